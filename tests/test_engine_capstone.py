@@ -1940,17 +1940,19 @@ def deal_profit(table):
 
 
 @pytest.mark.parametrize(
-    "first, cases_with_a_step, tit_for_tat_deals", [(0, 199, (175, 193)), (200, 195, (181, 186))]
+    "first, cases_with_a_step, tit_for_tat_deals",
+    [(0, 199, (175, 193)), (200, 195, (181, 186)), (400, 199, (181, 192)), (600, 196, (180, 191))],
 )
 def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
     first, cases_with_a_step, tit_for_tat_deals
 ):
     """Marlow measures reciprocity from the first offer it does not refuse out of hand, so
-    the step back from an opening beyond counts as a concession it answers. In each of two
+    the step back from an opening beyond counts as a concession it answers. In each of four
     samples of 200 learners (Quell without capacity, one sitting each, the same seed for
     both openings), an opening one frontier step beyond (``beyond_of``) then the same plan
     ends with more profit on average where both close, against every style, by about 4 to
-    7 k€, with less in at most one sitting in fifteen against each style; against
+    8 k€ (the text said 4 to 7 from the first two samples; against tit-for-tat the fourth
+    gains 8.15), with less in at most one sitting in fifteen against each style; against
     tit-for-tat it closes more often. The scripted learner keeps section 5's rules: it
     holds after Marlow's first answer and accepts by the rule for accepting."""
     cases = [course.variant("05_capstone", learner=f"r-{i}") for i in range(first, first + 200)]
@@ -1969,7 +1971,7 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
         ]
         both = [(a, b) for a, b in pairs if a is not None and b is not None]
         gain = sum(b - a for a, b in both) / len(both)
-        assert 4 <= gain <= 7.5, (style, gain)
+        assert 4 <= gain <= 8.5, (style, gain)
         worse = sum(b < a for a, b in both) / len(both)
         deals = (sum(a is not None for a, _ in pairs), sum(b is not None for _, b in pairs))
         assert worse <= 1 / 15, (style, worse)
@@ -1978,13 +1980,13 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
         else:
             assert deals[0] >= len(cases) - 1 and deals[1] >= deals[0], (style, deals)
     text = section("opening-teaching")
-    assert "Over two samples of 200 learners' cases" in text
-    assert "(199 and 195 of them have such a step)" in text
-    assert "tit-for-tat matches your steps), by about 4 to 7 k€ where both reached a deal" in (
+    assert "Over four samples of 200 learners' cases" in text
+    assert "(195 to 199 of them have such a step)" in text
+    assert "tit-for-tat matches your steps), by about 4 to 8 k€ where both reached a deal" in (
         " ".join(text.split())
     )
     assert "against each style, at most one sitting in fifteen ended with less" in text
-    assert "193 sittings against 175 in one sample, 186 against 181 in the other" in text
+    assert "often in each sample: 186 to 193 sittings against 175 to 181" in text
     assert "with section 5's rule of when to step" in text
 
 
@@ -2028,7 +2030,7 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     opening, not a move), its exception and its rule for accepting, in each of two samples
     of 200 learners without Quell, where a zone always exists: against tit-for-tat the text
     gives the deal rate of a learner who keeps the rule, without and with the exception
-    (68 to 70 and 86 to 93 in 100), and of one who steps right after the first answer,
+    (68 to 70 and 86 to 93 in 100 here; four more samples are measured below), and of one who steps right after the first answer,
     against the rule (91 to 94 with the exception); the other styles close in at least
     199 sittings in 200 either way."""
     deals = {}
@@ -2060,7 +2062,7 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
         assert deals[style, False, False] >= 199 and deals[style, False, True] >= 199
     text = section("plan-teaching")
     assert "holding after Marlow's first answer and accepting as the" in text
-    assert "in 68 to 70 sittings in 100 without the exception and 86 to 93 in 100 with it" in (
+    assert "(68 to 78 in 100 over six samples) and about nine in ten with it (86 to 93)" in (
         " ".join(text.split())
     )
     assert "closed a few more (91 to 94 in 100 with the exception)" in text
@@ -2779,3 +2781,68 @@ def test_the_timeline_of_the_letter_and_kessel_is_stated_once():
     assert 'Your brief ("When things happen") gives the timeline' in text
     notebook = " ".join(NOTEBOOK.read_text().split())
     assert "wait for Kessel" not in notebook and "sign a letter of intent now" not in notebook
+
+
+def test_what_to_weigh_after_marlow_opens_agrees_with_the_model_answer():
+    """Section 4 listed what Marlow's alternatives lack (whether Quell has capacity) as
+    something to think about, then told the learner not to think about the chance that
+    Quell can supply it, while the model reflection did think about it. Galinsky and
+    Mussweiler found that attending to the other side's alternatives or one's own target
+    removed the anchor's pull: the section and the model answer now both name Quell's
+    chance and the target, and neither the plan (which runs to the reservation price)."""
+    opening = section("opening-teaching")
+    attend = opening[opening.index("**When Marlow opens.**") : opening.index("In Galinsky")]
+    assert "chance that Quell can supply it" not in attend
+    assert "question 3's chance" in attend and "section 5's target" in attend
+    assert "your own plan" not in attend and "not Marlow's number" in attend
+    model = section("reflection")
+    assert "my beliefs about Quell (a chance of 0.38 that it had capacity)" in model
+    assert "at my target for the likelier state" in model and "at my own plan" not in model
+
+
+def test_the_story_says_why_marlow_can_be_most_of_next_years_sales():
+    """Marlow's one-year volume is drawn at 12% to 77% of Tallis's sales (at least half for
+    about 45% of learners), though the story called the capacity spare. The story now
+    measures the share against next year's sales with this contract and says the spare
+    capacity is a line a lost customer used to fill, which Brenn's or Kessel's order
+    would fill instead; the audit's power row uses the same words."""
+    shares = [course.variant("05_capstone", learner=f"r-{i}").your_sales_share for i in range(200)]
+    assert sum(share >= 0.5 for share in shares) >= 40
+    case = course.variant("05_capstone", learner="r-0")
+    story = " ".join(case.story().split())
+    assert f"{case.your_sales_share:.0%} of your sales next year with this contract" in story
+    assert "a line a lost customer used to fill" in story
+    assert "its share of next year's sales" in section("audit-teaching")
+
+
+@pytest.mark.parametrize("first", [400, 600, 800, 1000])
+def test_the_tit_for_tat_deal_rates_hold_over_four_more_samples(first):
+    """Section 5 gave the tit-for-tat deal rate of a learner who keeps the rule as 68 to 70
+    in 100, from the two samples of the test above; other samples of 200 learners close
+    136 to 155 times (68% to 78%), and a reviewer's own scripted learner closed 64% and
+    65.5%. The text now says "about seven sittings in ten" with the range over all six
+    samples, each measured here, and "about nine in ten" with the exception."""
+    deals = []
+    for exception in (False, True):
+        rng = random.Random(7)
+        tables = [
+            sit_by_the_plan(
+                course.variant("05_capstone", learner=f"r-{i}"), "tit-for-tat", rng, exception
+            )
+            for i in range(first, first + 200)
+        ]
+        deals.append(sum(table.session.agreement is not None for table in tables))
+    assert 136 <= deals[0] <= 156, deals
+    assert 172 <= deals[1] <= 186, deals
+    text = " ".join(section("plan-teaching").split())
+    assert "about seven sittings in ten without the exception (68 to 78 in 100 over six" in text
+    assert "samples) and about nine in ten with it (86 to 93)" in text
+
+
+def test_the_step_beyond_says_it_rewards_a_firm_alternative_not_a_valuable_one():
+    """Only a learner who signs Brenn's letter may open a step beyond, though a learner who
+    keeps the gamble holds the alternative worth more on average. Section 4 now says so:
+    the step rewards a fact you can state, and firmness and value are different strengths."""
+    text = section("opening-teaching")
+    assert "it is worth more to you on average, but it is a gamble, not a fact you can" in text
+    assert "A firm alternative and a valuable one are different strengths" in text

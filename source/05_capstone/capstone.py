@@ -272,7 +272,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   about alternatives, which this audit already rates in the row above; so here the
 #   power row keeps only the first half, measured by shares: Marlow depends on you for
 #   the share of its sensors you would supply, and you depend on Marlow for its share of
-#   your sales. Splitting Emerson's one idea into two rows, so that each fact counts once,
+#   next year's sales. Splitting Emerson's one idea into two rows, so that each fact counts once,
 #   is this course's bookkeeping, not Emerson's.
 # - **Time, under power, counted once.** Module 00 put a deadline among its holder's
 #   alternatives; here both sides face a date and the question is who can wait longer, so
@@ -430,24 +430,26 @@ check.my_audit(my_audit, hidden=True)
 # So the step passes only if you signed Brenn's letter, and only if Marlow would not
 # refuse it out of hand even with Quell; nothing further out passes (part 1 of the
 # reflection asks when and how you cited the letter). If you kept your best alternative
-# before the letter, open at the estimate. At a human table, too, open somewhat beyond
-# your estimate only as far as a fact you can cite carries you, and never so far that
+# before the letter, open at the estimate: it is worth more to you on average, but it is
+# a gamble, not a fact you can state. A firm alternative and a valuable one are different
+# strengths, and only the first carries an opening further. At a human table, too, open
+# somewhat beyond your estimate only as far as a fact you can cite carries you, and never so far that
 # the offer is refused out of hand.
 #
 # At this table, Marlow is built so that an offer it could not accept pulls its *first
 # answer* no further than one it just could. But it measures what you have given from
 # your first offer it did not refuse out of hand, so stepping back from an opening beyond
-# to the estimate counts as a concession, and Marlow answers part of it. Over two samples
-# of 200 learners' cases at a table where Quell has no capacity (199 and 195 of them have
+# to the estimate counts as a concession, and Marlow answers part of it. Over four samples
+# of 200 learners' cases at a table where Quell has no capacity (195 to 199 of them have
 # such a step), opening one step beyond along the frontier and then following the same
 # plan (with section 5's rule of when to step) ended with more profit on average than
 # opening at the
 # estimate, against every style of Marlow (the four ways it bargains, set out in section
 # 5: Boulware barely moves until late, linear moves the same step each round, Conceder
-# gives most early, tit-for-tat matches your steps), by about 4 to 7 k€ where both
+# gives most early, tit-for-tat matches your steps), by about 4 to 8 k€ where both
 # reached a deal; not in every sitting (against each style, at most one sitting in
 # fifteen ended with less). Against a tit-for-tat Marlow it also reached a deal more
-# often: 193 sittings against 175 in one sample, 186 against 181 in the other. That is an
+# often in each sample: 186 to 193 sittings against 175 to 181. That is an
 # observation about this bot, not a reason to open there without the fact.
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
@@ -478,9 +480,10 @@ check.my_audit(my_audit, hidden=True)
 # (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
-# think about what weighs against its number: what Marlow's alternatives lack (the rush
-# request made it less likely than before that Quell has capacity) and your own plan,
-# not Marlow's number, your reservation price or the chance that Quell can supply it. In
+# think about what weighs against its number: what Marlow's alternatives lack (question
+# 3's chance; the rush request made it less likely than before that Quell has capacity)
+# and the result you aim for (section 5's target), not Marlow's number or your
+# reservation price. In
 # Galinsky and Mussweiler's experiments ("First offers as anchors", 2001), thinking about
 # the other side's alternatives or one's own target removed the anchor's pull (their
 # anchors were first offers; Marlow's answers yours, so using the finding here extends
@@ -791,12 +794,13 @@ check.what_to_say(what_to_say, hidden=True)
 # | the debrief's reciprocity (section 7) | Marlow's reply to your step is worth more to you than the reply it would have made had you held | a replay of the same Marlow |
 # | Marlow's remark "You have not moved since your last offer" | your offer gives Marlow no more points than your previous one | your own offers; it says nothing of Marlow's |
 #
-# In the course's own trials (two samples of 200 learners, one sitting each, Quell without
+# In the course's own trials (samples of 200 learners, one sitting each, Quell without
 # capacity, so a zone always existed; the scripted learner, `sit_by_the_plan`, and the tests that recompute every
 # figure quoted in this section are in the course's `tests/test_engine_capstone.py`), a
 # learner who kept the rule, holding after Marlow's first answer and accepting as the
-# last paragraph of this section says, reached a deal against a tit-for-tat Marlow in 68 to 70
-# sittings in 100 without the exception and 86 to 93 in 100 with it: the exception is
+# last paragraph of this section says, reached a deal against a tit-for-tat Marlow in about
+# seven sittings in ten without the exception (68 to 78 in 100 over six samples) and about
+# nine in ten with it (86 to 93): the exception is
 # what breaks the deadlock. Stepping right after the first answer, against the rule,
 # closed a few more (91 to 94 in 100 with the exception),
 # because a tit-for-tat Marlow waits to be answered; but a step given for nothing tells a person
@@ -1133,8 +1137,9 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 # A full-marks answer (learner-1354's case, Quell without capacity and a linear Marlow in
 # both negotiations, the second described first): "I opened with my planned package
 # (profit 155, 23 of Marlow's points by my research). Marlow answered at a profit of 60
-# for me; before I replied I looked at my beliefs about Quell (a chance of 0.38) and at
-# my own plan, not at its number, and held my opening. When it moved to 80 I made my
+# for me; before I replied I looked at my beliefs about Quell (a chance of 0.38 that it
+# had capacity) and at my target for the likelier state, within a step of my opening,
+# not at its number, and held my opening. When it moved to 80 I made my
 # plan's first step (150); it stayed at 80, and the debrief's replay showed my step
 # bought nothing I could see. Then I made my second step (140) although Marlow had not
 # moved: a concession into silence, the one thing I had planned not to do. It came to
