@@ -192,9 +192,9 @@ def batna(learners):
             rejections.update(broken)
         offers = made[-1][0]
         shares.update({right_response(offers, o)[1] for o in offers.northwind_offers})
-        shares.update({f"statement: {s.kind}" for s in statements_of(offers)})
+        shares.update({f"statement: {s._kind}" for s in statements_of(offers)})
         use = statement_to_use(offers)
-        shares.update(f"use: {s.kind}" for s in statements_of(offers) if s.letter == use)
+        shares.update(f"use: {s._kind}" for s in statements_of(offers) if s.letter == use)
 
     n = len(learners)
     print(f"{module}: {n:,} learners, {draws:,} draws")
