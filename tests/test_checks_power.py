@@ -16,14 +16,14 @@ from course.checks.hints import NotYet
 from course.course_map import questions
 from course.models.power import bargaining_split, shapley_values
 from course.scenarios.power import (
+    _POWER_FACTS,
+    _RIG_TEXTS,
     BASES,
     DEPENDENCE,
     HARROW_MOVES,
     LABELS,
     LEVERS,
-    POWER_FACTS,
     REPLIES,
-    RIG_TEXTS,
     granite_reply,
     granite_share,
     harrow_move,
@@ -1023,7 +1023,7 @@ def test_every_fact_gets_a_true_hint_that_never_names_the_right_part(learner):
             base, depends = power_key(s)[fact.letter]
             seen.add(_P.fact_kind(fact))
             assert check.judge_power_fact(s, fact, {fact.letter: (base, depends)})
-            for wrong in set(BASES) - {base} - check.ALSO_BASE.get(_P.fact_kind(fact), set()):
+            for wrong in set(BASES) - {base} - check._ALSO_BASE.get(_P.fact_kind(fact), set()):
                 with pytest.raises(NotYet) as failure:
                     check.judge_power_fact(s, fact, {fact.letter: (wrong, depends)})
                 hint = str(failure.value)
@@ -1034,7 +1034,7 @@ def test_every_fact_gets_a_true_hint_that_never_names_the_right_part(learner):
                 check.judge_power_fact(s, fact, {fact.letter: (base, other)})
             assert "read again who needs what" in str(failure.value)
             assert depends not in str(failure.value)
-    assert seen == set(POWER_FACTS)
+    assert seen == set(_POWER_FACTS)
 
 
 def test_the_bases_hints_are_true_of_every_fact_of_another_base():
@@ -1050,7 +1050,7 @@ def test_the_bases_hints_are_true_of_every_fact_of_another_base():
         "authority": rule_gives_the_say,
         "resource": controls_a_thing,
     }
-    assert set().union(*groups.values()) == set(POWER_FACTS)
+    assert set().union(*groups.values()) == set(_POWER_FACTS)
     # the 'resource' hint calls what is held something other than a thing one controls,
     # which is true of a signature or a say as much as of knowledge (finding 13: it said
     # nothing here was a thing the other side must get, false for a signature)
@@ -1062,7 +1062,7 @@ def test_the_bases_hints_are_true_of_every_fact_of_another_base():
     assert "hold back" not in check.NOT_BASE["resource"]
     for base, kinds in groups.items():
         for kind in kinds:
-            assert POWER_FACTS[kind][0] == base, kind
+            assert _POWER_FACTS[kind][0] == base, kind
 
 
 def test_the_power_sources_check_scores_each_fact_and_explains_shapes(learner):
@@ -1140,7 +1140,9 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         with pytest.raises(NotYet, match="Atlas must refuse"):
             check.judge_reply_price(s, (v1, right))
         below = (
-            "Borealis has offered in writing to pay" if v2 > shapley else "less than it is offered"
+            "Borealis has offered in writing to pay"
+            if v2 > shapley
+            else "more than rounding it to the hundred would take off"
         )
         with pytest.raises(NotYet, match=below):
             check.judge_reply_price(s, (low - 1_000, right))
@@ -1214,7 +1216,7 @@ def test_question_2_fails_the_three_player_formula_set_against_the_best_rival(le
     assert kestrel_shapley(case) < _P.floor_with_corvid(case)
     with pytest.raises(NotYet) as failure:
         check.judge_clears_with_corvid(case, shortcut(case))
-    assert "Shapley value in the market of three" in failure.value.general
+    assert "section 2's formula for three players" in failure.value.general
 
 
 def test_a_breakdown_payoff_left_out_is_named_as_left_out(learner):
@@ -1245,7 +1247,7 @@ def test_authority_is_a_role_and_every_authority_fact_is_one():
     assert "the say that comes with a role belongs to whoever holds the role" in PROSE
     assert "rule that both sides accept" not in check.NOT_BASE["authority"]
     assert "a thing that changes hands" in check.NOT_BASE["resource"]
-    texts = {kind: text for kind, (_, _, text) in POWER_FACTS.items()}
+    texts = {kind: text for kind, (_, _, text) in _POWER_FACTS.items()}
     assert "written approval" not in texts["harrow_approval"]
     assert "the lead bidder alone chooses its own subcontractors" in texts["harrow_approval"]
 
@@ -1340,11 +1342,11 @@ def test_question_1_accepts_resource_for_a_contract_held_by_a_role():
     """Review 5, E3: section 1 folds 'a contract you can give' into resource power, so
     Granite's signature and Kestrel's say over Harrow's share of the work are defensibly
     resource as well as authority; 'resource' was failed with a hint false of them."""
-    from course.scenarios.power import POWER_FACTS, PowerFact, power_fact_answer
+    from course.scenarios.power import _POWER_FACTS, PowerFact, power_fact_answer
 
     s = course.variant("03_power", learner="facts-0")
     for kind in ("granite_signature", "harrow_approval"):
-        fact = PowerFact("A", POWER_FACTS[kind][2])
+        fact = PowerFact("A", _POWER_FACTS[kind][2])
         _, depends = power_fact_answer(fact)
         for base in ("authority", "resource"):
             check.judge_power_fact(s, fact, {"A": (base, depends)})
@@ -1428,7 +1430,7 @@ def test_the_rig_versions_no_longer_sort_by_a_cost_of_delay():
     the alternative is reached. No version speaks of delay now (question 5 says once that it
     costs both alike, and little), and the close-miss hint uses the same words for both."""
     words = ("delay", "waiting", "wait", "day they last", "a day later")
-    for kind, texts in RIG_TEXTS.items():
+    for kind, texts in _RIG_TEXTS.items():
         for text in texts:
             lowered = text.lower()
             assert not any(w in lowered for w in words), (kind, text)
@@ -1462,7 +1464,7 @@ def test_every_breakdown_story_leaves_dunmore_with_nothing_and_names_the_hazard(
     against the key's Nash split from 0); it now has Dunmore's parent take back the budget.
     And question 5 said delay costs both sides something without saying the breakdown risk
     is far larger, so section 5's 'both push' rule (less than half) seemed to apply."""
-    for text in RIG_TEXTS["breakdown payoff"]:
+    for text in _RIG_TEXTS["breakdown payoff"]:
         assert "another supplier" not in text and "win Dunmore over" not in text
         assert any(
             e in text
@@ -1631,7 +1633,7 @@ def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_a
     and practice fact 4's 'them' is Vane Motors, so its figure holds an office there."""
     assert "on Borealis's terms, and send Atlas a copy, as Borealis did" in PROSE
     assert "on Borealis's terms, with a copy to Atlas" in PROSE
-    for text in RIG_TEXTS["breakdown payoff"]:
+    for text in _RIG_TEXTS["breakdown payoff"]:
         assert "would then, and only then," in text, text
     assert "retired founder" not in PROSE
     assert "Vane Motors' founder, now its honorary chair, is a legend" in PROSE
@@ -1673,7 +1675,7 @@ def test_question_5_practice_versions_get_feedback_and_earn_nothing(learner, cap
     a practice price wrong or missing fails nothing, and grading ignores them."""
     from course.scenarios.power import PRACTICE_RIG, PRACTICE_RIG_VALUE, practice_rig_price
 
-    own_texts = [text for texts in RIG_TEXTS.values() for text in texts]
+    own_texts = [text for texts in _RIG_TEXTS.values() for text in texts]
     kinds = set()
     for walk_out, x, text in PRACTICE_RIG.values():
         assert text not in own_texts and " ".join(text.split()) in PROSE
@@ -1736,3 +1738,191 @@ def test_question_4s_hint_above_the_models_price_holds_without_commitment():
                 f"later with about {predicted:,.0f}, which Kestrel would take rather than leave"
             ) in message, s.learner
             assert answer < said
+
+
+# --- no graded answer kept where a learner's code can read it ---------------------------------
+
+#: The course modules of module 03 whose public names a learner's kernel can reach.
+PUBLIC_MODULES = (
+    "course.scenarios.power",
+    "course.checks.power",
+    "course.models.power",
+    "course.widgets.power",
+)
+
+
+def _matches(text, candidate):
+    """Whether string ``candidate`` is ``text`` or a template (with ``{...}`` fields) of it."""
+    if candidate == text:
+        return True
+    if "{" not in candidate:
+        return False
+    pattern = re.sub(r"\\\{[a-z_]+\\\}", ".+", re.escape(candidate))
+    return re.fullmatch(pattern, text) is not None
+
+
+def _strings(obj, depth):
+    """Every string in ``obj``, looking ``depth`` levels into containers and records."""
+    import dataclasses as dc
+
+    if isinstance(obj, str):
+        return [obj]
+    if depth == 0:
+        return []
+    if isinstance(obj, dict) or (hasattr(obj, "keys") and hasattr(obj, "items")):
+        try:
+            items = list(obj.items())
+        except Exception:
+            return []
+        return [x for k, v in items for part in (k, v) for x in _strings(part, depth - 1)]
+    if isinstance(obj, tuple | list | set | frozenset):
+        return [x for part in obj for x in _strings(part, depth - 1)]
+    if dc.is_dataclass(obj) and not isinstance(obj, type):
+        return [
+            x
+            for f in dc.fields(obj)
+            if not f.name.startswith("_")
+            for x in _strings(getattr(obj, f.name), depth - 1)
+        ]
+    return []
+
+
+def _public_attributes(obj):
+    """The public attributes of ``obj`` a learner can read without calling anything."""
+    import dataclasses as dc
+    import inspect
+    import types
+
+    if isinstance(obj, types.ModuleType):
+        return []
+    if dc.is_dataclass(obj) and not isinstance(obj, type):
+        return [getattr(obj, f.name) for f in dc.fields(obj) if not f.name.startswith("_")]
+    found = []
+    if inspect.isfunction(obj):
+        found += list(obj.__defaults__ or ()) + list((obj.__kwdefaults__ or {}).values())
+    for name, value in vars(obj).items() if hasattr(obj, "__dict__") else ():
+        if not name.startswith("_") and not isinstance(value, types.ModuleType):
+            found.append(value)
+    return found
+
+
+def _reachable(roots, depth=2):
+    """Every object reached from ``roots`` through public attributes, ``depth`` levels deep."""
+    seen, found, layer = set(), [], list(roots)
+    for _ in range(depth + 1):
+        nxt = []
+        for obj in layer:
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            found.append(obj)
+            nxt += _public_attributes(obj)
+        layer = nxt
+    return found
+
+
+def _leaks(obj, text, answers):
+    """Whether container ``obj`` holds ``text`` (or its template) beside one of ``answers``:
+    each entry of a mapping, or the whole of a tuple or list, read as one record."""
+    if isinstance(obj, dict) or (hasattr(obj, "keys") and hasattr(obj, "items")):
+        try:
+            records = [(k, v) for k, v in obj.items()]
+        except Exception:
+            return False
+    elif isinstance(obj, tuple | list):
+        records = [obj]
+    else:
+        return False
+    for record in records:
+        strings = _strings(record, 4)
+        if any(_matches(text, x) for x in strings) and set(answers) & set(strings):
+            return True
+    return False
+
+
+def _graded_items(s):
+    """Each judged item of learner ``s``'s questions 1, 5 and 9a, with its graded answer in
+    words (the right ones, and for question 9a every label the check accepts)."""
+    items = [(f.text, _P.power_fact_answer(f)) for f in s.power_facts]
+    items += [(v.text, (_P.rig_kind(v),)) for v in s.rig_versions]
+    items += [(t.text, _P.tactic_labels(s, t)) for t in s.tactics]
+    return items
+
+
+def test_no_graded_answer_is_kept_in_a_public_name_of_the_module():
+    """A learner's function could read a graded label from any public table or record of the
+    course package (``next(f for f in FACTS if f.text == text)``) and be right on every case
+    grading tries: the labels of questions 1, 5 and 9a are kept only under private names,
+    reached through the answer keys."""
+    import importlib
+
+    roots = []
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(name)
+        roots += [getattr(module, n) for n in dir(module) if not n.startswith("_")]
+    learners = [f"public-names-{i}" for i in range(12)]
+    scenarios = [course.variant("03_power", learner) for learner in learners]
+    reached = _reachable(roots + scenarios)
+    leaks = set()
+    for s in scenarios:
+        for text, answers in _graded_items(s):
+            for obj in reached:
+                if _leaks(obj, text, answers):
+                    leaks.add((s.learner, text[:40], repr(obj)[:60]))
+    assert not leaks, sorted(leaks)[:5]
+
+
+def test_the_records_a_learner_holds_carry_no_answer_field():
+    """The facts, rig versions and statements of a learner's scenario have only the fields a
+    learner may read: a letter, the text, a quoted amount, whom it is said to."""
+    import dataclasses as dc
+
+    s = course.variant("03_power", "ada")
+    for record in (*s.power_facts, *s.rig_versions, *s.tactics):
+        public = {f.name for f in dc.fields(record) if not f.name.startswith("_")}
+        assert public <= {"letter", "text", "amount", "party"}, public
+
+
+def test_the_three_player_hint_names_the_rival_the_formula_was_given(learner):
+    """Section 2's formula for three players with Corvid as the one rival, (3 v1 + c) / 6, is
+    not Kestrel's Shapley value in today's market: where a verdict matches only that
+    formula, the hint says so, and never calls it today's value."""
+    named = 0
+    for n in range(400):
+        s = course.variant("03_power", f"three-player-{n}")
+        floor = max(s.borealis_value, s.corvid_value)
+        verdict = (3 * s.atlas_value + s.corvid_value) / 6 >= floor
+        if verdict == _P.clears_with_corvid(s):
+            continue
+        today = (3 * s.atlas_value + s.borealis_value) / 6
+        with pytest.raises(NotYet) as failure:
+            check.judge_clears_with_corvid(s, (s.borealis_value, verdict))
+        hint = str(failure.value)
+        with_corvid = _P.kestrel_shapley_with_corvid(s) >= s.borealis_value
+        if verdict in (today >= s.borealis_value, with_corvid):
+            continue  # the verdict is also one the hints for Borealis alone describe
+        named += 1
+        assert "with Corvid as the one rival" in hint, hint
+        assert "today" not in hint, hint
+    assert named >= 5
+
+
+def test_a_price_rounded_too_far_below_the_proposal_is_told_what_rounding_is_allowed(learner):
+    """A reply that takes Atlas's proposal may name it rounded down to the hundred (it then
+    asks a little less than it is offered, and passes): the hint for a price rounded further
+    down says how far rounding may go, not only that the price is below the proposal."""
+    told = 0
+    for n in range(200):
+        s = course.variant("03_power", f"rounded-{n}")
+        proposal = kestrel_shapley(s)
+        if s.borealis_value > proposal:
+            continue
+        to_thousand = math.floor(proposal / 1000) * 1000
+        check.judge_reply_price(s, (math.floor(proposal / 100) * 100, "interests"))
+        if to_thousand >= math.floor(proposal / 100) * 100 or to_thousand < s.borealis_value:
+            continue
+        with pytest.raises(NotYet) as failure:
+            check.judge_reply_price(s, (to_thousand, "interests"))
+        assert "round the proposal to the hundred at most" in str(failure.value)
+        told += 1
+    assert told >= 20

@@ -28,8 +28,8 @@ from course.models.power import (
     worth_today,
 )
 from course.scenarios.power import (
-    POWER_FACTS,
-    RIG_TEXTS,
+    _POWER_FACTS,
+    _RIG_TEXTS,
     kestrel_shapley,
     rig_kind,
 )
@@ -550,9 +550,9 @@ def test_an_invented_bid_is_corvids_which_atlas_cannot_check_and_below_atlass_va
     """Review 3, E9: Atlas holds a copy of Borealis's offer, so a false Borealis figure
     deceived nobody, and 28 of 103 such figures were above Atlas's own value. The invented
     bid is Corvid's, which has made no offer, and it asks for something Atlas could pay."""
-    from course.scenarios.power import TACTICS
+    from course.scenarios.power import _TACTICS
 
-    assert "borealis_bid" not in TACTICS
+    assert "borealis_bid" not in _TACTICS
     seen = 0
     for s in _drawn_scenarios():
         assert "Corvid**, which has made no offer yet" in s.story()
@@ -655,9 +655,9 @@ def test_an_outside_option_is_taken_only_on_turning_down_a_proposal():
     """Deal-me-out needs the option to be taken only when rejecting the other side's
     proposal (Shaked 1994; review, finding 2): every walk-out text and the Borealis story
     say so, and none says Kestrel can leave at any moment it likes."""
-    from course.scenarios.power import RIG_TEXTS
+    from course.scenarios.power import _RIG_TEXTS
 
-    for text in RIG_TEXTS["outside option"]:
+    for text in _RIG_TEXTS["outside option"]:
         assert re.search(
             r"turns down a proposal|refuses one of|a proposal .* that it rejects", text
         )
@@ -676,12 +676,12 @@ def test_no_single_word_tells_the_rigs_two_kinds_apart():
     """Question 3 asks who can end the talks (review, finding 10: both walk-out texts said
     'walk', neither breakdown text did): no word is in every text of one kind and in none of
     the other, and 'walk' is in none."""
-    from course.scenarios.power import RIG_TEXTS
+    from course.scenarios.power import _RIG_TEXTS
 
     def words(text):
         return set(re.findall(r"[a-z']+", text.lower()))
 
-    kinds = list(RIG_TEXTS.values())
+    kinds = list(_RIG_TEXTS.values())
     for these, those in (kinds, kinds[::-1]):
         common = set.intersection(*(words(text) for text in these))
         assert not {w for w in common if not any(w in words(text) for text in those)}
@@ -690,9 +690,9 @@ def test_no_single_word_tells_the_rigs_two_kinds_apart():
 
 def test_the_rigs_cost_of_waiting_is_a_share_not_a_fixed_sum():
     """Section 4 says a fixed sum per round is another game (review, finding 14)."""
-    from course.scenarios.power import RIG_TEXTS
+    from course.scenarios.power import _RIG_TEXTS
 
-    for text in RIG_TEXTS["outside option"]:
+    for text in _RIG_TEXTS["outside option"]:
         assert "Each week of talks costs" not in text
     # seventh review, W5: question 5 says it once for both versions, not the versions
     assert "a day's delay costs each side the same small share (small, but more than nothing)" in (
@@ -807,16 +807,16 @@ def test_each_story_fact_fits_what_the_model_assumes_of_it():
     a day (23); the inventor's process is not yet applied by Atlas (26); question 8 says it
     is a what-if before Granite's first proposal (24); question 4 leaves the reason's rule
     to section 7 (7)."""
-    from course.scenarios.power import RIG_TEXTS
+    from course.scenarios.power import _RIG_TEXTS
 
     for s in _drawn_scenarios()[:20]:
         story = s.story()
         assert "approached, would make a firm written offer of" in story
         assert "who would pay up to" not in story
-    texts = " ".join(text for _, _, text in POWER_FACTS.values())
+    texts = " ".join(text for _, _, text in _POWER_FACTS.values())
     assert "season" not in texts and "countersign" not in texts
     assert "ask her how" not in texts
-    for text in (t for kind in RIG_TEXTS.values() for t in kind):
+    for text in (t for kind in _RIG_TEXTS.values() for t in kind):
         assert "week" not in text
     assert "a say you hold on their behalf is not yours to bring to your own deals" in PROSE
     assert "This question is a what-if set before Atlas proposes and before Granite's" in PROSE
@@ -1080,11 +1080,11 @@ def test_the_short_rounds_exercise_answers_are_right():
 def test_every_breakdown_story_ends_only_the_talks():
     """E5: a safety ruling and a cancelled project would hurt Dunmore after the sale too;
     every breakdown text now names an event that can end only the negotiation."""
-    texts = " ".join(RIG_TEXTS["breakdown payoff"])
+    texts = " ".join(_RIG_TEXTS["breakdown payoff"])
     assert "safety ruling" not in texts and "cancel the project" not in texts
-    for text in RIG_TEXTS["breakdown payoff"][1:]:
+    for text in _RIG_TEXTS["breakdown payoff"][1:]:
         assert "signed" in text  # says what a signed sale is spared
-    assert "before a contract is signed" in RIG_TEXTS["breakdown payoff"][2]
+    assert "before a contract is signed" in _RIG_TEXTS["breakdown payoff"][2]
 
 
 def test_the_breakdown_rule_keeps_its_condition():
@@ -1182,7 +1182,7 @@ def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
     question 1's templates, ``s.atlas_proposal`` handed question 4 its price. The objects now
     carry only what the story shows, and the checks read the kinds back from the text."""
     from course.scenarios.power import (
-        TACTICS,
+        _TACTICS,
         atlas_proposal,
         fact_kind,
         kestrel_shapley,
@@ -1201,10 +1201,10 @@ def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
         assert {walks_out(v) for v in s.rig_versions} == {False, True}
         for t in s.tactics:
             assert _public(t) == {"letter", "amount", "party", "text"}
-            assert tactic_kind(t) in TACTICS
+            assert tactic_kind(t) in _TACTICS
         for f in s.power_facts:
             assert _public(f) == {"letter", "text"}
-            assert fact_kind(f) in POWER_FACTS
+            assert fact_kind(f) in _POWER_FACTS
         assert atlas_proposal(s) == round(kestrel_shapley(s), -2)
 
 
@@ -1474,12 +1474,12 @@ def test_one_rig_text_of_each_kind_leaves_who_can_end_the_talks_to_inference():
     them, and every breakdown text that an event 'would end' them; one text of each kind now
     gives only the facts (a choice Kestrel makes when it rejects; a loan that can be
     withdrawn, with no other money), and the learner infers who can end the talks."""
-    from course.scenarios.power import RIG_TEXTS
+    from course.scenarios.power import _RIG_TEXTS
 
     spelt_out = ("cannot fail", "nothing else can end", "No outside event", "would end")
-    for kind, texts in RIG_TEXTS.items():
+    for kind, texts in _RIG_TEXTS.items():
         assert any(not any(cue in text for cue in spelt_out) for text in texts), kind
-    assert any("bank could withdraw its loan" in t for t in RIG_TEXTS["breakdown payoff"])
+    assert any("bank could withdraw its loan" in t for t in _RIG_TEXTS["breakdown payoff"])
 
 
 def _paragraph_starting(opening):
@@ -1617,7 +1617,7 @@ def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_
     shows, word for word; none is one of a learner's own facts; and each question says that
     its own case is marked only when graded."""
     from course.scenarios.power import (
-        POWER_FACTS,
+        _POWER_FACTS,
         PRACTICE_FACTS,
         PRACTICE_SETTING,
         PRACTICE_TACTICS,
@@ -1627,7 +1627,7 @@ def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_
     nine_a = _section(PROSE, "### Question 9", "def rate_tactics")
     for number, (_, _, text) in PRACTICE_FACTS.items():
         assert f"{number}. {text}" in " ".join(one.split())
-        assert text not in {t for _, _, t in POWER_FACTS.values()}
+        assert text not in {t for _, _, t in _POWER_FACTS.values()}
     assert PRACTICE_SETTING in " ".join(nine_a.split())
     for number, (_, _, text) in PRACTICE_TACTICS.items():
         assert f"{number}. {text}" in " ".join(nine_a.split())
@@ -1786,10 +1786,10 @@ def test_question_1_says_for_which_role_holders_resource_is_accepted_too():
         in PROSE
     )
     assert "a chair's say over what reaches a vote hands over no such thing" in PROSE
-    assert set(C.ALSO_BASE) == {"granite_signature", "harrow_approval"}
-    assert all(_P.POWER_FACTS[k][0] == "authority" for k in C.ALSO_BASE)
-    assert _P.POWER_FACTS["fellgate_chair"][0] == "authority"
-    assert "fellgate_chair" not in C.ALSO_BASE
+    assert set(C._ALSO_BASE) == {"granite_signature", "harrow_approval"}
+    assert all(_P._POWER_FACTS[k][0] == "authority" for k in C._ALSO_BASE)
+    assert _P._POWER_FACTS["fellgate_chair"][0] == "authority"
+    assert "fellgate_chair" not in C._ALSO_BASE
     assert list(C.PRACTICE_ALSO_BASE) == ["1"]
     assert C.PRACTICE_ALSO_BASE["1"] == {"resource"}
 
@@ -1892,12 +1892,12 @@ def test_no_power_fact_uses_a_say_held_for_others():
     yet one of question 1's facts had Kestrel's project manager decide for a consortium which
     partner makes which part, a say presented as Kestrel's own leverage over Harrow. The fact
     now gives Kestrel, as lead bidder, the choice of its own subcontractors."""
-    texts = {kind: text for kind, (_, _, text) in _P.POWER_FACTS.items()}
+    texts = {kind: text for kind, (_, _, text) in _P._POWER_FACTS.items()}
     for text in texts.values():
         assert "consortium" not in text and "on behalf" not in text
         assert "project manager" not in text
     assert "the lead bidder alone chooses its own subcontractors" in texts["harrow_approval"]
-    assert _P.POWER_FACTS["harrow_approval"][:2] == ("authority", "them on Kestrel")
+    assert _P._POWER_FACTS["harrow_approval"][:2] == ("authority", "them on Kestrel")
     rule = _section(PROSE, "**Power that comes with a public office", "**Dominance")
     assert "a say you hold on their behalf is not yours to bring to your own deals" in rule
 

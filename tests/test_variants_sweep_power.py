@@ -26,6 +26,8 @@ from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.models.power import bargaining_split, blocking_coalition, shapley_values, swing_counts
 from course.scenarios.power import (
+    _POWER_FACTS,
+    _TACTICS,
     BASES,
     DELTA_LOAN,
     DELTA_THEM,
@@ -34,8 +36,6 @@ from course.scenarios.power import (
     LABELS,
     LEVER_MARGIN,
     LEVER_SHARE,
-    POWER_FACTS,
-    TACTICS,
     granite_reply,
     granite_share,
     kestrel_shapley,
@@ -218,7 +218,7 @@ def test_the_power_facts_mix_bases_and_both_directions(drawn):
         assert len({depends for _, depends in answers}) == 2, s.learner
         bases |= {base for base, _ in answers}
         kinds |= {_P.fact_kind(f) for f in s.power_facts}
-    assert bases == set(BASES) and kinds == set(POWER_FACTS)
+    assert bases == set(BASES) and kinds == set(_POWER_FACTS)
 
 
 def test_the_licence_has_a_clear_floor_and_a_clear_verdict(drawn):
@@ -406,7 +406,7 @@ def test_the_four_statements_tell_one_story_and_mix_the_kinds_of_move(drawn):
     for s in drawn:
         assert [t.letter for t in s.tactics] == list("ABCD")
         assert all(
-            _P.tactic_kind(t) in TACTICS and t.party in ("Atlas", "Granite") for t in s.tactics
+            _P.tactic_kind(t) in _TACTICS and t.party in ("Atlas", "Granite") for t in s.tactics
         )
         labels = [expected_label(s, t) for t in s.tactics]
         assert len(set(labels)) >= 3, s.learner
@@ -640,7 +640,7 @@ def tactics_from_text(s):
 
 def template_of(tactic):
     """The statement's template: the one of the story's that, filled in, is its text."""
-    for kind, (_, _, template) in _P.TACTICS.items():
+    for kind, (_, _, template) in _P._TACTICS.items():
         if template.format(amount=_P.money(tactic.amount)) == tactic.text:
             return kind
     raise AssertionError(tactic.text)
@@ -1416,3 +1416,23 @@ def test_no_blind_or_constant_answer_earns_marks_in_questions_1_5_and_9a(drawn):
         assert len(set(kinds)) == 2, s.learner
         mixes[kinds] += 1
     assert max(mixes.values()) <= len(drawn) / 10
+
+
+#: A count of one followed by a plural noun ("1 votes"), or a word said twice ("the the").
+GRAMMAR_SLIPS = re.compile(r"(?<![\d.,])1 [A-Za-z]+s\b|\b([a-z]+) \1\b")
+
+
+def test_no_drawn_story_or_vote_hint_has_a_grammar_slip(drawn):
+    """Every learner reads their own story: its drawn numbers agree with the nouns they
+    count. About half of all learners have an offer of a single vote, in the story and in
+    the hint that says that offer brings no power."""
+    single = 0
+    for s in drawn:
+        assert not GRAMMAR_SLIPS.search(s.story()), GRAMMAR_SLIPS.search(s.story()).group()
+        for owner, votes in s.vote_offers:
+            single += votes == 1
+            try:
+                check.judge_vote_seller(s, owner)
+            except NotYet as hint:
+                assert not GRAMMAR_SLIPS.search(str(hint)), str(hint)
+    assert single > len(drawn) // 4

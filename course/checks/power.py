@@ -331,7 +331,7 @@ NOT_BASE = {
 
 #: Facts whose base is also defensible as another: the say over a contract comes with a
 #: role (authority), and section 1 folds "a contract you can give" into resource power.
-ALSO_BASE = {"granite_signature": {"resource"}, "harrow_approval": {"resource"}}
+_ALSO_BASE = {"granite_signature": {"resource"}, "harrow_approval": {"resource"}}
 
 #: The same for the practice facts: practice fact 1's harbour master has the say by office
 #: (authority), and the berth she allots is also a thing Kestrel must get (resource), by the
@@ -364,7 +364,7 @@ def judge_power_fact(s, fact, answers):
     depends = _word(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
     right_base, right_depends = power_fact_answer(fact)
     wrong = []
-    if base != right_base and base not in ALSO_BASE.get(_story().fact_kind(fact), ()):
+    if base != right_base and base not in _ALSO_BASE.get(_story().fact_kind(fact), ()):
         wrong.append(f"it is not {base} power: {NOT_BASE[base]}")
     if depends != right_depends:
         wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")
@@ -648,6 +648,12 @@ def judge_clears_with_corvid(s, result):
     with_corvid, floor = kestrel_shapley_with_corvid(s), floor_with_corvid(s)
     today = verdict == (kestrel_shapley(s) >= s.borealis_value)
     borealis_only = verdict == (with_corvid >= s.borealis_value)
+    rivals = [
+        name
+        for name, rival in (("Borealis", s.borealis_value), ("Corvid", s.corvid_value))
+        if verdict == ((3 * s.atlas_value + rival) / 6 >= floor)
+    ]
+    three_player = " or with ".join(rivals)
     # sixth review, E3: the floor shortcut was tested second, so a learner who built the
     # market with Corvid but kept Borealis as the floor was told Corvid was left out
     if today and borealis_only:
@@ -665,11 +671,14 @@ def judge_clears_with_corvid(s, result):
             "changes both Kestrel's Shapley value and, if it would pay more than Borealis, "
             "the floor. "
         )
-    elif verdict == (kestrel_shapley(s) >= floor):  # a fresh review, E1
+    elif three_player:
+        # section 2's formula for three players, (3 v1 + r) / 6, with one rival r, set
+        # against the best rival's offer: name the rival (or both) whose formula gives this
+        # verdict, since only Borealis's is today's Shapley value
         shortcut = (
-            "that sets the best rival's offer against Kestrel's Shapley value in today's "
-            "market of three, section 2's formula; a third buyer changes the Shapley value "
-            "too, and only the game of four players gives it. "
+            "that sets the best rival's offer against section 2's formula for three "
+            f"players, (3 v1 + r) / 6, with {three_player} as the one rival r; a third buyer "
+            "changes Kestrel's Shapley value, and only the game of four players gives it. "
         )
     else:
         shortcut = ""
@@ -679,8 +688,8 @@ def judge_clears_with_corvid(s, result):
         f"{with_corvid:,.0f}, {side} than the {floor:,.0f} the best rival would then pay"
     )
     general = (
-        "it judges the proposal by Kestrel's Shapley value in the market of three, though a "
-        "third buyer changes that value"
+        "it judges the proposal by section 2's formula for three players, though a third "
+        "buyer changes Kestrel's Shapley value"
         if shortcut.startswith("that sets")
         else "it misjudges whether the fair proposal in the market with a third buyer clears "
         "the floor there"
@@ -753,9 +762,14 @@ def judge_reply_price(s, result):
     else:
         hint = (
             f"{said:,.0f} is less than Atlas's own proposal, Kestrel's Shapley value of "
-            f"{proposal:,.0f}: Kestrel would ask for less than it is offered"
+            f"{proposal:,.0f}, by more than rounding it to the hundred would take off: Kestrel "
+            "would give up part of what it is offered; round the proposal to the hundred at "
+            "most, as the question allows"
         )
-        general = "it names a price below the buyer's own proposal"
+        general = (
+            "it names a price further below the buyer's own proposal than rounding it to the "
+            "hundred would take"
+        )
     raise NotYet(f"the price is not right for learner {s.learner}: {hint}.", general=general)
 
 
@@ -855,7 +869,7 @@ def judge_vote_seller(s, result):
     """Question 3 on ``result``: nothing when it is right, else the ``NotYet`` hint. Every
     hint is true of the answer given: that an offer brings no power, or less than the other
     (by both indices: the generator keeps them in agreement), or that some offer brings some."""
-    from course.scenarios.power import power_after_purchase, vote_seller
+    from course.scenarios.power import power_after_purchase, vote_seller, votes_of
 
     offers = dict(s.vote_offers)
     choices = [*offers, "neither"]
@@ -876,7 +890,7 @@ def judge_vote_seller(s, result):
         general = "one of the offers would bring Kestrel some power"
     elif power_after_purchase(s, said, offers[said])[0] == 0:
         hint = (
-            f"with {offers[said]} more votes from {said}, Kestrel's vote would still swing no "
+            f"with {votes_of(offers[said])} more from {said}, Kestrel's vote would still swing no "
             "decision: no group of the others would then be short of the quota by less than "
             "Kestrel's votes"
         )

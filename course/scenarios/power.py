@@ -84,7 +84,7 @@ class Tactic:
 #: it is above, where "misrepresentation" is accepted too: see ``tactic_labels``), or
 #: "harrow" (legitimate
 #: when the figure is Harrow's real offer, a misrepresentation when it is inflated).
-TACTICS = {
+_TACTICS = {
     "calm_borealis": (
         "Atlas",
         "legitimate",
@@ -129,12 +129,12 @@ TACTICS = {
 
 #: Besides the threat and what Kestrel says of Harrow, every draw has exactly one of these
 #: illegitimate sources (the course's ethics asks every learner to meet one) ...
-ILLEGITIMATE_TACTICS = ("planning_committee", "bought_costs")
+_ILLEGITIMATE_TACTICS = ("planning_committee", "bought_costs")
 #: ... and one of these: what Kestrel says to Atlas of its rivals, or a claimed limit.
 #: The invented bid is Corvid's, a firm that has made no offer (bringing it in is a move of
 #: part 5): Atlas holds a copy of Borealis's offer, so a false figure for Borealis would
 #: deceive nobody (review 3, E9).
-TABLE_TACTICS = ("calm_borealis", "limit_claim", "corvid_bid")
+_TABLE_TACTICS = ("calm_borealis", "limit_claim", "corvid_bid")
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class PowerFact:
 
 #: Question 1's facts: template -> (base of power, who depends on whom, the text). Each
 #: base comes with facts of both directions; none uses power that is not its holder's.
-POWER_FACTS = {
+_POWER_FACTS = {
     "only_licence": (
         "resource",
         "them on Kestrel",
@@ -229,7 +229,7 @@ POWER_FACTS = {
 
 #: Question 1's practice case, the same for every learner and shown in the notebook's text:
 #: number -> (base of power, who depends on whom, the text). Its facts are none of
-#: ``POWER_FACTS``, so its feedback judges no fact of a learner's own case; each base comes
+#: ``_POWER_FACTS``, so its feedback judges no fact of a learner's own case; each base comes
 #: once, and each direction twice.
 PRACTICE_FACTS = {
     "1": (
@@ -319,7 +319,7 @@ class RigVersion:
 #: apart (tests/test_models_power.py checks it): the reader must judge who can end the talks.
 #: One text of each kind (a fresh review, W6) leaves even that to inference: it says neither
 #: that the talks cannot fail on their own nor that an event would end them.
-RIG_TEXTS = {
+_RIG_TEXTS = {
     "outside option": (
         "The talks cannot fail on their own. A dealer in used equipment "
         "has a standing offer of {x} for the rig; Kestrel may accept it at the moment it turns "
@@ -347,7 +347,7 @@ RIG_TEXTS = {
 
 #: Question 5's practice case, the same for every learner and shown in the notebook's text:
 #: what Pell would pay for a lathe worth nothing to Kestrel, and number -> (reached by walking
-#: out, the amount, the text). Its texts are none of ``RIG_TEXTS``, so its feedback judges no
+#: out, the amount, the text). Its texts are none of ``_RIG_TEXTS``, so its feedback judges no
 #: version of a learner's own case; the amounts are equal, so only the way Kestrel reaches
 #: the alternative sets the two prices apart.
 PRACTICE_RIG_VALUE = 40_000
@@ -384,6 +384,11 @@ def money(amount):
     return f"{amount:,.0f}"
 
 
+def votes_of(number):
+    """A number of votes as the story and the hints say it: "1 vote", "3 votes"."""
+    return f"{number} vote" if number == 1 else f"{number} votes"
+
+
 # --- what the checks read from a learner's objects (review 5, E1) ----------------------------
 # The keys are not attributes of the objects a learner is handed (``dir()`` and Tab completion
 # show every field, ``repr=False`` or not): each is read back from the text the learner reads.
@@ -393,13 +398,13 @@ def money(amount):
 @functools.lru_cache(maxsize=4096)
 def tactic_kind(tactic):
     """The template of question 9's ``tactic``, read from its text and amount."""
-    for kind, (_, _, template) in TACTICS.items():
+    for kind, (_, _, template) in _TACTICS.items():
         if template.format(amount=money(tactic.amount)) == tactic.text:
             return kind
     raise ValueError(f"not one of question 9's statements: {tactic.text!r}")
 
 
-_FACT_KINDS = {text: kind for kind, (_, _, text) in POWER_FACTS.items()}
+_FACT_KINDS = {text: kind for kind, (_, _, text) in _POWER_FACTS.items()}
 
 
 @answer_key
@@ -417,7 +422,7 @@ def walks_out(version):
     """Whether Kestrel reaches the rig's alternative in ``version`` by walking out (an
     outside option) rather than being left with it when the talks end on their own (a
     breakdown payoff), read from its text."""
-    for kind, texts in RIG_TEXTS.items():
+    for kind, texts in _RIG_TEXTS.items():
         if version.text in (t.format(x=money(version.amount)) for t in texts):
             return kind == RIG_KINDS[0]
     raise ValueError(f"not one of question 5's versions: {version.text!r}")
@@ -485,7 +490,7 @@ class KestrelPower(Scenario):
 
     def story(self):
         rows = "\n".join(f"| {name} | {votes} |" for name, votes in self.members)
-        offers = ", or ".join(f"{votes} votes from {name}" for name, votes in self.vote_offers)
+        offers = ", or ".join(f"{votes_of(votes)} from {name}" for name, votes in self.vote_offers)
         said = "\n".join(f"- **{t.letter}.** {t.text}" for t in self.tactics)
         needs = "\n".join(f"- **{f.letter}.** {f.text}" for f in self.power_facts)
         versions = "\n".join(f"- **{v.letter}.** {v.text}" for v in self.rig_versions)
@@ -587,7 +592,7 @@ class KestrelPower(Scenario):
 @answer_key
 def power_fact_answer(fact):
     """Question 1's answer for one fact: (base of power, who depends on whom)."""
-    base, depends, _ = POWER_FACTS[fact_kind(fact)]
+    base, depends, _ = _POWER_FACTS[fact_kind(fact)]
     return base, depends
 
 
@@ -600,7 +605,7 @@ def power_key(s):
 @answer_key
 def tactic_label(s, tactic):
     """The label question 9 expects for ``tactic`` of scenario ``s``."""
-    _, rule, _ = TACTICS[tactic_kind(tactic)]
+    _, rule, _ = _TACTICS[tactic_kind(tactic)]
     if rule == "threat":
         return "legitimate" if tactic.amount <= s.borealis_value else "bluff"
     if rule == "harrow":
@@ -615,7 +620,7 @@ def tactic_labels(s, tactic):
     not hold can be a false fact (Edgington v Fitzmaurice) and modules 00 and 03 say the
     line between a bluff and a misrepresentation is not sharp there."""
     label = tactic_label(s, tactic)
-    if TACTICS[tactic_kind(tactic)][1] == "threat" and label == "bluff":
+    if _TACTICS[tactic_kind(tactic)][1] == "threat" and label == "bluff":
         return ("bluff", "misrepresentation")
     return (label,)
 
@@ -1146,10 +1151,10 @@ INVARIANTS = {
         tactic_kind(t) == "limit_claim" and t.amount <= 1.1 * s.granite_offer for t in s.tactics
     ),
     "tactics: not exactly one illegitimate source": lambda s, f: (
-        len(f["kinds"] & set(ILLEGITIMATE_TACTICS)) != 1
+        len(f["kinds"] & set(_ILLEGITIMATE_TACTICS)) != 1
     ),
     "tactics: two statements state one fact two ways": lambda s, f: (
-        len(f["kinds"] & set(TABLE_TACTICS)) != 1
+        len(f["kinds"] & set(_TABLE_TACTICS)) != 1
     ),
     # review 4, E10: the bid Kestrel invents for Corvid is above what Corvid would really
     # offer, as well as above Atlas's proposal and Borealis's offer: false on both counts
@@ -1179,13 +1184,13 @@ INVARIANTS = {
 
 def _one_answer_fits_three_facts(s):
     """Whether one (base, who depends on whom) is right for three of question 1's facts
-    (a base counts where the checks accept it too: ``checks.power.ALSO_BASE``)."""
-    from course.checks.power import ALSO_BASE
+    (a base counts where the checks accept it too: ``checks.power._ALSO_BASE``)."""
+    from course.checks.power import _ALSO_BASE
 
     fits = {}
     for fact in s.power_facts:
         base, depends = power_fact_answer(fact)
-        for b in {base} | ALSO_BASE.get(fact_kind(fact), set()):
+        for b in {base} | _ALSO_BASE.get(fact_kind(fact), set()):
             fits[b, depends] = fits.get((b, depends), 0) + 1
     return max(fits.values()) >= 3
 
@@ -1233,12 +1238,12 @@ def _rig(rng, learner):
     drawn = []
     for kind in kinds:
         ratio = _choice(rng, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
-        drawn.append((kind, float(round(value * ratio, -3)), _choice(rng, RIG_TEXTS[kind])))
+        drawn.append((kind, float(round(value * ratio, -3)), _choice(rng, _RIG_TEXTS[kind])))
     more = random.Random(f"03_power:rig:{learner}:{value}:{drawn}")
     for _ in range(2):
         kind = _choice(more, RIG_KINDS)
         ratio = _choice(more, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
-        unused = [text for text in RIG_TEXTS[kind] if text not in {d[2] for d in drawn}]
+        unused = [text for text in _RIG_TEXTS[kind] if text not in {d[2] for d in drawn}]
         drawn.append((kind, float(round(value * ratio, -3)), _choice(more, unused)))
     more.shuffle(drawn)
     versions = tuple(
@@ -1302,8 +1307,8 @@ def _corvid(rng, atlas, borealis):
 
 
 def _tactics(rng, borealis, harrow, atlas, above, corvid, raised):
-    first = _choice(rng, ILLEGITIMATE_TACTICS)
-    second = _choice(rng, TABLE_TACTICS)
+    first = _choice(rng, _ILLEGITIMATE_TACTICS)
+    second = _choice(rng, _TABLE_TACTICS)
     # a bluffed threat or an invented bid names more than Atlas already proposes (Kestrel's
     # Shapley value) and more than Borealis offers, else it asks for nothing new, and less
     # than Atlas's value, else Atlas could only refuse
@@ -1344,7 +1349,7 @@ def _tactics(rng, borealis, harrow, atlas, above, corvid, raised):
     rng.shuffle(kinds)
     tactics = []
     for letter, kind in zip("ABCD", kinds, strict=True):
-        party, _, text = TACTICS[kind]
+        party, _, text = _TACTICS[kind]
         text = text.format(amount=money(amounts[kind]))
         tactics.append(Tactic(letter, amounts[kind], party, text))
     return tuple(tactics)
@@ -1352,10 +1357,10 @@ def _tactics(rng, borealis, harrow, atlas, above, corvid, raised):
 
 def _power_facts(rng):
     """Four of question 1's facts, in a random order, lettered A to D."""
-    kinds = list(POWER_FACTS)
+    kinds = list(_POWER_FACTS)
     rng.shuffle(kinds)
     return tuple(
-        PowerFact(letter, POWER_FACTS[kind][2])
+        PowerFact(letter, _POWER_FACTS[kind][2])
         for letter, kind in zip("ABCD", kinds[:4], strict=False)
     )
 
