@@ -2115,3 +2115,50 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
     assert "cannot carry the price alone" not in prose
     assert "as a reason to deal, not as a ground for the price (section 2)" in prose
+
+
+#: For each question whose comparison is the learner's to choose, words its check cell's
+#: docstring must not use: they would name the comparison, or the rule, it grades.
+CHECK_DOCSTRING_GIVEAWAYS = {
+    "harrow-move-test": ("beats", "expects", "writing", "guess", "only when"),
+    "licence-floor-test": ("core", "rival", "Borealis"),
+    "rig-prices-test": ("reach", "walk", "breakdown", "outside option"),
+}
+
+
+@pytest.mark.parametrize("grade_id", sorted(CHECK_DOCSTRING_GIVEAWAYS))
+def test_a_check_cells_docstring_names_no_rule_its_question_leaves_to_the_learner(grade_id):
+    """The one-line docstring of a check cell says what is checked, not how to decide it:
+    the question says which number decides is the learner's to judge."""
+    cell = NOTEBOOK[NOTEBOOK.index(f'"grade_id": "{grade_id}"') :]
+    docstring = cell.split('"""')[1]
+    assert docstring.startswith("Check that ")
+    for word in CHECK_DOCSTRING_GIVEAWAYS[grade_id]:
+        assert word.lower() not in docstring.lower(), (grade_id, word)
+
+
+def test_question_3_sets_the_chairs_agenda_power_aside():
+    """Question 1 tells some learners that Ironvale's director chairs Fellgate and decides
+    what reaches a vote, and Ironvale may be one of question 3's sellers: question 3 says
+    the chair puts Kestrel's proposal to the vote, and that her power lies outside the
+    indices."""
+    from course.scenarios.power import _POWER_FACTS
+
+    question = _section(PROSE, "Question 3 (2 marks)", "def buy_votes_from")
+    assert "Take it that the chair puts Kestrel's proposal to the vote" in question
+    assert "outside both indices" in question
+    assert (
+        "chairs Fellgate" not in question and "chair Fellgate" in _POWER_FACTS["fellgate_chair"][2]
+    )
+
+
+def test_the_text_on_a_large_firms_cost_of_delay_fits_granites_draw():
+    """Section 4 says a large retailer such as Granite loses a few percent a month, through
+    its selling season, not a tenth: its drawn discount factors lose 2% to 5% a month."""
+    from course.scenarios.power import DELTA_THEM
+
+    section = _section(PROSE, "Time is rarely free", "Rubinstein (")
+    assert "a few percent a month" in section and "selling season" in section
+    assert "very high cost for a large firm" not in section
+    assert round(1 - DELTA_THEM[1], 9) >= 0.02 and round(1 - DELTA_THEM[0], 9) <= 0.05
+    assert "impatient side in the Granite talks" in PROSE

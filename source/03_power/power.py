@@ -346,8 +346,8 @@ print("Left takes all: in the core?", stable)
 # buyer's value and the rival's, $\max(v_1/2,\ v_2)$, and, in this story, never the
 # split-the-difference figure $(v_1 + v_2)/2$. The reason, in short: the keen buyer must
 # pay at least what the rival would, or the seller sells to the rival; and when the rival
-# would pay less than half the keen buyer's value, the seller and the keen buyer, who in
-# this story lose the same by waiting, split that value evenly, and the rival's offer
+# would pay less than half the keen buyer's value, the seller and the keen buyer, if they
+# lose the same by waiting, split that value evenly, and the rival's offer
 # changes nothing. Section 5 makes both halves exact.
 #
 # With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
@@ -463,7 +463,7 @@ def licence_floor(s):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
-"""Check that licence_floor finds the core's floor and judges the proposal with Corvid."""
+"""Check that licence_floor gives Kestrel's floor and a verdict on the proposal with Corvid."""
 check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
 check.licence_floor(licence_floor, hidden=True)
@@ -553,7 +553,9 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # (`s.vote_offers`: owner and votes); it can afford one; the seller keeps fewer. Write
 # `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
 # neither would let Kestrel's vote swing any decision: such votes are not worth paying
-# for. Section 3's two indices agree in every scenario.
+# for. Section 3's two indices agree in every scenario. Take it that the chair puts
+# Kestrel's proposal to the vote: if one of your facts in question 1 gives a chair the
+# agenda, that power sits outside both indices, and the votes buy nothing until she acts.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "votes-needed-answer", "schema_version": 3}
@@ -587,9 +589,10 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
 # $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. That would be a very high cost for a large firm with
-# cheap credit; it is plausible for a small firm short of cash whose engineers may leave
-# while it waits. Here $\delta$ is a cost of time and nothing
+# delay costs a tenth of the deal. For a large firm with cheap credit the cost of money
+# alone is far less; a large retailer such as Granite (part 4) loses a few percent a month
+# because delay eats into a selling season. A tenth is plausible for a small firm short of
+# cash whose engineers may leave while it waits. Here $\delta$ is a cost of time and nothing
 # else: the deal does not disappear while the two sides talk. (A deal that could fall
 # through on its own is a different model, in section 5.)
 #
@@ -617,7 +620,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #   outweigh a small edge in patience: a first proposer with $\delta = 0.5$ facing a
 #   responder with $\delta = 0.51$ still gets about 0.66.
 #
-# Kestrel, whose order book is thin, is the impatient side in your scenario; Granite, a
+# Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite, a
 # large retailer, can wait. Knowing the other side's deadline is information (module 01);
 # being able to wait longer than they can is power. In an audit, count a deadline once:
 # module 00 puts it in the row of its holder's alternatives, and module 05, where each side
@@ -965,7 +968,7 @@ def rig_prices(s):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "rig-prices-test", "schema_version": 3}
-"""Check that rig_prices counts each alternative as the way Kestrel would reach it says."""
+"""Check that rig_prices predicts the rig's price in each version of your story."""
 check.rig_prices(rig_prices)
 ### BEGIN HIDDEN TESTS
 check.rig_prices(rig_prices, hidden=True)
@@ -1396,7 +1399,7 @@ def harrow_move(s):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "harrow-move-test", "schema_version": 3}
-"""Check that harrow_move mentions Harrow only when it beats what Granite expects, once in writing."""
+"""Check that harrow_move chooses a move for Kestrel's next talk with Granite."""
 check.harrow_move(harrow_move)
 ### BEGIN HIDDEN TESTS
 check.harrow_move(harrow_move, hidden=True)
