@@ -1754,7 +1754,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # section 1 is the densest reading and had no time
         ("intro", "Sections 1 to 3 are dense, section 1 most of all", "45 minutes"),
         # "about 3" hours was optimistic for a careful writer
-        ("intro", "(4 to 5 if you are at ease with Python)", "about 3 if"),
+        ("intro", "(4 to 5 if you are at ease with Python,", "about 3 if"),
+        # reading alone is about 70 minutes: a learner new to Python needs the upper end
+        ("intro", "8 if you are new to it)", None),
         # the course's convention: a bluff misstates your limit or your intention; a threat you
         # would not carry out sits on the line
         ("ethics-teaching", "about your own *limit* or *valuation*", None),
@@ -1780,7 +1782,15 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         ("spend-judgement", "a rival's offer to them known to lapse", "a rival offer known"),
         # module 05 files a deadline under power; the learner is told to move it
-        ("sources-teaching", "files deadlines under power instead", None),
+        # module 05's deadline row is a new label for the same reading, not a second rule
+        (
+            "sources-teaching",
+            "the same pressure on the same side under another label",
+            "files deadlines under power instead",
+        ),
+        # filing trust under power is a choice, and the text names the other filing
+        ("sources-teaching", "power too, by this course's choice", None),
+        ("sources-teaching", "counts the relationship as a source of its own", None),
         # section 1's bargaining theory is a preview, practised in modules 02 and 03
         ("what-teaching", "No question in this module asks you to use it", None),
         # the turning point defined where it is first named

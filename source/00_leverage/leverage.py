@@ -28,12 +28,12 @@
 # 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
 # 7. find your way around the course and check your progress.
 #
-# It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python): some
-# reading, an interactive audit, one short practice case (with facts, news and
-# tactics to sort), seven graded answers in Python and three practice ones
+# It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python, 8 if you
+# are new to it): some reading, an interactive audit, one short practice case (with facts,
+# news and tactics to sort), seven graded answers in Python and three practice ones
 # (three of the graded ones short programs with a loop), and four pieces of writing, for
-# which allow an hour to an hour and a half (question 3b and the reflection take the
-# longest). If loops are new to you, allow up to an hour for question 3c alone.
+# which allow an hour to an hour and a half. If loops are new to you, allow up to an hour
+# for question 3c alone.
 # It can be done in two sittings: sections 1 to 3, then 4 to 8.
 # Sections 1 to 3 are dense, section 1 most of all: allow about an hour to read them with
 # care.
@@ -190,9 +190,10 @@ scenario
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
 #    needs: a right, a scarce resource, a rare skill, a say over the terms, or the other
-#    side's trust in its word (power too, because a record of keeping your word is
-#    something you built and hold, and the other side needs to be able to rely on it;
-#    module 03 says how it relates to its bases of power). That is power, even when the
+#    side's trust in its word (power too, by this course's choice: a record of keeping your
+#    word is something you built and hold, which the other side relies on, as in Lewicki,
+#    Saunders and Barry's power based on relationships; Fisher, 1983, counts the
+#    relationship as a source of its own). That is power, even when the
 #    fact adds that nobody else has one: "you own the only cold store in the port" is
 #    about what you hold, and names no option of anyone's.
 #
@@ -231,9 +232,9 @@ scenario
 # shrinks that side's alternatives. Both sides' deadlines are filed alike: your own is in
 # your alternatives already, since you knew it all along, and if the other side finds it
 # out, what rises is its information, not a second count of your deadline. Count each
-# deadline once: this module files it under its holder's alternatives, and module 05,
-# where both sides face a date and what matters is who can wait longer, files deadlines
-# under power instead.
+# deadline once. Module 05, where both sides face a date and what matters is who can
+# wait longer, writes it in the power row as patience: the same pressure on the same side
+# under another label, still counted once.
 #
 # The audit rates what helps one side against the other. Facts that help both, such as a
 # launch date both sides want to meet, make agreement worth more to each of you; modules
