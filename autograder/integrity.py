@@ -12,8 +12,10 @@ was taken. A cell is named when its code:
    or everything (``*``);
 2. reads an attribute of that kind (``check.reference.my_price``, ``fact._source``), or one
    that takes a function apart (``__closure__``, ``__globals__``, ...);
-3. spells such a private name, or a function's insides, as a string (``getattr(x, "_source")``),
-   or hides code that does 1 or 2 in a string (``exec``, ``eval``, a magic such as ``%time``).
+3. runs a check with ``hidden=`` (the hidden part runs on its own at grading; run by hand
+   in a learner's kernel, it can be used to probe);
+4. spells such a private name, or a function's insides, as a string (``getattr(x, "_source")``),
+   or hides code that does 1 to 3 in a string (``exec``, ``eval``, a magic such as ``%time``).
 
 A learner's own names are theirs: defining ``my_price`` or calling a helper of their own is
 never named, whatever the course calls its key. Whether what was named was a way round the
@@ -38,6 +40,7 @@ KINDS = {
     "guard": "lifts the answer-key guard",
     "insides": "takes a function apart",
     "everything": "everything in a course module",
+    "hidden": "runs a hidden check by hand",
 }
 
 
@@ -134,6 +137,11 @@ def named_in(source, depth=2):
                 found[node.attr] = "insides"
             elif node.attr in internals and not _own_object(node.value):
                 found[node.attr] = internals[node.attr]
+        elif isinstance(node, ast.Call) and any(
+            k.arg == "hidden" and not (isinstance(k.value, ast.Constant) and not k.value.value)
+            for k in node.keywords
+        ):
+            found[f"{ast.unparse(node.func)}(..., hidden=...)"] = "hidden"
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             if node.value in FUNCTION_INSIDES:
                 found[node.value] = "insides"

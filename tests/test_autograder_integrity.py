@@ -74,6 +74,7 @@ def test_every_answer_key_of_the_course_is_known_from_its_source():
         ("from course.scenarios.batna import *", "course.scenarios.batna.*"),
         ("%time x = check.reference.{key}(s)", "{key}"),  # IPython's syntax parses
         ("exec('answer = check.reference.{key}(s)')", "{key}"),
+        ("check.tactic_kinds(mine, hidden=True)", "check.tactic_kinds(..., hidden=...)"),
     ],
 )
 def test_a_cell_that_reaches_in_is_named_with_what_it_names(source, named):
@@ -92,6 +93,7 @@ def test_the_learners_own_names_are_theirs():
         f"    def total(self):\n        return self.{private} + {key}(None)\n"
         "from course.models.batna import nash_split\n"
         "answer = 'a sentence' + str(len([1, 2]))\n"
+        "check.tactic_kinds(mine, hidden=False)\n"
     )
     assert named_in(source) == {}
     assert named_in("def broken(:\n    return") == {}  # does not parse: nothing to say
