@@ -1149,15 +1149,22 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
     )  # the quiz closes the situation at its first choice, so the fit may be told
 
 
-def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
-    """Question 8: any target at or above the even split of the zone with remote days and at
-    most nine tenths of the way up it passes; the reservation price itself, a figure below the
-    even split, and a figure above what the agency costs Northwind are each told why not."""
+def test_a_target_is_where_the_salary_survey_puts_it_within_the_band(learner):
+    """Question 5: the target is the highest figure in the band (the even split to nine
+    tenths of the way up the zone with remote days) that the salary survey's median
+    supports, to the hundred; another figure in the band is told where the survey puts it;
+    the reservation price itself, a figure below the even split, and a figure above what
+    the agency costs Northwind are each told why not."""
     ada = course.variant("02_batna", "ada")
     low, high = reservation_of(ada, REMOTE_DAYS), northwind_reservation(ada)
-    split = (low + high) / 2
-    for target in (split, split + 1, (split + high) / 2, low + 0.9 * (high - low)):
+    split, most = (low + high) / 2, low + 0.9 * (high - low)
+    right = min(max(ada.pay_survey, split), most)
+    for target in (right, right - 100 if right > split else right + 100):
         check.judge_target(ada, target)
+    for target in (split + 1_000, most - 1_000):
+        if abs(target - right) > 100:
+            with pytest.raises(NotYet, match=f"salary survey's median, {ada.pay_survey:,.0f}"):
+                check.judge_target(ada, target)
     for target, words in (
         (reservation_of(ada), "not what you aim for"),
         (low, "not what you aim for"),
@@ -1169,20 +1176,23 @@ def test_a_target_is_the_learners_choice_within_what_a_fact_justifies(learner):
             check.judge_target(ada, target)
 
 
-def test_a_target_at_the_even_split_passes_as_module_04_lets_a_plan_stop_there(capsys):
+def test_a_target_at_the_even_split_passes_when_no_fact_takes_it_higher(capsys):
     """The course has one lower bound for a target: at or above the even split of the zone
-    (module 04 lets a plan stop exactly on it). Question 8 refused a target exactly at the
-    even split, for every learner; it now takes it, and the texts say 'at or above' and 'at
-    least half' (600 learners)."""
+    (module 04 lets a plan stop exactly on it). A target exactly at the even split passes
+    where the salary survey's median lies below it, and only there (600 learners); the
+    texts say 'at or above' and 'at least half'."""
     from course.variants import learner_as
 
-    def at_the_even_split(offers, reservation):
-        return sum((reservation - offers.commute_cost / 2, northwind_reservation(offers))) / 2
-
     for n in range(600):
-        with learner_as(f"target-{n}"):
-            check.target_salary(at_the_even_split)  # raises NotYet if refused
-            check.target_salary(at_the_even_split, hidden=True)
+        offers = course.variant("02_batna", f"target-{n}")
+        low, high = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
+        try:
+            with learner_as(offers.learner):
+                check.judge_target(offers, (low + high) / 2)
+        except NotYet:
+            assert offers.pay_survey > (low + high) / 2
+        else:
+            assert offers.pay_survey < (low + high) / 2
     for grade_id in ("zopa-teaching", "q5-text"):
         assert "at least half and at most nine tenths" in _cell(grade_id)
     for grade_id in ("zopa-teaching", "summary"):
@@ -1229,8 +1239,8 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
 
     def target(offers, reservation):
         seen.append((offers.learner, reservation))
-        low = reservation_of(offers, REMOTE_DAYS)  # the middle of the band question 5 takes
-        return low + 0.7 * (northwind_reservation(offers) - low)
+        low, top = reservation - offers.commute_cost / 2, offers.agency_rate + offers.agency_fee
+        return min(max(offers.pay_survey, (low + top) / 2), low + 0.9 * (top - low))
 
     check.target_salary(target, hidden=True)
     # and the four examples (a zone only with remote days)
@@ -2772,8 +2782,7 @@ def test_question_5_takes_targets_above_the_even_split_up_to_nine_tenths_of_the_
         low, top = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
         split, most = check.target_band(offers)
         assert split == (low + top) / 2 and math.isclose(most, low + 0.9 * (top - low))
-        for inside in (split, split + 1, (split + top) / 2, most, most + 0.004):
-            assert check.judge_target(offers, inside) is None
+        assert check.judge_target(offers, min(max(offers.pay_survey, split), most)) is None
         for outside in (most + 1, top - 100, top - 1):
             with pytest.raises(NotYet, match="more than nine tenths of the way up the zone"):
                 check.judge_target(offers, outside)
@@ -3040,7 +3049,7 @@ def test_the_nine_tenths_band_is_stated_in_section_4_and_the_reflection_agrees()
         "concede: the target lies at least half and at most nine tenths of the way from your "
         "reservation price up to your estimate of the most the other side could pay" in section
     )
-    assert "Question 5, after the explorer, checks that band" in section
+    assert "Question 5, after the explorer, asks where in that" in section
     for grade_id in ("reflection-text", "reflection"):
         assert "at most nine tenths of the way from" in _cell(grade_id)
     assert "nine tenths of the way" in _cell("q5-text")

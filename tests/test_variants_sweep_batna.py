@@ -745,25 +745,25 @@ def needed_from_the_models(target, pie, their_batna, walk_any_time=False):
     return 0.0 if target <= base else (target - base) / slope
 
 
-def target_near_the_top(s, reservation_price):
-    """Nine tenths of the way up the zone with remote days, the boldest the text takes,
-    rounded down to the hundred."""
+def target_by_cases(s, reservation_price):
+    """Section 4's band, and where the survey's median falls in it, case by case."""
+    low, high = reservation_price - s.commute_cost / 2, limit(s)
+    split, boldest = (low + high) / 2, low + 0.9 * (high - low)
+    if s.pay_survey < split:
+        return split  # no fact above the even split; half the surplus needs none
+    if s.pay_survey > boldest:
+        return boldest  # the survey supports the whole band
+    return s.pay_survey
+
+
+def target_highest_supported(s, reservation_price):
+    """The highest figure in the band that something supports: the even split always, the
+    survey's median and everything below it up to nine tenths of the zone."""
     low = reservation_price - s.commute_cost / 2
-    top = s.agency_rate + s.agency_fee
-    return math.floor((low + 0.9 * (top - low)) / 100) * 100
-
-
-def target_from_the_zone(s, reservation_price):
-    """A third of the way from the even split of the zone with remote days to its top."""
-    low, high = reservation_price - s.commute_cost / 2, limit(s)
-    middle = (low + high) / 2
-    return middle + (high - middle) / 3
-
-
-def target_at_the_even_split(s, reservation_price):
-    """The even split of the zone with remote days itself, the lowest target the text takes."""
-    low, high = reservation_price - s.commute_cost / 2, limit(s)
-    return (low + high) / 2
+    split, boldest = (low + limit(s)) / 2, low + 0.9 * (limit(s) - low)
+    supported = [split] + [x for x in (s.pay_survey, boldest) if split <= x <= s.pay_survey]
+    best = max(x for x in supported if x <= boldest)
+    return best if best == split else math.floor(best / 100) * 100  # to the hundred, below
 
 
 def when_by_hand(s, timing, funded=None):
@@ -865,7 +865,7 @@ ALTERNATIVES = {
     "northwind_zopa": (zopa_by_comparison, zopa_from_library),
     "respond_to_offer": (respond_by_gains, respond_by_share),
     "batna_needed": (needed_closed_form, needed_from_the_models),
-    "target_salary": (target_near_the_top, target_from_the_zone, target_at_the_even_split),
+    "target_salary": (target_by_cases, target_highest_supported),
     "batna_when": (when_by_hand, when_by_ranking),
     "batna_rise": (rise_by_slopes, rise_from_the_pie),
 }
@@ -1316,7 +1316,7 @@ def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(
 
     for s in drawn:
         aimed = target(s, reservation(s))
-        assert middle(s, remote=True) < aimed < limit(s), s.learner
+        assert middle(s, remote=True) <= aimed < limit(s), s.learner
         with learner_as(s.learner):
             check.judge_target(s, aimed)
             with pytest.raises(check.NotYet, match="your opening lies beyond your target"):
@@ -1333,6 +1333,58 @@ def test_a_target_lies_below_what_northwind_could_pay_and_needs_the_remote_days(
                 with pytest.raises(check.NotYet):
                     sweeps.run(check, "target_salary", wrong)
             assert passes(sweeps.run(check, "target_salary", target)), who
+
+
+def test_question_5_is_decided_by_the_salary_survey_not_by_a_fixed_share(drawn):
+    """A target at any fixed share of the zone with remote days from 0.55 to 0.88 passed
+    question 5 for every learner (600 of 600): where in the band to aim was never graded.
+    The scenario now gives a salary survey's median, and the target is the highest figure in
+    the band it supports. Over 600 learners a fixed share passes the check's cases for none
+    and the learner's own case for at most a fifth; the median lies at least 1,000 from both
+    ends of the band, inside it for most learners and below or above it for many others; the
+    story states it; and the survey's median taken as it is fails wherever it lies outside."""
+    sample = drawn[:600]
+
+    def share(f):
+        def aimed(offers, reservation_price):
+            low = reservation_price - offers.commute_cost / 2
+            return round(low + f * (limit(offers) - low), -2)
+
+        return aimed
+
+    def survey_as_it_is(offers, reservation_price):
+        return offers.pay_survey
+
+    def fails(cases, answer):
+        try:
+            for case in cases:
+                check.judge_target(case, answer(case, reservation(case)))
+        except NotYet:
+            return True
+        return False
+
+    for f in (0.5, 0.55, 0.6, 0.7, 0.8, 0.88, 0.9):
+        own = full = 0
+        for s in sample:
+            with learner_as(s.learner):
+                own += not fails([s], share(f))
+                full += not fails(check._target_cases(False), share(f))
+        assert full == 0 and own <= len(sample) / 5, (f, own, full)
+    where = collections.Counter()
+    for s in sample:
+        low = reservation(s, remote=True)
+        split, boldest = (low + limit(s)) / 2, low + 0.9 * (limit(s) - low)
+        assert min(abs(s.pay_survey - split), abs(s.pay_survey - boldest)) >= 1_000, s.learner
+        said = f"survey you can show puts the median pay for the role at {s.pay_survey:,.0f}"
+        assert said in s.story()
+        where["below" if s.pay_survey < split else "above" if s.pay_survey > boldest else "in"] += 1
+        with learner_as(s.learner):
+            assert fails([s], survey_as_it_is) == (not split <= s.pay_survey <= boldest)
+            other = split if s.pay_survey > split else boldest - 50  # in the band, not the key
+            with pytest.raises(NotYet, match=f"salary survey's median, {s.pay_survey:,.0f}"):
+                check.judge_target(s, other)
+    assert where["in"] >= 0.4 * len(sample), where
+    assert min(where["below"], where["above"]) >= 0.15 * len(sample), where
 
 
 def test_question_3s_hint_for_ignoring_the_sure_amounts_never_names_lumens_alone(drawn):

@@ -36,6 +36,7 @@ from course.scenarios.batna import (
     REASONS,
     REMOTE_DAYS,
     RESPONSES,
+    TARGET_SHARE,
     alternatives_of,
     batna_of,
     batna_rise_of,
@@ -53,6 +54,7 @@ from course.scenarios.batna import (
     sure_beside_lumen,
     talks_for,
     talks_of,
+    target_of,
     with_lumen_open,
     without_lumen,
     zone_edge_case,
@@ -1510,12 +1512,6 @@ def batna_needed(answer, hidden=False):
 # --- question 5: your target ------------------------------------------------------------------
 
 
-#: The highest share of the zone with two remote days, from your reservation price for that
-#: package to what the agency costs Northwind, that question 5 takes as a target: your
-#: opening sits at the top, and it needs room to concede towards the target.
-TARGET_SHARE = 0.9
-
-
 @answer_key
 def target_band(offers):
     """The targets question 5 takes for ``offers``: at or above the even split of the zone
@@ -1574,7 +1570,7 @@ def judge_target(offers, value):
             "days, which leaves the opening at the top less than a tenth of it to concede",
         )
     if value > split or same_money(value, split):
-        return
+        return _judge_survey(offers, value, split, most)
     if same_money(value, low) or same_money(value, plain):
         hint = "that is a reservation price, the least you would accept, not what you aim for"
     else:
@@ -1583,6 +1579,27 @@ def judge_target(offers, value):
         f"{where}, a target of {value:,.2f} is below the even split of the zone with two "
         f"remote days ({low:,.0f} to {limit:,.0f}), {split:,.0f}: {hint}.",
         general=f"the target is below the even split of the zone with remote days: {hint}",
+    )
+
+
+def _judge_survey(offers, value, split, most):
+    """Nothing when ``value``, inside the band, is the target the salary survey supports
+    (``target_of``, to the hundred), else the ``NotYet`` hint naming the survey's median."""
+    right, survey = target_of(offers), offers.pay_survey
+    if abs(value - right) <= 100:
+        return
+    if survey < split:
+        why = f"lies below the even split, {split:,.0f}, so no fact you can name takes you above it"
+    elif survey > most:
+        why = f"lies above nine tenths of the way up, {most:,.0f}, which is as far as a target goes"
+    else:
+        why = "lies inside the band, so it is the figure you can argue for"
+    if same_money(value, reservation_of(offers)):
+        why += "; and that is a reservation price, the least you would accept, not what you aim for"
+    raise NotYet(
+        f"{_case(offers)}, a target of {value:,.2f} is inside the band, but it is not the one "
+        f"the fact in your scenario supports: the salary survey's median, {survey:,.0f}, {why}.",
+        general="the target is inside the band but not where the salary survey's median puts it",
     )
 
 
@@ -1609,8 +1626,8 @@ def target_salary(answer, hidden=False):
     for offers in _target_cases(hidden):
         judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
     passed(
-        "target_salary aims at or above the even split of your zone with remote days and leaves "
-        "your opening at least a tenth of it to concede."
+        "target_salary aims where the salary survey puts it, inside the band from the even "
+        "split of your zone with remote days to nine tenths of the way up."
     )
 
 

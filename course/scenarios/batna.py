@@ -21,6 +21,10 @@ MARGIN = 1_000
 OFFER_MARGIN = 500
 #: Northwind's ways to pay: remote days a week it can offer (two halve your commute).
 REMOTE_DAYS = 2
+#: The highest share of the zone with two remote days, from your reservation price for that
+#: package to what the agency costs Northwind, that question 5 takes as a target: your
+#: opening sits at the top, and it needs room to concede towards the target.
+TARGET_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class JobOffers(Scenario):
     lumen_sure: float  # sure salaries worth Lumen's offer and freelancing to a risk-averse
     freelance_sure: float  # you, from one attitude to risk (question 3, second part)
     band_midpoint: float  # the midpoint of Northwind's published pay band for the role
+    pay_survey: float = 0.0  # a salary survey's median for the role (question 5's fact)
 
     @property
     def statements(self):
@@ -109,7 +114,8 @@ class JobOffers(Scenario):
             f"year, and its fee is {self.agency_fee:,.0f} a year on top. Northwind values the "
             "contractor's work as much as yours. Treat the salary as Northwind's whole cost of "
             "employing you (no payroll costs on top). Northwind's pay band for the role, on "
-            f"its careers page, has its midpoint at {self.band_midpoint:,.0f}. This case "
+            f"its careers page, has its midpoint at {self.band_midpoint:,.0f}. A salary survey "
+            f"you can show puts the median pay for the role at {self.pay_survey:,.0f}. This case "
             "assumes that Northwind believes the least you would accept is that midpoint, and "
             "that it does not know what your commute costs you: it counts a commute you leave "
             "unpriced at nothing.\n\n"
@@ -155,6 +161,7 @@ class JobOffers(Scenario):
             ("agency_rate", "yearly cost of the agency's contractor", f"{self.agency_rate:,.0f}"),
             ("agency_fee", "the agency's yearly fee", f"{self.agency_fee:,.0f}"),
             ("band_midpoint", "midpoint of Northwind's pay band", f"{self.band_midpoint:,.0f}"),
+            ("pay_survey", "the salary survey's median for the role", f"{self.pay_survey:,.0f}"),
             (
                 "northwind_offers",
                 "the offers above, each with .salary and .remote_days",
@@ -397,7 +404,7 @@ def job_offers(rng, learner):
     """Draw a learner's job offers, redrawing until every question is fair (``problems``)."""
     for offers, broken in candidates(rng, learner):
         if not broken:
-            return offers
+            return replace(offers, pay_survey=_draw_survey(offers))
     raise NoFairDraw("02_batna", learner)
 
 
@@ -448,6 +455,35 @@ def _draw(rng, learner):
         freelance_sure=round(certainty_equivalent(trees["Freelance"], gamma), -2),
         band_midpoint=_between(rng, value - 8_000, min(limit, value + 8_000)),
     )
+
+
+def _target_band(offers):
+    """Question 5's band: the even split of the zone with two remote days and the point
+    ``TARGET_SHARE`` of the way up it."""
+    low, high = _reservation_of(offers, REMOTE_DAYS), _northwind_reservation(offers)
+    return (low + high) / 2, low + TARGET_SHARE * (high - low)
+
+
+def _draw_survey(offers):
+    """The survey's median, from its own generator so that no other draw moves: inside
+    question 5's band for most learners, below or above it for the others, and always at
+    least ``MARGIN`` from both ends of the band, so that the target it sets is never a
+    rounding away from another reading."""
+    rng = rng_for("02_batna:pay-survey", offers.learner)
+    split, top = _target_band(offers)
+    roll = rng.random()
+    if top - split >= 2 * MARGIN + 500 and roll < 0.6:
+        return _between(rng, split + MARGIN, top - MARGIN)
+    if roll < 0.8:
+        return float(math.floor((split - MARGIN) / 500) * 500 - 500 * math.floor(rng.random() * 10))
+    return float(math.ceil((top + MARGIN) / 500) * 500 + 500 * math.floor(rng.random() * 10))
+
+
+def _target_of(offers):
+    """Question 5's target: the survey's median when it lies in the band; the even split
+    when it lies below (no fact takes you higher); the band's top when it lies above."""
+    split, top = _target_band(offers)
+    return min(max(offers.pay_survey, split), top)
 
 
 def _draw_offers(rng, offers):
@@ -1104,6 +1140,12 @@ def reservation_of(offers, remote_days=0, risk_averse=False):
 def northwind_reservation(offers):
     """Northwind's reservation price: what the agency's contractor costs it."""
     return _northwind_reservation(offers)
+
+
+@answer_key
+def target_of(offers):
+    """Question 5's target (``_target_of``)."""
+    return _target_of(offers)
 
 
 @answer_key

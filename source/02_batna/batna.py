@@ -459,8 +459,8 @@ BatnaBuilder()
 # estimate, the target may go up to the estimate itself (module 04). At Northwind no fact
 # carries an opening past what the agency's contractor costs, so your opening sits at that
 # estimate and your target stays in the nine-tenths band, from the even split up to nine
-# tenths of the way to that estimate. Question 5, after the explorer, checks that band;
-# the reflection takes either case.
+# tenths of the way to that estimate. Question 5, after the explorer, asks where in that
+# band a fact puts you; the reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -528,21 +528,20 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # opening will lie beyond it). Write `target_salary(offers, reservation)` returning yours,
 # for the job with two remote days (the explorer's last step). `reservation` is your
 # reservation price from expected values (question 3, first part); the check passes the
-# right value, so a slip there costs you nothing here. You choose the target, by section
-# 4's two conditions applied to the job with two remote days; the check accepts any
-# target that meets them. Which reservation price belongs to that job, and what is the
-# most Northwind could pay, by a fact it can check? You will need `offers.commute_cost`,
-# `offers.agency_rate` and `offers.agency_fee`.
+# right value, so a slip there costs you nothing here. You choose the target by section
+# 4's two conditions applied to the job with two remote days. Which reservation price
+# belongs to that job, and what is the most Northwind could pay, by a fact it can check?
+# You will need `offers.commute_cost`, `offers.agency_rate` and `offers.agency_fee`.
 #
-# Where in that range? Its top, your estimate of the most Northwind could pay, is where
-# your opening will be, since no fact here takes it further, and your opening lies beyond
-# your target with room to concede towards it. So the check takes a target at least half
-# and at most nine tenths of the way from your reservation price with two remote days up
-# to that estimate: any target in that band passes, and where in it you aim is your
-# judgement. Nearer the top is bolder, leaves less to concede and costs more goodwill if
-# you cannot argue for it; the reflection asks you for the fact behind a target of your
-# own. The check also tries two example learners' scenarios, one of them a case where
-# only the job with two remote days leaves a zone, and grading tries other learners' too,
+# Where in that zone? Your opening will sit at its top, since no fact here takes it
+# further, and needs room to concede: so the target lies at least half and at most nine
+# tenths of the way from your reservation price with two remote days up to that estimate.
+# Inside that band, aim at the highest figure a fact you can show supports. Your scenario
+# has one, `offers.pay_survey`, the median pay for the role in a salary survey; the even
+# split needs no fact, since it asks only for half the surplus. Decide what the survey
+# supports on your numbers; the check takes the figure to the hundred, on your scenario
+# and two example learners', one of them a case where only the job with two remote days
+# leaves a zone, and grading tries other learners' too,
 # so work the target out from `offers` and `reservation` rather than writing in a number.
 
 
@@ -553,12 +552,13 @@ def target_salary(offers, reservation):
     with_remote_days = reservation - offers.commute_cost / 2
     northwind = offers.agency_rate + offers.agency_fee
     even_split = (with_remote_days + northwind) / 2
-    return round((even_split + northwind) / 2, -2)  # halfway from the even split to the top
+    boldest = with_remote_days + 0.9 * (northwind - with_remote_days)
+    return min(max(offers.pay_survey, even_split), boldest)  # the survey, kept in the band
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "target-salary-test", "schema_version": 3}
-"""Check that target_salary aims at or above the even split, at most nine tenths up the zone."""
+"""Check that target_salary aims where the salary survey puts it, inside the band."""
 check.target_salary(target_salary)
 ### BEGIN HIDDEN TESTS
 check.target_salary(target_salary, hidden=True)
