@@ -45,12 +45,24 @@ QUESTIONS = questions(MODULE)
 # steps out, as the notebook's solutions do.
 
 
+def _true(s, key):
+    """Whether the story gives statement ``key``'s figure for what it reports."""
+    return s.facts.get(s.statements[key].about) == s.statements[key].figure
+
+
+def _about(s, about):
+    """The key of the statement that reports ``about``."""
+    return next(k for k, st in s.statements.items() if st.about == about)
+
+
 def _own_opening(s, anchor=None, quote=None):
     """Question 1's opening, worked out from the statements as the notebook's solution does."""
-    key = max(("survey", "linden"), key=lambda k: s.statements[k].figure)
+    market = [k for k in s.statements if _true(s, k) and s.statements[k].about != "birch"]
+    key = max(market, key=lambda k: s.statements[k].figure)
     price = s.statements[key].figure if quote is None else min(s.statements[key].figure, quote)
-    birch_true = s.statements["birch"].figure == s.alternative_price
-    return price, ((key, "birch") if birch_true and s.alternative_price > s.their_guess else (key,))
+    birch = _about(s, "birch")
+    told = _true(s, birch) and s.alternative_price > s.their_guess
+    return price, ((key, birch) if told else (key,))
 
 
 def _own_tit_for_tat(mine, theirs, target):
@@ -155,8 +167,18 @@ def test_the_hidden_learners_differ_where_it_matters(learner, key):
         hidden = list(check.HIDDEN_LEARNERS)
     scenarios = [course.variant(MODULE, learner) for learner in hidden]
     assert len({reservation_of(s) for s in scenarios}) >= 3
-    assert len({s.statements["birch"].figure == s.alternative_price for s in scenarios}) == 2
+    assert len({_true(s, _about(s, "birch")) for s in scenarios}) == 2
+    assert any("retailer" in s.facts for s in scenarios)
+    assert any(
+        not _true(s, _about(s, "survey")) or not _true(s, _about(s, "linden")) for s in scenarios
+    )
     assert len({s.tighter for s in scenarios}) == 2
+    # the true fact that grounds the opening is each of the three it can be
+    assert {s.statements[_own_opening(s)[1][0]].about for s in scenarios} == {
+        "survey",
+        "linden",
+        "retailer",
+    }
     assert len({_own_opening(s) for s in scenarios}) == len(scenarios)
     assert len({str(check.equivalent_offers(s)) for s in scenarios}) == len(scenarios)
     # one of them has a package where the best exchange rate gives more than closes the deal
@@ -184,8 +206,9 @@ def test_the_opening_mistakes(learner):
     s = course.variant(MODULE)
     top = _key(s, "fact")
     figure = s.statements[top].figure
-    assert "is not true" in miss(check.opening, lambda s, a: (s.their_estimate, "other_retailer"))
-    threat = miss(check.opening, lambda s, a: (s.their_estimate, "threat"))
+    invented = next((k for k, kind in statement_kinds(s).items() if kind == "invented"), None)
+    assert "is not true" in miss(check.opening, lambda s, a: (s.their_estimate, invented))
+    threat = miss(check.opening, lambda s, a: (s.their_estimate, _about(s, "demand")))
     assert "is a threat" in threat
     # the threat's intent is false, and the hint places it on module 00's line
     assert "not even true" in threat and "misrepresentation side" in threat
@@ -221,15 +244,15 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
     (it names a number below the opening); now either passes."""
     s = _learner_where(
         lambda s: {
-            "strong": statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess,
-            "weak": statement_kinds(s)["birch"] == "fact" and s.alternative_price < s.their_guess,
-            "invented": statement_kinds(s)["birch"] == "invented",
+            "strong": _true(s, _about(s, "birch")) and s.alternative_price > s.their_guess,
+            "weak": _true(s, _about(s, "birch")) and s.alternative_price < s.their_guess,
+            "invented": not _true(s, _about(s, "birch")),
         }[kind]
     )
     _, (fact, *_) = _own_opening(s)
 
     def telling(s, anchor, rival=None):
-        return _own_opening(s, anchor, rival)[0], [fact, "birch"]
+        return _own_opening(s, anchor, rival)[0], [fact, _about(s, "birch")]
 
     def keeping(s, anchor, rival=None):
         return _own_opening(s, anchor, rival)[0], fact
@@ -242,16 +265,17 @@ def test_birch_is_told_when_it_beats_what_orchard_believes_and_never_when_inflat
             hint = miss(check.opening, telling)
             check.opening(keeping)
     if kind == "weak":
-        assert "'birch' is true, but" in hint and "keep this one private" in hint
+        assert f"'{_about(s, 'birch')}' is true, but" in hint and "keep this one private" in hint
         assert f"less than the {s.their_guess:g} Orchard already believes" in hint
         # Orchard's reservation price is not what it "expects to pay"
         assert "expects to pay" not in hint
     if kind == "invented":
-        assert "'birch' is not true: Birch has offered" in hint
+        assert f"'{_about(s, 'birch')}' is not true: Birch has offered" in hint
 
 
 def test_both_kinds_of_birch_statement_are_drawn():
-    kinds = {statement_kinds(course.variant(MODULE, f"learner-{n}"))["birch"] for n in range(20)}
+    drawn = [course.variant(MODULE, f"learner-{n}") for n in range(20)]
+    kinds = {statement_kinds(s)[_about(s, "birch")] for s in drawn}
     assert kinds == {"fact", "invented"}
 
 
@@ -458,7 +482,7 @@ def test_the_tit_for_tat_band_is_the_share_the_text_leaves_to_you(learner):
     text = _flat()
     for words in ("you give from 2 up to 4", "an offer from 110 up to 112", "round up"):
         assert words in text
-    assert "is yours to decide, case by case, as rule 2 says" in text
+    assert "does not grade how you vary it" in text
     assert "how much is your call" in text and "four fifths" not in text
     assert "from 111 up to 111.6" not in text  # the old worked recipe is gone
 
@@ -1309,10 +1333,16 @@ def _flat():
 
 
 def _low_fact(s):
-    return min(("survey", "linden"), key=lambda k: s.statements[k].figure)
+    market = [k for k in s.statements if _true(s, k) and s.statements[k].about != "birch"]
+    return min(market, key=lambda k: s.statements[k].figure)
 
 
-@pytest.mark.parametrize("learner", LEARNERS[:8])
+def _has_true_low_fact(learner):
+    s = course.variant(MODULE, learner)
+    return _low_fact(s) not in _own_opening(s)[1]
+
+
+@pytest.mark.parametrize("learner", [n for n in LEARNERS if _has_true_low_fact(n)][:8])
 def test_citing_a_true_fact_below_the_opening_fails(learner):
     """An opening that also cites the true fact naming less than its price passed."""
 
@@ -1337,7 +1367,7 @@ def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
     must still be told."""
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
-        if statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess:
+        if _true(s, _about(s, "birch")) and s.alternative_price > s.their_guess:
             with course.variants.learner_as(learner):
                 check.opening(_own_opening)
             return
@@ -1352,11 +1382,11 @@ def test_no_statement_of_a_studio_like_kite_names_less_than_orchards_limit():
     tight = 0
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
-        survey = s.statements["survey"]
+        survey = s.statements[_about(s, "survey")]
         if "a studio like ours" in survey.text:
-            assert survey.figure > s.their_estimate, learner
+            assert s.facts["survey"] > s.their_estimate or "retailer" in s.facts, learner
         else:
-            assert "lighter work" in survey.text and survey.figure < s.their_estimate
+            assert "lighter work" in survey.text and s.facts["survey"] < s.their_estimate
             tight += 1
         assert "stopped taking retail work" in s.story()
     assert tight > 0
@@ -1376,7 +1406,7 @@ def test_the_quote_and_the_invented_offer_have_different_names():
     flat = _flat()
     assert "def opening(s, anchor, quote=None)" in flat and "rival=None" not in flat
     s = course.variant(MODULE, "learner-1")
-    assert "other_retailer" in s.statements and "rival" not in s.statements
+    assert "rival" not in s.statements and "rival" not in {st.about for st in s.statements.values()}
 
 
 def test_a_first_concession_is_capped_at_three_fifths_of_the_room():
@@ -1639,7 +1669,7 @@ def test_section_5_answers_the_low_ball_with_a_hold_as_rule_3_does():
 
 def _keeping_birch(s, anchor, quote=None):
     price, said = _own_opening(s, anchor, quote)
-    return price, [key for key in said if key != "birch"]
+    return price, [key for key in said if s.statements[key].about != "birch"]
 
 
 def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsys):
@@ -1651,7 +1681,7 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
     strong = []
     for n in range(200):
         s = course.variant(MODULE, f"r-{n}")
-        if statement_kinds(s)["birch"] == "fact" and s.alternative_price > s.their_guess:
+        if _true(s, _about(s, "birch")) and s.alternative_price > s.their_guess:
             strong.append(s.learner)
             with course.variants.learner_as(s.learner):
                 capsys.readouterr()
@@ -1683,7 +1713,7 @@ def test_the_statement_keys_may_come_in_any_plain_collection(container):
         with course.variants.learner_as(learner):
             check.opening(answer)
     with course.variants.learner_as(LEARNERS[0]):
-        hint = miss(check.opening, lambda s, a, q=None: (s.their_estimate, {"survey": 1}))
+        hint = miss(check.opening, lambda s, a, q=None: (s.their_estimate, {"A": 1}))
         assert "in a list" in hint and "is not a list of statements" not in hint
         hint = miss(check.opening, lambda s, a, q=None: (s.their_estimate, []))
         assert "you make no statement" in hint
@@ -3028,6 +3058,55 @@ def test_an_answer_that_consults_a_judge_of_answers_fails(answers, question, hid
             question,
             answer.__name__,
         )
+
+
+def _reads_no_story(s, anchor, quote=None):
+    """Question 1 answered by a fixed policy on what each statement reports, without
+    comparing any figure with the story: cite whichever of the survey and Linden names
+    more, never Birch, another retailer or the demand, and cap the price at a quote."""
+    market = [k for k, st in s.statements.items() if st.about in ("survey", "linden")]
+    key = max(market, key=lambda k: s.statements[k].figure)
+    price = s.statements[key].figure
+    return (price if quote is None else min(price, quote)), [key]
+
+
+def test_an_opening_that_reads_no_story_fails(capsys):
+    """The statements' keys were their kinds ('threat', 'other_retailer' always untrue) and
+    the two market facts were always true, so a fixed policy that never read the story
+    passed the visible and hidden checks for every learner. The keys are now neutral, a
+    low market fact is misquoted in some stories and another retailer's offer is real in
+    others: the policy fails the hidden check for every learner, and the visible one
+    wherever the learner's own story has either."""
+    fooled = 0
+    for learner in LEARNERS:
+        with course.variants.learner_as(learner):
+            s = course.variant(MODULE)
+            assert "course's own" not in miss(check.opening, _reads_no_story, hidden=True)
+            plain = "retailer" not in s.facts and all(
+                _true(s, _about(s, about)) for about in ("survey", "linden")
+            )
+            if plain:
+                fooled += 1
+            else:
+                miss(check.opening, _reads_no_story)
+    assert fooled < 0.75 * len(LEARNERS)
+
+
+def test_the_text_says_which_choices_of_questions_2_and_3_are_not_graded():
+    """Question 3 called the share of Orchard's concession given back the learner's call,
+    case by case, but a constant share of a half, or of all of it, passes; question 2's
+    target may lie anywhere in the band. The text now says neither is graded."""
+    flat = _flat()
+    assert "is yours to decide, case by case, as rule 2 says" not in flat
+    assert "does not grade how you vary it (rule 2's advice is for the table)" in flat
+    assert "where in the band you stop is not graded" in flat
+
+    def half(s, mine, theirs, target):
+        return mine[-1] - 0.5 * (mine[-1] - _own_tit_for_tat(mine, theirs, target))
+
+    for learner in LEARNERS[:3]:
+        with course.variants.learner_as(learner):
+            check.tit_for_tat(half, hidden=True)
 
 
 def test_the_story_says_the_discount_leaves_this_years_price_and_reservation_alone():

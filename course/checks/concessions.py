@@ -37,6 +37,7 @@ from course.scenarios.concessions import (
     more_ground,
     reservation_of,
     selfish_start,
+    statement_about,
     statement_kinds,
     tied_closing_start,
 )
@@ -53,27 +54,47 @@ from course.variants import (
 MODULE = "04_concessions"
 
 
+def _birch_kind(s):
+    """What the statement about Birch's offer is: a ``"fact"`` or ``"invented"``."""
+    return statement_kinds(s)[statement_about(s, "birch")]
+
+
+def _misquoted(s):
+    """Whether one of the market facts is misquoted in ``s``'s statements."""
+    kinds = statement_kinds(s)
+    return any(
+        kinds[key] == "invented" and st.about in ("survey", "linden")
+        for key, st in s.statements.items()
+    )
+
+
 class _HiddenLearners:
     """Other learners' scenarios the hidden tests also try, so hard-coded answers fail: drawn
     with the grader's secret key when graded, the public self-check learners otherwise
     (``course.variants.hidden_learner_where``). Whatever the key, their openings,
     equivalent offers and reservation prices all differ, Birch's offer is quoted truly (once
-    stronger and once weaker than Orchard believes your other work pays) and inflated, Orchard's budget is tighter and not, and one has a package from which the
-    best exchange rate gives more than closes the deal (a test checks): each kind takes the
-    first learner that fits it and differs from those taken before. Read afresh each time,
-    as the key decides who they are."""
+    stronger and once weaker than Orchard believes your other work pays) and inflated,
+    the high fact is Linden's price (the budget is tighter), another retailer's real offer
+    and the survey's rate (then Linden's price is misquoted), and one has a package from
+    which the best exchange rate gives more than closes the deal (a test checks): each kind
+    takes the first learner that fits it and differs from those taken before. Read afresh
+    each time, as the key decides who they are."""
 
     KINDS = (
-        ("birch-strong", lambda s: statement_kinds(s)["birch"] == "fact" and birch_is_strong(s)),
-        ("birch-weak", lambda s: statement_kinds(s)["birch"] == "fact" and not birch_is_strong(s)),
-        ("birch-inflated", lambda s: statement_kinds(s)["birch"] == "invented"),
+        ("birch-strong", lambda s: _birch_kind(s) == "fact" and birch_is_strong(s)),
+        ("birch-weak", lambda s: _birch_kind(s) == "fact" and not birch_is_strong(s)),
+        ("birch-inflated", lambda s: _birch_kind(s) == "invented"),
         ("tight", lambda s: s.tighter),
-        ("loose", lambda s: not s.tighter),
+        ("retailer-real", lambda s: "retailer" in s.facts),
         (  # a package from which the rate alone would concede more than closes the deal
             "closing-differs",
             lambda s: closing_start(_table(s.learner), s.their_minimum) is not None,
         ),
-        ("any", lambda s: True),
+        (  # the survey is the high fact (no tighter budget, no other retailer's offer)
+            # and Linden's price is misquoted
+            "survey-high-misquoted",
+            lambda s: not s.tighter and "retailer" not in s.facts and _misquoted(s),
+        ),
     )
 
     def __iter__(self):
@@ -167,11 +188,12 @@ def grounded_opening(s, anchor=None, rival=None):
     alternatives), no more than that quote, which Orchard will not pay you more than."""
     kinds = statement_kinds(s)
     key = max(
-        (k for k in s.statements if kinds[k] == "fact"),
+        (k for k in s.statements if kinds[k] == "fact" and s.statements[k].about != "birch"),
         key=lambda k: s.statements[k].figure,
     )
     figure = s.statements[key].figure
-    said = (key, "birch") if kinds["birch"] == "fact" and birch_is_strong(s) else (key,)
+    birch = statement_about(s, "birch")
+    said = (key, birch) if kinds[birch] == "fact" and birch_is_strong(s) else (key,)
     return (figure if rival is None else min(figure, rival)), said
 
 
@@ -220,7 +242,7 @@ def opening(answer, hidden=False):
             result = call_learner(answer, s, anchor)
             price = _check_opening(s, anchor, result, None)
             if told is None:
-                told = "birch" in _said(result)
+                told = statement_about(s, "birch") in _said(result)
             if first is None:
                 first = price
             elif not same_money(price, first):
@@ -237,7 +259,7 @@ def opening(answer, hidden=False):
             result = call_learner(answer, s, anchor, rival)
             _check_opening(s, anchor, result, rival)
     own = _variant(learner_id())
-    if statement_kinds(own)["birch"] == "fact" and birch_is_strong(own):
+    if _birch_kind(own) == "fact" and birch_is_strong(own):
         birch = (
             "you tell Orchard of Birch's offer, which beats what it believes your other work "
             "pays and so raises the least it thinks you would take (it also names a number "
@@ -247,7 +269,7 @@ def opening(answer, hidden=False):
             "it would raise the least Orchard thinks you would take, but it names a number "
             "below your opening, and keeping it is a choice the check accepts"
         )
-    elif statement_kinds(own)["birch"] == "fact":
+    elif _birch_kind(own) == "fact":
         birch = "you keep Birch's offer, weaker than Orchard believes, to yourself"
     else:
         birch = "you do not cite the inflated figure for Birch's offer"
@@ -269,7 +291,7 @@ def _check_opening(s, anchor, result, rival):
         _fail(
             where,
             "return a pair: your opening price and the keys of the statements you will "
-            "make, e.g. (120, ['survey'])",
+            "make, e.g. (120, ['A'])",
             "it should return a pair (price, statement keys)",
         )
     said = _said(result)
@@ -278,7 +300,7 @@ def _check_opening(s, anchor, result, rival):
             where,
             f"the second part of your answer, {result[1]!r}, should be the keys of the "
             "statements you make, in a list (one key on its own is fine too), e.g. "
-            "['survey']",
+            "['A']",
             "the statements you make should be given as a list of keys",
         )
     if not said:
@@ -352,7 +374,11 @@ def _check_opening(s, anchor, result, rival):
     kinds = statement_kinds(s)
     for low in said:
         figure = s.statements[low].figure
-        if low != "birch" and kinds[low] == "fact" and figure < price - TOLERANCE:
+        if (
+            s.statements[low].about != "birch"
+            and kinds[low] == "fact"
+            and figure < price - TOLERANCE
+        ):
             _fail(
                 where,
                 f"{low!r} is true, but it names {figure:g}, less than the {price:g} you ask: "
@@ -370,21 +396,31 @@ def _check_statement(s, where, key):
     alternative that would lower Orchard's estimate of the least you would take."""
     kind, statement = statement_kinds(s)[key], s.statements[key]
     reservation = reservation_of(s)
-    if key == "birch" and kind == "invented":
+    about = statement.about
+    if kind == "invented" and about == "birch":
         _fail(
             where,
-            f"'birch' is not true: Birch has offered {s.alternative_price:g}, not "
+            f"{key!r} is not true: Birch has offered {s.alternative_price:g}, not "
             f"{statement.figure:g}. Inflating your alternative misrepresents a material fact "
             "(it can be fraud), and Orchard may check it: say only what is true",
             "it cites a statement that is not true",
         )
-    if kind == "invented":
+    if kind == "invented" and about == "retailer":
         _fail(
             where,
-            f"{key!r} is not true: Birch is the only other client you are in talks with, so "
-            "no other retailer has made you an offer. Citing an offer that does not exist "
-            "misrepresents a material fact (it can be fraud), and it falls apart as soon as "
-            "Orchard asks about it: say only what is true",
+            f"{key!r} is not true: Birch is the only other client with work for you this year, and "
+            "your story names no offer from another retailer. Citing an offer that does not "
+            "exist misrepresents a material fact (it can be fraud), and it falls apart as "
+            "soon as Orchard asks about it: say only what is true",
+            "it cites a statement that is not true",
+        )
+    if kind == "invented":
+        source = "this year's rate survey" if about == "survey" else "Orchard's price to Linden"
+        _fail(
+            where,
+            f"{key!r} is not true: your story gives {s.facts[about]:g} for {source}, not "
+            f"{statement.figure:g}. Misquoting a price fact misrepresents it (Orchard knows "
+            "what it paid, and can read the survey): say only what is true",
             "it cites a statement that is not true",
         )
     if kind == "threat":
@@ -399,10 +435,10 @@ def _check_statement(s, where, key):
             "it is a bluff, and a threat besides",
             "it cites a threat, not a fact",
         )
-    if key == "birch" and not birch_is_strong(s):
+    if about == "birch" and not birch_is_strong(s):
         _fail(
             where,
-            f"'birch' is true, but Birch's {statement.figure:g} is less than the "
+            f"{key!r} is true, but Birch's {statement.figure:g} is less than the "
             f"{s.their_guess:g} Orchard already believes your other work pays: telling "
             "Orchard would lower its estimate of the least you would take, and show it that "
             "your alternative is weak. Mention an alternative only when it beats what the "

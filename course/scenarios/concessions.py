@@ -5,6 +5,7 @@ Every variant is checked before a learner sees it (``problems``): a draw that wo
 question degenerate, its story incoherent or its numbers implausible is drawn again.
 """
 
+import random
 from dataclasses import dataclass
 from itertools import combinations
 from typing import NamedTuple
@@ -40,34 +41,40 @@ MESO_LEAST_SHARE = 0.25
 
 
 class Statement(NamedTuple):
-    """Something Kite could say when it opens, and the price (in thousands) it names."""
+    """Something Kite could say when it opens, the price (in thousands) it names, and what
+    it says it reports: ``"birch"`` (Birch's offer), ``"survey"`` (this year's rate
+    survey), ``"linden"`` (what Orchard paid Linden last year), ``"retailer"`` (another
+    retailer's offer) or ``"demand"`` (what Kite asks Orchard to pay)."""
 
     text: str
     figure: float
+    about: str
 
 
-#: What each statement a learner may cite is: a true fact, a threat, or an invention. The
-#: learner is not shown this; the story gives what is needed to tell them apart. Birch's
-#: offer is a fact when the statement quotes it as the story gives it, and an invention
-#: when it inflates it (``statement_kinds``); a true Birch statement is worth saying only
-#: when it beats what Orchard already believes your other work pays (``birch_is_strong``).
-STATEMENT_KINDS = {
-    "birch": "fact",
-    "survey": "fact",
-    "linden": "fact",
-    "threat": "threat",
-    "other_retailer": "invented",
-}
+#: What a statement may say it reports, and whose figure the story may give (``facts``).
+SOURCES = ("birch", "survey", "linden", "retailer")
 
 
 @answer_key
 def statement_kinds(contract):
-    """Each of ``contract``'s statements' kind: ``STATEMENT_KINDS``, except that a Birch
-    statement naming more than Birch's real price is an invention."""
-    kinds = dict(STATEMENT_KINDS)
-    if contract.statements["birch"].figure != contract.alternative_price:
-        kinds["birch"] = "invented"
+    """Each of ``contract``'s statements' kind: a demand is a ``"threat"``; a statement
+    whose figure is the one the story gives for what it reports (``contract.facts``) is a
+    ``"fact"``; any other is ``"invented"`` (an inflated offer, a misquoted price, an offer
+    nobody made)."""
+    kinds = {}
+    for key, statement in contract.statements.items():
+        if statement.about == "demand":
+            kinds[key] = "threat"
+        elif contract.facts.get(statement.about) == statement.figure:
+            kinds[key] = "fact"
+        else:
+            kinds[key] = "invented"
     return kinds
+
+
+def statement_about(contract, about):
+    """The key of ``contract``'s statement that reports ``about``."""
+    return next(key for key, st in contract.statements.items() if st.about == about)
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,8 @@ class KiteContract(MultiIssue, Scenario):
     extra_cost: float  # what Orchard's job costs Kite more than Birch's (travel, rush work)
     their_estimate: float  # Kite's best estimate of Orchard's reservation price
     their_guess: float  # what Orchard believes Kite's other work would pay for the year
-    statements: dict  # key -> Statement: what Kite could say to ground its opening
+    statements: dict  # neutral key -> Statement: what Kite could say to ground its opening
+    facts: dict  # about -> the price the story gives for it (Birch, survey, Linden, retailer)
     rounds: int  # the rounds the price talks are expected to take (offers 0 .. rounds - 1)
     yours: dict  # Kite's points: issue -> {level: points}
     theirs: dict  # Orchard's points, as Kite's research estimates them
@@ -90,8 +98,17 @@ class KiteContract(MultiIssue, Scenario):
 
     def story(self):
         said = "\n".join(
-            f'- `"{key}"`: "{statement.text}"' for key, statement in self.statements.items()
+            f'- `"{key}"` (about `"{statement.about}"`): "{statement.text}"'
+            for key, statement in self.statements.items()
         )
+        fern = self.facts.get("retailer")
+        retailer = (
+            f"Fern, another retailer, has offered you {fern:g} for a year of the same work "
+            "starting next year; that is no alternative for this year's work"
+            if fern is not None
+            else "No other retailer has made you an offer"
+        )
+        work = "lighter work from studios smaller than yours" if self.tighter else "work like this"
         budget = (
             ": Orchard has let it be known that its design budget is tighter this year than last"
             if self.tighter
@@ -102,21 +119,25 @@ class KiteContract(MultiIssue, Scenario):
             "You run **Kite Studio** and are selling a year of design work to **Orchard**, "
             "a retailer. Prices are in thousands.\n\n"
             f"**Your BATNA** (`s.alternative_price`, `s.extra_cost`). Birch, the only other "
-            f"client you are in talks with, has offered you {self.alternative_price:g} for "
-            f"the same year. Orchard's job costs you {self.extra_cost:g} more than Birch's "
+            f"client with work for you this year, has offered you {self.alternative_price:g} "
+            f"for the same year. Orchard's job costs you {self.extra_cost:g} more than Birch's "
             "(travel and rush weeks).\n\n"
             f"**What you know about Orchard** (`s.their_estimate`). Your research puts the "
             f"most Orchard would pay for the year, its reservation price, at about "
             f"{self.their_estimate:g}{budget}. That estimate weighs Orchard's budget and "
-            "what a year of design work is worth to its launches. Linden, the studio Orchard "
-            "used last year, has since stopped taking retail work, so last year's price is "
-            "history, not an offer Orchard could take up today.\n\n"
+            "what a year of design work is worth to its launches.\n\n"
+            "**What you know of the market** (`s.facts`: the price the story gives for each "
+            f"source a statement can be `about`). This year's rate survey puts a year of {work} "
+            f"at {self.facts['survey']:g}. Last year Orchard paid Linden, its studio then, "
+            f"{self.facts['linden']:g} for the same work; Linden has since stopped taking "
+            "retail work, so that price is history, not an offer Orchard could take up today. "
+            f"{retailer}.\n\n"
             f"**What Orchard believes about you** (`s.their_guess`). Orchard does not know "
             "about Birch. From what studios like yours usually earn, it probably thinks your "
             f"other work would pay you about {self.their_guess:g} for the year.\n\n"
             "**What you could say when you open** (`s.statements`, each with the `text` and "
-            "the price, `figure`, it names). Everything you know is in this story: a "
-            "sentence that contradicts it is not true.\n\n"
+            "the price, `figure`, it names, and what it reports, `about`). Everything you know "
+            "is in this story: a sentence that contradicts it is not true.\n\n"
             f"{said}\n\n"
             f"**The price talks** (`s.rounds`) are expected to take {self.rounds} rounds: "
             "you open in round 0, and in each round you make an offer and Orchard answers "
@@ -154,45 +175,80 @@ def _weights(rng, names):
 
 
 def _statements(rng, alternative, estimate):
-    """What Kite could say: Birch's offer (quoted as it is, or, in about a third of the
-    draws, inflated), two market facts (one that grounds an opening at or beyond Orchard's likely
-    limit, one that falls short of it), a threat and an invented rival offer, each
-    invention naming a price above every true one. Also whether Linden's price is the high
-    fact (then Orchard's budget is tighter this year, which the story says)."""
+    """What Kite could say, under neutral keys ``"A"`` to ``"E"``, and what the story gives
+    for each source (``facts``). One true fact grounds an opening at or beyond Orchard's
+    likely limit and the others fall short of it: the high fact is Linden's price or the
+    survey's rate, or, in about a third of the draws, a real offer from another retailer
+    for next year's work. Birch's offer is quoted as it is or, in about a third of the
+    draws, inflated; in about a third, a low fact is misquoted upwards; the other
+    retailer's offer is invented when the story has none; and there is a demand (a
+    threat). Every untrue statement names more than every true one. Also whether Linden's
+    price is the high fact (then Orchard's budget is tighter this year, which the story
+    says). The draws of the main generator are those of the two-fact story before, so the
+    rest of a learner's scenario is as it was; the new choices come from a generator seeded
+    by its state."""
     high = estimate + pick(rng, 3, 12, 1)
     low = estimate - pick(rng, 5, 15, 1)
     tighter = rng.random() < 0.5
+    more = random.Random(f"statements:{rng.getstate()[1][:8]}")
+    fern = None
+    if more.random() < 1 / 3:  # another retailer's real offer is the high fact
+        fern, tighter = high, False
+        high = estimate - pick(more, 5, 15, 1)
+        if high == low:
+            high = low - 1
     linden, survey = (high, low) if tighter else (low, high)
-    threat = high + pick(rng, 5, 20, 1)
-    invented = high + pick(rng, 5, 20, 1)
-    birch = alternative if rng.random() < 2 / 3 else high + pick(rng, 5, 20, 1)
+    threat = max(high, fern or 0) + pick(rng, 5, 20, 1)
+    invented = max(high, fern or 0) + pick(rng, 5, 20, 1)
+    top = max(high, low, fern or 0)
+    birch = alternative if rng.random() < 2 / 3 else top + pick(rng, 5, 20, 1)
+    facts = {"birch": alternative, "survey": survey, "linden": linden}
+    said = dict(facts, birch=birch)
+    if more.random() < 1 / 3:  # a low fact misquoted upwards
+        wrong = min(("survey", "linden"), key=lambda k: facts[k])
+        said[wrong] = top + pick(more, 5, 20, 1)
+    lighter = (
+        "lighter work, from studios smaller than ours"
+        if tighter
+        else "work like this, from a studio like ours"
+    )
+    retailer = (
+        Statement(
+            f"Fern, another retailer, has offered us {fern:g} for a year of this work from next year.",
+            fern,
+            "retailer",
+        )
+        if fern is not None
+        else Statement(
+            f"Another retailer has offered us {invented:g} for the year.", invented, "retailer"
+        )
+    )
+    if fern is not None:
+        facts["retailer"] = fern
     found = {
-        "birch": Statement(f"Birch has offered us {birch:g} for the same year of work.", birch),
+        "birch": Statement(
+            f"Birch has offered us {birch:g} for the same year of work.", birch, "birch"
+        ),
         "survey": Statement(
-            (
-                f"This year's rate survey puts a year of lighter work, from studios smaller "
-                f"than ours, at {survey:g}."
-                if tighter
-                else f"This year's rate survey puts a year of work like this, from a studio "
-                f"like ours, at {survey:g}."
-            ),
-            survey,
+            f"This year's rate survey puts a year of {lighter}, at {said['survey']:g}.",
+            said["survey"],
+            "survey",
         ),
         "linden": Statement(
-            f"Last year you paid your previous studio, Linden, {linden:g} for the same work.",
-            linden,
+            f"Last year you paid your previous studio, Linden, {said['linden']:g} for the same work.",
+            said["linden"],
+            "linden",
         ),
         "threat": Statement(
             f"Pay {threat:g}, or we take Birch's job and you will miss your spring launch.",
             threat,
+            "demand",
         ),
-        "other_retailer": Statement(
-            f"Another retailer has offered us {invented:g} for the year.", invented
-        ),
+        "other_retailer": retailer,
     }
     order = list(found)
     rng.shuffle(order)
-    return {key: found[key] for key in order}, tighter
+    return {name: found[key] for name, key in zip("ABCDE", order, strict=True)}, facts, tighter
 
 
 def _framework(rng, table):
@@ -229,7 +285,7 @@ def draw(rng, learner):
     alternative = float(pick(rng, 60, 80, 1))
     extra = float(pick(rng, 2, 8, 1))
     estimate = round((alternative + extra) * pick(rng, 1.25, 1.42, 0.01))
-    statements, tighter = _statements(rng, alternative, estimate)
+    statements, facts, tighter = _statements(rng, alternative, estimate)
     # Orchard's idea of Kite's other work: below Birch's real offer in about half the
     # draws (then Birch is worth telling), above it in the others (then keep it private)
     gap = pick(rng, 3, 10, 1)
@@ -253,6 +309,7 @@ def draw(rng, learner):
         their_estimate=float(estimate),
         their_guess=float(guess),
         statements=statements,
+        facts=facts,
         rounds=rounds,
         yours=yours,
         theirs=theirs,
@@ -465,7 +522,7 @@ def _opening_problems(c):
         found.append("opening: a true figure within the margin of Orchard's likely limit")
     if min(others) <= max(facts):
         found.append("opening: the threat or an invention is no more tempting than the facts")
-    if c.tighter != (c.statements["linden"].figure > estimate):
+    if c.tighter != (c.facts["linden"] > estimate):
         found.append("story: the budget line does not match last year's price")
     if estimate - reservation < 15:
         found.append("plan: less than 15 between the two reservation prices")

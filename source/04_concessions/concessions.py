@@ -186,9 +186,9 @@ scenario
 #
 # Write `opening(s, anchor, quote=None)`: return a pair `(price, said)`, your first price
 # to Orchard and the list of the keys of the statements in `s.statements` you will make
-# when you name it (a single key on its own is fine too). Each statement has a `text` and
-# the price it names, its `figure` (e.g. `s.statements["survey"].figure`). `anchor` is `None` when you open, or Orchard's
-# opening price when Orchard has opened first, often far below your reservation price.
+# when you name it. Each statement has a `text`, the price it names (`figure`) and what it
+# reports (`about`). `anchor` is `None` when you open, or Orchard's opening price when
+# Orchard has opened first, often far below your reservation price.
 # `quote` is `None`, or the price another studio has quoted Orchard, in writing, for the
 # same year of work (Orchard has shown you the quote; take the two studios' work as
 # equal in Orchard's eyes).
@@ -198,11 +198,11 @@ scenario
 #   come (then see the news bullet below).
 # - **Grounded:** the price is no more than the highest figure among the statements you
 #   make, and every one of them is a true fact, said as a fact, that is worth telling
-#   Orchard. Read each one against your story: a sentence that contradicts it is not
-#   true (compare Birch's figure with `s.alternative_price`), and a sentence that says
-#   what you will do to Orchard is a threat. A true price fact about the work that names
-#   less than your opening is not worth telling either: it argues against your own number,
-#   giving Orchard a lower one to hold on to.
+#   Orchard. Read each one against your story: a figure that is not the one the story
+#   gives for what it reports (`s.facts`; Birch's is `s.alternative_price`) is not true,
+#   and a sentence that says what you will do to Orchard is a threat. A true price fact
+#   about the work that names less than your opening is not worth telling either: it
+#   argues against your own number, giving Orchard a lower one to hold on to.
 # - **Your alternative, only when it helps:** Birch's offer is a price too, but of your
 #   alternative, and it works on what Orchard believes of you, so the next rule decides it.
 #   Keep it private when it is worse than what Orchard believes your other work pays
@@ -211,9 +211,8 @@ scenario
 #   thinks you would take, but it also names a number below your opening: weigh the two.
 #   The check accepts either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening tells you what it would like to pay,
-#   not what its alternatives are. It may still tell you something about Orchard (module
-#   01), but here it changes none of your facts, so your answer to it is the price you
-#   would open with.
+#   not what its alternatives are. It changes none of your facts, so answer it with the
+#   price you would open with.
 # - **Moved by news** (the 3 below is the check's band, a course convention): another
 #   studio's quote is different. Orchard will not pay you more than it can get the same
 #   work for, so the quote can lower your best estimate of its reservation price, and an
@@ -225,7 +224,7 @@ scenario
 #   of "a little": at the quote Orchard is indifferent between the two studios, so to
 #   choose you it may want a small edge, a few per cent of the price, not more. A quote
 #   can fall in three places, and the check tries each:
-#   - below your estimate: open between 3 below the quote and the quote, as just said;
+#   - below your estimate: open between 3 below the quote and the quote;
 #   - between your estimate and the highest price a true fact of yours justifies: your
 #     estimate stands (Orchard's limit can still be there), but the quote caps your
 #     opening, so open anywhere from your estimate up to the quote;
@@ -238,15 +237,17 @@ def opening(s, anchor, quote=None):
     """(your first price, the keys of the statements you make); anchor: Orchard's opening
     if it opened first, else None; quote: another studio's written quote to Orchard, or None."""
     ### BEGIN SOLUTION
-    # "threat" threatens; no other retailer has offered; an inflated Birch is untrue.
-    # Orchard's anchor changes none of this, so it is not used.
-    key = max(["survey", "linden"], key=lambda k: s.statements[k].figure)
+    # true: the story gives that figure for what it reports; a demand is a threat, never
+    # true. Orchard's anchor changes none of this, so it is not used.
+    true = [k for k, st in s.statements.items() if s.facts.get(st.about) == st.figure]
+    market = [k for k in true if s.statements[k].about != "birch"]
+    key = max(market, key=lambda k: s.statements[k].figure)
     price = s.statements[key].figure
     if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, quote)
-    birch_true = s.statements["birch"].figure == s.alternative_price
-    if birch_true and s.alternative_price > s.their_guess:  # stronger than Orchard thinks
-        return price, [key, "birch"]  # a judgement: keeping it private passes too
+    birch = [k for k in true if s.statements[k].about == "birch"]
+    if birch and s.alternative_price > s.their_guess:  # stronger than Orchard thinks
+        return price, [key, birch[0]]  # a judgement: keeping it private passes too
     return price, [key]
     ### END SOLUTION
 
@@ -383,15 +384,15 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # stand in round k only if Orchard moves every round; question 3 decides how far you go
 # each time.
 #
-# The plan is yours to decide for your case: where in that band your target goes
-# (nearer your estimate when your facts for it are solid, nearer the even split when they
-# are thin), how fast your steps shrink, and where you hold. The check calls it with a
-# few grounded openings, from `s.their_estimate` up to the most a true fact of yours
-# justifies (not your answer to question 1), and accepts every plan that keeps the five
-# rules. Rounded to whole thousands, small steps can come out all the same size, and then
-# the last is not smaller than the first: look at your steps after rounding. When every
-# offer is rounded, the last may lie up to half a unit of that rounding below the even
-# split or above your estimate.
+# The plan is yours to decide for your case: where in that band your target goes (nearer
+# your estimate when your facts for it are solid, nearer the even split when they are
+# thin), how fast your steps shrink, and where you hold. The check calls it with a few
+# grounded openings, from `s.their_estimate` up to the most a true fact of yours justifies
+# (not your answer to question 1), and accepts every plan that keeps the five rules: where
+# in the band you stop is not graded. Rounded to whole thousands, small steps can come out
+# all the same size, and then the last is not smaller than the first: look at your steps
+# after rounding. When every offer is rounded, the last may lie up to half a unit of that
+# rounding below the even split or above your estimate.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -485,9 +486,9 @@ check.concession_plan(concession_plan, hidden=True)
 # back, is answered with a hold. To a concession, the most you may give back is Orchard's
 # concession, capped by your own last concession (the last time an offer of yours was
 # lower than the one before) or, before your first, by three fifths of the room between
-# your last offer and `target`; your offer never goes below `target`. How much of that
-# most you give is yours to decide, case by case, as rule 2 says: the check accepts every
-# share from half of it up to all of it. For example, with `target = 100`,
+# your last offer and `target`; your offer never goes below `target`. The check accepts
+# every share from half of that most up to all of it, and does not grade how you vary it
+# (rule 2's advice is for the table). For example, with `target = 100`,
 # `mine = [118, 114]` and `theirs = [80, 86]`, Orchard has conceded 6, more than your last
 # 4, so you give from 2 up to 4: an offer from 110 up to 112. If you round, round up:
 # rounding down can give more than the most.
