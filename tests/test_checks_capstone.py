@@ -50,6 +50,7 @@ from course.scenarios.capstone import (
     statement_kinds,
     wide_draft_of,
 )
+from course.variants import learner_as
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text, passes
 from tests.sweeps import run as run_check
@@ -688,6 +689,29 @@ def test_each_wrong_verdict_costs_its_share_and_says_why(own):
         assert words[kind] in why[letter], (kind, why[letter])
     one = {**key, next(iter(key)): flipped[next(iter(key))]}
     assert run("what_to_say", lambda s: one, hidden=True).earned == pytest.approx(1.6)
+
+
+def test_a_verdict_given_to_every_statement_alike_earns_nothing():
+    """Question 6 marks a right verdict only beside a right verdict of the other kind, so
+    "keep quiet" (or "say") to all five statements earns 0 for every learner, while one
+    wrong verdict still costs only its share and the hint says why a right one earned
+    nothing. (Before, "keep quiet" to all earned 1.34 of 2 on average over 300 learners.)"""
+    for i in range(300):
+        with learner_as(f"rev05-{i}"):
+            for verdict in ("say", "keep quiet"):
+                alike = run(
+                    "what_to_say",
+                    lambda s, v=verdict: dict.fromkeys(s.statements, v),
+                    hidden=True,
+                )
+                assert alike.earned == 0, (i, verdict, alike.earned)
+            if i == 0:
+                quiet = miss(
+                    "what_to_say",
+                    lambda s: dict.fromkeys(s.statements, "keep quiet"),
+                    hidden=True,
+                )
+    assert "'keep quiet' is right here, but your answer gets no statement of the other" in quiet
 
 
 def test_what_to_say_reads_loose_spellings_and_refuses_strangers(own):

@@ -636,6 +636,14 @@ def _verdict(value, letter):
     )
 
 
+def _said_or_none(value):
+    """``value`` read as one of ``VERDICTS`` as ``_verdict`` reads it, else ``None``."""
+    try:
+        return _verdict(value, "")
+    except NotYet:
+        return None
+
+
 def _statement_hint(case, kind, said):
     """Why ``said`` is the wrong verdict on a statement of ``kind`` in ``case``: the
     reason only, without naming the right verdict."""
@@ -738,6 +746,19 @@ def judge_statement(case, letter, verdicts):
         reason = _statement_hint(case, statement_kinds(case)[letter], said)
         # graded on the learner's own case only, so its reason may be shown at grading too
         raise NotYet(f"{letter}: {reason}.", general=f"statement {letter}: {reason}")
+    key = statement_key(case)
+    told_apart = any(
+        right != said and _said_or_none(verdicts.get(other)) == right
+        for other, right in key.items()
+    )
+    if not told_apart:
+        # A verdict earns its share only beside a right verdict of the other kind, so an
+        # answer that gives every statement the same verdict earns nothing.
+        reason = (
+            f"'{said}' is right here, but your answer gets no statement of the other verdict "
+            "right, so this earns nothing: a mark needs verdicts that tell statements apart"
+        )
+        raise NotYet(f"{letter}: {reason}.", general=f"statement {letter}: {reason}")
     return f"{letter}: {said}."
 
 
@@ -746,7 +767,8 @@ def what_to_say(answer, hidden=False):
     """Check a function that says, for each statement of the learner's case, whether to
     say it at the table or keep quiet. Visible: the form only (a verdict for each letter,
     each one of ``VERDICTS``), since a check that judged the learner's own five would let
-    re-running find them; hidden: each verdict marked, 0.4 points each, with its reason."""
+    re-running find them; hidden: each verdict marked, 0.4 points each, with its reason,
+    a right verdict counting only beside a right verdict of the other kind."""
     case = _cases(False)[0]
     raw = call_learner(answer, case)
     if not hidden:

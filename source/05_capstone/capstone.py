@@ -628,11 +628,11 @@ check.practice_to_say(practice_to_say)
 # Your brief lists five things you could say when you open (`s.statements`, a dict from
 # letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
 # `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Answer as the seller
-# you are once you have decided on Brenn's letter in question 2 (its sure
-# `s.brenn_letter` against your best alternative before the letter, `my_batna(s)`): a sentence about a signed letter is true only
-# if you signed. Each statement earns 0.4 marks. The check
-# below looks only at the form of your answer; your verdicts are marked when the notebook
-# is graded, so get the reasons right in the practice above.
+# you became in question 2 (Brenn's sure `s.brenn_letter` against your best alternative
+# before the letter, `my_batna(s)`): a sentence about a signed letter is true only if you
+# signed. A right verdict earns 0.4 marks, but only beside a right verdict of the other
+# kind. The check below looks only at the form; your verdicts are marked at grading, so
+# learn the reasons in the practice above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
