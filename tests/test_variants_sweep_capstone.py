@@ -549,6 +549,24 @@ def test_the_price_row_keeps_the_briefs_arithmetic(drawn):
         assert row[0] - row[-1] <= 90 and row[-1] == 0, (s.learner, row)
 
 
+def test_the_payment_row_is_a_factors_fee_the_brief_states(drawn):
+    """The payment row costs 10 to 30 k€ from 30-day to 90-day payment, too much to be
+    60 days' interest on these invoices (above 20% a year for most learners). The brief
+    says what it is: a factor's fee, mostly fixed since it insures a new customer short of
+    stock, and states each learner's cost and what it is a month on the largest order's
+    invoices (480 k€), which stays within 1% to 3.2%, what factors charge a small firm."""
+    for s in drawn:
+        cost = s.yours["payment"]["30 days"] - s.yours["payment"]["90 days"]
+        rate = cost / (2 * 480)
+        assert 0.01 <= rate <= 0.032, (s.learner, cost)
+    for s in drawn[:300]:
+        cost = s.yours["payment"]["30 days"] - s.yours["payment"]["90 days"]
+        story = " ".join(s.story().split())
+        assert "sell your invoices to a factor" in story, s.learner
+        assert f"90-day payment costs you {cost:g} more than 30-day payment" in story
+        assert f"{cost / 960:.1%} of the largest order's invoices a month" in story
+
+
 def test_q4_a_weeks_gap_of_exactly_three_never_decides_power(drawn):
     """Fourth review, E8: weeks are whole, and for 12% of learners power was settled with
     the two sides' weeks exactly 3 apart while dependence pointed the same way. Such a

@@ -134,6 +134,16 @@ class CapstoneCase(MultiIssue, Scenario):
     their_weeks: int  # weeks of sensor stock Marlow has left
     statements: dict  # letter -> something Tallis could say at the table
 
+    def credit_cost(self):
+        """What the payment row says 60 more days of credit cost Tallis, in k€."""
+        return self.yours["payment"]["30 days"] - self.yours["payment"]["90 days"]
+
+    def credit_rate(self):
+        """That cost as a factor's fee per month on the largest order's invoices (10k
+        units at €48, 480 k€): between 1% and 3.2% for every drawn row, within what
+        factors charge a small firm."""
+        return self.credit_cost() / (2 * 480)
+
     def story(self):
         said = "\n".join(f'- `"{letter}"`: "{text}"' for letter, text in self.statements.items())
         return (
@@ -191,7 +201,13 @@ class CapstoneCase(MultiIssue, Scenario):
             "**The contract** (`s.issues`, `s.yours`, `s.theirs`). Marlow needs fast delivery "
             "and wants to commit to as small a volume as it can, because its own orders for "
             "next year are uncertain. It would take 6,000 to 10,000 modules over the year, "
-            "so a €3 step on the price moves your profit by a few tens of k€. Each cell gives a level's value *your profit "
+            "so a €3 step on the price moves your profit by a few tens of k€. You sell "
+            "your invoices to a factor (a firm that pays them at once, for a fee); its fee "
+            "on a new customer short of stock is mostly fixed, since it insures Marlow's "
+            f"credit: 90-day payment costs you {self.credit_cost():g} more than 30-day "
+            f"payment does, {self.credit_rate():.1%} of the largest order's invoices a "
+            "month. "
+            "Each cell gives a level's value *your profit "
             "/ Marlow's points*; your finance team's profits add up issue by issue, and "
             "Marlow's points are your research's estimate of its scoring, 100 at its best "
             f"package:\n\n{self.points_table()}"
