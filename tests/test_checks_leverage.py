@@ -13,6 +13,7 @@ import pytest
 
 import course
 from course.checks import leverage as check
+from course.checks.calls import AnswerKeyCalled, _learner_running
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
@@ -42,6 +43,7 @@ from course.scenarios.leverage import (
     tactic_kinds_accepted,
     turning_point,
 )
+from course.variants import hidden_cases_as
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text
 
@@ -140,6 +142,14 @@ def own(learner):
     return course.variant("00_leverage")
 
 
+@pytest.fixture
+def graded():
+    """Run the test as grading does: under a grading key, hidden checks judge the learner's
+    own labels (without one, in a learner's kernel, they judge none)."""
+    with hidden_cases_as("a-grading-key-for-the-tests"):
+        yield
+
+
 def full_marks(outcome, capsys):
     if isinstance(outcome, Credit):
         return outcome.earned == outcome.possible
@@ -168,7 +178,9 @@ def test_the_course_solutions_pass(answers, question, capsys):
 
 
 @pytest.mark.parametrize("question", [*WITH_HIDDEN, *LABELLED])
-def test_the_course_solutions_pass_the_hidden_checks(answers, question, capsys):
+def test_the_course_solutions_pass_the_hidden_checks(answers, question, capsys, request):
+    if question in LABELLED:  # a hidden check judges the own labels only under a grading key
+        request.getfixturevalue("graded")
     assert full_marks(getattr(check, question)(answers[ANSWER[question]], hidden=True), capsys)
 
 
@@ -198,7 +210,7 @@ KEY_OF = {"classify_facts": fact_key, "news_moves": news_key, "classify_tactics"
 @pytest.mark.parametrize("question", list(LABELLED))
 @pytest.mark.parametrize("learner_id", ["ada", "hidden-1", "hidden-2", "hidden-3", "hidden-4"])
 def test_the_visible_check_of_a_label_question_judges_no_label_of_the_own_case(
-    question, learner_id, monkeypatch, capsys
+    question, learner_id, monkeypatch, capsys, graded
 ):
     """A dict of labels on the learner's own case could be passed by trial when the visible
     check judged it item by item; it now confirms the form only, says the labels are
@@ -218,7 +230,7 @@ def test_the_visible_check_of_a_label_question_judges_no_label_of_the_own_case(
 @pytest.mark.parametrize("question", list(LABELLED))
 @pytest.mark.parametrize("learner_id", ["ada", "hidden-1", "hidden-2", "hidden-3", "hidden-4"])
 def test_the_grader_tells_what_does_not_fit_on_the_own_case_not_to_try_other_numbers(
-    question, learner_id, monkeypatch
+    question, learner_id, monkeypatch, graded
 ):
     """A hidden check's hint for a function says it fails a case grading tries and to make
     it work for any numbers, both false of a dict of labels on the learner's own case; each
@@ -282,7 +294,7 @@ def test_the_practice_cases_cover_every_case_and_show_their_story():
 
 
 @pytest.mark.parametrize("learner_id", ["ada", "hidden-1", "hidden-2", "hidden-3", "hidden-4"])
-def test_each_fact_earns_its_share_and_a_wrong_one_is_told_why_not(learner_id, monkeypatch):
+def test_each_fact_earns_its_share_and_a_wrong_one_is_told_why_not(learner_id, monkeypatch, graded):
     """0.4 points a fact; a wrong source or side is told why it does not fit, never which one
     does."""
     monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
@@ -317,7 +329,7 @@ def test_malformed_classifications_are_explained(learner, answer, words):
     assert words in miss(check.classify_facts, lambda: answer)
 
 
-def test_classification_names_and_shapes_are_checked(own, capsys):
+def test_classification_names_and_shapes_are_checked(own, capsys, graded):
     key = fact_key(own)
     assert "fact A's source should be one of 'information'" in miss(
         check.classify_facts, lambda: {**key, "A": ("charm", "you")}
@@ -926,7 +938,7 @@ def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
 # --- question 4 --------------------------------------------------------------------------
 
 
-def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys):
+def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys, graded):
     """Half a point an item; a wrong size, sign, side or source is named without giving the
     right reading."""
     key = news_key(own)
@@ -1251,7 +1263,7 @@ def test_the_tactics_shown_are_used_before_any_of_the_news(own):
     assert "each used at the first meeting, before any of the news" in shown
 
 
-def test_each_tactic_earns_half_a_point_with_its_own_feedback(own):
+def test_each_tactic_earns_half_a_point_with_its_own_feedback(own, graded):
     key = tactic_key(own)
     first, kind = next(iter(key.items()))
     wrong = "legitimate" if kind != "legitimate" else "bluff"
@@ -1288,7 +1300,7 @@ def test_a_tactic_on_the_line_accepts_both_kinds_and_no_other(own, text):
 
 
 @pytest.mark.parametrize("label_all", ["legitimate", "bluff", "misrepresentation", "illegitimate"])
-def test_one_run_with_one_kind_for_everything_gives_no_answer_away(own, label_all):
+def test_one_run_with_one_kind_for_everything_gives_no_answer_away(own, label_all, graded):
     """A wrong kind is told why it does not fit, never which kind does, so labelling everything
     "bluff" reveals only which tactic is the bluff."""
     key = tactic_key(own)
@@ -3149,3 +3161,59 @@ def test_no_graded_answer_is_readable_through_a_public_name():
     finally:
         calls._learner_running.reset(running)
     assert not found, f"{len(found)} graded answers readable, e.g. {found[:5]}"
+
+
+def _wrong_labels(own):
+    """For each own-label question: its check, and an answer with every label wrong."""
+    facts = {
+        letter: ("power" if source != "power" else "information", side)
+        for letter, (source, side) in fact_key(own).items()
+    }
+    news = {
+        label: (side, source, -change) for label, (side, source, change) in news_key(own).items()
+    }
+    tactics = {
+        label: "legitimate" if kind != "legitimate" else "bluff"
+        for label, kind in tactic_key(own).items()
+    }
+    return [
+        (check.classify_facts, facts),
+        (check.news_moves, news),
+        (check.classify_tactics, tactics),
+    ]
+
+
+def test_run_by_hand_a_hidden_check_judges_none_of_the_learners_own_labels(own, capsys):
+    """In a learner's kernel (no grading key), a hidden check run by hand says the labels are
+    judged at grading and judges none of them, so it cannot be probed for questions 1, 4a
+    and 5; under a grading key it marks them item by item."""
+    for question, answer in _wrong_labels(own):
+        capsys.readouterr()
+        assert question(lambda answer=answer: answer, hidden=True) is None
+        said = capsys.readouterr().out
+        assert check.JUDGED_AT_GRADING in said
+        assert not re.search(r"is right|is read right|is not |is on the line", said), said
+        with hidden_cases_as("a-grading-key-for-the-tests"):
+            outcome = question(lambda answer=answer: answer, hidden=True)
+        assert outcome.earned == 0 and outcome.possible == 2
+
+
+def test_every_judge_that_knows_an_answer_is_an_answer_key(own):
+    """The judges of each question know its answer, so each is an answer key: it refuses
+    while a check runs a learner's function, and the class report names a cell that calls
+    it."""
+    from autograder.integrity import course_internals
+
+    judges = [name for name in vars(check) if name.startswith("judge_")]
+    assert {"judge_fact", "judge_news_item", "judge_tactic", "judge_audit"} <= set(judges)
+    for name in judges:
+        assert getattr(getattr(check, name), "answer_key", False), name
+        assert course_internals()[name] == "answer key", name
+    token = _learner_running.set(True)
+    try:
+        with pytest.raises(AnswerKeyCalled):
+            check.judge_fact(own, "A", {"A": ("power", "you")})
+        with pytest.raises(AnswerKeyCalled):
+            check.judge_news_item(own, "N1", {"N1": ("you", "power", 1)})
+    finally:
+        _learner_running.reset(token)

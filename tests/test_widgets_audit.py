@@ -299,3 +299,29 @@ def test_in_the_notebook_the_widget_never_plays_a_learners_own_graded_news():
     audit = LeverageAudit(other, without_news_of=s)
     assert "question 4a" not in audit.story.value
     assert "question 4a" not in LeverageAudit(s.case).story.value
+
+
+def test_built_on_any_case_the_widget_never_plays_the_kernels_learners_graded_news(
+    monkeypatch,
+):
+    """Built by hand on the learner's own case, with no argument naming them, or on any
+    other case, the widget leaves out the items question 4a grades for the learner of the
+    kernel, and tells no reading of them; with no learner known (a workshop page) it plays
+    the whole case."""
+    import course
+
+    for n in range(12):
+        learner = f"widget-kernel-{n}"
+        monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+        s = course.variant("00_leverage", learner)
+        own = {text for text, _ in s.news.values()}
+        for key in CASES:
+            audit = LeverageAudit(key)
+            while not audit.next_news.disabled:
+                audit.next_news.click()
+                assert audit._pending not in own
+                read(audit, "you", "information", "up")
+            assert not any(item in text(audit.news.value) for item in own)
+    monkeypatch.delenv("LEVERAGE_LEARNER")
+    audit = LeverageAudit(s.case)
+    assert audit._case_news() == tuple(item.text for item in _case_news(s.case))

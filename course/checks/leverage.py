@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import pairwise, permutations, product
 from types import MappingProxyType
 
-from course.checks.calls import note_pass, question, replaying, say
+from course.checks.calls import answer_key, note_pass, question, replaying, say
 from course.checks.credit import Check, score
 from course.checks.hints import NotYet, call_learner, passed
 from course.models.audit import (
@@ -57,7 +57,7 @@ from course.scenarios.leverage import (
     turning_point,
 )
 from course.scenarios.leverage import best_plan as best_average_plan
-from course.variants import hidden_learners, learner_id, variant
+from course.variants import grading_key, hidden_learners, learner_id, variant
 
 MODULE = "00_leverage"
 
@@ -187,6 +187,22 @@ MARKED_WHEN_GRADED = (
     "graded. The practice case above is judged item by item; practise there first."
 )
 
+#: What a hidden check of your own labels says when run without a grading key (in your
+#: own kernel): it judges nothing, since judging your labels there would give them away.
+JUDGED_AT_GRADING = (
+    "Run by hand, this check judges none of your own labels: they are judged only when the "
+    "notebook is graded. The practice case above is judged item by item."
+)
+
+
+def _judged_here():
+    """Whether a hidden check judges the learner's own labels: only under a grading key
+    (when the notebook is graded); otherwise it says why it does not."""
+    if grading_key() is not None:
+        return True
+    say(JUDGED_AT_GRADING)
+    return False
+
 
 def _practise(judges, items, question):
     """Judge every item of the practice case (``judges``, label -> judge; ``items``, their
@@ -236,6 +252,7 @@ def _facts(s, result):
     return pairs
 
 
+@answer_key
 def judge_fact(s, letter, pairs):
     """Question 1 for one fact: ``pairs`` is the learner's dict letter -> (source, side).
     A wrong source is told why it does not fit, never which source does."""
@@ -250,6 +267,7 @@ def judge_fact(s, letter, pairs):
     return f"fact {letter} is right."
 
 
+@answer_key
 def judge_facts(s, result):
     """Question 1 on ``result``, what ``fact_leverage()`` returned for scenario ``s``:
     nothing when every fact is right, else the first wrong fact's hint."""
@@ -283,6 +301,8 @@ def classify_facts(answer, hidden=False):
             f"Your answer has the right form: a (source, side) pair for each of your "
             f"{len(pairs)} facts. {MARKED_WHEN_GRADED}"
         )
+        return None
+    if not _judged_here():
         return None
     share = 2 / len(pairs)
     return score(
@@ -455,6 +475,7 @@ def _shown_audits(s):
     ]
 
 
+@answer_key
 def judge_audit(s, result):
     """Question 2 on ``result``, what ``my_audit()`` returned: nothing when it is a valid
     audit that respects every rule of the learner's story, else each rule it breaks."""
@@ -709,6 +730,7 @@ def strict_budget_plans(s):
     return _best_by(replace(s, budget=s.budget - 1), _gain(s))
 
 
+@answer_key
 def judge_plan(s, result, where="your case"):
     """Question 3 on ``result``, what ``best_plan(s)`` returned: nothing when it is a plan
     within budget with the highest expected gain, else the hint."""
@@ -938,6 +960,7 @@ def _all_through(s, target):
     return chances
 
 
+@answer_key
 def judge_reach(s, target, result, where="your case"):
     """Question 3c on ``result``, what ``reach_plan(s, target)`` returned."""
     if isinstance(result, str) or not isinstance(result, list | tuple | set | frozenset):
@@ -1048,6 +1071,7 @@ def _news(s, result):
     return moves
 
 
+@answer_key
 def judge_news_item(s, label, moves):
     """Question 4a for one news item: ``moves`` is the learner's dict label -> move. A
     wrong source or side is told why it does not fit, never which one does."""
@@ -1072,6 +1096,7 @@ def judge_news_item(s, label, moves):
     raise NotYet(said, general=said.rstrip("."))
 
 
+@answer_key
 def judge_news(s, result):
     """Question 4's first part on ``result``, what ``news_moves()`` returned: nothing when
     every item moves the right rating the right way by its size, else the first wrong
@@ -1106,6 +1131,8 @@ def news_moves(answer, hidden=False):
             f"Your answer has the right form: a (side, source, change) for each of your "
             f"{len(moves)} news items. {MARKED_WHEN_GRADED}"
         )
+        return None
+    if not _judged_here():
         return None
     return score(
         *(
@@ -1339,6 +1366,7 @@ def turning_mistakes(s, moves):
     return [(label, words) for label, words in found if label is not None and label != expected]
 
 
+@answer_key
 def judge_turning(s, moves, result, where="your case"):
     """Question 4's turning point on ``result``, what ``reaudit(s, moves)`` returned."""
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
@@ -1358,6 +1386,7 @@ def judge_turning(s, moves, result, where="your case"):
     raise NotYet(f"the turning point is not right for {where}: {general}.{detail}", general=general)
 
 
+@answer_key
 def judge_ask(s, moves, result, where="your case"):
     """Question 4's moment to ask on ``result``, what ``reaudit(s, moves)`` returned: the
     first moment the balance reaches ``s.need``, decided as the news arrives."""
@@ -1477,6 +1506,7 @@ KIND_ALIASES = MappingProxyType(
 )
 
 
+@answer_key
 def judge_tactic(s, label, kinds):
     """Question 5 for one tactic: ``kinds`` is the learner's dict label -> kind. A tactic
     on the line between two kinds accepts either."""
@@ -1526,6 +1556,8 @@ def classify_tactics(answer, hidden=False):
             f"Your answer has the right form: one of the four kinds for each of your "
             f"{len(kinds)} tactics. {MARKED_WHEN_GRADED}"
         )
+        return None
+    if not _judged_here():
         return None
     return score(
         *(

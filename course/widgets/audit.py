@@ -5,6 +5,8 @@ text, the learner says which rating it moves and which way, and only then is it 
 with what it actually did to the rating and to the side ahead.
 """
 
+import functools
+
 import ipywidgets as w
 
 from course.models.audit import (
@@ -21,6 +23,7 @@ from course.models.audit import (
 )
 from course.pictures import audit_bars
 from course.scenarios.leverage import CASES, news_reading, news_texts
+from course.variants import learner_id, variant
 from course.widgets.controls import IntSlider
 from course.widgets.guards import RangeGuard, message
 
@@ -70,20 +73,38 @@ WERE_AHEAD = {"you": "You were ahead", "them": "They were ahead", "even": "The s
 ARE_AHEAD = {"you": "you are ahead", "them": "they are ahead", "even": "the sides are even"}
 
 
+def _graded_texts(scenario):
+    """The texts of the news items question 4a grades for ``scenario`` (none for ``None``)."""
+    return frozenset(text for text, _ in scenario.news.values()) if scenario else frozenset()
+
+
+@functools.lru_cache(maxsize=8)
+def _graded_for(learner):
+    return _graded_texts(variant("00_leverage", learner))
+
+
+def _own_graded_texts():
+    """The texts of the news items question 4a grades for the learner of this kernel, or
+    none when no learner is known (a workshop page)."""
+    try:
+        return _graded_for(learner_id())
+    except LookupError:
+        return frozenset()
+
+
 class LeverageAudit(w.VBox):
     """Pick a case, rate both sides' information, alternatives and power, weigh the
     sources, and read the balance and what to strengthen; "next news" plays the case's
     news, asking first which rating each item moves."""
 
     def __init__(self, case="salary", without_news_of=None):
-        """``without_news_of``: a learner's scenario (module 00), whose own news items, the
-        ones its question 4a grades, the widget never plays, so that their readings are
-        not given away here."""
+        """The widget never plays the news items that question 4a grades for the learner
+        of this kernel (``learner_id()``, asked again each time news is played), whatever
+        the case chosen, so that their readings are not given away here; nor those of
+        ``without_news_of``, another module 00 scenario, if given."""
         if case not in CASES:
             raise ValueError(f"no case called {case!r}; the cases are {', '.join(CASES)}")
-        self._kept_out = frozenset(
-            text for text, _ in (without_news_of.news.values() if without_news_of else ())
-        )
+        self._also_out = _graded_texts(without_news_of)
         self._guard = RangeGuard()
         self._loading = False
         self._pending = None  # the text of the news item shown but not yet applied
@@ -164,7 +185,8 @@ class LeverageAudit(w.VBox):
 
     def _case_news(self):
         """The case's news the widget plays: all of it, less a learner's own graded items."""
-        return tuple(t for t in news_texts(self.case.value) if t not in self._kept_out)
+        kept_out = self._also_out | _own_graded_texts()
+        return tuple(t for t in news_texts(self.case.value) if t not in kept_out)
 
     def _load_case(self, change=None):
         case = CASES[self.case.value]
