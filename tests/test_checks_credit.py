@@ -4,8 +4,9 @@ shows each check's result, and gives nbgrader a bare number to read."""
 import pytest
 from IPython.core.formatters import DisplayFormatter
 
-from course.checks.credit import CHECKS_MIME, Check, score
+from course.checks.credit import CHECKS_MIME, JUDGED_AT_GRADING, Check, score
 from course.checks.hints import NotYet
+from course.variants import hidden_cases_as
 
 
 def right():
@@ -66,6 +67,25 @@ def test_a_practice_case_says_it_earns_no_marks_and_a_marked_one_says_marks():
     assert "of 1 marks" not in practice
     mixed = shown(score(Check("a", 1, right), Check("practice: b", 1, wrong, practice=True)))
     assert "1 of 2 marks" in mixed["text/html"]
+
+
+def test_the_learners_own_items_are_judged_only_under_a_grading_key(monkeypatch):
+    """Run by hand in a learner's kernel (no grading key), a hidden check must not judge the
+    learner's own graded items: its verdicts, item by item, would give the answers away to
+    a learner who tries each label in turn. Grading gives a key, and judges them."""
+    monkeypatch.setattr("course.checks.credit._own_items_without_key", False)  # a kernel's
+    ran = []
+
+    def own():
+        ran.append("own")
+        return "right"
+
+    by_hand = score(Check("yours", 1, own, own_case=True), Check("other", 1, right))
+    assert ran == [] and [o.earned for o in by_hand.outcomes] == [0, 1]
+    assert by_hand.outcomes[0].message == JUDGED_AT_GRADING + "."
+    with hidden_cases_as("a-grading-key"):
+        graded = score(Check("yours", 1, own, own_case=True), Check("other", 1, right))
+    assert ran == ["own"] and [o.earned for o in graded.outcomes] == [1, 1]
 
 
 def test_an_error_that_is_not_a_hint_is_not_hidden():

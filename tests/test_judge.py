@@ -23,7 +23,7 @@ from course.checks.credit import Credit
 from course.checks.hints import NotYet, call_learner
 from course.course_map import MODULES
 from course.record import progress_file
-from course.variants import learner_as
+from course.variants import HIDDEN_CASES_VARIABLE, hidden_cases_as, learner_as
 from tests.conftest import ROOT
 from tests.toy_checks import (
     MODULE,
@@ -304,10 +304,21 @@ def test_every_question_of_the_course_map_is_a_recorded_check():
             )
 
 
+#: The grading key the kernel is given in these tests, as grading gives one: without it a
+#: hidden check judges none of the learner's own items (``course.checks.credit``).
+GRADING_KEY = "a-grading-key-of-the-tests"
+
+
 def kernel_runs(module):
-    """The module's checks run as a kernel runs them, in another process (another hash
-    seed), on the course's answers and wrong ones (tests/kernel_checks.py)."""
-    env = {**os.environ, "LEVERAGE_LEARNER": "ada", "PYTHONHASHSEED": "random"}
+    """The module's checks run as a grading kernel runs them, under a grading key, in
+    another process (another hash seed), on the course's answers and wrong ones
+    (tests/kernel_checks.py)."""
+    env = {
+        **os.environ,
+        "LEVERAGE_LEARNER": "ada",
+        "PYTHONHASHSEED": "random",
+        HIDDEN_CASES_VARIABLE: GRADING_KEY,
+    }
     result = subprocess.run(
         [sys.executable, "-m", "tests.kernel_checks", module],
         cwd=ROOT,
@@ -321,10 +332,11 @@ def kernel_runs(module):
 
 
 def replayed(run, notebook):
-    """What the grader shows for one of the kernel's check runs."""
-    found = replay(
-        run["module"], run["question"], run["transcripts"][0], "ada", run["hidden"], notebook
-    )
+    """What the grader shows for one of the kernel's check runs, under the kernel's key."""
+    with hidden_cases_as(GRADING_KEY):
+        found = replay(
+            run["module"], run["question"], run["transcripts"][0], "ada", run["hidden"], notebook
+        )
     credit = None
     if isinstance(found.value, Credit):
         credit = [[o.check, o.earned, o.message] for o in found.value.outcomes]

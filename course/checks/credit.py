@@ -14,6 +14,22 @@ from dataclasses import asdict, dataclass
 
 from course.checks.calls import parts_shown
 from course.checks.hints import NotYet, record_check_pass
+from course.variants import grading_key
+
+#: What an ``own_case`` check says when it runs without a grading key (in a learner's kernel).
+JUDGED_AT_GRADING = "your own items are judged when the notebook is graded, not before"
+
+#: Whether ``own_case`` checks run without a grading key too: never in a learner's kernel;
+#: the course's tests set it, so that a test of how grading judges the own items need not
+#: also draw other hidden learners (which a grading key would).
+_own_items_without_key = False
+
+
+def own_items_judged():
+    """Whether a hidden check judges the learner's own graded items here: only under a
+    grading key (``course.variants.grading_key``), as when the notebook is graded."""
+    return _own_items_without_key or grading_key() is not None
+
 
 CHECKS_MIME = "application/vnd.leverage.checks+json"
 
@@ -24,8 +40,10 @@ class Check:
     or raises ``NotYet`` with the hint they need. A ``practice`` check judges a worked
     case of the text, not the learner's own: it earns no marks, and says so. An
     ``own_case`` check judges only the learner's own scenario (labels marked at grading
-    alone, so re-running cannot find them): grading shows its hint as it is, not prefixed
-    as a function's that fails a case grading tries."""
+    alone, so re-running cannot find them): it runs only under a grading key
+    (``course.variants.grading_key``), so a hidden check run by hand in a learner's kernel
+    says the learner's own items are judged at grading and judges none of them; grading
+    shows its hint as it is, not prefixed as a function's that fails a case grading tries."""
 
     name: str
     points: float
@@ -109,7 +127,11 @@ def score(*checks):
     if not checks or not all(isinstance(check, Check) for check in checks):
         raise TypeError("score takes one or more Check(name, points, run)")
     done, failures = {}, {}
+    judged = own_items_judged()
     for check in checks:
+        if check.own_case and not judged:
+            failures[check.name] = NotYet(JUDGED_AT_GRADING, general=JUDGED_AT_GRADING)
+            continue
         try:
             done[check.name] = check.run()
         except NotYet as hint:
