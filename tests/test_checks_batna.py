@@ -1176,6 +1176,33 @@ def test_a_target_is_where_the_salary_survey_puts_it_within_the_band(learner):
             check.judge_target(ada, target)
 
 
+def test_a_target_rounded_to_the_hundred_passes_on_every_case(capsys):
+    """Question 5 says a target may be rounded to the hundred, and the check said so only
+    inside the band: where the right target is the even split (the survey below it) it was
+    compared to the cent, so a split such as 91,112.50 rounded to 91,100 was refused on the
+    fixed examples, for every learner. Rounded to the nearest hundred, down or up, the target
+    now passes the visible and the hidden check for 40 learners, and the text says how far
+    from the right figure a target may lie."""
+    from course.variants import learner_as
+
+    def rounded(how):
+        def target(offers, reservation):
+            low = reservation - offers.commute_cost / 2
+            top = offers.agency_rate + offers.agency_fee
+            right = min(max(offers.pay_survey, (low + top) / 2), low + 0.9 * (top - low))
+            return how(right / 100) * 100
+
+        return target
+
+    for n in range(40):
+        with learner_as(f"round-target-{n}"):
+            for how in (round, math.floor, math.ceil):
+                check.target_salary(rounded(how))
+                check.target_salary(rounded(how), hidden=True)
+    assert "within 100 of it" in _cell("q5-text")
+    assert "to the hundred, on your" not in _cell("q5-text")
+
+
 def test_a_target_at_the_even_split_passes_when_no_fact_takes_it_higher(capsys):
     """The course has one lower bound for a target: at or above the even split of the zone
     (module 04 lets a plan stop exactly on it). A target exactly at the even split passes
@@ -1243,8 +1270,8 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
         return min(max(offers.pay_survey, (low + top) / 2), low + 0.9 * (top - low))
 
     check.target_salary(target, hidden=True)
-    # and the four examples (a zone only with remote days)
-    assert len(seen) == 1 + len(check.HIDDEN_LEARNERS) + 4
+    # and the six examples (a zone only with remote days, a salary survey inside or above)
+    assert len(seen) == 1 + len(check.HIDDEN_LEARNERS) + 6
     for learner_id, reservation in seen:
         assert reservation == reservation_of(course.variant("02_batna", learner_id))
 
@@ -2783,10 +2810,10 @@ def test_question_5_takes_targets_above_the_even_split_up_to_nine_tenths_of_the_
         split, most = check.target_band(offers)
         assert split == (low + top) / 2 and math.isclose(most, low + 0.9 * (top - low))
         assert check.judge_target(offers, min(max(offers.pay_survey, split), most)) is None
-        for outside in (most + 1, top - 100, top - 1):
+        for outside in (most + 101, top - 1):
             with pytest.raises(NotYet, match="more than nine tenths of the way up the zone"):
                 check.judge_target(offers, outside)
-        for outside in (top, top + 1, split - 1):
+        for outside in (top, top + 1, split - 101):
             with pytest.raises(NotYet):
                 check.judge_target(offers, outside)
 

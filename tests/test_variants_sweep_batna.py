@@ -1369,7 +1369,14 @@ def test_question_5_is_decided_by_the_salary_survey_not_by_a_fixed_share(drawn):
             with learner_as(s.learner):
                 own += not fails([s], share(f))
                 full += not fails(check._target_cases(False), share(f))
-        assert full == 0 and own <= len(sample) / 5, (f, own, full)
+        # an end of the band (rounded to the hundred, which the check takes) is the right
+        # target wherever the survey lies beyond that end: for no more learners than that
+        ends = {
+            0.5: lambda s, ends: s.pay_survey < ends[0],
+            0.9: lambda s, ends: s.pay_survey > ends[1],
+        }
+        beyond = sum(ends[f](s, check.target_band(s)) for s in sample) if f in ends else 0
+        assert full == 0 and own <= max(beyond, len(sample) / 5), (f, own, full)
     where = collections.Counter()
     for s in sample:
         low = reservation(s, remote=True)

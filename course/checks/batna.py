@@ -1512,6 +1512,11 @@ def batna_needed(answer, hidden=False):
 # --- question 5: your target ------------------------------------------------------------------
 
 
+#: How far question 5's check lets a target lie from the right one: rounding to the hundred
+#: moves it by at most this. Every band's top lies at least 200 below Northwind's limit.
+TARGET_TOLERANCE = 100
+
+
 @answer_key
 def target_band(offers):
     """The targets question 5 takes for ``offers``: at or above the even split of the zone
@@ -1523,10 +1528,11 @@ def target_band(offers):
 @answer_key
 def judge_target(offers, value):
     """Question 5 on ``value``, the learner's target salary for ``offers``: nothing when it
-    is at or above the even split of the zone with two remote days and at most nine tenths of
-    the way up that zone (any such target is right; above it, the opening at the top would
-    have less than a tenth of the zone to concede), else the ``NotYet`` hint."""
+    is within ``TARGET_TOLERANCE`` of ``target_of`` (so a target rounded to the hundred passes
+    wherever the right one lies, at either end of the band too), else the ``NotYet`` hint."""
     value = money(value, "target_salary's result")
+    if abs(value - target_of(offers)) <= TARGET_TOLERANCE:
+        return None
     split, most = target_band(offers)
     limit = northwind_reservation(offers)
     low = reservation_of(offers, REMOTE_DAYS)
@@ -1583,11 +1589,9 @@ def judge_target(offers, value):
 
 
 def _judge_survey(offers, value, split, most):
-    """Nothing when ``value``, inside the band, is the target the salary survey supports
-    (``target_of``, to the hundred), else the ``NotYet`` hint naming the survey's median."""
-    right, survey = target_of(offers), offers.pay_survey
-    if abs(value - right) <= 100:
-        return
+    """The ``NotYet`` hint naming the survey's median for ``value``, inside the band but not
+    within ``TARGET_TOLERANCE`` of the target the salary survey supports (``target_of``)."""
+    survey = offers.pay_survey
     if survey < split:
         why = f"lies below the even split, {split:,.0f}, so no fact you can name takes you above it"
     elif survey > most:
@@ -1611,10 +1615,25 @@ def _target_cases(hidden):
     two apart); and one whose zone opens only with remote days (a target set above the even
     split of the job as offered passed for 96% of learners without the remote-day reasoning; in
     such a case that split is above what Northwind could pay)."""
-    cases = [*_scenarios(hidden), _example(True), _example(False)]
+    cases = [*_scenarios(hidden), _example(True), _example(False), _survey_example("inside")]
     if hidden:
         cases += [_example(zone, hidden_learner(MODULE, "a")) for zone in (True, False)]
+        cases.append(_survey_example("above", hidden_learner(MODULE, "s")))
     return list(dict.fromkeys(cases))
+
+
+@functools.lru_cache(maxsize=4)
+def _survey_example(where, prefix="survey-example"):
+    """The first of the learners ``prefix-1``, ``prefix-2``, ... whose salary survey lies
+    ``where`` ("inside" or "above") question 5's band. Both fixed examples have it below, so
+    without this one a target always at the even split passed on every case shown."""
+    n = 1
+    while True:
+        offers = _drawn(f"{prefix}-{n}")
+        split, most = target_band(offers)
+        if (split < offers.pay_survey < most) == (where == "inside") and offers.pay_survey > split:
+            return offers
+        n += 1
 
 
 @question

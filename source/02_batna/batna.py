@@ -539,9 +539,9 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # Inside that band, aim at the highest figure a fact you can show supports. Your scenario
 # has one, `offers.pay_survey`, the median pay for the role in a salary survey; the even
 # split needs no fact, since it asks only for half the surplus. Decide what the survey
-# supports on your numbers; the check takes the figure to the hundred, on your scenario
-# and two example learners', one of them a case where only the job with two remote days
-# leaves a zone, and grading tries other learners' too,
+# supports on your numbers; the check takes any figure within 100 of it, on your
+# scenario and three example learners', one of them a case where only the job with two
+# remote days leaves a zone, and grading tries other learners' too,
 # so work the target out from `offers` and `reservation` rather than writing in a number.
 
 
