@@ -395,6 +395,21 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
     assert set(facts) == {"Harbor", "Lumen"}, set(facts)
 
 
+def test_the_claim_about_the_least_you_would_accept_names_its_package(drawn):
+    """The claim about the least you would accept is marked against the job as offered, but
+    it named no package: for about one learner in five a true claim's figure lies above the
+    reservation price with two remote days, where a bluff was a fair reading of the same
+    words. Every claim now says it is about the job as offered, and over the swept learners
+    such figures do occur (so the words matter)."""
+    above_remote = 0
+    for s in drawn:
+        claim = next(x for x in statements_of(s) if x._kind == "bluff")
+        assert "for the job as offered" in claim.text.lower(), (s.learner, claim.text)
+        if claim._label == "honest" and claim._stated > reservation(s, remote=True):
+            above_remote += 1
+    assert above_remote >= len(drawn) / 10
+
+
 def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
     """Five of the six statements carried the same label for every learner (the claim about the
     least you would accept was always a bluff), so one label for each wording, read off a few

@@ -734,25 +734,28 @@ def _claim_figure(offers, above):
 
 
 def _claim(offers, one, figure):
-    """A claim that you would turn down any salary under ``figure``: a bluff above your
-    reservation price for the job as offered (you would in fact accept between the two),
-    honest below it (you would indeed turn all of those down)."""
+    """A claim that you would turn down any salary under ``figure`` for the job as offered:
+    a bluff above your reservation price for that package (you would in fact accept between
+    the two), honest below it (you would indeed turn all of those down). It names the
+    package, since a true claim's figure may lie above the reservation price with two remote
+    days, where the same words about that package would be a bluff."""
     reservation = _reservation_of(offers)
     text = one(
         (
-            f"I could not accept anything under {figure:,.0f}.",
-            f"I would turn down any salary under {figure:,.0f}.",
-            f"Any salary under {figure:,.0f}, I would turn down.",
+            f"For the job as offered, I could not accept anything under {figure:,.0f}.",
+            f"For the job as offered, I would turn down any salary under {figure:,.0f}.",
+            f"Any salary under {figure:,.0f} for the job as offered, I would turn down.",
         )
     )
     if figure > reservation:
         why = (
-            f"your reservation price is {reservation:,.0f}: a higher claimed reservation "
-            "price is a bluff, not a false fact about the world"
+            f"your reservation price for the job as offered is {reservation:,.0f}: a higher "
+            "claimed reservation price is a bluff, not a false fact about the world"
         )
         return text, "bluff", figure, reservation, why, "bluff"
     why = (
-        f"your reservation price is {reservation:,.0f}, above {figure:,.0f}: you would turn "
+        f"your reservation price for the job as offered is {reservation:,.0f}, above "
+        f"{figure:,.0f}: you would turn "
         "down every salary under it, so the claim is true and demands nothing; but, like a "
         "warning's figure, it is heard as your limit and invites an offer near it, which you "
         "would refuse"
