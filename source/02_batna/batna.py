@@ -41,8 +41,8 @@
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # tell you what to fix. Every learner gets their own numbers, so your answers are yours
 # alone. Where a question asks for an amount that has one right value, return it
-# unrounded: the checks compare it to the cent (question 9 also takes it rounded to the
-# whole unit).
+# unrounded: the checks compare it to the cent, but question 5 takes a target within 100
+# of the right one, and questions 9 and 10 an amount rounded to the whole unit.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -1288,30 +1288,29 @@ check.batna_rise(batna_rise, hidden=True)
 #    or the least it would take), at most nine tenths of the way from your reservation price
 #    to that estimate, or up to the estimate itself if a fact you name carries your opening
 #    beyond it (section 4), with the fact that justifies the target (a published pay survey,
-#    a rival's price, what the other side's own alternative costs it).
+#    a rival's price); what the other side's alternative costs it grounds your opening.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
 # A model answer, with the rubric's four points marked.
-# (1) I will ask my employer for a raise. If the talks fail I stay in my job at 61,000: my
-# BATNA today is a sure 61,000, so my reservation price is 61,000. I have also applied to
+# (1) I will ask my employer for a raise. If the talks fail I stay at 61,000: my BATNA
+# today is a sure 61,000, and so is my reservation price. I have also applied to
 # another firm: I put the chance of an offer at 0.4, and an offer of about 70,000 would
-# cost me 2,000 a year more in travel, so it would be worth 68,000 to me. A raise would not
-# stop me from leaving later, so while the application is pending it does not raise my
-# reservation price. (2) This month I will finish their two interviews and ask for a
-# written offer before the date of my own talks. (3) If the offer comes first, I decide
-# knowing the outcome (a raise would then mean turning the offer down): my BATNA becomes a
-# sure 68,000 and my reservation price rises from
-# 61,000 to 68,000, by 7,000; if the firm says no, it stays at 61,000. The expected value,
-# 0.4 × 68,000 + 0.6 × 61,000 = 63,800, would be my reservation price only if I had to
-# commit before hearing from the firm and the raise ruled the other job out (say, my
-# employer asked me to stay two years in return): 2,800 above today's, or less if I
-# dislike the risk. (4) Replacing me through an agency would cost my employer about
-# 80,000 a year, my estimate of the most it would pay, so my zone runs from 61,000 to
-# 80,000 and its middle is 70,500. I will aim for 72,000, above that middle and below the
-# agency's cost: the latest pay survey of my professional body puts the median for my
-# role in this city at 71,500. If the other offer comes first, the middle moves to
-# 74,000 and I will aim for 76,000.
+# cost me 2,000 a year more in travel, so it would be worth 68,000 to me. A raise would
+# not stop me from leaving later, so while the application is pending it does not raise my
+# reservation price. (2) I will finish their interviews this month and ask for a written
+# offer before my own talks. (3) If the offer comes first, I decide knowing the outcome (a
+# raise would then mean turning the offer down): my BATNA becomes a sure 68,000 and my
+# reservation price rises from 61,000 to 68,000, by 7,000; if the firm says no, it stays
+# at 61,000. The expected value, 0.4 × 68,000 + 0.6 × 61,000 = 63,800, would be my
+# reservation price only if I had to commit before hearing from the firm and the raise
+# ruled the other job out: 2,800 above today's, or less if I dislike the risk. (4) An
+# agency would charge my employer about 80,000 a year to replace me: my opening, and my
+# estimate of the most it would pay. My zone runs from 61,000 to 80,000; its middle is
+# 70,500 and nine tenths of it ends at 78,100. My professional body's pay survey puts
+# my role's median at 71,500, inside that band, so I will aim for 71,500. If the
+# other offer comes first, the middle moves to 74,000, above the survey, so I will aim for
+# the middle.
 #
 # Rubric, half a mark each: an alternative named and valued today (at its expected value
 # or certainty equivalent only if the learner must commit before the outcome is known and
