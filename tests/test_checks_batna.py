@@ -126,8 +126,13 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
         assert check.MARKED_WHEN_GRADED in said and "\N{CHECK MARK}" not in said
     graded = check.label_statements(lambda o: {**all_honest, "use": use(o)["use"]}, hidden=True)
     assert graded.earned < 2
-    for earned, message in messages(graded).values():  # grading names the statement's test
-        assert earned or ("is not 'honest'" in message and "to label a statement" in message)
+    for name, (earned, message) in messages(graded).items():  # grading names the test
+        if name == "the statement to make":
+            continue
+        assert not earned  # one label for all six earns nothing
+        assert ("is not 'honest'" in message and "to label a statement" in message) or (
+            "tell statements apart" in message
+        )
     practice = check.practice_case()
     assert practice.learner != "ada" and practice == course.variant("02_batna", "practice-21")
     right = {s.letter: s._label for s in statements_of(practice)}
@@ -1013,14 +1018,15 @@ def test_statements_are_scored_a_quarter_of_a_point_each(answers, learner):
 
 def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
     """Issue 17, item 9: an answer of all "honest" learns which test each statement
-    fails, never its label, and earns only the honest statements."""
+    fails, never its label; its right labels earn nothing, since none of another label is
+    right beside them, and their message says so."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     all_honest = {letter: "honest" for letter in "ABCDEF"} | {"use": key["use"]}
     got = messages(check.label_statements(lambda offers: all_honest, hidden=True))
     for statement in statements_of(course.variant("02_batna", "ada")):
         earned, message = got[f"statement {statement.letter}"]
         if statement._label == "honest":
-            assert earned == 0.25
+            assert earned == 0 and "tell statements apart" in message
             continue
         assert earned == 0 and "ask section 6's three questions of it in turn" in message
         for label in ("warning", "bluff", "misrepresentation", "ultimatum"):
@@ -3564,3 +3570,23 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     assert f"nine tenths of it ends at {most:,.0f}" in answer
     assert "what the other side's alternative costs it grounds your opening" in prompt
     assert "(a published pay survey, a rival's price)" in prompt
+
+
+def test_one_label_for_all_six_statements_earns_nothing():
+    """Two of question 7's six statements are honest for every learner, so 'honest' for all
+    six earned about half the label marks (0.73 of 1.5 over 300 learners). A right label now
+    earns only beside a right label of another kind: one label for all six earns nothing
+    for 100 learners, the key still earns all 1.5, and the text says so."""
+    from course.scenarios.batna import LABELS
+
+    for n in range(100):
+        offers = course.variant("02_batna", f"label-{n}")
+        said = check.statements_of(offers)
+        key = {s.letter: s._label for s in said}
+        assert all(check.judge_own_statement(s, said, key) for s in said)
+        for label in LABELS:
+            alike = {s.letter: label for s in said}
+            for s in said:
+                with pytest.raises(NotYet):
+                    check.judge_own_statement(s, said, alike)
+    assert "only beside a right label of another kind" in " ".join(_cell("q7-text").split())

@@ -1470,6 +1470,13 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
             shifted[x] != key[x] and shifted[x] != st._also
             for x, st in zip(letters, statements_of(s), strict=True)
         )
+        right = {
+            shifted[x]
+            for x, st in zip(letters, statements_of(s), strict=True)
+            if shifted[x] in (key[x], st._also)
+        }
+        if len(right) < 2:  # a right label earns only beside a right label of another kind
+            wrong = len(letters)
 
         def labeller(offers, shifted=shifted):
             return {**shifted, "use": reference["label_statements"](offers)["use"]}

@@ -1081,6 +1081,32 @@ def judge_statement(statement, answers):
     return f"statement {statement.letter}, {statement._label!r}: {statement._why}."
 
 
+def _right_label(statement, answers):
+    """The learner's label of ``statement`` when it is one the course accepts, else None."""
+    try:
+        given = _word(answers.get(statement.letter), LABELS, "a label")
+    except NotYet:
+        return None
+    return given if given in (statement._label, statement._also) else None
+
+
+@answer_key
+def judge_own_statement(statement, statements, answers):
+    """Question 7's grading of one of the learner's own statements: ``judge_statement``, but
+    a right label earns its share only beside a right label of another kind among
+    ``statements``. Two of the six are honest for every learner, so without this rule one
+    label for all six earned about half the label marks."""
+    said = judge_statement(statement, answers)
+    mine = _right_label(statement, answers)
+    if not any(_right_label(other, answers) not in (None, mine) for other in statements):
+        reason = (
+            f"statement {statement.letter}, {mine!r}, is right, but no statement of another "
+            "label is, so this earns nothing: a mark needs labels that tell statements apart"
+        )
+        raise NotYet(f"{reason}.", general=reason)
+    return said
+
+
 @answer_key
 def judge_use(offers, answers):
     """Question 7's last part: the letter under ``"use"`` is the statement the course would
@@ -1310,7 +1336,7 @@ def label_statements(answer, hidden=False):
             Check(
                 f"statement {s.letter}",
                 0.25,
-                functools.partial(part, judge_statement, s),
+                functools.partial(part, judge_own_statement, s, statements),
                 own_case=True,
             )
             for s in statements

@@ -831,8 +831,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # of your scenario and your reservation price from expected values (question 3, first
 # part), for the package a statement names: with two remote days, take half the commute
 # off. Write `label_statements(offers)` returning a dict from letter to label: `"honest"`,
-# `"warning"`, `"bluff"` or `"misrepresentation"`; writing your own six in by hand is
-# fine. Each label earns a quarter of a mark, and where a statement could fairly carry
+# `"warning"`, `"bluff"` or `"misrepresentation"`. Each label earns a quarter of a mark,
+# but only beside a right label of another kind; where a statement could fairly carry
 # either of two labels, both count. The check under your answer confirms only their
 # form: the labels of your own statements are marked when the notebook is graded.
 #
