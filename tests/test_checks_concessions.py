@@ -2956,10 +2956,24 @@ def _next_by_preferred_trade(s, current):
     return None if best is None else best["package"]
 
 
+def _plan_of_the_engine(s, opening):
+    """The asks of the engine's own plan (the one its simulations play), with its deadline
+    moved so that its target falls in the last round: a plan of shrinking steps to a target
+    halfway to the reservation price, which question 2 accepts for almost every learner."""
+    from course.engine.practice import EARLY_STOP, Plan
+
+    plan = Plan(s.alternative_price + s.extra_cost, opening, s.rounds + EARLY_STOP)
+    ask = getattr(plan, "planned_ask", None) or plan.ask
+    return [ask(t) for t in range(s.rounds)]
+
+
 #: For each graded question, answers that only call what the check uses to know the answer.
 KEY_CALLS = {
     "opening": [lambda s, anchor, quote=None: check.grounded_opening(s, anchor, quote)],
-    "concession_plan": [lambda s, opening: check.course_plan(s, opening)],
+    "concession_plan": [
+        lambda s, opening: check.course_plan(s, opening),
+        lambda s, opening: _plan_of_the_engine(s, opening),
+    ],
     "tit_for_tat": [
         lambda s, m, t, g: check.tit_for_tat_offer(s, m, t, g),
         lambda s, m, t, g: check.tit_for_tat_band(s, m, t, g)[0],

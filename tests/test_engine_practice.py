@@ -209,10 +209,33 @@ def test_the_plan_next_time_plays_is_question_twos_and_question_sixs():
     from course.engine.practice import Plan
 
     plan = Plan(70, 110, 10)
-    asks = [plan.ask(t) for t in range(10)]
+    asks = [plan.planned_ask(t) for t in range(10)]
     steps = [a - b for a, b in itertools.pairwise(asks) if a > b]
     assert asks[0] == 110 and min(asks) == 90 and steps[-1] < steps[0]
     assert all(b <= a + 1 for a, b in itertools.pairwise(steps))
+
+
+def test_the_plans_asks_and_moves_are_answer_keys_and_next_time_still_plays_them():
+    """The plan's asks answer question 2 (and its moves question 6), so they refuse while a
+    check runs a learner's function; next_time, the course's own working, still plays them
+    then."""
+    from course.checks.calls import AnswerKeyCalled, _learner_running
+    from course.engine.practice import Plan, next_time
+
+    plan = Plan(70, 110, 10)
+    assert plan.planned_ask(0) == 110
+    outside = next_time(50, 70, "linear")
+    running = _learner_running.set(True)
+    try:
+        with pytest.raises(AnswerKeyCalled):
+            plan.planned_ask(0)
+        assert next_time(50, 70, "linear") == outside
+    finally:
+        _learner_running.reset(running)
+    from autograder.integrity import named_in
+
+    cell = "from course.engine.practice import Plan\nasks = Plan(70, 110, 12).planned_ask(0)"
+    assert named_in(cell) == {"planned_ask": "answer key"}
 
 
 def _growing_steps_after_the_low_ball(moment, response, ask=None):

@@ -21,6 +21,7 @@ import itertools
 import math
 import random
 
+from course.checks.calls import answer_key, course_at_work
 from course.engine.analysis import analyse
 from course.engine.bots import REMARKS, STYLES, Counterpart, Memory
 from course.engine.domain import BUYER, SELLER, price_negotiation
@@ -431,20 +432,25 @@ class Plan:
     that shrink (Faratin's curve, β = ``PLAN_BETA``) to a ``target`` above your
     ``reservation`` (halfway by default) by the round before the buyer may stop; accept
     an offer at least your next ask; at the buyer's final offer, or your last turn,
-    accept an offer at or above your reservation price and otherwise leave politely."""
+    accept an offer at or above your reservation price and otherwise leave politely.
+    Its asks and moves answer questions 2 and 6, so they are answer keys: ``next_time``
+    plays them as the course's own working."""
 
     def __init__(self, reservation, opening, rounds, target=None):
         self.reservation, self.opening, self.rounds = reservation, opening, rounds
         self.target = (opening + reservation) / 2 if target is None else target
         self.last = max(rounds - 1 - EARLY_STOP, 1)
 
-    def ask(self, t):
+    @answer_key
+    def planned_ask(self, t):
+        """Your ask in turn ``t`` (0-based)."""
         price = time_dependent_offer(min(t, self.last), self.last, self.opening, self.target, 1.5)
         return math.ceil(price - 1e-9)
 
-    def decide(self, session, t):
+    @answer_key
+    def planned_move(self, session, t):
         """``("accept" | "walk" | "offer", ask)`` for turn ``t`` of ``session``."""
-        offer, ask = session.bot_offer, self.ask(t)
+        offer, ask = session.bot_offer, self.planned_ask(t)
         closing = offer is not None and (_final(session) or session.last_turn)
         if offer is not None and offer >= ask:
             return "accept", ask
@@ -457,6 +463,7 @@ def _final(session):
     return bool(session.said) and REMARKS_FINAL in session.said
 
 
+@course_at_work
 def next_time(your_reservation, limit, style, rounds=10, opening=None, high=HIGH, target=None):
     """What each ending of a first negotiation does to the next one with the same buyer
     (``style``, ``limit``; prices from 0 to ``high``): for each of ``FIRST_ENDINGS``, the
@@ -485,7 +492,7 @@ def next_time(your_reservation, limit, style, rounds=10, opening=None, high=HIGH
         _play_plan(first, plan, until=stop)
         if ending == "deal":
             if how == "bot accepted":
-                first.offer(plan.ask(stop))
+                first.offer(plan.planned_ask(stop))
             else:
                 first.accept()
         else:
@@ -517,7 +524,7 @@ def _play_plan(session, plan, until=None):
             first = session.bot_offer
         if until is not None and t == until:
             return t, "stopped", first
-        move, ask = plan.decide(session, t)
+        move, ask = plan.planned_move(session, t)
         if move == "accept":
             session.accept()
             return t, "accepted", first
