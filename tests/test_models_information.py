@@ -658,15 +658,21 @@ def test_the_sitting_plan_names_the_longest_sitting():
     says("(three marks;", "with Question 4, five for the sitting;", "split it after Question 4")
 
 
-def test_the_coase_limit_is_stated_for_both_cases():
+def test_the_coase_limit_is_stated_for_both_cases_or_not_at_all():
     """Gul, Sonnenschein and Wilson (1986): as offers follow each other faster, prices go to
     the least valuation or, where buyers' values reach down to the seller's cost, to the
-    cost. The text gave only the first, though some learners' reservation prices lie below
-    their cost."""
-    says(
-        "prices fall towards the lowest value a buyer could have or, when some buyers value "
-        "the good below the seller's cost, towards that cost"
-    )
+    cost. The text once gave only the first, though some learners' reservation prices lie
+    below their cost. The side note now keeps only the direction the question needs (a
+    first price below the committed one) and cites both papers; if the limit comes back,
+    it must come with both cases."""
+    words = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
+    words = " ".join(words.split())
+    if "lowest value a buyer could have" in words:
+        says(
+            "prices fall towards the lowest value a buyer could have or, when some buyers "
+            "value the good below the seller's cost, towards that cost"
+        )
+    says("Gul, Sonnenschein and Wilson, 1986)", "tends to fall *below* the price it would name")
 
 
 def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining():

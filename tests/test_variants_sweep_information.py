@@ -1362,13 +1362,13 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
 def test_question_6_says_module_04_keeps_a_grounded_opening_nearer_the_estimate(sales):
     """Question 6 accepts any opening from just above the model's price and at or above the
     estimate up to one step above the highest price still possible; the text says so and
-    that module 04 adds the grounding fact that keeps an opening much nearer the estimate
-    (module 04's cases: about a sixth above it at most). The sentence is needed: on 600
-    learners the check's ceiling lies more than a sixth above the estimate for most."""
+    that module 04 adds the grounding fact, at most about a sixth above the estimate. The
+    sentence is needed: on 600 learners the check's ceiling lies more than a sixth above the
+    estimate for most."""
     words = notebook_words("q6-text")
     assert (
         "Module 04 adds what this model cannot check: an opening must rest on a fact you can "
-        "name, which keeps it much nearer your estimate."
+        "name, at most about a sixth above your estimate."
     ) in words
     wide = 0
     for sale in sales[:600]:
@@ -2090,3 +2090,29 @@ def test_the_news_table_keeps_each_cell_short():
     assert rows and all(len(cell.split()) <= 25 for row in rows for cell in row.split("|")), rows
     words = notebook_words("news-teaching")
     assert "is a bound that was always there" in words
+
+
+def test_where_the_opening_floor_passes_module_04_s_sixth_the_text_says_so(sales):
+    """Module 04 puts the fact an opening rests on at most about a sixth above the estimate;
+    Question 6's lowest accepted opening (half a step above the higher of the model's price
+    and the estimate) lies beyond that sixth for some learners (23 of 300 measured), and
+    the text said only that a named fact keeps an opening "much nearer your estimate". Over
+    2,000 learners: wherever the floor passes the sixth, the model's price is above the
+    estimate (so it is the model's price that sets the floor, as the text says), and the
+    share of such learners is the one the text gives, about 7 in 100."""
+    from course.models.information import expected_reservation
+
+    beyond = 0
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        estimate = expected_reservation(after)
+        floor = scenario.opening_floor(sale, after)
+        if floor > estimate * (1 + 1 / 6):
+            beyond += 1
+            assert scenario.best_move(after, sale.cost)[0] > estimate, sale.learner
+    assert 0.06 <= beyond / len(sales) < 0.08, beyond
+    words = notebook_words("q6-text")
+    assert "at most about a sixth above your estimate" in words
+    assert "For about 7 learners in 100" in words
+    assert "this check keeps the model's price as its floor" in words
+    assert "much nearer your estimate" not in words

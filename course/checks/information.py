@@ -616,16 +616,37 @@ def _counts(value, count):
     )
 
 
+def _readings(offers):
+    """The reservation prices a count of rounds may be judged by: the one the offers give,
+    and the two slips the first part names that read the steps (one more step of the same
+    size; the ratio taken for the share). Any other reading, such as 0, the last offer, the
+    cost or a huge number, makes the count trivial, so it is not judged by."""
+    first, second, third = offers
+    step1, step2 = second - first, third - second
+    right = reference.reservation_from_offers(offers)
+    return right, [right, third + step2, first + step1 * step1 / step2]
+
+
 def _wren_decision(answers):
     for offers, cost, result in answers():
-        # judged against the learner's own reading, so a wrong reading costs its own point
+        # judged against the learner's own reading when it is one these offers can give, so
+        # one slip in reading costs one point; any other reading is replaced by the right one
+        right_reading, readings = _readings(offers)
         try:
-            theirs = _number(result[0], "the reservation price")
+            given_reading = _number(result[0], "the reservation price")
         except NotYet:
-            theirs = reference.reservation_from_offers(offers)
+            given_reading = None
+        own = given_reading is not None and any(same_money(given_reading, r) for r in readings)
+        theirs = given_reading if own else right_reading
         right = reference.rounds_to_cost(offers, cost, theirs)
         shown = ", ".join(_euros(o) for o in offers)
         who = f"for the offers {shown} and a cost of {_euros(cost)}"
+        read = (
+            f"you read the reservation price as {_euros(theirs)}"
+            if own
+            else "your reservation price is not one these offers give (see the first part), "
+            "so the count is judged by the one they give, which is"
+        )
         if right is not None and _counts(result[1], right - 1):
             raise NotYet(
                 f"{who}: {result[1]!r} is one short: count the offer that reaches your cost too.",
@@ -636,16 +657,15 @@ def _wren_decision(answers):
             continue
         if right is None:
             hint = (
-                f"you read the reservation price as {_euros(theirs)}, not above your cost: no "
-                "number of rounds will bring this buyer up to your cost, so walk away now, "
-                "politely (None)"
+                f"{read} not above your cost: no number of rounds will bring this buyer up to "
+                "your cost, so walk away now, politely (None)"
             )
             general = "it counts rounds where the buyer will never reach your cost"
         elif given is None:
             hint = (
-                f"you read the reservation price as {_euros(theirs)}, above your cost: the "
-                "buyer will reach your cost; count its next offers, each the same share of "
-                "the remaining gap further, until one is at least your cost"
+                f"{read} above your cost: the buyer will reach your cost; count its next "
+                "offers, each the same share of the remaining gap further, until one is at "
+                "least your cost"
             )
             general = "it walks away where the buyer will reach your cost"
         elif given == right + 3:
@@ -654,8 +674,9 @@ def _wren_decision(answers):
         else:
             hint = (
                 f"{given} is too {'many' if given > right else 'few'}: from the last offer, "
-                "move the same share of the remaining gap to the reservation price you read, "
-                "again and again, and stop at the first offer at or above your cost"
+                "move the same share of the remaining gap to the reservation price "
+                + ("you read" if own else "these offers give")
+                + ", again and again, and stop at the first offer at or above your cost"
             )
             general = "it does not count the rounds until the buyer's offer reaches your cost"
         raise NotYet(f"{who}: {hint}.", general=general)
@@ -671,7 +692,8 @@ def reservation_from_concessions(answer, hidden=False):
     """Check a function that reads a reservation price from three offers of a buyer who
     moves the same share of the remaining gap each round, and decides whether to keep
     going at a given cost (2 points: one for each; the decision is judged against the
-    learner's own reading, so one mistake costs one point)."""
+    learner's own reading when it is the right one or a named slip that reads the steps,
+    so one slip costs one point, and against the right one otherwise: ``_readings``)."""
     own = variant(MODULE)
     # the scripted buyer the text works by hand, visible too: for about two learners in
     # three Wren's own case asks for no count (None), so a count off by one passed visibly

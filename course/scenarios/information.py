@@ -538,10 +538,11 @@ _SITUATIONS = (
     ),
     Situation(
         "one-price",
-        "Osprey's buyer asks every supplier for one final price, never haggles, and has "
-        "walked away for good from sellers who tried. It opened in its usual way, with no "
-        "sign of knowing how sellers read openings, has never refused a price at or below its "
-        "reservation price, and your workshop has cash for months.",
+        "Osprey's buyer opens below what it would pay, as it always does, then asks every "
+        "supplier for one final price and never haggles over it; it has walked away for good "
+        "from sellers who tried. Its opening showed no sign of knowing how sellers read "
+        "openings, it has never refused a price at or below its reservation price, and your "
+        "workshop has cash for months.",
         "none",
         (MODEL_PRICE,),
         "one final price, a refusal that ends it, an opening Osprey did not shade and no "
@@ -550,11 +551,12 @@ _SITUATIONS = (
     ),
     Situation(
         "first-number",
-        "Osprey's buyer asks every supplier for one final price and never haggles; it "
-        "opened in its usual way, has never refused a price at or below its reservation "
-        "price, and your workshop has cash for months. Your beliefs already take its opening "
-        "into account. Yet the opening's number keeps coming back to you, and you are tempted "
-        "to name a final price halfway between it and the model's price.",
+        "Osprey's buyer opens below what it would pay, as it always does, then asks every "
+        "supplier for one final price and never haggles over it; it has never refused a price "
+        "at or below its reservation price, and your workshop has cash for months. Your "
+        "beliefs already take its opening into account. Yet the opening's number keeps coming "
+        "back to you, and you are tempted to name a final price halfway between it and the "
+        "model's price.",
         "none",
         (MODEL_PRICE,),
         "the opening is an honest habit here and is already read into your beliefs; a pull "
