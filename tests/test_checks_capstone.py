@@ -19,12 +19,12 @@ from course.checks.hints import NotYet
 from course.course_map import questions
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
+    _STATEMENT_FAMILIES,
     ANSWERS,
     PRACTICE_BATNA,
     PRACTICE_LETTER,
     PRACTICE_NO_QUELL,
     PRACTICE_STATEMENTS,
-    STATEMENT_FAMILIES,
     alternative_of,
     alternative_values,
     alternatives_holder,
@@ -513,7 +513,7 @@ def test_alternatives_are_measured_without_the_cost_of_this_deal():
 def test_an_alternatives_share_near_the_line_takes_either_reading():
     """Where the alternative's share lies within 0.01 of the 0.05 line (the draw keeps the
     old measure clear of it, so such cases occur), the side ahead by the line and the two
-    within 3 both pass, and a gap the wrong way still fails."""
+    within 1 both pass, and a gap the wrong way still fails."""
     seen = 0
     for n in range(600):
         case = course.variant("05_capstone", f"learner-{n}")
@@ -523,7 +523,7 @@ def test_an_alternatives_share_near_the_line_takes_either_reading():
         side = alternatives_holder(case)
         rules = [rule for rule, why in check.audit_rules(case) if "alternatives" in why]
         ahead, behind = ((7, 4), (2, 7)) if side == "you" else ((4, 7), (7, 2))
-        for pair, fits in ((ahead, True), ((5, 5), True), (behind, False)):
+        for pair, fits in ((ahead, True), ((5, 5), True), ((5, 4), True), (behind, False)):
             yours, theirs = {"alternatives": pair[0]}, {"alternatives": pair[1]}
             assert all(rule(yours, theirs) for rule in rules[-1:]) == fits, n
     assert seen > 5
@@ -540,7 +540,7 @@ def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
 
 
 def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
-    """Where the case leaves a source open, either side may be rated higher, by up to 3;
+    """Where the case leaves a source open, either side may be rated higher, by up to 1;
     a wider gap claims more than the case shows and is named (review finding 5: a
     self-flattering 9/9/9 against 2/2/2 passed for every learner)."""
     case = _alternatives_open(
@@ -548,10 +548,11 @@ def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
     )
     as_own(monkeypatch, case)
     assert power_holder(case) is None
-    assert passes(run("my_audit", _audit((6, 5, 3), (4, 5, 6))))
-    assert passes(run("my_audit", _audit((6, 5, 6), (4, 5, 3))))
-    hint = miss("my_audit", _audit((6, 5, 2), (4, 5, 8)))
-    assert "your power ratings do not fit your case's facts" in hint
+    assert passes(run("my_audit", _audit((6, 5, 4), (4, 5, 5))))
+    assert passes(run("my_audit", _audit((6, 5, 5), (4, 5, 4))))
+    for power in ((2, 8), (4, 6), (6, 4)):  # a gap of 2 or more claims a side
+        hint = miss("my_audit", _audit((6, 5, power[0]), (4, 5, power[1])))
+        assert "your power ratings do not fit your case's facts" in hint
     hint = miss("my_audit", _audit((9, 9, 9), (2, 2, 2)))
     assert "your alternatives ratings do not fit" in hint and "whichever way Quell" in hint
 
@@ -1557,9 +1558,9 @@ def test_no_learners_statement_is_a_practice_sentence_word_for_word():
         for letter, kind in statement_kinds(case).items():
             text = case.statements[letter]
             assert text not in practice, (case.learner, text)
-            assert text in STATEMENT_FAMILIES[kind]
+            assert text in _STATEMENT_FAMILIES[kind]
             seen.add(text)
-    assert seen == {text for texts in STATEMENT_FAMILIES.values() for text in texts}
+    assert seen == {text for texts in _STATEMENT_FAMILIES.values() for text in texts}
 
 
 def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
@@ -1575,7 +1576,7 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
     assert (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL) == (60, 72.5, 0.7)
     key, kinds = practice_key(), practice_kinds()
     assert set(key.values()) == {"say", "keep quiet"}
-    assert sorted(kinds.values()) == sorted(STATEMENT_FAMILIES)  # one of each, a threat too
+    assert sorted(kinds.values()) == sorted(_STATEMENT_FAMILIES)  # one of each, a threat too
     assert passes(run("practice_to_say", lambda: key))
     words = {
         "mention": "Fisher and Ury",
@@ -1626,7 +1627,8 @@ def test_an_audit_typed_in_from_the_own_case_fails_the_hidden_check(own, answers
             hint = miss("my_audit", constant, hidden=True)
             assert "passes the visible cases but not every case" in hint, hint
             assert "ratings do not follow that case's facts" in hint, hint
-    assert seen
+    # the visible check also tries the own case with the alternatives row open, so a
+    # constant may fit neither; any that fits the visible check fails the hidden one
     assert passes(run("my_audit", answers["my_audit"], hidden=True))
 
 
@@ -1637,8 +1639,9 @@ def test_the_audit_edges_settle_each_row_for_each_side():
         own = course.variant("05_capstone", f"r-{n}")
         cases = [dataclasses.replace(own, **edge) for edge in check.audit_edges(own)]
         assert [alternatives_holder(c) for c in cases[:2]] == ["Marlow", "you"], n
-        assert [power_holder(c) for c in cases] == ["you", "Marlow", None], n
+        assert [power_holder(c) for c in cases[:3]] == ["you", "Marlow", None], n
         assert not any(alternatives_near_line(c) for c in cases[:2]), n
+        assert alternatives_holder(cases[3]) is None and not alternatives_near_line(cases[3])
 
 
 def test_the_audit_template_fails_for_every_learner():
@@ -1845,3 +1848,140 @@ def test_the_answers_worked_out_again_agree_with_the_keys(own):
     assert _opening(own) == opening_of(own)
     assert [row[0] for row in _meso(own)] == [row[0] for row in meso_partners(own)]
     assert [row[1:] for row in _plan_rows(own)] == [row[1:] for row in plan_of(own)]
+
+
+#: The module's own course modules, whose public names a learner's cell can import.
+OWN_MODULES = (
+    "course.scenarios.capstone",
+    "course.checks.capstone",
+    "course.models.capstone",
+    "course.widgets.capstone",
+    "course.engine.capstone",
+)
+
+
+def _records(value, depth=0):
+    """``value`` and every record it holds (mappings, sequences, sets, the public data of
+    a class), depth first."""
+    yield value
+    if depth > 6 or isinstance(value, str | bytes):
+        return
+    if isinstance(value, type):
+        inner = [v for k, v in vars(value).items() if not k.startswith("_") and not callable(v)]
+    elif hasattr(value, "items") and callable(value.items):
+        inner = [item for pair in value.items() for item in pair]
+    elif isinstance(value, list | tuple | set | frozenset):
+        inner = list(value)
+    else:
+        return
+    for item in inner:
+        yield from _records(item, depth + 1)
+
+
+def test_no_public_name_of_the_module_holds_a_graded_verdict():
+    """A table that says which statement is of which kind, or which verdict a kind earns,
+    answers question 6 for every learner, and a function of the learner's id that tells
+    which way power leans answers most of question 4's power row: each is private or an
+    answer key (``answer_key``), which a learner's function cannot call while a check
+    runs it. Walks every public name of the module's course modules and the records they
+    hold: no mapping has a statement kind or a verdict as a key or value, and no public
+    function of nothing or of a learner's id returns a kind, a verdict or a side."""
+    import importlib
+    import inspect
+
+    from course.scenarios.capstone import SIDES, STATEMENT_KINDS, VERDICTS
+
+    labels = set(STATEMENT_KINDS) | set(VERDICTS)
+    leaks = []
+    for name in OWN_MODULES:
+        module = importlib.import_module(name)
+        for public, value in vars(module).items():
+            if public.startswith("_") or getattr(value, "answer_key", False):
+                continue
+            if inspect.isfunction(value):
+                params = list(inspect.signature(value).parameters)
+                if params not in ([], ["learner"]):
+                    continue
+                for n in range(50) if params else [None]:
+                    try:
+                        got = value(*([f"learner-{n}"] if params else []))
+                    except Exception:  # needs a course id or a kernel: not a table
+                        break
+                    found = {
+                        r for r in _records(got) if isinstance(r, str) and r in labels | set(SIDES)
+                    }
+                    if found:
+                        leaks.append((name, public, sorted(found)))
+                        break
+                continue
+            if inspect.ismodule(value) or (callable(value) and not isinstance(value, type)):
+                continue
+            for record in _records(value):
+                if (
+                    hasattr(record, "items")
+                    and callable(record.items)
+                    and not isinstance(record, type)
+                ):
+                    found = {
+                        x
+                        for pair in record.items()
+                        for x in pair
+                        if isinstance(x, str) and x in labels
+                    }
+                    if found:
+                        leaks.append((name, public, sorted(found)))
+                        break
+    assert not leaks, leaks
+
+
+def _two_wrong_audits(s, tilt):
+    """Two audits built by a wrong method: alternatives from the posterior-weighted
+    average of Marlow's two reservation prices (never open), and power from dependence
+    alone (the weeks ignored); every other row by question 4's rules; a side ahead rated
+    ``tilt`` above the other."""
+    share = alternative_of(s) / sum(max(v.values()) for v in s.yours.values())
+    gaps = [share - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
+    right_alt = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
+    p = quell_posterior(s)
+    average = p * s.reservation_if_quell + (1 - p) * s.reservation_if_not
+    needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
+    dependence, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
+    right_power = 0 if dependence * time < 0 else dependence or time
+
+    def rated(alternatives, power):
+        pair = {1: (5 + tilt, 5), -1: (5, 5 + tilt), 0: (5, 5)}
+        return {
+            "yours": {
+                "information": 6,
+                "alternatives": pair[alternatives][0],
+                "power": pair[power][0],
+            },
+            "theirs": {
+                "information": 5,
+                "alternatives": pair[alternatives][1],
+                "power": pair[power][1],
+            },
+            "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+        }
+
+    return rated(1 if share > average / 100 else -1, right_power), rated(right_alt, dependence)
+
+
+def test_an_audit_from_the_averaged_reservation_price_or_without_the_weeks_fails():
+    """A side ahead needs a lead of 2 and an open row a gap of at most 1, and the checks
+    try the own case with Marlow's reservation prices moved so that the average puts you
+    clearly ahead while the row is open. Over 200 learners an audit built on the average
+    of the two reservation prices, or on dependence without the weeks, fails the visible
+    or the hidden check for every learner, with a tilt of 1, 2 or 3 (before, with a
+    one-point tilt allowed as both ahead and open, they passed 200 and 194 of 200)."""
+    for n in range(200):
+        learner = f"rev05c-{n}"
+        own = course.variant("05_capstone", learner)
+        moved = dataclasses.replace(own, **check.two_states(own))
+        assert alternatives_holder(moved) is None and not alternatives_near_line(moved)
+        with learner_as(learner):
+            cases = [own, moved, *check._cases(True, check.audit_edges(own))]
+        for tilt, method in itertools.product((1, 2, 3), (0, 1)):
+            with pytest.raises(NotYet):
+                for case in cases:
+                    check.judge_audit(case, _two_wrong_audits(case, tilt)[method])

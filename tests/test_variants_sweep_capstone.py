@@ -180,7 +180,7 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
     Marlow's audit, a measure that came after the cases were drawn: the draw still keeps
     the reservation price's shares clear of the 0.05 line (so that no learner's case was
     drawn anew), and where the alternative's share lies within 0.01 of the line, the check
-    accepts both readings, the side ahead by the line and the two within 3. Both settled
+    accepts both readings, the side ahead by the line and the two within 1. Both settled
     and open sources occur."""
     settled = {"alternatives": set(), "power": set()}
     near = 0
@@ -678,7 +678,7 @@ def audit_strong_views(s):
 
 def audit_mild_views(s):
     sides = _holders(s)
-    rate = {"you": (6, 5), "Marlow": (5, 6), None: (5, 5)}
+    rate = {"you": (6, 4), "Marlow": (4, 6), None: (5, 4)}
     return {
         "yours": {
             "information": 6,

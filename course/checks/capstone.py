@@ -475,20 +475,27 @@ def audit_rules(case):
     return rules
 
 
-#: Where the case leaves a source open, the two sides' ratings may differ by this much at
-#: most: a larger gap claims more than the case shows.
-OPEN_GAP = 3
+#: Information is the learner's judgement: either side may be rated higher by this much.
+INFORMATION_GAP = 3
+
+#: A side holds alternatives or power when rated at least this much above the other...
+HELD_GAP = 2
+
+#: ... and where the case leaves the row open, the two ratings differ by this much at most:
+#: a one-point tilt reads as open, never as a side ahead, so an audit must tell the two
+#: apart (a rating from the average of Marlow's two reservation prices does not).
+OPEN_GAP = 1
 
 
-def _within(source):
-    return lambda y, t: abs(y[source] - t[source]) <= OPEN_GAP
+def _within(source, gap=OPEN_GAP):
+    return lambda y, t: abs(y[source] - t[source]) <= gap
 
 
 def _open(source, because):
     return (
-        _within(source),
-        f"the two {source} ratings should be within {OPEN_GAP} of each other: {because}, so "
-        "the case supports no large gap either way",
+        _within(source, INFORMATION_GAP),
+        f"the two {source} ratings should be within {INFORMATION_GAP} of each other: "
+        f"{because}, so the case supports no large gap either way",
     )
 
 
@@ -512,8 +519,8 @@ def _near_line(side, source):
 
 def _holds(source, side):
     if side == "you":
-        return lambda y, t: y[source] > t[source]
-    return lambda y, t: t[source] > y[source]
+        return lambda y, t: y[source] - t[source] >= HELD_GAP
+    return lambda y, t: t[source] - y[source] >= HELD_GAP
 
 
 def _alternatives_reason(case):
@@ -593,7 +600,19 @@ def audit_edges(case):
             "your_weeks": 2,
             "their_weeks": 8,
         },
+        two_states(case),
     ]
+
+
+def two_states(case):
+    """``case``'s change where the alternatives row is open although the average of
+    Marlow's two reservation prices, weighted by the posterior, puts you clearly ahead:
+    you are behind by about 0.02 if Quell has capacity and ahead by about 0.30 if not."""
+    share = round(100 * alternative_of(case) / sum(max(v.values()) for v in case.yours.values()))
+    return {
+        "reservation_if_quell": float(share + 2),
+        "reservation_if_not": float(max(0, share - 30)),
+    }
 
 
 @question
@@ -607,6 +626,16 @@ def my_audit(answer, hidden=False):
         return
     case = own
     yours, theirs, weights = judge_audit(case, call_learner(answer, case))
+    moved = dataclasses.replace(own, **two_states(own))
+    try:
+        judge_audit(moved, call_learner(answer, moved))
+    except NotYet as hint:
+        raise NotYet(
+            "your audit fits your case, but not your case with Marlow's reservation price "
+            f"moved to {moved.reservation_if_quell:g} points if Quell has capacity and "
+            f"{moved.reservation_if_not:g} if not (the rest as it is):"
+            f"{str(hint).removeprefix('your audit does not yet fit your case:')}"
+        ) from None
     mine, other = weighted_leverage(yours, weights), weighted_leverage(theirs, weights)
     balance = mine - other
     passed(

@@ -52,7 +52,7 @@ STATEMENT_KINDS = ("mention", "signed", "threat", "invented", "interest", "belie
 #: which is true only for a seller who signs. The mentions say only what is Tallis's to
 #: tell (its capacity has other takers or uses), never another customer's plans; the
 #: inventions are false in every case (Kessel's pilot is undecided, no order is firm).
-STATEMENT_FAMILIES = {
+_STATEMENT_FAMILIES = {
     "mention": (
         "Another customer is interested in this capacity if we do not reach an agreement with you.",
         "Should we not agree, another customer could use this capacity.",
@@ -294,10 +294,12 @@ def draw(rng, learner):
         "quell_prior": pick(rng, 0.4, 0.7, 0.05),
         "rush_if_quell": pick(rng, 0.2, 0.4, 0.05),
         "rush_if_not": pick(rng, 0.6, 0.9, 0.05),
-        "reservation_if_quell": float(pick(rng, *RESERVATION_RANGES[strong_marlow(learner)][0], 1)),
-        "reservation_if_not": float(pick(rng, *RESERVATION_RANGES[strong_marlow(learner)][1], 1)),
+        "reservation_if_quell": float(
+            pick(rng, *RESERVATION_RANGES[_strong_marlow(learner)][0], 1)
+        ),
+        "reservation_if_not": float(pick(rng, *RESERVATION_RANGES[_strong_marlow(learner)][1], 1)),
     }
-    ranges = POWER_RANGES[power_lean(learner)]
+    ranges = POWER_RANGES[_power_lean(learner)]
     numbers |= {
         "their_supply_share": pick(rng, *ranges["their_supply_share"], 0.05),
         "your_sales_share": pick(rng, *ranges["your_sales_share"], 0.05),
@@ -312,7 +314,7 @@ def draw(rng, learner):
     return CapstoneCase(module="05_capstone", learner=learner, statements=statements, **numbers)
 
 
-#: Where dependence and time are drawn, for each lean of power (``power_lean``): towards
+#: Where dependence and time are drawn, for each lean of power (``_power_lean``): towards
 #: you (Marlow needs your share of its sensors more and must decide sooner), towards
 #: Marlow (the reverse), or free (the ranges overlap, and power is mostly left open).
 POWER_RANGES = {
@@ -339,19 +341,19 @@ POWER_RANGES = {
 
 #: Where Marlow's two reservation prices are drawn, ``(if Quell has capacity, if not)``:
 #: for most learners, and for the quarter whose Marlow has strong alternatives even
-#: without Quell (``strong_marlow``), where its reservation price often beats yours as a
+#: without Quell (``_strong_marlow``), where its reservation price often beats yours as a
 #: share of the best in both states.
 RESERVATION_RANGES = {False: ((45, 65), (20, 40)), True: ((62, 72), (50, 58))}
 
 
-def strong_marlow(learner):
+def _strong_marlow(learner):
     """Whether ``learner``'s Marlow is drawn with strong alternatives (a quarter of
     learners), chosen from the id alone so that the random draws stay as they were.
     Without it Marlow held the alternatives source in 0.07% of draws (third review, E3)."""
     return zlib.crc32(f"05_capstone alternatives {learner}".encode()) % 4 == 1
 
 
-def power_lean(learner):
+def _power_lean(learner):
     """Which way ``learner``'s case leans on power: ``"you"`` or ``"Marlow"`` for four
     learners in ten each, ``None`` (drawn freely) for the other two, chosen from the
     learner's id alone so that the generator's random draws stay as they were. Without a
@@ -369,7 +371,7 @@ def _wording(learner, kind):
     bits = zlib.crc32(f"05_capstone statements {learner}".encode())
     if kind == "mention" and bits & 1:
         kind = "signed"
-    family = STATEMENT_FAMILIES[kind]
+    family = _STATEMENT_FAMILIES[kind]
     return family[(bits >> (1 + STATEMENT_KINDS.index(kind))) % len(family)]
 
 
@@ -581,7 +583,7 @@ def power_near_line(case):
 def statement_kinds(case):
     """Each letter of ``case.statements`` with its kind (one of ``STATEMENT_KINDS``),
     read by matching the case's own sentences."""
-    kind_of = {text: kind for kind, texts in STATEMENT_FAMILIES.items() for text in texts}
+    kind_of = {text: kind for kind, texts in _STATEMENT_FAMILIES.items() for text in texts}
     return {letter: kind_of[text] for letter, text in case.statements.items()}
 
 
@@ -613,7 +615,7 @@ def _verdict_of(kind, signs):
 #: ``PRACTICE_LETTER``, so its signed-letter claim is false; after the rush request it puts
 #: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. Its six statements
 #: hold one of each kind, a threat among them, since every learner's own five hold one.
-#: The practice's sentences are worded apart from every learner's (``STATEMENT_FAMILIES``),
+#: The practice's sentences are worded apart from every learner's (``_STATEMENT_FAMILIES``),
 #: so that no learner's own statement is a practice sentence word for word: the practice
 #: teaches the kinds, and each learner still reads and judges their own sentences.
 PRACTICE_STATEMENTS = {
@@ -626,7 +628,7 @@ PRACTICE_STATEMENTS = {
     "E": "Another customer has already placed a firm order for all of this capacity.",
     "F": "Sign this week, or we give this capacity to someone else.",
 }
-PRACTICE_KINDS = {
+_PRACTICE_KINDS = {
     "A": "signed",
     "B": "interest",
     "C": "belief",
@@ -637,11 +639,13 @@ PRACTICE_KINDS = {
 PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL = 60.0, 72.5, 0.7
 
 
+@answer_key
 def practice_kinds():
     """Each letter of ``PRACTICE_STATEMENTS`` with its kind."""
-    return dict(PRACTICE_KINDS)
+    return dict(_PRACTICE_KINDS)
 
 
+@answer_key
 def practice_key():
     """Question 6's verdicts on the practice seller's statements (it did not sign)."""
     signs = PRACTICE_LETTER > PRACTICE_BATNA

@@ -315,19 +315,20 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   of `my_batna(s)`, your best alternative before the letter, and `s.brenn_letter`,
 #   without `s.audit_cost`) as a share of your best profit (from `s.yours`) with
 #   Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not` out of 100). If
-#   yours is ahead by at least 0.05 in *both* states, your alternatives are rated above
-#   Marlow's; if behind by at least 0.05 in both, Marlow's are rated above yours; where a
-#   share lies within 0.01 of that line, the two within 3 of each other pass as well;
+#   yours is ahead by at least 0.05 in *both* states, your alternatives are rated at
+#   least 2 above Marlow's; if behind by at least 0.05 in both, Marlow's are 2 above
+#   yours; where a share lies within 0.01 of that line, the two within 1 pass as well;
 # - **power**: dependence (`s.their_supply_share` against `s.your_sales_share`) points
 #   to a side when the other depends on the deal more by at least 0.10, and time
 #   (`s.their_weeks` against `s.your_weeks`) points to the side that can wait at least 3
 #   weeks longer. When one of them points to a side and the other does not point the
-#   other way, that side's power is rated higher: a fact of the case counts even when the
+#   other way, that side's power is rated at least 2 higher: a fact counts even when the
 #   other is even. When they point to different sides, power is left open: Marlow's weeks
 #   are what its buyers say (section 2), and it may be bridging a shortage or overstating
 #   its hurry. Where the weeks are exactly 3 apart and decide it, either reading passes;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
-#   ratings for it are within 3 of each other: a wider gap claims more than the case shows.
+#   ratings for it are within 1 of each other: a wider gap claims more than the case shows.
+#   The visible check also tries your case with Marlow's two reservation prices moved.
 #
 # The check measures the alternatives rule with question 2's right decision, so pass
 # questions 1 and 2 first. It then shows your balance (module 00's weighted difference
