@@ -2726,7 +2726,9 @@ def test_marlow_accepts_by_its_target_or_its_next_offer_as_sections_6_and_7_say(
     assert "are at least as good for it as its own offer on the table" not in text
     assert (
         text.count(
-            "that meets its target for the round or is at least as good for it as the offer it would make next"
+            "that meets its target for the round (the points it aims for then, falling from "
+            "100 towards its reservation price at its style's pace) or is at least as good for "
+            "it as the offer it would make next"
         )
         == 1
     )
@@ -2846,3 +2848,18 @@ def test_the_step_beyond_says_it_rewards_a_firm_alternative_not_a_valuable_one()
     text = section("opening-teaching")
     assert "it is worth more to you on average, but it is a gamble, not a fact you can" in text
     assert "A firm alternative and a valuable one are different strengths" in text
+
+
+def test_the_four_step_line_and_the_target_for_the_round_are_defined_where_first_used():
+    """Question 8's "four-step line" and Marlow's "target for the round" were used without
+    being defined: the first use of each now defines it."""
+    text = " ".join(
+        line.lstrip("# ").strip()
+        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
+        .read_text()
+        .splitlines()
+    )
+    first = text.index("four-step line")
+    assert text[first - 7 : first] == "(the **", text[first - 40 : first + 20]
+    first = text.index("target for the round")
+    assert text[first:].startswith("target for the round (the points it aims for then")

@@ -306,7 +306,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
 # ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). The check accepts any audit that fits
 # what your case settles. Where yours does not, it names the row and gives its facts,
-# not the side they favour; grading also tries other learners' cases. The rules:
+# not the side they favour. The rules:
 #
 # - information is your judgement: either side may be rated higher, by up to 3, and
 #   Marlow's is at least 1, since Marlow knows whether Quell has capacity;
@@ -324,11 +324,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   weeks longer. When one of them points to a side and the other does not point the
 #   other way, that side's power is rated at least 2 higher: a fact counts even when the
 #   other is even. When they point to different sides, power is left open: Marlow's weeks
-#   are what its buyers say (section 2), and it may be bridging a shortage or overstating
-#   its hurry. Where the weeks are exactly 3 apart and decide it, either reading passes;
+#   are only what its buyers say (section 2). Where the weeks are exactly 3 apart and
+#   decide it, either reading passes;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 1 of each other: a wider gap claims more than the case shows.
-#   The visible check also tries your case with Marlow's two reservation prices moved.
+#   The visible check also moves Marlow's two reservation prices.
 #
 # The check measures the alternatives rule with question 2's right decision, so pass
 # questions 1 and 2 first. It then shows your balance (module 00's weighted difference
@@ -824,9 +824,10 @@ check.what_to_say(what_to_say, hidden=True)
 # Marlow's opening, where the rule says hold, so at most four can be steps, fewer when
 # Marlow pauses. So count the steps before you sit down (question 8). Find the first
 # package of your plan that gives Marlow at least its higher reservation price. If it is
-# at most four steps down, one step per answer after the first can reach that package by your last
-# answer, provided Marlow moves before each of them or has said it can give no more on
-# its own offer (section 6), and its answers say Quell can supply it. At
+# at most four steps down (the **four-step line**), one step per answer after the first
+# can reach that package by your last answer, provided Marlow moves before each of
+# them or has said it can give no more on its own offer (section 6), and its answers say
+# Quell can supply it. At
 # exactly four steps that last answer may be your reply to Marlow's final offer (if it
 # comes in round 5): then Marlow can only accept that package or leave, with no offer of
 # its own after it.
@@ -917,8 +918,7 @@ check.concession_plan(concession_plan, hidden=True)
 # the frontier if yours is shorter): the two cases on the four-step line.
 #
 # Question 8 applies the rule section 5 states (the four-step line), and its marks are
-# for that rule only. The judgement around it (whether Marlow's answers point to Quell,
-# and how large to make larger steps) you practise at the table of section 6, and
+# for that rule only. The judgement around it you practise at the table of section 6, and
 # account for in part 1 of the reflection, which your instructor grades.
 
 
@@ -965,8 +965,10 @@ check.if_quell(if_quell, hidden=True)
 # - it has its own deadline, which you do not know: it makes its final offer in round 5,
 #   6 or 7, never later, and says so when it does; you can answer it once more. It
 #   accepts any package worth at least its reservation price that meets its target for
-#   the round or is at least as good for it as the offer it would make next, which can be
-#   worth less to it than its offer on the table; so handing its final offer back is a
+#   the round (the points it aims for then, falling from 100 towards its reservation
+#   price at its style's pace) or is at least as good for it as the offer it would make
+#   next, which can be worth less to it than its offer on the table; so handing its
+#   final offer back is a
 #   deal, and it never turns a package down to offer you one worth less to it;
 # - it loses patience with every offer it must refuse out of hand; retractions (an offer
 #   clearly worse for it than your previous one) and rounds in which you stand still strain it
