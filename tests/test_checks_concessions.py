@@ -1515,10 +1515,20 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
 
 def test_the_plans_on_the_clock_are_named_as_such():
     """Section 2 warns against a schedule that moves on its own, while question 2's plan, the
-    next-year engine and the low-ball widget all step on the clock."""
+    next-year engine and the low-ball widget all step every round. Section 2 states its rule
+    and these exceptions together, once: the plan sets each step's size, the other side's
+    move its time, and the two simulations say where they fall short of that."""
     flat = _flat()
     assert "you make its next offer only in answer to a move of Orchard's" in flat
-    assert flat.count("on the clock") >= 2
+    assert (
+        "The plan sets each step's size; their move sets its time. Section 5's two "
+        "simulations (the low-ball and next year's table) step every round anyway, to stay "
+        "short, so they concede a little faster than the rule: read their figures as rough." in flat
+    )
+    assert "one every round (section 2 says why that is short of its rule)" in flat
+    assert "one step every round (section 2 says why that is rough)" in flat
+    assert "which section 2 advises against" not in flat
+    assert "as section 2 advises: simpler" not in flat
     assert "your reservation price is 50, you opened at 95, the talks last 12 rounds" in flat
     from course.engine.practice import TARGET_SHARE, LowBallMoment
 
@@ -2467,18 +2477,21 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
         assert "a deal there beats your BATNA" in miss(check.respond, even_split_floor)
 
 
-def test_with_a_concession_plan_this_rule_replaces_module_02s_even_split(answers):
+def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answers):
     """Module 02 takes an offer that reaches the even split; question 6 counters an offer
     below your next planned ask while rounds remain, even when it reaches the split. The
-    text says outright, where it states the rule, that this rule replaces module 02's once
-    you have a concession plan; the model answer counters such an offer and module 02's
-    floor fails the visible check, for 40 learners."""
+    text says, where it states the rule, that module 02's rule is for an offer weighed
+    without a plan, and how the two agree with one (a plan never asks less than the split),
+    rather than that one rule replaces the other; the model answer counters such an offer
+    and module 02's floor fails the visible check, for 40 learners."""
     flat = _flat()
     assert (
-        "Once you have a concession plan, this rule replaces that one: while rounds remain, "
-        "an offer below your next planned ask is countered even when it reaches the even "
-        "split." in flat
+        "(Module 02's rule, accept at the even split of the zone you expect, is for an offer "
+        "weighed without a plan of your own. With a plan, your next ask is the yardstick "
+        "while rounds remain, and the two agree:" in flat
     )
+    assert "An offer at the split but below your next ask is countered.)" in flat
+    assert "this rule replaces that one" not in flat
     assert "at the last round it hands over to this rule" not in flat
     respond = answers["respond"]
 
@@ -2941,6 +2954,34 @@ def test_question_2_leaves_the_plan_to_the_learner_and_hands_no_formula():
     )
     model = question[question.index("### BEGIN SOLUTION") : question.index("### END SOLUTION")]
     assert "time_dependent_offer" not in model and "concession_fraction" not in model
+
+
+def test_question_3_s_words_give_the_band_the_check_accepts():
+    """Question 3's words: the most you may give back is Orchard's concession capped by
+    your own last one (before your first, by three fifths of the room to the target), and
+    always by the room left to the target; the check accepts half of that most up to all
+    of it. Read that way, the words give the check's band in every history it tries, for
+    40 learners, visible and hidden, including those where the room to the target is what
+    binds (the words once left that cap out, and read literally allowed only the target)."""
+    flat = _flat()
+    assert "and always by the room left to `target`, which your offer never goes below" in flat
+    assert "or than the room left to your target; at least half of that most" in flat
+    bound = 0
+    for learner in LEARNERS:
+        with course.variants.learner_as(learner):
+            for hidden in (False, True):
+                for s in check._scenarios(hidden):
+                    target = check.plan_target(s)
+                    for mine, theirs in check._histories(s, hidden):
+                        own = [a - b for a, b in itertools.pairwise(mine) if a > b]
+                        cap = own[-1] if own else 3 / 5 * (mine[-1] - target)
+                        step = max(theirs[-1] - theirs[-2], 0)
+                        most = min(step, cap, mine[-1] - target)
+                        bound += 0 < mine[-1] - target < min(step, cap)
+                        words = (mine[-1] - most, mine[-1] - most / 2)
+                        band = check.tit_for_tat_band(s, list(mine), list(theirs), target)
+                        assert words == pytest.approx(band), (learner, mine, theirs, target)
+    assert bound > 0  # the room to the target binds in some histories
 
 
 def _next_by_rule_path(s, current):

@@ -308,13 +308,16 @@ check.opening(opening, hidden=True)
 #
 # **Where the model stops.** These curves were built for agents that each know their own
 # deadline exactly, plan to end on their reservation price, and follow the schedule
-# whatever the other side does. A person is in a different position. The end of the talks is
+# whatever the other side does. For a person, the end of the talks is
 # rarely known exactly; an offer at your reservation price gives it away (keep it to
 # yourself, module 01); and a schedule that moves on its own hands out
 # concessions nobody paid for. Use the curve for its shape, not as a script: plan to
 # concede towards a **target** above your reservation price, keeping a margin for a final
 # trade; make the steps shrink; and make each one in answer to a move of theirs
-# (section 3), which may mean holding in a round while you wait for it.
+# (section 3), which may mean holding in a round while you wait for it. The plan sets
+# each step's size; their move sets its time. Section 5's two simulations (the low-ball
+# and next year's table) step every round anyway, to stay short, so they concede a
+# little faster than the rule: read their figures as rough.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there, and what it leaves between the target and your reservation price is the margin.
@@ -462,7 +465,8 @@ check.concession_plan(concession_plan, hidden=True)
 # 1. Concede only in answer to a concession of theirs, never into silence.
 # 2. Give back part of what they gave; how much is your call. At most all of it, and
 #    never more than your own last step (your first step, as in section 2's plan, no more
-#    than three fifths of the way to your target); at least half of that most. Give
+#    than three fifths of the way to your target) or than the room left to your target;
+#    at least half of that most. Give
 #    nearly all of it while your target is far and the rounds are running out, so the
 #    talks keep their pace; give less as your target nears, keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
@@ -484,10 +488,10 @@ check.concession_plan(concession_plan, hidden=True)
 # at least 2). `target` is where your plan stops (question 2), above your reservation
 # price. Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step
 # back, is answered with a hold. To a concession, the most you may give back is Orchard's
-# concession, capped by your own last concession (the last time an offer of yours was
-# lower than the one before) or, before your first, by three fifths of the room between
-# your last offer and `target`; your offer never goes below `target`. The check accepts
-# every share from half of that most up to all of it, and does not grade how you vary it
+# concession, capped by your own last concession (the last time an offer of yours fell)
+# or, before your first, by three fifths of the room to `target`, and always by the room
+# left to `target`, which your offer never goes below. The check accepts every share
+# from half of that most up to all of it, and does not grade how you vary it
 # (rule 2's advice is for the table). For example, with `target = 100`,
 # `mine = [118, 114]` and `theirs = [80, 86]`, Orchard has conceded 6, more than your last
 # 4, so you give from 2 up to 4: an offer from 110 up to 112. If you round, round up:
@@ -931,13 +935,12 @@ check.read_pick(read_pick, hidden=True)
 #   give their agents this acceptance rule: take the other side's offer when it is at
 #   least as good as the offer you were about to make. Turning down an offer that
 #   already gives you what you were about to ask for only delays the deal. (Module 02's
-#   rule accepted at the even split of the zone you expect, halfway between your
-#   reservation price and your estimate of the other side's. Once you have a concession
-#   plan, this rule replaces that one: while rounds remain, an offer below your next
-#   planned ask is countered even when it reaches the even split. Your plan never asks
-#   less than your target, which is no lower than the even split, so while rounds remain
-#   you accept nothing below that split either, unless a believable cap leaves nothing
-#   better: see below.) At the end of the talks there is no next offer of yours, and the
+#   rule, accept at the even split of the zone you expect, is for an offer weighed
+#   without a plan of your own. With a plan, your next ask is the yardstick while rounds
+#   remain, and the two agree: your plan never asks less than your target, which is no
+#   lower than the even split, so you accept nothing below that split either, unless a
+#   believable cap leaves nothing better: see below. An offer at the split but below your
+#   next ask is countered.) At the end of the talks there is no next offer of yours, and the
 #   comparison is with your reservation price: an offer above it beats your BATNA, and an
 #   offer exactly at it is worth the same to you as your BATNA, so there accepting and
 #   walking away are equally right. Here the last round is known, and turning down its
@@ -997,9 +1000,8 @@ check.read_pick(read_pick, hidden=True)
 # price is 50, you opened at 95, the talks last 12 rounds, and your target is two fifths
 # of the way from your reservation price to your opening (68), as question 3's check aims
 # when the even split lies lower. Your plan has section 2's shape:
-# whole steps that never grow, down to that target. To keep the exercise short it moves
-# one step every round, on the clock, which section 2 advises against; the moment it
-# tests is the low-ball. Choose your answer: accept, walk away politely,
+# whole steps that never grow, down to that target, one every round (section 2 says why
+# that is short of its rule). Choose your answer: accept, walk away politely,
 # repeat your last ask, make your next planned step, concede half the gap (never below
 # your reservation price), or type the ask you would make. The rest of the talks are then
 # played against the same buyer, and it reads your answer. Half the buyers here read any
@@ -1007,12 +1009,13 @@ check.read_pick(read_pick, hidden=True)
 # their low-ball; the other half read only a step much bigger than your planned one that
 # way. When the low-ball comes you cannot tell which buyer you face. Against the first
 # kind, holding ends better than the planned step in every moment whose claim is a test
-# (about two moments in three) and the same when the claim is true. Against the second,
-# the planned step ends better in about one moment in eight, holding in about one in
-# ten, and otherwise the two end the same. No answer is chosen for you: pick one
-# before you press "see what happens". Compare your answer with the others; the debrief
+# (about two moments in three) and the same when the claim is true. Of 9,304 drawn
+# moments against the second kind, true claims included, the planned step ended better in
+# 1,184 (about one in eight), holding in 896 (about one in ten; 115 of the first 1,460, or
+# one in thirteen), and the rest ended the same. Pick an answer, then press "see what
+# happens". The debrief
 # says which buyer the moment drew, whether the claim was true, what rule 3 answers, and
-# whether a step did better than holding against this buyer. (The
+# whether a step did better than holding. (The
 # widgets number rounds from 1, as the arena does: their round 1 is round 0 of sections 2
 # and 3.)
 
@@ -1114,10 +1117,8 @@ check.respond(respond, hidden=True)
 # and its bots, whatever `s.rounds` says, on a price scale from 0 to 200 (thousands) so
 # that Orchard's prices fit. For each way this year's talks could end, the engine plays section 2's
 # plan (the grounded opening of question 1, steps that shrink to a target halfway to your
-# reservation price, question 6's rule for accepting) against the buyer twice. The
-# engine makes one planned step each round, on the clock, rather than waiting for the
-# buyer's moves as section 2 advises: simpler, and a little more generous, so read the
-# numbers as rough. This year
+# reservation price, question 6's rule for accepting) against the buyer twice, one step
+# every round (section 2 says why that is rough). This year
 # the talks run until the plan would end them, and end there in that way; next year the
 # plan plays out in full. The table gives next year's gain over your reservation price:
 # the price next year's talks reach, less your reservation price (in thousands, averaged
