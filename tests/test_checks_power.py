@@ -182,7 +182,10 @@ def miss(check_function, answer, hidden=False):
 def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, question):
     own = answers[question](answers["scenario"])
     hard_coded = lambda s: own  # noqa: E731
-    assert "every case grading tries" in miss(getattr(check, question), hard_coded, True)
+    # question 5 judges the learner's own versions only under a grading key
+    with hidden_cases_as("some-key" if question == "rig_prices" else None):
+        said = miss(getattr(check, question), hard_coded, True)
+    assert "every case grading tries" in said
 
 
 def test_an_unwritten_answer_says_to_replace_the_stub(learner):
@@ -274,6 +277,10 @@ def test_whether_the_fair_price_with_corvid_clears_is_judged_against_that_floor(
             check.judge_clears_with_corvid(s, (s.borealis_value, not expected))
         seen.add(expected)
         hint = str(failure.value)
+        if s.learner == learner:  # the own case: the comparison, not its numbers
+            assert f"{shapley:,.0f}" not in hint and f"{floor:,.0f}" not in hint
+            assert "set Kestrel's Shapley value in the game of four players against" in hint
+            continue
         assert f"Kestrel's Shapley value would be {shapley:,.0f}" in hint
         assert (f"more than the {floor:,.0f}" in hint) == expected
         assert (f"less than the {floor:,.0f}" in hint) != expected
@@ -380,6 +387,10 @@ def test_every_wrong_reply_gets_a_hint_whose_facts_hold(learner):
                 continue
             with pytest.raises(NotYet) as failure:
                 check.judge_granite_reply(s, said)
+            if s.learner == learner:  # the own case: the general words alone
+                assert str(failure.value).startswith("granite_reply is not right for your own")
+                assert str(failure.value).endswith(f"{failure.value.general}.")
+                continue
             assert REPLY_CASES[right, said] in str(failure.value)
             assert facts_hold(s, right, said), (s.learner, right, said)
             seen.add((right, said))
@@ -426,6 +437,11 @@ def test_a_lever_that_adds_nothing_is_explained_and_the_best_never_named(learner
                 check.judge_best_lever(s, lever)
             hint = str(failure.value)
             assert f"{best} adds" not in hint
+            if s.learner == learner:  # the own case: the general words alone
+                assert hint == "best_lever is not right for your own scenario: " + (
+                    f"{failure.value.general}."
+                )
+                continue
             if gains[lever] == 0:
                 said_nothing.add(lever)
                 assert "nothing" in hint
@@ -671,7 +687,7 @@ def test_a_rig_version_priced_by_the_other_kinds_rule_loses_the_mark_and_is_name
         return prices
 
     for version in s.rig_versions:
-        with hidden_cases_as(None):
+        with hidden_cases_as("some-key"):  # the own versions are judged only under a key
             outcome = check.rig_prices(lambda t, v=version: swapped(t, v.letter), True)
         assert outcome.earned == 0 and outcome.possible == 1
         failed = next(o for o in outcome.outcomes if not o.passed)
@@ -1926,3 +1942,123 @@ def test_a_price_rounded_too_far_below_the_proposal_is_told_what_rounding_is_all
         assert "round the proposal to the hundred at most" in str(failure.value)
         told += 1
     assert told >= 20
+
+
+#: How a hint of this module may name another learner: a public self-check learner drawn
+#: under a neutral label, the same for every learner whatever their own answers.
+NEUTRAL_ID = re.compile(r"self-check-(case|rig)-\d+-\d+")
+ANY_ID = re.compile(r"self-check-[A-Za-z0-9-]+|h-[0-9a-f]{16}")
+
+
+def _walk_letters(s):
+    return "".join(v.letter for v in s.rig_versions if _P.walks_out(v))
+
+
+def test_a_hint_names_no_learner_id_that_tells_the_learners_own_answer(answers):
+    """Question 5's visible check named a public self-check learner drawn to share the
+    learner's walk-out letters, under a label that spelled them
+    ('self-check-rig-AB-walk-True-7'): a learner who wrote their own four prices as a
+    literal failed on it and read the graded answer from the hint. Every hint of every
+    check of the module is swept here, for learners whose walk-out letters differ, with each
+    question's own answer hard-coded (which passes the learner's case and fails another's)
+    and with the rig's prices right by one rule each: an id a hint names is neutral, and the
+    same whatever the learner's letters; a scenario drawn to share the learner's letters (at
+    grading, or a hidden check run by hand) is shown by its numbers, never by its id."""
+    named, letters = set(), set()
+    for name in ("ada", "grace", "linus", "donald", "ken", "dennis", "barbara", "edsger"):
+        with learner_as(name), hidden_cases_as(None):
+            s = course.variant("03_power", name)
+            letters.add(_walk_letters(s))
+            hard_coded = {}
+            for question in WITH_HIDDEN:
+                own = answers[question](s)
+                hard_coded[question] = lambda t, own=own: own
+            tries = list(hard_coded.items())
+            tries += [("rig_prices", lambda t: {v.letter: t.rig_value / 2 for v in t.rig_versions})]
+            literal = _rig_prices(s)
+            tries += [("rig_prices", lambda t, p=literal: p)]
+            for question, answer in tries:
+                for hidden in (False, True):
+                    try:
+                        hint = miss(getattr(check, question), answer, hidden)
+                    except AssertionError:  # passed: nothing said
+                        continue
+                    for said in ANY_ID.findall(hint):
+                        assert NEUTRAL_ID.fullmatch(said), (name, question, said)
+                        assert _walk_letters(s) not in said.split("-"), (name, said)
+                        named.add((question, hidden, said))
+                    if question == "rig_prices" and hidden:
+                        assert not ANY_ID.search(hint), (name, hint)
+    assert len(letters) >= 4
+    assert any(q == "rig_prices" and not hidden for q, hidden, _ in named)
+    with learner_as("ada"):
+        public = {s.learner for s in check._rig_scenarios(False)[1:]}
+    assert {said for q, hidden, said in named if q == "rig_prices"} <= public
+
+
+def test_question_5s_hidden_check_run_by_hand_judges_none_of_the_versions(learner, monkeypatch):
+    """Question 5 marks which of the learner's own versions are reached by walking out. Its
+    hidden check, run by hand in a learner's kernel (no grading key), judged each version of
+    the learner's case and of others with the same walk-out letters, naming the rule it
+    should follow: swapping one version's rule at a time and reading which swap failed gave
+    the kinds. Without a grading key it now judges none of them and says they are judged at
+    grading; under a key it marks them as before."""
+    from course.checks.credit import JUDGED_AT_GRADING
+
+    monkeypatch.setattr("course.checks.credit._own_items_without_key", False)  # a kernel's
+    s = course.variant("03_power", "ada")
+
+    def swapped(letter):
+        def prices(t):
+            said = _rig_prices(t)
+            v = next(v for v in t.rig_versions if v.letter == letter)
+            m, x = t.rig_value, v.amount
+            said[letter] = (m + x) / 2 if _walks_out(v) else max(m / 2, x)
+            return said
+
+        return prices
+
+    for version in s.rig_versions:
+        with hidden_cases_as(None):
+            outcome = check.rig_prices(swapped(version.letter), True)
+        assert outcome.earned == 0
+        assert [o.message for o in outcome.outcomes] == [JUDGED_AT_GRADING + "."]
+    with hidden_cases_as("some-key"):
+        assert check.rig_prices(_rig_prices, True).earned == 1
+        for version in s.rig_versions:
+            assert check.rig_prices(swapped(version.letter), True).earned == 0
+
+
+def test_a_hint_on_the_learners_own_case_names_the_comparison_not_its_numbers(learner):
+    """Questions 2 (the verdict with Corvid), 7 and 8 ask the learner to work out a Shapley
+    value, a share at the table or each lever's gain and compare. A wrong answer's hint on
+    the learner's own case printed those numbers ("Kestrel's Shapley value would be 52,917,
+    less than the 68,000 ..."; "loan adds 3,400"), so trying each answer in turn read them
+    off. On the own case the hint now names the comparison without its numbers; other
+    learners' cases keep theirs (the tests above). Swept over 30 learners' own cases."""
+    for n in range(30):
+        name = f"own-{n}"
+        with learner_as(name):
+            s = course.variant("03_power", name)
+            shapley, floor = with_corvid(s)
+            share, table = granite_share(s), table_share(s)
+            waiting = s.delta_you * (s.contract_value - s.delta_them * (s.contract_value - share))
+            worked = [shapley, floor, share, table, waiting, *lever_gains(s).values()]
+            hints = []
+            with pytest.raises(NotYet) as failure:
+                check.judge_clears_with_corvid(s, (s.borealis_value, shapley < floor))
+            hints.append(str(failure.value))
+            for said in ("accept", "reject", "walk away"):
+                if said != granite_reply(s):
+                    with pytest.raises(NotYet) as failure:
+                        check.judge_granite_reply(s, said)
+                    hints.append(str(failure.value))
+            for said in ("bidder", "harrow", "loan"):
+                if said != max(lever_gains(s), key=lever_gains(s).get):
+                    with pytest.raises(NotYet) as failure:
+                        check.judge_best_lever(s, said)
+                    hints.append(str(failure.value))
+            for hint in hints:
+                for value in worked:
+                    if value >= 1000:
+                        assert f"{value:,.0f}" not in hint, (name, value, hint)

@@ -5,8 +5,10 @@ A learner's notebook imports this module as ``check``, so no answer is one of it
 attributes: each check imports what it compares with (``course.scenarios.power``) inside
 the function that needs it."""
 
+import contextlib
 import dataclasses
 import functools
+import itertools
 from collections.abc import Mapping
 from fractions import Fraction
 
@@ -22,7 +24,13 @@ from course.scenarios.power import (
     REASONS,
     REPLIES,
 )
-from course.variants import hidden_cases_as, hidden_learner_where, learner_id, variant
+from course.variants import (
+    grading_key,
+    hidden_cases_as,
+    hidden_learner_where,
+    learner_id,
+    variant,
+)
 
 MODULE = "03_power"
 
@@ -184,12 +192,13 @@ class _HiddenLearners:
     )
 
     def __iter__(self):
+        # a neutral label, ``case-<n>``: a public self-check learner's id names no answer
         return iter(
             [
                 hidden_learner_where(
-                    MODULE, label, lambda learner, fits=fits: fits(_drawn(learner))
+                    MODULE, f"case-{n}", lambda learner, fits=fits: fits(_drawn(learner))
                 )
-                for label, fits in self.KINDS
+                for n, (_, fits) in enumerate(self.KINDS, 1)
             ]
         )
 
@@ -211,25 +220,26 @@ def _rig_order(s):
 
 
 def _rig_scenarios(hidden):
-    """Question 5's scenarios: the learner's own, plus, when grading hidden cases, other
-    learners' whose walk-out versions have the same letters as the learner's (the kinds are
-    read from the story, so a function may go by the letter), one for each kind of
-    alternative above and below half of Dunmore's value."""
+    """Question 5's scenarios: the learner's own, plus one other learner's for each kind of
+    alternative above and below half of Dunmore's value. When grading hidden cases the others
+    have walk-out versions with the same letters as the learner's (the kinds are read from
+    the story, so a function may go by the letter); the visible check, which judges only
+    that each price follows one of the two rules, takes the public self-check learners
+    whatever their letters, so their ids are the same for every learner and tell nothing
+    of the learner's own versions."""
     own = _drawn(learner_id())
-    if not hidden:  # the public self-check learners (sixth review, E2)
-        with hidden_cases_as(None):
-            return _rig_scenarios(True)
-    order = _rig_order(own)
+    order = _rig_order(own) if hidden else None
     found = [own]
-    for walk_out in (True, False):
-        for above in (True, False):
+    with contextlib.ExitStack() as stack:
+        if not hidden:
+            stack.enter_context(hidden_cases_as(None))
+        for n, (walk_out, above) in enumerate(itertools.product((True, False), repeat=2), 1):
             fits = _rig_of(walk_out, above)
-            label = f"rig-{order}-{'walk' if walk_out else 'breakdown'}-{above}"
             learner = hidden_learner_where(
                 MODULE,
-                label,
+                f"rig-{n}",
                 lambda learner, fits=fits: (
-                    _rig_order(_drawn(learner)) == order and fits(_drawn(learner))
+                    order in (None, _rig_order(_drawn(learner))) and fits(_drawn(learner))
                 ),
             )
             found.append(_drawn(learner))
@@ -269,14 +279,24 @@ def _corvid_worked_case():
     )
 
 
+def _own(s):
+    """Whether ``s`` is the learner's own scenario. There a hint of question 2's verdict,
+    7 or 8 names the comparison to make, not the numbers it compares: those are the
+    question's work, and a hint that printed them for a wrong answer let a learner try each
+    answer in turn and read them off. Other learners' cases keep their numbers."""
+    return s.learner == learner_id()
+
+
 def _whose(s):
     """Whose scenario ``s`` is, as a hint names it."""
     return WORKED_CASE if s.learner == WORKED_CASE else f"learner {s.learner}"
 
 
-def _judged(s, judge):
+def _judged(s, judge, named=True):
     """Run ``judge()`` for scenario ``s``; when ``s`` is another learner's, a failure says
-    whose, and how to see that scenario (a hidden check shows only the general words)."""
+    whose, and how to see that scenario (a hidden check shows only the general words).
+    ``named=False`` for a learner drawn to share an answer with the learner's own case: the
+    failure gives that scenario's numbers, not its id, as the id would tell the answer."""
     try:
         return judge()
     except NotYet as failure:
@@ -286,6 +306,13 @@ def _judged(s, judge):
             raise NotYet(
                 f"on a worked case (Atlas's value 100,000, Borealis's 52,000, Corvid's "
                 f"61,000): {failure}",
+                general=failure.general,
+            ) from None
+        if not named:
+            versions = ", ".join(f"{v.letter} {_money(v.amount)}" for v in s.rig_versions)
+            raise NotYet(
+                f"on another learner's scenario (Dunmore's value {_money(s.rig_value)}; "
+                f"alternatives {versions}): {failure}",
                 general=failure.general,
             ) from None
         raise NotYet(
@@ -687,6 +714,11 @@ def judge_clears_with_corvid(s, result):
         f"{shortcut}With Corvid in the market, Kestrel's Shapley value would be "
         f"{with_corvid:,.0f}, {side} than the {floor:,.0f} the best rival would then pay"
     )
+    if _own(s):  # the comparison to make, not its numbers (see ``_own``)
+        hint = (
+            f"{shortcut}With Corvid in the market, set Kestrel's Shapley value in the game of "
+            "four players against what the best rival would then pay"
+        )
     general = (
         "it judges the proposal by section 2's formula for three players, though a third "
         "buyer changes Kestrel's Shapley value"
@@ -1231,6 +1263,7 @@ def _rig_part(answer, scenarios, walk_out, message):
             _judged(
                 s,
                 lambda s=s, version=version: judge_rig_price(s, version, _rig_prices_of(answer, s)),
+                named=False,
             )
     return message
 
@@ -1270,7 +1303,11 @@ def rig_prices(answer, hidden=False):
         )
         return None
     # one mark for all four versions: a guess of the kinds gets all four right for one
-    # learner in 14 (both kinds in every draw), one rule for all four for none
+    # learner in 14 (both kinds in every draw), one rule for all four for none. Without a
+    # grading key (run by hand in a learner's kernel) it is an own-case check, judged only
+    # at grading: the kinds are the learner's own graded items and every other case tried
+    # shares the learner's walk-out letters, so swapping one rule at a time would tell
+    # which version is which
     return score(
         Check(
             "all four versions, each by the rule its kind of alternative takes",
@@ -1286,6 +1323,7 @@ def rig_prices(answer, hidden=False):
                     "it, plus half of the rest.",
                 )
             ),
+            own_case=grading_key() is None,
         ),
     )
 
@@ -1501,24 +1539,29 @@ def _granite_hint(s, said, expected):
 
 
 @answer_key
-def _judge_choice(s, result, question, choices, right, why):
+def _judge_choice(s, result, question, choices, right, why, worked=False):
     """A question whose answer is one of ``choices``: nothing when ``result`` is
     ``right``'s answer for ``s`` (``right`` names a function of ``course.scenarios.power``,
     imported here so that no answer is an attribute of this module), else the hint
-    ``why(s, said, expected)`` gives, with its general words."""
+    ``why(s, said, expected)`` gives, with its general words. ``worked``: the hint's numbers
+    are the question's work, so on the learner's own case only the general words show."""
     from course.scenarios import power as story
 
     said = _word(result, choices, f"{question}'s answer")
     expected = getattr(story, right)(s)
     if said != expected:
         hint, general = why(s, said, expected)
+        if worked and _own(s):
+            raise NotYet(
+                f"{question} is not right for your own scenario: {general}.", general=general
+            )
         raise NotYet(f"{question} is not right for learner {s.learner}: {hint}.", general=general)
 
 
 @answer_key
 def judge_granite_reply(s, result):
     """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint)
+    _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint, True)
 
 
 @question
@@ -1576,7 +1619,7 @@ def _lever_hint(s, said, best):
 @answer_key
 def judge_best_lever(s, result):
     """Question 8 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    _judge_choice(s, result, "best_lever", LEVERS, "best_lever", _lever_hint)
+    _judge_choice(s, result, "best_lever", LEVERS, "best_lever", _lever_hint, True)
 
 
 @question
