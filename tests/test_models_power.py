@@ -1599,17 +1599,24 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     assert above > 20 and below > 20
 
 
-def test_section_4_says_in_one_sentence_where_each_audit_files_a_deadline():
-    """Section 4 calls patience power, while module 00's audit files a deadline under its
-    holder's alternatives and module 05's under power; the course keeps both filings, and
-    section 4 now says so in one sentence after its own claim (it took three, and read
-    module 00's row as the rule with module 05 as an exception)."""
+def test_section_4_files_a_deadline_once_as_module_00_does():
+    """Section 4 calls patience power. It said module 00 files a deadline under its
+    holder's alternatives and module 05 under power, two filings left for the learner to
+    choose between. Module 00 now says module 05's power row holds the same pressure under
+    another label, counted once; section 4 says the same, in one sentence after its own
+    claim, and this test reads module 00 to see that it still says so."""
     four = _section(PROSE, "## 4.", "**Where the model misleads.**")
     told = four[four.index("is power. ") + len("is power. ") :]
-    assert told.startswith("In an audit, count a deadline once: module 00 puts it in the row")
-    assert told.count(". ") == 1 and told.rstrip().endswith("as this section reads patience.")
-    assert "its holder's alternatives" in told and "puts it under power" in told
-    assert "one fact read two ways" not in four and "instead; either way, once" not in four
+    assert told.startswith(
+        "In an audit, count a deadline once, in its holder's alternatives, as module 00 does;"
+    )
+    assert told.count(". ") == 1 and told.rstrip().endswith("a new label, not a second count.")
+    assert "writes that same pressure under power as patience" in told
+    assert "puts it under power" not in four and "one fact read two ways" not in four
+    zero = Path(__file__).resolve().parents[1] / "source" / "00_leverage" / "leverage.py"
+    zero = _prose(zero.read_text())
+    assert "the deadline itself goes into its holder's alternatives" in zero
+    assert "the same pressure on the same side under another label, still counted once" in zero
 
 
 def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_them():
@@ -2162,3 +2169,16 @@ def test_the_text_on_a_large_firms_cost_of_delay_fits_granites_draw():
     assert "very high cost for a large firm" not in section
     assert round(1 - DELTA_THEM[1], 9) >= 0.02 and round(1 - DELTA_THEM[0], 9) <= 0.05
     assert "impatient side in the Granite talks" in PROSE
+
+
+def test_section_5_gives_the_nash_split_on_b_one_name_and_says_where_it_holds():
+    """Section 5 called b + (1 - b)/2 "split the difference" where it is the wrong rule
+    (an outside option) and "the Nash split" where it is the right one (a breakdown
+    payoff), and question 5 grades it: one formula, two names, read as a contradiction.
+    It now has one name, the Nash split on b, said wrong for the first kind and right for
+    the second."""
+    five = _section(PROSE, "**An outside option**", "So ask two questions")
+    assert "*split the difference*" not in five and "splitting the difference" not in five
+    assert "A natural guess is the **Nash split on $b$**" in five
+    assert "It is the wrong rule for an alternative reached only by walking out" in five
+    assert "end at the Nash split on the breakdown payoffs, the right rule here" in five

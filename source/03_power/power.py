@@ -622,10 +622,10 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite, a
 # large retailer, can wait. Knowing the other side's deadline is information (module 01);
-# being able to wait longer than they can is power. In an audit, count a deadline once:
-# module 00 puts it in the row of its holder's alternatives, and module 05, where each side
-# faces a date and what matters is who can hold out longer, puts it under power, as this
-# section reads patience.
+# being able to wait longer than they can is power. In an audit, count a deadline once,
+# in its holder's alternatives, as module 00 does; module 05, where each side faces a date
+# and what matters is who can hold out longer, writes that same pressure under power as
+# patience: a new label, not a second count.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -702,10 +702,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # down. Suppose the responder can walk away, whenever they answer a proposal, to an option
 # worth $b$ (a share of the pie). Call what they would get
 # if the option did not exist, their share $x_2$ from section 4, their **share at the
-# table**. A natural guess is *split the difference*, which is module 02's Nash split with
-# $b$ as the responder's disagreement point and 0 as the proposer's: the responder first
-# gets $b$, then half of the rest, $b + (1-b)/2$. For an alternative reached only by
-# walking out, the theory says something else, the **deal-me-out** result (Shaked &
+# table**. A natural guess is the **Nash split on $b$**, module 02's Nash split with $b$
+# as the responder's disagreement point and 0 as the proposer's: the responder gets $b$,
+# then half of the rest, $b + (1-b)/2$. It is the wrong rule for an alternative reached
+# only by walking out; there the theory gives the **deal-me-out** result (Shaked &
 # Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
 # Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
 # The responder's **equilibrium share**, what it gets with the option counted, is the
@@ -715,11 +715,11 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. An
 # outside option worth less than your share at the table changes nothing: both sides know
-# you would not leave for something worse, so saying you will changes nothing either. One worth more must be
-# matched, and then it sets your share exactly. It is a floor, not a bonus. Binmore, Shaked
+# you would not leave for it. One worth more must be matched, and then it sets your share
+# exactly. It is a floor, not a bonus. Binmore, Shaked
 # and Sutton ("An Outside Option Experiment", *Quarterly Journal of Economics*, 1989) had
 # people bargain in the laboratory with an option they could take only by leaving, and
-# deal-me-out described their agreements better than splitting the difference.
+# deal-me-out described their agreements better than the Nash split on the option did.
 #
 # The rule depends on *when* the option can be taken: only at the moment you turn down the
 # other side's proposal. If you could also leave after the other side turns down *your*
@@ -734,10 +734,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # block the deal. Binmore, Rubinstein and Wolinsky (1986) showed that when such a risk of
 # breakdown, rather than the cost of waiting, is what pushes the two sides to agree, and
 # offers follow each other quickly (in the limit as the time between offers shrinks),
-# alternating offers end at the Nash split of module 02, with the breakdown payoffs as the
-# disagreement point: each side gets its breakdown payoff plus half of what is left. Every
-# unit your breakdown payoff rises adds half a unit to your share, whether or not it beats
-# your share at the table. What each side earns while the talks drag on (rent on the thing
+# alternating offers end at the Nash split on the breakdown payoffs, the right rule here:
+# each side gets its breakdown payoff plus half of what is left. Every unit your breakdown
+# payoff rises adds half a unit to your share, whether or not it beats your share at the
+# table. What each side earns while the talks drag on (rent on the thing
 # being sold, a side job) plays the same part when rounds are short.
 #
 # So ask two questions: how you would reach your alternative, and what pushes both sides to
