@@ -894,12 +894,12 @@ SOURCES_ORDER = ("information", "alternatives", "power")
 @pytest.mark.parametrize(
     ("case", "source", "side", "value", "words"),
     [
-        ("salary", "alternatives", "yours", 5, "your alternatives should be rated at least 6"),
+        ("salary", "alternatives", "yours", 6, "your alternatives should be rated at least 7"),
         ("deadline", "power", "yours", 3, "your power and Brannock's, as your story has them"),
     ],
 )
 def test_the_story_rules_catch_another_negotiations_reading(case, source, side, value, words):
-    """A salary learner must rate their alternatives at least 6 (a written offer and a final
+    """A salary learner must rate their alternatives at least 7 (a written offer and a final
     round), and a warehouse owner's power, the rail siding, above Brannock's; a reading that
     misses it is told which line of the story says so."""
     s = _one_learner_per_case()[case]
@@ -1722,7 +1722,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "four test cases",
         ),
         # only a copy number for number is caught; agreement is not held against you
-        ("q2-text", "one that lands near it is agreement", "with one rating moved by a point"),
+        ("q2-text", "refused as not your own.", "with one rating moved by a point"),
+        # question 2's check: what it accepts, and what it quotes for an audit it refuses
+        ("q2-text", "For one that does, it quotes each statement contradicted", "(its feedback"),
+        # the audit holds a rating still until news moves it; a nearing deadline is re-rated
+        ("shift-teaching", "The audit does not age a rating by itself", None),
         # the old rent, which moves both sides' payoffs, is gone
         ("what-teaching", "Here is only the gist", "each unit higher lowers it by half"),
         # section 5 agrees with question 4c's model answer on waiting
@@ -1779,6 +1783,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # a drawn fact rules out a 0
         # module 02's bluff is only the reservation-price kind
         ("ethics-teaching", "module 02 meets only one: a false claim about the least", None),
+        # section 6 defines its four kinds before comparing them with other modules' words
+        ("ethics-teaching", "accepts either. Modules 01 and 03 use the same four kinds.", None),
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
         ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),
@@ -1793,6 +1799,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "such as the other side's deadline or",
         ),
         ("spend-judgement", "a rival's offer to them known to lapse", "a rival offer known"),
+        # a reason to wait weighs the other side's clock against the learner's own: the
+        # owner's loan payment falls due in two months, after Brannock's six weeks
+        ("spend-judgement", "weighed against the learner's own clock", None),
+        ("spend-judgement", "a large payment on my loan falls due in two months", None),
+        ("q4c-text", "weighed against any of your own", None),
+        ("shift-teaching", "due before any of the owner's own", "known to be coming"),
         # module 05 files a deadline under power; the learner is told to move it
         # module 05's deadline row is a new label for the same reading, not a second rule
         (
@@ -3217,3 +3229,15 @@ def test_every_judge_that_knows_an_answer_is_an_answer_key(own):
             check.judge_news_item(own, "N1", {"N1": ("you", "power", 1)})
     finally:
         _learner_running.reset(token)
+
+
+def test_the_supplier_story_says_why_information_weighs_most():
+    """The supplier case's own audit and model answer weigh information most, against
+    section 2's habit of weighing a dependence case through alternatives or power; the
+    story now says why: which clients Vell still has decides how much it needs your order."""
+    from course.scenarios.leverage import CASES
+
+    case = CASES["supplier"]
+    assert max(case.weights, key=case.weights.get) == "information"
+    assert "decides how much Vell needs your order" in case.story
+    assert "what each side can find out weighs most" in case.story

@@ -1310,7 +1310,7 @@ ONE_SIDED_AUDITS = {
     ),
     "deadline": (
         ((1, 9, 9), (9, 1, 1), (0.1, 0.5, 0.4)),
-        "your alternatives should be rated at most 7",
+        "your alternatives should be rated at most 6",
     ),
 }
 
@@ -1426,3 +1426,42 @@ def test_question_2_bounds_the_ratings_each_story_states_most_plainly(drawn, ref
             for rule in rules_for(s)
             if rule.kind != "one_heavy"
         ), s.learner
+
+
+#: Audits that read one story, each tried on every other case: the notebook's reference
+#: audit and another careful reading of each case, and an audit tuned by a random search
+#: to pass as many learners as it could (the supplier and sole-source learners, all of
+#: them, when the two stories' rules did not contradict each other).
+ONE_STORY_AUDITS = {
+    "salary": [((3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25)), ((3, 7, 5), (8, 3, 7), (0.2, 0.6, 0.2))],
+    "supplier": [
+        ((5, 6, 4), (6, 3, 7), (0.5, 0.3, 0.2)),
+        ((4, 6, 3), (6, 4, 7), (0.5, 0.25, 0.25)),
+    ],
+    "sole-source": [
+        ((4, 1, 2), (6, 6, 9), (0.3, 0.2, 0.5)),
+        ((5, 1, 2), (5, 7, 9), (0.2, 0.2, 0.6)),
+    ],
+    "deadline": [((6, 5, 5), (3, 2, 4), (0.3, 0.5, 0.2)), ((7, 5, 6), (3, 2, 3), (0.3, 0.5, 0.2))],
+    None: [((3, 3, 1), (7, 4, 4), (0.15, 0.55, 0.3)), ((2, 7, 8), (6, 2, 4), (0.3, 0.4, 0.3))],
+}
+
+
+def test_no_audit_passes_question_2_for_the_learners_of_two_stories(drawn):
+    """Question 2 said it checks a reading of the learner's own story, yet the salary
+    reference passed every supplier learner, and one audit passed every supplier and
+    sole-source learner (another, every salary and deadline learner). Each pair of stories
+    now has a rule the other contradicts (the direction of alternatives or of power; your
+    alternatives, at least 7 for the candidate, at most 6 for the buyer and the owner; the
+    other side's, at least 5 for Ostra, at most 4 for Vell), so each audit here passes the
+    learners of one case at most."""
+    for owner, audits in ONE_STORY_AUDITS.items():
+        for yours, theirs, weights in audits:
+            audit = [dict(zip(SOURCES, part, strict=True)) for part in (yours, theirs, weights)]
+            cases = {
+                s.case
+                for s in drawn
+                if all(r.holds(*audit) for r in rules_for(s) if r.kind != "one_heavy")
+            }
+            assert len(cases) <= 1, (yours, theirs, weights, cases)
+            assert owner is None or cases == {owner}, (yours, theirs, owner, cases)

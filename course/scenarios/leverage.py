@@ -59,7 +59,8 @@ class Rule:
     "some" (``side``'s rating of ``source`` must be above 0: a drawn fact gives it some),
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
-    ``value``), "band" (the balance's reading, in ``describe_balance``'s words, must be
+    ``value``; an "at_most" on your side may have a higher ``step_ceiling``, what
+    preparation before the talks can raise the rating to), "band" (the balance's reading, in ``describe_balance``'s words, must be
     one of ``readings``: all but a strong lead the story rules out; ``reads`` are the
     readings the story's line gives, and any other passes with a note), "weight_cap" (no
     weight above ``value``: the story has more than one source at work), "weight_floor" (``source``'s weight at least
@@ -76,6 +77,7 @@ class Rule:
     lifted_by: str = ""
     readings: tuple = ()
     reads: tuple = ()
+    step_ceiling: float = 0.0
 
     def holds(self, yours, theirs, weights):
         """Whether an audit (three dicts source -> number) respects this rule."""
@@ -359,10 +361,10 @@ CASES = {
             Rule(
                 "at_least",
                 "alternatives",
-                "you hold a written offer and a place in a final round: more than a little "
-                "to fall back on",
+                "you hold a written offer and a place in a final round: a firm offer in hand "
+                "is a strong fallback, well above the middle of the scale",
                 side="you",
-                value=6,
+                value=7,
             ),
             Rule(
                 "higher",
@@ -403,7 +405,8 @@ CASES = {
         "resealable lid your products use now, but two other packaging firms, Bellpak and "
         "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
         "lost big clients this year, but nobody outside Vell knows yet which ones it still "
-        "has.",
+        "has. Which it has decides how much Vell needs your order, so in this case what "
+        "each side can find out weighs most.",
         "the buyer",
         "Vell, the supplier",
         yours=(6, 5, 4),
@@ -435,9 +438,10 @@ CASES = {
                 "at_most",
                 "alternatives",
                 "either other maker needs a three-month switch, so neither is an option you "
-                "could turn to at once",
+                "could turn to at once: no higher than a little above the middle of the scale",
                 side="you",
-                value=8,
+                value=6,
+                step_ceiling=8,
             ),
             Rule(
                 "at_most",
@@ -517,6 +521,14 @@ CASES = {
                 side="you",
                 value=3,
             ),
+            Rule(
+                "at_least",
+                "alternatives",
+                "Ostra sells the same valve to many firms: it has plenty of other buyers to "
+                "turn to",
+                side="them",
+                value=5,
+            ),
         ),
         budget=(10, 14),
         asks=_ladder(
@@ -584,7 +596,8 @@ CASES = {
                 "the firm that viewed your warehouse last month has not called back: you have "
                 "prospects at best, not another tenant who has said yes",
                 side="you",
-                value=7,
+                value=6,
+                step_ceiling=7,
             ),
         ),
         budget=(8, 12),
@@ -2172,10 +2185,11 @@ def _lighter_of_pair_above_third(case, weights):
 
 
 def ceilings(key):
-    """The highest rating of each of your sources that case ``key``'s story allows (its
-    "at_most" rules on your side), by source."""
+    """The highest rating of each of your sources that case ``key``'s story allows after
+    preparation (its "at_most" rules on your side: their ``step_ceiling``, where the bound
+    on a reading of the story as it stands is lower), by source."""
     return {
-        rule.source: rule.value
+        rule.source: rule.step_ceiling or rule.value
         for rule in CASES[key]._rules
         if rule.kind == "at_most" and rule.side == "you"
     }

@@ -157,10 +157,8 @@ scenario
 # | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as rightfully yours (authority, module 03), a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
 # In this course, **power** is the third source only; the literature often uses the word
-# for leverage as a whole. Then `04_concessions` is about spending leverage well, and
-# `05_capstone` brings all of it together in one negotiation. The information row rates
-# the difference knowing makes: what a side knows that changes what it does, against what
-# it would do without knowing.
+# for leverage as a whole. The information row rates the difference knowing makes: what a
+# side knows that changes what it does, against what it would do without knowing.
 # A weakness of the other side is rated once, in that side's own row (a tenant whose lease
 # ends soon has weak alternatives, whoever knows it). Your information adds only what
 # knowing it lets you do that you would otherwise misjudge, such as holding out past a
@@ -423,19 +421,16 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # they say about each side, and weigh the sources by what counts in this case (section 3).
 # Write `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
-# to 1. Judgement differs, and the check accepts any audit that agrees with what your
-# story and facts state, within bounds the course sets on the weights and on the balance
-# (its feedback states them). For one that does not, it quotes each statement your audit
-# contradicts, with what it bears on (a rating, the weights or the balance); where it
-# compares the two sides' ratings of a source, which way they should compare is yours to
-# read from the statement quoted. An audit copied number for number from one the course
-# shows you is refused as not your own; one that lands near it is agreement, which the
-# check does not hold against you.
+# to 1. Judgement differs: the check accepts any audit within bounds the course sets on
+# the weights and on the balance that contradicts nothing your story and facts state. For
+# one that does, it quotes each statement contradicted (where it compares the two sides'
+# ratings of a source, which way they should compare is yours to read from the statement
+# quoted). A copy, number for number, of an audit the course shows you is refused as not
+# your own.
 #
 # The interactive audit comes after this question, so that your reading is your own. Section
-# 4 then shows a starting audit drawn for you, close to the course's own reading of
-# your case, which the later questions use, so that a judgement that differs here does
-# not cost you twice; until then `scenario` does not hold it.
+# 4 then shows a starting audit drawn for you, which the later questions use, so that a
+# judgement that differs here does not cost you twice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -801,7 +796,8 @@ check.reach_plan(reach_plan, hidden=True)
 # - **When to spend.** Being ahead because of something that will pass, such as a rival's
 #   interest in you or a second offer you hold until a set date, is worth most while it
 #   lasts. The other side's deadline works the other way: as it comes closer it usually
-#   strengthens you, until it has passed. But you make an ask at a moment, and you cannot
+#   strengthens you, until it has passed. The audit does not age a rating by itself: as a
+#   known deadline draws near, re-rate it. But you make an ask at a moment, and you cannot
 #   see the news still to come. A rule that needs no foresight: decide beforehand how
 #   strong a balance your ask needs behind it (the more it asks for, the more it needs),
 #   and make the ask the first time your balance gets there. The need is your own decision
@@ -832,10 +828,10 @@ check.reach_plan(reach_plan, hidden=True)
 # $+1.75$ points behind it would have asked one item before the peak, the first time the
 # balance got there. Asking at first
 # reach is the conservative default, and question 4b grades it. A reason to wait that the
-# owner could see at that moment, such as a deadline of Brannock's known to be coming,
-# would have been an argument for waiting, and an owner who waited for it decided soundly
-# too; question 4c asks whether your own case had one. The rise to the peak was luck:
-# nobody could count on the item that brought it. Module 04 comes back to the first
+# owner could see at that moment, such as a deadline of Brannock's due before any of the
+# owner's own, would have been an argument for waiting, and an owner who waited for it
+# decided soundly too; question 4c asks whether your own case had one. The rise to the
+# peak was luck: nobody could count on the item that brought it. Module 04 comes back to the first
 # habit, reassessing after a surprise before answering it, when it treats difficult
 # moments.
 #
@@ -992,8 +988,8 @@ check.reaudit(reaudit, hidden=True)
 #    the ask asks for and to what a refusal would cost you.
 # 2. After the first moment your balance reached the need, was there a reason to wait
 #    that you could have seen *at that moment* (a deadline of theirs you knew was coming,
-#    say), not one you can see only now that all the news is in? Say which, or why there
-#    was none.
+#    weighed against any of your own), not one you can see only now that all the news is
+#    in? Say which, or why there was none.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1002,7 +998,8 @@ check.reaudit(reaudit, hidden=True)
 # ask may be worth making while behind); half a mark for a need with only one of the two;
 # (2) a judgement on waiting that uses only what was known at the first moment the need
 # was reached (a known deadline of the other side still to come, a rival's offer to them
-# known to lapse), not the peak seen looking back; half a mark for a reason to wait that
+# known to lapse), weighed against the learner's own clock (a payment of theirs falling
+# due), not the peak seen looking back; half a mark for a reason to wait that
 # is named but not tied to the learner's own case. A learner who says there was no
 # foreseeable reason to wait, and why, earns that mark too.
 #
@@ -1013,8 +1010,10 @@ check.reaudit(reaudit, hidden=True)
 # after a refusal would tell Brannock that my first figure was not firm and that I am in
 # a hurry. (2) When the balance first reached the need (+2.05), I knew from the story that
 # Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more:
-# that is a foreseeable reason to wait a week or two. The news that took the balance to
-# +3.40 was not something I could count on, so I would not wait for news like that."
+# that is a foreseeable reason to wait a week or two. My own clock runs too: a large
+# payment on my loan falls due in two months, and I mean to refinance against Brannock's
+# name. Six weeks comes first, so a week's wait still favours me, but not a long one. The
+# news that took the balance to +3.40 was not something I could count on."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
@@ -1023,11 +1022,6 @@ check.reaudit(reaudit, hidden=True)
 # Leverage is worth having only if you can use it without doing wrong, and without the
 # deal coming apart when the truth comes out. Four kinds of move need telling apart, and a
 # fifth thing, going back on your word, which is no kind of leverage (after the list).
-# Modules 01 and 03 use the same four words. Module 02, which deals with alternatives
-# only, splits the first kind in two: an *honest* mention of an alternative (keeping your
-# limit to yourself is honest too), and a *warning*, the same true fact turned into an
-# ultimatum. Of the bluffs below, module 02 meets only one: a false claim about the least
-# you would accept.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
 #   truly know: a second bidder's written offer for the used van you are selling, the full
@@ -1087,6 +1081,12 @@ check.reaudit(reaudit, hidden=True)
 #   module 01 also does: the lie is a means of taking what is not yours. It is still a lie
 #   the person you ask relies on, so calling it a misrepresentation is also a fair
 #   reading, and question 5 accepts either.
+#
+# Modules 01 and 03 use the same four kinds. Module 02, on alternatives only, splits
+# legitimate leverage in two: an *honest* mention of an alternative (keeping your limit to
+# yourself is honest too) and a *warning*, the same true fact turned into an ultimatum. Of
+# the bluffs above, module 02 meets only one: a false claim about the least you would
+# accept.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
