@@ -668,7 +668,7 @@ def _holders(s):
 def audit_strong_views(s):
     yours, theirs = {"information": 5}, {"information": 8}  # Quell decides: Marlow ahead
     for source, side in _holders(s).items():
-        yours[source], theirs[source] = {"you": (8, 2), "Marlow": (2, 8), None: (4, 6)}[side]
+        yours[source], theirs[source] = {"you": (8, 2), "Marlow": (2, 8), None: (5, 6)}[side]
     return {
         "yours": yours,
         "theirs": theirs,
