@@ -8,8 +8,8 @@ learner can still reach past both (read a private table at the top of a cell, ta
 closure apart). Grading cannot stop every such route; it can show the instructor where one
 was taken. A cell is named when its code:
 
-1. imports from the ``course`` package a private name, an answer key, ``course_at_work``,
-   or everything (``*``);
+1. imports from the ``course`` package a private name, an answer key, one of grading's
+   switches (``course_at_work``, ``hidden_cases_as``, ...), or everything (``*``);
 2. reads an attribute of that kind (``check.reference.my_price``, ``fact._source``), or one
    that takes a function apart (``__closure__``, ``__globals__``, ...);
 3. runs a check with ``hidden=`` (the hidden part runs on its own at grading; run by hand
@@ -33,11 +33,24 @@ FUNCTION_INSIDES = frozenset(
     {"__closure__", "__globals__", "__code__", "__wrapped__", "cell_contents", "__builtins__"}
 )
 
+#: What turns grading's own behaviour on in a kernel: lifting the answer-key guard, a grading
+#: key for the hidden cases, or nbgrader's own variable (under which a hidden check judges
+#: the learner's own items).
+GRADING_SWITCHES = frozenset(
+    {
+        "course_at_work",
+        "hidden_cases_as",
+        "HIDDEN_CASES_VARIABLE",
+        "LEVERAGE_HIDDEN_CASES",
+        "NBGRADER_EXECUTION",
+    }
+)
+
 #: What each kind of name is, as the report says it.
 KINDS = {
     "answer key": "an answer key",
     "private": "private to the course",
-    "guard": "lifts the answer-key guard",
+    "guard": "switches on what only grading may",
     "insides": "takes a function apart",
     "everything": "everything in a course module",
     "hidden": "runs a hidden check by hand",
@@ -72,7 +85,7 @@ def course_internals():
     decorated ``@answer_key``), ``course_at_work``, and every private name it defines (a
     module's, a class's, a record's field or an object's attribute). Kinds are keys of
     ``KINDS``."""
-    names = {"course_at_work": "guard"}
+    names = {name: "guard" for name in GRADING_SWITCHES}
     for path in sorted(Path(course.__file__).parent.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
@@ -142,6 +155,8 @@ def named_in(source, depth=2):
             for k in node.keywords
         ):
             found[f"{ast.unparse(node.func)}(..., hidden=...)"] = "hidden"
+        elif isinstance(node, ast.keyword) and node.arg in GRADING_SWITCHES:
+            found[node.arg] = "guard"
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             if node.value in FUNCTION_INSIDES:
                 found[node.value] = "insides"

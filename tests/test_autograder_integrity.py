@@ -75,6 +75,9 @@ def test_every_answer_key_of_the_course_is_known_from_its_source():
         ("%time x = check.reference.{key}(s)", "{key}"),  # IPython's syntax parses
         ("exec('answer = check.reference.{key}(s)')", "{key}"),
         ("check.tactic_kinds(mine, hidden=True)", "check.tactic_kinds(..., hidden=...)"),
+        ("import os\nos.environ['NBGRADER_EXECUTION'] = 'autograde'", "NBGRADER_EXECUTION"),
+        ("os.environ.update(LEVERAGE_HIDDEN_CASES='k')", "LEVERAGE_HIDDEN_CASES"),
+        ("from course.variants import hidden_cases_as", "hidden_cases_as"),
     ],
 )
 def test_a_cell_that_reaches_in_is_named_with_what_it_names(source, named):

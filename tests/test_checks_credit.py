@@ -86,6 +86,10 @@ def test_the_learners_own_items_are_judged_only_under_a_grading_key(monkeypatch)
     with hidden_cases_as("a-grading-key"):
         graded = score(Check("yours", 1, own, own_case=True), Check("other", 1, right))
     assert ran == ["own"] and [o.earned for o in graded.outcomes] == [1, 1]
+    # an instructor's `nbgrader validate` of the source runs without a key, and judges them
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    validated = score(Check("yours", 1, own, own_case=True))
+    assert ran == ["own", "own"] and validated.outcomes[0].earned == 1
 
 
 def test_an_error_that_is_not_a_hint_is_not_hidden():

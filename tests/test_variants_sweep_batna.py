@@ -1171,7 +1171,9 @@ def test_the_reflection_uses_an_expected_value_only_before_the_outcome_is_known(
     value."""
     text = " ".join(text_of("reflection").split())
     assert "can wait" not in text
-    today = amount_in(re.search(r"my reservation price is ([\d,]+)", text)[1])
+    today = amount_in(
+        re.search(r"my BATNA today is a sure ([\d,]+), and so is my reservation price", text)[1]
+    )
     low, high, by = map(
         amount_in, re.search(r"rises from ([\d,]+) to ([\d,]+), by ([\d,]+)", text).groups()
     )

@@ -8,6 +8,7 @@ with what passed or the hint for what did not; and each check's outcome is kept 
 """
 
 import html
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -26,9 +27,14 @@ _own_items_without_key = False
 
 
 def own_items_judged():
-    """Whether a hidden check judges the learner's own graded items here: only under a
-    grading key (``course.variants.grading_key``), as when the notebook is graded."""
-    return _own_items_without_key or grading_key() is not None
+    """Whether a hidden check judges the learner's own graded items here: only under nbgrader
+    (``NBGRADER_EXECUTION``: grading, or an instructor's ``nbgrader validate`` of the source)
+    or a grading key (``course.variants.grading_key``), never in a learner's kernel."""
+    return (
+        _own_items_without_key
+        or bool(os.environ.get("NBGRADER_EXECUTION"))
+        or grading_key() is not None
+    )
 
 
 CHECKS_MIME = "application/vnd.leverage.checks+json"
@@ -40,8 +46,8 @@ class Check:
     or raises ``NotYet`` with the hint they need. A ``practice`` check judges a worked
     case of the text, not the learner's own: it earns no marks, and says so. An
     ``own_case`` check judges only the learner's own scenario (labels marked at grading
-    alone, so re-running cannot find them): it runs only under a grading key
-    (``course.variants.grading_key``), so a hidden check run by hand in a learner's kernel
+    alone, so re-running cannot find them): it runs only under nbgrader or a grading key
+    (``own_items_judged``), so a hidden check run by hand in a learner's kernel
     says the learner's own items are judged at grading and judges none of them; grading
     shows its hint as it is, not prefixed as a function's that fails a case grading tries."""
 
