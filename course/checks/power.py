@@ -25,6 +25,7 @@ from course.scenarios.power import (
     REPLIES,
 )
 from course.variants import (
+    CourseIdNeeded,
     grading_key,
     hidden_cases_as,
     hidden_learner_where,
@@ -283,8 +284,12 @@ def _own(s):
     """Whether ``s`` is the learner's own scenario. There a hint of question 2's verdict,
     7 or 8 names the comparison to make, not the numbers it compares: those are the
     question's work, and a hint that printed them for a wrong answer let a learner try each
-    answer in turn and read them off. Other learners' cases keep their numbers."""
-    return s.learner == learner_id()
+    answer in turn and read them off. Other learners' cases keep their numbers. With no
+    learner known (no course id given), no scenario is anyone's own."""
+    try:
+        return s.learner == learner_id()
+    except CourseIdNeeded:
+        return False
 
 
 def _whose(s):
