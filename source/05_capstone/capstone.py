@@ -918,8 +918,9 @@ check.concession_plan(concession_plan, hidden=True)
 # the frontier if yours is shorter): the two cases on the four-step line.
 #
 # Question 8 applies the rule section 5 states (the four-step line), and its marks are
-# for that rule only. The judgement around it you practise at the table of section 6, and
-# account for in part 1 of the reflection, which your instructor grades.
+# for that rule only. The judgement around it (whether Marlow's answers point to Quell)
+# you practise at the table of section 6, and account for in part 1 of the reflection,
+# which your instructor grades.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "if-quell-answer", "schema_version": 3}
