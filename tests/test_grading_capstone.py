@@ -65,12 +65,20 @@ class TestCapstoneGrading(ModuleGrading):
     def test_hard_coded_answers_lose_the_hidden_tests(self, graded):
         """The visible checks pass on the learner's own case; the hidden ones try others'.
         The reservation price builds on my_batna, so it falls too (its hint says so); the
-        opening typed in has no MESO, so it loses both points. The beliefs, the audit, what
-        to say, the plan (given the right opening and reservation price) and what to do if
-        Quell has capacity (given the course's plan) keep theirs."""
+        opening typed in has no MESO, so it loses both points. The beliefs, what to say, the
+        plan (given the right opening and reservation price) and what to do if Quell has
+        capacity (given the course's plan) keep theirs. The audit's alternatives row also
+        builds on my_batna (question 4 says to pass questions 1 and 2 first): it falls when
+        a hidden case the grading secret draws puts the typed BATNA's share on the other
+        side of a line (about one secret in six), and then for that row alone."""
         points = graded.scores("hard-coded")
         assert points["my-batna-test"] == 0 and points["my-reservation-test"] == 0
         assert points["opening-offer-test"] == 0
         assert points["marlow-beliefs-test"] == points["concession-plan-test"] == 2
         assert points["if-quell-test"] == 2
-        assert auto_total(points) == 10
+        audit = points["my-audit-test"]
+        if audit == 0:
+            shown = graded.shown("hard-coded", "my-audit-test")
+            assert "passes the visible cases but not every case grading tries" in shown, shown
+            assert "its alternatives ratings do not follow that case's facts" in shown, shown
+        assert audit in (0, 2) and auto_total(points) == 8 + audit
