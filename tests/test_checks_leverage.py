@@ -3195,10 +3195,13 @@ def _wrong_labels(own):
     ]
 
 
-def test_run_by_hand_a_hidden_check_judges_none_of_the_learners_own_labels(own, capsys):
-    """In a learner's kernel (no grading key), a hidden check run by hand says the labels are
-    judged at grading and judges none of them, so it cannot be probed for questions 1, 4a
-    and 5; under a grading key it marks them item by item."""
+def test_run_by_hand_a_hidden_check_judges_none_of_the_learners_own_labels(
+    own, capsys, monkeypatch
+):
+    """In a learner's kernel (no grading key, not under nbgrader), a hidden check run by hand
+    says the labels are judged at grading and judges none of them, so it cannot be probed for
+    questions 1, 4a and 5; under a grading key it marks them item by item."""
+    monkeypatch.setattr("course.checks.credit._own_items_without_key", False)  # a kernel
     for question, answer in _wrong_labels(own):
         capsys.readouterr()
         assert question(lambda answer=answer: answer, hidden=True) is None

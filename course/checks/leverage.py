@@ -17,7 +17,7 @@ from itertools import pairwise, permutations, product
 from types import MappingProxyType
 
 from course.checks.calls import answer_key, note_pass, question, replaying, say
-from course.checks.credit import Check, score
+from course.checks.credit import Check, own_items_judged, score
 from course.checks.hints import NotYet, call_learner, passed
 from course.models.audit import (
     EVEN_WITHIN,
@@ -57,7 +57,7 @@ from course.scenarios.leverage import (
     turning_point,
 )
 from course.scenarios.leverage import best_plan as best_average_plan
-from course.variants import grading_key, hidden_learners, learner_id, variant
+from course.variants import hidden_learners, learner_id, variant
 
 MODULE = "00_leverage"
 
@@ -196,9 +196,10 @@ JUDGED_AT_GRADING = (
 
 
 def _judged_here():
-    """Whether a hidden check judges the learner's own labels: only under a grading key
-    (when the notebook is graded); otherwise it says why it does not."""
-    if grading_key() is not None:
+    """Whether a hidden check judges the learner's own labels: where grading judges a
+    learner's own items (``credit.own_items_judged``), never in their kernel; otherwise it
+    says why it does not."""
+    if own_items_judged():
         return True
     say(JUDGED_AT_GRADING)
     return False
