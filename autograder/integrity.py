@@ -14,8 +14,12 @@ was taken. A cell is named when its code:
    that takes a function apart (``__closure__``, ``__globals__``, ...);
 3. runs a check with ``hidden=`` (the hidden part runs on its own at grading; run by hand
    in a learner's kernel, it can be used to probe);
-4. spells such a private name, or a function's insides, as a string (``getattr(x, "_source")``),
-   or hides code that does 1 to 3 in a string (``exec``, ``eval``, a magic such as ``%time``).
+4. changes what a name of the course means: assigns to, or deletes, an attribute of
+   something imported from ``course`` anywhere in the notebook (``check.PRACTICE_LEARNERS =
+   ...``, ``setattr(course.variants, ...)``): a check or a practice case made to judge what
+   it should not;
+5. spells such a private name, or a function's insides, as a string (``getattr(x, "_source")``),
+   or hides code that does 1 to 4 in a string (``exec``, ``eval``, a magic such as ``%time``).
 
 A learner's own names are theirs: defining ``my_price`` or calling a helper of their own is
 never named, whatever the course calls its key. Whether what was named was a way round the
@@ -40,6 +44,7 @@ GRADING_SWITCHES = frozenset(
     {
         "course_at_work",
         "hidden_cases_as",
+        "learner_as",
         "HIDDEN_CASES_VARIABLE",
         "LEVERAGE_HIDDEN_CASES",
         "NBGRADER_EXECUTION",
@@ -54,6 +59,7 @@ KINDS = {
     "insides": "takes a function apart",
     "everything": "everything in a course module",
     "hidden": "runs a hidden check by hand",
+    "rebinds": "changes a name of the course",
 }
 
 
@@ -127,24 +133,77 @@ def _own_object(node):
     return isinstance(node, ast.Name) and node.id in ("self", "cls")
 
 
-def named_in(source, depth=2):
+def course_aliases(source):
+    """The names ``source`` binds to something of the ``course`` package: ``course`` itself
+    (``import course.checks``), an alias (``import course.checks.batna as check``) or a name
+    imported from it (``from course.checks import batna as check``)."""
+    tree = _parsed(source)
+    names = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Import):
+            names.update(alias.asname or "course" for alias in node.names if _of_course(alias.name))
+        elif isinstance(node, ast.ImportFrom) and not node.level and _of_course(node.module):
+            names.update(alias.asname or alias.name for alias in node.names)
+    names.discard("*")
+    return names
+
+
+def _of_course(module):
+    """Whether ``module`` (a dotted name, or None) is the ``course`` package or in it."""
+    return module == "course" or (module or "").startswith("course.")
+
+
+def _root_name(node):
+    """The name an attribute chain starts from (``check`` of ``check.reference.x``)."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _rebound(node, aliases):
+    """The course attribute that ``node`` assigns to or deletes (as text), or None."""
+    targets = []
+    if isinstance(node, (ast.Assign, ast.Delete)):
+        targets = node.targets
+    elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        targets = [node.target]
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("setattr", "delattr")
+        and node.args
+        and _root_name(node.args[0]) in aliases
+    ):
+        return f"{node.func.id}({ast.unparse(node.args[0])}, ...)"
+    for target in targets:
+        for part in ast.walk(target):
+            if isinstance(part, ast.Attribute) and _root_name(part) in aliases:
+                return ast.unparse(part)
+    return None
+
+
+def named_in(source, depth=2, aliases=None):
     """{name: kind} for the names of the course's working that ``source`` (a cell's code)
     reaches into, by the rules of the module docstring; empty when it does not parse. A
     string that is code itself (given to ``exec``, ``eval`` or a magic such as ``%time``)
-    is read too, ``depth`` levels down."""
+    is read too, ``depth`` levels down. ``aliases``: the names bound to the course in the
+    notebook (``course_aliases``), by default those ``source`` binds itself."""
     tree = _parsed(source)
     if tree is None:
         return {}
     internals = course_internals()
+    aliases = course_aliases(source) if aliases is None else aliases
     found = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and not node.level:
-            if node.module == "course" or (node.module or "").startswith("course."):
-                for alias in node.names:
-                    if alias.name == "*":
-                        found[f"{node.module}.*"] = "everything"
-                    elif alias.name in internals:
-                        found[alias.name] = internals[alias.name]
+        rebound = _rebound(node, aliases)
+        if rebound:
+            found[rebound] = "rebinds"
+        if isinstance(node, ast.ImportFrom) and not node.level and _of_course(node.module):
+            for alias in node.names:
+                if alias.name == "*":
+                    found[f"{node.module}.*"] = "everything"
+                elif alias.name in internals:
+                    found[alias.name] = internals[alias.name]
         elif isinstance(node, ast.Attribute):
             if node.attr in FUNCTION_INSIDES:
                 found[node.attr] = "insides"
@@ -163,7 +222,7 @@ def named_in(source, depth=2):
             elif internals.get(node.value) in ("private", "guard"):
                 found[node.value] = internals[node.value]
             elif depth and node.value.strip():
-                found.update(named_in(node.value, depth - 1))
+                found.update(named_in(node.value, depth - 1, aliases))
     return found
 
 
@@ -172,10 +231,13 @@ def reaches_in(nb):
     the course's working, in notebook order; ``where`` is the answer cell's grade_id, or
     "cell N" (1-based) for a cell of the learner's own."""
     found = []
+    aliases = set().union(
+        *(course_aliases(cell.source) for cell in nb.cells if cell.cell_type == "code")
+    )
     for index, cell in enumerate(nb.cells):
         if not _learners_code(cell):
             continue
-        names = named_in(cell.source)
+        names = named_in(cell.source, aliases=aliases)
         if names:
             grade_id = (cell.metadata.get("nbgrader") or {}).get("grade_id")
             found.append((grade_id or f"cell {index + 1}", names))

@@ -78,6 +78,11 @@ def test_every_answer_key_of_the_course_is_known_from_its_source():
         ("import os\nos.environ['NBGRADER_EXECUTION'] = 'autograde'", "NBGRADER_EXECUTION"),
         ("os.environ.update(LEVERAGE_HIDDEN_CASES='k')", "LEVERAGE_HIDDEN_CASES"),
         ("from course.variants import hidden_cases_as", "hidden_cases_as"),
+        ("from course.variants import learner_as", "learner_as"),
+        ("import course.checks.batna as c\nc.PRACTICE_LEARNERS = ('me',)", "c.PRACTICE_LEARNERS"),
+        ("import course\ncourse.variants.variant = lambda *a: None", "course.variants.variant"),
+        ("from course.checks import power as c\nsetattr(c, 'X', 1)", "setattr(c, ...)"),
+        ("from course.checks import power as c\ndel c.HIDDEN_LEARNERS", "c.HIDDEN_LEARNERS"),
     ],
 )
 def test_a_cell_that_reaches_in_is_named_with_what_it_names(source, named):
@@ -97,9 +102,24 @@ def test_the_learners_own_names_are_theirs():
         "from course.models.batna import nash_split\n"
         "answer = 'a sentence' + str(len([1, 2]))\n"
         "check.tactic_kinds(mine, hidden=False)\n"
+        "mine = Mine()\nmine.PRACTICE_LEARNERS = ()\n"  # their own object's attribute
     )
     assert named_in(source) == {}
     assert named_in("def broken(:\n    return") == {}  # does not parse: nothing to say
+
+
+def test_a_cell_that_changes_a_course_module_imported_by_the_notebook_is_named():
+    """The notebook's own cell imports the checks as ``check``; a learner's cell that points
+    them at another case is named, though the cell itself imports nothing."""
+    nb = notebook(
+        course_cell("from course.checks import batna as check"),
+        answer_cell("check.PRACTICE_LEARNERS = ('ada',)\nlabels = []", "keyed-answer"),
+        nbformat.v4.new_code_cell("check.__dict__['variant'] = None\ncheck.variant = None"),
+    )
+    assert reaches_in(nb) == [
+        ("keyed-answer", {"check.PRACTICE_LEARNERS": "rebinds"}),
+        ("cell 3", {"check.__dict__": "rebinds", "check.variant": "rebinds"}),
+    ]
 
 
 def test_only_the_cells_the_learner_wrote_are_read():
