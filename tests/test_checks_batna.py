@@ -134,7 +134,7 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
             "tell statements apart" in message
         )
     practice = check.practice_case()
-    assert practice.learner != "ada" and practice == course.variant("02_batna", "practice-21")
+    assert practice.learner != "ada" and practice == check.practice_case()
     right = {s.letter: s._label for s in statements_of(practice)}
     assert answers["practice_labels"]() == right
     check.practice_labels(answers["practice_labels"])
@@ -151,6 +151,39 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     text = _cell("q7-text")
     assert "the labels of your own statements are marked when the notebook is graded" in text
     assert "Practise first on a case that is not yours" in text
+
+
+def test_the_practice_check_of_question_7_never_judges_a_graded_statement(answers, capsys):
+    """The practice case was the scenario of the first of the public, mutable
+    check.PRACTICE_LEARNERS that was not the kernel's id: a reader set it to their own id,
+    claimed another with learner_as, and the practice check judged their own six graded
+    statements one by one, reasons included (rev02-7: all six found). The practice case is
+    now drawn for an id that is no course id (it has a colon), whatever id the kernel
+    claims and whatever a learner rebinds; the class that showed any offers' BATNA and
+    reservation prices (questions 2 and 3) shows the practice case only."""
+    assert not hasattr(check, "PRACTICE_LEARNERS") and not hasattr(check, "PracticeStatements")
+    practice = check.practice_case()
+    with pytest.raises(ValueError):  # no learner can be drawn with the practice case's id
+        course.variant("02_batna", practice.learner)
+    with pytest.raises(ValueError):
+        with course.variants.learner_as(practice.learner):
+            pass
+    practice_key = {s.letter: s._label for s in statements_of(practice)}
+    for who in ("rev02-7", "practice-21", "practice-7", "practice-2", "ada"):
+        own = course.variant("02_batna", who)
+        own_key = {s.letter: s._label for s in statements_of(own)}
+        check.PRACTICE_LEARNERS = (who,)  # the reader's rebinding, now of a name nothing reads
+        try:
+            with course.variants.learner_as(f"someone-else-than-{who}"):
+                assert check.practice_case() == practice
+                if own_key != practice_key:
+                    with pytest.raises(NotYet):
+                        check.practice_labels(lambda k=own_key: k)
+        finally:
+            del check.PRACTICE_LEARNERS
+        assert statements_of(own) != statements_of(practice)
+    check.practice_labels(answers["practice_labels"])
+    assert "all 6 labels of the practice case are right" in capsys.readouterr().out
 
 
 def miss(check_function, answer, hidden=False):

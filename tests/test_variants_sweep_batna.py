@@ -1492,6 +1492,21 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         assert practice_key == {x.letter: x._label for x in statements_of(practice)}
 
 
+def test_the_practice_case_is_no_drawn_learners_case_whoever_the_kernel_claims(drawn):
+    """Question 7's practice check judges labels one by one, so its statements must be no
+    graded learner's: for every swept learner, acting as that learner, the practice case is
+    the same fixed case, drawn for an id no learner can have, with other facts and other
+    statements than the learner's (a single wording may recur: it is judged on the
+    practice case's facts, not the learner's)."""
+    practice = check.practice_case()
+    for s in drawn:
+        with learner_as(s.learner):
+            assert check.practice_case() == practice, s.learner
+        assert s.learner != practice.learner
+        assert replace(s, learner=practice.learner) != practice, s.learner
+        assert s.statements != practice.statements, s.learner
+
+
 def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fallback(drawn):
     """Section 3 and the summary said an open alternative never cancels beside a fallback
     gamble; it cancels whenever none of its outcomes lies strictly between the fallback's

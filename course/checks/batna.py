@@ -44,6 +44,7 @@ from course.scenarios.batna import (
     batna_value_when,
     even_split,
     has_gap_offer,
+    job_offers,
     no_deal_case,
     northwind_reservation,
     reservation_of,
@@ -60,7 +61,6 @@ from course.scenarios.batna import (
     zone_edge_case,
 )
 from course.variants import (
-    CourseIdNeeded,
     hidden_learner,
     hidden_learners,
     hidden_rng,
@@ -1199,13 +1199,13 @@ def _use_parts(answer, cases, answers):
     return said
 
 
-#: The learners whose scenario is question 7's practice case: the first that is not the
-#: learner's own.
-#: Question 7's practice cases, the first unless it is the learner's own: practice-21's
-#: demands are a bluff with remote days and a warning without, both figures between the two
-#: reservation prices, so the package alone decides each label (the case to practise), and
-#: it has all four labels; practice-7's statement about an alternative is true.
-PRACTICE_LEARNERS = ("practice-21", "practice-7")
+#: The id question 7's practice case is drawn for. A colon is never in a course id
+#: (``course.variants``), so no learner, hidden case or ``learner_as`` can draw this
+#: scenario or its statements: the practice check judges labels of no graded case,
+#: whatever learner the kernel claims. Its demands are a bluff with remote days and a
+#: warning without, both figures between the two reservation prices, so the package alone
+#: decides each label (the case to practise), and it has all four labels.
+_PRACTICE_ID = "practice:2"
 
 #: What question 7's visible check says of the labels of the learner's own statements.
 MARKED_WHEN_GRADED = (
@@ -1214,25 +1214,20 @@ MARKED_WHEN_GRADED = (
 )
 
 
+@functools.lru_cache(maxsize=1)
 def practice_case():
-    """Question 7's practice case: another learner's scenario, fixed, never the learner's
-    (shown before the course id is known, too)."""
-    try:
-        own = learner_id()
-    except CourseIdNeeded:
-        own = None
-    return _drawn(next(who for who in PRACTICE_LEARNERS if who != own))
+    """Question 7's practice case: one fixed scenario, drawn for an id that is no course id,
+    so it is never a learner's own (shown before the course id is known, too)."""
+    return job_offers(rng_for(MODULE, _PRACTICE_ID), _PRACTICE_ID)
 
 
-class PracticeStatements:
+class _PracticeStatements:
     """Question 7's practice case as the notebook shows it: its alternatives, its BATNA and
-    reservation prices worked out, and its six statements."""
-
-    def __init__(self, offers):
-        self.offers = offers
+    reservation prices worked out, and its six statements. It shows the practice case only:
+    worked out for a learner's own offers, it would answer questions 2 and 3."""
 
     def _repr_markdown_(self):
-        o = self.offers
+        o = practice_case()
         name, value = batna_of(o)
         said = "\n".join(f"- **{letter}.** “{text}”" for letter, text in o.statements)
         return (
@@ -1255,7 +1250,7 @@ class PracticeStatements:
 
 def practice_statements():
     """Question 7's practice case, to show in the notebook."""
-    return PracticeStatements(practice_case())
+    return _PracticeStatements()
 
 
 @question

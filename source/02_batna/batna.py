@@ -861,12 +861,12 @@ def practice_labels():
     """Each statement of the practice case, by letter, with its label."""
     ### BEGIN SOLUTION
     return {
-        "A": "honest",
-        "B": "bluff",
-        "C": "warning",
+        "A": "misrepresentation",
+        "B": "warning",
+        "C": "honest",
         "D": "honest",
         "E": "bluff",
-        "F": "misrepresentation",
+        "F": "bluff",
     }
     ### END SOLUTION
 
