@@ -2,7 +2,7 @@
 question, and every right answer passes.
 
 The invariants are written here again, from the models and from first principles, not
-read from ``course.scenarios.power.INVARIANTS``: a sweep that only re-ran the generator's
+read from ``course.scenarios.power._INVARIANTS``: a sweep that only re-ran the generator's
 own tests could not catch a mistake in them. Each question is then answered for every
 swept learner by the course's reference solution and by two formulations written
 independently of it, and each must pass the visible check, as the learner runs it; the

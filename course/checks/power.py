@@ -115,9 +115,11 @@ class _HiddenLearners:
     each kind of rig alternative, each outcome of question 6 (paid on signing), and catch the mistakes questions 7 and 8 exist for:
     Kestrel put in the proposer's seat (in both), Corvid measured by the floor it raises, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
-    each). Read afresh each time, as the key decides who they are."""
+    each). Read afresh each time, as the key decides who they are. The kinds are private:
+    each is a question's answer on a scenario, and a public name would hand the learner's
+    own answers to a cell the class report does not name (a fresh review, E1)."""
 
-    KINDS = (
+    _KINDS = (
         ("accept-seat", lambda s: _story().granite_reply(s) == "accept" != _seat_reply(s)),
         ("walk-seat", lambda s: _story().granite_reply(s) == "walk away" != _seat_reply(s)),
         ("reject", lambda s: _story().granite_reply(s) == "reject"),
@@ -199,12 +201,12 @@ class _HiddenLearners:
                 hidden_learner_where(
                     MODULE, f"case-{n}", lambda learner, fits=fits: fits(_drawn(learner))
                 )
-                for n, (_, fits) in enumerate(self.KINDS, 1)
+                for n, (_, fits) in enumerate(self._KINDS, 1)
             ]
         )
 
     def __len__(self):
-        return len(self.KINDS)
+        return len(self._KINDS)
 
 
 HIDDEN_LEARNERS = _HiddenLearners()

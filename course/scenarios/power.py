@@ -3,7 +3,7 @@ jointly owned laboratory's board, an old test rig to sell, a contract to close w
 of work, three ways to strengthen its hand, and four things it might say at the table.
 
 Every learner's numbers are drawn, then checked against the module's invariants
-(``INVARIANTS``): a draw that breaks one (an answer on a rule's boundary, a question with
+(``_INVARIANTS``): a draw that breaks one (an answer on a rule's boundary, a question with
 nothing to decide, a number implausible for the story) is thrown away and drawn again.
 ``drawn`` reports what was thrown away, for the sweep benchmark.
 """
@@ -678,7 +678,7 @@ def kestrel_shapley(s):
     return (3 * s.atlas_value + s.borealis_value) / 6
 
 
-def floor_mistake_amounts(s):
+def _floor_mistake_amounts(s):
     """The wrong floors question 2's hint names (``judge_floor``'s mistakes, in its order):
     Kestrel's Shapley value, Atlas's proposal, the split-the-difference price, Atlas's value,
     half of it, nothing, and Borealis's Shapley value. Corvid's value is kept clear of all
@@ -940,7 +940,7 @@ def lever_gains(s):
     }
 
 
-def bidder_gains_by_other_yardsticks(s):
+def _bidder_gains_by_other_yardsticks(s):
     """What Corvid adds if a learner measured the licence another way the module mentions:
     by the core's floor (the best rival's value), by the Nash midpoint (v1 + v2) / 2, or
     (a fresh review, C3) by the better of the predicted price and Atlas's standing proposal,
@@ -998,7 +998,7 @@ def facts(s):
     gains = lever_gains(s)
     ranked = sorted(gains.values(), reverse=True)
     best = max(gains, key=gains.get)
-    others = bidder_gains_by_other_yardsticks(s)
+    others = _bidder_gains_by_other_yardsticks(s)
     best_elsewhere = {
         name: max({**gains, "bidder": bidder}, key={**gains, "bidder": bidder}.get)
         for name, bidder in others.items()
@@ -1032,7 +1032,7 @@ def _bluffed_threat_too_close(s):
 
 #: Each invariant, named by the question it protects, as a test that is true when a draw
 #: breaks it; ``f`` holds the draw's ``facts``.
-INVARIANTS = {
+_INVARIANTS = {
     # question 1 (sources): a mix of bases and both directions, so no single answer fits all
     "sources: fewer than three bases of power": lambda s, f: (
         len({base for base, _ in f["power answers"]}) < 3
@@ -1053,7 +1053,7 @@ INVARIANTS = {
     # review 4, E1: Corvid's value is none of the amounts question 2's floor hint names, so
     # a floor that counts Corvid gets the hint for that slip and no other
     "licence: Corvid's value is an amount the floor's hint names": lambda s, f: any(
-        same_money(s.corvid_value, wrong) for wrong in floor_mistake_amounts(s)
+        same_money(s.corvid_value, wrong) for wrong in _floor_mistake_amounts(s)
     ),
     "licence: with Corvid, the fair proposal within 3% of the floor": lambda s, f: (
         abs(kestrel_shapley_with_corvid(s) - floor_with_corvid(s)) < SHAPLEY_MARGIN * s.atlas_value
@@ -1195,10 +1195,13 @@ def _one_answer_fits_three_facts(s):
     return max(fits.values()) >= 3
 
 
+@answer_key
 def flaws(s):
-    """The names of the invariants scenario ``s`` breaks (empty when it is fair)."""
+    """The names of the invariants scenario ``s`` breaks (empty when it is fair). A key:
+    the invariants read the answers, so on a scenario a learner builds by hand (one field
+    moved at a time) they would tell where an answer lies (a fresh review, E1)."""
     found = facts(s)
-    return [name for name, broken in INVARIANTS.items() if broken(s, found)]
+    return [name for name, broken in _INVARIANTS.items() if broken(s, found)]
 
 
 # --- drawing ----------------------------------------------------------------------------------
