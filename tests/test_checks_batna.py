@@ -186,6 +186,30 @@ def test_the_practice_check_of_question_7_never_judges_a_graded_statement(answer
     assert "all 6 labels of the practice case are right" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("who", ["ada", "rev02-1", "rev02-5", "rev02-14"])
+def test_no_constant_answer_earns_a_mark_in_questions_4_and_6(who, monkeypatch, capsys):
+    """A reader found that ``return None`` earned question 4's 'no zone' mark for every
+    learner (10 of 10, visible and hidden), as did a zone without the agency's fee, and that
+    always walking away earned question 6's last half mark (10 of 10). Those parts now earn
+    only beside the part a constant cannot pass."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", who)
+
+    def no_fee(offers, reservation):
+        return (reservation, offers.agency_rate) if offers.agency_rate >= reservation else None
+
+    for answer in (lambda offers, reservation: None, no_fee):
+        for hidden in (False, True):
+            credit = check.northwind_zopa(answer, hidden=hidden)
+            assert credit.earned == 0, (who, hidden)
+            said = messages(credit)["None when there is no zone"][1]
+            assert "only beside the right zone" in said or "return None" in said
+    for constant in (("walk away", "no zone even with remote days"), ("accept", "even split")):
+        for hidden in (False, True):
+            credit = check.respond_to_offer(lambda *a, c=constant: c, hidden=hidden)
+            assert credit.earned == 0, (who, constant, hidden)
+    capsys.readouterr()
+
+
 def miss(check_function, answer, hidden=False):
     """The hint a check gives for ``answer``."""
     with pytest.raises(NotYet) as failure:

@@ -831,33 +831,57 @@ def _zones(answer, cases, done):
     return done
 
 
+def _only_beside(then, first, why):
+    """A check's run: ``then`` (the part a constant answer could pass), which earns only
+    once ``first`` passes too; else the ``NotYet`` hint ``why``, true of the answer since
+    ``then`` passed. A function that always says None, or always walks away, passed the
+    part of its constant for every learner."""
+
+    def run():
+        done = then()
+        try:
+            first()
+        except NotYet:
+            raise NotYet(f"{why}.", general=why) from None
+        return done
+
+    return run
+
+
 @question
 def northwind_zopa(answer, hidden=False):
     """Check a function ``(offers, reservation) -> (low, high) or None``: the zone between
     your reservation price and Northwind's, which the learner works out from Northwind's
-    alternative. A point for cases with a zone, one for cases without."""
+    alternative. A point for cases with a zone, one for cases without, earned only beside
+    the first (``return None`` earned it for every learner)."""
     cases = _both_kinds(hidden)
     if hidden:
         cases += [no_deal_case(offers) for offers in cases[:2]]
     with_zone = [offers for offers in cases if _has_zone(offers)]
     with_zone.append(zone_edge_case(_example(True)))  # b = s: the zone is one salary
     without = [offers for offers in cases if not _has_zone(offers)]
+
+    def zones():
+        return _zones(
+            answer, with_zone, "northwind_zopa finds the zone from Northwind's own alternative."
+        )
+
     return score(
-        Check(
-            "a zone when there is one",
-            1,
-            lambda: _zones(
-                answer, with_zone, "northwind_zopa finds the zone from Northwind's own alternative."
-            ),
-        ),
+        Check("a zone when there is one", 1, zones),
         Check(
             "None when there is no zone",
             1,
-            lambda: _zones(
-                answer,
-                without,
-                "northwind_zopa says None when Northwind's alternative costs less than your "
-                "reservation price.",
+            _only_beside(
+                lambda: _zones(
+                    answer,
+                    without,
+                    "northwind_zopa says None when Northwind's alternative costs less than "
+                    "your reservation price.",
+                ),
+                zones,
+                "it says None where there is no zone, but that earns its mark only beside the "
+                "right zone where there is one: a function that always says None decides "
+                "nothing",
             ),
         ),
     )
@@ -972,20 +996,21 @@ def respond_to_offer(answer, hidden=False):
     reason)`` on the learner's own offers and an example of the other kind, each with
     further offers on every path of the rule (``rule_offers``): the responses (a point)
     and the reasons (half a point); and on the same cases with a cheaper agency, where
-    every offer should be walked away from, for the rule's reason (half a point)."""
+    every offer should be walked away from, for the rule's reason (half a point, earned
+    only beside the responses: a constant walk-away earned it for every learner)."""
     cases = _both_kinds(hidden)
     no_deal = [no_deal_case(offers) for offers in cases]
+
+    def responses():
+        return _responses(
+            answer,
+            cases,
+            ("response",),
+            "respond_to_offer accepts, asks for remote days and counters by the rule.",
+        )
+
     return score(
-        Check(
-            "responses",
-            1,
-            lambda: _responses(
-                answer,
-                cases,
-                ("response",),
-                "respond_to_offer accepts, asks for remote days and counters by the rule.",
-            ),
-        ),
+        Check("responses", 1, responses),
         Check(
             "reasons",
             0.5,
@@ -996,11 +1021,17 @@ def respond_to_offer(answer, hidden=False):
         Check(
             "walk away",
             0.5,
-            lambda: _responses(
-                answer,
-                no_deal,
-                ("response", "reason"),
-                "respond_to_offer walks away when no package works for both sides.",
+            _only_beside(
+                lambda: _responses(
+                    answer,
+                    no_deal,
+                    ("response", "reason"),
+                    "respond_to_offer walks away when no package works for both sides.",
+                ),
+                responses,
+                "it walks away, for the rule's reason, where no package works for both sides, "
+                "but that earns its half mark only beside the rule's responses where a deal is "
+                "possible: a function that always walks away decides nothing",
             ),
         ),
     )

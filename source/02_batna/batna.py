@@ -473,7 +473,7 @@ BatnaBuilder()
 # or `None` when there is no zone. The check tries your
 # case, an example of the other kind and a case where the two reservation prices are
 # equal (section 4 says whether that is a zone), so both answers get tested; each kind
-# earns a mark.
+# earns a mark, `None` only beside a right zone.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -675,7 +675,8 @@ check.target_salary(target_salary, hidden=True)
 #
 # *Grading, in short:* on your offers, an example's and test offers on every path of the
 # rule, responses earn a mark and reasons half a mark; walking away, with the rule's
-# reason, earns the last half mark on the same cases with a cheaper agency (no zone).
+# reason, earns the last half mark on the same cases with a cheaper agency (no zone),
+# once the responses are right.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
