@@ -1339,7 +1339,7 @@ def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_
         story = s.story()
         assert "pays a team that has nothing to do" not in story
         assert "wages do not depend on when the contract is signed" in story
-        assert "replacing them would take a share of the contract's margin" in story
+        assert "replacing them would take a share of that gain" in story
 
 
 # --- question 8's yardsticks, and prompts that leave the reasoning to the learner ---------
@@ -1841,7 +1841,7 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     end date then gives max(v1/2, v2) to within a fraction of a per cent, as it says."""
     assert "does not matter to talks that take days" not in PROSE
     assert "Borealis's offer shrinks too: it is priced per remaining month of the licence" in PROSE
-    assert "the price would tend to splitting the difference, $(v_1 + v_2)/2$" in PROSE
+    assert "they would split it evenly: a price of $(v_1 + v_2)/2$, splitting the" in PROSE
     assert "would fit only if Borealis's figure held while the licence shrank" in PROSE
     assert "Borealis's figure is unchanged" not in PROSE
     assert "Borealis's offer is still priced per remaining month of the licence" in PROSE
@@ -2182,3 +2182,56 @@ def test_section_5_gives_the_nash_split_on_b_one_name_and_says_where_it_holds():
     assert "A natural guess is the **Nash split on $b$**" in five
     assert "It is the wrong rule for an alternative reached only by walking out" in five
     assert "end at the Nash split on the breakdown payoffs, the right rule here" in five
+
+
+def _licence_by_days(v1, v2, days, option_shrinks):
+    """Kestrel's payoff, day by day, in the licence talks worked back from the end date: a
+    licence worth v1 (T - t) / T on day t, Atlas proposing on even days, Kestrel able to
+    take Borealis's v2 (or, when ``option_shrinks``, v2 (T - t) / T) at any time."""
+    kestrel, atlas = [0.0] * (days + 2), [0.0] * (days + 2)
+    kestrel[days] = kestrel[days + 1] = 0.0 if option_shrinks else v2
+    for t in range(days - 1, -1, -1):
+        pie = v1 * (days - t) / days
+        option = v2 * (days - t) / days if option_shrinks else v2
+        if pie <= option:
+            kestrel[t], atlas[t] = option, 0.0
+        elif t % 2 == 0:
+            kestrel[t] = max(option, kestrel[t + 1])
+            atlas[t] = pie - kestrel[t]
+        else:
+            kestrel[t] = max(pie - atlas[t + 1], option)
+            atlas[t] = pie - kestrel[t]
+    return kestrel
+
+
+@pytest.mark.parametrize("v2", [20, 40, 55, 70])
+def test_a_fixed_borealis_figure_gives_the_midpoint_and_a_days_delay_still_costs_kestrel(v2):
+    """Section 5 said that with Borealis's figure fixed Kestrel "would lose nothing by
+    holding out", which the module's own model contradicts (a fresh review, E2): the two
+    share the licence's worth above the fixed figure, which shrinks for both, so they split
+    it evenly, and a deal struck later gives Kestrel less. Worked back over a year of days:
+    the midpoint (v1 + v2) / 2 with a fixed figure, max(v1/2, v2) with one that shrinks in
+    step, and Kestrel's payoff two days on (same proposer) below today's."""
+    fixed = _licence_by_days(100, v2, 365, option_shrinks=False)
+    assert fixed[0] == pytest.approx((100 + v2) / 2, abs=0.2)
+    assert fixed[2] < fixed[0]
+    shrinking = _licence_by_days(100, v2, 365, option_shrinks=True)
+    assert shrinking[0] == pytest.approx(max(50, v2), abs=0.1)
+    text = _section(PROSE, "Borealis's offer shrinks too", "An option that falls in step")
+    assert "lose nothing" not in text and "shift the price towards Kestrel" not in text
+    assert "sharing the licence's worth above that fixed figure" in text
+    assert "shrinks for both alike" in text and "A day's delay would still cost Kestrel" in text
+
+
+def test_the_granite_contract_is_a_joint_gain_and_kestrels_part_its_margin():
+    """The story had Granite "share a contract with a margin", Kestrel's part 10-35% of it:
+    a supplier's margin is its price less its own cost, so the pie read oddly (a fresh
+    review, E3). The pie is now the gain the contract makes for the two together, its worth
+    to Granite above Kestrel's cost, and Kestrel's part of it is its margin."""
+    for learner in STORY_LEARNERS[:20]:
+        story = course.variant("03_power", learner).story()
+        assert "contract with a margin" not in story and "of the margin" not in story
+        assert "worth to Granite above what doing it costs Kestrel" in story
+        assert "Kestrel's part is its margin" in story
+    assert "of the contract's margin" not in PROSE and "that share of the margin" not in PROSE
+    assert "We cannot take less than" not in _P._TACTICS["limit_claim"][2]

@@ -140,7 +140,7 @@ def expected_label(s, tactic):
         return "legitimate" if true else "misrepresentation"
     if "we will sell the licence to Borealis" in text:
         return "legitimate" if figures(text)[0] <= s.borealis_value else "bluff"
-    if "We cannot take less than" in text:
+    if "We cannot take a margin below" in text:
         return "legitimate" if figures(text)[0] <= s.outside_offer else "bluff"
     return "legitimate"
 

@@ -105,7 +105,7 @@ _TACTICS = {
     "limit_claim": (
         "Granite",
         "bluff",
-        'To Granite: "We cannot take less than {amount} of the margin."',
+        'To Granite: "We cannot take a margin below {amount}."',
     ),
     "corvid_bid": (
         "Atlas",
@@ -446,11 +446,12 @@ class KestrelPower(Scenario):
     quota: int  # votes a board decision needs
     rig_value: float  # what Kestrel's old test rig is worth to Dunmore (nothing to Kestrel)
     rig_versions: tuple  # four RigVersion, lettered A to D, of both kinds
-    contract_value: float  # the margin on the Granite contract, to split between the two
+    contract_value: float  # the Granite contract's joint gain (its worth to Granite less
+    # Kestrel's cost), to split between the two: Kestrel's part is its margin
     delta_you: float  # what a deal one month later is worth to Kestrel, per unit today
     delta_them: float  # ... and to Granite
     outside_offer: float  # the margin Harrow's work would earn Kestrel, if it walks away
-    granite_offer: float  # Granite's first proposal: Kestrel's part of the margin
+    granite_offer: float  # Granite's first proposal: Kestrel's part of the gain (its margin)
     corvid_value: float  # lever "bidder": a third buyer, Corvid, would pay this for the licence
     delta_with_loan: float  # lever "loan": Kestrel's monthly discount factor with a bridging loan
     harrow_raised: float  # lever "harrow": the margin Harrow offers after Kestrel courts it
@@ -544,8 +545,10 @@ class KestrelPower(Scenario):
             f"\n\n{versions}\n\n"
             "**4. A contract, short of work** (`s.contract_value`, `s.delta_you`, "
             "`s.delta_them`, `s.outside_offer`, `s.granite_offer`). **Granite**, a large "
-            "retailer, offers to share a contract with a margin of "
-            f"{money(self.contract_value)}. Granite proposes first; after a rejection the "
+            "retailer, offers Kestrel a contract worth "
+            f"{money(self.contract_value)} to the two of them together: what the work is "
+            "worth to Granite above what doing it costs Kestrel. The price splits that gain; "
+            "Kestrel's part is its margin. Granite proposes first; after a rejection the "
             "other side proposes a month later. Kestrel is short of work and of cash: once the "
             "one order it is finishing this month is done, it has no other work booked (a "
             "bid is not yet work). It keeps its engineers on the payroll either way, so their "
@@ -553,8 +556,8 @@ class KestrelPower(Scenario):
             "an expensive overdraft (which runs either way until the contract's first "
             "payment, due on a fixed date whatever day it is signed), and every month without "
             "the contract some of those the "
-            "contract needs may leave; replacing them would take a share of the contract's "
-            "margin. Counted as that share, a deal a "
+            "contract needs may leave; replacing them would take a share of that gain. "
+            "Counted as that share, a deal a "
             f"month later is worth only {self.delta_you:.2f} of the same deal today to Kestrel. Granite loses less by "
             "waiting (it would lose part of a selling season): "
             f"{self.delta_them:.2f}. **Harrow** has offered Kestrel other work, which would "
@@ -563,9 +566,9 @@ class KestrelPower(Scenario):
             "Harrow told Granite of its offer too, as Borealis told Atlas of its own, before "
             "Granite made its first proposal: Granite knows Harrow's offer. "
             "Granite's first proposal gives "
-            f"Kestrel **{money(self.granite_offer)}** of the margin. *Next time* "
+            f"Kestrel a margin of **{money(self.granite_offer)}**. *Next time* "
             "(`s.granite_guess`): a year later, Kestrel and Granite will negotiate over a new "
-            "contract with the same margin, and Harrow will make Kestrel a new offer like its "
+            "contract with the same gain to split, and Harrow will make Kestrel a new offer like its "
             "first, on the same terms, but will not tell Granite of it this time. Granite will "
             "not have seen that offer and, unsure how "
             "patient Kestrel is, would guess that the least Kestrel would accept is "
@@ -766,9 +769,9 @@ def reply_reasons(s, price):
 
 @answer_key
 def table_share(s, delta_you=None):
-    """Kestrel's share at the table of the Granite margin (section 4's x_2, as the
+    """Kestrel's share at the table of the Granite contract's gain (section 4's x_2, as the
     responder), in money, ignoring Harrow (``delta_you`` overrides Kestrel's discount
-    factor): the margin times d_you (1 - d_them) / (1 - d_you d_them), what
+    factor): the gain times d_you (1 - d_them) / (1 - d_you d_them), what
     ``bargaining_split`` gives (the tests check they agree). Written out because every
     draw computes it a dozen times."""
     delta = s.delta_you if delta_you is None else delta_you
@@ -777,7 +780,7 @@ def table_share(s, delta_you=None):
 
 @answer_key
 def granite_share(s, delta_you=None, harrow=None):
-    """Kestrel's equilibrium share of the Granite margin, in money: the larger of its
+    """Kestrel's equilibrium share of the Granite contract's gain, in money: the larger of its
     share at the table and Harrow's offer (deal-me-out)."""
     harrow = s.outside_offer if harrow is None else harrow
     return max(table_share(s, delta_you), harrow)
@@ -932,7 +935,7 @@ def _signing_terms(learner, atlas, borealis):
 def lever_gains(s):
     """What each lever adds to Kestrel's predicted outcome, in money: the licence's predicted
     price (``licence_price``, Corvid as a second rival) and Kestrel's equilibrium share of
-    the Granite margin."""
+    the Granite contract's gain."""
     return {
         "bidder": licence_price(s, max(s.borealis_value, s.corvid_value)) - licence_price(s),
         "loan": granite_share(s, delta_you=s.delta_with_loan) - granite_share(s),
@@ -1096,7 +1099,7 @@ _INVARIANTS = {
     "granite: Granite's proposal above both readings of Kestrel's seat": lambda s, f: (
         s.granite_offer >= max(f["table"] / s.delta_you, s.outside_offer)
     ),
-    "granite: an offer as large as the whole margin": lambda s, f: (
+    "granite: an offer as large as the whole gain": lambda s, f: (
         max(s.outside_offer, s.granite_offer, s.harrow_raised, _claimed_limit(s))
         >= s.contract_value
     ),

@@ -659,7 +659,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # its team either way, and its overdraft runs either way until the contract's first
 # payment, which comes on a fixed date (part 4 of your story); what a month's delay puts
 # at risk is the engineers the contract needs, whose loss would take a share of its
-# margin, so a discount
+# gain, so a discount
 # factor fits. Where the side that loses more each round loses a fixed bill, the
 # discount-factor model is too kind to it.
 
@@ -777,11 +777,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # Borealis's offer shrinks too: it is priced per remaining month of the licence, so each
 # day it falls by the same share as the licence's worth. That matters. Had Borealis's
-# figure stayed put while the licence shrank, Kestrel would lose nothing by holding out
-# (the money comes on the fixed date either way, and its option would keep its worth),
-# while Atlas's share of a shrinking licence kept falling. Every day of refusal would then
-# shift the price towards Kestrel, and the price would tend to splitting the difference,
-# $(v_1 + v_2)/2$, however far off the end date. An option that falls in step with the pie
+# figure stayed put while the licence shrank, Kestrel and Atlas would be sharing the
+# licence's worth above that fixed figure. That gain shrinks for both alike as the end
+# date nears, so they would split it evenly: a price of $(v_1 + v_2)/2$, splitting the
+# difference. A day's delay would still cost Kestrel. An option that falls in step with the pie
 # stays the same share of it, which is the case deal-me-out covers: the option works only
 # as a floor. (A
 # pie that shrinks to nothing at an end date also makes a game with a last round, where
@@ -1053,7 +1052,7 @@ ShrinkingPieGame()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "granite-reply-text", "schema_version": 3}
 # ### Question 7 (2 marks): Granite's first proposal
 #
-# Granite's first proposal gives Kestrel `s.granite_offer` of the contract's margin,
+# Granite's first proposal gives Kestrel `s.granite_offer` of the contract's gain,
 # `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move section 5's
@@ -1061,7 +1060,7 @@ ShrinkingPieGame()
 # `"walk away"` (to Harrow). Kestrel is in the computer's seat of the shrinking-pie game,
 # the responder's, and the same reasoning applies. `bargaining_split(delta_proposer,
 # delta_responder)` gives the split of a pie of 1, proposer's share first; the money is
-# that share of the margin.
+# that share of the gain.
 #
 # Section 5's models assume full information, and here it holds for Harrow: Harrow told
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
@@ -1342,7 +1341,7 @@ def rate_tactics():
             labels[t.letter] = "illegitimate"
         elif "Corvid" in t.text or ("Harrow" in t.text and t.amount != s.outside_offer):
             labels[t.letter] = "misrepresentation"
-        elif "cannot take less" in t.text or (
+        elif "cannot take a margin below" in t.text or (
             "Unless you pay" in t.text and t.amount > s.borealis_value
         ):
             labels[t.letter] = "bluff"
@@ -1361,7 +1360,7 @@ check.rate_tactics(rate_tactics, hidden=True)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
 # **Part b (1 mark).** A year later Kestrel negotiates with Granite over a new contract
-# with the same margin, and both sides are as patient as in question 7. Harrow has made
+# with the same gain, and both sides are as patient as in question 7. Harrow has made
 # Kestrel a new offer for that period, worth `s.outside_offer` again and on the same terms
 # as its first (in a signed letter or not). Granite has not seen this new offer and is
 # unsure how patient Kestrel is,
