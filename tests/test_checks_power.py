@@ -642,9 +642,7 @@ def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
                 how = "in a signed letter" if s.harrow_in_writing else "only by telephone"
                 assert how in hint
                 continue
-            guess = (
-                f"{s.granite_guess:,.0f}, what Granite guesses is the least Kestrel would accept"
-            )
+            guess = f"{s.granite_guess:,.0f}, Granite's guess of Kestrel's acceptance threshold"
             assert (f"beats {guess}" in hint) == strong
             assert (f"is below {guess}" in hint) == (not strong)
             # where the share at the table would give the other move, the hint says why

@@ -735,7 +735,7 @@ def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
     assert "they assume Granite knows Harrow's offer" not in PROSE
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     assert "Harrow told Granite of its offer before Granite proposed" in seven
-    assert "Where the other side has not seen your alternative, tell them of it first" in seven
+    assert "Where the other side has not seen your alternative, section 7 says when" in seven
     nine_a = _section(PROSE, "### Question 9", "def rate_tactics")
     assert "before Harrow told Granite of its offer (part 4)" in nine_a
     assert "At that moment Granite had not seen Harrow's offer" in nine_a
@@ -875,7 +875,8 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
         "Kestrel cannot make its reply a last word: a refusal does not end the talks, since "
         "Atlas can answer a day later, and Kestrel can turn to Borealis only when it turns "
         "down a proposal of Atlas's (section 5's timing). So section 5's model, in which "
-        "neither side can bind itself to a last word, is the one that applies."
+        "neither side can bind itself to a last word, is the one that applies, and its move "
+        "is what questions 4 and 7 grade."
     ) in four
     assert "only at the moment you turn down the other side's proposal" in text
 
@@ -910,10 +911,11 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     assert "it keeps Atlas, the keener buyer, at the table" not in PROSE
     assert "(question 7 grades it so for Granite)" not in PROSE
     text = " ".join(PROSE.split())
-    assert (
-        "Where Borealis would pay more than Atlas proposes, a counter at Borealis's figure is "
-        'the real-talks version of question 7\'s `"walk away"`: the same money, with the door '
-        "left open (see question 7's paragraph on real talks)."
+    assert (  # session 55, C1: one standard, the model's move, in both questions
+        "Where Borealis would pay more than Atlas proposes, that move is question 7's "
+        '`"walk away"`: turn Atlas down and sell to Borealis at its figure. In real talks '
+        "Kestrel would rather name that figure to Atlas in a counter: the same money, with "
+        "the door left open (question 7's paragraph on real talks)."
     ) in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     assert "Real talks can differ here" in seven
@@ -992,10 +994,7 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     assert "This time Granite knows both discount factors" not in PROSE
     assert "is unsure how patient Kestrel is" in PROSE
     # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
-    assert (
-        "Granite reads any alternative Kestrel names as a sign of the least Kestrel would accept"
-        in PROSE
-    )
+    assert "Granite reads any alternative Kestrel names as a sign of that threshold" in PROSE
     assert "as in question 9 below, mentioning a weak alternative gains nothing" not in PROSE
 
 
@@ -1164,7 +1163,7 @@ def test_question_9b_no_longer_gives_its_rule_in_the_premise():
     the answer's rule into the question; the guess is now the learner's to compare."""
     assert "one above its guess makes it offer more" not in PROSE
     assert "Its best guess is that Kestrel will settle for its share at the table" not in PROSE
-    assert "what Granite guesses is the least Kestrel would accept (`s.granite_guess`)" in PROSE
+    assert "Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`)" in PROSE
 
 
 def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
@@ -1916,15 +1915,10 @@ def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_
     same words."""
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     assert "first tell them of it, as section 7 says" not in seven
-    assert (
-        "tell them of it first when it beats what they believe is the least you would accept"
-        in (seven)
-    )
+    # the condition uses a term section 7 defines, so question 7 points to it (C2)
+    assert "section 7 says when to tell them of it" in seven
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
-    assert (
-        "mention an alternative when it beats what the other side believes is the least you "
-        "would accept" in using
-    )
+    assert "Mention an alternative when it beats your acceptance threshold as they see it" in using
 
 
 def test_question_2_says_its_shapley_value_prepares_question_4():
@@ -1972,12 +1966,12 @@ def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_ex
     definition = "Call such an alternative **strong**, and one worth no more than that **weak**"
     assert PROSE.count(definition) == 1
     assert (
-        "with full information, as in section 5, the least you would accept at the table is "
-        "your share there" in PROSE
+        "with full information, as in section 5, it is your share at the table, since they "
+        "know you would refuse less and wait for it" in PROSE
     )
     first_weak = min(PROSE.index(w) for w in ("a weak alternative", "a weak one"))
     assert PROSE.index(definition) < first_weak
-    assert "keep a weak one (worth no more than that) to yourself" in PROSE
+    assert "keep a weak one to yourself" in PROSE
 
 
 def test_the_end_date_price_is_within_half_a_days_worth_and_one_per_cent_from_two_months():
@@ -2235,3 +2229,52 @@ def test_the_granite_contract_is_a_joint_gain_and_kestrels_part_its_margin():
         assert "Kestrel's part is its margin" in story
     assert "of the contract's margin" not in PROSE and "that share of the margin" not in PROSE
     assert "We cannot take less than" not in _P._TACTICS["limit_claim"][2]
+
+
+def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_own_name():
+    """A fresh review (C2): question 2 defines the reservation price as the least Kestrel
+    could accept given what else it could do (module 00's sense), while section 7, question
+    9b and the story used the same words ("the least you would accept", "their estimate of
+    your reservation price") for the least a side accepts at the table given its patience.
+    That one is now the acceptance threshold, defined in section 7 against the reservation
+    price; "the least ... would accept" no longer names it in the text, the story or the
+    hints, and "reservation price" is never said of the patience threshold."""
+    from course.checks import power as check
+    from course.checks.hints import NotYet
+    from course.scenarios.power import HARROW_MOVES
+
+    using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
+    definition = using.index("your **acceptance threshold**")
+    assert "It is not your reservation price, the worth of your alternative" in using
+    assert PROSE.index("acceptance threshold") >= PROSE.index("## 7. Using power")
+    assert "estimate of your reservation price" not in PROSE
+    assert "estimate of your acceptance threshold" in using[definition:]
+    for words in ("least you would accept", "least Kestrel would accept", "least it would"):
+        assert words not in PROSE, words
+    s = course.variant("03_power", "threshold-0")
+    assert "(its acceptance threshold, section 7)" in s.story()
+    hints = []
+    for said in HARROW_MOVES:
+        try:
+            check.judge_harrow_move(s, said)
+        except NotYet as failure:
+            hints.append(f"{failure} {failure.general}")
+    assert hints and all("would accept" not in hint for hint in hints)
+    assert any("acceptance threshold" in hint for hint in hints)
+
+
+def test_questions_4_and_7_grade_one_standard_the_models_move():
+    """A fresh review (C1): question 7 graded the model's move ("walk away") and called a
+    same-day counter at Harrow's figure the real-talks version, while question 4 graded that
+    counter (the price Kestrel "names in its reply") in the same position. Both now grade
+    the model's move: question 4's price is what Kestrel gets by section 5's model, its
+    rival case is question 7's walk-out, and the counter is the real-talks version in both."""
+    four = _section(PROSE, "### Question 4", "def licence_reply")
+    seven = _section(PROSE, "### Question 7", "def granite_reply")
+    assert "the price Kestrel names in its reply" not in four
+    assert "the price Kestrel gets by section 5's model" in four
+    assert "its move is what questions 4 and 7 grade" in four
+    assert "turn Atlas down and sell to Borealis at its figure" in four
+    assert "In real talks Kestrel would rather name that figure to Atlas in a counter" in four
+    assert "as question 4 grades the model's move" in seven
+    assert "a counter-proposal the same day at Harrow's figure" in seven

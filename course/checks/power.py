@@ -878,7 +878,7 @@ def judge_reply(s, result):
 
 @question
 def licence_reply(answer, hidden=False):
-    """Check a function that returns (the price Kestrel names in reply to Atlas, what it
+    """Check a function that returns (the price Kestrel gets in reply to Atlas, what it
     puts forward). One mark, for the two together."""
     scenarios = _scenarios(hidden)
     return score(
@@ -1777,41 +1777,41 @@ def _harrow_move_hint(s, said, expected):
     if said == "ultimatum":
         if strong:
             return (
-                f"Harrow's {harrow} beats {guess}, what Granite guesses is the least "
-                f"Kestrel would accept{table_note}, so saying so calmly already tells Granite it must offer "
+                f"Harrow's {harrow} beats {guess}, Granite's guess of "
+                f"Kestrel's acceptance threshold{table_note}, so saying so calmly already tells Granite it must offer "
                 "more; an ultimatum adds nothing to that but a fight",
                 "it issues an ultimatum where a calm mention does the same work",
             )
         return (
-            f"Harrow's {harrow} is below {guess}, what Granite guesses is the least "
-            f"Kestrel would accept{table_note}: naming it in any form lowers what Granite expects to pay, and "
+            f"Harrow's {harrow} is below {guess}, Granite's guess of "
+            f"Kestrel's acceptance threshold{table_note}: naming it in any form lowers what Granite expects to pay, and "
             "as an ultimatum it also corners Granite",
-            "it issues an ultimatum over an alternative below what the other side believes is the "
-            "least you would accept",
+            "it issues an ultimatum over an alternative below the other side's estimate of your "
+            "acceptance threshold",
         )
     if not strong:
         if said == "confirm first":
             return (
-                f"Harrow's {harrow} is below {guess}, what Granite guesses is the least "
-                f"Kestrel would accept{table_note}: a letter makes a weak alternative no "
+                f"Harrow's {harrow} is below {guess}, Granite's guess of "
+                f"Kestrel's acceptance threshold{table_note}: a letter makes a weak alternative no "
                 "stronger, and mentioning it gains nothing",
-                "it prepares to mention an alternative below what the other side believes is "
-                "the least you would accept",
+                "it prepares to mention an alternative below the other side's estimate of "
+                "your acceptance threshold",
             )
         return (
-            f"Harrow's {harrow} is below {guess}, what Granite guesses is the least Kestrel "
-            f"would accept{table_note}; Granite reads any alternative Kestrel names as a sign "
-            "of the least it would accept, so naming this one would lower what Granite "
+            f"Harrow's {harrow} is below {guess}, Granite's guess of Kestrel's "
+            f"acceptance threshold{table_note}; Granite reads any alternative Kestrel names as a sign "
+            "of that threshold, so naming this one would lower what Granite "
             "expects to pay",
-            "it names an alternative below what the other side believes is the least you "
-            "would accept, which lowers what they expect to pay",
+            "it names an alternative below the other side's estimate of your "
+            "acceptance threshold, which lowers what they expect to pay",
         )
     if said == "keep quiet":
         return (
-            f"Harrow's {harrow} beats {guess}, what Granite guesses is the least "
-            f"Kestrel would accept{table_note}: once Granite believes it, it raises what Granite must offer",
-            "it keeps quiet about an alternative that beats what the other side believes is the "
-            "least you would accept",
+            f"Harrow's {harrow} beats {guess}, Granite's guess of "
+            f"Kestrel's acceptance threshold{table_note}: once Granite believes it, it raises what Granite must offer",
+            "it keeps quiet about an alternative that beats the other side's estimate of your "
+            "acceptance threshold",
         )
     if said == "confirm first":
         return (

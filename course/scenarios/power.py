@@ -462,7 +462,7 @@ class KestrelPower(Scenario):
     signing_ratio: int = 3
     # ... and getting the money sooner would be worth this much to Kestrel
     signing_gain: float = 0.0
-    # question 9b: in a later negotiation, what Granite guesses is the least Kestrel would accept
+    # question 9b: in a later negotiation, Granite's guess of Kestrel's acceptance threshold
     granite_guess: float = 0.0
     # question 3: two owners' offers to sell Kestrel votes, (owner, votes) pairs, same price
     vote_offers: tuple = ()
@@ -571,7 +571,8 @@ class KestrelPower(Scenario):
             "contract with the same gain to split, and Harrow will make Kestrel a new offer like its "
             "first, on the same terms, but will not tell Granite of it this time. Granite will "
             "not have seen that offer and, unsure how "
-            "patient Kestrel is, would guess that the least Kestrel would accept is "
+            "patient Kestrel is, would guess that the least Kestrel would accept at the table, "
+            "given its patience (its acceptance threshold, section 7), is "
             f"{money(self.granite_guess)}.\n\n"
             "**5. Three ways to strengthen your hand** (`s.corvid_value`, "
             "`s.delta_with_loan`, `s.harrow_raised`). You have time for one of them this "
@@ -638,9 +639,9 @@ def tactic_key(s):
 def harrow_move(s):
     """Question 9, part b: what Kestrel should do about Harrow in its next talk with Granite,
     if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it guesses
-    the least Kestrel would accept is ``s.granite_guess`` (review 4, W3, W7: not the share at the
+    Kestrel's acceptance threshold is ``s.granite_guess`` (review 4, W3, W7: not the share at the
     table, which questions 7 and 8 already use, and which Granite cannot know), and reads
-    any alternative Kestrel names as a sign of the least Kestrel would accept. Mention Harrow
+    any alternative Kestrel names as a sign of that threshold. Mention Harrow
     when it beats that guess; otherwise keep it to yourself, since naming it would lower
     what Granite expects to pay (review 3, E10: with Granite sure of Kestrel's patience the
     two moves tied). A strong alternative that Granite
@@ -910,7 +911,7 @@ def signing_switch(s):
 def _granite_guess(learner, harrow):
     """Question 9b's number, from a generator of its own (review 4, W3 and W7: the question
     rested on the share at the table, already computed for questions 7 and 8): what Granite,
-    unsure of Kestrel's patience, guesses is the least Kestrel would accept, clearly above or below
+    unsure of Kestrel's patience, guesses is Kestrel's acceptance threshold, clearly above or below
     Harrow's offer, and so on either side of the share at the table."""
     rng = random.Random(f"03_power:guess:{learner}")
     return float(round(harrow * _choice(rng, (0.75, 0.85, 1.2, 1.35)), -3))

@@ -842,35 +842,32 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
-# a higher price. That proposal is not the price this section's models predict, the one a
-# buyer who knows both values and bargains as they assume would propose. Atlas uses a
-# tactic instead: it names a figure it can call fair, hoping the other side will take that
+# a higher price. That proposal is not the price this section's models predict. Atlas uses
+# a tactic instead: it names a figure it can call fair, hoping the other side will take that
 # figure as the standard. A first figure used this way is an *anchor*: module 04 shows
 # that an anchor tends to pull the final price towards it, and how to answer one. The
 # tactic can misfire either way: with your numbers the figure may be more than Atlas
 # needed to pay, or less than Borealis has offered in writing. Write `licence_reply(s)`,
 # returning a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: the price Kestrel names in its reply: Atlas's own figure if Kestrel takes it
-#   (rounded to the hundred if you like, down or up), or else the price this section's
-#   models predict for the licence;
-# - `reason`: what Kestrel puts forward in its reply (when it takes the proposal, what it
-#   stresses as it accepts), one of `"rival"` (Borealis's firm written offer and its
-#   figure), `"interests"` (what the licence does for Atlas: products that last longer)
+# - `price`: the price Kestrel gets by section 5's model: Atlas's own figure if Kestrel
+#   takes it (rounded to the hundred if you like, down or up), or else the price this
+#   section's models predict for the licence;
+# - `reason`: what Kestrel puts forward as it accepts, or as it turns Atlas down, one of
+#   `"rival"` (Borealis's firm written offer and its figure), `"interests"` (what the licence does for Atlas: products that last longer)
 #   or `"fairness"` (the Shapley value as the fair price). A side's *position* is what it
-#   asks for; its *interest* is what it wants behind that: Atlas's position is a price,
-#   its interest is products that last longer (Fisher and Ury's interests, not
-#   positions). Which of the three carries Kestrel's reply best, with your numbers, is for
+#   asks for; its *interest* is what it wants behind that (Fisher and Ury). Which of the three carries Kestrel's reply best, with your numbers, is for
 #   you to judge from sections 2 and 5; section 7 comes back to this choice. Where two of
 #   them are sound with your numbers, either is accepted.
 #
 # Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
 # can answer a day later, and Kestrel can turn to Borealis only when it turns down a
 # proposal of Atlas's (section 5's timing). So section 5's model, in which neither side
-# can bind itself to a last word, is the one that applies. Where Borealis would pay more
-# than Atlas proposes, a counter at Borealis's figure is the real-talks version of question
-# 7's `"walk away"`: the same money, with the door left open (see question 7's paragraph
-# on real talks).
+# can bind itself to a last word, is the one that applies, and its move is what questions
+# 4 and 7 grade. Where Borealis would pay more than Atlas proposes, that move is question
+# 7's `"walk away"`: turn Atlas down and sell to Borealis at its figure. In real talks
+# Kestrel would rather name that figure to Atlas in a counter: the same money, with the
+# door left open (question 7's paragraph on real talks).
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
@@ -878,7 +875,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
 def licence_reply(s):
-    """(the price Kestrel names in reply to Atlas's proposal, what it puts forward)."""
+    """(the price Kestrel gets in reply to Atlas's proposal, by section 5's model, what it puts
+    forward)."""
     ### BEGIN SOLUTION
     proposal = (3 * s.atlas_value + s.borealis_value) / 6  # Kestrel's Shapley value
     if proposal >= s.borealis_value:  # it beats Borealis: take it, and talk about Atlas
@@ -1066,12 +1064,13 @@ ShrinkingPieGame()
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
 # that Kestrel would really take Harrow's work rather than less. That is why, when Harrow
 # beats Kestrel's share at the table, walking out is the game's best reply to a proposal
-# below it, and the answer this question grades. Real talks can differ here, because that
+# below it, and the answer this question grades, as question 4 grades the model's move.
+# Real talks can differ here, because that
 # answer rests on the model's timing, a month between one proposal and the next: in real
 # talks a counter-proposal the same day at Harrow's figure, with the door left open, often
 # does better than leaving at once, since Granite would still gain by paying it. Where the
-# other side has not seen your alternative, tell them of it first when it beats what they
-# believe is the least you would accept, as section 7 says; question 9 turns on that. In real talks, if
+# other side has not seen your alternative, section 7 says when to tell them of it;
+# question 9 turns on that. In real talks, if
 # you do walk away, make it easy to return: say you would rather have worked together and
 # what would bring you back, since you may well meet again.
 
@@ -1194,17 +1193,18 @@ check.best_lever(best_lever, hidden=True)
 #   full information, as in section 5, an outside option below your share at the table
 #   moves nothing. Real talks are rarely like that: the other side rarely sees all your
 #   options (in question 9, Granite has not seen Harrow's new offer),
-#   and whatever Kestrel says about them tells Granite where its reservation price lies. So
-#   mention an alternative when it beats what the other side believes is the least you
-#   would accept: then it raises what they must offer. Call such an alternative **strong**,
-#   and one worth no more than that **weak**; with full information, as in section 5, the
-#   least you would accept at the table is your share there, since they know you would
-#   refuse less and wait for it. Where the other side already knows your patience, mentioning a weak alternative gains nothing: it is worth
-#   no more than what they already expect to pay you. Where they are unsure how long you can
-#   wait, as in most real talks and in question 9 below, it can do harm: it can lower their
-#   estimate of your reservation price, and, as module 01 warned, a side that knows your
-#   reservation price and can make you a take-it-or-leave-it offer can take nearly all the
-#   gain. Negotiation textbooks give
+#   and whatever Kestrel says about them tells Granite where its reservation price lies.
+#   Call the least the other side believes you would accept at the table, judging by
+#   your patience, your **acceptance threshold**; with full information, as in section 5,
+#   it is your share at the table, since they know you would refuse less and wait for it.
+#   It is not your reservation price, the worth of your alternative. Mention an
+#   alternative when it beats your acceptance threshold as they see it: then it raises
+#   what they must offer. Call such an alternative **strong**, and one worth no more than
+#   that **weak**. Where the other side knows your patience, mentioning a weak alternative
+#   gains nothing. Where they are unsure of it, as in most real talks and in question 9,
+#   it can do harm: it can lower their estimate of your acceptance threshold, and, as
+#   module 01 warned, a side that knows your reservation price and can make you a
+#   take-it-or-leave-it offer can take nearly all the gain. Negotiation textbooks give
 #   the same advice (Lewicki, Saunders and Barry, *Negotiation*): make a strong alternative
 #   known, and keep a weak one private. A strong one persuades only if the other side
 #   believes it: Granite cannot check what Kestrel says, and a firm with no offer at all
@@ -1364,10 +1364,10 @@ check.rate_tactics(rate_tactics, hidden=True)
 # Kestrel a new offer for that period, worth `s.outside_offer` again and on the same terms
 # as its first (in a signed letter or not). Granite has not seen this new offer and is
 # unsure how patient Kestrel is,
-# so it cannot work out Kestrel's share at the table: part 4 of your story ends with what
-# Granite guesses is the least Kestrel would accept (`s.granite_guess`), which may be above
-# or below that share. Granite reads any alternative Kestrel names as a sign of the least
-# Kestrel would accept. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
+# so it cannot work out Kestrel's share at the table: part 4 of your story ends with
+# Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be above
+# or below that share. Granite reads any alternative Kestrel names as a sign of that
+# threshold. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
@@ -1481,8 +1481,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
-# - Use power quietly and truthfully: mention an alternative when it beats what the other
-#   side believes is the least you would accept, once they can believe it, keep a weak one (worth no
-#   more than that) to yourself, warn only of what you would do anyway, make no threats,
+# - Use power quietly and truthfully: mention an alternative when it beats your acceptance
+#   threshold as the other side sees it, once they can believe it, keep a weak one to
+#   yourself, warn only of what you would do anyway, make no threats,
 #   and leave alone power that is not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
