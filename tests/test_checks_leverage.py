@@ -1193,7 +1193,7 @@ STORY_READ = {
         ("salary", (3, 9, 5), (8, 2, 6), (0.2, 0.6, 0.2), True, False),
         # -0.25: even, the course's own reading of question 2
         ("salary", (3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25), True, False),
-        # -1.00 and -1.30: Northwind a little ahead (its pay decision; your two weeks to answer)
+        # -1.00 and -1.30: Northwind a little ahead (its pay decision; your weeks to answer)
         ("salary", (3, 7, 4), (7, 5, 6), (0.3, 0.4, 0.3), True, True),
         ("salary", (3, 7, 4), (8, 4, 7), (0.35, 0.4, 0.25), True, True),
         # -2.80: strongly Northwind's, which the story rules out
@@ -1247,7 +1247,7 @@ def test_question_2_s_story_lines_name_what_each_side_holds():
     gave the owner's weakness as a reason the owner is ahead ('while')."""
     bands = {key: next(r for r in case._rules if r.kind == "band") for key, case in CASES.items()}
     salary = bands["salary"].because
-    assert "two weeks you have to answer it, which shrink your alternatives" in salary
+    assert "three weeks you have to answer it, which shrink your alternatives" in salary
     assert "its two-week deadline" not in salary
     assert "even though the firm that viewed" in bands["deadline"].because
     assert "while" not in bands["deadline"].because
@@ -1644,16 +1644,18 @@ def test_no_line_of_prose_runs_far_past_the_others():
             'the feedback under each check says, for example, "1.5 of 2 marks"',
             "points earned",
         ),
-        # neither the widget nor section 5 reads the learner's own news for them
+        # neither the widget nor section 5 reads any learner's graded news: the widget
+        # plays practice news only, whatever learner the kernel claims
         (
             "shift-teaching",
             "the sides are even, and the next puts Brannock",
             "a point of the owner's",
         ),
-        ("shift-teaching", "(the widget leaves them out", None),
-        # the figures quoted are the whole run's; a deadline-case learner sees a shorter one
-        ("shift-teaching", "so your run on screen is shorter", None),
-        ("q4-text", "leaves out your own items", "plays every item"),
+        ("shift-teaching", "peak is easy to see", "the widget leaves them out"),
+        # leverage works through perception; the audit rates holdings (review 55, C1)
+        ("audit-limits", "not what the other side believes it has", None),
+        ("audit-widget-text", "Its news is practice news: no question grades it", "leaves out"),
+        ("q4-text", "plays only practice news", "leaves out your own items"),
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
         # the answer cell no longer dictates the algorithm
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
@@ -2101,7 +2103,7 @@ def test_the_salary_story_says_whose_deadline_the_steps_mean():
 
     assert any("Northwind's deadline" in t.name for t in STEPS if t.case == "salary")
     story = CASES["salary"].story
-    assert "Northwind has set a deadline" in story and "two weeks" in story
+    assert "Northwind has set a deadline" in story and "three weeks" in story
 
 
 # --- question 3c: a plan for a threshold ----------------
@@ -2842,11 +2844,11 @@ def test_every_practice_case_has_a_tactic_on_the_line_and_a_bluff(learner_id, mo
     case now has a tactic on the line and a plain bluff, the deadline one an information
     news item too; the practice keys pass their checks, and both kinds of a tactic on the
     line get the line's explanation."""
-    from course.scenarios.leverage import _TACTICS, news_key, practice_for, tactic_key
+    from course.scenarios.leverage import _PRACTICE_TACTICS, news_key, practice_for, tactic_key
 
     monkeypatch.setenv("LEVERAGE_LEARNER", learner_id)
     practice = practice_for(course.variant("00_leverage"))
-    pool = {t.text: t for t in _TACTICS if t.case == practice.case}
+    pool = {t.text: t for t in _PRACTICE_TACTICS if t.case == practice.case}
     drawn = [pool[text] for text in practice.tactics.values()]
     assert any(t._also for t in drawn) and any(t._kind == "bluff" and not t._also for t in drawn)
     if practice.case == "deadline":
@@ -2860,6 +2862,39 @@ def test_every_practice_case_has_a_tactic_on_the_line_and_a_bluff(learner_id, mo
     also = next(t._also for t in drawn if t._also)
     check.practice_tactics(lambda: {**key, line: also})
     assert f"{line} is on the line" in capsys.readouterr().out
+
+
+def test_each_rung_of_a_percentage_ladder_is_one_point_more():
+    """Section 5 says each rung of the ask ladder is one step of the ask (a percentage point
+    of pay or price), but the salary ladder went from 11% to the top of the pay band, 15%,
+    and the supplier ladder from 11% to 12% with ninety days to pay, for the same quarter
+    point. Each rung of those ladders now adds one point and nothing else."""
+    for key in ("salary", "supplier", "sole-source"):
+        asks = [ask for _, ask in CASES[key].asks if "%" in ask]
+        assert all(re.search(r"\d+%$", ask) for ask in asks), key
+        points = [int(re.search(r"(\d+)%$", ask).group(1)) for ask in asks]
+        assert points == list(range(points[0], points[0] + len(asks))), key
+        assert len({re.sub(r"\d+%$", "", ask) for ask in asks}) == 1, key
+
+
+def test_no_tactic_hint_says_something_false_of_the_tactic_it_is_shown_for():
+    """Filed as illegitimate, the forged letterhead (a misrepresentation) was told "it draws
+    on nothing that is not yours to use", which a rival's letterhead is. The hint for a kind
+    now names only what that kind's test looks at (information someone is bound to keep
+    secret, pressure through a person's office), which no tactic of another kind uses."""
+    from course.scenarios.leverage import _PRACTICE_TACTICS, _TACTICS
+
+    hint = check.NOT_KIND["illegitimate"]
+    assert "not yours to use" not in hint
+    assert "bound to keep secret" in hint and "through a person's office" in hint
+    forged = [t for t in _TACTICS if "letterhead" in t.text]
+    assert forged and all("illegitimate" not in t._kinds for t in forged)
+    for tactic in (*_TACTICS, *_PRACTICE_TACTICS):
+        if "illegitimate" not in tactic._kinds:
+            assert not re.search(
+                r"\bbound\b|secret|councillor|licensing|tax office|friend at|forbids|bars him",
+                tactic.text,
+            )
 
 
 def test_question_5_accepts_the_article_forms_of_its_kinds():
@@ -3029,7 +3064,9 @@ def test_the_practice_case_can_be_read_inside_an_answer_while_a_check_runs(learn
     """Reading ``scenario.practice`` draws a scenario, which uses the keys: that is the
     course's own working, not the learner's answer, so it is not refused."""
     own = course.variant("00_leverage")
-    read = {fact.text: (fact._source, fact._side) for fact in _FACTS}
+    from course.scenarios.leverage import _PRACTICE_FACTS
+
+    read = {fact.text: (fact._source, fact._side) for fact in _PRACTICE_FACTS}
     check.practice_facts(lambda: {k: read[t] for k, t in own.practice.facts.items()})
     assert "\N{CHECK MARK}" in capsys.readouterr().out
 

@@ -20,7 +20,7 @@ from course.models.audit import (
     weighted_leverage,
     who_leads,
 )
-from course.scenarios.leverage import CASES, _case_news, ask_moment
+from course.scenarios.leverage import CASES, _widget_news, ask_moment
 
 SALARY = CASES["salary"]
 
@@ -64,18 +64,19 @@ def test_the_notebooks_step_example_adds_two_points_of_rating_at_most():
 
 
 def test_the_notebooks_re_audit_of_the_deadline_case():
-    """Section 5: the deadline case's news takes the owner from +1.45 to +3.40, then back down
-    to -0.40 (even) when the firm that booked a second viewing signs elsewhere, and -0.65
-    (Brannock ahead) once a rent quoted in writing is raised; two more items bring it to -0.05
-    and +0.85. The peak is after the second viewing (N2), but an ask that needs +1.75 (the 98%
-    rung, 0.30 clear of +2.05, not the full-rent rung 0.05 below it) is made after the refusal
-    (N1); a stopgap first would have made it even at once (+0.10).
+    """Section 5: the deadline case's news as the widget plays it (its practice news, which no
+    learner is graded on) takes the owner from +1.45 to +3.40, then back down to -0.40 (even)
+    when the prospect who asked to view decides against the warehouse, and -0.65 (Brannock
+    ahead) once the owner breaks a promise; two more items bring it to -0.05 and +0.85. The
+    peak is after the viewing request (N2), but an ask that needs +1.75 (the 98% rung, 0.30
+    clear of +2.05, not the full-rent rung 0.05 below it) is made after N1; a stopgap first
+    would have made it even at once (+0.10).
 
-    The prospect who signs elsewhere takes with it at least what its second viewing added, so
-    the owner's alternatives end no higher than they started."""
+    The prospect who turns the warehouse down takes with it at least what its viewing
+    request added, so the owner's alternatives end no higher than they started."""
     case = CASES["deadline"]
     moves = {
-        f"N{i}": (n._side, n._source, n._change) for i, n in enumerate(_case_news(case.key), 1)
+        f"N{i}": (n._side, n._source, n._change) for i, n in enumerate(_widget_news(case.key), 1)
     }
     balances = balances_after(case.yours, case.theirs, case.weights, moves)
     assert [round(b, 2) for b in balances.values()] == [
@@ -90,19 +91,18 @@ def test_the_notebooks_re_audit_of_the_deadline_case():
         -0.05,
         0.85,
     ]
-    assert [n.text.split(" ")[0] for n in _case_news(case.key)][:2] == ["You", "The"]
     assert (
-        "refused to extend" in _case_news(case.key)[0].text
-        and "second viewing" in _case_news(case.key)[1].text
+        "cannot slip past" in _widget_news(case.key)[0].text
+        and "asks to view" in _widget_news(case.key)[1].text
     )
-    assert "no longer trusts your word" in _case_news(case.key)[6].text
+    assert "no longer trusts your word" in _widget_news(case.key)[6].text
     assert (
-        _case_news(case.key)[6]._side,
-        _case_news(case.key)[6]._source,
-        _case_news(case.key)[6]._change,
+        _widget_news(case.key)[6]._side,
+        _widget_news(case.key)[6]._source,
+        _widget_news(case.key)[6]._change,
     ) == ("you", "power", -1)
-    viewing, signs = _case_news(case.key)[1], _case_news(case.key)[5]
-    assert "signs for another" in signs.text and signs._change <= -viewing._change
+    viewing, signs = _widget_news(case.key)[1], _widget_news(case.key)[5]
+    assert "too far from the motorway" in signs.text and signs._change <= -viewing._change
     assert min(signs.sizes) >= 2 and max(viewing.sizes) <= 3
     assert max(balances, key=balances.get) == "N2"
     assert ask_moment(balances, 1.75) == "N1" and balances["N1"] - 1.75 >= 0.3 - 1e-9

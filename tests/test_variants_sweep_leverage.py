@@ -21,7 +21,16 @@ import pytest
 import course
 from course.checks import leverage as check
 from course.checks.hints import NotYet
-from course.scenarios.leverage import _FACTS, _NEWS, _TACTICS, CASES, STEPS, fact_key, rules_for
+from course.scenarios.leverage import (
+    _FACTS,
+    _NEWS,
+    _PRACTICE_NEWS,
+    _TACTICS,
+    CASES,
+    STEPS,
+    fact_key,
+    rules_for,
+)
 from course.variants import learner_as
 from tests import sweeps
 from tests.notebooks import solution_namespace, source_notebook
@@ -71,9 +80,52 @@ THEIRS = re.compile(
 )
 
 
+#: The practice items (no learner is graded on them), read by a second marker one by one:
+#: a phrase of each, the side it is about and its source. They are worded without the
+#: cue words the rules below read, so these are written out.
+PRACTICE_READING = {
+    "self-storage company has said": ("you", "alternatives"),
+    "rail freight doubled": ("you", "information"),
+    "finance director has seen": ("them", "information"),
+    "licensed your siding": ("you", "power"),
+    "build Brannock a new depot": ("them", "alternatives"),
+    "offered you a post at her start-up": ("you", "alternatives"),
+    "quarterly report, which says": ("you", "information"),
+    "sponsor your work visa": ("them", "power"),
+    "security clearance": ("you", "power"),
+    "staffing agency has offered": ("them", "alternatives"),
+    "cannot slip past the six weeks": ("you", "information"),
+    "asks to view your warehouse": ("you", "alternatives"),
+    "offers Brannock a one-year lease": ("them", "alternatives"),
+    "Brannock's safety record": ("them", "power"),
+    "stood empty since January": ("them", "information"),
+    "too far from the motorway": ("you", "alternatives"),
+    "loading bay you had promised": ("you", "power"),
+    "penalty for every week": ("you", "information"),
+    "lets its last free unit": ("them", "alternatives"),
+    "two engineers left the team": ("you", "information"),
+    "her old post back": ("them", "alternatives"),
+    "pays less than your current job": ("them", "information"),
+    "cancels the interview": ("you", "alternatives"),
+    "stood idle since spring": ("you", "information"),
+    "pet-food maker": ("them", "alternatives"),
+    "six months, not three": ("you", "alternatives"),
+    "spare valves run out": ("them", "information"),
+    "maker in Japan": ("you", "alternatives"),
+    "valve of its own design": ("them", "alternatives"),
+}
+
+
+def _practice_reading(text):
+    found = [reading for phrase, reading in PRACTICE_READING.items() if phrase in text]
+    return found[0] if found else None
+
+
 def source_by_wording(text):
     """Section 2's test, applied to the words: knowing first (know-how the other side
     relies on is not knowing but held), then control, else options."""
+    if _practice_reading(text):
+        return _practice_reading(text)[1]
     if KNOW_HOW.search(text):
         return "power"
     if KNOWING.search(text):
@@ -85,6 +137,8 @@ def source_by_wording(text):
 
 def side_by_wording(text):
     """Whose rating a fact or piece of news is about: the party it opens with."""
+    if _practice_reading(text):
+        return _practice_reading(text)[0]
     return "them" if THEIRS.match(text) else "you"
 
 
@@ -129,6 +183,16 @@ SECOND_READING = {
     "brother-in-law": {"illegitimate"},
     "former broker": {"illegitimate"},
     "off the market for a year": {"bluff", "misrepresentation"},
+    "roof was replaced": {"misrepresentation"},
+    "28,000 a month is the lowest": {"legitimate"},
+    "clerk at Brannock's bank": {"illegitimate"},
+    "31,000 a month is the lowest": {"bluff"},
+    "go on waiting for Brannock": {"bluff", "misrepresentation"},
+    "has you in its final round, which it has": {"legitimate"},
+    "96,000 is the least": {"bluff"},
+    "team of six": {"misrepresentation"},
+    "payroll firm": {"illegitimate"},
+    "wait for Northwind past Friday": {"bluff", "misrepresentation"},
 }
 
 
@@ -323,6 +387,7 @@ CONTRADICT = (
     ("Ostra knows from the published contract award", "Ostra learns that you must deliver"),
     ("You know from the public planning register that Brannock's current depot", "landlord has"),
     ("Win your board's approval for a two-year order", "which your board has approved"),
+    ("Have the rail siding's safety inspection done now", "the inspection is booked for next"),
 )
 
 #: News that makes sense only after another item, when a learner reads both: (earlier,
@@ -352,6 +417,27 @@ def hangs_together(s):
     return met
 
 
+def test_nothing_outside_grading_shows_a_verdict_on_any_drawn_learners_item(drawn):
+    """The widget played a case's graded news less the kernel's own learner's, and the
+    practice cases were two learners' draws: a reader who claimed another learner's id read
+    all four question 4a items of every learner they tried, and 83% of salary and deadline
+    learners' facts (by the practice check). Every item that the widget or a practice check
+    gives a verdict on, whatever learner the kernel claims, is now one that no drawn learner
+    is graded on."""
+    from course.scenarios.leverage import _PRACTICE_LEARNERS, news_texts, practice_for
+
+    shown = {text for key in CASES for text in news_texts(key)}
+    for claimed in _PRACTICE_LEARNERS:
+        for case in CASES:
+            practice = practice_for(replace(course.variant(MODULE, claimed), case=case))
+            shown |= set(practice.facts.values()) | set(practice.tactics.values())
+            shown |= {text for text, _ in practice.news.values()}
+    assert len(shown) >= 39
+    for s in drawn:
+        graded = {*s.facts.values(), *s.tactics.values(), *(t for t, _ in s.news.values())}
+        assert not graded & shown, s.learner
+
+
 def test_no_learner_reads_items_that_contradict_each_other(drawn):
     """A fact, a piece of news, a step and a tactic the learner reads together never contradict
     each other (no tactic claims as done what the learner's own step has yet to win), and news
@@ -361,6 +447,23 @@ def test_no_learner_reads_items_that_contradict_each_other(drawn):
         for pair in hangs_together(s):
             seen[pair] += 1
     assert all(count >= 50 for count in seen.values()), seen  # each item is still drawn
+
+
+def test_the_talks_come_before_every_deadline_the_story_sets(drawn):
+    """The salary story gave Northwind's answer two weeks (10 working days) while the talks
+    came 8 to 12 working days away: 16/70 salary learners talked on or after the day their
+    answer was due. Every deadline a story sets in weeks now falls after the talks, for the
+    longest budget and for every drawn learner."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    due = {}
+    for key, case in CASES.items():
+        found = re.findall(r"\b(?:in|within) (\w+) weeks", case.story)
+        if found:
+            due[key] = 5 * min(words[w] for w in found)
+            assert case.budget[1] < due[key], key
+    assert set(due) >= {"salary", "deadline"}
+    for s in drawn:
+        assert s.budget < due.get(s.case, 99), s.learner
 
 
 def test_a_place_in_a_final_round_never_weighs_more_than_a_written_offer(drawn):
@@ -431,7 +534,7 @@ def right_moves(s):
     """Question 4a's key, from the second marker's reading of each item's wording."""
     moves = {}
     for label, (text, size) in s.news.items():
-        item = next(n for n in _NEWS if n.text == text)
+        item = next(n for n in (*_NEWS, *_PRACTICE_NEWS) if n.text == text)
         moves[label] = (item._side, source_by_wording(text), item._sign * size)
     return moves
 

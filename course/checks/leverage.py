@@ -122,7 +122,11 @@ NOT_KIND = {
         "of material fact and rely on (by negotiating convention, a claim about your own "
         "limit or valuation is ordinarily not taken as one)"
     ),
-    "illegitimate": "it draws on nothing that is not yours to use",
+    "illegitimate": (
+        "it uses no information someone is bound to keep secret and no pressure through a "
+        "person's office: whatever is wrong with it is not where its information or pressure "
+        "comes from"
+    ),
 }
 
 #: Each kind as the feedback names it.

@@ -336,7 +336,7 @@ CASES = {
         "made you a written offer, and a third firm has you in its final round. Northwind's "
         "team is behind on a product launch and has struggled to fill the post for months. "
         "Its recruiters know what engineers like you are paid far better than you do. "
-        "Northwind has set a deadline: it wants your answer within two weeks.",
+        "Northwind has set a deadline: it wants your answer within three weeks.",
         "the candidate",
         "Northwind",
         yours=(4, 8, 4),
@@ -385,17 +385,13 @@ CASES = {
         budget=(8, 12),
         asks=_ladder(
             0.25,
-            [f"ask Northwind to raise its offer by {p}%" for p in range(2, 12)]
-            + [
-                "ask Northwind for the top of its pay band, 15% above its offer",
-                "ask Northwind for the top of its pay band and a signing bonus",
-            ],
+            [f"ask Northwind to raise its offer by {p}%" for p in range(2, 14)],
         ),
         cap=(
             "Calder's written offer, the third firm's final round, Northwind's recruiters' knowledge of pay and its decision on whether and what to pay all bear on your talks"
         ),
         band=(
-            "your written offer, your final round and Northwind's months without filling the post, against Northwind's decision on the pay, its knowledge of the market and the two weeks you have to answer it, which shrink your alternatives"
+            "your written offer, your final round and Northwind's months without filling the post, against Northwind's decision on the pay, its knowledge of the market and the three weeks you have to answer it, which shrink your alternatives"
         ),
     ),
     "supplier": _case(
@@ -463,8 +459,7 @@ CASES = {
         budget=(8, 12),
         asks=_ladder(
             0.25,
-            [f"ask Vell for a price cut of {p}%" for p in range(2, 12)]
-            + ["ask Vell for a price cut of 12% and ninety days to pay"],
+            [f"ask Vell for a price cut of {p}%" for p in range(2, 13)],
         ),
         cap=(
             "Vell's patent, the three-month switch to Bellpak or Corrin and what nobody outside Vell knows of its clients all bear on your talks"
@@ -1549,6 +1544,308 @@ _TACTICS = (
     ),
 )
 
+#: The practice items: facts, news and tactics that no learner is graded on, since no
+#: learner's draw takes them (the draws read ``_FACTS``, ``_NEWS`` and ``_TACTICS`` only).
+#: The practice cases of questions 1, 4a and 5 hold them, and the interactive audit plays
+#: only these news items, so whatever learner a kernel claims, nothing that shows a verdict
+#: outside grading shows one on a graded item. The deadline news repeats, item for item, the
+#: moves of the run that section 5 describes.
+_PRACTICE_FACTS = (
+    Fact(
+        "deadline",
+        "A self-storage company has said it would rent your warehouse from March.",
+        "alternatives",
+        "you",
+    ),
+    Fact(
+        "deadline",
+        "You have read in Brannock's annual report that its rail freight doubled last year.",
+        "information",
+        "you",
+    ),
+    Fact(
+        "deadline",
+        "Brannock's finance director has seen your warehouse's running costs, "
+        "which were in last year's sale papers.",
+        "information",
+        "them",
+    ),
+    Fact(
+        "deadline",
+        "The council has licensed your siding, and no other nearby, to load "
+        "freight trains at night, which Brannock's timetable needs.",
+        "power",
+        "you",
+    ),
+    Fact(
+        "deadline",
+        "A developer has offered to build Brannock a new depot within a year.",
+        "alternatives",
+        "them",
+    ),
+    Fact(
+        "salary",
+        "A former manager of yours has offered you a post at her start-up.",
+        "alternatives",
+        "you",
+    ),
+    Fact(
+        "salary",
+        "You have read Northwind's quarterly report, which says a late launch "
+        "would cost it a key client.",
+        "information",
+        "you",
+    ),
+    Fact(
+        "salary",
+        "Northwind decides whether to sponsor your work visa, which you need to "
+        "stay in the country.",
+        "power",
+        "them",
+    ),
+    Fact(
+        "salary",
+        "Of the candidates, only you hold the security clearance that "
+        "Northwind's launch client requires.",
+        "power",
+        "you",
+    ),
+    Fact(
+        "salary",
+        "A staffing agency has offered Northwind an engineer for the post at a day rate.",
+        "alternatives",
+        "them",
+    ),
+)
+
+_PRACTICE_NEWS = (
+    News(
+        "deadline",
+        "Brannock's removals firm mentions to you that Brannock's move out of "
+        "its depot cannot slip past the six weeks.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "A builders' merchant asks to view your warehouse next week.",
+        "you",
+        "alternatives",
+        1,
+        3,
+    ),
+    News(
+        "deadline",
+        "A landlord in the next county offers Brannock a one-year lease on a "
+        "warehouse beside the same rail line.",
+        "them",
+        "alternatives",
+        1,
+        3,
+    ),
+    News(
+        "deadline",
+        "Your insurer offers a lower premium if the warehouse is let to a tenant "
+        "with Brannock's safety record.",
+        "them",
+        "power",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "Brannock's director hears from a mutual contact that your warehouse has "
+        "stood empty since January.",
+        "them",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "The builders' merchant decides your warehouse is too far from the motorway.",
+        "you",
+        "alternatives",
+        -1,
+        3,
+    ),
+    News(
+        "deadline",
+        "You let another firm use the loading bay you had promised Brannock for "
+        "a trial delivery, and its director says she no longer trusts your word.",
+        "you",
+        "power",
+        -1,
+        1,
+        trust=True,
+    ),
+    News(
+        "deadline",
+        "Brannock's operations manager mentions that its rail contracts charge "
+        "it a penalty for every week of late deliveries.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "deadline",
+        "A business park near Brannock's customers, where Brannock had been "
+        "offered a unit, lets its last free unit to another firm.",
+        "them",
+        "alternatives",
+        -1,
+        2,
+    ),
+    News(
+        "salary",
+        "Northwind's team lead mentions over coffee that two engineers left the team last month.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "salary",
+        "A former Northwind engineer asks for her old post back.",
+        "them",
+        "alternatives",
+        1,
+        2,
+    ),
+    News(
+        "salary",
+        "Northwind's hiring manager hears from a former colleague of yours that "
+        "Calder's offer pays less than your current job.",
+        "them",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "salary",
+        "A fourth firm that had invited you to interview cancels the interview.",
+        "you",
+        "alternatives",
+        -1,
+        1,
+    ),
+    News(
+        "supplier",
+        "A Vell machine operator mentions at a trade fair that two of Vell's "
+        "lines have stood idle since spring.",
+        "you",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "supplier",
+        "Vell signs a one-year deal with a pet-food maker.",
+        "them",
+        "alternatives",
+        1,
+        2,
+    ),
+    News(
+        "supplier",
+        "Bellpak says its lids would take six months, not three, to suit your filling line.",
+        "you",
+        "alternatives",
+        -1,
+        2,
+    ),
+    News(
+        "sole-source",
+        "Ostra's sales director hears from your former buyer that your spare "
+        "valves run out in March.",
+        "them",
+        "information",
+        1,
+        2,
+    ),
+    News(
+        "sole-source",
+        "A maker in Japan offers to start certifying its valve for your pumps.",
+        "you",
+        "alternatives",
+        1,
+        2,
+    ),
+    News(
+        "sole-source",
+        "A large customer of Ostra's switches to a valve of its own design.",
+        "them",
+        "alternatives",
+        -1,
+        2,
+    ),
+)
+
+_PRACTICE_TACTICS = (
+    Tactic(
+        "deadline",
+        "Tell Brannock the warehouse roof was replaced last year, when the work has not begun.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "deadline",
+        "Say that 28,000 a month is the lowest rent you will accept; the "
+        "lowest you would let the warehouse for is 28,000.",
+        "legitimate",
+    ),
+    Tactic(
+        "deadline",
+        "Pay a clerk at Brannock's bank to tell you how much credit Brannock has left.",
+        "illegitimate",
+    ),
+    Tactic(
+        "deadline",
+        "Say that 31,000 a month is the lowest rent you will accept; the "
+        "lowest you would let the warehouse for is 28,000.",
+        "bluff",
+    ),
+    Tactic(
+        "deadline",
+        "Tell Brannock you will let the warehouse to a self-storage company "
+        "unless Brannock signs by Friday, when you would go on waiting for Brannock.",
+        "bluff",
+        _also="misrepresentation",
+    ),
+    Tactic(
+        "salary",
+        "Tell Northwind that a third firm has you in its final round, which it has.",
+        "legitimate",
+    ),
+    Tactic(
+        "salary",
+        "Say that 96,000 is the least you would accept; the least you would sign for is 91,000.",
+        "bluff",
+    ),
+    Tactic(
+        "salary",
+        "Tell Northwind you lead a team of six, when you lead a team of two.",
+        "misrepresentation",
+    ),
+    Tactic(
+        "salary",
+        "Ask a friend at Northwind's payroll firm to look up what its engineers are paid.",
+        "illegitimate",
+    ),
+    Tactic(
+        "salary",
+        "Tell Northwind you will take Calder's offer on Friday unless it adds a "
+        "signing bonus, when you would wait for Northwind past Friday.",
+        "bluff",
+        _also="misrepresentation",
+    ),
+)
+
+#: The practice cases' news, by label, as their lists show it: (text, size).
+_PRACTICE_CASE_NEWS = {"deadline": (0, 2, 4, 8), "salary": (0, 1, 2, 3)}
+
 #: Items that no learner draws together (facts, news, steps or tactics, by text): what a
 #: fact says you know already is not news to find out, nor a step to take; a tactic does
 #: not claim as done what a step of the same learner has yet to win.
@@ -1571,6 +1868,11 @@ APART = (
         "demolished.",
         "You find out from a local paper that back in the spring Brannock's landlord refused "
         "to extend its lease by even a month.",
+    ),
+    (
+        "Have the rail siding's safety inspection done now",
+        "Tell Brannock the rail siding has passed its safety inspection, when the inspection "
+        "is booked for next month.",
     ),
 )
 
@@ -1862,7 +2164,7 @@ class LeverageScenario(Scenario):
 #: The fixed learners whose scenarios are the practice cases of questions 1, 4a and 5: a
 #: learner practises on the first whose case is not their own (a deadline case, or for a
 #: deadline-case learner a salary case), so no practice item is one of their own.
-PRACTICE_LEARNERS = ("practice-1", "practice-2")
+_PRACTICE_LEARNERS = ("practice-1", "practice-2")
 
 
 class WithoutStartingAudit:
@@ -1917,48 +2219,32 @@ class WithoutStartingAudit:
         return self._parts[2](include, exclude)
 
 
-#: Items the practice cases hold beyond their draws (part -> label -> what the label
-#: holds), so that each has a tactic on the line, and the deadline practice case, which
-#: three learners in four practise on, a bluff and a news item of information too: its
-#: draw held none of the three.
-PRACTICE_ITEMS = {
-    "practice-1": {
-        "tactics": {
-            "T4": "Say that 30,000 a month is the lowest rent you will accept; the lowest you "
-            "would let the warehouse for is 27,000.",
-            "T5": "Tell Brannock you will take the warehouse off the market for a year unless "
-            "it signs this week, when you would go on showing it to other firms.",
-        },
-        "news": {
-            "N2": ("Brannock learns that a large payment on your loan falls due in two months.", 2)
-        },
-    },
-    "practice-2": {
-        "tactics": {
-            "T5": "Tell Northwind you will sign with Calder tomorrow unless it matches Calder's "
-            "pay, when you have already decided to turn Calder down.",
-        },
-    },
-}
-
-
 def practice_for(scenario):
-    """The practice case of ``scenario``: the scenario of the first ``PRACTICE_LEARNERS``
-    whose case is not ``scenario``'s, with its ``PRACTICE_ITEMS``. The visible checks of
-    questions 1, 4a and 5 judge it item by item; the learner's own items are marked only
-    when the notebook is graded."""
+    """The practice case of ``scenario``: the scenario of the first ``_PRACTICE_LEARNERS``
+    whose case is not ``scenario``'s, with that case's practice facts, news and tactics
+    (``_PRACTICE_FACTS``, ``_PRACTICE_CASE_NEWS``, ``_PRACTICE_TACTICS``), which no learner
+    is graded on. The visible checks of questions 1, 4a and 5 judge it item by item; the
+    learner's own items are marked only when the notebook is graded."""
     from course.variants import variant
 
-    for learner in PRACTICE_LEARNERS:
+    for learner in _PRACTICE_LEARNERS:
         practice = variant("00_leverage", learner)
         if practice.case != scenario.case:
-            items = PRACTICE_ITEMS.get(learner, {})
+            key = practice.case
+            news = [item for item in _PRACTICE_NEWS if item.case == key]
+            facts = [f.text for f in _PRACTICE_FACTS if f.case == key]
+            tactics = [t.text for t in _PRACTICE_TACTICS if t.case == key]
             return replace(
                 practice,
-                **{
-                    part: MappingProxyType({**getattr(practice, part), **changes})
-                    for part, changes in items.items()
-                },
+                facts=MappingProxyType({chr(ord("A") + i): t for i, t in enumerate(facts)}),
+                reason_fact="",
+                news=MappingProxyType(
+                    {
+                        f"N{n}": (news[i].text, news[i].size)
+                        for n, i in enumerate(_PRACTICE_CASE_NEWS[key], start=1)
+                    }
+                ),
+                tactics=MappingProxyType({f"T{i}": t for i, t in enumerate(tactics, start=1)}),
             )
     raise LookupError(f"no practice case differs from {scenario.case!r}")
 
@@ -1968,17 +2254,23 @@ def _case_news(key):
     return tuple(item for item in _NEWS if item.case == key)
 
 
+def _widget_news(key):
+    """The news the interactive audit plays for case ``key``: its practice news only, which
+    no learner is graded on, in the order the widget plays it."""
+    return tuple(item for item in _PRACTICE_NEWS if item.case == key)
+
+
 def news_texts(key):
-    """The texts of case ``key``'s news, in the order the widget plays it: what a learner
-    may read of them (which rating each moves is ``news_reading``'s to say)."""
-    return tuple(item.text for item in _case_news(key))
+    """The texts of the news the interactive audit plays for case ``key`` (practice news,
+    graded for nobody), in order: which rating each moves is ``news_reading``'s to say."""
+    return tuple(item.text for item in _widget_news(key))
 
 
 @answer_key
 def news_reading(key, text):
     """How news item ``text`` of case ``key`` moves the audit, as the widget plays it:
-    (side, source, signed change)."""
-    (item,) = [item for item in _case_news(key) if item.text == text]
+    (side, source, signed change). Only the widget's practice news has a reading here."""
+    (item,) = [item for item in _widget_news(key) if item.text == text]
     return item._side, item._source, item._change
 
 
@@ -1990,7 +2282,7 @@ def _by_text(pool, case, texts):
 @answer_key
 def fact_key(scenario):
     """The right (source, side) for each of the scenario's facts, by letter."""
-    facts = _by_text(_FACTS, scenario.case, scenario.facts.values())
+    facts = _by_text(_FACTS + _PRACTICE_FACTS, scenario.case, scenario.facts.values())
     return {
         letter: (fact._source, fact._side)
         for letter, fact in zip(scenario.facts, facts, strict=True)
@@ -2001,7 +2293,7 @@ def fact_key(scenario):
 def news_key(scenario):
     """The right move for each news item, by label: (side, source, signed change)."""
     texts = [text for text, _ in scenario.news.values()]
-    items = _by_text(_NEWS, scenario.case, texts)
+    items = _by_text(_NEWS + _PRACTICE_NEWS, scenario.case, texts)
     return {
         label: (item._side, item._source, item._sign * size)
         for (label, (_, size)), item in zip(scenario.news.items(), items, strict=True)
@@ -2011,7 +2303,7 @@ def news_key(scenario):
 @answer_key
 def tactic_key(scenario):
     """The kind of each of the scenario's tactics, by label."""
-    tactics = _by_text(_TACTICS, scenario.case, scenario.tactics.values())
+    tactics = _by_text(_TACTICS + _PRACTICE_TACTICS, scenario.case, scenario.tactics.values())
     return {label: t._kind for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
@@ -2019,14 +2311,14 @@ def tactic_key(scenario):
 def tactic_kinds_accepted(scenario):
     """Every kind accepted for each of the scenario's tactics, by label: one, or two for a
     tactic on the line between them."""
-    tactics = _by_text(_TACTICS, scenario.case, scenario.tactics.values())
+    tactics = _by_text(_TACTICS + _PRACTICE_TACTICS, scenario.case, scenario.tactics.values())
     return {label: t._kinds for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
 @answer_key
 def pretexts(scenario):
     """The labels of the scenario's tactics that tell a lie to get information."""
-    tactics = _by_text(_TACTICS, scenario.case, scenario.tactics.values())
+    tactics = _by_text(_TACTICS + _PRACTICE_TACTICS, scenario.case, scenario.tactics.values())
     return {label for label, t in zip(scenario.tactics, tactics, strict=True) if t._pretext}
 
 

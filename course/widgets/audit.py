@@ -5,8 +5,6 @@ text, the learner says which rating it moves and which way, and only then is it 
 with what it actually did to the rating and to the side ahead.
 """
 
-import functools
-
 import ipywidgets as w
 
 from course.models.audit import (
@@ -23,7 +21,6 @@ from course.models.audit import (
 )
 from course.pictures import audit_bars
 from course.scenarios.leverage import CASES, news_reading, news_texts
-from course.variants import learner_id, variant
 from course.widgets.controls import IntSlider
 from course.widgets.guards import RangeGuard, message
 
@@ -78,30 +75,16 @@ def _graded_texts(scenario):
     return frozenset(text for text, _ in scenario.news.values()) if scenario else frozenset()
 
 
-@functools.lru_cache(maxsize=8)
-def _graded_for(learner):
-    return _graded_texts(variant("00_leverage", learner))
-
-
-def _own_graded_texts():
-    """The texts of the news items question 4a grades for the learner of this kernel, or
-    none when no learner is known (a workshop page)."""
-    try:
-        return _graded_for(learner_id())
-    except LookupError:
-        return frozenset()
-
-
 class LeverageAudit(w.VBox):
     """Pick a case, rate both sides' information, alternatives and power, weigh the
     sources, and read the balance and what to strengthen; "next news" plays the case's
     news, asking first which rating each item moves."""
 
     def __init__(self, case="salary", without_news_of=None):
-        """The widget never plays the news items that question 4a grades for the learner
-        of this kernel (``learner_id()``, asked again each time news is played), whatever
-        the case chosen, so that their readings are not given away here; nor those of
-        ``without_news_of``, another module 00 scenario, if given."""
+        """The widget plays only each case's practice news (``news_texts``), which no
+        learner is graded on, so whatever learner the kernel claims, no reading it gives is
+        a graded answer; it also leaves out the news of ``without_news_of``, a module 00
+        scenario, if given (none of it is practice news)."""
         if case not in CASES:
             raise ValueError(f"no case called {case!r}; the cases are {', '.join(CASES)}")
         self._also_out = _graded_texts(without_news_of)
@@ -184,25 +167,17 @@ class LeverageAudit(w.VBox):
         self.refresh()
 
     def _case_news(self):
-        """The case's news the widget plays: all of it, less a learner's own graded items."""
-        kept_out = self._also_out | _own_graded_texts()
-        return tuple(t for t in news_texts(self.case.value) if t not in kept_out)
+        """The case's practice news, which the widget plays (graded for nobody)."""
+        return tuple(t for t in news_texts(self.case.value) if t not in self._also_out)
 
     def _load_case(self, change=None):
         case = CASES[self.case.value]
         self._shown = 0
         self._pending = None
-        left_out = len(news_texts(case.key)) - len(self._case_news())
-        note = (
-            f" {left_out} of this case's news items are in your own question 4a, so the widget "
-            "leaves them out: their readings are yours to find."
-            if left_out
-            else ""
-        )
         self.story.value = (
             f"<p>{case.story}</p><p>You are <b>{case.you}</b>; they are <b>{case.them}</b>. "
             f"Rate each source from 0 (none) to {SCALE:g} (overwhelming), and say how much each "
-            f"counts in this case (the weights are shown as shares of 1).{note}</p>"
+            f"counts in this case (the weights are shown as shares of 1).</p>"
         )
         self.news.value = ""
         self.next_news.disabled = False

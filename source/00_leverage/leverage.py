@@ -268,9 +268,9 @@ scenario.show("practice-facts")
 def practice_facts():
     """Each practice fact, by letter, as (its source, the side whose rating it goes into)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _FACTS
+    from course.scenarios.leverage import _PRACTICE_FACTS
 
-    read = {fact.text: (fact._source, fact._side) for fact in _FACTS}
+    read = {fact.text: (fact._source, fact._side) for fact in _PRACTICE_FACTS}
     return {letter: read[text] for letter, text in scenario.practice.facts.items()}
     ### END SOLUTION
 
@@ -408,6 +408,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   the risk of a breakdown is what pushes both sides to agree: half a unit of your share
 #   for each unit it rises, the other side's unchanged. Module 03 shows that it counts for
 #   less when the cost of delay pushes too. The audit's ratings draw neither line.
+# - **It rates what each side has, not what the other side believes it has.** Leverage
+#   works through the other side's view (section 1): an alternative they doubt, or
+#   information they do not know you hold, moves them less than its rating says. Module
+#   01's choices about what to reveal work on that gap.
 # - **Its weights are your judgement of this case,** one set for both sides, and its
 #   ratings are judgements too. Change them and the balance changes.
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
@@ -484,9 +488,8 @@ check.my_audit(my_audit)
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
 # it moves and which way, and press **check my reading**. Only then is it applied, and the
-# widget says what happened to the rating, to the balance and to the side ahead. The
-# widget leaves out the four news items of your own case that question 4a asks you to
-# read, so that practice here does not answer that question for you.
+# widget says what happened to the rating, to the balance and to the side ahead. Its news
+# is practice news: no question grades it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -820,10 +823,8 @@ check.reach_plan(reach_plan, hidden=True)
 # case's own starting audit (press *start again* to restore it, if you set your own
 # ratings and weights in the exercise), the owner starts at $+1.45$ points. The balance
 # first reaches $+1.75$ after one of the early items and peaks an item later; four items
-# after the peak the sides are even, and the next puts Brannock ahead. This text does not
-# say which item moves which rating, or by how much: if your case is the deadline case,
-# some of those items are yours to read in question 4a (the widget leaves them out, so
-# your run on screen is shorter). Looking back, the peak is easy to see. Nobody knew it at the
+# after the peak the sides are even, and the next puts Brannock ahead. Looking back, the
+# peak is easy to see. Nobody knew it at the
 # time: an owner who had decided that a five-year lease at 98% of the full rent needs
 # $+1.75$ points behind it would have asked one item before the peak, the first time the
 # balance got there. Asking at first
@@ -864,8 +865,8 @@ scenario.show("news")
 # `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
 # a side find out something that was already true, or did one of its specific options
 # change, or what it holds, or what the other side needs from it? Each item earns half a
-# mark. The interactive audit leaves out your own items, so their readings are yours to
-# find.
+# mark. The interactive audit plays only practice news, so your items' readings are yours
+# to find.
 #
 # Practise first on the practice case's news (`scenario.practice.news`), with
 # `practice_news()`: its check judges each item and says what does not fit, not the
@@ -880,9 +881,9 @@ scenario.show("practice-news")
 def practice_news():
     """For each practice news label: (whose rating moves, which source, the signed change)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _NEWS
+    from course.scenarios.leverage import _PRACTICE_NEWS
 
-    read = {item.text: (item._side, item._source, item._sign) for item in _NEWS}
+    read = {item.text: (item._side, item._source, item._sign) for item in _PRACTICE_NEWS}
     return {
         label: (*read[text][:2], read[text][2] * size)
         for label, (text, size) in scenario.practice.news.items()
@@ -1144,9 +1145,9 @@ scenario.show("practice-tactics")
 def practice_tactics():
     """For each practice tactic label: its kind."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _TACTICS
+    from course.scenarios.leverage import _PRACTICE_TACTICS
 
-    read = {tactic.text: tactic._kind for tactic in _TACTICS}
+    read = {tactic.text: tactic._kind for tactic in _PRACTICE_TACTICS}
     return {label: read[text] for label, text in scenario.practice.tactics.items()}
     ### END SOLUTION
 
