@@ -1652,6 +1652,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "a point of the owner's",
         ),
         ("shift-teaching", "peak is easy to see", "the widget leaves them out"),
+        # Schelling's words are named by their work (review 55, U3)
+        ("ethics-teaching", "Schelling (*The Strategy of Conflict*, 1960)", "use Schelling's"),
         # leverage works through perception; the audit rates holdings (review 55, C1)
         ("audit-limits", "not what the other side believes it has", None),
         ("audit-widget-text", "Its news is practice news: no question grades it", "leaves out"),
