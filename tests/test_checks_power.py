@@ -1648,8 +1648,8 @@ def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_a
     and practice fact 4's 'them' is Vane Motors, so its figure holds an office there."""
     assert "on Borealis's terms, and send Atlas a copy, as Borealis did" in PROSE
     assert "on Borealis's terms, with a copy to Atlas" in PROSE
-    for text in _RIG_TEXTS["breakdown payoff"]:
-        assert "would then, and only then," in text, text
+    for text in _RIG_TEXTS["breakdown payoff"]:  # in words of its own (session 55, W5)
+        assert any(w in text for w in ("then, and only then,", "Only if", "in no other case"))
     assert "retired founder" not in PROSE
     assert "Vane Motors' founder, now its honorary chair, is a legend" in PROSE
     assert "now its honorary chair" in _P.PRACTICE_FACTS["4"][2]

@@ -721,7 +721,7 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     assert "would only show Granite a walk-away point" not in PROSE
     assert "Revealing it shows a walk-away point below what they expected to pay" not in PROSE
     assert "mentioning a weak alternative gains nothing" in PROSE  # finding 21: "it" named it
-    assert "it can lower their estimate of your reservation price" in PROSE
+    assert "it can lower their estimate of your acceptance threshold" in PROSE
 
 
 def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
@@ -885,10 +885,7 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
     """Where Kestrel simply accepts, 'what Kestrel puts forward' sent learners looking for
     an argument none is needed for; the text says what the reason is then."""
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
-    assert (
-        "`reason`: what Kestrel puts forward in its reply (when it takes the proposal, what "
-        "it stresses as it accepts), one of"
-    ) in four
+    assert "`reason`: what Kestrel puts forward as it accepts, or as it turns Atlas down" in four
 
 
 def test_split_the_difference_is_ruled_out_in_this_story_only():
@@ -2278,3 +2275,30 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "In real talks Kestrel would rather name that figure to Atlas in a counter" in four
     assert "as question 4 grades the model's move" in seven
     assert "a counter-proposal the same day at Harrow's figure" in seven
+
+
+def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():
+    """A fresh review (W5): every breakdown text and practice version 2 said "would then, and
+    only then,", no walk-out text did, so a one-line classifier on that phrase matched the
+    key for 250/250 learners and the practice case taught it. No phrase of one to six words
+    is now in every text of one kind and in none of the other (own texts alone, and with
+    the practice version of each kind), and one walk-out text names an event (a bank's
+    review) that cannot end the talks, so an event alone does not make a breakdown."""
+    from course.scenarios.power import _RIG_TEXTS, PRACTICE_RIG
+
+    def grams(text, n):
+        words = re.findall(r"[a-z']+", text.lower())
+        return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+    practice = {True: [], False: []}
+    for walk_out, _, text in PRACTICE_RIG.values():
+        practice[walk_out].append(text)
+    walk = list(_RIG_TEXTS["outside option"])
+    left = list(_RIG_TEXTS["breakdown payoff"])
+    pools = [(walk, left), (walk + practice[True], left + practice[False])]
+    for these, those in [pair for pool in pools for pair in (pool, pool[::-1])]:
+        for n in range(1, 7):
+            common = set.intersection(*(grams(text, n) for text in these))
+            telling = common - set.union(*(grams(text, n) for text in those))
+            assert not telling, (n, telling)
+    assert any("bank" in text and "no review could stop" in text for text in walk)

@@ -318,29 +318,36 @@ class RigVersion:
 #: after its own proposal is refused gives another result). No single word tells the kinds
 #: apart (tests/test_models_power.py checks it): the reader must judge who can end the talks.
 #: One text of each kind (a fresh review, W6) leaves even that to inference: it says neither
-#: that the talks cannot fail on their own nor that an event would end them.
+#: that the talks cannot fail on their own nor that an event would end them. No phrase of
+#: up to six words is in every text of one kind and none of the other, the practice texts
+#: included (session 55's review, W5: "would then, and only then," told the kinds apart for
+#: 250/250 learners), and one walk-out text names an event that cannot end the talks.
 _RIG_TEXTS = {
     "outside option": (
         "The talks cannot fail on their own. A dealer in used equipment "
-        "has a standing offer of {x} for the rig; Kestrel may accept it at the moment it turns "
+        "has a standing offer to buy the rig for {x}; Kestrel may accept it at the moment it turns "
         "down a proposal from Dunmore, and that ends the talks.",
         "A university laboratory has offered {x} for the rig, and its offer does not lapse. On "
         "any day Kestrel refuses one of Dunmore's proposals, it could then take the "
         "laboratory's offer instead and leave the talks; nothing else can end them.",
         "A buyer abroad would pay {x} for the rig. Kestrel can accept, and so end its talks "
-        "with Dunmore, only in answer to a proposal from Dunmore that it rejects.",
+        "with Dunmore, only in answer to a proposal from Dunmore that it rejects. Dunmore's "
+        "bank reviews its loans each quarter, but Dunmore pays from its own cash, so no review "
+        "could stop the purchase.",
     ),
     "breakdown payoff": (
         "Dunmore would buy the rig with money lent by its bank, and the bank could withdraw its "
         "loan on any day of the talks; Dunmore has no other money to buy it with. A dealer in "
         "used equipment would then, and only then, buy the rig from Kestrel for {x}.",
         "Dunmore's approval to buy the rig lapses on a day nobody knows unless a contract is "
-        "signed by then, and that would end the talks; a signed purchase is unaffected. A "
-        "university laboratory would then, and only then, buy the rig for {x}.",
+        "signed by then, and that would end the talks; a signed purchase is unaffected. Only "
+        "if the approval lapsed in that way would a university laboratory buy the rig, for "
+        "{x}.",
         "On any day before a contract is signed, Dunmore's parent company may take back the "
         "budget set aside for the rig, which would end the talks whatever either side wants "
-        "and leave Dunmore no money for any rig; once signed, the sale is safe. A buyer "
-        "abroad would then, and only then, pay Kestrel {x} for the rig.",
+        "and leave Dunmore no money for any rig; once signed, the sale is safe. Should that "
+        "happen, a buyer abroad would pay Kestrel {x} for the rig; in no other case would it "
+        "buy.",
     ),
 }
 
@@ -364,8 +371,8 @@ PRACTICE_RIG = {
         12_000,
         "Pell wants the lathe for one customer's order, and that customer may cancel the order "
         "on any day before Kestrel and Pell sign, which would end the talks and leave Pell no "
-        "use for any lathe. A rival workshop would then, and only then, buy the lathe for "
-        "12,000.",
+        "use for any lathe. A rival workshop would buy the lathe for 12,000 if that happened, "
+        "and at no other time.",
     ),
 }
 

@@ -935,7 +935,8 @@ check.licence_reply(licence_reply, hidden=True)
 #    them.
 # 2. Pell wants the lathe for one customer's order, and that customer may cancel the order
 #    on any day before Kestrel and Pell sign, which would end the talks and leave Pell no use
-#    for any lathe. A rival workshop would then, and only then, buy the lathe for 12,000.
+#    for any lathe. A rival workshop would buy the lathe for 12,000 if that happened, and at
+#    no other time.
 #
 # Put your prices for them in the dict your function returns, under the numbers 1 and 2, the
 # same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`). The check judges them one by
