@@ -3133,14 +3133,17 @@ def test_an_opening_that_reads_no_story_fails(capsys):
     passed the visible and hidden checks for every learner. The keys are now neutral, a
     low market fact is misquoted in some stories and another retailer's offer is real in
     others: the policy fails the hidden check for every learner, and the visible one
-    wherever the learner's own story has either."""
+    wherever the learner's own story has either (and the misquote names the most)."""
     fooled = 0
     for learner in LEARNERS:
         with course.variants.learner_as(learner):
             s = course.variant(MODULE)
             assert "course's own" not in miss(check.opening, _reads_no_story, hidden=True)
-            plain = "retailer" not in s.facts and all(
-                _true(s, _about(s, about)) for about in ("survey", "linden")
+            # fooled where the market fact naming more is true (a misquote may name less
+            # than the high fact since session 55)
+            market = [_about(s, about) for about in ("survey", "linden")]
+            plain = "retailer" not in s.facts and _true(
+                s, max(market, key=lambda k: s.statements[k].figure)
             )
             if plain:
                 fooled += 1
@@ -3175,3 +3178,55 @@ def test_the_story_says_the_discount_leaves_this_years_price_and_reservation_alo
     assert "on top of the price" not in story
     assert "The discount comes off the prices of years two and three, never this year's" in story
     assert "your reservation price for this year stands" in story
+
+
+# --- session 55: wrong methods the text warns against, and hints that give answers away ---
+
+
+def _birch_against_own_reservation(s, anchor, quote=None):
+    """Question 1 with the comparison the text warns against: Birch's true offer is cited
+    when your own reservation price, not Birch's offer, is above what Orchard believes
+    your other work pays."""
+    price, said = _own_opening(s, anchor, quote)
+    birch = _about(s, "birch")
+    if _true(s, birch) and reservation_of(s) > s.their_guess:
+        return price, (said[0], birch)
+    return price, said[:1]
+
+
+def _lowest_figure_at_or_above_the_estimate(s, anchor, quote=None):
+    """Question 1 by figures alone: open at the lowest figure at or above your estimate of
+    Orchard's limit, never reading the story."""
+    key = min(
+        (k for k, st in s.statements.items() if st.figure >= s.their_estimate),
+        key=lambda k: s.statements[k].figure,
+    )
+    figure = s.statements[key].figure
+    return (figure if quote is None else min(figure, quote)), [key]
+
+
+@pytest.mark.parametrize(
+    "wrong", [_birch_against_own_reservation, _lowest_figure_at_or_above_the_estimate]
+)
+def test_question_1_refuses_each_method_the_text_warns_against(wrong):
+    """Comparing Birch with your own reservation price (not with what Orchard believes)
+    passed question 1 in the kernel for 173 of 200 learners and at grading for 55 of 144
+    (learner, key) pairs; citing the lowest figure at or above the estimate passed for all
+    200 and 144, as every untrue statement named more than every true one. Both now fail the
+    hidden check for every learner and key tried (in the kernel, the public hidden learners
+    include a weak Birch below your reservation price and an untrue figure below the high
+    fact)."""
+    for n in range(12):
+        with course.variants.learner_as(f"learner-{n}"):
+            miss(check.opening.__wrapped__, wrong, True)
+    for key in ("k1", "secret-xyz", "grading-3"):
+        with hidden_cases_as(key):
+            with course.variants.learner_as("learner-0"):
+                miss(check.opening.__wrapped__, wrong, True)
+            labels = [label for label, _ in check._HiddenLearners.KINDS]
+            kinds = dict(zip(labels, check.HIDDEN_LEARNERS, strict=True))
+            weak = check._variant(kinds["birch-weak"])
+            assert weak.alternative_price < weak.their_guess < reservation_of(weak)
+            assert check._decoy_below_top(check._variant(kinds["tight"]))
+
+

@@ -68,12 +68,23 @@ def _misquoted(s):
     )
 
 
+def _decoy_below_top(s):
+    """Whether an untrue statement is the lowest figure at or above ``s.their_estimate``."""
+    kinds = statement_kinds(s)
+    lowest = min(
+        (k for k, st in s.statements.items() if st.figure >= s.their_estimate),
+        key=lambda k: s.statements[k].figure,
+    )
+    return kinds[lowest] != "fact"
+
+
 class _HiddenLearners:
     """Other learners' scenarios the hidden tests also try, so hard-coded answers fail: drawn
     with the grader's secret key when graded, the public self-check learners otherwise
     (``course.variants.hidden_learner_where``). Whatever the key, their openings,
     equivalent offers and reservation prices all differ, Birch's offer is quoted truly (once
-    stronger and once weaker than Orchard believes your other work pays) and inflated,
+    stronger and once weaker than Orchard believes your other work pays, which is then
+    below your reservation price) and inflated, an untrue figure lies below the high fact,
     the high fact is Linden's price (the budget is tighter), another retailer's real offer
     and the survey's rate (then Linden's price is misquoted), and one has a package from
     which the best exchange rate gives more than closes the deal (a test checks): each kind
@@ -82,9 +93,18 @@ class _HiddenLearners:
 
     KINDS = (
         ("birch-strong", lambda s: _birch_kind(s) == "fact" and birch_is_strong(s)),
-        ("birch-weak", lambda s: _birch_kind(s) == "fact" and not birch_is_strong(s)),
+        (  # weaker than Orchard believes, though your reservation price is above that
+            # belief: comparing Birch with your reservation price, not with Orchard's
+            # belief, tells it here, and the check refuses that
+            "birch-weak",
+            lambda s: (
+                _birch_kind(s) == "fact" and s.alternative_price < s.their_guess < reservation_of(s)
+            ),
+        ),
         ("birch-inflated", lambda s: _birch_kind(s) == "invented"),
-        ("tight", lambda s: s.tighter),
+        # an untrue statement is the lowest figure at or above your estimate of Orchard's
+        # limit: a rule on figures alone, not on the story, cites it
+        ("tight", lambda s: s.tighter and _decoy_below_top(s)),
         ("retailer-real", lambda s: "retailer" in s.facts),
         (  # a package from which the rate alone would concede more than closes the deal
             "closing-differs",

@@ -182,7 +182,8 @@ def _statements(rng, alternative, estimate):
     for next year's work. Birch's offer is quoted as it is or, in about a third of the
     draws, inflated; in about a third, a low fact is misquoted upwards; the other
     retailer's offer is invented when the story has none; and there is a demand (a
-    threat). Every untrue statement names more than every true one. Also whether Linden's
+    threat). Every untrue statement names more than the reservation price, and each, in
+    about half the draws, less than the high fact. Also whether Linden's
     price is the high fact (then Orchard's budget is tighter this year, which the story
     says). The draws of the main generator are those of the two-fact story before, so the
     rest of a learner's scenario is as it was; the new choices come from a generator seeded
@@ -207,6 +208,22 @@ def _statements(rng, alternative, estimate):
     if more.random() < 1 / 3:  # a low fact misquoted upwards
         wrong = min(("survey", "linden"), key=lambda k: facts[k])
         said[wrong] = top + pick(more, 5, 20, 1)
+    # each untrue figure, in about half the draws, lies between Orchard's likely limit and
+    # the high fact, so that no rule on figures alone (say, the lowest figure at or above
+    # the estimate) finds the true one: only the story tells
+    slots = list(range(int(estimate) + 1, int(max(high, fern or 0))))
+    more.shuffle(slots)
+    untrue = [k for k in ("survey", "linden", "birch") if said[k] != facts[k]]
+    for name in [*untrue, "retailer", "threat"]:
+        if not slots or more.random() >= 1 / 2 or (name == "retailer" and fern is not None):
+            continue
+        if name == "retailer":
+            invented = float(slots.pop())
+        elif name == "threat":
+            threat = float(slots.pop())
+        else:
+            said[name] = float(slots.pop())
+    birch = said["birch"]
     lighter = (
         "lighter work, from studios smaller than ours"
         if tighter
@@ -509,7 +526,8 @@ RATE_MARGIN = 0.05
 
 def _opening_problems(c):
     """Question 1: one true fact grounds an ambitious opening, another true one falls
-    short, both clear of the line; the threat and the inventions name more than any fact;
+    short, both clear of the line; the threat and the inventions name more than your
+    reservation price, and no two statements the same figure;
     the story's budget line matches which fact is high."""
     found = []
     estimate, reservation = c.their_estimate, reservation_of(c)
@@ -520,8 +538,10 @@ def _opening_problems(c):
         found.append("opening: not exactly one true fact grounds an ambitious opening")
     if any(abs(figure - estimate) < OPENING_MARGIN for figure in facts):
         found.append("opening: a true figure within the margin of Orchard's likely limit")
-    if min(others) <= max(facts):
-        found.append("opening: the threat or an invention is no more tempting than the facts")
+    if min(others) <= reservation + OPENING_MARGIN:
+        found.append("opening: the threat or an invention names no more than you would take")
+    if len({s.figure for s in c.statements.values()}) < len(c.statements):
+        found.append("opening: two statements name the same figure")
     if c.tighter != (c.facts["linden"] > estimate):
         found.append("story: the budget line does not match last year's price")
     if estimate - reservation < 15:
