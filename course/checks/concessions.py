@@ -1591,7 +1591,7 @@ def respond(answer, hidden=False):
             expected = best_response(s, offer, next_ask, ceiling)
             if result != expected:
                 hint, general = _response_hint(s, offer, next_ask, ceiling, expected, result)
-                _fail(where, f"it should be {expected!r}, not {result!r}: {hint}", general)
+                _fail(where, f"not {result!r}: {hint}", general)
     passed(
         "respond accepts what beats your next ask, counters while a deal is still possible, "
         "and walks away when the best deal left is below your reservation price."
@@ -1605,7 +1605,7 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
     if next_ask is None:  # the last round: the offer on the table is the best deal left
         if expected == "accept":
             return (
-                f"this is the last round and {offer:g} is above your reservation price "
+                f"this is the last round, and {offer:g} is above your reservation price "
                 f"{reservation:g}: a deal there beats your BATNA",
                 "at the end of the talks an offer above your reservation price beats your BATNA",
             )
@@ -1654,8 +1654,7 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
     if given == "accept":
         below = f", and below your reservation price {reservation:g}" if offer < reservation else ""
         return (
-            f"{offer:g} is below the {next_ask:g} you would ask next{below}: while rounds "
-            "remain, counter",
+            f"{offer:g} is below the {next_ask:g} you would ask next{below}, and rounds remain",
             "it accepts an offer below its own next ask while rounds remain",
         )
     known = (
@@ -1664,7 +1663,7 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
         else f"Orchard's ceiling {ceiling:g} is above your reservation price {reservation:g}"
     )
     return (
-        f"rounds remain and {known}: a low offer is a reason to counter, not to leave",
+        f"rounds remain and {known}: a low offer is a reason to answer, not to leave",
         "it walks away while rounds remain and a deal is still possible",
     )
 
@@ -1819,13 +1818,16 @@ def relationship_reservation(answer, hidden=False):
                 (m for m in mistakes if same_money(value, m[0]) and not same_money(m[0], expected)),
                 None,
             )
-            if hint is None:
+            if hint is None:  # which side of your reservation price, never the value
+                side = (
+                    "not the price the text's rule gives for this table"
+                    if (value - mine) * (expected - mine) > 0 or same_money(expected, mine)
+                    else "on the wrong side of your reservation price without the "
+                    f"relationship, {mine:g}: compare next year after a deal with next year "
+                    "after the better way of ending without one"
+                )
                 _fail(
-                    where,
-                    f"expected {expected:g}, got {value:g}: your reservation price "
-                    f"{mine:g}, less what a deal adds to next year against the better way of "
-                    "ending without a deal",
-                    "it is not the reservation price the rule gives",
+                    where, f"{value:g} is {side}", "it is not the reservation price the rule gives"
                 )
             _fail(where, hint[1], hint[2])
     passed(
