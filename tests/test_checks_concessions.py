@@ -1501,7 +1501,8 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
     assert "A move is **free** when neither side loses points and at least one gains." in flat
     assert "the ratio alone cannot tell you whether a move is free" in flat
     assert "assumes that a point means as much to each side" in flat
-    assert "that is where this course departs from the rule" in flat
+    assert "that is where this course departs from the rule" not in flat
+    assert "what comes back for a conditional concession is the deal itself" in flat
     # a ratio of 0.00 is not praised in itself: a single give is right only when rule 2
     # picks it, made conditional on the deal (the text once called it 'right for a
     # conditional concession on the frontier')
@@ -2579,9 +2580,12 @@ def test_tit_for_tat_text_says_round_up_and_the_check_refuses_an_offer_rounded_d
 
 def test_an_anchor_is_answered_with_the_grounded_opening_in_the_text_and_the_hint():
     """The arena said to answer an anchor from your target; question 1 says with the
-    opening you would make anyway. Both now say the grounded opening."""
+    opening you would make anyway. The arena then said the grounded opening too, though it
+    has no facts to cite and its buyers' openings follow a known rule (a reviewer, session
+    55): it now says that there the anchor is news, and to move only by what it tells."""
     text = _flat()
-    assert "with the grounded opening you would have made anyway" in text
+    assert "with the grounded opening you would have made anyway" not in text
+    assert "Unlike Orchard's anchor, its number is news here" in text
     assert "from where its reservation price may lie and from your own target" not in text
     s = course.variant(MODULE, "ada")
 
@@ -3252,3 +3256,46 @@ def test_the_hints_of_questions_6_and_7_name_no_verdict_and_no_value():
             assert "expected" not in hint, hint
 
 
+def test_question_2_refuses_the_boulware_shape_section_2_warns_against(learner):
+    """A plan that holds in every round but the last two, then gives 60% and 40% of its
+    concession, passed question 2 for 25 of 25 learners (holds did not count as steps),
+    though section 2 says such late steps tell Orchard to keep pushing. The first
+    concession must now come by round 2; one leading hold still passes."""
+
+    def boulware(s, o):
+        target = (o + reservation_of(s)) / 2
+        return [o] * (s.rounds - 2) + [o - 0.6 * (o - target), target]
+
+    def one_hold(s, o):
+        target = (o + reservation_of(s)) / 2
+        rest = [o - (o - target) * (1 - 0.5**t) for t in range(s.rounds - 1)]
+        return [o, *rest[:-1], target]
+
+    for n in range(25):
+        hint = _public_hint(check.concession_plan, boulware, f"learner-{n}")
+        assert hint is not None and "Boulware shape" in hint, hint
+        assert _public_hint(check.concession_plan, one_hold, f"learner-{n}") is None, n
+    flat = _flat()
+    assert "concede by round 2: holding longer, then conceding" in flat
+    assert "are fine anywhere" not in flat
+
+
+def test_the_text_says_what_comes_back_and_where_the_last_round_leaves_room():
+    """Section 5 gave one exception to 'nothing below the split' (a believable cap) and a
+    second three lines later (the last round); question 3 said its target is where your
+    plan stops, though the check passes its own."""
+    flat = _flat()
+    assert "unless a believable cap, or the last round, leaves nothing better" in flat
+    assert "`target` is where your plan stops (question 2)" not in flat
+    assert "(the check passes its own)" in flat
+
+
+def test_a_free_move_has_one_name_wherever_the_learner_reads_it():
+    """The text defines a **free move**; the check's hint said "free trade" and "trades that
+    cost nobody anything", the planner's table and an example "costs nobody anything"."""
+    root = Path(__file__).parents[1]
+    for path in ("course/checks/concessions.py", "course/widgets/concessions.py"):
+        code = (root / path).read_text()
+        assert "costs nobody anything" not in code and "cost nobody anything" not in code
+        assert '"another free trade' not in code
+    assert "costs nobody anything" not in _flat()

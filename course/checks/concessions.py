@@ -477,6 +477,10 @@ QUOTE_BAND = 3.0
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
+#: The latest round of a plan's first concession: one hold, to wait for Orchard's move,
+#: may come first; more, and the plan takes the Boulware shape section 2 warns against.
+LATEST_FIRST = 2
+
 #: The finest rounding question 2 recognises: a plan whose offers are all whole numbers,
 #: or all have at most this many decimals, has been rounded to that grain (1, 0.1, 0.01 or
 #: 0.001 thousand); any other plan has not been rounded.
@@ -604,6 +608,15 @@ def _check_plan(plan, start, reservation, where, estimate):
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
     moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
+    if moves[0][0] > LATEST_FIRST:
+        _fail(
+            where,
+            f"the plan [{_listed(plan)}] holds until round {moves[0][0] - 1} and first "
+            f"concedes in round {moves[0][0]}: holding, then conceding, is the Boulware "
+            "shape, whose late steps tell Orchard to keep pushing; make your first "
+            f"concession by round {LATEST_FIRST}",
+            "the plan holds too long before its first concession (the Boulware shape)",
+        )
     for at, (t, step) in enumerate(moves[1:], start=1):
         smallest = min(before for _, before in moves[:at])
         if step > smallest + grain + TOLERANCE:
@@ -1216,10 +1229,10 @@ def _judge_choice(s, where, result, chosen, best, needed):
     elif top[0] == 2:
         hint = (
             f"{better} creates {top[1]:g} points for the two of you together, your move "
-            f"only {rank[1]:g}: among trades that cost nobody anything, take the one that adds the "
+            f"only {rank[1]:g}: among free moves, take the one that adds the "
             "most value, or you may stop short of the frontier"
         )
-        general = "another free trade creates more value for both sides together"
+        general = "another free move creates more value for both sides together"
     elif top[0] > rank[0]:
         # name the rate only when the learner's move does have the better one
         rates = chosen["them"] / -chosen["you"] > best["them"] / -best["you"]

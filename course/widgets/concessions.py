@@ -55,7 +55,7 @@ def _judgement(step):
     if step["tier"] == "free":
         created = step["you"] + step["them"]
         if step["ok"]:
-            return f"costs nobody anything and creates {created:g} points: the most any move here creates"
+            return f"a free move that creates {created:g} points: the most any move here creates"
         return (
             f"creates {created:g} points, but {_option_words(better)} creates "
             f"{better['you'] + better['them']:g}"
@@ -76,7 +76,7 @@ def _judgement(step):
             "one-level move here creates value. Stop here"
         )
     if better["you"] >= 0:
-        return f"costs you {-step['you']:g} while {_option_words(better)} costs nobody anything"
+        return f"costs you {-step['you']:g} while {_option_words(better)} is a free move"
     needs = step["needed_points"]
     if needs is not None and better["them"] >= needs:
         if step["closes"]:

@@ -368,8 +368,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    decimals, a step may be bigger by up to one unit of that rounding (1, 0.1, 0.01 or
 #    0.001). A plan with more decimals is not rounded and gets no slack. The last
 #    concession must be
-#    strictly smaller than the first, even after rounding. Rounds in which you hold (a
-#    step of 0), to wait for Orchard's move, are fine anywhere;
+#    strictly smaller than the first, even after rounding. You may hold (a step of 0)
+#    to wait for Orchard's move, but concede by round 2: holding longer, then conceding,
+#    is the Boulware shape, whose late steps say "keep pushing";
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something (three fifths is this course's line, not a
 #    figure from Faratin or another study: it leaves at least two fifths for later steps);
@@ -485,8 +486,8 @@ check.concession_plan(concession_plan, hidden=True)
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by paced
 # tit-for-tat, the rule above. `mine` lists your offers so far, from your opening, and
 # `theirs` Orchard's answers, one for each of yours (so both lists have the same length,
-# at least 2). `target` is where your plan stops (question 2), above your reservation
-# price. Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step
+# at least 2). `target` is a target above your reservation price, as in question 2
+# (the check passes its own). Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step
 # back, is answered with a hold. To a concession, the most you may give back is Orchard's
 # concession, capped by your own last concession (the last time an offer of yours fell)
 # or, before your first, by three fifths of the room to `target`, and always by the room
@@ -551,10 +552,10 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   round for linear, shrinking for Conceder), and what a concession of yours buys shows
 #   tit-for-tat, which gives back about as much as you concede while the others give
 #   back about a third. Tick "keep its reservation price" to meet another style with the same one.
-# - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation price. Answer
-#   it as question 1 taught: with the grounded opening you would have made anyway, beyond
-#   your target, giving its number no pull beyond what it tells you. The debrief says what
-#   its opening told you of its reservation price.
+# - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation price.
+#   Unlike Orchard's anchor, its number is news here: this arena's buyers open at a share
+#   of their reservation price set by their style. Let it move your first ask only by what
+#   it tells you of that price; the debrief says what it told.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 
@@ -607,8 +608,8 @@ NegotiationArena()
 #
 # **Where to land is one decision; how to get there is another.** The best place to land
 # is the frontier package with the most points for you among those that give the other
-# side at least what it needs to sign (its minimum). That is a choice over all packages
-# at once, and you make it before you move. The course's rule for choosing the *next*
+# side at least what it needs to sign (its minimum). You choose it over all packages at
+# once, before you move. The course's rule for choosing the *next*
 # move, below, is a way of walking towards the frontier one level at a time; it looks
 # only one move ahead, so it does not always reach that best package. From your
 # colleague's draft it often does; from a package where every issue is split down the
@@ -653,9 +654,8 @@ NegotiationArena()
 #
 #    A common rule says that every give must bring back something of equal value, a
 #    trade ratio of at least 1. Rule 1 keeps it while you are below the frontier. On the
-#    frontier no move can keep it, since every move that helps them costs you more than
-#    it brings back on the other issues; that is where this course departs from the rule,
-#    and counts the whole deal, made conditional, as what comes back.
+#    frontier, what comes back for a conditional concession is the deal itself, worth
+#    more to you than your BATNA.
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
@@ -676,7 +676,7 @@ NegotiationArena()
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "frontier-example", "schema_version": 3}
 small_case = [(4, 0), (3, 1), (1, 1), (2, 3), (0, 4), (2, 2)]
 print("frontier:", pareto_frontier(small_case))
-# Below the frontier, (1, 1) -> (2, 3) costs nobody anything: you gain 1, they gain 2.
+# Below the frontier, (1, 1) -> (2, 3) is a free move: you gain 1, they gain 2.
 # On the frontier, (3, 1) -> (2, 3) costs you 1 and gives them 2.
 you_lose, they_gain = 3 - 2, 3 - 1
 print("on the frontier, their gain per point you give up:", they_gain / you_lose)
@@ -939,8 +939,8 @@ check.read_pick(read_pick, hidden=True)
 #   without a plan of your own. With a plan, your next ask is the yardstick while rounds
 #   remain, and the two agree: your plan never asks less than your target, which is no
 #   lower than the even split, so you accept nothing below that split either, unless a
-#   believable cap leaves nothing better: see below. An offer at the split but below your
-#   next ask is countered.) At the end of the talks there is no next offer of yours, and the
+#   believable cap, or the last round, leaves nothing better: see below. An offer at the
+#   split but below your next ask is countered.) At the end of the talks there is no next offer of yours, and the
 #   comparison is with your reservation price: an offer above it beats your BATNA, and an
 #   offer exactly at it is worth the same to you as your BATNA, so there accepting and
 #   walking away are equally right. Here the last round is known, and turning down its
