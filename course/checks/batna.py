@@ -15,7 +15,7 @@ function that calls one while a check runs it fails, since it decides nothing it
 import functools
 import math
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from course.checks.calls import answer_key, question, say
 from course.checks.credit import Check, score
@@ -37,6 +37,7 @@ from course.scenarios.batna import (
     REMOTE_DAYS,
     RESPONSES,
     TARGET_SHARE,
+    JobOffers,
     alternatives_of,
     batna_of,
     batna_rise_of,
@@ -529,14 +530,40 @@ def choice_examples():
     return [choice_example(), freelance_example(), bank_example(), unround_example()]
 
 
+class _Unspoken(JobOffers):
+    """A case before any statement to Northwind is drafted: ``statements`` is empty.
+    Question 7's statements name the BATNA (its terms, the demands' "I will ..."), so a
+    choice of BATNA read off their wording passed question 2; on this copy it cannot."""
+
+    @property
+    def statements(self):
+        return ()
+
+
+def _unspoken(offers):
+    return _Unspoken(**{f.name: getattr(offers, f.name) for f in fields(offers)})
+
+
 @question
 def choose_batna(answer, hidden=False):
     """Check a function that returns the BATNA as (name, expected value), on the learner's
     scenario and question 2's four examples (each alternative as the BATNA once, and one
     whose value is not a whole hundred), so that a slip in either gamble's tree, a
-    misspelled name or a rounded value shows."""
-    for offers in [*_scenarios(hidden), *choice_examples()]:
+    misspelled name or a rounded value shows; then on each again with no statements, so
+    that a choice read off question 7's wording fails."""
+    cases = [*_scenarios(hidden), *choice_examples()]
+    for offers in cases:
         judge_choose_batna(offers, call_learner(answer, offers))
+    for offers in cases:
+        try:
+            judge_choose_batna(offers, call_learner(answer, _unspoken(offers)))
+        except NotYet:
+            said = (
+                "choose_batna picks the BATNA while offers.statements is there, but not on "
+                "the same case with no statements: decide by comparing the alternatives' "
+                "expected values, not from what question 7's statements say"
+            )
+            raise NotYet(f"{said}.", general=said) from None
     passed("choose_batna picks the alternative with the highest expected value.")
 
 
@@ -857,17 +884,13 @@ def northwind_zopa(answer, hidden=False):
     cases = _both_kinds(hidden)
     if hidden:
         cases += [no_deal_case(offers) for offers in cases[:2]]
-    with_zone = [offers for offers in cases if _has_zone(offers)]
-    with_zone.append(zone_edge_case(_example(True)))  # b = s: the zone is one salary
+    wide = [offers for offers in cases if _has_zone(offers)]
+    with_zone = [*wide, zone_edge_case(_example(True))]  # b = s: the zone is one salary
     without = [offers for offers in cases if not _has_zone(offers)]
-
-    def zones():
-        return _zones(
-            answer, with_zone, "northwind_zopa finds the zone from Northwind's own alternative."
-        )
+    done = "northwind_zopa finds the zone from Northwind's own alternative."
 
     return score(
-        Check("a zone when there is one", 1, zones),
+        Check("a zone when there is one", 1, lambda: _zones(answer, with_zone, done)),
         Check(
             "None when there is no zone",
             1,
@@ -878,7 +901,7 @@ def northwind_zopa(answer, hidden=False):
                     "northwind_zopa says None when Northwind's alternative costs less than "
                     "your reservation price.",
                 ),
-                zones,
+                lambda: _zones(answer, wide, done),  # a strict b > s keeps this mark
                 "it says None where there is no zone, but that earns its mark only beside the "
                 "right zone where there is one: a function that always says None decides "
                 "nothing",
@@ -1613,6 +1636,17 @@ def judge_target(offers, value):
             general="the target is what Northwind's alternative costs it, which leaves no "
             "justified figure to open at beyond it",
         )
+    if plain < limit and abs(value - _target_without_remote_days(offers)) <= TARGET_TOLERANCE:
+        said = (
+            "it is where question 5's rule puts a target in the zone for the job as offered, "
+            "which starts at the reservation price without remote days; the band is the zone "
+            "with two remote days"
+        )
+        raise NotYet(
+            f"{where}, a target of {value:,.2f} is not the one to aim for: {said}, from "
+            f"{low:,.0f} (not {plain:,.0f}) to {limit:,.0f}.",
+            general=f"the target leaves out the remote days: {said}",
+        )
     if value > most and not same_money(value, most):
         reservation = (
             "; and that is a reservation price, the least you would accept, not what you aim for"
@@ -1640,10 +1674,19 @@ def judge_target(offers, value):
     )
 
 
+def _target_without_remote_days(offers):
+    """Question 5's rule applied to the zone for the job as offered (from the reservation
+    price without remote days): the slip of a target that leaves out the remote days."""
+    low, high = reservation_of(offers), northwind_reservation(offers)
+    return min(max(offers.pay_survey, (low + high) / 2), low + TARGET_SHARE * (high - low))
+
+
 def _judge_survey(offers, value, split, most):
     """The ``NotYet`` hint naming the survey's median for ``value``, inside the band but not
     within ``TARGET_TOLERANCE`` of the target the salary survey supports (``target_of``)."""
     survey = offers.pay_survey
+    own = offers == _drawn(learner_id())
+    whose, fact = ("your", "the fact in your scenario") if own else ("that learner's", "its fact")
     if survey < split:
         why = f"lies below the even split, {split:,.0f}, so no fact you can name takes you above it"
     elif survey > most:
@@ -1654,7 +1697,7 @@ def _judge_survey(offers, value, split, most):
         why += "; and that is a reservation price, the least you would accept, not what you aim for"
     raise NotYet(
         f"{_case(offers)}, a target of {value:,.2f} is inside the band, but it is not the one "
-        f"the fact in your scenario supports: the salary survey's median, {survey:,.0f}, {why}.",
+        f"{fact} supports: {whose} salary survey's median, {survey:,.0f}, {why}.",
         general="the target is inside the band but not where the salary survey's median puts it",
     )
 

@@ -444,6 +444,14 @@ def _draw(rng, learner):
     # alone, others only once remote days halve the commute.
     target = _reservation_of(offers) + pick(rng, -6_000, 20_000, 1_000)
     offers = replace(offers, agency_rate=round(target - offers.agency_fee, -3))
+    # a contractor with your skills is paid at least your BATNA's value where the agency's
+    # cost leaves room for a fee of 8% of the rate: the fee is cut to fit (the rate was
+    # below that value for 98 of 300 learners); Northwind's cost is unchanged
+    cost, value = _northwind_reservation(offers), _batna_value(offers)
+    fee = min(offers.agency_fee, math.floor((cost - value) / 1_000) * 1_000)
+    plausible = 0.08 <= offers.agency_fee / offers.agency_rate <= 0.25  # else redrawn, as before
+    if plausible and fee >= 0.08 * (cost - fee):
+        offers = replace(offers, agency_rate=cost - fee, agency_fee=fee)
     value, limit = _batna_value(offers), _northwind_reservation(offers)
     offers = replace(offers, northwind_offers=_draw_offers(rng, offers))
     # one attitude to risk for both gambles: a constant relative risk aversion from 1 to 4,
@@ -474,9 +482,13 @@ def _draw_survey(offers):
     roll = rng.random()
     if top - split >= 2 * MARGIN + 500 and roll < 0.6:
         return _between(rng, split + MARGIN, top - MARGIN)
-    if roll < 0.8:
+    # above the band, but below what the agency's contractor costs Northwind less 500: the
+    # text says no fact carries an opening past that cost (a survey above it did for 56 of
+    # 300 learners); where the band's top is too near that cost, below the band
+    ceiling = _northwind_reservation(offers) - 500
+    if roll < 0.65 or top + MARGIN > ceiling:
         return float(math.floor((split - MARGIN) / 500) * 500 - 500 * math.floor(rng.random() * 10))
-    return float(math.ceil((top + MARGIN) / 500) * 500 + 500 * math.floor(rng.random() * 10))
+    return _between(rng, top + MARGIN, ceiling)
 
 
 def _target_of(offers):

@@ -312,7 +312,7 @@ check.choose_batna(choose_batna, hidden=True)
 #
 # A reservation price is the least you accept, not what you aim for. Set a **target**
 # too (also called a target point or an aspiration): the outcome you aim to land at,
-# better than your reservation price and grounded in a fact you can name. It is not your
+# better than your reservation price; section 4 says what places it. It is not your
 # opening: your first offer lies beyond the target, so that you can concede towards it.
 # Section 4 says where a target belongs, once it has taught the words for it.
 # Galinsky, Mussweiler and Medvec (*Journal of Personality and Social Psychology* 83,
@@ -524,9 +524,9 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # ### Question 5 (1 mark): your target at Northwind
 #
 # Before the first offer, set your target at Northwind. Section 3 asked for one as well as
-# a reservation price: the salary you aim to land at, grounded in a fact you can name (your
-# opening will lie beyond it). Write `target_salary(offers, reservation)` returning yours,
-# for the job with two remote days (the explorer's last step). `reservation` is your
+# a reservation price: the salary you aim to land at (your opening will lie beyond it).
+# Write `target_salary(offers, reservation)` returning yours, for the job with two remote
+# days (the explorer's last step). `reservation` is your
 # reservation price from expected values (question 3, first part); the check passes the
 # right value, so a slip there costs you nothing here. You choose the target by section
 # 4's two conditions applied to the job with two remote days. Which reservation price
@@ -586,12 +586,7 @@ check.target_salary(target_salary, hidden=True)
 # leaves you at least half of the surplus. Pressing further costs goodwill with people you
 # will work with (time costs neither side here: your start date is fixed); past the even
 # split that cost may be more than the extra salary gains, and section 7 shows that, as
-# your scenario's story stands, no model predicts the even split. With a common answer
-# date and no cost of delay, the salary turns on who has the last word before that date:
-# your reservation price if Northwind has it, up to the agency's cost if you do; and if
-# each round of talks cost both sides something, it would be your reservation price, or a
-# little more when you make the offer, as long as your BATNA beats half of the pie the hire
-# creates (section 7).
+# your scenario's story stands, no model predicts the even split.
 #
 # The even split lies at or below the target you set in question 5, on purpose. The target
 # is where you aim to land: you open beyond it and argue for it while Northwind is still
@@ -674,9 +669,8 @@ check.target_salary(target_salary, hidden=True)
 # the right values. You also need `offers.commute_cost`.
 #
 # *Grading, in short:* on your offers, an example's and test offers on every path of the
-# rule, responses earn a mark and reasons half a mark; walking away, with the rule's
-# reason, earns the last half mark on the same cases with a cheaper agency (no zone),
-# once the responses are right.
+# rule: responses earn a mark, reasons half; walking away, with the rule's reason, earns the
+# last half mark on the same cases with a cheaper agency (no zone) if responses pass.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
@@ -765,11 +759,11 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   above that price and, between the two, you would in fact accept: the demand overstates
 #   the least you would accept, as in a bluff (above), so it is a bluff. In Schelling's
 #   terms it is also a threat, and since you would not carry it out, the threat is a
-#   bluff. It also states an intention you do not hold, and module 00 puts a false stated
-#   intention on the line between a bluff and a misrepresentation (module 03 agrees), so
-#   this course accepts either label for such a demand; for your own conduct, do not treat
-#   it as a mere bluff. A demand that names an alternative you do not have, or inflates
-#   one, is plainly a misrepresentation.
+#   bluff. The Model Rule's comment (above) would leave it there; module 00 draws a
+#   stricter line, putting a false stated intention between a bluff and a
+#   misrepresentation (module 03 agrees). So this course accepts either label for such a
+#   demand; for your own conduct, do not treat it as a mere bluff. A demand that names an
+#   alternative you do not have, or inflates one, is plainly a misrepresentation.
 #
 # <details>
 # <summary><b>Why even a true warning costs you</b> (a side note)</summary>
@@ -1234,9 +1228,9 @@ check.batna_when(batna_when, hidden=True)
 # date), `talks.answer_date` (all three employers want your answer by one date; a week of
 # talks costs no one anything) or `talks.start_slips` (each week of talks moves your start
 # a week later; no answer date; `talks.delta` is the share of the gain still worth having
-# a week on). `talks.proposer` says who makes the first offer; you then take turns weekly
-# (by an answer date, the last one)
-# and `talks.work_value` what your work is worth to Northwind ($W$). Write
+# a week on). You take turns weekly. `talks.proposer` names who makes the first offer;
+# in the answer-date version only, it names who makes the last one before that date.
+# `talks.work_value` is what your work is worth to Northwind ($W$). Write
 # `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
 # Does your BATNA bind? Does the agency's cost cap the salary? The check tries your
 # version and one of each kind on your numbers; grading, other learners' numbers too.
@@ -1348,7 +1342,8 @@ check.batna_rise(batna_rise, hidden=True)
 #   this deal costs or gives you, never on the number the other side names or on how hard
 #   it pushes; and aim at a target at or above the even split of the zone, and at most
 #   nine tenths of the way up it (up to the estimate when a fact carries your opening
-#   beyond it), that a fact you can name (the other side's alternative) justifies.
+#   beyond it), where a fact you can show (a pay survey) puts it, else at the even split.
+#   The other side's alternative grounds your opening.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
 #   can open a zone that salary alone cannot, and a term that costs one side nothing
