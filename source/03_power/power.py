@@ -776,18 +776,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # the licence is worth.
 #
 # Borealis's offer shrinks too: it is priced per remaining month of the licence, so each
-# day it falls by the same share as the licence's worth. That matters. Had Borealis's
-# figure stayed put while the licence shrank, Kestrel and Atlas would be sharing the
-# licence's worth above that fixed figure. That gain shrinks for both alike as the end
-# date nears, so they would split it evenly: a price of $(v_1 + v_2)/2$, splitting the
-# difference. A day's delay would still cost Kestrel. An option that falls in step with the pie
-# stays the same share of it, which is the case deal-me-out covers: the option works only
-# as a floor. (A
-# pie that shrinks to nothing at an end date also makes a game with a last round, where
-# the last proposer takes nearly all; with the option shrinking in step and rounds of a day,
-# working back from that round gives the same price, $\max(v_1/2,\ v_2)$, to within half
-# of what one day of the licence is worth to Atlas: under one per cent of Atlas's value
-# whenever two months or more remain.)
+# day it falls by the same share as the licence's worth. An option that falls in step
+# with the pie stays the same share of it, which is the case deal-me-out covers: the
+# option works only as a floor.
 #
 # With equal rates they split evenly at the table, and deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
@@ -805,15 +796,24 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # In both rows Borealis's offer stays an outside option.
 #
-# Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held while
-# the licence shrank (as above), or if a sale to Borealis were what Kestrel is left with
-# when talks with Atlas break down on their own.
+# <details><summary>For the specialist: what else this price rests on</summary>
 #
-# The price $\max(v_1/2,\ v_2)$ also rests on Borealis's offer being firm, terms Kestrel
-# can take or leave but not bargain over. Where the seller could bargain with either buyer in turn, it is what
-# the simplest equilibria predict, but others let the seller get anything between $v_1/2$
-# and $v_1$ (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle",
-# *Review of Economic Studies*, 2025).
+# - Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held
+#   while the licence shrank, or if a sale to Borealis were what Kestrel is left with when
+#   talks with Atlas break down on their own. With a fixed figure, Kestrel and Atlas would
+#   be sharing the licence's worth above it. That gain shrinks for both alike as the end
+#   date nears, so they would split it evenly. A day's delay would still cost Kestrel.
+# - A pie that shrinks to nothing at an end date makes a game with a last round, where the
+#   last proposer takes nearly all; with the option shrinking in step and rounds of a day,
+#   working back from that round gives the same price, $\max(v_1/2,\ v_2)$, to within half
+#   of what one day of the licence is worth to Atlas: under one per cent of Atlas's value
+#   whenever two months or more remain.
+# - The price also rests on Borealis's offer being firm, terms Kestrel can take or leave
+#   but not bargain over. Where the seller could bargain with either buyer in turn, some
+#   equilibria let it get anything between $v_1/2$ and $v_1$ (Abreu & Manea, "Bargaining
+#   Foundations for the Outside Option Principle", *Review of Economic Studies*, 2025).
+#
+# </details>
 #
 # Every model here assumes **full information**: each side knows the other's patience and
 # options. Real talks rarely work that way, which matters in section 7.
