@@ -179,9 +179,9 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
     3-week line is exact. The alternatives are measured by your alternative without
     Marlow's audit, a measure that came after the cases were drawn: the draw still keeps
     the reservation price's shares clear of the 0.05 line (so that no learner's case was
-    drawn anew), and where the alternative's share lies within 0.01 of the line, the check
-    accepts both readings, the side ahead by the line and the two within 1. Both settled
-    and open sources occur."""
+    drawn anew), and where a gap within 0.01 of the line decides the row, the check
+    accepts both readings, the side ahead (or nearly ahead) by 2 and the two within 1,
+    whichever side of the line the gap falls. Both settled and open sources occur."""
     settled = {"alternatives": set(), "power": set()}
     near = 0
     for s in drawn:
@@ -210,12 +210,11 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
                     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
                 }
 
-            # a side ahead by the line may also be read open; an open row is read open
-            # (since question 4 tells "ahead" from "open", a side's lead is not accepted
-            # for a row the line calls open: an open question for the module's author)
+            # both readings pass, on either side of the line (question 4's text)
+            side = scenario.alternatives_near_line(s)
+            assert held in (None, side), s.learner
             assert passes_audit(s, audit((5, 5))), s.learner
-            if held is not None:
-                assert passes_audit(s, audit({"you": (7, 4), "Marlow": (3, 6)}[held])), s.learner
+            assert passes_audit(s, audit({"you": (7, 4), "Marlow": (3, 6)}[side])), s.learner
         settled["alternatives"].add(held)
         settled["power"].add(scenario.power_holder(s))
     assert near > 0

@@ -13,7 +13,13 @@ import course
 from course.checks import capstone as check
 from course.engine.bots import TRUST_CHANGE, TRUST_START
 from course.engine.capstone import STYLE_WORDS
-from course.scenarios.capstone import if_quell_of, plan_of, reservation_of
+from course.scenarios.capstone import (
+    beliefs_of,
+    if_quell_of,
+    plan_of,
+    quell_posterior,
+    reservation_of,
+)
 from course.widgets.capstone import NegotiationTable
 
 
@@ -45,9 +51,10 @@ def planned(case, opening, reservation):
 def table_for(case, **options):
     return NegotiationTable(
         case,
-        reservation=reservation_of,
+        reservation=options.pop("reservation", reservation_of),
         opening=check.opening_of,
         plan=planned,
+        beliefs=options.pop("beliefs", beliefs_of),
         rng=random.Random(options.pop("seed", 2)),
         **options,
     )
@@ -103,6 +110,44 @@ def test_a_whole_negotiation_played_by_clicking(case):
     assert "over: start a new one" in table.status.value
     table.start.click()
     assert table.result.value == "" and not table.send_offer.disabled
+
+
+def test_the_debrief_holds_back_questions_2_and_3_until_they_pass():
+    """Review of session 55: the debrief printed the learner's own reservation price (as
+    the gain over it, and the value created counted from it) and the chance of Quell after
+    the rush request (question 3's answer) before either question was answered. Over 60
+    learners, a table whose reservation price or beliefs do not pass their question's
+    judge shows neither (no reservation price, no chance, no value created) and says what
+    waits and why; with both right, the full debrief shows them."""
+
+    def unwritten(s):
+        raise NotImplementedError()
+
+    def prior(s):
+        return {s.reservation_if_quell: s.quell_prior, s.reservation_if_not: 1 - s.quell_prior}
+
+    for n in range(60):
+        case = course.variant("05_capstone", f"learner-{n}")
+        chance = f"{quell_posterior(case):.2f}"
+        for options in (
+            {"beliefs": None},
+            {"beliefs": unwritten},
+            {"beliefs": prior},
+            {"reservation": lambda s: reservation_of(s) + 1},
+        ):
+            table = table_for(case, style="conceder", seed=n, **options)
+            table.send_offer.click()
+            table.walk.click() if n % 2 else table.accept.click()
+            debrief = unescape(table.result.value)
+            assert "Held back until questions 2 and 3 pass" in debrief, (n, options)
+            for shown in ("reservation price was", "Value created", "over your true", "(chance"):
+                assert shown not in debrief, (n, options, shown)
+            assert f"(chance {chance})" not in debrief and "Achievable" not in debrief
+        table = table_for(case, style="conceder", seed=n)
+        table.send_offer.click()
+        table.walk.click() if n % 2 else table.accept.click()
+        debrief = unescape(table.result.value)
+        assert "Held back" not in debrief and f"(chance {chance})" in debrief, n
 
 
 def test_walking_away_is_debriefed(case):

@@ -457,8 +457,9 @@ def audit_rules(case):
         ),
     ]
     alternatives, power = alternatives_holder(case), power_holder(case)
-    if alternatives is not None and alternatives_near_line(case):
-        held = _near_line(alternatives, "alternatives")
+    near = alternatives_near_line(case)
+    if near is not None:
+        held = _near_line(near, "alternatives")
     elif alternatives is not None:
         held = _holds("alternatives", alternatives)
     else:
@@ -601,7 +602,49 @@ def audit_edges(case):
             "their_weeks": 8,
         },
         two_states(case),
+        *letter_edges(case),
     ]
+
+
+#: How far question 4's letter edges move Brenn's letter from the best alternative before
+#: it, as a share of the best profit: far enough that the two measures read the row apart.
+LETTER_SHIFT = 0.15
+
+
+def letter_edges(case):
+    """``case``'s changes where question 2's decision on the letter decides the
+    alternatives row: Brenn's letter moved ``LETTER_SHIFT`` of the best profit above the
+    best alternative before it (you sign) or below it (you do not), and Marlow's
+    reservation prices set so that your alternative after that decision is ahead by about
+    0.10 and 0.20, while the measure that skips the decision (the alternative before the
+    letter, or the letter itself) leaves the row open."""
+    best = sum(max(v.values()) for v in case.yours.values())
+    before = batna_of(case)[1]
+    share = round(100 * before / best)
+    return [
+        {
+            "brenn_letter": round(before + LETTER_SHIFT * best, 2),
+            "reservation_if_quell": float(share + 5),
+            "reservation_if_not": float(share - 5),
+        },
+        {
+            "brenn_letter": round(before - LETTER_SHIFT * best, 2),
+            "reservation_if_quell": float(share - 10),
+            "reservation_if_not": float(share - 20),
+        },
+    ]
+
+
+def _moved(change):
+    """What ``change`` moved in ``case``, in words, for a hint."""
+    moved = []
+    if "brenn_letter" in change:
+        moved.append(f"Brenn's letter at {change['brenn_letter']:g} k€")
+    moved.append(
+        f"Marlow's reservation price moved to {change['reservation_if_quell']:g} points if "
+        f"Quell has capacity and {change['reservation_if_not']:g} if not"
+    )
+    return " and ".join(moved)
 
 
 def two_states(case):
@@ -626,16 +669,16 @@ def my_audit(answer, hidden=False):
         return
     case = own
     yours, theirs, weights = judge_audit(case, call_learner(answer, case))
-    moved = dataclasses.replace(own, **two_states(own))
-    try:
-        judge_audit(moved, call_learner(answer, moved))
-    except NotYet as hint:
-        raise NotYet(
-            "your audit fits your case, but not your case with Marlow's reservation price "
-            f"moved to {moved.reservation_if_quell:g} points if Quell has capacity and "
-            f"{moved.reservation_if_not:g} if not (the rest as it is):"
-            f"{str(hint).removeprefix('your audit does not yet fit your case:')}"
-        ) from None
+    for change in (two_states(own), *letter_edges(own)):
+        moved = dataclasses.replace(own, **change)
+        try:
+            judge_audit(moved, call_learner(answer, moved))
+        except NotYet as hint:
+            raise NotYet(
+                f"your audit fits your case, but not your case with {_moved(change)} "
+                "(the rest as it is):"
+                f"{str(hint).removeprefix('your audit does not yet fit your case:')}"
+            ) from None
     mine, other = weighted_leverage(yours, weights), weighted_leverage(theirs, weights)
     balance = mine - other
     passed(

@@ -302,7 +302,12 @@ def debrief(outcome, plan, facts):
     alternative after the letter's decision, in k€, without Marlow's audit) and ``margin``
     (question 4's margin between the two shares). The stronger alternative is the side
     whose alternative (Marlow's: its reservation price) is the larger share of its best by
-    at least ``margin``, as question 4 rates it; inside the margin the two are about even."""
+    at least ``margin``, as question 4 rates it; inside the margin the two are about even.
+    With ``answered`` false in ``facts`` (the learner's questions 2 and 3 do not pass on
+    their own case yet), every line that would show the true reservation price or the
+    chance of Quell is held back (``_held_back``)."""
+    if not facts.get("answered", True):
+        return _held_back(outcome, plan)
     lines = [_agreement(outcome, plan), _alternatives(outcome, facts)]
     opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
     if plan.get("opening_profit") is not None and opening is not None:
@@ -344,6 +349,50 @@ def debrief(outcome, plan, facts):
     if notes:
         lines.append("Your plan is not complete (" + "; ".join(notes) + "): finish it to compare.")
     return lines
+
+
+#: What the debrief holds back until questions 2 and 3 pass, and why.
+HELD_BACK = (
+    "Held back until questions 2 and 3 pass their checks on your case: how the outcome "
+    "compares with your true reservation price (the gain, the value created, what was "
+    "achievable, whether a zone existed, the anchoring replay) and Marlow's alternative "
+    "with your chance of Quell, since each would give away those answers. Sit down again "
+    "once they pass."
+)
+
+
+def _held_back(outcome, plan):
+    """The debrief without a line that rests on the true reservation price or the chance
+    of Quell: the result, the opening, what Marlow revealed, the concessions (without the
+    note on a zone), its style and memory, and why the rest waits."""
+    if outcome["agreement"] is None:
+        who = "Marlow" if not outcome["by_you"] else "you"
+        result = (
+            f"No deal: {who} walked away in round {outcome['round']}."
+            if outcome["ended_by"] == "walk away"
+            else "No deal: the talks ran out of time."
+        )
+    else:
+        result = f"Deal in round {outcome['round']}: profit {outcome['your_profit']:g}."
+    lines = [result]
+    opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
+    if plan.get("opening_profit") is not None and opening is not None:
+        lines.append(
+            f"Opening: you planned to open at {plan['opening_profit']:g} of profit and "
+            f"opened at {opening:g}."
+        )
+    if plan.get("step_worths") and outcome["your_offers"]:
+        lines.append(_against_plan(outcome["your_offers"], plan["step_worths"]))
+    if outcome["issues"] is not None:
+        lines.append(_revealed(outcome["issues"]))
+    stalls = {**_stalls(outcome, plan), "held": None}
+    lines.append(_reciprocity(outcome["concessions"], stalls, bool(outcome.get("your_offers"))))
+    lines.append(_style(outcome))
+    if outcome.get("memory") is not None:
+        lines.append(_remembers(outcome["memory"]))
+    if plan["notes"]:
+        lines.append("Your plan is not complete (" + "; ".join(plan["notes"]) + "): finish it.")
+    return [*lines, HELD_BACK]
 
 
 def _created(created):

@@ -184,8 +184,8 @@ class CapstoneCase(MultiIssue, Scenario):
             f"`s.their_weeks`, `s.your_weeks`). You would supply "
             f"{self.their_supply_share:.0%} of Marlow's sensors; Marlow would be "
             f"{self.your_sales_share:.0%} of your sales next year with this contract (the "
-            "spare capacity is a line a lost customer used to fill). Marlow's buyers say its "
-            "stock lasts "
+            "capacity is free because your largest customer, which filled it, has left). "
+            "Marlow's buyers say its stock lasts "
             f"{self.their_weeks} weeks; your capacity must be booked within "
             f"{self.your_weeks} weeks. Marlow can bridge a gap in its stock by air freight "
             "or a spot purchase, at a cost, so a delivery later than its stock lasts is "
@@ -525,14 +525,16 @@ def alternatives_holder(case):
 
 @answer_key
 def alternatives_near_line(case):
-    """Whether a gap of ``alternatives_gaps`` lies within ``LINE_CLEARANCE`` of the line so
-    that it decides who holds the source: moving the line by that much either way would
-    change ``alternatives_holder``. The draw does not avoid such cases (the measure came
-    after the learners' cases), so question 4 accepts either reading there."""
+    """Where a gap of ``alternatives_gaps`` lies within ``LINE_CLEARANCE`` of the line so
+    that it decides who holds the source (moving the line by that much either way would
+    change ``alternatives_holder``), the side ahead by the line or nearly ahead of it;
+    else ``None``. The draw does not avoid such cases (the measure came after the
+    learners' cases), so question 4 accepts both readings there: that side ahead, or the
+    row open, whichever side of the line the gap falls."""
     gaps = alternatives_gaps(case)
     low = _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE)
     high = _holder(gaps, ALTERNATIVES_MARGIN + LINE_CLEARANCE)
-    return low != high
+    return low if low != high else None
 
 
 @answer_key

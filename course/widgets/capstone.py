@@ -13,6 +13,7 @@ from html import escape
 
 import ipywidgets as w
 
+from course.checks.capstone import judge_beliefs, judge_reservation
 from course.engine.bots import Memory
 from course.engine.capstone import FINAL_ROUNDS, ROUNDS, STYLES, Table, debrief
 from course.models.capstone import read_plan
@@ -40,16 +41,39 @@ def _package_text(package):
     return ", ".join(f"{issue} {level}" for issue, level in package.items())
 
 
+def answered(case, reservation, beliefs):
+    """Whether the learner's reservation price (a number, question 2) and ``beliefs``
+    (their ``marlow_beliefs``, question 3) pass those questions' checks on ``case``: the
+    debrief shows the true reservation price and the chance of Quell only then."""
+    try:
+        judge_reservation(case, reservation)
+        judge_beliefs(case, beliefs(case))
+    except Exception:  # the learner's code or answer: any failure holds the lines back
+        return False
+    return True
+
+
 class NegotiationTable(PlaysRounds, w.VBox):
     """You sell Marlow a year of sensors on four issues; Marlow, a bot whose style is a
-    mystery unless ``style`` names one, answers each offer. ``reservation``, ``opening``
-    and ``plan`` are your own functions from the preparation (questions 2, 5 and 7): the
-    debrief measures the outcome and each of your offers against them."""
+    mystery unless ``style`` names one, answers each offer. ``reservation``, ``opening``,
+    ``plan`` and ``beliefs`` are your own functions from the preparation (questions 2, 5,
+    7 and 3): the debrief measures the outcome and each of your offers against them, and
+    shows the true reservation price and the chance of Quell once questions 2 and 3 pass."""
 
     rounds = ROUNDS
 
-    def __init__(self, case, reservation=None, opening=None, style=MYSTERY, rng=None, plan=None):
+    def __init__(
+        self,
+        case,
+        reservation=None,
+        opening=None,
+        style=MYSTERY,
+        rng=None,
+        plan=None,
+        beliefs=None,
+    ):
         self.case, self._rng, self._table, self._quell = case, rng, None, None
+        self._beliefs = beliefs
         self._memory = Memory()  # Marlow remembers you from one negotiation to the next
         self.plan = read_plan(case, reservation, opening, plan)
         start = self.plan["opening"] or {i: levels[0] for i, levels in case.issues.items()}
@@ -283,6 +307,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
             "their_best": best_points(case),
             "your_alternative": alternative_of(case),
             "margin": ALTERNATIVES_MARGIN,
+            "answered": answered(case, self.plan["reservation"], self._beliefs),
         }
         lines = debrief(outcome, plan, facts)
         self.result.value = (

@@ -317,7 +317,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not` out of 100). If
 #   yours is ahead by at least 0.05 in *both* states, your alternatives are rated at
 #   least 2 above Marlow's; if behind by at least 0.05 in both, Marlow's are 2 above
-#   yours; where a share lies within 0.01 of that line, the two within 1 pass as well;
+#   yours; where a gap within 0.01 of that line decides the row, that side 2 above and
+#   the two within 1 both pass;
 # - **power**: dependence (`s.their_supply_share` against `s.your_sales_share`) points
 #   to a side when the other depends on the deal more by at least 0.10, and time
 #   (`s.their_weeks` against `s.your_weeks`) points to the side that can wait at least 3
@@ -328,13 +329,12 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   decide it, either reading passes;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 1 of each other: a wider gap claims more than the case shows.
-#   The visible check also moves Marlow's two reservation prices.
+#   The checks also move Brenn's letter and Marlow's reservation prices.
 #
 # The check measures the alternatives rule with question 2's right decision, so pass
 # questions 1 and 2 first. It then shows your balance (module 00's weighted difference
-# between the sides). It cannot judge your weights, so write down now, in a comment, why
-# your heaviest weight is the heaviest: part 2 of the reflection asks for that reason, and
-# your instructor grades it there.
+# between the sides). It cannot judge your weights: note in a comment why your heaviest
+# weight is the heaviest, for part 2 of the reflection.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -454,11 +454,11 @@ check.my_audit(my_audit, hidden=True)
 # observation about this bot, not a reason to open there without the fact.
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
-# that give Marlow ground elsewhere, to test how it weighs the issues. This is not a MESO
-# in module 04's sense: module 04's MESO (multiple equivalent simultaneous offers: Medvec
-# and Galinsky, "Putting more on the table", 2005) is two or three packages about equally
-# good for you (within 5 of your points), each on the Pareto frontier, any of which may
-# suit the other side best. What you make here is a **diagnostic set**: a test of your research. Its
+# that give Marlow ground elsewhere, to test how it weighs the issues. In Medvec and
+# Galinsky's sense ("Putting more on the table", 2005) this is a MESO: offers of equal
+# value to you, whose pick tells you what the other side prefers. Module 04's version
+# allows packages within 5 of your points but asks that each lie on the Pareto frontier.
+# What you make here is a **diagnostic set**: a test of your research. Its
 # packages are worth *exactly* the same to you, since profits here come in steps of 5 k€
 # and one step lower would be a gift before Marlow has moved (section 5). And they
 # usually lie below the frontier, since your opening already gives Marlow the most
@@ -674,7 +674,7 @@ check.what_to_say(what_to_say, hidden=True)
 # 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
 #    both sides gain when what you take is worth more to you than what you give, and
 #    what you give is worth more to Marlow than what you take, each side measured on its
-#    own scale (your profit, Marlow's points). Pruitt called this logrolling
+#    own scale (your profit, Marlow's points). Pruitt analysed this as logrolling
 #    (*Negotiation Behavior*, 1981).
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you.
 #    Module 04's rule: of the moves that give the other side all it still needs, the
@@ -796,20 +796,19 @@ check.what_to_say(what_to_say, hidden=True)
 # | Marlow's remark "You have not moved since your last offer" | your offer gives Marlow no more points than your previous one | your own offers; it says nothing of Marlow's |
 #
 # In the course's own trials (samples of 200 learners, one sitting each, Quell without
-# capacity, so a zone always existed; the scripted learner, `sit_by_the_plan`, and the tests that recompute every
-# figure quoted in this section are in the course's `tests/test_engine_capstone.py`), a
+# capacity, so a zone always existed; the scripted learner, `sit_by_the_plan`, and the
+# tests of each figure are in `tests/test_engine_capstone.py`), a
 # learner who kept the rule, holding after Marlow's first answer and accepting as the
 # last paragraph of this section says, reached a deal against a tit-for-tat Marlow in about
-# seven sittings in ten without the exception (68 to 78 in 100 over six samples) and about
-# nine in ten with it (86 to 93): the exception is
+# seven sittings in ten without the exception (68 to 78 in 100 over nine samples; other
+# scripted learners closed as few as 64) and about nine in ten with it (86 to 93): the
+# exception is
 # what breaks the deadlock. Stepping right after the first answer, against the rule,
 # closed a few more (91 to 94 in 100 with the exception),
 # because a tit-for-tat Marlow waits to be answered; but a step given for nothing tells a person
 # that more can be had for nothing (module 04). Against the other three
-# styles, nearly every sitting ended in a deal either way (at least 199 in 200). The debrief counts a step made
-# under the exception apart from steps into silence, and tells you when you held
-# through such a stall while your plan still had a step and the talks then ended
-# without a deal.
+# styles, nearly every sitting ended in a deal either way (at least 199 in 200). The
+# debrief counts steps made under the exception apart from steps into silence.
 #
 # From each step expect
 # less back than you gave, and often nothing you can see: three of Marlow's four styles give back
@@ -1026,17 +1025,22 @@ check.if_quell(if_quell, hidden=True)
 # holding longer risks its leaving.
 #
 # Its style (section 5) is a mystery unless you pick one; over at most eight rounds the
-# styles often look alike, and the debrief names it. The table reads your walk-away
-# (question 2), your opening (question 5) and your plan (question 7), and the debrief
-# sets the outcome and each of your offers against them. Keep to what you prepared, as
-# section 5 says, never go below your walk-away, and leave politely rather than accept
-# less. Then sit down again and compare. To see what Marlow's memory changed, set a style
+# styles often look alike, and the debrief names it. The table reads your answers to
+# questions 2, 3, 5 and 7; the debrief sets the outcome against them, and shows what
+# would give away questions 2 and 3 only once they pass. Keep to your plan, never go
+# below your reservation price, and leave politely rather than accept less. Then sit down again and compare. To see what Marlow's memory changed, set a style
 # yourself and sit down until you meet it with Quell in the same state as before.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
 
-NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, plan=concession_plan)
+NegotiationTable(
+    scenario,
+    reservation=my_reservation,
+    opening=opening_offer,
+    plan=concession_plan,
+    beliefs=marlow_beliefs,
+)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "debrief-teaching", "schema_version": 3}
 # ## 7. Debrief: what moved the outcome?
@@ -1195,7 +1199,8 @@ NegotiationTable(scenario, reservation=my_reservation, opening=opening_offer, pl
 #   observation about this bot, not a reason: at this table that step ended with more
 #   profit on average, since Marlow counted your step back as a concession. A second
 #   package worth the same to you keeps you as ambitious, and the other side's pick tests
-#   what you believe it values (here a diagnostic set, not module 04's MESO).
+#   what you believe it values (a MESO in Medvec and Galinsky's sense, not module 04's
+#   MESO, which stays on the frontier).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and
