@@ -696,12 +696,14 @@ def test_the_news_factor_comes_with_a_worked_example():
 def test_the_haggling_theory_is_cited_in_full_and_the_opening_rule_called_a_convention():
     """Question 6's side note cites the theory of haggling without commitment in full. It
     said module 04's rule puts the opening above the model's price "for the reasons of
-    practice", though the theory it cites predicts a first price below: it now says plainly
-    that the graded price is a behavioural convention, grounded in the anchoring studies of
-    section 5."""
+    practice", though the theory it cites predicts a first price below, and then graded the
+    anchoring studies' high opening as the one answer; the check now accepts module 04's
+    rule on either side of the model's price, and the note says it does not choose."""
     says_not("module 04's rule puts it above for the reasons of practice")
+    says_not("is a behavioural convention, not a result of that theory")
     says(
-        "is a behavioural convention, not a result of that theory",
+        "The check does not choose between them: any opening from your estimate to the ceiling "
+        "passes.",
         "final price towards it (Galinsky and Mussweiler, 2001)",
         "in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985",
         '"Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information"',
@@ -717,13 +719,28 @@ def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
     from course.variants import variant
 
     says(
-        "Assume their answers are sure here; the next section drops that.",
+        "treat a sure answer as a thought experiment: it prices the question at most, and the "
+        "next section drops it.",
         "In truth, nobody will tell you Osprey's reservation price for sure, and nobody should",
     )
     says_not("Nobody will tell you", "taken as sure here")
     story = variant("01_information", "ada").story()
     assert "learn for sure" not in story and "from legitimate sources" not in story
-    assert "is at least an amount (assumed sure in Question 7)" in story
+    assert "amount (assumed sure in Question 7, a thought experiment)" in story
+
+
+def test_question_7_s_firms_research_lawfully():
+    """Question 7's firms learned a sure bound on Osprey's reservation price, which only
+    someone bound to keep it confidential could know: section 6 calls buying that unethical
+    and often unlawful, and Question 9 marks such a source illegitimate. The firms now do
+    lawful research, and a sure answer is named a thought experiment, in the text and in
+    every learner's story."""
+    from course.variants import variant
+
+    says("from lawful research only (public filings, Osprey's other suppliers)")
+    for n in range(20):
+        story = variant("01_information", f"learner-{n}").story()
+        assert "by lawful research" in story and "a thought experiment" in story
 
 
 def test_the_course_s_target_is_not_put_inside_the_study_s_finding():

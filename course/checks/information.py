@@ -28,7 +28,7 @@ from course.models.information import (
     value_of_information,
 )
 from course.scenarios import information as reference
-from course.variants import hidden_learners, variant
+from course.variants import hidden_learners, hidden_rng, variant
 
 MODULE = "01_information"
 
@@ -151,10 +151,18 @@ def _pair(result, what, size=2):
     return result
 
 
+#: Worked cases Question 1's check always tries, visible and hidden: the first's opening rules
+#: out the lowest reservation price (it lies above b r), the second's the two highest (below
+#: a r), so a band tested on one edge only fails visibly for every learner (on their own case
+#: alone, each one-edged band passed for about half of them).
+BAND_CASES = ("worked-case-22", "worked-case-19")
+
+
 @question
 def opening_likelihood(answer, hidden=False):
-    """Check a function that gives the density of the opening under each reservation price."""
-    for sale in _scenarios(hidden):
+    """Check a function that gives the density of the opening under each reservation price,
+    on the learner's scenario and ``BAND_CASES`` (and other learners' when hidden)."""
+    for sale in [*_scenarios(hidden), *(variant(MODULE, name) for name in BAND_CASES)]:
         given = _per_value(
             call_learner(answer, sale), sale, "opening_likelihood's result", complete=True
         )
@@ -1061,13 +1069,9 @@ def _price_with_news(sale, after, result, reading):
         mistakes,
         _better(given, expected, mine),
     )
-    shown = ", ".join(
-        f"`{key}`: " + ", ".join(f"{likelihood[v]:.3g}" for v in sorted(likelihood))
-        for key, likelihood in reading.items()
-    )
     raise NotYet(
-        f"for learner {sale.learner}, after the opening and the news (read as {shown}, "
-        f"lowest price first): {hint}.",
+        f"for learner {sale.learner}, after the opening and the news (read as the `reading` "
+        f"the check passed in): {hint}.",
         general=general_hint(hint, mistakes)
         or "after the news, it does not pick the price with the highest expected profit",
     )
@@ -1247,11 +1251,12 @@ def my_price(answer, hidden=False):
     """Check a function that names the price before and after the opening, after the news,
     and under the rival's cap (3 points: before; after the opening and after the news;
     under the cap), given the right beliefs after the opening and a reading of the news
-    that points the right way, so Questions 2 and 3 cannot cost it. The worked cases
+    drawn for the check (``reference.given_reading``: it says nothing of which way the news
+    points, Question 3's answer, and Question 3 cannot cost it). The worked cases
     (``WORKED_CASES``) are tried too, visible and hidden."""
     sales = [*_scenarios(hidden), *(variant(MODULE, learner) for learner in WORKED_CASES)]
     cases = [(sale, reference.posterior_after_opening(sale)) for sale in sales]
-    readings = {sale.learner: reference.course_reading(sale) for sale in sales}
+    readings = {sale.learner: reference.given_reading(sale) for sale in sales}
     answers = _answers(
         answer,
         cases,
@@ -1722,8 +1727,8 @@ def _price_notes(prices, sale, after):
     situation: at or below the cost, at or below the opening, more than a step above every
     price still possible, above the opening and the cost but below the lowest reservation price
     still possible, between two reservation prices still possible, leaving the buyer more
-    than half the gain, or above the model's price but short of ``opening_floor`` (no
-    opening by Question 6's rule).
+    than half the gain, or above the model's price but short of ``opening_floor``, your
+    estimate (no opening by Question 6's rule).
     Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     alive = sorted(r for r, chance in after.items() if chance > 0)
@@ -1777,10 +1782,9 @@ def _price_notes(prices, sale, after):
         "possible at or above it more than half the gain (that reservation price minus your "
         "cost) gives away more than fairness asks: most offers in ultimatum games give 40 to "
         "50 per cent, and the larger the share, the fewer refusals.",
-        "short-of-estimate": "A price above the model's price but less than half a step "
-        "above the higher of the model's price and your estimate of the buyer's reservation "
-        "price (the expected reservation price under `after`) is no opening by Question 6's "
-        "rule, which leaves at least that much room to concede.",
+        "short-of-estimate": "A price above the model's price but below your estimate of "
+        "the buyer's reservation price (the expected reservation price under `after`) is no "
+        "opening by Question 6's rule, which opens at your estimate or beyond it.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -1810,9 +1814,11 @@ def model_limits(answer, hidden=False):
         return _limits(answered[key], items)
 
     def staged_on_worked_cases():
-        """The worked case on which the learner's `staged-opening` price is wrong, or None."""
+        """The worked case on which the learner's `staged-opening` price is wrong, or None
+        (when grading, the cases of ``drawn_staged_cases`` too)."""
         staged = next(i for i in reference._SITUATIONS if i.key == "staged-opening")
-        for case, worked in staged_cases().items():
+        cases = {**staged_cases(), **(drawn_staged_cases() if hidden else {})}
+        for case, worked in cases.items():
             entry = read(worked, [staged])
             after = reference.posterior_after_opening(worked)
             if not reference.situation_fits(staged, entry[staged.key][1], worked, after):
@@ -2068,6 +2074,64 @@ def staged_cases():
     for name, numbers in ((CUT_CASE, CUT_NUMBERS), (TILT_CASE, TILT_NUMBERS)):
         cases[name] = replace(variant(MODULE, CUT_BASE), situations=("staged-opening",), **numbers)
     return cases
+
+
+def drawn_staged_cases():
+    """Two cases the hidden check of Question 6 tries `staged-opening` on, drawn with the
+    grading key (``hidden_rng``): worked-case-1's buyer with a prior, a cost and an opening
+    drawn so that, in the first, the re-priced price is neither Question 5's `before` nor
+    `now` (as in ``TILT_CASE``) and, in the second, it is `now` and not `before` (so not the
+    next reservation price up either). On every learner's own case the re-priced price is `before`
+    and the fixed cases can be hard-coded; these cannot. About one draw in fifty fits the
+    first, one in two the second."""
+    rng = hidden_rng(MODULE, "staged-opening")
+    base = variant(MODULE, CUT_BASE)
+    _, second, third, _ = base.reservations
+    wanted = [(False, False), (False, True)]  # (price is `before`, price is `now`)
+    cases = {}
+    for _ in range(20_000):  # about 50 draws are needed
+        if not wanted:
+            return cases
+        weights = [rng.randint(20, 45), rng.randint(15, 35), rng.randint(3, 12)]
+        weights.append(rng.randint(15, 35))
+        prior = tuple(round(w / sum(weights), 2) for w in weights[:-1])
+        offer = 500.0 * rng.randint(int(0.85 * second) // 500 + 1, int(0.85 * third) // 500)
+        sale = replace(
+            base,
+            situations=("staged-opening",),
+            prior=(*prior, round(1 - sum(prior), 2)),
+            cost=500.0 * rng.randint(int(0.6 * second) // 500, int(0.8 * second) // 500),
+            opening_offer=offer,
+        )
+        kind = _staged_kind(sale)
+        if kind in wanted:
+            wanted.remove(kind)
+            cases[f"a case grading draws ({len(cases) + 1})"] = sale
+    raise LookupError(f"no staged case of the kinds {wanted} in 20,000 draws")
+
+
+def _staged_kind(sale):
+    """(whether the re-priced price is `before`, whether it is `now`) on ``sale``, or None
+    where the opening fits no band, two prices earn within ``reference.TIE_MARGIN`` or 1%
+    of each other (no price earns, 0, counts as one), or the model's price is the top one."""
+    if not any(
+        sale.opening_low * r <= sale.opening_offer <= sale.opening_high * r
+        for r in sale.reservations
+    ):
+        return None
+    beliefs = [
+        reference.staged_beliefs(sale),
+        reference.posterior_after_opening(sale),
+        sale.prior_beliefs(),
+    ]
+    for one in beliefs:
+        ranked = sorted([*reference.move_profits(one, sale.cost).values(), 0.0], reverse=True)
+        if ranked[0] - ranked[1] < max(reference.TIE_MARGIN, 0.01 * ranked[0]):
+            return None
+    price, now, before = (reference.best_move(one, sale.cost)[0] for one in beliefs)
+    if now == max(sale.reservations):
+        return None  # a price above the model's is then out of reach, as in no drawn case
+    return price == before, price == now
 
 
 def practice_case():

@@ -3,6 +3,8 @@ guess, read its opening offer and two pieces of news, decide what price to name,
 whether a market report is worth its fee. Every draw is checked against ``problems`` and
 drawn again until it passes, so each learner gets a case with a real decision in it."""
 
+import hashlib
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -500,10 +502,9 @@ _SITUATIONS = (
         (ABOVE,),
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: open at least half a step above the higher of the model's price and "
-        "your estimate of the buyer's reservation price (module 04's rule for an opening, "
-        "with the model's price as a floor), to leave room to concede, and expect to land "
-        "at or below it. "
+        "last word: open at your estimate of the buyer's reservation price or beyond it "
+        "(module 04's rule), grounded in a fact you can name, and expect to land at or "
+        "below it. "
         "Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
         "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
@@ -575,9 +576,8 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: open at least half a step above the higher of the model's price and "
-        "your estimate of the buyer's reservation price (module 04's rule for an opening, "
-        "with the model's price as a floor), to leave room to concede",
+        "last word: open at your estimate of the buyer's reservation price or beyond it "
+        "(module 04's rule), grounded in a fact you can name",
     ),
     Situation(
         "payroll",
@@ -607,9 +607,8 @@ _PRACTICE_SITUATIONS = (
         "final-offer",
         (ABOVE,),
         "a refusal does not end the talks here: it asks for another number",
-        "your first number is an opening, not your last word: open at least half a step "
-        "above the higher of the model's price and your estimate of the buyer's reservation "
-        "price",
+        "your first number is an opening, not your last word: open at your estimate of the "
+        "buyer's reservation price or beyond it",
     ),
     Situation(
         "practice-lease",
@@ -924,9 +923,9 @@ class MachineSale(Scenario):
             f"one with chance {self.report_accuracy:.0%} (`sale.report_accuracy`), and "
             "otherwise one of the other three, each equally likely. It costs "
             f"€{self.report_fee:,.0f} (`sale.report_fee`).\n"
-            "- Two research firms (`sale.firms`) would each learn, before you name your "
-            "price, whether Osprey's reservation price is at least an amount (assumed sure "
-            "in Question 7). You may hire one:\n"
+            "- Two research firms (`sale.firms`) would each learn, by lawful research and "
+            "before you name your price, whether Osprey's reservation price is at least an "
+            "amount (assumed sure in Question 7, a thought experiment). You may hire one:\n"
             + "".join(
                 f"  - `{name}`: at least €{amount:,.0f}? Fee €{fee:,.0f}.\n"
                 for name, amount, fee in self.firms
@@ -1552,6 +1551,60 @@ def course_reading(sale, step=NEWS_STEP):
     }
 
 
+#: The factors per step Question 5's check may read a piece of news with (``given_reading``).
+GIVEN_STEPS = (1.5, 2.0, 3.0)
+
+
+def given_reading(sale):
+    """The reading of the news that Question 5's check passes to ``my_price``: each piece
+    read up or down by a factor of ``GIVEN_STEPS``, in an order drawn from the learner id and
+    the news keys alone (a hash), never from which way the news points (Question 3's answer).
+    The first reading in that order is taken that, and whose mirror (every piece read the
+    other way), moves the model's price from the one after the opening without a tie and
+    gives another price when read on the prior; failing that, the first that, with its
+    mirror, moves the price; failing that, the first. Each rule holds of a reading exactly
+    when it holds of its mirror, so which of the two is taken is the hash's alone: a reading
+    points the way the news does for about half the learners (tests/test_checks_information.py
+    measures it), and copying it earns nothing in Question 3."""
+    after = posterior_after_opening(sale)
+    now = best_move(after, sale.cost)[0]
+    keys = tuple(sale.news)
+    options = [(way, step) for way in ("higher", "lower") for step in GIVEN_STEPS]
+    combos = sorted(
+        itertools.product(options, repeat=len(keys)),
+        key=lambda combo: hashlib.sha256(repr((sale.learner, keys, combo)).encode()).digest(),
+    )
+
+    def reading(combo):
+        return {
+            key: stepped_likelihood(sale.reservations, way, step)
+            for key, (way, step) in zip(keys, combo, strict=True)
+        }
+
+    def moves(combo):
+        beliefs = beliefs_after_news(after, reading(combo))
+        return best_move(beliefs, sale.cost)[0] != now and not tied(
+            move_profits(beliefs, sale.cost).values()
+        )
+
+    def apart(combo):
+        on_prior = beliefs_after_news(sale.prior_beliefs(), reading(combo))
+        return (
+            best_move(on_prior, sale.cost)[0]
+            != best_move(beliefs_after_news(after, reading(combo)), sale.cost)[0]
+        )
+
+    def mirrored(test):
+        other = {"higher": "lower", "lower": "higher"}
+        return lambda combo: test(combo) and test(tuple((other[w], s) for w, s in combo))
+
+    for rule in (lambda c: mirrored(moves)(c) and mirrored(apart)(c), mirrored(moves)):
+        chosen = next((combo for combo in combos if rule(combo)), None)
+        if chosen is not None:
+            return reading(chosen)
+    return reading(combos[0])
+
+
 def beliefs_after_news(after, reading):
     """The beliefs ``after`` the opening, updated with every likelihood in ``reading`` (a
     mapping of news key to {reservation price: likelihood}) by Bayes' rule."""
@@ -1815,33 +1868,25 @@ def situation_fits(item, price, sale, after):
     if item.key == "staged-opening":
         return abs(price - staged_price(sale)) < 0.005
     if item._assumption == "final-offer":
-        return fits(ABOVE, price, sale, after) and opens_by_the_course_rule(price, sale, after)
+        return opens_by_the_course_rule(price, sale, after)
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
 
 
 @answer_key
 def opening_floor(sale, after):
-    """The lowest opening Question 6 accepts where a refusal brings a counter-offer: half a
-    step (``OPENING_MARGIN`` of the gap between neighbouring prices in ``sale.reservations``)
-    above the higher of the model's price and the estimate (the expected reservation price
-    under ``after``). Module 04's rule opens at the estimate or beyond when the estimate is
-    the only guide; here the model's price, the best final price, is known too, and an
-    opening below it would ask less than the seller asks with no second round. The margin
-    is the room to concede: an opening a euro above either would leave none."""
-    step = sale.reservations[1] - sale.reservations[0]
-    model = best_move(after, sale.cost)[0]
-    return max(model, expected_reservation(after)) + OPENING_MARGIN * step
-
-
-#: The least room an opening leaves above the higher of the model's price and the
-#: estimate, as a share of the gap between neighbouring reservation prices.
-OPENING_MARGIN = 0.5
+    """The lowest opening Question 6 accepts where a refusal brings a counter-offer: your
+    estimate, the expected reservation price under ``after`` (module 04's rule: open at your
+    estimate or somewhat beyond). It was once half a step above the higher of the model's
+    price and the estimate, a convention that graded the anchoring studies against the
+    bargaining theory the text cites (which puts a first price below the model's); now an
+    opening on either side of the model's price passes, from the estimate up to ``ceiling``."""
+    return expected_reservation(after)
 
 
 @answer_key
 def opens_by_the_course_rule(price, sale, after):
-    """Whether ``price`` is an opening by Question 6's rule: from ``opening_floor`` (half a
-    step above the higher of the model's price and the estimate) up to ``ceiling``."""
+    """Whether ``price`` is an opening by Question 6's rule: from ``opening_floor`` (your
+    estimate) up to ``ceiling``."""
     cent = 0.005
     return opening_floor(sale, after) - cent <= price <= ceiling(sale, after) + cent
 
@@ -1862,7 +1907,7 @@ def model_limits(sale, after):
     surer = max(surer_prices(after, sale.cost), default=None)
     price = {
         MODEL_PRICE: model,
-        ABOVE: min(r for r in sale.reservations if r > model),
+        ABOVE: min(r for r in sale.reservations if r > max(model, expected_reservation(after))),
         BELOW: surer,
         SURER: surer,
         FAIR: next(

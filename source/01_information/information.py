@@ -192,8 +192,9 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # `sale.opening_offer` ($x$). Return a dict that maps each possible reservation price to
 # the density of Osprey's opening under it, using the formula above. Since only ratios
 # matter, the same positive multiple of the density for every price passes too (working
-# in thousands of euros, say). The check runs it on your scenario; grading also runs it on
-# other learners'.
+# in thousands of euros, say). The check runs it on your scenario and two worked cases:
+# `worked-case-22`, whose opening rules out the lowest price, and `worked-case-19`, which
+# rules out the two highest; grading also runs it on other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
@@ -457,9 +458,9 @@ BeliefUpdater()
 #   is not above your cost): walk away now, before the talks cost you more. Otherwise, how
 #   many more offers the buyer, keeping to its habit, makes until one is at least your cost
 #   (counting the offer that reaches it): how long waiting would take just to reach the
-#   least you would accept. Your decision, to walk away or to name a final price, rests on
-#   the reservation price alone; section 3 shows that a seller who knows it names a final
-#   price at it instead of waiting.
+#   least you would accept. Whether to walk away or name a price rests on the reservation
+#   price alone: a seller who knows it and can commit names a final price at it (section
+#   3); where Wren would counter, that number is an opening (Question 6).
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
 # 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
@@ -501,9 +502,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # Back to Osprey. Once you have read its opening and the news, you answer with one final
 # price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation price (at exactly its
-# reservation price it is indifferent, and we say it accepts). You build to order, so
-# your cost $c$ (`sale.cost`) is the least you would accept: **your own reservation price
-# in this sale is your cost**. A final price earns on average
+# reservation price it is indifferent, and we say it accepts). You build to order, and a
+# sale to Osprey displaces nothing: the order waiting for your free slot, and any the other
+# food firm places, can be built after it at no loss. So walking away gains you nothing
+# beyond the cost you save, and your cost $c$ (`sale.cost`) is the least you would accept:
+# **your own reservation price in this sale is your cost**. A final price earns on average
 #
 # $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
 #
@@ -590,9 +593,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # The inputs: `after` is your beliefs after Osprey's opening (the first part of your
 # answer to Question 2; the check passes in the right ones). `reading` is how you read
 # the news of Question 3: a dict from each key of `sale.news` to the likelihood your
-# `news_likelihood` gives it. The check passes in a reading that points the right way
-# (each price twice as likely as the next lower one, or as the next higher one for news
-# that points down, or all alike), so a slip in Question 3 costs nothing here.
+# `news_likelihood` gives it. The check passes in readings of its own, drawn by chance
+# for each case: they need not go the way your news points (Question 3 marks that), and a
+# slip there costs nothing here.
 #
 # One mark for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries five worked cases, `course.variant("01_information",
@@ -664,10 +667,9 @@ check.my_price(my_price, hidden=True)
 # holds are not a final offer. Read each hold with the belief updater's model: under a
 # reservation price $r$ above the last offer, a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
-# it would pay. (The formula is for reservation prices above the last offer: a buyer
-# whose reservation price equals the last offer can only hold, but no such price is
-# left, since every price still possible after the opening lies above it.) Each hold is new evidence: update the beliefs you had after the last
-# hold, not the ones after the opening.
+# it would pay. (Every price still possible after the opening lies above the last offer.)
+# Each hold is new evidence: update the beliefs you had after the last hold, not the ones
+# after the opening.
 #
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
 # (as in Question 5; the check passes in the right ones). Return the fewest holds in a row
@@ -824,7 +826,7 @@ check.news_weight(news_weight, hidden=True)
 # the cent); if it is the same, the staging cost you nothing and the model's price stands.
 # On every case the check tries it is never lower.
 # Your own case cannot tell a re-pricing from a short cut, so the check also tries your
-# function on four worked cases. On `worked-case-0` the re-priced price is above the
+# function on four worked cases (grading draws two more). On `worked-case-0` the re-priced price is above the
 # model's; on `worked-case-1` it is the model's own. The other two keep `worked-case-1`'s
 # buyer and ask your function only for `staged-opening`. In `cut-case` (prior 0.4, 0.3,
 # 0.2, 0.1; cost €34,000; opening €45,000) even a shaded opening proves a reservation
@@ -878,20 +880,13 @@ check.news_weight(news_weight, hidden=True)
 #   leaves the buyer more than half the gain: you keep at least half.
 #
 # The model's price is a take-it-or-leave-it price: the one number you name when there is
-# no second round. When a refusal brings a counter-offer, your first number is an opening.
-# Module 04's rule (section 1) opens at your estimate of the buyer's reservation price or
-# somewhat beyond it, grounded in a fact you can name, for a case where the estimate is
-# your only guide. Here you also know the model's price, which for most learners lies
-# above the estimate; an opening below it would ask less than one final price would. So
-# where a refusal brings a counter-offer, the check accepts a price at least half a step
-# (half the gap between neighbouring prices in `sale.reservations`) above the higher of
-# the model's price and your estimate (the expected reservation price under `after`), up
-# to the same ceiling: room to concede. Your target, the price you aim to land at (module
-# 02), is at most your estimate, and your opening is above it. The model's price is not a
-# target. Module 04 adds what this model cannot check: an opening must rest on a fact you
-# can name, at most about a sixth above your estimate. For about 7 learners in 100 the
-# model's price lies so far above the estimate that this floor is beyond that sixth; the
-# two rules then disagree, and this check keeps the model's price as its floor.
+# no second round. When a refusal brings a counter-offer, your first number is an opening,
+# and the check grades module 04's rule (section 1): open at your estimate of the buyer's
+# reservation price (the expected reservation price under `after`) or beyond it, up to the
+# same ceiling, below the model's price or above it (the side note says why both pass).
+# Your target, the price you aim to land at (module 02), is at most your estimate, and
+# your opening is at or above it. The model's price is not a target. Module 04 also asks
+# that an opening rest on a fact you can name, which this check cannot judge.
 #
 # What the check accepts, by the assumption that fails (the paragraphs above give the
 # reasons; a step is the gap between neighbouring prices in `sale.reservations`):
@@ -899,22 +894,21 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | your opening: at least half a step above the higher of the model's price and your estimate, at most one step above the highest reservation price still possible |
+# | `"final-offer"` | your opening: from your estimate up to one step above the highest reservation price still possible |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
-# **Side note: what the theory says, and what the check grades.** For the situations
-# where a refusal brings a counter-offer, the check grades module 04's rule for an
-# opening, not a prediction of game theory. In models where a seller cannot commit and
-# buyers can wait, the seller's first price tends to fall *below* the price it would name
-# if it could commit, because buyers who value the good highly wait for the price to drop
-# (Fudenberg, Levine and Tirole, "Infinite-Horizon Models of Bargaining with One-Sided
-# Incomplete Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985;
-# Gul, Sonnenschein and Wilson, 1986). The price the check grades for your first number
-# is a behavioural convention, not a result of that theory: it rests on the anchoring
-# studies section 5 cites, in which a first offer pulls the final price towards it
-# (Galinsky and Mussweiler, 2001), and on the room to concede.
+# **Side note: what the theory says.** Where a refusal brings a counter-offer, two bodies
+# of work pull opposite ways. In models where a seller cannot commit and buyers can wait,
+# the seller's first price tends to fall *below* the price it would name if it could
+# commit, because buyers who value the good highly wait for the price to drop (Fudenberg,
+# Levine and Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete
+# Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul,
+# Sonnenschein and Wilson, 1986). The anchoring studies section 5 cites find that a first
+# offer pulls the final price towards it (Galinsky and Mussweiler, 2001), which favours a
+# high opening. The check does not choose between them: any opening from your estimate to
+# the ceiling passes.
 #
 # In none of these situations is accepting the opening best: even a staged opening leaves
 # Osprey's reservation price above it, and a price above the opening that is accepted as
@@ -1092,9 +1086,11 @@ InformationExplorer()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (1 mark): which firm, if either, do you hire?
 #
-# Your two research firms (`sale.firms`, triples `(name, amount, fee)`) would each learn
-# whether Osprey's reservation price is at least its amount. Assume their answers are sure
-# here; the next section drops that. Hire one, or neither?
+# Your two research firms (`sale.firms`, triples `(name, amount, fee)`) would each learn,
+# from lawful research only (public filings, Osprey's other suppliers), whether Osprey's
+# reservation price is at least its amount. No lawful source is sure, so treat a sure answer
+# as a thought experiment: it prices the question at most, and the next section drops
+# it. Hire one, or neither?
 #
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount, after a no against those below
