@@ -3283,3 +3283,8 @@ def test_the_supplier_story_says_why_information_weighs_most():
     assert max(case.weights, key=case.weights.get) == "information"
     assert "decides how much Vell needs your order" in case.story
     assert "what each side can find out weighs most" in case.story
+    # the case's own audit rates your information above Vell's (6 against 5), as do most
+    # starting audits (44/75 in review 55): the story now says what you know that Vell does
+    # not, beside the one thing Vell alone knows
+    assert case.yours["information"] > case.theirs["information"]
+    assert "You, in turn, know more of your own side than Vell does" in case.story

@@ -401,8 +401,9 @@ CASES = {
         "resealable lid your products use now, but two other packaging firms, Bellpak and "
         "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
         "lost big clients this year, but nobody outside Vell knows yet which ones it still "
-        "has. Which it has decides how much Vell needs your order, so in this case what "
-        "each side can find out weighs most.",
+        "has. You, in turn, know more of your own side than Vell does: your volumes, your "
+        "plans and what a switch would cost you. Which clients Vell has decides how much "
+        "Vell needs your order, so in this case what each side can find out weighs most.",
         "the buyer",
         "Vell, the supplier",
         yours=(6, 5, 4),

@@ -1031,10 +1031,10 @@ check.reaudit(reaudit, hidden=True)
 #   without a threat, it is ordinary negotiating. So is a *warning*: a demand tied to
 #   something you would really do anyway in your own interest, such as selling to the
 #   second bidder if this buyer will not match its offer. Modules 02 and 03 use the words
-#   of Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something you would rather not do, to punish a
-#   refusal, and a threat you would not carry out sits on the line between a bluff and a
-#   misrepresentation (a false statement of a material fact, the third bullet below; see
-#   also the caution below).
+#   of Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
+#   you would rather not do, to punish a refusal, and a threat you would not carry out sits
+#   on the line between a bluff and a misrepresentation (a false statement of a material
+#   fact, the third bullet below; see also the caution below).
 # - **A bluff.** An untrue claim about your own *limit* or *valuation*. Your limit is
 #   your reservation price (the worst terms you would still accept; module 02 works it
 #   out), that is, what you would settle for; your valuation is what something is worth
