@@ -1113,9 +1113,7 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     assert PROSE.count("**influence**") == 1
     assert "influence (expertise, admiration)" in PROSE
     assert "far enough off that the difference does not matter" not in PROSE
-    assert "A pie that shrinks to nothing at an end date also makes a game with a last round" in (
-        PROSE
-    )
+    assert "A pie that shrinks to nothing at an end date makes a game with a last round" in (PROSE)
     assert "is the larger of its share at the table and $b$" in PROSE  # a fresh review, U2
 
 
