@@ -19,7 +19,7 @@ def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
     run_cell(page, "LeverageAudit(without_news_of=scenario)")
     page.get_by_text("Balance +0.70 points", exact=True).wait_for()
     page.get_by_role("button", name="next news").click()
-    page.get_by_text("launch date cannot move", exact=False).wait_for()
+    page.get_by_text("two engineers left the team", exact=False).wait_for()
     audit = cell(page, "LeverageAudit(without_news_of=scenario)")
     audit.locator(".widget-dropdown select").nth(1).select_option(label="your information")
     audit.get_by_role("button", name="up", exact=True).click()

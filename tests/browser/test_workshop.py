@@ -175,7 +175,7 @@ def play_audit(audit, touch):
     press = tap if touch else (lambda locator: locator.click())
     audit.get_by_text("Balance +0.70 points", exact=True).wait_for()  # the kernel's summary
     press(audit.get_by_role("button", name="next news"))
-    audit.get_by_text("launch date cannot move", exact=False).wait_for()
+    audit.get_by_text("two engineers left the team", exact=False).wait_for()
     audit.get_by_role("combobox", name="it moves").select_option(label="your information")
     press(audit.get_by_role("button", name="up", exact=True))
     press(audit.get_by_role("button", name="check my reading"))
