@@ -391,8 +391,15 @@ def test_the_class_report_names_code_that_reaches_into_the_course(graded):
     report = (graded["out"] / "report.html").read_text(encoding="utf-8")
     section = report[report.index("reaches into the course's own working</h2>") :]
     rows = re.findall(r"<tr><td class='lines'>([^<]*)</td><td class='lines'>([^<]*)</td>", section)
-    assert rows == [("calls-the-answer-key", "batna-needed-answer")]
+    assert rows == [
+        ("calls-the-answer-key", "batna-needed-answer"),
+        ("forges-credit", "batna-needed-answer"),  # rebinds check.batna_needed
+        ("hides-it-in-exec", "cell 21"),  # the same, in a string given to exec
+        ("replaces-check", "batna-needed-answer"),
+    ]
     assert "needed (an answer key)" in section
+    assert "check.batna_needed (changes a name of the course)" in section
+    assert "check.northwind_zopa (changes a name of the course)" in section
     assert "reaches into the course&#x27;s working in batna-needed-answer" in report
 
 

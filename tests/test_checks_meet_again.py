@@ -72,7 +72,7 @@ def test_the_right_answer_passes_visible_and_hidden(learner_id):
             lambda s, t: s.alternative_price + s.extra_cost + t["deal"] - t["polite walk-away"],
             "moves the wrong way",
         ),
-        (lambda s, t: 0, "expected"),
+        (lambda s, t: 0, "is not the price the text's rule gives"),
     ],
 )
 def test_each_mistake_is_named(learner, wrong, words):
