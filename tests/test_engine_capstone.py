@@ -2841,6 +2841,27 @@ def test_the_story_says_why_marlow_can_be_most_of_next_years_sales():
     assert "its share of next year's sales" in section("audit-teaching")
 
 
+def _tit_for_tat_deals(first, seed_per_learner):
+    """Deals closed by the course's scripted learner keeping tit-for-tat at the tables of
+    learners r-<first> to r-<first + 199>, without and with the exception: [without, with].
+    Each learner's sitting is seeded with its number, or all of one pass share a generator
+    seeded 7."""
+    deals = []
+    for exception in (False, True):
+        shared = random.Random(7)
+        tables = [
+            sit_by_the_plan(
+                course.variant("05_capstone", learner=f"r-{i}"),
+                "tit-for-tat",
+                random.Random(i) if seed_per_learner else shared,
+                exception,
+            )
+            for i in range(first, first + 200)
+        ]
+        deals.append(sum(table.session.agreement is not None for table in tables))
+    return deals
+
+
 @pytest.mark.parametrize("first", [400, 600, 800, 1000])
 def test_the_tit_for_tat_deal_rates_hold_over_four_more_samples(first):
     """Section 5 gave the tit-for-tat deal rate of a learner who keeps the rule as 68 to 70
@@ -2848,16 +2869,7 @@ def test_the_tit_for_tat_deal_rates_hold_over_four_more_samples(first):
     136 to 155 times (68% to 78%), and a reviewer's own scripted learner closed 64% and
     65.5%. The text now says "about seven sittings in ten" with the range over all six
     samples, each measured here, and "about nine in ten" with the exception."""
-    deals = []
-    for exception in (False, True):
-        rng = random.Random(7)
-        tables = [
-            sit_by_the_plan(
-                course.variant("05_capstone", learner=f"r-{i}"), "tit-for-tat", rng, exception
-            )
-            for i in range(first, first + 200)
-        ]
-        deals.append(sum(table.session.agreement is not None for table in tables))
+    deals = _tit_for_tat_deals(first, seed_per_learner=False)
     assert 136 <= deals[0] <= 156, deals
     assert 172 <= deals[1] <= 186, deals
     text = " ".join(section("plan-teaching").split())
@@ -2874,18 +2886,7 @@ def test_the_tit_for_tat_deal_rates_hold_with_a_seed_per_learner(first):
     samples close 136 to 139 without the exception and 176 to 185 with it: inside the
     stated 68 to 78 and 86 to 93. The text now counts nine samples and says that other
     scripted learners closed as few as 64 in 100 (an earlier reviewer's, 64 to 65.5)."""
-    deals = []
-    for exception in (False, True):
-        tables = [
-            sit_by_the_plan(
-                course.variant("05_capstone", learner=f"r-{i}"),
-                "tit-for-tat",
-                random.Random(i),
-                exception,
-            )
-            for i in range(first, first + 200)
-        ]
-        deals.append(sum(table.session.agreement is not None for table in tables))
+    deals = _tit_for_tat_deals(first, seed_per_learner=True)
     assert 136 <= deals[0] <= 156, deals
     assert 172 <= deals[1] <= 186, deals
     text = " ".join(section("plan-teaching").split())
