@@ -117,8 +117,11 @@ def _learners_code(cell):
     )
 
 
+@functools.lru_cache(maxsize=512)
 def _parsed(source):
-    """The cell's code as IPython runs it, parsed; None when it does not parse."""
+    """The cell's code as IPython runs it, parsed; None when it does not parse. Cached: a
+    learner's cell is read once for the notebook's course aliases and once for its names
+    (the trees are only read, never changed)."""
     from IPython.core.inputtransformer2 import TransformerManager
 
     try:
