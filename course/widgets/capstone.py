@@ -13,6 +13,7 @@ from html import escape
 
 import ipywidgets as w
 
+from course.checks.calls import answer_key
 from course.checks.capstone import judge_beliefs, judge_reservation
 from course.engine.bots import Memory
 from course.engine.capstone import FINAL_ROUNDS, ROUNDS, STYLES, Table, debrief
@@ -41,10 +42,13 @@ def _package_text(package):
     return ", ".join(f"{issue} {level}" for issue, level in package.items())
 
 
+@answer_key
 def answered(case, reservation, beliefs):
     """Whether the learner's reservation price (a number, question 2) and ``beliefs``
     (their ``marlow_beliefs``, question 3) pass those questions' checks on ``case``: the
-    debrief shows the true reservation price and the chance of Quell only then."""
+    debrief shows the true reservation price and the chance of Quell only then. It says
+    whether an answer is right, so it is an answer key: the class report names a learner's
+    cell that calls it."""
     try:
         judge_reservation(case, reservation)
         judge_beliefs(case, beliefs(case))
