@@ -309,12 +309,7 @@ def debrief(outcome, plan, facts):
     if not facts.get("answered", True):
         return _held_back(outcome, plan)
     lines = [_agreement(outcome, plan), _alternatives(outcome, facts)]
-    opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
-    if plan.get("opening_profit") is not None and opening is not None:
-        lines.append(
-            f"Opening: you planned to open at {plan['opening_profit']:g} of profit and "
-            f"opened at {opening:g}."
-        )
+    lines += _opening(outcome, plan)
     pull = outcome["anchor"]
     if pull is not None:
         gained = pull["actual"] - pull["modest"]
@@ -375,12 +370,7 @@ def _held_back(outcome, plan):
     else:
         result = f"Deal in round {outcome['round']}: profit {outcome['your_profit']:g}."
     lines = [result]
-    opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
-    if plan.get("opening_profit") is not None and opening is not None:
-        lines.append(
-            f"Opening: you planned to open at {plan['opening_profit']:g} of profit and "
-            f"opened at {opening:g}."
-        )
+    lines += _opening(outcome, plan)
     if plan.get("step_worths") and outcome["your_offers"]:
         lines.append(_against_plan(outcome["your_offers"], plan["step_worths"]))
     if outcome["issues"] is not None:
@@ -470,6 +460,17 @@ def _plan_ran_out(outcome, plan):
         for _, _, profit, points in outcome.get("your_offers") or []
     )
     return offered and best["utility"] < outcome["reservation"] - 1e-9
+
+
+def _opening(outcome, plan):
+    """The line comparing the opening planned with the opening made, when there are both."""
+    opening = next((worth for who, worth in outcome["offers"] if who == "you"), None)
+    if plan.get("opening_profit") is None or opening is None:
+        return []
+    return [
+        f"Opening: you planned to open at {plan['opening_profit']:g} of profit and "
+        f"opened at {opening:g}."
+    ]
 
 
 def _agreement(outcome, plan):
