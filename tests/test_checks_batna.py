@@ -1487,7 +1487,7 @@ def test_mentioning_an_alternative_is_judged_against_the_least_they_believe_you_
         for grade_id in ("honest-teaching", "q7-text", "summary")
     }
     ada = course.variant("02_batna", "ada")
-    reasons = [check._use_reason(case) for case in check.use_cases(ada)]
+    reasons = [check._use_reason(case) for case in check._use_cases(ada)]
     for text in [story, *cells.values(), *reasons, *(why for _, _, why in NEWS)]:
         assert "settle for" not in text
     for text in [*cells.values(), *reasons]:
@@ -1902,7 +1902,7 @@ def test_question_9_names_a_fallback_chosen_before_lumen_is_put_beside_it(learne
     putting Lumen beside each one, on the example with a high base too."""
     example = check._sure_example(True)
     trees = alternatives_of(example)
-    for case in (example, check.high_base(example)):
+    for case in (example, check._high_base(example)):
         slip = check.sure_beside_lumen(case, check.with_lumen_open(case, trees["Harbor Bank"]))
         with pytest.raises(NotYet) as hint:
             check.judge_batna_when(case, "left open", None, slip)
@@ -2638,7 +2638,7 @@ def test_question_9_tries_a_case_where_a_failed_round_still_leaves_lumen_the_bes
 def test_question_3s_hint_about_an_example_says_whose_sure_amount_it_is(learner):
     """The hint said "Freelance is worth a sure ... to you" about an example learner's numbers."""
     found = 0
-    for s in check.sure_examples(False):
+    for s in check._sure_examples(False):
         lumen_only = max(
             s.bank_salary, s.lumen_sure, expected_value(alternatives_of(s)["Freelance"])
         )
@@ -3149,7 +3149,7 @@ def test_a_reservation_hint_on_an_example_speaks_of_that_learners_sure_amounts(l
     and "your BATNA is worth", though both are the example learner's: it now says
     "that learner's" there, and "your" only on the learner's own case."""
     own, tried = course.variant("02_batna", "ada"), 0
-    for example in check.sure_examples(False):
+    for example in check._sure_examples(False):
         ignoring = reservation_of(example)  # the sure amounts left out
         if math.isclose(ignoring, reservation_of(example, risk_averse=True)):
             continue
@@ -3326,7 +3326,7 @@ def test_a_use_chosen_by_the_reservation_price_is_told_to_compare_the_batnas_val
     that comparison and never says the letter was written in; a letter written in is told
     to work it out from the band and the BATNA's value."""
     own = check._drawn("ada")
-    between = check.between_band(own)
+    between = check._between_band(own)
     mention = next(s.letter for s in statements_of(between) if s._kind == "mention")
     assert check.statement_to_use(between) != mention
     with pytest.raises(NotYet) as raised:
@@ -3334,7 +3334,7 @@ def test_a_use_chosen_by_the_reservation_price_is_told_to_compare_the_batnas_val
     told = str(raised.value)
     assert "compare the band with your BATNA's value, not with your reservation price" in told
     assert "letter in" not in told
-    moved = check.other_band(own)
+    moved = check._other_band(own)
     wrong = check.statement_to_use(own)
     assert wrong != check.statement_to_use(moved)
     with pytest.raises(NotYet) as raised:

@@ -97,13 +97,13 @@ def miss(question, answer, hidden=False):
     return "\n".join(o.message for o in outcome.outcomes if not o.passed)
 
 
-def as_own(monkeypatch, case, letter_edges=True):
-    """Make ``case`` the learner's own case for the checks; without ``letter_edges``, the
+def as_own(monkeypatch, case, _letter_edges=True):
+    """Make ``case`` the learner's own case for the checks; without ``_letter_edges``, the
     visible audit check skips the cases where Brenn's letter decides the alternatives row
     (for tests of other rows that rate that row by a constant)."""
     monkeypatch.setattr(check, "_drawn", lambda learner: case)
-    if not letter_edges:
-        monkeypatch.setattr(check, "letter_edges", lambda case: [])
+    if not _letter_edges:
+        monkeypatch.setattr(check, "_letter_edges", lambda case: [])
 
 
 # The right answers worked out again, without the course's answer keys (which refuse to
@@ -428,7 +428,7 @@ def test_audit_hints(monkeypatch, own):
     case = _alternatives_open(
         own, their_supply_share=0.8, your_sales_share=0.2, your_weeks=9, their_weeks=3
     )
-    as_own(monkeypatch, case, letter_edges=False)
+    as_own(monkeypatch, case, _letter_edges=False)
     hint = miss("my_audit", _audit((2, 5, 3), (6, 5, 6)))
     assert "the two information ratings should be within 3 of each other" in hint
     assert "your power ratings do not fit your case's facts" in hint and "80%" in hint
@@ -443,7 +443,7 @@ def test_audit_weights_rounded_by_hand_pass_within_a_thousandth(monkeypatch, own
     """Question 4 asks only for weights that add up to 1: thirds written as 0.3333 each
     (sum 0.9999) pass, as do 0.3334 each; weights off by more than a thousandth do not."""
     case = _alternatives_open(own)
-    as_own(monkeypatch, case, letter_edges=False)
+    as_own(monkeypatch, case, _letter_edges=False)
     for share in (0.3333, 0.3334, 1 / 3):
         assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2), (share,) * 3)))
     assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.33, 0.33, 0.34))))
@@ -454,7 +454,7 @@ def test_marlow_information_rated_zero_fails_because_it_knows_about_quell(monkey
     """Section 3 says Marlow knows whether Quell has capacity: rating its information 0
     is refused with that reason, and 1 passes."""
     case = _alternatives_open(own)
-    as_own(monkeypatch, case, letter_edges=False)
+    as_own(monkeypatch, case, _letter_edges=False)
     hint = miss("my_audit", _audit((3, 5, 7), (0, 5, 2)))
     assert "Marlow's information should be rated at least 1" in hint and "Quell" in hint
     assert passes(run("my_audit", _audit((3, 5, 7), (1, 5, 2))))
@@ -555,7 +555,7 @@ def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
     case = _alternatives_open(
         own, their_supply_share=0.5, your_sales_share=0.47, your_weeks=5, their_weeks=4
     )
-    as_own(monkeypatch, case, letter_edges=False)
+    as_own(monkeypatch, case, _letter_edges=False)
     assert power_holder(case) is None
     assert passes(run("my_audit", _audit((6, 5, 4), (4, 5, 5))))
     assert passes(run("my_audit", _audit((6, 5, 5), (4, 5, 4))))
@@ -1379,7 +1379,7 @@ def test_a_passing_audit_asks_which_fact_justifies_the_heaviest_weight(monkeypat
     case = _alternatives_open(
         own, their_supply_share=0.8, your_sales_share=0.2, your_weeks=9, their_weeks=3
     )
-    as_own(monkeypatch, case, letter_edges=False)
+    as_own(monkeypatch, case, _letter_edges=False)
     import contextlib
     import io
 
@@ -1646,7 +1646,7 @@ def test_the_audit_edges_settle_each_row_for_each_side():
     on every one of 300 learners' cases, none of them near a rule's line."""
     for n in range(300):
         own = course.variant("05_capstone", f"r-{n}")
-        cases = [dataclasses.replace(own, **edge) for edge in check.audit_edges(own)]
+        cases = [dataclasses.replace(own, **edge) for edge in check._audit_edges(own)]
         assert [alternatives_holder(c) for c in cases[:2]] == ["Marlow", "you"], n
         assert [power_holder(c) for c in cases[:3]] == ["you", "Marlow", None], n
         assert not any(alternatives_near_line(c) for c in cases[:2]), n
@@ -1661,7 +1661,7 @@ def test_an_audit_that_skips_question_2s_decision_fails():
     alternative before the letter passed visible and hidden checks for 193 of 200
     learners, as the hidden edges sat too far from the learner's share to tell it from
     the alternative after question 2's decision. The checks now also try the own case
-    with Brenn's letter moved above and below that alternative (``letter_edges``). Over
+    with Brenn's letter moved above and below that alternative (``_letter_edges``). Over
     200 learners the before-letter audit and the letter-alone audit each fail the
     visible check for every learner, with a hint that names the alternatives row, while
     the right measure passes both checks."""
@@ -2041,10 +2041,10 @@ def test_an_audit_from_the_averaged_reservation_price_or_without_the_weeks_fails
     for n in range(200):
         learner = f"rev05c-{n}"
         own = course.variant("05_capstone", learner)
-        moved = dataclasses.replace(own, **check.two_states(own))
+        moved = dataclasses.replace(own, **check._two_states(own))
         assert alternatives_holder(moved) is None and not alternatives_near_line(moved)
         with learner_as(learner):
-            cases = [own, moved, *check._cases(True, check.audit_edges(own))]
+            cases = [own, moved, *check._cases(True, check._audit_edges(own))]
         for tilt, method in itertools.product((1, 2, 3), (0, 1)):
             with pytest.raises(NotYet):
                 for case in cases:

@@ -583,7 +583,7 @@ def test_the_tit_for_tat_mistakes(learner, wrong, hint):
 
 def _first_mistake(s, answer):
     """The general words of the hint for ``answer``'s first wrong visible case in ``s``."""
-    target = check.plan_target(s)
+    target = check._plan_target(s)
     for mine, theirs in check._histories(s, False):
         value = answer(s, mine, theirs, target)
         band = check.tit_for_tat_band(s, mine, theirs, target)
@@ -621,7 +621,7 @@ def test_a_hold_before_the_first_concession_is_told_it_held_not_that_it_moved():
 def test_every_tit_for_tat_hint_of_an_offer_at_or_below_the_last_says_no_wrong_way():
     for learner in SAMPLE[:50]:
         s = course.variant(MODULE, learner)
-        target = check.plan_target(s)
+        target = check._plan_target(s)
         for mine, theirs in check._histories(s, True):
             band = check.tit_for_tat_band(s, mine, theirs, target)
             for value in (mine[-1], mine[-1] - 1, target - 1):
@@ -644,7 +644,7 @@ def test_a_rewarded_retraction_is_named_as_such():
     """After Orchard stepped back by 4, an answer that conceded 4 was told 'when Orchard raises
     its offer by some amount...', though Orchard raised nothing."""
     s = course.variant(MODULE, "learner-1")
-    target = check.plan_target(s)
+    target = check._plan_target(s)
     mine, theirs = [106, 100, 97], [67, 75, 71]
     hint, _ = check._tit_for_tat_mistake(s, mine, theirs, target, 93, (97, 97))
     assert "stepped back by 4 and you conceded 4 anyway" in hint
@@ -653,7 +653,7 @@ def test_a_rewarded_retraction_is_named_as_such():
 
 def test_a_retraction_is_answered_with_a_hold_in_the_visible_cases(learner):
     s = course.variant(MODULE)
-    target = check.plan_target(s)
+    target = check._plan_target(s)
     retracted = [(m, t) for m, t in check._histories(s, False) if t[-1] < t[-2]]
     assert retracted
     assert all(check.tit_for_tat_offer(s, m, t, target) == m[-1] for m, t in retracted)
@@ -1833,8 +1833,8 @@ def test_target_is_module_02s_and_the_plan_stops_there():
         r = reservation_of(s)
         top = _own_opening(s)[0]
         two_fifths = r + 0.4 * (top - r)
-        assert check.plan_target(s) >= two_fifths - 0.5
-        raised += check.plan_target(s) > two_fifths + 0.5
+        assert check._plan_target(s) >= two_fifths - 0.5
+        raised += check._plan_target(s) > two_fifths + 0.5
     assert 0 < raised < len(SWEEP)  # "or just above the even split where that is higher"
 
 
@@ -2021,7 +2021,7 @@ def test_the_tit_for_tat_targets_lie_where_module_02_advises():
     above the even split and no higher than the estimate of Orchard's limit."""
     for n in range(600):
         s = course.variant(MODULE, f"learner-{n}")
-        target, reservation = check.plan_target(s), reservation_of(s)
+        target, reservation = check._plan_target(s), reservation_of(s)
         assert (reservation + s.their_estimate) / 2 < target <= s.their_estimate, n
     assert "for some learners they lie below the even split" not in _flat()
 
@@ -2607,7 +2607,7 @@ def test_every_tit_for_tat_history_gives_at_most_three_fifths_in_its_first_step(
     the check hands a learner now keeps the rule."""
     for n in range(600):
         s = course.variant(MODULE, f"learner-{n}")
-        target = check.plan_target(s)
+        target = check._plan_target(s)
         for mine, _ in check._histories(s, hidden=True):
             steps = [a - b for a, b in itertools.pairwise(mine) if a > b]
             assert not steps or steps[0] <= 0.6 * (mine[0] - target), (n, mine, target)
@@ -2977,7 +2977,7 @@ def test_question_3_s_words_give_the_band_the_check_accepts():
         with course.variants.learner_as(learner):
             for hidden in (False, True):
                 for s in check._scenarios(hidden):
-                    target = check.plan_target(s)
+                    target = check._plan_target(s)
                     for mine, theirs in check._histories(s, hidden):
                         own = [a - b for a, b in itertools.pairwise(mine) if a > b]
                         cap = own[-1] if own else 3 / 5 * (mine[-1] - target)
@@ -3227,7 +3227,7 @@ def test_question_1_refuses_each_method_the_text_warns_against(wrong):
         with hidden_cases_as(key):
             with course.variants.learner_as("learner-0"):
                 miss(check.opening.__wrapped__, wrong, True)
-            labels = [label for label, _ in check._HiddenLearners.KINDS]
+            labels = [label for label, _ in check._HiddenLearners._KINDS]
             kinds = dict(zip(labels, check.HIDDEN_LEARNERS, strict=True))
             weak = check._variant(kinds["birch-weak"])
             assert weak.alternative_price < weak.their_guess < reservation_of(weak)

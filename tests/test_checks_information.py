@@ -1595,7 +1595,7 @@ def test_the_evpi_explanation_adds_up(monkeypatch):
             _, lost, left = check._regrets(sale, beliefs)
             assert lost + left == pytest.approx(reference.perfect_information(beliefs, sale.cost))
         message = report_parts(reference.report_decision)["perfect information before and after"]
-        assert check.why_perfect_information_moved(sale) in message[1]
+        assert check._why_perfect_information_moved(sale) in message[1]
 
 
 # Question 9: fair play

@@ -394,11 +394,11 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
         audit = {"yours": dict(case.yours), "theirs": dict(case.theirs), "weights": heavy}
         audit["yours"]["information"] += 1  # not a copy of a shown audit
         check.judge_audit(own, audit)
-        note = check.heavy_twice(own, heavy)
+        note = check._heavy_twice(own, heavy)
         assert "alternatives and power should not both weigh 0.4 or more" in note
         assert "a convention of this course, section 2" in note
         assert "not a fault" in note
-        assert check.heavy_twice(own, dict(case.weights)) == ""
+        assert check._heavy_twice(own, dict(case.weights)) == ""
 
 
 @pytest.mark.parametrize(
@@ -1895,7 +1895,7 @@ def reaudit_one_early(case, moves):
     return labels[max(1, labels.index(turning) - 1)], ask_by_hand(balances, case.need)
 
 
-#: Hints that name a shortcut of question 3 (each of shortcut_plans' hints).
+#: Hints that name a shortcut of question 3 (each of _shortcut_plans' hints).
 PLAN_SHORTCUT_HINTS = (
     "a rating cannot pass 10",
     "weigh each step by the chance",

@@ -3,7 +3,6 @@ that names it (never a bare AssertionError), and no hint says something false.""
 
 import math
 import re
-from collections.abc import Mapping
 from itertools import combinations
 from pathlib import Path
 
@@ -2061,88 +2060,3 @@ def test_a_hint_on_the_learners_own_case_names_the_comparison_not_its_numbers(le
                 for value in worked:
                     if value >= 1000:
                         assert f"{value:,.0f}" not in hint, (name, value, hint)
-
-
-def _public_callables(root, depth=5, seen=None):
-    """Every function reachable from ``root`` by public names: its public attributes (a
-    module's, a class's, an object's, its type's), the items of its tuples, lists and
-    dicts, ``depth`` steps down; classes, modules and objects outside ``course`` are not
-    entered."""
-    import inspect
-    import types
-
-    seen = set() if seen is None else seen
-    if id(root) in seen or depth < 0:
-        return
-    seen.add(id(root))
-    if isinstance(root, (types.FunctionType, types.MethodType)):
-        yield root
-        return
-    if isinstance(root, (tuple, list)):
-        children = list(root)
-    elif isinstance(root, Mapping):
-        children = list(root.values())
-    elif isinstance(root, types.ModuleType) or (
-        (getattr(root, "__module__", None) or "").startswith("course.")
-        or (getattr(type(root), "__module__", None) or "").startswith("course.")
-    ):
-        owners = [root] if inspect.isclass(root) or inspect.ismodule(root) else [root, type(root)]
-        children = [
-            value
-            for owner in owners
-            for name, value in vars(owner).items()
-            if not name.startswith("_") and not (inspect.ismodule(root) and inspect.ismodule(value))
-        ]
-        if not inspect.isclass(root) and not inspect.ismodule(root):
-            children += [
-                getattr(root, name)
-                for name, value in vars(type(root)).items()
-                if not name.startswith("_") and callable(value)
-            ]
-    else:
-        return
-    for child in children:
-        yield from _public_callables(child, depth - 1, seen)
-
-
-def test_no_public_name_of_the_modules_code_reaches_an_answer_key(learner):
-    """A fresh review (E1) read the Q8 lever, the Q9b move, the Q6 switch and, for some
-    learners, every Q5 kind through ``check.HIDDEN_LEARNERS.KINDS``, whose predicates call
-    the answer keys, and the Q4 price through ``floor_mistake_amounts``: public names, so
-    the class report named no cell that used them. Walk every public name of the module's
-    course code (checks, scenarios, models, widgets, and each drawn scenario), call each
-    function found on drawn learners' scenarios with the answer keys refusing to answer:
-    none may reach one unless it is a key itself (the report names those) or a check."""
-    import types
-
-    from autograder.integrity import course_internals
-    from course.checks.calls import QUESTIONS, AnswerKeyCalled, _learner_running
-    from course.models import power as models
-    from course.widgets import power as widgets
-
-    checks = set(QUESTIONS.values())
-    internals = course_internals()
-    reached = {}
-    for number in range(12):
-        s = course.variant("03_power", f"walker-{number}")
-        pool = [(s,), (s, {}), *((v,) for v in s.rig_versions), *((t,) for t in s.tactics)]
-        roots = {"check": check, "scenarios": _P, "models": models, "widgets": widgets, "s": s}
-        for where, root in roots.items():
-            for function in _public_callables(root):
-                name = getattr(function, "__qualname__", repr(function))
-                if getattr(function, "answer_key", False) or function in checks:
-                    continue
-                if getattr(function, "__name__", "") in internals:
-                    continue
-                tries = [(), *pool] if isinstance(function, types.MethodType) else pool
-                for arguments in tries:
-                    token = _learner_running.set(True)
-                    try:
-                        function(*arguments)
-                    except AnswerKeyCalled:
-                        reached.setdefault(f"{where}: {name}", s.learner)
-                    except Exception:  # a wrong argument is no route
-                        pass
-                    finally:
-                        _learner_running.reset(token)
-    assert not reached, f"public routes to an answer key: {reached}"

@@ -923,7 +923,7 @@ def visible_cases(s):
         kinds = check._both_kinds(False)
         targets = check._target_cases(False)
         when = check._when_cases(False)
-    sure = tuple(check.sure_examples(False))
+    sure = tuple(check._sure_examples(False))
     return {
         "cases": (*kinds, *(no_deal_case(case) for case in kinds)),
         "edges": tuple(zone_edge_case(case) for case in (*kinds, check._example(True))),
@@ -995,7 +995,7 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
                 for answer in (reference[question], *alternatives):
                     judge_all(s, seen, question, answer)
             for labeller in (lambda s: reference["label_statements"], *LABELLERS):
-                for case in check.use_cases(s):
+                for case in check._use_cases(s):
                     labels = labeller(s)(case)
                     for statement in statements_of(s):
                         check.judge_statement(statement, labels)

@@ -268,7 +268,7 @@ def test_q4_no_constant_audit_passes_the_hidden_edges_of_any_learner(drawn):
     ]
     fitted = 0
     for s in drawn[::4]:
-        edges = [dataclasses.replace(s, **edge) for edge in check.audit_edges(s)]
+        edges = [dataclasses.replace(s, **edge) for edge in check._audit_edges(s)]
         for audit in audits:
             if passes_audit(s, audit):
                 fitted += 1

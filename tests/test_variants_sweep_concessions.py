@@ -413,7 +413,7 @@ def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
     below your last ask and below the expected one, and one case still stops at your floor."""
     for s in drawn:
         cases = check._histories(s, hidden=True)
-        target = check.plan_target(s)
+        target = check._plan_target(s)
         for mine, theirs in cases:
             expected = check.tit_for_tat_offer(s, mine, theirs, target)
             assert theirs[-1] < mine[-1] and theirs[-1] < expected, (s.learner, mine, theirs)
@@ -460,7 +460,7 @@ def test_every_check_case_is_clear_of_every_line(drawn):
             assert below or between or rival >= top + 3, s.learner
             assert not between or min(rival - s.their_estimate, top - rival) >= 1, s.learner
             assert anchor is None or anchor < reservation
-        target = check.plan_target(s)
+        target = check._plan_target(s)
         for mine, theirs in check._histories(s, hidden=True):
             assert len(mine) == len(theirs) >= 2
             step = theirs[-1] - theirs[-2]

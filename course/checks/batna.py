@@ -719,7 +719,7 @@ def _sure_example(changes, prefix="example", batna="Lumen"):
     raise NoFairDraw(MODULE)
 
 
-def sure_examples(hidden):
+def _sure_examples(hidden):
     """The examples question 3's second part tries besides the learner's own case: a BATNA by
     expected values of Lumen, and one of Freelance, that the sure amounts change, and one they
     leave (Freelance's case was never shown); when grading, the same kinds among hidden
@@ -755,7 +755,7 @@ def reservation_salary(answer, hidden=False):
     the scenario's sure amounts (a point; on the learner's case and on examples where those
     sure amounts change the BATNA and where they do not)."""
     own = _scenarios(hidden)
-    examples = sure_examples(hidden)
+    examples = _sure_examples(hidden)
     # question 2's four examples too, so that a slip in choose_batna that grading's other
     # learners would show is shown now, with its hint naming question 2
     choices = choice_examples()
@@ -1217,7 +1217,7 @@ def _use_reason(offers):
     )
 
 
-def other_band(offers):
+def _other_band(offers):
     """The learner's scenario with the pay band's midpoint moved 3,000 past the BATNA's
     value, to the other side of it (still within Northwind's reservation price): the same
     statements, the other statement to make. The checks try it, so a letter written in
@@ -1227,7 +1227,7 @@ def other_band(offers):
     return replace(offers, band_midpoint=band)
 
 
-def between_band(offers):
+def _between_band(offers):
     """The learner's scenario with the pay band's midpoint between the BATNA's value and the
     reservation price for the job as offered (above the reservation price with two remote days,
     and within Northwind's reservation price): the BATNA is weak there, though the reservation
@@ -1239,11 +1239,11 @@ def between_band(offers):
     return replace(offers, band_midpoint=round((low + high) / 2, -2))
 
 
-def use_cases(offers):
+def _use_cases(offers):
     """The scenarios the checks of "use" try: the learner's own, the band moved to
     the other side of the BATNA's value, and the band between that value and the
     reservation price."""
-    return [offers, other_band(offers), between_band(offers)]
+    return [offers, _other_band(offers), _between_band(offers)]
 
 
 def _use_parts(answer, cases, answers):
@@ -1362,7 +1362,7 @@ def label_statements(answer, hidden=False):
         answers = call_learner(answer, offers)
     except NotYet as hint:
         answers = hint  # each statement's part shows it
-    cases = use_cases(offers)  # the visible check too, so a wrong rule cannot show a tick
+    cases = _use_cases(offers)  # the visible check too, so a wrong rule cannot show a tick
     if not hidden:
         if isinstance(answers, NotYet):
             raise answers
@@ -1922,7 +1922,7 @@ def judge_batna_when(offers, timing, funded, value):
         )
 
 
-def high_base(offers):
+def _high_base(offers):
     """``offers`` with Lumen's base salary 3,000 above the best other alternative (rounded to
     1,000), so that Lumen counts even when its round fails (with the drawn bases, below every
     Harbor Bank salary, a failed round always left Lumen out)."""
@@ -1940,14 +1940,14 @@ def high_bank(offers):
 def _when_cases(hidden):
     """The learner's own case, an example whose BATNA by expected values is Lumen (so
     leaving Lumen open changes the answer), the same example with a base salary above
-    every other alternative (``high_base``) and with a Harbor Bank salary above Lumen's
+    every other alternative (``_high_base``) and with a Harbor Bank salary above Lumen's
     funded pay (``high_bank``); when grading, other learners' and a hidden example of each
     kind too."""
     example = _sure_example(True)
-    cases = [*_scenarios(hidden), example, high_base(example), high_bank(example)]
+    cases = [*_scenarios(hidden), example, _high_base(example), high_bank(example)]
     if hidden:
         other = _sure_example(True, hidden_learner(MODULE, "c"))
-        cases += [other, high_base(other), high_bank(other)]
+        cases += [other, _high_base(other), high_bank(other)]
     return list(dict.fromkeys(cases))
 
 

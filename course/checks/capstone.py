@@ -74,7 +74,7 @@ class _HiddenLearners:
     Kessel each the BATNA, and sign the letter and not (a test checks); read afresh each
     time, as the key decides who they are."""
 
-    KINDS = (
+    _KINDS = (
         ("brenn", lambda case: batna_of(case)[0] == "Brenn"),
         ("kessel", lambda case: batna_of(case)[0] == "Kessel"),
         ("letter", signs_letter),
@@ -88,12 +88,12 @@ class _HiddenLearners:
                 hidden_learner_where(
                     MODULE, label, lambda learner, fits=fits: fits(_drawn(learner))
                 )
-                for label, fits in self.KINDS
+                for label, fits in self._KINDS
             ]
         )
 
     def __len__(self):
-        return len(self.KINDS)
+        return len(self._KINDS)
 
 
 HIDDEN_LEARNERS = _HiddenLearners()
@@ -572,7 +572,7 @@ def judge_audit(case, result):
     return yours, theirs, weights
 
 
-def audit_edges(case):
+def _audit_edges(case):
     """Question 4's hidden edges: ``case`` with Marlow's reservation prices and the power
     facts moved so that each side holds alternatives and power in one edge, and power is
     left open by facts that point to different sides in another. An audit typed in from
@@ -601,8 +601,8 @@ def audit_edges(case):
             "your_weeks": 2,
             "their_weeks": 8,
         },
-        two_states(case),
-        *letter_edges(case),
+        _two_states(case),
+        *_letter_edges(case),
     ]
 
 
@@ -611,7 +611,7 @@ def audit_edges(case):
 LETTER_SHIFT = 0.15
 
 
-def letter_edges(case):
+def _letter_edges(case):
     """``case``'s changes where question 2's decision on the letter decides the
     alternatives row: Brenn's letter moved ``LETTER_SHIFT`` of the best profit above the
     best alternative before it (you sign) or below it (you do not), and Marlow's
@@ -647,7 +647,7 @@ def _moved(change):
     return " and ".join(moved)
 
 
-def two_states(case):
+def _two_states(case):
     """``case``'s change where the alternatives row is open although the average of
     Marlow's two reservation prices, weighted by the posterior, puts you clearly ahead:
     you are behind by about 0.02 if Quell has capacity and ahead by about 0.30 if not."""
@@ -661,15 +661,15 @@ def two_states(case):
 @question
 def my_audit(answer, hidden=False):
     """Check a function returning the learner's audit of their own case; with ``hidden``,
-    on other learners' cases and on the edges of ``audit_edges`` too."""
+    on other learners' cases and on the edges of ``_audit_edges`` too."""
     own = _cases(False)[0]
     if hidden:
-        _each(answer, _cases(True, audit_edges(own)), judge_audit)
+        _each(answer, _cases(True, _audit_edges(own)), judge_audit)
         passed("my_audit follows each case's facts.")
         return
     case = own
     yours, theirs, weights = judge_audit(case, call_learner(answer, case))
-    for change in (two_states(own), *letter_edges(own)):
+    for change in (_two_states(own), *_letter_edges(own)):
         moved = dataclasses.replace(own, **change)
         try:
             judge_audit(moved, call_learner(answer, moved))

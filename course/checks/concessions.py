@@ -91,7 +91,7 @@ class _HiddenLearners:
     takes the first learner that fits it and differs from those taken before. Read afresh
     each time, as the key decides who they are."""
 
-    KINDS = (
+    _KINDS = (
         ("birch-strong", lambda s: _birch_kind(s) == "fact" and birch_is_strong(s)),
         (  # weaker than Orchard believes, though your reservation price is above that
             # belief: comparing Birch with your reservation price, not with Orchard's
@@ -130,7 +130,7 @@ class _HiddenLearners:
             seen.append(marks)
             return True
 
-        for label, fits in self.KINDS:
+        for label, fits in self._KINDS:
             chosen.append(
                 hidden_learner_where(
                     MODULE, label, lambda learner, fits=fits: accept(learner, fits)
@@ -139,7 +139,7 @@ class _HiddenLearners:
         return iter(chosen)
 
     def __len__(self):
-        return len(self.KINDS)
+        return len(self._KINDS)
 
 
 def _marks(s):
@@ -730,7 +730,7 @@ def _last_concession(mine):
     return steps[-1] if steps else None
 
 
-def plan_target(s):
+def _plan_target(s):
     """The target the tit-for-tat cases plan to (question 3's ``target``), a whole number:
     two fifths of the way up from the reservation price to the grounded opening, or, where
     that is lower, just
@@ -751,7 +751,7 @@ def _histories(s, hidden):
     and the target, as question 2's plan requires. Each answer is at least 1 away from a
     line it does not hit."""
     top = grounded_opening(s)[0]
-    target = plan_target(s)
+    target = _plan_target(s)
     low = round(s.alternative_price * 0.9)  # Orchard opens below your BATNA
     halfway = target + 2 + (top - target - 2) // 2  # two steps down to target + 2, not growing
     second = halfway - target - 2  # the second of them, at least 4 (the room is at least 10)
@@ -796,7 +796,7 @@ def _big_first(top, target):
 def tit_for_tat(answer, hidden=False):
     """Check a function that gives your next offer under tit-for-tat as a person plays it."""
     for s in _scenarios(hidden):
-        target = plan_target(s)
+        target = _plan_target(s)
         for mine, theirs in _histories(s, hidden):
             result = call_learner(answer, s, list(mine), list(theirs), target)
             where = f"tit_for_tat(scenario, {mine}, {theirs}, {target:g}) for learner {s.learner}"

@@ -1415,7 +1415,7 @@ def _regrets(sale, beliefs):
     return price, lost, left
 
 
-def why_perfect_information_moved(sale):
+def _why_perfect_information_moved(sale):
     """Why perfect information is worth what it is before and after the opening, in words:
     what the best blind price loses in refused deals and leaves on the table each time."""
     parts = []
@@ -1486,7 +1486,9 @@ def _perfect(answers, truths):
                     or f"{what}, it is not the informed profit minus what the model's price earns",
                 )
     own = answers()[0][0]
-    return "perfect information before and after the opening. " + why_perfect_information_moved(own)
+    return "perfect information before and after the opening. " + _why_perfect_information_moved(
+        own
+    )
 
 
 def _rounded(right):

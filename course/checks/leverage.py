@@ -534,7 +534,7 @@ def judge_audit(s, result):
         )
     # section 2's convention against weighing one dependence heavily twice is advisory: the
     # text calls it a rough convention, and a reading such as (0.2, 0.4, 0.4) can be
-    # defended, so my_audit notes it beside a pass (see ``heavy_twice``) instead of
+    # defended, so my_audit notes it beside a pass (see ``_heavy_twice``) instead of
     # refusing the audit
     broken = [
         rule
@@ -571,11 +571,11 @@ def my_audit(answer):
         f"your audit fits the story: {mine:.2f} points for you against {other:.2f} for them, a "
         f"balance of {balance:+.2f} points, {describe_balance(balance)}."
         + off_the_line(s, yours, theirs, weights)
-        + heavy_twice(s, weights)
+        + _heavy_twice(s, weights)
     )
 
 
-def heavy_twice(s, weights):
+def _heavy_twice(s, weights):
     """A note (not a refusal) when ``weights`` give both rows of the case's one dependence
     section 2's heavy weight: "" when they do not."""
     for rule in rules_for(s):
@@ -674,7 +674,7 @@ CROWDED_OUT = (
 )
 
 
-def shortcut_plans(s):
+def _shortcut_plans(s):
     """What each known shortcut could choose for ``s``: a list of (the plans it could
     return, as sets of names, and its hint)."""
     gain = _gain(s)
@@ -721,7 +721,7 @@ FULL_BUDGET = (
 STILL_FITS = "another step still fits in the days left, and it would add something"
 
 
-def strict_budget_plans(s):
+def _strict_budget_plans(s):
     """The plans a learner who keeps strictly below the budget could return, when the best
     plan uses every day of it (as sets of names; none otherwise)."""
     best = max(plans(s).values())
@@ -767,8 +767,8 @@ def judge_plan(s, result, where="your case"):
     # a hint names a shortcut only when the plan is that shortcut's and no other's: a plan
     # two shortcuts share (or a shortcut and a budget that leaves out its last day) says
     # nothing true about which one the learner took
-    hints = {words for chosen, words in shortcut_plans(s) if set(plan) in chosen}
-    kept_below = set(plan) in strict_budget_plans(s)
+    hints = {words for chosen, words in _shortcut_plans(s) if set(plan) in chosen}
+    kept_below = set(plan) in _strict_budget_plans(s)
     # a plan that a better plan contains left out a step that still fits: that is what the hint
     # says first, since a learner who stopped after one step made no error with the budget; the
     # budget's last day is then only a reminder
@@ -1326,7 +1326,7 @@ def _leads_or_even_at_line(balance):
     return "you" if balance > 0 else "them"
 
 
-def turning_mistakes(s, moves):
+def _turning_mistakes(s, moves):
     """The label each known mistake gives as the turning point, with its hint: a pair
     (label, hint) per mistake; a mistake that gives no label is left out."""
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
@@ -1382,7 +1382,7 @@ def judge_turning(s, moves, result, where="your case"):
     start = who_leads(balances["now"])
     # a hint names a mistake only when that mistake, and no other known one, gives the
     # learner's label: a label two mistakes share says nothing true about which was made
-    hints = {words for label, words in turning_mistakes(s, moves) if label == got}
+    hints = {words for label, words in _turning_mistakes(s, moves) if label == got}
     general = hints.pop() if len(hints) == 1 else TURNING_ANY
     if where == "your case":
         detail = f" Now the balance is {balances['now']:+.2f} points ({start})."

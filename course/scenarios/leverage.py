@@ -2581,7 +2581,7 @@ def shorter_budget(scenario):
     return 0
 
 
-def one_at_a_time(scenario, per_day=False):
+def _one_at_a_time(scenario, per_day=False):
     """The plan of a learner who takes the steps best first (by expected gain, or by gain
     per day), each one that still fits in the days left; a tuple of names in the
     scenario's order."""
@@ -2606,7 +2606,7 @@ def _crowded(scenario):
         keys = sorted(gains[n] / (scenario.steps[n][2] if per_day else 1) for n in gains)
         if any(b - a < 1e-9 for a, b in pairwise(keys)):
             return False
-    return one_at_a_time(scenario) != best_plan(scenario)
+    return _one_at_a_time(scenario) != best_plan(scenario)
 
 
 def _plan_problems(scenario, crowded=False):

@@ -1,0 +1,150 @@
+"""No public name of a module's course code reaches one of its answer keys.
+
+A check calls an answer key (``course.checks.calls.answer_key``) to know a question's right
+answer; the class report (``autograder.integrity``) names any learner's cell that calls a
+key or reaches a private name. A public function that calls a key inside would be a route
+to a graded answer that the report never names: fresh reviews found such routes in module
+03 (hidden learners' kinds, each a question's answer) and then, walking every module, in
+all six (hidden cases built from the answers, catalogues of known mistakes). So every
+public function reachable from a module's checks, scenarios, models, widgets and engine,
+and from each drawn scenario, is called on drawn learners' scenarios with the keys
+refusing to answer; none may reach one unless it is a key, a check, or listed in
+``SHOWS_NO_ANSWER`` with the reason what it returns is no graded answer."""
+
+import importlib
+import inspect
+import types
+from collections.abc import Mapping
+
+import pytest
+
+import course
+from autograder.integrity import course_internals
+from course.checks.calls import QUESTIONS, AnswerKeyCalled, _learner_running
+
+#: For each module, the course code a learner's kernel can reach by its public names.
+CODE = {
+    "00_leverage": ("checks.leverage", "scenarios.leverage", "models.audit", "widgets.audit"),
+    "01_information": (
+        "checks.information",
+        "scenarios.information",
+        "models.information",
+        "widgets.information",
+    ),
+    "02_batna": ("checks.batna", "scenarios.batna", "models.batna", "widgets.batna"),
+    "03_power": ("checks.power", "scenarios.power", "models.power", "widgets.power"),
+    "04_concessions": (
+        "checks.concessions",
+        "scenarios.concessions",
+        "models.concessions",
+        "widgets.concessions",
+        "widgets.practice",
+        "engine.practice",
+    ),
+    "05_capstone": (
+        "checks.capstone",
+        "scenarios.capstone",
+        "models.capstone",
+        "widgets.capstone",
+        "engine.capstone",
+        "engine.debrief",
+        "engine.bots",
+    ),
+}
+
+#: Public functions that call an answer key but return no graded answer, each with why.
+SHOWS_NO_ANSWER = {
+    "problems": "the rules a drawn variant must keep: the generator redraws any variant that "
+    "breaks one, so on a learner's scenario it returns an empty list",
+    "rejection_counts": "how many draws broke each rule of ``problems`` (the benchmark's count)",
+    "rival_caps": "the caps question 5's news may name, from which the generator draws the "
+    "one the learner is shown",
+    "given_reading": "the reading question 5's check itself passes to the learner's function, "
+    "drawn from a hash of the learner id, never from question 3's answer",
+    "shorter_budget": "question 3b's days, which the learner is shown as ``short_budget``",
+    "draft_of": "the colleague's draft question 7 hands the learner",
+    "wide_draft_of": "the second colleague's draft question 7 hands the learner",
+    "next_year": "the gains next year after each ending, which the notebook shows and "
+    "question 8 takes as its input",
+}
+
+
+def _public_callables(root, depth=5, seen=None):
+    """Every function reachable from ``root`` by public names: its public attributes (a
+    module's, a class's, an object's, its type's), the items of its tuples, lists and
+    dicts, ``depth`` steps down; classes, modules and objects outside ``course`` are not
+    entered."""
+    seen = set() if seen is None else seen
+    if id(root) in seen or depth < 0:
+        return
+    seen.add(id(root))
+    if isinstance(root, (types.FunctionType, types.MethodType)):
+        yield root
+        return
+    if isinstance(root, (tuple, list)):
+        children = list(root)
+    elif isinstance(root, Mapping):
+        children = list(root.values())
+    elif isinstance(root, types.ModuleType) or (
+        (getattr(root, "__module__", None) or "").startswith("course.")
+        or (getattr(type(root), "__module__", None) or "").startswith("course.")
+    ):
+        owners = [root] if inspect.isclass(root) or inspect.ismodule(root) else [root, type(root)]
+        children = [
+            value
+            for owner in owners
+            for name, value in vars(owner).items()
+            if not name.startswith("_") and not (inspect.ismodule(root) and inspect.ismodule(value))
+        ]
+        if not inspect.isclass(root) and not inspect.ismodule(root):
+            children += [
+                getattr(root, name)
+                for name, value in vars(type(root)).items()
+                if not name.startswith("_") and callable(value)
+            ]
+    else:
+        return
+    for child in children:
+        yield from _public_callables(child, depth - 1, seen)
+
+
+def _items(s):
+    """The items of every public list or tuple of scenario ``s`` (its rig versions,
+    tactics, facts, ...): arguments a function of the module may take."""
+    fields = vars(s) if hasattr(s, "__dict__") else {}
+    return [
+        item
+        for name, value in fields.items()
+        if not name.startswith("_") and isinstance(value, (list, tuple))
+        for item in value
+    ]
+
+
+@pytest.mark.parametrize("module", sorted(CODE))
+def test_no_public_name_of_the_modules_code_reaches_an_answer_key(module, learner):
+    roots = {name: importlib.import_module(f"course.{name}") for name in CODE[module]}
+    checks = set(QUESTIONS.values())
+    internals = course_internals()
+    reached = {}
+    for number in range(12):
+        s = course.variant(module, f"walker-{number}")
+        pool = [(s,), (s, {}), *((item,) for item in _items(s))]
+        for where, root in {**roots, "s": s}.items():
+            for function in _public_callables(root):
+                name = getattr(function, "__name__", repr(function))
+                if getattr(function, "answer_key", False) or function in checks:
+                    continue
+                if name in internals or name in SHOWS_NO_ANSWER:
+                    continue
+                tries = [(), *pool] if isinstance(function, types.MethodType) else pool
+                for arguments in tries:
+                    token = _learner_running.set(True)
+                    try:
+                        function(*arguments)
+                    except AnswerKeyCalled as called:
+                        reached.setdefault(f"{where}: {function.__qualname__}", str(called))
+                    except Exception:  # a wrong argument is no route
+                        pass
+                    finally:
+                        _learner_running.reset(token)
+    assert not reached, f"public routes to an answer key (route: key reached): {reached}"
