@@ -711,9 +711,18 @@ def tit_for_tat_band(s, mine, theirs, target):
     return lowest, mine[-1] - MATCH_SHARE * (mine[-1] - lowest)
 
 
-def _in_band(value, band):
+def _in_band(value, band, last=None):
+    """Whether ``value`` is an offer question 3 accepts: inside ``band``, or, when it is
+    rounded (``rounding_grain``), less than one unit of its rounding from an offer inside
+    it, as question 2's plans get, but never above your ``last`` offer (the caller keeps
+    it at or above the target). Rounding half of a concession of 1 may give a hold."""
     lowest, highest = band
-    return lowest - TOLERANCE <= value <= highest + TOLERANCE
+    if lowest - TOLERANCE <= value <= highest + TOLERANCE:
+        return True
+    grain = rounding_grain([value])
+    if not grain or not lowest - grain + 1e-6 < value < highest + grain - 1e-6:
+        return False
+    return last is None or value <= last + TOLERANCE
 
 
 @answer_key
@@ -802,7 +811,7 @@ def tit_for_tat(answer, hidden=False):
             where = f"tit_for_tat(scenario, {mine}, {theirs}, {target:g}) for learner {s.learner}"
             value = _number(result, "the next offer tit_for_tat gives")
             band = tit_for_tat_band(s, mine, theirs, target)
-            if not _in_band(value, band):
+            if not _in_band(value, band, mine[-1]) or value < target - TOLERANCE:
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, band))
     passed(
         "tit_for_tat answers a concession with a share of it you chose (at least half of it, "
@@ -930,7 +939,7 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
         ),
     ]
     for wrongs, hint, general in rules:
-        if any(same_money(value, w) and not _in_band(w, band) for w in wrongs):
+        if any(same_money(value, w) and not _in_band(w, band, mine[-1]) for w in wrongs):
             return hint, general
     given = mine[-1] - value
     if expected < mine[-1] and band[1] < value <= mine[-1] + TOLERANCE:

@@ -495,8 +495,8 @@ check.concession_plan(concession_plan, hidden=True)
 # from half of that most up to all of it, and does not grade how you vary it
 # (rule 2's advice is for the table). For example, with `target = 100`,
 # `mine = [118, 114]` and `theirs = [80, 86]`, Orchard has conceded 6, more than your last
-# 4, so you give from 2 up to 4: an offer from 110 up to 112. If you round, round up:
-# rounding down can give more than the most.
+# 4, so you give from 2 up to 4: an offer from 110 up to 112. A rounded offer passes
+# when it lies less than one unit of its rounding from one the rule allows.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
