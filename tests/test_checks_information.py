@@ -1401,14 +1401,14 @@ def test_spreading_the_errors_over_the_surviving_prices_is_named(monkeypatch):
 
     def survivors(sale):
         after = reference.posterior_after_opening(sale)
-        wrong = check.report_on_survivors(after, sale.cost, sale.report_accuracy)
+        wrong = check._report_on_survivors(after, sale.cost, sale.report_accuracy)
         right = reference.report_value(after, sale.cost, sale.report_accuracy)
         return abs(wrong - right) > 0.01
 
     as_learner(monkeypatch, learner_where(survivors))
     scored = report_parts(
         with_report(
-            lambda s, a, now, w: unguarded(check.report_on_survivors)(a, s.cost, s.report_accuracy)
+            lambda s, a, now, w: unguarded(check._report_on_survivors)(a, s.cost, s.report_accuracy)
         )
     )
     assert scored["the report's worth"][0] == 0
@@ -1914,7 +1914,7 @@ def test_a_staged_price_hard_coded_on_the_fixed_cases_fails_at_grading(monkeypat
     `before`, and the four fixed cases the check tries have fixed numbers, so a function
     that answered `before` and special-cased the fixed cases passed Question 6's price mark
     at grading for every learner (a reader's 40 of 40). Grading now also tries
-    ``drawn_staged_cases``, drawn with the grading key; such a function loses the mark for
+    ``_drawn_staged_cases``, drawn with the grading key; such a function loses the mark for
     every learner, while the course's answer keeps it."""
     fixed = {name: reference.staged_price(case) for name, case in check.staged_cases().items()}
     fixed_by_numbers = {
@@ -1929,7 +1929,7 @@ def test_a_staged_price_hard_coded_on_the_fixed_cases_fails_at_grading(monkeypat
 
     for n in range(8):
         as_learner(monkeypatch, f"learner-{n}")
-        drawn = check.drawn_staged_cases()
+        drawn = check._drawn_staged_cases()
         assert len(drawn) == 2
         for case in drawn.values():
             before = reference.best_move(case.prior_beliefs(), case.cost)[0]
@@ -2361,8 +2361,8 @@ def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
     for n in range(30):
         other = variant("01_information", f"learner-{n}")
         a = reference.posterior_after_opening(other)
-        words = check.combined(other, a, reference.given_reading(other))
         capped = reference.my_price(other, a, reference.given_reading(other))[3]
+        words = check._combined(other, a, reference.given_reading(other), capped)
         if "the same price" not in words:
             differ += 1
             assert check._euros(capped) in words
@@ -3487,3 +3487,85 @@ def test_the_notebook_s_words_do_not_grow():
         if cell.cell_type == "markdown"
     )
     assert words < 12_160, words
+
+
+#: Public functions of module 01's code that call an answer key and return no graded answer
+#: (besides ``tests/test_answer_key_routes.SHOWS_NO_ANSWER``), each with why.
+_SCENARIO_BUILDERS = {
+    "firms_case": "Question 7's fixed worked case, a scenario (drawing it runs the draw rules)",
+    "scaled_case": "Question 7's second fixed worked case, a scenario",
+    "staged_cases": "the fixed worked cases of Question 6's `staged-opening`, scenarios",
+    "practice_case": "the practice case of Questions 3, 6 and 9, a scenario",
+    "problems": "the draw rules: an empty list on a drawn learner's scenario",
+    "rival_caps": "the caps the generator draws the shown one from",
+    "given_reading": "the reading Question 5's check itself passes in",
+}
+
+
+def test_no_public_function_of_module_01_reaches_a_key_with_its_own_arguments():
+    """The lead's walk calls a public function with a scenario or no argument only, so
+    ``check.combined(sale, after, reading)`` went unseen: it called the ``my_price`` key and
+    printed Question 5's right `capped` price (243 of 250 learners, review s56 E2). The walk
+    here tries the arguments module 01's functions take (a sale, beliefs, a cost, an accuracy,
+    a cap, a reading) with the keys refusing; on the old code it finds ``combined``, the three
+    wrong report worths (a catalogue of mistakes) and ``drawn_staged_cases`` (a hidden-case
+    builder), all private now."""
+    names = ("checks.information", "scenarios.information", "models.information")
+    modules = [
+        importlib.import_module(f"course.{name}") for name in (*names, "widgets.information")
+    ]
+    questions_ = set(calls.QUESTIONS.values())
+    reached = {}
+    for number in range(3):
+        sale = variant("01_information", f"walker-{number}")
+        after = reference.posterior_after_opening(sale)
+        reading = reference.given_reading(sale)
+        pool = [
+            (),
+            (sale,),
+            (sale, after),
+            (sale, after, reading),
+            (sale, after, reading, sale.cost),
+            (after, sale.cost),
+            (after, sale.cost, sale.report_accuracy),
+            (after, sale.rival_cap),
+            (after, reading),
+        ]
+        for module in modules:
+            for name, function in vars(module).items():
+                if name.startswith("_") or not inspect.isfunction(function):
+                    continue
+                if function.__module__ != module.__name__ or function in questions_:
+                    continue
+                if getattr(function, "answer_key", False) or name in _SCENARIO_BUILDERS:
+                    continue
+                for arguments in pool:
+                    token = calls._learner_running.set(True)
+                    try:
+                        function(*arguments)
+                    except calls.AnswerKeyCalled as key:
+                        reached.setdefault(f"{module.__name__}.{name}", str(key))
+                    except Exception:  # a wrong argument is no route
+                        pass
+                    finally:
+                        calls._learner_running.reset(token)
+    assert not reached, f"public routes to an answer key: {reached}"
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_no_constant_earns_question_8_s_decision(monkeypatch, hidden):
+    """The decision was judged against whatever worth the function returned, so
+    ``(0, 0, 0, False)`` earned it for every learner (30 of 30, review s56 W1). It is judged
+    against the learner's worth only when that worth is right or a named slip, and the check
+    tries a case where the report pays (``BUY_CASE``) and one where it does not."""
+    assert reference.report_decision(
+        *(lambda s: (s, reference.posterior_after_opening(s)))(
+            variant("01_information", check.BUY_CASE)
+        )
+    )[3]
+    for n in range(12):
+        as_learner(monkeypatch, f"learner-{n}")
+        for buy in (False, True):
+            scored = report_parts(lambda sale, after, b=buy: (0.0, 0.0, 0.0, b), hidden=hidden)
+            assert scored["the decision"][0] == 0, (n, buy)
+        assert report_parts(reference.report_decision, hidden=hidden)["the decision"][0] == 1

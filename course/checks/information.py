@@ -1163,27 +1163,29 @@ def _price_capped(answers, readings):
             general=general_hint(hint, mistakes)
             or "under the cap, it does not pick the price with the highest expected profit",
         )
-    sale, after, _ = answers()[0]
-    return "the price under the rival's cap follows the shift in leverage. " + combined(
-        sale, after, readings[sale.learner]
+    sale, after, result = answers()[0]
+    return "the price under the rival's cap follows the shift in leverage. " + _combined(
+        sale, after, readings[sale.learner], _named_price(result, 3, sale, "under the cap")
     )
 
 
-def combined(sale, after, reading):
+def _combined(sale, after, reading, capped):
     """What the learner's own case gives when the news and the cap are combined, as a real
-    seller would: the beliefs after the opening and the news (read as ``reading``), capped."""
-    capped = reference.my_price(sale, after, reading)[3]
+    seller would: the beliefs after the opening and the news (read as ``reading``), capped,
+    set against ``capped``, the learner's own price under the cap (shown only once it has
+    passed; private, and given that price rather than working it out, so that no public
+    name hands out Question 5's `capped` answer)."""
     both = reference.best_move(
         reference.capped_beliefs(reference.beliefs_after_news(after, reading), sale.rival_cap),
         sale.cost,
     )[0]
-    same = "the same price" if both == capped else f"{_euros(both)}, not {_euros(capped)}"
+    same = "the same price" if same_money(both, capped) else f"{_euros(both)}, not {_euros(capped)}"
     return (
         f"Combining both, as a real seller would (cap your beliefs after the news, read as "
         f"this check reads it), gives {same} on your case: "
         + (
             "here the news does not change what the cap leaves you."
-            if both == capped
+            if same_money(both, capped)
             else "the news you read still matters once the cap is in."
         )
     )
@@ -1214,6 +1216,10 @@ WORKED_CASES = (
 #: after it: question 8's check tries it for every learner, so an EVPI that sells to every
 #: buyer (no max(r - cost, 0)) fails even where the learner's own buyer never is below cost.
 BELOW_COST_CASE = "worked-case-110"
+#: A case where the market report is worth its fee (about €1,550 against €900), tried by
+#: question 8's check with ``BELOW_COST_CASE`` (where it is not): a constant decision fails
+#: one of the two for every learner.
+BUY_CASE = "worked-case-6"
 #: Two cases question 6 tries its `staged-opening` entry on, for every learner. In the first,
 #: re-pricing from what shading cannot fake gives a price above the model's (65,000 against
 #: 61,000): for about 57% of learners the re-priced price equals the model's own, so copying the
@@ -1504,71 +1510,74 @@ def _rounded(right):
     ]
 
 
+def _worth_mistakes(sale, after, now, worth):
+    """Question 8's named slips in the report's worth, each (value, hint[, general])."""
+    low, high = min(sale.reservations), max(sale.reservations)
+    return [
+        (
+            reference.report_value(after, sale.cost, sale.report_accuracy, strict=True),
+            STRICT,
+        ),
+        (
+            now,
+            "that is what a report that is always right would be worth (perfect "
+            f"information); this one is right only {sale.report_accuracy:.0%} of the time, "
+            "so it is worth less",
+            "that is what a report that is always right would be worth; a fallible one "
+            "is worth less",
+        ),
+        (
+            sale.report_accuracy * now,
+            "scaling perfect information by the accuracy overlooks what a wrong report "
+            "costs: work out the model's price after each report the firm could send",
+        ),
+        (
+            value_of_information(sale.cost, low, high),
+            "that is value_of_information's answer, for a reservation price spread evenly "
+            "between the lowest and the highest; yours takes only four values",
+        ),
+        (
+            reference.report_value(sale.prior_beliefs(), sale.cost, sale.report_accuracy),
+            "that values the report on your beliefs before the opening; use the beliefs after it",
+        ),
+        (
+            worth + reference.best_move(after, sale.cost)[1],
+            "that is what you expect to earn with the report; it is worth only what it "
+            "adds to what the model's price earns, so subtract that",
+        ),
+        (
+            _report_on_survivors(after, sale.cost, sale.report_accuracy),
+            "that spreads the report's errors over the prices the opening left possible "
+            "only. The market firm does not know about the opening: when it is wrong it "
+            "names any of the other prices equally often, including one the opening ruled "
+            "out, so its likelihood is (1 − accuracy)/(n − 1) with n all four prices",
+        ),
+        (
+            _report_errors_over_survivors(after, sale.cost, sale.report_accuracy),
+            "that divides a wrong report's chance among the prices the opening left "
+            "possible. The market firm knows nothing of the opening, so n is the number of "
+            "all the prices in `sale.reservations`, ruled out or not",
+            "its n counts only the prices the opening left possible; n counts them all",
+        ),
+        (
+            _report_spread_over_all(after, sale.cost, sale.report_accuracy),
+            "that gives each price (1 − accuracy)/n when the report is wrong. A wrong "
+            "report names one of the other n − 1 prices, never the right one, so each "
+            "gets (1 − accuracy)/(n − 1)",
+            "it spreads a wrong report over all n prices, (1 − accuracy)/n; a wrong report "
+            "names one of the other n − 1",
+        ),
+        *_rounded(worth),
+    ]
+
+
 def _report_worth(answers, truths):
     for sale, after, result in answers():
         _, now, worth, _ = truths[sale.learner]
         given = _number(result[2], "the report's worth")
         if same_money(given, worth):
             continue
-        low, high = min(sale.reservations), max(sale.reservations)
-        mistakes = [
-            (
-                reference.report_value(after, sale.cost, sale.report_accuracy, strict=True),
-                STRICT,
-            ),
-            (
-                now,
-                "that is what a report that is always right would be worth (perfect "
-                f"information); this one is right only {sale.report_accuracy:.0%} of the time, "
-                "so it is worth less",
-                "that is what a report that is always right would be worth; a fallible one "
-                "is worth less",
-            ),
-            (
-                sale.report_accuracy * now,
-                "scaling perfect information by the accuracy overlooks what a wrong report "
-                "costs: work out the model's price after each report the firm could send",
-            ),
-            (
-                value_of_information(sale.cost, low, high),
-                "that is value_of_information's answer, for a reservation price spread evenly "
-                "between the lowest and the highest; yours takes only four values",
-            ),
-            (
-                reference.report_value(sale.prior_beliefs(), sale.cost, sale.report_accuracy),
-                "that values the report on your beliefs before the opening; use the beliefs "
-                "after it",
-            ),
-            (
-                worth + reference.best_move(after, sale.cost)[1],
-                "that is what you expect to earn with the report; it is worth only what it "
-                "adds to what the model's price earns, so subtract that",
-            ),
-            (
-                report_on_survivors(after, sale.cost, sale.report_accuracy),
-                "that spreads the report's errors over the prices the opening left possible "
-                "only. The market firm does not know about the opening: when it is wrong it "
-                "names any of the other prices equally often, including one the opening ruled "
-                "out, so its likelihood is (1 − accuracy)/(n − 1) with n all four prices",
-            ),
-            (
-                report_errors_over_survivors(after, sale.cost, sale.report_accuracy),
-                "that divides a wrong report's chance among the prices the opening left "
-                "possible. The market firm knows nothing of the opening, so n is the number of "
-                "all the prices in `sale.reservations`, ruled out or not",
-                "its n counts only the prices the opening left possible; n counts them all",
-            ),
-            (
-                report_spread_over_all(after, sale.cost, sale.report_accuracy),
-                "that gives each price (1 − accuracy)/n when the report is wrong. A wrong "
-                "report names one of the other n − 1 prices, never the right one, so each "
-                "gets (1 − accuracy)/(n − 1)",
-                "it spreads a wrong report over all n prices, (1 − accuracy)/n; a wrong report "
-                "names one of the other n − 1",
-            ),
-            *_rounded(worth),
-        ]
-        mistakes = _joined(mistakes)
+        mistakes = _joined(_worth_mistakes(sale, after, now, worth))
         hint = diagnose(
             given,
             worth,
@@ -1601,13 +1610,13 @@ def _worth_with_errors(beliefs, named, cost, accuracy, wrong):
     return with_report - reference.best_move(beliefs, cost)[1]
 
 
-def report_spread_over_all(beliefs, cost, accuracy):
+def _report_spread_over_all(beliefs, cost, accuracy):
     """A tempting wrong worth of the report: a wrong report's chance spread over all n
     possible prices, (1 − accuracy)/n each, the right one included."""
     return _worth_with_errors(beliefs, beliefs, cost, accuracy, (1 - accuracy) / len(beliefs))
 
 
-def report_errors_over_survivors(beliefs, cost, accuracy):
+def _report_errors_over_survivors(beliefs, cost, accuracy):
     """A tempting wrong worth of the report: it names every price, but a wrong report's
     chance is (1 − accuracy)/(n − 1) with n only the prices the beliefs still allow."""
     alive = sum(1 for chance in beliefs.values() if chance > 0)
@@ -1616,7 +1625,7 @@ def report_errors_over_survivors(beliefs, cost, accuracy):
     return _worth_with_errors(beliefs, beliefs, cost, accuracy, (1 - accuracy) / (alive - 1))
 
 
-def report_on_survivors(beliefs, cost, accuracy):
+def _report_on_survivors(beliefs, cost, accuracy):
     """A tempting wrong worth of the report: it names only reservation prices the beliefs
     still allow, and its errors are spread over those alone."""
     alive = {value: chance for value, chance in beliefs.items() if chance > 0}
@@ -1626,21 +1635,34 @@ def report_on_survivors(beliefs, cost, accuracy):
 
 
 def _report_buy(answers, truths):
-    for sale, _, result in answers():
-        # judged against the learner's own worth of the report, as Question 4's decision
-        # is: a wrong worth costs its own point only
+    for sale, after, result in answers():
+        # judged against the learner's own worth when it is the right one or a slip the
+        # worth's hint names, so that slip costs one point only; any other worth (0, say)
+        # is replaced by the right one, so a constant earns nothing: the check tries a case
+        # where buying pays (``BUY_CASE``) and one where it does not (``BELOW_COST_CASE``)
+        _, now, right, _ = truths[sale.learner]
         try:
-            worth = _number(result[2], "the report's worth")
+            given = _number(result[2], "the report's worth")
         except NotYet:
-            worth = truths[sale.learner][2]
+            given = None
+        slips = [right, *(m[0] for m in _worth_mistakes(sale, after, now, right))]
+        own = given is not None and any(
+            isinstance(s, float) and same_money(given, s) for s in slips
+        )
+        worth = given if own else right
         buy = worth > sale.report_fee
         if _truth(result[3], "whether to buy the report") != buy:
+            read = (
+                f"you value the report at {_euros(worth)}"
+                if own
+                else "your worth of the report is not one the check can follow (see the "
+                "second part), so the decision is judged by the right worth"
+            )
             raise NotYet(
-                f"for learner {sale.learner}: you value the report at {_euros(worth)} and it "
-                f"costs {_euros(sale.report_fee)}, so buying it is "
-                f"{'worth it' if buy else 'not worth it'}.",
-                general="it does not buy the report exactly when the report's worth it "
-                "gives is more than its fee",
+                f"for learner {sale.learner}: {read}, and it costs {_euros(sale.report_fee)}; "
+                "buy it exactly when it is worth more than its fee.",
+                general="it does not buy the report exactly when the report is worth more than "
+                "its fee",
             )
     return "buy the report only when it is worth more than its fee."
 
@@ -1649,9 +1671,9 @@ def _report_buy(answers, truths):
 def report_decision(answer, hidden=False):
     """Check a function that values perfect information and the market report, and decides
     whether to buy the report (3 points: one per part), given the right beliefs after the
-    opening, so Question 2 cannot cost it. The worked case ``BELOW_COST_CASE`` is tried too,
-    visible and hidden."""
-    sales = [*_scenarios(hidden), variant(MODULE, BELOW_COST_CASE)]
+    opening, so Question 2 cannot cost it. The worked cases ``BELOW_COST_CASE`` and
+    ``BUY_CASE`` are tried too, visible and hidden."""
+    sales = [*_scenarios(hidden), *(variant(MODULE, c) for c in (BELOW_COST_CASE, BUY_CASE))]
     cases = [(sale, reference.posterior_after_opening(sale)) for sale in sales]
     answers = _answers(
         answer,
@@ -1817,9 +1839,9 @@ def model_limits(answer, hidden=False):
 
     def staged_on_worked_cases():
         """The worked case on which the learner's `staged-opening` price is wrong, or None
-        (when grading, the cases of ``drawn_staged_cases`` too)."""
+        (when grading, the cases of ``_drawn_staged_cases`` too)."""
         staged = next(i for i in reference._SITUATIONS if i.key == "staged-opening")
-        cases = {**staged_cases(), **(drawn_staged_cases() if hidden else {})}
+        cases = {**staged_cases(), **(_drawn_staged_cases() if hidden else {})}
         for case, worked in cases.items():
             entry = read(worked, [staged])
             after = reference.posterior_after_opening(worked)
@@ -2078,7 +2100,7 @@ def staged_cases():
     return cases
 
 
-def drawn_staged_cases():
+def _drawn_staged_cases():
     """Two cases the hidden check of Question 6 tries `staged-opening` on, drawn with the
     grading key (``hidden_rng``): worked-case-1's buyer with a prior, a cost and an opening
     drawn so that, in the first, the re-priced price is neither Question 5's `before` nor
