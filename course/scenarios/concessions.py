@@ -11,7 +11,13 @@ from itertools import combinations
 from typing import NamedTuple
 
 from course.checks.calls import answer_key
-from course.models.concessions import TradeTable, same_rank, trade_rank, trade_tier
+from course.models.concessions import (
+    TradeTable,
+    right_trades,
+    same_rank,
+    trade_rank,
+    trade_tier,
+)
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Kite to best for Orchard.
@@ -118,9 +124,12 @@ class KiteContract(MultiIssue, Scenario):
         return (
             "You run **Kite Studio** and are selling a year of design work to **Orchard**, "
             "a retailer. Prices are in thousands.\n\n"
-            f"**Your BATNA** (`s.alternative_price`, `s.extra_cost`). Birch, the only other "
-            f"client with work for you this year, has offered you {self.alternative_price:g} "
-            f"for the same year. Orchard's job costs you {self.extra_cost:g} more than Birch's "
+            f"**Your BATNA** (`s.alternative_price`, `s.extra_cost`). Birch, a small "
+            "publisher and the only other client with work for you this year, has offered "
+            f"you {self.alternative_price:g} for the same year. Publishers pay well below "
+            "retail rates, and no retailer but Orchard has work for you this year, so the "
+            "retail prices below tell you what Orchard's work is worth, not what you could "
+            f"earn elsewhere. Orchard's job costs you {self.extra_cost:g} more than Birch's "
             "(travel and rush weeks).\n\n"
             f"**What you know about Orchard** (`s.their_estimate`). Your research puts the "
             f"most Orchard would pay for the year, its reservation price, at about "
@@ -572,6 +581,28 @@ def _rates_clear(table, package, their_minimum):
     return len(rates) < 2 or rates[0] == rates[1] or rates[0] - rates[1] >= RATE_MARGIN
 
 
+def _rule_ends(table, start, their_minimum, most=20):
+    """Every package where the course's rule stops from ``start`` when each tie among its
+    moves (any move ``right_trades`` allows) may go either way, as a set of keys."""
+    ends, seen = set(), set()
+
+    def walk(package, left):
+        key = tuple(sorted(package.items()))
+        if (key, left) in seen:
+            return
+        seen.add((key, left))
+        moves = right_trades(
+            table.options(package, gives=True), table.shortfall(package, their_minimum)
+        )
+        if not moves or not left:
+            ends.add(key)
+        for move in moves if left else ():
+            walk(move["package"], left - 1)
+
+    walk(dict(start), most)
+    return ends
+
+
 def _trades_problems(c, table=None):
     """Questions 4 and 5, and the planner: a free trade from the middle package; the rule
     from the middle and from the draft stops on the frontier with Orchard's minimum met
@@ -592,6 +623,8 @@ def _trades_problems(c, table=None):
             found.append(f"trades: a package on the rule's path from the {name} is at the minimum")
         if not all(_rates_clear(table, p, minimum) for p in path):
             found.append(f"trades: two exchange rates nearly tie on the way from the {name}")
+        if len(_rule_ends(table, start, minimum)) > 1:
+            found.append(f"trades: a tie on the rule's way from the {name} decides where it stops")
     path = table.rule_path(c.draft, minimum)
     if not PLANNER_LEAST <= len(path) - 1 <= PLANNER_ROWS:
         found.append("planner: the rule's path from the draft is too short or too long")
