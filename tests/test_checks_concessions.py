@@ -771,6 +771,32 @@ def ranks_free_trades_by_orchards_gain(s, current):
     return None if best is None else best["package"]
 
 
+def concedes_below_the_frontier(s, current):
+    """A rule that skips rule 1 while Orchard needs points: it pays for the best exchange
+    rate (a trade ratio below 1) though a free move, ratio 1 or more, is open."""
+    table = TradeTable(s.yours, s.theirs)
+    options = table.options(current, gives=True)
+    needed = table.shortfall(current, s.their_minimum)
+    costly = [o for o in options if trade_tier(o) == "concession"]
+    if needed and costly:
+        return max(costly, key=lambda o: _own_rank(o, needed))["package"]
+    best = _own_preferred(options, needed)
+    return None if best is None else best["package"]
+
+
+def test_a_give_below_1_while_a_free_move_is_open_fails_visibly_for_every_learner():
+    """Review 56 (C1): CONTENT.md's model for this module is a trade ratio of at least 1
+    for every give (idea 7), and question 4's text said the ratio ranks none of its moves,
+    so no graded item seemed to use it. Rule 1 is where it is graded: paying for a move
+    (ratio below 1) while a free one is open fails every learner's visible check, and the
+    question now says so."""
+    for n in range(40):
+        hint = _public_hint(check.next_trade, concedes_below_the_frontier, f"learner-{n}")
+        assert hint is not None, n
+    flat = _flat()
+    assert "while a free move is open no move with a ratio below 1 is right" in flat
+
+
 def test_ranking_free_trades_by_orchards_gain_is_caught():
     """The rule of the first version: the free trade that gives Orchard most. Some learner's
     visible cases tell it apart from the rule, with its own hint."""
@@ -1855,7 +1881,7 @@ def test_the_target_rule_is_stated_once_and_each_exercises_target_is_in_a_table(
         "| question 3's check | two fifths of the way up from your reservation price to your "
         "opening, or just above the even split where that is higher |",
         "| the low-ball exercise (section 5) | two fifths of the way up from its reservation "
-        "price to its opening (68) |",
+        "price to its opening (68; its estimate of the buyer's is 72) |",
     ):
         assert row in text
     assert "The targets of this module all follow it" not in text
@@ -2958,8 +2984,31 @@ def test_the_text_credits_lax_and_sebenius_with_an_argument_and_the_low_ball_tar
     assert "showed how the two pull against each other" not in flat
     assert "argued that the two pull against each other" in flat
     assert "(68), as in question 3." not in flat
-    assert "(68), as question 3's check aims when the even split lies lower" in flat
     assert 50 + 2 / 5 * (95 - 50) == 68
+
+
+def test_the_low_ball_target_lies_in_module_02s_band_for_an_estimate_the_text_gives():
+    """Review 56 (C2, U4): section 2 says one rule bounds every target (from the even split
+    to nine tenths of the way up to the estimate), but the low-ball gave no estimate of the
+    buyer's limit, so its 68 was justified by question 3's check and no reader could place
+    it. The text now gives the estimate (72, the middle of the limits the moment draws,
+    60 to 85), and 68 lies inside that band."""
+    import random
+
+    from course.engine.practice import LowBallMoment
+
+    flat = _flat()
+    assert "as question 3's check aims when the even split lies lower" not in flat
+    assert "you estimate the buyer's at 72 (it lies from 60 to 85)" in flat
+    assert "One rule bounds it, in every exercise" in flat
+    limits = set()
+    for seed in range(300):
+        moment = LowBallMoment(rng=random.Random(seed))
+        limits.add(-moment._negotiation.preferences["buyer"].reservation)
+    assert min(limits) == 60 and max(limits) == 85
+    reservation, estimate, target = 50, 72, 68
+    assert (min(limits) + max(limits)) / 2 == pytest.approx(estimate, abs=0.5)
+    assert (reservation + estimate) / 2 <= target <= reservation + 0.9 * (estimate - reservation)
 
 
 def test_question_2_leaves_the_plan_to_the_learner_and_hands_no_formula():
@@ -3288,12 +3337,23 @@ def test_question_2_refuses_the_boulware_shape_section_2_warns_against(learner):
         rest = [o - (o - target) * (1 - 0.5**t) for t in range(s.rounds - 1)]
         return [o, *rest[:-1], target]
 
+    def hold_then_shrink(s, o):  # review 56, C3: steps shrink, so not Boulware
+        target, n = (o + reservation_of(s)) / 2, s.rounds - 3
+        given = itertools.accumulate(range(n, 0, -1))  # steps n, n - 1, ..., 1
+        return [o, o, o] + [o - (o - target) * g / (n * (n + 1) / 2) for g in given]
+
     for n in range(25):
         hint = _public_hint(check.concession_plan, boulware, f"learner-{n}")
-        assert hint is not None and "Boulware shape" in hint, hint
+        assert hint is not None and "holds until round" in hint, hint
         assert _public_hint(check.concession_plan, one_hold, f"learner-{n}") is None, n
+        # a late start with shrinking steps is refused for holding, never called Boulware
+        # (section 2 defines Boulware by steps that grow)
+        hint = _public_hint(check.concession_plan, hold_then_shrink, f"learner-{n}")
+        assert hint is not None and "run out of rounds" in hint, hint
+        assert "Boulware" not in hint, hint
     flat = _flat()
-    assert "concede by round 2: holding longer, then conceding" in flat
+    assert "concede by round 2: a longer hold says you can wait" in flat
+    assert "is the Boulware shape" not in flat
     assert "are fine anywhere" not in flat
 
 

@@ -478,7 +478,8 @@ QUOTE_BAND = 3.0
 FIRST_SHARE = 0.6
 
 #: The latest round of a plan's first concession: one hold, to wait for Orchard's move,
-#: may come first; more, and the plan takes the Boulware shape section 2 warns against.
+#: may come first; a longer hold says you can wait, and two sides that both wait may run
+#: out of rounds (section 2).
 LATEST_FIRST = 2
 
 #: The finest rounding question 2 recognises: a plan whose offers are all whole numbers,
@@ -612,10 +613,10 @@ def _check_plan(plan, start, reservation, where, estimate):
         _fail(
             where,
             f"the plan [{_listed(plan)}] holds until round {moves[0][0] - 1} and first "
-            f"concedes in round {moves[0][0]}: holding, then conceding, is the Boulware "
-            "shape, whose late steps tell Orchard to keep pushing; make your first "
-            f"concession by round {LATEST_FIRST}",
-            "the plan holds too long before its first concession (the Boulware shape)",
+            f"concedes in round {moves[0][0]}: a hold that long tells Orchard you can wait, "
+            "and if it waits too, the two of you may run out of rounds (section 2); make "
+            f"your first concession by round {LATEST_FIRST}",
+            "the plan holds too long before its first concession",
         )
     for at, (t, step) in enumerate(moves[1:], start=1):
         smallest = min(before for _, before in moves[:at])

@@ -321,7 +321,7 @@ check.opening(opening, hidden=True)
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there, and what it leaves between the target and your reservation price is the margin.
-# One rule places it, in every exercise of this module. Module 02 puts the target at
+# One rule bounds it, in every exercise of this module. Module 02 puts the target at
 # least half and at most nine tenths of the way from your reservation price up to your
 # estimate of the other side's. The bottom of that band is
 # the **even split** (module 02's name for the point halfway between the two), and a plan
@@ -336,7 +336,7 @@ check.opening(opening, hidden=True)
 # |---|---|
 # | question 2's model answer; next year's simulation in section 5 | halfway from your opening to your reservation price: the even split when you open at your estimate, never above the estimate when you open no higher than a true fact justifies |
 # | question 3's check | two fifths of the way up from your reservation price to your opening, or just above the even split where that is higher |
-# | the low-ball exercise (section 5) | two fifths of the way up from its reservation price to its opening (68) |
+# | the low-ball exercise (section 5) | two fifths of the way up from its reservation price to its opening (68; its estimate of the buyer's is 72) |
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -369,8 +369,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    0.001). A plan with more decimals is not rounded and gets no slack. The last
 #    concession must be
 #    strictly smaller than the first, even after rounding. You may hold (a step of 0)
-#    to wait for Orchard's move, but concede by round 2: holding longer, then conceding,
-#    is the Boulware shape, whose late steps say "keep pushing";
+#    to wait for Orchard's move, but concede by round 2: a longer hold says you can wait,
+#    and two sides that both wait may run out of rounds (section 2);
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something (three fifths is this course's line, not a
 #    figure from Faratin or another study: it leaves at least two fifths for later steps);
@@ -731,7 +731,8 @@ ConcessionPlanner(scenario)
 # grades the rule's next move, not the landing you chose. Each rule ranks moves by its own
 # measure: rule 1 by the points a free move creates for the two sides together, rule 2.4
 # by what a closing move costs you, rule 2.5 by the exchange rate; the trade ratio ranks
-# none of them. Two closing moves that cost you the same are not a tie: rule 2.4 takes
+# none of them, though while a free move is open no move with a ratio below 1 is right
+# (rule 1). Two closing moves that cost you the same are not a tie: rule 2.4 takes
 # the one that gives Orchard more. Other moves equally good by the rule's measure are a
 # tie: which to take is the course's own convention, and the check accepts either.
 
@@ -799,7 +800,7 @@ check.next_trade(next_trade, hidden=True)
 # So each offer should be one Orchard could take seriously: none should leave value on
 # the table, and each should give ground on different issues. An *opening* set, made before
 # any concession, sits at or beyond where you plan to land, so on the frontier each of its
-# offers usually gives Orchard less than the least it would sign: it is a first move, not a
+# offers often gives Orchard less than the least it would sign: it is a first move, not a
 # deal, and what it must not be is an insult. A set made later in the talks, near where
 # you mean to land, can hold an offer Orchard would sign, which is closer to the reason the
 # experiments gave for the joint gains.
@@ -832,9 +833,9 @@ check.next_trade(next_trade, hidden=True)
 # - each is one Orchard could take seriously: it gives Orchard (`s.theirs`) at least a
 #   quarter of the points it needs to sign (`s.their_minimum / 4`; the quarter is this
 #   course's line, not a finding); a package worth next to nothing to Orchard reads as an
-#   insult, not as a choice. (This is an opening set: an
-#   offer worth more to you than your landing package gives Orchard less than its
-#   minimum, since the landing package is the best for you of those that meet it.)
+#   insult, not as a choice. (This is an opening set: an offer worth more to you than
+#   your landing package gives Orchard less than its minimum, since the landing package
+#   is the best for you of those that meet it; only an offer worth the same can meet it.)
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points, if you want them. Your case has more
@@ -997,9 +998,9 @@ check.read_pick(read_pick, hidden=True)
 # change from one moment to the next, and so does whether the claim is true: sometimes
 # the budget really was cut, below your reservation price, and sometimes the claim is a
 # test. The numbers are the widget's own, not Kite's or the arena's: your reservation
-# price is 50, you opened at 95, the talks last 12 rounds, and your target is two fifths
-# of the way from your reservation price to your opening (68), as question 3's check aims
-# when the even split lies lower. Your plan has section 2's shape:
+# price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), you opened at 95,
+# the talks last 12 rounds, and your target is two fifths of the way from your
+# reservation price to your opening (68), inside section 2's band. Your plan has section 2's shape:
 # whole steps that never grow, down to that target, one every round (section 2 says why
 # that is short of its rule). Choose your answer: accept, walk away politely,
 # repeat your last ask, make your next planned step, concede half the gap (never below
