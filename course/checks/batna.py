@@ -16,6 +16,7 @@ import functools
 import math
 import re
 from dataclasses import fields, replace
+from numbers import Real
 
 from course.checks.calls import answer_key, question, say
 from course.checks.credit import Check, score
@@ -78,11 +79,14 @@ MODULE = "02_batna"
 HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 6))
 
 
-def _expected_got(expected, value):
-    """ "expected X, got Y" for a money answer that is not right: to the unit, or to the
-    cent when the two would look the same to the unit."""
-    places = 2 if f"{expected:,.0f}" == f"{value:,.0f}" else 0
-    return f"expected {expected:,.{places}f}, got {value:,.{places}f}"
+def _off(expected, value, reread):
+    """The hint for a money answer that no known mistake explains: which way it is off, in
+    words, and what to reread. It never shows the right amount: on the learner's own case that
+    is a graded answer, and a check says what is wrong, not what to write."""
+    way = "too high" if value > expected else "too low"
+    if abs(value - expected) < 1:
+        way = f"a little {way} (by less than one unit: keep every digit)"
+    return f"it is {way}, and it matches no slip the check knows: {reread}"
 
 
 def _to_unit(value, amounts):
@@ -339,25 +343,23 @@ def judge_choose_batna(offers, result):
         # case): the tree is right, so question 1 is not where the mistake is
         raise NotYet(
             f"{name} is the right choice for learner {offers.learner}, but the value it "
-            f"gives, {value:,.0f}, is its best "
-            f"case, not its expected value, {best_value:,.0f}: compare expected values, not "
-            "best cases.",
+            f"gives, {value:,.0f}, is its best case, not its expected value: compare "
+            "expected values, not best cases.",
             general="it picks the right alternative, but gives its best case as its value: "
             "compare expected values, not best cases",
         )
     if not same_money(value, best_value) and _rounded(value, best_value):
         raise NotYet(
             f"{name} is the right choice for learner {offers.learner}, and {value:,.0f} is "
-            f"its expected value, {best_value:,.2f}, rounded: return it unrounded, as the "
-            "introduction asks.",
+            "its expected value rounded: return it unrounded, as the introduction asks.",
             general="it picks the right alternative and gives its expected value rounded: "
             "return it unrounded",
         )
     if not same_money(value, best_value):
         raise NotYet(
-            f"{name} is the right choice for learner {offers.learner}, but it is worth "
-            f"{best_value:,.0f} on average, "
-            f"not {value:,.2f}: check its tree, and weigh every outcome by its probability"
+            f"{name} is the right choice for learner {offers.learner}, but {value:,.2f} is "
+            f"{_way(value, best_value)} for its expected value: check its tree, and weigh "
+            "every outcome by its probability"
             + (f"; {_FROM_QUESTION_1}." if name == "Lumen" else "."),
             general="it picks the right alternative, but not its expected value: check its "
             "tree, and weigh every outcome by its probability",
@@ -370,8 +372,6 @@ def _wrong_choice(offers, name, value, worth):
     to question 1); a right value of an alternative with the highest best case, or that best
     case given as the value, to comparing best cases (the best-case hint was given whatever the
     answer's value)."""
-    best_name = max(worth, key=worth.get)
-    best_value = worth[best_name]
     alternatives = alternatives_of(offers)
     top = {n: max(a for _, a in flatten(tree)) for n, tree in alternatives.items()}
     best_case = max(top, key=top.get)
@@ -379,15 +379,14 @@ def _wrong_choice(offers, name, value, worth):
     if same_money(value, top[name]) and not same_money(value, worth[name]):
         hint = (
             f"the value it gives {name}, {value:,.0f}, is its best case, not its expected "
-            f"value, {worth[name]:,.0f}; compare expected values, not best cases: "
-            f"{best_name} is worth {best_value:,.0f}"
+            "value; compare expected values, not best cases"
         )
         general = "it values an alternative at its best case; compare expected values"
     elif not same_money(value, worth[name]):
         hint = (
-            f"your function values {name} at {value:,.2f}, but its expected value is "
-            f"{worth[name]:,.0f}, and {best_name} is worth {best_value:,.0f}: check how "
-            f"it values {name}"
+            f"your function values {name} at {value:,.2f}, {_way(value, worth[name])} for "
+            f"its expected value, and {name} is not worth the most: check how it values "
+            "each alternative"
         )
         general = (
             "the value it gives the alternative it picks is not that alternative's expected "
@@ -398,20 +397,24 @@ def _wrong_choice(offers, name, value, worth):
             general += f"; {_FROM_QUESTION_1}"
     else:
         hint = (
-            f"{name} is worth {worth[name]:,.0f} on average but {best_name} is worth "
-            f"{best_value:,.0f}"
+            f"{name} is worth {worth[name]:,.0f} on average, but another alternative is worth more"
         )
         general = "it does not pick the alternative with the highest expected value"
         if name == best_case:
             hint += f"; {name} has the highest best case: compare expected values, not best cases"
             general = "it picks the alternative with the best case; compare expected values"
         else:
-            hint += f": check how your function values {best_name}"
+            hint += ": check how your function values the others"
             general += ": check how it values the best one"
-        if best_name == "Lumen":
-            hint += f" (if it values Lumen below {best_value:,.0f}, {_FROM_QUESTION_1})"
+        if name != "Lumen":  # said whichever is best, so it does not name the BATNA
+            hint += f" (if it values Lumen too low, {_FROM_QUESTION_1})"
             general += f" (if it values Lumen too low, {_FROM_QUESTION_1})"
     return NotYet(f"not the best alternative {where}: {hint}.", general=general)
+
+
+def _way(value, right):
+    """Which way ``value`` misses ``right``, in words, without the right amount."""
+    return "too high" if value > right else "too low"
 
 
 #: What a wrong value of Lumen may come from.
@@ -577,7 +580,7 @@ def judge_reservation_salary(offers, value, risk_averse=False):
     BATNA those make plus the commute, else the ``NotYet`` hint (which sends the learner to
     question 2 when the answer is built on another alternative)."""
     value = money(value, "reservation_salary's result")
-    name, batna = batna_of(offers, risk_averse)
+    _, batna = batna_of(offers, risk_averse)
     own = offers == _drawn(learner_id())
     yours = "your" if own else "that learner's"
     cost = offers.commute_cost
@@ -627,8 +630,7 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                     "that values Freelance at its expected value (with Lumen at its expected "
                     "value or at its sure amount, the best alternative comes out the same); "
                     "one attitude to risk prices both gambles, so Freelance is worth a sure "
-                    f"{offers.freelance_sure:,.0f} {whose}, and at the sure amounts the best "
-                    f"alternative is {name}, worth {batna:,.0f}",
+                    f"{offers.freelance_sure:,.0f} {whose}",
                     "it values Freelance at its expected value, not at the sure amount it is "
                     "worth to you: one attitude to risk prices both gambles",
                 )
@@ -637,8 +639,8 @@ def judge_reservation_salary(offers, value, risk_averse=False):
             mistakes.append(
                 (
                     averages[1] + cost,
-                    "that values the gambles at their expected values; at the sure amounts "
-                    f"{whose} the best alternative is {name}, worth {batna:,.0f}",
+                    "that values the gambles at their expected values, not at the sure amounts "
+                    f"they are worth {whose}",
                     "it values the gambles at their expected values, not at the sure amounts "
                     "they are worth to you",
                 )
@@ -651,8 +653,7 @@ def judge_reservation_salary(offers, value, risk_averse=False):
     mistakes += [
         (
             other + cost,
-            f"that is built on {n} ({other:,.0f}), but {yours} BATNA is worth {batna:,.0f}: "
-            f"{first}",
+            f"that is built on {n} ({other:,.0f}), which is not {yours} BATNA: {first}",
             f"it is built on an alternative that is not your BATNA: {first}",
         )
         for n, other in worth.items()
@@ -670,7 +671,7 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                 )
                 hint = (
                     f"that is built on {n} valued at {slipped:,.0f}, as a tree with {slip} "
-                    f"gives it, but its expected value is {worth[n]:,.0f}: fix how {fix} first"
+                    f"gives it, which is not its expected value: fix how {fix} first"
                 )
                 general = (
                     f"it is built on a value of {n} from a tree with {slip}: fix how {fix} first"
@@ -678,7 +679,14 @@ def judge_reservation_salary(offers, value, risk_averse=False):
                 mistakes.append((slipped + cost, hint, general))
     mistakes = _merged(mistakes)
     expected = batna + cost
-    hint = diagnose(value, expected, mistakes, _expected_got(expected, value))
+    reread = (
+        "a reservation price is your BATNA's value (here with each gamble at its sure amount) "
+        "plus what the Northwind job costs you, the commute; reread section 3"
+        if risk_averse
+        else "a reservation price is your BATNA's value plus what the Northwind job costs "
+        "you, the commute; reread section 3"
+    )
+    hint = diagnose(value, expected, mistakes, _off(expected, value, reread))
     if hint:
         sure = f" with the gambles at {yours} sure amounts" if risk_averse else ""
         raise NotYet(
@@ -791,12 +799,9 @@ def judge_zopa(offers, result):
     else the ``NotYet`` hint."""
     reservation, limit = reservation_of(offers), northwind_reservation(offers)
     whose = "your" if offers.learner == learner_id() else "their"
-    named = _case(offers)  # an example's already gives the reservation price: say it once
-    case = (
-        named
-        if f"reservation price {reservation:,.0f}" in named
-        else f"{named} ({whose} reservation price {reservation:,.0f})"
-    )
+    # an example's case gives its numbers; the learner's own never shows a graded answer
+    # (its reservation price is question 3's, Northwind's question 4's)
+    case = _case(offers)
     if limit < reservation:
         if isinstance(result, (tuple, list)) and not result:
             empty = (
@@ -805,7 +810,7 @@ def judge_zopa(offers, result):
             raise NotYet(f"{case}: {empty}.", general=empty)
         if result is not None:
             raise NotYet(
-                f"{case}, Northwind's alternative costs it {limit:,.0f}, less than {whose} "
+                f"{case}, Northwind's alternative costs it less than {whose} "
                 "reservation price: on salary alone no deal works for both sides, so return "
                 "None.",
                 general="it gives a zone where Northwind's alternative costs less than your "
@@ -814,7 +819,7 @@ def judge_zopa(offers, result):
         return
     if result is None and same_money(limit, reservation):
         raise NotYet(
-            f"{case}, Northwind's alternative costs it {limit:,.0f}, exactly {whose} "
+            f"{case}, Northwind's alternative costs it exactly {whose} "
             "reservation price: the zone is that one salary, and a deal there still works for "
             "both sides.",
             general="it returns None where Northwind's alternative costs exactly your "
@@ -822,8 +827,8 @@ def judge_zopa(offers, result):
         )
     if result is None:
         raise NotYet(
-            f"{case}, there is a zone: Northwind's alternative costs it {limit:,.0f}, more "
-            f"than {whose} reservation price.",
+            f"{case}, there is a zone: Northwind's alternative costs it more than {whose} "
+            "reservation price.",
             general="it returns None where Northwind's alternative costs more than your "
             "reservation price",
         )
@@ -846,8 +851,7 @@ def judge_zopa(offers, result):
     else:
         hint = "the bottom of the zone is your reservation price, the second argument"
     raise NotYet(
-        f"{case}, the zone is ({reservation:,.0f}, {limit:,.0f}), not ({low:,.2f}, "
-        f"{high:,.2f}): {hint}.",
+        f"{case}, the zone is not ({low:,.2f}, {high:,.2f}): {hint}.",
         general=hint,
     )
 
@@ -1540,14 +1544,32 @@ def _batna_needed_part(answer, cases, walk_any_time, done, judge=None):
     return done
 
 
+def _tells_models_apart(answer, cases):
+    """Nothing when ``answer`` gives a different result with ``walk_any_time=True`` on at
+    least one of ``cases`` where the two models' least BATNAs differ; else ``NotYet``."""
+    for case in cases:
+        if same_money(needed(case, True), needed(case, False)):
+            continue
+        nash, outside = call_learner(answer, *case), call_learner(answer, *case, True)
+        if isinstance(nash, Real) and isinstance(outside, Real):
+            if not same_money(float(nash), float(outside)):
+                return
+        elif nash != outside:
+            return
+    raise NotYet("it gives the same answer in both models wherever they differ")
+
+
 @question
 def batna_needed(answer, hidden=False):
     """Check a function ``(target, pie, their_batna, walk_any_time=False)`` that returns the
-    least BATNA, 0 or more, giving at least a target share, or None. Three independent parts:
-    the Nash model within reach (1 point), which targets are out of reach, None in both models,
-    with the target exactly at the edge of reach (half a point), and the outside-option model
+    least BATNA, 0 or more, giving at least a target share, or None. Three parts: the Nash
+    model within reach (1 point), which targets are out of reach, None in both models, with
+    the target exactly at the edge of reach (half a point), and the outside-option model
     within reach (half). The edge is judged in one part only: a `>=` slip for "out of reach"
-    cost 1.5 of 2 marks when all three tried it."""
+    cost 1.5 of 2 marks when all three tried it. The out-of-reach half point is earned only
+    by a function that answers the two models differently somewhere they differ
+    (``_tells_models_apart``): telling them apart is the point of section 7, and the Nash
+    inversion in both models earned 1.5 of 2 for 20 of 20 learners."""
     cases = batna_needed_cases(hidden)
     inside = [case for case in cases if _reachable(*case) and not _at_edge(*case)]
     reach = [case for case in cases if not _reachable(*case) or _at_edge(*case)]
@@ -1562,12 +1584,19 @@ def batna_needed(answer, hidden=False):
         Check(
             "targets out of reach",
             0.5,
-            lambda: _batna_needed_part(
-                answer,
-                reach,
-                None,
-                "batna_needed says None when no deal can give you the target.",
-                judge_reach,
+            _only_beside(
+                lambda: _batna_needed_part(
+                    answer,
+                    reach,
+                    None,
+                    "batna_needed says None when no deal can give you the target.",
+                    judge_reach,
+                ),
+                lambda: _tells_models_apart(answer, inside),
+                "it says None where no deal can give you the target, but that half mark is "
+                "earned only by a function that answers the two models differently where "
+                "they differ, and yours gives the same answer in both there: with an outside "
+                "option, your BATNA counts only once it beats half the pie",
             ),
         ),
         Check(
@@ -1612,17 +1641,16 @@ def judge_target(offers, value):
     limit = northwind_reservation(offers)
     low = reservation_of(offers, REMOTE_DAYS)
     where = _case(offers)
-    zone = f"the zone with two remote days, from {low:,.0f} to {limit:,.0f}"
+    zone = "the zone with two remote days"
     plain = reservation_of(offers)
     if value > limit and not same_money(value, limit):
         package = (
-            f" Here even your reservation price for the job as offered, {plain:,.0f}, is "
-            "above that cost: only the job with two remote days leaves a zone."
+            " Here even the reservation price for the job as offered is above that cost: only the job with two remote days leaves a zone."
             if plain > limit
             else ""
         )
         raise NotYet(
-            f"{where}, a target of {value:,.2f} is above {limit:,.0f}, what the agency's "
+            f"{where}, a target of {value:,.2f} is above what the agency's "
             "contractor costs Northwind: it would rather call the agency, and you could not "
             f"justify the figure; aim below it.{package}",
             general="the target is above what Northwind's alternative costs it, a figure no "
@@ -1630,7 +1658,7 @@ def judge_target(offers, value):
         )
     if same_money(value, limit):  # the opening must lie beyond the target
         raise NotYet(
-            f"{where}, a target of {value:,.2f} is {limit:,.0f}, what the agency's contractor "
+            f"{where}, a target of {value:,.2f} is what the agency's contractor "
             "costs Northwind: your opening lies beyond your target, and no fact in your "
             "scenario takes a figure above that cost; aim below it.",
             general="the target is what Northwind's alternative costs it, which leaves no "
@@ -1643,8 +1671,7 @@ def judge_target(offers, value):
             "with two remote days"
         )
         raise NotYet(
-            f"{where}, a target of {value:,.2f} is not the one to aim for: {said}, from "
-            f"{low:,.0f} (not {plain:,.0f}) to {limit:,.0f}.",
+            f"{where}, a target of {value:,.2f} is not the one to aim for: {said}.",
             general=f"the target leaves out the remote days: {said}",
         )
     if value > most and not same_money(value, most):
@@ -1654,9 +1681,8 @@ def judge_target(offers, value):
             else ""
         )
         raise NotYet(
-            f"{where}, a target of {value:,.2f} is more than nine tenths of the way up {zone} "
-            f"(that share ends at {most:,.0f}): your opening, at {limit:,.0f}, would have "
-            f"less than a tenth of the zone to concede before it reaches your target"
+            f"{where}, a target of {value:,.2f} is more than nine tenths of the way up {zone}: "
+            "your opening, at the top, would have less than a tenth of the zone to concede before it reaches your target"
             f"{reservation}.",
             general="the target is more than nine tenths of the way up the zone with remote "
             "days, which leaves the opening at the top less than a tenth of it to concede",
@@ -1669,7 +1695,7 @@ def judge_target(offers, value):
         hint = "reaching it would leave you less than half the surplus"
     raise NotYet(
         f"{where}, a target of {value:,.2f} is below the even split of the zone with two "
-        f"remote days ({low:,.0f} to {limit:,.0f}), {split:,.0f}: {hint}.",
+        f"remote days: {hint}.",
         general=f"the target is below the even split of the zone with remote days: {hint}",
     )
 
@@ -1687,17 +1713,13 @@ def _judge_survey(offers, value, split, most):
     survey = offers.pay_survey
     own = offers == _drawn(learner_id())
     whose, fact = ("your", "the fact in your scenario") if own else ("that learner's", "its fact")
-    if survey < split:
-        why = f"lies below the even split, {split:,.0f}, so no fact you can name takes you above it"
-    elif survey > most:
-        why = f"lies above nine tenths of the way up, {most:,.0f}, which is as far as a target goes"
-    else:
-        why = "lies inside the band, so it is the figure you can argue for"
+    median = "" if own else f" ({survey:,.0f})"  # an example's, never the own case's answer
+    why = "compare it with both ends of the band, as section 4 does"
     if same_money(value, reservation_of(offers)):
         why += "; and that is a reservation price, the least you would accept, not what you aim for"
     raise NotYet(
         f"{_case(offers)}, a target of {value:,.2f} is inside the band, but it is not the one "
-        f"{fact} supports: {whose} salary survey's median, {survey:,.0f}, {why}.",
+        f"{fact}, {whose} salary survey's median{median}, supports: {why}.",
         general="the target is inside the band but not where the salary survey's median puts it",
     )
 
@@ -1913,7 +1935,13 @@ def judge_batna_when(offers, timing, funded, value):
     if timing == "known first":  # two slips can give one amount: the hint names each
         mistakes = _merged(mistakes)
     value = _to_unit(value, [expected, *(m[0] for m in mistakes)])
-    hint = diagnose(value, expected, mistakes, _expected_got(expected, value))
+    reread = {
+        "commit first": "reread how section 3 values a gamble the deal ends before it is settled",
+        "known first": "reread how section 3 values a gamble settled before you answer",
+        "left open": "reread section 3's alternative that stays open beside the deal, and "
+        "solve for the sure salary worth as much as walking away",
+    }[timing]
+    hint = diagnose(value, expected, mistakes, _off(expected, value, reread))
     if hint:
         raise NotYet(
             f"{call} is not right {_case(offers, alternatives=True)}: {hint}.",

@@ -1096,10 +1096,12 @@ ModelQuiz()
 # split already gives you 80). With their BATNA 60, a target of 90 needs 40 in the Nash
 # model but 0 with an outside option: your BATNA does not matter until it beats half the
 # pie. Work from the formulas above;
-# `nash_split` and `outside_option_split` are handy for checking your answers. The Nash
-# cases within reach earn a mark and the outside-option cases within reach half a mark;
-# the other half mark is for telling which targets are out of reach, in both models (a
-# target that leaves the other side exactly its BATNA is within reach).
+# `nash_split` and `outside_option_split` are handy for checking your answers.
+#
+# *Marks:* the Nash cases within reach earn a mark, the outside-option cases half; the
+# other half is for telling which targets are out of reach (a target that leaves the other
+# side exactly its BATNA is within reach), earned only by a function that answers the two
+# models differently where they differ.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
