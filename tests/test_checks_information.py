@@ -1143,6 +1143,33 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
     assert "a shortcut can land on the model's price, but only by luck" in words
 
 
+def test_the_most_likely_price_claim_holds_for_every_learner():
+    """The text said the most likely price "is not the model's price both before and after"
+    the opening, but the draw rejected only the cases where it was both, so the claim was
+    false for 168 of 250 learners (the model's price before the opening was a most likely
+    one; 136 of them had a uniform prior, which has no single most likely price; review s56
+    E1, U2). The text now claims it after the opening only, ties counted, and the draw
+    rejects any case where it fails: learner-0 at a cost of 20,000 (not a most likely price
+    before, one after) passed the old rule."""
+    words = " ".join(
+        " ".join(cell.source.split())
+        for cell in source_notebook("01_information", "information").cells
+    )
+    assert "not the model's price both before and after" not in words
+    assert (
+        "after it the model's price is not the most likely price (where several prices are "
+        "equally likely, none of them)" in words
+    )
+    for n in range(150):
+        sale = variant("01_information", f"learner-{n}")
+        after = reference.posterior_after_opening(sale)
+        top = max(after.values())
+        modes = [value for value, chance in after.items() if chance >= top - 1e-12]
+        assert reference.best_move(after, sale.cost)[0] not in modes, sale.learner
+    edge = dataclasses.replace(variant("01_information", "learner-0"), cost=20_000.0)
+    assert "most likely price is the best price" in reference.problems(edge)
+
+
 def test_ignoring_the_news_is_named(learner):
     """The news of Question 3 feeds a checked price."""
 
@@ -1750,6 +1777,7 @@ def at(action, assumption):
         price = {
             reference.MODEL_PRICE: model,
             reference.ABOVE: min(r for r in sale.reservations if r > model),
+            reference.OPEN: min(r for r in sale.reservations if r > model),
             reference.BELOW: max(reference.surer_prices(after, sale.cost)),
             reference.SURER: max(reference.surer_prices(after, sale.cost)),
         }[action]
@@ -1762,7 +1790,13 @@ def test_each_situation_breaks_one_assumption_and_each_action_has_a_use():
     assumptions = [item._assumption for item in reference._SITUATIONS]
     assert set(assumptions) == set(reference.ASSUMPTIONS)
     firsts = {item._actions[0] for item in reference._SITUATIONS}
-    assert firsts == {reference.MODEL_PRICE, reference.ABOVE, reference.FAIR, reference.SURER}
+    assert firsts == {
+        reference.MODEL_PRICE,
+        reference.ABOVE,
+        reference.OPEN,
+        reference.FAIR,
+        reference.SURER,
+    }
     # under the band model accepting the opening is never best: no situation gives a reason to
     # doubt the band
     assert not [i.key for i in reference._SITUATIONS if reference.ACCEPT in i._actions]
@@ -2321,7 +2355,7 @@ def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
     """Losing the power to commit weakens a seller (Riley and Zeckhauser 1983); the why and the
     hint called a counter-offer 'a second chance'."""
     item = next(i for i in reference._SITUATIONS if i.key == "counter-offer")
-    assert item._actions == (reference.ABOVE,)
+    assert item._actions == (reference.OPEN,)
     assert "second chance at a higher price" in item._why_action  # denied, not promised
     assert "expect to land at or below it" in item._why_action and "Riley" in item._why_action
     assert "second chance" not in check.ACTION_HINT
@@ -3569,3 +3603,36 @@ def test_no_constant_earns_question_8_s_decision(monkeypatch, hidden):
             scored = report_parts(lambda sale, after, b=buy: (0.0, 0.0, 0.0, b), hidden=hidden)
             assert scored["the decision"][0] == 0, (n, buy)
         assert report_parts(reference.report_decision, hidden=hidden)["the decision"][0] == 1
+
+
+def test_question_6_s_opening_has_one_rule_in_key_solution_hint_and_check():
+    """The check and the text took module 04's rule for an opening (from the estimate up to
+    the ceiling, on either side of the model's price), but the key's label ("ask above it"),
+    the solution (the next price above the model's) and the hint ("too low a number to start
+    from") pointed above the model's price, where the estimate lay below it for 228 of 250
+    learners (review s56 C2). Now all say the same rule: the label is ``OPEN``, judged by
+    ``opens_by_the_course_rule``, the solution opens at the estimate and the hint names the
+    rule."""
+    final = [i for i in (*reference._SITUATIONS, *reference._PRACTICE_SITUATIONS)]
+    final = [i for i in final if i._assumption == "final-offer"]
+    assert final and all(i._actions == (reference.OPEN,) for i in final)
+    assert "too low a number to start from" not in check.ACTION_HINT
+    assert "from your estimate up" in check.ACTION_HINT
+    namespace = solution_namespace("01_information", "information")
+    below = 0
+    for n in range(40):
+        sale = variant("01_information", f"learner-{n}")
+        after = reference.posterior_after_opening(sale)
+        estimate = sum(r * c for r, c in after.items())
+        model = reference.best_move(after, sale.cost)[0]
+        below += estimate < model
+        for price in (estimate, model, reference.ceiling(sale, after)):
+            assert reference.fits(reference.OPEN, price, sale, after) == (
+                reference.opens_by_the_course_rule(price, sale, after)
+            )
+        answer = unguarded(namespace["model_limits"])(sale, after)
+        for key in sale.situations:
+            item = next(i for i in reference._SITUATIONS if i.key == key)
+            if item._assumption == "final-offer":
+                assert abs(answer[key][1] - estimate) < 0.005, sale.learner
+    assert below > 20

@@ -1700,9 +1700,10 @@ ASSUMPTION_HINT = (
 )
 #: Question 6's hint when some actions are wrong.
 ACTION_HINT = (
-    "For each situation, ask which way what breaks moves the number you should name: does it "
-    "make the model's price too low a number to start from, or does it make a price's chance "
-    "of acceptance matter more than the model lets it? Where nothing breaks, ask whether "
+    "For each situation, ask what what breaks does to the number you should name: does a "
+    "refusal bring another round, so that your number is an opening (module 04's rule: from "
+    "your estimate up), or does it make a price's chance of acceptance matter more than the "
+    "model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
     "read into your beliefs is anchoring (defined in Question 6's text; section 5 says more)."
 )

@@ -437,6 +437,11 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 #: between your cost and the model's price (a price between two of them sells to no more
 #: buyers than the next one up, for less). Every such price is also "below it".
 SURER = "ask a safer price"
+#: Where a refusal brings a counter-offer: an opening by module 04's rule, from your
+#: estimate up to ``ceiling``, on either side of the model's price (``opens_by_the_course_rule``).
+#: It was "ask above it" until review s56 (C2): the check, the text and the why already took
+#: module 04's rule, while this label, the solution and the hint pointed above the model's price.
+OPEN = "open from your estimate"
 #: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
 #: buyer at the lowest reservation price still possible at or above it keeps at least
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
@@ -499,7 +504,7 @@ _SITUATIONS = (
         "In every past deal, when Osprey's buyer did not like a price it came back with a "
         "proposal of its own, and the deals took several rounds to close.",
         "final-offer",
-        (ABOVE,),
+        (OPEN,),
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at your estimate of the buyer's reservation price or beyond it "
@@ -572,7 +577,7 @@ _SITUATIONS = (
         "supplier's first figure: it sends the buyer back with a lower one for you to answer, "
         "and past deals closed in the second or third round.",
         "final-offer",
-        (ABOVE,),
+        (OPEN,),
         "the model's price is the best final price when there is no second round; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
@@ -605,7 +610,7 @@ _PRACTICE_SITUATIONS = (
         "Osprey's buyer answers every price it dislikes with 'come back with something "
         "better', and the builders who did closed with it in the second or third round.",
         "final-offer",
-        (ABOVE,),
+        (OPEN,),
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: open at your estimate of the "
         "buyer's reservation price or beyond it",
@@ -1229,9 +1234,9 @@ def problems(sale):
     - ``tie before the opening`` / ``tie after the opening``: the two best final prices
       earn within ``TIE_MARGIN`` euros or ``TIE_SHARE`` of the best one's expected profit
       of each other (``tied``), so "the best price" would be a coin toss;
-    - ``most likely price is the best price``: both before and after the opening, the
-      best final price is a most likely reservation price, so naming the most likely one
-      (a wrong rule) would pass the learner's own check;
+    - ``most likely price is the best price``: after the opening, the best final price is
+      a most likely reservation price (one of them, where several tie), so naming the
+      most likely one (a wrong rule) would pass the learner's own check;
     - ``expected reservation price is the best price before the opening``: the expected
       reservation price under the prior lies within ``EXPECTED_MARGIN`` of the best price
       before the opening, so asking it (the other wrong rule Question 5 names) would give
@@ -1298,14 +1303,15 @@ def _price_problems(sale):
     """The rules of ``problems`` about the best price and perfect information."""
     found = []
     after = posterior_after_opening(sale)
-    likeliest = []
     for name, beliefs in (("before", sale.prior_beliefs()), ("after", after)):
         if tied(move_profits(beliefs, sale.cost).values()):
             found.append(f"tie {name} the opening")
-        top = max(beliefs.values())
-        modes = [value for value, chance in beliefs.items() if chance >= top - 1e-12]
-        likeliest.append(best_move(beliefs, sale.cost)[0] in modes)
-    if all(likeliest):
+    # after the opening, the model's price is none of the most likely prices (all of them,
+    # where several tie), as the text says; the rule once asked this only where the model's
+    # price was a most likely one before the opening too, and the text claimed both (false
+    # for 168 of 250 learners, review s56 E1); no draw of 1,100 had it after the opening
+    top = max(after.values())
+    if best_move(after, sale.cost)[0] in [v for v, c in after.items() if c >= top - 1e-12]:
         found.append("most likely price is the best price")
     # the expected reservation price is the slip Question 5 warns of beside the most likely
     # price: on the learner's own case it must not give the best price before the opening
@@ -1802,6 +1808,8 @@ def fits(action, price, sale, after):
         return abs(price - model) < cent
     if action == ABOVE:
         return model + cent < price <= ceiling(sale, after) + cent
+    if action == OPEN:
+        return opens_by_the_course_rule(price, sale, after)
     if action == BELOW:
         return max(sale.cost, sale.opening_offer) + cent < price < model - cent
     if action == SURER:
@@ -1908,6 +1916,7 @@ def model_limits(sale, after):
     price = {
         MODEL_PRICE: model,
         ABOVE: min(r for r in sale.reservations if r > max(model, expected_reservation(after))),
+        OPEN: min(r for r in sale.reservations if r > max(model, expected_reservation(after))),
         BELOW: surer,
         SURER: surer,
         FAIR: next(

@@ -530,10 +530,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
 # possible prices pay and how often they are accepted. Compare the expected profit of
-# every price. Your case was drawn so that both shortcuts fail, to show the difference:
-# the expected reservation price under the prior lies at least €500 from the model's price
-# before the opening, and the most likely price is not the model's price both before and
-# after it. In other cases a shortcut can land on the model's price, but only by luck.
+# every price. Your case was drawn so that both shortcuts fail: the expected reservation
+# price under the prior lies at least €500 from the model's price before the opening, and
+# after it the model's price is not the most likely price (where several prices are
+# equally likely, none of them). In other cases a shortcut can land on the model's price,
+# but only by luck.
 #
 # > **One price, one name.** The final price with the largest expected profit against
 # > your beliefs is **the model's price**. Question 5 returns it as `before` (against your
@@ -910,10 +911,9 @@ check.news_weight(news_weight, hidden=True)
 # high opening. The check does not choose between them: any opening from your estimate to
 # the ceiling passes.
 #
-# In none of these situations is accepting the opening best: even a staged opening leaves
-# Osprey's reservation price above it, and a price above the opening that is accepted as
-# surely earns more (section 3). The check judges the practice situations and only the
-# form of your own: their assumptions and prices are marked when the notebook is graded.
+# In none of these situations is accepting the opening best (section 3). The check judges
+# the practice situations and only the form of your own: their assumptions and prices are
+# marked when the notebook is graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -925,9 +925,6 @@ def model_limits(sale, after):
         return sum(chance for r, chance in after.items() if r >= price)
 
     model = max(after, key=lambda price: (price - sale.cost) * accepted(price))
-
-    def above():
-        return min(r for r in sale.reservations if r > model)
 
     def below():
         return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
@@ -962,7 +959,7 @@ def model_limits(sale, after):
 
     price = {
         "honest-opening": staged,
-        "final-offer": above,
+        "final-offer": lambda: sum(r * chance for r, chance in after.items()),  # estimate
         "risk-neutral": below,
         "accepts-any": fairest,
         "none": lambda: model,
