@@ -1384,7 +1384,7 @@ def test_citing_a_true_fact_below_the_opening_fails(learner):
         assert "argues against it" in hint
         hidden = miss(check.opening, with_low, hidden=True)
         assert "names less" in hidden
-    assert "A true price fact about the work that names less than your opening" in _flat()
+    assert "a true price about the work below your opening argues against it" in _flat()
 
 
 def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
@@ -1731,7 +1731,7 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
         check.opening(_keeping_birch, hidden=True)
     assert "more believable" not in Path(check.__file__).read_text()
     text = _flat()
-    assert "A true price fact about the work that names less than your opening" in text
+    assert "a true price about the work below your opening argues against it" in text
     assert "The check accepts either choice then" in text
 
 
@@ -1978,9 +1978,8 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     and never above the quote."""
     assert check.QUOTE_BAND == 3.0
     text = _flat()
-    assert "your best estimate now lies between 3 below the quote and the quote itself" in text
-    assert "open at it or above it, but never above the quote" in text
-    assert "so between 3 below the quote and the quote" in text
+    assert "puts Orchard's limit between 3 below the quote and the quote" in text
+    assert "and you open in that band" in text
 
 
 def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
@@ -2122,8 +2121,8 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     assert "as far towards the other side's reservation price" not in flat
     assert "at or beyond your estimate of the other side's reservation price" in flat
     assert "becomes your best estimate" not in flat
-    assert "A quote below your estimate is a ceiling on Orchard's limit" in flat
-    assert "between 3 below the quote and the quote itself" in flat
+    assert "Orchard will not pay you more than a quote for the same work" in flat
+    assert "between 3 below the quote and the quote" in flat
     assert "what your plan asks in the next round" not in flat
     assert "the next offer your plan would make when you next move" in flat
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
@@ -2268,13 +2267,36 @@ def test_question_2_says_what_a_plans_entries_and_deadline_are():
         assert late > target + 0.1, learner  # "a later deadline stops the plan above"
 
 
+def test_question_1_states_its_rules_in_under_450_words():
+    """Review 56 (U1): question 1's statement ran to 694 words of nested rules (three quote
+    positions, the band, 'worth telling', Birch); it now states each rule once, in under
+    450 words, and still names every rule the check grades."""
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    start = text.index("# ### Question 1 (2 marks)")
+    end = text.index('grade_id": "opening-answer"', start)
+    words = " ".join(line.lstrip("# ") for line in text[start:end].splitlines()).split()
+    assert len(words) < 450, len(words)
+    flat = " ".join(words)
+    for rule in (
+        "**Ambitious:**",
+        "**Grounded:**",
+        "**Your alternative, only when it helps:**",
+        "**Not pulled by an anchor:**",
+        "**Moved by news:**",
+    ):
+        assert rule in flat
+
+
 def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band():
     """A learner who opens 4 below a quote under the estimate is told 'timid'; the reason
     the band is 3 came only deep inside the bullet. Its first line now says the 3 is the
     check's band, a course convention, and the check's band is 3."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
-    first = next(line for line in text.splitlines() if "**Moved by news**" in line)
-    assert "the 3 below is the check's band, a course convention" in first
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    bullet = flat[flat.index("**Moved by news:**") :]
+    bullet = bullet[: bullet.index("The check tries all three.")]
+    # review 56 (U1): the bullet is shorter; the 3 is named as the course's reading in it
+    assert 'The 3 is the course\'s reading of "a little"' in bullet
     assert check.QUOTE_BAND == 3
 
 
@@ -2720,7 +2742,7 @@ def test_question_1_tells_the_two_estimates_apart_and_states_every_quote_case():
     text = _flat()
     assert "`s.their_estimate` (what *you* think of *Orchard*)" in text
     assert "(`s.their_guess`: what *Orchard* thinks of *you*" in text
-    assert "so open anywhere from your estimate up to the quote" in text
+    assert "caps your opening: open from your estimate up to the quote" in text
     for n in range(20):
         s = course.variant(MODULE, f"learner-{n}")
         top = _own_opening(s)

@@ -773,11 +773,13 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
         "holding ends better than the planned step in every moment whose claim is a test "
         "(about two moments in three) and the same when the claim is true" in text
     )
+    # review 56 (U2): counts from an unexplained sample (9,304 moments, "115 of the first
+    # 1,460") are cut; the text gives the rounded shares this test measures
     assert (
-        "Of 9,304 drawn moments against the second kind, true claims included, the planned "
-        "step ended better in 1,184 (about one in eight), holding in 896 (about one in ten; "
-        "115 of the first 1,460, or one in thirteen), and the rest ended the same." in text
+        "Against the second kind, true claims included, the planned step ends better in "
+        "about one moment in eight, holding in about one in ten, and the rest end the same." in text
     )
+    assert "9,304" not in text and "1,460" not in text
     assert "a little better" not in text
     assert ANY_STEP == 1 / 2
     counts = {"any": 0, "tests": 0, "other": 0, "step": 0, "hold": 0, "early": 0, "early_hold": 0}

@@ -188,48 +188,32 @@ scenario
 # to Orchard and the list of the keys of the statements in `s.statements` you will make
 # when you name it. Each statement has a `text`, the price it names (`figure`) and what it
 # reports (`about`). `anchor` is `None` when you open, or Orchard's opening price when
-# Orchard has opened first, often far below your reservation price.
-# `quote` is `None`, or the price another studio has quoted Orchard, in writing, for the
-# same year of work (Orchard has shown you the quote; take the two studios' work as
-# equal in Orchard's eyes).
+# Orchard has opened first, often far below your reservation price. `quote` is `None`, or
+# the price another studio has quoted Orchard, in writing, for the same year of work
+# (Orchard has shown you the quote; take the two studios' work as equal in Orchard's eyes).
 #
 # - **Ambitious:** the price is at least your best estimate of Orchard's reservation
-#   price: `s.their_estimate` (what *you* think of *Orchard*), unless a quote below it has
-#   come (then see the news bullet below).
+#   price, `s.their_estimate` (what *you* think of *Orchard*), unless a quote below it has
+#   come (see the last rule).
 # - **Grounded:** the price is no more than the highest figure among the statements you
-#   make, and every one of them is a true fact, said as a fact, that is worth telling
-#   Orchard. Read each one against your story: a figure that is not the one the story
-#   gives for what it reports (`s.facts`; Birch's is `s.alternative_price`) is not true,
-#   and a sentence that says what you will do to Orchard is a threat. A true price fact
-#   about the work that names less than your opening is not worth telling either: it
-#   argues against your own number, giving Orchard a lower one to hold on to.
-# - **Your alternative, only when it helps:** Birch's offer is a price too, but of your
-#   alternative, and it works on what Orchard believes of you, so the next rule decides it.
-#   Keep it private when it is worse than what Orchard believes your other work pays
-#   (`s.their_guess`: what *Orchard* thinks of *you*, the other way round from
-#   `s.their_estimate`). When it is true and better, telling it raises the least Orchard
-#   thinks you would take, but it also names a number below your opening: weigh the two.
-#   The check accepts either choice then, and its message says what yours does.
-# - **Not pulled by an anchor:** Orchard's opening tells you what it would like to pay,
-#   not what its alternatives are. It changes none of your facts, so answer it with the
-#   price you would open with.
-# - **Moved by news** (the 3 below is the check's band, a course convention): another
-#   studio's quote is different. Orchard will not pay you more than it can get the same
-#   work for, so the quote can lower your best estimate of its reservation price, and an
-#   opening above the quote is not one Orchard will take seriously. A quote below your estimate is a ceiling on Orchard's limit: its limit
-#   against you is at most the quote, and perhaps a little under it, so your best
-#   estimate now lies between 3 below the quote and the quote itself. Put it where you
-#   judge in that band and, by the course's rule, open at it or above it, but never above
-#   the quote: so between 3 below the quote and the quote. The 3 is the course's reading
-#   of "a little": at the quote Orchard is indifferent between the two studios, so to
-#   choose you it may want a small edge, a few per cent of the price, not more. A quote
-#   can fall in three places, and the check tries each:
-#   - below your estimate: open between 3 below the quote and the quote;
-#   - between your estimate and the highest price a true fact of yours justifies: your
-#     estimate stands (Orchard's limit can still be there), but the quote caps your
-#     opening, so open anywhere from your estimate up to the quote;
-#   - above everything you can justify: it changes nothing you can say, so open as you
-#     would without it.
+#   make, and each of them is a true fact, said as a fact, worth telling Orchard. A figure
+#   other than the one the story gives for what it reports (`s.facts`; Birch's is
+#   `s.alternative_price`) is not true; a sentence that says what you will do to Orchard
+#   is a threat; a true price about the work below your opening argues against it.
+# - **Your alternative, only when it helps:** keep Birch's offer private when it is worse
+#   than what Orchard believes your other work pays (`s.their_guess`: what *Orchard*
+#   thinks of *you*). When it is better, telling it raises the least Orchard thinks you
+#   would take, but names a number below your opening: weigh the two. The check accepts
+#   either choice then, and its message says what yours does.
+# - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
+#   it with the price you would open with.
+# - **Moved by news:** Orchard will not pay you more than a quote for the same work. A
+#   quote below your estimate puts Orchard's limit between 3 below the quote and the
+#   quote, and you open in that band. The 3 is the course's reading of "a little": at the
+#   quote Orchard is indifferent, so it may want a small edge, a few per cent of the price.
+#   A quote between your estimate and the highest price a true fact of yours justifies
+#   caps your opening: open from your estimate up to the quote. A quote above that changes
+#   nothing. The check tries all three.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -1010,11 +994,10 @@ check.read_pick(read_pick, hidden=True)
 # their low-ball; the other half read only a step much bigger than your planned one that
 # way. When the low-ball comes you cannot tell which buyer you face. Against the first
 # kind, holding ends better than the planned step in every moment whose claim is a test
-# (about two moments in three) and the same when the claim is true. Of 9,304 drawn
-# moments against the second kind, true claims included, the planned step ended better in
-# 1,184 (about one in eight), holding in 896 (about one in ten; 115 of the first 1,460, or
-# one in thirteen), and the rest ended the same. Pick an answer, then press "see what
-# happens". The debrief
+# (about two moments in three) and the same when the claim is true. Against the second
+# kind, true claims included, the planned step ends better in about one moment in eight,
+# holding in about one in ten, and the rest end the same. Pick an answer, then press "see
+# what happens". The debrief
 # says which buyer the moment drew, whether the claim was true, what rule 3 answers, and
 # whether a step did better than holding. (The
 # widgets number rounds from 1, as the arena does: their round 1 is round 0 of sections 2
