@@ -2183,7 +2183,9 @@ def test_the_ratio_of_their_gain_to_your_loss_has_one_name():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     doc = " ".join(model.__doc__.split())
-    assert flat.count("concession rate") == 1 and "call a *concession rate*" in flat
+    # review 56 (U3): three names in one paragraph; the contrast with the agent writers'
+    # "concession rate" is cut, so the word no longer appears at all
+    assert "concession rate" not in flat
     assert "its exchange rate" in flat and "concession rate" not in doc
 
 

@@ -578,11 +578,9 @@ NegotiationArena()
 # move is $\frac{\text{your points back}}{\text{your points given}}$, both in *your*
 # points: does the move pay for itself, for you? The **exchange rate** is
 # $\frac{\text{their net gain}}{\text{your net loss}}$: how much a move you pay for is
-# worth to *them*. (It is not what writers on negotiating agents, like those of section
-# 2, call a *concession rate*: for them that is how fast a side concedes over time.) The
-# first tells you whether a move pays for itself for you; the second, among moves that
-# cost you, which one buys the most of their agreement. A single give
-# has a trade ratio of 0: nothing comes back on another issue.
+# worth to *them*. The first tells you whether a move pays for itself for you; the
+# second, among moves that cost you, which one buys the most of their agreement. A single
+# give has a trade ratio of 0: nothing comes back on another issue.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
