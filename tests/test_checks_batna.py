@@ -1149,15 +1149,23 @@ def test_ignoring_remote_days_is_caught_where_they_matter(learner, monkeypatch):
     assert "with its remote days your reservation price is" in got["responses"][1]
 
 
-def test_statements_are_scored_a_quarter_of_a_point_each(answers, learner):
+def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(answers, learner):
+    """ada's A (the mention) and C (private) are honest for everyone and earn nothing; B, D,
+    E and F earn 0.375 each, and one of them wrong costs its own share only."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
-    one_wrong = {**key, "A": "bluff" if key["A"] != "bluff" else "honest"}
     use = answers["label_statements"]
+    one_wrong = {**key, "B": "bluff" if key["B"] != "bluff" else "honest"}
     credit = check.label_statements(
         lambda offers: {**one_wrong, "use": use(offers)["use"]}, hidden=True
     )
-    assert credit.earned == 1.75
-    assert "statement A is not" in messages(credit)["statement A"][1]
+    assert credit.earned == 2 - 0.375
+    assert "statement B is not" in messages(credit)["statement B"][1]
+    assert "statement A" not in messages(credit)
+    mention_wrong = {**key, "A": "bluff"}
+    credit = check.label_statements(
+        lambda offers: {**mention_wrong, "use": use(offers)["use"]}, hidden=True
+    )
+    assert credit.earned == 2
 
 
 def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
@@ -1167,7 +1175,7 @@ def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, le
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     all_honest = {letter: "honest" for letter in "ABCDEF"} | {"use": key["use"]}
     got = messages(check.label_statements(lambda offers: all_honest, hidden=True))
-    for statement in statements_of(course.variant("02_batna", "ada")):
+    for statement in check.read_off_figures(statements_of(course.variant("02_batna", "ada"))):
         earned, message = got[f"statement {statement.letter}"]
         if statement._label == "honest":
             assert earned == 0 and "tell statements apart" in message
@@ -1215,9 +1223,10 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
 
 
 def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
-    got = messages(check.label_statements(lambda offers: {"A": "lie"}, hidden=True))
-    assert "should return one of 'honest', 'warning'" in got["statement A"][1]
-    assert got["statement B"][0] == 0 and got["the statement to make"][0] == 0
+    # ada's B and D are read off a figure, so graded (A, the mention, earns no mark)
+    got = messages(check.label_statements(lambda offers: {"B": "lie"}, hidden=True))
+    assert "should return one of 'honest', 'warning'" in got["statement B"][1]
+    assert got["statement D"][0] == 0 and got["the statement to make"][0] == 0
     assert "should be one of 'honest', 'warning', 'bluff', 'misrepresentation', got 'lie'" in miss(
         check.label_statements, lambda offers: {"A": "lie"}
     )
@@ -1977,7 +1986,7 @@ def test_a_demand_above_your_reservation_price_may_be_called_a_misrepresentation
                 },
                 hidden=True,
             )
-            assert credit.earned == 1.75, who
+            assert credit.earned == 2 - 0.375, who
 
 
 def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
@@ -2162,7 +2171,7 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
                 lambda o, k=key, x=below[0].letter: {**k, x: "bluff", "use": use(o)["use"]},
                 hidden=True,
             )
-            assert credit.earned == 1.75, who
+            assert credit.earned == 2 - 0.375, who
             said = messages(credit)[f"statement {below[0].letter}"][1]
             assert "Judge the demand by what it says" in said and "?." not in said
             for letter in "ABCDEF":
@@ -2170,7 +2179,7 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
                     credit = check.label_statements(
                         lambda o, k=key, x=letter, y=label: {**k, x: y}, hidden=True
                     )
-                    assert "?." not in messages(credit)[f"statement {letter}"][1]
+                    assert "?." not in messages(credit).get(f"statement {letter}", ("", ""))[1]
 
 
 def test_section_5_says_how_its_target_meets_module_04s():
@@ -3431,7 +3440,7 @@ def test_question_7_grading_fails_a_commute_not_halved_for_remote_days_between_t
         with learner_as(who):
             credit = check.label_statements(lambda o, k=slip: {**use(o), **k}, hidden=True)
         between = remote[0]._label == "bluff"
-        assert credit.earned == (1.75 if between else 2), who
+        assert credit.earned == (2 - 0.375 if between else 2), who
         caught += between
     assert 0.4 < caught / 300 < 0.6, caught
 
@@ -3763,13 +3772,66 @@ def test_one_label_for_all_six_statements_earns_nothing():
         offers = course.variant("02_batna", f"label-{n}")
         said = check.statements_of(offers)
         key = {s.letter: s._label for s in said}
-        assert all(check.judge_own_statement(s, said, key) for s in said)
+        read = check.read_off_figures(said)
+        assert len(read) == 4
+        assert all(check.judge_own_statement(s, said, key) for s in read)
         for label in LABELS:
             alike = {s.letter: label for s in said}
-            for s in said:
+            for s in read:
                 with pytest.raises(NotYet):
                     check.judge_own_statement(s, said, alike)
-    assert "only beside a right label of another kind" in " ".join(_cell("q7-text").split())
+    assert "not all with one label" in " ".join(_cell("q7-text").split())
+
+
+def _by_wording(offers, demand, claim, fact):
+    """Question 7's labels from the wording alone (the reviewer's rule, session 56): the
+    mention and the private statement honest, each demand ``demand``, the claim ``claim``,
+    the statement about an offer ``fact``."""
+    labels = {}
+    for letter, text in offers.statements:
+        if "unless" in text or "if the salary is below" in text:
+            labels[letter] = demand
+        elif "under" in text:
+            labels[letter] = claim
+        elif "spares me" in text or "rather not" in text or "keep my other" in text:
+            labels[letter] = "honest"
+        else:
+            labels[letter] = fact
+    return labels
+
+
+def test_labels_guessed_from_the_wording_earn_at_most_a_quarter_of_the_label_marks():
+    """Session 56, W3: a rule on the wording alone ("honest" for the mention and the private
+    statement, "bluff" for the demands and the claim, "misrepresentation" for the fact)
+    earned 0.96 of question 7's 1.5 label marks over 300 learners: two statements are honest
+    for everyone, and each of the other four carries one of two labels. Now only those four
+    earn marks, and only when at least three are right: the best of the eight such rules
+    earns about a quarter (0.38 of 1.5) on average over 300 learners, and the key all 1.5.
+    (Each of the four still carries one of two labels, so a guess gets half of them right:
+    no scoring of four two-way items takes that to nothing.)"""
+    rules = [
+        (demand, claim, fact)
+        for demand in ("warning", "bluff")
+        for claim in ("honest", "bluff")
+        for fact in ("honest", "misrepresentation")
+    ]
+    earned = dict.fromkeys(rules, 0.0)
+    for n in range(300):
+        offers = course.variant("02_batna", f"learner-{n}")
+        said = check.statements_of(offers)
+        key = {s.letter: s._label for s in said}
+        for s in check.read_off_figures(said):
+            assert check.judge_own_statement(s, said, key)
+        for rule in rules:
+            labels = _by_wording(offers, *rule)
+            for s in check.read_off_figures(said):
+                try:
+                    check.judge_own_statement(s, said, labels)
+                    earned[rule] += 0.375
+                except NotYet:
+                    pass
+    best = max(earned.values()) / 300
+    assert best < 0.4, {rule: round(v / 300, 3) for rule, v in earned.items()}
 
 
 def _said(check_function, answer):

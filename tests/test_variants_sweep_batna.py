@@ -1489,24 +1489,22 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
 ):
     """Labels on the learner's own case are judged only when graded: any allowed labels
     with a right "use" pass the visible check (with no tick), and every wrong label costs
-    its quarter mark at grading (600 swept). The practice case is never the learner's own,
+    its share at grading (600 swept). The practice case is never the learner's own,
     and the reference's practice labels are its key."""
     practice_key = reference["practice_labels"]()
     for n, s in enumerate(drawn[:600]):
         key = statement_key(s)
         letters = sorted(x for x in key if x != "use")
         shifted = {x: check.LABELS[(check.LABELS.index(key[x]) + 1 + n) % 4] for x in letters}
-        wrong = sum(
-            shifted[x] != key[x] and shifted[x] != st._also
-            for x, st in zip(letters, statements_of(s), strict=True)
-        )
+        read = check.read_off_figures(statements_of(s))  # the four that earn marks
+        wrong = sum(shifted[st.letter] not in (key[st.letter], st._also) for st in read)
         right = {
-            shifted[x]
-            for x, st in zip(letters, statements_of(s), strict=True)
-            if shifted[x] in (key[x], st._also)
+            shifted[st.letter] for st in read if shifted[st.letter] in (key[st.letter], st._also)
         }
-        if len(right) < 2:  # a right label earns only beside a right label of another kind
-            wrong = len(letters)
+        # a right label earns only beside a right label of another kind among the four, and
+        # only when at most one of the four is wrong
+        if len(right) < 2 or wrong > 1:
+            wrong = len(read)
 
         def labeller(offers, shifted=shifted):
             return {**shifted, "use": reference["label_statements"](offers)["use"]}
@@ -1514,7 +1512,7 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         with learner_as(s.learner):
             assert run("label_statements", labeller) is None, s.learner
             credit = run("label_statements", labeller, hidden=True)
-            assert credit.earned == 2 - 0.25 * wrong, s.learner
+            assert credit.earned == 2 - 0.375 * wrong, s.learner
             practice = check.practice_case()
             assert practice.learner != s.learner
         assert practice_key == {x.letter: x._label for x in statements_of(practice)}

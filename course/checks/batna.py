@@ -1150,19 +1150,42 @@ def _right_label(statement, answers):
 
 @answer_key
 def judge_own_statement(statement, statements, answers):
-    """Question 7's grading of one of the learner's own statements: ``judge_statement``, but
-    a right label earns its share only beside a right label of another kind among
-    ``statements``. Two of the six are honest for every learner, so without this rule one
-    label for all six earned about half the label marks."""
+    """Question 7's grading of one of the learner's own statements read off a figure
+    (``read_off_figures``): ``judge_statement``, but a right label earns its share only
+    beside a right label of another kind among those four, and only when at most one of
+    the four is wrong. Each of them may carry either of two labels, with even chances, so a
+    rule on the wording alone gets half of them right: it earned 0.96 of the 1.5 label
+    marks over 300 learners (with the two statements honest for everyone marked too)."""
     said = judge_statement(statement, answers)
     mine = _right_label(statement, answers)
-    if not any(_right_label(other, answers) not in (None, mine) for other in statements):
+    read = read_off_figures(statements)
+    if not any(_right_label(other, answers) not in (None, mine) for other in read):
         reason = (
             f"statement {statement.letter}, {mine!r}, is right, but no statement of another "
             "label is, so this earns nothing: a mark needs labels that tell statements apart"
         )
         raise NotYet(f"{reason}.", general=reason)
+    wrong = [other.letter for other in read if _right_label(other, answers) is None]
+    if len(wrong) > 1:
+        reason = (
+            f"statement {statement.letter}, {mine!r}, is right, but {len(wrong)} of the four "
+            f"statements whose label turns on a figure are not ({', '.join(wrong)}): those "
+            "four earn marks only when at least three are right, so that labels guessed from "
+            "the wording earn nothing"
+        )
+        raise NotYet(f"{reason}.", general=reason)
     return said
+
+
+#: The kinds of question 7's statements that are honest in every scenario: your BATNA's
+#: terms told plainly and your reservation price kept private. They earn no label mark.
+_HONEST_KINDS = ("mention", "private")
+
+
+def read_off_figures(statements):
+    """The four of ``statements`` whose label turns on a figure: the two demands, the claim
+    about the least you would accept and the statement about an offer."""
+    return [s for s in statements if s._kind not in _HONEST_KINDS]
 
 
 @answer_key
@@ -1355,7 +1378,8 @@ def _form_of_labels(offers, answers):
 def label_statements(answer, hidden=False):
     """Check a function ``(offers) -> dict`` of letter -> label for the scenario's
     statements, and under "use" the letter of the statement to make. Grading (``hidden``)
-    gives a quarter of a point a statement and half a point for the choice (also for the
+    gives three eighths of a point to each statement read off a figure
+    (``judge_own_statement``) and half a point for the choice (also for the
     learner's statements with the pay band on the other side of the BATNA's value, and
     between that value and the reservation price). The visible check judges the choice the
     same way, but of the labels only their form: the practice case (``practice_labels``)
@@ -1388,11 +1412,11 @@ def label_statements(answer, hidden=False):
         *(
             Check(
                 f"statement {s.letter}",
-                0.25,
+                0.375,
                 functools.partial(part, judge_own_statement, s, statements),
                 own_case=True,
             )
-            for s in statements
+            for s in read_off_figures(statements)
         ),
         Check(
             "the statement to make",
