@@ -3636,3 +3636,38 @@ def test_question_6_s_opening_has_one_rule_in_key_solution_hint_and_check():
             if item._assumption == "final-offer":
                 assert abs(answer[key][1] - estimate) < 0.005, sale.learner
     assert below > 20
+
+
+def test_the_intro_does_not_promise_answers_no_one_shares():
+    """ "Every learner gets their own numbers, so your answers are yours alone" was false for
+    four graded marks: Questions 3, 6 (assumptions) and 9 judge items drawn from pools the
+    class shares, and the notebook's own literal-dict solutions pass the hidden checks under
+    every grading key tried (10 of 10; review s56 E3). The intro now says so."""
+    words = " ".join(
+        " ".join(cell.source.split())
+        for cell in source_notebook("01_information", "information").cells
+    )
+    assert "your answers are yours alone" not in words
+    assert "Questions 3, 6 and 9 come from pools the class shares" in words
+
+
+def test_the_order_book_story_hangs_together():
+    """Section 3 said a sale to Osprey displaces nothing, while the `final-deadline`
+    disclosure says the free slot goes to the next order at the month's end; and
+    `weak-alternative` called the only other prospect "a smaller firm that might order ...
+    some time next year" while Wren Bakery haggles over a smaller machine now (review s56
+    C1). Section 3 now bounds its claim by the month's end, and the weak alternative is Wren."""
+    words = " ".join(
+        " ".join(cell.source.split())
+        for cell in source_notebook("01_information", "information").cells
+    )
+    assert "a sale to Osprey agreed before the month's end, when your free slot goes" in words
+    weak = next(m for m in reference._DISCLOSURES if m.key == "weak-alternative")
+    assert "Wren Bakery" in weak.text and "next year" not in weak.text
+    deadline = next(m for m in reference._DISCLOSURES if m.key == "final-deadline")
+    assert "end of the month" in deadline.text
+    for n in range(20):
+        sale = variant("01_information", f"learner-{n}")
+        if "weak-alternative" in sale.disclosures:
+            assert "Wren Bakery is haggling over a smaller machine" in sale.story()
+            assert all(offer < sale.wren_cost for offer in sale.wren_offers)

@@ -1776,8 +1776,8 @@ def test_the_seller_s_alternatives_give_its_reservation_price(sales):
     word on them, a BATNA of zero. Section 3 now says a sale to Osprey displaces neither, so
     walking away gains nothing beyond the cost; every story that names them is covered."""
     words = notebook_words("price-teaching")
-    assert "a sale to Osprey displaces nothing" in words
-    assert "the order waiting for your free slot" in words and "other food firm" in words
+    assert "a sale to Osprey agreed before the month's end" in words
+    assert "displaces nothing: that order" in words and "other food firm" in words
     for sale in sales[:300]:
         assert "true-rival" in sale.tactics
 

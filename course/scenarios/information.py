@@ -254,8 +254,8 @@ _DISCLOSURES = (
     Move(
         "weak-alternative",
         "that, besides the food firm that asked you for a quote last week, your only other "
-        "prospect is a smaller firm that might order a simpler machine, for much less, some "
-        "time next year",
+        "prospect is Wren Bakery, haggling over a smaller machine with offers below what it "
+        "costs you to build",
         KEEP,
         "an alternative worse than what Osprey believes is the least you would accept tells "
         "it you could be had for less; mention an alternative only when it is strong "

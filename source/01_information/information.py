@@ -57,8 +57,8 @@
 #    reflection.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
-# your answer and tell you what to fix. Every learner gets their own numbers, so your
-# answers are yours alone.
+# your answer and tell you what to fix. Every learner gets their own numbers; the news,
+# situations and moves judged in Questions 3, 6 and 9 come from pools the class shares.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -503,8 +503,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Back to Osprey. Once you have read its opening and the news, you answer with one final
 # price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation price (at exactly its
 # reservation price it is indifferent, and we say it accepts). You build to order, and a
-# sale to Osprey displaces nothing: the order waiting for your free slot, and any the other
-# food firm places, can be built after it at no loss. So walking away gains you nothing
+# sale to Osprey agreed before the month's end, when your free slot goes to the next order,
+# displaces nothing: that order, and any the other food firm places, can be built after it
+# at no loss. So walking away gains you nothing
 # beyond the cost you save, and your cost $c$ (`sale.cost`) is the least you would accept:
 # **your own reservation price in this sale is your cost**. A final price earns on average
 #
@@ -786,10 +787,8 @@ check.news_weight(news_weight, hidden=True)
 # ones), to return a dict from each situation's key to a pair `(assumption, price)`, the
 # price worked out from `sale` and `after`.
 #
-# Your own situations are listed with your scenario at the top of the notebook
-# (`sale.situations`): `staged-opening` and five others drawn for you, so how often each
-# assumption fails is not the same for every learner: one may fail in two of your
-# situations, another in none. Practise first on these four, which the check judges one by one on a worked case
+# Your own situations (`sale.situations`) are `staged-opening` and five others drawn for
+# you: an assumption may fail in two of them, or in none. Practise first on these four, which the check judges one by one on a worked case
 # (`worked-case-0`, passed in as `sale`); your function answers both, so give it an entry
 # for every key it may meet:
 #
@@ -889,8 +888,8 @@ check.news_weight(news_weight, hidden=True)
 # your opening is at or above it. The model's price is not a target. Module 04 also asks
 # that an opening rest on a fact you can name, which this check cannot judge.
 #
-# What the check accepts, by the assumption that fails (the paragraphs above give the
-# reasons; a step is the gap between neighbouring prices in `sale.reservations`):
+# What the check accepts, by the assumption that fails (a step is the gap between
+# neighbouring prices in `sale.reservations`):
 #
 # | assumption that fails | price the check accepts |
 # |---|---|
