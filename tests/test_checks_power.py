@@ -287,7 +287,8 @@ def test_whether_the_fair_price_with_corvid_clears_is_judged_against_that_floor(
         today = (3 * s.atlas_value + s.borealis_value) / 6 >= s.borealis_value
         if today != expected:
             today_wrong += 1
-            assert "today's market of three" in hint
+            # one verdict alone names no shortcut (session 56, E1): the check as a whole does
+            assert "today's market of three" not in hint
     assert seen == {True, False} and today_wrong >= 1
     assert "True or False" in miss(check.licence_floor, lambda s: (s.borealis_value, "yes"))
     assert "a pair (floor, clears_with_corvid)" in miss(
@@ -1229,7 +1230,7 @@ def test_question_2_fails_the_three_player_formula_set_against_the_best_rival(le
     assert _P.clears_with_corvid(case)
     assert kestrel_shapley(case) < _P.floor_with_corvid(case)
     with pytest.raises(NotYet) as failure:
-        check.judge_clears_with_corvid(case, shortcut(case))
+        check.judge_clears_with_corvid(case, shortcut(case), frozenset({"three Borealis"}))
     assert "section 2's formula for three players" in failure.value.general
 
 
@@ -1368,6 +1369,62 @@ def test_question_1_accepts_resource_for_a_contract_held_by_a_role():
             check.judge_power_fact(s, fact, {"A": ("expert", depends)})
 
 
+#: Question 2's shortcuts, all taken as followed: what a hint says of a verdict that follows
+#: one on every case the check tried (``check._shortcuts_followed``).
+ALL_SHORTCUTS = frozenset({"today", "borealis only", "three Borealis", "three Corvid"})
+
+#: The words by which a question 2 hint names a shortcut.
+SHORTCUT_WORDS = ("Borealis alone", "today's market of three", "formula for three players")
+
+
+def test_question_2_names_a_shortcut_only_when_the_verdicts_follow_it_on_every_case():
+    """Session 56, E1: one True or False matches some shortcut whatever the learner did, and
+    the hint named it: over 20 learners (rev03-0..19), a constant False was told of a
+    shortcut for 3, a constant True for 9, a verdict 'v1 > 2 v2' for all 20. Now a hint names
+    a shortcut only when the learner's verdicts are that shortcut's on every case the check
+    tried (visible and hidden), and each real shortcut is still named where it fails."""
+
+    def three(rival):
+        def answer(s):
+            r = getattr(s, f"{rival}_value")
+            floor = max(s.borealis_value, s.corvid_value)
+            return s.borealis_value, (3 * s.atlas_value + r) / 6 >= floor
+
+        return answer
+
+    followed_none = {
+        "constant False": lambda s: (s.borealis_value, False),
+        "constant True": lambda s: (s.borealis_value, True),
+        "v1 > 2 v2": lambda s: (s.borealis_value, s.atlas_value > 2 * s.borealis_value),
+        "Corvid above Borealis": lambda s: (s.borealis_value, s.corvid_value > s.borealis_value),
+    }
+    shortcuts = {
+        "today's market of three": lambda s: (
+            s.borealis_value,
+            (3 * s.atlas_value + s.borealis_value) / 6 >= s.borealis_value,
+        ),
+        "Borealis alone": lambda s: (s.borealis_value, with_corvid(s)[0] >= s.borealis_value),
+        "with Borealis as the one rival": three("borealis"),
+        "with Corvid as the one rival": three("corvid"),
+    }
+    named = dict.fromkeys(shortcuts, 0)
+    for n in range(8):
+        with learner_as(f"rev03-{n}"):
+            # visible then hidden for each answer, as a notebook runs them (a hidden check
+            # repeats the visible check's hint for the answer it ran on)
+            for name, answer in followed_none.items():
+                for hidden in (False, True):
+                    part = check.licence_floor(answer, hidden=hidden).outcomes[1]
+                    assert not part.passed, name
+                    assert not any(w in part.message for w in SHORTCUT_WORDS), (name, part.message)
+            for words, answer in shortcuts.items():
+                for hidden in (False, True):
+                    part = check.licence_floor(answer, hidden=hidden).outcomes[1]
+                    assert not part.passed, words
+                    named[words] += words in part.message
+    assert all(count >= 8 for count in named.values()), named
+
+
 def test_the_floor_shortcut_is_named_for_what_it_is():
     """Sixth review, E3: a learner who builds the market with Corvid but compares with
     Borealis alone was told 'Corvid left out' in 62 of the 63 learners of 300 where that
@@ -1386,7 +1443,7 @@ def test_the_floor_shortcut_is_named_for_what_it_is():
             continue
         wrong += 1
         with pytest.raises(NotYet) as failure:
-            check.judge_clears_with_corvid(s, (floor_with_corvid(s), slip))
+            check.judge_clears_with_corvid(s, (floor_with_corvid(s), slip), ALL_SHORTCUTS)
         assert "comparing with Borealis alone" in str(failure.value) or (
             "compares with Borealis alone" in str(failure.value)
         ), s.learner
@@ -1910,7 +1967,7 @@ def test_the_three_player_hint_names_the_rival_the_formula_was_given(learner):
             continue
         today = (3 * s.atlas_value + s.borealis_value) / 6
         with pytest.raises(NotYet) as failure:
-            check.judge_clears_with_corvid(s, (s.borealis_value, verdict))
+            check.judge_clears_with_corvid(s, (s.borealis_value, verdict), ALL_SHORTCUTS)
         hint = str(failure.value)
         with_corvid = _P.kestrel_shapley_with_corvid(s) >= s.borealis_value
         if verdict in (today >= s.borealis_value, with_corvid):
