@@ -486,8 +486,8 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
     says(
         "It is news that reveals, and the one case where a likelihood of zero is right: a "
-        "verified bound. A verified bound drops the prices above it and rescales the rest.",
-        "is for news that changes Osprey's options now",
+        "verified bound. A *cap* is another operation, for news that changes Osprey's options "
+        "now",
     )
 
 
@@ -562,8 +562,21 @@ def test_an_uneven_reading_is_not_compared_with_the_even_factor():
 
 def test_a_verified_bound_drops_prices_and_a_cap_moves_them():
     """The table's verified bound (drop and rescale) is named apart from a cap (move the
-    prices down to it), so Question 5's rival_cap is not read as a bound."""
-    says("A verified bound drops the prices above it and rescales the rest. A *cap* is another")
+    prices down to it), so Question 5's rival_cap is not read as a bound. The two sentences
+    that said so were near-identical (review s56 U3); a two-row table with one worked example
+    now sets them side by side, and its numbers are the course's own operations."""
+    from course.scenarios import information as scenario
+
+    says(
+        "| verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |",
+        "| cap (new news) | moved down to the cap, chances carried: those buyers now pay only "
+        "the cap | 0.5, 0.5, 0 |",
+    )
+    beliefs = {60.0: 0.5, 70.0: 0.3, 80.0: 0.2}
+    dropped = scenario.dropped_beliefs(beliefs, 70.0)
+    assert [round(dropped.get(v, 0.0), 3) for v in beliefs] == [0.625, 0.375, 0.0]
+    capped = scenario.capped_beliefs(beliefs, 70.0)
+    assert [round(capped.get(v, 0.0), 3) for v in beliefs] == [0.5, 0.5, 0.0]
 
 
 def test_the_practice_situations_and_moves_are_the_ones_the_check_judges():

@@ -309,12 +309,16 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # A rival's quote that Osprey has held all along, and that you can verify, is a bound that
 # was always there: Osprey's reservation price never was above the quote plus what your
 # machine is worth to it beyond the rival's. It is news that reveals, and the one case
-# where a likelihood of zero is right: a verified bound.
-# A verified bound drops the prices above it and rescales the rest. A *cap* is another
-# operation: lowering the prices above it to the cap, chances carried, is for news that changes
-# Osprey's options now, like Question 5's new discount: the buyers who would have paid
-# more are still there, but will now pay only the cap. A signal Osprey picked to send,
-# like its opening, may be picked to steer you.
+# where a likelihood of zero is right: a verified bound. A *cap* is another operation, for
+# news that changes Osprey's options now, like Question 5's new discount. Side by side,
+# at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80:
+#
+# | operation | prices above it | 60, 70, 80 become |
+# |---|---|---|
+# | verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |
+# | cap (new news) | moved down to the cap, chances carried: those buyers now pay only the cap | 0.5, 0.5, 0 |
+#
+# A signal Osprey picked to send, like its opening, may be picked to steer you.
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps the
