@@ -355,11 +355,9 @@ def test_an_unwritten_answer_says_to_replace_the_stub(learner):
 
 
 def audit_of(case, **changes):
-    audit = {
-        "yours": dict(case.yours),
-        "theirs": dict(case.theirs),
-        "weights": dict(case.weights),
-    }
+    """The audit of ``case``, a learner's scenario or a case (whose own audit is private)."""
+    mark = "_" if hasattr(case, "_yours") else ""
+    audit = {part: dict(getattr(case, mark + part)) for part in ("yours", "theirs", "weights")}
     for part, values in changes.items():
         audit[part] = {**audit[part], **values}
     return audit
@@ -368,7 +366,7 @@ def audit_of(case, **changes):
 @pytest.mark.parametrize("key", list(CASES))
 def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
     case = CASES[key]
-    assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case._rules)
+    assert all(rule.holds(case._yours, case._theirs, case._weights) for rule in case._rules)
     flat = dict.fromkeys(("information", "alternatives", "power"), 5)
     equal = dict.fromkeys(flat, 1 / 3)
     assert not any(
@@ -387,18 +385,18 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
     for key in ("sole-source", "deadline", "salary"):
         case = CASES[key]
         (rule,) = [r for r in case._rules if r.kind == "one_heavy"]
-        assert rule.holds(case.yours, case.theirs, case.weights)
+        assert rule.holds(case._yours, case._theirs, case._weights)
         heavy = {"information": 0.2, "alternatives": 0.4, "power": 0.4}
-        assert not rule.holds(case.yours, case.theirs, heavy)
+        assert not rule.holds(case._yours, case._theirs, heavy)
         own = replace(course.variant("00_leverage", "one-heavy"), case=key)
-        audit = {"yours": dict(case.yours), "theirs": dict(case.theirs), "weights": heavy}
+        audit = {"yours": dict(case._yours), "theirs": dict(case._theirs), "weights": heavy}
         audit["yours"]["information"] += 1  # not a copy of a shown audit
         check.judge_audit(own, audit)
         note = check._heavy_twice(own, heavy)
         assert "alternatives and power should not both weigh 0.4 or more" in note
         assert "a convention of this course, section 2" in note
         assert "not a fault" in note
-        assert check._heavy_twice(own, dict(case.weights)) == ""
+        assert check._heavy_twice(own, dict(case._weights)) == ""
 
 
 @pytest.mark.parametrize(
@@ -541,7 +539,7 @@ def test_section_2s_example_of_a_passing_weighting_passes():
 @pytest.mark.parametrize("key", list(CASES))
 def test_each_broken_rule_is_named_with_the_line_of_the_story_behind_it(key, own, capsys):
     case = CASES[key]
-    own = replace(own, case=key, yours=case.yours, theirs=case.theirs, weights=case.weights)
+    own = replace(own, case=key, yours=case._yours, theirs=case._theirs, weights=case._weights)
     weight_rule = next((rule for rule in case._rules if rule.kind == "weight_top"), None)
     if weight_rule is None:  # the salary and supplier facts support any top
         return
@@ -616,7 +614,7 @@ def test_where_the_story_supports_two_sources_either_may_weigh_most():
             rest = [s for s in ("information", "alternatives", "power") if s != top]
             weights = {top: 0.5, rest[0]: 0.25, rest[1]: 0.25}
             assert all(
-                rule.holds(case.yours, case.theirs, weights)
+                rule.holds(case._yours, case._theirs, weights)
                 for rule in case._rules
                 if rule.kind == "weight_top"
             )
@@ -802,7 +800,7 @@ def _one_learner_per_case():
 def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
     """The promise covers every audit the notebook shows, so a supplier learner who returns the
     salary worked example is told so, not passed."""
-    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()]
+    shown = [(c._yours, c._theirs, c._weights) for c in CASES.values()]
     shown += [check.REFLECTION_AUDIT, check.WORKED_AUDIT]
     for s in _one_learner_per_case().values():
         for audit in shown:
@@ -843,13 +841,17 @@ def test_no_learner_reads_the_courses_audit_of_their_own_case_above_question_2()
         for name in ("yours", "theirs", "weights")
     )
     for c in CASES.values():
-        assert worked != (dict(c.yours), dict(c.theirs), dict(c.weights)), c.title
+        assert worked != (dict(c._yours), dict(c._theirs), dict(c._weights)), c.title
     assert worked == tuple(map(dict, check.WORKED_AUDIT))
     text = " ".join(_cell("audit-limits").split())
     assert "= 5.85$" in text and "= 5.25$" in text and "$+0.60$" in text
     for s in _one_learner_per_case().values():
         for c in CASES.values():
-            answer = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+            answer = {
+                "yours": dict(c._yours),
+                "theirs": dict(c._theirs),
+                "weights": dict(c._weights),
+            }
             with pytest.raises(NotYet) as refusal:
                 check.judge_audit(s, answer)
             assert "your case" not in str(refusal.value)
@@ -871,7 +873,7 @@ def test_a_reading_near_a_shown_audit_is_not_called_a_copy():
             for name, values in (("yours", yours), ("theirs", (6, 4, 6)), ("weights", weights))
         }
         assert check.judge_audit(s, audit)
-    shown = [(c.yours, c.theirs, c.weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
+    shown = [(c._yours, c._theirs, c._weights) for c in CASES.values()] + [check.REFLECTION_AUDIT]
     for s in _one_learner_per_case().values():
         for yours, theirs, weights in shown:
             heavy, light = max(weights, key=weights.get), min(weights, key=weights.get)
@@ -904,7 +906,7 @@ def test_the_story_rules_catch_another_negotiations_reading(case, source, side, 
     misses it is told which line of the story says so."""
     s = _one_learner_per_case()[case]
     c = CASES[case]
-    audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+    audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
     audit["yours"]["information"] += 1  # not a copy: two ratings moved
     audit["theirs"]["information"] += 1
     assert check.judge_audit(s, audit)
@@ -919,7 +921,7 @@ def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
     the course sets, not as what the story states; an ordering rule is not."""
     s = _one_learner_per_case()["salary"]
     c = CASES["salary"]
-    audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+    audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
     audit["yours"]["information"] += 1
     audit["yours"]["alternatives"] = 5
     with pytest.raises(NotYet) as failure:
@@ -927,7 +929,7 @@ def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
     assert "a bound the course sets" in str(failure.value)
     s = _one_learner_per_case()["deadline"]
     c = CASES["deadline"]
-    audit = {"yours": dict(c.yours), "theirs": dict(c.theirs), "weights": dict(c.weights)}
+    audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
     audit["yours"]["information"] += 1
     audit["yours"]["power"] = 3
     with pytest.raises(NotYet) as failure:
@@ -1461,16 +1463,10 @@ def test_question_3b_s_rubric_says_how_often_the_plan_switches():
     follow their story lines and no step passes a story's ceiling), and a second model answer,
     learner model-2028's real deadline draw, drops a step; every number it states is that
     learner's."""
+    # how often, counted over the sweep's 2,000 learners: tests/test_variants_sweep_leverage.py
     from course.scenarios.leverage import best_plan
 
-    switched = 0
-    for i in range(400):
-        s = course.variant("00_leverage", f"r-{i}")
-        full = set(best_plan(s))
-        switched += not set(best_plan(replace(s, budget=s.short_budget))) <= full
-    assert 0.15 <= switched / 400 <= 0.25, switched
     text = " ".join(_cell("plan-judgement").split())
-    assert "for about one learner in five brings in a step" in text
     assert "which for most learners brings in" not in text
 
     s = course.variant("00_leverage", "model-2028")
@@ -1578,10 +1574,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("plan-judgement", "8 if the talks are brought forward", "8 days if the talks"),
         # a pretext call is filed by its source, as in module 01
         ("ethics-teaching", "filed here by where the information comes from", None),
-        ("q5-text", "A lie told to get information is filed by its", None),
+        ("q5-text", "a lie told to get information), either of its two kinds", None),
         # a pretext lie also fits the module's misrepresentation
         ("ethics-teaching", "question 5 accepts either", None),
-        ("q5-text", "too, either kind is accepted", None),
+        ("q5-text", "is accepted. Each tactic earns half a mark", "too, either kind is"),
         # what a tactic states is true unless it says otherwise
         ("q5-text", "Unless a tactic says otherwise, what it states is true", None),
         # a tactic resting on an offer the news withdraws: it is used before the news
@@ -1725,8 +1721,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "five test cases on your news labels (one puts the balance",
             "four test cases",
         ),
-        # only a copy number for number is caught; agreement is not held against you
-        ("q2-text", "refused as not your own.", "with one rating moved by a point"),
+        # a copy of a shown audit is caught, and the lightest edit of the starting audit (one
+        # rating moved by a point passed for 170 of 200 learners in review 56)
+        ("q2-text", "starting audit with one rating moved by a point, is refused", None),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
         ("q2-text", "For one that does, it quotes each statement contradicted", "(its feedback"),
         # the audit holds a rating still until news moves it; a nearing deadline is re-rated
@@ -1756,7 +1753,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "perfect equilibrium in a bargaining model", None),
         ("audit-limits", "An outside option experiment", None),
         # Q1b asks why the fact is not the lookalike, not the learner's own source
-        ("q1b-text", "belong to the source it could be mistaken for", "belong to that source"),
+        ("q1b-text", "which source could it be mistaken for, and why does it not", None),
         # the primer says how to import what it shows from itertools
         ("intro", "from itertools import combinations, product", None),
         # "legitimate" is kept for section 6's ethics; authority is a rightful say
@@ -1804,9 +1801,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         ("spend-judgement", "a rival's offer to them known to lapse", "a rival offer known"),
         # a reason to wait weighs the other side's clock against the learner's own: the
-        # owner's loan payment falls due in two months, after Brannock's six weeks
+        # owner's clock is one the story shows: no second tenant if Brannock walks (a loan
+        # payment the learner never saw was used here until review 56)
         ("spend-judgement", "weighed against the learner's own clock", None),
-        ("spend-judgement", "a large payment on my loan falls due in two months", None),
+        ("spend-judgement", "so if Brannock finds another site I have no tenant", None),
         ("q4c-text", "weighed against any of your own", None),
         ("shift-teaching", "due before any of the owner's own", "known to be coming"),
         # module 05 files a deadline under power; the learner is told to move it
@@ -2078,7 +2076,7 @@ def test_a_random_audit_rarely_fits_the_supplier_story():
         weights = dict(zip(("information", "alternatives", "power"), rng.choice(grid), strict=True))
         fits += all(rule.holds(yours, theirs, weights) for rule in case._rules)
     assert fits < 0.2 * 4000, fits
-    assert all(rule.holds(case.yours, case.theirs, case.weights) for rule in case._rules)
+    assert all(rule.holds(case._yours, case._theirs, case._weights) for rule in case._rules)
 
 
 def test_a_trust_step_not_drawn_is_shown_with_its_chance():
@@ -2271,12 +2269,12 @@ def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
                 continue
             words = check._rule_words(rule, them)
             assert words == f"your {rule.source} and {them}'s, as your story has them"
-            yours, theirs = dict(case.yours), dict(case.theirs)
+            yours, theirs = dict(case._yours), dict(case._theirs)
             mine, other = (yours, theirs) if rule.side == "you" else (theirs, yours)
             mine[rule.source], other[rule.source] = 1, 9
             s = replace(course.variant("00_leverage", "ada"), case=key, facts={})
             with pytest.raises(NotYet) as failure:
-                check.judge_audit(s, {"yours": yours, "theirs": theirs, "weights": case.weights})
+                check.judge_audit(s, {"yours": yours, "theirs": theirs, "weights": case._weights})
             said = str(failure.value)
             assert f"{words}: {rule.because}." in said and "which way" in said
             assert "should be rated above" not in said and "no lower than" not in said
@@ -2728,25 +2726,26 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         "to wait for one is the judgement question 4c asks of you.",
         # the progress map counts the practice case for questions 1, 4a and 5
         "for questions 1, 4a and 5 it counts the practice case's check",
-        # question 1b names the source its fact could be mistaken for
-        "the cell below shows it with the source it could be mistaken for",
     ):
         assert said in text, said
     assert "a refusal costs me little" not in text
 
 
-def test_question_1b_shows_the_source_its_fact_could_be_mistaken_for():
-    """Question 1b asked why a fact does not belong to 'the source it could be mistaken
-    for' without naming it; the scenario's "reason" part now names it, for every learner,
-    and it is never the fact's own source."""
-    from course.scenarios.leverage import _FACTS
+def test_question_1b_asks_for_the_look_alike_source_without_naming_it():
+    """Question 1b's fact was shown with the source it could be mistaken for, which ruled
+    out one of three sources of a fact question 1 grades (review 56, W3). It is shown with
+    no source named, for every learner, and the question asks the learner to name both the
+    fact's source and its look-alike; the fact always has a look-alike."""
+    from course.scenarios.leverage import _FACTS, SOURCES
 
     for i in range(200):
         s = course.variant("00_leverage", f"r-{i}")
         shown = str(s.show("reason")._repr_markdown_())
         fact = next(f for f in _FACTS if f.text == s.facts[s.reason_fact])
         assert fact._lookalike and fact._lookalike != fact._source
-        assert f"easily filed under **{fact._lookalike}**" in shown, s.learner
+        rest = shown.replace(fact.text, "")
+        assert not any(source in rest for source in SOURCES), s.learner
+        assert "easily filed under a source it does not belong to" in shown, s.learner
     assert 'scenario.show("reason")' in cell_text("00_leverage", "leverage", "q1b-fact")
 
 
@@ -2781,7 +2780,7 @@ def test_question_2_bounds_the_weights_and_the_balance_of_every_case():
         (band,) = [r for r in case._rules if r.kind == "band"]
         (cap,) = [r for r in case._rules if r.kind == "weight_cap"]
         assert band.readings == BAND_READINGS[key]
-        assert band.holds(case.yours, case.theirs, case.weights), key
+        assert band.holds(case._yours, case._theirs, case._weights), key
         assert cap.value == 0.7 and band.because and cap.because, key
     for s in _one_learner_per_case().values():
         floors = {r.source for r in rules_for(s) if r.kind == "weight_floor"}
@@ -2988,7 +2987,7 @@ def test_no_learner_reads_an_answer_of_their_own_case_before_answering_it():
             assert not (named and re.search(r"\b0\.\d", sentence)), sentence
     allowed = set()
     for case in CASES.values():
-        start = balances_after(case.yours, case.theirs, case.weights, {})["now"]
+        start = balances_after(case._yours, case._theirs, case._weights, {})["now"]
         allowed |= {round(start, 2)} | {round(need, 2) for need, _ in case.asks}
     for text in _markdown_before("news-moves-test"):
         if any(n in text for names in CASE_NAMES.values() for n in names):
@@ -3273,18 +3272,84 @@ def test_every_judge_that_knows_an_answer_is_an_answer_key(own):
         _learner_running.reset(token)
 
 
-def test_the_supplier_story_says_why_information_weighs_most():
+def test_the_supplier_story_says_why_information_matters_without_weighing_it():
     """The supplier case's own audit and model answer weigh information most, against
     section 2's habit of weighing a dependence case through alternatives or power; the
-    story now says why: which clients Vell still has decides how much it needs your order."""
+    story says why, as what nobody knows yet: how much Vell needs your order. It said "in
+    this case what each side can find out weighs most", which handed question 2 its
+    weighting (review 56); no story says which source weighs or counts most now."""
     from course.scenarios.leverage import CASES
 
     case = CASES["supplier"]
-    assert max(case.weights, key=case.weights.get) == "information"
-    assert "decides how much Vell needs your order" in case.story
-    assert "what each side can find out weighs most" in case.story
+    assert max(case._weights, key=case._weights.get) == "information"
+    assert "Nobody knows yet how much Vell needs your order" in case.story
+    for other in CASES.values():
+        assert not re.search(r"\bweigh|\b(counts|matters) most", other.story), other.key
     # the case's own audit rates your information above Vell's (6 against 5), as do most
     # starting audits (44/75 in review 55): the story now says what you know that Vell does
     # not, beside the one thing Vell alone knows
-    assert case.yours["information"] > case.theirs["information"]
+    assert case._yours["information"] > case._theirs["information"]
     assert "You, in turn, know more of your own side than Vell does" in case.story
+
+
+def test_question_4c_s_model_answer_uses_only_what_section_5_s_run_shows():
+    """The model answer to question 4c reasoned from "a large payment on my loan falls due in two
+    months", which only a graded news item and a fact of the deadline case say: neither the
+    story nor the run section 5 describes shows it, and its rubric allows only what was known
+    at the first moment. No word of the model answer now comes from the deadline case's graded
+    facts and news without also being in its story, the widget's news or the text above."""
+    from course.scenarios.leverage import _widget_news
+
+    answer = " ".join(_cell("spend-judgement").split()).split("A full-marks answer", 1)[1]
+
+    def stems(text):  # "years" and "year" alike
+        return {word.rstrip("s") for word in _words(text)}
+
+    seen = stems(
+        " ".join(
+            [
+                CASES["deadline"].story,
+                *(item.text for item in _widget_news("deadline")),
+                *_markdown_before("spend-judgement"),
+            ]
+        )
+    )
+    graded = {
+        word
+        for item in (*_FACTS, *_NEWS)
+        if item.case == "deadline"
+        for word in stems(item.text)
+        if len(word) > 4
+    }
+    assert not (stems(answer) & graded) - seen
+    for words in ("loan", "refinance"):
+        assert words not in answer
+
+
+def test_a_power_fact_does_not_say_the_learner_would_move_what_the_other_side_owns():
+    """ "Vell owns the tooling that makes your lid, which would take three months to move" mixed
+    Vell's power (the tooling is Vell's, not yours to move) with your alternatives (the
+    three-month switch to Bellpak or Corrin), the very confusion question 1b asks a learner to
+    resolve (review 56). The fact now says who would need the three months; no fact of any
+    pool says that something owned or controlled by one side would be moved."""
+    from course.scenarios.leverage import _PRACTICE_FACTS
+
+    for fact in (*_FACTS, *_PRACTICE_FACTS):
+        if re.search(r"\b(owns|controls|holds)\b", fact.text):
+            assert not re.search(r"\bto move\b", fact.text), fact.text
+    (tooling,) = [f for f in _FACTS if "tooling" in f.text]
+    assert "Bellpak or Corrin would need three months to replace" in tooling.text
+    assert (tooling._source, tooling._side) == ("power", "them")
+
+
+def test_the_lines_between_kinds_are_drawn_once_and_question_5_points_to_them():
+    """The point that a threat you would not carry out sits between a bluff and a
+    misrepresentation was made three times (the legitimate bullet, the bluff bullet and
+    question 5), and the lie told to get information twice (review 56, U3). Section 6 now
+    draws each line once, and question 5 names both in one sentence pointing back to it."""
+    text = " ".join(_module_text().split())
+    assert text.count("sits on the line between a bluff and a misrepresentation") == 1
+    assert "as the caution above says" not in text
+    q5 = " ".join(_cell("q5-text").split())
+    assert "For a tactic on one of section 6's lines" in q5
+    assert "filed by its source" not in q5

@@ -7,11 +7,11 @@ import re
 import pytest
 
 from course.models.audit import (
+    _who_leads,
     balances_after,
     leverage_balance,
     strengthen_first,
     their_biggest_lead,
-    who_leads,
 )
 from course.scenarios.leverage import _NEWS, CASES, _widget_news
 from course.widgets.audit import ARE_AHEAD, WERE_AHEAD, LeverageAudit, advice, moved_words
@@ -128,11 +128,13 @@ def test_the_advice_is_true_when_a_source_carries_no_weight_or_gains_tie():
     assert "adds most" not in words
 
 
-def test_the_importance_sliders_say_they_are_not_shares():
+def test_the_weight_sliders_say_they_are_not_shares():
     """The weight sliders run 0 to 20 while the text defines weights as shares of 1; their
-    labels call them importance, with their range."""
+    labels give the range in units. They called it "importance", a second word for the
+    text's weight (review 56, U2); they say weight now, and so does the text."""
     audit = LeverageAudit()
-    assert audit.weights["power"].description == "importance of power (0–20)"
+    assert audit.weights["power"].description == "weight of power (0–20 units)"
+    assert not any("importance" in slider.description for slider in audit.weights.values())
 
 
 def test_news_is_shown_first_and_applied_only_after_the_reading():
@@ -167,8 +169,8 @@ def test_each_news_report_is_true_of_the_balance_and_the_side_ahead():
             f"N{i}": (n._side, n._source, n._change)
             for i, n in enumerate(_widget_news(case.key), 1)
         }
-        expected = balances_after(case.yours, case.theirs, case.weights, moves)
-        sides = [who_leads(b) for b in expected.values()]
+        expected = balances_after(case._yours, case._theirs, case._weights, moves)
+        sides = [_who_leads(b) for b in expected.values()]
         for step, item in enumerate(_widget_news(case.key), 1):
             audit.next_news.click()
             read(audit, item._side, item._source, "up" if item._sign > 0 else "down")
@@ -242,7 +244,7 @@ def test_choosing_a_case_loads_its_audit():
     audit.case.value = "sole-source"
     assert audit.theirs["power"].value == 7
     case = CASES["sole-source"]
-    balance = leverage_balance(case.yours, case.theirs, case.weights)
+    balance = leverage_balance(case._yours, case._theirs, case._weights)
     assert f"Balance {balance:+.2f} points" in audit.summary.value
     assert "strongly in their favour" in audit.summary.value
     assert "weight 0.50" in audit.chart.value

@@ -25,13 +25,13 @@ from course.models.audit import (
     SIDES,
     SOURCES,
     STRONG_FROM,
+    _who_leads,
     balances_after,
     describe_balance,
     leverage_balance,
     ratings_of,
     weighted_leverage,
     weights_of,
-    who_leads,
 )
 from course.record import record_pass
 from course.scenarios.leverage import (
@@ -471,13 +471,27 @@ def _shown_audits(s):
         ((s.yours, s.theirs, s.weights), STARTING),
         *(
             (
-                (c.yours, c.theirs, c.weights),
+                (c._yours, c._theirs, c._weights),
                 "one of the course's audits the interactive audit shows",
             )
             for c in CASES.values()
         ),
         (REFLECTION_AUDIT, "the model reflection's audit of a flat's lease"),
     ]
+
+
+#: How close to the starting audit an audit must not come (question 2): its six ratings
+#: together within _NEAR_POINTS rating points, and each weight within _NEAR_WEIGHT.
+_NEAR_POINTS, _NEAR_WEIGHT = 1, 0.05
+
+
+def _near(audit, start):
+    """Whether ``audit`` (yours, theirs, weights) is within _NEAR_POINTS and _NEAR_WEIGHT of
+    ``start``."""
+    (yours, theirs, weights), (y0, t0, w0) = audit, start
+    return all(abs(weights[k] - w0[k]) <= _NEAR_WEIGHT + 1e-9 for k in SOURCES) and (
+        sum(abs(yours[k] - y0[k]) + abs(theirs[k] - t0[k]) for k in SOURCES) <= _NEAR_POINTS + 1e-9
+    )
 
 
 @answer_key
@@ -523,6 +537,18 @@ def judge_audit(s, result):
                 "reading of the story and facts, so rate and weigh them yourself",
                 general="it returns an audit the course shows, not the learner's own",
             )
+    if _near((yours, theirs, weights), (s.yours, s.theirs, s.weights)):
+        # the starting audit is in the learner's own scenario, readable in the kernel before
+        # question 2: it with one rating moved by a point passed for 170 of 200 learners. A
+        # wider refusal (two points) also refused the model answer for 3 of 2,000 learners
+        # and 41 of 10,000 honest readings: no distance tells a light edit from agreement,
+        # so this one refuses only the lightest edit, and the hint says how close it is
+        raise NotYet(
+            f"your audit is {STARTING} with one rating moved by a point at most and the "
+            "weights by 0.05 at most; question 2 asks for your own reading of the story "
+            "and facts, made before you see that audit, so rate and weigh them yourself",
+            general="it returns the starting audit with one rating moved by a point",
+        )
     if all(yours[k] == theirs[k] for k in SOURCES):
         # no story of the module leaves the two sides alike; such an audit has a balance of
         # exactly 0 whatever the weights, and the deadline story's rules let it through
@@ -1332,7 +1358,7 @@ def _turning_mistakes(s, moves):
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
     labels = list(balances)
     expected = turning_point(balances)
-    start = who_leads(balances["now"])
+    start = _who_leads(balances["now"])
     by_sign = next((m for m, b in balances.items() if (b > 0) != (balances["now"] > 0)), None)
     on_line = next(
         (m for m, b in balances.items() if _leads_or_even_at_line(b) != start and start != "even"),
@@ -1379,7 +1405,7 @@ def judge_turning(s, moves, result, where="your case"):
     expected = turning_point(balances)
     if got == expected:
         return
-    start = who_leads(balances["now"])
+    start = _who_leads(balances["now"])
     # a hint names a mistake only when that mistake, and no other known one, gives the
     # learner's label: a label two mistakes share says nothing true about which was made
     hints = {words for label, words in _turning_mistakes(s, moves) if label == got}

@@ -177,7 +177,7 @@ def weighted_differences(yours, theirs, weights=None):
     return {source: weights[source] * (yours[source] - theirs[source]) for source in SOURCES}
 
 
-def who_leads(balance):
+def _who_leads(balance):
     """The side ahead for a balance in points: "you", "them", or "even" when the balance is
     smaller than ``EVEN_WITHIN`` either way (compared after rounding away float noise)."""
     balance = round(number(balance, "balance"), _DECIMALS)
@@ -189,7 +189,7 @@ def who_leads(balance):
 def describe_balance(balance):
     """The balance (in points) in words: about even within ``EVEN_WITHIN``, strongly one
     side's from ``STRONG_FROM`` on."""
-    side = who_leads(balance)
+    side = _who_leads(balance)
     if side == "even":
         return "about even"
     strong = abs(round(number(balance, "balance"), _DECIMALS)) >= STRONG_FROM

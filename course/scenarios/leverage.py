@@ -30,11 +30,11 @@ from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
     SOURCES,
+    _who_leads,
     describe_balance,
     expected_gain,
     leverage_balance,
     shifted,
-    who_leads,
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
 
@@ -283,9 +283,11 @@ class Case:
     story: str
     you: str  # who "you" are in this case
     them: str  # who "they" are
-    yours: MappingProxyType
-    theirs: MappingProxyType
-    weights: MappingProxyType
+    # the course's own audit of the case, private: it passes question 2 for every learner
+    # of the case, so a learner's cell that reads it is named in the class report
+    _yours: MappingProxyType = field(repr=False)
+    _theirs: MappingProxyType = field(repr=False)
+    _weights: MappingProxyType = field(repr=False)
     _rules: tuple = field(repr=False)
     budget: tuple  # (low, high) working days before the talks, for question 3
     asks: tuple  # (need, ask): what you could ask for, and the balance each needs (question 4b)
@@ -295,7 +297,7 @@ class Case:
         """The source that weighs most in the case's own audit (the starting audits keep
         it on top); the story may support others as well (a "weight_top" rule, where the case
         has one, names those it supports)."""
-        return max(SOURCES, key=self.weights.__getitem__)
+        return max(SOURCES, key=self._weights.__getitem__)
 
 
 def _ladder(lowest, asks):
@@ -402,8 +404,8 @@ CASES = {
         "Corrin, make lids that would do after a three-month switch. Rumour says Vell has "
         "lost big clients this year, but nobody outside Vell knows yet which ones it still "
         "has. You, in turn, know more of your own side than Vell does: your volumes, your "
-        "plans and what a switch would cost you. Which clients Vell has decides how much "
-        "Vell needs your order, so in this case what each side can find out weighs most.",
+        "plans and what a switch would cost you. Nobody knows yet how much Vell needs your "
+        "order: that turns on which clients it still has.",
         "the buyer",
         "Vell, the supplier",
         yours=(6, 5, 4),
@@ -688,7 +690,8 @@ _FACTS = (
     ),
     Fact(
         "supplier",
-        "Vell owns the tooling that makes your lid, which would take three months to move.",
+        "Vell owns the tooling that makes your lid, which Bellpak or Corrin would need three "
+        "months to replace.",
         "power",
         "them",
         _lookalike="alternatives",
@@ -2044,13 +2047,13 @@ class LeverageScenario(Scenario):
         return Shown("\n\n".join(known[part]() for part in parts))
 
     def _reason_text(self):
-        """Question 1b's fact, with the source it is easily mistaken for (its ``lookalike``),
-        shown after question 1 so that it does not sort that question's facts."""
+        """Question 1b's fact. It names neither its source nor the source it is easily
+        mistaken for (its ``lookalike``): naming the second ruled out one of three sources of
+        a fact question 1 grades, and the learner names both in question 1b."""
         text = self.facts[self.reason_fact]
-        fact = next(f for f in _FACTS if f.case == self.case and f.text == text)
         return (
-            f"Question 1b's fact is **{self.reason_fact}**: {text} It is easily filed under "
-            f"**{fact._lookalike}**, the source it could be mistaken for."
+            f"Question 1b's fact is **{self.reason_fact}**: {text} It is easily filed under a "
+            "source it does not belong to."
         )
 
     def _audit_table(self):
@@ -2334,8 +2337,8 @@ def ask_moment(balances, need):
 def turning_point(balances):
     """The first moment after "now" at which the side ahead differs from the side ahead
     now, or None when it never does."""
-    start = who_leads(balances["now"])
-    return next((m for m, b in balances.items() if who_leads(b) != start), None)
+    start = _who_leads(balances["now"])
+    return next((m for m, b in balances.items() if _who_leads(b) != start), None)
 
 
 @answer_key
@@ -2657,8 +2660,8 @@ def _weight_choices(key):
     moves = [-0.1, -0.05, 0.0, 0.05, 0.1]
     choices = []
     for up_info, up_alt in product(moves, moves):
-        info = round(case.weights["information"] + up_info, 2)
-        alt = round(case.weights["alternatives"] + up_alt, 2)
+        info = round(case._weights["information"] + up_info, 2)
+        alt = round(case._weights["alternatives"] + up_alt, 2)
         weights = {"information": info, "alternatives": alt, "power": round(1 - info - alt, 2)}
         top = weights[case.dominant]
         if min(weights.values()) >= 0.1 - 1e-9 and all(
@@ -2673,8 +2676,8 @@ def _draw_audit(rng, case):
         low, high = RATING_RANGE
         return min(high, max(low, value + pick(rng, -RATING_SPREAD, RATING_SPREAD, 1)))
 
-    yours = {source: rating(case.yours[source]) for source in SOURCES}
-    theirs = {source: rating(case.theirs[source]) for source in SOURCES}
+    yours = {source: rating(case._yours[source]) for source in SOURCES}
+    theirs = {source: rating(case._theirs[source]) for source in SOURCES}
     choices = _weight_choices(case.key)
     return yours, theirs, dict(choices[int(rng.random() * len(choices))])
 

@@ -12,12 +12,12 @@ from course.models.audit import (
     ANSWERED_BY,
     SCALE,
     SOURCES,
+    _who_leads,
     describe_balance,
     shifted,
     strengthen_first,
     their_biggest_lead,
     weighted_leverage,
-    who_leads,
 )
 from course.pictures import audit_bars
 from course.scenarios.leverage import CASES, news_reading, news_texts
@@ -99,7 +99,7 @@ class LeverageAudit(w.VBox):
         self.yours = {s: self._slider(f"your {s}", SCALE) for s in SOURCES}
         self.theirs = {s: self._slider(f"their {s}", SCALE) for s in SOURCES}
         self.weights = {
-            s: self._slider(f"importance of {s} (0–{IMPORTANCE_TOP})", IMPORTANCE_TOP)
+            s: self._slider(f"weight of {s} (0–{IMPORTANCE_TOP} units)", IMPORTANCE_TOP)
             for s in SOURCES
         }
         self.next_news = w.Button(description="next news", icon="newspaper-o")
@@ -182,7 +182,7 @@ class LeverageAudit(w.VBox):
         self.news.value = ""
         self.next_news.disabled = False
         self.reading.layout.display = "none"
-        self._set(case.yours, case.theirs, case.weights)
+        self._set(case._yours, case._theirs, case._weights)
 
     def _next_news(self, _=None):
         """Show the case's next piece of news and ask which rating it moves."""
@@ -217,7 +217,7 @@ class LeverageAudit(w.VBox):
             )
         yours, theirs = self._ratings()
         ratings = {"you": yours, "them": theirs}
-        before_side = who_leads(
+        before_side = _who_leads(
             weighted_leverage(yours, weights) - weighted_leverage(theirs, weights)
         )
         before = ratings[moved][where]
@@ -226,7 +226,7 @@ class LeverageAudit(w.VBox):
         balance = weighted_leverage(ratings["you"], weights) - weighted_leverage(
             ratings["them"], weights
         )
-        now_side = who_leads(balance)
+        now_side = _who_leads(balance)
         ahead = (
             f"{WERE_AHEAD[before_side]}; now {ARE_AHEAD[now_side]}."
             if now_side != before_side

@@ -302,9 +302,8 @@ check.classify_facts(fact_leverage, hidden=True)
 # ### Question 1b (1 mark, graded by your instructor): one fact, explained
 #
 # Your scenario names one fact that is easily filed under the wrong source
-# (`scenario.reason_fact`); the cell below shows it with the source it could be mistaken
-# for. In one or two sentences: which source did you give it, and why does it not belong
-# to the source it could be mistaken for, named below?
+# (`scenario.reason_fact`, shown below). In one or two sentences: which source did you give
+# it, which source could it be mistaken for, and why does it not belong there?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1b-fact", "schema_version": 3}
 scenario.show("reason")
@@ -312,9 +311,11 @@ scenario.show("reason")
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "fact-reason", "schema_version": 3}
 # ### BEGIN SOLUTION
 # Rubric (1 mark): the source is the one the sorting test gives (the key is
-# `course.scenarios.leverage.fact_key(course.variant("00_leverage", "<learner id>"))`), and
+# `course.scenarios.leverage.fact_key(course.variant("00_leverage", "<learner id>"))`), the
+# look-alike named is a source the fact could be mistaken for (the course's is the fact's
+# `_lookalike` in `course.scenarios.leverage._FACTS`; another with a reason is fine), and
 # the reason uses the test rather than restating the answer. Half a mark for the right
-# source with a reason that does not say why the other source does not fit.
+# source with no look-alike, or a reason that does not say why it does not fit.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question already settles it, because
@@ -429,8 +430,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the weights and on the balance that contradicts nothing your story and facts state. For
 # one that does, it quotes each statement contradicted (where it compares the two sides'
 # ratings of a source, which way they should compare is yours to read from the statement
-# quoted). A copy, number for number, of an audit the course shows you is refused as not
-# your own.
+# quoted). A copy of an audit the course shows you, or of section 4's starting audit with
+# one rating moved by a point, is refused as not your own.
 #
 # The interactive audit comes after this question, so that your reading is your own. Section
 # 4 then shows a starting audit drawn for you, which the later questions use, so that a
@@ -471,8 +472,8 @@ check.my_audit(my_audit)
 # ### Exercise: the audit, and the news as it arrives
 #
 # Now that your own audit is in, compare it with the course's. Pick a case, and set the
-# ratings and the weights to your own judgement (each importance slider gives a source 0
-# to 20 units of importance; the chart shows them as shares of 1). The advice says two
+# ratings and the weights to your own judgement (each weight slider gives a source 0 to
+# 20 units; the chart shows the weights as shares of 1). The advice says two
 # things: the source on which the other side is
 # furthest ahead (its largest weighted difference) with the levers that answer it
 # (Emerson's, for power and alternatives), and which of your sources the audit's own
@@ -658,9 +659,9 @@ scenario.show("judgement")
 # Rubric, a mark each. (1) Names the plan the learner would take at `short_budget` and
 # why (with `s = course.variant("00_leverage", "<learner id>")`, the best plan is
 # `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
-# `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for about one learner
-# in five brings in a step the full plan left out and for the rest is the full plan with a
-# step dropped; another choice is fine with a reason), with a
+# `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for one learner in four
+# (493 of 2,000 drawn) brings in a step the full plan left out and for the rest is the full
+# plan with a step dropped; another choice is fine with a reason), with a
 # comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
 # the top of the scale) and one thing the numbers leave out; half a mark for a plan
 # without the comparison. (2) Says what
@@ -1011,10 +1012,10 @@ check.reaudit(reaudit, hidden=True)
 # after a refusal would tell Brannock that my first figure was not firm and that I am in
 # a hurry. (2) When the balance first reached the need (+2.05), I knew from the story that
 # Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more:
-# that is a foreseeable reason to wait a week or two. My own clock runs too: a large
-# payment on my loan falls due in two months, and I mean to refinance against Brannock's
-# name. Six weeks comes first, so a week's wait still favours me, but not a long one. The
-# news that took the balance to +3.40 was not something I could count on."
+# that is a foreseeable reason to wait a week or two. My own clock runs too: the other firm
+# has not called back, so if Brannock finds another site I have no tenant. A week's wait
+# still favours me, but not a long one. The news that took the balance to +3.40 was not
+# something I could count on."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
@@ -1032,15 +1033,15 @@ check.reaudit(reaudit, hidden=True)
 #   something you would really do anyway in your own interest, such as selling to the
 #   second bidder if this buyer will not match its offer. Modules 02 and 03 use the words
 #   of Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
-#   you would rather not do, to punish a refusal, and a threat you would not carry out sits
-#   on the line between a bluff and a misrepresentation (a false statement of a material
-#   fact, the third bullet below; see also the caution below).
+#   you would rather not do, to punish a refusal (for one you would not carry out, see the
+#   next bullet).
 # - **A bluff.** An untrue claim about your own *limit* or *valuation*. Your limit is
 #   your reservation price (the worst terms you would still accept; module 02 works it
 #   out), that is, what you would settle for; your valuation is what something is worth
 #   to you: "I won't let the van go for under 9,000" when you would take 8,200. A false
 #   *intention*, such as a threat you would not carry out, sits on the line between a
-#   bluff and a misrepresentation (the caution below); the convention that tolerates
+#   bluff and a misrepresentation (a false statement of a material fact, the next bullet;
+#   see the caution below); the convention that tolerates
 #   bluffs covers claims about a limit or a valuation. Carr ("Is
 #   Business Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business,
 #   like poker, has rules of its own; he went further than this
@@ -1125,11 +1126,9 @@ scenario.show("tactics")
 # or not at all. Each tactic is used at the first meeting, before any of the news in
 # section 5. Unless a tactic says otherwise, what it states is true and what it
 # offers is yours to offer. Judge each by what it does: two tactics can be worded alike
-# and differ only in a figure, and so in kind. A threat you would not carry out sits on
-# the line between a bluff and a misrepresentation, as the caution above says; for such
-# a tactic either kind is accepted. A lie told to get information is filed by its
-# source, as section 6 says, but it is also a lie to the person asked: for such a
-# tactic, too, either kind is accepted. Each tactic earns half a mark.
+# and differ only in a figure, and so in kind. For a tactic on one of section 6's lines (a
+# threat you would not carry out, a lie told to get information), either of its two kinds
+# is accepted. Each tactic earns half a mark.
 #
 # Practise first on the practice case's tactics (`scenario.practice.tactics`), with
 # `practice_tactics()`: its check says why the kind you gave a tactic does not fit, not
