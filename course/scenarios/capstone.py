@@ -890,8 +890,6 @@ def _alternative_problems(c):
         found.append("Q2 near-tie: Brenn's letter within 1 k€ of the BATNA")
     if not c.spot_profit < c.brenn_letter < c.brenn_profit:
         found.append("Q2 plausible: the letter is not between the spot market and Brenn")
-    if c.kessel_half <= c.spot_profit:  # a half order would pay no more than the spot market
-        found.append("Q1 plausible: Kessel's half order pays no more than the spot market")
     return found
 
 
