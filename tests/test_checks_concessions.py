@@ -1556,7 +1556,10 @@ def test_the_plans_on_the_clock_are_named_as_such():
     assert "one step every round (section 2 says why that is rough)" in flat
     assert "which section 2 advises against" not in flat
     assert "as section 2 advises: simpler" not in flat
-    assert "your reservation price is 50, you opened at 95, the talks last 12 rounds" in flat
+    assert (
+        "your reservation price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), "
+        "you opened at 95, the talks last 12 rounds" in flat
+    )
     from course.engine.practice import TARGET_SHARE, LowBallMoment
 
     moment = LowBallMoment(rng=__import__("random").Random(1))

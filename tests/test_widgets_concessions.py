@@ -260,9 +260,8 @@ def test_the_notebook_names_the_exchange_rate_where_it_first_uses_it():
     assert "**exchange rate**" in text[first - 2 : first + 20]
     assert "the best rate" not in text
     # in the agent literature of section 2 a 'concession rate' is the pace of conceding over
-    # time, so this ratio is now the exchange rate
-    assert text.count("concession rate") == 1
-    assert "call a *concession rate*: for them that is how fast a side concedes" in text
+    # time, so this ratio is the exchange rate, and (review 56, U3) the other name is gone
+    assert "concession rate" not in text
 
 
 def path_to_landing(scenario, rows):
