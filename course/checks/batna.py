@@ -907,8 +907,8 @@ def northwind_zopa(answer, hidden=False):
                 ),
                 lambda: _zones(answer, wide, done),  # a strict b > s keeps this mark
                 "it says None where there is no zone, but that earns its mark only beside the "
-                "right zone where there is one: a function that always says None decides "
-                "nothing",
+                "right zone where there is one (else a function that always said None would "
+                "earn it): get those zones right first",
             ),
         ),
     )
@@ -1058,7 +1058,8 @@ def respond_to_offer(answer, hidden=False):
                 responses,
                 "it walks away, for the rule's reason, where no package works for both sides, "
                 "but that earns its half mark only beside the rule's responses where a deal is "
-                "possible: a function that always walks away decides nothing",
+                "possible (else a function that always walked away would earn it): get those "
+                "responses right first",
             ),
         ),
     )

@@ -209,12 +209,10 @@ check.startup_tree(startup_tree, hidden=True)
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
 # `True`, value the two gambles at the sure amounts your scenario supposes you would take
 # instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
-# place of their trees. The check of this question calls `choose_batna(offers)` only, on
-# your scenario and on four example learners': in three, each alternative is the BATNA
-# once, and in the fourth its value is not a whole hundred; grading also runs it on other
-# learners'. Your function returns only the best alternative, so a slip in the tree or the
-# spelled name of an alternative that is not the best cannot show in your own case; in the
-# examples such a slip changes the pick, the value or the name, and a rounded value shows.
+# place of their trees.
+#
+# *Grading, in short:* `choose_batna(offers)` on your scenario and four example learners':
+# in three, each alternative is the BATNA once; grading adds other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
@@ -314,7 +312,6 @@ check.choose_batna(choose_batna, hidden=True)
 # too (also called a target point or an aspiration): the outcome you aim to land at,
 # better than your reservation price; section 4 says what places it. It is not your
 # opening: your first offer lies beyond the target, so that you can concede towards it.
-# Section 4 says where a target belongs, once it has taught the words for it.
 # Galinsky, Mussweiler and Medvec (*Journal of Personality and Social Psychology* 83,
 # 2002) found that
 # negotiators who kept their target in mind reached better deals than those who kept
@@ -455,12 +452,14 @@ BatnaBuilder()
 # estimate, a target nearer the top is bolder. When your opening sits at the estimate,
 # keep at least a tenth of the zone as room to concede: the target lies at least half and
 # at most nine tenths of the way from your reservation price up to your estimate of the
-# most the other side could pay. When a fact you can name carries your opening beyond the
+# most the other side could pay. This band is this course's convention, not a research
+# finding: studies of aspirations support ambitious targets you can justify, not these
+# bounds. When a fact you can name carries your opening beyond the
 # estimate, the target may go up to the estimate itself (module 04). At Northwind no fact
 # carries an opening past what the agency's contractor costs, so your opening sits at that
 # estimate and your target stays in the nine-tenths band, from the even split up to nine
-# tenths of the way to that estimate. Question 5, after the explorer, asks where in that
-# band a fact puts you; the reflection takes either case.
+# tenths of the way to that estimate. Question 5 applies the convention; the reflection
+# takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -539,10 +538,8 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # Inside that band, aim at the highest figure a fact you can show supports. Your scenario
 # has one, `offers.pay_survey`, the median pay for the role in a salary survey; the even
 # split needs no fact, since it asks only for half the surplus. Decide what the survey
-# supports on your numbers; the check takes any figure within 100 of it, on your
-# scenario and three example learners', one of them a case where only the job with two
-# remote days leaves a zone, and grading tries other learners' too,
-# so work the target out from `offers` and `reservation` rather than writing in a number.
+# supports on your numbers; the check takes any figure within 100 of it, on your case and
+# other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -582,11 +579,8 @@ check.target_salary(target_salary, hidden=True)
 # section 4's even split: the salary halfway between your reservation price and
 # Northwind's, so that each side gains the same over its alternative. It is a fairness
 # norm, a point both sides can defend as even-handed, not a forecast of where the talks
-# must end; section 7 says when a model predicts it. Taking an offer at or above it
-# leaves you at least half of the surplus. Pressing further costs goodwill with people you
-# will work with (time costs neither side here: your start date is fixed); past the even
-# split that cost may be more than the extra salary gains, and section 7 shows that, as
-# your scenario's story stands, no model predicts the even split.
+# must end; section 7 shows that, as your scenario's story stands, no model predicts
+# it. Taking an offer at or above it leaves you at least half of the surplus.
 #
 # The even split lies at or below the target you set in question 5, on purpose. The target
 # is where you aim to land: you open beyond it and argue for it while Northwind is still
@@ -1169,12 +1163,8 @@ check.batna_needed(batna_needed, hidden=True)
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen
 # has `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
 # Return the value unrounded, or rounded to the whole unit, no further. Decide for each
-# timing how Lumen counts. The check tries your scenario, an example whose BATNA is Lumen,
-# and the same example twice more: with a base salary above the other alternatives, and
-# with a Harbor Bank salary above Lumen's funded pay; grading also tries other learners'
-# and a hidden example of each kind. The round settled
-# before you answer, closed or not, earns half a mark; committing first and the offer
-# left open earn the other half.
+# timing how Lumen counts. *Marks:* the round settled before you answer, closed or not,
+# earns half a mark; committing first and the offer left open earn the other half.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-when-answer", "schema_version": 3}
@@ -1225,9 +1215,10 @@ check.batna_when(batna_when, hidden=True)
 # ### Question 10 (1 mark): which model is yours?
 #
 # How much more would Northwind pay if your BATNA were worth 1,000 more? It depends on
-# which of section 7's models fits your talks. `offers.talks` is your version of them, on
-# the package with two remote days (every learner has a zone for it); one of three facts
-# holds: `talks.may_be_cancelled` (head office may cancel the role any week; no answer
+# which of section 7's models fits your talks. `offers.talks` is a variant of your story,
+# on the package with two remote days (every learner has a zone for it), in which one of
+# three facts replaces the story's answer date and fixed start:
+# `talks.may_be_cancelled` (head office may cancel the role any week; no answer
 # date), `talks.answer_date` (all three employers want your answer by one date; a week of
 # talks costs no one anything) or `talks.start_slips` (each week of talks moves your start
 # a week later; no answer date; `talks.delta` is the share of the gain still worth having
@@ -1236,7 +1227,7 @@ check.batna_when(batna_when, hidden=True)
 # `talks.work_value` is what your work is worth to Northwind ($W$). Write
 # `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
 # Does your BATNA bind? Does the agency's cost cap the salary? The check tries your
-# version and one of each kind on your numbers; grading, other learners' numbers too.
+# variant and one of each kind on your numbers; grading, other learners' numbers too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
@@ -1343,9 +1334,10 @@ check.batna_rise(batna_rise, hidden=True)
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
 #   this deal costs or gives you, never on the number the other side names or on how hard
-#   it pushes; and aim at a target at or above the even split of the zone, and at most
-#   nine tenths of the way up it (up to the estimate when a fact carries your opening
-#   beyond it), where a fact you can show (a pay survey) puts it, else at the even split.
+#   it pushes; and aim at a target at or above the even split of the zone, and (by this
+#   course's convention) at most nine tenths of the way up it (up to the estimate when a
+#   fact carries your opening beyond it), where a fact you can show (a pay survey) puts
+#   it, else at the even split.
 #   The other side's alternative grounds your opening.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
