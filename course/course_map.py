@@ -87,7 +87,7 @@ MODULES = (
         "power, patience (Rubinstein), outside options against the Nash split, which move "
         "builds power most, what to say and what to keep to yourself, legitimate and "
         "illegitimate power, the bases of power and who depends on whom",
-        420,
+        480,
         (
             "power_sources",
             "licence_floor",

@@ -1014,7 +1014,8 @@ def test_question_1_has_the_learner_work_out_the_shapley_value(learner):
     from tests.test_models_power import PROSE
 
     assert "Atlas proposes a price of `_P.atlas_proposal(s)`" not in PROSE
-    assert "has not put a figure on it: working it out is yours" in PROSE
+    assert "has not put a figure on it. (Atlas can work it out" in PROSE
+    assert "question 4 asks how Kestrel should answer it" in PROSE  # session 56, U5
     assert "atlas_proposal" not in repr(course.variant("03_power", "ada"))
     for n in range(20):
         s = course.variant("03_power", f"fair-{n}")

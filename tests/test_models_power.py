@@ -642,10 +642,9 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     # review 4, unclear 4: the parenthetical case at three times the rate left the crowded
     # licence paragraph; the paragraph names the ratio and points to section 4's exercise
     assert "at three times Atlas's rate, its share at the table would tend" not in PROSE
-    assert (
-        r"its share at the table would be $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$,"
-        " below a half: question 6" in PROSE
-    )
+    # session 56, W3: section 5 says only "below a half"; question 6 works the share out
+    # from section 4's short-rounds rule
+    assert "its share at the table would be below a half: question 6" in PROSE
     assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
@@ -708,7 +707,7 @@ def test_the_citations_the_fixed_cost_warning_the_timing_and_the_acceptance_figu
     assert "Where the side that loses more each round loses a fixed bill" in PROSE
     assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
     assert "It takes about three hours" not in PROSE  # 17
-    assert "about six and a half to eight hours" in PROSE
+    assert "about eight hours if the models are new to you, and up to ten" in PROSE
     assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
     assert "the lowest offer it accepts is 0.48 (48%)" in PROSE  # seventh review, U6
     # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news
@@ -757,7 +756,7 @@ def test_the_breakdown_result_names_its_limit_condition():
 
 
 def test_duration_attribution_and_interests():
-    assert "longer if Python is new to you" in PROSE
+    assert "up to ten if Python is new too" in PROSE  # session 56, U4
     assert "one more base usually decides most" not in PROSE
     assert "That grouping is the course's" in PROSE
     assert "Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions" in PROSE
@@ -855,7 +854,7 @@ def test_the_time_is_stated_beside_the_courses_other_modules():
     half to five hours in two sittings, against five to seven for modules 02 and 04, and
     ran the time and the instructions together in one line."""
     assert "four and a half to five hours" not in PROSE
-    assert "best in three sittings: sections 1 to 3 (about two and a half hours)" in PROSE
+    assert "best in three sittings: sections 1 to 3 (about three hours)" in PROSE
     assert "sections 4 and 5 (about three hours), then sections 6 to 8" in PROSE
     assert "# Run the cells from top to bottom." in NOTEBOOK
 
@@ -885,7 +884,12 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
     """Where Kestrel simply accepts, 'what Kestrel puts forward' sent learners looking for
     an argument none is needed for; the text says what the reason is then."""
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
-    assert "`reason`: what Kestrel puts forward as it accepts, or as it turns Atlas down" in four
+    # session 56, C3: accepting needs no argument, so the text no longer asks for "what
+    # Kestrel puts forward as it accepts"; on accepting, the reason graded is one that does
+    # not point Atlas to a lower figure (any but "rival": ``reply_reasons``)
+    assert "what Kestrel puts forward as it accepts" not in four
+    assert "if Kestrel turns Atlas down, the ground it puts forward for more" in four
+    assert "if it accepts, it needs no ground, so one it could say without pointing" in four
 
 
 def test_split_the_difference_is_ruled_out_in_this_story_only():
@@ -1246,7 +1250,7 @@ def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
     """Sixth review, U2, U4, U6: question 6 goes back to the licence like question 4; an
     ultimatum over a true alternative is placed in section 7's scheme. The time: sections 4
     and 5 hold the densest theory and four of the nine questions, and the second sitting
-    is given three hours; the course map agrees (420 minutes, seven hours)."""
+    is given three hours; the course map agrees (480 minutes since session 56)."""
     from course.course_map import MODULES
 
     assert "Like question 4, this question goes back to the licence, with a what-if." in PROSE
@@ -1254,7 +1258,7 @@ def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
     assert "is a warning, not a threat, and legitimate" in using
     assert "corners them" in using
     assert "sections 4 and 5 (about three hours)" in PROSE
-    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 420
+    assert next(m.minutes for m in MODULES if m.folder == "03_power") == 480  # session 56, U4
     assert "on a few public ones of other learners" in PROSE
 
 
@@ -1304,7 +1308,7 @@ def test_section_5_names_whose_rate_and_defines_each_share_once():
     definition of the equilibrium share."""
     outside = _section(PROSE, "## 5. Outside options", "### Question 4")
     assert "r_2/(r_1+r_2)$, below a half" not in outside
-    assert r"$r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half" in outside
+    assert r"$r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$" not in outside
     assert outside.count("**share at the table**") == 1
     assert "as if it had no alternative, leaves the option out" not in outside
     assert "is the larger of its share at the table and $b$" in outside
@@ -1548,7 +1552,6 @@ def test_question_8_is_set_before_atlas_proposes_so_its_measure_has_no_proposal_
     assert "a what-if set before Atlas proposes and before Granite's first proposal" in eight
     assert "Atlas has not proposed yet" in eight
     assert "leaves out Atlas's proposal" not in eight and "still unsold" not in eight
-    assert "question 8, a what-if set before Atlas proposes; question 9a," in PROSE
     assert "drawn so that" not in eight and "either yardstick" not in eight
 
 
@@ -1770,9 +1773,12 @@ def test_the_sittings_add_up_to_the_stated_time_and_the_course_map():
 
     assert "sections 1 to 3 (about two hours)" not in PROSE
     assert "about six to seven and a half hours" not in PROSE
+    # session 56, U4: sections 1 to 3 hold a four-player Shapley value, two explorer tasks
+    # and questions 1 to 3: three hours, and eight in all, up to ten for a non-programmer
+    assert "about six and a half to eight hours" not in PROSE
+    assert "(about two and a half hours)" not in PROSE
     minutes = next(m.minutes for m in MODULES if m.folder == "03_power")
-    assert 6.5 * 60 <= minutes <= 8 * 60
-    assert 6.5 <= 2.5 + 3 + 2 <= 8
+    assert minutes == 8 * 60 == (3 + 3 + 2) * 60
 
 
 def test_question_1_says_for_which_role_holders_resource_is_accepted_too():
@@ -1924,7 +1930,10 @@ def test_question_2_says_its_shapley_value_prepares_question_4():
     """Question 2 asked for Kestrel's Shapley value though neither returned value uses it;
     the text now says it prepares question 4."""
     two = _section(PROSE, "### Question 2", "def licence_floor")
-    assert "neither part below needs that figure; it prepares question 4" in two
+    # session 56, U5: the question comes first, the pointer to question 4 last
+    assert "neither part below needs that figure" not in two
+    assert two.index("Write `licence_floor(s)`") < two.index("question 4 asks how Kestrel")
+    assert two.index("question 4 asks how Kestrel") > two.index("Each part earns a mark")
 
 
 def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
@@ -1933,16 +1942,22 @@ def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
     proposal, 7 at Granite's, 9b a year later); one sentence gives that order, at the head of
     question 4, the first of them the learner meets (it came at question 6, after question 4
     was answered), and each question still says its own moment."""
-    four = _section(PROSE, "### Question 4 (1 mark)", "def licence_reply")
-    six = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
-    assert "move about in time" not in six
-    assert (
-        "In the order things happen: question 6, before the licence talks began; question 8, "
-        "a what-if set before Atlas proposes; question 9a, while Atlas's proposal awaits "
-        "Kestrel's reply and before Harrow told Granite of its offer; question 4, Kestrel's "
-        "reply to Atlas; question 7, Granite's first proposal; question 9b, a year later."
-    ) in four
-    assert "before the talks began" in six
+    # session 56, C2: a paragraph giving that order asked the learner to hold several clocks
+    # at once; it is gone, and each question says its own moment in its opening lines, the
+    # what-ifs with Corvid (questions 2 and 8) both set before Atlas proposes
+    assert "move about in time" not in PROSE and "In the order things happen" not in PROSE
+    heads = {
+        "### Question 2": "before Atlas proposed",
+        "### Question 4 (1 mark)": "is on the table",
+        "### Question 6 (2 marks)": "before the talks began",
+        "### Question 7 (2 marks)": "Granite's first proposal",
+        "### Question 8 (2 marks)": "before Atlas proposes",
+        "**Part a (2 marks).**": "before Harrow told Granite of its offer",
+        "**Part b (1 mark).**": "A year later",
+    }
+    for head, moment in heads.items():
+        start = PROSE.index(head)
+        assert moment in PROSE[start : start + 700], head
     assert "before Harrow told Granite of its offer" in _section(
         PROSE, "### Question 9", "def rate_tactics"
     )
@@ -1956,7 +1971,12 @@ def test_the_intro_describes_module_00s_power_row_as_wide_as_module_00_does():
     """Section 1 says influence works through what others think of you, not through anything
     you control, so the intro's summary of module 00 cannot be 'what it controls' alone."""
     assert "and what it controls that the other side needs" not in PROSE
-    assert "what it holds, controls or decides that the other side needs" in PROSE
+    # session 56, C1: a skill was listed among what a side holds or controls, which section
+    # 1 then says influence is not; the intro now lists it among what others need from it
+    assert "holds, controls or decides that the other side needs (a resource" not in PROSE
+    assert "and what the other side needs from it: a resource it holds" in PROSE
+    assert "a skill others rely on" in PROSE
+    assert "not through anything you control" in PROSE
 
 
 def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_expects():
@@ -2304,3 +2324,25 @@ def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_e
             telling = common - set.union(*(grams(text, n) for text in those))
             assert not telling, (n, telling)
     assert any("bank" in text and "no review could stop" in text for text in walk)
+
+
+def test_section_5_keeps_the_two_rules_and_leaves_the_mixed_case_to_the_specialist():
+    """Session 56, U1 and W2: section 5 ran to about 1,800 words, the breakdown-plus-delay
+    mix and the licence's payment machinery among them, none of it examined. They now sit,
+    shorter, in the specialist's note; the main text keeps the rules and one sentence on
+    the story. Question 7 no longer says the pie game's rule applies as it stands."""
+    outside = _section(PROSE, "## 5. Outside options", "### Question 4")
+    note = _section(outside, "<details><summary>For the specialist", "</details>")
+    main = outside.replace(note, "")
+    for moved in (
+        "a price of 33,750",
+        "each unit adds less than half a unit",
+        "priced per remaining month of the licence",
+        "overdraft plays no part",
+    ):
+        assert moved in note and moved not in main, moved
+    assert "costs Kestrel and Atlas the same share of the licence's worth" in main
+    assert len(main.split()) < 1_250, len(main.split())
+    seven = _section(PROSE, "### Question 7", "def granite_reply")
+    assert "the same reasoning applies" not in seven
+    assert "computer's seat" not in seven

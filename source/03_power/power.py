@@ -14,8 +14,8 @@
 # # Module 03 — Power: who needs whom
 #
 # Module 00 sorted leverage into three sources: what a side knows, what it could do
-# instead, and what it holds, controls or decides that the other side needs (a resource, a
-# say that comes with a role, a skill, the regard others have for it). This module is
+# instead, and what the other side needs from it: a resource it holds, a say that comes
+# with its role, a skill others rely on, the regard others have for it. This module is
 # about the third, **power**. It rests on one idea that ties the three together: your power over
 # someone is how much they depend on you. Their alternatives and their hurry are two of
 # the things that set that dependence, so both come back here, not as new sources but as
@@ -36,9 +36,9 @@
 # 7. use power without threats (section 7 says what counts as one): what to say, what to
 #    keep to yourself, and which power is not yours to use.
 #
-# It takes about six and a half to eight hours if the models are new to you, longer if
-# Python is new to you, best in three sittings: sections 1 to 3 (about two and a half
-# hours), sections 4 and 5 (about three hours), then sections 6 to 8 (about two hours).
+# It takes about eight hours if the models are new to you, and up to ten if Python is new
+# too, best in three sittings: sections 1 to 3 (about three hours), sections 4 and 5
+# (about three hours), then sections 6 to 8 (about two hours).
 # Section 5 holds four of the nine questions.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
@@ -414,16 +414,11 @@ PowerExplorer()
 # ### Question 2 (2 marks): Atlas's "fair" price, and a third bidder
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
-# has not put a figure on it: working it out is yours. (Atlas can work it out too: Borealis
-# sent it a copy of its offer, so Atlas knows both values.) Build the market of section 2's
-# example with your numbers, `s.atlas_value` and `s.borealis_value`, and call
-# `shapley_values`: neither part below needs that figure; it prepares question 4, after
-# section 5, which asks how Kestrel should answer it.
-#
-# Part 5 of your story offers a move: bring in Corvid, which would
-# then make a firm offer of `s.corvid_value` on Borealis's terms, and send Atlas a copy,
-# as Borealis did. With a third bidder,
-# would Atlas's "fair" figure still beat selling to the best rival? Write
+# has not put a figure on it. (Atlas can work it out: Borealis sent it a copy of its
+# offer, so Atlas knows both values.) Part 5 of your story offers a move: bring in Corvid,
+# which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
+# Atlas a copy, as Borealis did. Had Kestrel made that move before Atlas proposed, would
+# Atlas's "fair" figure still beat selling to the best rival? Write
 # `licence_floor(s)`, returning a pair `(floor, clears_with_corvid)`:
 #
 # - `floor`: Kestrel's reservation price for the licence today, with Borealis the only
@@ -442,6 +437,10 @@ PowerExplorer()
 # from the one in today's market of three. It also tries a worked case of its own (Atlas
 # 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three players
 # gives the wrong verdict.
+#
+# Neither part needs Atlas's figure in today's market, but work it out too (build section
+# 2's market with `s.atlas_value` and `s.borealis_value` and call `shapley_values`):
+# question 4 asks how Kestrel should answer it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
@@ -745,21 +744,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # option: it counts only when it beats your share at the table, and then in full. If it is
 # what you are left with when the talks fail on their own, it is a breakdown payoff: where
 # the risk of breakdown, not the cost of delay, is what pushes both sides to agree, each
-# unit of it adds half a unit to your share. Where the risk of breakdown and the cost of
-# delay both push, each unit adds less than half a unit (Binmore, Rubinstein & Wolinsky
-# 1986). The split then lands between two others: the split that ignores the breakdown
-# payoffs (the share at the table) and the Nash split on them. It sits nearer the Nash split
-# the faster the risk of breakdown works compared with the cost of delay: the larger the
-# chance that the talks fail on a given day, compared with the share of the deal a day's
-# delay costs. It need not lie between deal-me-out and the Nash split. Take a rig worth
-# 50,000 to the buyer, a seller left with 35,000 if the talks break down, a buyer left with
-# nothing, and the two forces equally fast: the Nash split then takes each side's breakdown
-# payoff with a weight of one half, so the seller gets 17,500 plus half of the remaining
-# 32,500, a price of 33,750, and each unit of its 35,000 adds only a quarter of a unit to
-# the price. That is below the Nash split's 42,500, and below the 35,000 that deal-me-out
-# would give were the 35,000 an outside option. Module 02's case of a breakdown payoff and
-# an outside option together joins the two rules: the Nash split on the breakdown payoffs,
-# unless an outside option beats it.
+# unit of it adds half a unit to your share (where both push, see the note below).
 #
 # The licence of section 2 is the first kind: to sell to
 # Borealis, Kestrel must turn down a proposal from Atlas and end those talks, and Borealis's
@@ -767,37 +752,42 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # within days, not months, so the first mover's edge all but vanishes; what is left is the
 # ratio of the two sides' costs of delay.
 #
-# A seller short of cash would usually lose faster
-# than the buyer, and get less than half at the table. Your story rules that out: whatever
-# day the licence deal is signed, the buyer pays on one fixed date, so signing sooner brings
-# Kestrel no cash sooner and its expensive overdraft plays no part; and since the licence
-# runs to a fixed end date, each day unsigned shrinks what there is to share, for both
-# alike, so the story takes a day's delay to cost Kestrel and Atlas the same share of what
-# the licence is worth.
-#
-# Borealis's offer shrinks too: it is priced per remaining month of the licence, so each
-# day it falls by the same share as the licence's worth. An option that falls in step
-# with the pie stays the same share of it, which is the case deal-me-out covers: the
-# option works only as a floor.
-#
-# With equal rates they split evenly at the table, and deal-me-out gives Kestrel
+# In your story a day's delay costs Kestrel and Atlas the same share of the licence's
+# worth (the note below says why), so they split evenly at the table, and deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate, faster than Atlas, and its share at the table would be
-# $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half: question 6 asks what
-# that would do to the price.
+# below a half: question 6 asks what that would do to the price.
 #
 # In short, the licence's terms, and what each does at the table:
 #
 # | the licence money | what a day's delay costs | Kestrel's share at the table | where it is used |
 # |---|---|---|---|
 # | paid on one fixed date, whenever the deal is signed (your story) | the same share to both, as the licence nears its end date | one half | questions 4 and 8 |
-# | paid the day the deal is signed (a what-if) | more to Kestrel, at its overdraft rate | $r_{\text{Atlas}}/(r_{\text{Kestrel}}+r_{\text{Atlas}})$, below a half | question 6 |
+# | paid the day the deal is signed (a what-if) | more to Kestrel, at its overdraft rate | below a half | question 6 |
 #
 # In both rows Borealis's offer stays an outside option.
 #
 # <details><summary>For the specialist: what else this price rests on</summary>
 #
+# - Where the risk of breakdown and the cost of delay both push, each unit adds less than
+#   half a unit (Binmore, Rubinstein & Wolinsky 1986). The split then lands between two
+#   others: the split that ignores the breakdown payoffs (the share at the table) and the
+#   Nash split on them, nearer the Nash split the faster the risk of breakdown works
+#   compared with the cost of delay. It need not lie between deal-me-out and the Nash
+#   split. A rig worth 50,000 to the buyer, a seller left with 35,000 on breakdown, a buyer
+#   left with nothing, the two forces equally fast: each breakdown payoff counts with a
+#   weight of one half, so the seller gets 17,500 plus half of the remaining 32,500, a
+#   price of 33,750; each unit of its 35,000 adds only a quarter of a unit to the price,
+#   below the Nash split's 42,500 and below the 35,000 deal-me-out would give were it an
+#   outside option. With an outside option as well (module 02), the Nash split on the
+#   breakdown payoffs holds unless the option beats it.
+# - Why the rates are equal. A seller short of cash usually loses faster than the buyer.
+#   But the buyer pays on one fixed date, so signing sooner brings Kestrel no cash sooner
+#   and its overdraft plays no part; and the licence runs to a fixed end date, so each day
+#   unsigned shrinks what there is to share, for both alike. Borealis's offer shrinks too:
+#   it is priced per remaining month of the licence, so it stays the same share of the
+#   pie, the case deal-me-out covers.
 # - Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held
 #   while the licence shrank, or if a sale to Borealis were what Kestrel is left with when
 #   talks with Atlas break down on their own. With a fixed figure, Kestrel and Atlas would
@@ -834,12 +824,6 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
 # ### Question 4 (1 mark): your reply to Atlas
 #
-# Questions 4 and 6 to 9 move about in time. In the order things happen: question 6, before
-# the licence talks began; question 8, a what-if set before Atlas proposes; question 9a,
-# while Atlas's proposal awaits Kestrel's reply and before Harrow told Granite of its
-# offer; question 4, Kestrel's reply to Atlas; question 7, Granite's first proposal;
-# question 9b, a year later.
-#
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
 # a higher price. That proposal is not the price this section's models predict. Atlas uses
@@ -853,12 +837,14 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `price`: the price Kestrel gets by section 5's model: Atlas's own figure if Kestrel
 #   takes it (rounded to the hundred if you like, down or up), or else the price this
 #   section's models predict for the licence;
-# - `reason`: what Kestrel puts forward as it accepts, or as it turns Atlas down, one of
+# - `reason`: if Kestrel turns Atlas down, the ground it puts forward for more; if it
+#   accepts, it needs no ground, so one it could say without pointing Atlas to a lower
+#   figure; one of
 #   `"rival"` (Borealis's firm written offer and its figure), `"interests"` (what the licence does for Atlas: products that last longer)
 #   or `"fairness"` (the Shapley value as the fair price). A side's *position* is what it
-#   asks for; its *interest* is what it wants behind that (Fisher and Ury). Which of the three carries Kestrel's reply best, with your numbers, is for
-#   you to judge from sections 2 and 5; section 7 comes back to this choice. Where two of
-#   them are sound with your numbers, either is accepted.
+#   asks for; its *interest* is what it wants behind that (Fisher and Ury). Which fits, with your numbers, is
+#   yours to judge from sections 2 and 5. Where two of them are sound with your numbers,
+#   either is accepted.
 #
 # Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
 # can answer a day later, and Kestrel can turn to Borealis only when it turns down a
@@ -1056,10 +1042,8 @@ ShrinkingPieGame()
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move section 5's
 # game prescribes for Kestrel (its equilibrium), one of `"accept"`, `"reject"` (and propose a month later) or
-# `"walk away"` (to Harrow). Kestrel is in the computer's seat of the shrinking-pie game,
-# the responder's, and the same reasoning applies. `bargaining_split(delta_proposer,
-# delta_responder)` gives the split of a pie of 1, proposer's share first; the money is
-# that share of the gain.
+# `"walk away"` (to Harrow). `bargaining_split(delta_proposer, delta_responder)` gives the
+# split of a pie of 1, proposer's share first; the money is that share of the gain.
 #
 # Section 5's models assume full information, and here it holds for Harrow: Harrow told
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
