@@ -1695,7 +1695,7 @@ def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it()
     assert "Borealis would pay more than Atlas offers" not in four
     assert "its reply should still build the deal on something true that Atlas cares" not in four
     assert '`"rival"` (Borealis\'s firm written offer and its figure)' in four
-    assert "is for you to judge from sections 2 and 5" in four
+    assert "is yours to judge from sections 2 and 5" in four  # shortened in session 56
 
 
 def _price_with_breakdown_and_delay(value, breakdown, hazard, rate, step):
