@@ -17,7 +17,7 @@ from course.checks import capstone as check
 from course.checks.credit import Credit
 from course.checks.hints import NotYet
 from course.course_map import questions
-from course.models.concessions import package_points
+from course.models.concessions import all_packages, package_points
 from course.scenarios.capstone import (
     _STATEMENT_FAMILIES,
     ANSWERS,
@@ -286,10 +286,44 @@ def test_the_letter_decision_is_named_either_way(monkeypatch, own, sign):
     else:
         hint = miss("my_reservation", lambda s: s.brenn_letter + s.audit_cost)
         assert "it signs Brenn's letter" in hint and "gives up Brenn's gamble and Kessel" in hint
-    assert f"{case.brenn_letter:g}" in hint and f"{batna:,.2f}" in hint
+    assert f"{case.brenn_letter:g}" in hint and f"{batna:,.2f}" not in hint
     assert "compare what each choice is worth to a risk-neutral seller" in hint
     for verdict in ("sign it", "not sign", "beats", "worth less", "more than"):
         assert verdict not in hint
+
+
+def test_the_visible_hints_of_questions_1_2_5_and_7_print_no_graded_amount(monkeypatch, learner):
+    """Review 56, W4: question 1's visible hint printed the learner's own BATNA ("Brenn is
+    worth 81.25", or both trees' values after a wrong name), question 2's printed the right
+    reservation price ("expected 90.25") and the BATNA, and questions 5 and 7 printed the
+    reservation price: each a graded amount of the learner's own case. Over 30 learners, a
+    wrong name, a wrong value, a wrong letter decision, an unknown slip and an opening
+    below the reservation price get hints with none of them. Fails on the old checks."""
+    for n in range(30):
+        case = course.variant("05_capstone", f"leak-{n}")
+        as_own(monkeypatch, case)
+        best, top = batna_of(case)
+        other = "Kessel" if best == "Brenn" else "Brenn"
+        worth = alternative_values(case)
+        secret = {f"{v:,.2f}" for v in worth.values()} | {f"{reservation_of(case):,.2f}"}
+        hints = [
+            miss("my_batna", lambda s, o=other, v=top: (o, v)),
+            miss("my_batna", lambda s, b=best, v=top: (b, v + 3.5)),
+            miss("my_reservation", lambda s: _reservation(s) + 3.5),
+            miss(
+                "my_reservation",
+                lambda s: (_batna(s)[1] if signs_letter(s) else s.brenn_letter) + s.audit_cost,
+            ),
+        ]
+        for hint in hints:
+            assert not any(amount in hint for amount in secret), (case.learner, hint)
+    floor = next(
+        row[0]
+        for row in all_packages(case.yours, case.theirs)
+        if row[1] < reservation_of(case) and row[2] >= case.reservation_if_not
+    )
+    hint = miss("opening_offer", lambda s: [floor])
+    assert f"{reservation_of(case):,.2f}" not in hint, hint
 
 
 def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost(own):
@@ -638,7 +672,9 @@ def test_an_opening_for_the_quell_state_is_named(monkeypatch, learner):
 
     hint = miss("opening_offer", _with_meso(for_quell))
     assert "enough even if Quell has capacity" in hint
-    assert f"Quell has none with chance {1 - quell_posterior(own):.2f}" in hint
+    # review 56, W4: the chance is question 3's graded answer; the hint names the question
+    assert "Quell may have none (question 3)" in hint
+    assert f"{1 - quell_posterior(own):.2f}" not in hint
 
 
 def test_meso_hints(own):
@@ -986,7 +1022,9 @@ def test_if_quell_hints_name_the_mistake(monkeypatch, own):
     assert "a pair such as" in miss("if_quell", lambda s, plan: "steps")
     walk = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
     as_own(monkeypatch, walk)
-    assert "walk away, politely" in miss("if_quell", lambda s, plan: ("jump", len(plan)))
+    assert "check each package of the plan against the" in miss(
+        "if_quell", lambda s, plan: ("jump", len(plan))
+    )
     plan = [row[0] for row in rows]
     assert check.judge_if_quell(walk, ("walk away", None), plan) is None
 
@@ -1028,6 +1066,60 @@ def test_if_quell_hints_never_name_the_answer(monkeypatch, own):
                 assert f"plan[{at}]" not in hint, hint
                 if f"plan[{k}] gives Marlow {rows[k][2]:g} points, fewer" in hint:
                     assert rows[k][2] < rows[at][2]
+
+
+def test_if_quell_hints_never_give_the_decision_of_a_learners_own_case(monkeypatch, learner):
+    """Review 56, W1: with ("steps", 0), every one of 60 learners' visible hints named the
+    decision or the position: where no package is enough, "the decision is to walk away,
+    politely", and for the right position, "plan[k] is the right package". Over 60
+    learners' own cases, a wrong decision at the right position and ("steps", 0) get hints
+    that say neither. Fails on the old check."""
+    for n in range(60):
+        case = course.variant("05_capstone", f"q8-{n}")
+        as_own(monkeypatch, case)
+        plan = [row[0] for row in plan_of(case)]
+        decision, at = if_quell_of(case, plan)
+        tries = [lambda s, p: ("steps", 0)]
+        if decision != "walk away":
+            wrong = "jump" if decision == "steps" else "steps"
+            tries.append(lambda s, p, w=wrong, a=at: (w, a))
+        else:
+            tries.append(lambda s, p: ("jump", len(p) - 1))
+        for answer in tries:
+            hint = miss("if_quell", answer)
+            for verdict in ("decision is to walk away", "walk away, politely", "right package"):
+                assert verdict not in hint, (case.learner, hint)
+
+
+def test_the_opening_and_plan_hints_name_no_package_or_amount_of_the_answer(monkeypatch, learner):
+    """Review 56, W4, the same kind as questions 1 and 2: question 5's visible hints gave
+    the right opening's profit ("open at the estimate, the package that leaves you 155")
+    and question 3's chance ("Quell has none with chance 0.62"), and question 7's named
+    the plan's next package ("but {...} is on the frontier"). Over 30 learners, an opening
+    for the Quell state and a plan that stops at its opening get hints with neither. Fails
+    on the old checks."""
+    for n in range(30):
+        case = course.variant("05_capstone", f"leak-{n}")
+        as_own(monkeypatch, case)
+        rows = plan_of(case)
+        best = package_points(opening_of(case), case.yours)
+        hint = miss("concession_plan", lambda s, o, r: [o])
+        assert "stops after step 0" in hint and check._show(rows[1][0]) not in hint, hint
+        assert f"leaves you {rows[1][1]:g}" not in hint, hint
+        floor = reservation_of(case)
+        quell = [
+            row
+            for row in frontier_rows(case)
+            if row[2] >= case.reservation_if_quell and row[1] >= floor
+        ]
+        if not quell:
+            continue
+        package = max(quell, key=lambda row: row[1])[0]
+        # the opening's part only: the set's part shows the partner the answer sent
+        hint = miss("opening_offer", _with_meso(lambda s, p=package: p)).split("\n")[0]
+        assert "enough even if Quell has capacity" in hint, hint
+        assert f"leaves you {best:g}" not in hint, hint
+        assert f"{1 - quell_posterior(case):.2f}" not in hint, hint
 
 
 def test_if_quell_typed_in_from_the_own_case_fails_the_visible_check(learner, answers):
@@ -1226,7 +1318,9 @@ def test_opening_hints_give_the_better_packages_worth_not_its_levels(monkeypatch
     shown = "{" + ", ".join(f"{issue}: {level}" for issue, level in best.items()) + "}"
     hint = miss("opening_offer", lambda s: [lower(s)[0]])
     assert shown not in hint
-    assert f"a package that leaves you {package_points(best, own.yours):g}" in hint
+    # review 56, W4: nor its profit, a graded amount of the learner's own case
+    assert f"{package_points(best, own.yours):g}" not in hint
+    assert "open with the best" in hint
 
 
 def off_by_one_if_quell(s, plan):
@@ -1848,7 +1942,7 @@ def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
             check.judge_opening(case, [beyond[0]])
         else:
             unsigned += 1
-            with pytest.raises(NotYet, match="you hold no signed letter to state"):
+            with pytest.raises(NotYet, match="only a signed letter of intent carries you there"):
                 check.judge_opening(case, [beyond[0]])
     assert signed and unsigned
     text = " ".join(_section("opening-teaching").split())
@@ -1859,7 +1953,7 @@ def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
     hidden = [check._drawn(learner) for learner in check.HIDDEN_LEARNERS]
     unsigned = [c for c in hidden if not signs_letter(c) and beyond_of(c) is not None]
     assert unsigned
-    with pytest.raises(NotYet, match="you hold no signed letter to state"):
+    with pytest.raises(NotYet, match="only a signed letter of intent carries you there"):
         check.judge_opening(unsigned[0], [beyond_of(unsigned[0])[0]])
 
 

@@ -206,13 +206,19 @@ def judge_batna(case, result):
         outcome = (
             ", whichever has the best single outcome" if single[name] > single[best] + 1e-9 else ""
         )
+        # no value of either tree: each is a graded answer (review 56, W4)
         raise NotYet(
-            f"for learner {case.learner}, {name} is worth {worth[name]:,.2f} on average and "
-            f"{best} {top:,.2f}: your BATNA is the alternative with the higher expected "
-            f"profit{outcome}.",
+            f"for learner {case.learner}, {name} is not the alternative worth most on "
+            "average: work out both trees' expected values and compare them; your BATNA is "
+            f"the alternative with the higher expected profit{outcome}.",
             general=f"your BATNA is the alternative with the higher expected profit{outcome}",
         )
-    hint = diagnose(value, top, mistakes, f"{name} is worth {top:,.2f}, not {value:,.2f}")
+    hint = diagnose(
+        value,
+        top,
+        mistakes,
+        f"{name}'s tree is not worth {value:,.2f} on average: work it out again",
+    )
     if hint:
         raise NotYet(
             f"my_batna is not right for learner {case.learner}: {hint}.",
@@ -242,14 +248,14 @@ def judge_reservation(case, result):
     value = money(result, "my_reservation's result")
     batna, letter, audit = batna_of(case)[1], case.brenn_letter, case.audit_cost
     expected = reservation_of(case)
-    # the hint names the decision the answer made, never which one is right
+    # the hint names the decision the answer made, never which one is right, and prints
+    # no amount question 1 or 2 is graded on (review 56, W4)
     if signs_letter(case):
         choice = [
             (
                 batna + audit,
-                f"it keeps your best alternative before the letter ({batna:,.2f} on average) "
-                f"and lets Brenn's sure {letter:g} go: compare what each choice is worth to a "
-                "risk-neutral seller",
+                "it keeps your best alternative before the letter and lets Brenn's sure "
+                f"{letter:g} go: compare what each choice is worth to a risk-neutral seller",
                 "it keeps a gamble that is worth less on average than Brenn's sure letter",
             )
         ]
@@ -258,8 +264,7 @@ def judge_reservation(case, result):
             (
                 letter + audit,
                 f"it signs Brenn's letter (a sure {letter:g}), which gives up Brenn's gamble "
-                f"and Kessel (the better is worth {batna:,.2f} on average): compare what each "
-                "choice is worth to a risk-neutral seller",
+                "and Kessel: compare what each choice is worth to a risk-neutral seller",
                 "it signs a letter worth less than the best alternative on average",
             )
         ]
@@ -280,8 +285,9 @@ def judge_reservation(case, result):
     ]
     mistakes = _merged(mistakes)
     otherwise = (
-        f"expected {expected:,.2f}, got {value:,.2f} (my_reservation builds on my_batna: "
-        "if my_batna's check does not pass yet, fix that first)"
+        f"{value:,.2f} is not the alternative you keep plus what Marlow's deal costs you "
+        "(my_reservation builds on my_batna: if my_batna's check does not pass yet, fix "
+        "that first)"
     )
     hint = diagnose(value, expected, mistakes, otherwise)
     if hint:
@@ -948,12 +954,11 @@ def _opening_hint(case, package):
         if signs_letter(case):
             return None
         return (
-            f"it is one step beyond the best package Marlow could accept, and module 04's "
+            "it is one step beyond the best package Marlow could accept, and module 04's "
             "rule takes you beyond your estimate only as far as a fact you can cite carries "
-            "you (section 4). Your case gives you none: the rush cost is already counted in "
-            "your profits, and by question 2's right decision you keep your best alternative "
-            "before the letter rather than sign Brenn's, so you hold no signed letter to "
-            f"state. Open at the estimate, the package that leaves you {best_you:g}",
+            "you (section 4). The rush cost is already counted in your profits; only a "
+            "signed letter of intent carries you there, and question 2's decision on your "
+            "own numbers says whether you hold one. Without it, open at the estimate",
             "it goes one step beyond the estimate without a fact of your case that carries "
             "it there (a signed letter of intent; question 2 decides whether you have one)",
         )
@@ -969,8 +974,7 @@ def _opening_hint(case, package):
         )
     if them < low:
         where = (
-            f"the next package along the frontier, which leaves you {beyond[1]:g} and gives "
-            f"Marlow {beyond[2]:g} points"
+            "yours is not that step"
             if beyond
             else "none here: the next package along the frontier gives Marlow fewer than a "
             f"quarter of the {high:g} points it needs if Quell has capacity, and in that "
@@ -985,7 +989,7 @@ def _opening_hint(case, package):
         )
     if you < floor:
         return (
-            f"it leaves you {you:g}, below your reservation price {floor:,.2f}: never open "
+            f"it leaves you {you:g}, below your reservation price (question 2): never open "
             f"below it{_BUILDS_ON_RESERVATION}",
             f"it leaves you less than your reservation price{_BUILDS_ON_RESERVATION}",
         )
@@ -1001,39 +1005,38 @@ def _opening_hint(case, package):
                 f"it is the best package that gives Marlow at least {need:.2f} points, the "
                 f"average of its two reservation prices {how}; that is a reservation price "
                 "Marlow cannot have (section 2): it needs either "
-                f"{low:g} or {high:g}. Plan against each state, not their average: if Quell "
-                f"has no capacity, a package that leaves you {best_you:g} gives Marlow enough, "
-                "so open there, and concede towards the higher need only if Marlow's answers "
-                "say that Quell can supply it",
+                f"{low:g} or {high:g}. Plan against each state, not their average: open with "
+                "the best package Marlow could accept if Quell has no capacity, and concede "
+                "towards the higher need only if Marlow's answers say that Quell can supply it",
                 "it plans against an average of Marlow's two reservation prices: open with "
                 "the best package Marlow could accept if Quell has no capacity",
             )
     if you < best_you and them >= high:
         return (
-            f"it gives Marlow {them:g} points, enough even if Quell has capacity; but Quell has "
-            f"none with chance {1 - quell_posterior(case):.2f}, and then Marlow would accept "
-            f"a package that leaves you {best_you:g}: open there, and concede towards "
-            f"{high:g} only if Marlow's answers say that Quell can supply it",
+            f"it gives Marlow {them:g} points, enough even if Quell has capacity; but Quell may "
+            "have none (question 3), and then Marlow would accept a package that leaves you "
+            f"more: open with the best of those, and concede towards {high:g} only if "
+            "Marlow's answers say that Quell can supply it",
             "it opens for the state in which Quell has capacity: open with the best package "
             "Marlow could accept if it has none",
         )
     if you < best_you and _best_for(case, them) == (you, them):
         return (
             f"it is the best package that gives Marlow at least {them:g} points, more than "
-            f"the {low:g} it needs if Quell has no capacity; a package that leaves you "
-            f"{best_you:g} gives it enough in that state: open there",
+            f"the {low:g} it needs if Quell has no capacity; a package that leaves you more "
+            "gives it enough in that state: open with the best of those",
             "it asks more points for Marlow than it needs if Quell has no capacity",
         )
     if you < best_you:
         return (
-            f"it leaves you {you:g}, but another package leaves you {best_you:g} and still "
-            f"gives Marlow {best_them:g}, at least the {low:g} it needs if Quell has no "
-            "capacity: search every package, not only those near your list terms",
+            f"it leaves you {you:g}, but another package leaves you more and still gives "
+            f"Marlow at least the {low:g} it needs if Quell has no capacity: search every "
+            "package, not only those near your list terms",
             "another package Marlow could accept without Quell leaves you more",
         )
     return (
-        f"another package leaves you as much ({best_you:g}) and gives Marlow more "
-        f"({best_them:g} points against {them:g}): prefer it",
+        f"another package leaves you as much ({you:g}) and gives Marlow more than {them:g} "
+        "points: prefer it",
         "another package leaves you as much and gives Marlow more",
     )
 
@@ -1231,18 +1234,17 @@ def judge_plan(case, result, opening, floor):
             raise NotYet(
                 f"{where}: {_show(dict(package))} comes after the end; from "
                 f"{_show(expected[-1][0])} no package on the frontier gives Marlow more and "
-                f"leaves you at least your reservation price {floor:,.2f}: the plan ends there.",
+                f"leaves you at least your reservation price (question 2): the plan ends there.",
                 general="it goes on after the last step the rule allows",
             )
         hint = _step_hint(case, frontier, (mine, theirs), (you, them), expected[step], floor)
         if hint:
             raise NotYet(f"{where}: {hint[0]}.", general=hint[1])
     if len(result) < len(expected):
-        nxt = expected[len(result)]
         raise NotYet(
             f"concession_plan for learner {case.learner} stops after step {len(result) - 1}, "
-            f"but {_show(nxt[0])} is on the frontier, gives Marlow more and leaves you "
-            f"{nxt[1]:g}, at least your reservation price {floor:,.2f}: go on until no step is left",
+            "but a package on the frontier still gives Marlow more and leaves you at least "
+            "your reservation price (question 2): go on until no step is left",
             general="it stops while a step the rule allows is left",
         )
 
@@ -1255,24 +1257,23 @@ def _step_hint(case, frontier, current, got, best, floor):
         return None
     if best[1] >= mine and them > theirs and you >= floor:  # the rule's step is free
         if them == best[2]:
+            # the rule's step is named in words only: the plan is graded (review 56, W4)
             return (
-                f"{_show(best[0])} gives Marlow as many points ({best[2]:g}) and leaves you "
-                f"more ({best[1]:g} against {you:g}), no less than now: between two trades "
+                "another trade that costs you nothing gives Marlow as many points "
+                f"({them:g}) and leaves you more than {you:g}: between two trades "
                 "that cost you nothing and give Marlow the same, take the one that leaves "
                 "you more (it is on the frontier)",
                 "between two trades that cost you nothing and give Marlow the same, the "
                 "step is the one that leaves you more",
             )
         return (
-            f"{_show(best[0])} gives Marlow more than your step does ({best[2]:g} points "
-            f"against {them:g}) and leaves you {best[1]:g}, no less than now: from a "
-            "package below the frontier, first make the trade that costs you nothing and "
-            "gives Marlow most (rule 1), then concede"
+            "another trade that costs you nothing gives Marlow more than your step does "
+            f"({them:g} points): from a package below the frontier, first make the trade "
+            "that costs you nothing and gives Marlow most (rule 1), then concede"
             if them < best[2]
-            else f"your step costs you {mine - you:g}, but {_show(best[0])} gives Marlow "
-            f"more than now ({best[2]:g} points against {theirs:g}) and leaves you "
-            f"{best[1]:g}, no less than now: from a package below the frontier, first make "
-            "the trade that costs you nothing (rule 1), then concede",
+            else f"your step costs you {mine - you:g}, but another trade gives Marlow more "
+            f"than now ({theirs:g} points) and costs you nothing: from a package below the "
+            "frontier, first make the trade that costs you nothing (rule 1), then concede",
             "from a package below the frontier, the first step is the trade that costs you "
             "nothing and gives Marlow most",
         )
@@ -1283,7 +1284,7 @@ def _step_hint(case, frontier, current, got, best, floor):
         )
     if you < floor:
         return (
-            f"it leaves you {you:g}, below your reservation price {floor:,.2f}",
+            f"it leaves you {you:g}, below your reservation price (question 2)",
             "a step goes below the reservation price",
         )
     better = [
@@ -1367,10 +1368,11 @@ def judge_if_quell(case, result, plan):
     worth = [sum(case.theirs[i][level] for i, level in p.items()) for p in plan]
     if expected == "walk away":
         if decision != "walk away":
+            # the decision is not named: it is the graded answer (review 56, W1)
             hint = (
-                f"no package of the plan gives Marlow {high:g} points (the last gives "
-                f"{worth[-1]:g}): if Quell has capacity no deal suits both of you, so the "
-                "decision is to walk away, politely"
+                f"{result[0]!r} is not what the plan allows: check each package of the plan "
+                f"against the {high:g} points Marlow needs with Quell before you choose a "
+                "position"
             )
             raise NotYet(
                 f"if_quell for learner {case.learner}: {hint}.",
@@ -1384,9 +1386,9 @@ def judge_if_quell(case, result, plan):
     index = isinstance(k, int) and not isinstance(k, bool) and 0 <= k < len(plan)
     if k == at:
         hint = (
-            f"plan[{at}] is the right package, {at} step(s) down from the opening: compare "
-            f"that count with the {ANSWERS} steps you can count on before the talks end "
-            "(five answers, the first of them a hold)"
+            f"plan[{at}] is {at} step(s) down from the opening: compare that count with the "
+            f"{ANSWERS} steps you can count on before the talks end (five answers, the first "
+            "of them a hold)"
         )
     elif k == low and low != at:
         hint = (
