@@ -74,8 +74,8 @@ scenario
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
 # price** is the least profit you would accept from Marlow: below it you are better off
-# with your BATNA, so it is the point at which you walk away (module 02; some people call
-# it the walk-away point, and so does the negotiation table of section 6). Marlow has a reservation price
+# with your BATNA, so it is the point at which you walk away (module 02). Marlow has a
+# reservation price
 # as well, in points of its own scoring.
 #
 # ### Your BATNA from uncertain alternatives
@@ -132,12 +132,12 @@ check.my_batna(my_batna, hidden=True)
 # Your brief ("When things happen") gives the timeline: you decide on the letter before
 # the talks, and Kessel answers only at your booking deadline, after them.
 #
-# Whether to sign is yours to decide, on your own numbers and with module 02's tools. If
-# you sign, the letter becomes your BATNA: it is then your best alternative to a deal with
-# Marlow, and Kessel is gone. From here on, "your BATNA" means the alternative you keep,
-# and question 1's answer is called your best alternative before the letter. The letter
-# has a second use: it is a fact you can state at the table, where "Brenn may be
-# interested" is not much of one (section 4).
+# If you sign, the letter becomes your BATNA and Kessel is gone. From here on, "your
+# BATNA" means the alternative you keep, and question 1's answer is called your best
+# alternative before the letter. The letter has a second use: it is a fact you can state
+# at the table, where "Brenn may be interested" is not much of one (section 4). Its worth
+# depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
+# the reflection asks about it.
 #
 # A deal with Marlow has costs of its own: Marlow's supplier audit and tooling. (Module 04
 # would also count how much better next year is likely to go after a deal than after a
@@ -146,8 +146,10 @@ check.my_batna(my_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
 #
-# Decide, on your own case, whether to sign Brenn's letter (a sure `s.brenn_letter`) or to
-# keep your best alternative before the letter (question 1, `my_batna(s)`). Then write
+# Decide, on your own case and as the risk-neutral seller of section 1, by what each
+# choice pays if there is no deal with Marlow, whether to sign Brenn's letter (a sure
+# `s.brenn_letter`) or to keep your best alternative before the letter (question 1,
+# `my_batna(s)`). Then write
 # `my_reservation(s)`: your reservation price with Marlow after that decision, the least
 # profit on the contract you should accept, counting Marlow's audit and tooling
 # (`s.audit_cost`). Below it you walk away, politely, to your alternative (what that costs in trust is set out once, in section 6).
@@ -447,11 +449,12 @@ check.my_audit(my_audit, hidden=True)
 # opening at the
 # estimate, against every style of Marlow (the four ways it bargains, set out in section
 # 5: Boulware barely moves until late, linear moves the same step each round, Conceder
-# gives most early, tit-for-tat matches your steps), by about 4 to 8 k€ where both
+# gives most early, tit-for-tat answers your steps), by about 4 to 8 k€ where both
 # reached a deal; not in every sitting (against each style, at most one sitting in
 # fifteen ended with less). Against a tit-for-tat Marlow it also reached a deal more
 # often in each sample: 186 to 193 sittings against 175 to 181. That is an
-# observation about this bot, not a reason to open there without the fact.
+# observation about this bot, not a reason to open there without the fact, and question
+# 2 leaves it out.
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
 # that give Marlow ground elsewhere, to test how it weighs the issues. In Medvec and
@@ -743,8 +746,8 @@ check.what_to_say(what_to_say, hidden=True)
 # The plan walks down the frontier one package at a time, each the cheapest way to give
 # Marlow that many points. A step may change several issues at once, and nearly every
 # plan has a take that lands on an issue you had already given ground on: volume goes
-# back up, or delivery back out. In the course's trials, 191 plans of 200 (95.5%) had
-# such a step, and about two steps in three were one. Marlow here counts only its total
+# back up, or delivery back out. In the course's trials, 189 to 195 plans of 200 had
+# such a step (five samples), and about two steps in three were one. Marlow here counts only its total
 # points; a person judges each term, and a term given and then taken back can read as
 # bad faith. At a real table, make such a step as a new package, a trade in the open
 # ("if you need 90-day payment, volume goes back to 10k units"), never as a quiet change
@@ -761,7 +764,9 @@ check.what_to_say(what_to_say, hidden=True)
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most
 # of its ground early, a **linear** one moves by the same step every round, and
-# **tit-for-tat** answers each concession of yours with as much of its own. Module 04
+# **tit-for-tat** opens with a fair step, then mostly waits and answers each concession
+# of yours with about as much of its own, in whole levels, so a small step may get
+# nothing. Module 04
 # asked three things of your moves: below the frontier, that a trade bring back at least
 # what it costs you; on it, that a concession be conditional on the deal; and that you
 # concede only in answer to a concession of theirs, never into silence. This table tests
@@ -770,8 +775,8 @@ check.what_to_say(what_to_say, hidden=True)
 # you than had you held, or it accepted what it would not have accepted had you held
 # (section 7).
 #
-# The rule has one exception. This table's tit-for-tat Marlow opens with a fair step
-# and then mostly waits, so against it somebody has to move first, and a
+# The rule has one exception. Since a tit-for-tat Marlow mostly waits, somebody has
+# to move first against it, and a
 # learner who only waits meets a Marlow that barely moves. When Marlow has not moved in
 # two replies in a row, that is, two of its offers each worth no more to you than its
 # offer before (the "your profit" column of the table's log), make the next step of
@@ -812,9 +817,8 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # From each step expect
 # less back than you gave, and often nothing you can see: three of Marlow's four styles give back
-# only part of what you concede, tit-for-tat gives back as much (each measured on Marlow's
-# own scale), and because Marlow moves in whole levels, a small step of yours may be too
-# small to move it at all. So at this table "only in answer to a move of Marlow's"
+# only part of what you concede, tit-for-tat about as much (on Marlow's own scale), and
+# a small step may move none of them at all. So at this table "only in answer to a move of Marlow's"
 # replaces module 04's test that each give bring back something of equal value, which
 # most steps here would fail. As module 04 said, for the step that closes the deal, the
 # agreement itself is what comes back. The number of steps must also fit the time: after
@@ -945,7 +949,8 @@ check.if_quell(if_quell, hidden=True)
 #
 # Now negotiate. You open; Marlow answers every offer with an offer of its own and a few
 # words, for at most 8 rounds. Pick a level for each issue, see what the package is
-# worth to each side, then send it, accept Marlow's offer, or walk away. Marlow's walk-away depends on whether Quell
+# worth to each side, then send it, accept Marlow's offer, or walk away. Marlow's
+# reservation price depends on whether Quell
 # really has capacity, which is drawn when you sit down, in line with what the rush
 # request told you, and stays hidden until the end. The picture shows your offers and
 # any deal against every package and the Pareto frontier.
@@ -1064,12 +1069,12 @@ NegotiationTable(
 #   its reservation price that meet its target for the round or are at least as good for
 #   it as the offer it would make next (see "What was achievable" below).
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
-#   walk-away (0) to its best package (1); the sum of those two shares is a rough index,
+#   reservation price (0) to its best package (1); the sum of those two shares is a rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
 #   walking away could give, and whether some package was better for both of you (a deal off the Pareto
 #   frontier). For example, with a reservation price of 90, a best package of 170 and a
-#   deal worth 130 to you, your share is (130 − 90) / (170 − 90) = 0.5; with a walk-away
-#   of 50 points, a best package of 100 and 70 points in the deal, Marlow's is
+#   deal worth 130 to you, your share is (130 − 90) / (170 − 90) = 0.5; with a reservation
+#   price of 50 points, a best package of 100 and 70 points in the deal, Marlow's is
 #   (70 − 50) / (100 − 50) = 0.4; the index is 0.9, and if the best package for the two
 #   of you together reaches 1.1, the deal fell 0.2 short of it.
 # - **Reciprocity.** For each concession you made, the debrief replays Marlow with you
@@ -1108,11 +1113,12 @@ NegotiationTable(
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
-#    opened one step beyond your estimate, say when and how you cited your signed letter.
+#    opened one step beyond your estimate, say when and how you cited your signed letter;
+#    if not, say whether the letter's use at the table would have been worth its shortfall.
 #    When Marlow opened, what did you think about before you answered?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
 #    question 4, and why? The table models two of them, alternatives (Quell, your
-#    walk-away) and information (what Marlow's offers told you): which of the two did more
+#    BATNA) and information (what Marlow's offers told you): which of the two did more
 #    to shape the result, for you or for Marlow? Point to a moment in the talks where you
 #    saw it, and say whether your weights bore it out, and what the power you weighed
 #    would have added in a real meeting.
@@ -1129,8 +1135,9 @@ NegotiationTable(
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 4, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
 # Rubric, a mark each, for a part answered about the learner's own negotiations with
-# numbers from them: (1) what was kept and what was left of the plan, with a reason, and
-# what the learner attended to after Marlow's opening (half a mark without the second);
+# numbers from them: (1) what was kept and what was left of the plan, with a reason, the
+# letter (how it was cited, or whether its use at the table was worth its shortfall), and
+# what the learner attended to after Marlow's opening (half a mark without the last);
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
 # ended, what Marlow's trust became, whether the two sittings can be compared (the same
@@ -1155,7 +1162,8 @@ NegotiationTable(
 # it could not give more on any term of its own offer, so it still had room; I held, in
 # rounds 5 and 6, and it accepted 140 in round 6. I kept my reservation price, but not my
 # plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
-# worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it, and with the
+# worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it: 16.25
+# short, more than the 4 to 8 k€ that citing it gained at this table. With the
 # audit my reservation price was 90.25. Brenn alone was 43% of my best profit of 190,
 # against Marlow's 62% with Quell and 22% without: which side's alternative was stronger
 # hung on Quell, which is why I weighted it most. Quell had no capacity, and the deal, 49.75 above my reservation
