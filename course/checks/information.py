@@ -538,18 +538,14 @@ def news_weight(answer, hidden=False):
             elif given is None:
                 hint = "some factor up to 10 does move the model's price"
                 general = "it answers None where some factor up to 10 moves the price"
-            elif given > right:
-                hint = (
-                    f"{given:g} is too large: a weaker reading, a smaller factor in steps of "
-                    "0.05, already moves the model's price"
-                )
-                general = "it names a factor larger than the smallest that moves the price"
             else:
+                # the same words on either side of the answer, so the hint cannot be
+                # bisected to find it (review s56 W5): only what the question asks
                 hint = (
-                    f"at {given:g} the model's price stays where it was after the opening: try "
-                    "larger factors, in steps of 0.05"
+                    f"{given:g} is not the smallest factor, in steps of 0.05, that moves the "
+                    "model's price after the opening: try each factor from 1 up on `after`"
                 )
-                general = "it names a factor too weak to move the price"
+                general = "it does not name the smallest factor that moves the price"
             raise NotYet(f"{who}: {hint}.", general=general)
     passed(
         "news_weight: that factor is how much a fact must weigh to shift the balance. Below "
