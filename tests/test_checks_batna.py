@@ -441,7 +441,7 @@ SLIPS = list(check.tree_slips(course.variant("02_batna", "slip-0")))
 
 
 def test_the_examples_of_question_2_have_each_alternative_as_their_batna():
-    assert [batna_of(e)[0] for e in check.choice_examples()[:3]] == [
+    assert [batna_of(e)[0] for e in check._choice_examples()[:3]] == [
         "Lumen",
         "Freelance",
         "Harbor Bank",

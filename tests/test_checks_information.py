@@ -3529,69 +3529,6 @@ def test_the_notebook_s_words_do_not_grow():
     assert words < 12_160, words
 
 
-#: Public functions of module 01's code that call an answer key and return no graded answer
-#: (besides ``tests/test_answer_key_routes.SHOWS_NO_ANSWER``), each with why.
-_SCENARIO_BUILDERS = {
-    "firms_case": "Question 7's fixed worked case, a scenario (drawing it runs the draw rules)",
-    "scaled_case": "Question 7's second fixed worked case, a scenario",
-    "staged_cases": "the fixed worked cases of Question 6's `staged-opening`, scenarios",
-    "practice_case": "the practice case of Questions 3, 6 and 9, a scenario",
-    "problems": "the draw rules: an empty list on a drawn learner's scenario",
-    "rival_caps": "the caps the generator draws the shown one from",
-    "given_reading": "the reading Question 5's check itself passes in",
-}
-
-
-def test_no_public_function_of_module_01_reaches_a_key_with_its_own_arguments():
-    """The lead's walk calls a public function with a scenario or no argument only, so
-    ``check.combined(sale, after, reading)`` went unseen: it called the ``my_price`` key and
-    printed Question 5's right `capped` price (243 of 250 learners, review s56 E2). The walk
-    here tries the arguments module 01's functions take (a sale, beliefs, a cost, an accuracy,
-    a cap, a reading) with the keys refusing; on the old code it finds ``combined``, the three
-    wrong report worths (a catalogue of mistakes) and ``drawn_staged_cases`` (a hidden-case
-    builder), all private now."""
-    names = ("checks.information", "scenarios.information", "models.information")
-    modules = [
-        importlib.import_module(f"course.{name}") for name in (*names, "widgets.information")
-    ]
-    questions_ = set(calls.QUESTIONS.values())
-    reached = {}
-    for number in range(3):
-        sale = variant("01_information", f"walker-{number}")
-        after = reference.posterior_after_opening(sale)
-        reading = reference.given_reading(sale)
-        pool = [
-            (),
-            (sale,),
-            (sale, after),
-            (sale, after, reading),
-            (sale, after, reading, sale.cost),
-            (after, sale.cost),
-            (after, sale.cost, sale.report_accuracy),
-            (after, sale.rival_cap),
-            (after, reading),
-        ]
-        for module in modules:
-            for name, function in vars(module).items():
-                if name.startswith("_") or not inspect.isfunction(function):
-                    continue
-                if function.__module__ != module.__name__ or function in questions_:
-                    continue
-                if getattr(function, "answer_key", False) or name in _SCENARIO_BUILDERS:
-                    continue
-                for arguments in pool:
-                    token = calls._learner_running.set(True)
-                    try:
-                        function(*arguments)
-                    except calls.AnswerKeyCalled as key:
-                        reached.setdefault(f"{module.__name__}.{name}", str(key))
-                    except Exception:  # a wrong argument is no route
-                        pass
-                    finally:
-                        calls._learner_running.reset(token)
-    assert not reached, f"public routes to an answer key: {reached}"
-
-
 @pytest.mark.parametrize("hidden", [False, True])
 def test_no_constant_earns_question_8_s_decision(monkeypatch, hidden):
     """The decision was judged against whatever worth the function returned, so

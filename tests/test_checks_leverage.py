@@ -1232,7 +1232,7 @@ def test_question_2_refuses_only_a_strong_lead_the_story_rules_out_and_notes_the
     words = check._rule_words(band, them)
     assert cut_off in words and "the course calls" in words
     s = _one_learner_per_case()[key]
-    note = check.off_the_line(s, *audit)
+    note = check._off_the_line(s, *audit)
     if passes and noted:
         assert "not a fault" in note and STORY_READ[key] in note and band.because in note
         assert note.count("\n") == 1

@@ -932,7 +932,7 @@ def visible_cases(s):
         "needed": needed,
         "sure": (s, *sure),
         # question 3's expected-value point also tries question 2's three examples
-        "choices": tuple(check.choice_examples()),
+        "choices": tuple(check._choice_examples()),
     }
 
 

@@ -1501,7 +1501,7 @@ def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_read
                 yours, theirs, weights = check.judge_audit(s, answer)
             balance = round(sum(weights[k] * (yours[k] - theirs[k]) for k in SOURCES), 9)
             assert BAND_BY_HAND[s.case](balance), (s.learner, balance)
-            assert check.off_the_line(s, yours, theirs, weights) == "", s.learner
+            assert check._off_the_line(s, yours, theirs, weights) == "", s.learner
             assert max(weights.values()) <= 0.7 and min(weights.values()) >= 0.1, s.learner
 
 

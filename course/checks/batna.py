@@ -525,7 +525,7 @@ def unround_example():
     raise NoFairDraw(MODULE)
 
 
-def choice_examples():
+def _choice_examples():
     """Question 2's examples, one for each alternative as the BATNA: Lumen (where neither
     best nor worst cases point to it), Freelance (where every slip in its tree shows) and
     Harbor Bank (where a misspelled name shows); and one whose amounts are not whole
@@ -554,7 +554,7 @@ def choose_batna(answer, hidden=False):
     whose value is not a whole hundred), so that a slip in either gamble's tree, a
     misspelled name or a rounded value shows; then on each again with no statements, so
     that a choice read off question 7's wording fails."""
-    cases = [*_scenarios(hidden), *choice_examples()]
+    cases = [*_scenarios(hidden), *_choice_examples()]
     for offers in cases:
         judge_choose_batna(offers, call_learner(answer, offers))
     for offers in cases:
@@ -766,7 +766,7 @@ def reservation_salary(answer, hidden=False):
     examples = _sure_examples(hidden)
     # question 2's four examples too, so that a slip in choose_batna that grading's other
     # learners would show is shown now, with its hint naming question 2
-    choices = choice_examples()
+    choices = _choice_examples()
     return score(
         Check(
             "expected values",

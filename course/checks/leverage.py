@@ -378,7 +378,7 @@ def _because(rule, them):
     return rule.because
 
 
-def off_the_line(s, yours, theirs, weights):
+def _off_the_line(s, yours, theirs, weights):
     """A note (not a refusal) when an audit's balance reads otherwise than its story's
     line, though not by a strong lead the story rules out: "" when it reads as the line."""
     them = CASES[s.case].them.split(",")[0]
@@ -596,7 +596,7 @@ def my_audit(answer):
     passed(
         f"your audit fits the story: {mine:.2f} points for you against {other:.2f} for them, a "
         f"balance of {balance:+.2f} points, {describe_balance(balance)}."
-        + off_the_line(s, yours, theirs, weights)
+        + _off_the_line(s, yours, theirs, weights)
         + _heavy_twice(s, weights)
     )
 

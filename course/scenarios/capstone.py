@@ -978,10 +978,12 @@ def problems(case, every=True):
 # --- the case in the engine's terms -------------------------------------------------------
 
 
+@answer_key
 def contract_negotiation(case, marlow_reservation, rounds):
     """The case in the engine's terms: Tallis (the seller) scores packages by its profit,
     Marlow (the buyer) by its points; Tallis walks away below its reservation price,
-    Marlow below ``marlow_reservation`` points; at most ``rounds`` rounds."""
+    Marlow below ``marlow_reservation`` points; at most ``rounds`` rounds. An answer key:
+    the negotiation holds Tallis's reservation price, question 2's answer."""
     from course.engine.domain import BUYER, SELLER, multi_issue_negotiation
 
     sides = {SELLER: case.yours, BUYER: case.theirs}
