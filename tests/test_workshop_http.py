@@ -8,7 +8,7 @@ import time
 import pytest
 
 from course.workshop.server import pool_sizes
-from tests.workshop_server import get, kernels, wait_until, workshop
+from tests.workshop_server import get, kernels, printed_errors, wait_until, workshop
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("workshop")]
 
@@ -154,7 +154,8 @@ def test_ctrl_c_as_the_doors_open_stops_cleanly_too(tmp_path):
     for attempt in range(5):
         with workshop(tmp_path / str(attempt), participants=2, warm=False) as (_, process, _l):
             process.send_signal(signal.SIGINT)
-            assert process.wait(timeout=60) == 0, f"attempt {attempt}"
+            status = process.wait(timeout=60)
+            assert status == 0, f"attempt {attempt}: {printed_errors(process)}"
 
 
 def test_a_tab_closed_without_notice_is_culled_and_the_pools_stay_warm(tmp_path):

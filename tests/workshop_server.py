@@ -5,6 +5,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -16,6 +17,12 @@ import psutil
 
 from course.workshop.server import pool_sizes
 from tests.browser.conftest import free_port
+
+
+def printed_errors(server, last=3000):
+    """The end of what the workshop ``server`` wrote to stderr so far, for a failure's message."""
+    server.errors.seek(0)
+    return server.errors.read()[-last:]
 
 
 def kernels(server):
@@ -118,48 +125,52 @@ def workshop(data, participants=2, extra=(), warm=True, activity="arena"):
     printed_lines)``. On exit it is stopped with Ctrl-C (SIGINT) and must leave no kernel
     behind."""
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "autograder.cli",
-            "workshop",
-            f"--port={port}",
-            f"--participants={participants}",
-            f"--data={data}",
-            f"--activity={activity}",
-            *extra,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    lines = []
-    try:
-        lines += announcement(server)
-        base = f"http://127.0.0.1:{port}/"
-        token = next((m.group(1) for m in map(re.compile(r"token=(\S+)").search, lines) if m), "")
-        wait_until(lambda: answers(f"{base}?token={token}"), 60, "the landing page")
-        if warm:
-            expected = sum(pool_sizes(participants, activity).values())
-            wait_until(lambda: len(kernels(server)) >= expected, 120, "the warm pools")
-        yield base, server, lines
-    finally:
-        children = kernels(server)
-        family = descendants(server)
-        if server.poll() is None:
-            server.send_signal(signal.SIGINT)
-            try:
-                # a busy 2-core machine (CI) shuts 15 kernels down in over a minute
-                server.wait(timeout=180)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
-        stopped = psutil.wait_procs(children, timeout=90)[1]
-        # a launcher killed above leaves its Voila processes running, and with them the
-        # kernels they hold: they would load the machine for the rest of the suite
-        for process in [*stopped, *running(family)]:
-            with suppress(psutil.NoSuchProcess):
-                process.kill()
-        assert not stopped, f"{len(stopped)} kernels outlived the workshop server"
+    with tempfile.TemporaryFile("w+") as errors:  # a file: a full pipe would stall it
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "autograder.cli",
+                "workshop",
+                f"--port={port}",
+                f"--participants={participants}",
+                f"--data={data}",
+                f"--activity={activity}",
+                *extra,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        server.errors = errors
+        lines = []
+        try:
+            lines += announcement(server)
+            base = f"http://127.0.0.1:{port}/"
+            token = next(
+                (m.group(1) for m in map(re.compile(r"token=(\S+)").search, lines) if m), ""
+            )
+            wait_until(lambda: answers(f"{base}?token={token}"), 60, "the landing page")
+            if warm:
+                expected = sum(pool_sizes(participants, activity).values())
+                wait_until(lambda: len(kernels(server)) >= expected, 120, "the warm pools")
+            yield base, server, lines
+        finally:
+            children = kernels(server)
+            family = descendants(server)
+            if server.poll() is None:
+                server.send_signal(signal.SIGINT)
+                try:
+                    # a busy 2-core machine (CI) shuts 15 kernels down in over a minute
+                    server.wait(timeout=180)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait(timeout=10)
+            stopped = psutil.wait_procs(children, timeout=90)[1]
+            # a launcher killed above leaves its Voila processes running, and with them the
+            # kernels they hold: they would load the machine for the rest of the suite
+            for process in [*stopped, *running(family)]:
+                with suppress(psutil.NoSuchProcess):
+                    process.kill()
+            assert not stopped, f"{len(stopped)} kernels outlived the workshop server"
