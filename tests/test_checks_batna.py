@@ -3965,3 +3965,39 @@ def test_a_gated_half_mark_never_says_the_answer_always_walks_away(learner):
     said = got["walk away"][1]
     assert "a function that always walks away decides nothing" not in said
     assert "get those responses right first" in said
+
+
+def test_question_10_names_the_full_commute_and_its_visible_check_catches_it(learner):
+    """Review 57, W1: a batna_rise that starts from the reservation price for the job as
+    offered (full commute), not the one for the package with two remote days, passed the
+    visible check for 19 of 30 learners and lost the mark at grading for all 30, and its
+    hint blamed the model the learner had chosen rightly. The visible check now tries a
+    version whose cap turns on the half commute, and the hint names the package."""
+    from course.variants import learner_as
+
+    right = solution_namespace("02_batna", "batna")["batna_rise"]
+
+    def full_commute(offers, talks):
+        low = reservation_of(offers)  # the job as offered, with the full commute
+        high = northwind_reservation(offers)
+
+        def salary(rise):
+            x = low + rise
+            if talks.may_be_cancelled:
+                return min((x + talks.work_value) / 2, high)
+            if talks.answer_date:
+                return x if talks.proposer == "Northwind" else high
+            if talks.proposer == "Northwind":
+                return x
+            return min(x + (1 - talks.delta) * (talks.work_value - x), high)
+
+        return salary(1_000) - salary(0)
+
+    for n in range(30):
+        with learner_as(f"r-{n}"):
+            assert check.batna_rise(right).earned == 1, n
+            credit = check.batna_rise(full_commute)
+            assert credit.earned == 0, n
+            said = messages(credit)["which model fits"][1]
+            assert "job as offered" in said and "two remote days" in said, said
+            assert "section 7's models" not in said and "share at the table" not in said, said

@@ -49,6 +49,7 @@ from course.scenarios.batna import (
     job_offers,
     no_deal_case,
     northwind_reservation,
+    predicted_salary,
     reservation_of,
     right_response,
     rule_offers,
@@ -2052,7 +2053,8 @@ def talks_cases(offers):
     """The versions of the talks question 10 tries on ``offers``: its own, then one of each
     kind (a cancellation risk with the split below the agency's cost and at it, an answer
     date with each side making the last offer, a slipping start with each side proposing),
-    drawn on ``offers``'s own numbers from a generator of their own."""
+    drawn on ``offers``'s own numbers from a generator of their own, and last a cancellation
+    risk where the split stays below the cap only on the package's half commute."""
     rng = rng_for("02_batna:talks-examples", offers.learner)
     kinds = [
         ("may be cancelled", "Northwind", False),
@@ -2061,6 +2063,7 @@ def talks_cases(offers):
         ("answer date", "you", False),
         ("start slips", "Northwind", False),
         ("start slips", "you", False),
+        ("may be cancelled", "you", "full commute"),
     ]
     return [talks_of(offers)] + [talks_for(offers, *kind, rng) for kind in kinds]
 
@@ -2085,7 +2088,17 @@ def judge_batna_rise(offers, talks, result):
     right = batna_rise_of(offers, talks)
     if abs(value - right) <= 0.5:
         return
-    if talks.may_be_cancelled and right == 0 and same_money(value, 500):
+    full = offers.commute_cost / 2  # the job as offered: half a commute above the package
+    as_offered = predicted_salary(offers, talks, full + 1_000) - predicted_salary(
+        offers, talks, full
+    )
+    if abs(value - as_offered) <= 0.5:
+        hint = general = (
+            "your figure is the rise the fitting model gives from your reservation price "
+            "for the job as offered, with the full commute; these talks are on the package "
+            "with two remote days, so start from the reservation price that belongs to it"
+        )
+    elif talks.may_be_cancelled and right == 0 and same_money(value, 500):
         hint = general = (
             "compare the salary the split predicts with the agency's cost: Northwind never "
             "pays more, so where the split reaches it, the cap decides"

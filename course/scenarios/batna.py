@@ -1069,14 +1069,22 @@ def _hundreds(rng, low, high):
 
 def talks_for(offers, pressure, proposer, capped, rng):
     """A version of the talks for ``offers``: ``pressure`` one of ``PRESSURES``; ``capped``
-    (with a cancellation risk only) whether the split's salary reaches the agency's cost.
+    (with a cancellation risk only) whether the split's salary reaches the agency's cost, or
+    ``"full commute"``: it does not, but would from the reservation price for the job as
+    offered (so the package's half commute decides whether the cap binds).
     Its work value keeps every prediction at least 500 from the agency's cost after your
     BATNA rises by 1,000, and your BATNA above your share at the table, so that no answer
     lies on a rule's boundary."""
     low, high = _reservation_of(offers, REMOTE_DAYS), _northwind_reservation(offers)
     delta = DELTAS[math.floor(rng.random() * len(DELTAS))]
     binding = 2 * _batna_value(offers) + offers.commute_cost / 2 - 4_000  # W below it: binds
-    if pressure == "may be cancelled" and capped:
+    if pressure == "may be cancelled" and capped == "full commute":
+        full = low + offers.commute_cost / 2  # the reservation price for the job as offered
+        if high - full >= 300:  # from there the split ends 100 to 400 short of the cap
+            bounds = (max(high, 2 * high - full - 800), 2 * high - full - 200)
+        else:  # no zone for the job as offered, or a narrow one: the cap binds from there
+            bounds = (high, 2 * high - low - 2_000)
+    elif pressure == "may be cancelled" and capped:
         bounds = (2 * high - low + 2_000, 2 * high - low + 20_000)
     elif pressure == "may be cancelled":
         bounds = (high, 2 * high - low - 2_000)
