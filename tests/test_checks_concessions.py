@@ -2891,14 +2891,14 @@ def test_the_alternative_to_a_deal_is_the_better_ending_without_one():
 
 def test_the_text_says_what_makes_one_ending_better_than_the_other():
     """The teaching says the better way of ending without a deal is the one after which
-    next year's gain is higher, read from the table (a walk-out's lost trust does not
-    always lower the gain), and question 7 says the check tries a table where the
-    walk-out row is the higher."""
+    next year's gain is higher, read from the table, and question 7 says the check tries a
+    made-up table where the walk-out row is higher (review 57 E1: no claim that lost trust
+    can raise the gain)."""
     teaching = " ".join(cell_text(MODULE, "concessions", "meet-again-teaching").split())
     assert "the one after which you expect to gain more next year" in teaching
-    assert "less trust does not always mean less gain" in teaching
+    assert "Read it from the table, not from the trust figures." in teaching
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
-    assert "walk-out row is the higher" in question
+    assert "the walk-out row is higher: read the rows, do not assume them" in question
 
 
 def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move():
@@ -2961,12 +2961,23 @@ def test_the_two_round_study_is_reported_as_it_found():
     assert "The study measured each negotiator's own feelings" in text
 
 
-def test_the_text_gives_a_real_case_where_a_walk_out_leaves_next_year_better():
-    """Question 7's check tries a table where the walk-out row is the higher ending without a
-    deal; the text now says when that happens outside the simulation."""
+def test_the_walk_out_table_is_called_made_up_and_no_case_for_burning_a_bridge_is_made():
+    """Review 57 E1: section 5 said that outside the simulation a walk-out can leave next year
+    better (the client must price another studio's work), but a polite walk-away does that
+    too, so the example argued for burning the bridge with no reason, against idea 7. The
+    check's walk-out-higher table is now called a made-up table that tests reading the rows;
+    in the simulation the polite row is the higher for almost every learner."""
     text = _flat()
-    assert "Outside the simulation a walk-out can leave next year better" in text
-    assert "can reset where next year's talks start" in text
+    assert "Outside the simulation a walk-out can leave next year better" not in text
+    assert "can reset where next year's talks start" not in text
+    assert "less trust does not always mean less gain" not in text
+    assert "the polite walk-away's row is almost always the higher" in text
+    assert "made-up tables in which a deal makes no difference" in text
+    higher = 0
+    for n in range(12):
+        following = check.next_year(course.variant(MODULE, f"r-{n}"))
+        higher += following["polite walk-away"] >= following["walk-out"]
+    assert higher == 12
 
 
 def test_the_next_year_simulation_runs_the_arenas_rounds_and_bots_on_prices_to_200():
@@ -3403,3 +3414,28 @@ def test_a_free_move_has_one_name_wherever_the_learner_reads_it():
         assert "costs nobody anything" not in code and "cost nobody anything" not in code
         assert '"another free trade' not in code
     assert "costs nobody anything" not in _flat()
+
+
+def test_the_threat_is_set_apart_from_the_bluff_by_what_it_claims():
+    """Review 57 C1: section 1 called 'I can't go below 110' a tolerated bluff and 'Pay 111, or
+    we take Birch's job' a bluff that 'can also count as a misrepresentation of your intention',
+    without saying what separates them. The text now rests its objection on the threat and
+    says why the course (with modules 00 and 02) puts a false promise of an act on the line."""
+    text = _flat()
+    assert "which can also count as a misrepresentation of your intention" not in text
+    assert "Its main fault is the threat" in text
+    assert "that one claims a reservation price, this one promises an act" in text
+
+
+def test_the_summary_states_paced_tit_for_tat_as_rule_2_does(learner, capsys):
+    """Review 57 C2: the summary said 'by a share of theirs you choose (at least half), never
+    more than your own last step', which forbids every answer when Orchard concedes 10 after
+    your step of 4; rule 2 and the check take at least half of the capped most. The pass
+    message said the same."""
+    text = _flat()
+    assert "by a share of theirs you choose (at least half)" not in text
+    assert "capped by your own last step" in text and "at least half of that most" in text
+    answers = solution_namespace(MODULE, "concessions")
+    check.tit_for_tat(answers["tit_for_tat"])
+    out = capsys.readouterr().out
+    assert "at least half of it" not in out and "at least half of that most" in out

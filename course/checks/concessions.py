@@ -815,9 +815,9 @@ def tit_for_tat(answer, hidden=False):
             if not _in_band(value, band, mine[-1]) or value < target - TOLERANCE:
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, band))
     passed(
-        "tit_for_tat answers a concession with a share of it you chose (at least half of it, "
-        "never more than your own last step), holds when Orchard holds or steps back, and "
-        "never passes your target."
+        "tit_for_tat answers a concession with a share you chose of the most the rule "
+        "allows (Orchard's concession capped by your own last step: at least half of that "
+        "most), holds when Orchard holds or steps back, and never passes your target."
     )
 
 
@@ -962,10 +962,10 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
             "it concedes more than the rule allows",
         )
     return (
-        f"you answered with {value:g}: lower your last offer by about Orchard's last "
-        "concession (at least half of it), but by no more than your own last "
-        "concession (before your first, no more than three fifths of the room to your "
-        "target); hold when it held or stepped back; never below your target",
+        f"you answered with {value:g}: lower your last offer by at most Orchard's last "
+        "concession, capped by your own last concession (before your first, by three "
+        "fifths of the room to your target), and by at least half of that most; hold "
+        "when it held or stepped back; never below your target",
         "it is not an offer the rule allows",
     )
 

@@ -173,9 +173,13 @@ scenario
 # (modules 02 and 03) only if you would really take the alternative when refused. In
 # your case any price above your reservation price beats Birch's job, so at a demand
 # above it you would not: the sentence ties the demand to something you would rather not
-# do, a *threat*, and one you would not carry out, so a bluff, which can also count as a
-# misrepresentation of your intention (module 02). Even a true warning corners the other
-# side: it puts their pride in the way of agreeing and invites a threat back.
+# do, a *threat*, and one you would not carry out, so a bluff. Its main fault is the
+# threat: it ties your number to a harm to Orchard, which corners it, puts its pride in
+# the way of agreeing and invites a threat back; even a true warning does some of that.
+# It is also a bluff of a kind other than "I can't go below 110": that one claims a
+# reservation price, this one promises an act. The lawyers' convention treats both alike;
+# this course, like modules 00 and 02, draws a stricter line and puts a false promise of
+# an act between a bluff and a misrepresentation.
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
 # module 02, is that price corrected for what this deal costs you more: Birch's price plus
@@ -1081,13 +1085,11 @@ check.respond(respond, hidden=True)
 # and this year both leave you with the same thing, Birch's job.
 # They differ only in what they do to next year, so the better of them is the one after
 # which you expect to gain more next year, and that one is your alternative to a deal.
-# Read it from the table, not from the trust figures alone: less trust does not always
-# mean less gain. Outside the simulation a walk-out can leave next year better: a client
-# who has paid the same low price for years may take it as the going rate, and leaving
-# the table, so that it has to price another studio's work, can reset where next year's
-# talks start, where a polite exit leaves the old price standing. And when next year's
-# talks would reach the same price either way, the two rows are equal and either is your
-# alternative. If a deal would make next year worse
+# Read it from the table, not from the trust figures. In the simulation the polite
+# walk-away's row is almost always the higher; question 7's check also tries a made-up
+# table in which the walk-out row is higher, to see that you read the rows rather than
+# assume which is higher. When next year's talks would reach the same price either way,
+# the two rows are equal and either is your alternative. If a deal would make next year worse
 # (a low price can become the starting point of the next talks), the difference counts
 # against the deal. Then answer the last
 # offer with question 6's rule and that price. The difference is an estimate: count only
@@ -1122,8 +1124,8 @@ next_year
 # (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a deal
 # does to next year inside it. Decide first which row is your alternative to a deal, and
 # which way the difference moves the least you would accept. The check also tries
-# tables in which a deal makes no difference, makes next year worse, or in which the
-# walk-out row is the higher of the two endings without a deal.
+# made-up tables in which a deal makes no difference, makes next year worse, or in which
+# the walk-out row is higher: read the rows, do not assume them.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1196,9 +1198,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
 #   say wait. Plan towards a target with a margin above your reservation price, and treat
 #   the agents' curves as shapes, not scripts.
-# - Concede in answer to concessions, by a share of theirs you choose (at least half),
-#   never more than your own last step (your first, no more than three fifths of the way
-#   to your target), down to your target; hold when they hold or step back (paced
+# - Concede in answer to concessions: at most their concession, capped by your own last
+#   step (your first, no more than three fifths of the way to your target), and at least
+#   half of that most, down to your target; hold when they hold or step back (paced
 #   tit-for-tat).
 #   Tit-for-tat paces a single negotiation; its full force needs a future with the same
 #   counterpart.
