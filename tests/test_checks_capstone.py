@@ -1397,10 +1397,110 @@ def test_an_opening_planned_against_the_average_is_named(monkeypatch, learner):
         if check._best_for(case, case.reservation_if_quell) == check._points(case, averaged):
             continue  # also the opening for the Quell state: named as such (the next test)
         hint = miss("opening_offer", lambda s, a=averaged: [a, *(row[0] for row in _meso(s)[:1])])
-        assert "average of its two reservation prices" in hint, hint
+        assert "average of Marlow's two reservation prices" in hint, hint
         assert "list terms" not in hint and "my_reservation" not in hint, hint
         named += 1
     assert named >= 100
+
+
+def test_the_audit_and_averaged_opening_hints_print_no_graded_amount(monkeypatch, learner):
+    """Review 57, W1: question 4's visible hint printed the alternative after question 2's
+    decision to two decimals (question 1's graded value, or the letter and so question 2's
+    decision), whether or not questions 1 and 2 passed, and its alternatives-at-least-1
+    rule printed question 3's chance to two decimals; question 5's hint for an opening
+    planned against the belief-weighted average printed that average, from which question
+    3's chance follows. Over 40 learners, a placeholder audit and the two lopsided
+    alternatives ratings (one of them always breaks the row), a zero alternatives rating
+    and the averaged opening get hints without any of them. Failed on the old checks."""
+    averaged_seen = 0
+    for n in range(40):
+        case = course.variant("05_capstone", f"r-{n}")
+        as_own(monkeypatch, case)
+        p = quell_posterior(case)
+        secret = {
+            f"{alternative_of(case):.2f}",
+            f"{batna_of(case)[1]:.2f}",
+            f"{reservation_of(case):.2f}",
+            f"{p:.2f}",
+            f"{p:.3f}",
+        }
+        hints = []
+        for yours, theirs in ((5, 5), (10, 1), (1, 10), (0, 5)):
+            audit = {
+                "yours": {"information": 5, "alternatives": yours, "power": 5},
+                "theirs": {"information": 5, "alternatives": theirs, "power": 5},
+                "weights": {"information": 0.2, "alternatives": 0.4, "power": 0.4},
+            }
+            with contextlib.suppress(AssertionError):  # an audit that fits has no hint
+                hints.append(miss("my_audit", lambda s, a=audit: a))
+        need = p * case.reservation_if_quell + (1 - p) * case.reservation_if_not
+        rows = [r for r in package_rows(case) if r[2] >= need and r[1] >= reservation_of(case)]
+        if rows:
+            averaged = max(rows, key=lambda r: r[1:])[0]
+            hint = miss("opening_offer", lambda s, a=averaged: [a])
+            if "average of Marlow's two reservation prices" in hint:
+                averaged_seen += 1
+                hints.append(hint)
+                assert f"{need:.2f}" not in hint, hint
+        assert hints
+        for hint in hints:
+            assert not any(
+                f"{amount} k€" in hint
+                or f" {amount} " in hint
+                or f"{amount})" in hint
+                or f"{amount}," in hint
+                or f"{amount};" in hint
+                for amount in secret
+            ), (case.learner, hint)
+    assert averaged_seen >= 10
+
+
+def test_a_chance_that_fits_two_slips_of_question_3_is_told_both(monkeypatch, learner):
+    """Review 57, W2: where the prior is 1 minus the posterior (r-29: 0.6 and 0.4),
+    returning the prior unchanged was told only that the chances were on the wrong
+    reservation prices, though the slip was not updating at all. Over the first 300
+    learners, wherever two slips give the same chance, the hint names both. Failed on the
+    old check."""
+    seen = 0
+    for n in range(300):
+        case = course.variant("05_capstone", f"r-{n}")
+        p = quell_posterior(case)
+        if not math.isclose(case.quell_prior, 1 - p, abs_tol=check.CHANCE_TOLERANCE):
+            continue
+        as_own(monkeypatch, case)
+        hint = miss("marlow_beliefs", _beliefs(lambda s: s.quell_prior))
+        assert "fits 2 slips" in hint, hint
+        assert "update it with Bayes' rule" in hint and "wrong reservation prices" in hint
+        seen += 1
+    assert seen >= 1
+
+
+def test_a_batna_value_that_fits_two_slips_of_question_1_is_told_both(monkeypatch, learner):
+    """Review 57, W2's kind in question 1: where two of its slips give the same amount (21
+    learners in r-0 to r-1999), the hint named only the first. Over the first 400
+    learners, each such value is told both. Failed on the old check."""
+    seen = 0
+    for n in range(400):
+        case = course.variant("05_capstone", f"r-{n}")
+        slips = {
+            "Kessel": case.pilot_chance * (case.kessel_full + case.kessel_half) / 2,
+            "Brenn": case.brenn_chance * case.brenn_profit,
+            "Kessel ": case.pilot_chance * case.kessel_full
+            + (1 - case.pilot_chance) * case.spot_profit,
+        }
+        pairs = [
+            (a, b)
+            for a, b in itertools.combinations(slips, 2)
+            if round(slips[a], 2) == round(slips[b], 2)
+        ]
+        if not pairs:
+            continue
+        as_own(monkeypatch, case)
+        name = pairs[0][0].strip()
+        hint = miss("my_batna", lambda s, v=slips[pairs[0][0]], nm=name: (nm, v))
+        assert "fits two slips" in hint, (case.learner, hint)
+        seen += 1
+    assert seen >= 2, seen
 
 
 def test_the_ultimatum_hint_says_why_it_is_a_threat_and_a_bluff(own):

@@ -190,6 +190,7 @@ def judge_batna(case, result):
             "after the pilot Kessel orders the full or the half volume, each with chance 0.5",
         ),
     ]
+    mistakes = _merged(mistakes)  # two slips of the same amount are both named (review 57)
     # a slip in the named alternative's tree can also make the wrong one look best: name
     # the slip first, since the choice follows from values worked out wrongly
     slip = None if same_money(value, worth[name]) else diagnose(value, top, mistakes, None)
@@ -366,19 +367,29 @@ def judge_beliefs(case, result):
     if math.isclose(chance, expected, abs_tol=CHANCE_TOLERANCE):
         return
     prior, yes, no = case.quell_prior, case.rush_if_quell, case.rush_if_not
-    if math.isclose(chance, 1 - expected, abs_tol=CHANCE_TOLERANCE):
-        hint = general = (
-            "the chances are on the wrong reservation prices: Marlow needs more points when "
-            "Quell can supply it"
+    # every slip that gives this chance is named: where two give the same (a prior of 0.6
+    # and a posterior of 0.4, say), naming only the first sent the learner to fix the
+    # wrong thing (review 57, W2)
+    slips = [
+        text
+        for wrong, text in (
+            (
+                1 - expected,
+                "the chances are on the wrong reservation prices: Marlow needs more points "
+                "when Quell can supply it",
+            ),
+            (prior, "that is the chance before the rush request; update it with Bayes' rule"),
+            (
+                prior * no / (prior * no + (1 - prior) * yes),
+                "the likelihoods are swapped: a rush is likelier when Quell has no capacity",
+            ),
         )
-    elif math.isclose(chance, prior, abs_tol=CHANCE_TOLERANCE):
-        hint = general = "that is the chance before the rush request; update it with Bayes' rule"
-    elif math.isclose(
-        chance, prior * no / (prior * no + (1 - prior) * yes), abs_tol=CHANCE_TOLERANCE
-    ):
-        hint = general = (
-            "the likelihoods are swapped: a rush is likelier when Quell has no capacity"
-        )
+        if math.isclose(chance, wrong, abs_tol=CHANCE_TOLERANCE)
+    ]
+    if len(slips) > 1:
+        hint = general = f"this chance fits {len(slips)} slips: " + "; or ".join(slips)
+    elif slips:
+        hint = general = slips[0]
     elif any(math.isclose(chance, round(expected, places), abs_tol=1e-9) for places in (1, 2)):
         hint = general = (
             "that is Bayes' rule rounded to fewer than three decimals: keep three or more "
@@ -437,7 +448,6 @@ def _weights(weights):
 def audit_rules(case):
     """What the case's story settles about an audit, as ``(rule, because)`` pairs: each
     rule a function of ``(yours, theirs)`` ratings that must hold."""
-    chance = quell_posterior(case)
     rules = [
         _open(
             "information",
@@ -453,8 +463,9 @@ def audit_rules(case):
         ),
         (
             lambda y, t: y["alternatives"] >= 1 and t["alternatives"] >= 1,
-            "both sides have some alternatives: you have Brenn or Kessel, and Marlow has Quell "
-            f"with chance {chance:.2f}",
+            # Quell's chance is question 3's graded answer: not printed (review 57, W1)
+            "both sides have some alternatives: you have Brenn or Kessel, and Marlow may have "
+            "Quell",
         ),
         (
             lambda y, t: y["power"] >= 1 and t["power"] >= 1,
@@ -531,13 +542,16 @@ def _holds(source, side):
 
 
 def _alternatives_reason(case):
+    """The alternatives row's facts, as the brief gives them: never the alternative after
+    question 2's decision, which is question 1's or question 2's graded amount, nor which
+    of the two it is, which is question 2's decision (review 57, W1)."""
     best = sum(max(v.values()) for v in case.yours.values())
     return (
-        f"your alternative after question 2's decision is {alternative_of(case):.2f} k€ "
-        f"(without Marlow's audit) and your best profit {best:g} k€; Marlow's reservation "
-        f"price is {case.reservation_if_quell:g} or {case.reservation_if_not:g} of its 100 "
-        "points, whichever way Quell turns out (measured from question 2's right decision "
-        "on the letter: if your function does not pass yet, fix that first)"
+        "your alternative after question 2's decision (without Marlow's audit) as a share "
+        f"of your best profit, {best:g} k€, against Marlow's reservation price of "
+        f"{case.reservation_if_quell:g} or {case.reservation_if_not:g} of its 100 points, "
+        "whichever way Quell turns out (the check takes question 2's right decision on the "
+        "letter: if questions 1 and 2 do not pass yet, fix them first)"
     )
 
 
@@ -1000,10 +1014,12 @@ def _opening_hint(case, package):
     if you < best_you and not for_quell:
         averaged = _averaged_need(case, (you, them))
         if averaged is not None:
-            need, how = averaged
+            _, how = averaged
+            # the average is not printed: weighted by question 3's chance, it would give
+            # that graded chance away (review 57, W1)
             return (
-                f"it is the best package that gives Marlow at least {need:.2f} points, the "
-                f"average of its two reservation prices {how}; that is a reservation price "
+                "it is the best package for an average of Marlow's two reservation prices, "
+                f"{how}; that is a reservation price "
                 "Marlow cannot have (section 2): it needs either "
                 f"{low:g} or {high:g}. Plan against each state, not their average: open with "
                 "the best package Marlow could accept if Quell has no capacity, and concede "
