@@ -1680,7 +1680,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # deal-me-out is Shaked and Sutton's, tested by BSS
         ("audit-limits", "result of Shaked and Sutton, 1984", "result of Binmore, Shaked"),
         # a demand tied to what you would really do is a warning, as in modules 02, 03
-        ("ethics-teaching", "So is a *warning*: a demand tied to", "A threat you would carry"),
+        (
+            "ethics-teaching",
+            "A *warning* is legitimate too, though usually the weaker move",
+            "A threat you would carry",
+        ),
         ("ethics-teaching", "a *threat* ties a demand to something you would rather not", None),
         # every trust-spending item is a broken word, or taken as one
         ("build-teaching", "a move that breaks your word (or that the other", "finds unfair"),
@@ -2433,7 +2437,7 @@ def test_the_survey_is_cited_for_what_it_found():
     it rated appropriate, and false promises (one of the five factors, with misrepresentation
     and misuse of information) rated inappropriate; the module cited it beside 'bluffing about
     your own reservation price is tolerated', which the survey does not show. The text now says
-    what it backs and what rests on Carr and the Model Rule comment instead, and the summary
+    what it backs and what rests on the Model Rule comment instead, and the summary
     keeps the two apart."""
     ethics = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     summary = " ".join(cell_text("00_leverage", "leverage", "summary").split())
@@ -3330,16 +3334,44 @@ def test_a_power_fact_does_not_say_the_learner_would_move_what_the_other_side_ow
     """ "Vell owns the tooling that makes your lid, which would take three months to move" mixed
     Vell's power (the tooling is Vell's, not yours to move) with your alternatives (the
     three-month switch to Bellpak or Corrin), the very confusion question 1b asks a learner to
-    resolve (review 56). The fact now says who would need the three months; no fact of any
-    pool says that something owned or controlled by one side would be moved."""
+    resolve (review 56). No fact of any pool says that something owned or controlled by one
+    side would be moved."""
     from course.scenarios.leverage import _PRACTICE_FACTS
 
     for fact in (*_FACTS, *_PRACTICE_FACTS):
         if re.search(r"\b(owns|controls|holds)\b", fact.text):
             assert not re.search(r"\bto move\b", fact.text), fact.text
     (tooling,) = [f for f in _FACTS if "tooling" in f.text]
-    assert "Bellpak or Corrin would need three months to replace" in tooling.text
     assert (tooling._source, tooling._side) == ("power", "them")
+
+
+#: The specific other options each case's story and facts name (a rival employer, other
+#: makers, other tenants or sites): section 2's second question files a fact about one of
+#: them under alternatives.
+_OPTIONS = {
+    "salary": ("Calder", "third firm", "contractor", "start-up", "staffing agency"),
+    "supplier": ("Bellpak", "Corrin", "supermarket"),
+    "sole-source": ("overseas maker", "forty other firms", "start-up"),
+    "deadline": ("furniture maker", "logistics park", "self-storage", "developer"),
+}
+
+
+def test_no_fact_filed_under_information_or_power_names_a_specific_other_option():
+    """Review 57 W1 (and C3): "Vell owns the tooling that makes your lid, which Bellpak or
+    Corrin would need three months to replace" was keyed (power, them), yet it names two
+    specific other suppliers, so section 2's second question ("is it about a specific other
+    option ... another supplier?"), asked before the third, files it under your
+    alternatives, as the supplier story's own rules do with the three-month switch; and the
+    hint for ("alternatives", "you") said it was "not about a specific other option", which
+    was untrue. A fact keyed power or information now names no other option, so the ordered
+    test gives one answer (this failed on the old tooling fact)."""
+    from course.scenarios.leverage import _PRACTICE_FACTS
+
+    for fact in (*_FACTS, *_PRACTICE_FACTS):
+        if fact._source == "alternatives":
+            continue
+        names = [n for case in _OPTIONS.values() for n in case]
+        assert not [n for n in names if n.lower() in fact.text.lower()], fact.text
 
 
 def test_the_lines_between_kinds_are_drawn_once_and_question_5_points_to_them():
@@ -3353,3 +3385,53 @@ def test_the_lines_between_kinds_are_drawn_once_and_question_5_points_to_them():
     q5 = " ".join(_cell("q5-text").split())
     assert "For a tactic on one of section 6's lines" in q5
     assert "filed by its source" not in q5
+
+
+def test_the_bluffing_convention_rests_on_the_model_rule_not_on_carr():
+    """Review 57 E1 and C1: section 6 said the convention for bluffing about a limit "rests on
+    Carr and the Model Rule comment", two sentences after saying that Carr excused misstated
+    facts too, and module 03 calls Carr "no authority for its line". The line now rests on
+    the Model Rule comment alone, and says why Carr is no authority for it (this failed on
+    the old text)."""
+    text = _module_text()
+    assert "rests on Carr" not in text
+    assert "Carr and the Model Rule comment" not in text
+    assert "no authority for this line" in text
+
+
+def test_a_true_warning_is_legitimate_but_the_weaker_move_as_in_modules_02_to_04():
+    """Review 57 C4: module 00 called a warning "ordinary negotiating", where modules 02, 03
+    and 04 call a true warning legitimate but usually the weaker move, since it corners the
+    other side. Section 6 now says both (this failed on the old text)."""
+    legitimate = _module_text().split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    assert "weaker move" in legitimate
+    assert "corners the other side" in legitimate
+
+
+#: Who, in an item, passes on another party's internal facts that it may be bound to keep.
+_INSIDERS = re.compile(
+    r"machine operator|removals firm|operations manager|former buyer|former colleague|"
+    r"mechanic|sales assistant|clerk"
+)
+
+
+def test_what_an_insider_may_tell_you_is_said_once_and_no_fair_item_breaks_it():
+    """Review 57 C2: section 6 filed "a dealer's cost-price list slipped to you by one of its
+    mechanics" as an illegitimate source without saying it was bought, while practice news
+    played a Vell machine operator's and Brannock's removals firm's remarks about their
+    principal's internal facts as ordinary information, and nothing said what separates the
+    two. Section 6 now says the line (was the person free to tell?), the example is bought,
+    and no fact or news item passes on an employee's or contractor's knowledge of its
+    principal; insiders appear only in tactics that are illegitimate (this failed on the old
+    text and items)."""
+    from course.scenarios.leverage import _PRACTICE_FACTS, _PRACTICE_NEWS, _PRACTICE_TACTICS
+
+    text = _module_text()
+    assert "slipped to you" not in text
+    illegitimate = text.split("**An illegitimate source.**")[1]
+    assert "free to tell" in illegitimate.split("**Going back on your word**")[0]
+    for item in (*_FACTS, *_PRACTICE_FACTS, *_NEWS, *_PRACTICE_NEWS):
+        assert not _INSIDERS.search(item.text), item.text
+    for tactic in (*_TACTICS, *_PRACTICE_TACTICS):
+        if _INSIDERS.search(tactic.text):
+            assert tactic._kind == "illegitimate", tactic.text

@@ -72,7 +72,7 @@ def drawn(workers_folder):
 KNOWING = re.compile(r"\b(know|knows|learn|learns|find out|lets slip|tells you)\b")
 CONTROL = re.compile(
     r"\b(decides|decide|only certification|only warehouse|few engineers|name on a lease|"
-    r"credit record|patent|trusts|owns the tooling|only you can supply)\b"
+    r"credit record|patent|trusts|owns the only tooling|only you can supply)\b"
 )
 KNOW_HOW = re.compile(r"\b(know-how|expertise|rare skill|knows? how to)\b")
 THEIRS = re.compile(

@@ -690,8 +690,7 @@ _FACTS = (
     ),
     Fact(
         "supplier",
-        "Vell owns the tooling that makes your lid, which Bellpak or Corrin would need three "
-        "months to replace.",
+        "Vell owns the only tooling that makes the lid you use now.",
         "power",
         "them",
         _lookalike="alternatives",
@@ -1625,8 +1624,8 @@ _PRACTICE_FACTS = (
 _PRACTICE_NEWS = (
     News(
         "deadline",
-        "Brannock's removals firm mentions to you that Brannock's move out of "
-        "its depot cannot slip past the six weeks.",
+        "A demolition notice on the fence of Brannock's depot shows that its move "
+        "cannot slip past the six weeks.",
         "you",
         "information",
         1,
@@ -1687,8 +1686,8 @@ _PRACTICE_NEWS = (
     ),
     News(
         "deadline",
-        "Brannock's operations manager mentions that its rail contracts charge "
-        "it a penalty for every week of late deliveries.",
+        "Brannock's director mentions that its rail contracts charge it a "
+        "penalty for every week of late deliveries.",
         "you",
         "information",
         1,
@@ -1721,7 +1720,7 @@ _PRACTICE_NEWS = (
     ),
     News(
         "salary",
-        "Northwind's hiring manager hears from a former colleague of yours that "
+        "Northwind's hiring manager sees from Calder's published pay scale that "
         "Calder's offer pays less than your current job.",
         "them",
         "information",
@@ -1738,8 +1737,8 @@ _PRACTICE_NEWS = (
     ),
     News(
         "supplier",
-        "A Vell machine operator mentions at a trade fair that two of Vell's "
-        "lines have stood idle since spring.",
+        "The local paper near Vell's plant reports that two of Vell's lines "
+        "have stood idle since spring.",
         "you",
         "information",
         1,
@@ -1763,8 +1762,8 @@ _PRACTICE_NEWS = (
     ),
     News(
         "sole-source",
-        "Ostra's sales director hears from your former buyer that your spare "
-        "valves run out in March.",
+        "Ostra's sales director works out from your recent orders that your "
+        "spare valves run out in March.",
         "them",
         "information",
         1,

@@ -241,8 +241,8 @@ scenario
 # **Not every source is fair game.** Some leverage comes from places a negotiator has no
 # right to draw on, such as a seat on a public committee or secrets bought from an
 # insider. Section 6 draws that line; the facts in your scenario all come from sources a
-# negotiator may use: public filings, what people chose to tell, what a side knows of its
-# own affairs.
+# negotiator may use: public filings, what people were free to tell and chose to, what a
+# side knows of its own affairs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): which source, and whose?
@@ -1029,9 +1029,10 @@ check.reaudit(reaudit, hidden=True)
 #   truly know: a second bidder's written offer for the used van you are selling, the full
 #   service record you hold for it, the date you know the buyer must have a van by. Said
 #   plainly and
-#   without a threat, it is ordinary negotiating. So is a *warning*: a demand tied to
-#   something you would really do anyway in your own interest, such as selling to the
-#   second bidder if this buyer will not match its offer. Modules 02 and 03 use the words
+#   without a threat, it is ordinary negotiating. A *warning* is legitimate too, though
+#   usually the weaker move, since it corners the other side (modules 02 to 04): a demand
+#   tied to something you would really do anyway in your own interest, such as selling to
+#   the second bidder if this buyer will not match its offer. Modules 02 and 03 use the words
 #   of Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
 #   you would rather not do, to punish a refusal (for one you would not carry out, see the
 #   next bullet).
@@ -1072,11 +1073,14 @@ check.reaudit(reaudit, hidden=True)
 #   1952).
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (a dealer's
-#   cost-price list slipped to you by one of its mechanics), information got by deceit
+#   cost-price list one of its mechanics sells you), information got by deceit
 #   (posing as a customer to get a rival dealer's trade-in terms, which is also a lie to
 #   the person you ask), or pressure put on the other side through someone's office (a
 #   cousin who inspects the buyer's vehicles for roadworthiness, an acquaintance who
 #   renews its trading licence).
+#   What decides the first of these is whether the person was free to tell: a remark on
+#   what anyone could see or what is no secret is yours to use; a figure or document they
+#   are bound to keep is not, paid for or not.
 #   An office is held for the public, not for your deal; using it this way is a conflict
 #   of interest, and can be bribery, extortion or misuse of office. A lie told to get
 #   information is filed here by where the information comes from, not by the lie, as
@@ -1105,13 +1109,13 @@ check.reaudit(reaudit, hidden=True)
 # promises (commitments made with no intention of keeping them) as inappropriate. Note what
 # the survey backs: *keeping* your reservation price to yourself, not *stating a false*
 # one. The course's "bluff" (an untrue claim about your own limit or valuation) is
-# narrower than the
-# survey's wide category of competitive bargaining, and the convention for it rests on
-# Carr and the Model Rule comment above, not on this survey. That false promises were
-# judged harshly is one more reason the course puts a threat you would not carry out,
-# its mirror image, on the line with misrepresentation. In
-# this course misstated facts and information gathered by improper means are out of
-# bounds; modules 01, 02 and 03 each add a note for their own source.
+# narrower than the survey's wide category of competitive bargaining. The convention for
+# it rests on the Model Rule comment above, not on this survey, nor on Carr, who defended
+# bluffing more broadly, misstated facts included, and so is no authority for this line.
+# That false promises were judged harshly is one more reason the course puts a threat you
+# would not carry out, its mirror image, on the line with misrepresentation. In this
+# course misstated facts and information gathered by improper means are out of bounds;
+# modules 01, 02 and 03 each add a note for their own source.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
 scenario.show("tactics")
