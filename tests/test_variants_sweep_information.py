@@ -1321,8 +1321,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     rule and says the check grades that rule, not a prediction of the theory it cites."""
     words = notebook_words("q6-text")
     assert (
-        '| `"final-offer"` | your opening: from your estimate up to one step above the highest '
-        "reservation price still possible |"
+        '| `"final-offer"` | your opening: from your estimate (rounded to the €100 if you like) '
+        "up to one step above the highest reservation price still possible |"
     ) in words
     assert "sells to no more buyers than the next one, for less" not in words
     assert "the check grades module 04's rule (section 1): open at your estimate" in words
@@ -1341,8 +1341,10 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         assert fits("one-price", model) and not fits("one-price", model + 1)
         # module 04's rule: at the estimate or beyond, on either side of the model's price
         assert fits("counter-offer", estimate) and fits("counter-offer", top)
-        assert not fits("counter-offer", estimate - 1) and not fits("counter-offer", top + 1)
-        assert fits("counter-offer", model) == (model >= estimate)
+        # rounded down by up to €100 passes (review s57 W1), further down does not
+        assert fits("counter-offer", estimate - 100) and not fits("counter-offer", estimate - 101)
+        assert not fits("counter-offer", top + 1)
+        assert fits("counter-offer", model) == (model >= estimate - 100)
         surer = [r for r in alive if sale.cost < r < model]
         assert all(fits("friday-cash", r) for r in surer)
         assert not fits("friday-cash", surer[-1] + 1) and not fits("friday-cash", model)
@@ -1465,7 +1467,10 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
         estimate = scenario.expected_reservation(after)
         above += best_price(after, sale.cost) > estimate
         assert scenario.opens_by_the_course_rule(estimate, sale, after), sale.learner
-        assert not scenario.opens_by_the_course_rule(estimate - 1, sale, after), sale.learner
+        # rounded to the euro or the €100 it passes (review s57 W1), further down it does not
+        for rounded in (math.floor(estimate), estimate // 100 * 100, round(estimate, -2)):
+            assert scenario.opens_by_the_course_rule(rounded, sale, after), sale.learner
+        assert not scenario.opens_by_the_course_rule(estimate - 101, sale, after), sale.learner
     assert above > 0
 
 
@@ -1970,9 +1975,11 @@ def test_an_opening_follows_module_04_s_rule_on_either_side_of_the_model_s_price
         for item in kinds:
             for price in (reference, estimate, (estimate + top) / 2, top):
                 assert scenario.situation_fits(item, price, sale, after), sale.learner
-            for price in (estimate - 0.01, top + 0.01):
+            # rounded down by up to €100 still passes (review s57 W1)
+            assert scenario.situation_fits(item, estimate - 100, sale, after), sale.learner
+            for price in (estimate - 100.01, top + 0.01):
                 assert not scenario.situation_fits(item, price, sale, after), sale.learner
-            assert scenario.situation_fits(item, model, sale, after) == (model >= estimate)
+            assert scenario.situation_fits(item, model, sale, after) == (model >= estimate - 100)
     assert 0.5 * len(sales) < below < 0.95 * len(sales), below
     rule = "open at your estimate of the buyer's reservation price or beyond it"
     for item in (*kinds, *practice):

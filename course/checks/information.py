@@ -1776,7 +1776,10 @@ def _price_notes(prices, sale, after):
             for p in prices
         ),
         "short-of-estimate": any(
-            model + cent < p < reference.opening_floor(sale, after) - cent for p in prices
+            model + cent
+            < p
+            < reference.opening_floor(sale, after) - reference.OPENING_ROUNDING - cent
+            for p in prices
         ),
     }
     words = {
@@ -1803,9 +1806,10 @@ def _price_notes(prices, sale, after):
         "possible at or above it more than half the gain (that reservation price minus your "
         "cost) gives away more than fairness asks: most offers in ultimatum games give 40 to "
         "50 per cent, and the larger the share, the fewer refusals.",
-        "short-of-estimate": "A price above the model's price but below your estimate of "
-        "the buyer's reservation price (the expected reservation price under `after`) is no "
-        "opening by Question 6's rule, which opens at your estimate or beyond it.",
+        "short-of-estimate": "A price above the model's price but more than €100 below your "
+        "estimate of the buyer's reservation price (the expected reservation price under "
+        "`after`) is no opening by Question 6's rule, which opens at your estimate (rounded "
+        "to the €100 if you like) or beyond it.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -1891,12 +1891,19 @@ def opening_floor(sale, after):
     return expected_reservation(after)
 
 
+#: How far below your estimate an opening may be rounded and still pass (review s57 W1): the
+#: estimate is a mean to the cent, and a negotiator names a round figure, so an estimate of
+#: €58,925.20 opened at €58,925 (rounded to the euro) or €58,900 (to the hundred) failed.
+OPENING_ROUNDING = 100
+
+
 @answer_key
 def opens_by_the_course_rule(price, sale, after):
     """Whether ``price`` is an opening by Question 6's rule: from ``opening_floor`` (your
-    estimate) up to ``ceiling``."""
+    estimate), rounded down by up to ``OPENING_ROUNDING``, up to ``ceiling``."""
     cent = 0.005
-    return opening_floor(sale, after) - cent <= price <= ceiling(sale, after) + cent
+    low = opening_floor(sale, after) - OPENING_ROUNDING
+    return low - cent <= price <= ceiling(sale, after) + cent
 
 
 @answer_key

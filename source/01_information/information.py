@@ -318,8 +318,6 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # | verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |
 # | cap (new news) | moved down to the cap, chances carried: those buyers now pay only the cap | 0.5, 0.5, 0 |
 #
-# A signal Osprey picked to send, like its opening, may be picked to steer you.
-#
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
 # same table, the same people, and a fact that moves your beliefs, and perhaps the
 # model's price.
@@ -898,7 +896,7 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | your opening: from your estimate up to one step above the highest reservation price still possible |
+# | `"final-offer"` | your opening: from your estimate (rounded to the €100 if you like) up to one step above the highest reservation price still possible |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
