@@ -629,7 +629,9 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
             assert later == max(p for _, p in after) > m.low_ball
             # on module 00's line; a claim about a budget may be a bluff about a limit or a
             # false statement of fact, and is not settled
-            assert "a bluff about its limit" in text and "can be misrepresentation" in text
+            assert (
+                "a bluff about its reservation price" in text and "can be misrepresentation" in text
+            )
             assert "close to a bluff" not in text and "are divided" in text
         else:
             assert not after or max(p for _, p in after) <= m.low_ball

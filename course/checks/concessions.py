@@ -377,10 +377,12 @@ def _check_opening(s, anchor, result, rival):
         _fail(
             where,
             f"{price:g} is timid: a rival studio has quoted Orchard {rival:g} for the same "
-            f"work, so Orchard's limit against you is at most {rival:g}, and probably a "
+            f"work, so Orchard's reservation price against you is at most {rival:g}, and "
+            "probably a "
             f"little less, but not {rival - price:g} less on what you know. Open at the quote "
-            f"or up to {QUOTE_BAND:g} under it, as far as a true fact justifies",
-            "the price is well below the rival's quote, your best estimate of Orchard's limit",
+            f"or up to {QUOTE_BAND:g} (thousand) under it, as far as a true fact justifies",
+            "the price is well below the rival's quote, your best estimate of Orchard's "
+            "reservation price",
         )
     if not quoted and price < estimate - TOLERANCE:
         news = "" if rival is None else ", even after the rival's quote"
@@ -598,7 +600,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             where,
             f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, below {split:g}, the even "
             f"split of the zone between your reservation price {reservation:g} and your "
-            f"estimate of Orchard's {estimate:g}: module 02 puts a target no lower than that "
+            f"estimate of Orchard's {estimate:g}: module 02's convention puts a target no lower than that "
             "split, so that you aim for at least half of the zone you expect and keep a margin "
             "above your reservation price for a last trade",
             "the plan ends below the even split of the zone you expect",
@@ -667,7 +669,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             where,
             f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, above {estimate:g}, your "
             "estimate of Orchard's reservation price: a plan that stops there waits for a deal "
-            "you do not expect Orchard to sign; module 02 puts a target no higher than that "
+            "you do not expect Orchard to sign; module 02's convention puts a target no higher than that "
             "estimate, so let the plan end at or below it",
             "the plan ends above your estimate of Orchard's reservation price",
         )
@@ -677,7 +679,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             where,
             f"the plan [{_listed(plan)}] opens at your estimate {estimate:g} and ends at "
             f"{plan[-1]:.2f}, more than nine tenths of the way from your reservation price "
-            f"{reservation:g} up to it ({highest:g}): module 02 puts a target no higher than "
+            f"{reservation:g} up to it ({highest:g}): module 02's convention puts a target no higher than "
             "that, so a plan that opens at the estimate must concede a real part of the zone",
             "the plan opens at the estimate and ends more than nine tenths of the way up the zone",
         )
@@ -745,7 +747,7 @@ def _plan_target(s):
     two fifths of the way up from the reservation price to the grounded opening, or, where
     that is lower, just
     above the even split between your reservation price and your estimate of Orchard's,
-    as module 02 advises a target to lie."""
+    as module 02's convention puts a target."""
     reservation = reservation_of(s)
     two_fifths = reservation + 0.4 * (grounded_opening(s)[0] - reservation)
     split = (reservation + s.their_estimate) / 2

@@ -169,7 +169,7 @@ ANY_STEP = 1 / 2
 #: Your plan in the low-ball moment: steps that shrink (Faratin's curve with this β) to a
 #: target this share of the way from your reservation price to your opening: two fifths,
 #: question 3's rule, which puts it above the even split of every zone the buyer's drawn
-#: limit can make (module 02's advice).
+#: limit can make (module 02's convention).
 PLAN_BETA, TARGET_SHARE = 1.5, 0.4
 
 #: What the buyer says with its low-ball: a claim the rest of the talks can test.

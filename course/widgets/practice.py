@@ -720,7 +720,7 @@ def verdict_of(moment, run, held):
             f" Its claim that the low-ball was all its budget allowed was not true: it later "
             f"offered {later}. On module 00's line, a false claim about its budget sits near "
             "the line: read as a statement of what it is willing to pay, it is a bluff about "
-            "its limit, which the conventions of bargaining tolerate; read as a statement of "
+            "its reservation price, which the conventions of bargaining tolerate; read as a statement of "
             "fact about its budget (a figure its board set, say), it can be misrepresentation, "
             "like an invented rival's quote. Ethicists and the rules for lawyers are divided "
             "on where such a claim falls."

@@ -114,11 +114,8 @@ scenario
 # it should move your estimate of their reservation price, and with it your opening. An
 # anchor from far below, from a side that may be shading its opening, proves only that
 # they would pay at least that much, which you knew already, so it leaves that estimate
-# where it was. It says more only when you know how this side habitually opens: in
-# module 01's band model, where a buyer opens within a known share of its reservation
-# price, an opening rules out prices at both ends (those too high for it to open so low,
-# and those too low for it to open so high) and tilts the estimate down. Orchard's
-# story gives you no such pattern. Telling the two apart is the point of attending to
+# where it was. It says more only when you know how this side habitually opens (module
+# 01), and Orchard's story gives you no such pattern. Telling the two apart is the point of attending to
 # the other side's alternatives.
 #
 # Opening first pays when you know the range well. When you do not, a first offer can give
@@ -132,14 +129,14 @@ scenario
 # beyond a point you can justify. Your target (module 02) lies at or below that estimate
 # (at it only when your opening goes beyond it: section 2), so the opening always lies
 # beyond your target. How far beyond the estimate is a judgement:
-# the further past their limit, the more your number looks like a bluff and the likelier
+# the further past it, the more your number looks like a bluff and the likelier
 # a walk-out. In this module's cases the fact that grounds an opening is never more than
 # about a sixth above the estimate. You can always come down from a high opening; you can
 # seldom go back up from a low one. Grounded: you can give a reason for the number that
 # rests on a fact, such as a market rate, what they paid for the same thing before, or
 # what the work is worth to them. What they paid before stays a fair ground even when
 # their budget has shrunk since: it is a true price for the same work, and the smaller
-# budget is already in your estimate of their limit; they may answer with the cut, and
+# budget is already in your estimate of their reservation price; they may answer with the cut, and
 # that is theirs to argue. A number without a reason looks like a bluff and invites
 # a walk-out; a number with one becomes the reference point for the rest of the talks.
 #
@@ -212,9 +209,10 @@ scenario
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
 #   it with the price you would open with.
 # - **Moved by news:** Orchard will not pay you more than a quote for the same work. A
-#   quote below your estimate puts Orchard's limit between 3 below the quote and the
-#   quote, and you open in that band. The 3 is the course's reading of "a little": at the
-#   quote Orchard is indifferent, so it may want a small edge, a few per cent of the price.
+#   quote below your estimate puts Orchard's reservation price between 3 (thousand) below
+#   the quote and the quote, and you open in that band. The 3 is the course's reading of
+#   "a little", about 3% at your prices: at the quote Orchard is indifferent, so it may
+#   want a small edge. The check counts the band in thousands, not in per cent.
 #   A quote between your estimate and the highest price a true fact of yours justifies
 #   caps your opening: open from your estimate up to the quote. A quote above that changes
 #   nothing. The check tries all three.
@@ -314,7 +312,8 @@ check.opening(opening, hidden=True)
 # estimate of the other side's. The bottom of that band is
 # the **even split** (module 02's name for the point halfway between the two), and a plan
 # may stop exactly on it. The top keeps a plan that opens at the estimate conceding a
-# real part of the zone. When a fact you can name carries your opening beyond the
+# real part of the zone you expect (your estimate of the ZOPA, module 02: from your
+# reservation price up to your estimate of theirs). When a fact you can name carries your opening beyond the
 # estimate, as a true statement here always does (section 1), the target may reach the
 # estimate itself, so a plan that opens beyond the estimate may stop at it; never above
 # it, where it would wait for a deal you do not expect Orchard to sign. Question 2 checks
@@ -365,8 +364,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 5. end at your target, no lower than the even split of the zone you expect (halfway
 #    between your reservation price, Birch's price `s.alternative_price` plus
 #    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
-#    than that estimate (module 02's advice; what is left above your reservation price is
-#    your margin). The check also calls your plan with an opening at the estimate; from
+#    than that estimate (module 02's convention; what is left above your reservation
+#    price is your margin). The check also calls your plan with an opening at the estimate; from
 #    there the target lies at most nine tenths of the way up from your reservation price
 #    to the estimate, as in module 02.
 #
@@ -523,8 +522,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # before the tenth round: when its time is up it says its offer is final, and when its
 # patience runs out it says so at least one offer before it leaves. Patience is used up by
 # **insulting** offers, which it refuses out of hand (an ask more than three quarters of
-# the way from the most it would pay up to 100, the top of the scale), and, while your ask is still above the most it would
-# pay, by offers you take back and by rounds in which you do not move; a real concession
+# the way from its reservation price up to 100, the top of the scale), and, while your ask
+# is still above its reservation price, by offers you take back and by rounds in which you do not move; a real concession
 # restores a little of it. When it is over you see both
 # concession curves, what each of your concessions bought compared with holding your ask
 # instead, and the best price it would have accepted at the turns you played.
@@ -955,8 +954,10 @@ check.read_pick(read_pick, hidden=True)
 #    number: "The market rate for a year of this work is 118, and that is where we are."
 # 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
 #    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
-#    your plan had a step due. Some buyers read any step now, even your planned one, as a
-#    reward for the drop, and others only a big one; when the drop comes you cannot tell
+#    your plan had a step due. Some buyers may read any step now, even your planned one,
+#    as a reward for the drop, and others only a big one (these two kinds, and the
+#    exercise's half-and-half mix of them below, are this course's assumption, chosen to
+#    show the risk; no study has measured them); when the drop comes you cannot tell
 #    which you face, nor a test from a real cut, so hold. A big step made to calm the room
 #    is a concession nobody paid for, and it moves the anchor their way. When they come back with a real move, answer it with your planned step,
 #    and on a condition: a level on another issue where one is on offer ("I can look at
