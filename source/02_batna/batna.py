@@ -170,8 +170,8 @@ check.startup_tree(startup_tree, hidden=True)
 # ## 2. Choosing your BATNA
 #
 # When you hold several alternatives, only the best one counts as your BATNA: it is the
-# one you would actually take if the talks failed. The others still matter, because they
-# are fallbacks if the best one disappears.
+# one you would actually take if the talks failed. The others still matter: if the best
+# one disappears, the next best takes its place.
 #
 # Several job offers are the classic case. A candidate with a second written offer can
 # ask for more and mean it, because walking away costs them little, and the employer can
@@ -250,7 +250,7 @@ check.choose_batna(choose_batna, hidden=True)
 # Your BATNA tells you what walking away is worth, but the least you should accept is
 # rarely that value itself. The deal on the table may cost you something your
 # alternative does not (a longer commute, a move, a less flexible contract), or give you
-# something extra. Your **reservation price**, also called your walk-away point, is the
+# something extra. Your **reservation price** is the
 # worst deal you would still accept: the value of your BATNA, corrected for those
 # differences. Below it you take your BATNA instead. Raiffa (*The Art and Science of
 # Negotiation*, 1982) builds his analysis of bargaining on this number.
@@ -271,32 +271,23 @@ check.choose_batna(choose_batna, hidden=True)
 # situations are common. If you will know the outcome before you must decide, value the
 # alternative at the outcome itself: a firm that answers before your talks end is worth
 # its offer if it makes one, and nothing if not, never the average of the two. And if the
-# deal leaves the alternative open (you could still take it later), the alternative sits
-# on both sides of your comparison: you keep it whether or not you sign. It then cancels,
-# and does not raise your reservation price, when none of its outcomes lies strictly
-# between the worst and best outcomes of what you would take without the deal (your
-# fallback), and that fallback's worst outcome is at least the open alternative's worst
-# (below it, the fallback would never be taken). A sure fallback meets the first condition
-# always, and Harbor Bank's salary, which always beats Lumen's base, meets the second.
-# Then which of the two you would take turns only on how the open alternative turns out.
-# Beside a fallback gamble, one of the open alternative's outcomes usually does lie
-# between: which you would take then turns on how both turn out, so the open alternative
-# raises your reservation price. And choose the fallback only after you have put the open
-# alternative beside each candidate: it can add more beside a gamble than beside a sure
-# amount, so the gamble can become your fallback though its expected value is lower, and
-# then the open alternative no longer cancels. Draw the tree of both sides, with the open
-# alternative in each, and find the salary at which they are worth the same (question 9).
-#
+# deal leaves the alternative open (you could still take it later), it sits on both sides
+# of your comparison: you keep it whether or not you sign. Call the best of what you would
+# take without the deal, leaving the open alternative aside, your **fallback**. Beside a
+# sure fallback no lower than the open alternative's worst outcome (Harbor Bank's salary
+# always beats Lumen's base), the open alternative cancels and does not raise your
+# reservation price: you would switch to it in the same outcomes whether you sign or not.
 # An example with round numbers: a startup's offer stays open and will pay 60,000 or
-# 110,000, with even chances. Beside a sure fallback of 90,000, walking away is worth
-# half of 90,000 plus half of 110,000 (you would join the startup if it paid more), that
-# is 100,000; a salary $y$ with the offer still open is worth half of $y$ plus half of
-# 110,000, which is 100,000 at $y$ = 90,000, the fallback itself: the open offer cancels.
-# Beside a fallback gamble of 50,000 or 130,000 with even chances instead (90,000 on
-# average), walking away is worth 85,000 when the gamble pays 50,000 (you would then take
-# the better of it and the startup: 60,000 or 110,000) and 130,000 when it pays 130,000,
-# so 107,500 in all; the salary that, with the offer still open, is worth as much is
-# 105,000, not 90,000.
+# 110,000, with even chances. Beside a sure fallback of 90,000, walking away is worth half
+# of 90,000 plus half of 110,000 (you would join the startup if it paid more), that is
+# 100,000; a salary $y$ with the offer still open is worth half of $y$ plus half of
+# 110,000, which is 100,000 at $y$ = 90,000, the fallback itself. Beside a fallback gamble
+# it cancels only when none of its outcomes lies strictly between the worst and best
+# outcomes of the fallback (whose worst is again no lower than its own); usually one does,
+# which you would take then turns on how both turn out, and the open alternative raises
+# your reservation price. It can even make a gamble your fallback though its expected
+# value is lower, so choose the fallback with the open alternative beside each candidate.
+# Question 9 works this case through on a tree of both sides.
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
@@ -575,47 +566,39 @@ check.target_salary(target_salary, hidden=True)
 # section 3's $r = V + c$, and a deal without them leaves value on the table for both
 # sides (module 04 builds on such trades).
 #
-# The rule also needs a point inside the zone where you stop pressing. This course uses
-# section 4's even split: the salary halfway between your reservation price and
-# Northwind's, so that each side gains the same over its alternative. It is a fairness
-# norm, a point both sides can defend as even-handed, not a forecast of where the talks
-# must end; section 7 shows that, as your scenario's story stands, no model predicts
-# it. Taking an offer at or above it leaves you at least half of the surplus.
+# The rule also needs a point inside the zone that tells an acceptable offer from one to
+# counter. This course uses section 4's even split: the salary halfway between your
+# reservation price and Northwind's, so that each side gains the same over its
+# alternative. It is a fairness norm, a point both sides can defend as even-handed, not a
+# forecast of where the talks must end; section 7 shows that, as your scenario's story
+# stands, no model predicts it. An offer at or above it leaves you at least half of the
+# surplus.
 #
-# The even split lies at or below the target you set in question 5, on purpose. The target
-# is where you aim to land: you open beyond it and argue for it while Northwind is still
-# moving. The even split is the rule's **floor for accepting** while the talks go on: an
-# offer that reaches it is good enough to take; one that falls short is worth a counter,
-# because Northwind can still move. Why would it move above your reservation price, when
-# section 7's model says it need not? That model leaves out three things a real Northwind
-# faces: it does not know your commute or your reservation price, so it cannot tell how
-# low you would go; fairness norms lead people to refuse a split they see as unfair, even
-# at a cost to themselves, as many responders in ultimatum-game experiments do (Güth,
-# Schmittberger and Schwarze 1982); and you will work together after the deal, so a
-# grudging offer costs it goodwill. The rule below judges one offer at a time, so its
-# "accept" marks an offer good enough to take now. While Northwind is still moving, whether
-# you press on towards your target first is your call, not the rule's, and no question
-# grades it.
+# So three figures each do one job. The target you set in question 5 is what you ask for:
+# you open beyond it, and while Northwind is still moving each counter you make heads
+# towards it, never past it, as Galinsky, Mussweiler and Medvec's finding (section 3)
+# advises; module 04 plans those steps. The even split, at or below your target, judges an
+# offer Northwind makes while it is still moving: below it, counter; at or above it, the
+# offer is *acceptable*, good enough to take. Whether you take it at once or counter
+# towards your target first, as module 04's plan does while it still asks more, is your
+# call, not the rule's, and no question grades it. Your reservation price decides once
+# Northwind has stopped moving: when it says an offer is its last word, and you believe it,
+# a counter no longer buys a better offer, and turning the offer down leaves you your
+# BATNA. Then module 04's rule for the last round takes over: an offer above your
+# reservation price for the package it names beats walking away, even below the even split
+# (one exactly at that price is worth the same to you as your BATNA), and an offer below it
+# is a reason to walk away. Section 7 shows why this matters at Northwind: when
+# Northwind has the last word before the common answer date, the model predicts that last
+# word at your reservation price. The rule is for offers made while Northwind is still
+# moving.
 #
-# **When Northwind has stopped moving.** The rule is for offers made while Northwind is
-# still moving. Once it says an offer is its last word, and you believe it, a counter no
-# longer buys a better offer: turning the offer down leaves you your BATNA. Then module
-# 04's rule for the last round takes over: an offer above your reservation price for the
-# package it names beats walking away, even below the even split (one exactly at that
-# price is worth the same to you as your BATNA), and an offer below it is a reason to walk
-# away. Section 7 shows why this case matters at Northwind: when Northwind has the last word
-# before the common answer date, the model predicts that last word at your reservation
-# price. Question 6 grades the rule for offers
-# while Northwind is still moving, not this case.
-#
-# Module 04 uses the same target from the other side of the table: it plans your own
-# offers, from your opening in steps towards the target, and the plan stops there. That
-# plan decides what *you* offer; the even split here decides when to take an offer
-# *Northwind* makes while it is still moving. The two fit together: concede no further
-# than your target; an offer of theirs that reaches the even split may be taken, though
-# once you plan your concessions module 04 counters it while your plan still asks more;
-# and at a last word you believe, take any offer above your reservation price for its
-# package.
+# Why would Northwind move above your reservation price at all, when section 7's model
+# says it need not? That model leaves out three things a real Northwind faces: it does not
+# know your commute or your reservation price, so it cannot tell how low you would go;
+# fairness norms lead people to refuse a split they see as unfair, even at a cost to
+# themselves, as many responders in ultimatum-game experiments do (Güth, Schmittberger and
+# Schwarze 1982); and you will work together after the deal, so a grudging offer costs it
+# goodwill.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with the best package its policy allows, two remote days (it can move nothing else),
@@ -625,8 +608,8 @@ check.target_salary(target_salary, hidden=True)
 #    on tells Northwind nothing, and one you visibly act on is why its offers must clear
 #    it.
 # 2. Otherwise judge every offer against the zone *with* two remote days, from your
-#    reservation price with remote days up to Northwind's. **Accept** an offer with remote
-#    days whose salary is at or above that zone's even split.
+#    reservation price with remote days up to Northwind's. **Accept**: an offer with
+#    remote days whose salary is at or above that zone's even split is acceptable.
 # 3. **Ask for remote days** when an offer without them has a salary that already reaches
 #    that even split: the salary is fine once the remote days are added, and they cost
 #    Northwind nothing. Without them it may not even reach your reservation price for the
@@ -648,8 +631,9 @@ check.target_salary(target_salary, hidden=True)
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # a pair `(response, reason)` by the rule above, for offers made while Northwind is still
-# moving. `"accept"` marks an offer good enough to take; whether you press on towards your
-# target first is your call, and the check does not grade it. The response is one of
+# moving. `"accept"` marks an acceptable offer, good enough to take; whether you counter
+# towards your target first is your call, and the check does not grade it. The response
+# is one of
 # `"accept"`,
 # `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one of
 # `"no zone even with remote days"` (for walking away), `"even split reached"` (for
@@ -781,22 +765,24 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # your reservation price for the package it names? Judge it by what it says, not by what
 # Northwind may hear in it)? Does it demand something, with a
 # consequence if refused? And if something in it is false, is it the least you would
-# accept, or a fact about the world the other side will rely on?
+# accept, or a fact about the world the other side will rely on? A claimed limit below
+# your real one ("I could not accept anything under 90,000" when yours is 97,000) is true,
+# and honest because it misleads only against your own interest. A true statement chosen
+# to make the other side believe a false fact it will rely on is not made honest by being
+# true.
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
 # Mention it when what it shows beats what the other side believes is the least you would
 # accept, its estimate of your reservation price: then it raises that estimate, and with it
 # what they must offer. Keep a weak one private: naming it would show that you could be had
-# for less than they were ready to pay. Module 03 gives the same advice. Keeping it private
+# for less than they were ready to pay. Keeping it private
 # is not the same as letting the other side open: here you know Northwind's reservation
 # price from the agency's published rate and fee, and opening first pays when you know the
 # range that well (modules 01 and 04). So the statement that keeps your position private
 # leads on to your own opening, grounded in that fact. In real talks you must guess that
-# belief (an employer forms it from what it knows of your current pay and your options).
-# Your scenario fixes it for you: it assumes that Northwind believes the least you would
-# accept is the midpoint of its pay band, on its careers page. That is an assumption of this
-# case, not a rule: a band's midpoint is a pay figure, and says more about the employer's
-# pay structure than about your reservation price.
+# belief. Your scenario fixes it for you: it assumes that Northwind believes the least you
+# would accept is the midpoint of its pay band, on its careers page. That is an assumption
+# of this case, not a rule: a band's midpoint is a pay figure, not your reservation price.
 #
 # Tell the alternative's terms in full, chances included, so the other side can value it,
 # but not your reservation price. Northwind can check the facts (an offer letter, when
@@ -807,10 +793,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # and not a unit more, taking nearly all the gain. Your scenario assumes that Northwind
 # counts a commute you leave unpriced at nothing: it knows you would commute, not what
 # that costs you, and adds nothing for it, so what your terms show it is your BATNA's
-# value, not your reservation price (a real employer might add a guess of its own). It
-# also assumes that Northwind takes the chances you state at face value, so that the value
-# your terms show is their expected value by your own chances; a sceptical employer might
-# value them lower.
+# value, not your reservation price. It also assumes that Northwind takes the chances you
+# state at face value, so that the value your terms show is their expected value by your
+# own chances.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): honest, warning, bluff or misrepresentation?
@@ -956,18 +941,17 @@ check.label_statements(label_statements, hidden=True)
 # delay. Then your BATNA works as an *outside option*, the case module 03 studies. Two
 # equally patient sides who lose little with each round of delay, and earn nothing while
 # the talks go on (no pay from the alternative in the meantime), split the pie about
-# evenly, whatever your BATNA (module 03 gives the side that answers a share of
-# $\delta/(1+\delta)$, where $\delta$ is the share of the pie still worth having after
-# one round of delay; the answerer's share tends to one half as the delay shrinks,
-# $\delta \to 1$),
-# until your BATNA beats your half; from then on you get
+# evenly, whatever your BATNA, until your BATNA beats your half: your **share at the
+# table**, what the talks would give you if neither side had an alternative. (Write
+# $\delta$ for the share of the pie still worth having after one round of delay: the side
+# that answers gets $\delta/(1+\delta)$ of it, module 03 shows, which tends to one half
+# as the delay shrinks, $\delta \to 1$.) Once your BATNA beats that share, you get
 # exactly your BATNA when the other side proposes, and not a unit more, and only a little
 # more when you propose (Shaked and Sutton 1984; module 03 calls it the *deal-me-out*
 # result; the numbers below show how little). Binmore, Shaked and Sutton (*Quarterly
 # Journal of Economics* 104, 1989) put the two predictions to a test with people
 # bargaining in a
-# laboratory, and the outside-option prediction described their deals better. Module 03
-# calls the Nash formula, used in that setting, the natural guess that fails. The timing
+# laboratory, and the outside-option prediction described their deals better. The timing
 # matters: the result counts an alternative taken at the moment you answer a proposal. A
 # side that proposes first and can also leave just after its own proposal is refused can
 # gain more, and the outside-option result is no longer the only prediction (Shaked 1994;
@@ -1019,9 +1003,8 @@ check.label_statements(label_statements, hidden=True)
 # and head office does not threaten the role. That is the setting of the outside-option
 # model, and it shows what your BATNA does when delay is costly. The hire creates a pie of
 # $W - c$ (Northwind gains
-# $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your **share
-# at the table**, what the talks would give you if neither side had an alternative, is
-# about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
+# $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your share
+# at the table is about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
 # Your BATNA, 89,000, beats both, so it binds (it, not your share at the table, sets what
 # you get), and then who makes the first offer matters a little (offers alternate week by
 # week). When Northwind proposes first, it
@@ -1036,8 +1019,9 @@ check.label_statements(label_statements, hidden=True)
 # of short delays the salary rises above 97,000 only if your work is worth more than
 # $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped by the agency at $A$.
 # While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
-# Northwind proposes, and by $\delta$ × 1,000 when you do (up to the agency's cost),
-# about twice the half unit of the Nash split. The even split of the zone, 103,500, is
+# Northwind proposes, and by $\delta$ × 1,000 when you do (up to the agency's cost):
+# between 1.6 and 2 times the Nash split's half unit for the values of $\delta$
+# question 10 uses (0.8 to 0.95). The even split of the zone, 103,500, is
 # then a point you argue for as fair, not one this model predicts.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
@@ -1150,13 +1134,15 @@ check.batna_needed(batna_needed, hidden=True)
 #   fallback with Lumen beside each candidate (section 3), then draw both trees: when is
 #   it simply your best fallback, and when is it more?
 #
-# Section 3's last example is the left-open case with round numbers: read its startup as
-# Lumen (`startup_base` 60,000, `startup_base + startup_bonus` 110,000,
-# `funding_probability` 0.5) and its fallback gamble of 50,000 or 130,000 as your best
-# fallback. Walking away is worth 107,500 there; a salary $y$ between 60,000 and 110,000,
-# with Lumen open beside it, is worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ =
-# 105,000. A salary at or above Lumen's funded pay would never be left for Lumen: then it
-# must be worth walking away on its own.
+# A worked case with round numbers: read section 3's startup as Lumen (`startup_base`
+# 60,000, `startup_base + startup_bonus` 110,000, `funding_probability` 0.5), and let
+# your best fallback be a gamble of 50,000 or 130,000 with even chances (90,000 on
+# average). Walking away is worth 85,000 when the
+# gamble pays 50,000 (you would then take the better of it and Lumen: 60,000 or 110,000)
+# and 130,000 when it pays 130,000, so 107,500 in all. A salary $y$ between 60,000 and
+# 110,000, with Lumen open beside it, is worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500
+# at $y$ = 105,000, not 90,000. A salary at or above Lumen's funded pay would never be
+# left for Lumen: then it must be worth walking away on its own.
 #
 # Harbor Bank (`offers.bank_salary`) and Freelance stay as they are: reuse the tree of
 # question 2 (`offers.renewal_probability`, `offers.busy_probability`,
@@ -1325,11 +1311,9 @@ check.batna_rise(batna_rise, hidden=True)
 #   (expected value or certainty equivalent) only when you must commit before the
 #   outcome is known and the deal rules the alternative out. If you will know the outcome
 #   before you answer, value it by that outcome. If the deal leaves it open, it sits on
-#   both sides: choose your fallback with it beside each candidate; it cancels when none
-#   of its outcomes lies strictly between that fallback's worst and best and that worst is
-#   no lower than its own worst (as beside Harbor Bank's salary, while Harbor Bank is
-#   still the better fallback with it beside both); otherwise it raises your reservation
-#   price.
+#   both sides: choose your fallback with it beside each candidate; beside a sure fallback
+#   no lower than its worst outcome it cancels, beside a fallback gamble it usually raises
+#   your reservation price.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
 #   out before the talks; revise it on new facts about your alternatives or about what
