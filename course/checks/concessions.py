@@ -97,9 +97,7 @@ class _HiddenLearners:
             # belief: comparing Birch with your reservation price, not with Orchard's
             # belief, tells it here, and the check refuses that
             "birch-weak",
-            lambda s: (
-                _birch_kind(s) == "fact" and s.alternative_price < s.their_guess < reservation_of(s)
-            ),
+            lambda s: _birch_weak(s),
         ),
         ("birch-inflated", lambda s: _birch_kind(s) == "invented"),
         # an untrue statement is the lowest figure at or above your estimate of Orchard's
@@ -251,12 +249,56 @@ def _rivals(s, hidden):
     return [(anchor, float(quote)) for anchor, quote in quotes]
 
 
+def _birch_weak(s):
+    """Whether Birch's true offer is weaker than Orchard believes though your reservation
+    price is above that belief: only here does comparing Birch with your own reservation
+    price, not with Orchard's belief, cite it."""
+    return _birch_kind(s) == "fact" and s.alternative_price < s.their_guess < reservation_of(s)
+
+
+def _untrue_below_top(s):
+    """Whether an invented figure is the lowest, threats aside, at or above your estimate of
+    Orchard's reservation price: only here does a rule that reads figures and not the story
+    (the lowest figure that is ambitious enough) cite an untrue statement."""
+    kinds = statement_kinds(s)
+    claims = [k for k, st in s.statements.items() if kinds[k] != "threat"]
+    ambitious = [k for k in claims if s.statements[k].figure >= s.their_estimate]
+    return kinds[min(ambitious, key=lambda k: s.statements[k].figure)] == "invented"
+
+
+def _opening_learner(label, fits):
+    """A public self-check learner whose scenario ``fits``, for question 1's visible check."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(MODULE, label, lambda learner: fits(_variant(learner)))
+
+
+def _opening_scenarios(hidden):
+    """Question 1's scenarios: ``_scenarios``, and, in the visible check, a public learner
+    whose Birch offer is weaker than Orchard believes though your reservation price is
+    above that belief, and one whose lowest figure at or above your estimate is
+    untrue, each when the learner's own scenario is not of that kind: so the rule's two
+    central distinctions (Orchard's belief, not your reservation price; the story's facts,
+    not figures alone) are refused before grading, not only by the hidden test."""
+    found = _scenarios(hidden)
+    own = found[0]
+    if not hidden:
+        for label, fits in (
+            ("birch-weak-visible", _birch_weak),
+            ("untrue-visible", _untrue_below_top),
+        ):
+            if not fits(own):
+                other = _variant(_opening_learner(label, fits))
+                if all(other.learner != s.learner for s in found):
+                    found.append(other)
+    return found
+
+
 @question
 def opening(answer, hidden=False):
     """Check a function that returns an opening price and the statement that grounds it,
     first when you open and then when Orchard has opened with an extreme anchor."""
     told = None  # whether your answer for your own scenario, with no anchor, tells of Birch
-    for s in _scenarios(hidden):
+    for s in _opening_scenarios(hidden):
         first = None
         for anchor in _anchors(s, hidden):
             result = call_learner(answer, s, anchor)
