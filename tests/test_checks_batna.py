@@ -4077,3 +4077,17 @@ def test_the_left_open_case_is_shorter_and_the_module_does_not_grow():
     assert "strictly between" not in _cell("summary")
     assert "107,500" in _cell("q9-text") and "105,000" in _cell("q9-text")
     assert _markdown_words() <= 11_400
+
+
+def test_question_4s_hint_for_a_wrong_low_end_does_not_complete_the_answer(learner):
+    """Review 57, W2: the hint for a wrong low end said "the bottom of the zone is your
+    reservation price, the second argument", which wrote the answer's first half for the
+    learner. It now asks what the bottom is, and names no argument."""
+
+    def bank_at_the_bottom(offers, reservation):
+        return (offers.bank_salary, offers.agency_rate + offers.agency_fee)
+
+    said = messages(check.northwind_zopa(bank_at_the_bottom))["a zone when there is one"][1]
+    assert "the zone is not" in said, said
+    assert "the second argument" not in said and "argument" not in said, said
+    assert "least you would accept" in said, said

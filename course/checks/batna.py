@@ -850,7 +850,10 @@ def judge_zopa(offers, result):
             "agency's contractor, costs it in all"
         )
     else:
-        hint = "the bottom of the zone is your reservation price, the second argument"
+        hint = (
+            "the bottom of the zone is the least you would accept for the job as offered: "
+            "check which figure your function puts there"
+        )
     raise NotYet(
         f"{case}, the zone is not ({low:,.2f}, {high:,.2f}): {hint}.",
         general=hint,
