@@ -693,7 +693,10 @@ def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining()
     traditional competitive bargaining and misleading statements under misrepresentation;
     the text said "hiding or misstating"."""
     says_not("hiding or misstating")
-    says('they file hiding your real walk-away point under "traditional competitive bargaining"')
+    says(
+        "file hiding your real reservation price (their *walk-away point*) under "
+        '"traditional competitive bargaining"'
+    )
 
 
 def test_the_news_factor_comes_with_a_worked_example():
@@ -715,9 +718,8 @@ def test_the_haggling_theory_is_cited_in_full_and_the_opening_rule_called_a_conv
     says_not("module 04's rule puts it above for the reasons of practice")
     says_not("is a behavioural convention, not a result of that theory")
     says(
-        "The check does not choose between them: any opening from your estimate to the ceiling "
-        "passes.",
-        "final price towards it (Galinsky and Mussweiler, 2001)",
+        "The check does not choose between them.",
+        "the anchoring studies of section 5 favour a high opening",
         "in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985",
         '"Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information"',
     )
@@ -764,5 +766,38 @@ def test_the_course_s_target_is_not_put_inside_the_study_s_finding():
     says_not("its own target: the price you aim to land at, grounded in a fact you can name")
     says(
         "or about its own target, the price it aimed to land at. In this course (module 02) "
-        "a target is grounded in a fact you can name"
+        "a target is better than your reservation price"
     )
+
+
+def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_word():
+    """Review s57: E1, Myerson and Satterthwaite assume independent private values, and the
+    text left that out; C1, module 02 grounds the opening in a fact, not the target; C2, the
+    bluff is defined by the course's word, reservation price, and Lewicki's "walk-away point"
+    is glossed as theirs; U3, "the model's price" is defined before section 3 uses it, and
+    section 2 does not use it; U2, Lewicki's categories and the threat's two labels are notes
+    after the list of fair and foul ways, not a parenthesis inside it."""
+    says("known only to itself, drawn independently of the other's, and spread continuously")
+    says_not("a target is grounded in a fact you can name")
+    says("your opening, grounded in a fact you can name, lies at or beyond it")
+    says_not("limit or valuation", "hiding your real walk-away point")
+    says("reservation price (their *walk-away point*)")
+    text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
+    section_3 = text.index("## 3. Naming a price against what you believe")
+    defined = text.index("is **the model's price**")
+    assert "model's price" not in text[text.index("### News changes the balance") : section_3]
+    assert text.index("model's price", section_3) == defined + len("is **the ")
+    assert defined < text.index("Two tempting shortcuts are wrong")
+    says_not("(Lewicki, Saunders and Barry cut the field differently")
+    says("Two notes on the words. Lewicki, Saunders and Barry file")
+
+
+def test_review_57_question_6_is_cut_to_its_table_and_one_reason_per_price():
+    """Review s57 U1: Question 6's statement was about 2,080 words. The fair-price ladder, the
+    staged-opening worked numbers and the long side note are cut (the ultimatum evidence moved
+    to section 3, beside the assumption it qualifies); the table says what the check accepts."""
+    start = NOTEBOOK.index('grade_id": "q6-text"')
+    end = NOTEBOOK.index("# %%", start)
+    words = len(NOTEBOOK[start:end].replace("#", " ").split())
+    assert words < 1_500, words
+    says_not("53 here leaves a buyer at 60 a gain of 7", "about €52,940", "A price can do one of")

@@ -599,9 +599,9 @@ LABELS = {
         "true-rival",
         "practice-trade-fair",
     },
-    "bluff": {"hard-for-us", "fair-price", "rival-ultimatum", "practice-not-a-euro"},
-    "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault", "practice-certificate"},
-    "illegitimate source": {"ex-manager", "pretext-call", "gift-engineer", "practice-temp-worker"},
+    "bluff": {"hard-for-us", "fair-price", "rival-ultimatum", "practice-payment-terms"},
+    "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault", "practice-list-price"},
+    "illegitimate source": {"ex-manager", "pretext-call", "gift-engineer", "practice-password"},
 }
 
 
@@ -1391,8 +1391,9 @@ def test_the_ultimatum_game_figures_are_cited():
     """The refusal rates and the usual offers behind the fair price's fifth were given
     with no source (Güth, Schmittberger and Schwarze, 1982, report neither); the text
     now cites Camerer's survey and the meta-analysis of Oosterbeek, Sloof and van de
-    Kuilen, whose abstract gives an average offer of 40% and 16% of offers refused."""
-    q6 = notebook_words("q6-text")
+    Kuilen, whose abstract gives an average offer of 40% and 16% of offers refused. They sit
+    with the assumption they qualify, in section 3 (review s57 U1 cut Question 6)."""
+    q6 = notebook_words("price-teaching")
     assert "(Camerer, *Behavioral Game Theory*, 2003, chapter 2" in q6
     assert "Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004" in q6
     assert "average offer of 40 per cent and about one offer in six refused" in q6
@@ -1534,7 +1535,9 @@ def test_question_9_defines_a_bluff_as_module_00_does():
     you would not carry out sits on the line (both labels accepted). Question 9's definition
     also named "what you intend to do"; it now reads as module 00's."""
     words = notebook_words("q9-text")
-    assert "untrue claim about your own limit or valuation" in words
+    # module 01 says "reservation price", its one word for the limit (review s57 C2)
+    assert "untrue claim about your own reservation price" in words
+    assert "limit or valuation" not in words
     assert "what you intend to do, or your estimate" not in words
     assert "A threat you would not carry out sits on another line" in words
 
@@ -1661,7 +1664,8 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     # leaves a third (53 on the example)
     assert scenario.fair_price(after, 40, 0, scenario.GENEROUS_SHARE) == 53
     assert "the edge of the zone where refusals are common, not a fair split" in words
-    assert "53 here leaves a buyer at 60 a gain of 7" in words
+    # the 53 example moved out with the rest of the fair-price ladder (review s57 U1)
+    assert "a third is the safer aim" in words
 
 
 def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
@@ -1701,7 +1705,7 @@ def test_section_6_says_what_module_00_says_of_a_bluff():
     possibly a misrepresentation. The text now says so."""
     words = notebook_words("guard-teaching")
     assert "as in modules 00 and 02, a bluff" not in words
-    assert "module 00's caution says a stated intention you do not hold" in words
+    assert "module 00 adds that a stated intention you do not hold" in words
 
 
 def test_keeping_what_you_know_is_about_your_estimate_not_every_fact():
@@ -2019,7 +2023,7 @@ def test_a_fair_price_just_above_the_cost_fails_every_learner(sales):
         if (lowest + sale.cost) / 2 > floor + 0.01:
             assert scenario.situation_fits(item, (lowest + sale.cost) / 2, sale, after)
     words = notebook_words("q6-text")
-    assert "your cost) and at most half of it" in words
+    assert "to at most half of it" in words
     assert "the check refuses a fair price that leaves the buyer more than half the gain" in words
     assert "at least a fifth of the gain and at most half |" in words
 

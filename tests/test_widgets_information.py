@@ -1,5 +1,7 @@
 """course.widgets.information in plain Python: set .value, .click(), read what the view shows."""
 
+from pathlib import Path
+
 import pytest
 
 from course.models.information import (
@@ -7,7 +9,10 @@ from course.models.information import (
     expected_reservation,
     posterior_after_offers,
 )
+from course.pictures import amount
 from course.widgets.information import BeliefUpdater, InformationExplorer
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_updater_opens_on_the_prior():
@@ -341,3 +346,44 @@ def test_the_updaters_worked_claims_hold_from_the_state_the_text_sets_up():
     assert round(opened) == 61 and 0 < opened - held < 2  # falls a little
     assert round(found["44"][1]) == 50  # from about 61 to about 50
     assert "above every reservation price you still believe possible" in found["90"][2]
+
+
+def test_the_explorer_asks_the_learner_to_decide_and_says_why():
+    """Review s57 W2: the explorer's practice had no decision in it (the text stated the
+    answer first, and nothing answered a choice). Given the learner's settings, it now asks
+    which of A/B and of C/D makes knowing worth more, and says whether each pick is right,
+    with both worths and what sets the two apart; on 60 learners the right pick is
+    ``explorer_winners``, and the notebook passes the learner's settings in."""
+    from course.models.information import value_of_information
+    from course.scenarios.information import explorer_winners
+    from course.variants import variant
+
+    for n in range(60):
+        sale = variant("01_information", f"learner-{n}")
+        winners = explorer_winners(sale)
+        explorer = InformationExplorer(sale.explorer_cases)
+        explorer.judge()
+        assert explorer.feedback.value.count("pick one first") == 2
+        for row, (pair, winner) in enumerate(zip((("A", "B"), ("C", "D")), winners, strict=True)):
+            loser = next(label for label in pair if label != winner)
+            for pick, verdict in ((winner, "<b>Right.</b>"), (loser, f"<b>Not {loser}.</b>")):
+                explorer.picks[pair].value = pick
+                explorer.judge()
+                line = explorer.feedback.value.split("<br>")[row]
+                assert line.startswith(verdict), (sale.learner, line)
+                for label in pair:
+                    worth = value_of_information(*sale.explorer_cases[label])
+                    assert f"{label} {amount(round(worth, 2))}" in line
+            why = "range is wider" if pair == ("A", "B") else "cost is lower"
+            assert f"{winner}'s {why}" in line, line
+        explorer.show.value = "C"
+        assert (explorer.cost.value, explorer.low.value, explorer.high.value) == tuple(
+            float(x) for x in sale.explorer_cases["C"]
+        )
+    explorer.picks[("A", "B")].value = None  # a visitor may unset a pick
+    explorer.judge()
+    assert "A or B: pick one first." in explorer.feedback.value
+    source = (ROOT / "source" / "01_information" / "information.py").read_text()
+    assert "InformationExplorer(sale.explorer_cases)" in source
+    words = " ".join(line.removeprefix("#").strip() for line in source.splitlines())
+    assert "press **check my picks**" in words

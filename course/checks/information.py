@@ -330,10 +330,10 @@ def _check_sure(value, sale, after, mean):
         ),
         (
             lowest,
-            f"the opening ruled out a reservation price of {_euros(lowest)}: a price the "
-            "beliefs give no chance is no longer the bottom",
-            "that price was ruled out by the opening; the bottom is the lowest price still "
-            "possible",
+            f"the opening ruled out a reservation price of {_euros(lowest)}: ask which buyers "
+            "you still believe in, and what every one of them would accept",
+            "that price was ruled out by the opening: ask which buyers you still believe in, "
+            "and what every one of them would accept",
         ),
         (
             mean,
@@ -366,7 +366,8 @@ def _check_sure(value, sale, after, mean):
         raise NotYet(
             f"for learner {sale.learner}, the highest sure price: {hint}.",
             general=general_hint(hint, mistakes)
-            or "your highest sure price is not the lowest reservation price still possible",
+            or "your highest sure price is not the most that every buyer you still think "
+            "possible would accept",
         )
 
 

@@ -4,6 +4,7 @@ Beliefs are mappings from a possible value (say, the other side's reservation pr
 its probability. Fractions in give fractions out, so worked examples come out exact.
 """
 
+import math
 from collections.abc import Mapping
 
 from course.checks import calls
@@ -139,6 +140,25 @@ def expected_profit(price, cost, low, high):
     else:
         accepts = min(max((high - price) / (high - low), 0.0), 1.0)
     return (price - cost) * accepts
+
+
+def compare_worth(first, second):
+    """Two settings of the value-of-information explorer, each ``(cost, low, high)``, side by
+    side: a dict with each one's ``worth`` (``value_of_information``), the ``winner`` (0 or 1,
+    the one under which knowing the buyer's value is worth more; ``None`` on a tie), and
+    ``differ``, what tells them apart: ``"range"`` (same cost and middle, one range wider),
+    ``"cost"`` (same range, one cost lower) or ``"both"``."""
+    settings = [_uniform_range(*setting) for setting in (first, second)]
+    worths = [value_of_information(*setting) for setting in settings]
+    (cost_a, low_a, high_a), (cost_b, low_b, high_b) = settings
+    if cost_a == cost_b and low_a + high_a == low_b + high_b and low_a != low_b:
+        differ = "range"
+    elif (low_a, high_a) == (low_b, high_b) and cost_a != cost_b:
+        differ = "cost"
+    else:
+        differ = "both"
+    winner = None if math.isclose(*worths) else worths.index(max(worths))
+    return {"worth": tuple(worths), "winner": winner, "differ": differ}
 
 
 def information_summary(cost, low, high):

@@ -393,25 +393,28 @@ _PRACTICE_TACTICS = (
         "asking openly deceives nobody, and they are free to answer or not",
     ),
     Move(
-        "practice-not-a-euro",
-        "saying 'we cannot go one euro lower' about a price you would in fact go below",
+        "practice-payment-terms",
+        "saying 'we can never wait more than 30 days for payment' when you would in fact accept 60",
         BLUFF,
-        "it is untrue, but it is about your own reservation price, which by the usual "
-        "conventions of bargaining nobody takes as a statement of fact; it costs credibility "
-        "if Osprey calls it",
+        "it is untrue, but it is about what you would settle for on a term of the deal, "
+        "which by the usual conventions of bargaining nobody takes as a statement of fact; it "
+        "costs credibility if Osprey calls it",
     ),
     Move(
-        "practice-certificate",
-        "telling Osprey that the machine holds a hygiene certificate it has never been granted",
+        "practice-list-price",
+        "telling Osprey that your last five customers all paid your full list price, when "
+        "most of them had a discount",
         MISREPRESENTATION,
-        "a certificate is a fact Osprey would rely on, and what you say about it is untrue",
+        "what earlier customers paid is a fact Osprey would rely on, and what you say about "
+        "it is untrue",
     ),
     Move(
-        "practice-temp-worker",
-        "paying a temporary worker in Osprey's purchasing office to copy other builders' "
-        "quotes for you",
+        "practice-password",
+        "logging in to Osprey's purchasing system with a password one of its staff once let "
+        "slip, to read other builders' quotes",
         ILLEGITIMATE,
-        "you would buy confidential information from someone bound to keep it",
+        "the system and the quotes in it are not yours to use: access without permission, "
+        "often unlawful as well as unethical",
     ),
 )
 

@@ -6,6 +6,7 @@ from course.models.information import (
     OfferNotExplained,
     beliefs_from_weights,
     buyer_offers,
+    compare_worth,
     expected_reservation,
     information_summary,
     posterior_after_offers,
@@ -189,12 +190,20 @@ class BeliefUpdater(w.VBox):
         )
 
 
+#: The explorer's two decisions: in each pair, under which setting is knowing worth more?
+PAIRS = (("A", "B"), ("C", "D"))
+
+
 class InformationExplorer(w.VBox):
     """Your cost and the range of the buyer's reservation price (uniform): the best blind
     price, its expected profit, the profit of knowing the reservation price, and what that
-    knowledge is worth."""
+    knowledge is worth. Given the learner's ``cases`` (label -> (cost, lowest, highest), the
+    scenario's ``explorer_cases``), it also asks, for A/B and C/D, under which setting knowing
+    is worth more, and says whether each pick is right and why (review s57 W2)."""
 
-    def __init__(self, cost=40.0, low=50.0, high=100.0, bottom=0.0, top=200.0, step=1.0):
+    def __init__(
+        self, cases=None, cost=40.0, low=50.0, high=100.0, bottom=0.0, top=200.0, step=1.0
+    ):
         self.bottom, self.top = bottom, top
         slider = {"min": bottom, "max": top, "step": step, "continuous_update": True}
         self.cost = FloatSlider(value=cost, description="your cost", **slider)
@@ -212,10 +221,91 @@ class InformationExplorer(w.VBox):
         self.picture = w.HTML()
         self.bars = w.HTML()
         self.status = w.HTML()
-        super().__init__(
-            [self.cost, self.low, self.high, self.numbers, self.picture, self.bars, self.status]
-        )
+        children = [self.cost, self.low, self.high, self.numbers, self.picture, self.bars]
+        self.cases = {}  # plain Python, never synced
+        if cases:
+            self.cases = {
+                label: tuple(float(x) for x in cases[label]) for pair in PAIRS for label in pair
+            }
+            listed = "; ".join(
+                f"<b>{label}</b>: cost {amount(c)}, from {amount(lo)} to {amount(hi)}"
+                for label, (c, lo, hi) in self.cases.items()
+            )
+            self.picks = {
+                pair: w.ToggleButtons(
+                    options=pair, value=None, description=f"{pair[0]} or {pair[1]}:", style=WIDE
+                )
+                for pair in PAIRS
+            }
+            self.check_button = w.Button(description="check my picks", icon="check")
+            self.check_button.on_click(self.judge)
+            self.show = w.ToggleButtons(
+                options=("A", "B", "C", "D"), value=None, description="show setting:", style=WIDE
+            )
+            self.show.observe(self.load, names="value")
+            self.feedback = w.HTML()
+            children += [
+                w.HTML(
+                    f"<b>Your settings</b> ({listed}). Under which setting of each pair is "
+                    "knowing the reservation price worth more? Pick before you look."
+                ),
+                *self.picks.values(),
+                self.check_button,
+                self.feedback,
+                self.show,
+            ]
+        super().__init__([*children, self.status])
         self.refresh()
+
+    def judge(self, button=None):
+        """Say, for each pair, whether the learner's pick is the setting under which knowing
+        is worth more, and why: what sets the two apart, and both worths."""
+        lines = []
+        for pair in PAIRS:
+            pick = self.picks[pair].value
+            if pick not in pair:  # untrusted: any visitor can set a synced value
+                lines.append(f"{pair[0]} or {pair[1]}: pick one first.")
+                continue
+            first, second = (self.cases[label] for label in pair)
+            verdict = compare_worth(first, second)
+            worths = ", ".join(
+                f"{label} {amount(round(worth, 2))}"
+                for label, worth in zip(pair, verdict["worth"], strict=True)
+            )
+            winner = pair[verdict["winner"]] if verdict["winner"] is not None else None
+            other = pair[1 - verdict["winner"]] if winner else None
+            if winner is None:
+                why = "the two are worth the same."
+            elif verdict["differ"] == "range":
+                why = (
+                    f"{winner} and {other} share the cost and the middle of the range, and "
+                    f"{winner}'s range is wider: the one blind price fits a wider spread of "
+                    "buyers less well, refused by more of them or leaving more on the table."
+                )
+            elif verdict["differ"] == "cost":
+                why = (
+                    f"{winner} and {other} share the range, and {winner}'s cost is lower. "
+                    "Knowing, you keep the saving on every buyer above your cost; the model's "
+                    "price is refused by some of them and keeps less of it, until the model's "
+                    "price is the bottom of the range and every buyer accepts."
+                )
+            else:
+                why = "the two settings differ in more than one way."
+            right = "Right" if pick == winner else f"Not {pick}"
+            lines.append(f"<b>{right}.</b> Knowing is worth {worths}. {why}")
+        self.feedback.value = "<br>".join(lines)
+
+    def load(self, change=None):
+        """Put the chosen setting into the sliders."""
+        label = self.show.value
+        if label not in self.cases:  # untrusted, as above
+            return
+        cost, low, high = self.cases[label]
+        if low > self.high.value:  # keep lowest <= highest at every step
+            self.high.value, self.low.value = high, low
+        else:
+            self.low.value, self.high.value = low, high
+        self.cost.value = cost
 
     def refresh(self, change=None):
         """Recompute from the sliders, after checking them against the view's bounds."""

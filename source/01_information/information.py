@@ -37,7 +37,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 12,300 words of text and 1,000 in your scenario), eleven coded questions, two widgets
+# 11,600 words of text and 1,000 in your scenario), eleven coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter (about an hour and a
 # half if Python or probability is new):
@@ -283,12 +283,15 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # **News that changes.** Something happens now that alters Osprey's position: a rival
 # starts advertising a 15% discount today. Osprey's alternatives just improved, so its
-# reservation price itself may fall: it will pay you little more than the rival's new
-# price, plus whatever your machine is worth to it beyond the rival's. Reweighting four
-# fixed prices cannot show that (the new reservation price may lie below all four); you
-# would lower each possible price that lies above the new cap to that cap, and carry your
-# chances across, so the cap becomes one of the possible prices. Question 3 reads news that reveals; Question 5 prices with it, and
-# re-prices after news that changes.
+# reservation price itself may fall, to the rival's new price plus whatever your machine
+# is worth to it beyond the rival's. Call that amount the *cap*.
+#
+# Reweighting your four prices cannot show this, since the new reservation price may lie
+# below all four. Instead, lower each possible price above the cap to the cap, and carry
+# its chance with it: the cap becomes one of the possible prices.
+#
+# Question 3 reads news that reveals; Question 5 prices with it, and re-prices after news
+# that changes.
 #
 # Two assumptions sit under this arithmetic.
 #
@@ -319,8 +322,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # | cap (new news) | moved down to the cap, chances carried: those buyers now pay only the cap | 0.5, 0.5, 0 |
 #
 # Either way this is what "leverage shifts during a negotiation" means in numbers: the
-# same table, the same people, and a fact that moves your beliefs, and perhaps the
-# model's price.
+# same table, the same people, and a fact that moves your beliefs, and perhaps the price
+# you name.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -518,17 +521,27 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # final prices (after a cap, the cap is one of them): between two of them, raising the
 # price loses no buyer, so you would raise it to the next one.
 #
+# > **One price, one name.** The final price with the largest expected profit against
+# > your beliefs is **the model's price**. Question 5 returns it as `before` (against your
+# > prior) and `now` (after the opening); where the text names no beliefs, it means
+# > `now`. Keep it apart from Question 2's `sure` price, the highest price that every
+# > buyer you still think possible accepts: the model's price is never below it, and may
+# > be refused. Question 6's *safer prices* are
+# > reservation prices still possible between your cost and the model's price: `sure`
+# > is one of them only when it lies above your cost.
+#
 # What about simply accepting Osprey's opening? It is still on the table and would earn
 # the opening minus your cost for sure (a sure loss, if the opening is below your cost, as
 # it is for most learners). But an opening also tells you that Osprey's reservation price
 # is above it: under the band model, every price still possible lies above the opening.
 # Asking the lowest of them (your `sure` price in Question 2) is accepted for sure too, and
 # earns more (or loses less, if even that price is below your cost: then only a gamble on a
-# higher price can make a profit). That "for sure" leans on the band's hard edges: no
-# buyer offers more than its reservation price, so no price below the opening ever comes
-# back, but if you left the prices between the opening and $x / b$ that the band rules
-# out a small chance, your `sure` price would be *almost* sure. Accepting the opening
-# would make sense only if you doubted the model itself.
+# higher price can make a profit). Accepting the opening would make sense only if you
+# doubted the model itself.
+#
+# That "for sure" leans on the band's hard edges (section 2). Were you to leave the prices
+# between the opening and $x / b$ that the band rules out a small chance, your `sure`
+# price would be *almost* sure.
 #
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
@@ -538,15 +551,6 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # after it the model's price is not the most likely price (where several prices are
 # equally likely, none of them). In other cases a shortcut can land on the model's price,
 # but only by luck.
-#
-# > **One price, one name.** The final price with the largest expected profit against
-# > your beliefs is **the model's price**. Question 5 returns it as `before` (against your
-# > prior) and `now` (after the opening); where the text names no beliefs, it means
-# > `now`. Keep it apart from Question 2's `sure` price, the highest price that every
-# > buyer you still think possible accepts: the model's price is never below it, and may
-# > be refused. Question 6's *safer prices* are
-# > reservation prices still possible between your cost and the model's price: `sure`
-# > is one of them only when it lies above your cost.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
 # of bargaining with private information (W. Samuelson, "First-Offer Bargains",
@@ -564,7 +568,13 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - the buyer accepts any price up to its reservation price, even one that leaves it
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
-#   buyer's reservation price is riskier than the model says;
+#   buyer's reservation price is riskier than the model says. Offers under about a fifth
+#   of the sum are refused about half the time, refusals stay common up to about a third,
+#   and most offers give 40 to 50 per cent (Camerer, *Behavioral Game Theory*, 2003,
+#   chapter 2, summing up many studies; a meta-analysis of 37 papers, Oosterbeek, Sloof
+#   and van de Kuilen, *Experimental Economics*, 2004, finds an average offer of 40 per
+#   cent and about one offer in six refused). Players in those games know the sum they
+#   split, so reading Osprey this way assumes it has a fair idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
 #   alone; a workshop that badly needs the cash may rightly prefer the sure thing;
@@ -617,19 +627,18 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # **After you pass.** Two things to look at.
 #
-# - Compare `now` with `with_news`. Question 5c asks for a *factor*. Picture a
-#   reading of the news in which each reservation price is `factor` times as likely as
-#   the next lower one (or the next higher one, for news that points down). At the smallest such factor the news just moves your price; a larger
-#   one moves it too, and that step is the news shifting your leverage; a smaller one does
-#   not. The one number describes only such even readings: for an uneven one, such as 1,
-#   1, 1 and 5, call `my_price` and see.
+# - Compare `now` with `with_news`. Question 5c asks for a *factor*: read the news so
+#   that each reservation price is `factor` times as likely as the next lower one (or
+#   higher, for news that points down); at the smallest such factor the news just moves
+#   your price, a larger one moves it too, a smaller one does not. The one number
+#   describes only such even readings: for an uneven one, call `my_price` and see.
 # - Compare `before` with `now`. In every scenario drawn for a learner the opening leaves
-#   the model's price where it was or lowers it (your `sure` price of Question 2 rises, though,
-#   whenever the opening rules out the lowest price). That is true of the drawn scenarios,
-#   not of openings in general: with section 2's worked example and a cost of 40,
-#   the model's price is 60 before the offer and 70 after it, because the offer made a buyer
-#   at 60 less likely and 60 had been the model's price; Question 6's `tilt-case` is another
-#   (€49,000 before its opening, €56,000 after).
+#   the model's price where it was or lowers it.
+#
+# Openings in general can raise it: with section 2's worked example and a cost of 40, the
+# model's price is 60 before the offer and 70 after it, because the offer made a buyer at
+# 60 less likely. Question 6's `tilt-case` is another (€49,000 before its opening, €56,000
+# after).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
@@ -827,90 +836,54 @@ check.news_weight(news_weight, hidden=True)
 # with the model's price: if it is higher, name that higher price (the check wants it to
 # the cent); if it is the same, the staging cost you nothing and the model's price stands.
 # On every case the check tries it is never lower.
-# Your own case cannot tell a re-pricing from a short cut, so the check also tries your
-# function on four worked cases (grading draws two more). On `worked-case-0` the re-priced price is above the
-# model's; on `worked-case-1` it is the model's own. The other two keep `worked-case-1`'s
-# buyer and ask your function only for `staged-opening`. In `cut-case` (prior 0.4, 0.3,
-# 0.2, 0.1; cost €34,000; opening €45,000) even a shaded opening proves a reservation
-# price of at least 45,000 / 0.85, about €52,940, which rules out the model's price against your prior
-# (€49,000), so re-pricing does not give Question 5's `before`. In `tilt-case` (prior
-# 0.36, 0.30, 0.09, 0.25; cost €38,000; opening €44,500) the re-priced price is €63,000,
-# above both `before` (€49,000) and `now` (€56,000). Each short cut (always the model's
-# price, always the next reservation price up, "the opening tells me nothing", the
-# model's price against the prior, or the higher of `before` and `now`) fails one of the four. In
-# `cut-case` and `tilt-case` no reservation price still possible lies between the cost
-# and the model's price, so there is no safer price: work out a price only for the
-# situations your function is asked about.
+# The check also tries your function on four worked cases, `worked-case-0`,
+# `worked-case-1`, `cut-case` and `tilt-case` (grading draws two more; the last two ask
+# only for `staged-opening` and have no safer price), so that each short cut (always the
+# model's price, always the next reservation price up, "the opening tells me nothing", the
+# model's price against the prior, or the higher of `before` and `now`) fails one of the
+# four.
 #
-# One mark for the assumptions, one for the prices. A price can do one of three things:
-#
-# - *the model's price* itself, against `after` and `sale.cost`;
-# - *above it*: any higher price, up to one step (the gap between neighbouring prices in
-#   `sale.reservations`) above the highest reservation price still possible after the
-#   opening (the highest with a chance above 0 in `after`): somewhat beyond what you still
-#   believe Osprey could pay, never further (a higher price is grounded in no buyer you
-#   still believe in; the one step is a course convention, not a result of the theory;
-#   where a refusal brings a counter-offer, the paragraph after this list narrows it);
-# - *below it*: any lower price above your cost `sale.cost` (the least you would accept)
-#   and above the opening. Which lower price depends on why you go lower. A need for a
-#   sure sale calls for a *safer price*: a price between two reservation prices still
-#   possible sells to no more buyers than the next one up, for less, so the safer prices
-#   are the reservation prices still possible between your cost and the model's price
-#   (every scenario has at least one). A buyer who refuses deals it finds unfair calls
-#   for a *fair price*: one that leaves the buyer at the lowest reservation price still
-#   possible at or above it at least a fifth of the gain (that reservation price minus
-#   your cost) and at most half of it. A fifth is the check's pass line (a course
-#   convention), not the share to aim for. It marks the edge of the zone where refusals
-#   are common, not a fair split: in ultimatum games,
-#   offers under about a fifth of the sum are refused about half the time, refusals stay
-#   common up to about a third, and most offers give 40 to 50 per cent (Camerer,
-#   *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a meta-analysis of
-#   37 papers, Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an
-#   average offer of 40 per cent and about one offer in six refused, fewer the larger the
-#   share offered). Players in those games know the sum they split, so the rule assumes
-#   Osprey has a fair idea of your cost. A safer price
-#   leaves that buyer nothing. With section 2's worked example after its offer (60, 70 or
-#   80 still possible, the model's price 70) and a cost of 40, the highest fair price is
-#   64: it leaves a buyer at 70 a gain of 6, a fifth of 70 − 40, and still lies above 60,
-#   the next possible price down. Against a buyer known for walking out, leave more where
-#   you can: the course's own answer leaves a third of the gain or more (53 here leaves a
-#   buyer at 60 a gain of 7, over a third of 60 − 40), a quarter in the rare case where
-#   no price above the opening leaves a third. But not more than half: the same evidence
-#   gives no reason to leave the buyer more than an even split (most offers give 40 to 50
-#   per cent, and refusals grow rarer as the share grows), and a price just above your
-#   cost would throw away the gain the sale is for. So the check refuses a fair price that
-#   leaves the buyer more than half the gain: you keep at least half.
-#
-# The model's price is a take-it-or-leave-it price: the one number you name when there is
-# no second round. When a refusal brings a counter-offer, your first number is an opening,
-# and the check grades module 04's rule (section 1): open at your estimate of the buyer's
-# reservation price (the expected reservation price under `after`) or beyond it, up to the
-# same ceiling, below the model's price or above it (the side note says why both pass).
-# Your target, the price you aim to land at (module 02), is at most your estimate, and
-# your opening is at or above it. The model's price is not a target. Module 04 also asks
-# that an opening rest on a fact you can name, which this check cannot judge.
-#
-# What the check accepts, by the assumption that fails (a step is the gap between
-# neighbouring prices in `sale.reservations`):
+# One mark for the assumptions, one for the prices. A *step* is the gap between
+# neighbouring prices in `sale.reservations`. What the check accepts, by the assumption
+# that fails:
 #
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | your opening: from your estimate (rounded to the €100 if you like) up to one step above the highest reservation price still possible |
-# | `"risk-neutral"` | a safer price: a reservation price still possible between your cost and the model's price |
+# | `"risk-neutral"` | a safer price: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
-# **Side note: what the theory says.** Where a refusal brings a counter-offer, two bodies
-# of work pull opposite ways. In models where a seller cannot commit and buyers can wait,
-# the seller's first price tends to fall *below* the price it would name if it could
-# commit, because buyers who value the good highly wait for the price to drop (Fudenberg,
+# Why these prices. A price more than a step above the highest reservation price still
+# possible after the opening is grounded in no buyer you still believe in (the one step
+# is a course convention). A seller who needs the sale wants a *safer price*: a price
+# between two reservation prices still possible sells to no more buyers than the next one
+# up, for less, so the safer prices are the reservation prices still possible between
+# your cost and the model's price. Against a
+# buyer who walks out of deals it finds unfair, a *fair price* leaves the buyer at the
+# next reservation price up a share of the gain (that reservation price minus your cost)
+# from a fifth, the edge of the zone where refusals are common, not a fair split (section
+# 3 gives the evidence), to at most half of it: the check refuses a fair price that leaves
+# the buyer more than half the gain. With section 2's worked example after its offer (60,
+# 70 or 80 still possible, the model's price 70) and a cost of 40, the highest fair price
+# is 64: it leaves a buyer at 70 a gain of 6, a fifth of 70 − 40. A fifth is the pass
+# line; a third is the safer aim.
+#
+# When a refusal brings a counter-offer, your first number is an opening, and the check
+# grades module 04's rule (section 1): open at your estimate of the buyer's reservation
+# price (the expected reservation price under `after`) or beyond it, up to a step above
+# the highest price still possible, below the model's price or above it (the side note says why both pass). Your
+# target, the price you aim to land at (module 02), is at most your estimate, and your
+# opening is at or above it. The model's price is not a target. Module 04 also asks that
+# an opening rest on a fact you can name, which this check cannot judge.
+#
+# **Side note.** Where a seller cannot commit and buyers can wait, the seller's first
+# price tends to fall *below* the price it would name if it could commit (Fudenberg,
 # Levine and Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete
 # Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul,
-# Sonnenschein and Wilson, 1986). The anchoring studies section 5 cites find that a first
-# offer pulls the final price towards it (Galinsky and Mussweiler, 2001), which favours a
-# high opening. The check does not choose between them: any opening from your estimate to
-# the ceiling passes.
+# Sonnenschein and Wilson, 1986), while the anchoring studies of section 5 favour a high
+# opening. The check does not choose between them.
 #
 # In none of these situations is accepting the opening best (section 3). The check judges
 # the practice situations and only the form of your own: their assumptions and prices are
@@ -1029,8 +1002,8 @@ check.model_limits(model_limits, hidden=True)
 # doubt onto the prices that decide your ask.
 #
 # Those lost buyers at 60 are one cost of a hidden reservation price. Where each side's
-# reservation price is known only to itself and spread continuously over ranges that
-# overlap, no rules of bargaining avoid some such cost while both sides stay free to
+# reservation price is known only to itself, drawn independently of the other's, and
+# spread continuously over ranges that overlap, no rules of bargaining avoid some such cost while both sides stay free to
 # leave, telling the truth serves each, and no money comes from outside (Myerson and
 # Satterthwaite, "Efficient Mechanisms for Bilateral Trading", *Journal of Economic
 # Theory*, 1983). This sale does not meet those conditions (Osprey's reservation price is
@@ -1066,20 +1039,22 @@ blind_price, blind_profit, knowing_profit, knowing_profit - blind_profit  # the 
 # watch the model's price, the two profits and the gap between them; the curve shows
 # each price's expected profit (below zero, a loss on average).
 #
-# Then try your scenario's four settings (`sale.explorer_cases`, each `(cost, lowest,
-# highest)`): `"A"` and `"B"` share the cost and the middle of the range, `"C"` and `"D"`
-# the range. Around the same middle, a wider range of doubt makes knowing worth more;
-# over the same range, a lower cost does, until the model's price is the bottom of the
-# range. Moving only one end of the range also moves its middle, and then the worth can
-# go either way: with cost 40, raising the lowest price
-# from 50 to 60 *narrows* the range, yet the worth rises from 17 to 17.5: the middle of
-# the range rises by 5, which knowing the price captures in full, while the model's price
-# of 70 gains only 4.5.
+# Then decide on your scenario's four settings (`sale.explorer_cases`, each `(cost,
+# lowest, highest)`, listed in the explorer): `"A"` and `"B"` share the cost and the middle
+# of the range, `"C"` and `"D"` the range. Before you move anything, pick for each pair the
+# setting under which knowing the reservation price is worth more, and press **check my
+# picks**: the explorer says whether each pick is right, and why. Then show each setting
+# in the sliders and compare the curves.
+#
+# Moving only one end of the range also moves its middle, and then the worth can go either
+# way: with cost 40, raising the lowest price from 50 to 60 *narrows* the range, yet the
+# worth rises from 17 to 17.5: the middle of the range rises by 5, which knowing the price captures in
+# full, while the model's price of 70 gains only 4.5.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
 
-InformationExplorer()
+InformationExplorer(sale.explorer_cases)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (1 mark): which firm, if either, do you hire?
@@ -1241,8 +1216,8 @@ check.report_decision(report_decision, hidden=True)
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
 # its own target, the price it aimed to land at. In this course (module 02) a target is
-# grounded in a fact you can name, better than your reservation price and at or below
-# your estimate of the other side's.
+# better than your reservation price and at or below your estimate of the other side's;
+# your opening, grounded in a fact you can name, lies at or beyond it.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
@@ -1336,14 +1311,6 @@ check.report_decision(report_decision, hidden=True)
 #   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
 #   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
 #   draw the line in the same place: tactics that deceive about facts fall outside it.
-#   (Lewicki, Saunders and Barry cut the field differently: they file hiding your real
-#   walk-away point under "traditional competitive bargaining" and keep "bluffing" for
-#   insincere threats and promises; here, as in module 00, a bluff is an untrue claim about your own reservation price,
-#   what you would settle for, or your own estimate of value. A threat you would not carry
-#   out misstates what you intend to do: modules 02 and 03 read it as a bluff, and module
-#   00's caution says a stated intention you do not hold can also be a misrepresentation
-#   in law, since the state of your mind is a fact (*Edgington v Fitzmaurice*, 1885). So
-#   for such a threat this course accepts either label, as modules 02 and 03 do.)
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
@@ -1352,6 +1319,16 @@ check.report_decision(report_decision, hidden=True)
 #   bribery, misrepresentation or inducing someone to break a duty of confidence (in the
 #   US, the Uniform Trade Secrets Act and the Defend Trade Secrets Act; in the EU, the
 #   Trade Secrets Directive 2016/943, article 4).
+#
+# Two notes on the words. Lewicki, Saunders and Barry file hiding your real reservation
+# price (their *walk-away point*) under "traditional competitive bargaining" and keep
+# "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
+# untrue claim about your own reservation price or your own estimate of value.
+#
+# A threat you would not carry out misstates what you intend to do. Modules 02 and 03
+# read it as a bluff; module 00 adds that a stated intention you do not hold can be a
+# misrepresentation in law, since the state of your mind is a fact (*Edgington v
+# Fitzmaurice*, 1885). So this course accepts either label for it.
 #
 # Module 00 treats the ethics of leverage in general, including pressure through
 # someone's public office.
@@ -1366,8 +1343,8 @@ check.report_decision(report_decision, hidden=True)
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
 #   `"keep"` (keep it to yourself);
 # - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
-#   untrue claim about your own limit or valuation: your reservation price, what you would
-#   settle for, or your estimate of what something is worth),
+#   untrue claim about your own reservation price, what you would settle for, or your own
+#   estimate of what something is worth),
 #   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
 #   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
 #   information that is not yours sits on the line between two kinds: the means is not
@@ -1388,10 +1365,11 @@ check.report_decision(report_decision, hidden=True)
 #   of the quarter;
 # - ways to learn or persuade: `practice-trade-fair`, asking Osprey's engineers at their
 #   trade-fair stand which features of their last machine they liked;
-#   `practice-not-a-euro`, saying "we cannot go one euro lower" about a price you would in
-#   fact go below; `practice-certificate`, telling Osprey that the machine holds a hygiene
-#   certificate it has never been granted; `practice-temp-worker`, paying a temporary
-#   worker in Osprey's purchasing office to copy other builders' quotes for you.
+#   `practice-payment-terms`, saying "we can never wait more than 30 days for payment" when
+#   you would in fact accept 60; `practice-list-price`, telling Osprey that your last five
+#   customers all paid your full list price, when most of them had a discount;
+#   `practice-password`, logging in to Osprey's purchasing system with a password one of
+#   its staff once let slip, to read other builders' quotes.
 #
 # On your own lists the check confirms only that every key has one of the labels: your
 # own labels are marked when the notebook is graded.
@@ -1427,9 +1405,9 @@ def fair_play(sale):
         "practice-spare-parts": "share",
         "practice-overdraft": "keep",
         "practice-trade-fair": "legitimate",
-        "practice-not-a-euro": "bluff",
-        "practice-certificate": "misrepresentation",
-        "practice-temp-worker": "illegitimate",
+        "practice-payment-terms": "bluff",
+        "practice-list-price": "misrepresentation",
+        "practice-password": "illegitimate",
     }
     return {key: labels[key] for key in (*sale.disclosures, *sale.tactics)}
     ### END SOLUTION

@@ -41,14 +41,16 @@ def test_the_information_notebook_runs_and_its_widgets_respond(notebook_page):
     page.get_by_text("type the offer first").wait_for()
     assert cell(page, "BeliefUpdater()").get_by_text("53.20, 53.20, 53.20").count() == 0
 
-    run_cell(page, "InformationExplorer()")
+    run_cell(page, "InformationExplorer(sale.explorer_cases)")
     page.get_by_text("70, expected profit 18.").wait_for()
     # the sliders are named for a screen reader and move with the keyboard
-    cost = cell(page, "InformationExplorer()").get_by_role("slider", name="your cost")
+    cost = cell(page, "InformationExplorer(sale.explorer_cases)").get_by_role(
+        "slider", name="your cost"
+    )
     cost.focus()
     cost.press("End")  # a cost of 200, above every value the buyer could have
     page.get_by_text("No price covers your cost").wait_for()
-    cell(page, "InformationExplorer()").get_by_text("No price pays:").wait_for()
+    cell(page, "InformationExplorer(sale.explorer_cases)").get_by_text("No price pays:").wait_for()
     check_notebook(page, "module 01's notebook")
 
 
