@@ -3478,9 +3478,10 @@ def test_the_low_ball_buyers_are_called_an_assumption_and_the_zone_is_defined():
     text = _flat()
     assert "are this course's assumption, chosen to show the risk; no study has measured" in text
     assert "module 01's band model" not in text
-    assert "the zone you expect (your estimate of the ZOPA, module 02" in text
+    assert "the zone you expect (your reservation price to your estimate)" in text
     first = text.index("zone")
-    assert text.index("(your estimate of the ZOPA") > first >= text.index("real part of the")
+    assert text.index("(your reservation price to your estimate)") > first
+    assert first >= text.index("real part of the")
 
 
 def _opening_by_own_reservation(s, anchor, quote=None):
@@ -3517,3 +3518,16 @@ def test_question_1s_two_distinctions_are_refused_by_the_visible_check(learner_i
         assert "not true" in miss(check.opening, _opening_by_figures)
         answers = solution_namespace(MODULE, "concessions")
         check.opening(answers["opening"])
+
+
+def test_the_departure_from_the_equal_value_rule_is_named_and_grading_detail_is_cut():
+    """Review 57 W3, U1: on the frontier the module redefines 'every give brings something
+    back' (the deal comes back); the text now names that as the course's departure from the
+    common rule and says a give that would not help close is still refused. The rounding
+    grace of question 2 and the planner's fewer-levels case (2.7% of learners) are left to
+    the check's and the verdict's messages."""
+    text = _flat()
+    assert "On the frontier this course departs from it" in text
+    assert "a give that would not help close the deal is still refused" in text
+    assert "look at your steps after rounding" not in text
+    assert "takes levels back on balance" not in text

@@ -312,12 +312,11 @@ check.opening(opening, hidden=True)
 # estimate of the other side's. The bottom of that band is
 # the **even split** (module 02's name for the point halfway between the two), and a plan
 # may stop exactly on it. The top keeps a plan that opens at the estimate conceding a
-# real part of the zone you expect (your estimate of the ZOPA, module 02: from your
-# reservation price up to your estimate of theirs). When a fact you can name carries your opening beyond the
-# estimate, as a true statement here always does (section 1), the target may reach the
-# estimate itself, so a plan that opens beyond the estimate may stop at it; never above
-# it, where it would wait for a deal you do not expect Orchard to sign. Question 2 checks
-# these ends. Each exercise picks one target inside them:
+# real part of the zone you expect (your reservation price to your estimate). When a
+# fact you can name carries your opening beyond the estimate, as a true statement here
+# always does (section 1), the target may reach the estimate itself, so a plan that
+# opens beyond the estimate may stop at it; never above it, where it would wait for a
+# deal you do not expect Orchard to sign. Each exercise picks one target inside them:
 #
 # | exercise | its target |
 # |---|---|
@@ -380,10 +379,7 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # thin), how fast your steps shrink, and where you hold. The check calls it with a few
 # grounded openings, from `s.their_estimate` up to the most a true fact of yours justifies
 # (not your answer to question 1), and accepts every plan that keeps the five rules: where
-# in the band you stop is not graded. Rounded to whole thousands, small steps can come out
-# all the same size, and then the last is not smaller than the first: look at your steps
-# after rounding. When every offer is rounded, the last may lie up to half a unit of that
-# rounding below the even split or above your estimate.
+# in the band you stop is not graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -637,10 +633,11 @@ NegotiationArena()
 #    rate (0.29 against 0.20) but costs you 18 more than the cheapest move that closes
 #    the deal, so rule 2.4 takes the trade.
 #
-#    A common rule says that every give must bring back something of equal value, a
-#    trade ratio of at least 1. Rule 1 keeps it while you are below the frontier. On the
-#    frontier, what comes back for a conditional concession is the deal itself, worth
-#    more to you than your BATNA.
+#    A common rule, the one much practical advice gives, says that every give must bring
+#    back something of equal value, a trade ratio of at least 1. Rule 1 keeps it below
+#    the frontier. On the frontier this course departs from it: what comes back for a
+#    conditional concession is the deal itself, worth more to you than your BATNA, and
+#    a give that would not help close the deal is still refused (rules 2.1 and 3).
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
@@ -688,11 +685,8 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # rule's path reached the package best for you, or stopped short of it. If it stopped
 # short, plan a path to the landing you chose: the table marks each move the rule would
 # not make "not right" by the rule, and the verdict says that you reached your landing
-# and where the rule's own path ends. Every move here gives Orchard a level for each one
-# it takes back, or gives one for nothing, so a landing that holds fewer levels on
-# Orchard's side than the draft, counted over all issues, takes levels back on balance:
-# no plan in the table reaches it, and you propose it whole, as one package (section 4).
-# The verdict says when your landing is one of these. Then try a
+# and where the rule's own path ends; for a landing the table's moves cannot reach, it
+# says so, and you propose that landing whole. Then try a
 # concession while a free move is open, or one after Orchard has its minimum, and read
 # what the table says.
 
