@@ -1565,7 +1565,7 @@ def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fall
     section = " ".join(text_of("reservation-teaching").split())
     assert "Beside another gamble it does not cancel" not in section
     assert "when none of its outcomes lies strictly between the worst and best outcomes" in section
-    assert "usually one does, which you would take then turns on how both turn out" in section
+    assert "Usually one does: then which you would take turns on how both turn out" in section
     summary = " ".join(text_of("summary").split())
     assert "but not beside another gamble" not in summary
     # review 57, U1: the summary no longer repeats the condition; it says "usually", as above

@@ -283,8 +283,8 @@ check.choose_batna(choose_batna, hidden=True)
 # 100,000; a salary $y$ with the offer still open is worth half of $y$ plus half of
 # 110,000, which is 100,000 at $y$ = 90,000, the fallback itself. Beside a fallback gamble
 # it cancels only when none of its outcomes lies strictly between the worst and best
-# outcomes of the fallback (whose worst is again no lower than its own); usually one does,
-# which you would take then turns on how both turn out, and the open alternative raises
+# outcomes of the fallback (whose worst is again no lower than its own). Usually one does:
+# then which you would take turns on how both turn out, and the open alternative raises
 # your reservation price. It can even make a gamble your fallback though its expected
 # value is lower, so choose the fallback with the open alternative beside each candidate.
 # Question 9 works this case through on a tree of both sides.
