@@ -294,6 +294,45 @@ def _own(s):
         return False
 
 
+#: What a wrong answer on the learner's own case is told, question by question (review 57,
+#: W1 and W2): the same words whatever was said and whatever the case, so that trying each
+#: answer in turn reads off neither the verdict nor its numbers. They say what to compare;
+#: other learners' cases, which the visible check also tries, keep their specific hints.
+OWN_CASE_HINTS = {
+    "licence_floor": "a reservation price is the least Kestrel could accept, given what else "
+    "it could do today with the offers made so far; a fair benchmark, or a forecast of where "
+    "the bargaining ends, is not that limit",
+    "buy_votes_from": "for each offer, count the swings Kestrel's vote would have after that "
+    "sale, with the seller holding fewer votes and Kestrel more, and compare the two; "
+    "'neither' only if no sale gives Kestrel any swing",
+    "licence_reply": "work out Atlas's proposal and section 5's predicted price, and set the "
+    "proposal against Borealis's written offer: a refusal does not end the talks, since "
+    "Atlas could answer a day later with the predicted price, which Kestrel would take "
+    "rather than leave, and Kestrel never takes less than it could get by selling to "
+    "Borealis",
+    "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
+    "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
+    "(section 5)",
+    "granite_reply": "work out Kestrel's share at the table in the responder's seat, then set "
+    "Granite's proposal and Harrow's offer against it and against each other",
+    "best_lever": "work out what each move adds to what the models predict for Kestrel (the "
+    "licence's price, or its equilibrium share of the Granite contract), and compare the three",
+    "harrow_move": "ask which number Granite acts on, since it cannot know how patient Kestrel "
+    "is, and whether Harrow's offer beats it; then whether Granite can believe the offer as "
+    "it stands (section 7)",
+}
+
+
+def _not_own(s, question, part=None):
+    """On the learner's own case, raise the ``OWN_CASE_HINTS`` words of ``question`` (its
+    ``part``, e.g. "the price", named first); elsewhere do nothing, and the caller raises
+    its specific hint."""
+    if _own(s):
+        what = f"{part} is" if part else f"{question} is"
+        words = OWN_CASE_HINTS[question]
+        raise NotYet(f"{what} not right for your own scenario: {words}.", general=words)
+
+
 def _whose(s):
     """Whose scenario ``s`` is, as a hint names it."""
     return WORKED_CASE if s.learner == WORKED_CASE else f"learner {s.learner}"
@@ -473,6 +512,13 @@ def judge_practice_fact(number, said):
         wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")
     if wrong:
         raise NotYet("; and ".join(wrong))
+    if PRACTICE_ALSO_BASE.get(number):  # review 57, U3: say that the other base fits too
+        return (
+            "Authority and resource both fit it: the harbour master has the say by her "
+            "office, and the berth she gives is a thing Kestrel must get (section 1's rule "
+            "for a role-holder who can give or withhold a thing that changes hands)."
+        )
+    return None
 
 
 def _practice_then_form(answer, own, noun, example, practice_judge, form):
@@ -510,11 +556,11 @@ def _practice_then_form(answer, own, noun, example, practice_judge, form):
             lines.append(f"Practice {noun} {number}: no answer yet.")
             continue
         try:
-            practice_judge(number, answers[number])
+            note = practice_judge(number, answers[number])
         except NotYet as hint:
             lines.append(f"Practice {noun} {number}: not yet: {hint}.")
         else:
-            lines.append(f"Practice {noun} {number}: right.")
+            lines.append(f"Practice {noun} {number}: right." + (f" {note}" if note else ""))
     lines.append(
         f"Your own {noun}s A to D: each answer has the right form. This check does not judge "
         "them: they are marked when the notebook is graded."
@@ -584,14 +630,14 @@ def judge_floor(s, result):
     nothing when the floor is right, else the ``NotYet`` hint."""
     from course.scenarios.power import kestrel_shapley
 
-    floor, _ = _pair(result, "licence_floor", "(floor, clears_with_corvid)")
-    value = amount(floor, "the floor")
+    reservation, _ = _pair(result, "licence_floor", "(reservation, clears_with_corvid)")
+    value = amount(reservation, "the reservation price")
     v1, v2 = s.atlas_value, s.borealis_value
     shapley = kestrel_shapley(s)
     below = " (and Borealis alone would pay more)" if shapley < v2 else ""
     not_a_floor = (
-        "the Shapley value is a benchmark of fairness, not a floor: any price above what "
-        "Borealis would pay beats selling to Borealis"
+        "the Shapley value is a benchmark of fairness, not a reservation price: any price above "
+        "what Borealis would pay beats selling to Borealis"
     )
     counts_corvid = []
     if s.corvid_value > v2:  # part 5's move, not yet made (review 4, E1)
@@ -619,7 +665,7 @@ def judge_floor(s, result):
         ),
         (
             v1,
-            "that is Atlas's value, the most Atlas would pay: the top of the range, not the floor",
+            "that is Atlas's value, the most Atlas would pay: the top of the core, not its floor",
         ),
         (
             v1 / 2,
@@ -631,18 +677,19 @@ def judge_floor(s, result):
             "with Borealis in the market Kestrel never has to sell for less than what "
             "Borealis would pay",
         ),
-        (v2 / 6, "that is Borealis's Shapley value; the question is Kestrel's floor"),
+        (v2 / 6, "that is Borealis's Shapley value; the question is Kestrel's reservation price"),
     ]
     hint = diagnose(
         value,
         v2,
         mistakes,
-        "the floor is the price below which Kestrel does better by selling to the rival "
-        "buyer (the lowest price in the core)",
+        "the reservation price is the price below which Kestrel does better by selling to the "
+        "rival buyer (the lowest price in the core)",
     )
     if hint:
+        _not_own(s, "licence_floor", "the reservation price")
         raise NotYet(
-            f"the floor is not right for {_whose(s)}: {hint}.",
+            f"the reservation price is not right for {_whose(s)}: {hint}.",
             general=general_hint(hint, mistakes) or hint,
         )
 
@@ -713,7 +760,7 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
     when it is in ``followed``, the shortcuts the learner's verdicts follow on every case the
     check tried (``_shortcuts_followed``); otherwise it says what to compare, in general
     words, since one True or False matches some shortcut whatever the learner did."""
-    _, verdict = _pair(result, "licence_floor", "(floor, clears_with_corvid)")
+    _, verdict = _pair(result, "licence_floor", "(reservation, clears_with_corvid)")
     verdict = _truth(verdict, "clears_with_corvid")
     from course.scenarios.power import (
         clears_with_corvid,
@@ -770,7 +817,7 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
         "buyer changes Kestrel's Shapley value"
         if three_player and shortcut.startswith(f"{tried}setting")
         else "it misjudges whether the fair proposal in the market with a third buyer clears "
-        "the floor there"
+        "the best rival's offer there"
     )
     raise NotYet(f"clears_with_corvid is not right for {_whose(s)}: {hint}.", general=general)
 
@@ -794,7 +841,7 @@ def _verdicts_part(answer, scenarios, message):
     if failed is None:
         with contextlib.suppress(NotYet):
             verdicts = [
-                (s, _truth(_pair(r, "licence_floor", "(floor, clears_with_corvid)")[1], "x"))
+                (s, _truth(_pair(r, "licence_floor", "(reservation, clears_with_corvid)")[1], "x"))
                 for s, r in results
             ]
     followed = _shortcuts_followed(verdicts) if verdicts else frozenset()
@@ -819,13 +866,13 @@ def licence_floor(answer, hidden=False):
     whether Atlas's proposal in the market with Corvid would beat the best rival). Two
     parts, a point each."""
     scenarios = [*_scenarios(hidden), _corvid_worked_case()]
-    floor = "the floor is what the rival buyer would pay: the bottom of the core."
+    floor = "the reservation price is what the rival buyer would pay: the bottom of the core."
     verdict = (
         "clears_with_corvid compares Kestrel's Shapley value in the market of four with what "
         "the best rival would pay."
     )
     return score(
-        Check("the floor", 1, lambda: _each(answer, scenarios, judge_floor, floor)),
+        Check("the reservation price", 1, lambda: _each(answer, scenarios, judge_floor, floor)),
         Check(
             "the proposal with Corvid",
             1,
@@ -846,6 +893,8 @@ def judge_reply_price(s, result):
     if low - 0.5 <= said <= high + 0.5:  # the proposal may be named rounded to the hundred
         return
     proposal, v2, v1 = kestrel_shapley(s), s.borealis_value, s.atlas_value
+    if said < v1:
+        _not_own(s, "licence_reply", "the price")
     if said >= v1:
         hint = (
             f"{said:,.0f} is at least Atlas's value, {v1:,.0f}, the most Atlas would pay: a "
@@ -879,6 +928,8 @@ def judge_reply_price(s, result):
             "it names a price further below the buyer's own proposal than rounding it to the "
             "hundred would take"
         )
+    if _own(s):  # at or above Atlas's value: true whatever the verdict, and no answer
+        raise NotYet(f"the price is not right for your own scenario: {hint}.", general=general)
     raise NotYet(f"the price is not right for learner {s.learner}: {hint}.", general=general)
 
 
@@ -992,6 +1043,7 @@ def judge_vote_seller(s, result):
     expected = vote_seller(s)
     if said == expected:
         return
+    _not_own(s, "buy_votes_from")
     if said == "neither":
         hint = (
             "some offer would let Kestrel's vote swing a decision, so buying it brings some power"
@@ -1328,6 +1380,34 @@ def _rig_rules_followed(s, prices):
             f"version {version.letter}: {hint}.",
             general="it is not what section 5's rule for either kind of alternative predicts",
         )
+    _one_rule_for_all(s, prices, followed)
+
+
+#: Question 5's visible words when every price follows one and the same rule (review 57, W5):
+#: true of any such answer, since every scenario has versions of both kinds, and naming
+#: neither the kinds nor which version is which.
+ONE_RULE_FOR_ALL = (
+    "all four prices follow the same one of section 5's two rules, but every scenario has "
+    "versions of both kinds, some reached by walking out and some left over when the talks "
+    "end on their own: read each version again and ask how Kestrel would reach its "
+    "alternative"
+)
+
+
+def _one_rule_for_all(s, prices, followed):
+    """The ``NotYet`` of ``ONE_RULE_FOR_ALL`` when one rule fits every price of ``s``
+    (``followed``: the rules each price fits) and the prices are not all right; a right
+    answer whose prices happen to fit one rule passes."""
+    from course.scenarios.power import rig_price
+
+    if not followed or not set.intersection(*map(set, followed)):
+        return
+    right = all(
+        abs(float(prices[v.letter]) - rig_price(s, v)) <= RIG_TOLERANCE * s.rig_value
+        for v in s.rig_versions
+    )
+    if not right:
+        raise NotYet(ONE_RULE_FOR_ALL + ".", general=ONE_RULE_FOR_ALL)
 
 
 def _rig_part(answer, scenarios, walk_out, message):
@@ -1480,6 +1560,7 @@ def judge_signing_price(s, result):
         "of loss, and Borealis's offer counts only where it beats that share (section 5)",
     )
     if hint:
+        _not_own(s, "signing_terms", "the price")
         raise NotYet(
             f"the price is not right for learner {s.learner}: {hint}.",
             general=general_hint(hint, mistakes) or hint,
@@ -1616,29 +1697,28 @@ def _granite_hint(s, said, expected):
 
 
 @answer_key
-def _judge_choice(s, result, question, choices, right, why, worked=False):
+def _judge_choice(s, result, question, choices, right, why):
     """A question whose answer is one of ``choices``: nothing when ``result`` is
     ``right``'s answer for ``s`` (``right`` names a function of ``course.scenarios.power``,
     imported here so that no answer is an attribute of this module), else the hint
-    ``why(s, said, expected)`` gives, with its general words. ``worked``: the hint's numbers
-    are the question's work, so on the learner's own case only the general words show."""
+    ``why(s, said, expected)`` gives, with its general words. On the learner's own case the
+    words of ``OWN_CASE_HINTS`` instead, the same for every wrong answer (review 57, W2: a
+    hint, even in general words, said which comparison came out which way, and so which
+    answer was right after one wrong try)."""
     from course.scenarios import power as story
 
     said = _word(result, choices, f"{question}'s answer")
     expected = getattr(story, right)(s)
     if said != expected:
+        _not_own(s, question)
         hint, general = why(s, said, expected)
-        if worked and _own(s):
-            raise NotYet(
-                f"{question} is not right for your own scenario: {general}.", general=general
-            )
         raise NotYet(f"{question} is not right for learner {s.learner}: {hint}.", general=general)
 
 
 @answer_key
 def judge_granite_reply(s, result):
     """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint, True)
+    _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint)
 
 
 @question
@@ -1696,7 +1776,7 @@ def _lever_hint(s, said, best):
 @answer_key
 def judge_best_lever(s, result):
     """Question 8 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    _judge_choice(s, result, "best_lever", LEVERS, "best_lever", _lever_hint, True)
+    _judge_choice(s, result, "best_lever", LEVERS, "best_lever", _lever_hint)
 
 
 @question
@@ -1898,7 +1978,15 @@ def _harrow_move_hint(s, said, expected):
 
 @answer_key
 def judge_harrow_move(s, result):
-    """Question 9, part b, on ``result``: nothing when it is right, else the hint."""
+    """Question 9, part b, on ``result``: nothing when it is right, else the hint. An
+    ultimatum, never the answer, is told so on the own case too: that says nothing of the
+    case."""
+    if _own(s) and _word(result, HARROW_MOVES, "harrow_move's answer") == "ultimatum":
+        words = (
+            "an ultimatum is never section 7's best move here: it tells Granite no more than a "
+            "calm mention would, and corners it"
+        )
+        raise NotYet(f"harrow_move is not right for your own scenario: {words}.", general=words)
     _judge_choice(s, result, "harrow_move", HARROW_MOVES, "harrow_move", _harrow_move_hint)
 
 
