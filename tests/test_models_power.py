@@ -782,7 +782,7 @@ def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_pro
     by a check that wants v2 (professor's review 2, finding 3). The question asks for the
     reservation price, the bottom of the core, and says why that is not the same thing."""
     assert "the lowest price Kestrel should accept" not in PROSE
-    assert "`floor`: Kestrel's reservation price for the licence" in PROSE
+    assert "`reservation`: Kestrel's reservation price for the licence" in PROSE
     # review 3, E2: the old sentence was false whenever Borealis binds (61% of draws)
     assert "It is not the lowest proposal Kestrel should accept at the table" not in PROSE
     # review 4, E6: the reservation price is the least Kestrel could accept, a limit, not a
@@ -888,8 +888,9 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
     # Kestrel puts forward as it accepts"; on accepting, the reason graded is one that does
     # not point Atlas to a lower figure (any but "rival": ``reply_reasons``)
     assert "what Kestrel puts forward as it accepts" not in four
-    assert "if Kestrel turns Atlas down, the ground it puts forward for more" in four
-    assert "if it accepts, it needs no ground, so one it could say without pointing" in four
+    # review 57, U1: the bullet is two sentences, the same two cases
+    assert "the ground for more if Kestrel turns Atlas down" in four
+    assert "if it accepts, something it can say without pointing Atlas to a lower figure" in four
 
 
 def test_split_the_difference_is_ruled_out_in_this_story_only():
@@ -1267,7 +1268,7 @@ def test_question_2_floor_keeps_to_the_floor():
     prediction of the price three sections ahead that invited the v1/2 answer the check then
     had to catch; the bullet now keeps to the floor, and section 5 defines the term where it
     first uses it."""
-    floor = PROSE[PROSE.index("- `floor`: Kestrel's reservation price") :]
+    floor = PROSE[PROSE.index("- `reservation`: Kestrel's reservation price") :]
     floor = floor[: floor.index("- `clears_with_corvid`")]
     assert "share at the table" not in floor and "half of Atlas's value" not in floor
     assert "section 5's question, not this one" in floor
@@ -1528,8 +1529,8 @@ def test_interests_and_positions_are_defined_before_question_4_uses_them():
     """Question 4 offers "interests" as a reason; the word is defined in its prompt, before
     section 7 comes back to it."""
     four = _section(PROSE, "### Question 4", "def licence_reply")
-    assert "its *interest* is what it wants behind that" in four
-    assert PROSE.index("its *interest* is what it wants behind") < PROSE.index(
+    assert "products that last longer, the *interest* behind its *position*, a price" in four
+    assert PROSE.index("the *interest* behind its *position*") < PROSE.index(
         "**Show what you solve for them.**"
     )
 

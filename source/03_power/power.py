@@ -25,8 +25,8 @@
 #
 # 1. name where power comes from, and read it as the other side's dependence on you;
 # 2. price a scarce resource two ways: the **Shapley value**, a benchmark of a fair
-#    split, and the **core**, what competition leaves you, where a rival buyer sets your
-#    floor;
+#    split, and the **core**, what competition leaves you, where a rival buyer sets the
+#    least you should accept;
 # 3. see why a vote's weight and its power are different things (**voting power**);
 # 4. put a number on patience, with **Rubinstein's** bargaining model, and say where it
 #    misleads;
@@ -319,8 +319,8 @@ print("Left takes all: in the core?", stable)
 # The core tells a different story. The keen buyer gets the item at some price $p$ with
 # $v_2 \le p \le v_1$, and the rival gets nothing. Below $v_2$, the seller and the rival
 # would both gain by dealing with each other; above $v_1$, the keen buyer would rather not
-# buy. So the rival sets the seller's **floor**: every unit the rival would pay raises the
-# lowest price the seller should accept by a whole unit, though the rival never buys.
+# buy. So the rival sets the core's **floor**, its lowest price: every unit the rival would
+# pay raises it by a whole unit, though the rival never buys.
 # With several rival buyers, the floor is what the best of them would pay. An auction
 # between the two buyers ends the same way: the price climbs until the rival drops out, at
 # about $v_2$. The floor is also module 02's reservation price, the least the seller could
@@ -419,9 +419,9 @@ PowerExplorer()
 # which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
 # Atlas a copy, as Borealis did. Had Kestrel made that move before Atlas proposed, would
 # Atlas's "fair" figure still beat selling to the best rival? Write
-# `licence_floor(s)`, returning a pair `(floor, clears_with_corvid)`:
+# `licence_floor(s)`, returning a pair `(reservation, clears_with_corvid)`:
 #
-# - `floor`: Kestrel's reservation price for the licence today, with Borealis the only
+# - `reservation`: Kestrel's reservation price for the licence today, with Borealis the only
 #   rival: the least Kestrel could accept, given what else it could do. A reservation
 #   price is a limit, not a target: bargaining well, Kestrel may hold out for more, and how
 #   much more is section 5's question, not this one;
@@ -433,7 +433,7 @@ PowerExplorer()
 #   work it out.
 #
 # Each part earns a mark. The check also tries other learners' scenarios: in some the fair
-# price with Corvid clears the floor, in others it does not, and in some the answer differs
+# price with Corvid beats the best rival, in others it does not, and in some the answer differs
 # from the one in today's market of three. It also tries a worked case of its own (Atlas
 # 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three players
 # gives the wrong verdict.
@@ -456,13 +456,13 @@ def licence_floor(s):
             bids = [values[b] for b in group if b != "Kestrel"]
             market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
     proposal = shapley_values(players, market)["Kestrel"]
-    floor_with_corvid = max(s.borealis_value, s.corvid_value)
-    return s.borealis_value, proposal >= floor_with_corvid
+    best_rival = max(s.borealis_value, s.corvid_value)
+    return s.borealis_value, proposal >= best_rival
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
-"""Check that licence_floor gives Kestrel's floor and a verdict on the proposal with Corvid."""
+"""Check that licence_floor gives Kestrel's reservation price and a verdict with Corvid."""
 check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
 check.licence_floor(licence_floor, hidden=True)
@@ -701,9 +701,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # down. Suppose the responder can walk away, whenever they answer a proposal, to an option
 # worth $b$ (a share of the pie). Call what they would get
 # if the option did not exist, their share $x_2$ from section 4, their **share at the
-# table**. A natural guess is the **Nash split on $b$**, module 02's Nash split with $b$
-# as the responder's disagreement point and 0 as the proposer's: the responder gets $b$,
-# then half of the rest, $b + (1-b)/2$. It is the wrong rule for an alternative reached
+# table**. A natural guess is the **Nash split on $b$**: module 02's Nash split, where each
+# side gets its disagreement point (what it has if no deal is made) plus half of what the
+# deal adds, $x_A = d_A + (P - d_A - d_B)/2$, here with $b$ as the responder's disagreement
+# point and 0 as the proposer's, so the responder gets $b + (1-b)/2$. It is the wrong rule for an alternative reached
 # only by walking out; there the theory gives the **deal-me-out** result (Shaked &
 # Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
 # Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
@@ -715,7 +716,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. An
 # outside option worth less than your share at the table changes nothing: both sides know
 # you would not leave for it. One worth more must be matched, and then it sets your share
-# exactly. It is a floor, not a bonus. Binmore, Shaked
+# exactly. It sets a minimum; it is not a bonus. Binmore, Shaked
 # and Sutton ("An Outside Option Experiment", *Quarterly Journal of Economics*, 1989) had
 # people bargain in the laboratory with an option they could take only by leaving, and
 # deal-me-out described their agreements better than the Nash split on the option did.
@@ -754,7 +755,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # In your story a day's delay costs Kestrel and Atlas the same share of the licence's
 # worth (the note below says why), so they split evenly at the table, and deal-me-out gives Kestrel
-# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly the floor whenever
+# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly that floor whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate, faster than Atlas, and its share at the table would be
 # below a half: question 6 asks what that would do to the price.
@@ -806,7 +807,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # </details>
 #
 # Every model here assumes **full information**: each side knows the other's patience and
-# options. Real talks rarely work that way, which matters in section 7.
+# options. Section 7 drops that assumption.
 #
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
@@ -826,9 +827,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
-# a higher price. That proposal is not the price this section's models predict. Atlas uses
-# a tactic instead: it names a figure it can call fair, hoping the other side will take that
-# figure as the standard. A first figure used this way is an *anchor*: module 04 shows
+# a higher price. That proposal is not the price this section's models predict: it is
+# a tactic, a figure Atlas can call fair, for Kestrel to take as the standard. A first figure used this way is an *anchor*: module 04 shows
 # that an anchor tends to pull the final price towards it, and how to answer one. The
 # tactic can misfire either way: with your numbers the figure may be more than Atlas
 # needed to pay, or less than Borealis has offered in writing. Write `licence_reply(s)`,
@@ -837,14 +837,13 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `price`: the price Kestrel gets by section 5's model: Atlas's own figure if Kestrel
 #   takes it (rounded to the hundred if you like, down or up), or else the price this
 #   section's models predict for the licence;
-# - `reason`: if Kestrel turns Atlas down, the ground it puts forward for more; if it
-#   accepts, it needs no ground, so one it could say without pointing Atlas to a lower
-#   figure; one of
-#   `"rival"` (Borealis's firm written offer and its figure), `"interests"` (what the licence does for Atlas: products that last longer)
-#   or `"fairness"` (the Shapley value as the fair price). A side's *position* is what it
-#   asks for; its *interest* is what it wants behind that (Fisher and Ury). Which fits, with your numbers, is
-#   yours to judge from sections 2 and 5. Where two of them are sound with your numbers,
-#   either is accepted.
+# - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
+#   `"interests"` (what the licence does for Atlas: products that last longer, the
+#   *interest* behind its *position*, a price; Fisher and Ury) or `"fairness"` (the Shapley
+#   value as the fair price): the ground for more if Kestrel turns Atlas down, or, if it
+#   accepts, something it can say without pointing Atlas to a lower figure. Which fits is
+#   yours to judge from sections 2 and 5; where two are sound with your numbers, either is
+#   accepted.
 #
 # Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
 # can answer a day later, and Kestrel can turn to Borealis only when it turns down a
@@ -1448,8 +1447,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   influence (expertise, admiration) or control of a resource, a monopoly being the
 #   strongest control.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
-#   says what competition leaves: a rival buyer sets your floor at what it would pay, unit
-#   for unit, even if it never buys. In the laboratory, groups of three landed near the
+#   says what competition leaves: a rival buyer's firm offer sets your reservation price at
+#   what it would pay, unit for unit, even if it never buys. In the laboratory, groups of three landed near the
 #   Shapley value over all the conditions tested, and nearer the core where the weak
 #   players competed harder (Murnighan and Roth 1977).
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
