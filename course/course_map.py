@@ -314,7 +314,7 @@ IDEAS = (
             ("05_capstone", "letter-teaching", "strengthen"),
         ),
         (
-            ("00_leverage", "best-plan-test"),
+            ("00_leverage", "reach-plan-test"),
             ("03_power", "best-lever-test"),
             ("04_concessions", "relationship-test"),
             ("01_information", "voi-explorer"),

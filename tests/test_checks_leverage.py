@@ -493,7 +493,7 @@ def test_section_1s_worked_nash_split_is_module_02s():
     02's Nash split gives the numbers the text states."""
     from course.models.batna import nash_split
 
-    text = " ".join(_cell("what-teaching").split())
+    text = " ".join(_cell("audit-limits").split())
     assert "With 100 to divide and disagreement points of 20 and 40" in text
     assert "the surplus is 40 and the split 40 and 60" in text
     assert "raise the first to 30 and it gets 45, five more for ten" in text
@@ -515,7 +515,7 @@ def test_a_breakdown_payoff_moved_alone_adds_half_a_unit_and_a_transfer_a_whole_
     pie, value = 100, 30
     tenant = [nash_split(pie, value - r, r)[0] for r in (10, 11)]
     assert tenant[0] - tenant[1] == pytest.approx(1.0)
-    for grade_id in ("what-teaching", "audit-limits"):
+    for grade_id in ("audit-limits",):
         text = " ".join(_cell(grade_id).split())
         assert "the other side's unchanged" in text
         assert "always counts" not in text
@@ -815,7 +815,7 @@ def test_the_time_paragraph_gives_other_modules_filing_in_at_most_two_sentences(
     six sentences after its own rule; the lead kept the filing and cut the explanation to
     at most two sentences."""
     text = " ".join(_cell("sources-teaching").split())
-    time = text.split("**Time.**")[1].split("The audit rates what helps")[0]
+    time = text.split("**Time.**")[1].split("**Not every source is fair game.**")[0]
     after = time.split("not a second count of your deadline.")[1]
     assert "module 05" in after.lower()
     assert len(re.findall(r"[.!?](\s|$)", after.strip())) <= 2, after
@@ -1170,7 +1170,7 @@ def test_reaudit_is_never_given_the_learners_own_moves(answers, capsys):
 #: What each case's band says of the story when it refuses, and the cut-off it states:
 #: question 2 refuses only a strong lead (2.5 points or more) the story rules out.
 BAND_LINES = {
-    "salary": ("does not put Northwind strongly ahead", "under 2.5 points Northwind's way"),
+    "salary": ("does not put Larkfield strongly ahead", "under 2.5 points Larkfield's way"),
     "supplier": ("puts neither side strongly ahead", "under 2.5 points either way"),
     "sole-source": ("does not put you strongly ahead", "under 2.5 points your way"),
     "deadline": ("does not put Brannock strongly ahead", "under 2.5 points Brannock's way"),
@@ -1195,10 +1195,10 @@ STORY_READ = {
         ("salary", (3, 9, 5), (8, 2, 6), (0.2, 0.6, 0.2), True, False),
         # -0.25: even, the course's own reading of question 2
         ("salary", (3, 7, 4), (8, 4, 6), (0.25, 0.5, 0.25), True, False),
-        # -1.00 and -1.30: Northwind a little ahead (its pay decision; your weeks to answer)
+        # -1.00 and -1.30: Larkfield a little ahead (its pay decision; your weeks to answer)
         ("salary", (3, 7, 4), (7, 5, 6), (0.3, 0.4, 0.3), True, True),
         ("salary", (3, 7, 4), (8, 4, 7), (0.35, 0.4, 0.25), True, True),
-        # -2.80: strongly Northwind's, which the story rules out
+        # -2.80: strongly Larkfield's, which the story rules out
         ("salary", (3, 5, 3), (8, 6, 6), (0.3, 0.4, 0.3), False, False),
         # -0.90 and +0.20: not your way, though the story reads you ahead
         ("deadline", (4, 3, 5), (7, 3, 5), (0.3, 0.4, 0.3), True, True),
@@ -1242,10 +1242,10 @@ def test_question_2_refuses_only_a_strong_lead_the_story_rules_out_and_notes_the
 
 
 def test_question_2_s_story_lines_name_what_each_side_holds():
-    """The salary line weighs your offers against Northwind's pay decision, its market
+    """The salary line weighs your offers against Larkfield's pay decision, its market
     knowledge and the deadline it set for your answer. Section 2 files a deadline under the
     side it presses, as that side's shrunken alternatives, so the line names it as your two
-    weeks to answer, not as Northwind's asset ('its two-week deadline'); the deadline line
+    weeks to answer, not as Larkfield's asset ('its two-week deadline'); the deadline line
     gave the owner's weakness as a reason the owner is ahead ('while')."""
     bands = {key: next(r for r in case._rules if r.kind == "band") for key, case in CASES.items()}
     salary = bands["salary"].because
@@ -1443,7 +1443,7 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
 
 
 def test_no_trust_step_is_a_task_already_owed():
-    """The salary case's trust step was delivering the paid trial task Northwind had set, which
+    """The salary case's trust step was delivering the paid trial task Larkfield had set, which
     is owed, yet a plan could leave it out and get its days back (85 of 117 salary learners drew
     it). Every trust step is now something nobody asked for, and none names a task set or a
     promise."""
@@ -1587,8 +1587,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the survey's sample was MBA students
         ("ethics-teaching", "surveys of MBA students", "most negotiators accept"),
         # the outside option against the disagreement point, with its sources
-        ("what-teaching", "Binmore, Rubinstein and Wolinsky (1986)", "counts whatever its"),
-        ("audit-limits", "half a unit of your share", "counts whatever its size"),
+        ("audit-limits", "Binmore, Rubinstein and Wolinsky (1986)", "counts whatever its"),
+        ("audit-limits", "adds half a unit to your share", "counts whatever its size"),
         # section 2's first question is about knowledge, not assets held
         ("sources-teaching", "as an asset it can supply or withhold", None),
         # four kinds listed, going back on your word after the list
@@ -1620,14 +1620,14 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("reflection", "I have found two flats online", "book viewings of the two flats"),
         # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
         # counts by half (not "always")
-        ("what-teaching", "adds half a unit to your share", "counts in full"),
-        ("what-teaching", "and then fully: each unit it is worth more adds a whole", None),
-        ("audit-limits", "counts by half in the symmetric Nash split", "counts in full"),
+        ("audit-limits", "adds half a unit to your share", "counts in full"),
+        ("audit-limits", "and then fully: each unit it is worth more adds a whole", None),
+        ("audit-limits", "gets its breakdown payoff plus half the surplus", "counts in full"),
         # module 03's name for it, which becomes the disagreement point
-        ("what-teaching", "A **breakdown payoff** is what you are left with", None),
-        ("audit-limits", "breakdown payoff, what you are left with", "A disagreement point,"),
+        ("audit-limits", "A **breakdown payoff** is what you are left with", None),
+        ("audit-limits", "A **breakdown payoff** is what you are left", "A disagreement point,"),
         # which kind a BATNA usually is
-        ("what-teaching", "so they are outside options", None),
+        ("audit-limits", "so they are outside options", None),
         # the showcase ask needs +1.75, well clear of +2.05
         ("shift-teaching", "$+1.75$ points behind it", "$+2.00$"),
         # module 02's label is "warning"
@@ -1657,7 +1657,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
         # the answer cell no longer dictates the algorithm
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),
-        ("q3-text", "For many learners it is not the best", None),
+        ("q3-text", "For many learners that plan is not the best", None),
         # what "strong" is used for
         (
             "audit-teaching",
@@ -1708,7 +1708,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "is yours to judge",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
-        ("audit-limits", "such an alternative below that changes nothing", "well below"),
+        ("audit-limits", "it changes nothing, however many points the audit", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "sources-teaching",
@@ -1727,13 +1727,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         # a copy of a shown audit is caught, and the lightest edit of the starting audit (one
         # rating moved by a point passed for 170 of 200 learners in review 56)
-        ("q2-text", "starting audit with one rating moved by a point, is refused", None),
+        ("q2-text", "starting audit with one rating moved by a point, even if you", None),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
         ("q2-text", "For one that does, it quotes each statement contradicted", "(its feedback"),
         # the audit holds a rating still until news moves it; a nearing deadline is re-rated
         ("shift-teaching", "The audit does not age a rating by itself", None),
         # the old rent, which moves both sides' payoffs, is gone
-        ("what-teaching", "Here is only the gist", "each unit higher lowers it by half"),
+        ("audit-limits", "Here is only the gist", "each unit higher lowers it by half"),
         # section 5 agrees with question 4c's model answer on waiting
         ("shift-teaching", "would have been an argument for waiting", "sound decision"),
         ("shift-teaching", "Asking at first reach is the conservative default", None),
@@ -1768,12 +1768,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
         # the half-unit rule is the symmetric Nash split's; a rating rises by rating points;
         # where the reading time goes
-        ("what-teaching", "In its symmetric form (both sides equally placed", None),
-        ("audit-limits", "in the symmetric Nash split", None),
+        ("audit-limits", "In its symmetric form (both sides equally placed", None),
+        ("audit-limits", "In its symmetric form", None),
         ("build-teaching", "adds 1 rating point.", "adds 1. And"),
         ("intro", "a rating rises by **rating points**", None),
         # section 1 is the densest reading and had no time
-        ("intro", "Sections 1 to 3 are dense, section 1 most of all", "45 minutes"),
+        ("intro", "Sections 1 to 3 are dense: allow about an hour", "45 minutes"),
         # "about 3" hours was optimistic for a careful writer
         ("intro", "(4 to 5 if you are at ease with Python,", "about 3 if"),
         # reading alone is about 70 minutes: a learner new to Python needs the upper end
@@ -1822,7 +1822,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "power too, by this course's choice", None),
         ("sources-teaching", "counts the relationship as a source of its own", None),
         # section 1's bargaining theory is a preview, practised in modules 02 and 03
-        ("what-teaching", "No question in this module asks you to use it", None),
+        ("audit-limits", "No question in this module asks you to use it", None),
         # the turning point defined where it is first named
         ("audit-teaching", "*turning point*: the first piece of news after which", None),
         # question 4b says the news stops at the ends of the scale, as shifted does
@@ -2101,13 +2101,13 @@ def test_a_trust_step_not_drawn_is_shown_with_its_chance():
 
 
 def test_the_salary_story_says_whose_deadline_the_steps_mean():
-    """Two salary steps speak of Northwind's deadline, so the story says Northwind has set one,
+    """Two salary steps speak of Larkfield's deadline, so the story says Larkfield has set one,
     and for what."""
     from course.scenarios.leverage import STEPS
 
-    assert any("Northwind's deadline" in t.name for t in STEPS if t.case == "salary")
+    assert any("Larkfield's deadline" in t.name for t in STEPS if t.case == "salary")
     story = CASES["salary"].story
-    assert "Northwind has set a deadline" in story and "three weeks" in story
+    assert "Larkfield has set a deadline" in story and "three weeks" in story
 
 
 # --- question 3c: a plan for a threshold ----------------
@@ -2263,7 +2263,7 @@ def test_question_2_text_sorts_no_fact_of_question_1():
 
 def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
     """Question 2's check listed each broken rule as a direction ("your alternatives should
-    be rated above Northwind's"), so an audit could be fixed message by message without
+    be rated above Larkfield's"), so an audit could be fixed message by message without
     reading the story. For a rule comparing one source's two ratings, it now quotes the
     story's statement and names the source, and the direction is the learner's to read."""
     for key, case in CASES.items():
@@ -2303,7 +2303,7 @@ def test_question_3c_has_a_case_where_the_top_of_the_scale_decides():
 
 
 def test_power_on_top_is_accepted_where_the_facts_support_it(own):
-    """The salary story's dependence (Northwind cannot fill the post; you are hard to replace)
+    """The salary story's dependence (Larkfield cannot fill the post; you are hard to replace)
     and the supplier's patent may weigh most through power, as the pair convention of section 2
     allows; both rules were rejected for every salary and supplier learner. The pair is not
     counted heavily twice. The supplier bound no longer says that nothing gives Vell clients,
@@ -2770,7 +2770,7 @@ def test_the_supplier_bound_on_vells_alternatives_speaks_of_other_buyers():
 #: audit that gives all the weight to alternatives, none to information or power; with
 #: the words of a bound that refuses each.
 BACKWARDS_AUDITS = {
-    "salary": (((2, 6, 3), (5, 10, 6), (0.05, 0.9, 0.05)), "under 2.5 points Northwind's way"),
+    "salary": (((2, 6, 3), (5, 10, 6), (0.05, 0.9, 0.05)), "under 2.5 points Larkfield's way"),
     "deadline": (((1, 7, 10), (1, 5, 10), (0, 1, 0)), "information should weigh at least 0.1"),
 }
 
@@ -2962,7 +2962,7 @@ def test_the_text_counts_the_answers_and_sizes_the_writing_as_the_model_answers_
 
 #: Words that name one of the four cases in the text (its story's names and places).
 CASE_NAMES = {
-    "salary": ("Northwind", "Calder", "salary case"),
+    "salary": ("Larkfield", "Calder", "salary case"),
     "supplier": ("Vell", "Bellpak", "Corrin", "supplier case"),
     "sole-source": ("Ostra", "pump", "valve", "sole-source case"),
     "deadline": ("Brannock", "warehouse", "deadline case"),
@@ -3435,3 +3435,113 @@ def test_what_an_insider_may_tell_you_is_said_once_and_no_fair_item_breaks_it():
     for tactic in (*_TACTICS, *_PRACTICE_TACTICS):
         if _INSIDERS.search(tactic.text):
             assert tactic._kind == "illegitimate", tactic.text
+
+
+#: Plausible honest readings of each story (review 57's, four per case), as (yours, theirs,
+#: weights) in the order information, alternatives, power.
+_HONEST_READINGS = {
+    "salary": (
+        ((4, 8, 5), (7, 4, 6), (0.3, 0.4, 0.3)),
+        ((3, 7, 6), (7, 3, 5), (0.3, 0.45, 0.25)),
+        ((4, 7, 3), (7, 5, 7), (0.3, 0.4, 0.3)),
+        ((2, 8, 4), (8, 4, 6), (0.2, 0.5, 0.3)),
+    ),
+    "supplier": (
+        ((6, 4, 5), (5, 3, 7), (0.3, 0.3, 0.4)),
+        ((6, 5, 4), (6, 3, 6), (0.4, 0.3, 0.3)),
+        ((7, 5, 3), (5, 2, 6), (0.4, 0.3, 0.3)),
+        ((5, 4, 3), (6, 3, 8), (0.3, 0.2, 0.5)),
+    ),
+    "sole-source": (
+        ((5, 2, 3), (5, 7, 8), (0.2, 0.3, 0.5)),
+        ((6, 1, 3), (5, 6, 8), (0.2, 0.2, 0.6)),
+        ((5, 2, 4), (5, 6, 7), (0.3, 0.3, 0.4)),
+        ((6, 2, 3), (6, 7, 8), (0.3, 0.4, 0.3)),
+    ),
+    "deadline": (
+        ((6, 4, 7), (5, 2, 4), (0.3, 0.3, 0.4)),
+        ((5, 5, 6), (5, 3, 5), (0.2, 0.4, 0.4)),
+        ((6, 4, 5), (5, 3, 6), (0.3, 0.45, 0.25)),
+        ((4, 3, 6), (6, 2, 5), (0.3, 0.3, 0.4)),
+    ),
+}
+
+
+def test_an_honest_reading_near_the_starting_audit_is_not_said_to_be_copied():
+    """Review 57 W2: question 2 refused an audit within one rating point and 0.05 per weight
+    of the starting audit with "made before you see that audit", though the learner answers
+    before section 4 shows it; 3 of these 800 honest readings (200 learners) were refused so.
+    Now only the same weights count as near, and the refusal says what the check cannot tell
+    apart instead of calling the reading a copy (this failed on the old check: 3 refusals)."""
+    refused = []
+    for n in range(200):
+        s = course.variant("00_leverage", f"r-{n}")
+        for yours, theirs, weights in _HONEST_READINGS[s.case]:
+            audit = {
+                name: dict(zip(SOURCES_ORDER, values, strict=True))
+                for name, values in (("yours", yours), ("theirs", theirs), ("weights", weights))
+            }
+            try:
+                check.judge_audit(s, audit)
+            except NotYet as failure:
+                if check.STARTING in str(failure):
+                    refused.append((f"r-{n}", str(failure)))
+    assert not refused, refused[:3]
+    s = course.variant("00_leverage", "r-1")
+    r = s.yours["information"]
+    moved = {**s.yours, "information": r + 1 if r < SCALE else r - 1}
+    with pytest.raises(NotYet) as refusal:
+        check.judge_audit(s, {"yours": moved, "theirs": dict(s.theirs), "weights": dict(s.weights)})
+    said = str(refusal.value)
+    assert "cannot tell" in said and "before you see" not in said and "copied" not in said
+
+
+def test_the_learners_own_balances_are_shown_on_their_own_readings_after_question_4b(
+    answers, capsys
+):
+    """Review 57 W3: question 4b never gave the learner a number on their own case, so
+    question 4c started from nothing they could see. A cell after 4b's check now shows the
+    own case's balances on the learner's own readings of question 4a (never on the right
+    ones, which would mark 4a before grading), with no verdict; an unfinished news_moves
+    gets a pointer to 4a's check. It is not a check, so the grader's replay of 4b's
+    transcript is untouched (this failed on the old module, which had no such cell)."""
+    from tests.notebooks import source_notebook
+
+    cells = source_notebook("00_leverage", "leverage").cells
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in cells]
+    assert ids.index("reaudit-test") < ids.index("own-balances") < ids.index("q4c-text")
+    assert _cell("own-balances").strip() == "check.own_balances(news_moves)"
+    s = answers["scenario"]
+    key = news_key(s)
+    flipped = {label: (side, source, -change) for label, (side, source, change) in key.items()}
+    check.own_balances(lambda: flipped)
+    line = capsys.readouterr().out
+    mine = balances_after(s.yours, s.theirs, s.weights, flipped)
+    right = balances_after(s.yours, s.theirs, s.weights, key)
+    for label, balance in mine.items():
+        assert f"{balance:+.2f}" in line, label
+    assert any(f"{right[k]:+.2f}" not in line for k in right if k != "now")
+    assert "turning" not in line.lower() and "ask now" not in line.lower()
+
+    def unfinished():
+        raise NotImplementedError
+
+    check.own_balances(unfinished)
+    said = capsys.readouterr().out
+    assert "your own readings" not in said and "question 4a's check" in said
+
+
+def test_the_two_kinds_of_alternative_are_taught_once_in_a_side_note_after_section_3():
+    """Review 57 U1: section 1 and section 3's second limit both taught outside options
+    against breakdown payoffs, the Nash split and its half-unit rule, before anything used
+    them. Section 1 now says one sentence and points ahead; the gist is one collapsed side
+    note after section 3's limits, and the limit itself only points to it (this failed on the
+    old text)."""
+    first = " ".join(_cell("what-teaching").split())
+    limits = " ".join(_cell("audit-limits").split())
+    for said in ("breakdown payoff", "disagreement point", "five more for ten", "Shaked"):
+        assert said not in first, said
+    assert "a side note after section 3 gives the gist" in first
+    assert limits.count("An **outside option**") == 1
+    assert limits.count("five more for ten") == 1
+    assert "<details>" in limits and "</details>" in limits

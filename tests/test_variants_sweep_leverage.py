@@ -55,7 +55,7 @@ DOMINANT = {
 
 #: The names each case's story uses; an item naming another case's party is incoherent.
 NAMES = {
-    "salary": {"Northwind", "Calder"},
+    "salary": {"Larkfield", "Calder"},
     "supplier": {"Vell", "Bellpak", "Corrin"},
     "sole-source": {"Ostra"},
     "deadline": {"Brannock"},
@@ -76,7 +76,7 @@ CONTROL = re.compile(
 )
 KNOW_HOW = re.compile(r"\b(know-how|expertise|rare skill|knows? how to)\b")
 THEIRS = re.compile(
-    r"^(Northwind|Vell|Ostra|Brannock|A supermarket|A strong internal|A rival pump|A court|"
+    r"^(Larkfield|Vell|Ostra|Brannock|A supermarket|A strong internal|A rival pump|A court|"
     r"Two of Ostra|Your bank|The logistics park)"
 )
 
@@ -193,7 +193,7 @@ SECOND_READING = {
     "96,000 is the least": {"bluff"},
     "team of six": {"misrepresentation"},
     "payroll firm": {"illegitimate"},
-    "wait for Northwind past Friday": {"bluff", "misrepresentation"},
+    "wait for Larkfield past Friday": {"bluff", "misrepresentation"},
 }
 
 
@@ -451,7 +451,7 @@ def test_no_learner_reads_items_that_contradict_each_other(drawn):
 
 
 def test_the_talks_come_before_every_deadline_the_story_sets(drawn):
-    """The salary story gave Northwind's answer two weeks (10 working days) while the talks
+    """The salary story gave Larkfield's answer two weeks (10 working days) while the talks
     came 8 to 12 working days away: 16/70 salary learners talked on or after the day their
     answer was due. Every deadline a story sets in weeks now falls after the talks, for the
     longest budget and for every drawn learner."""
@@ -570,7 +570,7 @@ def test_the_ask_needs_a_balance_clear_of_every_moment_and_reached(drawn):
 
 #: What each case's asks are about, and how a bolder ask reads (a larger number in it).
 ASK_WORDS = {
-    "salary": "Northwind",
+    "salary": "Larkfield",
     "supplier": "Vell",
     "sole-source": "Ostra",
     "deadline": "Brannock",
@@ -1408,7 +1408,7 @@ def test_an_audit_of_zeros_does_not_list_the_pairs_question_1s_facts_cover(drawn
 ONE_SIDED_AUDITS = {
     "salary": (
         ((7, 9, 9), (8, 1, 1), (0.1, 0.6, 0.3)),
-        "Northwind's power should be rated at least 4",
+        "Larkfield's power should be rated at least 4",
     ),
     "supplier": (
         ((9, 8, 1), (1, 1, 9), (0.6, 0.3, 0.1)),
@@ -1431,7 +1431,7 @@ BACKWARDS_AUDITS = {
 
 
 #: Each case's story line in the course's cut-offs (even under 0.5 points either way,
-#: strongly from 2.5): Northwind not ahead; neither side strongly ahead; Ostra ahead; you
+#: strongly from 2.5): Larkfield not ahead; neither side strongly ahead; Ostra ahead; you
 #: ahead. Question 2 passes a reading off the line by less than a strong lead, with a note;
 #: the reference, the other readings and every starting audit keep the line, unnoted.
 BAND_BY_HAND = {
@@ -1507,7 +1507,7 @@ def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_read
 
 def test_question_2_bounds_the_ratings_each_story_states_most_plainly(drawn, reference):
     """Question 2 passed a one-sided audit for every learner of the salary, supplier and
-    deadline cases (Northwind's power 1; Vell's information 1 against the buyer's 9; the
+    deadline cases (Larkfield's power 1; Vell's information 1 against the buyer's 9; the
     owner's alternatives 9 on a firm that has not called back). Each case now bounds the
     rating its story states most plainly; the bound refuses these audits with a hint that
     quotes it, while the reference, two other readings and the starting audit still pass."""
@@ -1578,8 +1578,9 @@ def test_question_2_is_not_passed_from_an_audit_the_kernel_holds(drawn):
     public ``CASES``, one rating moved by a point, and for 170 of 200 with the starting audit
     (``scenario.yours``...) moved so. The case's audit is private now (a learner's cell that
     reads it is named in the class report), and for every drawn learner the starting audit
-    with any one rating moved by a point, or with two weights moved by 0.05, is refused with
-    a hint that says how close it is."""
+    with any one rating moved by a point is refused with a hint that says how close it is.
+    Weights moved by 0.05 are no longer near (review 57 W2: that also refused honest
+    readings); such an audit is judged on the story alone."""
     for case in CASES.values():
         for name in dir(case):
             if not name.startswith("_"):
@@ -1588,16 +1589,22 @@ def test_question_2_is_not_passed_from_an_audit_the_kernel_holds(drawn):
     for s in drawn:
         start = {"yours": dict(s.yours), "theirs": dict(s.theirs), "weights": dict(s.weights)}
         edits = [{(part, source): 1} for part in ("yours", "theirs") for source in SOURCES]
-        edits.append({("weights", "information"): 0.05, ("weights", "power"): -0.05})
         for edit in edits:
             audit = {part: dict(values) for part, values in start.items()}
             for (part, source), change in edit.items():
                 value = audit[part][source]
                 audit[part][source] = value - change if value + change > 10 else value + change
             # (an edit that lands on another of the course's audits is refused as a copy)
-            refused = "is the starting audit section 4 shows you with|is one of the course's"
+            refused = "the same weights as the starting audit section 4 shows you|is one of the"
             with pytest.raises(NotYet, match=refused):
                 check.judge_audit(s, audit)
+        nudged = {part: dict(values) for part, values in start.items()}
+        nudged["weights"]["information"] += 0.05
+        nudged["weights"]["power"] -= 0.05
+        try:
+            check.judge_audit(s, nudged)
+        except NotYet as failure:
+            assert "starting audit section 4" not in str(failure), str(failure)
 
 
 def test_question_3b_s_rubric_states_how_often_the_shorter_budget_brings_in_a_step(drawn):

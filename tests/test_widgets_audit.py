@@ -30,7 +30,7 @@ def read(audit, side, source, direction):
 
 def test_it_opens_on_the_salary_case_with_its_audit_and_weights():
     audit = LeverageAudit()
-    assert "Northwind" in audit.story.value
+    assert "Larkfield" in audit.story.value
     assert audit.yours["alternatives"].value == 8
     assert [audit.weights[s].value for s in ("information", "alternatives", "power")] == [6, 9, 5]
     assert "Balance +0.70 points" in audit.summary.value

@@ -481,8 +481,10 @@ def _shown_audits(s):
 
 
 #: How close to the starting audit an audit must not come (question 2): its six ratings
-#: together within _NEAR_POINTS rating points, and each weight within _NEAR_WEIGHT.
-_NEAR_POINTS, _NEAR_WEIGHT = 1, 0.05
+#: together within _NEAR_POINTS rating points, and its weights the same (within _NEAR_WEIGHT,
+#: for rounding). Weights within 0.05 also refused honest readings: 3 of 800 plausible
+#: readings by 200 learners (review 57 W2), none with the weights the same.
+_NEAR_POINTS, _NEAR_WEIGHT = 1, 1e-6
 
 
 def _near(audit, start):
@@ -543,10 +545,14 @@ def judge_audit(s, result):
         # wider refusal (two points) also refused the model answer for 3 of 2,000 learners
         # and 41 of 10,000 honest readings: no distance tells a light edit from agreement,
         # so this one refuses only the lightest edit, and the hint says how close it is
+        # the learner answers before section 4 shows that audit, so the message must not say
+        # it was copied: it says what the check cannot tell apart, and what to do
         raise NotYet(
-            f"your audit is {STARTING} with one rating moved by a point at most and the "
-            "weights by 0.05 at most; question 2 asks for your own reading of the story "
-            "and facts, made before you see that audit, so rate and weigh them yourself",
+            f"your audit has the same weights as {STARTING}, and its ratings are within a "
+            "point of it in all; the check cannot tell a reading this close from a copy with "
+            "one rating moved, so it does not accept it. If you reached it yourself, move "
+            "the rating you are least sure of by a point or more, in the direction your "
+            "reading of the story allows",
             general="it returns the starting audit with one rating moved by a point",
         )
     if all(yours[k] == theirs[k] for k in SOURCES):
@@ -1463,6 +1469,42 @@ def judge_ask(s, moves, result, where="your case"):
     raise NotYet(f"the moment to ask is not right for {where}: {general}.{detail}", general=general)
 
 
+def _own_balances(readings):
+    """The learner's own case re-audited on their own readings of question 4a, as a line of
+    balances with no verdict (review 57 W3: question 4b never shows the learner's own case,
+    so question 4c starts from these numbers), or ``None`` while those readings are not a
+    well-formed answer."""
+    s = _own()
+    try:
+        given = _news(s, call_learner(readings))
+    except NotYet:
+        return None
+    moves = {label: given[label] for label in s.news}
+    balances = balances_after(s.yours, s.theirs, s.weights, moves)
+    shown = ", ".join(
+        f"{'before any news' if moment == 'now' else 'after ' + moment} {value:+.2f}"
+        for moment, value in balances.items()
+    )
+    return (
+        "Your own case, on your own readings of question 4a (news_moves), which are marked "
+        f"only at grading: the balance is {shown} points; your ask needs {s.need:+.2f}. "
+        "Question 4c starts from these numbers."
+    )
+
+
+def own_balances(readings):
+    """Show the learner's own case re-audited on ``readings``, their ``news_moves``: the
+    balance before any news and after each item, with no verdict. Not a check: it marks
+    nothing, and it is not replayed at grading (a check's transcript must not depend on it)."""
+    line = _own_balances(readings)
+    print(
+        line
+        if line is not None
+        else "news_moves() does not yet return a reading for each of your news items; "
+        "question 4a's check says what to fix."
+    )
+
+
 @question
 def reaudit(answer, hidden=False):
     """Check a function that re-audits a case after each move: (turning point, moment to
@@ -1499,9 +1541,7 @@ def reaudit(answer, hidden=False):
             1,
             lambda: each(
                 judge_ask,
-                "the moment to ask is the first at which the balance reaches what the ask "
-                "needs. To see your own case, run reaudit(scenario, news_moves()) on your "
-                "own readings.",
+                "the moment to ask is the first at which the balance reaches what the ask needs.",
             ),
         ),
     )

@@ -334,13 +334,13 @@ CASES = {
     "salary": _case(
         "salary",
         "A salary with competing offers",
-        "You are a data engineer with a job offer from Northwind. Another firm, Calder, has "
-        "made you a written offer, and a third firm has you in its final round. Northwind's "
+        "You are a data engineer with a job offer from Larkfield. Another firm, Calder, has "
+        "made you a written offer, and a third firm has you in its final round. Larkfield's "
         "team is behind on a product launch and has struggled to fill the post for months. "
         "Its recruiters know what engineers like you are paid far better than you do. "
-        "Northwind has set a deadline: it wants your answer within three weeks.",
+        "Larkfield has set a deadline: it wants your answer within three weeks.",
         "the candidate",
-        "Northwind",
+        "Larkfield",
         yours=(4, 8, 4),
         theirs=(6, 4, 6),
         weights=(0.3, 0.45, 0.25),
@@ -348,7 +348,7 @@ CASES = {
             Rule(
                 "one_heavy",
                 ("alternatives", "power"),
-                "Northwind's months of failing to fill the post and what makes you hard to "
+                "Larkfield's months of failing to fill the post and what makes you hard to "
                 "replace are largely one dependence seen from two sides; weighing both "
                 "heavily counts it twice",
                 value=HEAVY,
@@ -356,7 +356,7 @@ CASES = {
             Rule(
                 "higher",
                 "alternatives",
-                "you hold a written offer and a place in a final round, while Northwind has "
+                "you hold a written offer and a place in a final round, while Larkfield has "
                 "struggled to fill the post for months",
                 side="you",
             ),
@@ -371,14 +371,14 @@ CASES = {
             Rule(
                 "higher",
                 "information",
-                "Northwind's recruiters know what engineers like you are paid far better "
+                "Larkfield's recruiters know what engineers like you are paid far better "
                 "than you do",
                 side="them",
             ),
             Rule(
                 "at_least",
                 "power",
-                "Northwind is the employer: it decides whether to hire you and what to pay "
+                "Larkfield is the employer: it decides whether to hire you and what to pay "
                 "you, so it holds more than a little of what you need",
                 side="them",
                 value=4,
@@ -387,13 +387,13 @@ CASES = {
         budget=(8, 12),
         asks=_ladder(
             0.25,
-            [f"ask Northwind to raise its offer by {p}%" for p in range(2, 14)],
+            [f"ask Larkfield to raise its offer by {p}%" for p in range(2, 14)],
         ),
         cap=(
-            "Calder's written offer, the third firm's final round, Northwind's recruiters' knowledge of pay and its decision on whether and what to pay all bear on your talks"
+            "Calder's written offer, the third firm's final round, Larkfield's recruiters' knowledge of pay and its decision on whether and what to pay all bear on your talks"
         ),
         band=(
-            "your written offer, your final round and Northwind's months without filling the post, against Northwind's decision on the pay, its knowledge of the market and the three weeks you have to answer it, which shrink your alternatives"
+            "your written offer, your final round and Larkfield's months without filling the post, against Larkfield's decision on the pay, its knowledge of the market and the three weeks you have to answer it, which shrink your alternatives"
         ),
     ),
     "supplier": _case(
@@ -632,32 +632,32 @@ _FACTS = (
     ),
     Fact(
         "salary",
-        "You know from Northwind's own job advert that the post has been open for five months.",
+        "You know from Larkfield's own job advert that the post has been open for five months.",
         "information",
         "you",
         _lookalike="alternatives",
     ),
     Fact(
         "salary",
-        "Northwind has a contractor who could cover the post for three months if nobody is hired.",
+        "Larkfield has a contractor who could cover the post for three months if nobody is hired.",
         "alternatives",
         "them",
     ),
     Fact(
         "salary",
-        "Northwind's recruiters know what hundreds of engineers like you were paid last year.",
+        "Larkfield's recruiters know what hundreds of engineers like you were paid last year.",
         "information",
         "them",
     ),
     Fact(
         "salary",
-        "Northwind's hiring manager decides where in the pay band your offer lands.",
+        "Larkfield's hiring manager decides where in the pay band your offer lands.",
         "power",
         "them",
     ),
     Fact(
         "salary",
-        "You are one of the few engineers who has run the streaming system Northwind is launching.",
+        "You are one of the few engineers who has run the streaming system Larkfield is launching.",
         "power",
         "you",
         _lookalike="alternatives",
@@ -831,7 +831,7 @@ _NEWS = (
     ),
     News(
         "salary",
-        "Northwind learns from a reference call that you want to leave your current job by spring.",
+        "Larkfield learns from a reference call that you want to leave your current job by spring.",
         "them",
         "information",
         1,
@@ -839,7 +839,7 @@ _NEWS = (
     ),
     News(
         "salary",
-        "You go silent for a week after promising Northwind's hiring manager an answer by "
+        "You go silent for a week after promising Larkfield's hiring manager an answer by "
         "Monday, and she no longer trusts your word.",
         "you",
         "power",
@@ -850,7 +850,7 @@ _NEWS = (
     ),
     News(
         "salary",
-        "Northwind's second-choice candidate takes a job elsewhere.",
+        "Larkfield's second-choice candidate takes a job elsewhere.",
         "them",
         "alternatives",
         -1,
@@ -1065,7 +1065,7 @@ STEPS = (
     # salary
     Step(
         "salary",
-        "Ask two engineers who joined Northwind last year how their own offers were set",
+        "Ask two engineers who joined Larkfield last year how their own offers were set",
         "information",
         (2, 3),
         (2, 4),
@@ -1081,7 +1081,7 @@ STEPS = (
     ),
     Step(
         "salary",
-        "Ask Calder to hold its offer open until after Northwind's deadline",
+        "Ask Calder to hold its offer open until after Larkfield's deadline",
         "alternatives",
         (1, 2),
         (1, 3),
@@ -1089,7 +1089,7 @@ STEPS = (
     ),
     Step(
         "salary",
-        "Press the third firm to finish its final round before Northwind's deadline",
+        "Press the third firm to finish its final round before Larkfield's deadline",
         "alternatives",
         (2, 4),
         (4, 8),
@@ -1097,7 +1097,7 @@ STEPS = (
     ),
     Step(
         "salary",
-        "Ask a former manager whose judgement Northwind's team respects to speak for your work",
+        "Ask a former manager whose judgement Larkfield's team respects to speak for your work",
         "power",
         (1, 3),
         (3, 6),
@@ -1105,7 +1105,7 @@ STEPS = (
     ),
     Step(
         "salary",
-        "Finish the cloud certification Northwind's launch team lacks",
+        "Finish the cloud certification Larkfield's launch team lacks",
         "power",
         (2, 4),
         (6, 10),
@@ -1115,7 +1115,7 @@ STEPS = (
         "salary",
         # the paid trial task was owed, so a plan could not leave it out; a write-up nobody
         # asked for is wholly optional
-        "Send Northwind's launch team a short write-up, which nobody asked for, of how you "
+        "Send Larkfield's launch team a short write-up, which nobody asked for, of how you "
         "would run its streaming launch",
         "power",
         (1, 2),
@@ -1318,7 +1318,7 @@ _TACTICS = (
     # salary
     Tactic(
         "salary",
-        "Tell Northwind that Calder offered 88,000; Calder's letter says 88,000.",
+        "Tell Larkfield that Calder offered 88,000; Calder's letter says 88,000.",
         "legitimate",
     ),
     Tactic(
@@ -1333,36 +1333,36 @@ _TACTICS = (
     ),
     Tactic(
         "salary",
-        "Tell Northwind the post is worth at least 100,000 a year to you, when you would sign "
+        "Tell Larkfield the post is worth at least 100,000 a year to you, when you would sign "
         "for 90,000.",
         "bluff",
     ),
     Tactic(
         "salary",
-        "Tell Northwind the third firm has made you an offer, when its board meets next week "
+        "Tell Larkfield the third firm has made you an offer, when its board meets next week "
         "to decide.",
         "misrepresentation",
     ),
     Tactic(
         "salary",
-        "Tell Northwind that Calder offered 105,000; Calder's letter says 88,000.",
+        "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.",
         "misrepresentation",
     ),
     Tactic(
         "salary",
-        "Get a friend in Northwind's HR team to forward you the pay bands its staff may not "
+        "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not "
         "show outsiders, in return for a favour.",
         "illegitimate",
     ),
     Tactic(
         "salary",
-        "Ask your uncle, a city councillor who votes on Northwind's planning application, to "
-        "let Northwind know you hope for a better offer.",
+        "Ask your uncle, a city councillor who votes on Larkfield's planning application, to "
+        "let Larkfield know you hope for a better offer.",
         "illegitimate",
     ),
     Tactic(
         "salary",
-        "Tell Northwind you will sign with Calder tomorrow unless it matches Calder's pay, "
+        "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, "
         "when you have already decided to turn Calder down.",
         "bluff",
         _also="misrepresentation",
@@ -1594,14 +1594,14 @@ _PRACTICE_FACTS = (
     ),
     Fact(
         "salary",
-        "You have read Northwind's quarterly report, which says a late launch "
+        "You have read Larkfield's quarterly report, which says a late launch "
         "would cost it a key client.",
         "information",
         "you",
     ),
     Fact(
         "salary",
-        "Northwind decides whether to sponsor your work visa, which you need to "
+        "Larkfield decides whether to sponsor your work visa, which you need to "
         "stay in the country.",
         "power",
         "them",
@@ -1609,13 +1609,13 @@ _PRACTICE_FACTS = (
     Fact(
         "salary",
         "Of the candidates, only you hold the security clearance that "
-        "Northwind's launch client requires.",
+        "Larkfield's launch client requires.",
         "power",
         "you",
     ),
     Fact(
         "salary",
-        "A staffing agency has offered Northwind an engineer for the post at a day rate.",
+        "A staffing agency has offered Larkfield an engineer for the post at a day rate.",
         "alternatives",
         "them",
     ),
@@ -1704,7 +1704,7 @@ _PRACTICE_NEWS = (
     ),
     News(
         "salary",
-        "Northwind's team lead mentions over coffee that two engineers left the team last month.",
+        "Larkfield's team lead mentions over coffee that two engineers left the team last month.",
         "you",
         "information",
         1,
@@ -1712,7 +1712,7 @@ _PRACTICE_NEWS = (
     ),
     News(
         "salary",
-        "A former Northwind engineer asks for her old post back.",
+        "A former Larkfield engineer asks for her old post back.",
         "them",
         "alternatives",
         1,
@@ -1720,7 +1720,7 @@ _PRACTICE_NEWS = (
     ),
     News(
         "salary",
-        "Northwind's hiring manager sees from Calder's published pay scale that "
+        "Larkfield's hiring manager sees from Calder's published pay scale that "
         "Calder's offer pays less than your current job.",
         "them",
         "information",
@@ -1819,7 +1819,7 @@ _PRACTICE_TACTICS = (
     ),
     Tactic(
         "salary",
-        "Tell Northwind that a third firm has you in its final round, which it has.",
+        "Tell Larkfield that a third firm has you in its final round, which it has.",
         "legitimate",
     ),
     Tactic(
@@ -1829,18 +1829,18 @@ _PRACTICE_TACTICS = (
     ),
     Tactic(
         "salary",
-        "Tell Northwind you lead a team of six, when you lead a team of two.",
+        "Tell Larkfield you lead a team of six, when you lead a team of two.",
         "misrepresentation",
     ),
     Tactic(
         "salary",
-        "Ask a friend at Northwind's payroll firm to look up what its engineers are paid.",
+        "Ask a friend at Larkfield's payroll firm to look up what its engineers are paid.",
         "illegitimate",
     ),
     Tactic(
         "salary",
-        "Tell Northwind you will take Calder's offer on Friday unless it adds a "
-        "signing bonus, when you would wait for Northwind past Friday.",
+        "Tell Larkfield you will take Calder's offer on Friday unless it adds a "
+        "signing bonus, when you would wait for Larkfield past Friday.",
         "bluff",
         _also="misrepresentation",
     ),

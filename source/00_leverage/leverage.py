@@ -35,8 +35,7 @@
 # which allow an hour to an hour and a half. If loops are new to you, allow up to an hour
 # for question 3c alone.
 # It can be done in two sittings: sections 1 to 3, then 4 to 8.
-# Sections 1 to 3 are dense, section 1 most of all: allow about an hour to read them with
-# care.
+# Sections 1 to 3 are dense: allow about an hour to read them with care.
 # What a question earns is counted in **marks** (the feedback under each check says, for
 # example, "1.5 of 2 marks"); everywhere else in this module, **points** are units of the
 # 0 to 10 leverage scale: a rating rises by **rating points**, and a weighted leverage or a
@@ -117,29 +116,8 @@ scenario
 # the best such option the **BATNA**, the *best alternative to a negotiated agreement*. It
 # is one of the three sources below, and module 02 is about it.
 #
-# Modules 02 and 03 refine this with two kinds of alternative, after Binmore, Rubinstein
-# and Wolinsky (1986) and Binmore, Shaked and Sutton (1989). Here is only the gist; those
-# modules show why it holds, and when, and give you exercises on it. No question in this
-# module asks you to use it: read it for the picture, not for detail.
-#
-# - An **outside option** is one you reach only by choosing to walk out, such as a flat a
-#   tenant could move to. It counts only when it beats what you would get at the table,
-#   and then fully: each unit it is worth more adds a whole unit to your share.
-# - A **breakdown payoff** is what you are left with if the talks break down for reasons
-#   neither side controls. It becomes the *disagreement point* of the Nash split, module
-#   02's rule for sharing the *surplus*, what a deal is worth to both sides together over
-#   their two breakdown payoffs. In its symmetric form (both sides equally placed, each
-#   caring only about amounts), each side gets its breakdown payoff plus half the surplus.
-#   With 100 to divide and disagreement points of 20 and 40, the surplus is 40 and the
-#   split 40 and 60; raise the first to 30 and it gets 45, five more for ten. So each unit
-#   your breakdown payoff rises, the other side's unchanged, adds half a unit to your
-#   share. That holds where the risk of a breakdown is what pushes both sides to agree;
-#   module 03 shows that it counts for less than half when the cost of delay pushes too.
-#
-# Most BATNAs, such as a flat to move to or a second job offer, are reached by walking
-# out, so they are outside options. Module 02 first puts the BATNAs at the disagreement
-# point and then shows where that holds; for a BATNA you take by walking out, module 03's
-# outside-option rule predicts better.
+# How much a better BATNA moves a deal depends on how you would reach it: a side note after
+# section 3 gives the gist, and modules 02 and 03 teach it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -234,10 +212,6 @@ scenario
 # wait longer, writes it in the power row as patience: the same pressure on the same side
 # under another label, still counted once.
 #
-# The audit rates what helps one side against the other. Facts that help both, such as a
-# launch date both sides want to meet, make agreement worth more to each of you; modules
-# 01 and 04 practise those, and this module's facts each help one side.
-#
 # **Not every source is fair game.** Some leverage comes from places a negotiator has no
 # right to draw on, such as a seat on a public committee or secrets bought from an
 # insider. Section 6 draws that line; the facts in your scenario all come from sources a
@@ -317,6 +291,11 @@ scenario.show("reason")
 # the reason uses the test rather than restating the answer. Half a mark for the right
 # source with no look-alike, or a reason that does not say why it does not fit.
 #
+# For instructors: the labels that grade questions 1, 4a and 5 are importable in the
+# learner's kernel (`course.scenarios.leverage._FACTS`, `_NEWS`, `_TACTICS`), so one import
+# answers all three. Grading does not prevent it; the class report's integrity step
+# (`autograder/integrity.py`) names any cell that reads them, for you to judge.
+#
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question already settles it, because
 # the fact is that I know something. The lost sales themselves are Vell's weaker
@@ -351,10 +330,8 @@ scenario.show("reason")
 # neither, when even) is not the one ahead before any news. From $|B| \ge 2.5$ points,
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
 # side's favour. Question 2 refuses a balance only when it puts a side strongly ahead in
-# the direction your story rules out (the salary and deadline stories: 2.5 or more the
-# other side's way; the sole-source story: 2.5 or more your way; the supplier story:
-# 2.5 or more either way); a balance that reads otherwise than the story by less passes,
-# with a note saying how the course reads the story and why.
+# a direction your story rules out; a balance that reads otherwise than the story by less
+# passes, with a note saying how the course reads the story and why.
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
 # a difference as ratings like these can be trusted to show. That caution is about how far
 # to trust an audit, not about the arithmetic on it. The exercises below take an audit as
@@ -396,19 +373,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   what they control, and a point of information is worth only what it lets you do
 #   (knowing their deadline helps little if you cannot wait past it). A weighted sum has
 #   no term for such products; the weights stand in for them, roughly, case by case.
-# - **It counts every point of alternatives the same.** Module 03 shows that an outside
-#   option, one you reach by walking out, moves a deal only when it beats what you would
-#   get at the table anyway (the *deal-me-out* result of Shaked and Sutton, 1984,
-#   "Involuntary unemployment as a perfect equilibrium in a bargaining model",
-#   *Econometrica* 52, which Binmore, Shaked and Sutton tested in the laboratory in 1989,
-#   "An outside option experiment", *Quarterly Journal of Economics* 104): such an
-#   alternative below that changes nothing, however many points it earns here, and
-#   one above it counts fully, a unit of your share for each unit it rises. A
-#   breakdown payoff, what you are left with when the talks break down for reasons
-#   neither side controls, counts by half in the symmetric Nash split (module 02) where
-#   the risk of a breakdown is what pushes both sides to agree: half a unit of your share
-#   for each unit it rises, the other side's unchanged. Module 03 shows that it counts for
-#   less when the cost of delay pushes too. The audit's ratings draw neither line.
+# - **It counts every point of alternatives the same.** A better alternative does not always
+#   move a deal point for point (the side note below).
 # - **It rates what each side has, not what the other side believes it has.** Leverage
 #   works through the other side's view (section 1): an alternative they doubt, or
 #   information they do not know you hold, moves them less than its rating says. Module
@@ -418,6 +384,39 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
 #   make your judgement explicit, so that a colleague can dispute one rating and you can
 #   re-rate one source when a fact changes, instead of starting over.
+#
+# <details>
+# <summary><b>Two kinds of alternative</b> (a side note)</summary>
+#
+# Here is only the gist, after Binmore, Rubinstein and Wolinsky (1986) and Binmore, Shaked
+# and Sutton (1989); modules 02 and 03 show why it holds, and when. No question in this
+# module asks you to use it.
+#
+# - An **outside option** is one you reach only by choosing to walk out, such as a flat a
+#   tenant could move to. It counts only when it beats what you would get at the table,
+#   and then fully: each unit it is worth more adds a whole unit to your share. Below
+#   that, it changes nothing, however many points the audit gives it (the *deal-me-out*
+#   result of Shaked and Sutton, 1984, "Involuntary unemployment as a perfect equilibrium
+#   in a bargaining model", *Econometrica* 52, which Binmore, Shaked and Sutton tested in
+#   the laboratory in 1989, "An outside option experiment", *Quarterly Journal of
+#   Economics* 104).
+# - A **breakdown payoff** is what you are left with if the talks break down for reasons
+#   neither side controls. It becomes the *disagreement point* of the Nash split, module
+#   02's rule for sharing the *surplus*, what a deal is worth to both sides together over
+#   their two breakdown payoffs. In its symmetric form (both sides equally placed, each
+#   caring only about amounts), each side gets its breakdown payoff plus half the surplus.
+#   With 100 to divide and disagreement points of 20 and 40, the surplus is 40 and the
+#   split 40 and 60; raise the first to 30 and it gets 45, five more for ten. So each unit
+#   your breakdown payoff rises, the other side's unchanged, adds half a unit to your
+#   share. That holds where the risk of a breakdown is what pushes both sides to agree;
+#   module 03 shows that it counts for less than half when the cost of delay pushes too.
+#
+# Most BATNAs, such as a flat to move to or a second job offer, are reached by walking
+# out, so they are outside options. Module 02 first puts the BATNAs at the disagreement
+# point and then shows where that holds; for a BATNA you take by walking out, module 03's
+# outside-option rule predicts better. The audit's ratings draw neither line.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
@@ -430,8 +429,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the weights and on the balance that contradicts nothing your story and facts state. For
 # one that does, it quotes each statement contradicted (where it compares the two sides'
 # ratings of a source, which way they should compare is yours to read from the statement
-# quoted). A copy of an audit the course shows you, or of section 4's starting audit with
-# one rating moved by a point, is refused as not your own.
+# quoted). A copy of an audit the course shows you is refused, and so is section 4's
+# starting audit with one rating moved by a point, even if you reached it yourself: the
+# check cannot tell the two apart.
 #
 # The interactive audit comes after this question, so that your reading is your own. Section
 # 4 then shows a starting audit drawn for you, which the later questions use, so that a
@@ -592,9 +592,9 @@ print(f"if it comes through: {rise:+.2f} points; on average: {0.6 * rise:+.2f} p
 # whose expected gains add up to the most (an empty list if no step fits). The check tries
 # your case and four test cases built from your steps with other numbers; grading also
 # tries other learners' cases. Before you write it, work out your own case by hand: take
-# the step with the largest expected gain, then the next that still fits, and compare
-# that plan with every other plan that fits. For many learners it is not the best; find
-# out why, and make sure your function cannot make that mistake.
+# the step with the largest expected gain, then the next that still fits. For many
+# learners that plan is not the best; find out why, and make sure your function cannot
+# make that mistake.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-plan-answer", "schema_version": 3}
@@ -736,7 +736,9 @@ scenario.show("bold")
 # through or not independently: a plan of two steps has four outcomes (both, only the
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
-# them). Add up the chances of the outcomes that reach the threshold. On your own case, if
+# them). Add up the chances of the outcomes that reach the threshold. The threshold here
+# is the need of a bolder ask than question 4b's (`scenario.bold[0]`, not `scenario.need`).
+# On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
 # `best_plan(scenario)`: for many learners they differ. If it is `None`, your case has no
 # such ask (the cell above says so): try `reach_plan(scenario, t)` for a threshold `t` of
@@ -946,7 +948,8 @@ check.news_moves(news_moves, hidden=True)
 # (one puts the balance exactly on the need, and exactly on 0.5; in another a move would
 # take a rating past 10), never your own case's, which question 4a asks you to read; so a
 # slip there does not cost you here. Grading also tries other learners' cases. A mark for
-# each part. To see your own answer: `reaudit(scenario, news_moves())`.
+# each part. The cell after the check shows your own balances, news by news, on your
+# readings of question 4a: question 4c starts from them.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
@@ -978,6 +981,9 @@ check.reaudit(reaudit)
 ### BEGIN HIDDEN TESTS
 check.reaudit(reaudit, hidden=True)
 ### END HIDDEN TESTS
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-balances", "schema_version": 3}
+check.own_balances(news_moves)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
 # ### Question 4c (2 marks, graded by your instructor): setting the need yourself
