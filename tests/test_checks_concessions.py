@@ -2256,7 +2256,7 @@ def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
                     check._check_plan(plan_to(high), start, r, learner, estimate)
     assert tried >= 100
     text = _flat()
-    assert "Question 2 checks these" in text
+    assert "where it would wait for a deal you do not expect Orchard to sign" in text
     assert "never above it, where it would wait for a deal" in text
     assert "and no higher than that estimate (module 02's convention" in text
     assert "never above the estimate when you open no higher than a true fact" in text
