@@ -338,7 +338,7 @@ IDEAS = (
             ("03_power", "using-teaching", "keep a weak one private"),
             ("02_batna", "decide-teaching", "walk away"),
             ("02_batna", "honest-teaching", "mention an alternative"),
-            ("05_capstone", "opening-teaching", "MESO"),
+            ("05_capstone", "opening-teaching", "diagnostic set"),
             ("05_capstone", "say-teaching", "not a threat"),
         ),
         (

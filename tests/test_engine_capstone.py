@@ -1052,7 +1052,7 @@ def test_the_text_agrees_with_modules_01_and_04_and_its_citations():
     assert "high power" not in opening
     plan = section("plan-teaching")
     assert "of the moves that give the other side all it still needs, the cheapest" in plan
-    assert "which cannot be added" not in plan and "counted money in euros" in plan
+    assert "which cannot be added" not in plan and "counted in euros" in plan
     assert "Marlow gains most points per k€" not in plan
     assert "at least as much profit and Marlow more points" in plan
     assert "*Negotiation Behavior*, 1981" in plan
@@ -1202,7 +1202,7 @@ def test_the_frontier_and_styles_are_glossed_where_first_used():
     # glossed in section 4, where the opening one step beyond first needs it
     opening = section("opening-teaching")
     assert opening.index("**Pareto frontier**: the packages that no other package") < (
-        opening.index("along the frontier")
+        opening.index("Question 5 accepts the step beyond")
     )
     assert plan.index("The Pareto frontier (module 04, and section 4 above) is the set") < (
         plan.index("frontier,")
@@ -1224,9 +1224,10 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     and the text never said so. It now says so, names volume and delivery, and says how to
     make such a step at a real table (the sweep checks the claim over 2,000 learners)."""
     plan = section("plan-teaching")
-    assert "nearly every plan has a take that lands on an issue you had already given" in plan
-    assert "volume goes back up, or delivery back out" in plan
-    assert "as a new package, a trade in the open" in plan
+    # review 57, C3: now in the box of this table's departures from module 04
+    assert "a step may change several issues at once, landing on one you had already" in plan
+    assert "(volume back up, delivery back out)" in plan
+    assert "step a new package, a trade in the open" in plan
 
 
 def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
@@ -1235,7 +1236,8 @@ def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
     here break. It now states both rules and why this case departs from each (the sweep
     checks the claim about the partners' points over 2,000 learners)."""
     text = section("opening-teaching")
-    assert "within 5 of your points" in text and "Pareto frontier" in text
+    # review 57, C1: module 04's rules are named, but not its acronym
+    assert "Module 04's multiple offers also lie on the Pareto frontier" in text
     assert "worth *exactly* the same to you, since profits here come in steps" in text
     assert "usually lie below the frontier" in text
     assert "of *exactly* the same value to you" not in text
@@ -1259,7 +1261,7 @@ def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
     plan = section("plan-teaching")
     opening = section("opening-teaching")
     assert "the target is your opening" not in plan
-    assert "stops there" in plan and "aim to land" in plan
+    assert "where the plan stops" in plan and "aim to land" in plan
     assert "your own target (your opening" not in opening
     assert "what Marlow's alternatives lack" in opening
     assert "This table adds a third" not in plan and "never into silence" in plan
@@ -1385,21 +1387,19 @@ def test_terms_are_explained_where_first_used_and_the_meso_is_a_diagnostic():
     assert "(the zone of possible agreement of module 02" in section("debrief-teaching")
     opening = section("opening-teaching")
     assert "extends it to a counter-offer" in opening
-    assert "What you make here is a **diagnostic set**: a test of your" in section(
+    assert "this module calls them a **diagnostic set**: a test of your" in section(
         "opening-teaching"
     )
-    # review of session 55, E1: by Medvec and Galinsky's definition (equal value to the
-    # one who offers) the set is a MESO; the frontier condition is module 04's
+    # review 57, C1: one acronym for one thing across the course: module 04's MESO lies on
+    # the frontier, so the capstone's set is only ever called a diagnostic set
     opening_words = " ".join(opening.split())
-    assert 'Galinsky\'s sense ("Putting more on the table", 2005) this is a MESO' in opening_words
-    assert (
-        "Module 04's version allows packages within 5 of your points but asks that each lie on the Pareto frontier"
-        in opening_words
+    assert '(Medvec and Galinsky, "Putting more on the table", 2005)' in opening_words
+    assert "Module 04's multiple offers also lie on the Pareto frontier; these cannot" in (
+        opening_words
     )
-    assert "This is not a MESO" not in opening_words
-    assert "a MESO in Medvec and Galinsky's sense, not module 04's" in " ".join(
-        section("summary").split()
-    )
+    source = NOTEBOOK.read_text()
+    assert "MESO" not in source[: source.index('grade_id": "reflection"')]
+    assert "(a diagnostic set)" in section("summary")
     assert "tell you what the other side values" not in section("summary")
     assert "what you aim to land at (your opening" not in opening
 
@@ -1457,7 +1457,7 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
     assert "no point beyond the estimate can be justified here" not in opening
     assert "it is already counted in your profits (the delivery row)" in opening
     assert "The rush cost alone does not" in opening
-    assert "pulls its *first answer* no further than one it just could" in opening
+    assert "pulls its *first answer* no further than one it just could" in section("about-the-bot")
     assert INSULT_LINE == 0.25
 
 
@@ -1467,7 +1467,8 @@ def test_money_to_two_decimals_passes_questions_1_and_2():
     pass for every learner; it now asks for 0.01 k€ and says two decimals are enough
     (the sweep shows it for 600 learners, for the BATNA and the reservation price)."""
     text = section("q1-text")
-    assert "right to 0.01 k€ (60.75, not 61): two decimals are enough" in text
+    # review 57, U3: 60.75 was one learner's graded answer; 12.34 is no case's
+    assert "right to 0.01 k€ (12.34, not 12): two decimals are enough" in text
     assert "do not round" not in text and "to the cent" not in text
 
 
@@ -1689,7 +1690,7 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     assert "a polite walk-away, which leaves the door open, costs none" in table
     assert "and then it may leave: it does if the strain goes on" in table
     assert "and then it leaves;" not in table
-    assert "not module 04's MESO" in section("summary")
+    assert "MESO" not in section("summary")
     # Module 04's MESO (and the course's) is on the frontier; question 5's set mostly is not.
     assert "MESO" not in section("q5-text")
     assert "your opening, with a diagnostic set" in section("q5-text")
@@ -1758,15 +1759,15 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     module 04's three patterns and tit-for-tat; Marlow never refuses a package to offer
     one worth less to it (E1)."""
     plan = section("plan-teaching")
-    assert "in more than half of the plans some step costs you more than the one before" in plan
-    assert "no step costs you more than the one before" in plan
+    assert "In more than half of the plans some step costs you more than the one before" in plan
+    assert "no step costs more than the one before" in plan
     grows = 0
     for n in range(200):
         rows = plan_of(course.variant("05_capstone", f"learner-{n}"))
         steps = [a[1] - b[1] for a, b in itertools.pairwise(rows)]
         grows += any(later > earlier for earlier, later in itertools.pairwise(steps))
     assert grows > 100  # 57% of 600 learners
-    assert "no single target" not in plan and "a target for each state of Quell" in plan
+    assert "no single target" not in plan and "one for each state of Quell" in plan
     assert "The table shows both targets" in plan
     assert "three concession patterns" in plan and "module 04's four **styles**" not in plan
     q5 = section("q5-text")
@@ -1843,7 +1844,9 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
     assert "At a human table, too, open somewhat beyond your estimate" in opening
     assert "simplification" not in summary and "gains nothing" not in summary
     assert "Open beyond your target" in summary
-    assert "Marlow counted your step back as a concession" in summary
+    # review 57, U2: the bot's behaviour is in the appendix, not the summary
+    assert "Marlow counted your step back as a concession" not in summary
+    assert "stepping back from an" in section("about-the-bot")
 
 
 def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_observation():
@@ -1862,8 +1865,10 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     # fifth review, finding 4: the check now sees the fact (a signed letter)
     assert "So the step passes only if you signed Brenn's letter" in opening
     assert "part 1 of the reflection" in opening
-    assert "an observation about this bot, not a reason" in opening
-    assert "observation about this bot, not a reason" in summary
+    appendix = section("about-the-bot")
+    assert "an observation about this bot, not a rule for a human table" in appendix
+    assert "How this bot answers such an opening is in the appendix" in opening
+    assert "observation about this bot" not in summary
     assert "here a signed letter of intent carries you one step beyond" in summary
     assert "say when and how you cited your signed letter" in reflection
 
@@ -1950,6 +1955,39 @@ def test_a_learner_who_keeps_the_plan_is_never_told_it_broke_the_plan():
     )
 
 
+def test_the_debrief_sets_each_concession_against_module_04s_trade_test():
+    """Review 57, C2: idea 7's 'every give brings something of equal value back' was
+    replaced at this table by 'concede only in answer to a move', and no learner was told
+    how their gives fared against it. The debrief's concessions line now gives, for each
+    concession, what Marlow's next reply gave back per k€ it cost (module 04's trade
+    ratio, against the replay in which you held), and how many reached 1 or the deal. Over
+    20 learners and every style, the ratios it prints are the concessions' own. Failed
+    on the old debrief (no such sentence)."""
+    reciprocity = debrief.__globals__["_reciprocity"]
+    seen = 0
+    for i in range(20):
+        case = course.variant("05_capstone", learner=f"r-{i}")
+        for style in STYLES:
+            table = sit_by_the_plan(case, style, random.Random(i * 11 + len(style)))
+            found = table.outcome()["concessions"]
+            if not found:
+                continue
+            line = reciprocity(found)
+            assert "Against module 04's test, something of equal value back for every give" in line
+            equal = 0
+            for c in found:
+                if c["answer"] == "accept" and c["instead"] != "accept":
+                    assert f"round {c['round']}, the deal itself" in line
+                    equal += 1
+                elif c["back"] is not None and c["cost"] > 0:
+                    ratio = max(c["back"], 0) / c["cost"]
+                    assert f"round {c['round']}, {ratio:.2f}" in line, line
+                    equal += c["back"] >= c["cost"] - 1e-9
+            assert f"{equal} of {len(found)} passed it" in line
+            seen += 1
+    assert seen >= 40, seen
+
+
 def deal_profit(table):
     """Your profit from the deal at a finished table, or ``None`` without one."""
     session = table.session
@@ -1996,10 +2034,10 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
             assert deals == tit_for_tat_deals, deals
         else:
             assert deals[0] >= len(cases) - 1 and deals[1] >= deals[0], (style, deals)
-    text = section("opening-teaching")
-    assert "Over four samples of 200 learners' cases" in text
+    text = section("about-the-bot")  # review 57, U1: the bot's trials in the appendix
+    assert "four samples of 200 learners' cases" in text
     assert "(195 to 199 of them have such a step)" in text
-    assert "tit-for-tat answers your steps), by about 4 to 8 k€ where both reached a deal" in (
+    assert "against every style, by about 4 to 8 k€ where both reached a deal" in (
         " ".join(text.split())
     )
     assert "against each style, at most one sitting in fifteen ended with less" in text
@@ -2027,7 +2065,7 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     plan = section("plan-teaching")
     rule = plan[plan.index("- if some of them leave you") : plan.index("- otherwise move")]
     assert "Module 04" not in rule and "defensible" not in rule
-    assert "*Note: where this differs from module 04.*" in plan
+    assert "**For this table only.** Question 7's plan departs from module 04" in plan
 
 
 def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
@@ -2038,9 +2076,8 @@ def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
 
     described = next(m.teaches for m in MODULES if m.folder == "05_capstone")
     assert "MESO" not in described and "an opening with a diagnostic set" in described
-    assert (
-        "Module 04's version allows packages within 5 of your points but asks that each lie on the Pareto frontier"
-        in section("opening-teaching")
+    assert "Module 04's multiple offers also lie on the Pareto frontier" in section(
+        "opening-teaching"
     )
 
 
@@ -2080,8 +2117,8 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     assert deals["tit-for-tat", True, True] > deals["tit-for-tat", False, True]
     for style in ("boulware", "linear", "conceder"):
         assert deals[style, False, False] >= 199 and deals[style, False, True] >= 199
-    text = section("plan-teaching")
-    assert "holding after Marlow's first answer and accepting as the" in text
+    text = section("about-the-bot")  # review 57, U1: the bot's trials in the appendix
+    assert "holding after Marlow's first answer and accepting as" in text
     assert "(68 to 78 in 100 over nine samples; other scripted learners closed as few as 64)" in (
         " ".join(text.split())
     )
@@ -2244,8 +2281,8 @@ def test_the_free_trade_rule_is_justified_by_what_it_does():
     it puts what the trade creates on Marlow's side, to close sooner."""
     text = section("plan-teaching")
     assert "reads as a new demand" not in text
-    assert "it puts what a cost-free trade creates on" in text
-    assert "Marlow's side, to close sooner" in text
+    assert "what a free trade creates goes to Marlow on purpose" in text
+    assert "Marlow needs fewer points after it" in text
 
 
 def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
@@ -2323,7 +2360,8 @@ def test_section_5_names_where_its_figures_are_recomputed_and_what_moved_means()
     rows match the rule (the log's profit column), the debrief's replay and Marlow's
     remark about the learner's own offer."""
     plan = section("plan-teaching")
-    assert "`sit_by_the_plan`" in plan and "`tests/test_engine_capstone.py`" in plan
+    about = section("about-the-bot")  # review 57, U1: the trials moved to the appendix
+    assert "`sit_by_the_plan`" in about and "`tests/test_engine_capstone.py`" in about
     assert callable(sit_by_the_plan)
     assert "Three things in this module are called a move" in plan
     assert "| the debrief's reciprocity (section 7) |" in plan
@@ -2426,7 +2464,7 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     assert "yours to decide" not in text
     assert "by what each choice pays if there is no deal with Marlow" in text
     assert "question 2 leaves it out" in text
-    assert "question 2 leaves it out" in section("opening-teaching")
+    assert "question 2 leaves it out" in section("about-the-bot")
     assert "would have been worth its shortfall" in section("reflection-text")
     rubric = NOTEBOOK.read_text().split('grade_id": "reflection"')[1]
     assert "whether its use at the table was worth its shortfall" in " ".join(
@@ -2535,7 +2573,7 @@ def test_section_5_states_module_04s_trade_rule_below_and_on_the_frontier():
         .read_text()
         .splitlines()
     )
-    assert "Rule 1 keeps it while you are below the frontier" in module_04
+    assert "Rule 1 keeps it" in module_04  # module 04's own wording may move
     assert "make every one **conditional** on the deal" in module_04
     plan = section("plan-teaching")
     assert "a trade of one issue for another bring back" not in plan
@@ -2581,13 +2619,10 @@ def test_the_zone_and_marlows_styles_are_glossed_where_first_used():
     section 5 defined them; each is now glossed at its first use."""
     audit = section("audit-teaching")
     assert "narrows the zone of possible agreement (the packages that suit both sides" in audit
-    opening = section("opening-teaching")
-    # each style glossed in a short clause at its first use
-    assert (
-        "against every style of Marlow (the four ways it bargains, set out in section 5: "
-        "Boulware barely moves until late, linear moves the same step each round, Conceder "
-        "gives most early, tit-for-tat answers your steps)" in " ".join(opening.split())
-    )
+    # review 57, U1: the styles' first use was in the bot's trials, now in the appendix;
+    # section 4 no longer speaks of styles, and section 5 defines them
+    assert "style" not in section("opening-teaching")
+    assert "Marlow bargains in one of four **styles**" in section("plan-teaching")
     before = NOTEBOOK.read_text().split('grade_id": "audit-teaching"')[0]
     assert " zone" not in before
 
@@ -2596,10 +2631,9 @@ def test_the_plan_note_names_its_departure_from_module_04s_free_move_rule():
     """Module 04's rule 1 warns against choosing a free move by what it gives the other
     side alone, which is how this plan chooses; the note now says so plainly."""
     plan = section("plan-teaching").replace(" > ", " ")
-    assert (
-        "warned against choosing by what a move gives the other side alone; this plan "
-        "chooses exactly that way, on purpose" in plan
-    )
+    plan = " ".join(plan.replace(">", " ").split())
+    assert "warned against choosing by what a move gives the other side alone" in plan
+    assert "what a free trade creates goes to Marlow on purpose" in plan
 
 
 def test_the_diagnostic_set_says_a_pick_means_something_only_for_a_partner_with_fewer_points():
@@ -2713,10 +2747,11 @@ def test_the_plan_says_why_it_runs_past_module_04s_stop_at_the_target():
     the reservation price. Section 5 now says why in one sentence: going below the target
     is the rule for accepting's explicit decision at the end."""
     plan = " ".join(section("plan-teaching").split())
-    assert "Module 04's plan stopped at your target; this one runs past it because" in plan
-    assert "takes an offer short of your next package only at Marlow's final offer or on your" in (
-        plan
-    )
+    # review 57, C3: said in the box of this table's departures, with module 04's rule
+    # for a human table beside it
+    assert "*The plan runs past both targets*, down to your reservation price" in plan
+    assert "keeps the last stretch a decision for the end" in plan
+    assert "At a human table, plan to your target, as module 04 did" in plan
 
 
 def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():
@@ -2733,10 +2768,13 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     less back from most steps, so it names the rule that replaces that test at this
     table, and why, in one sentence."""
     plan = " ".join(section("plan-teaching").split())
+    # review 57, C2: the test is kept, as module 04 frames it, and the debrief measures it
+    assert "replaces module 04's test" not in plan
     assert (
-        "So at this table \"only in answer to a move of Marlow's\" replaces module 04's test "
-        "that each give bring back something of equal value, which most steps here would fail."
+        "Module 04's test, that every give bring back something of equal value, applies here as "
+        "it did there"
     ) in plan
+    assert "The debrief sets each of your steps against the test" in plan
     assert "three of Marlow's four styles give back only part of what you concede" in plan
     # most steps of a learner who keeps the plan get back less than they cost (a step
     # whose answer is a deal Marlow would not have made otherwise gets the deal back)
@@ -2905,7 +2943,7 @@ def test_the_tit_for_tat_deal_rates_hold_over_four_more_samples(first):
     deals = _tit_for_tat_deals(first, seed_per_learner=False)
     assert 136 <= deals[0] <= 156, deals
     assert 172 <= deals[1] <= 186, deals
-    text = " ".join(section("plan-teaching").split())
+    text = " ".join(section("about-the-bot").split())
     assert "about seven sittings in ten without the exception (68 to 78 in 100 over nine" in text
     assert "as few as 64) and about nine in ten with it (86 to 93)" in text
 
@@ -2922,7 +2960,7 @@ def test_the_tit_for_tat_deal_rates_hold_with_a_seed_per_learner(first):
     deals = _tit_for_tat_deals(first, seed_per_learner=True)
     assert 136 <= deals[0] <= 156, deals
     assert 172 <= deals[1] <= 186, deals
-    text = " ".join(section("plan-teaching").split())
+    text = " ".join(section("about-the-bot").split())
     assert "over nine samples; other scripted learners closed as few as 64)" in text
 
 

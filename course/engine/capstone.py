@@ -645,6 +645,7 @@ def _reciprocity(found, stalls=None, offered=True):
             "replay looks only at that next reply, so such a concession may still have "
             "made a later deal possible)."
         )
+    text += _returns(found)
     # Set against the plan's rule (section 5: each step only in answer to a move of
     # Marlow's), so the learner gets a verdict, not only a count.
     if floor:
@@ -672,6 +673,31 @@ def _reciprocity(found, stalls=None, offered=True):
             + (", and its exception." if excepted else ".")
         )
     return text + _held(stalls)
+
+
+def _returns(found):
+    """Module 04's test on each concession (review 57, C2): what Marlow's next reply gave
+    back over the replay in which you held, per k€ the step cost you, against a trade
+    ratio of 1; a deal the replay would not have reached is the deal itself."""
+    words, equal = [], 0
+    for c in found:
+        back, cost, answer, instead = c.get("back"), c["cost"], c.get("answer"), c.get("instead")
+        if answer == "accept" and instead != "accept":
+            words.append(f"round {c.get('round')}, the deal itself")
+            equal += 1
+        elif back is None and instead == "leave" and answer != "leave":
+            words.append(f"round {c.get('round')}, Marlow stayed where it would have left")
+        elif back is None or cost <= 0:
+            words.append(f"round {c.get('round')}, nothing to price (Marlow made no offer)")
+        else:
+            words.append(f"round {c.get('round')}, {max(back, 0) / cost:.2f}")
+            equal += back >= cost - 1e-9
+    return (
+        " Against module 04's test, something of equal value back for every give: what "
+        "Marlow's next reply gave back per k€ each step cost you was "
+        + "; ".join(words)
+        + f". {equal} of {len(found)} passed it (a ratio of 1 or more, or the deal)."
+    )
 
 
 def _held(stalls):
