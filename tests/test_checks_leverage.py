@@ -6,6 +6,7 @@ the learner has not met."""
 import ast
 import re
 from dataclasses import replace
+from fractions import Fraction
 from itertools import combinations, pairwise, product
 from types import MappingProxyType, ModuleType
 
@@ -1621,7 +1622,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
         # counts by half (not "always")
         ("audit-limits", "adds half a unit to your share", "counts in full"),
-        ("audit-limits", "and then fully: each unit it is worth more adds a whole", None),
+        ("audit-limits", "adds a whole unit to your share when the other side proposes", None),
         ("audit-limits", "gets its breakdown payoff plus half the surplus", "counts in full"),
         # module 03's name for it, which becomes the disagreement point
         ("audit-limits", "A **breakdown payoff** is what you are left with", None),
@@ -3545,3 +3546,35 @@ def test_the_two_kinds_of_alternative_are_taught_once_in_a_side_note_after_secti
     assert limits.count("An **outside option**") == 1
     assert limits.count("five more for ten") == 1
     assert "<details>" in limits and "</details>" in limits
+
+
+def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_proposes():
+    """Review 58 E1/C2: the side note said a binding outside option counts "fully", each unit
+    adding a whole unit to your share. That holds when the other side proposes; when you
+    propose, the other side can refuse and propose a round later, so a unit adds only delta
+    (module 02 says so). The reflection prompt also said "an alternative" below your share
+    at the table moves nothing, which is true of an outside option only: a breakdown payoff
+    moves the Nash split whatever its size. Both now say so (this failed on the old text)."""
+    from course.models.power import bargaining_split
+
+    delta, b, step = Fraction(9, 10), Fraction(6, 10), Fraction(1, 10)
+    for option in (b, b + step):
+        assert option > bargaining_split(delta, delta)[1]  # it binds
+
+    def responding(option):  # they propose, you answer with the option in hand
+        return bargaining_split(delta, delta, option)[1]
+
+    def proposing(option):  # you propose; refused, they propose a round later
+        return 1 - delta * bargaining_split(delta, delta, option)[0]
+
+    assert responding(b + step) - responding(b) == step
+    assert proposing(b + step) - proposing(b) == delta * step < step
+    limits = " ".join(_cell("audit-limits").split())
+    assert "and then fully" not in limits
+    assert (
+        "adds a whole unit to your share when the other side proposes, and less when you do"
+        in limits
+    )
+    reflection = " ".join(_cell("reflection-text").split())
+    assert "an alternative worth less than what you would get at the table" not in reflection
+    assert "an outside option worth less than what you would get at the table" in reflection

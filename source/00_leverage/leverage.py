@@ -394,12 +394,12 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # - An **outside option** is one you reach only by choosing to walk out, such as a flat a
 #   tenant could move to. It counts only when it beats what you would get at the table,
-#   and then fully: each unit it is worth more adds a whole unit to your share. Below
-#   that, it changes nothing, however many points the audit gives it (the *deal-me-out*
-#   result of Shaked and Sutton, 1984, "Involuntary unemployment as a perfect equilibrium
-#   in a bargaining model", *Econometrica* 52, which Binmore, Shaked and Sutton tested in
-#   the laboratory in 1989, "An outside option experiment", *Quarterly Journal of
-#   Economics* 104).
+#   and then each unit it is worth more adds a whole unit to your share when the other
+#   side proposes, and less when you do (module 02). Below that, it changes nothing,
+#   however many points the audit gives it (the *deal-me-out* result of Shaked and Sutton,
+#   1984, "Involuntary unemployment as a perfect equilibrium in a bargaining model",
+#   *Econometrica* 52, which Binmore, Shaked and Sutton tested in the laboratory in 1989,
+#   "An outside option experiment", *Quarterly Journal of Economics* 104).
 # - A **breakdown payoff** is what you are left with if the talks break down for reasons
 #   neither side controls. It becomes the *disagreement point* of the Nash split, module
 #   02's rule for sharing the *surplus*, what a deal is worth to both sides together over
@@ -411,10 +411,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   share. That holds where the risk of a breakdown is what pushes both sides to agree;
 #   module 03 shows that it counts for less than half when the cost of delay pushes too.
 #
-# Most BATNAs, such as a flat to move to or a second job offer, are reached by walking
-# out, so they are outside options. Module 02 first puts the BATNAs at the disagreement
-# point and then shows where that holds; for a BATNA you take by walking out, module 03's
-# outside-option rule predicts better. The audit's ratings draw neither line.
+# Most BATNAs are reached by walking out, so they are outside options. Module 02 first
+# puts the BATNAs at the disagreement point and then shows where that holds; for a BATNA
+# you take by walking out, module 03's outside-option rule predicts better. The audit's
+# ratings draw neither line.
 #
 # </details>
 
@@ -1194,8 +1194,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 #    reason (six ratings);
 # 2. the weights, why the source that weighs most does so in this negotiation, and one
 #    thing the weighted sum misses here (section 3's limits: sources that only work
-#    together, or an alternative worth less than what you would get at the table, which
-#    moves nothing however many points it earns);
+#    together, or an outside option worth less than what you would get at the table,
+#    which moves nothing however many points it earns);
 # 3. the one preparation step that would move the balance most: which rating it raises,
 #    by about how much and with what chance, whether you can do it in the time you have
 #    and within the lines of section 6, and what it does to the other side's trust in you
