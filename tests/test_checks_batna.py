@@ -4062,10 +4062,36 @@ def test_fallback_delta_and_share_at_the_table_are_defined_at_first_use():
 def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     """Review 57, U3: question 7's honest claim of a limit below the learner's reservation price
     is true but misleading; section 6 now says why that one is honest, and that a true statement
-    meant to mislead about a fact is not made honest by being true."""
+    meant to mislead about a fact is not made honest by being true. Review 58, E2: it said the
+    claim was honest *because* it misleads only against you; misleading only against yourself
+    does not make a statement honest. It is labelled honest because it is literally true (the
+    first test), and it still misleads, against you alone."""
     honest = _cell("honest-teaching")
-    assert "misleads only against your own interest" in honest
+    assert "honest because it misleads" not in honest
+    assert "A claimed reservation price below your real one" in honest
+    assert "is literally true, so this course labels it honest" in honest
+    assert "it misleads only against you, inviting an offer you would refuse" in honest
     assert "not made honest by being true" in honest
+
+
+def test_section_7_and_question_10_say_their_deltas_fit_only_a_costly_delay():
+    """Review 58, E1: delta of 0.8 to 0.95 a week means a week late loses 5 to 20% of the
+    whole gain from the hire, while a week is about a fiftieth of a year's gain (delta about
+    0.98); the text gave the first proposer's premium at 0.9 and never said which is
+    realistic. It now says so, with the premium at 0.98 for section 7's two values of W."""
+    from course.scenarios.batna import DELTAS
+
+    nash = _cell("nash-teaching")
+    lost = sorted(round((1 - delta) * 100) for delta in DELTAS)
+    assert f"a week late loses {lost[0]} to {lost[-1]}% of the" in nash
+    assert "which fits only a delay that also loses work" in nash
+    assert pytest.approx(0.98, abs=0.001) == 1 - 1 / 52  # a week is a fiftieth of a year
+    assert "$\\delta$ would be about 0.98" in nash
+    reservation = 97_000
+    premiums = [round((1 - 0.98) * (worth - reservation)) for worth in (115_000, 130_000)]
+    assert f"proposing first would earn {premiums[0]} or {premiums[1]}" in nash
+    assert "the rise would be nearly 1,000 whoever proposes" in nash
+    assert "low because a late start also loses work" in _cell("q10-text")
 
 
 def test_the_left_open_case_is_shorter_and_the_module_does_not_grow():

@@ -1040,7 +1040,9 @@ def judge_news(index, choice):
 #: What pushes both sides to agree, in each version of question 10's talks with Northwind.
 PRESSURES = ("may be cancelled", "answer date", "start slips")
 
-#: The share of the gain still worth having after a week of talks, when the start slips.
+#: The share of the gain still worth having after a week of talks, when the start slips:
+#: low for a week (a week's share of a year's gain alone gives about 0.98), so section 7
+#: and question 10 say the late start also loses work.
 DELTAS = (0.8, 0.9, 0.95)
 
 

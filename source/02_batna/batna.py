@@ -428,8 +428,7 @@ BatnaBuilder()
 # move them: remote days shorten your commute, a signing bonus or a later start date may
 # be worth more to one side than it costs the other. So "no zone" means "no zone on these
 # terms", and the next step is to look for terms that change the numbers (module 04
-# trades one issue against another). Only when no terms open a zone is a polite no the
-# right outcome.
+# trades one issue against another).
 #
 # **Where your target belongs.** With a zone in hand, this module asks two things of the
 # target you set in section 3. It lies at or above the middle of the zone between your
@@ -555,11 +554,10 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
 #
-# Everything so far comes together when an offer arrives. Your target shapes what you
-# ask for; once an offer is on the table, you need a rule for answering it. This
-# module's rule for a salary offer from Northwind is one sound rule, not the only one.
-# It rests on three facts of your scenario: salary and remote days are the only terms
-# Northwind can move (no signing bonus, a fixed start date), its policy allows at most two
+# Your target shapes what you ask for; once an offer is on the table, you need a rule for
+# answering it. This module's rule rests on three facts of your scenario: salary and
+# remote days are the only terms Northwind can move (no signing bonus, a fixed start
+# date), its policy allows at most two
 # remote days a week, and remote days cost Northwind nothing while they halve your
 # commute. Call an offer's salary and remote days together its **package**. A package
 # with two remote days therefore has its own reservation price, $V + c/2$ instead of
@@ -741,7 +739,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   stricter line, putting a false stated intention between a bluff and a
 #   misrepresentation (module 03 agrees). So this course accepts either label for such a
 #   demand; for your own conduct, do not treat it as a mere bluff. A demand that names an
-#   alternative you do not have, or inflates one, is plainly a misrepresentation.
+#   alternative you do not have, or inflates one, is a misrepresentation.
 #
 # <details>
 # <summary><b>Why even a true warning costs you</b> (a side note)</summary>
@@ -750,7 +748,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # how a threat invites a threat back, and why a warning, said as a demand, still corners the
 # other side. Its figure is also heard as more than it says: Northwind may take it as a
 # promise that you will sign if it pays that figure. A figure below your reservation price
-# invites an offer at exactly that figure, one you would then refuse (or accept and end up
+# invites an offer at exactly that figure, one you would then refuse (or accept, ending
 # worse off than with your BATNA). That is a cost of making the demand, not something false
 # in it: the demand says nothing about what you would do at or above its figure, so it is
 # still a warning, not a bluff. The only figure you would both carry out and accept is your
@@ -765,9 +763,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # your reservation price for the package it names? Judge it by what it says, not by what
 # Northwind may hear in it)? Does it demand something, with a
 # consequence if refused? And if something in it is false, is it the least you would
-# accept, or a fact about the world the other side will rely on? A claimed limit below
-# your real one ("I could not accept anything under 90,000" when yours is 97,000) is true,
-# and honest because it misleads only against your own interest. A true statement chosen
+# accept, or a fact about the world the other side will rely on? A claimed reservation
+# price below your real one ("I could not accept anything under 90,000" when yours is
+# 97,000) is literally true, so this course labels it honest; it misleads only
+# against you, inviting an offer you would refuse. A true statement chosen
 # to make the other side believe a false fact it will rely on is not made honest by being
 # true.
 #
@@ -961,8 +960,7 @@ check.label_statements(label_statements, hidden=True)
 # whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
 # turns down your ask. Both alternatives are taken by choice, so they are outside options:
 # your BATNA sets a floor (Northwind must pay at least your reservation price) and the
-# agency a ceiling. Where the salary lands between them depends on what delay costs, and the
-# story settles that. Your start date is fixed, so a week of talks costs neither side any
+# agency a ceiling. Your start date is fixed, so a week of talks costs neither side any
 # pay or work; and Northwind, Harbor Bank and Lumen all want your answer by the same date,
 # so the talks end then. With delay costless and a common deadline, the prediction turns on
 # who has the last word before the date, not on $\delta$. If Northwind makes the last offer,
@@ -1001,9 +999,8 @@ check.label_statements(label_statements, hidden=True)
 # Now change the story: suppose each round of talks costs both sides something (say the
 # start date slips a week for each week of talks, and there is no answer date to play for),
 # and head office does not threaten the role. That is the setting of the outside-option
-# model, and it shows what your BATNA does when delay is costly. The hire creates a pie of
-# $W - c$ (Northwind gains
-# $W - x$, you gain $x - c$), and neither side earns anything while you talk. Your share
+# model. The hire creates a pie of $W - c$ (Northwind gains $W - x$, you gain $x - c$),
+# and neither side earns anything while you talk. Your share
 # at the table is about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
 # Your BATNA, 89,000, beats both, so it binds (it, not your share at the table, sets what
 # you get), and then who makes the first offer matters a little (offers alternate week by
@@ -1021,8 +1018,11 @@ check.label_statements(label_statements, hidden=True)
 # While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
 # Northwind proposes, and by $\delta$ × 1,000 when you do (up to the agency's cost):
 # between 1.6 and 2 times the Nash split's half unit for the values of $\delta$
-# question 10 uses (0.8 to 0.95). The even split of the zone, 103,500, is
-# then a point you argue for as fair, not one this model predicts.
+# question 10 uses (0.8 to 0.95). Values that low mean a week late loses 5 to 20% of the
+# whole gain, which fits only a delay that also loses work. If it lost only a week's share
+# of a year's gain, $\delta$ would be about 0.98: proposing first would earn 360 or 660
+# here, and the rise would be nearly 1,000 whoever proposes. The even split of the
+# zone, 103,500, is then a point you argue for as fair, not one this model predicts.
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
@@ -1074,8 +1074,7 @@ ModelQuiz()
 # in the outside-option model; a target of 80 needs 0 in both (with a BATNA of 0 the Nash
 # split already gives you 80). With their BATNA 60, a target of 90 needs 40 in the Nash
 # model but 0 with an outside option: your BATNA does not matter until it beats half the
-# pie. Work from the formulas above;
-# `nash_split` and `outside_option_split` are handy for checking your answers.
+# pie.
 #
 # *Marks:* the Nash cases within reach earn a mark, the outside-option cases half; the
 # other half is for telling which targets are out of reach (a target that leaves the other
@@ -1208,8 +1207,9 @@ check.batna_when(batna_when, hidden=True)
 # date), `talks.answer_date` (all three employers want your answer by one date; a week of
 # talks costs no one anything) or `talks.start_slips` (each week of talks moves your start
 # a week later; no answer date; `talks.delta` is the share of the gain still worth having
-# a week on). You take turns weekly. `talks.proposer` names who makes the first offer;
-# in the answer-date version only, it names who makes the last one before that date.
+# a week on, low because a late start also loses work). You take turns weekly.
+# `talks.proposer` names who makes the first offer; in the answer-date version only, it
+# names who makes the last one before that date.
 # `talks.work_value` is what your work is worth to Northwind ($W$). Write
 # `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
 # Does your BATNA bind? Does the agency's cost cap the salary? The check tries your
