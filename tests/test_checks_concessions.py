@@ -3531,3 +3531,45 @@ def test_the_departure_from_the_equal_value_rule_is_named_and_grading_detail_is_
     assert "a give that would not help close the deal is still refused" in text
     assert "look at your steps after rounding" not in text
     assert "takes levels back on balance" not in text
+
+
+def test_rule_2_3_says_the_deal_must_still_beat_your_batna_and_that_this_case_does_not_score_it():
+    """Review 58 E1: rule 2.3 and the 'equal value back' paragraph asserted that the deal a
+    concession buys is worth more to you than your BATNA, though the framework case gives
+    Kite no floor of its own and the rule never reads Kite's total. The text now makes it a
+    condition and says the case does not score it; the scenario is held to that."""
+    from dataclasses import fields
+
+    from course.scenarios.concessions import KiteContract
+
+    text = _flat()
+    assert "which is worth more to you than your BATNA" not in text
+    assert "is the deal itself, worth more to you than your BATNA" not in text
+    assert "but only while that deal still beats your BATNA. This case does not score that" in (
+        text
+    )
+    assert "is the deal itself, while that deal still beats your BATNA (rule 2.3)" in text
+    assert (
+        "the frontier package best for you that they will still sign, if it beats your BATNA"
+        in (text)
+    )
+    # 'does not score that' stays true only while Kite has no floor of its own in the case
+    assert not any("your_minimum" in f.name for f in fields(KiteContract))
+
+
+def test_the_bluffing_convention_rests_on_the_model_rule_not_on_carr():
+    """Review 58 C3: section 1 cited Carr as the authority for the convention that tolerates
+    a bluff, while module 00 says the convention rests on the comment to Model Rule 4.1 and
+    that Carr, who excused misstated facts too, is no authority for it. Section 1 also
+    named 'the lawyers' convention' without having introduced it."""
+    text = _flat()
+    assert "which Carr defended" not in text
+    assert "The lawyers' convention" not in text
+    assert (
+        "tolerated by the conventions of negotiation (the comment to the American Bar "
+        "Association's Model Rule 4.1; module 00)" in text
+    )
+    assert (
+        "went further and excused some misstatements of fact too, which this course does not"
+        in (text)
+    )

@@ -144,9 +144,11 @@ scenario
 #
 # **The reason must be true.** Module 00's section on the ethics of leverage names the
 # kinds of move. Keeping your reservation price to yourself is ordinary and honest. A
-# **bluff** about your own reservation price ("I can't go below 110") is tolerated by the conventions
-# of negotiation, which Carr defended ("Is business bluffing ethical?", *Harvard Business
-# Review*, 1968), though many negotiators will not bluff. Inventing a rival offer, or
+# **bluff** about your own reservation price ("I can't go below 110") is tolerated by the
+# conventions of negotiation (the comment to the American Bar Association's Model Rule
+# 4.1; module 00), though many negotiators will not bluff. Carr ("Is Business Bluffing
+# Ethical?", *Harvard Business Review*, 1968) went further and excused some misstatements
+# of fact too, which this course does not. Inventing a rival offer, or
 # inflating a real one, is **misrepresentation**: a false statement of a fact the other
 # side relies on, which Lewicki, Saunders and Barry (*Negotiation*) treat as deception and
 # which can amount to fraud.
@@ -171,10 +173,11 @@ scenario
 # your case any price above your reservation price beats Birch's job, so at a demand
 # above it you would not: the sentence ties the demand to something you would rather not
 # do, a *threat*, and one you would not carry out, so a bluff. Its main fault is the
-# threat: it ties your number to a harm to Orchard, which corners it, puts its pride in
-# the way of agreeing and invites a threat back; even a true warning does some of that.
+# threat: it ties your number to a harm to Orchard, which corners it and invites a
+# threat back; even a true warning does some of that.
 # It is also a bluff of a kind other than "I can't go below 110": that one claims a
-# reservation price, this one promises an act. The lawyers' convention treats both alike;
+# reservation price, this one promises an act. The Model Rule's comment would treat both
+# alike (module 02);
 # this course, like modules 00 and 02, draws a stricter line and puts a false promise of
 # an act between a bluff and a misrepresentation.
 #
@@ -596,12 +599,12 @@ NegotiationArena()
 # colleague's draft it often does; from a package where every issue is split down the
 # middle it stops short in about half of the learners' cases, because the free moves it makes first
 # may hand much of the value they create to the other side. So decide where to land
-# first. The rule below does not aim at that package: from wherever you stand it picks
+# first. The rule below does not aim at that package: it picks
 # the best next move by one measure, and stops once nothing is free and Orchard has its
 # minimum. Where its path ends at your landing, it paces the moves there; where it stops
 # short, propose the landing package itself, and the moves that reach it are not the
 # rule's. Question 4 grades the rule's next move, not your landing. The
-# rule's order is this course's own summary, not a quotation:
+# rule is this course's own summary:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
@@ -609,8 +612,6 @@ NegotiationArena()
 #    one that adds the most points for the two of you together. Choosing by what it gives
 #    the other side alone, or by what it gives you alone, can spend your moves on small
 #    gains and leave you below the frontier, with value neither side collects.
-#    These trades have a trade ratio of at least 1: they bring you back at least as much
-#    as they cost you.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1, and the
 #    points you give are paid for out of your own score. So:
@@ -618,9 +619,11 @@ NegotiationArena()
 #    2. Never give it for nothing: make every one **conditional** on the deal ("I can go
 #       to unlimited revisions if we sign the framework on these terms"). Nothing is
 #       agreed until everything is.
-#    3. What comes back for it is then the deal as a whole, which is worth more to you
-#       than your BATNA. A concession that does not close the deal by itself is still
-#       part of that package: if the deal falls through, the concession is void too.
+#    3. What comes back for it is then the whole deal, this year's price and the
+#       framework together, but only while that deal still beats your BATNA. This case
+#       does not score that (your points compare packages, not a package with Birch's
+#       job), so check it yourself before each concession. A concession that does not
+#       close the deal alone is void too if the deal falls through.
 #    4. If one move gives them all the points they still need, make the one of those
 #       that costs you least. If two cost you the same, make the one that gives them
 #       more: it is better for them and no worse for you.
@@ -636,8 +639,9 @@ NegotiationArena()
 #    A common rule, the one much practical advice gives, says that every give must bring
 #    back something of equal value, a trade ratio of at least 1. Rule 1 keeps it below
 #    the frontier. On the frontier this course departs from it: what comes back for a
-#    conditional concession is the deal itself, worth more to you than your BATNA, and
-#    a give that would not help close the deal is still refused (rules 2.1 and 3).
+#    conditional concession is the deal itself, while that deal still beats your BATNA
+#    (rule 2.3), and a give that would not help close the deal is still refused (rules
+#    2.1 and 3).
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
@@ -674,9 +678,7 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # level back, or "(nothing)" for a single give. The table shows each move's net for you
 # and for Orchard, its trade ratio ("—" when the give costs you nothing), its exchange
 # rate ("—" when the move is not a concession), and what the rule of this section says of
-# it. The picture shows
-# every package as a dot, the frontier as a line, Orchard's minimum as a dashed line and
-# your plan as numbered steps. A single give shows a trade ratio of 0.00, since nothing
+# it. The picture draws your plan as numbered steps. A single give shows a trade ratio of 0.00, since nothing
 # comes back on another issue: on the frontier it can still be right when rule 2 picks it,
 # made conditional on the deal.
 # Land on the frontier with Orchard's minimum met and every
@@ -1200,7 +1202,7 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   Tit-for-tat paces a single negotiation; its full force needs a future with the same
 #   counterpart.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign. Then pace the moves: below the frontier, make the trade that creates the most
+#   sign, if it beats your BATNA. Then pace the moves: below the frontier, make the trade that creates the most
 #   value; once nothing is free, concede only what closes the deal, each concession
 #   conditional on the deal: the cheapest move that gives them what they still need, or,
 #   when no single move does, the one that gives them most per point it costs you; stop
