@@ -714,11 +714,12 @@ def test_the_haggling_theory_is_cited_in_full_and_the_opening_rule_called_a_conv
     said module 04's rule puts the opening above the model's price "for the reasons of
     practice", though the theory it cites predicts a first price below, and then graded the
     anchoring studies' high opening as the one answer; the check now accepts module 04's
-    rule on either side of the model's price, and the note says it does not choose."""
+    rule wherever the model's price falls, and the note says that rule sides with the
+    studies where the model's price lies below the estimate (review s58 E2)."""
     says_not("module 04's rule puts it above for the reasons of practice")
     says_not("is a behavioural convention, not a result of that theory")
     says(
-        "The check does not choose between them.",
+        "The check grades module 04's rule, so it sides with the studies",
         "the anchoring studies of section 5 favour a high opening",
         "in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985",
         '"Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information"',

@@ -441,15 +441,17 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 #: buyers than the next one up, for less). Every such price is also "below it".
 SURER = "ask a safer price"
 #: Where a refusal brings a counter-offer: an opening by module 04's rule, from your
-#: estimate up to ``ceiling``, on either side of the model's price (``opens_by_the_course_rule``).
+#: estimate up to ``ceiling``, wherever the model's price falls (``opens_by_the_course_rule``).
 #: It was "ask above it" until review s56 (C2): the check, the text and the why already took
 #: module 04's rule, while this label, the solution and the hint pointed above the model's price.
 OPEN = "open from your estimate"
 #: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
 #: buyer at the lowest reservation price still possible at or above it keeps at least
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
-#: offers under about a fifth of the pie are refused about half the time, so a fifth is the
-#: least the check accepts, the edge of the refusal zone; the reference answer leaves the
+#: offers under about a fifth of the pie are refused about half the time and refusals stay
+#: common up to about a third, so a fifth is the least the check accepts, a floor inside the
+#: zone where refusals are common, not a safe price (review s58 E1: this said "the edge of the
+#: refusal zone", against the notebook's own evidence); the reference answer leaves the
 #: buyer ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent). Sources, as the
 #: notebook cites them: Camerer, *Behavioral Game Theory*, 2003, chapter 2 (its summary of
 #: many studies), and the meta-analysis of Oosterbeek, Sloof and van de Kuilen,
@@ -1889,8 +1891,10 @@ def opening_floor(sale, after):
     estimate, the expected reservation price under ``after`` (module 04's rule: open at your
     estimate or somewhat beyond). It was once half a step above the higher of the model's
     price and the estimate, a convention that graded the anchoring studies against the
-    bargaining theory the text cites (which puts a first price below the model's); now an
-    opening on either side of the model's price passes, from the estimate up to ``ceiling``."""
+    bargaining theory the text cites (which puts a first price below the model's); now any
+    opening from the estimate up to ``ceiling`` passes, below the model's price only where the
+    estimate is lower still, so where the model's price lies below the estimate the rule still
+    sides with the anchoring studies (review s58 E2; Question 6's side note says so)."""
     return expected_reservation(after)
 
 

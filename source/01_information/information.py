@@ -863,17 +863,16 @@ check.news_weight(news_weight, hidden=True)
 # your cost and the model's price. Against a
 # buyer who walks out of deals it finds unfair, a *fair price* leaves the buyer at the
 # next reservation price up a share of the gain (that reservation price minus your cost)
-# from a fifth, the edge of the zone where refusals are common, not a fair split (section
-# 3 gives the evidence), to at most half of it: the check refuses a fair price that leaves
-# the buyer more than half the gain. With section 2's worked example after its offer (60,
-# 70 or 80 still possible, the model's price 70) and a cost of 40, the highest fair price
-# is 64: it leaves a buyer at 70 a gain of 6, a fifth of 70 − 40. A fifth is the pass
-# line; a third is the safer aim.
+# from a fifth to at most half of it. A fifth is only the check's floor, not a safe price:
+# by section 3's evidence, refusals stay common up to about a third, so a third is the
+# safer aim. With section 2's worked example after its offer (60, 70 or 80 still
+# possible, the model's price 70) and a cost of 40, the highest fair price is 64: it
+# leaves a buyer at 70 a gain of 6, a fifth of 70 − 40.
 #
 # When a refusal brings a counter-offer, your first number is an opening, and the check
 # grades module 04's rule (section 1): open at your estimate of the buyer's reservation
 # price (the expected reservation price under `after`) or beyond it, up to a step above
-# the highest price still possible, below the model's price or above it (the side note says why both pass). Your
+# the highest price still possible, wherever that falls against the model's price. Your
 # target, the price you aim to land at (module 02), is at most your estimate, and your
 # opening is at or above it. The model's price is not a target. Module 04 also asks that
 # an opening rest on a fact you can name, which this check cannot judge.
@@ -883,7 +882,8 @@ check.news_weight(news_weight, hidden=True)
 # Levine and Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete
 # Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul,
 # Sonnenschein and Wilson, 1986), while the anchoring studies of section 5 favour a high
-# opening. The check does not choose between them.
+# opening. The check grades module 04's rule, so it sides with the studies: where the
+# model's price lies more than €100 below your estimate, opening there fails.
 #
 # In none of these situations is accepting the opening best (section 3). The check judges
 # the practice situations and only the form of your own: their assumptions and prices are
@@ -904,7 +904,7 @@ def model_limits(sale, after):
         return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
 
     # a fair price: the buyer at the next possible reservation price keeps at least a fifth
-    # of the gain (the check's edge); against a buyer who walks out, leave it a third
+    # of the gain (the check's floor); against a buyer who walks out, leave it a third
     # (a quarter, or else a fifth, where no price above the opening leaves a third)
     def fair(price, share):
         nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
