@@ -2043,18 +2043,22 @@ def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
             check.judge_opening(case, [beyond[0]])
         else:
             unsigned += 1
-            with pytest.raises(NotYet, match="only a signed letter of intent carries you there"):
+            with pytest.raises(
+                NotYet, match="question 5 accepts the step only with a signed letter of intent"
+            ):
                 check.judge_opening(case, [beyond[0]])
     assert signed and unsigned
     text = " ".join(_section("opening-teaching").split())
-    assert "So the step passes only if you signed Brenn's letter" in text
+    assert "the step beyond only if you signed Brenn's letter" in text
 
     # the hidden check tries a learner who does not sign and has such a step, so an
     # answer that always opens one step beyond fails it
     hidden = [check._drawn(learner) for learner in check.HIDDEN_LEARNERS]
     unsigned = [c for c in hidden if not signs_letter(c) and beyond_of(c) is not None]
     assert unsigned
-    with pytest.raises(NotYet, match="only a signed letter of intent carries you there"):
+    with pytest.raises(
+        NotYet, match="question 5 accepts the step only with a signed letter of intent"
+    ):
         check.judge_opening(unsigned[0], [beyond_of(unsigned[0])[0]])
 
 
@@ -2244,3 +2248,82 @@ def test_an_audit_from_the_averaged_reservation_price_or_without_the_weeks_fails
             with pytest.raises(NotYet):
                 for case in cases:
                     check.judge_audit(case, _two_wrong_audits(case, tilt)[method])
+
+
+def test_the_step_beyond_is_credible_at_best_and_signers_may_open_at_the_estimate():
+    """Review 58, E2: section 4 said the signed letter 'tells Marlow it must offer more
+    than it supposes', as if it carried an opening Marlow could accept; but the step
+    beyond gives Marlow fewer points than its lower reservation price, so it cannot accept
+    it in either state, whatever Tallis says about its own alternative. The text now says
+    so, and question 5 accepts the estimate from signers as well as the step. The text
+    assertions failed on the old text; the check already accepted both (seen passing)."""
+    signers = 0
+    for n in range(60):
+        case = course.variant("05_capstone", f"rev58-{n}")
+        beyond = beyond_of(case)
+        if beyond is None:
+            continue
+        assert beyond[2] < case.reservation_if_not <= case.reservation_if_quell
+        if signs_letter(case):
+            signers += 1
+            estimate = [opening_of(case), meso_partners(case)[0][0]]
+            check.judge_opening(case, estimate)
+            check.judge_meso(case, estimate)
+            check.judge_opening(case, [beyond[0]])
+    assert signers
+    text = " ".join(_section("opening-teaching").split())
+    assert "it must offer more than it supposes" not in text
+    assert "so Marlow cannot accept it in either state" in text
+    assert "never lower what Marlow needs" in text
+    assert "accepts the estimate from everyone" in text
+
+
+def test_a_diagnostic_partner_can_lie_on_the_frontier_and_the_text_says_so():
+    """Review 58, E3: section 4 said diagnostic partners 'cannot' lie on the Pareto
+    frontier, and then that they 'usually' lie below it; a partner giving Marlow exactly
+    the opening's points has the opening's (profit, points) pair, so it is on the
+    frontier. Over 200 learners some partners are, most are not. The text now says
+    'usually cannot' and names the exception. Failed on the old text."""
+    on = off = 0
+    for n in range(200):
+        case = course.variant("05_capstone", f"rev58-{n}")
+        partners = meso_partners(case)
+        if not partners:
+            continue
+        frontier = {(row[1], row[2]) for row in frontier_rows(case)}
+        opening = check._points(case, opening_of(case))
+        for _, *pair in partners:
+            pair = tuple(pair)
+            if pair in frontier:
+                on += 1
+                assert pair == opening
+            else:
+                off += 1
+    assert on and off > on
+    text = " ".join(_section("opening-teaching").split())
+    assert "these cannot," not in text
+    assert (
+        "these usually cannot (only a partner giving Marlow exactly the opening's points lies "
+        "on it)" in text
+    )
+
+
+def test_the_model_answer_puts_the_bots_gain_down_to_the_opening_not_to_words():
+    """Review 58, E1: the model answer said the 4 to 8 k€ was what 'citing' the letter
+    gained at this table, and part 1 of the reflection asked how the letter was cited
+    there; the table hears only offers, and the appendix measures the gain of opening one
+    step beyond. Failed on the old text."""
+    source = " ".join(
+        line.removeprefix("#").strip()
+        for line in pathlib.Path(course.__file__)
+        .parent.parent.joinpath("source/05_capstone/capstone.py")
+        .read_text()
+        .splitlines()
+    )
+    assert "that citing it gained at this table" not in source
+    assert "say when and how you cited your signed letter" not in source
+    assert "whether the letter's use at the table would have been worth" not in source
+    assert "opening one step beyond gained against this bot, which hears offers, not words" in (
+        source
+    )
+    assert "what you say is not modelled, only your offers" in source

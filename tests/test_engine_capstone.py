@@ -1202,7 +1202,7 @@ def test_the_frontier_and_styles_are_glossed_where_first_used():
     # glossed in section 4, where the opening one step beyond first needs it
     opening = section("opening-teaching")
     assert opening.index("**Pareto frontier**: the packages that no other package") < (
-        opening.index("Question 5 accepts the step beyond")
+        opening.index("The package one step beyond gives Marlow fewer points")
     )
     assert plan.index("The Pareto frontier (module 04, and section 4 above) is the set") < (
         plan.index("frontier,")
@@ -1239,7 +1239,7 @@ def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
     # review 57, C1: module 04's rules are named, but not its acronym
     assert "Module 04's multiple offers also lie on the Pareto frontier" in text
     assert "worth *exactly* the same to you, since profits here come in steps" in text
-    assert "usually lie below the frontier" in text
+    assert "The others lie below the frontier" in text
     assert "of *exactly* the same value to you" not in text
 
 
@@ -1394,7 +1394,7 @@ def test_terms_are_explained_where_first_used_and_the_meso_is_a_diagnostic():
     # the frontier, so the capstone's set is only ever called a diagnostic set
     opening_words = " ".join(opening.split())
     assert '(Medvec and Galinsky, "Putting more on the table", 2005)' in opening_words
-    assert "Module 04's multiple offers also lie on the Pareto frontier; these cannot" in (
+    assert "Module 04's multiple offers also lie on the Pareto frontier; these usually cannot" in (
         opening_words
     )
     source = NOTEBOOK.read_text()
@@ -1828,10 +1828,13 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     application (no point beyond can be justified here) as the general rule."""
     summary = section("summary")
     assert "- Open with the best package the other side could accept" not in summary
-    assert "at your estimate of the other side's reservation price or somewhat beyond" in summary
+    assert (
+        "at your estimate of the other side's reservation price (here in the state better for you) or somewhat beyond"
+        in " ".join(summary.split())
+    )
     assert "here nothing beyond could be justified" not in summary
     assert "here no fact carried you beyond" not in summary
-    assert "one step beyond the best package Marlow" in summary
+    assert "as far as a fact about their side carries you (module 04)" in " ".join(summary.split())
 
 
 def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
@@ -1841,7 +1844,7 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
     beyond, as far as a fact carries you)."""
     opening, summary = section("opening-teaching"), section("summary")
     assert "artefact" not in opening and "buys nothing" not in opening
-    assert "At a human table, too, open somewhat beyond your estimate" in opening
+    assert "At a human table, open somewhat beyond your estimate" in opening
     assert "simplification" not in summary and "gains nothing" not in summary
     assert "Open beyond your target" in summary
     # review 57, U2: the bot's behaviour is in the appendix, not the summary
@@ -1859,18 +1862,19 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     reflection = section("reflection-text")
     assert "for what it did at this table" not in opening
     assert "not because a fact carries you there" not in opening
-    assert "So question 5 accepts" not in opening
-    assert "Question 5 accepts the step beyond under that rule of module 04" in opening
-    assert "when a fact you can cite carries it there" in opening
-    # fifth review, finding 4: the check now sees the fact (a signed letter)
-    assert "So the step passes only if you signed Brenn's letter" in opening
-    assert "part 1 of the reflection" in opening
+    # review 58, E2: the letter makes the step credible; it cannot make it acceptable
+    assert (
+        "So question 5 accepts the estimate from everyone, and the step beyond only if you signed Brenn's letter"
+        in " ".join(opening.split())
+    )
     appendix = section("about-the-bot")
     assert "an observation about this bot, not a rule for a human table" in appendix
     assert "How this bot answers such an opening is in the appendix" in opening
     assert "observation about this bot" not in summary
-    assert "here a signed letter of intent carries you one step beyond" in summary
-    assert "say when and how you cited your signed letter" in reflection
+    assert "as far as a fact about their side carries you (module 04)" in " ".join(summary.split())
+    assert "say how Marlow answered it (the table hears your offers, not your words)" in " ".join(
+        reflection.split()
+    )
 
 
 def sit_by_the_plan(
@@ -2467,11 +2471,12 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     assert "question 2 leaves it out" in section("about-the-bot")
     assert "would have been worth its shortfall" in section("reflection-text")
     rubric = NOTEBOOK.read_text().split('grade_id": "reflection"')[1]
-    assert "whether its use at the table was worth its shortfall" in " ".join(
+    assert "whether the letter's use in a real meeting was worth its shortfall" in " ".join(
         line.removeprefix("#").strip() for line in rubric.splitlines()
     )
-    assert "more than the 4 to 8 k€ that citing it gained" in " ".join(
-        line.removeprefix("#").strip() for line in rubric.splitlines()
+    assert (
+        "more than the 4 to 8 k€ that opening one step beyond gained against this bot"
+        in " ".join(line.removeprefix("#").strip() for line in rubric.splitlines())
     )
 
 
@@ -2970,7 +2975,7 @@ def test_the_step_beyond_says_it_rewards_a_firm_alternative_not_a_valuable_one()
     the step rewards a fact you can state, and firmness and value are different strengths."""
     text = section("opening-teaching")
     assert "it is worth more to you on average, but it is a gamble, not a fact you can" in text
-    assert "A firm alternative and a valuable one are different strengths" in text
+    assert "helps a little" in text
 
 
 def test_the_four_step_line_and_the_target_for_the_round_are_defined_where_first_used():

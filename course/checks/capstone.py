@@ -968,13 +968,14 @@ def _opening_hint(case, package):
         if signs_letter(case):
             return None
         return (
-            "it is one step beyond the best package Marlow could accept, and module 04's "
-            "rule takes you beyond your estimate only as far as a fact you can cite carries "
-            "you (section 4). The rush cost is already counted in your profits; only a "
-            "signed letter of intent carries you there, and question 2's decision on your "
-            "own numbers says whether you hold one. Without it, open at the estimate",
-            "it goes one step beyond the estimate without a fact of your case that carries "
-            "it there (a signed letter of intent; question 2 decides whether you have one)",
+            "it is one step beyond the best package Marlow could accept: Marlow cannot accept "
+            "it in either state, so it can only pull, and only if Marlow takes it as an offer, "
+            "not a bluff (section 4). The rush cost is already counted in your profits; "
+            "question 5 accepts the step only with a signed letter of intent, a firm "
+            "alternative you can state, and question 2's decision on your own numbers says "
+            "whether you hold one. Without it, open at the estimate",
+            "it goes one step beyond the estimate without a signed letter of intent, the one "
+            "fact question 5 accepts for it (question 2 decides whether you have one)",
         )
     low, high = case.reservation_if_not, case.reservation_if_quell
     floor = reservation_of(case)
@@ -1060,7 +1061,8 @@ def _opening_hint(case, package):
 def judge_opening(case, result):
     """Question 5's first part on ``result``: nothing when its first package is the course's
     opening, or one frontier step beyond it (``beyond_of``) for a learner who signs
-    Brenn's letter (the fact that carries an opening beyond: fifth review, finding 4), or
+    Brenn's letter (a firm alternative that makes such an opening credible, though Marlow
+    cannot accept it in either state: review 58, E2), or
     worth the same to both sides as either, else the hint."""
     package = _packages(case, result)[0]
     found = _opening_hint(case, package)

@@ -134,8 +134,8 @@ check.my_batna(my_batna, hidden=True)
 #
 # If you sign, the letter becomes your BATNA and Kessel is gone. From here on, "your
 # BATNA" means the alternative you keep, and question 1's answer is called your best
-# alternative before the letter. The letter has a second use: it is a fact you can state
-# at the table, where "Brenn may be interested" is not much of one (section 4). Its worth
+# alternative before the letter. The letter has a second use: it is a fact you
+# can state to Marlow, where "Brenn may be interested" is not much of one (section 4). Its worth
 # depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
 # the reflection asks about it.
 #
@@ -382,8 +382,7 @@ check.my_audit(my_audit, hidden=True)
 # module 04 (Raiffa, *The Art and Science of Negotiation*, 1982). Here the sum misstates
 # real profit, because price and volume interact: real profit is the margin times the
 # volume, so a euro on the price is worth two thirds more at 10k units than at 6k, while
-# the table counts it the same. (When preferences can be scored as such a sum at all,
-# Keeney and Raiffa set out in *Decisions with Multiple Objectives*, 1976.) Read the
+# the table counts it the same. Read the
 # figures as your finance team's approximation around an ordinary contract, least
 # reliable at the table's corners, rounded to 5 k€; the worst package (every issue at
 # Marlow's best level) only covers your costs, a profit of 0. Marlow's points are your
@@ -424,31 +423,32 @@ check.my_audit(my_audit, hidden=True)
 #
 # **One step beyond.** The steps here are those along the
 # **Pareto frontier**: the packages that no other package beats for both sides (section
-# 5 builds on it).
-# Question 5 accepts the step beyond under that rule of module 04, when a fact you can
-# cite carries it there. The rush cost alone does not: it is already counted in your
-# profits (the delivery row). The one fact of this case that does is a **signed letter
-# of intent** (question 2): a firm alternative Marlow does not know of, which you may
-# state ("What to say" below) and which tells Marlow it must offer more than it supposes.
-# So the step passes only if you signed Brenn's letter, and only if Marlow would not
-# refuse it out of hand even with Quell; nothing further out passes (part 1 of the
-# reflection asks when and how you cited the letter). If you kept your best alternative
-# before the letter, open at the estimate: it is worth more to you on average, but it is
-# a gamble, not a fact you can state. A firm alternative and a valuable one are different
-# strengths, and only the first carries an opening further. At a human table, too, open
-# somewhat beyond your estimate only as far as a fact you can cite carries you, and never so far that
-# the offer is refused out of hand. (How this bot answers such an opening is in the
+# 5 builds on it). The package one step beyond gives Marlow fewer points than it needs
+# even without Quell, so Marlow cannot accept it in either state; a fact about your side
+# can raise what Marlow thinks you need, never lower what Marlow needs. Such an opening
+# can only pull, as above, if Marlow takes it as an offer, not a bluff. The rush cost
+# alone does not help: it is already counted in your profits (the delivery row). A **signed letter of intent**
+# (question 2) helps a little: a firm alternative you may state ("What to say" below)
+# shows you can afford a refusal, though module 04 warns that it helps most when close
+# to your opening, and Brenn's is far below. So question 5 accepts the estimate from
+# everyone, and the step beyond only if you signed Brenn's letter and Marlow would not
+# refuse it out of hand even with Quell; nothing further out passes. If you kept your best
+# alternative before the letter, open at the estimate: it is worth more to you on
+# average, but it is a gamble, not a fact you can state. At a human table, open somewhat beyond your
+# estimate only as far as a fact about the other side's value carries you (module 04),
+# and never so far that the offer is refused out of hand. (How this bot answers such an opening is in the
 # appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
 # that give Marlow ground elsewhere, to test how it weighs the issues: offers of equal
 # value to you, whose pick tells you what the other side prefers (Medvec and Galinsky,
 # "Putting more on the table", 2005). Module 04's multiple offers also lie on the Pareto
-# frontier; these cannot, so this module calls them a **diagnostic set**: a test of your
+# frontier; these usually cannot (only a partner giving Marlow exactly the opening's
+# points lies on it), so this module calls them a **diagnostic set**: a test of your
 # research, not a set of offers. Its packages are worth *exactly* the same to you, since profits here come in steps of 5 k€
-# and one step lower would be a gift before Marlow has moved (section 5). And they
-# usually lie below the frontier, since your opening already gives Marlow the most
-# points among the packages with its profit.
+# and one step lower would be a gift before Marlow has moved (section 5). The others lie
+# below the frontier, since your opening already gives Marlow the most points among the
+# packages with its profit.
 #
 # If Marlow picks a partner, and picks sincerely (the package it likes best, not one chosen
 # to mislead you), and that partner gives it fewer points than the opening by your
@@ -461,9 +461,8 @@ check.my_audit(my_audit, hidden=True)
 # not a measure of it. In a meeting you would put all of them down together. The table in section 6 sends one package at a time and
 # starts from the first package of your list. Do not send a partner there after your
 # opening: it costs you no profit, but by your research it gives Marlow no more points
-# than the opening, usually fewer, and Marlow counts an offer clearly worse for it than
-# your previous one (by more than a hundredth of the way from its reservation price to its
-# best package) as a retraction, a step back that lowers its trust in you by 0.1
+# than the opening, usually fewer, and Marlow counts an offer clearly worse for it than your previous one (by more than a
+# hundredth of the way from its reservation price to its best package) as a retraction, a step back that lowers its trust in you by 0.1
 # (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
@@ -1078,8 +1077,9 @@ NegotiationTable(
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
-#    opened one step beyond your estimate, say when and how you cited your signed letter;
-#    if not, say whether the letter's use at the table would have been worth its shortfall.
+#    opened one step beyond your estimate, say how Marlow answered it (the table hears
+#    your offers, not your words); if not, say whether the letter, as a fact to cite
+#    in a real meeting, would have been worth its shortfall.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps passed module 04's test in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
@@ -1102,7 +1102,8 @@ NegotiationTable(
 # ### BEGIN SOLUTION
 # Rubric, a mark each, for a part answered about the learner's own negotiations with
 # numbers from them: (1) what was kept and what was left of the plan, with a reason, the
-# letter (how it was cited, or whether its use at the table was worth its shortfall), and
+# letter (how Marlow answered a step beyond, or whether the letter's use in a real
+# meeting was worth its shortfall), and
 # what the learner attended to after Marlow's opening, and the steps set against module
 # 04's test from the debrief (half a mark without the last two);
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
@@ -1131,8 +1132,9 @@ NegotiationTable(
 # it could not give more on any term of its own offer, so it still had room; I held, in
 # rounds 5 and 6, and it accepted 140 in round 6. I kept my reservation price, but not my
 # plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
-# worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it: 16.25
-# short, more than the 4 to 8 k€ that citing it gained at this table. With the
+# worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it: 16.25 short, more than the 4 to 8 k€ that
+# opening one step beyond gained against this bot, which hears offers, not words; in a
+# real meeting the letter would only have made that opening more credible. With the
 # audit my reservation price was 90.25. Brenn alone was 43% of my best profit of 190,
 # against Marlow's 62% with Quell and 22% without: which side's alternative was stronger
 # hung on Quell, which is why I weighted it most. Quell had no capacity, and the deal, 49.75 above my reservation
@@ -1169,11 +1171,9 @@ NegotiationTable(
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - Power is dependence, and patience is part of it; an outside option moves a deal only
 #   when it beats what its holder would get anyway.
-# - Open beyond your target: at your estimate of the other side's reservation price or
-#   somewhat beyond it, as far as a fact you can cite carries you (module 04; here a
-#   signed letter of intent carries you one step beyond the best package Marlow could
-#   accept in the state better for you), never below your reservation price. A second
-#   package worth the same to you keeps you as ambitious, and the other side's pick tests
+# - Open beyond your target: at your estimate of the other side's reservation price (here
+#   in the state better for you) or somewhat beyond it, as far as a fact about their side carries you (module 04), never
+#   below your reservation price. A second package worth the same to you keeps you as ambitious, and the other side's pick tests
 #   what you believe it values (a diagnostic set).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
