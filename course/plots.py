@@ -11,7 +11,8 @@ def nash_share_vs_batna(pie, their_batna, your_batnas=None):
     fixed, under the two models of module 02: the Nash split with the BATNAs as breakdown
     payoffs (a line of slope 1/2, ``nash_split``) and the outside-option result, when you
     can walk out whenever you turn down their proposal (flat at half the pie until your BATNA beats it, then equal
-    to it, ``outside_option_split``). Returns the matplotlib figure."""
+    to it, ``outside_option_split``). Returns the matplotlib figure, already closed in
+    pyplot: display it (a cell that ends with it shows it)."""
     import matplotlib.pyplot as plt
 
     top = pie - their_batna
@@ -29,4 +30,7 @@ def nash_share_vs_batna(pie, their_batna, your_batnas=None):
     # point of the figure
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize="small", ncol=1)
     figure.tight_layout()
+    # closed at once: pyplot no longer holds it (a process that draws many would warn
+    # "More than 20 figures have been opened"); the notebook shows the returned figure
+    plt.close(figure)
     return figure

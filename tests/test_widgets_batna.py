@@ -277,6 +277,26 @@ def test_the_figure_draws_both_models():
     assert "Nash" in nash.get_label() and "walk out" in outside.get_label()
 
 
+def test_the_figure_leaves_no_pyplot_figure_open():
+    """Each call left a pyplot figure open, so a process that drew many warned "More than 20
+    figures have been opened". After several figures pyplot holds none of them."""
+    import matplotlib.pyplot as plt
+
+    from course.plots import nash_share_vs_batna
+
+    before = set(plt.get_fignums())
+    figures = [nash_share_vs_batna(pie=100, their_batna=b) for b in (0, 20, 40)]
+    assert set(plt.get_fignums()) == before
+    assert all(len(figure.axes[0].lines) == 3 for figure in figures)
+
+
+def test_the_notebook_shows_the_figure_it_draws():
+    """The figure is closed in pyplot, so the notebook must show it by ending its cell with it
+    (an assignment would show nothing)."""
+    cell = cell_text("02_batna", "batna", "nash-example")
+    assert cell.strip().splitlines()[-1].startswith("nash_share_vs_batna(")
+
+
 def test_the_model_quiz_says_at_once_whether_each_choice_fits():
     quiz = ModelQuiz()
     assert len(quiz.choices) == len(SITUATIONS) >= 3

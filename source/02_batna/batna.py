@@ -1033,7 +1033,7 @@ from course.plots import nash_share_vs_batna
 
 print("Nash:", nash_split(100, 20, 40), nash_split(100, 30, 40))
 print("outside option:", outside_option_split(100, 20, 40), outside_option_split(100, 55, 40))
-figure = nash_share_vs_batna(pie=100, their_batna=40)
+nash_share_vs_batna(pie=100, their_batna=40)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
 # ### Exercise: which model fits?
