@@ -738,14 +738,16 @@ def test_a_count_that_leaves_out_the_offer_reaching_the_cost_is_told_so():
             for hidden in (False, True):
                 scored = wren_parts(answer, hidden=hidden)
                 assert scored[ROUNDS][0] == 0
-                assert "count the offer that reaches your cost too" in scored[ROUNDS][1], n
+                assert "include the offer that reaches your cost" in scored[ROUNDS][1], n
+                # review 58 W3: the hint neither says "one short" nor the count to add 1 to
+                assert "one short" not in scored[ROUNDS][1], n
     with learner_as("one-short-0"):
         right_but_zero = wren(
             reference.reservation_from_offers,
             lambda o, c, r: 0 if reference.rounds_to_cost(o, c, r) == 1 else one_short(o, c, r),
         )
         assert (
-            "count the offer that reaches your cost too"
+            "include the offer that reaches your cost"
             in (wren_parts(right_but_zero, hidden=True)[ROUNDS][1])
         )
 
@@ -1266,7 +1268,7 @@ def test_question_7s_second_worked_case_catches_rescaled_answers(learner):
     assert hire_by_rescaled_answers(own, own_after) == reference.information_pays(own, own_after)
     hint = miss(check.information_pays, hire_by_rescaled_answers)
     assert hint.startswith("on the second worked case, Heron's answer is worth less than its fee")
-    assert "rescaled inside each answer" in hint
+    assert "rescaling the beliefs inside each answer" in hint
 
     def right_on_own_else_neither(sale, after):
         return reference.information_pays(sale, after) if sale.learner == "ada" else "neither"
@@ -1298,7 +1300,9 @@ def test_question_7_passes_the_reference_and_names_each_slip(learner, capsys):
     for slip in (hire_ignoring_fees, hire_first_that_pays):
         hint = miss(check.information_pays, slip)
         assert "the other firm's leaves you more once its fee is paid" in hint, hint
-    assert "rescaled inside each answer" in miss(check.information_pays, hire_by_rescaled_answers)
+    assert "rescaling the beliefs inside each answer" in miss(
+        check.information_pays, hire_by_rescaled_answers
+    )
     assert "worth more than its fee" in miss(check.information_pays, lambda s, a: "neither")
 
 
@@ -3710,3 +3714,86 @@ def test_question_9_s_practice_moves_differ_from_the_graded_ones():
     graded = " ".join(move.text for move in reference._TACTICS)
     for move in practice.values():
         assert move.text not in graded
+
+
+def test_a_hold_read_with_the_updaters_own_model_passes(learner, capsys):
+    """Review 58 W1: Question 5b tells the learner to read each hold with the belief
+    updater's model; a learner who calls that model (``offer_likelihoods`` with
+    ``hold=0.2``) for the hold answers honestly, and passes, visible and hidden."""
+
+    def holds_with_the_model(sale, after):
+        def best(beliefs):
+            profit = {
+                p: (p - sale.cost) * sum(c for r, c in beliefs.items() if r >= p) for p in beliefs
+            }
+            return max(profit, key=profit.get)
+
+        now, beliefs = best(after), dict(after)
+        x = sale.opening_offer
+        for holds in range(1, 11):
+            hold = offer_likelihoods(list(beliefs), x, previous=x, band=(0.2, 0.6), hold=0.2)
+            beliefs = update_beliefs(beliefs, hold)
+            if best(beliefs) != now:
+                return holds
+        return None
+
+    check.holds_before_moving(holds_with_the_model)
+    check.holds_before_moving(holds_with_the_model, hidden=True)
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
+
+
+def test_the_opening_read_with_the_updaters_model_is_still_refused(learner):
+    """Reading an opening with ``offer_likelihoods`` is Question 1's answer: still a key."""
+    hint = miss(
+        check.opening_likelihood,
+        lambda s: offer_likelihoods(s.reservations, s.opening_offer, 0.0, band(s)),
+    )
+    assert "course's own answer" in hint
+
+
+def test_a_pick_that_leaves_the_fees_out_is_told_that_slip(monkeypatch):
+    """Review 58 W2: a learner who forgot the fees was told, for r-28, that theirs was the
+    pick of beliefs rescaled inside each answer, which is untrue of what they did. A hint
+    now names every slip that gives the pick, the fee slip among them."""
+    told = 0
+    for n in range(30):
+        as_learner(monkeypatch, f"r-{n}")
+        try:
+            check.information_pays(hire_ignoring_fees)
+        except NotYet as failure:
+            told += 1
+            assert "A slip that gives this pick: leaving the fees out" in str(failure), n
+    assert told
+
+
+def test_no_hint_ends_in_two_full_stops(monkeypatch):
+    """Review 58 U5: the hint on a learner's own news ended "..keep running.." because the
+    credit adds a full stop to a general text that had one; Question 7's too."""
+
+    def flat(sale, key):
+        return {r: 1.0 for r in sale.reservations}
+
+    def nofee(sale, after):
+        return hire_ignoring_fees(sale, after)
+
+    seen = 0
+    for n in range(6):
+        as_learner(monkeypatch, f"r-{n}")
+        credit = check.news_likelihood(flat, hidden=True)
+        for outcome in credit.outcomes:
+            assert ".." not in outcome.message, outcome.message
+            seen += outcome.earned == 0
+        try:
+            check.information_pays(nofee)
+        except NotYet as failure:  # the credit adds a full stop to the general text
+            assert not (failure.general or "").endswith("."), failure.general
+    assert seen
+
+
+def test_the_payment_terms_bluff_claims_no_fact_about_your_cash():
+    """Review 58 W6: "we can never wait more than 30 days" read as a claim about your cash
+    position, a fact Osprey relies on, so "bluff" alone was debatable. The statement is now
+    about what you will accept, which is a bluff and nothing else."""
+    move = {m.key: m for m in guarded._PRACTICE_TACTICS}["practice-payment-terms"]
+    assert "can never" not in move.text and "won't accept" in move.text
+    assert "won't accept more than 30 days" in cell_words("q9-text")

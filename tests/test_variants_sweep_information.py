@@ -1624,7 +1624,7 @@ def test_question_7s_visible_check_refuses_rescaled_answers(quick_checks, capsys
             try:
                 check.information_pays(hire_by_rescaled_answers)
             except AssertionError as error:
-                if "rescaled inside each answer" not in str(error):
+                if "rescaling the beliefs inside each answer" not in str(error):
                     unnamed.append((learner, str(error)[:200]))
             else:
                 passed.append(learner)

@@ -484,7 +484,7 @@ def news_likelihood(answer, hidden=False):
             readings.append(given)
         if hints:
             said = " ".join(hints)
-            raise NotYet(said, general=said)
+            raise NotYet(said, general=said.rstrip("."))
         after = reference.posterior_after_opening(own)
         now = _after_news(own, readings)
         before_price = reference.best_move(after, own.cost)[0]
@@ -654,8 +654,9 @@ def _wren_decision(answers):
         )
         if right is not None and _counts(result[1], right - 1):
             raise NotYet(
-                f"{who}: {result[1]!r} is one short: count the offer that reaches your cost too.",
-                general="it stops one offer short: it leaves out the offer that reaches your cost",
+                f"{who}: does your count include the offer that reaches your cost? Count "
+                "every offer to come, up to and including the first at or above your cost.",
+                general="it may leave out the offer that reaches your cost",
             )
         given = _rounds(result[1])
         if given == right:
@@ -1375,15 +1376,21 @@ def information_pays(answer, hidden=False):
                 f"{picked}'s answer is worth more than its fee, but the other firm's leaves "
                 "you more once its fee is paid"
             )
-        if picked == _scaled_pick(sale, after):
-            said += (
-                ". That is the pick of beliefs rescaled inside each answer, which counts each "
-                "answer's profit as if that answer were sure to come"
-            )
+        top = max(worths, key=worths.get)
+        unpaid = top if worths[top] >= 0.005 else reference.NEITHER
+        slips = [
+            "leaving the fees out" if picked == unpaid else "",
+            "rescaling the beliefs inside each answer, which counts each answer's profit as "
+            "if that answer were sure to come"
+            if picked == _scaled_pick(sale, after)
+            else "",
+        ]
+        if any(slips):  # a pick says what could give it, not what the learner did
+            said += ". A slip that gives this pick: " + "; or ".join(s for s in slips if s)
         who = f"for learner {sale.learner}"
         for place, case in zip(("first", "second"), cases, strict=True):
             who = f"on the {place} worked case" if sale is case else who
-        raise NotYet(f"{who}, {said}. {FIRM_HOW}", general=f"{said}. {FIRM_HOW}")
+        raise NotYet(f"{who}, {said}. {FIRM_HOW}", general=f"{said}. {FIRM_HOW}".rstrip("."))
     if not hidden:
         sale = variant(MODULE)
         after = reference.posterior_after_opening(sale)

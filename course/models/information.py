@@ -227,10 +227,14 @@ class OfferNotExplained(ValueError):
         )
 
 
-@calls.answer_key
 def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0.0, floor=0.0):
     """How likely a buyer's ``offer`` is under each possible reservation price, scaled so
     the most likely value gets 1 (Bayes' rule only needs the ratios).
+
+    Read as an opening (``previous`` 0), this is Question 1's answer, so that reading is an
+    answer key: while a check runs a learner's function it refuses, as every key does. A
+    later offer or a hold is read for anyone: Question 5b asks the learner to read holds
+    with this very model, and a learner who calls it for a hold answers honestly.
 
     The model: from their ``previous`` offer (0 before the opening), a buyer whose
     reservation price is r either holds (repeats ``previous``) with chance
@@ -247,6 +251,25 @@ def offer_likelihoods(reservations, offer, previous=0.0, band=(0.5, 0.9), hold=0
     price can only hold. With ``hold=floor=0`` (the opening offer) this is the plain band
     model: 1 / ((b − a) r) inside the band a r ≤ offer ≤ b r, and 0 outside it.
     """
+    if number(previous, "the previous offer") == 0:
+        return _opening_likelihoods(reservations, offer, band, hold, floor)
+    return _likelihoods(reservations, offer, previous, band, hold, floor)
+
+
+#: A key for an opening only (see its docstring): the routes test and ``course_at_work``
+#: treat it as one; reading a later offer or a hold never reaches the guard.
+offer_likelihoods.answer_key = True
+
+
+@calls.answer_key
+def _opening_likelihoods(reservations, offer, band, hold, floor):
+    """``offer_likelihoods`` for an opening: Question 1's answer, guarded."""
+    return _likelihoods(reservations, offer, 0.0, band, hold, floor)
+
+
+def _likelihoods(reservations, offer, previous, band, hold, floor):
+    """``offer_likelihoods``' working, unguarded (private: a learner's cell that names it
+    is named in the class report)."""
     low, high = _band(band, "the band")
     hold = probability(hold, "the chance of holding")
     floor = probability(floor, "the floor")

@@ -394,7 +394,7 @@ _PRACTICE_TACTICS = (
     ),
     Move(
         "practice-payment-terms",
-        "saying 'we can never wait more than 30 days for payment' when you would in fact accept 60",
+        "saying 'we won't accept more than 30 days for payment' when you would in fact accept 60",
         BLUFF,
         "it is untrue, but it is about what you would settle for on a term of the deal, "
         "which by the usual conventions of bargaining nobody takes as a statement of fact; it "

@@ -1365,7 +1365,7 @@ check.report_decision(report_decision, hidden=True)
 #   of the quarter;
 # - ways to learn or persuade: `practice-trade-fair`, asking Osprey's engineers at their
 #   trade-fair stand which features of their last machine they liked;
-#   `practice-payment-terms`, saying "we can never wait more than 30 days for payment" when
+#   `practice-payment-terms`, saying "we won't accept more than 30 days for payment" when
 #   you would in fact accept 60; `practice-list-price`, telling Osprey that your last five
 #   customers all paid your full list price, when most of them had a discount;
 #   `practice-password`, logging in to Osprey's purchasing system with a password one of
