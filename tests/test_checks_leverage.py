@@ -524,10 +524,13 @@ def test_a_breakdown_payoff_moved_alone_adds_half_a_unit_and_a_transfer_a_whole_
         assert "pushes too" in text
 
 
-def test_section_2s_example_of_a_passing_weighting_passes():
-    text = " ".join(_cell("sources-teaching").replace("#", " ").split())
-    assert "does power 0.5, alternatives 0.3 and information 0.2" in text
+def test_section_3s_example_of_a_passing_weighting_passes():
+    """The weight convention is taught in section 3, where weights are defined (review 58
+    U1), with the ferry example that keeps to it; a weighting of that kind passes."""
+    text = " ".join(_cell("audit-teaching").replace("#", " ").split())
+    assert "power 0.5, alternatives 0.25 and information 0.25 keeps to it" in text
     assert "not both weigh 0.4 or more" in text
+    assert "0.4 or more" not in " ".join(_cell("sources-teaching").split())
     own = replace(course.variant("00_leverage", "one-heavy"), case="sole-source")
     audit = {
         "yours": {"information": 4, "alternatives": 1, "power": 3},
@@ -811,15 +814,31 @@ def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
             assert "number for number" in str(failure.value), (s.case, audit)
 
 
-def test_the_time_paragraph_gives_other_modules_filing_in_at_most_two_sentences():
-    """Section 2's Time paragraph explained module 03's patience and module 05's filing in
-    six sentences after its own rule; the lead kept the filing and cut the explanation to
-    at most two sentences."""
+def test_a_deadline_is_filed_in_its_holders_alternatives_and_module_05_is_not_said_to_differ():
+    """Review 58 (module 03's C2, the lead's brief): module 05 now files a deadline in its
+    holder's alternatives too, so section 2's sentence that module 05 writes it "in the power
+    row as patience" is cut; the rule itself stays (this failed on the old text)."""
     text = " ".join(_cell("sources-teaching").split())
-    time = text.split("**Time.**")[1].split("**Not every source is fair game.**")[0]
-    after = time.split("not a second count of your deadline.")[1]
-    assert "module 05" in after.lower()
-    assert len(re.findall(r"[.!?](\s|$)", after.strip())) <= 2, after
+    time = text.split("**Time.**")[1].split("</details>")[0]
+    assert "it goes into its holder's alternatives" in time
+    assert "Count each deadline once." in time
+    for gone in ("power row", "patience", "under another label"):
+        assert gone not in text, gone
+
+
+def test_section_2_keeps_the_sorting_rule_and_puts_its_refinements_in_a_side_note():
+    """Review 58 U1: section 2 held the three questions, the information row's rule, Moore,
+    the weight convention (before weights were defined) and three filing rules for time. It
+    now keeps the three questions and 'each fact in one place' in the open; the information
+    row and time are one collapsed note, and the weight convention is in section 3 (this
+    failed on the old text)."""
+    text = " ".join(_cell("sources-teaching").split())
+    opened, note = text.split("<details>")[0], text.split("<details>")[1].split("</details>")[0]
+    assert "**Sorting a fact.**" in opened and "**Each fact in one place.**" in opened
+    for said in ("The information row rates the difference knowing makes", "**Time.**", "Moore"):
+        assert said in note and said not in opened, said
+    assert "weight" not in opened.split("**Each fact in one place.**")[0]
+    assert "not both weigh 0.4 or more" in " ".join(_cell("audit-teaching").split())
 
 
 def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
@@ -1434,9 +1453,9 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
     is question 4c, raised to 2 marks, a mark each."""
     q4b = " ".join(_cell("q4b-text").split())
     assert "else the first label after which it does" not in q4b
-    assert "section 5's rule for an ask made without foresight" in q4b
+    assert "This half asks for the rule's moment" in q4b and "section 5's" in q4b
     shift = " ".join(_cell("shift-teaching").split())
-    assert "make the ask the first time your balance gets there" in shift
+    assert "make the ask the first time your balance reaches it" in shift
     q4c = " ".join(_cell("q4c-text").split())
     assert "### Question 4c (2 marks, graded by your instructor)" in q4c
     rubric = " ".join(_cell("spend-judgement").split())
@@ -1532,7 +1551,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # rule 1 is about finding out what was already true
         ("sources-teaching", "finds out something that was already true", None),
         # the shadow of the future is Axelrod's analysis, not a tournament result
-        ("build-teaching", "his analysis showed that cooperation is stable only", "held up when"),
+        ("build-teaching", "cooperation was stable only when the future weighed", "held up when"),
         # an honest duration
         ("intro", "5 to 7 hours", "about 3½ hours**"),
         # the audit's limits are practised in the reflection
@@ -1545,7 +1564,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
         ("q4b-text", "A mark for each part", "A point for each part"),
         # one dependence rated from two sides is not counted once
-        ("sources-teaching", "give the largest weight to one of the pair", "a second time"),
+        ("audit-teaching", "give the largest weight to one of the pair", "a second time"),
         # a former manager may be bound to confidentiality
         ("sources-teaching", "in the trade press", "former manager"),
         # the arithmetic's step of 2 fails for alternatives here
@@ -1570,7 +1589,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "costs me nothing",
         ),
         # no step keeps a promise already made; 3b says so
-        ("build-teaching", "Keeping a promise you have already made is not among", None),
+        ("build-teaching", "Keeping a promise already made is never a step", None),
         ("plan-judgement-text", "leaving it out breaks no promise", "is the step worth its days?"),
         ("plan-judgement", "8 if the talks are brought forward", "8 days if the talks"),
         # a pretext call is filed by its source, as in module 01
@@ -1578,7 +1597,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q5-text", "a lie told to get information), either of its two kinds", None),
         # a pretext lie also fits the module's misrepresentation
         ("ethics-teaching", "question 5 accepts either", None),
-        ("q5-text", "is accepted. Each tactic earns half a mark", "too, either kind is"),
+        ("q5-text", "either of its two kinds is accepted.", "too, either kind is"),
         # what a tactic states is true unless it says otherwise
         ("q5-text", "Unless a tactic says otherwise, what it states is true", None),
         # a tactic resting on an offer the news withdraws: it is used before the news
@@ -1591,12 +1610,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "Binmore, Rubinstein and Wolinsky (1986)", "counts whatever its"),
         ("audit-limits", "adds half a unit to your share", "counts whatever its size"),
         # section 2's first question is about knowledge, not assets held
-        ("sources-teaching", "as an asset it can supply or withhold", None),
+        ("sources-teaching", "Records a side can supply or withhold", None),
         # four kinds listed, going back on your word after the list
         ("ethics-teaching", "none of question 5's tactics is of this kind", "- **Going back"),
         ("ethics-teaching", "a buyer for the van", "an buyer"),
         # the rule for a deadline, in one sentence
-        ("sources-teaching", "the deadline itself goes into its holder's alternatives", None),
+        ("sources-teaching", "it goes into its holder's alternatives", None),
         # unclear passages: marks in headings, scenario before case, becoming even
         ("q3-text", "(2 marks)", "(2 points)"),
         ("intro", "dict(scenario.yours)", "dict(case.yours)"),
@@ -1616,7 +1635,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # pay bands are not a colleague's to give
         ("build-teaching", "confidential pay bands are not theirs to give", None),
         # Emerson's account covers power and alternatives, not information
-        ("audit-widget-text", "(Emerson's, for power and alternatives)", "in Emerson's account,"),
+        ("audit-widget-text", "with Emerson's levers for it", "in Emerson's account,"),
         # the model reflection's flats are found online, then viewed
         ("reflection", "I have found two flats online", "book viewings of the two flats"),
         # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
@@ -1630,12 +1649,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # which kind a BATNA usually is
         ("audit-limits", "so they are outside options", None),
         # the showcase ask needs +1.75, well clear of +2.05
-        ("shift-teaching", "$+1.75$ points behind it", "$+2.00$"),
+        ("shift-teaching", "at $+1.75$ points would have asked", "$+2.00$"),
         # module 02's label is "warning"
         ("ethics-teaching", "a *warning*, the same true fact", "and a threat, the same"),
-        ("audit-teaching", "not about the arithmetic on it", None),
+        ("audit-teaching", "smaller differences included", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
-        ("sources-teaching", "The audit cannot isolate one dependence", None),
+        ("audit-teaching", "It is a rough convention, not a cure", None),
         (
             "intro",
             'the feedback under each check says, for example, "1.5 of 2 marks"',
@@ -1648,12 +1667,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "the sides are even, and the next puts Brannock",
             "a point of the owner's",
         ),
-        ("shift-teaching", "peak is easy to see", "the widget leaves them out"),
+        ("shift-teaching", "The peak is plain only looking back", "the widget leaves them out"),
         # Schelling's words are named by their work (review 55, U3)
         ("ethics-teaching", "Schelling (*The Strategy of Conflict*, 1960)", "use Schelling's"),
         # leverage works through perception; the audit rates holdings (review 55, C1)
         ("audit-limits", "not what the other side believes it has", None),
-        ("audit-widget-text", "Its news is practice news: no question grades it", "leaves out"),
+        ("audit-widget-text", "No question grades its news.", "leaves out"),
         ("q4-text", "plays only practice news", "leaves out your own items"),
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
         # the answer cell no longer dictates the algorithm
@@ -1662,17 +1681,15 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # what "strong" is used for
         (
             "audit-teaching",
-            "Question 2 refuses a balance only when it puts a side strongly",
+            "question 2 refuses a balance only when it puts a side strongly",
             "no answer turns",
         ),
         # question 2 refuses only a strong lead the story rules out, and notes the rest
         (
             "audit-teaching",
-            "passes, with a note saying how the course reads the story",
+            "and notes a lesser difference",
             "bands use",
         ),
-        # module 05's deadlines are two private dates; who can hold out longer is power
-        ("sources-teaching", "where both sides face a date", "binds both sides at once"),
         # terms are glossed at their first use
         ("intro", "balance (section 3 defines both)", None),
         ("what-teaching", "an ask (a request you put to the other side)", None),
@@ -1692,7 +1709,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("plan-judgement-text", "a move of yours that breaks your word", "find unfair"),
         ("summary", "a move the other side takes as breaking it", "finds unfair"),
         # the audit's words are glossed before section 2 uses them
-        ("sources-teaching", "Some words below are defined properly in section 3", None),
+        ("sources-teaching", "Section 3 rates each side on each source, from 0 to 10.", None),
         # why trust in a side's word is filed under power
         ("sources-teaching", "a record of keeping your word is something you built", None),
         # scenario.bold can be None
@@ -1701,7 +1718,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
         # the sentence on which source weighs most, and the fact that loosens it
         # section 3 no longer says what moves the pay in a job search
-        ("audit-teaching", "not both rows at 0.4 or more).", "move the pay most"),
+        ("audit-teaching", "not both weigh 0.4 or more", "move the pay most"),
         # the one rule a fact lifts is named, with its case
         (
             "q2-text",
@@ -1712,7 +1729,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "it changes nothing, however many points the audit", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
-            "sources-teaching",
+            "audit-teaching",
             "notes a breach but does not refuse the audit",
             "which question 2's check applies",
         ),
@@ -1745,7 +1762,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "instead of starting over.", "Section 4 defines an"),
         # section 5's figures are the case's own starting audit, which the learner may have
         # changed in the exercise just before
-        ("shift-teaching", "with the case's own starting audit (press *start again*", None),
+        (
+            "shift-teaching",
+            "with the case's own starting audit (the widget's, not your section 4 audit; press",
+            None,
+        ),
         # itertools.product in the primer; an ask and its need defined where question 3c first
         # needs them; "strong" in one aside
         ("intro", "`itertools.product((True, False), repeat=k)`", None),
@@ -1813,12 +1834,6 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q4c-text", "weighed against any of your own", None),
         ("shift-teaching", "due before any of the owner's own", "known to be coming"),
         # module 05 files a deadline under power; the learner is told to move it
-        # module 05's deadline row is a new label for the same reading, not a second rule
-        (
-            "sources-teaching",
-            "the same pressure on the same side under another label",
-            "files deadlines under power instead",
-        ),
         # filing trust under power is a choice, and the text names the other filing
         ("sources-teaching", "power too, by this course's choice", None),
         ("sources-teaching", "counts the relationship as a source of its own", None),
@@ -1830,14 +1845,14 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
         # reading a filing adds little; working through public sources can earn more, as
         # the supplier case's accounts step does
-        ("sources-teaching", "further than the other side expects you to go", None),
+        ("sources-teaching", "further than it expects you to go", None),
         # the re-audit example agrees with the deadline case: yours is the only siding nearby
         ("shift-teaching", "owner farther out offered Brannock", "like yours"),
         ("shift-teaching", "the owner's power would stay as rated", None),
         # two of section 2's three examples come from no case of the module
         ("sources-teaching", "side by side, each with an example.", "this module's cases"),
         # what a learner whose scenario.bold is None does in question 3c
-        ("q3c-task", "If it is `None`, your case has no such ask", None),
+        ("q3c-task", "If it is `None` (the cell above says so), try a threshold", None),
     ],
 )
 def test_each_cell_states_its_corrected_claim(grade_id, present, absent):
@@ -1994,7 +2009,7 @@ def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
         needs = [need for need, _ in case.asks]
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
     text = " ".join(_cell("shift-teaching").split())
-    assert "needs a quarter of a point more than the rung below" in text
+    assert "sits a quarter of a point above the rung below" in text
     assert "not a measured exchange rate" in text
 
 
@@ -2717,7 +2732,7 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
     learner has seen it, and the text says what a question's mark and the progress map
     count (each phrase below was missing from the old text)."""
     text = _module_text()
-    first = re.search(r"\b(a|the|its|ask's) \*{0,2}need\b", text)
+    first = re.search(r"\b(a|the|its|ask's) \*{0,2}bar\b", text)
     # the first use is section 4's definition (section 3 no longer points ahead to it)
     assert "Section 4 defines" not in text
     assert "the balance you decide" in text[first.start() : first.start() + 160]
@@ -2727,10 +2742,10 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         "coming down to 94% straight after a refusal would tell Brannock",
         # question 4b says which half is a stated rule and where the judgement is
         "This half asks for the rule's moment, the first at which the balance reaches the "
-        "need, even where you know of a deadline of theirs still to come: section 5's reason "
+        "bar, even where you know of a deadline of theirs still to come: section 5's reason "
         "to wait for one is the judgement question 4c asks of you.",
         # the progress map counts the practice case for questions 1, 4a and 5
-        "for questions 1, 4a and 5 it counts the practice case's check",
+        "For questions 1, 4a and 5 it counts the practice case's check",
     ):
         assert said in text, said
     assert "a refusal costs me little" not in text
@@ -2957,7 +2972,7 @@ def test_the_text_counts_the_answers_and_sizes_the_writing_as_the_model_answers_
         for quoted in re.findall(r'"(\(1\) .*?)"', _cell(grade_id), flags=re.S):
             for part in filter(str.strip, re.split(r"\(\d\) (?=[A-Z])", quoted)):
                 assert 0.9 * low <= len(part.split()) <= high, (grade_id, len(part.split()))
-    assert "module 03 calls power that comes from know-how others rely on its *expert base*" in text
+    assert "module 03 calls power that comes from such know-how its *expert base*" in text
     assert "In this course, **power** is the third source only" in text
 
 
@@ -3578,3 +3593,104 @@ def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_pro
     reflection = " ".join(_cell("reflection-text").split())
     assert "an alternative worth less than what you would get at the table" not in reflection
     assert "an outside option worth less than what you would get at the table" in reflection
+
+
+# --- review 58: C1, C3, U3, U4, W1, W2, W3 -----------------------------------------------
+
+
+def test_the_threshold_of_an_ask_is_its_bar_and_need_keeps_its_everyday_sense():
+    """Review 58 C1: "need" meant both what the other side needs (Emerson, interests) and the
+    balance an ask must have behind it. The threshold is now the ask's *bar* everywhere a
+    learner reads it (text, scenario display, the check's hints); ``scenario.need`` keeps
+    its field name, glossed where it is defined (this failed on the old text and strings)."""
+    text = _module_text()
+    assert not re.search(r"\b(a|the|its|ask's|your|this) \*{0,2}needs?\b", text)
+    assert "an ask's **bar**" in text and "your scenario calls it `need`" in text
+    assert "### Question 4c (2 marks, graded by your instructor): setting the bar yourself" in text
+    s = course.variant("00_leverage", "bar-words")
+    shown = s.show("news").markdown
+    assert "this ask's bar is a balance of at least" in shown and "needs a balance" not in shown
+    if s.bold is not None:
+        bold = s.show("bold").markdown
+        assert "whose bar is a balance of at least" in bold and "(need, ask)" not in bold
+    import inspect
+
+    assert "what the ask needs" not in inspect.getsource(check)
+    assert "the ask's bar" in inspect.getsource(check)
+
+
+def test_a_wrong_reading_of_trust_news_is_told_that_trust_counts_as_power():
+    """Review 58 C3: section 2 files the other side's trust in your word under power, by the
+    course's choice, but the widget's feedback on a wrong reading said only "what a side
+    controls, or what the other side needs from it", and the check's hint for a wrong source
+    the same. Both now name trust (this failed on the old strings)."""
+    from course.widgets.audit import WHY
+
+    assert "trust in its word" in WHY["power"] and "section 2" in WHY["power"]
+    s = course.variant("00_leverage", "trust-hint")
+    label, (side, source, change) = next(iter(news_key(s).items()))
+    other = next(x for x in ("information", "alternatives", "power") if x != source)
+    with pytest.raises(NotYet) as hint:
+        check.judge_news_item(s, label, {label: (side, other, change)})
+    assert "or the other side's trust in its word" in str(hint.value)
+
+
+def test_what_the_checks_say_about_the_learners_own_labels_and_why():
+    """Review 58 W2: the own-case checks of questions 1, 4a and 5 give no count of right
+    labels, and the text now says why (a count would find every label by changing one at a
+    time; the run below shows it does, in six tries a fact). Question 5 also says
+    that "legitimate" judges ethics, not wisdom (U4), and the primer no longer spells out
+    question 3's search (W3)."""
+    q1 = " ".join(_cell("q1-text").split())
+    assert "It does not even say how many are right" in q1
+    assert "as in question 1" in " ".join(_cell("q4-text").split())
+    assert "as in question 1" in " ".join(_cell("q5-text").split())
+    # a count would be an oracle: five facts, six (source, side) pairs each
+    s = course.variant("00_leverage", "count-oracle")
+    key = fact_key(s)
+    pairs = [(a, b) for a in ("information", "alternatives", "power") for b in ("you", "them")]
+    guess, tries = dict.fromkeys(key, pairs[0]), 0
+
+    def count(answer):
+        return sum(answer[letter] == key[letter] for letter in key)
+
+    for letter in key:
+        guess[letter] = max(pairs, key=lambda pair: count({**guess, letter: pair}))
+        tries += len(pairs)
+    assert guess == key and tries == 6 * len(key)
+    q5 = " ".join(_cell("q5-text").split())
+    assert '"Legitimate" judges the ethics of a move, not its wisdom' in q5
+    intro = " ".join(_cell("intro").split())
+    assert "range(len(names) + 1)" not in intro and "runs through every group" not in intro
+
+
+def test_a_cell_that_reads_the_fact_labels_is_named_for_the_instructor():
+    """Review 58 W1: the labels that grade questions 1, 4a and 5 ship with the package, so a
+    learner who reads them earns the marks (a typed dict of the same labels cannot be told
+    apart). What protects them is named in the rubric; the class report's integrity step
+    names the cell that reads the pools: here a learner who imports the fact labels
+    (``imports-fact-labels``), against one who typed them."""
+    from autograder.integrity import reaches_in
+    from tests.notebooks import solved
+
+    imports_fact_labels = (
+        "def fact_leverage():\n"
+        "    from course.scenarios.leverage import _FACTS\n"
+        "    read = {f.text: (f._source, f._side) for f in _FACTS}\n"
+        "    return {k: read[t] for k, t in scenario.facts.items()}\n"
+    )
+    typed = "def fact_leverage():\n    return {'A': ('information', 'you')}\n"
+    named = dict(
+        reaches_in(solved("00_leverage", "leverage", fact_leverage_answer=imports_fact_labels))
+    )
+    assert {"_FACTS", "_source", "_side"} <= set(named["fact-leverage-answer"])
+    named = dict(reaches_in(solved("00_leverage", "leverage", fact_leverage_answer=typed)))
+    assert "fact-leverage-answer" not in named
+    rubric = " ".join(_cell("fact-reason").split())
+    for said in (
+        "what is protected and what is not",
+        "grading cannot tell such an answer from a typed one",
+        "No check says before grading how many of a learner's own labels are right",
+        "names every cell that reads those pools",
+    ):
+        assert said in rubric, said

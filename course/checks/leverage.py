@@ -1117,7 +1117,8 @@ def judge_news_item(s, label, moves):
     if source != right_source:
         said = (
             f"{label} does not move {source}: {NOT_SOURCE[source]}. (News moves power when "
-            "what a side holds changes, or what the other side needs from it.)"
+            "what a side holds changes, what the other side needs from it, or the other "
+            "side's trust in its word.)"
         )
     elif side != right_side:
         said = f"{label}'s source is right, the side is not: {NOT_SIDE}."
@@ -1282,7 +1283,7 @@ def _describe_reaudit_case(s, moves):
     )
     return (
         f"a test case (yours {_ratings(s.yours)}, theirs {_ratings(s.theirs)}, weights "
-        f"{_ratings(s.weights)}; the ask needs {s.need:+.2f} points; moves {shown})"
+        f"{_ratings(s.weights)}; the ask's bar {s.need:+.2f} points; moves {shown})"
     )
 
 
@@ -1435,7 +1436,7 @@ def judge_ask(s, moves, result, where="your case"):
     uncapped = _uncapped_balances(s, moves)
     if round(balances[got] - s.need, 9) < 0:
         general = (
-            "at that moment the balance is below what the ask needs (case.need): the ask "
+            "at that moment the balance is below the ask's bar (case.need): the ask "
             "has to wait for news that raises it"
         )
         if got == ask_moment(uncapped, s.need) != expected:
@@ -1445,24 +1446,24 @@ def judge_ask(s, moves, result, where="your case"):
         # it sits exactly on the need: both hints are true here
         exactly = round(balances["now"] - s.need, 9) == 0
         general = (
-            "before any news the balance already reaches what the ask needs"
+            "before any news the balance already reaches the ask's bar"
             + (" (exactly: 'at least case.need' includes a balance equal to it)" if exactly else "")
             + ": the ask can be made now, before the first item"
         )
     elif round(balances[expected] - s.need, 9) == 0:
         general = (
-            "at an earlier moment the balance is exactly what the ask needs, and 'at least "
+            "at an earlier moment the balance is exactly the ask's bar, and 'at least "
             "case.need' includes a balance equal to it"
         )
     elif got == best_moment(balances):
         general = (
             "that is where the balance is highest, but you can see that only looking back: "
             "as the news arrives you cannot see what comes next, so ask the first time the "
-            "balance reaches what the ask needs"
+            "balance reaches the ask's bar"
         )
     else:
         general = (
-            "the balance reached what the ask needs at an earlier moment: waiting past it "
+            "the balance reached the ask's bar at an earlier moment: waiting past it "
             "is a bet on news you cannot see"
         )
     detail = "" if where == "your case" else f" There it is {expected}, not {got}."
@@ -1487,7 +1488,7 @@ def _own_balances(readings):
     )
     return (
         "Your own case, on your own readings of question 4a (news_moves), which are marked "
-        f"only at grading: the balance is {shown} points; your ask needs {s.need:+.2f}. "
+        f"only at grading: the balance is {shown} points; your ask's bar is {s.need:+.2f}. "
         "Question 4c starts from these numbers."
     )
 
@@ -1541,7 +1542,7 @@ def reaudit(answer, hidden=False):
             1,
             lambda: each(
                 judge_ask,
-                "the moment to ask is the first at which the balance reaches what the ask needs.",
+                "the moment to ask is the first at which the balance reaches the ask's bar.",
             ),
         ),
     )

@@ -1968,7 +1968,7 @@ class LeverageScenario(Scenario):
     tactics: MappingProxyType  # label -> tactic text (question 5)
     short_budget: int = 0  # working days if the talks are brought forward (question 3b)
     ask: str = ""  # what you mean to ask for (question 4b)
-    need: float = 0.0  # the balance, in points, the ask needs behind it (question 4b)
+    need: float = 0.0  # the ask's bar: the balance, in points, it needs behind it (question 4b)
 
     def story(self):
         case = CASES[self.case]
@@ -2010,8 +2010,8 @@ class LeverageScenario(Scenario):
         need, ask = self.bold
         return (
             f"Your starting balance is {start:+.2f} points. At the first meeting, before any "
-            f"news, you would like to {ask}, which needs a balance of at least "
-            f"**{need:+.2f} points** (`scenario.bold`, a pair (need, ask))."
+            f"news, you would like to {ask}, whose bar is a balance of at least "
+            f"**{need:+.2f} points** (`scenario.bold`, a pair (bar, ask))."
         )
 
     @property
@@ -2130,9 +2130,9 @@ class LeverageScenario(Scenario):
         return (
             f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
             f"\n\nYou mean to {self.ask}. Your rule, set before the talks (the course sets it "
-            f"for you here; in practice you would set it yourself), is that this ask needs a "
-            f"balance of at least **{self.need:+.2f} points** behind it (`scenario.need`)"
-            f"{behind}; a larger ask would need more."
+            f"for you here; in practice you would set it yourself), is that this ask's bar is a "
+            f"balance of at least **{self.need:+.2f} points** (`scenario.need`)"
+            f"{behind}; a larger ask would have a higher bar."
         )
 
     def _practice_part(self, part):

@@ -42,7 +42,9 @@ WHY = {
     "information": "a side found out something that was already true: that is information, "
     "for the side that found out",
     "alternatives": "what a side could do instead of this deal changed: that is alternatives",
-    "power": "what a side controls, or what the other side needs from it, changed: that is power",
+    "power": "what a side controls, what the other side needs from it, or the other side's "
+    "trust in its word changed: that is power (section 2 files trust there, as a record a "
+    "side has built and holds)",
 }
 
 

@@ -48,7 +48,8 @@
 # ### A little Python for this module
 #
 # - A **dict** maps keys to values: with `ratings = {"information": 4, "power": 6}`,
-#   `ratings["power"]` is `6`, and `for source, rating in ratings.items():` visits each pair.
+#   `ratings["power"]` is `6`, and `for source, rating in ratings.items():` visits each
+#   pair.
 # - A **tuple** groups a few values: `move = ("you", "information", 2)`, and
 #   `side, source, change = move` takes it apart.
 # - Your scenario is an object with fields. `scenario.weights`, `scenario.yours` and
@@ -63,8 +64,7 @@
 #   `None` when there is none.
 # - `itertools.combinations(names, 2)` gives every pair of `names` once, without caring
 #   about order: for `["a", "b", "c"]`, the pairs `("a", "b")`, `("a", "c")` and
-#   `("b", "c")`. With `k` in `range(len(names) + 1)`, `combinations(names, k)` runs
-#   through every group of names, from none to all.
+#   `("b", "c")`.
 # - `itertools.product((True, False), repeat=k)` gives every way `k` yes-or-no events can
 #   turn out: for `k = 2`, `(True, True)`, `(True, False)`, `(False, True)` and
 #   `(False, False)`; for `k = 3`, eight such tuples. Write
@@ -123,10 +123,8 @@ scenario
 # ## 2. Three sources of leverage
 #
 # The course sorts leverage by where it comes from. Each source gets a module of its own
-# later; here they are side by side, each with an example. Some words
-# below are defined properly in section 3: the **audit** rates each side on each source,
-# each **rating** (a row of the audit) from 0 to 10, and gives each source a **weight**,
-# its share of what counts in the case.
+# later; here they are side by side, each with an example. Section 3 rates each side on
+# each source, from 0 to 10.
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
@@ -135,43 +133,25 @@ scenario
 # | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as rightfully yours (authority, module 03), a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
 # In this course, **power** is the third source only; the literature often uses the word
-# for leverage as a whole. The information row rates the difference knowing makes: what a
-# side knows that changes what it does, against what it would do without knowing.
-# A weakness of the other side is rated once, in that side's own row (a tenant whose lease
-# ends soon has weak alternatives, whoever knows it). Your information adds only what
-# knowing it lets you do that you would otherwise misjudge, such as holding out past a
-# date you would otherwise have feared. So knowledge both sides take for granted, such as
-# the headline figures anyone can read in a public filing, adds little and earns a low
-# rating; what you know and the other side does not expect you to know earns more, and
-# that includes what you work out from public sources further than the other side expects
-# you to go (a plant's costs from its filings, the clients behind a fall in sales).
-# Knowing a deadline that presses only the other side is worth something to you even when
-# it knows you know, since it is why you can wait. A final deadline that ends the
-# talks themselves is different, since it ends them for you too: Moore ("The unexpected
-# benefits of final deadlines in negotiation", *Journal of Experimental Social
-# Psychology*, 2004) found that a moderate one improved the outcomes of negotiators for
-# whom delay was costly, though they expected it to hurt them. Whether to let the other
-# side see what you know is a separate choice, which module 01 takes up.
+# for leverage as a whole.
 #
 # **Sorting a fact.** Ask three questions, in this order.
 #
 # 1. Does the fact say that a side knows, learns or finds out something that was already
 #    true, about the other side, the market or the situation? Then it is information,
-#    whatever the knowledge is about. Records or results that a side holds and the other
-#    side needs, as an asset it can supply or withhold, are not knowledge in this sense;
-#    nor is know-how the other side relies on and cannot get elsewhere (a rare skill,
-#    expertise), which a side holds (power; module 03 calls power that comes from
-#    know-how others rely on its *expert base*). Go on to the next questions.
+#    whatever the knowledge is about. Records a side can supply or withhold, and know-how
+#    the other side relies on and cannot get elsewhere, are not knowledge in this sense:
+#    a side holds them (power; module 03 calls power that comes from such know-how its
+#    *expert base*).
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
 #    needs: a right, a scarce resource, a rare skill, a say over the terms, or the other
 #    side's trust in its word (power too, by this course's choice: a record of keeping your
-#    word is something you built and hold, which the other side relies on, as in Lewicki,
-#    Saunders and Barry's power based on relationships; Fisher, 1983, counts the
-#    relationship as a source of its own). That is power, even when the
-#    fact adds that nobody else has one: "you own the only cold store in the port" is
-#    about what you hold, and names no option of anyone's.
+#    word is something you built and hold, which the other side relies on; Fisher, 1983,
+#    counts the relationship as a source of its own). That is power, even when the fact
+#    adds that nobody else has one: "you own the only cold store in the port" is about
+#    what you hold, and names no option of anyone's.
 #
 # The order settles facts that look like two things at once: "you know that the printer
 # lost its biggest client" is your information, even though the lost client itself
@@ -185,38 +165,43 @@ scenario
 # fewer other ways you have to get it. This module files each *fact* once: that the
 # haulier could reach the far shore only by a day-long detour goes into *its
 # alternatives*, rated low; that the ferry company holds the only licensed route goes into
-# *its power*. But the two rows then rate one dependence from its two sides, and they
-# overlap: a high power rating for the ferry and a low alternatives rating for the
-# haulier say largely the same thing. The audit counts that dependence twice if both
-# rows carry heavy weights. So when one dependence decides a case, give the largest weight
-# to one of the pair and do not weigh both heavily: the course's convention is that the
-# two should not both weigh 0.4 or more (question 2's check notes a breach but does not
-# refuse the audit for it). In
-# the ferry case, power 0.5, alternatives 0.25 and information 0.25 keeps to it, and so
-# does power 0.5, alternatives 0.3 and information 0.2; power 0.45 with alternatives 0.4
-# does not. This is a rough convention of the course, not a cure: a weight applies to both
-# sides, so a light weight on alternatives also shrinks the other dependence, how much
-# the ferry company would need the haulier if it had other customers. The audit cannot
-# isolate one dependence; the convention only stops the largest one counting twice, at
-# the cost of blurring the smaller one.
+# *its power*. The two rows then rate one dependence from its two sides; section 3 says
+# how to weigh them so that it is not counted twice.
 #
-# **Time.** A deadline has no row of its own in this module's audit. The rule here: the
-# deadline itself goes into its holder's alternatives (a tenant whose lease ends in six
-# weeks has fewer and dearer options each week), and knowing the other side's deadline is
-# the knower's information. A deadline one side sets for the other's answer (an offer that
-# lapses in two weeks) belongs to the side it presses, the one that must answer: it
-# shrinks that side's alternatives. Both sides' deadlines are filed alike: your own is in
-# your alternatives already, since you knew it all along, and if the other side finds it
-# out, what rises is its information, not a second count of your deadline. Count each
-# deadline once. Module 05, where both sides face a date and what matters is who can
-# wait longer, writes it in the power row as patience: the same pressure on the same side
-# under another label, still counted once.
+# <details>
+# <summary><b>Rating information, and filing a deadline</b> (a side note; question 1
+# needs only the three questions)</summary>
+#
+# The information row rates the difference knowing makes: what a side knows that changes
+# what it does. A weakness of the other side is rated once, in that side's own row (a
+# tenant whose lease ends soon has weak alternatives, whoever knows it); your information
+# adds only what knowing it lets you do, such as holding out past a date you would
+# otherwise have feared. So knowledge both sides take for granted, such as the headline
+# figures of a public filing, adds little and earns a low rating; what you know and the
+# other side does not expect you to know earns more, including what you work out from
+# public sources further than it expects you to go (a plant's costs from its filings).
+# Knowing a deadline that presses only the other side is worth something to you even when
+# it knows you know, since it is why you can wait. A final deadline that ends the talks
+# themselves ends them for you too: Moore ("The unexpected benefits of final deadlines in
+# negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
+# one improved the outcomes of negotiators for whom delay was costly, though they expected
+# it to hurt them. Whether to let the other side see what you know is module 01's
+# question.
+#
+# **Time.** A deadline has no row of its own: it goes into its holder's alternatives (a
+# tenant whose lease ends in six weeks has fewer and dearer options each week). A deadline
+# one side sets for the other's answer (an offer that lapses in two weeks) belongs to the
+# side it presses, the one that must answer. Knowing the other side's deadline is the
+# knower's information. Both sides' deadlines are filed alike: yours is in your
+# alternatives already, and if the other side finds it out, what rises is its
+# information, not a second count of your deadline. Count each deadline once.
+#
+# </details>
 #
 # **Not every source is fair game.** Some leverage comes from places a negotiator has no
 # right to draw on, such as a seat on a public committee or secrets bought from an
 # insider. Section 6 draws that line; the facts in your scenario all come from sources a
-# negotiator may use: public filings, what people were free to tell and chose to, what a
-# side knows of its own affairs.
+# negotiator may use.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): which source, and whose?
@@ -231,8 +216,9 @@ scenario
 # Practise first on a case that is not yours, shown below (`scenario.practice`): write
 # `practice_facts()` the same way for its facts. Its check judges each fact, and for one
 # that is not right says why the source or the side you gave does not fit, not which one
-# does. The check under `fact_leverage()` only confirms the form of your answer: the
-# labels of your own facts are marked when the notebook is graded.
+# does. The check under `fact_leverage()` confirms only the form of your answer: the
+# labels of your own facts are marked when the notebook is graded. It does not even say
+# how many are right, since changing one label at a time would then find them all.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-facts", "schema_version": 3}
 scenario.show("practice-facts")
@@ -291,10 +277,14 @@ scenario.show("reason")
 # the reason uses the test rather than restating the answer. Half a mark for the right
 # source with no look-alike, or a reason that does not say why it does not fit.
 #
-# For instructors: the labels that grade questions 1, 4a and 5 are importable in the
-# learner's kernel (`course.scenarios.leverage._FACTS`, `_NEWS`, `_TACTICS`), so one import
-# answers all three. Grading does not prevent it; the class report's integrity step
-# (`autograder/integrity.py`) names any cell that reads them, for you to judge.
+# For instructors, what is protected and what is not. The labels that grade questions 1,
+# 4a and 5 ship with the course package (`course.scenarios.leverage._FACTS`, `_NEWS`,
+# `_TACTICS`): a learner who reads them earns those 6 marks without judging, and grading
+# cannot tell such an answer from a typed one. No check says before grading how many of a
+# learner's own labels are right, so none can be found by trial; and the class report's
+# integrity step (`autograder/integrity.py`) names every cell that reads those pools (the
+# solutions here do, for brevity), for you to judge. Questions 3, 3c and 4b are also tried
+# on other learners' cases at grading, so an answer written for one case fails.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question already settles it, because
@@ -312,9 +302,17 @@ scenario.show("reason")
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
 # - A **weight** for each source: how much that source counts *in this case*. The three
-#   weights are shares that add up to 1, and choosing them is a judgement. When one
-#   dependence decides a case, section 2's convention applies (the largest weight to one
-#   of its two rows, and not both rows at 0.4 or more).
+#   weights are shares that add up to 1, and choosing them is a judgement.
+#
+# One dependence rated from its two sides (section 2: the ferry's power, the haulier's
+# alternatives) is counted twice if both rows weigh heavily. So when one dependence
+# decides a case, give the largest weight to one of the pair: the course's convention is
+# that the two should not both weigh 0.4 or more (question 2's check notes a breach but
+# does not refuse the audit for it). In the ferry case, power 0.5, alternatives 0.25 and
+# information 0.25 keeps to it; power 0.45 with alternatives 0.4 does not. It is a rough
+# convention, not a cure: a weight applies to both sides, so a light weight on
+# alternatives also shrinks how much the ferry company would need the haulier if it had
+# other customers.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in points from 0
 # to 10:
@@ -329,21 +327,16 @@ scenario.show("reason")
 # *turning point*: the first piece of news after which the side ahead (you, them, or
 # neither, when even) is not the one ahead before any news. From $|B| \ge 2.5$ points,
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
-# side's favour. Question 2 refuses a balance only when it puts a side strongly ahead in
-# a direction your story rules out; a balance that reads otherwise than the story by less
-# passes, with a note saying how the course reads the story and why.
+# side's favour: question 2 refuses a balance only when it puts a side strongly ahead
+# against your story, and notes a lesser difference.
 # Both cut-offs are this course's conventions, not findings: half a point is about as fine
-# a difference as ratings like these can be trusted to show. That caution is about how far
-# to trust an audit, not about the arithmetic on it. The exercises below take an audit as
-# given and ask for its exact consequences (which plan adds most, when a balance first
-# reaches a given level), so they compare differences smaller than half a point; in a
-# real case, a choice that turns on such a small difference is one to check against your
-# ratings before relying on it.
+# a difference as ratings like these can be trusted to show. The exercises below still
+# work out an audit's exact consequences, smaller differences included; in a real case,
+# check a choice that turns on less than half a point against your ratings first.
 #
-# The three sources and the weights are the course's own simplification. Lewicki,
-# Saunders and Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding and Using
-# Negotiation Power") describe more sources of power and count information and the BATNA
-# among them; they offer no weighted score like this one.
+# The three sources and the weights are the course's own simplification: Lewicki,
+# Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using Negotiation Power")
+# list more sources of power, information and the BATNA among them, and no weighted score.
 #
 # Take a case no learner draws: a caterer renewing its yearly contract with a conference
 # centre. The caterer holds a written offer from a second venue; the centre knows better
@@ -367,10 +360,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # ### What this yardstick cannot do
 #
 # - **It cannot show sources working together.** It adds them up, as if a point of one
-#   source were worth the same whatever the others are. In Emerson's account dependence
-#   grows with how much you need what the other side controls *and* with how few other
-#   ways you have to get it, both at once: an alternative is worth more the more you need
-#   what they control, and a point of information is worth only what it lets you do
+#   source were worth the same whatever the others are. But an alternative is worth more
+#   the more you need what the other side controls (Emerson), and a point of information is
+#   worth only what it lets you do
 #   (knowing their deadline helps little if you cannot wait past it). A weighted sum has
 #   no term for such products; the weights stand in for them, roughly, case by case.
 # - **It counts every point of alternatives the same.** A better alternative does not always
@@ -433,9 +425,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # starting audit with one rating moved by a point, even if you reached it yourself: the
 # check cannot tell the two apart.
 #
-# The interactive audit comes after this question, so that your reading is your own. Section
-# 4 then shows a starting audit drawn for you, which the later questions use, so that a
-# judgement that differs here does not cost you twice.
+# The interactive audit comes after this question, so that your reading is your own; the
+# later questions use a starting audit drawn for you (section 4), so a judgement that
+# differs here does not cost you twice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -471,26 +463,23 @@ check.my_audit(my_audit)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
 # ### Exercise: the audit, and the news as it arrives
 #
-# Now that your own audit is in, compare it with the course's. Pick a case, and set the
-# ratings and the weights to your own judgement (each weight slider gives a source 0 to
-# 20 units; the chart shows the weights as shares of 1). The advice says two
-# things: the source on which the other side is
-# furthest ahead (its largest weighted difference) with the levers that answer it
-# (Emerson's, for power and alternatives), and which of your sources the audit's own
-# arithmetic would raise most. In the sole-source case, where your pumps are approved
-# only with Ostra's valve, Ostra is furthest ahead on power,
-# and Emerson supports both levers: alternatives of your own make you need Ostra less,
-# and more of what Ostra needs from you (your power: larger orders, a say over your next
-# design) makes Ostra need you more. The arithmetic
-# favours power, the source with the largest weight; Fisher and Ury's advice against a
-# stronger side, to develop your BATNA, points to alternatives. The arithmetic assumes a
-# step of 2 on any source; in this case a step on alternatives is far slower (about
-# eighteen months to qualify another maker), and the weights decide the rest.
+# Now that your own audit is in, compare it with the course's. Pick a case and set the
+# ratings and weights to your own judgement (each weight slider gives a source 0 to 20
+# units; the chart shows them as shares of 1). The advice names the source on which the
+# other side is furthest ahead (its largest weighted difference), with Emerson's levers
+# for it, and the source of yours the audit's arithmetic would raise most. In the
+# sole-source case, where your pumps are approved only with Ostra's valve, Ostra is
+# furthest ahead on power: alternatives of your own would make you need Ostra less, and
+# more of what Ostra needs from you (larger orders, a say over your next design) would
+# make Ostra need you more. The arithmetic favours power, the source with the largest
+# weight; Fisher and Ury's advice against a stronger side, to develop your BATNA, points
+# to alternatives. The arithmetic assumes a step of 2 on any source; here a step on
+# alternatives is far slower (about eighteen months to qualify another maker).
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
-# it moves and which way, and press **check my reading**. Only then is it applied, and the
-# widget says what happened to the rating, to the balance and to the side ahead. Its news
-# is practice news: no question grades it.
+# it moves and which way, and press **check my reading**; only then does the widget apply
+# it and say what happened to the rating, the balance and the side ahead. No question
+# grades its news.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -501,8 +490,7 @@ LeverageAudit(without_news_of=scenario)
 # ## 4. Building leverage before the table
 #
 # Most of what you can change, you change before the first meeting: once the talks begin,
-# the other side is watching. Time before a negotiation is short, though, so the useful
-# question is not whether to prepare but which steps to take.
+# the other side is watching. Time is short, so the question is which steps to take.
 #
 # In this module a preparation step raises one of your ratings by some amount, takes some
 # working days, and may not come through in time: a firm second offer may not arrive
@@ -520,10 +508,11 @@ LeverageAudit(without_news_of=scenario)
 # gain in points, so a sure small step and a long shot with the same average count the
 # same; and it treats the steps as independent, so one failing says nothing about another.
 # If what matters to you is reaching a threshold, compare plans by their chance of getting
-# there instead. The threshold this module uses is an ask's **need**: an *ask* is one
-# request you mean to make of the other side (a raise of 5%, say), and its need is the
+# there instead. The threshold this module uses is an ask's **bar**: an *ask* is one
+# request you mean to make of the other side (a raise of 5%, say), and its bar is the
 # balance you decide, before the talks, that the ask must have behind it (section 5 says
-# how to set one). Against a threshold, a sure step that gets you there can beat a long
+# how to set one; your scenario calls it `need`). Against a threshold, a sure step that
+# gets you there can beat a long
 # shot with a higher average, and a long shot can be the only way there (question 3c
 # practises both).
 #
@@ -544,28 +533,26 @@ LeverageAudit(without_news_of=scenario)
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
 #   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (a game
 #   played round after round, in which each side gains by cheating in one round but both
-#   do better if both cooperate; *The
-#   Evolution of Cooperation*, 1984), strategies that returned cooperation for cooperation,
-#   such as TIT FOR TAT, did best; his analysis showed that cooperation is stable only when
-#   the future weighs enough, what he called the *shadow of the future*. A partner with a
-#   record of keeping its word has something the other side wants to keep.
-#   Curhan, Elfenbein and Xu (2006) mapped what people value in a negotiation beyond the
-#   deal itself, how they feel about the outcome, about themselves, about the process and
-#   about the relationship, and called it *subjective value*; in a later study by the same
-#   group, negotiators who came away with more of it were readier to negotiate with the
-#   same counterpart again (Curhan, Elfenbein & Eisenkraft, 2010). Trust is leverage that
-#   outlasts one deal. Each case has a step that builds it by doing, freely, more than you
+#   do better if both cooperate; *The Evolution of Cooperation*, 1984), strategies that
+#   returned cooperation for cooperation, such as TIT FOR TAT, did best, and cooperation
+#   was stable only when the future weighed enough (the *shadow of the future*).
+#   Curhan, Elfenbein and Xu (2006) called what people value in a negotiation beyond the
+#   deal itself (how they feel about the outcome, themselves, the process and the
+#   relationship) *subjective value*; negotiators who came away with more of it were
+#   readier to negotiate with the same counterpart again (Curhan, Elfenbein & Eisenkraft,
+#   2010). Trust is leverage that outlasts one deal. Each case has a step that builds it by
+#   doing, freely, more than you
 #   owe the other side (sharing a forecast your contract does not require, sending records
 #   before they are asked for), and a piece of news in which a move that breaks your word
 #   (or that the other side takes as such) spends it; your scenario has at least one of
-#   the two. Keeping a promise you have already made is not among the steps: it is not
-#   optional, so it is never a step a plan may leave out (section 6). A step given freely
+#   the two. Keeping a promise already made is never a step: it is owed (section 6). A
+#   step given freely
 #   usually hands the other side some information too (a forecast tells a supplier how
 #   much you will buy), which its rating in your steps does not count: what to keep to
 #   yourself, and when to share it, is module 01's subject.
 #
-# Your starting audit and your steps (the next cell loads your scenario again, now with
-# its starting audit, `scenario.yours`, `scenario.theirs` and `scenario.weights`):
+# Your starting audit and steps (the next cell reloads your scenario, now with
+# `scenario.yours`, `scenario.theirs` and `scenario.weights`):
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "starting-audit", "schema_version": 3}
 scenario = course.variant("00_leverage")
@@ -665,7 +652,8 @@ scenario.show("judgement")
 # comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
 # the top of the scale) and one thing the numbers leave out; half a mark for a plan
 # without the comparison. (2) Says what
-# the freely given step and the broken word each do to the next negotiation (the other side's
+# the freely given step and the broken word each do to the next negotiation (the other
+# side's
 # readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
 # found that negotiators who came away with more subjective value were readier to deal
 # with the same counterpart again), says what the step reveals of the learner's position
@@ -721,8 +709,7 @@ scenario.show("judgement")
 # ### Question 3c (2 marks): a plan for a threshold
 #
 # Section 4 said that when what matters is reaching a threshold, plans should be compared
-# by their chance of getting there, not by their average gain. Here is such a threshold
-# on your own numbers:
+# by their chance of getting there. Here is such a threshold on your own numbers:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("bold")
@@ -737,12 +724,11 @@ scenario.show("bold")
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
 # them). Add up the chances of the outcomes that reach the threshold. The threshold here
-# is the need of a bolder ask than question 4b's (`scenario.bold[0]`, not `scenario.need`).
+# is the bar of a bolder ask than question 4b's (`scenario.bold[0]`, not `scenario.need`).
 # On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
-# `best_plan(scenario)`: for many learners they differ. If it is `None`, your case has no
-# such ask (the cell above says so): try `reach_plan(scenario, t)` for a threshold `t` of
-# your own, a point or so above your starting balance, and rely on the check's test cases.
+# `best_plan(scenario)`: for many learners they differ. If it is `None` (the cell above
+# says so), try a threshold `t` of your own, a point or so above your starting balance.
 # The check tries your case (when it has such an ask), two test cases in which the two
 # rules disagree, one in which the top of the scale (10) cuts what a step adds, as in
 # question 3, one in which a plan can leave the balance exactly on the threshold, and
@@ -804,40 +790,36 @@ check.reach_plan(reach_plan, hidden=True)
 #   lasts. The other side's deadline works the other way: as it comes closer it usually
 #   strengthens you, until it has passed. The audit does not age a rating by itself: as a
 #   known deadline draws near, re-rate it. But you make an ask at a moment, and you cannot
-#   see the news still to come. A rule that needs no foresight: decide beforehand how
-#   strong a balance your ask needs behind it (the more it asks for, the more it needs),
-#   and make the ask the first time your balance gets there. The need is your own decision
-#   rule, set before the talks, not a forecast that the other side will agree. It can be
-#   below zero: a modest ask, such as holding a price you already pay, may be worth making
+#   see the news still to come. A rule that needs no foresight: set the ask's bar
+#   beforehand (the more it asks for, the higher the bar), and make the ask the first time
+#   your balance reaches it. The bar is your own decision rule, set before the talks, not
+#   a forecast that the other side will agree. It can be below zero: a modest ask, such as
+#   holding a price you already pay, may be worth making
 #   while you are still behind. Waiting for a higher balance is a bet on news you cannot
 #   see; it is worth making only when you know what is coming, such as the other side's
 #   deadline still weeks away.
 #
-#   The needs in your scenario come from one ladder of asks: each rung, one step of the
+#   The bars in your scenario come from one ladder of asks: each rung, one step of the
 #   ask (mostly a percentage point of pay or price, two of rent, a few months more of a
-#   price hold or one more month of rent paid ahead), needs a quarter of a point more
-#   than the rung below. That rate is the course's
-#   convention, chosen to spread the asks over the scale, not a measured exchange rate:
-#   nothing in the audit says what a point of balance is worth in pay or price. Set a need
+#   price hold or one more month of rent paid ahead), sits a quarter of a point above the
+#   rung below. That rate is the course's convention, not a measured exchange rate:
+#   nothing in the audit says what a point of balance is worth in pay or price. Set a bar
 #   higher where being turned down costs you more (it shows your hand, or closes a door
 #   you cannot reopen), and lower where you could simply ask again later.
 #
 # The deadline case in the exercise shows both. In the widget's run of its news, with the
-# case's own starting audit (press *start again* to restore it, if you set your own
-# ratings and weights in the exercise), the owner starts at $+1.45$ points. The balance
-# first reaches $+1.75$ after one of the early items and peaks an item later; four items
-# after the peak the sides are even, and the next puts Brannock ahead. Looking back, the
-# peak is easy to see. Nobody knew it at the
-# time: an owner who had decided that a five-year lease at 98% of the full rent needs
-# $+1.75$ points behind it would have asked one item before the peak, the first time the
-# balance got there. Asking at first
-# reach is the conservative default, and question 4b grades it. A reason to wait that the
-# owner could see at that moment, such as a deadline of Brannock's due before any of the
-# owner's own, would have been an argument for waiting, and an owner who waited for it
-# decided soundly too; question 4c asks whether your own case had one. The rise to the
-# peak was luck: nobody could count on the item that brought it. Module 04 comes back to the first
-# habit, reassessing after a surprise before answering it, when it treats difficult
-# moments.
+# case's own starting audit (the widget's, not your section 4 audit; press *start again*
+# to restore it, if you set your own ratings and weights in the exercise), the owner
+# starts at $+1.45$ points. The balance first reaches $+1.75$ after one of the early items
+# and peaks an item later; four items after the peak the sides are even, and the next
+# puts Brannock ahead. The peak is plain only looking back: an owner who had set the bar
+# of a five-year lease at 98% of the full rent at $+1.75$ points would have asked one item
+# before the peak, the first time the balance got there. Asking at first reach is the
+# conservative default, and question 4b grades it. A reason to wait that the owner could
+# see at that moment, such as a deadline of Brannock's due before any of the owner's own,
+# would have been an argument for waiting, and an owner who waited for it decided soundly
+# too; question 4c asks whether your own case had one. Module 04 returns to
+# reassessing after a surprise before answering it.
 #
 # One re-audit by hand, in the same case, on a move that is not among its news: had an
 # owner farther out offered Brannock a warehouse with its own rail siding on a five-year
@@ -868,13 +850,12 @@ scenario.show("news")
 # `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
 # a side find out something that was already true, or did one of its specific options
 # change, or what it holds, or what the other side needs from it? Each item earns half a
-# mark. The interactive audit plays only practice news, so your items' readings are yours
-# to find.
+# mark. The interactive audit plays only practice news.
 #
 # Practise first on the practice case's news (`scenario.practice.news`), with
 # `practice_news()`: its check judges each item and says what does not fit, not the
-# answer. The check under `news_moves()` only confirms the form of your answer: the
-# readings of your own news are marked when the notebook is graded.
+# answer. The check under `news_moves()` confirms only the form of your answer, as in
+# question 1.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-news", "schema_version": 3}
 scenario.show("practice-news")
@@ -935,19 +916,19 @@ check.news_moves(news_moves, hidden=True)
 #   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
 #   before any news. Becoming even counts as a change, and so does leaving even. Every
 #   case the check tries has one.
-# - `ask_at`: when you make the ask shown under your news, which needs a balance of at
-#   least `case.need` points behind it (it may be below zero; the course sets the need
-#   for you here, where in practice you would set it yourself): `"now"`, before any news,
-#   or a news label. Decide by section 5's rule for an ask made without foresight. Every
-#   case the check tries has such a moment. This half asks for the rule's moment,
-#   the first at which the balance reaches the need, even where you know of a deadline
+# - `ask_at`: when you make the ask shown under your news, whose bar is a balance of at
+#   least `case.need` points (it may be below zero; the course sets the bar for you here,
+#   where in practice you would set it yourself): `"now"`, before any news,
+#   or a news label. Every case the check tries has such a moment. This half asks for the
+#   rule's moment,
+#   the first at which the balance reaches the bar, even where you know of a deadline
 #   of theirs still to come: section 5's reason to wait for one is the judgement question
 #   4c asks of you.
 #
 # The check gives your function the right moves of five test cases on your news labels
-# (one puts the balance exactly on the need, and exactly on 0.5; in another a move would
-# take a rating past 10), never your own case's, which question 4a asks you to read; so a
-# slip there does not cost you here. Grading also tries other learners' cases. A mark for
+# (one puts the balance exactly on the bar, and exactly on 0.5; in another a move would
+# take a rating past 10), never your own case's, so a slip in question 4a does not cost
+# you here. Grading also tries other learners' cases. A mark for
 # each part. The cell after the check shows your own balances, news by news, on your
 # readings of question 4a: question 4c starts from them.
 
@@ -986,25 +967,25 @@ check.reaudit(reaudit, hidden=True)
 check.own_balances(news_moves)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
-# ### Question 4c (2 marks, graded by your instructor): setting the need yourself
+# ### Question 4c (2 marks, graded by your instructor): setting the bar yourself
 #
-# Question 4b gave you the rule: the balance your ask needs (`scenario.need`, shown under
-# your news) and when to make it. In practice both are your decisions. In a short
+# Question 4b gave you the rule: your ask's bar (`scenario.need`, shown under your news)
+# and when to make the ask. In practice both are your decisions. In a short
 # paragraph each (about 50 to 100 words), about your own case:
 #
-# 1. Would you set the need higher or lower than the course did, and why? Tie it to what
+# 1. Would you set the bar higher or lower than the course did, and why? Tie it to what
 #    the ask asks for and to what a refusal would cost you.
-# 2. After the first moment your balance reached the need, was there a reason to wait
+# 2. After the first moment your balance reached the bar, was there a reason to wait
 #    that you could have seen *at that moment* (a deadline of theirs you knew was coming,
 #    weighed against any of your own), not one you can see only now that all the news is
 #    in? Say which, or why there was none.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric (2 marks, a mark each): (1) a need the learner sets with a reason tied to the
-# size of the ask and the cost of a refusal (a larger ask needs more behind it; a modest
-# ask may be worth making while behind); half a mark for a need with only one of the two;
-# (2) a judgement on waiting that uses only what was known at the first moment the need
+# Rubric (2 marks, a mark each): (1) a bar the learner sets with a reason tied to the
+# size of the ask and the cost of a refusal (a larger ask needs a higher bar; a modest
+# ask may be worth making while behind); half a mark for a bar with only one of the two;
+# (2) a judgement on waiting that uses only what was known at the first moment the bar
 # was reached (a known deadline of the other side still to come, a rival's offer to them
 # known to lapse), weighed against the learner's own clock (a payment of theirs falling
 # due), not the peak seen looking back; half a mark for a reason to wait that
@@ -1016,7 +997,7 @@ check.own_balances(news_moves)
 # higher: 98% for five years is close to the top of what Brannock would pay, so an ask
 # made with too little behind it is likely to be refused, and coming down to 94% straight
 # after a refusal would tell Brannock that my first figure was not firm and that I am in
-# a hurry. (2) When the balance first reached the need (+2.05), I knew from the story that
+# a hurry. (2) When the balance first reached the bar (+2.05), I knew from the story that
 # Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more:
 # that is a foreseeable reason to wait a week or two. My own clock runs too: the other firm
 # has not called back, so if Brannock finds another site I have no tenant. A week's wait
@@ -1038,7 +1019,8 @@ check.own_balances(news_moves)
 #   without a threat, it is ordinary negotiating. A *warning* is legitimate too, though
 #   usually the weaker move, since it corners the other side (modules 02 to 04): a demand
 #   tied to something you would really do anyway in your own interest, such as selling to
-#   the second bidder if this buyer will not match its offer. Modules 02 and 03 use the words
+#   the second bidder if this buyer will not match its offer. Modules 02 and 03 use the
+#   words
 #   of Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
 #   you would rather not do, to punish a refusal (for one you would not carry out, see the
 #   next bullet).
@@ -1048,19 +1030,16 @@ check.own_balances(news_moves)
 #   to you: "I won't let the van go for under 9,000" when you would take 8,200. A false
 #   *intention*, such as a threat you would not carry out, sits on the line between a
 #   bluff and a misrepresentation (a false statement of a material fact, the next bullet;
-#   see the caution below); the convention that tolerates
-#   bluffs covers claims about a limit or a valuation. Carr ("Is
-#   Business Bluffing Ethical?", *Harvard Business Review*, 1968) argued that business,
-#   like poker, has rules of its own; he went further than this
-#   course does and excused some misstatements of fact as well, and his critics answer
-#   that not everyone at the table has agreed to play poker. For such bluffs, the
-#   rules most US states adopt for lawyers take a similar line: the comment to the
+#   see the caution below); the convention that tolerates bluffs covers claims about a
+#   limit or a valuation. Carr ("Is Business Bluffing Ethical?", *Harvard Business
+#   Review*, 1968) likened business to poker and excused some misstated facts as well,
+#   which this course does not. For bluffs about your own limit or valuation, the rules most
+#   US states adopt for lawyers take a similar line: the comment to the
 #   American Bar Association's Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact, and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
 #   intentions as to an acceptable settlement of a claim are ordinarily in this category"
-#   (a *material* fact is one that a reasonable person would weigh in deciding; it need
-#   not be the only reason for the decision, only one that counted).
+#   (a *material* fact is one that a reasonable person would weigh in deciding).
 #   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
 #   credibility, and declining to name your reservation price usually serves you as well.
 #   One caution: the convention covers what you say you would settle for, not every
@@ -1114,14 +1093,11 @@ check.own_balances(news_moves)
 # mostly rated misrepresenting facts, gathering information by improper means, and false
 # promises (commitments made with no intention of keeping them) as inappropriate. Note what
 # the survey backs: *keeping* your reservation price to yourself, not *stating a false*
-# one. The course's "bluff" (an untrue claim about your own limit or valuation) is
-# narrower than the survey's wide category of competitive bargaining. The convention for
-# it rests on the Model Rule comment above, not on this survey, nor on Carr, who defended
-# bluffing more broadly, misstated facts included, and so is no authority for this line.
+# one. The convention for the course's narrower "bluff" rests on the Model Rule comment
+# above, not on this survey, nor on Carr, who excused misstated facts too and so is no
+# authority for this line.
 # That false promises were judged harshly is one more reason the course puts a threat you
-# would not carry out, its mirror image, on the line with misrepresentation. In this
-# course misstated facts and information gathered by improper means are out of bounds;
-# modules 01, 02 and 03 each add a note for their own source.
+# would not carry out, its mirror image, on the line with misrepresentation.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
 scenario.show("tactics")
@@ -1138,13 +1114,13 @@ scenario.show("tactics")
 # offers is yours to offer. Judge each by what it does: two tactics can be worded alike
 # and differ only in a figure, and so in kind. For a tactic on one of section 6's lines (a
 # threat you would not carry out, a lie told to get information), either of its two kinds
-# is accepted. Each tactic earns half a mark.
+# is accepted. "Legitimate" judges the ethics of a move, not its wisdom: stating your true
+# reservation price is legitimate, and usually unwise. Each tactic earns half a mark.
 #
 # Practise first on the practice case's tactics (`scenario.practice.tactics`), with
 # `practice_tactics()`: its check says why the kind you gave a tactic does not fit, not
-# which kind does, and why a tactic on the line takes either. The check under
-# `tactic_kinds()` only confirms the form of your answer: your own tactics are marked when
-# the notebook is graded.
+# which kind does. The check under `tactic_kinds()` confirms only the form of your
+# answer, as in question 1.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-tactics", "schema_version": 3}
 scenario.show("practice-tactics")
@@ -1208,7 +1184,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # Rubric, a mark each, for a point made about the learner's own negotiation: (1) six
 # ratings, each with a reason (half a mark if some ratings or reasons are missing);
 # (2) weights that add up to 1, with a reason for the largest and one limit of the
-# audit that matters in this negotiation (half a mark without the limit); (3) one step with the
+# audit that matters in this negotiation (half a mark without the limit); (3) one step with
+# the
 # rating it raises, a rough size and chance, and a word on whether it fits the time, is
 # legitimate, and keeps or spends the other side's trust (half a mark if the trust or the
 # legitimacy is missing).
@@ -1216,7 +1193,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # A full-marks answer: "Renewing the lease on my flat. Information: the landlord knows the
 # local rents better than I do, 7 to my 4, but I know from the building's old listings on
 # a rental website that two flats in it stood empty for months last winter. Alternatives:
-# I have found two flats online I would take, 6; an empty month costs him a month's rent and the
+# I have found two flats online I would take, 6; an empty month costs him a month's rent
+# and the
 # agent's fee, and the agent says flats like mine take three weeks to let, so 5 for him.
 # Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
 # looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
@@ -1235,10 +1213,9 @@ check.classify_tactics(tactic_kinds, hidden=True)
 #
 # The next cell shows every module: what it teaches, roughly how long it takes, and how
 # many of its self-checks you have passed on this computer. Run `course.progress()` in any
-# notebook to see it again. It only counts self-checks you ran here; for questions 1, 4a
-# and 5 it counts the practice case's check, since your own labels are judged only when
-# the notebook is graded. Your grade comes from the notebooks you submit, never from this
-# record.
+# notebook to see it again. For questions 1, 4a and 5 it counts the practice case's
+# check, since your own labels are judged only when the notebook is graded. Your grade
+# comes from the notebooks you submit, never from this record.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "course-map", "schema_version": 3}
 course.progress()
@@ -1253,13 +1230,12 @@ course.progress()
 #   turn to instead (alternatives), and what it holds, controls or decides that the other
 #   side needs (power). Rate each fact in one place only.
 # - An audit rates both sides on each source and weighs the sources for the case; the
-#   balance, in points, says who is ahead and by how much. It adds sources up, so it cannot
-#   show sources working together (an alternative counts for more the more you need what
-#   the other side controls), and it is a judgement, not a prediction.
+#   balance, in points, says who is ahead and by how much. It is a judgement, not a
+#   prediction, and it cannot show sources working together.
 # - Prepare where a step adds most on average: mind the weights, the top of the scale and
 #   the chance the step comes through.
-# - Re-audit after each piece of news. Decide beforehand what balance your ask needs, and
-#   make it the first time you get there: the peak is visible only looking back.
+# - Re-audit after each piece of news. Set your ask's bar beforehand, and make the ask the
+#   first time your balance reaches it: the peak is visible only looking back.
 # - Trust is leverage that outlasts the deal: doing, freely, more than you owe builds it;
 #   breaking your word, or a move the other side takes as breaking it, can spend it.
 #   Keeping your word is owed, not a step you choose.
