@@ -28,7 +28,8 @@ from course.scenarios.capstone import (
     alternative_of,
     alternative_values,
     alternatives_holder,
-    alternatives_near_line,
+    alternatives_leans,
+    alternatives_readings,
     batna_of,
     beliefs_of,
     beyond_of,
@@ -99,11 +100,12 @@ def miss(question, answer, hidden=False):
 
 def as_own(monkeypatch, case, _letter_edges=True):
     """Make ``case`` the learner's own case for the checks; without ``_letter_edges``, the
-    visible audit check skips the cases where Brenn's letter decides the alternatives row
-    (for tests of other rows that rate that row by a constant)."""
+    visible audit check tries only the shares open in two states, and skips the cases
+    where Brenn's letter, the weeks or dependence decide a row (for tests of other rows
+    that rate those rows by a constant)."""
     monkeypatch.setattr(check, "_drawn", lambda learner: case)
     if not _letter_edges:
-        monkeypatch.setattr(check, "_letter_edges", lambda case: [])
+        monkeypatch.setattr(check, "_visible_edges", lambda case: [check._two_states(case)])
 
 
 # The right answers worked out again, without the course's answer keys (which refuse to
@@ -448,20 +450,20 @@ def _audit(yours, theirs, weights=(0.3, 0.4, 0.3)):
 
 def _alternatives_open(own, **changes):
     """``own`` with Marlow's reservation prices set so that the alternatives source is
-    open (it depends on Quell), and ``changes``."""
+    open (it depends on Quell, and the weeks are even unless ``changes`` move them), and
+    ``changes``."""
     share = alternative_of(own) / sum(max(v.values()) for v in own.yours.values())
     high = float(round(100 * share) + 2)
+    changes = {"your_weeks": 5, "their_weeks": 5, **changes}
     case = dataclasses.replace(
         own, reservation_if_quell=high, reservation_if_not=high - 20, **changes
     )
-    assert alternatives_holder(case) is None
+    assert alternatives_leans(case)[0] is None
     return case
 
 
 def test_audit_hints(monkeypatch, own):
-    case = _alternatives_open(
-        own, their_supply_share=0.8, your_sales_share=0.2, your_weeks=9, their_weeks=3
-    )
+    case = _alternatives_open(own, their_supply_share=0.8, your_sales_share=0.2)
     as_own(monkeypatch, case, _letter_edges=False)
     hint = miss("my_audit", _audit((2, 5, 3), (6, 5, 6)))
     assert "the two information ratings should be within 3 of each other" in hint
@@ -531,7 +533,13 @@ def test_alternatives_are_measured_without_the_cost_of_this_deal():
             max(levels.values()) for levels in case.yours.values()
         )
         gaps = [share - r / 100 for r in (case.reservation_if_quell, case.reservation_if_not)]
-        side = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else None
+        shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
+        waits = case.your_weeks - case.their_weeks
+        time = (waits >= 3) - (waits <= -3)  # the weeks: the row's other fact
+        lean = 0 if shares * time < 0 else shares or time
+        side = {1: "you", -1: "Marlow", 0: None}[lean]
+        if len(alternatives_readings(case)) > 1:
+            continue  # on a line: either reading passes (tested apart)
         power = held[power_holder(case)]
         audit = {
             "yours": {"information": 6, "alternatives": held[side][0], "power": power[0]},
@@ -548,28 +556,30 @@ def test_alternatives_are_measured_without_the_cost_of_this_deal():
     assert refused == 0
 
 
-def test_an_alternatives_share_near_the_line_takes_either_reading():
-    """Where a gap lies within 0.01 of the 0.05 line and decides the row (the draw keeps
-    the old measure clear of it, so such cases occur), the side ahead or nearly ahead by
-    2 and the two within 1 both pass, whichever side of the line the gap falls, as
-    question 4's text says; a gap the wrong way still fails. (Before, a row just short of
-    the line, read open by the rule, refused the near side's lead: 20 of 1000 learners.)"""
-    seen = {"ahead": 0, "open": 0}
+def test_an_alternatives_fact_on_its_line_takes_either_reading():
+    """Where a share gap lies within 0.01 of the 0.05 line, or the weeks are exactly 3
+    apart, and that decides the row (the draw keeps such cases), every reading either
+    side of the line passes, as question 4's text says, and a side the facts do not put
+    ahead still fails. (Before, a row just short of the line, read open by the rule,
+    refused the near side's lead: 20 of 1000 learners.)"""
+    pairs = {"you": (7, 4), "Marlow": (4, 7), None: (5, 5)}
+    seen = 0
     for n in range(1000):
         case = course.variant("05_capstone", f"learner-{n}")
-        side = alternatives_near_line(case)
-        if side is None:
+        readings = alternatives_readings(case)
+        assert alternatives_holder(case) in readings, n
+        if len(readings) == 1:
             continue
-        assert alternatives_holder(case) in (side, None), n
-        seen["open" if alternatives_holder(case) is None else "ahead"] += 1
+        seen += 1
         rules = [rule for rule, why in check.audit_rules(case) if "alternatives" in why]
-        ahead, behind = ((7, 4), (2, 7)) if side == "you" else ((4, 7), (7, 2))
-        for pair, fits in ((ahead, True), ((5, 5), True), ((5, 4), True), (behind, False)):
+        for side, pair in pairs.items():
             yours, theirs = {"alternatives": pair[0]}, {"alternatives": pair[1]}
-            assert all(rule(yours, theirs) for rule in rules[-1:]) == fits, n
-    assert seen["ahead"] > 5 and seen["open"] > 5
+            assert rules[-1](yours, theirs) == (side in readings), (n, side)
+    assert seen > 10
     text = cell_text("05_capstone", "capstone", "q4-text")
-    assert "that side 2 above and the two within 1 both pass" in " ".join(text.split())
+    assert "or weeks exactly 3 apart, decide the row, either reading passes" in " ".join(
+        text.split()
+    )
 
 
 def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
@@ -605,7 +615,7 @@ def test_a_flattering_audit_fails_where_the_case_does_not_support_it():
     alternatives are Marlow's (measured without the audit cost), so 9/9/9 against 2/2/2 is
     refused, for information and for alternatives."""
     case = course.variant("05_capstone", "learner-8")
-    assert alternatives_holder(case) == "Marlow"
+    assert alternatives_leans(case)[0] == "Marlow"  # the shares; the weeks point to you
     flattering = _audit((9, 9, 9), (2, 2, 2))(case)
     with pytest.raises(NotYet, match="your alternatives ratings do not fit"):
         check.judge_audit(case, flattering)
@@ -923,11 +933,12 @@ def test_the_free_trade_rule_says_why_it_departs_from_module_04():
     even that fails with k€ against points, and why module 04's worry about choosing by
     Marlow's gain does not arise: every step of this plan lands on the frontier (the sweep
     shows it from both drafts for 600 learners)."""
-    plan = __import__("tests.test_engine_capstone", fromlist=["section"]).section("plan-teaching")
+    section = __import__("tests.test_engine_capstone", fromlist=["section"]).section
+    plan = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "which cannot be added" not in plan
-    assert "if you counted in euros" in plan
-    assert "so every step lands on the frontier in one move" in plan
-    assert "At a human table, the sum, or the trade that adds most for you, is as" in plan
+    assert "would rank them differently if counted in euros" in plan
+    assert "so that each lands on the frontier in one move" in plan
+    assert "with a person, the sum, or the trade that adds most for you, is as" in plan
 
 
 def test_best_trade_follows_the_plan(own):
@@ -1571,9 +1582,7 @@ def test_a_wrong_verdict_is_told_why_but_not_the_verdict():
 def test_a_passing_audit_asks_which_fact_justifies_the_heaviest_weight(monkeypatch, own):
     """Review W4: any weights summing to 1 pass; the pass message now names the source
     the learner weighted most and asks for the fact of the case that justifies it."""
-    case = _alternatives_open(
-        own, their_supply_share=0.8, your_sales_share=0.2, your_weeks=9, their_weeks=3
-    )
+    case = _alternatives_open(own, their_supply_share=0.8, your_sales_share=0.2)
     as_own(monkeypatch, case, _letter_edges=False)
     import contextlib
     import io
@@ -1837,18 +1846,20 @@ def test_an_audit_typed_in_from_the_own_case_fails_the_hidden_check(own, answers
 
 
 def test_the_audit_edges_settle_each_row_for_each_side():
-    """The hidden edges put alternatives and power with each side, and leave power open,
-    on every one of 300 learners' cases, none of them near a rule's line."""
+    """The hidden edges put alternatives and power with each side, leave alternatives
+    open when shares and weeks disagree, and (the visible ones too) let time alone decide
+    the alternatives row and dependence decide power against the weeks, on every one of
+    300 learners' cases, none of them on a rule's line."""
     for n in range(300):
         own = course.variant("05_capstone", f"r-{n}")
         cases = [dataclasses.replace(own, **edge) for edge in check._audit_edges(own)]
-        assert [alternatives_holder(c) for c in cases[:2]] == ["Marlow", "you"], n
-        assert [power_holder(c) for c in cases[:3]] == ["you", "Marlow", None], n
-        assert not any(alternatives_near_line(c) for c in cases[:2]), n
-        assert alternatives_holder(cases[3]) is None and not alternatives_near_line(cases[3])
-        assert [signs_letter(c) for c in cases[4:]] == [True, False], n
-        assert [alternatives_holder(c) for c in cases[4:]] == ["you", "you"], n
-        assert not any(alternatives_near_line(c) for c in cases[4:]), n
+        assert [alternatives_holder(c) for c in cases] == [
+            *("Marlow", "you", None, None, "you", "you", "Marlow", "you")
+        ], n
+        assert [power_holder(c) for c in cases[:3]] == ["you", "Marlow", "you"], n
+        assert [power_holder(c) for c in cases[6:]] == [None, "Marlow"], n
+        assert all(len(alternatives_readings(c)) == 1 for c in cases), n
+        assert [signs_letter(c) for c in cases[4:6]] == [True, False], n
 
 
 def test_an_audit_that_skips_question_2s_decision_fails():
@@ -1866,11 +1877,11 @@ def test_an_audit_that_skips_question_2s_decision_fails():
             best = sum(max(v.values()) for v in case.yours.values())
             rates = (case.reservation_if_quell, case.reservation_if_not)
             gaps = [measure(case) / best - rate / 100 for rate in rates]
-            held = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
+            shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
             needs = case.their_supply_share - case.your_sales_share
             waits = case.your_weeks - case.their_weeks
-            dependence, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
-            power = 0 if dependence * time < 0 else dependence or time
+            power, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
+            held = 0 if shares * time < 0 else shares or time
             pair = {1: (7, 4), -1: (3, 6), 0: (5, 5)}
             return {
                 "yours": {"information": 6, "alternatives": pair[held][0], "power": pair[power][0]},
@@ -1964,23 +1975,24 @@ def test_counting_from_one_is_told_to_count_from_the_opening():
 
 
 @pytest.mark.parametrize(
-    ("shares", "weeks", "side"),
+    ("shares", "weeks", "alternatives", "power"),
     [
-        ((0.5, 0.47), (9, 3), "you"),  # dependence even: the weeks decide
-        ((0.5, 0.47), (2, 8), "Marlow"),
-        ((0.7, 0.3), (5, 4), "you"),  # weeks even: dependence decides
-        ((0.3, 0.7), (4, 4), "Marlow"),
-        ((0.7, 0.3), (2, 8), None),  # they disagree: open
+        ((0.5, 0.47), (9, 3), "you", None),  # dependence even: the weeks decide a row
+        ((0.5, 0.47), (2, 8), "Marlow", None),
+        ((0.7, 0.3), (5, 4), None, "you"),  # weeks even: dependence decides power
+        ((0.3, 0.7), (4, 4), None, "Marlow"),
+        ((0.7, 0.3), (2, 8), "Marlow", "you"),  # each fact in its own row
     ],
 )
-def test_q4_power_follows_each_fact_of_the_case_that_points(own, shares, weeks, side):
-    """Fifth review, finding 2: question 4 settled power only where dependence and the
-    weeks both pointed to one side, so an audit that ignored the weeks (power rated even)
-    passed wherever dependence was even, even with 6 weeks between the sides (32 of 1,000
-    learners: `python /tmp/s51/f05_count.py`), and one that ignored dependence passed where
-    the weeks were even (79 of 1,000). Now a fact that points to a side settles power when
-    the other does not point the other way; facts that disagree leave it open. On the old
-    code the even audit passes the first four cases."""
+def test_q4_the_weeks_sit_in_the_alternatives_row_and_power_is_dependence(
+    own, shares, weeks, alternatives, power
+):
+    """Review 58 (the lead's extra): modules 00 and 03 file a deadline in its holder's
+    alternatives row, while question 4 filed the weeks under power, as patience. Now the
+    weeks are a fact of the alternatives row (here with the shares open, so they decide
+    it) and power follows dependence alone; an audit that rates the other way fails,
+    with a hint that gives the weeks in the alternatives row and not in the power row.
+    On the old code the first two cases put power, not alternatives, with the weeks."""
     supply, sales = shares
     case = _alternatives_open(
         own,
@@ -1989,38 +2001,40 @@ def test_q4_power_follows_each_fact_of_the_case_that_points(own, shares, weeks, 
         your_weeks=weeks[0],
         their_weeks=weeks[1],
     )
-    assert power_holder(case) == side
-    ahead = {"you": (7, 4), "Marlow": (4, 7), None: (5, 5)}[side]
-    behind = {"you": (4, 7), "Marlow": (7, 4), None: (2, 7)}[side]
-    for pair, fits in ((ahead, True), ((5, 5), side is None), (behind, False)):
-        audit = {
-            "yours": {"information": 6, "alternatives": 5, "power": pair[0]},
-            "theirs": {"information": 5, "alternatives": 5, "power": pair[1]},
+    assert (alternatives_holder(case), power_holder(case)) == (alternatives, power)
+    pairs = {"you": (7, 4), "Marlow": (4, 7), None: (5, 5)}
+    against = {"you": "Marlow", "Marlow": "you", None: "you"}
+
+    def audit(alt, pow_):
+        return {
+            "yours": {"information": 6, "alternatives": pairs[alt][0], "power": pairs[pow_][0]},
+            "theirs": {"information": 5, "alternatives": pairs[alt][1], "power": pairs[pow_][1]},
             "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
         }
-        if fits:
-            check.judge_audit(case, audit)
-        else:
-            with pytest.raises(NotYet, match=r"power .*weeks"):
-                check.judge_audit(case, audit)
+
+    check.judge_audit(case, audit(alternatives, power))
+    with pytest.raises(NotYet) as wrong:
+        check.judge_audit(case, audit(against[alternatives], power))
+    assert "your alternatives ratings" in str(wrong.value)
+    assert f"you can wait {weeks[0]} weeks and Marlow {weeks[1]}" in str(wrong.value)
+    with pytest.raises(NotYet) as wrong:
+        check.judge_audit(case, audit(alternatives, against[power]))
+    assert "your power ratings" in str(wrong.value) and "weeks" not in str(wrong.value)
 
 
-def test_q4_a_weeks_gap_of_exactly_three_that_decides_power_takes_either_reading(own):
-    """Weeks are whole and the draw keeps gaps of exactly 3 where dependence is even (so
-    that no learner's case changes): there the side ahead by the weeks and an even rating
-    both pass, and the other side ahead fails."""
-    case = _alternatives_open(
-        own, their_supply_share=0.5, your_sales_share=0.47, your_weeks=6, their_weeks=3
-    )
-    assert power_holder(case) == "you"
-    for pair, fits in (((7, 4), True), ((5, 5), True), ((2, 7), False)):
-        audit = {
-            "yours": {"information": 6, "alternatives": 5, "power": pair[0]},
-            "theirs": {"information": 5, "alternatives": 5, "power": pair[1]},
-            "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
-        }
-        rules = check.audit_rules(case)
-        assert all(rule(audit["yours"], audit["theirs"]) for rule, _ in rules) == fits
+def test_q4_shares_and_weeks_that_point_to_different_sides_leave_alternatives_open(own):
+    """The alternatives row's two facts read together as power's did: Marlow's shares
+    ahead in both states but your wait 6 weeks longer leave the row open (Marlow's weeks
+    are only what its buyers say), and a weeks gap of exactly 3 that decides the row is
+    read both ways."""
+    share = round(100 * alternative_of(own) / sum(max(v.values()) for v in own.yours.values()))
+    ahead = {"reservation_if_quell": float(share + 20), "reservation_if_not": float(share + 12)}
+    case = dataclasses.replace(own, **ahead, your_weeks=8, their_weeks=2)
+    assert alternatives_readings(case) == {None}
+    case = dataclasses.replace(own, **ahead, your_weeks=5, their_weeks=5)
+    assert alternatives_readings(case) == {"Marlow"}
+    case = _alternatives_open(own, your_weeks=6, their_weeks=3)
+    assert alternatives_readings(case) == {"you", None}
 
 
 def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
@@ -2198,18 +2212,21 @@ def test_no_public_name_of_the_module_holds_a_graded_verdict():
 
 
 def _two_wrong_audits(s, tilt):
-    """Two audits built by a wrong method: alternatives from the posterior-weighted
-    average of Marlow's two reservation prices (never open), and power from dependence
-    alone (the weeks ignored); every other row by question 4's rules; a side ahead rated
-    ``tilt`` above the other."""
+    """Two audits built by a wrong method, every other row by question 4's rules, a side
+    ahead rated ``tilt`` above the other: alternatives from the posterior-weighted average
+    of Marlow's two reservation prices (never open) and the weeks; and the weeks filed
+    under power, as patience, as question 4 did before review 59 (alternatives from the
+    shares alone, power from dependence and the weeks)."""
     share = alternative_of(s) / sum(max(v.values()) for v in s.yours.values())
     gaps = [share - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
-    right_alt = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
+    shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
     p = quell_posterior(s)
     average = p * s.reservation_if_quell + (1 - p) * s.reservation_if_not
     needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
     dependence, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
-    right_power = 0 if dependence * time < 0 else dependence or time
+
+    def together(one, other):
+        return 0 if one * other < 0 else one or other
 
     def rated(alternatives, power):
         pair = {1: (5 + tilt, 5), -1: (5, 5 + tilt), 0: (5, 5)}
@@ -2227,27 +2244,81 @@ def _two_wrong_audits(s, tilt):
             "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
         }
 
-    return rated(1 if share > average / 100 else -1, right_power), rated(right_alt, dependence)
+    averaged = together(1 if share > average / 100 else -1, time)
+    return rated(averaged, dependence), rated(shares, together(dependence, time))
 
 
-def test_an_audit_from_the_averaged_reservation_price_or_without_the_weeks_fails():
+def test_an_audit_from_the_averaged_reservation_price_or_with_the_weeks_as_power_fails():
     """A side ahead needs a lead of 2 and an open row a gap of at most 1, and the checks
     try the own case with Marlow's reservation prices moved so that the average puts you
-    clearly ahead while the row is open. Over 200 learners an audit built on the average
-    of the two reservation prices, or on dependence without the weeks, fails the visible
-    or the hidden check for every learner, with a tilt of 1, 2 or 3 (before, with a
-    one-point tilt allowed as both ahead and open, they passed 200 and 194 of 200)."""
+    clearly ahead while the row is open, and with the weeks and dependence moved apart.
+    Over 200 learners an audit built on the average of the two reservation prices, or
+    one that files the weeks under power, fails the visible or the hidden check for every
+    learner, with a tilt of 1, 2 or 3."""
     for n in range(200):
         learner = f"rev05c-{n}"
         own = course.variant("05_capstone", learner)
         moved = dataclasses.replace(own, **check._two_states(own))
-        assert alternatives_holder(moved) is None and not alternatives_near_line(moved)
+        assert alternatives_readings(moved) == {None}
         with learner_as(learner):
             cases = [own, moved, *check._cases(True, check._audit_edges(own))]
         for tilt, method in itertools.product((1, 2, 3), (0, 1)):
             with pytest.raises(NotYet):
                 for case in cases:
                     check.judge_audit(case, _two_wrong_audits(case, tilt)[method])
+
+
+def test_q4_visible_check_tries_the_power_rule_and_the_weeks():
+    """Review 58, W1: the visible check moved only Marlow's reservation prices and the
+    letter, so 32 of 35 wrong power rules passed it and failed only at grading. It now
+    also tries time alone deciding the alternatives row and dependence deciding power
+    against the weeks: over 100 learners an audit that ignores the weeks, one that files
+    them under power, and one that rates power even fail the visible check for every
+    learner, and the course's rule passes it. On the old code the first two passed for
+    most learners."""
+
+    def audit(rule):
+        def answer(s):
+            share = max(_batna(s)[1], s.brenn_letter) / sum(
+                max(v.values()) for v in s.yours.values()
+            )
+            gaps = [share - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
+            shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
+            needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
+            dependence, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
+            alternatives, power = rule(shares, time, dependence)
+            pair = {1: (7, 4), -1: (3, 6), 0: (5, 5)}
+            return {
+                "yours": {
+                    "information": 6,
+                    "alternatives": pair[alternatives][0],
+                    "power": pair[power][0],
+                },
+                "theirs": {
+                    "information": 5,
+                    "alternatives": pair[alternatives][1],
+                    "power": pair[power][1],
+                },
+                "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+            }
+
+        return answer
+
+    def together(one, other):
+        return 0 if one * other < 0 else one or other
+
+    rules = {
+        "right": lambda a, t, d: (together(a, t), d),
+        "no weeks": lambda a, t, d: (a, d),
+        "weeks as power": lambda a, t, d: (a, together(d, t)),
+        "power even": lambda a, t, d: (together(a, t), 0),
+    }
+    for n in range(100):
+        with learner_as(f"learner-{n}"):
+            assert passes(run("my_audit", audit(rules["right"]))), n
+            for name in ("no weeks", "weeks as power", "power even"):
+                with pytest.raises(NotYet):
+                    run("my_audit", audit(rules[name]))
 
 
 def test_the_step_beyond_is_credible_at_best_and_signers_may_open_at_the_estimate():

@@ -200,8 +200,10 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
         assert abs(abs(s.their_supply_share - s.your_sales_share) - 0.10) >= 0.01 - 1e-12
         assert isinstance(s.your_weeks, int) and isinstance(s.their_weeks, int)
         held = scenario.alternatives_holder(s)
-        if scenario.alternatives_near_line(s):
-            assert close, s.learner
+        readings = scenario.alternatives_readings(s)
+        if len(readings) > 1:
+            waits = abs(s.your_weeks - s.their_weeks)
+            assert close or waits == 3, s.learner
             near += 1
             power = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}[_holders(s)["power"]]
 
@@ -216,11 +218,11 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
                     "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
                 }
 
-            # both readings pass, on either side of the line (question 4's text)
-            side = scenario.alternatives_near_line(s)
-            assert held in (None, side), s.learner
-            assert passes_audit(s, audit((5, 5))), s.learner
-            assert passes_audit(s, audit({"you": (7, 4), "Marlow": (3, 6)}[side])), s.learner
+            # every reading passes, on either side of the line (question 4's text)
+            assert held in readings, s.learner
+            for side in readings:
+                pair = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}[side]
+                assert passes_audit(s, audit(pair)), s.learner
         settled["alternatives"].add(held)
         settled["power"].add(scenario.power_holder(s))
     assert near > 0
@@ -586,8 +588,9 @@ def test_q4_a_weeks_gap_of_exactly_three_never_decides_power(drawn):
     """Fourth review, E8: weeks are whole, and for 12% of learners power was settled with
     the two sides' weeks exactly 3 apart while dependence pointed the same way. Such a
     draw is still redrawn, so that no learner's case changes (since the fifth review
-    dependence alone settles it there); the other gaps of exactly 3 are kept, and
-    question 4 reads them both ways (``power_near_line``)."""
+    dependence alone settles it there); the other gaps of exactly 3 are kept. Since review
+    59 the weeks sit in the alternatives row, which reads a deciding gap of exactly 3
+    both ways (``alternatives_readings``)."""
     for s in drawn:
         depends = s.their_supply_share - s.your_sales_share
         waits = s.your_weeks - s.their_weeks
@@ -672,11 +675,13 @@ def beliefs_by_odds(s):
 def _holders(s):
     mine = (reservation(s) - s.audit_cost) / best_profit(s)  # the alternative, no audit
     gaps = [mine - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
-    alternatives = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else None
+    shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
     needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
-    # each fact votes +1 (you), -1 (Marlow) or 0; votes against each other leave power open
-    votes = {(needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)} - {0}
-    power = None if len(votes) != 1 else "you" if votes == {1} else "Marlow"
+    # the shares and the weeks each vote +1 (you), -1 (Marlow) or 0 on the alternatives
+    # row; votes against each other leave it open; power is dependence alone
+    votes = {shares, (waits >= 3) - (waits <= -3)} - {0}
+    alternatives = None if len(votes) != 1 else "you" if votes == {1} else "Marlow"
+    power = "you" if needs >= 0.1 else "Marlow" if needs <= -0.1 else None
     return {"alternatives": alternatives, "power": power}
 
 

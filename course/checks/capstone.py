@@ -38,8 +38,7 @@ from course.scenarios.capstone import (
     VERDICTS,
     alternative_of,
     alternative_values,
-    alternatives_holder,
-    alternatives_near_line,
+    alternatives_readings,
     batna_of,
     beyond_of,
     crosses,
@@ -52,7 +51,6 @@ from course.scenarios.capstone import (
     package_rows,
     plan_of,
     power_holder,
-    power_near_line,
     practice_key,
     practice_kinds,
     quell_posterior,
@@ -452,7 +450,7 @@ def audit_rules(case):
         _open(
             "information",
             "each side knows something the other does not: you have studied Marlow's "
-            "tenders and read its rush request, and it knows nothing of your limit; Marlow "
+            "tenders and read its rush request, and it knows nothing of your reservation price; Marlow "
             "knows whether Quell has capacity, the fact that decides the deal; which weighs "
             "more is your judgement",
         ),
@@ -473,24 +471,20 @@ def audit_rules(case):
             f"Marlow's sensors, and Marlow would be {case.your_sales_share:.0%} of your sales",
         ),
     ]
-    alternatives, power = alternatives_holder(case), power_holder(case)
-    near = alternatives_near_line(case)
-    if near is not None:
-        held = _near_line(near, "alternatives")
-    elif alternatives is not None:
-        held = _holds("alternatives", alternatives)
-    else:
-        held = _within("alternatives")
-    rules.append(_unfit(held, "alternatives", _alternatives_reason(case)))
-    line = power_near_line(case)
-    if line is not None:
-        held = _near_line(line, "power")
-    elif power is not None:
-        held = _holds("power", power)
-    else:
-        held = _within("power")
-    rules.append(_unfit(held, "power", _power_reason(case)))
+    readings = alternatives_readings(case)
+    rules.append(
+        _unfit(_any_reading(readings, "alternatives"), "alternatives", _alternatives_reason(case))
+    )
+    rules.append(_unfit(_any_reading({power_holder(case)}, "power"), "power", _power_reason(case)))
     return rules
+
+
+def _any_reading(readings, source):
+    """The rule of a row that ``readings`` (a set of ``"you"``, ``"Marlow"``, ``None``)
+    allows: a side ahead by ``HELD_GAP``, or the row open (within ``OPEN_GAP``); where a
+    fact lies on its line, more than one reading passes."""
+    rules = [_holds(source, side) if side else _within(source) for side in readings]
+    return lambda y, t: any(rule(y, t) for rule in rules)
 
 
 #: Information is the learner's judgement: either side may be rated higher by this much.
@@ -528,13 +522,6 @@ def _unfit(rule, source, facts):
     )
 
 
-def _near_line(side, source):
-    """Where a measure lies on or next to its line: the side ahead by the line, or an open
-    reading (within ``OPEN_GAP``), is accepted."""
-    held, near = _holds(source, side), _within(source)
-    return lambda y, t: held(y, t) or near(y, t)
-
-
 def _holds(source, side):
     if side == "you":
         return lambda y, t: y[source] - t[source] >= HELD_GAP
@@ -547,20 +534,20 @@ def _alternatives_reason(case):
     of the two it is, which is question 2's decision (review 57, W1)."""
     best = sum(max(v.values()) for v in case.yours.values())
     return (
-        "your alternative after question 2's decision (without Marlow's audit) as a share "
+        "your alternative after question 2's decision (without Marlow's supplier audit) as a share "
         f"of your best profit, {best:g} k€, against Marlow's reservation price of "
         f"{case.reservation_if_quell:g} or {case.reservation_if_not:g} of its 100 points, "
         "whichever way Quell turns out (the check takes question 2's right decision on the "
-        "letter: if questions 1 and 2 do not pass yet, fix them first)"
+        "letter: if questions 1 and 2 do not pass yet, fix them first); you can wait "
+        f"{case.your_weeks} weeks and Marlow {case.their_weeks}"
     )
 
 
 def _power_reason(case):
-    """The two facts of the power row, as the brief gives them."""
+    """The fact of the power row, as the brief gives it."""
     return (
         f"you would supply {case.their_supply_share:.0%} of Marlow's sensors and Marlow would "
-        f"be {case.your_sales_share:.0%} of your sales; you can wait {case.your_weeks} weeks "
-        f"and Marlow {case.their_weeks}"
+        f"be {case.your_sales_share:.0%} of your sales"
     )
 
 
@@ -592,37 +579,74 @@ def judge_audit(case, result):
     return yours, theirs, weights
 
 
+#: The weeks an edge sets when time should not decide the alternatives row (even).
+EVEN_WEEKS = {"your_weeks": 5, "their_weeks": 5}
+
+
 def _audit_edges(case):
-    """Question 4's hidden edges: ``case`` with Marlow's reservation prices and the power
-    facts moved so that each side holds alternatives and power in one edge, and power is
-    left open by facts that point to different sides in another. An audit typed in from
-    one case breaks a rule on at least one of them."""
-    share = round(100 * alternative_of(case) / sum(max(v.values()) for v in case.yours.values()))
+    """Question 4's hidden edges: ``case`` with Marlow's reservation prices, the weeks and
+    the shares of dependence moved so that each side holds alternatives and power in one
+    edge, and the alternatives row is left open by shares and weeks that point to
+    different sides in another; then the visible edges (``_visible_edges``). An audit
+    typed in from one case breaks a rule on at least one of them."""
+    share = _alternative_share(case)
     return [
-        {  # Marlow's alternatives ahead in both states; Marlow needs you and is in a hurry
+        {  # Marlow's alternatives ahead in both states and it can wait longer; it needs you
             "reservation_if_quell": float(min(100, share + 20)),
             "reservation_if_not": float(min(100, share + 12)),
             "their_supply_share": 0.7,
             "your_sales_share": 0.2,
-            "your_weeks": 8,
-            "their_weeks": 2,
+            "your_weeks": 2,
+            "their_weeks": 8,
         },
-        {  # your alternatives ahead in both states; you need Marlow and are in a hurry
+        {  # your alternatives ahead in both states and you can wait longer; you need Marlow
             "reservation_if_quell": float(share - 15),
             "reservation_if_not": float((share - 15) // 2),
             "their_supply_share": 0.2,
             "your_sales_share": 0.4,
-            "your_weeks": 2,
-            "their_weeks": 8,
+            "your_weeks": 8,
+            "their_weeks": 2,
         },
-        {  # Marlow needs you more, but can wait longer: power open
+        {  # Marlow's shares ahead, but you can wait longer: alternatives open
+            "reservation_if_quell": float(min(100, share + 20)),
+            "reservation_if_not": float(min(100, share + 12)),
             "their_supply_share": 0.6,
             "your_sales_share": 0.2,
+            "your_weeks": 8,
+            "their_weeks": 2,
+        },
+        *_visible_edges(case),
+    ]
+
+
+def _alternative_share(case):
+    """Your alternative after question 2's decision as a whole percentage of your best."""
+    return round(100 * alternative_of(case) / sum(max(v.values()) for v in case.yours.values()))
+
+
+def _visible_edges(case):
+    """The changes of ``case`` that question 4's visible check also tries (review 58, W1:
+    it tried only the alternatives shares, so 32 of 35 wrong power rules passed it):
+    the shares open in the two states; each way question 2's decision on the letter reads
+    the row; time alone deciding the alternatives row; dependence deciding power against
+    the weeks."""
+    return [
+        _two_states(case),
+        *_letter_edges(case),
+        {  # shares open, dependence even: only Marlow's longer wait decides a row
+            **_two_states(case),
+            "their_supply_share": 0.5,
+            "your_sales_share": 0.45,
             "your_weeks": 2,
             "their_weeks": 8,
         },
-        _two_states(case),
-        *_letter_edges(case),
+        {  # you need Marlow more, though you can wait longer: power is Marlow's
+            **_two_states(case),
+            "their_supply_share": 0.2,
+            "your_sales_share": 0.6,
+            "your_weeks": 8,
+            "their_weeks": 2,
+        },
     ]
 
 
@@ -646,11 +670,13 @@ def _letter_edges(case):
             "brenn_letter": round(before + LETTER_SHIFT * best, 2),
             "reservation_if_quell": float(share + 5),
             "reservation_if_not": float(share - 5),
+            **EVEN_WEEKS,
         },
         {
             "brenn_letter": round(before - LETTER_SHIFT * best, 2),
             "reservation_if_quell": float(share - 10),
             "reservation_if_not": float(share - 20),
+            **EVEN_WEEKS,
         },
     ]
 
@@ -664,17 +690,28 @@ def _moved(change):
         f"Marlow's reservation price moved to {change['reservation_if_quell']:g} points if "
         f"Quell has capacity and {change['reservation_if_not']:g} if not"
     )
-    return " and ".join(moved)
+    if "your_weeks" in change:
+        moved.append(
+            f"{change['your_weeks']} weeks for you to wait and {change['their_weeks']} for Marlow"
+        )
+    if "their_supply_share" in change:
+        moved.append(
+            f"you supplying {change['their_supply_share']:.0%} of Marlow's sensors and Marlow "
+            f"{change['your_sales_share']:.0%} of your sales"
+        )
+    return moved[0] if len(moved) == 1 else ", ".join(moved[:-1]) + " and " + moved[-1]
 
 
 def _two_states(case):
     """``case``'s change where the alternatives row is open although the average of
     Marlow's two reservation prices, weighted by the posterior, puts you clearly ahead:
-    you are behind by about 0.02 if Quell has capacity and ahead by about 0.30 if not."""
-    share = round(100 * alternative_of(case) / sum(max(v.values()) for v in case.yours.values()))
+    you are behind by about 0.02 if Quell has capacity and ahead by about 0.30 if not, and
+    the weeks even, so that time does not decide the row."""
+    share = _alternative_share(case)
     return {
         "reservation_if_quell": float(share + 2),
         "reservation_if_not": float(max(0, share - 30)),
+        **EVEN_WEEKS,
     }
 
 
@@ -689,7 +726,7 @@ def my_audit(answer, hidden=False):
         return
     case = own
     yours, theirs, weights = judge_audit(case, call_learner(answer, case))
-    for change in (_two_states(own), *_letter_edges(own)):
+    for change in _visible_edges(own):
         moved = dataclasses.replace(own, **change)
         try:
             judge_audit(moved, call_learner(answer, moved))
@@ -770,7 +807,7 @@ def _reason(kind, signs, letter, batna, no_quell, whose="question 2's right deci
         "hope to supply Marlow for a year; mention the alternative calmly instead",
         "invented": "it is false: no customer has ordered anything, and Kessel's pilot line is "
         "not even decided yet. A made-up order is not a "
-        "bluff about your own limit but a misrepresentation of a fact Marlow would rely on "
+        "bluff about your own reservation price but a misrepresentation of a fact Marlow would rely on "
         "(module 00, section 6)",
         "interest": "it answers what Marlow asked for and opens a trade: the rush matters to "
         "Marlow and costs you, which is exactly what a trade is made of",

@@ -420,7 +420,7 @@ def _alternatives(outcome, facts):
         )
     elif theirs > yours:
         verdict = (
-            "By question 4's measure (a course convention, not a finding), Marlow's alternative was the stronger: "
+            "By question 4's shares (a course convention, not a finding), Marlow's alternative was the stronger: "
             + (
                 "Quell gave it a higher reservation price, and it lost less than you by walking away."
                 if facts["quell"]
@@ -429,10 +429,10 @@ def _alternatives(outcome, facts):
         )
     else:
         verdict = (
-            "Quell gave Marlow a floor, but by question 4's measure (a course convention, "
+            "Quell raised Marlow's reservation price, but by question 4's shares (a course convention, "
             "not a finding) your alternatives were still the stronger."
             if facts["quell"]
-            else "Without Quell its alternative was, by question 4's measure (a course "
+            else "Without Quell its alternative was, by question 4's shares (a course "
             "convention, not a finding), the weaker: that was your leverage."
         )
     return (
@@ -442,7 +442,7 @@ def _alternatives(outcome, facts):
         f"its points; your research gave {facts['if_quell']:g} (chance {after:.2f}) or "
         f"{facts['if_not']:g} (chance {1 - after:.2f}). That is {theirs:.0%} of Marlow's "
         f"best against your alternative's {yours:.0%} of yours (your alternative after "
-        f"the letter decision, without Marlow's audit). {verdict}"
+        f"the letter decision, without Marlow's supplier audit). {verdict}"
         f" The rush request had {moved} the chance of Quell from {before:.2f} to {after:.2f}."
     )
 

@@ -96,10 +96,10 @@ ROUNDING = 1e-6
 #: its best package, beats the other's by this much whichever way Quell turns out.
 ALTERNATIVES_MARGIN = 0.05
 
-#: One side holds power when the other depends on the deal more by this share...
+#: One side holds power when the other depends on the deal more by this share.
 DEPENDENCE_MARGIN = 0.10
 
-#: ... and can wait at least this many weeks longer.
+#: Time points, in the alternatives row, to the side that can wait this many weeks longer.
 WEEKS_MARGIN = 3
 
 #: No measure the audit's rules compare may lie this close to a rule's line.
@@ -518,69 +518,67 @@ def _holder(gaps, margin):
     return None
 
 
+def _lean(measure, margin):
+    """``"you"`` when ``measure`` (above 0: your side ahead) reaches ``margin``,
+    ``"Marlow"`` when it reaches ``-margin``, else ``None``."""
+    return "you" if measure >= margin else "Marlow" if measure <= -margin else None
+
+
+def _together(first, second):
+    """Two facts of one row read together: the side one of them points to when the other
+    does not point the other way; ``None`` when they point to different sides or neither
+    points."""
+    if first and second and first != second:
+        return None
+    return first or second
+
+
+@answer_key
+def alternatives_leans(case):
+    """Where each fact of question 4's alternatives row points, ``"you"``, ``"Marlow"`` or
+    ``None``: the shares, to the side whose alternative is ahead by
+    ``ALTERNATIVES_MARGIN`` whichever way Quell turns out; time, to the side that can wait
+    ``WEEKS_MARGIN`` weeks longer (a deadline makes its holder's alternatives fewer and
+    dearer as the date nears, modules 00 and 03)."""
+    waits = case.your_weeks - case.their_weeks  # > 0: you can wait longer
+    return _holder(alternatives_gaps(case), ALTERNATIVES_MARGIN), _lean(waits, WEEKS_MARGIN)
+
+
 @answer_key
 def alternatives_holder(case):
-    """Who holds the alternatives source whichever way Quell turns out: ``"you"``,
-    ``"Marlow"``, or ``None`` when it depends on Quell."""
-    return _holder(alternatives_gaps(case), ALTERNATIVES_MARGIN)
+    """Who holds the alternatives source: the side that the shares or time point to, when
+    the other fact does not point to the other side; ``None`` when they point to different
+    sides (Marlow's weeks are only what its buyers say) or neither points. (Before review
+    59 the weeks sat in the power row.)"""
+    return _together(*alternatives_leans(case))
 
 
 @answer_key
-def alternatives_near_line(case):
-    """Where a gap of ``alternatives_gaps`` lies within ``LINE_CLEARANCE`` of the line so
-    that it decides who holds the source (moving the line by that much either way would
-    change ``alternatives_holder``), the side ahead by the line or nearly ahead of it;
-    else ``None``. The draw does not avoid such cases (the measure came after the
-    learners' cases), so question 4 accepts both readings there: that side ahead, or the
-    row open, whichever side of the line the gap falls."""
+def alternatives_readings(case):
+    """Every reading of the alternatives row that question 4 accepts, a set of
+    ``"you"``, ``"Marlow"`` and ``None``: one reading, ``{alternatives_holder(case)}``,
+    except where a fact lies on its line and decides the row. A share gap within
+    ``LINE_CLEARANCE`` of its line is read both ways (the draw does not avoid such gaps:
+    the measure came after the learners' cases), and so is a weeks gap of exactly
+    ``WEEKS_MARGIN`` (weeks are whole, and redrawing would give learners new cases)."""
     gaps = alternatives_gaps(case)
-    low = _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE)
-    high = _holder(gaps, ALTERNATIVES_MARGIN + LINE_CLEARANCE)
-    return low if low != high else None
-
-
-@answer_key
-def power_leans(case):
-    """Where each fact of question 4's power row points, ``"you"``, ``"Marlow"`` or
-    ``None``: dependence, to the side the other depends on more by ``DEPENDENCE_MARGIN``;
-    time, to the side that can wait ``WEEKS_MARGIN`` weeks longer."""
-    depends = case.their_supply_share - case.your_sales_share  # > 0: Marlow needs you more
-    waits = case.your_weeks - case.their_weeks  # > 0: you can wait longer
-    dependence = (
-        "you"
-        if depends >= DEPENDENCE_MARGIN
-        else "Marlow"
-        if depends <= -DEPENDENCE_MARGIN
-        else None
-    )
-    time = "you" if waits >= WEEKS_MARGIN else "Marlow" if waits <= -WEEKS_MARGIN else None
-    return dependence, time
+    shares = {
+        _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE),
+        _holder(gaps, ALTERNATIVES_MARGIN + LINE_CLEARANCE),
+    }
+    waits = case.your_weeks - case.their_weeks
+    times = {_lean(waits, WEEKS_MARGIN), _lean(waits, WEEKS_MARGIN + 1)}
+    return {_together(share, time) for share in shares for time in times}
 
 
 @answer_key
 def power_holder(case):
-    """Who holds power (Emerson: the other side depends on the deal more; and who can wait
-    longer): the side that dependence or time points to, when the other fact does not
-    point to the other side; ``None`` when they point to different sides or neither
-    points. (Before the fifth review both had to point to the same side, so an audit that
-    ignored a weeks gap of 6 passed wherever dependence was even.)"""
-    dependence, time = power_leans(case)
-    if dependence and time and dependence != time:
-        return None
-    return dependence or time
-
-
-@answer_key
-def power_near_line(case):
-    """Where the weeks gap is exactly ``WEEKS_MARGIN`` and decides the reading (dependence
-    is even or points the other way), the side an audit may rate above the other as well
-    as leave power open; else ``None``. Weeks are whole, and the draw keeps such cases
-    (redrawing them would give learners new cases), so question 4 accepts both readings."""
-    dependence, time = power_leans(case)
-    waits = case.your_weeks - case.their_weeks
-    if time is None or abs(waits) != WEEKS_MARGIN or dependence == time:
-        return None
-    return dependence or time
+    """Who holds power (Emerson's first half: the other side values what this one
+    provides more, measured by shares): the side the other depends on more by
+    ``DEPENDENCE_MARGIN``, else ``None``. The draw keeps dependence clear of its line.
+    Time is read in the alternatives row (``alternatives_leans``), so that the course
+    files a deadline one way (review 59)."""
+    return _lean(case.their_supply_share - case.your_sales_share, DEPENDENCE_MARGIN)
 
 
 @answer_key
@@ -915,7 +913,8 @@ def _audit_problems(c):
         found.append("Q4 line: dependence within 0.01 of the 0.10 line")
     # weeks are whole: a gap of exactly WEEKS_MARGIN where dependence points the same way
     # decided power before the fifth review; such draws stay redrawn, so that no learner's
-    # case changes (the other gaps of exactly 3 are read both ways: ``power_near_line``)
+    # case changes (the weeks now sit in the alternatives row, where a gap of exactly 3 is
+    # read both ways: ``alternatives_readings``)
     leans = c.their_supply_share - c.your_sales_share
     waits = c.your_weeks - c.their_weeks
     if abs(waits) == WEEKS_MARGIN and waits * leans > 0 and depends >= DEPENDENCE_MARGIN:

@@ -27,7 +27,7 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation (sections 1 to 3, then
-# sections 4 and 5; together most of the module's text of about 11,000 words, a practice
+# sections 4 and 5; together most of the module's text of about 10,500 words, a practice
 # and eight answers in Python, two of them real programs: five to six hours, or six to
 # eight if you are new to programming), then a third for at least two negotiations at
 # the table, their debriefs and a written reflection (one and a half to two and a half
@@ -65,11 +65,6 @@ scenario
 # notice it (Marlow's rush request, question 3, and each of its offers at the table), and
 # you spend it: question 7 builds the plan by a rule section 5 states, and the table of
 # section 6 is where you judge when to spend it.
-#
-# Prepare in order, each step resting on the ones before: your own side (what you do
-# without a deal, so the worst deal worth taking); then Marlow (what you know, what you
-# only believe, how a signal changes the belief); then both sides' leverage; only then
-# the opening, what you say, and the concessions you are ready to make.
 #
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
@@ -151,7 +146,7 @@ check.my_batna(my_batna, hidden=True)
 # `s.brenn_letter`) or to keep your best alternative before the letter (question 1,
 # `my_batna(s)`). Then write
 # `my_reservation(s)`: your reservation price with Marlow after that decision, the least
-# profit on the contract you should accept, counting Marlow's audit and tooling
+# profit on the contract you should accept, counting Marlow's supplier audit and tooling
 # (`s.audit_cost`). Below it you walk away, politely, to your alternative (what that costs in trust is set out once, in section 6).
 
 
@@ -195,16 +190,20 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
-# It assumes your two likelihoods are right and the rush request is the only news. In
+# It assumes your two likelihoods are right and the rush request is the only news. Read
+# it against the other news, the stock Marlow's buyers claim: a rush costs Marlow
+# something (it must give on other terms to get faster delivery), so it is hard to fake,
+# while a claim about stock costs nothing. Where they clash (weeks of stock, and still a
+# rush), trust the rush and treat the weeks as a claim to discount; that is why, in
+# section 3, the weeks alone never outvote the other fact of their row. In
 # every case here a rush is likelier without Quell, so hearing one can only lower the
 # chance that Quell has capacity; it need not make that chance small.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values, the higher one if Quell has capacity and the lower one if not, each
 # with its chance. Their average is a summary, not a reservation price Marlow can have: a
-# plan that gives Marlow the average gives it more than it needs if Quell has no
-# capacity, and less than it needs if Quell has (module 01 used such an average only as a
-# summary). Check your opening and your plan against each state.
+# plan built on it gives Marlow more than it needs if Quell has no capacity, and less if
+# Quell has. Check your opening and your plan against each state.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): reading the rush request
@@ -244,52 +243,46 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
 #   knows your list terms and that you have spare capacity, but nothing of Brenn, Kessel,
-#   your costs or your limit. Marlow does know the one fact you can only estimate,
+#   your costs or your reservation price. Marlow does know the one fact you can only estimate,
 #   whether Quell has capacity, on which both its reservation prices turn. So Marlow
-#   knows nothing about your limit, but the fact that decides the deal is Marlow's. The
+#   knows nothing about your reservation price, but the fact that decides the deal is Marlow's. The
 #   facts point both ways, so this row is your judgement: rate your information above
 #   Marlow's, even with it, or below it, by up to 3 either way.
-# - **Alternatives.** Yours is your alternative after question 2's decision (the better
-#   of your best alternative before the letter and Brenn's letter: your BATNA) as a share of the best profit the contract could
+# - **Alternatives.** Two facts. First, the shares: yours is your alternative after
+#   question 2's decision (your BATNA) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
 #   each of the two states, since your research gives no separate figure for Marlow's
-#   alternative. Its reservation price would also carry any cost this deal has for
-#   Marlow, while your share leaves this deal's cost out (the first note below), so if
-#   Marlow has such a cost, the row leans that much towards Marlow. This course's convention, not a finding: the side whose
-#   alternative is the larger fraction of its own best package is taken to lose less by
-#   walking away. It is a rough comparison, since k€ and points cannot be set against
-#   each other in any other way.
+#   alternative. This course's convention, not a finding: the side whose alternative is
+#   the larger fraction of its own best package loses less by walking away (k€ and
+#   points cannot be set against each other in any other way). Marlow's reservation
+#   price would carry any cost this deal has for Marlow, while your share leaves yours
+#   out, so if Marlow has such a cost, the row leans that much towards Marlow. Leave
+#   Marlow's supplier audit and tooling out: a cost of this deal raises your reservation price and narrows the zone
+#   of possible agreement (the packages that suit both sides, module 02), but makes
+#   neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
+#   sits in its holder's alternatives, which get fewer and dearer as the date nears. You
+#   must book your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
+#   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
+#   at a price. The side that can wait longer keeps its alternatives longer. Sandholm and Vulkan ("Bargaining with
+#   deadlines", 1999) showed, in a game-theoretic model of two sides splitting one sum
+#   with private deadlines (Marlow does not know your booking date, and you know its
+#   stock only from its buyers), that in equilibrium both wait until the first deadline,
+#   whose holder then concedes everything, and that in most cases neither side's
+#   discounting nor its attitude to risk changes that; real people hold out less coolly, but many
+#   agreements still come in the last moments (Roth, Murnighan and Schoumaker, *American
+#   Economic Review*, 1988). Count a deadline here and nowhere else.
 #
-#   Two notes on this row. First, the audit and tooling are left out: a cost of this deal
-#   raises your reservation price and narrows the zone of possible agreement (the
-#   packages that suit both sides, module 02), but does not make Brenn or Kessel any
-#   better. Second, the audit compares alternatives only, Quell included.
-#   It does not ask whether Quell would actually change the bargain: module 03 showed that
-#   an outside option moves a deal only when it beats what its holder would get from the
-#   bargaining anyway (see the note after this list). So the alternatives rating says how
-#   much Quell *could* strengthen Marlow's hand, not how much it will.
+#   The row rates how much Quell *could* strengthen Marlow's hand, not how much it will:
+#   module 03 showed that an outside option moves a deal only when it beats what its
+#   holder would get from the bargaining anyway (see the note after this list).
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
-#   about alternatives, which this audit already rates in the row above; so here the
-#   power row keeps only the first half, measured by shares: Marlow depends on you for
-#   the share of its sensors you would supply, and you depend on Marlow for its share of
-#   next year's sales. Splitting Emerson's one idea into two rows, so that each fact counts once,
-#   is this course's bookkeeping, not Emerson's.
-# - **Time, under power, counted once.** Module 00 put a deadline among its holder's
-#   alternatives; here both sides face a date and the question is who can wait longer, so
-#   this audit puts deadlines under power, as patience: count a deadline in one row only,
-#   never in both. Module 03's Rubinstein model measured
-#   patience by discounting, with no deadline, so it does not fit here. With private
-#   deadlines, Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
-#   game-theoretic model of two sides splitting one sum, that in equilibrium both wait
-#   until the first deadline, when its holder concedes everything, and that in most cases
-#   neither side's discounting of a delay nor its attitude to risk changes what it gets.
-#   Real people hold out less coolly, but many agreements still come in the
-#   last moments (Roth, Murnighan and Schoumaker, *American Economic Review*, 1988). It
-#   fits because Marlow does not know your booking date, and you know its stock only from
-#   what its buyers say. Treat the weeks as a rough guide: Marlow can bridge a shortage
-#   at a price (air freight, a spot purchase).
+#   about alternatives, rated in the row above; so the power row keeps only the first
+#   half, measured by shares: Marlow depends on you for the share of its sensors you
+#   would supply, and you depend on Marlow for its share of next year's sales. Splitting
+#   Emerson's one idea into two rows, so that each fact counts once, is this course's
+#   bookkeeping, not Emerson's.
 #
 # *A note on outside options.* Module 03 called the condition above the deal-me-out
 # result. Whether Quell binds or not, Marlow refuses any package worth fewer points than
@@ -313,25 +306,24 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - information is your judgement: either side may be rated higher, by up to 3, and
 #   Marlow's is at least 1, since Marlow knows whether Quell has capacity;
 # - each side has at least 1 for alternatives and for power;
-# - **alternatives**: compare your alternative after question 2's decision (the better
-#   of `my_batna(s)`, your best alternative before the letter, and `s.brenn_letter`,
-#   without `s.audit_cost`) as a share of your best profit (from `s.yours`) with
-#   Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not` out of 100). If
-#   yours is ahead by at least 0.05 in *both* states, your alternatives are rated at
-#   least 2 above Marlow's; if behind by at least 0.05 in both, Marlow's are 2 above
-#   yours; where a gap within 0.01 of that line decides the row, that side 2 above and
-#   the two within 1 both pass;
+# - **alternatives**: the shares compare your alternative after question 2's decision
+#   (the better of `my_batna(s)`, your best alternative before the letter, and
+#   `s.brenn_letter`, without Marlow's supplier audit, `s.audit_cost`) as a share of your best profit (from
+#   `s.yours`) with Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not`
+#   out of 100): they point to a side ahead by at least 0.05 in *both* states. Time
+#   (`s.your_weeks` against `s.their_weeks`) points to the side that can wait at least 3
+#   weeks longer. When one fact points to a side and the other does not point the other
+#   way, that side's alternatives are rated at least 2 higher: a fact counts even when
+#   the other is even. When they point to different sides, the row is open: Marlow's
+#   weeks are only what its buyers say (section 2). Where a share gap within 0.01 of its
+#   line, or weeks exactly 3 apart, decide the row, either reading passes;
 # - **power**: dependence (`s.their_supply_share` against `s.your_sales_share`) points
-#   to a side when the other depends on the deal more by at least 0.10, and time
-#   (`s.their_weeks` against `s.your_weeks`) points to the side that can wait at least 3
-#   weeks longer. When one of them points to a side and the other does not point the
-#   other way, that side's power is rated at least 2 higher: a fact counts even when the
-#   other is even. When they point to different sides, power is left open: Marlow's weeks
-#   are only what its buyers say (section 2). Where the weeks are exactly 3 apart and
-#   decide it, either reading passes;
+#   to a side when the other depends on the deal more by at least 0.10: that side's power
+#   is rated at least 2 higher;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 1 of each other: a wider gap claims more than the case shows.
-#   The checks also move Brenn's letter and Marlow's reservation prices.
+#   The checks also move Brenn's letter, Marlow's reservation prices, the weeks and the
+#   shares of dependence.
 #
 # The check measures the alternatives rule with question 2's right decision, so pass
 # questions 1 and 2 first. It then shows your balance (module 00's weighted difference
@@ -350,15 +342,17 @@ def my_audit(s):
     # }
     ### BEGIN SOLUTION
     best = sum(max(levels.values()) for levels in s.yours.values())
-    share = max(my_batna(s)[1], s.brenn_letter) / best  # the alternative, without the audit
+    share = (
+        max(my_batna(s)[1], s.brenn_letter) / best
+    )  # the alternative, without the supplier audit
     gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
-    alternatives = (7, 4) if min(gaps) >= 0.05 else (3, 6) if max(gaps) <= -0.05 else (5, 5)
-    needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
+    shares = 1 if min(gaps) >= 0.05 else -1 if max(gaps) <= -0.05 else 0
     waits = s.your_weeks - s.their_weeks  # above 0: you can wait longer
-    dependence = 1 if needs >= 0.10 else -1 if needs <= -0.10 else 0
     time = 1 if waits >= 3 else -1 if waits <= -3 else 0
-    lean = 0 if dependence * time < 0 else dependence or time  # facts that disagree: open
-    power = {1: (7, 4), -1: (3, 6), 0: (5, 5)}[lean]
+    lean = 0 if shares * time < 0 else shares or time  # facts that disagree: open
+    alternatives = {1: (7, 4), -1: (3, 6), 0: (5, 5)}[lean]
+    needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
+    power = (7, 4) if needs >= 0.10 else (3, 6) if needs <= -0.10 else (5, 5)
     return {
         "yours": {"information": 7, "alternatives": alternatives[0], "power": power[0]},
         "theirs": {"information": 4, "alternatives": alternatives[1], "power": power[1]},
@@ -391,7 +385,8 @@ check.my_audit(my_audit, hidden=True)
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
 # beyond anything the other side could accept still pulls, as long as it is taken as an
-# offer, but it risks an impasse or a walk-out and costs you credibility you will need
+# offer (this module's bot caps that pull at its reservation price: see the appendix),
+# but it risks an impasse or a walk-out and costs you credibility you will need
 # later. One the other side refuses out of hand does not pull at all: Marlow refuses out
 # of hand any package that gives it less than a quarter of the way from its worst
 # package (0 points) up to its reservation price (section 6). Your list terms give
@@ -546,9 +541,7 @@ check.opening_offer(opening_offer, hidden=True)
 #   in fact improve on to giving the capacity away, which you would rather not do while
 #   Marlow can still beat your alternative, and since your plan concedes below those
 #   terms, you would not carry it out, so it is a bluff as well. Module 03 showed how
-#   threats invite threats (Deutsch and Krauss), and both sides will meet again: Axelrod
-#   (*The Evolution of Cooperation*, 1984) called that prospect the shadow of the future,
-#   and a threat darkens it.
+#   threats invite threats (Deutsch and Krauss), and the two sides will meet again.
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks for
 #   (its position: 3-week delivery) from why (its interest: keeping its lines running).
 #   Meeting the interest for something in return is how a strength of yours (you can
@@ -557,7 +550,7 @@ check.opening_offer(opening_offer, hidden=True)
 #   edge, and it is only a probability. Stated as a fact, it misleads if you are wrong,
 #   and it tells Marlow exactly how you read its request.
 # - **Never invent a fact.** A made-up order from another customer is not a bluff about
-#   your own limit, which many negotiators tolerate (Carr, "Is Business Bluffing
+#   your own reservation price, which many negotiators tolerate (Carr, "Is Business Bluffing
 #   Ethical?", 1968), but a misrepresentation of a fact Marlow would rely on, which most
 #   reject (Lewicki, Saunders and Barry, *Negotiation*, the chapter on ethics) and which
 #   can undo a contract. Module 00, section 6, draws the line.
@@ -668,11 +661,6 @@ check.what_to_say(what_to_say, hidden=True)
 #    Quell), which is why the plan below refines the rule.
 # 3. **Stop** when Marlow has what it needs.
 #
-# Lax and Sebenius (*The Manager as Negotiator*, 1986) named the tension behind these
-# rules: the moves that create value (sharing what you care about) also expose you to
-# having it claimed. Moving to the frontier first, then deciding where on it to land, is
-# this course's way through that tension, not a finding of theirs.
-#
 # Your opening is already on the Pareto frontier: a package better for both of you would
 # give you at least as much profit and Marlow more points, or you more profit and Marlow
 # as many points, and the rule of section 4 would have picked it. A plan that starts
@@ -708,30 +696,10 @@ check.what_to_say(what_to_say, hidden=True)
 # plan is a map of the steps you *could* make, not a promise to make them: the packages
 # you offer are drawn from it, in its order.
 #
-# **For this table only.** Question 7's plan departs from module 04 in three ways,
-# each for a reason of this table. At a human table, keep module 04's rule.
-#
-# - *Free trades are ranked by Marlow's points*, though module 04 ranked them by the
-#   sum for both sides and warned against choosing by what a move gives the other side
-#   alone (a sum of k€ and points would rank them differently if you counted in euros):
-#   what a free trade creates goes to Marlow on purpose, so every step lands on the
-#   frontier in one move and Marlow needs fewer points after it. At a human table, the
-#   sum, or the trade that adds most for you, is as defensible.
-# - *The plan runs past both targets*, down to your reservation price, since you
-#   cannot tell before the talks which state holds; the rule for accepting (end of this
-#   section) keeps the last stretch a decision for the end. At a human table, plan to
-#   your target, as module 04 did, and go below it only as a decision of its own.
-# - *Steps may grow, and may take a term back*, since Marlow counts only its total
-#   points. In more than half of the plans some step costs you more than the one before
-#   (5 k€, then 10); and a step may change several issues at once, landing on one you
-#   had already given ground on (volume back up, delivery back out). In the course's
-#   trials, 189 to 195 plans of 200 had such a step (five samples), and about two steps
-#   in three were one. A person reads a bigger step as a sign that more is coming, and a
-#   term taken back as bad faith. At a human table, pass over a package early on (two
-#   steps in one) so that no step costs more than the one before, and make a take-back
-#   step a new package, a trade in the open ("if you need 90-day payment, volume goes
-#   back to 10k units"), never a quiet change: mark each step of your plan that takes a
-#   term back and write that sentence before you sit down.
+# Question 7's plan departs from module 04 in three ways that suit this table only: free
+# trades ranked by Marlow's points, a plan that runs past both targets, and steps that
+# may grow or take a term back. The appendix gives each, with module 04's rule for a
+# human table.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most
@@ -764,14 +732,6 @@ check.what_to_say(what_to_say, hidden=True)
 # after it, here as at a human table; its second offer is the first that can move, and
 # the two replies of the exception are counted from there.
 #
-# Three things in this module are called a move; keep them apart:
-#
-# | where | "moved" means | how you see it |
-# |---|---|---|
-# | this section's rule and its exception | Marlow's new offer is worth more to you than its offer before | the "your profit" column of the table's log |
-# | the debrief's reciprocity (section 7) | Marlow's reply to your step is worth more to you than the reply it would have made had you held | a replay of the same Marlow |
-# | Marlow's remark "You have not moved since your last offer" | your offer gives Marlow no more points than your previous one | your own offers; it says nothing of Marlow's |
-#
 # The debrief counts steps made under the exception apart from steps into silence (the
 # appendix gives how often each way of playing reached a deal).
 #
@@ -781,7 +741,7 @@ check.what_to_say(what_to_say, hidden=True)
 # a small step may move none of them at all. Module 04's test, that every give bring
 # back something of equal value, applies here as it did there: rule 1's trades pass it
 # below the frontier (question 7 checks them from two drafts), and on the frontier, where
-# a step's own trade ratio is below 1, what comes back is the deal the step is made
+# a step's own trade ratio (what comes back per k€ you give, module 04) is below 1, what comes back is the deal the step is made
 # conditional on. The debrief sets each of your steps against the test: what Marlow's
 # next reply gave back per k€ the step cost you. The number of steps must also fit the time: after
 # your opening, you can answer each of Marlow's offers once, and it may make its final
@@ -825,11 +785,9 @@ check.what_to_say(what_to_say, hidden=True)
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # Question 7 grades that map, by the rule section 5 states; its marks are for that rule
-# only. It does not grade how you draw your offers from the map at a human table
-# (section 5): which steps take a term back and the sentence that trades each in the
-# open, which package to pass over so that no step costs more than the one before, and
-# when to make each step. You practise those at the table of section 6 and account for
-# them in part 1 of the reflection, which your instructor grades.
+# only. How you draw your offers from it (which steps to merge or trade in the open, and
+# when to make each) you practise at the table of section 6 and account for in part 1 of
+# the reflection.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -976,8 +934,8 @@ check.if_quell(if_quell, hidden=True)
 #
 # What the table leaves out: it treats your research as exact; what you say is not
 # modelled, only your offers; and Marlow's deadline is drawn at random, not from its
-# weeks of stock, so the case's dependence and weeks (power, which you weighed in the
-# audit) do not act at the table, though a deadline does.
+# weeks of stock, so the case's weeks (in the alternatives row) and dependence (power)
+# do not act at the table, though a deadline does.
 #
 # **When Marlow stops moving, hold until it says it can't give more, or until section
 # 5's exception applies** (two replies in a row in which it did not move: then one
@@ -1084,7 +1042,7 @@ NegotiationTable(
 #    steps passed module 04's test in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
 #    question 4, and why? The table models two of them, alternatives (Quell, your
-#    BATNA) and information (what Marlow's offers told you): which of the two did more
+#    BATNA, not the weeks) and information (what Marlow's offers told you): which of the two did more
 #    to shape the result, for you or for Marlow? Point to a moment in the talks where you
 #    saw it, and say whether your weights bore it out, and what the power you weighed
 #    would have added in a real meeting.
@@ -1134,20 +1092,22 @@ NegotiationTable(
 # plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
 # worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it: 16.25 short, more than the 4 to 8 k€ that
 # opening one step beyond gained against this bot, which hears offers, not words; in a
-# real meeting the letter would only have made that opening more credible. With the
-# audit my reservation price was 90.25. Brenn alone was 43% of my best profit of 190,
-# against Marlow's 62% with Quell and 22% without: which side's alternative was stronger
-# hung on Quell, which is why I weighted it most. Quell had no capacity, and the deal, 49.75 above my reservation
-# price, was on the frontier; Marlow took 140 without asking for more, which fits the
-# lower reservation price, the one the rush request had made likelier. Power, which the
-# table leaves out, was Marlow's: it would be 72% of my sales against the 20% of its
-# sensors I would supply, and its 9 weeks of stock against my 3 made it the more
-# patient side; in a real meeting I would not have raised either, and would have kept
-# the talk on the rush, where my strength meets its need. In my first negotiation I walked away politely
+# real meeting the letter would only have made that opening more credible. With
+# Marlow's supplier audit and tooling my reservation price was 90.25. Brenn alone was 43%
+# of my best profit of 190, against Marlow's 62% with Quell and 22% without, so the
+# shares hung on Quell; but Marlow's buyers claimed 9 weeks of stock against my 3 weeks
+# to book my capacity, so the row was Marlow's on the weeks; I weighted it most, since
+# it carried both Quell and my own deadline. Quell had no
+# capacity, and the deal, 49.75 above my reservation price, was on the frontier; Marlow
+# took 140 without asking for more, which fits the lower reservation price, the one the
+# rush request had made likelier. Power, which the table leaves out, was Marlow's: it
+# would be 72% of my sales against the 20% of its sensors I would supply; in a real
+# meeting I would not have raised it, and would have kept the talk on the rush, where my
+# strength meets its need. In my first negotiation I walked away politely
 # when Marlow stalled below my reservation price. Quell had no capacity then too, so
 # Marlow needed only 22 points and my opening already gave it 23: a zone existed, my
 # plan still had steps I had not offered, and the debrief said value was left on the
-# table. I had read its stall as its floor, though it had never
+# table. I had read its stall as its reservation price, though it had never
 # said it could give no more. Its trust stayed at 0.50, and in the
 # second, again a linear Marlow and again with Quell without capacity, it opened where it
 # had the first time: a polite exit kept the relationship but earned nothing. After the
@@ -1169,8 +1129,9 @@ NegotiationTable(
 #   opening, your words and your concessions.
 # - A signal from the other side is evidence: update your beliefs, and keep every state
 #   they allow in view; an average of two reservation prices is not a reservation price.
-# - Power is dependence, and patience is part of it; an outside option moves a deal only
-#   when it beats what its holder would get anyway.
+# - A deadline belongs to its holder's alternatives, which thin out as it nears; power
+#   is dependence; an outside option moves a deal only when it beats what its holder
+#   would get anyway.
 # - Open beyond your target: at your estimate of the other side's reservation price (here
 #   in the state better for you) or somewhat beyond it, as far as a fact about their side carries you (module 04), never
 #   below your reservation price. A second package worth the same to you keeps you as ambitious, and the other side's pick tests
@@ -1201,6 +1162,26 @@ NegotiationTable(
 # fifteen ended with less). Against a tit-for-tat Marlow it also reached a deal more
 # often in each sample: 186 to 193 sittings against 175 to 181. That is no reason to open
 # there without a fact to cite, and question 2 leaves it out.
+#
+# **Where question 7's plan departs from module 04 (section 5).** At a human table keep
+# module 04's rule. *Free trades are ranked by Marlow's points*, though module 04 ranked
+# them by the sum for both sides (a sum that would rank them differently if counted in
+# euros) and warned against choosing by what a move gives the other side alone: what a
+# free trade creates goes to Marlow on purpose, so that each lands on the frontier in
+# one move; with a person, the sum, or the
+# trade that adds most for you, is as defensible. *The plan runs past both targets*,
+# down to your reservation price, since you cannot tell before the talks which state
+# holds; the rule for accepting (end of section 5) keeps the last stretch a decision for
+# the end. At a human table, plan to your target, as module 04 did, and go below it only
+# as a decision of its own. *Steps may grow, and may take a term back*, since Marlow counts only its total
+# points. In more than half of the plans some step costs you more than the one before
+# (5 k€, then 10), and a step may change several issues at once, landing on one you had
+# already given ground on (volume back up, delivery back out): in the course's trials, 189 to 195 plans of 200 had such a step (five
+# samples), and about two steps in three were one. A person reads a bigger step as a
+# sign that more is coming, and a term taken back as bad faith: pass over a package so
+# that no step costs more than the one before, and make a take-back step a new package,
+# a trade in the open: mark each step of your plan that takes a term back, with its
+# sentence ("if you need 90-day payment, volume goes back to 10k units").
 #
 # **The rule and its exception (section 5).** In samples of 200 learners, one sitting
 # each, Quell without capacity, so a zone always existed (the scripted learner,
