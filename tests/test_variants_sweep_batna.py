@@ -1562,10 +1562,14 @@ def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fall
             cancelled[name] += cancels
     assert cancelled["Harbor Bank"] == len(drawn)
     assert 0 < cancelled["Freelance"] < 0.1 * len(drawn)
-    section = " ".join(text_of("reservation-teaching").split())
+    # review 58 U1: the exact condition beside a gamble moved from section 3 to question 9
+    section = " ".join(text_of("q9-text").split())
     assert "Beside another gamble it does not cancel" not in section
     assert "when none of its outcomes lies strictly between the worst and best outcomes" in section
     assert "Usually one does: then which you would take turns on how both turn out" in section
+    assert "it usually raises your reservation price" in " ".join(
+        text_of("reservation-teaching").split()
+    )
     summary = " ".join(text_of("summary").split())
     assert "but not beside another gamble" not in summary
     # review 57, U1: the summary no longer repeats the condition; it says "usually", as above

@@ -812,10 +812,11 @@ def judge_zopa(offers, result):
         if result is not None:
             raise NotYet(
                 f"{case}, Northwind's alternative costs it less than {whose} "
-                "reservation price: on salary alone no deal works for both sides, so return "
-                "None.",
+                "reservation price: which salary would both sides prefer to their "
+                "alternatives?",
                 general="it gives a zone where Northwind's alternative costs less than your "
-                "reservation price: there is none, return None",
+                "reservation price: which salary would both sides prefer to their "
+                "alternatives?",
             )
         return
     if result is None and same_money(limit, reservation):
@@ -844,6 +845,13 @@ def judge_zopa(offers, result):
         raise NotYet(f"{swapped}.", general=swapped)
     if same_money(low, reservation) and same_money(high, offers.agency_rate):
         hint = "Northwind's alternative costs it the contractor's rate plus the agency's fee"
+    elif same_money(low, reservation) and any(
+        same_money(high, pay) for pay in (offers.pay_survey, offers.band_midpoint)
+    ):  # question 4 asks which figures make Northwind's reservation price (review 58 W1)
+        hint = (
+            "that top is a pay figure (a survey's median or Northwind's pay band), not what "
+            "Northwind's own alternative costs it, and only that bounds what it would pay"
+        )
     elif same_money(low, reservation):
         hint = (
             "the top of the zone is Northwind's reservation price: what its alternative, the "
@@ -935,7 +943,8 @@ def judge_response(offers, number, offer, given, part="response"):
         said = _word(said, RESPONSES, "the response")
         if said != right:
             hint, general = _why(offers, offer, reason)
-            raise NotYet(f"{where}: {hint}; {right}, not {said}.", general=f"{general}: {right}")
+            # the reason only: the hint never names the right response (review 58 W2)
+            raise NotYet(f"{where}: {hint}; so not {said!r}.", general=general)
         return
     because = _word(because, tuple(REASONS), "the reason")
     if because != reason:
@@ -969,7 +978,7 @@ def _why(offers, offer, reason):
     if reason == "no remote days":
         short = (
             f" (without them the salary is even below your reservation price for the job as "
-            f"offered, {reservation:,.0f}, so ask for the remote days rather than more salary)"
+            f"offered, {reservation:,.0f})"
             if offer.salary < reservation
             else ""
         )
@@ -1530,14 +1539,14 @@ def judge_batna_needed(case, walk_any_time, result):
     shares = split(pie, value, theirs) if value >= 0 else None
     if expected == 0 and value < 0:
         hint = general = (
-            "a BATNA of 0 already gets you the target; the question asks for the least BATNA "
-            "of 0 or more, so return 0"
+            "a BATNA of 0 already gets you the target, and the question asks for the least "
+            "BATNA of 0 or more"
         )
     elif walk_any_time and expected == 0:
         hint = general = (
             "a target at or below half the pie needs no BATNA at all when you can walk out "
             "whenever you turn down their proposal: your BATNA does not matter until it beats "
-            "half, so return 0"
+            "half"
         )
     elif walk_any_time and same_money(value, 2 * target - pie + theirs):
         hint = general = (

@@ -202,10 +202,10 @@ def nash_split(pie, batna_a, batna_b, weight_a=0.5):
     Returns ``(a, b)``, or ``None`` when the pie is smaller than the BATNAs together,
     because then at least one side does better by walking away.
 
-    Where it holds: the pie is money worth the same to both sides (transferable utility,
-    both risk-neutral), and what pushes them to agree is the risk that something neither
-    side controls ends the talks, each side then getting its BATNA (Binmore, Rubinstein & Wolinsky, *RAND
-    Journal of Economics* 17, 1986). When either side may walk out to its BATNA at any
+    Where it holds: the pie is money worth the same to both sides, both risk-neutral, and
+    what pushes them to agree is the risk that something neither side controls ends the
+    talks, each side then getting its BATNA (Binmore, Rubinstein & Wolinsky, *RAND Journal
+    of Economics* 17, 1986). When either side may walk out to its BATNA at any
     moment and delay is what costs them, use ``outside_option_split``.
     """
     pie = number(pie, "pie")

@@ -15,7 +15,7 @@
 #
 # Your strongest argument at a negotiating table is often something that is not on the
 # table at all: what you will do if this deal falls through. This module turns that idea
-# into numbers you can work with, and then into decisions.
+# into numbers, and then into decisions.
 #
 # You will learn to
 #
@@ -76,10 +76,9 @@ offers
 # judge an offer without it. An offer is good or bad only compared with what you would
 # get by walking away.
 #
-# Alternatives are rarely certain. A job offer may include a bonus that depends on how the
-# year goes; a rival supplier may or may not deliver on time. We describe such an
-# alternative as a *tree*: each branch has a probability, and each leaf is what you end up
-# with. The branches leaving one point must have probabilities that add up to 1.
+# Alternatives are rarely certain: a bonus may depend on how the year goes. We describe
+# such an alternative as a *tree*: each branch has a probability, and each leaf is what
+# you end up with. The branches leaving one point must have probabilities that add up to 1.
 #
 # The standard yardstick for a tree is its **expected value**: each outcome weighted by
 # its probability, added up. For outcomes $v_1, \dots, v_n$ with probabilities
@@ -118,21 +117,17 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # need not make you averse to every gamble: the same person may buy insurance and a
 # lottery ticket: paying a small sure premium to be rid of a small chance of a large loss,
 # and paying a small sure price for a small chance of a large gain (Friedman and
-# Savage 1948). The attitude your scenario uses, below, is averse to every gamble; if your
-# own sure amounts make you averse to one gamble and seek the risk of another, make sure
-# you mean it.
+# Savage 1948).
 #
 # **What the graded questions assume.** They value alternatives at their expected values,
-# as a risk-neutral job seeker would, with one exception: question 3's second part gives
-# you a sure amount for each of your two gambles. Those two come from one attitude to
-# risk. Decision analysis describes such an attitude by a utility function, a scale of
-# what each amount is worth to you, on which a gamble is worth its expected utility;
-# within a simple family of them, constant relative risk aversion (the premium you would
-# pay grows in proportion to the amounts at stake), one number fixes it and every
-# certainty equivalent follows (Pratt 1964; Arrow 1965). That family is meant for all
-# your wealth; your scenario applies it to this year's pay alone, as if that were all you
-# had, so its risk premiums are larger than someone with savings would feel. The builder
-# in section 3 lets you try your own certainty equivalents and see what changes.
+# as a risk-neutral job seeker would, except question 3's second part, which gives you a
+# sure amount for each of your two gambles. Both come from one utility function (a scale
+# of what each amount is worth to you) of a simple kind, constant relative risk aversion,
+# where the premium you would pay grows in proportion to the amounts at stake (Pratt 1964;
+# Arrow 1965). It is meant for all your wealth; your scenario applies it to this year's pay
+# alone, as if that were all you had, so its risk premiums are larger than someone with
+# savings would feel. The builder in section 3 lets you try your
+# own certainty equivalents.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -183,9 +178,9 @@ check.startup_tree(startup_tree, hidden=True)
 # assumes two things, and your scenario states both: the alternatives exclude each other
 # (you can take only one), and you must choose before their uncertainty is settled. If
 # you could wait, see how each gamble turns out and then take the best, having several
-# would be worth more than the best of them alone; section 3 comes back to this. Watch
-# out for the common slip of comparing best cases: the freelance path may have the
-# highest possible income and still be worth less on average.
+# would be worth more than the best of them alone; section 3 comes back to this. Beware
+# of comparing best cases: the freelance path may have the highest possible income and
+# still be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): which alternative is your BATNA?
@@ -252,8 +247,10 @@ check.choose_batna(choose_batna, hidden=True)
 # alternative does not (a longer commute, a move, a less flexible contract), or give you
 # something extra. Your **reservation price** is the
 # worst deal you would still accept: the value of your BATNA, corrected for those
-# differences. Below it you take your BATNA instead. Raiffa (*The Art and Science of
-# Negotiation*, 1982) builds his analysis of bargaining on this number.
+# differences. Below it you take your BATNA instead. Many texts call it your walk-away
+# point or limit; this course says reservation price, and keeps "walk away" for the act.
+# Raiffa (*The Art and Science of Negotiation*, 1982) builds his analysis of bargaining on
+# this number.
 #
 # For a job that costs you $c$ a year more than your BATNA, worth $V$, the lowest salary
 # worth accepting is
@@ -267,27 +264,18 @@ check.choose_batna(choose_batna, hidden=True)
 # An uncertain alternative belongs in $V$ at its expected value (or your certainty
 # equivalent) only in one situation: you must commit to the deal before the uncertainty is
 # settled, and the deal rules the alternative out. That is Lumen's case here: its round
-# closes after you have chosen, and a job at Northwind means no job at Lumen. Two other
-# situations are common. If you will know the outcome before you must decide, value the
-# alternative at the outcome itself: a firm that answers before your talks end is worth
-# its offer if it makes one, and nothing if not, never the average of the two. And if the
-# deal leaves the alternative open (you could still take it later), it sits on both sides
-# of your comparison: you keep it whether or not you sign. Call the best of what you would
-# take without the deal, leaving the open alternative aside, your **fallback**. Beside a
-# sure fallback no lower than the open alternative's worst outcome (Harbor Bank's salary
-# always beats Lumen's base), the open alternative cancels and does not raise your
-# reservation price: you would switch to it in the same outcomes whether you sign or not.
-# An example with round numbers: a startup's offer stays open and will pay 60,000 or
-# 110,000, with even chances. Beside a sure fallback of 90,000, walking away is worth half
-# of 90,000 plus half of 110,000 (you would join the startup if it paid more), that is
-# 100,000; a salary $y$ with the offer still open is worth half of $y$ plus half of
-# 110,000, which is 100,000 at $y$ = 90,000, the fallback itself. Beside a fallback gamble
-# it cancels only when none of its outcomes lies strictly between the worst and best
-# outcomes of the fallback (whose worst is again no lower than its own). Usually one does:
-# then which you would take turns on how both turn out, and the open alternative raises
-# your reservation price. It can even make a gamble your fallback though its expected
-# value is lower, so choose the fallback with the open alternative beside each candidate.
-# Question 9 works this case through on a tree of both sides.
+# closes after you have chosen, and a job at Northwind means no job at Lumen. If you will
+# know the outcome before you must decide, value the alternative at the outcome itself:
+# an offer if it comes, nothing if not, never the average of the two. If the deal leaves
+# the alternative open (you could still take it later), you keep it whether or not you
+# sign. Call the best of what you would take without the deal, leaving the open
+# alternative aside, your **fallback**. Beside a sure fallback no lower than the open
+# alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the open
+# alternative cancels and does not raise your reservation price: you would switch to it in
+# the same outcomes whether you sign or not. Beside a fallback gamble it usually raises
+# your reservation price, and can make a gamble your fallback though its expected value is
+# lower, so choose the fallback with the open alternative beside each candidate. Question 9
+# works that case through.
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
@@ -313,18 +301,17 @@ check.choose_batna(choose_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-text", "schema_version": 3}
 # ### Exercise: revise or hold?
 #
-# Leverage shifts while you talk, but only facts shift it, and this quiz is about your
-# reservation price alone. Section 3 built it from two things: what your alternatives are
-# worth to you, and what this deal costs or gives you that they do not. Ask of each item
+# Leverage shifts while you talk, and this quiz is about your reservation price alone: what
+# your alternatives are worth to you, and what this deal costs or gives you that they do
+# not. Ask of each item
 # whether it changes either of the two; a fact can be true, and still change neither.
 # Suppose each of these reaches you during your talks with Northwind. For each, decide
 # whether it is a reason to work your reservation price out again (revise it: the figure
 # may move, or come out where it was) or no reason at all (hold it). Each item takes one
 # choice, and it is final: the item then closes and tells you whether your choice fits,
-# and why. So think before you choose. The line under the quiz counts your right choices
-# among the items you have answered; running the cell again starts a new count. Two of its
-# items come back later as graded questions that need the figure on your own numbers; the
-# feedback on each says which.
+# and why. The line under the quiz counts your right choices; running the cell again
+# starts a new count. Two items come back as graded questions; the feedback on each says
+# which.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -402,9 +389,9 @@ BatnaBuilder()
 #
 # Northwind has a reservation price too, and it comes from Northwind's own BATNA, just
 # as yours comes from yours. If Northwind can fill the role some other way for a known
-# cost, it should pay you no more than that cost. (Your scenario asks you to treat the
-# salary as Northwind's whole cost of employing you. A real employer also pays payroll
-# taxes and benefits on a salary, so the most it can pay you is that cost less those.) Lax
+# cost, it should pay you no more than that cost. (Your scenario treats the salary as
+# Northwind's whole cost of employing you; a real employer also pays payroll taxes and
+# benefits, so it can pay you less than that.) Lax
 # and Sebenius (*The Manager as Negotiator*, 1986) ask you to assess the other side's
 # alternatives as carefully as your own before any talk, and doing so protects you at
 # the table: Galinsky and Mussweiler
@@ -456,13 +443,14 @@ BatnaBuilder()
 #
 # Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price
 # from expected values (question 3, first part); the check passes the right value, so a
-# slip there costs you nothing here. First work out Northwind's reservation price:
-# section 4 says what it rests on, and your scenario's story gives you `offers.agency_rate`
-# and `offers.agency_fee`. Then return the zone between the two as a pair `(low, high)`,
-# or `None` when there is no zone. The check tries your
-# case, an example of the other kind and a case where the two reservation prices are
-# equal (section 4 says whether that is a zone), so both answers get tested; each kind
-# earns a mark, `None` only beside a right zone.
+# slip there costs you nothing here. First decide which of your scenario's figures make
+# Northwind's reservation price. Four are about pay: `offers.agency_rate`,
+# `offers.agency_fee`, `offers.pay_survey` and `offers.band_midpoint`; the story says what
+# each one is, and section 4 says which kind bounds what Northwind would pay. Then return
+# the zone between the two as a pair `(low, high)`, or `None` when there is no zone. The
+# check tries your case, an example of the other kind and a case where the two
+# reservation prices are equal (section 4 says whether that is a zone), so both answers
+# get tested; each kind earns a mark, `None` only beside a right zone.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -495,8 +483,7 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 #   the surplus divides. Then, before you touch the slider again, work out where the even
 #   split will be if you raise your reservation by 1,000, as if your BATNA had become 1,000
 #   better. Raise it and check your answer with the explorer. How far did the norm move?
-#   Whether the salary you would actually get moves as far is another question, which
-#   section 7 answers: only in some kinds of talks.
+#   Whether the salary you would get moves as far, section 7 answers.
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. In every
 #   learner's case there is then a zone (wider than before, if you had one): how wide is
@@ -515,21 +502,14 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # Before the first offer, set your target at Northwind. Section 3 asked for one as well as
 # a reservation price: the salary you aim to land at (your opening will lie beyond it).
 # Write `target_salary(offers, reservation)` returning yours, for the job with two remote
-# days (the explorer's last step). `reservation` is your
-# reservation price from expected values (question 3, first part); the check passes the
-# right value, so a slip there costs you nothing here. You choose the target by section
-# 4's two conditions applied to the job with two remote days. Which reservation price
-# belongs to that job, and what is the most Northwind could pay, by a fact it can check?
-# You will need `offers.commute_cost`, `offers.agency_rate` and `offers.agency_fee`.
-#
-# Where in that zone? Your opening will sit at its top, since no fact here takes it
-# further, and needs room to concede: so the target lies at least half and at most nine
-# tenths of the way from your reservation price with two remote days up to that estimate.
-# Inside that band, aim at the highest figure a fact you can show supports. Your scenario
-# has one, `offers.pay_survey`, the median pay for the role in a salary survey; the even
-# split needs no fact, since it asks only for half the surplus. Decide what the survey
-# supports on your numbers; the check takes any figure within 100 of it, on your case and
-# other learners'.
+# days (the explorer's last step). `reservation` is your reservation price from expected
+# values (question 3, first part); the check passes the right value, so a slip there
+# costs you nothing here. Apply section 4's band to the job with two remote days
+# (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
+# price belongs to that job, and what is the most Northwind could pay? Your scenario has
+# one fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey
+# (the even split needs no fact). Decide what it supports on your numbers; the check
+# takes any figure within 100 of it, on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -585,35 +565,29 @@ check.target_salary(target_salary, hidden=True)
 # BATNA. Then module 04's rule for the last round takes over: an offer above your
 # reservation price for the package it names beats walking away, even below the even split
 # (one exactly at that price is worth the same to you as your BATNA), and an offer below it
-# is a reason to walk away. Section 7 shows why this matters at Northwind: when
-# Northwind has the last word before the common answer date, the model predicts that last
-# word at your reservation price. The rule is for offers made while Northwind is still
-# moving.
+# is a reason to walk away: when Northwind has the last word before the common answer
+# date, the model predicts that last word at your reservation price (section 7). The rule
+# is for offers made while Northwind is still moving.
 #
-# Why would Northwind move above your reservation price at all, when section 7's model
-# says it need not? That model leaves out three things a real Northwind faces: it does not
-# know your commute or your reservation price, so it cannot tell how low you would go;
-# fairness norms lead people to refuse a split they see as unfair, even at a cost to
-# themselves, as many responders in ultimatum-game experiments do (Güth, Schmittberger and
-# Schwarze 1982); and you will work together after the deal, so a grudging offer costs it
-# goodwill.
+# Northwind moves above your reservation price, though section 7's model says it need not,
+# because it does not know that price, because people refuse splits they see as unfair
+# even at a cost to themselves (Güth, Schmittberger and Schwarze 1982), and because a
+# grudging offer costs goodwill in a working relationship.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with the best package its policy allows, two remote days (it can move nothing else),
 #    your reservation price is above Northwind's. Decline
-#    courteously; a later vacancy or a better budget may bring you back. This step is
-#    what gives the rest of the rule its force: a reservation price you would never act
-#    on tells Northwind nothing, and one you visibly act on is why its offers must clear
-#    it.
+#    courteously; a later vacancy or a better budget may bring you back. A reservation
+#    price you would never act on tells Northwind nothing.
 # 2. Otherwise judge every offer against the zone *with* two remote days, from your
 #    reservation price with remote days up to Northwind's. **Accept**: an offer with
 #    remote days whose salary is at or above that zone's even split is acceptable.
 # 3. **Ask for remote days** when an offer without them has a salary that already reaches
 #    that even split: the salary is fine once the remote days are added, and they cost
-#    Northwind nothing. Without them it may not even reach your reservation price for the
-#    job as offered; that is a reason to ask for them, not to haggle over the salary. So
-#    never accept such an offer without the remote days.
-# 4. **Counter** anything else, for the first of these reasons that applies:
+#    Northwind nothing. Without them the salary may not even reach your reservation price
+#    for the job as offered, so never accept such an offer without the remote days.
+# 4. **Counter** anything else, for the first of these reasons that applies (a counter to
+#    an offer without remote days asks for them too: they cost Northwind nothing):
 #    - *Below your BATNA.* Any offer below what your BATNA is worth, by however little;
 #      often it is an extreme opening. Stay calm. It tells you where Northwind opens, not
 #      where it must stop: you know what its alternative costs it. Walking out would throw
@@ -709,16 +683,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   Donahue's, 2000), MBA students rated tactics as appropriate or inappropriate: hiding
 #   your reservation price and opening far from it were rated appropriate, misrepresenting
 #   information was not. A false
-#   claim about your own limit lies between the two, and many negotiators will not make
-#   one: declining to name your reservation price usually serves you as well (module 00).
+#   claim about your own reservation price lies between the two, and many negotiators
+#   will not make one: declining to name your reservation price usually serves you as
+#   well (module 00).
 #   A bluff also carries a cost: once you give way below your "cannot", your next
 #   "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
-#   salary. This is deception, not bargaining. Employers check, recruiters talk, and an
-#   offer obtained this way can be withdrawn when the truth comes out; in many legal
-#   systems a lie about a material fact that the other side relied on can also be fraud.
-#   The same Model Rule forbids a lawyer to make one.
+#   salary. This is deception, not bargaining: employers check, the offer can be withdrawn
+#   when the truth comes out, and in many legal systems such a lie can be fraud.
 # - **Warning.** A demand with a consequence if it is refused, where the consequence is
 #   something you would do anyway: "for the job as offered, with no remote days: unless you
 #   can pay at least 97,000, I will take Harbor Bank's offer" (with Harbor Bank's 89,000
@@ -729,17 +702,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   Game theorists call the first kind a *warning*, and so does this module; module 03
 #   uses the same two words, *warning* and *threat*.
 #
-#   A demand says what you will do if the salary is below its figure. It is a warning when
-#   that is true: the alternative is your real BATNA and the figure is at most your
-#   reservation price for the package it names (two remote days lower it). Name a figure
-#   above that price and, between the two, you would in fact accept: the demand overstates
-#   the least you would accept, as in a bluff (above), so it is a bluff. In Schelling's
-#   terms it is also a threat, and since you would not carry it out, the threat is a
-#   bluff. The Model Rule's comment (above) would leave it there; module 00 draws a
-#   stricter line, putting a false stated intention between a bluff and a
-#   misrepresentation (module 03 agrees). So this course accepts either label for such a
-#   demand; for your own conduct, do not treat it as a mere bluff. A demand that names an
-#   alternative you do not have, or inflates one, is a misrepresentation.
+#   A demand is a warning when it is true: the alternative is your real BATNA and the
+#   figure is at most your reservation price for the package it names (two remote days
+#   lower it). A figure above that price overstates the least you would accept, as in a
+#   bluff (above), so it is a bluff. In Schelling's terms it is also a threat, and since
+#   you would not carry it out, the threat is a bluff. Module 00 is stricter, putting a
+#   false stated intention between a bluff and a misrepresentation (module 03 agrees), so
+#   this course accepts either label for such a demand; for your own conduct, do not treat
+#   it as a mere bluff. A demand that names an alternative you do not have, or inflates
+#   one, is a misrepresentation.
 #
 # <details>
 # <summary><b>Why even a true warning costs you</b> (a side note)</summary>
@@ -775,26 +746,20 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # accept, its estimate of your reservation price: then it raises that estimate, and with it
 # what they must offer. Keep a weak one private: naming it would show that you could be had
 # for less than they were ready to pay. Keeping it private
-# is not the same as letting the other side open: here you know Northwind's reservation
-# price from the agency's published rate and fee, and opening first pays when you know the
-# range that well (modules 01 and 04). So the statement that keeps your position private
-# leads on to your own opening, grounded in that fact. In real talks you must guess that
-# belief. Your scenario fixes it for you: it assumes that Northwind believes the least you
-# would accept is the midpoint of its pay band, on its careers page. That is an assumption
+# is not the same as letting the other side open: you know Northwind's reservation price
+# from the agency's published rate and fee, and opening first pays when you know the
+# range that well (modules 01 and 04). In real talks you must guess what the other side
+# believes; your scenario assumes that Northwind believes the least you would accept is
+# the midpoint of its pay band, on its careers page. That is an assumption
 # of this case, not a rule: a band's midpoint is a pay figure, not your reservation price.
 #
-# Tell the alternative's terms in full, chances included, so the other side can value it,
-# but not your reservation price. Northwind can check the facts (an offer letter, when
-# a contract is up for renewal); the chances are your own estimates, which nobody can
-# check, so say they are yours, as "I put the chance at ..." does. To keep your
-# reservation price to yourself, leave the costs that the deal adds (here, the commute)
-# unpriced. A side that knows your exact reservation price can offer you that
-# and not a unit more, taking nearly all the gain. Your scenario assumes that Northwind
-# counts a commute you leave unpriced at nothing: it knows you would commute, not what
-# that costs you, and adds nothing for it, so what your terms show it is your BATNA's
-# value, not your reservation price. It also assumes that Northwind takes the chances you
-# state at face value, so that the value your terms show is their expected value by your
-# own chances.
+# Tell the alternative's terms in full, chances included: the chances are your own
+# estimates, which nobody can check, so say they are yours ("I put the chance at ...").
+# Leave the costs the deal adds (here, the commute) unpriced: a side that knows your exact
+# reservation price can offer you that and not a unit more. Your scenario assumes that
+# Northwind counts a commute you leave unpriced at nothing, so your terms show it your
+# BATNA's value, not your reservation price, and that it takes the chances you state at
+# face value.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): honest, warning, bluff or misrepresentation?
@@ -924,14 +889,14 @@ check.label_statements(label_statements, hidden=True)
 # general splits utility, not money. Binmore, Rubinstein and Wolinsky (*RAND Journal of
 # Economics* 17, 1986) showed which payoffs belong at the disagreement point, the $d_A$
 # and $d_B$ of the formula: *breakdown payoffs*, what each side really receives if
-# something neither side controls ends the talks. Their result is a limit: the Nash split
+# something neither side controls ends the talks. The Nash split
 # with those payoffs is what the talks predict when offers follow each other quickly and
 # the chance that the talks break down between two offers is small; when that chance is
 # large, the side that proposes first gets somewhat more. A loan that may lapse while a
 # buyer and the owner of a firm agree its price is the clean case: if the bank withdraws,
-# the deal is off, the owner keeps the firm and the buyer its cash, and those are their
-# breakdown payoffs. What pushes both to agree is the risk of that breakdown. Then a
-# stronger BATNA raises your share even if you never use it. A BATNA is a breakdown
+# the owner keeps the firm and the buyer its cash. What pushes both to agree is the risk
+# of that breakdown, and then a stronger BATNA raises your share even if you never use it.
+# A BATNA is a breakdown
 # payoff only if breakdown hands it to you: when the talks end by accident, each side
 # gets what the accident leaves it, which need not be the alternative it would choose.
 #
@@ -950,17 +915,15 @@ check.label_statements(label_statements, hidden=True)
 # result; the numbers below show how little). Binmore, Shaked and Sutton (*Quarterly
 # Journal of Economics* 104, 1989) put the two predictions to a test with people
 # bargaining in a
-# laboratory, and the outside-option prediction described their deals better. The timing
-# matters: the result counts an alternative taken at the moment you answer a proposal. A
-# side that proposes first and can also leave just after its own proposal is refused can
-# gain more, and the outside-option result is no longer the only prediction (Shaked 1994;
-# module 03, section 5).
+# laboratory, and the outside-option prediction described their deals better. (A side
+# that proposes first and can also leave just after its own proposal is refused can gain
+# more: Shaked 1994; module 03, section 5.)
 #
 # **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
 # whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
 # turns down your ask. Both alternatives are taken by choice, so they are outside options:
-# your BATNA sets a floor (Northwind must pay at least your reservation price) and the
-# agency a ceiling. Your start date is fixed, so a week of talks costs neither side any
+# Northwind must pay at least your reservation price, and need pay no more than the
+# agency. Your start date is fixed, so a week of talks costs neither side any
 # pay or work; and Northwind, Harbor Bank and Lumen all want your answer by the same date,
 # so the talks end then. With delay costless and a common deadline, the prediction turns on
 # who has the last word before the date, not on $\delta$. If Northwind makes the last offer,
@@ -978,7 +941,7 @@ check.label_statements(label_statements, hidden=True)
 # the agency costs it. Keep $V$ for your BATNA's value, $c$ for the commute and
 # $r = V + c$ for your reservation price, as in section 3, and write $x$ for the salary.
 # At a salary $x$ you gain $x - c - V$ over your breakdown payoff, and Northwind gains
-# $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model, in the same limit,
+# $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model, with quick offers,
 # makes the two gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$,
 # halfway between your reservation price and $W$. Northwind never pays more than $A$,
 # so the predicted salary is the smaller of $(r + W)/2$ and $A$. This holds when the risk of
@@ -1012,8 +975,8 @@ check.label_statements(label_statements, hidden=True)
 # round later: $\delta$ times its gain at your reservation price, $\delta(W - r)$. So you
 # can ask for $r + (1 - \delta)(W - r)$. With $\delta$ = 0.9 that is
 # 97,000 + 0.1 × 18,000 = 98,800 if $W$ = 115,000, and 97,000 + 0.1 × 33,000 = 100,300 if
-# $W$ = 130,000; as the delays shrink ($\delta \to 1$) both fall to 97,000. In that limit
-# of short delays the salary rises above 97,000 only if your work is worth more than
+# $W$ = 130,000; as the delays shrink ($\delta \to 1$) both fall to 97,000. With very
+# short delays the salary rises above 97,000 only if your work is worth more than
 # $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped by the agency at $A$.
 # While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
 # Northwind proposes, and by $\delta$ × 1,000 when you do (up to the agency's cost):
@@ -1062,7 +1025,7 @@ ModelQuiz()
 #
 # - With `walk_any_time=False`, the BATNAs are breakdown payoffs: use the Nash split.
 # - With `walk_any_time=True`, you can leave for your alternative whenever you turn down
-#   the other side's proposal: use the outside-option result in the limit of very short
+#   the other side's proposal: use the outside-option result for very short
 #   delays ($\delta \to 1$), where the even split is exactly half the pie.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
@@ -1123,8 +1086,7 @@ check.batna_needed(batna_needed, hidden=True)
 #     paid more than what you have.
 #   - At Northwind, what you have is the salary less the commute.
 #   - By then you know all of what you have: whether the client renewed and whether the
-#     year is busy (if you would know only the renewal, the answer changes, since what a
-#     held-open offer is worth depends on how much you know when you choose).
+#     year is busy.
 #   - Lumen's round and your client's decisions do not depend on each other.
 #
 #   Return the sure yearly salary that, with Lumen still open beside it, is worth as much
@@ -1133,8 +1095,13 @@ check.batna_needed(batna_needed, hidden=True)
 #   fallback with Lumen beside each candidate (section 3), then draw both trees: when is
 #   it simply your best fallback, and when is it more?
 #
-# A worked case with round numbers: read section 3's startup as Lumen (`startup_base`
-# 60,000, `startup_base + startup_bonus` 110,000, `funding_probability` 0.5), and let
+# Worked cases: let Lumen pay 60,000 or 110,000 with even chances
+# (`startup_base` 60,000, `startup_bonus` 50,000, `funding_probability` 0.5). Beside a
+# sure fallback of 90,000, walking away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000,
+# and so is a salary of 90,000 with Lumen open beside it: Lumen cancels. Beside a fallback
+# gamble it cancels only when none of its outcomes lies strictly between the worst and
+# best outcomes of the fallback (whose worst is again no lower than Lumen's). Usually one
+# does: then which you would take turns on how both turn out. Now let
 # your best fallback be a gamble of 50,000 or 130,000 with even chances (90,000 on
 # average). Walking away is worth 85,000 when the
 # gamble pays 50,000 (you would then take the better of it and Lumen: 60,000 or 110,000)
