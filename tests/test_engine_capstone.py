@@ -2297,7 +2297,7 @@ def test_the_free_trade_rule_is_justified_by_what_it_does():
     package asking Marlow for more 'reads as a new demand', though the plan's own rule 1
     can also leave you more than your last package; the note now gives what rule 1 does:
     it puts what the trade creates on Marlow's side, to close sooner."""
-    text = section("plan-teaching")
+    text = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "reads as a new demand" not in text
     assert "what a free trade creates goes to Marlow on purpose" in text
     assert "Marlow needs fewer points after it" in text
@@ -2364,8 +2364,9 @@ def test_the_alternatives_row_leaves_out_the_cost_of_this_deal():
     a three-decimal chance must be (within 0.001, rounded or cut off)."""
     audit = " ".join(section("audit-teaching").split())
     assert "because it is the line you walk away at" not in audit
-    assert "the audit and tooling are left out" in audit
-    assert "without `s.audit_cost`" in " ".join(section("q4-text").split())
+    # review 58, U2: the cost is named Marlow's supplier audit, apart from the leverage audit
+    assert "Leave Marlow's supplier audit and tooling out" in audit
+    assert "without Marlow's supplier audit, `s.audit_cost`" in " ".join(section("q4-text").split())
     assert "within 0.001 of Bayes' rule passes, rounded or cut off" in " ".join(
         section("q3-text").split()
     )

@@ -1168,7 +1168,7 @@ NegotiationTable(
 # them by the sum for both sides (a sum that would rank them differently if counted in
 # euros) and warned against choosing by what a move gives the other side alone: what a
 # free trade creates goes to Marlow on purpose, so that each lands on the frontier in
-# one move; with a person, the sum, or the
+# one move and Marlow needs fewer points after it; with a person, the sum, or the
 # trade that adds most for you, is as defensible. *The plan runs past both targets*,
 # down to your reservation price, since you cannot tell before the talks which state
 # holds; the rule for accepting (end of section 5) keeps the last stretch a decision for
