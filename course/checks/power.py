@@ -665,7 +665,8 @@ def judge_floor(s, result):
         ),
         (
             v1,
-            "that is Atlas's value, the most Atlas would pay: the top of the core, not its floor",
+            "that is Atlas's value, the most Atlas would pay: the top of the core, not the "
+            "reservation price",
         ),
         (
             v1 / 2,
@@ -784,7 +785,7 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
         shortcut = (
             f"{tried}comparing with Borealis alone, whether Kestrel's Shapley value is taken "
             "in today's market of three or in the market with Corvid; a third buyer changes "
-            "the Shapley value and, if it would pay more than Borealis, the floor. "
+            "the Shapley value and, if it would pay more than Borealis, the reservation price. "
         )
     elif "borealis only" in followed:
         shortcut = f"{tried}comparing with Borealis alone, but Corvid's offer would count too. "
@@ -792,7 +793,7 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
         shortcut = (
             f"{tried}judging in today's market of three, Corvid left out; a third buyer "
             "changes both Kestrel's Shapley value and, if it would pay more than Borealis, "
-            "the floor. "
+            "the reservation price. "
         )
     elif three_player:
         shortcut = (
@@ -1911,55 +1912,46 @@ def judge_practice_tactic(number, said):
 
 
 def _harrow_move_hint(s, said, expected):
-    """Why ``said`` is not what Kestrel should do about Harrow, with the case's numbers and in
-    general words. What decides is Granite's guess (``s.granite_guess``), not the share at the
-    table, which Granite, unsure of Kestrel's patience, cannot know (review 4, W3, W7)."""
-    from course.scenarios.power import table_share
-
-    harrow, guess = f"{s.outside_offer:,.0f}", f"{s.granite_guess:,.0f}"
+    """Why ``said`` is not what Kestrel should do about Harrow, in the case's words and in
+    general words. It says whether Harrow's offer beats what Granite can know of Kestrel's
+    acceptance threshold, but names no figure to set it against: which number decides is
+    question 9b's judgement (review 58, W3; the old hint named Granite's guess and set the
+    share at the table aside)."""
+    harrow = f"{s.outside_offer:,.0f}"
     strong = expected != "keep quiet"
-    table_note = ""
-    if strong != (s.outside_offer > table_share(s)):
-        table_note = (
-            f" (Kestrel's share at the table, {table_share(s):,.0f}, is what Granite would "
-            "expect if it knew Kestrel's patience; it does not)"
-        )
+    known = "what Granite can know of Kestrel's acceptance threshold"
     if said == "ultimatum":
         if strong:
             return (
-                f"Harrow's {harrow} beats {guess}, Granite's guess of "
-                f"Kestrel's acceptance threshold{table_note}, so saying so calmly already tells Granite it must offer "
-                "more; an ultimatum adds nothing to that but a fight",
+                f"Harrow's {harrow} beats {known}, so saying so calmly already tells Granite "
+                "it must offer more; an ultimatum adds nothing to that but a fight",
                 "it issues an ultimatum where a calm mention does the same work",
             )
         return (
-            f"Harrow's {harrow} is below {guess}, Granite's guess of "
-            f"Kestrel's acceptance threshold{table_note}: naming it in any form lowers what Granite expects to pay, and "
-            "as an ultimatum it also corners Granite",
+            f"Harrow's {harrow} does not beat {known}: naming it in any form lowers what "
+            "Granite expects to pay, and as an ultimatum it also corners Granite",
             "it issues an ultimatum over an alternative below the other side's estimate of your "
             "acceptance threshold",
         )
     if not strong:
         if said == "confirm first":
             return (
-                f"Harrow's {harrow} is below {guess}, Granite's guess of "
-                f"Kestrel's acceptance threshold{table_note}: a letter makes a weak alternative no "
-                "stronger, and mentioning it gains nothing",
+                f"Harrow's {harrow} does not beat {known}: a letter makes a weak alternative "
+                "no stronger, and mentioning it gains nothing",
                 "it prepares to mention an alternative below the other side's estimate of "
                 "your acceptance threshold",
             )
         return (
-            f"Harrow's {harrow} is below {guess}, Granite's guess of Kestrel's "
-            f"acceptance threshold{table_note}; Granite reads any alternative Kestrel names as a sign "
-            "of that threshold, so naming this one would lower what Granite "
+            f"Harrow's {harrow} does not beat {known}; Granite reads any alternative Kestrel "
+            "names as a sign of that threshold, so naming this one would lower what Granite "
             "expects to pay",
             "it names an alternative below the other side's estimate of your "
             "acceptance threshold, which lowers what they expect to pay",
         )
     if said == "keep quiet":
         return (
-            f"Harrow's {harrow} beats {guess}, Granite's guess of "
-            f"Kestrel's acceptance threshold{table_note}: once Granite believes it, it raises what Granite must offer",
+            f"Harrow's {harrow} beats {known}: once Granite believes it, it raises what "
+            "Granite must offer",
             "it keeps quiet about an alternative that beats the other side's estimate of your "
             "acceptance threshold",
         )

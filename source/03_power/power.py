@@ -36,8 +36,7 @@
 # 7. use power without threats (section 7 says what counts as one): what to say, what to
 #    keep to yourself, and which power is not yours to use.
 #
-# It takes about eight hours if the models are new to you, and up to ten if Python is new
-# too, best in three sittings: sections 1 to 3 (about three hours), sections 4 and 5
+# It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (about three hours), sections 4 and 5
 # (about three hours), then sections 6 to 8 (about two hours).
 # Section 5 holds four of the nine questions.
 #
@@ -126,13 +125,11 @@ scenario
 # others think of you, not through anything you control.
 #
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
-# part of power. It is not a fifth base here but what lets the four work at the table:
-# a promise, a warning or an alternative you name moves the other side only as far as they
-# believe it. Part of trust feeds the bases (trust in what you know is expert power, regard
-# for how you deal is referent power); the rest is credibility, a record of saying true
-# things and doing what you said. Section 7 comes back to it: an alternative the other
-# side cannot check counts only as far as they believe you, and a bluff that is called
-# costs you that credibility.
+# part of power. It is not a fifth base here but what lets the four work: a promise, a
+# warning or an alternative you name moves the other side only as far as they believe it.
+# Trust in what you know is expert power, regard for how you deal is referent power; the
+# rest is credibility, a record of saying true things and doing what you said, which a
+# called bluff costs you (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
@@ -295,16 +292,15 @@ print("Left takes all: in the core?", stable)
 # themselves as partners, or a mediator must divide a joint gain, the Shapley value is a
 # common reference for a fair split. Treat it as a benchmark, never as a price you are owed.
 #
-# Real bargainers often stop well short of the core. Murnighan and Roth (*Management
-# Science*, 1977) had groups of three, one strong player and two weak ones, bargain over a
-# game of this kind: the strong player's payoffs were clearly below the core, came closer
-# to it where the conditions made the weak players compete harder (when they could send no
-# messages, for instance), and over all conditions were close to the Shapley value. In
-# larger groups, seven to twelve players, the strong player's payoffs rose over the rounds
-# and approached the core, except in groups of seven and eight that could talk; over all
-# conditions they were again close to the Shapley value (Murnighan and Roth, *Journal of
-# Conflict Resolution*, 1978). So read the core as where fierce competition leads, and the
-# Shapley value as a fair split and a rough forecast of what small groups get on average.
+# Real bargainers often stop short of the core. Murnighan and Roth (*Management Science*,
+# 1977) had groups of three, one strong player and two weak ones, play a game of this kind:
+# the strong player got clearly less than the core, came closer to it where the weak
+# players competed harder (when they could send no messages, for instance), and over all
+# conditions got close to the Shapley value. In groups of seven to twelve, its payoffs rose
+# over the rounds towards the core, except in groups of seven and eight that could talk,
+# and were again close to the Shapley value over all conditions (*Journal of Conflict
+# Resolution*, 1978). So read the core as where fierce competition leads, and the Shapley
+# value as a fair split and a rough forecast of what small groups get on average.
 #
 # The Shapley value also has a second reading, as a valuation: Roth (1977) showed it is
 # what a player values playing the game at when that player is neutral to risk, both to
@@ -319,36 +315,32 @@ print("Left takes all: in the core?", stable)
 # The core tells a different story. The keen buyer gets the item at some price $p$ with
 # $v_2 \le p \le v_1$, and the rival gets nothing. Below $v_2$, the seller and the rival
 # would both gain by dealing with each other; above $v_1$, the keen buyer would rather not
-# buy. So the rival sets the core's **floor**, its lowest price: every unit the rival would
-# pay raises it by a whole unit, though the rival never buys.
-# With several rival buyers, the floor is what the best of them would pay. An auction
-# between the two buyers ends the same way: the price climbs until the rival drops out, at
-# about $v_2$. The floor is also module 02's reservation price, the least the seller could
-# accept: below it, the seller's best alternative, selling to the rival, does better. It is
-# a limit, not what the seller should ask for. What the item does for the keen buyer is no
-# ground for a higher price: $v_1$ already counts it, and so does every figure worked out
-# from $v_1$. A figure the buyer can check, such as a rival's written offer, is one.
+# buy. So the core's lowest price is $v_2$ (with several rivals, what the best of them would
+# pay): every unit the rival would pay raises it by a whole unit, though the rival never
+# buys. An auction between the two buyers ends the same way, at about $v_2$. When the
+# rival's offer is firm, that lowest price is also module 02's **reservation price**, the
+# least the seller could accept: below it, selling to the rival does better. From here on
+# this module says "reservation price" only. It is a limit, not a target. What the item
+# does for the keen buyer is no ground for a higher price: $v_1$ already counts it. A
+# figure the buyer can check, such as a rival's written offer, is one.
 #
-# The core needs nothing about how the seller and the rival would haggle. It asks only
-# whether the two could earn $v_2$ together and divide it as they like: at any price below
-# $v_2$ they could, with a division that leaves both better off, so no such price is in
-# the core. A reservation price is a different matter: it counts what the seller would
-# really get from the rival. If that sale would itself have to be bargained once the keen
-# buyer is gone, the seller could expect less than $v_2$ from it, and its reservation
-# price sits below the core's floor. Whether a rival is still in the race, and on what
-# terms, is a fact to check before counting on it.
+# <details><summary>When the rival's offer is not firm</summary>
+#
+# The core asks only whether the seller and the rival could earn $v_2$ together. A
+# reservation price counts what the seller would really get: if the sale to the rival would
+# itself have to be bargained once the keen buyer is gone, the seller could expect less than
+# $v_2$, and its reservation price sits below the core's lowest price. Check whether a rival
+# is still in the race, and on what terms, before counting on it.
+#
+# </details>
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
-# rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than the rival
-# alone would pay: a seller who accepted the "fair" price would take less than its
+# rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than its
 # reservation price. Where inside the core the price lands depends on how the seller and
-# the keen buyer bargain. Section 5 will show that it is the larger of half the keen
-# buyer's value and the rival's, $\max(v_1/2,\ v_2)$, and, in this story, never the
-# split-the-difference figure $(v_1 + v_2)/2$. The reason, in short: the keen buyer must
-# pay at least what the rival would, or the seller sells to the rival; and when the rival
-# would pay less than half the keen buyer's value, the seller and the keen buyer, if they
-# lose the same by waiting, split that value evenly, and the rival's offer
-# changes nothing. Section 5 makes both halves exact.
+# the keen buyer bargain. Section 5 will show that it is $\max(v_1/2,\ v_2)$, and, in this
+# story, never the split-the-difference figure $(v_1 + v_2)/2$: the keen buyer must pay at
+# least what the rival would, and when the rival would pay less than half the keen
+# buyer's value, two sides who lose the same by waiting split that value evenly.
 #
 # With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
 # and the rival 11,667; the core runs from 70,000 to 105,000; section 5's rule predicts
@@ -422,9 +414,7 @@ PowerExplorer()
 # `licence_floor(s)`, returning a pair `(reservation, clears_with_corvid)`:
 #
 # - `reservation`: Kestrel's reservation price for the licence today, with Borealis the only
-#   rival: the least Kestrel could accept, given what else it could do. A reservation
-#   price is a limit, not a target: bargaining well, Kestrel may hold out for more, and how
-#   much more is section 5's question, not this one;
+#   rival (how much more Kestrel may hold out for is section 5's question);
 # - `clears_with_corvid`: suppose Kestrel had brought Corvid in, and Atlas then proposed
 #   Kestrel's Shapley value in that market of four (Kestrel and three buyers). `True` if
 #   that proposal would be at least what the best rival, whoever it is then, would pay,
@@ -510,9 +500,6 @@ check.licence_floor(licence_floor, hidden=True)
 # where one member, such as a chair, decides what is put to the vote, the second does, and
 # that member has power the indices do not count. Either way the indices can misstate
 # anyone's power.
-#
-# The library counts coalitions by their vote totals instead of listing every order, so
-# even a board of 20 members takes a fraction of a second.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-example", "schema_version": 3}
 eec_1958 = [4, 4, 4, 2, 2, 1]
@@ -582,8 +569,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-teaching", "schema_version": 3}
 # ## 4. Patience as power
 #
-# Time is rarely free. A contract not yet signed earns nothing, and a small firm that
-# waits may lose people it needs to do the work. Call $\delta$ (delta, a
+# Time is rarely free. Call $\delta$ (delta, a
 # *discount factor* between 0 and 1) what a deal one round later is worth to a side
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
@@ -622,9 +608,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite, a
 # large retailer, can wait. Knowing the other side's deadline is information (module 01);
 # being able to wait longer than they can is power. In an audit, count a deadline once,
-# in its holder's alternatives, as module 00 does; module 05, where each side faces a date
-# and what matters is who can hold out longer, writes that same pressure under power as
-# patience: a new label, not a second count.
+# in its holder's alternatives (module 00's convention).
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -653,14 +637,11 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
 # less per round takes almost everything: all of it if it proposes first, and all but
-# one round of its own cost if it answers. So ask what a delay really costs. Wages paid
-# while a team waits are such a fixed sum, unless they would be paid anyway. Kestrel keeps
-# its team either way, and its overdraft runs either way until the contract's first
-# payment, which comes on a fixed date (part 4 of your story); what a month's delay puts
-# at risk is the engineers the contract needs, whose loss would take a share of its
-# gain, so a discount
-# factor fits. Where the side that loses more each round loses a fixed bill, the
-# discount-factor model is too kind to it.
+# one round of its own cost if it answers. So ask what a delay really costs. Kestrel's
+# wages and overdraft run either way until the contract's first payment, on a fixed date
+# (part 4 of your story); what a month's delay puts at risk is the engineers the contract
+# needs, a share of its gain, so a discount factor fits. Where the side that loses more
+# each round loses a fixed bill, the discount-factor model is too kind to it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
 for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
@@ -716,7 +697,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. An
 # outside option worth less than your share at the table changes nothing: both sides know
 # you would not leave for it. One worth more must be matched, and then it sets your share
-# exactly. It sets a minimum; it is not a bonus. Binmore, Shaked
+# exactly: each unit of it adds a whole unit to your share when the other side proposes.
+# When you propose, they can refuse and propose a round later, so each unit adds $\delta$
+# of a unit. It sets a minimum; it is not a bonus. Binmore, Shaked
 # and Sutton ("An Outside Option Experiment", *Quarterly Journal of Economics*, 1989) had
 # people bargain in the laboratory with an option they could take only by leaving, and
 # deal-me-out described their agreements better than the Nash split on the option did.
@@ -742,7 +725,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # So ask two questions: how you would reach your alternative, and what pushes both sides to
 # agree (module 02 asked the second). If you must walk out to take it, it is an outside
-# option: it counts only when it beats your share at the table, and then in full. If it is
+# option: it counts only when it beats your share at the table, and then each unit adds a
+# whole unit when they propose, $\delta$ of a unit when you do. If it is
 # what you are left with when the talks fail on their own, it is a breakdown payoff: where
 # the risk of breakdown, not the cost of delay, is what pushes both sides to agree, each
 # unit of it adds half a unit to your share (where both push, see the note below).
@@ -755,7 +739,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # In your story a day's delay costs Kestrel and Atlas the same share of the licence's
 # worth (the note below says why), so they split evenly at the table, and deal-me-out gives Kestrel
-# $\max(v_1/2,\ v_2)$: never below the core's floor, and exactly that floor whenever
+# $\max(v_1/2,\ v_2)$: never below its reservation price, and exactly that whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate, faster than Atlas, and its share at the table would be
 # below a half: question 6 asks what that would do to the price.
@@ -772,33 +756,26 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # <details><summary>For the specialist: what else this price rests on</summary>
 #
 # - Where the risk of breakdown and the cost of delay both push, each unit adds less than
-#   half a unit (Binmore, Rubinstein & Wolinsky 1986). The split then lands between two
-#   others: the split that ignores the breakdown payoffs (the share at the table) and the
-#   Nash split on them, nearer the Nash split the faster the risk of breakdown works
-#   compared with the cost of delay. It need not lie between deal-me-out and the Nash
-#   split. A rig worth 50,000 to the buyer, a seller left with 35,000 on breakdown, a buyer
-#   left with nothing, the two forces equally fast: each breakdown payoff counts with a
-#   weight of one half, so the seller gets 17,500 plus half of the remaining 32,500, a
-#   price of 33,750; each unit of its 35,000 adds only a quarter of a unit to the price,
-#   below the Nash split's 42,500 and below the 35,000 deal-me-out would give were it an
-#   outside option. With an outside option as well (module 02), the Nash split on the
-#   breakdown payoffs holds unless the option beats it.
-# - Why the rates are equal. A seller short of cash usually loses faster than the buyer.
-#   But the buyer pays on one fixed date, so signing sooner brings Kestrel no cash sooner
-#   and its overdraft plays no part; and the licence runs to a fixed end date, so each day
-#   unsigned shrinks what there is to share, for both alike. Borealis's offer shrinks too:
-#   it is priced per remaining month of the licence, so it stays the same share of the
-#   pie, the case deal-me-out covers.
+#   half a unit (Binmore, Rubinstein & Wolinsky 1986), and the split lands between the
+#   share at the table and the Nash split on the breakdown payoffs, not necessarily between
+#   deal-me-out and the Nash split. A rig worth 50,000 to the buyer, a seller left with
+#   35,000 on breakdown, the two forces equally fast: each breakdown payoff counts with a
+#   weight of one half, so the seller gets 17,500 plus half of the remaining 32,500, a price
+#   of 33,750; each unit of its 35,000 adds only a quarter of a unit to the price, below
+#   both the Nash split's 42,500 and the 35,000 deal-me-out would give. With an outside option as well (module 02), the Nash
+#   split on the breakdown payoffs holds unless the option beats it.
+# - Why the rates are equal. The buyer pays on one fixed date, so signing sooner brings
+#   Kestrel no cash and its overdraft plays no part; the licence runs to a fixed end date,
+#   so each day unsigned shrinks what there is to share, for both alike. Borealis's offer,
+#   priced per remaining month, stays the same share of the pie, the case deal-me-out
+#   covers.
 # - Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held
-#   while the licence shrank, or if a sale to Borealis were what Kestrel is left with when
-#   talks with Atlas break down on their own. With a fixed figure, Kestrel and Atlas would
-#   be sharing the licence's worth above it. That gain shrinks for both alike as the end
-#   date nears, so they would split it evenly. A day's delay would still cost Kestrel.
-# - A pie that shrinks to nothing at an end date makes a game with a last round, where the
-#   last proposer takes nearly all; with the option shrinking in step and rounds of a day,
-#   working back from that round gives the same price, $\max(v_1/2,\ v_2)$, to within half
-#   of what one day of the licence is worth to Atlas: under one per cent of Atlas's value
-#   whenever two months or more remain.
+#   while the licence shrank (Kestrel and Atlas would then split the worth above that
+#   figure evenly, and a day's delay would still cost Kestrel), or if a sale to Borealis
+#   were what Kestrel is left with when talks with Atlas break down on their own.
+# - The end date makes a game with a last round; with rounds of a day, working back from it
+#   gives the same price, $\max(v_1/2,\ v_2)$, to within half of one day's worth of the
+#   licence to Atlas: under one per cent of Atlas's value whenever two months or more remain.
 # - The price also rests on Borealis's offer being firm, terms Kestrel can take or leave
 #   but not bargain over. Where the seller could bargain with either buyer in turn, some
 #   equilibria let it get anything between $v_1/2$ and $v_1$ (Abreu & Manea, "Bargaining
@@ -826,17 +803,14 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
-# Shapley value, is on the table, and Kestrel answers it, either by taking it or by naming
-# a higher price. That proposal is not the price this section's models predict: it is
-# a tactic, a figure Atlas can call fair, for Kestrel to take as the standard. A first figure used this way is an *anchor*: module 04 shows
-# that an anchor tends to pull the final price towards it, and how to answer one. The
-# tactic can misfire either way: with your numbers the figure may be more than Atlas
-# needed to pay, or less than Borealis has offered in writing. Write `licence_reply(s)`,
-# returning a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
+# Shapley value, is on the table. It is not the price section 5's models predict but a
+# tactic: a first figure, called fair, meant to pull the final price towards it, an
+# *anchor* (module 04 shows how to answer one). Should Kestrel
+# accept it, or turn it down? Write `licence_reply(s)`, returning a pair `(price, reason)`,
+# from `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: the price Kestrel gets by section 5's model: Atlas's own figure if Kestrel
-#   takes it (rounded to the hundred if you like, down or up), or else the price this
-#   section's models predict for the licence;
+# - `price`: what Kestrel gets for the licence by section 5's model, your choice made
+#   (Atlas's figure may be rounded to the hundred, down or up);
 # - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
 #   `"interests"` (what the licence does for Atlas: products that last longer, the
 #   *interest* behind its *position*, a price; Fisher and Ury) or `"fairness"` (the Shapley
@@ -845,14 +819,11 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   yours to judge from sections 2 and 5; where two are sound with your numbers, either is
 #   accepted.
 #
-# Kestrel cannot make its reply a last word: a refusal does not end the talks, since Atlas
-# can answer a day later, and Kestrel can turn to Borealis only when it turns down a
-# proposal of Atlas's (section 5's timing). So section 5's model, in which neither side
-# can bind itself to a last word, is the one that applies, and its move is what questions
-# 4 and 7 grade. Where Borealis would pay more than Atlas proposes, that move is question
-# 7's `"walk away"`: turn Atlas down and sell to Borealis at its figure. In real talks
-# Kestrel would rather name that figure to Atlas in a counter: the same money, with the
-# door left open (question 7's paragraph on real talks).
+# Section 5's model applies, as neither side can make its word the last: a refusal does not
+# end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only when
+# it turns down a proposal of Atlas's. Where that model's move is to sell to Borealis
+# (question 7's `"walk away"`), real talks would name Borealis's figure to Atlas in a
+# counter: the same money, with the door left open.
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
@@ -905,11 +876,11 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. The mark needs
-# all four prices right. Grading also tries other learners' scenarios: for each kind,
-# some above half of Dunmore's value and some below. In each, the versions reached by
-# walking out have the same letters as in yours, so your function may go by `v.letter`. The check below tells you when a price follows neither of
-# section 5's rules; which versions are reached by walking out, and so which rule fits
-# each, is marked when the notebook is graded.
+# all four prices right. Grading also tries other learners' scenarios (of each kind, some
+# above half of Dunmore's value and some below), with the same letters for each kind as
+# yours, so your function may go by `v.letter`. The check below
+# tells you when a price follows neither of section 5's rules; which rule fits each
+# version is marked when the notebook is graded.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
@@ -1048,15 +1019,12 @@ ShrinkingPieGame()
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
 # that Kestrel would really take Harrow's work rather than less. That is why, when Harrow
 # beats Kestrel's share at the table, walking out is the game's best reply to a proposal
-# below it, and the answer this question grades, as question 4 grades the model's move.
-# Real talks can differ here, because that
-# answer rests on the model's timing, a month between one proposal and the next: in real
-# talks a counter-proposal the same day at Harrow's figure, with the door left open, often
-# does better than leaving at once, since Granite would still gain by paying it. Where the
-# other side has not seen your alternative, section 7 says when to tell them of it;
-# question 9 turns on that. In real talks, if
-# you do walk away, make it easy to return: say you would rather have worked together and
-# what would bring you back, since you may well meet again.
+# below it, and the answer this question grades, as question 4 grades the model's move. In
+# real talks, where a counter can come
+# the same day rather than a month later, a counter at Harrow's figure with the door left
+# open often does better than leaving at once; and if you do walk away, say what would
+# bring you back, since you may well meet again. Where the other side has not seen your
+# alternative, section 7 says when to tell them of it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -1150,6 +1118,10 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
+# **Acceptance threshold**: the least the other side believes you would accept at the
+# table, judging by your patience. It is not your reservation price, the worth of your
+# alternative.
+#
 # Power you hold and power you brandish work differently. This section uses module 02's
 # two words, after Schelling: a **warning** ties a demand to something you would do anyway
 # if it is refused (sell to the rival who pays more); a **threat** ties it to something you
@@ -1159,8 +1131,8 @@ check.best_lever(best_lever, hidden=True)
 # be true, but said as a demand it still corners the other side. Deutsch and Krauss ("The Effect of Threat upon
 # Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which,
 # depending on the version, neither player, one of them or both could close a gate on the
-# other's shortest route. Pairs with no gates earned the most together, pairs in which one
-# player had a gate earned less, and pairs in which both had one earned the least.
+# other's shortest route. Pairs earned most together with no gate, less with one, and
+# least with two.
 #
 # Kestrel's case suggests quieter ways to use the same power:
 #
@@ -1178,28 +1150,22 @@ check.best_lever(best_lever, hidden=True)
 #   moves nothing. Real talks are rarely like that: the other side rarely sees all your
 #   options (in question 9, Granite has not seen Harrow's new offer),
 #   and whatever Kestrel says about them tells Granite where its reservation price lies.
-#   Call the least the other side believes you would accept at the table, judging by
-#   your patience, your **acceptance threshold**; with full information, as in section 5,
-#   it is your share at the table, since they know you would refuse less and wait for it.
-#   It is not your reservation price, the worth of your alternative. Mention an
+#   With full information, as in section 5, your acceptance threshold is your share at the
+#   table, since they know you would refuse less and wait for it. Mention an
 #   alternative when it beats your acceptance threshold as they see it: then it raises
 #   what they must offer. Call such an alternative **strong**, and one worth no more than
-#   that **weak**. Where the other side knows your patience, mentioning a weak alternative
-#   gains nothing. Where they are unsure of it, as in most real talks and in question 9,
-#   it can do harm: it can lower their estimate of your acceptance threshold, and, as
-#   module 01 warned, a side that knows your reservation price and can make you a
-#   take-it-or-leave-it offer can take nearly all the gain. Negotiation textbooks give
-#   the same advice (Lewicki, Saunders and Barry, *Negotiation*): make a strong alternative
-#   known, and keep a weak one private. A strong one persuades only if the other side
-#   believes it: Granite cannot check what Kestrel says, and a firm with no offer at all
-#   could say the same, so an offer made only by telephone is worth having confirmed in
-#   writing before you mention it. When you do mention one, say it calmly ("Harrow
+#   that **weak**. Mentioning a weak one gains nothing where they know your patience, and
+#   where they are unsure of it, as in most real talks, it can lower their estimate of
+#   your acceptance threshold (module 01: a side that knows your reservation price and can
+#   make you a take-it-or-leave-it offer can take nearly all the gain). Textbooks agree (Lewicki, Saunders and Barry,
+#   *Negotiation*): make a strong alternative known, keep a weak one private. A strong one
+#   persuades only if believed: Granite cannot check what Kestrel says, so an offer made
+#   only by telephone is worth having confirmed in writing first. Say it calmly ("Harrow
 #   has offered us work that would earn us ..."), and never threaten to take an option you
-#   would not take: if the other side calls the bluff, you lose the demand and your
-#   credibility with it. An ultimatum over an alternative you would really take ("match
-#   Harrow's offer by Friday, or we take it") is a warning, not a threat, and legitimate;
-#   it is still the weaker move, since it tells the other side no more than a calm mention
-#   does and corners them: they must give in under a deadline or let you go.
+#   would not take: a called bluff costs the demand and your credibility. An ultimatum
+#   over an alternative you would really take ("match Harrow's offer by Friday, or we take
+#   it") is a warning, and legitimate, but still the weaker move: it says no more than a
+#   calm mention and corners the other side.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
 #   last longer. Its position is a price; its interest, behind the position, is durability
 #   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
@@ -1249,9 +1215,8 @@ check.best_lever(best_lever, hidden=True)
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
 #   and that bluffing is one of them; but he counted as bluffing not only claims about your
-#   own limits but also concealing or misstating relevant facts, so he went further than
-#   this course does, and is no authority for its line. His critics answer that not
-#   everyone at the table has agreed to play poker. Misrepresentation law mostly draws its
+#   own limits but also concealing or misstating relevant facts, so he is no authority for
+#   this course's line. Misrepresentation law mostly draws its
 #   line at facts, and the rules most US states have adopted for lawyers, based on the
 #   American Bar Association's Model Rules, take a similar line: the comment to Model Rule
 #   4.1 notes that in negotiation, estimates of price or value and a party's intentions about an acceptable settlement are ordinarily not
@@ -1260,10 +1225,7 @@ check.best_lever(best_lever, hidden=True)
 #   80,000", when none has, misrepresents a material fact, and can undo the contract or amount to
 #   fraud. The line is not perfectly sharp: a statement of what you intend to do can itself
 #   be a false fact if you do not hold that intention when you speak (*Edgington v
-#   Fitzmaurice*, an English case of 1885). In a survey Lewicki, Saunders and Barry report,
-#   most of the MBA students asked rated hiding their reservation price and opening far above
-#   it as appropriate, and misrepresenting facts or obtaining information improperly as
-#   inappropriate (Robinson, Lewicki & Donahue, 2000). A bluff that is called still costs you
+#   Fitzmaurice*, an English case of 1885). A bluff that is called still costs you
 #   credibility.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
@@ -1444,7 +1406,7 @@ check.harrow_move(harrow_move, hidden=True)
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways, and it rests on authority,
-#   influence (expertise, admiration) or control of a resource, a monopoly being the
+#   influence (expertise, admiration, as this course uses the word) or control of a resource, a monopoly being the
 #   strongest control.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price at
@@ -1459,7 +1421,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   split. Real bargainers drift towards even splits; read the model for direction.
 # - Ask how you would reach an alternative. One you must walk out to take, at the moment
 #   you turn down their proposal (an outside option), counts only when it beats your share
-#   at the table, and then in full; one you are left with when talks fail on their own (a
+#   at the table, and then each unit adds a whole unit when they propose, $\delta$ of a
+#   unit when you do; one you are left with when talks fail on their own (a
 #   breakdown payoff) adds half a unit to your share for each unit of it, as in module
 #   02's Nash split, where the risk of breakdown, not the cost of delay, is what pushes
 #   both sides to agree.
