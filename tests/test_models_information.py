@@ -542,7 +542,6 @@ def test_the_duration_fits_a_learner_new_to_python():
     says_not("about four to five hours")
     says(
         "nine to eleven if either is new",
-        "about an hour and a half if Python or probability is new",
     )
     minutes = next(m.minutes for m in MODULES if m.folder == "01_information")
     assert minutes == 420

@@ -37,24 +37,17 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 11,600 words of text and 1,000 in your scenario), eleven coded questions, two widgets
+# 11,000 words of text and 1,000 in your scenario), eleven coded questions, two widgets
 # and a short reflection.
-# Six sittings suit it, most of them an hour to an hour and a quarter (about an hour and a
-# half if Python or probability is new):
+# Six sittings suit it, most of them an hour to an hour and a quarter:
 #
-# 1. sections 1 and 2 with Questions 1 to 3 (Question 3 practised first on three worked
-#    pieces of news);
+# 1. sections 1 and 2 with Questions 1 to 3;
 # 2. the pace of concessions with Question 4, then section 3 with Question 5 (three marks;
-#    with Question 4, five for the sitting; Question 5 asks for four prices worked out on
-#    your own case and five worked cases; split it after Question 4 if you need to);
-# 3. Questions 5b and 5c (two marks, one each: counts worked out on your own case; a
-#    shorter sitting, about three quarters of an hour);
-# 4. Question 6 on its own (two marks: a judgement on your own case, practised first on
-#    four worked situations). Question 6 is the longest single question of the module:
-#    give it an hour and a half to two hours;
+#    with Question 4, five for the sitting; split it after Question 4 if you need to);
+# 3. Questions 5b and 5c (two marks, about three quarters of an hour);
+# 4. Question 6 on its own, the longest question: give it an hour and a half to two hours;
 # 5. section 4, on what information is worth, with Questions 7 and 8;
-# 6. sections 5 to 7 with Question 9 (practised first on six worked moves) and the
-#    reflection.
+# 6. sections 5 to 7 with Question 9 and the reflection.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
 # your answer and tell you what to fix. Every learner gets their own numbers; the news,
@@ -168,7 +161,6 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # Two things follow. An opening outside a reservation price's band rules that price out.
 # And among the prices whose band holds the opening, lower ones explain it a little
 # better, because their band is narrower: the same chance is packed into fewer euros.
-# (This is the uniform distribution; any probability text covers it.)
 #
 # So an opening read this way works unlike the offer in the worked example above, whose
 # likelihood rose with $r$. Among the prices it leaves possible, a band opening always
@@ -223,8 +215,8 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 #
 # - `beliefs`: your beliefs about Osprey's reservation price after its opening, a dict;
 # - `expected`: the expected reservation price under them;
-# - `sure`: the highest final price (one you name and Osprey takes or leaves; section 3)
-#   Osprey would accept *for sure* under those beliefs.
+# - `sure`: the highest price Osprey would accept *for sure* under those beliefs, if you
+#   named it as your last word and Osprey could only take it or leave it.
 #
 # `likelihood` is the opening's likelihood under each price (your answer to Question 1;
 # the check passes in the right one, so a slip there costs nothing here).
@@ -234,12 +226,11 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 #
 # Besides your own scenario, the check tries two worked cases:
 # `course.variant("01_information", "worked-case-22")`, whose opening rules out the lowest
-# reservation price, and `"worked-case-110"`, whose `sure` lies below its cost. Then
-# compare `sure` with `sale.opening_offer`, and ask yourself whether you would accept
-# Osprey's opening as it stands. `sure` is what Osprey would accept, not what pays you:
-# for some learners it is below `sale.cost`, a sale at a loss, and then it is still
-# `sure`, not the cost (section 3 comes back to this). On your own scenario, try
-# `belief_after_opening(sale, opening_likelihood(sale))`.
+# reservation price, and `"worked-case-110"`, whose `sure` lies below its cost. `sure` is
+# what Osprey would accept, not what pays you: for some learners it is below `sale.cost`,
+# a sale at a loss, and then it is still `sure`, not the cost. On your own scenario, try
+# `belief_after_opening(sale, opening_likelihood(sale))`, and compare `sure` with
+# `sale.opening_offer`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "belief-after-opening-answer", "schema_version": 3}
@@ -412,8 +403,7 @@ check.news_likelihood(news_likelihood, hidden=True)
 #
 # Set your prior with the sliders (the weights are rescaled to add up to 1). Press
 # **next scripted offer** to let the scripted buyer make its next move, and watch the bars
-# and the expected reservation price; press it until the script runs out to see the whole
-# pace. Then try offers of your own, each from the same state: put the sliders back where
+# and the expected reservation price. Then try offers of your own, each from the same state: put the sliders back where
 # the updater opens them (the prior it starts from: weights 1, 2, 3, 2 and 1 on 40, 50,
 # 60, 70 and 80), press **start over**, then **next
 # scripted offer** once (the buyer opens at 42), and type the offer in the box (the script
@@ -433,8 +423,7 @@ check.news_likelihood(news_likelihood, hidden=True)
 #   updater starts from, the expected reservation price falls from about 61 to about 50,
 #   with almost all the weight on 50. That is why a buyer who shrinks its steps early on
 #   purpose can mislead you so much;
-# - try an offer above every price you still believe in, such as 90, and read why the
-#   updater refuses it.
+# - try an offer of 90, above every price you still believe in, and read why it is refused.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
 from course.widgets.information import BeliefUpdater
@@ -470,9 +459,7 @@ BeliefUpdater()
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
 # 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
 # 63.95 and 66.37, so `rounds` is 2. One mark for the reservation price, one for
-# `rounds` (judged by the reservation price your function returns if it is the right one
-# or a slip the first part's hint names, so such a slip costs one mark only; any other
-# reading, such as 0, is replaced by the right one). The check tries this buyer, your own Wren, and a
+# `rounds` (a slip in the first part costs that mark only). The check tries this buyer, your own Wren, and a
 # buyer who offers 20,000, 24,000 and 27,000 at a cost of 37,000 (no deal pays: `None`);
 # grading also tries other buyers of this kind.
 
@@ -539,10 +526,6 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # higher price can make a profit). Accepting the opening would make sense only if you
 # doubted the model itself.
 #
-# That "for sure" leans on the band's hard edges (section 2). Were you to leave the prices
-# between the opening and $x / b$ that the band rules out a small chance, your `sure`
-# price would be *almost* sure.
-#
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
 # possible prices pay and how often they are accepted. Compare the expected profit of
@@ -598,27 +581,20 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   selling a similar machine for less, so Osprey would pay you at most `sale.rival_cap`.
 #   As section 2 says, move each possible reservation price above the cap down to the cap,
 #   carrying its chance with it, and price against those beliefs (from `after`, without
-#   the other news, and `sale.cost`). Leaving out the news you have already read is a
-#   simplification that shows what the cap does on its own; a real seller would combine
-#   both, and once your capped price passes, the check shows what combining them gives on
-#   your scenario. Leverage has shifted: see whether your price falls, and whether it
-#   falls to the cap or below it.
+#   the other news, and `sale.cost`: a simplification that shows what the cap does on its
+#   own; once it passes, the check shows what combining both gives). Leverage has shifted:
+#   see whether your price falls, and whether to the cap or below it.
 #
 # The inputs: `after` is your beliefs after Osprey's opening (the first part of your
 # answer to Question 2; the check passes in the right ones). `reading` is how you read
 # the news of Question 3: a dict from each key of `sale.news` to the likelihood your
-# `news_likelihood` gives it. The check passes in readings of its own, drawn by chance
-# for each case: they need not go the way your news points (Question 3 marks that), and a
-# slip there costs nothing here.
+# `news_likelihood` gives it. The check passes in readings of its own, drawn by chance,
+# so a slip in Question 3 costs nothing here.
 #
 # One mark for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries five worked cases, `course.variant("01_information",
 # "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"`, `"worked-case-19"` and
-# `"worked-case-36"`. In each of them the opening moves the price, and between them each
-# tempting method (asking the cap as it is, asking the expected reservation price, reading
-# the news on your prior instead of on `after`, capping your prior instead of `after`)
-# gives a wrong price in at least one. On your own
-# scenario, try
+# `"worked-case-36"`; in each the opening moves the price. On your own scenario, try
 #
 # ```python
 # after = belief_after_opening(sale, opening_likelihood(sale))[0]
@@ -627,11 +603,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # **After you pass.** Two things to look at.
 #
-# - Compare `now` with `with_news`. Question 5c asks for a *factor*: read the news so
-#   that each reservation price is `factor` times as likely as the next lower one (or
-#   higher, for news that points down); at the smallest such factor the news just moves
-#   your price, a larger one moves it too, a smaller one does not. The one number
-#   describes only such even readings: for an uneven one, call `my_price` and see.
+# - Compare `now` with `with_news`. Question 5c reads the news so that each reservation
+#   price is `factor` times as likely as the next lower one (or higher, for news that points
+#   down): at the smallest such factor the news just moves your price, a smaller one does not.
 # - Compare `before` with `now`. In every scenario drawn for a learner the opening leaves
 #   the model's price where it was or lowers it.
 #
@@ -675,9 +649,8 @@ check.my_price(my_price, hidden=True)
 #
 # Back to the pace of concessions. Suppose you have not named your price yet and the talks
 # go on in rounds: each round you ask Osprey to improve its offer, and each round it
-# repeats its opening instead. It *holds*. Section 3's protocol still stands: you have not
-# yet named your final price, and when you do it is still take-it-or-leave-it; Osprey's
-# holds are not a final offer. Read each hold with the belief updater's model: under a
+# repeats its opening instead. It *holds*. When you do name your price, it is still
+# take-it-or-leave-it. Read each hold with the belief updater's model: under a
 # reservation price $r$ above the last offer, a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
 # it would pay. (Every price still possible after the opening lies above the last offer.)
@@ -688,10 +661,8 @@ check.my_price(my_price, hidden=True)
 # (as in Question 5; the check passes in the right ones). Return the fewest holds in a row
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
-# The count tells you how many such rounds it takes before Osprey's firmness should
-# change the price you name. It reads every hold as honest; a buyer who knows you read
-# holds so can hold on purpose (section 2), and then its holds prove less than the count
-# assumes. The check tries your scenario and
+# The count reads every hold as honest; a buyer who knows you read holds so can hold on
+# purpose, and then its holds prove less than the count assumes. The check tries your scenario and
 # the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (ten
 # holds move nothing, so `None`), `worked-case-14` (exactly ten holds move it, so 10) and
 # `worked-case-5` (only an eleventh hold would move it, so `None`); grading tries these and
@@ -734,17 +705,14 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # evenly: with `direction` `"higher"`, each reservation price `factor` times as likely as
 # the next lower one; with `"lower"`, each `factor` times as likely as the next higher
 # one. With a factor of 2 and four reservation prices, lowest first, `"higher"` weighs
-# them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1 (Question 3's even reading is the
-# same with a factor of 2). Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
+# them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1. Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
 # opening (as in Question 5; the check passes in the right ones), to return the smallest
 # factor, in steps of 0.05 from 1.05 up to 10, at which the model's price (against
 # `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
 # The check asks for both directions, so a `None` may well be right for one of them. The
-# factor for the way your own news points (your Question 3 reading) is how much that
-# fact must weigh to shift the balance: compare it with how strongly you read it in
-# Question 3. If your Question 3 reading is not even (1, 1, 1.5 and 1.5, say), no one
-# factor describes it, so do not compare: call `my_price` with your reading and see
-# whether it moves your price. The check tries your scenario; grading also tries other learners'.
+# factor for the way your own news points is how much that fact must weigh to shift the
+# balance. If your Question 3 reading is not even, no one factor describes it: call
+# `my_price` with your reading and see; if it is, compare. The check tries your scenario; grading also tries other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-weight-answer", "schema_version": 3}
@@ -818,13 +786,10 @@ check.news_weight(news_weight, hidden=True)
 #   model's price, "to be safe".
 #
 # One word for a situation you may meet among yours: **anchoring** is the pull a number
-# you have seen exerts on the number you then choose, even when it should not move it.
-# The evidence comes before the question, since a situation may turn on it: people who
-# had just seen a random number (10 or 65) gave median estimates of 25 and 45 per cent for
-# the share of African countries in the United Nations (Tversky and Kahneman, 1974), and
+# you have seen exerts on the number you then choose, even when it should not move it:
 # experienced estate agents valued the same house higher when shown a higher listing
-# price, while saying it had not swayed them (Northcraft and Neale, 1987). Section 5 gives
-# the sources in full and says what to do about it.
+# price, while saying it had not swayed them (Northcraft and Neale, 1987; section 5 gives
+# more).
 #
 # `staged-opening` asks you to re-price on your own numbers. Read as the band model
 # reads it, an opening $x$ (`sale.opening_offer`) tells you three things: Osprey's
@@ -836,12 +801,8 @@ check.news_weight(news_weight, hidden=True)
 # with the model's price: if it is higher, name that higher price (the check wants it to
 # the cent); if it is the same, the staging cost you nothing and the model's price stands.
 # On every case the check tries it is never lower.
-# The check also tries your function on four worked cases, `worked-case-0`,
-# `worked-case-1`, `cut-case` and `tilt-case` (grading draws two more; the last two ask
-# only for `staged-opening` and have no safer price), so that each short cut (always the
-# model's price, always the next reservation price up, "the opening tells me nothing", the
-# model's price against the prior, or the higher of `before` and `now`) fails one of the
-# four.
+# The check also tries four worked cases, `worked-case-0`, `worked-case-1`, `cut-case` and
+# `tilt-case` (grading draws two more; the last two ask only for `staged-opening`).
 #
 # One mark for the assumptions, one for the prices. A *step* is the gap between
 # neighbouring prices in `sale.reservations`. What the check accepts, by the assumption
@@ -856,11 +817,9 @@ check.news_weight(news_weight, hidden=True)
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
 # Why these prices. A price more than a step above the highest reservation price still
-# possible after the opening is grounded in no buyer you still believe in (the one step
-# is a course convention). A seller who needs the sale wants a *safer price*: a price
-# between two reservation prices still possible sells to no more buyers than the next one
-# up, for less, so the safer prices are the reservation prices still possible between
-# your cost and the model's price. Against a
+# possible after the opening is grounded in no buyer you still believe in (the one step is a course
+# convention). A seller who needs the sale wants a *safer price*; one between two
+# possible reservation prices sells to no more buyers than the next one up, for less. Against a
 # buyer who walks out of deals it finds unfair, a *fair price* leaves the buyer at the
 # next reservation price up a share of the gain (that reservation price minus your cost)
 # from a fifth to at most half of it. A fifth is only the check's floor, not a safe price:
@@ -981,8 +940,7 @@ check.model_limits(model_limits, hidden=True)
 # The second never binds on the scenarios of this module, for any learner: some
 # reservation price above your cost always keeps a chance, so some price pays.)
 #
-# It is the most any information about $r$ can be worth to you. Information that costs
-# more than that is not worth buying. As in section 3, these
+# It is the most any information about $r$ can be worth to you. As in section 3, these
 # are averages: they are the values of a risk-neutral seller, and one who fears a lost
 # sale more than its average would weigh them differently.
 #
@@ -1008,13 +966,12 @@ check.model_limits(model_limits, hidden=True)
 # Satterthwaite, "Efficient Mechanisms for Bilateral Trading", *Journal of Economic
 # Theory*, 1983). This sale does not meet those conditions (Osprey's reservation price is
 # one of four amounts, and your cost is no secret that matters), so the theorem does not
-# apply to it as it stands: the buyers at 60 are lost to the price you choose. When only
-# the buyer's reservation price is hidden, as here, a deal every time one would help both
-# can be guaranteed, but not at the price that is best for you: the take-it-or-leave-it
-# price of section 3 (one final price the buyer takes or leaves) gives up some deals that
-# would help both (here the buyers at 60), in return for a larger margin on the others.
+# apply to it as it stands. With only the buyer's reservation price hidden, a deal every
+# time one would help both can be guaranteed, but not at the price that is best for you:
+# the take-it-or-leave-it price of section 3 (one final price the buyer takes or leaves)
+# gives up some deals that would help both (here the buyers at 60) for a larger margin.
 #
-# A classic case has a closed form. If the buyer's reservation price could be anything
+# A classic case: if the buyer's reservation price could be anything
 # between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
 # $H$, the model's price is $(H + c)/2$ (kept inside $[L, H]$): halfway between your
 # cost and the highest reservation price. Knowing the reservation price, you would earn its average
@@ -1063,7 +1020,7 @@ InformationExplorer(sale.explorer_cases)
 # from lawful research only (public filings, Osprey's other suppliers), whether Osprey's
 # reservation price is at least its amount. No lawful source is sure, so treat a sure answer
 # as a thought experiment: it prices the question at most, and the next section drops
-# it. Hire one, or neither?
+# it.
 #
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount, after a no against those below
@@ -1150,16 +1107,14 @@ check.information_pays(information_pays, hidden=True)
 # - `perfect_before`: perfect information's worth before the opening (your prior,
 #   `sale.prior_beliefs()`, and `sale.cost`);
 # - `perfect_after`: its worth after the opening (`after`);
-# - `report`: the market report's worth after the opening (the news set aside: the report
-#   is priced on the opening alone, so that how you weigh the news does not move it; a
-#   simplification, and a real seller would price it on both), with
-#   its accuracy `sale.report_accuracy` and reports that name one of
-#   `sale.reservations`;
+# - `report`: the market report's worth after the opening (the news set aside, a
+#   simplification), with its accuracy `sale.report_accuracy` and reports that name one
+#   of `sale.reservations`;
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
-# Do not round: the check compares amounts to the cent. One mark for the two EVPIs, one for the report's worth, one for the decision. When
-# your EVPIs pass, the check tells you where each comes from: the deals the model's price loses, and the money it leaves on the table. Compare the two and say to yourself
-# why the opening moved the value of knowing.
+# Do not round: the check compares amounts to the cent. One mark for the two EVPIs, one
+# for the report's worth, one for the decision. When your EVPIs pass, the check says where
+# each comes from; ask yourself why the opening moved the value of knowing.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "report-decision-answer", "schema_version": 3}
@@ -1244,7 +1199,6 @@ check.report_decision(report_decision, hidden=True)
 # ## 6. Guarding your own information, and the line you do not cross
 #
 # Everything above works in both directions: the other side is reading *your* signals.
-# A few rules of thumb follow.
 #
 # - **Keep your reservation price to yourself, and a deadline that only you pay for.**
 #   When the other side knows your reservation price and can make you a final offer, it
@@ -1280,9 +1234,8 @@ check.report_decision(report_decision, hidden=True)
 #   Naming one fact to answer a claim they make is a different move: if they say they can
 #   keep their old line running and you know it failed inspection, saying so calmly takes
 #   the bluff out of that claim.
-# - **Trade information.** Offer a piece of information for a piece of information. A
-#   partner who shares in return is building trust; one who only takes is telling you
-#   something too.
+# - **Trade information.** Offer a piece of information for a piece of information; a
+#   partner who only takes is telling you something too.
 #
 # ### Fair and foul ways to use information
 #
