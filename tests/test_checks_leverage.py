@@ -1610,7 +1610,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "Binmore, Rubinstein and Wolinsky (1986)", "counts whatever its"),
         ("audit-limits", "adds half a unit to your share", "counts whatever its size"),
         # section 2's first question is about knowledge, not assets held
-        ("sources-teaching", "Records a side can supply or withhold", None),
+        ("sources-teaching", "Records the other side needs and a side can supply", None),
         # four kinds listed, going back on your word after the list
         ("ethics-teaching", "none of question 5's tactics is of this kind", "- **Going back"),
         ("ethics-teaching", "a buyer for the van", "an buyer"),
@@ -3642,7 +3642,7 @@ def test_what_the_checks_say_about_the_learners_own_labels_and_why():
     that "legitimate" judges ethics, not wisdom (U4), and the primer no longer spells out
     question 3's search (W3)."""
     q1 = " ".join(_cell("q1-text").split())
-    assert "It does not even say how many are right" in q1
+    assert "It does not say how many are right" in q1
     assert "as in question 1" in " ".join(_cell("q4-text").split())
     assert "as in question 1" in " ".join(_cell("q5-text").split())
     # a count would be an oracle: five facts, six (source, side) pairs each

@@ -139,10 +139,10 @@ scenario
 #
 # 1. Does the fact say that a side knows, learns or finds out something that was already
 #    true, about the other side, the market or the situation? Then it is information,
-#    whatever the knowledge is about. Records a side can supply or withhold, and know-how
-#    the other side relies on and cannot get elsewhere, are not knowledge in this sense:
-#    a side holds them (power; module 03 calls power that comes from such know-how its
-#    *expert base*).
+#    whatever the knowledge is about. Records the other side needs and a side can supply
+#    or withhold, and know-how the other side relies on and cannot get elsewhere, are not
+#    knowledge in this sense: a side holds them (power; module 03 calls power that comes
+#    from such know-how its *expert base*).
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
@@ -185,8 +185,7 @@ scenario
 # themselves ends them for you too: Moore ("The unexpected benefits of final deadlines in
 # negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
 # one improved the outcomes of negotiators for whom delay was costly, though they expected
-# it to hurt them. Whether to let the other side see what you know is module 01's
-# question.
+# it to hurt them. What to reveal of what you know is module 01's question.
 #
 # **Time.** A deadline has no row of its own: it goes into its holder's alternatives (a
 # tenant whose lease ends in six weeks has fewer and dearer options each week). A deadline
@@ -217,8 +216,8 @@ scenario
 # `practice_facts()` the same way for its facts. Its check judges each fact, and for one
 # that is not right says why the source or the side you gave does not fit, not which one
 # does. The check under `fact_leverage()` confirms only the form of your answer: the
-# labels of your own facts are marked when the notebook is graded. It does not even say
-# how many are right, since changing one label at a time would then find them all.
+# labels of your own facts are marked when the notebook is graded. It does not say how
+# many are right: changing one label at a time would then find them all.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-facts", "schema_version": 3}
 scenario.show("practice-facts")
@@ -308,7 +307,7 @@ scenario.show("reason")
 # alternatives) is counted twice if both rows weigh heavily. So when one dependence
 # decides a case, give the largest weight to one of the pair: the course's convention is
 # that the two should not both weigh 0.4 or more (question 2's check notes a breach but
-# does not refuse the audit for it). In the ferry case, power 0.5, alternatives 0.25 and
+# does not refuse the audit). In the ferry case, power 0.5, alternatives 0.25 and
 # information 0.25 keeps to it; power 0.45 with alternatives 0.4 does not. It is a rough
 # convention, not a cure: a weight applies to both sides, so a light weight on
 # alternatives also shrinks how much the ferry company would need the haulier if it had
@@ -336,7 +335,7 @@ scenario.show("reason")
 #
 # The three sources and the weights are the course's own simplification: Lewicki,
 # Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using Negotiation Power")
-# list more sources of power, information and the BATNA among them, and no weighted score.
+# give more sources of power (information and the BATNA among them), but no weighted score.
 #
 # Take a case no learner draws: a caterer renewing its yearly contract with a conference
 # centre. The caterer holds a written offer from a second venue; the centre knows better
