@@ -381,11 +381,21 @@ def test_any_kind_of_number_is_an_opening_price(learner, capsys, kind):
 def faratin(beta, target=None):
     """A plan on Faratin's curve with ``beta`` to ``target`` (default: the reservation price)."""
 
-    def plan(s, opening):
+    def plan(s, opening):  # round 1 holds: Orchard has only opened
         end = reservation_of(s) if target is None else target(s, opening)
-        return [time_dependent_offer(t, s.rounds - 1, opening, end, beta) for t in range(s.rounds)]
+        last = s.rounds - 2
+        return [opening] + [
+            time_dependent_offer(t, last, opening, end, beta) for t in range(last + 1)
+        ]
 
     return plan
+
+
+def held_curve(s, start, target, beta):
+    """Faratin's curve with ``beta`` from ``start`` to ``target``, after a hold in round 1
+    (Orchard has only opened: question 2 holds there)."""
+    last = s.rounds - 2
+    return [start] + [time_dependent_offer(t, last, start, target, beta) for t in range(last + 1)]
 
 
 def halfway(s, opening):
@@ -399,29 +409,31 @@ def halfway(s, opening):
         (faratin(1.0, halfway), "is the same size as your first"),  # linear: steps hold
         # steps 1.5, 2, 2.5, 3, each within 1 of the one before
         (
-            lambda s, o: [o, o - 1.5, o - 3.5, o - 6, o - 9] + [o - 10] * (s.rounds - 5),
+            lambda s, o: [o, o, o - 1.5, o - 3.5, o - 6] + [o - 9] * (s.rounds - 5),
             "is bigger than an earlier one (1.50)",
         ),
         # steps 2, 2.5, 2.8 grow; the offers have one decimal, so the allowance is 0.1, and the
         # first growing step is caught
         (
-            lambda s, o: [o, o - 2, o - 4.5, o - 7.3] + [o - 7.3] * (s.rounds - 4),
+            lambda s, o: [o, o, o - 2, o - 4.5, o - 7.3] + [o - 7.3] * (s.rounds - 5),
             "(2.50) is bigger than an earlier one (2.00) by more than rounding to one decimal",
         ),
         # rounded to whole numbers, steps 2, 3, 3 grow within rounding, and the hint says
         # the last concession is bigger than the first
         (
-            lambda s, o: [o, o - 2, o - 5, o - 8] + [o - 8] * (s.rounds - 4),
+            lambda s, o: [o, o, o - 2, o - 5, o - 8] + [o - 8] * (s.rounds - 5),
             "your last concession (3.00) is bigger than your first (2.00)",
         ),
         (faratin(1.5), "the even split of the zone"),  # all the way to the limit
         (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "the even split of the zone"),
         (faratin(6.0, halfway), "more than three fifths of all you plan to concede"),
-        (lambda s, o: [o, o - 4, o - 1] + [o - 5] * (s.rounds - 3), "goes back up"),
+        (lambda s, o: [o, o, o - 4, o - 1] + [o - 5] * (s.rounds - 4), "goes back up"),
         (lambda s, o: [o] * s.rounds, "never concedes"),
         (lambda s, o: [o + 1, *faratin(1.5, halfway)(s, o)[1:]], "should start at the opening"),
         (lambda s, o: faratin(1.5, halfway)(s, o)[:-1], "return a list of"),
-        (lambda s, o: [o, o - 5, o - 7, o - 7, o - 11] + [o - 11] * (s.rounds - 5), "round 4"),
+        (lambda s, o: [o, o, o - 5, o - 7, o - 7, o - 11] + [o - 11] * (s.rounds - 6), "round 5"),
+        # a step right after Orchard's opening is a concession into silence
+        (lambda s, o: [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds)], "round 1"),
     ],
 )
 def test_the_plan_mistakes(learner, plan, hint):
@@ -436,10 +448,13 @@ def _split(s):
 @pytest.mark.parametrize(
     "plan",
     [
-        # steps of 4, 3 and 2 parts that stop halfway between the even split and the
+        # a hold, then steps of 4, 3 and 2 parts that stop halfway between the even split and the
         # estimate, then holds (a plan of 4, 3, 2 thousand stopped above the estimate)
         lambda s, o: [
-            o - (o - (_split(s) + s.their_estimate) / 2) * sum(([4, 3, 2] + [0] * s.rounds)[:t]) / 9
+            o
+            - (o - (_split(s) + s.their_estimate) / 2)
+            * sum(([0, 4, 3, 2] + [0] * s.rounds)[:t])
+            / 9
             for t in range(s.rounds)
         ],
         # a hold in round 1, waiting for Orchard's move, then shrinking steps (5, 3, 3 parts)
@@ -447,16 +462,10 @@ def _split(s):
         lambda s, o: (
             [o, o] + [o - x * (o - _split(s)) / 11 for x in (5, 8)] + [_split(s)] * (s.rounds - 4)
         ),
-        # halving each step towards the even split (half of it in the first step)
-        lambda s, o: [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds)],
+        # a hold in round 1, then halving each step towards the even split
+        lambda s, o: [o] + [o - (o - _split(s)) * (1 - 0.5**t) for t in range(s.rounds - 1)],
         # the course's plan rounded to whole thousands after the opening: equal steps
-        lambda s, o: (
-            [o]
-            + [
-                round(time_dependent_offer(t, s.rounds - 1, o, (o + reservation_of(s)) / 2, 1.5))
-                for t in range(1, s.rounds)
-            ]
-        ),
+        lambda s, o: [o, o] + [round(x) for x in held_curve(s, o, halfway(s, o), 1.5)[2:]],
         # the highest β the question names, on the shortest talks
         faratin(2.0, halfway),
     ],
@@ -1125,10 +1134,7 @@ def test_a_plan_rounded_to_whole_thousands_still_passes():
         for start in check._openings(s, hidden=True):
             for beta in (1.2, 1.5, 2.0):
                 target = (start + reservation_of(s)) / 2
-                curve = [
-                    time_dependent_offer(t, s.rounds - 1, start, target, beta)
-                    for t in range(s.rounds)
-                ]
+                curve = held_curve(s, start, target, beta)
                 for whole in (round, math.ceil):
                     plan = [float(whole(offer)) for offer in curve]
                     try:
@@ -1166,7 +1172,7 @@ def test_the_notebook_says_what_holds_of_trades_quotes_and_hints(learner):
     assert "at a believable cap that is at or above your reservation price" in flat
     assert "as if their anchor had not been spoken" not in flat
     assert "as if their number had not been spoken" not in flat
-    assert "no pull beyond what it has told you" in flat
+    assert "Resist their number's pull; what it tells you about them you may still use" in flat
 
 
 # --- opening, plans, trades and the text, case by case ---------------------------------
@@ -1231,10 +1237,7 @@ def test_unrounded_curves_pass_rule_3_and_rounding_is_named_when_it_breaks_it():
         for start in check._openings(s, hidden=True):
             for beta in (1.05, 1.2, 1.5, 2.0):
                 target = (start + reservation) / 2
-                curve = [
-                    time_dependent_offer(t, s.rounds - 1, start, target, beta)
-                    for t in range(s.rounds)
-                ]
+                curve = held_curve(s, start, target, beta)
                 try:
                     check._check_plan(curve, start, reservation, "here", s.their_estimate)
                 except NotYet as failure:
@@ -1259,11 +1262,8 @@ def test_an_exact_linear_plan_is_not_told_its_offers_are_rounded():
     s = course.variant(MODULE, "r-0")
     reservation = reservation_of(s)
     start = check._openings(s, hidden=False)[0]
-    plan = [
-        time_dependent_offer(t, s.rounds - 1, start, (start + reservation) / 2, 1.0)
-        for t in range(s.rounds)
-    ]
-    assert plan == [108, 103.875, 99.75, 95.625, 91.5]
+    plan = held_curve(s, start, (start + reservation) / 2, 1.0)
+    assert plan == [108, 108, 102.5, 97, 91.5]
     with pytest.raises(NotYet) as refusal:
         check._check_plan(plan, start, reservation, "here", s.their_estimate)
     assert "is the same size as your first" in str(refusal.value)
@@ -1272,10 +1272,7 @@ def test_an_exact_linear_plan_is_not_told_its_offers_are_rounded():
         s = course.variant(MODULE, f"learner-{n}")
         reservation = reservation_of(s)
         for start in check._openings(s, hidden=True):
-            plan = [
-                time_dependent_offer(t, s.rounds - 1, start, (start + reservation) / 2, 1.0)
-                for t in range(s.rounds)
-            ]
+            plan = held_curve(s, start, (start + reservation) / 2, 1.0)
             with pytest.raises(NotYet) as refusal:
                 check._check_plan(plan, start, reservation, "here", s.their_estimate)
             assert "your offers are rounded" not in str(refusal.value), (n, plan)
@@ -1542,9 +1539,8 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
     # conditional concession on the frontier')
     assert "which is right for a conditional concession on the frontier" not in flat
     assert (
-        "A single give shows a trade ratio of 0.00, since nothing comes back on another issue: "
-        "on the frontier it can still be right when rule 2 picks it, made conditional on the "
-        "deal." in flat
+        "a single give's trade ratio is 0.00, and on the frontier it can still be right, made "
+        "conditional: rule 2" in flat
     )
 
 
@@ -1566,12 +1562,12 @@ def test_the_plans_on_the_clock_are_named_as_such():
     assert "as section 2 advises: simpler" not in flat
     assert (
         "your reservation price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), "
-        "you opened at 95, the talks last 12 rounds" in flat
+        "you opened at 84, a sixth above that estimate" in flat
     )
     from course.engine.practice import TARGET_SHARE, LowBallMoment
 
     moment = LowBallMoment(rng=__import__("random").Random(1))
-    assert (moment.your_reservation, moment.opening, moment.rounds) == (50, 95, 12)
+    assert (moment.your_reservation, moment.opening, moment.rounds) == (50, 84, 12)
     # two fifths, question 3's rule, no longer 30%
     assert TARGET_SHARE == 0.4 and "your target is two fifths of the way" in flat
 
@@ -1615,7 +1611,8 @@ def test_question_7_leaves_the_comparison_to_the_learner():
     better one: the tables it tries include one where each way of ending is the better."""
     flat = _flat()
     assert "than after a polite walk-away;" not in flat
-    assert "that one is your alternative to a deal. Read it from the table" in flat
+    assert "Which of them is your alternative, and which way the difference moves" in flat
+    assert "read them from the table below, not from the trust figures" in flat
     s = course.variant(MODULE, "learner-1")
     tables = check._tables(s, hidden=True)
     assert any(t["polite walk-away"] > t["walk-out"] for t in tables)
@@ -1787,8 +1784,8 @@ def test_the_text_says_what_holds_of_rounds_curves_and_statements():
     assert "the check accepts any of them" in text
     assert "from a side that may be shading its opening" in text
     assert "when you know how this side habitually opens (module 01)" in text
-    assert "is a *warning* (modules 02 and 03) only if you would really take" in text
-    assert "a *threat*, and one you would not carry out, so a bluff" in text
+    # review 58 (U2): the kinds of move are a table now
+    assert "| a *threat*, not a *warning* (modules 02 and 03): any price above your" in text
 
 
 def test_questions_are_worth_marks_and_points_are_the_scenarios():
@@ -1822,8 +1819,8 @@ def test_unrounded_steps_that_grow_fail_for_every_learner():
             # steps that shrink then grow, scaled to concede half the room (108 to 75 gives 3.5 ...)
             room = start - reservation_of(s)
             steps = [0.5 * room * step / 15.5 for step in (3.5, 4.5, 4.5, 3.0)]
-            plan = [start - sum(steps[:t]) for t in range(len(steps) + 1)]
-            plan += [plan[-1]] * (s.rounds - len(plan))
+            plan = [start] + [start - sum(steps[:t]) for t in range(len(steps) + 1)]
+            plan = (plan + [plan[-1]] * s.rounds)[: s.rounds]
             with pytest.raises(NotYet, match=r"so this is not rounding|by more than rounding to"):
                 check._check_plan(plan, start, reservation_of(s), learner, s.their_estimate)
 
@@ -1893,7 +1890,7 @@ def test_the_target_rule_is_stated_once_and_each_exercises_target_is_in_a_table(
         "| question 3's check | two fifths of the way up from your reservation price to your "
         "opening, or just above the even split where that is higher |",
         "| the low-ball exercise (section 5) | two fifths of the way up from its reservation "
-        "price to its opening (68; its estimate of the buyer's is 72) |",
+        "price to its opening (64; its estimate of the buyer's is 72) |",
     ):
         assert row in text
     assert "The targets of this module all follow it" not in text
@@ -1907,7 +1904,6 @@ def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learne
     every learner; one that stops at the split, rounded to the nearest whole number or not,
     passes; and the course's plan (halfway from the opening) passes from every opening the check
     tries."""
-    from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
     halves = 0
@@ -1920,10 +1916,7 @@ def test_a_plan_to_the_even_split_passes_and_one_below_it_fails_for_every_learne
             check._check_plan(check.course_plan(s, start), start, r, learner, s.their_estimate)
 
             def plan_to(target, start=start, s=s):
-                return [
-                    time_dependent_offer(t, s.rounds - 1, start, target, 1.5)
-                    for t in range(s.rounds)
-                ]
+                return held_curve(s, start, target, 1.5)
 
             check._check_plan(plan_to(split), start, r, learner, s.their_estimate)
             rounded = [float(round(offer)) for offer in plan_to(split)]
@@ -1965,7 +1958,7 @@ def test_the_duration_and_the_shape_of_read_picks_answer_are_said():
     accepted a list without saying so."""
     text = _flat()
     assert "and about ten if Python is new to you" in text
-    assert "(a Python set; a list or tuple of the same issues passes too)" in text
+    assert "Return the set of issues (a list or tuple of them passes too)" in text
 
 
 # --- visible checks that catch what grading catches; hints that name the slip ------------
@@ -1990,8 +1983,10 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     and never above the quote."""
     assert check.QUOTE_BAND == 3.0
     text = _flat()
-    assert "puts Orchard's reservation price between 3 (thousand) below the quote" in text
-    assert "and you open in that band" in text
+    # review 58 (E2): the quote caps Orchard's reservation price; the band is an edge
+    assert "caps Orchard's reservation price at the quote" in text
+    assert "up to 3 (thousand, not per cent) below it" in text
+    assert "puts Orchard's reservation price between" not in text
 
 
 def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
@@ -2104,7 +2099,6 @@ def test_time_dependent_offer_with_the_betas_question_2_names_passes_unrounded()
     and failed for every learner. Such curves with 1.1 <= beta <= 2 to the course's target pass
     every rule unrounded (swept over 2,000 learners when written; 600 here). The question now
     names no formula, but a learner who uses section 2's curve still passes."""
-    from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
     for learner in SWEEP:
@@ -2113,10 +2107,7 @@ def test_time_dependent_offer_with_the_betas_question_2_names_passes_unrounded()
         for start in check._openings(s, hidden=True):
             target = (start + r) / 2
             for beta in (1.1, 1.5, 2.0):
-                plan = [
-                    time_dependent_offer(t, s.rounds - 1, start, target, beta)
-                    for t in range(s.rounds)
-                ]
+                plan = held_curve(s, start, target, beta)
                 check._check_plan(plan, start, r, learner, s.their_estimate)
 
 
@@ -2134,7 +2125,7 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     assert "at or beyond your estimate of the other side's reservation price" in flat
     assert "becomes your best estimate" not in flat
     assert "Orchard will not pay you more than a quote for the same work" in flat
-    assert "between 3 (thousand) below the quote and the quote" in flat
+    assert "open at the quote or up to 3 (thousand, not per cent) below it" in flat
     assert "what your plan asks in the next round" not in flat
     assert "the next offer your plan would make when you next move" in flat
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
@@ -2230,7 +2221,6 @@ def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
     estimate fails with a hint naming it, from every opening above the estimate (100 learners;
     the sweep holds the course's plan to the estimate for 2,000), and one that stops at the
     estimate passes."""
-    from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
     tried = 0
@@ -2240,10 +2230,7 @@ def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
         for start in check._openings(s, hidden=True):
 
             def plan_to(target, start=start, s=s):
-                return [
-                    time_dependent_offer(t, s.rounds - 1, start, target, 1.5)
-                    for t in range(s.rounds)
-                ]
+                return held_curve(s, start, target, 1.5)
 
             if start <= estimate + 1:
                 continue
@@ -2309,9 +2296,9 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     bullet = flat[flat.index("**Moved by news:**") :]
-    bullet = bullet[: bullet.index("The check tries all three.")]
-    # review 56 (U1): the bullet is shorter; the 3 is named as the course's reading in it
-    assert 'The 3 is the course\'s reading of "a little"' in bullet
+    bullet = bullet[: bullet.index("A quote above that changes nothing.")]
+    # review 56 (U1): the bullet is shorter; the 3 is named as the course's convention in it
+    assert "the 3 is the course's convention" in bullet
     assert check.QUOTE_BAND == 3
 
 
@@ -2321,13 +2308,7 @@ def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_
     introduction. Question 1's band of 3 under a rival's quote was a bare number; the text now
     says what it stands for, a few per cent of the quotes the check tries (100 learners)."""
     text = _flat()
-    intro = text[: text.index("Your scenario")]
-    assert "Rounds are counted in two ways, and one simulation has its own length" in intro
-    assert "from 0: round 0 is your opening" in intro and "from 1, as the arena does" in intro
-    assert "the arena's 10, whatever `s.rounds` says" in intro
-    assert "Rounds are counted two ways:" not in intro
-    assert 'The 3 is the course\'s reading of "a little"' in text
-    assert "about 3% at your prices" in text
+    assert "the 3 is the course's convention" in text
     assert check.QUOTE_BAND == 3
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
@@ -2422,8 +2403,9 @@ def test_choosing_free_moves_by_your_own_gain_fails_the_visible_check_for_every_
 
 
 def _straight_plan(opening, end, rounds):
-    """Offers from ``opening`` to ``end`` in steps that shrink by one weight a round."""
-    weights = list(range(rounds - 1, 0, -1))
+    """Offers from ``opening`` to ``end`` in steps that shrink by one weight a round, after
+    a hold in round 1."""
+    weights = [0, *range(rounds - 2, 0, -1)]
     return [opening - (opening - end) * sum(weights[:k]) / sum(weights) for k in range(rounds)]
 
 
@@ -2468,7 +2450,7 @@ def test_a_plan_stops_at_the_estimate_only_when_it_opens_beyond_it():
     assert "so a plan may stop at the estimate itself" not in flat
 
     def steps_to(opening, target, rounds):
-        weights = list(range(rounds - 1, 0, -1))
+        weights = [0, *range(rounds - 2, 0, -1)]
         return [
             opening - (opening - target) * sum(weights[:k]) / sum(weights) for k in range(rounds)
         ]
@@ -2499,7 +2481,7 @@ def test_the_text_names_the_section_that_holds_the_next_year_simulation():
     named = re.findall(
         r"section (\d+)'s next-year simulation|next year's simulation in section (\d+)", flat
     )
-    assert len(named) == 2
+    assert named  # review 58 (U1): the intro's table, which named it too, is gone
     assert {a or b for a, b in named} == {section}
 
 
@@ -2511,9 +2493,8 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     disagree; the model answer does what it says for 40 learners, and module 02's floor in
     the last round fails the check."""
     flat = _flat()
-    assert "your plan never asks less than your target, which is no lower than the even" in flat
+    assert "your plan never asks less than the split" in flat
     assert "your next ask is the yardstick while rounds remain" in flat
-    assert "so you accept nothing below that split either" in flat
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
@@ -2584,9 +2565,7 @@ def test_the_even_split_is_defined_where_the_module_first_names_it():
     5, after two earlier uses)."""
     text = _flat()
     first = text.index("even split")
-    assert text[first - 2 :].startswith(
-        "**even split** (module 02's name for the point halfway between the two)"
-    )
+    assert text[first - 2 :].startswith("**even split** (module 02's name for the point halfway)")
 
 
 def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
@@ -2731,10 +2710,11 @@ def test_at_the_reservation_price_in_the_last_round_either_answer_is_right():
                 assert next_ask is None or abs(offer - next_ask) >= 0.5, (learner, offer)
 
 
-def test_the_introduction_lists_every_way_rounds_are_counted_in_one_table():
-    """The introduction said rounds are counted "two ways" and then named three
-    conventions; a table now gives each place its numbering and its length, and the
-    lengths match the widgets' own (the arena's 10 rounds, the low-ball moment's 12)."""
+def test_each_place_says_how_it_counts_rounds_and_the_intro_holds_no_table():
+    """Review 58 (U1): the introduction confronted a newcomer, before any content, with a
+    table of three ways of counting rounds. Each place that counts rounds says so where it
+    is used, so the table is gone; the lengths match the widgets' own (the arena's 10
+    rounds, the low-ball moment's 12)."""
     import inspect
 
     from course.engine import practice
@@ -2742,8 +2722,11 @@ def test_the_introduction_lists_every_way_rounds_are_counted_in_one_table():
 
     text = _flat()
     intro = text[: text.index("Your scenario")]
-    assert "| where | round numbers | how many rounds |" in intro
-    assert "10 in the arena, 12 in the low-ball moment" in intro
+    assert "| where | round numbers | how many rounds |" not in intro
+    assert "Rounds are numbered from 0, the opening" in text  # section 2
+    assert "The arena numbers rounds from 1" in text
+    assert "The widgets number rounds from 1, as the arena does" in text
+    assert "use the arena's 10 rounds" in text and "before the tenth round" in text
     assert ARENA_ROUNDS == 10
     assert inspect.signature(practice.LowBallMoment).parameters["rounds"].default == 12
     assert "the talks last 12 rounds" in text
@@ -2794,7 +2777,7 @@ def test_the_closing_move_is_tested_not_held_back():
 
 def test_the_duration_states_the_reading_load_and_matches_the_course_map():
     text = _flat()
-    assert "some 11,000 words of reading" in text
+    assert "some 10,500 words of reading" in text  # review 58 (U1): 11,102 -> about 10,500
     assert "about seven hours, and about ten if Python is new to you" in text
     assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
 
@@ -2813,7 +2796,7 @@ def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
     passes."""
     text = _flat()
     assert "you would choose the one that leaves next year best" not in text
-    assert "the better of them is the one after which you expect to gain more" in text
+    assert "question 7 leaves to you" in text  # review 58 (W2): no longer spelled out
     assert "Decide first which row is your alternative to a deal" in text
     for n in range(60):
         hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
@@ -2837,7 +2820,6 @@ def test_a_curve_rounded_to_any_grain_passes_as_its_rounding_allows(decimals):
     grain of 10**-d moves each offer by at most half a grain, so a step may exceed an
     earlier one by up to a grain: no growth-rule failure for any rounding, and whenever a
     rounded curve fails another rule, the hint names the rounding."""
-    from course.models.concessions import time_dependent_offer
     from course.scenarios.concessions import reservation_of
 
     grown = 0
@@ -2846,10 +2828,7 @@ def test_a_curve_rounded_to_any_grain_passes_as_its_rounding_allows(decimals):
         for start in check._openings(s, hidden=False):
             target = (reservation_of(s) + s.their_estimate) / 2
             for beta in (1.1, 1.2, 1.5, 2.0):
-                exact = [
-                    time_dependent_offer(t, s.rounds - 1, start, target, beta)
-                    for t in range(s.rounds)
-                ]
+                exact = held_curve(s, start, target, beta)
                 plan = [round(offer, decimals) for offer in exact]
                 steps = [a - b for a, b in itertools.pairwise(plan)]
                 grown += any(b > min(steps[: i + 1]) + 1e-9 for i, b in enumerate(steps[1:]))
@@ -2905,8 +2884,10 @@ def test_the_text_says_what_makes_one_ending_better_than_the_other():
     made-up table where the walk-out row is higher (review 57 E1: no claim that lost trust
     can raise the gain)."""
     teaching = " ".join(cell_text(MODULE, "concessions", "meet-again-teaching").split())
-    assert "the one after which you expect to gain more next year" in teaching
-    assert "Read it from the table, not from the trust figures." in teaching
+    # review 58 (W2): the teaching gives the principle; choosing the row is question 7's
+    assert "compared with what your alternative does to them" in teaching
+    assert "only next year tells them apart" in teaching
+    assert "read them from the table below, not from the trust figures" in teaching
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
     assert "the walk-out row is higher: read the rows, do not assume them" in question
 
@@ -2917,12 +2898,10 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
     what to do when it stops short, and that question 4 grades the rule's next move; the
     planner's text says how a path to a chosen landing is shown."""
     text = _flat()
-    assert "The rule below does not aim at that package" in text
-    assert "where it stops short, propose the landing package itself" in text
+    assert "It looks only one move ahead, so it does not always reach your landing" in text
+    assert "Where it stops short, propose the landing package itself" in text
     assert "Question 4 grades the rule's next move, not your landing." in text
-    assert "the verdict says that you reached your landing and where the rule's own path ends" in (
-        text
-    )
+    assert "if you planned your own path to your landing, where the rule's path would have" in text
     question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
     assert "the check grades the rule's next move, not the landing you chose" in question
 
@@ -2981,7 +2960,7 @@ def test_the_walk_out_table_is_called_made_up_and_no_case_for_burning_a_bridge_i
     assert "Outside the simulation a walk-out can leave next year better" not in text
     assert "can reset where next year's talks start" not in text
     assert "less trust does not always mean less gain" not in text
-    assert "the polite walk-away's row is almost always the higher" in text
+    assert "the polite walk-away's row is almost always the higher" not in text  # review 58 W2
     assert "made-up tables in which a deal makes no difference" in text
     higher = 0
     for n in range(12):
@@ -3005,7 +2984,7 @@ def test_the_next_year_simulation_runs_the_arenas_rounds_and_bots_on_prices_to_2
         "use the arena's 10 rounds and its bots, whatever `s.rounds` says, on a price scale "
         "from 0 to 200 (thousands) so that Orchard's prices fit" in flat
     )
-    assert "on prices from 0 to 200 (the arena's run to 100)" in flat
+    assert "the arena's run to 100" not in flat  # review 58 (U1): the intro table is gone
     assert (practice.LOW, practice.HIGH) == (0, 100)
     calls = []
     real = practice.next_time
@@ -3048,7 +3027,7 @@ def test_the_low_ball_target_lies_in_module_02s_band_for_an_estimate_the_text_gi
     flat = _flat()
     assert "as question 3's check aims when the even split lies lower" not in flat
     assert "you estimate the buyer's at 72 (it lies from 60 to 85)" in flat
-    assert "One rule bounds it, in every exercise" in flat
+    assert "In every exercise of this module the target lies in one band" in flat
     limits = set()
     for seed in range(300):
         moment = LowBallMoment(rng=random.Random(seed))
@@ -3400,7 +3379,7 @@ def test_question_2_refuses_the_boulware_shape_section_2_warns_against(learner):
         assert hint is not None and "run out of rounds" in hint, hint
         assert "Boulware" not in hint, hint
     flat = _flat()
-    assert "concede by round 2: a longer hold says you can wait" in flat
+    assert "Make your first concession in round 2: a longer hold says you can wait" in flat
     assert "is the Boulware shape" not in flat
     assert "are fine anywhere" not in flat
 
@@ -3410,7 +3389,7 @@ def test_the_text_says_what_comes_back_and_where_the_last_round_leaves_room():
     second three lines later (the last round); question 3 said its target is where your
     plan stops, though the check passes its own."""
     flat = _flat()
-    assert "unless a believable cap, or the last round, leaves nothing better" in flat
+    assert "An offer at the split but below your next ask is countered.)" in flat
     assert "`target` is where your plan stops (question 2)" not in flat
     assert "(the check passes its own)" in flat
 
@@ -3433,8 +3412,8 @@ def test_the_threat_is_set_apart_from_the_bluff_by_what_it_claims():
     says why the course (with modules 00 and 02) puts a false promise of an act on the line."""
     text = _flat()
     assert "which can also count as a misrepresentation of your intention" not in text
-    assert "Its main fault is the threat" in text
-    assert "that one claims a reservation price, this one promises an act" in text
+    assert "do not: it corners Orchard and invites a threat back" in text
+    assert "puts a false promise of an act between a bluff and a misrepresentation" in text
 
 
 def test_the_summary_states_paced_tit_for_tat_as_rule_2_does(learner, capsys):
@@ -3460,7 +3439,7 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "module 02's advice" not in text and "module 02's convention" in text
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
-    assert "3 (thousand) below the quote" in text and "not in per cent" in text
+    assert "3 (thousand, not per cent) below it" in text
     root = Path(__file__).parents[1]
     checks = (root / "course" / "checks" / "concessions.py").read_text()
     assert "module 02 puts a target" not in checks
@@ -3481,7 +3460,7 @@ def test_the_low_ball_buyers_are_called_an_assumption_and_the_zone_is_defined():
     assert "the zone you expect (your reservation price to your estimate)" in text
     first = text.index("zone")
     assert text.index("(your reservation price to your estimate)") > first
-    assert first >= text.index("real part of the")
+    assert first >= text.index("The target is module 02's")
 
 
 def _opening_by_own_reservation(s, anchor, quote=None):
@@ -3573,3 +3552,44 @@ def test_the_bluffing_convention_rests_on_the_model_rule_not_on_carr():
         "went further and excused some misstatements of fact too, which this course does not"
         in (text)
     )
+
+
+def test_question_2_holds_in_round_1_because_an_opening_is_not_a_concession(answers, capsys):
+    """Review 58 (C2): question 2 let a plan step in round 1, right after Orchard's opening,
+    and its model answer did so for every learner, though section 3's rule 1 says never to
+    concede into silence and module 05 reads module 04 as 'an opening is not one, so hold
+    after it'. The check now refuses a step in round 1 (it passed for every learner before),
+    and the model answer and the course's plan hold there."""
+    plan = answers["concession_plan"]
+
+    def step_at_once(s, o):  # the old model answer: steps n, n - 1, ..., 1 from round 1
+        target, n = (o + reservation_of(s)) / 2, s.rounds - 1
+        given = itertools.accumulate(range(n, 0, -1))
+        return [o] + [o - (o - target) * g / (n * (n + 1) / 2) for g in given]
+
+    for n in range(25):
+        learner = f"learner-{n}"
+        hint = _public_hint(check.concession_plan, step_at_once, learner)
+        assert hint is not None and "concession into silence" in hint, hint
+        s = course.variant(MODULE, learner)
+        for start in (s.their_estimate, check.grounded_opening(s)[0]):
+            assert plan(s, start)[1] == start
+            assert check.course_plan(s, start)[1] == start
+    check.concession_plan(plan, hidden=True)
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
+    flat = _flat()
+    assert "Hold (a step of 0) in round 1: Orchard has only opened" in flat
+
+
+def test_question_5b_asks_for_the_reading_and_does_not_spell_out_the_algorithm():
+    """Review 58 (W1): question 5b spelled out its algorithm (the empty set for the offer the
+    research rated best, else the issues whose level index is higher than in that offer),
+    so the answer was the text transcribed. It now asks the learner to work the reading out
+    from section 4's 'Reading the pick', which states the idea, not the code."""
+    question = " ".join(cell_text(MODULE, "concessions", "q5b-text").split())
+    assert "an empty set when it picked" not in question
+    assert "a level further towards Orchard's end" not in question
+    assert 'Work it out from "Reading the pick" above' in question
+    reading = " ".join(cell_text(MODULE, "concessions", "meso-teaching").split())
+    assert "tells you nothing new to act on" in reading
+    assert "gives it more ground than the offer you expected it to pick" in reading

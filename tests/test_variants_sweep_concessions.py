@@ -582,12 +582,13 @@ def opening_halfway(s, anchor, rival=None):
 
 
 def plan_geometric(s, opening):
-    """Steps that shrink by 30% each time, to a target 55% of the way up from the limit
-    (question 2 wants it no lower than the even split of the zone you expect)."""
+    """A hold in round 1 (Orchard has only opened), then steps that shrink by 30% each time,
+    to a target 55% of the way up from the limit (question 2 wants it no lower than the
+    even split of the zone you expect)."""
     target = reservation_of(s) + 0.55 * (opening - reservation_of(s))
-    n = s.rounds - 1
+    n = s.rounds - 2
     first = (opening - target) * 0.3 / (1 - 0.7**n)
-    plan = [opening]
+    plan = [opening, opening]
     for k in range(n):
         plan.append(plan[-1] - first * 0.7**k)
     return plan

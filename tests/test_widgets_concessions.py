@@ -378,5 +378,6 @@ def test_the_planner_text_says_a_landing_that_takes_levels_back_is_proposed_whol
     source = Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py"
     text = " ".join(line.lstrip("# ").strip() for line in source.read_text().splitlines())
     # review 57 U1: the detail (2.7% of learners) lives in the verdict, the text points to it
-    assert "for a landing the table's moves cannot reach, it says so" in text
-    assert "you propose that landing whole" in text
+    # review 58 (U4): the planner's text is two numbered steps; the verdict says the rest
+    assert "where the rule's path would have ended" in text
+    assert "propose the landing package itself" in text

@@ -386,8 +386,8 @@ def _check_opening(s, anchor, result, rival):
     key = max(said, key=lambda k: s.statements[k].figure)
     statement = s.statements[key]
     reservation, estimate = reservation_of(s), s.their_estimate
-    # a written quote below the estimate caps Orchard's limit at the quote, and it is
-    # probably a little less: an opening at the quote or a little under it is sound
+    # a written quote below the estimate caps Orchard's reservation price at the quote: an
+    # opening at the quote, or a little under it to leave Orchard an edge, is sound
     quoted = rival is not None and rival < estimate
     if quoted:
         estimate = rival
@@ -419,10 +419,10 @@ def _check_opening(s, anchor, result, rival):
         _fail(
             where,
             f"{price:g} is timid: a rival studio has quoted Orchard {rival:g} for the same "
-            f"work, so Orchard's reservation price against you is at most {rival:g}, and "
-            "probably a "
-            f"little less, but not {rival - price:g} less on what you know. Open at the quote "
-            f"or up to {QUOTE_BAND:g} (thousand) under it, as far as a true fact justifies",
+            f"work, which caps Orchard's reservation price against you at {rival:g}; "
+            f"{rival - price:g} under it gives away more than the small edge that leaves "
+            f"Orchard a reason to prefer you. Open at the quote or up to {QUOTE_BAND:g} "
+            "(thousand) under it, as far as a true fact justifies",
             "the price is well below the rival's quote, your best estimate of Orchard's "
             "reservation price",
         )
@@ -514,16 +514,17 @@ def _check_statement(s, where, key):
 # --- 2. A concession plan --------------------------------------------------------------
 
 #: How far below a rival's written quote (when it is below your estimate of Orchard's
-#: reservation price) question 1 accepts an opening: the quote caps Orchard's limit, which
-#: may lie a little under it.
+#: reservation price) question 1 accepts an opening: the quote caps Orchard's reservation
+#: price, and a little under it leaves Orchard a reason to prefer you.
 QUOTE_BAND = 3.0
 
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
-#: The latest round of a plan's first concession: one hold, to wait for Orchard's move,
-#: may come first; a longer hold says you can wait, and two sides that both wait may run
-#: out of rounds (section 2).
+#: The round of a plan's first concession. Round 1 holds: Orchard has only opened, and an
+#: opening is not a concession, so a step then would be a concession into silence
+#: (section 3, rule 1). A hold past round 2 says you can wait, and two sides that both
+#: wait may run out of rounds (section 2).
 LATEST_FIRST = 2
 
 #: The finest rounding question 2 recognises: a plan whose offers are all whole numbers,
@@ -565,12 +566,14 @@ def _grain_words(grain):
 
 @answer_key
 def course_plan(s, opening):
-    """The course's answer to question 2: from ``opening``, steps that shrink (a Faratin
-    curve with β = 1.5, so concave) to a target halfway between the opening and the
-    reservation price."""
+    """The course's answer to question 2: from ``opening``, a hold in round 1 (Orchard has
+    only opened), then steps that shrink (a Faratin curve with β = 1.5, so concave) to a
+    target halfway between the opening and the reservation price."""
     target = (opening + reservation_of(s)) / 2
-    last = s.rounds - 1
-    return [time_dependent_offer(t, last, opening, target, 1.5) for t in range(s.rounds)]
+    last = s.rounds - 2  # round 1 holds: Orchard has only opened
+    return [opening] + [
+        time_dependent_offer(t, last, opening, target, 1.5) for t in range(last + 1)
+    ]
 
 
 def _openings(s, hidden):
@@ -653,6 +656,15 @@ def _check_plan(plan, start, reservation, where, estimate):
             where, f"the plan [{_listed(plan)}] never concedes anything", "the plan never concedes"
         )
     moves = [(t, step) for t, step in enumerate(steps, start=1) if step > TOLERANCE]
+    if moves[0][0] == 1:
+        _fail(
+            where,
+            f"the plan [{_listed(plan)}] concedes in round 1, when Orchard has only made its "
+            "opening: an opening is not a concession, so that step is a concession into "
+            "silence (section 3, rule 1); hold in round 1 and make your first step in round 2, "
+            "in answer to Orchard's first move",
+            "the plan concedes in round 1, before Orchard has made a concession",
+        )
     if moves[0][0] > LATEST_FIRST:
         _fail(
             where,
@@ -697,7 +709,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             "the last concession is not smaller than the first",
         )
     first = moves[0][1]
-    if first > FIRST_SHARE * total + TOLERANCE:
+    if first > FIRST_SHARE * total + grain + TOLERANCE:  # rounding may add a unit
         _fail(
             where,
             f"the first concession ({first:.2f}) gives away more than three fifths of all "

@@ -168,8 +168,8 @@ ANY_STEP = 1 / 2
 
 #: Your plan in the low-ball moment: steps that shrink (Faratin's curve with this β) to a
 #: target this share of the way from your reservation price to your opening: two fifths,
-#: question 3's rule, which puts it above the even split of every zone the buyer's drawn
-#: limit can make (module 02's convention).
+#: question 3's rule, which from the opening of 84 puts it at 64, inside module 02's band
+#: for the zone you expect (the even split 61 of 50 to your estimate 72, up to 72).
 PLAN_BETA, TARGET_SHARE = 1.5, 0.4
 
 #: What the buyer says with its low-ball: a claim the rest of the talks can test.
@@ -232,6 +232,8 @@ class _LowBaller(Counterpart):
 
 class LowBallMoment:
     """You sell on prices 0–100 with reservation ``your_reservation``, open at ``opening``
+    (84 unless told: a sixth above the 72 you estimate for the buyer's limit, as module
+    04's opening rule allows, and below every buyer's insult line)
     and plan steps that shrink to a target above your reservation price (``target``) by
     the last of ``rounds``; you accept an offer at least your next ask, and in the last
     round any offer at or above your reservation price. The buyer, whose limit is drawn
@@ -246,7 +248,7 @@ class LowBallMoment:
     that way. ``before`` is the public history up to the low-ball. Your plan's
     whole-number steps never grow."""
 
-    def __init__(self, your_reservation=50, opening=95, rounds=12, rng=None):
+    def __init__(self, your_reservation=50, opening=84, rounds=12, rng=None):
         rng = rng or random.SystemRandom()
         self.your_reservation = _whole_price(your_reservation, "your reservation price")
         self.opening = _whole_price(opening, "your opening")

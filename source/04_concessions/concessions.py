@@ -35,20 +35,13 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 11,000 words of
-# reading (read slowly: most paragraphs carry a rule you use later), eight coded
+# It takes about seven hours, and about ten if Python is new to you: some 10,500 words of
+# reading (most paragraphs carry a rule you use later), eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
 # and a reflection. If you split it into two sittings, stop after question 4: sections 1
 # to 3 and section 4 up to question 4 (two thirds of the reading, four questions, the
 # arena and the planner) take about four hours, and the rest (questions 5 to 7, the
 # low-ball exercise and the reflection) about three.
-# Rounds are counted in two ways, and one simulation has its own length:
-#
-# | where | round numbers | how many rounds |
-# |---|---|---|
-# | sections 2 and 3 (Faratin's model, your plan) | from 0: round 0 is your opening | `s.rounds` |
-# | the widgets (the arena, the low-ball moment) | from 1, as the arena does | 10 in the arena, 12 in the low-ball moment |
-# | section 5's next-year simulation | as the arena | the arena's 10, whatever `s.rounds` says, on prices from 0 to 200 (the arena's run to 100) |
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
@@ -104,10 +97,9 @@ scenario
 # reservation price reached worse deals than those asked to focus on their target, even
 # though they felt better about them. So when an anchor lands on you, think about where
 # the other side would go without you and about what you are aiming for, and answer with
-# the number those give you. Their number's pull (the anchoring) is what to resist; what it
-# tells you about them you may still use, as module 01 shows (an opening rules out
-# prices). So give the anchor no pull beyond what it has told you. Question 1 asks you to
-# do that.
+# the number those give you. Resist their number's pull; what it tells you about them
+# you may still use (module 01: an opening rules out prices). Question 1 asks you to do
+# that.
 #
 # Not every number the other side shows you is an anchor. Another studio's written quote for the
 # same work is news about their alternatives: it changes what they can get elsewhere, so
@@ -166,20 +158,14 @@ scenario
 # you open with. (Module 03's deal-me-out result says when an outside option moves a
 # deal once both sides know it; this rule is about what telling it does to their belief,
 # so it is a rule of thumb drawn from the same idea.) When you do mention an
-# alternative, state it as a fact ("Birch has offered us that much for the year") and let
-# the other side draw the conclusion. "Pay more, or we take Birch's job and you miss your
-# launch" is another kind of move. Tying a demand to your alternative is a *warning*
-# (modules 02 and 03) only if you would really take the alternative when refused. In
-# your case any price above your reservation price beats Birch's job, so at a demand
-# above it you would not: the sentence ties the demand to something you would rather not
-# do, a *threat*, and one you would not carry out, so a bluff. Its main fault is the
-# threat: it ties your number to a harm to Orchard, which corners it and invites a
-# threat back; even a true warning does some of that.
-# It is also a bluff of a kind other than "I can't go below 110": that one claims a
-# reservation price, this one promises an act. The Model Rule's comment would treat both
-# alike (module 02);
-# this course, like modules 00 and 02, draws a stricter line and puts a false promise of
-# an act between a bluff and a misrepresentation.
+# alternative, state it as a fact and let the other side draw the conclusion:
+#
+# | what you say | what kind of move | in this course |
+# |---|---|---|
+# | "Birch has offered us that much for the year" (true) | a fact about your alternative | say it when it beats what Orchard believes |
+# | "I can't go below 110" (not true) | a bluff about your reservation price | tolerated by the convention above |
+# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back. The Model Rule's comment would treat it like the bluff above (module 02); this course, like modules 00 and 02, puts a false promise of an act between a bluff and a misrepresentation |
+# | an invented or inflated rival offer | misrepresentation | never |
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
 # module 02, is that price corrected for what this deal costs you more: Birch's price plus
@@ -212,13 +198,11 @@ scenario
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
 #   it with the price you would open with.
 # - **Moved by news:** Orchard will not pay you more than a quote for the same work. A
-#   quote below your estimate puts Orchard's reservation price between 3 (thousand) below
-#   the quote and the quote, and you open in that band. The 3 is the course's reading of
-#   "a little", about 3% at your prices: at the quote Orchard is indifferent, so it may
-#   want a small edge. The check counts the band in thousands, not in per cent.
-#   A quote between your estimate and the highest price a true fact of yours justifies
-#   caps your opening: open from your estimate up to the quote. A quote above that changes
-#   nothing. The check tries all three.
+#   quote below your estimate caps Orchard's reservation price at the quote: open at the
+#   quote or up to 3 (thousand, not per cent) below it, which leaves Orchard a small
+#   reason to prefer you (the 3 is the course's convention). A quote between your
+#   estimate and the highest price a true fact of yours justifies caps your opening: open
+#   from your estimate up to the quote. A quote above that changes nothing.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -309,23 +293,22 @@ check.opening(opening, hidden=True)
 # little faster than the rule: read their figures as rough.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
-# there, and what it leaves between the target and your reservation price is the margin.
-# One rule bounds it, in every exercise of this module. Module 02 puts the target at
-# least half and at most nine tenths of the way from your reservation price up to your
-# estimate of the other side's. The bottom of that band is
-# the **even split** (module 02's name for the point halfway between the two), and a plan
-# may stop exactly on it. The top keeps a plan that opens at the estimate conceding a
-# real part of the zone you expect (your reservation price to your estimate). When a
-# fact you can name carries your opening beyond the estimate, as a true statement here
-# always does (section 1), the target may reach the estimate itself, so a plan that
-# opens beyond the estimate may stop at it; never above it, where it would wait for a
-# deal you do not expect Orchard to sign. Each exercise picks one target inside them:
+# there; what it leaves above your reservation price is the margin. In every exercise of
+# this module the target lies in one band. Module 02 puts the target at least half and at
+# most nine tenths of the way from your reservation price up to your estimate of the
+# other side's: of the zone you expect (your reservation price to your estimate). The
+# bottom of that band is the **even split** (module 02's name for the point halfway), and
+# a plan may stop exactly on it. When a fact you can name carries your opening beyond the
+# estimate, as a true statement here always does (section 1), the top rises to the
+# estimate itself, so a plan that opens beyond the estimate may stop at it; never above
+# it, where it would wait for a deal you do not expect Orchard to sign. Each exercise
+# picks one target in the band:
 #
 # | exercise | its target |
 # |---|---|
 # | question 2's model answer; next year's simulation in section 5 | halfway from your opening to your reservation price: the even split when you open at your estimate, never above the estimate when you open no higher than a true fact justifies |
 # | question 3's check | two fifths of the way up from your reservation price to your opening, or just above the even split where that is higher |
-# | the low-ball exercise (section 5) | two fifths of the way up from its reservation price to its opening (68; its estimate of the buyer's is 72) |
+# | the low-ball exercise (section 5) | two fifths of the way up from its reservation price to its opening (64; its estimate of the buyer's is 72) |
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -354,12 +337,13 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 3. concede in steps that never grow and end smaller than they began. Steps never grow:
 #    no concession may be bigger than the smallest concession before it. Rounding gets one
 #    unit of slack: if every offer is rounded to whole thousands, or to one, two or three
-#    decimals, a step may be bigger by up to one unit of that rounding (1, 0.1, 0.01 or
-#    0.001). A plan with more decimals is not rounded and gets no slack. The last
+#    decimals, a step (and rule 4's first step) may be bigger by up to one unit of that
+#    rounding (1, 0.1, 0.01 or 0.001). A plan with more decimals is not rounded and gets no slack. The last
 #    concession must be
-#    strictly smaller than the first, even after rounding. You may hold (a step of 0)
-#    to wait for Orchard's move, but concede by round 2: a longer hold says you can wait,
-#    and two sides that both wait may run out of rounds (section 2);
+#    strictly smaller than the first, even after rounding. Hold (a step of 0) in round 1:
+#    Orchard has only opened, and an opening is not a concession (section 3, rule 1).
+#    Make your first concession in round 2: a longer hold says you can wait, and two sides
+#    that both wait may run out of rounds (section 2). Later holds are yours to place;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something (three fifths is this course's line, not a
 #    figure from Faratin or another study: it leaves at least two fifths for later steps);
@@ -393,8 +377,9 @@ def concession_plan(s, opening):
     # my opening rests on a true fact, so I keep half the room between it and my
     # reservation price as a margin: from an opening at the estimate, the even split
     target = (opening + reservation) / 2
-    sizes = range(s.rounds - 1, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
-    total, given, plan = sum(sizes), 0, [opening]
+    sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
+    # round 1 holds: Orchard has only opened, and its opening is not a concession
+    total, given, plan = sum(sizes), 0, [opening, opening]
     for size in sizes:
         given += size
         plan.append(opening - (opening - target) * given / total)
@@ -462,9 +447,8 @@ check.concession_plan(concession_plan, hidden=True)
 # 4. Stop at your target, keeping the margin above your reservation price for a last
 #    trade.
 #
-# Axelrod's strategy, Faratin's tactics and the arena's tit-for-tat buyer below are
-# relatives of this rule, not the same thing: where this module says paced tit-for-tat,
-# it means the rule just stated.
+# Axelrod's strategy, Faratin's tactics and the arena's tit-for-tat buyer are relatives of
+# this rule; in this module, paced tit-for-tat means the rule just stated.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): your next offer, by paced tit-for-tat
@@ -523,9 +507,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # **insulting** offers, which it refuses out of hand (an ask more than three quarters of
 # the way from its reservation price up to 100, the top of the scale), and, while your ask
 # is still above its reservation price, by offers you take back and by rounds in which you do not move; a real concession
-# restores a little of it. When it is over you see both
-# concession curves, what each of your concessions bought compared with holding your ask
-# instead, and the best price it would have accepted at the turns you played.
+# restores a little of it. When it is over, a debrief shows both concession curves and
+# what each of your concessions bought.
 #
 # The arena numbers rounds from 1 (your first offer is in round 1), where sections 2 and
 # 3 count from 0, the opening.
@@ -590,21 +573,20 @@ NegotiationArena()
 # ratio is at least 1, or its give costs you nothing; the ratio alone cannot tell you
 # whether a move is free, since it says nothing of Orchard's points.)
 #
-# **Where to land is one decision; how to get there is another.** The best place to land
-# is the frontier package with the most points for you among those that give the other
-# side at least what it needs to sign (its minimum). You choose it over all packages at
-# once, before you move. The course's rule for choosing the *next*
-# move, below, is a way of walking towards the frontier one level at a time; it looks
-# only one move ahead, so it does not always reach that best package. From your
-# colleague's draft it often does; from a package where every issue is split down the
-# middle it stops short in about half of the learners' cases, because the free moves it makes first
-# may hand much of the value they create to the other side. So decide where to land
-# first. The rule below does not aim at that package: it picks
-# the best next move by one measure, and stops once nothing is free and Orchard has its
-# minimum. Where its path ends at your landing, it paces the moves there; where it stops
-# short, propose the landing package itself, and the moves that reach it are not the
-# rule's. Question 4 grades the rule's next move, not your landing. The
-# rule is this course's own summary:
+# **Where to land is one decision; how to get there is another.**
+#
+# 1. *Choose where to land first*, over all packages at once: the frontier package with
+#    the most points for you among those that give the other side at least what it needs
+#    to sign (its minimum).
+# 2. *Pace the moves there* with the course's rule below. It looks only one move ahead,
+#    so it does not always reach your landing: from your colleague's draft it usually
+#    does, but from a package that splits every issue down the middle it stops short in
+#    about half of the learners' cases, because its first free moves may hand much of the
+#    value they create to the other side. Where it stops short, propose the landing
+#    package itself.
+#
+# Question 4 grades the rule's next move, not your landing. The rule is this course's own
+# summary:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
@@ -670,27 +652,23 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner-teaching", "schema_version": 3}
 # ### Exercise: the concession planner
 #
-# Your colleague has drafted the framework for Orchard (`s.draft` in your story): worth
-# more to you than to Orchard, and more to you than splitting every issue down the middle,
-# but below the frontier. First choose where you want to land: in the picture (your
-# points across, Orchard's up), the frontier dot furthest to the right that is on or
-# above Orchard's dashed minimum line. Then plan the framework talks from the draft as a series of moves. In each row, pick an issue to give one level to Orchard and an issue to take one
-# level back, or "(nothing)" for a single give. The table shows each move's net for you
-# and for Orchard, its trade ratio ("—" when the give costs you nothing), its exchange
-# rate ("—" when the move is not a concession), and what the rule of this section says of
-# it. The picture draws your plan as numbered steps. A single give shows a trade ratio of 0.00, since nothing
-# comes back on another issue: on the frontier it can still be right when rule 2 picks it,
-# made conditional on the deal.
-# Land on the frontier with Orchard's minimum met and every
-# move marked right; the rule's own path takes three to five moves, usually three. The
-# verdict then says whether the
-# rule's path reached the package best for you, or stopped short of it. If it stopped
-# short, plan a path to the landing you chose: the table marks each move the rule would
-# not make "not right" by the rule, and the verdict says that you reached your landing
-# and where the rule's own path ends; for a landing the table's moves cannot reach, it
-# says so, and you propose that landing whole. Then try a
-# concession while a free move is open, or one after Orchard has its minimum, and read
-# what the table says.
+# Your colleague has drafted the framework for Orchard (`s.draft`): better
+# for you than splitting every issue down the middle, but below the frontier.
+#
+# 1. Choose your landing: in the picture (your points across, Orchard's up), the frontier
+#    dot furthest to the right that is on or above Orchard's dashed minimum line.
+# 2. Plan the talks from the draft, one move a row: an issue to give one level to Orchard
+#    and an issue to take one level back, or "(nothing)" for a single give. The table
+#    shows each move's points for you and for Orchard, its trade ratio and its exchange rate
+#    ("—" where one does not apply; a single give's trade ratio is 0.00, and on the
+#    frontier it can still be right, made conditional: rule 2), and what the rule says of
+#    it. The picture draws your plan as numbered steps.
+#
+# Land on the frontier with Orchard's minimum met; the rule's own path takes three to five
+# moves, usually three. The verdict says whether that path reached the package best for
+# you or stopped short of it, and, if you planned your own path to your landing, where
+# the rule's path would have ended. Then try a concession while a free move is open, or
+# one after Orchard has its minimum, and read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -870,12 +848,11 @@ check.meso(meso, hidden=True)
 #
 # Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
 # together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
-# issues (a Python set; a list or tuple of the same issues passes too) its pick suggests it values relatively more than your research (`s.theirs`)
-# estimated, compared with the other issues: an
-# empty set when it picked the offer your research rated best for it (worth the most of
-# its points), and otherwise the issues on which the offer it picked gives it more ground
-# (a level further towards Orchard's end of `s.issues[issue]`) than that best-rated offer.
-# The check only asks about sets in which one offer is rated best.
+# issues (a list or tuple of them passes too) that its pick suggests Orchard values
+# relatively more than your research (`s.theirs`) estimated. Work it out from "Reading
+# the pick" above: which offer did your research expect Orchard to pick, and what does a
+# pick of that one, or of another, tell you issue by issue (`s.issues`)? The check only asks about
+# sets in which one offer is rated best for Orchard.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
@@ -919,9 +896,7 @@ check.read_pick(read_pick, hidden=True)
 #   already gives you what you were about to ask for only delays the deal. (Module 02's
 #   rule, accept at the even split of the zone you expect, is for an offer weighed
 #   without a plan of your own. With a plan, your next ask is the yardstick while rounds
-#   remain, and the two agree: your plan never asks less than your target, which is no
-#   lower than the even split, so you accept nothing below that split either, unless a
-#   believable cap, or the last round, leaves nothing better: see below. An offer at the
+#   remain, and the two agree: your plan never asks less than the split. An offer at the
 #   split but below your next ask is countered.) At the end of the talks there is no next offer of yours, and the
 #   comparison is with your reservation price: an offer above it beats your BATNA, and an
 #   offer exactly at it is worth the same to you as your BATNA, so there accepting and
@@ -981,9 +956,10 @@ check.read_pick(read_pick, hidden=True)
 # change from one moment to the next, and so does whether the claim is true: sometimes
 # the budget really was cut, below your reservation price, and sometimes the claim is a
 # test. The numbers are the widget's own, not Kite's or the arena's: your reservation
-# price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), you opened at 95,
-# the talks last 12 rounds, and your target is two fifths of the way from your
-# reservation price to your opening (68), inside section 2's band. Your plan has section 2's shape:
+# price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), you opened at 84,
+# a sixth above that estimate, on a fact you can name (section 1), the talks last 12
+# rounds, and your target is two fifths of the way from your reservation
+# price to your opening (64), inside section 2's band. Your plan has section 2's shape:
 # whole steps that never grow, down to that target, one every round (section 2 says why
 # that is short of its rule). Choose your answer: accept, walk away politely,
 # repeat your last ask, make your next planned step, concede half the gap (never below
@@ -994,11 +970,9 @@ check.read_pick(read_pick, hidden=True)
 # way. When the low-ball comes you cannot tell which buyer you face. Against the first
 # kind, holding ends better than the planned step in every moment whose claim is a test
 # (about two moments in three) and the same when the claim is true. Against the second
-# kind, true claims included, the planned step ends better in about one moment in eight,
-# holding in about one in ten, and the rest end the same. Pick an answer, then press "see
-# what happens". The debrief
-# says which buyer the moment drew, whether the claim was true, what rule 3 answers, and
-# whether a step did better than holding. (The
+# kind, true claims included, the planned step ends better in about one moment in
+# fourteen, holding in about one in four, and the rest end the same. Pick an answer, then press "see
+# what happens"; the debrief says what happened and why. (The
 # widgets number rounds from 1, as the arena does: their round 1 is round 0 of sections 2
 # and 3.)
 
@@ -1057,7 +1031,7 @@ check.respond(respond, hidden=True)
 # second went, over and above what the first deal paid, and only the feelings, not the
 # first deal's economic outcome, predicted the wish to deal again. The study measured
 # each negotiator's own feelings; that the other side's feelings about how you ended
-# shape its wish to deal with you again is this course's reading of it, a natural one. A
+# shape its wish to deal with you again is this course's reading of it. A
 # walk-away that leaves the door open ("at this price we can't do it; if anything changes
 # on your side, call me") can keep those feelings; a walk-out that burns the bridge, or a
 # deal forced through with pressure, does not.
@@ -1076,36 +1050,26 @@ check.respond(respond, hidden=True)
 # **What the relationship is worth belongs inside your reservation price.** Your
 # reservation price is the worst deal you would still take rather than your
 # alternative. When you will meet Orchard again, a deal now is worth its price plus what
-# it does to next year's talks. So what the relationship adds to a deal is the
-# difference a deal makes to next year against your alternative to it: ending this year's
-# talks without a deal. There are two ways to do that, a polite walk-away and a walk-out,
-# and this year both leave you with the same thing, Birch's job.
-# They differ only in what they do to next year, so the better of them is the one after
-# which you expect to gain more next year, and that one is your alternative to a deal.
-# Read it from the table, not from the trust figures. In the simulation the polite
-# walk-away's row is almost always the higher; question 7's check also tries a made-up
-# table in which the walk-out row is higher, to see that you read the rows rather than
-# assume which is higher. When next year's talks would reach the same price either way,
-# the two rows are equal and either is your alternative. If a deal would make next year worse
-# (a low price can become the starting point of the next talks), the difference counts
-# against the deal. Then answer the last
-# offer with question 6's rule and that price. The difference is an estimate: count only
-# what you can reasonably expect.
+# it does to next year's talks, compared with what your alternative does to them. You can
+# end without a deal in two ways, a polite walk-away or a walk-out; this year both leave
+# you with Birch's job, and only next year tells them apart. Which of them is your
+# alternative, and which way the difference moves the least you would accept, question 7
+# leaves to you: read them from the table below, not from the trust figures (a deal can
+# also make next year worse: a low price can become the starting point of the next
+# talks). The difference is an estimate: count only what you can reasonably expect. Then
+# answer the last offer with question 6's rule and that price.
 #
-# The cell below estimates it for a buyer like Orchard under the arena bots'
-# assumptions: its reservation price is a single draw within 6 of your estimate of
-# Orchard's, the same for every row, and its style is unknown. The simulated talks use the arena's 10 rounds
+# The cell below estimates it for a buyer like Orchard under the arena bots' assumptions:
+# its reservation price is a single draw within 6 of your estimate of Orchard's, the same
+# for every row, and its style is unknown. The simulated talks use the arena's 10 rounds
 # and its bots, whatever `s.rounds` says, on a price scale from 0 to 200 (thousands) so
-# that Orchard's prices fit. For each way this year's talks could end, the engine plays section 2's
-# plan (the grounded opening of question 1, steps that shrink to a target halfway to your
-# reservation price, question 6's rule for accepting) against the buyer twice, one step
-# every round (section 2 says why that is rough). This year
-# the talks run until the plan would end them, and end there in that way; next year the
-# plan plays out in full. The table gives next year's gain over your reservation price:
-# the price next year's talks reach, less your reservation price (in thousands, averaged
-# over the four styles only, not over buyers' reservation prices, and 0 when they end
-# without a deal), so what a deal is worth
-# beyond Birch's job once the extra cost is paid.
+# that Orchard's prices fit. For each way this year's talks could end, the engine plays
+# section 2's plan (question 1's grounded opening, steps that shrink to a target halfway
+# to your reservation price, question 6's rule for accepting) against the buyer twice,
+# one step every round (section 2 says why that is rough): this year until the plan
+# would end the talks in that way, next year in full. The table gives next year's gain
+# over your reservation price (thousands, averaged over the four styles, 0 without a
+# deal): what a deal is worth beyond Birch's job once the extra cost is paid.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "next-year", "schema_version": 3}
 next_year = check.next_year(scenario)
