@@ -4179,3 +4179,24 @@ def test_the_module_is_at_least_five_percent_shorter_than_at_review_58():
     """Review 58 U2: about 11,400 markdown words, and the reviewers ask for less. The module
     had 11,363 after the E1/E2 round; it must stay at least 5% below that."""
     assert _markdown_words() <= 11_363 * 0.95, _markdown_words()
+
+
+def test_review_59_citations_hold_where_their_sources_do_and_q9_assumes_nothing_false():
+    """Review 59 E1: Galinsky, Mussweiler and Medvec (2002) varied what negotiators kept in
+    mind; they did not study how to sequence counters, so section 5 no longer cites them
+    for 'never past it'. E2: Model Rule 4.1 binds lawyers, as modules 00 and 03 say. C2:
+    module 00 says Carr, who excused misstated facts too, is no authority for the bluff
+    line, so module 02 no longer cites him as defending it. E3: question 9 said the
+    fallback gamble's worst outcome was 'again no lower than Lumen's', false for most
+    learners (Freelance without renewal is below Lumen's base); section 3's premise, that
+    Harbor Bank's salary always beats Lumen's base, holds for every learner."""
+    decide = _cell("decide-teaching")
+    assert "never past it" in decide and "Medvec" not in decide
+    honest = _cell("honest-teaching")
+    assert "Model Rule 4.1, a rule of conduct for lawyers," in honest
+    assert "Carr" not in honest
+    assert "again no lower than Lumen's" not in _cell("q9-text")
+    assert "Harbor Bank's salary always beats Lumen's base" in _cell("reservation-teaching")
+    for n in range(500):
+        s = _drawn_for(f"premise-{n}")
+        assert s.bank_salary >= s.startup_base

@@ -554,12 +554,12 @@ check.target_salary(target_salary, hidden=True)
 #
 # So three figures each do one job. The target you set in question 5 is what you ask for:
 # you open beyond it, and while Northwind is still moving each counter you make heads
-# towards it, never past it, as Galinsky, Mussweiler and Medvec's finding (section 3)
-# advises; module 04 plans those steps. The even split, at or below your target, judges an
-# offer Northwind makes while it is still moving: below it, counter; at or above it, the
-# offer is *acceptable*, good enough to take. Whether you take it at once or counter
-# towards your target first, as module 04's plan does while it still asks more, is your
-# call, not the rule's, and no question grades it. Your reservation price decides once
+# towards it, never past it; module 04 plans those steps. The even split, at or below
+# your target, judges an offer Northwind makes while it is still moving: below it,
+# counter; at or above it, the offer is *acceptable*, good enough to take. Whether you
+# take it at once or counter towards your target first, as module 04's plan does while it
+# still asks more, is your call, not the rule's, and no question grades it. Your
+# reservation price decides once
 # Northwind has stopped moving: when it says an offer is its last word, and you believe it,
 # a counter no longer buys a better offer, and turning the offer down leaves you your
 # BATNA. Then module 04's rule for the last round takes over: an offer above your
@@ -673,9 +673,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
 #   is honest too: nobody is owed it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
-#   than 100,000" when you could. Carr ("Is Business Bluffing Ethical?", *Harvard
-#   Business Review*, 1968) defended it as part of the game, and the comment to the
-#   American Bar Association's Model Rule 4.1 counts a party's statements about the
+#   than 100,000" when you could. The comment to the American Bar Association's Model
+#   Rule 4.1, a rule of conduct for lawyers, counts a party's statements about the
 #   settlement it would accept as *ordinarily* not statements of material fact (a fact a
 #   reasonable person would weigh in deciding, as module 00 defines it). In the
 #   surveys Lewicki, Saunders and Barry report (*Negotiation*, the chapter "Ethics in
@@ -1100,8 +1099,8 @@ check.batna_needed(batna_needed, hidden=True)
 # sure fallback of 90,000, walking away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000,
 # and so is a salary of 90,000 with Lumen open beside it: Lumen cancels. Beside a fallback
 # gamble it cancels only when none of its outcomes lies strictly between the worst and
-# best outcomes of the fallback (whose worst is again no lower than Lumen's). Usually one
-# does: then which you would take turns on how both turn out. Now let
+# best outcomes of the fallback. Usually one does: then which you would take turns on
+# how both turn out. Now let
 # your best fallback be a gamble of 50,000 or 130,000 with even chances (90,000 on
 # average). Walking away is worth 85,000 when the
 # gamble pays 50,000 (you would then take the better of it and Lumen: 60,000 or 110,000)
