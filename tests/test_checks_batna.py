@@ -791,15 +791,21 @@ def test_a_zone_of_one_salary_is_a_zone(learner, hidden):
     ("zone", "hint"),
     [
         (lambda o, r: (northwind_reservation(o), r), "swapped"),
-        (lambda o, r: (r, o.agency_rate), "the contractor's rate plus the agency's fee"),
-        (lambda o, r: (r, 100_000.0), "what its alternative, the agency's contractor, costs it"),
+        (lambda o, r: (r, o.agency_rate), "whether the one you used is all of that cost"),
+        (lambda o, r: (r, 100_000.0), "all that its own alternative costs it; check which"),
     ],
 )
 def test_zone_mistakes_are_named(learner, zone, hint):
+    """Review 59 W4: the hints named the figures that make Northwind's reservation price
+    (the contractor's rate plus the agency's fee), the decision question 4 asks; they now
+    say what to check (seen failing on the old hints)."""
+
     def answer(offers, reservation):
         return None if northwind_reservation(offers) < reservation else zone(offers, reservation)
 
-    assert hint in messages(check.northwind_zopa(answer))["a zone when there is one"][1]
+    told = messages(check.northwind_zopa(answer))["a zone when there is one"][1]
+    assert hint in told
+    assert "fee" not in told and "contractor" not in told
 
 
 def outside(target, pie):
@@ -1197,10 +1203,16 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
         check.label_statements(lambda offers: {**key, "use": letter["mention"]}, hidden=True)
     )
     assert got["the statement to make"][0] == 0
-    assert "from the pay band and the BATNA's value" in got["the statement to make"][1]
-    assert "your BATNA is weak" in miss(
-        check.label_statements, lambda offers: {**key, "use": letter["mention"]}
-    )
+    # review 59 W3: no hint on the learner's own case gives the choice or the BATNA's value
+    # away (seen failing: the general hint named the comparison, the visible one said "your
+    # BATNA is weak ... keep it private" and printed ada's BATNA's value)
+    ask = "ask what naming your BATNA's terms would tell Northwind, compared with what it now"
+    assert ask in got["the statement to make"][1]
+    told = miss(check.label_statements, lambda offers: {**key, "use": letter["mention"]})
+    assert ask in told and "is not the one to make" in told
+    value = f"{check.batna_value(course.variant('02_batna', 'ada')):,.0f}"
+    for leak in ("weak", "strong", "private", "pay band", value):
+        assert leak not in told and leak not in got["the statement to make"][1], leak
     assert "true and demand nothing" in miss(
         check.label_statements, lambda offers: {**key, "use": letter["warning"]}
     )

@@ -844,7 +844,10 @@ def judge_zopa(offers, result):
         )
         raise NotYet(f"{swapped}.", general=swapped)
     if same_money(low, reservation) and same_money(high, offers.agency_rate):
-        hint = "Northwind's alternative costs it the contractor's rate plus the agency's fee"
+        hint = (  # review 59 W4: the hint named both figures, the decision question 4 asks
+            "check which of the four pay figures are what Northwind's own alternative costs "
+            "it, and whether the one you used is all of that cost"
+        )
     elif same_money(low, reservation) and any(
         same_money(high, pay) for pay in (offers.pay_survey, offers.band_midpoint)
     ):  # question 4 asks which figures make Northwind's reservation price (review 58 W1)
@@ -854,8 +857,8 @@ def judge_zopa(offers, result):
         )
     elif same_money(low, reservation):
         hint = (
-            "the top of the zone is Northwind's reservation price: what its alternative, the "
-            "agency's contractor, costs it in all"
+            "the top of the zone is Northwind's reservation price: all that its own "
+            "alternative costs it; check which of the four pay figures make that cost"
         )
     else:
         hint = (
@@ -1223,11 +1226,18 @@ def judge_use(offers, answers):
     )
     if letter == right:
         return f"statement {letter} is the one to make: {_use_reason(offers)}."
+    # review 59 W3: on the learner's own case the reason would give the graded choice away
+    ask = (
+        "ask what naming your BATNA's terms would tell Northwind, compared with what it now "
+        "believes is the least you would accept"
+    )
     if statements[letter]._label != "honest":
         raise NotYet(
             f"statement {letter} is not one to make: choose among the statements that are "
             "true and demand nothing."
         )
+    if not where:
+        raise NotYet(f"statement {letter} is not the one to make: {ask}.", general=ask)
     value, band = batna_value(offers), offers.band_midpoint
     if statements[letter]._kind == "mention" and value <= band < reservation_of(offers):
         advice = (
@@ -1235,10 +1245,10 @@ def judge_use(offers, answers):
             "Northwind counts the commute you leave unpriced at nothing"
         )
     else:
-        advice = "; work it out from offers.band_midpoint and your BATNA's value" if where else ""
+        advice = "; work it out from offers.band_midpoint and your BATNA's value"
     raise NotYet(
         f"{where}statement {letter} is not the one to make: {_use_reason(offers)}{advice}.",
-        general="it does not choose the statement to make from the pay band and the BATNA's value",
+        general=ask,
     )
 
 
@@ -1246,13 +1256,13 @@ def _use_reason(offers):
     value, band = batna_value(offers), offers.band_midpoint
     if value > band:
         return (
-            f"your BATNA is worth {value:,.0f} by expected values, more than the {band:,.0f} "
+            f"your BATNA is worth more by expected values than the {band:,.0f} "
             "Northwind believes is the least you would accept, so your BATNA is strong: its terms, told "
             "plainly, raise what Northwind must offer, and leaving the commute unpriced keeps "
             "your exact reservation price yours"
         )
     return (
-        f"your BATNA is worth {value:,.0f} by expected values, less than the {band:,.0f} "
+        f"your BATNA is worth less by expected values than the {band:,.0f} "
         "Northwind believes is the least you would accept, so your BATNA is weak: its terms would tell "
         "Northwind it could offer less than it was ready to; keep it private"
     )
