@@ -32,6 +32,9 @@ from pathlib import Path
 
 import course
 
+#: The decorators that make a function one of the course's answer keys.
+ANSWER_KEY_DECORATORS = frozenset({"answer_key", "own_case_key"})
+
 #: Attributes that take a function apart: its closure, globals, code or wrapped original.
 FUNCTION_INSIDES = frozenset(
     {"__closure__", "__globals__", "__code__", "__wrapped__", "cell_contents", "__builtins__"}
@@ -88,20 +91,36 @@ def _defined_names(node):
 def course_internals():
     """{name: kind} for the names of the course's own working, read from the ``course``
     package's source (nothing is imported): its answer keys (functions and methods
-    decorated ``@answer_key``), ``course_at_work``, and every private name it defines (a
-    module's, a class's, a record's field or an object's attribute). Kinds are keys of
-    ``KINDS``."""
+    decorated ``@answer_key`` or ``@own_case_key``, or marked ``f.answer_key = True``),
+    ``course_at_work``, and every private name it defines (a module's, a class's, a record's
+    field or an object's attribute). Kinds are keys of ``KINDS``."""
     names = {name: "guard" for name in GRADING_SWITCHES}
     for path in sorted(Path(course.__file__).parent.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                _decorator_name(d) == "answer_key" for d in node.decorator_list
+                _decorator_name(d) in ANSWER_KEY_DECORATORS for d in node.decorator_list
             ):
                 names[node.name] = "answer key"
+            if _marks_an_answer_key(node):
+                names[node.targets[0].value.id] = "answer key"
             for name in _defined_names(node):
                 if _is_private(name):
                     names.setdefault(name, "private")
     return names
+
+
+def _marks_an_answer_key(node):
+    """Whether ``node`` is ``name.answer_key = True``: a function that is an answer key for
+    some of its inputs only marks itself so (``course.models.information.offer_likelihoods``)."""
+    return (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Attribute)
+        and node.targets[0].attr == "answer_key"
+        and isinstance(node.targets[0].value, ast.Name)
+        and isinstance(node.value, ast.Constant)
+        and node.value.value is True
+    )
 
 
 def _learners_code(cell):

@@ -68,6 +68,26 @@ IGNORES_EVEN = (
 )
 
 
+#: Answers that copy the labels grading marks from the course's own keys in the answer
+#: cell (the reviewer of round 59 got full marks this way for learner r-7).
+COPIES_LABELS = {
+    "fact_leverage_answer": (
+        "from course.scenarios.leverage import fact_key\n"
+        "labels = fact_key(scenario)\n"
+        "def fact_leverage():\n    return dict(labels)\n"
+    ),
+    "news_moves_answer": (
+        "from course.scenarios.leverage import news_key\n"
+        "moves = news_key(scenario)\n"
+        "def news_moves():\n    return dict(moves)\n"
+    ),
+    "tactic_kinds_answer": (
+        "from course.scenarios.leverage import tactic_key\n"
+        "kinds = tactic_key(scenario)\n"
+        "def tactic_kinds():\n    return dict(kinds)\n"
+    ),
+}
+
 #: A practice function left as the release gives it.
 PRACTICE_STUB = "def {name}():\n    raise NotImplementedError()\n"
 
@@ -89,6 +109,7 @@ def submissions():
         "one-tactic-wrong": solved(
             MODULE, NAME, tactic_kinds_answer=tactics_one_wrong("one-tactic-wrong")
         ),
+        "copies-labels-from-the-key": solved(MODULE, NAME, **COPIES_LABELS),
         "practice-left-blank": solved(
             MODULE,
             NAME,
@@ -140,3 +161,14 @@ class TestLeverageGrading(ModuleGrading):
         points = graded.scores("one-tactic-wrong")
         assert points["tactic-kinds-test"] == 1.5
         assert auto_total(points) == self.AUTO_POINTS - 0.5
+
+    def test_labels_copied_from_the_courses_keys_earn_nothing_and_say_why(self, graded):
+        """The keys answer only to the checks in a kernel: each of the three answer cells
+        stops where it asks, so its question earns nothing, and the cell says why."""
+        points = graded.scores("copies-labels-from-the-key")
+        for test in ("fact-leverage-test", "news-moves-test", "tactic-kinds-test"):
+            assert points[test] == 0, test
+        assert auto_total(points) == self.AUTO_POINTS - 6
+        for answer in ("fact-leverage-answer", "news-moves-answer", "tactic-kinds-answer"):
+            said = graded.shown("copies-labels-from-the-key", answer)
+            assert "answers only to the course's checks" in said

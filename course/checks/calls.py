@@ -84,6 +84,36 @@ def answer_key(function):
     return guarded
 
 
+class MarkedAtGrading(Exception):
+    """A cell of a notebook asked for labels of the learner's own case that only grading
+    judges (``own_case_key``)."""
+
+
+def own_case_key(function):
+    """Mark ``function`` as an answer key that holds the right labels of items judged on the
+    learner's own case only at grading (``credit.Check(own_case=True)``: a fact's source, a
+    statement's kind). It refuses as ``answer_key`` does while a check runs a learner's
+    function; besides, in a notebook kernel it answers only to a check that is running (or
+    being replayed), so a cell that calls it on the learner's scenario to copy the labels
+    into an answer stops with ``MarkedAtGrading``, and says why. Outside a kernel (the
+    grader, tests, an instructor's script) it answers as any answer key."""
+    guarded = answer_key(function)
+
+    @functools.wraps(guarded)
+    def sealed(*args, **kwargs):
+        if _current.get() is None and not replaying() and _in_a_notebook_kernel():
+            raise MarkedAtGrading(
+                f"{function.__name__} holds the labels that grading marks on your own case, "
+                "so in a notebook it answers only to the course's checks; the practice "
+                "case's check shows what each label means"
+            )
+        return guarded(*args, **kwargs)
+
+    del sealed.__wrapped__  # not a way round the seal
+    sealed.answer_key = True
+    return sealed
+
+
 def course_at_work(function):
     """Let ``function``, part of the course's own working (drawing a scenario, choosing an
     ask), call the answer keys even while a check runs a learner's function: a learner's
@@ -481,6 +511,12 @@ def _reports_in_place():
     notebook kernel that is not run by nbgrader."""
     if os.environ.get("NBGRADER_EXECUTION") or replaying():
         return False
+    return _in_a_notebook_kernel()
+
+
+def _in_a_notebook_kernel():
+    """Whether this code runs in an IPython kernel (a learner's notebook, or one nbgrader
+    runs), not in plain Python."""
     ipython = sys.modules.get("IPython")
     return ipython is not None and ipython.get_ipython() is not None
 

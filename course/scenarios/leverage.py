@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations, pairwise, product
 from types import MappingProxyType
 
-from course.checks.calls import answer_key, course_at_work
+from course.checks.calls import answer_key, course_at_work, own_case_key
 from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
@@ -2282,7 +2282,7 @@ def _by_text(pool, case, texts):
     return [found[text] for text in texts]
 
 
-@answer_key
+@own_case_key
 def fact_key(scenario):
     """The right (source, side) for each of the scenario's facts, by letter."""
     facts = _by_text(_FACTS + _PRACTICE_FACTS, scenario.case, scenario.facts.values())
@@ -2292,7 +2292,7 @@ def fact_key(scenario):
     }
 
 
-@answer_key
+@own_case_key
 def news_key(scenario):
     """The right move for each news item, by label: (side, source, signed change)."""
     texts = [text for text, _ in scenario.news.values()]
@@ -2303,14 +2303,14 @@ def news_key(scenario):
     }
 
 
-@answer_key
+@own_case_key
 def tactic_key(scenario):
     """The kind of each of the scenario's tactics, by label."""
     tactics = _by_text(_TACTICS + _PRACTICE_TACTICS, scenario.case, scenario.tactics.values())
     return {label: t._kind for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
-@answer_key
+@own_case_key
 def tactic_kinds_accepted(scenario):
     """Every kind accepted for each of the scenario's tactics, by label: one, or two for a
     tactic on the line between them."""
@@ -2318,7 +2318,7 @@ def tactic_kinds_accepted(scenario):
     return {label: t._kinds for label, t in zip(scenario.tactics, tactics, strict=True)}
 
 
-@answer_key
+@own_case_key
 def pretexts(scenario):
     """The labels of the scenario's tactics that tell a lie to get information."""
     tactics = _by_text(_TACTICS + _PRACTICE_TACTICS, scenario.case, scenario.tactics.values())
