@@ -2134,3 +2134,33 @@ def test_a_hint_on_the_learners_own_case_names_the_comparison_not_its_numbers(le
                 for value in worked:
                     if value >= 1000:
                         assert f"{value:,.0f}" not in hint, (name, value, hint)
+
+
+def test_question_4s_reason_hint_on_the_own_case_names_no_figure(monkeypatch):
+    """Review 59, W1: the reason is one of three, and on the learner's own case its hint
+    printed Borealis's figure and Atlas's proposal (or said which was higher), so one wrong
+    try gave the answer. Now the same words for every wrong reason, whatever the case."""
+    seen = set()
+    for n in range(40):
+        name = f"own-reason-{n}"
+        monkeypatch.setenv("LEVERAGE_LEARNER", name)
+        s = course.variant("03_power", name)
+        shapley = kestrel_shapley(s)
+        low, _ = _P.reply_range(s)
+        for price in (low, shapley, (low + s.atlas_value) / 2):
+            right = _P.reply_reasons(s, price)
+            for reason in ("rival", "interests", "fairness"):
+                if reason in right:
+                    continue
+                with pytest.raises(NotYet) as failure:
+                    check.judge_reply_reason(s, (price, reason))
+                hint = str(failure.value)
+                seen.add(hint)
+                for figure in (s.borealis_value, shapley, s.atlas_value):
+                    assert f"{figure:,.0f}" not in hint
+                    assert f"{math.ceil(shapley / 100) * 100:,.0f}" not in hint
+    assert seen == {
+        "the reason is not right for your own scenario: "
+        + check.OWN_CASE_HINTS["licence_reply_reason"]
+        + "."
+    }

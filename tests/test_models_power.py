@@ -720,7 +720,10 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     assert "would only show Granite a walk-away point" not in PROSE
     assert "Revealing it shows a walk-away point below what they expected to pay" not in PROSE
     assert "Mentioning a weak one gains nothing" in PROSE  # finding 21: "it" named it
-    assert "it can lower their estimate of your acceptance threshold" in PROSE
+    # review 59, E2: the reason is anchoring, not module 01's take-it-or-leave-it result,
+    # which needs a commitment the month-apart alternating offers lack
+    assert "can anchor their estimate of your acceptance threshold low (module 04)" in PROSE
+    assert "though section 5's model says it should not" in PROSE
 
 
 def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
@@ -976,7 +979,8 @@ def test_modules_02_and_01_are_described_as_they_are():
     assert "As module 02 noted" in PROSE
     assert "the side that proposes first, when it can also leave just after its own" in PROSE
     assert "a side that knows your reservation price can take nearly all" not in PROSE
-    assert "knows your reservation price and can make you a take-it-or-leave-it offer" in PROSE
+    # review 59, E2: that result needs commitment, which Kestrel's talks lack; not cited here
+    assert "can make you a take-it-or-leave-it offer" not in PROSE
 
 
 def test_the_threat_sentence_knows_atlas_has_borealiss_offer():
@@ -996,6 +1000,8 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     assert "is unsure how patient Kestrel is" in PROSE
     # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
     assert "Granite reads any alternative Kestrel names as a sign of that threshold" in PROSE
+    # review 59, E2: and the question says that reading is its assumption, not a model's
+    assert "The question assumes (anchoring, not a model here) that Granite" in PROSE
     assert "as in question 9 below, mentioning a weak alternative gains nothing" not in PROSE
 
 
@@ -1587,8 +1593,11 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     both ways it can misfire occur among learners."""
     four = _section(PROSE, "### Question 4", "def licence_reply")
     four = " ".join(four.split())
-    assert "It is not the price section 5's models predict but a tactic" in four
-    assert "an *anchor* (module 04 shows how to answer one)" in four
+    # review 59, C: above Borealis's offer the proposal is no anchor pulling the price the
+    # buyer's way; the text now says so
+    assert "but a tactic" not in four
+    assert "Where its figure is below Borealis's offer, it is an *anchor*" in four
+    assert "where it is above, it is more than the models predict" in four
     above = below = 0
     for n in range(200):
         s = course.variant("03_power", f"tactic-{n}")
@@ -2100,7 +2109,7 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
 #: for Borealis's offer and for a last word, before section 7 defined it).
 DEFINED_TERMS = {
     "commitment": "what makes it credible is commitment, having bound yourself to it",
-    "anchor": "a first figure, called fair, meant to pull the final price towards it, an *anchor*",
+    "anchor": "it is an *anchor*, a first figure that pulls the final price towards it",
     "share at the table": "their **share at the table**",
     "equilibrium share": "The responder's **equilibrium share**",
     "breakdown payoff": "**A breakdown payoff** is what each side",
@@ -2133,14 +2142,18 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     proposal by a rule only section 7 taught (what the licence does for Atlas cannot carry the
     price alone). Section 2 now says it, before question 4; section 7 points back. Fails on the
     old text."""
+    # review 59, E1: the value raises no price only because the buyer knows it, and the
+    # price still moves with v1 when the rival is weak
     ground = (
-        "What the item does for the keen buyer is no ground for a higher price: $v_1$ already "
-        "counts it. A figure the buyer can check, such as a rival's written offer, is one."
+        "Telling the keen buyer what the item does for it raises no price here: the buyer "
+        "knows $v_1$, and the price already reflects it (in section 5 it rises half a unit "
+        "per unit of $v_1$ when the rival is weak)."
     )
     prose = " ".join(PROSE.split())
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
     assert "cannot carry the price alone" not in prose
-    assert "as a reason to deal, not as a ground for the price (section 2)" in prose
+    assert "not as a ground for the price: Atlas knows its value, and here" in prose
+    assert "no ground for a higher price" not in prose
 
 
 #: For each question whose comparison is the learner's to choose, words its check cell's

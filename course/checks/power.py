@@ -310,6 +310,9 @@ OWN_CASE_HINTS = {
     "Atlas could answer a day later with the predicted price, which Kestrel would take "
     "rather than leave, and Kestrel never takes less than it could get by selling to "
     "Borealis",
+    "licence_reply_reason": "set Atlas's proposal against Borealis's written offer: a reason "
+    "for more than the proposal must be a figure above it that Atlas can check, and a reason "
+    "for taking the proposal must not point Atlas to a lower figure (sections 2 and 7)",
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",
@@ -948,6 +951,9 @@ def judge_reply_reason(s, result):
     asked = amount(price, "the price")
     if said in reply_reasons(s, asked):
         return
+    # review 59, W1: the reason is one of three, so on the own case a hint that printed the
+    # two figures, or said which was higher, gave the answer away; the same words for all
+    _not_own(s, "licence_reply_reason", "the reason")
     proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
     taken = -(-kestrel_shapley(s) // 100) * 100  # the proposal, rounded up to the hundred
     if s.borealis_value > kestrel_shapley(s) and asked <= taken:
@@ -976,10 +982,11 @@ def judge_reply_reason(s, result):
         general = "it names a rival weaker than what the buyer already offers"
     else:
         hint = (
-            "what the licence does for Atlas is already counted in Atlas's value, from which "
-            f"its proposal of {proposal} is worked out: it gives Atlas a reason to deal, but "
-            f"none to pay more than it proposes; Kestrel asks for more, and a price of at least "
-            f"{v2} needs a ground Atlas can check that puts a figure above the proposal"
+            "what the licence does for Atlas is already counted in Atlas's value, which Atlas "
+            f"knows, and with Borealis's {v2} above half that value the price does not move "
+            f"with it: it gives Atlas a reason to deal, but none to pay more than its proposal "
+            f"of {proposal}; a price of at least {v2} needs a ground Atlas can check that puts "
+            "a figure above the proposal"
         )
         general = (
             "it argues from the buyer's interests, which the buyer's own figure already "

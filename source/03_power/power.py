@@ -77,8 +77,7 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 1. Where power comes from
 #
-# In everyday speech, power is what bosses, dominant firms and people with connections
-# have. French and Raven ("The Bases of Social Power", 1959) named five bases of it:
+# French and Raven ("The Bases of Social Power", 1959) named five bases of power:
 # **legitimate** authority, a role others accept; the ability to **reward**; the ability
 # to **coerce**; **expert** knowledge; and **referent** power, the pull of someone others
 # admire. Their reward and coercive power both rest on control of what the other side
@@ -274,9 +273,8 @@ for name, value in glove_shapley.items():
 # Not every game has a core. Let any two of three players earn 1 together, and all three
 # together earn 1 too. However 1 is divided, some two of them get at most 2/3 between them
 # and would gain by dealing as a pair, so every division, the Shapley division of 1/3 each
-# included, has a coalition that breaks away. Where the core is empty, competition alone
-# settles on no division, and what happens depends on how the bargaining is organised:
-# who can make offers to whom, and when.
+# included, has a coalition that breaks away. Where the core is empty, what happens
+# depends on who can make offers to whom, and when.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-example", "schema_version": 3}
 group, gain = blocking_coalition(players, glove_game, glove_shapley)
@@ -320,9 +318,11 @@ print("Left takes all: in the core?", stable)
 # buys. An auction between the two buyers ends the same way, at about $v_2$. When the
 # rival's offer is firm, that lowest price is also module 02's **reservation price**, the
 # least the seller could accept: below it, selling to the rival does better. From here on
-# this module says "reservation price" only. It is a limit, not a target. What the item
-# does for the keen buyer is no ground for a higher price: $v_1$ already counts it. A
-# figure the buyer can check, such as a rival's written offer, is one.
+# this module says "reservation price" only. It is a limit, not a target. Telling the keen
+# buyer what the item does for it raises no price here: the buyer knows $v_1$, and the
+# price already reflects it (in section 5 it rises half a unit per unit of $v_1$ when the
+# rival is weak). Pointing out value helps only where the buyer has not yet counted it. A
+# figure the buyer can check, such as a rival's written offer, is a ground for more.
 #
 # <details><summary>When the rival's offer is not firm</summary>
 #
@@ -574,9 +574,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
 # $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. For a large firm with cheap credit the cost of money
-# alone is far less; a large retailer such as Granite (part 4) loses a few percent a month
-# because delay eats into a selling season. A tenth is plausible for a small firm short of
+# delay costs a tenth of the deal. A large retailer such as Granite (part 4) loses a few
+# percent a month, of a selling season. A tenth is plausible for a small firm short of
 # cash whose engineers may leave while it waits. Here $\delta$ is a cost of time and nothing
 # else: the deal does not disappear while the two sides talk. (A deal that could fall
 # through on its own is a different model, in section 5.)
@@ -803,10 +802,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
-# Shapley value, is on the table. It is not the price section 5's models predict but a
-# tactic: a first figure, called fair, meant to pull the final price towards it, an
-# *anchor* (module 04 shows how to answer one). Should Kestrel
-# accept it, or turn it down? Write `licence_reply(s)`, returning a pair `(price, reason)`,
+# Shapley value, is on the table. It is not the price section 5's models predict: Atlas
+# may expect a figure called fair to stick. Where its figure is below Borealis's offer, it is an *anchor*, a first figure that pulls
+# the final price towards it (module 04 shows how to answer one); where it is above, it
+# is more than the models predict. Should Kestrel accept it, or turn it down? Write `licence_reply(s)`, returning a pair `(price, reason)`,
 # from `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: what Kestrel gets for the licence by section 5's model, your choice made
@@ -1076,8 +1075,8 @@ check.granite_reply(granite_reply, hidden=True)
 # Measure every move the same way, by what it adds to what the models predict Kestrel will
 # get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
 # value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). Atlas
-# has not proposed yet, and what it will propose is a tactic of its own (question 4), not
-# what the models predict. The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
+# has not proposed yet, and what it will propose (question 4) is not what the models
+# predict. The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
 # date whatever day that deal is signed, so the loan changes nothing for the licence and
 # moves only the Granite deal, where a round is a month. For the Granite contract, the
 # measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
@@ -1141,23 +1140,23 @@ check.best_lever(best_lever, hidden=True)
 #   nothing it does not know; it works because it is a figure Atlas can check and cannot
 #   argue with, one that leaves the "fair" figure nothing to stand on (Fisher and Ury call
 #   such a test an objective criterion). What the licence does for Atlas can go with it,
-#   as a reason to deal, not as a ground for the price (section 2). When Borealis would
+#   as a reason to deal, not as a ground for the price: Atlas knows its value, and here
+#   Borealis's offer sets the price (section 2). When Borealis would
 #   pay less than Atlas proposes, naming it gives Atlas no reason to pay more, and no model
 #   of this module supports asking for more: take the proposal, and talk about what the
 #   licence does for Atlas. A rival bid you make up is not a bluff but a misrepresentation (see below).
-# - **Mention an alternative when it helps, as information, not as an ultimatum.** With
-#   full information, as in section 5, an outside option below your share at the table
-#   moves nothing. Real talks are rarely like that: the other side rarely sees all your
+# - **Mention an alternative when it helps, as information, not as an ultimatum.** In
+#   real talks the other side rarely sees all your
 #   options (in question 9, Granite has not seen Harrow's new offer),
-#   and whatever Kestrel says about them tells Granite where its reservation price lies.
+#   and what Kestrel says about them is all Granite has to go on.
 #   With full information, as in section 5, your acceptance threshold is your share at the
 #   table, since they know you would refuse less and wait for it. Mention an
 #   alternative when it beats your acceptance threshold as they see it: then it raises
 #   what they must offer. Call such an alternative **strong**, and one worth no more than
 #   that **weak**. Mentioning a weak one gains nothing where they know your patience, and
-#   where they are unsure of it, as in most real talks, it can lower their estimate of
-#   your acceptance threshold (module 01: a side that knows your reservation price and can
-#   make you a take-it-or-leave-it offer can take nearly all the gain). Textbooks agree (Lewicki, Saunders and Barry,
+#   where they are unsure of it, as in most real talks, a weak figure you name can anchor
+#   their estimate of your acceptance threshold low (module 04), though section 5's model
+#   says it should not. Textbooks agree (Lewicki, Saunders and Barry,
 #   *Negotiation*): make a strong alternative known, keep a weak one private. A strong one
 #   persuades only if believed: Granite cannot check what Kestrel says, so an offer made
 #   only by telephone is worth having confirmed in writing first. Say it calmly ("Harrow
@@ -1192,7 +1191,7 @@ check.best_lever(best_lever, hidden=True)
 # move you would rather not make, is a bluff if you would not carry it out, and, as a
 # stated intention you do not hold, can be a misrepresentation. One you would carry out
 # is a threat all the same, credible or not; what makes it credible is commitment, having
-# bound yourself to it (without that, the other side will doubt you would carry it out).
+# bound yourself to it.
 # For power, four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
@@ -1312,7 +1311,7 @@ check.rate_tactics(rate_tactics, hidden=True)
 # unsure how patient Kestrel is,
 # so it cannot work out Kestrel's share at the table: part 4 of your story ends with
 # Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be above
-# or below that share. Granite reads any alternative Kestrel names as a sign of that
+# or below that share. The question assumes (anchoring, not a model here) that Granite reads any alternative Kestrel names as a sign of that
 # threshold. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
