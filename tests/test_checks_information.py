@@ -1138,7 +1138,6 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
         " ".join(cell.source.split())
         for cell in source_notebook("01_information", "information").cells
     )
-    assert "lies at least €500 from the model's price before the opening" in words
     # the draw rejects the cases where a shortcut works, so the text says so, not that
     # the learner's numbers show the shortcuts failing as if by themselves
     assert "Your own numbers show" not in words
@@ -1159,10 +1158,9 @@ def test_the_most_likely_price_claim_holds_for_every_learner():
         for cell in source_notebook("01_information", "information").cells
     )
     assert "not the model's price both before and after" not in words
-    assert (
-        "after it the model's price is not the most likely price (where several prices are "
-        "equally likely, none of them)" in words
-    )
+    # review 59: shortened to "both shortcuts fail, the first before the opening, the second
+    # after it" (the second is the most likely price; where several tie, none is the model's)
+    assert "both shortcuts fail, the first before the opening, the second after it" in words
     for n in range(150):
         sale = variant("01_information", f"learner-{n}")
         after = reference.posterior_after_opening(sale)
@@ -2333,7 +2331,7 @@ def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
     """Section 6's 'mention alternatives without threats' is practised on the true rival,
     mentioned calmly (legitimate) and as an ultimatum whose Friday is made up. That ultimatum
     states an intention you do not hold (you would hold the slot until the end of the month), so
-    modules 00 and 02 read it as a bluff, and a misrepresentation is accepted too; it was a
+    modules 00, 02 and 03 put it between a bluff and a misrepresentation, and accept either; it was a
     disclosure to 'keep', merely unwise. 'legitimate' costs the point, and the hint names
     intention as what tells them apart."""
     for n in range(50):
@@ -2348,6 +2346,35 @@ def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
     said = parts(own_labels(lambda s: {**right, "rival-ultimatum": "legitimate"}))
     assert said["fair and foul means"][0] == 0
     assert "what you intend to do" in said["fair and foul means"][1]
+
+
+def test_the_text_says_what_the_other_modules_do_with_an_unmeant_threat():
+    """Module 01 said modules 02 and 03 read a threat you would not carry out as a bluff; both
+    put it between a bluff and a misrepresentation and accept either label, as module 00 does
+    (review 59 C2)."""
+    text = cell_words("guard-teaching")
+    assert "read it as a bluff" not in text
+    assert "Modules 00, 02 and 03 all put it on the line between a bluff and a" in text
+    assert "the course accepts either label for it" in text
+    for module, name, words in (
+        ("02_batna", "batna", "between a bluff and a misrepresentation"),
+        ("03_power", "power", "can be a misrepresentation"),
+        ("00_leverage", "leverage", "sits on the line between a"),
+    ):
+        cells = source_notebook(module, name).cells
+        assert any(words in " ".join(c.source.split()) for c in cells), module
+
+
+def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
+    """Module 01 put the opening 'at or above' the target, allowing the two to be equal; module
+    02 puts the target at or above the even split and below the opening, and module 04 says the
+    opening always lies beyond the target (review 59 C3)."""
+    for grade_id in ("q6-text", "anchor-teaching"):
+        text = cell_words(grade_id)
+        assert "below your opening" in text, grade_id
+        assert "at least halfway from your reservation price to your estimate" in text, grade_id
+    assert "opening is at or above it" not in cell_words("q6-text")
+    assert "lies at or beyond it" not in cell_words("anchor-teaching")
 
 
 def test_the_ultimatum_states_no_offer_that_was_not_made():
@@ -2757,6 +2784,51 @@ def test_the_learners_objects_carry_no_answers(monkeypatch):
         {i.key: i._direction for i in sale.news_items}
 
 
+def test_the_staged_cases_the_text_names_load_the_way_it_says():
+    """The text named `cut-case` and `tilt-case` beside worked cases loaded with
+    `course.variant`, but that loads an unrelated learner (there the opening lowers the price
+    from 60,000 to 54,000); the two are worked-case-1 with other numbers (review 59 C1). The
+    text now loads them with `check.staged_cases()`, and what that gives is what it says."""
+    q5, q6 = cell_words("q5-text"), cell_words("q6-text")
+    assert 'load it with `check.staged_cases()["tilt-case"]`' in q5
+    assert "`check.staged_cases()` returns all four by name" in q6
+    cases = check.staged_cases()
+    assert set(cases) == {"worked-case-0", "worked-case-1", "cut-case", "tilt-case"}
+    tilt = cases["tilt-case"]
+    prices = [
+        reference.best_move(beliefs, tilt.cost)[0]
+        for beliefs in (tilt.prior_beliefs(), reference.posterior_after_opening(tilt))
+    ]
+    assert prices == [49_000, 56_000]  # "€49,000 before its opening, €56,000 after"
+    for name in ("cut-case", "tilt-case"):
+        assert cases[name].situations == ("staged-opening",)
+        assert cases[name].reservations == variant("01_information", "worked-case-1").reservations
+
+
+def test_a_factor_where_none_moves_the_price_fails_for_every_learner():
+    """None is right for Question 5c for about one learner in ten, and only for "higher", so a
+    function answering 10.0 instead of None passed 28 of 30 learners, visible and hidden
+    (review 59 W1). Both checks now try a worked case whose "higher" answer is None."""
+    case = variant("01_information", check.NO_NEWS_MOVE_CASE)
+    after = reference.posterior_after_opening(case)
+    assert reference.weight_to_move(case, after, "higher") is None
+    assert reference.weight_to_move(case, after, "lower") is not None
+
+    def ten(sale, after, direction):
+        return reference.weight_to_move(sale, after, direction) or 10.0
+
+    for n in range(12):
+        with learner_as(f"r-{100 + n}"):
+            hint = miss(check.news_weight, ten)
+            miss(check.news_weight, ten, hidden=True)
+            check.news_weight(solution("news_weight"))
+            check.news_weight(solution("news_weight"), hidden=True)
+            if f"worked case {check.NO_NEWS_MOVE_CASE}" in hint:
+                assert "even a factor of 10 leaves the model's price where it is" in hint
+    text = cell_words("q5c-text")
+    assert f'`{check.NO_NEWS_MOVE_CASE}` (news pointing `"higher"` moves nothing' in text
+
+
 def test_question_5c_never_tells_the_learner_which_way_their_news_points(monkeypatch):
     """The call of Question 5c passes both directions, the same for every learner, and a None is
     right where no factor up to 10 moves the price."""
@@ -2768,7 +2840,7 @@ def test_question_5c_never_tells_the_learner_which_way_their_news_points(monkeyp
         return reference.weight_to_move(sale, after, direction)
 
     check.news_weight(spy)
-    assert calls == ["higher", "lower"]
+    assert calls == ["higher", "lower"] * 2  # the learner's own case, then the worked case
 
 
 def test_a_pretext_call_may_be_labelled_illegitimate_or_misrepresentation(monkeypatch):

@@ -766,7 +766,7 @@ def test_the_course_s_target_is_not_put_inside_the_study_s_finding():
     says_not("its own target: the price you aim to land at, grounded in a fact you can name")
     says(
         "or about its own target, the price it aimed to land at. In this course (module 02) "
-        "a target is better than your reservation price"
+        "a target lies at least halfway from your reservation price"  # review 59 C3
     )
 
 
@@ -779,7 +779,7 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     after the list of fair and foul ways, not a parenthesis inside it."""
     says("known only to itself, drawn independently of the other's, and spread continuously")
     says_not("a target is grounded in a fact you can name")
-    says("your opening, grounded in a fact you can name, lies at or beyond it")
+    says("and below your opening, which is grounded in a fact you can name")  # review 59 C3
     says_not("limit or valuation", "hiding your real walk-away point")
     says("reservation price (their *walk-away point*)")
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())

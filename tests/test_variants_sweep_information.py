@@ -1182,7 +1182,7 @@ def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales
     assert scenario.best_move(tilt.prior_beliefs(), tilt.cost)[0] == 49_000
     assert scenario.best_move(tilt_after, tilt.cost)[0] == 56_000
     assert (
-        "Question 6's `tilt-case` is another (€49,000 before its opening, €56,000 after)" in words
+        "Question 6's `tilt-case` is another (€49,000 before its opening, €56,000 after;" in words
     )
     prior = {60: Fraction(1, 2), 70: Fraction(3, 10), 80: Fraction(1, 5)}
     offer = {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
@@ -1455,9 +1455,9 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     words = notebook_words("q6-text")
     assert "what you would settle for, not what you open with" not in words
     assert (
-        "Your target, the price you aim to land at (module 02), is at most your estimate, and "
-        "your opening is at or above it."
-    ) in words
+        "Your target, the price you aim to land at (module 02), lies at least halfway from your "
+        "reservation price to your estimate, at most at it, and below your opening."
+    ) in words  # review 59 C3
     assert "The model's price is not a target" in words
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
@@ -1744,7 +1744,8 @@ def test_section_6_says_what_module_00_says_of_a_bluff():
     possibly a misrepresentation. The text now says so."""
     words = notebook_words("guard-teaching")
     assert "as in modules 00 and 02, a bluff" not in words
-    assert "module 00 adds that a stated intention you do not hold" in words
+    # review 59 C2: modules 00, 02 and 03 all put it on that line
+    assert "a stated intention you do not hold can be a misrepresentation in law" in words
 
 
 def test_keeping_what_you_know_is_about_your_estimate_not_every_fact():

@@ -505,14 +505,23 @@ def news_likelihood(answer, hidden=False):
     return score(Check("which way your news points", 1, own_news, own_case=True))
 
 
+#: A case question 5c's check tries after the learner's own, visible and hidden: there news
+#: pointing "higher" moves nothing even at a factor of 10, so the answer is None. None is right
+#: for about one learner in ten, and never for "lower", so a function that answers 10 (or any
+#: factor) instead of None passed 28 of 30 learners, visible and hidden (review 59 W1).
+NO_NEWS_MOVE_CASE = "worked-case-19"
+
+
 @question
 def news_weight(answer, hidden=False):
     """Check Question 5c: for news pointing each way ("higher", then "lower"), the smallest
     even factor, in twentieths, at which it moves the best final price after the opening,
     or None if even ten does not; given the right beliefs after the opening. Both ways are
     asked, so the call does not tell the learner which way their own news points (Question
-    3's answer). Hidden learners too."""
-    for sale in _scenarios(hidden):
+    3's answer). The worked case ``NO_NEWS_MOVE_CASE`` too, and hidden learners."""
+    cases = _scenarios(hidden)
+    cases[1:1] = [variant(MODULE, NO_NEWS_MOVE_CASE)]
+    for sale in cases:
         after = reference.posterior_after_opening(sale)
         for direction in ("higher", "lower"):
             raw = call_learner(answer, sale, dict(after), direction, name="news_weight")
@@ -526,7 +535,11 @@ def news_weight(answer, hidden=False):
                 continue
             other = "lower" if direction == "higher" else "higher"
             wrong_way = reference.news_threshold(after, sale.cost, other)
-            who = f"for learner {sale.learner}, news pointing {direction!r}"
+            who = (
+                f"on the worked case {sale.learner}"
+                if sale.learner == NO_NEWS_MOVE_CASE
+                else f"for learner {sale.learner}"
+            ) + f", news pointing {direction!r}"
             if given is not None and wrong_way is not None and abs(given - wrong_way) < 1e-6:
                 hint = (
                     f"that is the factor for news pointing {other!r}; news pointing "

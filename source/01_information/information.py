@@ -529,10 +529,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
 # every buyer below it walks away. Asking the *most likely* one ignores what the other
 # possible prices pay and how often they are accepted. Compare the expected profit of
-# every price. Your case was drawn so that both shortcuts fail: the expected reservation
-# price under the prior lies at least €500 from the model's price before the opening, and
-# after it the model's price is not the most likely price (where several prices are
-# equally likely, none of them). In other cases a shortcut can land on the model's price,
+# every price. Your case was drawn so that both shortcuts fail, the first before the
+# opening, the second after it; in other cases a shortcut can land on the model's price,
 # but only by luck.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
@@ -612,7 +610,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Openings in general can raise it: with section 2's worked example and a cost of 40, the
 # model's price is 60 before the offer and 70 after it, because the offer made a buyer at
 # 60 less likely. Question 6's `tilt-case` is another (€49,000 before its opening, €56,000
-# after).
+# after; load it with `check.staged_cases()["tilt-case"]`).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
@@ -709,10 +707,12 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # opening (as in Question 5; the check passes in the right ones), to return the smallest
 # factor, in steps of 0.05 from 1.05 up to 10, at which the model's price (against
 # `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
-# The check asks for both directions, so a `None` may well be right for one of them. The
-# factor for the way your own news points is how much that fact must weigh to shift the
-# balance. If your Question 3 reading is not even, no one factor describes it: call
-# `my_price` with your reading and see; if it is, compare. The check tries your scenario; grading also tries other learners'.
+# The check asks for both directions; for about one learner in ten, `"higher"` needs
+# `None`. The factor for the way your own news points is how much that fact must weigh to
+# shift the balance. If your Question 3 reading is not even, no one factor describes it:
+# call `my_price` with your reading and see; if it is, compare. The check tries your
+# scenario and `worked-case-19` (news pointing `"higher"` moves nothing even at 10, so
+# `None`); grading also tries other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-weight-answer", "schema_version": 3}
@@ -802,7 +802,8 @@ check.news_weight(news_weight, hidden=True)
 # the cent); if it is the same, the staging cost you nothing and the model's price stands.
 # On every case the check tries it is never lower.
 # The check also tries four worked cases, `worked-case-0`, `worked-case-1`, `cut-case` and
-# `tilt-case` (grading draws two more; the last two ask only for `staged-opening`).
+# `tilt-case` (grading draws two more; the last two, `worked-case-1` with other numbers, ask
+# only for `staged-opening`); `check.staged_cases()` returns all four by name.
 #
 # One mark for the assumptions, one for the prices. A *step* is the gap between
 # neighbouring prices in `sale.reservations`. What the check accepts, by the assumption
@@ -832,8 +833,9 @@ check.news_weight(news_weight, hidden=True)
 # grades module 04's rule (section 1): open at your estimate of the buyer's reservation
 # price (the expected reservation price under `after`) or beyond it, up to a step above
 # the highest price still possible, wherever that falls against the model's price. Your
-# target, the price you aim to land at (module 02), is at most your estimate, and your
-# opening is at or above it. The model's price is not a target. Module 04 also asks that
+# target, the price you aim to land at (module 02), lies at least halfway from your
+# reservation price to your estimate, at most at it, and below your opening. The model's
+# price is not a target. Module 04 also asks that
 # an opening rest on a fact you can name, which this check cannot judge.
 #
 # **Side note.** Where a seller cannot commit and buyers can wait, the seller's first
@@ -1170,9 +1172,9 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target, the price it aimed to land at. In this course (module 02) a target is
-# better than your reservation price and at or below your estimate of the other side's;
-# your opening, grounded in a fact you can name, lies at or beyond it.
+# its own target, the price it aimed to land at. In this course (module 02) a target lies
+# at least halfway from your reservation price to your estimate of the other side's, and
+# below your opening, which is grounded in a fact you can name.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
@@ -1278,13 +1280,10 @@ check.report_decision(report_decision, hidden=True)
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
 # untrue claim about your own reservation price or your own estimate of value.
 #
-# A threat you would not carry out misstates what you intend to do. Modules 02 and 03
-# read it as a bluff; module 00 adds that a stated intention you do not hold can be a
-# misrepresentation in law, since the state of your mind is a fact (*Edgington v
-# Fitzmaurice*, 1885). So this course accepts either label for it.
-#
-# Module 00 treats the ethics of leverage in general, including pressure through
-# someone's public office.
+# A threat you would not carry out misstates what you intend to do. Modules 00, 02 and 03
+# all put it on the line between a bluff and a misrepresentation: a stated intention you do
+# not hold can be a misrepresentation in law, since the state of your mind is a fact
+# (*Edgington v Fitzmaurice*, 1885). So the course accepts either label for it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (2 marks): what you say, and how you learn
