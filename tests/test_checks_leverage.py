@@ -1052,7 +1052,7 @@ def reaudit_even_at_the_line(case, moves):
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
-        (reach_above_only, "a balance exactly at the threshold reaches it"),
+        (reach_above_only, "a balance exactly at the bar reaches it"),
         (reaudit_above_only, "'at least case.need' includes a balance equal to it"),
         (reaudit_even_at_the_line, "a balance of exactly 0.5 points either way is not even"),
     ],
@@ -1736,7 +1736,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # where the time goes
         ("intro", "allow up to an hour for question 3c", None),
         # the boundary cases are announced
-        ("q3c-task", "leave the balance exactly on the threshold", None),
+        ("q3c-task", "leave the balance exactly on the bar", None),
         ("q3c-task", "gets there when only some of its steps come through", None),
         (
             "q4b-text",
@@ -1802,14 +1802,14 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "8 if you are new to it)", None),
         # the course's convention: a bluff misstates your limit or your intention; a threat you
         # would not carry out sits on the line
-        ("ethics-teaching", "about your own *limit* or *valuation*", None),
+        ("ethics-teaching", "about your own reservation price", None),
         ("ethics-teaching", "A false *intention*, such as a threat you would not", None),
-        # one word, one idea: question 3c's balance is a threshold, not a negotiation target
-        ("q3c-task", "Write `reach_plan(case, threshold)`", "reach_plan(case, target)"),
-        ("reach-plan-answer", "def reach_plan(case, threshold):", None),
+        # one word, one idea: question 3c's balance is an ask's bar, not a negotiation target
+        ("q3c-task", "Write `reach_plan(case, bar)`", "reach_plan(case, target)"),
+        ("reach-plan-answer", "def reach_plan(case, bar):", None),
         # a drawn fact rules out a 0
         # module 02's bluff is only the reservation-price kind
-        ("ethics-teaching", "module 02 meets only one: a false claim about the least", None),
+        ("ethics-teaching", "module 02 meets only one: a false claim about your reservation", None),
         # section 6 defines its four kinds before comparing them with other modules' words
         ("ethics-teaching", "accepts either. Modules 01 and 03 use the same four kinds.", None),
         # only a deadline that presses one side helps the other when known; a final deadline
@@ -1852,7 +1852,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # two of section 2's three examples come from no case of the module
         ("sources-teaching", "side by side, each with an example.", "this module's cases"),
         # what a learner whose scenario.bold is None does in question 3c
-        ("q3c-task", "If it is `None` (the cell above says so), try a threshold", None),
+        ("q3c-task", "If it is `None` (the cell above says so), try a bar", None),
     ],
 )
 def test_each_cell_states_its_corrected_claim(grade_id, present, absent):
@@ -2152,7 +2152,7 @@ def test_question_3c_tells_a_plan_chosen_by_its_average_so(own, answers):
         lambda case, target: list(max(plans_by_hand(case), key=plans_by_hand(case).get)),
     )
     assert "it is the plan with the highest average gain" in hint
-    assert "with a threshold, count for each plan the chance" in hint
+    assert "with a bar, count for each plan the chance" in hint
     assert "reach_plan is not right for a test case" in hint
     assert "a list of step names" in miss(check.reach_plan, lambda case, target: "all")
     check.reach_plan(answers["reach_plan"])
@@ -2440,7 +2440,7 @@ def test_the_hint_for_a_wrong_bluff_stays_true_of_every_tactic_not_accepted_as_o
     """The hint for a tactic wrongly called a bluff defines a bluff as section 6 does (a
     limit or a valuation); no tactic outside the bluffs is a claim about what one intends,
     and every tactic accepted only as a bluff is about a limit, not an intention."""
-    assert "limit or valuation" in check.NOT_KIND["bluff"]
+    assert "reservation price or valuation" in check.NOT_KIND["bluff"]
     for tactic in _TACTICS:
         if "bluff" not in tactic._kinds:
             assert "intend" not in tactic.text and "no plan" not in tactic.text, tactic.text
@@ -2717,9 +2717,10 @@ def test_one_definition_of_a_bluff_in_the_text_and_the_hints():
     intention (a threat you would not carry out) on the line with misrepresentation."""
     text = _module_text()
     for said in (text, check.KIND_TEST["bluff"], check.NOT_KIND["bluff"]):
-        assert "limit or valuation" in said
+        assert "reservation price or valuation" in said
         assert "or your own intention" not in said and "limit or intention" not in said
-    assert "An untrue claim about your own *limit* or *valuation*" in text
+    assert "An untrue claim about your own reservation price" in text
+    assert "or about your *valuation*" in text
     assert (
         "a threat you would not carry out, sits on the line between a bluff and a misrepresentation"
         in text
@@ -3694,3 +3695,64 @@ def test_a_cell_that_reads_the_fact_labels_is_named_for_the_instructor():
         "names every cell that reads those pools",
     ):
         assert said in rubric, said
+
+
+# --- review 59: C1, C3, C4 ---------------------------------------------------------------
+
+
+def test_an_illegitimate_source_got_by_deceit_takes_what_is_no_one_elses_to_give():
+    """Review 59 C1: the ethics section's example of information got by deceit was posing as
+    a customer to learn a rival dealer's trade-in terms, which any customer is told; two
+    lines later the text says what is no secret is yours to use. The example is now a
+    pretext that takes what the person asked may not give (this failed on the old text)."""
+    text = " ".join(_cell("ethics-teaching").split())
+    assert "posing as a customer" not in text and "trade-in terms" not in text
+    assert "calling the buyer's bank as its accountant to learn the loan it has been" in text
+
+
+def test_the_reservation_price_is_the_least_you_would_settle_for_and_has_one_name():
+    """Review 59 C3: the bluff bullet called the reservation price "what you would settle
+    for" (it is the least) and also a *limit* and a *floor*; the check's hint said "what you
+    would settle for" too. One name now, glossed as the least you would settle for (this
+    failed on the old text and hint)."""
+    text = _module_text()
+    assert "that is, the least you would settle for" in text
+    assert "that is, what you would settle for" not in text
+    for other in ("*limit*", "your limit", "own limit", "a limit", "my floor"):
+        assert other not in text, other
+    on_the_line = " ".join(check.ON_THE_LINE.values())
+    assert "what you would settle for" not in on_the_line
+    assert "a claim about your reservation price" in on_the_line
+
+
+def test_question_3c_calls_the_balance_to_reach_a_bar_as_section_5_does():
+    """Review 59 C3: the balance an ask must have behind it was a "bar" in section 5 and
+    questions 4b and 4c but a "threshold" in section 4, question 3c and its check's hints.
+    It is a bar everywhere the learner reads (this failed on the old text and hints)."""
+    import inspect
+
+    assert "threshold" not in _module_text().lower()
+    assert "def reach_plan(case, bar):" in _cell("reach-plan-answer")
+    assert "threshold" not in inspect.getsource(check)
+
+
+def test_the_near_copy_refusal_says_the_ratings_differ_by_a_point_in_total():
+    """Review 59 C4: question 2's refusal said the audit's ratings were "within a point of it
+    in all", read as each rating within a point, while the check refuses one point of
+    difference over all six ratings together (as the question text says). The refusal now
+    says so, and two ratings each moved by a point are not refused (the message failed on
+    the old check)."""
+    s = course.variant("00_leverage", "r-1")
+    r = s.yours["information"]
+    moved = {**s.yours, "information": r + 1 if r < SCALE else r - 1}
+    with pytest.raises(NotYet) as refusal:
+        check.judge_audit(s, {"yours": moved, "theirs": dict(s.theirs), "weights": dict(s.weights)})
+    said = " ".join(str(refusal.value).split())
+    assert "its six ratings differ from it by one point at most in total" in said
+    assert "within a point" not in said
+    t = s.theirs["power"]
+    twice = {**s.theirs, "power": t + 1 if t < SCALE else t - 1}
+    try:
+        check.judge_audit(s, {"yours": moved, "theirs": twice, "weights": dict(s.weights)})
+    except NotYet as failure:
+        assert check.STARTING not in str(failure), str(failure)

@@ -1617,5 +1617,10 @@ def test_question_3b_s_rubric_states_how_often_the_shorter_budget_brings_in_a_st
         not set(best_plan(replace(s, budget=s.short_budget))) <= set(best_plan(s)) for s in drawn
     )
     text = " ".join(sweeps.cell_text(MODULE, "leverage", "plan-judgement").split())
-    assert f"for one learner in four ({switched} of {len(drawn):,} drawn)" in text
+    # review 59 E1: a reviewer drawing model-0 to model-1999 found 501; the rubric now
+    # names the learners its count is made over
+    assert (
+        f"for about one learner in four ({switched} of the {len(drawn):,} learners sweep-0 "
+        "to sweep-1999 that the tests draw)" in text
+    )
     assert 0.2 <= switched / len(drawn) < 0.3, switched

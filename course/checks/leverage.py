@@ -96,8 +96,8 @@ KIND_TEST = {
         "leverage the side really holds"
     ),
     "bluff": (
-        "it is an untrue claim about nothing but your own limit or valuation (your "
-        "reservation price, or what something is worth to you): by negotiating convention, "
+        "it is an untrue claim about nothing but your own reservation price or valuation "
+        "(what something is worth to you): by negotiating convention, "
         "such a claim is ordinarily not taken as a statement of material fact"
     ),
     "misrepresentation": "it states as fact something false that the other side would rely on",
@@ -113,14 +113,14 @@ KIND_TEST = {
 NOT_KIND = {
     "legitimate": "something in it is untrue, or it draws on a source that is not yours",
     "bluff": (
-        "a bluff is an untrue claim about nothing but your own limit or valuation (your "
-        "reservation price, or what something is worth to you); this one is true, or claims "
+        "a bluff is an untrue claim about nothing but your own reservation price or "
+        "valuation (what something is worth to you); this one is true, or claims "
         "more than that, or uses more than words"
     ),
     "misrepresentation": (
         "it does not state something false that the other side would take as a statement "
         "of material fact and rely on (by negotiating convention, a claim about your own "
-        "limit or valuation is ordinarily not taken as one)"
+        "reservation price or valuation is ordinarily not taken as one)"
     ),
     "illegitimate": (
         "it uses no information someone is bound to keep secret and no pressure through a "
@@ -548,11 +548,11 @@ def judge_audit(s, result):
         # the learner answers before section 4 shows that audit, so the message must not say
         # it was copied: it says what the check cannot tell apart, and what to do
         raise NotYet(
-            f"your audit has the same weights as {STARTING}, and its ratings are within a "
-            "point of it in all; the check cannot tell a reading this close from a copy with "
-            "one rating moved, so it does not accept it. If you reached it yourself, move "
-            "the rating you are least sure of by a point or more, in the direction your "
-            "reading of the story allows",
+            f"your audit has the same weights as {STARTING}, and its six ratings differ "
+            "from it by one point at most in total; the check cannot tell a reading this "
+            "close from a copy with one rating moved, so it does not accept it. If you "
+            "reached it yourself, move the rating you are least sure of by a point or more, "
+            "in the direction your reading of the story allows",
             general="it returns the starting audit with one rating moved by a point",
         )
     if all(yours[k] == theirs[k] for k in SOURCES):
@@ -851,7 +851,7 @@ def best_plan(answer, hidden=False):
     passed("best_plan finds the plan that adds most to your weighted leverage on average.")
 
 
-# --- question 3c: a plan for a threshold --------------------------------------------------
+# --- question 3c: a plan for a bar ---------------------------------------------------------
 
 
 def _reach_case(own, numbers, budget, yours, theirs, weights, target):
@@ -931,23 +931,23 @@ def reach_test_cases(own):
 def _describe_reach_case(s, target):
     return (
         _describe_plan_case(s)
-        .replace("(your ratings", f"(threshold {target:+.2f}; your ratings")
+        .replace("(your ratings", f"(bar {target:+.2f}; your ratings")
         .replace("weights", f"their ratings {_ratings(s.theirs)}, weights", 1)
     )
 
 
 #: The hint for a plan chosen by its average gain where the target asks for its chance.
 BY_AVERAGE = (
-    "it is the plan with the highest average gain; with a threshold, count for each plan "
-    "the chance that the steps that come through bring your balance to the threshold, adding the "
+    "it is the plan with the highest average gain; with a bar, count for each plan "
+    "the chance that the steps that come through bring your balance to the bar, adding the "
     "chances of every way its steps can come through or not that gets there"
 )
 
 
 #: The hint for a plan that counts only outcomes above the target, where one lands on it.
 AT_LEAST = (
-    "a balance exactly at the threshold reaches it: count the outcomes that leave your "
-    "balance at the threshold or above, not only above it"
+    "a balance exactly at the bar reaches it: count the outcomes that leave your "
+    "balance at the bar or above, not only above it"
 )
 
 
@@ -955,7 +955,7 @@ AT_LEAST = (
 #: comes through.
 ALL_THROUGH = (
     "a plan also gets there when only some of its steps come through: count every way its "
-    "steps can come through or not that leaves your balance at the threshold or above, not "
+    "steps can come through or not that leaves your balance at the bar or above, not "
     "only the way in which all of them do"
 )
 
@@ -1039,9 +1039,9 @@ def judge_reach(s, target, result, where="your case"):
         general = UNCAPPED
     else:
         general = (
-            "another plan that fits is more likely to reach the threshold; the chance of a "
+            "another plan that fits is more likely to reach the bar; the chance of a "
             "plan is the sum, over the ways its steps can come through or not, of those "
-            "that leave your balance at the threshold or above"
+            "that leave your balance at the bar or above"
         )
     raise NotYet(
         f"reach_plan is not right for {where}: {general} (your plan gets there with a "
@@ -1080,7 +1080,7 @@ def reach_plan(answer, hidden=False):
         named += [f for f in failures if f.general == BY_AVERAGE]
         raise (named or failures)[0]
     passed(
-        "reach_plan finds the plan most likely to reach the threshold, which is not always "
+        "reach_plan finds the plan most likely to reach the bar, which is not always "
         "the plan that adds most on average."
     )
 
@@ -1554,8 +1554,8 @@ def reaudit(answer, hidden=False):
 #: Why a tactic on the line between two kinds may be called either, by its two kinds.
 ON_THE_LINE = {
     frozenset({"bluff", "misrepresentation"}): (
-        "it threatens something you do not mean to do. As a claim about what you would "
-        "settle for, the bluffing convention may cover it; as a stated plan the other side "
+        "it threatens something you do not mean to do. As a claim about your reservation "
+        "price, the bluffing convention may cover it; as a stated plan the other side "
         "relies on, it can be a false statement of fact. Either answer is accepted"
     ),
     frozenset({"illegitimate", "misrepresentation"}): (

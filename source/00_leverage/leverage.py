@@ -506,11 +506,11 @@ LeverageAudit(without_news_of=scenario)
 # The rule rests on two assumptions. It takes what you care about to be the *average*
 # gain in points, so a sure small step and a long shot with the same average count the
 # same; and it treats the steps as independent, so one failing says nothing about another.
-# If what matters to you is reaching a threshold, compare plans by their chance of getting
-# there instead. The threshold this module uses is an ask's **bar**: an *ask* is one
+# If what matters to you is reaching a given balance, compare plans by their chance of
+# getting there instead. This module calls such a balance an ask's **bar**: an *ask* is one
 # request you mean to make of the other side (a raise of 5%, say), and its bar is the
 # balance you decide, before the talks, that the ask must have behind it (section 5 says
-# how to set one; your scenario calls it `need`). Against a threshold, a sure step that
+# how to set one; your scenario calls it `need`). Against a bar, a sure step that
 # gets you there can beat a long
 # shot with a higher average, and a long shot can be the only way there (question 3c
 # practises both).
@@ -645,9 +645,10 @@ scenario.show("judgement")
 # Rubric, a mark each. (1) Names the plan the learner would take at `short_budget` and
 # why (with `s = course.variant("00_leverage", "<learner id>")`, the best plan is
 # `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
-# `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for one learner in four
-# (493 of 2,000 drawn) brings in a step the full plan left out and for the rest is the full
-# plan with a step dropped; another choice is fine with a reason), with a
+# `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for about one learner
+# in four (493 of the 2,000 learners sweep-0 to sweep-1999 that the tests draw) brings in
+# a step the full plan left out and for the rest is the full plan with one step dropped;
+# another choice is fine with a reason), with a
 # comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
 # the top of the scale) and one thing the numbers leave out; half a mark for a plan
 # without the comparison. (2) Says what
@@ -705,40 +706,40 @@ scenario.show("judgement")
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
-# ### Question 3c (2 marks): a plan for a threshold
+# ### Question 3c (2 marks): a plan for a bar
 #
-# Section 4 said that when what matters is reaching a threshold, plans should be compared
-# by their chance of getting there. Here is such a threshold on your own numbers:
+# Section 4 said that to reach a bar, plans should be compared by their chance of
+# getting there. Here is such a bar on your own numbers:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("bold")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
-# Write `reach_plan(case, threshold)`. Like `best_plan`, it takes a scenario with
+# Write `reach_plan(case, bar)`. Like `best_plan`, it takes a scenario with
 # `case.budget`, `case.steps`, your starting ratings `case.yours`, the other side's
 # `case.theirs` and the weights `case.weights`. It returns the list of step names that fit
 # in the budget together and give the **highest chance** that your balance, once the
-# steps that come through are applied, is at least `threshold` points. The steps come
+# steps that come through are applied, is at least `bar` points. The steps come
 # through or not independently: a plan of two steps has four outcomes (both, only the
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
-# them). Add up the chances of the outcomes that reach the threshold. The threshold here
-# is the bar of a bolder ask than question 4b's (`scenario.bold[0]`, not `scenario.need`).
+# them). Add up the chances of the outcomes that reach the bar. The bar here is that of
+# a bolder ask than question 4b's (`scenario.bold[0]`, not `scenario.need`).
 # On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
 # `best_plan(scenario)`: for many learners they differ. If it is `None` (the cell above
-# says so), try a threshold `t` of your own, a point or so above your starting balance.
+# says so), try a bar `t` of your own, a point or so above your starting balance.
 # The check tries your case (when it has such an ask), two test cases in which the two
 # rules disagree, one in which the top of the scale (10) cuts what a step adds, as in
-# question 3, one in which a plan can leave the balance exactly on the threshold, and
+# question 3, one in which a plan can leave the balance exactly on the bar, and
 # one in which a plan gets there when only some of its steps come through; grading also
 # tries other learners' cases.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
-def reach_plan(case, threshold):
+def reach_plan(case, bar):
     """The steps (a list of names) that fit in case.budget and most likely bring your
-    balance to threshold points or more."""
+    balance to bar points or more."""
     ### BEGIN SOLUTION
     from itertools import combinations, product
 
@@ -751,7 +752,7 @@ def reach_plan(case, threshold):
                 chance *= p if through else 1 - p
                 if through:
                     ratings = shifted(ratings, {source: amount})
-            if leverage_balance(ratings, case.theirs, case.weights) >= threshold:
+            if leverage_balance(ratings, case.theirs, case.weights) >= bar:
                 total += chance
         return total
 
@@ -767,7 +768,7 @@ def reach_plan(case, threshold):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reach-plan-test", "schema_version": 3}
-"""Check that reach_plan picks the plan most likely to bring the balance to the threshold."""
+"""Check that reach_plan picks the plan most likely to bring the balance to the bar."""
 check.reach_plan(reach_plan)
 ### BEGIN HIDDEN TESTS
 check.reach_plan(reach_plan, hidden=True)
@@ -1023,16 +1024,16 @@ check.own_balances(news_moves)
 #   of Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
 #   you would rather not do, to punish a refusal (for one you would not carry out, see the
 #   next bullet).
-# - **A bluff.** An untrue claim about your own *limit* or *valuation*. Your limit is
-#   your reservation price (the worst terms you would still accept; module 02 works it
-#   out), that is, what you would settle for; your valuation is what something is worth
-#   to you: "I won't let the van go for under 9,000" when you would take 8,200. A false
-#   *intention*, such as a threat you would not carry out, sits on the line between a
-#   bluff and a misrepresentation (a false statement of a material fact, the next bullet;
-#   see the caution below); the convention that tolerates bluffs covers claims about a
-#   limit or a valuation. Carr ("Is Business Bluffing Ethical?", *Harvard Business
-#   Review*, 1968) likened business to poker and excused some misstated facts as well,
-#   which this course does not. For bluffs about your own limit or valuation, the rules most
+# - **A bluff.** An untrue claim about your own reservation price (module 02 works it
+#   out), that is, the least you would settle for, or about your *valuation*,
+#   what something is worth to you: "I won't let the van go for under 9,000" when you
+#   would take 8,200. A false *intention*, such as a threat you would not carry out, sits
+#   on the line between a bluff and a misrepresentation (a false statement of a material
+#   fact, the next bullet; see the caution below); the convention that tolerates bluffs
+#   covers claims about a reservation price or a valuation. Carr ("Is Business Bluffing
+#   Ethical?", *Harvard Business Review*, 1968) likened business to poker and excused some
+#   misstated facts as well, which this course does not. For bluffs about your own
+#   reservation price or valuation, the rules most
 #   US states adopt for lawyers take a similar line: the comment to the
 #   American Bar Association's Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact, and that
@@ -1041,13 +1042,14 @@ check.own_balances(news_moves)
 #   (a *material* fact is one that a reasonable person would weigh in deciding).
 #   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
 #   credibility, and declining to name your reservation price usually serves you as well.
-#   One caution: the convention covers what you say you would settle for, not every
+#   One caution: the convention covers claims about your reservation price, not every
 #   statement about your plans. Saying what you intend to do is a statement about your
 #   present state of mind, and a false one, made for the other side to rely on, can be a
 #   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a false
 #   stated purpose for a loan, which module 03 also cites). The line is not perfectly
-#   sharp. "9,000 is my floor" is the classic bluff; "my brother is taking the van over
-#   next month if you don't", when he has no such plan, can be on the wrong side of it.
+#   sharp. "9,000 is the least I'll take" is the classic bluff; "my brother is taking the
+#   van over next month if you don't", when he has no such plan, can be on the wrong side
+#   of it.
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back, a service
 #   history that lists work never done.
@@ -1058,10 +1060,10 @@ check.own_balances(news_moves)
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (a dealer's
 #   cost-price list one of its mechanics sells you), information got by deceit
-#   (posing as a customer to get a rival dealer's trade-in terms, which is also a lie to
-#   the person you ask), or pressure put on the other side through someone's office (a
-#   cousin who inspects the buyer's vehicles for roadworthiness, an acquaintance who
-#   renews its trading licence).
+#   (calling the buyer's bank as its accountant to learn the loan it has been offered,
+#   which is also a lie to the person you ask), or pressure put on the other side through
+#   someone's office (a cousin who inspects the buyer's vehicles for roadworthiness, an
+#   acquaintance who renews its trading licence).
 #   What decides the first of these is whether the person was free to tell: a remark on
 #   what anyone could see or what is no secret is yours to use; a figure or document they
 #   are bound to keep is not, paid for or not.
@@ -1073,10 +1075,10 @@ check.own_balances(news_moves)
 #   reading, and question 5 accepts either.
 #
 # Modules 01 and 03 use the same four kinds. Module 02, on alternatives only, splits
-# legitimate leverage in two: an *honest* mention of an alternative (keeping your limit to
-# yourself is honest too) and a *warning*, the same true fact turned into an ultimatum. Of
-# the bluffs above, module 02 meets only one: a false claim about the least you would
-# accept.
+# legitimate leverage in two: an *honest* mention of an alternative (keeping your
+# reservation price to yourself is honest too) and a *warning*, the same true fact turned
+# into an ultimatum. Of the bluffs above, module 02 meets only one: a false claim about
+# your reservation price.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
