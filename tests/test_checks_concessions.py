@@ -993,6 +993,8 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
                 assert offer >= next_ask
             if "is below the" in hint:
                 assert offer < next_ask
+            if "at or above the even split" in hint:
+                assert offer >= (reservation + s.their_estimate) / 2
             if "this is the last round" in hint or "this was the last round" in hint:
                 assert next_ask is None
             if "rounds remain" in hint:
@@ -2494,7 +2496,7 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     the last round fails the check."""
     flat = _flat()
     assert "your plan never asks less than the split" in flat
-    assert "your next ask is the yardstick while rounds remain" in flat
+    assert "while rounds remain, counter an offer below your next ask" in flat
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
@@ -2531,12 +2533,10 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     rather than that one rule replaces the other; the model answer counters such an offer
     and module 02's floor fails the visible check, for 40 learners."""
     flat = _flat()
-    assert (
-        "(Module 02's rule, accept at the even split of the zone you expect, is for an offer "
-        "weighed without a plan of your own. With a plan, your next ask is the yardstick "
-        "while rounds remain, and the two agree:" in flat
+    assert (  # review 59 C1: where and why the two differ, not that they agree
+        "(Module 02 calls an offer at or above the even split *acceptable* and leaves taking "
+        "it to you. This rule decides for a plan:" in flat
     )
-    assert "An offer at the split but below your next ask is countered.)" in flat
     assert "this rule replaces that one" not in flat
     assert "at the last round it hands over to this rule" not in flat
     respond = answers["respond"]
@@ -3389,7 +3389,7 @@ def test_the_text_says_what_comes_back_and_where_the_last_round_leaves_room():
     second three lines later (the last round); question 3 said its target is where your
     plan stops, though the check passes its own."""
     flat = _flat()
-    assert "An offer at the split but below your next ask is countered.)" in flat
+    assert "but question 6 grades this stricter rule.)" in flat  # review 59 C1
     assert "`target` is where your plan stops (question 2)" not in flat
     assert "(the check passes its own)" in flat
 
@@ -3593,3 +3593,46 @@ def test_question_5b_asks_for_the_reading_and_does_not_spell_out_the_algorithm()
     reading = " ".join(cell_text(MODULE, "concessions", "meso-teaching").split())
     assert "tells you nothing new to act on" in reading
     assert "gives it more ground than the offer you expected it to pick" in reading
+
+
+def test_a_quote_below_your_reservation_price_is_taught_and_never_sent():
+    """Review 59 E2: question 1's quote rule ('open at the quote or up to 3 below it') read as
+    if it held for a quote below the learner's own reservation price, where there is no zone
+    and section 5's polite walk-away is the answer. The text now says so and that the check
+    sends no such quote; here every quote it sends, visible or hidden, leaves the whole band
+    of openings under the quote above the reservation price."""
+    from course.scenarios.concessions import reservation_of
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert (
+        "A quote below your own reservation price leaves no deal you could take: then open nowhere, but say so "
+        "and leave well (section 5); the check sends no such quote." in flat
+    )
+    for learner in SWEEP:
+        s = check._variant(learner)
+        for _, rival in check._rivals(s, hidden=True):
+            assert rival - check.QUOTE_BAND > reservation_of(s), (learner, rival)
+
+
+def test_accepting_at_the_even_split_is_told_where_modules_02_and_04_differ(answers):
+    """Review 59 C1: module 02 calls an offer at or above the even split acceptable and leaves
+    taking it to the learner; question 6 grades section 5's stricter rule for a plan. Section
+    5 said the two agree, and the hint for accepting there said only that the offer was below
+    the next ask. The text now says where and why they differ, and so does the hint."""
+    from course.scenarios.concessions import reservation_of
+
+    text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    assert "and the two agree" not in flat
+    assert "Taking it is not wrong by module 02, but question 6 grades this stricter rule." in flat
+    right = answers["respond"]
+
+    def at_the_split(s, offer, next_ask, ceiling=None):
+        split = (reservation_of(s) + s.their_estimate) / 2
+        if next_ask is not None and offer >= split:
+            return "accept"
+        return right(s, offer, next_ask, ceiling)
+
+    hint = miss(check.respond, at_the_split)
+    assert "module 02 calls it acceptable" in hint and "stricter rule" in hint

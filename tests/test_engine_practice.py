@@ -301,3 +301,25 @@ def test_limits_behind_an_opening_are_those_at_which_the_buyer_opens_there():
             assert (limit in found) == (opens == again.bot_offer)
         assert opening is not None
     assert spans([3, 4, 5, 8, 10, 11]) == [(3, 5), (8, 8), (10, 11)]
+
+
+def test_the_arena_text_gives_the_shares_at_which_a_new_buyer_opens():
+    """Review 59 E1: the arena asked the learner to read the buyer's opening for its
+    reservation price, but the shares at which the buyers open appeared only in the
+    debrief. The text now gives them; here they are the engine's, and the range the text
+    derives from an opening (opening / 0.4 to opening / 0.3) holds every limit that opens
+    there for a buyer not met before, up to the whole-number rounding of the opening."""
+    from pathlib import Path
+
+    from course.engine.bots import STYLES
+
+    text = Path(__file__).parents[1] / "source" / "04_concessions" / "concessions.py"
+    flat = " ".join(line.lstrip("# ").strip() for line in text.read_text().splitlines())
+    said = {"boulware": 0.30, "linear": 0.35, "tit-for-tat": 0.35, "conceder": 0.40}
+    assert "opens at about 30 per cent of its reservation price (Boulware), 35 (linear, " in flat
+    assert "between about 60 (24 / 0.4) and 80 (24 / 0.3)" in flat
+    assert {style: STYLES[style][1]["kappa"] for style in ARENA_STYLES} == said
+    for style in ARENA_STYLES:
+        for limit in range(LIMITS[0], LIMITS[1] + 1):
+            opening = Buyer(style, limit, rng=random.Random(0)).session(40, first="bot").bot_offer
+            assert opening / 0.4 - 1 <= limit <= (opening + 1) / 0.3, (style, limit, opening)

@@ -1732,8 +1732,14 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
         )
     if given == "accept":
         below = f", and below your reservation price {reservation:g}" if offer < reservation else ""
+        if offer >= (reservation + s.their_estimate) / 2:  # module 02 calls it acceptable
+            below = (
+                ": it is at or above the even split of the zone you expect, so module 02 calls "
+                "it acceptable, but question 6 grades section 5's stricter rule for a plan, "
+                "which counters below your next ask while Orchard is still moving"
+            )
         return (
-            f"{offer:g} is below the {next_ask:g} you would ask next{below}, and rounds remain",
+            f"{offer:g} is below the {next_ask:g} you would ask next, and rounds remain{below}",
             "it accepts an offer below its own next ask while rounds remain",
         )
     known = (

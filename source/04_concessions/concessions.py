@@ -36,7 +36,7 @@
 #    way that lets you come back.
 #
 # It takes about seven hours, and about ten if Python is new to you: some 10,500 words of
-# reading (most paragraphs carry a rule you use later), eight coded
+# reading, eight coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
 # and a reflection. If you split it into two sittings, stop after question 4: sections 1
 # to 3 and section 4 up to question 4 (two thirds of the reading, four questions, the
@@ -103,12 +103,12 @@ scenario
 #
 # Not every number the other side shows you is an anchor. Another studio's written quote for the
 # same work is news about their alternatives: it changes what they can get elsewhere, so
-# it should move your estimate of their reservation price, and with it your opening. An
+# it should move your estimate of their reservation price, and with it your opening (below
+# your own reservation price, it says no deal can suit you both). An
 # anchor from far below, from a side that may be shading its opening, proves only that
 # they would pay at least that much, which you knew already, so it leaves that estimate
 # where it was. It says more only when you know how this side habitually opens (module
-# 01), and Orchard's story gives you no such pattern. Telling the two apart is the point of attending to
-# the other side's alternatives.
+# 01), and Orchard's story gives you no such pattern.
 #
 # Opening first pays when you know the range well. When you do not, a first offer can give
 # away more than any later concession wins back, and it may be wiser to let the other side
@@ -202,7 +202,9 @@ scenario
 #   quote or up to 3 (thousand, not per cent) below it, which leaves Orchard a small
 #   reason to prefer you (the 3 is the course's convention). A quote between your
 #   estimate and the highest price a true fact of yours justifies caps your opening: open
-#   from your estimate up to the quote. A quote above that changes nothing.
+#   from your estimate up to the quote. A quote above that changes nothing. A quote below
+#   your own reservation price leaves no deal you could take: then open nowhere, but say so and leave well
+#   (section 5); the check sends no such quote.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -400,10 +402,9 @@ check.concession_plan(concession_plan, hidden=True)
 # People feel bound to return what they are given. The sociologist Gouldner called it
 # the **norm of reciprocity** ("The norm of reciprocity", *American Sociological Review*,
 # 1960), and Cialdini (*Influence*, 1984) showed how far the rule of reciprocation
-# reaches, concessions included: a concession tends to be answered with one. That cuts
-# both ways. A concession that is answered keeps the talks moving. A concession that is
-# *not* answered teaches the other side that pressing works, and the next one will be
-# expected sooner.
+# reaches, concessions included: a concession tends to be answered with one. An answered
+# concession keeps the talks moving; one *not* answered teaches the other side that
+# pressing works, and the next will be expected sooner.
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
 # other side did last. In Axelrod's computer tournaments of the repeated prisoner's
@@ -446,9 +447,6 @@ check.concession_plan(concession_plan, hidden=True)
 #    it with a step back of your own.
 # 4. Stop at your target, keeping the margin above your reservation price for a last
 #    trade.
-#
-# Axelrod's strategy, Faratin's tactics and the arena's tit-for-tat buyer are relatives of
-# this rule; in this module, paced tit-for-tat means the rule just stated.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): your next offer, by paced tit-for-tat
@@ -522,9 +520,12 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   tit-for-tat, which gives back about as much as you concede while the others give
 #   back about a third. Tick "keep its reservation price" to meet another style with the same one.
 # - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation price.
-#   Unlike Orchard's anchor, its number is news here: this arena's buyers open at a share
-#   of their reservation price set by their style. Let it move your first ask only by what
-#   it tells you of that price; the debrief says what it told.
+#   Unlike Orchard's anchor, its number is news here, because you know how these buyers
+#   open: one you have not met opens at about 30 per cent of its reservation price
+#   (Boulware), 35 (linear, tit-for-tat) or 40 (Conceder); one you meet again opens at a
+#   larger share the more it trusts you. So a first meeting's opening of 24 puts that price
+#   between about 60 (24 / 0.4) and 80 (24 / 0.3). Let the opening move your first ask only
+#   by that range; the debrief gives the exact one.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 
@@ -893,11 +894,11 @@ check.read_pick(read_pick, hidden=True)
 # - **Accept** when the offer is at least what you would ask next. Faratin et al. (1998)
 #   give their agents this acceptance rule: take the other side's offer when it is at
 #   least as good as the offer you were about to make. Turning down an offer that
-#   already gives you what you were about to ask for only delays the deal. (Module 02's
-#   rule, accept at the even split of the zone you expect, is for an offer weighed
-#   without a plan of your own. With a plan, your next ask is the yardstick while rounds
-#   remain, and the two agree: your plan never asks less than the split. An offer at the
-#   split but below your next ask is countered.) At the end of the talks there is no next offer of yours, and the
+#   already gives you what you were about to ask for only delays the deal. (Module 02
+#   calls an offer at or above the even split *acceptable* and leaves taking it to you.
+#   This rule decides for a plan: while rounds remain, counter an offer below your next
+#   ask, since the other side is still moving and your plan never asks less than the
+#   split. Taking it is not wrong by module 02, but question 6 grades this stricter rule.) At the end of the talks there is no next offer of yours, and the
 #   comparison is with your reservation price: an offer above it beats your BATNA, and an
 #   offer exactly at it is worth the same to you as your BATNA, so there accepting and
 #   walking away are equally right. Here the last round is known, and turning down its
@@ -973,8 +974,7 @@ check.read_pick(read_pick, hidden=True)
 # kind, true claims included, the planned step ends better in about one moment in
 # fourteen, holding in about one in four, and the rest end the same. Pick an answer, then press "see
 # what happens"; the debrief says what happened and why. (The
-# widgets number rounds from 1, as the arena does: their round 1 is round 0 of sections 2
-# and 3.)
+# widgets number rounds from 1, as the arena does.)
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment", "schema_version": 3}
 from course.widgets.practice import DifficultMoment
@@ -1041,9 +1041,8 @@ check.respond(respond, hidden=True)
 # (whatever its price: a real partner also cares how it felt), a polite walk-away keeps
 # trust as it was, a walk-out takes away more than a third, talks the buyer leaves cost a
 # tenth and talks that run out of time a twentieth, and every insulting offer and every
-# offer taken back costs a tenth more. A buyer who trusts you more opens closer
-# to you next time and stays at the table longer; one who trusts you less opens further
-# away and leaves sooner. Try it in the arena above: end a negotiation one way, press
+# offer taken back costs a tenth more. More trust makes a buyer open closer to you next
+# time and stay longer. Try it in the arena above: end a negotiation one way, press
 # "meet this buyer again" and compare its first offer, and how long it stays, with the
 # first time.
 #
