@@ -1213,9 +1213,11 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
     value = f"{check.batna_value(course.variant('02_batna', 'ada')):,.0f}"
     for leak in ("weak", "strong", "private", "pay band", value):
         assert leak not in told and leak not in got["the statement to make"][1], leak
-    assert "true and demand nothing" in miss(
-        check.label_statements, lambda offers: {**key, "use": letter["warning"]}
-    )
+    # on the own case a warning gets the reply any wrong letter gets: a reply of its own
+    # would tell the honest statements from the others (review 59, lead; the sweep read two
+    # of the four labels marked at grading off the visible check this way)
+    warned = miss(check.label_statements, lambda offers: {**key, "use": letter["warning"]})
+    assert ask in warned and "true and demand nothing" not in warned
     worked_out = answers["label_statements"]
     padded = messages(
         check.label_statements(

@@ -5,6 +5,8 @@ alone, so a cell cannot copy the labels into an answer; elsewhere they answer as
 An in-process IPython shell stands for the learner's kernel here (``get_ipython()`` is what
 the seal looks at); ``test_grading_leverage`` shows the same under real nbgrader."""
 
+import importlib
+
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
@@ -63,3 +65,65 @@ def test_in_a_notebook_the_practice_check_still_reads_the_keys(notebook, learner
 def test_the_class_report_counts_the_sealed_keys_as_answer_keys():
     internals = course_internals()
     assert all(internals[name] == "answer key" for name in SEALED)
+
+
+#: Every module's keys of labels marked on the learner's own case only at grading (the
+#: round-59 sweep typed each one's output into an answer and got the marks), by where they
+#: live; calling one with the learner's scenario shows the seal before any argument is read.
+SEALED_ELSEWHERE = {
+    ("01_information", "information"): (
+        "news_of",
+        "news_likelihood",
+        "situations_of",
+        "model_limits",
+        "moves_of",
+    ),
+    ("02_batna", "batna"): ("statements_of", "statement_key"),
+    ("03_power", "power"): (
+        "power_fact_answer",
+        "fact_kind",
+        "tactic_kind",
+        "tactic_label",
+        "tactic_labels",
+        "facts",
+    ),
+    ("05_capstone", "capstone"): ("statement_key", "statement_kinds"),
+}
+
+
+@pytest.mark.parametrize(
+    "module, where, name",
+    [(m, w, n) for (m, w), names in SEALED_ELSEWHERE.items() for n in names],
+)
+def test_no_modules_own_case_labels_answer_a_cell(notebook, module, where, name):
+    key = getattr(importlib.import_module(f"course.scenarios.{where}"), name)
+    with pytest.raises(MarkedAtGrading, match="answers only to the course's checks"):
+        key(course.variant(module, "r-7"))
+
+
+@pytest.mark.parametrize("module", [m for m, _ in SEALED_ELSEWHERE] + [MODULE])
+def test_a_notebook_still_draws_its_learners_scenario(notebook, module):
+    """Drawing a scenario reads its items' labels (module 03's does): that is the course
+    at work, which the seal lets through."""
+    learner = f"drawn-in-a-notebook-{module}"  # drawn nowhere else, so not cached
+    assert course.variant(module, learner).learner == learner
+
+
+def test_question_7s_use_says_the_same_of_every_wrong_letter_on_the_own_case(monkeypatch):
+    """Module 02: the visible check judges the learner's "use" letter on their own case; a
+    reply that told "not true or demands something" apart from "true but not the one"
+    would give away the labels of two of the four statements marked at grading."""
+    from course.checks.batna import judge_use
+    from course.checks.hints import NotYet
+    from course.scenarios.batna import statement_key
+
+    for learner in (f"r-{n}" for n in range(30)):
+        monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+        offers = course.variant("02_batna", learner)
+        labels = statement_key(offers)
+        replies = set()
+        for letter in (k for k in labels if k not in ("use", labels["use"])):
+            with pytest.raises(NotYet) as reply:
+                judge_use(offers, {"use": letter})
+            replies.add(str(reply.value).replace(f"statement {letter} ", "statement _ ", 1))
+        assert len(replies) == 1, (learner, replies)

@@ -1231,13 +1231,13 @@ def judge_use(offers, answers):
         "ask what naming your BATNA's terms would tell Northwind, compared with what it now "
         "believes is the least you would accept"
     )
+    if not where:  # one reply for every wrong letter: another would tell honest ones apart
+        raise NotYet(f"statement {letter} is not the one to make: {ask}.", general=ask)
     if statements[letter]._label != "honest":
         raise NotYet(
             f"statement {letter} is not one to make: choose among the statements that are "
             "true and demand nothing."
         )
-    if not where:
-        raise NotYet(f"statement {letter} is not the one to make: {ask}.", general=ask)
     value, band = batna_value(offers), offers.band_midpoint
     if statements[letter]._kind == "mention" and value <= band < reservation_of(offers):
         advice = (

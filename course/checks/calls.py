@@ -57,6 +57,10 @@ OUTCOMES = ("returned", "raised", "not_written", "not_callable", "too_large", "a
 #: True while a check runs a learner's function: an ``answer_key`` refuses to answer then.
 _learner_running = ContextVar("learner_running", default=False)
 
+#: True while the course's own working runs (``course_at_work``): an ``own_case_key``
+#: answers it in a notebook too (drawing a scenario reads the labels of its items).
+_course_working = ContextVar("course_working", default=False)
+
 
 class AnswerKeyCalled(Exception):
     """A learner's function called one of the course's answer keys while a check ran it."""
@@ -94,14 +98,16 @@ def own_case_key(function):
     learner's own case only at grading (``credit.Check(own_case=True)``: a fact's source, a
     statement's kind). It refuses as ``answer_key`` does while a check runs a learner's
     function; besides, in a notebook kernel it answers only to a check that is running (or
-    being replayed), so a cell that calls it on the learner's scenario to copy the labels
-    into an answer stops with ``MarkedAtGrading``, and says why. Outside a kernel (the
-    grader, tests, an instructor's script) it answers as any answer key."""
+    being replayed) and to the course's own working (``course_at_work``), so a cell that
+    calls it on the learner's scenario to copy the labels into an answer stops with
+    ``MarkedAtGrading``, and says why. Outside a kernel (the grader, tests, an instructor's
+    script) it answers as any answer key."""
     guarded = answer_key(function)
 
     @functools.wraps(guarded)
     def sealed(*args, **kwargs):
-        if _current.get() is None and not replaying() and _in_a_notebook_kernel():
+        asked_by_a_cell = _current.get() is None and not _course_working.get()
+        if asked_by_a_cell and not replaying() and _in_a_notebook_kernel():
             raise MarkedAtGrading(
                 f"{function.__name__} holds the labels that grading marks on your own case, "
                 "so in a notebook it answers only to the course's checks; the practice "
@@ -131,9 +137,11 @@ def course_at_work(function):
     @functools.wraps(function)
     def working(*args, **kwargs):
         running = _learner_running.set(False)
+        working_now = _course_working.set(True)
         try:
             return function(*args, **kwargs)
         finally:
+            _course_working.reset(working_now)
             _learner_running.reset(running)
 
     return working

@@ -10,7 +10,7 @@ import functools
 import math
 from dataclasses import dataclass, replace
 
-from course.checks.calls import answer_key
+from course.checks.calls import answer_key, own_case_key
 from course.models.batna import best_alternative, certainty_equivalent, expected_value
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 from course.variants import rng_for
@@ -904,7 +904,7 @@ def statement_to_use(offers):
     return next(s.letter for s in _statements_of(offers) if s._kind == kind)
 
 
-@answer_key
+@own_case_key
 def statement_key(offers):
     """The course's label for each statement, by letter, and under ``"use"`` the letter of
     the statement to make."""
@@ -1185,7 +1185,7 @@ def right_response(offers, offer):
     return _right_response(offers, offer)
 
 
-@answer_key
+@own_case_key
 def statements_of(offers):
     """The six statements with their labels (``_statements_of``)."""
     return _statements_of(offers)

@@ -20,7 +20,7 @@ import math
 import zlib
 from dataclasses import dataclass
 
-from course.checks.calls import answer_key
+from course.checks.calls import answer_key, own_case_key
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Tallis to best for Marlow.
@@ -581,7 +581,7 @@ def power_holder(case):
     return _lean(case.their_supply_share - case.your_sales_share, DEPENDENCE_MARGIN)
 
 
-@answer_key
+@own_case_key
 def statement_kinds(case):
     """Each letter of ``case.statements`` with its kind (one of ``STATEMENT_KINDS``),
     read by matching the case's own sentences."""
@@ -589,7 +589,7 @@ def statement_kinds(case):
     return {letter: kind_of[text] for letter, text in case.statements.items()}
 
 
-@answer_key
+@own_case_key
 def statement_key(case):
     """Question 6: for each letter, the verdict (one of ``VERDICTS``). Say the calm mention
     that another customer could take the capacity (true whichever alternative you keep;

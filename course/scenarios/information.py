@@ -9,7 +9,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from course.checks.calls import answer_key
+from course.checks.calls import answer_key, own_case_key
 from course.models.information import (
     HOLD,
     bayes_update,
@@ -655,7 +655,7 @@ _PRACTICE_SITUATIONS = (
 )
 
 
-@answer_key
+@own_case_key
 def situations_of(sale):
     """The full ``Situation`` (with its answer and why) of every situation the learner
     judges in Question 6, in the order of ``sale.situations``: for the grader."""
@@ -820,14 +820,14 @@ def _news_of(sale):
     return tuple(next(item for item in every if item.key == key) for key in sale.news)
 
 
-@answer_key
+@own_case_key
 def news_of(sale):
     """The full ``News`` (with its direction and why) of the learner's news, in order: for
     the grader, not handed to the learner."""
     return _news_of(sale)
 
 
-@answer_key
+@own_case_key
 def moves_of(sale):
     """The full ``Move`` (with its label and why) of every move the learner judges, the
     disclosures then the tactics, with the learner's own amounts in their texts: for the
@@ -1425,7 +1425,7 @@ def stepped_likelihood(values, direction, step=NEWS_STEP):
     return {value: step ** (sign * rank) for rank, value in enumerate(sorted(values))}
 
 
-@answer_key
+@own_case_key
 def news_likelihood(sale, key):
     """The course's reading of the news ``key``: each price up (or down) the list
     ``NEWS_STEP`` times as likely as the one before, or all alike for news that points
@@ -1913,7 +1913,7 @@ def opens_by_the_course_rule(price, sale, after):
     return low - cent <= price <= ceiling(sale, after) + cent
 
 
-@answer_key
+@own_case_key
 def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
     does what the situation calls for): the model's price, the next possible reservation

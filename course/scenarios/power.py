@@ -13,7 +13,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from course.checks.calls import answer_key, course_at_work
+from course.checks.calls import answer_key, course_at_work, own_case_key
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
 YOU = "Kestrel"
@@ -401,7 +401,7 @@ def votes_of(number):
 # show every field, ``repr=False`` or not): each is read back from the text the learner reads.
 
 
-@answer_key
+@own_case_key
 @functools.lru_cache(maxsize=4096)
 def tactic_kind(tactic):
     """The template of question 9's ``tactic``, read from its text and amount."""
@@ -414,7 +414,7 @@ def tactic_kind(tactic):
 _FACT_KINDS = {text: kind for kind, (_, _, text) in _POWER_FACTS.items()}
 
 
-@answer_key
+@own_case_key
 def fact_kind(fact):
     """The template of question 1's ``fact``, read from its text."""
     try:
@@ -607,7 +607,7 @@ class KestrelPower(Scenario):
         )
 
 
-@answer_key
+@own_case_key
 def power_fact_answer(fact):
     """Question 1's answer for one fact: (base of power, who depends on whom)."""
     base, depends, _ = _POWER_FACTS[fact_kind(fact)]
@@ -620,7 +620,7 @@ def power_key(s):
     return {f.letter: power_fact_answer(f) for f in s.power_facts}
 
 
-@answer_key
+@own_case_key
 def tactic_label(s, tactic):
     """The label question 9 expects for ``tactic`` of scenario ``s``."""
     _, rule, _ = _TACTICS[tactic_kind(tactic)]
@@ -631,7 +631,7 @@ def tactic_label(s, tactic):
     return rule
 
 
-@answer_key
+@own_case_key
 def tactic_labels(s, tactic):
     """Every label question 9 accepts for ``tactic``: its ``tactic_label``, and for a threat
     Kestrel would not carry out also "misrepresentation", since a stated intention one does
@@ -1010,7 +1010,7 @@ def best_lever(s):
 # --- the invariants ---------------------------------------------------------------------------
 
 
-@answer_key
+@own_case_key
 def facts(s):
     """The numbers the invariants look at, computed once per draw."""
     gains = lever_gains(s)
