@@ -1232,7 +1232,8 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     plan = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "a step may change several issues at once, landing on one you had already" in plan
     assert "(volume back up, delivery back out)" in plan
-    assert "step a new package, a trade in the open" in plan
+    # review 59, C3: how to offer such a step now stands in question 7, next to the plan
+    assert "offer each take-back step as a trade in the open (question 7)" in plan
 
 
 def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
@@ -1968,14 +1969,16 @@ def test_a_learner_who_keeps_the_plan_is_never_told_it_broke_the_plan():
     )
 
 
-def test_the_debrief_sets_each_concession_against_module_04s_trade_test():
+def test_the_debrief_gives_each_concession_its_reply_ratio():
     """Review 57, C2: idea 7's 'every give brings something of equal value back' was
     replaced at this table by 'concede only in answer to a move', and no learner was told
     how their gives fared against it. The debrief's concessions line now gives, for each
     concession, what Marlow's next reply gave back per k€ it cost (module 04's trade
     ratio, against the replay in which you held), and how many reached 1 or the deal. Over
     20 learners and every style, the ratios it prints are the concessions' own. Failed
-    on the old debrief (no such sentence)."""
+    on the old debrief (no such sentence). Review 59, E1: module 04's trade ratio
+    measures one move, so the debrief's number has its own name, the reply ratio, and
+    is no longer called module 04's test (failed on the old wording)."""
     reciprocity = debrief.__globals__["_reciprocity"]
     seen = 0
     for i in range(20):
@@ -1986,7 +1989,8 @@ def test_the_debrief_sets_each_concession_against_module_04s_trade_test():
             if not found:
                 continue
             line = reciprocity(found)
-            assert "Against module 04's test, something of equal value back for every give" in line
+            assert "Reply ratio, what Marlow's next reply gave back per k€ each step" in line
+            assert "module 04" not in line
             equal = 0
             for c in found:
                 if c["answer"] == "accept" and c["instead"] != "accept":
@@ -1996,7 +2000,7 @@ def test_the_debrief_sets_each_concession_against_module_04s_trade_test():
                     ratio = max(c["back"], 0) / c["cost"]
                     assert f"round {c['round']}, {ratio:.2f}" in line, line
                     equal += c["back"] >= c["cost"] - 1e-9
-            assert f"{equal} of {len(found)} passed it" in line
+            assert f"Marlow matched {equal} of {len(found)}" in line
             seen += 1
     assert seen >= 40, seen
 
@@ -2206,7 +2210,7 @@ def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
     assert "(95.5%)" not in text
     assert "about two steps in three were one" in text
     assert "in most plans" not in text
-    assert "mark each step of your plan that takes a term back" in text
+    assert "offer each take-back step as a trade in the open (question 7)" in text
 
 
 def test_marlows_stall_remark_is_not_the_exceptions_cue():
@@ -2535,6 +2539,14 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
         q7.split()
     )
     assert "trade in the open" in q7
+    # review 59, C3: question 7 grades plans that take a term back (189 to 195 of 200),
+    # and the appendix alone called a take-back bad faith to a person; question 7 now says
+    # such a step is a trade, offered in the open, and the appendix no longer calls it bad
+    # faith (failed on the old text: the sentence stood only in the appendix)
+    q7_flat = " ".join(q7.split())
+    assert "Most plans have a step that takes a term back" in q7_flat
+    assert "taken back without a word, a term reads as bad faith" in q7_flat
+    assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
     assert "whether Marlow's answers point to Quell" in section("q8-text")
     assert "question 7 builds the plan by a rule section 5 states" in section("leverage-teaching")
     assert "(question 8 finds it by a rule stated below)" in section("plan-teaching")
@@ -2796,7 +2808,12 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
         "Module 04's test, that every give bring back something of equal value, applies here as "
         "it did there"
     ) in plan
-    assert "The debrief sets each of your steps against the test" in plan
+    # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
+    assert "The debrief sets each of your steps against the test" not in plan
+    assert "a step's **reply ratio**, what Marlow's next reply gave back per k€" in plan
+    debrief_text = " ".join(section("debrief-teaching").split())
+    assert "module 04's trade test" not in debrief_text
+    assert "its reply ratio (section 5)" in debrief_text
     assert "three of Marlow's four styles give back only part of what you concede" in plan
     # most steps of a learner who keeps the plan get back less than they cost (a step
     # whose answer is a deal Marlow would not have made otherwise gets the deal back)

@@ -676,9 +676,10 @@ def _reciprocity(found, stalls=None, offered=True):
 
 
 def _returns(found):
-    """Module 04's test on each concession (review 57, C2): what Marlow's next reply gave
-    back over the replay in which you held, per k€ the step cost you, against a trade
-    ratio of 1; a deal the replay would not have reached is the deal itself."""
+    """Each concession's reply ratio (review 57, C2; review 59, E1: not module 04's trade
+    ratio, which measures one move): what Marlow's next reply gave back over the replay
+    in which you held, per k€ the step cost you, matched at 1; a deal the replay would
+    not have reached is the deal itself."""
     words, equal = [], 0
     for c in found:
         back, cost, answer, instead = c.get("back"), c["cost"], c.get("answer"), c.get("instead")
@@ -693,10 +694,9 @@ def _returns(found):
             words.append(f"round {c.get('round')}, {max(back, 0) / cost:.2f}")
             equal += back >= cost - 1e-9
     return (
-        " Against module 04's test, something of equal value back for every give: what "
-        "Marlow's next reply gave back per k€ each step cost you was "
+        " Reply ratio, what Marlow's next reply gave back per k€ each step cost you: "
         + "; ".join(words)
-        + f". {equal} of {len(found)} passed it (a ratio of 1 or more, or the deal)."
+        + f". Marlow matched {equal} of {len(found)} (a ratio of 1 or more, or the deal)."
     )
 
 

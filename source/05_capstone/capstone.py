@@ -732,18 +732,16 @@ check.what_to_say(what_to_say, hidden=True)
 # after it, here as at a human table; its second offer is the first that can move, and
 # the two replies of the exception are counted from there.
 #
-# The debrief counts steps made under the exception apart from steps into silence (the
-# appendix gives how often each way of playing reached a deal).
-#
 # From each step expect
 # less back than you gave, and often nothing you can see: three of Marlow's four styles give back
 # only part of what you concede, tit-for-tat about as much (on Marlow's own scale), and
 # a small step may move none of them at all. Module 04's test, that every give bring
 # back something of equal value, applies here as it did there: rule 1's trades pass it
 # below the frontier (question 7 checks them from two drafts), and on the frontier, where
-# a step's own trade ratio (what comes back per k€ you give, module 04) is below 1, what comes back is the deal the step is made
-# conditional on. The debrief sets each of your steps against the test: what Marlow's
-# next reply gave back per k€ the step cost you. The number of steps must also fit the time: after
+# a step's own trade ratio is below 1, what comes back is the deal the step is made
+# conditional on. The debrief adds a measure of Marlow's answer, not of your move: a
+# step's **reply ratio**, what Marlow's next reply gave back per k€ the step cost you (1
+# or more: Marlow matched it). The number of steps must also fit the time: after
 # your opening, you can answer each of Marlow's offers once, and it may make its final
 # offer as early as round 5, so you can count on five answers. The first of them answers
 # Marlow's opening, where the rule says hold, so at most four can be steps, fewer when
@@ -784,7 +782,10 @@ check.what_to_say(what_to_say, hidden=True)
 # that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# Question 7 grades that map, by the rule section 5 states; its marks are for that rule
+# Most plans have a step that takes a term back (volume back up, delivery back out): that is a trade, as in module 04, fair when made
+# in the open. At a human table say it as one ("if you need 90-day payment, volume goes
+# back to 10k units"); taken back without a word, a term reads as bad faith. Question 7
+# grades that map, by the rule section 5 states; its marks are for that rule
 # only. How you draw your offers from it (which steps to merge or trade in the open, and
 # when to make each) you practise at the table of section 6 and account for in part 1 of
 # the reflection.
@@ -1003,8 +1004,8 @@ NegotiationTable(
 #   accepted otherwise, or when it stayed at the table where the replay shows it leaving.
 #   The replay looks at Marlow's next reply only, so a concession that made a later deal
 #   possible still shows as unanswered. For each concession it also gives what that reply
-#   brought back per k€ the concession cost you: module 04's trade test, passed at 1 or
-#   more, or by the deal itself. It also counts the concessions you made when Marlow had not
+#   brought back per k€ the concession cost you, its reply ratio (section 5), matched at
+#   1 or more, or by the deal itself. It also counts the concessions you made when Marlow had not
 #   moved since its previous offer, or had made only its first answer: concessions into silence, which break your plan's
 #   rule of conceding only in answer to a move of Marlow's. A step made after two of
 #   Marlow's replies in a row that did not move (the rule's exception) is counted apart,
@@ -1039,7 +1040,7 @@ NegotiationTable(
 #    your offers, not your words); if not, say whether the letter, as a fact to cite
 #    in a real meeting, would have been worth its shortfall.
 #    When Marlow opened, what did you think about before you answered? Which of your
-#    steps passed module 04's test in the debrief, and what did the others buy?
+#    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
 #    question 4, and why? The table models two of them, alternatives (Quell, your
 #    BATNA, not the weeks) and information (what Marlow's offers told you): which of the two did more
@@ -1084,8 +1085,8 @@ NegotiationTable(
 # plan's first step (150); it stayed at 80, and the debrief's replay showed my step
 # bought nothing I could see. Then I made my second step (140) although Marlow had not
 # moved: a concession into silence, the one thing I had planned not to do. It came to
-# 110, but the replay showed it would have come that far had I held. Neither step passed
-# module 04's test: the debrief gave each 0.00 back per k€, and only the deal paid for
+# 110, but the replay showed it would have come that far had I held. Marlow matched
+# neither step: the debrief gave each a reply ratio of 0.00, and only the deal paid for
 # them. Marlow never said
 # it could not give more on any term of its own offer, so it still had room; I held, in
 # rounds 5 and 6, and it accepted 140 in round 6. I kept my reservation price, but not my
@@ -1178,10 +1179,8 @@ NegotiationTable(
 # (5 k€, then 10), and a step may change several issues at once, landing on one you had
 # already given ground on (volume back up, delivery back out): in the course's trials, 189 to 195 plans of 200 had such a step (five
 # samples), and about two steps in three were one. A person reads a bigger step as a
-# sign that more is coming, and a term taken back as bad faith: pass over a package so
-# that no step costs more than the one before, and make a take-back step a new package,
-# a trade in the open: mark each step of your plan that takes a term back, with its
-# sentence ("if you need 90-day payment, volume goes back to 10k units").
+# sign that more is coming: pass over a package so that no step costs more than the one
+# before, and offer each take-back step as a trade in the open (question 7).
 #
 # **The rule and its exception (section 5).** In samples of 200 learners, one sitting
 # each, Quell without capacity, so a zone always existed (the scripted learner,
