@@ -1551,7 +1551,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # rule 1 is about finding out what was already true
         ("sources-teaching", "finds out something that was already true", None),
         # the shadow of the future is Axelrod's analysis, not a tournament result
-        ("build-teaching", "cooperation was stable only when the future weighed", "held up when"),
+        ("build-teaching", "showed in theory that cooperation is stable only", "held up when"),
         # an honest duration
         ("intro", "5 to 7 hours", "about 3½ hours**"),
         # the audit's limits are practised in the reflection
@@ -1726,7 +1726,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "is yours to judge",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
-        ("audit-limits", "it changes nothing, however many points the audit", "well below"),
+        ("audit-limits", "moves nothing at the table, however many points the audit", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "audit-teaching",
@@ -3710,13 +3710,14 @@ def test_an_illegitimate_source_got_by_deceit_takes_what_is_no_one_elses_to_give
     assert "calling the buyer's bank as its accountant to learn the loan it has been" in text
 
 
-def test_the_reservation_price_is_the_least_you_would_settle_for_and_has_one_name():
+def test_the_reservation_price_is_the_worst_terms_you_would_settle_for_and_has_one_name():
     """Review 59 C3: the bluff bullet called the reservation price "what you would settle
     for" (it is the least) and also a *limit* and a *floor*; the check's hint said "what you
     would settle for" too. One name now, glossed as the least you would settle for (this
-    failed on the old text and hint)."""
+    failed on the old text and hint). Review 60: "the least" read as a seller's only; the
+    gloss is now the worst terms you would settle for, as in section 2's table."""
     text = _module_text()
-    assert "that is, the least you would settle for" in text
+    assert "that is, the worst terms you would settle for" in text
     assert "that is, what you would settle for" not in text
     for other in ("*limit*", "your limit", "own limit", "a limit", "my floor"):
         assert other not in text, other
@@ -3756,3 +3757,44 @@ def test_the_near_copy_refusal_says_the_ratings_differ_by_a_point_in_total():
         check.judge_audit(s, {"yours": moved, "theirs": twice, "weights": dict(s.weights)})
     except NotYet as failure:
         assert check.STARTING not in str(failure), str(failure)
+
+
+# --- review 60: E1, E2, E3 --------------------------------------------------------------
+
+
+def test_the_deal_me_out_result_is_the_models_and_leaves_the_reservation_price():
+    """Review 60 E1: the side note, the reflection prompt and its model answer applied the
+    deal-me-out result (a complete-information model) to a real negotiation as plain fact,
+    and the model answer compared the flats with "the renewal he would offer anyway", which
+    depends on them. Each now says it is the model's result; the side note says the option
+    still sets your reservation price (this failed on the old text)."""
+    limits = " ".join(_cell("audit-limits").split())
+    assert "it still sets your reservation price, but in the model, where each side knows" in (
+        limits
+    )
+    assert "Below that, it changes nothing" not in limits
+    prompt = " ".join(_cell("reflection-text").split())
+    assert "which in the deal-me-out model moves nothing" in prompt
+    answer = " ".join(_cell("reflection").split())
+    assert "in the deal-me-out model, the flats I found move the rent only if" in answer
+    assert "my share of what renewing saves us both" in answer
+    assert "would offer anyway" not in answer
+
+
+def test_a_better_alternative_improves_a_buyers_reservation_price_too():
+    """Review 60 E2: section 4 said a better alternative raises the least you should accept,
+    wrong way round for the buyers of the supplier and sole-source cases. It now raises a
+    seller's reservation price and lowers a buyer's (this failed on the old text)."""
+    text = " ".join(_cell("build-teaching").split())
+    assert "raises the least you should accept" not in text
+    assert "improves your reservation price (it raises a seller's, lowers a buyer's)" in text
+    assert "the least you would settle for" not in _module_text()
+
+
+def test_the_shadow_of_the_future_is_axelrods_theory_not_a_tournament_finding():
+    """Review 60 E3: the tournaments showed that reciprocating strategies did best; that
+    cooperation is stable only when the future weighs enough is Axelrod's theoretical
+    result, not something the tournaments observed (this failed on the old text)."""
+    text = " ".join(_cell("build-teaching").split())
+    assert "did best, and cooperation was stable only" not in text
+    assert "did best; Axelrod showed in theory that cooperation is stable only" in text

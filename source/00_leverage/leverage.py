@@ -386,8 +386,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - An **outside option** is one you reach only by choosing to walk out, such as a flat a
 #   tenant could move to. It counts only when it beats what you would get at the table,
 #   and then each unit it is worth more adds a whole unit to your share when the other
-#   side proposes, and less when you do (module 02). Below that, it changes nothing,
-#   however many points the audit gives it (the *deal-me-out* result of Shaked and Sutton,
+#   side proposes, and less when you do (module 02). Below that, it still sets your
+#   reservation price, but in the model, where each side knows the other's options, it
+#   moves nothing at the table, however many points the audit gives it (the
+#   *deal-me-out* result of Shaked and Sutton,
 #   1984, "Involuntary unemployment as a perfect equilibrium in a bargaining model",
 #   *Econometrica* 52, which Binmore, Shaked and Sutton tested in the laboratory in 1989,
 #   "An outside option experiment", *Quarterly Journal of Economics* 104).
@@ -402,10 +404,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   share. That holds where the risk of a breakdown is what pushes both sides to agree;
 #   module 03 shows that it counts for less than half when the cost of delay pushes too.
 #
-# Most BATNAs are reached by walking out, so they are outside options. Module 02 first
-# puts the BATNAs at the disagreement point and then shows where that holds; for a BATNA
-# you take by walking out, module 03's outside-option rule predicts better. The audit's
-# ratings draw neither line.
+# Most BATNAs are reached by walking out, so they are outside options, for which module
+# 03's rule predicts better than module 02's disagreement point. The audit's ratings draw
+# neither line.
 #
 # </details>
 
@@ -523,8 +524,9 @@ LeverageAudit(without_news_of=scenario)
 #   places); the employer's confidential pay bands are not theirs to give. Never buy
 #   anything from someone bound to keep it secret (section 6).
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
-#   has passed your tests. A better alternative raises the least you should accept,
-#   whether or not the other side hears of it (module 02). It changes *their* view only if
+#   has passed your tests. A better alternative improves your reservation price (it
+#   raises a seller's, lowers a buyer's), whether or not the other side hears of it
+#   (module 02). It changes *their* view only if
 #   they believe in it, and whether and how to mention it is your choice: module 01 is
 #   about what to keep to yourself, modules 02 (section 6) and 04 about mentioning an
 #   alternative without a threat.
@@ -533,8 +535,9 @@ LeverageAudit(without_news_of=scenario)
 #   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (a game
 #   played round after round, in which each side gains by cheating in one round but both
 #   do better if both cooperate; *The Evolution of Cooperation*, 1984), strategies that
-#   returned cooperation for cooperation, such as TIT FOR TAT, did best, and cooperation
-#   was stable only when the future weighed enough (the *shadow of the future*).
+#   returned cooperation for cooperation, such as TIT FOR TAT, did best; Axelrod
+#   showed in theory that cooperation is stable only when the future weighs enough (the
+#   *shadow of the future*).
 #   Curhan, Elfenbein and Xu (2006) called what people value in a negotiation beyond the
 #   deal itself (how they feel about the outcome, themselves, the process and the
 #   relationship) *subjective value*; negotiators who came away with more of it were
@@ -1025,15 +1028,13 @@ check.own_balances(news_moves)
 #   you would rather not do, to punish a refusal (for one you would not carry out, see the
 #   next bullet).
 # - **A bluff.** An untrue claim about your own reservation price (module 02 works it
-#   out), that is, the least you would settle for, or about your *valuation*,
+#   out), that is, the worst terms you would settle for, or about your *valuation*,
 #   what something is worth to you: "I won't let the van go for under 9,000" when you
 #   would take 8,200. A false *intention*, such as a threat you would not carry out, sits
 #   on the line between a bluff and a misrepresentation (a false statement of a material
-#   fact, the next bullet; see the caution below); the convention that tolerates bluffs
-#   covers claims about a reservation price or a valuation. Carr ("Is Business Bluffing
+#   fact, the next bullet; see the caution below). Carr ("Is Business Bluffing
 #   Ethical?", *Harvard Business Review*, 1968) likened business to poker and excused some
-#   misstated facts as well, which this course does not. For bluffs about your own
-#   reservation price or valuation, the rules most
+#   misstated facts as well, which this course does not. For bluffs, the rules most
 #   US states adopt for lawyers take a similar line: the comment to the
 #   American Bar Association's Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact, and that
@@ -1042,14 +1043,13 @@ check.own_balances(news_moves)
 #   (a *material* fact is one that a reasonable person would weigh in deciding).
 #   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
 #   credibility, and declining to name your reservation price usually serves you as well.
-#   One caution: the convention covers claims about your reservation price, not every
-#   statement about your plans. Saying what you intend to do is a statement about your
+#   One caution: the convention covers claims about your reservation price or valuation, not
+#   every statement about your plans. Saying what you intend to do is a statement about your
 #   present state of mind, and a false one, made for the other side to rely on, can be a
 #   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a false
-#   stated purpose for a loan, which module 03 also cites). The line is not perfectly
-#   sharp. "9,000 is the least I'll take" is the classic bluff; "my brother is taking the
-#   van over next month if you don't", when he has no such plan, can be on the wrong side
-#   of it.
+#   stated purpose for a loan, which module 03 also cites). The line is not perfectly sharp.
+#   "9,000 is the least I'll take" is the classic bluff; "my brother is taking the van over
+#   next month if you don't", when he has no such plan, can be on the wrong side of it.
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back, a service
 #   history that lists work never done.
@@ -1172,7 +1172,7 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # 2. the weights, why the source that weighs most does so in this negotiation, and one
 #    thing the weighted sum misses here (section 3's limits: sources that only work
 #    together, or an outside option worth less than what you would get at the table,
-#    which moves nothing however many points it earns);
+#    which in the deal-me-out model moves nothing however many points it earns);
 # 3. the one preparation step that would move the balance most: which rating it raises,
 #    by about how much and with what chance, whether you can do it in the time you have
 #    and within the lines of section 6, and what it does to the other side's trust in you
@@ -1200,13 +1200,14 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
 # looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
 # most because moving is a real option for me and an empty flat a real cost for him.
-# What the sum misses: the flats I found help only if they beat the renewal he would
-# offer anyway; if they cost more than that, a higher alternatives rating moves nothing.
+# What the sum misses: in the deal-me-out model, the flats I found move the rent only if
+# they beat my share of what renewing saves us both; below that, they only cap what I
+# should agree to pay.
 # Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
 # before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
 # still free, so about +0.8 points on average, and I have the two weeks it takes. It costs
 # no trust: I will not hide the viewings if he asks, and I will not claim an offer I do
-# not have, because I would rather stay on good terms with him whether or not I move."
+# not have, because I would rather stay on good terms with him."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
