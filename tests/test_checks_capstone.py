@@ -2228,24 +2228,30 @@ def _two_wrong_audits(s, tilt):
     def together(one, other):
         return 0 if one * other < 0 else one or other
 
-    def rated(alternatives, power):
-        pair = {1: (5 + tilt, 5), -1: (5, 5 + tilt), 0: (5, 5)}
-        return {
-            "yours": {
-                "information": 6,
-                "alternatives": pair[alternatives][0],
-                "power": pair[power][0],
-            },
-            "theirs": {
-                "information": 5,
-                "alternatives": pair[alternatives][1],
-                "power": pair[power][1],
-            },
-            "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
-        }
-
+    pair = {1: (5 + tilt, 5), -1: (5, 5 + tilt), 0: (5, 5)}
     averaged = together(1 if share > average / 100 else -1, time)
-    return rated(averaged, dependence), rated(shares, together(dependence, time))
+    return (
+        _audit_with_rows(pair, averaged, dependence),
+        _audit_with_rows(pair, shares, together(dependence, time)),
+    )
+
+
+def _audit_with_rows(pair, alternatives, power):
+    """An audit whose alternatives and power rows lean to the side given (1 you, -1 Marlow,
+    0 open) by the ratings ``pair[side]`` (yours, theirs); information a point yours."""
+    return {
+        "yours": {
+            "information": 6,
+            "alternatives": pair[alternatives][0],
+            "power": pair[power][0],
+        },
+        "theirs": {
+            "information": 5,
+            "alternatives": pair[alternatives][1],
+            "power": pair[power][1],
+        },
+        "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
+    }
 
 
 def test_an_audit_from_the_averaged_reservation_price_or_with_the_weeks_as_power_fails():
@@ -2287,20 +2293,7 @@ def test_q4_visible_check_tries_the_power_rule_and_the_weeks():
             needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
             dependence, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
             alternatives, power = rule(shares, time, dependence)
-            pair = {1: (7, 4), -1: (3, 6), 0: (5, 5)}
-            return {
-                "yours": {
-                    "information": 6,
-                    "alternatives": pair[alternatives][0],
-                    "power": pair[power][0],
-                },
-                "theirs": {
-                    "information": 5,
-                    "alternatives": pair[alternatives][1],
-                    "power": pair[power][1],
-                },
-                "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
-            }
+            return _audit_with_rows({1: (7, 4), -1: (3, 6), 0: (5, 5)}, alternatives, power)
 
         return answer
 
