@@ -898,21 +898,39 @@ def _only_beside(then, first, why):
 def northwind_zopa(answer, hidden=False):
     """Check a function ``(offers, reservation) -> (low, high) or None``: the zone between
     your reservation price and Northwind's, which the learner works out from Northwind's
-    alternative. A point for cases with a zone, one for cases without, earned only beside
-    the first (``return None`` earned it for every learner)."""
+    alternative. A point for cases with a zone; half a point for cases without, and half for
+    a zone of one salary (b = s), each earned only beside the first (``return None`` earned
+    the None part for every learner). Review 61 X3: a strict ``>`` on the boundary cost the
+    whole point for zones; it now costs only the boundary's half point."""
     cases = _both_kinds(hidden)
     if hidden:
         cases += [no_deal_case(offers) for offers in cases[:2]]
     wide = [offers for offers in cases if _has_zone(offers)]
-    with_zone = [*wide, zone_edge_case(_example(True))]  # b = s: the zone is one salary
+    edge = [zone_edge_case(_example(True))]  # b = s: the zone is one salary
     without = [offers for offers in cases if not _has_zone(offers)]
     done = "northwind_zopa finds the zone from Northwind's own alternative."
+    first = "get those zones right first"
 
     return score(
-        Check("a zone when there is one", 1, lambda: _zones(answer, with_zone, done)),
+        Check("a zone when there is one", 1, lambda: _zones(answer, wide, done)),
+        Check(
+            "a zone of one salary",
+            0.5,
+            _only_beside(
+                lambda: _zones(
+                    answer,
+                    edge,
+                    "northwind_zopa gives the zone of one salary where the two reservation "
+                    "prices are equal.",
+                ),
+                lambda: _zones(answer, wide, done),
+                "it gives the zone of one salary where the two reservation prices are equal, "
+                f"but that earns its mark only beside the right zones where they differ: {first}",
+            ),
+        ),
         Check(
             "None when there is no zone",
-            1,
+            0.5,
             _only_beside(
                 lambda: _zones(
                     answer,
@@ -1228,8 +1246,8 @@ def judge_use(offers, answers):
         return f"statement {letter} is the one to make: {_use_reason(offers)}."
     # review 59 W3: on the learner's own case the reason would give the graded choice away
     ask = (
-        "ask what naming your BATNA's terms would tell Northwind, compared with what it now "
-        "believes is the least you would accept"
+        "ask what naming your BATNA's terms would tell Northwind, compared with its present "
+        "estimate of your reservation price"
     )
     if not where:  # one reply for every wrong letter: another would tell honest ones apart
         raise NotYet(f"statement {letter} is not the one to make: {ask}.", general=ask)
@@ -1257,13 +1275,13 @@ def _use_reason(offers):
     if value > band:
         return (
             f"your BATNA is worth more by expected values than the {band:,.0f} "
-            "Northwind believes is the least you would accept, so your BATNA is strong: its terms, told "
+            "that is Northwind's estimate of your reservation price, so your BATNA is strong: its terms, told "
             "plainly, raise what Northwind must offer, and leaving the commute unpriced keeps "
             "your exact reservation price yours"
         )
     return (
         f"your BATNA is worth less by expected values than the {band:,.0f} "
-        "Northwind believes is the least you would accept, so your BATNA is weak: its terms would tell "
+        "that is Northwind's estimate of your reservation price, so your BATNA is weak: its terms would tell "
         "Northwind it could offer less than it was ready to; keep it private"
     )
 

@@ -116,7 +116,7 @@ class JobOffers(Scenario):
             "employing you (no payroll costs on top). Northwind's pay band for the role, on "
             f"its careers page, has its midpoint at {self.band_midpoint:,.0f}. A salary survey "
             f"you can show puts the median pay for the role at {self.pay_survey:,.0f}. This case "
-            "assumes that Northwind believes the least you would accept is that midpoint, and "
+            "assumes that Northwind's estimate of your reservation price is that midpoint, and "
             "that it does not know what your commute costs you: it counts a commute you leave "
             "unpriced at nothing.\n\n"
             f"Offers Northwind might make you (question 6):\n\n{offers}\n\n"
@@ -898,7 +898,7 @@ def _statements_of(offers):
 def statement_to_use(offers):
     """The letter of the statement the course would make about your alternatives: your
     BATNA's terms when what they show, your BATNA's value, beats the pay band's midpoint
-    (what the case assumes Northwind believes is the least you would accept), otherwise the
+    (what the case assumes is Northwind's estimate of your reservation price), otherwise the
     one that keeps your reservation price private."""
     kind = "mention" if _batna_value(offers) > offers.band_midpoint else "private"
     return next(s.letter for s in _statements_of(offers) if s._kind == kind)
@@ -1013,7 +1013,7 @@ NEWS = (
         "rare, and that most hires start below it.",
         "hold it",
         "it tells you about Northwind's pay structure (section 6 takes the band's midpoint as "
-        "what Northwind believes is the least you would accept, to decide whether to mention "
+        "Northwind's estimate of your reservation price, to decide whether to mention "
         "your BATNA), and "
         "'rare' is said to lower your sights; it changes none of your alternatives and nothing "
         "the job costs you",

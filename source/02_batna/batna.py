@@ -101,13 +101,12 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # your rent is due either way.
 #
 # Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
-# the sure amount you would accept in exchange for the gamble, so that you would not mind
-# which of the two you hold. Someone for whom a sure 88,000 and the gamble are equally good
-# values it at 88,000, not 95,000. The gap, 7,000 here, is their **risk premium** (Pratt
-# 1964), what they would give up to be rid of the risk. A certainty equivalent below the
-# expected value means you are *risk-averse*, equal to it *risk-neutral*, above it
-# *risk-seeking*. For anyone who prefers more money to less, it lies between the worst
-# outcome and the best one.
+# the sure amount you would accept in exchange for the gamble. Someone for whom a sure
+# 88,000 and the gamble are equally good values it at 88,000, not 95,000. The gap, 7,000
+# here, is their **risk premium** (Pratt 1964), what they would give up to be rid of the
+# risk. A certainty equivalent below the expected value means you are *risk-averse*, equal
+# to it *risk-neutral*, above it *risk-seeking*. For anyone who prefers more money to
+# less, it lies between the worst outcome and the best one.
 #
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
@@ -301,17 +300,15 @@ check.choose_batna(choose_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-text", "schema_version": 3}
 # ### Exercise: revise or hold?
 #
-# Leverage shifts while you talk, and this quiz is about your reservation price alone: what
-# your alternatives are worth to you, and what this deal costs or gives you that they do
-# not. Ask of each item
-# whether it changes either of the two; a fact can be true, and still change neither.
-# Suppose each of these reaches you during your talks with Northwind. For each, decide
-# whether it is a reason to work your reservation price out again (revise it: the figure
-# may move, or come out where it was) or no reason at all (hold it). Each item takes one
-# choice, and it is final: the item then closes and tells you whether your choice fits,
-# and why. The line under the quiz counts your right choices; running the cell again
-# starts a new count. Two items come back as graded questions; the feedback on each says
-# which.
+# Leverage shifts while you talk, and this quiz is about your reservation price alone.
+# Each item below reaches you during your talks with Northwind: decide whether it is a
+# reason to work your reservation price out again (revise it; the figure may still come
+# out where it was) or no reason at all (hold it). Revise only for what your alternatives
+# are worth to you, or what this deal costs or gives you that they do not; a fact can be
+# true, and still change neither. Each item takes one choice, and it is final: the item
+# then closes and tells you whether your choice fits, and why. The line under the quiz
+# counts your right choices; running the cell again starts a new count. Two items come
+# back as graded questions; the feedback on each says which.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -335,9 +332,6 @@ NewsQuiz()
 #   stops being Lumen at those sure amounts, one whose BATNA stops being Freelance, and one
 #   whose BATNA stays the same. Is your BATNA still the same? What is your reservation
 #   price now?
-#
-# If the check says your BATNA is wrong, fix question 2 first: your reservation price rests
-# on it, so a slip there costs a mark here too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
@@ -387,18 +381,15 @@ BatnaBuilder()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-teaching", "schema_version": 3}
 # ## 4. The other side's alternatives, and the zone of possible agreement
 #
-# Northwind has a reservation price too, and it comes from Northwind's own BATNA, just
-# as yours comes from yours. If Northwind can fill the role some other way for a known
-# cost, it should pay you no more than that cost. (Your scenario treats the salary as
-# Northwind's whole cost of employing you; a real employer also pays payroll taxes and
-# benefits, so it can pay you less than that.) Lax
-# and Sebenius (*The Manager as Negotiator*, 1986) ask you to assess the other side's
-# alternatives as carefully as your own before any talk, and doing so protects you at
-# the table: Galinsky and Mussweiler
-# (*Journal of Personality and Social Psychology* 81, 2001) found that negotiators who
-# thought about the other side's alternatives were far less pulled by the other side's
-# first offer. Build the estimate from facts you can check, such as published rates,
-# not from what the other side says it can afford.
+# Northwind has a reservation price too, and it comes from Northwind's own BATNA, just as
+# yours comes from yours. If Northwind can fill the role some other way for a known cost,
+# it should pay you no more than that cost. Lax and Sebenius (*The Manager as Negotiator*,
+# 1986) ask you to assess the other side's alternatives as carefully as your own before
+# any talk, and doing so protects you at the table: Galinsky and Mussweiler (*Journal of
+# Personality and Social Psychology* 81, 2001) found that negotiators who thought about
+# the other side's alternatives were far less pulled by the other side's first offer.
+# Build the estimate from facts you can check, such as published rates, not from what the
+# other side says it can afford.
 #
 # With both reservation prices known, a seller (here: you, selling your work) will not
 # go below theirs, $s$, and a buyer (Northwind) will not go above theirs, $b$. The
@@ -450,7 +441,8 @@ BatnaBuilder()
 # the zone between the two as a pair `(low, high)`, or `None` when there is no zone. The
 # check tries your case, an example of the other kind and a case where the two
 # reservation prices are equal (section 4 says whether that is a zone), so both answers
-# get tested; each kind earns a mark, `None` only beside a right zone.
+# get tested. Zones earn a mark; `None`, and the zone where the two prices are equal,
+# half a mark each, only beside the right zones.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -552,22 +544,24 @@ check.target_salary(target_salary, hidden=True)
 # stands, no model predicts it. An offer at or above it leaves you at least half of the
 # surplus.
 #
-# So three figures each do one job. The target you set in question 5 is what you ask for:
-# you open beyond it, and while Northwind is still moving each counter you make heads
-# towards it, never past it; module 04 plans those steps. The even split, at or below
-# your target, judges an offer Northwind makes while it is still moving: below it,
-# counter; at or above it, the offer is *acceptable*, good enough to take. Whether you
-# take it at once or counter towards your target first, as module 04's plan does while it
-# still asks more, is your call, not the rule's, and no question grades it. Your
-# reservation price decides once
-# Northwind has stopped moving: when it says an offer is its last word, and you believe it,
-# a counter no longer buys a better offer, and turning the offer down leaves you your
-# BATNA. Then module 04's rule for the last round takes over: an offer above your
-# reservation price for the package it names beats walking away, even below the even split
-# (one exactly at that price is worth the same to you as your BATNA), and an offer below it
-# is a reason to walk away: when Northwind has the last word before the common answer
-# date, the model predicts that last word at your reservation price (section 7). The rule
-# is for offers made while Northwind is still moving.
+# So three figures each do one job:
+#
+# | figure | its job | when |
+# |---|---|---|
+# | target (question 5) | what you ask for: you open beyond it, and each counter you make heads towards it, never past it (module 04 plans those steps) | while Northwind is still moving |
+# | even split | judges Northwind's offer: below it, counter; at or above it, the offer is *acceptable*, good enough to take | while Northwind is still moving |
+# | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
+#
+# The even split lies at or below the target you set in question 5. Whether you take an
+# acceptable offer at once or counter towards your target first, as module 04's plan does
+# while it still asks more, is your call, not the rule's, and no question grades it. At a
+# last word, a counter no longer buys a better offer and turning the offer down leaves you
+# your BATNA, so module 04's rule for the last round takes over: an offer above your
+# reservation price for the package it names beats walking away, even below the even
+# split (one exactly at that price is worth the same to you as your BATNA); and when
+# Northwind has the last word before the common answer date, the model predicts that last
+# word at your reservation price (section 7). The rule is for
+# offers made while Northwind is still moving.
 #
 # Northwind moves above your reservation price, though section 7's model says it need not,
 # because it does not know that price, because people refuse splits they see as unfair
@@ -697,7 +691,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   as your BATNA and a commute that costs you 8,000, your reservation price for that job
 #   is 97,000). Schelling (*The Strategy of Conflict*, 1960) set such a statement, which
 #   only tells the other side your own incentives, apart from a threat in the strict
-#   sense: a promise to do, if refused, something you would rather not do, made to deter.
+#   sense: a commitment to do, if refused, something you would rather not do, made to deter.
 #   Game theorists call the first kind a *warning*, and so does this module; module 03
 #   uses the same two words, *warning* and *threat*.
 #
@@ -741,16 +735,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # true.
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
-# Mention it when what it shows beats what the other side believes is the least you would
-# accept, its estimate of your reservation price: then it raises that estimate, and with it
-# what they must offer. Keep a weak one private: naming it would show that you could be had
-# for less than they were ready to pay. Keeping it private
-# is not the same as letting the other side open: you know Northwind's reservation price
-# from the agency's published rate and fee, and opening first pays when you know the
-# range that well (modules 01 and 04). In real talks you must guess what the other side
-# believes; your scenario assumes that Northwind believes the least you would accept is
-# the midpoint of its pay band, on its careers page. That is an assumption
-# of this case, not a rule: a band's midpoint is a pay figure, not your reservation price.
+# Mention it when what it shows beats the other side's estimate of your reservation price:
+# then it raises that estimate, and with it what they must offer. Keep a weak one private:
+# naming it would show that you could be had for less than they were ready to pay. Keeping
+# it private is not the same as letting the other side open: you know Northwind's
+# reservation price from the agency's published rate and fee, and opening first pays when
+# you know the range that well (modules 01 and 04). In real talks you must guess what the
+# other side believes; your scenario assumes that Northwind's estimate of your reservation
+# price is the midpoint of its pay band, on its careers page. That is an assumption of
+# this case, not a rule: a band's midpoint is a pay figure, not your reservation price.
 #
 # Tell the alternative's terms in full, chances included: the chances are your own
 # estimates, which nobody can check, so say they are yours ("I put the chance at ...").
@@ -784,8 +777,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # Then add, under the key `"use"`, the letter of the statement you would make: your
 # BATNA's terms or the one that keeps your position private (for example
 # `return {"A": "honest", ..., "use": "B"}`). Decide it by section 6's advice on when to
-# mention an alternative; your scenario assumes that what Northwind believes is the least
-# you would accept is its pay band's midpoint, `offers.band_midpoint`. Work it out from
+# mention an alternative; your scenario assumes that Northwind's estimate of your
+# reservation price is its pay band's midpoint, `offers.band_midpoint`. Work it out from
 # `offers`: the check also moves the midpoint, so the other statement may be the one to
 # make. The choice earns half a mark.
 
@@ -876,7 +869,8 @@ check.label_statements(label_statements, hidden=True)
 # If the pie is smaller than the two BATNAs together, there is nothing to split: at least
 # one side does better by walking away. For a price, this is the even split of a zone
 # $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side; at Northwind
-# that holds only if $W = A$ (below).
+# that holds only if your work is worth to Northwind exactly what the agency costs it
+# (below, $W = A$).
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
 # rises adds half a unit to your share. The ZOPA explorer showed the even split move by
@@ -884,20 +878,21 @@ check.label_statements(label_statements, hidden=True)
 # prediction, but only where the conditions below hold.
 #
 # **Where this holds.** The even split of the surplus in money assumes that the pie is
-# money, worth the same to both sides, who are both risk-neutral: Nash's solution in
-# general splits utility, not money. Binmore, Rubinstein and Wolinsky (*RAND Journal of
-# Economics* 17, 1986) showed which payoffs belong at the disagreement point, the $d_A$
-# and $d_B$ of the formula: *breakdown payoffs*, what each side really receives if
-# something neither side controls ends the talks. The Nash split
-# with those payoffs is what the talks predict when offers follow each other quickly and
-# the chance that the talks break down between two offers is small; when that chance is
-# large, the side that proposes first gets somewhat more. A loan that may lapse while a
-# buyer and the owner of a firm agree its price is the clean case: if the bank withdraws,
-# the owner keeps the firm and the buyer its cash. What pushes both to agree is the risk
-# of that breakdown, and then a stronger BATNA raises your share even if you never use it.
-# A BATNA is a breakdown
-# payoff only if breakdown hands it to you: when the talks end by accident, each side
-# gets what the accident leaves it, which need not be the alternative it would choose.
+# money, worth the same to both sides, who are both risk-neutral: Nash's solution
+# maximises the product of the two sides' utility gains, which is an even split of the
+# money only when both value money linearly. Binmore, Rubinstein and Wolinsky (*RAND
+# Journal of Economics* 17, 1986) showed which payoffs belong at the disagreement point,
+# the $d_A$ and $d_B$ of the formula: *breakdown payoffs*, what each side really receives
+# if something neither side controls ends the talks. The Nash split with those payoffs is
+# what the talks predict when offers follow each other quickly and the chance that the
+# talks break down between two offers is small; when that chance is large, the side that
+# proposes first gets somewhat more. A loan that may lapse while a buyer and the owner of
+# a firm agree its price is the clean case: if the bank withdraws, the owner keeps the
+# firm and the buyer its cash. What pushes both to agree is the risk of that breakdown,
+# and then a stronger BATNA raises your share even if you never use it. A BATNA is a
+# breakdown payoff only if breakdown hands it to you: when the talks end by accident, each
+# side gets what the accident leaves it, which need not be the alternative it would
+# choose.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative whenever you
 # turn down the other side's proposal, and what pushes both sides to agree is the cost of
@@ -1169,8 +1164,9 @@ check.batna_when(batna_when, hidden=True)
 # which of section 7's models fits your talks. `offers.talks` is a variant of your story,
 # on the package with two remote days (every learner has a zone for it), in which one of
 # three facts replaces the story's answer date and fixed start:
-# `talks.may_be_cancelled` (head office may cancel the role any week; no answer
-# date), `talks.answer_date` (all three employers want your answer by one date; a week of
+# `talks.may_be_cancelled` (head office may cancel the role any week, with a small chance
+# each week; the start stays fixed, so waiting costs no one anything; no answer date),
+# `talks.answer_date` (all three employers want your answer by one date; a week of
 # talks costs no one anything) or `talks.start_slips` (each week of talks moves your start
 # a week later; no answer date; `talks.delta` is the share of the gain still worth having
 # a week on, low because a late start also loses work). You take turns weekly.
@@ -1224,12 +1220,13 @@ check.batna_rise(batna_rise, hidden=True)
 # 3. how much the step would move your reservation price (the worst terms you would accept:
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
-# 4. a target for the negotiation, at or on your side of the middle of the zone between your
-#    reservation price and your estimate of the other side's limit (the most it would pay,
-#    or the least it would take), at most nine tenths of the way from your reservation price
-#    to that estimate, or up to the estimate itself if a fact you name carries your opening
-#    beyond it (section 4), with the fact that justifies the target (a published pay survey,
-#    a rival's price); what the other side's alternative costs it grounds your opening.
+# 4. a target, with the fact that justifies it (a published pay survey, a rival's price).
+#    The zone runs from your reservation price to your estimate of the other side's limit
+#    (the most it would pay, or the least it would take). Put the target at or on your side
+#    of the middle of the zone, and at most nine tenths of the way from your reservation
+#    price to that estimate, or up to the estimate itself if a fact you name carries your
+#    opening beyond it (section 4); what the other side's alternative costs it grounds your
+#    opening.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1281,14 +1278,14 @@ check.batna_rise(batna_rise, hidden=True)
 #   no lower than its worst outcome it cancels, beside a fallback gamble it usually raises
 #   your reservation price.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
-# - Your reservation price is the BATNA corrected for what the deal costs or adds. Work it
-#   out before the talks; revise it on new facts about your alternatives or about what
-#   this deal costs or gives you, never on the number the other side names or on how hard
-#   it pushes; and aim at a target at or above the even split of the zone, and (by this
+# - Your reservation price is your BATNA's value corrected for what the deal costs or adds;
+#   work it out before the talks. Revise it on new facts about your alternatives or about
+#   what this deal costs or gives you, never on the number the other side names or on how
+#   hard it pushes. Keep your target at or above the even split of the zone, and (by this
 #   course's convention) at most nine tenths of the way up it (up to the estimate when a
-#   fact carries your opening beyond it), where a fact you can show (a pay survey) puts
-#   it, else at the even split.
-#   The other side's alternative grounds your opening.
+#   fact carries your opening beyond it); inside that band, aim where a fact you can show
+#   (a pay survey) puts it, else at the even split; a fact beyond the band takes it to the
+#   band's nearer end. The other side's alternative grounds your opening.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
 #   can open a zone that salary alone cannot, and a term that costs one side nothing
@@ -1299,8 +1296,8 @@ check.batna_rise(batna_rise, hidden=True)
 #   do. Ask which of these your case is.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
-# - Mention an alternative when what it shows beats what the other side believes is the
-#   least you would accept, and keep a weak one private; tell its terms, not your
+# - Mention an alternative when what it shows beats the other side's estimate of your
+#   reservation price, and keep a weak one private; tell its terms, not your
 #   reservation price. Warn only of what you would do anyway, and know that a warning's
 #   figure reads as one you would accept: below your reservation price it invites an offer
 #   you would refuse, at it it gives that price away. Keeping your reservation price private
