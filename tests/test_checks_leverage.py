@@ -916,14 +916,14 @@ SOURCES_ORDER = ("information", "alternatives", "power")
 @pytest.mark.parametrize(
     ("case", "source", "side", "value", "words"),
     [
-        ("salary", "alternatives", "yours", 6, "your alternatives should be rated at least 7"),
+        ("supplier", "alternatives", "yours", 7, "your alternatives should be rated at most 6"),
         ("deadline", "power", "yours", 3, "your power and Brannock's, as your story has them"),
     ],
 )
 def test_the_story_rules_catch_another_negotiations_reading(case, source, side, value, words):
-    """A salary learner must rate their alternatives at least 7 (a written offer and a final
-    round), and a warehouse owner's power, the rail siding, above Brannock's; a reading that
-    misses it is told which line of the story says so."""
+    """A supplier learner must rate their alternatives at most 6 (either other maker needs a
+    three-month switch), and a warehouse owner's power, the rail siding, at least Brannock's;
+    a reading that misses it is told which line of the story says so."""
     s = _one_learner_per_case()[case]
     c = CASES[case]
     audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
@@ -937,13 +937,13 @@ def test_the_story_rules_catch_another_negotiations_reading(case, source, side, 
 
 
 def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
-    """The stories state no numbers, so a rating bound such as "at least 6" is named as a bound
+    """The stories state no numbers, so a rating bound such as "at most 6" is named as a bound
     the course sets, not as what the story states; an ordering rule is not."""
-    s = _one_learner_per_case()["salary"]
-    c = CASES["salary"]
+    s = _one_learner_per_case()["supplier"]
+    c = CASES["supplier"]
     audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
     audit["yours"]["information"] += 1
-    audit["yours"]["alternatives"] = 5
+    audit["yours"]["alternatives"] = 8
     with pytest.raises(NotYet) as failure:
         check.judge_audit(s, audit)
     assert "a bound the course sets" in str(failure.value)
@@ -955,6 +955,34 @@ def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
     with pytest.raises(NotYet) as failure:
         check.judge_audit(s, audit)
     assert "a bound the course sets" not in str(failure.value)
+
+
+def test_a_salary_reading_that_rates_the_written_offer_as_middling_is_accepted():
+    """Review 61 C2: learner bob's salary audit (4, 6, 6) / (7, 5, 5), weights 0.3, 0.4, 0.3,
+    was refused because "a firm offer in hand is a strong fallback, well above the middle of
+    the scale", yet the story never gives Calder's terms, section 2 says a weak option earns
+    a low rating, and the case's band line says the three weeks shrink your alternatives. No
+    bound the course sets now puts a floor under a salary learner's own alternatives; the
+    story's comparison with Larkfield's still holds."""
+    s = course.variant("00_leverage", "bob")
+    assert s.case == "salary"
+    audit = {
+        "yours": dict(zip(SOURCES_ORDER, (4, 6, 6), strict=True)),
+        "theirs": dict(zip(SOURCES_ORDER, (7, 5, 5), strict=True)),
+        "weights": dict(zip(SOURCES_ORDER, (0.3, 0.4, 0.3), strict=True)),
+    }
+    assert check.judge_audit(s, audit)
+    for learner in (f"floor-{n}" for n in range(40)):
+        drawn = course.variant("00_leverage", learner)
+        if drawn.case == "salary":
+            assert not [
+                r
+                for r in rules_for(drawn)
+                if r.kind == "at_least" and r.side == "you" and r.source == "alternatives"
+            ]
+    audit["theirs"]["alternatives"] = 6
+    with pytest.raises(NotYet, match="your alternatives and Larkfield's"):
+        check.judge_audit(s, audit)
 
 
 # --- question 4 --------------------------------------------------------------------------
@@ -1691,7 +1719,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "bands use",
         ),
         # terms are glossed at their first use
-        ("intro", "balance (section 3 defines both)", None),
+        # review 61 U2: the intro names marks only, and leaves points to section 3
+        ("intro", "section 3's *points* are units of the leverage scale", "rating points"),
         ("what-teaching", "an ask (a request you put to the other side)", None),
         ("ethics-teaching", "misrepresentation (a false statement of a material fact", None),
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
@@ -1747,7 +1776,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # rating moved by a point passed for 170 of 200 learners in review 56)
         ("q2-text", "starting audit with one rating moved by a point, even if you", None),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
-        ("q2-text", "For one that does, it quotes each statement contradicted", "(its feedback"),
+        ("q2-text", "it quotes each statement or bound contradicted", "(its feedback"),
         # the audit holds a rating still until news moves it; a nearing deadline is re-rated
         ("shift-teaching", "The audit does not age a rating by itself", None),
         # the old rent, which moves both sides' payoffs, is gone
@@ -1757,7 +1786,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "Asking at first reach is the conservative default", None),
         ("shift-teaching", "deadline still weeks away.", "with nothing else moving"),
         # question 2 states the bounds its check sets on every case (weights and balance)
-        ("q2-text", "within bounds the course sets on the weights and on the balance", None),
+        (
+            "q2-text",
+            "within bounds the course sets on the weights, on the balance and, where",
+            None,
+        ),
+        # review 61 C1: and on a few single ratings, which the check also enforces
+        ("q2-text", "on a few single ratings. Otherwise it quotes each statement or", None),
         # section 3 no longer points ahead to a term section 4 defines
         ("audit-limits", "instead of starting over.", "Section 4 defines an"),
         # section 5's figures are the case's own starting audit, which the learner may have
@@ -1793,7 +1828,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "In its symmetric form (both sides equally placed", None),
         ("audit-limits", "In its symmetric form", None),
         ("build-teaching", "adds 1 rating point.", "adds 1. And"),
-        ("intro", "a rating rises by **rating points**", None),
+        ("audit-teaching", "(a rating itself moves by *rating points*)", "a rating rises by"),
         # section 1 is the densest reading and had no time
         ("intro", "Sections 1 to 3 are dense: allow about an hour", "45 minutes"),
         # "about 3" hours was optimistic for a careful writer
@@ -1809,7 +1844,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("reach-plan-answer", "def reach_plan(case, bar):", None),
         # a drawn fact rules out a 0
         # module 02's bluff is only the reservation-price kind
-        ("ethics-teaching", "module 02 meets only one: a false claim about your reservation", None),
+        (
+            "ethics-teaching",
+            "including a demand above it that you would not carry out",
+            "meets only one",
+        ),
         # section 6 defines its four kinds before comparing them with other modules' words
         ("ethics-teaching", "accepts either. Modules 01 and 03 use the same four kinds.", None),
         # only a deadline that presses one side helps the other when known; a final deadline
@@ -3798,3 +3837,22 @@ def test_the_shadow_of_the_future_is_axelrods_theory_not_a_tournament_finding():
     text = " ".join(_cell("build-teaching").split())
     assert "did best, and cooperation was stable only" not in text
     assert "did best; Axelrod showed in theory that cooperation is stable only" in text
+
+
+def test_the_near_copy_refusal_does_not_ask_for_an_honest_rating_to_be_bent():
+    """Review 61 X2: question 2 refuses the starting audit with one rating moved by a point
+    (it passed for 170 of 200 learners, read from the kernel), and the refusal told a learner
+    who reached it honestly to "move the rating you are least sure of by a point". It now
+    says the refusal is the check's limit, asks the learner to keep the audit and give the
+    reasons, and names who can mark it by hand."""
+    s = _one_learner_per_case()["salary"]
+    audit = {"yours": dict(s.yours), "theirs": dict(s.theirs), "weights": dict(s.weights)}
+    r = audit["yours"]["information"]
+    audit["yours"]["information"] = r + 1 if r < SCALE else r - 1
+    with pytest.raises(NotYet) as failure:
+        check.judge_audit(s, audit)
+    words = " ".join(str(failure.value).split())
+    assert "the same weights as the starting audit section 4 shows you" in words
+    assert "least sure of" not in words and "move the rating" not in words
+    assert "do not change a rating you believe in" in words
+    assert "tell your instructor, who can mark question 2 by hand" in words

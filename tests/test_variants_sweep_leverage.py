@@ -25,6 +25,7 @@ from course.checks.hints import NotYet
 from course.scenarios.leverage import (
     _FACTS,
     _NEWS,
+    _PRACTICE_FACTS,
     _PRACTICE_NEWS,
     _TACTICS,
     CASES,
@@ -285,6 +286,29 @@ def test_know_how_the_other_side_relies_on_sorts_as_power_not_information():
     assert source_by_wording("Kestrel's chemist knows how to tell why the coating fails") == (
         "power"
     )
+
+
+#: The words by which an item says that a side comes to know something (section 2's first
+#: question, as the widget's verdict words it: "a side found out something").
+COMES_TO_KNOW = re.compile(
+    r"\b(know|knows|learn|learns|find out|finds out|works out|hears|sees|seen|read|"
+    r"tells you|lets slip|mentions to you)\b",
+    re.IGNORECASE,
+)
+
+
+def test_every_information_item_says_that_a_side_comes_to_know_something():
+    """Review 61 X1: the deadline case's practice news "A demolition notice on the fence of
+    Brannock's depot shows that its move cannot slip past the six weeks" was keyed as your
+    information, yet said nobody learned anything; section 2's rule then files a deadline in
+    Brannock's alternatives, and the widget's verdict ("a side found out something") was not
+    true of the words. Every item filed under information, practised or graded, now says who
+    comes to know."""
+    items = (*_PRACTICE_NEWS, *_PRACTICE_FACTS, *_NEWS, *_FACTS)
+    silent = [
+        i.text for i in items if i._source == "information" and not COMES_TO_KNOW.search(i.text)
+    ]
+    assert not silent, silent
 
 
 def test_each_tactic_is_read_the_same_by_a_second_marker():
@@ -1556,11 +1580,17 @@ ONE_STORY_AUDITS = {
 def test_no_audit_passes_question_2_for_the_learners_of_two_stories(drawn):
     """Question 2 said it checks a reading of the learner's own story, yet the salary
     reference passed every supplier learner, and one audit passed every supplier and
-    sole-source learner (another, every salary and deadline learner). Each pair of stories
-    now has a rule the other contradicts (the direction of alternatives or of power; your
-    alternatives, at least 7 for the candidate, at most 6 for the buyer and the owner; the
-    other side's, at least 5 for Ostra, at most 4 for Vell), so each audit here passes the
-    learners of one case at most."""
+    sole-source learner (another, every salary and deadline learner). Rules the other
+    stories contradict (the direction of alternatives or of power; your alternatives at
+    most 6 for the buyer and the owner; the other side's, at least 5 for Ostra, at most 4
+    for Vell) keep each audit here to the learners of one case, with one exception. Review
+    61 C2 dropped the salary floor "your alternatives at least 7", which refused an honest
+    reading (the story never gives Calder's terms, and a weak offer earns a low rating), so
+    a salary reading that rates the written offer 6 or less can also read the supplier or
+    the deadline story (the supplier audit below passes salary learners too; a random search
+    over 300 learners found one passing every salary and deadline learner). An honest
+    reading refused outranks a shared audit: those two pairs, and only they, may share."""
+    shared = {frozenset({"salary", "supplier"}), frozenset({"salary", "deadline"})}
     for owner, audits in ONE_STORY_AUDITS.items():
         for yours, theirs, weights in audits:
             audit = [dict(zip(SOURCES, part, strict=True)) for part in (yours, theirs, weights)]
@@ -1569,8 +1599,9 @@ def test_no_audit_passes_question_2_for_the_learners_of_two_stories(drawn):
                 for s in drawn
                 if all(r.holds(*audit) for r in rules_for(s) if r.kind != "one_heavy")
             }
-            assert len(cases) <= 1, (yours, theirs, weights, cases)
-            assert owner is None or cases == {owner}, (yours, theirs, owner, cases)
+            assert len(cases) <= 1 or frozenset(cases) in shared, (yours, theirs, weights, cases)
+            assert owner is None or owner in cases, (yours, theirs, owner, cases)
+            assert owner is None or cases <= {owner, "salary"}, (yours, theirs, owner, cases)
 
 
 def test_question_2_is_not_passed_from_an_audit_the_kernel_holds(drawn):

@@ -546,13 +546,17 @@ def judge_audit(s, result):
         # and 41 of 10,000 honest readings: no distance tells a light edit from agreement,
         # so this one refuses only the lightest edit, and the hint says how close it is
         # the learner answers before section 4 shows that audit, so the message must not say
-        # it was copied: it says what the check cannot tell apart, and what to do
+        # it was copied: it says what the check cannot tell apart, and (review 61 X2) it does
+        # not ask for an honest rating to be bent, but sends the learner to the instructor,
+        # who can override the autograded score in nbgrader's formgrader
         raise NotYet(
             f"your audit has the same weights as {STARTING}, and its six ratings differ "
             "from it by one point at most in total; the check cannot tell a reading this "
-            "close from a copy with one rating moved, so it does not accept it. If you "
-            "reached it yourself, move the rating you are least sure of by a point or more, "
-            "in the direction your reading of the story allows",
+            "close from a copy with one rating moved, so it does not accept it. That is a "
+            "limit of the check, not a finding that your reading is wrong: do not change a "
+            "rating you believe in to pass it. Keep your audit, give the reason for each "
+            "rating in a comment in my_audit, and tell your instructor, who can mark "
+            "question 2 by hand",
             general="it returns the starting audit with one rating moved by a point",
         )
     if all(yours[k] == theirs[k] for k in SOURCES):

@@ -360,14 +360,8 @@ CASES = {
                 "struggled to fill the post for months",
                 side="you",
             ),
-            Rule(
-                "at_least",
-                "alternatives",
-                "you hold a written offer and a place in a final round: a firm offer in hand "
-                "is a strong fallback, well above the middle of the scale",
-                side="you",
-                value=7,
-            ),
+            # no floor under your alternatives: the story never gives Calder's terms, and
+            # a weak offer earns a low rating (review 61 C2); the rule above carries the story
             Rule(
                 "higher",
                 "information",
@@ -1624,8 +1618,8 @@ _PRACTICE_FACTS = (
 _PRACTICE_NEWS = (
     News(
         "deadline",
-        "A demolition notice on the fence of Brannock's depot shows that its move "
-        "cannot slip past the six weeks.",
+        "You learn from a demolition notice on the fence of Brannock's depot that its "
+        "move cannot slip past the six weeks.",
         "you",
         "information",
         1,
@@ -1686,7 +1680,7 @@ _PRACTICE_NEWS = (
     ),
     News(
         "deadline",
-        "Brannock's director mentions that its rail contracts charge it a "
+        "Brannock's director mentions to you that its rail contracts charge it a "
         "penalty for every week of late deliveries.",
         "you",
         "information",
@@ -1704,7 +1698,7 @@ _PRACTICE_NEWS = (
     ),
     News(
         "salary",
-        "Larkfield's team lead mentions over coffee that two engineers left the team last month.",
+        "Larkfield's team lead tells you over coffee that two engineers left the team last month.",
         "you",
         "information",
         1,
@@ -1737,7 +1731,7 @@ _PRACTICE_NEWS = (
     ),
     News(
         "supplier",
-        "The local paper near Vell's plant reports that two of Vell's lines "
+        "You read in the local paper near Vell's plant that two of Vell's lines "
         "have stood idle since spring.",
         "you",
         "information",

@@ -37,9 +37,7 @@
 # It can be done in two sittings: sections 1 to 3, then 4 to 8.
 # Sections 1 to 3 are dense: allow about an hour to read them with care.
 # What a question earns is counted in **marks** (the feedback under each check says, for
-# example, "1.5 of 2 marks"); everywhere else in this module, **points** are units of the
-# 0 to 10 leverage scale: a rating rises by **rating points**, and a weighted leverage or a
-# balance (section 3 defines both) is in points of that scale after weighting.
+# example, "1.5 of 2 marks"); section 3's *points* are units of the leverage scale.
 # Run the cells from top to bottom.
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Each learner draws one of four cases, with numbers of their own;
@@ -310,11 +308,11 @@ scenario.show("reason")
 # does not refuse the audit). In the ferry case, power 0.5, alternatives 0.25 and
 # information 0.25 keeps to it; power 0.45 with alternatives 0.4 does not. It is a rough
 # convention, not a cure: a weight applies to both sides, so a light weight on
-# alternatives also shrinks how much the ferry company would need the haulier if it had
-# other customers.
+# alternatives also shrinks what the ferry company's own alternatives (other customers)
+# count, a second dependence the convention did not mean to discount.
 #
-# A side's **weighted leverage** is its ratings weighted and added up, in points from 0
-# to 10:
+# A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
+# to 10 (a rating itself moves by *rating points*):
 #
 # $$L = w_{\mathrm{info}}\, r_{\mathrm{info}} + w_{\mathrm{alt}}\, r_{\mathrm{alt}} + w_{\mathrm{power}}\, r_{\mathrm{power}}.$$
 #
@@ -388,11 +386,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   and then each unit it is worth more adds a whole unit to your share when the other
 #   side proposes, and less when you do (module 02). Below that, it still sets your
 #   reservation price, but in the model, where each side knows the other's options, it
-#   moves nothing at the table, however many points the audit gives it (the
-#   *deal-me-out* result of Shaked and Sutton,
-#   1984, "Involuntary unemployment as a perfect equilibrium in a bargaining model",
-#   *Econometrica* 52, which Binmore, Shaked and Sutton tested in the laboratory in 1989,
-#   "An outside option experiment", *Quarterly Journal of Economics* 104).
+#   moves nothing at the table, however many points the audit gives it (the outside-option
+#   result of Shaked and Sutton, 1984, "Involuntary unemployment as a perfect equilibrium in
+#   a bargaining model", *Econometrica* 52; Binmore, Shaked and Sutton, who call it
+#   *deal-me-out*, tested it in the laboratory in 1989, "An outside option experiment",
+#   *Quarterly Journal of Economics* 104).
 # - A **breakdown payoff** is what you are left with if the talks break down for reasons
 #   neither side controls. It becomes the *disagreement point* of the Nash split, module
 #   02's rule for sharing the *surplus*, what a deal is worth to both sides together over
@@ -417,13 +415,15 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # they say about each side, and weigh the sources by what counts in this case (section 3).
 # Write `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
-# to 1. Judgement differs: the check accepts any audit within bounds the course sets on
-# the weights and on the balance that contradicts nothing your story and facts state. For
-# one that does, it quotes each statement contradicted (where it compares the two sides'
+# to 1. Judgement differs: the check accepts any audit that contradicts nothing your story
+# and facts state, within bounds the course sets on the weights, on the balance and, where
+# the story is plain, on a few single ratings. Otherwise it quotes each statement or
+# bound contradicted (where it compares the two sides'
 # ratings of a source, which way they should compare is yours to read from the statement
 # quoted). A copy of an audit the course shows you is refused, and so is section 4's
 # starting audit with one rating moved by a point, even if you reached it yourself: the
-# check cannot tell the two apart.
+# check cannot tell the two apart. If that refuses your honest reading, its message says
+# what to do.
 #
 # The interactive audit comes after this question, so that your reading is your own; the
 # later questions use a starting audit drawn for you (section 4), so a judgement that
@@ -727,7 +727,8 @@ scenario.show("bold")
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
 # them). Add up the chances of the outcomes that reach the bar. The bar here is that of
-# a bolder ask than question 4b's (`scenario.bold[0]`, not `scenario.need`).
+# a bolder ask than the one your news list sets in section 5 (`scenario.bold[0]`, not
+# `scenario.need`).
 # On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
 # `best_plan(scenario)`: for many learners they differ. If it is `None` (the cell above
@@ -812,17 +813,17 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # The deadline case in the exercise shows both. In the widget's run of its news, with the
 # case's own starting audit (the widget's, not your section 4 audit; press *start again*
-# to restore it, if you set your own ratings and weights in the exercise), the owner
-# starts at $+1.45$ points. The balance first reaches $+1.75$ after one of the early items
-# and peaks an item later; four items after the peak the sides are even, and the next
-# puts Brannock ahead. The peak is plain only looking back: an owner who had set the bar
-# of a five-year lease at 98% of the full rent at $+1.75$ points would have asked one item
-# before the peak, the first time the balance got there. Asking at first reach is the
-# conservative default, and question 4b grades it. A reason to wait that the owner could
-# see at that moment, such as a deadline of Brannock's due before any of the owner's own,
-# would have been an argument for waiting, and an owner who waited for it decided soundly
-# too; question 4c asks whether your own case had one. Module 04 returns to
-# reassessing after a surprise before answering it.
+# to restore it), the owner starts at $+1.45$ points. The balance first reaches $+1.75$
+# after one of the early items and peaks an item later; four items after the peak the
+# sides are even, and the next puts Brannock ahead.
+#
+# The peak is plain only looking back: an owner who had set the bar of a five-year lease
+# at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
+# before the peak. Asking at first reach is
+# the conservative default, and question 4b grades it. Waiting needs a reason the owner
+# could see at that moment, such as a deadline of Brannock's due before any of the owner's
+# own: that would have been an argument for waiting, and question 4c asks whether your
+# own case had one. Module 04 returns to reassessing after a surprise.
 #
 # One re-audit by hand, in the same case, on a move that is not among its news: had an
 # owner farther out offered Brannock a warehouse with its own rail siding on a five-year
@@ -920,8 +921,8 @@ check.news_moves(news_moves, hidden=True)
 #   before any news. Becoming even counts as a change, and so does leaving even. Every
 #   case the check tries has one.
 # - `ask_at`: when you make the ask shown under your news, whose bar is a balance of at
-#   least `case.need` points (it may be below zero; the course sets the bar for you here,
-#   where in practice you would set it yourself): `"now"`, before any news,
+#   least `case.need` points (it may be below zero; question 4c asks where you would set
+#   it): `"now"`, before any news,
 #   or a news label. Every case the check tries has such a moment. This half asks for the
 #   rule's moment,
 #   the first at which the balance reaches the bar, even where you know of a deadline
@@ -1077,8 +1078,8 @@ check.own_balances(news_moves)
 # Modules 01 and 03 use the same four kinds. Module 02, on alternatives only, splits
 # legitimate leverage in two: an *honest* mention of an alternative (keeping your
 # reservation price to yourself is honest too) and a *warning*, the same true fact turned
-# into an ultimatum. Of the bluffs above, module 02 meets only one: a false claim about
-# your reservation price.
+# into an ultimatum. It calls any false claim about your reservation price a bluff,
+# including a demand above it that you would not carry out.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
@@ -1205,7 +1206,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # should agree to pay.
 # Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
 # before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
-# still free, so about +0.8 points on average, and I have the two weeks it takes. It costs
+# still free, so about +0.8 points on average, though it moves the rent only if a flat
+# beats my share; and I have the two weeks it takes. It costs
 # no trust: I will not hide the viewings if he asks, and I will not claim an offer I do
 # not have, because I would rather stay on good terms with him."
 # ### END SOLUTION
