@@ -101,7 +101,7 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # your rent is due either way.
 #
 # Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
-# the sure amount you would accept in exchange for the gamble. Someone for whom a sure
+# the sure amount that is exactly as good to you as the gamble. Someone for whom a sure
 # 88,000 and the gamble are equally good values it at 88,000, not 95,000. The gap, 7,000
 # here, is their **risk premium** (Pratt 1964), what they would give up to be rid of the
 # risk. A certainty equivalent below the expected value means you are *risk-averse*, equal
