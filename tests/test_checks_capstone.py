@@ -919,7 +919,10 @@ def test_a_free_trade_that_gives_marlow_less_than_another_is_refused(own):
     check, visible and hidden, says to take the one that gives Marlow most (the sweep
     shows it for 600 learners)."""
     hint = miss("concession_plan", _most_left_for_you)
-    assert "gives Marlow most (rule 1)" in hint
+    # review 61, X1: module 04's ranking (most for the two sides together) passes too
+    assert "gives Marlow most, or the one that adds most for the two of you together (rule 1)" in (
+        hint
+    )
     assert "costs you nothing and gives Marlow most" in miss(
         "concession_plan", _most_left_for_you, True
     )
@@ -936,9 +939,10 @@ def test_the_free_trade_rule_says_why_it_departs_from_module_04():
     section = __import__("tests.test_engine_capstone", fromlist=["section"]).section
     plan = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "which cannot be added" not in plan
-    assert "would rank them differently if counted in euros" in plan
-    assert "so that each lands on the frontier in one move" in plan
-    assert "with a person, the sum, or the trade that adds most for you, is as" in plan
+    assert "which would rank differently counted in euros" in plan
+    # review 61, X1: module 04's ranking is accepted; the appendix says why a human table
+    # should prefer it (the sum keeps part of the created value for you)
+    assert "keeps part of it for you" in plan and "At this table either passes" in plan
 
 
 def test_best_trade_follows_the_plan(own):
@@ -1854,7 +1858,7 @@ def test_the_audit_edges_settle_each_row_for_each_side():
         own = course.variant("05_capstone", f"r-{n}")
         cases = [dataclasses.replace(own, **edge) for edge in check._audit_edges(own)]
         assert [alternatives_holder(c) for c in cases] == [
-            *("Marlow", "you", None, None, "you", "you", "Marlow", "you")
+            *("Marlow", "you", None, None, "you", "you", "you", "you")
         ], n
         assert [power_holder(c) for c in cases[:3]] == ["you", "Marlow", "you"], n
         assert [power_holder(c) for c in cases[6:]] == [None, "Marlow"], n

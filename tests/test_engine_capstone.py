@@ -29,6 +29,7 @@ from course.scenarios.capstone import (
     ALTERNATIVES_MARGIN,
     alternative_of,
     alternatives_holder,
+    alternatives_readings,
     batna_of,
     best_points,
     best_profit,
@@ -955,7 +956,10 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     assert f"the {case.their_supply_share:.0%} of its" in rubric
     assert f"{case.your_sales_share:.0%} of my sales" in rubric
     # review 59: the weeks are a fact of the alternatives row, not of power
-    assert alternatives_holder(case) == "Marlow" and "the row was Marlow's on the weeks" in rubric
+    # review 61, C1: the weeks clash with the rush request, so the model answer discounts
+    # them and rates the row open, a reading question 4 accepts
+    assert alternatives_holder(case) == "Marlow" and None in alternatives_readings(case)
+    assert "I discounted the weeks and rated the row open" in " ".join(rubric.split())
     assert f"claimed {case.their_weeks} weeks of stock against my {case.your_weeks}" in rubric
     negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)
     table = Table(negotiation, "linear", rng=random.Random(0))
@@ -1076,7 +1080,8 @@ def test_the_audit_says_what_its_rules_rest_on():
     assert "When they point to different sides, the row is open: Marlow's weeks" in (
         " ".join(section("q4-text").split())
     )
-    assert "module 03 showed that an outside option moves a deal only when it beats" in (
+    # review 61, E2: deal-me-out is the alternating-offers model's result, not a law
+    assert "in module 03's alternating-offers model, an option taken only on refusing" in (
         " ".join(section("audit-teaching").split())
     )
 
@@ -1630,7 +1635,7 @@ def test_the_plan_and_audit_texts_count_answers_deadlines_and_the_claimed_share_
     assert "on it, that a concession be conditional on the deal" in plan
     audit = section("audit-teaching")
     assert "how much each side minds a delay then does not matter" not in audit
-    assert "in most cases neither side's discounting" in audit
+    assert "in equilibrium both wait until the first deadline" in " ".join(audit.split())
     assert "concedes everything" in audit
     debriefing = section("debrief-teaching")
     assert "any package Marlow would have accepted at that sitting" not in debriefing
@@ -1706,7 +1711,7 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     assert "several equivalent packages keep you ambitious" not in section("summary")
     opening = section("opening-teaching")
     assert "which of those issues Marlow cares about more" not in opening
-    assert "which of the two bundles of concessions Marlow values more" in opening
+    assert "which of the two bundles of concessions it values more" in opening
     assert "dependence shares, which you know" not in section("q4-text")
     reflection = section("reflection")
     assert "plan still had steps I had not offered, and the debrief said value was left" in (
@@ -2081,8 +2086,10 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     assert "counts trust more narrowly" not in q2 and "set out once, in section 6" in q2
     plan = section("plan-teaching")
     rule = plan[plan.index("- if some of them leave you") : plan.index("- otherwise move")]
-    assert "Module 04" not in rule and "defensible" not in rule
-    assert "Question 7's plan departs from module 04 in three ways that suit this table" in (
+    # review 61, X1: the bullet names module 04's ranking, which the check now accepts
+    assert "(module 04)" in rule and "the check accepts either" in rule
+    assert "defensible" not in rule
+    assert "Question 7's plan departs from module 04 in two ways that suit this table" in (
         " ".join(plan.split())
     )
     assert "**Where question 7's plan departs from module 04 (section 5).**" in section(
@@ -2303,8 +2310,10 @@ def test_the_free_trade_rule_is_justified_by_what_it_does():
     it puts what the trade creates on Marlow's side, to close sooner."""
     text = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "reads as a new demand" not in text
-    assert "what a free trade creates goes to Marlow on purpose" in text
-    assert "Marlow needs fewer points after it" in text
+    assert "hands Marlow what the trade creates" in text  # review 61, X1
+    assert "which leaves it needing the fewest further points" in " ".join(
+        section("plan-teaching").split()
+    )
 
 
 def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
@@ -2319,14 +2328,15 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     )
     assert "as module 04 said, opens with a fair step" not in plan
     assert REMARKS["stall"].rstrip(".") in plan
-    assert "Osgood's GRIT (1962)" in plan
+    assert "Osgood's GRIT (1962" in plan
     # GRIT is a series of announced one-sided steps, carried out whether or not the
     # other side answers; at this table a step stands, and taking it back is a retraction
     plan = " ".join(plan.split())
     assert "a series of small one-sided steps, each announced and carried out whether" in plan
     assert "or not the other side answers" in plan
     assert "a step, once made, stands, whether or not Marlow answers it" in plan
-    assert "taking the step back then is a retraction, which section 4 prices" in plan
+    # review 61, C3: conditional at a human table (module 04)
+    assert "taking a step back here is a retraction, which section 4 prices" in plan
     assert "retraction" in section("opening-teaching")
     assert "conditional: it stands if Marlow answers" not in plan
     notebook = " ".join(NOTEBOOK.read_text().replace("# ", " ").split())
@@ -2667,8 +2677,10 @@ def test_the_plan_note_names_its_departure_from_module_04s_free_move_rule():
     side alone, which is how this plan chooses; the note now says so plainly."""
     plan = section("about-the-bot").replace(" > ", " ")  # review 58, U1: the appendix
     plan = " ".join(plan.replace(">", " ").split())
-    assert "warned against choosing by what a move gives the other side alone" in plan
-    assert "what a free trade creates goes to Marlow on purpose" in plan
+    # review 61, X1: module 04's ranking is now accepted, and the note says why it is the
+    # one for a human table
+    assert "hands Marlow what the trade creates, which module 04 warned against" in plan
+    assert "At this table either passes" in plan
 
 
 def test_the_diagnostic_set_says_a_pick_means_something_only_for_a_partner_with_fewer_points():
@@ -2678,7 +2690,10 @@ def test_the_diagnostic_set_says_a_pick_means_something_only_for_a_partner_with_
     partner ties the opening on Marlow's points, and most partners give it fewer."""
     opening = section("opening-teaching")
     assert "and that partner gives it fewer points than the opening by your research" in opening
-    assert "A partner your research scores the same as the opening tells you nothing" in opening
+    # review 61, E1: a tied partner cannot show the estimate wrong, but its pick still
+    # tells which bundle of concessions Marlow values more
+    assert "A partner your research scores the same as the opening cannot show that" in opening
+    assert "tells you nothing" not in opening
     from course.scenarios.capstone import opening_of
 
     fewer = ties = 0
@@ -3009,7 +3024,8 @@ def test_the_step_beyond_says_it_rewards_a_firm_alternative_not_a_valuable_one()
     the step rewards a fact you can state, and firmness and value are different strengths."""
     text = section("opening-teaching")
     assert "it is worth more to you on average, but it is a gamble, not a fact you can" in text
-    assert "helps a little" in text
+    # review 61, C2: one rationale, the letter makes a step beyond an offer, not a bluff
+    assert "reads as an offer, not a bluff: this table's one rationale" in " ".join(text.split())
 
 
 def test_the_four_step_line_and_the_target_for_the_round_are_defined_where_first_used():

@@ -203,7 +203,8 @@ def test_q4_no_audit_measure_sits_near_a_rule_line(drawn):
         readings = scenario.alternatives_readings(s)
         if len(readings) > 1:
             waits = abs(s.your_weeks - s.their_weeks)
-            assert close or waits == 3, s.learner
+            # or Marlow's claimed weeks, discounted against its rush (review 61, C1)
+            assert close or waits == 3 or s.their_weeks - s.your_weeks >= 3, s.learner
             near += 1
             power = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}[_holders(s)["power"]]
 

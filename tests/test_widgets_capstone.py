@@ -350,9 +350,7 @@ def test_the_plan_line_shows_a_target_for_each_state_of_quell():
         text = unescape(table.plan_text.value)
         rows = plan_of(case, check.opening_of(case), reservation_of(case))
         first = rows[min(1, len(rows) - 1)][1]
-        assert (
-            f"Quell has no capacity: within one step of your opening (a profit of {first:g}" in text
-        )
+        assert f"Quell has no capacity: one step below your opening (a profit of {first:g})" in text
         decision, k = if_quell_of(case)
         if decision == "walk away":
             assert "if it has: no planned package gives Marlow enough" in text

@@ -633,12 +633,13 @@ def _visible_edges(case):
     return [
         _two_states(case),
         *_letter_edges(case),
-        {  # shares open, dependence even: only Marlow's longer wait decides a row
+        {  # shares open, dependence even: only your longer wait decides a row (Marlow's
+            # longer wait would clash with its rush request, and may be discounted)
             **_two_states(case),
             "their_supply_share": 0.5,
             "your_sales_share": 0.45,
-            "your_weeks": 2,
-            "their_weeks": 8,
+            "your_weeks": 8,
+            "their_weeks": 2,
         },
         {  # you need Marlow more, though you can wait longer: power is Marlow's
             **_two_states(case),
@@ -1256,7 +1257,9 @@ def opening_offer(answer, hidden=False):
 def judge_plan(case, result, opening, floor):
     """Question 7 on ``result``, what ``concession_plan(case, opening, floor)`` returned:
     nothing when it is the course's plan (step for step, any package worth the same to
-    both sides accepted), else the hint naming the first step that differs."""
+    both sides accepted), or takes module 04's free trade instead (``_joint_free``), else
+    the hint naming the first step that differs. Each step is judged from the learner's
+    own previous one, so a plan that took module 04's free trade goes on from there."""
     if isinstance(result, Mapping) or not isinstance(result, list | tuple) or not result:
         raise NotYet(
             f"concession_plan should return a list of packages, the opening first; got {result!r}",
@@ -1264,6 +1267,7 @@ def judge_plan(case, result, opening, floor):
         )
     expected = plan_of(case, opening, floor)
     frontier = frontier_rows(case)
+    current = expected[0][1:]
     for step, package in enumerate(result):
         if not isinstance(package, Mapping):
             raise NotYet(
@@ -1284,24 +1288,39 @@ def judge_plan(case, result, opening, floor):
                     general="the plan does not start with the opening it is given",
                 )
             continue
-        mine, theirs = expected[step - 1][1:]
-        if step >= len(expected):
+        best = next_step(frontier, current, floor)
+        if best is None:
             raise NotYet(
                 f"{where}: {_show(dict(package))} comes after the end; from "
-                f"{_show(expected[-1][0])} no package on the frontier gives Marlow more and "
-                f"leaves you at least your reservation price (question 2): the plan ends there.",
+                f"{_show(dict(result[step - 1]))} no package on the frontier gives Marlow more "
+                f"and leaves you at least your reservation price (question 2): the plan ends "
+                "there.",
                 general="it goes on after the last step the rule allows",
             )
-        hint = _step_hint(case, frontier, (mine, theirs), (you, them), expected[step], floor)
-        if hint:
-            raise NotYet(f"{where}: {hint[0]}.", general=hint[1])
-    if len(result) < len(expected):
+        if (you, them) not in _joint_free(frontier, current, floor):
+            hint = _step_hint(case, frontier, current, (you, them), best, floor)
+            if hint:
+                raise NotYet(f"{where}: {hint[0]}.", general=hint[1])
+        current = (you, them)
+    if next_step(frontier, current, floor) is not None:
         raise NotYet(
             f"concession_plan for learner {case.learner} stops after step {len(result) - 1}, "
             "but a package on the frontier still gives Marlow more and leaves you at least "
             "your reservation price (question 2): go on until no step is left",
             general="it stops while a step the rule allows is left",
         )
+
+
+def _joint_free(frontier, current, floor):
+    """Module 04's free trades from a package worth ``current`` ``(yours, theirs)``: the
+    rows of ``frontier`` that cost Tallis nothing, give Marlow more and leave Tallis at
+    least ``floor``, with the largest sum of the two sides' points (module 04, rule 1;
+    equals are a tie, as there). Question 7 accepts them beside its own, the free trade
+    that gives Marlow most: both land on the frontier (review 61, X1)."""
+    mine, theirs = current
+    free = [row for row in frontier if row[2] > theirs and row[1] >= max(mine, floor)]
+    most = max((row[1] + row[2] for row in free), default=None)
+    return {row[1:] for row in free if row[1] + row[2] == most}
 
 
 def _step_hint(case, frontier, current, got, best, floor):
@@ -1324,13 +1343,14 @@ def _step_hint(case, frontier, current, got, best, floor):
         return (
             "another trade that costs you nothing gives Marlow more than your step does "
             f"({them:g} points): from a package below the frontier, first make the trade "
-            "that costs you nothing and gives Marlow most (rule 1), then concede"
+            "that costs you nothing and gives Marlow most, or the one that adds most for the "
+            "two of you together (rule 1), then concede"
             if them < best[2]
             else f"your step costs you {mine - you:g}, but another trade gives Marlow more "
             f"than now ({theirs:g} points) and costs you nothing: from a package below the "
             "frontier, first make the trade that costs you nothing (rule 1), then concede",
             "from a package below the frontier, the first step is the trade that costs you "
-            "nothing and gives Marlow most",
+            "nothing and gives Marlow most, or adds most for the two of you together",
         )
     if them <= theirs:
         return (

@@ -146,6 +146,8 @@ class Table:
             "polite": result.polite is not False,
             "said": result.said,
             "round": result.round,
+            # review 61, U2: whether Marlow had said its offer was final before the end
+            "final_heard": any(REMARKS["final"] in (said or "") for _, said in session.remarks),
             "agreement": session.agreement,
             "your_profit": summary["seller_utility"],
             "claimed": summary["seller_gain"],
@@ -636,7 +638,18 @@ def _reciprocity(found, stalls=None, offered=True):
     silent = len(quiet) - excepted - floor
     free = [c for c in found if not c["answered"]]
     text = f"Concessions: you made {len(found)}; "
-    if not free:
+    stayed = [
+        c
+        for c in found
+        if c.get("back") is None and c.get("instead") == "leave" and c.get("answer") != "leave"
+    ]  # review 61, U3: answered only in that Marlow stayed
+    if not free and stayed:
+        text += (
+            "each one changed Marlow's next reply over a replay in which you held; "
+            f"{len(stayed)} only in that Marlow stayed at the table where the replay shows "
+            "it leaving."
+        )
+    elif not free:
         text += "each one improved Marlow's next reply over a replay in which you held."
     else:
         text += (
@@ -718,6 +731,12 @@ def _achievable(outcome):
     if best["utility"] < outcome["reservation"] - 1e-9:
         if outcome["agreement"] is None and outcome.get("zone_existed"):
             # A package good for both existed, so "no deal was right" would be false.
+            if outcome.get("by_you") and not outcome.get("final_heard", True):
+                return text + (
+                    f", below your reservation price, but you left in round "
+                    f"{outcome['round']}, before Marlow's final offer: it might still have "
+                    "moved, and a package good for both of you existed."
+                )
             return text + (
                 ", below your reservation price: on the path these talks took, walking "
                 "away beat what Marlow would accept, although a package good for both of "

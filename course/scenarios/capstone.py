@@ -560,7 +560,10 @@ def alternatives_readings(case):
     except where a fact lies on its line and decides the row. A share gap within
     ``LINE_CLEARANCE`` of its line is read both ways (the draw does not avoid such gaps:
     the measure came after the learners' cases), and so is a weeks gap of exactly
-    ``WEEKS_MARGIN`` (weeks are whole, and redrawing would give learners new cases)."""
+    ``WEEKS_MARGIN`` (weeks are whole, and redrawing would give learners new cases).
+    Weeks that point to Marlow clash with its rush request, which it always makes, and
+    section 2 says to discount them there: the row read without them passes as well
+    (review 61, C1)."""
     gaps = alternatives_gaps(case)
     shares = {
         _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE),
@@ -568,6 +571,8 @@ def alternatives_readings(case):
     }
     waits = case.your_weeks - case.their_weeks
     times = {_lean(waits, WEEKS_MARGIN), _lean(waits, WEEKS_MARGIN + 1)}
+    if "Marlow" in times:  # claimed weeks of stock against a rush: a claim to discount
+        times.add(None)
     return {_together(share, time) for share in shares for time in times}
 
 
@@ -626,7 +631,7 @@ PRACTICE_STATEMENTS = {
     "B": "You asked for delivery in 3 weeks. We can do that; let us look at what it is "
     "worth to both of us.",
     "C": "We know Quell cannot supply you this quarter.",
-    "D": "If we cannot agree, this capacity has other takers.",
+    "D": "If we cannot agree, another customer could take this capacity.",
     "E": "Another customer has already placed a firm order for all of this capacity.",
     "F": "Sign this week, or we give this capacity to someone else.",
 }

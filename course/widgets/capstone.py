@@ -176,8 +176,8 @@ class NegotiationTable(PlaysRounds, w.VBox):
                 break
         first = self._worth_of(steps[min(1, len(steps) - 1)])[0]
         return [
-            f"your target if Quell has no capacity: within one step of your opening "
-            f"(a profit of {first:g} at least)",
+            f"your target if Quell has no capacity: one step below your opening "
+            f"(a profit of {first:g})",
             f"if it has: {quell}",
         ]
 

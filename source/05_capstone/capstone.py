@@ -26,13 +26,13 @@
 #
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
-# programming, best in three sittings: two for the preparation (sections 1 to 3, then
-# sections 4 and 5; together most of the module's text of about 10,500 words, a practice
-# and eight answers in Python, two of them real programs: five to six hours, or six to
-# eight if you are new to programming), then a third for at least two negotiations at
-# the table, their debriefs and a written reflection (one and a half to two and a half
-# hours). The eight answers are graded
-# automatically; the reflection is graded by your instructor. Cells that say
+# programming, best in three sittings: two for the preparation, then a third for the
+# table. The preparation (sections 1 to 3, then 4 and 5) is most of the module's text of
+# about 10,500 words, with a practice and eight answers in Python, two of them real
+# programs: five to six hours, or six to eight if you are new to programming. The table
+# (at least two negotiations, their debriefs and a written reflection) takes one and a
+# half to two and a half hours. The eight answers are graded automatically; the
+# reflection is graded by your instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
 
@@ -134,9 +134,8 @@ check.my_batna(my_batna, hidden=True)
 # depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
 # the reflection asks about it.
 #
-# A deal with Marlow has costs of its own: Marlow's supplier audit and tooling. (Module 04
-# would also count how much better next year is likely to go after a deal than after a
-# polite walk-away; this case keeps the numbers to one year.)
+# A deal with Marlow has costs of its own: Marlow's supplier audit and tooling (this case
+# counts one year only, not how a deal would change next year's business).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
@@ -194,8 +193,8 @@ check.my_reservation(my_reservation, hidden=True)
 # it against the other news, the stock Marlow's buyers claim: a rush costs Marlow
 # something (it must give on other terms to get faster delivery), so it is hard to fake,
 # while a claim about stock costs nothing. Where they clash (weeks of stock, and still a
-# rush), trust the rush and treat the weeks as a claim to discount; that is why, in
-# section 3, the weeks alone never outvote the other fact of their row. In
+# rush), trust the rush and treat the weeks as a claim to discount: question 4 accepts
+# the row read without them, and never lets them outvote the other fact of their row. In
 # every case here a rush is likelier without Quell, so hearing one can only lower the
 # chance that Quell has capacity; it need not make that chance small.
 #
@@ -265,16 +264,16 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
 #   at a price. The side that can wait longer keeps its alternatives longer. Sandholm and Vulkan ("Bargaining with
 #   deadlines", 1999) showed, in a game-theoretic model of two sides splitting one sum
-#   with private deadlines (Marlow does not know your booking date, and you know its
-#   stock only from its buyers), that in equilibrium both wait until the first deadline,
-#   whose holder then concedes everything, and that in most cases neither side's
-#   discounting nor its attitude to risk changes that; real people hold out less coolly, but many
+#   with private deadlines (Marlow does not know your booking date), that in equilibrium both wait until the first deadline, whose holder then
+#   concedes everything; real people hold out less coolly, but many
 #   agreements still come in the last moments (Roth, Murnighan and Schoumaker, *American
 #   Economic Review*, 1988). Count a deadline here and nowhere else.
 #
 #   The row rates how much Quell *could* strengthen Marlow's hand, not how much it will:
-#   module 03 showed that an outside option moves a deal only when it beats what its
-#   holder would get from the bargaining anyway (see the note after this list).
+#   in module 03's alternating-offers model, an option taken only on refusing a proposal
+#   moves a deal only when it beats what its holder would get from the bargaining anyway
+#   (a model's result, which fitted Binmore, Shaked and Sutton's 1989 experiment better
+#   than the Nash split; see the note after this list).
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -315,8 +314,10 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   weeks longer. When one fact points to a side and the other does not point the other
 #   way, that side's alternatives are rated at least 2 higher: a fact counts even when
 #   the other is even. When they point to different sides, the row is open: Marlow's
-#   weeks are only what its buyers say (section 2). Where a share gap within 0.01 of its
-#   line, or weeks exactly 3 apart, decide the row, either reading passes;
+#   weeks are only what its buyers say (section 2). Since Marlow asks for a rush, weeks
+#   that point to Marlow clash with it: the row read without them passes too. Where a
+#   share gap within 0.01 of its line, or weeks exactly 3 apart, decide the row, either
+#   reading passes;
 # - **power**: dependence (`s.their_supply_share` against `s.your_sales_share`) points
 #   to a side when the other depends on the deal more by at least 0.10: that side's power
 #   is rated at least 2 higher;
@@ -348,7 +349,7 @@ def my_audit(s):
     gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
     shares = 1 if min(gaps) >= 0.05 else -1 if max(gaps) <= -0.05 else 0
     waits = s.your_weeks - s.their_weeks  # above 0: you can wait longer
-    time = 1 if waits >= 3 else -1 if waits <= -3 else 0
+    time = 1 if waits >= 3 else 0  # Marlow's weeks against its rush: discounted (section 2)
     lean = 0 if shares * time < 0 else shares or time  # facts that disagree: open
     alternatives = {1: (7, 4), -1: (3, 6), 0: (5, 5)}[lean]
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
@@ -422,16 +423,18 @@ check.my_audit(my_audit, hidden=True)
 # even without Quell, so Marlow cannot accept it in either state; a fact about your side
 # can raise what Marlow thinks you need, never lower what Marlow needs. Such an opening
 # can only pull, as above, if Marlow takes it as an offer, not a bluff. The rush cost
-# alone does not help: it is already counted in your profits (the delivery row). A **signed letter of intent**
-# (question 2) helps a little: a firm alternative you may state ("What to say" below)
-# shows you can afford a refusal, though module 04 warns that it helps most when close
-# to your opening, and Brenn's is far below. So question 5 accepts the estimate from
+# alone does not help: it is already counted in your profits (the delivery row). A
+# **signed letter of intent** (question 2) is a firm alternative you may state, without
+# its terms ("What to say" below): it shows you can afford a refusal, so a step beyond
+# reads as an offer, not a bluff: this table's one rationale for the step. So
+# question 5 accepts the estimate from
 # everyone, and the step beyond only if you signed Brenn's letter and Marlow would not
 # refuse it out of hand even with Quell; nothing further out passes. If you kept your best
 # alternative before the letter, open at the estimate: it is worth more to you on
 # average, but it is a gamble, not a fact you can state. At a human table, open somewhat beyond your
-# estimate only as far as a fact about the other side's value carries you (module 04),
-# and never so far that the offer is refused out of hand. (How this bot answers such an opening is in the
+# estimate only as far as a fact about the other side's value carries you (module 04):
+# the letter, a fact about your side, says nothing of what Marlow can pay. Never go so
+# far that the offer is refused out of hand. (How this bot answers such an opening is in the
 # appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
@@ -448,12 +451,11 @@ check.my_audit(my_audit, hidden=True)
 # If Marlow picks a partner, and picks sincerely (the package it likes best, not one chosen
 # to mislead you), and that partner gives it fewer points than the opening by your
 # research, your estimate of how it weighs the issues is wrong: news worth having before
-# you concede. A partner your research scores the same as the opening tells you nothing
-# when Marlow picks it. The choice says something only when each
-# package gives Marlow ground on an issue the other keeps at your best level (one gives
-# on delivery and keeps payment, the other the reverse): the pick then shows which of
-# the two bundles of concessions Marlow values more, a clue to how it weighs the issues,
-# not a measure of it. In a meeting you would put all of them down together. The table in section 6 sends one package at a time and
+# you concede. A partner your research scores the same as the opening cannot show that
+# estimate wrong, but Marlow's pick still shows which of the two bundles of concessions
+# it values more, since each package gives Marlow ground on an issue the other keeps at
+# your best level (one gives on delivery and keeps payment, the other the reverse): a
+# clue to how it weighs the issues, not a measure of it. In a meeting you would put all of them down together. The table in section 6 sends one package at a time and
 # starts from the first package of your list. Do not send a partner there after your
 # opening: it costs you no profit, but by your research it gives Marlow no more points
 # than the opening, usually fewer, and Marlow counts an offer clearly worse for it than your previous one (by more than a
@@ -470,8 +472,7 @@ check.my_audit(my_audit, hidden=True)
 # anchors were first offers; Marlow's answers yours, so using the finding here extends
 # it to a counter-offer). And Galinsky, Mussweiler and Medvec (2002) found that negotiators who dwelt on their
 # reservation price reached worse deals than those who kept their target in mind, though
-# the target-minded ones were less satisfied with their better deals (section 8 comes
-# back to this). Then answer with your own plan, not with a number halfway to theirs.
+# the target-minded ones were less satisfied with their better deals. Then answer with your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): your opening, with a diagnostic set
@@ -574,7 +575,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - `"B"`: "You asked for delivery in 3 weeks. We can do that; let us look at what it is
 #   worth to both of us."
 # - `"C"`: "We know Quell cannot supply you this quarter."
-# - `"D"`: "If we cannot agree, this capacity has other takers."
+# - `"D"`: "If we cannot agree, another customer could take this capacity."
 # - `"E"`: "Another customer has already placed a firm order for all of this capacity."
 # - `"F"`: "Sign this week, or we give this capacity to someone else."
 #
@@ -653,7 +654,8 @@ check.what_to_say(what_to_say, hidden=True)
 #    both sides gain when what you take is worth more to you than what you give, and
 #    what you give is worth more to Marlow than what you take, each side measured on its
 #    own scale (your profit, Marlow's points). Pruitt analysed this as logrolling
-#    (*Negotiation Behavior*, 1981).
+#    (*Negotiation Behavior*, 1981). Among such trades, module 04 takes the one that adds
+#    most for the two sides together.
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you.
 #    Module 04's rule: of the moves that give the other side all it still needs, the
 #    cheapest; only when none does, the best rate (most of Marlow's points per k€ you
@@ -676,19 +678,20 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
-# - if some of them leave you at least as much as you have now, move to the one of those
-#   that gives Marlow most, and between two that give it the same, the one that leaves
-#   you more (it is on the frontier): a trade that costs you nothing (rule 1), and the
-#   one that leaves Marlow needing the fewest further points;
+# - if some of them leave you at least as much as you have now (a free trade, rule 1),
+#   move to the one of those that adds most for the two of you together (module 04), or
+#   to the one that gives Marlow most, which leaves it needing the fewest further points
+#   (between two that give it the same, the one that leaves you more). Both land on the
+#   frontier, and the check accepts either;
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
 # better than your reservation price. Here you need one for each state of Quell. If
-# Quell has no capacity, aim to land within one step of your opening (by your research
-# the opening already gives Marlow its lower reservation price; one step allows for your
-# research being a little off). If Quell has capacity, your target is the first package
+# Quell has no capacity, aim to land one step below your opening, no lower (by your
+# research the opening already gives Marlow its lower reservation price; one step allows
+# for your research being a little off). If Quell has capacity, your target is the first package
 # of the plan that gives Marlow its higher reservation price (question 8 finds it by a
 # rule stated below), when that package still leaves you more than your reservation
 # price. The table shows both targets above your plan; keep in mind the one for the
@@ -696,9 +699,8 @@ check.what_to_say(what_to_say, hidden=True)
 # plan is a map of the steps you *could* make, not a promise to make them: the packages
 # you offer are drawn from it, in its order.
 #
-# Question 7's plan departs from module 04 in three ways that suit this table only: free
-# trades ranked by Marlow's points, a plan that runs past both targets, and steps that
-# may grow or take a term back. The appendix gives each, with module 04's rule for a
+# Question 7's plan departs from module 04 in two ways that suit this table only: a plan
+# that runs past both targets, and steps that may grow or take a term back. The appendix gives each, with module 04's rule for a
 # human table.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
@@ -721,10 +723,11 @@ check.what_to_say(what_to_say, hidden=True)
 # two replies in a row, that is, two of its offers each worth no more to you than its
 # offer before (the "your profit" column of the table's log), make the next step of
 # your plan, one step only. At this table a step, once made, stands, whether or not
-# Marlow answers it, as in Osgood's GRIT (1962): a series of small one-sided steps, each
-# announced and carried out whether or not the other side answers. At a human table you
-# may attach a condition, but taking the step back then is a retraction, which section 4
-# prices. After that step the rule applies again, and the two replies are counted afresh.
+# Marlow answers it, as in Osgood's GRIT (1962, Graduated and Reciprocated Initiatives
+# in Tension reduction): a series of small one-sided steps, each announced and carried out whether
+# or not the other side answers. At a human table make it conditional on the deal
+# (module 04); this table cannot hear conditions, and taking a step back here is a
+# retraction, which section 4 prices. After that step the rule applies again, and the two replies are counted afresh.
 # Count Marlow's offers, not its words: it says "You
 # have not moved since your last offer" whenever you hold, whether or not it moved
 # itself, since the remark is about your offer. Marlow's first answer is its opening, not a move:
@@ -738,11 +741,12 @@ check.what_to_say(what_to_say, hidden=True)
 # a small step may move none of them at all. Module 04's test, that every give bring
 # back something of equal value, applies here as it did there: rule 1's trades pass it
 # below the frontier (question 7 checks them from two drafts), and on the frontier, where
-# a step's own trade ratio is below 1, what comes back is the deal the step is made
+# a step's own trade ratio (module 04: what it brings back per unit it costs) is below 1, what comes back is the deal the step is made
 # conditional on. The debrief adds a measure of Marlow's answer, not of your move: a
 # step's **reply ratio**, what Marlow's next reply gave back per k€ the step cost you (1
-# or more: Marlow matched it). The number of steps must also fit the time: after
-# your opening, you can answer each of Marlow's offers once, and it may make its final
+# or more: Marlow matched it).
+#
+# **How many steps fit.** After your opening, you can answer each of Marlow's offers once, and it may make its final
 # offer as early as round 5, so you can count on five answers. The first of them answers
 # Marlow's opening, where the rule says hold, so at most four can be steps, fewer when
 # Marlow pauses. So count the steps before you sit down (question 8). Find the first
@@ -754,14 +758,17 @@ check.what_to_say(what_to_say, hidden=True)
 # exactly four steps that last answer may be your reply to Marlow's final offer (if it
 # comes in round 5): then Marlow can only accept that package or leave, with no offer of
 # its own after it.
-# Reaching it is not the same as a deal, though: Marlow's own offers stay above its
+#
+# **When to accept.** Reaching it is not the same as a deal: Marlow's own offers stay above its
 # reservation price for a while, and whether it accepts the package in time depends on
 # its style and its pace, which you cannot see, and holding at that package can end
 # with Marlow leaving at its own deadline. So the plan also needs a rule for accepting,
 # one that keeps your target in mind as section 4 advised: **accept an offer of Marlow's
 # when it is worth at least the package you would send next; at Marlow's final offer, or
-# on your last answer, accept anything at or above your reservation price.** If the package is further down, the
-# smallest steps cannot even reach it in time: decide now to take larger steps through
+# on your last answer, accept anything at or above your reservation price.**
+#
+# **When the steps are too small.** If the package is further down, the smallest steps
+# cannot reach it in time: decide now to take larger steps through
 # the plan (reaching that package within three steps, say) once Marlow's answers point to
 # Quell. And if no package of your plan gives Marlow that many points, then if Quell has
 # capacity no deal will suit both of you: your last step is your final offer, and the right ending is
@@ -873,8 +880,7 @@ check.if_quell(if_quell, hidden=True)
 # worth to each side, then send it, accept Marlow's offer, or walk away. Marlow's
 # reservation price depends on whether Quell
 # really has capacity, which is drawn when you sit down, in line with what the rush
-# request told you, and stays hidden until the end. The picture shows your offers and
-# any deal against every package and the Pareto frontier.
+# request told you, and stays hidden until the end.
 #
 # Marlow behaves like a counterpart, not like a clock:
 #
@@ -922,12 +928,10 @@ check.if_quell(if_quell, hidden=True)
 #   The more it trusts you, the larger the share of its room it aims to give up in its
 #   first answer, and the more patient it is; but it moves in whole levels, so a small
 #   change in trust often leaves its first answer the same package (the debrief replays your
-#   opening against its new trust). Compare like with like: the styles open differently,
-#   your opening pulls its first answer, and **Quell is drawn afresh at every sitting**:
-#   with Quell, Marlow needs more points and so, at the same trust, opens no closer to
-#   you, and usually further. Only two sittings with the same style, the same opening of
-#   yours and Quell in the same state (the debrief says which it was) show what trust
-#   changed. Marlow remembers you
+#   opening against its new trust). **Quell is drawn afresh at every sitting**, and with
+#   Quell Marlow opens no closer to you: only two sittings with the same style, the same
+#   opening of yours and Quell in the same state (the debrief says which) show what
+#   trust changed; set a style yourself to get them. Marlow remembers you
 #   across the table's "new negotiation" button, which works before your first offer or
 #   once a negotiation has ended (to leave a talk under way, walk away, politely or not,
 #   and Marlow remembers how); running the table's cell again seats a Marlow that has
@@ -950,12 +954,11 @@ check.if_quell(if_quell, hidden=True)
 # yours may still give it enough points. Once it says its patience is running out,
 # holding longer risks its leaving.
 #
-# Its style (section 5) is a mystery unless you pick one; over at most eight rounds the
-# styles often look alike, and the debrief names it. The table reads your answers to
+# Unless you pick its style (section 5), the debrief names it. The table reads your answers to
 # questions 2, 3, 5 and 7; the debrief sets the outcome against them, and shows what
 # would give away questions 2 and 3 only once they pass. Keep to your plan, never go
-# below your reservation price, and leave politely rather than accept less. Then sit down again and compare. To see what Marlow's memory changed, set a style
-# yourself and sit down until you meet it with Quell in the same state as before.
+# below your reservation price, and leave politely rather than accept less. Then sit
+# down again and compare.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -985,10 +988,8 @@ NegotiationTable(
 #   2's check accepts, whatever your own function returned), and what share that is of
 #   the most you could have gained: your profit over your reservation price, divided by
 #   the best profit of any package worth at least Marlow's reservation price at that
-#   sitting (and at least yours to you), less your reservation price. That is not what
-#   Marlow would have accepted at a given turn: it accepts only packages worth at least
-#   its reservation price that meet its target for the round or are at least as good for
-#   it as the offer it would make next (see "What was achievable" below).
+#   sitting (and at least yours to you), less your reservation price; what Marlow would
+#   have accepted at a given turn is "What was achievable" below.
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
 #   reservation price (0) to its best package (1); the sum of those two shares is a rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
@@ -1014,8 +1015,9 @@ NegotiationTable(
 #   had a step, and the talks ended without a deal although a zone existed, the debrief
 #   says so.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
-#   the better of what it would have accepted at one of your turns, given what had been
-#   said by then, and the best offer it made itself, and when. If even that is below your
+#   the better of what it would have accepted at one of your turns (packages worth at
+#   least its reservation price that meet its target for the round or are at least as good for it as the offer it would make next)
+#   and the best offer it made itself, and when. If even that is below your
 #   reservation price, walking away beat what Marlow would accept on the path these talks
 #   took; no deal was the right result only if no package suited both sides.
 #
@@ -1037,8 +1039,9 @@ NegotiationTable(
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
 #    opened one step beyond your estimate, say how Marlow answered it (the table hears
-#    your offers, not your words); if not, say whether the letter, as a fact to cite
-#    in a real meeting, would have been worth its shortfall.
+#    your offers, not your words); if you did not sign, say whether the letter, as a
+#    fact to cite in a real meeting, would have been worth its shortfall; if you signed
+#    and opened at the estimate, say why.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
@@ -1063,8 +1066,8 @@ NegotiationTable(
 # numbers from them: (1) what was kept and what was left of the plan, with a reason, the
 # letter (how Marlow answered a step beyond, or whether the letter's use in a real
 # meeting was worth its shortfall), and
-# what the learner attended to after Marlow's opening, and the steps set against module
-# 04's test from the debrief (half a mark without the last two);
+# what the learner attended to after Marlow's opening, and the steps set against their
+# reply ratios from the debrief (half a mark without the last two);
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
 # ended, what Marlow's trust became, whether the two sittings can be compared (the same
@@ -1080,7 +1083,7 @@ NegotiationTable(
 # both negotiations, the second described first): "I opened with my planned package
 # (profit 155, 23 of Marlow's points by my research). Marlow answered at a profit of 60
 # for me; before I replied I looked at my beliefs about Quell (a chance of 0.38 that it
-# had capacity) and at my target for the likelier state, within a step of my opening,
+# had capacity) and at my target for the likelier state, a step below my opening,
 # not at its number, and held my opening. When it moved to 80 I made my
 # plan's first step (150); it stayed at 80, and the debrief's replay showed my step
 # bought nothing I could see. Then I made my second step (140) although Marlow had not
@@ -1096,9 +1099,10 @@ NegotiationTable(
 # real meeting the letter would only have made that opening more credible. With
 # Marlow's supplier audit and tooling my reservation price was 90.25. Brenn alone was 43%
 # of my best profit of 190, against Marlow's 62% with Quell and 22% without, so the
-# shares hung on Quell; but Marlow's buyers claimed 9 weeks of stock against my 3 weeks
-# to book my capacity, so the row was Marlow's on the weeks; I weighted it most, since
-# it carried both Quell and my own deadline. Quell had no
+# shares hung on Quell. Marlow's buyers claimed 9 weeks of stock against my 3 weeks to
+# book my capacity, yet Marlow asked for a rush: the two clash, so I discounted the
+# weeks and rated the row open. I weighted it most, since it carried Quell, the fact
+# that decided the deal. Quell had no
 # capacity, and the deal, 49.75 above my reservation price, was on the frontier; Marlow
 # took 140 without asking for more, which fits the lower reservation price, the one the
 # rush request had made likelier. Power, which the table leaves out, was Marlow's: it
@@ -1131,11 +1135,12 @@ NegotiationTable(
 # - A signal from the other side is evidence: update your beliefs, and keep every state
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - A deadline belongs to its holder's alternatives, which thin out as it nears; power
-#   is dependence; an outside option moves a deal only when it beats what its holder
-#   would get anyway.
+#   is dependence; in the alternating-offers model, an outside option moves a deal only
+#   when it beats what its holder would get anyway (module 03).
 # - Open beyond your target: at your estimate of the other side's reservation price (here
 #   in the state better for you) or somewhat beyond it, as far as a fact about their side carries you (module 04), never
-#   below your reservation price. A second package worth the same to you keeps you as ambitious, and the other side's pick tests
+#   below your reservation price (this module's table, which hears no facts, takes a
+#   signed letter instead: section 4). A second package worth the same to you keeps you as ambitious, and the other side's pick tests
 #   what you believe it values (a diagnostic set).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
@@ -1165,12 +1170,11 @@ NegotiationTable(
 # there without a fact to cite, and question 2 leaves it out.
 #
 # **Where question 7's plan departs from module 04 (section 5).** At a human table keep
-# module 04's rule. *Free trades are ranked by Marlow's points*, though module 04 ranked
-# them by the sum for both sides (a sum that would rank them differently if counted in
-# euros) and warned against choosing by what a move gives the other side alone: what a
-# free trade creates goes to Marlow on purpose, so that each lands on the frontier in
-# one move and Marlow needs fewer points after it; with a person, the sum, or the
-# trade that adds most for you, is as defensible. *The plan runs past both targets*,
+# module 04's rule. *Free trades.* Ranking them by Marlow's points hands Marlow what the
+# trade creates, which module 04 warned against; its sum (of k€ and points, which would
+# rank differently counted in euros) keeps part of it for you (Lax
+# and Sebenius, *The Manager as Negotiator*, 1986, on creating and claiming value). At
+# this table either passes. *The plan runs past both targets*,
 # down to your reservation price, since you cannot tell before the talks which state
 # holds; the rule for accepting (end of section 5) keeps the last stretch a decision for
 # the end. At a human table, plan to your target, as module 04 did, and go below it only
