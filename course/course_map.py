@@ -113,6 +113,7 @@ MODULES = (
             "concession_plan",
             "tit_for_tat",
             "next_trade",
+            "landing",
             "meso",
             "read_pick",
             "respond",

@@ -481,9 +481,9 @@ def test_reasonable_plans_pass(learner, capsys, plan):
 
 def test_the_tit_for_tat_examples_of_the_question(learner):
     s = course.variant(MODULE)
-    assert check.tit_for_tat_offer(s, [118, 114], [80, 83], 100) == 111
-    assert check.tit_for_tat_offer(s, [118, 114], [80, 86], 100) == 110  # capped at your 4
-    assert check.tit_for_tat_offer(s, [118, 114], [86, 80], 100) == 114
+    assert check.tit_for_tat_offer(s, [118, 118, 114], [80, 85, 88], 100) == 111
+    assert check.tit_for_tat_offer(s, [118, 118, 114], [80, 85, 91], 100) == 110  # capped at your 4
+    assert check.tit_for_tat_offer(s, [118, 118, 114], [80, 85, 81], 100) == 114
 
 
 def test_the_tit_for_tat_band_is_the_share_the_text_leaves_to_you(learner):
@@ -492,9 +492,13 @@ def test_the_tit_for_tat_band_is_the_share_the_text_leaves_to_you(learner):
     is now the learner's call: the band runs from the whole matched concession to half of it,
     and the question's example gives its ends without computing the learner's other cases."""
     s = course.variant(MODULE)
-    assert check.tit_for_tat_band(s, [118, 114], [80, 83], 100) == pytest.approx((111, 112.5))
-    assert check.tit_for_tat_band(s, [118, 114], [80, 86], 100) == pytest.approx((110, 112))
-    assert check.tit_for_tat_band(s, [118, 114], [86, 80], 100) == (114, 114)
+    assert check.tit_for_tat_band(s, [118, 118, 114], [80, 85, 88], 100) == pytest.approx(
+        (111, 112.5)
+    )
+    assert check.tit_for_tat_band(s, [118, 118, 114], [80, 85, 91], 100) == pytest.approx(
+        (110, 112)
+    )
+    assert check.tit_for_tat_band(s, [118, 118, 114], [80, 85, 81], 100) == (114, 114)
     assert check.tit_for_tat_band(s, [118, 118], [80, 95], 100) == pytest.approx((107.2, 112.6))
     text = _flat()
     for words in ("you give from 2 up to 4", "an offer from 110 up to 112", "A rounded offer"):
@@ -668,6 +672,23 @@ def test_a_rewarded_retraction_is_named_as_such():
     assert "raises its offer" not in hint and "raised its offer" not in hint
 
 
+def test_no_history_concedes_into_silence():
+    """Review 61 C1: question 3's example and every history in the check conceded in
+    round 1, in answer to Orchard's opening alone, which section 3's rule 1 and question
+    2's rule 3 forbid. Each concession of yours in a history now answers a concession of
+    Orchard's in the round before, at least as big, after a hold in round 1; and so does
+    the question's example."""
+    for learner in SAMPLE[:40]:
+        s = course.variant(MODULE, learner)
+        for mine, theirs in check._histories(s, True):
+            for k in range(1, len(mine)):
+                if mine[k] < mine[k - 1]:
+                    gave = theirs[k - 1] - theirs[k - 2] if k >= 2 else 0
+                    assert gave >= mine[k - 1] - mine[k] > 0, (learner, mine, theirs)
+    text = _flat()
+    assert "`mine = [118, 118, 114]`" in text and "`theirs = [80, 85, 91]`" in text
+
+
 def test_a_retraction_is_answered_with_a_hold_in_the_visible_cases(learner):
     s = course.variant(MODULE)
     target = check._plan_target(s)
@@ -677,6 +698,37 @@ def test_a_retraction_is_answered_with_a_hold_in_the_visible_cases(learner):
 
 
 # --- 4. next trade ------------------------------------------------------------------
+
+
+def _frontier_rows(s):
+    table = TradeTable(s.yours, s.theirs)
+    return table, [(p, y, t) for p, y, t in table.packages if table.efficient(p)]
+
+
+def test_the_landing_decision_is_graded(answers, learner):
+    """Review 61 X1: section 4 says to choose where to land first, and no check graded
+    it (the module had no ``check.landing``). The model answer passes, on the learner's
+    own case and on others'; a landing best for Orchard, one that forgets Orchard's
+    minimum, and one below the frontier each fail with a hint of their own."""
+    check.landing(answers["landing"])
+    check.landing(answers["landing"], hidden=True)
+
+    def best_for_orchard(s):
+        _, rows = _frontier_rows(s)
+        return max(rows, key=lambda r: (r[2], r[1]))[0]
+
+    def no_minimum(s):
+        _, rows = _frontier_rows(s)
+        return max(rows, key=lambda r: (r[1], r[2]))[0]
+
+    def the_draft(s):
+        return dict(s.draft)
+
+    hint = miss(check.landing, best_for_orchard)
+    assert "land on the one best for you" in hint or "fewer than" in hint
+    assert "fewer than" in miss(check.landing, no_minimum)
+    hint = miss(check.landing, the_draft)
+    assert "below the frontier" in hint or "fewer than" in hint
 
 
 def test_stopping_once_orchard_has_its_minimum_fails_where_a_free_move_remains(answers):
@@ -1013,7 +1065,7 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
 QUESTION_TEXT = {
     "opening": ("q1-text", lambda f, s: f(s, 60.0)),
     "concession_plan": ("q2-text", lambda f, s: f(s, _own_opening(s._scenario)[0])),
-    "tit_for_tat": ("q3-text", lambda f, s: f(s, [118, 114], [80, 86], 100.0)),
+    "tit_for_tat": ("q3-text", lambda f, s: f(s, [118, 118, 114], [80, 85, 91], 100.0)),
     "next_trade": ("q4-text", lambda f, s: f(s, middle_package(s._scenario))),
     "meso": ("q5-text", lambda f, s: f(s)),
     "read_pick": (
@@ -1798,7 +1850,7 @@ def test_questions_are_worth_marks_and_points_are_the_scenarios():
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     headings = re.findall(r"^# #+ (?:Question \w+|6\. Reflection) \((\d+) (\w+)", text, re.M)
-    assert len(headings) == 9 and not [h for h in headings if h[1] not in ("mark", "marks")]
+    assert len(headings) == 10 and not [h for h in headings if h[1] not in ("mark", "marks")]
     cells = re.findall(r'"points": (\d+), "grade_id"', text)
     assert sorted(int(n) for n, _ in headings) == sorted(int(n) for n in cells)
 
@@ -2143,12 +2195,12 @@ def test_the_two_sittings_split_after_question_4_four_hours_then_three():
     words, questions, second = [0, 0], [0, 0], False
     for cell in re.split(r"^# %%", source, flags=re.MULTILINE)[1:]:
         head, _, body = cell.partition("\n")
-        second = second or '"grade_id": "meso-teaching"' in head
+        second = second or '"grade_id": "landing-text"' in head  # question 4b on
         if "[markdown]" in head:
             words[second] += len(re.findall(r"[A-Za-z0-9']+", body.replace("#", " ")))
         questions[second] += len(re.findall(r"^# ### Question ", body, flags=re.MULTILINE))
     assert 0.6 < words[0] / sum(words) < 0.7  # "two thirds of the reading"
-    assert questions == [4, 4]
+    assert questions == [4, 5]
     flat = _flat()
     assert "take three hours or so" not in flat
     assert (
@@ -2631,7 +2683,7 @@ def test_a_rounded_overshoot_still_fails():
     whole-number concession one more than Orchard's (the old "repeat your own step" case)
     still fails, and so does a rounded ask above your last."""
     s = course.variant(MODULE)
-    band = check.tit_for_tat_band(s, [118, 114], [80, 83], 100)
+    band = check.tit_for_tat_band(s, [118, 118, 114], [80, 85, 88], 100)
     assert not check._in_band(110, band, 114)  # concedes 4 to Orchard's 3
     assert check._in_band(111, band, 114) and check._in_band(113, band, 114)
     assert not check._in_band(117.5, (117, 117), 117)  # asks more than last
@@ -2889,7 +2941,26 @@ def test_the_text_says_what_makes_one_ending_better_than_the_other():
     assert "only next year tells them apart" in teaching
     assert "read them from the table below, not from the trust figures" in teaching
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
-    assert "the walk-out row is higher: read the rows, do not assume them" in question
+    # review 61 X3: the text says how a walk-out could make next year better
+    assert (
+        "the walk-out row is higher (say, a walk-out convinced Orchard you really have other "
+        "work): read the rows, do not assume them"
+    ) in question
+
+
+def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
+    """Module 02's reviewer (round 61, C3 there): section 1 said module 02's target is
+    grounded in a fact you can name, but module 02 puts it at the even split when you have
+    none."""
+    assert "grounded in a fact you can name, or at the even split when you have none" in _flat()
+
+
+def test_the_landing_may_sit_above_their_minimum_when_you_meet_again():
+    """Review 61 C3: section 4 landed exactly on Orchard's minimum while section 5 says
+    how Orchard feels about the outcome matters for next year; the landing step now says
+    you may land a little above the minimum when you will meet again."""
+    text = _flat()
+    assert "When you will meet again, you may choose to land a little above their minimum" in text
 
 
 def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move():
@@ -2900,10 +2971,10 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
     text = _flat()
     assert "It looks only one move ahead, so it does not always reach your landing" in text
     assert "Where it stops short, propose the landing package itself" in text
-    assert "Question 4 grades the rule's next move, not your landing." in text
+    assert "Question 4b grades your landing, question 4 the rule's next move." in text
     assert "if you planned your own path to your landing, where the rule's path would have" in text
     question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
-    assert "the check grades the rule's next move, not the landing you chose" in question
+    assert "grades the rule's next move (question 4b grades your landing)" in question
 
 
 def test_question_4_names_the_measure_each_rule_ranks_moves_by():

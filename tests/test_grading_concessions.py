@@ -13,7 +13,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_concessions")]
 
 MODULE, NAME = "04_concessions", "concessions"
-AUTO_POINTS = 14  # eight questions (2+2+1+2+2+1+2+2); the 2-point reflection is graded by hand
+AUTO_POINTS = 15  # nine questions (2+2+1+2+1+2+1+2+2); the 2-point reflection is graded by hand
 
 
 def hard_coded_opening(learner):

@@ -24,7 +24,7 @@ import pytest
 import course
 from course.checks import concessions as check
 from course.course_map import questions
-from course.models.concessions import TradeTable
+from course.models.concessions import TradeTable, all_packages
 from course.scenarios.concessions import (
     PLANNER_ROWS,
     cheapest_start,
@@ -218,7 +218,7 @@ def test_which_statement_is_untrue_and_which_fact_grounds_the_opening_vary(drawn
 def test_each_statement_tells_the_same_story(drawn):
     """Story coherence as data: Birch's figure is the BATNA or more (then it is untrue);
     every text names its own figure; a market fact's figure is the story's or more (then
-    it is misquoted); the other retailer's offer is Fern's, which the story tells, or
+    it is misquoted); the other retailer statement is the price Fern paid a studio, which the story tells, or
     invented, and the story then says no other retailer has made an offer; the threat says
     what Kite will do to Orchard; when Orchard paid Linden more last year than Kite now
     expects it to pay, the story says its budget is tighter."""
@@ -229,8 +229,9 @@ def test_each_statement_tells_the_same_story(drawn):
         for about in ("survey", "linden"):
             assert _about(s, about).figure >= s.facts[about]
         story = s.story()
-        # Birch is the only client with work for this year, so a real offer from Fern for
-        # next year's work does not contradict it
+        # Birch is the only client with work for this year; Fern's figure is the price it
+        # paid another studio, a market price, not an offer to Kite for next year, which
+        # would undercut the next-year table of question 7 (review 61 C2)
         assert "only other client with work for you this year" in story
         assert "in talks with" not in story
         assert f"{s.facts['survey']:g}" in story and f"{s.facts['linden']:g}" in story
@@ -238,8 +239,10 @@ def test_each_statement_tells_the_same_story(drawn):
         if "retailer" in s.facts:
             assert (
                 "Fern" in retailer.text
-                and f"Fern, another retailer, has offered you {retailer.figure:g}" in story
+                and "offered" not in retailer.text
+                and f"Fern, another retailer, paid a studio like yours {retailer.figure:g}" in story
             )
+            assert "next year" not in retailer.text and "offer to you" in story
             assert not s.tighter
         else:
             assert "Another retailer" in retailer.text
@@ -826,7 +829,33 @@ def respond_table(s, offer, next_ask, ceiling=None):
     )
 
 
+def landing_by_dominance(s):
+    """The landing found without pareto_frontier: a package Orchard signs that no other
+    package beats for one side without costing the other, best for you; ties by Orchard."""
+    rows = all_packages(s.yours, s.theirs)
+    efficient = [
+        r
+        for r in rows
+        if not any(o[1] >= r[1] and o[2] >= r[2] and (o[1], o[2]) != (r[1], r[2]) for o in rows)
+    ]
+    return max((r for r in efficient if r[2] >= s.their_minimum), key=lambda r: (r[1], r[2]))[0]
+
+
+def landing_by_levels(s):
+    """The landing searched over every combination of levels, scored by hand."""
+    names = list(s.issues)
+    best = None
+    for levels in itertools.product(*(s.issues[i] for i in names)):
+        package = dict(zip(names, levels, strict=True))
+        you = sum(s.yours[i][package[i]] for i in names)
+        them = sum(s.theirs[i][package[i]] for i in names)
+        if them >= s.their_minimum and (best is None or (you, them) > best[:2]):
+            best = (you, them, package)
+    return best[2]
+
+
 ALTERNATIVES = {
+    "landing": (landing_by_dominance, landing_by_levels),
     "opening": (opening_at_the_estimate, opening_halfway),
     "concession_plan": (plan_geometric, plan_counting_down),
     "tit_for_tat": (tit_for_tat_branches, tit_for_tat_sorted, tit_for_tat_by_rounds),

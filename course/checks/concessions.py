@@ -85,7 +85,7 @@ class _HiddenLearners:
     equivalent offers and reservation prices all differ, Birch's offer is quoted truly (once
     stronger and once weaker than Orchard believes your other work pays, which is then
     below your reservation price) and inflated, an untrue figure lies below the high fact,
-    the high fact is Linden's price (the budget is tighter), another retailer's real offer
+    the high fact is Linden's price (the budget is tighter), the price Fern, another retailer, paid a studio
     and the survey's rate (then Linden's price is misquoted), and one has a package from
     which the best exchange rate gives more than closes the deal (a test checks): each kind
     takes the first learner that fits it and differs from those taken before. Read afresh
@@ -108,7 +108,7 @@ class _HiddenLearners:
             "closing-differs",
             lambda s: closing_start(_table(s.learner), s.their_minimum) is not None,
         ),
-        (  # the survey is the high fact (no tighter budget, no other retailer's offer)
+        (  # the survey is the high fact (no tighter budget, no price Fern paid)
             # and Linden's price is misquoted
             "survey-high-misquoted",
             lambda s: not s.tighter and "retailer" not in s.facts and _misquoted(s),
@@ -812,40 +812,51 @@ def _histories(s, hidden):
     """Histories (your offers, Orchard's) around the cases the rule names: a concession
     smaller than your last one, one bigger (you copy only as much as your last step), no
     move, a retraction, a concession that would cross your target, a concession after a
-    hold of yours (your last concession, not the hold, caps your step). Your own steps
-    never grow and your first gives at most three fifths of the room between your opening
-    and the target, as question 2's plan requires. Each answer is at least 1 away from a
-    line it does not hit."""
+    hold of yours (your last concession, not the hold, caps your step). Every history
+    keeps the rule it tests: you hold in round 1, after Orchard has only opened, and each
+    concession of yours answers one of Orchard's no smaller than it (review 61 C1: the
+    histories used to concede into silence). Your own steps never grow and your first
+    gives at most three fifths of the room between your opening and the target, as
+    question 2's plan requires. Each answer is at least 1 away from a line it does not
+    hit."""
     top = grounded_opening(s)[0]
     target = _plan_target(s)
     low = round(s.alternative_price * 0.9)  # Orchard opens below your BATNA
     halfway = target + 2 + (top - target - 2) // 2  # two steps down to target + 2, not growing
+    first = top - halfway  # the first of them, within three fifths of the room
     second = halfway - target - 2  # the second of them, at least 4 (the room is at least 10)
     cases = [
-        ([top, top - 4], [low, low + 3]),  # they concede 3: you concede 3
-        ([top, top - 4], [low, low + 6]),  # they concede 6: you concede your last 4
-        ([top, top - 4, top - 8], [low, low + 5, low + 5]),  # they hold: you hold
-        ([top, top - 6, top - 9], [low, low + 8, low + 4]),  # they retract 4: you hold
+        ([top, top, top - 4], [low, low + 5, low + 8]),  # they concede 3: you concede 3
+        ([top, top, top - 4], [low, low + 5, low + 11]),  # they concede 6: your last 4
+        ([top, top, top - 4, top - 8], [low, low + 5, low + 9, low + 9]),  # they hold: hold
+        ([top, top, top - 6, top - 9], [low, low + 7, low + 10, low + 6]),  # retract: hold
         # would cross your target after two steps of yours that do not grow, the first
-        # within three fifths of the room; Orchard's offer stays below your last ask
-        # (offers that crossed are question 6's: accept)
-        ([top, halfway, target + 2], [target - 10 - second, target - 10, target - 3]),
+        # within three fifths of the room, each answering a concession of Orchard's; its
+        # offer stays below your last ask (offers that crossed are question 6's: accept)
+        (
+            [top, top, halfway, target + 2],
+            [target - 10 - second - first, target - 10 - second, target - 10, target - 3],
+        ),
         # you have held so far; Orchard's first concession is bigger than three fifths of
         # the room to your target: a first concession of yours gives no more than that
         ([top, top], [low, low + _big_first(top, target)]),
-        # you held last; Orchard then concedes 7: your last concession (4) still caps it,
-        # not the hold
-        ([top, top - 4, top - 4], [low, low, low + 7]),
-        ([top, top - 4], [low, low + 10]),  # 10, over twice your 4: half of 10 is too much
+        # you held last, while Orchard held; Orchard then concedes 7: your last
+        # concession (4) still caps it, not the hold
+        ([top, top, top - 4, top - 4], [low, low + 5, low + 5, low + 12]),
+        # 10, over twice your 4: half of 10 is too much
+        ([top, top, top - 4], [low, low + 5, low + 15]),
     ]
     if hidden:
         cases += [
-            ([top, top - 1], [low + 4, low]),  # a retraction right after your opening
-            ([top, top - 4, top - 6, top - 7], [low, low + 3, low + 5, low + 6]),
+            ([top, top], [low + 4, low]),  # a retraction right after Orchard's opening
+            ([top, top, top - 4, top - 6, top - 7], [low, low + 4, low + 6, low + 7, low + 8]),
             # your steps shrink (3, then 2), as your plan's do; Orchard concedes 7: give 2
-            ([top, top - 3, top - 5], [low, low + 2, low + 9]),
+            ([top, top, top - 3, top - 5], [low, low + 3, low + 5, low + 12]),
             # would cross your target after two steps of yours, the second no bigger
-            ([top, halfway, target + 2], [target - 14, target - 11, target - 5]),
+            (
+                [top, top, halfway, target + 2],
+                [target - 11 - second - first, target - 11 - second, target - 11, target - 5],
+            ),
             ([top, top], [low, low + 2]),  # a small first concession: copied in full
             ([top, top, top], [low, low, low + _big_first(top, target) + 3]),
         ]
@@ -1237,6 +1248,51 @@ def next_trade(answer, hidden=False):
         "cheapest move that closes the deal, or else the best exchange rate), and stops "
         "where the rule stops."
     )
+
+
+@question
+def landing(answer, hidden=False):
+    """Check a function that returns the package you plan to land on (section 4): the
+    frontier package best for you among those that give Orchard at least its minimum."""
+    for s in _scenarios(hidden):
+        table = _table(s.learner)
+        where = f"landing(scenario) for learner {s.learner}"
+        result = _package(s, call_learner(answer, s), where)
+        _judge_landing(s, table, where, result)
+    passed(
+        "landing chooses the frontier package with the most points for you among those "
+        "Orchard would sign."
+    )
+
+
+@answer_key
+def _judge_landing(s, table, where, result):
+    """Why ``result`` is not where section 4 lands, if it is not."""
+    you, them = table.points(result)
+    best = landing_point(table, s.their_minimum)
+    if them < s.their_minimum:
+        _fail(
+            where,
+            f"{_show(s, result)} gives Orchard {them:g} of its points, fewer than the "
+            f"{s.their_minimum} it needs to sign: a landing Orchard will not sign is no landing",
+            "its package gives Orchard less than its minimum",
+        )
+    if not table.efficient(result):
+        _fail(
+            where,
+            f"{_show(s, result)} is below the frontier: another package gives both sides at "
+            "least as many points and one side more, so landing here leaves points on the "
+            "table",
+            "its package is below the frontier",
+        )
+    if you < best[0]:
+        _fail(
+            where,
+            f"{_show(s, result)} gives you {you:g}, but another frontier package that gives "
+            "Orchard its minimum gives you more: of the packages Orchard would sign, land on "
+            "the one best for you",
+            "another package Orchard would sign gives you more",
+        )
 
 
 @answer_key

@@ -36,11 +36,11 @@
 #    way that lets you come back.
 #
 # It takes about seven hours, and about ten if Python is new to you: some 10,500 words of
-# reading, eight coded
+# reading, nine coded
 # questions (questions 4 and 5 are real programming), three widgets, a simulation table
 # and a reflection. If you split it into two sittings, stop after question 4: sections 1
 # to 3 and section 4 up to question 4 (two thirds of the reading, four questions, the
-# arena and the planner) take about four hours, and the rest (questions 5 to 7, the
+# arena and the planner) take about four hours, and the rest (questions 4b to 7, the
 # low-ball exercise and the reflection) about three.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
@@ -89,7 +89,8 @@ scenario
 # the person receiving the offer turned their attention to information that cuts against
 # it: the opener's alternatives or reservation price, or their own **target** (module 02:
 # the outcome you aim to land at, better than your reservation price and grounded in a
-# fact you can name; your opening lies beyond it). Your
+# fact you can name, or at the even split when you have none; your opening lies beyond
+# it). Your
 # own reservation price (module 02: the worst terms you would still accept) is not the
 # thing to turn to. In a later study (Galinsky, Mussweiler and Medvec, "Disconnecting
 # outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002), negotiators
@@ -114,23 +115,19 @@ scenario
 # away more than any later concession wins back, and it may be wiser to let the other side
 # open and learn from their number (module 01).
 #
-# A good opening is **ambitious** and **grounded**. Ambitious: it goes as far as you can
-# justify, at or beyond your estimate of the other side's reservation price. This is the course's rule for an
-# opening, the same in every module: open at your estimate of the other side's
-# reservation price or somewhat beyond it, grounded in a fact you can name, and never
-# beyond a point you can justify. Your target (module 02) lies at or below that estimate
-# (at it only when your opening goes beyond it: section 2), so the opening always lies
-# beyond your target. How far beyond the estimate is a judgement:
-# the further past it, the more your number looks like a bluff and the likelier
-# a walk-out. In this module's cases the fact that grounds an opening is never more than
-# about a sixth above the estimate. You can always come down from a high opening; you can
-# seldom go back up from a low one. Grounded: you can give a reason for the number that
-# rests on a fact, such as a market rate, what they paid for the same thing before, or
-# what the work is worth to them. What they paid before stays a fair ground even when
-# their budget has shrunk since: it is a true price for the same work, and the smaller
-# budget is already in your estimate of their reservation price; they may answer with the cut, and
-# that is theirs to argue. A number without a reason looks like a bluff and invites
-# a walk-out; a number with one becomes the reference point for the rest of the talks.
+# A good opening is **ambitious** and **grounded**. The course's rule, the same in every
+# module: open at your estimate of the other side's reservation price or somewhat beyond it,
+# grounded in a fact you can name, and never beyond a point you can justify. Your target
+# (module 02) lies at or below that estimate (at it only when your opening goes beyond it:
+# section 2), so the opening lies beyond your target. The further past the estimate, the
+# more your number looks like a bluff and the likelier a walk-out; in this module's cases
+# the fact that grounds an opening is never more than about a sixth above the estimate. You
+# can always come down from a high opening; you can seldom go back up from a low one.
+# Grounded means a reason that rests on a fact: a market rate, what they paid for the same
+# thing before, what the work is worth to them. What they paid before stays a fair ground
+# even when their budget has shrunk since: the smaller budget is already in your estimate of
+# their reservation price, and it is theirs to argue. A number without a reason looks like a
+# bluff; a number with one becomes the reference point for the rest of the talks.
 #
 # ### What to say, and what not to say
 #
@@ -336,13 +333,11 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
-# 3. concede in steps that never grow and end smaller than they began. Steps never grow:
-#    no concession may be bigger than the smallest concession before it. Rounding gets one
-#    unit of slack: if every offer is rounded to whole thousands, or to one, two or three
-#    decimals, a step (and rule 4's first step) may be bigger by up to one unit of that
-#    rounding (1, 0.1, 0.01 or 0.001). A plan with more decimals is not rounded and gets no slack. The last
-#    concession must be
-#    strictly smaller than the first, even after rounding. Hold (a step of 0) in round 1:
+# 3. concede in steps that never grow and end smaller than they began: no concession may be
+#    bigger than the smallest concession before it, and the last must be strictly smaller
+#    than the first. Rounding gets one unit of slack: a plan rounded to whole thousands, or
+#    to up to three decimals, may have a step one unit of its rounding bigger. A plan with
+#    more decimals is not rounded and gets no slack. Hold (a step of 0) in round 1:
 #    Orchard has only opened, and an opening is not a concession (section 3, rule 1).
 #    Make your first concession in round 2: a longer hold says you can wait, and two sides
 #    that both wait may run out of rounds (section 2). Later holds are yours to place;
@@ -462,9 +457,10 @@ check.concession_plan(concession_plan, hidden=True)
 # left to `target`, which your offer never goes below. The check accepts every share
 # from half of that most up to all of it, and does not grade how you vary it
 # (rule 2's advice is for the table). For example, with `target = 100`,
-# `mine = [118, 114]` and `theirs = [80, 86]`, Orchard has conceded 6, more than your last
-# 4, so you give from 2 up to 4: an offer from 110 up to 112. A rounded offer passes
-# when it lies less than one unit of its rounding from one the rule allows.
+# `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`, you held after Orchard's opening,
+# gave 4 for its 5, and Orchard has now conceded 6, more than your last 4, so you give
+# from 2 up to 4: an offer from 110 up to 112. A rounded offer passes when it lies less
+# than one unit of its rounding from one the rule allows.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
@@ -578,7 +574,9 @@ NegotiationArena()
 #
 # 1. *Choose where to land first*, over all packages at once: the frontier package with
 #    the most points for you among those that give the other side at least what it needs
-#    to sign (its minimum).
+#    to sign (its minimum). When you will meet again, you may choose to land a little
+#    above their minimum: how they feel about the outcome is part of what you take home
+#    (section 5).
 # 2. *Pace the moves there* with the course's rule below. It looks only one move ahead,
 #    so it does not always reach your landing: from your colleague's draft it usually
 #    does, but from a package that splits every issue down the middle it stops short in
@@ -586,8 +584,8 @@ NegotiationArena()
 #    value they create to the other side. Where it stops short, propose the landing
 #    package itself.
 #
-# Question 4 grades the rule's next move, not your landing. The rule is this course's own
-# summary:
+# Question 4b grades your landing, question 4 the rule's next move. The rule is this
+# course's own summary:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
@@ -688,7 +686,7 @@ ConcessionPlanner(scenario)
 # Orchard will not sign for fewer than `s.their_minimum` of its points.
 #
 # Which move comes next, and when to stop, is section 4's rule (rules 1 to 3); the check
-# grades the rule's next move, not the landing you chose. Each rule ranks moves by its own
+# grades the rule's next move (question 4b grades your landing). Each rule ranks moves by its own
 # measure: rule 1 by the points a free move creates for the two sides together, rule 2.4
 # by what a closing move costs you, rule 2.5 by the exchange rate; the trade ratio ranks
 # none of them, though while a free move is open no move with a ratio below 1 is right
@@ -738,6 +736,34 @@ def next_trade(s, current):
 check.next_trade(next_trade)
 ### BEGIN HIDDEN TESTS
 check.next_trade(next_trade, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "landing-text", "schema_version": 3}
+# ### Question 4b (1 mark): where you land
+#
+# Write `landing(s)`: return the package (a dict of issue to level) you plan to land on,
+# section 4's first decision: on the frontier, giving Orchard at least `s.their_minimum`
+# of its points, and with the most points for you among such packages. Where two give
+# you the same, either passes.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
+def landing(s):
+    """The frontier package best for you among those Orchard would sign."""
+    ### BEGIN SOLUTION
+    packages = all_packages(s.yours, s.theirs)
+    frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
+    signed = [row for row in packages if (row[1], row[2]) in frontier]
+    signed = [row for row in signed if row[2] >= s.their_minimum]
+    return max(signed, key=lambda row: row[1])[0]
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "landing-test", "schema_version": 3}
+"""Check that landing chooses the frontier package best for you that Orchard would sign."""
+check.landing(landing)
+### BEGIN HIDDEN TESTS
+check.landing(landing, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
@@ -953,12 +979,10 @@ check.read_pick(read_pick, hidden=True)
 #
 # Again a simple price case. You sell; after at least two offers of the buyer's, each
 # higher than the one before, it suddenly offers a price well below everything it has
-# offered so far, and says it is all its budget allows. When it comes and how low it goes
-# change from one moment to the next, and so does whether the claim is true: sometimes
-# the budget really was cut, below your reservation price, and sometimes the claim is a
-# test. The numbers are the widget's own, not Kite's or the arena's: your reservation
+# offered so far, and says it is all its budget allows. Sometimes the budget really was
+# cut, below your reservation price; sometimes the claim is a test. The numbers are the widget's own, not Kite's or the arena's: your reservation
 # price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), you opened at 84,
-# a sixth above that estimate, on a fact you can name (section 1), the talks last 12
+# a sixth above that estimate, the talks last 12
 # rounds, and your target is two fifths of the way from your reservation
 # price to your opening (64), inside section 2's band. Your plan has section 2's shape:
 # whole steps that never grow, down to that target, one every round (section 2 says why
@@ -968,7 +992,7 @@ check.read_pick(read_pick, hidden=True)
 # played against the same buyer, and it reads your answer. Half the buyers here read any
 # step in answer to the low-ball, however small, as pressure working, and start again from
 # their low-ball; the other half read only a step much bigger than your planned one that
-# way. When the low-ball comes you cannot tell which buyer you face. Against the first
+# way. Against the first
 # kind, holding ends better than the planned step in every moment whose claim is a test
 # (about two moments in three) and the same when the claim is true. Against the second
 # kind, true claims included, the planned step ends better in about one moment in
@@ -1085,7 +1109,8 @@ next_year
 # does to next year inside it. Decide first which row is your alternative to a deal, and
 # which way the difference moves the least you would accept. The check also tries
 # made-up tables in which a deal makes no difference, makes next year worse, or in which
-# the walk-out row is higher: read the rows, do not assume them.
+# the walk-out row is higher (say, a walk-out convinced Orchard you really have other
+# work): read the rows, do not assume them.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
