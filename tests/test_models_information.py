@@ -485,7 +485,8 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     Question 5's check calls a slip for old news."""
     says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
     says(
-        "It is news that reveals, and the one case where a likelihood of zero is right: a "
+        "It is news that reveals, and, among news, the one case where a likelihood of zero is "
+        "right: a "
         "verified bound. A *cap* is another operation, for news that changes Osprey's options "
         "now",
     )
@@ -556,7 +557,10 @@ def test_section_1_glosses_the_take_it_or_leave_it_price():
 def test_an_uneven_reading_is_not_compared_with_the_even_factor():
     """Question 3 accepts any weakly rising reading, such as 1, 1, 1.5, 1.5, which no one
     factor of Question 5c describes: the text says to call my_price for it instead."""
-    says("If your Question 3 reading is not even", "no one factor describes it")
+    says(
+        "If you read your news by a constant factor in Question 3, compare it",
+        "otherwise run `my_price` on your reading",
+    )
 
 
 def test_a_verified_bound_drops_prices_and_a_cap_moves_them():
@@ -779,7 +783,9 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     after the list of fair and foul ways, not a parenthesis inside it."""
     says("known only to itself, drawn independently of the other's, and spread continuously")
     says_not("a target is grounded in a fact you can name")
-    says("and below your opening, which is grounded in a fact you can name")  # review 59 C3
+    says(
+        "at most nine tenths of the way when you open at that estimate, and below your"
+    )  # review 59 C3
     says_not("limit or valuation", "hiding your real walk-away point")
     says("reservation price (their *walk-away point*)")
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())

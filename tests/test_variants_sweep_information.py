@@ -652,7 +652,12 @@ def limits_by_assumption(sale, after):
             break
     price = {
         "staged-opening": staged,
-        "counter-offer": alive[-1] + Fraction(sale.reservations[1] - sale.reservations[0]),
+        # a plan (review s61 X1): open a step above the highest possible price, beyond the
+        # estimate, so the target may go up to four fifths of the way to the estimate
+        "counter-offer": [
+            alive[-1] + Fraction(sale.reservations[1] - sale.reservations[0]),
+            cost + (sum(r * c for r, c in chances.items()) - cost) * Fraction(4, 5),
+        ],
         "friday-cash": surer,
         "fair-share": fair,
         "one-price": model,
@@ -711,6 +716,9 @@ def limits_by_rule(sale, after):
         "practice-whole-gain": "accepts-any",
         "practice-colleague": "none",
     }
+    # a plan: that opening, and a target 60% of the way from the cost to the estimate
+    estimate = (values * chances).sum()
+    step["open"] = (step["open"], sale.cost + 0.6 * (estimate - sale.cost))
     answer = {key: (a, step[way.get(a)]) for key, a in cases.items()}
     # fair: 30% of the gain left to the buyer at the lowest possible price that allows it
     floor = max(sale.cost, sale.opening_offer)
@@ -1008,6 +1016,9 @@ def test_question_6s_prices_differ_between_learners(sales):
         after = scenario.posterior_after_opening(sale)
         for item in scenario._SITUATIONS:
             price = answer[item.key][1]
+            if isinstance(price, tuple):  # a plan (opening, target): review s61 X1
+                assert scenario.situation_fits(item, price, sale, after), sale.learner
+                price = price[0]
             actions = scenario.actions_for(item, sale, after)
             assert scenario.fits(actions[0], price, sale, after)
             # a safer or fair price is below the model's too; an opening may be on either side
@@ -1031,6 +1042,12 @@ def test_one_word_for_the_reservation_price():
     for text in texts:
         words = " ".join(line.removeprefix("#").strip() for line in text.splitlines())
         assert not re.search(r"\b(its|your|a) limit\b|within its budget", words), words[:80]
+
+
+def with_target(opening, sale, after):
+    """A Question 6 plan: ``opening`` and a target in the middle of module 02's band for it."""
+    low, high = scenario.target_band(opening, sale, after)
+    return opening, (low + high) / 2
 
 
 def notebook_words(grade_id):
@@ -1141,7 +1158,9 @@ def test_question_5_says_what_its_threshold_and_its_cap_mean():
     step, defined only for even readings."""
     words = notebook_words("q5-text")
     assert "all the way" not in words and "to the cap or below it" in words
-    assert "no one factor describes it" in notebook_words("q5c-text")
+    assert "If you read your news by a constant factor in Question 3, compare it" in notebook_words(
+        "q5c-text"
+    )
     below = sum(
         scenario.my_price(
             sale, scenario.posterior_after_opening(sale), scenario.course_reading(sale)
@@ -1322,8 +1341,9 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     rule and says the check grades that rule, not a prediction of the theory it cites."""
     words = notebook_words("q6-text")
     assert (
-        '| `"final-offer"` | your opening: from your estimate (rounded to the €100 if you like) '
-        "up to one step above the highest reservation price still possible |"
+        '| `"final-offer"` | a plan: an opening from your estimate (rounded to the €100 if you '
+        "like) up to one step above the highest reservation price still possible, and a "
+        "target below it in module 02's band |"
     ) in words
     assert "sells to no more buyers than the next one, for less" not in words
     assert "the check grades module 04's rule (section 1): open at your estimate" in words
@@ -1337,6 +1357,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         top = alive[-1] + step
 
         def fits(key, price, sale=sale, after=after):
+            if key == "counter-offer":
+                price = with_target(price, sale, after)
             return scenario.situation_fits(by_key[key], price, sale, after)
 
         assert fits("one-price", model) and not fits("one-price", model + 1)
@@ -1455,9 +1477,11 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     words = notebook_words("q6-text")
     assert "what you would settle for, not what you open with" not in words
     assert (
-        "Your target, the price you aim to land at (module 02), lies at least halfway from your "
-        "reservation price to your estimate, at most at it, and below your opening."
-    ) in words  # review 59 C3
+        "Your target, the price you aim to land at, lies in module 02's band: at least halfway "
+        "from your reservation price (your cost) to your estimate, at most nine tenths of the "
+        "way when you open at the estimate, up to the estimate itself only when you open "
+        "beyond it, and below your opening."
+    ) in words  # review 59 C3, review s61 C2
     assert "The model's price is not a target" in words
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
@@ -1677,7 +1701,9 @@ def test_a_fifth_is_not_called_the_edge_of_the_refusal_zone():
     assert "refusals stay common up to about a third" in notebook_words("price-teaching")
     words = notebook_words("q6-text")
     assert "edge of the zone" not in words
-    assert "by section 3's evidence, refusals stay common up to about a third" in words
+    assert (
+        "on our reading of section 3's evidence, refusals stay common up to about a third" in words
+    )
     code = inspect.getsource(scenario) + inspect.getsource(check)
     assert "least the check accepts, the edge" not in code
     assert "a floor inside the\n#: zone where refusals are common" in code
@@ -1972,8 +1998,8 @@ def test_question_5_and_6_words_say_what_is_meant():
     q6 = notebook_words("q6-text")
     assert "what final price you would name" not in q6
     assert (
-        "where a refusal brings a counter-offer, your opening in that haggle, by the rule for an "
-        "opening given below" in q6
+        "where a refusal brings a counter-offer, your plan for that haggle, a pair "
+        "`(opening, target)` by the rules given below" in q6
     )
 
 
@@ -1987,7 +2013,7 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         ceiling = scenario.ceiling(sale, after)
-        price = scenario.model_limits(sale, after)["counter-offer"][1]
+        price = scenario.model_limits(sale, after)["counter-offer"][1][0]
         assert scenario.fits(scenario.ABOVE, price, sale, after), sale.learner
         assert price <= ceiling + 0.005
         beyond += max(sale.reservations) > ceiling + 0.005
@@ -2018,14 +2044,21 @@ def test_an_opening_follows_module_04_s_rule_on_either_side_of_the_model_s_price
         top = scenario.ceiling(sale, after)
         reference = scenario.model_limits(sale, after)["counter-offer"][1]
         below += estimate < model
+
+        def fits(item, opening, sale=sale, after=after):
+            return scenario.situation_fits(item, with_target(opening, sale, after), sale, after)
+
         for item in kinds:
-            for price in (reference, estimate, (estimate + top) / 2, top):
-                assert scenario.situation_fits(item, price, sale, after), sale.learner
+            assert scenario.situation_fits(item, reference, sale, after), sale.learner
+            for price in (estimate, (estimate + top) / 2, top):
+                assert fits(item, price), sale.learner
             # rounded down by up to €100 still passes (review s57 W1)
-            assert scenario.situation_fits(item, estimate - 100, sale, after), sale.learner
+            assert fits(item, estimate - 100), sale.learner
             for price in (estimate - 100.01, top + 0.01):
-                assert not scenario.situation_fits(item, price, sale, after), sale.learner
-            assert scenario.situation_fits(item, model, sale, after) == (model >= estimate - 100)
+                assert not fits(item, price), sale.learner
+            assert fits(item, model) == (model >= estimate - 100)
+            # a lone price, even the model's, is no plan (review s61 X1)
+            assert not scenario.situation_fits(item, model, sale, after), sale.learner
     assert 0.5 * len(sales) < below < 0.95 * len(sales), below
     rule = "open at your estimate of the buyer's reservation price or beyond it"
     for item in (*kinds, *practice):

@@ -1717,9 +1717,9 @@ ASSUMPTION_HINT = (
 )
 #: Question 6's hint when some actions are wrong.
 ACTION_HINT = (
-    "For each situation, ask what what breaks does to the number you should name: does a "
-    "refusal bring another round, so that your number is an opening (module 04's rule: from "
-    "your estimate up), or does it make a price's chance of acceptance matter more than the "
+    "For each situation, ask what the broken assumption does to the number you should name: "
+    "does a refusal bring another round, so that you need a plan (an opening by module 04's "
+    "rule, from your estimate up, and a target in module 02's band below it), or does it make a price's chance of acceptance matter more than the "
     "model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
     "read into your beliefs is anchoring (defined in Question 6's text; section 5 says more)."
@@ -1760,8 +1760,74 @@ def _limits(result, items):
                 f"{', '.join(repr(key) for key in reference.ASSUMPTIONS)}, not {pair[0]!r}"
             )
             raise NotYet(said, general=said)
+        if isinstance(pair[1], tuple | list):
+            # a plan (opening, target), the form a counter-offer asks for; judged, not refused,
+            # whatever the label, so one wrong label costs one mark
+            plan = _pair(
+                pair[1],
+                f"`{item.key}`: a plan should be a pair (opening, target), such as (60000, 55000)",
+            )
+            read[item.key] = (
+                assumption,
+                (
+                    _number(plan[0], f"the opening for `{item.key}`"),
+                    _number(plan[1], f"the target for `{item.key}`"),
+                ),
+            )
+            continue
         read[item.key] = assumption, _number(pair[1], f"the price for `{item.key}`")
     return read
+
+
+def _plan_notes(plans, sale, after):
+    """What is true of some of the learner's wrong Question 6 plans (opening, target):
+    a target not below its opening, below halfway from your cost to your estimate, or above
+    module 02's band's top (nine tenths of the way when the opening sits at the estimate, the
+    estimate itself when it goes beyond). Never which situation."""
+    estimate = reference.expected_reservation(after)
+    cent = 0.005
+    bands = [
+        (target, opening, reference.target_band(opening, sale, after)) for opening, target in plans
+    ]
+    notes = {
+        "not-below": any(t >= o - cent for t, o, _ in bands),
+        "low": any(t < band[0] - cent for t, _, band in bands),
+        "high": any(t > band[1] + cent for t, _, band in bands),
+    }
+    words = {
+        "not-below": "A target at or above its opening leaves you nothing to concede.",
+        "low": "A target below halfway from your cost to your estimate "
+        f"({_euros(estimate)}) leaves you less than half of the gain you expect (your "
+        "estimate minus your cost).",
+        "high": "A target above module 02's band leaves too little room to concede: at most "
+        "nine tenths of the way from your cost to your estimate when you open at the estimate, "
+        "and at most the estimate itself when you open beyond it.",
+    }
+    return " ".join(words[key] for key, found in notes.items() if found)
+
+
+def _notes(entries, sale, after):
+    """``_price_notes`` on the lone prices and the plans' openings that break module 04's
+    rule, ``_plan_notes`` on the plans; ``entries`` are (assumption, price or plan) pairs."""
+    plans = [e for _, e in entries if isinstance(e, tuple)]
+    prices = [e for _, e in entries if not isinstance(e, tuple)]
+    form = [
+        "Where you judge that a refusal brings a counter-offer, name a plan, a pair (opening, "
+        "target), not one price."
+        for label, e in entries
+        if label == "final-offer" and not isinstance(e, tuple)
+    ][:1] + [
+        "A plan (opening, target) is for a haggle; where one price ends the talks, name that price."
+        for label, e in entries
+        if label != "final-offer" and isinstance(e, tuple)
+    ][:1]
+    openings = [o for o, _ in plans if not reference.opens_by_the_course_rule(o, sale, after)]
+    found = [
+        *form,
+        _price_notes(prices + openings, sale, after),
+        _plan_notes(plans, sale, after),
+    ]
+    return " ".join(note for note in found if note)
 
 
 def _price_notes(prices, sale, after):
@@ -1919,7 +1985,7 @@ def model_limits(answer, hidden=False):
             ]
             case = staged_on_worked_cases()
             if wrong or case:
-                notes = _price_notes([entries[i.key][1] for i in wrong], practice, after)
+                notes = _notes([entries[i.key] for i in wrong], practice, after)
                 raise NotYet(
                     (
                         "on the practice case ("
@@ -1974,7 +2040,7 @@ def model_limits(answer, hidden=False):
             if case:
                 wrong.append(next(i for i in items if i.key == "staged-opening"))
         if wrong:
-            notes = _price_notes([entries[i.key][1] for i in own_wrong], own, after)
+            notes = _notes([entries[i.key] for i in own_wrong], own, after)
             said = (
                 _how_many(wrong, "prices")
                 + ACTION_HINT

@@ -448,10 +448,11 @@ OPEN = "open from your estimate"
 #: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
 #: buyer at the lowest reservation price still possible at or above it keeps at least
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
-#: offers under about a fifth of the pie are refused about half the time and refusals stay
-#: common up to about a third, so a fifth is the least the check accepts, a floor inside the
-#: zone where refusals are common, not a safe price (review s58 E1: this said "the edge of the
-#: refusal zone", against the notebook's own evidence); the reference answer leaves the
+#: offers under about a fifth of the pie are refused about half the time and (our reading of
+#: the same data, review s61 E1) refusals stay common up to about a third, so a fifth is
+#: the least the check accepts, a floor inside the
+#: zone where refusals are common, not a safe price (review s58 E1: this said "the edge of
+#: the refusal zone", against the notebook's own evidence); the reference answer leaves the
 #: buyer ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent). Sources, as the
 #: notebook cites them: Camerer, *Behavioral Game Theory*, 2003, chapter 2 (its summary of
 #: many studies), and the meta-analysis of Oosterbeek, Sloof and van de Kuilen,
@@ -513,8 +514,8 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at your estimate of the buyer's reservation price or beyond it "
-        "(module 04's rule), grounded in a fact you can name, and expect to land at or "
-        "below it. "
+        "(module 04's rule), grounded in a fact you can name, and set a target below it in "
+        "module 02's band (at least halfway from your cost to your estimate). "
         "Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
         "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
@@ -587,7 +588,8 @@ _SITUATIONS = (
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at your estimate of the buyer's reservation price or beyond it "
-        "(module 04's rule), grounded in a fact you can name",
+        "(module 04's rule), grounded in a fact you can name, with a target below it in "
+        "module 02's band",
     ),
     Situation(
         "payroll",
@@ -618,7 +620,8 @@ _PRACTICE_SITUATIONS = (
         (OPEN,),
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: open at your estimate of the "
-        "buyer's reservation price or beyond it",
+        "buyer's reservation price or beyond it, and aim for a target below it in module "
+        "02's band",
     ),
     Situation(
         "practice-lease",
@@ -1881,7 +1884,9 @@ def situation_fits(item, price, sale, after):
     if item.key == "staged-opening":
         return abs(price - staged_price(sale)) < 0.005
     if item._assumption == "final-offer":
-        return opens_by_the_course_rule(price, sale, after)
+        return isinstance(price, tuple) and plans_by_the_course_rule(price, sale, after)
+    if isinstance(price, tuple):
+        return False
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
 
 
@@ -1913,6 +1918,40 @@ def opens_by_the_course_rule(price, sale, after):
     return low - cent <= price <= ceiling(sale, after) + cent
 
 
+#: Module 02's band for a target (review s61 C2): at least ``TARGET_LOW`` of the way from your
+#: reservation price (here your cost) up to your estimate of the buyer's; at most
+#: ``TARGET_HIGH`` of the way when the opening sits at the estimate, and up to the estimate
+#: itself only when the opening goes beyond it.
+TARGET_LOW = 0.5
+TARGET_HIGH = 0.9
+
+
+@answer_key
+def target_band(opening, sale, after):
+    """(lowest, highest) target module 02 allows for a seller whose reservation price is
+    ``sale.cost`` and who opens at ``opening``: from halfway to the estimate up to nine
+    tenths of the way, or up to the estimate itself when the opening lies beyond it."""
+    estimate = expected_reservation(after)
+    low = sale.cost + TARGET_LOW * (estimate - sale.cost)
+    beyond = opening > estimate + 0.005
+    high = estimate if beyond else sale.cost + TARGET_HIGH * (estimate - sale.cost)
+    return low, high
+
+
+@answer_key
+def plans_by_the_course_rule(plan, sale, after):
+    """Whether ``plan``, a pair (opening, target), is a haggle plan by the course's rules
+    (review s61 X1: a lone opening let the model's price pass unchanged for nine learners in
+    ten): the opening by ``opens_by_the_course_rule``, the target in ``target_band`` and
+    below the opening."""
+    opening, target = plan
+    if not opens_by_the_course_rule(opening, sale, after):
+        return False
+    low, high = target_band(opening, sale, after)
+    cent = 0.005
+    return low - cent <= target <= high + cent and target < opening - cent
+
+
 @own_case_key
 def model_limits(sale, after):
     """Question 6's answer: for each situation, (the assumption it breaks, a price that
@@ -1941,6 +1980,10 @@ def model_limits(sale, after):
         if surer is not None
         else None,
     }
+    # where a refusal brings a counter-offer, a plan: the opening and a target three
+    # quarters of the way from your cost to your estimate, inside module 02's band
+    estimate = expected_reservation(after)
+    price[OPEN] = (price[OPEN], sale.cost + 0.75 * (estimate - sale.cost))
     answer = {
         item.key: (item._assumption, price[item._actions[0]])
         for item in (*_SITUATIONS, *_PRACTICE_SITUATIONS)

@@ -285,9 +285,9 @@ class InformationExplorer(w.VBox):
             elif verdict["differ"] == "cost":
                 why = (
                     f"{winner} and {other} share the range, and {winner}'s cost is lower. "
-                    "Knowing, you keep the saving on every buyer above your cost; the model's "
-                    "price is refused by some of them and keeps less of it, until the model's "
-                    "price is the bottom of the range and every buyer accepts."
+                    "Knowing, you keep every euro of a lower cost from every buyer; blind, the "
+                    "model's price falls by only half of it. Once the cost is so low that the "
+                    "model's price sits at the bottom of the range, the worth stops changing."
                 )
             else:
                 why = "the two settings differ in more than one way."

@@ -84,7 +84,7 @@ sale
 # Picture a supplier who has just lost two big clients and has machines standing idle. If
 # you know that, you know its reservation price has dropped: a modest order now beats no
 # order. You can ask for better terms and still offer a deal that is good for the
-# supplier. Without that knowledge, you would pay the price it quotes to everyone.
+# supplier. Without that knowledge, you would have no reason to push below its usual quote.
 #
 # Deadlines work the same way. A buyer who must have a machine running before a product
 # launch in three weeks cannot wait for a cheaper offer. A seller who knows about the
@@ -269,16 +269,16 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # reservation price is low. And a fact unrelated to Osprey's need or alternatives has the
 # same likelihood under every $r$, so it changes nothing, however dramatic it sounds.
 # News of this kind rarely rules a price out completely, so give every price some
-# likelihood above zero (Question 3's check asks so). The one case where a zero is right
-# is a bound you have verified, such as the checked quote in the table below.
+# likelihood above zero (Question 3's check asks so). Among news, the one case where a zero
+# is right is a bound you have verified, such as the checked quote in the table below.
 #
 # **News that changes.** Something happens now that alters Osprey's position: a rival
 # starts advertising a 15% discount today. Osprey's alternatives just improved, so its
 # reservation price itself may fall, to the rival's new price plus whatever your machine
 # is worth to it beyond the rival's. Call that amount the *cap*.
 #
-# Reweighting your four prices cannot show this, since the new reservation price may lie
-# below all four. Instead, lower each possible price above the cap to the cap, and carry
+# Reweighting your four prices cannot show this, since the new reservation price is in
+# general none of the four. Instead, lower each possible price above the cap to the cap, and carry
 # its chance with it: the cap becomes one of the possible prices.
 #
 # Question 3 reads news that reveals; Question 5 prices with it, and re-prices after news
@@ -302,8 +302,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # A rival's quote that Osprey has held all along, and that you can verify, is a bound that
 # was always there: Osprey's reservation price never was above the quote plus what your
-# machine is worth to it beyond the rival's. It is news that reveals, and the one case
-# where a likelihood of zero is right: a verified bound. A *cap* is another operation, for
+# machine is worth to it beyond the rival's. It is news that reveals, and, among news, the
+# one case where a likelihood of zero is right: a verified bound. A *cap* is another operation, for
 # news that changes Osprey's options now, like Question 5's new discount. Side by side,
 # at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80:
 #
@@ -550,11 +550,12 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
 #   buyer's reservation price is riskier than the model says. Offers under about a fifth
-#   of the sum are refused about half the time, refusals stay common up to about a third,
-#   and most offers give 40 to 50 per cent (Camerer, *Behavioral Game Theory*, 2003,
-#   chapter 2, summing up many studies; a meta-analysis of 37 papers, Oosterbeek, Sloof
-#   and van de Kuilen, *Experimental Economics*, 2004, finds an average offer of 40 per
-#   cent and about one offer in six refused). Players in those games know the sum they
+#   of the sum are refused about half the time and most offers give 40 to 50 per cent
+#   (Camerer, *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a
+#   meta-analysis of 37 papers, Oosterbeek, Sloof and van de Kuilen, *Experimental
+#   Economics*, 2004, finds an average offer of 40 per cent and about one offer in six
+#   refused). On our reading of the same data, refusals stay common up to about a third.
+#   Players in those games know the sum they
 #   split, so reading Osprey this way assumes it has a fair idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
@@ -707,10 +708,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # opening (as in Question 5; the check passes in the right ones), to return the smallest
 # factor, in steps of 0.05 from 1.05 up to 10, at which the model's price (against
 # `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
-# The check asks for both directions; for about one learner in ten, `"higher"` needs
-# `None`. The factor for the way your own news points is how much that fact must weigh to
-# shift the balance. If your Question 3 reading is not even, no one factor describes it:
-# call `my_price` with your reading and see; if it is, compare. The check tries your
+# The factor for the way your own news points is how much that fact must weigh to
+# shift the balance. If you read your news by a constant factor in Question 3, compare it
+# with this threshold; otherwise run `my_price` on your reading. The check tries your
 # scenario and `worked-case-19` (news pointing `"higher"` moves nothing even at 10, so
 # `None`); grading also tries other learners'.
 
@@ -759,12 +759,12 @@ check.news_weight(news_weight, hidden=True)
 # - `"honest-opening"`: the opening is an honest habit, not shaded to steer your reading;
 # - `"none"`: every assumption holds;
 #
-# and what price you would name, in euros: your final price, or, where a refusal brings a
-# counter-offer, your opening in that haggle, by the rule for an opening given
+# and what you would name, in euros: your final price, or, where a refusal brings a
+# counter-offer, your plan for that haggle, a pair `(opening, target)` by the rules given
 # below. Write `model_limits(sale, after)`, with
 # `after` your beliefs after the opening (as in Question 5; the check passes in the right
-# ones), to return a dict from each situation's key to a pair `(assumption, price)`, the
-# price worked out from `sale` and `after`.
+# ones), to return a dict from each situation's key to a pair `(assumption, price)`, or
+# `("final-offer", (opening, target))`, worked out from `sale` and `after`.
 #
 # Your own situations (`sale.situations`) are `staged-opening` and five others drawn for
 # you: an assumption may fail in two of them, or in none. Practise first on these four, which the check judges one by one on a worked case
@@ -798,12 +798,12 @@ check.news_weight(news_weight, hidden=True)
 # between the lower ones explain $x$ better. A buyer who shades its opening opens lower
 # than its habit, never higher. Ask which of the three a shaded opening still proves,
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
-# with the model's price: if it is higher, name that higher price (the check wants it to
-# the cent); if it is the same, the staging cost you nothing and the model's price stands.
+# with the model's price: if it is higher, name that higher price (to the cent); if it is
+# the same, the staging cost you nothing and the model's price stands.
 # On every case the check tries it is never lower.
 # The check also tries four worked cases, `worked-case-0`, `worked-case-1`, `cut-case` and
-# `tilt-case` (grading draws two more; the last two, `worked-case-1` with other numbers, ask
-# only for `staged-opening`); `check.staged_cases()` returns all four by name.
+# `tilt-case` (the last two ask only for `staged-opening`; grading draws two more);
+# `check.staged_cases()` returns all four by name.
 #
 # One mark for the assumptions, one for the prices. A *step* is the gap between
 # neighbouring prices in `sale.reservations`. What the check accepts, by the assumption
@@ -812,20 +812,19 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | your opening: from your estimate (rounded to the €100 if you like) up to one step above the highest reservation price still possible |
+# | `"final-offer"` | a plan: an opening from your estimate (rounded to the €100 if you like) up to one step above the highest reservation price still possible, and a target below it in module 02's band |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
 # Why these prices. A price more than a step above the highest reservation price still
-# possible after the opening is grounded in no buyer you still believe in (the one step is a course
-# convention). A seller who needs the sale wants a *safer price*; one between two
-# possible reservation prices sells to no more buyers than the next one up, for less. Against a
-# buyer who walks out of deals it finds unfair, a *fair price* leaves the buyer at the
-# next reservation price up a share of the gain (that reservation price minus your cost)
-# from a fifth to at most half of it. A fifth is only the check's floor, not a safe price:
-# by section 3's evidence, refusals stay common up to about a third, so a third is the
-# safer aim. With section 2's worked example after its offer (60, 70 or 80 still
+# possible after the opening is grounded in no buyer you still believe in (the step is a
+# course convention); one between two possible reservation prices sells to no more buyers
+# than the next one up, for less. Against a buyer who walks out of deals it finds unfair,
+# a *fair price* leaves the buyer at the next reservation price up a share of the gain
+# (that reservation price minus your cost) from a fifth to at most half of it. A fifth is only the check's floor, not a safe price:
+# on our reading of section 3's evidence, refusals stay common up to about a third, so a
+# third is the safer aim. With section 2's worked example after its offer (60, 70 or 80 still
 # possible, the model's price 70) and a cost of 40, the highest fair price is 64: it
 # leaves a buyer at 70 a gain of 6, a fifth of 70 − 40.
 #
@@ -833,18 +832,18 @@ check.news_weight(news_weight, hidden=True)
 # grades module 04's rule (section 1): open at your estimate of the buyer's reservation
 # price (the expected reservation price under `after`) or beyond it, up to a step above
 # the highest price still possible, wherever that falls against the model's price. Your
-# target, the price you aim to land at (module 02), lies at least halfway from your
-# reservation price to your estimate, at most at it, and below your opening. The model's
-# price is not a target. Module 04 also asks that
-# an opening rest on a fact you can name, which this check cannot judge.
+# target, the price you aim to land at, lies in module 02's band: at least halfway from
+# your reservation price (your cost) to your estimate, at most nine tenths of the way when
+# you open at the estimate, up to the estimate itself only when you open beyond it, and
+# below your opening. The model's price is not a target. Module 04 also asks that an
+# opening rest on a fact you can name.
 #
 # **Side note.** Where a seller cannot commit and buyers can wait, the seller's first
 # price tends to fall *below* the price it would name if it could commit (Fudenberg,
 # Levine and Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete
 # Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul,
 # Sonnenschein and Wilson, 1986), while the anchoring studies of section 5 favour a high
-# opening. The check grades module 04's rule, so it sides with the studies: where the
-# model's price lies more than €100 below your estimate, opening there fails.
+# opening. The check grades module 04's rule, so it sides with the studies.
 #
 # In none of these situations is accepting the opening best (section 3). The check judges
 # the practice situations and only the form of your own: their assumptions and prices are
@@ -892,9 +891,14 @@ def model_limits(sale, after):
             key=lambda p: (p - sale.cost) * sum(chance for r, chance in kept.items() if r >= p),
         )
 
+    def plan():
+        estimate = sum(r * chance for r, chance in after.items())
+        # open at the estimate; aim three quarters of the way from the cost to it
+        return estimate, sale.cost + 0.75 * (estimate - sale.cost)
+
     price = {
         "honest-opening": staged,
-        "final-offer": lambda: sum(r * chance for r, chance in after.items()),  # estimate
+        "final-offer": plan,
         "risk-neutral": below,
         "accepts-any": fairest,
         "none": lambda: model,
@@ -1172,9 +1176,10 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target, the price it aimed to land at. In this course (module 02) a target lies
-# at least halfway from your reservation price to your estimate of the other side's, and
-# below your opening, which is grounded in a fact you can name.
+# its own target, the price it aimed to land at. In this course a target lies in module
+# 02's band: at least halfway from your reservation price to your estimate of the other
+# side's, at most nine tenths of the way when you open at that estimate, and below your
+# opening.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
@@ -1255,7 +1260,8 @@ check.report_decision(report_decision, hidden=True)
 #   Business Review*, 1968; he went further, excusing some misstatements of fact too:
 #   module 00), and the comment to the American Bar Association's Model Rule 4.1, which
 #   most US states have adopted for lawyers, notes that a party's estimates of price or value, and what it
-#   says it would settle for, are not ordinarily taken as statements of material fact. So a
+#   says it would settle for, are not ordinarily taken as statements of material fact (a
+#   fact a reasonable person would weigh in deciding). So a
 #   bluff is usually lawful, but it is contested: many negotiators will not bluff, a bluff
 #   that is called costs you credibility, and simply declining to name your reservation
 #   price serves you as well. Module 04 returns to this.
