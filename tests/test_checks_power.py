@@ -218,6 +218,12 @@ def _atlas_proposal(s):
     return float(round((3 * s.atlas_value + s.borealis_value) / 6, -2))
 
 
+def _today(s):
+    """Question 2's first verdict written out: Kestrel's Shapley value today, (3 v1 + v2) / 6,
+    against its reservation price, what Borealis would pay."""
+    return (3 * s.atlas_value + s.borealis_value) / 6 >= s.borealis_value
+
+
 def _clears_with_corvid(s):
     """Question 2's verdict written out: Kestrel's Shapley value with Corvid, (6 a + 2 b + c)
     / 12 for the buyers' values a >= b >= c, against the best rival's value."""
@@ -225,41 +231,40 @@ def _clears_with_corvid(s):
     return (6 * a + 2 * b + c) / 12 >= max(s.borealis_value, s.corvid_value)
 
 
-@pytest.mark.parametrize(
-    ("wrong_floor", "words"),
-    [
-        (lambda s: (3 * s.atlas_value + s.borealis_value) / 6, "Kestrel's Shapley value"),
-        (_atlas_proposal, "that is Atlas's proposal"),
-        (lambda s: (s.atlas_value + s.borealis_value) / 2, "the split-the-difference guess"),
-        (lambda s: s.atlas_value, "the top of the core, not the reservation price"),
-        (lambda s: s.atlas_value / 2, "an even split with Atlas as the only buyer"),
-        (lambda s: 0, "never has to sell for less than what Borealis would pay"),
-        (lambda s: s.borealis_value / 6, "Borealis's Shapley value"),
-    ],
-)
-def test_each_wrong_floor_is_named_and_the_verdict_scored_on_its_own(learner, wrong_floor, words):
-    def answer(s):  # the verdict right, so that the floor's mistake costs one point
-        return wrong_floor(s), _clears_with_corvid(s)
+def test_question_2_first_part_is_a_verdict_with_a_true_hint(learner):
+    """Review 61, X1: the first part asked for the reservation price, which the text
+    states outright; it now asks whether Atlas's proposal today clears it, each verdict
+    occurs among the cases tried, and the hint on another learner's case states the two
+    figures truly (the own case gets the comparison, not its numbers)."""
+    seen = set()
+    for key in (None, "key-1"):
+        for s in hidden_and_own(key):
+            expected = _today(s)
+            seen.add(expected)
+            check.judge_clears_today(s, (expected, True))
+            with pytest.raises(NotYet) as failure:
+                check.judge_clears_today(s, (not expected, True))
+            hint = str(failure.value)
+            shapley = (3 * s.atlas_value + s.borealis_value) / 6
+            if s.learner == learner:
+                assert "your own scenario" in hint and f"{shapley:,.0f}" not in hint
+                continue
+            assert f"is {shapley:,.0f}, " in hint
+            side = "at least" if expected else "less than"
+            assert f"{side} the {s.borealis_value:,.0f} Borealis would pay" in hint
+    assert seen == {True, False}
 
-    outcome = check.licence_floor(answer)
-    assert [o.passed for o in outcome.outcomes] == [False, True]  # one mistake costs one point
-    # on the own case the same words for every mistake (review 57, W2); another learner's
-    # case names the mistake
-    assert "your own scenario" in outcome.outcomes[0].message
-    s = course.variant("03_power", "floor-other")
-    if words == "that is Atlas's proposal" and _P.atlas_proposal(s) == kestrel_shapley(s):
-        words = "Kestrel's Shapley value"  # a Shapley value already whole in hundreds
-    with pytest.raises(NotYet) as failure:
-        check.judge_floor(s, answer(s))
-    assert words in str(failure.value)
+    def reservation_only(s):  # the old answer: a number is no verdict
+        return s.borealis_value, _clears_with_corvid(s)
 
+    outcome = check.licence_floor(reservation_only)
+    assert [o.passed for o in outcome.outcomes] == [False, True]
+    assert "clears_today should be True or False" in outcome.outcomes[0].message
 
-def test_the_shapley_hint_says_borealis_pays_more_only_when_it_does(learner):
-    for s in hidden_and_own():
-        with pytest.raises(NotYet) as failure:
-            check.judge_floor(s, ((3 * s.atlas_value + s.borealis_value) / 6, True))
-        more = "Borealis alone would pay more" in str(failure.value)
-        assert more == ((3 * s.atlas_value + s.borealis_value) / 6 < s.borealis_value)
+    def against_half(s):  # the predicted price taken for the limit
+        return (3 * s.atlas_value + s.borealis_value) / 6 >= s.atlas_value / 2, True
+
+    assert not check.licence_floor(against_half, hidden=True).outcomes[0].passed
 
 
 def with_corvid(s):
@@ -301,13 +306,13 @@ def test_whether_the_fair_price_with_corvid_clears_is_judged_against_that_floor(
             # one verdict alone names no shortcut (session 56, E1): the check as a whole does
             assert "today's market of three" not in hint
     assert seen == {True, False} and today_wrong >= 1
-    assert "True or False" in miss(check.licence_floor, lambda s: (s.borealis_value, "yes"))
-    assert "a pair (reservation, clears_with_corvid)" in miss(
+    assert "True or False" in miss(check.licence_floor, lambda s: (_today(s), "yes"))
+    assert "a pair (clears_today, clears_with_corvid)" in miss(
         check.licence_floor, lambda s: s.borealis_value
     )
 
     def verdict_of_today(s):
-        return s.borealis_value, (3 * s.atlas_value + s.borealis_value) / 6 >= s.borealis_value
+        return _today(s), _today(s)
 
     check.licence_floor(verdict_of_today)  # the visible check first, as the notebook runs it
     outcome = check.licence_floor(verdict_of_today, hidden=True)
@@ -366,11 +371,11 @@ def test_the_old_votes_count_question_is_gone():
 REPLY_CASES = {
     # (right, said): words of the hint, and the fact the hint states
     ("accept", "reject"): "is at least Kestrel's equilibrium share",
-    ("accept", "walk away"): "walking away would lose money",
-    ("walk away", "accept"): "Harrow's work is worth more",
-    ("walk away", "reject"): "beats Kestrel's share at the table",
+    ("accept", "insist on Harrow"): "would lose money if Granite refused",
+    ("insist on Harrow", "accept"): "Harrow's work is worth more",
+    ("insist on Harrow", "reject"): "beats Kestrel's share at the table",
     ("reject", "accept"): "is less than Kestrel's share at the table",
-    ("reject", "walk away"): "is less than Kestrel's share at the table",
+    ("reject", "insist on Harrow"): "is less than Kestrel's share at the table",
 }
 
 
@@ -381,11 +386,11 @@ def facts_hold(s, right, said):
     waiting = s.delta_you * kestrel_next
     return {
         ("accept", "reject"): s.granite_offer >= share > waiting - 0.01,
-        ("accept", "walk away"): s.outside_offer < s.granite_offer,
-        ("walk away", "accept"): s.granite_offer < s.outside_offer,
-        ("walk away", "reject"): s.outside_offer > table and waiting < s.outside_offer,
+        ("accept", "insist on Harrow"): s.outside_offer < s.granite_offer,
+        ("insist on Harrow", "accept"): s.granite_offer < s.outside_offer,
+        ("insist on Harrow", "reject"): s.outside_offer > table and waiting < s.outside_offer,
         ("reject", "accept"): s.granite_offer < table and abs(waiting - table) < 0.01,
-        ("reject", "walk away"): s.outside_offer < table,
+        ("reject", "insist on Harrow"): s.outside_offer < table,
     }[right, said]
 
 
@@ -393,7 +398,7 @@ def test_every_wrong_reply_gets_a_hint_whose_facts_hold(learner):
     seen = set()
     for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(40)]:
         right = granite_reply(s)
-        for said in ("accept", "reject", "walk away"):
+        for said in ("accept", "reject", "insist on Harrow"):
             if said == right:
                 check.judge_granite_reply(s, said)
                 continue
@@ -418,7 +423,9 @@ def test_a_reply_may_be_written_in_any_case_and_with_an_underscore_or_a_hyphen(a
 
     assert full_marks(check.granite_reply(shouting, hidden=True), capsys)
     assert full_marks(check.granite_reply(hyphenated, hidden=True), capsys)
-    assert "one of 'accept', 'reject', 'walk away'" in miss(check.granite_reply, lambda s: "yes")
+    assert "one of 'accept', 'reject', 'insist on Harrow'" in miss(
+        check.granite_reply, lambda s: "yes"
+    )
 
 
 def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
@@ -428,7 +435,7 @@ def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
         table = s.contract_value * bargaining_split(s.delta_you, s.delta_them)[0]
         if s.granite_offer >= max(table, s.outside_offer):
             return "accept"
-        return "walk away" if s.outside_offer > table else "reject"
+        return "insist on Harrow" if s.outside_offer > table else "reject"
 
     assert "every case grading tries" in miss(check.granite_reply, proposers_seat, True)
 
@@ -913,11 +920,11 @@ def key_answers():
                 | {f.letter: story.power_fact_answer(f) for f in own.power_facts}
             ),
         ),
-        ("licence_floor", lambda s: (s.borealis_value, story.clears_with_corvid(s))),
+        ("licence_floor", lambda s: (story.clears_today(s), story.clears_with_corvid(s))),
         (
             "licence_floor",
             lambda s: (
-                s.borealis_value,
+                story.kestrel_shapley(s) >= s.borealis_value,
                 story.kestrel_shapley_with_corvid(s) >= max(s.borealis_value, s.corvid_value),
             ),
         ),
@@ -976,7 +983,7 @@ def test_a_hidden_failure_never_names_a_hidden_case(answers, learner):
 def test_the_scenario_passed_to_a_learner_is_a_copy(answers, capsys):
     def vandal(s):
         object.__setattr__(s, "borealis_value", 0.0)  # frozen, but not against this
-        return s.borealis_value, True
+        return True, True
 
     check.licence_floor(vandal)
     assert check._drawn("ada").borealis_value > 0
@@ -1030,7 +1037,7 @@ def test_question_1_has_the_learner_work_out_the_shapley_value(learner):
 
     assert "Atlas proposes a price of `_P.atlas_proposal(s)`" not in PROSE
     assert "has not put a figure on it. (Atlas can work it out" in PROSE
-    assert "question 4 asks how Kestrel should answer it" in PROSE  # session 56, U5
+    assert "question 4 asks how Kestrel should answer the proposal" in PROSE  # review 61, X1
     assert "atlas_proposal" not in repr(course.variant("03_power", "ada"))
     for n in range(20):
         s = course.variant("03_power", f"fair-{n}")
@@ -1218,7 +1225,7 @@ def test_question_2_cannot_be_passed_without_the_shapley_value(learner):
     2, finding 5: the draws left no value between 0.5 and 0.6 of Atlas's)."""
 
     def shortcut(s):
-        return s.borealis_value, max(s.borealis_value, s.corvid_value) < s.atlas_value / 2
+        return _today(s), max(s.borealis_value, s.corvid_value) < s.atlas_value / 2
 
     outcome = check.licence_floor(shortcut, hidden=True)
     assert [o.passed for o in outcome.outcomes] == [True, False]
@@ -1232,7 +1239,7 @@ def test_question_2_fails_the_three_player_formula_set_against_the_best_rival(le
 
     def shortcut(s):
         today = (3 * s.atlas_value + s.borealis_value) / 6
-        return s.borealis_value, today >= max(s.borealis_value, s.corvid_value)
+        return _today(s), today >= max(s.borealis_value, s.corvid_value)
 
     own = course.variant("03_power", "ada")
     assert shortcut(own)[1] != _P.clears_with_corvid(own)
@@ -1240,7 +1247,7 @@ def test_question_2_fails_the_three_player_formula_set_against_the_best_rival(le
         outcome = check.licence_floor(shortcut, hidden=hidden)
         assert [o.passed for o in outcome.outcomes] == [True, False]
         message = outcome.outcomes[1].message
-        assert "clears_with_corvid is not right for learner ada" in message
+        assert "clears_with_corvid is not right for your own scenario" in message
         assert "section 2's formula" in message
     case = check._corvid_worked_case()
     assert _P.clears_with_corvid(case)
@@ -1292,7 +1299,7 @@ def test_hints_explain_without_naming_the_move_to_make(learner):
     for n in range(80):
         s = course.variant("03_power", f"giveaway-{n}")
         right = granite_reply(s)
-        for said in ("accept", "reject", "walk away"):
+        for said in ("accept", "reject", "insist on Harrow"):
             if said != right:
                 with pytest.raises(NotYet) as failure:
                     check.judge_granite_reply(s, said)
@@ -1404,22 +1411,19 @@ def test_question_2_names_a_shortcut_only_when_the_verdicts_follow_it_on_every_c
         def answer(s):
             r = getattr(s, f"{rival}_value")
             floor = max(s.borealis_value, s.corvid_value)
-            return s.borealis_value, (3 * s.atlas_value + r) / 6 >= floor
+            return _today(s), (3 * s.atlas_value + r) / 6 >= floor
 
         return answer
 
     followed_none = {
-        "constant False": lambda s: (s.borealis_value, False),
-        "constant True": lambda s: (s.borealis_value, True),
-        "v1 > 2 v2": lambda s: (s.borealis_value, s.atlas_value > 2 * s.borealis_value),
-        "Corvid above Borealis": lambda s: (s.borealis_value, s.corvid_value > s.borealis_value),
+        "constant False": lambda s: (_today(s), False),
+        "constant True": lambda s: (_today(s), True),
+        "v1 > 2 v2": lambda s: (_today(s), s.atlas_value > 2 * s.borealis_value),
+        "Corvid above Borealis": lambda s: (_today(s), s.corvid_value > s.borealis_value),
     }
     shortcuts = {
-        "today's market of three": lambda s: (
-            s.borealis_value,
-            (3 * s.atlas_value + s.borealis_value) / 6 >= s.borealis_value,
-        ),
-        "Borealis alone": lambda s: (s.borealis_value, with_corvid(s)[0] >= s.borealis_value),
+        "today's market of three": lambda s: (_today(s), _today(s)),
+        "Borealis alone": lambda s: (_today(s), with_corvid(s)[0] >= s.borealis_value),
         "with Borealis as the one rival": three("borealis"),
         "with Corvid as the one rival": three("corvid"),
     }
@@ -1687,32 +1691,31 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     away = 0
     for n in range(600):
         s = course.variant("03_power", f"reply-{n}")
-        if _P.granite_reply(s) == "walk away":
+        if _P.granite_reply(s) == "insist on Harrow":
             away += 1
             assert s.outside_offer < s.contract_value
     assert away
     seven = PROSE[PROSE.index("### Question 7") : PROSE.index("def granite_reply")]
-    seven = " ".join(seven.split())  # review 58, U1: shorter, the same point
-    assert "where a counter can come the same day rather than a month later" in seven
-    assert "a counter at Harrow's figure with the door left open" in seven
-    assert "often does better than leaving at once" in seven
+    seven = " ".join(seven.split())  # review 61, C2: the counter is the graded move
+    assert "counter at once at Harrow's margin, and take Harrow's work if Granite refuses" in seven
+    assert "Insisting on Harrow brings the same money either way" in seven
+    assert "it beats leaving in silence" in seven
 
 
-def test_question_7_grades_the_move_section_5s_game_prescribes_and_says_so():
-    """The key walks away where Harrow binds, a move the cell says real talks can improve
-    on: the question asks for the game's move and says once that it is what is graded."""
+def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
+    """Review 61, C2: question 7 graded "walk away" against section 7's advice on repeat
+    dealings; the graded move is now the counter at Harrow's margin, which brings the
+    game's payoff for walking out and leaves the door open."""
     seven = PROSE[
         PROSE.index("### Question 7") : PROSE.index(
             "### BEGIN SOLUTION", PROSE.index("### Question 7")
         )
     ]
-    assert "`granite_reply(s)`: the move section 5's game prescribes for Kestrel" in seven
-    assert (
-        "walking out is the game's best reply to a proposal below it, and the answer this "
-        "question grades" in seven
-    )
-    assert "In real talks, where a counter can come" in " ".join(seven.split())
-    assert "usually beats leaving at once" not in seven
+    seven = " ".join(seven.split())
+    assert "`granite_reply(s)`: the move that gets Kestrel most in section 5's game" in seven
+    assert "the game's best reply to a proposal below it is to walk out to Harrow" in seven
+    assert '`"walk away"`' not in seven
+    assert "Kestrel will meet Granite again (question 9)" in seven
 
 
 def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_an_office():
@@ -1741,6 +1744,13 @@ def test_the_switch_hint_names_no_price_while_the_price_part_fails(learner):
         with pytest.raises(NotYet) as failure:
             check.judge_signing_switch(s, (12_345, wrong))
         said = str(failure.value)
+        if s.learner == learner:  # review 61, U4: the own case gets the same words, no prices
+            assert said.startswith("switch is not right for your own scenario")
+            assert "put the price right first" in said
+            with pytest.raises(NotYet) as right_price:
+                check.judge_signing_switch(s, (signing_price(s), wrong))
+            assert str(right_price.value) == said
+            continue
         assert f"{s.signing_gain:,.0f}" in said and "put the price right first" in said
         said = said.replace(f"{s.signing_gain:,.0f}", "")  # the given gain, named by the story
         assert f"{signing_price(s):,.0f}" not in said, (s.learner, said)
@@ -2120,7 +2130,7 @@ def test_a_hint_on_the_learners_own_case_names_the_comparison_not_its_numbers(le
             with pytest.raises(NotYet) as failure:
                 check.judge_clears_with_corvid(s, (s.borealis_value, shapley < floor))
             hints.append(str(failure.value))
-            for said in ("accept", "reject", "walk away"):
+            for said in ("accept", "reject", "insist on Harrow"):
                 if said != granite_reply(s):
                     with pytest.raises(NotYet) as failure:
                         check.judge_granite_reply(s, said)

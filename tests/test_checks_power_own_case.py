@@ -22,6 +22,7 @@ from course.scenarios.power import (
     licence_price,
     reply_range,
     signing_price,
+    signing_switch,
     vote_seller,
 )
 from course.variants import learner_as
@@ -73,9 +74,12 @@ def _own_hints(name):
         if abs(p - right) > 0.01 * v1
     ]
     hints["q2"] = [
-        _hint(check.judge_floor, s, (p, True))
-        for p in (kestrel_shapley(s), v1, v1 / 2, (v1 + v2) / 2, 0, v2 * 1.3)
-        if abs(p - v2) > 1
+        _hint(check.judge_clears_today, s, (kestrel_shapley(s) < v2, True)),
+    ]
+    switch = signing_switch(s)  # review 61, U4: no prices, no id, on the own case
+    hints["q6 switch"] = [
+        _hint(check.judge_signing_switch, s, (price, not switch))
+        for price in (signing_price(s), v1 / 2 - 500)
     ]
     graded = [
         kestrel_shapley(s),

@@ -31,13 +31,13 @@ def submissions():
         "one-wrong-answer": solved(
             MODULE, NAME, granite_reply_answer="def granite_reply(s):\n    return 'maybe'\n"
         ),
-        "shapley-as-floor": solved(
+        "forecast-as-limit": solved(
             MODULE,
             NAME,
             licence_floor_answer="def licence_floor(s):\n"
-            "    floor = (3 * s.atlas_value + s.borealis_value) / 6\n"
+            "    today = (3 * s.atlas_value + s.borealis_value) / 6 >= s.atlas_value / 2\n"
             "    a, b, c = sorted([s.atlas_value, s.borealis_value, s.corvid_value])[::-1]\n"
-            "    return floor, (6 * a + 2 * b + c) / 12 >= b\n",
+            "    return today, (6 * a + 2 * b + c) / 12 >= b\n",
         ),
         "hard-coded": solved(
             MODULE, NAME, votes_needed_answer=hard_coded_votes_needed("hard-coded")
@@ -86,7 +86,7 @@ class TestPowerGrading(ModuleGrading):
     def test_a_wrong_floor_costs_one_point_of_two(self, graded):
         """Question 2 scores its parts apart: the Shapley value taken as the floor loses the
         floor's point, and the verdict on Atlas's proposal keeps its own."""
-        points = graded.scores("shapley-as-floor")
+        points = graded.scores("forecast-as-limit")
         assert points["licence-floor-test"] == 1
         assert auto_total(points) == self.AUTO_POINTS - 1
 

@@ -743,7 +743,7 @@ def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
     assert "At that moment Granite had not seen Harrow's offer" in nine_a
     assert "Granite has not seen Harrow's offer" not in nine_a
     assert "it would rely on a figure Kestrel gives for Harrow" in nine_a
-    assert "if you do walk away, say what would bring you back" in " ".join(PROSE.split())
+    assert "it beats leaving in silence" in " ".join(PROSE.split())  # review 61, C2
     assert "Kestrel meets Granite again next week" not in PROSE
     assert "A year later Kestrel negotiates with Granite" in PROSE  # seventh review, C1
 
@@ -785,7 +785,8 @@ def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_pro
     by a check that wants v2 (professor's review 2, finding 3). The question asks for the
     reservation price, the bottom of the core, and says why that is not the same thing."""
     assert "the lowest price Kestrel should accept" not in PROSE
-    assert "`reservation`: Kestrel's reservation price for the licence" in PROSE
+    # review 61, X1: the part is now a verdict against that price, not the price itself
+    assert "is at least Kestrel's reservation price for the licence" in PROSE
     # review 3, E2: the old sentence was false whenever Borealis binds (61% of draws)
     assert "It is not the lowest proposal Kestrel should accept at the table" not in PROSE
     # review 4, E6: the reservation price is the least Kestrel could accept, a limit, not a
@@ -800,7 +801,8 @@ def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_pro
     assert "It is a limit, not a target" in PROSE
     assert "turns down anything below that half" not in PROSE
     # sixth review, U1: the share at the table is section 5's, not the floor's
-    assert "how much more Kestrel may hold out for is section 5's question" in PROSE
+    # review 61, X1: the part is a verdict; no forecast of the bargain enters it
+    assert "how much more Kestrel may hold out for" not in PROSE
 
 
 def test_each_story_fact_fits_what_the_model_assumes_of_it():
@@ -917,13 +919,12 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     assert "(question 7 grades it so for Granite)" not in PROSE
     text = " ".join(PROSE.split())
     assert (  # session 55, C1: one standard, the model's move; review 58, U1: shorter
-        "Where that model's move is to sell to Borealis (question 7's `\"walk away\"`), real "
-        "talks would name Borealis's figure to Atlas in a counter: the same money, with the "
-        "door left open."
+        "Where that model's move is to sell to Borealis, real talks would name Borealis's "
+        'figure to Atlas in a counter, as question 7\'s `"insist on Harrow"` does with '
+        "Harrow's: the same money, with the door left open."
     ) in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
-    assert "In real talks, where a counter can come the same day" in seven
-    assert "a counter at Harrow's figure with the door left open" in seven
+    assert "counter at once at Harrow's margin" in seven  # review 61, C2
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:
@@ -976,7 +977,7 @@ def test_modules_02_and_01_are_described_as_they_are():
     it implicit; contradiction 2: the winner of Shaked's result is named as in his model.
     E5: module 01's claim keeps its condition, a take-it-or-leave-it offer."""
     assert "left this condition implicit" not in PROSE
-    assert "As module 02 noted" in PROSE
+    assert "as module 02 noted" in PROSE
     assert "the side that proposes first, when it can also leave just after its own" in PROSE
     assert "a side that knows your reservation price can take nearly all" not in PROSE
     # review 59, E2: that result needs commitment, which Kestrel's talks lack; not cited here
@@ -1001,7 +1002,8 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
     assert "Granite reads any alternative Kestrel names as a sign of that threshold" in PROSE
     # review 59, E2: and the question says that reading is its assumption, not a model's
-    assert "The question assumes (anchoring, not a model here) that Granite" in PROSE
+    # review 61, U3: said as the reader's assumption, whose it is and what it is not
+    assert "Assume, as section 7 does (an anchoring effect, not a result of section 5's" in PROSE
     assert "as in question 9 below, mentioning a weak alternative gains nothing" not in PROSE
 
 
@@ -1276,10 +1278,9 @@ def test_question_2_floor_keeps_to_the_floor():
     prediction of the price three sections ahead that invited the v1/2 answer the check then
     had to catch; the bullet now keeps to the floor, and section 5 defines the term where it
     first uses it."""
-    floor = PROSE[PROSE.index("- `reservation`: Kestrel's reservation price") :]
-    floor = floor[: floor.index("- `clears_with_corvid`")]
-    assert "share at the table" not in floor and "half of Atlas's value" not in floor
-    assert "is section 5's question" in floor
+    today = PROSE[PROSE.index("- `clears_today`:") :]  # review 61, X1: now a verdict
+    today = today[: today.index("- `clears_with_corvid`")]
+    assert "share at the table" not in today and "half of Atlas's value" not in today
 
 
 def test_citations_and_figures_read_exactly():
@@ -1323,7 +1324,7 @@ def test_section_5_names_whose_rate_and_defines_each_share_once():
     assert "is the larger of its share at the table and $b$" in outside
     # U1: the timing caveat said twice in one paragraph now says it once
     assert "not at any moment at all" not in outside
-    assert outside.count("As module 02 noted") == 1
+    assert outside.count("as module 02 noted") == 1
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
     assert "Keep a weak one to yourself." not in using  # said again two sentences later
     assert "keep a weak one private" in using
@@ -1447,7 +1448,8 @@ def test_question_9b_points_at_the_number_the_story_gives_too():
 def test_question_2_says_at_least_where_the_key_counts_a_tie():
     """U4: the prompt said the proposal must 'beat' the best rival, the key uses >=."""
     assert "that proposal would beat selling to the best rival" not in PROSE
-    assert "that proposal would be at least what the best rival" in PROSE
+    assert "is at least Kestrel's reservation price for the licence" in PROSE  # review 61
+    assert "the same verdict had Kestrel brought Corvid in" in PROSE
 
 
 def test_question_6_leaves_the_rule_to_sections_4_and_5():
@@ -1465,7 +1467,7 @@ def test_question_2_no_longer_spells_out_the_floor():
     two = _section(PROSE, "### Question 2", "### BEGIN SOLUTION")
     assert "without doing worse than selling to Borealis" not in two
     assert "bottom of the core" not in two
-    assert "Kestrel's reservation price for the licence today" in two
+    assert "in today's market of three is at least Kestrel's reservation price" in two
 
 
 def test_question_4_leaves_the_choice_of_ground_to_the_learner():
@@ -1818,7 +1820,7 @@ def test_question_2_asks_what_it_marks():
     """Question 2 asked whether a third bidder makes the 'fair' price a better deal, always
     true as Kestrel's value rises; its mark is whether that price beats the best rival."""
     assert 'Does a third bidder make the "fair" price a better deal' not in PROSE
-    assert 'would Atlas\'s "fair" figure still beat selling to the best rival?' in PROSE
+    assert 'Would Atlas\'s "fair" figure beat selling to the best rival, today and' in PROSE
 
 
 def test_the_overdraft_is_no_fixed_sum_cost_of_delay():
@@ -1937,7 +1939,7 @@ def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_
     # the condition uses a term section 7 defines, so question 7 points to it (C2)
     assert "section 7 says when to tell them of it" in seven
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
-    assert "Mention an alternative when it beats your acceptance threshold as they see it" in using
+    assert "mention an alternative when it beats the least they believe you would accept" in using
 
 
 def test_question_2_says_its_shapley_value_prepares_question_4():
@@ -1947,7 +1949,7 @@ def test_question_2_says_its_shapley_value_prepares_question_4():
     # session 56, U5: the question comes first, the pointer to question 4 last
     assert "neither part below needs that figure" not in two
     assert two.index("Write `licence_floor(s)`") < two.index("question 4 asks how Kestrel")
-    assert two.index("question 4 asks how Kestrel") > two.index("Each part earns a mark")
+    assert "call `shapley_values`; question 4 asks how Kestrel" in two  # review 61, X1
 
 
 def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
@@ -2313,10 +2315,10 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     four, seven = " ".join(four.split()), " ".join(seven.split())
     assert "the price Kestrel names in its reply" not in four
     assert "what Kestrel gets for the licence by section 5's model" in four
-    assert "Where that model's move is to sell to Borealis (question 7's" in four
+    assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
-    assert "as question 4 grades the model's move" in seven
-    assert "a counter at Harrow's figure" in seven
+    assert "as question 7's `\"insist on Harrow\"` does with Harrow's" in four
+    assert "counter at once at Harrow's margin" in seven  # review 61, C2
 
 
 def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():

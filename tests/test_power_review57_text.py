@@ -12,7 +12,7 @@ def test_the_least_kestrel_would_accept_has_one_name_after_section_2():
     summary). After section 2 defines the core's floor, "floor" appears only as the core's
     lowest price, and question 2 asks for a `reservation`."""
     two = _section(PROSE, "### Question 2", "def licence_floor")
-    assert "`(reservation, clears_with_corvid)`" in two and "`floor`" not in two
+    assert "`(clears_today, clears_with_corvid)`" in two and "`floor`" not in two
     after = PROSE[PROSE.index("### Question 2") :]
     for found in re.finditer(r"(?<![-_])\bfloor\b(?![-_])", after):
         before = after[max(0, found.start() - 7) : found.start()]

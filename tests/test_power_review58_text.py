@@ -56,7 +56,7 @@ def test_the_reservation_price_is_named_once_and_used_alone():
     assert "core's **floor**" not in text and "floor" not in text
     assert "module 02's **reservation price**" in " ".join(two.split())
     assert 'From here on this module says "reservation price" only.' in " ".join(two.split())
-    question = _section(PROSE, "- `reservation`:", "- `clears_with_corvid`")
+    question = _section(PROSE, "- `clears_today`:", "- `clears_with_corvid`")  # review 61
     assert "the least Kestrel could accept" not in question and "limit" not in question
 
 

@@ -368,7 +368,7 @@ def test_the_granite_numbers_are_plausible_and_clear_of_every_threshold(drawn):
         assert max(s.outside_offer, s.granite_offer, s.harrow_raised) < s.contract_value
         replies.add(reply_in_money(s))
         caught += reply_in_the_proposers_seat(s) != reply_in_money(s)
-    assert replies == {"accept", "reject", "walk away"}
+    assert replies == {"accept", "reject", "insist on Harrow"}
     assert caught >= 0.15 * len(drawn)
 
 
@@ -473,14 +473,15 @@ def market_by_powerset(s):
 
 
 def floor_second_highest(s):
-    """The floor is the second-highest value today; with Corvid, Kestrel's Shapley value
-    by the order argument (it adds the best value among the buyers already there, after
-    none, one, two or three of them with equal chance) against the best rival's value."""
-    floor = sorted([s.atlas_value, s.borealis_value])[-2]
+    """Kestrel's Shapley value by the order argument (it adds the best value among the
+    buyers already there, after none, one, two or three of them with equal chance) against
+    the second-highest value, the best rival's, today and with Corvid."""
+    high, low = sorted([s.atlas_value, s.borealis_value], reverse=True)
+    today = (0 + (high + low) / 2 + high) / 3
     a, b, c = sorted([s.atlas_value, s.borealis_value, s.corvid_value], reverse=True)
     after_one, after_two = (a + b + c) / 3, (2 * a + b) / 3
     shapley = (0 + after_one + after_two + a) / 4
-    return (floor, shapley > b)  # b, the second-highest value, is the best rival's
+    return (today > low, shapley > b)  # b, the second-highest value, is the best rival's
 
 
 def floor_from_the_core(s):
@@ -488,7 +489,8 @@ def floor_from_the_core(s):
     Borealis} would still break away, read off the game; with Corvid, whether the division
     that pays Kestrel its Shapley value and Atlas the rest is in that market's core."""
     game = market_by_powerset(s)
-    floor = game[frozenset({"Kestrel", "Borealis"})]
+    today = shapley_values(list(PLAYERS), game)["Kestrel"]
+    paid = {"Kestrel": today, "Atlas": s.atlas_value - today, "Borealis": 0}
     four = (*PLAYERS, "Corvid")
     values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value, "Corvid": s.corvid_value}
     bigger = {}
@@ -498,7 +500,10 @@ def floor_from_the_core(s):
             bigger[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
     shapley = shapley_values(list(four), bigger)["Kestrel"]
     division = {"Kestrel": shapley, "Atlas": s.atlas_value - shapley, "Borealis": 0, "Corvid": 0}
-    return float(floor), blocking_coalition(list(four), bigger, division) is None
+    return (
+        blocking_coalition(list(PLAYERS), game, paid) is None,
+        blocking_coalition(list(four), bigger, division) is None,
+    )
 
 
 def reply_at_the_floor_or_the_offer(s):
@@ -571,7 +576,7 @@ def reply_in_money(s):
     table = kestrel_at_table(s)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
-    return "walk away" if s.outside_offer > table else "reject"
+    return "insist on Harrow" if s.outside_offer > table else "reject"
 
 
 def reply_in_shares(s):
@@ -584,7 +589,7 @@ def reply_in_shares(s):
     harrow_binds = (
         s.outside_offer / s.contract_value > bargaining_split(s.delta_them, s.delta_you)[1]
     )
-    return "walk_away" if harrow_binds else "reject"
+    return "insist_on_harrow" if harrow_binds else "reject"
 
 
 def reply_in_the_proposers_seat(s):
@@ -592,7 +597,7 @@ def reply_in_the_proposers_seat(s):
     table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
-    return "walk away" if s.outside_offer > table else "reject"
+    return "insist on Harrow" if s.outside_offer > table else "reject"
 
 
 def lever_by_gains(s):
@@ -767,7 +772,7 @@ def judge_rig_prices(s, prices):
 #: What each question's check decides about one scenario's result (the check runs these on
 #: every scenario it tries, after calling the learner's function).
 JUDGES = {
-    "licence_floor": (check.judge_floor, check.judge_clears_with_corvid),
+    "licence_floor": (check.judge_clears_today, check.judge_clears_with_corvid),
     "licence_reply": (check.judge_reply_price, check.judge_reply_reason),
     "buy_votes_from": (check.judge_vote_seller,),
     "rig_prices": (judge_rig_prices,),
@@ -850,7 +855,7 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     the self-check learners)."""
     with hidden_cases_as(key):
         hidden = [course.variant(MODULE, learner) for learner in check.HIDDEN_LEARNERS]
-    assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "walk away"}
+    assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "insist on Harrow"}
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
     assert {_P.atlas_proposal(s) >= s.borealis_value for s in hidden} == {True, False}
     # question 3: the smaller offer, the larger and neither are each right somewhere, and
@@ -866,7 +871,7 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     wrong_seat = {
         reply_in_money(s) for s in hidden if reply_in_the_proposers_seat(s) != reply_in_money(s)
     }
-    assert wrong_seat >= {"accept", "walk away"}
+    assert wrong_seat >= {"accept", "insist on Harrow"}
     # question 7: each shortcut, and both together, pick the wrong lever on some hidden learner
     for mistake in ({"harrow_raw": True}, {"loan_without_harrow": True}):
         assert any(naive_lever(s, **mistake) != lever_by_gains(s) for s in hidden), mistake
@@ -1048,7 +1053,7 @@ def _seat_reply(s):
     wrong_seat = table_share(s) / s.delta_you
     if s.granite_offer >= max(wrong_seat, s.outside_offer):
         return "accept"
-    return "walk away" if s.outside_offer > wrong_seat else "reject"
+    return "insist on Harrow" if s.outside_offer > wrong_seat else "reject"
 
 
 def _ignoring_harrow(s):
@@ -1057,7 +1062,7 @@ def _ignoring_harrow(s):
 
 def _harrow_only(s):
     """Question 7 answered by comparing the proposal with Harrow alone."""
-    return "accept" if s.granite_offer >= s.outside_offer else "walk away"
+    return "accept" if s.granite_offer >= s.outside_offer else "insist on Harrow"
 
 
 def test_granites_proposal_never_tests_nothing(drawn_300):
@@ -1071,7 +1076,7 @@ def test_granites_proposal_never_tests_nothing(drawn_300):
         mistakes = {_seat_reply(s), _ignoring_harrow(s), _harrow_only(s)}
         assert mistakes != {right}, s.learner
     replies = {granite_reply(s) for s in drawn_300}
-    assert replies == {"accept", "reject", "walk away"}
+    assert replies == {"accept", "reject", "insist on Harrow"}
 
 
 def test_the_loan_leaves_the_licence_alone_in_the_story_too(drawn_300):
@@ -1086,22 +1091,20 @@ def test_the_loan_leaves_the_licence_alone_in_the_story_too(drawn_300):
         assert "the buyer pays on one fixed date" in s.story()
 
 
-def test_a_floor_that_counts_corvid_is_told_so_and_nothing_else(drawn_1000):
-    """E1: Corvid's value was the split-the-difference figure in 5% of draws, so a floor that
-    counted Corvid was told it had split the difference; other learners got only the
-    generic hint. Now such a floor is told that Corvid has made no offer, in every draw."""
-    counted = 0
+def test_question_2s_verdict_today_is_the_same_with_atlas_rounded_proposal(drawn_1000):
+    """Review 61, X1: question 2's first part is now a verdict on Atlas's proposal today; a
+    learner may use the proposal rounded to the hundred (question 4 allows it), and no draw
+    lies so close to the rule's boundary that the rounding changes the verdict."""
+    from course.scenarios.power import atlas_proposal, clears_today, proposal_rounded_down
+
+    verdicts = set()
     for s in drawn_1000:
-        if s.corvid_value <= s.borealis_value:
-            check.judge_floor(s, (max(s.borealis_value, s.corvid_value), True))  # still right
-            continue
-        counted += 1
-        with pytest.raises(NotYet) as failure:
-            check.judge_floor(s, (s.corvid_value, True))
-        assert "it counts Corvid, who has made no offer yet" in str(failure.value), s.learner
-        assert "split-the-difference" not in str(failure.value)
-        assert s.corvid_value != (s.atlas_value + s.borealis_value) / 2
-    assert counted > 300
+        verdict = clears_today(s)
+        verdicts.add(verdict)
+        for figure in (atlas_proposal(s), proposal_rounded_down(s) + 100):
+            assert (figure >= s.borealis_value) == verdict, s.learner
+        assert (proposal_rounded_down(s) >= s.borealis_value) == verdict, s.learner
+    assert verdicts == {True, False}
 
 
 def test_the_loan_leaves_kestrel_less_patient_than_granite(drawn_1000):
@@ -1284,7 +1287,7 @@ def test_every_story_has_granite_know_harrows_offer_before_it_proposes(swept_200
         # question 8 is set before Harrow tells Granite of its first offer (question 9a)
         assert "tell Granite of it before Granite's first proposal, as with its first" in story
         assert "as it did of its first" not in story
-        walks += granite_reply(s) == "walk away"
+        walks += granite_reply(s) == "insist on Harrow"
     assert 100 < walks < 500
 
 

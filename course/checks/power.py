@@ -48,7 +48,7 @@ def _seat_reply(s):
     table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
-    return "walk away" if s.outside_offer > table else "reject"
+    return "insist on Harrow" if s.outside_offer > table else "reject"
 
 
 @answer_key
@@ -121,7 +121,7 @@ class _HiddenLearners:
 
     _KINDS = (
         ("accept-seat", lambda s: _story().granite_reply(s) == "accept" != _seat_reply(s)),
-        ("walk-seat", lambda s: _story().granite_reply(s) == "walk away" != _seat_reply(s)),
+        ("walk-seat", lambda s: _story().granite_reply(s) == "insist on Harrow" != _seat_reply(s)),
         ("reject", lambda s: _story().granite_reply(s) == "reject"),
         ("bidder", lambda s: _story().best_lever(s) == "bidder"),
         ("loan", lambda s: _story().best_lever(s) == "loan"),
@@ -299,9 +299,9 @@ def _own(s):
 #: answer in turn reads off neither the verdict nor its numbers. They say what to compare;
 #: other learners' cases, which the visible check also tries, keep their specific hints.
 OWN_CASE_HINTS = {
-    "licence_floor": "a reservation price is the least Kestrel could accept, given what else "
-    "it could do today with the offers made so far; a fair benchmark, or a forecast of where "
-    "the bargaining ends, is not that limit",
+    "licence_floor": "set Kestrel's Shapley value in today's market of three against its "
+    "reservation price, the least it could accept given the offers made so far; a forecast "
+    "of where the bargaining ends is not that limit",
     "buy_votes_from": "for each offer, count the swings Kestrel's vote would have after that "
     "sale, with the seller holding fewer votes and Kestrel more, and compare the two; "
     "'neither' only if no sale gives Kestrel any swing",
@@ -316,6 +316,9 @@ OWN_CASE_HINTS = {
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",
+    "signing_switch": "put the price paid on signing right first, then weigh what the "
+    "money's coming sooner is worth against what the change takes off today's predicted "
+    "price (section 5)",
     "granite_reply": "work out Kestrel's share at the table in the responder's seat, then set "
     "Granite's proposal and Harrow's offer against it and against each other",
     "best_lever": "work out what each move adds to what the models predict for Kestrel (the "
@@ -337,7 +340,10 @@ def _not_own(s, question, part=None):
 
 
 def _whose(s):
-    """Whose scenario ``s`` is, as a hint names it."""
+    """Whose scenario ``s`` is, as a hint names it: the learner's own is "your own
+    scenario", as in every other own-case hint (review 61, U4)."""
+    if _own(s):
+        return "your own scenario"
     return WORKED_CASE if s.learner == WORKED_CASE else f"learner {s.learner}"
 
 
@@ -621,6 +627,10 @@ def _own_labels_credit(answer, items, noun, example, judge):
 # --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
 
 
+#: What ``licence_floor`` returns (question 2).
+SHAPE = "(clears_today, clears_with_corvid)"
+
+
 def _pair(result, what, shape):
     if not isinstance(result, tuple | list) or len(result) != 2:
         raise NotYet(f"{what} should return a pair {shape}, got {result!r}")
@@ -628,74 +638,30 @@ def _pair(result, what, shape):
 
 
 @answer_key
-def judge_floor(s, result):
+def judge_clears_today(s, result):
     """Question 2's first part, on ``result`` (what ``licence_floor`` returned for ``s``):
-    nothing when the floor is right, else the ``NotYet`` hint."""
-    from course.scenarios.power import kestrel_shapley
+    nothing when the verdict on Atlas's proposal in today's market is right, else the
+    ``NotYet`` hint."""
+    from course.scenarios.power import clears_today, kestrel_shapley
 
-    reservation, _ = _pair(result, "licence_floor", "(reservation, clears_with_corvid)")
-    value = amount(reservation, "the reservation price")
-    v1, v2 = s.atlas_value, s.borealis_value
-    shapley = kestrel_shapley(s)
-    below = " (and Borealis alone would pay more)" if shapley < v2 else ""
-    not_a_floor = (
-        "the Shapley value is a benchmark of fairness, not a reservation price: any price above "
-        "what Borealis would pay beats selling to Borealis"
+    verdict, _ = _pair(result, "licence_floor", SHAPE)
+    verdict = _truth(verdict, "clears_today")
+    expected = clears_today(s)
+    if verdict == expected:
+        return
+    _not_own(s, "licence_floor", "clears_today")
+    shapley, v2 = kestrel_shapley(s), s.borealis_value
+    side = "at least" if expected else "less than"
+    hint = (
+        f"Atlas's proposal, Kestrel's Shapley value in today's market, is {shapley:,.0f}, "
+        f"{side} the {v2:,.0f} Borealis would pay, which is Kestrel's reservation price: "
+        "below it, selling to Borealis does better"
     )
-    counts_corvid = []
-    if s.corvid_value > v2:  # part 5's move, not yet made (review 4, E1)
-        counts_corvid = [
-            (
-                s.corvid_value,
-                "that is Corvid's value: it counts Corvid, who has made no offer yet; today "
-                "Borealis is the only rival",
-                "it counts a bidder who has made no offer yet",
-            )
-        ]
-    mistakes = [
-        *counts_corvid,
-        (shapley, f"that is Kestrel's Shapley value{below}; {not_a_floor}", not_a_floor),
-        (
-            _story().atlas_proposal(s),
-            f"that is Atlas's proposal, the Shapley value{below}; {not_a_floor}",
-        ),
-        (
-            (v1 + v2) / 2,
-            "that is the split-the-difference guess, module 02's Nash split with Borealis as "
-            "the disagreement point, which section 5 shows fails when Kestrel must walk out "
-            "to sell to Borealis; and it is a prediction of the price, not the least Kestrel "
-            "should accept",
-        ),
-        (
-            v1,
-            "that is Atlas's value, the most Atlas would pay: the top of the core, not the "
-            "reservation price",
-        ),
-        (
-            v1 / 2,
-            "that is half of Atlas's value, an even split with Atlas as the only buyer: a "
-            "prediction of a bargain, not the price below which Kestrel should turn to Borealis",
-        ),
-        (
-            0,
-            "with Borealis in the market Kestrel never has to sell for less than what "
-            "Borealis would pay",
-        ),
-        (v2 / 6, "that is Borealis's Shapley value; the question is Kestrel's reservation price"),
-    ]
-    hint = diagnose(
-        value,
-        v2,
-        mistakes,
-        "the reservation price is the price below which Kestrel does better by selling to the "
-        "rival buyer (the lowest price in the core)",
+    raise NotYet(
+        f"clears_today is not right for {_whose(s)}: {hint}.",
+        general="it misjudges whether Atlas's fair proposal in today's market is at least "
+        "Kestrel's reservation price, what Borealis would pay",
     )
-    if hint:
-        _not_own(s, "licence_floor", "the reservation price")
-        raise NotYet(
-            f"the reservation price is not right for {_whose(s)}: {hint}.",
-            general=general_hint(hint, mistakes) or hint,
-        )
 
 
 def _truth(value, what):
@@ -764,7 +730,7 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
     when it is in ``followed``, the shortcuts the learner's verdicts follow on every case the
     check tried (``_shortcuts_followed``); otherwise it says what to compare, in general
     words, since one True or False matches some shortcut whatever the learner did."""
-    _, verdict = _pair(result, "licence_floor", "(reservation, clears_with_corvid)")
+    _, verdict = _pair(result, "licence_floor", SHAPE)
     verdict = _truth(verdict, "clears_with_corvid")
     from course.scenarios.power import (
         clears_with_corvid,
@@ -844,10 +810,7 @@ def _verdicts_part(answer, scenarios, message):
     verdicts = []
     if failed is None:
         with contextlib.suppress(NotYet):
-            verdicts = [
-                (s, _truth(_pair(r, "licence_floor", "(reservation, clears_with_corvid)")[1], "x"))
-                for s, r in results
-            ]
+            verdicts = [(s, _truth(_pair(r, "licence_floor", SHAPE)[1], "x")) for s, r in results]
     followed = _shortcuts_followed(verdicts) if verdicts else frozenset()
     for s, result in results:
         _judged(s, lambda s=s, result=result: judge_clears_with_corvid(s, result, followed))
@@ -866,17 +829,20 @@ def _each(answer, scenarios, judge, message):
 
 @question
 def licence_floor(answer, hidden=False):
-    """Check a function that returns (Kestrel's reservation price for the licence,
-    whether Atlas's proposal in the market with Corvid would beat the best rival). Two
-    parts, a point each."""
+    """Check a function that returns (whether Atlas's proposal today is at least Kestrel's
+    reservation price, whether its proposal in the market with Corvid would beat the best
+    rival). Two parts, a point each."""
     scenarios = [*_scenarios(hidden), _corvid_worked_case()]
-    floor = "the reservation price is what the rival buyer would pay: the bottom of the core."
+    today = (
+        "clears_today compares Kestrel's Shapley value in today's market with its reservation "
+        "price, what Borealis would pay."
+    )
     verdict = (
         "clears_with_corvid compares Kestrel's Shapley value in the market of four with what "
         "the best rival would pay."
     )
     return score(
-        Check("the reservation price", 1, lambda: _each(answer, scenarios, judge_floor, floor)),
+        Check("the proposal today", 1, lambda: _each(answer, scenarios, judge_clears_today, today)),
         Check(
             "the proposal with Corvid",
             1,
@@ -1587,6 +1553,7 @@ def judge_signing_switch(s, result):
     switch = _truth(switch, "switch")
     if switch == signing_switch(s):
         return
+    _not_own(s, "signing_switch", "switch")  # no prices on the own case (review 61, U4)
     before, after = f"{licence_price(s):,.0f}", f"{signing_price(s):,.0f}"
     gain, loss = f"{s.signing_gain:,.0f}", f"{signing_loss(s):,.0f}"
     try:
@@ -1675,18 +1642,19 @@ def _granite_hint(s, said, expected):
             "it rejects a proposal worth more than what rejecting and proposing next month "
             "is worth today",
         ),
-        ("accept", "walk away"): (
-            f"Harrow's {harrow} is less than Granite's {offer}: walking away would lose money",
-            "it walks away to an outside option worth less than the proposal",
+        ("accept", "insist on Harrow"): (
+            f"Harrow's {harrow} is less than Granite's {offer}: insisting on Harrow's margin "
+            "would lose money if Granite refused",
+            "it insists on an outside option worth less than the proposal",
         ),
-        ("walk away", "accept"): (
+        ("insist on Harrow", "accept"): (
             f"Granite's {offer} is less than Harrow's {harrow}: Harrow's work is worth more",
             "it accepts a proposal worth less than the outside option",
         ),
-        ("walk away", "reject"): (
+        ("insist on Harrow", "reject"): (
             f"Harrow's {harrow} beats Kestrel's share at the table ({table}; Kestrel answers "
             f"Granite's proposal, so it is in the responder's seat): rejecting and proposing "
-            f"next month is worth only {waiting} today, less than Harrow now",
+            f"next month is worth only {waiting} today, less than Harrow's margin now",
             "it rejects where the outside option beats what rejecting is worth",
         ),
         ("reject", "accept"): (
@@ -1694,11 +1662,11 @@ def _granite_hint(s, said, expected):
             "what rejecting and proposing next month is worth today",
             "it accepts a proposal worth less than rejecting and proposing next month",
         ),
-        ("reject", "walk away"): (
+        ("reject", "insist on Harrow"): (
             f"Harrow's {harrow} is less than Kestrel's share at the table ({table}): "
             "rejecting and proposing next month is worth more than Harrow; an outside option "
-            "below your share at the table is not worth taking",
-            "it walks away to an outside option worth less than the share at the table",
+            "below your share at the table is not worth insisting on",
+            "it insists on an outside option worth less than the share at the table",
         ),
     }
     return hints[expected, said]
@@ -1731,7 +1699,8 @@ def judge_granite_reply(s, result):
 
 @question
 def granite_reply(answer, hidden=False):
-    """Check a function that answers Granite's first proposal: accept, reject or walk away."""
+    """Check a function that answers Granite's first proposal: accept, reject or insist on
+    Harrow."""
     _each(answer, _scenarios(hidden), judge_granite_reply, None)
     passed("granite_reply answers Granite the way the equilibrium says.")
 

@@ -24,7 +24,7 @@ OTHER_MEMBERS = ("Ironvale", "Marrow", "Quillon", "Tessaly")
 LEVERS = ("bidder", "loan", "harrow")
 
 #: How Kestrel can answer Granite's proposal (question 7).
-REPLIES = ("accept", "reject", "walk away")
+REPLIES = ("accept", "reject", "insist on Harrow")
 
 #: The labels of question 9: module 00's four kinds of move.
 LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
@@ -697,7 +697,8 @@ def kestrel_shapley(s):
 
 
 def _floor_mistake_amounts(s):
-    """The wrong floors question 2's hint names (``judge_floor``'s mistakes, in its order):
+    """The wrong floors question 2's hint named until review 61 (X1), when its first part
+    became a verdict; the draws still keep Corvid clear of them, so that they stay as they were:
     Kestrel's Shapley value, Atlas's proposal, the split-the-difference price, Atlas's value,
     half of it, nothing, and Borealis's Shapley value. Corvid's value is kept clear of all
     of them (review 4, E1), so a floor that counts Corvid is told so and nothing else."""
@@ -732,6 +733,15 @@ def kestrel_shapley_with_corvid(s):
 def floor_with_corvid(s):
     """Kestrel's floor in that market: what the best rival, Borealis or Corvid, would pay."""
     return max(s.borealis_value, s.corvid_value)
+
+
+@answer_key
+def clears_today(s):
+    """Question 2's first verdict: whether Atlas's 'fair' proposal in today's market of
+    three, Kestrel's Shapley value there, is at least Kestrel's reservation price, what
+    Borealis would pay (review 61, X1: the part used to ask for that price alone, which the
+    text states)."""
+    return kestrel_shapley(s) >= s.borealis_value
 
 
 @answer_key
@@ -805,10 +815,12 @@ def granite_share(s, delta_you=None, harrow=None):
 def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
-    share; otherwise walk away if Harrow beats the table, else reject and propose next."""
+    share; otherwise, if Harrow beats the table, insist on Harrow (counter at Harrow's margin
+    at once, and take Harrow's work if Granite refuses: the game's payoff for walking out to
+    Harrow, with the door left open), else reject and propose next."""
     if s.granite_offer >= granite_share(s):
         return "accept"
-    return "walk away" if s.outside_offer > table_share(s) else "reject"
+    return "insist on Harrow" if s.outside_offer > table_share(s) else "reject"
 
 
 @answer_key

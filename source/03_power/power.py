@@ -15,7 +15,7 @@
 #
 # Module 00 sorted leverage into three sources: what a side knows, what it could do
 # instead, and what the other side needs from it: a resource it holds, a say that comes
-# with its role, a skill others rely on, the regard others have for it. This module is
+# with its role, a skill others rely on, the other side's trust in its word. This module is
 # about the third, **power**. It rests on one idea that ties the three together: your power over
 # someone is how much they depend on you. Their alternatives and their hurry are two of
 # the things that set that dependence, so both come back here, not as new sources but as
@@ -126,9 +126,9 @@ scenario
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
 # warning or an alternative you name moves the other side only as far as they believe it.
-# Trust in what you know is expert power, regard for how you deal is referent power; the
-# rest is credibility, a record of saying true things and doing what you said, which a
-# called bluff costs you (section 7).
+# Trust in what you know is expert power; admiration for who you are is referent power;
+# trust in how you deal is credibility, a record of saying true things and doing what you
+# said, which a called bluff costs you (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
@@ -220,7 +220,8 @@ check.power_sources(power_sources, hidden=True)
 #   on its own?
 #
 # **The Shapley value, a benchmark of fairness.** Shapley ("A Value for n-Person Games",
-# 1953) asked for a division with four properties: it shares out exactly what all players
+# 1953) asked for a division with four properties (as textbooks state them today; his own
+# "carrier" axiom joins the first and third): it shares out exactly what all players
 # together earn; two players who add the same to every coalition get the same; a player
 # who adds nothing to any coalition gets nothing; and when two games are added together,
 # coalition by coalition, each player gets the sum of what the two games would give them.
@@ -294,15 +295,22 @@ print("Left takes all: in the core?", stable)
 # 1977) had groups of three, one strong player and two weak ones, play a game of this kind:
 # the strong player got clearly less than the core, came closer to it where the weak
 # players competed harder (when they could send no messages, for instance), and over all
-# conditions got close to the Shapley value. In groups of seven to twelve, its payoffs rose
-# over the rounds towards the core, except in groups of seven and eight that could talk,
-# and were again close to the Shapley value over all conditions (*Journal of Conflict
-# Resolution*, 1978). So read the core as where fierce competition leads, and the Shapley
-# value as a fair split and a rough forecast of what small groups get on average.
+# conditions got close to the Shapley value. So read the core as where fierce competition
+# leads, and the Shapley value as a fair split and a rough forecast of what small groups
+# get on average.
+#
+# <details><summary>Larger groups, and a second reading of the Shapley value</summary>
+#
+# In groups of seven to twelve, the strong player's payoffs rose over the rounds towards
+# the core, except in groups of seven and eight that could talk, and were again close to
+# the Shapley value over all conditions (Murnighan and Roth, *Journal of Conflict
+# Resolution*, 1978).
 #
 # The Shapley value also has a second reading, as a valuation: Roth (1977) showed it is
 # what a player values playing the game at when that player is neutral to risk, both to
 # ordinary risk and to the strategic risk of not knowing how the others will bargain.
+#
+# </details>
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -403,56 +411,53 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-floor-text", "schema_version": 3}
-# ### Question 2 (2 marks): Atlas's "fair" price, and a third bidder
+# ### Question 2 (2 marks): does Atlas's "fair" price clear the rival?
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
 # has not put a figure on it. (Atlas can work it out: Borealis sent it a copy of its
 # offer, so Atlas knows both values.) Part 5 of your story offers a move: bring in Corvid,
 # which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
-# Atlas a copy, as Borealis did. Had Kestrel made that move before Atlas proposed, would
-# Atlas's "fair" figure still beat selling to the best rival? Write
-# `licence_floor(s)`, returning a pair `(reservation, clears_with_corvid)`:
+# Atlas a copy, as Borealis did. Would Atlas's "fair" figure beat selling to the best
+# rival, today and had Kestrel made that move before Atlas proposed? Write
+# `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
 #
-# - `reservation`: Kestrel's reservation price for the licence today, with Borealis the only
-#   rival (how much more Kestrel may hold out for is section 5's question);
-# - `clears_with_corvid`: suppose Kestrel had brought Corvid in, and Atlas then proposed
-#   Kestrel's Shapley value in that market of four (Kestrel and three buyers). `True` if
-#   that proposal would be at least what the best rival, whoever it is then, would pay,
-#   `False` if not.
-#   Section 2 gives no formula for three buyers: build the game and let `shapley_values`
-#   work it out.
+# - `clears_today`: `True` if Atlas's proposal in today's market of three is at least
+#   Kestrel's reservation price for the licence, `False` if not. Build section 2's market
+#   with `s.atlas_value` and `s.borealis_value` and call `shapley_values`; question 4 asks
+#   how Kestrel should answer the proposal;
+# - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, and Atlas then
+#   proposed Kestrel's Shapley value in that market of four (Kestrel and three buyers),
+#   set against what the best rival, whoever it is then, would pay. Section 2 gives no
+#   formula for three buyers: build the game and let `shapley_values` work it out.
 #
-# Each part earns a mark. The check also tries other learners' scenarios: in some the fair
-# price with Corvid beats the best rival, in others it does not, and in some the answer differs
-# from the one in today's market of three. It also tries a worked case of its own (Atlas
-# 100,000, Borealis 52,000, Corvid 61,000), where section 2's formula for three players
-# gives the wrong verdict.
-#
-# Neither part needs Atlas's figure in today's market, but work it out too (build section
-# 2's market with `s.atlas_value` and `s.borealis_value` and call `shapley_values`):
-# question 4 asks how Kestrel should answer it.
+# Each part earns a mark. The check also tries other learners' scenarios, where the
+# verdicts differ, and a worked case of its own (Atlas 100,000, Borealis 52,000, Corvid
+# 61,000), where section 2's formula for three players gives the wrong verdict with Corvid.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
 def licence_floor(s):
-    """(Kestrel's reservation price for the licence, whether Atlas's proposal in the market
-    with Corvid would beat the best rival)."""
+    """(whether Atlas's proposal today is at least Kestrel's reservation price, whether its
+    proposal in the market with Corvid would beat the best rival)."""
     ### BEGIN SOLUTION
-    values = {"Atlas": s.atlas_value, "Borealis": s.borealis_value, "Corvid": s.corvid_value}
-    players = ["Kestrel", *values]
-    market = {}
-    for size in range(1, len(players) + 1):
-        for group in combinations(players, size):
-            bids = [values[b] for b in group if b != "Kestrel"]
-            market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
-    proposal = shapley_values(players, market)["Kestrel"]
+    def proposal(values):
+        players = ["Kestrel", *values]
+        market = {}
+        for size in range(1, len(players) + 1):
+            for group in combinations(players, size):
+                bids = [values[b] for b in group if b != "Kestrel"]
+                market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
+        return shapley_values(players, market)["Kestrel"]
+
+    today = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
+    with_corvid = today | {"Corvid": s.corvid_value}
     best_rival = max(s.borealis_value, s.corvid_value)
-    return s.borealis_value, proposal >= best_rival
+    return proposal(today) >= s.borealis_value, proposal(with_corvid) >= best_rival
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
-"""Check that licence_floor gives Kestrel's reservation price and a verdict with Corvid."""
+"""Check that licence_floor judges Atlas's proposal today and with Corvid."""
 check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
 check.licence_floor(licence_floor, hidden=True)
@@ -486,13 +491,17 @@ check.licence_floor(licence_floor, hidden=True)
 # Netherlands 2, Luxembourg 1, and a decision needed 12. Every total the other five can
 # make is even, so no coalition ever sits at 11 waiting for one more vote: in
 # qualified-majority votes on a proposal from the Commission, Luxembourg's vote could never
-# change the result. That is the textbook case, and it needs a caveat: where the Council
-# acted without a Commission proposal, the 12 votes also had to come from at least four
-# members, so France, Germany and Italy needed a fourth, and Luxembourg could supply it;
-# and where the treaty asked for unanimity, Luxembourg had a veto ("Luxembourg in the early
-# days of the EEC: null player or not?", *Games* 9(2), article 29, 2018, at
-# https://www.mdpi.com/2073-4336/9/2/29). A seat's power depends on the whole rule, not only
-# on the weights.
+# change the result. A seat's power depends on the whole rule, not only on the weights.
+#
+# <details><summary>The textbook case needs a caveat</summary>
+#
+# Where the Council acted without a Commission proposal, the 12 votes also had to come from
+# at least four members, so France, Germany and Italy needed a fourth, and Luxembourg could
+# supply it; and where the treaty asked for unanimity, Luxembourg had a veto ("Luxembourg in
+# the early days of the EEC: null player or not?", *Games* 9(2), article 29, 2018, at
+# https://www.mdpi.com/2073-4336/9/2/29).
+#
+# </details>
 #
 # Both indices assume that every coalition (Banzhaf), or every order of joining
 # (Shapley–Shubik), is as likely as any other, and that every proposal reaches a vote.
@@ -704,12 +713,16 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # deal-me-out described their agreements better than the Nash split on the option did.
 #
 # The rule depends on *when* the option can be taken: only at the moment you turn down the
-# other side's proposal. If you could also leave after the other side turns down *your*
-# proposal, deal-me-out is no longer the only prediction: in Shaked's model the side that
+# other side's proposal. Harrow, Borealis and the rig's outside option below are all of that
+# kind, as module 02 noted.
+#
+# <details><summary>When you can also leave after your own proposal is refused</summary>
+#
+# Then deal-me-out is no longer the only prediction: in Shaked's model the side that
 # proposes first, when it can also leave just after its own proposal is refused, can gain
-# much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994). As module 02
-# noted, deal-me-out counts an alternative you can take when you answer a proposal; Harrow,
-# Borealis and the rig's outside option below are all of that kind.
+# much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994).
+#
+# </details>
 #
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
@@ -719,8 +732,14 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # alternating offers end at the Nash split on the breakdown payoffs, the right rule here:
 # each side gets its breakdown payoff plus half of what is left. Every unit your breakdown
 # payoff rises adds half a unit to your share, whether or not it beats your share at the
-# table. What each side earns while the talks drag on (rent on the thing
-# being sold, a side job) plays the same part when rounds are short.
+# table.
+#
+# <details><summary>What each side earns while talks drag on</summary>
+#
+# Income that runs only while the talks last (rent on the thing being sold, a side job)
+# plays the same part as a breakdown payoff when rounds are short.
+#
+# </details>
 #
 # So ask two questions: how you would reach your alternative, and what pushes both sides to
 # agree (module 02 asked the second). If you must walk out to take it, it is an outside
@@ -820,9 +839,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does not
 # end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only when
-# it turns down a proposal of Atlas's. Where that model's move is to sell to Borealis
-# (question 7's `"walk away"`), real talks would name Borealis's figure to Atlas in a
-# counter: the same money, with the door left open.
+# it turns down a proposal of Atlas's. Where that model's move is to sell to Borealis,
+# real talks would name Borealis's figure to Atlas in a counter, as question 7's
+# `"insist on Harrow"` does with Harrow's: the same money, with the door left open.
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
@@ -980,8 +999,7 @@ check.signing_terms(signing_terms, hidden=True)
 # equilibrium share. Otherwise it walks away if its outside option beats waiting, and if
 # not, it rejects and, a round later, offers you exactly what your next turn would be
 # worth to you. The game has no deadline: it goes on until one of you accepts or the
-# computer walks away. A deal in a later round is discounted, so it is worth less to both
-# of you.
+# computer walks away.
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
 # is the lowest offer it accepts in each case? Work it out from section 5 before you play:
@@ -1009,32 +1027,33 @@ ShrinkingPieGame()
 # Granite's first proposal gives Kestrel `s.granite_offer` of the contract's gain,
 # `s.contract_value`. Granite proposes first (its discount factor is `s.delta_them`),
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
-# `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move section 5's
-# game prescribes for Kestrel (its equilibrium), one of `"accept"`, `"reject"` (and propose a month later) or
-# `"walk away"` (to Harrow). `bargaining_split(delta_proposer, delta_responder)` gives the
-# split of a pie of 1, proposer's share first; the money is that share of the gain.
+# `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
+# Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
+# later) or `"insist on Harrow"` (counter at once at Harrow's margin, and take Harrow's work
+# if Granite refuses). `bargaining_split(delta_proposer, delta_responder)` gives the split
+# of a pie of 1, proposer's share first; the money is that share of the gain.
 #
 # Section 5's models assume full information, and here it holds for Harrow: Harrow told
 # Granite of its offer before Granite proposed (part 4 of your story), so both sides know
-# that Kestrel would really take Harrow's work rather than less. That is why, when Harrow
-# beats Kestrel's share at the table, walking out is the game's best reply to a proposal
-# below it, and the answer this question grades, as question 4 grades the model's move. In
-# real talks, where a counter can come
-# the same day rather than a month later, a counter at Harrow's figure with the door left
-# open often does better than leaving at once; and if you do walk away, say what would
-# bring you back, since you may well meet again. Where the other side has not seen your
+# that Kestrel would really take Harrow's work rather than less. When Harrow beats
+# Kestrel's share at the table, the game's best reply to a proposal below it is to walk out
+# to Harrow. Insisting on Harrow brings the same money either way, since Granite gains by
+# matching a margin it would otherwise lose with the deal, and it beats leaving in silence:
+# Kestrel will meet Granite again (question 9), and how it leaves today is what Granite
+# will expect next time (section 7). Where the other side has not seen your
 # alternative, section 7 says when to tell them of it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
 def granite_reply(s):
-    """The move section 5's game prescribes for Kestrel: accept, reject or walk away."""
+    """The move that gets Kestrel most in section 5's game: accept, reject or insist on
+    Harrow."""
     ### BEGIN SOLUTION
     at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
     if s.granite_offer >= max(at_the_table, s.outside_offer):
         return "accept"
     if s.outside_offer > at_the_table:
-        return "walk away"
+        return "insist on Harrow"
     return "reject"
     ### END SOLUTION
 
@@ -1053,8 +1072,7 @@ check.granite_reply(granite_reply, hidden=True)
 # and the balance moves. The models of this module tell you which of these moves count,
 # by how much, and which count for nothing: a bidder who would pay no more than your best
 # rival, or no more than your share at the table with the keen buyer, or an outside option
-# that stays below your share at the table, does not move the deal. Preparation time is
-# scarce, so spend it where the models say it pays.
+# that stays below your share at the table, does not move the deal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 8 (2 marks): one month, one move
@@ -1150,8 +1168,8 @@ check.best_lever(best_lever, hidden=True)
 #   options (in question 9, Granite has not seen Harrow's new offer),
 #   and what Kestrel says about them is all Granite has to go on.
 #   With full information, as in section 5, your acceptance threshold is your share at the
-#   table, since they know you would refuse less and wait for it. Mention an
-#   alternative when it beats your acceptance threshold as they see it: then it raises
+#   table, since they know you would refuse less and wait for it. The rule: mention an
+#   alternative when it beats the least they believe you would accept; then it raises
 #   what they must offer. Call such an alternative **strong**, and one worth no more than
 #   that **weak**. Mentioning a weak one gains nothing where they know your patience, and
 #   where they are unsure of it, as in most real talks, a weak figure you name can anchor
@@ -1233,8 +1251,8 @@ check.best_lever(best_lever, hidden=True)
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`; the story shows them), today, before any of question 8's moves
 # and before Harrow told Granite of its offer (part 4). At that moment Granite had not
-# seen Harrow's offer (unlike Atlas, which holds a copy of Borealis's), so it would rely
-# on a figure Kestrel gives for Harrow. Label each with module 00's words:
+# seen Harrow's offer, so it would rely on a figure Kestrel gives for Harrow. Label each
+# with module 00's words:
 #
 # - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
 #   section 7's sense, counts);
@@ -1311,7 +1329,8 @@ check.rate_tactics(rate_tactics, hidden=True)
 # unsure how patient Kestrel is,
 # so it cannot work out Kestrel's share at the table: part 4 of your story ends with
 # Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be above
-# or below that share. The question assumes (anchoring, not a model here) that Granite reads any alternative Kestrel names as a sign of that
+# or below that share. Assume, as section 7 does (an anchoring effect, not a result of
+# section 5's models), that Granite reads any alternative Kestrel names as a sign of that
 # threshold. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
@@ -1427,8 +1446,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
-# - Use power quietly and truthfully: mention an alternative when it beats your acceptance
-#   threshold as the other side sees it, once they can believe it, keep a weak one to
+# - Use power quietly and truthfully: mention an alternative when it beats the least they
+#   believe you would accept, once they can believe it, keep a weak one to
 #   yourself, warn only of what you would do anyway, make no threats,
 #   and leave alone power that is not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.

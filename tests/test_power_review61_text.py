@@ -1,0 +1,61 @@
+"""Module 03, review 61: Shapley's axioms as textbooks state them (E1), referent power as
+admiration, not regard for how one deals (E2), module 00's own list for power (C3), one
+quotable rule for mentioning an alternative (C1), no "still" where Atlas's figure may never
+have beaten Borealis (U2), question 9b's assumption said plainly (U3), side material in
+<details> blocks and a shorter text (U1). Each test failed on the text before this round."""
+
+from tests.test_models_power import NOTEBOOK, PROSE, _section
+from tests.test_power_review58_text import _markdown_words
+
+
+def test_shapleys_four_properties_are_todays_statement_of_his_three_axioms():
+    text = PROSE
+    assert 'four properties (as textbooks state them today; his own "carrier" axiom' in text
+    assert "joins the first and third)" in text
+
+
+def test_referent_power_is_admiration_and_how_you_deal_is_credibility():
+    text = PROSE
+    assert "regard for how you deal is referent power" not in text
+    assert "admiration for who you are is referent power" in text
+    assert "trust in how you deal is credibility" in text
+
+
+def test_the_intro_quotes_module_00s_list_for_power():
+    intro = _section(PROSE, "# Module 03", "## Your scenario")
+    assert "the regard others have for it" not in intro
+    assert "a skill others rely on, the other side's trust in its word" in intro
+
+
+def test_one_rule_for_mentioning_an_alternative_worded_so_others_can_quote_it():
+    text = PROSE
+    assert "mention an alternative when it beats the least they believe you would accept" in text
+    summary = PROSE[PROSE.index("## What to take away") :]
+    assert "mention an alternative when it beats the least they believe you would accept" in (
+        summary
+    )
+    assert "as the other side sees it" not in summary
+
+
+def test_question_2_does_not_say_still_and_question_9b_says_whose_assumption():
+    two = _section(PROSE, "### Question 2", "def licence_floor")
+    assert "figure still beat" not in two
+    nine_b = _section(PROSE, "**Part b (1 mark).**", "def harrow_move")
+    assert "The question assumes (anchoring, not a model here)" not in nine_b
+    assert "Assume, as section 7 does (an anchoring effect, not a result of section 5's" in (nine_b)
+
+
+def test_side_material_sits_in_details_blocks():
+    for summary, inside in [
+        ("Larger groups, and a second reading", "*Journal of Conflict Resolution*, 1978"),
+        ("The textbook case needs a caveat", "null player or not?"),
+        ("When you can also leave after your own proposal", 'Shaked, "Opting Out'),
+        ("What each side earns while talks drag on", "rent on the thing being sold"),
+    ]:
+        block = _section(PROSE, f"<details><summary>{summary}", "</details>")
+        assert inside in block, summary
+    assert PROSE.count("<details>") == PROSE.count("</details>")
+
+
+def test_the_text_is_shorter_than_before_this_round():
+    assert _markdown_words(NOTEBOOK) <= 11_920, _markdown_words(NOTEBOOK)
