@@ -26,6 +26,7 @@ from course.scenarios.concessions import (
     cheapest_start,
     closing_start,
     conceded_issues,
+    landing_point,
     meso_triples,
     middle_package,
     pick_reading,
@@ -2176,7 +2177,9 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     assert "three and a half hours each" not in flat
     assert "If you split it into two sittings, stop after question 4" in flat
     assert "as far towards the other side's reservation price" not in flat
-    assert "at or beyond your estimate of the other side's reservation price" in flat
+    assert (
+        "open at your estimate of the other side's reservation price or somewhat beyond it" in flat
+    )
     assert "becomes your best estimate" not in flat
     assert "Orchard will not pay you more than a quote for the same work" in flat
     assert "open at the quote or up to 3 (thousand, not per cent) below it" in flat
@@ -2205,7 +2208,7 @@ def test_the_two_sittings_split_after_question_4_four_hours_then_three():
     assert "take three hours or so" not in flat
     assert (
         "(two thirds of the reading, four questions, the arena and the planner) take about "
-        "four hours, and the rest (questions 5 to 7, the low-ball exercise and the "
+        "four hours, and the rest (questions 4b to 7, the low-ball exercise and the "
         "reflection) about three." in flat
     )
     assert "It takes about seven hours" in flat
@@ -2952,7 +2955,10 @@ def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
     """Module 02's reviewer (round 61, C3 there): section 1 said module 02's target is
     grounded in a fact you can name, but module 02 puts it at the even split when you have
     none."""
-    assert "grounded in a fact you can name, or at the even split when you have none" in _flat()
+    assert (
+        "grounded in a fact you can name, or, when you have none, halfway from your "
+        "reservation price to your estimate of theirs"
+    ) in _flat()
 
 
 def test_the_landing_may_sit_above_their_minimum_when_you_meet_again():
@@ -3178,6 +3184,12 @@ def _plan_of_the_engine(s, opening):
     return [ask(t) for t in range(s.rounds)]
 
 
+def _landing_by_the_key(s):
+    table = TradeTable(s.yours, s.theirs)
+    point = landing_point(table, s.their_minimum)
+    return next(package for package, you, them in table.packages if (you, them) == point)
+
+
 #: For each graded question, answers that only call what the check uses to know the answer.
 KEY_CALLS = {
     "opening": [lambda s, anchor, quote=None: check.grounded_opening(s, anchor, quote)],
@@ -3190,6 +3202,7 @@ KEY_CALLS = {
         lambda s, m, t, g: check.tit_for_tat_band(s, m, t, g)[0],
     ],
     "next_trade": [_next_by_rule_path, _next_by_preferred_trade],
+    "landing": [_landing_by_the_key],
     "meso": [
         lambda s: check.equivalent_offers(s),
         lambda s: [dict(row[0]) for row in meso_triples(s)[0]],

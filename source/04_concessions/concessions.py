@@ -89,8 +89,8 @@ scenario
 # the person receiving the offer turned their attention to information that cuts against
 # it: the opener's alternatives or reservation price, or their own **target** (module 02:
 # the outcome you aim to land at, better than your reservation price and grounded in a
-# fact you can name, or at the even split when you have none; your opening lies beyond
-# it). Your
+# fact you can name, or, when you have none, halfway from your reservation price to your
+# estimate of theirs; your opening lies beyond it). Your
 # own reservation price (module 02: the worst terms you would still accept) is not the
 # thing to turn to. In a later study (Galinsky, Mussweiler and Medvec, "Disconnecting
 # outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002), negotiators
@@ -335,9 +335,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 2. never go back up (a higher offer than your last reads as a retraction);
 # 3. concede in steps that never grow and end smaller than they began: no concession may be
 #    bigger than the smallest concession before it, and the last must be strictly smaller
-#    than the first. Rounding gets one unit of slack: a plan rounded to whole thousands, or
-#    to up to three decimals, may have a step one unit of its rounding bigger. A plan with
-#    more decimals is not rounded and gets no slack. Hold (a step of 0) in round 1:
+#    than the first. Rounding gets one unit of slack: in a plan rounded to whole thousands,
+#    or to up to three decimals, a step may be bigger by up to one unit of that rounding.
+#    A plan with more decimals is not rounded and gets no slack. Hold (a step of 0) in round 1:
 #    Orchard has only opened, and an opening is not a concession (section 3, rule 1).
 #    Make your first concession in round 2: a longer hold says you can wait, and two sides
 #    that both wait may run out of rounds (section 2). Later holds are yours to place;
