@@ -148,8 +148,9 @@ scenario
 # if your alternative is better than they believed, their estimate of the least you would
 # take goes up, and so does what they must offer to reach a deal; if it is worse, it goes
 # down, and you have only shown how little you could get elsewhere. So compare your
-# alternative with what *they* believe of it, not with your own reservation price, and
-# keep a weaker one private. Even a stronger one is a judgement call: its figure is a
+# alternative with what *they* believe of it, not with your own reservation price: telling
+# it helps only when it raises the least they believe you would accept (module 03 words the
+# rule that way). Keep a weaker one private. Even a stronger one is a judgement call: its figure is a
 # number below your opening that the other side can hold on to, and with it they can
 # guess your reservation price. Telling it helps most when it comes close to the number
 # you open with. (Module 03's deal-me-out result says when an outside option moves a
@@ -1176,9 +1177,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   from their alternatives and your target, giving their number no pull beyond what it
 #   tells you (module 01); news about their alternatives (another seller's real quote) is
 #   different, and should move you.
-# - Mention an alternative only when it beats what the other side believes of it (and
-#   even then weigh the lower number it names), as a fact, never as a threat, and keep a
-#   weaker one private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
+# - Mention an alternative only when it beats what the other side believes of it, so that
+#   it raises the least they believe you would accept (and even then weigh the lower
+#   number it names), as a fact, never as a threat, and keep a weaker one private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
 #   misrepresentation.
 # - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
 #   say wait. Plan towards a target with a margin above your reservation price, and treat

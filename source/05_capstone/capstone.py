@@ -535,7 +535,8 @@ check.opening_offer(opening_offer, hidden=True)
 #
 # - **Let Marlow learn of your alternative as plain information, not a threat.**
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other side
-#   supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel and can only assume
+#   supposes and to keep a poor one quiet: telling it helps when it raises the least the
+#   other side believes you would accept (module 03). Marlow knows nothing of Brenn or Kessel and can only assume
 #   you would otherwise sell on the spot market, which your real alternative beats: telling
 #   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum on
 #   your terms ("accept our terms by Friday, or …") is a threat: it ties terms you would
