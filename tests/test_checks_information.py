@@ -1374,11 +1374,50 @@ def test_the_explorer_text_says_a_low_cost_stops_mattering():
     explorer = InformationExplorer({"A": (40, 50, 100), "B": (40, 60, 90), **LOWER_COST})
     explorer.picks[("C", "D")].value = "D"
     explorer.judge()
-    # review s61 U6: said in two plain steps, the half the blind price falls by named
     shown = explorer.feedback.value.replace("&#x27;", "'")
-    assert "blind, the model's price falls by only half of it" in shown
-    assert "sits at the bottom of the range, the worth stops changing" in shown
+    assert "both sell to every buyer and the worth stops changing" in shown
     assert "the worth stops changing" not in cell_words("voi-explorer-text")
+
+
+def test_the_explorer_s_cost_verdict_is_true_with_the_cost_inside_the_range():
+    """Review 62 U1: the verdict said that knowing, 'you keep every euro of a lower cost from
+    every buyer', false when the cost lies inside the range (knowing, you sell only to buyers
+    above it). What it says now holds for every pair of costs it can be shown for: a lower
+    cost adds more to what knowing earns than to what the blind price earns, and at the
+    higher cost, where the blind price is above the bottom, knowing sells to more buyers."""
+    from course.models.information import take_it_or_leave_it
+    from course.widgets.information import InformationExplorer
+
+    def earned(cost, low, high):
+        blind = take_it_or_leave_it(cost, low, high)
+        return blind[1] + value_of_information(cost, low, high), blind[1], blind[0]
+
+    shown_for = 0
+    for low, high in ((50, 100), (60, 140), (20, 90)):
+        for higher in range(0, high, 5):
+            for lower in range(0, higher, 5):
+                explorer = InformationExplorer(
+                    {
+                        "A": (40, 50, 100),
+                        "B": (40, 60, 90),
+                        "C": (higher, low, high),
+                        "D": (lower, low, high),
+                    }
+                )
+                explorer.picks[("C", "D")].value = "D"
+                explorer.judge()
+                if "cost is lower" not in explorer.feedback.value:
+                    continue
+                shown_for += 1
+                knowing_low, blind_low, _ = earned(lower, low, high)
+                knowing_high, blind_high, price_high = earned(higher, low, high)
+                assert knowing_low - knowing_high > blind_low - blind_high, (low, high, lower)
+                # at the higher cost the blind price is above the bottom (else no worth moves)
+                sold_knowing = (high - max(higher, low)) / (high - low)
+                sold_blind = (high - max(price_high, low)) / (high - low)
+                assert sold_knowing > sold_blind, (low, high, lower)
+                assert "every euro of a lower cost from every buyer" not in explorer.feedback.value
+    assert shown_for > 50
 
 
 LOWER_COST = {"C": (70, 50, 100), "D": (30, 50, 100)}

@@ -285,9 +285,12 @@ class InformationExplorer(w.VBox):
             elif verdict["differ"] == "cost":
                 why = (
                     f"{winner} and {other} share the range, and {winner}'s cost is lower. "
-                    "Knowing, you keep every euro of a lower cost from every buyer; blind, the "
-                    "model's price falls by only half of it. Once the cost is so low that the "
-                    "model's price sits at the bottom of the range, the worth stops changing."
+                    "Each euro off the cost comes back from every buyer you sell to. Knowing, "
+                    "you sell to every buyer who values the goods above your cost; blind, the "
+                    "one price sells to fewer, so a lower cost adds more to what knowing earns "
+                    "than to what the blind price earns. Once the cost is so low that the "
+                    "model's price sits at the bottom of the range, both sell to every buyer "
+                    "and the worth stops changing."
                 )
             else:
                 why = "the two settings differ in more than one way."
