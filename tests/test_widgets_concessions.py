@@ -70,7 +70,7 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     )
     verdict = unescape(planner.verdict.value)
     assert "Your plan ends on the frontier" in verdict
-    assert "Every move on the way is right by the rule: you have landed." in verdict
+    assert "Every move on the way is right by the rule" in verdict
     assert "would not sign" not in verdict
     # the verdict says whether the rule's path reached the frontier package best for you that
     # Orchard will sign, whichever it is
@@ -80,6 +80,10 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     reached = table.points(end)[0] == best
     assert ("the rule's path reached the place you would choose" in verdict) == reached
     assert ("The rule looks only one move ahead" in verdict) == (not reached)
+    # review 62 U1: a plan short of the landing is neither 'landed' nor shown in green
+    assert ("you have landed" in verdict) == reached
+    assert ("stopped short of your landing by" in verdict) == (not reached)
+    assert (OK_STYLE in planner.verdict.value) == reached
 
 
 def cells(planner):
@@ -342,6 +346,10 @@ def test_the_verdict_says_when_the_chosen_landing_can_only_be_proposed_whole(lea
     plan(planner, _rule_moves(table, path))
     verdict = unescape(planner.verdict.value)
     assert "One more thing to see" in verdict
+    # review 62 U1: short of the landing, the verdict said 'you have landed', in green
+    assert "you have landed" not in verdict
+    assert "stopped short of your landing by" in verdict
+    assert OK_STYLE not in planner.verdict.value
     assert ("You can plan a path to it in this table" in verdict) is reachable
     assert ("takes levels back on balance is proposed whole" in verdict) is not reachable
 

@@ -252,11 +252,12 @@ class ConcessionPlanner(w.VBox):
         elif wrong:
             text += f" {wrong} of its {len(steps)} move(s) are not right by the rule."
         elif steps and not better and not short:
-            text += " Every move on the way is right by the rule: you have landed."
+            text += " Every move on the way is right by the rule"
             if best_for_you[0] > you:
                 text += (
-                    f" One more thing to see: the frontier package best for you that still gives "
-                    f"Orchard its minimum is {best_for_you[0]:g} for you and "
+                    f", but the rule stopped short of your landing by {best_for_you[0] - you:g} "
+                    "of your points. One more thing to see: the frontier package best for you "
+                    f"that still gives Orchard its minimum is {best_for_you[0]:g} for you and "
                     f"{best_for_you[1]:g} for Orchard. The rule looks only one move ahead: "
                     "the moves it makes first decide which packages its last concession can "
                     "reach, so it does not always end there."
@@ -264,7 +265,8 @@ class ConcessionPlanner(w.VBox):
                 text += self._landing_reach()
             else:
                 text += (
-                    " It is also the frontier package best for you that still gives Orchard "
-                    "its minimum: the rule's path reached the place you would choose to land."
+                    ", and you have landed: this is the frontier package best for you that "
+                    "still gives Orchard its minimum, so the rule's path reached the place you "
+                    "would choose to land."
                 )
-        return message(text, ok=landed or (not better and not wrong and not short))
+        return message(text, ok=landed)
