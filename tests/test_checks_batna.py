@@ -1549,16 +1549,30 @@ def test_mentioning_an_alternative_is_judged_against_the_least_they_believe_you_
         assert "counts a commute you leave unpriced at nothing" in text
 
 
-def _rule(offers, offer, value, limit, *, trap=None, gap=None, accept_in_zone=False, walk=True):
+def _rule(
+    offers,
+    offer,
+    value,
+    limit,
+    *,
+    trap=None,
+    gap=None,
+    accept_in_zone=False,
+    walk=True,
+    job_split=False,
+):
     """Question 5's rule written out, with switches for wrong rules that scored full marks:
     ``trap`` the commute counted in the trap test (the offer's own share when None), ``gap`` the
     response to an offer without remote days that clears the reservation price for the job as
     offered, ``accept_in_zone`` accepting any offer with remote days inside its zone, ``walk``
-    False for a rule that never walks away."""
+    False for a rule that never walks away, ``job_split`` judging every offer against the even
+    split of the zone for the job as offered whenever that zone exists (review 62 X1)."""
     with_remote = value + offers.commute_cost / 2
     if limit < with_remote and walk:
         return "walk away", "no zone even with remote days"
     split = (with_remote + limit) / 2
+    if job_split and limit >= value + offers.commute_cost:
+        split = (value + offers.commute_cost + limit) / 2
     if offer.salary >= split or (
         accept_in_zone and offer.remote_days and offer.salary >= with_remote
     ):
@@ -1583,6 +1597,7 @@ def _rule(offers, offer, value, limit, *, trap=None, gap=None, accept_in_zone=Fa
         ({"gap": ("ask for remote days", "no remote days")}, "responses"),
         ({"accept_in_zone": True}, "responses"),
         ({"trap": "full"}, "reasons"),
+        ({"job_split": True}, "responses"),
     ],
 )
 @pytest.mark.parametrize("who", [f"review3-{n}" for n in range(12)])
@@ -1606,6 +1621,26 @@ def test_every_path_of_question_6s_rule_is_tried_for_every_learner(switches, par
     assert got[part][0] == 0, (who, got)
 
 
+@pytest.mark.parametrize("who", ["alice", "carol", "bob"])
+def test_the_job_as_offered_split_fails_visibly_and_the_hint_names_rule_step_2(who):
+    """Review 62 X1: a rule that judged offers against the even split of the zone for the job
+    as offered whenever that zone exists scored 2/2 on the visible check for alice, carol and
+    bob and 0/2 at grading, since no visible offer lay between the two even splits. The test
+    offers now hold one with and one without remote days there, and the hint sends the
+    learner to the zone with two remote days (rule step 2)."""
+    from course.variants import learner_as
+
+    job_split = functools.partial(_rule, job_split=True)
+    with learner_as(who):
+        seen = messages(check.respond_to_offer(job_split))
+        graded = check.respond_to_offer(job_split, hidden=True)
+    assert seen["responses"][0] == 0 and graded.earned < 2, seen
+    assert (
+        "judge every offer against the zone with two remote days (rule step 2)"
+        in (seen["responses"][1])
+    ), seen["responses"][1]
+
+
 def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learner):
     """The text says walking away is worth half a mark; a rule that never walks away lost the
     reasons' half point too, since they were also tried on the cheaper-agency cases. The reasons
@@ -1624,7 +1659,7 @@ def test_the_test_offers_cover_every_path_with_and_without_remote_days(learner):
     """On a case with a zone on salary alone wide enough, the test offers give every (response,
     reason) the rule has but walking away, both with and without remote days where the path
     allows it, each at least 450 from every threshold."""
-    from course.scenarios.batna import even_split, rule_offers
+    from course.scenarios.batna import between_splits_offers, even_split, rule_offers
 
     example = check._example(True)
     seen = {(offer.remote_days, right_response(example, offer)) for offer in rule_offers(example)}
@@ -1640,9 +1675,12 @@ def test_the_test_offers_cover_every_path_with_and_without_remote_days(learner):
     }
     for who in [f"review3-{n}" for n in range(40)]:
         case = check._drawn(who)
+        split = even_split(case, REMOTE_DAYS)
         for offer in rule_offers(case):
             for threshold in (
-                even_split(case, REMOTE_DAYS),
+                split,
+                # review 62 X1: an offer between the two splits keeps clear of the higher one
+                even_split(case) if offer in between_splits_offers(case) else math.inf,
                 batna_value(case),
                 reservation_of(case, offer.remote_days),
             ):

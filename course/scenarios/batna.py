@@ -7,6 +7,7 @@ A draw that would make some question unfair is rejected and drawn again (``candi
 """
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass, replace
 
@@ -369,8 +370,8 @@ def rule_offers(offers):
     even split, and at or above that even split. Each salary is the middle of its stretch,
     rounded to 100, so it stays at least 450 from every threshold; an offer without remote days
     between your reservation price and the even split exists only when that stretch is 1,000
-    wide or more. Empty when no package works for both sides (the cheaper-agency case has its
-    own offers)."""
+    wide or more. Last come ``between_splits_offers``, between the two even splits.
+    Empty when no package works for both sides (the cheaper-agency case has its own offers)."""
     split = _even_split(offers, REMOTE_DAYS)
     if split is None:
         return ()
@@ -387,6 +388,24 @@ def rule_offers(offers):
         if split - reservation >= 2 * OFFER_MARGIN:
             made.append(NorthwindOffer(middle(reservation, split), days))
         made.append(NorthwindOffer(middle(split, limit), days))
+    return (*made, *between_splits_offers(offers))
+
+
+def between_splits_offers(offers):
+    """The last of ``rule_offers`` (review 62 X1): when the job as offered has a zone, one
+    offer without and one with remote days between the even split with remote days and the
+    higher even split of the zone for the job as offered (``commute_cost / 4``, so 1,000 or
+    more, apart), each in the middle of the widest stretch there that holds no reservation
+    price. A rule judging offers against the zone for the job as offered differs from the
+    rule only there."""
+    split, job_split = _even_split(offers, REMOTE_DAYS), _even_split(offers)
+    made = []
+    for days in (0, REMOTE_DAYS) if job_split is not None and split is not None else ():
+        reservation = min(max(_reservation_of(offers, days), split), job_split)
+        edges = sorted({split, job_split, reservation})
+        low, high = max(itertools.pairwise(edges), key=lambda pair: pair[1] - pair[0])
+        if high - low >= 2 * OFFER_MARGIN:
+            made.append(NorthwindOffer(float(round((low + high) / 2, -2)), days))
     return tuple(made)
 
 
