@@ -3649,6 +3649,11 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
     slips = Talks(False, False, True, "you", 120_000.0, 0.9)
     assert "you making the first offer, then turns" in check._talks_words(slips)
     assert "making the offers" not in check._talks_words(slips)
+    # review 62 U7: the hint read "with head office may cancel the role any week"
+    cancelled = Talks(True, False, False, "Northwind", 120_000.0, 0.9)
+    with pytest.raises(NotYet) as raised:
+        check.judge_batna_rise(course.variant("02_batna", "ada"), cancelled, -1)
+    assert "talks where head office may cancel the role any week" in str(raised.value)
     offers = course.variant("02_batna", "ada")
     assert "a ticket for three days a week costs half" in " ".join(offers.story().split())
     nash = " ".join(_cell("nash-teaching").split())

@@ -2130,7 +2130,7 @@ def _talks_words(talks):
         "start slips": "each week of talks moves your start a week later",
     }[talks.pressure]
     offer = "the last offer" if talks.answer_date else "the first offer, then turns"
-    return f"{said}, {talks.proposer} making {offer}, work worth {talks.work_value:,.0f}"
+    return f"{said}, with {talks.proposer} making {offer} and work worth {talks.work_value:,.0f}"
 
 
 @answer_key
@@ -2138,7 +2138,7 @@ def judge_batna_rise(offers, talks, result):
     """Question 10 on ``result`` for one version of the talks: nothing when it is the rise
     of the predicted salary for a BATNA worth 1,000 more (to the whole unit), else the
     ``NotYet`` hint, which says what to ask of the version, never the figure."""
-    call = f"batna_rise(offers, talks) with {_talks_words(talks)}"
+    call = f"batna_rise(offers, talks) for talks where {_talks_words(talks)}"
     value = money(result, call)
     right = batna_rise_of(offers, talks)
     if abs(value - right) <= 0.5:
