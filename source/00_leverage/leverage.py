@@ -1079,7 +1079,8 @@ check.own_balances(news_moves)
 # legitimate leverage in two: an *honest* mention of an alternative (keeping your
 # reservation price to yourself is honest too) and a *warning*, the same true fact turned
 # into an ultimatum. It calls any false claim about your reservation price a bluff,
-# including a demand above it that you would not carry out.
+# including a demand above it that you would not carry out, and for that demand accepts
+# this module's label too.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,

@@ -162,7 +162,7 @@ scenario
 # |---|---|---|
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | say it when it beats what Orchard believes |
 # | "I can't go below 110" (not true) | a bluff about your reservation price | tolerated by the convention above |
-# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back. The Model Rule's comment would treat it like the bluff above (module 02); this course, like modules 00 and 02, puts a false promise of an act between a bluff and a misrepresentation |
+# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back. The Model Rule's comment would treat it like the bluff above (module 02); this course, like modules 00 and 03 (module 02 accepts either label), puts a false promise of an act between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
