@@ -1008,6 +1008,34 @@ def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys, gr
     assert typed.earned == typed.possible
 
 
+def test_a_wrong_power_reading_is_not_told_what_moves_power(graded):
+    """Review 62 X1: after a wrong 'power', the hint went on '(News moves power when what a
+    side holds changes, what the other side needs from it, ...)', which argues for the answer
+    it had just refused (a business park letting its last unit: Brannock needs you more).
+    After a wrong 'power' it now says only why power does not fit; after another wrong
+    source it still says what moves power."""
+    told = 0
+    for learner in (f"sweep-{n}" for n in range(40)):
+        s = course.variant("00_leverage", learner)
+        for label, (side, source, change) in news_key(s).items():
+            if source == "power":
+                continue
+            message = _news_hint(s, label, (side, "power", change))
+            assert message.startswith(f"{label} does not move power: ")
+            assert "what the other side needs from it" not in message
+            told += 1
+    assert told > 40
+
+
+def _news_hint(s, label, move):
+    """The hint question 4a gives ``move`` for news item ``label`` of case ``s``."""
+    try:
+        check.judge_news_item(s, label, {label: move})
+    except NotYet as refusal:
+        return str(refusal)
+    raise AssertionError(f"{move} passed for {label}")
+
+
 def ahead_by_sign(case, moves):
     """A reaudit that ignores "even": the side changes when the balance changes sign."""
     balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)

@@ -1119,11 +1119,12 @@ def judge_news_item(s, label, moves):
     side, source, change = moves[label]
     right_side, right_source, right_change = news_key(s)[label]
     if source != right_source:
-        said = (
-            f"{label} does not move {source}: {NOT_SOURCE[source]}. (News moves power when "
-            "what a side holds changes, what the other side needs from it, or the other "
-            "side's trust in its word.)"
-        )
+        said = f"{label} does not move {source}: {NOT_SOURCE[source]}."
+        if source != "power":  # said after a wrong 'power', it argued for the wrong answer
+            said += (
+                " (News moves power when what a side holds changes, what the other side "
+                "needs from it, or the other side's trust in its word.)"
+            )
     elif side != right_side:
         said = f"{label}'s source is right, the side is not: {NOT_SIDE}."
     elif abs(abs(change) - abs(right_change)) > 1e-9:
