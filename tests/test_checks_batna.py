@@ -4270,3 +4270,20 @@ def test_review_59_citations_hold_where_their_sources_do_and_q9_assumes_nothing_
     for n in range(500):
         s = _drawn_for(f"premise-{n}")
         assert s.bank_salary >= s.startup_base
+
+
+def test_review_62_wordings_the_outside_option_the_open_alternative_and_the_sealed_labels():
+    """Review 62: U3, an outside option is a floor for the side that holds it, not a cap on the
+    Nash split; C3, an open alternative beside a fallback gamble raises the reservation price
+    above the one the fallback's expected value alone gives (question 9 compares with another
+    baseline, the BATNA when you commit first); X6, question 7 says why its own-case labels get
+    no feedback before grading."""
+    quiz = " ".join(_cell("quiz-text").split())
+    assert "capped by the outside option" not in quiz
+    assert "unless one side's outside option beats its Nash share" in quiz
+    assert "then that side gets its outside option" in quiz
+    for grade_id in ("reservation-teaching", "summary"):
+        text = " ".join(_cell(grade_id).split())
+        assert "usually raises your reservation price above the one the fallback's" in text
+    q7 = " ".join(_cell("q7-text").split())
+    assert "so that re-running the check cannot find them" in q7

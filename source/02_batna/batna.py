@@ -272,9 +272,9 @@ check.choose_batna(choose_batna, hidden=True)
 # alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the open
 # alternative cancels and does not raise your reservation price: you would switch to it in
 # the same outcomes whether you sign or not. Beside a fallback gamble it usually raises
-# your reservation price, and can make a gamble your fallback though its expected value is
-# lower, so choose the fallback with the open alternative beside each candidate. Question 9
-# works that case through.
+# your reservation price above the one the fallback's expected value alone gives, and can
+# make a gamble your fallback though its expected value is lower, so choose the fallback
+# with the open alternative beside each candidate. Question 9 works that case through.
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
@@ -765,14 +765,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # either of two labels, both count. Your demands, your claim and your statement about an
 # offer earn three eighths of a mark each, once at least three of these four are right,
 # not all with one label. The check under your answer confirms only their form: the
-# labels of your own statements are marked when the notebook is graded.
+# labels of your own statements are marked when the notebook is graded, so that re-running
+# the check cannot find them.
 #
 # Practise first on a case that is not yours, shown in the next cell with its reservation
 # prices: `practice_labels()` returns its six labels, and its check says which test to
 # apply again when one is wrong (no marks). Its labels are not yours by analogy: each of
 # your demands, your claim about the least you would accept and your statement about an
-# offer is drawn on its own, so each may be true or not; judge each figure against your
-# own reservation price for its package, or against the story.
+# offer is drawn on its own; judge each figure against your own reservation price for its
+# package, or against the story.
 #
 # Then add, under the key `"use"`, the letter of the statement you would make: your
 # BATNA's terms or the one that keeps your position private (for example
@@ -998,12 +999,12 @@ nash_share_vs_batna(pie=100, their_batna=40)
 # For each situation, ask first what pushes both sides to agree: the risk that something
 # neither side controls ends the talks (the Nash split, with breakdown payoffs), or the cost
 # of delay while either side can leave for its alternative whenever it turns down the
-# other's proposal (the outside option). A case can have a breakdown payoff and an outside
-# option too: then the Nash split holds, capped by the outside option where it beats that
-# split. Where the risk of breakdown and the cost of delay both push, the split lies between
-# the share at the table and the Nash split (module 03). Each situation takes one choice,
-# and it is final: the situation then closes and shows which model fits, and why. The line
-# under the quiz counts your right choices.
+# other's proposal (the outside option). With both a breakdown payoff and an outside
+# option, the Nash split holds unless one side's outside option beats its Nash share; then
+# that side gets its outside option. Where the risk of breakdown and the cost of delay both
+# push, the split lies between the share at the table and the Nash split (module 03). Each
+# situation takes one choice, and it is final: the situation then shows which model fits,
+# and why.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -1061,10 +1062,9 @@ check.batna_needed(batna_needed, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (1 mark): when does Lumen count?
 #
-# Section 3 named three situations for an uncertain alternative, and your scenario is only
-# the first of them. Write `batna_when(offers, timing, funded=None)` returning the sure
-# value your reservation price at Northwind rests on (by expected values, as in
-# question 2) when Lumen's funding round is timed as `timing`. In the first two timings it
+# Your scenario is section 3's first situation. Write `batna_when(offers, timing,
+# funded=None)` returning the sure value your reservation price at Northwind rests on (by
+# expected values, as in question 2) when Lumen's funding round is timed as `timing`. In the first two timings it
 # is your BATNA's value; in the third it is a sure salary defined below, which need not be
 # the value of any one alternative, because Lumen stays open to you after you sign. It can
 # be higher or lower than your BATNA's expected value when you commit first:
@@ -1276,7 +1276,7 @@ check.batna_rise(batna_rise, hidden=True)
 #   before you answer, value it by that outcome. If the deal leaves it open, it sits on
 #   both sides: choose your fallback with it beside each candidate; beside a sure fallback
 #   no lower than its worst outcome it cancels, beside a fallback gamble it usually raises
-#   your reservation price.
+#   your reservation price above the one the fallback's expected value alone gives.
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is your BATNA's value corrected for what the deal costs or adds;
 #   work it out before the talks. Revise it on new facts about your alternatives or about
