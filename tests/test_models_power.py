@@ -977,7 +977,7 @@ def test_modules_02_and_01_are_described_as_they_are():
     it implicit; contradiction 2: the winner of Shaked's result is named as in his model.
     E5: module 01's claim keeps its condition, a take-it-or-leave-it offer."""
     assert "left this condition implicit" not in PROSE
-    assert "as module 02 noted" in PROSE
+    assert "(module 02's outside option)" in PROSE
     assert "the side that proposes first, when it can also leave just after its own" in PROSE
     assert "a side that knows your reservation price can take nearly all" not in PROSE
     # review 59, E2: that result needs commitment, which Kestrel's talks lack; not cited here
@@ -1179,9 +1179,10 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     assert "so there only its price is graded" not in PROSE
     # a fresh review (A-), W4: the reason's rule is the learner's judgement and the hints'
     assert "proposes cannot carry a higher price" not in PROSE
-    assert "what Kestrel gets for the licence by section 5's model, your choice made" in (
-        " ".join(PROSE.split())
-    )
+    assert (
+        "what Kestrel ends up with, your choice made: the figure it accepts, or, if it "
+        "refuses, section 5's prediction"
+    ) in (" ".join(PROSE.split()))
 
 
 def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
@@ -1324,7 +1325,7 @@ def test_section_5_names_whose_rate_and_defines_each_share_once():
     assert "is the larger of its share at the table and $b$" in outside
     # U1: the timing caveat said twice in one paragraph now says it once
     assert "not at any moment at all" not in outside
-    assert outside.count("as module 02 noted") == 1
+    assert outside.count("(module 02's outside option)") == 1
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
     assert "Keep a weak one to yourself." not in using  # said again two sentences later
     assert "keep a weak one private" in using
@@ -2061,7 +2062,10 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     four = " ".join(four.split())  # review 58, U2: the choice is the learner's, unstated
     assert "Atlas's own figure if Kestrel takes it" not in four
     assert "Should Kestrel accept it, or turn it down?" in four
-    assert "what Kestrel gets for the licence by section 5's model, your choice made" in four
+    assert (
+        "what Kestrel ends up with, your choice made: the figure it accepts, or, if it "
+        "refuses, section 5's prediction"
+    ) in four
 
     def general(s, price):
         with pytest.raises(NotYet) as raised:

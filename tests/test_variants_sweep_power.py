@@ -1189,9 +1189,10 @@ def test_question_4_asks_for_section_5s_price(drawn_1000):
         with pytest.raises(NotYet):
             check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
     assert "where you aim is yours" not in PROSE
-    assert "what Kestrel gets for the licence by section 5's model, your choice made" in (
-        " ".join(PROSE.split())
-    )
+    assert (
+        "what Kestrel ends up with, your choice made: the figure it accepts, or, if it "
+        "refuses, section 5's prediction"
+    ) in (" ".join(PROSE.split()))
 
 
 def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):

@@ -714,7 +714,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # The rule depends on *when* the option can be taken: only at the moment you turn down the
 # other side's proposal. Harrow, Borealis and the rig's outside option below are all of that
-# kind, as module 02 noted.
+# kind (module 02's outside option).
 #
 # <details><summary>When you can also leave after your own proposal is refused</summary>
 #
@@ -827,8 +827,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # is more than the models predict. Should Kestrel accept it, or turn it down? Write `licence_reply(s)`, returning a pair `(price, reason)`,
 # from `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: what Kestrel gets for the licence by section 5's model, your choice made
-#   (Atlas's figure may be rounded to the hundred, down or up);
+# - `price`: what Kestrel ends up with, your choice made: the figure it accepts, or, if it
+#   refuses, section 5's prediction (Atlas's figure may be rounded to the hundred);
 # - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
 #   `"interests"` (what the licence does for Atlas: products that last longer, the
 #   *interest* behind its *position*, a price; Fisher and Ury) or `"fairness"` (the Shapley
