@@ -769,8 +769,8 @@ def test_the_course_s_target_is_not_put_inside_the_study_s_finding():
     ends with the study's word, and the course's definition is a sentence of its own."""
     says_not("its own target: the price you aim to land at, grounded in a fact you can name")
     says(
-        "or about its own target, the price it aimed to land at. In this course (module 02) "
-        "a target lies at least halfway from your reservation price"  # review 59 C3
+        "or about its own target, the price it aimed to land at. In this course a target lies "
+        "in module 02's band: at least halfway from your reservation price"  # review 61 C2
     )
 
 

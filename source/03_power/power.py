@@ -439,6 +439,7 @@ PowerExplorer()
 def licence_floor(s):
     """(whether Atlas's proposal today is at least Kestrel's reservation price, whether its
     proposal in the market with Corvid would beat the best rival)."""
+
     ### BEGIN SOLUTION
     def proposal(values):
         players = ["Kestrel", *values]
