@@ -2312,13 +2312,15 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     """A fresh review (C1): question 7 graded the model's move ("walk away") and called a
     same-day counter at Harrow's figure the real-talks version, while question 4 graded that
     counter (the price Kestrel "names in its reply") in the same position. Both now grade
-    the model's move: question 4's price is what Kestrel gets by section 5's model, its
-    rival case is question 7's walk-out, and the counter is the real-talks version in both."""
+    the model's move: question 4's price is what Kestrel ends up with (the figure it
+    accepts or, if it refuses, section 5's prediction), its rival case is question 7's
+    walk-out, and the counter is the real-talks version in both."""
     four = _section(PROSE, "### Question 4", "def licence_reply")
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     four, seven = " ".join(four.split()), " ".join(seven.split())
     assert "the price Kestrel names in its reply" not in four
-    assert "what Kestrel gets for the licence by section 5's model" in four
+    assert "what Kestrel ends up with, your choice made" in four
+    assert "if it refuses, section 5's prediction" in four
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
     assert "as question 7's `\"insist on Harrow\"` does with Harrow's" in four

@@ -1064,10 +1064,11 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # Your scenario is section 3's first situation. Write `batna_when(offers, timing,
 # funded=None)` returning the sure value your reservation price at Northwind rests on (by
-# expected values, as in question 2) when Lumen's funding round is timed as `timing`. In the first two timings it
-# is your BATNA's value; in the third it is a sure salary defined below, which need not be
-# the value of any one alternative, because Lumen stays open to you after you sign. It can
-# be higher or lower than your BATNA's expected value when you commit first:
+# expected values, as in question 2) when Lumen's funding round is timed as `timing`. In the
+# first two timings it is your BATNA's value; in the third it is a sure salary defined
+# below, which need not be the value of any one alternative, because Lumen stays open to you
+# after you sign. It can be higher or lower than your BATNA's expected value when you commit
+# first:
 #
 # - `"commit first"`: as in your scenario, you must answer Northwind before the round
 #   closes, and signing with Northwind ends Lumen;

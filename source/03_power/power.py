@@ -822,11 +822,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
-# Shapley value, is on the table. It is not the price section 5's models predict: Atlas
-# may expect a figure called fair to stick. Where its figure is below Borealis's offer, it is an *anchor*, a first figure that pulls
-# the final price towards it (module 04 shows how to answer one); where it is above, it
-# is more than the models predict. Should Kestrel accept it, or turn it down? Write `licence_reply(s)`, returning a pair `(price, reason)`,
-# from `s.atlas_value` and `s.borealis_value`:
+# Shapley value, is on the table. It is not the price section 5's models predict: Atlas may
+# expect a figure called fair to stick. Where its figure is below Borealis's offer, it is an
+# *anchor*, a first figure that pulls the final price towards it (module 04 shows how to
+# answer one); where it is above, it is more than the models predict. Should Kestrel accept
+# it, or turn it down? Write `licence_reply(s)`, returning a pair `(price, reason)`, from
+# `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: what Kestrel ends up with, your choice made: the figure it accepts, or, if it
 #   refuses, section 5's prediction (Atlas's figure may be rounded to the hundred);
