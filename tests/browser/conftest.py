@@ -151,38 +151,87 @@ RUN_ALL = """async () => {
 }"""
 
 
+def _opened(browser, jupyterlab, notebook, unique):
+    """A fresh copy of the release notebook ``notebook`` (path under release/), named after
+    ``unique``, opened in JupyterLab in a page and workspace of its own (so it gets a kernel
+    of its own and JupyterLab does not reopen other tests' notebooks), and run with "Run All
+    Cells" once the kernel is idle. Returns the page."""
+    base, token, folder = jupyterlab
+    copy = f"{notebook.removesuffix('.ipynb')}-{unique}.ipynb"
+    shutil.copy(folder / notebook, folder / copy)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    page.goto(f"{base}/lab/workspaces/{unique}/tree/{copy}?reset&token={token}")
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-RenderedMarkdown h1").first.wait_for()
+    for _attempt in range(3):
+        page.wait_for_function(KERNEL_READY, timeout=300_000)
+        if page.evaluate(RUN_ALL):
+            return page
+    page.close()
+    raise AssertionError("JupyterLab ran none of the notebook's cells, three times")
+
+
+def _screenshot(page, request):
+    """The end state of a test's page, in SCREENSHOTS, named after the test (test names
+    repeat across modules' files: the file's name makes them unique)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    unique = f"{Path(request.node.fspath).stem}-{request.node.name}"
+    page.screenshot(path=str(SCREENSHOTS / f"{unique}.png"))
+
+
 @pytest.fixture
 def open_notebook(browser, jupyterlab, request):
     """Open a release notebook (path under release/) the way a learner does: a fresh copy
     for this test (so it gets a kernel of its own), opened in JupyterLab and run with
     "Run All Cells" once the kernel is idle. Returns the page; a screenshot of the end
     state lands in SCREENSHOTS, named after the test."""
-    base, token, folder = jupyterlab
     pages = []
-    # test names repeat across modules' files: the file's name makes them unique
     unique = f"{Path(request.node.fspath).stem}-{request.node.name}"
 
     def open_(notebook):
-        copy = f"{notebook.removesuffix('.ipynb')}-{unique}.ipynb"
-        shutil.copy(folder / notebook, folder / copy)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        pages.append(page)
-        page.set_default_timeout(60_000)
-        # A workspace of its own, so JupyterLab does not reopen the other tests' notebooks.
-        page.goto(f"{base}/lab/workspaces/{unique}/tree/{copy}?reset&token={token}")
-        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-        panel.locator(".jp-RenderedMarkdown h1").first.wait_for()
-        for _attempt in range(3):
-            page.wait_for_function(KERNEL_READY, timeout=300_000)
-            if page.evaluate(RUN_ALL):
-                return page
-        raise AssertionError("JupyterLab ran none of the notebook's cells, three times")
+        pages.append(_opened(browser, jupyterlab, notebook, unique))
+        return pages[-1]
 
     yield open_
-    SCREENSHOTS.mkdir(exist_ok=True)
     for page in pages:
-        page.screenshot(path=str(SCREENSHOTS / f"{unique}.png"))
+        _screenshot(page, request)
         page.close()
+
+
+@pytest.fixture(scope="module")
+def _opened_for_the_file(browser, jupyterlab, request):
+    pages = {}
+    unique = Path(request.node.fspath).stem
+
+    def open_(notebook):
+        if notebook not in pages:
+            pages[notebook] = _opened(browser, jupyterlab, notebook, unique)
+        return pages[notebook]
+
+    yield open_
+    for page in pages.values():
+        page.close()
+
+
+@pytest.fixture
+def shared_notebook(_opened_for_the_file, request):
+    """``open_notebook`` for the tests of one file that each play with cells and widgets of
+    their own and read what "Run All" showed: the notebook is opened and run once, in the
+    file's first test that asks for it, and its page is shared by the file's other tests
+    (each "Run All" of a module is a full run of its notebook in a new kernel). Whatever the
+    order, every test finds "Run All" done; a later test also sees what the earlier ones did
+    with their own widgets, so a traceback they left fails it too. A screenshot of the end
+    state of each test lands in SCREENSHOTS, named after the test."""
+    pages = []
+
+    def open_(notebook):
+        pages.append(_opened_for_the_file(notebook))
+        return pages[-1]
+
+    yield open_
+    for page in pages:
+        _screenshot(page, request)
 
 
 # -- what every JupyterLab test does in a notebook: one set, waiting on what the page shows --

@@ -5,14 +5,15 @@ import pytest
 from tests.browser.a11y import check_notebook
 from tests.browser.conftest import cell, run_cell
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# one worker, one JupyterLab: each worker that ran one of these started its own
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("jupyterlab")]
 
 ZOPA = "ZopaExplorer(seller"
 
 
 @pytest.fixture
-def notebook_page(open_notebook):
-    return open_notebook("02_batna/batna.ipynb")
+def notebook_page(shared_notebook):
+    return shared_notebook("02_batna/batna.ipynb")
 
 
 def test_the_notebook_runs_and_its_widgets_respond(notebook_page):

@@ -5,14 +5,15 @@ import pytest
 from tests.browser.a11y import check_notebook
 from tests.browser.conftest import cell, run_cell, wait_in_cell
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# one worker, one JupyterLab: each worker that ran one of these started its own
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("jupyterlab")]
 
 TABLE = "beliefs=marlow_beliefs"  # a line only the table cell holds
 
 
 @pytest.fixture
-def notebook_page(open_notebook):
-    return open_notebook("05_capstone/capstone.ipynb")
+def notebook_page(shared_notebook):
+    return shared_notebook("05_capstone/capstone.ipynb")
 
 
 def test_the_capstone_runs_and_a_negotiation_is_played_by_clicking(notebook_page):

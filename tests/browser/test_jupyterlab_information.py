@@ -5,12 +5,13 @@ import pytest
 from tests.browser.a11y import check_notebook
 from tests.browser.conftest import cell, run_cell, wait_in_cell
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# one worker, one JupyterLab: each worker that ran one of these started its own
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("jupyterlab")]
 
 
 @pytest.fixture
-def notebook_page(open_notebook):
-    return open_notebook("01_information/information.ipynb")
+def notebook_page(shared_notebook):
+    return shared_notebook("01_information/information.ipynb")
 
 
 def test_the_information_notebook_runs_and_its_widgets_respond(notebook_page):

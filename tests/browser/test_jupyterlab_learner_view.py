@@ -3,7 +3,8 @@ hidden (issue 19), as `make run` and the hub configure it, and the Validate butt
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# one worker, one JupyterLab: each worker that ran one of these started its own
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("jupyterlab")]
 
 
 def test_a_learner_sees_no_instructor_tools(open_notebook):

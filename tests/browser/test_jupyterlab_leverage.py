@@ -6,7 +6,8 @@ import pytest
 from tests.browser.a11y import check_notebook
 from tests.browser.conftest import cell, run_cell
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# one worker, one JupyterLab: each worker that ran one of these started its own
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("jupyterlab")]
 
 
 def test_the_audit_responds_and_the_map_shows_progress(open_notebook):
