@@ -4,6 +4,7 @@ Fixture notebooks are generated, not stored: a stored fixture drifts from the re
 it pretends to be.
 """
 
+import copy
 import re
 from pathlib import Path
 
@@ -14,9 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SOLUTION = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$", re.MULTILINE)
 
 
+#: The sources parsed by this process, by (path, modification time, size): parsing one takes
+#: a third of a second, and a grading file builds dozens of notebooks from the same source.
+_PARSED = {}
+
+
 def source_notebook(module, name):
-    """The instructor's notebook, read from its jupytext source."""
-    return jupytext.read(ROOT / "source" / module / f"{name}.py", fmt="py:percent")
+    """The instructor's notebook, read from its jupytext source: a copy of its own for the
+    caller, parsed again only when the file has changed."""
+    path = ROOT / "source" / module / f"{name}.py"
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        _PARSED[key] = jupytext.read(path, fmt="py:percent")
+    return copy.deepcopy(_PARSED[key])
 
 
 def release_notebook(module, name):
