@@ -395,7 +395,7 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
         check.judge_audit(own, audit)
         note = check._heavy_twice(own, heavy)
         assert "alternatives and power should not both weigh 0.4 or more" in note
-        assert "a convention of this course, section 2" in note
+        assert "a convention of this course, section 3" in note
         assert "not a fault" in note
         assert check._heavy_twice(own, dict(case._weights)) == ""
 
@@ -3884,3 +3884,25 @@ def test_the_near_copy_refusal_does_not_ask_for_an_honest_rating_to_be_bent():
     assert "least sure of" not in words and "move the rating" not in words
     assert "do not change a rating you believe in" in words
     assert "tell your instructor, who can mark question 2 by hand" in words
+
+
+def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():
+    """Review 62 C2: question 2's notes cited the weight convention as "section 2" (section 3
+    states it) and asked for the learner's reason "in your reflection (section 7)", which is
+    about another negotiation of the learner's own. They now cite section 3 and ask for the
+    reason in a comment in ``my_audit``."""
+    notebook = " ".join(cell_text("00_leverage", "leverage", "audit-teaching").split())
+    assert "should not both weigh 0.4 or more" in notebook
+    heavy = {"information": 0.2, "alternatives": 0.4, "power": 0.4}
+    own = replace(course.variant("00_leverage", "one-heavy"), case="deadline")
+    off = {
+        "yours": {"information": 3, "alternatives": 2, "power": 3},
+        "theirs": {"information": 3, "alternatives": 2, "power": 3},
+        "weights": {"information": 0.3, "alternatives": 0.45, "power": 0.25},
+    }
+    notes = [check._heavy_twice(own, heavy), check._off_the_line(own, *off.values())]
+    assert all(notes)
+    for note in notes:
+        assert "section 7" not in note and "reflection" not in note
+        assert "in a comment in `my_audit`" in note
+    assert "section 3" in notes[0] and "section 2" not in notes[0]

@@ -115,6 +115,14 @@ PRACTICE_READING = {
     "spare valves run out": ("them", "information"),
     "maker in Japan": ("you", "alternatives"),
     "valve of its own design": ("them", "alternatives"),
+    "booked night trains": ("you", "information"),
+    "shed on its quays": ("them", "alternatives"),
+    "former tenant of yours": ("them", "information"),
+    "sold to a supermarket chain": ("them", "alternatives"),
+    "last two hires": ("you", "information"),
+    "could come back for six months": ("them", "alternatives"),
+    "Calder's offer lapses": ("them", "information"),
+    "withdraws the post it offered you": ("you", "alternatives"),
 }
 
 

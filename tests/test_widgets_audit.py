@@ -321,3 +321,30 @@ def test_in_the_notebook_the_widget_never_plays_a_learners_own_graded_news():
             read(audit, "you", "information", "up")
         assert played == [item.text for item in _widget_news(s.case)]
         assert not own & set(played)
+
+
+def test_the_widget_gives_no_verdict_on_any_learners_question_4a_practice_news():
+    """Review 62 X2: the widget played all of a case's practice news with verdicts, and the
+    question 4a practice case drew its news from that same pool: for ``model-1992`` (whose
+    practice case is the deadline case) all four practice items were answered in the
+    widget's deadline run before ``practice_news()``. The practice news is now news the
+    widget never plays, on whichever case the learner picks."""
+    import course
+
+    practised = 0
+    for n in range(12):
+        s = course.variant("00_leverage", f"widget-practice-{n}")
+        practice = {text for text, _ in s.practice.news.values()}
+        assert len(practice) == 4
+        for key in CASES:
+            audit = LeverageAudit(key, without_news_of=s)
+            played = []
+            while not audit.next_news.disabled:
+                audit.next_news.click()
+                played.append(audit._pending)
+                read(audit, "you", "information", "up")
+            assert played, key
+            assert not practice & set(played), (s.learner, key)
+            assert not any(item in text(audit.news.value) for item in practice)
+            practised += 1
+    assert practised == 12 * len(CASES)

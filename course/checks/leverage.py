@@ -388,7 +388,7 @@ def _off_the_line(s, yours, theirs, weights):
             return (
                 f"\nA note, not a fault: the course reads your story as "
                 f"{STORY_READS[rule.reads].format(them=them)} ({rule.because}); if you read "
-                "it otherwise, say why in your reflection (section 7)."
+                "it otherwise, say why in a comment in `my_audit`."
             )
     return ""
 
@@ -407,7 +407,7 @@ def _rule_words(rule, them):
     if rule.kind == "one_heavy":
         return (
             f"{' and '.join(rule.source)} should not both weigh {rule.value:g} or more (a "
-            "convention of this course, section 2, not something the story states)"
+            "convention of this course, section 3, not something the story states)"
         )
     if rule.kind == "band":
         return BAND_WORDS[rule.readings].format(them=them, even=EVEN_WITHIN, strong=STRONG_FROM)
@@ -568,7 +568,7 @@ def judge_audit(s, result):
             "side and not the other",
             general="it rates both sides the same on every source",
         )
-    # section 2's convention against weighing one dependence heavily twice is advisory: the
+    # section 3's convention against weighing one dependence heavily twice is advisory: the
     # text calls it a rough convention, and a reading such as (0.2, 0.4, 0.4) can be
     # defended, so my_audit notes it beside a pass (see ``_heavy_twice``) instead of
     # refusing the audit
@@ -613,13 +613,13 @@ def my_audit(answer):
 
 def _heavy_twice(s, weights):
     """A note (not a refusal) when ``weights`` give both rows of the case's one dependence
-    section 2's heavy weight: "" when they do not."""
+    section 3's heavy weight: "" when they do not."""
     for rule in rules_for(s):
         if rule.kind == "one_heavy" and not rule.holds({}, {}, weights):
             return (
-                f"\nA note, not a fault: {_rule_words(rule, '')}. Section 2 asks you to weigh "
+                f"\nA note, not a fault: {_rule_words(rule, '')}. Section 3 asks you to weigh "
                 "one dependence mostly through one of its two rows; if you read the two rows "
-                "here as two different dependences, say why in your reflection (section 7)."
+                "here as two different dependences, say why in a comment in `my_audit`."
             )
     return ""
 

@@ -218,7 +218,9 @@ class News:
     source, up (``sign`` +1) or down (-1). The widget moves it by ``size``; a learner's
     scenario by one of ``sizes``, a narrow range that fits what happens (``size`` alone
     when none is given). ``trust`` marks the item in which a move spends the other
-    side's trust."""
+    side's trust. ``played`` is False for practice news that the interactive audit never
+    plays: question 4a's practice case draws only such news, so that no verdict of the
+    widget answers it in advance."""
 
     case: str
     text: str
@@ -228,6 +230,7 @@ class News:
     size: int = 0
     sizes: tuple = ()
     trust: bool = False
+    played: bool = field(default=True, repr=False)
 
     def __post_init__(self):
         if not self.sizes:
@@ -1544,8 +1547,9 @@ _TACTICS = (
 #: The practice items: facts, news and tactics that no learner is graded on, since no
 #: learner's draw takes them (the draws read ``_FACTS``, ``_NEWS`` and ``_TACTICS`` only).
 #: The practice cases of questions 1, 4a and 5 hold them, and the interactive audit plays
-#: only these news items, so whatever learner a kernel claims, nothing that shows a verdict
-#: outside grading shows one on a graded item. The deadline news repeats, item for item, the
+#: only these news items (less question 4a's practice news, which it never plays), so
+#: whatever learner a kernel claims, nothing that shows a verdict outside grading shows one
+#: on a graded item, nor on an item question 4a's practice judges. The deadline news repeats, item for item, the
 #: moves of the run that section 5 describes.
 _PRACTICE_FACTS = (
     Fact(
@@ -1779,6 +1783,85 @@ _PRACTICE_NEWS = (
         -1,
         2,
     ),
+    # question 4a's practice news: the widget never plays it (``played=False``)
+    News(
+        "deadline",
+        "A rail planner you know tells you that Brannock has booked night trains on your "
+        "line from April.",
+        "you",
+        "information",
+        1,
+        2,
+        played=False,
+    ),
+    News(
+        "deadline",
+        "The port offers Brannock a shed on its quays for three months while it looks for a depot.",
+        "them",
+        "alternatives",
+        1,
+        2,
+        played=False,
+    ),
+    News(
+        "deadline",
+        "Brannock's director learns from a former tenant of yours what rent the tenant paid "
+        "for the warehouse.",
+        "them",
+        "information",
+        1,
+        2,
+        played=False,
+    ),
+    News(
+        "deadline",
+        "A warehouse near Brannock's customers, which Brannock had been shown, is sold "
+        "to a supermarket chain.",
+        "them",
+        "alternatives",
+        -1,
+        3,
+        played=False,
+    ),
+    News(
+        "salary",
+        "A friend who once worked at Larkfield tells you that its last two hires for this "
+        "post left within a year.",
+        "you",
+        "information",
+        1,
+        2,
+        played=False,
+    ),
+    News(
+        "salary",
+        "A contractor who worked on Larkfield's last launch says he could come back for "
+        "six months.",
+        "them",
+        "alternatives",
+        1,
+        2,
+        played=False,
+    ),
+    News(
+        "salary",
+        "Larkfield's recruiter finds out from a mutual contact that Calder's offer lapses "
+        "at the end of next week.",
+        "them",
+        "information",
+        1,
+        2,
+        played=False,
+    ),
+    News(
+        "salary",
+        "Your former manager's start-up loses its funding and withdraws the post it offered you.",
+        "you",
+        "alternatives",
+        -1,
+        2,
+        played=False,
+    ),
 )
 
 _PRACTICE_TACTICS = (
@@ -1839,9 +1922,6 @@ _PRACTICE_TACTICS = (
         _also="misrepresentation",
     ),
 )
-
-#: The practice cases' news, by label, as their lists show it: (text, size).
-_PRACTICE_CASE_NEWS = {"deadline": (0, 2, 4, 8), "salary": (0, 1, 2, 3)}
 
 #: Items that no learner draws together (facts, news, steps or tactics, by text): what a
 #: fact says you know already is not news to find out, nor a step to take; a tactic does
@@ -2219,8 +2299,8 @@ class WithoutStartingAudit:
 def practice_for(scenario):
     """The practice case of ``scenario``: the scenario of the first ``_PRACTICE_LEARNERS``
     whose case is not ``scenario``'s, with that case's practice facts, news and tactics
-    (``_PRACTICE_FACTS``, ``_PRACTICE_CASE_NEWS``, ``_PRACTICE_TACTICS``), which no learner
-    is graded on. The visible checks of questions 1, 4a and 5 judge it item by item; the
+    (``_PRACTICE_FACTS``, the news of ``_PRACTICE_NEWS`` that the widget never plays,
+    ``_PRACTICE_TACTICS``), which no learner is graded on. The visible checks of questions 1, 4a and 5 judge it item by item; the
     learner's own items are marked only when the notebook is graded."""
     from course.variants import variant
 
@@ -2228,7 +2308,7 @@ def practice_for(scenario):
         practice = variant("00_leverage", learner)
         if practice.case != scenario.case:
             key = practice.case
-            news = [item for item in _PRACTICE_NEWS if item.case == key]
+            news = [item for item in _PRACTICE_NEWS if item.case == key and not item.played]
             facts = [f.text for f in _PRACTICE_FACTS if f.case == key]
             tactics = [t.text for t in _PRACTICE_TACTICS if t.case == key]
             return replace(
@@ -2236,10 +2316,7 @@ def practice_for(scenario):
                 facts=MappingProxyType({chr(ord("A") + i): t for i, t in enumerate(facts)}),
                 reason_fact="",
                 news=MappingProxyType(
-                    {
-                        f"N{n}": (news[i].text, news[i].size)
-                        for n, i in enumerate(_PRACTICE_CASE_NEWS[key], start=1)
-                    }
+                    {f"N{n}": (item.text, item.size) for n, item in enumerate(news, start=1)}
                 ),
                 tactics=MappingProxyType({f"T{i}": t for i, t in enumerate(tactics, start=1)}),
             )
@@ -2253,8 +2330,9 @@ def _case_news(key):
 
 def _widget_news(key):
     """The news the interactive audit plays for case ``key``: its practice news only, which
-    no learner is graded on, in the order the widget plays it."""
-    return tuple(item for item in _PRACTICE_NEWS if item.case == key)
+    no learner is graded on, less question 4a's practice news (``played`` False), in the
+    order the widget plays it."""
+    return tuple(item for item in _PRACTICE_NEWS if item.case == key and item.played)
 
 
 def news_texts(key):

@@ -85,8 +85,9 @@ class LeverageAudit(w.VBox):
     def __init__(self, case="salary", without_news_of=None):
         """The widget plays only each case's practice news (``news_texts``), which no
         learner is graded on, so whatever learner the kernel claims, no reading it gives is
-        a graded answer; it also leaves out the news of ``without_news_of``, a module 00
-        scenario, if given (none of it is practice news)."""
+        a graded answer; it never plays question 4a's practice news, so that it answers no
+        item ``practice_news()`` judges; it also leaves out the news of ``without_news_of``,
+        a module 00 scenario, if given (none of it is practice news)."""
         if case not in CASES:
             raise ValueError(f"no case called {case!r}; the cases are {', '.join(CASES)}")
         self._also_out = _graded_texts(without_news_of)
