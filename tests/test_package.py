@@ -45,6 +45,14 @@ def test_importing_the_course_stays_light(statement):
     assert modules_loaded_by(statement) == []
 
 
+def test_reading_a_notebook_does_not_build_grammars_for_a_format_nobody_checks():
+    """jsonschema 4.25+ imports rfc3987_syntax (38 Lark grammars, ~3 s of CPU) in every
+    process that imports nbformat; pyproject.toml keeps jsonschema below it."""
+    code = "import sys, nbformat, jsonschema; print('rfc3987_syntax' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert loaded.stdout.split() == ["False"], loaded.stderr[-2000:]
+
+
 def test_every_module_is_checked_for_light_imports():
     from autograder.build import modules
 
