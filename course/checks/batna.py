@@ -713,6 +713,29 @@ def _merged(mistakes):
     return merged
 
 
+def _led(mistakes):
+    """``mistakes`` of ``(wrong, hint, general, short)``, with those that give the same
+    amount made one: the first one's hint in full, then "if not", the others' short words
+    (review 62 X5: three diagnoses in full, one after another, buried the likely one)."""
+    merged = []
+    for wrong, hint, general, short in mistakes:
+        same = next((i for i, (w, *_) in enumerate(merged) if same_money(w, wrong)), None)
+        if same is None:
+            merged.append([wrong, hint, general, []])
+        else:
+            merged[same][3].append(short)
+    return [
+        (wrong, hint, general)
+        if not others
+        else (
+            wrong,
+            f"{hint}; if not, check that it does not {' or '.join(others)}",
+            f"{general}; if not, check that it does not {' or '.join(others)}",
+        )
+        for wrong, hint, general, others in merged
+    ]
+
+
 @functools.lru_cache(maxsize=8)
 def _sure_example(changes, prefix="example", batna="Lumen"):
     """The first learner ``prefix-1``, ``prefix-2``, ... whose BATNA changes when the
@@ -828,11 +851,14 @@ def judge_zopa(offers, result):
             "reservation price: a zone of one salary is still a zone",
         )
     if result is None:
+        figure = ""  # review 62 X4: a pay figure below the reservation price explains None
+        if any(_below(pay, reservation) for pay in _pay_figures(offers)):
+            figure = "; check which of the four pay figures make what that alternative costs"
         raise NotYet(
             f"{case}, there is a zone: Northwind's alternative costs it more than {whose} "
-            "reservation price.",
+            f"reservation price{figure}.",
             general="it returns None where Northwind's alternative costs more than your "
-            "reservation price",
+            f"reservation price{figure}",
         )
     low, high = _pair(result, "northwind_zopa", "(low, high)")
     low, high = money(low, "the low end"), money(high, "the high end")
@@ -845,15 +871,21 @@ def judge_zopa(offers, result):
         raise NotYet(f"{swapped}.", general=swapped)
     if same_money(low, reservation) and same_money(high, offers.agency_rate):
         hint = (  # review 59 W4: the hint named both figures, the decision question 4 asks
-            "check which of the four pay figures are what Northwind's own alternative costs "
-            "it, and whether the one you used is all of that cost"
+            "that top is the agency's rate: check which of the four pay figures are what "
+            "Northwind's own alternative costs it, and whether the one you used is all of "
+            "that cost"
         )
     elif same_money(low, reservation) and any(
         same_money(high, pay) for pay in (offers.pay_survey, offers.band_midpoint)
     ):  # question 4 asks which figures make Northwind's reservation price (review 58 W1)
+        what = (  # review 62 X4: the hint names the figure the learner took
+            "the salary survey's median, a market figure"
+            if same_money(high, offers.pay_survey)
+            else "the midpoint of Northwind's pay band, its estimate of you"
+        )
         hint = (
-            "that top is a pay figure (a survey's median or Northwind's pay band), not what "
-            "Northwind's own alternative costs it, and only that bounds what it would pay"
+            f"that top is {what}, not what Northwind's own alternative costs it, and only "
+            "that bounds what it would pay"
         )
     elif same_money(low, reservation):
         hint = (
@@ -869,6 +901,15 @@ def judge_zopa(offers, result):
         f"{case}, the zone is not ({low:,.2f}, {high:,.2f}): {hint}.",
         general=hint,
     )
+
+
+def _pay_figures(offers):
+    """The pay figures a learner may take, wrongly, for Northwind's reservation price."""
+    return (offers.agency_rate, offers.pay_survey, offers.band_midpoint)
+
+
+def _below(amount, limit):
+    return amount < limit and not same_money(amount, limit)
 
 
 def _zones(answer, cases, done):
@@ -890,6 +931,22 @@ def _only_beside(then, first, why):
         except NotYet:
             raise NotYet(f"{why}.", general=why) from None
         return done
+
+    return run
+
+
+def _judged_after(first, then, why):
+    """A check's run like ``_only_beside``, but ``first`` is judged before ``then``: while
+    ``first`` fails, the hint is ``why``, not ``then``'s own, which would name a slip in
+    ``then``'s case that a mistake in ``first`` explains (review 62 X4: a pay figure taken
+    for Northwind's reservation price was told the zone of one salary is still a zone)."""
+
+    def run():
+        try:
+            first()
+        except NotYet:
+            raise NotYet(f"{why}.", general=why) from None
+        return then()
 
     return run
 
@@ -916,16 +973,16 @@ def northwind_zopa(answer, hidden=False):
         Check(
             "a zone of one salary",
             0.5,
-            _only_beside(
+            _judged_after(
+                lambda: _zones(answer, wide, done),
                 lambda: _zones(
                     answer,
                     edge,
                     "northwind_zopa gives the zone of one salary where the two reservation "
                     "prices are equal.",
                 ),
-                lambda: _zones(answer, wide, done),
-                "it gives the zone of one salary where the two reservation prices are equal, "
-                f"but that earns its mark only beside the right zones where they differ: {first}",
+                "the zone of one salary, where the two reservation prices are equal, is "
+                f"judged only beside the right zones where they differ: {first}",
             ),
         ),
         Check(
@@ -1883,17 +1940,22 @@ def judge_batna_when(offers, timing, funded, value):
                 "that averages Lumen's two outcomes, but its round is settled before you must "
                 "answer: value Lumen at what it will in fact pay",
                 "it averages an outcome that is known before you decide; value it at the outcome",
+                "average Lumen's two outcomes",
             ),
             (
                 unfunded_value if funded else funded_value,
                 "that is Lumen's other outcome: funded=True means the round closed (base and "
                 "bonus), False that it did not (base alone)",
+                "that is Lumen's other outcome: funded=True means the round closed (base and "
+                "bonus), False that it did not (base alone)",
+                "take Lumen's other outcome (funded=True means the round closed)",
             ),
             (
                 without,
                 "that leaves Lumen out, but the deal still ends it: once its round is settled "
                 "it counts at what it will pay",
                 "it leaves out an alternative the deal ends; once settled it counts at its outcome",
+                "leave Lumen out",
             ),
             (  # the number alone did not say what was wrong
                 offers.startup_base + (offers.startup_bonus if funded else 0),
@@ -1907,6 +1969,7 @@ def judge_batna_when(offers, timing, funded, value):
                 "other alternatives, Harbor Bank and Freelance",
                 "it takes Lumen's settled outcome as the BATNA without comparing it with the "
                 "other alternatives",
+                "take Lumen's outcome as your BATNA without comparing it with the others",
             ),
         ]
     elif timing == "left open":
@@ -2013,8 +2076,8 @@ def judge_batna_when(offers, timing, funded, value):
             ),
         ]
     mistakes = [m for m in mistakes if not same_money(m[0], expected)]
-    if timing == "known first":  # two slips can give one amount: the hint names each
-        mistakes = _merged(mistakes)
+    if timing == "known first":  # two slips can give one amount: the hint leads with one
+        mistakes = _led(mistakes)
     value = _to_unit(value, [expected, *(m[0] for m in mistakes)])
     reread = {
         "commit first": "reread how section 3 values a gamble the deal ends before it is settled",

@@ -105,8 +105,7 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # 88,000 and the gamble are equally good values it at 88,000, not 95,000. The gap, 7,000
 # here, is their **risk premium** (Pratt 1964), what they would give up to be rid of the
 # risk. A certainty equivalent below the expected value means you are *risk-averse*, equal
-# to it *risk-neutral*, above it *risk-seeking*. For anyone who prefers more money to
-# less, it lies between the worst outcome and the best one.
+# to it *risk-neutral*, above it *risk-seeking*.
 #
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
@@ -121,8 +120,8 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # **What the graded questions assume.** They value alternatives at their expected values,
 # as a risk-neutral job seeker would, except question 3's second part, which gives you a
 # sure amount for each of your two gambles. Both come from one utility function (a scale
-# of what each amount is worth to you) of a simple kind, constant relative risk aversion,
-# where the premium you would pay grows in proportion to the amounts at stake (Pratt 1964;
+# of what each amount is worth to you) of a simple kind, constant relative risk aversion:
+# scale every amount, wealth included, by $k$ and the premium scales by $k$ (Pratt 1964;
 # Arrow 1965). It is meant for all your wealth; your scenario applies it to this year's pay
 # alone, as if that were all you had, so its risk premiums are larger than someone with
 # savings would feel. The builder in section 3 lets you try your
@@ -175,11 +174,9 @@ check.startup_tree(startup_tree, hidden=True)
 # To compare alternatives that differ in risk, compare what each is worth to you; in the
 # graded questions, that is the expected value. Picking the best one by its expected value
 # assumes two things, and your scenario states both: the alternatives exclude each other
-# (you can take only one), and you must choose before their uncertainty is settled. If
-# you could wait, see how each gamble turns out and then take the best, having several
-# would be worth more than the best of them alone; section 3 comes back to this. Beware
-# of comparing best cases: the freelance path may have the highest possible income and
-# still be worth less on average.
+# (you can take only one), and you must choose before their uncertainty is settled
+# (section 3 drops that assumption). Beware of comparing best cases: the freelance path
+# may have the highest possible income and still be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): which alternative is your BATNA?
@@ -260,21 +257,22 @@ check.choose_batna(choose_batna, hidden=True)
 # equivalent below an uncertain alternative's expected value, that alternative counts for
 # less, and another one may become your BATNA.
 #
-# An uncertain alternative belongs in $V$ at its expected value (or your certainty
-# equivalent) only in one situation: you must commit to the deal before the uncertainty is
-# settled, and the deal rules the alternative out. That is Lumen's case here: its round
-# closes after you have chosen, and a job at Northwind means no job at Lumen. If you will
-# know the outcome before you must decide, value the alternative at the outcome itself:
-# an offer if it comes, nothing if not, never the average of the two. If the deal leaves
-# the alternative open (you could still take it later), you keep it whether or not you
-# sign. Call the best of what you would take without the deal, leaving the open
-# alternative aside, your **fallback**. Beside a sure fallback no lower than the open
-# alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the open
-# alternative cancels and does not raise your reservation price: you would switch to it in
-# the same outcomes whether you sign or not. Beside a fallback gamble it usually raises
-# your reservation price above the one the fallback's expected value alone gives, and can
-# make a gamble your fallback though its expected value is lower, so choose the fallback
-# with the open alternative beside each candidate. Question 9 works that case through.
+# How an uncertain alternative enters $V$ depends on when its uncertainty is settled:
+#
+# | timing | the alternative counts in $V$ at | example |
+# |---|---|---|
+# | you must commit before it is settled, and the deal rules it out | its expected value (or your certainty equivalent) | Lumen here: its round closes after you choose, and Northwind means no Lumen |
+# | it is settled before you must decide | the outcome itself, never the average | an offer if it comes, nothing if not |
+# | the deal leaves it open: you could still take it later | both sides of the comparison, since you keep it whether or not you sign | an offer held open for a year |
+#
+# In the third case, your **fallback** is what you would do without this deal, apart from
+# the open alternative; choose the fallback with the open alternative beside each candidate.
+# Beside a sure fallback no lower than the open alternative's worst outcome (Harbor Bank's
+# salary always beats Lumen's base), the open alternative cancels and does not raise your
+# reservation price: you would switch to it in the same outcomes whether you sign or not.
+# Beside a fallback gamble it usually raises your reservation price above the one the
+# fallback's expected value alone gives, and can make a gamble your fallback though its
+# expected value is lower. Question 9 works that case through.
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
@@ -282,9 +280,8 @@ check.choose_batna(choose_batna, hidden=True)
 # withdrawn, Lumen's funding round closes) or about what this deal costs or gives you
 # (remote days, a relocation allowance); never because of the number the other side names
 # or how hard they push: their offer tells you about them, not about your alternatives.
-# Fisher and Ury warn that a *bottom line* (their name for a reservation price fixed in
-# advance) held too rigidly can keep you from taking in what the talks reveal; measuring
-# each proposal against your BATNA, as this module does, keeps the number honest.
+# Fisher and Ury warn that a *bottom line* (a reservation price fixed in advance) held
+# too rigidly can keep you from taking in what the talks reveal.
 #
 # A reservation price is the least you accept, not what you aim for. Set a **target**
 # too (also called a target point or an aspiration): the outcome you aim to land at,
@@ -408,26 +405,28 @@ BatnaBuilder()
 # terms", and the next step is to look for terms that change the numbers (module 04
 # trades one issue against another).
 #
-# **Where your target belongs.** With a zone in hand, this module asks two things of the
-# target you set in section 3. It lies at or above the middle of the zone between your
-# reservation price and your estimate of the most the other side could pay, which this
-# course calls the **even split**: the price halfway between the two ends, where each side
-# gains the same over its alternative. So reaching the target gives you at least half of
-# the surplus. And it lies below your opening, so that you can concede towards it. The
-# course has one rule for the opening (module 04 develops it): open at your estimate of
-# the other side's reservation price, or somewhat beyond it when a fact you can name takes
-# you there, never beyond a point you can justify. Between the even split and the
-# estimate, a target nearer the top is bolder. When your opening sits at the estimate,
-# keep at least a tenth of the zone as room to concede: the target lies at least half and
-# at most nine tenths of the way from your reservation price up to your estimate of the
-# most the other side could pay. This band is this course's convention, not a research
-# finding: studies of aspirations support ambitious targets you can justify, not these
-# bounds. When a fact you can name carries your opening beyond the
-# estimate, the target may go up to the estimate itself (module 04). At Northwind no fact
-# carries an opening past what the agency's contractor costs, so your opening sits at that
-# estimate and your target stays in the nine-tenths band, from the even split up to nine
-# tenths of the way to that estimate. Question 5 applies the convention; the reflection
-# takes either case.
+# **Where your target belongs.** Take the zone from your reservation price to your
+# estimate of the most the other side could pay. This course calls its middle the
+# **even split**: the price halfway between the two ends, where each side gains the same
+# over its alternative. The target you set in section 3 must meet two conditions.
+#
+# - It lies at or above the middle of the zone, so reaching it gives you at least half of
+#   the surplus.
+# - And it lies below your opening, so that you can concede towards it.
+#
+# The course has one rule for the opening (module 04 develops it): open at your estimate
+# of the other side's reservation price, or somewhat beyond it when a fact you can name
+# takes you there. When your opening sits at the estimate, keep at least a tenth of the
+# zone as room to concede: the target lies at least half and at most nine tenths of the
+# way from your reservation price up to your estimate of the most the other side could
+# pay. When a fact you can name carries your opening beyond the estimate, the target may
+# go up to the estimate itself (module 04). Nearer the top is bolder. This band is this
+# course's convention, not a research finding: studies of aspirations support ambitious
+# targets you can justify, not these bounds. At Northwind no fact carries an opening past
+# what the agency's contractor costs, so your opening sits at that estimate and your
+# target stays in the nine-tenths band, from the even split up to
+# nine tenths of the way to that estimate. Question 5 applies the convention; the
+# reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -526,8 +525,7 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
 #
-# Your target shapes what you ask for; once an offer is on the table, you need a rule for
-# answering it. This module's rule rests on three facts of your scenario: salary and
+# To answer an offer, this module's rule rests on three facts of your scenario: salary and
 # remote days are the only terms Northwind can move (no signing bonus, a fixed start
 # date), its policy allows at most two
 # remote days a week, and remote days cost Northwind nothing while they halve your
@@ -552,16 +550,17 @@ check.target_salary(target_salary, hidden=True)
 # | even split | judges Northwind's offer: below it, counter; at or above it, the offer is *acceptable*, good enough to take | while Northwind is still moving |
 # | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
 #
-# The even split lies at or below the target you set in question 5. Whether you take an
-# acceptable offer at once or counter towards your target first, as module 04's plan does
-# while it still asks more, is your call, not the rule's, and no question grades it. At a
-# last word, a counter no longer buys a better offer and turning the offer down leaves you
-# your BATNA, so module 04's rule for the last round takes over: an offer above your
+# The even split lies at or below the target you set in question 5. While Northwind is
+# still moving, the even split decides. Whether you take an acceptable
+# offer at once or counter towards your target first, as module 04's plan does while it
+# still asks more, is your call here: no question of this module grades it, and module
+# 04's question 6 grades that plan's stricter rule (counter any offer below your next ask
+# while rounds remain). At a last word, module 04's rule for the last round takes over: a
+# counter buys nothing more and refusing leaves you your BATNA, so an offer above your
 # reservation price for the package it names beats walking away, even below the even
-# split (one exactly at that price is worth the same to you as your BATNA); and when
-# Northwind has the last word before the common answer date, the model predicts that last
-# word at your reservation price (section 7). The rule is for
-# offers made while Northwind is still moving.
+# split; and when Northwind has the last word before the common answer date, the model
+# predicts that last word at your reservation price (section 7). The rule is for offers
+# made while Northwind is still moving.
 #
 # Northwind moves above your reservation price, though section 7's model says it need not,
 # because it does not know that price, because people refuse splits they see as unfair
@@ -649,12 +648,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ## 6. Using your alternatives honestly
 #
 # An alternative helps you only if the other side believes in it, and there are honest
-# and dishonest ways to make them. Module 00 draws the wider line between legitimate and
-# illegitimate leverage; this section stays with alternatives. Four kinds of statement
-# are worth telling apart. The table gives each one's test, with an example: Harbor Bank
-# has offered you 89,000, and the Northwind job's commute costs you 8,000 a year, so your
-# reservation price for the job as offered is 97,000. The details follow it, in the same
-# order.
+# and dishonest ways to make them (module 00 draws the wider line). Four kinds of
+# statement are worth telling apart. The table gives each one's test, with an example:
+# Harbor Bank has offered you 89,000, and the Northwind job's commute costs you 8,000 a
+# year, so your reservation price for the job as offered is 97,000.
 #
 # | label | its test | example |
 # |---|---|---|
@@ -924,7 +921,10 @@ check.label_statements(label_statements, hidden=True)
 # who has the last word before the date, not on $\delta$. If Northwind makes the last offer,
 # you can only take it or your BATNA, so it need pay no more than your reservation price. If
 # you make the last offer, Northwind can only take it or call the agency, so you can ask for
-# up to the agency's cost. Neither is the even split.
+# up to the agency's cost. Neither is the even split. That is theory's knife-edge
+# prediction: in experiments with a deadline, Roth, Murnighan and Schoumaker (*American
+# Economic Review* 78, 1988) found agreements bunched just before it, but not that
+# lopsided.
 #
 # Suppose instead that head office could cancel the role any week, and that there is no
 # answer date (Harbor Bank and Lumen will wait): the result below needs none. Breakdown is
@@ -1251,18 +1251,22 @@ check.batna_rise(batna_rise, hidden=True)
 # other offer comes first, the middle moves to 74,000, above the survey, so I will aim for
 # the middle.
 #
-# Rubric, half a mark each: an alternative named and valued today (at its expected value
-# or certainty equivalent only if the learner must commit before the outcome is known and
-# the deal rules the alternative out; an alternative the deal leaves open does not count
-# when the learner's fallback, chosen with it beside each candidate, is a sure amount no
-# lower than its worst outcome, and otherwise counts only through the tree of both);
-# a concrete step; the change in the reservation price with its arithmetic (the actual
-# outcome when it will be known before the learner decides, the expected value only when
-# they must commit first); a target at or on the learner's side of the middle of the zone,
-# at most nine tenths of the way from the reservation price to their estimate of the other
-# side's limit (the most it would pay, or the least it would take), or up to that estimate
-# when the learner names a fact that carries their opening beyond it (module 04's rule),
-# with the fact that justifies the target (the opening itself is not graded here).
+# Rubric, half a mark each:
+#
+# 1. An alternative named and valued today, by section 3's table: at its expected value or
+#    certainty equivalent only if the learner must commit before the outcome is known and
+#    the deal rules it out. An alternative the deal leaves open cancels when the learner's
+#    fallback, chosen with it beside each candidate, is a sure amount no lower than its
+#    worst outcome; otherwise it counts through the tree of both.
+# 2. A concrete step.
+# 3. The change in the reservation price with its arithmetic: the actual outcome when it
+#    will be known before the learner decides, the expected value only when they must
+#    commit first.
+# 4. A target at or on the learner's side of the middle of the zone, at most nine tenths
+#    of the way from the reservation price to their estimate of the other side's limit
+#    (the most it would pay, or the least it would take), or up to that estimate when the
+#    learner names a fact that carries their opening beyond it (module 04's rule), with
+#    the fact that justifies it. The opening itself is not graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1282,11 +1286,12 @@ check.batna_rise(batna_rise, hidden=True)
 # - Your reservation price is your BATNA's value corrected for what the deal costs or adds;
 #   work it out before the talks. Revise it on new facts about your alternatives or about
 #   what this deal costs or gives you, never on the number the other side names or on how
-#   hard it pushes. Keep your target at or above the even split of the zone, and (by this
-#   course's convention) at most nine tenths of the way up it (up to the estimate when a
-#   fact carries your opening beyond it); inside that band, aim where a fact you can show
-#   (a pay survey) puts it, else at the even split; a fact beyond the band takes it to the
-#   band's nearer end. The other side's alternative grounds your opening.
+#   hard it pushes.
+# - Keep your target at or above the even split of the zone, and (by this course's
+#   convention) at most nine tenths of the way up it (up to the estimate when a fact
+#   carries your opening beyond it). Inside that band, aim where a fact
+#   you can show (a pay survey) puts it, else at the even split. The other side's
+#   alternative grounds your opening.
 # - The other side's reservation price comes from *its* alternatives: estimate them.
 # - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
 #   can open a zone that salary alone cannot, and a term that costs one side nothing
@@ -1298,8 +1303,7 @@ check.batna_rise(batna_rise, hidden=True)
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
-#   reservation price, and keep a weak one private; tell its terms, not your
-#   reservation price. Warn only of what you would do anyway, and know that a warning's
-#   figure reads as one you would accept: below your reservation price it invites an offer
-#   you would refuse, at it it gives that price away. Keeping your reservation price private
-#   is fair; inventing or inflating an offer is not.
+#   reservation price, and keep a weak one private; tell its terms, not your reservation
+#   price. Warn only of what you would do anyway: a warning's figure below your reservation
+#   price invites an offer you would refuse. Keeping your reservation price private is
+#   fair; inventing or inflating an offer is not.
