@@ -608,7 +608,8 @@ def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
     assert "the buyer pays on one fixed date" in story
     assert "its overdraft (part 4) plays no part in these talks" in story
     assert "the first day of next quarter" in story
-    assert "The buyer pays on one fixed date, so signing sooner brings" in PROSE
+    # review 62, U1: why the rates are equal is told once, in the story, not again in a note
+    assert "so signing sooner brings Kestrel no cash sooner" in " ".join(story.split())
     assert "the loan cuts what keeping the idle team costs" not in PROSE
     assert "The loan cuts what waiting for the Granite contract costs" in PROSE
     assert "the loan changes nothing for the licence" in PROSE
@@ -1114,7 +1115,10 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     """E7 Carr's own definition of bluffing; E8 0.06 of a point, not a tenth; E9 reward and
     coercion rest on control of what the other side values; U1 'influence' is used
     again after its definition; U5 the licence's end date and section 4's game without a deadline."""
-    assert "misstating relevant facts, so he is no authority for" in " ".join(PROSE.split())
+    # review 62, U4: said plainly, with no double negative
+    assert "Carr also counted concealing or misstating relevant facts as bluffing" in " ".join(
+        PROSE.split()
+    )
     assert "moving first is worth a tenth of a percentage point" not in PROSE
     assert (
         "less than a tenth of a percentage point (about 0.06 of a percentage point of the" in PROSE
@@ -1600,7 +1604,7 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     # buyer's way; the text now says so
     assert "but a tactic" not in four
     assert "Where its figure is below Borealis's offer, it is an *anchor*" in four
-    assert "where it is above, it is more than the models predict" in four
+    assert "where Atlas's figure is above Borealis's offer, it is also above the price" in four
     above = below = 0
     for n in range(200):
         s = course.variant("03_power", f"tactic-{n}")
@@ -1857,7 +1861,7 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     end date then gives max(v1/2, v2) to within a fraction of a per cent, as it says."""
     assert "does not matter to talks that take days" not in PROSE
     text = " ".join(PROSE.split())
-    assert "Borealis's offer, priced per remaining month, stays the same share of the pie" in text
+    assert "Why the rates are equal" not in text  # review 62, U1: the story says it
     assert "split the worth above that figure evenly" in text
     assert "would fit only if Borealis's figure held while the licence shrank" in text
     # session 55, U1: the caveats sit in a collapsed note for the specialist
@@ -2362,13 +2366,11 @@ def test_section_5_keeps_the_two_rules_and_leaves_the_mixed_case_to_the_speciali
     outside = _section(PROSE, "## 5. Outside options", "### Question 4")
     note = _section(outside, "<details><summary>For the specialist", "</details>")
     main = outside.replace(note, "")
-    for moved in (
-        "a price of 33,750",
-        "each unit adds less than half a unit",
-        "priced per remaining month",
-        "overdraft plays no part",
-    ):
+    # review 62, U1: why the two rates are equal is now told once, in part 1 of the story
+    # (test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out)
+    for moved in ("a price of 33,750", "each unit adds less than half a unit"):
         assert moved in note and moved not in main, moved
+    assert "priced per remaining month" not in main and "overdraft plays no part" not in main
     assert "costs Kestrel and Atlas the same share of the licence's worth" in main
     assert len(main.split()) < 1_250, len(main.split())
     seven = _section(PROSE, "### Question 7", "def granite_reply")

@@ -1428,8 +1428,9 @@ def rig_prices(answer, hidden=False):
             "\n".join(lines)
             + "\nThe practice versions earn no marks. For your own versions: each price "
             "follows one of section 5's two rules, deal-me-out or the Nash split, in your "
-            f"scenario and in {len(scenarios) - 1} others. This check does not judge which "
-            "versions Kestrel reaches by walking out, "
+            f"scenario and in {len(scenarios) - 1} others, which does not mean your reading "
+            "of each version is right: check it against the practice versions' reasoning. "
+            "This check does not judge which versions Kestrel reaches by walking out, "
             "and so which rule fits each: that is marked when the notebook is graded."
         )
         return None
@@ -1889,13 +1890,13 @@ def judge_practice_tactic(number, said):
 
 def _harrow_move_hint(s, said, expected):
     """Why ``said`` is not what Kestrel should do about Harrow, in the case's words and in
-    general words. It says whether Harrow's offer beats what Granite can know of Kestrel's
+    general words. It says whether Harrow's offer beats Granite's estimate of Kestrel's
     acceptance threshold, but names no figure to set it against: which number decides is
-    question 9b's judgement (review 58, W3; the old hint named Granite's guess and set the
-    share at the table aside)."""
+    question 9b's judgement (review 58, W3; review 62, X3: Granite cannot know the threshold,
+    it only estimates it)."""
     harrow = f"{s.outside_offer:,.0f}"
     strong = expected != "keep quiet"
-    known = "what Granite can know of Kestrel's acceptance threshold"
+    known = "Granite's estimate of Kestrel's acceptance threshold"
     if said == "ultimatum":
         if strong:
             return (

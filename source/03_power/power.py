@@ -23,18 +23,16 @@
 #
 # You will learn to
 #
-# 1. name where power comes from, and read it as the other side's dependence on you;
+# 1. read power as the other side's dependence on you, and name its base;
 # 2. price a scarce resource two ways: the **Shapley value**, a benchmark of a fair
-#    split, and the **core**, what competition leaves you, where a rival buyer sets the
-#    least you should accept;
-# 3. see why a vote's weight and its power are different things (**voting power**);
-# 4. put a number on patience, with **Rubinstein's** bargaining model, and say where it
-#    misleads;
+#    split, and the **core**, what competition leaves you;
+# 3. tell a vote's weight from its power (**voting power**);
+# 4. put a number on patience with **Rubinstein's** model, and say where it misleads;
 # 5. tell an alternative you must walk out to take from one you are left with when talks
 #    fail, and how much each moves a deal;
-# 6. choose which move strengthens your hand most;
-# 7. use power without threats (section 7 says what counts as one): what to say, what to
-#    keep to yourself, and which power is not yours to use.
+# 6. choose the move that strengthens your hand most;
+# 7. use power without threats (section 7 defines one), and know which power is not yours
+#    to use.
 #
 # It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (about three hours), sections 4 and 5
 # (about three hours), then sections 6 to 8 (about two hours).
@@ -97,8 +95,7 @@ scenario
 # That gives each side two levers: make what it controls matter more to the other side,
 # or leave the other side fewer ways around it. The "other ways" are the other side's
 # alternatives, which module 02 taught you to value; a deadline makes a side need the deal
-# *now*. The rest of this module measures these effects with models, and says for each
-# model what it assumes and where it misleads.
+# *now*.
 #
 # This course names four bases, in words it uses from here on:
 #
@@ -133,9 +130,6 @@ scenario
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
 # that comes with a role belongs to whoever holds the role, and passes to the next holder.
-# Two cautions, for later sections: a seat with a vote can carry no power at all (section
-# 3), and authority that comes with a public office is not yours to bring to a private deal
-# (section 7).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
 # ### Question 1 (2 marks): whose power, and of what kind?
@@ -242,9 +236,7 @@ check.power_sources(power_sources, hidden=True)
 #
 # In the library, a game is a dict from coalition to value, and a coalition is a
 # `frozenset` of names: Python's set that cannot be changed once made, which is what lets
-# it be a dict's key. Order does not matter, so `frozenset({"Left", "Right 1"})` and
-# `frozenset({"Right 1", "Left"})` are the same coalition. The empty coalition can be left
-# out; every other one must be there.
+# it be a dict's key. The empty coalition can be left out; every other one must be there.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "glove-example", "schema_version": 3}
 players = ["Left", "Right 1", "Right 2"]
@@ -323,11 +315,11 @@ print("Left takes all: in the core?", stable)
 # would both gain by dealing with each other; above $v_1$, the keen buyer would rather not
 # buy. So the core's lowest price is $v_2$ (with several rivals, what the best of them would
 # pay): every unit the rival would pay raises it by a whole unit, though the rival never
-# buys. An auction between the two buyers ends the same way, at about $v_2$. When the
-# rival's offer is firm, that lowest price is also module 02's **reservation price**, the
-# least the seller could accept: below it, selling to the rival does better. From here on
-# this module says "reservation price" only. It is a limit, not a target. Telling the keen
-# buyer what the item does for it raises no price here: the buyer knows $v_1$, and the
+# buys. When the rival's offer is firm, that lowest price is also module 02's
+# **reservation price**, the least the seller could accept: below it, selling to the rival
+# does better. From here on this module says "reservation price" only. It is a limit, not
+# a target. Telling the keen buyer what the item does for it raises no price here: the
+# buyer knows $v_1$, and the
 # price already reflects it (in section 5 it rises half a unit per unit of $v_1$ when the
 # rival is weak). Pointing out value helps only where the buyer has not yet counted it. A
 # figure the buyer can check, such as a rival's written offer, is a ground for more.
@@ -358,7 +350,6 @@ print("Left takes all: in the core?", stable)
 # The cell below checks the Shapley division against the core. The seller and the keen
 # buyer break away from it: together they earn 105,000, but the division gives them only
 # 64,167 + 29,167 = 93,333, short by exactly the 11,667 it pays a rival who never buys.
-# Dealing with each other and leaving the rival out, both can gain.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-example", "schema_version": 3}
 sellers_market = {}
@@ -487,9 +478,9 @@ check.licence_floor(licence_floor, hidden=True)
 # small member needs the 3. One small member has twice the other's votes, yet both have
 # exactly the same power.
 #
-# The sharpest case is history. In the Council of Ministers of the European Economic
-# Community of 1958, France, Germany and Italy had 4 votes each, Belgium and the
-# Netherlands 2, Luxembourg 1, and a decision needed 12. Every total the other five can
+# In the Council of Ministers of the European Economic Community of 1958, France, Germany
+# and Italy had 4 votes each, Belgium and the Netherlands 2, Luxembourg 1, and a decision
+# needed 12. Every total the other five can
 # make is even, so no coalition ever sits at 11 waiting for one more vote: in
 # qualified-majority votes on a proposal from the Commission, Luxembourg's vote could never
 # change the result. A seat's power depends on the whole rule, not only on the weights.
@@ -508,8 +499,7 @@ check.licence_floor(licence_floor, hidden=True)
 # (Shapley–Shubik), is as likely as any other, and that every proposal reaches a vote.
 # Where members vote in fixed blocs, or two of them never agree, the first assumption fails;
 # where one member, such as a chair, decides what is put to the vote, the second does, and
-# that member has power the indices do not count. Either way the indices can misstate
-# anyone's power.
+# that member has power the indices do not count.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-example", "schema_version": 3}
 eec_1958 = [4, 4, 4, 2, 2, 1]
@@ -595,9 +585,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # rejects and proposes next round. There is no deadline; the talks could go on for ever.
 # With discount factors $\delta_1$ for the side that proposes first and $\delta_2$ for the
 # other, the game has exactly one **subgame-perfect equilibrium**: a plan for each side
-# that is its best reply at every point of the game, even after moves nobody expected, so
-# that nothing it says it will do later is something it would not want to do when the time
-# comes. In it, the first proposer's
+# that is its best reply at every point of the game, even after moves nobody expected. In
+# it, the first proposer's
 # offer is accepted at once, and the first proposer gets
 #
 # $$x_1 = \frac{1 - \delta_2}{1 - \delta_1 \delta_2}, \qquad x_2 = 1 - x_1 .$$
@@ -614,9 +603,9 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #   outweigh a small edge in patience: a first proposer with $\delta = 0.5$ facing a
 #   responder with $\delta = 0.51$ still gets about 0.66.
 #
-# Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite, a
-# large retailer, can wait. Knowing the other side's deadline is information (module 01);
-# being able to wait longer than they can is power. In an audit, count a deadline once,
+# Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
+# can wait. Knowing their deadline is information (module 01); outlasting them is power.
+# In an audit, count a deadline once,
 # in its holder's alternatives (module 00's convention).
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
@@ -757,7 +746,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # ratio of the two sides' costs of delay.
 #
 # In your story a day's delay costs Kestrel and Atlas the same share of the licence's
-# worth (the note below says why), so they split evenly at the table, and deal-me-out gives Kestrel
+# worth (part 1 of your story says why), so they split evenly at the table, and
+# deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below its reservation price, and exactly that whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
 # lose at its overdraft rate, faster than Atlas, and its share at the table would be
@@ -783,11 +773,6 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   of 33,750; each unit of its 35,000 adds only a quarter of a unit to the price, below
 #   both the Nash split's 42,500 and the 35,000 deal-me-out would give. With an outside option as well (module 02), the Nash
 #   split on the breakdown payoffs holds unless the option beats it.
-# - Why the rates are equal. The buyer pays on one fixed date, so signing sooner brings
-#   Kestrel no cash and its overdraft plays no part; the licence runs to a fixed end date,
-#   so each day unsigned shrinks what there is to share, for both alike. Borealis's offer,
-#   priced per remaining month, stays the same share of the pie, the case deal-me-out
-#   covers.
 # - Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held
 #   while the licence shrank (Kestrel and Atlas would then split the worth above that
 #   figure evenly, and a day's delay would still cost Kestrel), or if a sale to Borealis
@@ -824,10 +809,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table. It is not the price section 5's models predict: Atlas may
 # expect a figure called fair to stick. Where its figure is below Borealis's offer, it is an
-# *anchor*, a first figure that pulls the final price towards it (module 04 shows how to
-# answer one); where it is above, it is more than the models predict. Should Kestrel accept
-# it, or turn it down? Write `licence_reply(s)`, returning a pair `(price, reason)`, from
-# `s.atlas_value` and `s.borealis_value`:
+# *anchor*, a first figure that pulls the final price towards it (module 04); where
+# Atlas's figure is above Borealis's offer, it is also above the price the models
+# predict. Should Kestrel accept it, or turn it down? Write `licence_reply(s)`,
+# returning a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: what Kestrel ends up with, your choice made: the figure it accepts, or, if it
 #   refuses, section 5's prediction (Atlas's figure may be rounded to the hundred);
@@ -957,7 +942,9 @@ check.rig_prices(rig_prices, hidden=True)
 # ("Paid on signing?") gives what the money's coming sooner would be worth to Kestrel,
 # whoever buys (`s.signing_gain`: the order that cash in hand lets it take), and how many
 # times as fast as Atlas a day's delay would then cost Kestrel (`s.signing_ratio`), since
-# its overdraft would be running while it waits. Offers still follow each other within
+# its overdraft would be running while it waits. Paid on signing, each day's delay costs
+# Kestrel the overdraft interest on the money it would receive, a share of the price, so a
+# rate of loss (section 4), not a fixed bill, fits. Offers still follow each other within
 # days, and Borealis's offer is still priced per remaining month of the licence, coming
 # to `s.borealis_value` signed today.
 #
@@ -1000,8 +987,7 @@ check.signing_terms(signing_terms, hidden=True)
 # round. It accepts any offer of at least its
 # equilibrium share. Otherwise it walks away if its outside option beats waiting, and if
 # not, it rejects and, a round later, offers you exactly what your next turn would be
-# worth to you. The game has no deadline: it goes on until one of you accepts or the
-# computer walks away.
+# worth to you.
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
 # is the lowest offer it accepts in each case? Work it out from section 5 before you play:
@@ -1165,26 +1151,24 @@ check.best_lever(best_lever, hidden=True)
 #   pay less than Atlas proposes, naming it gives Atlas no reason to pay more, and no model
 #   of this module supports asking for more: take the proposal, and talk about what the
 #   licence does for Atlas. A rival bid you make up is not a bluff but a misrepresentation (see below).
-# - **Mention an alternative when it helps, as information, not as an ultimatum.** In
-#   real talks the other side rarely sees all your
-#   options (in question 9, Granite has not seen Harrow's new offer),
-#   and what Kestrel says about them is all Granite has to go on.
-#   With full information, as in section 5, your acceptance threshold is your share at the
-#   table, since they know you would refuse less and wait for it. The rule: mention an
-#   alternative when it beats the least they believe you would accept; then it raises
-#   what they must offer. Call such an alternative **strong**, and one worth no more than
-#   that **weak**. Mentioning a weak one gains nothing where they know your patience, and
-#   where they are unsure of it, as in most real talks, a weak figure you name can anchor
-#   their estimate of your acceptance threshold low (module 04), though section 5's model
-#   says it should not. Textbooks agree (Lewicki, Saunders and Barry,
-#   *Negotiation*): make a strong alternative known, keep a weak one private. A strong one
-#   persuades only if believed: Granite cannot check what Kestrel says, so an offer made
-#   only by telephone is worth having confirmed in writing first. Say it calmly ("Harrow
-#   has offered us work that would earn us ..."), and never threaten to take an option you
-#   would not take: a called bluff costs the demand and your credibility. An ultimatum
-#   over an alternative you would really take ("match Harrow's offer by Friday, or we take
-#   it") is a warning, and legitimate, but still the weaker move: it says no more than a
-#   calm mention and corners the other side.
+# - **Mention an alternative when it raises what they must offer.** In real talks the
+#   other side rarely sees all your options (in question 9, Granite has not seen Harrow's
+#   new offer): what you say about them is all it has to go on. With full information,
+#   as in section 5, your acceptance threshold is your share at the table, since they
+#   know you would refuse less and wait for it. The rule: mention an alternative when it
+#   beats the least they believe you would accept. Call such an alternative **strong**,
+#   and one worth no more than that **weak**. Mentioning a weak one gains nothing where
+#   they know your patience.
+# - **When they are unsure of your patience**, as in most real talks, a weak figure you
+#   name can anchor their estimate of your acceptance threshold low (module 04), though
+#   section 5's model says it should not. Textbooks agree (Lewicki, Saunders and Barry,
+#   *Negotiation*): make a strong alternative known, keep a weak one private.
+# - **Make a strong alternative believable, and say it calmly.** Granite cannot check what
+#   Kestrel says, so an offer made only by telephone is worth having confirmed in writing
+#   first. Never threaten to take an option you would not take: a called bluff costs the
+#   demand and your credibility. An ultimatum over an alternative you would really take
+#   ("match Harrow's offer by Friday, or we take it") is a warning, and legitimate, but
+#   still the weaker move: it says no more than a calm mention and corners the other side.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
 #   last longer. Its position is a price; its interest, behind the position, is durability
 #   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
@@ -1233,9 +1217,9 @@ check.best_lever(best_lever, hidden=True)
 #   may be the misappropriation of a trade secret.
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
-#   and that bluffing is one of them; but he counted as bluffing not only claims about your
-#   own limits but also concealing or misstating relevant facts, so he is no authority for
-#   this course's line. Misrepresentation law mostly draws its
+#   and that bluffing is one of them. Carr also counted concealing or misstating relevant
+#   facts as bluffing; this course does not follow him there. Misrepresentation law mostly
+#   draws its
 #   line at facts, and the rules most US states have adopted for lawyers, based on the
 #   American Bar Association's Model Rules, take a similar line: the comment to Model Rule
 #   4.1 notes that in negotiation, estimates of price or value and a party's intentions about an acceptable settlement are ordinarily not
@@ -1244,8 +1228,7 @@ check.best_lever(best_lever, hidden=True)
 #   80,000", when none has, misrepresents a material fact, and can undo the contract or amount to
 #   fraud. The line is not perfectly sharp: a statement of what you intend to do can itself
 #   be a false fact if you do not hold that intention when you speak (*Edgington v
-#   Fitzmaurice*, an English case of 1885). A bluff that is called still costs you
-#   credibility.
+#   Fitzmaurice*, an English case of 1885).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 9 (3 marks): which kind of move, and what to say
@@ -1430,9 +1413,9 @@ check.harrow_move(harrow_move, hidden=True)
 #   strongest control.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price at
-#   what it would pay, unit for unit, even if it never buys. In the laboratory, groups of three landed near the
-#   Shapley value over all the conditions tested, and nearer the core where the weak
-#   players competed harder (Murnighan and Roth 1977).
+#   what it would pay, unit for unit, even if it never buys. In the laboratory, groups of
+#   three landed near the Shapley value over all the conditions tested, and nearer the
+#   core where the weak players competed harder (Murnighan and Roth 1977).
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
 #   member can hold votes and no power at all.
 # - Patience is power, and so is moving first: in Rubinstein's game your share rises with
