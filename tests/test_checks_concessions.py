@@ -864,7 +864,8 @@ def test_a_give_below_1_while_a_free_move_is_open_fails_visibly_for_every_learne
         hint = _public_hint(check.next_trade, concedes_below_the_frontier, f"learner-{n}")
         assert hint is not None, n
     flat = _flat()
-    assert "while a free move is open no move with a ratio below 1 is right" in flat
+    # review 62 U3: the sentence stands alone now, without "the trade ratio ranks none"
+    assert "While a free move is open, no move with a ratio below 1 is right (rule 1)" in flat
 
 
 def test_ranking_free_trades_by_orchards_gain_is_caught():
@@ -1623,8 +1624,9 @@ def test_the_plans_on_the_clock_are_named_as_such():
 
     moment = LowBallMoment(rng=__import__("random").Random(1))
     assert (moment.your_reservation, moment.opening, moment.rounds) == (50, 84, 12)
-    # two fifths, question 3's rule, no longer 30%
-    assert TARGET_SHARE == 0.4 and "your target is two fifths of the way" in flat
+    # halfway, section 2's one target rule (review 62 C4), no longer two fifths
+    assert TARGET_SHARE == 0.5
+    assert "your target is section 2's: halfway from your reservation price to your" in flat
 
 
 def test_every_equivalent_offer_asks_at_least_the_landing_point():
@@ -1916,7 +1918,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert "The target is module 02's: the outcome you aim to land at." in text
     assert "Your concession plan stops there" in text
     assert "and a plan may stop exactly on it" in text
-    assert "two fifths of the way up from your reservation price to your opening" in text
+    assert "**halfway from your reservation price to your opening**" in text
     raised = 0
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
@@ -1928,26 +1930,22 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert 0 < raised < len(SWEEP)  # "or just above the even split where that is higher"
 
 
-def test_the_target_rule_is_stated_once_and_each_exercises_target_is_in_a_table():
-    """Section 2 named five targets in one paragraph of cross-references (about 320 words).
-    It now states module 02's rule once and gives each exercise's target in a table row,
-    in fewer words than the paragraph it replaced; question 3's and the low-ball targets
-    are measured in their own tests, question 2's model answer here."""
+def test_the_target_rule_is_stated_once_and_one_rule_picks_every_exercises_target():
+    """Section 2 named five targets in one paragraph of cross-references (about 320 words),
+    then a table of three targets, one per exercise (review 62 C4: several formulas for one
+    word). It now states module 02's band once and one rule for the targets the module picks
+    (halfway from your reservation price to your opening), which question 2's model answer
+    and both simulations follow; the low-ball target is measured in its own test."""
     text = _flat()
     start = text.index("The target is module 02's: the outcome you aim to land at.")
     end = text.index("The curves below start at 100", start)
     assert len(text[start:end].split()) < 300
     assert text.count("at least half and at most nine tenths of the way from your") == 1
-    assert "| exercise | its target |" in text
-    for row in (
-        "| question 2's model answer; next year's simulation in section 5 | halfway from your "
-        "opening to your reservation price",
-        "| question 3's check | two fifths of the way up from your reservation price to your "
-        "opening, or just above the even split where that is higher |",
-        "| the low-ball exercise (section 5) | two fifths of the way up from its reservation "
-        "price to its opening (64; its estimate of the buyer's is 72) |",
-    ):
-        assert row in text
+    assert "| exercise | its target |" not in text and "two fifths of the way" not in text
+    assert text.count("halfway from your reservation price to your opening") == 2
+    from course.engine.practice import TARGET_SHARE, Plan
+
+    assert TARGET_SHARE == 0.5 and Plan(50, 84, 10).target == 67
     assert "The targets of this module all follow it" not in text
 
 
@@ -2639,8 +2637,8 @@ def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so(answers):
     assert "one difference at its bottom" not in text and "more than half" not in text
     assert "and a plan may stop exactly on it" in text
     assert (
-        "halfway from your opening to your reservation price: the even split when you open "
-        "at your estimate" in text
+        "**halfway from your reservation price to your opening**. That is the even split "
+        "when you open at your estimate" in text
     )
     for n in range(60):
         s = course.variant(MODULE, f"learner-{n}")

@@ -716,7 +716,7 @@ def test_the_low_ball_opening_obeys_the_opening_rule_and_no_buyer_reads_it_as_an
     """Review 58 (C1): the moment opened at 95, 1.32 times the seller's estimate of 72, though
     section 1 says a fact grounds an opening at most about a sixth above the estimate; 328 of
     400 buyers read it as an insult. It now opens at 84 (a sixth above 72), which no buyer
-    reads as an insult, and its target, two fifths of the way up from 50 (64), lies inside
+    reads as an insult, and its target, halfway up from 50 (67, review 62 C4), lies inside
     module 02's band for the zone the seller expects (the even split 61 up to the estimate 72,
     as the opening is beyond the estimate)."""
     from pathlib import Path
@@ -724,12 +724,12 @@ def test_the_low_ball_opening_obeys_the_opening_rule_and_no_buyer_reads_it_as_an
     text = Path(__file__).parents[1].joinpath("source/04_concessions/concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "you opened at 84, a sixth above that estimate" in flat
-    assert "two fifths of the way from your reservation price to your opening (64)" in flat
+    assert "halfway from your reservation price to your opening (67)" in flat
     readings = set()
     for seed in range(400):
         m = DifficultMoment(rng=random.Random(seed))._moment
         assert m.opening == 84 <= 72 * 7 / 6 + 1e-9
-        assert m.target == 64 == m.plan[-1]
+        assert m.target == 67 == m.plan[-1]
         assert (50 + 72) / 2 <= m.target <= 72
         buyer = m._buyer(m.low_ball)
         buyer.respond(0, m._negotiation.index_of(m.opening))
@@ -769,8 +769,9 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
     any step in answer to the low-ball as pressure working, and against them holding ends
     better in every moment whose claim is a test (about two in three, over 3,000 moments)
     and the same when the claim is true; against the others (6,004 of 12,000 moments),
-    from the opening of 84, the planned step ends better in about one moment in fourteen
-    (428) and holding in about one in four (1,387)."""
+    from the opening of 84, the planned step ends better in about one moment in eight
+    (759) and holding in about one in seven (877). Review 62 (C3, C4): the plan now holds
+    in round 1 and stops halfway (67), so the shares moved from 428 and 1,387."""
     from pathlib import Path
 
     from course.engine.practice import ANY_STEP, LowBallMoment
@@ -786,7 +787,7 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
     # 1,460") are cut; the text gives the rounded shares this test measures
     assert (
         "Against the second kind, true claims included, the planned step ends better in "
-        "about one moment in fourteen, holding in about one in four, and the rest end the "
+        "about one moment in eight, holding in about one in seven, and the rest end the "
         "same." in text
     )
     assert "9,304" not in text and "1,460" not in text
@@ -814,9 +815,27 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
     assert 0.6 < counts["tests"] / counts["any"] < 0.73  # about two in three
     assert 0.45 < counts["other"] / 12_000 < 0.55
     # review 58 (C1): from the opening of 84 (not 95) the shares changed; the draws are seeded
-    assert (counts["other"], counts["step"], counts["hold"]) == (6004, 428, 1387), counts
-    assert 1 / 15 < counts["step"] / counts["other"] < 1 / 13, counts  # one in fourteen
-    assert 1 / 4.5 < counts["hold"] / counts["other"] < 1 / 4, counts  # one in four
+    assert (counts["other"], counts["step"], counts["hold"]) == (6004, 759, 877), counts
+    assert 1 / 8.5 < counts["step"] / counts["other"] < 1 / 7.5, counts  # one in eight
+    assert 1 / 7.5 < counts["hold"] / counts["other"] < 1 / 6.5, counts  # one in seven
+
+
+def test_the_low_ball_plan_holds_after_the_buyers_opening():
+    """Review 62 C3: the plan was [84, 79, 76, ...]: it conceded 5 in round 1, when the buyer
+    had only opened, against section 3's rule 1 (never into silence) and question 2's hold.
+    It now holds in round 1, then concedes in whole steps that never grow, down to its
+    target, and the planned step the moment names is a real step."""
+    from itertools import pairwise
+
+    from course.engine.practice import LowBallMoment
+
+    for seed in range(200):
+        m = LowBallMoment(rng=random.Random(seed))
+        assert m.plan[0] == m.plan[1] == 84, (seed, m.plan)
+        steps = [a - b for a, b in pairwise(m.plan[1:])]
+        assert steps[0] > 0 and all(a >= b for a, b in pairwise(steps)), (seed, m.plan)
+        assert m.plan[-1] == m.target and m.planned_step > 0
+        assert m.before[2][2] == 84  # your ask in round 2, after the buyer's opening
 
 
 def test_the_low_ball_moment_starts_with_no_answer_chosen():

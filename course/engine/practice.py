@@ -166,11 +166,12 @@ PRESSURE_WORKS = 1.5
 #: ``PRESSURE_WORKS`` times your planned one that way.
 ANY_STEP = 1 / 2
 
-#: Your plan in the low-ball moment: steps that shrink (Faratin's curve with this β) to a
-#: target this share of the way from your reservation price to your opening: two fifths,
-#: question 3's rule, which from the opening of 84 puts it at 64, inside module 02's band
-#: for the zone you expect (the even split 61 of 50 to your estimate 72, up to 72).
-PLAN_BETA, TARGET_SHARE = 1.5, 0.4
+#: Your plan in the low-ball moment: a hold in round 1, then steps that shrink (Faratin's
+#: curve with this β) to a target this share of the way from your reservation price to your
+#: opening: halfway, module 04's one target rule (section 2), which from the opening of 84
+#: puts it at 67, inside module 02's band for the zone you expect (the even split 61 of 50
+#: to your estimate 72, up to 72).
+PLAN_BETA, TARGET_SHARE = 1.5, 0.5
 
 #: What the buyer says with its low-ball: a claim the rest of the talks can test.
 BUDGET_CLAIM = "Frankly, this is all the budget allows."
@@ -263,7 +264,9 @@ class LowBallMoment:
         self._negotiation = price_negotiation(
             self.your_reservation, limit, LOW, HIGH, rounds=self.rounds
         )
-        self.plan = self._plan_from(self.opening, 0)
+        # round 1 holds: the buyer has only opened, and an opening is not a concession
+        # (module 04, section 3, rule 1; review 62 C3: the plan conceded 5 into silence)
+        self.plan = [self.opening, *self._plan_from(self.opening, 1)]
         low = self.low_round + 1
         self.planned_step = self.plan[self.low_round] - self.plan[low]
         lowest = min(self._first_offers())

@@ -531,7 +531,8 @@ class DifficultMoment(w.VBox):
         self._moment = m = LowBallMoment(rng=self._rng)
         self.story.value = (
             f"You sell; your reservation price is {m.your_reservation}. You opened at "
-            f"{m.opening}, and your plan concedes in whole steps that never grow, to a target of "
+            f"{m.opening}; your plan held after the buyer's opening and then concedes in whole "
+            f"steps that never grow, to a target of "
             f"{m.target} in the last round; in the last round you would accept any offer at "
             "or above your reservation price. So far:<br>"
             + price_history(m.before[:-1], you="you ask")

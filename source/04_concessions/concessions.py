@@ -301,14 +301,11 @@ check.opening(opening, hidden=True)
 # a plan may stop exactly on it. When a fact you can name carries your opening beyond the
 # estimate, as a true statement here always does (section 1), the top rises to the
 # estimate itself, so a plan that opens beyond the estimate may stop at it; never above
-# it, where it would wait for a deal you do not expect Orchard to sign. Each exercise
-# picks one target in the band:
-#
-# | exercise | its target |
-# |---|---|
-# | question 2's model answer; next year's simulation in section 5 | halfway from your opening to your reservation price: the even split when you open at your estimate, never above the estimate when you open no higher than a true fact justifies |
-# | question 3's check | two fifths of the way up from your reservation price to your opening, or just above the even split where that is higher |
-# | the low-ball exercise (section 5) | two fifths of the way up from its reservation price to its opening (64; its estimate of the buyer's is 72) |
+# it, where it would wait for a deal you do not expect Orchard to sign. Where this module
+# picks a target for you (question 2's model answer, the low-ball and next year's
+# simulation in section 5), it takes one rule: **halfway from your reservation price to your opening**. That is the
+# even split when you open at your estimate, and never above the estimate when you open no
+# higher than a true fact justifies. Question 3 hands you a target from the band.
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -334,9 +331,10 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
-# 3. concede in steps that never grow and end smaller than they began: no concession may be
-#    bigger than the smallest concession before it, and the last must be strictly smaller
-#    than the first. Rounding gets one unit of slack: in a plan rounded to whole thousands,
+# 3. concede in steps that never grow and end smaller than they began: no step down may be
+#    bigger than the smallest earlier step down (holds do not count), and the last step
+#    down must be strictly smaller than the first. Rounding gets one unit of slack: in a
+#    plan rounded to whole thousands,
 #    or to up to three decimals, a step may be bigger by up to one unit of that rounding.
 #    A plan with more decimals is not rounded and gets no slack. Hold (a step of 0) in round 1:
 #    Orchard has only opened, and an opening is not a concession (section 3, rule 1).
@@ -521,8 +519,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   open: one you have not met opens at about 30 per cent of its reservation price
 #   (Boulware), 35 (linear, tit-for-tat) or 40 (Conceder); one you meet again opens at a
 #   larger share the more it trusts you. So a first meeting's opening of 24 puts that price
-#   between about 60 (24 / 0.4) and 80 (24 / 0.3). Let the opening move your first ask only
-#   by that range; the debrief gives the exact one.
+#   between about 60 (24 / 0.4) and 80 (24 / 0.3). Take that range as your estimate of
+#   its reservation price, and open at or beyond it; the debrief gives the exact price.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 
@@ -676,7 +674,7 @@ from course.widgets.concessions import ConcessionPlanner
 ConcessionPlanner(scenario)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 marks): the next move to offer Orchard
+# ### Question 4 (1 mark): the next move to offer Orchard
 #
 # Write `next_trade(s, current)`: from the package `current` (a dict of issue to level),
 # return the package after the next move by the rule above, or `None` when the rule
@@ -689,11 +687,11 @@ ConcessionPlanner(scenario)
 # Which move comes next, and when to stop, is section 4's rule (rules 1 to 3); the check
 # grades the rule's next move (question 4b grades your landing). Each rule ranks moves by its own
 # measure: rule 1 by the points a free move creates for the two sides together, rule 2.4
-# by what a closing move costs you, rule 2.5 by the exchange rate; the trade ratio ranks
-# none of them, though while a free move is open no move with a ratio below 1 is right
-# (rule 1). Two closing moves that cost you the same are not a tie: rule 2.4 takes
-# the one that gives Orchard more. Other moves equally good by the rule's measure are a
-# tie: which to take is the course's own convention, and the check accepts either.
+# by what a closing move costs you, rule 2.5 by the exchange rate. While a free move is
+# open, no move with a ratio below 1 is right (rule 1). Two closing moves that cost you
+# the same are not a tie: rule 2.4 takes the one that gives Orchard more. Other moves
+# equally good by the rule's measure are a tie: which to take is the course's own
+# convention, and the check accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -732,7 +730,7 @@ def next_trade(s, current):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "next-trade-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "next-trade-test", "schema_version": 3}
 """Check that next_trade creates value first, concedes only what closes the deal while Orchard needs it, and stops."""
 check.next_trade(next_trade)
 ### BEGIN HIDDEN TESTS
@@ -740,7 +738,7 @@ check.next_trade(next_trade, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "landing-text", "schema_version": 3}
-# ### Question 4b (1 mark): where you land
+# ### Question 4b (2 marks): where you land
 #
 # Write `landing(s)`: return the package (a dict of issue to level) you plan to land on,
 # section 4's first decision: on the frontier, giving Orchard at least `s.their_minimum`
@@ -760,7 +758,7 @@ def landing(s):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "landing-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "landing-test", "schema_version": 3}
 """Check that landing chooses the frontier package best for you that Orchard would sign."""
 check.landing(landing)
 ### BEGIN HIDDEN TESTS
@@ -984,8 +982,8 @@ check.read_pick(read_pick, hidden=True)
 # cut, below your reservation price; sometimes the claim is a test. The numbers are the widget's own, not Kite's or the arena's: your reservation
 # price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), you opened at 84,
 # a sixth above that estimate, the talks last 12
-# rounds, and your target is two fifths of the way from your reservation
-# price to your opening (64), inside section 2's band. Your plan has section 2's shape:
+# rounds, and your target is section 2's: halfway from your reservation price to your
+# opening (67). Your plan has section 2's shape: a hold after the buyer's opening, then
 # whole steps that never grow, down to that target, one every round (section 2 says why
 # that is short of its rule). Choose your answer: accept, walk away politely,
 # repeat your last ask, make your next planned step, concede half the gap (never below
@@ -997,7 +995,8 @@ check.read_pick(read_pick, hidden=True)
 # kind, holding ends better than the planned step in every moment whose claim is a test
 # (about two moments in three) and the same when the claim is true. Against the second
 # kind, true claims included, the planned step ends better in about one moment in
-# fourteen, holding in about one in four, and the rest end the same. Pick an answer, then press "see
+# eight, holding in about one in seven, and the rest end the same. Pick an answer, then
+# press "see
 # what happens"; the debrief says what happened and why. (The
 # widgets number rounds from 1, as the arena does.)
 
