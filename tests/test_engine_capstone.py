@@ -1849,7 +1849,10 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     )
     assert "here nothing beyond could be justified" not in summary
     assert "here no fact carried you beyond" not in summary
-    assert "as far as a fact about their side carries you (module 04)" in " ".join(summary.split())
+    assert (
+        "as far as a fact you can name carries you, such as a firm alternative (module 04"
+        in " ".join(summary.split())
+    )
 
 
 def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
@@ -1859,7 +1862,7 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
     beyond, as far as a fact carries you)."""
     opening, summary = section("opening-teaching"), section("summary")
     assert "artefact" not in opening and "buys nothing" not in opening
-    assert "At a human table, open somewhat beyond your estimate" in opening
+    assert "does, at a human table: a firm alternative, told, raises" in " ".join(opening.split())
     assert "simplification" not in summary and "gains nothing" not in summary
     assert "Open beyond your target" in summary
     # review 57, U2: the bot's behaviour is in the appendix, not the summary
@@ -1879,14 +1882,17 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     assert "not because a fact carries you there" not in opening
     # review 58, E2: the letter makes the step credible; it cannot make it acceptable
     assert (
-        "So question 5 accepts the estimate from everyone, and the step beyond only if you signed Brenn's letter"
+        "question 5 only mirrors that reasoning: it accepts the estimate from everyone, and the step beyond only if you signed Brenn's letter"
         in " ".join(opening.split())
     )
     appendix = section("about-the-bot")
     assert "an observation about this bot, not a rule for a human table" in appendix
     assert "How this bot answers such an opening is in the appendix" in opening
     assert "observation about this bot" not in summary
-    assert "as far as a fact about their side carries you (module 04)" in " ".join(summary.split())
+    assert (
+        "as far as a fact you can name carries you, such as a firm alternative (module 04"
+        in " ".join(summary.split())
+    )
     assert "say how Marlow answered it (the table hears your offers, not your words)" in " ".join(
         reflection.split()
     )
@@ -1994,7 +2000,11 @@ def test_the_debrief_gives_each_concession_its_reply_ratio():
             if not found:
                 continue
             line = reciprocity(found)
-            assert "Reply ratio, what Marlow's next reply gave back per k€ each step" in line
+            # review 62, U1: the ratio is measured against the replay, and says so
+            assert (
+                "Reply ratio, what Marlow's next reply gave back beyond the replay in which you "
+                "held, per k€ each step"
+            ) in line
             assert "module 04" not in line
             equal = 0
             for c in found:
@@ -2825,7 +2835,10 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     ) in plan
     # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
     assert "The debrief sets each of your steps against the test" not in plan
-    assert "a step's **reply ratio**, what Marlow's next reply gave back per k€" in plan
+    assert (
+        "a step's **reply ratio**, what Marlow's next reply gave back, beyond the replay in "
+        "which you held, per k€"
+    ) in plan
     debrief_text = " ".join(section("debrief-teaching").split())
     assert "module 04's trade test" not in debrief_text
     assert "its reply ratio (section 5)" in debrief_text
@@ -3025,7 +3038,12 @@ def test_the_step_beyond_says_it_rewards_a_firm_alternative_not_a_valuable_one()
     text = section("opening-teaching")
     assert "it is worth more to you on average, but it is a gamble, not a fact you can" in text
     # review 61, C2: one rationale, the letter makes a step beyond an offer, not a bluff
-    assert "reads as an offer, not a bluff: this table's one rationale" in " ".join(text.split())
+    # review 62, C1: the rationale is the human table's (the bot hears no words), and
+    # question 5 mirrors it
+    text = " ".join(text.split())
+    assert "this table's one rationale" not in text
+    assert "(question 2) does, at a human table: a firm alternative, told, raises" in text
+    assert "This bot hears offers, not words, so question 5 only mirrors that reasoning" in text
 
 
 def test_the_four_step_line_and_the_target_for_the_round_are_defined_where_first_used():

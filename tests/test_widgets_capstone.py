@@ -349,8 +349,14 @@ def test_the_plan_line_shows_a_target_for_each_state_of_quell():
         table = table_for(case)
         text = unescape(table.plan_text.value)
         rows = plan_of(case, check.opening_of(case), reservation_of(case))
-        first = rows[min(1, len(rows) - 1)][1]
-        assert f"Quell has no capacity: one step below your opening (a profit of {first:g})" in text
+        # review 62, C2: one step below the opening was above module 02's 0.9 band for
+        # about one learner in ten; the target is now the first planned package inside it
+        floor = reservation_of(case)
+        band = floor + 0.9 * (rows[0][1] - floor)
+        inside = [profit for _, profit, _ in rows[1:] if profit <= band + 1e-9]
+        first = inside[0] if inside else rows[-1][1]
+        assert f"Quell has no capacity: a profit of {first:g}, the first planned package" in text
+        assert "one step below your opening" not in text
         decision, k = if_quell_of(case)
         if decision == "walk away":
             assert "if it has: no planned package gives Marlow enough" in text
@@ -358,3 +364,17 @@ def test_the_plan_line_shows_a_target_for_each_state_of_quell():
             where = "your opening" if k == 0 else f"step {k}"
             assert f"if it has: {where}, a profit of {rows[k][1]:g}" in text
             assert ("no target above it" in text) == (rows[k][1] <= reservation_of(case))
+
+
+def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
+    """Review 62, C2: for learner-1354 one step below the opening (150) lay 0.92 of the
+    way from the reservation price (90.25) to the opening (155), past module 02's 0.9; the
+    model answer's target is now 140, the first planned package inside the band, and the
+    table shows the same."""
+    case = course.variant("05_capstone", "learner-1354")
+    text = unescape(table_for(case).plan_text.value)
+    assert "Quell has no capacity: a profit of 140, the first planned package" in text
+    source = (
+        Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+    ).read_text()
+    assert "my target for the likelier state, a profit of 140," in source

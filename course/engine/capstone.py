@@ -707,7 +707,8 @@ def _returns(found):
             words.append(f"round {c.get('round')}, {max(back, 0) / cost:.2f}")
             equal += back >= cost - 1e-9
     return (
-        " Reply ratio, what Marlow's next reply gave back per k€ each step cost you: "
+        " Reply ratio, what Marlow's next reply gave back beyond the replay in which you "
+        "held, per k€ each step cost you: "
         + "; ".join(words)
         + f". Marlow matched {equal} of {len(found)} (a ratio of 1 or more, or the deal)."
     )

@@ -34,6 +34,10 @@ from course.widgets.rounds import PlaysRounds
 
 WIDE = {"description_width": "initial"}
 
+#: Module 02's band: a target at most this far from the reservation price up to the
+#: opening, so that a tenth of the zone is left as room to concede.
+TARGET_BAND = 0.9
+
 #: The style setting that keeps Marlow's style secret until the debrief.
 MYSTERY = "mystery"
 
@@ -158,8 +162,10 @@ class NegotiationTable(PlaysRounds, w.VBox):
         return escape(text)
 
     def _targets(self):
-        """Section 5's two targets, one for each state of Quell, in words: within one
-        step of the opening if Quell has no capacity; if it has, the first planned package
+        """Section 5's two targets, one for each state of Quell, in words: if Quell has
+        no capacity, the first planned package after the opening inside module 02's band
+        (at most nine tenths of the way from the reservation price up to the opening's
+        profit; the plan's last package if none is); if it has, the first planned package
         that gives Marlow its higher reservation price, while it leaves more than your
         reservation price."""
         steps, reservation = self.plan["steps"], self.plan["reservation"]
@@ -174,10 +180,13 @@ class NegotiationTable(PlaysRounds, w.VBox):
                 if you <= reservation:
                     quell += ", no better than your reservation price: no target above it"
                 break
-        first = self._worth_of(steps[min(1, len(steps) - 1)])[0]
+        top = self._worth_of(steps[0])[0]
+        band = reservation + TARGET_BAND * (top - reservation)  # module 02's band
+        profits = [self._worth_of(package)[0] for package in steps]
+        first = next((you for you in profits[1:] if you <= band + 1e-9), profits[-1])
         return [
-            f"your target if Quell has no capacity: one step below your opening "
-            f"(a profit of {first:g})",
+            f"your target if Quell has no capacity: a profit of {first:g}, the first planned "
+            "package at most nine tenths of the way from your reservation price to your opening",
             f"if it has: {quell}",
         ]
 

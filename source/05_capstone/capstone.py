@@ -176,7 +176,7 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # Sort your brief into three piles. **Known**: your own numbers, and the fact that Marlow
 # has asked for a rush. **Believed**: what Marlow's buyers say about how long its stock
-# lasts (a buyer has every reason to sound short of time, or not), and everything your
+# lasts (a buyer has every reason to overstate its stock, to sound patient), and all your
 # research estimates, from Marlow's published tender criteria, its past contracts and the
 # trade press: how Marlow scores the issues, the chance that Quell has capacity, and
 # Marlow's reservation price in each case. These are fair sources; information from someone bound
@@ -190,9 +190,9 @@ check.my_reservation(my_reservation, hidden=True)
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
 # It assumes your two likelihoods are right and the rush request is the only news. Read
-# it against the other news, the stock Marlow's buyers claim: a rush costs Marlow
-# something (it must give on other terms to get faster delivery), so it is hard to fake,
-# while a claim about stock costs nothing. Where they clash (weeks of stock, and still a
+# it against the other news, the stock Marlow's buyers claim: a rush request admits a
+# need, against Marlow's own interest, so it is hard to fake, while a claim about stock
+# costs nothing and serves Marlow. Where they clash (weeks of stock, and still a
 # rush), trust the rush and treat the weeks as a claim to discount: question 4 accepts
 # the row read without them, and never lets them outvote the other fact of their row. In
 # every case here a rush is likelier without Quell, so hearing one can only lower the
@@ -291,7 +291,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # The case settles some ratings and leaves the rest to you (question 4 lists which).
 # The **weights** are yours to choose: how much does each source count in *this* deal?
-# You will be asked to defend them in the reflection, after you have seen the talks.
+# You defend them in the reflection.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): your audit
@@ -388,7 +388,7 @@ check.my_audit(my_audit, hidden=True)
 # beyond anything the other side could accept still pulls, as long as it is taken as an
 # offer (this module's bot caps that pull at its reservation price: see the appendix),
 # but it risks an impasse or a walk-out and costs you credibility you will need
-# later. One the other side refuses out of hand does not pull at all: Marlow refuses out
+# later. At this table, an offer Marlow refuses out of hand does not pull: it refuses out
 # of hand any package that gives it less than a quarter of the way from its worst
 # package (0 points) up to its reservation price (section 6). Your list terms give
 # Marlow 0 points: they are a fact to cite, not an opening.
@@ -420,22 +420,19 @@ check.my_audit(my_audit, hidden=True)
 # **One step beyond.** The steps here are those along the
 # **Pareto frontier**: the packages that no other package beats for both sides (section
 # 5 builds on it). The package one step beyond gives Marlow fewer points than it needs
-# even without Quell, so Marlow cannot accept it in either state; a fact about your side
-# can raise what Marlow thinks you need, never lower what Marlow needs. Such an opening
-# can only pull, as above, if Marlow takes it as an offer, not a bluff. The rush cost
-# alone does not help: it is already counted in your profits (the delivery row). A
-# **signed letter of intent** (question 2) is a firm alternative you may state, without
-# its terms ("What to say" below): it shows you can afford a refusal, so a step beyond
-# reads as an offer, not a bluff: this table's one rationale for the step. So
-# question 5 accepts the estimate from
-# everyone, and the step beyond only if you signed Brenn's letter and Marlow would not
-# refuse it out of hand even with Quell; nothing further out passes. If you kept your best
-# alternative before the letter, open at the estimate: it is worth more to you on
-# average, but it is a gamble, not a fact you can state. At a human table, open somewhat beyond your
-# estimate only as far as a fact about the other side's value carries you (module 04):
-# the letter, a fact about your side, says nothing of what Marlow can pay. Never go so
-# far that the offer is refused out of hand. (How this bot answers such an opening is in the
-# appendix.)
+# even without Quell, so Marlow cannot accept it in either state; it can only pull, as
+# above, if Marlow takes it as an offer, not a bluff. The rush cost alone does not help:
+# it is already counted in your profits (the delivery row). A **signed letter of intent**
+# (question 2) does, at a human table: a firm alternative, told, raises the least the
+# other side believes you would accept (module 04), though it can never lower what
+# Marlow needs, and shows you can afford a refusal, so a step beyond reads as an offer,
+# not a bluff. This bot hears offers, not words, so
+# question 5 only mirrors that reasoning: it accepts the estimate from everyone, and the
+# step beyond only if you signed Brenn's letter and Marlow would not refuse it out of
+# hand even with Quell; nothing further out passes. If you kept your best alternative
+# before the letter, open at the estimate: it is worth more to you on average, but it is
+# a gamble, not a fact you can state. Never go so far that the offer is refused out of
+# hand. (How this bot answers such an opening is in the appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
 # that give Marlow ground elsewhere, to test how it weighs the issues: offers of equal
@@ -448,19 +445,22 @@ check.my_audit(my_audit, hidden=True)
 # below the frontier, since your opening already gives Marlow the most points among the
 # packages with its profit.
 #
-# If Marlow picks a partner, and picks sincerely (the package it likes best, not one chosen
-# to mislead you), and that partner gives it fewer points than the opening by your
-# research, your estimate of how it weighs the issues is wrong: news worth having before
-# you concede. A partner your research scores the same as the opening cannot show that
-# estimate wrong, but Marlow's pick still shows which of the two bundles of concessions
-# it values more, since each package gives Marlow ground on an issue the other keeps at
-# your best level (one gives on delivery and keeps payment, the other the reverse): a
-# clue to how it weighs the issues, not a measure of it. In a meeting you would put all of them down together. The table in section 6 sends one package at a time and
-# starts from the first package of your list. Do not send a partner there after your
-# opening: it costs you no profit, but by your research it gives Marlow no more points
-# than the opening, usually fewer, and Marlow counts an offer clearly worse for it than your previous one (by more than a
-# hundredth of the way from its reservation price to its best package) as a retraction, a step back that lowers its trust in you by 0.1
-# (section 6).
+# If Marlow picks a partner, and picks sincerely (the package it likes best, not one
+# chosen to mislead you), and that partner gives it fewer points than the opening by
+# your research, your estimate of how it weighs the issues is wrong: news worth having
+# before you concede. A partner your research scores the same as the opening cannot show
+# that estimate wrong, but Marlow's pick still shows which of the two bundles of
+# concessions it values more, since each package gives Marlow ground on an issue the
+# other keeps at your best level (one gives on delivery and keeps payment, the other the
+# reverse): a clue to how it weighs the issues, not a measure of it. In a meeting, put
+# down together only partners on the frontier, since no offer of a set should leave
+# value on the table (module 04); one below it stays your private test at this table,
+# which sends one package at a time and starts from the first package of your list. Do
+# not send a partner there after your opening: it costs you no profit, but by your
+# research it gives Marlow no more points than the opening, usually fewer, and Marlow
+# counts an offer clearly worse for it than your previous one (by more than a hundredth
+# of the way from its reservation price to its best package) as a retraction, a step
+# back that lowers its trust in you by 0.1 (section 6).
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about what weighs against its number: what Marlow's alternatives lack (question
@@ -559,9 +559,11 @@ check.opening_offer(opening_offer, hidden=True)
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
 #   to you in confidence, are not yours to pass on to Marlow. A signed, binding letter of
-#   intent is your own contract, so saying that one exists is stating your own fact, as long as you
-#   name neither Brenn nor its terms and the letter does not bind you to keep it
-#   confidential.
+#   intent is your own contract, so saying that one exists is stating your own fact, as
+#   long as you name neither Brenn nor its terms and the letter does not bind you to keep
+#   it confidential. Module 02 told an alternative's terms in full; here the letter's
+#   sure sum plus the audit cost *is* your reservation price, and module 02's own caution
+#   applies: a side that knows it can offer you that and not a unit more.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-practice-text", "schema_version": 3}
 # ### Practice (no marks): another seller's six statements
@@ -690,15 +692,15 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
 # better than your reservation price. Here you need one for each state of Quell. If
-# Quell has no capacity, aim to land one step below your opening, no lower (by your
-# research the opening already gives Marlow its lower reservation price; one step allows
-# for your research being a little off). If Quell has capacity, your target is the first package
-# of the plan that gives Marlow its higher reservation price (question 8 finds it by a
-# rule stated below), when that package still leaves you more than your reservation
-# price. The table shows both targets above your plan; keep in mind the one for the
-# state Marlow's answers point to, never the reservation price where the plan stops. The
-# plan is a map of the steps you *could* make, not a promise to make them: the packages
-# you offer are drawn from it, in its order.
+# Quell has no capacity, your target is the first package of your plan after the opening
+# that lies at most nine tenths of the way from your reservation price up to the
+# opening's profit: module 02's band, which keeps a tenth of the zone as room to
+# concede. If Quell has capacity, your target is the first package of the plan that
+# gives Marlow its higher reservation price (question 8 finds it by a rule stated
+# below), when that package still leaves you more than your reservation price. The table
+# shows both targets above your plan; keep in mind the one for the state Marlow's
+# answers point to, never the reservation price where the plan stops. The plan maps the
+# steps you *could* make: the packages you offer are drawn from it, in its order.
 #
 # Question 7's plan departs from module 04 in two ways that suit this table only: a plan
 # that runs past both targets, and steps that may grow or take a term back. The appendix gives each, with module 04's rule for a
@@ -744,8 +746,8 @@ check.what_to_say(what_to_say, hidden=True)
 # below the frontier (question 7 checks them from two drafts), and on the frontier, where
 # a step's own trade ratio (module 04: what it brings back per unit it costs) is below 1, what comes back is the deal the step is made
 # conditional on. The debrief adds a measure of Marlow's answer, not of your move: a
-# step's **reply ratio**, what Marlow's next reply gave back per k€ the step cost you (1
-# or more: Marlow matched it).
+# step's **reply ratio**, what Marlow's next reply gave back, beyond the replay in which
+# you held, per k€ the step cost you (1 or more: Marlow matched it).
 #
 # **How many steps fit.** After your opening, you can answer each of Marlow's offers once, and it may make its final
 # offer as early as round 5, so you can count on five answers. The first of them answers
@@ -1003,18 +1005,19 @@ NegotiationTable(
 # - **Reciprocity.** For each concession you made, the debrief replays Marlow with you
 #   repeating your previous offer instead: a concession was answered when Marlow's reply
 #   was better for you than in that replay, when it accepted what it would not have
-#   accepted otherwise, or when it stayed at the table where the replay shows it leaving.
-#   The replay looks at Marlow's next reply only, so a concession that made a later deal
-#   possible still shows as unanswered. For each concession it also gives what that reply
-#   brought back per k€ the concession cost you, its reply ratio (section 5), matched at
-#   1 or more, or by the deal itself. It also counts the concessions you made when Marlow had not
-#   moved since its previous offer, or had made only its first answer: concessions into silence, which break your plan's
-#   rule of conceding only in answer to a move of Marlow's. A step made after two of
-#   Marlow's replies in a row that did not move (the rule's exception) is counted apart,
-#   and so is one made right after Marlow said it could give no more on its own offer,
-#   which the rule allows; and if you held through such a stall while your plan still
-#   had a step, and the talks ended without a deal although a zone existed, the debrief
-#   says so.
+#   accepted otherwise, or when it stayed at the table where the replay shows it
+#   leaving. The replay looks at Marlow's next reply only, so a concession that made a
+#   later deal possible still shows as unanswered. For each concession it also gives
+#   what that reply brought back beyond the replay per k€ the concession cost you, its
+#   reply ratio (section 5), matched at 1 or more, or by the deal itself. It also counts
+#   the concessions you made when Marlow had not moved since its previous offer, or had
+#   made only its first answer: concessions into silence, which break your plan's rule
+#   of conceding only in answer to a move of Marlow's. A step made after two of Marlow's
+#   replies in a row that did not move (the rule's exception) is counted apart, and so
+#   is one made right after Marlow said it could give no more on its own offer, which
+#   the rule allows; and if you held through such a stall while your plan still had a
+#   step, and the talks ended without a deal although a zone existed, the debrief says
+#   so.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns (packages worth at
 #   least its reservation price that meet its target for the round or are at least as good for it as the offer it would make next)
@@ -1028,7 +1031,6 @@ NegotiationTable(
 # later or kept at its own best level throughout (where even one level would have cost
 # it at least as much as each step it took), which style it played, and what Marlow
 # will remember of you next time.
-# Notice when its offers showed you its needs, and whether you used what they showed.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 marks, graded by your instructor)
@@ -1084,7 +1086,7 @@ NegotiationTable(
 # both negotiations, the second described first): "I opened with my planned package
 # (profit 155, 23 of Marlow's points by my research). Marlow answered at a profit of 60
 # for me; before I replied I looked at my beliefs about Quell (a chance of 0.38 that it
-# had capacity) and at my target for the likelier state, a step below my opening,
+# had capacity) and at my target for the likelier state, a profit of 140,
 # not at its number, and held my opening. When it moved to 80 I made my
 # plan's first step (150); it stayed at 80, and the debrief's replay showed my step
 # bought nothing I could see. Then I made my second step (140) although Marlow had not
@@ -1138,11 +1140,12 @@ NegotiationTable(
 # - A deadline belongs to its holder's alternatives, which thin out as it nears; power
 #   is dependence; in the alternating-offers model, an outside option moves a deal only
 #   when it beats what its holder would get anyway (module 03).
-# - Open beyond your target: at your estimate of the other side's reservation price (here
-#   in the state better for you) or somewhat beyond it, as far as a fact about their side carries you (module 04), never
-#   below your reservation price (this module's table, which hears no facts, takes a
-#   signed letter instead: section 4). A second package worth the same to you keeps you as ambitious, and the other side's pick tests
-#   what you believe it values (a diagnostic set).
+# - Open beyond your target: at your estimate of the other side's reservation price
+#   (here in the state better for you) or somewhat beyond it, as far as a fact you can
+#   name carries you, such as a firm alternative (module 04; here a signed letter:
+#   section 4), never below your reservation price. A second package worth the same to
+#   you keeps you as ambitious, and the other side's pick tests what you believe it
+#   values (a diagnostic set).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and

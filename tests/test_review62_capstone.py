@@ -1,0 +1,30 @@
+"""Module 05, review 62: the letter's rationale and the text fixes a professor-reader
+asked for."""
+
+from pathlib import Path
+
+import course
+
+SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+
+
+def _text():
+    return " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+
+
+def test_the_text_fixes_of_review_62():
+    """U2, U3, U4, C3, C4: the buyer's reason to overstate its stock; a refused offer does
+    not pull at this table (not as a general fact); the rush is an admission against
+    Marlow's interest; only frontier partners go down together in a meeting; and the
+    letter's terms stay unsaid for a reason module 02 gives."""
+    text = _text()
+    assert "sound short of time, or not" not in text
+    assert "every reason to overstate its stock, to sound patient" in text
+    assert "One the other side refuses out of hand does not pull at all" not in text
+    assert "At this table, an offer Marlow refuses out of hand does not pull" in text
+    assert "it must give on other terms to get faster delivery" not in text
+    assert "a rush request admits a need, against Marlow's own interest" in text
+    assert "In a meeting you would put all of them down together" not in text
+    assert "In a meeting, put down together only partners on the frontier" in text
+    assert "module 02's own caution applies: a side that knows it can offer you that" in text
+    assert "brought back beyond the replay per k€ the concession cost you" in text
