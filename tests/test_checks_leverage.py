@@ -1729,7 +1729,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # leverage works through perception; the audit rates holdings (review 55, C1)
         ("audit-limits", "not what the other side believes it has", None),
         ("audit-widget-text", "No question grades its news.", "leaves out"),
-        ("q4-text", "plays only practice news", "leaves out your own items"),
+        ("q4-text", "plays none of your news, nor the practice case's", "plays only practice news"),
         ("audit-widget", "LeverageAudit(without_news_of=scenario)", None),
         # the answer cell no longer dictates the algorithm
         ("best-plan-answer", "### BEGIN SOLUTION", "list every set of steps"),

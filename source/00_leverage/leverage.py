@@ -803,6 +803,11 @@ check.reach_plan(reach_plan, hidden=True)
 #   see; it is worth making only when you know what is coming, such as the other side's
 #   deadline still weeks away.
 #
+#   An ask here is one request made partway through the talks (a raise, a price hold),
+#   which the other side grants or turns down. It is not your opening offer: module 04,
+#   after Galinsky and Mussweiler (2001), has you open ambitiously, grounded in a true
+#   fact, and concede from there.
+#
 #   The bars in your scenario come from one ladder of asks: each rung, one step of the
 #   ask (mostly a percentage point of pay or price, two of rent, a few months more of a
 #   price hold or one more month of rent paid ahead), sits a quarter of a point above the
@@ -854,7 +859,7 @@ scenario.show("news")
 # `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
 # a side find out something that was already true, or did one of its specific options
 # change, or what it holds, or what the other side needs from it? Each item earns half a
-# mark. The interactive audit plays only practice news.
+# mark. The interactive audit plays none of your news, nor the practice case's.
 #
 # Practise first on the practice case's news (`scenario.practice.news`), with
 # `practice_news()`: its check judges each item and says what does not fit, not the
@@ -1033,15 +1038,15 @@ check.own_balances(news_moves)
 #   what something is worth to you: "I won't let the van go for under 9,000" when you
 #   would take 8,200. A false *intention*, such as a threat you would not carry out, sits
 #   on the line between a bluff and a misrepresentation (a false statement of a material
-#   fact, the next bullet; see the caution below). Carr ("Is Business Bluffing
+#   fact, the next bullet; a *material* fact is one that a reasonable person would weigh
+#   in deciding; see the caution below). Carr ("Is Business Bluffing
 #   Ethical?", *Harvard Business Review*, 1968) likened business to poker and excused some
 #   misstated facts as well, which this course does not. For bluffs, the rules most
 #   US states adopt for lawyers take a similar line: the comment to the
 #   American Bar Association's Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact, and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
-#   intentions as to an acceptable settlement of a claim are ordinarily in this category"
-#   (a *material* fact is one that a reasonable person would weigh in deciding).
+#   intentions as to an acceptable settlement of a claim are ordinarily in this category".
 #   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
 #   credibility, and declining to name your reservation price usually serves you as well.
 #   One caution: the convention covers claims about your reservation price or valuation, not
@@ -1094,11 +1099,13 @@ check.own_balances(news_moves)
 # surveys of MBA students in a negotiation course (Robinson, Lewicki & Donahue, 2000), who
 # mostly rated hiding one's reservation price and opening far from it as appropriate, and
 # mostly rated misrepresenting facts, gathering information by improper means, and false
-# promises (commitments made with no intention of keeping them) as inappropriate. Note what
-# the survey backs: *keeping* your reservation price to yourself, not *stating a false*
-# one. The convention for the course's narrower "bluff" rests on the Model Rule comment
-# above, not on this survey, nor on Carr, who excused misstated facts too and so is no
-# authority for this line.
+# promises (commitments made with no intention of keeping them) as inappropriate. The
+# book's words differ from this course's: it files hiding your reservation price under
+# "traditional competitive bargaining" and keeps *bluffing* for insincere threats and
+# promises, where this course's bluff is an untrue claim about your reservation price or
+# valuation. The survey backs *keeping* your reservation price to yourself, not *stating a
+# false* one: that convention rests on the Model Rule comment above, not on this survey,
+# nor on Carr, who excused misstated facts too and so is no authority for this line.
 # That false promises were judged harshly is one more reason the course puts a threat you
 # would not carry out, its mirror image, on the line with misrepresentation.
 
