@@ -727,8 +727,9 @@ scenario.show("bold")
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
 # them). Add up the chances of the outcomes that reach the bar. The bar here is that of
-# a bolder ask than the one your news list sets in section 5 (`scenario.bold[0]`, not
-# `scenario.need`).
+# another ask from your case's ladder, made at the first meeting before any news
+# (`scenario.bold[0]`, not `scenario.need`): it may be bolder than section 5's ask, more
+# modest, or the same.
 # On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
 # `best_plan(scenario)`: for many learners they differ. If it is `None` (the cell above
