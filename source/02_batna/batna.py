@@ -878,19 +878,20 @@ check.label_statements(label_statements, hidden=True)
 # **Where this holds.** The even split of the surplus in money assumes that the pie is
 # money, worth the same to both sides, who are both risk-neutral: Nash's solution
 # maximises the product of the two sides' utility gains, which is an even split of the
-# money only when both value money linearly. Binmore, Rubinstein and Wolinsky (*RAND
-# Journal of Economics* 17, 1986) showed which payoffs belong at the disagreement point,
-# the $d_A$ and $d_B$ of the formula: *breakdown payoffs*, what each side really receives
-# if something neither side controls ends the talks. The Nash split with those payoffs is
-# what the talks predict when offers follow each other quickly and the chance that the
-# talks break down between two offers is small; when that chance is large, the side that
-# proposes first gets somewhat more. A loan that may lapse while a buyer and the owner of
-# a firm agree its price is the clean case: if the bank withdraws, the owner keeps the
-# firm and the buyer its cash. What pushes both to agree is the risk of that breakdown,
-# and then a stronger BATNA raises your share even if you never use it. A BATNA is a
-# breakdown payoff only if breakdown hands it to you: when the talks end by accident, each
-# side gets what the accident leaves it, which need not be the alternative it would
-# choose.
+# money when both value money linearly (or share one constant absolute risk aversion); a
+# side more averse to risk gets less (Kihlstrom, Roth and Schmeidler 1981). Binmore,
+# Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed which payoffs belong
+# at the disagreement point, the $d_A$ and $d_B$ of the formula: *breakdown payoffs*, what
+# each side really receives if something neither side controls ends the talks. The Nash
+# split with those payoffs is what the talks predict when offers follow each other quickly
+# and the chance that the talks break down between two offers is small; when that chance is
+# large, the side that proposes first gets somewhat more. A loan that may lapse while a
+# buyer and the owner of a firm agree its price is the clean case: if the bank withdraws,
+# the owner keeps the firm and the buyer its cash. What pushes both to agree is the risk of
+# that breakdown, and then a stronger BATNA raises your share even if you never use it. A
+# BATNA is a breakdown payoff only if breakdown hands it to you: when the talks end by
+# accident, each side gets what the accident leaves it, which need not be the alternative it
+# would choose.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative whenever you
 # turn down the other side's proposal, and what pushes both sides to agree is the cost of
