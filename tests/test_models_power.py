@@ -2294,7 +2294,8 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
 
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
     definition = using.index("**Acceptance threshold**: the least the other side believes")
-    assert "It is not your reservation price, the worth of your alternative" in using
+    # review 63, C1: module 02's reservation price is the BATNA's worth plus costs
+    assert "It is not your reservation price, the worst terms you would accept" in using
     assert PROSE.index("acceptance threshold") >= PROSE.index("## 7. Using power")
     assert "estimate of your reservation price" not in PROSE
     assert "estimate of your acceptance threshold" in using[definition:]

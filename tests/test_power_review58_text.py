@@ -79,7 +79,7 @@ def test_the_acceptance_threshold_has_a_bold_definition_opening_section_7():
     assert seven.strip() == (
         "## 7. Using power, and its limits  **Acceptance threshold**: the least the other side "
         "believes you would accept at the table, judging by your patience. It is not your "
-        "reservation price, the worth of your alternative."
+        "reservation price, the worst terms you would accept given your alternative (module 02)."
     )
 
 

@@ -1124,8 +1124,8 @@ check.best_lever(best_lever, hidden=True)
 # ## 7. Using power, and its limits
 #
 # **Acceptance threshold**: the least the other side believes you would accept at the
-# table, judging by your patience. It is not your reservation price, the worth of your
-# alternative.
+# table, judging by your patience. It is not your reservation price, the worst terms you
+# would accept given your alternative (module 02).
 #
 # Power you hold and power you brandish work differently. This section uses module 02's
 # two words, after Schelling: a **warning** ties a demand to something you would do anyway
