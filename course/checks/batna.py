@@ -1934,6 +1934,10 @@ def judge_batna_when(offers, timing, funded, value):
     unfunded_value = batna_value_when(offers, "known first", False)
     mistakes = []
     if timing == "known first":
+        other_outcome = (  # the same words in the case and in general
+            "that is Lumen's other outcome: funded=True means the round closed (base and "
+            "bonus), False that it did not (base alone)"
+        )
         mistakes += [
             (
                 averaged,
@@ -1944,10 +1948,8 @@ def judge_batna_when(offers, timing, funded, value):
             ),
             (
                 unfunded_value if funded else funded_value,
-                "that is Lumen's other outcome: funded=True means the round closed (base and "
-                "bonus), False that it did not (base alone)",
-                "that is Lumen's other outcome: funded=True means the round closed (base and "
-                "bonus), False that it did not (base alone)",
+                other_outcome,
+                other_outcome,
                 "take Lumen's other outcome (funded=True means the round closed)",
             ),
             (

@@ -1549,8 +1549,8 @@ _TACTICS = (
 #: The practice cases of questions 1, 4a and 5 hold them, and the interactive audit plays
 #: only these news items (less question 4a's practice news, which it never plays), so
 #: whatever learner a kernel claims, nothing that shows a verdict outside grading shows one
-#: on a graded item, nor on an item question 4a's practice judges. The deadline news repeats, item for item, the
-#: moves of the run that section 5 describes.
+#: on a graded item, nor on an item question 4a's practice judges. The deadline news
+#: repeats, item for item, the moves of the run that section 5 describes.
 _PRACTICE_FACTS = (
     Fact(
         "deadline",
@@ -2300,8 +2300,9 @@ def practice_for(scenario):
     """The practice case of ``scenario``: the scenario of the first ``_PRACTICE_LEARNERS``
     whose case is not ``scenario``'s, with that case's practice facts, news and tactics
     (``_PRACTICE_FACTS``, the news of ``_PRACTICE_NEWS`` that the widget never plays,
-    ``_PRACTICE_TACTICS``), which no learner is graded on. The visible checks of questions 1, 4a and 5 judge it item by item; the
-    learner's own items are marked only when the notebook is graded."""
+    ``_PRACTICE_TACTICS``), which no learner is graded on. The visible checks of questions
+    1, 4a and 5 judge it item by item; the learner's own items are marked only when the
+    notebook is graded."""
     from course.variants import variant
 
     for learner in _PRACTICE_LEARNERS:

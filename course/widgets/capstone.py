@@ -20,6 +20,7 @@ from course.engine.capstone import FINAL_ROUNDS, ROUNDS, STYLES, Table, debrief
 from course.models.capstone import read_plan
 from course.models.concessions import all_packages, package_points, pareto_frontier
 from course.pictures_concessions import frontier_picture
+from course.scenarios.batna import TARGET_SHARE  # module 02's band: its top
 from course.scenarios.capstone import (
     ALTERNATIVES_MARGIN,
     alternative_of,
@@ -33,10 +34,6 @@ from course.widgets.guards import message
 from course.widgets.rounds import PlaysRounds
 
 WIDE = {"description_width": "initial"}
-
-#: Module 02's band: a target at most this far from the reservation price up to the
-#: opening, so that a tenth of the zone is left as room to concede.
-TARGET_BAND = 0.9
 
 #: The style setting that keeps Marlow's style secret until the debrief.
 MYSTERY = "mystery"
@@ -181,7 +178,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
                     quell += ", no better than your reservation price: no target above it"
                 break
         top = self._worth_of(steps[0])[0]
-        band = reservation + TARGET_BAND * (top - reservation)  # module 02's band
+        band = reservation + TARGET_SHARE * (top - reservation)  # module 02's band
         profits = [self._worth_of(package)[0] for package in steps]
         first = next((you for you in profits[1:] if you <= band + 1e-9), profits[-1])
         return [
