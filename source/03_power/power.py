@@ -1132,8 +1132,8 @@ check.best_lever(best_lever, hidden=True)
 # if it is refused (sell to the rival who pays more); a **threat** ties it to something you
 # would rather not do, said to deter (walk out to an alternative worth less than the
 # deal). A threat tells the other side that you see the talks as a fight, invites a threat
-# back, and, if you have to carry it out, costs you by its very definition; a warning can
-# be true, but said as a demand it still corners the other side. Deutsch and Krauss ("The Effect of Threat upon
+# back, and, if carried out, costs you by definition; a warning can be true, but said as a
+# demand it still corners the other side. Deutsch and Krauss ("The Effect of Threat upon
 # Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which,
 # depending on the version, neither player, one of them or both could close a gate on the
 # other's shortest route. Pairs earned most together with no gate, less with one, and
@@ -1150,7 +1150,8 @@ check.best_lever(best_lever, hidden=True)
 #   Borealis's offer sets the price (section 2). When Borealis would
 #   pay less than Atlas proposes, naming it gives Atlas no reason to pay more, and no model
 #   of this module supports asking for more: take the proposal, and talk about what the
-#   licence does for Atlas. A rival bid you make up is not a bluff but a misrepresentation (see below).
+#   licence does for Atlas. A rival bid you make up is not a bluff but a misrepresentation
+#   (see below).
 # - **Mention an alternative when it raises what they must offer.** In real talks the
 #   other side rarely sees all your options (in question 9, Granite has not seen Harrow's
 #   new offer): what you say about them is all it has to go on. With full information,
