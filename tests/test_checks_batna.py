@@ -4362,3 +4362,17 @@ def test_review_62_section_3s_timings_are_a_table_and_section_7_cites_the_deadli
     assert "scale every amount, wealth included, by $k$ and the premium scales by $k$" in risk
     nash = _cell("nash-teaching")
     assert "Roth, Murnighan and Schoumaker" in nash and "knife-edge" in nash
+
+
+def test_review_63_section_4_teaches_question_5s_rule_and_the_deal_me_out_sources_agree():
+    """Review 63 X1: question 5 accepts one point, the survey kept inside the band, a rule
+    only the summary stated; section 4, where the band is taught, now states it, so the
+    check's hint ("as section 4 does") is true. C2: module 03 sources the deal-me-out result
+    to Osborne and Rubinstein 1990, section 3.12, as well; module 02 now does too. Seen
+    failing on the old text."""
+    zopa = _cell("zopa-teaching")
+    assert "Inside the band, aim where a fact you can show puts the price" in zopa
+    assert "a fact below the even split leaves you at the even split" in zopa
+    assert "one past the band's top at the top" in zopa
+    assert "with no such fact, aim at the even split" in zopa
+    assert "Osborne and Rubinstein 1990, §3.12" in _cell("nash-teaching")

@@ -420,13 +420,17 @@ BatnaBuilder()
 # zone as room to concede: the target lies at least half and at most nine tenths of the
 # way from your reservation price up to your estimate of the most the other side could
 # pay. When a fact you can name carries your opening beyond the estimate, the target may
-# go up to the estimate itself (module 04). Nearer the top is bolder. This band is this
-# course's convention, not a research finding: studies of aspirations support ambitious
-# targets you can justify, not these bounds. At Northwind no fact carries an opening past
-# what the agency's contractor costs, so your opening sits at that estimate and your
-# target stays in the nine-tenths band, from the even split up to
-# nine tenths of the way to that estimate. Question 5 applies the convention; the
-# reflection takes either case.
+# go up to the estimate itself (module 04). This band is this course's convention, not a
+# research finding: studies of aspirations support ambitious targets you can justify, not
+# these bounds.
+#
+# Inside the band, aim where a fact you can show puts the price: a fact below the even
+# split leaves you at the even split, one past the band's top at the top; with no such
+# fact, aim at the even split. At Northwind no fact carries an opening past what the
+# agency's contractor costs, so your opening sits at that estimate and your target stays
+# in the nine-tenths band, from the even split up to nine tenths of the way to that
+# estimate.
+# Question 5 applies the convention; the reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -490,17 +494,16 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (1 mark): your target at Northwind
 #
-# Before the first offer, set your target at Northwind. Section 3 asked for one as well as
-# a reservation price: the salary you aim to land at (your opening will lie beyond it).
-# Write `target_salary(offers, reservation)` returning yours, for the job with two remote
-# days (the explorer's last step). `reservation` is your reservation price from expected
-# values (question 3, first part); the check passes the right value, so a slip there
-# costs you nothing here. Apply section 4's band to the job with two remote days
-# (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
-# price belongs to that job, and what is the most Northwind could pay? Your scenario has
-# one fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey
-# (the even split needs no fact). Decide what it supports on your numbers; the check
-# takes any figure within 100 of it, on your case and other learners'.
+# Before the first offer, set your target at Northwind: the salary you aim to land at
+# (section 3; your opening lies beyond it). Write `target_salary(offers, reservation)`
+# returning yours, for the job with two remote days. `reservation` is your reservation
+# price from expected values (question 3, first part); the check passes the right value,
+# so a slip there costs you nothing here. Apply section 4's band to the job with two
+# remote days (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which
+# reservation price belongs to that job, and what is the most Northwind could pay? Your
+# scenario has one fact to aim by, `offers.pay_survey`, the median pay for the role in a
+# salary survey (the even split needs no fact). Decide what it supports on your numbers;
+# the check takes any figure within 100 of it, on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -551,16 +554,15 @@ check.target_salary(target_salary, hidden=True)
 # | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
 #
 # The even split lies at or below the target you set in question 5. While Northwind is
-# still moving, the even split decides. Whether you take an acceptable
-# offer at once or counter towards your target first, as module 04's plan does while it
-# still asks more, is your call here: no question of this module grades it, and module
-# 04's question 6 grades that plan's stricter rule (counter any offer below your next ask
-# while rounds remain). At a last word, module 04's rule for the last round takes over: a
-# counter buys nothing more and refusing leaves you your BATNA, so an offer above your
-# reservation price for the package it names beats walking away, even below the even
-# split; and when Northwind has the last word before the common answer date, the model
-# predicts that last word at your reservation price (section 7). The rule is for offers
-# made while Northwind is still moving.
+# still moving, the even split decides. Whether you take an acceptable offer at once or
+# counter towards your target first, as module 04's plan does while it still asks more,
+# is your call here: no question of this module grades it, and module 04's question 6
+# grades that plan's stricter rule. At a last word, module 04's rule for the last round
+# takes over: refusing leaves you your BATNA, so an offer above your reservation price for
+# the package it names beats walking away, even below the even split; and when Northwind
+# has the last word before the common answer date, the model predicts that last word at
+# your reservation price (section 7). The rule is for offers made while Northwind is still
+# moving.
 #
 # Northwind moves above your reservation price, though section 7's model says it need not,
 # because it does not know that price, because people refuse splits they see as unfair
@@ -904,11 +906,11 @@ check.label_statements(label_statements, hidden=True)
 # that answers gets $\delta/(1+\delta)$ of it, module 03 shows, which tends to one half
 # as the delay shrinks, $\delta \to 1$.) Once your BATNA beats that share, you get
 # exactly your BATNA when the other side proposes, and not a unit more, and only a little
-# more when you propose (Shaked and Sutton 1984; module 03 calls it the *deal-me-out*
-# result; the numbers below show how little). Binmore, Shaked and Sutton (*Quarterly
-# Journal of Economics* 104, 1989) put the two predictions to a test with people
-# bargaining in a
-# laboratory, and the outside-option prediction described their deals better. (A side
+# more when you propose (Shaked and Sutton 1984; Osborne and Rubinstein 1990, §3.12;
+# module 03 calls it the *deal-me-out* result; the numbers below show how little).
+# Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) put the two
+# predictions to a test with people bargaining in a laboratory, and the outside-option
+# prediction described their deals better. (A side
 # that proposes first and can also leave just after its own proposal is refused can gain
 # more: Shaked 1994; module 03, section 5.)
 #
