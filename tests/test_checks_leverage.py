@@ -3906,3 +3906,15 @@ def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():
         assert "section 7" not in note and "reflection" not in note
         assert "in a comment in `my_audit`" in note
     assert "section 3" in notes[0] and "section 2" not in notes[0]
+
+
+def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teach_it():
+    """Review 63 C1: the side note said module 03's rule predicts outside options better than
+    module 02's disagreement point, yet module 02's section 7 teaches that rule too (and this
+    note sends the reader there for it). Seen failing on the old text."""
+    flat = " ".join(_cell("audit-limits").split())
+    assert "for which module 03's rule predicts better" not in flat
+    assert (
+        "the outside-option rule (module 02, section 7; module 03, section 5) predicts better "
+        "than the Nash split on BATNAs" in flat
+    )

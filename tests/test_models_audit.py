@@ -212,6 +212,8 @@ def test_what_answers_a_lead_follows_emerson():
     }
     for _, why in ANSWERED_BY.values():
         assert "weaker hold" not in why and "lower" not in why
+    # review 63 C2: giving away less of your own keeps theirs down; it does not raise yours
+    assert ANSWERED_BY["information"][1] == "learn what they know about you and the market"
 
 
 def test_missing_weights_are_named_like_missing_ratings():

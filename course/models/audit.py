@@ -86,7 +86,7 @@ ANSWERED_BY = {
     ),
     "information": (
         ("information",),
-        "learn what they know about you and the market, and give away less of your own",
+        "learn what they know about you and the market",
     ),
 }
 

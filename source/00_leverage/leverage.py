@@ -402,9 +402,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   share. That holds where the risk of a breakdown is what pushes both sides to agree;
 #   module 03 shows that it counts for less than half when the cost of delay pushes too.
 #
-# Most BATNAs are reached by walking out, so they are outside options, for which module
-# 03's rule predicts better than module 02's disagreement point. The audit's ratings draw
-# neither line.
+# Most BATNAs are reached by walking out, so they are outside options, for which the
+# outside-option rule (module 02, section 7; module 03, section 5) predicts better than the
+# Nash split on BATNAs. The audit's ratings draw neither line.
 #
 # </details>
 
