@@ -3718,3 +3718,21 @@ def test_accepting_at_the_even_split_is_told_where_modules_02_and_04_differ(answ
 
     hint = miss(check.respond, at_the_split)
     assert "module 02 calls it acceptable" in hint and "stricter rule" in hint
+
+
+def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_of_threats():
+    """Review 63 C2: the threat row's last cell refereed between modules ("module 02 accepts
+    either label"), as if the course had no settled view; it now states the common ground
+    of modules 00, 02 and 03. C4: question 7 rewards a higher walk-out row without a word on
+    section 1's threats. U2: rule 2.3's last sentence is plain. Seen failing on the old
+    text."""
+    text = _flat()
+    assert "module 02 accepts either label" not in text
+    assert "The Model Rule's comment would treat it like the bluff above" not in text
+    assert (
+        "the course (modules 00, 02 and 03) puts a false promise of an act between a bluff "
+        "and a misrepresentation" in text
+    )
+    assert "check that it is not a threat in disguise (section 1)" in text
+    assert "is void too if the deal falls through" not in text
+    assert "If no deal is signed, every concession falls away" in text

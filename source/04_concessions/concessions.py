@@ -162,7 +162,7 @@ scenario
 # |---|---|---|
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | say it when it beats what Orchard believes |
 # | "I can't go below 110" (not true) | a bluff about your reservation price | tolerated by the convention above |
-# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back. The Model Rule's comment would treat it like the bluff above (module 02); this course, like modules 00 and 03 (module 02 accepts either label), puts a false promise of an act between a bluff and a misrepresentation |
+# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back; the course (modules 00, 02 and 03) puts a false promise of an act between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
@@ -602,8 +602,8 @@ NegotiationArena()
 #    3. What comes back for it is then the whole deal, this year's price and the
 #       framework together, but only while that deal still beats your BATNA. This case
 #       does not score that (your points compare packages, not a package with Birch's
-#       job), so check it yourself before each concession. A concession that does not
-#       close the deal alone is void too if the deal falls through.
+#       job), so check it yourself before each concession. If no deal is signed, every
+#       concession falls away, even one that did not close the deal.
 #    4. If one move gives them all the points they still need, make the one of those
 #       that costs you least. If two cost you the same, make the one that gives them
 #       more: it is better for them and no worse for you.
@@ -1110,7 +1110,9 @@ next_year
 # which way the difference moves the least you would accept. The check also tries
 # made-up tables in which a deal makes no difference, makes next year worse, or in which
 # the walk-out row is higher (say, a walk-out convinced Orchard you really have other
-# work): read the rows, do not assume them.
+# work): read the rows, do not assume them. If a walk-out really looks better for next
+# year, check that it is not a threat in disguise (section 1): a polite walk-away that
+# states your alternative as a fact usually carries the same news.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
