@@ -147,7 +147,7 @@ def test_a_practice_fact_of_an_office_that_allots_a_thing_accepts_either_base():
     ("not a thing that changes hands"), false of a berth, is never shown for it."""
     from course.scenarios.power import PRACTICE_FACTS
 
-    assert "Question 1 accepts either base for such a fact" in PROSE
+    assert "changes hands (a contract, a berth), either base is accepted" in " ".join(PROSE.split())
     assert "harbour master" in PRACTICE_FACTS["1"][2] and "berth" in PRACTICE_FACTS["1"][2]
     for base in ("authority", "resource"):
         # review 57, U3: the feedback says that both bases fit, whichever was given
@@ -1175,7 +1175,7 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         with pytest.raises(NotYet, match="section 5's price"):
             check.judge_reply_price(s, ((low + v1) / 2, right))
         check.judge_reply_reason(s, (ask, right))
-        with pytest.raises(NotYet, match="Atlas must refuse"):
+        with pytest.raises(NotYet, match="no reason to accept it"):
             check.judge_reply_price(s, (v1, right))
         below = (
             "Borealis has offered in writing to pay"
@@ -1697,7 +1697,7 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     assert away
     seven = PROSE[PROSE.index("### Question 7") : PROSE.index("def granite_reply")]
     seven = " ".join(seven.split())  # review 61, C2: the counter is the graded move
-    assert "counter at once at Harrow's margin, and take Harrow's work if Granite refuses" in seven
+    assert "the game's walk-out to Harrow's work, which real talks put as a counter" in seven
     assert "Insisting on Harrow brings the same money either way" in seven
     assert "it beats leaving in silence" in seven
 

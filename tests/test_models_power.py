@@ -925,7 +925,7 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
         "Harrow's: the same money, with the door left open."
     ) in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
-    assert "counter at once at Harrow's margin" in seven  # review 61, C2
+    assert "a counter at Harrow's margin that Granite may match" in seven  # review 61, C2
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:
@@ -1808,11 +1808,13 @@ def test_question_1_says_for_which_role_holders_resource_is_accepted_too():
     agenda. The text now says so, and the checks agree with it."""
     import course.checks.power as C
 
-    assert (
-        "Question 1 accepts either base for such a fact, where the role-holder can give or withhold a thing that changes hands"
-        in PROSE
+    one = " ".join(_section(PROSE, "### Question 1", "def power_sources").split())
+    assert (  # review 63, U1: the rule is in question 1's text, not in the teaching
+        "Where a role-holder can give or withhold a thing that changes hands (a contract, a "
+        "berth), either base is accepted." in one
     )
-    assert "a chair's say over what reaches a vote hands over no such thing" in PROSE
+    assert "Question 1 accepts" not in PROSE
+    assert "A chair's say over what reaches a vote hands over no such thing" in PROSE
     assert set(C._ALSO_BASE) == {"granite_signature", "harrow_approval"}
     assert all(_P._POWER_FACTS[k][0] == "authority" for k in C._ALSO_BASE)
     assert _P._POWER_FACTS["fellgate_chair"][0] == "authority"
@@ -2329,7 +2331,7 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
     assert "as question 7's `\"insist on Harrow\"` does with Harrow's" in four
-    assert "counter at once at Harrow's margin" in seven  # review 61, C2
+    assert "a counter at Harrow's margin that Granite may match" in seven  # review 61, C2
 
 
 def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():

@@ -868,7 +868,7 @@ def judge_reply_price(s, result):
     if said >= v1:
         hint = (
             f"{said:,.0f} is at least Atlas's value, {v1:,.0f}, the most Atlas would pay: a "
-            "price Atlas must refuse"
+            "price that leaves Atlas no gain from the deal, so it has no reason to accept it"
         )
         general = "it names a price at or above the most the buyer would pay"
     elif said > high:

@@ -112,9 +112,8 @@ scenario
 #
 # One fact can show two bases. The manager who must sign a contract holds authority, since
 # the say comes with her role; the contract she can give is also a resource the other side
-# needs. Question 1 accepts either base for such a fact, where the role-holder can give or
-# withhold a thing that changes hands (a contract, a berth, a share of the work); a chair's
-# say over what reaches a vote hands over no such thing, so there only authority fits.
+# needs. A chair's say over what reaches a vote hands over no such thing: that is
+# authority alone.
 #
 # This course calls expert and referent power together **influence** (negotiation texts
 # often use the word more widely, for any way of changing minds): they work through what
@@ -138,8 +137,10 @@ scenario
 # story shows them, in part 7). For each, name the base of power at work, one of
 # `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
-# Kestrel depends on the other party. Write `power_sources()` so that it returns a dict
-# from letter to a pair, for example `return {"A": ("expert", "them on Kestrel"), ...}`.
+# Kestrel depends on the other party. Where a role-holder can give or withhold a thing that
+# changes hands (a contract, a berth), either base is accepted. Write `power_sources()` so
+# that it returns a dict from letter to a pair, for example
+# `return {"A": ("expert", "them on Kestrel"), ...}`.
 # Three facts with both parts right earn one mark, all four two.
 #
 # Practise first on four facts that are the same for every learner: put your answers for
@@ -370,8 +371,7 @@ print("A price of 70,000: in the core?", stable)
 #
 # The first tab is a coalition game: type what each coalition earns, and read each
 # player's Shapley value and whether that division is in the core. The second tab is a
-# weighted vote, for section 3. Try these, and open the answers only once you have a
-# number:
+# weighted vote, for section 3. Try these before you open the answers:
 #
 # 1. The tab opens on the glove game. Which coalition would break away from the Shapley
 #    division, and what would it gain?
@@ -536,7 +536,8 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # `s.members` lists the owners and their votes, Kestrel last; a decision needs `s.quota`
 # votes, a fixed number written into Fellgate's rules, which stays put. With one vote,
 # Kestrel never decides anything. Two owners offer to sell it votes at one price
-# (`s.vote_offers`: owner and votes); it can afford one; the seller keeps fewer. Write
+# (`s.vote_offers`: owner and votes); it can afford one offer, and the owner who sells keeps
+# fewer votes. Write
 # `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
 # neither would let Kestrel's vote swing any decision: such votes are not worth paying
 # for. Section 3's two indices agree in every scenario. Take it that the chair puts
@@ -606,7 +607,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
 # can wait. Knowing their deadline is information (module 01); outlasting them is power.
 # In an audit, count a deadline once,
-# in its holder's alternatives (module 00's convention).
+# in its holder's alternatives (module 00's convention). There it is a cost of waiting;
+# here, a share of the pie.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -637,7 +639,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # less per round takes almost everything: all of it if it proposes first, and all but
 # one round of its own cost if it answers. So ask what a delay really costs. Kestrel's
 # wages and overdraft run either way until the contract's first payment, on a fixed date
-# (part 4 of your story); what a month's delay puts at risk is the engineers the contract
+# (part 4); what a month's delay puts at risk is the engineers the contract
 # needs, a share of its gain, so a discount factor fits. Where the side that loses more
 # each round loses a fixed bill, the discount-factor model is too kind to it.
 
@@ -746,7 +748,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # ratio of the two sides' costs of delay.
 #
 # In your story a day's delay costs Kestrel and Atlas the same share of the licence's
-# worth (part 1 of your story says why), so they split evenly at the table, and
+# worth (a day unsigned is a day of use lost, whoever buys), so they split evenly at the
+# table, and
 # deal-me-out gives Kestrel
 # $\max(v_1/2,\ v_2)$: never below its reservation price, and exactly that whenever
 # Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
@@ -1017,16 +1020,17 @@ ShrinkingPieGame()
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
 # Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
-# later) or `"insist on Harrow"` (counter at once at Harrow's margin, and take Harrow's work
-# if Granite refuses). `bargaining_split(delta_proposer, delta_responder)` gives the split
-# of a pie of 1, proposer's share first; the money is that share of the gain.
+# later) or `"insist on Harrow"` (the game's walk-out to Harrow's work, which real talks
+# put as a counter at Harrow's margin that Granite may match).
+# `bargaining_split(delta_proposer, delta_responder)` gives the split of a pie of 1,
+# proposer's share first; the money is that share of the gain.
 #
 # Section 5's models assume full information, and here it holds for Harrow: Harrow told
-# Granite of its offer before Granite proposed (part 4 of your story), so both sides know
+# Granite of its offer before Granite proposed (part 4), so both sides know
 # that Kestrel would really take Harrow's work rather than less. When Harrow beats
 # Kestrel's share at the table, the game's best reply to a proposal below it is to walk out
-# to Harrow. Insisting on Harrow brings the same money either way, since Granite gains by
-# matching a margin it would otherwise lose with the deal, and it beats leaving in silence:
+# to Harrow. Insisting on Harrow brings the same money either way (Granite gains by
+# matching a margin it would otherwise lose), and it beats leaving in silence:
 # Kestrel will meet Granite again (question 9), and how it leaves today is what Granite
 # will expect next time (section 7). Where the other side has not seen your
 # alternative, section 7 says when to tell them of it.
@@ -1313,7 +1317,7 @@ check.rate_tactics(rate_tactics, hidden=True)
 # Kestrel a new offer for that period, worth `s.outside_offer` again and on the same terms
 # as its first (in a signed letter or not). Granite has not seen this new offer and is
 # unsure how patient Kestrel is,
-# so it cannot work out Kestrel's share at the table: part 4 of your story ends with
+# so it cannot work out Kestrel's share at the table: part 4 ends with
 # Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be above
 # or below that share. Assume, as section 7 does (an anchoring effect, not a result of
 # section 5's models), that Granite reads any alternative Kestrel names as a sign of that
