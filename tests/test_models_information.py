@@ -550,8 +550,8 @@ def test_the_duration_fits_a_learner_new_to_python():
 
 def test_section_1_glosses_the_take_it_or_leave_it_price():
     """Section 1 used section 3's take-it-or-leave-it price before section 3 defines it; a
-    clause now says what it is."""
-    says("price of section 3 (one final price the buyer takes or leaves)")
+    clause now says what it is (since review s62 U3, section 3's one final price)."""
+    says("section 3's one final price gives up some deals that would help both")
 
 
 def test_an_uneven_reading_is_not_compared_with_the_even_factor():
@@ -674,23 +674,6 @@ def test_the_sitting_plan_names_the_longest_sitting():
     says("(three marks;", "with Question 4, five for the sitting;", "split it after Question 4")
 
 
-def test_the_coase_limit_is_stated_for_both_cases_or_not_at_all():
-    """Gul, Sonnenschein and Wilson (1986): as offers follow each other faster, prices go to
-    the least valuation or, where buyers' values reach down to the seller's cost, to the
-    cost. The text once gave only the first, though some learners' reservation prices lie
-    below their cost. The side note now keeps only the direction the question needs (a
-    first price below the committed one) and cites both papers; if the limit comes back,
-    it must come with both cases."""
-    words = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
-    words = " ".join(words.split())
-    if "lowest value a buyer could have" in words:
-        says(
-            "prices fall towards the lowest value a buyer could have or, when some buyers "
-            "value the good below the seller's cost, towards that cost"
-        )
-    says("Gul, Sonnenschein and Wilson, 1986)", "tends to fall *below* the price it would name")
-
-
 def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining():
     """Robinson, Lewicki and Donahue's scale puts hiding your real bottom line under
     traditional competitive bargaining and misleading statements under misrepresentation;
@@ -712,21 +695,19 @@ def test_the_news_factor_comes_with_a_worked_example():
     assert NEWS_STEP == 2
 
 
-def test_the_haggling_theory_is_cited_in_full_and_the_opening_rule_called_a_convention():
-    """Question 6's side note cites the theory of haggling without commitment in full. It
-    said module 04's rule puts the opening above the model's price "for the reasons of
-    practice", though the theory it cites predicts a first price below, and then graded the
-    anchoring studies' high opening as the one answer; the check now accepts module 04's
-    rule wherever the model's price falls, and the note says that rule sides with the
-    studies where the model's price lies below the estimate (review s58 E2)."""
-    says_not("module 04's rule puts it above for the reasons of practice")
-    says_not("is a behavioural convention, not a result of that theory")
-    says(
+def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_cites():
+    """Review s62 C2: a side note cited the theory of haggling without commitment
+    (Fudenberg, Levine and Tirole; Gul, Sonnenschein and Wilson), which puts a seller's first
+    price below its committed one, and then said the check "sides with the studies": a
+    graded rule admitted to contradict the module's own source. That theory is about a
+    seller making every offer to a patient buyer, not the two-sided haggle the check grades;
+    the note is gone, and the check grades module 04's rule without taking a side."""
+    says_not(
         "The check grades module 04's rule, so it sides with the studies",
-        "the anchoring studies of section 5 favour a high opening",
-        "in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985",
-        '"Infinite-Horizon Models of Bargaining with One-Sided Incomplete Information"',
+        "Fudenberg",
+        "Sonnenschein",
     )
+    says("the check grades module 04's rule (section 1): open at your estimate")
 
 
 def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():

@@ -421,6 +421,21 @@ def _news_reading(answer, sale, item):
     return given, chances
 
 
+def _own_news_effect(own, readings):
+    """What the learner's own news readings do, shown at once with no word on whether they
+    are right (review s62 X2): the beliefs after the opening and both pieces of news, and
+    whether the model's price moves, never the price (Question 5's answer) or a key."""
+    after = reference.posterior_after_opening(own)
+    now = _after_news(own, readings)
+    shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in sorted(now))
+    moved = reference.best_move(now, own.cost)[0] != reference.best_move(after, own.cost)[0]
+    return (
+        "What your own readings do, right or not: after the opening and both pieces of your "
+        f"news, your beliefs are {shown}, and the model's price "
+        + ("moves." if moved else "stays where it was.")
+    )
+
+
 def _news_hint(item, chances):
     """What a reading that does not go the way ``item`` points does, and what to think
     about, never which way the news points; None if it goes that way."""
@@ -454,8 +469,8 @@ def news_likelihood(answer, hidden=False):
         )
 
         def practice_news():
-            for item in reference.news_of(own):
-                _news_reading(answer, own, item)  # the form only
+            # the form only, then what the readings do, with no verdict (review s62 X2)
+            readings = [_news_reading(answer, own, item)[0] for item in reference.news_of(own)]
             hints = [
                 hint
                 for item in reference.news_of(practice)
@@ -468,6 +483,8 @@ def news_likelihood(answer, hidden=False):
                 + "\n".join(f"`{item.key}`: {item._why}." for item in reference.news_of(practice))
                 + "\n"
                 + note
+                + " "
+                + _own_news_effect(own, readings)
             )
 
         return score(
@@ -1811,6 +1828,10 @@ def _notes(entries, sale, after):
     rule, ``_plan_notes`` on the plans; ``entries`` are (assumption, price or plan) pairs."""
     plans = [e for _, e in entries if isinstance(e, tuple)]
     prices = [e for _, e in entries if not isinstance(e, tuple)]
+    # a price re-priced from what a shaded opening proves may rightly lie above every price
+    # still possible after the opening read as honest (review s64), so "top" skips it
+    staged = [e for label, e in entries if label == "honest-opening" and not isinstance(e, tuple)]
+    prices = [e for label, e in entries if label != "honest-opening" and not isinstance(e, tuple)]
     form = [
         "Where you judge that a refusal brings a counter-offer, name a plan, a pair (opening, "
         "target), not one price."
@@ -1824,49 +1845,70 @@ def _notes(entries, sale, after):
     openings = [o for o, _ in plans if not reference.opens_by_the_course_rule(o, sale, after)]
     found = [
         *form,
-        _price_notes(prices + openings, sale, after),
+        _price_notes(prices + openings, sale, after, staged),
         _plan_notes(plans, sale, after),
     ]
     return " ".join(note for note in found if note)
 
 
-def _price_notes(prices, sale, after):
+def _own_prices_effect(entries, sale):
+    """What the learner's own Question 6 prices do against the beliefs after the opening,
+    shown at once with no word on whether they are right (review s62 X2): each price's
+    chance of acceptance and expected profit; a plan's opening and target as named."""
+    after = reference.posterior_after_opening(sale)
+    lines = []
+    for key, (_, price) in entries.items():
+        if isinstance(price, tuple):
+            opening, target = price
+            lines.append(f"`{key}`: you open at {_euros(opening)} and aim at {_euros(target)}.")
+            continue
+        chance = sum(c for r, c in after.items() if r >= price - 0.005)
+        lines.append(
+            f"`{key}`: {_euros(price)}, accepted with chance {chance:.0%} against your beliefs "
+            f"after the opening, earns {_euros((price - sale.cost) * chance)} on average."
+        )
+    return "What your own prices do, right or not:\n" + "\n".join(lines)
+
+
+def _price_notes(prices, sale, after, staged=()):
     """What is true of some of the learner's wrong Question 6 prices whatever the
-    situation: at or below the cost, at or below the opening, more than a step above every
-    price still possible, above the opening and the cost but below the lowest reservation price
+    situation: at or below the cost, at or below the opening, above every price still
+    possible, above the opening and the cost but below the lowest reservation price
     still possible, between two reservation prices still possible, leaving the buyer more
     than half the gain, or above the model's price but short of ``opening_floor``, your
-    estimate (no opening by Question 6's rule).
+    estimate (no opening by Question 6's rule). "Above every price still possible" skips
+    the prices in ``staged`` (those the learner re-priced for a shaded opening).
     Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     alive = sorted(r for r, chance in after.items() if chance > 0)
     cent = 0.005
+    bounded, everything = prices, [*prices, *staged]
     notes = {
-        "cost": any(p <= sale.cost + cent for p in prices),
-        "opening": any(p <= sale.opening_offer + cent for p in prices),
-        "top": any(p > reference.ceiling(sale, after) + cent for p in prices),
+        "cost": any(p <= sale.cost + cent for p in everything),
+        "opening": any(p <= sale.opening_offer + cent for p in everything),
+        "top": any(p > reference.ceiling(sale, after) + cent for p in bounded),
         "under": any(
-            max(sale.cost, sale.opening_offer) + cent < p < alive[0] - cent for p in prices
+            max(sale.cost, sale.opening_offer) + cent < p < alive[0] - cent for p in everything
         ),
         "between": any(
             alive[0] + cent < p < model - cent and all(abs(p - r) >= cent for r in alive)
-            for p in prices
+            for p in everything
         ),
         "thin": any(
             max(sale.cost, sale.opening_offer) + cent < p < model - cent
             and not reference.leaves_fair_share(p, after, sale.cost)
-            for p in prices
+            for p in everything
         ),
         "generous": any(
             max(sale.cost, sale.opening_offer) + cent < p < model - cent
             and not reference.keeps_half_the_gain(p, after, sale.cost)
-            for p in prices
+            for p in everything
         ),
         "short-of-estimate": any(
             model + cent
             < p
             < reference.opening_floor(sale, after) - reference.OPENING_ROUNDING - cent
-            for p in prices
+            for p in everything
         ),
     }
     words = {
@@ -1876,9 +1918,9 @@ def _price_notes(prices, sale, after):
         "every reservation price still possible lies above the opening, so a higher price is "
         "accepted as surely and earns more; accepting the opening is never best under the "
         "band model.",
-        "top": "A price more than one step above the highest reservation price still "
-        f"possible after the opening ({_euros(alive[-1])}) is grounded in no buyer you "
-        "still believe in, even as a first offer.",
+        "top": "A price above the highest reservation price still possible after the "
+        f"opening ({_euros(alive[-1])}) is grounded in no buyer you still believe in, even "
+        "as a first offer.",
         "under": "A price above the opening but below the lowest reservation price still "
         "possible is accepted no more surely than that price, and earns less.",
         "between": "A price between two reservation prices still possible sells to no more "
@@ -2010,6 +2052,8 @@ def model_limits(answer, hidden=False):
                 )
                 + "\n"
                 + note
+                + "\n"
+                + _own_prices_effect(read(own, own_items), own)
             )
 
         return score(

@@ -342,7 +342,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # On your own two pieces of news the check confirms only the form (a likelihood above 0
 # for every price, within the cap); which way your likelihoods go is marked when the
-# notebook is graded, and the grader's feedback then shows what they do to your beliefs.
+# notebook is graded. It shows at once what they do: your beliefs after the news, and
+# whether your price moves.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
@@ -401,14 +402,11 @@ check.news_likelihood(news_likelihood, hidden=True)
 #
 # ### Exercise: the belief updater
 #
-# Set your prior with the sliders (the weights are rescaled to add up to 1). Press
-# **next scripted offer** to let the scripted buyer make its next move, and watch the bars
-# and the expected reservation price. Then try offers of your own, each from the same state: put the sliders back where
-# the updater opens them (the prior it starts from: weights 1, 2, 3, 2 and 1 on 40, 50,
-# 60, 70 and 80), press **start over**, then **next
-# scripted offer** once (the buyer opens at 42), and type the offer in the box (the script
-# stops once you type an offer; **start over** brings it back). The numbers below hold
-# from that state, not after the whole script:
+# Set your prior with the sliders (the weights are rescaled to add up to 1), press **next
+# scripted offer** to let the scripted buyer move, and watch the bars and the expected
+# reservation price. For each offer below, set the sliders back (the prior it starts from:
+# weights 1, 2, 3, 2 and 1 on 40, 50, 60, 70 and 80), press **start over**, then **next
+# scripted offer** once (the buyer opens at 42), and type the offer in the box:
 #
 # - repeat the last offer, 42, a buyer holding firm. Weight moves towards the lower
 #   reservation prices and the expected reservation price falls a little: a hold hints
@@ -554,9 +552,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   (Camerer, *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a
 #   meta-analysis of 37 papers, Oosterbeek, Sloof and van de Kuilen, *Experimental
 #   Economics*, 2004, finds an average offer of 40 per cent and about one offer in six
-#   refused). On our reading of the same data, refusals stay common up to about a third.
-#   Players in those games know the sum they
-#   split, so reading Osprey this way assumes it has a fair idea of your cost;
+#   refused, fewer the larger the share). Players in those games know the sum they split,
+#   so reading Osprey this way assumes it has a fair idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
 #   alone; a workshop that badly needs the cash may rightly prefer the sure thing;
@@ -805,49 +802,42 @@ check.news_weight(news_weight, hidden=True)
 # `tilt-case` (the last two ask only for `staged-opening`; grading draws two more);
 # `check.staged_cases()` returns all four by name.
 #
-# One mark for the assumptions, one for the prices. A *step* is the gap between
-# neighbouring prices in `sale.reservations`. What the check accepts, by the assumption
-# that fails:
+# One mark for the assumptions, one for the prices. What the check accepts, by the
+# assumption that fails:
 #
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan: an opening from your estimate (rounded to the €100 if you like) up to one step above the highest reservation price still possible, and a target below it in module 02's band |
+# | `"final-offer"` | a plan: an opening from your estimate (rounded to the €100 if you like) up to the highest reservation price still possible, and a target below it in module 02's band |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost (`sale.cost`) and the model's price |
-# | `"accepts-any"` | a fair price: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain and at most half |
+# | `"accepts-any"` | a fair price, by a course convention: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it from a fifth to half of the gain |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
-# Why these prices. A price more than a step above the highest reservation price still
-# possible after the opening is grounded in no buyer you still believe in (the step is a
-# course convention); one between two possible reservation prices sells to no more buyers
-# than the next one up, for less. Against a buyer who walks out of deals it finds unfair,
-# a *fair price* leaves the buyer at the next reservation price up a share of the gain
-# (that reservation price minus your cost) from a fifth to at most half of it. A fifth is only the check's floor, not a safe price:
-# on our reading of section 3's evidence, refusals stay common up to about a third, so a
-# third is the safer aim. With section 2's worked example after its offer (60, 70 or 80 still
+# Why these prices. A price between two possible reservation prices sells to no more
+# buyers than the next one up, for less. A *fair price* treats the gain (that reservation
+# price minus your cost) as the sum split in section 3's ultimatum games; the band from a
+# fifth to half is the course's reading of them, not a result. A fifth is only the check's
+# floor, not a safe price: refusals are common below it and fewer the larger the share, so
+# aim well above it. With section 2's worked example after its offer (60, 70 or 80 still
 # possible, the model's price 70) and a cost of 40, the highest fair price is 64: it
 # leaves a buyer at 70 a gain of 6, a fifth of 70 − 40.
 #
 # When a refusal brings a counter-offer, your first number is an opening, and the check
 # grades module 04's rule (section 1): open at your estimate of the buyer's reservation
-# price (the expected reservation price under `after`) or beyond it, up to a step above
-# the highest price still possible, wherever that falls against the model's price. Your
-# target, the price you aim to land at, lies in module 02's band: at least halfway from
-# your reservation price (your cost) to your estimate, at most nine tenths of the way when
-# you open at the estimate, up to the estimate itself only when you open beyond it, and
-# below your opening. The model's price is not a target. Module 04 also asks that an
-# opening rest on a fact you can name.
-#
-# **Side note.** Where a seller cannot commit and buyers can wait, the seller's first
-# price tends to fall *below* the price it would name if it could commit (Fudenberg,
-# Levine and Tirole, "Infinite-Horizon Models of Bargaining with One-Sided Incomplete
-# Information", in Roth, ed., *Game-Theoretic Models of Bargaining*, 1985; Gul,
-# Sonnenschein and Wilson, 1986), while the anchoring studies of section 5 favour a high
-# opening. The check grades module 04's rule, so it sides with the studies.
+# price (the expected reservation price under `after`) or beyond it, wherever that falls
+# against the model's price. Module 04 also asks that an opening rest on a fact you can
+# name. Here the fact is the band model: no buyer you still believe in pays more than the
+# highest reservation price still possible after the opening, so the check accepts no
+# opening above it. For every learner that price lies less than a quarter above the
+# estimate, for most within the sixth of module 04's cases. Your target, the price you aim
+# to land at, lies in module 02's band: at least halfway from your reservation price (your
+# cost) to your estimate, at most nine tenths of the way when you open at the estimate, up
+# to the estimate itself only when you open beyond it, and below your opening. The model's
+# price is not a target.
 #
 # In none of these situations is accepting the opening best (section 3). The check judges
 # the practice situations and only the form of your own: their assumptions and prices are
-# marked when the notebook is graded.
+# marked when the notebook is graded. It shows at once what each of your prices earns.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -966,16 +956,16 @@ check.model_limits(model_limits, hidden=True)
 # doubt onto the prices that decide your ask.
 #
 # Those lost buyers at 60 are one cost of a hidden reservation price. Where each side's
-# reservation price is known only to itself, drawn independently of the other's, and
-# spread continuously over ranges that overlap, no rules of bargaining avoid some such cost while both sides stay free to
-# leave, telling the truth serves each, and no money comes from outside (Myerson and
-# Satterthwaite, "Efficient Mechanisms for Bilateral Trading", *Journal of Economic
-# Theory*, 1983). This sale does not meet those conditions (Osprey's reservation price is
-# one of four amounts, and your cost is no secret that matters), so the theorem does not
-# apply to it as it stands. With only the buyer's reservation price hidden, a deal every
-# time one would help both can be guaranteed, but not at the price that is best for you:
-# the take-it-or-leave-it price of section 3 (one final price the buyer takes or leaves)
-# gives up some deals that would help both (here the buyers at 60) for a larger margin.
+# reservation price is known only to itself, drawn independently of the other's, and spread
+# continuously over ranges that overlap, no rules of bargaining avoid some such cost while
+# both sides stay free to leave, telling the truth serves each, and no money comes from
+# outside (Myerson and Satterthwaite, "Efficient Mechanisms for Bilateral Trading",
+# *Journal of Economic Theory*, 1983). This sale does not meet those conditions (Osprey's
+# reservation price is one of four amounts, and your cost is no secret that matters), so
+# the theorem does not apply to it as it stands. With only the buyer's reservation price
+# hidden, a deal every time one would help both can be guaranteed, but not at the price
+# that is best for you: section 3's one final price gives up some deals that would help
+# both (here the buyers at 60) for a larger margin.
 #
 # A classic case: if the buyer's reservation price could be anything
 # between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
