@@ -197,7 +197,15 @@ def test_the_batna_edges_make_each_alternative_the_best(own):
 def test_every_hidden_question_defeats_an_answer_typed_in_from_the_own_case(own, answers):
     for question in ("my_batna", "my_reservation", "marlow_beliefs", "opening_offer"):
         typed = answers[question](own)
-        assert passes(run(question, lambda s, typed=typed: typed))
+        # review 63, X1: the visible check tries the own case's edges too, so it refuses a
+        # typed-in answer before grading does; ada's contract has no second opening with a
+        # partner for a set, so question 5 has no edge for her (test_review63_capstone)
+        if question == "opening_offer" and not check._opening_edges(own):
+            assert passes(run(question, lambda s, typed=typed: typed))
+        else:
+            assert "fits your case, but not your case with" in miss(
+                question, lambda s, typed=typed: typed
+            )
         hint = miss(question, lambda s, typed=typed: typed, hidden=True)
         assert "every case grading tries" in hint and "hidden-" not in hint
     plans = {
@@ -252,8 +260,9 @@ def test_either_name_passes_when_the_alternatives_tie_to_the_cent(monkeypatch, o
     )
     assert alternative_values(tie) == pytest.approx({"Brenn": 70.0, "Kessel": 70.0})
     as_own(monkeypatch, tie)
-    for name in ("Brenn", "Kessel"):
-        assert passes(run("my_batna", lambda s, name=name: (name, 70.0)))
+    for name in ("Brenn", "Kessel"):  # the tied case named either way, the edges worked out
+        answer = lambda s, name=name: (name, 70.0) if s == tie else _batna(s)  # noqa: E731
+        assert passes(run("my_batna", answer))
 
 
 # --- question 2 ----------------------------------------------------------------------------
@@ -332,7 +341,8 @@ def test_the_reservation_edge_case_catches_an_answer_that_ignores_the_audit_cost
     """With another audit cost in the hidden edge case, a fixed add-on is caught."""
     fixed = own.audit_cost
     typed = lambda s: max(_batna(s)[1], s.brenn_letter) + fixed  # noqa: E731
-    assert passes(run("my_reservation", typed))
+    # review 63, X1 X2: the visible check tries that edge too, and says what it changed
+    assert "not your case with s.audit_cost = " in miss("my_reservation", typed)
     hint = miss("my_reservation", typed, hidden=True)
     assert "every case grading tries" in hint and f"{fixed:,.2f}" not in hint
 
@@ -1594,6 +1604,8 @@ def test_a_passing_audit_asks_which_fact_justifies_the_heaviest_weight(monkeypat
     for weights, named in (
         ((0.3, 0.4, 0.3), "you weighted alternatives most"),
         ((0.4, 0.2, 0.4), "you weighted information and power most"),
+        # review 63, U5: it said "information and alternatives and power most"
+        ((1 / 3, 1 / 3, 1 / 3), "you weighted the three sources equally;"),
     ):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):

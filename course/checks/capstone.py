@@ -46,6 +46,7 @@ from course.scenarios.capstone import (
     frontier_rows,
     ground_given,
     if_quell_of,
+    meso_partners,
     next_step,
     opening_of,
     package_rows,
@@ -124,6 +125,35 @@ def _each(answer, cases, judge, message=None):
     when every case passes."""
     for case in cases:
         judge(case, call_learner(answer, case))
+    return message
+
+
+def _changed(change):
+    """``change`` (a dict of field to value) in words, for a hint: ``s.field = value``."""
+    return ", ".join(f"s.{field} = {value:.4g}" for field, value in change.items())
+
+
+def _each_with_edges(answer, hidden, edges, judge, name, message=None):
+    """Question ``name``'s run: the learner's own case (and, with ``hidden``, other
+    learners'), then the own case with each change of ``edges``, visible and hidden alike,
+    so that an answer the edges refuse is refused before grading too (review 63, X1 X2).
+    A hint on an edge says what was changed, and no learner id, as the case is the own;
+    ``message`` when every case passes."""
+    _each(answer, _cases(hidden), judge)
+    own = _cases(False)[0]
+    for change in edges:
+        moved = dataclasses.replace(own, **change)
+        try:
+            judge(moved, call_learner(answer, moved))
+        except NotYet as hint:
+            text = str(hint).replace(f" for learner {own.learner}", "")
+            text = text.replace(f"for learner {own.learner}, ", "")
+            text = text.removeprefix(f"{name} is not right: ")
+            raise NotYet(
+                f"{name} fits your case, but not your case with {_changed(change)} (the "
+                f"rest as it is): {text}",
+                general=hint.general,
+            ) from None
     return message
 
 
@@ -234,7 +264,7 @@ def my_batna(answer, hidden=False):
         # Brenn clearly first
         {"brenn_chance": 0.8, "brenn_profit": 110.0, "pilot_chance": 0.5, "kessel_full": 90.0},
     ]
-    _each(answer, _cases(hidden, edges), judge_batna)
+    _each_with_edges(answer, hidden, edges, judge_batna, "my_batna")
     passed("my_batna picks the alternative with the higher expected profit.")
 
 
@@ -318,12 +348,45 @@ def _merged(mistakes):
     return merged
 
 
+#: A letter is a discount on Brenn's profit: the drawn cases put it between 0.6 and 0.9
+#: of it, and a letter an edge moves stays at most this share of it (review 62, U5).
+LETTER_AT_MOST = 0.9
+
+
+def _brenn_for(case, letter):
+    """The change of ``case`` that puts Brenn's letter at ``letter``, with Brenn's profit
+    raised where the letter would come too near it (``LETTER_AT_MOST``) and Brenn's chance
+    lowered so that Brenn is worth what it was on average: the alternatives before the
+    letter, and so question 1's answer, stay as they were."""
+    change = {"brenn_letter": float(letter)}
+    if letter > LETTER_AT_MOST * case.brenn_profit:
+        profit = 5 * math.ceil(letter / LETTER_AT_MOST / 5)
+        spot = case.spot_profit
+        chance = case.brenn_chance * (case.brenn_profit - spot) / (profit - spot)
+        change.update(brenn_profit=float(profit), brenn_chance=chance)
+    return change
+
+
+def _reservation_letter_edges(case):
+    """Question 2's letter edges: ``case`` with Brenn's letter moved clearly above and
+    clearly below the best alternative before it, so that an answer that skips the
+    decision on the letter fails one of them (review 63, X2). Each new letter follows
+    from facts the learner sees (the best single outcomes, the spot market), never from
+    question 1's answer, so the change a hint prints never gives that answer away: above,
+    5 k€ more than Brenn's profit or Kessel's average order, whichever is more (the
+    alternative before the letter is worth less); below, 5 k€ above the spot market
+    (each alternative is worth at least 10 k€ more than the spot market)."""
+    above = max(case.brenn_profit, (case.kessel_full + case.kessel_half) / 2) + 5
+    return [_brenn_for(case, above), {"brenn_letter": case.spot_profit + 5}]
+
+
 @question
 def my_reservation(answer, hidden=False):
     """Check a function that returns the least profit worth taking from Marlow."""
     own = _drawn(learner_id())
     other_audit = 5.0 if own.audit_cost >= 10 else 15.0  # another cost the story allows
-    _each(answer, _cases(hidden, [{"audit_cost": other_audit}]), judge_reservation)
+    edges = [{"audit_cost": other_audit}, *_reservation_letter_edges(own)]
+    _each_with_edges(answer, hidden, edges, judge_reservation, "my_reservation")
     passed(
         "my_reservation is the better of Brenn's letter and your best alternative before "
         "it, plus what Marlow's deal costs you."
@@ -411,7 +474,7 @@ def marlow_beliefs(answer, hidden=False):
     """Check a function that returns Marlow's reservation price as a belief after the
     rush request."""
     edges = [{"rush_if_quell": 0.5, "rush_if_not": 0.5}, {"quell_prior": 0.9}]
-    _each(answer, _cases(hidden, edges), judge_beliefs)
+    _each_with_edges(answer, hidden, edges, judge_beliefs, "marlow_beliefs")
     passed("marlow_beliefs updates on the rush request and keeps both of Marlow's states.")
 
 
@@ -662,19 +725,24 @@ def _letter_edges(case):
     best alternative before it (you sign) or below it (you do not), and Marlow's
     reservation prices set so that your alternative after that decision is ahead by about
     0.10 and 0.20, while the measure that skips the decision (the alternative before the
-    letter, or the letter itself) leaves the row open."""
+    letter, or the letter itself) leaves the row open. A letter moved up stays within nine
+    tenths of Brenn's profit, as in the story (review 62, U5): Brenn's profit rises with it
+    where it must (``_brenn_for``). A letter moved down may fall below the spot market's
+    profit: holding it above would bring it too near the alternative to tell the letter
+    alone from the right measure."""
     best = sum(max(v.values()) for v in case.yours.values())
     before = batna_of(case)[1]
     share = round(100 * before / best)
+    below = before - LETTER_SHIFT * best
     return [
         {
-            "brenn_letter": round(before + LETTER_SHIFT * best, 2),
+            **_brenn_for(case, round(before + LETTER_SHIFT * best, 2)),
             "reservation_if_quell": float(share + 5),
             "reservation_if_not": float(share - 5),
             **EVEN_WEEKS,
         },
         {
-            "brenn_letter": round(before - LETTER_SHIFT * best, 2),
+            **_brenn_for(case, round(below, 2)),
             "reservation_if_quell": float(share - 10),
             "reservation_if_not": float(share - 20),
             **EVEN_WEEKS,
@@ -687,6 +755,11 @@ def _moved(change):
     moved = []
     if "brenn_letter" in change:
         moved.append(f"Brenn's letter at {change['brenn_letter']:g} k€")
+    if "brenn_profit" in change:
+        moved.append(
+            f"Brenn's profit at {change['brenn_profit']:g} k€ with chance "
+            f"{change['brenn_chance']:.4g} (Brenn worth the same on average)"
+        )
     moved.append(
         f"Marlow's reservation price moved to {change['reservation_if_quell']:g} points if "
         f"Quell has capacity and {change['reservation_if_not']:g} if not"
@@ -742,15 +815,19 @@ def my_audit(answer, hidden=False):
     passed(
         f"your audit fits your case: {mine:.2f} points for you against {other:.2f} for Marlow, "
         f"a balance of {balance:+.2f} points, {describe_balance(balance)}. The check "
-        f"cannot judge your weights: you weighted {_heaviest(weights)} most; note which fact "
+        f"cannot judge your weights: you weighted {_heaviest(weights)}; note which fact "
         "of your case justifies that, for your reflection in section 8."
     )
 
 
 def _heaviest(weights):
-    """The source(s) with the largest weight, in words."""
+    """The source(s) with the largest weight, in words: "power most", or "the three
+    sources equally" when all three tie (review 63, U5)."""
     top = max(weights.values())
-    return " and ".join(source for source in SOURCES if weights[source] == top)
+    heaviest = [source for source in SOURCES if math.isclose(weights[source], top)]
+    if len(heaviest) == len(SOURCES):
+        return "the three sources equally"
+    return " and ".join(heaviest) + " most"
 
 
 # --- question 6: what to say at the table ---------------------------------------------------
@@ -1218,20 +1295,47 @@ def _has_partner(case, opening, low):
     )
 
 
+#: The shifts of Marlow's lower reservation price question 5's edge tries, in this order:
+#: nearest a drop of 12 points first, which moves most learners' openings.
+OPENING_SHIFTS = sorted((d for d in range(-60, 61) if d), key=lambda d: (abs(d + 12), d))
+
+
+def _opening_edges(case):
+    """Question 5's edge, visible and hidden: ``case`` with Marlow's lower reservation price
+    shifted (kept above 0, and the higher one raised to 5 points above it where it must
+    be) by the first of ``OPENING_SHIFTS`` that moves the opening and leaves it a second
+    package for the set, as every drawn case has: an opening typed in from the own case
+    then fails before grading (review 63, X1's kind). Empty when no shift does (31 of
+    the first 300 learners, whose contract has no other opening with a partner)."""
+    for shift in OPENING_SHIFTS:
+        low = case.reservation_if_not + shift
+        change = {"reservation_if_not": low}
+        if low + 5 > case.reservation_if_quell:
+            change["reservation_if_quell"] = low + 5
+        moved = dataclasses.replace(case, **change)
+        # the own opening must be refused there (not the opening nor, for a signer, the
+        # step beyond it), and the moved opening must have a partner for the set
+        if low > 0 and meso_partners(moved) and _opening_hint(moved, dict(opening_of(case))):
+            return [change]
+    return []
+
+
 @question
 def opening_offer(answer, hidden=False):
     """Check a function that returns the opening: the best package Marlow could accept
     without Quell or one frontier step beyond it, and a diagnostic set around it. A mark
     each."""
-    cases = _cases(hidden)
+    edges = _opening_edges(_cases(False)[0])
     return score(
         Check(
             "your opening",
             1,
-            lambda: _each(
+            lambda: _each_with_edges(
                 answer,
-                cases,
+                hidden,
+                edges,
                 judge_opening,
+                "opening_offer",
                 "it opens with the best package Marlow could accept without Quell, or one "
                 "frontier step beyond it when you hold a signed letter to cite.",
             ),
@@ -1239,10 +1343,12 @@ def opening_offer(answer, hidden=False):
         Check(
             "the diagnostic set",
             1,
-            lambda: _each(
+            lambda: _each_with_edges(
                 answer,
-                cases,
+                hidden,
+                edges,
                 judge_meso,
+                "opening_offer",
                 "its packages are worth the same to you and each gives Marlow ground the "
                 "others keep (an opening one step beyond with no such partner may stand "
                 "alone).",
@@ -1535,19 +1641,24 @@ def if_quell(answer, hidden=False):
         top = max(frontier_rows(own), key=lambda row: row[1])
         far = plan_of(own, opening=top[0], floor=0)
     line = [
-        (dataclasses.replace(own, reservation_if_quell=row[2]), [r[0] for r in far])
+        ("on the four-step line", dataclasses.replace(own, reservation_if_quell=row[2]))
         for row in far[ANSWERS : ANSWERS + 2]
     ]
+    line = [(where, case, [r[0] for r in far]) for where, case in line]
+    if not hidden:  # out of the plan's reach: "walk away" (review 63, X1's kind; hidden
+        # has it among ``moved``)
+        reach = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
+        line.append(("out of your plan's reach", reach, [row[0] for row in rows]))
     for case, plan in cases:
         result = call_learner(answer, case, plan)
         judge_if_quell(case, result, plan)
-    for case, plan in line:
+    for where, case, plan in line:
         result = call_learner(answer, case, plan)
         try:
             judge_if_quell(case, result, plan)
         except NotYet as wrong:
             raise NotYet(
-                "on the four-step line (your case with s.reservation_if_quell set to "
+                f"{where} (your case with s.reservation_if_quell set to "
                 f"{case.reservation_if_quell:g}): {wrong}",
                 general=wrong.general,
             ) from None

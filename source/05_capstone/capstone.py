@@ -536,7 +536,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - **Let Marlow learn of your alternative as plain information, not a threat.**
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other side
 #   supposes and to keep a poor one quiet: telling it helps when it raises the least the
-#   other side believes you would accept (module 03). Marlow knows nothing of Brenn or Kessel and can only assume
+#   other side believes you would accept (module 04). Marlow knows nothing of Brenn or Kessel and can only assume
 #   you would otherwise sell on the spot market, which your real alternative beats: telling
 #   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum on
 #   your terms ("accept our terms by Friday, or …") is a threat: it ties terms you would
@@ -847,9 +847,10 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # `package_points` is imported for you. To see your own answer, run
 # `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario)))`.
-# Besides your own case, the check tries it with `s.reservation_if_quell` set to what
-# `plan[4]` gives Marlow, and then to what `plan[5]` gives it (the plan carried on down
-# the frontier if yours is shorter): the two cases on the four-step line.
+# Besides your case, the check tries it with `s.reservation_if_quell` set to what
+# `plan[4]` gives Marlow, then to what `plan[5]` gives it (carried on down
+# the frontier if yours is shorter), and to one point more than the plan's last package
+# gives.
 #
 # Question 8 applies the rule section 5 states (the four-step line), and its marks are
 # for that rule only. The judgement around it (whether Marlow's answers point to Quell)
