@@ -1003,7 +1003,7 @@ def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys, gr
     outcome = check.news_moves(lambda: {**key, label: (side, wrong, change)}, hidden=True)
     message = next(o for o in outcome.outcomes if not o.passed).message
     assert message.startswith(f"{label} does not move {wrong}: ")
-    assert "what the other side needs from it" in message
+    assert "Ask section 2's questions in order" in message
     typed = check.news_moves(lambda: {k.lower(): list(v) for k, v in key.items()}, hidden=True)
     assert typed.earned == typed.possible
 
@@ -3915,6 +3915,26 @@ def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teac
     flat = " ".join(_cell("audit-limits").split())
     assert "for which module 03's rule predicts better" not in flat
     assert (
-        "the outside-option rule (module 02, section 7; module 03, section 5) predicts better "
-        "than the Nash split on BATNAs" in flat
+        "the outside-option rule (module 02, section 7; module 03, section 5) predicted better "
+        "than the Nash split on BATNAs, in the model and in Binmore, Shaked and Sutton's "
+        "laboratory test" in flat  # review 64 E1: not a general finding
     )
+
+
+def test_review_64_a_wrong_source_is_not_pointed_at_power_when_the_reading_is_information():
+    """Review 64 X2: after a wrong 'alternatives' on news whose reading is information, the
+    hint went on to say what moves power, nudging the learner towards a second wrong
+    source. Every wrong source other than 'power' now gets section 2's questions in order,
+    power last and only if neither earlier question fits (its definition, trust included,
+    as review 58 C3 asked). Seen failing on the old hint."""
+    told = 0
+    for learner in (f"sweep-{n}" for n in range(40)):
+        s = course.variant("00_leverage", learner)
+        for label, (side, source, change) in news_key(s).items():
+            for wrong in {"information", "alternatives"} - {source}:
+                message = _news_hint(s, label, (side, wrong, change))
+                assert "News moves power when" not in message
+                assert "Ask section 2's questions in order" in message
+                assert "Only if neither, it is power" in message
+                told += source == "information"
+    assert told > 20

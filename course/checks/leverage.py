@@ -1120,10 +1120,15 @@ def judge_news_item(s, label, moves):
     right_side, right_source, right_change = news_key(s)[label]
     if source != right_source:
         said = f"{label} does not move {source}: {NOT_SOURCE[source]}."
-        if source != "power":  # said after a wrong 'power', it argued for the wrong answer
+        if source != "power":  # after 'power', NOT_SOURCE already gives the order
+            # the questions in order, power last: after a wrong 'alternatives' where the
+            # reading is information, power's definition alone pointed the wrong way
+            # (review 64, X2)
             said += (
-                " (News moves power when what a side holds changes, what the other side "
-                "needs from it, or the other side's trust in its word.)"
+                " (Ask section 2's questions in order: does a side learn something that was "
+                "already true? Is it about a specific other option? Only if neither, it is "
+                "power: what a side holds, what the other side needs from it, or the other "
+                "side's trust in its word.)"
             )
     elif side != right_side:
         said = f"{label}'s source is right, the side is not: {NOT_SIDE}."

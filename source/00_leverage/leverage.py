@@ -403,8 +403,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   module 03 shows that it counts for less than half when the cost of delay pushes too.
 #
 # Most BATNAs are reached by walking out, so they are outside options, for which the
-# outside-option rule (module 02, section 7; module 03, section 5) predicts better than the
-# Nash split on BATNAs. The audit's ratings draw neither line.
+# outside-option rule (module 02, section 7; module 03, section 5) predicted better than
+# the Nash split on BATNAs, in the model and in Binmore, Shaked and Sutton's laboratory
+# test. The audit's ratings draw neither line.
 #
 # </details>
 
