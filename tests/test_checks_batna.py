@@ -4376,3 +4376,16 @@ def test_review_63_section_4_teaches_question_5s_rule_and_the_deal_me_out_source
     assert "one past the band's top at the top" in zopa
     assert "with no such fact, aim at the even split" in zopa
     assert "Osborne and Rubinstein 1990, §3.12" in _cell("nash-teaching")
+
+
+def test_review_64_two_citations_say_no_more_than_their_sources():
+    """Review 64 E1: Fisher and Ury argue against a bottom line as such, not against one
+    held "too rigidly"; E2: Roth, Murnighan and Schoumaker's free-form talks had no last
+    proposer, so they did not test the last word's lopsided split. Seen failing on the old
+    text."""
+    reservation = " ".join(_cell("reservation-teaching").split())
+    assert "held too rigidly" not in reservation
+    assert "Fisher and Ury argue against a fixed *bottom line* as such" in reservation
+    nash = " ".join(_cell("nash-teaching").split())
+    assert "but not that lopsided" not in nash
+    assert "their free-form talks had no last proposer, so they did not test it" in nash

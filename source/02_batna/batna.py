@@ -280,8 +280,10 @@ check.choose_batna(choose_batna, hidden=True)
 # withdrawn, Lumen's funding round closes) or about what this deal costs or gives you
 # (remote days, a relocation allowance); never because of the number the other side names
 # or how hard they push: their offer tells you about them, not about your alternatives.
-# Fisher and Ury warn that a *bottom line* (a reservation price fixed in advance) held
-# too rigidly can keep you from taking in what the talks reveal.
+# Fisher and Ury argue against a fixed *bottom line* as such: it keeps you from using what
+# the talks reveal, so they measure each offer against the BATNA instead. A reservation
+# price built from your BATNA, and revised only on new facts, is meant to avoid that cost
+# (Raiffa's approach).
 #
 # A reservation price is the least you accept, not what you aim for. Set a **target**
 # too (also called a target point or an aspiration): the outcome you aim to land at,
@@ -926,8 +928,8 @@ check.label_statements(label_statements, hidden=True)
 # you make the last offer, Northwind can only take it or call the agency, so you can ask for
 # up to the agency's cost. Neither is the even split. That is theory's knife-edge
 # prediction: in experiments with a deadline, Roth, Murnighan and Schoumaker (*American
-# Economic Review* 78, 1988) found agreements bunched just before it, but not that
-# lopsided.
+# Economic Review* 78, 1988) found agreements bunched just before it, and many talks
+# failing at it; their free-form talks had no last proposer, so they did not test it.
 #
 # Suppose instead that head office could cancel the role any week, and that there is no
 # answer date (Harbor Bank and Lumen will wait): the result below needs none. Breakdown is
