@@ -3733,6 +3733,10 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
         "the course (modules 00, 02 and 03) puts a false promise of an act between a bluff "
         "and a misrepresentation" in text
     )
-    assert "check that it is not a threat in disguise (section 1)" in text
+    # review 64 X1: the first wording invited counting the polite walk-away only, which
+    # the check refuses when the walk-out row is higher
+    assert "Your alternative is the better of the two ways of ending without a deal" in text
+    assert "not as a threat in disguise (section 1)" in text
+    assert "usually carries the same news" not in text
     assert "is void too if the deal falls through" not in text
     assert "If no deal is signed, every concession falls away" in text

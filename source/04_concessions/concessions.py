@@ -1110,9 +1110,9 @@ next_year
 # which way the difference moves the least you would accept. The check also tries
 # made-up tables in which a deal makes no difference, makes next year worse, or in which
 # the walk-out row is higher (say, a walk-out convinced Orchard you really have other
-# work): read the rows, do not assume them. If a walk-out really looks better for next
-# year, check that it is not a threat in disguise (section 1): a polite walk-away that
-# states your alternative as a fact usually carries the same news.
+# work): read the rows, do not assume them. Your alternative is the better of the two
+# ways of ending without a deal, whichever it is; if that is the walk-out, count it only
+# as one you would really make, not as a threat in disguise (section 1).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
