@@ -296,6 +296,22 @@ def test_an_answer_pulled_by_the_anchor_is_named(learner):
     check.opening(lambda s, anchor, rival=None: _own_opening(s, anchor, rival))
 
 
+def test_an_answer_that_splits_the_difference_with_the_anchor_is_told_of_the_pull(learner):
+    """Review 64 X2: an opening that split the difference with Orchard's anchor was told it
+    was timid (true, but not the lesson), as the pulled price was judged before it was
+    compared with the answer given with no anchor. The pull is now named first, and rests on
+    the facts the learner can name, not on Orchard's alternatives. Seen failing on the old
+    check."""
+
+    def split(s, anchor):
+        top, cited = _own_opening(s)
+        return (top if anchor is None else (top + anchor) / 2), cited
+
+    hint = miss(check.opening, split)
+    assert "moved your answer from" in hint and "timid" not in hint
+    assert "which rests on the facts you can name" in hint
+
+
 def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
     """Any answer that ignored its anchor passed. A rival's written quote to Orchard changes its
     alternatives: an answer that ignores it (as it rightly ignores the anchor) opens above what

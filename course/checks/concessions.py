@@ -302,21 +302,13 @@ def opening(answer, hidden=False):
         first = None
         for anchor in _anchors(s, hidden):
             result = call_learner(answer, s, anchor)
+            if first is not None:  # the pull is the lesson: named before what it leads to
+                _refuse_anchor_pull(s, anchor, result, first)
             price = _check_opening(s, anchor, result, None)
             if told is None:
                 told = statement_about(s, "birch") in _said(result)
             if first is None:
                 first = price
-            elif not same_money(price, first):
-                _fail(
-                    f"opening(scenario, {anchor:g}) for learner {s.learner} gave {result!r}",
-                    f"Orchard's opening of {anchor:g} moved your answer from {first:g} to "
-                    f"{price:g}. Its number tells you what it would like to pay, not what it "
-                    "would pay elsewhere; answer with the grounded opening you would make "
-                    "anyway, which rests on what you know of its alternatives, and give its "
-                    "number no pull beyond what it tells you: here it tells you nothing new",
-                    "Orchard's anchor moves the answer",
-                )
         for anchor, rival in _rivals(s, hidden):
             result = call_learner(answer, s, anchor, rival)
             _check_opening(s, anchor, result, rival)
@@ -344,6 +336,27 @@ def opening(answer, hidden=False):
 
 
 @answer_key
+def _refuse_anchor_pull(s, anchor, result, first):
+    """A hint if Orchard's ``anchor`` moved the opening price of ``result`` away from
+    ``first``, the price given with no anchor. It comes before ``_check_opening`` judges the
+    pulled price (as timid, say): a learner who split the difference with the anchor should
+    hear that the anchor moved them (review 64, X2)."""
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        return
+    price = result[0]
+    if isinstance(price, bool) or not isinstance(price, int | float) or same_money(price, first):
+        return
+    _fail(
+        f"opening(scenario, {anchor:g}) for learner {s.learner} gave {result!r}",
+        f"Orchard's opening of {anchor:g} moved your answer from {first:g} to {price:g}. Its "
+        "number tells you what it would like to pay, not what it would pay elsewhere; answer "
+        "with the grounded opening you would make anyway, which rests on the facts you can "
+        "name, and give its number no pull beyond what it tells you: here it tells you "
+        "nothing new",
+        "Orchard's anchor moves the answer",
+    )
+
+
 def _check_opening(s, anchor, result, rival):
     """The opening price of ``result`` if it is ambitious and grounded (and, with a
     ``rival`` quote, no more than it), else a hint."""
