@@ -921,9 +921,10 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     text = " ".join(PROSE.split())
     assert (  # session 55, C1: one standard, the model's move; review 58, U1: shorter
         "Where that model's move is to sell to Borealis, real talks would name Borealis's "
-        'figure to Atlas in a counter, as question 7\'s `"insist on Harrow"` does with '
-        "Harrow's: the same money, with the door left open."
+        "figure to Atlas in a counter: the same money, with the door left open."
     ) in text
+    # review 64, C1: question 4 no longer points ahead to question 7's move
+    assert 'question 7\'s `"insist on Harrow"`' not in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     assert "a counter at Harrow's margin that Granite may match" in seven  # review 61, C2
     for s in _drawn_scenarios():
@@ -2330,7 +2331,6 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "if it refuses, section 5's prediction" in four
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
-    assert "as question 7's `\"insist on Harrow\"` does with Harrow's" in four
     assert "a counter at Harrow's margin that Granite may match" in seven  # review 61, C2
 
 

@@ -830,8 +830,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Section 5's model applies, as neither side can make its word the last: a refusal does not
 # end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only when
 # it turns down a proposal of Atlas's. Where that model's move is to sell to Borealis,
-# real talks would name Borealis's figure to Atlas in a counter, as question 7's
-# `"insist on Harrow"` does with Harrow's: the same money, with the door left open.
+# real talks would name Borealis's figure to Atlas in a counter: the same money, with the
+# door left open.
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
