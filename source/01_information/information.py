@@ -548,11 +548,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
 #   buyer's reservation price is riskier than the model says. Offers under about a fifth
-#   of the sum are refused about half the time and most offers give 40 to 50 per cent
-#   (Camerer, *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a
-#   meta-analysis of 37 papers, Oosterbeek, Sloof and van de Kuilen, *Experimental
-#   Economics*, 2004, finds an average offer of 40 per cent and about one offer in six
-#   refused, fewer the larger the share). Players in those games know the sum they split,
+#   of the sum are refused about half the time; the typical (modal and median) offer
+#   gives 40 to 50 per cent and the average 30 to 40 (Camerer, *Behavioral Game Theory*,
+#   2003, chapter 2, summing up many studies; a meta-analysis of 37 papers, Oosterbeek,
+#   Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an average offer of 40
+#   per cent and about one offer in six refused, fewer the larger the share). Players in those games know the sum they split,
 #   so reading Osprey this way assumes it has a fair idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
