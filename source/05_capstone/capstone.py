@@ -552,10 +552,11 @@ check.opening_offer(opening_offer, hidden=True)
 #   edge, and it is only a probability. Stated as a fact, it misleads if you are wrong,
 #   and it tells Marlow exactly how you read its request.
 # - **Never invent a fact.** A made-up order from another customer is not a bluff about
-#   your own reservation price, which many negotiators tolerate (Carr, "Is Business Bluffing
-#   Ethical?", 1968), but a misrepresentation of a fact Marlow would rely on, which most
-#   reject (Lewicki, Saunders and Barry, *Negotiation*, the chapter on ethics) and which
-#   can undo a contract. Module 00, section 6, draws the line.
+#   your own reservation price, which Carr defends as part of business's game ("Is
+#   Business Bluffing Ethical?", 1968) and which surveys find most negotiators tolerate,
+#   but a misrepresentation of a fact Marlow would rely on, which most reject (Lewicki,
+#   Saunders and Barry, *Negotiation*, the chapter on ethics) and which can undo a
+#   contract. Module 00, section 6, draws the line.
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
 #   to you in confidence, are not yours to pass on to Marlow. A signed, binding letter of
