@@ -311,6 +311,12 @@ def test_an_answer_that_splits_the_difference_with_the_anchor_is_told_of_the_pul
     assert "moved your answer from" in hint and "timid" not in hint
     assert "which rests on the facts you can name" in hint
 
+    def split_exactly(s, anchor):  # any real number is a price: a Fraction is named too
+        top, cited = _own_opening(s)
+        return (top if anchor is None else (Fraction(top) + Fraction(anchor)) / 2), cited
+
+    assert "moved your answer from" in miss(check.opening, split_exactly)
+
 
 def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
     """Any answer that ignored its anchor passed. A rival's written quote to Orchard changes its

@@ -344,7 +344,10 @@ def _refuse_anchor_pull(s, anchor, result, first):
     if not isinstance(result, tuple | list) or len(result) != 2:
         return
     price = result[0]
-    if isinstance(price, bool) or not isinstance(price, int | float) or same_money(price, first):
+    if isinstance(price, bool) or not isinstance(price, Real) or not math.isfinite(price):
+        return  # not a price yet: _check_opening says what it should be
+    price = float(price)
+    if same_money(price, first):
         return
     _fail(
         f"opening(scenario, {anchor:g}) for learner {s.learner} gave {result!r}",
