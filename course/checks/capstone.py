@@ -733,7 +733,6 @@ def _letter_edges(case):
     best = sum(max(v.values()) for v in case.yours.values())
     before = batna_of(case)[1]
     share = round(100 * before / best)
-    below = before - LETTER_SHIFT * best
     return [
         {
             **_brenn_for(case, round(before + LETTER_SHIFT * best, 2)),
@@ -742,7 +741,7 @@ def _letter_edges(case):
             **EVEN_WEEKS,
         },
         {
-            **_brenn_for(case, round(below, 2)),
+            **_brenn_for(case, round(before - LETTER_SHIFT * best, 2)),
             "reservation_if_quell": float(share - 10),
             "reservation_if_not": float(share - 20),
             **EVEN_WEEKS,

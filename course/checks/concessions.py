@@ -343,10 +343,10 @@ def _refuse_anchor_pull(s, anchor, result, first):
     hear that the anchor moved them (review 64, X2)."""
     if not isinstance(result, tuple | list) or len(result) != 2:
         return
-    price = result[0]
-    if isinstance(price, bool) or not isinstance(price, Real) or not math.isfinite(price):
+    try:
+        price = _number(result[0], "the opening price")
+    except NotYet:
         return  # not a price yet: _check_opening says what it should be
-    price = float(price)
     if same_money(price, first):
         return
     _fail(
