@@ -283,13 +283,13 @@ def test_each_fact_and_news_item_has_one_answer_its_wording_settles():
 
 def test_know_how_the_other_side_relies_on_sorts_as_power_not_information():
     """Section 2's first sorting question sends know-how the other side relies on and
-    cannot get elsewhere on to power (module 03's expert base), and its third question
+    cannot get elsewhere on to power (module 03's expert power), and its third question
     lists a rare skill there; the pool's facts keep their keys (the test above)."""
     text = " ".join(sweeps.cell_text(MODULE, "leverage", "sources-teaching").split())
     text = text.replace("# ", "")
     first = text.split("1. Does the fact")[1].split("2. If not")[0]
     third = text.split("3. If not")[1].split("The order settles")[0]
-    assert "know-how" in first and "power" in first and "expert base" in first, first
+    assert "know-how" in first and "module 03's *expert* power" in first, first
     assert "rare skill" in third
     assert source_by_wording("Kestrel's chemist knows how to tell why the coating fails") == (
         "power"

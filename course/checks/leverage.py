@@ -425,7 +425,7 @@ def _rule_words(rule, them):
         # the story's statement, not the inequality: which way the two ratings should
         # compare is the learner's reading (a list of directions let an audit be fixed
         # message by message without reading the story)
-        return f"your {rule.source} and {them}'s, as your story has them"
+        return f"your {rule.source} and {them}'s do not compare as your story has them"
     owner = "your" if rule.side == "you" else f"{them}'s"
     other = f"{them}'s" if rule.side == "you" else "yours"
     if rule.kind == "higher":

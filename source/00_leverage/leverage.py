@@ -139,8 +139,8 @@ scenario
 #    true, about the other side, the market or the situation? Then it is information,
 #    whatever the knowledge is about. Records the other side needs and a side can supply
 #    or withhold, and know-how the other side relies on and cannot get elsewhere, are not
-#    knowledge in this sense: a side holds them (power; module 03 calls power that comes
-#    from such know-how its *expert base*).
+#    knowledge in this sense: a side holds them (power; know-how is module 03's *expert*
+#    power).
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
@@ -171,27 +171,26 @@ scenario
 # needs only the three questions)</summary>
 #
 # The information row rates the difference knowing makes: what a side knows that changes
-# what it does. A weakness of the other side is rated once, in that side's own row (a
-# tenant whose lease ends soon has weak alternatives, whoever knows it); your information
-# adds only what knowing it lets you do, such as holding out past a date you would
-# otherwise have feared. So knowledge both sides take for granted, such as the headline
-# figures of a public filing, adds little and earns a low rating; what you know and the
-# other side does not expect you to know earns more, including what you work out from
-# public sources further than it expects you to go (a plant's costs from its filings).
-# Knowing a deadline that presses only the other side is worth something to you even when
-# it knows you know, since it is why you can wait. A final deadline that ends the talks
-# themselves ends them for you too: Moore ("The unexpected benefits of final deadlines in
-# negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
-# one improved the outcomes of negotiators for whom delay was costly, though they expected
-# it to hurt them. What to reveal of what you know is module 01's question.
+# what it does. A weakness of the other side is rated once, in that side's own row; your
+# information adds only what knowing it lets you do, such as holding out past a date you
+# would otherwise have feared. So knowledge both sides take for granted, such as the
+# headline figures of a public filing, adds little and earns a low rating; what the other
+# side does not expect you to know earns more, such as what you work out from public
+# sources further than it expects you to go.
+# Knowing a deadline that presses only the other side is worth something even when it
+# knows you know: it is why you can wait.
+# What to reveal of what you know is module 01's question.
 #
 # **Time.** A deadline has no row of its own: it goes into its holder's alternatives (a
 # tenant whose lease ends in six weeks has fewer and dearer options each week). A deadline
-# one side sets for the other's answer (an offer that lapses in two weeks) belongs to the
-# side it presses, the one that must answer. Knowing the other side's deadline is the
-# knower's information. Both sides' deadlines are filed alike: yours is in your
-# alternatives already, and if the other side finds it out, what rises is its
-# information, not a second count of your deadline. Count each deadline once.
+# one side sets for the other's answer belongs to the side it presses, the one that must
+# answer. Both sides' deadlines are filed alike: knowing the other side's deadline is the
+# knower's information, and if the other side finds out yours, what rises is its
+# information, not a second count of your deadline. Count each deadline once. A final
+# deadline that ends the talks ends them for both sides; Moore ("The unexpected benefits
+# of final deadlines in negotiation", *Journal of Experimental Social Psychology*, 2004)
+# found that a moderate one improved the outcomes of negotiators for whom delay was
+# costly, though they expected it to hurt them.
 #
 # </details>
 #
@@ -384,11 +383,13 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - An **outside option** is one you reach only by choosing to walk out, such as a flat a
 #   tenant could move to. It counts only when it beats what you would get at the table,
 #   and then each unit it is worth more adds a whole unit to your share when the other
-#   side proposes, and less when you do (module 02). Below that, it still sets your
-#   reservation price, but in the model, where each side knows the other's options, it
-#   moves nothing at the table, however many points the audit gives it (the outside-option
-#   result of Shaked and Sutton, 1984, "Involuntary unemployment as a perfect equilibrium in
-#   a bargaining model", *Econometrica* 52; Binmore, Shaked and Sutton, who call it
+#   side proposes, and δ of a unit when you do: δ, between 0 and 1, is what a share paid
+#   a round later is worth to the other side, against the same share now (module 03,
+#   section 4). Below that, it still sets your reservation price, but in the model, where
+#   each side knows the other's options, it moves nothing at the table, however many
+#   points the audit gives it (the outside-option result of Shaked and Sutton, 1984,
+#   "Involuntary unemployment as a perfect equilibrium in a bargaining model",
+#   *Econometrica* 52; Binmore, Shaked and Sutton, who call it
 #   *deal-me-out*, tested it in the laboratory in 1989, "An outside option experiment",
 #   *Quarterly Journal of Economics* 104).
 # - A **breakdown payoff** is what you are left with if the talks break down for reasons
@@ -806,9 +807,9 @@ check.reach_plan(reach_plan, hidden=True)
 #   deadline still weeks away.
 #
 #   An ask here is one request made partway through the talks (a raise, a price hold),
-#   which the other side grants or turns down. It is not your opening offer: module 04,
-#   after Galinsky and Mussweiler (2001), has you open ambitiously, grounded in a true
-#   fact, and concede from there.
+#   which the other side grants or turns down. It is not your opening offer: module 04
+#   has you open ambitiously (Galinsky and Mussweiler, 2001), with a figure you can ground
+#   in a fact, and concede from there.
 #
 #   The bars in your scenario come from one ladder of asks: each rung, one step of the
 #   ask (mostly a percentage point of pay or price, two of rent, a few months more of a
@@ -1026,38 +1027,28 @@ check.own_balances(news_moves)
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
 #   truly know: a second bidder's written offer for the used van you are selling, the full
 #   service record you hold for it, the date you know the buyer must have a van by. Said
-#   plainly and
-#   without a threat, it is ordinary negotiating. A *warning* is legitimate too, though
-#   usually the weaker move, since it corners the other side (modules 02 to 04): a demand
-#   tied to something you would really do anyway in your own interest, such as selling to
-#   the second bidder if this buyer will not match its offer. Modules 02 and 03 use the
-#   words
-#   of Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
-#   you would rather not do, to punish a refusal (for one you would not carry out, see the
-#   next bullet).
+#   plainly and without a threat, it is ordinary negotiating. A *warning* is legitimate
+#   too: a demand tied to something you would really do anyway in your own interest, such
+#   as selling to the second bidder if this buyer will not match its offer. It is usually
+#   weaker than calmly naming the same offer, since as a demand it corners the other side
+#   (modules 02 to 04). Modules 02 and 03 use the words of Schelling (*The Strategy of
+#   Conflict*, 1960): a *threat* ties a demand to something you would rather not do, to
+#   punish a refusal (for one you would not carry out, see the next bullet).
 # - **A bluff.** An untrue claim about your own reservation price (module 02 works it
 #   out), that is, the worst terms you would settle for, or about your *valuation*,
 #   what something is worth to you: "I won't let the van go for under 9,000" when you
-#   would take 8,200. A false *intention*, such as a threat you would not carry out, sits
-#   on the line between a bluff and a misrepresentation (a false statement of a material
-#   fact, the next bullet; a *material* fact is one that a reasonable person would weigh
-#   in deciding; see the caution below). Carr ("Is Business Bluffing
-#   Ethical?", *Harvard Business Review*, 1968) likened business to poker and excused some
-#   misstated facts as well, which this course does not. For bluffs, the rules most
-#   US states adopt for lawyers take a similar line: the comment to the
-#   American Bar Association's Model Rule 4.1 notes that, by the conventions of
-#   negotiation, some statements are not taken as statements of material fact, and that
+#   would take 8,200. The rules most US states adopt for lawyers tolerate it: the comment
+#   to the American Bar Association's Model Rule 4.1 notes that, by the conventions of
+#   negotiation, some statements are not taken as statements of material fact (a
+#   *material* fact is one that a reasonable person would weigh in deciding), and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
 #   intentions as to an acceptable settlement of a claim are ordinarily in this category".
-#   Tolerated is not admired: many negotiators will not bluff, a bluff that is called costs
-#   credibility, and declining to name your reservation price usually serves you as well.
-#   One caution: the convention covers claims about your reservation price or valuation, not
-#   every statement about your plans. Saying what you intend to do is a statement about your
-#   present state of mind, and a false one, made for the other side to rely on, can be a
+#   Tolerated is not admired: a bluff that is called costs credibility. A false
+#   *intention*, such as a threat you would not carry out, sits on the line between a bluff
+#   and a misrepresentation (a false statement of a material fact, the next bullet): a
+#   stated plan you do not hold, made for the other side to rely on, can be a
 #   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a false
-#   stated purpose for a loan, which module 03 also cites). The line is not perfectly sharp.
-#   "9,000 is the least I'll take" is the classic bluff; "my brother is taking the van over
-#   next month if you don't", when he has no such plan, can be on the wrong side of it.
+#   stated purpose for a loan, which module 03 also cites).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back, a service
 #   history that lists work never done.
@@ -1097,6 +1088,9 @@ check.own_balances(news_moves)
 # away, declining to renew or enforcing a right the contract gives you can also cost
 # trust, but they keep your word.
 #
+# <details>
+# <summary><b>What negotiators think, and other books' words</b> (a side note)</summary>
+#
 # Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
 # surveys of MBA students in a negotiation course (Robinson, Lewicki & Donahue, 2000), who
 # mostly rated hiding one's reservation price and opening far from it as appropriate, and
@@ -1107,9 +1101,12 @@ check.own_balances(news_moves)
 # promises, where this course's bluff is an untrue claim about your reservation price or
 # valuation. The survey backs *keeping* your reservation price to yourself, not *stating a
 # false* one: that convention rests on the Model Rule comment above, not on this survey,
-# nor on Carr, who excused misstated facts too and so is no authority for this line.
-# That false promises were judged harshly is one more reason the course puts a threat you
-# would not carry out, its mirror image, on the line with misrepresentation.
+# nor on Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968), who
+# likened business to poker but excused misstated facts too, and so is no authority for
+# this line. That false promises were judged harshly is one more reason the course puts a
+# threat you would not carry out, its mirror image, on the line with misrepresentation.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics", "schema_version": 3}
 scenario.show("tactics")
