@@ -3766,7 +3766,8 @@ def test_a_cell_that_reads_the_fact_labels_is_named_for_the_instructor():
     rubric = " ".join(_cell("fact-reason").split())
     for said in (
         "what is protected and what is not",
-        "grading cannot tell such an answer from a typed one",
+        "grading cannot tell.",
+        "are not in the course package but in the course root's `grader-keys/00_leverage.json`",
         "No check says before grading how many of a learner's own labels are right",
         "names every cell that reads those pools",
     ):

@@ -242,8 +242,7 @@ def _practise(judges, items, question):
 def _facts(s, result):
     """The learner's answer to question 1 as a dict letter -> (source, side), or a hint
     on its shape."""
-    key = fact_key(s)
-    given = _by_label(result, list(key), "fact_leverage", "{'A': ('information', 'you'), ...}")
+    given = _by_label(result, list(s.facts), "fact_leverage", "{'A': ('information', 'you'), ...}")
     pairs = {}
     for letter, answer in given.items():
         if not isinstance(answer, tuple | list) or len(answer) != 2:
@@ -1095,8 +1094,7 @@ def reach_plan(answer, hidden=False):
 def _news(s, result):
     """The learner's answer to question 4a as a dict label -> (side, source, change), or a
     hint on its shape."""
-    key = news_key(s)
-    given = _by_label(result, list(key), "news_moves", "{'N1': ('you', 'information', 2), ...}")
+    given = _by_label(result, list(s.news), "news_moves", "{'N1': ('you', 'information', 2), ...}")
     moves = {}
     for label, move in given.items():
         if not isinstance(move, tuple | list) or len(move) != 3:

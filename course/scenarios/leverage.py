@@ -26,6 +26,7 @@ from itertools import combinations, pairwise, product
 from types import MappingProxyType
 
 from course.checks.calls import answer_key, course_at_work, own_case_key
+from course.grader_keys import own_case_labels
 from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
@@ -202,14 +203,35 @@ def rules_for(scenario):
 
 @dataclass(frozen=True)
 class Fact:
-    """A fact to classify (question 1): the source it belongs to and the side it helps.
-    ``lookalike`` is the source it is most easily mistaken for, or "" when none is."""
+    """A fact to classify (question 1): the source it belongs to and the side it helps
+    (``_source``, ``_side``), and ``_lookalike``, the source it is most easily mistaken
+    for, or "" when none is. A practice fact carries its labels (``given_source``,
+    ``given_side``). A learner's fact carries none in the package: its labels are in the
+    grader's keys (``course.grader_keys``), read where grading runs, and only ``tricky``
+    says here that it has a lookalike (question 1b asks about such a fact)."""
 
     case: str
     text: str
-    _source: str = field(repr=False)
-    _side: str = field(repr=False)
-    _lookalike: str = field(default="", repr=False)
+    given_source: str = field(default="", repr=False)
+    given_side: str = field(default="", repr=False)
+    tricky: bool = field(default=False, repr=False)
+
+    def _labels(self):
+        if self.given_source:
+            return self.given_source, self.given_side, ""
+        return tuple(own_case_labels("00_leverage", "facts")[self.text])
+
+    @property
+    def _source(self):
+        return self._labels()[0]
+
+    @property
+    def _side(self):
+        return self._labels()[1]
+
+    @property
+    def _lookalike(self):
+        return self._labels()[2]
 
 
 @dataclass(frozen=True)
@@ -624,164 +646,116 @@ _FACTS = (
     Fact(
         "salary",
         "Calder's written offer to you names a salary and a start date.",
-        "alternatives",
-        "you",
     ),
     Fact(
         "salary",
         "You know from Larkfield's own job advert that the post has been open for five months.",
-        "information",
-        "you",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     Fact(
         "salary",
         "Larkfield has a contractor who could cover the post for three months if nobody is hired.",
-        "alternatives",
-        "them",
     ),
     Fact(
         "salary",
         "Larkfield's recruiters know what hundreds of engineers like you were paid last year.",
-        "information",
-        "them",
     ),
     Fact(
         "salary",
         "Larkfield's hiring manager decides where in the pay band your offer lands.",
-        "power",
-        "them",
     ),
     Fact(
         "salary",
         "You are one of the few engineers who has run the streaming system Larkfield is launching.",
-        "power",
-        "you",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     # supplier
     Fact(
         "supplier",
         "Bellpak and Corrin have both quoted for your order.",
-        "alternatives",
-        "you",
     ),
     Fact(
         "supplier",
         "You know from Vell's filed accounts that its sales fell by a third this year.",
-        "information",
-        "you",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     Fact(
         "supplier",
         "Vell knows from your last three contracts the lowest price you have ever accepted.",
-        "information",
-        "them",
     ),
     Fact(
         "supplier",
         "A supermarket chain has invited Vell to bid for its packaging next month.",
-        "alternatives",
-        "them",
     ),
     Fact(
         "supplier",
         "Vell owns the only tooling that makes the lid you use now.",
-        "power",
-        "them",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     Fact(
         "supplier",
         "You know, because Vell's sales head said so at a trade fair, that his bonus depends "
         "on contracts renewed this quarter.",
-        "information",
-        "you",
     ),
     # sole-source
     Fact(
         "sole-source",
         "Ostra holds the only certification for the valve your pumps are approved with.",
-        "power",
-        "them",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     Fact(
         "sole-source",
         "Ostra sells the same valve to more than forty other firms.",
-        "alternatives",
-        "them",
     ),
     Fact(
         "sole-source",
         "You know from Ostra's annual report that its new plant runs at half capacity.",
-        "information",
-        "you",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     Fact(
         "sole-source",
         "Ostra knows from the published contract award how many pumps you must deliver next year.",
-        "information",
-        "them",
     ),
     Fact(
         "sole-source",
         "An overseas maker could supply you a replacement valve once it is certified, in "
         "about eighteen months.",
-        "alternatives",
-        "you",
     ),
     Fact(
         "sole-source",
         "Your engineers decide which valve goes into the next generation of your pumps, now "
         "being designed.",
-        "power",
-        "you",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     # deadline
     Fact(
         "deadline",
         "A furniture maker has asked for your warehouse's lease terms.",
-        "alternatives",
-        "you",
     ),
     Fact(
         "deadline",
         "You know from the public planning register that Brannock's current depot is to be "
         "demolished.",
-        "information",
-        "you",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     Fact(
         "deadline",
         "Brannock's broker knows the rent of every warehouse let nearby in the last two years.",
-        "information",
-        "them",
     ),
     Fact(
         "deadline",
         "Yours is the only warehouse nearby with a rail siding, which Brannock's contracts "
         "require.",
-        "power",
-        "you",
-        _lookalike="alternatives",
+        tricky=True,
     ),
     Fact(
         "deadline",
         STANDING_OFFER,
-        "alternatives",
-        "them",
     ),
     Fact(
         "deadline",
         "Brannock's name on a lease raises what banks will lend against a warehouse, and you "
         "plan to refinance yours.",
-        "power",
-        "them",
     ),
 )
 
@@ -2896,7 +2870,7 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
     never a learner's scenario."""
     case = CASES[sorted(CASES)[int(rng.random() * len(CASES))]]
     facts = rng.sample([f for f in _FACTS if f.case == case.key], FACTS_PER_LEARNER)
-    reason = next((i for i, f in enumerate(facts) if f._lookalike), 0)
+    reason = next((i for i, f in enumerate(facts) if f.tricky), 0)
     apart = _kept_apart({f.text for f in facts}) if checked else frozenset()
 
     before_peak = rng.random() < BEFORE_PEAK_SHARE

@@ -240,9 +240,89 @@ check.practice_facts(practice_facts)
 def fact_leverage():
     """Each of your facts, by letter, as (its source, the side whose rating it goes into)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _FACTS
-
-    read = {fact.text: (fact._source, fact._side) for fact in _FACTS}
+    read = {  # every case's facts, as the course files them
+        "Calder's written offer to you names a salary and a start date.": ("alternatives", "you"),
+        "You know from Larkfield's own job advert that the post has been open for five months.": (
+            "information",
+            "you",
+        ),
+        "Larkfield has a contractor who could cover the post for three months if nobody is hired.": (
+            "alternatives",
+            "them",
+        ),
+        "Larkfield's recruiters know what hundreds of engineers like you were paid last year.": (
+            "information",
+            "them",
+        ),
+        "Larkfield's hiring manager decides where in the pay band your offer lands.": (
+            "power",
+            "them",
+        ),
+        "You are one of the few engineers who has run the streaming system Larkfield is launching.": (
+            "power",
+            "you",
+        ),
+        "Bellpak and Corrin have both quoted for your order.": ("alternatives", "you"),
+        "You know from Vell's filed accounts that its sales fell by a third this year.": (
+            "information",
+            "you",
+        ),
+        "Vell knows from your last three contracts the lowest price you have ever accepted.": (
+            "information",
+            "them",
+        ),
+        "A supermarket chain has invited Vell to bid for its packaging next month.": (
+            "alternatives",
+            "them",
+        ),
+        "Vell owns the only tooling that makes the lid you use now.": ("power", "them"),
+        "You know, because Vell's sales head said so at a trade fair, that his bonus depends on contracts renewed this quarter.": (
+            "information",
+            "you",
+        ),
+        "Ostra holds the only certification for the valve your pumps are approved with.": (
+            "power",
+            "them",
+        ),
+        "Ostra sells the same valve to more than forty other firms.": ("alternatives", "them"),
+        "You know from Ostra's annual report that its new plant runs at half capacity.": (
+            "information",
+            "you",
+        ),
+        "Ostra knows from the published contract award how many pumps you must deliver next year.": (
+            "information",
+            "them",
+        ),
+        "An overseas maker could supply you a replacement valve once it is certified, in about eighteen months.": (
+            "alternatives",
+            "you",
+        ),
+        "Your engineers decide which valve goes into the next generation of your pumps, now being designed.": (
+            "power",
+            "you",
+        ),
+        "A furniture maker has asked for your warehouse's lease terms.": ("alternatives", "you"),
+        "You know from the public planning register that Brannock's current depot is to be demolished.": (
+            "information",
+            "you",
+        ),
+        "Brannock's broker knows the rent of every warehouse let nearby in the last two years.": (
+            "information",
+            "them",
+        ),
+        "Yours is the only warehouse nearby with a rail siding, which Brannock's contracts require.": (
+            "power",
+            "you",
+        ),
+        "Brannock has a standing offer of space in a logistics park thirty miles away.": (
+            "alternatives",
+            "them",
+        ),
+        "Brannock's name on a lease raises what banks will lend against a warehouse, and you plan to refinance yours.": (
+            "power",
+            "them",
+        ),
+    }
     return {letter: read[text] for letter, text in scenario.facts.items()}
     ### END SOLUTION
 
@@ -268,19 +348,22 @@ scenario.show("reason")
 # ### BEGIN SOLUTION
 # Rubric (1 mark): the source is the one the sorting test gives (the key is
 # `course.scenarios.leverage.fact_key(course.variant("00_leverage", "<learner id>"))`), the
-# look-alike named is a source the fact could be mistaken for (the course's is the fact's
-# `_lookalike` in `course.scenarios.leverage._FACTS`; another with a reason is fine), and
+# look-alike named is a source the fact could be mistaken for (the course's is the third
+# entry of the fact in `grader-keys/00_leverage.json`; another with a reason is fine), and
 # the reason uses the test rather than restating the answer. Half a mark for the right
 # source with no look-alike, or a reason that does not say why it does not fit.
 #
-# For instructors, what is protected and what is not. The labels that grade questions 1,
-# 4a and 5 ship with the course package (`course.scenarios.leverage._FACTS`, `_NEWS`,
-# `_TACTICS`): a learner who reads them earns those 6 marks without judging, and grading
-# cannot tell such an answer from a typed one. No check says before grading how many of a
-# learner's own labels are right, so none can be found by trial; and the class report's
-# integrity step (`autograder/integrity.py`) names every cell that reads those pools (the
-# solutions here do, for brevity), for you to judge. Questions 3, 3c and 4b are also tried
-# on other learners' cases at grading, so an answer written for one case fails.
+# For instructors, what is protected and what is not. The labels that grade question 1
+# are not in the course package but in the course root's `grader-keys/00_leverage.json`,
+# which grading reads and learners' kernels cannot (do not hand the folder out). Those of
+# questions 4a and 5 still ship with the package (`course.scenarios.leverage._NEWS`,
+# `_TACTICS`), since drawing a scenario needs them: a learner who reads them earns those
+# 4 marks without judging, and grading cannot tell. No check says before grading how many
+# of a learner's own labels are right, so none can be found by trial; and the class
+# report's integrity step (`autograder/integrity.py`) names every cell that reads those
+# pools (the solutions of 4a and 5 do, for brevity), for you to judge. Questions 3, 3c
+# and 4b are also tried on other learners' cases at grading, so an answer written for one
+# case fails.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question already settles it, because

@@ -1,0 +1,66 @@
+"""Labels that grade a learner's own case, kept where only the grader reads them.
+
+A question judged on the learner's own case only at grading (``credit.Check(own_case=True)``)
+needs the right label of each item: a fact's source and side, a statement's kind. Were those
+labels in the installed ``course`` package, a learner could import them and copy their own
+answers. So a module's own-case labels live in a data file of the course root,
+``grader-keys/<module>.json`` (one object per pool of items, text -> label), outside the
+packages that pyproject installs (``course*`` and ``autograder*``). The grader holds the
+course root; the learner's kernel does not (the sandbox shows kernels the package only, and
+a learner on JupyterHub has only the installed package).
+
+Where the folder is: ``LEVERAGE_GRADER_KEYS`` (a folder) when set, else ``grader-keys`` in
+the working folder (nbgrader and ``leverage grade`` run from the course root), else beside
+the package (a checkout of the course, where the package sits in the course root). Without
+it, ``own_case_labels`` raises ``KeysNotHere``: the notebooks never need the labels, since
+their visible checks confirm only the form of an own-case answer and their hidden checks
+judge the labels only where grading runs.
+
+A module that moves its own-case labels here keeps in the package what its draw needs
+(the texts, and anything the draw decides by), and reads the labels through
+``own_case_labels(module, pool)`` in its ``own_case_key`` functions.
+"""
+
+import functools
+import json
+import os
+from pathlib import Path
+
+#: The folder of the course root that holds the labels, one JSON file per module.
+FOLDER = "grader-keys"
+
+#: The environment variable that names another folder (an instructor's, or a test's).
+VARIABLE = "LEVERAGE_GRADER_KEYS"
+
+
+class KeysNotHere(LookupError):
+    """The labels of a learner's own case are not on this machine (a learner's kernel)."""
+
+
+def keys_folder():
+    """The folder the labels are read from, or ``None`` when none is here."""
+    given = os.environ.get(VARIABLE)
+    if given:
+        return Path(given)
+    for folder in (Path.cwd() / FOLDER, Path(__file__).resolve().parent.parent / FOLDER):
+        if folder.is_dir():
+            return folder
+    return None
+
+
+@functools.cache
+def _read(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def own_case_labels(module, pool):
+    """The labels of ``module``'s items in ``pool`` (a dict, item text -> label, a list for
+    a label of several parts). Raises ``KeysNotHere`` where the keys are not."""
+    folder = keys_folder()
+    path = folder / f"{module}.json" if folder else None
+    if path is None or not path.is_file():
+        raise KeysNotHere(
+            f"the labels that grading marks on {module}'s own cases are read only where the "
+            "course is graded; the practice case's check shows what each label means"
+        )
+    return _read(str(path.resolve()))[pool]
