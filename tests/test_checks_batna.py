@@ -1298,7 +1298,7 @@ def test_an_offer_to_answer_with_remote_days_may_be_below_the_reservation_price(
         for n, o in enumerate(case.northwind_offers, start=1)
         if right_response(case, o)[0] == "ask for remote days"
     )
-    with pytest.raises(NotYet, match="even below your reservation price for the job as offered"):
+    with pytest.raises(NotYet, match="even below their reservation price for the job as offered"):
         check.judge_response(case, number, offer, ("counter", "commute trap"))
 
 

@@ -1055,29 +1055,30 @@ def _why_alone(offers, offer, reason):
     reservation = reservation_of(offers, offer.remote_days)
     with_remote = reservation_of(offers, REMOTE_DAYS)
     split = even_split(offers, REMOTE_DAYS)
+    your = "your" if offers.learner == learner_id() else "their"  # an example's case: theirs
     if reason == "no zone even with remote days":
         return (
-            f"even with two remote days your reservation price is {with_remote:,.0f}, more "
+            f"even with two remote days {your} reservation price is {with_remote:,.0f}, more "
             f"than Northwind's reservation price {limit:,.0f}: no package works for both",
             "when even two remote days leave your reservation price above Northwind's, no "
             "package works for both",
         )
     if reason == "even split reached":
         return (
-            f"with its remote days your reservation price is {reservation:,.0f}, and the offer "
+            f"with its remote days {your} reservation price is {reservation:,.0f}, and the offer "
             f"is at or above the even split of that zone, {split:,.0f}",
             "an offer with remote days at or above the even split of its zone is one to take",
         )
     if reason == "no remote days":
         short = (
-            f" (without them the salary is even below your reservation price for the job as "
+            f" (without them the salary is even below {your} reservation price for the job as "
             f"offered, {reservation:,.0f})"
             if offer.salary < reservation
             else ""
         )
         return (
             f"the salary reaches {split:,.0f}, the even split of the zone with two remote "
-            f"days, but the offer has none; they cost Northwind nothing and halve your "
+            f"days, but the offer has none; they cost Northwind nothing and halve {your} "
             f"commute{short}",
             "a salary that reaches the even split with remote days, offered without them, "
             "lacks only the remote days: they cost Northwind nothing and are worth half your "
@@ -1085,7 +1086,7 @@ def _why_alone(offers, offer, reason):
         )
     if reason == "below your BATNA":
         return (
-            f"the offer is below your BATNA's value, {batna_value(offers):,.0f}: it tells you "
+            f"the offer is below {your} BATNA's value, {batna_value(offers):,.0f}: it tells you "
             "where Northwind opens, not where it must stop, and with remote days there is a "
             f"zone up to its {limit:,.0f}",
             "an offer below your BATNA's value is where Northwind opens, not where it must "
@@ -1093,14 +1094,15 @@ def _why_alone(offers, offer, reason):
         )
     if reason == "commute trap":
         return (
-            f"it beats your BATNA's value, {batna_value(offers):,.0f}, but not your "
+            f"it beats {your} BATNA's value, {batna_value(offers):,.0f}, but not {your} "
             f"reservation price for this package, {reservation:,.0f}: once the commute is "
-            "counted you would be worse off than with your BATNA",
+            f"counted {'you' if your == 'your' else 'they'} would be worse off than with "
+            f"{your} BATNA",
             "an offer above your BATNA's value but below your reservation price for its "
             "package leaves you worse off once the commute is counted",
         )
     return (
-        f"it reaches your reservation price for this package, {reservation:,.0f}, but not "
+        f"it reaches {your} reservation price for this package, {reservation:,.0f}, but not "
         f"the even split of the zone with remote days, {split:,.0f}",
         "an offer inside the zone but below its even split is one to answer, not to take",
     )

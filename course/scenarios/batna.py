@@ -121,7 +121,9 @@ class JobOffers(Scenario):
             "that it does not know what your commute costs you: it counts a commute you leave "
             "unpriced at nothing.\n\n"
             f"Offers Northwind might make you (question 6):\n\n{offers}\n\n"
-            f"Things you might say to Northwind (question 7):\n\n{said}\n\n" + self.field_table()
+            f"Things you might say to Northwind (question 7):\n\n{said}\n\n"
+            f"Your variant of the talks (question 10), on the package with two remote days: "
+            f"{self.talks.told()}\n\n" + self.field_table()
         )
 
     def field_table(self):
@@ -169,6 +171,12 @@ class JobOffers(Scenario):
                 f"{len(self.northwind_offers)} offers",
             ),
             ("statements", "the statements above, as (letter, text) pairs", "6 statements"),
+            (
+                "talks",
+                "question 10's variant, with .may_be_cancelled, .answer_date, .start_slips, "
+                ".proposer, .work_value and .delta",
+                self.talks.short(),
+            ),
         ]
         lines = "\n".join(
             f"| `offers.{name}` | {meaning} | {value} |" for name, meaning, value in rows
@@ -968,11 +976,13 @@ SITUATIONS = (
     (
         "Two firms negotiate a licence for a patent that a court is reviewing; both expect "
         "the court to find it invalid, on a date nobody knows, and from that day the firm "
-        "that wants the licence will use the invention free.",
+        "that wants the licence will use the invention free. Neither firm loses anything by "
+        "waiting, and only the ruling can end the talks.",
         "Nash split",
         "what pushes both sides to agree is the risk that the ruling comes first and ends "
-        "the talks, which neither side controls; the owner is then left with no licence fee "
-        "and the other firm with free use of the invention: those are breakdown payoffs",
+        "the talks, which neither side controls (waiting costs neither anything); the owner "
+        "is then left with no licence fee and the other firm with free use of the invention: "
+        "those are breakdown payoffs",
     ),
 )
 
@@ -1082,6 +1092,32 @@ class Talks:
     @property
     def pressure(self):
         return PRESSURES[(self.may_be_cancelled, self.answer_date, self.start_slips).index(True)]
+
+    def told(self):
+        """This variant in words, for the story: the one fact that holds, who proposes, W."""
+        fact = {
+            "may be cancelled": "head office may cancel the role any week, with a small "
+            "chance each week, whatever either of you does; the start stays fixed and no "
+            "one needs your answer by a date",
+            "answer date": "Northwind, Harbor Bank and Lumen all want your answer by one "
+            "date, and a week of talks costs no one anything",
+            "start slips": "each week of talks moves your start a week later, and no one "
+            "needs your answer by a date; a week on, a share "
+            f"`delta` = {self.delta:g} of the gain is still worth having",
+        }[self.pressure]
+        first = "the last offer before that date" if self.answer_date else "the first offer"
+        who = "You make" if self.proposer == "you" else "Northwind makes"
+        return (
+            f"{fact}. {who} {first}, and you take turns weekly. Your work is worth "
+            f"{self.work_value:,.0f} a year to Northwind (`work_value`)."
+        )
+
+    def short(self):
+        """This variant in a table cell."""
+        delta = f", delta {self.delta:g}" if self.start_slips else ""
+        return (
+            f"{self.pressure}; proposer {self.proposer}; work_value {self.work_value:,.0f}{delta}"
+        )
 
 
 def _hundreds(rng, low, high):

@@ -1180,7 +1180,8 @@ check.batna_when(batna_when, hidden=True)
 # names who makes the last one before that date.
 # `talks.work_value` is what your work is worth to Northwind ($W$). Write
 # `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
-# Does your BATNA bind? Does the agency's cost cap the salary? The check tries your
+# Your story and table show your variant. Does the agency's cost cap the salary? (Where
+# the start slips, $W$ stays below $2V + c/2$, so your BATNA binds.) The check tries your
 # variant and one of each kind on your numbers; grading, other learners' numbers too.
 
 

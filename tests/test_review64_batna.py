@@ -1,0 +1,86 @@
+"""Module 02, review 64: the points of the fresh reader's review that code can check."""
+
+import re
+
+import course
+from course.scenarios.batna import SITUATIONS
+
+
+def test_the_patent_situation_says_waiting_costs_nothing_and_only_the_ruling_ends_it():
+    """Review 64 X3: until the ruling the would-be licensee cannot use the invention, so a
+    careful learner could read delay as a cost and pick the outside option (section 7 puts a
+    mix of the two pressures between the models). The item now says that neither firm loses
+    anything by waiting and that only the ruling can end the talks."""
+    text, model, _ = next(s for s in SITUATIONS if "patent" in s[0])
+    assert "neither firm loses anything by waiting" in text.lower()
+    assert "only the ruling can end the talks" in text
+    assert model == "Nash split"
+
+
+def test_the_story_and_the_table_show_the_learners_variant_of_the_talks():
+    """Review 64 X4: question 10's `offers.talks` was missing from the scenario's table and
+    story, so a learner learnt their variant only by printing it. Both now show it: the one
+    fact that holds, who proposes, what the work is worth to Northwind and, when the start
+    slips, delta."""
+    seen = set()
+    for learner in ("ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo"):
+        offers = course.variant("02_batna", learner)
+        talks = offers.talks
+        story = offers.story()
+        seen.add(talks.pressure)
+        part = story[story.index("Your variant of the talks (question 10)") :]
+        assert f"{talks.work_value:,.0f}" in part.split("\n\n")[0]
+        assert ("You make" if talks.proposer == "you" else "Northwind makes") in part
+        if talks.start_slips:
+            assert f"`delta` = {talks.delta:g}" in part
+        row = next(line for line in story.splitlines() if line.startswith("| `offers.talks`"))
+        assert talks.pressure in row and f"{talks.work_value:,.0f}" in row
+    assert len(seen) >= 2
+
+
+def test_question_6_hints_on_an_example_say_their_not_your(learner):
+    """Review 64 C1: question 6's hints on an example learner's case said "your reservation
+    price for this package, 92,250", the example's figure, not the learner's. They now say
+    "their", as question 4's hints do; on the learner's own case they still say "your"."""
+    from course.checks import batna as check
+    from course.scenarios.batna import right_response
+
+    own = course.variant("02_batna", learner)
+    example = course.variant("02_batna", "example-1")
+    assert example != own
+    reasons = set()
+    for case, word in ((example, "their"), (own, "your")):
+        for _, offer in check.offers_tried(case):
+            reason = right_response(case, offer)[1]
+            hint, _ = check._why(case, offer, reason)
+            reasons.add(reason)
+            mine = re.findall(r"\b(your|their)\b", hint)
+            assert mine and set(mine) == {word}, (reason, hint)
+    assert {"commute trap", "below your BATNA", "even split reached"} <= reasons
+
+
+def _cell(grade_id):
+    from tests.sweeps import cell_text
+
+    return " ".join(cell_text("02_batna", "batna", grade_id).split())
+
+
+def test_question_10_states_that_the_batna_binds_where_the_start_slips():
+    """Review 63 X2 (still open in review 64): question 10 asked "Does your BATNA bind?",
+    but every drawn variant where the start slips has W below 2V + c/2, so the BATNA always
+    binds and a function that ignores the test earns the mark. The text now says so, and
+    the draw still keeps it true."""
+    from course.checks import batna as check
+    from course.scenarios.batna import batna_value
+
+    text = _cell("q10-text")
+    assert "Does your BATNA bind?" not in text
+    assert "the start slips, $W$ stays below $2V + c/2$, so your BATNA binds" in text
+    slips = 0
+    for learner in ("ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal"):
+        offers = course.variant("02_batna", learner)
+        for talks in check.talks_cases(offers):
+            if talks.start_slips:
+                slips += 1
+                assert talks.work_value < 2 * batna_value(offers) + offers.commute_cost / 2
+    assert slips >= 8
