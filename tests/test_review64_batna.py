@@ -84,3 +84,26 @@ def test_question_10_states_that_the_batna_binds_where_the_start_slips():
                 slips += 1
                 assert talks.work_value < 2 * batna_value(offers) + offers.commute_cost / 2
     assert slips >= 8
+
+
+def test_section_5_section_3_and_section_7_are_shorter_and_the_slope_sentence_is_exact():
+    """Review 64 U1, U2, U3, U5: the paragraph after section 5's three-figures table mixed
+    four rules and now says two things (the even split while Northwind moves; the
+    reservation price for the package at its last word); section 3's fallback paragraph and
+    section 7's side calculations sit in side notes; the slope of the rise is 2 times the
+    Nash half unit when Northwind proposes and 1.6 to 1.9 times it when you do, for delta
+    from 0.8 to 0.95 (the text said "between 1.6 and 2")."""
+    decide = _cell("decide-teaching")
+    assert "While Northwind is still moving, the even split decides" in decide
+    assert "module 04's rule for the last round takes over" not in decide
+    section3 = _cell("reservation-teaching")
+    details = section3[section3.index("<details>") : section3.index("</details>")]
+    assert "your **fallback**" in details
+    nash = _cell("nash-teaching")
+    side = nash[nash.index("<details>") : nash.index("</details>")]
+    assert "$2V + c$" in side and "about 0.98" in side
+    assert "between 1.6 and 2 times" not in nash
+    slopes = sorted({round(delta * 1_000 / 500, 1) for delta in (0.8, 0.9, 0.95)})
+    assert (slopes[0], slopes[-1]) == (1.6, 1.9)
+    assert "twice the Nash split's half unit" in nash
+    assert "1.6 to 1.9 times the half unit" in nash

@@ -265,14 +265,21 @@ check.choose_batna(choose_batna, hidden=True)
 # | it is settled before you must decide | the outcome itself, never the average | an offer if it comes, nothing if not |
 # | the deal leaves it open: you could still take it later | both sides of the comparison, since you keep it whether or not you sign | an offer held open for a year |
 #
-# In the third case, your **fallback** is what you would do without this deal, apart from
-# the open alternative; choose the fallback with the open alternative beside each candidate.
+# The third case needs more care: the side note below treats it, for question 9.
+#
+# <details>
+# <summary><b>An alternative the deal leaves open</b> (a side note for question 9)</summary>
+#
+# There your **fallback** is what you would do without this deal, apart from the open
+# alternative; choose the fallback with the open alternative beside each candidate.
 # Beside a sure fallback no lower than the open alternative's worst outcome (Harbor Bank's
 # salary always beats Lumen's base), the open alternative cancels and does not raise your
 # reservation price: you would switch to it in the same outcomes whether you sign or not.
 # Beside a fallback gamble it usually raises your reservation price above the one the
 # fallback's expected value alone gives, and can make a gamble your fallback though its
 # expected value is lower. Question 9 works that case through.
+#
+# </details>
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
 # towards whatever is on offer. Hold it firm against pressure, but not against facts.
@@ -556,15 +563,11 @@ check.target_salary(target_salary, hidden=True)
 # | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
 #
 # The even split lies at or below the target you set in question 5. While Northwind is
-# still moving, the even split decides. Whether you take an acceptable offer at once or
-# counter towards your target first, as module 04's plan does while it still asks more,
-# is your call here: no question of this module grades it, and module 04's question 6
-# grades that plan's stricter rule. At a last word, module 04's rule for the last round
-# takes over: refusing leaves you your BATNA, so an offer above your reservation price for
-# the package it names beats walking away, even below the even split; and when Northwind
-# has the last word before the common answer date, the model predicts that last word at
-# your reservation price (section 7). The rule is for offers made while Northwind is still
-# moving.
+# still moving, the even split decides; whether you take an acceptable offer at once or
+# counter towards your target first is your call (module 04's question 6 grades its
+# stricter plan). At Northwind's last word, an offer above your reservation price for the
+# package it names beats walking away, even below the even split: refusing leaves you
+# only your BATNA.
 #
 # Northwind moves above your reservation price, though section 7's model says it need not,
 # because it does not know that price, because people refuse splits they see as unfair
@@ -975,17 +978,24 @@ check.label_statements(label_statements, hidden=True)
 # round later: $\delta$ times its gain at your reservation price, $\delta(W - r)$. So you
 # can ask for $r + (1 - \delta)(W - r)$. With $\delta$ = 0.9 that is
 # 97,000 + 0.1 × 18,000 = 98,800 if $W$ = 115,000, and 97,000 + 0.1 × 33,000 = 100,300 if
-# $W$ = 130,000; as the delays shrink ($\delta \to 1$) both fall to 97,000. With very
-# short delays the salary rises above 97,000 only if your work is worth more than
-# $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped by the agency at $A$.
+# $W$ = 130,000; as the delays shrink ($\delta \to 1$) both fall to 97,000.
 # While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
-# Northwind proposes, and by $\delta$ × 1,000 when you do (up to the agency's cost):
-# between 1.6 and 2 times the Nash split's half unit for the values of $\delta$
-# question 10 uses (0.8 to 0.95). Values that low mean a week late loses 5 to 20% of the
-# whole gain, which fits only a delay that also loses work. If it lost only a week's share
-# of a year's gain, $\delta$ would be about 0.98: proposing first would earn 360 or 660
-# here, and the rise would be nearly 1,000 whoever proposes. The even split of the
-# zone, 103,500, is then a point you argue for as fair, not one this model predicts.
+# Northwind proposes, twice the Nash split's half unit, and by $\delta$ × 1,000 when you
+# do (up to the agency's cost): 1.6 to 1.9 times the half unit for the values of
+# $\delta$ question 10 uses (0.8 to 0.95). The even split of the zone, 103,500, is then
+# a point you argue for as fair, not one this model predicts.
+#
+# <details>
+# <summary><b>Two side calculations</b> (a side note)</summary>
+#
+# With very short delays the salary rises above 97,000 only if your work is worth more
+# than $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped by the agency at
+# $A$. And $\delta$ from 0.8 to 0.95 means a week late loses 5 to 20% of the whole gain,
+# which fits only a delay that also loses work. If it lost only a week's share of a
+# year's gain, $\delta$ would be about 0.98: proposing first would earn 360 or 660 here,
+# and the rise would be nearly 1,000 whoever proposes.
+#
+# </details>
 #
 # So a better BATNA raises your share when it is your breakdown payoff, or once it beats
 # what you would get at the table anyway. The figure shows both models for a pie of 100
