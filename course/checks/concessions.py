@@ -1802,6 +1802,13 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
             f"{reservation:g}: there is no zone, and countering only spends time",
             "it goes on countering when the evidence shows there is no zone",
         )
+    if given == "accept" and ceiling is not None and offer < ceiling < next_ask:
+        return (
+            f"Orchard's credible ceiling, {ceiling:g}, caps the {next_ask:g} of your plan, "
+            f"and {offer:g} is below even that while rounds remain: counter at the ceiling, "
+            "the best deal left, and take it when Orchard offers it",
+            "it accepts an offer below a credible ceiling while rounds remain",
+        )
     if given == "accept":
         below = f", and below your reservation price {reservation:g}" if offer < reservation else ""
         if offer >= (reservation + s.their_estimate) / 2:  # module 02 calls it acceptable

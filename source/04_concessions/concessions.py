@@ -144,19 +144,20 @@ scenario
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
 # The other side already has some idea of what you could get elsewhere, and from it an
-# idea of the least you would take. Telling them about your BATNA works on that belief:
-# if your alternative is better than they believed, their estimate of the least you would
-# take goes up, and so does what they must offer to reach a deal; if it is worse, it goes
-# down, and you have only shown how little you could get elsewhere. So compare your
-# alternative with what *they* believe of it, not with your own reservation price: telling
-# it helps only when it raises the least they believe you would accept (module 03 words the
-# rule that way). Keep a weaker one private. Even a stronger one is a judgement call: its figure is a
-# number below your opening that the other side can hold on to, and with it they can
-# guess your reservation price. Telling it helps most when it comes close to the number
-# you open with. (Module 03's deal-me-out result says when an outside option moves a
-# deal once both sides know it; this rule is about what telling it does to their belief,
-# so it is a rule of thumb drawn from the same idea.) When you do mention an
-# alternative, state it as a fact and let the other side draw the conclusion:
+# idea of the least you would take. Telling them about your BATNA (your best alternative
+# to this deal, module 02) works on that belief: if your alternative is better than they
+# believed, their estimate of the least you would take goes up, and so does what they must
+# offer to reach a deal; if it is worse, it goes down, and you have only shown how little
+# you could get elsewhere. So compare your alternative with what *they* believe of it, not
+# with your own reservation price: telling it helps only when it raises the least they
+# believe you would accept (module 03 words the rule that way). Keep a weaker one private.
+# Even a stronger one is a judgement call: its figure is a number below your opening that
+# the other side can hold on to, and with it they can guess your reservation price.
+# Telling it helps most when it comes close to the number you open with. (Module 03's
+# deal-me-out result says when an outside option moves a deal once both sides know it;
+# this rule is about what telling it does to their belief, so it is a rule of thumb drawn
+# from the same idea.) When you do mention an alternative, state it as a fact and let the
+# other side draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -293,19 +294,23 @@ check.opening(opening, hidden=True)
 # little faster than the rule: read their figures as rough.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
-# there; what it leaves above your reservation price is the margin. In every exercise of
-# this module the target lies in one band. Module 02 puts the target at least half and at
-# most nine tenths of the way from your reservation price up to your estimate of the
-# other side's: of the zone you expect (your reservation price to your estimate). The
-# bottom of that band is the **even split** (module 02's name for the point halfway), and
-# a plan may stop exactly on it. When a fact you can name carries your opening beyond the
-# estimate, as a true statement here always does (section 1), the top rises to the
-# estimate itself, so a plan that opens beyond the estimate may stop at it; never above
-# it, where it would wait for a deal you do not expect Orchard to sign. Where this module
-# picks a target for you (question 2's model answer, the low-ball and next year's
-# simulation in section 5), it takes one rule: **halfway from your reservation price to your opening**. That is the
-# even split when you open at your estimate, and never above the estimate when you open no
-# higher than a true fact justifies. Question 3 hands you a target from the band.
+# there; what it leaves above your reservation price is the margin.
+#
+# - **The band.** In every exercise of this module the target lies in one band. Module 02
+#   puts the target at least half and at most nine tenths of the way from your
+#   reservation price up to your estimate of the other side's: of the zone you expect
+#   (your reservation price to your estimate). The bottom of that band is the **even
+#   split** (module 02's name for the point halfway), and a plan may stop exactly on it.
+#   When a fact you can name carries your opening beyond the estimate, as a true
+#   statement here always does (section 1), the top rises to the estimate itself, so a
+#   plan that opens beyond the estimate may stop at it, and module 02 aims there; never
+#   above it, where it would wait for a deal you do not expect Orchard to sign.
+# - **This module's default.** The low-ball and next year's simulation in section 5 stop
+#   lower, at **halfway from your reservation price to your opening**: their buyer's limit
+#   is drawn around your estimate, below it about as often as above, so a plan that
+#   stopped at the estimate would end above the limit of about half of them. That is the
+#   even split when you open at your estimate, and never above the estimate when you open
+#   no higher than a true fact justifies. Question 3 hands you a target from the band.
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -333,10 +338,7 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 2. never go back up (a higher offer than your last reads as a retraction);
 # 3. concede in steps that never grow and end smaller than they began: no step down may be
 #    bigger than the smallest earlier step down (holds do not count), and the last step
-#    down must be strictly smaller than the first. Rounding gets one unit of slack: in a
-#    plan rounded to whole thousands,
-#    or to up to three decimals, a step may be bigger by up to one unit of that rounding.
-#    A plan with more decimals is not rounded and gets no slack. Hold (a step of 0) in round 1:
+#    down must be strictly smaller than the first. Hold (a step of 0) in round 1:
 #    Orchard has only opened, and an opening is not a concession (section 3, rule 1).
 #    Make your first concession in round 2: a longer hold says you can wait, and two sides
 #    that both wait may run out of rounds (section 2). Later holds are yours to place;
@@ -370,9 +372,11 @@ def concession_plan(s, opening):
     """Your offers in rounds 0 .. s.rounds - 1, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # my opening rests on a true fact, so I keep half the room between it and my
-    # reservation price as a margin: from an opening at the estimate, the even split
-    target = (opening + reservation) / 2
+    # module 02: a fact past the band's top puts the target at the top; every opening
+    # here rests on a true fact, so that is the estimate when I open beyond it, and nine
+    # tenths of the way up to it when I open at it
+    estimate = s.their_estimate
+    target = estimate if opening > estimate else reservation + 0.9 * (estimate - reservation)
     sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
     # round 1 holds: Orchard has only opened, and its opening is not a concession
     total, given, plan = sum(sizes), 0, [opening, opening]
@@ -664,8 +668,9 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #
 # Land on the frontier with Orchard's minimum met; the rule's own path takes three to five
 # moves, usually three. The verdict says whether that path reached the package best for
-# you or stopped short of it, and, if you planned your own path to your landing, where
-# the rule's path would have ended. Then try a concession while a free move is open, or
+# you or stopped short of it (then propose your landing whole: section 4's first
+# decision), and, if you planned your own path to your landing, where the rule's path
+# would have ended. Then try a concession while a free move is open, or
 # one after Orchard has its minimum, and read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
@@ -786,9 +791,7 @@ check.landing(landing, hidden=True)
 # the table, and each should give ground on different issues. An *opening* set, made before
 # any concession, sits at or beyond where you plan to land, so on the frontier each of its
 # offers often gives Orchard less than the least it would sign: it is a first move, not a
-# deal, and what it must not be is an insult. A set made later in the talks, near where
-# you mean to land, can hold an offer Orchard would sign, which is closer to the reason the
-# experiments gave for the joint gains.
+# deal, and what it must not be is an insult.
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
@@ -918,25 +921,23 @@ check.read_pick(read_pick, hidden=True)
 #
 # - **Accept** when the offer is at least what you would ask next. Faratin et al. (1998)
 #   give their agents this acceptance rule: take the other side's offer when it is at
-#   least as good as the offer you were about to make. Turning down an offer that
-#   already gives you what you were about to ask for only delays the deal. (Module 02
-#   calls an offer at or above the even split *acceptable* and leaves taking it to you.
-#   This rule decides for a plan: while rounds remain, counter an offer below your next
-#   ask, since the other side is still moving and your plan never asks less than the
-#   split. Taking it is not wrong by module 02, but question 6 grades this stricter rule.) At the end of the talks there is no next offer of yours, and the
-#   comparison is with your reservation price: an offer above it beats your BATNA, and an
-#   offer exactly at it is worth the same to you as your BATNA, so there accepting and
-#   walking away are equally right. Here the last round is known, and turning down its
-#   offer leaves you no deal, worse than any offer above your reservation price, even one
-#   below the even split.
+#   least as good as the offer you were about to make. Turning down an offer that already
+#   gives you what you were about to ask for only delays the deal. (Module 02 calls an
+#   offer at or above the even split *acceptable* and leaves taking it to you. This rule
+#   decides for a plan: while rounds remain, counter an offer below your next ask, since
+#   the other side is still moving and your plan never asks less than the split. Taking it
+#   is not wrong by module 02, but question 6 grades this stricter rule.) At the end of
+#   the talks there is no next offer of yours, and the comparison is with your reservation
+#   price: an offer above it beats your BATNA, and an offer exactly at it is worth the
+#   same to you as your BATNA, so there accepting and walking away are equally right. Here
+#   the last round is known, and turning down its offer leaves you no deal, worse than any
+#   offer above your reservation price, even one below the even split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone at all (say, a budget cap below your
 #   reservation price that you have reason to believe). Leaving then is not a failure; it
-#   is what your reservation price is for. A believable cap above your reservation price
-#   but below your next ask works the other way: ask no more than the cap, and take an
-#   offer at it, since nothing better is left. A walk-away also sends a signal, but only if it
-#   is credible: you must be willing to take your BATNA (module 03).
+#   is what your reservation price is for. A walk-away also sends a signal, but only if
+#   it is credible: you must be willing to take your BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
 #
