@@ -1215,7 +1215,10 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
                     NotYet, match="points to a figure below the one already on the table"
                 ):
                     check.judge_reply_reason(s, (named, "rival"))
-                check.judge_reply_reason(s, (named, "fairness"))  # agreeing it is fair
+                # review 64, X2: agreeing it is fair closes the deal but hands Atlas its
+                # own yardstick, so only "interests" passes where Kestrel takes the proposal
+                with pytest.raises(NotYet, match="hands Atlas its own yardstick"):
+                    check.judge_reply_reason(s, (named, "fairness"))
     assert seen == {"rival", "interests"} and took > 3
 
 

@@ -645,7 +645,8 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     assert "at three times Atlas's rate, its share at the table would tend" not in PROSE
     # session 56, W3: section 5 says only "below a half"; question 6 works the share out
     # from section 4's short-rounds rule
-    assert "its share at the table would be below a half: question 6" in PROSE
+    # review 64, U2: the licence application is short; the table says it
+    assert "| more to Kestrel, at its overdraft rate | below a half | question 6 |" in PROSE
     assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
@@ -1957,7 +1958,7 @@ def test_question_2_says_its_shapley_value_prepares_question_4():
     # session 56, U5: the question comes first, the pointer to question 4 last
     assert "neither part below needs that figure" not in two
     assert two.index("Write `licence_floor(s)`") < two.index("question 4 asks how Kestrel")
-    assert "call `shapley_values`; question 4 asks how Kestrel" in two  # review 61, X1
+    assert "call `shapley_values`" not in two  # review 64, X1: pricing it is the learner's
 
 
 def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
@@ -2009,9 +2010,8 @@ def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_ex
     definition = "Call such an alternative **strong**, and one worth no more than that **weak**"
     assert PROSE.count(definition) == 1
     assert (  # review 58, U3: the term now has a bold definition of its own first
-        "With full information, as in section 5, your acceptance threshold is your share at "
-        "the table, since they know you would refuse less and wait for it"
-        in " ".join(PROSE.split())
+        "With full information, as in section 5, it is your share at the table, since they "
+        "know you would refuse less and wait for it" in " ".join(PROSE.split())
     )
     first_weak = min(PROSE.find(w) for w in ("a weak alternative", "a weak one") if w in PROSE)
     assert PROSE.index(definition) < first_weak
@@ -2123,7 +2123,7 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
 DEFINED_TERMS = {
     "commitment": "what makes it credible is commitment, having bound yourself to it",
     "anchor": "it is an *anchor*, a first figure that pulls the final price towards it",
-    "share at the table": "their **share at the table**",
+    "share at the table": "your **share at the table**",
     "equilibrium share": "The responder's **equilibrium share**",
     "breakdown payoff": "**A breakdown payoff** is what each side",
     "rate of loss": "**rate of loss**",
@@ -2156,11 +2156,11 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     price alone). Section 2 now says it, before question 4; section 7 points back. Fails on the
     old text."""
     # review 59, E1: the value raises no price only because the buyer knows it, and the
-    # price still moves with v1 when the rival is weak
+    # price still moves with v1 when the rival is weak; review 64, C2 and U1: said in one
+    # sentence that keeps the two apart, the advice on interests left to section 7
     ground = (
-        "Telling the keen buyer what the item does for it raises no price here: the buyer "
-        "knows $v_1$, and the price already reflects it (in section 5 it rises half a unit "
-        "per unit of $v_1$ when the rival is weak)."
+        "A higher $v_1$ can raise the price (half a unit per unit when the rival is weak, "
+        "section 5), but telling the keen buyer about a $v_1$ it already knows does not."
     )
     prose = " ".join(PROSE.split())
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
@@ -2222,7 +2222,7 @@ def test_section_5_gives_the_nash_split_on_b_one_name_and_says_where_it_holds():
     payoff), and question 5 grades it: one formula, two names, read as a contradiction.
     It now has one name, the Nash split on b, said wrong for the first kind and right for
     the second."""
-    five = _section(PROSE, "**An outside option**", "So ask two questions")
+    five = _section(PROSE, "Suppose the responder can walk away", "What each side earns")
     assert "*split the difference*" not in five and "splitting the difference" not in five
     assert "A natural guess is the **Nash split on $b$**" in five
     assert "It is the wrong rule for an alternative reached only by walking out" in five
@@ -2296,9 +2296,11 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     from course.scenarios.power import HARROW_MOVES
 
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
-    definition = using.index("**Acceptance threshold**: the least the other side believes")
+    using = " ".join(using.split())
+    # review 64, U3: defined where it is first used, in the bullet on mentioning alternatives
+    definition = using.index("Your **acceptance threshold** is the least the other side believes")
     # review 63, C1: module 02's reservation price is the BATNA's worth plus costs
-    assert "It is not your reservation price, the worst terms you would accept" in using
+    assert "it is not your reservation price, the worst terms you would accept" in using
     assert PROSE.index("acceptance threshold") >= PROSE.index("## 7. Using power")
     assert "estimate of your reservation price" not in PROSE
     assert "estimate of your acceptance threshold" in using[definition:]

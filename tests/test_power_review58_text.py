@@ -73,14 +73,8 @@ def test_influence_in_the_summary_is_the_courses_sense():
     assert "influence (expertise, admiration, as this course uses the word)" in summary
 
 
-def test_the_acceptance_threshold_has_a_bold_definition_opening_section_7():
-    """U3: the term was defined in the middle of a long bullet."""
-    seven = _section(PROSE, "## 7. Using power", "Power you hold and power you brandish")
-    assert seven.strip() == (
-        "## 7. Using power, and its limits  **Acceptance threshold**: the least the other side "
-        "believes you would accept at the table, judging by your patience. It is not your "
-        "reservation price, the worst terms you would accept given your alternative (module 02)."
-    )
+# review 64, U3: the acceptance threshold is now defined at its first use, in section 7's
+# bullet on mentioning alternatives (tests/test_power_review64_text.py)
 
 
 def test_question_4_leaves_accept_or_counter_to_the_learner():

@@ -1226,13 +1226,14 @@ def test_a_constant_rival_no_longer_earns_question_4s_reason(swept_2000):
     assert "any of the three passes" not in PROSE
 
 
-def test_taking_a_proposal_that_beats_the_rival_may_call_it_fair(swept_2000):
+def test_taking_a_proposal_that_beats_the_rival_talks_interests_not_fairness(swept_2000):
     """Question 4: where Atlas's proposal (Kestrel's Shapley value) beats Borealis, Kestrel
-    takes it, and agreeing that the price is fair, Atlas's own standard, is as sound a reply
-    as talking about Atlas's interests: "fairness" passes with the proposal named exactly or
-    rounded either way, for every such learner of 2,000. It still carries no higher price:
-    asking more than the proposal on that ground is refused, and where Borealis would pay
-    more only "rival" carries the counter."""
+    takes it and talks about what the licence does for Atlas: "interests" passes with the
+    proposal named exactly or rounded either way, for every such learner of 2,000, and
+    "fairness" is refused, with a hint that says it hands Atlas its own yardstick (review
+    64, X2: "fairness" passed there too, so the reason followed from question 2's first
+    verdict and decided nothing; this test failed on the old key). It carries no higher
+    price either, and where Borealis would pay more only "rival" carries the counter."""
     takes = 0
     for s in swept_2000:
         shapley = kestrel_shapley(s)
@@ -1243,14 +1244,20 @@ def test_taking_a_proposal_that_beats_the_rival_may_call_it_fair(swept_2000):
             continue
         takes += 1
         for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
-            check.judge_reply_reason(s, (named, "fairness"))
+            with pytest.raises(NotYet, match="hands Atlas its own yardstick") as failure:
+                check.judge_reply_reason(s, (named, "fairness"))
+            assert "asks for more" not in str(failure.value)
             check.judge_reply_reason(s, (named, "interests"))
         with pytest.raises(NotYet, match="gives a higher price nothing to stand on"):
             check.judge_reply_reason(s, (math.ceil(shapley / 100) * 100 + 100, "fairness"))
     assert takes > 1000
     seven = PROSE[PROSE.index("**Show what you solve for them.**") :]
-    assert "can close a deal Kestrel takes" in seven[:1500]
-    assert "either is accepted" in PROSE
+    assert "would close a deal Kestrel takes, but it hands Atlas a yardstick" in " ".join(
+        seven[:1500].split()
+    )
+    four = " ".join(PROSE[PROSE.index("### Question 4") : PROSE.index("def licence_reply")].split())
+    assert '"fairness" would close the deal too, but it hands Atlas its own yardstick' in four
+    assert "either is accepted" not in PROSE
 
 
 def test_question_9b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):

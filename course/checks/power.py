@@ -312,7 +312,8 @@ OWN_CASE_HINTS = {
     "Borealis",
     "licence_reply_reason": "set Atlas's proposal against Borealis's written offer: a reason "
     "for more than the proposal must be a figure above it that Atlas can check, and a reason "
-    "for taking the proposal must not point Atlas to a lower figure (sections 2 and 7)",
+    "for taking the proposal must neither point Atlas to a lower figure nor hand Atlas its "
+    "own yardstick (section 2 and question 4's text)",
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",
@@ -908,8 +909,8 @@ def judge_reply_reason(s, result):
     """Question 4, the reason: nothing when it is the one to put forward, else the
     ``NotYet`` hint, which says why the reason given does not fit: a reply that asks for
     more on a ground that does not carry it, or one that takes the proposal (it beats
-    Borealis) and names a rival weaker than it. Taking it on the fairness ground passes:
-    agreeing that Atlas's own figure is fair is a sound way to close."""
+    Borealis) and names a rival weaker than it or endorses Atlas's own yardstick (review 64,
+    X2: the fairness ground used to pass there, so the reason decided nothing)."""
     from course.scenarios.power import kestrel_shapley, reply_reasons
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
@@ -932,7 +933,17 @@ def judge_reply_reason(s, result):
         )
         general = "it gives a reason for a price below what the rival would pay"
         raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
-    if said == "fairness":
+    if said == "fairness" and asked <= taken:
+        # review 64, X2: taking a proposal that beats Borealis on the fairness ground closes
+        # the deal, but hands Atlas its own yardstick
+        hint = (
+            "Kestrel takes Atlas's proposal, and calling it fair would close the deal, but it "
+            "hands Atlas its own yardstick, the Shapley value, which pays Kestrel less than "
+            "its reservation price wherever the rival would pay more than 0.6 of Atlas's "
+            "value (section 2); Kestrel can take the figure without endorsing that yardstick"
+        )
+        general = "it takes the buyer's proposal by endorsing the buyer's own yardstick"
+    elif said == "fairness":
         hint = (
             "Kestrel asks for more than Atlas proposes, but the Shapley value is Atlas's own "
             "yardstick, and its proposal already meets it: it gives a higher price nothing to "
@@ -989,7 +1000,8 @@ def licence_reply(answer, hidden=False):
                 "predict; where Kestrel asks "
                 "for more than a proposal below Borealis's offer, it puts that offer forward "
                 "as the standard, and where it takes a proposal above Borealis's offer, it "
-                "does not name a rival weaker than that proposal.",
+                "talks about what the licence does for Atlas, not a weaker rival or Atlas's "
+                "own yardstick.",
             ),
         ),
     )

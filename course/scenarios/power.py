@@ -778,18 +778,16 @@ def reply_reason(s):
 def reply_reasons(s, price):
     """Every reason question 4 accepts with ``price``. Where Borealis would pay more than
     Atlas's proposal, its written offer alone ("rival") carries a higher price. Where the
-    proposal beats Borealis and Kestrel takes it (``price`` at most the proposal rounded up
-    to the hundred), what the licence does for Atlas and agreeing that the price is fair are
-    both sound replies: taking a proposal needs no new ground, and holding Atlas to its own
-    standard is a textbook way to close; "rival" is false there (Borealis would pay less than
-    Atlas offers). Asking more than a proposal that beats Borealis, only the interests
-    ground is accepted for the reason (the price part fails): the fairness yardstick is
-    Atlas's own and its proposal already meets it."""
-    if reply_reason(s) == "rival":
-        return ("rival",)
-    if price <= math.ceil(kestrel_shapley(s) / 100) * 100:
-        return ("interests", "fairness")
-    return ("interests",)
+    proposal beats Borealis, only what the licence does for Atlas ("interests") is accepted,
+    whatever the price (asking more fails on the price part): "rival" is false there
+    (Borealis would pay less than Atlas offers), and "fairness", though it would close the
+    deal, hands Atlas its own yardstick, which pays Kestrel less than its reservation price
+    wherever the rival would pay more than 0.6 of Atlas's value, and which Atlas's proposal
+    already meets, so it carries no higher price (review 64, X2: with "fairness" accepted
+    too, the reason followed from question 2's first verdict and decided nothing).
+    ``price`` is kept for the callers, which pass the learner's price."""
+    del price
+    return (reply_reason(s),)
 
 
 @answer_key

@@ -319,11 +319,8 @@ print("Left takes all: in the core?", stable)
 # buys. When the rival's offer is firm, that lowest price is also module 02's
 # **reservation price**, the least the seller could accept: below it, selling to the rival
 # does better. From here on this module says "reservation price" only. It is a limit, not
-# a target. Telling the keen buyer what the item does for it raises no price here: the
-# buyer knows $v_1$, and the
-# price already reflects it (in section 5 it rises half a unit per unit of $v_1$ when the
-# rival is weak). Pointing out value helps only where the buyer has not yet counted it. A
-# figure the buyer can check, such as a rival's written offer, is a ground for more.
+# a target. A higher $v_1$ can raise the price (half a unit per unit when the rival is weak,
+# section 5), but telling the keen buyer about a $v_1$ it already knows does not.
 #
 # <details><summary>When the rival's offer is not firm</summary>
 #
@@ -413,13 +410,12 @@ PowerExplorer()
 # `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
 #
 # - `clears_today`: `True` if Atlas's proposal in today's market of three is at least
-#   Kestrel's reservation price for the licence, `False` if not. Build section 2's market
-#   with `s.atlas_value` and `s.borealis_value` and call `shapley_values`; question 4 asks
-#   how Kestrel should answer the proposal;
+#   Kestrel's reservation price for the licence (the values: Atlas's `s.atlas_value`,
+#   Borealis's `s.borealis_value`), `False` if not; question 4 asks how Kestrel should
+#   answer the proposal;
 # - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, and Atlas then
 #   proposed Kestrel's Shapley value in that market of four (Kestrel and three buyers),
-#   set against what the best rival, whoever it is then, would pay. Section 2 gives no
-#   formula for three buyers: build the game and let `shapley_values` work it out.
+#   set against what the best rival, whoever it is then, would pay.
 #
 # Each part earns a mark. The check also tries other learners' scenarios, where the
 # verdicts differ, and a worked case of its own (Atlas 100,000, Borealis 52,000, Corvid
@@ -679,14 +675,26 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # **An outside option** is an alternative you can reach only by quitting the talks:
 # Harrow's work for Kestrel, or a second job offer you can accept when you turn this one
-# down. Suppose the responder can walk away, whenever they answer a proposal, to an option
-# worth $b$ (a share of the pie). Call what they would get
-# if the option did not exist, their share $x_2$ from section 4, their **share at the
-# table**. A natural guess is the **Nash split on $b$**: module 02's Nash split, where each
-# side gets its disagreement point (what it has if no deal is made) plus half of what the
-# deal adds, $x_A = d_A + (P - d_A - d_B)/2$, here with $b$ as the responder's disagreement
-# point and 0 as the proposer's, so the responder gets $b + (1-b)/2$. It is the wrong rule for an alternative reached
-# only by walking out; there the theory gives the **deal-me-out** result (Shaked &
+# down. **A breakdown payoff** is what each side is left with if the talks end for reasons
+# neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
+# block the deal.
+#
+# So ask two questions: how you would reach your alternative, and what pushes both sides to
+# agree (module 02 asked the second). If you must walk out to take it, it is an outside
+# option: it counts only when it beats what you would get if it did not exist, your share
+# $x_2$ from section 4, which this module calls your **share at the table**; then each unit
+# adds a whole unit when they propose, $\delta$ of a unit when you do. If it is what you
+# are left with when the talks fail on their own, it is a breakdown payoff: where the risk
+# of breakdown, not the cost of delay, is what pushes both sides to agree, each unit of it
+# adds half a unit to your share (where both push, see the note below). Here is why.
+#
+# Suppose the responder can walk away, whenever they answer a proposal, to an outside
+# option worth $b$ (a share of the pie). A natural guess is the **Nash split on $b$**:
+# module 02's Nash split, where each side gets its disagreement point (what it has if no
+# deal is made) plus half of what the deal adds, $x_A = d_A + (P - d_A - d_B)/2$, here
+# with $b$ as the responder's disagreement point and 0 as the proposer's, so the
+# responder gets $b + (1-b)/2$. It is the wrong rule for an alternative reached only by
+# walking out; there the theory gives the **deal-me-out** result (Shaked &
 # Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
 # Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
 # The responder's **equilibrium share**, what it gets with the option counted, is the
@@ -716,15 +724,13 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # </details>
 #
-# **A breakdown payoff** is what each side is left with if the talks end for reasons
-# neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
-# block the deal. Binmore, Rubinstein and Wolinsky (1986) showed that when such a risk of
-# breakdown, rather than the cost of waiting, is what pushes the two sides to agree, and
-# offers follow each other quickly (in the limit as the time between offers shrinks),
-# alternating offers end at the Nash split on the breakdown payoffs, the right rule here:
-# each side gets its breakdown payoff plus half of what is left. Every unit your breakdown
-# payoff rises adds half a unit to your share, whether or not it beats your share at the
-# table.
+# A breakdown payoff is another matter. Binmore, Rubinstein and Wolinsky (1986) showed
+# that when the risk of breakdown, rather than the cost of waiting, is what pushes the two
+# sides to agree, and offers follow each other quickly (in the limit as the time between
+# offers shrinks), alternating offers end at the Nash split on the breakdown payoffs, the
+# right rule here: each side gets its breakdown payoff plus half of what is left. Every
+# unit your breakdown payoff rises adds half a unit to your share, whether or not it beats
+# your share at the table.
 #
 # <details><summary>What each side earns while talks drag on</summary>
 #
@@ -733,28 +739,16 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # </details>
 #
-# So ask two questions: how you would reach your alternative, and what pushes both sides to
-# agree (module 02 asked the second). If you must walk out to take it, it is an outside
-# option: it counts only when it beats your share at the table, and then each unit adds a
-# whole unit when they propose, $\delta$ of a unit when you do. If it is
-# what you are left with when the talks fail on their own, it is a breakdown payoff: where
-# the risk of breakdown, not the cost of delay, is what pushes both sides to agree, each
-# unit of it adds half a unit to your share (where both push, see the note below).
-#
-# The licence of section 2 is the first kind: to sell to
-# Borealis, Kestrel must turn down a proposal from Atlas and end those talks, and Borealis's
-# firm written offer is there at that moment. Offers for the licence go back and forth
+# The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
+# a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
+# that moment. Offers for the licence go back and forth
 # within days, not months, so the first mover's edge all but vanishes; what is left is the
 # ratio of the two sides' costs of delay.
 #
 # In your story a day's delay costs Kestrel and Atlas the same share of the licence's
 # worth (a day unsigned is a day of use lost, whoever buys), so they split evenly at the
-# table, and
-# deal-me-out gives Kestrel
-# $\max(v_1/2,\ v_2)$: never below its reservation price, and exactly that whenever
-# Borealis binds. Had the licence money come the day the deal was signed, Kestrel would
-# lose at its overdraft rate, faster than Atlas, and its share at the table would be
-# below a half: question 6 asks what that would do to the price.
+# table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below its reservation price, and exactly that whenever
+# Borealis binds.
 #
 # In short, the licence's terms, and what each does at the table:
 #
@@ -824,8 +818,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   *interest* behind its *position*, a price; Fisher and Ury) or `"fairness"` (the Shapley
 #   value as the fair price): the ground for more if Kestrel turns Atlas down, or, if it
 #   accepts, something it can say without pointing Atlas to a lower figure. Which fits is
-#   yours to judge from sections 2 and 5; where two are sound with your numbers, either is
-#   accepted.
+#   yours to judge from sections 2 and 5; on accepting, "fairness" would close the deal
+#   too, but it hands Atlas its own yardstick.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does not
 # end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only when
@@ -1070,28 +1064,28 @@ check.granite_reply(granite_reply, hidden=True)
 # ### Question 8 (2 marks): one month, one move
 #
 # This question is a what-if set before Atlas proposes and before Granite's first
-# proposal: it asks what each move would add to Kestrel's prospects.
+# proposal: it asks what each move would add to Kestrel's prospects. Measure every move
+# the same way, by what it adds to what the models predict Kestrel will get. For the
+# licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's value
+# `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). For the
+# Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
+# proposes first, with `s.delta_them`).
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
 # written offer of `s.corvid_value` for the licence on Borealis's terms, with a copy to
-# Atlas (less than Atlas would pay). *loan*: a bridging loan that replaces the overdraft, so that wages are paid
-# on time; the idle team is still paid by Kestrel, but fewer engineers leave, so Kestrel
-# grows more patient, its discount factor rising from `s.delta_you` to `s.delta_with_loan`
-# (the loan's own interest counted in), though never as high as Granite's, since engineers
-# with nothing to do may still leave. *harrow*: court Harrow,
-# whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow tells Granite of
-# it before Granite's first proposal, as with its first).
+# Atlas (less than Atlas would pay). *loan*: a bridging loan that replaces the overdraft,
+# so that wages are paid on time; the idle team is still paid by Kestrel, but fewer
+# engineers leave, so Kestrel grows more patient, its discount factor rising from
+# `s.delta_you` to `s.delta_with_loan` (the loan's own interest counted in), though never
+# as high as Granite's, since engineers with nothing to do may still leave. *harrow*:
+# court Harrow, whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow
+# tells Granite of it before Granite's first proposal, as with its first).
 #
-# Measure every move the same way, by what it adds to what the models predict Kestrel will
-# get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's
-# value `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). Atlas
-# has not proposed yet, and what it will propose (question 4) is not what the models
-# predict. The loan cuts what waiting for the Granite contract costs; the licence money arrives on one fixed
-# date whatever day that deal is signed, so the loan changes nothing for the licence and
-# moves only the Granite deal, where a round is a month. For the Granite contract, the
-# measure is Kestrel's equilibrium share of `s.contract_value` (Granite proposes first,
-# with `s.delta_them`). Write `best_lever(s)`, returning `"bidder"`, `"loan"` or
-# `"harrow"`: the move that adds most.
+# Atlas has not proposed yet, and what it will propose (question 4) is not what the models
+# predict. The loan cuts what waiting for the Granite contract costs; the licence money
+# arrives on one fixed date whatever day that deal is signed, so the loan changes nothing
+# for the licence and moves only the Granite deal, where a round is a month. Write
+# `best_lever(s)`, returning `"bidder"`, `"loan"` or `"harrow"`: the move that adds most.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
@@ -1127,10 +1121,6 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
-# **Acceptance threshold**: the least the other side believes you would accept at the
-# table, judging by your patience. It is not your reservation price, the worst terms you
-# would accept given your alternative (module 02).
-#
 # Power you hold and power you brandish work differently. This section uses module 02's
 # two words, after Schelling: a **warning** ties a demand to something you would do anyway
 # if it is refused (sell to the rival who pays more); a **threat** ties it to something you
@@ -1158,12 +1148,14 @@ check.best_lever(best_lever, hidden=True)
 #   (see below).
 # - **Mention an alternative when it raises what they must offer.** In real talks the
 #   other side rarely sees all your options (in question 9, Granite has not seen Harrow's
-#   new offer): what you say about them is all it has to go on. With full information,
-#   as in section 5, your acceptance threshold is your share at the table, since they
-#   know you would refuse less and wait for it. The rule: mention an alternative when it
-#   beats the least they believe you would accept. Call such an alternative **strong**,
-#   and one worth no more than that **weak**. Mentioning a weak one gains nothing where
-#   they know your patience.
+#   new offer): what you say about them is all it has to go on. Your **acceptance
+#   threshold** is the least the other side believes you would accept at the table,
+#   judging by your patience; it is not your reservation price, the worst terms you would
+#   accept given your alternative (module 02). With full information, as in section 5,
+#   it is your share at the table, since they know you would refuse less and wait for it.
+#   The rule: mention an alternative when it beats the least they believe you would
+#   accept. Call such an alternative **strong**, and one worth no more than that **weak**.
+#   Mentioning a weak one gains nothing where they know your patience.
 # - **When they are unsure of your patience**, as in most real talks, a weak figure you
 #   name can anchor their estimate of your acceptance threshold low (module 04), though
 #   section 5's model says it should not. Textbooks agree (Lewicki, Saunders and Barry,
@@ -1178,10 +1170,12 @@ check.best_lever(best_lever, hidden=True)
 #   last longer. Its position is a price; its interest, behind the position, is durability
 #   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
 #   Kestrel's offer in those terms: showing what the licence does for Atlas's products
-#   gives Atlas a reason to agree other than fear. That appeal is to Atlas's interest.
-#   Calling the price fair because it is the Shapley value can close a deal Kestrel takes
-#   (it holds Atlas to its own standard), but it cannot carry a higher price, since that
-#   is the yardstick Atlas used to work out its own proposal.
+#   gives Atlas a reason to agree other than fear. That appeal is to Atlas's interest;
+#   it moves a price only where the buyer has not yet counted that value.
+#   Calling the price fair because it is the Shapley value would close a deal Kestrel
+#   takes, but it hands Atlas a yardstick that pays Kestrel less than its reservation
+#   price wherever the rival would pay more than $0.6\,v_1$ (section 2); nor can it carry a
+#   higher price, since it is the yardstick Atlas used to work out its own proposal.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
 #   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
 #   dealings the strategies that start by cooperating, answer in kind and forgive do well:

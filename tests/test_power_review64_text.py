@@ -1,0 +1,56 @@
+"""Module 03, review 64: question 2 leaves pricing the market of four to the learner (X1),
+question 4 says that calling Atlas's figure fair hands Atlas its own yardstick (X2), section
+2's licence paragraph keeps the price apart from telling and leaves the advice on interests
+to section 7 (U1, C2), section 5 leads with its two questions (U2), the acceptance threshold
+is defined where it is first used (U3), and question 8 opens with what to measure (U4).
+Each test failed on the text before this round."""
+
+from tests.test_models_power import PROSE, _section
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_question_2_leaves_pricing_the_market_to_the_learner():
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
+    assert "shapley_values" not in two
+    assert "Build section 2's market" not in two and "build the game" not in two
+    assert "Atlas 100,000, Borealis 52,000, Corvid 61,000" in two  # the worked case, the guard
+
+
+def test_question_4_says_fairness_hands_atlas_its_own_yardstick():
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert '"fairness" would close the deal too, but it hands Atlas its own yardstick' in four
+    assert "either is accepted" not in four
+
+
+def test_section_2_keeps_the_price_apart_from_telling_and_leaves_interests_to_section_7():
+    two = _flat(_section(PROSE, "**A licence and two buyers.**", "### Exercise: the power"))
+    assert "but telling the keen buyer about a $v_1$ it already knows does not" in two
+    assert "Pointing out value" not in two and "is a ground for more" not in two
+    seven = _flat(_section(PROSE, "**Show what you solve for them.**", "**Remember that"))
+    assert "it moves a price only where the buyer has not yet counted that value" in seven
+
+
+def test_section_5_leads_with_its_two_questions():
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    rule = five.index("So ask two questions")
+    assert five.index("**A breakdown payoff** is what each side") < rule
+    assert rule < five.index("Suppose the responder can walk away") < five.index("The licence")
+    assert five.count("So ask two questions") == 1
+    assert "Had the licence money come the day the deal was signed" not in five
+
+
+def test_the_acceptance_threshold_is_defined_where_it_is_first_used():
+    seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
+    assert "**Acceptance threshold**:" not in seven
+    bullet = seven.index("**Mention an alternative when it raises what they must offer.**")
+    definition = seven.index("Your **acceptance threshold** is the least the other side")
+    assert bullet < definition and seven.index("acceptance threshold") == definition + 7
+
+
+def test_question_8_opens_with_what_to_measure():
+    eight = _flat(_section(PROSE, "### Question 8", "def best_lever"))
+    assert eight.index("Measure every move the same way") < eight.index("Your scenario offers")
+    assert eight.index("Kestrel's equilibrium share of") < eight.index("Your scenario offers")
