@@ -22,6 +22,7 @@ def test_question_2_leaves_pricing_the_market_to_the_learner():
 def test_question_4_says_fairness_hands_atlas_its_own_yardstick():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert '"fairness" would close the deal too, but it hands Atlas its own yardstick' in four
+    assert 'on accepting, only "interests" passes' in four
     assert "either is accepted" not in four
 
 

@@ -1257,6 +1257,7 @@ def test_taking_a_proposal_that_beats_the_rival_talks_interests_not_fairness(swe
     )
     four = " ".join(PROSE[PROSE.index("### Question 4") : PROSE.index("def licence_reply")].split())
     assert '"fairness" would close the deal too, but it hands Atlas its own yardstick' in four
+    assert 'on accepting, only "interests" passes' in four
     assert "either is accepted" not in PROSE
 
 

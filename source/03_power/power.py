@@ -818,8 +818,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   *interest* behind its *position*, a price; Fisher and Ury) or `"fairness"` (the Shapley
 #   value as the fair price): the ground for more if Kestrel turns Atlas down, or, if it
 #   accepts, something it can say without pointing Atlas to a lower figure. Which fits is
-#   yours to judge from sections 2 and 5; on accepting, "fairness" would close the deal
-#   too, but it hands Atlas its own yardstick.
+#   yours to judge from sections 2 and 5; on accepting, only "interests" passes:
+#   "fairness" would close the deal too, but it hands Atlas its own yardstick.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does not
 # end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only when
