@@ -2593,9 +2593,10 @@ def test_the_text_names_the_section_that_holds_the_next_year_simulation():
 
 def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answers):
     """Module 02's rule takes an offer at the even split and counters below it while the
-    other side still moves, and hands the last round to module 04's rule; module 04 accepts
+    other side still moves, and at its last word takes any offer above the reservation
+    price, as module 04's rule does in the last round; module 04 accepts
     at your next ask, which never falls below the even split, and in the last round at your
-    reservation price. The text says the last round is handed over, not that the rules
+    reservation price. The text says what each rule does when, not that the rules
     disagree; the model answer does what it says for 40 learners, and module 02's floor in
     the last round fails the check."""
     flat = _flat()
@@ -2604,8 +2605,11 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
-    assert "The rule is for offers made while Northwind is still moving." in batna_flat
-    assert "module 04's rule for the last round takes over" in batna_flat
+    assert "While Northwind is still moving, the even split decides" in batna_flat
+    assert (
+        "At Northwind's last word, an offer above your reservation price for the package "
+        "it names beats walking away, even below the even split" in batna_flat
+    )
     assert "Here the last round is known, and turning down its offer leaves you no deal" in flat
     respond = answers["respond"]
     for learner in LEARNERS:

@@ -1763,7 +1763,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # a demand tied to what you would really do is a warning, as in modules 02, 03
         (
             "ethics-teaching",
-            "It is usually weaker than calmly naming the same offer",
+            "it is usually weaker than calmly naming the same offer",
             "A threat you would carry",
         ),
         ("ethics-teaching", "a *threat* ties a demand to something you would rather not", None),

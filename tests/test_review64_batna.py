@@ -107,3 +107,13 @@ def test_section_5_section_3_and_section_7_are_shorter_and_the_slope_sentence_is
     assert (slopes[0], slopes[-1]) == (1.6, 1.9)
     assert "twice the Nash split's half unit" in nash
     assert "1.6 to 1.9 times the half unit" in nash
+
+
+def test_the_even_split_is_the_nash_split_under_either_breakdown_that_gives_it():
+    """Review 65: section 7 says the Nash split is the even split of the zone when breakdown
+    leaves Northwind with the agency's contractor, or when W = A; section 6's first mention
+    named W = A alone, as if it were the only case."""
+    nash = _cell("nash-teaching")
+    first = nash[: nash.index("(below, $W = A$)")]
+    assert "if breakdown leaves Northwind with the agency's contractor" in first
+    assert "or if breakdown left Northwind with the agency's contractor" in nash

@@ -771,10 +771,11 @@ scenario.show("judgement")
 # table. So I would share it once the price is agreed, when it builds the same trust for
 # next year and gives nothing away in these talks; with 8 days that leaves the firms alone
 # before the talks, a cost the numbers of part (1) did not show.
-# Reopening a price Vell thought agreed would win a cent a unit once, at the cost of my
-# word; I would not do it. A move that costs trust without breaking my word is declining
-# to renew if a later trial order goes well: worth it if Bellpak or Corrin is clearly
-# cheaper, and I would tell Vell early and plainly."
+# Reopening the delivery dates Vell thought agreed might win me a better schedule once,
+# but it costs 1 to 2 points of power now and, worse, Vell's sales head would check every
+# promise I make next year; I would not do it. A move that costs trust without breaking
+# my word is declining to renew if a later trial order goes well: worth it if Bellpak or
+# Corrin is clearly cheaper, and I would tell Vell early and plainly."
 #
 # For most learners the right move is simply to drop a step, and part (1) earns its mark
 # just the same when the comparison shows why nothing the full plan left out fits better.
@@ -1112,11 +1113,12 @@ check.own_balances(news_moves)
 #   service record you hold for it, the date you know the buyer must have a van by. Said
 #   plainly and without a threat, it is ordinary negotiating. A *warning* is legitimate
 #   too: a demand tied to something you would really do anyway in your own interest, such
-#   as selling to the second bidder if this buyer will not match its offer. It is usually
-#   weaker than calmly naming the same offer, since as a demand it corners the other side
-#   (modules 02 to 04). Modules 02 and 03 use the words of Schelling (*The Strategy of
-#   Conflict*, 1960): a *threat* ties a demand to something you would rather not do, to
-#   punish a refusal (for one you would not carry out, see the next bullet).
+#   as selling to the second bidder if this buyer will not match its offer. In this course's
+#   judgement it is usually weaker than calmly naming the same offer, since as a demand it
+#   corners the other side (modules 02 to 04). Modules 02 and 03 use the words of
+#   Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
+#   you would rather not do, to punish a refusal (for one you would not carry out, see the
+#   next bullet).
 # - **A bluff.** An untrue claim about your own reservation price (module 02 works it
 #   out), that is, the worst terms you would settle for, or about your *valuation*,
 #   what something is worth to you: "I won't let the van go for under 9,000" when you

@@ -873,9 +873,10 @@ check.label_statements(label_statements, hidden=True)
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split: at least
 # one side does better by walking away. For a price, this is the even split of a zone
-# $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side; at Northwind
-# that holds only if your work is worth to Northwind exactly what the agency costs it
-# (below, $W = A$).
+# $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side. At Northwind
+# that holds if breakdown leaves Northwind with the agency's contractor; if breakdown
+# leaves it with no hire at all (section 7), it holds only if your work is worth to
+# Northwind exactly what the agency costs it (below, $W = A$).
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
 # rises adds half a unit to your share. The ZOPA explorer showed the even split move by
