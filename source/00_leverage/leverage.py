@@ -1162,8 +1162,9 @@ check.own_balances(news_moves)
 # legitimate leverage in two: an *honest* mention of an alternative (keeping your
 # reservation price to yourself is honest too) and a *warning*, the same true fact turned
 # into an ultimatum. It calls any false claim about your reservation price a bluff,
-# including a demand above it that you would not carry out, and for that demand accepts
-# this module's label too.
+# including a demand above it that you would not carry out; for that demand, a false
+# stated intention, its question 7 also accepts "misrepresentation", this module's
+# stricter reading.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
