@@ -128,13 +128,15 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
         assert check.MARKED_WHEN_GRADED in said and "\N{CHECK MARK}" not in said
     graded = check.label_statements(lambda o: {**all_honest, "use": use(o)["use"]}, hidden=True)
     assert graded.earned < 2
+    ada = {s.letter: s for s in statements_of(course.variant("02_batna", "ada"))}
     for name, (earned, message) in messages(graded).items():  # grading names the test
         if name == "the statement to make":
             continue
-        assert not earned  # one label for all six earns nothing
-        assert ("is not 'honest'" in message and "to label a statement" in message) or (
-            "tell statements apart" in message
-        )
+        if ada[name.split()[-1]]._label == "honest":  # review 65 X1: a right label earns
+            assert earned == 0.375
+            continue
+        assert not earned
+        assert "is not 'honest'" in message and "to label a statement" in message
     practice = check.practice_case()
     assert practice.learner != "ada" and practice == check.practice_case()
     right = {s.letter: s._label for s in statements_of(practice)}
@@ -1181,15 +1183,15 @@ def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(a
 
 def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
     """Issue 17, item 9: an answer of all "honest" learns which test each statement
-    fails, never its label; its right labels earn nothing, since none of another label is
-    right beside them, and their message says so."""
+    fails, never its label; its right labels earn their share (review 65 X1: they earned
+    nothing beside no right label of another kind)."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     all_honest = {letter: "honest" for letter in "ABCDEF"} | {"use": key["use"]}
     got = messages(check.label_statements(lambda offers: all_honest, hidden=True))
     for statement in check.read_off_figures(statements_of(course.variant("02_batna", "ada"))):
         earned, message = got[f"statement {statement.letter}"]
         if statement._label == "honest":
-            assert earned == 0 and "tell statements apart" in message
+            assert earned == 0.375
             continue
         assert earned == 0 and "ask section 6's three questions of it in turn" in message
         for label in ("warning", "bluff", "misrepresentation", "ultimatum"):
@@ -3833,26 +3835,35 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     assert "(a published pay survey, a rival's price)" in prompt
 
 
-def test_one_label_for_all_six_statements_earns_nothing():
+def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
     """Two of question 7's six statements are honest for every learner, so 'honest' for all
-    six earned about half the label marks (0.73 of 1.5 over 300 learners). A right label now
-    earns only beside a right label of another kind: one label for all six earns nothing
-    for 100 learners, the key still earns all 1.5, and the text says so."""
+    six earned about half the label marks (0.73 of 1.5 over 300 learners); those two now earn
+    no mark. Session 56 then let a right label earn only beside a right label of another
+    kind, a cliff review 65 (X1) removed: one label for all six now earns three eighths for
+    each of the four marked statements it gets right, never all four, and under 0.6 of the
+    1.5 label marks on average over 100 learners; the key earns all four."""
     from course.scenarios.batna import LABELS
 
+    earned = dict.fromkeys(LABELS, 0.0)
     for n in range(100):
         offers = course.variant("02_batna", f"label-{n}")
         said = check.statements_of(offers)
         key = {s.letter: s._label for s in said}
         read = check.read_off_figures(said)
         assert len(read) == 4
-        assert all(check.judge_own_statement(s, said, key) for s in read)
+        assert all(check.judge_statement(s, key) for s in read)
         for label in LABELS:
             alike = {s.letter: label for s in said}
+            right = 0
             for s in read:
-                with pytest.raises(NotYet):
-                    check.judge_own_statement(s, said, alike)
-    assert "not all with one label" in " ".join(_cell("q7-text").split())
+                try:
+                    check.judge_statement(s, alike)
+                    right += 1
+                except NotYet:
+                    pass
+            assert right == sum(label in (s._label, s._also) for s in read) < 4
+            earned[label] += 0.375 * right
+    assert max(earned.values()) / 100 < 0.6, earned
 
 
 def _by_wording(offers, demand, claim, fact):
@@ -3872,15 +3883,16 @@ def _by_wording(offers, demand, claim, fact):
     return labels
 
 
-def test_labels_guessed_from_the_wording_earn_at_most_a_quarter_of_the_label_marks():
+def test_labels_guessed_from_the_wording_earn_about_half_the_label_marks():
     """Session 56, W3: a rule on the wording alone ("honest" for the mention and the private
     statement, "bluff" for the demands and the claim, "misrepresentation" for the fact)
     earned 0.96 of question 7's 1.5 label marks over 300 learners: two statements are honest
-    for everyone, and each of the other four carries one of two labels. Now only those four
-    earn marks, and only when at least three are right: the best of the eight such rules
-    earns about a quarter (0.38 of 1.5) on average over 300 learners, and the key all 1.5.
-    (Each of the four still carries one of two labels, so a guess gets half of them right:
-    no scoring of four two-way items takes that to nothing.)"""
+    for everyone, and each of the other four carries one of two labels. Only those four earn
+    marks. Session 56 also paid them only when at least three were right, which held the
+    best such rule to a quarter but took all the marks from a learner with two right labels;
+    review 65 (X1) pays each right label on its own, so the best of the eight rules earns
+    about half (under 0.8 of 1.5 on average over 300 learners), what a guess between two
+    labels gets, and the key all 1.5."""
     rules = [
         (demand, claim, fact)
         for demand in ("warning", "bluff")
@@ -3893,17 +3905,17 @@ def test_labels_guessed_from_the_wording_earn_at_most_a_quarter_of_the_label_mar
         said = check.statements_of(offers)
         key = {s.letter: s._label for s in said}
         for s in check.read_off_figures(said):
-            assert check.judge_own_statement(s, said, key)
+            assert check.judge_statement(s, key)
         for rule in rules:
             labels = _by_wording(offers, *rule)
             for s in check.read_off_figures(said):
                 try:
-                    check.judge_own_statement(s, said, labels)
+                    check.judge_statement(s, labels)
                     earned[rule] += 0.375
                 except NotYet:
                     pass
     best = max(earned.values()) / 300
-    assert best < 0.4, {rule: round(v / 300, 3) for rule, v in earned.items()}
+    assert 0.6 < best < 0.8, {rule: round(v / 300, 3) for rule, v in earned.items()}
 
 
 def _said(check_function, answer):
@@ -4387,3 +4399,48 @@ def test_review_64_two_citations_say_no_more_than_their_sources():
     nash = " ".join(_cell("nash-teaching").split())
     assert "but not that lopsided" not in nash
     assert "their free-form talks had no last proposer, so they did not test it" in nash
+
+
+def test_question_7_marks_each_right_label_in_proportion(answers):
+    """Review 65 X1: question 7's four labels read off a figure earned their three eighths of
+    a mark only once three of the four were right and not all with one label, so two right
+    labels earned nothing, and three right labels of one kind nothing either (a cliff). Each
+    right label now earns its three eighths on its own: over 60 learners, every answer with
+    k of the four right (and the right "use") earns 0.5 + 0.375 k, whatever the other labels
+    are, and one label for all six earns 0.375 for each statement it fits."""
+    from course.scenarios.batna import LABELS
+    from course.variants import learner_as
+
+    choose = answers["label_statements"]  # "use" worked out from each case, not written in
+    seen = set()
+    for n in range(60):
+        who = f"x1-{n}"
+        offers = course.variant("02_batna", who)
+        said = statements_of(offers)
+        key = {s.letter: s._label for s in said}
+        read = check.read_off_figures(said)
+        with learner_as(who):
+            for k in range(5):  # the first k of the four right, the rest wrong
+                labels = dict(key)
+                for s in read[k:]:
+                    labels[s.letter] = next(x for x in LABELS if x not in (s._label, s._also))
+                credit = check.label_statements(
+                    lambda o, w=labels: {**w, "use": choose(o)["use"]}, hidden=True
+                )
+                assert credit.earned == 0.5 + 0.375 * k, (who, k)
+            for label in LABELS:  # one label for all six: each fitting statement earns
+                right = sum(label in (s._label, s._also) for s in read)
+                alike = dict.fromkeys(key, label)
+                credit = check.label_statements(
+                    lambda o, w=alike: {**w, "use": choose(o)["use"]},
+                    hidden=True,
+                )
+                assert credit.earned == 0.5 + 0.375 * right, (who, label)
+                seen.add((label, right))
+    assert ("bluff", 3) in seen  # three right labels of one kind: 1.125, no longer nothing
+    text = " ".join(_cell("q7-text").split())
+    assert (
+        "Each right label of your two demands, your claim and your statement about an offer" in text
+    )
+    assert "earns three eighths of a mark, whatever the other labels" in text
+    assert "at least three of these four" not in text

@@ -1497,14 +1497,8 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         letters = sorted(x for x in key if x != "use")
         shifted = {x: check.LABELS[(check.LABELS.index(key[x]) + 1 + n) % 4] for x in letters}
         read = check.read_off_figures(statements_of(s))  # the four that earn marks
+        # each wrong label costs its own share, whatever the others (review 65 X1)
         wrong = sum(shifted[st.letter] not in (key[st.letter], st._also) for st in read)
-        right = {
-            shifted[st.letter] for st in read if shifted[st.letter] in (key[st.letter], st._also)
-        }
-        # a right label earns only beside a right label of another kind among the four, and
-        # only when at most one of the four is wrong
-        if len(right) < 2 or wrong > 1:
-            wrong = len(read)
 
         def labeller(offers, shifted=shifted):
             return {**shifted, "use": reference["label_statements"](offers)["use"]}

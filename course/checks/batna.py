@@ -1248,44 +1248,6 @@ def judge_statement(statement, answers):
     return f"statement {statement.letter}, {statement._label!r}: {statement._why}."
 
 
-def _right_label(statement, answers):
-    """The learner's label of ``statement`` when it is one the course accepts, else None."""
-    try:
-        given = _word(answers.get(statement.letter), LABELS, "a label")
-    except NotYet:
-        return None
-    return given if given in (statement._label, statement._also) else None
-
-
-@answer_key
-def judge_own_statement(statement, statements, answers):
-    """Question 7's grading of one of the learner's own statements read off a figure
-    (``read_off_figures``): ``judge_statement``, but a right label earns its share only
-    beside a right label of another kind among those four, and only when at most one of
-    the four is wrong. Each of them may carry either of two labels, with even chances, so a
-    rule on the wording alone gets half of them right: it earned 0.96 of the 1.5 label
-    marks over 300 learners (with the two statements honest for everyone marked too)."""
-    said = judge_statement(statement, answers)
-    mine = _right_label(statement, answers)
-    read = read_off_figures(statements)
-    if not any(_right_label(other, answers) not in (None, mine) for other in read):
-        reason = (
-            f"statement {statement.letter}, {mine!r}, is right, but no statement of another "
-            "label is, so this earns nothing: a mark needs labels that tell statements apart"
-        )
-        raise NotYet(f"{reason}.", general=reason)
-    wrong = [other.letter for other in read if _right_label(other, answers) is None]
-    if len(wrong) > 1:
-        reason = (
-            f"statement {statement.letter}, {mine!r}, is right, but {len(wrong)} of the four "
-            f"statements whose label turns on a figure are not ({', '.join(wrong)}): those "
-            "four earn marks only when at least three are right, so that labels guessed from "
-            "the wording earn nothing"
-        )
-        raise NotYet(f"{reason}.", general=reason)
-    return said
-
-
 #: The kinds of question 7's statements that are honest in every scenario: your BATNA's
 #: terms told plainly and your reservation price kept private. They earn no label mark.
 _HONEST_KINDS = ("mention", "private")
@@ -1494,8 +1456,10 @@ def _form_of_labels(offers, answers):
 def label_statements(answer, hidden=False):
     """Check a function ``(offers) -> dict`` of letter -> label for the scenario's
     statements, and under "use" the letter of the statement to make. Grading (``hidden``)
-    gives three eighths of a point to each statement read off a figure
-    (``judge_own_statement``) and half a point for the choice (also for the
+    gives three eighths of a point to each statement read off a figure whose label is right
+    (``judge_statement``), each on its own (review 65 X1: a share earned only once three of
+    the four were right, not all with one label, was a cliff), and half a point for the
+    choice (also for the
     learner's statements with the pay band on the other side of the BATNA's value, and
     between that value and the reservation price). The visible check judges the choice the
     same way, but of the labels only their form: the practice case (``practice_labels``)
@@ -1529,7 +1493,7 @@ def label_statements(answer, hidden=False):
             Check(
                 f"statement {s.letter}",
                 0.375,
-                functools.partial(part, judge_own_statement, s, statements),
+                functools.partial(part, judge_statement, s),
                 own_case=True,
             )
             for s in read_off_figures(statements)

@@ -766,11 +766,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # part), for the package a statement names: with two remote days, take half the commute
 # off. Write `label_statements(offers)` returning a dict from letter to label: `"honest"`,
 # `"warning"`, `"bluff"` or `"misrepresentation"`; where a statement could fairly carry
-# either of two labels, both count. Your demands, your claim and your statement about an
-# offer earn three eighths of a mark each, once at least three of these four are right,
-# not all with one label. The check under your answer confirms only their form: the
-# labels of your own statements are marked when the notebook is graded, so that re-running
-# the check cannot find them.
+# either of two labels, both count. Each right label of your two demands, your claim and
+# your statement about an offer earns three eighths of a mark, whatever the other labels.
+# The check under your answer confirms only their form: the labels of your own statements
+# are marked when the notebook is graded, so that re-running the check cannot find them.
 #
 # Practise first on a case that is not yours, shown in the next cell with its reservation
 # prices: `practice_labels()` returns its six labels, and its check says which test to
