@@ -1489,7 +1489,7 @@ def test_the_story_and_section_6_say_what_the_second_review_found_missing():
     assert "signing with Northwind ends all three alternatives" in story
     assert "swap" not in story and "is as good to you as Lumen's whole offer" in story
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
-    assert "your reservation price for that job is 97,000" in honest
+    assert "so your reservation price for the job as offered is 97,000" in honest
 
 
 def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_its_figure_costs():
@@ -1503,7 +1503,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     summary = " ".join(cell_text("02_batna", "batna", "summary").split())
     example = re.search(r"pay at least ([\d,]+), I will take Harbor Bank", honest)
-    price = re.search(r"reservation price for that job is ([\d,]+)", honest)
+    price = re.search(r"reservation price for the job as offered is ([\d,]+)", honest)
     assert example[1] == price[1]  # the only figure both carried out and accepted
     assert "**Warning.**" in honest and "**Threat.**" not in honest
     assert "Schelling" in honest and "invites an offer at exactly that figure" in honest
@@ -1904,7 +1904,8 @@ def test_one_account_of_what_places_a_target_and_of_a_demand_above_the_limit():
         assert "grounded in a fact" not in " ".join(_cell(cell).split()), cell
     assert "the even split needs no fact" in " ".join(_cell("q5-text").split())
     honest = " ".join(_cell("honest-teaching").split())
-    assert "Module 00 is stricter, putting a false stated intention" in honest
+    # review 65 U3: said once, in the warning's paragraph
+    assert "module 00 puts such a false intention on the line between a bluff and" in honest
 
 
 def test_question_10_says_in_its_own_sentence_when_proposer_means_the_last_word():
@@ -2072,7 +2073,9 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     # the Model Rule is introduced under *Bluff*, before any use
     assert "introduced under *Bluff* below" not in honest
     assert honest.index("Model Rule 4.1") > honest.index("**Bluff.**")
-    assert "<summary><b>Why even a true warning costs you</b>" in honest  # a side note
+    # a side note (review 65 U3: one block with the sources of the words)
+    assert "and why even a true warning costs you</b> (side notes)</summary>" in honest
+    assert "*Why even a true warning costs you.* It corners the other side" in honest
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
     # review 58 C1: "limit" is no longer a second word for anything but delta -> 1
@@ -2365,7 +2368,7 @@ def test_a_demand_above_the_limit_is_a_false_intention_on_module_00s_line_for_co
     text = " ".join(_cell("honest-teaching").split())
     assert "For your own conduct, read it as a bluff" not in text
     assert "do not treat it as a mere bluff" in text
-    assert "putting a false stated intention between a bluff and a misrepresentation" in text
+    assert "puts such a false intention on the line between a bluff and a misrepresentation" in text
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     assert "sits on the line between a bluff and a misrepresentation" in leverage
 
@@ -2752,9 +2755,9 @@ def test_section_6_labels_a_demand_above_your_reservation_price_as_the_check_doe
     honest = _cell("honest-teaching")
     assert "can be a misrepresentation (module 00)" not in honest
     # the course accepts both labels for it, as module 03 does
-    assert "accepts either label for such a demand" in honest
+    assert "so this course accepts either label for it" in honest
     assert "in its everyday sense, for both" not in honest
-    assert "module 03 uses the same two words, *warning* and *threat*" in honest
+    assert "modules 00 and 03 use the same two words, *warning* and *threat*" in honest
 
 
 def test_the_citations_say_what_the_sources_say():
@@ -3117,7 +3120,7 @@ def test_question_9_calls_its_result_a_sure_value_that_may_be_higher_or_lower(le
     assert "the value of the BATNA your reservation price" not in text
     assert "returning the sure value your reservation price at Northwind rests on" in text
     assert "can be lower than" not in text
-    assert "It can be higher or lower than your BATNA's expected value when you commit" in text
+    assert "it can be higher or lower than your BATNA's expected value when you commit" in text
     signs = set()
     for n in range(200):
         s = course.variant("02_batna", f"r-{n}")
@@ -3133,7 +3136,7 @@ def test_question_9s_left_open_value_need_not_be_any_one_alternatives():
     both happen."""
     text = _cell("q9-text")
     assert "which is not the value of any one alternative" not in text
-    assert "which need not be the value of any one alternative" in text
+    assert "it need not be the value of any one alternative" in text
     kinds = set()
     for n in range(300):
         s = course.variant("02_batna", f"r-{n}")
@@ -4444,3 +4447,39 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
     )
     assert "earns three eighths of a mark, whatever the other labels" in text
     assert "at least three of these four" not in text
+
+
+def _outside_details(text):
+    return re.sub(r"<details>.*?</details>", "", text, flags=re.S)
+
+
+def test_section_6_and_questions_9_and_10_say_each_thing_once_with_asides_in_side_notes():
+    """Review 65 U3: section 6's warning and bluff paragraphs gave the table's example and its
+    reservation price a second time and carried the Model Rule, the surveys and Schelling in
+    the running text (1,194 words outside side notes); question 9 worked its cases in the
+    question (638 words) and question 10 ran to 264. The sources and the worked cases now sit
+    in side notes, each thing is said once, and the words for the four kinds of statement
+    are module 00's and module 03's."""
+    honest = _cell("honest-teaching")
+    running = _outside_details(honest)
+    assert len(running.split()) < 950, len(running.split())
+    for aside in ("Model Rule 4.1", "Schelling", "Robinson, Lewicki and Donahue"):
+        assert aside in honest and aside not in running, aside
+    assert running.count("97,000") == 3  # the setting, the table's demand, the claim below
+    assert honest.count("<details>") == 1
+    q9 = _cell("q9-text")
+    assert len(_outside_details(q9).split()) < 400
+    assert 'Worked cases for "left open"' in q9 and "107,500" not in _outside_details(q9)
+    assert "Decide for each timing how Lumen counts" not in q9
+    q10 = _cell("q10-text")
+    assert len(q10.split()) < 260, len(q10.split())
+    # one word per idea across the course: the same four words, the same tests
+    leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
+    power = " ".join(cell_text("03_power", "power", "using-teaching").split())
+    for text in (leverage, power, honest):
+        assert "something you would rather not do" in text
+    assert "something you would do anyway" in honest and "you would do anyway" in power
+    assert "something you would really do anyway" in leverage
+    for text in (leverage, honest):
+        assert "on the line between a bluff and a misrepresentation" in text
+        assert "A false statement of" in text and "the other side will rely on" in text

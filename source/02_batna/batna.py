@@ -671,58 +671,59 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
 #   is honest too: nobody is owed it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
-#   than 100,000" when you could. The comment to the American Bar Association's Model
-#   Rule 4.1, a rule of conduct for lawyers, counts a party's statements about the
-#   settlement it would accept as *ordinarily* not statements of material fact (a fact a
-#   reasonable person would weigh in deciding, as module 00 defines it). In the
-#   surveys Lewicki, Saunders and Barry report (*Negotiation*, the chapter "Ethics in
-#   Negotiation", cited in module 00; the questionnaire is Robinson, Lewicki and
-#   Donahue's, 2000), MBA students rated tactics as appropriate or inappropriate: hiding
-#   your reservation price and opening far from it were rated appropriate, misrepresenting
-#   information was not. A false
-#   claim about your own reservation price lies between the two, and many negotiators
-#   will not make one: declining to name your reservation price usually serves you as
-#   well (module 00).
-#   A bluff also carries a cost: once you give way below your "cannot", your next
-#   "cannot" counts for less.
+#   than 100,000" when you could. Bargaining custom tolerates it more than a false fact
+#   (see the side note), but many negotiators will not make one, and it costs you: once
+#   you give way below your "cannot", your next "cannot" counts for less. Declining to
+#   name your reservation price usually serves you as well (module 00).
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
 #   salary. This is deception, not bargaining: employers check, the offer can be withdrawn
 #   when the truth comes out, and in many legal systems such a lie can be fraud.
-# - **Warning.** A demand with a consequence if it is refused, where the consequence is
-#   something you would do anyway: "for the job as offered, with no remote days: unless you
-#   can pay at least 97,000, I will take Harbor Bank's offer" (with Harbor Bank's 89,000
-#   as your BATNA and a commute that costs you 8,000, your reservation price for that job
-#   is 97,000). Schelling (*The Strategy of Conflict*, 1960) set such a statement, which
-#   only tells the other side your own incentives, apart from a threat in the strict
-#   sense: a commitment to do, if refused, something you would rather not do, made to deter.
-#   Game theorists call the first kind a *warning*, and so does this module; module 03
-#   uses the same two words, *warning* and *threat*.
-#
-#   A demand is a warning when it is true: the alternative is your real BATNA and the
-#   figure is at most your reservation price for the package it names (two remote days
-#   lower it). A figure above that price overstates the least you would accept, as in a
-#   bluff (above), so it is a bluff. In Schelling's terms it is also a threat, and since
-#   you would not carry it out, the threat is a bluff. Module 00 is stricter, putting a
-#   false stated intention between a bluff and a misrepresentation (module 03 agrees), so
-#   this course accepts either label for such a demand; for your own conduct, do not treat
-#   it as a mere bluff. A demand that names an alternative you do not have, or inflates
-#   one, is a misrepresentation.
+# - **Warning.** A demand whose consequence, if it is refused, is something you would do
+#   anyway, as in the table. It is a warning when it is true: the alternative is your real
+#   BATNA, and the figure is at most your reservation price for the package it names (two
+#   remote days lower it). A figure above that price overstates the least you would
+#   accept, as in a bluff (above), so it is a bluff; module 00 puts such a false intention
+#   on the line between a bluff and a misrepresentation, so this course accepts either
+#   label for it. A demand that names an alternative you do not have, or inflates one, is
+#   a misrepresentation.
 #
 # <details>
-# <summary><b>Why even a true warning costs you</b> (a side note)</summary>
+# <summary><b>Where the words come from, and why even a true warning costs you</b> (side
+# notes)</summary>
 #
-# It corners the other side, and people resist demands made under pressure; module 03 shows
-# how a threat invites a threat back, and why a warning, said as a demand, still corners the
-# other side. Its figure is also heard as more than it says: Northwind may take it as a
-# promise that you will sign if it pays that figure. A figure below your reservation price
-# invites an offer at exactly that figure, one you would then refuse (or accept, ending
-# worse off than with your BATNA). That is a cost of making the demand, not something false
-# in it: the demand says nothing about what you would do at or above its figure, so it is
-# still a warning, not a bluff. The only figure you would both carry out and accept is your
-# reservation price itself, and naming it gives that price away, and with it all the surplus
-# above it. So telling your BATNA's terms usually serves you better than a warning; warn
-# only if you mean it, at a figure you would accept, and when the relationship can bear it.
+# *Bluff.* The comment to the American Bar Association's Model Rule 4.1, a rule of conduct
+# for lawyers, counts a party's statements about the settlement it would accept as
+# *ordinarily* not statements of material fact (a fact a reasonable person would weigh in
+# deciding, as module 00 defines it). In the surveys Lewicki, Saunders and Barry report
+# (*Negotiation*, the chapter "Ethics in Negotiation", cited in module 00; the
+# questionnaire is Robinson, Lewicki and Donahue's, 2000), MBA students rated tactics as
+# appropriate or inappropriate: hiding your reservation price and opening far from it were
+# rated appropriate, misrepresenting information was not. A false claim about your own
+# reservation price lies between the two.
+#
+# *Warning and threat.* Schelling (*The Strategy of Conflict*, 1960) set a warning, which
+# only tells the other side your own incentives, apart from a threat in the strict sense:
+# a commitment to do, if refused, something you would rather not do, made to deter. Game
+# theorists call the first kind a *warning*, and so does this course: modules 00 and 03
+# use the same two words, *warning* and *threat*. Take a demand whose figure is above your
+# reservation price. In Schelling's terms it is also a threat, and since you would not
+# carry it out, the threat is a bluff. Module 03 agrees with module 00 that such a stated
+# intention can also be a misrepresentation, so for your own conduct do not treat it as a
+# mere bluff.
+#
+# *Why even a true warning costs you.* It corners the other side, and people resist
+# demands made under pressure; module 03 shows how a threat invites a threat back, and why
+# a warning, said as a demand, still corners the other side. Its figure is also heard as
+# more than it says: Northwind may take it as a promise that you will sign if it pays that
+# figure. A figure below your reservation price invites an offer at exactly that figure,
+# one you would then refuse (or accept, ending worse off than with your BATNA). That is a
+# cost of making the demand, not something false in it: the demand says nothing about what
+# you would do at or above its figure, so it is still a warning, not a bluff. The only
+# figure you would both carry out and accept is your reservation price itself, and naming
+# it gives that price away, and with it all the surplus above it. So telling your BATNA's
+# terms usually serves you better than a warning; warn only if you mean it, at a figure
+# you would accept, and when the relationship can bear it.
 #
 # </details>
 #
@@ -1079,11 +1080,7 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # Your scenario is section 3's first situation. Write `batna_when(offers, timing,
 # funded=None)` returning the sure value your reservation price at Northwind rests on (by
-# expected values, as in question 2) when Lumen's funding round is timed as `timing`. In the
-# first two timings it is your BATNA's value; in the third it is a sure salary defined
-# below, which need not be the value of any one alternative, because Lumen stays open to you
-# after you sign. It can be higher or lower than your BATNA's expected value when you commit
-# first:
+# expected values, as in question 2) when Lumen's funding round is timed as `timing`:
 #
 # - `"commit first"`: as in your scenario, you must answer Northwind before the round
 #   closes, and signing with Northwind ends Lumen;
@@ -1100,33 +1097,38 @@ check.batna_needed(batna_needed, hidden=True)
 #   - Lumen's round and your client's decisions do not depend on each other.
 #
 #   Return the sure yearly salary that, with Lumen still open beside it, is worth as much
-#   to you as walking away from Northwind: it stands for the Northwind salary less the
-#   commute, so your reservation price is that value plus the commute. Choose your
-#   fallback with Lumen beside each candidate (section 3), then draw both trees: when is
-#   it simply your best fallback, and when is it more?
+#   to you as walking away from Northwind; your reservation price is that value plus the
+#   commute. Because Lumen stays open after you sign, it need not be the value of any one
+#   alternative, and it can be higher or lower than your BATNA's expected value when you
+#   commit first. Choose your fallback with Lumen beside each candidate (section 3), then
+#   draw both trees.
 #
-# Worked cases: let Lumen pay 60,000 or 110,000 with even chances
-# (`startup_base` 60,000, `startup_bonus` 50,000, `funding_probability` 0.5). Beside a
-# sure fallback of 90,000, walking away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000,
-# and so is a salary of 90,000 with Lumen open beside it: Lumen cancels. Beside a fallback
-# gamble it cancels only when none of its outcomes lies strictly between the worst and
-# best outcomes of the fallback. Usually one does: then which you would take turns on
-# how both turn out. Now let
-# your best fallback be a gamble of 50,000 or 130,000 with even chances (90,000 on
-# average). Walking away is worth 85,000 when the
-# gamble pays 50,000 (you would then take the better of it and Lumen: 60,000 or 110,000)
-# and 130,000 when it pays 130,000, so 107,500 in all. A salary $y$ between 60,000 and
-# 110,000, with Lumen open beside it, is worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500
-# at $y$ = 105,000, not 90,000. A salary at or above Lumen's funded pay would never be
-# left for Lumen: then it must be worth walking away on its own.
+# Harbor Bank and Freelance stay as in question 2 (`offers.bank_salary`,
+# `offers.renewal_probability`, `offers.busy_probability`, `offers.freelance_busy`,
+# `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen has
+# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. Return
+# the value unrounded, or rounded to the whole unit, no further. *Marks:* the round
+# settled before you answer, closed or not, earns half a mark; committing first and the
+# offer left open earn the other half.
 #
-# Harbor Bank (`offers.bank_salary`) and Freelance stay as they are: reuse the tree of
-# question 2 (`offers.renewal_probability`, `offers.busy_probability`,
-# `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen
-# has `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
-# Return the value unrounded, or rounded to the whole unit, no further. Decide for each
-# timing how Lumen counts. *Marks:* the round settled before you answer, closed or not,
-# earns half a mark; committing first and the offer left open earn the other half.
+# <details>
+# <summary><b>Worked cases for "left open"</b></summary>
+#
+# Here, let Lumen pay 60,000 or 110,000 with even chances (`startup_base` 60,000,
+# `startup_bonus` 50,000, `funding_probability` 0.5). Beside a sure fallback of 90,000,
+# walking away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000, and so is a salary of
+# 90,000 with Lumen open beside it: Lumen cancels. Beside a fallback gamble it cancels
+# only when none of its outcomes lies strictly between the worst and best outcomes of the
+# fallback. Usually one does: then which you would take turns on how both turn out. Now
+# let your best fallback be a gamble of 50,000 or 130,000 with even chances (90,000 on
+# average). Walking away is worth 85,000 when the gamble pays 50,000 (you would then take
+# the better of it and Lumen: 60,000 or 110,000) and 130,000 when it pays 130,000, so
+# 107,500 in all. A salary $y$ between 60,000 and 110,000, with Lumen open beside it, is
+# worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ = 105,000, not 90,000. A
+# salary at or above Lumen's funded pay would never be left for Lumen: then it must be
+# worth walking away on its own.
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-when-answer", "schema_version": 3}
@@ -1178,21 +1180,24 @@ check.batna_when(batna_when, hidden=True)
 #
 # How much more would Northwind pay if your BATNA were worth 1,000 more? It depends on
 # which of section 7's models fits your talks. `offers.talks` is a variant of your story,
-# on the package with two remote days (every learner has a zone for it), in which one of
-# three facts replaces the story's answer date and fixed start:
-# `talks.may_be_cancelled` (head office may cancel the role any week, with a small chance
-# each week; the start stays fixed, so waiting costs no one anything; no answer date),
-# `talks.answer_date` (all three employers want your answer by one date; a week of
-# talks costs no one anything) or `talks.start_slips` (each week of talks moves your start
-# a week later; no answer date; `talks.delta` is the share of the gain still worth having
-# a week on, low because a late start also loses work). You take turns weekly.
-# `talks.proposer` names who makes the first offer; in the answer-date version only, it
-# names who makes the last one before that date.
+# on the package with two remote days, in which one of three facts replaces the story's
+# answer date and fixed start:
+#
+# - `talks.may_be_cancelled`: head office may cancel the role any week, with a small
+#   chance each week; waiting costs no one anything, and there is no answer date;
+# - `talks.answer_date`: all three employers want your answer by one date, and waiting
+#   costs no one anything;
+# - `talks.start_slips`: each week of talks moves your start a week later, and there is no
+#   answer date; `talks.delta` is the share of the gain still worth having a week on, low
+#   because a late start also loses work.
+#
+# You take turns weekly. `talks.proposer` names who makes the first offer; in the
+# answer-date version only, it names who makes the last one before that date.
 # `talks.work_value` is what your work is worth to Northwind ($W$). Write
 # `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
-# Your story and table show your variant. Does the agency's cost cap the salary? (Where
-# the start slips, $W$ stays below $2V + c/2$, so your BATNA binds.) The check tries your
-# variant and one of each kind on your numbers; grading, other learners' numbers too.
+# Mind whether the agency's cost caps it. (Where the start slips, $W$ stays below
+# $2V + c/2$, so your BATNA binds.) The check tries your variant and one of each kind on
+# your numbers; grading, other learners' numbers too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
