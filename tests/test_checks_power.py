@@ -781,10 +781,9 @@ def test_the_visible_rig_check_cannot_be_passed_by_swapping_the_rules(learner, c
     assert outs[0] == outs[1]
     five = PROSE[PROSE.index("### Question 5") : PROSE.index("def rig_prices")]
     five = " ".join(five.split())
-    assert "which rule fits each version is marked when the notebook is graded" in " ".join(
-        five.split()
-    )
-    assert "marked when the notebook is graded" in five
+    # review 65, U3: said in one line where the question opens
+    assert "Which rule fits each of your versions is marked only at grading" in five
+    assert five.index("marked only at grading") < five.index("Kestrel is selling its old")
     for version in s.rig_versions:
         m, x = s.rig_value, version.amount
         for said in (m / 2 + 0.2 * m, m / 2 - 0.02 * m, 0.9 * x + 0.05 * m):
@@ -1151,75 +1150,53 @@ def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
 
 
 def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
-    """Question 4 (review, finding 6): a price from what Kestrel is offered or could get up
-    to, not including, Atlas's value; a rival named only when it beats Atlas's proposal; the
-    Shapley value never the grounds for asking more; each wrong part told why, with the
-    case's numbers. Review 3, E7: the proposal rounded down to the hundred is taking it, not
-    asking for less. A reply that takes a proposal above Borealis's offer may talk about
-    what the licence does for Atlas or agree that the price is fair; 'rival' is false there,
-    and is told so."""
-    seen, took = set(), 0
-    for s in hidden_and_own()[1:] + [course.variant("03_power", f"reply-{n}") for n in range(20)]:
-        v1, v2 = s.atlas_value, s.borealis_value
+    """Question 4 (review, finding 6; review 65, X1): the price is the highest of three
+    figures Kestrel can stand on, Atlas's round figure, the Shapley value worked out (named
+    exactly or to the hundred) and Borealis's written offer, and the reason is the ground
+    that carries it: "interests" where Kestrel takes Atlas's figure, "fairness" where it holds
+    Atlas to its own yardstick, "rival" where Borealis beats both. Each wrong part is told
+    why, with the case's numbers; a price above the three is told Atlas could refuse."""
+    seen = set()
+    for s in hidden_and_own()[1:] + [course.variant("03_power", f"reply-{n}") for n in range(40)]:
+        v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
         shapley = (3 * v1 + v2) / 6
-        low = max(math.floor(shapley / 100) * 100, v2)
-        right = "rival" if v2 > shapley else "interests"
-        ask = (low + v1) / 2  # a counter-proposal above Atlas's figure
+        grounds = {"interests": figure, "fairness": shapley, "rival": v2}
+        right = max(grounds, key=grounds.get)
+        best = grounds[right]
         seen.add(right)
-        check.judge_reply_price(s, (low, right))
-        # review 4, W2: a price above both the proposal and section 5's price is an opening
-        # bid, no longer the answer (any price below Atlas's value used to pass)
+        check.judge_reply_price(s, (best, right))
+        check.judge_reply_reason(s, (best, right))
+        if right == "fairness":  # the yardstick may be named to the hundred, either way
+            for named in (math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
+                check.judge_reply_price(s, (named, right))
+        # review 4, W2: a price above the three is an opening bid, not the answer
         with pytest.raises(NotYet, match="section 5's price") as failure:
             check.judge_reply_price(s, (v1 - 1, right))
         assert f"{max(v1 / 2, v2):,.0f}" in str(failure.value)
-        with pytest.raises(NotYet, match="section 5's price"):
-            check.judge_reply_price(s, ((low + v1) / 2, right))
-        check.judge_reply_reason(s, (ask, right))
         with pytest.raises(NotYet, match="no reason to accept it"):
             check.judge_reply_price(s, (v1, right))
-        below = (
-            "Borealis has offered in writing to pay"
-            if v2 > shapley
-            else "more than rounding it to the hundred would take off"
-        )
-        with pytest.raises(NotYet, match=below):
-            check.judge_reply_price(s, (low - 1_000, right))
-        if v2 > shapley:  # Kestrel asks for more on Borealis's written offer, its standard
-            with pytest.raises(NotYet, match="Atlas's own yardstick"):
-                check.judge_reply_reason(s, (ask, "fairness"))
-            # review 4, E2: the interests hint no longer says a known fact was 'left unsaid'
-            # (Atlas holds Borealis's offer); it says Atlas's value already counts them
-            with pytest.raises(NotYet, match="already counted in Atlas's value") as failure:
-                check.judge_reply_reason(s, (ask, "interests"))
-            assert "left unsaid" not in str(failure.value)
-            assert f"{v2:,.0f}" in str(failure.value) and f"{shapley:,.0f}" in str(failure.value)
-            # a fresh review, E1: a reply that takes the proposal asks for nothing more, and
-            # the hint no longer says it does
-            for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
-                for reason in ("fairness", "interests"):
-                    with pytest.raises(NotYet, match="asks for nothing more") as failure:
-                        check.judge_reply_reason(s, (named, reason))
-                    assert "asks for more" not in str(failure.value)
-                check.judge_reply_reason(s, (named, "rival"))
-        else:  # review 7, E1: no model supports asking more; the reply talks interests
-            check.judge_reply_reason(s, (ask, "interests"))
-            for reason in ("rival", "fairness"):
-                with pytest.raises(NotYet):
-                    check.judge_reply_reason(s, (ask, reason))
-        if shapley >= v2:  # Kestrel may take the proposal, named exactly or to the hundred
-            took += 1
-            for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
-                check.judge_reply_price(s, (named, "fairness"))
-                check.judge_reply_reason(s, (named, "interests"))
-                with pytest.raises(
-                    NotYet, match="points to a figure below the one already on the table"
-                ):
-                    check.judge_reply_reason(s, (named, "rival"))
-                # review 64, X2: agreeing it is fair closes the deal but hands Atlas its
-                # own yardstick, so only "interests" passes where Kestrel takes the proposal
-                with pytest.raises(NotYet, match="hands Atlas its own yardstick"):
-                    check.judge_reply_reason(s, (named, "fairness"))
-    assert seen == {"rival", "interests"} and took > 3
+        with pytest.raises(NotYet, match="Borealis has offered in writing to pay"):
+            check.judge_reply_price(s, (v2 - 1_000, right))
+        # every other ground is refused with the right figure, with a hint naming why
+        for reason in {"interests", "fairness", "rival"} - {right}:
+            with pytest.raises(NotYet) as failure:
+                check.judge_reply_reason(s, (best, reason))
+            words = check.REPLY_REASON_HINTS[reason, right][0]
+            assert str(failure.value).endswith(
+                words.format(figure=f"{figure:,.0f}", shapley=f"{shapley:,.0f}", v2=f"{v2:,.0f}")
+                + "."
+            )
+        if right == "interests":  # taking less than Atlas's own figure gives part of it up
+            assert figure > shapley and figure > v2
+            with pytest.raises(NotYet, match=r"less than the .* Atlas itself named"):
+                check.judge_reply_price(s, (max(shapley, v2), right))
+        if right == "fairness" and figure >= v2:  # taking the round figure leaves money
+            with pytest.raises(NotYet, match="the yardstick Atlas itself proposed"):
+                check.judge_reply_price(s, (figure, "interests"))
+        if right == "rival":  # neither Atlas's figure nor its yardstick reaches Borealis
+            with pytest.raises(NotYet, match="Borealis has offered in writing to pay"):
+                check.judge_reply_price(s, (max(figure, shapley), "fairness"))
+    assert seen == {"rival", "interests", "fairness"}
 
 
 def test_question_2_cannot_be_passed_without_the_shapley_value(learner):
@@ -1579,7 +1556,9 @@ def test_roths_valuation_the_kinds_of_move_mapped_and_a_bid_above_both_predictio
     assert "module 02 split the first in two" in PROSE
     s = course.variant("03_power", "r-1")
     with pytest.raises(
-        NotYet, match=r"is more than both Atlas's proposal .* no more than about the larger"
+        NotYet,
+        match=r"is more than Atlas's figure .* nothing Kestrel can stand on carries more than "
+        "the largest of the three",
     ):
         check.judge_reply_price(s, (s.atlas_value - 1, check.REASONS[0]))
 
@@ -1595,16 +1574,30 @@ def test_the_time_plan_says_where_the_questions_are():
 
 
 def test_question_4_marks_the_price_and_the_reason_once_together(learner, answers):
-    """Question 4's reason turns on the comparison that sets its price (does Atlas's
-    proposal beat Borealis's offer?), so two marks tested one judgement; the pair now earns
-    one mark, when both are right, and the text and the cell say so."""
+    """Question 4's price and reason turn on one choice, which of the three figures Kestrel
+    can stand on is highest, so the pair earns one mark, when both are right, and the text
+    and the cell say so. Review 65, X1: that choice is no longer question 2's first verdict
+    (the Shapley value against Borealis's offer): where Atlas's round figure falls short of
+    its yardstick, Kestrel holds Atlas to the yardstick though it beats Borealis, so a reply
+    read off question 2's verdict fails, and every ground is right for some learners."""
     reply = answers["licence_reply"]
+    reasons, differs = set(), 0
     for n in range(600):
         s = course.variant("03_power", f"pair-{n}")
-        price, _ = reply(s)
-        beats = kestrel_shapley(s) >= s.borealis_value
-        # the accepted reasons follow from the same comparison as the price
-        assert (_P.reply_reasons(s, price) == ("rival",)) == (not beats)
+        price, reason = reply(s)
+        grounds = _P.reply_grounds(s)
+        assert reason == max(grounds, key=grounds.get) and _P.reply_reasons(s, price) == (reason,)
+        reasons.add(reason)
+        old_reply = "interests" if kestrel_shapley(s) >= s.borealis_value else "rival"
+        differs += reason != old_reply
+    assert reasons == {"interests", "fairness", "rival"} and differs > 100
+
+    def by_question_2(s):  # the old rule: accept iff the Shapley value beats Borealis
+        shapley = kestrel_shapley(s)
+        if shapley >= s.borealis_value:
+            return shapley, "interests"
+        return s.borealis_value, "rival"
+
     with hidden_cases_as(None):
         outcome = check.licence_reply(reply, True)
         assert (outcome.earned, outcome.possible) == (1, 1)
@@ -1613,6 +1606,8 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
         assert (wrong_reason.earned, wrong_reason.possible) == (0, 1)
         wrong_price = check.licence_reply(lambda s: (s.atlas_value, reply(s)[1]), True)
         assert (wrong_price.earned, wrong_price.possible) == (0, 1)
+        old = check.licence_reply(by_question_2, True)
+        assert (old.earned, old.possible) == (0, 1)
     assert "### Question 4 (1 mark): your reply to Atlas" in PROSE
     assert "The price and the reason together earn one mark, when both are right." in PROSE
     assert (
@@ -1624,32 +1619,60 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
     assert '"points": 1,' in cell
 
 
-def test_question_4_says_the_models_predict_less_than_a_proposal_kestrel_takes(learner, answers):
-    """Where Atlas's proposal beats Borealis, Kestrel takes it and the models predict less
-    (max(v1/2, v2) below the proposal), so the pass message may not call the proposal the
-    models' price; and the price's ceiling is the larger of the proposal and that price,
-    which is what the check accepts and what its hint says above it."""
+def test_question_4_accepts_two_right_formulations(learner):
+    """Review 65, X1 (every answer right under the stated rule passes): the model answer's
+    ranking of three grounds, and a learner's chain of comparisons that works the Shapley
+    value out by section 2's six orders, names it rounded up to the hundred and writes a
+    reason in capitals."""
+
+    def ranked(s):
+        shapley = (3 * s.atlas_value + s.borealis_value) / 6
+        grounds = {"interests": s.atlas_figure, "fairness": shapley, "rival": s.borealis_value}
+        reason = max(grounds, key=grounds.get)
+        return grounds[reason], reason
+
+    def compared(s):
+        v1, v2 = s.atlas_value, s.borealis_value
+        # Kestrel adds v1 in three of the six orders and v2 in one (after Borealis alone)
+        shapley = math.ceil((3 * v1 + v2) / 6 / 100) * 100
+        if s.atlas_figure > shapley and s.atlas_figure > v2:
+            return s.atlas_figure, "Interests"
+        if shapley > v2:
+            return shapley, "fairness"
+        return v2, "rival"
+
+    with hidden_cases_as("grading-key"):
+        for answer in (ranked, compared):
+            outcome = check.licence_reply(answer, hidden=True)
+            assert (outcome.earned, outcome.possible) == (1, 1)
+
+
+def test_question_4_says_the_models_predict_less_than_a_figure_kestrel_takes(learner, answers):
+    """Where Kestrel takes Atlas's figure or holds it to its yardstick, the models predict
+    less (max(v1/2, v2) below the price), so the pass message may not call that price the
+    models'; and the price's ceiling is the highest of the three figures, which is what the
+    check accepts and what its hint says above it."""
     takes = 0
     for n in range(600):
         s = course.variant("03_power", f"pair-{n}")
-        proposal, predicted = kestrel_shapley(s), max(s.atlas_value / 2, s.borealis_value)
-        if proposal >= s.borealis_value:
+        grounds = _P.reply_grounds(s)
+        predicted = max(s.atlas_value / 2, s.borealis_value)
+        if _P.reply_reason(s) != "rival":
             takes += 1
-            assert predicted < proposal
+            assert predicted < max(grounds.values())
         else:
             assert predicted == s.borealis_value
         high = _P.reply_range(s)[1]
-        assert high <= math.ceil(max(proposal, predicted) / 100) * 100
+        assert high <= math.ceil(max(grounds.values()) / 100) * 100
         check.judge_reply_price(s, (high, check.REASONS[0]))
-        with pytest.raises(NotYet, match="no more than about the larger of the two"):
-            check.judge_reply_price(s, (max(proposal, predicted) + 101, check.REASONS[0]))
+        with pytest.raises(NotYet, match="carries more than the largest of the three"):
+            check.judge_reply_price(s, (max(grounds.values()) + 101, check.REASONS[0]))
     assert 0 < takes < 600
     with hidden_cases_as(None):
         outcome = check.licence_reply(answers["licence_reply"], True)
     message = " ".join(o.message for o in outcome.outcomes)
     assert "the price is what the models predict" not in message
-    assert "(Kestrel takes it; the models predict less)" in message
-    assert "otherwise Borealis's figure, the price the models predict" in message
+    assert "Atlas's own yardstick worked out, where its figure falls short of it" in message
     four = PROSE[PROSE.index("### Question 4") : PROSE.index("### Question 5")]
     assert "never more than the models predict" not in four
     # the ceiling is the hint's to say, for a price above it, not a rule the text lists
@@ -2009,22 +2032,24 @@ def test_the_three_player_hint_names_the_rival_the_formula_was_given(learner):
 
 
 def test_a_price_rounded_too_far_below_the_proposal_is_told_what_rounding_is_allowed(learner):
-    """A reply that takes Atlas's proposal may name it rounded down to the hundred (it then
-    asks a little less than it is offered, and passes): the hint for a price rounded further
-    down says how far rounding may go, not only that the price is below the proposal."""
+    """Where Kestrel holds Atlas to its yardstick, it may name the Shapley value rounded down
+    to the hundred (it then asks a little less, and passes): the hint for a price rounded
+    further down says how far rounding may go, not only that the price is below it."""
     told = 0
-    for n in range(200):
+    for n in range(300):
         s = course.variant("03_power", f"rounded-{n}")
         proposal = kestrel_shapley(s)
-        if s.borealis_value > proposal:
+        if _P.reply_reason(s) != "fairness":
             continue
         to_thousand = math.floor(proposal / 1000) * 1000
-        check.judge_reply_price(s, (math.floor(proposal / 100) * 100, "interests"))
-        if to_thousand >= math.floor(proposal / 100) * 100 or to_thousand < s.borealis_value:
+        check.judge_reply_price(s, (math.floor(proposal / 100) * 100, "fairness"))
+        if to_thousand >= math.floor(proposal / 100) * 100 or to_thousand < max(
+            s.borealis_value, s.atlas_figure
+        ):
             continue
         with pytest.raises(NotYet) as failure:
-            check.judge_reply_price(s, (to_thousand, "interests"))
-        assert "round the proposal to the hundred at most" in str(failure.value)
+            check.judge_reply_price(s, (to_thousand, "fairness"))
+        assert "round it to the hundred at most" in str(failure.value)
         told += 1
     assert told >= 20
 
@@ -2169,7 +2194,7 @@ def test_question_4s_reason_hint_on_the_own_case_names_no_figure(monkeypatch):
                     check.judge_reply_reason(s, (price, reason))
                 hint = str(failure.value)
                 seen.add(hint)
-                for figure in (s.borealis_value, shapley, s.atlas_value):
+                for figure in (s.borealis_value, shapley, s.atlas_value, s.atlas_figure):
                     assert f"{figure:,.0f}" not in hint
                     assert f"{math.ceil(shapley / 100) * 100:,.0f}" not in hint
     assert seen == {

@@ -669,7 +669,11 @@ def test_an_outside_option_is_taken_only_on_turning_down_a_proposal():
         for said in ("on any day it stops talking", "whenever Kestrel asks"):
             assert said not in story
     assert "at a moment you choose" not in PROSE and "Borealis is ready whenever" not in PROSE
-    assert "The rule depends on *when* the option can be taken" in PROSE
+    # review 65, U2: said where the rule is, as the condition it holds under
+    assert (
+        "The rule holds for an option you can take only at the moment you turn down the other "
+        "side's proposal"
+    ) in " ".join(PROSE.split())
     assert "Shaked, \"Opting Out: Bazaars versus 'Hi Tech' Markets\", 1994" in PROSE
 
 
@@ -713,7 +717,8 @@ def test_the_citations_the_fixed_cost_warning_the_timing_and_the_acceptance_figu
     assert "it accepts 47.4% (0.9/1.9) or more" not in PROSE  # 19
     assert "the lowest offer it accepts is 0.48 (48%)" in PROSE  # seventh review, U6
     # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news
-    assert "When Borealis would pay more than Atlas proposes, put" in PROSE  # 7
+    # (review 65, X1: with Atlas's own yardstick where Atlas's round figure falls short of it)
+    assert "Put the highest figure you can stand on forward as the standard" in PROSE  # 7
     assert "Fisher and Ury call such a test an objective criterion" in PROSE
 
 
@@ -895,9 +900,13 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
     # Kestrel puts forward as it accepts"; on accepting, the reason graded is one that does
     # not point Atlas to a lower figure (any but "rival": ``reply_reasons``)
     assert "what Kestrel puts forward as it accepts" not in four
-    # review 57, U1: the bullet is two sentences, the same two cases
-    assert "the ground for more if Kestrel turns Atlas down" in four
-    assert "if it accepts, something it can say without pointing Atlas to a lower figure" in four
+    # review 57, U1: the bullet is two sentences; review 65, X1: it says what the reason is
+    # in every case, accepting a figure or refusing, since "fairness" now carries a figure too
+    assert "the ground for more if Kestrel turns Atlas down" not in four
+    assert (
+        "the ground for the figure Kestrel names, which must carry it without pointing Atlas "
+        "to a lower figure"
+    ) in four
 
 
 def test_split_the_difference_is_ruled_out_in_this_story_only():
@@ -1437,11 +1446,15 @@ def test_question_5_says_the_daily_chance_of_failure_is_small_too():
 def test_section_7_does_not_offer_the_shapley_value_as_a_reason():
     """C2: section 7's interests point ended on 'the Shapley value pays a player for what
     they add', offering the fairness yardstick as a ground for more; it now says the appeal
-    is to Atlas's interest, and that the yardstick, Atlas's own, carries no higher price."""
+    is to Atlas's interest. Review 65, X1: the yardstick, Atlas's own, carries a higher
+    price only where Atlas's round figure falls short of it, and section 7's first point
+    says so, not that it never does."""
     assert "The Shapley value pays a player for what they add" not in PROSE
     seven = _section(PROSE, "**Show what you solve for them.**", "**Remember that dependence")
     assert "That appeal is to Atlas's interest" in seven
-    assert "the yardstick Atlas used to work out its own proposal" in seven
+    assert "the yardstick Atlas used to work out its own proposal" not in seven
+    plainly = " ".join(_section(PROSE, "**Say true things, plainly.**", "**Mention").split())
+    assert "or Atlas's own yardstick where Atlas's figure falls short of it" in plainly
 
 
 def test_question_9b_points_at_the_number_the_story_gives_too():
@@ -1605,8 +1618,8 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     # review 59, C: above Borealis's offer the proposal is no anchor pulling the price the
     # buyer's way; the text now says so
     assert "but a tactic" not in four
-    assert "Where its figure is below Borealis's offer, it is an *anchor*" in four
-    assert "where Atlas's figure is above Borealis's offer, it is also above the price" in four
+    assert "Where the proposal is below Borealis's offer, it is an *anchor*" in four
+    assert "where it is above Borealis's offer, it is also above the price" in four
     above = below = 0
     for n in range(200):
         s = course.variant("03_power", f"tactic-{n}")
@@ -1653,8 +1666,11 @@ def test_the_practice_cases_of_questions_1_and_9a_are_shown_as_the_checks_judge_
     assert PRACTICE_SETTING in " ".join(nine_a.split())
     for number, (_, _, text) in PRACTICE_TACTICS.items():
         assert f"{number}. {text}" in " ".join(nine_a.split())
+    # review 65, U3: said in one line where each question opens
     for prompt in (one, nine_a):
-        assert "it checks only the form; they are marked when the notebook is graded" in prompt
+        prompt = " ".join(prompt.split())
+        assert "marked only at grading: the self-check judges the practice" in prompt
+        assert "of your own" in prompt and "only their form" in prompt
         assert "earn no marks" in prompt
 
 
@@ -1696,7 +1712,7 @@ def test_the_licence_terms_table_matches_the_prices_the_checks_use():
     signing, Kestrel loses faster and its share is below a half (question 6)."""
     from course.scenarios.power import licence_price, signing_price
 
-    table = _section(PROSE, "In short, the licence's terms", "In both rows Borealis")
+    table = _section(PROSE, "| the licence money |", "In both rows Borealis")
     assert "| paid on one fixed date, whenever the deal is signed (your story) |" in table
     assert "| one half | questions 4 and 8 |" in table
     assert "| paid the day the deal is signed (a what-if) |" in table
@@ -1868,8 +1884,9 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     assert "Why the rates are equal" not in text  # review 62, U1: the story says it
     assert "split the worth above that figure evenly" in text
     assert "would fit only if Borealis's figure held while the licence shrank" in text
-    # session 55, U1: the caveats sit in a collapsed note for the specialist
-    specialist = _section(PROSE, "<details><summary>For the specialist", "</details>")
+    # session 55, U1: the caveats sit in a collapsed note; review 65, U2: section 5's one
+    # closing note
+    specialist = _section(PROSE, "<details><summary>Closing note", "</details>")
     for caveat in ("would fit only if", "makes a game with a last round", "Abreu & Manea"):
         assert caveat in specialist
     assert "Borealis's figure is unchanged" not in PROSE
@@ -2059,8 +2076,8 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     """Question 4 listed three bounds on the price (never below Borealis, never below the
     offer but for rounding, never above the larger of the offer and the models' price) that
     left one price for every learner, so whether to take Atlas's figure or counter was
-    written out. The text now names the two candidates only; the check keeps the same range
-    and, for a price outside it, a hint says which bound it breaks, without the price."""
+    written out. The text now names the candidates only; the check keeps the range and, for
+    a price outside it, a hint says which bound it breaks, without the price."""
     from course.checks import power as check
     from course.checks.hints import NotYet
 
@@ -2079,23 +2096,26 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
             check.judge_reply_price(s, (price, check.REASONS[0]))
         return raised.value.general
 
-    takes = counters = 0
-    for s in _drawn_scenarios()[:100]:
+    # review 65, X1: three candidates, Atlas's round figure, the proposal worked out and
+    # Borealis's offer; the range is the highest of them, and a hint names the bound broken
+    taken = {"interests": 0, "fairness": 0, "rival": 0}
+    for s in _drawn_scenarios()[:150]:
         low, high = _P.reply_range(s)
-        proposal, v2 = _P.kestrel_shapley(s), s.borealis_value
-        assert low >= v2, s.learner
-        assert low == v2 or low == math.floor(proposal / 100) * 100
+        proposal, v2, figure = _P.kestrel_shapley(s), s.borealis_value, s.atlas_figure
+        reason = _P.reply_reason(s)
+        taken[reason] += 1
+        assert low >= max(v2, figure), s.learner
+        assert low in (v2, figure, math.floor(proposal / 100) * 100)
         assert "below what the rival would pay" in general(s, v2 - 100)
         if high + 200 < s.atlas_value:
-            assert "more than both" in general(s, high + 200)
-        if proposal >= v2:
-            takes += 1
-            if low - 200 >= v2:
-                assert "below the buyer's own proposal" in general(s, low - 200)
-        else:
-            counters += 1
-            assert "below what the rival would pay" in general(s, proposal)
-    assert takes > 20 and counters > 20
+            assert "more than any figure the seller can stand on" in general(s, high + 200)
+        if reason == "interests" and low - 200 >= max(v2, proposal):
+            assert "below the buyer's own figure" in general(s, low - 200)
+        if reason == "fairness" and low - 200 >= max(v2, figure):
+            assert "below the yardstick the buyer itself proposed" in general(s, low - 200)
+        if reason == "rival":
+            assert "below what the rival would pay" in general(s, max(proposal, figure))
+    assert min(taken.values()) > 20, taken
 
 
 def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing():
@@ -2165,7 +2185,9 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     prose = " ".join(PROSE.split())
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
     assert "cannot carry the price alone" not in prose
-    assert "not as a ground for the price: Atlas knows its value, and here" in prose
+    # review 65, X1: section 7 points back to question 4 for the grounds and the figures
+    assert "A standard below the figure on the table gives Atlas no reason to pay more" in prose
+    assert "as question 4 does" in prose
     assert "no ground for a higher price" not in prose
 
 
@@ -2222,7 +2244,7 @@ def test_section_5_gives_the_nash_split_on_b_one_name_and_says_where_it_holds():
     payoff), and question 5 grades it: one formula, two names, read as a contradiction.
     It now has one name, the Nash split on b, said wrong for the first kind and right for
     the second."""
-    five = _section(PROSE, "Suppose the responder can walk away", "What each side earns")
+    five = _section(PROSE, "Suppose the responder can walk away", "The licence of section 2")
     assert "*split the difference*" not in five and "splitting the difference" not in five
     assert "A natural guess is the **Nash split on $b$**" in five
     assert "It is the wrong rule for an alternative reached only by walking out" in five
@@ -2369,7 +2391,7 @@ def test_section_5_keeps_the_two_rules_and_leaves_the_mixed_case_to_the_speciali
     shorter, in the specialist's note; the main text keeps the rules and one sentence on
     the story. Question 7 no longer says the pie game's rule applies as it stands."""
     outside = _section(PROSE, "## 5. Outside options", "### Question 4")
-    note = _section(outside, "<details><summary>For the specialist", "</details>")
+    note = _section(outside, "<details><summary>Closing note", "</details>")
     main = outside.replace(note, "")
     # review 62, U1: why the two rates are equal is now told once, in part 1 of the story
     # (test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out)

@@ -23,7 +23,7 @@ def test_the_least_kestrel_would_accept_has_one_name_after_section_2():
 
 def test_section_5_reminds_the_nash_split_before_using_it():
     """U2: the Nash split and the disagreement point came from module 02 without a reminder."""
-    five = _section(PROSE, "Suppose the responder can walk away", "What each side earns")
+    five = _section(PROSE, "Suppose the responder can walk away", "A breakdown payoff is another")
     assert "$x_A = d_A + (P - d_A - d_B)/2$" in five
     assert "disagreement point (what it has if no deal is made)" in five
 

@@ -49,8 +49,9 @@ def test_side_material_sits_in_details_blocks():
     for summary, inside in [
         ("Larger groups, and a second reading", "*Journal of Conflict Resolution*, 1978"),
         ("The textbook case needs a caveat", "null player or not?"),
-        ("When you can also leave after your own proposal", 'Shaked, "Opting Out'),
-        ("What each side earns while talks drag on", "rent on the thing being sold"),
+        # review 65, U2: section 5's side notes share one closing note
+        ("Closing note: the evidence", 'Shaked, "Opting Out'),
+        ("Closing note: the evidence", "rent on the thing being sold"),
     ]:
         block = _section(PROSE, f"<details><summary>{summary}", "</details>")
         assert inside in block, summary

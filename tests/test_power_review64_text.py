@@ -19,10 +19,14 @@ def test_question_2_leaves_pricing_the_market_to_the_learner():
     assert "Atlas 100,000, Borealis 52,000, Corvid 61,000" in two  # the worked case, the guard
 
 
-def test_question_4_says_fairness_hands_atlas_its_own_yardstick():
+def test_question_4_no_longer_says_only_interests_passes_on_accepting():
+    # review 65, X1: "fairness" is now right where Atlas's round figure falls short of its
+    # yardstick, so the text no longer says only "interests" passes on accepting; it says
+    # a ground must carry the figure named without pointing Atlas lower
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert '"fairness" would close the deal too, but it hands Atlas its own yardstick' in four
-    assert 'on accepting, only "interests" passes' in four
+    assert '"fairness" would close the deal too, but it hands Atlas its own yardstick' not in four
+    assert 'on accepting, only "interests" passes' not in four
+    assert "without pointing Atlas to a lower figure" in four
     assert "either is accepted" not in four
 
 

@@ -305,15 +305,14 @@ OWN_CASE_HINTS = {
     "buy_votes_from": "for each offer, count the swings Kestrel's vote would have after that "
     "sale, with the seller holding fewer votes and Kestrel more, and compare the two; "
     "'neither' only if no sale gives Kestrel any swing",
-    "licence_reply": "work out Atlas's proposal and section 5's predicted price, and set the "
-    "proposal against Borealis's written offer: a refusal does not end the talks, since "
-    "Atlas could answer a day later with the predicted price, which Kestrel would take "
-    "rather than leave, and Kestrel never takes less than it could get by selling to "
-    "Borealis",
-    "licence_reply_reason": "set Atlas's proposal against Borealis's written offer: a reason "
-    "for more than the proposal must be a figure above it that Atlas can check, and a reason "
-    "for taking the proposal must neither point Atlas to a lower figure nor hand Atlas its "
-    "own yardstick (section 2 and question 4's text)",
+    "licence_reply": "set Atlas's round figure, its own yardstick worked out (Kestrel's "
+    "Shapley value) and Borealis's written offer side by side: Kestrel takes no less than "
+    "any of them, and a refusal does not end the talks, so Atlas could answer a demand for "
+    "more a day later with section 5's predicted price, which Kestrel would take rather than "
+    "leave",
+    "licence_reply_reason": "the ground must carry the figure Kestrel names: one Atlas can "
+    "check that puts a figure that high, and never one that points Atlas to a lower figure "
+    "(question 4's text)",
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",
@@ -854,16 +853,17 @@ def licence_floor(answer, hidden=False):
 
 @answer_key
 def judge_reply_price(s, result):
-    """Question 4, the price: nothing when it is one Kestrel can stand behind, else
-    the ``NotYet`` hint."""
+    """Question 4, the price: nothing when it is the highest of the three figures Kestrel
+    can stand on (``scenarios.power.reply_range``), else the ``NotYet`` hint."""
     from course.scenarios.power import kestrel_shapley, reply_range
 
     price, _ = _pair(result, "licence_reply", "(price, reason)")
     said = amount(price, "the price")
     low, high = reply_range(s)
-    if low - 0.5 <= said <= high + 0.5:  # the proposal may be named rounded to the hundred
+    if low - 0.5 <= said <= high + 0.5:  # a Shapley value may be named rounded to the hundred
         return
-    proposal, v2, v1 = kestrel_shapley(s), s.borealis_value, s.atlas_value
+    figure, shapley = s.atlas_figure, kestrel_shapley(s)
+    v2, v1 = s.borealis_value, s.atlas_value
     if said < v1:
         _not_own(s, "licence_reply", "the price")
     if said >= v1:
@@ -875,109 +875,109 @@ def judge_reply_price(s, result):
     elif said > high:
         predicted = max(v1 / 2, v2)
         hint = (
-            f"{said:,.0f} is more than both Atlas's proposal ({proposal:,.0f}) and section "
-            f"5's price ({predicted:,.0f}): a refusal does not end the talks, so Atlas could "
-            f"refuse and answer a day later with about {predicted:,.0f}, which Kestrel would "
-            "take rather than leave; section 5's model lets Kestrel ask no more than about "
-            "the larger of the two"
+            f"{said:,.0f} is more than Atlas's figure ({figure:,.0f}), its own yardstick "
+            f"worked out ({shapley:,.0f}) and Borealis's offer ({v2:,.0f}): a refusal does "
+            f"not end the talks, so Atlas could refuse and answer a day later with about "
+            f"{predicted:,.0f}, which Kestrel would take rather than leave (section 5's "
+            "price); nothing Kestrel can stand on carries more than the largest of the three"
         )
-        general = "it asks more than both the buyer's proposal and the predicted price"
+        general = "it asks more than any figure the seller can stand on"
     elif said < v2:
         hint = (
-            f"{said:,.0f} is less than the {v2:,.0f} Borealis has offered in writing to pay: Kestrel "
-            "would do better selling to Borealis"
+            f"{said:,.0f} is less than the {v2:,.0f} Borealis has offered in writing to pay: "
+            "Kestrel would do better selling to Borealis"
         )
         general = "it names a price below what the rival would pay"
+    elif said < figure:
+        hint = (
+            f"{said:,.0f} is less than the {figure:,.0f} Atlas itself named: Kestrel would "
+            "give up part of what it is offered"
+        )
+        general = "it names a price below the buyer's own figure"
     else:
         hint = (
-            f"{said:,.0f} is less than Atlas's own proposal, Kestrel's Shapley value of "
-            f"{proposal:,.0f}, by more than rounding it to the hundred would take off: Kestrel "
-            "would give up part of what it is offered; round the proposal to the hundred at "
-            "most, as the question allows"
+            f"{said:,.0f} is less than Kestrel's Shapley value, {shapley:,.0f}, the yardstick "
+            "Atlas itself proposed, by more than rounding it to the hundred would take off: "
+            "Atlas can check that figure and cannot call it unfair; round it to the hundred "
+            "at most, as the question allows"
         )
-        general = (
-            "it names a price further below the buyer's own proposal than rounding it to the "
-            "hundred would take"
-        )
-    if _own(s):  # at or above Atlas's value: true whatever the verdict, and no answer
-        raise NotYet(f"the price is not right for your own scenario: {hint}.", general=general)
-    raise NotYet(f"the price is not right for learner {s.learner}: {hint}.", general=general)
+        general = "it names a price below the yardstick the buyer itself proposed"
+    raise NotYet(f"the price is not right for {_whose(s)}: {hint}.", general=general)
+
+
+#: Why a ground does not carry question 4's reply, by (the ground given, the right one):
+#: each is true of every case where that ground is right (``reply_reason``), and names the
+#: case's figures ({figure} Atlas's, {shapley} the Shapley value, {v2} Borealis's).
+REPLY_REASON_HINTS = {
+    ("fairness", "interests"): (
+        "Kestrel's Shapley value worked out, {shapley}, is less than the {figure} Atlas "
+        "named: holding Atlas to that yardstick points it to a lower figure than it offers",
+        "it points the buyer to its own yardstick, which is below the figure it named",
+    ),
+    ("fairness", "rival"): (
+        "Kestrel's Shapley value, {shapley}, is less than the {v2} Borealis has offered in "
+        "writing: that yardstick pays Kestrel less than its reservation price, and points "
+        "Atlas to a lower figure than Kestrel can get",
+        "it points the buyer to a yardstick that pays less than the rival",
+    ),
+    ("rival", "interests"): (
+        "Borealis would pay {v2}, less than the {figure} Atlas named: naming it points Atlas "
+        "to a figure below the one already on the table",
+        "it names a rival weaker than what the buyer already offers",
+    ),
+    ("rival", "fairness"): (
+        "Borealis would pay {v2}, less than Kestrel's Shapley value, {shapley}, the yardstick "
+        "Atlas itself proposed: naming Borealis points Atlas to a lower figure than its own "
+        "proposal gives",
+        "it names a rival weaker than the buyer's own yardstick",
+    ),
+    ("interests", "rival"): (
+        "what the licence does for Atlas is already counted in Atlas's value, which Atlas "
+        "knows: it gives Atlas a reason to deal, but none to pay more than the {figure} it "
+        "named; a price of {v2} needs a ground Atlas can check that puts a figure that high",
+        "it argues from the buyer's interests, which the buyer's own figure already counts, "
+        "for a price above that figure",
+    ),
+    ("interests", "fairness"): (
+        "what the licence does for Atlas is already counted in Atlas's value, which Atlas "
+        "knows: it gives Atlas a reason to deal, but none to pay more than the {figure} it "
+        "named; a price of {shapley} needs a ground Atlas can check that puts a figure that "
+        "high",
+        "it argues from the buyer's interests, which the buyer's own figure already counts, "
+        "for a price above that figure",
+    ),
+}
 
 
 @answer_key
 def judge_reply_reason(s, result):
-    """Question 4, the reason: nothing when it is the one to put forward, else the
-    ``NotYet`` hint, which says why the reason given does not fit: a reply that asks for
-    more on a ground that does not carry it, or one that takes the proposal (it beats
-    Borealis) and names a rival weaker than it or endorses Atlas's own yardstick (review 64,
-    X2: the fairness ground used to pass there, so the reason decided nothing)."""
-    from course.scenarios.power import kestrel_shapley, reply_reasons
+    """Question 4, the reason: nothing when it is the ground that carries the highest of the
+    three figures (``scenarios.power.reply_reason``), else the ``NotYet`` hint, which says
+    why the ground given does not carry the reply, never which does (review 65, X1: the
+    reason used to follow from question 2's first verdict)."""
+    from course.scenarios.power import kestrel_shapley, reply_reason, reply_reasons
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
     said = _word(reason, REASONS, "the reason")
-    asked = amount(price, "the price")
-    if said in reply_reasons(s, asked):
+    if said in reply_reasons(s, amount(price, "the price")):
         return
     # review 59, W1: the reason is one of three, so on the own case a hint that printed the
-    # two figures, or said which was higher, gave the answer away; the same words for all
+    # figures, or said which was higher, gave the answer away; the same words for all
     _not_own(s, "licence_reply_reason", "the reason")
-    proposal, v2 = f"{kestrel_shapley(s):,.0f}", f"{s.borealis_value:,.0f}"
-    taken = -(-kestrel_shapley(s) // 100) * 100  # the proposal, rounded up to the hundred
-    if s.borealis_value > kestrel_shapley(s) and asked <= taken:
-        # a fresh review, E1: a reply that takes (or undercuts) a proposal below Borealis's
-        # offer asks for nothing more, so the hints below, written for a counter, do not fit
-        hint = (
-            f"with this price Kestrel asks for nothing more than Atlas's proposal of {proposal}, "
-            f"which is below the {v2} Borealis has offered in writing to pay; the reason to put forward "
-            "is the one that would make a figure above that proposal checkable"
-        )
-        general = "it gives a reason for a price below what the rival would pay"
-        raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
-    if said == "fairness" and asked <= taken:
-        # review 64, X2: taking a proposal that beats Borealis on the fairness ground closes
-        # the deal, but hands Atlas its own yardstick
-        hint = (
-            "Kestrel takes Atlas's proposal, and calling it fair would close the deal, but it "
-            "hands Atlas its own yardstick, the Shapley value, which pays Kestrel less than "
-            "its reservation price wherever the rival would pay more than 0.6 of Atlas's "
-            "value (section 2); Kestrel can take the figure without endorsing that yardstick"
-        )
-        general = "it takes the buyer's proposal by endorsing the buyer's own yardstick"
-    elif said == "fairness":
-        hint = (
-            "Kestrel asks for more than Atlas proposes, but the Shapley value is Atlas's own "
-            "yardstick, and its proposal already meets it: it gives a higher price nothing to "
-            "stand on"
-        )
-        general = "it argues for a higher price from the fairness benchmark the buyer used"
-    elif said == "rival":
-        hint = (
-            f"Borealis would pay at most {v2}, less than Atlas's proposal of {proposal}: "
-            "naming it gives Atlas no reason to pay more than it already proposes, since it "
-            "points to a figure below the one already on the table"
-        )
-        general = "it names a rival weaker than what the buyer already offers"
-    else:
-        hint = (
-            "what the licence does for Atlas is already counted in Atlas's value, which Atlas "
-            f"knows, and with Borealis's {v2} above half that value the price does not move "
-            f"with it: it gives Atlas a reason to deal, but none to pay more than its proposal "
-            f"of {proposal}; a price of at least {v2} needs a ground Atlas can check that puts "
-            "a figure above the proposal"
-        )
-        general = (
-            "it argues from the buyer's interests, which the buyer's own figure already "
-            "counts, for a price above that figure"
-        )
-    raise NotYet(f"the reason is not right for learner {s.learner}: {hint}.", general=general)
+    words, general = REPLY_REASON_HINTS[said, reply_reason(s)]
+    hint = words.format(
+        figure=f"{s.atlas_figure:,.0f}",
+        shapley=f"{kestrel_shapley(s):,.0f}",
+        v2=f"{s.borealis_value:,.0f}",
+    )
+    raise NotYet(f"the reason is not right for {_whose(s)}: {hint}.", general=general)
 
 
 @answer_key
 def judge_reply(s, result):
     """Question 4, the price and the reason together (one mark): nothing when both are
-    right, else the ``NotYet`` hint of the first that is not. The reason turns on the same
-    comparison as the price (does Atlas's proposal beat Borealis?), so the pair is marked
-    once."""
+    right, else the ``NotYet`` hint of the first that is not. Both turn on one choice, which
+    of the three figures Kestrel can stand on is highest, so the pair is marked once."""
     judge_reply_price(s, result)
     judge_reply_reason(s, result)
 
@@ -995,13 +995,10 @@ def licence_reply(answer, hidden=False):
                 answer,
                 scenarios,
                 judge_reply,
-                "the price is Atlas's proposal where it beats Borealis (Kestrel takes it; the "
-                "models predict less), and otherwise Borealis's figure, the price the models "
-                "predict; where Kestrel asks "
-                "for more than a proposal below Borealis's offer, it puts that offer forward "
-                "as the standard, and where it takes a proposal above Borealis's offer, it "
-                "talks about what the licence does for Atlas, not a weaker rival or Atlas's "
-                "own yardstick.",
+                "the reply names the highest figure Kestrel can stand on: Atlas's round "
+                "figure, taken while Kestrel talks about what the licence does for Atlas; "
+                "Atlas's own yardstick worked out, where its figure falls short of it; or "
+                "Borealis's written offer, put forward as the standard, where it beats both.",
             ),
         ),
     )

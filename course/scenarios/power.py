@@ -55,6 +55,8 @@ LEVER_MARGIN = 2_000  # the best lever's gain over the second best, in money, at
 LEVER_SHARE = 0.10  # ... and at least this share of the best gain
 THREAT_MARGIN = 0.05  # a bluffed threat's price above Borealis's value, relative
 RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a share of it
+FIGURE_STEP = 5_000  # Atlas's round figure (question 4) is a multiple of this ...
+FIGURE_MARGIN = 1_000  # ... at least this far from Kestrel's Shapley value and from Borealis's
 
 #: Plausible discount factors per month (what a deal a month later is worth today).
 DELTA_YOU = (0.85, 0.94)  # Kestrel, short of cash: 6 to 15 % of the deal lost per month
@@ -473,6 +475,8 @@ class KestrelPower(Scenario):
     granite_guess: float = 0.0
     # question 3: two owners' offers to sell Kestrel votes, (owner, votes) pairs, same price
     vote_offers: tuple = ()
+    # question 4: the round figure Atlas names for its proposal, "about Kestrel's Shapley value"
+    atlas_figure: float = 0.0
 
     @property
     def weights(self):
@@ -524,7 +528,8 @@ class KestrelPower(Scenario):
             "what the licence is worth, and since Borealis pays per remaining month, its "
             "offer falls by that same share each day. Atlas now proposes "
             "to pay **Kestrel's Shapley value** in this market and calls it fair, but has not "
-            "put a figure on it.\n\n"
+            "put a figure on it. *Atlas's figure* (`s.atlas_figure`): later, Atlas names a "
+            f'round figure, {money(self.atlas_figure)}, as "about Kestrel\'s Shapley value".\n\n'
             "*Paid on signing?* (`s.signing_ratio`, `s.signing_gain`) A what-if: suppose "
             "that before the talks began Atlas had offered to change one term: the buyer "
             "would pay the day the deal is signed instead of on the fixed date, and Borealis "
@@ -752,40 +757,55 @@ def clears_with_corvid(s):
 
 
 @answer_key
-def reply_range(s):
-    """Question 4: the prices it accepts, ``(low, high)``, both included:
-    with full information Kestrel names the larger of Atlas's proposal and section 5's
-    price, max(v1/2, v2) (review 4, W2: any price up to Atlas's value used to pass, so the
-    question never asked for section 5's prediction). That is the proposal, named exactly or
-    rounded to the hundred either way, when it beats Borealis (section 5's price is then
-    below it), and Borealis's figure when Borealis would pay more."""
-    if kestrel_shapley(s) >= s.borealis_value:
-        return proposal_rounded_down(s), math.ceil(kestrel_shapley(s) / 100) * 100
-    return s.borealis_value, s.borealis_value
+def reply_grounds(s):
+    """Question 4's three figures, by the ground that carries each: Atlas's round figure,
+    which Kestrel may take while it talks about what the licence does for Atlas
+    ("interests"); Atlas's own yardstick worked out, Kestrel's Shapley value, which Atlas
+    proposed and can check ("fairness"); Borealis's firm written offer ("rival")."""
+    return {
+        "interests": s.atlas_figure,
+        "fairness": kestrel_shapley(s),
+        "rival": s.borealis_value,
+    }
 
 
 @answer_key
 def reply_reason(s):
-    """Question 4: what Kestrel puts forward in its reply. Borealis, when it would
-    pay more than Atlas's proposal (what Atlas expects to pay), as the ground for a higher
-    price; otherwise Kestrel takes the proposal and talks about what the licence does for
-    Atlas, keeping a rival weaker than the proposal to itself. Never the Shapley value,
-    which is Atlas's yardstick already."""
-    return "rival" if s.borealis_value > kestrel_shapley(s) else "interests"
+    """Question 4: the ground of Kestrel's reply, the one that carries the highest of its
+    three figures (review 65, X1: the reply used to be question 2's first verdict again,
+    accept iff the Shapley value beats Borealis; Atlas now names a round figure, above its
+    yardstick for some learners and below it for others, so which ground to give and what
+    figure to name is a choice of its own). Kestrel takes Atlas's figure where it is the
+    highest, and then names no rival and no yardstick, which would point Atlas to a lower
+    figure; it holds Atlas to its own yardstick where that figure falls short of it; and it
+    puts Borealis's offer forward where that beats both. ``_atlas_figure`` keeps the three
+    apart, so the highest is never a tie."""
+    grounds = reply_grounds(s)
+    return max(grounds, key=grounds.get)
+
+
+@answer_key
+def reply_range(s):
+    """Question 4: the prices it accepts, ``(low, high)``, both included: the highest of
+    the three figures (``reply_grounds``). Kestrel never takes less than Borealis would pay,
+    nor less than the yardstick Atlas proposed; and it asks no more, since a refusal does not
+    end the talks and Atlas could answer a day later with section 5's price, max(v1/2, v2),
+    which is below the Shapley value (review 4, W2). Atlas's figure and Borealis's are
+    named exactly; the Shapley value exactly or rounded to the hundred either way."""
+    reason = reply_reason(s)
+    if reason == "fairness":
+        return proposal_rounded_down(s), math.ceil(kestrel_shapley(s) / 100) * 100
+    figure = reply_grounds(s)[reason]
+    return figure, figure
 
 
 @answer_key
 def reply_reasons(s, price):
-    """Every reason question 4 accepts with ``price``. Where Borealis would pay more than
-    Atlas's proposal, its written offer alone ("rival") carries a higher price. Where the
-    proposal beats Borealis, only what the licence does for Atlas ("interests") is accepted,
-    whatever the price (asking more fails on the price part): "rival" is false there
-    (Borealis would pay less than Atlas offers), and "fairness", though it would close the
-    deal, hands Atlas its own yardstick, which pays Kestrel less than its reservation price
-    wherever the rival would pay more than 0.6 of Atlas's value, and which Atlas's proposal
-    already meets, so it carries no higher price (review 64, X2: with "fairness" accepted
-    too, the reason followed from question 2's first verdict and decided nothing).
-    ``price`` is kept for the callers, which pass the learner's price."""
+    """Every reason question 4 accepts with ``price``: the one ground that carries the
+    highest figure (``reply_reason``). Any other ground either cannot carry that figure
+    ("interests" carries no price above Atlas's own figure, since Atlas's value already
+    counts what the licence does for it) or points Atlas to a lower figure than the reply
+    asks. ``price`` is kept for the callers, which pass the learner's price."""
     del price
     return (reply_reason(s),)
 
@@ -939,6 +959,25 @@ def _granite_guess(learner, harrow):
     Harrow's offer, and so on either side of the share at the table."""
     rng = random.Random(f"03_power:guess:{learner}")
     return float(round(harrow * _choice(rng, (0.75, 0.85, 1.2, 1.35)), -3))
+
+
+def _atlas_figure(learner, atlas, borealis):
+    """Question 4's number, from a generator of its own (seeded by the learner), so that
+    adding it left every other number of every learner as it was: the round figure Atlas
+    names for its proposal, a multiple of ``FIGURE_STEP`` next to Kestrel's Shapley value,
+    above it for about half of the learners and below it for the rest, and at least
+    ``FIGURE_MARGIN`` from that value and from Borealis's offer (no answer on a rule's
+    boundary, whatever the rounding to the hundred)."""
+    rng = random.Random(f"03_power:figure:{learner}")
+    shapley = (3 * atlas + borealis) / 6
+    down = math.floor(shapley / FIGURE_STEP) * FIGURE_STEP
+    up = down + FIGURE_STEP
+    near, far = (up, down) if rng.random() < 0.5 else (down, up)
+    step = FIGURE_STEP if near > far else -FIGURE_STEP
+    for figure in (near, far, near + step, far - step):
+        if min(abs(figure - shapley), abs(figure - borealis)) >= FIGURE_MARGIN:
+            return float(figure)
+    raise AssertionError("two candidates lie 5,000 apart, and one is always clear")
 
 
 def _signing_terms(learner, atlas, borealis):
@@ -1438,6 +1477,7 @@ def _candidate(rng, learner):
         signing_gain=signing[1],
         granite_guess=_granite_guess(learner, outside),
         vote_offers=_vote_offers(learner, members, quota),
+        atlas_figure=_atlas_figure(learner, atlas, borealis),
     )
     return scenario
 

@@ -133,6 +133,9 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
 # ### Question 1 (2 marks): whose power, and of what kind?
 #
+# *Your own facts are marked only at grading: the self-check judges the practice facts,
+# and of your own answers only their form.*
+#
 # Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`; the
 # story shows them, in part 7). For each, name the base of power at work, one of
 # `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
@@ -157,8 +160,7 @@ scenario
 #    apprentices ask to meet her and hope she will think well of their work.
 #
 # The check judges the practice facts one by one: for a part that is not right, it says why
-# it does not fit, not what does. For your own four facts it checks only the form; they are
-# marked when the notebook is graded, and the practice facts earn no marks.
+# it does not fit, not what does. The practice facts earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "power-sources-answer", "schema_version": 3}
@@ -679,26 +681,27 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
 # block the deal.
 #
-# So ask two questions: how you would reach your alternative, and what pushes both sides to
-# agree (module 02 asked the second). If you must walk out to take it, it is an outside
+# So ask two questions: how you would reach your alternative, and what pushes both sides
+# to agree (module 02 asked the second). If you must walk out to take it, it is an outside
 # option: it counts only when it beats what you would get if it did not exist, your share
-# $x_2$ from section 4, which this module calls your **share at the table**; then each unit
-# adds a whole unit when they propose, $\delta$ of a unit when you do. If it is what you
-# are left with when the talks fail on their own, it is a breakdown payoff: where the risk
-# of breakdown, not the cost of delay, is what pushes both sides to agree, each unit of it
-# adds half a unit to your share (where both push, see the note below). Here is why.
+# $x_2$ from section 4, which this module calls your **share at the table**; then each
+# unit adds a whole unit when they propose, $\delta$ of a unit when you do. If it is what
+# you are left with when the talks fail on their own, it is a breakdown payoff: where the
+# risk of breakdown, not the cost of delay, is what pushes both sides to agree, each unit
+# of it adds half a unit to your share (less where both push: see the closing note). Here
+# is why.
 #
 # Suppose the responder can walk away, whenever they answer a proposal, to an outside
 # option worth $b$ (a share of the pie). A natural guess is the **Nash split on $b$**:
 # module 02's Nash split, where each side gets its disagreement point (what it has if no
 # deal is made) plus half of what the deal adds, $x_A = d_A + (P - d_A - d_B)/2$, here
-# with $b$ as the responder's disagreement point and 0 as the proposer's, so the
-# responder gets $b + (1-b)/2$. It is the wrong rule for an alternative reached only by
-# walking out; there the theory gives the **deal-me-out** result (Shaked &
-# Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
-# Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990, section 3.12).
-# The responder's **equilibrium share**, what it gets with the option counted, is the
-# larger of its share at the table and $b$:
+# with $b$ as the responder's disagreement point and 0 as the proposer's, so the responder
+# gets $b + (1-b)/2$. It is the wrong rule for an alternative reached only by walking out;
+# there the theory gives the **deal-me-out** result (Shaked & Sutton, *Econometrica*,
+# 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of Economics*, 1986; Osborne &
+# Rubinstein, *Bargaining and Markets*, 1990, section 3.12). The responder's **equilibrium
+# share**, what it gets with the option counted, is the larger of its share at the table
+# and $b$:
 #
 # $$\text{equilibrium share} = \max(\text{share at the table},\ b),$$
 #
@@ -707,22 +710,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # you would not leave for it. One worth more must be matched, and then it sets your share
 # exactly: each unit of it adds a whole unit to your share when the other side proposes.
 # When you propose, they can refuse and propose a round later, so each unit adds $\delta$
-# of a unit. It sets a minimum; it is not a bonus. Binmore, Shaked
-# and Sutton ("An Outside Option Experiment", *Quarterly Journal of Economics*, 1989) had
-# people bargain in the laboratory with an option they could take only by leaving, and
-# deal-me-out described their agreements better than the Nash split on the option did.
-#
-# The rule depends on *when* the option can be taken: only at the moment you turn down the
-# other side's proposal. Harrow, Borealis and the rig's outside option below are all of that
-# kind (module 02's outside option).
-#
-# <details><summary>When you can also leave after your own proposal is refused</summary>
-#
-# Then deal-me-out is no longer the only prediction: in Shaked's model the side that
-# proposes first, when it can also leave just after its own proposal is refused, can gain
-# much more (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets", 1994).
-#
-# </details>
+# of a unit. It sets a minimum; it is not a bonus. The rule holds for an option you can
+# take only at the moment you turn down the other side's proposal; Harrow, Borealis and
+# the rig's outside option below are all of that kind (module 02's outside option).
 #
 # A breakdown payoff is another matter. Binmore, Rubinstein and Wolinsky (1986) showed
 # that when the risk of breakdown, rather than the cost of waiting, is what pushes the two
@@ -732,25 +722,14 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # unit your breakdown payoff rises adds half a unit to your share, whether or not it beats
 # your share at the table.
 #
-# <details><summary>What each side earns while talks drag on</summary>
-#
-# Income that runs only while the talks last (rent on the thing being sold, a side job)
-# plays the same part as a breakdown payoff when rounds are short.
-#
-# </details>
-#
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
-# that moment. Offers for the licence go back and forth
-# within days, not months, so the first mover's edge all but vanishes; what is left is the
-# ratio of the two sides' costs of delay.
-#
-# In your story a day's delay costs Kestrel and Atlas the same share of the licence's
-# worth (a day unsigned is a day of use lost, whoever buys), so they split evenly at the
-# table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below its reservation price, and exactly that whenever
-# Borealis binds.
-#
-# In short, the licence's terms, and what each does at the table:
+# that moment. Offers for the licence go back and forth within days, so the first mover's
+# edge all but vanishes; what is left is the ratio of the two sides' costs of delay. In
+# your story a day's delay costs Kestrel and Atlas the same share of the licence's worth
+# (a day unsigned is a day of use lost, whoever buys), so they split evenly at the table,
+# and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below its reservation price,
+# and exactly that whenever Borealis binds.
 #
 # | the licence money | what a day's delay costs | Kestrel's share at the table | where it is used |
 # |---|---|---|---|
@@ -759,38 +738,51 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # In both rows Borealis's offer stays an outside option.
 #
-# <details><summary>For the specialist: what else this price rests on</summary>
-#
-# - Where the risk of breakdown and the cost of delay both push, each unit adds less than
-#   half a unit (Binmore, Rubinstein & Wolinsky 1986), and the split lands between the
-#   share at the table and the Nash split on the breakdown payoffs, not necessarily between
-#   deal-me-out and the Nash split. A rig worth 50,000 to the buyer, a seller left with
-#   35,000 on breakdown, the two forces equally fast: each breakdown payoff counts with a
-#   weight of one half, so the seller gets 17,500 plus half of the remaining 32,500, a price
-#   of 33,750; each unit of its 35,000 adds only a quarter of a unit to the price, below
-#   both the Nash split's 42,500 and the 35,000 deal-me-out would give. With an outside option as well (module 02), the Nash
-#   split on the breakdown payoffs holds unless the option beats it.
-# - Splitting the difference, $(v_1 + v_2)/2$, would fit only if Borealis's figure held
-#   while the licence shrank (Kestrel and Atlas would then split the worth above that
-#   figure evenly, and a day's delay would still cost Kestrel), or if a sale to Borealis
-#   were what Kestrel is left with when talks with Atlas break down on their own.
-# - The end date makes a game with a last round; with rounds of a day, working back from it
-#   gives the same price, $\max(v_1/2,\ v_2)$, to within half of one day's worth of the
-#   licence to Atlas: under one per cent of Atlas's value whenever two months or more remain.
-# - The price also rests on Borealis's offer being firm, terms Kestrel can take or leave
-#   but not bargain over. Where the seller could bargain with either buyer in turn, some
-#   equilibria let it get anything between $v_1/2$ and $v_1$ (Abreu & Manea, "Bargaining
-#   Foundations for the Outside Option Principle", *Review of Economic Studies*, 2025).
-#
-# </details>
-#
-# Every model here assumes **full information**: each side knows the other's patience and
-# options. Section 7 drops that assumption.
-#
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
-# being able to walk away to `outside_option`. Mind the order: the first discount factor is
-# the proposer's.
+# being able to walk away to `outside_option`. Mind the order: the first discount factor
+# is the proposer's.
+#
+# <details><summary>Closing note: the evidence, and where these rules stop</summary>
+#
+# - *Evidence.* Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly
+#   Journal of Economics*, 1989) had people bargain with an option they could take only by
+#   leaving: deal-me-out described their agreements better than the Nash split on the
+#   option.
+# - *Leaving after your own proposal is refused.* In Shaked's model the side that proposes
+#   first, when it can also leave just after its own proposal is refused, can gain much
+#   more: deal-me-out is then no longer the only prediction (Shaked, "Opting Out: Bazaars
+#   versus 'Hi Tech' Markets", 1994).
+# - *Income while talks drag on* (rent on the thing being sold, a side job) plays the same
+#   part as a breakdown payoff when rounds are short.
+# - *Both forces at once.* Where the risk of breakdown and the cost of delay both push,
+#   each unit adds less than half a unit (Binmore, Rubinstein & Wolinsky 1986), and the
+#   split lands between the share at the table and the Nash split on the breakdown
+#   payoffs, not necessarily between deal-me-out and the Nash split. A rig worth 50,000 to
+#   the buyer, a seller left with 35,000 on breakdown, the two forces equally fast: each
+#   breakdown payoff counts with a weight of one half, so the seller gets 17,500 plus half
+#   of the remaining 32,500, a price of 33,750; each unit of its 35,000 adds only a
+#   quarter of a unit to the price, below both the Nash split's 42,500 and the 35,000
+#   deal-me-out would give. With an outside option as well (module 02), the Nash split on
+#   the breakdown payoffs holds unless the option beats it.
+# - *Split the difference?* Splitting the difference, $(v_1 + v_2)/2$, would fit only if
+#   Borealis's figure held while the licence shrank (Kestrel and Atlas would then split
+#   the worth above that figure evenly, and a day's delay would still cost Kestrel), or if
+#   a sale to Borealis were what Kestrel is left with when talks with Atlas break down on
+#   their own.
+# - *End date.* The end date makes a game with a last round; with rounds of a day, working
+#   back from it gives the same price, $\max(v_1/2,\ v_2)$, to within half of one day's
+#   worth of the licence to Atlas: under one per cent of Atlas's value whenever two months
+#   or more remain.
+# - *A firm rival offer.* The price also rests on Borealis's offer being firm, terms
+#   Kestrel can take or leave but not bargain over. Where the seller could bargain with
+#   either buyer in turn, some equilibria let it get anything between $v_1/2$ and $v_1$
+#   (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle", *Review of
+#   Economic Studies*, 2025).
+# - *Full information.* Every model here assumes each side knows the other's patience and
+#   options. Section 7 drops that assumption.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-example", "schema_version": 3}
 for b in (0.1, 0.3, 0.6):  # equal, short rounds (0.99): the two rules side by side
@@ -804,28 +796,29 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
-# Shapley value, is on the table. It is not the price section 5's models predict: Atlas may
-# expect a figure called fair to stick. Where its figure is below Borealis's offer, it is an
-# *anchor*, a first figure that pulls the final price towards it (module 04); where
-# Atlas's figure is above Borealis's offer, it is also above the price the models
-# predict. Should Kestrel accept it, or turn it down? Write `licence_reply(s)`,
-# returning a pair `(price, reason)`, from `s.atlas_value` and `s.borealis_value`:
+# Shapley value, is on the table, and Atlas now names a round figure for it. The proposal
+# is not the price section 5's models predict: Atlas may expect a figure called fair to
+# stick. Where the proposal is below Borealis's offer, it is an *anchor*, a first figure
+# that pulls the final price towards it (module 04); where it is above Borealis's offer,
+# it is also above the price the models predict. Should Kestrel accept it, or turn it
+# down? If it accepts, at the round figure or at the proposal worked out? Write
+# `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
+# `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: what Kestrel ends up with, your choice made: the figure it accepts, or, if it
-#   refuses, section 5's prediction (Atlas's figure may be rounded to the hundred);
+#   refuses, section 5's prediction (a Shapley value may be rounded to the hundred);
 # - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
-#   `"interests"` (what the licence does for Atlas: products that last longer, the
-#   *interest* behind its *position*, a price; Fisher and Ury) or `"fairness"` (the Shapley
-#   value as the fair price): the ground for more if Kestrel turns Atlas down, or, if it
-#   accepts, something it can say without pointing Atlas to a lower figure. Which fits is
-#   yours to judge from sections 2 and 5; on accepting, only "interests" passes:
-#   "fairness" would close the deal too, but it hands Atlas its own yardstick.
+#   `"fairness"` (the Shapley value, Atlas's own yardstick, worked out) or `"interests"`
+#   (what the licence does for Atlas: products that last longer, the *interest* behind its
+#   *position*, a price; Fisher and Ury): the ground for the figure Kestrel names, which
+#   must carry it without pointing Atlas to a lower figure. Which fits is yours to judge
+#   from sections 2 and 5.
 #
-# Section 5's model applies, as neither side can make its word the last: a refusal does not
-# end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only when
-# it turns down a proposal of Atlas's. Where that model's move is to sell to Borealis,
-# real talks would name Borealis's figure to Atlas in a counter: the same money, with the
-# door left open.
+# Section 5's model applies, as neither side can make its word the last: a refusal does
+# not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
+# when it turns down a proposal of Atlas's. Where that model's move is to sell to
+# Borealis, real talks would name Borealis's figure to Atlas in a counter: the same money,
+# with the door left open.
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
@@ -833,14 +826,15 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
 def licence_reply(s):
-    """(the price Kestrel gets in reply to Atlas's proposal, by section 5's model, what it puts
-    forward)."""
+    """(the figure Kestrel names in its reply to Atlas, the ground it gives)."""
     ### BEGIN SOLUTION
-    proposal = (3 * s.atlas_value + s.borealis_value) / 6  # Kestrel's Shapley value
-    if proposal >= s.borealis_value:  # it beats Borealis: take it, and talk about Atlas
-        return proposal, "interests"
-    # Borealis would pay more: ask for section 5's predicted price, max(v1/2, v2)
-    return max(s.atlas_value / 2, s.borealis_value), "rival"
+    grounds = {
+        "interests": s.atlas_figure,  # Atlas's round figure: take it
+        "fairness": (3 * s.atlas_value + s.borealis_value) / 6,  # Atlas's yardstick, worked out
+        "rival": s.borealis_value,  # Borealis's firm written offer
+    }
+    reason = max(grounds, key=grounds.get)
+    return grounds[reason], reason
     ### END SOLUTION
 
 
@@ -853,6 +847,10 @@ check.licence_reply(licence_reply, hidden=True)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rig-prices-text", "schema_version": 3}
 # ### Question 5 (1 mark): walk out, or left over?
+#
+# *Which rule fits each of your versions is marked only at grading: the self-check judges
+# the practice versions, and of your own prices only whether each follows one of section
+# 5's two rules.*
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
@@ -880,9 +878,7 @@ check.licence_reply(licence_reply, hidden=True)
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. The mark needs
 # all four prices right. Grading also tries other learners' scenarios (of each kind, some
 # above half of Dunmore's value and some below), with the same letters for each kind as
-# yours, so your function may go by `v.letter`. The check below
-# tells you when a price follows neither of section 5's rules; which rule fits each
-# version is marked when the notebook is graded.
+# yours, so your function may go by `v.letter`.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
@@ -1135,17 +1131,14 @@ check.best_lever(best_lever, hidden=True)
 #
 # Kestrel's case suggests quieter ways to use the same power:
 #
-# - **Say true things, plainly.** When Borealis would pay more than Atlas proposes, put
-#   Borealis's written offer forward as the standard a price must meet. It tells Atlas
-#   nothing it does not know; it works because it is a figure Atlas can check and cannot
-#   argue with, one that leaves the "fair" figure nothing to stand on (Fisher and Ury call
-#   such a test an objective criterion). What the licence does for Atlas can go with it,
-#   as a reason to deal, not as a ground for the price: Atlas knows its value, and here
-#   Borealis's offer sets the price (section 2). When Borealis would
-#   pay less than Atlas proposes, naming it gives Atlas no reason to pay more, and no model
-#   of this module supports asking for more: take the proposal, and talk about what the
-#   licence does for Atlas. A rival bid you make up is not a bluff but a misrepresentation
-#   (see below).
+# - **Say true things, plainly.** Put the highest figure you can stand on forward as the
+#   standard a price must meet, as question 4 does: Borealis's written offer, or Atlas's
+#   own yardstick where Atlas's figure falls short of it. It tells Atlas nothing it does
+#   not know; it works because Atlas can check it and cannot argue with it (Fisher and Ury
+#   call such a test an objective criterion). A standard below the figure on the table
+#   gives Atlas no reason to pay more and points it lower: take the figure, and talk about
+#   what the licence does for Atlas. A rival bid you make up is not a bluff but a
+#   misrepresentation (see below).
 # - **Mention an alternative when it raises what they must offer.** In real talks the
 #   other side rarely sees all your options (in question 9, Granite has not seen Harrow's
 #   new offer): what you say about them is all it has to go on. Your **acceptance
@@ -1172,10 +1165,6 @@ check.best_lever(best_lever, hidden=True)
 #   Kestrel's offer in those terms: showing what the licence does for Atlas's products
 #   gives Atlas a reason to agree other than fear. That appeal is to Atlas's interest;
 #   it moves a price only where the buyer has not yet counted that value.
-#   Calling the price fair because it is the Shapley value would close a deal Kestrel
-#   takes, but it hands Atlas a yardstick that pays Kestrel less than its reservation
-#   price wherever the rival would pay more than $0.6\,v_1$ (section 2); nor can it carry a
-#   higher price, since it is the yardstick Atlas used to work out its own proposal.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
 #   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
 #   dealings the strategies that start by cooperating, answer in kind and forgive do well:
@@ -1232,6 +1221,9 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 9 (3 marks): which kind of move, and what to say
 #
+# *Part a's own statements are marked only at grading: the self-check judges the practice
+# statements, and of your own labels only their form.*
+#
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`; the story shows them), today, before any of question 8's moves
 # and before Harrow told Granite of its offer (part 4). At that moment Granite had not
@@ -1269,9 +1261,7 @@ check.best_lever(best_lever, hidden=True)
 #    Pell's rules, tells her Pell's budget for the press. Kestrel sets its price by it.
 #
 # The check judges the practice statements one by one: for a label that is not right, it
-# says why it does not fit, not which label does. For your own four statements it checks
-# only the form; they are marked when the notebook is graded, and the practice statements
-# earn no marks.
+# says why it does not fit, not which label does. The practice statements earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rate-tactics-answer", "schema_version": 3}
