@@ -560,6 +560,42 @@ def test_half_of_orchards_concession_without_your_own_cap_fails(learner):
     assert "more than the rule lets you give" in said and "expected" not in said
 
 
+def _capped_by(pick):
+    """Paced tit-for-tat whose most is Orchard's last concession and your own last one (or,
+    before your first, three fifths of the room) combined by ``pick`` (``min``: the text's
+    rule; ``max``: the reversed direction)."""
+
+    def answer(s, m, t, g):
+        step = t[-1] - t[-2]
+        if step <= 0:
+            return max(m[-1], g)
+        own = [a - b for a, b in itertools.pairwise(m) if a > b]
+        cap = own[-1] if own else check.FIRST_SHARE * (m[-1] - g)
+        return max(m[-1] - pick(step, cap), g)
+
+    return answer
+
+
+def test_rule_2_matches_the_smaller_of_the_two_steps_as_the_text_says(learner, capsys):
+    """Review 65 X3: rule 2's direction, paired. The text says the most you give back is
+    Orchard's concession capped by your own last one ("never more than your own last
+    step"), so of the two steps the smaller is matched. On the question's own example
+    (Orchard concedes 6 after your 4) the answer that matches the smaller step passes and
+    the one that matches the bigger fails, and over the check's histories the same pair
+    passes and fails; a check with the direction reversed would fail both halves."""
+    s = course.variant(MODULE)
+    mine, theirs = [118, 118, 114], [80, 85, 91]
+    band = check.tit_for_tat_band(s, mine, theirs, 100)
+    assert check._in_band(_capped_by(min)(s, mine, theirs, 100), band, mine[-1])  # gives 4
+    assert not check._in_band(_capped_by(max)(s, mine, theirs, 100), band, mine[-1])  # 6
+    text = _flat()
+    assert "never more than your own last step" in text
+    assert "Orchard has now conceded 6, more than your last 4, so you give from 2 up to 4" in text
+    check.tit_for_tat(_capped_by(min))
+    assert "\N{CHECK MARK}" in capsys.readouterr().out
+    assert "rule lets you give" not in miss(check.tit_for_tat, _capped_by(max))
+
+
 @pytest.mark.parametrize(
     ("share", "hint"),
     [
@@ -2717,7 +2753,11 @@ def test_question_2s_model_answer_aims_where_module_02_does_and_the_simulations_
         top = check.grounded_opening(s)[0]
         assert top > e and abs(answers["concession_plan"](s, top)[-1] - e) < 1e-9
     text = _flat()
-    assert "may stop at it, and module 02 aims there" in text
+    # review 65 C5: module 02 does not aim at the estimate, it lets the target go up to it;
+    # module 04 quotes what module 02 says
+    assert "module 02 aims there" not in text
+    assert "the target may go up to the estimate itself" in module_02
+    assert 'may stop at it, as module 02 allows (there "the target may go up to the' in text
     assert (
         "**This module's default.** The low-ball and next year's simulation in section 5 stop "
         "lower, at **halfway from your reservation price to your opening**: their buyer's "

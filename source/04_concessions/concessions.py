@@ -303,8 +303,9 @@ check.opening(opening, hidden=True)
 #   split** (module 02's name for the point halfway), and a plan may stop exactly on it.
 #   When a fact you can name carries your opening beyond the estimate, as a true
 #   statement here always does (section 1), the top rises to the estimate itself, so a
-#   plan that opens beyond the estimate may stop at it, and module 02 aims there; never
-#   above it, where it would wait for a deal you do not expect Orchard to sign.
+#   plan that opens beyond the estimate may stop at it, as module 02 allows (there "the
+#   target may go up to the estimate itself"); never above it, where it would wait for a
+#   deal you do not expect Orchard to sign.
 # - **This module's default.** The low-ball and next year's simulation in section 5 stop
 #   lower, at **halfway from your reservation price to your opening**: their buyer's limit
 #   is drawn around your estimate, below it about as often as above, so a plan that
