@@ -1682,8 +1682,8 @@ def test_section_4_says_what_its_ratios_and_sums_assume_and_where_it_departs():
     # conditional concession on the frontier')
     assert "which is right for a conditional concession on the frontier" not in flat
     assert (
-        "a single give's trade ratio is 0.00, and on the frontier it can still be right, made "
-        "conditional: rule 2" in flat
+        "a single give's trade ratio is 0.00, and on the frontier it can still be the rule's "
+        "move, made conditional: rule 2" in flat
     )
 
 
@@ -3106,7 +3106,13 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
     assert "It looks only one move ahead, so it does not always reach your landing" in text
     assert "Where it stops short, propose the landing package itself" in text
     assert "Question 4b grades your landing, question 4 the rule's next move." in text
-    assert "if you planned your own path to your landing, where the rule's path would have" in text
+    assert (
+        "if you planned your own path to your landing, that you reached it, even through red"
+        in text
+    )
+    # review 65 X1: the planner's colours follow question 4's rule, and the text says so
+    assert "green when it is the rule's move, red when the rule makes another" in text
+    assert "The colours judge how each move is chosen, not where your plan ends" in text
     question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
     assert "grades the rule's next move (question 4b grades your landing)" in question
 

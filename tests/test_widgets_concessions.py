@@ -62,15 +62,15 @@ def test_a_plan_of_right_moves_lands_with_orchards_minimum(learner_id):
     planner = ConcessionPlanner(scenario)
     assert trades is not None and 2 <= len(trades) <= len(planner.rows)
     plan(planner, trades)
-    assert planner.table.value.count("<b>right:</b>") == len(trades)
-    assert "not right" not in planner.table.value
+    assert planner.table.value.count("<b>the rule's move:</b>") == len(trades)
+    assert "not the rule's move" not in planner.table.value
     shown = unescape(planner.table.value)
     assert "at the least cost to you of any move that does" in shown or (
         "the best exchange rate left" in shown
     )
     verdict = unescape(planner.verdict.value)
     assert "Your plan ends on the frontier" in verdict
-    assert "Every move on the way is right by the rule" in verdict
+    assert "Every move on the way is the rule's move" in verdict
     assert "would not sign" not in verdict
     # the verdict says whether the rule's path reached the frontier package best for you that
     # Orchard will sign, whichever it is
@@ -141,28 +141,38 @@ def test_every_number_and_sentence_in_the_table_is_true(learner_id):
         free = [o for o in moves if o["you"] >= 0 and o["them"] >= 0 and o["you"] + o["them"] > 0]
         helpful = [o for o in moves if o["you"] < 0 < o["them"]]
         if not (you >= 0 and them >= 0 and you + them > 0) and not you < 0 < them:
-            assert verdict.startswith("not right: Orchard's points change by")
+            assert verdict.startswith("not the rule's move: Orchard's points change by")
         elif you >= 0:
             best = max(o["you"] + o["them"] for o in free)
-            assert verdict.startswith("right:" if you + them == best else "not right:")
+            assert verdict.startswith(
+                "the rule's move:" if you + them == best else "not the rule's move:"
+            )
             assert f"creates {you + them:g} points" in verdict
         elif free:
-            assert verdict.startswith(f"not right: costs you {-you:g} while")
+            assert verdict.startswith(f"not the rule's move: costs you {-you:g} while")
         elif not needed:
-            assert verdict.startswith("not right: a concession Orchard does not need")
+            assert verdict.startswith("not the rule's move: a concession Orchard does not need")
         elif any(o["them"] >= short for o in helpful):  # a move closes: the cheapest is right
             cheapest = max(o["you"] for o in helpful if o["them"] >= short)
             if them >= short and you == cheapest:
-                assert verdict.startswith("right: a concession that gives Orchard all the points")
+                assert verdict.startswith(
+                    "the rule's move: a concession that gives Orchard all the points"
+                )
             elif them >= short:
-                assert verdict.startswith(f"not right: it closes the deal for {-you:g} of your")
+                assert verdict.startswith(
+                    f"not the rule's move: it closes the deal for {-you:g} of your"
+                )
                 assert f"costs you {-cheapest:g}" in verdict
             else:
-                assert verdict.startswith(f"not right: it leaves Orchard short of the {short:g}")
+                assert verdict.startswith(
+                    f"not the rule's move: it leaves Orchard short of the {short:g}"
+                )
         else:
             best = max(o["them"] / -o["you"] for o in helpful)
             if them / -you >= best - 1e-9:
-                assert verdict.startswith("right: no single move gives Orchard all it still needs")
+                assert verdict.startswith(
+                    "the rule's move: no single move gives Orchard all it still needs"
+                )
             else:
                 assert f"its exchange rate is {them / -you:.2f}" in verdict
         package = after
@@ -209,7 +219,7 @@ def test_the_verdict_counts_only_the_moves_that_break_the_rule(learner):
     movable = next(i for i, levels in scenario.issues.items() if after[i] != levels[-1])
     plan(planner, [first, (movable, None)])
     verdict = unescape(planner.verdict.value)
-    assert "1 of its 2 move(s) are not right by the rule." in verdict
+    assert "1 of its 2 move(s) are not the rule's move." in verdict
 
 
 def test_a_move_the_table_does_not_allow_is_explained_and_nothing_stale_is_left(learner):
@@ -217,7 +227,7 @@ def test_a_move_the_table_does_not_allow_is_explained_and_nothing_stale_is_left(
     planner = ConcessionPlanner(scenario)
     trades = right_path(scenario)
     plan(planner, trades)
-    assert "right" in planner.table.value and planner.verdict.value
+    assert "the rule's move" in unescape(planner.table.value) and planner.verdict.value
     give = trades[-1][0]
     issue = next(iter(scenario.issues))
     planner.rows[0].give.value = issue
@@ -318,6 +328,12 @@ def test_a_plan_that_reaches_the_chosen_landing_is_told_so_whatever_the_rule_say
         assert f"its own path from the draft ends at {rule_end[0]:g} for you" in verdict
         assert "not the move the rule makes from where you stood" in verdict
         assert OK_STYLE in planner.verdict.value
+        # review 65 X1: the red rows of a path that reached the landing say only what is
+        # true of them, that they are not the rule's move; none calls the move wrong, and
+        # the verdict says the colours judge moves by the rule, not the plan by its end
+        shown = unescape(planner.table.value)
+        assert "not the rule's move:" in shown and "not right" not in shown
+        assert "the colours judge each move by question 4's rule, not your plan by" in verdict
         tried += 1
     assert tried >= 3
 

@@ -181,8 +181,11 @@ class ConcessionPlanner(w.VBox):
         rows = []
         for number, step in enumerate(steps, start=1):
             give, get = _moves(step)
+            # the colours follow question 4's rule, move by move (review 65 X1): green, the
+            # rule's move from where you stood; red, the rule makes another there. They do
+            # not judge where the plan ends: the verdict under the table does
             colour = "#1b5e20" if step["ok"] else "#b00020"
-            mark = "right" if step["ok"] else "not right"
+            mark = "the rule's move" if step["ok"] else "not the rule's move"
             rows.append(
                 f"<tr><td>{number}</td><td>{escape(give)}</td><td>{escape(get)}</td>"
                 f"<td>{step['you']:+g} / {step['them']:+g}</td>"
@@ -193,7 +196,7 @@ class ConcessionPlanner(w.VBox):
             "<table><tr><th>#</th><th>give</th><th>get</th><th>net: you / Orchard</th>"
             "<th>trade ratio: your points back per point given</th>"
             "<th>exchange rate: Orchard's net gain per point of your net loss</th>"
-            "<th>by the rule</th></tr>" + "".join(rows) + "</table>"
+            "<th>question 4's rule, move by move</th></tr>" + "".join(rows) + "</table>"
             if rows
             else "No moves yet: pick a give in the first row."
         )
@@ -245,14 +248,15 @@ class ConcessionPlanner(w.VBox):
                 " It is the frontier package best for you that still gives Orchard its "
                 "minimum: the landing section 4 tells you to choose first, and you reached it. "
                 f"{wrong} of its {len(steps)} move(s) are not the move the rule makes from "
-                "where you stood, so the table marks them not right by the rule; the rule "
-                "looks only one move ahead, and its own path from the draft ends at "
-                f"{rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
+                "where you stood, so the table shows them in red as not the rule's move: "
+                "the colours judge each move by question 4's rule, not your plan by where "
+                "it ends. The rule looks only one move ahead, and its own path from the "
+                f"draft ends at {rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
             )
         elif wrong:
-            text += f" {wrong} of its {len(steps)} move(s) are not right by the rule."
+            text += f" {wrong} of its {len(steps)} move(s) are not the rule's move."
         elif steps and not better and not short:
-            text += " Every move on the way is right by the rule"
+            text += " Every move on the way is the rule's move"
             if best_for_you[0] > you:
                 text += (
                     f", but the rule stopped short of your landing by {best_for_you[0] - you:g} "

@@ -581,7 +581,7 @@ NegotiationArena()
 #    to sign (its minimum). When you will meet again, you may choose to land a little
 #    above their minimum: how they feel about the outcome is part of what you take home
 #    (section 5).
-# 2. *Pace the moves there* with the course's rule below. It looks only one move ahead,
+# 2. *Pace the moves* with the course's rule below. It looks only one move ahead,
 #    so it does not always reach your landing: from your colleague's draft it usually
 #    does, but from a package that splits every issue down the middle it stops short in
 #    about half of the learners' cases, because its first free moves may hand much of the
@@ -664,15 +664,19 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #    and an issue to take one level back, or "(nothing)" for a single give. The table
 #    shows each move's points for you and for Orchard, its trade ratio and its exchange rate
 #    ("—" where one does not apply; a single give's trade ratio is 0.00, and on the
-#    frontier it can still be right, made conditional: rule 2), and what the rule says of
-#    it. The picture draws your plan as numbered steps.
+#    frontier it can still be the rule's move, made conditional: rule 2). The last column
+#    judges each move by question 4's rule from where you stood: green when it is the
+#    rule's move, red when the rule makes another (it says which). The picture draws your
+#    plan as numbered steps.
 #
-# Land on the frontier with Orchard's minimum met; the rule's own path takes three to five
-# moves, usually three. The verdict says whether that path reached the package best for
-# you or stopped short of it (then propose your landing whole: section 4's first
-# decision), and, if you planned your own path to your landing, where the rule's path
-# would have ended. Then try a concession while a free move is open, or
-# one after Orchard has its minimum, and read what the table says.
+# The colours judge how each move is chosen, not where your plan ends; the verdict under
+# the table judges that. Land on the frontier with Orchard's minimum met; the rule's own
+# path takes three to five moves, usually three. The verdict says whether that path
+# reached the package best for you or stopped short of it (then propose your landing
+# whole: section 4's first decision), and, if you planned your own path to your landing,
+# that you reached it, even through red moves, and where the rule's path would have
+# ended. Then try a concession while a free move is open, or one after Orchard has its
+# minimum, and read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
