@@ -773,15 +773,15 @@ def test_the_landing_decision_is_graded(answers, learner):
     check.landing(answers["landing"])
     check.landing(answers["landing"], hidden=True)
 
-    def best_for_orchard(s):
+    def best_for_orchard(s, margin=0):
         _, rows = _frontier_rows(s)
         return max(rows, key=lambda r: (r[2], r[1]))[0]
 
-    def no_minimum(s):
+    def no_minimum(s, margin=0):
         _, rows = _frontier_rows(s)
         return max(rows, key=lambda r: (r[1], r[2]))[0]
 
-    def the_draft(s):
+    def the_draft(s, margin=0):
         return dict(s.draft)
 
     hint = miss(check.landing, best_for_orchard)
@@ -1733,10 +1733,10 @@ def test_every_equivalent_offer_asks_at_least_the_landing_point():
         if timid:
             with course.variants.learner_as(s.learner):
                 hint = miss(check.meso.__wrapped__, lambda s, t=timid[0]: [r[0] for r in t])
-            assert "less than the package you plan to land on" in hint, hint
+            assert "less than your landing with no margin" in hint, hint
             caught += 1
     assert caught >= 3
-    assert "worth at least as much to you as the package you plan to land on" in _flat()
+    assert "worth at least as much to you as your landing with no margin" in _flat()
 
 
 def test_the_q4_hints_name_the_criterion_not_the_package():
@@ -1941,8 +1941,12 @@ def test_questions_are_worth_marks_and_points_are_the_scenarios():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     headings = re.findall(r"^# #+ (?:Question \w+|6\. Reflection) \((\d+) (\w+)", text, re.M)
     assert len(headings) == 10 and not [h for h in headings if h[1] not in ("mark", "marks")]
-    cells = re.findall(r'"points": (\d+), "grade_id"', text)
-    assert sorted(int(n) for n, _ in headings) == sorted(int(n) for n in cells)
+    cells = dict(
+        (g, int(n)) for n, g in re.findall(r'"points": (\d+), "grade_id": "([^"]+)"', text)
+    )
+    # review 65 X2: question 4b's 2 marks are its code (1) and its written margin (1)
+    assert cells["landing-test"] + cells["margin-judgement"] == 2
+    assert sum(int(n) for n, _ in headings) == sum(cells.values())
 
 
 #: 600 learners (each claim was first swept over 2,000 when it was made; 600 keeps these
@@ -3329,9 +3333,9 @@ def _plan_of_the_engine(s, opening):
     return [ask(t) for t in range(s.rounds)]
 
 
-def _landing_by_the_key(s):
+def _landing_by_the_key(s, margin=0):
     table = TradeTable(s.yours, s.theirs)
-    point = landing_point(table, s.their_minimum)
+    point = landing_point(table, s.their_minimum + margin)
     return next(package for package, you, them in table.packages if (you, them) == point)
 
 
@@ -3887,3 +3891,57 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
     assert "usually carries the same news" not in text
     assert "is void too if the deal falls through" not in text
     assert "If no deal is signed, every concession falls away" in text
+
+
+# --- review 65 X2: question 4b turns on a decision, the margin left to Orchard ----------
+
+
+def _landing_without_margin(s, margin=0):
+    """Question 4b's old answer: the landing with no margin, whatever margin is asked."""
+    return _landing_strictly_above(s, 0)
+
+
+def _landing_strictly_above(s, margin=0):
+    """A right formulation that reads 'above the minimum plus the margin' strictly for a
+    margin, and at least the minimum for none."""
+    table = TradeTable(s.yours, s.theirs)
+    floor = s.their_minimum + margin
+    signed = [
+        (you, them, package)
+        for package, you, them in table.packages
+        if table.efficient(package) and (them > floor if margin else them >= floor)
+    ]
+    return max(signed, key=lambda row: (row[0], row[1]))[2]
+
+
+def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, capsys):
+    """Question 4b asked for one call's worth of work and no decision. Its code part now
+    takes the margin the learner leaves Orchard over its minimum, the check tries a margin
+    of 0 and two others from the learner's own frontier (none on a package's points, so a
+    strict and an inclusive reading both pass), and a written part (1 mark, by hand) asks
+    which margin the learner leaves Orchard and why. An answer that ignores the margin
+    fails with a hint that names it (it passed the old check)."""
+    for n in range(300):
+        s = course.variant(MODULE, f"learner-{n}")
+        margins = check.landing_margins(s)
+        assert margins[0] == 0 and len(margins) == 3, n
+        table = TradeTable(s.yours, s.theirs)
+        them = {p[1] for p in table.frontier}
+        assert all(s.their_minimum + m not in them for m in margins[1:]), n
+        # each margin moves the landing: the decision changes the package
+        points = [landing_point(table, s.their_minimum + m) for m in margins]
+        assert len(set(points)) == 3, n
+    check.landing(_landing_strictly_above)
+    check.landing(_landing_strictly_above, hidden=True)
+    assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
+    said = miss(check.landing, _landing_without_margin)
+    assert "not the minimum plus the margin of" in said
+    text = _flat()
+    assert "how far above its minimum to leave Orchard, whom you will meet again" in text
+    assert "Write `landing(s, margin)`" in text
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    assert '"points": 1, "grade_id": "landing-test"' in source
+    assert '"points": 1, "grade_id": "margin-judgement"' in source
+    written = " ".join(cell_text(MODULE, "concessions", "margin-text").split())
+    assert "Choose the margin you would leave Orchard" in written
+    assert "why that is worth it (or why you leave none), from your case" in written

@@ -13,7 +13,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_concessions")]
 
 MODULE, NAME = "04_concessions", "concessions"
-AUTO_POINTS = 15  # nine questions (2+2+1+2+1+2+1+2+2); the 2-point reflection is graded by hand
+AUTO_POINTS = 14  # nine questions (2+2+1+1+1+2+1+2+2); question 4b's margin (1) and the 2-point reflection are graded by hand
 
 
 def hard_coded_opening(learner):

@@ -829,7 +829,7 @@ def respond_table(s, offer, next_ask, ceiling=None):
     )
 
 
-def landing_by_dominance(s):
+def landing_by_dominance(s, margin=0):
     """The landing found without pareto_frontier: a package Orchard signs that no other
     package beats for one side without costing the other, best for you; ties by Orchard."""
     rows = all_packages(s.yours, s.theirs)
@@ -838,10 +838,11 @@ def landing_by_dominance(s):
         for r in rows
         if not any(o[1] >= r[1] and o[2] >= r[2] and (o[1], o[2]) != (r[1], r[2]) for o in rows)
     ]
-    return max((r for r in efficient if r[2] >= s.their_minimum), key=lambda r: (r[1], r[2]))[0]
+    floor = s.their_minimum + margin
+    return max((r for r in efficient if r[2] >= floor), key=lambda r: (r[1], r[2]))[0]
 
 
-def landing_by_levels(s):
+def landing_by_levels(s, margin=0):
     """The landing searched over every combination of levels, scored by hand."""
     names = list(s.issues)
     best = None
@@ -849,7 +850,7 @@ def landing_by_levels(s):
         package = dict(zip(names, levels, strict=True))
         you = sum(s.yours[i][package[i]] for i in names)
         them = sum(s.theirs[i][package[i]] for i in names)
-        if them >= s.their_minimum and (best is None or (you, them) > best[:2]):
+        if them - margin >= s.their_minimum and (best is None or (you, them) > best[:2]):
             best = (you, them, package)
     return best[2]
 

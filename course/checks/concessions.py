@@ -1266,32 +1266,54 @@ def next_trade(answer, hidden=False):
     )
 
 
+def landing_margins(s):
+    """The margins question 4b's check tries for ``s`` (Orchard's points above its minimum
+    that the landing must leave): 0, then each halfway between two frontier packages' points
+    for Orchard above the minimum, so that no threshold falls on a package (``>=`` and ``>``
+    give the same landing), at most two of them."""
+    table = _table(s.learner)
+    above = sorted({them for _, them in table.frontier if them >= s.their_minimum})
+    halves = [(a + b) / 2 - s.their_minimum for a, b in itertools.pairwise(above)]
+    return [0.0, *halves[:2]]
+
+
 @question
 def landing(answer, hidden=False):
     """Check a function that returns the package you plan to land on (section 4): the
-    frontier package best for you among those that give Orchard at least its minimum."""
+    frontier package best for you among those that give Orchard at least its minimum plus
+    the ``margin`` you leave it."""
     for s in _scenarios(hidden):
         table = _table(s.learner)
-        where = f"landing(scenario) for learner {s.learner}"
-        result = _package(s, call_learner(answer, s), where)
-        _judge_landing(s, table, where, result)
+        for margin in landing_margins(s):
+            where = f"landing(scenario, {margin:g}) for learner {s.learner}"
+            result = _package(s, call_learner(answer, s, margin), where)
+            _judge_landing(s, table, where, result, margin)
     passed(
         "landing chooses the frontier package with the most points for you among those "
-        "Orchard would sign."
+        "that give Orchard its minimum plus the margin you leave it."
     )
 
 
 @answer_key
-def _judge_landing(s, table, where, result):
-    """Why ``result`` is not where section 4 lands, if it is not."""
+def _judge_landing(s, table, where, result, margin=0.0):
+    """Why ``result`` is not where section 4 lands with ``margin``, if it is not."""
     you, them = table.points(result)
-    best = landing_point(table, s.their_minimum)
+    floor = s.their_minimum + margin
+    best = landing_point(table, floor)
     if them < s.their_minimum:
         _fail(
             where,
             f"{_show(s, result)} gives Orchard {them:g} of its points, fewer than the "
             f"{s.their_minimum} it needs to sign: a landing Orchard will not sign is no landing",
             "its package gives Orchard less than its minimum",
+        )
+    if them < floor:
+        _fail(
+            where,
+            f"{_show(s, result)} gives Orchard {them:g} of its points: that meets its minimum "
+            f"of {s.their_minimum}, but not the minimum plus the margin of {margin:g} the "
+            f"call asks you to leave it ({floor:g})",
+            "its package leaves Orchard less than its minimum plus the margin",
         )
     if not table.efficient(result):
         _fail(
@@ -1305,9 +1327,9 @@ def _judge_landing(s, table, where, result):
         _fail(
             where,
             f"{_show(s, result)} gives you {you:g}, but another frontier package that gives "
-            "Orchard its minimum gives you more: of the packages Orchard would sign, land on "
-            "the one best for you",
-            "another package Orchard would sign gives you more",
+            "Orchard its minimum plus the margin gives you more: of the packages that leave "
+            "Orchard that much, land on the one best for you",
+            "another package that leaves Orchard as much gives you more",
         )
 
 
@@ -1503,16 +1525,16 @@ def meso(answer, hidden=False):
             if you < land - TOLERANCE:
                 _fail(
                     where,
-                    f"{_show(s, package)} is worth {you:g} to you, less than the package you "
-                    "plan to land on (section 4: the frontier package best for you among those "
-                    "that give Orchard its minimum). An opening offer below where you mean to "
-                    "end gives ground away before the talks start; let each offer ask at least "
-                    "that much",
-                    "a package is worth less to you than where you plan to land",
+                    f"{_show(s, package)} is worth {you:g} to you, less than your landing with "
+                    "no margin (question 4b's landing(s, 0): the frontier package best for you "
+                    "among those that give Orchard its minimum). An opening offer below where "
+                    "you could end gives ground away before the talks start; let each offer "
+                    "ask at least that much",
+                    "a package is worth less to you than your landing with no margin",
                 )
     passed(
         "your three offers are worth about the same to you, each is ambitious (at least "
-        "where you plan to land), on the frontier and one Orchard could take seriously, and each is "
+        "your landing with no margin), on the frontier and one Orchard could take seriously, and each is "
         "built differently."
     )
 

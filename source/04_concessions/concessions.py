@@ -37,8 +37,8 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: some 10,500 words of
 # reading, nine coded
-# questions (questions 4 and 5 are real programming), three widgets, a simulation table
-# and a reflection. If you split it into two sittings, stop after question 4: sections 1
+# questions (questions 4 and 5 are real programming), three widgets, a simulation table,
+# a written choice (question 4b's margin) and a reflection. If you split it into two sittings, stop after question 4: sections 1
 # to 3 and section 4 up to question 4 (two thirds of the reading, four questions, the
 # arena and the planner) take about four hours, and the rest (questions 4b to 7, the
 # low-ball exercise and the reflection) about three.
@@ -748,32 +748,74 @@ check.next_trade(next_trade, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "landing-text", "schema_version": 3}
-# ### Question 4b (2 marks): where you land
+# ### Question 4b (2 marks, one of them graded by your instructor): where you land
 #
-# Write `landing(s)`: return the package (a dict of issue to level) you plan to land on,
-# section 4's first decision: on the frontier, giving Orchard at least `s.their_minimum`
-# of its points, and with the most points for you among such packages. Where two give
-# you the same, either passes.
+# Section 4's first decision, with the one choice it leaves you: how far above its minimum
+# to leave Orchard, whom you will meet again next year. Write `landing(s, margin)`: return
+# the package (a dict of issue to level) you plan to land on, on the frontier, giving
+# Orchard at least `s.their_minimum + margin` of its points, and with the most points for
+# you among such packages. Where two give you the same, either passes. The check calls it
+# with a margin of 0 and with a few others; none puts Orchard's threshold exactly on a
+# package's points.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
-def landing(s):
-    """The frontier package best for you among those Orchard would sign."""
+def landing(s, margin=0):
+    """The frontier package best for you among those that give Orchard at least its
+    minimum plus margin."""
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     signed = [row for row in packages if (row[1], row[2]) in frontier]
-    signed = [row for row in signed if row[2] >= s.their_minimum]
+    signed = [row for row in signed if row[2] >= s.their_minimum + margin]
     return max(signed, key=lambda row: row[1])[0]
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "landing-test", "schema_version": 3}
-"""Check that landing chooses the frontier package best for you that Orchard would sign."""
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "landing-test", "schema_version": 3}
+"""Check that landing chooses the frontier package best for you that leaves Orchard its minimum plus the margin."""
 check.landing(landing)
 ### BEGIN HIDDEN TESTS
 check.landing(landing, hidden=True)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-text", "schema_version": 3}
+# **Your margin (1 mark, graded by your instructor).** The cell below lists the frontier
+# packages Orchard would sign, with what each leaves Orchard over its minimum and what it
+# costs you against the best of them. Choose the margin you would leave Orchard, and in
+# two to four sentences say: the margin and the package `landing(scenario, margin)` gives;
+# what it costs you in your points against a margin of 0, and what Orchard gets for it;
+# and why that is worth it (or why you leave none), from your case: next year's talks
+# with the same counterpart (section 3's shadow of the future), how far your estimate of
+# Orchard's minimum can be trusted, and whether the package still beats Birch's job.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-costs", "schema_version": 3}
+points = [(you, them) for _, you, them in all_packages(scenario.yours, scenario.theirs)]
+signed = sorted(
+    (p for p in pareto_frontier(points) if p[1] >= scenario.their_minimum), reverse=True
+)
+for you, them in signed:  # the frontier packages Orchard would sign, best for you first
+    over, cost = them - scenario.their_minimum, signed[0][0] - you
+    print(f"Orchard {them:g}, {over:g} over its minimum; you {you:g}, {cost:g} below the best")
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "margin-judgement", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric (1 mark): a margin and the package it gives, both read from the learner's own
+# case; its cost in the learner's points against a margin of 0 and Orchard's gain; and a
+# reason that weighs that cost against next year's talks or the doubt in the minimum.
+# Half a mark for a margin with no cost, or a reason that is not about this case. A
+# margin of 0 earns the mark when the reason is given (say, rule 2.4's closing move
+# already lands a few points above the minimum, or the package is the last that beats
+# Birch's job).
+#
+# A full-marks answer, for a case whose frontier above Orchard's minimum of 47 runs
+# (89, 55), (86, 58), (83, 70): "I leave a margin of 10. `landing(scenario, 10)` gives
+# the package worth 86 to me and 58 to Orchard, against 89 and 55 with no margin: 3 of my
+# points buy Orchard 3 of its own. We meet again next year, and an Orchard that ends just
+# at its minimum will open lower and trust me less; 3 points is cheap for that. A margin
+# of 15 or more would cost me 6 points for 15 of Orchard's: a gift, since my estimate of
+# its minimum is not so far off that I need it."
+# ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
 # ### Several offers at once
@@ -816,10 +858,10 @@ check.landing(landing, hidden=True)
 # - each is on the Pareto frontier (no package gives both sides at least as many points
 #   and one of them more), and worth more to you (`s.yours`) than the package that splits
 #   every issue down the middle (the middle level of each issue in `s.issues`);
-# - each is ambitious: worth at least as much to you as the package you plan to land on
-#   (section 4: the frontier package best for you among those that give Orchard at least
-#   `s.their_minimum`), since an opening offer below where you mean to end gives ground
-#   away before the talks begin;
+# - each is ambitious: worth at least as much to you as your landing with no margin
+#   (`landing(s, 0)`: the frontier package best for you among those that give Orchard at
+#   least `s.their_minimum`), since an opening offer below where you could end gives
+#   ground away before the talks begin;
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
