@@ -2963,7 +2963,7 @@ def test_the_closing_move_is_tested_not_held_back():
 
 def test_the_duration_states_the_reading_load_and_matches_the_course_map():
     text = _flat()
-    assert "some 10,500 words of reading" in text  # review 58 (U1): 11,102 -> about 10,500
+    assert "some 9,400 words of reading" in text  # review 65 (U4): asides folded, 10,500 -> 9,400
     assert "about seven hours, and about ten if Python is new to you" in text
     assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
 
@@ -3945,3 +3945,76 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     written = " ".join(cell_text(MODULE, "concessions", "margin-text").split())
     assert "Choose the margin you would leave Orchard" in written
     assert "why that is worth it (or why you leave none), from your case" in written
+
+
+# --- review 65 U4 and note 6: asides folded, the table of what to say, the ratio rule ------
+
+
+def _reading_and_asides():
+    """Words of the learner's markdown (not the instructor's solution cells), outside and
+    inside ``<details>`` blocks."""
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    main = aside = 0
+    for cell in re.split(r"^# %%", source, flags=re.MULTILINE)[1:]:
+        head, _, body = cell.partition("\n")
+        if "[markdown]" not in head or '"solution": true' in head:
+            continue
+        inside = False
+        for line in body.splitlines():
+            inside = inside or "<details>" in line
+            words = len(re.findall(r"[A-Za-z0-9']+", line.replace("#", " ")))
+            main, aside = (main, aside + words) if inside else (main + words, aside)
+            inside = inside and "</details>" not in line
+    return main, aside
+
+
+def test_the_asides_are_folded_and_the_intro_counts_what_is_left():
+    """Review 65 U4: the module ran to about 10,500 words of reading. Side remarks, extra
+    literature and the arena's tips now sit in folded <details> notes, each closed and
+    named; the intro gives both counts, and they are the ones measured here."""
+    main, aside = _reading_and_asides()
+    assert abs(main - 9400) < 200, main
+    assert abs(aside - 1300) < 150, aside
+    text = _flat()
+    assert "some 9,400 words of reading" in text and "about 1,300 words more" in text
+    assert "some 10,500 words of reading" not in text
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    opened = source.count("# <details><summary>")
+    assert opened >= 10 and opened == source.count("# </details>")
+    # the facts the questions and checks use stay, folded or not
+    for fact in (
+        "Their agents mirror both ways",
+        "known length of 200 moves",
+        "assumes that a point means as much to each side",
+        "look then for a bigger move (two levels of one issue, or three issues at once)",
+    ):
+        assert fact in text, fact
+
+
+def test_the_table_of_what_to_say_has_the_three_rows_question_1_grades():
+    """Review 65 U4: the table of what to say holds the three kinds of statement question 1
+    grades (a true fact, a threat, an invented or inflated offer); the bluff about your
+    reservation price, which no statement of the question is, stays in the prose above."""
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    start = source.index("# | what you say | what kind of move | in this course |")
+    rows = []
+    for line in source[start:].splitlines()[2:]:
+        if not line.startswith("# |"):
+            break
+        rows.append(line)
+    assert len(rows) == 3, rows
+    assert "a fact about your alternative" in rows[0] and "misrepresentation" in rows[2]
+    assert "a *threat*" in rows[1]
+    text = _flat()
+    assert 'A **bluff** about your own reservation price ("I can\'t go below 110")' in text
+
+
+def test_the_text_says_how_the_ratio_rule_and_the_frontier_rule_relate():
+    """Note 6 of review 65: the course's content list says 'trade ratio at least 1 for every
+    give'; the module uses the frontier. The text says where the two agree (below the
+    frontier a free move's ratio is at least 1) and where they part (on it every move
+    that helps Orchard has a ratio below 1, so the ratio rule would refuse every closing
+    concession)."""
+    text = _flat()
+    assert "Rule 1 keeps it below the frontier: a free move's trade ratio is at least 1" in text
+    assert "so that rule would refuse every closing concession and leave the deal unsigned" in text

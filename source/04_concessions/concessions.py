@@ -35,13 +35,14 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 10,500 words of
-# reading, nine coded
-# questions (questions 4 and 5 are real programming), three widgets, a simulation table,
-# a written choice (question 4b's margin) and a reflection. If you split it into two sittings, stop after question 4: sections 1
-# to 3 and section 4 up to question 4 (two thirds of the reading, four questions, the
-# arena and the planner) take about four hours, and the rest (questions 4b to 7, the
-# low-ball exercise and the reflection) about three.
+# It takes about seven hours, and about ten if Python is new to you: some 9,400 words of
+# reading, nine coded questions (questions 4 and 5 are real programming), three widgets,
+# a simulation table, a written choice (question 4b's margin) and a reflection. Side
+# remarks, extra literature and tips for the arena, about 1,300 words more, sit in folded
+# notes that open with a click; no question needs them. If you split it into two sittings,
+# stop after question 4: sections 1 to 3 and section 4 up to question 4 (two thirds of
+# the reading, four questions, the arena and the planner) take about four hours, and the
+# rest (questions 4b to 7, the low-ball exercise and the reflection) about three.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
@@ -111,9 +112,13 @@ scenario
 # where it was. It says more only when you know how this side habitually opens (module
 # 01), and Orchard's story gives you no such pattern.
 #
+# <details><summary>Aside: when to let the other side open</summary>
+#
 # Opening first pays when you know the range well. When you do not, a first offer can give
 # away more than any later concession wins back, and it may be wiser to let the other side
 # open and learn from their number (module 01).
+#
+# </details>
 #
 # A good opening is **ambitious** and **grounded**. The course's rule, the same in every
 # module: open at your estimate of the other side's reservation price or somewhat beyond it,
@@ -153,18 +158,22 @@ scenario
 # believe you would accept (module 03 words the rule that way). Keep a weaker one private.
 # Even a stronger one is a judgement call: its figure is a number below your opening that
 # the other side can hold on to, and with it they can guess your reservation price.
-# Telling it helps most when it comes close to the number you open with. (Module 03's
-# deal-me-out result says when an outside option moves a deal once both sides know it;
-# this rule is about what telling it does to their belief, so it is a rule of thumb drawn
-# from the same idea.) When you do mention an alternative, state it as a fact and let the
-# other side draw the conclusion:
+# Telling it helps most when it comes close to the number you open with. When you do
+# mention an alternative, state it as a fact and let the other side draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | say it when it beats what Orchard believes |
-# | "I can't go below 110" (not true) | a bluff about your reservation price | tolerated by the convention above |
 # | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back; the course (modules 00, 02 and 03) puts a false promise of an act between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
+#
+# <details><summary>Aside: this rule and module 03's deal-me-out result</summary>
+#
+# Module 03's deal-me-out result says when an outside option moves a deal once both
+# sides know it; this rule is about what telling it does to their belief, so it is a
+# rule of thumb drawn from the same idea.
+#
+# </details>
 #
 # In your scenario your BATNA is Birch's price, and your **reservation price**, as in
 # module 02, is that price corrected for what this deal costs you more: Birch's price plus
@@ -254,22 +263,27 @@ check.opening(opening, hidden=True)
 # at the earlier of the two agents' deadlines.
 #
 # - $\beta < 1$, **Boulware**: it barely moves for most of the talks, then concedes in
-#   large steps near the end. The name comes from Lemuel Boulware, the General Electric
-#   executive whose firm, take-it-or-leave-it offers to unions became known as
-#   Boulwarism. (A US court later held that GE's way of doing it broke the duty to
-#   bargain in good faith: *NLRB v. General Electric*, 1969.) Holding firm says that you
-#   can wait; make sure you can, since firmness with no real alternative behind it is a
-#   bluff the other side may call. Holding firm pays against a counterpart
-#   who concedes early or has a tighter deadline than yours. In Sandholm and Vulkan's
-#   model of bargaining with private deadlines ("Bargaining with deadlines", AAAI
-#   1999), the side whose deadline comes later gets everything: both wait, and at the
-#   first deadline the side it belongs to concedes all. Likewise, in Rubinstein's model
-#   (1982, module 03), which has no deadline, the more patient side (the one that
-#   discounts delay less) gets more. Real talks are less stark, but the direction holds:
-#   waiting favours the side that can afford it, and two Boulware sides who both wait
-#   may run out of time before they reach each other.
+#   large steps near the end. Holding firm says that you can wait; make sure you can,
+#   since firmness with no real alternative behind it is a bluff the other side may
+#   call. Holding firm pays against a counterpart who concedes early or has a tighter
+#   deadline than yours, and two Boulware sides who both wait may run out of time before
+#   they reach each other.
 # - $\beta = 1$, **linear**: the same step every round.
 # - $\beta > 1$, **Conceder**: most of the ground is given early, and the steps shrink.
+#
+# <details><summary>Aside: the name Boulware, and what models of waiting say</summary>
+#
+# The name comes from Lemuel Boulware, the General Electric executive whose firm,
+# take-it-or-leave-it offers to unions became known as Boulwarism. (A US court later held
+# that GE's way of doing it broke the duty to bargain in good faith: *NLRB v. General
+# Electric*, 1969.) In Sandholm and Vulkan's model of bargaining with private deadlines
+# ("Bargaining with deadlines", AAAI 1999), the side whose deadline comes later gets
+# everything: both wait, and at the first deadline the side it belongs to concedes all.
+# Likewise, in Rubinstein's model (1982, module 03), which has no deadline, the more
+# patient side (the one that discounts delay less) gets more. Real talks are less stark,
+# but the direction holds: waiting favours the side that can afford it.
+#
+# </details>
 #
 # The other side does not see $\beta$; it sees the size of your steps, and reads them.
 # Steps that shrink say you are nearing your reservation price. Steps that hold their size or grow
@@ -306,12 +320,19 @@ check.opening(opening, hidden=True)
 #   plan that opens beyond the estimate may stop at it, as module 02 allows (there "the
 #   target may go up to the estimate itself"); never above it, where it would wait for a
 #   deal you do not expect Orchard to sign.
-# - **This module's default.** The low-ball and next year's simulation in section 5 stop
-#   lower, at **halfway from your reservation price to your opening**: their buyer's limit
-#   is drawn around your estimate, below it about as often as above, so a plan that
-#   stopped at the estimate would end above the limit of about half of them. That is the
-#   even split when you open at your estimate, and never above the estimate when you open
-#   no higher than a true fact justifies. Question 3 hands you a target from the band.
+#
+# Question 3 hands you a target from the band.
+#
+# <details><summary>Aside: the lower target of section 5's simulations</summary>
+#
+# **This module's default.** The low-ball and next year's simulation in section 5 stop
+# lower, at **halfway from your reservation price to your opening**: their buyer's limit
+# is drawn around your estimate, below it about as often as above, so a plan that
+# stopped at the estimate would end above the limit of about half of them. That is the
+# even split when you open at your estimate, and never above the estimate when you open
+# no higher than a true fact justifies.
+#
+# </details>
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -409,15 +430,22 @@ check.concession_plan(concession_plan, hidden=True)
 # other side did last. In Axelrod's computer tournaments of the repeated prisoner's
 # dilemma (*The Evolution of Cooperation*, 1984) it did better overall than cleverer
 # entries: it was never first to defect, struck back at once, forgave as soon as the
-# other side cooperated again, and was easy to read. It won his first tournament, whose
-# games had a known length of 200 moves, too; but its standing in theory depends on
+# other side cooperated again, and was easy to read. Its standing in theory depends on
 # repeated play with no known end, which Axelrod called the "shadow of the future":
-# cooperating today pays because tomorrow's game depends on it. So he made each game of
-# his second tournament end at random, and nobody could profit from defecting on a known
-# last move. A single negotiation
+# cooperating today pays because tomorrow's game depends on it. A single negotiation
 # with a fixed end is different: near the end the future no longer disciplines anyone, so
 # in one negotiation treat tit-for-tat as a way of pacing concessions, not as a promise of
 # cooperation. Its full force returns when you will meet the same counterpart again.
+#
+# <details><summary>Aside: Axelrod's two tournaments</summary>
+#
+# Tit-for-tat won his first tournament, whose games had a known length of 200 moves, too.
+# Because a known last move invites defection, he made each game of his second
+# tournament end at random, and nobody could profit from defecting on a known last move.
+#
+# </details>
+#
+# <details><summary>Aside: tit-for-tat in Faratin's agents</summary>
 #
 # Faratin et al. (1998) use the same idea as a **behaviour-dependent** tactic. In their
 # *relative* tit-for-tat an agent concedes by the same proportion as the other side did;
@@ -426,7 +454,10 @@ check.concession_plan(concession_plan, hidden=True)
 # the agent steps back by as much. Whatever it does, the offer stays between the least
 # and the most the agent finds acceptable on that issue.
 #
-# A person should not copy that last part. Asking more than you last offered is itself a
+# </details>
+#
+# Software agents may mirror a step back with a step back of their own; a person should
+# not. Asking more than you last offered is itself a
 # retraction (section 2): it tells the other side your offers cannot be relied on and
 # gives it a reason to walk away, and the course's tit-for-tat buyer answers a step back
 # by holding, not by stepping back. Nor should a person copy a big step in full: your own
@@ -511,7 +542,7 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # The arena numbers rounds from 1 (your first offer is in round 1), where sections 2 and
 # 3 count from 0, the opening.
 #
-# Three things to try:
+# <details><summary>Three things to try in the arena</summary>
 #
 # - **Read its style.** Unless you pick one, the buyer's style is a mystery; name it when
 #   the talks are over. To tell the styles apart, hold your ask now and then: what the
@@ -528,6 +559,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   its reservation price, and open at or beyond it; the debrief gives the exact price.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "arena", "schema_version": 3}
 from course.widgets.practice import NegotiationArena
@@ -550,10 +583,14 @@ NegotiationArena()
 # towards you (your get), and a **single give** when it moves one issue towards them and
 # asks no level back. Count what a move does to *both* sides.
 #
+# <details><summary>Aside: what adding and dividing points assumes</summary>
+#
 # Adding your points to Orchard's, or dividing one by the other, assumes that a point
 # means as much to each side. In a classroom case that holds because the case is built
 # so; in a real deal the other side's points are your estimates on their own scale, so
 # use the sums and ratios below to rank moves, not as exact amounts.
+#
+# </details>
 #
 # A package is **Pareto-optimal** when no other package is better for one side without
 # being worse for the other. The set of such packages is the **Pareto frontier**. A deal
@@ -623,7 +660,10 @@ NegotiationArena()
 #
 #    A common rule, the one much practical advice gives, says that every give must bring
 #    back something of equal value, a trade ratio of at least 1. Rule 1 keeps it below
-#    the frontier. On the frontier this course departs from it: what comes back for a
+#    the frontier: a free move's trade ratio is at least 1, or its give costs you
+#    nothing. On the frontier no move that helps Orchard has a ratio of 1 or more (rule
+#    2), so that rule would refuse every closing concession and leave the deal unsigned.
+#    On the frontier this course departs from it: what comes back for a
 #    conditional concession is the deal itself, while that deal still beats your BATNA
 #    (rule 2.3), and a give that would not help close the deal is still refused (rules
 #    2.1 and 3).
@@ -637,9 +677,13 @@ NegotiationArena()
 # they sign for less, you have given less; if they ask for more after it, the
 # condition shows the estimate was wrong, and you have not given the move for nothing.
 #
+# <details><summary>Aside: stuck below the frontier</summary>
+#
 # A caution. Moving one level at a time, you can get stuck below the frontier, where no
 # one-level trade is free but some package is still better for both: look then for a
 # bigger move (two levels of one issue, or three issues at once).
+#
+# </details>
 #
 # The small case below has six packages scored (you, them); the frontier holds four of
 # them. (2, 2) is not on it: (2, 3) gives them one more at no cost to you.
@@ -827,14 +871,20 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # (MESOs): two or three packages put forward together, each worth about the same to you
 # but built differently, and the other side picks one. You stay as ambitious as with a
 # single offer, yet you look flexible, and their choice tells you which issues matter to
-# them, which your research could only estimate. In experiments by Leonardelli, Gu,
-# McRuer, Medvec and Galinsky (*Organizational Behavior and Human Decision Processes*,
-# 2019), offerers who made MESOs reached better deals for themselves and higher joint
-# gains than those who made a single offer, and were seen as more cooperative. The
-# authors traced the joint gains to the set's being more likely to hold an offer the other
-# side found attractive, and the offerer's own gains to the other side's reading a set as a
-# sincere attempt to agree.
-# So each offer should be one Orchard could take seriously: none should leave value on
+# them, which your research could only estimate.
+#
+# <details><summary>Aside: what the experiments found</summary>
+#
+# In experiments by Leonardelli, Gu, McRuer, Medvec and Galinsky (*Organizational
+# Behavior and Human Decision Processes*, 2019), offerers who made MESOs reached better
+# deals for themselves and higher joint gains than those who made a single offer, and
+# were seen as more cooperative. The authors traced the joint gains to the set's being
+# more likely to hold an offer the other side found attractive, and the offerer's own
+# gains to the other side's reading a set as a sincere attempt to agree.
+#
+# </details>
+#
+# Each offer should be one Orchard could take seriously: none should leave value on
 # the table, and each should give ground on different issues. An *opening* set, made before
 # any concession, sits at or beyond where you plan to land, so on the frontier each of its
 # offers often gives Orchard less than the least it would sign: it is a first move, not a
@@ -1039,14 +1089,17 @@ check.read_pick(read_pick, hidden=True)
 # played against the same buyer, and it reads your answer. Half the buyers here read any
 # step in answer to the low-ball, however small, as pressure working, and start again from
 # their low-ball; the other half read only a step much bigger than your planned one that
-# way. Against the first
-# kind, holding ends better than the planned step in every moment whose claim is a test
-# (about two moments in three) and the same when the claim is true. Against the second
-# kind, true claims included, the planned step ends better in about one moment in
-# eight, holding in about one in seven, and the rest end the same. Pick an answer, then
-# press "see
-# what happens"; the debrief says what happened and why. (The
-# widgets number rounds from 1, as the arena does.)
+# way. Pick an answer, then press "see what happens"; the debrief says what happened and
+# why. (The widgets number rounds from 1, as the arena does.)
+#
+# <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
+#
+# Against the first kind, holding ends better than the planned step in every moment whose
+# claim is a test (about two moments in three) and the same when the claim is true.
+# Against the second kind, true claims included, the planned step ends better in about
+# one moment in eight, holding in about one in seven, and the rest end the same.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment", "schema_version": 3}
 from course.widgets.practice import DifficultMoment
@@ -1098,15 +1151,23 @@ check.respond(respond, hidden=True)
 #
 # A negotiation ends; the relationship behind it usually goes on. Whenever you will deal
 # with the same counterpart again, Axelrod's shadow of the future (section 3) is at work:
-# how this negotiation ends changes how the next one begins. In the study by Curhan,
-# Elfenbein and Eisenkraft above, feelings after the first round predicted how well the
-# second went, over and above what the first deal paid, and only the feelings, not the
-# first deal's economic outcome, predicted the wish to deal again. The study measured
-# each negotiator's own feelings; that the other side's feelings about how you ended
-# shape its wish to deal with you again is this course's reading of it. A
+# how this negotiation ends changes how the next one begins. A
 # walk-away that leaves the door open ("at this price we can't do it; if anything changes
 # on your side, call me") can keep those feelings; a walk-out that burns the bridge, or a
 # deal forced through with pressure, does not.
+#
+# <details><summary>Aside: what the two-round study measured</summary>
+#
+# In the study by Curhan, Elfenbein and Eisenkraft (section 5), feelings after the first
+# round predicted how well the second went, over and above what the first deal paid, and
+# only the feelings, not the first deal's economic outcome, predicted the wish to deal
+# again. The study measured each negotiator's own feelings; that the other side's
+# feelings about how you ended shape its wish to deal with you again is this course's
+# reading of it.
+#
+# </details>
+#
+# <details><summary>Aside: how the arena's buyers keep trust</summary>
 #
 # The arena's buyers carry a simple version of this, **trust**, and it rests on the
 # course's own assumptions, not on measurements: a deal adds a quarter of the scale
@@ -1117,6 +1178,8 @@ check.respond(respond, hidden=True)
 # time and stay longer. Try it in the arena above: end a negotiation one way, press
 # "meet this buyer again" and compare its first offer, and how long it stays, with the
 # first time.
+#
+# </details>
 #
 # **What the relationship is worth belongs inside your reservation price.** Your
 # reservation price is the worst deal you would still take rather than your
@@ -1130,17 +1193,23 @@ check.respond(respond, hidden=True)
 # talks). The difference is an estimate: count only what you can reasonably expect. Then
 # answer the last offer with question 6's rule and that price.
 #
-# The cell below estimates it for a buyer like Orchard under the arena bots' assumptions:
-# its reservation price is a single draw within 6 of your estimate of Orchard's, the same
-# for every row, and its style is unknown. The simulated talks use the arena's 10 rounds
-# and its bots, whatever `s.rounds` says, on a price scale from 0 to 200 (thousands) so
-# that Orchard's prices fit. For each way this year's talks could end, the engine plays
-# section 2's plan (question 1's grounded opening, steps that shrink to a target halfway
-# to your reservation price, question 6's rule for accepting) against the buyer twice,
-# one step every round (section 2 says why that is rough): this year until the plan
-# would end the talks in that way, next year in full. The table gives next year's gain
-# over your reservation price (thousands, averaged over the four styles, 0 without a
-# deal): what a deal is worth beyond Birch's job once the extra cost is paid.
+# The cell below estimates it for a buyer like Orchard under the arena bots' assumptions.
+# The table gives next year's gain over your reservation price (thousands, averaged over
+# the four styles of buyer, 0 without a deal): what a deal is worth beyond Birch's job
+# once the extra cost is paid.
+#
+# <details><summary>Aside: how the table is simulated</summary>
+#
+# The buyer's reservation price is a single draw within 6 of your estimate of Orchard's,
+# the same for every row, and its style is unknown. The simulated talks use the arena's
+# 10 rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
+# (thousands) so that Orchard's prices fit. For each way this year's talks could end,
+# the engine plays section 2's plan (question 1's grounded opening, steps that shrink to
+# a target halfway to your reservation price, question 6's rule for accepting) against
+# the buyer twice, one step every round (section 2 says why that is rough): this year
+# until the plan would end the talks in that way, next year in full.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "next-year", "schema_version": 3}
 next_year = check.next_year(scenario)
