@@ -3811,6 +3811,36 @@ def test_an_opening_rounded_to_a_round_figure_passes(monkeypatch):
     assert practice_prices(limits_with(**short))[0] == 0
 
 
+def test_the_even_split_of_an_opening_rounded_down_passes(monkeypatch):
+    """Review 66 X2: a plan that opens at the estimate rounded down to the €100 (as question 6
+    allows) and aims at the even split between the cost and that opening fell short of the
+    band's lower edge, read from the unrounded estimate, by up to €50, and lost the mark on
+    the practice case for every learner. It now passes; a target €50 lower still fails."""
+
+    def rounded_plan(shift):
+        def entry(sale, after):
+            opening = expected_reservation(after) // 100 * 100
+            return "final-offer", (opening, (sale.cost + opening) / 2 + shift)
+
+        return entry
+
+    keys = ("counter-offer", "board-rounds", "practice-come-back")
+    tried = 0
+    for n in range(200, 230):
+        sale = as_learner(monkeypatch, f"r-{n}")
+        answer = limits_with(**{key: rounded_plan(0) for key in keys})
+        assert practice_prices(answer)[0] == 1, sale.learner
+        if any(
+            i._assumption == "final-offer"
+            for i in reference._SITUATIONS
+            if i.key in sale.situations
+        ):
+            tried += 1
+            assert parts(own_limits(answer))["what to do"][0] == 1, sale.learner
+    assert tried >= 10
+    assert practice_prices(limits_with(**{key: rounded_plan(-50) for key in keys}))[0] == 0
+
+
 def test_question_6_s_opening_has_one_rule_in_key_solution_hint_and_check(monkeypatch):
     """The check and the text took module 04's rule for an opening (from the estimate up to
     the ceiling, on either side of the model's price), but the key's label ("ask above it"),
