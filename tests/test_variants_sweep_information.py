@@ -2198,3 +2198,15 @@ def test_wren_s_final_price_is_an_opening_where_wren_would_counter():
     assert "instead of waiting" not in words
     assert "a seller who knows it and can commit names a final price at it" in words
     assert "where Wren would counter, that number is an opening (Question 6)" in words
+
+
+def test_the_bluff_is_said_to_be_tolerated_by_lawyers_rules_not_lawful():
+    """Review 66 E1: "so a bluff is usually lawful" was drawn from the Model Rule 4.1 comment,
+    a rule of conduct for lawyers, and from Carr, an essay on ethics that module 00 calls no
+    authority for this line; neither says what the law allows. The text now claims only what
+    the comment says: lawyers' own rules tolerate a bluff about your own limit."""
+    words = " ".join(
+        line.removeprefix("#").strip() for line in source_notebook_path().read_text().splitlines()
+    )
+    assert "usually lawful" not in words
+    assert "So lawyers' own rules tolerate a bluff about your own limit" in words

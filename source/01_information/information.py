@@ -1249,12 +1249,12 @@ check.report_decision(report_decision, hidden=True)
 #   defended such bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968; he went further, excusing some misstatements of fact too:
 #   module 00), and the comment to the American Bar Association's Model Rule 4.1, which
-#   most US states have adopted for lawyers, notes that a party's estimates of price or value, and what it
-#   says it would settle for, are not ordinarily taken as statements of material fact (a
-#   fact a reasonable person would weigh in deciding). So a
-#   bluff is usually lawful, but it is contested: many negotiators will not bluff, a bluff
-#   that is called costs you credibility, and simply declining to name your reservation
-#   price serves you as well. Module 04 returns to this.
+#   most US states have adopted for lawyers, notes that a party's estimates of price or
+#   value, and what it says it would settle for, are not ordinarily taken as statements of
+#   material fact (a fact a reasonable person would weigh in deciding). So lawyers' own
+#   rules tolerate a bluff about your own limit, but it is contested: many negotiators
+#   will not bluff, a bluff that is called costs you credibility, and simply declining to
+#   name your reservation price serves you as well. Module 04 returns to this.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
