@@ -3923,7 +3923,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     fails with a hint that names it (it passed the old check)."""
     for n in range(300):
         s = course.variant(MODULE, f"learner-{n}")
-        margins = check.landing_margins(s)
+        margins = check._landing_margins(s)
         assert margins[0] == 0 and len(margins) == 3, n
         table = TradeTable(s.yours, s.theirs)
         them = {p[1] for p in table.frontier}

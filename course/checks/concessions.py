@@ -1266,7 +1266,7 @@ def next_trade(answer, hidden=False):
     )
 
 
-def landing_margins(s):
+def _landing_margins(s):
     """The margins question 4b's check tries for ``s`` (Orchard's points above its minimum
     that the landing must leave): 0, then each halfway between two frontier packages' points
     for Orchard above the minimum, so that no threshold falls on a package (``>=`` and ``>``
@@ -1284,7 +1284,7 @@ def landing(answer, hidden=False):
     the ``margin`` you leave it."""
     for s in _scenarios(hidden):
         table = _table(s.learner)
-        for margin in landing_margins(s):
+        for margin in _landing_margins(s):
             where = f"landing(scenario, {margin:g}) for learner {s.learner}"
             result = _package(s, call_learner(answer, s, margin), where)
             _judge_landing(s, table, where, result, margin)
