@@ -875,7 +875,7 @@ check.label_statements(label_statements, hidden=True)
 # one side does better by walking away. For a price, this is the even split of a zone
 # $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side. At Northwind
 # that holds if breakdown leaves Northwind with the agency's contractor; if breakdown
-# leaves it with no hire at all (section 7), it holds only if your work is worth to
+# leaves it with no hire at all (as below), it holds only if your work is worth to
 # Northwind exactly what the agency costs it (below, $W = A$).
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
