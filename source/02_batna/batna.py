@@ -569,9 +569,9 @@ check.target_salary(target_salary, hidden=True)
 # package it names beats walking away, even below the even split: refusing leaves you
 # only your BATNA.
 #
-# Northwind moves above your reservation price, though section 7's model says it need not,
-# because it does not know that price, because people refuse splits they see as unfair
-# even at a cost to themselves (Güth, Schmittberger and Schwarze 1982), and because a
+# Northwind moves above your reservation price, though one of section 7's models says it
+# need not, because it does not know that price, because people refuse splits they see as
+# unfair even at a cost to themselves (Güth, Schmittberger and Schwarze 1982), and because a
 # grudging offer costs goodwill in a working relationship.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
