@@ -694,11 +694,17 @@ def _coalitions(players):
     return found
 
 
+def _shapley_in_the_licence_market(atlas, borealis):
+    """Kestrel's Shapley value when Atlas values the licence at ``atlas`` and Borealis at
+    ``borealis`` (money): (3 v1 + v2) / 6, for the draws, which have no scenario yet."""
+    return (3 * atlas + borealis) / 6
+
+
 @answer_key
 def kestrel_shapley(s):
     """Kestrel's Shapley value in the licence market: (3 v1 + v2) / 6, what
     ``shapley_values`` gives on ``licence_game(s)`` (the tests check they agree)."""
-    return (3 * s.atlas_value + s.borealis_value) / 6
+    return _shapley_in_the_licence_market(s.atlas_value, s.borealis_value)
 
 
 def _floor_mistake_amounts(s):
@@ -969,7 +975,7 @@ def _atlas_figure(learner, atlas, borealis):
     ``FIGURE_MARGIN`` from that value and from Borealis's offer (no answer on a rule's
     boundary, whatever the rounding to the hundred)."""
     rng = random.Random(f"03_power:figure:{learner}")
-    shapley = (3 * atlas + borealis) / 6
+    shapley = _shapley_in_the_licence_market(atlas, borealis)
     down = math.floor(shapley / FIGURE_STEP) * FIGURE_STEP
     up = down + FIGURE_STEP
     near, far = (up, down) if rng.random() < 0.5 else (down, up)
@@ -1359,7 +1365,7 @@ def _corvid(rng, atlas, borealis):
     # c <= (6a + b) / 10 - 1.2 margin: there the verdict worked out in today's market says
     # no and the right one yes, so the learner's own numbers test the idea (review W3: they
     # never did, for 400 of 400 learners)
-    today = (3 * atlas + borealis) / 6
+    today = _shapley_in_the_licence_market(atlas, borealis)
     top = (6 * atlas + borealis) / 10 - 1.2 * SHAPLEY_MARGIN * atlas
     between = list(
         range(math.floor(today / 1000) * 1000 + 1000, math.floor(top / 1000) * 1000 + 1, 1000)
@@ -1382,7 +1388,7 @@ def _tactics(rng, borealis, harrow, atlas, above, corvid, raised):
     # a bluffed threat or an invented bid names more than Atlas already proposes (Kestrel's
     # Shapley value) and more than Borealis offers, else it asks for nothing new, and less
     # than Atlas's value, else Atlas could only refuse
-    proposal = (3 * atlas + borealis) / 6
+    proposal = _shapley_in_the_licence_market(atlas, borealis)
     above_proposal = max(borealis, proposal)
     # a warning of what Kestrel would do anyway, at Borealis's value, only where that asks
     # for more than Atlas already proposes (review 3, E9); else a bluff, at a
