@@ -4160,13 +4160,33 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     meant to mislead about a fact is not made honest by being true. Review 58, E2: it said the
     claim was honest *because* it misleads only against you; misleading only against yourself
     does not make a statement honest. It is labelled honest because it is literally true (the
-    first test), and it still misleads, against you alone."""
-    honest = _cell("honest-teaching")
+    first test), and it still misleads, against you alone. Review 66, C2: the rule against a
+    true statement meant to mislead read as if it covered the claim too (the claim is heard as
+    your limit); the text now says that a statement about your own limit is judged by its words
+    (bargaining custom takes it as no statement of fact) and the rule covers facts about the
+    world, and the claim's own explanation says so."""
+    honest = " ".join(_cell("honest-teaching").split())
     assert "honest because it misleads" not in honest
-    assert "A claimed reservation price below your real one" in honest
+    assert "What you say about the least you would accept is judged by its words" in honest
+    assert "neither side takes it as a statement of fact" in honest
     assert "is literally true, so this course labels it honest" in honest
     assert "it misleads only against you, inviting an offer you would refuse" in honest
+    assert (
+        "a true statement chosen to make the other side believe a false fact about the world "
+        "it will rely on" in honest
+    )
     assert "not made honest by being true" in honest
+    for n in range(40):
+        claims = [
+            s
+            for s in statements_of(course.variant("02_batna", f"floor-{n}"))
+            if s._kind == "bluff" and s._label == "honest"
+        ]
+        if claims:
+            assert "A claim about your own limit is judged by its words" in claims[0]._why
+            break
+    else:
+        raise AssertionError("no honest floor claim among 40 learners")
 
 
 def test_section_7_and_question_10_say_their_deltas_fit_only_a_costly_delay():

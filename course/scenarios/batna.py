@@ -795,9 +795,10 @@ def _claim(offers, one, figure):
     why = (
         f"your reservation price for the job as offered is {reservation:,.0f}, above "
         f"{figure:,.0f}: you would turn "
-        "down every salary under it, so the claim is true and demands nothing; but, like a "
-        "warning's figure, it is heard as your limit and invites an offer near it, which you "
-        "would refuse"
+        "down every salary under it, so the claim is true and demands nothing. A claim about "
+        "your own limit is judged by its words, not by what Northwind may hear in it (section "
+        "6); still, like a warning's figure, it is heard as your limit and invites an offer "
+        "near it, which you would refuse"
     )
     return text, "honest", figure, reservation, why, "bluff"
 

@@ -732,12 +732,17 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # your reservation price for the package it names? Judge it by what it says, not by what
 # Northwind may hear in it)? Does it demand something, with a
 # consequence if refused? And if something in it is false, is it the least you would
-# accept, or a fact about the world the other side will rely on? A claimed reservation
-# price below your real one ("I could not accept anything under 90,000" when yours is
-# 97,000) is literally true, so this course labels it honest; it misleads only
-# against you, inviting an offer you would refuse. A true statement chosen
-# to make the other side believe a false fact it will rely on is not made honest by being
-# true.
+# accept, or a fact about the world the other side will rely on?
+#
+# The two kinds of content are judged differently. What you say about the least you would
+# accept is judged by its words: by bargaining custom (module 00) neither side takes it as
+# a statement of fact. Above your real reservation price it is a bluff. Below it ("I could
+# not accept anything under 90,000" when yours is 97,000) it is literally true, so this
+# course labels it honest; it misleads only against you, inviting an offer you would
+# refuse. A fact about the world is judged by what it makes the other side believe: a
+# true statement chosen to make the other side believe a false fact about the world it
+# will rely on (Lumen's funded salary, named as if it were sure) is not made honest by
+# being true.
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
 # Mention it when what it shows beats the other side's estimate of your reservation price:
