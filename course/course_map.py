@@ -76,6 +76,7 @@ MODULES = (
             "respond_to_offer",
             "label_statements",
             "batna_needed",
+            "own_batna_needed",
             "batna_when",
             "batna_rise",
         ),

@@ -30,7 +30,8 @@ MODULE, NAME = "02_batna", "batna"
 POINTS = auto_points(MODULE, NAME)
 QUESTIONS = list(graded_points(MODULE, NAME))
 FULL = sum(POINTS.values())
-#: What question 7 (batna_needed: a one-point part and two half-point parts) is worth.
+#: What question 8's first cell (batna_needed: a half-point part and two quarter-point parts)
+#: is worth.
 Q5 = POINTS["batna-needed-test"]
 
 
@@ -97,7 +98,7 @@ def learners(root, port):
         "unchanged": (release_notebook(MODULE, NAME), 0),
         "correct": (solved(MODULE, NAME), FULL),
         "partly-wrong": (answer("    return target - (pie - their_batna) / 2\n"), FULL - Q5),
-        # right within reach, never None, Nash only: the one-point part of three
+        # right within reach, never None, Nash only: the half-point part of three
         "half-right": (
             answer("    return max(0, 2 * target - pie + their_batna)\n"),
             FULL - Q5 / 2,
@@ -372,9 +373,9 @@ def test_feedback_never_shows_hidden_tests(graded):
 
 
 def test_a_partly_right_answer_gets_the_points_of_each_check_it_passes(graded):
-    assert graded["grades"].loc["half-right", "batna-needed-test"] == 1
+    assert graded["grades"].loc["half-right", "batna-needed-test"] == 0.5
     page = (graded["out"] / "feedback" / "half-right" / f"{NAME}.html").read_text()
-    assert "1 of 2 marks" in page
+    assert "0.5 of 1 marks" in page
     assert "targets within reach" in page and "batna_needed inverts the Nash split." in page
     assert "targets out of reach" in page and "out of reach; return None." in page
 

@@ -30,7 +30,15 @@ from course.scenarios.batna import (
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text, source_notebook
 
-SCORED = ["reservation_salary", "northwind_zopa", "batna_needed", "respond_to_offer"]
+#: The scored questions and their points: question 8 is two cells of a mark each (review 66,
+#: X1: half of it is on the learner's own talks).
+SCORED = {
+    "reservation_salary": 2,
+    "northwind_zopa": 2,
+    "batna_needed": 1,
+    "own_batna_needed": 1,
+    "respond_to_offer": 2,
+}
 
 
 # --- right values written out from the story, as a learner would: the course's own answer
@@ -100,7 +108,8 @@ def test_the_course_solutions_pass(answers, question, hidden, capsys):
 @pytest.mark.parametrize("hidden", [False, True])
 def test_the_course_solutions_earn_every_point(answers, question, hidden):
     credit = getattr(check, question)(answers[question], hidden=hidden)
-    assert (credit.earned, credit.possible, repr(credit)) == (2, 2, "2")
+    points = SCORED[question]
+    assert (credit.earned, credit.possible, repr(credit)) == (points, points, f"{points}")
 
 
 def test_the_statements_solution_earns_every_point(answers, capsys):
@@ -828,8 +837,8 @@ def test_half_the_batna_step_costs_only_the_reachable_check(learner):
     got = messages(check.batna_needed(half))
     assert got["targets within reach"][0] == 0
     assert "only half a unit" in got["targets within reach"][1]
-    assert got["targets out of reach"][0] == 0.5
-    assert got["walking away on their proposal"][0] == 0.5
+    assert got["targets out of reach"][0] == 0.25
+    assert got["walking away on their proposal"][0] == 0.25
 
 
 @pytest.mark.parametrize("hidden", [False, True])
@@ -838,10 +847,10 @@ def test_an_unreachable_target_must_be_none(learner, hidden):
         return outside(target, pie) if walk_any_time else max(0, 2 * target - pie + theirs)
 
     got = messages(check.batna_needed(never_none, hidden=hidden))
-    assert got["targets within reach"] == (1, "batna_needed inverts the Nash split.")
+    assert got["targets within reach"] == (0.5, "batna_needed inverts the Nash split.")
     assert got["targets out of reach"][0] == 0
     assert "out of reach; return None" in got["targets out of reach"][1]
-    assert got["walking away on their proposal"][0] == 0.5  # one mistake, one deduction
+    assert got["walking away on their proposal"][0] == 0.25  # one mistake, one deduction
 
 
 def test_a_target_at_the_edge_of_reach_is_within_reach(learner):
@@ -882,12 +891,14 @@ def test_one_slip_at_the_edge_of_reach_costs_one_half_mark(learner, hidden):
         # whatever visible run of this question came before it in the process
         check.batna_needed(slip)
         got = messages(check.batna_needed(slip, hidden=hidden))
-        assert got["targets within reach"][0] == 1
-        assert got["walking away on their proposal"][0] == 0.5
+        assert got["targets within reach"][0] == 0.5
+        assert got["walking away on their proposal"][0] == 0.25
         assert got["targets out of reach"][0] == 0
         assert "exactly the BATNA, the other side still agrees" in got["targets out of reach"][1]
     text = _cell("q8-text")
-    assert "the other half is for telling which targets are out of reach" in text
+    assert "the last quarter is for telling which targets are out of reach" in " ".join(
+        text.split()
+    )
 
 
 def test_the_nash_answer_for_an_outside_option_is_named(learner):
@@ -897,7 +908,7 @@ def test_the_nash_answer_for_an_outside_option_is_named(learner):
     got = messages(check.batna_needed(nash_only))
     assert got["walking away on their proposal"][0] == 0
     assert "that is the Nash answer" in got["walking away on their proposal"][1]
-    assert got["targets within reach"][0] == 1 and got["targets out of reach"][0] == 0
+    assert got["targets within reach"][0] == 0.5 and got["targets out of reach"][0] == 0
 
 
 @pytest.mark.parametrize("hidden", [False, True])
@@ -911,7 +922,7 @@ def test_the_nash_inversion_in_both_models_earns_at_most_half_of_question_8(lear
         return None if target > pie - theirs else max(0, 2 * target - pie + theirs)
 
     got = messages(check.batna_needed(nash_both, hidden=hidden))
-    assert sum(earned for earned, _ in got.values()) == 1
+    assert sum(earned for earned, _ in got.values()) == 0.5
     assert "answers the two models differently" in got["targets out of reach"][1]
     assert "only by a function that answers the two models differently" in _cell("q8-text")
 
@@ -923,7 +934,7 @@ def test_a_three_argument_answer_keeps_the_nash_points(learner):
         return None if target > pie - theirs else max(0, 2 * target - pie + theirs)
 
     credit = check.batna_needed(three)
-    assert credit.earned == 1  # the two parts that also call with the fourth argument fail
+    assert credit.earned == 0.5  # the two parts that also call with the fourth argument fail
     assert "takes 3 positional arguments" in messages(credit)["targets out of reach"][1]
     assert "takes 3 positional arguments" in messages(credit)["walking away on their proposal"][1]
 
@@ -968,7 +979,7 @@ def test_a_nash_answer_without_the_floor_fails_the_visible_check_as_it_fails_gra
     for hidden in (False, True):
         got = messages(check.batna_needed(no_floor, hidden=hidden))
         assert got["targets within reach"][0] == 0
-        assert got["targets out of reach"][0] == got["walking away on their proposal"][0] == 0.5
+        assert got["targets out of reach"][0] == got["walking away on their proposal"][0] == 0.25
 
 
 def test_hidden_batna_cases_stay_in_the_taught_domain(learner):
@@ -1007,7 +1018,7 @@ def test_a_target_at_exactly_half_the_pie_needs_no_batna_when_you_can_walk_out(l
         got = messages(check.batna_needed(strict_half, hidden=hidden))
         assert got["walking away on their proposal"][0] == 0
         assert "at or below half the pie needs no BATNA" in got["walking away on their proposal"][1]
-        assert got["targets within reach"][0] == 1 and got["targets out of reach"][0] == 0.5
+        assert got["targets within reach"][0] == 0.5 and got["targets out of reach"][0] == 0.25
     text = " ".join(cell_text("02_batna", "batna", "q8-text").split())
     assert "exactly half of it among them" in text
 
@@ -4504,3 +4515,51 @@ def test_section_6_and_questions_9_and_10_say_each_thing_once_with_asides_in_sid
     for text in (leverage, honest):
         assert "on the line between a bluff and a misrepresentation" in text
         assert "A false statement of" in text and "the other side will rely on" in text
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_question_8_grades_a_decision_on_the_learners_own_talks(learner, hidden):
+    """Review 66, X1: question 8's two marks were an inversion on abstract pies that never
+    touched ``offers``. Half of them now go to ``own_batna_needed``: the least BATNA at which
+    the model that fits the learner's own talks (and one of each kind on their numbers)
+    predicts their question 5 target. Two right formulations pass (the model answer's reuse
+    of ``batna_needed``, and the closed forms); one formula for every version, or the full
+    commute, fails with a hint true of it."""
+    from course.scenarios.batna import target_of
+
+    def closed_forms(offers, talks, target):
+        half = offers.commute_cost / 2
+        if talks.may_be_cancelled:
+            return max(0, 2 * target - talks.work_value - half)
+        if talks.answer_date:
+            return target - half if talks.proposer == "Northwind" else 0
+        if talks.proposer == "Northwind":
+            return target - half
+        d = talks.delta
+        return (target - half - (1 - d) * (talks.work_value - half)) / d
+
+    def through_batna_needed(offers, talks, target):
+        half = offers.commute_cost / 2
+        if talks.may_be_cancelled:
+            return max(0, 2 * (target - half) - (talks.work_value - half))
+        return closed_forms(offers, talks, target)
+
+    for right in (closed_forms, through_batna_needed):
+        credit = check.own_batna_needed(right, hidden=hidden)
+        assert (credit.earned, credit.possible) == (1, 1), messages(credit)
+    matched = messages(check.own_batna_needed(lambda o, t, target: target - o.commute_cost / 2))
+    assert matched["your own talks"][0] == 0
+    full = messages(
+        check.own_batna_needed(
+            lambda o, t, target: closed_forms(
+                replace(o, commute_cost=2 * o.commute_cost), t, target
+            )
+        )
+    )
+    assert "takes off the full commute" in full["your own talks"][1]
+    offers = course.variant("02_batna", "ada")
+    assert check.batna_needed_of(offers, offers.talks, target_of(offers)) > 0
+    text = _cell("own-batna-needed-text")
+    assert "`own_batna_needed(offers, talks, target)`" in text
+    assert "your question 5 target" in text
+    assert "this part earns 1 mark and your own talks, below, the other" in _cell("q8-text")

@@ -40,6 +40,7 @@ from course.scenarios.batna import (
     rule_offers,
     statement_key,
     statements_of,
+    target_of,
     zone_edge_case,
 )
 from course.variants import hidden_learner, learner_as
@@ -893,6 +894,48 @@ def rise_from_the_pie(s, talks):
     return salary(batna + 1_000) - salary(batna)
 
 
+def _own_salary(s, talks, batna):
+    """Section 7's models on the package with two remote days, from first principles: the
+    hire's gain W less half the commute; Northwind's breakdown payoff no hire; the agency's
+    cost a cap on every salary."""
+    half, high = s.commute_cost / 2, s.agency_rate + s.agency_fee
+    pie = talks.work_value - half
+    if talks.may_be_cancelled:
+        return min((batna + half + talks.work_value) / 2, high)
+    if talks.answer_date:
+        return batna + half if talks.proposer == "Northwind" else high
+    share = max(batna, talks.delta / (1 + talks.delta) * pie)  # when Northwind proposes
+    if talks.proposer == "you":  # Northwind takes what beats proposing a week later
+        share = pie - talks.delta * (pie - share)
+    return min(share + half, high)
+
+
+def own_needed_by_search(s, talks, target):
+    """Question 8's own case by bisection on the predicted salary, rounded to the unit."""
+    if _own_salary(s, talks, 0) >= target:
+        return 0
+    low, high = 0.0, float(target)
+    for _ in range(80):
+        mid = (low + high) / 2
+        low, high = (mid, high) if _own_salary(s, talks, mid) < target else (low, mid)
+    return round(high)
+
+
+def own_needed_from_the_reservation_price(s, talks, target):
+    """Another reading: solve each model for the reservation price of the package, then take
+    off half the commute."""
+    half = s.commute_cost / 2
+    if talks.may_be_cancelled:  # (r + W) / 2 = target
+        return max(0.0, 2 * target - talks.work_value - half)
+    if talks.answer_date and talks.proposer == "you":
+        return 0.0
+    if talks.start_slips and talks.proposer == "you":  # r + (1 - delta)(W - r) = target
+        r = (target - (1 - talks.delta) * talks.work_value) / talks.delta
+    else:  # r = target
+        r = target
+    return r - half
+
+
 ALTERNATIVES = {
     "startup_tree": (tree_reversed, tree_nested),
     "choose_batna": (batna_by_hand, batna_flattened),
@@ -903,6 +946,7 @@ ALTERNATIVES = {
     "target_salary": (target_by_cases, target_highest_supported),
     "batna_when": (when_by_hand, when_by_ranking),
     "batna_rise": (rise_by_slopes, rise_from_the_pie),
+    "own_batna_needed": (own_needed_by_search, own_needed_from_the_reservation_price),
 }
 LABELLERS = (labels_from_text, labels_from_facts)
 
@@ -970,6 +1014,10 @@ def judge_all(s, seen, question, answer):
     elif question == "batna_rise":
         for talks in check.talks_cases(s):
             check.judge_batna_rise(s, talks, answer(s, talks))
+    elif question == "own_batna_needed":
+        target = target_of(s)
+        for talks in check.talks_cases(s):
+            check.judge_own_batna_needed(s, talks, target, answer(s, talks, target))
     else:
         for case in seen["needed"]:
             for walk in (False, True):
@@ -1568,3 +1616,31 @@ def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fall
     assert "but not beside another gamble" not in summary
     # review 57, U1: the summary no longer repeats the condition; it says "usually", as above
     assert "beside a fallback gamble it usually raises your reservation price" in summary
+
+
+def test_question_8s_own_case_has_a_decision_off_every_boundary_for_every_learner(drawn):
+    """Review 66, X1: question 8's own part inverts the model that fits each version of the
+    talks the check tries. For every swept learner: the target lies at least 1,000 below the
+    agency's cost (so the cap never decides); the Nash answer sits far from its floor at 0;
+    where the start slips and you propose, the BATNA found stays above your share at the table
+    as the responder, so it binds and the binding formula is the model's answer; the salary
+    the model predicts at that BATNA is the target; and the answer differs from one version to
+    another, so one formula for all fails."""
+    from course.scenarios.batna import batna_needed_of, predicted_salary
+
+    for s in drawn:
+        target, half = target_of(s), s.commute_cost / 2
+        assert s.agency_rate + s.agency_fee - target >= 1_000, s.learner
+        answers = set()
+        for talks in check.talks_cases(s):
+            need = batna_needed_of(s, talks, target)
+            answers.add(round(need))
+            if talks.may_be_cancelled:
+                assert 2 * target - talks.work_value - half >= 10_000, s.learner
+            if talks.start_slips and talks.proposer == "you":
+                table = talks.delta / (1 + talks.delta) * (talks.work_value - half)
+                assert need - table >= 10_000, s.learner
+            if not (talks.answer_date and talks.proposer == "you"):
+                rise = need - max(worth(s).values())
+                assert predicted_salary(s, talks, rise) == pytest.approx(target), s.learner
+        assert len(answers) >= 3, s.learner

@@ -40,6 +40,7 @@ from course.scenarios.batna import (
     TARGET_SHARE,
     JobOffers,
     alternatives_of,
+    batna_needed_of,
     batna_of,
     batna_rise_of,
     batna_value,
@@ -1667,10 +1668,12 @@ def _tells_models_apart(answer, cases):
 def batna_needed(answer, hidden=False):
     """Check a function ``(target, pie, their_batna, walk_any_time=False)`` that returns the
     least BATNA, 0 or more, giving at least a target share, or None. Three parts: the Nash
-    model within reach (1 point), which targets are out of reach, None in both models, with
-    the target exactly at the edge of reach (half a point), and the outside-option model
-    within reach (half). The edge is judged in one part only: a `>=` slip for "out of reach"
-    cost 1.5 of 2 marks when all three tried it. The out-of-reach half point is earned only
+    model within reach (half a point), which targets are out of reach, None in both models,
+    with the target exactly at the edge of reach (a quarter), and the outside-option model
+    within reach (a quarter); question 8's other mark is ``own_batna_needed``, on the
+    learner's own talks (review 66, X1). The edge is judged in one part only: a `>=` slip
+    for "out of reach" cost 1.5 of 2 marks when all three tried it. The out-of-reach quarter
+    is earned only
     by a function that answers the two models differently somewhere they differ
     (``_tells_models_apart``): telling them apart is the point of section 7, and the Nash
     inversion in both models earned 1.5 of 2 for 20 of 20 learners."""
@@ -1680,14 +1683,14 @@ def batna_needed(answer, hidden=False):
     return score(
         Check(
             "targets within reach",
-            1,
+            0.5,
             lambda: _batna_needed_part(
                 answer, inside, False, "batna_needed inverts the Nash split."
             ),
         ),
         Check(
             "targets out of reach",
-            0.5,
+            0.25,
             _only_beside(
                 lambda: _batna_needed_part(
                     answer,
@@ -1697,7 +1700,7 @@ def batna_needed(answer, hidden=False):
                     judge_reach,
                 ),
                 lambda: _tells_models_apart(answer, inside),
-                "it says None where no deal can give you the target, but that half mark is "
+                "it says None where no deal can give you the target, but that quarter mark is "
                 "earned only by a function that answers the two models differently where "
                 "they differ, and yours gives the same answer in both there: with an outside "
                 "option, your BATNA counts only once it beats half the pie",
@@ -1705,7 +1708,7 @@ def batna_needed(answer, hidden=False):
         ),
         Check(
             "walking away on their proposal",
-            0.5,
+            0.25,
             lambda: _batna_needed_part(
                 answer,
                 inside,
@@ -1715,6 +1718,75 @@ def batna_needed(answer, hidden=False):
             ),
         ),
     )
+
+
+@answer_key
+def judge_own_batna_needed(offers, talks, target, result):
+    """Question 8's own case on ``result`` for one version of the talks: nothing when it is
+    the least BATNA, 0 or more, at which the fitting model's salary on the package with two
+    remote days reaches ``target`` (to the whole unit), else the ``NotYet`` hint, which says
+    what to ask of the version, never the figure."""
+    call = f"own_batna_needed(offers, talks, {target:,.0f}) for talks where {_talks_words(talks)}"
+    if result is None:
+        raise NotYet(
+            f"{call} gave None: every target here lies below what the agency costs Northwind, "
+            "so some BATNA reaches it; return the least, 0 or more.",
+            general="it returned None, but every target the check tries is within reach",
+        )
+    value = money(result, call)
+    right = batna_needed_of(offers, talks, target)
+    if abs(value - right) <= 0.5:
+        return
+    as_offered = batna_needed_of(
+        replace(offers, commute_cost=2 * offers.commute_cost), talks, target
+    )
+    if abs(value - as_offered) <= 0.5:
+        hint = general = (
+            "your figure takes off the full commute; these talks are on the package with two "
+            "remote days, so take off half of it"
+        )
+    elif value < 0:
+        hint = general = "a BATNA is worth 0 or more: return the least such value"
+    elif talks.may_be_cancelled:
+        hint = general = (
+            "here something neither side controls may end the talks: ask what each side then "
+            "gets (Northwind, no hire at all), which of section 7's models that makes the one "
+            "that fits, and how far each unit of your BATNA moves its salary"
+        )
+    elif talks.answer_date:
+        hint = general = (
+            "here delay costs nothing and the talks end on a common date: ask who makes the "
+            "last offer, what the other side can then do besides take it, and whether your "
+            "BATNA then matters at all"
+        )
+    else:
+        hint = general = (
+            "here each week of talks costs both sides, and either can leave whenever it turns "
+            "down a proposal: your BATNA binds, so ask who makes the first offer and what "
+            "salary that gives from a reservation price of your BATNA plus half the commute"
+        )
+    raise NotYet(f"{call} gave {value:,.0f}: {hint}.", general=general)
+
+
+@question
+def own_batna_needed(answer, hidden=False):
+    """Check a function ``(offers, talks, target)`` returning the least value of your BATNA,
+    0 or more, at which the salary the model that fits ``talks`` predicts on the package
+    with two remote days reaches ``target`` (1 point): question 5's target on the learner's
+    own version of the talks and one of each kind on their own numbers (question 10's
+    versions); when grading, the same on two other learners' numbers too."""
+    cases = _scenarios(hidden)
+
+    def part():
+        for case in cases:
+            target = target_of(case)
+            for talks in talks_cases(case):
+                judge_own_batna_needed(
+                    case, talks, target, call_learner(answer, case, talks, target)
+                )
+        return "own_batna_needed finds the model that fits each version, and inverts it."
+
+    return score(Check("your own talks", 1, part))
 
 
 # --- question 5: your target ------------------------------------------------------------------

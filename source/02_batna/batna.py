@@ -1055,10 +1055,11 @@ ModelQuiz()
 # model but 0 with an outside option: your BATNA does not matter until it beats half the
 # pie.
 #
-# *Marks:* the Nash cases within reach earn a mark, the outside-option cases half; the
-# other half is for telling which targets are out of reach (a target that leaves the other
-# side exactly its BATNA is within reach), earned only by a function that answers the two
-# models differently where they differ.
+# *Marks:* this part earns 1 mark and your own talks, below, the other. The Nash cases
+# within reach earn half a mark, the outside-option cases a quarter; the last quarter is
+# for telling which targets are out of reach (a target that leaves the other side exactly
+# its BATNA is within reach), earned only by a function that answers the two models
+# differently where they differ.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
@@ -1073,11 +1074,56 @@ def batna_needed(target, pie, their_batna, walk_any_time=False):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "batna-needed-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "batna-needed-test", "schema_version": 3}
 """Check that batna_needed inverts both models, and says when a target is out of reach."""
 check.batna_needed(batna_needed)
 ### BEGIN HIDDEN TESTS
 check.batna_needed(batna_needed, hidden=True)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-text", "schema_version": 3}
+# #### Your own talks (1 mark)
+#
+# Now invert the model that fits your own case. `offers.talks` is the variant of your
+# story that question 10 describes: read its list of three facts now. Write
+# `own_batna_needed(offers, talks, target)`: the least value of your BATNA, 0 or more, at
+# which the salary predicted by the model that fits `talks`, for the package with two
+# remote days, reaches `target`. Your reservation price for that package is your BATNA's
+# value plus half the commute. Where the model is the Nash split, your `batna_needed` can
+# do the work: the pie is what the hire gains the two sides together, $W$ less half the
+# commute, and Northwind's breakdown payoff is no hire, 0. The agency's cost caps every
+# prediction, and every target the check tries lies below it.
+#
+# Compare the answer on your own talks with what your BATNA is worth: if you need more,
+# your target is beyond what the model predicts for you, and strengthening your BATNA is
+# what would bring it within reach.
+#
+# *Grading, in short:* the check passes your question 5 target (the right value) and tries
+# your own talks and one of each kind on your numbers; grading adds other learners'
+# numbers. Return the value unrounded, or rounded to the whole unit.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "own-batna-needed-answer", "schema_version": 3}
+def own_batna_needed(offers, talks, target):
+    """The least BATNA (0 or more) at which the model that fits talks predicts target."""
+    ### BEGIN SOLUTION
+    half = offers.commute_cost / 2  # two remote days halve the commute
+    if talks.may_be_cancelled:  # the Nash split of W - half; Northwind's breakdown: no hire
+        return batna_needed(target - half, talks.work_value - half, 0)
+    if talks.answer_date and talks.proposer == "you":  # you ask for the agency's cost
+        return 0
+    if talks.answer_date or talks.proposer == "Northwind":  # your BATNA matched exactly
+        return target - half
+    delta = talks.delta  # you propose: r + (1 - delta)(W - r) = target, with r = V + half
+    return max(0, (target - (1 - delta) * talks.work_value) / delta - half)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "own-batna-needed-test", "schema_version": 3}
+"""Check that own_batna_needed inverts the model that fits each version of your talks."""
+check.own_batna_needed(own_batna_needed)
+### BEGIN HIDDEN TESTS
+check.own_batna_needed(own_batna_needed, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
