@@ -619,7 +619,9 @@ def test_the_practice_case_of_question_7_is_not_the_own_key_by_analogy():
         differ += pair != practice
     assert 0.65 < differ / 600 < 0.85
     text = " ".join(_cell("q7-text").split())
-    assert "Its labels are not yours by analogy" in text
+    # review 66 U4: the sentence spoke to a strategy of copying labels, not to the task
+    assert "Its labels are not yours by analogy" not in text
+    assert "Your own statements are drawn apart from it, so judge each of them afresh" in text
     assert "your claim about the least you would accept and your statement about an offer" in text
 
 
@@ -2085,7 +2087,7 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     assert "introduced under *Bluff* below" not in honest
     assert honest.index("Model Rule 4.1") > honest.index("**Bluff.**")
     # a side note (review 65 U3: one block with the sources of the words)
-    assert "and why even a true warning costs you</b> (side notes)</summary>" in honest
+    assert "and why even a true warning costs you</b> (a side note)</summary>" in honest
     assert "*Why even a true warning costs you.* It corners the other side" in honest
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
@@ -4417,9 +4419,11 @@ def test_review_63_section_4_teaches_question_5s_rule_and_the_deal_me_out_source
     failing on the old text."""
     zopa = _cell("zopa-teaching")
     assert "Inside the band, aim where a fact you can show puts the price" in zopa
-    assert "a fact below the even split leaves you at the even split" in zopa
-    assert "one past the band's top at the top" in zopa
-    assert "with no such fact, aim at the even split" in zopa
+    # review 66 U2: the three cases, once nested in one sentence, are a table's rows
+    assert "| none, or one below the even split | the even split |" in zopa
+    assert "| one inside the band | the fact's figure |" in zopa
+    assert "| one past the band's top | the band's top: nine tenths of the way up, or the" in zopa
+    assert "a fact below the even split leaves you at the even split" not in zopa
     assert "Osborne and Rubinstein 1990, §3.12" in _cell("nash-teaching")
 
 
@@ -4563,3 +4567,21 @@ def test_question_8_grades_a_decision_on_the_learners_own_talks(learner, hidden)
     assert "`own_batna_needed(offers, talks, target)`" in text
     assert "your question 5 target" in text
     assert "this part earns 1 mark and your own talks, below, the other" in _cell("q8-text")
+
+
+def test_question_7_gives_the_task_first_and_the_marks_after():
+    """Review 66 U4: question 7's prompt gave three eighths of a mark per item before the
+    learner knew what to do. The task (the labels, then "use") comes first, in a numbered list,
+    and the marks in one note at the end, as questions 2 and 6 do."""
+    text = " ".join(_cell("q7-text").split())
+    assert text.index("1. each letter with its label") < text.index("2. under the key")
+    assert text.index("2. under the key") < text.index("three eighths")
+    assert text.index("*Marks.*") > text.index("Practise first on a case that is not yours")
+
+
+def test_the_demands_name_no_deadline_the_case_does_not_have():
+    """Review 66 U5: one wording of the demands ended "this week", a deadline the story (one
+    common answer date, or none in question 10's variants) does not have."""
+    for n in range(300):
+        for statement in statements_of(course.variant("02_batna", f"week-{n}")):
+            assert "this week" not in statement.text

@@ -738,7 +738,7 @@ def _warning(offers, one, taking, remote, figure):
     text = one(
         (
             f"{package}: unless Northwind can pay at least {figure:,.0f}, I will {taking}.",
-            f"{package}: if the salary is below {figure:,.0f}, I will {taking} this week.",
+            f"{package}: if the salary is below {figure:,.0f}, I will {taking}.",
         )
     )
     which = "with two remote days" if remote else "for the job as offered"

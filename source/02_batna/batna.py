@@ -433,13 +433,18 @@ BatnaBuilder()
 # research finding: studies of aspirations support ambitious targets you can justify, not
 # these bounds.
 #
-# Inside the band, aim where a fact you can show puts the price: a fact below the even
-# split leaves you at the even split, one past the band's top at the top; with no such
-# fact, aim at the even split. At Northwind no fact carries an opening past what the
-# agency's contractor costs, so your opening sits at that estimate and your target stays
-# in the nine-tenths band, from the even split up to nine tenths of the way to that
-# estimate.
-# Question 5 applies the convention; the reflection takes either case.
+# Inside the band, aim where a fact you can show puts the price:
+#
+# | the fact you can show (a pay survey, a rival's price) | your target |
+# |---|---|
+# | none, or one below the even split | the even split |
+# | one inside the band | the fact's figure |
+# | one past the band's top | the band's top: nine tenths of the way up, or the estimate itself if a fact carries your opening beyond it |
+#
+# At Northwind no fact carries an opening past what the agency's contractor costs, so your
+# opening sits at that estimate and your target stays in the nine-tenths band, from the
+# even split up to nine tenths of the way to that estimate. Question 5 applies the
+# convention; the reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -689,41 +694,33 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   a misrepresentation.
 #
 # <details>
-# <summary><b>Where the words come from, and why even a true warning costs you</b> (side
-# notes)</summary>
+# <summary><b>Where the words come from, and why even a true warning costs you</b> (a
+# side note)</summary>
 #
-# *Bluff.* The comment to the American Bar Association's Model Rule 4.1, a rule of conduct
-# for lawyers, counts a party's statements about the settlement it would accept as
-# *ordinarily* not statements of material fact (a fact a reasonable person would weigh in
-# deciding, as module 00 defines it). In the surveys Lewicki, Saunders and Barry report
-# (*Negotiation*, the chapter "Ethics in Negotiation", cited in module 00; the
-# questionnaire is Robinson, Lewicki and Donahue's, 2000), MBA students rated tactics as
-# appropriate or inappropriate: hiding your reservation price and opening far from it were
-# rated appropriate, misrepresenting information was not. A false claim about your own
-# reservation price lies between the two.
-#
-# *Warning and threat.* Schelling (*The Strategy of Conflict*, 1960) set a warning, which
-# only tells the other side your own incentives, apart from a threat in the strict sense:
-# a commitment to do, if refused, something you would rather not do, made to deter. Game
-# theorists call the first kind a *warning*, and so does this course: modules 00 and 03
-# use the same two words, *warning* and *threat*. Take a demand whose figure is above your
-# reservation price. In Schelling's terms it is also a threat, and since you would not
-# carry it out, the threat is a bluff. Module 03 agrees with module 00 that such a stated
-# intention can also be a misrepresentation, so for your own conduct do not treat it as a
-# mere bluff.
+# *The words* are module 00's and module 03's, which give their sources. Bargaining custom
+# tolerates a bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
+# of conduct for lawyers, counts a party's statements about the terms it would accept as
+# ordinarily not statements of material fact (a fact a reasonable person would weigh in
+# deciding); in the surveys of Robinson, Lewicki and Donahue (2000), MBA students rated
+# tactics as appropriate or inappropriate: hiding your reservation price was appropriate,
+# misrepresenting information was not. Schelling (*The Strategy of Conflict*, 1960) set a
+# warning, which tells the other side only what you would do anyway, apart from a threat:
+# a demand tied to something you would rather not do; modules 00 and 03 use the same two
+# words, *warning* and *threat*, and module 03 shows how a threat invites a threat back.
+# Take a demand above your reservation price. In Schelling's terms it is also a threat,
+# and since you would not carry it out, the threat is a bluff. As a stated intention you
+# do not hold, it can also be a misrepresentation, so for your own conduct do not treat it
+# as a mere bluff.
 #
 # *Why even a true warning costs you.* It corners the other side, and people resist
-# demands made under pressure; module 03 shows how a threat invites a threat back, and why
-# a warning, said as a demand, still corners the other side. Its figure is also heard as
-# more than it says: Northwind may take it as a promise that you will sign if it pays that
-# figure. A figure below your reservation price invites an offer at exactly that figure,
-# one you would then refuse (or accept, ending worse off than with your BATNA). That is a
-# cost of making the demand, not something false in it: the demand says nothing about what
-# you would do at or above its figure, so it is still a warning, not a bluff. The only
-# figure you would both carry out and accept is your reservation price itself, and naming
-# it gives that price away, and with it all the surplus above it. So telling your BATNA's
-# terms usually serves you better than a warning; warn only if you mean it, at a figure
-# you would accept, and when the relationship can bear it.
+# demands made under pressure. Its figure is also heard as a promise to sign there, so a
+# figure below your reservation price invites an offer at exactly that figure, one you
+# would then refuse (or accept, ending worse off than with your BATNA). That is a cost of
+# making the demand, not something false in it: the demand says nothing about what you
+# would do at or above its figure, so it is still a warning, not a bluff. The only figure
+# you would both carry out and accept is your reservation price, and naming it gives away
+# all the surplus above it. So telling your BATNA's terms usually serves you better; warn
+# only if you mean it, at a figure you would accept, and when the relationship can bear it.
 #
 # </details>
 #
@@ -767,30 +764,33 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ### Question 7 (2 marks): honest, warning, bluff or misrepresentation?
 #
 # Your scenario lists six things you might say to Northwind, lettered A to F
-# (`offers.statements` holds them as `(letter, text)` pairs). Compare each with the facts
-# of your scenario and your reservation price from expected values (question 3, first
-# part), for the package a statement names: with two remote days, take half the commute
-# off. Write `label_statements(offers)` returning a dict from letter to label: `"honest"`,
-# `"warning"`, `"bluff"` or `"misrepresentation"`; where a statement could fairly carry
-# either of two labels, both count. Each right label of your two demands, your claim and
-# your statement about an offer earns three eighths of a mark, whatever the other labels.
-# The check under your answer confirms only their form: the labels of your own statements
-# are marked when the notebook is graded, so that re-running the check cannot find them.
+# (`offers.statements` holds them as `(letter, text)` pairs). Write
+# `label_statements(offers)` returning a dict with two kinds of entry:
+#
+# 1. each letter with its label: `"honest"`, `"warning"`, `"bluff"` or
+#    `"misrepresentation"`. Ask section 6's three questions of each statement, against the
+#    facts of your scenario and your reservation price from expected values (question 3,
+#    first part) for the package the statement names: with two remote days, take half the
+#    commute off. Four statements turn on a figure: your two demands, your claim about the
+#    least you would accept and your statement about an offer. Where a statement could
+#    fairly carry either of two labels, both count.
+# 2. under the key `"use"`, the letter of the statement you would make: your BATNA's terms
+#    or the one that keeps your position private (for example
+#    `return {"A": "honest", ..., "use": "B"}`). Decide it by section 6's advice on when
+#    to mention an alternative; your scenario assumes that Northwind's estimate of your
+#    reservation price is its pay band's midpoint, `offers.band_midpoint`. Work it out
+#    from `offers`: the check also moves the midpoint.
 #
 # Practise first on a case that is not yours, shown in the next cell with its reservation
 # prices: `practice_labels()` returns its six labels, and its check says which test to
-# apply again when one is wrong (no marks). Its labels are not yours by analogy: each of
-# your demands, your claim about the least you would accept and your statement about an
-# offer is drawn on its own; judge each figure against your own reservation price for its
-# package, or against the story.
+# apply again when one is wrong (no marks). Your own statements are drawn apart from it,
+# so judge each of them afresh.
 #
-# Then add, under the key `"use"`, the letter of the statement you would make: your
-# BATNA's terms or the one that keeps your position private (for example
-# `return {"A": "honest", ..., "use": "B"}`). Decide it by section 6's advice on when to
-# mention an alternative; your scenario assumes that Northwind's estimate of your
-# reservation price is its pay band's midpoint, `offers.band_midpoint`. Work it out from
-# `offers`: the check also moves the midpoint, so the other statement may be the one to
-# make. The choice earns half a mark.
+# *Marks.* Each right label of your two demands, your claim and your statement about an
+# offer earns three eighths of a mark, whatever the other labels; the choice under
+# `"use"` earns half a mark. The check under your answer confirms only the labels' form:
+# the labels of your own statements are marked when the notebook is graded, so that
+# re-running the check cannot find them.
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
