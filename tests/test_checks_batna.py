@@ -2121,7 +2121,9 @@ def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_p
         assert salary(worth) == bank + commute
         assert salary(worth, bank + 1_000) == salary(worth) + 1_000
     assert f"exactly your reservation price, {bank + commute:,}" in nash
-    assert f"$2V + c$ = {2 * bank + commute:,}" in nash
+    # review 66 U1: the side calculation of the threshold W = 2V + c was cut; the model still
+    # leaves r only above it
+    assert "$2V + c$" not in nash
     assert salary(2 * bank + commute) == bank + commute
     assert salary(2 * bank + commute + 2_000) == bank + commute + 1_000
     assert "1.6 to 1.9 times the half unit" in nash
@@ -2217,7 +2219,8 @@ def test_the_model_quiz_asks_about_cases_the_text_does_not_work():
     texts = [text for text, _, _ in SITUATIONS]
     assert not any("loan" in text or "Harbor Bank" in text for text in texts)
     assert sum("head office" in text for text in texts) == 1
-    assert "loan" in section and "patent" not in section and "tenant" not in section
+    # review 66 U1: section 7's lapsing-loan example was cut; the quiz's cases stay new
+    assert "patent" not in section and "tenant" not in section
     assert {model for _, model, _ in SITUATIONS} == {"Nash split", "outside option"}
 
 
@@ -2778,8 +2781,11 @@ def test_the_citations_say_what_the_sources_say():
     can gain more. The SINS survey asked MBA students whether tactics were appropriate, not
     negotiators whether they were fair."""
     section7 = _cell("nash-teaching")
-    assert "A side that proposes first and can also leave just after its own proposal" in section7
-    assert "is refused can gain more" in section7 and "is refused gains more" not in section7
+    # review 66 U1: Shaked (1994) is module 03's (section 5), where module 02 now points
+    assert "is refused gains more" not in section7
+    assert "Module 03, section 5, treats the variants." in section7
+    power = " ".join(cell_text("03_power", "power", "outside-teaching").split())
+    assert "Shaked" in power
     honest = _cell("honest-teaching")
     assert "MBA students rated tactics as appropriate or inappropriate" in honest
     assert "as fair" not in honest
@@ -3465,7 +3471,9 @@ def test_the_head_office_case_has_no_answer_date_and_the_mixed_case_follows_modu
     from course.scenarios.batna import SITUATIONS
 
     head_office = _cell("nash-teaching")
-    assert "cancel the role any week, and that there is no answer date" in head_office
+    assert "*Head office may cancel the role any week*, and no one needs your answer by a date" in (
+        " ".join(head_office.split())
+    )
     assert "no one else needs your answer by a date" in SITUATIONS[0][0]
     quiz = _cell("quiz-text")
     assert "A case can have both: then the Nash split holds" not in quiz
@@ -4206,19 +4214,15 @@ def test_section_7_and_question_10_say_their_deltas_fit_only_a_costly_delay():
     """Review 58, E1: delta of 0.8 to 0.95 a week means a week late loses 5 to 20% of the
     whole gain from the hire, while a week is about a fiftieth of a year's gain (delta about
     0.98); the text gave the first proposer's premium at 0.9 and never said which is
-    realistic. It now says so, with the premium at 0.98 for section 7's two values of W."""
+    realistic. It now says so. Review 66 U1: the side calculation of the premium at 0.98 was
+    cut; section 7 and question 10 still say the deltas fit only a delay that loses work."""
     from course.scenarios.batna import DELTAS
 
     nash = _cell("nash-teaching")
     lost = sorted(round((1 - delta) * 100) for delta in DELTAS)
     assert f"a week late loses {lost[0]} to {lost[-1]}% of the" in nash
     assert "which fits only a delay that also loses work" in nash
-    assert pytest.approx(0.98, abs=0.001) == 1 - 1 / 52  # a week is a fiftieth of a year
-    assert "$\\delta$ would be about 0.98" in nash
-    reservation = 97_000
-    premiums = [round((1 - 0.98) * (worth - reservation)) for worth in (115_000, 130_000)]
-    assert f"proposing first would earn {premiums[0]} or {premiums[1]}" in nash
-    assert "the rise would be nearly 1,000 whoever proposes" in nash
+    assert "about 0.98" not in nash
     assert "low because a late start also loses work" in _cell("q10-text")
 
 
@@ -4585,3 +4589,22 @@ def test_the_demands_name_no_deadline_the_case_does_not_have():
     for n in range(300):
         for statement in statements_of(course.variant("02_batna", f"week-{n}")):
             assert "this week" not in statement.text
+
+
+def test_sections_6_and_7_and_questions_7_to_10_are_shorter_and_point_to_module_03():
+    """Review 66 U1 and U6: sections 6 and 7 and questions 9 and 10 re-taught much of module
+    03 and repeated module 00's sources (4,566 markdown words at review, question 8's
+    abstract part included). The side note on where the words come from is cut to the
+    sources in brief; section 7's outside-option passage points to module 03 for the
+    variants; Northwind's three cases are one list, with their numbers in one side note; the
+    asides on the threshold 2V + c and on delta near 0.98 are gone. The own-case part of
+    question 8 (review 66 X1) is new and counted apart."""
+    words = {g: len(_cell(g).split()) for g in ("honest-teaching", "nash-teaching")}
+    assert words["honest-teaching"] <= 1_280, words
+    assert words["nash-teaching"] <= 1_660, words
+    old = ("honest-teaching", "q7-text", "nash-teaching", "q8-text", "q9-text", "q10-text")
+    assert sum(len(_cell(g).split()) for g in old) <= 4_320
+    nash = _cell("nash-teaching")
+    assert nash.count("<details>") == 1 and "Northwind's case in numbers" in nash
+    assert "Module 03, section 5, treats the variants." in nash
+    assert _markdown_words() <= 10_700

@@ -672,9 +672,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | misrepresentation | false about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 # | warning | a true demand: below its figure you really would take your BATNA | "For the job as offered, with no remote days: unless you pay at least 97,000, I will take Harbor Bank's offer." |
 #
-# - **Honest.** A true fact, told plainly, with nothing demanded: "Harbor Bank has offered
-#   me 89,000, and it spares me the commute." Keeping your reservation price to yourself
-#   is honest too: nobody is owed it.
+# - **Honest.** As in the table; keeping your reservation price to yourself is honest
+#   too: nobody is owed it.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Bargaining custom tolerates it more than a false fact
 #   (see the side note), but many negotiators will not make one, and it costs you: once
@@ -889,117 +888,103 @@ check.label_statements(label_statements, hidden=True)
 # prediction, but only where the conditions below hold.
 #
 # **Where this holds.** The even split of the surplus in money assumes that the pie is
-# money, worth the same to both sides, who are both risk-neutral: Nash's solution
-# maximises the product of the two sides' utility gains, which is an even split of the
-# money when both value money linearly (or share one constant absolute risk aversion); a
-# side more averse to risk gets less (Kihlstrom, Roth and Schmeidler 1981). Binmore,
-# Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed which payoffs belong
-# at the disagreement point, the $d_A$ and $d_B$ of the formula: *breakdown payoffs*, what
-# each side really receives if something neither side controls ends the talks. The Nash
-# split with those payoffs is what the talks predict when offers follow each other quickly
-# and the chance that the talks break down between two offers is small; when that chance is
-# large, the side that proposes first gets somewhat more. A loan that may lapse while a
-# buyer and the owner of a firm agree its price is the clean case: if the bank withdraws,
-# the owner keeps the firm and the buyer its cash. What pushes both to agree is the risk of
-# that breakdown, and then a stronger BATNA raises your share even if you never use it. A
-# BATNA is a breakdown payoff only if breakdown hands it to you: when the talks end by
-# accident, each side gets what the accident leaves it, which need not be the alternative it
-# would choose.
+# money, worth the same to both sides, who are both risk-neutral (a side more averse to
+# risk gets less: Kihlstrom, Roth and Schmeidler 1981). Binmore, Rubinstein and Wolinsky
+# (*RAND Journal of Economics* 17, 1986) showed which payoffs belong at the disagreement
+# point, the $d_A$ and $d_B$ of the formula: *breakdown payoffs*, what each side really
+# receives if something neither side controls ends the talks. The Nash split with those
+# payoffs is what the talks predict when offers follow each other quickly and the chance
+# that the talks break down between two offers is small. When what pushes both to agree
+# is the risk of that breakdown, a stronger BATNA raises your share even if you never use
+# it. A BATNA is a breakdown payoff only if breakdown hands it to you: when the talks end
+# by accident, each side gets what the accident leaves it, which need not be the
+# alternative it would choose.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative whenever you
 # turn down the other side's proposal, and what pushes both sides to agree is the cost of
 # delay. Then your BATNA works as an *outside option*, the case module 03 studies. Two
-# equally patient sides who lose little with each round of delay, and earn nothing while
-# the talks go on (no pay from the alternative in the meantime), split the pie about
+# equally patient sides who earn nothing while the talks go on split the pie about
 # evenly, whatever your BATNA, until your BATNA beats your half: your **share at the
 # table**, what the talks would give you if neither side had an alternative. (Write
 # $\delta$ for the share of the pie still worth having after one round of delay: the side
-# that answers gets $\delta/(1+\delta)$ of it, module 03 shows, which tends to one half
-# as the delay shrinks, $\delta \to 1$.) Once your BATNA beats that share, you get
-# exactly your BATNA when the other side proposes, and not a unit more, and only a little
-# more when you propose (Shaked and Sutton 1984; Osborne and Rubinstein 1990, §3.12;
-# module 03 calls it the *deal-me-out* result; the numbers below show how little).
-# Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) put the two
-# predictions to a test with people bargaining in a laboratory, and the outside-option
-# prediction described their deals better. (A side
-# that proposes first and can also leave just after its own proposal is refused can gain
-# more: Shaked 1994; module 03, section 5.)
+# that answers gets $\delta/(1+\delta)$ of it, which tends to one half as the delay
+# shrinks, $\delta \to 1$.) Once your BATNA beats that share, you get exactly your BATNA
+# when the other side proposes, and only a little more when you propose (Shaked and
+# Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out*
+# result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) found
+# that it described laboratory bargainers' deals better than the Nash split. Module 03,
+# section 5, treats the variants.
 #
 # **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
 # whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
 # turns down your ask. Both alternatives are taken by choice, so they are outside options:
 # Northwind must pay at least your reservation price, and need pay no more than the
-# agency. Your start date is fixed, so a week of talks costs neither side any
-# pay or work; and Northwind, Harbor Bank and Lumen all want your answer by the same date,
-# so the talks end then. With delay costless and a common deadline, the prediction turns on
-# who has the last word before the date, not on $\delta$. If Northwind makes the last offer,
-# you can only take it or your BATNA, so it need pay no more than your reservation price. If
-# you make the last offer, Northwind can only take it or call the agency, so you can ask for
-# up to the agency's cost. Neither is the even split. That is theory's knife-edge
-# prediction: in experiments with a deadline, Roth, Murnighan and Schoumaker (*American
-# Economic Review* 78, 1988) found agreements bunched just before it, and many talks
-# failing at it; their free-form talks had no last proposer, so they did not test it.
+# agency. Where between the two the salary lands depends on what ends the talks. Keep $V$
+# for your BATNA's value, $c$ for the commute and $r = V + c$ for your reservation price,
+# as in section 3; write $A$ for what the agency costs Northwind, $W$ for what your work
+# is worth to it (your scenario does not give it), and write $x$ for the salary.
+# Question 10's three variants of your story are these three cases.
 #
-# Suppose instead that head office could cancel the role any week, and that there is no
-# answer date (Harbor Bank and Lumen will wait): the result below needs none. Breakdown is
-# then outside both sides' control, but it does not hand each side its alternative. You
-# still get your BATNA; Northwind gets no hire at all, not the agency's contractor, because
-# the role is gone. Northwind's breakdown payoff is "no hire", and the agency stays what it
-# was, an outside option Northwind takes by choice, which caps the salary. Write $W$ for
-# what your work is worth to Northwind (your scenario does not give it) and $A$ for what
-# the agency costs it. Keep $V$ for your BATNA's value, $c$ for the commute and
-# $r = V + c$ for your reservation price, as in section 3, and write $x$ for the salary.
-# At a salary $x$ you gain $x - c - V$ over your breakdown payoff, and Northwind gains
-# $W - x$ over no hire. Binmore, Rubinstein and Wolinsky's model, with quick offers,
-# makes the two gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$,
-# halfway between your reservation price and $W$. Northwind never pays more than $A$,
-# so the predicted salary is the smaller of $(r + W)/2$ and $A$. This holds when the risk of
-# cancellation pushes much harder than the cost of delay; module 03 treats the mix of the
-# two. Since Northwind would
-# fill the role through the agency if you said no, the work is worth at least the
-# agency's cost to it: $W \ge A$.
-# So the prediction is at or above the even split of the zone, $(r + A)/2$, and equal to
-# it only when $W = A$. With numbers: your BATNA worth $V$ = 89,000 and a commute of
-# $c$ = 8,000 give $r$ = 97,000; with the agency at $A$ = 110,000 the even split of the
-# zone is 103,500. If your work is worth $W$ = 115,000 to Northwind, the prediction is
-# (97,000 + 115,000)/2 = 106,000; if it is worth 130,000, the halfway point, 113,500, is
-# above the agency's cost, so the prediction is 110,000. The Nash split predicts the even
-# split of the zone only when $W = A$ exactly, or if breakdown left Northwind with the
-# agency's contractor. That is why section 5 uses the even split as a norm of fairness, not
-# as a prediction.
+# - *A common answer date* (your story as it stands). Your start date is fixed, so a week
+#   of talks costs neither side any pay or work, and Northwind, Harbor Bank and Lumen all
+#   want your answer by the same date. With delay costless and a common deadline, the
+#   prediction turns on who has the last word before the date, not on $\delta$. If
+#   Northwind makes the last offer, you can only take it or your BATNA, so it need pay no
+#   more than your reservation price. If you make the last offer, Northwind can only take
+#   it or call the agency, so you can ask for up to the agency's cost. That is theory's
+#   knife-edge prediction: in experiments with a deadline, Roth, Murnighan and Schoumaker
+#   (*American Economic Review* 78, 1988) found agreements bunched just before it, and
+#   many talks failing at it; their free-form talks had no last proposer, so they did not
+#   test it.
+# - *Head office may cancel the role any week*, and no one needs your answer by a date.
+#   Breakdown is then outside both sides' control, but it does not hand each side its
+#   alternative: you still get your BATNA, and Northwind gets no hire at all, because the
+#   role is gone (the agency stays an outside option, which caps the salary). At a salary
+#   $x$ you gain $x - c - V$ over your breakdown payoff, and Northwind gains $W - x$ over
+#   no hire. Binmore, Rubinstein and Wolinsky's model, with quick offers, makes the two
+#   gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$, halfway between
+#   your reservation price and $W$, or $A$ if that is smaller. This holds when the risk of
+#   cancellation pushes much harder than the cost of delay; module 03 treats the mix of the
+#   two. Since Northwind would fill the role through the agency if you said no, $W \ge A$,
+#   so the prediction is at or above the even split of the zone, $(r + A)/2$. The Nash
+#   split predicts the even split of the zone only when $W = A$ exactly, or if breakdown
+#   left Northwind with the agency's contractor. That is why section 5 uses the even split
+#   as a norm of fairness, not as a prediction.
+# - *Now suppose each round of talks costs both sides something*: your start slips a week
+#   for each week of talks, there is no answer date, and head office does not threaten the
+#   role. That is the outside-option model. The hire creates a pie of $W - c$ (Northwind
+#   gains $W - x$, you gain $x - c$), and neither side earns anything while you talk. Once
+#   your BATNA beats your share at the table, it binds, and who makes the first offer
+#   matters a little. When Northwind proposes first, it must match your BATNA and need not
+#   pay a unit more: the predicted salary is exactly your reservation price, however
+#   patient the two of you are. When you propose first, Northwind takes any salary that
+#   leaves it at least what it would get by turning you down and proposing itself one
+#   round later: $\delta$ times its gain at your reservation price, $\delta(W - r)$. So
+#   you can ask for $r + (1 - \delta)(W - r)$, up to the agency's cost.
 #
-# Now change the story: suppose each round of talks costs both sides something (say the
-# start date slips a week for each week of talks, and there is no answer date to play for),
-# and head office does not threaten the role. That is the setting of the outside-option
-# model. The hire creates a pie of $W - c$ (Northwind gains $W - x$, you gain $x - c$),
-# and neither side earns anything while you talk. Your share
-# at the table is about half of it: 53,500 if $W$ = 115,000, and 61,000 if $W$ = 130,000.
-# Your BATNA, 89,000, beats both, so it binds (it, not your share at the table, sets what
-# you get), and then who makes the first offer matters a little (offers alternate week by
-# week). When Northwind proposes first, it
-# must match your BATNA and need not pay a unit more:
-# the predicted salary is exactly your reservation price, 97,000, for both values of $W$
-# and however patient the two of you are. When you propose first, Northwind takes any salary
-# that leaves it at least what it would get by turning you down and proposing itself one
-# round later: $\delta$ times its gain at your reservation price, $\delta(W - r)$. So you
-# can ask for $r + (1 - \delta)(W - r)$. With $\delta$ = 0.9 that is
-# 97,000 + 0.1 × 18,000 = 98,800 if $W$ = 115,000, and 97,000 + 0.1 × 33,000 = 100,300 if
-# $W$ = 130,000; as the delays shrink ($\delta \to 1$) both fall to 97,000.
 # While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
 # Northwind proposes, twice the Nash split's half unit, and by $\delta$ × 1,000 when you
 # do (up to the agency's cost): 1.6 to 1.9 times the half unit for the values of
-# $\delta$ question 10 uses (0.8 to 0.95). The even split of the zone, 103,500, is then
-# a point you argue for as fair, not one this model predicts.
+# $\delta$ question 10 uses (0.8 to 0.95). Those values mean a week late loses 5 to 20% of
+# the whole gain, which fits only a delay that also loses work.
 #
 # <details>
-# <summary><b>Two side calculations</b> (a side note)</summary>
+# <summary><b>Northwind's case in numbers</b></summary>
 #
-# With very short delays the salary rises above 97,000 only if your work is worth more
-# than $2V + c$ = 186,000 to Northwind; then it is $(W + c)/2$, capped by the agency at
-# $A$. And $\delta$ from 0.8 to 0.95 means a week late loses 5 to 20% of the whole gain,
-# which fits only a delay that also loses work. If it lost only a week's share of a
-# year's gain, $\delta$ would be about 0.98: proposing first would earn 360 or 660 here,
-# and the rise would be nearly 1,000 whoever proposes.
+# Let your BATNA be worth $V$ = 89,000 and a commute of $c$ = 8,000 give $r$ = 97,000; with
+# the agency at $A$ = 110,000 the even split of the zone is 103,500. If your work is worth
+# $W$ = 115,000 to Northwind, the prediction is (97,000 + 115,000)/2 = 106,000; if it is
+# worth 130,000, the halfway point, 113,500, is above the agency's cost, so the prediction
+# is 110,000. That is the cancellation case. By the answer date, the prediction is 97,000
+# or 110,000, by who has the last word.
+#
+# Where the start slips, your share at the table is about half of $W - c$: 53,500 if $W$ =
+# 115,000, and 61,000 if $W$ = 130,000. Your BATNA, 89,000, beats both, so it binds. When
+# Northwind proposes, the predicted salary is exactly your reservation price, 97,000, for
+# both values of $W$. When you propose, with $\delta$ = 0.9, it is 97,000 + 0.1 × 18,000 =
+# 98,800 if $W$ = 115,000, and 97,000 + 0.1 × 33,000 = 100,300 if $W$ = 130,000; as the
+# delays shrink ($\delta \to 1$) both fall to 97,000. The even split of the zone, 103,500,
+# is then a point you argue for as fair, not one this model predicts.
 #
 # </details>
 #
@@ -1154,10 +1139,7 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 #   commit first. Choose your fallback with Lumen beside each candidate (section 3), then
 #   draw both trees.
 #
-# Harbor Bank and Freelance stay as in question 2 (`offers.bank_salary`,
-# `offers.renewal_probability`, `offers.busy_probability`, `offers.freelance_busy`,
-# `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen has
-# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. Return
+# The alternatives' fields are question 2's. Return
 # the value unrounded, or rounded to the whole unit, no further. *Marks:* the round
 # settled before you answer, closed or not, earns half a mark; committing first and the
 # offer left open earn the other half.
