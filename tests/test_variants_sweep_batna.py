@@ -1177,6 +1177,7 @@ QUESTION_TEXT = {
     "target_salary": "q5-text",
     "respond_to_offer": "q6-text",
     "batna_when": "q9-text",
+    "own_batna_needed": "own-batna-needed-text",
 }
 
 
@@ -1206,6 +1207,7 @@ def test_every_field_the_reference_reads_is_named_in_the_question(
             "reservation_salary": (True,),
             "target_salary": (reservation(s),),
             "batna_when": ("known first", True),
+            "own_batna_needed": (s.talks, target_of(s)),
         }.get(question, ())
         reference[question](recording, *arguments)
         assert recording.read or question == "reservation_salary", question

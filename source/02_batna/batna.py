@@ -1074,14 +1074,13 @@ check.batna_needed(batna_needed, hidden=True)
 # `own_batna_needed(offers, talks, target)`: the least value of your BATNA, 0 or more, at
 # which the salary predicted by the model that fits `talks`, for the package with two
 # remote days, reaches `target`. Your reservation price for that package is your BATNA's
-# value plus half the commute. Where the model is the Nash split, your `batna_needed` can
-# do the work: the pie is what the hire gains the two sides together, $W$ less half the
-# commute, and Northwind's breakdown payoff is no hire, 0. The agency's cost caps every
-# prediction, and every target the check tries lies below it.
+# value plus half the commute (`offers.commute_cost`). Where the model is the Nash split,
+# your `batna_needed` can do the work: the pie is what the hire gains the two sides
+# together, $W$ less half the commute, and Northwind's breakdown payoff is no hire, 0. The
+# agency's cost caps every prediction, and every target the check tries lies below it.
 #
-# Compare the answer on your own talks with what your BATNA is worth: if you need more,
-# your target is beyond what the model predicts for you, and strengthening your BATNA is
-# what would bring it within reach.
+# If the answer on your own talks is above what your BATNA is worth, the model does not
+# give you your target until you strengthen your BATNA.
 #
 # *Grading, in short:* the check passes your question 5 target (the right value) and tries
 # your own talks and one of each kind on your numbers; grading adds other learners'
@@ -1139,7 +1138,10 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 #   commit first. Choose your fallback with Lumen beside each candidate (section 3), then
 #   draw both trees.
 #
-# The alternatives' fields are question 2's. Return
+# Harbor Bank and Freelance stay as in question 2 (`offers.bank_salary`,
+# `offers.renewal_probability`, `offers.busy_probability`, `offers.freelance_busy`,
+# `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen has
+# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. Return
 # the value unrounded, or rounded to the whole unit, no further. *Marks:* the round
 # settled before you answer, closed or not, earns half a mark; committing first and the
 # offer left open earn the other half.
