@@ -754,12 +754,12 @@ def test_each_wrong_verdict_costs_its_share_and_says_why(own):
     for letter, kind in kinds.items():
         assert words[kind] in why[letter], (kind, why[letter])
     one = {**key, next(iter(key)): flipped[next(iter(key))]}
-    assert run("what_to_say", lambda s: one, hidden=True).earned == pytest.approx(1.6)
+    assert run("what_to_say", lambda s: one, hidden=True).earned == pytest.approx(2 - 2 / 6)
 
 
 def test_a_verdict_given_to_every_statement_alike_earns_nothing():
     """Question 6 marks a right verdict only beside a right verdict of the other kind, so
-    "keep quiet" (or "say") to all five statements earns 0 for every learner, while one
+    "keep quiet" (or "say") to all six statements earns 0 for every learner, while one
     wrong verdict still costs only its share and the hint says why a right one earned
     nothing. (Before, "keep quiet" to all earned 1.34 of 2 on average over 300 learners.)"""
     for i in range(300):
@@ -788,7 +788,7 @@ def test_what_to_say_reads_loose_spellings_and_refuses_strangers(own):
     # A fresh review (U6): "keep-quiet" was refused though "keep_quiet" passed.
     hyphened = {letter: v.replace(" ", "-") for letter, v in key.items()}
     assert passes(run("what_to_say", lambda s: hyphened, hidden=True))
-    assert "no statement 'F'" in miss("what_to_say", lambda s: {**key, "F": "say"})
+    assert "no statement 'G'" in miss("what_to_say", lambda s: {**key, "G": "say"})
     assert "no verdict for statement" in miss("what_to_say", lambda s: {})
     assert "should be 'say' or 'keep quiet'" in miss(
         "what_to_say", lambda s: dict.fromkeys(key, "maybe")
@@ -1769,7 +1769,7 @@ def test_the_visible_what_to_say_check_judges_the_form_only(monkeypatch, learner
 def test_the_visible_what_to_say_check_refuses_a_wrong_form(own):
     key = statement_key(own)
     assert "has no verdict for statement" in miss("what_to_say", lambda s: {"A": "say"})
-    assert "no statement 'F'" in miss("what_to_say", lambda s: {**key, "F": "say"})
+    assert "no statement 'G'" in miss("what_to_say", lambda s: {**key, "G": "say"})
     assert "should be 'say' or 'keep quiet'" in miss("what_to_say", lambda s: {**key, "A": "maybe"})
     assert "should return a dict" in miss("what_to_say", lambda s: ["say"] * 5)
 
@@ -1809,7 +1809,7 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
     assert passes(run("practice_to_say", lambda: key))
     words = {
         "mention": "Fisher and Ury",
-        "signed": "the practice seller's decision is not to sign",
+        "signed": "the practice seller's decision is not to sign its letter of intent",
         "invented": "misrepresentation",
         "interest": "opens a trade",
         "belief": "chance 0.70",
@@ -1820,6 +1820,8 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
         hint = miss("practice_to_say", lambda w=wrong: w)
         assert f"- {letter}: " in hint and words[kinds[letter]] in hint, hint
         assert "(say it)" not in hint and "keep quiet" not in hint.split(":", 1)[1], hint
+        # review 66 X3: the practice seller's letter is not Brenn's, and one is "is"
+        assert "Brenn" not in hint and "1 of the practice seller's 6 verdicts is not" in hint
 
 
 def test_an_audit_hint_names_the_row_and_its_facts_but_not_the_side_they_favour():
@@ -2403,7 +2405,7 @@ def test_the_model_answer_puts_the_bots_gain_down_to_the_opening_not_to_words():
     assert "that citing it gained at this table" not in source
     assert "say when and how you cited your signed letter" not in source
     assert "whether the letter's use at the table would have been worth" not in source
-    assert "opening one step beyond gained against this bot, which hears offers, not words" in (
-        source
-    )
+    # review 66 E1: the gain is now this learner's own, per style, weighed by its chance
+    assert "one step beyond gained 1.85 against a Boulware Marlow" in source
+    assert "this bot hears offers, not words" in source
     assert "what you say is not modelled, only your offers" in source

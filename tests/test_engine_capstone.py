@@ -2090,7 +2090,11 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     assert "question 8 decided only how large your steps are" in table
     q8 = section("q8-text")
     assert "with `k` at most 5" not in q8 and "with `k` above 5" not in q8
-    assert "Decide as section 5 taught" in q8
+    # review 66 X2: question 8 is a threshold; it now says plainly that it applies
+    # section 5's rule, and states the rule, instead of calling it a decision
+    assert "Decide as section 5 taught" not in q8
+    assert "This question asks you to apply section 5's rule, not to judge" in q8
+    assert "is at most four steps after your opening (section 5's" in q8
     assert "counts trust more narrowly" in table and "only slamming the door does" in table
     q2 = section("q2-text")  # said once, in section 6, and pointed to from question 2
     assert "counts trust more narrowly" not in q2 and "set out once, in section 6" in q2
@@ -2346,7 +2350,7 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     assert "or not the other side answers" in plan
     assert "a step, once made, stands, whether or not Marlow answers it" in plan
     # review 61, C3: conditional at a human table (module 04)
-    assert "taking a step back here is a retraction, which section 4 prices" in plan
+    assert "taking a step back here is a retraction, which section 6 prices" in plan
     assert "retraction" in section("opening-teaching")
     assert "conditional: it stands if Marlow answers" not in plan
     notebook = " ".join(NOTEBOOK.read_text().replace("# ", " ").split())
@@ -2514,10 +2518,58 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     assert "whether the letter's use in a real meeting was worth its shortfall" in " ".join(
         line.removeprefix("#").strip() for line in rubric.splitlines()
     )
+    # review 66 E1: the model answer set the letter's whole shortfall (paid only on no
+    # deal) against the appendix's population gain (earned only on a deal); it now weighs
+    # each by its chance on its own case (test_the_model_answer_weighs_the_letter_...)
     assert (
         "more than the 4 to 8 k€ that opening one step beyond gained against this bot"
-        in " ".join(line.removeprefix("#").strip() for line in rubric.splitlines())
+        not in " ".join(line.removeprefix("#").strip() for line in rubric.splitlines())
     )
+
+
+def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
+    """Review 66 E1: the full-marks answer compared a 16.25 k€ shortfall, paid only when
+    the talks fail, with the appendix's 4 to 8 k€, a population average earned only on a
+    deal. It now weighs each by its chance on learner-1354's case, and every figure is
+    recomputed here: the posterior (0.38) is the chance of no deal, since no package of
+    the plan gives Marlow its points with Quell; 0.38 x 16.25 = 6.2; the step beyond,
+    replayed without Quell (200 seeds a style, the scripted learner of section 5), gains
+    1.85, 0, 0 and -9.25, about -1.1 weighed by the chance of a deal. The rubric asks for
+    that weighing. Failed on the old text."""
+    rubric = " ".join(
+        line.removeprefix("#").strip()
+        for line in NOTEBOOK.read_text().split('grade_id": "reflection"')[1].splitlines()
+    )
+    assert "16.25 short, more than the 4 to 8" not in rubric
+    case = course.variant("05_capstone", "learner-1354")
+    posterior = quell_posterior(case)
+    shortfall = batna_of(case)[1] - case.brenn_letter
+    assert shortfall == 16.25 and f"{posterior:.2f}" == "0.38"
+    assert max(them for _, _, them in plan_of(case)) < case.reservation_if_quell == 62
+    assert f"about {posterior * shortfall:.1f} k€ on average" in rubric
+    beyond = beyond_of(case)
+    assert beyond[1] == 160
+    gains = {}
+    for style in ("boulware", "linear", "conceder", "tit-for-tat"):
+        pairs = [
+            (
+                deal_profit(sit_by_the_plan(case, style, random.Random(i))),
+                deal_profit(sit_by_the_plan(case, style, random.Random(i), opening=beyond[0])),
+            )
+            for i in range(200)
+        ]
+        assert all(a is not None and b is not None for a, b in pairs), style
+        gains[style] = sum(b - a for a, b in pairs) / len(pairs)
+    assert [round(g, 2) for g in gains.values()] == [1.85, 0, 0, -9.25], gains
+    weighed = (1 - posterior) * sum(gains.values()) / len(gains)
+    assert f"{1 - posterior:.2f}" == "0.62" and f"{-weighed:.1f}" == "1.1"
+    assert (
+        "opening one step beyond gained 1.85 against a Boulware Marlow, nothing against a "
+        "linear or a Conceder one, and lost 9.25 against tit-for-tat" in rubric
+    )
+    assert "that is about 1.1 k€ lost on average, not 6.2 gained" in rubric
+    assert "The appendix's 4 to 8 k€ is an average over many learners' cases, not mine" in rubric
+    assert "weighing the shortfall by the chance of no deal" in rubric
 
 
 def test_a_tit_for_tat_marlow_facing_a_learner_who_holds_barely_moves():
@@ -2829,10 +2881,14 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     plan = " ".join(section("plan-teaching").split())
     # review 57, C2: the test is kept, as module 04 frames it, and the debrief measures it
     assert "replaces module 04's test" not in plan
+    # review 66 C3: on the frontier the test's answer is a condition, which this table
+    # cannot hear; the text now says so instead of promising a conditional step here
     assert (
-        "Module 04's test, that every give bring back something of equal value, applies here as "
-        "it did there"
+        "Module 04's test, that every give bring back something of equal value, applies to "
+        "rule 1's trades below the frontier as it did there"
     ) in plan
+    assert "what comes back is the deal the step is made conditional on" not in plan
+    assert "This table cannot hear conditions, so here a step stands unconditionally" in plan
     # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
     assert "The debrief sets each of your steps against the test" not in plan
     assert (
@@ -2863,7 +2919,7 @@ def test_question_8_says_k_counts_the_steps_after_the_opening():
     """Section 5 speaks of steps down from the opening and question 8 of plan[k]; the
     question says that k counts the steps after the opening, plan[0]."""
     text = " ".join(section("q8-text").split())
-    assert "(so k counts the steps after your opening, `plan[0]`)" in text
+    assert "so k counts the steps after your opening, `plan[0]`" in text
 
 
 def test_marlow_accepts_by_its_target_or_its_next_offer_as_sections_6_and_7_say():

@@ -15,7 +15,7 @@ def _text():
 def test_the_text_fixes_of_review_62():
     """U2, U3, U4, C3, C4: the buyer's reason to overstate its stock; a refused offer does
     not pull at this table (not as a general fact); the rush is an admission against
-    Marlow's interest; only frontier partners go down together in a meeting; and the
+    Marlow's interest; the diagnostic set is for a meeting (review 66 C1); and the
     letter's terms stay unsaid for a reason module 02 gives."""
     text = _text()
     assert "sound short of time, or not" not in text
@@ -25,6 +25,12 @@ def test_the_text_fixes_of_review_62():
     assert "it must give on other terms to get faster delivery" not in text
     assert "a rush request admits a need, against Marlow's own interest" in text
     assert "In a meeting you would put all of them down together" not in text
-    assert "In a meeting, put down together only partners on the frontier" in text
+    # review 66 C1: the text forbade in a meeting the very set question 5 marks; it now
+    # says the set is shown in a meeting, and why a partner below the frontier costs no
+    # profit there, and that this table cannot run the test
+    assert "In a meeting, put down together only partners on the frontier" not in text
+    assert "stays your private test" not in text
+    assert "shown together with the opening in a meeting, before any concession" in text
+    assert "Question 5 marks the set as preparation for a meeting" in text
     assert "module 02's own caution applies: a side that knows it can offer you that" in text
     assert "brought back beyond the replay per k€ the concession cost you" in text

@@ -388,34 +388,70 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
 
 
 def test_q6_the_statements_tell_one_story(drawn):
-    """Q6: five statements, A to E, one of each kind, drawn from families of wordings (so
+    """Q6: six statements, A to F, one of each kind, drawn from families of wordings (so
     answers cannot be shared by text: review finding 10); the brief shows them before
     questions 1 and 2, so no sentence names Brenn or depends on the case's numbers. Each
     is true or false whatever the learner decides, except the signed-letter claim, true
-    exactly for a seller who signs: it comes up for learners who should sign and for
-    learners who should not. The mentions speak of another customer or other takers, the
-    inventions claim orders nobody placed; every alternative you would take beats the spot
-    market; each sentence is in the story."""
+    exactly for a seller who signs: every learner has it (review 66 X1), those who should
+    sign and those who should not, and it stands in each of the six places. The mentions
+    speak of another customer or other takers, the inventions claim orders nobody placed;
+    every alternative you would take beats the spot market; each sentence is in the
+    story."""
     texts = {frozenset(s.statements.values()) for s in drawn[:300]}
     assert len(texts) >= 10
     signed = {True: 0, False: 0}
+    places = set()
     for s in drawn[:300]:
-        assert list(s.statements) == list("ABCDE")
+        assert list(s.statements) == list("ABCDEF")
         kinds = scenario.statement_kinds(s)
-        assert len(set(kinds.values())) == 5
-        assert set(kinds.values()) | {"mention", "signed"} == set(scenario.STATEMENT_KINDS)
+        assert set(kinds.values()) == set(scenario.STATEMENT_KINDS)
+        places.add(next(i for i, kind in enumerate(kinds.values()) if kind == "signed"))
         worth = values(s)
         said = {kind: s.statements[letter] for letter, kind in kinds.items()}
         assert not any("Brenn" in text for text in said.values()), s.learner
-        mention = said.get("mention", said.get("signed"))
-        assert "another customer" in mention.lower() or "other takers" in mention, s.learner
+        for mention in (said["mention"], said["signed"]):
+            assert "another customer" in mention.lower() or "other takers" in mention
         assert "already" in said["invented"], s.learner
-        if "signed" in said:
-            signed[s.brenn_letter > max(worth.values())] += 1
+        signed[s.brenn_letter > max(worth.values())] += 1
         assert 0 < s.pilot_chance < 1
         assert max(*worth.values(), s.brenn_letter) > s.spot_profit
         assert all(text in s.story() for text in s.statements.values())
     assert signed[True] >= 10 and signed[False] >= 10
+    assert places == set(range(6))
+
+
+def test_q6_one_slip_costs_every_learner_the_same(drawn):
+    """Q6 (review 66 X1): a right verdict counts only beside a right verdict of the other
+    kind, so every case needs at least two statements of each verdict, or a learner with a
+    single "say" who missed it scored 0 while others lost one share. Swept over every
+    drawn learner: the verdicts (from first principles: say the calm mention, the answer
+    to Marlow's need and the signed letter when signing pays; keep the rest) hold two or
+    more of each, and each single slip costs exactly one statement's share (2/6 of a
+    mark with six), whichever statement it is and whoever the learner."""
+    for s in drawn:
+        signs = s.brenn_letter > max(values(s).values())
+        kinds = scenario.statement_kinds(s)
+        key = {
+            letter: "say"
+            if kind in ("mention", "interest") or (kind == "signed" and signs)
+            else "keep quiet"
+            for letter, kind in kinds.items()
+        }
+        assert key == scenario.statement_key(s), s.learner
+        counts = [list(key.values()).count(v) for v in scenario.VERDICTS]
+        assert min(counts) >= 2, (s.learner, key)
+        for slipped in key:
+            flipped = "say" if key[slipped] == "keep quiet" else "keep quiet"
+            answer = {**key, slipped: flipped}
+            earned = 0.0
+            for letter in key:
+                try:
+                    check.judge_statement(s, letter, answer)
+                except check.NotYet:
+                    continue
+                earned += check.STATEMENT_POINTS
+            assert earned == pytest.approx(2 - 2 / len(key)), (s.learner, slipped)
+        assert check.STATEMENT_POINTS * len(key) == pytest.approx(2)
 
 
 def test_the_brief_says_marlow_can_bridge_a_delivery_later_than_its_stock(drawn):

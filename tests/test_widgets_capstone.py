@@ -351,11 +351,19 @@ def test_the_plan_line_shows_a_target_for_each_state_of_quell():
         rows = plan_of(case, check.opening_of(case), reservation_of(case))
         # review 62, C2: one step below the opening was above module 02's 0.9 band for
         # about one learner in ten; the target is now the first planned package inside it
+        # review 66 C2: and at or above the even split, module 02's floor of the band
         floor = reservation_of(case)
         band = floor + 0.9 * (rows[0][1] - floor)
-        inside = [profit for _, profit, _ in rows[1:] if profit <= band + 1e-9]
-        first = inside[0] if inside else rows[-1][1]
-        assert f"Quell has no capacity: a profit of {first:g}, the first planned package" in text
+        even = floor + 0.5 * (rows[0][1] - floor)
+        inside = [profit for _, profit, _ in rows[1:] if even <= profit <= band + 1e-9]
+        if inside:
+            said = f"Quell has no capacity: a profit of {inside[0]:g}, the first planned package"
+        else:
+            above = [profit for _, profit, _ in rows if profit >= even]
+            said = f"Quell has no capacity: a profit of {above[-1]:g}, " + (
+                "your opening itself" if len(above) == 1 else "the last planned package"
+            )
+        assert said in text, (case.learner, text)
         assert "one step below your opening" not in text
         decision, k = if_quell_of(case)
         if decision == "walk away":
@@ -364,6 +372,32 @@ def test_the_plan_line_shows_a_target_for_each_state_of_quell():
             where = "your opening" if k == 0 else f"step {k}"
             assert f"if it has: {where}, a profit of {rows[k][1]:g}" in text
             assert ("no target above it" in text) == (rows[k][1] <= reservation_of(case))
+
+
+def test_the_target_without_quell_is_never_below_the_even_split():
+    """Review 66 C2: the target dropped module 02's floor of the band, the even split:
+    for 18 of learner-1 to 300 the first planned package below nine tenths of the zone lay
+    below its middle (learner-20: 90 on a zone from 83 to 105, 0.32 of it). The table's
+    target now lies at or above the even split for every learner, and section 5 says so.
+    Failed on the old widget and text."""
+    for n in (10, 12, 19, 20, 25, *range(1, 60)):
+        case = course.variant("05_capstone", f"learner-{n}")
+        rows = plan_of(case, check.opening_of(case), reservation_of(case))
+        floor = reservation_of(case)
+        even = floor + 0.5 * (rows[0][1] - floor)
+        text = unescape(table_for(case).plan_text.value)
+        target = float(text.split("Quell has no capacity: a profit of ")[1].split(",")[0])
+        assert target >= even, (case.learner, target, even)
+    case = course.variant("05_capstone", "learner-20")
+    text = unescape(table_for(case).plan_text.value)
+    assert "Quell has no capacity: a profit of 105, your opening itself, since every" in text
+    source = " ".join(
+        line.removeprefix("#").strip()
+        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
+        .read_text()
+        .splitlines()
+    )
+    assert "at least half (the even split) and at most nine tenths of the way" in source
 
 
 def test_the_model_answers_target_without_quell_is_inside_module_02s_band():

@@ -857,22 +857,31 @@ def _statement_hint(case, kind, said):
     return _reason(kind, signs_letter(case), letter, batna, 1 - quell_posterior(case))
 
 
-def _reason(kind, signs, letter, batna, no_quell, whose="question 2's right decision"):
+def _reason(
+    kind,
+    signs,
+    letter,
+    batna,
+    no_quell,
+    whose="question 2's right decision",
+    which="Brenn's letter",
+):
     """Why a verdict on a statement of ``kind`` is wrong, for a seller who signs a letter
     worth a sure ``letter`` against an alternative worth ``batna`` on average (``signs``)
     or not, and who puts the chance that Quell has no capacity at ``no_quell``; ``whose``
-    names the decision on the letter."""
+    names the decision on the letter and ``which`` the letter (the practice seller's is
+    not Brenn's: review 66 X3)."""
     return {
         "mention": "it is true and calm whichever alternative you keep, Brenn or Kessel: "
         "Marlow knows nothing of them and would otherwise assume the spot market, which your "
         "alternative beats. A strong alternative is worth letting the other side know "
         "about (Fisher and Ury); saying it plainly leaves Marlow room to answer",
         "signed": (
-            f"{whose} is to sign Brenn's letter (a sure {letter:g} "
+            f"{whose} is to sign {which} (a sure {letter:g} "
             f"against {batna:,.2f} on average), so this is true: a firm "
             "alternative, stated calmly, is worth letting Marlow know (Fisher and Ury)"
             if signs
-            else f"{whose} is not to sign Brenn's letter (a sure "
+            else f"{whose} is not to sign {which} (a sure "
             f"{letter:g} against {batna:,.2f} on average), so no "
             "customer has signed anything: claiming it is a misrepresentation of a fact "
             "Marlow would rely on (module 00, section 6)"
@@ -923,20 +932,22 @@ def practice_to_say(answer):
     said = _verdicts(call_learner(answer), PRACTICE_STATEMENTS, "practice_to_say")
     key, kinds = practice_key(), practice_kinds()
     signs = PRACTICE_LETTER > PRACTICE_BATNA
-    facts = (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL, "the practice seller's decision")
+    facts = (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL)
+    mine = {"whose": "the practice seller's decision", "which": "its letter of intent"}
     wrong = [
-        f"- {letter}: {_reason(kinds[letter], signs, *facts)}."
+        f"- {letter}: {_reason(kinds[letter], signs, *facts, **mine)}."
         for letter in PRACTICE_STATEMENTS
         if said[letter] != key[letter]
     ]
     if wrong:
+        are = "is" if len(wrong) == 1 else "are"
         raise NotYet(
-            f"{len(wrong)} of the practice seller's {len(PRACTICE_STATEMENTS)} verdicts are "
+            f"{len(wrong)} of the practice seller's {len(PRACTICE_STATEMENTS)} verdicts {are} "
             "not right yet:\n" + "\n".join(wrong)
         )
     passed(
         f"all {len(PRACTICE_STATEMENTS)} practice verdicts are right. Now decide your own "
-        "five in what_to_say; "
+        "six in what_to_say; "
         "the check below looks only at their form."
     )
 
@@ -959,7 +970,9 @@ def judge_statement(case, letter, verdicts):
     )
     if not told_apart:
         # A verdict earns its share only beside a right verdict of the other kind, so an
-        # answer that gives every statement the same verdict earns nothing.
+        # answer that gives every statement the same verdict earns nothing. Every case has
+        # at least two statements of each verdict (review 66 X1), so one slip costs every
+        # learner the same: that verdict's share, never the others'.
         reason = (
             f"'{said}' is right here, but your answer gets no statement of the other verdict "
             "right, so this earns nothing: a mark needs verdicts that tell statements apart"
@@ -968,19 +981,24 @@ def judge_statement(case, letter, verdicts):
     return f"{letter}: {said}."
 
 
+#: What one right verdict of question 6 earns: its 2 marks shared by the six statements.
+STATEMENT_POINTS = 2 / 6
+
+
 @question
 def what_to_say(answer, hidden=False):
     """Check a function that says, for each statement of the learner's case, whether to
     say it at the table or keep quiet. Visible: the form only (a verdict for each letter,
     each one of ``VERDICTS``), since a check that judged the learner's own five would let
-    re-running find them; hidden: each verdict marked, 0.4 points each, with its reason,
-    a right verdict counting only beside a right verdict of the other kind."""
+    re-running find them; hidden: each verdict marked, a sixth of the marks each
+    (``STATEMENT_POINTS``), with its reason, a right verdict counting only beside a right
+    verdict of the other kind (every case has at least two of each)."""
     case = _cases(False)[0]
     raw = call_learner(answer, case)
     if not hidden:
         _verdicts(raw, case.statements)
         passed(
-            "what_to_say gives a verdict, 'say' or 'keep quiet', for each of your five "
+            "what_to_say gives a verdict, 'say' or 'keep quiet', for each of your six "
             "statements. This check looks only at that form: the verdicts themselves are "
             "marked when your notebook is graded (the practice above is where you get "
             "feedback on the reasons)."
@@ -1002,7 +1020,7 @@ def what_to_say(answer, hidden=False):
         *(
             Check(
                 f"statement {letter}",
-                0.4,
+                STATEMENT_POINTS,
                 functools.partial(judge_statement, case, letter, verdicts),
                 own_case=True,
             )
@@ -1135,7 +1153,8 @@ def _opening_hint(case, package):
             return (
                 "it is the best package for an average of Marlow's two reservation prices, "
                 f"{how}; that is a reservation price "
-                "Marlow cannot have (section 2): it needs either "
+                "Marlow cannot have (section 2), which is why section 4 does not open at "
+                "module 01's estimate, the mean of your beliefs: Marlow needs either "
                 f"{low:g} or {high:g}. Plan against each state, not their average: open with "
                 "the best package Marlow could accept if Quell has no capacity, and concede "
                 "towards the higher need only if Marlow's answers say that Quell can supply it",

@@ -39,8 +39,11 @@ VERDICTS = ("say", "keep quiet")
 
 #: The kinds of statement a learner is offered (never shown: ``statement_key`` reads them).
 #: ``signed`` claims Brenn's signed letter: true exactly when question 2's right decision is
-#: to sign it. Each case has five statements, one per kind, with ``signed`` in the place
-#: of ``mention`` for about half the learners.
+#: to sign it. Each case has six statements, one per kind, so that every case has at least
+#: two of each verdict (review 66 X1: with five, ``signed`` took the place of ``mention`` for
+#: half the learners, and a learner who did not sign then had a single "say", whose one
+#: slip cost all of question 6's marks under the rule that a right verdict counts only
+#: beside a right verdict of the other kind).
 STATEMENT_KINDS = ("mention", "signed", "threat", "invented", "interest", "belief")
 
 #: What Tallis could say, in two or more wordings per kind: a calm mention of its
@@ -309,9 +312,10 @@ def draw(rng, learner):
         "their_weeks": int(pick(rng, *ranges["their_weeks"], 1)),
     }
     order = [kind for kind in STATEMENT_KINDS if kind != "signed"]
-    rng.shuffle(order)
+    rng.shuffle(order)  # five kinds shuffled, as before, so that the draws stay as they were
+    order.insert(_signed_place(learner), "signed")
     statements = {
-        letter: _wording(learner, kind) for letter, kind in zip("ABCDE", order, strict=True)
+        letter: _wording(learner, kind) for letter, kind in zip("ABCDEF", order, strict=True)
     }
     return CapstoneCase(module="05_capstone", learner=learner, statements=statements, **numbers)
 
@@ -365,14 +369,17 @@ def _power_lean(learner):
     return "you" if bits < 4 else "Marlow" if bits < 8 else None
 
 
+def _signed_place(learner):
+    """Where the signed-letter claim stands among ``learner``'s six statements (0 to 5),
+    chosen from the id alone, so that the generator's random draws stay as they were."""
+    return zlib.crc32(f"05_capstone signed place {learner}".encode()) % 6
+
+
 def _wording(learner, kind):
-    """The sentence of ``kind`` that ``learner`` is shown: a wording of its family, and for
-    about half the learners the signed-letter claim in place of the plain mention, chosen
+    """The sentence of ``kind`` that ``learner`` is shown: a wording of its family, chosen
     from the learner's id alone (a draw's numbers play no part, and the generator's random
     draws are left as they were)."""
     bits = zlib.crc32(f"05_capstone statements {learner}".encode())
-    if kind == "mention" and bits & 1:
-        kind = "signed"
     family = _STATEMENT_FAMILIES[kind]
     return family[(bits >> (1 + STATEMENT_KINDS.index(kind))) % len(family)]
 
@@ -617,11 +624,11 @@ def _verdict_of(kind, signs):
 
 #: Question 6's practice: six statements of another seller in Tallis's place, shown in the
 #: notebook's text with that seller's facts and judged in full by the visible check (the
-#: learner's own five are marked only when the notebook is graded). This seller kept its
+#: learner's own six are marked only when the notebook is graded). This seller kept its
 #: alternative, worth ``PRACTICE_BATNA`` on average, rather than sign a letter worth a sure
 #: ``PRACTICE_LETTER``, so its signed-letter claim is false; after the rush request it puts
 #: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. Its six statements
-#: hold one of each kind, a threat among them, since every learner's own five hold one.
+#: hold one of each kind, as every learner's own six do.
 #: The practice's sentences are worded apart from every learner's (``_STATEMENT_FAMILIES``),
 #: so that no learner's own statement is a practice sentence word for word: the practice
 #: teaches the kinds, and each learner still reads and judges their own sentences.

@@ -33,6 +33,9 @@ from course.scenarios.capstone import (
 from course.widgets.guards import message
 from course.widgets.rounds import PlaysRounds
 
+#: Module 02's band: its floor, the even split, half the way up the zone (review 66 C2).
+EVEN_SPLIT_SHARE = 0.5
+
 WIDE = {"description_width": "initial"}
 
 #: The style setting that keeps Marlow's style secret until the debrief.
@@ -161,10 +164,11 @@ class NegotiationTable(PlaysRounds, w.VBox):
     def _targets(self):
         """Section 5's two targets, one for each state of Quell, in words: if Quell has
         no capacity, the first planned package after the opening inside module 02's band
-        (at most nine tenths of the way from the reservation price up to the opening's
-        profit; the plan's last package if none is); if it has, the first planned package
-        that gives Marlow its higher reservation price, while it leaves more than your
-        reservation price."""
+        (at least half, the even split, and at most nine tenths of the way from the
+        reservation price up to the opening's profit); if the plan jumps over the band, the
+        last planned package above it, so the target is never below the even split (review
+        66 C2); if it has, the first planned package that gives Marlow its higher
+        reservation price, while it leaves more than your reservation price."""
         steps, reservation = self.plan["steps"], self.plan["reservation"]
         if not steps or reservation is None:
             return []
@@ -177,15 +181,7 @@ class NegotiationTable(PlaysRounds, w.VBox):
                 if you <= reservation:
                     quell += ", no better than your reservation price: no target above it"
                 break
-        top = self._worth_of(steps[0])[0]
-        band = reservation + TARGET_SHARE * (top - reservation)  # module 02's band
-        profits = [self._worth_of(package)[0] for package in steps]
-        first = next((you for you in profits[1:] if you <= band + 1e-9), profits[-1])
-        return [
-            f"your target if Quell has no capacity: a profit of {first:g}, the first planned "
-            "package at most nine tenths of the way from your reservation price to your opening",
-            f"if it has: {quell}",
-        ]
+        return [target_without_quell(self._worth_of, steps, reservation), f"if it has: {quell}"]
 
     def _offer(self):
         """The package in the dropdowns, each value checked against the contract's levels."""
@@ -324,3 +320,34 @@ class NegotiationTable(PlaysRounds, w.VBox):
             "<b>Debrief</b><ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
         )
         self.status.value = message("Negotiation over. Start a new one to try another plan.")
+
+
+def target_without_quell(worth_of, steps, reservation):
+    """Section 5's target if Quell has no capacity, in words: the first planned package
+    after the opening inside module 02's band, from the even split (half the way from the
+    reservation price up to the opening's profit) to nine tenths of it; if none lies
+    inside, the last planned package above the band (the opening, if every step falls
+    below the even split), never one below the even split (review 66 C2)."""
+    profits = [worth_of(package)[0] for package in steps]
+    top = profits[0]
+    even = reservation + EVEN_SPLIT_SHARE * (top - reservation)  # module 02's band: its floor
+    band = reservation + TARGET_SHARE * (top - reservation)  # and its top
+    inside = [you for you in profits[1:] if even - 1e-9 <= you <= band + 1e-9]
+    if inside:
+        return (
+            f"your target if Quell has no capacity: a profit of {inside[0]:g}, the first "
+            "planned package from half to nine tenths of the way from your reservation price "
+            "to your opening"
+        )
+    above = [you for you in profits if you >= even - 1e-9]
+    if len(above) == 1:
+        return (
+            f"your target if Quell has no capacity: a profit of {profits[0]:g}, your opening "
+            "itself, since every planned step lies below half the way from your reservation "
+            "price to your opening (module 02's even split)"
+        )
+    return (
+        f"your target if Quell has no capacity: a profit of {above[-1]:g}, the last planned "
+        "package above half the way from your reservation price to your opening (no "
+        "planned package lies from half to nine tenths of that way)"
+    )

@@ -315,19 +315,20 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   way, that side's alternatives are rated at least 2 higher: a fact counts even when
 #   the other is even. When they point to different sides, the row is open: Marlow's
 #   weeks are only what its buyers say (section 2). Since Marlow asks for a rush, weeks
-#   that point to Marlow clash with it: the row read without them passes too. Where a
-#   share gap within 0.01 of its line, or weeks exactly 3 apart, decide the row, either
-#   reading passes;
+#   that point to Marlow clash with it: the row read without them passes too;
 # - **power**: dependence (`s.their_supply_share` against `s.your_sales_share`) points
 #   to a side when the other depends on the deal more by at least 0.10: that side's power
 #   is rated at least 2 higher;
 # - where the case leaves a source open (neither rule above settles it), the two sides'
-#   ratings for it are within 1 of each other: a wider gap claims more than the case shows.
+#   ratings for it are within 1 of each other: a wider gap claims more than the case
+#   shows.
 #   The checks also move Brenn's letter, Marlow's reservation prices, the weeks and the
 #   shares of dependence.
 #
-# The check measures the alternatives rule with question 2's right decision, so pass
-# questions 1 and 2 first. It then shows your balance (module 00's weighted difference
+# Where a share gap within 0.01 of its line, or weeks exactly 3 apart, decide the row,
+# either reading passes. The check measures the alternatives rule with question 2's
+# right decision, so pass questions 1 and 2 first. It then shows your balance (module
+# 00's weighted difference
 # between the sides). It cannot judge your weights: note in a comment why your heaviest
 # weight is the heaviest, for part 2 of the reflection.
 
@@ -393,23 +394,26 @@ check.my_audit(my_audit, hidden=True)
 # package (0 points) up to its reservation price (section 6). Your list terms give
 # Marlow 0 points: they are a fact to cite, not an opening.
 # Schweinsberg, Ku, Wang and Pillutla ("Starting high and ending with nothing", *Journal
-# of Experimental Social Psychology*, 2012) found that extreme first offers offended those who received them,
+# of Experimental Social Psychology*, 2012) found that extreme first offers offended
+# those who received them,
 # whatever their power, that receivers with little power were the ones who then walked
 # away, and that such offers helped the offerer only when the talks went on.
 #
 # **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the
 # other side's reservation price, or somewhat beyond it as far as a fact you can cite
-# carries you. Your estimate depends on Quell: if Quell has no capacity, Marlow accepts
-# any package worth at least its lower reservation price; if it has, it needs the higher
-# one. Open with the best package Marlow could accept **if Quell has no capacity**: a
+# carries you. Module 01 called the mean of your beliefs your **estimate**; with two
+# states that mean is no reservation price Marlow can have (section 2), so here your
+# estimate in each state is that state's reservation price, and you open at the one for
+# the state better for you. If Quell has no capacity, Marlow accepts any package worth at
+# least its lower reservation price; if it has, it needs the higher one. Open with the
+# best package Marlow could accept **if Quell has no capacity**: a
 # serious offer in that state, which the rush request made likelier. For some learners
 # that state is still the less likely one; the opening is ambitious for that reason. In
 # the other state it is where you start conceding towards the higher number. Among the
 # packages that give Marlow at least its lower reservation price (by your research's
 # points) and you at least your reservation price, take the one with the most profit;
 # between two with the same profit, the one that gives Marlow more, which costs you
-# nothing. If no package qualifies, no deal suits both sides even in your better state,
-# and your preparation ends with the decision to walk away politely.
+# nothing. (Every case here has such a package.)
 #
 # What makes an opening *grounded* is a true fact you can cite for it at the table: your
 # list terms, which Marlow has seen, and the cost to you of a 3-week rush (the delivery
@@ -435,32 +439,30 @@ check.my_audit(my_audit, hidden=True)
 # hand. (How this bot answers such an opening is in the appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
-# that give Marlow ground elsewhere, to test how it weighs the issues: offers of equal
-# value to you, whose pick tells you what the other side prefers (Medvec and Galinsky,
-# "Putting more on the table", 2005). Module 04's multiple offers also lie on the Pareto
-# frontier; these usually cannot (only a partner giving Marlow exactly the opening's
-# points lies on it), so this module calls them a **diagnostic set**: a test of your
-# research, not a set of offers. Its packages are worth *exactly* the same to you, since profits here come in steps of 5 k€
-# and one step lower would be a gift before Marlow has moved (section 5). The others lie
-# below the frontier, since your opening already gives Marlow the most points among the
-# packages with its profit.
+# that give Marlow ground elsewhere, shown together with the opening in a meeting, before
+# any concession: offers of equal value to you, whose pick tells you what the other side
+# prefers (Medvec and Galinsky, "Putting more on the table", 2005). Module 04's multiple
+# offers also lie on the Pareto frontier; these usually cannot (only a partner giving
+# Marlow exactly the opening's points lies on it), since your opening already gives Marlow
+# the most points among the packages with its profit. So this module calls them a
+# **diagnostic set**: a test of your research, not a set of offers. Its packages are worth
+# *exactly* the same to you, since profits here come in steps of 5 k€ and one step lower
+# would be a gift before Marlow has moved (section 5).
 #
-# If Marlow picks a partner, and picks sincerely (the package it likes best, not one
-# chosen to mislead you), and that partner gives it fewer points than the opening by
-# your research, your estimate of how it weighs the issues is wrong: news worth having
-# before you concede. A partner your research scores the same as the opening cannot show
-# that estimate wrong, but Marlow's pick still shows which of the two bundles of
-# concessions it values more, since each package gives Marlow ground on an issue the
-# other keeps at your best level (one gives on delivery and keeps payment, the other the
-# reverse): a clue to how it weighs the issues, not a measure of it. In a meeting, put
-# down together only partners on the frontier, since no offer of a set should leave
-# value on the table (module 04); one below it stays your private test at this table,
-# which sends one package at a time and starts from the first package of your list. Do
-# not send a partner there after your opening: it costs you no profit, but by your
-# research it gives Marlow no more points than the opening, usually fewer, and Marlow
-# counts an offer clearly worse for it than your previous one (by more than a hundredth
-# of the way from its reservation price to its best package) as a retraction, a step
-# back that lowers its trust in you by 0.1 (section 6).
+# Module 04 asked that no offer of a set leave value on the table. A partner below the
+# frontier does so only by your research, and a Marlow that picks sincerely (the package
+# it likes best, not one chosen to mislead you) picks it only if your research is wrong
+# about how it weighs the issues: then the partner costs you no profit, and the news is
+# worth having before you concede. A partner your research scores the same as the opening
+# cannot show that, but the pick still shows which of two bundles of concessions Marlow
+# values more (each gives ground on an issue the other keeps): a clue, not a measure.
+#
+# This table cannot run the test: it treats your research as exact and hears one package
+# at a time. A partner sent after your opening costs you no profit, but it usually gives
+# Marlow fewer points, and Marlow counts an offer clearly worse for it than your previous
+# one (by more than a hundredth of the way from its reservation price to its best) as a
+# retraction, which lowers its trust in you by 0.1 (section 6). Question 5 marks the set
+# as preparation for a meeting; at the table, send the opening alone.
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about what weighs against its number: what Marlow's alternatives lack (question
@@ -470,32 +472,37 @@ check.my_audit(my_audit, hidden=True)
 # Galinsky and Mussweiler's experiments ("First offers as anchors", 2001), thinking about
 # the other side's alternatives or one's own target removed the anchor's pull (their
 # anchors were first offers; Marlow's answers yours, so using the finding here extends
-# it to a counter-offer). And Galinsky, Mussweiler and Medvec (2002) found that negotiators who dwelt on their
+# it to a counter-offer). And Galinsky, Mussweiler and Medvec (2002) found that
+# negotiators who dwelt on their
 # reservation price reached worse deals than those who kept their target in mind, though
-# the target-minded ones were less satisfied with their better deals. Then answer with your own plan, not with a number halfway to theirs.
+# the target-minded ones were less satisfied with their better deals. Then answer with
+# your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): your opening, with a diagnostic set
 #
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
-# days"}`. The first is your opening, by the rule above (the estimate, or one frontier
-# step beyond it if you signed Brenn's letter); the others complete a diagnostic set:
-# different packages, each worth exactly the opening's profit to you and at least
-# `s.reservation_if_not` points to Marlow (with an opening one step beyond, where no
-# package of the same profit gives that many, at least a quarter of
-# `s.reservation_if_quell`, so that Marlow would not refuse it out of hand), and each of
-# any two of them giving Marlow
-# ground on an issue the other keeps, both ways round (a package gives ground on an issue when its level there is
-# not your best, the first level of the issue in `s.issues`). The opening at the estimate
-# always has at least one such partner; an opening one step beyond may have none, and
-# then no diagnostic set can start from it: return the opening alone, a list of one
-# package, and it earns the diagnostic set's mark too. If yours ties with another
-# package and has none, the check names the tied package to open with instead. `s.issues` maps each
-# issue to its levels; in `s.yours` and `s.theirs`, `[issue][level]` gives your profit and
-# Marlow's points; your reservation price is `my_reservation(s)` from question 2.
-# `all_packages`, `package_points` and `pareto_frontier` from module 04 are imported for
-# you. The opening and the diagnostic set earn a mark each.
+# days"}`. `s.issues` maps each issue to its levels; in `s.yours` and `s.theirs`,
+# `[issue][level]` gives your profit and Marlow's points; your reservation price is
+# `my_reservation(s)` from question 2. `all_packages`, `package_points` and
+# `pareto_frontier` from module 04 are imported for you. The rules:
+#
+# 1. The first package is your opening, by the rule above: the estimate, or one frontier
+#    step beyond it if you signed Brenn's letter.
+# 2. The others complete a diagnostic set. Each is a different package worth exactly the
+#    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
+# 3. Each of any two packages of the list gives Marlow ground on an issue the other
+#    keeps, both ways round. A package gives ground on an issue when its level there is
+#    not your best, the first level of the issue in `s.issues`.
+#
+# The opening and the diagnostic set earn a mark each. The opening at the estimate always
+# has at least one such partner. An opening one step beyond may have none: then return
+# the opening alone, a list of one package, and it earns the set's mark too. Where no
+# package of the same profit gives that many points, a partner of an opening one step
+# beyond needs only a quarter of `s.reservation_if_quell`, so that Marlow would not refuse
+# it out of hand. If your opening ties with another package and has no partner, the check
+# names the tied package to open with instead.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
@@ -536,8 +543,10 @@ check.opening_offer(opening_offer, hidden=True)
 # - **Let Marlow learn of your alternative as plain information, not a threat.**
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other side
 #   supposes and to keep a poor one quiet: telling it helps when it raises the least the
-#   other side believes you would accept (module 04). Marlow knows nothing of Brenn or Kessel and can only assume
-#   you would otherwise sell on the spot market, which your real alternative beats: telling
+#   other side believes you would accept (module 04). Marlow knows nothing of Brenn or
+#   Kessel and can only assume
+#   you would otherwise sell on the spot market, which your real alternative beats:
+#   telling
 #   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum on
 #   your terms ("accept our terms by Friday, or …") is a threat: it ties terms you would
 #   in fact improve on to giving the capacity away, which you would rather not do while
@@ -553,8 +562,10 @@ check.opening_offer(opening_offer, hidden=True)
 #   and it tells Marlow exactly how you read its request.
 # - **Never invent a fact.** A made-up order from another customer is not a bluff about
 #   your own reservation price, which Carr defends as part of business's game ("Is
-#   Business Bluffing Ethical?", 1968) and which surveys find most negotiators tolerate,
-#   but a misrepresentation of a fact Marlow would rely on, which most reject (Lewicki,
+#   Business Bluffing Ethical?", 1968; he went further and excused some misstatements of
+#   fact too, which this course does not, module 04) and which surveys find most
+#   negotiators tolerate, but a misrepresentation of a fact Marlow would rely on, which
+#   most reject (Lewicki,
 #   Saunders and Barry, *Negotiation*, the chapter on ethics) and which can undo a
 #   contract. Module 00, section 6, draws the line.
 # - **Another customer's business is theirs.** You may say that a customer could take
@@ -609,14 +620,18 @@ check.practice_to_say(practice_to_say)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): what to say
 #
-# Your brief lists five things you could say when you open (`s.statements`, a dict from
+# Your brief lists six things you could say when you open (`s.statements`, a dict from
 # letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
 # `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Answer as the seller
 # you became in question 2 (Brenn's sure `s.brenn_letter` against your best alternative
 # before the letter, `my_batna(s)`): a sentence about a signed letter is true only if you
-# signed. A right verdict earns 0.4 marks, but only beside a right verdict of the other
-# kind. The check below looks only at the form; your verdicts are marked at grading, so
-# learn the reasons in the practice above.
+# signed.
+#
+# Each right verdict earns a sixth of the marks, but only beside a right verdict of the
+# other kind, so the same verdict for all six earns nothing. Every case has at least two
+# statements of each verdict, so one wrong verdict costs a sixth and no more. The check
+# below looks only at the form; your verdicts are marked at grading, so learn the reasons
+# in the practice above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
@@ -646,7 +661,8 @@ check.what_to_say(what_to_say, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
 # ## 5. A concession plan along the frontier
 #
-# The Pareto frontier (module 04, and section 4 above) is the set of packages that no other package beats for
+# The Pareto frontier (module 04, and section 4 above) is the set of packages that no
+# other package beats for
 # both sides at once (more for one side and no less for the other); a package off it
 # leaves value on the table for both of you.
 #
@@ -694,9 +710,12 @@ check.what_to_say(what_to_say, hidden=True)
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
 # better than your reservation price. Here you need one for each state of Quell. If
 # Quell has no capacity, your target is the first package of your plan after the opening
-# that lies at most nine tenths of the way from your reservation price up to the
-# opening's profit: module 02's band, which keeps a tenth of the zone as room to
-# concede. If Quell has capacity, your target is the first package of the plan that
+# inside module 02's band: at least half (the even split) and at most nine tenths of the
+# way from your reservation price up to the opening's profit, which keeps a tenth of the
+# zone as room to concede. If your plan jumps over the band, your target is the last
+# planned package above it (your opening, if every step falls below the even split), never
+# one below the even split. If Quell has capacity, your target is the first package of
+# the plan that
 # gives Marlow its higher reservation price (question 8 finds it by a rule stated
 # below), when that package still leaves you more than your reservation price. The table
 # shows both targets above your plan; keep in mind the one for the state Marlow's
@@ -704,7 +723,8 @@ check.what_to_say(what_to_say, hidden=True)
 # steps you *could* make: the packages you offer are drawn from it, in its order.
 #
 # Question 7's plan departs from module 04 in two ways that suit this table only: a plan
-# that runs past both targets, and steps that may grow or take a term back. The appendix gives each, with module 04's rule for a
+# that runs past both targets, and steps that may grow or take a term back. The appendix
+# gives each, with module 04's rule for a
 # human table.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
@@ -728,29 +748,36 @@ check.what_to_say(what_to_say, hidden=True)
 # offer before (the "your profit" column of the table's log), make the next step of
 # your plan, one step only. At this table a step, once made, stands, whether or not
 # Marlow answers it, as in Osgood's GRIT (1962, Graduated and Reciprocated Initiatives
-# in Tension reduction): a series of small one-sided steps, each announced and carried out whether
+# in Tension reduction): a series of small one-sided steps, each announced and carried
+# out whether
 # or not the other side answers. At a human table make it conditional on the deal
 # (module 04); this table cannot hear conditions, and taking a step back here is a
-# retraction, which section 4 prices. After that step the rule applies again, and the two replies are counted afresh.
+# retraction, which section 6 prices. After that step the rule applies again, and the
+# two replies are counted afresh.
 # Count Marlow's offers, not its words: it says "You
 # have not moved since your last offer" whenever you hold, whether or not it moved
-# itself, since the remark is about your offer. Marlow's first answer is its opening, not a move:
+# itself, since the remark is about your offer. Marlow's first answer is its opening,
+# not a move:
 # module 04's rule answers a concession of theirs, and an opening is not one. So hold
 # after it, here as at a human table; its second offer is the first that can move, and
 # the two replies of the exception are counted from there.
 #
 # From each step expect
-# less back than you gave, and often nothing you can see: three of Marlow's four styles give back
+# less back than you gave, and often nothing you can see: three of Marlow's four styles
+# give back
 # only part of what you concede, tit-for-tat about as much (on Marlow's own scale), and
 # a small step may move none of them at all. Module 04's test, that every give bring
-# back something of equal value, applies here as it did there: rule 1's trades pass it
-# below the frontier (question 7 checks them from two drafts), and on the frontier, where
-# a step's own trade ratio (module 04: what it brings back per unit it costs) is below 1, what comes back is the deal the step is made
-# conditional on. The debrief adds a measure of Marlow's answer, not of your move: a
-# step's **reply ratio**, what Marlow's next reply gave back, beyond the replay in which
-# you held, per k€ the step cost you (1 or more: Marlow matched it).
+# back something of equal value, applies to rule 1's trades below the frontier as it did
+# there (question 7 checks them from two drafts). On the frontier, where a step's own
+# trade ratio (module 04: what it brings back per unit it costs) is below 1, what comes
+# back at a human table is the deal you make the step conditional on. This table cannot
+# hear conditions, so here a step stands unconditionally, and the only measure of what it
+# brought back is Marlow's answer: a step's **reply ratio**, what Marlow's next reply gave
+# back, beyond the replay in which you held, per k€ the step cost you (1 or more: Marlow
+# matched it).
 #
-# **How many steps fit.** After your opening, you can answer each of Marlow's offers once, and it may make its final
+# **How many steps fit.** After your opening, you can answer each of Marlow's offers
+# once, and it may make its final
 # offer as early as round 5, so you can count on five answers. The first of them answers
 # Marlow's opening, where the rule says hold, so at most four can be steps, fewer when
 # Marlow pauses. So count the steps before you sit down (question 8). Find the first
@@ -763,7 +790,8 @@ check.what_to_say(what_to_say, hidden=True)
 # comes in round 5): then Marlow can only accept that package or leave, with no offer of
 # its own after it.
 #
-# **When to accept.** Reaching it is not the same as a deal: Marlow's own offers stay above its
+# **When to accept.** Reaching it is not the same as a deal: Marlow's own offers stay
+# above its
 # reservation price for a while, and whether it accepts the package in time depends on
 # its style and its pace, which you cannot see, and holding at that package can end
 # with Marlow leaving at its own deadline. So the plan also needs a rule for accepting,
@@ -775,7 +803,8 @@ check.what_to_say(what_to_say, hidden=True)
 # cannot reach it in time: decide now to take larger steps through
 # the plan (reaching that package within three steps, say) once Marlow's answers point to
 # Quell. And if no package of your plan gives Marlow that many points, then if Quell has
-# capacity no deal will suit both of you: your last step is your final offer, and the right ending is
+# capacity no deal will suit both of you: your last step is your final offer, and the
+# right ending is
 # to walk away politely, so that Marlow would still take your call next year.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
@@ -789,11 +818,13 @@ check.what_to_say(what_to_say, hidden=True)
 # your function the right opening and reservation price, so a slip in an earlier
 # question does not cost you here as well. It also starts your function from two
 # colleagues' drafts below the frontier (packages of yours that another beats for both
-# sides), where the first step must be the free trade of rule 1. The hint shows the draft if
+# sides), where the first step must be the free trade of rule 1. The hint shows the
+# draft if
 # that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# Most plans have a step that takes a term back (volume back up, delivery back out): that is a trade, as in module 04, fair when made
+# Most plans have a step that takes a term back (volume back up, delivery back out):
+# that is a trade, as in module 04, fair when made
 # in the open. At a human table say it as one ("if you need 90-day payment, volume goes
 # back to 10k units"); taken back without a word, a term reads as bad faith. Question 7
 # grades that map, by the rule section 5 states; its marks are for that rule
@@ -834,28 +865,32 @@ check.concession_plan(concession_plan, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
 # ### Question 8 (2 marks): if Quell has capacity
 #
-# Write `if_quell(s, plan)`: what you will do if Marlow's answers show that Quell has
-# capacity, given `plan`, a list of packages that starts with your opening (the check
-# gives it the course's plan from question 7). Decide as section 5 taught, from where in
-# the plan Marlow gets the points it needs with Quell (`s.reservation_if_quell`, counted
-# by `s.theirs`) and how
-# many answers you can count on: keep to your smallest steps, take larger ones, or walk
-# away. Return `("steps", k)` for your smallest steps or `("jump", k)` for larger ones,
-# where `plan[k]` is the first package that gives Marlow those points (so k counts the
-# steps after your opening, `plan[0]`), or
-# `("walk away", None)`; case, hyphens and underscores do not count, so
-# `("walk-away", None)` and `("walk_away", None)` pass too.
+# This question asks you to apply section 5's rule, not to judge. Write
+# `if_quell(s, plan)`, given `plan`, a list of packages that starts with your opening
+# (the check gives it the course's plan from question 7). Find `plan[k]`, the first
+# package that gives Marlow the points it needs with Quell (`s.reservation_if_quell`,
+# counted by `s.theirs`), so k counts the steps after your opening, `plan[0]`. Return:
+#
+# 1. `("steps", k)` if `plan[k]` is at most four steps after your opening (section 5's
+#    four-step line): your smallest steps reach it in time;
+# 2. `("jump", k)` if it is further down: you would take larger steps;
+# 3. `("walk away", None)` if no package of the plan gives Marlow that many points.
+#
+# Case, hyphens and underscores do not count, so `("walk-away", None)` and
+# `("walk_away", None)` pass too.
 #
 # `package_points` is imported for you. To see your own answer, run
-# `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario)))`.
+# `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0],
+# my_reservation(scenario)))`.
 # Besides your case, the check tries it with `s.reservation_if_quell` set to what
 # `plan[4]` gives Marlow, then to what `plan[5]` gives it (carried on down
 # the frontier if yours is shorter), and to one point more than the plan's last package
 # gives.
 #
 # Question 8 applies the rule section 5 states (the four-step line), and its marks are
-# for that rule only. The judgement around it (whether Marlow's answers point to Quell)
-# you practise at the table of section 6, and account for in part 1 of the reflection,
+# for that rule only. The judgement around it (whether Marlow's answers point to Quell,
+# and how large to make your steps) you practise at the table of section 6, and account
+# for in part 1 of the reflection,
 # which your instructor grades.
 
 
@@ -897,7 +932,8 @@ check.if_quell(if_quell, hidden=True)
 #   step back buys nothing;
 # - it gives ground one level at a time, each time where the next level costs it fewest
 #   points, so an issue it never moves is one where even the first level would cost it
-#   at least as much as each step it did take: a clue to its scoring, though not to which issue
+#   at least as much as each step it did take: a clue to its scoring, though not to
+#   which issue
 #   weighs most, since an issue with four levels can carry a large weight in small steps;
 # - it has its own deadline, which you do not know: it makes its final offer in round 5,
 #   6 or 7, never later, and says so when it does; you can answer it once more. It
@@ -908,7 +944,8 @@ check.if_quell(if_quell, hidden=True)
 #   final offer back is a
 #   deal, and it never turns a package down to offer you one worth less to it;
 # - it loses patience with every offer it must refuse out of hand; retractions (an offer
-#   clearly worse for it than your previous one) and rounds in which you stand still strain it
+#   clearly worse for it than your previous one) and rounds in which you stand still
+#   strain it
 #   only while your offer is still worse for it than walking away. It says when its
 #   patience is running out, and then it may leave: it does if the strain goes on, while
 #   a concession of yours eases it;
@@ -932,7 +969,8 @@ check.if_quell(if_quell, hidden=True)
 #
 #   The more it trusts you, the larger the share of its room it aims to give up in its
 #   first answer, and the more patient it is; but it moves in whole levels, so a small
-#   change in trust often leaves its first answer the same package (the debrief replays your
+#   change in trust often leaves its first answer the same package (the debrief replays
+#   your
 #   opening against its new trust). **Quell is drawn afresh at every sitting**, and with
 #   Quell Marlow opens no closer to you: only two sittings with the same style, the same
 #   opening of yours and Quell in the same state (the debrief says which) show what
@@ -959,7 +997,8 @@ check.if_quell(if_quell, hidden=True)
 # yours may still give it enough points. Once it says its patience is running out,
 # holding longer risks its leaving.
 #
-# Unless you pick its style (section 5), the debrief names it. The table reads your answers to
+# Unless you pick its style (section 5), the debrief names it. The table reads your
+# answers to
 # questions 2, 3, 5 and 7; the debrief sets the outcome against them, and shows what
 # would give away questions 2 and 3 only once they pass. Keep to your plan, never go
 # below your reservation price, and leave politely rather than accept less. Then sit
@@ -996,9 +1035,11 @@ NegotiationTable(
 #   sitting (and at least yours to you), less your reservation price; what Marlow would
 #   have accepted at a given turn is "What was achievable" below.
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
-#   reservation price (0) to its best package (1); the sum of those two shares is a rough index,
+#   reservation price (0) to its best package (1); the sum of those two shares is a
+#   rough index,
 #   not a sum of money, set against the largest sum any package both of you prefer to
-#   walking away could give, and whether some package was better for both of you (a deal off the Pareto
+#   walking away could give, and whether some package was better for both of you (a deal
+#   off the Pareto
 #   frontier). For example, with a reservation price of 90, a best package of 170 and a
 #   deal worth 130 to you, your share is (130 − 90) / (170 − 90) = 0.5; with a reservation
 #   price of 50 points, a best package of 100 and 70 points in the deal, Marlow's is
@@ -1022,7 +1063,8 @@ NegotiationTable(
 #   so.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns (packages worth at
-#   least its reservation price that meet its target for the round or are at least as good for it as the offer it would make next)
+#   least its reservation price that meet its target for the round or are at least as
+#   good for it as the offer it would make next)
 #   and the best offer it made itself, and when. If even that is below your
 #   reservation price, walking away beat what Marlow would accept on the path these talks
 #   took; no deal was the right result only if no package suited both sides.
@@ -1051,14 +1093,16 @@ NegotiationTable(
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
 #    question 4, and why? The table models two of them, alternatives (Quell, your
-#    BATNA, not the weeks) and information (what Marlow's offers told you): which of the two did more
+#    BATNA, not the weeks) and information (what Marlow's offers told you): which of the
+#   two did more
 #    to shape the result, for you or for Marlow? Point to a moment in the talks where you
 #    saw it, and say whether your weights bore it out, and what the power you weighed
 #    would have added in a real meeting.
 # 3. **The relationship.** How did your first negotiation end, what did the debrief say
 #    Marlow would remember of it, and what did you see of that in the second (its opening,
 #    its patience)? Say whether Quell was in the same state both times and whether
-#    Marlow played the same style, since either changes its opening too. Imagine Marlow's buyers afterwards: how would
+#    Marlow played the same style, since either changes its opening too. Imagine
+#   Marlow's buyers afterwards: how would
 #    they feel about the outcome, about themselves, about the process and about you
 #    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
 #    Tallis again, and does that matter for a supplier of a year's sensors?
@@ -1070,15 +1114,18 @@ NegotiationTable(
 # Rubric, a mark each, for a part answered about the learner's own negotiations with
 # numbers from them: (1) what was kept and what was left of the plan, with a reason, the
 # letter (how Marlow answered a step beyond, or whether the letter's use in a real
-# meeting was worth its shortfall), and
+# meeting was worth its shortfall, weighing the shortfall by the chance of no deal and
+# any gain from the letter by the chance of a deal, on the learner's own case), and
 # what the learner attended to after Marlow's opening, and the steps set against their
 # reply ratios from the debrief (half a mark without the last two);
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
 # ended, what Marlow's trust became, whether the two sittings can be compared (the same
-# style and Quell in the same state; otherwise the learner says so) (section 6's rule: the ending moves it, a deal up, a
+# style and Quell in the same state; otherwise the learner says so) (section 6's rule:
+# the ending moves it, a deal up, a
 # polite walk-away not at all, a walk-out, Marlow's leaving when its patience ran out or
-# its reaching its own deadline down, and every insult or retraction costs 0.1 on top, so a deal with retractions or a
+# its reaching its own deadline down, and every insult or retraction costs 0.1 on top,
+# so a deal with retractions or a
 # polite walk-away after an insult can lower it), what that did or did not change in
 # the second, and a judgement of Marlow's subjective value and of whether it would deal
 # again; (4) one preparation
@@ -1099,9 +1146,16 @@ NegotiationTable(
 # it could not give more on any term of its own offer, so it still had room; I held, in
 # rounds 5 and 6, and it accepted 140 in round 6. I kept my reservation price, but not my
 # plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
-# worth 81.25 on average, more than Brenn's letter of 65, so I did not sign it: 16.25 short, more than the 4 to 8 k€ that
-# opening one step beyond gained against this bot, which hears offers, not words; in a
-# real meeting the letter would only have made that opening more credible. With
+# worth 81.25 on average and Brenn's letter a sure 65, so I did not sign it. The letter
+# would have cost me 16.25 only if the talks failed, which by my plan happened whenever
+# Quell had capacity (no package of my plan gave Marlow the 62 points it would then
+# need): a chance of 0.38, so about 6.2 k€ on average. What the letter buys, a credible
+# opening one step beyond (160), pays only on a deal. The appendix's 4 to 8 k€ is an
+# average over many learners' cases, not mine: replaying my case without Quell, opening
+# one step beyond gained 1.85 against a Boulware Marlow, nothing against a linear or a
+# Conceder one, and lost 9.25 against tit-for-tat. Weighed by the chance of a deal, 0.62,
+# that is about 1.1 k€ lost on average, not 6.2 gained; this bot hears offers, not words,
+# and in a real meeting the letter would only have made that opening more credible. With
 # Marlow's supplier audit and tooling my reservation price was 90.25. Brenn alone was 43%
 # of my best profit of 190, against Marlow's 62% with Quell and 22% without, so the
 # shares hung on Quell. Marlow's buyers claimed 9 weeks of stock against my 3 weeks to
@@ -1124,7 +1178,8 @@ NegotiationTable(
 # deal its trust rose to 0.75, but the debrief's replay showed that a linear Marlow, met
 # with the same opening and Quell again without capacity, would still answer at 60: the
 # change was too small to reach its next whole level, though it would be a little more
-# patient; with Quell it would open no closer at the same trust. Marlow's buyers would probably feel the price was
+# patient; with Quell it would open no closer at the same trust. Marlow's buyers would
+# probably feel the price was
 # fair and that I listened to the rush request, and they would deal with me again, which
 # matters for a year of supply. Next time I would count my plan's seven steps against the
 # rounds before I sit down, and at the table I would wait for a move before conceding
@@ -1172,8 +1227,10 @@ NegotiationTable(
 # on average than opening at the estimate, against every style, by about 4 to 8 k€ where
 # both reached a deal; not in every sitting (against each style, at most one sitting in
 # fifteen ended with less). Against a tit-for-tat Marlow it also reached a deal more
-# often in each sample: 186 to 193 sittings against 175 to 181. That is no reason to open
-# there without a fact to cite, and question 2 leaves it out.
+# often in each sample: 186 to 193 sittings against 175 to 181. These are averages over
+# many learners' cases: in yours the step beyond may gain nothing, or lose (the model
+# answer's case loses against tit-for-tat), so weigh your own case, not these figures.
+# That is no reason to open there without a fact to cite, and question 2 leaves it out.
 #
 # **Where question 7's plan departs from module 04 (section 5).** At a human table keep
 # module 04's rule. *Free trades.* Ranking them by Marlow's points hands Marlow what the
@@ -1184,10 +1241,12 @@ NegotiationTable(
 # down to your reservation price, since you cannot tell before the talks which state
 # holds; the rule for accepting (end of section 5) keeps the last stretch a decision for
 # the end. At a human table, plan to your target, as module 04 did, and go below it only
-# as a decision of its own. *Steps may grow, and may take a term back*, since Marlow counts only its total
+# as a decision of its own. *Steps may grow, and may take a term back*, since Marlow
+# counts only its total
 # points. In more than half of the plans some step costs you more than the one before
 # (5 k€, then 10), and a step may change several issues at once, landing on one you had
-# already given ground on (volume back up, delivery back out): in the course's trials, 189 to 195 plans of 200 had such a step (five
+# already given ground on (volume back up, delivery back out): in the course's trials,
+# 189 to 195 plans of 200 had such a step (five
 # samples), and about two steps in three were one. A person reads a bigger step as a
 # sign that more is coming: pass over a package so that no step costs more than the one
 # before, and offer each take-back step as a trade in the open (question 7).
