@@ -989,7 +989,7 @@ STATEMENT_POINTS = 2 / 6
 def what_to_say(answer, hidden=False):
     """Check a function that says, for each statement of the learner's case, whether to
     say it at the table or keep quiet. Visible: the form only (a verdict for each letter,
-    each one of ``VERDICTS``), since a check that judged the learner's own five would let
+    each one of ``VERDICTS``), since a check that judged the learner's own six would let
     re-running find them; hidden: each verdict marked, a sixth of the marks each
     (``STATEMENT_POINTS``), with its reason, a right verdict counting only beside a right
     verdict of the other kind (every case has at least two of each)."""

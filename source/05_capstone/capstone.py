@@ -27,8 +27,9 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The preparation (sections 1 to 3, then 4 and 5) is most of the module's text of
-# about 10,500 words, with a practice and eight answers in Python, two of them real
+# table. The preparation (sections 1 to 3, then 4 and 5) is most of the module's text,
+# some 8,000 words of reading, with about 2,750 more in folded notes (click a note's
+# title to open it), and a practice and eight answers in Python, two of them real
 # programs: five to six hours, or six to eight if you are new to programming. The table
 # (at least two negotiations, their debriefs and a written reflection) takes one and a
 # half to two and a half hours. The eight answers are graded automatically; the
@@ -262,18 +263,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   sits in its holder's alternatives, which get fewer and dearer as the date nears. You
 #   must book your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
-#   at a price. The side that can wait longer keeps its alternatives longer. Sandholm and Vulkan ("Bargaining with
-#   deadlines", 1999) showed, in a game-theoretic model of two sides splitting one sum
-#   with private deadlines (Marlow does not know your booking date), that in equilibrium both wait until the first deadline, whose holder then
-#   concedes everything; real people hold out less coolly, but many
-#   agreements still come in the last moments (Roth, Murnighan and Schoumaker, *American
-#   Economic Review*, 1988). Count a deadline here and nowhere else.
-#
-#   The row rates how much Quell *could* strengthen Marlow's hand, not how much it will:
-#   in module 03's alternating-offers model, an option taken only on refusing a proposal
-#   moves a deal only when it beats what its holder would get from the bargaining anyway
-#   (a model's result, which fitted Binmore, Shaked and Sutton's 1989 experiment better
-#   than the Nash split; see the note after this list).
+#   at a price. The side that can wait longer keeps its alternatives longer. Count a
+#   deadline here and nowhere else (the research is in the note below the list).
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -283,11 +274,26 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Emerson's one idea into two rows, so that each fact counts once, is this course's
 #   bookkeeping, not Emerson's.
 #
-# *A note on outside options.* Module 03 called the condition above the deal-me-out
-# result. Whether Quell binds or not, Marlow refuses any package worth fewer points than
-# its reservation price with Quell; what it would get from bargaining without Quell
-# needs a model this module does not have, so the audit stops at comparing the
+# <details><summary>A note on deadlines and outside options</summary>
+#
+# *Deadlines.* Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
+# game-theoretic model of two sides splitting one sum with private deadlines (Marlow does
+# not know your booking date), that in equilibrium both wait until the first deadline,
+# whose holder then concedes everything; real people hold out less coolly, but many
+# agreements still come in the last moments (Roth, Murnighan and Schoumaker, *American
+# Economic Review*, 1988).
+#
+# *Outside options.* The alternatives row rates how much Quell *could* strengthen
+# Marlow's hand, not how much it will: in module 03's alternating-offers model, an option
+# taken only on refusing a proposal moves a deal only when it beats what its holder would
+# get from the bargaining anyway (a model's result, which fitted Binmore, Shaked and
+# Sutton's 1989 experiment better than the Nash split; module 03 called it the
+# deal-me-out result). Whether Quell binds or not, Marlow refuses any package worth fewer
+# points than its reservation price with Quell; what it would get from bargaining without
+# Quell needs a model this module does not have, so the audit stops at comparing the
 # alternatives row's two shares.
+#
+# </details>
 #
 # The case settles some ratings and leaves the rest to you (question 4 lists which).
 # The **weights** are yours to choose: how much does each source count in *this* deal?
@@ -375,14 +381,19 @@ check.my_audit(my_audit, hidden=True)
 #
 # **How the contract is scored.** Your contract table gives each level of each issue a
 # profit, and a package's profit is the sum over the four issues: the additive scoring of
-# module 04 (Raiffa, *The Art and Science of Negotiation*, 1982). Here the sum misstates
-# real profit, because price and volume interact: real profit is the margin times the
-# volume, so a euro on the price is worth two thirds more at 10k units than at 6k, while
-# the table counts it the same. Read the
-# figures as your finance team's approximation around an ordinary contract, least
-# reliable at the table's corners, rounded to 5 k€; the worst package (every issue at
-# Marlow's best level) only covers your costs, a profit of 0. Marlow's points are your
-# research's estimate of its own scoring.
+# module 04 (Raiffa, *The Art and Science of Negotiation*, 1982), rounded to 5 k€; the
+# worst package (every issue at Marlow's best level) only covers your costs, a profit of
+# 0. Marlow's points are your research's estimate of its own scoring.
+#
+# <details><summary>Where the sum misstates real profit</summary>
+#
+# Here the sum misstates real profit, because price and volume interact: real profit is
+# the margin times the volume, so a euro on the price is worth two thirds more at 10k
+# units than at 6k, while the table counts it the
+# same. Read the figures as your finance team's approximation around an ordinary
+# contract, least reliable at the table's corners.
+#
+# </details>
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
@@ -393,11 +404,16 @@ check.my_audit(my_audit, hidden=True)
 # of hand any package that gives it less than a quarter of the way from its worst
 # package (0 points) up to its reservation price (section 6). Your list terms give
 # Marlow 0 points: they are a fact to cite, not an opening.
+#
+# <details><summary>What the research found on extreme first offers</summary>
+#
 # Schweinsberg, Ku, Wang and Pillutla ("Starting high and ending with nothing", *Journal
 # of Experimental Social Psychology*, 2012) found that extreme first offers offended
 # those who received them,
 # whatever their power, that receivers with little power were the ones who then walked
 # away, and that such offers helped the offerer only when the talks went on.
+#
+# </details>
 #
 # **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the
 # other side's reservation price, or somewhat beyond it as far as a fact you can cite
@@ -443,19 +459,21 @@ check.my_audit(my_audit, hidden=True)
 # any concession: offers of equal value to you, whose pick tells you what the other side
 # prefers (Medvec and Galinsky, "Putting more on the table", 2005). Module 04's multiple
 # offers also lie on the Pareto frontier; these usually cannot (only a partner giving
-# Marlow exactly the opening's points lies on it), since your opening already gives Marlow
-# the most points among the packages with its profit. So this module calls them a
+# Marlow exactly the opening's points lies on it). The others lie below the frontier,
+# since your opening already gives Marlow the most points among the packages with its
+# profit. So this module calls them a
 # **diagnostic set**: a test of your research, not a set of offers. Its packages are worth
 # *exactly* the same to you, since profits here come in steps of 5 k€ and one step lower
 # would be a gift before Marlow has moved (section 5).
 #
 # Module 04 asked that no offer of a set leave value on the table. A partner below the
-# frontier does so only by your research, and a Marlow that picks sincerely (the package
-# it likes best, not one chosen to mislead you) picks it only if your research is wrong
-# about how it weighs the issues: then the partner costs you no profit, and the news is
-# worth having before you concede. A partner your research scores the same as the opening
-# cannot show that, but the pick still shows which of two bundles of concessions Marlow
-# values more (each gives ground on an issue the other keeps): a clue, not a measure.
+# frontier does so only by your research. If Marlow picks a partner, and picks sincerely
+# (the package it likes best, not one chosen to mislead you), and that partner gives it
+# fewer points than the opening by your research, your research is wrong about how it
+# weighs the issues: then the partner costs you no profit, and the news is worth having
+# before you concede. A partner your research scores the same as the opening cannot show
+# that, but Marlow's pick still shows which of the two bundles of concessions it values
+# more (each gives ground on an issue the other keeps): a clue, not a measure.
 #
 # This table cannot run the test: it treats your research as exact and hears one package
 # at a time. A partner sent after your opening costs you no profit, but it usually gives
@@ -468,15 +486,21 @@ check.my_audit(my_audit, hidden=True)
 # think about what weighs against its number: what Marlow's alternatives lack (question
 # 3's chance; the rush request made it less likely than before that Quell has capacity)
 # and the result you aim for (section 5's target), not Marlow's number or your
-# reservation price. In
-# Galinsky and Mussweiler's experiments ("First offers as anchors", 2001), thinking about
-# the other side's alternatives or one's own target removed the anchor's pull (their
-# anchors were first offers; Marlow's answers yours, so using the finding here extends
-# it to a counter-offer). And Galinsky, Mussweiler and Medvec (2002) found that
-# negotiators who dwelt on their
-# reservation price reached worse deals than those who kept their target in mind, though
-# the target-minded ones were less satisfied with their better deals. Then answer with
-# your own plan, not with a number halfway to theirs.
+# reservation price.
+#
+# <details><summary>The research behind this advice</summary>
+#
+# In Galinsky and Mussweiler's experiments ("First offers as anchors", 2001), thinking
+# about the other side's alternatives or one's own target removed the anchor's pull (their
+# anchors were first offers; Marlow's answers yours, so using the finding here extends it
+# to a counter-offer). And Galinsky, Mussweiler and Medvec (2002) found that negotiators
+# who dwelt on their reservation price reached worse deals than those who kept their
+# target in mind, though the target-minded ones were less satisfied with their better
+# deals.
+#
+# </details>
+#
+# Then answer with your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): your opening, with a diagnostic set
@@ -497,11 +521,11 @@ check.my_audit(my_audit, hidden=True)
 #    not your best, the first level of the issue in `s.issues`.
 #
 # The opening and the diagnostic set earn a mark each. The opening at the estimate always
-# has at least one such partner. An opening one step beyond may have none: then return
-# the opening alone, a list of one package, and it earns the set's mark too. Where no
-# package of the same profit gives that many points, a partner of an opening one step
-# beyond needs only a quarter of `s.reservation_if_quell`, so that Marlow would not refuse
-# it out of hand. If your opening ties with another package and has no partner, the check
+# has at least one such partner; an opening one step beyond may have none: then
+# return the opening alone, a list of one package, and it earns the set's mark too.
+# Where no package of the same profit gives that many points, a partner of an opening
+# one step beyond needs only a quarter of `s.reservation_if_quell`, so that Marlow would
+# not refuse it out of hand. If your opening ties with another package and has no partner, the check
 # names the tied package to open with instead.
 
 
@@ -668,7 +692,9 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # You will have to move from your opening; the question is how. Module 04 put its rule for
 # the next move in three steps: **create value first**, **then concede only what closes
-# the deal**, and **stop**. In this case's terms:
+# the deal**, and **stop**.
+#
+# <details><summary>Module 04's three steps in this case's terms</summary>
 #
 # 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
 #    both sides gain when what you take is worth more to you than what you give, and
@@ -682,6 +708,8 @@ check.what_to_say(what_to_say, hidden=True)
 #    give up). Here you do not know how many points Marlow still needs (it depends on
 #    Quell), which is why the plan below refines the rule.
 # 3. **Stop** when Marlow has what it needs.
+#
+# </details>
 #
 # Your opening is already on the Pareto frontier: a package better for both of you would
 # give you at least as much profit and Marlow more points, or you more profit and Marlow
@@ -741,26 +769,28 @@ check.what_to_say(what_to_say, hidden=True)
 # you than had you held, or it accepted what it would not have accepted had you held
 # (section 7).
 #
-# The rule has one exception. Since a tit-for-tat Marlow mostly waits, somebody has
-# to move first against it, and a
-# learner who only waits meets a Marlow that barely moves. When Marlow has not moved in
-# two replies in a row, that is, two of its offers each worth no more to you than its
-# offer before (the "your profit" column of the table's log), make the next step of
-# your plan, one step only. At this table a step, once made, stands, whether or not
-# Marlow answers it, as in Osgood's GRIT (1962, Graduated and Reciprocated Initiatives
-# in Tension reduction): a series of small one-sided steps, each announced and carried
-# out whether
-# or not the other side answers. At a human table make it conditional on the deal
-# (module 04); this table cannot hear conditions, and taking a step back here is a
-# retraction, which section 6 prices. After that step the rule applies again, and the
-# two replies are counted afresh.
-# Count Marlow's offers, not its words: it says "You
-# have not moved since your last offer" whenever you hold, whether or not it moved
-# itself, since the remark is about your offer. Marlow's first answer is its opening,
-# not a move:
-# module 04's rule answers a concession of theirs, and an opening is not one. So hold
-# after it, here as at a human table; its second offer is the first that can move, and
-# the two replies of the exception are counted from there.
+# The rule has one exception. Since a tit-for-tat Marlow mostly waits, somebody has to
+# move first against it, and a learner who only waits meets a Marlow that barely moves.
+# When Marlow has not moved in two replies in a row, that is, two of its offers each
+# worth no more to you than its offer before (the "your profit" column of the table's
+# log), make the next step of your plan, one step only. After that step the rule applies
+# again, and the two replies are counted afresh. Marlow's first answer is its opening,
+# not a move: module 04's rule answers a concession of theirs, and an opening is not one.
+# So hold after it, here as at a human table; its second offer is the first that can
+# move, and the two replies of the exception are counted from there.
+#
+# <details><summary>Why the exception's step stands, and what counts as a move</summary>
+#
+# At this table a step, once made, stands, whether or not Marlow answers it, as in
+# Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in Tension reduction): a
+# series of small one-sided steps, each announced and carried out whether or not the
+# other side answers. At a human table make it conditional on the deal (module 04); this
+# table cannot hear conditions, and taking a step back here is a retraction, which
+# section 6 prices. Count Marlow's offers, not its words: it says "You have not moved
+# since your last offer" whenever you hold, whether or not it moved itself, since the
+# remark is about your offer.
+#
+# </details>
 #
 # From each step expect
 # less back than you gave, and often nothing you can see: three of Marlow's four styles
@@ -876,8 +906,8 @@ check.concession_plan(concession_plan, hidden=True)
 # 2. `("jump", k)` if it is further down: you would take larger steps;
 # 3. `("walk away", None)` if no package of the plan gives Marlow that many points.
 #
-# Case, hyphens and underscores do not count, so `("walk-away", None)` and
-# `("walk_away", None)` pass too.
+# Case, hyphens and underscores do not count, so
+# `("walk-away", None)` and `("walk_away", None)` pass too.
 #
 # `package_points` is imported for you. To see your own answer, run
 # `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0],
@@ -921,6 +951,9 @@ check.if_quell(if_quell, hidden=True)
 # reservation price depends on whether Quell
 # really has capacity, which is drawn when you sit down, in line with what the rush
 # request told you, and stays hidden until the end.
+#
+# <details><summary>How this Marlow behaves: its offers, deadline, patience and trust
+# (read before you sit down)</summary>
 #
 # Marlow behaves like a counterpart, not like a clock:
 #
@@ -980,6 +1013,8 @@ check.if_quell(if_quell, hidden=True)
 #   and Marlow remembers how); running the table's cell again seats a Marlow that has
 #   never met you. A style you pick takes effect at the next "new negotiation".
 #
+# </details>
+#
 # What the table leaves out: it treats your research as exact; what you say is not
 # modelled, only your offers; and Marlow's deadline is drawn at random, not from its
 # weeks of stock, so the case's weeks (in the alternatives row) and dependence (power)
@@ -1018,8 +1053,14 @@ NegotiationTable(
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "debrief-teaching", "schema_version": 3}
 # ## 7. Debrief: what moved the outcome?
 #
-# The debrief measures each of these against Marlow itself, replaying the same bot where
-# it needs to:
+# The debrief measures five things against Marlow itself, replaying the same bot where
+# it needs to: whether there was a deal and should have been (**agreement**), your share
+# of what you could have gained (**value claimed**), how close the deal came to the best
+# for both sides (**value created**), what each of your concessions brought back
+# (**reciprocity**, with each step's reply ratio of section 5) and the best deal Marlow
+# would have agreed to (**what was achievable**).
+#
+# <details><summary>How each measure is computed</summary>
 #
 # - **Agreement.** Was there a deal, and should there have been? No deal is the right
 #   result when no package suits both sides. When a zone existed (the zone of possible
@@ -1068,6 +1109,8 @@ NegotiationTable(
 #   and the best offer it made itself, and when. If even that is below your
 #   reservation price, walking away beat what Marlow would accept on the path these talks
 #   took; no deal was the right result only if no package suited both sides.
+#
+# </details>
 #
 # Then it names the leverage at work: whose alternative was the stronger in the end (as
 # in question 4), how far your opening pulled Marlow's first answer (against a replay
@@ -1200,9 +1243,9 @@ NegotiationTable(
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
 #   name carries you, such as a firm alternative (module 04; here a signed letter:
-#   section 4), never below your reservation price. A second package worth the same to
-#   you keeps you as ambitious, and the other side's pick tests what you believe it
-#   values (a diagnostic set).
+#   section 4), never below your reservation price. In a meeting, a second package worth
+#   the same to you keeps you as ambitious, and the other side's pick tests what you
+#   believe it values (a diagnostic set).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Concede along the frontier in the smallest steps that give the other side more, and
@@ -1212,6 +1255,9 @@ NegotiationTable(
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "about-the-bot", "schema_version": 3}
 # ## Appendix: about this bot
+#
+# <details><summary>The course's trials of this bot (no question depends on
+# them)</summary>
 #
 # What follows describes how the table's Marlow behaved in the course's own trials. It is
 # an observation about this bot, not a rule for a human table, and no question depends on
@@ -1263,3 +1309,5 @@ NegotiationTable(
 # answered; but a step given for nothing tells a person that more can be had for nothing
 # (module 04). Against the other three styles, nearly every sitting ended in a deal
 # either way (at least 199 in 200).
+#
+# </details>
