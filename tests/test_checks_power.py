@@ -349,6 +349,36 @@ def test_question_3_hints_are_true_of_the_answer_given(learner):
         assert "should return one of" in str(failure.value)
 
 
+#: Review 66, X1: learners whose raw swing counts used to tie across question 3's offers.
+FORMER_SWING_TIES = ("sweep-324", "sweep-414", "sweep-855", "sweep-1690", "sweep-2065")
+
+
+def test_counting_kestrels_swings_answers_question_3_for_the_learners_it_used_to_fail(capsys):
+    """Review 66, X1: the own-case hint says "count the swings Kestrel's vote would have
+    after that sale"; for 0.6% of learners the two counts tied (sweep-324: 2 either way), the
+    key named one offer by the normalised index, and an answer by raw counts was refused. A
+    draw invariant now keeps the counts apart: that answer passes the visible and hidden
+    checks for those learners (it failed on the old draws)."""
+    from course.models.power import swing_counts
+
+    def by_raw_swings(s):
+        counts = {}
+        for owner, votes in s.vote_offers:
+            weights = [held - votes if name == owner else held for name, held in s.members]
+            weights[-1] += votes
+            counts[owner] = swing_counts(s.quota, weights)[-1]
+        best = max(counts, key=counts.get)
+        return "neither" if counts[best] == 0 else best
+
+    for who in FORMER_SWING_TIES:
+        s = course.variant("03_power", who)
+        counts = [_P.swings_after_purchase(s, owner, votes) for owner, votes in s.vote_offers]
+        assert counts[0] != counts[1], (who, counts)
+        with learner_as(who):
+            check.buy_votes_from(by_raw_swings)
+            assert full_marks(check.buy_votes_from(by_raw_swings, hidden=True), capsys)
+
+
 @pytest.mark.parametrize("constant", ["Ironvale", "Marrow", "Quillon", "Tessaly", "neither"])
 def test_no_constant_answer_to_question_3_earns_a_mark(learner, constant):
     """The visible check tries other learners, whose better offer comes from other owners,

@@ -288,7 +288,7 @@ def test_question_3s_offers_give_a_clear_choice_that_no_constant_or_shortcut_fin
     """Q3 (a fresh review: counting the fewest votes that give power was a lookup): two
     offers, from different owners, of different numbers of votes; the better gives at least
     a quarter more power by both indices, counted from first principles (no tie, no offer on
-    the boundary), or neither gives any. No constant answer fits more than a third of learners
+    the boundary), and more swings to Kestrel's vote (review 66, X1), or neither gives any. No constant answer fits more than a third of learners
     (four owners can sell; "neither" is right for a few), and buying the larger
     offer, or the smaller, or leaving the seller's votes as they were, is wrong for a good
     share of learners."""
@@ -302,6 +302,10 @@ def test_question_3s_offers_give_a_clear_choice_that_no_constant_or_shortcut_fin
         assert index[0] != index[1] or swings == [0, 0], s.learner
         best = seller_by_swings(s)
         assert best == _P.vote_seller(s), s.learner
+        # review 66, X1: the hint says to count Kestrel's swings after each sale; the raw
+        # counts tied for 14 of 2,400 learners (sweep-324: 2 either way), so they decide too
+        assert swings[0] != swings[1] or swings == [0, 0], s.learner
+        assert _best_offer(s, kestrel_swings) == best, s.learner
         right[best] = right.get(best, 0) + 1
         kinds[check._vote_kind(s)] += 1
         kept += check._seller_kept_choice(s) != best

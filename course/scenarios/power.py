@@ -869,6 +869,30 @@ def power_after_purchase(s, owner, votes):
 
 
 @answer_key
+def swings_after_purchase(s, owner, votes):
+    """Kestrel's raw Banzhaf count once it has bought ``votes`` of ``owner``'s votes: the
+    losing groups of the others that its vote would then turn into winning ones."""
+    from course.models.power import swing_counts
+
+    weights = [held - votes if name == owner else held for name, held in s.members]
+    weights[-1] += votes
+    return swing_counts(s.quota, weights)[-1]
+
+
+def _swings_do_not_decide(s):
+    """Review 66, X1: whether counting Kestrel's swings after each sale (what question 3's
+    hint asks) fails to pick the key's offer: the two counts tie, or favour the other offer.
+    The normalised index can rise only because the seller loses swings, with Kestrel's own
+    count unchanged (``sweep-324``: 2 swings either way, 0.6% of learners)."""
+    best = vote_seller(s)
+    if best == "neither":
+        return False
+    swings = {owner: swings_after_purchase(s, owner, votes) for owner, votes in s.vote_offers}
+    other = next(owner for owner in swings if owner != best)
+    return swings[best] <= swings[other]
+
+
+@answer_key
 def vote_seller(s):
     """Question 3: the owner whose offer gives Kestrel more voting power, or "neither" when
     neither offer lets Kestrel's vote swing any decision."""
@@ -1135,6 +1159,10 @@ _INVARIANTS = {
     "vote: Kestrel's one vote already swings a decision": lambda s, f: f["votes needed"] < 2,
     "vote: no two offers of votes with a clear choice between them": lambda s, f: (
         len(s.vote_offers) != 2
+    ),
+    # review 66, X1: a plain count of Kestrel's swings picks the same offer as the indices
+    "vote: Kestrel's swing counts after the two sales tie or pick the other offer": (
+        lambda s, f: _swings_do_not_decide(s)
     ),
     "vote: the quota is not a majority of the votes": lambda s, f: (
         not sum(s.weights) / 2 < s.quota <= sum(s.weights)

@@ -538,9 +538,10 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # fewer votes. Write
 # `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
 # neither would let Kestrel's vote swing any decision: such votes are not worth paying
-# for. Section 3's two indices agree in every scenario. Take it that the chair puts
-# Kestrel's proposal to the vote: if one of your facts in question 1 gives a chair the
-# agenda, that power sits outside both indices, and the votes buy nothing until she acts.
+# for. Section 3's two indices agree in every scenario, and so does a count of Kestrel's
+# swings after each sale. Take it that the chair puts Kestrel's proposal to the vote: if
+# one of your facts in question 1 gives a chair the agenda, that power sits outside both
+# indices, and the votes buy nothing until she acts.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "votes-needed-answer", "schema_version": 3}
