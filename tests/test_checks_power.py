@@ -529,37 +529,51 @@ def test_the_shortcut_levers_fail_the_hidden_check(learner, shortcut):
 # --- question 8 ---------------------------------------------------------------------------------
 
 
-def test_three_right_labels_earn_one_mark_and_four_two_and_a_wrong_one_is_explained(learner):
-    """A fresh review, finding 1: half a point a statement let a constant answer earn marks.
-    Question 9a now gives one mark for three right labels and one more for all four; fails on
-    the old code (one wrong label earned 1.5)."""
-    s = course.variant("03_power", "ada")
-    key = tactic_key(s)
-    assert check.rate_tactics(lambda: key, hidden=True).earned == 2
-    wrong = dict(key)
-    first, second = s.tactics[:2]
-    wrong[first.letter] = next(label for label in LABELS if label != key[first.letter])
-    outcome = check.rate_tactics(lambda: wrong, hidden=True)
-    assert outcome.earned == 1 and outcome.possible == 2
-    assert f"the label for statement {first.letter} does not fit" in outcome.outcomes[1].message
-    wrong[second.letter] = next(
-        label for label in LABELS if label not in _P.tactic_labels(s, second)
-    )
-    assert check.rate_tactics(lambda: wrong, hidden=True).earned == 0
+def test_each_right_label_of_question_9a_earns_half_a_mark_and_a_wrong_one_is_explained(
+    learner,
+):
+    """Review 66: question 9a gave one mark for three right labels and one more for all
+    four, a cliff where two right labels earned nothing. Each right label now earns its half
+    mark on its own: over 60 learners, an answer with k of the four right earns k/2, whatever
+    the wrong labels are, and a wrong one's hint is shown; fails on the old code (two right
+    earned 0, three right 1)."""
+    from course.variants import learner_as
+
+    for n in range(60):
+        who = f"share-{n}"
+        s = course.variant("03_power", who)
+        key = tactic_key(s)
+        with learner_as(who):
+            for k in range(5):  # the first k right, the rest wrong
+                labels = dict(key)
+                for tactic in s.tactics[k:]:
+                    labels[tactic.letter] = next(
+                        x for x in LABELS if x not in _P.tactic_labels(s, tactic)
+                    )
+                outcome = check.rate_tactics(lambda w=labels: w, hidden=True)
+                assert outcome.earned == k / 2 and outcome.possible == 2, (who, k)
+            wrong = dict(key)
+            first = s.tactics[0]
+            wrong[first.letter] = next(x for x in LABELS if x not in _P.tactic_labels(s, first))
+            outcome = check.rate_tactics(lambda w=wrong: w, hidden=True)
+            hint = outcome.outcomes[0].message
+            assert f"the label for statement {first.letter} does not fit" in hint
 
 
-def test_no_constant_answer_earns_a_mark_in_questions_1_and_9a(learner):
+def test_a_constant_answer_earns_nothing_in_question_1_and_at_most_one_mark_in_9a(learner):
     """A fresh review, finding 1: "legitimate" for every statement of question 9a earned a
-    mark, and question 1 is the same kind of question (half a point an item). Both now give
-    one mark for three right and one for four; fails on the old code, where a constant answer
-    earned half a point an item it fitted. (The sweep checks that no answer fits three items
-    of any learner.)"""
+    mark, and question 1 is the same kind of question. Question 1 gives one mark for three
+    right and one for four, so a constant answer earns nothing there; question 9a now pays
+    each right label its half mark (review 66), and since no label fits three statements
+    of any draw a constant answer earns half a mark for each statement it fits, at most one
+    of the two marks. (The sweep checks that no answer fits three items of any learner.)"""
     from itertools import product
 
     s = course.variant("03_power", "ada")
     for label in LABELS:
         outcome = check.rate_tactics(lambda label=label: dict.fromkeys("ABCD", label), True)
-        assert outcome.earned == 0, label
+        fits = sum(label in _P.tactic_labels(s, t) for t in s.tactics)
+        assert outcome.earned == fits / 2 <= 1, label
     for pair in product(BASES, ("them on Kestrel", "Kestrel on them")):
         outcome = check.power_sources(lambda pair=pair: dict.fromkeys("ABCD", pair), True)
         assert outcome.earned == 0, pair

@@ -577,8 +577,9 @@ def _practice_then_form(answer, own, noun, example, practice_judge, form):
     say("\n".join(lines))
 
 
-#: The marks of an own-case label question (1 and 9a): one for at least three of the four
-#: items right, one more for all four. Half a point an item let a constant answer earn marks
+#: The marks of question 1: one for at least three of the four facts right, one more for
+#: all four (question 9a pays each label its share: ``TACTIC_SHARE``). Half a point an item
+#: let a constant answer earn marks
 #: (a fresh review: "legitimate" for every statement of question 9a earned a mark for 59% of
 #: learners, ('resource', 'them on Kestrel') for every fact of question 1 earned 0.47 of 2 on
 #: average); no answer fits three items of any draw (``scenarios.power``: "tactics: one label
@@ -587,12 +588,9 @@ def _practice_then_form(answer, own, noun, example, practice_judge, form):
 OWN_LABELS_NEEDED = ((3, "at least three of the four"), (4, "all four"))
 
 
-def _own_labels_credit(answer, items, noun, example, judge):
-    """Score an own-case question whose answer is a dict from letter to answer by
-    ``OWN_LABELS_NEEDED``; ``judge(item, answers)`` is one item's check (what was right, or
-    ``NotYet``), ``example`` names the function and shows the dict it should return. The
-    practice items (numbers 1 to 4) in the same dict are left out. A failing part shows the
-    hint of every item answered wrong."""
+def _own_answers(answer, items, noun, example):
+    """The learner's dict of an own-case label question, its keys as letters, or a hint:
+    ``example`` names the function and shows the dict it should return."""
     answers = call_learner(answer)
     if not isinstance(answers, Mapping):
         raise NotYet(f"{example}, got {answers!r}")
@@ -600,6 +598,16 @@ def _own_labels_credit(answer, items, noun, example, judge):
     extra = sorted(set(answers) - {item.letter for item in items} - set(PRACTICE_NUMBERS))
     if extra:
         raise NotYet(f"there is no {noun} {extra[0]!r}; the {noun}s are A, B, C and D.")
+    return answers
+
+
+def _own_labels_credit(answer, items, noun, example, judge):
+    """Score an own-case question whose answer is a dict from letter to answer by
+    ``OWN_LABELS_NEEDED``; ``judge(item, answers)`` is one item's check (what was right, or
+    ``NotYet``), ``example`` names the function and shows the dict it should return. The
+    practice items (numbers 1 to 4) in the same dict are left out. A failing part shows the
+    hint of every item answered wrong."""
+    answers = _own_answers(answer, items, noun, example)
     right, wrong = [], []
     for item in items:
         try:
@@ -1857,16 +1865,23 @@ def judge_tactic(s, tactic, labels):
 def rate_tactics(answer, hidden=False):
     """Check question 9a, whose dict holds the practice statements (numbers 1 to 4) and the
     learner's own (letters A to D). Visible: the practice statements are judged one by one,
-    with hints, and of the own statements only the form. Hidden: the own statements, one
-    mark for three right, another for all four (``OWN_LABELS_NEEDED``)."""
+    with hints, and of the own statements only the form. Hidden: each own statement with a
+    right label earns ``TACTIC_SHARE`` on its own, whatever the other labels (review 66: one
+    mark for three right and two for four was a cliff, where two right labels earned
+    nothing; module 02's question 7 pays its labels the same way)."""
     s = _drawn(learner_id())
     if hidden:
-        return _own_labels_credit(
-            answer,
-            s.tactics,
-            "statement",
-            RATE_TACTICS_EXAMPLE,
-            lambda item, labels: judge_tactic(s, item, labels),
+        answers = _own_answers(answer, s.tactics, "statement", RATE_TACTICS_EXAMPLE)
+        return score(
+            *(
+                Check(
+                    f"statement {tactic.letter}",
+                    TACTIC_SHARE,
+                    functools.partial(judge_tactic, s, tactic, answers),
+                    own_case=True,
+                )
+                for tactic in s.tactics
+            )
         )
     return _practice_then_form(
         answer,
@@ -1877,6 +1892,12 @@ def rate_tactics(answer, hidden=False):
         form=lambda letter, said: _word(said, LABELS, f"the label of {letter}"),
     )
 
+
+#: What each right label of question 9a's four own statements earns: its share of the
+#: question's two marks. A constant label fits at most two statements of any draw
+#: (``scenarios.power``: "tactics: one label fits three statements"), so it earns at most
+#: one mark of the two.
+TACTIC_SHARE = 0.5
 
 RATE_TACTICS_EXAMPLE = (
     "rate_tactics should return a dict like {1: 'legitimate', ..., 'A': 'legitimate', ...}"

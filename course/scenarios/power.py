@@ -1237,8 +1237,9 @@ _INVARIANTS = {
     # question 1, a fresh review: no answer fits three facts, so a constant answer earns
     # nothing (one mark needs three right)
     "facts: one answer fits three facts": lambda s, f: _one_answer_fits_three_facts(s),
-    # a fresh review: a label that fits three statements lets a constant answer reach
-    # question 9a's first mark (three right); a bluffed threat also takes "misrepresentation"
+    # a fresh review: a label that fits three statements lets a constant answer earn three
+    # of question 9a's four half marks (review 66: each right label earns its half); a
+    # bluffed threat also takes "misrepresentation"
     "tactics: one label fits three statements": lambda s, f: any(
         sum(label in tactic_labels(s, t) for t in s.tactics) >= 3 for label in LABELS
     ),

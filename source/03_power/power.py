@@ -1245,7 +1245,8 @@ check.best_lever(best_lever, hidden=True)
 # sharp (a stated intention you do not hold can be a false fact), so for it either
 # `"bluff"` or `"misrepresentation"` counts as right.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Three right earn one mark, all four two.
+# `return {"A": "legitimate", ...}`. Each right label earns half a mark, whatever the
+# other labels.
 #
 # Practise first on a case that is the same for every learner: put your labels for it in
 # the same dict, under the numbers 1 to 4.
