@@ -1197,14 +1197,14 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
     """Question 4 (review, finding 6; review 65, X1): the price is the highest of three
     figures Kestrel can stand on, Atlas's round figure, the Shapley value worked out (named
     exactly or to the hundred) and Borealis's written offer, and the reason is the ground
-    that carries it: "interests" where Kestrel takes Atlas's figure, "fairness" where it holds
+    that carries it: "accept" where Kestrel takes Atlas's figure, "fairness" where it holds
     Atlas to its own yardstick, "rival" where Borealis beats both. Each wrong part is told
     why, with the case's numbers; a price above the three is told Atlas could refuse."""
     seen = set()
     for s in hidden_and_own()[1:] + [course.variant("03_power", f"reply-{n}") for n in range(40)]:
         v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
         shapley = (3 * v1 + v2) / 6
-        grounds = {"interests": figure, "fairness": shapley, "rival": v2}
+        grounds = {"accept": figure, "fairness": shapley, "rival": v2}
         right = max(grounds, key=grounds.get)
         best = grounds[right]
         seen.add(right)
@@ -1222,7 +1222,7 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         with pytest.raises(NotYet, match="Borealis has offered in writing to pay"):
             check.judge_reply_price(s, (v2 - 1_000, right))
         # every other ground is refused with the right figure, with a hint naming why
-        for reason in {"interests", "fairness", "rival"} - {right}:
+        for reason in {"accept", "fairness", "rival"} - {right}:
             with pytest.raises(NotYet) as failure:
                 check.judge_reply_reason(s, (best, reason))
             words = check.REPLY_REASON_HINTS[reason, right][0]
@@ -1230,17 +1230,17 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
                 words.format(figure=f"{figure:,.0f}", shapley=f"{shapley:,.0f}", v2=f"{v2:,.0f}")
                 + "."
             )
-        if right == "interests":  # taking less than Atlas's own figure gives part of it up
+        if right == "accept":  # taking less than Atlas's own figure gives part of it up
             assert figure > shapley and figure > v2
             with pytest.raises(NotYet, match=r"less than the .* Atlas itself named"):
                 check.judge_reply_price(s, (max(shapley, v2), right))
         if right == "fairness" and figure >= v2:  # taking the round figure leaves money
             with pytest.raises(NotYet, match="the yardstick Atlas itself proposed"):
-                check.judge_reply_price(s, (figure, "interests"))
+                check.judge_reply_price(s, (figure, "accept"))
         if right == "rival":  # neither Atlas's figure nor its yardstick reaches Borealis
             with pytest.raises(NotYet, match="Borealis has offered in writing to pay"):
                 check.judge_reply_price(s, (max(figure, shapley), "fairness"))
-    assert seen == {"rival", "interests", "fairness"}
+    assert seen == {"rival", "accept", "fairness"}
 
 
 def test_question_2_cannot_be_passed_without_the_shapley_value(learner):
@@ -1632,20 +1632,20 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
         grounds = _P.reply_grounds(s)
         assert reason == max(grounds, key=grounds.get) and _P.reply_reasons(s, price) == (reason,)
         reasons.add(reason)
-        old_reply = "interests" if kestrel_shapley(s) >= s.borealis_value else "rival"
+        old_reply = "accept" if kestrel_shapley(s) >= s.borealis_value else "rival"
         differs += reason != old_reply
-    assert reasons == {"interests", "fairness", "rival"} and differs > 100
+    assert reasons == {"accept", "fairness", "rival"} and differs > 100
 
     def by_question_2(s):  # the old rule: accept iff the Shapley value beats Borealis
         shapley = kestrel_shapley(s)
         if shapley >= s.borealis_value:
-            return shapley, "interests"
+            return shapley, "accept"
         return s.borealis_value, "rival"
 
     with hidden_cases_as(None):
         outcome = check.licence_reply(reply, True)
         assert (outcome.earned, outcome.possible) == (1, 1)
-        other = {"rival": "interests", "interests": "rival", "fairness": "rival"}
+        other = {"rival": "accept", "accept": "rival", "fairness": "rival"}
         wrong_reason = check.licence_reply(lambda s: (reply(s)[0], other[reply(s)[1]]), True)
         assert (wrong_reason.earned, wrong_reason.possible) == (0, 1)
         wrong_price = check.licence_reply(lambda s: (s.atlas_value, reply(s)[1]), True)
@@ -1671,7 +1671,7 @@ def test_question_4_accepts_two_right_formulations(learner):
 
     def ranked(s):
         shapley = (3 * s.atlas_value + s.borealis_value) / 6
-        grounds = {"interests": s.atlas_figure, "fairness": shapley, "rival": s.borealis_value}
+        grounds = {"accept": s.atlas_figure, "fairness": shapley, "rival": s.borealis_value}
         reason = max(grounds, key=grounds.get)
         return grounds[reason], reason
 
@@ -2231,7 +2231,7 @@ def test_question_4s_reason_hint_on_the_own_case_names_no_figure(monkeypatch):
         low, _ = _P.reply_range(s)
         for price in (low, shapley, (low + s.atlas_value) / 2):
             right = _P.reply_reasons(s, price)
-            for reason in ("rival", "interests", "fairness"):
+            for reason in ("rival", "accept", "fairness"):
                 if reason in right:
                     continue
                 with pytest.raises(NotYet) as failure:

@@ -1555,8 +1555,9 @@ def test_trust_is_part_of_power_as_module_00_counts_it():
 
 
 def test_interests_and_positions_are_defined_before_question_4_uses_them():
-    """Question 4 offers "interests" as a reason; the word is defined in its prompt, before
-    section 7 comes back to it."""
+    """Question 4's "accept" talks about Atlas's interests (review 66, X2: the reason was
+    called "interests"); the word is defined in its prompt, before section 7 comes back to
+    it."""
     four = _section(PROSE, "### Question 4", "def licence_reply")
     assert "products that last longer, the *interest* behind its *position*, a price" in four
     assert PROSE.index("the *interest* behind its *position*") < PROSE.index(
@@ -2098,7 +2099,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
 
     # review 65, X1: three candidates, Atlas's round figure, the proposal worked out and
     # Borealis's offer; the range is the highest of them, and a hint names the bound broken
-    taken = {"interests": 0, "fairness": 0, "rival": 0}
+    taken = {"accept": 0, "fairness": 0, "rival": 0}
     for s in _drawn_scenarios()[:150]:
         low, high = _P.reply_range(s)
         proposal, v2, figure = _P.kestrel_shapley(s), s.borealis_value, s.atlas_figure
@@ -2109,7 +2110,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
         assert "below what the rival would pay" in general(s, v2 - 100)
         if high + 200 < s.atlas_value:
             assert "more than any figure the seller can stand on" in general(s, high + 200)
-        if reason == "interests" and low - 200 >= max(v2, proposal):
+        if reason == "accept" and low - 200 >= max(v2, proposal):
             assert "below the buyer's own figure" in general(s, low - 200)
         if reason == "fairness" and low - 200 >= max(v2, figure):
             assert "below the yardstick the buyer itself proposed" in general(s, low - 200)

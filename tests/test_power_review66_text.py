@@ -24,3 +24,43 @@ def test_question_9a_says_each_right_label_earns_its_share():
     nine = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
     assert "Each right label earns half a mark, whatever the other labels." in nine
     assert "Three right earn one mark" not in nine
+
+
+def test_question_4_calls_taking_atlass_figure_accept_not_interests(learner):
+    """X2: question 4 marked "interests" as the ground for a price where Kestrel simply
+    takes Atlas's own figure; interests carry no price in Fisher and Ury, a standard does.
+    The option is now "accept", and the prompt, the key and the check agree."""
+    import pytest
+
+    import course
+    from course.checks import power as check
+    from course.checks.hints import NotYet
+    from course.scenarios.power import REASONS, reply_reason
+
+    assert REASONS == ("rival", "accept", "fairness")
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "`\"accept\"` (take Atlas's figure as it stands; a buyer's own figure needs no " in four
+    assert '`"interests"`' not in four
+    taken = 0
+    for n in range(60):
+        s = course.variant("03_power", f"x2-{n}")
+        if reply_reason(s) != "accept":
+            continue
+        taken += 1
+        check.judge_reply(s, (s.atlas_figure, "accept"))
+        check.judge_reply(s, (int(s.atlas_figure), "Accept"))
+        with pytest.raises(NotYet, match="should be one of"):
+            check.judge_reply(s, (s.atlas_figure, "interests"))
+    assert taken > 5
+
+
+def test_question_4_says_atlas_proposed_the_shapley_value_itself():
+    """C1: section 2 says the Shapley value is a benchmark, never a price you are owed, and
+    question 4 holds Atlas to it where its round figure falls short; the question now says
+    why that is no new demand."""
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert (
+        "Atlas proposed the Shapley value itself; its round figure is only its estimate of "
+        "it, so holding Atlas to the exact value is accepting its own proposal, not a new "
+        "demand." in four
+    )

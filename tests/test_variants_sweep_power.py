@@ -524,7 +524,7 @@ def reply_high(s):
     proposal = Fraction(3 * int(s.atlas_value) + int(s.borealis_value), 6)
     figure, rival = Fraction(int(s.atlas_figure)), Fraction(int(s.borealis_value))
     if figure > proposal and figure > rival:  # take Atlas's figure, and talk about Atlas
-        return [figure, "interests"]
+        return [figure, "accept"]
     if proposal > rival:  # hold Atlas to its own yardstick (review 65, X1)
         return [-(-proposal // 100) * 100, "fairness"]
     return [float(rival), "rival"]
@@ -865,7 +865,7 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "insist on Harrow"}
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
     assert {_P.atlas_proposal(s) >= s.borealis_value for s in hidden} == {True, False}
-    assert {_P.reply_reason(s) for s in hidden} == {"interests", "fairness", "rival"}
+    assert {_P.reply_reason(s) for s in hidden} == {"accept", "fairness", "rival"}
     # question 3: the smaller offer, the larger and neither are each right somewhere, and
     # leaving the seller's votes as they were picks the wrong offer somewhere
     assert {check._vote_kind(s) for s in hidden} == {"fewer", "more", "neither"}
@@ -1211,12 +1211,12 @@ def test_a_constant_reason_no_longer_earns_question_4s_point(swept_2000):
     question 2's first verdict fails for hundreds."""
     from course.scenarios.power import clears_today, reply_reason
 
-    right = {"rival": 0, "interests": 0, "fairness": 0}
+    right = {"rival": 0, "accept": 0, "fairness": 0}
     off_question_2 = 0
     for s in swept_2000:
         reason = reply_reason(s)
         right[reason] += 1
-        off_question_2 += reason != ("interests" if clears_today(s) else "rival")
+        off_question_2 += reason != ("accept" if clears_today(s) else "rival")
         best = max(_P.reply_grounds(s).values())
         check.judge_reply_reason(s, (best, reason))
         for other in set(right) - {reason}:
@@ -1233,7 +1233,8 @@ def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept
     it and talks interests, and "fairness" is refused because it points Atlas to a lower
     figure; where the figure falls short of the yardstick and the yardstick beats Borealis,
     Kestrel holds Atlas to it ("fairness", named exactly or to the hundred either way) and
-    "interests" is refused because Atlas's value already counts them; where Borealis beats
+    "accept" (review 66, X2: it was "interests") is refused because Atlas's value already
+    counts what the licence does for it; where Borealis beats
     both, only "rival" carries the counter. Atlas's figure is a multiple of 5,000, at least
     1,000 from the Shapley value and from Borealis's offer, and within 10,000 of the first."""
     for s in swept_2000:
@@ -1241,7 +1242,7 @@ def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept
         assert figure % 5_000 == 0 and abs(figure - shapley) < 10_000, s.learner
         assert min(abs(figure - shapley), abs(figure - v2)) >= 1_000, s.learner
         if figure > max(shapley, v2):
-            check.judge_reply_reason(s, (figure, "interests"))
+            check.judge_reply_reason(s, (figure, "accept"))
             with pytest.raises(NotYet, match="points it to a lower figure than it offers"):
                 check.judge_reply_reason(s, (figure, "fairness"))
         elif shapley > v2:
@@ -1249,10 +1250,10 @@ def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept
                 check.judge_reply_price(s, (named, "fairness"))
                 check.judge_reply_reason(s, (named, "fairness"))
             with pytest.raises(NotYet, match="already counted in Atlas's value"):
-                check.judge_reply_reason(s, (shapley, "interests"))
+                check.judge_reply_reason(s, (shapley, "accept"))
         else:
             check.judge_reply_reason(s, (v2, "rival"))
-            for reason in ("fairness", "interests"):
+            for reason in ("fairness", "accept"):
                 with pytest.raises(NotYet):
                     check.judge_reply_reason(s, (v2, reason))
     four = " ".join(PROSE[PROSE.index("### Question 4") : PROSE.index("def licence_reply")].split())

@@ -310,9 +310,9 @@ OWN_CASE_HINTS = {
     "any of them, and a refusal does not end the talks, so Atlas could answer a demand for "
     "more a day later with section 5's predicted price, which Kestrel would take rather than "
     "leave",
-    "licence_reply_reason": "the ground must carry the figure Kestrel names: one Atlas can "
-    "check that puts a figure that high, and never one that points Atlas to a lower figure "
-    "(question 4's text)",
+    "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
+    "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
+    "that high, and never one that points Atlas to a lower figure (question 4's text)",
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",
@@ -917,7 +917,7 @@ def judge_reply_price(s, result):
 #: each is true of every case where that ground is right (``reply_reason``), and names the
 #: case's figures ({figure} Atlas's, {shapley} the Shapley value, {v2} Borealis's).
 REPLY_REASON_HINTS = {
-    ("fairness", "interests"): (
+    ("fairness", "accept"): (
         "Kestrel's Shapley value worked out, {shapley}, is less than the {figure} Atlas "
         "named: holding Atlas to that yardstick points it to a lower figure than it offers",
         "it points the buyer to its own yardstick, which is below the figure it named",
@@ -928,7 +928,7 @@ REPLY_REASON_HINTS = {
         "Atlas to a lower figure than Kestrel can get",
         "it points the buyer to a yardstick that pays less than the rival",
     ),
-    ("rival", "interests"): (
+    ("rival", "accept"): (
         "Borealis would pay {v2}, less than the {figure} Atlas named: naming it points Atlas "
         "to a figure below the one already on the table",
         "it names a rival weaker than what the buyer already offers",
@@ -939,20 +939,17 @@ REPLY_REASON_HINTS = {
         "proposal gives",
         "it names a rival weaker than the buyer's own yardstick",
     ),
-    ("interests", "rival"): (
-        "what the licence does for Atlas is already counted in Atlas's value, which Atlas "
-        "knows: it gives Atlas a reason to deal, but none to pay more than the {figure} it "
-        "named; a price of {v2} needs a ground Atlas can check that puts a figure that high",
-        "it argues from the buyer's interests, which the buyer's own figure already counts, "
-        "for a price above that figure",
+    ("accept", "rival"): (
+        "taking Atlas's {figure} as it stands gives up money: what the licence does for "
+        "Atlas is already counted in Atlas's value, and there is a ground Atlas can check "
+        "that puts a higher figure, while a refusal does not end the talks",
+        "it accepts the buyer's figure where a ground the buyer can check carries more",
     ),
-    ("interests", "fairness"): (
-        "what the licence does for Atlas is already counted in Atlas's value, which Atlas "
-        "knows: it gives Atlas a reason to deal, but none to pay more than the {figure} it "
-        "named; a price of {shapley} needs a ground Atlas can check that puts a figure that "
-        "high",
-        "it argues from the buyer's interests, which the buyer's own figure already counts, "
-        "for a price above that figure",
+    ("accept", "fairness"): (
+        "taking Atlas's {figure} as it stands gives up money: what the licence does for "
+        "Atlas is already counted in Atlas's value, and there is a ground Atlas can check "
+        "that puts a higher figure, while a refusal does not end the talks",
+        "it accepts the buyer's figure where a ground the buyer can check carries more",
     ),
 }
 

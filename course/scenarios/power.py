@@ -40,7 +40,7 @@ BASES = ("authority", "expert", "referent", "resource")
 DEPENDENCE = ("them on Kestrel", "Kestrel on them")
 
 #: What Kestrel puts forward in its reply to Atlas (question 4).
-REASONS = ("rival", "interests", "fairness")
+REASONS = ("rival", "accept", "fairness")
 
 #: How Kestrel would reach the rig's alternative in each version (question 5).
 RIG_KINDS = ("outside option", "breakdown payoff")
@@ -765,11 +765,12 @@ def clears_with_corvid(s):
 @answer_key
 def reply_grounds(s):
     """Question 4's three figures, by the ground that carries each: Atlas's round figure,
-    which Kestrel may take while it talks about what the licence does for Atlas
-    ("interests"); Atlas's own yardstick worked out, Kestrel's Shapley value, which Atlas
-    proposed and can check ("fairness"); Borealis's firm written offer ("rival")."""
+    which Kestrel may simply take, talking about what the licence does for Atlas ("accept":
+    review 66, X2, it was "interests", which Fisher and Ury would not call a ground for a
+    price); Atlas's own yardstick worked out, Kestrel's Shapley value, which Atlas proposed
+    and can check ("fairness"); Borealis's firm written offer ("rival")."""
     return {
-        "interests": s.atlas_figure,
+        "accept": s.atlas_figure,
         "fairness": kestrel_shapley(s),
         "rival": s.borealis_value,
     }
@@ -809,8 +810,8 @@ def reply_range(s):
 def reply_reasons(s, price):
     """Every reason question 4 accepts with ``price``: the one ground that carries the
     highest figure (``reply_reason``). Any other ground either cannot carry that figure
-    ("interests" carries no price above Atlas's own figure, since Atlas's value already
-    counts what the licence does for it) or points Atlas to a lower figure than the reply
+    ("accept" takes Atlas's own figure, and no price above it, since what the licence does
+    for Atlas is already counted in Atlas's value) or points Atlas to a lower figure than the reply
     asks. ``price`` is kept for the callers, which pass the learner's price."""
     del price
     return (reply_reason(s),)

@@ -808,12 +808,16 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # - `price`: what Kestrel ends up with, your choice made: the figure it accepts, or, if it
 #   refuses, section 5's prediction (a Shapley value may be rounded to the hundred);
-# - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
-#   `"fairness"` (the Shapley value, Atlas's own yardstick, worked out) or `"interests"`
-#   (what the licence does for Atlas: products that last longer, the *interest* behind its
-#   *position*, a price; Fisher and Ury): the ground for the figure Kestrel names, which
-#   must carry it without pointing Atlas to a lower figure. Which fits is yours to judge
-#   from sections 2 and 5.
+# - `reason`: one of `"rival"` (Borealis's firm written offer and its figure, put forward
+#   as the standard), `"fairness"` (the Shapley value, Atlas's own yardstick, worked out)
+#   or `"accept"` (take Atlas's figure as it stands; a buyer's own figure needs no
+#   ground, so Kestrel talks instead about what the licence does for Atlas: products that
+#   last longer, the *interest* behind its *position*, a price; Fisher and Ury). A ground
+#   Kestrel names must carry the figure without pointing Atlas to a lower figure. Which
+#   fits is yours to judge from sections 2 and 5.
+#
+# Atlas proposed the Shapley value itself; its round figure is only its estimate of it,
+# so holding Atlas to the exact value is accepting its own proposal, not a new demand.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does
 # not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
