@@ -64,3 +64,16 @@ def test_question_4_says_atlas_proposed_the_shapley_value_itself():
         "it, so holding Atlas to the exact value is accepting its own proposal, not a new "
         "demand." in four
     )
+
+
+def test_section_2_leaves_the_threshold_of_question_2s_first_part_to_the_learner():
+    """X3: section 2 said the Shapley value is below the reservation price "whenever
+    v2 > 0.6 v1", so question 2's first part was a lookup of a stated rule; the text now
+    says only that a rival close enough to the keen buyer does it, and the learner works
+    out where on their own case."""
+    two = _flat(_section(PROSE, "**A licence and two buyers.**", "### Exercise: the power"))
+    assert "0.6" not in two
+    assert (
+        "when the rival's value is close enough to the keen buyer's it gives the seller less "
+        "than its reservation price" in two
+    )

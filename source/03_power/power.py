@@ -335,12 +335,13 @@ print("Left takes all: in the core?", stable)
 # </details>
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
-# rival never buys, and whenever $v_2 > 0.6\,v_1$ it gives the seller less than its
-# reservation price. Where inside the core the price lands depends on how the seller and
-# the keen buyer bargain. Section 5 will show that it is $\max(v_1/2,\ v_2)$, and, in this
-# story, never the split-the-difference figure $(v_1 + v_2)/2$: the keen buyer must pay at
-# least what the rival would, and when the rival would pay less than half the keen
-# buyer's value, two sides who lose the same by waiting split that value evenly.
+# rival never buys, and when the rival's value is close enough to the keen buyer's it gives
+# the seller less than its reservation price. Where inside the core the price lands
+# depends on how the seller and the keen buyer bargain. Section 5 will show that it is
+# $\max(v_1/2,\ v_2)$, and, in this story, never the split-the-difference figure
+# $(v_1 + v_2)/2$: the keen buyer must pay at least what the rival would, and when the
+# rival would pay less than half the keen buyer's value, two sides who lose the same by
+# waiting split that value evenly.
 #
 # With $v_1 = 105{,}000$ and $v_2 = 70{,}000$: the Shapley value gives the seller 64,167
 # and the rival 11,667; the core runs from 70,000 to 105,000; section 5's rule predicts
