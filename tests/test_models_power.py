@@ -1570,7 +1570,11 @@ def test_the_explorer_answer_says_the_widget_judges_only_the_shapley_division():
     gives the reason (tests/test_models_power.py checks the empty core itself)."""
     answers = _section(PROSE, "4. 1/3 each, and not in the core", "</details>")
     assert "The explorer judges only the Shapley division" in answers
-    assert "3/2 in all, from a total of 1" in answers
+    # review 66, U3: the sum over the three pairs is spelt out (each player counted twice)
+    assert "counts each player twice, so twice the total would have to be at least 3" in (
+        " ".join(answers.split())
+    )
+    assert "the total at least 3/2, not 1" in " ".join(answers.split())
 
 
 def test_question_8_is_set_before_atlas_proposes_so_its_measure_has_no_proposal_to_count():

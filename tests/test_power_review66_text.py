@@ -1,7 +1,7 @@
 """Module 03, review 66 (the second review of the module): the text says what the checks
 decide. Each test failed on the text before this round."""
 
-from tests.test_models_power import PROSE, _section
+from tests.test_models_power import NOTEBOOK, PROSE, _section
 
 
 def _flat(text):
@@ -39,7 +39,7 @@ def test_question_4_calls_taking_atlass_figure_accept_not_interests(learner):
 
     assert REASONS == ("rival", "accept", "fairness")
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert "`\"accept\"` (take Atlas's figure as it stands; a buyer's own figure needs no " in four
+    assert '`"accept"` (take Atlas\'s figure, and talk about what the licence does for' in four
     assert '`"interests"`' not in four
     taken = 0
     for n in range(60):
@@ -60,9 +60,8 @@ def test_question_4_says_atlas_proposed_the_shapley_value_itself():
     why that is no new demand."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert (
-        "Atlas proposed the Shapley value itself; its round figure is only its estimate of "
-        "it, so holding Atlas to the exact value is accepting its own proposal, not a new "
-        "demand." in four
+        "Atlas now names a round figure for it. Atlas proposed that value itself: holding "
+        "Atlas to it is no new demand." in four
     )
 
 
@@ -77,3 +76,43 @@ def test_section_2_leaves_the_threshold_of_question_2s_first_part_to_the_learner
         "when the rival's value is close enough to the keen buyer's it gives the seller less "
         "than its reservation price" in two
     )
+
+
+def test_emerson_is_introduced_before_the_power_dependence_view_is_named():
+    """U2: section 1 named "the power-dependence view Emerson set out" a paragraph before
+    it introduced Emerson; the view is now named after his paragraph."""
+    one = _flat(_section(PROSE, "## 1. Where power comes from", "### Question 1"))
+    assert one.index('Emerson ("Power-Dependence Relations"') < one.index(
+        "This power-dependence view later became the basis of resource-dependence theory"
+    )
+    assert "the power-dependence view Emerson set out" not in one
+
+
+def test_question_6_lists_its_three_stipulations_together():
+    """U6: the three terms of question 6's what-if (paid on signing, Kestrel's rate of loss,
+    Borealis still priced per remaining month) were spread between the prompt and the story;
+    the prompt now lists them in one place."""
+    six = _section(PROSE, "### Question 6", "def signing_terms")
+    assert "Three things would then hold" in six
+    items = [
+        six.index(f"- {start}") for start in ("the buyer pays", "each day's delay", "Borealis")
+    ]
+    assert items == sorted(items) and items[-1] - items[0] < 700
+
+
+def test_sections_5_and_7_are_shorter_and_fold_the_law_into_a_note():
+    """U1: sections 5 and 7 said things twice; section 5's opening rules are said once, in
+    the paragraphs that derive them, and section 7's legal asides on dominance and duress
+    sit in a collapsed note. Markdown words of the two cells: 1,344 and 1,329 before."""
+    from tests.test_power_review58_text import _markdown_words
+
+    def cell(grade_id):
+        text = NOTEBOOK[NOTEBOOK.index(f'"grade_id": "{grade_id}"') :]
+        return text[text.index("\n") : text.index("# %%")]
+
+    five, seven = cell("outside-teaching"), cell("using-teaching")
+    count = lambda text: sum(len(line.lstrip("#").split()) for line in text.splitlines())  # noqa: E731
+    assert count(five) < 1_300 and count(seven) < 1_329, (count(five), count(seven))
+    assert "<summary>The law on dominance and pressure</summary>" in seven
+    assert "then each unit adds a whole unit when they propose" not in _flat(five)
+    assert _markdown_words(NOTEBOOK) < 11_500, _markdown_words(NOTEBOOK)

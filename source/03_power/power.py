@@ -82,15 +82,15 @@ scenario
 # values. This course groups those two with scarcity under one base, the one that usually
 # decides most at a negotiating table: **control of something the other side needs**, such
 # as a part only you make, a licence or a vote. That grouping is the course's, built on the
-# power-dependence view Emerson set out, which later became the
-# basis of resource-dependence theory (Pfeffer & Salancik, *The External Control of
-# Organizations*, 1978).
+# view of power set out next.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
 # idea round in a way you can use. Your power over someone *is* their dependence on you.
 # They depend on you more the more they value what you control, and less the more other
 # ways they have to get it. So power belongs to a relationship, not to a person, and it
-# runs both ways: you depend on them too.
+# runs both ways: you depend on them too. This power-dependence view later became the
+# basis of resource-dependence theory (Pfeffer & Salancik, *The External Control of
+# Organizations*, 1978).
 #
 # That gives each side two levers: make what it controls matter more to the other side,
 # or leave the other side fewer ways around it. The "other ways" are the other side's
@@ -391,8 +391,9 @@ print("A price of 70,000: in the core?", stable)
 # 3. 1/2 each. With no second right glove competing, scarcity is even on both sides.
 # 4. 1/3 each, and not in the core: a pair earns 1 but gets 2/3, so it gains 1/3 by
 #    breaking away. The explorer judges only the Shapley division; no other division is in
-#    the core either, since the three pairs would each need at least 1, 3/2 in all, from
-#    a total of 1.
+#    the core either: each pair would need at least 1, and adding the three pairs' demands
+#    counts each player twice, so twice the total would have to be at least 3, and the
+#    total at least 3/2, not 1.
 #
 # </details>
 
@@ -684,14 +685,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # block the deal.
 #
 # So ask two questions: how you would reach your alternative, and what pushes both sides
-# to agree (module 02 asked the second). If you must walk out to take it, it is an outside
-# option: it counts only when it beats what you would get if it did not exist, your share
-# $x_2$ from section 4, which this module calls your **share at the table**; then each
-# unit adds a whole unit when they propose, $\delta$ of a unit when you do. If it is what
-# you are left with when the talks fail on their own, it is a breakdown payoff: where the
-# risk of breakdown, not the cost of delay, is what pushes both sides to agree, each unit
-# of it adds half a unit to your share (less where both push: see the closing note). Here
-# is why.
+# to agree (module 02 asked the second). The answers decide how much the alternative
+# counts, measured against what you would get if it did not exist: your share $x_2$ from
+# section 4, which this module calls your **share at the table**.
 #
 # Suppose the responder can walk away, whenever they answer a proposal, to an outside
 # option worth $b$ (a share of the pie). A natural guess is the **Nash split on $b$**:
@@ -720,9 +716,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # that when the risk of breakdown, rather than the cost of waiting, is what pushes the two
 # sides to agree, and offers follow each other quickly (in the limit as the time between
 # offers shrinks), alternating offers end at the Nash split on the breakdown payoffs, the
-# right rule here: each side gets its breakdown payoff plus half of what is left. Every
-# unit your breakdown payoff rises adds half a unit to your share, whether or not it beats
-# your share at the table.
+# right rule here: each side gets its breakdown payoff plus half of what is left. So
+# where the risk of breakdown, not the cost of delay, is what pushes both sides to agree,
+# each unit of it adds half a unit to your share, whether or not it beats your share at
+# the table (less where both push: see the closing note).
 #
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
@@ -798,27 +795,22 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
-# Shapley value, is on the table, and Atlas now names a round figure for it. The proposal
-# is not the price section 5's models predict: Atlas may expect a figure called fair to
-# stick. Where the proposal is below Borealis's offer, it is an *anchor*, a first figure
-# that pulls the final price towards it (module 04); where it is above Borealis's offer,
-# it is also above the price the models predict. Should Kestrel accept it, or turn it
-# down? If it accepts, at the round figure or at the proposal worked out? Write
-# `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
-# `s.atlas_value` and `s.borealis_value`:
+# Shapley value, is on the table, and Atlas now names a round figure for it. Atlas
+# proposed that value itself: holding Atlas to it is no new demand. Where the proposal is
+# below Borealis's offer, it is an *anchor*, a first figure that pulls the final price
+# towards it (module 04); where it is above Borealis's offer, it is also above the price
+# the models predict. Should Kestrel accept it, or turn it down? If it accepts, at the
+# round figure or at the proposal worked out? Write `licence_reply(s)`, returning a pair
+# `(price, reason)` from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: what Kestrel ends up with, your choice made: the figure it accepts, or, if it
-#   refuses, section 5's prediction (a Shapley value may be rounded to the hundred);
-# - `reason`: one of `"rival"` (Borealis's firm written offer and its figure, put forward
-#   as the standard), `"fairness"` (the Shapley value, Atlas's own yardstick, worked out)
-#   or `"accept"` (take Atlas's figure as it stands; a buyer's own figure needs no
-#   ground, so Kestrel talks instead about what the licence does for Atlas: products that
-#   last longer, the *interest* behind its *position*, a price; Fisher and Ury). A ground
-#   Kestrel names must carry the figure without pointing Atlas to a lower figure. Which
-#   fits is yours to judge from sections 2 and 5.
-#
-# Atlas proposed the Shapley value itself; its round figure is only its estimate of it,
-# so holding Atlas to the exact value is accepting its own proposal, not a new demand.
+# - `price`: what Kestrel ends up with: the figure it accepts, or, if it refuses,
+#   section 5's prediction (a Shapley value may be rounded to the hundred);
+# - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
+#   `"fairness"` (the Shapley value, Atlas's own yardstick, worked out) or `"accept"`
+#   (take Atlas's figure, and talk about what the licence does for Atlas: products that
+#   last longer, the *interest* behind its *position*, a price; Fisher and Ury).
+#   Otherwise it is the ground for the figure Kestrel names, which must carry it without
+#   pointing Atlas to a lower figure; which fits is yours to judge from sections 2 and 5.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does
 # not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
@@ -835,7 +827,7 @@ def licence_reply(s):
     """(the figure Kestrel names in its reply to Atlas, the ground it gives)."""
     ### BEGIN SOLUTION
     grounds = {
-        "interests": s.atlas_figure,  # Atlas's round figure: take it
+        "accept": s.atlas_figure,  # Atlas's round figure: take it
         "fairness": (3 * s.atlas_value + s.borealis_value) / 6,  # Atlas's yardstick, worked out
         "rival": s.borealis_value,  # Borealis's firm written offer
     }
@@ -935,17 +927,20 @@ check.rig_prices(rig_prices, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 6 (2 marks): paid on signing?
 #
-# Like question 4, this question goes back to the licence, with a what-if. Suppose that before the talks began Atlas had
-# offered to change one term: the buyer pays the day the deal is signed, not on the fixed
-# date, and Borealis's offer would come on the same terms. The end of part 1 of your story
-# ("Paid on signing?") gives what the money's coming sooner would be worth to Kestrel,
-# whoever buys (`s.signing_gain`: the order that cash in hand lets it take), and how many
-# times as fast as Atlas a day's delay would then cost Kestrel (`s.signing_ratio`), since
-# its overdraft would be running while it waits. Paid on signing, each day's delay costs
-# Kestrel the overdraft interest on the money it would receive, a share of the price, so a
-# rate of loss (section 4), not a fixed bill, fits. Offers still follow each other within
-# days, and Borealis's offer is still priced per remaining month of the licence, coming
-# to `s.borealis_value` signed today.
+# Like question 4, this question goes back to the licence, with a what-if. Suppose that
+# before the talks began Atlas had offered to change one term. Three things would then
+# hold (the end of part 1 of your story, "Paid on signing?", gives the numbers):
+#
+# - the buyer pays the day the deal is signed, not on the fixed date, and Borealis's offer
+#   comes on the same terms;
+# - each day's delay costs Kestrel the overdraft interest on the money it would receive,
+#   a share of the price, so a rate of loss (section 4), not a fixed bill, fits; that rate
+#   is `s.signing_ratio` times Atlas's, since Kestrel's overdraft runs while it waits;
+# - Borealis's offer is still priced per remaining month of the licence, coming to
+#   `s.borealis_value` signed today.
+#
+# The money's coming sooner would be worth `s.signing_gain` to Kestrel, whoever buys (the
+# order that cash in hand lets it take). Offers still follow each other within days.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
@@ -1143,8 +1138,7 @@ check.best_lever(best_lever, hidden=True)
 #   not know; it works because Atlas can check it and cannot argue with it (Fisher and Ury
 #   call such a test an objective criterion). A standard below the figure on the table
 #   gives Atlas no reason to pay more and points it lower: take the figure, and talk about
-#   what the licence does for Atlas. A rival bid you make up is not a bluff but a
-#   misrepresentation (see below).
+#   what the licence does for Atlas.
 # - **Mention an alternative when it raises what they must offer.** In real talks the
 #   other side rarely sees all your options (in question 9, Granite has not seen Harrow's
 #   new offer): what you say about them is all it has to go on. Your **acceptance
@@ -1184,8 +1178,8 @@ check.best_lever(best_lever, hidden=True)
 # with power that is yours, is legitimate in that sense; whether it is wise is the question
 # the points above answer. "Unless you pay what Borealis would, we will sell to Borealis",
 # for instance, is a true warning, but Atlas already holds a copy of Borealis's offer: said
-# as a demand, the warning tells Atlas nothing new and adds a fight, where the same figure
-# put forward as a standard does the work without one. A threat, a demand backed by a
+# as a demand, the warning tells Atlas nothing new and adds a fight. A threat, a demand
+# backed by a
 # move you would rather not make, is a bluff if you would not carry it out, and, as a
 # stated intention you do not hold, can be a misrepresentation. One you would carry out
 # is a threat all the same, credible or not; what makes it credible is commitment, having
@@ -1198,17 +1192,10 @@ check.best_lever(best_lever, hidden=True)
 #   any role held for others, such as keeping a joint venture's books or sitting on a
 #   body as its owners' trustee: a say you hold on their behalf is not yours to bring to
 #   your own deals.
-# - **Dominance has legal limits.** A firm that dominates its market may not abuse that
-#   position, for instance by imposing unfair prices or terms (Article 102 of the Treaty
-#   on the Functioning of the EU); US law (section 2 of the Sherman Act) forbids winning or
-#   keeping a monopoly by shutting rivals out, though not charging what the market will
-#   bear. Competitors may not agree among themselves who gets which contract: that is a
-#   cartel, even if a joint board votes for it.
-# - **Pressure has limits.** In many legal systems a contract obtained by threatening
-#   something unlawful, such as breaking an existing contract, can be set aside (economic
-#   duress). Buying information from someone bound to keep it secret, such as an
-#   employee's copy of their firm's costs, makes you party to a breach of confidence, and
-#   may be the misappropriation of a trade secret.
+# - **Dominance and pressure have legal limits** (see the note below).
+# - **Information bought from someone bound to keep it secret is not yours either.**
+#   Buying it, such as an employee's copy of their firm's costs, makes you party to a
+#   breach of confidence, and may be the misappropriation of a trade secret.
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
 #   and that bluffing is one of them. Carr also counted concealing or misstating relevant
@@ -1223,6 +1210,18 @@ check.best_lever(best_lever, hidden=True)
 #   fraud. The line is not perfectly sharp: a statement of what you intend to do can itself
 #   be a false fact if you do not hold that intention when you speak (*Edgington v
 #   Fitzmaurice*, an English case of 1885).
+#
+# <details><summary>The law on dominance and pressure</summary>
+#
+# A firm that dominates its market may not abuse that position, for instance by imposing
+# unfair prices or terms (Article 102 of the Treaty on the Functioning of the EU); US law
+# (section 2 of the Sherman Act) forbids winning or keeping a monopoly by shutting rivals
+# out, though not charging what the market will bear. Competitors may not agree among
+# themselves who gets which contract: that is a cartel, even if a joint board votes for
+# it. And in many legal systems a contract obtained by threatening something unlawful,
+# such as breaking an existing contract, can be set aside (economic duress).
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 9 (3 marks): which kind of move, and what to say
