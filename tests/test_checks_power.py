@@ -1680,7 +1680,7 @@ def test_question_4_accepts_two_right_formulations(learner):
         # Kestrel adds v1 in three of the six orders and v2 in one (after Borealis alone)
         shapley = math.ceil((3 * v1 + v2) / 6 / 100) * 100
         if s.atlas_figure > shapley and s.atlas_figure > v2:
-            return s.atlas_figure, "Interests"
+            return s.atlas_figure, "Accept"
         if shapley > v2:
             return shapley, "fairness"
         return v2, "rival"

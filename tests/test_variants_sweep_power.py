@@ -514,7 +514,7 @@ def reply_at_the_floor_or_the_offer(s):
     """The three grounds ranked, the Shapley value from the game's own orders (section 2),
     the reason written with a capital."""
     shapley = shapley_values(list(PLAYERS), market_by_powerset(s))["Kestrel"]
-    grounds = {"Interests": s.atlas_figure, "fairness": float(shapley), "rival": s.borealis_value}
+    grounds = {"Accept": s.atlas_figure, "fairness": float(shapley), "rival": s.borealis_value}
     reason = max(grounds, key=grounds.get)
     return grounds[reason], reason
 
@@ -1199,7 +1199,7 @@ def test_question_4_asks_for_the_highest_figure_kestrel_can_stand_on(drawn_1000)
             check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
     assert "where you aim is yours" not in PROSE
     assert (
-        "what Kestrel ends up with, your choice made: the figure it accepts, or, if it "
+        "what Kestrel ends up with: the figure it accepts, or, if it "
         "refuses, section 5's prediction"
     ) in (" ".join(PROSE.split()))
 
