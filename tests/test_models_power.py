@@ -1195,7 +1195,7 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     # a fresh review (A-), W4: the reason's rule is the learner's judgement and the hints'
     assert "proposes cannot carry a higher price" not in PROSE
     assert (
-        "what Kestrel ends up with, your choice made: the figure it accepts, or, if it "
+        "what Kestrel ends up with: the figure it accepts, or, if it "
         "refuses, section 5's prediction"
     ) in (" ".join(PROSE.split()))
 
@@ -2092,7 +2092,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     assert "Atlas's own figure if Kestrel takes it" not in four
     assert "Should Kestrel accept it, or turn it down?" in four
     assert (
-        "what Kestrel ends up with, your choice made: the figure it accepts, or, if it "
+        "what Kestrel ends up with: the figure it accepts, or, if it "
         "refuses, section 5's prediction"
     ) in four
 
@@ -2356,7 +2356,7 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     four, seven = " ".join(four.split()), " ".join(seven.split())
     assert "the price Kestrel names in its reply" not in four
-    assert "what Kestrel ends up with, your choice made" in four
+    assert "what Kestrel ends up with: the figure it accepts" in four
     assert "if it refuses, section 5's prediction" in four
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
