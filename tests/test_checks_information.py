@@ -2991,12 +2991,13 @@ def test_an_evpi_that_sells_to_every_buyer_fails_for_every_learner(learner, hidd
     assert got["the report's worth"][0] == 1 and got["the decision"][0] == 1
 
 
-def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
+def test_a_fair_price_leaves_the_buyer_a_quarter_of_the_gain(monkeypatch):
     """Question 6's `fair-share`: the buyer walks out when the seller keeps nearly all the
     gain, yet the model's price minus one euro passed (it leaves the buyer at the model's
     price one euro) and so did the old reference answer, a surer price, which leaves the
     buyer there nothing. A fair price leaves the buyer at the nearest possible reservation
-    price at or above it a fifth of the gain; the hint says what a thin price does without
+    price at or above it a quarter of the gain (review 66 X3: a fifth, which section 3 cites as
+    refused about half the time, passed); the hint says what a thin price does without
     naming the situation. Swept over 100 learners; the reference's fair price exists for
     2,000 of 2,000 (tests/test_variants_sweep_information.py)."""
     graded = 0
@@ -3015,7 +3016,13 @@ def test_a_fair_price_leaves_the_buyer_a_fifth_of_the_gain(monkeypatch):
             graded += 1
             said = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", model - 1)})))
             earned, message = said["what to do"]
-            assert earned == 0 and "less than a fifth of the gain" in message
+            assert earned == 0 and "less than a quarter of the gain" in message
+            # the old floor: a price leaving the buyer a fifth of the gain now fails
+            nearest = min(r for r, c in after.items() if c > 0 and r >= fair)
+            fifth = nearest - (nearest - sale.cost) / 5
+            if fifth > max(sale.cost, sale.opening_offer) + 1:
+                said = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", fifth)})))
+                assert said["what to do"][0] == 0
             assert "`fair-share`" not in message
             assert own_limits(limits_with()).earned == 2
     assert graded == 5

@@ -1005,7 +1005,7 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
     # review s62 C1: an opening goes up to that price itself, no longer a step above it
     assert "up to the highest reservation price still possible" in text
     assert "a safer price: a reservation price still possible between your cost" in text
-    assert "from a fifth to half of the gain" in text
+    assert "from a quarter to half of the gain" in text
 
 
 def test_question_6s_prices_differ_between_learners(sales):
@@ -1683,18 +1683,22 @@ def test_no_even_reading_below_the_threshold_moves_the_price(sales):
 
 def test_question_6_works_the_fair_price_on_section_2s_example():
     """The fair-price rule was given in words only; the text now works it on section 2's example
-    after its offer (cost 40): 64, which the course's rule gives."""
+    after its offer (cost 40): 62.50, a quarter of the gain left to a buyer at 70 (review 66
+    X3: it was 64, a fifth, inside the zone section 3 cites as refused about half the
+    time)."""
     after = {60: Fraction(5, 26), 70: Fraction(9, 26), 80: Fraction(6, 13)}
     assert scenario.best_move(after, 40)[0] == 70
-    assert scenario.fair_price(after, 40, 0) == 64
+    assert scenario.fair_price(after, 40, 0) == 62  # whole euros, rounded down
+    assert scenario.leaves_fair_share(62.5, after, 40)
+    assert not scenario.leaves_fair_share(62.6, after, 40)
+    assert not scenario.leaves_fair_share(64, after, 40)  # the old fifth
     words = notebook_words("q6-text")
-    assert "the highest fair price is 64" in words and "a fifth of 70 − 40" in words
-    # a fifth is the check's floor, inside the zone where refusals are common, and the course's
-    # own answer leaves a third (53 on the example)
+    assert "the highest fair price is 62.50" in words and "a quarter of 70 − 40" in words
+    # the course's own answer leaves a third (53 on the example)
     assert scenario.fair_price(after, 40, 0, scenario.GENEROUS_SHARE) == 53
-    assert "A fifth is only the check's floor, not a safe price" in words
+    assert "so the check's floor is a quarter, clear of that zone" in words
     # review s62 U2: no unsourced "third"; the text says only which way refusals fall
-    assert "fewer the larger the share, so aim well above it" in words
+    assert "refusals grow rarer the larger the share, so aim at a third or more" in words
 
 
 def test_a_fifth_is_not_called_the_edge_of_the_refusal_zone():
@@ -1743,10 +1747,14 @@ def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
     """The reference answer to `fair-share` left the buyer exactly a fifth of the gain, the
     share ultimatum games show is refused about half the time, for every learner; it now leaves
     a third or more where a price above the opening can (1,994 of the 2,000 drawn learners), a
-    quarter otherwise, and the check still accepts it."""
+    quarter otherwise, and the check still accepts it. Review 66 X3: the check's floor is a
+    quarter, so every drawn learner must have a price above the cost and the opening, below
+    the model's price, that leaves a quarter (every one of 22,000 did when it was raised)."""
+    assert scenario.FAIR_SHARE == 1 / 4
     thirds = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
+        assert scenario.fair_price(after, sale.cost, sale.opening_offer) is not None, sale.learner
         fair = scenario.model_limits(sale, after)["fair-share"][1]
         assert scenario.fits(scenario.FAIR, fair, sale, after), sale.learner
         assert scenario.leaves_fair_share(fair, after, sale.cost, 1 / 4), sale.learner
@@ -2116,8 +2124,8 @@ def test_a_fair_price_just_above_the_cost_fails_every_learner(sales):
             assert scenario.situation_fits(item, (lowest + sale.cost) / 2, sale, after)
     words = notebook_words("q6-text")
     # review s62 X3: the rule names the band a course convention; the table keeps it
-    assert "the band from a fifth to half is the course's reading" in words
-    assert "from a fifth to half of the gain |" in words
+    assert "the band from a quarter to half is the course's reading" in words
+    assert "from a quarter to half of the gain |" in words
 
 
 def test_question_2_warns_that_the_sure_price_can_be_a_loss(sales):

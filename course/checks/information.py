@@ -1928,7 +1928,7 @@ def _price_notes(prices, sale, after, staged=()):
         "the buyer more, so fairness, a buyer who may walk out of a deal it finds unfair, is "
         "the one reason to name such a price.",
         "thin": "A price at or just under a reservation price still possible leaves the buyer "
-        "there less than a fifth of the gain (that reservation price minus your cost): a "
+        "there less than a quarter of the gain (that reservation price minus your cost): a "
         "buyer who takes any price it can afford accepts it, one who walks out of deals it "
         "finds unfair may not.",
         "generous": "A price that leaves the buyer at the lowest reservation price still "

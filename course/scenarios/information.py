@@ -448,18 +448,19 @@ OPEN = "open from your estimate"
 #: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
 #: buyer at the lowest reservation price still possible at or above it keeps at least
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
-#: offers under about a fifth of the pie are refused about half the time and (our reading of
-#: the same data, review s61 E1) refusals stay common up to about a third, so a fifth is
-#: the least the check accepts, a floor inside the
-#: zone where refusals are common, not a safe price (review s58 E1: this said "the edge of
-#: the refusal zone", against the notebook's own evidence); the reference answer leaves the
-#: buyer ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent). Sources, as the
-#: notebook cites them: Camerer, *Behavioral Game Theory*, 2003, chapter 2 (its summary of
-#: many studies), and the meta-analysis of Oosterbeek, Sloof and van de Kuilen,
-#: *Experimental Economics* 7, 2004 (37 papers: an average offer of 40 per cent, about one
-#: offer in six refused, fewer the larger the share offered).
+#: offers under about a fifth of the pie are refused about half the time and refusals grow
+#: rarer the larger the share, so the check's floor is a quarter (review 66 X3: a floor of a
+#: fifth sat inside the zone the notebook cites as refused about half the time); a price
+#: there is a floor, not a safe price, and the reference answer leaves the buyer
+#: ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent). A price leaving a
+#: quarter exists for every drawn learner (22,000 checked; a third does too), and the sweep
+#: test keeps it so. Sources, as the notebook cites them: Camerer, *Behavioral Game
+#: Theory*, 2003, chapter 2 (its summary of many studies), and the meta-analysis of
+#: Oosterbeek, Sloof and van de Kuilen, *Experimental Economics* 7, 2004 (37 papers: an
+#: average offer of 40 per cent, about one offer in six refused, fewer the larger the share
+#: offered).
 FAIR = "ask a fair price"
-FAIR_SHARE = 0.2
+FAIR_SHARE = 0.25
 GENEROUS_SHARE = 1 / 3
 #: The most of the gain a fair price may leave the buyer: half, an even split (most
 #: ultimatum offers give 40 to 50 per cent, and the larger the share the fewer refusals).
@@ -543,10 +544,10 @@ _SITUATIONS = (
         "a buyer who refuses prices it finds unfair makes a price at or just under a "
         "reservation price riskier than the model says, the model's own price included: "
         "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
-        "buyer at the next reservation price still possible at least a fifth of the gain, "
+        "buyer at the next reservation price still possible at least a quarter of the gain, "
         "better a third or more, and no more than half (that reservation price minus your "
-        "cost; in ultimatum games offers under about a fifth are refused about half the "
-        "time, and most offers give 40 to 50 per cent)",
+        "cost; in ultimatum games offers under about a fifth are refused about half the time, "
+        "refusals grow rarer the larger the share, and most offers give 40 to 50 per cent)",
     ),
     Situation(
         "one-price",
@@ -641,7 +642,7 @@ _PRACTICE_SITUATIONS = (
         (FAIR,),
         "this buyer may refuse a price it can afford",
         "name a lower price that leaves the buyer at the next reservation price still "
-        "possible at least a fifth of the gain, better a third, and no more than half",
+        "possible at least a quarter of the gain, better a third, and no more than half",
     ),
     Situation(
         "practice-colleague",
@@ -1966,9 +1967,8 @@ def model_limits(sale, after):
     does what the situation calls for): the model's price, the next possible reservation
     price above it, the highest surer price below it, or for `fair-share` the highest
     whole-euro price that leaves a third of the gain (``fair_price`` with ``GENEROUS_SHARE``;
-    a quarter, then a fifth, where no price above the opening leaves a third: 6 of 2,000
-    learners), more than the fifth the check asks for: the surer price leaves the
-    buyer there nothing, the case ultimatum games show is refused most); for
+    a quarter, ``FAIR_SHARE``, should no price above the opening leave a third), more than
+    the quarter the check asks for: the surer price leaves the buyer there nothing, the case ultimatum games show is refused most); for
     `staged-opening`, the best price against the honest part of the opening
     (``staged_price``)."""
     model = best_move(after, sale.cost)[0]
@@ -1984,7 +1984,7 @@ def model_limits(sale, after):
         SURER: surer,
         FAIR: next(
             price
-            for share in (GENEROUS_SHARE, 1 / 4, FAIR_SHARE)
+            for share in (GENEROUS_SHARE, FAIR_SHARE)
             if (price := fair_price(after, sale.cost, sale.opening_offer, share)) is not None
         )
         if surer is not None

@@ -810,17 +810,18 @@ check.news_weight(news_weight, hidden=True)
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | a plan: an opening from your estimate (rounded to the €100 if you like) up to the highest reservation price still possible, and a target below it in module 02's band |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost (`sale.cost`) and the model's price |
-# | `"accepts-any"` | a fair price, by a course convention: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it from a fifth to half of the gain |
+# | `"accepts-any"` | a fair price, by a course convention: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it from a quarter to half of the gain |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
 # Why these prices. A price between two possible reservation prices sells to no more
 # buyers than the next one up, for less. A *fair price* treats the gain (that reservation
 # price minus your cost) as the sum split in section 3's ultimatum games; the band from a
-# fifth to half is the course's reading of them, not a result. A fifth is only the check's
-# floor, not a safe price: refusals are common below it and fewer the larger the share, so
-# aim well above it. With section 2's worked example after its offer (60, 70 or 80 still
-# possible, the model's price 70) and a cost of 40, the highest fair price is 64: it
-# leaves a buyer at 70 a gain of 6, a fifth of 70 − 40.
+# quarter to half is the course's reading of them, not a result. Offers under about a fifth
+# are refused about half the time, so the check's floor is a quarter, clear of that zone;
+# refusals grow rarer the larger the share, so aim at a third or more. With section 2's
+# worked example after its offer (60, 70 or 80 still possible, the model's price 70) and a
+# cost of 40, the highest fair price is 62.50: it leaves a buyer at 70 a gain of 7.50, a
+# quarter of 70 − 40.
 #
 # When a refusal brings a counter-offer, your first number is an opening, and the check
 # grades module 04's rule (section 1): open at your estimate of the buyer's reservation
@@ -853,16 +854,16 @@ def model_limits(sale, after):
     def below():
         return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
 
-    # a fair price: the buyer at the next possible reservation price keeps at least a fifth
-    # of the gain (the check's floor); against a buyer who walks out, leave it a third
-    # (a quarter, or else a fifth, where no price above the opening leaves a third)
+    # a fair price: the buyer at the next possible reservation price keeps at least a
+    # quarter of the gain (the check's floor); against a buyer who walks out, leave it a
+    # third (a quarter, should no price above the opening leave a third)
     def fair(price, share):
         nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
         return nearest - price >= share * (nearest - sale.cost)
 
     def fairest():
         floor_price = max(sale.cost, sale.opening_offer)
-        for share in (1 / 3, 1 / 4, 1 / 5):
+        for share in (1 / 3, 1 / 4):
             fair_prices = [
                 int(r - share * (r - sale.cost))  # whole euros, rounded down
                 for r, chance in after.items()
