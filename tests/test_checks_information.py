@@ -551,7 +551,7 @@ def test_the_factor_named_moves_the_price_and_the_one_below_it_does_not():
         assert not reference.news_moves_price(after, sale.cost, moving._direction, factor - 0.05)
 
 
-# Question 4: the pace of concessions, and how many rounds to your cost
+# Question 4: the pace of concessions, and the price to name
 
 
 def wren(reader, decide=None):
@@ -560,8 +560,8 @@ def wren(reader, decide=None):
 
     def reservation_from_concessions(offers, cost):
         reservation = reader(offers)
-        rounds = (decide or reference.rounds_to_cost)(offers, cost, reservation)
-        return reservation, rounds
+        price = (decide or reference.price_to_name)(offers, cost, reservation)
+        return reservation, price
 
     return reservation_from_concessions
 
@@ -588,31 +588,31 @@ def test_concession_mistakes_are_named_and_cost_only_their_point(
 ):
     scored = wren_parts(wren(mistake), hidden=True)
     assert scored["the reservation price"][0] == 0 and words in scored["the reservation price"][1]
-    assert scored[ROUNDS][0] == rounds_earned  # judged against the learner's reading if real
+    assert scored[PRICE][0] == rounds_earned  # judged against the learner's reading if real
 
 
 @pytest.mark.parametrize(
     "answer",
     [
         lambda offers, cost: (0.0, None),
-        lambda offers, cost: (1e9, 1),
+        lambda offers, cost: (1e9, 1e9),
         lambda offers, cost: (0.0, 1),
         lambda offers, cost: (offers[2], None),
         lambda offers, cost: (cost, None),
     ],
 )
-def test_a_reading_that_makes_the_count_trivial_earns_no_rounds_mark(answer):
-    """The count was judged against whatever reservation price the function returned, so
-    (0.0, None) earned the rounds mark for every learner (30 of 30 tried) and (1e9, 1) for
-    most: a reading at or below the cost makes walking away right, a huge one makes one
-    offer enough. A reading that is neither right nor a named slip above the last offer is
-    now replaced by the right one, and the hint says so."""
+def test_a_reading_that_makes_the_decision_trivial_earns_no_decision_mark(answer):
+    """The decision was judged against whatever reservation price the function returned, so
+    (0.0, None) earned the second mark for every learner (30 of 30 tried): a reading at or
+    below the cost makes walking away right, and a huge one would make any price right. A
+    reading that is neither right nor a named slip above the last offer is replaced by the
+    right one, and the hint says so."""
     for n in range(40):
         with learner_as(f"trivial-reading-{n}"):
             for hidden in (False, True):
                 scored = wren_parts(answer, hidden=hidden)
-                assert scored[ROUNDS][0] == 0, (n, hidden)
-    assert "is not one these offers give" in scored[ROUNDS][1]
+                assert scored[PRICE][0] == 0, (n, hidden)
+    assert "is not one these offers give" in scored[PRICE][1]
 
 
 def test_the_one_more_step_hint_gives_the_series(learner):
@@ -620,48 +620,50 @@ def test_the_one_more_step_hint_gives_the_series(learner):
     assert "second step × q / (1 − q)" in scored["the reservation price"][1]
 
 
-ROUNDS = "rounds to your cost, or walk away"
+PRICE = "the price to name, or walk away"
 
 
 def test_a_wrong_decision_is_named(monkeypatch):
-    """The decision is now how many rounds until the buyer reaches your cost, or None; each kind
-    of wrong count is named, judged against the learner's own reading, without the right count.
-    On a learner whose Wren a deal can pay."""
+    """Review 66 X1: the second part is the final price to name Wren, or None; each kind of
+    wrong decision is named, judged against the learner's own reading, on a learner whose
+    Wren a deal can pay."""
 
     sale = as_learner(
         monkeypatch,
-        learner_where(lambda s: reference.rounds_to_cost(s.wren_offers, s.wren_cost) is not None),
+        learner_where(lambda s: reference.price_to_name(s.wren_offers, s.wren_cost) is not None),
     )
-    assert reference.rounds_to_cost(sale.wren_offers, sale.wren_cost) is not None
+    assert reference.price_to_name(sale.wren_offers, sale.wren_cost) is not None
 
     def flipped(offers, cost, reservation):
-        right = reference.rounds_to_cost(offers, cost, reservation)
-        return 2 if right is None else None
+        right = reference.price_to_name(offers, cost, reservation)
+        return reservation if right is None else None
 
     scored = wren_parts(wren(reference.reservation_from_offers, flipped))
     assert scored["the reservation price"][0] == 1
-    assert scored[ROUNDS][0] == 0 and "you read the reservation price as" in scored[ROUNDS][1]
+    assert scored[PRICE][0] == 0 and "you read the reservation price as" in scored[PRICE][1]
+    assert "walking away" in scored[PRICE][1] or "walk away" in scored[PRICE][1]
 
-    def counted_all(offers, cost, reservation):
-        right = reference.rounds_to_cost(offers, cost, reservation)
-        return None if right is None else right + 3
+    def above(offers, cost, reservation):
+        right = reference.price_to_name(offers, cost, reservation)
+        return None if right is None else right + 500
 
-    scored = wren_parts(wren(reference.reservation_from_offers, counted_all))
-    assert "already made" in scored[ROUNDS][1]
+    scored = wren_parts(wren(reference.reservation_from_offers, above))
+    assert scored[PRICE][0] == 0 and "a price above it is refused" in scored[PRICE][1]
 
-    def one_more(offers, cost, reservation):
-        right = reference.rounds_to_cost(offers, cost, reservation)
-        return None if right is None else right + 1
+    def at_cost(offers, cost, reservation):
+        right = reference.price_to_name(offers, cost, reservation)
+        return None if right is None else cost
 
-    scored = wren_parts(wren(reference.reservation_from_offers, one_more))
-    assert "is too many" in scored[ROUNDS][1]
+    scored = wren_parts(wren(reference.reservation_from_offers, at_cost))
+    assert scored[PRICE][0] == 0 and "gives money away" in scored[PRICE][1]
 
 
-def test_rounds_and_walk_away_both_occur_in_the_hidden_cases():
+def test_naming_a_price_and_walking_away_both_occur_in_the_hidden_cases():
     decisions = {
-        reference.reservation_from_concessions(o, c)[1] for o, c, _ in check.CONCESSION_CASES
+        reference.reservation_from_concessions(o, c)[1] is None
+        for o, c, _ in check.CONCESSION_CASES
     }
-    assert None in decisions and len(decisions) == 3
+    assert decisions == {True, False}
 
 
 def test_a_hard_coded_reservation_price_fails_the_hidden_check(learner):
@@ -674,36 +676,61 @@ def test_a_hard_coded_reservation_price_fails_the_hidden_check(learner):
     assert "for the offers €42, €53.20, €59.92" in scored["the reservation price"][1]
 
 
-def test_a_count_off_by_one_fails_visibly_for_every_learner():
-    """For about two learners in three Wren's own case needs no count (None), so a count that
-    stops one offer short passed the visible check for 195 of 300 and lost its mark only at
-    grading. The visible check now also tries the scripted buyer the text works by hand (42,
-    53.20, 59.92 at a cost of 65: 2 rounds)."""
+@pytest.mark.parametrize(
+    "price",
+    [
+        lambda reservation: reservation,  # to the cent
+        math.floor,  # rounded down to the euro
+        lambda reservation: Fraction(reservation).limit_denominator(100),
+    ],
+)
+def test_the_price_to_name_passes_in_each_right_form(price):
+    """Review 66 X1: the reservation price to the cent, rounded down to the euro, or as a
+    Fraction earns the decision mark, visible and hidden."""
 
-    def one_short(offers, cost, reservation):
-        right = reference.rounds_to_cost(offers, cost, reservation)
-        return None if right is None else right - 1
+    def decide(offers, cost, reservation):
+        right = reference.price_to_name(offers, cost, reservation)
+        return None if right is None else price(right)
 
-    answer = wren(reference.reservation_from_offers, one_short)
-    for n in range(100):
-        with learner_as(f"off-by-one-{n}"):
+    answer = wren(reference.reservation_from_offers, decide)
+    for n in range(10):
+        with learner_as(f"price-form-{n}"):
+            for hidden in (False, True):
+                assert check.reservation_from_concessions(answer, hidden=hidden).earned == 2
+
+
+def test_the_old_count_of_rounds_earns_no_decision_mark():
+    """Review 66 X1: the count of Wren's offers until one reaches your cost decided nothing;
+    an answer that still returns it loses the decision mark, visibly, for every learner."""
+
+    def count(offers, cost, reservation):
+        if reservation <= cost:
+            return None
+        share = 1 - (offers[2] - offers[1]) / (offers[1] - offers[0])
+        last, rounds = offers[2], 0
+        while last < cost:
+            last, rounds = last + share * (reservation - last), rounds + 1
+        return rounds
+
+    answer = wren(reference.reservation_from_offers, count)
+    for n in range(40):
+        with learner_as(f"old-count-{n}"):
             scored = wren_parts(answer)
-        assert scored["the reservation price"][0] == 1 and scored[ROUNDS][0] == 0, n
+        assert scored["the reservation price"][0] == 1 and scored[PRICE][0] == 0, n
 
 
 @pytest.mark.parametrize("where", ["text", "pass message"])
-def test_the_rounds_count_is_what_waiting_takes_not_a_plan_to_wait(learner, where):
+def test_the_decision_is_the_price_at_the_reservation_price(learner, where):
     """Section 3 has a seller who knows the buyer's reservation price name a final price at
-    it, and the scenario gives no cost per round of talks. So the count of Wren's offers
-    until one reaches your cost is said to be what waiting would take, and why you need not
-    wait; neither the text nor the pass message asks to weigh it against a cost per round."""
+    it; Question 4's text and pass message say so, and neither asks to weigh a count of
+    rounds against a cost per round the scenario does not give."""
     if where == "text":
         words = cell_words("q4-text")
     else:
         answer = wren(reference.reservation_from_offers)
-        words = wren_parts(answer)[ROUNDS][1]
+        words = wren_parts(answer)[PRICE][1]
     assert "round of talks costs" not in words and "time costs" not in words, words
-    assert "section 3" in words.lower() and "final price at it" in words, words
+    assert "walk away" in words and "reservation price" in words, words
 
 
 def test_the_price_with_the_largest_expected_profit_has_one_name():
@@ -718,38 +745,6 @@ def test_the_price_with_the_largest_expected_profit_has_one_name():
     for other in ("best final price", "best blind price", "best price", "blind price"):
         assert other not in words, other
     assert words.count("is **the model's price**") == 1
-
-
-def test_a_count_that_leaves_out_the_offer_reaching_the_cost_is_told_so():
-    """A count one short (the offer that reaches your cost left out) was told only that it
-    was too few, or, where one offer reaches the cost, that 0 is not a whole number of at
-    least 1; it is now told to count the offer that reaches the cost, visibly and hidden."""
-
-    def one_short(offers, cost, reservation):
-        right = reference.rounds_to_cost(offers, cost, reservation)
-        return None if right is None else right - 1
-
-    answer = wren(reference.reservation_from_offers, one_short)
-    assert any(
-        reference.rounds_to_cost(o, c) == 1 for o, c, _ in check.CONCESSION_CASES[2:]
-    )  # a hidden case where the slip gives 0
-    for n in range(20):
-        with learner_as(f"one-short-{n}"):
-            for hidden in (False, True):
-                scored = wren_parts(answer, hidden=hidden)
-                assert scored[ROUNDS][0] == 0
-                assert "include the offer that reaches your cost" in scored[ROUNDS][1], n
-                # review 58 W3: the hint neither says "one short" nor the count to add 1 to
-                assert "one short" not in scored[ROUNDS][1], n
-    with learner_as("one-short-0"):
-        right_but_zero = wren(
-            reference.reservation_from_offers,
-            lambda o, c, r: 0 if reference.rounds_to_cost(o, c, r) == 1 else one_short(o, c, r),
-        )
-        assert (
-            "include the offer that reaches your cost"
-            in (wren_parts(right_but_zero, hidden=True)[ROUNDS][1])
-        )
 
 
 def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
@@ -3360,21 +3355,22 @@ def test_a_count_that_stops_at_nine_holds_or_runs_to_eleven_fails_visibly():
     assert f"`{check.ELEVEN_HOLDS_CASE}` (only an eleventh hold would move it, so `None`)" in text
 
 
-def test_rounds_where_no_deal_pays_fail_visibly_for_every_learner():
-    """About half the learners' own Wren deal pays, so a function answering 0 rounds (or
-    any count) where no deal pays passed the visible check and lost its mark at grading.
-    The visible check now tries a buyer who never reaches the cost too; the text names it."""
-    (no_deal,) = [c for c in check.CONCESSION_CASES[:2] if reference.rounds_to_cost(*c) is None]
+def test_a_price_where_no_deal_pays_fails_visibly_for_every_learner():
+    """About half the learners' own Wren deal pays, so a function naming a price where no
+    deal pays passed the visible check and lost its mark at grading. The visible check tries
+    a buyer who never reaches the cost too; the text names it."""
+    (no_deal,) = [c for c in check.CONCESSION_CASES[:2] if reference.price_to_name(*c) is None]
 
-    def count_for_none(offers, cost, reservation):
-        right = reference.rounds_to_cost(offers, cost, reservation)
-        return 1 if right is None else right
+    def price_for_none(offers, cost, reservation):
+        right = reference.price_to_name(offers, cost, reservation)
+        return reservation if right is None else right
 
-    answer = wren(reference.reservation_from_offers, count_for_none)
+    answer = wren(reference.reservation_from_offers, price_for_none)
     for n in range(100):
         with learner_as(f"no-deal-{n}"):
             scored = wren_parts(answer)
-        assert scored[ROUNDS][0] == 0 and "no number of rounds" in scored[ROUNDS][1], n
+        assert scored[PRICE][0] == 0, n
+        assert "no price the buyer would accept covers your cost" in scored[PRICE][1], n
     text = cell_words("q4-text")
     assert "20,000, 24,000 and 27,000 at a cost of 37,000" in text
     assert no_deal[:2] == ((20_000.0, 24_000.0, 27_000.0), 37_000.0)
@@ -3488,7 +3484,7 @@ KEY_ANSWERS = {
         guarded.reservation_from_concessions,
         lambda offers, cost: (
             guarded.reservation_from_offers(offers),
-            guarded.rounds_to_cost(offers, cost),
+            guarded.price_to_name(offers, cost),
         ),
     ],
     "my_price": [guarded.my_price],

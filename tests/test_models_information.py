@@ -420,14 +420,17 @@ def test_an_opening_leaves_only_prices_above_it():
 )
 def test_a_reservation_price_read_from_three_offers(offers, reservation):
     """Notebook: the updater's scripted buyer, 42, 53.20, 59.92 (40% of the gap each round),
-    gives 70; at a cost of 65, its next offers are about 63.95 and 66.37, so two more rounds
-    (the decision is the rounds, not a bare comparison)."""
+    gives 70; at a cost of 65 you name 70 (review 66 X1: the decision is the price to name,
+    no longer a count of rounds that decided nothing)."""
     assert reservation_from_offers(offers) == pytest.approx(reservation)
-    assert reservation_from_concessions((42, 53.2, 59.92), 65) == (pytest.approx(70), 2)
+    assert reservation_from_concessions((42, 53.2, 59.92), 65) == (
+        pytest.approx(70),
+        pytest.approx(70),
+    )
     assert reservation_from_concessions(offers, reservation + 500)[1] is None
     says(
         "it offers 42, then 53.20, then 59.92, and has a reservation price of 70; at a cost "
-        "of 65, its next offers are about 63.95 and 66.37, so `rounds` is 2"
+        "of 65 you name 70"
     )
 
 
@@ -518,13 +521,15 @@ def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
     assert "gives up some deals that would help both (here the buyers at 60)" in text
 
 
-def test_the_rounds_count_includes_the_offer_that_reaches_the_cost():
-    """Only the worked example showed whether the offer that reaches the cost counts; the
-    scripted buyer's 63.95 and 66.37 at a cost of 65 give 2."""
-    from course.scenarios.information import rounds_to_cost
+def test_the_price_to_name_is_the_reservation_price_or_none():
+    """Review 66 X1: Question 4's second part is the final price to name, the buyer's
+    reservation price when it is above the cost (the scripted buyer: 70 at a cost of 65),
+    or None when it is not."""
+    from course.scenarios.information import price_to_name
 
-    says("(counting the offer that reaches it)")
-    assert rounds_to_cost((42, 53.2, 59.92), 65) == 2
+    says("at a cost of 65 you name 70")
+    assert abs(price_to_name((42, 53.2, 59.92), 65) - 70) < 1e-9
+    assert price_to_name((20_000, 24_000, 27_000), 37_000) is None
 
 
 def test_the_duration_is_what_most_learners_need():

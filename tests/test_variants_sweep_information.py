@@ -50,8 +50,6 @@ MOVE_AT_LEAST = 50.0
 MODERATE_STEP = 2.0
 #: Wren's cost sits at least this far from its reservation price (euros).
 WREN_GAP = 400.0
-#: ... and every offer Wren makes until it reaches the cost at least this far from it.
-WREN_ROUND_GAP = 50
 #: The explorer shows worths to the cent; the two settings compared differ by at least this.
 EXPLORER_GAP = 1.0
 
@@ -149,7 +147,7 @@ def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
     """Question 4: three whole-euro offers, rising by shrinking steps, read back exactly;
     never half the gap (where 'one more step of the same size' happens to be right); the
     cost above every offer and clear of the reservation price; both decisions occur."""
-    keep, rounds = 0, Counter()
+    keep, prices = 0, Counter()
     for sale in sales:
         first, second, third = sale.wren_offers
         assert all(float(offer).is_integer() for offer in sale.wren_offers)
@@ -163,21 +161,17 @@ def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
         assert abs(third + step2 - reservation) >= WREN_GAP, sale.learner
         assert sale.wren_cost > third and abs(sale.wren_cost - reservation) >= WREN_GAP
         keep += sale.wren_cost < reservation
-        # the decision is how many rounds until Wren reaches the cost; no offer on the way sits
-        # within WREN_ROUND_GAP of it (rounding cannot change it)
+        # the decision (review 66 X1) is the price to name, Wren's reservation price, or None
+        answer = scenario.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
         if sale.wren_cost < reservation:
-            offer, count = Fraction(int(third)), 0
-            while offer < sale.wren_cost:
-                offer += share * (reservation - offer)
-                count += 1
-                assert abs(offer - Fraction(sale.wren_cost)) >= WREN_ROUND_GAP, sale.learner
-            rounds[count] += 1
-            answer = scenario.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
-            assert answer[1] == count, sale.learner
-    # a Wren with whom no deal pays needs no count: it must not be most learners' case
-    # (it was for two in three, and their decision reduced to returning None)
+            assert answer[1] == reservation, sale.learner
+            prices[reservation] += 1
+        else:
+            assert answer[1] is None, sale.learner
+    # naming a price and walking away must each be the right decision for many learners
     assert 0.4 < keep / len(sales) < 0.6, keep
-    assert len(rounds) >= 5 and max(rounds.values()) < 0.5 * keep, rounds
+    # and the price to name varies: no one price for more than a tenth of them
+    assert len(prices) >= 10 and max(prices.values()) < 0.1 * keep, prices.most_common(3)
 
 
 def test_the_best_price_is_never_a_coin_toss(sales):
@@ -432,12 +426,8 @@ def reservation_by_series(offers, cost):
     first, second, third = offers
     step1, step2 = second - first, third - second
     reservation = third + step2 * step2 / (step1 - step2)  # the steps still to come, summed
-    if not reservation - cost > 0:
-        return reservation, None
-    # the gap left after n more offers is (r − third) q^n, q = step2 / step1: solve for n
-    q = step2 / step1
-    n = math.log((reservation - cost) / (reservation - third)) / math.log(q)
-    return reservation, math.ceil(n - 1e-9)
+    # a round figure: the price rounded down to the euro (review 66 X1)
+    return reservation, (math.floor(reservation) if reservation - cost > 0 else None)
 
 
 def reservation_by_solving(offers, cost):
@@ -446,11 +436,7 @@ def reservation_by_solving(offers, cost):
     reservation = (second * second - first * third) / (2 * second - first - third)
     if reservation <= cost:
         return float(reservation), None
-    share = (second - first) / (reservation - first)
-    offer, rounds = third, 0
-    while offer < cost:  # exact, in Fractions
-        offer, rounds = offer + share * (reservation - offer), rounds + 1
-    return float(reservation), np.int64(rounds)
+    return float(reservation), reservation  # the price to name, as an exact Fraction
 
 
 def price_cumulative(sale, after, reading):
@@ -1801,14 +1787,13 @@ def test_keeping_what_you_know_is_about_your_estimate_not_every_fact():
 
 def test_a_count_is_not_called_a_decision():
     """Question 4's `rounds` and Question 5b's holds were each called a decision, though the
-    text spells out the count and nothing is weighed in the code. Question 4 then called
-    `rounds` "the count your decision rests on", though walking away or naming a final price
-    rests on the reservation price alone: `rounds` is now the cost of waiting, and the text
-    says the decision rests on the reservation price."""
-    assert "`rounds`: your decision" not in notebook_words("q4-text")
-    assert "the count your decision rests on" not in notebook_words("q4-text")
-    assert "`rounds`: the cost of waiting." in notebook_words("q4-text")
-    assert "rests on the reservation price alone" in notebook_words("q4-text")
+    text spells out the count and nothing is weighed in the code. Review 66 X1: `rounds` then
+    decided nothing at all; Question 4's second part is now the decision itself, the final
+    price to name Wren or None to walk away."""
+    words = notebook_words("q4-text")
+    assert "`rounds`" not in words and "the count your decision rests on" not in words
+    assert "return `(reservation, price)`" in words
+    assert "`price`: your decision." in words
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
     assert "The count reads every hold as honest" in notebook_words("q5b-text")
 
@@ -1871,15 +1856,16 @@ def test_the_seller_s_alternatives_give_its_reservation_price(sales):
         assert "true-rival" in sale.tactics
 
 
-def test_question_4_decides_how_long_to_talk():
-    """The phrase "worth going on with the talks" was ambiguous and the decision was a one-line
-    comparison; Question 4 now asks how many more offers Wren makes until one reaches your cost,
-    or None (walk away now), and says so."""
+def test_question_4_decides_the_price_to_name():
+    """The phrase "worth going on with the talks" was ambiguous; a count of rounds that
+    followed decided nothing (review 66 X1). Question 4 now asks for the final price to name,
+    or None (walk away now), and works it on the scripted buyer."""
     words = notebook_words("q4-text")
     assert "worth going on with the talks" not in words and "keep_going" not in words
-    assert "`(reservation, rounds)`" in words and "`None` if no deal will ever pay" in words
-    assert "so `rounds` is 2" in words
-    assert scenario.reservation_from_concessions((42.0, 53.2, 59.92), 65.0)[1] == 2
+    assert "return `None`: walk away now" in words
+    assert "at a cost of 65 you name 70" in words
+    price = scenario.reservation_from_concessions((42.0, 53.2, 59.92), 65.0)[1]
+    assert abs(price - 70) < 1e-9
 
 
 def test_question_5_puts_the_task_first_and_the_discussion_after():

@@ -628,31 +628,8 @@ def _wren_reservation(answers):
     return "the reservation price read from the pace of the steps."
 
 
-def _rounds(value):
-    """The learner's count of rounds: a whole number of at least 1, or None."""
-    if value is None:
-        return None
-    whole = isinstance(value, Real) and not isinstance(value, bool) and float(value).is_integer()
-    if whole and value >= 1:
-        return int(value)
-    raise NotYet(
-        f"the second part should be a whole number of rounds (1 or more), or None, got {value!r}",
-        general="the number of rounds should be a whole number of at least 1, or None",
-    )
-
-
-def _counts(value, count):
-    """Whether ``value`` is the whole number ``count`` (0 included), bools aside."""
-    return (
-        isinstance(value, Real)
-        and not isinstance(value, bool)
-        and float(value).is_integer()
-        and int(value) == count
-    )
-
-
 def _readings(offers):
-    """The reservation prices a count of rounds may be judged by: the one the offers give,
+    """The reservation prices the decision may be judged by: the one the offers give,
     and the two slips the first part names that read the steps (one more step of the same
     size; the ratio taken for the share). Any other reading, such as 0, the last offer, the
     cost or a huge number, makes the count trivial, so it is not judged by."""
@@ -663,6 +640,8 @@ def _readings(offers):
 
 
 def _wren_decision(answers):
+    """Question 4's second part: the final price to name Wren, or None (review 66 X1: it was
+    a count of Wren's offers until one reached your cost, which decided nothing)."""
     for offers, cost, result in answers():
         # judged against the learner's own reading when it is one these offers can give, so
         # one slip in reading costs one point; any other reading is replaced by the right one
@@ -673,68 +652,67 @@ def _wren_decision(answers):
             given_reading = None
         own = given_reading is not None and any(same_money(given_reading, r) for r in readings)
         theirs = given_reading if own else right_reading
-        right = reference.rounds_to_cost(offers, cost, theirs)
+        right = reference.price_to_name(offers, cost, theirs)
+        given = None if result[1] is None else _number(result[1], "the price to name")
+        if given is None and right is None:
+            continue
+        if (
+            given is not None
+            and right is not None
+            and right - reference.PRICE_ROUNDING - 0.005 <= given <= right + 0.005
+        ):
+            continue
         shown = ", ".join(_euros(o) for o in offers)
         who = f"for the offers {shown} and a cost of {_euros(cost)}"
         read = (
             f"you read the reservation price as {_euros(theirs)}"
             if own
             else "your reservation price is not one these offers give (see the first part), "
-            "so the count is judged by the one they give, which is"
+            f"so the decision is judged by the one they give, {_euros(theirs)}"
         )
-        if right is not None and _counts(result[1], right - 1):
-            raise NotYet(
-                f"{who}: does your count include the offer that reaches your cost? Count "
-                "every offer to come, up to and including the first at or above your cost.",
-                general="it may leave out the offer that reaches your cost",
-            )
-        given = _rounds(result[1])
-        if given == right:
-            continue
         if right is None:
             hint = (
-                f"{read} not above your cost: no number of rounds will bring this buyer up to "
-                "your cost, so walk away now, politely (None)"
+                f"{read}, not above your cost: no price the buyer would accept covers your "
+                "cost, so walk away, politely (None)"
             )
-            general = "it counts rounds where the buyer will never reach your cost"
+            general = "it names a price where no price the buyer accepts covers your cost"
         elif given is None:
             hint = (
-                f"{read} above your cost: the buyer will reach your cost; count its next "
-                "offers, each the same share of the remaining gap further, until one is at "
-                "least your cost"
+                f"{read}, above your cost: a deal pays, so name a final price instead of "
+                "walking away"
             )
-            general = "it walks away where the buyer will reach your cost"
-        elif given == right + 3:
-            hint = "that counts the three offers already made too; count only the ones to come"
-            general = "it counts the offers already made"
+            general = "it walks away where a deal pays"
+        elif given > right:
+            hint = (
+                f"{read}: a price above it is refused, and a refusal ends the talks; the "
+                "buyer accepts any price up to its reservation price"
+            )
+            general = "it names a price above the buyer's reservation price"
         else:
             hint = (
-                f"{given} is too {'many' if given > right else 'few'}: from the last offer, "
-                "move the same share of the remaining gap to the reservation price "
-                + ("you read" if own else "these offers give")
-                + ", again and again, and stop at the first offer at or above your cost"
+                f"{read}: {_euros(given)} is below it, and the buyer accepts any price up to "
+                "its reservation price, so a lower final price gives money away"
             )
-            general = "it does not count the rounds until the buyer's offer reaches your cost"
+            general = "it names a final price below the buyer's reservation price"
         raise NotYet(f"{who}: {hint}.", general=general)
     return (
-        "walk away now when the buyer will never reach your cost; otherwise the count is how "
-        "long waiting for its offers would take just to reach your cost, which is why, knowing "
-        "its reservation price, you name a final price at it instead (section 3)."
+        "walk away when no price the buyer accepts covers your cost; otherwise name a final "
+        "price at its reservation price: it accepts, and any lower price gives money away. "
+        "Waiting for its offers to climb would only bring them closer to that price."
     )
 
 
 @question
 def reservation_from_concessions(answer, hidden=False):
     """Check a function that reads a reservation price from three offers of a buyer who
-    moves the same share of the remaining gap each round, and decides whether to keep
-    going at a given cost (2 points: one for each; the decision is judged against the
-    learner's own reading when it is the right one or a named slip that reads the steps,
+    moves the same share of the remaining gap each round, and decides what final price to
+    name at a given cost, or to walk away (2 points: one for each; the decision is judged
+    against the learner's own reading when it is the right one or a named slip that reads the steps,
     so one slip costs one point, and against the right one otherwise: ``_readings``)."""
     own = variant(MODULE)
-    # the scripted buyer the text works by hand, visible too: for about two learners in
-    # three Wren's own case asks for no count (None), so a count off by one passed visibly
-    # and a buyer who never reaches the cost (no deal pays, so None): for about half the
-    # learners Wren's own deal pays, so a count where no deal pays passed visibly
+    # visible too: the scripted buyer the text works by hand (a deal pays) and a buyer who
+    # never reaches the cost (no deal pays, so None): Wren's own deal pays for about half
+    # the learners, so either slip would otherwise pass visibly for half of them
     cases = [(own.wren_offers, own.wren_cost), *(case[:2] for case in CONCESSION_CASES[:2])]
     if hidden:
         others = [variant(MODULE, learner) for learner in HIDDEN_LEARNERS]
@@ -747,14 +725,14 @@ def reservation_from_concessions(answer, hidden=False):
             if (offers, cost) not in results:
                 results[offers, cost] = _pair(
                     call_learner(answer, tuple(offers), cost, name="reservation_from_concessions"),
-                    "reservation_from_concessions should return (reservation price, rounds "
-                    "until its offer reaches your cost, or None)",
+                    "reservation_from_concessions should return (reservation price, the "
+                    "final price to name, or None)",
                 )
         return [(offers, cost, results[offers, cost]) for offers, cost in cases]
 
     return score(
         Check("the reservation price", 1, lambda: _wren_reservation(answers)),
-        Check("rounds to your cost, or walk away", 1, lambda: _wren_decision(answers)),
+        Check("the price to name, or walk away", 1, lambda: _wren_decision(answers)),
     )
 
 

@@ -804,7 +804,8 @@ FEE_GAP = 200.0
 #: third offer, so "keep going or walk away?" is never a coin toss.
 WREN_MARGIN = 500.0
 #: ... and every offer Wren will make until it reaches the cost sits at least this far
-#: from it, so the count of rounds does not hang on rounding an offer to the euro.
+#: from it. Question 4 once counted those offers (review 66 X1 replaced the count with the
+#: price to name); the condition stays so that every learner keeps the case drawn before.
 WREN_ROUND_GAP = 100.0
 #: The two explorer settings a learner compares differ in worth by at least this much.
 EXPLORER_MARGIN = 2.0
@@ -1152,8 +1153,8 @@ def _wren(rng):
         else:
             cost = reservation + pick(rng, WREN_MARGIN, 3_000, 100)  # no deal will ever pay
         offers = (float(first), float(second), float(third))
-        # Question 4 counts the rounds until Wren's offer reaches the cost: no offer on
-        # the way may sit within WREN_ROUND_GAP of it, or rounding would change the count
+        # no offer on the way to the cost sits within WREN_ROUND_GAP of it (kept from the
+        # count Question 4 once asked for, so that the draws stay as they were)
         if all(abs(offer - cost) >= WREN_ROUND_GAP for offer in future_offers(offers, cost)):
             return offers, float(cost)
     raise RuntimeError("no fair case for Wren")
@@ -1177,12 +1178,20 @@ def future_offers(offers, cost, reservation=None):
 
 
 @answer_key
-def rounds_to_cost(offers, cost, reservation=None):
-    """Question 4's decision: how many more offers Wren makes before one is at least your
-    ``cost``, or ``None`` when none ever will (walk away now). ``reservation`` is the
-    reading to judge by (by default the right one; the check passes the learner's)."""
-    coming = future_offers(offers, cost, reservation)
-    return len(coming) if coming and coming[-1] >= cost else None
+def price_to_name(offers, cost, reservation=None):
+    """Question 4's decision: the final price to name Wren, take it or leave it, once you
+    know its reservation price: that price itself when it is above your ``cost`` (Wren
+    accepts any price up to it), or ``None`` when it is not (no price Wren accepts covers
+    your cost: walk away). ``reservation`` is the reading to judge by (by default the one
+    the offers give; the check passes the learner's). Review 66 X1: the second part was a
+    count of Wren's offers until one reached your cost, which decided nothing."""
+    reservation = reservation_from_offers(offers) if reservation is None else reservation
+    return reservation if reservation > cost else None
+
+
+#: How far below the reservation price Question 4's price may be and still pass: a price
+#: rounded down to the whole euro is as right as the price to the cent.
+PRICE_ROUNDING = 1.0
 
 
 def _explorer_cases(rng):
@@ -1690,9 +1699,9 @@ def reservation_from_offers(offers):
 
 @answer_key
 def reservation_from_concessions(offers, cost):
-    """(the buyer's reservation price, read from three offers; how many more offers until
-    one reaches your ``cost``, or None: walk away now)."""
-    return reservation_from_offers(offers), rounds_to_cost(offers, cost)
+    """(the buyer's reservation price, read from three offers; the final price to name it,
+    or None: walk away)."""
+    return reservation_from_offers(offers), price_to_name(offers, cost)
 
 
 def explorer_winners(sale):

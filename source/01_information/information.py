@@ -429,7 +429,7 @@ from course.widgets.information import BeliefUpdater
 BeliefUpdater()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 marks): read a reservation price from the pace, then see what waiting would take
+# ### Question 4 (2 marks): read a reservation price from the pace, then name your price
 #
 # The scripted buyer in the updater moves the same share of the remaining gap every round
 # (40%). If you know a buyer does that, three offers are enough to find its reservation
@@ -441,47 +441,42 @@ BeliefUpdater()
 # reason to read its steps this way: a Wren that knew you read them so could shrink its
 # steps on purpose, and the reading would then put its reservation price too low.
 #
-# Write `reservation_from_concessions(offers, cost)`. Given three offers (a tuple) of a
-# buyer who moves the same share of the remaining gap each round, and your cost, return
-# `(reservation, rounds)`:
+# Now you may put one final price to Wren, which it takes or leaves, as section 3 will
+# do with Osprey. Write `reservation_from_concessions(offers, cost)`. Given three offers
+# (a tuple) of a buyer who moves the same share of the remaining gap each round, and your
+# cost, return `(reservation, price)`:
 #
 # - `reservation`: the buyer's reservation price;
-# - `rounds`: the cost of waiting. `None` if no deal will ever pay (the reservation price
-#   is not above your cost): walk away now, before the talks cost you more. Otherwise, how
-#   many more offers the buyer, keeping to its habit, makes until one is at least your cost
-#   (counting the offer that reaches it): how long waiting would take just to reach the
-#   least you would accept. Whether to walk away or name a price rests on the reservation
-#   price alone: a seller who knows it and can commit names a final price at it (section
-#   3); where Wren would counter, that number is an opening (Question 6).
+# - `price`: your decision. The buyer accepts any price up to its reservation price, so
+#   if that price is above your cost, name it (to the cent, or rounded down to the euro);
+#   if it is not, no price the buyer accepts covers your cost, so return `None`: walk
+#   away now, before the talks cost you more. Waiting for its offers to climb would only
+#   bring them closer to the price you can name today.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
-# 59.92, and has a reservation price of 70; at a cost of 65, its next offers are about
-# 63.95 and 66.37, so `rounds` is 2. One mark for the reservation price, one for
-# `rounds` (a slip in the first part costs that mark only). The check tries this buyer, your own Wren, and a
-# buyer who offers 20,000, 24,000 and 27,000 at a cost of 37,000 (no deal pays: `None`);
-# grading also tries other buyers of this kind.
+# 59.92, and has a reservation price of 70; at a cost of 65 you name 70. One mark for the
+# reservation price, one for `price` (a slip in the first part costs that mark only). The
+# check tries this buyer, your own Wren, and a buyer who offers 20,000, 24,000 and 27,000
+# at a cost of 37,000 (no deal pays: `None`); grading also tries other buyers of this
+# kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
 def reservation_from_concessions(offers, cost):
     """(reservation price of a buyer who moves the same share of the gap each round,
-    rounds until its offer reaches your cost, or None)."""
+    the final price to name it, or None to walk away)."""
     ### BEGIN SOLUTION
     first, second, third = offers
     share = 1 - (third - second) / (second - first)
     reservation = first + (second - first) / share
     if reservation <= cost:
         return reservation, None
-    rounds, last = 0, third
-    while last < cost:
-        last += share * (reservation - last)
-        rounds += 1
-    return reservation, rounds
+    return reservation, reservation
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reservation-from-concessions-test", "schema_version": 3}
-"""Check that reservation_from_concessions reads the reservation price from shrinking steps, and counts the rounds to your cost."""
+"""Check that reservation_from_concessions reads the reservation price from shrinking steps, and names the price to ask or walks away."""
 check.reservation_from_concessions(reservation_from_concessions)
 ### BEGIN HIDDEN TESTS
 check.reservation_from_concessions(reservation_from_concessions, hidden=True)
