@@ -658,6 +658,27 @@ def test_a_wrong_decision_is_named(monkeypatch):
     assert scored[PRICE][0] == 0 and "gives money away" in scored[PRICE][1]
 
 
+def test_the_reference_plan_aims_at_the_even_split():
+    """Review 66 C1: the reference haggle plan aimed three quarters of the way from the cost
+    to the estimate, naming no fact, where modules 02 and 04 aim at the even split; the
+    answer key and the notebook's model answer now aim there, and the check accepts it."""
+    with learner_as("sweep-0"):
+        solutions = solution_namespace("01_information", "information")
+    for n in range(20):
+        sale = variant("01_information", f"even-split-{n}")
+        after = reference.posterior_after_opening(sale)
+        half = sale.cost + (reference.expected_reservation(after) - sale.cost) / 2
+        for answer in (reference.model_limits, solutions["model_limits"]):
+            plans = [
+                price
+                for key, (broken, price) in answer(sale, dict(after)).items()
+                if broken == "final-offer"
+            ]
+            for plan in plans:
+                assert abs(plan[1] - half) < 0.01, (n, plan)
+                assert reference.plans_by_the_course_rule(plan, sale, after), n
+
+
 def test_naming_a_price_and_walking_away_both_occur_in_the_hidden_cases():
     decisions = {
         reference.reservation_from_concessions(o, c)[1] is None

@@ -712,7 +712,7 @@ def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_
         "Fudenberg",
         "Sonnenschein",
     )
-    says("the check grades module 04's rule (section 1): open at your estimate")
+    says("the check grades the course's rule for it, stated here (module 04 develops it)")
 
 
 def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():

@@ -1334,7 +1334,10 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         "target below it in module 02's band |"
     ) in words
     assert "sells to no more buyers than the next one, for less" not in words
-    assert "the check grades module 04's rule (section 1): open at your estimate" in words
+    assert (
+        "the check grades the course's rule for it, stated here (module 04 develops it): open at your estimate"
+        in words
+    )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
         after = posterior(sale)
@@ -1380,7 +1383,7 @@ def test_question_6_grades_module_04_s_rule_and_states_no_sixth(sales):
     words = notebook_words("q6-text")
     assert "at most about a sixth above your estimate" not in words
     assert "For about 7 learners in 100" not in words
-    assert "Module 04 also asks that an opening rest on a fact you can name" in words
+    assert "and rest the opening on a fact you can name" in words
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         estimate = scenario.expected_reservation(after)
@@ -1469,11 +1472,12 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     words = notebook_words("q6-text")
     assert "what you would settle for, not what you open with" not in words
     assert (
-        "Your target, the price you aim to land at, lies in module 02's band: at least halfway "
-        "from your reservation price (your cost) to your estimate, at most nine tenths of the "
-        "way when you open at the estimate, up to the estimate itself only when you open "
-        "beyond it, and below your opening."
-    ) in words  # review 59 C3, review s61 C2
+        "Your target lies in the course's band (module 02 develops it): at least halfway from "
+        "your reservation price (your cost) to your estimate, at most nine tenths of the way "
+        "when you open at the estimate, up to the estimate itself only when you open beyond "
+        "it, and below your opening."
+    ) in words  # review 59 C3, review s61 C2, review 66 U3
+    assert "with no such fact, aim at the even split, halfway" in words  # review 66 C1
     assert "The model's price is not a target" in words
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
@@ -1999,8 +2003,9 @@ def test_question_5_and_6_words_say_what_is_meant():
     assert "what final price you would name" not in q6
     assert (
         "where a refusal brings a counter-offer, your plan for that haggle, a pair "
-        "`(opening, target)` by the rules given below" in q6
-    )
+        "`(opening, target)`: the first number you name, and your **target**, the price you "
+        "aim to land at, both by the rules given below" in q6
+    )  # review 66 U3: the target is defined where it is first used
 
 
 def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):

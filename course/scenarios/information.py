@@ -1999,10 +1999,11 @@ def model_limits(sale, after):
         if surer is not None
         else None,
     }
-    # where a refusal brings a counter-offer, a plan: the opening and a target three
-    # quarters of the way from your cost to your estimate, inside module 02's band
+    # where a refusal brings a counter-offer, a plan: the opening and, with no fact to name,
+    # a target at the even split of your cost and your estimate, as modules 02 and 04 aim
+    # (review 66 C1: it was three quarters of the way, inside the band but off that default)
     estimate = expected_reservation(after)
-    price[OPEN] = (price[OPEN], sale.cost + 0.75 * (estimate - sale.cost))
+    price[OPEN] = (price[OPEN], sale.cost + 0.5 * (estimate - sale.cost))
     answer = {
         item.key: (item._assumption, price[item._actions[0]])
         for item in (*_SITUATIONS, *_PRACTICE_SITUATIONS)

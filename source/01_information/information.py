@@ -752,7 +752,8 @@ check.news_weight(news_weight, hidden=True)
 # - `"none"`: every assumption holds;
 #
 # and what you would name, in euros: your final price, or, where a refusal brings a
-# counter-offer, your plan for that haggle, a pair `(opening, target)` by the rules given
+# counter-offer, your plan for that haggle, a pair `(opening, target)`: the first number
+# you name, and your **target**, the price you aim to land at, both by the rules given
 # below. Write `model_limits(sale, after)`, with
 # `after` your beliefs after the opening (as in Question 5; the check passes in the right
 # ones), to return a dict from each situation's key to a pair `(assumption, price)`, or
@@ -819,17 +820,18 @@ check.news_weight(news_weight, hidden=True)
 # quarter of 70 − 40.
 #
 # When a refusal brings a counter-offer, your first number is an opening, and the check
-# grades module 04's rule (section 1): open at your estimate of the buyer's reservation
-# price (the expected reservation price under `after`) or beyond it, wherever that falls
-# against the model's price. Module 04 also asks that an opening rest on a fact you can
-# name. Here the fact is the band model: no buyer you still believe in pays more than the
-# highest reservation price still possible after the opening, so the check accepts no
-# opening above it. For every learner that price lies less than a quarter above the
-# estimate, for most within the sixth of module 04's cases. Your target, the price you aim
-# to land at, lies in module 02's band: at least halfway from your reservation price (your
-# cost) to your estimate, at most nine tenths of the way when you open at the estimate, up
-# to the estimate itself only when you open beyond it, and below your opening. The model's
-# price is not a target.
+# grades the course's rule for it, stated here (module 04 develops it): open at your
+# estimate of the buyer's reservation price (the expected reservation price under `after`)
+# or beyond it, wherever that falls against the model's price, and rest the opening on a
+# fact you can name. Here the fact is the band model: no buyer you still believe in pays
+# more than the highest reservation price still possible after the opening, so the check
+# accepts no opening above it. For every learner that price lies less than a quarter above
+# the estimate, for most within the sixth of module 04's cases. Your target lies in the
+# course's band (module 02 develops it): at least halfway from your reservation price
+# (your cost) to your estimate, at most nine tenths of the way when you open at the
+# estimate, up to the estimate itself only when you open beyond it, and below your
+# opening. Inside the band, aim where a fact you can name puts the price; with no such
+# fact, aim at the even split, halfway. The model's price is not a target.
 #
 # In none of these situations is accepting the opening best (section 3). The check judges
 # the practice situations and only the form of your own: their assumptions and prices are
@@ -879,8 +881,8 @@ def model_limits(sale, after):
 
     def plan():
         estimate = sum(r * chance for r, chance in after.items())
-        # open at the estimate; aim three quarters of the way from the cost to it
-        return estimate, sale.cost + 0.75 * (estimate - sale.cost)
+        # open at the estimate; with no fact to name, aim at the even split
+        return estimate, sale.cost + 0.5 * (estimate - sale.cost)
 
     price = {
         "honest-opening": staged,
