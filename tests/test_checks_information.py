@@ -2558,6 +2558,9 @@ def test_the_cap_pass_message_shows_news_and_cap_combined(learner):
     )[0]
     assert "Combining both, as a real seller would" in message
     assert check._euros(both) in message or "the same price" in message
+    # review 66 U6: the reading is the check's, which may point against the learner's own
+    assert "That is the check's reading, not yours: rerun `my_price`" in message
+    assert "the news you read" not in message
     differ = 0
     for n in range(30):
         other = variant("01_information", f"learner-{n}")

@@ -1186,14 +1186,18 @@ def _combined(sale, after, reading, capped):
         sale.cost,
     )[0]
     same = "the same price" if same_money(both, capped) else f"{_euros(both)}, not {_euros(capped)}"
+    # review 66 U6: the check's reading of the news can point against the learner's own, so
+    # the message says whose reading it is and how to see the learner's
     return (
-        f"Combining both, as a real seller would (cap your beliefs after the news, read as "
-        f"this check reads it), gives {same} on your case: "
+        f"Combining both, as a real seller would (cap your beliefs after the news), gives "
+        f"{same} on your case with the check's reading of the news: "
         + (
-            "here the news does not change what the cap leaves you."
+            "on that reading the news does not change what the cap leaves you."
             if same_money(both, capped)
-            else "the news you read still matters once the cap is in."
+            else "on that reading the news still matters once the cap is in."
         )
+        + " That is the check's reading, not yours: rerun `my_price` with your own Question 3 "
+        "reading to see your own combined price."
     )
 
 
