@@ -770,8 +770,9 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     says("known only to itself, drawn independently of the other's, and spread continuously")
     says_not("a target is grounded in a fact you can name")
     says(
-        "at most nine tenths of the way when you open at that estimate, and below your"
-    )  # review 59 C3
+        "at most nine tenths of the way when you open at that estimate, up to the estimate "
+        "itself when you open beyond it, and below your opening"
+    )  # review 59 C3, review 66 C4 (Question 6's whole band)
     says_not("limit or valuation", "hiding your real walk-away point")
     says("reservation price (their *walk-away point*)")
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
@@ -793,3 +794,41 @@ def test_review_57_question_6_is_cut_to_its_table_and_one_reason_per_price():
     words = len(NOTEBOOK[start:end].replace("#", " ").split())
     assert words < 1_500, words
     says_not("53 here leaves a buyer at 60 a gain of 7", "about €52,940", "A price can do one of")
+
+
+def test_the_cap_has_one_sense():
+    """Review 66 U4: section 2 calls the bound set by the rival's discount the cap, and
+    Question 3 also said "within the cap" for the ten-times limit on neighbouring
+    likelihoods; Question 3 now says "within the ten-times limit"."""
+    says_not("for every price, within the cap)")
+    says("for every price, within the ten-times limit)")
+
+
+def test_the_delivery_you_may_mention_meets_osprey_s_deadlines():
+    """Review 66 C2: the disclosure "you can deliver in four weeks" was drawn beside the news
+    of a launch "three weeks from now" (and of a permit that "ends this month"), so no
+    builder could meet the deadline that news says raises Osprey's reservation price. The
+    delivery now takes two weeks, inside both."""
+    from course.scenarios import information as scenario
+
+    news = {item.key: item.text for item in scenario._NEWS}
+    assert "three weeks from now" in news["launch"] and "ends this month" in news["inspection"]
+    (delivery,) = [m.text for m in scenario._DISCLOSURES if m.key == "fast-delivery"]
+    assert "deliver in two weeks" in delivery and "four weeks" not in delivery
+
+
+def test_question_9_s_items_are_taken_one_at_a_time():
+    """Review 66 C3: Question 9 never said whether its disclosures are true of the learner's
+    case; `friday-deadline` (a supplier to pay by Friday) is drawn for about half the
+    learners and clashes with the "cash for months" of other items and with Question 5's
+    risk-neutral price. The question now says to take each item on its own."""
+    says(
+        "Take each item on its own, as if it were true; it does not change the story of the "
+        "other questions"
+    )
+
+
+def test_question_6_says_what_the_function_answers():
+    """Review 66 U5: "your function answers both" had no antecedent."""
+    says_not("your function answers both")
+    says("your function answers your situations and these four")

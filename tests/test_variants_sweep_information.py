@@ -1066,11 +1066,15 @@ def test_the_rubric_moves_the_estimate_of_their_reservation_price_not_yours():
 
 def test_section_5_says_what_module_04s_as_if_unspoken_means():
     """Module 01 reads the opening as information; section 5 says the number keeps no pull
-    beyond what it has told you, in module 04's own words. It also called that 'answering an
+    beyond what it has told you (stated here; module 04 cites it from here). It also called that 'answering an
     anchor as if it had not been spoken', which module 04's text never says and which would
     throw away what the opening told you. The pointer to Question 6 precedes the advice list."""
     words = notebook_words("anchor-teaching")
-    assert "no pull beyond what it has told you, as module 04 puts it" in words
+    assert "no pull beyond what it has told you. Then think" in words
+    # review 66 C4: module 04 attributes the phrase to this module, so this module states it
+    # without attributing it back; section 5 gives Question 6's whole target band
+    assert "as module 04 puts it" not in words
+    assert "up to the estimate itself when you open beyond it, and below your opening" in words
     assert "as if it had not been spoken" not in words
     concessions = " ".join(
         cell.source for cell in source_notebook("04_concessions", "concessions").cells

@@ -200,7 +200,9 @@ _DISCLOSURES = (
     ),
     Move(
         "fast-delivery",
-        "that you can deliver in four weeks, faster than most builders",
+        # review 66 C2: "four weeks" missed the launch "three weeks from now" and the permit
+        # that "ends this month", drawn with it for about one learner in six
+        "that you can deliver in two weeks, faster than most builders",
         SHARE,
         "a quick delivery is worth something to any buyer replacing a line, and saying it "
         "costs you nothing",

@@ -341,9 +341,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #   firm's new colours last month.
 #
 # On your own two pieces of news the check confirms only the form (a likelihood above 0
-# for every price, within the cap); which way your likelihoods go is marked when the
-# notebook is graded. It shows at once what they do: your beliefs after the news, and
-# whether your price moves.
+# for every price, within the ten-times limit); which way your likelihoods go is marked
+# when the notebook is graded. It shows at once what they do: your beliefs after the news,
+# and whether your price moves.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
@@ -760,9 +760,10 @@ check.news_weight(news_weight, hidden=True)
 # `("final-offer", (opening, target))`, worked out from `sale` and `after`.
 #
 # Your own situations (`sale.situations`) are `staged-opening` and five others drawn for
-# you: an assumption may fail in two of them, or in none. Practise first on these four, which the check judges one by one on a worked case
-# (`worked-case-0`, passed in as `sale`); your function answers both, so give it an entry
-# for every key it may meet:
+# you: an assumption may fail in two of them, or in none. Practise first on these four,
+# which the check judges one by one on a worked case (`worked-case-0`, passed in as
+# `sale`); your function answers your situations and these four, so give it an entry for
+# every key it may meet:
 #
 # - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
 #   with something better", and the builders who did closed with it in the second or third
@@ -1166,8 +1167,8 @@ check.report_decision(report_decision, hidden=True)
 # thought about the opener's alternatives, about the opener's reservation price, or about
 # its own target, the price it aimed to land at. In this course a target lies in module
 # 02's band: at least halfway from your reservation price to your estimate of the other
-# side's, at most nine tenths of the way when you open at that estimate, and below your
-# opening.
+# side's, at most nine tenths of the way when you open at that estimate, up to the
+# estimate itself when you open beyond it, and below your opening.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
@@ -1177,12 +1178,12 @@ check.report_decision(report_decision, hidden=True)
 #
 # - When the other side opens, separate the two jobs. Update your beliefs on the
 #   information, then set the number aside: give the number no pull beyond what it has
-#   told you, as module 04 puts it. Then think about what you know of their
-#   alternatives and their reservation price, and about your own target. Do not make your
-#   own reservation price the focus: Galinsky, Mussweiler and Medvec ("Disconnecting
-#   Outcomes and Evaluations", *Journal of Personality and Social Psychology*, 2002) found
-#   that negotiators who focused on it reached worse deals than those who focused on
-#   their target, even though they felt better about them.
+#   told you. Then think about what you know of their alternatives and their reservation
+#   price, and about your own target. Do not make your own reservation price the focus:
+#   Galinsky, Mussweiler and Medvec ("Disconnecting Outcomes and Evaluations", *Journal of
+#   Personality and Social Psychology*, 2002) found that negotiators who focused on it
+#   reached worse deals than those who focused on their target, even though they felt
+#   better about them.
 # - When you know enough to make an ambitious offer you can justify, consider going
 #   first, and ground it in something real (a comparable sale, your costs, a real rival
 #   quote). If you know little, an early first offer may give away more than it anchors:
@@ -1283,8 +1284,10 @@ check.report_decision(report_decision, hidden=True)
 # ### Question 9 (2 marks): what you say, and how you learn
 #
 # Your scenario lists things you might tell Osprey (`sale.disclosures`) and ways to learn
-# about Osprey or to persuade it (`sale.tactics`), each with a key. Write `fair_play(sale)`
-# to return a dict from every one of those keys to a label:
+# about Osprey or to persuade it (`sale.tactics`), each with a key. Take each item on its
+# own, as if it were true; it does not change the story of the other questions (a cash
+# need named here is not assumed in Question 5). Write `fair_play(sale)` to return a dict
+# from every one of those keys to a label:
 #
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
 #   `"keep"` (keep it to yourself);
