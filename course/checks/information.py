@@ -632,7 +632,7 @@ def _readings(offers):
     """The reservation prices the decision may be judged by: the one the offers give,
     and the two slips the first part names that read the steps (one more step of the same
     size; the ratio taken for the share). Any other reading, such as 0, the last offer, the
-    cost or a huge number, makes the count trivial, so it is not judged by."""
+    cost or a huge number, makes the decision trivial, so it is not judged by."""
     first, second, third = offers
     step1, step2 = second - first, third - second
     right = reference.reservation_from_offers(offers)

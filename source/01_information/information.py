@@ -269,8 +269,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # reservation price is low. And a fact unrelated to Osprey's need or alternatives has the
 # same likelihood under every $r$, so it changes nothing, however dramatic it sounds.
 # News of this kind rarely rules a price out completely, so give every price some
-# likelihood above zero (Question 3's check asks so). Among news, the one case where a zero
-# is right is a bound you have verified, such as the checked quote in the table below.
+# likelihood above zero (Question 3's check asks so); the one exception comes below.
 #
 # **News that changes.** Something happens now that alters Osprey's position: a rival
 # starts advertising a 15% discount today. Osprey's alternatives just improved, so its
@@ -278,8 +277,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # is worth to it beyond the rival's. Call that amount the *cap*.
 #
 # Reweighting your four prices cannot show this, since the new reservation price is in
-# general none of the four. Instead, lower each possible price above the cap to the cap, and carry
-# its chance with it: the cap becomes one of the possible prices.
+# general none of the four. Instead, lower each possible price above the cap to the cap,
+# and carry its chance with it: the cap becomes one of the possible prices.
 #
 # Question 3 reads news that reveals; Question 5 prices with it, and re-prices after news
 # that changes.
@@ -303,9 +302,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # A rival's quote that Osprey has held all along, and that you can verify, is a bound that
 # was always there: Osprey's reservation price never was above the quote plus what your
 # machine is worth to it beyond the rival's. It is news that reveals, and, among news, the
-# one case where a likelihood of zero is right: a verified bound. A *cap* is another operation, for
-# news that changes Osprey's options now, like Question 5's new discount. Side by side,
-# at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80:
+# one case where a likelihood of zero is right: a verified bound. A *cap* is another
+# operation, for news that changes Osprey's options now, like Question 5's new discount.
+# Side by side, at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80:
 #
 # | operation | prices above it | 60, 70, 80 become |
 # |---|---|---|
@@ -542,18 +541,27 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - the buyer accepts any price up to its reservation price, even one that leaves it
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
-#   buyer's reservation price is riskier than the model says. Offers under about a fifth
-#   of the sum are refused about half the time; the typical (modal and median) offer
-#   gives 40 to 50 per cent and the average 30 to 40 (Camerer, *Behavioral Game Theory*,
-#   2003, chapter 2, summing up many studies; a meta-analysis of 37 papers, Oosterbeek,
-#   Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an average offer of 40
-#   per cent and about one offer in six refused, fewer the larger the share). Players in those games know the sum they split,
-#   so reading Osprey this way assumes it has a fair idea of your cost;
+#   buyer's reservation price is riskier than the model says: offers under about a fifth
+#   of the sum are refused about half the time (the note below the list gives the
+#   figures and their sources). Players in those games know the sum they split, so
+#   reading Osprey this way assumes it has a fair idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
 #   alone; a workshop that badly needs the cash may rightly prefer the sure thing;
 # - Osprey does not know what you believe about it, and does not shade its opening to
 #   steer your reading of it.
+#
+# <details>
+# <summary><b>The ultimatum-game figures</b> (a side note)</summary>
+#
+# Offers under about a fifth of the sum are refused about half the time; the typical
+# (modal and median) offer gives 40 to 50 per cent and the average 30 to 40 (Camerer,
+# *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a meta-analysis of 37
+# papers, Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an
+# average offer of 40 per cent and about one offer in six refused, fewer the larger the
+# share).
+#
+# </details>
 #
 # When these fail, the model's price is a benchmark to reason from, not an instruction.
 
@@ -785,6 +793,10 @@ check.news_weight(news_weight, hidden=True)
 # price, while saying it had not swayed them (Northcraft and Neale, 1987; section 5 gives
 # more).
 #
+# <details>
+# <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
+# opening</b> (read it when you answer that key)</summary>
+#
 # `staged-opening` asks you to re-price on your own numbers. Read as the band model
 # reads it, an opening $x$ (`sale.opening_offer`) tells you three things: Osprey's
 # reservation price is at least $x / b$ (no buyer opens above $b$ times its reservation
@@ -799,6 +811,8 @@ check.news_weight(news_weight, hidden=True)
 # `tilt-case` (the last two ask only for `staged-opening`; grading draws two more);
 # `check.staged_cases()` returns all four by name.
 #
+# </details>
+#
 # One mark for the assumptions, one for the prices. What the check accepts, by the
 # assumption that fails:
 #
@@ -810,6 +824,10 @@ check.news_weight(news_weight, hidden=True)
 # | `"accepts-any"` | a fair price, by a course convention: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it from a quarter to half of the gain |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
+# <details>
+# <summary><b>Why these prices</b> (the reasons behind the table, and a fair price worked
+# on section 2's example)</summary>
+#
 # Why these prices. A price between two possible reservation prices sells to no more
 # buyers than the next one up, for less. A *fair price* treats the gain (that reservation
 # price minus your cost) as the sum split in section 3's ultimatum games; the band from a
@@ -819,6 +837,8 @@ check.news_weight(news_weight, hidden=True)
 # worked example after its offer (60, 70 or 80 still possible, the model's price 70) and a
 # cost of 40, the highest fair price is 62.50: it leaves a buyer at 70 a gain of 7.50, a
 # quarter of 70 − 40.
+#
+# </details>
 #
 # When a refusal brings a counter-offer, your first number is an opening, and the check
 # grades the course's rule for it, stated here (module 04 develops it): open at your
@@ -954,6 +974,9 @@ check.model_limits(model_limits, hidden=True)
 # (about 3.85 on average) and still leaves about 4.62 on the table: the offer moved your
 # doubt onto the prices that decide your ask.
 #
+# <details>
+# <summary><b>Why some deals are lost whatever the rules</b> (a side note)</summary>
+#
 # Those lost buyers at 60 are one cost of a hidden reservation price. Where each side's
 # reservation price is known only to itself, drawn independently of the other's, and spread
 # continuously over ranges that overlap, no rules of bargaining avoid some such cost while
@@ -965,6 +988,8 @@ check.model_limits(model_limits, hidden=True)
 # hidden, a deal every time one would help both can be guaranteed, but not at the price
 # that is best for you: section 3's one final price gives up some deals that would help
 # both (here the buyers at 60) for a larger margin.
+#
+# </details>
 #
 # A classic case: if the buyer's reservation price could be anything
 # between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
@@ -1270,6 +1295,10 @@ check.report_decision(report_decision, hidden=True)
 #   US, the Uniform Trade Secrets Act and the Defend Trade Secrets Act; in the EU, the
 #   Trade Secrets Directive 2016/943, article 4).
 #
+# <details>
+# <summary><b>Two notes on the words</b> (a side note; Question 9 accepts either label
+# for a threat you would not carry out)</summary>
+#
 # Two notes on the words. Lewicki, Saunders and Barry file hiding your real reservation
 # price (their *walk-away point*) under "traditional competitive bargaining" and keep
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
@@ -1279,6 +1308,8 @@ check.report_decision(report_decision, hidden=True)
 # all put it on the line between a bluff and a misrepresentation: a stated intention you do
 # not hold can be a misrepresentation in law, since the state of your mind is a fact
 # (*Edgington v Fitzmaurice*, 1885). So the course accepts either label for it.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (2 marks): what you say, and how you learn
