@@ -1368,10 +1368,11 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         for r in alive:
             if sale.cost < r <= model:
                 gain = r - sale.cost
-                fair = r - gain / 5  # leaves the buyer at r a fifth of the gain
+                fair = r - gain / 4  # leaves the buyer at r a quarter of the gain (review 66 X3)
                 above = [q for q in alive if q < r]
                 if fair > max([sale.cost, sale.opening_offer, *above]) + 1 and fair < model - 1:
                     assert fits("fair-share", fair) and not fits("fair-share", fair + 1)
+                    assert not fits("fair-share", r - gain / 5)  # the old floor, a fifth
                 half = r - gain / 2  # leaves the buyer at r half the gain, the most it may
                 if half > max([sale.cost, sale.opening_offer, *above]) + 1 and half < model - 1:
                     assert fits("fair-share", half) and not fits("fair-share", half - 1)
@@ -2196,11 +2197,13 @@ def test_the_news_table_keeps_each_cell_short():
 def test_wren_s_final_price_is_an_opening_where_wren_would_counter():
     """Question 4 told the learner to name a final price at Wren's reservation price
     "instead of waiting", though Wren haggles, while Question 6 says that where a refusal
-    brings a counter-offer the first number is an opening; one sentence now says both."""
+    brings a counter-offer the first number is an opening. Review 66 X1 made the price to
+    name Question 4's decision: the question now has Wren take or leave one final price, and
+    says that where a buyer would counter, the first number is an opening (Question 6)."""
     words = notebook_words("q4-text")
     assert "instead of waiting" not in words
-    assert "a seller who knows it and can commit names a final price at it" in words
-    assert "where Wren would counter, that number is an opening (Question 6)" in words
+    assert "Now you may put one final price to Wren, which it takes or leaves" in words
+    assert "where a buyer would counter instead, your first number is an opening" in words
 
 
 def test_the_bluff_is_said_to_be_tolerated_by_lawyers_rules_not_lawful():

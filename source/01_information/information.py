@@ -441,7 +441,8 @@ BeliefUpdater()
 # steps on purpose, and the reading would then put its reservation price too low.
 #
 # Now you may put one final price to Wren, which it takes or leaves, as section 3 will
-# do with Osprey. Write `reservation_from_concessions(offers, cost)`. Given three offers
+# do with Osprey (where a buyer would counter instead, your first number is an opening:
+# Question 6). Write `reservation_from_concessions(offers, cost)`. Given three offers
 # (a tuple) of a buyer who moves the same share of the remaining gap each round, and your
 # cost, return `(reservation, price)`:
 #
