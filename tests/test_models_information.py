@@ -782,7 +782,8 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     assert text.index("model's price", section_3) == defined + len("is **the ")
     assert defined < text.index("Two tempting shortcuts are wrong")
     says_not("(Lewicki, Saunders and Barry cut the field differently")
-    says("Two notes on the words. Lewicki, Saunders and Barry file")
+    says("<b>Two notes on the words</b> (a side note)</summary>")  # review 66 U1: folded
+    says("Lewicki, Saunders and Barry file hiding your real reservation price")
 
 
 def test_review_57_question_6_is_cut_to_its_table_and_one_reason_per_price():

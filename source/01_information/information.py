@@ -450,8 +450,8 @@ BeliefUpdater()
 # - `price`: your decision. The buyer accepts any price up to its reservation price, so
 #   if that price is above your cost, name it (to the cent, or rounded down to the euro);
 #   if it is not, no price the buyer accepts covers your cost, so return `None`: walk
-#   away now, before the talks cost you more. Waiting for its offers to climb would only
-#   bring them closer to the price you can name today.
+#   away now. Waiting for its offers to climb would only bring them closer to the price
+#   you can name today.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
 # 59.92, and has a reservation price of 70; at a cost of 65 you name 70. One mark for the
@@ -555,12 +555,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # <details>
 # <summary><b>The ultimatum-game figures</b> (a side note)</summary>
 #
-# Offers under about a fifth of the sum are refused about half the time; the typical
-# (modal and median) offer gives 40 to 50 per cent and the average 30 to 40 (Camerer,
-# *Behavioral Game Theory*, 2003, chapter 2, summing up many studies; a meta-analysis of 37
-# papers, Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004, finds an
-# average offer of 40 per cent and about one offer in six refused, fewer the larger the
-# share).
+# Beyond that, the typical (modal and median) offer gives 40 to 50 per cent and the
+# average 30 to 40 (Camerer, *Behavioral Game Theory*, 2003, chapter 2, summing up many
+# studies; a meta-analysis of 37 papers, Oosterbeek, Sloof and van de Kuilen,
+# *Experimental Economics*, 2004, finds an average offer of 40 per cent and about one
+# offer in six refused, fewer the larger the share).
 #
 # </details>
 #
@@ -796,7 +795,7 @@ check.news_weight(news_weight, hidden=True)
 #
 # <details>
 # <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
-# opening</b> (read it when you answer that key)</summary>
+# opening</b></summary>
 #
 # `staged-opening` asks you to re-price on your own numbers. Read as the band model
 # reads it, an opening $x$ (`sale.opening_offer`) tells you three things: Osprey's
@@ -826,10 +825,9 @@ check.news_weight(news_weight, hidden=True)
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
 # <details>
-# <summary><b>Why these prices</b> (the reasons behind the table, and a fair price worked
-# on section 2's example)</summary>
+# <summary><b>Why these prices</b></summary>
 #
-# Why these prices. A price between two possible reservation prices sells to no more
+# A price between two possible reservation prices sells to no more
 # buyers than the next one up, for less. A *fair price* treats the gain (that reservation
 # price minus your cost) as the sum split in section 3's ultimatum games; the band from a
 # quarter to half is the course's reading of them, not a result. Offers under about a fifth
@@ -1297,10 +1295,9 @@ check.report_decision(report_decision, hidden=True)
 #   Trade Secrets Directive 2016/943, article 4).
 #
 # <details>
-# <summary><b>Two notes on the words</b> (a side note; Question 9 accepts either label
-# for a threat you would not carry out)</summary>
+# <summary><b>Two notes on the words</b> (a side note)</summary>
 #
-# Two notes on the words. Lewicki, Saunders and Barry file hiding your real reservation
+# Lewicki, Saunders and Barry file hiding your real reservation
 # price (their *walk-away point*) under "traditional competitive bargaining" and keep
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
 # untrue claim about your own reservation price or your own estimate of value.
