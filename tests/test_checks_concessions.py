@@ -1700,7 +1700,13 @@ def test_the_plans_on_the_clock_are_named_as_such():
         "short, so they concede a little faster than the rule: read their figures as rough." in flat
     )
     assert "one every round (section 2 says why that is short of its rule)" in flat
-    assert "one step every round (section 2 says why that is rough)" in flat
+    # review 66 C1: the next-year plan now holds after the buyer's opening, as question 2's
+    # rule 3 asks, and the aside says so instead of calling it "section 2's plan"
+    assert (
+        "a hold after the buyer's opening, then whole steps that never grow, one every round "
+        "(section 2 says why that is rough)" in flat
+    )
+    assert "the engine plays section 2's plan (" not in flat
     assert "which section 2 advises against" not in flat
     assert "as section 2 advises: simpler" not in flat
     assert (

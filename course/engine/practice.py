@@ -181,6 +181,26 @@ BUDGET_CLAIM = "Frankly, this is all the budget allows."
 TRUE_CLAIM = 1 / 3
 
 
+def shrinking_asks(start, target, count):
+    """``count`` whole asks from ``start`` down to ``target`` (both whole), the last at the
+    target: steps that shrink (Faratin's curve with β = ``PLAN_BETA``), each curve step
+    rounded down and the largest ones taking the units left over, so that no whole step
+    is bigger than an earlier one. An ask at or below the target is held. Module 04's two
+    simulated plans (the low-ball moment's and ``Plan``'s) both step this way."""
+    if start <= target:
+        return [start] * count
+    span = max(count - 1, 1)
+    curve = [time_dependent_offer(k, span, start, target, PLAN_BETA) for k in range(count)]
+    ideal = [a - b for a, b in itertools.pairwise(curve)]  # shrinking, as β > 1
+    steps = [math.floor(step + 1e-9) for step in ideal]
+    for at in range(round(start - target) - sum(steps)):
+        steps[at] += 1
+    asks = [start]
+    for step in steps:
+        asks.append(asks[-1] - step)
+    return asks
+
+
 class _LowBaller(Counterpart):
     """A linear buyer that drops ``low`` (an outcome index) in round ``low_round`` to test
     the seller, saying it is all its budget allows. If the seller's next ask concedes more
@@ -297,25 +317,9 @@ class LowBallMoment:
         return offers
 
     def _plan_from(self, start, start_round):
-        """Your asks from ``start`` in ``start_round`` to the last round: steps that shrink
-        to your target by the last round (Faratin's curve), in whole prices that never
-        grow (each curve step rounded down, the largest ones taking the thousands left
-        over); an ask at or below the target is held."""
-        if start <= self.target:
-            return [start] * (self.rounds - start_round)
-        span = max(self.rounds - 1 - start_round, 1)
-        curve = [
-            time_dependent_offer(k, span, start, self.target, PLAN_BETA)
-            for k in range(self.rounds - start_round)
-        ]
-        ideal = [a - b for a, b in itertools.pairwise(curve)]  # shrinking, as β > 1
-        steps = [math.floor(step + 1e-9) for step in ideal]
-        for at in range(round(start - self.target) - sum(steps)):
-            steps[at] += 1
-        asks = [start]
-        for step in steps:
-            asks.append(asks[-1] - step)
-        return asks
+        """Your asks from ``start`` in ``start_round`` to the last round: whole steps that
+        shrink to your target by the last round (``shrinking_asks``)."""
+        return shrinking_asks(start, self.target, self.rounds - start_round)
 
     def _continued(self, ask):
         """Your asks from the round of the low-ball on, after answering it with ``ask``: the
@@ -433,24 +437,28 @@ FIRST_ENDINGS = ("deal", "polite walk-away", "walk-out")
 
 
 class Plan:
-    """Module 04's plan on price, as questions 2 and 6 teach it: from ``opening``, steps
-    that shrink (Faratin's curve, β = ``PLAN_BETA``) to a ``target`` above your
-    ``reservation`` (halfway by default) by the round before the buyer may stop; accept
-    an offer at least your next ask; at the buyer's final offer, or your last turn,
-    accept an offer at or above your reservation price and otherwise leave politely.
-    Its asks and moves answer questions 2 and 6, so they are answer keys: ``next_time``
-    plays them as the course's own working."""
+    """Module 04's plan on price, as questions 2 and 6 teach it: from ``opening``, a hold
+    in turn 1 (the buyer has only opened, and an opening is not a concession), then whole
+    steps that never grow (``shrinking_asks``, as the low-ball moment's plan) to a
+    ``target`` above your ``reservation`` (halfway by default, rounded up to a whole
+    price) by the round before the buyer may stop; accept an offer at least your next
+    ask; at the buyer's final offer, or your last turn, accept an offer at or above your
+    reservation price and otherwise leave politely. Its asks and moves answer questions 2
+    and 6, so they are answer keys: ``next_time`` plays them as the course's own working."""
 
     def __init__(self, reservation, opening, rounds, target=None):
         self.reservation, self.opening, self.rounds = reservation, opening, rounds
         self.target = (opening + reservation) / 2 if target is None else target
-        self.last = max(rounds - 1 - EARLY_STOP, 1)
+        self.last = max(rounds - 1 - EARLY_STOP, 2)
 
     @answer_key
     def planned_ask(self, t):
-        """Your ask in turn ``t`` (0-based)."""
-        price = time_dependent_offer(min(t, self.last), self.last, self.opening, self.target, 1.5)
-        return math.ceil(price - 1e-9)
+        """Your ask in turn ``t`` (0-based). Computed on each call, not kept on the plan,
+        so that only this answer key gives it."""
+        top, bottom = math.ceil(self.opening - 1e-9), math.ceil(self.target - 1e-9)
+        # turn 0 opens and turn 1 holds; the steps run from turn 1 to turn ``last``
+        asks = [top, *shrinking_asks(top, bottom, self.last)]
+        return asks[min(t, self.last)]
 
     @answer_key
     def planned_move(self, session, t):

@@ -1204,10 +1204,11 @@ check.respond(respond, hidden=True)
 # the same for every row, and its style is unknown. The simulated talks use the arena's
 # 10 rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
 # (thousands) so that Orchard's prices fit. For each way this year's talks could end,
-# the engine plays section 2's plan (question 1's grounded opening, steps that shrink to
-# a target halfway to your reservation price, question 6's rule for accepting) against
-# the buyer twice, one step every round (section 2 says why that is rough): this year
-# until the plan would end the talks in that way, next year in full.
+# the engine plays a plan of section 2's shape against the buyer twice: question 1's
+# grounded opening, a hold after the buyer's opening, then whole steps that never grow,
+# one every round (section 2 says why that is rough), down to the simulations' target,
+# and question 6's rule for accepting. It plays this year until the plan would end the
+# talks in that way, and next year in full.
 #
 # </details>
 
