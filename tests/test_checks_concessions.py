@@ -1187,14 +1187,23 @@ def test_the_notebook_states_its_bargaining_sources_as_they_hold():
     assert "known length of 200 moves" in flat
 
 
+def _accept_bullet():
+    flat = _flat()
+    start = flat.index("- **Accept** when the offer is at least what you would ask next")
+    return flat[start : flat.index("- **Walk away**", start)]
+
+
 def test_accepting_below_a_credible_ceiling_is_told_to_counter_at_the_ceiling():
-    """Review 64 X3: question 6 and section 5 no longer spell out what a ceiling between your
-    reservation price and your next ask does, so the hints teach it. An answer that accepts
-    any offer once such a ceiling is known was told only that the offer was below its next
-    ask, true but not why: the ask itself is capped. The hint now names the ceiling as the
-    cap and says to counter at it (this test failed on the old hint)."""
-    text = _flat()
-    assert "ask no more than the cap, and take an offer at it" not in text
+    """Review 64 X3: an answer that accepts any offer once a ceiling between your reservation
+    price and your next ask is known was told only that the offer was below its next ask,
+    true but not why: the ask itself is capped. The hint now names the ceiling as the cap and
+    says to counter at it (this test failed on the old hint). Review 66 X1: review 64 had the
+    text leave the cap rule for the learner to work out, so a learner who applied section 5
+    as written was refused; section 5's Accept bullet now states the rule the check applies,
+    as the Walk away bullet states its own side of it."""
+    bullet = _accept_bullet()
+    assert "ask no more than the cap, and take an offer at it" in bullet
+    assert "the cap is at or above your reservation price" in bullet
     for n in range(20):
         s = course.variant(MODULE, f"learner-{n}")
         cases = [
@@ -1209,6 +1218,36 @@ def test_accepting_below_a_credible_ceiling_is_told_to_counter_at_the_ceiling():
             assert f"ceiling, {ceiling:g}, caps the {ask:g} of your plan" in hint
             assert "counter at the ceiling" in hint
             assert "below a credible ceiling" in general
+
+
+def test_section_5s_three_bullets_as_written_pass_question_6(learner, capsys):
+    """Review 66 X1: the three bullets of section 5, applied as written, are a right answer to
+    question 6, in the bullets' order or with the cap read first."""
+
+    def by_the_bullets(s, offer, next_ask, ceiling=None):
+        reservation = s.alternative_price + s.extra_cost
+        capped = ceiling is not None and ceiling >= reservation
+        if next_ask is not None and (offer >= next_ask or (capped and offer >= ceiling)):
+            return "accept"
+        if next_ask is None and offer > reservation:
+            return "accept"
+        if next_ask is None or (ceiling is not None and not capped):
+            return "walk away"
+        return "counter"
+
+    def cap_first(s, offer, next_ask, ceiling=None):
+        reservation = s.alternative_price + s.extra_cost
+        if ceiling is not None and ceiling < reservation:
+            return "walk away" if next_ask is not None or offer < reservation else "accept"
+        best_left = min(x for x in (next_ask, ceiling) if x is not None) if next_ask else None
+        if best_left is None:
+            return "accept" if offer >= reservation else "walk away"
+        return "accept" if offer >= best_left else "counter"
+
+    for answer in (by_the_bullets, cap_first):
+        for hidden in (False, True):
+            check.respond(answer, hidden=hidden)
+    assert capsys.readouterr().out.count("\N{CHECK MARK}") == 4
 
 
 def test_an_offer_at_a_credible_ceiling_above_the_reservation_price_is_accepted(learner):
@@ -2688,7 +2727,7 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     and module 02's floor fails the visible check, for 40 learners."""
     flat = _flat()
     assert (  # review 59 C1: where and why the two differ, not that they agree
-        "(Module 02 calls an offer at or above the even split *acceptable* and leaves taking "
+        "Module 02 calls an offer at or above the even split *acceptable* and leaves taking "
         "it to you. This rule decides for a plan:" in flat
     )
     assert "this rule replaces that one" not in flat
@@ -3628,7 +3667,7 @@ def test_the_text_says_what_comes_back_and_where_the_last_round_leaves_room():
     second three lines later (the last round); question 3 said its target is where your
     plan stops, though the check passes its own."""
     flat = _flat()
-    assert "but question 6 grades this stricter rule.)" in flat  # review 59 C1
+    assert "but question 6 grades this stricter rule." in flat  # review 59 C1
     assert "`target` is where your plan stops (question 2)" not in flat
     assert "(the check passes its own)" in flat
 

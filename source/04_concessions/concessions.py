@@ -1016,19 +1016,14 @@ check.read_pick(read_pick, hidden=True)
 # have decided, before the moment comes, what you will do with any offer. There are only
 # three answers.
 #
-# - **Accept** when the offer is at least what you would ask next. Faratin et al. (1998)
-#   give their agents this acceptance rule: take the other side's offer when it is at
-#   least as good as the offer you were about to make. Turning down an offer that already
-#   gives you what you were about to ask for only delays the deal. (Module 02 calls an
-#   offer at or above the even split *acceptable* and leaves taking it to you. This rule
-#   decides for a plan: while rounds remain, counter an offer below your next ask, since
-#   the other side is still moving and your plan never asks less than the split. Taking it
-#   is not wrong by module 02, but question 6 grades this stricter rule.) At the end of
-#   the talks there is no next offer of yours, and the comparison is with your reservation
-#   price: an offer above it beats your BATNA, and an offer exactly at it is worth the
-#   same to you as your BATNA, so there accepting and walking away are equally right. Here
-#   the last round is known, and turning down its offer leaves you no deal, worse than any
-#   offer above your reservation price, even one below the even split.
+# - **Accept** when the offer is at least what you would ask next: turning it down only
+#   delays a deal you were about to offer yourself. This is the acceptance rule Faratin
+#   et al. (1998) give their agents. Accept, too, when you have good evidence of a cap on
+#   what they can pay (say, a budget cap that you have reason to believe) and the cap is
+#   at or above your reservation price: ask no more than the cap, and take an offer at
+#   it, since no counter can get more. At the end of the talks there is no next ask, and
+#   the comparison is with your reservation price: an offer above it beats your BATNA;
+#   one exactly at it is worth the same as your BATNA, so either answer is right.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone at all (say, a budget cap below your
@@ -1037,6 +1032,18 @@ check.read_pick(read_pick, hidden=True)
 #   it is credible: you must be willing to take your BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
+#
+# <details><summary>Aside: module 02's acceptable offers and this rule</summary>
+#
+# Module 02 calls an offer at or above the even split *acceptable* and leaves taking it
+# to you. This rule decides for a plan: while rounds remain, counter an offer below your
+# next ask, since the other side is still moving and your plan never asks less than the
+# split. Taking it is not wrong by module 02, but question 6 grades this stricter rule.
+# In the last round the rule is looser than the split. Here the last round is known, and
+# turning down its offer leaves you no deal, worse than any offer above your reservation
+# price, even one below the even split.
+#
+# </details>
 #
 # The rule tells you what to decide. What to *say* matters as much. Suppose a client who
 # offered 84 and then 90 for a year of your work suddenly offers 60:
@@ -1112,11 +1119,10 @@ DifficultMoment()
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
 # offer with `offer`. `next_ask` is the next offer your plan would make when you next
 # move (in answer to a move of Orchard's, as section 2 says), or `None` when this was the
-# last round of the talks. `ceiling` is `None`, or the most Orchard can pay
-# when you have good evidence of it. Your reservation price is `s.alternative_price` plus
-# `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by the rule above,
-# reading the ceiling, when there is one, for what it says about the deals still
-# possible. An offer exactly at your reservation price in the last round leaves you
+# last round of the talks. `ceiling` is `None`, or the most Orchard can pay when you have
+# good evidence of it: section 5's cap. Your reservation price is `s.alternative_price`
+# plus `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by section 5's
+# rule. An offer exactly at your reservation price in the last round leaves you
 # indifferent, so either answer is right there: the check keeps every offer at least half
 # a thousand away from your reservation price and from your next ask, and `offer >
 # reservation` passes as well as `offer >= reservation`.
