@@ -1389,8 +1389,9 @@ def _judge_choice(s, where, result, chosen, best, needed):
     elif top[0] == 2:
         hint = (
             f"{better} creates {top[1]:g} points for the two of you together, your move "
-            f"only {rank[1]:g}: among free moves, take the one that adds the "
-            "most value, or you may stop short of the frontier"
+            f"only {rank[1]:g}: among free moves, section 4's rule 1 takes the one that "
+            "adds the most points for the two of you together (the course's convention; "
+            "a move that ties with it passes)"
         )
         general = "another free move creates more value for both sides together"
     elif top[0] > rank[0]:
