@@ -378,7 +378,8 @@ def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
         assert "a rival studio has quoted Orchard" in hint, hint
         assert f"for learner {learner} gave" in hint  # the learner's own case, no hidden one
     flat = _flat()
-    assert "between your estimate and the highest price a true fact of yours justifies" in flat
+    # review 66 U3: the quote cases are a table in question 1
+    assert "from your estimate to the highest price a true fact of yours justifies" in flat
 
 
 def test_opening_pass_message_says_where_a_quote_caps_the_price(learner, capsys):
@@ -1511,13 +1512,20 @@ def test_comparing_a_deal_with_a_walk_out_fails_for_every_learner():
 
 def test_the_next_year_gain_is_over_the_reservation_price():
     """The table's gain is the price next year less the reservation price (Birch's price plus
-    the extra cost), which the text called a gain over the BATNA."""
+    the extra cost), which the text called a gain over the BATNA. Review 66 U4: "your
+    reservation price" there read as this year's; the text names next year's and says it is
+    the same figure."""
     from pathlib import Path
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "gain over your BATNA" not in flat
-    assert flat.count("gain over your reservation price") == 2
+    assert "gain over your reservation price" not in flat
+    assert (
+        "next year's gain over next year's reservation price (the same figure as this year's"
+        in flat
+    )
+    assert "over next year's reservation price, as in the table above" in flat
     assert "gain over your BATNA" not in check.next_year.__doc__
 
 
@@ -1733,10 +1741,13 @@ def test_the_plans_on_the_clock_are_named_as_such():
     move its time, and the two simulations say where they fall short of that."""
     flat = _flat()
     assert "you make its next offer only in answer to a move of Orchard's" in flat
+    assert "The plan sets each step's size; their move sets its time." in flat
+    # review 66 U1/U2: the simulations' exception sits in the aside on their target
+    aside = flat[flat.index("Aside: why section 5's simulations stop there") :]
     assert (
-        "The plan sets each step's size; their move sets its time. Section 5's two "
-        "simulations (the low-ball and next year's table) step every round anyway, to stay "
-        "short, so they concede a little faster than the rule: read their figures as rough." in flat
+        "Section 5's two simulations (the low-ball and next year's table) step every round "
+        "anyway, to stay short, so they concede a little faster than the rule: read their "
+        "figures as rough." in aside[: aside.index("</details>")]
     )
     assert "one every round (section 2 says why that is short of its rule)" in flat
     # review 66 C1: the next-year plan now holds after the buyer's opening, as question 2's
@@ -2174,7 +2185,9 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     text = _flat()
     # review 58 (E2): the quote caps Orchard's reservation price; the band is an edge
     assert "caps Orchard's reservation price at the quote" in text
-    assert "up to 3 (thousand, not per cent) below it" in text
+    # review 66 U3: the quote cases are a table; the unit is named in the bullet above it
+    assert "| at the quote or up to 3 below it:" in text
+    assert "The 3 (thousand, not per cent)" in text
     assert "puts Orchard's reservation price between" not in text
 
 
@@ -2316,7 +2329,7 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     )
     assert "becomes your best estimate" not in flat
     assert "Orchard will not pay you more than a quote for the same work" in flat
-    assert "open at the quote or up to 3 (thousand, not per cent) below it" in flat
+    assert "| at the quote or up to 3 below it:" in flat  # review 66 U3: a table row
     assert "what your plan asks in the next round" not in flat
     assert "the next offer your plan would make when you next move" in flat
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
@@ -2487,7 +2500,7 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     bullet = flat[flat.index("**Moved by news:**") :]
-    bullet = bullet[: bullet.index("A quote above that changes nothing.")]
+    bullet = bullet[: bullet.index("| the quote lies |")]  # review 66 U3: then the table
     # review 56 (U1): the bullet is shorter; the 3 is named as the course's convention in it
     assert "the 3 is the course's convention" in bullet
     assert check.QUOTE_BAND == 3
@@ -2811,11 +2824,11 @@ def test_question_2s_model_answer_aims_where_module_02_does_and_the_simulations_
     assert "module 02 aims there" not in text
     assert "the target may go up to the estimate itself" in module_02
     assert 'may stop at it, as module 02 allows (there "the target may go up to the' in text
-    assert (
-        "**This module's default.** The low-ball and next year's simulation in section 5 stop "
-        "lower, at **halfway from your reservation price to your opening**: their buyer's "
-        "limit is drawn around your estimate, below it about as often as above" in text
+    assert (  # review 66 U2: one sentence names the three uses of the band, then the why
+        "the low-ball and next year's simulation in section 5 use **halfway from your "
+        "reservation price to your opening**." in text
     )
+    assert "Their buyer's limit is drawn around your estimate, below it as often as above" in text
     from course.engine.domain import BUYER
     from course.widgets.practice import DifficultMoment
 
@@ -2975,7 +2988,7 @@ def test_question_1_tells_the_two_estimates_apart_and_states_every_quote_case():
     text = _flat()
     assert "`s.their_estimate` (what *you* think of *Orchard*)" in text
     assert "(`s.their_guess`: what *Orchard* thinks of *you*" in text
-    assert "caps your opening: open from your estimate up to the quote" in text
+    assert "| from your estimate up to the quote: it caps your opening |" in text  # review 66 U3
     for n in range(20):
         s = course.variant(MODULE, f"learner-{n}")
         top = _own_opening(s)
@@ -3012,7 +3025,8 @@ def test_the_closing_move_is_tested_not_held_back():
 
 def test_the_duration_states_the_reading_load_and_matches_the_course_map():
     text = _flat()
-    assert "some 9,400 words of reading" in text  # review 65 (U4): asides folded, 10,500 -> 9,400
+    # review 65 (U4): asides folded, 10,500 -> 9,400; review 66 U1: the count follows the text
+    assert f"some {READING_WORDS:,} words of reading" in text
     assert "about seven hours, and about ten if Python is new to you" in text
     assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
 
@@ -3135,11 +3149,17 @@ def test_the_text_says_what_makes_one_ending_better_than_the_other():
 def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
     """Module 02's reviewer (round 61, C3 there): section 1 said module 02's target is
     grounded in a fact you can name, but module 02 puts it at the even split when you have
-    none."""
+    none. Review 66 U2: section 1's definition then gave a third formula for the target;
+    it now says only what a target is and points to section 2, whose band starts at the even
+    split, so no sentence says the target must rest on a fact."""
+    flat = _flat()
     assert (
-        "grounded in a fact you can name, or, when you have none, halfway from your "
-        "reservation price to your estimate of theirs"
-    ) in _flat()
+        "**target** (module 02: the outcome you aim to land at, better than your reservation "
+        "price; section 2 says where it lies)" in flat
+    )
+    assert "when you have none, halfway from your reservation price" not in flat
+    band = flat[flat.index("The target is module 02's") :]
+    assert "The bottom of that band is the **even split**" in band[:800]
 
 
 def test_the_landing_may_sit_above_their_minimum_when_you_meet_again():
@@ -3721,7 +3741,7 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "module 02's advice" not in text and "module 02's convention" in text
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
-    assert "3 (thousand, not per cent) below it" in text
+    assert "The 3 (thousand, not per cent)" in text
     root = Path(__file__).parents[1]
     checks = (root / "course" / "checks" / "concessions.py").read_text()
     assert "module 02 puts a target" not in checks
@@ -3887,9 +3907,9 @@ def test_a_quote_below_your_reservation_price_is_taught_and_never_sent():
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
-    assert (
-        "A quote below your own reservation price leaves no deal you could take: then open nowhere, but say so "
-        "and leave well (section 5); the check sends no such quote." in flat
+    assert (  # review 66 U3: the quote cases are a table in question 1
+        "| below your own reservation price | none: no deal you could take; say so and leave "
+        "well (section 5); the check sends no such quote |" in flat
     )
     for learner in SWEEP:
         s = check._variant(learner)
@@ -3999,6 +4019,11 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 # --- review 65 U4 and note 6: asides folded, the table of what to say, the ratio rule ------
 
 
+#: The intro's word counts of the reading outside and inside folded notes (review 66 U1
+#: asked for them to be reported; the test measures them)
+READING_WORDS, FOLDED_WORDS = 9300, 1500
+
+
 def _reading_and_asides():
     """Words of the learner's markdown (not the instructor's solution cells), outside and
     inside ``<details>`` blocks."""
@@ -4022,10 +4047,11 @@ def test_the_asides_are_folded_and_the_intro_counts_what_is_left():
     literature and the arena's tips now sit in folded <details> notes, each closed and
     named; the intro gives both counts, and they are the ones measured here."""
     main, aside = _reading_and_asides()
-    assert abs(main - 9400) < 200, main
-    assert abs(aside - 1300) < 150, aside
+    assert abs(main - READING_WORDS) < 100, main
+    assert abs(aside - FOLDED_WORDS) < 100, aside
     text = _flat()
-    assert "some 9,400 words of reading" in text and "about 1,300 words more" in text
+    assert f"some {READING_WORDS:,} words of reading" in text
+    assert f"about {FOLDED_WORDS:,} words more" in text
     assert "some 10,500 words of reading" not in text
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     opened = source.count("# <details><summary>")

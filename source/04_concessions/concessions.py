@@ -35,10 +35,10 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
 #    way that lets you come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 9,400 words of
+# It takes about seven hours, and about ten if Python is new to you: some 9,300 words of
 # reading, nine coded questions (questions 4 and 5 are real programming), three widgets,
 # a simulation table, a written choice (question 4b's margin) and a reflection. Side
-# remarks, extra literature and tips for the arena, about 1,300 words more, sit in folded
+# remarks, extra literature and tips for the arena, about 1,500 words more, sit in folded
 # notes that open with a click; no question needs them. If you split it into two sittings,
 # stop after question 4: sections 1 to 3 and section 4 up to question 4 (two thirds of
 # the reading, four questions, the arena and the planner) take about four hours, and the
@@ -88,16 +88,13 @@ scenario
 # Personality and Social Psychology*, 2001) found that final prices tended to end up
 # nearer the first offer, so the side that made it did better. The pull disappeared when
 # the person receiving the offer turned their attention to information that cuts against
-# it: the opener's alternatives or reservation price, or their own **target** (module 02:
-# the outcome you aim to land at, better than your reservation price and grounded in a
-# fact you can name, or, when you have none, halfway from your reservation price to your
-# estimate of theirs; your opening lies beyond it). Your
-# own reservation price (module 02: the worst terms you would still accept) is not the
-# thing to turn to. In a later study (Galinsky, Mussweiler and Medvec, "Disconnecting
-# outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002), negotiators
-# asked to focus on their
-# reservation price reached worse deals than those asked to focus on their target, even
-# though they felt better about them. So when an anchor lands on you, think about where
+# it: the opener's alternatives or reservation price, or their own **target** (module
+# 02: the outcome you aim to land at, better than your reservation price; section 2 says
+# where it lies). Your own reservation price (module 02: the worst terms you would still
+# accept) is not the thing to turn to. In a later study (Galinsky, Mussweiler and Medvec,
+# "Disconnecting outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002),
+# negotiators asked to focus on their reservation price reached worse deals than those
+# asked to focus on their target, even though they felt better about them. So when an anchor lands on you, think about where
 # the other side would go without you and about what you are aiming for, and answer with
 # the number those give you. Resist their number's pull; what it tells you about them
 # you may still use (module 01: an opening rules out prices). Question 1 asks you to do
@@ -205,14 +202,16 @@ scenario
 #   either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
 #   it with the price you would open with.
-# - **Moved by news:** Orchard will not pay you more than a quote for the same work. A
-#   quote below your estimate caps Orchard's reservation price at the quote: open at the
-#   quote or up to 3 (thousand, not per cent) below it, which leaves Orchard a small
-#   reason to prefer you (the 3 is the course's convention). A quote between your
-#   estimate and the highest price a true fact of yours justifies caps your opening: open
-#   from your estimate up to the quote. A quote above that changes nothing. A quote below
-#   your own reservation price leaves no deal you could take: then open nowhere, but say so and leave well
-#   (section 5); the check sends no such quote.
+# - **Moved by news:** Orchard will not pay you more than a quote for the same work. The
+#   3 (thousand, not per cent) leaves Orchard a reason to prefer you; the 3 is the
+#   course's convention.
+#
+# | the quote lies | your opening |
+# |---|---|
+# | below your own reservation price | none: no deal you could take; say so and leave well (section 5); the check sends no such quote |
+# | from there to your estimate | at the quote or up to 3 below it: it caps Orchard's reservation price at the quote |
+# | from your estimate to the highest price a true fact of yours justifies | from your estimate up to the quote: it caps your opening |
+# | above that | unchanged |
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -294,43 +293,39 @@ check.opening(opening, hidden=True)
 # while your reservation price is still some way off: like the bluff of section 1, it is
 # a claim about your own position, which the conventions of negotiation tolerate.
 #
-# **Where the model stops.** These curves were built for agents that each know their own
-# deadline exactly, plan to end on their reservation price, and follow the schedule
-# whatever the other side does. For a person, the end of the talks is
-# rarely known exactly; an offer at your reservation price gives it away (keep it to
-# yourself, module 01); and a schedule that moves on its own hands out
-# concessions nobody paid for. Use the curve for its shape, not as a script: plan to
-# concede towards a **target** above your reservation price, keeping a margin for a final
-# trade; make the steps shrink; and make each one in answer to a move of theirs
-# (section 3), which may mean holding in a round while you wait for it. The plan sets
-# each step's size; their move sets its time. Section 5's two simulations (the low-ball
-# and next year's table) step every round anyway, to stay short, so they concede a
-# little faster than the rule: read their figures as rough.
+# **Where the model stops.** Faratin's agents know their deadline exactly, plan to end
+# on their reservation price, and follow the schedule whatever the other side does. A
+# person rarely knows when the talks will end, gives a reservation price away by
+# offering it (module 01), and hands out concessions nobody paid for by following a
+# clock. So use the curve for its shape, not as a script: plan steps that shrink towards
+# a **target** above your reservation price, keeping a margin for a final trade, and make
+# each step in answer to a move of theirs (section 3), holding in a round while you wait
+# for it. The plan sets each step's size; their move sets its time.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
-# there; what it leaves above your reservation price is the margin.
+# there; what it leaves above your reservation price is the margin. In every exercise of
+# this module the target lies in one band. Module 02 puts the target at least half and
+# at most nine tenths of the way from your reservation price up to your estimate of the
+# other side's: of the zone you expect (your reservation price to your estimate). The
+# bottom of that band is the **even split** (module 02's name for the point halfway),
+# and a plan may stop exactly on it. When a fact you can name carries your opening beyond
+# the estimate, as a true statement here always does (section 1), the top rises to the
+# estimate itself, so a plan that opens beyond the estimate may stop at it, as module 02
+# allows (there "the target may go up to the estimate itself"); never above it, where it
+# would wait for a deal you do not expect Orchard to sign.
 #
-# - **The band.** In every exercise of this module the target lies in one band. Module 02
-#   puts the target at least half and at most nine tenths of the way from your
-#   reservation price up to your estimate of the other side's: of the zone you expect
-#   (your reservation price to your estimate). The bottom of that band is the **even
-#   split** (module 02's name for the point halfway), and a plan may stop exactly on it.
-#   When a fact you can name carries your opening beyond the estimate, as a true
-#   statement here always does (section 1), the top rises to the estimate itself, so a
-#   plan that opens beyond the estimate may stop at it, as module 02 allows (there "the
-#   target may go up to the estimate itself"); never above it, where it would wait for a
-#   deal you do not expect Orchard to sign.
+# Question 2 leaves the place in the band to you; question 3 hands you a target from it;
+# the low-ball and next year's simulation in section 5 use **halfway from your
+# reservation price to your opening**.
 #
-# Question 3 hands you a target from the band.
+# <details><summary>Aside: why section 5's simulations stop there</summary>
 #
-# <details><summary>Aside: the lower target of section 5's simulations</summary>
-#
-# **This module's default.** The low-ball and next year's simulation in section 5 stop
-# lower, at **halfway from your reservation price to your opening**: their buyer's limit
-# is drawn around your estimate, below it about as often as above, so a plan that
-# stopped at the estimate would end above the limit of about half of them. That is the
-# even split when you open at your estimate, and never above the estimate when you open
-# no higher than a true fact justifies.
+# Their buyer's limit is drawn around your estimate, below it as often as above, so a
+# plan that stopped at the estimate would end above half of those limits. Halfway to
+# your opening is never above the estimate when you open no higher than a true fact
+# justifies. Section
+# 5's two simulations (the low-ball and next year's table) step every round anyway, to
+# stay short, so they concede a little faster than the rule: read their figures as rough.
 #
 # </details>
 #
@@ -484,7 +479,7 @@ check.concession_plan(concession_plan, hidden=True)
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by paced
 # tit-for-tat, the rule above. `mine` lists your offers so far, from your opening, and
 # `theirs` Orchard's answers, one for each of yours (so both lists have the same length,
-# at least 2). `target` is a target above your reservation price, as in question 2
+# at least 2). `target` is a target from section 2's band
 # (the check passes its own). Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step
 # back, is answered with a hold. To a concession, the most you may give back is Orchard's
 # concession, capped by your own last concession (the last time an offer of yours fell)
@@ -1200,9 +1195,9 @@ check.respond(respond, hidden=True)
 # answer the last offer with question 6's rule and that price.
 #
 # The cell below estimates it for a buyer like Orchard under the arena bots' assumptions.
-# The table gives next year's gain over your reservation price (thousands, averaged over
-# the four styles of buyer, 0 without a deal): what a deal is worth beyond Birch's job
-# once the extra cost is paid.
+# The table gives next year's gain over next year's reservation price (the same figure
+# as this year's; thousands, averaged over the four styles of buyer, 0 without a deal):
+# what a deal is worth beyond Birch's job once the extra cost is paid.
 #
 # <details><summary>Aside: how the table is simulated</summary>
 #
@@ -1212,7 +1207,8 @@ check.respond(respond, hidden=True)
 # (thousands) so that Orchard's prices fit. For each way this year's talks could end,
 # the engine plays a plan of section 2's shape against the buyer twice: question 1's
 # grounded opening, a hold after the buyer's opening, then whole steps that never grow,
-# one every round (section 2 says why that is rough), down to the simulations' target,
+# one every round (section 2 says why that is rough), down to section 2's target for
+# the simulations,
 # and question 6's rule for accepting. It plays this year until the plan would end the
 # talks in that way, and next year in full.
 #
@@ -1227,7 +1223,7 @@ next_year
 #
 # You will negotiate with Orchard again next year. `next_year` maps each way this year's
 # talks could end (`"deal"`, `"polite walk-away"`, `"walk-out"`) to what you can expect to
-# gain over your reservation price next year after it, as in the table above. Write
+# gain next year after it, over next year's reservation price, as in the table above. Write
 # `relationship_reservation(s, next_year)`: your reservation price for this year's talks
 # (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a deal
 # does to next year inside it. Decide first which row is your alternative to a deal, and
