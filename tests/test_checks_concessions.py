@@ -1996,7 +1996,8 @@ def test_questions_are_worth_marks_and_points_are_the_scenarios():
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     headings = re.findall(r"^# #+ (?:Question \w+|6\. Reflection) \((\d+) (\w+)", text, re.M)
-    assert len(headings) == 10 and not [h for h in headings if h[1] not in ("mark", "marks")]
+    # review 66 X2: question 6b, a written answer to a low-ball on the learner's case, is the 11th
+    assert len(headings) == 11 and not [h for h in headings if h[1] not in ("mark", "marks")]
     cells = dict(
         (g, int(n)) for n, g in re.findall(r'"points": (\d+), "grade_id": "([^"]+)"', text)
     )
@@ -4093,3 +4094,28 @@ def test_the_text_says_how_the_ratio_rule_and_the_frontier_rule_relate():
     text = _flat()
     assert "Rule 1 keeps it below the frontier: a free move's trade ratio is at least 1" in text
     assert "so that rule would refuse every closing concession and leave the deal unsigned" in text
+
+
+def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, capsys):
+    """Review 66 X2: question 6 applies a fixed rule to offers the check invents. Question 6b
+    plays a low-ball on the learner's own opening and plan and asks, for a mark graded by
+    hand, what they answer and say, and whether the budget claim is a cap or a test: a
+    judgement the rule cannot make. The cell runs on the learner's answers, and on an
+    untouched notebook it says what to answer first."""
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    assert '"points": 1, "grade_id": "low-ball-judgement"' in source
+    written = " ".join(cell_text(MODULE, "concessions", "low-ball-text").split())
+    assert "Question 6b (1 mark, graded by your instructor)" in written
+    assert "whether you read the claim as a cap or as a test, with a reason from your case" in (
+        written
+    )
+    code = cell_text(MODULE, "concessions", "low-ball-own")
+    exec(code, dict(answers))
+    shown = capsys.readouterr().out
+    assert "your asks: " in shown and "respond says 'counter'" in shown
+
+    def unanswered(*args, **kwargs):
+        raise NotImplementedError()
+
+    exec(code, dict(answers, opening=unanswered, concession_plan=unanswered, respond=unanswered))
+    assert capsys.readouterr().out.strip() == "Answer questions 1, 2 and 6 first."

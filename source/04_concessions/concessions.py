@@ -37,7 +37,8 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: some 9,300 words of
 # reading, nine coded questions (questions 4 and 5 are real programming), three widgets,
-# a simulation table, a written choice (question 4b's margin) and a reflection. Side
+# a simulation table, two written choices (question 4b's margin, question 6b's answer to a
+# low-ball) and a reflection. Side
 # remarks, extra literature and tips for the arena, about 1,500 words more, sit in folded
 # notes that open with a click; no question needs them. If you split it into two sittings,
 # stop after question 4: sections 1 to 3 and section 4 up to question 4 (two thirds of
@@ -1146,6 +1147,46 @@ check.respond(respond)
 ### BEGIN HIDDEN TESTS
 check.respond(respond, hidden=True)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-text", "schema_version": 3}
+# ### Question 6b (1 mark, graded by your instructor): your answer to a low-ball
+#
+# The cell below plays section 5's moment on your own case: your opening (question 1) and
+# plan (question 2), Orchard's answers, which rose twice and then fell far, with "this is
+# all the budget allows", and what `respond` says. The rule cannot tell you whether that
+# claim is a cap you have good reason to believe or a test. In two to four sentences,
+# say what you answer (an ask, accept or walk away) and the words you would use, and
+# whether you read the claim as a cap or as a test, with a reason from your case.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-own", "schema_version": 3}
+try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
+    reservation = scenario.alternative_price + scenario.extra_cost
+    price = opening(scenario, None)[0]
+    mine = concession_plan(scenario, price)
+    theirs = [round(0.8 * reservation), round(0.9 * reservation), round(0.6 * reservation)]
+    print(f"your asks: {mine[0]:g}, {mine[1]:g}, {mine[2]:g}; Orchard's answers: {theirs}")
+    answer = respond(scenario, theirs[-1], mine[3])
+    print(f"your plan's next ask: {mine[3]:g}; respond says {answer!r}")
+except NotImplementedError:
+    print("Answer questions 1, 2 and 6 first.")
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "low-ball-judgement", "schema_version": 3}
+# ### BEGIN SOLUTION
+# Rubric (1 mark): an answer that fits the learner's own numbers (a hold at the last ask,
+# section 5's step 3, or a reasoned departure from it); words that slow down and ask what
+# changed, or restate the fact behind the ask; and a reading of the budget claim as a cap
+# or a test with a reason from the case (what Orchard offered before, what the story says
+# of its budget, what evidence would make the cap believable). Half a mark when the words
+# or the reason are missing.
+#
+# A full-marks answer, for asks of 120, 120 and 119, Orchard's 68, 76 and 51, a next ask
+# of 118.2 and a reservation price of 85: "I hold at 119 and say: 'That is a long way
+# from the 76 you offered last week. What has changed on your side?' Orchard has said its
+# budget is tighter this year, but it paid Linden 120 last year and offered 76 a week
+# ago; a fall to 51 with nothing to show for it reads as a test, so I counter, as respond
+# does. If Orchard shows me a budget of 51 in writing, that is a cap below my reservation
+# price: I walk away politely and say what would bring me back."
+# ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
 # ### Meeting the same buyer again
