@@ -2351,7 +2351,7 @@ def test_the_two_sittings_split_after_question_4_four_hours_then_three():
             words[second] += len(re.findall(r"[A-Za-z0-9']+", body.replace("#", " ")))
         questions[second] += len(re.findall(r"^# ### Question ", body, flags=re.MULTILINE))
     assert 0.6 < words[0] / sum(words) < 0.7  # "two thirds of the reading"
-    assert questions == [4, 5]
+    assert questions == [4, 6]  # review 66 X2: question 6b joins the second sitting
     flat = _flat()
     assert "take three hours or so" not in flat
     assert (
@@ -4022,7 +4022,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
-READING_WORDS, FOLDED_WORDS = 9300, 1500
+READING_WORDS, FOLDED_WORDS = 9000, 1700
 
 
 def _reading_and_asides():

@@ -32,18 +32,18 @@
 #    choose where on it you want to land, pace the moves that take you there, put
 #    several equally good offers on the table at once, and read what the other side's
 #    pick among them tells you;
-# 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in a
-#    way that lets you come back.
+# 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in
+#    a way that lets you come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 9,300 words of
-# reading, nine coded questions (questions 4 and 5 are real programming), three widgets,
-# a simulation table, two written choices (question 4b's margin, question 6b's answer to a
-# low-ball) and a reflection. Side
-# remarks, extra literature and tips for the arena, about 1,500 words more, sit in folded
-# notes that open with a click; no question needs them. If you split it into two sittings,
-# stop after question 4: sections 1 to 3 and section 4 up to question 4 (two thirds of
-# the reading, four questions, the arena and the planner) take about four hours, and the
-# rest (questions 4b to 7, the low-ball exercise and the reflection) about three.
+# It takes about seven hours, and about ten if Python is new to you: some 9,000 words of
+# reading, nine coded questions (questions 4 and 5 are real programming), three widgets, a
+# simulation table, two written choices (question 4b's margin, question 6b's answer to a
+# low-ball) and a reflection. Side remarks, extra literature and tips for the arena, about
+# 1,700 words more, sit in folded notes that open with a click; no question needs them. If
+# you split it into two sittings, stop after question 4: sections 1 to 3 and section 4 up
+# to question 4 (two thirds of the reading, four questions, the arena and the planner)
+# take about four hours, and the rest (questions 4b to 7, the low-ball exercise and the
+# reflection) about three.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
@@ -89,26 +89,26 @@ scenario
 # Personality and Social Psychology*, 2001) found that final prices tended to end up
 # nearer the first offer, so the side that made it did better. The pull disappeared when
 # the person receiving the offer turned their attention to information that cuts against
-# it: the opener's alternatives or reservation price, or their own **target** (module
-# 02: the outcome you aim to land at, better than your reservation price; section 2 says
-# where it lies). Your own reservation price (module 02: the worst terms you would still
-# accept) is not the thing to turn to. In a later study (Galinsky, Mussweiler and Medvec,
+# it: the opener's alternatives or reservation price, or their own **target** (module 02:
+# the outcome you aim to land at, better than your reservation price; section 2 says where
+# it lies). Your own reservation price (module 02: the worst terms you would still accept)
+# is not the thing to turn to. In a later study (Galinsky, Mussweiler and Medvec,
 # "Disconnecting outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002),
 # negotiators asked to focus on their reservation price reached worse deals than those
-# asked to focus on their target, even though they felt better about them. So when an anchor lands on you, think about where
-# the other side would go without you and about what you are aiming for, and answer with
-# the number those give you. Resist their number's pull; what it tells you about them
-# you may still use (module 01: an opening rules out prices). Question 1 asks you to do
-# that.
+# asked to focus on their target, even though they felt better about them. So when an
+# anchor lands on you, think about where the other side would go without you and about
+# what you are aiming for, and answer with the number those give you. Resist their
+# number's pull; what it tells you about them you may still use (module 01: an opening
+# rules out prices). Question 1 asks you to do that.
 #
-# Not every number the other side shows you is an anchor. Another studio's written quote for the
-# same work is news about their alternatives: it changes what they can get elsewhere, so
-# it should move your estimate of their reservation price, and with it your opening (below
-# your own reservation price, it says no deal can suit you both). An
-# anchor from far below, from a side that may be shading its opening, proves only that
-# they would pay at least that much, which you knew already, so it leaves that estimate
-# where it was. It says more only when you know how this side habitually opens (module
-# 01), and Orchard's story gives you no such pattern.
+# Not every number the other side shows you is an anchor. Another studio's written quote
+# for the same work is news about their alternatives: it changes what they can get
+# elsewhere, so it should move your estimate of their reservation price, and with it your
+# opening (below your own reservation price, it says no deal can suit you both). An anchor
+# from far below, from a side that may be shading its opening, proves only that they would
+# pay at least that much, which you knew already, so it leaves that estimate where it was.
+# It says more only when you know how this side habitually opens (module 01), and
+# Orchard's story gives you no such pattern.
 #
 # <details><summary>Aside: when to let the other side open</summary>
 #
@@ -119,18 +119,19 @@ scenario
 # </details>
 #
 # A good opening is **ambitious** and **grounded**. The course's rule, the same in every
-# module: open at your estimate of the other side's reservation price or somewhat beyond it,
-# grounded in a fact you can name, and never beyond a point you can justify. Your target
-# (module 02) lies at or below that estimate (at it only when your opening goes beyond it:
-# section 2), so the opening lies beyond your target. The further past the estimate, the
-# more your number looks like a bluff and the likelier a walk-out; in this module's cases
-# the fact that grounds an opening is never more than about a sixth above the estimate. You
-# can always come down from a high opening; you can seldom go back up from a low one.
-# Grounded means a reason that rests on a fact: a market rate, what they paid for the same
-# thing before, what the work is worth to them. What they paid before stays a fair ground
-# even when their budget has shrunk since: the smaller budget is already in your estimate of
-# their reservation price, and it is theirs to argue. A number without a reason looks like a
-# bluff; a number with one becomes the reference point for the rest of the talks.
+# module: open at your estimate of the other side's reservation price or somewhat beyond
+# it, grounded in a fact you can name, and never beyond a point you can justify. Your
+# target (module 02) lies at or below that estimate (at it only when your opening goes
+# beyond it: section 2), so the opening lies beyond your target. The further past the
+# estimate, the more your number looks like a bluff and the likelier a walk-out; in this
+# module's cases the fact that grounds an opening is never more than about a sixth above
+# the estimate. You can always come down from a high opening; you can seldom go back up
+# from a low one. Grounded means a reason that rests on a fact: a market rate, what they
+# paid for the same thing before, what the work is worth to them. What they paid before
+# stays a fair ground even when their budget has shrunk since: the smaller budget is
+# already in your estimate of their reservation price, and it is theirs to argue. A number
+# without a reason looks like a bluff; a number with one becomes the reference point for
+# the rest of the talks.
 #
 # ### What to say, and what not to say
 #
@@ -146,18 +147,15 @@ scenario
 # which can amount to fraud.
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
-# The other side already has some idea of what you could get elsewhere, and from it an
-# idea of the least you would take. Telling them about your BATNA (your best alternative
-# to this deal, module 02) works on that belief: if your alternative is better than they
-# believed, their estimate of the least you would take goes up, and so does what they must
-# offer to reach a deal; if it is worse, it goes down, and you have only shown how little
-# you could get elsewhere. So compare your alternative with what *they* believe of it, not
-# with your own reservation price: telling it helps only when it raises the least they
-# believe you would accept (module 03 words the rule that way). Keep a weaker one private.
+# The other side already has an idea of what you could get elsewhere, and from it of the
+# least you would take. Telling them your BATNA (your best alternative to this deal,
+# module 02) works on that belief: a better alternative than they thought raises the
+# least they believe you would accept, and what they must offer; a worse one lowers it.
+# So compare your alternative with what *they* believe of it, not with your own
+# reservation price (module 03 words the rule that way), and keep a weaker one private.
 # Even a stronger one is a judgement call: its figure is a number below your opening that
-# the other side can hold on to, and with it they can guess your reservation price.
-# Telling it helps most when it comes close to the number you open with. When you do
-# mention an alternative, state it as a fact and let the other side draw the conclusion:
+# they can hold on to, so it helps most when it comes close to your opening. State it as
+# a fact and let the other side draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -186,7 +184,8 @@ scenario
 # reports (`about`). `anchor` is `None` when you open, or Orchard's opening price when
 # Orchard has opened first, often far below your reservation price. `quote` is `None`, or
 # the price another studio has quoted Orchard, in writing, for the same year of work
-# (Orchard has shown you the quote; take the two studios' work as equal in Orchard's eyes).
+# (Orchard has shown you the quote; take the two studios' work as equal in Orchard's
+# eyes).
 #
 # - **Ambitious:** the price is at least your best estimate of Orchard's reservation
 #   price, `s.their_estimate` (what *you* think of *Orchard*), unless a quote below it has
@@ -286,13 +285,14 @@ check.opening(opening, hidden=True)
 # </details>
 #
 # The other side does not see $\beta$; it sees the size of your steps, and reads them.
-# Steps that shrink say you are nearing your reservation price. Steps that hold their size or grow
-# say there is more to come, and that waiting pays. So a Boulware curve says "firm" while
-# it stands still, and then, with its large late steps, says "keep pushing". A Conceder
-# curve gives a lot early, and its shrinking steps say "nearly done". A plan of yours that
-# shrinks its steps towards a target above your reservation price sends that same signal
-# while your reservation price is still some way off: like the bluff of section 1, it is
-# a claim about your own position, which the conventions of negotiation tolerate.
+# Steps that shrink say you are nearing your reservation price. Steps that hold their size
+# or grow say there is more to come, and that waiting pays. So a Boulware curve says
+# "firm" while it stands still, and then, with its large late steps, says "keep pushing".
+# A Conceder curve gives a lot early, and its shrinking steps say "nearly done". A plan of
+# yours that shrinks its steps towards a target above your reservation price sends that
+# same signal while your reservation price is still some way off: like the bluff of
+# section 1, it is a claim about your own position, which the conventions of negotiation
+# tolerate.
 #
 # **Where the model stops.** Faratin's agents know their deadline exactly, plan to end
 # on their reservation price, and follow the schedule whatever the other side does. A
@@ -321,12 +321,12 @@ check.opening(opening, hidden=True)
 #
 # <details><summary>Aside: why section 5's simulations stop there</summary>
 #
-# Their buyer's limit is drawn around your estimate, below it as often as above, so a
-# plan that stopped at the estimate would end above half of those limits. Halfway to
-# your opening is never above the estimate when you open no higher than a true fact
-# justifies. Section
-# 5's two simulations (the low-ball and next year's table) step every round anyway, to
-# stay short, so they concede a little faster than the rule: read their figures as rough.
+# Their buyer's limit is drawn around your estimate, below it as often as above, so a plan
+# that stopped at the estimate would end above half of those limits. Halfway to your
+# opening is never above the estimate when you open no higher than a true fact justifies.
+# Section 5's two simulations (the low-ball and next year's table) step every round
+# anyway, to stay short, so they concede a little faster than the rule: read their figures
+# as rough.
 #
 # </details>
 #
@@ -366,8 +366,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 5. end at your target, no lower than the even split of the zone you expect (halfway
 #    between your reservation price, Birch's price `s.alternative_price` plus
 #    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
-#    than that estimate (module 02's convention; what is left above your reservation
-#    price is your margin). The check also calls your plan with an opening at the estimate; from
+#    than that estimate (module 02's convention; what is left above your reservation price
+#    is your margin). The check also calls your plan with an opening at the estimate; from
 #    there the target lies at most nine tenths of the way up from your reservation price
 #    to the estimate, as in module 02.
 #
@@ -462,12 +462,12 @@ check.concession_plan(concession_plan, hidden=True)
 # So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give back part of what they gave; how much is your call. At most all of it, and
-#    never more than your own last step (your first step, as in section 2's plan, no more
-#    than three fifths of the way to your target) or than the room left to your target;
-#    at least half of that most. Give
-#    nearly all of it while your target is far and the rounds are running out, so the
-#    talks keep their pace; give less as your target nears, keeping room for a last trade.
+# 2. Give back part of what they gave; how much is your call. At most all of it, and never
+#    more than your own last step (your first step, as in section 2's plan, no more than
+#    three fifths of the way to your target) or than the room left to your target; at
+#    least half of that most. Give nearly all of it while your target is far and the
+#    rounds are running out, so the talks keep their pace; give less as your target nears,
+#    keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
 #    retract, hold: do not reward the retraction with a step forward, and do not answer
 #    it with a step back of your own.
@@ -480,18 +480,18 @@ check.concession_plan(concession_plan, hidden=True)
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by paced
 # tit-for-tat, the rule above. `mine` lists your offers so far, from your opening, and
 # `theirs` Orchard's answers, one for each of yours (so both lists have the same length,
-# at least 2). `target` is a target from section 2's band
-# (the check passes its own). Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step
-# back, is answered with a hold. To a concession, the most you may give back is Orchard's
+# at least 2). `target` is a target from section 2's band (the check passes its own).
+# Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step back, is
+# answered with a hold. To a concession, the most you may give back is Orchard's
 # concession, capped by your own last concession (the last time an offer of yours fell)
 # or, before your first, by three fifths of the room to `target`, and always by the room
-# left to `target`, which your offer never goes below. The check accepts every share
-# from half of that most up to all of it, and does not grade how you vary it
-# (rule 2's advice is for the table). For example, with `target = 100`,
-# `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`, you held after Orchard's opening,
-# gave 4 for its 5, and Orchard has now conceded 6, more than your last 4, so you give
-# from 2 up to 4: an offer from 110 up to 112. A rounded offer passes when it lies less
-# than one unit of its rounding from one the rule allows.
+# left to `target`, which your offer never goes below. The check accepts every share from
+# half of that most up to all of it, and does not grade how you vary it (rule 2's advice
+# is for the table). For example, with `target = 100`, `mine = [118, 118, 114]` and
+# `theirs = [80, 85, 91]`, you held after Orchard's opening, gave 4 for its 5, and Orchard
+# has now conceded 6, more than your last 4, so you give from 2 up to 4: an offer from 110
+# up to 112. A rounded offer passes when it lies less than one unit of its rounding from
+# one the rule allows.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
@@ -523,17 +523,18 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "arena-teaching", "schema_version": 3}
 # ### Exercise: negotiate against a bot
 #
-# You sell, a bot buys, on a simple price case (not Kite's). Your reservation price is
-# 40; the buyer's reservation price lies somewhere from 35 to 85, drawn independently of
-# yours (it may be below it) and kept hidden. Type your ask and send it, accept the buyer's offer, walk away politely or walk
-# out. The buyer answers each offer with one of its own and a few words. It may stop
-# before the tenth round: when its time is up it says its offer is final, and when its
-# patience runs out it says so at least one offer before it leaves. Patience is used up by
-# **insulting** offers, which it refuses out of hand (an ask more than three quarters of
-# the way from its reservation price up to 100, the top of the scale), and, while your ask
-# is still above its reservation price, by offers you take back and by rounds in which you do not move; a real concession
-# restores a little of it. When it is over, a debrief shows both concession curves and
-# what each of your concessions bought.
+# You sell, a bot buys, on a simple price case (not Kite's). Your reservation price is 40;
+# the buyer's reservation price lies somewhere from 35 to 85, drawn independently of yours
+# (it may be below it) and kept hidden. Type your ask and send it, accept the buyer's
+# offer, walk away politely or walk out. The buyer answers each offer with one of its own
+# and a few words. It may stop before the tenth round: when its time is up it says its
+# offer is final, and when its patience runs out it says so at least one offer before it
+# leaves. Patience is used up by **insulting** offers, which it refuses out of hand (an
+# ask more than three quarters of the way from its reservation price up to 100, the top of
+# the scale), and, while your ask is still above its reservation price, by offers you take
+# back and by rounds in which you do not move; a real concession restores a little of it.
+# When it is over, a debrief shows both concession curves and what each of your
+# concessions bought.
 #
 # The arena numbers rounds from 1 (your first offer is in round 1), where sections 2 and
 # 3 count from 0, the opening.
@@ -544,15 +545,16 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   the talks are over. To tell the styles apart, hold your ask now and then: what the
 #   buyer does when you hold is its own pace (growing late for Boulware, the same each
 #   round for linear, shrinking for Conceder), and what a concession of yours buys shows
-#   tit-for-tat, which gives back about as much as you concede while the others give
-#   back about a third. Tick "keep its reservation price" to meet another style with the same one.
-# - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation price.
-#   Unlike Orchard's anchor, its number is news here, because you know how these buyers
-#   open: one you have not met opens at about 30 per cent of its reservation price
+#   tit-for-tat, which gives back about as much as you concede while the others give back
+#   about a third. Tick "keep its reservation price" to meet another style with the same
+#   one.
+# - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation
+#   price. Unlike Orchard's anchor, its number is news here, because you know how these
+#   buyers open: one you have not met opens at about 30 per cent of its reservation price
 #   (Boulware), 35 (linear, tit-for-tat) or 40 (Conceder); one you meet again opens at a
-#   larger share the more it trusts you. So a first meeting's opening of 24 puts that price
-#   between about 60 (24 / 0.4) and 80 (24 / 0.3). Take that range as your estimate of
-#   its reservation price, and open at or beyond it; the debrief gives the exact price.
+#   larger share the more it trusts you. So a first meeting's opening of 24 puts that
+#   price between about 60 (24 / 0.4) and 80 (24 / 0.3). Take that range as your estimate
+#   of its reservation price, and open at or beyond it; the debrief gives the exact price.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 #
@@ -569,8 +571,8 @@ NegotiationArena()
 # With one issue, every unit one side gains the other loses. Most real deals have several
 # issues (price, delivery, payment terms, scope), and the two sides rarely care about them
 # equally. That is where value can be **created**, not only **claimed**, and Lax and
-# Sebenius (*The Manager as Negotiator*, 1986) argued that the two pull against each other:
-# the moves that claim value get in the way of those that create it.
+# Sebenius (*The Manager as Negotiator*, 1986) argued that the two pull against each
+# other: the moves that claim value get in the way of those that create it.
 #
 # To compare packages, score each side's preferences as points per level of each issue
 # and add them up, the additive scoring Raiffa uses in *The Art and Science of
@@ -654,24 +656,29 @@ NegotiationArena()
 #    rate (0.29 against 0.20) but costs you 18 more than the cheapest move that closes
 #    the deal, so rule 2.4 takes the trade.
 #
-#    A common rule, the one much practical advice gives, says that every give must bring
-#    back something of equal value, a trade ratio of at least 1. Rule 1 keeps it below
-#    the frontier: a free move's trade ratio is at least 1, or its give costs you
-#    nothing. On the frontier no move that helps Orchard has a ratio of 1 or more (rule
-#    2), so that rule would refuse every closing concession and leave the deal unsigned.
-#    On the frontier this course departs from it: what comes back for a
-#    conditional concession is the deal itself, while that deal still beats your BATNA
-#    (rule 2.3), and a give that would not help close the deal is still refused (rules
-#    2.1 and 3).
 # 3. **Stop** when nothing is free and they have what they need. Every point more is a
 #    gift, and a gift tells them more can be had for nothing.
 #
+# <details><summary>Aside: the common rule of equal value back</summary>
+#
+# A common rule, the one much practical advice gives, says that every give must bring
+# back something of equal value, a trade ratio of at least 1. Rule 1 keeps it below the
+# frontier: a free move's trade ratio is at least 1, or its give costs you nothing. On
+# the frontier no move that helps Orchard has a ratio of 1 or more (rule 2), so that rule
+# would refuse every closing concession and leave the deal unsigned. On the frontier this
+# course departs from it: what comes back for a conditional concession is the deal
+# itself, while that deal still beats your BATNA (rule 2.3), and a give that would not
+# help close the deal is still refused (rules 2.1 and 3).
+#
+# </details>
+#
 # Their minimum is itself an estimate. Rule 2.4 lands at or above it, often a few points
-# above, so where it lands rests on your research's guess. Test that guess before the closing move, not after it: ask
-# what a package must still hold for them to sign, and offer the move on the condition
-# that it settles the deal ("if that settles it, I can go to unlimited revisions"). If
-# they sign for less, you have given less; if they ask for more after it, the
-# condition shows the estimate was wrong, and you have not given the move for nothing.
+# above, so where it lands rests on your research's guess. Test that guess before the
+# closing move, not after it: ask what a package must still hold for them to sign, and
+# offer the move on the condition that it settles the deal ("if that settles it, I can go
+# to unlimited revisions"). If they sign for less, you have given less; if they ask for
+# more after it, the condition shows the estimate was wrong, and you have not given the
+# move for nothing.
 #
 # <details><summary>Aside: stuck below the frontier</summary>
 #
@@ -702,8 +709,8 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #    dot furthest to the right that is on or above Orchard's dashed minimum line.
 # 2. Plan the talks from the draft, one move a row: an issue to give one level to Orchard
 #    and an issue to take one level back, or "(nothing)" for a single give. The table
-#    shows each move's points for you and for Orchard, its trade ratio and its exchange rate
-#    ("—" where one does not apply; a single give's trade ratio is 0.00, and on the
+#    shows each move's points for you and for Orchard, its trade ratio and its exchange
+#    rate ("—" where one does not apply; a single give's trade ratio is 0.00, and on the
 #    frontier it can still be the rule's move, made conditional: rule 2). The last column
 #    judges each move by question 4's rule from where you stood: green when it is the
 #    rule's move, red when the rule makes another (it says which). The picture draws your
@@ -712,11 +719,10 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 # The colours judge how each move is chosen, not where your plan ends; the verdict under
 # the table judges that. Land on the frontier with Orchard's minimum met; the rule's own
 # path takes three to five moves, usually three. The verdict says whether that path
-# reached the package best for you or stopped short of it (then propose your landing
-# whole: section 4's first decision), and, if you planned your own path to your landing,
-# that you reached it, even through red moves, and where the rule's path would have
-# ended. Then try a concession while a free move is open, or one after Orchard has its
-# minimum, and read what the table says.
+# reached the package best for you (if not, propose your landing whole) and, if you
+# planned your own path to your landing, that you reached it, even through red moves, and
+# where the rule's path would have ended. Then try a concession while a free move is
+# open, or one after Orchard has its minimum, and read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -735,12 +741,12 @@ ConcessionPlanner(scenario)
 # Orchard will not sign for fewer than `s.their_minimum` of its points.
 #
 # Which move comes next, and when to stop, is section 4's rule (rules 1 to 3); the check
-# grades the rule's next move (question 4b grades your landing). Each rule ranks moves by its own
-# measure: rule 1 by the points a free move creates for the two sides together, rule 2.4
-# by what a closing move costs you, rule 2.5 by the exchange rate. While a free move is
-# open, no move with a ratio below 1 is right (rule 1). Two closing moves that cost you
-# the same are not a tie: rule 2.4 takes the one that gives Orchard more. Other moves
-# equally good by the rule's measure are a tie: which to take is the course's own
+# grades the rule's next move (question 4b grades your landing). Each rule ranks moves by
+# its own measure: rule 1 by the points a free move creates for the two sides together,
+# rule 2.4 by what a closing move costs you, rule 2.5 by the exchange rate. While a free
+# move is open, no move with a ratio below 1 is right (rule 1). Two closing moves that
+# cost you the same are not a tie: rule 2.4 takes the one that gives Orchard more. Other
+# moves equally good by the rule's measure are a tie: which to take is the course's own
 # convention, and the check accepts either.
 
 
@@ -880,8 +886,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # </details>
 #
-# Each offer should be one Orchard could take seriously: none should leave value on
-# the table, and each should give ground on different issues. An *opening* set, made before
+# Each offer should be one Orchard could take seriously: none should leave value on the
+# table, and each should give ground on different issues. An *opening* set, made before
 # any concession, sits at or beyond where you plan to land, so on the frontier each of its
 # offers often gives Orchard less than the least it would sign: it is a first move, not a
 # deal, and what it must not be is an insult.
@@ -971,10 +977,10 @@ check.meso(meso, hidden=True)
 # Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
 # together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
 # issues (a list or tuple of them passes too) that its pick suggests Orchard values
-# relatively more than your research (`s.theirs`) estimated. Work it out from "Reading
-# the pick" above: which offer did your research expect Orchard to pick, and what does a
-# pick of that one, or of another, tell you issue by issue (`s.issues`)? The check only asks about
-# sets in which one offer is rated best for Orchard.
+# relatively more than your research (`s.theirs`) estimated. Work it out from "Reading the
+# pick" above: which offer did your research expect Orchard to pick, and what does a pick
+# of that one, or of another, tell you issue by issue (`s.issues`)? The check only asks
+# about sets in which one offer is rated best for Orchard.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
@@ -1048,19 +1054,21 @@ check.read_pick(read_pick, hidden=True)
 #    your side?" You learn whether something real happened (a budget cut, a rival bid) or
 #    whether the number is a test.
 # 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
-#    their reservation price, and with it your plan. If it is not, restate the fact behind your
-#    number: "The market rate for a year of this work is 118, and that is where we are."
+#    their reservation price, and with it your plan. If it is not, restate the fact behind
+#    your number: "The market rate for a year of this work is 118, and that is where we
+#    are."
 # 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
 #    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
 #    your plan had a step due. Some buyers may read any step now, even your planned one,
 #    as a reward for the drop, and others only a big one (these two kinds, and the
 #    exercise's half-and-half mix of them below, are this course's assumption, chosen to
-#    show the risk; no study has measured them); when the drop comes you cannot tell
-#    which you face, nor a test from a real cut, so hold. A big step made to calm the room
-#    is a concession nobody paid for, and it moves the anchor their way. When they come back with a real move, answer it with your planned step,
-#    and on a condition: a level on another issue where one is on offer ("I can look at
-#    30-day payment if delivery stays at 10 weeks"), and always the deal itself ("... if
-#    that settles it"), as section 4 says.
+#    show the risk; no study has measured them); when the drop comes you cannot tell which
+#    you face, nor a test from a real cut, so hold. A big step made to calm the room is a
+#    concession nobody paid for, and it moves the anchor their way. When they come back
+#    with a real move, answer it with your planned step, and on a condition: a level on
+#    another issue where one is on offer ("I can look at 30-day payment if delivery stays
+#    at 10 weeks"), and always the deal itself ("... if that settles it"), as section 4
+#    says.
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
 #    Say what would bring you back, and thank them.
@@ -1080,20 +1088,18 @@ check.read_pick(read_pick, hidden=True)
 # Again a simple price case. You sell; after at least two offers of the buyer's, each
 # higher than the one before, it suddenly offers a price well below everything it has
 # offered so far, and says it is all its budget allows. Sometimes the budget really was
-# cut, below your reservation price; sometimes the claim is a test. The numbers are the widget's own, not Kite's or the arena's: your reservation
-# price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), you opened at 84,
-# a sixth above that estimate, the talks last 12
-# rounds, and your target is section 2's: halfway from your reservation price to your
-# opening (67). Your plan has section 2's shape: a hold after the buyer's opening, then
-# whole steps that never grow, down to that target, one every round (section 2 says why
-# that is short of its rule). Choose your answer: accept, walk away politely,
-# repeat your last ask, make your next planned step, concede half the gap (never below
-# your reservation price), or type the ask you would make. The rest of the talks are then
-# played against the same buyer, and it reads your answer. Half the buyers here read any
-# step in answer to the low-ball, however small, as pressure working, and start again from
-# their low-ball; the other half read only a step much bigger than your planned one that
-# way. Pick an answer, then press "see what happens"; the debrief says what happened and
-# why. (The widgets number rounds from 1, as the arena does.)
+# cut, below your reservation price; sometimes the claim is a test. The numbers are the
+# widget's own, not Kite's or the arena's: your reservation price is 50, you estimate the
+# buyer's at 72 (it lies from 60 to 85), you opened at 84, a sixth above that estimate,
+# the talks last 12 rounds, and your target is section 2's: halfway from your reservation
+# price to your opening (67). Your plan has section 2's shape: a hold after the buyer's
+# opening, then whole steps that never grow, down to that target, one every round (section
+# 2 says why that is short of its rule). Choose your answer in the widget; the rest of the
+# talks are then played against the same buyer, and it reads your answer. Half the buyers
+# here read any step in answer to the low-ball, however small, as pressure working, and
+# start again from their low-ball; the other half read only a step much bigger than your
+# planned one that way. Pick an answer, then press "see what happens"; the debrief says
+# what happened and why. (The widgets number rounds from 1, as the arena does.)
 #
 # <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
 #
@@ -1223,17 +1229,15 @@ except NotImplementedError:
 #
 # </details>
 #
-# **What the relationship is worth belongs inside your reservation price.** Your
-# reservation price is the worst deal you would still take rather than your
-# alternative. When you will meet Orchard again, a deal now is worth its price plus what
-# it does to next year's talks, compared with what your alternative does to them. You can
-# end without a deal in two ways, a polite walk-away or a walk-out; this year both leave
-# you with Birch's job, and only next year tells them apart. Which of them is your
-# alternative, and which way the difference moves the least you would accept, question 7
-# leaves to you: read them from the table below, not from the trust figures (a deal can
-# also make next year worse: a low price can become the starting point of the next
-# talks). The difference is an estimate: count only what you can reasonably expect. Then
-# answer the last offer with question 6's rule and that price.
+# **What the relationship is worth belongs inside your reservation price.** When you will
+# meet Orchard again, a deal now is worth its price plus what it does to next year's
+# talks, compared with what your alternative does to them. You can end without a deal in
+# two ways, a polite walk-away or a walk-out; this year both leave you with Birch's job,
+# and only next year tells them apart. Which of them is your alternative, and which way
+# the difference moves the least you would accept, question 7 leaves to you: read them
+# from the table below, not from the trust figures (a deal can also make next year worse:
+# a low price can become the starting point of the next talks), and count only what you
+# can reasonably expect.
 #
 # The cell below estimates it for a buyer like Orchard under the arena bots' assumptions.
 # The table gives next year's gain over next year's reservation price (the same figure
@@ -1243,15 +1247,14 @@ except NotImplementedError:
 # <details><summary>Aside: how the table is simulated</summary>
 #
 # The buyer's reservation price is a single draw within 6 of your estimate of Orchard's,
-# the same for every row, and its style is unknown. The simulated talks use the arena's
-# 10 rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
-# (thousands) so that Orchard's prices fit. For each way this year's talks could end,
-# the engine plays a plan of section 2's shape against the buyer twice: question 1's
-# grounded opening, a hold after the buyer's opening, then whole steps that never grow,
-# one every round (section 2 says why that is rough), down to section 2's target for
-# the simulations,
-# and question 6's rule for accepting. It plays this year until the plan would end the
-# talks in that way, and next year in full.
+# the same for every row, and its style is unknown. The simulated talks use the arena's 10
+# rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
+# (thousands) so that Orchard's prices fit. For each way this year's talks could end, the
+# engine plays a plan of section 2's shape against the buyer twice: question 1's grounded
+# opening, a hold after the buyer's opening, then whole steps that never grow, one every
+# round (section 2 says why that is rough), down to section 2's target for the
+# simulations, and question 6's rule for accepting. It plays this year until the plan
+# would end the talks in that way, and next year in full.
 #
 # </details>
 
@@ -1264,16 +1267,16 @@ next_year
 #
 # You will negotiate with Orchard again next year. `next_year` maps each way this year's
 # talks could end (`"deal"`, `"polite walk-away"`, `"walk-out"`) to what you can expect to
-# gain next year after it, over next year's reservation price, as in the table above. Write
-# `relationship_reservation(s, next_year)`: your reservation price for this year's talks
-# (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a deal
-# does to next year inside it. Decide first which row is your alternative to a deal, and
-# which way the difference moves the least you would accept. The check also tries
+# gain next year after it, over next year's reservation price, as in the table above.
+# Write `relationship_reservation(s, next_year)`: your reservation price for this year's
+# talks (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a
+# deal does to next year inside it. Decide first which row is your alternative to a deal,
+# and which way the difference moves the least you would accept. The check also tries
 # made-up tables in which a deal makes no difference, makes next year worse, or in which
 # the walk-out row is higher (say, a walk-out convinced Orchard you really have other
-# work): read the rows, do not assume them. Your alternative is the better of the two
-# ways of ending without a deal, whichever it is; if that is the walk-out, count it only
-# as one you would really make, not as a threat in disguise (section 1).
+# work): read the rows, do not assume them. Your alternative is the better of the two ways
+# of ending without a deal, whichever it is; if that is the walk-out, count it only as one
+# you would really make, not as a threat in disguise (section 1).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1334,32 +1337,24 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # ## What to take away
 #
 # - The first offer anchors. Open at your best estimate of their reservation price or
-#   somewhat beyond, as far as a true fact takes you, and cite only facts that support
-#   your number. When an anchor lands on you, answer
-#   from their alternatives and your target, giving their number no pull beyond what it
-#   tells you (module 01); news about their alternatives (another seller's real quote) is
-#   different, and should move you.
-# - Mention an alternative only when it beats what the other side believes of it, so that
-#   it raises the least they believe you would accept (and even then weigh the lower
-#   number it names), as a fact, never as a threat, and keep a weaker one private; a bluff about your reservation price is tolerated, inventing or inflating an offer is
-#   misrepresentation.
-# - A concession pattern speaks: shrinking steps say you are near your reservation price, growing ones
-#   say wait. Plan towards a target with a margin above your reservation price, and treat
-#   the agents' curves as shapes, not scripts.
-# - Concede in answer to concessions: at most their concession, capped by your own last
-#   step (your first, no more than three fifths of the way to your target), and at least
-#   half of that most, down to your target; hold when they hold or step back (paced
-#   tit-for-tat).
-#   Tit-for-tat paces a single negotiation; its full force needs a future with the same
-#   counterpart.
+#   somewhat beyond, as far as a true fact takes you. Answer their anchor from their
+#   alternatives and your target, giving their number no pull beyond what it tells you
+#   (module 01); another seller's real quote is news, and should move you.
+# - Mention an alternative only when it beats what they believe of it, as a fact, never
+#   as a threat. A bluff about your reservation price is tolerated; inventing or
+#   inflating an offer is misrepresentation.
+# - A concession pattern speaks: shrinking steps say you are near the end, growing ones
+#   say wait. Plan shrinking steps to a target above your reservation price; use the
+#   agents' curves as shapes, not scripts.
+# - Concede only in answer to a concession: at most theirs, capped by your own last step
+#   (your first, no more than three fifths of the way to your target), and at least half
+#   of that most; hold when they hold or step back (paced tit-for-tat). Its full force
+#   needs a future with the same counterpart.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign, if it beats your BATNA. Then pace the moves: below the frontier, make the trade that creates the most
-#   value; once nothing is free, concede only what closes the deal, each concession
-#   conditional on the deal: the cheapest move that gives them what they still need, or,
-#   when no single move does, the one that gives them most per point it costs you; stop
-#   when they have what they need, and check where the rule has taken you. Several equivalent offers, each on the frontier,
-#   keep you ambitious and show you what they value.
+#   sign, if it beats your BATNA. Below the frontier, make the free move that creates the
+#   most for both; then concede only what closes the deal, each concession conditional on
+#   it. Several equivalent offers keep you ambitious and show you what they value.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
-#   above your reservation price); counter while a deal is possible; walk away
-#   when the best deal left is below your reservation price, with what the relationship
-#   is worth counted inside that price, and leave so that they would want you back.
+#   above your reservation price); counter while a deal is possible; walk away when the
+#   best deal left is below your reservation price, with the relationship counted inside
+#   that price, and leave so that they would want you back.
