@@ -1062,13 +1062,13 @@ check.read_pick(read_pick, hidden=True)
 #    your plan had a step due. Some buyers may read any step now, even your planned one,
 #    as a reward for the drop, and others only a big one (these two kinds, and the
 #    exercise's half-and-half mix of them below, are this course's assumption, chosen to
-#    show the risk; no study has measured them); when the drop comes you cannot tell which
-#    you face, nor a test from a real cut, so hold. A big step made to calm the room is a
-#    concession nobody paid for, and it moves the anchor their way. When they come back
-#    with a real move, answer it with your planned step, and on a condition: a level on
-#    another issue where one is on offer ("I can look at 30-day payment if delivery stays
-#    at 10 weeks"), and always the deal itself ("... if that settles it"), as section 4
-#    says.
+#    show the risk; no study has measured them); when the drop comes you cannot tell
+#    which you face, nor a test from a real cut, so hold. A big step made to calm the room
+#    is a concession nobody paid for, and it moves the anchor their way.
+#    When they come back with a real move, answer it with your planned step, and on a
+#    condition: a level on another issue where one is on offer ("I can look at 30-day
+#    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
+#    settles it"), as section 4 says.
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
 #    Say what would bring you back, and thank them.
