@@ -1092,8 +1092,8 @@ def own_batna_needed(offers, talks, target):
     """The least BATNA (0 or more) at which the model that fits talks predicts target."""
     ### BEGIN SOLUTION
     half = offers.commute_cost / 2  # two remote days halve the commute
-    if talks.may_be_cancelled:  # the Nash split of W - half; Northwind's breakdown: no hire
-        return batna_needed(target - half, talks.work_value - half, 0)
+    if talks.may_be_cancelled:  # V + (W - half - V) / 2 = target - half: the Nash split
+        return max(0, 2 * target - talks.work_value - half)
     if talks.answer_date and talks.proposer == "you":  # you ask for the agency's cost
         return 0
     if talks.answer_date or talks.proposer == "Northwind":  # your BATNA matched exactly
