@@ -560,13 +560,12 @@ def test_each_right_label_of_question_9a_earns_half_a_mark_and_a_wrong_one_is_ex
             assert f"the label for statement {first.letter} does not fit" in hint
 
 
-def test_a_constant_answer_earns_nothing_in_question_1_and_at_most_one_mark_in_9a(learner):
+def test_a_constant_answer_earns_at_most_one_mark_in_questions_1_and_9a(learner):
     """A fresh review, finding 1: "legitimate" for every statement of question 9a earned a
-    mark, and question 1 is the same kind of question. Question 1 gives one mark for three
-    right and one for four, so a constant answer earns nothing there; question 9a now pays
-    each right label its half mark (review 66), and since no label fits three statements
-    of any draw a constant answer earns half a mark for each statement it fits, at most one
-    of the two marks. (The sweep checks that no answer fits three items of any learner.)"""
+    mark, and question 1 is the same kind of question. Both now pay each right item its half
+    mark (review 66), and since no label fits three statements and no answer three facts of
+    any draw, a constant answer earns half a mark for each item it fits, at most one of the
+    two marks. (The sweep checks that no answer fits three items of any learner.)"""
     from itertools import product
 
     s = course.variant("03_power", "ada")
@@ -576,7 +575,14 @@ def test_a_constant_answer_earns_nothing_in_question_1_and_at_most_one_mark_in_9
         assert outcome.earned == fits / 2 <= 1, label
     for pair in product(BASES, ("them on Kestrel", "Kestrel on them")):
         outcome = check.power_sources(lambda pair=pair: dict.fromkeys("ABCD", pair), True)
-        assert outcome.earned == 0, pair
+        fits = 0
+        for fact in s.power_facts:
+            try:
+                check.judge_power_fact(s, fact, {fact.letter: pair})
+                fits += 1
+            except NotYet:
+                pass
+        assert outcome.earned == fits / 2 <= 1, pair
     assert not _P._one_answer_fits_three_facts(s)
 
 
@@ -1146,6 +1152,42 @@ def test_the_bases_hints_are_true_of_every_fact_of_another_base():
             assert _POWER_FACTS[kind][0] == base, kind
 
 
+def test_each_right_fact_of_question_1_earns_half_a_mark_and_a_wrong_one_is_explained(
+    learner,
+):
+    """Review 66: question 1 gave one mark for three facts with both parts right and one
+    more for all four, a cliff where two right facts earned nothing. Each right fact now
+    earns its half mark on its own: over 60 learners, an answer with k of the four facts
+    right earns k/2, whatever the wrong answers are (a wrong base, a wrong direction or
+    both), and a wrong fact's hint is shown; fails on the old code (two right earned 0,
+    three right 1)."""
+    for n in range(60):
+        who = f"fact-share-{n}"
+        s = course.variant("03_power", who)
+        key = power_key(s)
+        with learner_as(who):
+            for k in range(5):  # the first k right, the rest wrong in one way or another
+                pairs = dict(key)
+                for i, fact in enumerate(s.power_facts[k:]):
+                    base, depends = key[fact.letter]
+                    other = next(d for d in DEPENDENCE if d != depends)
+                    wrong_base = next(
+                        b
+                        for b in BASES
+                        if b != base and b not in check._ALSO_BASE.get(_P.fact_kind(fact), ())
+                    )
+                    pairs[fact.letter] = [(base, other), (wrong_base, depends)][(n + i) % 2]
+                outcome = check.power_sources(lambda w=pairs: w, hidden=True)
+                assert outcome.earned == k / 2 and outcome.possible == 2, (who, k)
+            wrong = dict(key)
+            last = s.power_facts[-1]
+            base, depends = key[last.letter]
+            wrong[last.letter] = (base, next(d for d in DEPENDENCE if d != depends))
+            outcome = check.power_sources(lambda w=wrong: w, hidden=True)
+            hint = outcome.outcomes[-1].message
+            assert f"the answer for fact {last.letter} does not fit your own story" in hint
+
+
 def test_the_power_sources_check_scores_each_fact_and_explains_shapes(learner):
     s = course.variant("03_power", "ada")
     key = power_key(s)
@@ -1158,7 +1200,7 @@ def test_the_power_sources_check_scores_each_fact_and_explains_shapes(learner):
     base, depends = key[first.letter]
     wrong[first.letter] = (next(b for b in BASES if b != base), depends)
     outcome = check.power_sources(lambda: wrong, hidden=True)
-    assert outcome.earned == 1  # three right earn one mark, all four two (a fresh review)
+    assert outcome.earned == 1.5  # each fact right earns its half mark (review 66)
     assert "your own fact A has no answer yet" in miss(check.power_sources, lambda: {})
     assert "there is no fact 'E'" in miss(check.power_sources, lambda: {"E": ("expert", "x")})
     assert "should be a pair" in miss(check.power_sources, lambda: dict.fromkeys("ABCD", "expert"))

@@ -116,3 +116,11 @@ def test_sections_5_and_7_are_shorter_and_fold_the_law_into_a_note():
     assert "<summary>The law on dominance and pressure</summary>" in seven
     assert "then each unit adds a whole unit when they propose" not in _flat(five)
     assert _markdown_words(NOTEBOOK) < 11_500, _markdown_words(NOTEBOOK)
+
+
+def test_question_1_says_each_right_fact_earns_its_share():
+    """The cliff of question 1 (three right facts earned one mark, all four two) is gone:
+    the text says what the hidden check pays, half a mark a fact with both parts right."""
+    one = _flat(_section(PROSE, "### Question 1 (2 marks)", "def power_sources"))
+    assert "Each fact with both parts right earns half a mark, whatever the other facts." in one
+    assert "Three facts with both parts right earn one mark" not in one

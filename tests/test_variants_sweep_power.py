@@ -1417,10 +1417,10 @@ def test_no_blind_or_constant_answer_earns_marks_in_questions_1_5_and_9a(drawn):
     """A fresh review, finding 1: a guess of question 5's kinds earned its mark for half of
     all learners (one version of each kind), and one label for every statement of question
     9a earned a mark (half a point a statement; question 1 alike). Over the sweep: no label
-    fits three statements and no answer three facts, so with one mark for three right and
-    one for four a constant answer earns nothing in question 1, and in question 9a, where
-    each right label earns its half mark (review 66), at most one mark; and the best fixed guess of question 5's kinds by letter is right for at most
-    one learner in ten, a single rule for all four versions for none."""
+    fits three statements and no answer three facts, so in questions 1 and 9a, where each
+    right item earns its half mark (review 66), a constant answer earns at most one mark;
+    and the best fixed guess of question 5's kinds by letter is right for at most one
+    learner in ten, a single rule for all four versions for none."""
     from collections import Counter
 
     mixes = Counter()

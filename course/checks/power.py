@@ -462,17 +462,18 @@ def judge_power_fact(s, fact, answers):
 def power_sources(answer, hidden=False):
     """Check question 1, whose dict holds the practice facts (numbers 1 to 4) and the
     learner's own (letters A to D). Visible: the practice facts are judged one by one, with
-    hints, and of the own facts only the form. Hidden: the own facts, both parts right, one
-    mark for three, another for all four (``OWN_LABELS_NEEDED``). Per-item feedback on the own case would let a learner reach full marks
-    by re-running (practise with feedback, then apply for marks)."""
+    hints, and of the own facts only the form. Hidden: each own fact with both parts right
+    earns ``OWN_SHARE`` on its own, whatever the other facts (review 66). Per-item feedback
+    on the own case would let a learner reach full marks by re-running (practise with
+    feedback, then apply for marks)."""
     s = _drawn(learner_id())
     if hidden:
-        return _own_labels_credit(
+        return _own_shares(
             answer,
             s.power_facts,
             "fact",
             POWER_SOURCES_EXAMPLE,
-            lambda item, answers: judge_power_fact(s, item, answers),
+            functools.partial(judge_power_fact, s),
         )
     return _practice_then_form(
         answer,
@@ -577,17 +578,6 @@ def _practice_then_form(answer, own, noun, example, practice_judge, form):
     say("\n".join(lines))
 
 
-#: The marks of question 1: one for at least three of the four facts right, one more for
-#: all four (question 9a pays each label its share: ``TACTIC_SHARE``). Half a point an item
-#: let a constant answer earn marks
-#: (a fresh review: "legitimate" for every statement of question 9a earned a mark for 59% of
-#: learners, ('resource', 'them on Kestrel') for every fact of question 1 earned 0.47 of 2 on
-#: average); no answer fits three items of any draw (``scenarios.power``: "tactics: one label
-#: fits three statements", "facts: one answer fits three facts"), so a constant answer now
-#: earns nothing, and a blind one about 5% of the marks.
-OWN_LABELS_NEEDED = ((3, "at least three of the four"), (4, "all four"))
-
-
 def _own_answers(answer, items, noun, example):
     """The learner's dict of an own-case label question, its keys as letters, or a hint:
     ``example`` names the function and shows the dict it should return."""
@@ -601,35 +591,34 @@ def _own_answers(answer, items, noun, example):
     return answers
 
 
-def _own_labels_credit(answer, items, noun, example, judge):
-    """Score an own-case question whose answer is a dict from letter to answer by
-    ``OWN_LABELS_NEEDED``; ``judge(item, answers)`` is one item's check (what was right, or
-    ``NotYet``), ``example`` names the function and shows the dict it should return. The
-    practice items (numbers 1 to 4) in the same dict are left out. A failing part shows the
-    hint of every item answered wrong."""
+def _own_shares(answer, items, noun, example, judge):
+    """Score an own-case label question (1 and 9a), whose answer is a dict from letter to
+    answer: each item answered right earns ``OWN_SHARE`` on its own, whatever the other
+    items; ``judge(item, answers)`` is one item's check (what was right, or ``NotYet``, the
+    hint shown for that item). The practice items (numbers 1 to 4) are left out."""
     answers = _own_answers(answer, items, noun, example)
-    right, wrong = [], []
-    for item in items:
-        try:
-            right.append(judge(item, answers))
-        except NotYet as hint:
-            wrong.append(hint)
-
-    def part(need, what):
-        def run():
-            if len(right) >= need:
-                return " ".join(right)
-            raise NotYet(
-                f"{len(right)} of your four {noun}s have the right answer, fewer than {need}: "
-                + " ".join(str(hint) for hint in wrong),
-                general=f"{len(right)} of the four {noun}s have an answer that fits your own "
-                f"story, fewer than {need}: "
-                + "; ".join(hint.general or str(hint) for hint in wrong),
+    return score(
+        *(
+            Check(
+                f"{noun} {item.letter}",
+                OWN_SHARE,
+                functools.partial(judge, item, answers),
+                own_case=True,
             )
+            for item in items
+        )
+    )
 
-        return Check(f"{what} {noun}s", 1, run, own_case=True)
 
-    return score(*(part(need, what) for need, what in OWN_LABELS_NEEDED))
+#: What each right item of question 1's four own facts, or question 9a's four own
+#: statements, earns: its share of the question's two marks, whatever the other items
+#: (review 66: one mark for three right and two for four was a cliff, where two right
+#: earned nothing; module 02's question 7 pays its labels the same way). Half a point an
+#: item once let a constant answer earn marks (a fresh review: "legitimate" for every
+#: statement of question 9a earned a mark for 59% of learners); no answer fits three items
+#: of any draw (``scenarios.power``: "tactics: one label fits three statements", "facts:
+#: one answer fits three facts"), so a constant answer earns at most one mark of the two.
+OWN_SHARE = 0.5
 
 
 # --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
@@ -1863,22 +1852,13 @@ def rate_tactics(answer, hidden=False):
     """Check question 9a, whose dict holds the practice statements (numbers 1 to 4) and the
     learner's own (letters A to D). Visible: the practice statements are judged one by one,
     with hints, and of the own statements only the form. Hidden: each own statement with a
-    right label earns ``TACTIC_SHARE`` on its own, whatever the other labels (review 66: one
+    right label earns ``OWN_SHARE`` on its own, whatever the other labels (review 66: one
     mark for three right and two for four was a cliff, where two right labels earned
     nothing; module 02's question 7 pays its labels the same way)."""
     s = _drawn(learner_id())
     if hidden:
-        answers = _own_answers(answer, s.tactics, "statement", RATE_TACTICS_EXAMPLE)
-        return score(
-            *(
-                Check(
-                    f"statement {tactic.letter}",
-                    TACTIC_SHARE,
-                    functools.partial(judge_tactic, s, tactic, answers),
-                    own_case=True,
-                )
-                for tactic in s.tactics
-            )
+        return _own_shares(
+            answer, s.tactics, "statement", RATE_TACTICS_EXAMPLE, functools.partial(judge_tactic, s)
         )
     return _practice_then_form(
         answer,
@@ -1889,12 +1869,6 @@ def rate_tactics(answer, hidden=False):
         form=lambda letter, said: _word(said, LABELS, f"the label of {letter}"),
     )
 
-
-#: What each right label of question 9a's four own statements earns: its share of the
-#: question's two marks. A constant label fits at most two statements of any draw
-#: (``scenarios.power``: "tactics: one label fits three statements"), so it earns at most
-#: one mark of the two.
-TACTIC_SHARE = 0.5
 
 RATE_TACTICS_EXAMPLE = (
     "rate_tactics should return a dict like {1: 'legitimate', ..., 'A': 'legitimate', ...}"

@@ -1235,8 +1235,9 @@ _INVARIANTS = {
     ),
     # question 9: three kinds of move at least, every number clear of the one that decides it
     "tactics: fewer than three kinds of move": lambda s, f: len(set(f["labels"])) < 3,
-    # question 1, a fresh review: no answer fits three facts, so a constant answer earns
-    # nothing (one mark needs three right)
+    # question 1, a fresh review: an answer that fits three facts lets a constant answer
+    # earn three of its four half marks (review 66: each fact with both parts right earns
+    # its half)
     "facts: one answer fits three facts": lambda s, f: _one_answer_fits_three_facts(s),
     # a fresh review: a label that fits three statements lets a constant answer earn three
     # of question 9a's four half marks (review 66: each right label earns its half); a

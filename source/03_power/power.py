@@ -144,7 +144,7 @@ scenario
 # changes hands (a contract, a berth), either base is accepted. Write `power_sources()` so
 # that it returns a dict from letter to a pair, for example
 # `return {"A": ("expert", "them on Kestrel"), ...}`.
-# Three facts with both parts right earn one mark, all four two.
+# Each fact with both parts right earns half a mark, whatever the other facts.
 #
 # Practise first on four facts that are the same for every learner: put your answers for
 # them in the same dict, under the numbers 1 to 4 (`{1: ..., 4: ..., "A": ..., "D": ...}`):
