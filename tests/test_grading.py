@@ -20,7 +20,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading")]
 
 MODULE, NAME = "02_batna", "batna"
-AUTO_POINTS = 16  # ten questions; the 2-point reflection is graded by hand
+AUTO_POINTS = 16  # eleven graded cells (question 8 has two); the 2-point reflection by hand
 
 
 def hard_coded_startup_tree(learner):
@@ -85,7 +85,10 @@ class TestBatnaGrading(ModuleGrading):
     def test_one_wrong_answer_loses_just_that_question(self, graded):
         points = graded.scores("one-wrong-answer")
         assert points["batna-needed-test"] == 0
-        assert auto_total(points) == self.AUTO_POINTS - 2
+        # question 8's first cell (1 mark); its own-case part, which the model answer works
+        # out without batna_needed, keeps its mark
+        assert points["own-batna-needed-test"] == 1
+        assert auto_total(points) == self.AUTO_POINTS - 1
 
     def test_hard_coded_numbers_lose_every_question_built_on_them(self, graded):
         """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
@@ -125,11 +128,12 @@ class TestBatnaGrading(ModuleGrading):
     def test_a_partly_right_answer_gets_the_points_of_the_checks_it_passes(self, graded):
         """nbgrader's partial credit: the test cell shows the points of the checks passed."""
         points = graded.scores("half-right")
-        assert points["batna-needed-test"] == 1
-        assert auto_total(points) == self.AUTO_POINTS - 1
+        # the half-mark part of question 8's first cell (within reach) of its 1 mark
+        assert points["batna-needed-test"] == 0.5
+        assert auto_total(points) == self.AUTO_POINTS - 0.5
         cell = graded.cell("half-right", "batna-needed-test")
         (result,) = [output for output in cell.outputs if output.output_type == "execute_result"]
-        assert result.data["text/plain"] == "1"
+        assert result.data["text/plain"] == "0.5"
         outcomes = {o["check"]: o for o in result.data[CHECKS_MIME]}
         assert outcomes["targets within reach"]["passed"]
         assert "out of reach; return None" in outcomes["targets out of reach"]["message"]
