@@ -27,6 +27,7 @@ from course.scenarios.leverage import (
     _NEWS,
     _PRACTICE_FACTS,
     _PRACTICE_NEWS,
+    _PRACTICE_TACTICS,
     _TACTICS,
     CASES,
     STEPS,
@@ -158,7 +159,7 @@ SECOND_READING = {
     "offered 88,000;": {"legitimate"},
     "90,000 is the least you would accept": {"legitimate"},
     "95,000 is the least you would accept": {"bluff"},
-    "worth at least 100,000 a year": {"bluff"},
+    "value your work at no less than 100,000": {"bluff"},
     "its board meets next week": {"misrepresentation"},
     "offered 105,000": {"misrepresentation"},
     "may not show outsiders": {"illegitimate"},
@@ -166,7 +167,7 @@ SECOND_READING = {
     "decided to turn Calder down": {"bluff", "misrepresentation"},
     "quoted 3% below": {"legitimate"},
     "fill its idle machines": {"legitimate"},
-    "cleared you to pay 0.42": {"bluff"},
+    "not go above 0.40 a unit": {"bluff"},
     "worth no more than 0.36": {"bluff"},
     "quoted 15% below": {"misrepresentation"},
     "meets on it next month": {"misrepresentation"},
@@ -344,7 +345,7 @@ def test_each_tactic_is_read_the_same_by_a_second_marker():
 
 #: How a tactic keyed as a bluff alone states the truth it departs from: your own limit.
 OWN_LIMIT = re.compile(
-    r"(least you would|most you would|lowest you would|cleared you to pay|you would (pay|sign|let))"
+    r"(least you would|most you would|lowest you would|you would (pay|sign|let))"
 )
 
 
@@ -356,6 +357,33 @@ def test_a_bluff_alone_departs_from_nothing_but_your_own_limit():
     for tactic in _TACTICS:
         if tactic._kinds == ("bluff",):
             assert OWN_LIMIT.search(tactic.text), tactic.text
+            # review 67 X2: a limit set against what a board (or anyone) has cleared you to
+            # pay is a limit on your authority, not your reservation price; a buyer cleared
+            # to pay 0.42 who will not go above 0.40 says something true
+            assert not AUTHORITY.search(tactic.text), tactic.text
+
+
+#: Words that tie a figure to someone's authority rather than to your own limit.
+AUTHORITY = re.compile(r"\b(board|cleared|authori[sz]\w*|approved|allowed|mandate)\b", re.I)
+
+#: What the learner sells in the cases where they sell (review 67 U2): a valuation bluff there
+#: must claim a value for it, not for what the learner gets, since "the post is worth a lot to
+#: me" reads as eagerness for the job, not as an asking price.
+SOLD = {"salary": "your work", "deadline": "the warehouse"}
+
+
+def test_a_sellers_valuation_bluff_values_what_they_sell():
+    """Check that in the salary and deadline cases a bluff about a value names what the
+    learner sells (fails on the old salary tactic, 'the post is worth at least 100,000 a year
+    to you')."""
+    claims = [
+        t
+        for t in _TACTICS + _PRACTICE_TACTICS
+        if t.case in SOLD and t._kinds == ("bluff",) and re.search(r"\b(worth|value)", t.text)
+    ]
+    assert {t.case for t in claims} == set(SOLD)
+    for tactic in claims:
+        assert SOLD[tactic.case] in tactic.text, tactic.text
 
 
 #: Words that name a kind of tactic, or flag one, so that a learner could sort the tactics by

@@ -1304,8 +1304,8 @@ _TACTICS = (
     ),
     Tactic(
         "salary",
-        "Tell Larkfield the post is worth at least 100,000 a year to you, when you would sign "
-        "for 90,000.",
+        "Tell Larkfield you value your work at no less than 100,000 a year, when you would "
+        "sign for 90,000.",
         "bluff",
     ),
     Tactic(
@@ -1352,7 +1352,7 @@ _TACTICS = (
     ),
     Tactic(
         "supplier",
-        "Tell Vell you will not go above 0.40 a unit; your board has cleared you to pay 0.42.",
+        "Tell Vell you will not go above 0.40 a unit; the most you would pay is 0.42.",
         "bluff",
     ),
     Tactic(
@@ -1885,7 +1885,8 @@ _PRACTICE_TACTICS = (
     ),
     Tactic(
         "salary",
-        "Ask a friend at Larkfield's payroll firm to look up what its engineers are paid.",
+        "Ask a friend at Larkfield's payroll firm to look up what Larkfield pays its "
+        "engineers, which the firm's contract with Larkfield bars it from sharing.",
         "illegitimate",
     ),
     Tactic(
