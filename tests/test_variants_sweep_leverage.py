@@ -790,6 +790,29 @@ def test_every_learner_is_shown_both_trust_items_of_question_3b(drawn):
             assert f"it would lower your {news._source}" not in shown, s.learner
 
 
+def test_question_3b_states_the_trust_news_at_the_size_learners_draw(drawn):
+    """Review 67 C1: the trust news was shown 'by 1', the widget's size, while learners draw 1
+    or 2 and the model answer says '1 to 2'. A learner who drew it is shown their own size; the
+    rest, the range learners draw. One working day is not 'days'."""
+    sizes = {news.case: news.sizes for news in _NEWS if news.trust}
+    assert all(len(set(s)) > 1 for s in sizes.values()), sizes
+    seen = set()
+    for s in drawn:
+        shown = str(s.show("judgement"))
+        news = next(x for x in _NEWS if x.case == s.case and x.trust)
+        own = [(label, size) for label, (text, size) in s.news.items() if text == news.text]
+        if own:
+            ((label, size),) = own
+            assert f"your news item {label}, which moves one rating by {size}" in shown
+            seen.add(size)
+        else:
+            low, high = min(news.sizes), max(news.sizes)
+            assert f"it would lower your {news._source} by {low} to {high})" in shown
+            seen.add("range")
+        assert not re.search(r"\b1 working days", shown), s.learner
+    assert seen == {1, 2, "range"}, seen
+
+
 def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
     """Every learner has four tactics of at least three kinds, but not always one of each, so
     the last one does not follow from the others; each kind turns up in every position, and many

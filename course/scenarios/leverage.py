@@ -2133,9 +2133,10 @@ class LeverageScenario(Scenario):
     def _judgement(self):
         """Question 3b's material, shown only after question 3: the shorter budget (which
         says something about the best plan's days) and the two trust items."""
+        days = "working day" if self.short_budget == 1 else "working days"
         return (
             f"If the talks are brought forward, you will have only **{self.short_budget} "
-            "working days** (`scenario.short_budget`): too few for your best plan.\n\n"
+            f"{days}** (`scenario.short_budget`): too few for your best plan.\n\n"
             f"{self._trust_pair()}"
         )
 
@@ -2153,11 +2154,16 @@ class LeverageScenario(Scenario):
                 f"days, with a chance of {step.chances[0]:.2f} to {step.chances[1]:.2f} of "
                 "coming through"
             )
-        drawn = [label for label, (text, _) in self.news.items() if text == news.text]
+        # review 67 C1: the size is the learner's own when they drew the item (with its
+        # label only, as section 5's list gives it: question 4a asks which rating it moves),
+        # else the range learners draw (``sizes``), not the widget's ``size``
+        drawn = [(label, size) for label, (text, size) in self.news.items() if text == news.text]
+        low, high = min(news.sizes), max(news.sizes)
+        by = f"{low}" if low == high else f"{low} to {high}"
         spent = (
-            f"it is your news item {drawn[0]}"
+            f"it is your news item {drawn[0][0]}, which moves one rating by {drawn[0][1]}"
             if drawn
-            else f"not among your news: it would lower your {news._source} by {news.size}"
+            else f"not among your news: it would lower your {news._source} by {by}"
         )
         return (
             f"Trust in your case (question 3b). The step that builds the other side's trust "
