@@ -812,6 +812,12 @@ def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
             with pytest.raises(NotYet) as failure:
                 check.judge_audit(s, answer)
             assert "number for number" in str(failure.value), (s.case, audit)
+            # review 67 X5: a learner may reach it honestly, so the message does not ask
+            # them to rate 'yourself' and sends them to the instructor, as the near-copy does
+            message = str(failure.value)
+            assert "yourself" not in message, message
+            assert "a limit of the check, not a finding that your reading is wrong" in message
+            assert "tell your instructor, who can mark question 2 by hand" in message
 
 
 def test_a_deadline_is_filed_in_its_holders_alternatives_and_module_05_is_not_said_to_differ():
@@ -3924,11 +3930,17 @@ def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teac
     note sends the reader there for it). Seen failing on the old text."""
     flat = " ".join(_cell("audit-limits").split())
     assert "for which module 03's rule predicts better" not in flat
+    # review 64 E1: not a general finding; review 67 U4: a model does not 'predict better'
+    # than another model, so the model implies the rule and the laboratory test compares them
     assert (
-        "the outside-option rule (module 02, section 7; module 03, section 5) predicted better "
-        "than the Nash split on BATNAs, in the model and in Binmore, Shaked and Sutton's "
-        "laboratory test" in flat  # review 64 E1: not a general finding
+        "For them the model implies the outside-option rule "
+        "(module 02, section 7; module 03, section 5)" in flat
     )
+    assert (
+        "in Binmore, Shaked and Sutton's laboratory test that rule predicted better than the "
+        "Nash split on BATNAs" in flat
+    )
+    assert "in the model and in Binmore" not in flat
 
 
 def test_review_64_a_wrong_source_is_not_pointed_at_power_when_the_reading_is_information():
@@ -3966,3 +3978,28 @@ def test_review_64_section_6_is_trimmed_and_the_first_offer_advice_credits_each_
     text = " ".join(_cell("shift-teaching").replace("#", "").split())
     assert "open ambitiously (Galinsky and Mussweiler, 2001), with a figure you can ground" in text
     assert "grounded in a true fact" not in text
+
+
+def test_no_markdown_cell_breaks_off_into_the_code_cell_after_it():
+    """Review 67 U3: section 5's re-audit by hand ended '... under Brannock's alternatives
+    (section 2),' and went on in the code cell's printed output; nothing after the cell said
+    what the learner should take from it. Every markdown cell ends a sentence, and the cell
+    after the re-audit states its lesson with the figures the cell prints."""
+    from tests.notebooks import source_notebook
+
+    for cell in source_notebook("00_leverage", "leverage").cells:
+        if cell.cell_type == "markdown":
+            text = cell.source.rstrip()
+            assert not text.endswith((",", ";", "(", " and", " or")), text[-80:]
+    after = " ".join(_cell("news-shown").split())
+    assert "from $+1.45$ points to $+0.10$, which the course calls even" in after
+
+
+def test_review_67_the_lewicki_and_carr_note_is_two_sentences():
+    """Review 67 U1: the side note on Lewicki's words and Carr was a reviewer-proofing aside
+    of four sentences and 15 lines; it is two, keeping what the other tests pin (the survey's
+    findings, the book's words, why the convention rests on the Model Rule, not on Carr)."""
+    ethics = " ".join(_cell("ethics-teaching").replace("#", "").split())
+    note = ethics.split("<details>")[1].split("</details>")[0].split("</summary>")[1]
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", note.strip())
+    assert len(sentences) == 2, sentences

@@ -533,10 +533,17 @@ def judge_audit(s, result):
             for given, copied in zip((yours, theirs, weights), shown, strict=True)
             for k in SOURCES
         ):
+            # review 67 X5: a learner can reach one of these honestly (the widget that
+            # shows the case audits comes after question 2), so the message does not say
+            # the audit was copied; it is worded as the near-copy refusal below
             raise NotYet(
-                f"your audit is {where}, number for number; question 2 asks for your own "
-                "reading of the story and facts, so rate and weigh them yourself",
-                general="it returns an audit the course shows, not the learner's own",
+                f"your audit is {where}, number for number; the check cannot tell a reading "
+                "that matches an audit the course shows from a copy of it, so it does not "
+                "accept it. That is a limit of the check, not a finding that your reading is "
+                "wrong: do not change a rating you believe in to pass it. Keep your audit, "
+                "give the reason for each rating in a comment in my_audit, and tell your "
+                "instructor, who can mark question 2 by hand",
+                general="it returns an audit the course shows, number for number",
             )
     if _near((yours, theirs, weights), (s.yours, s.theirs, s.weights)):
         # the starting audit is in the learner's own scenario, readable in the kernel before

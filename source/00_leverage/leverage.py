@@ -486,10 +486,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   share. That holds where the risk of a breakdown is what pushes both sides to agree;
 #   module 03 shows that it counts for less than half when the cost of delay pushes too.
 #
-# Most BATNAs are reached by walking out, so they are outside options, for which the
-# outside-option rule (module 02, section 7; module 03, section 5) predicted better than
-# the Nash split on BATNAs, in the model and in Binmore, Shaked and Sutton's laboratory
-# test. The audit's ratings draw neither line.
+# Most BATNAs are reached by walking out, so they are outside options. For them the model
+# implies the outside-option rule (module 02, section 7; module 03, section 5), and in
+# Binmore, Shaked and Sutton's laboratory test that rule predicted better than the Nash
+# split on BATNAs. The audit's ratings draw neither line.
 #
 # </details>
 
@@ -921,7 +921,7 @@ check.reach_plan(reach_plan, hidden=True)
 # owner farther out offered Brannock a warehouse with its own rail siding on a five-year
 # lease (Brannock's alternatives +3) before anything else happened, the owner's power would
 # stay as rated, since the owner's siding is still the only one nearby and the offer is
-# filed once, under Brannock's alternatives (section 2),
+# filed once, under Brannock's alternatives (section 2). The cell below redoes the audit.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -932,6 +932,9 @@ brannock = shifted(brannock, {"alternatives": 3})
 print(f"after the other offer: {leverage_balance(owner, brannock, shares):+.2f} points (even)")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-shown", "schema_version": 3}
+# One rival offer to Brannock takes the owner from $+1.45$ points to $+0.10$, which the
+# course calls even: a lead held before the talks can go with a single piece of news.
+#
 # Your news, in the order it arrives:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news", "schema_version": 3}
@@ -1177,20 +1180,16 @@ check.own_balances(news_moves)
 # <details>
 # <summary><b>What negotiators think, and other books' words</b> (a side note)</summary>
 #
-# Lewicki, Saunders and Barry (*Negotiation*, the chapter "Ethics in Negotiation") report
-# surveys of MBA students in a negotiation course (Robinson, Lewicki & Donahue, 2000), who
-# mostly rated hiding one's reservation price and opening far from it as appropriate, and
-# mostly rated misrepresenting facts, gathering information by improper means, and false
-# promises (commitments made with no intention of keeping them) as inappropriate. The
-# book's words differ from this course's: it files hiding your reservation price under
-# "traditional competitive bargaining" and keeps *bluffing* for insincere threats and
-# promises, where this course's bluff is an untrue claim about your reservation price or
-# valuation. The survey backs *keeping* your reservation price to yourself, not *stating a
-# false* one: that convention rests on the Model Rule comment above, not on this survey,
-# nor on Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968), who
-# likened business to poker but excused misstated facts too, and so is no authority for
-# this line. That false promises were judged harshly is one more reason the course puts a
-# threat you would not carry out, its mirror image, on the line with misrepresentation.
+# Lewicki, Saunders and Barry (*Negotiation*, "Ethics in Negotiation") report surveys of
+# MBA students (Robinson, Lewicki & Donahue, 2000) who mostly rated hiding one's
+# reservation price as appropriate and false promises as inappropriate; the book files
+# the first under "traditional competitive bargaining" and keeps *bluffing* for insincere
+# threats and promises, where this course's bluff is an untrue claim about your
+# reservation price or valuation. The survey backs *keeping* your reservation price to
+# yourself, not *stating a false* one: that convention rests on the Model Rule comment
+# above, not on this survey, nor on Carr ("Is Business Bluffing Ethical?", *Harvard
+# Business Review*, 1968), who excused misstated facts too and so is no authority for
+# this line.
 #
 # </details>
 
