@@ -2625,13 +2625,17 @@ def _news_problems(yours, theirs, weights, moves, asks=(), before_peak=False, ev
 
 def shorter_budget(scenario):
     """Question 3b's days if the talks are brought forward: the most days, fewer than the
-    best plan takes, at which a plan of at least one step is best by at least MARGIN / 2
-    points of expected gain; 0 when no number of days gives one."""
+    best plan takes, at which at least two plans of one step or more fit (so that there are
+    plans to compare, review 67 X3) and one is best by at least MARGIN / 2 points of
+    expected gain; 0 when no number of days gives one, and the steps are drawn again."""
     days = sum(scenario.steps[name][2] for name in best_plan(scenario))
     for budget in range(days - 1, 0, -1):
-        gains = sorted(plans(replace(scenario, budget=budget)).values())
-        if best_plan(replace(scenario, budget=budget)) and gains[-1] - gains[-2] >= (
-            MARGIN / 2 - 1e-9
+        fitting = plans(replace(scenario, budget=budget))
+        gains = sorted(fitting.values())
+        if (
+            sum(1 for plan in fitting if plan) >= 2
+            and best_plan(replace(scenario, budget=budget))
+            and gains[-1] - gains[-2] >= MARGIN / 2 - 1e-9
         ):
             return budget
     return 0
