@@ -932,8 +932,8 @@ brannock = shifted(brannock, {"alternatives": 3})
 print(f"after the other offer: {leverage_balance(owner, brannock, shares):+.2f} points (even)")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-shown", "schema_version": 3}
-# One rival offer to Brannock takes the owner from $+1.45$ points to $+0.10$, which the
-# course calls even: a lead held before the talks can go with a single piece of news.
+# One rival offer to Brannock takes away the owner's whole lead of $+1.45$ points: the
+# sides are now even. A lead held before the talks can go with a single piece of news.
 #
 # Your news, in the order it arrives:
 
