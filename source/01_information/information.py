@@ -184,9 +184,7 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # `sale.opening_offer` ($x$). Return a dict that maps each possible reservation price to
 # the density of Osprey's opening under it, using the formula above. Since only ratios
 # matter, the same positive multiple of the density for every price passes too (working
-# in thousands of euros, say). The check runs it on your scenario and two worked cases:
-# `worked-case-22`, whose opening rules out the lowest price, and `worked-case-19`, which
-# rules out the two highest; grading also runs it on other learners'.
+# in thousands of euros, say). Grading also runs it on other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
@@ -453,12 +451,16 @@ BeliefUpdater()
 #   away now. Waiting for its offers to climb would only bring them closer to the price
 #   you can name today.
 #
+# Naming its reservation price leaves Wren none of the gain. That rests on the
+# take-it-or-leave-it model's assumption that a buyer accepts any price up to its
+# reservation price; section 3 says when to doubt it (people often refuse a price that
+# leaves them almost nothing), and Question 6 asks what to name then: a fair price,
+# leaving the buyer at least a quarter of the gain.
+#
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
-# 59.92, and has a reservation price of 70; at a cost of 65 you name 70. One mark for the
-# reservation price, one for `price` (a slip in the first part costs that mark only). The
-# check tries this buyer, your own Wren, and a buyer who offers 20,000, 24,000 and 27,000
-# at a cost of 37,000 (no deal pays: `None`); grading also tries other buyers of this
-# kind.
+# 59.92, and has a reservation price of 70; at a cost of 65 you name 70. One mark for each
+# part. The check also tries your Wren and a buyer who offers 20,000, 24,000 and 27,000
+# at a cost of 37,000 (no deal pays: `None`).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
@@ -657,7 +659,7 @@ check.my_price(my_price, hidden=True)
 # after the opening.
 #
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
-# (as in Question 5; the check passes in the right ones). Return the fewest holds in a row
+# (as in Question 5). Return the fewest holds in a row
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # The count reads every hold as honest; a buyer who knows you read holds so can hold on
@@ -705,7 +707,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # the next lower one; with `"lower"`, each `factor` times as likely as the next higher
 # one. With a factor of 2 and four reservation prices, lowest first, `"higher"` weighs
 # them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1. Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
-# opening (as in Question 5; the check passes in the right ones), to return the smallest
+# opening (as in Question 5), to return the smallest
 # factor, in steps of 0.05 from 1.05 up to 10, at which the model's price (against
 # `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
 # The factor for the way your own news points is how much that fact must weigh to
