@@ -2523,7 +2523,7 @@ def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
     item = next(i for i in reference._SITUATIONS if i.key == "counter-offer")
     assert item._actions == (reference.OPEN,)
     assert "second chance at a higher price" in item._why_action  # denied, not promised
-    assert "set a target below it in module 02's band" in item._why_action
+    assert "set a target below it in the course's band (convention 2" in item._why_action
     assert "Riley" in item._why_action
     assert "second chance" not in check.ACTION_HINT
 

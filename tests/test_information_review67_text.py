@@ -25,3 +25,63 @@ def test_question_4_says_naming_the_reservation_price_rests_on_an_assumption():
     assert "section 3 says when to doubt it" in four
     assert FAIR_SHARE == 0.25
     assert "leaving the buyer at least a quarter of the gain" in four
+
+
+def test_question_6_states_its_marking_conventions_as_a_numbered_list():
+    """U2: the opening range, the target band and the fair share sat in one dense paragraph
+    and a table cell, read as established rules; they are now a numbered list, introduced
+    once as the course's marking conventions with where each comes from."""
+    six = cell_words("q6-text")
+    starts = [six.index(f"{n}. **{name}**") for n, name in enumerate(CONVENTIONS, 1)]
+    assert starts == sorted(starts)
+    assert (
+        "Three of these prices follow the course's own marking conventions, not results of "
+        "the model: the opening rule previews module 04, the target band module 02, and the "
+        "fair share reads section 3's ultimatum games. A reflection arguing for another "
+        "number is not wrong." in six
+    )
+    assert six.index("marking conventions") < starts[0]
+
+
+CONVENTIONS = ("Opening", "Target", "Fair price")
+
+#: Later modules' rules named as if the learner had taken them (review 67 U3).
+AS_IF_KNOWN = (
+    "module 02's band",
+    "module 04's rule",
+    "in the words of modules 02 and 03",
+    "as module 04 plans",
+    "module 02 shows",
+    "module 04 develops it",
+    "module 02 develops it",
+)
+
+
+def test_later_modules_terms_read_as_previews():
+    """U3: module 01 comes before modules 02 to 04, yet spoke of "module 02's band" and
+    "module 04's rule", and borrowed *warning* "in the words of modules 02 and 03". The
+    notebook, the situations' explanations and the hints now name each as a preview, and
+    *warning* is defined where it is used."""
+    import inspect
+
+    from course.checks import information as check
+    from course.scenarios import information as scenario
+
+    text = " ".join(
+        cell_words(cell.metadata["nbgrader"]["grade_id"])
+        for cell in source_notebook("01_information", "information").cells
+        if cell.cell_type == "markdown"
+    )
+    shown = [
+        text,
+        check.ACTION_HINT,
+        # the hints' words, without the docstring (written for the course's authors)
+        inspect.getsource(check._plan_notes).replace(check._plan_notes.__doc__, ""),
+        *(s._why_action for s in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS)),
+    ]
+    for words in shown:
+        for phrase in AS_IF_KNOWN:
+            assert phrase not in words, phrase
+    assert (
+        "is a *warning*: a consequence you would bring about anyway, stated as a condition" in text
+    )

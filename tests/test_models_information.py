@@ -712,7 +712,7 @@ def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_
         "Fudenberg",
         "Sonnenschein",
     )
-    says("the check grades the course's rule for it, stated here (module 04 develops it)")
+    says("the opening rule previews module 04")  # review 67 U2, U3: a numbered convention
 
 
 def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
@@ -756,7 +756,8 @@ def test_the_course_s_target_is_not_put_inside_the_study_s_finding():
     says_not("its own target: the price you aim to land at, grounded in a fact you can name")
     says(
         "or about its own target, the price it aimed to land at. In this course a target lies "
-        "in module 02's band: at least halfway from your reservation price"  # review 61 C2
+        "in a band (Question 6's convention 2, previewing module 02): at least halfway from "
+        "your reservation price"  # review 61 C2, review 67 U3
     )
 
 

@@ -1332,15 +1332,17 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     fails. Where a refusal brings a counter-offer, the text asks for an opening by module 04's
     rule and says the check grades that rule, not a prediction of the theory it cites."""
     words = notebook_words("q6-text")
+    # review 67 U2: the row points to the numbered conventions, which state the range
     assert (
-        '| `"final-offer"` | a plan: an opening from your estimate (rounded to the €100 if you '
-        "like) up to the highest reservation price still possible, and a "
-        "target below it in module 02's band |"
-    ) in words
-    assert "sells to no more buyers than the next one, for less" not in words
-    assert (
-        "the check grades the course's rule for it, stated here (module 04 develops it): open at your estimate"
+        '| `"final-offer"` | a plan: an opening and a target by conventions 1 and 2 below |'
         in words
+    )
+    assert "sells to no more buyers than the next one, for less" not in words
+    assert "the opening rule previews module 04" in words  # review 67 U3: a preview
+    assert (
+        "1. **Opening**: open at your estimate of the buyer's reservation price (the expected "
+        "reservation price under `after`) or beyond it, up to the highest reservation price "
+        "still possible after the opening" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
@@ -1477,11 +1479,10 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     words = notebook_words("q6-text")
     assert "what you would settle for, not what you open with" not in words
     assert (
-        "Your target lies in the course's band (module 02 develops it): at least halfway from "
-        "your reservation price (your cost) to your estimate, at most nine tenths of the way "
-        "when you open at the estimate, up to the estimate itself only when you open beyond "
-        "it, and below your opening."
-    ) in words  # review 59 C3, review s61 C2, review 66 U3
+        "2. **Target**, below your opening: at least halfway from your reservation price "
+        "(your cost) to your estimate, at most nine tenths of the way when you open at the "
+        "estimate, and up to the estimate itself only when you open beyond it."
+    ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2
     assert "with no such fact, aim at the even split, halfway" in words  # review 66 C1
     assert "The model's price is not a target" in words
     for item in scenario._SITUATIONS:
@@ -1711,7 +1712,8 @@ def test_a_fifth_is_not_called_the_edge_of_the_refusal_zone():
     words = notebook_words("q6-text")
     assert "edge of the zone" not in words
     assert "the course's reading of them, not a result" in words
-    assert "a fair price, by a course convention" in words
+    assert '| `"accepts-any"` | a fair price, by convention 3 below |' in words
+    assert "Three of these prices follow the course's own marking conventions" in words
     code = inspect.getsource(scenario) + inspect.getsource(check)
     assert "least the check accepts, the edge" not in code
     for item in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS):
@@ -1827,7 +1829,8 @@ def test_the_summary_treats_an_ultimatum_as_unwise_not_unethical():
     words = notebook_words("summary")
     assert "without threats" not in words
     assert "calmly rather than as an ultimatum" in words
-    assert "is legitimate, module 00 says, but usually unwise said that way, module 02" in words
+    # review 67 U3: module 02 comes later, so the summary previews it
+    assert "is legitimate, module 00 says, but usually unwise said that way, as module 02" in words
 
 
 def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
@@ -1841,7 +1844,8 @@ def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
     words = " ".join(line.removeprefix("#").strip() for line in text.splitlines())
     assert "threat you would carry out" not in words
     assert "a true warning, tied to what you would do anyway" in notebook_words("summary")
-    assert "is a *warning*, in the words of modules 02 and 03" in words
+    # review 67 U3: the word is defined here, not borrowed from later modules
+    assert "is a *warning*: a consequence you would bring about anyway, stated as a" in words
     assert "a threat you would not carry out" in words
 
 
@@ -2121,7 +2125,8 @@ def test_a_fair_price_just_above_the_cost_fails_every_learner(sales):
     words = notebook_words("q6-text")
     # review s62 X3: the rule names the band a course convention; the table keeps it
     assert "the band from a quarter to half is the course's reading" in words
-    assert "from a quarter to half of the gain |" in words
+    assert "3. **Fair price**: above your cost and the opening, below the model's price" in words
+    assert "from a quarter to half of the gain (that reservation price minus" in words
 
 
 def test_question_2_warns_that_the_sure_price_can_be_a_loss(sales):

@@ -1717,8 +1717,9 @@ ASSUMPTION_HINT = (
 #: Question 6's hint when some actions are wrong.
 ACTION_HINT = (
     "For each situation, ask what the broken assumption does to the number you should name: "
-    "does a refusal bring another round, so that you need a plan (an opening by module 04's "
-    "rule, from your estimate up, and a target in module 02's band below it), or does it make a price's chance of acceptance matter more than the "
+    "does a refusal bring another round, so that you need a plan (an opening from your "
+    "estimate up and a target below it, by Question 6's conventions 1 and 2), or does it "
+    "make a price's chance of acceptance matter more than the "
     "model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
     "read into your beliefs is anchoring (defined in Question 6's text; section 5 says more)."
@@ -1798,7 +1799,8 @@ def _plan_notes(plans, sale, after):
         "low": "A target below halfway from your cost to your estimate "
         f"({_euros(estimate)}) leaves you less than half of the gain you expect (your "
         "estimate minus your cost).",
-        "high": "A target above module 02's band leaves too little room to concede: at most "
+        "high": "A target above the course's band (Question 6's convention 2) leaves too "
+        "little room to concede: at most "
         "nine tenths of the way from your cost to your estimate when you open at the estimate, "
         "and at most the estimate itself when you open beyond it.",
     }

@@ -517,8 +517,9 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at your estimate of the buyer's reservation price or beyond it "
-        "(module 04's rule), grounded in a fact you can name, and set a target below it in "
-        "module 02's band (at least halfway from your cost to your estimate). "
+        "(Question 6's convention 1, a preview of module 04), grounded in a fact you can "
+        "name, and set a target below it in the course's band (convention 2, a preview of "
+        "module 02: at least halfway from your cost to your estimate). "
         "Losing the power to commit weakens a seller; it gives no second "
         "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
         "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
@@ -591,8 +592,8 @@ _SITUATIONS = (
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at your estimate of the buyer's reservation price or beyond it "
-        "(module 04's rule), grounded in a fact you can name, with a target below it in "
-        "module 02's band",
+        "(Question 6's convention 1), grounded in a fact you can name, with a target below "
+        "it in the course's band (convention 2)",
     ),
     Situation(
         "payroll",
@@ -623,8 +624,8 @@ _PRACTICE_SITUATIONS = (
         (OPEN,),
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: open at your estimate of the "
-        "buyer's reservation price or beyond it, and aim for a target below it in module "
-        "02's band",
+        "buyer's reservation price or beyond it, and aim for a target below it in the "
+        "course's band (Question 6's convention 2)",
     ),
     Situation(
         "practice-lease",

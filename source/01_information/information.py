@@ -752,8 +752,9 @@ check.news_weight(news_weight, hidden=True)
 # ### Question 6 (2 marks): where the model holds
 #
 # "Where this model holds" above lists four assumptions behind the price of Question 5,
-# *the model's price* after the opening (the `now` of Question 5). Each situation, yours and the practice ones below, is one way your
-# talks with Osprey could really be. For each, say which assumption fails, with one of
+# *the model's price* after the opening (the `now` of Question 5). Each situation below
+# is one way your talks with Osprey could really be. For each, say which assumption
+# fails, with one of
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
@@ -764,10 +765,10 @@ check.news_weight(news_weight, hidden=True)
 # and what you would name, in euros: your final price, or, where a refusal brings a
 # counter-offer, your plan for that haggle, a pair `(opening, target)`: the first number
 # you name, and your **target**, the price you aim to land at, both by the rules given
-# below. Write `model_limits(sale, after)`, with
-# `after` your beliefs after the opening (as in Question 5; the check passes in the right
-# ones), to return a dict from each situation's key to a pair `(assumption, price)`, or
-# `("final-offer", (opening, target))`, worked out from `sale` and `after`.
+# below. Write `model_limits(sale, after)`, with `after` your beliefs after the opening
+# (as in Question 5), to return a dict from each situation's key to a pair
+# `(assumption, price)`, or `("final-offer", (opening, target))`, worked out from `sale`
+# and `after`.
 #
 # Your own situations (`sale.situations`) are `staged-opening` and five others drawn for
 # you: an assumption may fail in two of them, or in none. Practise first on these four,
@@ -821,39 +822,45 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan: an opening from your estimate (rounded to the €100 if you like) up to the highest reservation price still possible, and a target below it in module 02's band |
+# | `"final-offer"` | a plan: an opening and a target by conventions 1 and 2 below |
 # | `"risk-neutral"` | a safer price: a reservation price still possible between your cost (`sale.cost`) and the model's price |
-# | `"accepts-any"` | a fair price, by a course convention: above your cost and the opening, below the model's price, leaving the buyer at the lowest reservation price still possible at or above it from a quarter to half of the gain |
+# | `"accepts-any"` | a fair price, by convention 3 below |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
+#
+# Three of these prices follow the course's own marking conventions, not results of the
+# model: the opening rule previews module 04, the target band module 02, and the fair
+# share reads section 3's ultimatum games. A reflection arguing for another number is not
+# wrong.
+#
+# 1. **Opening**: open at your estimate of the buyer's reservation price (the expected
+#    reservation price under `after`) or beyond it, up to the highest reservation price
+#    still possible after the opening, wherever that falls against the model's price
+#    (rounded to the €100 if you like), and rest the opening on a fact you can name: here
+#    the band model, by which no buyer you still believe in pays more than that highest
+#    price. For every learner it lies less than a quarter above the estimate, for most
+#    within a sixth.
+# 2. **Target**, below your opening: at least halfway from your reservation price (your
+#    cost) to your estimate, at most nine tenths of the way when you open at the
+#    estimate, and up to the estimate itself only when you open beyond it. Inside that
+#    band, aim where a fact you can name puts the price; with no such fact, aim at the
+#    even split, halfway. The model's price is not a target.
+# 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
+#    buyer at the lowest reservation price still possible at or above it from a quarter to
+#    half of the gain (that reservation price minus your cost). Offers under about a fifth
+#    are refused about half the time, so the check's floor is a quarter, clear of that
+#    zone; refusals grow rarer the larger the share, so aim at a third or more.
 #
 # <details>
 # <summary><b>Why these prices</b></summary>
 #
-# A price between two possible reservation prices sells to no more
-# buyers than the next one up, for less. A *fair price* treats the gain (that reservation
-# price minus your cost) as the sum split in section 3's ultimatum games; the band from a
-# quarter to half is the course's reading of them, not a result. Offers under about a fifth
-# are refused about half the time, so the check's floor is a quarter, clear of that zone;
-# refusals grow rarer the larger the share, so aim at a third or more. With section 2's
-# worked example after its offer (60, 70 or 80 still possible, the model's price 70) and a
-# cost of 40, the highest fair price is 62.50: it leaves a buyer at 70 a gain of 7.50, a
-# quarter of 70 − 40.
+# A price between two possible reservation prices sells to no more buyers than the next
+# one up, for less. A fair price treats the gain as the sum split in section 3's
+# ultimatum games; the band from a quarter to half is the course's reading of them, not a
+# result. With section 2's worked example after its offer (60, 70 or 80 still possible,
+# the model's price 70) and a cost of 40, the highest fair price is 62.50: it leaves a
+# buyer at 70 a gain of 7.50, a quarter of 70 − 40.
 #
 # </details>
-#
-# When a refusal brings a counter-offer, your first number is an opening, and the check
-# grades the course's rule for it, stated here (module 04 develops it): open at your
-# estimate of the buyer's reservation price (the expected reservation price under `after`)
-# or beyond it, wherever that falls against the model's price, and rest the opening on a
-# fact you can name. Here the fact is the band model: no buyer you still believe in pays
-# more than the highest reservation price still possible after the opening, so the check
-# accepts no opening above it. For every learner that price lies less than a quarter above
-# the estimate, for most within the sixth of module 04's cases. Your target lies in the
-# course's band (module 02 develops it): at least halfway from your reservation price
-# (your cost) to your estimate, at most nine tenths of the way when you open at the
-# estimate, up to the estimate itself only when you open beyond it, and below your
-# opening. Inside the band, aim where a fact you can name puts the price; with no such
-# fact, aim at the even split, halfway. The model's price is not a target.
 #
 # In none of these situations is accepting the opening best (section 3). The check judges
 # the practice situations and only the form of your own: their assumptions and prices are
@@ -1191,10 +1198,11 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target, the price it aimed to land at. In this course a target lies in module
-# 02's band: at least halfway from your reservation price to your estimate of the other
-# side's, at most nine tenths of the way when you open at that estimate, up to the
-# estimate itself when you open beyond it, and below your opening.
+# its own target, the price it aimed to land at. In this course a target lies in a band
+# (Question 6's convention 2, previewing module 02): at least halfway from your
+# reservation price to your estimate of the other side's, at most nine tenths of the way
+# when you open at that estimate, up to the estimate itself when you open beyond it, and
+# below your opening.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
@@ -1240,7 +1248,8 @@ check.report_decision(report_decision, hidden=True)
 #   since naming it shows you could be had for less (module 02). If it is true, "we are
 #   also talking with two other buyers" informs without threatening. A demand tied to what you
 #   would do anyway ("sign by the end of the month, when the slot goes to the next order")
-#   is a *warning*, in the words of modules 02 and 03: legitimate when true, though said
+#   is a *warning*: a consequence you would bring about anyway, stated as a condition
+#   (modules 02 and 03 use the word again). It is legitimate when true, though said
 #   as an ultimatum it still invites a test and leaves the other side no way to agree
 #   without losing face. A demand tied to something you would not in fact do (a made-up
 #   Friday) is a *threat you would not carry out*, a false statement of your own
@@ -1248,7 +1257,7 @@ check.report_decision(report_decision, hidden=True)
 #   and foul ways, below). A calm remark makes your reservation price believable without either.
 # - **Watch your concession pattern.** Big, quick concessions tell the other side there
 #   is more to come. Smaller steps say you are near the end of what you will give, whether
-#   that end is your reservation price or, as module 04 plans, a target above it.
+#   that end is your reservation price or a target above it (module 04 plans such steps).
 # - **Use what you know about them; do not announce it.** What you have learned about the
 #   other side's needs and alternatives belongs in your price and your terms (a delivery
 #   date that meets its deadline), not in a speech. Telling it what you know shows how you
@@ -1449,7 +1458,7 @@ check.fair_play(fair_play, hidden=True)
 # - Share interests, guard your reservation price and any deadline only you pay for,
 #   mention only true alternatives, and calmly rather than as an ultimatum (a true
 #   warning, tied to what you would do anyway, is legitimate, module 00 says, but usually
-#   unwise said that way, module 02 shows). A bluff about your own reservation price is
-#   tolerated but contested and costs credibility when called; a threat you would not
-#   carry out sits on the line between a bluff and a misrepresentation; lying about facts,
-#   or learning through an illegitimate source, is out of bounds.
+#   unwise said that way, as module 02 will show). A bluff about your own reservation
+#   price is tolerated but contested and costs credibility when called; a threat you
+#   would not carry out sits on the line between a bluff and a misrepresentation; lying
+#   about facts, or learning through an illegitimate source, is out of bounds.
