@@ -6,14 +6,15 @@ import course
 from course.scenarios.batna import SITUATIONS
 
 
-def test_the_patent_situation_says_waiting_costs_nothing_and_only_the_ruling_ends_it():
-    """Review 64 X3: until the ruling the would-be licensee cannot use the invention, so a
-    careful learner could read delay as a cost and pick the outside option (section 7 puts a
-    mix of the two pressures between the models). The item now says that neither firm loses
-    anything by waiting and that only the ruling can end the talks."""
-    text, model, _ = next(s for s in SITUATIONS if "patent" in s[0])
-    assert "neither firm loses anything by waiting" in text.lower()
-    assert "only the ruling can end the talks" in text
+def test_the_no_delay_cost_situation_says_waiting_costs_nothing_and_what_ends_it():
+    """Review 64 X3: a careful learner could read delay as a cost in the pure-breakdown item
+    and pick the outside option, so the item says that waiting costs neither side anything
+    and what alone can end the talks. Review 67 E1 replaced the patent licence (whose worth
+    was its use before the ruling, so waiting did cost) by a bridge whose work and fee come
+    on fixed dates; see test_review67_batna.py."""
+    text, model, _ = next(s for s in SITUATIONS if "bridge" in s[0])
+    assert "neither loses anything by waiting" in text.lower()
+    assert "only the city's decision can end the talks" in text
     assert model == "Nash split"
 
 

@@ -975,15 +975,15 @@ SITUATIONS = (
         "alternative by choice, when it turns down the supplier's price",
     ),
     (
-        "Two firms negotiate a licence for a patent that a court is reviewing; both expect "
-        "the court to find it invalid, on a date nobody knows, and from that day the firm "
-        "that wants the licence will use the invention free. Neither firm loses anything by "
-        "waiting, and only the ruling can end the talks.",
+        "Two builders bargain over how to share the fee for a bridge that the city will "
+        "give them if their joint bid arrives before it decides, on a day nobody knows. The "
+        "work starts and the fee is paid on fixed dates, whatever day the two agree, so "
+        "neither loses anything by waiting; only the city's decision can end the talks.",
         "Nash split",
-        "what pushes both sides to agree is the risk that the ruling comes first and ends "
-        "the talks, which neither side controls (waiting costs neither anything); the owner "
-        "is then left with no licence fee and the other firm with free use of the invention: "
-        "those are breakdown payoffs",
+        "what pushes both sides to agree is the risk that the city decides before they bid, "
+        "which neither side controls (the work and the fee come on the same dates whatever "
+        "day they agree, so waiting costs neither anything); each builder is then left with "
+        "the work it already has: those are breakdown payoffs",
     ),
 )
 

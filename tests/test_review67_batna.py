@@ -1,0 +1,25 @@
+"""Module 02, review 67: the points of the specialist's review that code can check."""
+
+from course.scenarios.batna import SITUATIONS, judge_situation
+
+
+def test_a_situation_that_says_waiting_costs_nothing_has_a_pie_that_does_not_shrink():
+    """Review 67 E1: the patent item said neither firm lost anything by waiting, yet the
+    licence was worth its use before the ruling, so each week without it lost that use. An
+    item that says waiting costs nothing now fixes when the gain comes, whatever day the
+    sides agree, and no item sells use that starts at signing."""
+    costless = [s for s in SITUATIONS if "loses anything by waiting" in s[0]]
+    assert costless
+    for text, model, why in costless:
+        assert "whatever day the two agree" in text
+        assert model == "Nash split"
+        assert "breakdown payoffs" in why and "waiting costs neither anything" in why
+    assert not [s for s in SITUATIONS if "patent" in s[0] or "licence" in s[0]]
+
+
+def test_the_bridge_item_key_and_reason_agree():
+    index = next(i for i, s in enumerate(SITUATIONS) if "bridge" in s[0])
+    right, sentence = judge_situation(index, "Nash split")
+    assert right and "the city decides before they bid" in sentence
+    right, sentence = judge_situation(index, "outside option")
+    assert not right and "it fits the Nash split" in sentence
