@@ -23,3 +23,25 @@ def test_the_bridge_item_key_and_reason_agree():
     assert right and "the city decides before they bid" in sentence
     right, sentence = judge_situation(index, "outside option")
     assert not right and "it fits the Nash split" in sentence
+
+
+def _cell(grade_id):
+    from tests.sweeps import cell_text
+
+    return " ".join(cell_text("02_batna", "batna", grade_id).split())
+
+
+def test_the_proposers_gain_under_an_outside_option_is_stated_not_undersold():
+    """Review 67 E2: "only a little more when you propose" undersold the proposer's gain,
+    r + (1 - delta)(W - r), at the module's own delta (several times the 1,000 question 10
+    measures). Section 7 now states the share and quotes its own box's figures, which are
+    recomputed here."""
+    text = _cell("nash-teaching")
+    assert "a little more when you propose" not in text
+    assert "matters a little" not in text
+    assert "plus a share $1 - \\delta$ of the rest of the pie" in text
+    r, delta = 97_000, 0.9
+    gains = [round((1 - delta) * (w - r)) for w in (115_000, 130_000)]
+    assert gains == [1_800, 3_300]
+    assert f"{gains[0]:,} or {gains[1]:,} above your reservation price at $\\delta$ = 0.9" in text
+    assert f"{r + gains[0]:,}" in text and f"{r + gains[1]:,}" in text

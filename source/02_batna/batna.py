@@ -909,11 +909,13 @@ check.label_statements(label_statements, hidden=True)
 # $\delta$ for the share of the pie still worth having after one round of delay: the side
 # that answers gets $\delta/(1+\delta)$ of it, which tends to one half as the delay
 # shrinks, $\delta \to 1$.) Once your BATNA beats that share, you get exactly your BATNA
-# when the other side proposes, and only a little more when you propose (Shaked and
-# Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out*
-# result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) found
-# that it described laboratory bargainers' deals better than the Nash split. Module 03,
-# section 5, treats the variants.
+# when the other side proposes. When you propose, you get your BATNA plus a share
+# $1 - \delta$ of the rest of the pie, which vanishes only as the delay shrinks: 1,800 or
+# 3,300 above your reservation price at $\delta$ = 0.9 in Northwind's case below (Shaked
+# and Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the
+# *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104,
+# 1989) found that it described laboratory bargainers' deals better than the Nash split.
+# Module 03, section 5, treats the variants.
 #
 # **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
 # whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
@@ -955,7 +957,7 @@ check.label_statements(label_statements, hidden=True)
 #   role. That is the outside-option model. The hire creates a pie of $W - c$ (Northwind
 #   gains $W - x$, you gain $x - c$), and neither side earns anything while you talk. Once
 #   your BATNA beats your share at the table, it binds, and who makes the first offer
-#   matters a little. When Northwind proposes first, it must match your BATNA and need not
+#   matters. When Northwind proposes first, it must match your BATNA and need not
 #   pay a unit more: the predicted salary is exactly your reservation price, however
 #   patient the two of you are. When you propose first, Northwind takes any salary that
 #   leaves it at least what it would get by turning you down and proposing itself one
