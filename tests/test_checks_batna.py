@@ -1461,7 +1461,8 @@ def test_the_intro_states_each_questions_tolerance_as_its_check_applies_it(learn
 
     intro = " ".join(_cell("intro").split())
     assert "question 5 takes a target within 100 of the right one" in intro
-    assert "questions 9 and 10 an amount rounded to the whole unit" in intro
+    # review 67 C2: question 8's own-talks part takes the whole unit too
+    assert "questions 8 (your own talks), 9 and 10 an amount rounded to the whole unit" in intro
     ada = course.variant("02_batna", "ada")
     check.judge_target(ada, target_of(ada) + 100)
     with pytest.raises(NotYet):
@@ -4034,7 +4035,10 @@ def test_question_10_calls_the_talks_a_variant_of_the_story():
     text = _cell("q10-text")
     assert "your version of them" not in text and "tries your version" not in text
     assert "is a variant of your story" in text
-    assert "replaces the story's answer date and fixed start" in text
+    # review 67 C1: one of the three facts is the story's own, so not all replace it
+    assert (
+        "the story's own answer date and fixed start, or one of two facts that replace them" in text
+    )
     # review 61 X2: the expected half unit needs costless delay and a small weekly chance
     cancelled = text[text.index("talks.may_be_cancelled") : text.index("talks.answer_date")]
     assert "small chance" in cancelled and "waiting costs no one anything" in cancelled

@@ -45,3 +45,37 @@ def test_the_proposers_gain_under_an_outside_option_is_stated_not_undersold():
     assert gains == [1_800, 3_300]
     assert f"{gains[0]:,} or {gains[1]:,} above your reservation price at $\\delta$ = 0.9" in text
     assert f"{r + gains[0]:,}" in text and f"{r + gains[1]:,}" in text
+
+
+def test_question_10_does_not_say_the_storys_own_fact_replaces_it():
+    """Review 67 C1: question 10 said one of three facts "replaces the story's answer date
+    and fixed start", though `talks.answer_date` is that date (section 7: "your story as it
+    stands")."""
+    text = _cell("q10-text")
+    assert "one of three facts replaces" not in text
+    assert "one of three facts holds: the story's own answer date and fixed start" in text
+    assert "`talks.answer_date` (your story as it stands)" in text
+
+
+def test_the_intro_names_question_8s_own_talks_rounding_and_the_deadline_case():
+    """Review 67 C2 and C3: the intro's rounding note left out question 8's own-talks part,
+    which takes the whole unit (its text says so), and promised two models where section 7
+    and question 10 use three cases, the common deadline the third."""
+    intro = _cell("intro")
+    own = _cell("own-batna-needed-text")
+    assert "rounded to the whole unit" in own
+    assert "questions 8 (your own talks), 9 and 10 an amount rounded to the whole unit" in intro
+    assert "splits under two models and at a common deadline" in intro
+    assert "Question 10's three variants of your story are these three cases" in _cell(
+        "nash-teaching"
+    )
+
+
+def test_sections_3_and_4_do_not_send_the_reader_round_for_the_target():
+    """Review 67 C4: section 3 said section 4 places the target, and section 4 spoke of
+    "the target you set in section 3", which set no number. Section 3 defines it and section
+    4 places it."""
+    zopa = _cell("zopa-teaching")
+    assert "The target you set in section 3" not in zopa
+    assert "Your target (section 3) must meet two conditions" in zopa
+    assert "section 4 says what places it" in _cell("reservation-teaching")

@@ -30,7 +30,8 @@
 #    other side nothing (here, remote days), or walk away;
 # 6. mention your alternatives honestly, and judge when to mention them at all;
 # 7. see how a deal's surplus (what it gains over both sides' alternatives together)
-#    splits under two models, and when a better BATNA earns you more.
+#    splits under two models and at a common deadline, and when a better BATNA earns you
+#    more.
 #
 # It takes about 7½ to 8 hours, best in three sittings; longer if Python is new to you:
 # about 2½ hours for sections 1 to 4 with questions 1 to 5, 2½ hours for sections 5 and 6
@@ -42,7 +43,8 @@
 # tell you what to fix. Every learner gets their own numbers, so your answers are yours
 # alone. Where a question asks for an amount that has one right value, return it
 # unrounded: the checks compare it to the cent, but question 5 takes a target within 100
-# of the right one, and questions 9 and 10 an amount rounded to the whole unit.
+# of the right one, and questions 8 (your own talks), 9 and 10 an amount rounded to the
+# whole unit.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -417,7 +419,7 @@ BatnaBuilder()
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the most the other side could pay. This course calls its middle the
 # **even split**: the price halfway between the two ends, where each side gains the same
-# over its alternative. The target you set in section 3 must meet two conditions.
+# over its alternative. Your target (section 3) must meet two conditions.
 #
 # - It lies at or above the middle of the zone, so reaching it gives you at least half of
 #   the surplus.
@@ -1217,13 +1219,13 @@ check.batna_when(batna_when, hidden=True)
 #
 # How much more would Northwind pay if your BATNA were worth 1,000 more? It depends on
 # which of section 7's models fits your talks. `offers.talks` is a variant of your story,
-# on the package with two remote days, in which one of three facts replaces the story's
-# answer date and fixed start:
+# on the package with two remote days, in which one of three facts holds: the story's
+# own answer date and fixed start, or one of two facts that replace them:
 #
 # - `talks.may_be_cancelled`: head office may cancel the role any week, with a small
 #   chance each week; waiting costs no one anything, and there is no answer date;
-# - `talks.answer_date`: all three employers want your answer by one date, and waiting
-#   costs no one anything;
+# - `talks.answer_date` (your story as it stands): all three employers want your answer
+#   by one date, and waiting costs no one anything;
 # - `talks.start_slips`: each week of talks moves your start a week later, and there is no
 #   answer date; `talks.delta` is the share of the gain still worth having a week on, low
 #   because a late start also loses work.
