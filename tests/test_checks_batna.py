@@ -80,7 +80,7 @@ def right_response(o, offer):
         return "walk away", "no zone even with remote days"
     if offer.salary >= split:
         return (
-            ("accept", "even split reached")
+            ("acceptable", "even split reached")
             if offer.remote_days
             else ("ask for remote days", "no remote days")
         )
@@ -1103,7 +1103,7 @@ def rule_of(response, reason=None):
             "reasons",
             "the reason is not 'below the even split'",
         ),
-        (rule_of(lambda o, offer, v, lim: "yes"), "responses", "should be one of 'accept'"),
+        (rule_of(lambda o, offer, v, lim: "yes"), "responses", "should be one of 'acceptable'"),
     ],
 )
 def test_respond_to_offer_mistakes_are_named(learner, rule, check_name, hint):
@@ -1687,7 +1687,7 @@ def test_the_test_offers_cover_every_path_with_and_without_remote_days(learner):
         (2, ("counter", "below your BATNA")),
         (2, ("counter", "commute trap")),
         (2, ("counter", "below the even split")),
-        (2, ("accept", "even split reached")),
+        (2, ("acceptable", "even split reached")),
     }
     for who in [f"review3-{n}" for n in range(40)]:
         case = check._drawn(who)
@@ -2983,15 +2983,16 @@ def test_question_2_takes_a_name_without_its_spaces_and_says_grading_tries_other
     assert "grading adds other learners'" in text  # the short note of session 56 (U5)
 
 
-def test_the_patent_situation_ends_the_talks_only_by_an_invalid_ruling():
+def test_the_pure_breakdown_situation_ends_the_talks_whatever_the_event_decides():
     """The model quiz's patent case said the ruling 'may find it invalid', but a ruling
     that upholds the patent does not end the talks, so the case fitted neither model
-    cleanly. Both firms now expect an invalid ruling, on a date nobody knows: a breakdown
-    neither controls, the Nash split's case."""
-    text, model, why = next(s for s in SITUATIONS if "patent" in s[0])
-    assert "may find it invalid" not in text
-    assert "both expect the court to find it invalid, on a date nobody knows" in text
-    assert model == "Nash split" and "the ruling comes first and ends the talks" in why
+    cleanly; both firms were then made to expect an invalid ruling. Review 67 E1 replaced
+    the patent (its licence lost a week's use each week) by a bridge the city gives the two
+    builders only if their bid arrives before it decides, on a day nobody knows: whatever
+    it decides, the talks end then, a breakdown neither controls, the Nash split's case."""
+    text, model, why = next(s for s in SITUATIONS if "bridge" in s[0])
+    assert "if their joint bid arrives before it decides, on a day nobody knows" in text
+    assert model == "Nash split" and "the risk that the city decides before they bid" in why
 
 
 def test_friedman_and_savage_explain_insurance_against_a_small_chance_of_a_large_loss():
@@ -3325,7 +3326,9 @@ def test_question_6s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_i
     take, and pressing on first is the learner's call, which no question grades (the
     reflection, promised for it, is about a negotiation of the learner's own)."""
     q5, decide = _cell("q6-text"), _cell("decide-teaching")
-    assert '`"accept"` marks an acceptable offer, good enough to take' in q5
+    # review 67 X2: the response is now "acceptable", and the old word is still taken
+    assert '`"acceptable"` marks an offer good enough to take, not one you must take' in q5
+    assert 'it still takes `"accept"`, this response\'s earlier name' in q5
     assert "is your call, and the check does not grade it" in q5
     for text in (q5, decide):
         assert "made in the reflection" not in text and "you make it in the reflection" not in text

@@ -79,3 +79,76 @@ def test_sections_3_and_4_do_not_send_the_reader_round_for_the_target():
     assert "The target you set in section 3" not in zopa
     assert "Your target (section 3) must meet two conditions" in zopa
     assert "section 4 says what places it" in _cell("reservation-teaching")
+
+
+def _by_hand(word):
+    """Question 6's rule written out, answering an acceptable offer with ``word``, in
+    mixed case and underscores."""
+
+    def answer(offers, offer, batna_value, northwind_reservation):
+        with_remote = batna_value + offers.commute_cost / 2
+        if with_remote > northwind_reservation:
+            return ["Walk_Away", "No zone even with remote days"]
+        if offer.salary < batna_value:
+            return ["COUNTER", "below your BATNA"]
+        low = batna_value + offers.commute_cost * (0.5 if offer.remote_days else 1)
+        if offer.salary < (with_remote + northwind_reservation) / 2:
+            return ["counter", "commute trap" if offer.salary < low else "below the even split"]
+        if offer.remote_days:
+            return [word, "even split reached"]
+        return ["ask_for_remote_days", "no remote days"]
+
+    return answer
+
+
+def _by_gains(word):
+    """The same rule by comparing the two sides' gains over their alternatives."""
+
+    def answer(offers, offer, batna_value, northwind_reservation):
+        floor = batna_value + offers.commute_cost / 2
+        if floor > northwind_reservation:
+            return "walk away", "no zone even with remote days"
+        if offer.salary - floor >= northwind_reservation - offer.salary:
+            return (
+                (word, "even split reached")
+                if offer.remote_days
+                else (
+                    "ask for remote days",
+                    "no remote days",
+                )
+            )
+        if offer.salary < batna_value:
+            return "counter", "below your BATNA"
+        if offer.salary < batna_value + offers.commute_cost * (1 - offer.remote_days / 4):
+            return "counter", "commute trap"
+        return "counter", "below the even split"
+
+    return answer
+
+
+def test_question_6_takes_acceptable_and_still_takes_the_old_accept(learner):
+    """Review 67 X2: question 6's "accept" meant "acceptable, good enough to take", and the
+    text then called countering instead the learner's call. The response is now
+    "acceptable"; an answer written with "accept" keeps its marks."""
+    from course.checks import batna as check
+    from course.scenarios.batna import RESPONSES
+
+    assert RESPONSES[0] == "acceptable"
+    for word in ("acceptable", "Acceptable", "accept", "ACCEPT"):
+        for answer in (_by_hand(word), _by_gains(word)):
+            for hidden in (False, True):
+                credit = check.respond_to_offer(answer, hidden=hidden)
+                assert (credit.earned, credit.possible) == (2, 2), (word, hidden, credit)
+
+
+def test_a_wrong_accept_is_told_in_the_learners_own_word(learner):
+    """The hint on a wrong response echoes the word the learner wrote, old or new."""
+    from course.checks import batna as check
+
+    for word in ("accept", "acceptable"):
+
+        def eager(offers, offer, value, limit, word=word):
+            return word, "even split reached"
+
+        said = {o.check: o.message for o in check.respond_to_offer(eager).outcomes}
+        assert f"so not '{word}'" in said["responses"], said["responses"]

@@ -95,7 +95,7 @@ def response(s, offer):
         return "walk away", "no zone even with remote days"
     if offer.salary >= middle(s, remote=True):
         if offer.remote_days:
-            return "accept", "even split reached"
+            return "acceptable", "even split reached"
         return "ask for remote days", "no remote days"
     if offer.salary < value(s):
         return "counter", "below your BATNA"
@@ -286,7 +286,7 @@ def test_a_term_that_costs_northwind_nothing_is_never_left_out_of_an_accepted_de
     for s in drawn:
         for case in (s, no_deal_case(s)):
             for offer in case.northwind_offers:
-                if check.right_response(case, offer)[0] == "accept":
+                if check.right_response(case, offer)[0] == "acceptable":
                     assert offer.remote_days == 2, s.learner
 
 
@@ -1153,7 +1153,7 @@ def test_the_hidden_checks_try_every_kind_of_case():
     assert {limit(s) >= reservation(s) for s in hidden} == {True, False}
     assert len({batna_by_hand(s)[0] for s in hidden}) >= 2
     given = {response(s, o) for s in examples for o in s.northwind_offers}
-    assert {r for r, _ in given} == {"accept", "ask for remote days", "counter"}
+    assert {r for r, _ in given} == {"acceptable", "ask for remote days", "counter"}
     assert {"below your BATNA", "commute trap"} <= {reason for _, reason in given}
     no_deal = [no_deal_case(s) for s in examples]
     assert {response(s, o)[0] for s in no_deal for o in s.northwind_offers} == {"walk away"}
@@ -1294,7 +1294,7 @@ def test_question_6s_visible_check_tries_every_path_of_the_rule_for_every_learne
         )
     } | {
         (0, ("ask for remote days", "no remote days")),
-        (2, ("accept", "even split reached")),
+        (2, ("acceptable", "even split reached")),
         (0, ("walk away", "no zone even with remote days")),
         (2, ("walk away", "no zone even with remote days")),
     }

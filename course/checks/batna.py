@@ -36,6 +36,7 @@ from course.scenarios.batna import (
     LABELS,
     REASONS,
     REMOTE_DAYS,
+    RESPONSE_ALIASES,
     RESPONSES,
     TARGET_SHARE,
     JobOffers,
@@ -147,12 +148,16 @@ def _both_kinds(hidden):
     return cases
 
 
-def _word(value, choices, what):
-    """The learner's choice among ``choices`` (any case, spaces or underscores), or a hint."""
+def _word(value, choices, what, aliases=None):
+    """The learner's choice among ``choices`` (any case, spaces or underscores), or a hint;
+    ``aliases`` maps older words, still taken, to the choice each stands for."""
     if isinstance(value, str):
         said = " ".join(value.strip().lower().replace("_", " ").split())
         for choice in choices:
             if said == choice.lower():
+                return choice
+        for old, choice in (aliases or {}).items():
+            if said == old.lower():
                 return choice
     listed = ", ".join(repr(choice) for choice in choices)
     raise NotYet(
@@ -1005,7 +1010,7 @@ def northwind_zopa(answer, hidden=False):
     )
 
 
-# --- question 6: accept, ask for remote days, counter or walk away ------------------------------
+# --- question 6: acceptable, ask for remote days, counter or walk away --------------------------
 
 
 @answer_key
@@ -1019,11 +1024,13 @@ def judge_response(offers, number, offer, given, part="response"):
     named = f"offer {number}" if isinstance(number, int) else number
     where = f"{_case(offers)}, {named} ({offer})"
     if part == "response":
-        said = _word(said, RESPONSES, "the response")
-        if said != right:
+        word = _word(said, RESPONSES, "the response", RESPONSE_ALIASES)
+        if word != right:
             hint, general = _why(offers, offer, reason)
-            # the reason only: the hint never names the right response (review 58 W2)
-            raise NotYet(f"{where}: {hint}; so not {said!r}.", general=general)
+            # the reason only: the hint never names the right response (review 58 W2); it
+            # echoes the learner's own word, which may be an older alias (review 67 X2)
+            shown = " ".join(said.strip().lower().replace("_", " ").split())
+            raise NotYet(f"{where}: {hint}; so not {shown!r}.", general=general)
         return
     because = _word(because, tuple(REASONS), "the reason")
     if because != reason:
@@ -1142,7 +1149,7 @@ def respond_to_offer(answer, hidden=False):
             answer,
             cases,
             ("response",),
-            "respond_to_offer accepts, asks for remote days and counters by the rule.",
+            "respond_to_offer finds acceptable offers, asks for remote days and counters by the rule.",
         )
 
     return score(

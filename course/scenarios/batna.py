@@ -303,13 +303,19 @@ def _even_split(offers, remote_days=0):
     return (low + high) / 2 if high >= low else None
 
 
-#: The responses of question 6, in the order the notebook gives them.
-RESPONSES = ("accept", "ask for remote days", "counter", "walk away")
+#: The responses of question 6, in the order the notebook gives them. "acceptable" was
+#: "accept" before review 67 (X2): it marks an offer good enough to take, not a duty to
+#: take it; the check still takes the old word (``RESPONSE_ALIASES``).
+RESPONSES = ("acceptable", "ask for remote days", "counter", "walk away")
+
+#: Older words for a response that question 6's check still takes, with the response each
+#: stands for (an answer written before the rename keeps its marks).
+RESPONSE_ALIASES = {"accept": "acceptable"}
 
 #: The reasons of question 6, each with the response it goes with, in the rule's order.
 REASONS = {
     "no zone even with remote days": "walk away",
-    "even split reached": "accept",
+    "even split reached": "acceptable",
     "no remote days": "ask for remote days",
     "below your BATNA": "counter",
     "commute trap": "counter",
@@ -320,14 +326,14 @@ REASONS = {
 def _right_response(offers, offer):
     """The course's rule for question 6, as ``(response, reason)``: walk away when even two
     remote days open no zone; an offer at or above the even split of the zone with remote
-    days is accepted if it has them, and answered by asking for them if not (they cost
+    days is acceptable if it has them, and answered by asking for them if not (they cost
     Northwind nothing); anything else is countered, for the first reason that applies."""
     split = _even_split(offers, REMOTE_DAYS)
     if split is None:
         return "walk away", "no zone even with remote days"
     if offer.salary >= split:
         return (
-            ("accept", "even split reached")
+            ("acceptable", "even split reached")
             if offer.remote_days
             else (
                 "ask for remote days",

@@ -587,8 +587,9 @@ check.target_salary(target_salary, hidden=True)
 #    courteously; a later vacancy or a better budget may bring you back. A reservation
 #    price you would never act on tells Northwind nothing.
 # 2. Otherwise judge every offer against the zone *with* two remote days, from your
-#    reservation price with remote days up to Northwind's. **Accept**: an offer with
-#    remote days whose salary is at or above that zone's even split is acceptable.
+#    reservation price with remote days up to Northwind's. **Acceptable**: an offer with
+#    remote days whose salary is at or above that zone's even split is good enough to
+#    take.
 # 3. **Ask for remote days** when an offer without them has a salary that already reaches
 #    that even split: the salary is fine once the remote days are added, and they cost
 #    Northwind nothing. Without them the salary may not even reach your reservation price
@@ -606,17 +607,17 @@ check.target_salary(target_salary, hidden=True)
 #      towards it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
-# ### Question 6 (2 marks): accept, ask for remote days, counter or walk away?
+# ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # a pair `(response, reason)` by the rule above, for offers made while Northwind is still
-# moving. `"accept"` marks an acceptable offer, good enough to take; whether you counter
-# towards your target first is your call, and the check does not grade it. The response
-# is one of
-# `"accept"`,
-# `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one of
-# `"no zone even with remote days"` (for walking away), `"even split reached"` (for
-# accepting), `"no remote days"` (for asking for them), and, for a counter,
+# moving. `"acceptable"` marks an offer good enough to take, not one you must take at
+# once: whether you take it or counter towards your target first is your call, and the
+# check does not grade it (it still takes `"accept"`, this response's earlier name). The
+# response is one of `"acceptable"`, `"ask for remote days"`, `"counter"` or
+# `"walk away"`; the reason is one of `"no zone even with remote days"` (for walking
+# away), `"even split reached"` (for an acceptable offer), `"no remote days"` (for asking
+# for them), and, for a counter,
 # `"below your BATNA"`, `"commute trap"` or `"below the even split"`.
 #
 # `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
@@ -640,7 +641,7 @@ def respond_to_offer(offers, offer, batna_value, northwind_reservation):
     even_split = (with_remote + northwind_reservation) / 2
     if offer.salary >= even_split:
         if offer.remote_days:
-            return "accept", "even split reached"
+            return "acceptable", "even split reached"
         return "ask for remote days", "no remote days"
     if offer.salary < batna_value:
         return "counter", "below your BATNA"
