@@ -633,7 +633,8 @@ def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
     assert "**even split**" in zopa and "section 5 calls that middle" not in zopa
     assert "halfway between the two ends, where each side gains the same" in zopa
     assert "**even split**" not in decide and "section 4's even split" in decide
-    assert "Nash price" not in nash and "exactly what the agency costs it (below, $W = A$)" in nash
+    # review 67 U1: the condition is stated once, in the cancellation case
+    assert "Nash price" not in nash and "the even split of the zone only when $W = A$" in nash
 
 
 def demand_package(text):
@@ -3692,7 +3693,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
     assert "a ticket for three days a week costs half" in " ".join(offers.story().split())
     nash = " ".join(_cell("nash-teaching").split())
     assert "even split is the price the Nash split predicts when the conditions" not in nash
-    assert "exactly what the agency costs it (below, $W = A$)" in nash
+    assert "the even split of the zone only when $W = A$ exactly" in nash  # review 67 U1
     decide = " ".join(_cell("decide-teaching").split())
     assert "target you set in question 5" in decide and "set in section 3" not in decide
     for n in range(40):
@@ -4608,7 +4609,9 @@ def test_sections_6_and_7_and_questions_7_to_10_are_shorter_and_point_to_module_
     question 8 (review 66 X1) is new and counted apart."""
     words = {g: len(_cell(g).split()) for g in ("honest-teaching", "nash-teaching")}
     assert words["honest-teaching"] <= 1_280, words
-    assert words["nash-teaching"] <= 1_660, words
+    # review 67 U1: the W = A condition is stated once, the breakdown-payoff aside and the
+    # explorer's half unit are cut (1,691 words after review 67 E2 stated the proposer's gain)
+    assert words["nash-teaching"] <= 1_605, words
     old = ("honest-teaching", "q7-text", "nash-teaching", "q8-text", "q9-text", "q10-text")
     assert sum(len(_cell(g).split()) for g in old) <= 4_330
     nash = _cell("nash-teaching")

@@ -117,6 +117,11 @@ def test_the_even_split_is_the_nash_split_under_either_breakdown_that_gives_it()
     leaves Northwind with the agency's contractor, or when W = A; section 6's first mention
     named W = A alone, as if it were the only case."""
     nash = _cell("nash-teaching")
-    first = nash[: nash.index("(below, $W = A$)")]
-    assert "if breakdown leaves Northwind with the agency's contractor" in first
-    assert "or if breakdown left Northwind with the agency's contractor" in nash
+    # review 67 U1: the first mention, a repeat of the cancellation case's, is cut; the one
+    # statement left names both cases together
+    assert "(below, $W = A$)" not in nash
+    assert nash.count("$W = A$") == 1
+    assert (
+        "only when $W = A$ exactly, or if breakdown left Northwind with the agency's contractor"
+        in nash
+    )

@@ -880,15 +880,11 @@ check.label_statements(label_statements, hidden=True)
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split: at least
 # one side does better by walking away. For a price, this is the even split of a zone
-# $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side. At Northwind
-# that holds if breakdown leaves Northwind with the agency's contractor; if breakdown
-# leaves it with no hire at all (as below), it holds only if your work is worth to
-# Northwind exactly what the agency costs it (below, $W = A$).
+# $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side.
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
-# rises adds half a unit to your share. The ZOPA explorer showed the even split move by
-# half of what your reservation price moved; here that half-unit move becomes a
-# prediction, but only where the conditions below hold.
+# rises adds half a unit to your share. That is the half-unit move of the ZOPA explorer,
+# now a prediction, but only where the conditions below hold.
 #
 # **Where this holds.** The even split of the surplus in money assumes that the pie is
 # money, worth the same to both sides, who are both risk-neutral (a side more averse to
@@ -898,10 +894,8 @@ check.label_statements(label_statements, hidden=True)
 # receives if something neither side controls ends the talks. The Nash split with those
 # payoffs is what the talks predict when offers follow each other quickly and the chance
 # that the talks break down between two offers is small. When what pushes both to agree
-# is the risk of that breakdown, a stronger BATNA raises your share even if you never use
-# it. A BATNA is a breakdown payoff only if breakdown hands it to you: when the talks end
-# by accident, each side gets what the accident leaves it, which need not be the
-# alternative it would choose.
+# is the risk of that breakdown, a stronger BATNA raises your share even if you never
+# use it.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative whenever you
 # turn down the other side's proposal, and what pushes both sides to agree is the cost of
