@@ -937,7 +937,8 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     plan = plan_of(case)
     assert f"{name} was worth {worth:g} on average" in rubric
     # review 66 E1: the letter is set against Brenn as a sure sum, and the gap weighed by
-    # the chance of no deal (test_the_model_answer_weighs_the_letter_by_the_chances_...)
+    # the chance of no deal with and without the letter (review 67 E1;
+    # test_the_model_answer_weighs_the_letter_by_the_chances_...)
     assert f"and Brenn's letter a sure {case.brenn_letter:g}, so I did not sign it" in rubric
     assert case.brenn_letter < worth
     floor, best = reservation_of(case), best_profit(case)
@@ -2552,22 +2553,50 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     """Review 66 E1: the full-marks answer compared a 16.25 k€ shortfall, paid only when
     the talks fail, with the appendix's 4 to 8 k€, a population average earned only on a
     deal. It now weighs each by its chance on learner-1354's case, and every figure is
-    recomputed here: the posterior (0.38) is the chance of no deal, since no package of
-    the plan gives Marlow its points with Quell; 0.38 x 16.25 = 6.2; the step beyond,
-    replayed without Quell (200 seeds a style, the scripted learner of section 5), gains
-    1.85, 0, 0 and -9.25, about -1.1 weighed by the chance of a deal. The rubric asks for
-    that weighing. Failed on the old text."""
+    recomputed here. Review 67 E1: the answer then took the chance of no deal as fixed,
+    but a signed letter lowers the reservation price (90.25 to 74), and the plan run to
+    that floor reaches 90/63, which Marlow accepts even with Quell (62): with the letter
+    the Quell state (0.38) can end in a deal worth 90 - 9 = 81, 0.25 below Brenn's
+    gamble. So the letter costs between 0.38 x 0.25 = 0.1 and 0.38 x 16.25 = 6.2 on
+    average, depending on whether the learner could jump to the plan's eighth step. The
+    step beyond, replayed without Quell (200 seeds a style, the scripted learner of
+    section 5), gains 1.85, 0, 0 and -9.25, about -1.1 weighed by the chance of that
+    state. The rubric asks for the weighing with and without the letter. Failed on the
+    old text (review 67's finding)."""
     rubric = " ".join(
         line.removeprefix("#").strip()
         for line in NOTEBOOK.read_text().split('grade_id": "reflection"')[1].splitlines()
     )
     assert "16.25 short, more than the 4 to 8" not in rubric
+    assert "would have cost me 16.25 only if the talks failed" not in rubric
     case = course.variant("05_capstone", "learner-1354")
     posterior = quell_posterior(case)
-    shortfall = batna_of(case)[1] - case.brenn_letter
+    worth = batna_of(case)[1]
+    shortfall = worth - case.brenn_letter
     assert shortfall == 16.25 and f"{posterior:.2f}" == "0.38"
-    assert max(them for _, _, them in plan_of(case)) < case.reservation_if_quell == 62
-    assert f"about {posterior * shortfall:.1f} k€ on average" in rubric
+    unsigned = plan_of(case)
+    most = max(them for _, _, them in unsigned)
+    assert most == 57 < case.reservation_if_quell == 62
+    assert f"my plan gave Marlow at most {most:g} points, short of the 62" in rubric
+    # signed: the floor falls to the letter plus the audit, and the plan reaches Quell's
+    signed_floor = case.brenn_letter + case.audit_cost
+    assert signed_floor == 74 and signed_floor < reservation_of(case) == 90.25
+    assert f"my reservation price would have been {signed_floor:g}" in rubric
+    signed = plan_of(case, floor=signed_floor)
+    assert signed[0][1] > reservation_of(case)  # either floor leaves the same opening
+    k, (_, profit, points) = next(
+        (k, row) for k, row in enumerate(signed) if row[2] >= case.reservation_if_quell
+    )
+    assert (k, profit, points) == (8, 90, 63)
+    assert f"my plan would then have reached {profit:g}/{points:g}" in rubric
+    assert "(90 is my plan's eighth step)" in rubric and k > 4  # a jump, not four steps
+    net = profit - case.audit_cost
+    assert f"a deal worth {net:g} to me, only {worth - net:g} below Brenn's gamble" in rubric
+    low, high = posterior * (worth - net), posterior * shortfall
+    assert (
+        f"Weighed by the chance of Quell, {posterior:.2f}, the letter cost between about "
+        f"{low:.1f} and {high:.1f} k€ on average" in rubric
+    )
     beyond = beyond_of(case)
     assert beyond[1] == 160
     gains = {}
@@ -2588,9 +2617,14 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
         "opening one step beyond gained 1.85 against a Boulware Marlow, nothing against a "
         "linear or a Conceder one, and lost 9.25 against tit-for-tat" in rubric
     )
-    assert "that is about 1.1 k€ lost on average, not 6.2 gained" in rubric
+    assert "Weighed by the chance of that state, 0.62, that is about 1.1 k€ lost" in rubric
+    assert weighed < 0 < low  # so the step beyond made up none of the letter's cost
+    assert "so at this table it made up none of the letter's cost" in rubric
     assert "The appendix's 4 to 8 k€ is an average over many learners' cases, not mine" in rubric
-    assert "weighing the shortfall by the chance of no deal" in rubric
+    assert (
+        "weighing the shortfall by the chance of no deal with and without the letter (a "
+        "signed letter lowers the reservation price and can open a zone)" in rubric
+    )
 
 
 def test_a_tit_for_tat_marlow_facing_a_learner_who_holds_barely_moves():
