@@ -352,17 +352,14 @@ def test_the_plan_line_shows_a_target_for_each_state_of_quell():
         # review 62, C2: one step below the opening was above module 02's 0.9 band for
         # about one learner in ten; the target is now the first planned package inside it
         # review 66 C2: and at or above the even split, module 02's floor of the band
+        # review 67 C1: module 02's rule aims at the even split itself when no fact
+        # carries you higher, so the target is the planned package nearest it from above
         floor = reservation_of(case)
-        band = floor + 0.9 * (rows[0][1] - floor)
         even = floor + 0.5 * (rows[0][1] - floor)
-        inside = [profit for _, profit, _ in rows[1:] if even <= profit <= band + 1e-9]
-        if inside:
-            said = f"Quell has no capacity: a profit of {inside[0]:g}, the first planned package"
-        else:
-            above = [profit for _, profit, _ in rows if profit >= even]
-            said = f"Quell has no capacity: a profit of {above[-1]:g}, " + (
-                "your opening itself" if len(above) == 1 else "the last planned package"
-            )
+        above = [profit for _, profit, _ in rows if profit >= even]
+        said = f"Quell has no capacity: a profit of {above[-1]:g}, " + (
+            "your opening itself" if len(above) == 1 else "the planned package nearest"
+        )
         assert said in text, (case.learner, text)
         assert "one step below your opening" not in text
         decision, k = if_quell_of(case)
@@ -402,13 +399,49 @@ def test_the_target_without_quell_is_never_below_the_even_split():
 
 def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     """Review 62, C2: for learner-1354 one step below the opening (150) lay 0.92 of the
-    way from the reservation price (90.25) to the opening (155), past module 02's 0.9; the
-    model answer's target is now 140, the first planned package inside the band, and the
-    table shows the same."""
+    way from the reservation price (90.25) to the opening (155), past module 02's 0.9.
+    Review 67, C1: the target was then the highest planned package in the band (140),
+    where module 02 aims at the even split unless a fact you can show carries you
+    higher, and the capstone names none; the target is now the planned package nearest
+    the even split (122.625) at or above it, 125, in the table and the model answer.
+    Failed on the old widget and text."""
     case = course.variant("05_capstone", "learner-1354")
+    floor = reservation_of(case)
+    profits = [row[1] for row in plan_of(case, check.opening_of(case), floor)]
+    even = floor + 0.5 * (profits[0] - floor)
+    assert (floor, profits[0], even) == (90.25, 155, 122.625)
+    assert min(p for p in profits if p >= even) == 125 < floor + 0.9 * (profits[0] - floor)
     text = unescape(table_for(case).plan_text.value)
-    assert "Quell has no capacity: a profit of 140, the first planned package" in text
+    assert "Quell has no capacity: a profit of 125, the planned package nearest" in text
+    assert "a profit of 140" not in text
     source = (
         Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
     ).read_text()
-    assert "my target for the likelier state, a profit of 140," in source
+    assert "my target for the likelier state, a profit of 125," in source
+    assert "a profit of 140," not in source
+    flat = " ".join(line.removeprefix("#").strip() for line in source.splitlines())
+    assert "your target is the first package of your plan after the opening" not in flat
+    assert (
+        "inside it you aim at the even split unless a fact you can show, such as a rival's "
+        "price, carries you higher" in flat
+    )
+    assert "your target is the package of your plan nearest the even split at or above it" in (flat)
+
+
+def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split():
+    """Review 67, C1: module 02's rule aims at the even split when no fact carries you
+    higher; the table's target is the planned package nearest it from above, for every
+    learner (the opening when every step falls below it), and says when the plan jumps
+    over module 02's band. Failed on the old widget (the highest package in the band)."""
+    for n in range(1, 80):
+        case = course.variant("05_capstone", f"learner-{n}")
+        floor = reservation_of(case)
+        profits = [row[1] for row in plan_of(case, check.opening_of(case), floor)]
+        even = floor + 0.5 * (profits[0] - floor)
+        expected = min(p for p in profits if p >= even - 1e-9)
+        text = unescape(table_for(case).plan_text.value)
+        target = float(text.split("Quell has no capacity: a profit of ")[1].split(",")[0])
+        assert target == expected, (case.learner, target, expected)
+        above_band = expected > floor + 0.9 * (profits[0] - floor) + 1e-9
+        if expected != profits[0]:
+            assert ("since your plan jumps over module 02's band" in text) == above_band

@@ -163,12 +163,10 @@ class NegotiationTable(PlaysRounds, w.VBox):
 
     def _targets(self):
         """Section 5's two targets, one for each state of Quell, in words: if Quell has
-        no capacity, the first planned package after the opening inside module 02's band
-        (at least half, the even split, and at most nine tenths of the way from the
-        reservation price up to the opening's profit); if the plan jumps over the band, the
-        last planned package above it, so the target is never below the even split (review
-        66 C2); if it has, the first planned package that gives Marlow its higher
-        reservation price, while it leaves more than your reservation price."""
+        no capacity, module 02's even split, the planned package nearest it at or above
+        it (``target_without_quell``); if it has, the first planned package that gives
+        Marlow its higher reservation price, while it leaves more than your reservation
+        price."""
         steps, reservation = self.plan["steps"], self.plan["reservation"]
         if not steps or reservation is None:
             return []
@@ -323,22 +321,16 @@ class NegotiationTable(PlaysRounds, w.VBox):
 
 
 def target_without_quell(worth_of, steps, reservation):
-    """Section 5's target if Quell has no capacity, in words: the first planned package
-    after the opening inside module 02's band, from the even split (half the way from the
-    reservation price up to the opening's profit) to nine tenths of it; if none lies
-    inside, the last planned package above the band (the opening, if every step falls
-    below the even split), never one below the even split (review 66 C2)."""
+    """Section 5's target if Quell has no capacity, in words: module 02's rule, the even
+    split (half the way from the reservation price up to the opening's profit) when no
+    fact you can show carries you higher, which this case has none of; so the planned
+    package nearest the even split at or above it (the opening, if every step falls below
+    the even split), above module 02's band (nine tenths of that way) only when the plan
+    jumps over it, never below the even split (review 66 C2, review 67 C1)."""
     profits = [worth_of(package)[0] for package in steps]
     top = profits[0]
     even = reservation + EVEN_SPLIT_SHARE * (top - reservation)  # module 02's band: its floor
     band = reservation + TARGET_SHARE * (top - reservation)  # and its top
-    inside = [you for you in profits[1:] if even - 1e-9 <= you <= band + 1e-9]
-    if inside:
-        return (
-            f"your target if Quell has no capacity: a profit of {inside[0]:g}, the first "
-            "planned package from half to nine tenths of the way from your reservation price "
-            "to your opening"
-        )
     above = [you for you in profits if you >= even - 1e-9]
     if len(above) == 1:
         return (
@@ -346,8 +338,12 @@ def target_without_quell(worth_of, steps, reservation):
             "itself, since every planned step lies below half the way from your reservation "
             "price to your opening (module 02's even split)"
         )
-    return (
-        f"your target if Quell has no capacity: a profit of {above[-1]:g}, the last planned "
-        "package above half the way from your reservation price to your opening (no "
-        "planned package lies from half to nine tenths of that way)"
+    target = min(above)
+    text = (
+        f"your target if Quell has no capacity: a profit of {target:g}, the planned package "
+        "nearest module 02's even split (half the way from your reservation price to your "
+        "opening) at or above it"
     )
+    if target > band + 1e-9:
+        text += ", above nine tenths of that way, since your plan jumps over module 02's band"
+    return text

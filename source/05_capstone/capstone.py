@@ -737,13 +737,15 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
 # better than your reservation price. Here you need one for each state of Quell. If
-# Quell has no capacity, your target is the first package of your plan after the opening
-# inside module 02's band: at least half (the even split) and at most nine tenths of the
-# way from your reservation price up to the opening's profit, which keeps a tenth of the
-# zone as room to concede. If your plan jumps over the band, your target is the last
-# planned package above it (your opening, if every step falls below the even split), never
-# one below the even split. If Quell has capacity, your target is the first package of
-# the plan that
+# Quell has no capacity, module 02's rule sets it. Its band runs at least half (the even
+# split) and at most nine tenths of the way from your reservation price up to the
+# opening's profit, which keeps a tenth of the zone as room to concede; inside it you aim
+# at the even split unless a fact you can show, such as a rival's price, carries you
+# higher. This case has no such fact (your list terms are your own asking price, and the
+# rush cost is already in your profits), so your target is the package of your plan
+# nearest the even split at or above it: your opening, if every step falls below the even
+# split, and a package above the band if your plan jumps over it, never one below the
+# even split. If Quell has capacity, your target is the first package of the plan that
 # gives Marlow its higher reservation price (question 8 finds it by a rule stated
 # below), when that package still leaves you more than your reservation price. The table
 # shows both targets above your plan; keep in mind the one for the state Marlow's
@@ -1180,7 +1182,7 @@ NegotiationTable(
 # both negotiations, the second described first): "I opened with my planned package
 # (profit 155, 23 of Marlow's points by my research). Marlow answered at a profit of 60
 # for me; before I replied I looked at my beliefs about Quell (a chance of 0.38 that it
-# had capacity) and at my target for the likelier state, a profit of 140,
+# had capacity) and at my target for the likelier state, a profit of 125,
 # not at its number, and held my opening. When it moved to 80 I made my
 # plan's first step (150); it stayed at 80, and the debrief's replay showed my step
 # bought nothing I could see. Then I made my second step (140) although Marlow had not
