@@ -15,7 +15,7 @@ def _text():
 def test_the_text_fixes_of_review_62():
     """U2, U3, U4, C3, C4: the buyer's reason to overstate its stock; a refused offer does
     not pull at this table (not as a general fact); the rush is an admission against
-    Marlow's interest; the diagnostic set is for a meeting (review 66 C1); and the
+    Marlow's interest (review 67 U3: a costly one); the diagnostic set is for a meeting (review 66 C1); and the
     letter's terms stay unsaid for a reason module 02 gives."""
     text = _text()
     assert "sound short of time, or not" not in text
@@ -23,7 +23,9 @@ def test_the_text_fixes_of_review_62():
     assert "One the other side refuses out of hand does not pull at all" not in text
     assert "At this table, an offer Marlow refuses out of hand does not pull" in text
     assert "it must give on other terms to get faster delivery" not in text
-    assert "a rush request admits a need, against Marlow's own interest" in text
+    # review 67 U3: 'admits a need ... so it is hard to fake' overstated a cheap signal;
+    # the text now says what makes it informative (test_review67_capstone.py)
+    assert "a rush request costs Marlow something at the table" in text
     assert "In a meeting you would put all of them down together" not in text
     # review 66 C1: the text forbade in a meeting the very set question 5 marks; it now
     # says the set is shown in a meeting, and why a partner below the frontier costs no

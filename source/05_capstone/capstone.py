@@ -191,11 +191,12 @@ check.my_reservation(my_reservation, hidden=True)
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
 # It assumes your two likelihoods are right and the rush request is the only news. Read
-# it against the other news, the stock Marlow's buyers claim: a rush request admits a
-# need, against Marlow's own interest, so it is hard to fake, while a claim about stock
-# costs nothing and serves Marlow. Where they clash (weeks of stock, and still a
-# rush), trust the rush and treat the weeks as a claim to discount: question 4 accepts
-# the row read without them, and never lets them outvote the other fact of their row. In
+# it against the other news, the stock Marlow's buyers claim: a rush request costs
+# Marlow something at the table, so it is less often made without need (your
+# likelihoods say how much less), while a claim about stock costs nothing and serves
+# Marlow. Where they clash (weeks of stock, and still a rush), trust the rush and treat
+# the weeks as a claim to discount: question 4 accepts the row read without them, and
+# never lets them outvote the other fact of their row. In
 # every case here a rush is likelier without Quell, so hearing one can only lower the
 # chance that Quell has capacity; it need not make that chance small.
 #
@@ -523,10 +524,10 @@ check.my_audit(my_audit, hidden=True)
 # The opening and the diagnostic set earn a mark each. The opening at the estimate always
 # has at least one such partner; an opening one step beyond may have none: then
 # return the opening alone, a list of one package, and it earns the set's mark too.
-# Where no package of the same profit gives that many points, a partner of an opening
-# one step beyond needs only a quarter of `s.reservation_if_quell`, so that Marlow would
-# not refuse it out of hand. If your opening ties with another package and has no partner, the check
-# names the tied package to open with instead.
+# A partner of an opening one step beyond needs only a quarter of
+# `s.reservation_if_quell`, so that Marlow would not refuse it out of hand. If your
+# opening ties with another package and has no partner, the check names the tied package
+# to open with instead.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
