@@ -7,6 +7,7 @@ import random
 import re
 from fractions import Fraction
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -1743,7 +1744,7 @@ def test_the_plans_on_the_clock_are_named_as_such():
     assert "you make its next offer only in answer to a move of Orchard's" in flat
     assert "The plan sets each step's size; their move sets its time." in flat
     # review 66 U1/U2: the simulations' exception sits in the aside on their target
-    aside = flat[flat.index("Aside: why section 5's simulations stop there") :]
+    aside = flat[flat.index("Aside: where the simulations fall short of the rule") :]
     assert (
         "Section 5's two simulations (the low-ball and next year's table) step every round "
         "anyway, to stay short, so they concede a little faster than the rule: read their "
@@ -2794,42 +2795,52 @@ def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so():
     assert "and a plan may stop exactly on it" in text
 
 
-def test_question_2s_model_answer_aims_where_module_02_does_and_the_simulations_say_why_not(
-    answers,
-):
-    """Review 64 C1: module 02 aims at the band's top when a fact you can show lies past it,
-    which for Kite (whose opening always rests on a true fact) is the estimate, or nine
-    tenths of the way up to it from an opening at the estimate; question 2's model answer
-    stopped halfway from the reservation price to the opening, near the band's bottom. It
-    now follows module 02 (this test failed on the old answer), and the text says in one
-    bullet why section 5's simulations stop lower: their buyer's limit is drawn around the
-    estimate, below it about as often as above."""
+def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_halfway(answers):
+    """Review 67 C1/C2: question 2's model answer stopped at the estimate when the opening
+    was beyond it (review 64 C1), though section 2's own aside says such a plan ends above
+    Orchard's limit about half the time, and the check's ``course_plan``, also called the
+    course's answer, stopped halfway on a Faratin curve. Both now follow the one rule
+    section 2 teaches for the course's own plans, halfway from the reservation price to the
+    opening, on the same curve (this test failed on the old model answer); the text says
+    why the band's top is a gamble, and the 6b rubric's numbers come from that plan."""
     module_02 = " ".join(
         line.lstrip("# ").strip()
         for line in (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py")
         .read_text()
         .splitlines()
     )
-    assert "a fact below the even split leaves you at the even split, one past the band's top" in (
-        module_02
-    )
     for n in range(40):
         s = course.variant(MODULE, f"learner-{n}")
         r, e = reservation_of(s), s.their_estimate
-        assert abs(answers["concession_plan"](s, e)[-1] - (r + 0.9 * (e - r))) < 1e-9
-        top = check.grounded_opening(s)[0]
-        assert top > e and abs(answers["concession_plan"](s, top)[-1] - e) < 1e-9
+        for start in check._openings(s, hidden=True):
+            plan = answers["concession_plan"](s, start)
+            assert plan == pytest.approx(check.course_plan(s, start), abs=1e-9), s.learner
+            assert abs(plan[-1] - (r + start) / 2) < 1e-9 and plan[-1] <= e, s.learner
+            check._check_plan(plan, start, r, s.learner, e)
     text = _flat()
     # review 65 C5: module 02 does not aim at the estimate, it lets the target go up to it;
     # module 04 quotes what module 02 says
     assert "module 02 aims there" not in text
     assert "the target may go up to the estimate itself" in module_02
     assert 'may stop at it, as module 02 allows (there "the target may go up to the' in text
-    assert (  # review 66 U2: one sentence names the three uses of the band, then the why
-        "the low-ball and next year's simulation in section 5 use **halfway from your "
-        "reservation price to your opening**." in text
+    assert (
+        "The top is a gamble: if your estimate is as likely too high as too low, Orchard's "
+        "reservation price lies below it about half the time, and a plan ending there ends "
+        "with no deal. So the course's own plans (question 2's model answer and section 5's "
+        "simulations) stop **halfway from your reservation price to your opening**" in text
     )
-    assert "Their buyer's limit is drawn around your estimate, below it as often as above" in text
+    assert "stop at the estimate" not in text and "Aside: why section 5's" not in text
+    # the simulations' buyers are the case named: below the estimate as often as above
+    # the 6b rubric's example: the model answer's plan from 120 over 7 rounds, RP 85
+    kite = SimpleNamespace(alternative_price=80, extra_cost=5, rounds=7, their_estimate=117)
+    plan = [round(ask, 1) for ask in answers["concession_plan"](kite, 120)]
+    assert plan[:4] == [120, 120, 114.0, 110.5] and plan[-1] == 102.5
+    assert (
+        "for the model answer's plan from an opening of 120 over 7 rounds with a reservation "
+        "price of 85 (asks of 120, 120 and 114, a next ask of 110.5, a target of 102.5, "
+        "halfway) and Orchard's 68, 76 and 51: \"I hold at 114 and say:" in text
+    )
+    assert [round(0.8 * 85), round(0.9 * 85), round(0.6 * 85)] == [68, 76, 51]
     from course.engine.domain import BUYER
     from course.widgets.practice import DifficultMoment
 

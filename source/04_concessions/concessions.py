@@ -310,23 +310,23 @@ check.opening(opening, hidden=True)
 # other side's: of the zone you expect (your reservation price to your estimate). The
 # bottom of that band is the **even split** (module 02's name for the point halfway),
 # and a plan may stop exactly on it. When a fact you can name carries your opening beyond
-# the estimate, as a true statement here always does (section 1), the top rises to the
-# estimate itself, so a plan that opens beyond the estimate may stop at it, as module 02
-# allows (there "the target may go up to the estimate itself"); never above it, where it
-# would wait for a deal you do not expect Orchard to sign.
+# the estimate, the top rises to the estimate itself, so a plan that opens beyond the
+# estimate may stop at it, as module 02 allows (there "the target may go up to the
+# estimate itself"); never above it, where it would wait for a deal you do not expect
+# Orchard to sign.
 #
-# Question 2 leaves the place in the band to you; question 3 hands you a target from it;
-# the low-ball and next year's simulation in section 5 use **halfway from your
-# reservation price to your opening**.
+# The top is a gamble: if your estimate is as likely too high as too low, Orchard's
+# reservation price lies below it about half the time, and a plan ending there ends with
+# no deal. So the course's own plans (question 2's model answer and section 5's
+# simulations) stop **halfway from your reservation price to your opening**, never above
+# the estimate when you open no higher than a true fact justifies. Question 2 leaves the
+# place in the band to you; question 3 hands you a target from it.
 #
-# <details><summary>Aside: why section 5's simulations stop there</summary>
+# <details><summary>Aside: where the simulations fall short of the rule</summary>
 #
-# Their buyer's limit is drawn around your estimate, below it as often as above, so a plan
-# that stopped at the estimate would end above half of those limits. Halfway to your
-# opening is never above the estimate when you open no higher than a true fact justifies.
 # Section 5's two simulations (the low-ball and next year's table) step every round
-# anyway, to stay short, so they concede a little faster than the rule: read their figures
-# as rough.
+# anyway, to stay short, so they concede a little faster than the rule: read their
+# figures as rough.
 #
 # </details>
 #
@@ -379,7 +379,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # The plan is yours to decide for your case: where in that band your target goes (nearer
 # your estimate when your facts for it are solid, nearer the even split when they are
-# thin), how fast your steps shrink, and where you hold. The check calls it with a few
+# thin; section 2 says why the course's own plans stop at its halfway point, short of the
+# estimate), how fast your steps shrink, and where you hold. The check calls it with a few
 # grounded openings, from `s.their_estimate` up to the most a true fact of yours justifies
 # (not your answer to question 1), and accepts every plan that keeps the five rules: where
 # in the band you stop is not graded.
@@ -390,18 +391,15 @@ def concession_plan(s, opening):
     """Your offers in rounds 0 .. s.rounds - 1, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # module 02: a fact past the band's top puts the target at the top; every opening
-    # here rests on a true fact, so that is the estimate when I open beyond it, and nine
-    # tenths of the way up to it when I open at it
-    estimate = s.their_estimate
-    target = estimate if opening > estimate else reservation + 0.9 * (estimate - reservation)
-    sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
-    # round 1 holds: Orchard has only opened, and its opening is not a concession
-    total, given, plan = sum(sizes), 0, [opening, opening]
-    for size in sizes:
-        given += size
-        plan.append(opening - (opening - target) * given / total)
-    return plan
+    # section 2's rule for the course's plans: stop halfway from my reservation price to
+    # my opening, inside the band and short of my estimate, which Orchard's reservation
+    # price may lie below
+    target = (reservation + opening) / 2
+    last = s.rounds - 2  # round 1 holds: Orchard has only opened, which is no concession
+    # then Faratin's curve from section 2 with beta = 1.5 (a Conceder): its steps shrink
+    return [opening] + [
+        time_dependent_offer(t, last, opening, target, 1.5) for t in range(last + 1)
+    ]
     ### END SOLUTION
 
 
@@ -1170,9 +1168,10 @@ try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
     price = opening(scenario, None)[0]
     mine = concession_plan(scenario, price)
     theirs = [round(0.8 * reservation), round(0.9 * reservation), round(0.6 * reservation)]
-    print(f"your asks: {mine[0]:g}, {mine[1]:g}, {mine[2]:g}; Orchard's answers: {theirs}")
+    asks = [f"{round(ask, 1):g}" for ask in mine[:4]]  # to a tenth of a thousand
+    print(f"your asks: {', '.join(asks[:3])}; Orchard's answers: {theirs}")
     answer = respond(scenario, theirs[-1], mine[3])
-    print(f"your plan's next ask: {mine[3]:g}; respond says {answer!r}")
+    print(f"your plan's next ask: {asks[3]}; respond says {answer!r}")
 except NotImplementedError:
     print("Answer questions 1, 2 and 6 first.")
 
@@ -1185,10 +1184,11 @@ except NotImplementedError:
 # of its budget, what evidence would make the cap believable). Half a mark when the words
 # or the reason are missing.
 #
-# A full-marks answer, for asks of 120, 120 and 119, Orchard's 68, 76 and 51, a next ask
-# of 118.2 and a reservation price of 85: "I hold at 119 and say: 'That is a long way
-# from the 76 you offered last week. What has changed on your side?' Orchard has said its
-# budget is tighter this year, but it paid Linden 120 last year and offered 76 a week
+# A full-marks answer, for the model answer's plan from an opening of 120 over 7 rounds
+# with a reservation price of 85 (asks of 120, 120 and 114, a next ask of 110.5, a target
+# of 102.5, halfway) and Orchard's 68, 76 and 51: "I hold at 114 and say: 'That is a long
+# way from the 76 you offered last week. What has changed on your side?' Orchard has said
+# its budget is tighter this year, but it paid Linden 120 last year and offered 76 a week
 # ago; a fall to 51 with nothing to show for it reads as a test, so I counter, as respond
 # does. If Orchard shows me a budget of 51 in writing, that is a cap below my reservation
 # price: I walk away politely and say what would bring me back."
