@@ -3968,7 +3968,18 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
     # review 64 X1: the first wording invited counting the polite walk-away only, which
     # the check refuses when the walk-out row is higher
     assert "Your alternative is the better of the two ways of ending without a deal" in text
-    assert "not as a threat in disguise (section 1)" in text
+    # review 67 C3: the caveat "count it only as one you would really make" asked for a
+    # judgement the function cannot express, while the check always takes the higher row;
+    # the text now says what the function decides
+    assert "count it only as one you would really make" not in text
+    assert (
+        "Assume every ending in the table is one you would really make: the function cannot "
+        "tell a walk-out you mean from a threat in disguise (section 1), and the check does "
+        "not ask it to." in text
+    )
+    firm = {"deal": 14.0, "polite walk-away": 6.0, "walk-out": 9.0}  # a walk-out you mean
+    s = course.variant(MODULE, "learner-0")
+    assert check.adjusted_reservation(s, firm) == pytest.approx(reservation_of(s) - 5)
     assert "usually carries the same news" not in text
     assert "is void too if the deal falls through" not in text
     assert "If no deal is signed, every concession falls away" in text

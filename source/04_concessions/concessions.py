@@ -1275,8 +1275,9 @@ next_year
 # made-up tables in which a deal makes no difference, makes next year worse, or in which
 # the walk-out row is higher (say, a walk-out convinced Orchard you really have other
 # work): read the rows, do not assume them. Your alternative is the better of the two ways
-# of ending without a deal, whichever it is; if that is the walk-out, count it only as one
-# you would really make, not as a threat in disguise (section 1).
+# of ending without a deal, whichever it is. Assume every ending in the table is one you
+# would really make: the function cannot tell a walk-out you mean from a threat in
+# disguise (section 1), and the check does not ask it to.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
