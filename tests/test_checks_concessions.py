@@ -4141,3 +4141,40 @@ def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, c
 
     exec(code, dict(answers, opening=unanswered, concession_plan=unanswered, respond=unanswered))
     assert capsys.readouterr().out.strip() == "Answer questions 1, 2 and 6 first."
+
+
+def test_two_other_plans_that_stop_halfway_pass_and_so_does_one_that_stops_at_the_top(
+    learner, capsys
+):
+    """Review 67 C1: section 2's rule for the course's own plans is halfway from the
+    reservation price to the opening. Two formulations written apart from the model answer
+    (steps in proportion n, ..., 1; geometric steps rounded to a tenth) pass, visible and
+    hidden; question 2 still leaves the place in the band to the learner, so the old model
+    answer, which stops at the estimate from an opening beyond it, passes too."""
+
+    def linear_sizes(s, opening):
+        target = (s.alternative_price + s.extra_cost + opening) / 2
+        sizes = range(s.rounds - 2, 0, -1)
+        given = itertools.accumulate(sizes)
+        return [opening, opening] + [opening - (opening - target) * g / sum(sizes) for g in given]
+
+    def geometric_tenths(s, opening):
+        target = (s.alternative_price + s.extra_cost + opening) / 2
+        steps = [0.7**k for k in range(s.rounds - 2)]
+        plan, given = [opening, opening], 0.0
+        for step in steps:
+            given += step
+            plan.append(round(opening - (opening - target) * given / sum(steps), 1))
+        return plan
+
+    def old_model_answer(s, opening):
+        r, e = s.alternative_price + s.extra_cost, s.their_estimate
+        target = e if opening > e else r + 0.9 * (e - r)
+        sizes = range(s.rounds - 2, 0, -1)
+        given = itertools.accumulate(sizes)
+        return [opening, opening] + [opening - (opening - target) * g / sum(sizes) for g in given]
+
+    for answer in (linear_sizes, geometric_tenths, old_model_answer):
+        check.concession_plan(answer)
+        check.concession_plan(answer, hidden=True)
+    assert capsys.readouterr().out.count("\N{CHECK MARK}") == 6
