@@ -2189,7 +2189,7 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     assert "caps Orchard's reservation price at the quote" in text
     # review 66 U3: the quote cases are a table; the unit is named in the bullet above it
     assert "| at the quote or up to 3 below it:" in text
-    assert "The 3 (thousand, not per cent)" in text
+    assert "up to 3 thousand under the quote (the course's convention)" in text
     assert "puts Orchard's reservation price between" not in text
 
 
@@ -2504,7 +2504,10 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
     bullet = flat[flat.index("**Moved by news:**") :]
     bullet = bullet[: bullet.index("| the quote lies |")]  # review 66 U3: then the table
     # review 56 (U1): the bullet is shorter; the 3 is named as the course's convention in it
-    assert "the 3 is the course's convention" in bullet
+    # review 67 U2: "the 3 is the course's convention" read awkwardly; the bullet now says
+    # what the table's 3 means, in thousands, under the quote
+    assert "up to 3 thousand under the quote (the course's convention)" in bullet
+    assert "the 3 is the course's convention" not in bullet
     assert check.QUOTE_BAND == 3
 
 
@@ -2514,7 +2517,7 @@ def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_
     introduction. Question 1's band of 3 under a rival's quote was a bare number; the text now
     says what it stands for, a few per cent of the quotes the check tries (100 learners)."""
     text = _flat()
-    assert "the 3 is the course's convention" in text
+    assert "up to 3 thousand under the quote (the course's convention)" in text
     assert check.QUOTE_BAND == 3
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
@@ -3753,7 +3756,7 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "module 02's advice" not in text and "module 02's convention" in text
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
-    assert "The 3 (thousand, not per cent)" in text
+    assert "up to 3 thousand under the quote (the course's convention)" in text
     root = Path(__file__).parents[1]
     checks = (root / "course" / "checks" / "concessions.py").read_text()
     assert "module 02 puts a target" not in checks
@@ -4178,3 +4181,30 @@ def test_two_other_plans_that_stop_halfway_pass_and_so_does_one_that_stops_at_th
         check.concession_plan(answer)
         check.concession_plan(answer, hidden=True)
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 6
+
+
+def test_the_margin_rubrics_range_is_the_one_the_landing_gives():
+    """Review 67 U4: the margin rubric said a margin of "15 or more" costs 6 points for 15
+    of Orchard's; on its frontier every margin from 12 to 23 lands at (83, 70), and above
+    23 no package qualifies. Seen failing on the old text."""
+    from types import SimpleNamespace as Frontier
+
+    from course.scenarios.concessions import landing_point
+
+    table = Frontier(frontier=[(89, 55), (86, 58), (83, 70)])
+    assert landing_point(table, 47 + 10) == (86, 58)
+    assert [m for m in range(30) if landing_point_or_none(table, 47 + m) == (83, 70)] == list(
+        range(12, 24)
+    )
+    text = _flat()
+    assert "A margin of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's" in text
+    assert "of 15 or more" not in text
+
+
+def landing_point_or_none(table, their_minimum):
+    from course.scenarios.concessions import landing_point
+
+    try:
+        return landing_point(table, their_minimum)
+    except ValueError:
+        return None

@@ -785,11 +785,15 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
     )
     # review 56 (U2): counts from an unexplained sample (9,304 moments, "115 of the first
     # 1,460") are cut; the text gives the rounded shares this test measures
+    # review 67 U3: "one in eight" against "one in seven" contrasted two shares within
+    # sampling noise of each other (another 3,000 moments reversed them); the text now says
+    # they are about the same
     assert (
-        "Against the second kind, true claims included, the planned step ends better in "
-        "about one moment in eight, holding in about one in seven, and the rest end the "
-        "same." in text
+        "Against the second kind, true claims included, the planned step and holding each "
+        "end better in about one moment in seven or eight, about equally often, and the "
+        "rest end the same." in text
     )
+    assert "one moment in eight, holding in about one in seven" not in text
     assert "9,304" not in text and "1,460" not in text
     assert "a little better" not in text
     assert ANY_STEP == 1 / 2
@@ -816,8 +820,11 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
     assert 0.45 < counts["other"] / 12_000 < 0.55
     # review 58 (C1): from the opening of 84 (not 95) the shares changed; the draws are seeded
     assert (counts["other"], counts["step"], counts["hold"]) == (6004, 759, 877), counts
-    assert 1 / 8.5 < counts["step"] / counts["other"] < 1 / 7.5, counts  # one in eight
-    assert 1 / 7.5 < counts["hold"] / counts["other"] < 1 / 6.5, counts  # one in seven
+    for answer in ("step", "hold"):  # each about one in seven or eight
+        assert 1 / 8.5 < counts[answer] / counts["other"] < 1 / 6.5, counts
+    # about equally often: 12.6 % against 14.6 % of these moments, too close for one sample
+    # to carry a contrast (review 67 drew another 3,000 moments that reversed the two)
+    assert abs(counts["step"] - counts["hold"]) / counts["other"] < 0.025, counts
 
 
 def test_the_low_ball_plan_holds_after_the_buyers_opening():

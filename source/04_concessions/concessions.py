@@ -202,9 +202,9 @@ scenario
 #   either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
 #   it with the price you would open with.
-# - **Moved by news:** Orchard will not pay you more than a quote for the same work. The
-#   3 (thousand, not per cent) leaves Orchard a reason to prefer you; the 3 is the
-#   course's convention.
+# - **Moved by news:** Orchard will not pay you more than a quote for the same work. In
+#   the table, "up to 3 below it" means up to 3 thousand under the quote (the course's
+#   convention): a little under it leaves Orchard a reason to prefer you.
 #
 # | the quote lies | your opening |
 # |---|---|
@@ -857,8 +857,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # the package worth 86 to me and 58 to Orchard, against 89 and 55 with no margin: 3 of my
 # points buy Orchard 3 of its own. We meet again next year, and an Orchard that ends just
 # at its minimum will open lower and trust me less; 3 points is cheap for that. A margin
-# of 15 or more would cost me 6 points for 15 of Orchard's: a gift, since my estimate of
-# its minimum is not so far off that I need it."
+# of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift, since my
+# estimate of its minimum is not so far off that I need it."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
@@ -1103,8 +1103,9 @@ check.read_pick(read_pick, hidden=True)
 #
 # Against the first kind, holding ends better than the planned step in every moment whose
 # claim is a test (about two moments in three) and the same when the claim is true.
-# Against the second kind, true claims included, the planned step ends better in about
-# one moment in eight, holding in about one in seven, and the rest end the same.
+# Against the second kind, true claims included, the planned step and holding each end
+# better in about one moment in seven or eight, about equally often, and the rest end the
+# same.
 #
 # </details>
 
