@@ -202,9 +202,9 @@ scenario
 #   either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
 #   it with the price you would open with.
-# - **Moved by news:** Orchard will not pay you more than a quote for the same work. In
-#   the table, "up to 3 below it" means up to 3 thousand under the quote (the course's
-#   convention): a little under it leaves Orchard a reason to prefer you.
+# - **Moved by news:** Orchard will not pay you more than a quote for the same work.
+#   Opening up to 3 thousand under the quote (the course's convention) leaves Orchard a
+#   reason to prefer you.
 #
 # | the quote lies | your opening |
 # |---|---|
@@ -395,11 +395,13 @@ def concession_plan(s, opening):
     # my opening, inside the band and short of my estimate, which Orchard's reservation
     # price may lie below
     target = (reservation + opening) / 2
-    last = s.rounds - 2  # round 1 holds: Orchard has only opened, which is no concession
-    # then Faratin's curve from section 2 with beta = 1.5 (a Conceder): its steps shrink
-    return [opening] + [
-        time_dependent_offer(t, last, opening, target, 1.5) for t in range(last + 1)
-    ]
+    sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
+    # round 1 holds: Orchard has only opened, and its opening is not a concession
+    total, given, plan = sum(sizes), 0, [opening, opening]
+    for size in sizes:
+        given += size
+        plan.append(opening - (opening - target) * given / total)
+    return plan
     ### END SOLUTION
 
 
@@ -1186,13 +1188,13 @@ except NotImplementedError:
 # or the reason are missing.
 #
 # A full-marks answer, for the model answer's plan from an opening of 120 over 7 rounds
-# with a reservation price of 85 (asks of 120, 120 and 114, a next ask of 110.5, a target
-# of 102.5, halfway) and Orchard's 68, 76 and 51: "I hold at 114 and say: 'That is a long
-# way from the 76 you offered last week. What has changed on your side?' Orchard has said
-# its budget is tighter this year, but it paid Linden 120 last year and offered 76 a week
-# ago; a fall to 51 with nothing to show for it reads as a test, so I counter, as respond
-# does. If Orchard shows me a budget of 51 in writing, that is a cap below my reservation
-# price: I walk away politely and say what would bring me back."
+# with a reservation price of 85 (asks of 120, 120 and 114.2, a next ask of 109.5, a
+# target of 102.5, halfway) and Orchard's 68, 76 and 51: "I hold at 114.2 and say: 'That
+# is a long way from the 76 you offered last week. What has changed on your side?'
+# Orchard has said its budget is tighter this year, but it paid Linden 120 last year and
+# offered 76 a week ago; a fall to 51 with nothing to show for it reads as a test, so I
+# counter, as respond does. If Orchard shows me a budget of 51 in writing, that is a cap
+# below my reservation price: I walk away politely and say what would bring me back."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
