@@ -2339,7 +2339,7 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
 
 def test_the_two_sittings_split_after_question_4_four_hours_then_three():
     """The intro splits the module after question 4. The first sitting holds sections 1 to
-    3 and section 4 up to question 4: about two thirds of the reading (counted here over
+    3 and section 4 up to question 4: about three fifths of the reading (counted here over
     the markdown cells), four questions, the arena and the planner, so it takes the longer
     part: four hours, then three, the course map's seven in all (the text once gave the
     first sitting three hours and the second four)."""
@@ -2351,12 +2351,14 @@ def test_the_two_sittings_split_after_question_4_four_hours_then_three():
         if "[markdown]" in head:
             words[second] += len(re.findall(r"[A-Za-z0-9']+", body.replace("#", " ")))
         questions[second] += len(re.findall(r"^# ### Question ", body, flags=re.MULTILINE))
-    assert 0.6 < words[0] / sum(words) < 0.7  # "two thirds of the reading"
+    # review 67: section 2's target paragraphs are shorter, so the first sitting's share
+    # fell from about 0.61 to 0.60: three fifths, no longer two thirds
+    assert 0.55 < words[0] / sum(words) < 0.65  # "three fifths of the reading"
     assert questions == [4, 6]  # review 66 X2: question 6b joins the second sitting
     flat = _flat()
     assert "take three hours or so" not in flat
     assert (
-        "(two thirds of the reading, four questions, the arena and the planner) take about "
+        "(three fifths of the reading, four questions, the arena and the planner) take about "
         "four hours, and the rest (questions 4b to 7, the low-ball exercise and the "
         "reflection) about three." in flat
     )

@@ -41,7 +41,7 @@
 # low-ball) and a reflection. Side remarks, extra literature and tips for the arena, about
 # 1,700 words more, sit in folded notes that open with a click; no question needs them. If
 # you split it into two sittings, stop after question 4: sections 1 to 3 and section 4 up
-# to question 4 (two thirds of the reading, four questions, the arena and the planner)
+# to question 4 (three fifths of the reading, four questions, the arena and the planner)
 # take about four hours, and the rest (questions 4b to 7, the low-ball exercise and the
 # reflection) about three.
 #
