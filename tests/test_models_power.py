@@ -1887,12 +1887,15 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     assert "does not matter to talks that take days" not in PROSE
     text = " ".join(PROSE.split())
     assert "Why the rates are equal" not in text  # review 62, U1: the story says it
-    assert "split the worth above that figure evenly" in text
-    assert "would fit only if Borealis's figure held while the licence shrank" in text
+    # review 67, C1: the note says why in one sentence, without the unsourced condition
+    assert (
+        "The story prices Borealis's offer per remaining month so that it shrinks in step "
+        "with the licence, as the outside option does in the models above." in text
+    )
     # session 55, U1: the caveats sit in a collapsed note; review 65, U2: section 5's one
     # closing note
     specialist = _section(PROSE, "<details><summary>Closing note", "</details>")
-    for caveat in ("would fit only if", "makes a game with a last round", "Abreu & Manea"):
+    for caveat in ("shrinks in step", "makes a game with a last round", "Abreu & Manea"):
         assert caveat in specialist
     assert "Borealis's figure is unchanged" not in PROSE
     assert "Borealis's offer is still priced per remaining month of the licence" in PROSE
@@ -2281,7 +2284,8 @@ def test_a_fixed_borealis_figure_gives_the_midpoint_and_a_days_delay_still_costs
     """Section 5 said that with Borealis's figure fixed Kestrel "would lose nothing by
     holding out", which the module's own model contradicts (a fresh review, E2): the two
     share the licence's worth above the fixed figure, which shrinks for both, so they split
-    it evenly, and a deal struck later gives Kestrel less. Worked back over a year of days:
+    it evenly, and a deal struck later gives Kestrel less. Review 67 (C1) cut the text's
+    claim on this case (no source); the model's result stays checked here. Worked back over a year of days:
     the midpoint (v1 + v2) / 2 with a fixed figure, max(v1/2, v2) with one that shrinks in
     step, and Kestrel's payoff two days on (same proposer) below today's."""
     fixed = _licence_by_days(100, v2, 365, option_shrinks=False)
@@ -2289,11 +2293,15 @@ def test_a_fixed_borealis_figure_gives_the_midpoint_and_a_days_delay_still_costs
     assert fixed[2] < fixed[0]
     shrinking = _licence_by_days(100, v2, 365, option_shrinks=True)
     assert shrinking[0] == pytest.approx(max(50, v2), abs=0.1)
-    text = _section(PROSE, "would fit only if Borealis's figure held", "The end date makes")
+    # review 67, C1: the closing note's claim built on this game (a fixed figure, a shrinking
+    # licence) had no source and was hard to follow; the note now keeps only the sourced
+    # case, and says the story's offer shrinks in step, as the models' outside option does
+    text = _section(PROSE, "*Split the difference?*", "The end date makes")
     text = " ".join(text.split())
     assert "lose nothing" not in PROSE and "shift the price towards Kestrel" not in PROSE
-    assert "split the worth above that figure evenly" in text
-    assert "a day's delay would still cost Kestrel" in text
+    assert "Borealis's figure held" not in text and "would still cost Kestrel" not in text
+    assert "the Nash split on the breakdown payoffs" in text
+    assert "shrinks in step with the licence" in text
 
 
 def test_the_granite_contract_is_a_joint_gain_and_kestrels_part_its_margin():

@@ -59,6 +59,7 @@ FIGURE_STEP = 5_000  # Atlas's round figure (question 4) is a multiple of this .
 FIGURE_MARGIN = 1_000  # ... at least this far from Kestrel's Shapley value and from Borealis's
 
 #: Plausible discount factors per month (what a deal a month later is worth today).
+LICENCE_YEARS = 10  # the licence's remaining term in the story (question 6)
 DELTA_YOU = (0.85, 0.94)  # Kestrel, short of cash: 6 to 15 % of the deal lost per month
 DELTA_THEM = (0.95, 0.98)  # Granite, a large retailer
 DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel (and always less
@@ -488,6 +489,14 @@ class KestrelPower(Scenario):
         """The members' names, in the order of ``members``."""
         return [name for name, _ in self.members]
 
+    @property
+    def signing_overdraft_rate(self):
+        """Question 6's overdraft rate a year, which makes Kestrel lose ``signing_ratio``
+        times as fast as Atlas: over a licence with LICENCE_YEARS to run, both lose about
+        1 / LICENCE_YEARS of its worth a year in use, and Kestrel also the overdraft's
+        interest, so the ratio is 1 + rate * LICENCE_YEARS (review 67, E1)."""
+        return (self.signing_ratio - 1) / LICENCE_YEARS
+
     def _harrow_terms(self):
         """How Harrow's offer was made (``s.harrow_in_writing``), as the story says it."""
         if self.harrow_in_writing:
@@ -536,9 +545,12 @@ class KestrelPower(Scenario):
             "has said its offer would then come on the same terms. The money would come "
             "sooner, whoever buys, and cash in hand at signing would let Kestrel buy the "
             "materials for a large order it would otherwise have to turn down, an order worth "
-            f"about {money(self.signing_gain)} to Kestrel; but each day unsigned would then cost Kestrel, "
-            f"paying its overdraft, {self.signing_ratio} times the share of the licence's "
-            "worth it costs Atlas. Nothing else would change: Borealis's offer is still priced "
+            f"about {money(self.signing_gain)} to Kestrel; but each day unsigned would then cost Kestrel "
+            f"{self.signing_ratio} times the share of the licence's worth it costs Atlas. The "
+            "licence has about ten years to run, so a year's delay would cost both about a "
+            "tenth of that worth in use lost, and Kestrel would also pay "
+            f"{self.signing_overdraft_rate:.0%} a year on its overdraft while it waits for the "
+            "money. Nothing else would change: Borealis's offer is still priced "
             f"per remaining month, {money(self.borealis_value)} signed today, and Kestrel can "
             "still take it only by turning down a proposal from Atlas.\n\n"
             "**2. A board vote** (`s.members`, `s.quota`, `s.vote_offers`). Kestrel owns a small share of "

@@ -764,11 +764,11 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   quarter of a unit to the price, below both the Nash split's 42,500 and the 35,000
 #   deal-me-out would give. With an outside option as well (module 02), the Nash split on
 #   the breakdown payoffs holds unless the option beats it.
-# - *Split the difference?* Splitting the difference, $(v_1 + v_2)/2$, would fit only if
-#   Borealis's figure held while the licence shrank (Kestrel and Atlas would then split
-#   the worth above that figure evenly, and a day's delay would still cost Kestrel), or if
-#   a sale to Borealis were what Kestrel is left with when talks with Atlas break down on
-#   their own.
+# - *Split the difference?* Splitting the difference, $(v_1 + v_2)/2$, would fit if a sale
+#   to Borealis were what Kestrel is left with when talks with Atlas break down on their
+#   own: the Nash split on the breakdown payoffs. The story prices Borealis's offer per
+#   remaining month so that it shrinks in step with the licence, as the outside option
+#   does in the models above.
 # - *End date.* The end date makes a game with a last round; with rounds of a day, working
 #   back from it gives the same price, $\max(v_1/2,\ v_2)$, to within half of one day's
 #   worth of the licence to Atlas: under one per cent of Atlas's value whenever two months
@@ -934,8 +934,8 @@ check.rig_prices(rig_prices, hidden=True)
 # - the buyer pays the day the deal is signed, not on the fixed date, and Borealis's offer
 #   comes on the same terms;
 # - each day's delay costs Kestrel the overdraft interest on the money it would receive,
-#   a share of the price, so a rate of loss (section 4), not a fixed bill, fits; that rate
-#   is `s.signing_ratio` times Atlas's, since Kestrel's overdraft runs while it waits;
+#   a share of the price, so a rate of loss (section 4), not a fixed bill, fits; with the
+#   day of use lost that both sides lose, that rate is `s.signing_ratio` times Atlas's;
 # - Borealis's offer is still priced per remaining month of the licence, coming to
 #   `s.borealis_value` signed today.
 #
