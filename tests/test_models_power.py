@@ -646,7 +646,11 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     # session 56, W3: section 5 says only "below a half"; question 6 works the share out
     # from section 4's short-rounds rule
     # review 64, U2: the licence application is short; the table says it
-    assert "| more to Kestrel, at its overdraft rate | below a half | question 6 |" in PROSE
+    # review 67, U2: the table is now two sentences
+    assert "costs Kestrel more, its overdraft interest too, and its share at the table " in (
+        " ".join(PROSE.split())
+    )
+    assert "falls below a half" in PROSE
     assert "unless Borealis's value is higher, in which case" not in PROSE
     for share in short_round_split(0.9, 0.9, 3_000):
         assert share == pytest.approx(0.5, abs=1e-3)
@@ -1712,16 +1716,17 @@ def test_the_cores_floor_is_said_to_need_no_assumption_about_the_rivals_haggling
 
 
 def test_the_licence_terms_table_matches_the_prices_the_checks_use():
-    """Section 5's short table of the licence's terms: paid on a fixed date, both lose alike
-    and Kestrel's share at the table is a half (the price of questions 4 and 8); paid on
-    signing, Kestrel loses faster and its share is below a half (question 6)."""
+    """Section 5's two sentences on the licence's terms (a table until review 67, U2): paid
+    on a fixed date, Kestrel's share at the table is a half (the price of questions 4 and
+    8); paid on signing, Kestrel loses faster and its share is below a half (question 6)."""
     from course.scenarios.power import licence_price, signing_price
 
-    table = _section(PROSE, "| the licence money |", "In both rows Borealis")
-    assert "| paid on one fixed date, whenever the deal is signed (your story) |" in table
-    assert "| one half | questions 4 and 8 |" in table
-    assert "| paid the day the deal is signed (a what-if) |" in table
-    assert "below a half | question 6 |" in table
+    terms = " ".join(_section(PROSE, "In your story the licence money", "Either way").split())
+    assert "paid on one fixed date, so Kestrel's share at the table is one half" in terms
+    assert "(questions 4 and 8)" in terms
+    assert "In question 6's what-if it is paid the day the deal is signed" in terms
+    assert "share at the table falls below a half" in terms
+    assert "| the licence money |" not in PROSE
     for s in _drawn_scenarios()[:200]:
         assert s.signing_ratio > 1
         assert licence_price(s) == max(s.atlas_value / 2, s.borealis_value)

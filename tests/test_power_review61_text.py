@@ -15,10 +15,13 @@ def test_shapleys_four_properties_are_todays_statement_of_his_three_axioms():
 
 
 def test_referent_power_is_admiration_and_how_you_deal_is_credibility():
+    # review 67, U3: the paragraph re-described expert and referent power as kinds of
+    # trust after section 1 defined them; it now keeps only credibility
     text = PROSE
     assert "regard for how you deal is referent power" not in text
-    assert "admiration for who you are is referent power" in text
-    assert "trust in how you deal is credibility" in text
+    assert "admiration for who you are is referent power" not in text
+    assert "others admire or identify with someone" in text
+    assert "Trust in how you deal is credibility" in text
 
 
 def test_the_intro_quotes_module_00s_list_for_power():

@@ -42,3 +42,35 @@ def test_question_6s_ratio_is_anchored_in_the_licences_term_and_the_overdraft():
     assert len(seen) >= 2  # the ratio, and so the rate, varies between learners
     six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
     assert "with the day of use lost that both sides lose, that rate is" in six
+
+
+def test_trust_and_credibility_keeps_one_framing():
+    """U3: "Trust and credibility" re-described expert and referent power as trust and
+    admiration, six lines after section 1 defined them by dependence; it now keeps only
+    credibility, a record of saying true things that a called bluff spends."""
+    para = _flat(_section(PROSE, "**Trust and credibility.**", "Every base is a dependence"))
+    assert "is expert power" not in para and "is referent power" not in para
+    assert (
+        "Trust in how you deal is credibility: a record of saying true things and doing "
+        "what you said, which a called bluff spends (section 7)." in para
+    )
+
+
+def test_section_7_grounds_the_anchoring_rule_in_galinsky_and_mussweiler():
+    """U5: question 9b's rule rests on naming a weak figure anchoring the other side's
+    estimate; section 7 said only "Textbooks agree". It now cites the evidence."""
+    seven = _flat(_section(PROSE, "**When they are unsure of your patience**", "calmly.**"))
+    assert "Textbooks agree" not in seven
+    assert "Galinsky and Mussweiler's experiments" in seven
+    assert "final prices ended nearer the first figure named" in seven
+
+
+def test_section_5_says_the_licence_terms_in_two_sentences_not_a_table():
+    """U2: the section 5 table ("the same share to both, as the licence nears its end date"
+    in a cell, and a column mixing questions) is now two sentences."""
+    five = _flat(_section(PROSE, "The licence of section 2 is the first kind", "In the library"))
+    assert "| the licence money |" not in five and "as the licence nears its end date" not in five
+    assert (
+        "In your story the licence money is paid on one fixed date, so Kestrel's share at "
+        "the table is one half (questions 4 and 8)." in five
+    )

@@ -122,9 +122,8 @@ scenario
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
 # warning or an alternative you name moves the other side only as far as they believe it.
-# Trust in what you know is expert power; admiration for who you are is referent power;
-# trust in how you deal is credibility, a record of saying true things and doing what you
-# said, which a called bluff costs you (section 7).
+# Trust in how you deal is credibility: a record of saying true things and doing what you
+# said, which a called bluff spends (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
 # thing depends on whoever can give it. A thing can be owned, sold or held back; the say
@@ -730,12 +729,11 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below its reservation price,
 # and exactly that whenever Borealis binds.
 #
-# | the licence money | what a day's delay costs | Kestrel's share at the table | where it is used |
-# |---|---|---|---|
-# | paid on one fixed date, whenever the deal is signed (your story) | the same share to both, as the licence nears its end date | one half | questions 4 and 8 |
-# | paid the day the deal is signed (a what-if) | more to Kestrel, at its overdraft rate | below a half | question 6 |
-#
-# In both rows Borealis's offer stays an outside option.
+# In your story the licence money is paid on one fixed date, so Kestrel's share at the
+# table is one half (questions 4 and 8). In question 6's what-if it is paid the day the
+# deal is signed, so a day's delay costs Kestrel more, its overdraft interest too, and its
+# share at the table falls below a half. Either way Borealis's offer stays an outside
+# option.
 #
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
@@ -1151,8 +1149,9 @@ check.best_lever(best_lever, hidden=True)
 #   Mentioning a weak one gains nothing where they know your patience.
 # - **When they are unsure of your patience**, as in most real talks, a weak figure you
 #   name can anchor their estimate of your acceptance threshold low (module 04), though
-#   section 5's model says it should not. Textbooks agree (Lewicki, Saunders and Barry,
-#   *Negotiation*): make a strong alternative known, keep a weak one private.
+#   section 5's model says it should not: in Galinsky and Mussweiler's experiments (2001),
+#   final prices ended nearer the first figure named. So make a strong alternative known,
+#   keep a weak one private.
 # - **Make a strong alternative believable, and say it calmly.** Granite cannot check what
 #   Kestrel says, so an offer made only by telephone is worth having confirmed in writing
 #   first. Never threaten to take an option you would not take: a called bluff costs the
