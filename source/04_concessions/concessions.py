@@ -35,7 +35,7 @@
 # 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in
 #    a way that lets you come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 9,000 words of
+# It takes about seven hours, and about ten if Python is new to you: some 9,100 words of
 # reading, nine coded questions (questions 4 and 5 are real programming), three widgets, a
 # simulation table, two written choices (question 4b's margin, question 6b's answer to a
 # low-ball) and a reflection. Side remarks, extra literature and tips for the arena, about
@@ -317,10 +317,10 @@ check.opening(opening, hidden=True)
 #
 # The top is a gamble: if your estimate is as likely too high as too low, Orchard's
 # reservation price lies below it about half the time, and a plan ending there ends with
-# no deal. So the course's own plans (question 2's model answer and section 5's
-# simulations) stop **halfway from your reservation price to your opening**, never above
-# the estimate when you open no higher than a true fact justifies. Question 2 leaves the
-# place in the band to you; question 3 hands you a target from it.
+# no deal. So the course's own plans (question 2's model answer, the low-ball and next
+# year's simulation in section 5) stop **halfway from your reservation price to your
+# opening**, never above the estimate when you open no higher than a true fact justifies.
+# Question 2 leaves the place in the band to you; question 3 hands you a target from it.
 #
 # <details><summary>Aside: where the simulations fall short of the rule</summary>
 #
