@@ -3,16 +3,7 @@ before this round."""
 
 from course.scenarios.information import FAIR_SHARE
 from tests.notebooks import source_notebook
-
-
-def cell_words(grade_id):
-    """The words of one text cell of the source notebook, spaces and line ends as one."""
-    (text,) = [
-        cell.source
-        for cell in source_notebook("01_information", "information").cells
-        if cell.metadata["nbgrader"]["grade_id"] == grade_id
-    ]
-    return " ".join(text.split())
+from tests.test_checks_information import cell_words
 
 
 def test_question_4_says_naming_the_reservation_price_rests_on_an_assumption():
