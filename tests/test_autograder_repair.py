@@ -103,10 +103,16 @@ def test_unreadable_nbgrader_settings_make_an_ordinary_cell():
 def test_a_test_cell_turned_into_an_answer_gets_the_instructors_settings_back():
     nb = solved(MODULE, NAME)
     meta = nb.cells[index_of(nb, "batna-needed-test")].metadata["nbgrader"]
+    (instructors,) = [c.metadata for c in source() if c.grade_id == "batna-needed-test"]
     meta.update(solution=True, locked=False, points=50)
     (note,) = repair(nb, source())
     assert "(solution, locked, points): the instructor's settings apply" in note
-    assert (meta["solution"], meta["locked"], meta["points"]) == (False, True, 2)
+    assert (meta["solution"], meta["locked"], meta["points"]) == (
+        False,
+        True,
+        instructors["points"],
+    )
+    assert instructors["points"] != 50
 
 
 def test_an_untouched_notebook_needs_no_repair():

@@ -2832,8 +2832,9 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     assert (
         "The top is a gamble: if your estimate is as likely too high as too low, Orchard's "
         "reservation price lies below it about half the time, and a plan ending there ends "
-        "with no deal. So the course's own plans (question 2's model answer and section 5's "
-        "simulations) stop **halfway from your reservation price to your opening**" in text
+        "with no deal. So the course's own plans (question 2's model answer, the low-ball and "
+        "next year's simulation in section 5) stop **halfway from your reservation price "
+        "to your opening**" in text
     )
     assert "stop at the estimate" not in text and "Aside: why section 5's" not in text
     # the simulations' buyers are the case named: below the estimate as often as above
