@@ -37,7 +37,7 @@ from course.scenarios.leverage import (
 from course.variants import learner_as
 from tests import sweeps
 from tests.notebooks import solution_namespace, source_notebook
-from tests.sweeps import drawn_once, passes
+from tests.sweeps import cell_text, drawn_once, passes
 
 MODULE = "00_leverage"
 LEARNERS = tuple(f"sweep-{n}" for n in range(2000))
@@ -836,6 +836,27 @@ def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
     assert all(p == {0, 1, 2, 3} for p in positions.values())
     assert 0.15 * len(drawn) <= one_of_each <= 0.8 * len(drawn), one_of_each
     assert on_the_line >= 0.25 * len(drawn), on_the_line
+
+
+def test_question_5_says_only_what_holds_of_every_right_list_of_kinds(drawn):
+    """Review 68 X1: question 5 told every learner "your list holds at least three of the
+    four kinds", but a tactic on one of section 6's lines is right under either kind, and a
+    right list that files one as a misrepresentation held two kinds, or one, for hundreds of
+    learners. The text now says what holds: counted as a bluff or an illegitimate source,
+    such tactics leave at least three kinds in every learner's list."""
+    text = " ".join(cell_text(MODULE, "leverage", "q5-text").replace("#", " ").split())
+    short = 0
+    for s in drawn:
+        accepted = [kinds_by_reading(text_) for text_ in s.tactics.values()]
+        short += min(len(set(right)) for right in product(*accepted)) < 3
+        counted = [min(k, key=lambda kind: kind == "misrepresentation") for k in accepted]
+        assert len(set(counted)) >= 3, s.learner
+    assert short > 0.05 * len(drawn), short  # so the text must not promise three to all
+    assert "Your list holds at least three" not in text
+    assert (
+        "Count such a tactic as a bluff or an illegitimate source, and your list holds at least "
+        "three of the four kinds; count it as a misrepresentation, and it may hold fewer."
+    ) in text
 
 
 def test_the_hidden_learners_are_as_fair_as_everyone_else():

@@ -1202,13 +1202,15 @@ scenario.show("tactics")
 # Your scenario lists four tactics someone in your case might use, T1 to T4
 # (`scenario.tactics`, label -> text). Write `tactic_kinds()`, returning for each label one
 # of `"legitimate"`, `"bluff"`, `"misrepresentation"` or `"illegitimate"` (an illegitimate
-# source). Your list holds at least three of the four kinds, so a kind may appear twice
-# or not at all. Each tactic is used at the first meeting, before any of the news in
+# source). Each tactic is used at the first meeting, before any of the news in
 # section 5. Unless a tactic says otherwise, what it states is true and what it
 # offers is yours to offer. Judge each by what it does: two tactics can be worded alike
 # and differ only in a figure, and so in kind. For a tactic on one of section 6's lines (a
 # threat you would not carry out, a lie told to get information), either of its two kinds
-# is accepted. "Legitimate" judges the ethics of a move, not its wisdom: stating your true
+# is accepted. Count such a tactic as a bluff or an illegitimate source, and your list
+# holds at least three of the four kinds; count it as a misrepresentation, and it may
+# hold fewer. A kind may appear twice or not at all.
+# "Legitimate" judges the ethics of a move, not its wisdom: stating your true
 # reservation price is legitimate, and usually unwise. Each tactic earns half a mark.
 #
 # Practise first on the practice case's tactics (`scenario.practice.tactics`), with
