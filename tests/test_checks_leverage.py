@@ -1927,7 +1927,33 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "further than it expects you to go", None),
         # the re-audit example agrees with the deadline case: yours is the only siding nearby
         ("shift-teaching", "owner farther out offered Brannock", "like yours"),
-        ("shift-teaching", "the owner's power would stay as rated", None),
+        # review 68 C2: in Emerson's terms the siding is needed less; the audit records the
+        # fall once, in Brannock's alternatives, not again in the owner's power
+        (
+            "shift-teaching",
+            "The audit records that fall once, in Brannock's alternatives (weight 0.45), and "
+            "not a second time in the owner's power, which stays as rated.",
+            "since the owner's siding is still the only one nearby",
+        ),
+        # review 68 U5: what the other side's deadline does once it has passed
+        (
+            "shift-teaching",
+            "strengthens you while a deal with you is still its best way out. Once it has "
+            "passed, the pressure takes another form",
+            "strengthens you, until it has passed",
+        ),
+        # review 68 C1: the model answer for model-1992 says which plan the learner takes
+        (
+            "plan-judgement",
+            "My final plan for the 8 days is therefore the firms alone (0.56 in 6 days), not "
+            "part (1)'s forecast and question",
+            "with 8 days that leaves the firms alone before the talks",
+        ),
+        (
+            "plan-judgement",
+            "earns both marks when it says which plan the learner takes",
+            None,
+        ),
         # two of section 2's three examples come from no case of the module
         ("sources-teaching", "side by side, each with an example.", "this module's cases"),
         # what a learner whose scenario.bold is None does in question 3c
@@ -3994,7 +4020,12 @@ def test_no_markdown_cell_breaks_off_into_the_code_cell_after_it():
     after = " ".join(_cell("news-shown").split())
     # the balance after the offer is printed by the cell, not quoted: no balance of a case
     # but its start is quoted above question 4a's check (the test above)
-    assert "takes away the owner's whole lead of $+1.45$ points: the sides are now even" in after
+    # review 68 U4: the lead is not all gone; the sides are even by the course's convention
+    assert (
+        "takes away all but $0.10$ of the owner's lead of $+1.45$ points: by the course's "
+        "convention (under 0.5 points either way) the sides are now even" in after
+    )
+    assert "whole lead" not in after
 
 
 def test_review_67_the_lewicki_and_carr_note_is_two_sentences():

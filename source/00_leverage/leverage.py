@@ -757,7 +757,10 @@ scenario.show("judgement")
 # "Ask Bellpak and Corrin how fast they could take over" (alternatives +1, 4 days, 0.55)
 # and "Share next year's order forecast with Vell's planners, which your contract does not
 # require" (power +2, 3 days, 0.90), with expected gains 0.56, 0.17 and 0.54 points; best
-# plan the firms and the forecast (1.10 in 9 days): "(1) With 8 days the firms and the
+# plan the firms and the forecast (1.10 in 9 days). Its parts (1) and (2) end on different
+# plans, and that is wanted: part (2) may revise part (1)'s plan for a reason its numbers
+# leave out, and earns both marks when it says which plan the learner takes. "(1) With 8
+# days the firms and the
 # forecast no longer fit together. The firms alone add 0.56 in 6 days; the forecast and
 # the question to Bellpak and Corrin add 0.71 in 7 days. So I switch plans: I drop the
 # firms and ask Bellpak and Corrin, a step my first plan left out. This turns on days: the
@@ -769,8 +772,9 @@ scenario.show("judgement")
 # buy next year, the kind of fact module 01 says to keep to yourself, and here information
 # weighs most (0.4): a forecast showing that I need a large volume weakens my hand at the
 # table. So I would share it once the price is agreed, when it builds the same trust for
-# next year and gives nothing away in these talks; with 8 days that leaves the firms alone
-# before the talks, a cost the numbers of part (1) did not show.
+# next year and gives nothing away in these talks. My final plan for the 8 days is
+# therefore the firms alone (0.56 in 6 days), not part (1)'s forecast and question: what
+# the forecast reveals is a cost the numbers of part (1) did not show.
 # Reopening the delivery dates Vell thought agreed might win me a better schedule once,
 # but it costs 1 to 2 points of power now and, worse, Vell's sales head would check every
 # promise I make next year; I would not do it. A move that costs trust without breaking
@@ -879,7 +883,10 @@ check.reach_plan(reach_plan, hidden=True)
 # - **When to spend.** Being ahead because of something that will pass, such as a rival's
 #   interest in you or a second offer you hold until a set date, is worth most while it
 #   lasts. The other side's deadline works the other way: as it comes closer it usually
-#   strengthens you, until it has passed. The audit does not age a rating by itself: as a
+#   strengthens you while a deal with you is still its best way out. Once it has passed,
+#   the pressure takes another form (a tenant whose lease has ended must move twice) or,
+#   for a final deadline, ends the talks for both of you (section 2's note on time). The
+#   audit does not age a rating by itself: as a
 #   known deadline draws near, re-rate it. But you make an ask at a moment, and you cannot
 #   see the news still to come. A rule that needs no foresight: set the ask's bar
 #   beforehand (the more it asks for, the higher the bar), and make the ask the first time
@@ -919,9 +926,11 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # One re-audit by hand, in the same case, on a move that is not among its news: had an
 # owner farther out offered Brannock a warehouse with its own rail siding on a five-year
-# lease (Brannock's alternatives +3) before anything else happened, the owner's power would
-# stay as rated, since the owner's siding is still the only one nearby and the offer is
-# filed once, under Brannock's alternatives (section 2). The cell below redoes the audit.
+# lease (Brannock's alternatives +3) before anything else happened, Brannock would need
+# the owner's siding less: in Emerson's terms (section 2), it now has another way to get
+# one. The audit records that fall once, in Brannock's alternatives (weight 0.45), and
+# not a second time in the owner's power, which stays as rated. The cell below redoes the
+# audit.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -932,8 +941,9 @@ brannock = shifted(brannock, {"alternatives": 3})
 print(f"after the other offer: {leverage_balance(owner, brannock, shares):+.2f} points (even)")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-shown", "schema_version": 3}
-# One rival offer to Brannock takes away the owner's whole lead of $+1.45$ points: the
-# sides are now even. A lead held before the talks can go with a single piece of news.
+# One rival offer to Brannock takes away all but $0.10$ of the owner's lead of $+1.45$
+# points: by the course's convention (under 0.5 points either way) the sides are now even.
+# A lead held before the talks can go with a single piece of news.
 #
 # Your news, in the order it arrives:
 
