@@ -627,8 +627,9 @@ def test_where_the_story_supports_two_sources_either_may_weigh_most():
 def test_an_audit_the_course_shows_is_not_the_learner_s_own(own, capsys):
     """The widget loads each case's own audit (section 3 and section 5 print two of them) and
     section 4 shows the learner's starting audit; each fits the story by construction, so
-    copying one passed question 2. A copy is now told what it is; two judgements of a point's
-    difference pass."""
+    copying one passed question 2. A copy is now named, in a note for the instructor beside
+    the pass (review 68 X4: a refusal in the graded cell scored honest readings 0); two
+    judgements of a point's difference pass without a note."""
     case = CASES[own.case]
     copies = (
         audit_of(case),
@@ -636,14 +637,18 @@ def test_an_audit_the_course_shows_is_not_the_learner_s_own(own, capsys):
     )
     words_of = ("one of the course's audits the interactive audit shows", "the starting audit")
     for copy, words in zip(copies, words_of, strict=True):
-        assert f"your audit is {words}" in miss(check.my_audit, lambda c=copy: c)
+        check.my_audit(lambda c=copy: c)
+        said = " ".join(capsys.readouterr().out.split())
+        assert "your audit fits the story" in said
+        assert f"A note for your instructor, not a fault: this audit is {words}" in said
     mine = audit_of(case)
     source = "information"
     wider = 1 if mine["theirs"][source] > mine["yours"][source] else -1
     mine["theirs"][source] += wider
     mine["yours"][source] -= wider
     check.my_audit(lambda: mine)
-    assert "your audit fits the story" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "your audit fits the story" in said and "A note for your instructor" not in said
 
 
 @pytest.mark.parametrize(
@@ -801,23 +806,33 @@ def _one_learner_per_case():
     raise AssertionError(f"no learner drawn for {set(CASES) - set(found)}")
 
 
+def _copy_note(s, answer):
+    """Question 2's note for the instructor on ``answer``, or None if the check refuses it."""
+    try:
+        return check._copy_note(s, *check.judge_audit(s, answer))
+    except NotYet:
+        return None
+
+
 def test_any_audit_the_course_shows_is_caught_as_a_copy_for_every_case():
     """The promise covers every audit the notebook shows, so a supplier learner who returns the
-    salary worked example is told so, not passed."""
+    salary worked example is told so wherever it fits the story. Review 68 X4: it passes with
+    a note for the instructor, since a learner may reach it honestly; the note does not ask
+    them to rate 'yourself' or call it copied."""
     shown = [(c._yours, c._theirs, c._weights) for c in CASES.values()]
     shown += [check.REFLECTION_AUDIT, check.WORKED_AUDIT]
+    noted = 0
     for s in _one_learner_per_case().values():
         for audit in shown:
             answer = dict(zip(("yours", "theirs", "weights"), map(dict, audit), strict=True))
-            with pytest.raises(NotYet) as failure:
-                check.judge_audit(s, answer)
-            assert "number for number" in str(failure.value), (s.case, audit)
-            # review 67 X5: a learner may reach it honestly, so the message does not ask
-            # them to rate 'yourself' and sends them to the instructor, as the near-copy does
-            message = str(failure.value)
-            assert "yourself" not in message, message
-            assert "a limit of the check, not a finding that your reading is wrong" in message
-            assert "tell your instructor, who can mark question 2 by hand" in message
+            note = _copy_note(s, answer)
+            if note is None:  # it breaks this learner's story: refused as any audit would be
+                continue
+            noted += 1
+            assert "number for number" in note, (s.case, audit)
+            assert "yourself" not in note and "copied" not in note, note
+            assert "A note for your instructor, not a fault" in note
+    assert noted >= len(CASES), noted  # at least each case's own audit
 
 
 def test_a_deadline_is_filed_in_its_holders_alternatives_and_module_05_is_not_said_to_differ():
@@ -859,8 +874,9 @@ def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
 def test_no_learner_reads_the_courses_audit_of_their_own_case_above_question_2():
     """The worked audit of section 3 was the course's audit of the salary case, printed
     above question 2 for the quarter of learners who draw it, and a one-point edit of it
-    passed. It is now a case no learner draws; a copy of any course audit is refused with
-    the same words, which do not say whether it is the learner's own case."""
+    passed. It is now a case no learner draws; a copy of any course audit that fits the
+    story is noted with the same words, which do not say whether it is the learner's own
+    case."""
     cell = _cell("audit-example")
     worked = tuple(
         ast.literal_eval(re.search(rf"^{name} = (\{{.*\}})$", cell, re.M).group(1))
@@ -878,10 +894,10 @@ def test_no_learner_reads_the_courses_audit_of_their_own_case_above_question_2()
                 "theirs": dict(c._theirs),
                 "weights": dict(c._weights),
             }
-            with pytest.raises(NotYet) as refusal:
-                check.judge_audit(s, answer)
-            assert "your case" not in str(refusal.value)
-            assert "the interactive audit shows" in str(refusal.value)
+            note = _copy_note(s, answer)
+            if note is not None:
+                assert "your case" not in note
+                assert "the interactive audit shows" in note
 
 
 def test_a_reading_near_a_shown_audit_is_not_called_a_copy():
@@ -1812,9 +1828,14 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "five test cases on your news labels (one puts the balance",
             "four test cases",
         ),
-        # a copy of a shown audit is caught, and the lightest edit of the starting audit (one
-        # rating moved by a point passed for 170 of 200 learners in review 56)
-        ("q2-text", "starting audit with one rating moved by a point, even if you", None),
+        # a copy of a shown audit, or the starting audit within a point, is noted for the
+        # instructor, not refused (review 68 X4: honest readings were scored 0)
+        (
+            "q2-text",
+            "an audit that matches one the course shows you, or comes within a point of "
+            "section 4's starting audit, passes with a note for your instructor",
+            "even if you reached it yourself",
+        ),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
         ("q2-text", "it quotes each statement or bound contradicted", "(its feedback"),
         # the audit holds a rating still until news moves it; a nearing deadline is re-rated
@@ -1946,7 +1967,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         (
             "plan-judgement",
             "My final plan for the 8 days is therefore the firms alone (0.56 in 6 days), not "
-            "part (1)'s forecast and question",
+            "part (1)'s plan: what the forecast reveals is a cost part (1) missed",
             "with 8 days that leaves the firms alone before the talks",
         ),
         (
@@ -3595,8 +3616,8 @@ def test_an_honest_reading_near_the_starting_audit_is_not_said_to_be_copied():
     """Review 57 W2: question 2 refused an audit within one rating point and 0.05 per weight
     of the starting audit with "made before you see that audit", though the learner answers
     before section 4 shows it; 3 of these 800 honest readings (200 learners) were refused so.
-    Now only the same weights count as near, and the refusal says what the check cannot tell
-    apart instead of calling the reading a copy (this failed on the old check: 3 refusals)."""
+    Review 68 X4: no audit is refused for being near the starting audit; one within a point
+    passes with a note for the instructor that does not call it copied."""
     refused = []
     for n in range(200):
         s = course.variant("00_leverage", f"r-{n}")
@@ -3614,10 +3635,9 @@ def test_an_honest_reading_near_the_starting_audit_is_not_said_to_be_copied():
     s = course.variant("00_leverage", "r-1")
     r = s.yours["information"]
     moved = {**s.yours, "information": r + 1 if r < SCALE else r - 1}
-    with pytest.raises(NotYet) as refusal:
-        check.judge_audit(s, {"yours": moved, "theirs": dict(s.theirs), "weights": dict(s.weights)})
-    said = str(refusal.value)
-    assert "cannot tell" in said and "before you see" not in said and "copied" not in said
+    said = _copy_note(s, {"yours": moved, "theirs": dict(s.theirs), "weights": dict(s.weights)})
+    assert "an honest reading can come this close" in said
+    assert "before you see" not in said and "copied" not in said
 
 
 def test_the_learners_own_balances_are_shown_on_their_own_readings_after_question_4b(
@@ -3846,26 +3866,23 @@ def test_question_3c_calls_the_balance_to_reach_a_bar_as_section_5_does():
     assert "threshold" not in inspect.getsource(check)
 
 
-def test_the_near_copy_refusal_says_the_ratings_differ_by_a_point_in_total():
+def test_the_near_copy_note_says_the_ratings_differ_by_a_point_in_total():
     """Review 59 C4: question 2's refusal said the audit's ratings were "within a point of it
-    in all", read as each rating within a point, while the check refuses one point of
-    difference over all six ratings together (as the question text says). The refusal now
-    says so, and two ratings each moved by a point are not refused (the message failed on
-    the old check)."""
+    in all", read as each rating within a point, while the check means one point of
+    difference over all six ratings together. Its words, now a note for the instructor
+    beside a pass (review 68 X4), say so, and two ratings each moved by a point get no note
+    (the message failed on the old check)."""
     s = course.variant("00_leverage", "r-1")
     r = s.yours["information"]
     moved = {**s.yours, "information": r + 1 if r < SCALE else r - 1}
-    with pytest.raises(NotYet) as refusal:
-        check.judge_audit(s, {"yours": moved, "theirs": dict(s.theirs), "weights": dict(s.weights)})
-    said = " ".join(str(refusal.value).split())
+    note = _copy_note(s, {"yours": moved, "theirs": dict(s.theirs), "weights": dict(s.weights)})
+    said = " ".join(note.split())
     assert "its six ratings differ from it by one point at most in total" in said
     assert "within a point" not in said
     t = s.theirs["power"]
     twice = {**s.theirs, "power": t + 1 if t < SCALE else t - 1}
-    try:
-        check.judge_audit(s, {"yours": moved, "theirs": twice, "weights": dict(s.weights)})
-    except NotYet as failure:
-        assert check.STARTING not in str(failure), str(failure)
+    note = _copy_note(s, {"yours": moved, "theirs": twice, "weights": dict(s.weights)})
+    assert note is None or check.STARTING not in note, note
 
 
 # --- review 60: E1, E2, E3 --------------------------------------------------------------
@@ -3909,23 +3926,45 @@ def test_the_shadow_of_the_future_is_axelrods_theory_not_a_tournament_finding():
     assert "did best; Axelrod showed in theory that cooperation is stable only" in text
 
 
-def test_the_near_copy_refusal_does_not_ask_for_an_honest_rating_to_be_bent():
-    """Review 61 X2: question 2 refuses the starting audit with one rating moved by a point
-    (it passed for 170 of 200 learners, read from the kernel), and the refusal told a learner
-    who reached it honestly to "move the rating you are least sure of by a point". It now
-    says the refusal is the check's limit, asks the learner to keep the audit and give the
-    reasons, and names who can mark it by hand."""
+def test_the_near_copy_note_does_not_ask_for_an_honest_rating_to_be_bent():
+    """Review 61 X2: question 2 refused the starting audit with one rating moved by a point
+    (it passed for 170 of 200 learners, read from the kernel), and told a learner who
+    reached it honestly to "move the rating you are least sure of by a point". Review 68 X4:
+    it now passes, with a note for the instructor that says what matches and asks for the
+    reasons, and asks no rating to be changed."""
     s = _one_learner_per_case()["salary"]
     audit = {"yours": dict(s.yours), "theirs": dict(s.theirs), "weights": dict(s.weights)}
     r = audit["yours"]["information"]
     audit["yours"]["information"] = r + 1 if r < SCALE else r - 1
-    with pytest.raises(NotYet) as failure:
-        check.judge_audit(s, audit)
-    words = " ".join(str(failure.value).split())
+    words = " ".join(_copy_note(s, audit).split())
     assert "the same weights as the starting audit section 4 shows you" in words
     assert "least sure of" not in words and "move the rating" not in words
-    assert "do not change a rating you believe in" in words
-    assert "tell your instructor, who can mark question 2 by hand" in words
+    assert "A note for your instructor, not a fault" in words
+    assert "should give the reason for each rating" in words
+
+
+def test_review_68_every_honest_one_point_reading_of_the_case_audit_passes():
+    """Review 68 X4: moving one rating of the course's own case audit by a point is an honest
+    reading, but for 38 of 24,000 such readings over the 2,000 sweep learners it was the
+    starting audit within a point, or that audit itself, and the graded cell refused it
+    (0 marks until the instructor stepped in). The review's cases now pass, with the note
+    for the instructor. Seen failing on the old check."""
+    cases = [  # (learner, side, source, change): the first "near", the second an exact copy
+        ("sweep-121", "yours", "alternatives", -1),
+        ("sweep-121", "yours", "power", 1),
+        ("sweep-244", "yours", "information", -1),
+        ("sweep-455", "yours", "alternatives", 1),
+    ]
+    notes = []
+    for learner, side, source, change in cases:
+        s = course.variant("00_leverage", learner)
+        answer = audit_of(CASES[s.case])
+        answer[side][source] += change
+        judged = check.judge_audit(s, answer)  # raised NotYet before the fix
+        notes.append(check._copy_note(s, *judged))
+    assert all("A note for your instructor, not a fault" in note for note in notes)
+    assert any("number for number" in note for note in notes)
+    assert any("one point at most in total" in note for note in notes)
 
 
 def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():

@@ -1687,19 +1687,21 @@ def test_no_audit_passes_question_2_for_the_learners_of_two_stories(drawn):
             assert owner is None or cases <= {owner, "salary"}, (yours, theirs, owner, cases)
 
 
-def test_question_2_is_not_passed_from_an_audit_the_kernel_holds(drawn):
+def test_question_2_names_an_audit_the_kernel_holds_for_the_instructor(drawn):
     """Question 2 passed for 200 of 200 learners with the case's own audit, read from the
     public ``CASES``, one rating moved by a point, and for 170 of 200 with the starting audit
     (``scenario.yours``...) moved so. The case's audit is private now (a learner's cell that
-    reads it is named in the class report), and for every drawn learner the starting audit
-    with any one rating moved by a point is refused with a hint that says how close it is.
-    Weights moved by 0.05 are no longer near (review 57 W2: that also refused honest
-    readings); such an audit is judged on the story alone."""
+    reads it is named in the class report). The starting audit with any one rating moved by
+    a point was then refused, but so were honest readings that came as close, scored 0 in
+    the graded cell (review 68 X4). For every drawn learner such an audit is now refused by
+    the story or passes with a note for the instructor that says how close it is. Weights
+    moved by 0.05 are not near (review 57 W2); such an audit is judged on the story alone."""
     for case in CASES.values():
         for name in dir(case):
             if not name.startswith("_"):
                 value = getattr(case, name)
                 assert not (isinstance(value, Mapping) and set(value) == set(SOURCES)), name
+    noted = 0
     for s in drawn:
         start = {"yours": dict(s.yours), "theirs": dict(s.theirs), "weights": dict(s.weights)}
         edits = [{(part, source): 1} for part in ("yours", "theirs") for source in SOURCES]
@@ -1708,17 +1710,28 @@ def test_question_2_is_not_passed_from_an_audit_the_kernel_holds(drawn):
             for (part, source), change in edit.items():
                 value = audit[part][source]
                 audit[part][source] = value - change if value + change > 10 else value + change
-            # (an edit that lands on another of the course's audits is refused as a copy)
-            refused = "the same weights as the starting audit section 4 shows you|is one of the"
-            with pytest.raises(NotYet, match=refused):
-                check.judge_audit(s, audit)
+            try:
+                judged = check.judge_audit(s, audit)
+            except NotYet:
+                continue  # the edit breaks the story
+            # (an edit that lands on another of the course's audits is named as that audit)
+            note = " ".join(check._copy_note(s, *judged).split())
+            assert re.search(
+                "the same weights as the starting audit section 4 shows you|this audit is one of",
+                note,
+            ), note
+            assert note.startswith("A note for your instructor, not a fault"), note
+            noted += 1
         nudged = {part: dict(values) for part, values in start.items()}
         nudged["weights"]["information"] += 0.05
         nudged["weights"]["power"] -= 0.05
         try:
-            check.judge_audit(s, nudged)
+            judged = check.judge_audit(s, nudged)
         except NotYet as failure:
             assert "starting audit section 4" not in str(failure), str(failure)
+        else:
+            assert "starting audit section 4" not in check._copy_note(s, *judged)
+    assert noted > len(drawn), noted
 
 
 def test_question_3b_s_rubric_states_how_often_the_shorter_budget_brings_in_a_step(drawn):

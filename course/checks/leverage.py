@@ -523,48 +523,11 @@ def judge_audit(s, result):
         raise NotYet(f"my_audit: {error}.") from None
     case = CASES[s.case]
     them = case.them.split(",")[0]
-    for shown, where in _shown_audits(s):
-        # only a copy number for number: a tolerance (one rating moved by a point, weights by
-        # 0.05) refused honest salary readings near the worked example printed above question 2,
-        # while two points moved got a copy past it; no distance tells a light edit from
-        # agreement, so the check claims only what it can know
-        if all(
-            abs(given[k] - copied[k]) < 1e-9
-            for given, copied in zip((yours, theirs, weights), shown, strict=True)
-            for k in SOURCES
-        ):
-            # review 67 X5: a learner can reach one of these honestly (the widget that
-            # shows the case audits comes after question 2), so the message does not say
-            # the audit was copied; it is worded as the near-copy refusal below
-            raise NotYet(
-                f"your audit is {where}, number for number; the check cannot tell a reading "
-                "that matches an audit the course shows from a copy of it, so it does not "
-                "accept it. That is a limit of the check, not a finding that your reading is "
-                "wrong: do not change a rating you believe in to pass it. Keep your audit, "
-                "give the reason for each rating in a comment in my_audit, and tell your "
-                "instructor, who can mark question 2 by hand",
-                general="it returns an audit the course shows, number for number",
-            )
-    if _near((yours, theirs, weights), (s.yours, s.theirs, s.weights)):
-        # the starting audit is in the learner's own scenario, readable in the kernel before
-        # question 2: it with one rating moved by a point passed for 170 of 200 learners. A
-        # wider refusal (two points) also refused the model answer for 3 of 2,000 learners
-        # and 41 of 10,000 honest readings: no distance tells a light edit from agreement,
-        # so this one refuses only the lightest edit, and the hint says how close it is
-        # the learner answers before section 4 shows that audit, so the message must not say
-        # it was copied: it says what the check cannot tell apart, and (review 61 X2) it does
-        # not ask for an honest rating to be bent, but sends the learner to the instructor,
-        # who can override the autograded score in nbgrader's formgrader
-        raise NotYet(
-            f"your audit has the same weights as {STARTING}, and its six ratings differ "
-            "from it by one point at most in total; the check cannot tell a reading this "
-            "close from a copy with one rating moved, so it does not accept it. That is a "
-            "limit of the check, not a finding that your reading is wrong: do not change a "
-            "rating you believe in to pass it. Keep your audit, give the reason for each "
-            "rating in a comment in my_audit, and tell your instructor, who can mark "
-            "question 2 by hand",
-            general="it returns the starting audit with one rating moved by a point",
-        )
+    # review 68 X4: an audit that matches one the course shows, or the starting audit with
+    # a rating moved by a point, used to be refused here; 38 of 24,000 honest readings
+    # (the case's own audit with one rating moved) were, and a refusal in the graded cell
+    # scores 0 until the instructor steps in. Such an audit now passes, with a note for the
+    # instructor (``_copy_note``): no check can tell a reading this close from a copy
     if all(yours[k] == theirs[k] for k in SOURCES):
         # no story of the module leaves the two sides alike; such an audit has a balance of
         # exactly 0 whatever the weights, and the deadline story's rules let it through
@@ -614,7 +577,35 @@ def my_audit(answer):
         f"balance of {balance:+.2f} points, {describe_balance(balance)}."
         + _off_the_line(s, yours, theirs, weights)
         + _heavy_twice(s, weights)
+        + _copy_note(s, yours, theirs, weights)
     )
+
+
+def _copy_note(s, yours, theirs, weights):
+    """A note for the instructor (not a refusal) when the audit is one the notebook shows,
+    number for number, or section 4's starting audit with its weights and six ratings
+    within a point in total: "" otherwise. The learner may have reached it honestly (the
+    starting audit is shown only after question 2), so the note says what matches, not
+    that it was copied."""
+    for shown, where in _shown_audits(s):
+        if all(
+            abs(given[k] - copied[k]) < 1e-9
+            for given, copied in zip((yours, theirs, weights), shown, strict=True)
+            for k in SOURCES
+        ):
+            return (
+                f"\nA note for your instructor, not a fault: this audit is {where}, number "
+                "for number. The check passes it, since an honest reading can match it; the "
+                "comments in `my_audit` should give the reason for each rating."
+            )
+    if _near((yours, theirs, weights), (s.yours, s.theirs, s.weights)):
+        return (
+            f"\nA note for your instructor, not a fault: this audit has the same weights as "
+            f"{STARTING}, and its six ratings differ from it by one point at most in total. "
+            "The check passes it, since an honest reading can come this close; the comments "
+            "in `my_audit` should give the reason for each rating."
+        )
+    return ""
 
 
 def _heavy_twice(s, weights):

@@ -505,10 +505,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the story is plain, on a few single ratings. Otherwise it quotes each statement or
 # bound contradicted (where it compares the two sides'
 # ratings of a source, which way they should compare is yours to read from the statement
-# quoted). A copy of an audit the course shows you is refused, and so is section 4's
-# starting audit with one rating moved by a point, even if you reached it yourself: the
-# check cannot tell the two apart. If that refuses your honest reading, its message says
-# what to do.
+# quoted). Give the reason for each rating in a comment: an audit that matches one the
+# course shows you, or comes within a point of section 4's starting audit, passes with a
+# note for your instructor, who reads your reasons.
 #
 # The interactive audit comes after this question, so that your reading is your own; the
 # later questions use a starting audit drawn for you (section 4), so a judgement that
@@ -771,10 +770,9 @@ scenario.show("judgement")
 # next year and to renew; it adds 0.54 for 3 days. But it also tells Vell how much I will
 # buy next year, the kind of fact module 01 says to keep to yourself, and here information
 # weighs most (0.4): a forecast showing that I need a large volume weakens my hand at the
-# table. So I would share it once the price is agreed, when it builds the same trust for
-# next year and gives nothing away in these talks. My final plan for the 8 days is
-# therefore the firms alone (0.56 in 6 days), not part (1)'s forecast and question: what
-# the forecast reveals is a cost the numbers of part (1) did not show.
+# table. So I would share it once the price is agreed, when it builds the same trust and
+# gives nothing away. My final plan for the 8 days is therefore the firms alone (0.56 in
+# 6 days), not part (1)'s plan: what the forecast reveals is a cost part (1) missed.
 # Reopening the delivery dates Vell thought agreed might win me a better schedule once,
 # but it costs 1 to 2 points of power now and, worse, Vell's sales head would check every
 # promise I make next year; I would not do it. A move that costs trust without breaking
@@ -1104,8 +1102,8 @@ check.own_balances(news_moves)
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
 # higher: 98% for five years is close to the top of what Brannock would pay, so an ask
-# made with too little behind it is likely to be refused, and coming down to 94% straight
-# after a refusal would tell Brannock that my first figure was not firm and that I am in
+# made with too little behind it is likely to be turned down, and coming down to 94%
+# straight after a refusal would tell Brannock that my first figure was not firm and that I am in
 # a hurry. (2) When the balance first reached the bar (+2.05), I knew from the story that
 # Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more:
 # that is a foreseeable reason to wait a week or two. My own clock runs too: the other firm
