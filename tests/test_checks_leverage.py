@@ -1938,7 +1938,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "power too, by this course's choice", None),
         ("sources-teaching", "counts the relationship as a source of its own", None),
         # section 1's bargaining theory is a preview, practised in modules 02 and 03
-        ("audit-limits", "No question in this module asks you to use it", None),
+        # review 68 U2: the reflection asks for the deal-me-out limit, and the note says so
+        (
+            "audit-limits",
+            "In this module only the reflection (section 7) asks for it",
+            "No question in this module asks you to use it",
+        ),
         # the turning point defined where it is first named
         ("audit-teaching", "*turning point*: the first piece of news after which", None),
         # question 4b says the news stops at the ends of the scale, as shifted does
@@ -4075,3 +4080,48 @@ def test_review_67_the_lewicki_and_carr_note_is_two_sentences():
     note = ethics.split("<details>")[1].split("</details>")[0].split("</summary>")[1]
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", note.strip())
     assert len(sentences) == 2, sentences
+
+
+def test_review_68_the_label_solutions_judge_each_item_from_its_text():
+    """Review 68 X2: the model solutions of questions 4a and 5 (and their practice cases)
+    read the labels from the pools that ship in the package, a lookup that teaches an
+    instructor nothing about the sorting tests. Each is now a table from each item's text to
+    its label, as question 1's is, with the reason for each item on one of section 6's
+    lines; every item of every case is in it (the sweep runs it for 2,000 learners). Fails
+    on the old solutions."""
+    from course.scenarios.leverage import _PRACTICE_NEWS, _PRACTICE_TACTICS
+
+    for grade_id, pool in (
+        ("news-moves-answer", _NEWS),
+        ("practice-news-answer", _PRACTICE_NEWS),
+        ("tactic-kinds-answer", _TACTICS),
+        ("practice-tactics-answer", _PRACTICE_TACTICS),
+    ):
+        solution = _cell(grade_id).split("### BEGIN SOLUTION")[1]
+        assert "course.scenarios" not in solution and "._" not in solution, grade_id
+        flat = " ".join(solution.split())
+        for item in pool:
+            assert repr(item.text) in flat or f'"{item.text}"' in flat, (grade_id, item.text)
+    kinds = _cell("tactic-kinds-answer")
+    assert "# a threat you would not carry out: a bluff (misrepresentation too)" in kinds
+    assert "# a lie told to get information: filed by its source (misrepresentation too)" in kinds
+
+
+def test_review_68_every_paid_informant_is_said_to_be_bound_to_keep_it():
+    """Review 68 U3: section 6 says an illegitimate source of information turns on whether
+    the person was free to tell, and every tactic that pays or asks someone for information
+    says they were not, except "Pay a Vell sales assistant ..." and "Pay a clerk at
+    Brannock's bank ...", which left it to inference. Both now state it (this failed
+    before)."""
+    from course.scenarios.leverage import _PRACTICE_TACTICS
+
+    informants = [
+        t
+        for t in (*_TACTICS, *_PRACTICE_TACTICS)
+        if t._kind == "illegitimate"
+        and not t._pretext
+        and re.search(r"\b(Pay|fee|forward you|look up)\b", t.text)
+    ]
+    assert len(informants) >= 5
+    for tactic in informants:
+        assert re.search(r"\b(bars|forbids|may not)\b", tactic.text), tactic.text

@@ -1374,7 +1374,8 @@ _TACTICS = (
     ),
     Tactic(
         "supplier",
-        "Pay a Vell sales assistant for a copy of the prices Vell charges your competitor.",
+        "Pay a Vell sales assistant for a copy of the prices Vell charges your competitor, "
+        "which his employment bars him from sharing.",
         "illegitimate",
     ),
     Tactic(
@@ -1852,7 +1853,8 @@ _PRACTICE_TACTICS = (
     ),
     Tactic(
         "deadline",
-        "Pay a clerk at Brannock's bank to tell you how much credit Brannock has left.",
+        "Pay a clerk at Brannock's bank to tell you how much credit Brannock has left, "
+        "which the bank bars her from telling anyone.",
         "illegitimate",
     ),
     Tactic(

@@ -361,7 +361,8 @@ scenario.show("reason")
 # 4 marks without judging, and grading cannot tell. No check says before grading how many
 # of a learner's own labels are right, so none can be found by trial; and the class
 # report's integrity step (`autograder/integrity.py`) names every cell that reads those
-# pools (the solutions of 4a and 5 do, for brevity), for you to judge. Questions 3, 3c
+# pools, for you to judge; it sees only the cells submitted, so a pool read in a deleted
+# cell, another notebook or a terminal leaves no trace. Questions 3, 3c
 # and 4b are also tried on other learners' cases at grading, so an answer written for one
 # case fails.
 #
@@ -460,8 +461,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # <summary><b>Two kinds of alternative</b> (a side note)</summary>
 #
 # Here is only the gist, after Binmore, Rubinstein and Wolinsky (1986) and Binmore, Shaked
-# and Sutton (1989); modules 02 and 03 show why it holds, and when. No question in this
-# module asks you to use it.
+# and Sutton (1989); modules 02 and 03 show why it holds, and when. In this module only
+# the reflection (section 7) asks for it, as one limit of the audit you may name.
 #
 # - An **outside option** is one you reach only by choosing to walk out, such as a flat a
 #   tenant could move to. It counts only when it beats what you would get at the table,
@@ -972,9 +973,138 @@ scenario.show("practice-news")
 def practice_news():
     """For each practice news label: (whose rating moves, which source, the signed change)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _PRACTICE_NEWS
-
-    read = {item.text: (item._side, item._source, item._sign) for item in _PRACTICE_NEWS}
+    read = {  # (whose rating moves, which source, which way), by section 2's questions
+        # deadline
+        "You learn from a demolition notice on the fence of Brannock's depot that its move cannot slip past the six weeks.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "A builders' merchant asks to view your warehouse next week.": ("you", "alternatives", +1),
+        "A landlord in the next county offers Brannock a one-year lease on a warehouse beside the same rail line.": (
+            "them",
+            "alternatives",
+            +1,
+        ),
+        "Your insurer offers a lower premium if the warehouse is let to a tenant with Brannock's safety record.": (
+            "them",
+            "power",
+            +1,
+        ),
+        "Brannock's director hears from a mutual contact that your warehouse has stood empty since January.": (
+            "them",
+            "information",
+            +1,
+        ),
+        "The builders' merchant decides your warehouse is too far from the motorway.": (
+            "you",
+            "alternatives",
+            -1,
+        ),
+        # your broken word spends their trust in you: your power (section 2)
+        "You let another firm use the loading bay you had promised Brannock for a trial delivery, and its director says she no longer trusts your word.": (
+            "you",
+            "power",
+            -1,
+        ),
+        "Brannock's director mentions to you that its rail contracts charge it a penalty for every week of late deliveries.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "A business park near Brannock's customers, where Brannock had been offered a unit, lets its last free unit to another firm.": (
+            "them",
+            "alternatives",
+            -1,
+        ),
+        # salary
+        "Larkfield's team lead tells you over coffee that two engineers left the team last month.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "A former Larkfield engineer asks for her old post back.": ("them", "alternatives", +1),
+        "Larkfield's hiring manager sees from Calder's published pay scale that Calder's offer pays less than your current job.": (
+            "them",
+            "information",
+            +1,
+        ),
+        "A fourth firm that had invited you to interview cancels the interview.": (
+            "you",
+            "alternatives",
+            -1,
+        ),
+        # supplier
+        "You read in the local paper near Vell's plant that two of Vell's lines have stood idle since spring.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "Vell signs a one-year deal with a pet-food maker.": ("them", "alternatives", +1),
+        "Bellpak says its lids would take six months, not three, to suit your filling line.": (
+            "you",
+            "alternatives",
+            -1,
+        ),
+        # sole-source
+        "Ostra's sales director works out from your recent orders that your spare valves run out in March.": (
+            "them",
+            "information",
+            +1,
+        ),
+        "A maker in Japan offers to start certifying its valve for your pumps.": (
+            "you",
+            "alternatives",
+            +1,
+        ),
+        "A large customer of Ostra's switches to a valve of its own design.": (
+            "them",
+            "alternatives",
+            -1,
+        ),
+        # deadline
+        "A rail planner you know tells you that Brannock has booked night trains on your line from April.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "The port offers Brannock a shed on its quays for three months while it looks for a depot.": (
+            "them",
+            "alternatives",
+            +1,
+        ),
+        "Brannock's director learns from a former tenant of yours what rent the tenant paid for the warehouse.": (
+            "them",
+            "information",
+            +1,
+        ),
+        "A warehouse near Brannock's customers, which Brannock had been shown, is sold to a supermarket chain.": (
+            "them",
+            "alternatives",
+            -1,
+        ),
+        # salary
+        "A friend who once worked at Larkfield tells you that its last two hires for this post left within a year.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "A contractor who worked on Larkfield's last launch says he could come back for six months.": (
+            "them",
+            "alternatives",
+            +1,
+        ),
+        "Larkfield's recruiter finds out from a mutual contact that Calder's offer lapses at the end of next week.": (
+            "them",
+            "information",
+            +1,
+        ),
+        "Your former manager's start-up loses its funding and withdraws the post it offered you.": (
+            "you",
+            "alternatives",
+            -1,
+        ),
+    }
     return {
         label: (*read[text][:2], read[text][2] * size)
         for label, (text, size) in scenario.practice.news.items()
@@ -991,9 +1121,123 @@ check.practice_news(practice_news)
 def news_moves():
     """For each news label: (whose rating moves, which source, the signed change)."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _NEWS
-
-    read = {item.text: (item._side, item._source, item._sign) for item in _NEWS}
+    read = {  # (whose rating moves, which source, which way), by section 2's questions
+        # salary
+        "The recruiter lets slip that the launch date cannot move.": ("you", "information", +1),
+        "A strong internal candidate applies for the post.": ("them", "alternatives", +1),
+        "Your future manager tells you finance has approved the top of the pay band for this post.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "The third firm drops you from its final round.": ("you", "alternatives", -1),
+        "Calder withdraws its offer after a hiring freeze.": ("you", "alternatives", -1),
+        "Larkfield learns from a reference call that you want to leave your current job by spring.": (
+            "them",
+            "information",
+            +1,
+        ),
+        # your broken word spends their trust in you: your power (section 2)
+        "You go silent for a week after promising Larkfield's hiring manager an answer by Monday, and she no longer trusts your word.": (
+            "you",
+            "power",
+            -1,
+        ),
+        "Larkfield's second-choice candidate takes a job elsewhere.": ("them", "alternatives", -1),
+        # supplier
+        "You learn from a trade paper that Vell's bank is reviewing its credit line.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "Corrin is bought by your competitor and stops taking new clients.": (
+            "you",
+            "alternatives",
+            -1,
+        ),
+        "Vell wins a large new client.": ("them", "alternatives", +1),
+        "Vell learns that your stock of packaging runs out in five weeks.": (
+            "them",
+            "information",
+            +1,
+        ),
+        "Bellpak offers to cut the switch to its lids to six weeks.": ("you", "alternatives", +1),
+        "A court overturns Vell's patent on the resealable lid.": ("them", "power", -1),
+        # your broken word spends their trust in you: your power (section 2)
+        "You reopen the delivery dates Vell thought you had agreed last week, and its sales head says he no longer trusts your word.": (
+            "you",
+            "power",
+            -1,
+        ),
+        # sole-source
+        "A start-up offers you a valve that could be certified in six months.": (
+            "you",
+            "alternatives",
+            +1,
+        ),
+        "You learn from a trade-journal interview with Ostra's chief executive that its new plant needs large orders to break even.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "Two of Ostra's largest customers leave the market.": ("them", "alternatives", -1),
+        "Ostra learns that you must deliver 2,000 pumps by spring.": ("them", "information", +1),
+        "A rival pump maker places a large order with Ostra.": ("them", "alternatives", +1),
+        "The regulator will renew Ostra's certification only with test results from your pumps, which only you can supply.": (
+            "you",
+            "power",
+            +1,
+        ),
+        # your broken word spends their trust in you: your power (section 2)
+        "You cancel a forecast order at the last minute, leaving Ostra with valves built for you, and its sales director no longer trusts your forecasts.": (
+            "you",
+            "power",
+            -1,
+        ),
+        # deadline
+        "You find out from a local paper that back in the spring Brannock's landlord refused to extend its lease by even a month.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "The firm that viewed your warehouse calls back and books a second viewing.": (
+            "you",
+            "alternatives",
+            +1,
+        ),
+        "Brannock signs an option on a smaller warehouse it could rent for a year.": (
+            "them",
+            "alternatives",
+            +1,
+        ),
+        "Your bank offers better terms on your loan if the warehouse is let to a tenant with Brannock's credit record.": (
+            "them",
+            "power",
+            +1,
+        ),
+        "Brannock learns that a large payment on your loan falls due in two months.": (
+            "them",
+            "information",
+            +1,
+        ),
+        "The firm that viewed your warehouse signs for another one.": ("you", "alternatives", -1),
+        # your broken word spends their trust in you: your power (section 2)
+        "You move the handover date Brannock accepted in writing last week, and its director says she no longer trusts your word.": (
+            "you",
+            "power",
+            -1,
+        ),
+        "You learn from Brannock's director that its new rail contracts start in two months.": (
+            "you",
+            "information",
+            +1,
+        ),
+        "The logistics park thirty miles away, where Brannock had a standing offer of space, lets its last free space to another firm.": (
+            "them",
+            "alternatives",
+            -1,
+        ),
+    }
     return {
         label: (*read[text][:2], read[text][2] * size)
         for label, (text, size) in scenario.news.items()
@@ -1234,10 +1478,23 @@ scenario.show("practice-tactics")
 def practice_tactics():
     """For each practice tactic label: its kind."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _PRACTICE_TACTICS
-
-    read = {tactic.text: tactic._kind for tactic in _PRACTICE_TACTICS}
-    return {label: read[text] for label, text in scenario.practice.tactics.items()}
+    kinds = {  # by what each does (section 6)
+        # deadline
+        "Tell Brannock the warehouse roof was replaced last year, when the work has not begun.": "misrepresentation",
+        "Say that 28,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 28,000.": "legitimate",
+        "Pay a clerk at Brannock's bank to tell you how much credit Brannock has left, which the bank bars her from telling anyone.": "illegitimate",
+        "Say that 31,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 28,000.": "bluff",
+        # a threat you would not carry out: a bluff (misrepresentation too)
+        "Tell Brannock you will let the warehouse to a self-storage company unless Brannock signs by Friday, when you would go on waiting for Brannock.": "bluff",
+        # salary
+        "Tell Larkfield that a third firm has you in its final round, which it has.": "legitimate",
+        "Say that 96,000 is the least you would accept; the least you would sign for is 91,000.": "bluff",
+        "Tell Larkfield you lead a team of six, when you lead a team of two.": "misrepresentation",
+        "Ask a friend at Larkfield's payroll firm to look up what Larkfield pays its engineers, which the firm's contract with Larkfield bars it from sharing.": "illegitimate",
+        # a threat you would not carry out: a bluff (misrepresentation too)
+        "Tell Larkfield you will take Calder's offer on Friday unless it adds a signing bonus, when you would wait for Larkfield past Friday.": "bluff",
+    }
+    return {label: kinds[text] for label, text in scenario.practice.tactics.items()}
     ### END SOLUTION
 
 
@@ -1250,10 +1507,57 @@ check.practice_tactics(practice_tactics)
 def tactic_kinds():
     """For each tactic label: "legitimate", "bluff", "misrepresentation" or "illegitimate"."""
     ### BEGIN SOLUTION
-    from course.scenarios.leverage import _TACTICS
-
-    read = {tactic.text: tactic._kind for tactic in _TACTICS}
-    return {label: read[text] for label, text in scenario.tactics.items()}
+    kinds = {  # by what each does (section 6)
+        # salary
+        "Tell Larkfield that Calder offered 88,000; Calder's letter says 88,000.": "legitimate",
+        "Say that 90,000 is the least you would accept; the least you would sign for is 90,000.": "legitimate",
+        "Say that 95,000 is the least you would accept; the least you would sign for is 90,000.": "bluff",
+        "Tell Larkfield you value your work at no less than 100,000 a year, when you would sign for 90,000.": "bluff",
+        "Tell Larkfield the third firm has made you an offer, when its board meets next week to decide.": "misrepresentation",
+        "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.": "misrepresentation",
+        "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not show outsiders, in return for a favour.": "illegitimate",
+        "Ask your uncle, a city councillor who votes on Larkfield's planning application, to let Larkfield know you hope for a better offer.": "illegitimate",
+        # a threat you would not carry out: a bluff (misrepresentation too)
+        "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, when you have already decided to turn Calder down.": "bluff",
+        # supplier
+        "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.": "legitimate",
+        "Offer Vell a two-year contract that would fill its idle machines, which your board has approved, in return for a lower price.": "legitimate",
+        "Tell Vell you will not go above 0.40 a unit; the most you would pay is 0.42.": "bluff",
+        "Say the resealable lid is worth no more than 0.36 a unit to you, when you would pay 0.42 to keep it.": "bluff",
+        "Tell Vell a rival quoted 15% below its price; the rival's quote was 3% below.": "misrepresentation",
+        "Tell Vell your board has approved a switch to another supplier, when the board meets on it next month.": "misrepresentation",
+        "Pay a Vell sales assistant for a copy of the prices Vell charges your competitor, which his employment bars him from sharing.": "illegitimate",
+        "Ask your cousin at the tax office to open an inquiry into Vell's accounts before the talks.": "illegitimate",
+        # a lie told to get information: filed by its source (misrepresentation too)
+        "Phone Vell's accounts office as one of its auditors, which you are not, to find out which clients it has lost.": "illegitimate",
+        # a threat you would not carry out: a bluff (misrepresentation too)
+        "Tell Vell you will move the whole order to Bellpak next month unless it cuts its price, when you mean to stay with Vell whatever it does.": "bluff",
+        # sole-source
+        "Say that any price above 46 a valve is more than you will pay; the most you would pay is 46.": "legitimate",
+        "Point out that Ostra's annual report shows its new plant at half capacity, and offer a longer contract for a lower price.": "legitimate",
+        "Say that any price above 40 a valve is more than you will pay; the most you would pay is 46.": "bluff",
+        "Say the valve is worth no more than 35 a valve to you, when you would pay 46 for it.": "bluff",
+        "Tell Ostra that the regulator has approved a rival valve, when its maker plans to submit it next year.": "misrepresentation",
+        "Show Ostra a rival maker's quote that your assistant drew up on the rival's letterhead.": "misrepresentation",
+        "Offer an Ostra engineer a consulting fee to share the cost sheets his contract forbids him to pass on.": "illegitimate",
+        "Ask a friend at the regulator to slow the review of Ostra's new plant until Ostra accepts your terms.": "illegitimate",
+        # a lie told to get information: filed by its source (misrepresentation too)
+        "Call Ostra's plant as a trade journalist, which you are not, to learn how full its order book is.": "illegitimate",
+        # a threat you would not carry out: a bluff (misrepresentation too)
+        "Tell Ostra you will pay for the overseas maker's certification unless it holds its price, when you have no budget for it.": "bluff",
+        # deadline
+        "Remind Brannock that its lease ends in six weeks and that you can hand over the keys in four.": "legitimate",
+        "Say that 27,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 27,000.": "legitimate",
+        "Say that 30,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 27,000.": "bluff",
+        "Say the warehouse is worth well above 30,000 a month to you, when you would let it for 27,000.": "bluff",
+        "Tell Brannock another firm has signed a letter of intent for the warehouse, when the firm that viewed it has not called back.": "misrepresentation",
+        "Tell Brannock the rail siding has passed its safety inspection, when the inspection is booked for next month.": "misrepresentation",
+        "Ask your brother-in-law, who sits on the council's licensing committee, to hold up Brannock's operating licence until it signs.": "illegitimate",
+        "Pay Brannock's former broker for his notes on what Brannock can afford, which his contract with Brannock bars him from sharing.": "illegitimate",
+        # a threat you would not carry out: a bluff (misrepresentation too)
+        "Tell Brannock you will take the warehouse off the market for a year unless it signs this week, when you would go on showing it to other firms.": "bluff",
+    }
+    return {label: kinds[text] for label, text in scenario.tactics.items()}
     ### END SOLUTION
 
 
