@@ -3871,7 +3871,11 @@ def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
     no mark. Session 56 then let a right label earn only beside a right label of another
     kind, a cliff review 65 (X1) removed: one label for all six now earns three eighths for
     each of the four marked statements it gets right, never all four, and under 0.6 of the
-    1.5 label marks on average over 100 learners; the key earns all four."""
+    1.5 label marks on average over 100 learners; the key earns all four. Review 68 X3 made
+    "bluff" right for every claim about your limit (a true claim below it is heard as your
+    limit, so it takes either label): "bluff" for all six now earns that claim's three
+    eighths for everyone, about 0.76 of the 1.5 on average (0.57 before), the others stay
+    under 0.6, and none earns all four."""
     from course.scenarios.batna import LABELS
 
     earned = dict.fromkeys(LABELS, 0.0)
@@ -3893,6 +3897,7 @@ def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
                     pass
             assert right == sum(label in (s._label, s._also) for s in read) < 4
             earned[label] += 0.375 * right
+    assert earned.pop("bluff") / 100 < 0.8, earned
     assert max(earned.values()) / 100 < 0.6, earned
 
 
@@ -3922,7 +3927,10 @@ def test_labels_guessed_from_the_wording_earn_about_half_the_label_marks():
     best such rule to a quarter but took all the marks from a learner with two right labels;
     review 65 (X1) pays each right label on its own, so the best of the eight rules earns
     about half (under 0.8 of 1.5 on average over 300 learners), what a guess between two
-    labels gets, and the key all 1.5."""
+    labels gets, and the key all 1.5. Review 68 X3 made "bluff" right for every claim about
+    your limit, so a rule calling the claim a bluff always earns its three eighths: the best
+    rule now earns about 0.95 of 1.5 (under 1.0), and a rule calling it honest about half
+    its share, as before."""
     rules = [
         (demand, claim, fact)
         for demand in ("warning", "bluff")
@@ -3945,7 +3953,9 @@ def test_labels_guessed_from_the_wording_earn_about_half_the_label_marks():
                 except NotYet:
                     pass
     best = max(earned.values()) / 300
-    assert 0.6 < best < 0.8, {rule: round(v / 300, 3) for rule, v in earned.items()}
+    assert 0.6 < best < 1.0, {rule: round(v / 300, 3) for rule, v in earned.items()}
+    honest_claim = max(v for rule, v in earned.items() if rule[1] == "honest") / 300
+    assert 0.6 < honest_claim < 0.8, {rule: round(v / 300, 3) for rule, v in earned.items()}
 
 
 def _said(check_function, answer):

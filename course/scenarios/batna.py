@@ -655,7 +655,8 @@ class Statement:
     _actual: float | None
     _why: str
     _kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
-    _also: str | None = None  # a second label accepted (a demand above your limit)
+    _also: str | None = None  # a second label accepted (a demand above your limit, a true
+    # claim below it)
 
 
 #: The labels of question 7, in the order the notebook teaches them.
@@ -781,7 +782,9 @@ def _claim_figure(offers, above):
 def _claim(offers, one, figure):
     """A claim that you would turn down any salary under ``figure`` for the job as offered:
     a bluff above your reservation price for that package (you would in fact accept between
-    the two), honest below it (you would indeed turn all of those down). It names the
+    the two), honest below it (you would indeed turn all of those down), where "bluff" is
+    accepted too (review 68 X3: Northwind hears the figure as your limit, and as a limit it
+    is false, which is section 6's test of a bluff). It names the
     package, since a true claim's figure may lie above the reservation price with two remote
     days, where the same words about that package would be a bluff."""
     reservation = _reservation_of(offers)
@@ -804,9 +807,10 @@ def _claim(offers, one, figure):
         "down every salary under it, so the claim is true and demands nothing. A claim about "
         "your own limit is judged by its words, not by what Northwind may hear in it (section "
         "6); still, like a warning's figure, it is heard as your limit and invites an offer "
-        "near it, which you would refuse"
+        "near it, which you would refuse. Heard as your limit, it is false about the least "
+        "you would accept, so 'bluff' counts too"
     )
-    return text, "honest", figure, reservation, why, "bluff"
+    return text, "honest", figure, reservation, why, "bluff", "bluff"
 
 
 def _fact(offers, batna, false):

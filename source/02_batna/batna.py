@@ -738,10 +738,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # a statement of fact. Above your real reservation price it is a bluff. Below it ("I could
 # not accept anything under 90,000" when yours is 97,000) it is literally true, so this
 # course labels it honest; it misleads only against you, inviting an offer you would
-# refuse. A fact about the world is judged by what it makes the other side believe: a
+# refuse. Northwind hears 90,000 as your limit, which is false, so "bluff" counts too.
+# A fact about the world is judged by what it makes the other side believe: a
 # true statement chosen to make the other side believe a false fact about the world it
-# will rely on (Lumen's funded salary, named as if it were sure) is not made honest by
-# being true.
+# will rely on is not made honest by being true.
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
 # Mention it when what it shows beats the other side's estimate of your reservation price:
