@@ -64,3 +64,43 @@ def test_a_true_claim_below_the_limit_passes_as_honest_or_as_bluff():
         assert choose(offers)[claim.letter] == "honest"  # the model answer is still right
     text = " ".join(_cell("honest-teaching").split())
     assert 'Northwind hears 90,000 as your limit, which is false, so "bluff" counts too.' in text
+
+
+def test_question_8s_own_talks_tell_a_salary_target_passed_as_the_share():
+    """Review 68 X2: the text suggested reusing `batna_needed` on the Nash case without saying
+    that its target is your share of the pie (the salary target less half the commute); a
+    learner who passed the salary target was off by the commute and was told to reconsider
+    which model fits, which they had right. The text now says what to pass, and the check
+    names the slip; the right answer, by the closed form or by the learner's own
+    `batna_needed` given the share, still passes."""
+    from course.checks.batna import talks_cases, target_of
+
+    needed = _solutions()["batna_needed"]
+    own = _solutions()["own_batna_needed"]
+    seen = 0
+    for n in range(12):
+        offers = course.variant("02_batna", f"x2-{n}")
+        half = offers.commute_cost / 2
+        target = target_of(offers)
+        for talks in talks_cases(offers):
+            if not talks.may_be_cancelled:
+                continue
+            pie = talks.work_value - half
+            by_share = needed(target - half, pie, 0)
+            assert check.judge_own_batna_needed(offers, talks, target, by_share) is None
+            assert (
+                check.judge_own_batna_needed(offers, talks, target, own(offers, talks, target))
+                is None
+            )
+            slip = needed(target, pie, 0)
+            if slip is None or abs(slip - by_share) <= 0.5:
+                continue
+            with pytest.raises(NotYet) as raised:
+                check.judge_own_batna_needed(offers, talks, target, slip)
+            said = str(raised.value)
+            assert "your share is the salary target less half the commute" in said
+            assert "which of section 7's models" not in said
+            seen += 1
+    assert seen >= 10
+    text = _cell("own-batna-needed-text")
+    assert "the target you pass is your share: the salary target less half the commute" in text

@@ -1748,10 +1748,18 @@ def judge_own_batna_needed(offers, talks, target, result):
     as_offered = batna_needed_of(
         replace(offers, commute_cost=2 * offers.commute_cost), talks, target
     )
+    half = offers.commute_cost / 2
+    salary_passed = max(0, 2 * target - talks.work_value + half)  # batna_needed(target, W - c/2, 0)
     if abs(value - as_offered) <= 0.5:
         hint = general = (
             "your figure takes off the full commute; these talks are on the package with two "
             "remote days, so take off half of it"
+        )
+    elif talks.may_be_cancelled and abs(value - salary_passed) <= 0.5:  # review 68 X2
+        hint = general = (
+            "your figure is what the Nash split gives for the salary target taken as your "
+            "share of the pie; your target is a salary, and the pie counts your gain as salary "
+            "less half the commute, so your share is the salary target less half the commute"
         )
     elif value < 0:
         hint = general = "a BATNA is worth 0 or more: return the least such value"

@@ -1075,8 +1075,9 @@ check.batna_needed(batna_needed, hidden=True)
 # remote days, reaches `target`. Your reservation price for that package is your BATNA's
 # value plus half the commute (`offers.commute_cost`). Where the model is the Nash split,
 # your `batna_needed` can do the work: the pie is what the hire gains the two sides
-# together, $W$ less half the commute, and Northwind's breakdown payoff is no hire, 0. The
-# agency's cost caps every prediction, and every target the check tries lies below it.
+# together, $W$ less half the commute, Northwind's breakdown payoff is no hire, 0, and the
+# target you pass is your share: the salary target less half the commute. The agency's
+# cost caps every prediction, and every target the check tries lies below it.
 #
 # If the answer on your own talks is above what your BATNA is worth, the model does not
 # give you your target until you strengthen your BATNA.
