@@ -104,3 +104,52 @@ def test_question_8s_own_talks_tell_a_salary_target_passed_as_the_share():
     assert seen >= 10
     text = _cell("own-batna-needed-text")
     assert "the target you pass is your share: the salary target less half the commute" in text
+
+
+def _hints(check_function, answer):
+    """What a visible check says of ``answer``: its hint, or each part's message."""
+    try:
+        credit = check_function(answer)
+    except NotYet as hint:
+        return [str(hint)]
+    return [o.message for o in credit.outcomes] if credit else []
+
+
+@pytest.mark.parametrize("n", range(4))
+def test_hints_on_the_learners_own_case_show_no_figure_of_a_graded_answer(monkeypatch, n):
+    """Review 68 X4: question 1's hint for a tree of other outcomes printed Lumen's two
+    outcomes with their chances, the learner's own graded tree, against the module's own rule
+    (a hint never shows a graded answer of the learner's own case); it now names the
+    structure. The sweep of the other hints found the same fault in question 6: its reasons
+    printed the even split of the zone with two remote days, which is question 5's target
+    whenever the survey does not lift it; on the learner's own case they now name it in
+    words (an example's case keeps its figures)."""
+    from course.scenarios.batna import even_split, target_of
+
+    learner = f"x4-{n}"
+    monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+    o = course.variant("02_batna", learner)
+    funded = o.startup_base + o.startup_bonus
+    odd = lambda offers: [(0.5, offers.startup_base - 1_000), (0.5, offers.startup_base + 3_000)]  # noqa: E731
+    (said,) = _hints(check.startup_tree, odd)
+    assert "its outcomes are" in said
+    assert f"{funded:,.0f}" not in said and f"{o.startup_base:,.0f}" not in said
+    assert "base plus bonus, with the funding chance, and the base alone otherwise" in said
+    split, target = even_split(o, 2), target_of(o)
+    salaries = {offer.salary for offer in o.northwind_offers}
+    own = []
+    for response, reason in (
+        ("counter", "below the even split"),
+        ("acceptable", "even split reached"),
+        ("ask for remote days", "no remote days"),
+        ("walk away", "no zone even with remote days"),
+    ):
+        for said in _hints(
+            check.respond_to_offer, lambda offers, offer, v, r, a=(response, reason): a
+        ):
+            own += [p for p in said.split("\n") if "in your case," in p]
+    assert own
+    for part in own:
+        for value in (split, target):
+            if value not in salaries:
+                assert f"{value:,.0f}" not in part, (learner, part)
