@@ -153,3 +153,21 @@ def test_hints_on_the_learners_own_case_show_no_figure_of_a_graded_answer(monkey
         for value in (split, target):
             if value not in salaries:
                 assert f"{value:,.0f}" not in part, (learner, part)
+
+
+def test_section_7_and_question_10_say_their_models_assume_a_fully_informed_northwind():
+    """Review 68 C1/C2: section 7's models predict salaries at your reservation price, which
+    needs Northwind to know it, while the story and section 6 say Northwind does not know
+    your commute and takes its band's midpoint as its estimate. Section 7 now says the models
+    assume each side knows the other's reservation price, and that their predictions are
+    benchmarks for a fully informed Northwind; question 10 repeats it in a clause. The
+    words cut to keep section 7's cap are a repeat of section 5's fairness norm."""
+    nash = _cell("nash-teaching")
+    assert (
+        "All three assume that each side knows the other's reservation price, which your story "
+        "does not grant (section 6): read them as benchmarks for a fully informed Northwind."
+    ) in nash
+    assert nash.index("All three assume") < nash.index("*A common answer date*")
+    q10 = _cell("q10-text")
+    assert "read as a benchmark for a Northwind that knows your reservation price" in q10
+    assert "That is why section 5 uses the even split as a norm of fairness" in nash

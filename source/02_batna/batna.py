@@ -680,8 +680,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Bargaining custom tolerates it more than a false fact
 #   (see the side note), but many negotiators will not make one, and it costs you: once
-#   you give way below your "cannot", your next "cannot" counts for less. Declining to
-#   name your reservation price usually serves you as well (module 00).
+#   you give way below your "cannot", your next "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
 #   salary. This is deception, not bargaining: employers check, the offer can be withdrawn
@@ -870,7 +869,7 @@ check.label_statements(label_statements, hidden=True)
 # ## 7. How the surplus splits, and when a better BATNA pays
 #
 # Where in the zone does the price land? Nash (1950, "The Bargaining Problem",
-# *Econometrica* 18:155–162) gave an answer that still anchors the theory. Take a pie
+# *Econometrica* 18:155–162) gave the classic answer. Take a pie
 # worth $P$ to share, and BATNAs $d_A$ and $d_B$, together the *disagreement point*:
 # what each side gets if they do not agree. Each side first secures its BATNA, and the
 # rest, the surplus $P - d_A - d_B$, is split evenly:
@@ -884,7 +883,7 @@ check.label_statements(label_statements, hidden=True)
 #
 # Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
 # rises adds half a unit to your share. That is the half-unit move of the ZOPA explorer,
-# now a prediction, but only where the conditions below hold.
+# now a prediction where the conditions below hold.
 #
 # **Where this holds.** The even split of the surplus in money assumes that the pie is
 # money, worth the same to both sides, who are both risk-neutral (a side more averse to
@@ -922,7 +921,9 @@ check.label_statements(label_statements, hidden=True)
 # for your BATNA's value, $c$ for the commute and $r = V + c$ for your reservation price,
 # as in section 3; write $A$ for what the agency costs Northwind, $W$ for what your work
 # is worth to it (your scenario does not give it), and write $x$ for the salary.
-# Question 10's three variants of your story are these three cases.
+# Question 10's three variants of your story are these three cases. All three assume that
+# each side knows the other's reservation price, which your story does not grant
+# (section 6): read them as benchmarks for a fully informed Northwind.
 #
 # - *A common answer date* (your story as it stands). Your start date is fixed, so a week
 #   of talks costs neither side any pay or work, and Northwind, Harbor Bank and Lumen all
@@ -982,8 +983,7 @@ check.label_statements(label_statements, hidden=True)
 # Northwind proposes, the predicted salary is exactly your reservation price, 97,000, for
 # both values of $W$. When you propose, with $\delta$ = 0.9, it is 97,000 + 0.1 × 18,000 =
 # 98,800 if $W$ = 115,000, and 97,000 + 0.1 × 33,000 = 100,300 if $W$ = 130,000; as the
-# delays shrink ($\delta \to 1$) both fall to 97,000. The even split of the zone, 103,500,
-# is then a point you argue for as fair, not one this model predicts.
+# delays shrink ($\delta \to 1$) both fall to 97,000.
 #
 # </details>
 #
@@ -1214,7 +1214,8 @@ check.batna_when(batna_when, hidden=True)
 # ### Question 10 (1 mark): which model is yours?
 #
 # How much more would Northwind pay if your BATNA were worth 1,000 more? It depends on
-# which of section 7's models fits your talks. `offers.talks` is a variant of your story,
+# which of section 7's models fits your talks, read as a benchmark for a Northwind that
+# knows your reservation price. `offers.talks` is a variant of your story,
 # on the package with two remote days, in which one of three facts holds: the story's
 # own answer date and fixed start, or one of two facts that replace them:
 #
