@@ -171,3 +171,57 @@ def test_section_7_and_question_10_say_their_models_assume_a_fully_informed_nort
     q10 = _cell("q10-text")
     assert "read as a benchmark for a Northwind that knows your reservation price" in q10
     assert "That is why section 5 uses the even split as a norm of fairness" in nash
+
+
+def test_question_9s_left_open_earns_no_mark_and_no_one_loses_one(monkeypatch):
+    """Review 68 X1: "left open" (solve E[max(y, Lumen)] for y) is a real-options exercise
+    sharing a half mark with "commit first". It is now judged and reported beside that half
+    mark but earns nothing, so the half mark is committing first alone. Over several answers,
+    right and wrong, each earns at least what it earned before (old: the half mark needed
+    both timings right) and exactly the new rule's marks; the text says so."""
+    from course.checks.batna import _when_cases, timing_cases
+
+    right = _solutions()["batna_when"]
+
+    def rounded(offers, timing, funded=None):
+        return round(right(offers, timing, funded))
+
+    def average(offers, timing, funded=None):
+        return right(offers, "commit first")
+
+    def left_as_commit(offers, timing, funded=None):
+        return right(offers, "commit first" if timing == "left open" else timing, funded)
+
+    def no_lumen_ever(offers, timing, funded=None):
+        return offers.bank_salary
+
+    answers = (right, rounded, average, left_as_commit, no_lumen_ever)
+    moved = 0
+    for who in ("ada", "bo", "x1-3"):
+        monkeypatch.setenv("LEVERAGE_LEARNER", who)
+        for hidden in (False, True):
+            cases = _when_cases(hidden)
+            for answer in answers:
+                ok = {}
+                for timing, funded in timing_cases():
+                    try:
+                        for offers in cases:
+                            args = (offers, timing) if funded is None else (offers, timing, funded)
+                            check.judge_batna_when(offers, timing, funded, answer(*args))
+                        ok[(timing, funded)] = True
+                    except NotYet:
+                        ok[(timing, funded)] = False
+                known = ok[("known first", True)] and ok[("known first", False)]
+                committed = ok[("commit first", None)]
+                old = 0.5 * known + 0.5 * (committed and ok[("left open", None)])
+                new = check.batna_when(answer, hidden=hidden).earned
+                assert new == 0.5 * known + 0.5 * committed, (who, answer.__name__)
+                assert new >= old, (who, answer.__name__)
+                moved += new > old
+        assert check.batna_when(right).earned == check.batna_when(rounded).earned == 1
+    assert moved  # answers right but for "left open" gained its half mark
+    q9 = _cell("q9-text")
+    assert "committing first earns the other half" in q9
+    assert (
+        "The offer left open is a worked extension: the check judges it, but it earns no mark" in q9
+    )

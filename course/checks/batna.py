@@ -2190,13 +2190,41 @@ def _timings(answer, cases, timings, done):
     return done
 
 
+#: What question 9's check says of "left open", which earns no mark (review 68 X1).
+LEFT_OPEN_UNMARKED = "Left open (a worked extension: judged, but it earns no mark)"
+
+
+def _committed_then_left_open(answer, cases, hidden):
+    """Question 9's second half mark, committing first; then "left open", judged and
+    reported in the same message but earning nothing (review 68 X1: pricing an offer that
+    stays open is a real-options exercise, not a negotiation decision). A learner who had
+    both right keeps the half mark, so no one loses a mark by the move."""
+    done = _timings(
+        answer,
+        cases,
+        [("commit first", None)],
+        "batna_when counts a gamble the deal ends at its expected value.",
+    )
+    try:
+        _timings(answer, cases, [("left open", None)], "")
+    except NotYet as hint:
+        # a hidden check's hint may name a hidden case: its general words only
+        said = str(hint) if not hidden else hint.general
+        said = (said or "it does not value an offer left open as section 3 does").rstrip(".")
+        return f"{done} {LEFT_OPEN_UNMARKED}: not yet: {said}."
+    return (
+        f"{done} {LEFT_OPEN_UNMARKED}: right, it values an offer left open beside your "
+        "fallback and beside the deal alike."
+    )
+
+
 @question
 def batna_when(answer, hidden=False):
     """Check a function ``(offers, timing, funded=None)`` that returns the value of the
     BATNA a reservation price rests on when Lumen's uncertainty is timed as ``timing``:
-    settled before you answer (half a point), and when you must commit first or the deal
-    leaves Lumen open (half a point), on the learner's case and an example whose BATNA is
-    Lumen (and other learners' when grading)."""
+    settled before you answer (half a point), and when you must commit first (half a
+    point), on the learner's case and an example whose BATNA is Lumen (and other learners'
+    when grading). The deal leaving Lumen open is judged too, and earns nothing."""
     cases = _when_cases(hidden)
     return score(
         Check(
@@ -2210,15 +2238,9 @@ def batna_when(answer, hidden=False):
             ),
         ),
         Check(
-            "committed first, or left open",
+            "committed first",
             0.5,
-            lambda: _timings(
-                answer,
-                cases,
-                [(t, f) for t, f in timing_cases() if t != "known first"],
-                "batna_when counts a gamble the deal ends at its expected value, and values "
-                "one left open beside your fallback and beside the deal alike.",
-            ),
+            lambda: _committed_then_left_open(answer, cases, hidden),
         ),
     )
 

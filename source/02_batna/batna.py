@@ -1143,8 +1143,9 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 # `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen has
 # `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. Return
 # the value unrounded, or rounded to the whole unit, no further. *Marks:* the round
-# settled before you answer, closed or not, earns half a mark; committing first and the
-# offer left open earn the other half.
+# settled before you answer, closed or not, earns half a mark; committing first earns the
+# other half. The offer left open is a worked extension: the check judges it, but it
+# earns no mark.
 #
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
