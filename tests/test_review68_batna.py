@@ -219,6 +219,14 @@ def test_question_9s_left_open_earns_no_mark_and_no_one_loses_one(monkeypatch):
                 assert new >= old, (who, answer.__name__)
                 moved += new > old
         assert check.batna_when(right).earned == check.batna_when(rounded).earned == 1
+
+        def skips_left_open(offers, timing, funded=None):  # right under the new rule
+            if timing == "left open":
+                raise NotImplementedError("an ungraded extension")
+            return right(offers, timing, funded)
+
+        for hidden in (False, True):
+            assert check.batna_when(skips_left_open, hidden=hidden).earned == 1
     assert moved  # answers right but for "left open" gained its half mark
     q9 = _cell("q9-text")
     assert "committing first earns the other half" in q9

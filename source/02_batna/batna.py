@@ -583,9 +583,8 @@ check.target_salary(target_salary, hidden=True)
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with the best package its policy allows, two remote days (it can move nothing else),
-#    your reservation price is above Northwind's. Decline
-#    courteously; a later vacancy or a better budget may bring you back. A reservation
-#    price you would never act on tells Northwind nothing.
+#    your reservation price is above Northwind's. Decline courteously; a later vacancy
+#    may bring you back.
 # 2. Otherwise judge every offer against the zone *with* two remote days, from your
 #    reservation price with remote days up to Northwind's. **Acceptable**: an offer with
 #    remote days whose salary is at or above that zone's even split is good enough to
