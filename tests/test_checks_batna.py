@@ -3710,7 +3710,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
             if s._kind == "bluff" and s._label == "honest"
         ]
         if claims:
-            assert "heard as your limit and invites an offer near it" in claims[0]._why
+            assert "it still points Northwind at a figure below your limit" in claims[0]._why
             break
     else:
         raise AssertionError("no honest floor claim among 40 learners")
@@ -3878,11 +3878,7 @@ def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
     no mark. Session 56 then let a right label earn only beside a right label of another
     kind, a cliff review 65 (X1) removed: one label for all six now earns three eighths for
     each of the four marked statements it gets right, never all four, and under 0.6 of the
-    1.5 label marks on average over 100 learners; the key earns all four. Review 68 X3 made
-    "bluff" right for every claim about your limit (a true claim below it is heard as your
-    limit, so it takes either label): "bluff" for all six now earns that claim's three
-    eighths for everyone, about 0.76 of the 1.5 on average (0.57 before), the others stay
-    under 0.6, and none earns all four."""
+    1.5 label marks on average over 100 learners; the key earns all four."""
     from course.scenarios.batna import LABELS
 
     earned = dict.fromkeys(LABELS, 0.0)
@@ -3904,7 +3900,6 @@ def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
                     pass
             assert right == sum(label in (s._label, s._also) for s in read) < 4
             earned[label] += 0.375 * right
-    assert earned.pop("bluff") / 100 < 0.8, earned
     assert max(earned.values()) / 100 < 0.6, earned
 
 
@@ -3934,10 +3929,7 @@ def test_labels_guessed_from_the_wording_earn_about_half_the_label_marks():
     best such rule to a quarter but took all the marks from a learner with two right labels;
     review 65 (X1) pays each right label on its own, so the best of the eight rules earns
     about half (under 0.8 of 1.5 on average over 300 learners), what a guess between two
-    labels gets, and the key all 1.5. Review 68 X3 made "bluff" right for every claim about
-    your limit, so a rule calling the claim a bluff always earns its three eighths: the best
-    rule now earns about 0.95 of 1.5 (under 1.0), and a rule calling it honest about half
-    its share, as before."""
+    labels gets, and the key all 1.5."""
     rules = [
         (demand, claim, fact)
         for demand in ("warning", "bluff")
@@ -3960,9 +3952,7 @@ def test_labels_guessed_from_the_wording_earn_about_half_the_label_marks():
                 except NotYet:
                     pass
     best = max(earned.values()) / 300
-    assert 0.6 < best < 1.0, {rule: round(v / 300, 3) for rule, v in earned.items()}
-    honest_claim = max(v for rule, v in earned.items() if rule[1] == "honest") / 300
-    assert 0.6 < honest_claim < 0.8, {rule: round(v / 300, 3) for rule, v in earned.items()}
+    assert 0.6 < best < 0.8, {rule: round(v / 300, 3) for rule, v in earned.items()}
 
 
 def _said(check_function, answer):
@@ -4210,13 +4200,17 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     true statement meant to mislead read as if it covered the claim too (the claim is heard as
     your limit); the text now says that a statement about your own limit is judged by its words
     (bargaining custom takes it as no statement of fact) and the rule covers facts about the
-    world, and the claim's own explanation says so."""
+    world. Review 68 X3: "anything under X" still read as a limit; the claim now names one
+    salary, true below the limit and a bluff above it, and its explanation says what
+    naming a figure below your limit costs."""
     honest = " ".join(_cell("honest-teaching").split())
     assert "honest because it misleads" not in honest
     assert "What you say about the least you would accept is judged by its words" in honest
     assert "neither side takes it as a statement of fact" in honest
-    assert "is literally true, so this course labels it honest" in honest
-    assert "it misleads only against you, inviting an offer you would refuse" in honest
+    # review 68 X3: the claim names one salary, so a true claim is honest without a
+    # convention, and the cost of naming a figure below your limit is said
+    assert '"I would turn down 90,000" is true, so honest' in honest
+    assert "though it points the other side at a figure you would refuse" in honest
     assert (
         "a true statement chosen to make the other side believe a false fact about the world "
         "it will rely on" in honest
@@ -4229,7 +4223,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
             if s._kind == "bluff" and s._label == "honest"
         ]
         if claims:
-            assert "A claim about your own limit is judged by its words" in claims[0]._why
+            assert "so the claim is true and demands nothing" in claims[0]._why
             break
     else:
         raise AssertionError("no honest floor claim among 40 learners")

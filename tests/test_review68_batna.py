@@ -37,33 +37,41 @@ def _true_claim_learners(count):
     raise AssertionError("too few learners with a true claim about their limit")
 
 
-def test_a_true_claim_below_the_limit_passes_as_honest_or_as_bluff():
+def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
     """Review 68 X3: "I could not accept anything under X", with X below your reservation
-    price, was marked honest only, though section 6 defines a bluff as false about the least
-    you would accept and Northwind hears X as your limit. Both labels now pass, at the
-    visible judge and at grading (three eighths each); a warning or a misrepresentation
-    still does not, and section 6 says so in one line."""
+    price, was true in its words and was marked honest, though Northwind hears X as your
+    limit, which is false. Accepting "bluff" there too would have made "bluff" right for
+    every claim about the limit, a free mark for guessing; instead the claim names one
+    salary ("I would turn down X"), true below the limit and a bluff above it, so each
+    claim carries one label. Section 6 says so with one example of each."""
     from course.variants import learner_as
 
     choose = _solutions()["label_statements"]
     for who, claim in _true_claim_learners(6):
-        for label in ("honest", "bluff"):
-            said = check.judge_statement(claim, {claim.letter: label})
-            assert f"statement {claim.letter}, {label!r}" in said
-        for label in ("warning", "misrepresentation"):
+        assert " under " not in claim.text, claim.text
+        assert f"{claim._stated:,.0f}" in claim.text
+        said = check.judge_statement(claim, {claim.letter: "honest"})
+        assert f"statement {claim.letter}, 'honest'" in said
+        for label in ("bluff", "warning", "misrepresentation"):
             with pytest.raises(NotYet):
                 check.judge_statement(claim, {claim.letter: label})
-        offers = course.variant("02_batna", who)
         with learner_as(who):
             full = check.label_statements(choose, hidden=True)
-            called_bluff = check.label_statements(
-                lambda o, c=claim: {**choose(o), c.letter: "bluff"}, hidden=True
-            )
         assert full.earned == full.possible, who
-        assert called_bluff.earned == full.earned, who
-        assert choose(offers)[claim.letter] == "honest"  # the model answer is still right
+    bluffs = 0
+    for n in range(60):
+        for said in statements_of(course.variant("02_batna", f"floor-{n}")):
+            if said._kind == "bluff" and said._label == "bluff":
+                bluffs += 1
+                assert " under " not in said.text, said.text
+                assert f"you would accept {said._stated:,.0f}" in said._why
+    assert bluffs > 10
     text = " ".join(_cell("honest-teaching").split())
-    assert 'Northwind hears 90,000 as your limit, which is false, so "bluff" counts too.' in text
+    assert (
+        'With a reservation price of 97,000, "I would turn down 100,000" is a bluff, and "I '
+        'would turn down 90,000" is true, so honest, though it points the other side at a '
+        "figure you would refuse." in text
+    )
 
 
 def test_question_8s_own_talks_tell_a_salary_target_passed_as_the_share():

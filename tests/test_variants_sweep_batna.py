@@ -321,7 +321,7 @@ def label_from_text(s, text):
     remote = demand_package(text)
     if remote is not None:
         return "warning" if figures[0] <= reservation(s, remote) else "bluff"
-    if figures and any(w in text for w in ("could not accept anything", "salary under")):
+    if figures and any(w in text for w in ("I would turn down", "would not be enough")):
         return "bluff" if figures[0] > reservation(s) else "honest"
     if text.startswith("Harbor Bank has offered me"):
         return "honest" if figures[0] == s.bank_salary else "misrepresentation"

@@ -1242,8 +1242,7 @@ def judge_statement(statement, answers):
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
     given = _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
-    if given == statement._also:  # a demand above your limit (module 03 accepts both
-        # labels), or a true claim below it, heard as your limit (review 68 X3)
+    if given == statement._also:  # a demand above your limit: module 03 accepts both labels
         return f"statement {statement.letter}, {given!r}: {statement._why}."
     if given != statement._label:  # on the learner's own statements only, so grading may say it
         said = (

@@ -655,8 +655,7 @@ class Statement:
     _actual: float | None
     _why: str
     _kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
-    _also: str | None = None  # a second label accepted (a demand above your limit, a true
-    # claim below it)
+    _also: str | None = None  # a second label accepted (a demand above your limit)
 
 
 #: The labels of question 7, in the order the notebook teaches them.
@@ -780,37 +779,35 @@ def _claim_figure(offers, above):
 
 
 def _claim(offers, one, figure):
-    """A claim that you would turn down any salary under ``figure`` for the job as offered:
-    a bluff above your reservation price for that package (you would in fact accept between
-    the two), honest below it (you would indeed turn all of those down), where "bluff" is
-    accepted too (review 68 X3: Northwind hears the figure as your limit, and as a limit it
-    is false, which is section 6's test of a bluff). It names the
-    package, since a true claim's figure may lie above the reservation price with two remote
-    days, where the same words about that package would be a bluff."""
+    """A claim that you would turn down a salary of ``figure`` for the job as offered: a
+    bluff above your reservation price for that package (you would in fact accept it),
+    honest below it (you would indeed turn it down). It names one salary, not a floor:
+    "anything under" a figure below your limit was heard as the limit itself, true in its
+    words and false in what it told (review 68 X3), and a statement should carry one label.
+    It names the package, since a true claim's figure may lie above the reservation price
+    with two remote days, where the same words about that package would be a bluff."""
     reservation = _reservation_of(offers)
     text = one(
         (
-            f"For the job as offered, I could not accept anything under {figure:,.0f}.",
-            f"For the job as offered, I would turn down any salary under {figure:,.0f}.",
-            f"Any salary under {figure:,.0f} for the job as offered, I would turn down.",
+            f"For the job as offered, I would turn down {figure:,.0f}.",
+            f"For the job as offered, {figure:,.0f} would not be enough for me.",
+            f"A salary of {figure:,.0f} for the job as offered, I would turn down.",
         )
     )
     if figure > reservation:
         why = (
-            f"your reservation price for the job as offered is {reservation:,.0f}: a higher "
-            "claimed reservation price is a bluff, not a false fact about the world"
+            f"your reservation price for the job as offered is {reservation:,.0f}, so you "
+            f"would accept {figure:,.0f}: claiming you would refuse it is a bluff about the "
+            "least you would accept, not a false fact about the world"
         )
         return text, "bluff", figure, reservation, why, "bluff"
     why = (
         f"your reservation price for the job as offered is {reservation:,.0f}, above "
-        f"{figure:,.0f}: you would turn "
-        "down every salary under it, so the claim is true and demands nothing. A claim about "
-        "your own limit is judged by its words, not by what Northwind may hear in it (section "
-        "6); still, like a warning's figure, it is heard as your limit and invites an offer "
-        "near it, which you would refuse. Heard as your limit, it is false about the least "
-        "you would accept, so 'bluff' counts too"
+        f"{figure:,.0f}: you would indeed turn {figure:,.0f} down, so the claim is true and "
+        "demands nothing; it still points Northwind at a figure below your limit, and an offer "
+        "just above it is one you would refuse too"
     )
-    return text, "honest", figure, reservation, why, "bluff", "bluff"
+    return text, "honest", figure, reservation, why, "bluff"
 
 
 def _fact(offers, batna, false):

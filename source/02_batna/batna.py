@@ -733,13 +733,11 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # The two kinds of content are judged differently. What you say about the least you would
 # accept is judged by its words: by bargaining custom (module 00) neither side takes it as
-# a statement of fact. Above your real reservation price it is a bluff. Below it ("I could
-# not accept anything under 90,000" when yours is 97,000) it is literally true, so this
-# course labels it honest; it misleads only against you, inviting an offer you would
-# refuse. Northwind hears 90,000 as your limit, which is false, so "bluff" counts too.
-# A fact about the world is judged by what it makes the other side believe: a
-# true statement chosen to make the other side believe a false fact about the world it
-# will rely on is not made honest by being true.
+# a statement of fact. With a reservation price of 97,000, "I would turn down 100,000" is a
+# bluff, and "I would turn down 90,000" is true, so honest, though it points the other
+# side at a figure you would refuse. A fact about the world is judged by what it makes
+# the other side believe: a true statement chosen to make the other side believe a false
+# fact about the world it will rely on is not made honest by being true.
 #
 # **When to mention an alternative at all.** Honesty does not oblige you to mention one.
 # Mention it when what it shows beats the other side's estimate of your reservation price:
