@@ -1157,8 +1157,116 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
     # the draw rejects the cases where a shortcut works, so the text says so, not that
     # the learner's numbers show the shortcuts failing as if by themselves
     assert "Your own numbers show" not in words
-    assert "Your case was drawn so that both shortcuts fail" in words
-    assert "a shortcut can land on the model's price, but only by luck" in words
+    # review 68 C2: the claim is made of the expected reservation price itself; the price
+    # just at or above it is named apart, with how often it lands on the model's price
+    assert (
+        "Your case was drawn so that the expected reservation price fails before the opening "
+        "and the most likely one after it" in words
+    )
+    assert "a shortcut can land on the model's price, but only by luck" not in words
+    assert (
+        "The next possible price up often lands on the model's price, by luck of the numbers; "
+        "Question 5 tries a case where it does not" in words
+    )
+
+
+def rounded_up(beliefs):
+    """The review 68 X1 slip: the lowest possible price at or above the expected reservation
+    price, with no profit weighed."""
+    mean = expected_reservation(beliefs)
+    return min(r for r, chance in beliefs.items() if chance > 0 and r >= mean - 1e-6)
+
+
+def rounding_up(sale, after, reading):
+    with_news = reference.beliefs_after_news(after, reading)
+    capped = reference.capped_beliefs(after, sale.rival_cap)
+    return tuple(rounded_up(b) for b in (sale.prior_beliefs(), after, with_news, capped))
+
+
+def test_the_rounding_case_tells_rounding_up_from_weighing_profit():
+    """Review 68 X1: on the rounding case the price at or above the expected reservation
+    price is not the model's price, before the opening or after it, and the expected
+    reservation price is no possible price there (so the hint for asking it cannot answer
+    instead); the numbers are the ones its comment gives."""
+    sale = check.rounding_case()
+    after = reference.posterior_after_opening(sale)
+    assert not [p for p in reference.problems(sale) if "tie" in p or "cap" in p]
+    prior = sale.prior_beliefs()
+    for beliefs, mean, right, wrong in (
+        (prior, 63_000, (61_000, 18_900), (65_000, 12_500)),
+        (after, 62_217, (61_000, 18_453), (65_000, 10_635)),
+    ):
+        assert round(expected_reservation(beliefs)) == mean
+        profits = reference.move_profits(beliefs, sale.cost)
+        assert reference.best_move(beliefs, sale.cost)[0] == right[0] == 61_000
+        assert rounded_up(beliefs) == wrong[0]
+        assert (round(profits[right[0]]), round(profits[wrong[0]])) == (right[1], wrong[1])
+        assert max(beliefs, key=beliefs.get) != wrong[0]
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+def test_rounding_the_expected_reservation_price_up_fails_with_its_own_hint(n, hidden):
+    """Review 68 X1: that rule earned the visible mark before the opening, with praise for
+    weighing each price by its chance of acceptance, for 7 of 8 learners, and kept it at
+    grading about two times in three. The rounding case now fails it before the opening with
+    a hint that names it, and after the opening too."""
+    with learner_as(f"rev-learner-{n}"):
+        scored = price_parts(rounding_up, hidden=hidden)
+    earned, message = scored["the price before the opening"]
+    assert earned == 0
+    assert check.ROUNDED_UP in message
+    assert (check.ROUNDING_CASE in message) is not hidden  # grading names no case
+    earned, message = scored["the price after the opening and the news"]
+    assert earned == 0 and "at or above the expected reservation price" in message
+
+
+def right_by_sorting(sale, after, reading):
+    """A right answer written another way: prices sorted from the top, the chance of
+    acceptance summed as it goes, ties to the lower price never arising on a fair case."""
+
+    def best(beliefs):
+        accepted, profits = 0.0, {}
+        for price in sorted(beliefs, reverse=True):
+            accepted += beliefs[price]
+            profits[price] = (price - sale.cost) * accepted
+        return max(profits, key=profits.get)
+
+    with_news = dict(after)
+    for likelihood in reading.values():
+        with_news = {r: c * likelihood[r] for r, c in with_news.items()}
+    capped = {}
+    for r, c in after.items():
+        capped[min(r, sale.rival_cap)] = capped.get(min(r, sale.rival_cap), 0.0) + c
+    return best(sale.prior_beliefs()), best(after), best(with_news), best(capped)
+
+
+def right_with_numpy(sale, after, reading):
+    """Another right answer: numpy arrays, news unnormalised then rescaled, every euro in
+    whole cents."""
+
+    def best(beliefs):
+        prices = np.array(sorted(beliefs))
+        chances = np.array([beliefs[p] for p in prices])
+        chances = chances / chances.sum()
+        accepted = np.cumsum(chances[::-1])[::-1]
+        return round(float(prices[np.argmax((prices - sale.cost) * accepted)]), 2)
+
+    with_news = after
+    for likelihood in reading.values():
+        with_news = update_beliefs(with_news, likelihood)
+    capped = {}
+    for r, c in after.items():
+        capped[min(r, sale.rival_cap)] = capped.get(min(r, sale.rival_cap), 0.0) + c
+    return best(sale.prior_beliefs()), best(after), best(with_news), best(capped)
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+@pytest.mark.parametrize("answer", [right_by_sorting, right_with_numpy])
+def test_right_prices_written_other_ways_pass_with_the_rounding_case(learner, answer, hidden):
+    """Review 68 X1: the case added against rounding up refuses no right answer."""
+    credit = check.my_price(answer, hidden=hidden)
+    assert (credit.earned, credit.possible) == (3, 3), parts(credit)
 
 
 def test_the_most_likely_price_claim_holds_for_every_learner():
@@ -1175,8 +1283,9 @@ def test_the_most_likely_price_claim_holds_for_every_learner():
     )
     assert "not the model's price both before and after" not in words
     # review 59: shortened to "both shortcuts fail, the first before the opening, the second
-    # after it" (the second is the most likely price; where several tie, none is the model's)
-    assert "both shortcuts fail, the first before the opening, the second after it" in words
+    # after it" (the second is the most likely price; where several tie, none is the model's);
+    # review 68 C2 names each shortcut in the claim
+    assert "the most likely one after it" in words
     for n in range(150):
         sale = variant("01_information", f"learner-{n}")
         after = reference.posterior_after_opening(sale)
@@ -1218,7 +1327,9 @@ def test_my_price_is_given_the_right_beliefs_and_the_check_s_own_reading(learner
 
     check.my_price(spy, hidden=True)
     for who, after, reading in seen:
-        sale = variant("01_information", who)
+        sale = (
+            check.rounding_case() if who == check.ROUNDING_CASE else variant("01_information", who)
+        )
         assert after == reference.posterior_after_opening(sale)
         assert reading == reference.given_reading(sale)
 

@@ -8,12 +8,15 @@ from tests.test_checks_information import cell_words
 
 def test_question_4_says_naming_the_reservation_price_rests_on_an_assumption():
     """C1: question 4 marked naming exactly Wren's reservation price as the decision, with no
-    word of the caution section 3 gives; it now says whose assumption that is, where it is
-    doubted, and what question 6 asks then, at the check's own fairness floor."""
+    word of the caution section 3 gives; it now says that this leaves the buyer nothing and
+    what question 6 asks for a buyer who may refuse that, at the check's own fairness floor
+    (review 68 U5: in one sentence, no longer a paragraph that undercut the answer)."""
     four = cell_words("q4-text")
-    assert "Naming its reservation price leaves Wren none of the gain." in four
-    assert "take-it-or-leave-it model's assumption that a buyer accepts any price up" in four
-    assert "section 3 says when to doubt it" in four
+    assert (
+        "Naming its reservation price leaves Wren none of the gain; for a buyer who may refuse "
+        "that, Question 6 asks for a fair price" in four
+    )
+    assert "section 3 says when to doubt it" not in four
     assert FAIR_SHARE == 0.25
     assert "leaving the buyer at least a quarter of the gain" in four
 

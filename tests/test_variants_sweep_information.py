@@ -1502,12 +1502,15 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
 
 def test_question_2s_sure_price_and_question_6s_safer_prices_are_told_apart(sales):
     """'sure price' (Question 2) and 'surer price' (Question 6) were near-homonyms for two
-    things; Question 6's are now *safer prices*, and the box says `sure` is one of them
-    only when it lies above the cost, which holds for every learner."""
+    things; Question 6's are now *safer prices*, and Question 6's table (review 68 U3: not
+    section 3's box, before Question 6 exists) says `sure` is one of them only when it lies
+    above the cost, which holds for every learner."""
     source = "\n".join(c.source for c in source_notebook(MODULE, "information").cells)
     assert "surer price" not in source
-    box = notebook_words("price-teaching").replace(" > ", " ")
-    assert "`sure` is one of them only when it lies above your cost" in box
+    assert "safer price" not in notebook_words("price-teaching")
+    six = notebook_words("q6-text")
+    assert "a *safer price*: a reservation price still possible between your cost" in six
+    assert "(`sure` is one of them only when it lies above your cost)" in six
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         sure = scenario.surest_price(after)

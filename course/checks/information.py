@@ -874,6 +874,24 @@ def holds_before_moving(answer, hidden=False):
 STRICT = "at exactly its reservation price the buyer accepts: count P(r ≥ p), not P(r > p)"
 
 
+#: The hint for the possible reservation price at or above the expected one (review 68 X1).
+ROUNDED_UP = (
+    "that is the lowest possible reservation price at or above the expected reservation "
+    "price, a rule that never weighs what a price earns: compare (price − cost) × chance "
+    "of acceptance for every possible price"
+)
+
+
+def _rounded_up(beliefs):
+    """The lowest reservation price still possible at or above the expected one: "ask the
+    expected reservation price", rounded up to a price the buyer may hold (review 68 X1)."""
+    mean = expected_reservation(beliefs)
+    return min(
+        (r for r, chance in beliefs.items() if chance > 0 and (r >= mean or same_money(r, mean))),
+        default=math.nan,
+    )
+
+
 def _price_mistakes(beliefs, sale):
     """Tempting wrong prices for these beliefs, each with what it overlooks."""
     low, high = min(sale.reservations), max(sale.reservations)
@@ -894,6 +912,10 @@ def _price_mistakes(beliefs, sale):
             max(beliefs, key=beliefs.get),
             "that is the most likely reservation price, but a price must also weigh how often "
             "it is accepted: compare (price − cost) × chance of acceptance",
+        ),
+        (
+            _rounded_up(beliefs),
+            ROUNDED_UP,
         ),
         (
             uniform if uniform is not None else math.nan,
@@ -1154,7 +1176,7 @@ def _price_capped(answers, readings):
                 "discount is new, so they are still there, willing to pay the cap: move "
                 "them to it with their chances",
             ),
-            *_price_mistakes(capped, sale)[:3],
+            *_price_mistakes(capped, sale)[:4],
         ]
         mine = (given - sale.cost) * sum(p for v, p in capped.items() if v >= given)
         mistakes = _joined(mistakes)
@@ -1258,6 +1280,25 @@ CUT_NUMBERS = {"prior": (0.4, 0.3, 0.2, 0.1), "cost": 34_000.0, "opening_offer":
 #: `staged-opening`, as on ``CUT_CASE``.
 TILT_CASE = "tilt-case"
 TILT_NUMBERS = {"prior": (0.36, 0.30, 0.09, 0.25), "cost": 38_000.0, "opening_offer": 44_500.0}
+#: A case Question 5's check tries after ``WORKED_CASES``, visible and hidden (review 68 X1):
+#: asking the lowest possible reservation price at or above the expected one, a rule that
+#: never weighs profit, gives the model's price before the opening for about 93% of
+#: learners and after it for about 90%, and on every drawn worked case where it fails the
+#: expected reservation price is itself a possible price, so the hint for asking it already
+#: answered. Here it fails before and after the opening with the expected reservation price
+#: between two possible prices: worked-case-0's buyer (57,000, 61,000, 65,000 or 69,000)
+#: with the prior (0.1, 0.4, 0.4, 0.1), a cost of 40,000, an opening of 26,500 (it rules out
+#: 69,000) and a cap of 58,000. Before the opening the expected reservation price is 63,000;
+#: asking 65,000 earns 12,500 on average and the model's price, 61,000, earns 18,900. After
+#: it, 62,217: 65,000 earns about 10,640 and 61,000 about 18,450.
+ROUNDING_CASE = "rounding-case"
+ROUNDING_BASE = "worked-case-0"
+ROUNDING_NUMBERS = {
+    "prior": (0.1, 0.4, 0.4, 0.1),
+    "cost": 40_000.0,
+    "opening_offer": 26_500.0,
+    "rival_cap": 58_000.0,
+}
 #: The worked case whose numbers Questions 6 and 9 practise on (``practice_case``).
 PRACTICE_CASE = "worked-case-0"
 
@@ -1270,7 +1311,11 @@ def my_price(answer, hidden=False):
     drawn for the check (``reference.given_reading``: it says nothing of which way the news
     points, Question 3's answer, and Question 3 cannot cost it). The worked cases
     (``WORKED_CASES``) are tried too, visible and hidden."""
-    sales = [*_scenarios(hidden), *(variant(MODULE, learner) for learner in WORKED_CASES)]
+    sales = [
+        *_scenarios(hidden),
+        *(variant(MODULE, learner) for learner in WORKED_CASES),
+        rounding_case(),
+    ]
     cases = [(sale, reference.posterior_after_opening(sale)) for sale in sales]
     readings = {sale.learner: reference.given_reading(sale) for sale in sales}
     answers = _answers(
@@ -1310,6 +1355,11 @@ FIRM_HOW = (
     "left unscaled, so each answer counts with its chance), added up, minus what the "
     "model's price earns blind. Then weigh each worth against its fee."
 )
+
+
+def rounding_case():
+    """Question 5's ``ROUNDING_CASE``: ``ROUNDING_BASE``'s sale with ``ROUNDING_NUMBERS``."""
+    return replace(variant(MODULE, ROUNDING_BASE), learner=ROUNDING_CASE, **ROUNDING_NUMBERS)
 
 
 def firms_case():

@@ -451,11 +451,8 @@ BeliefUpdater()
 #   away now. Waiting for its offers to climb would only bring them closer to the price
 #   you can name today.
 #
-# Naming its reservation price leaves Wren none of the gain. That rests on the
-# take-it-or-leave-it model's assumption that a buyer accepts any price up to its
-# reservation price; section 3 says when to doubt it (people often refuse a price that
-# leaves them almost nothing), and Question 6 asks what to name then: a fair price,
-# leaving the buyer at least a quarter of the gain.
+# Naming its reservation price leaves Wren none of the gain; for a buyer who may refuse
+# that, Question 6 asks for a fair price, leaving the buyer at least a quarter of the gain.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
 # 59.92, and has a reservation price of 70; at a cost of 65 you name 70. One mark for each
@@ -506,11 +503,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # > **One price, one name.** The final price with the largest expected profit against
 # > your beliefs is **the model's price**. Question 5 returns it as `before` (against your
 # > prior) and `now` (after the opening); where the text names no beliefs, it means
-# > `now`. Keep it apart from Question 2's `sure` price, the highest price that every
-# > buyer you still think possible accepts: the model's price is never below it, and may
-# > be refused. Question 6's *safer prices* are
-# > reservation prices still possible between your cost and the model's price: `sure`
-# > is one of them only when it lies above your cost.
+# > `now`. It is never below Question 2's `sure` price, and may be refused.
 #
 # What about simply accepting Osprey's opening? It is still on the table and would earn
 # the opening minus your cost for sure (a sure loss, if the opening is below your cost, as
@@ -521,12 +514,13 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # higher price can make a profit). Accepting the opening would make sense only if you
 # doubted the model itself.
 #
-# Two tempting shortcuts are wrong. Asking the *expected* reservation price ignores that
-# every buyer below it walks away. Asking the *most likely* one ignores what the other
-# possible prices pay and how often they are accepted. Compare the expected profit of
-# every price. Your case was drawn so that both shortcuts fail, the first before the
-# opening, the second after it; in other cases a shortcut can land on the model's price,
-# but only by luck.
+# Two tempting shortcuts are wrong. Asking the *expected* reservation price, or the next
+# possible price up from it, ignores that every buyer below it walks away. Asking the
+# *most likely* one ignores what the other possible prices pay and how often they are
+# accepted. Compare the expected profit of every price. Your case was drawn so that the
+# expected reservation price fails before the opening and the most likely one after it.
+# The next possible price up often lands on the model's price, by luck of the numbers;
+# Question 5 tries a case where it does not.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
 # of bargaining with private information (W. Samuelson, "First-Offer Bargains",
@@ -595,7 +589,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # One mark for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
 # scenario, the check tries five worked cases, `course.variant("01_information",
 # "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"`, `"worked-case-19"` and
-# `"worked-case-36"`; in each the opening moves the price. On your own scenario, try
+# `"worked-case-36"`; in each the opening moves the price. It also tries
+# `check.rounding_case()`, where the next possible price up from the expected reservation
+# price is wrong before and after the opening. On your own scenario, try
 #
 # ```python
 # after = belief_after_opening(sale, opening_likelihood(sale))[0]
@@ -823,7 +819,7 @@ check.news_weight(news_weight, hidden=True)
 # |---|---|
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | a plan: an opening and a target by conventions 1 and 2 below |
-# | `"risk-neutral"` | a safer price: a reservation price still possible between your cost (`sale.cost`) and the model's price |
+# | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price (`sure` is one of them only when it lies above your cost) |
 # | `"accepts-any"` | a fair price, by convention 3 below |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
