@@ -1821,7 +1821,9 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
     wrong.update({key: "legitimate" for key in sale.tactics})
     scored = parts(own_labels(lambda s: wrong))
     said, done = scored["what to tell Osprey"], scored["fair and foul means"]
-    assert said[0] == 0 and f"{len(sale.disclosures)} of your labels are" in said[1]
+    # review 68 X5: "keep" is right for `deposit` too, so flipping it is no mistake
+    flipped_wrong = [key for key in sale.disclosures if key not in check._ALSO_RIGHT]
+    assert said[0] == 0 and f"{len(flipped_wrong)} of your labels are" in said[1]
     assert not any(f"`{key}`" in said[1] for key in sale.disclosures)
     wrong_tactics = [
         m for m in reference.moves_of(sale) if m.key in sale.tactics and m._label != "legitimate"
@@ -4196,3 +4198,20 @@ def test_own_question_6_prices_show_what_they_earn_before_grading(monkeypatch):
         assert f"earns {check._euros((price - sale.cost) * chance)} on average" in message
         for key in sale.situations:
             assert f"`{key}`: " in message.split("What your own prices do")[1], key
+
+
+@pytest.mark.parametrize("label", ["share", "keep"])
+def test_either_defensible_label_for_the_deposit_keeps_the_disclosure_mark(monkeypatch, label):
+    """Review 68 X5: `deposit` was right only as "share", and one label decides the whole
+    list's mark, so the defensible "keep it until there is something to trade for it" cost a
+    full mark at grading. Both are accepted now; a wrong label elsewhere still costs it."""
+    sale = as_learner(monkeypatch, learner_where(lambda s: "deposit" in s.disclosures))
+    right = reference.fair_play(sale)
+    marks = parts(check.fair_play(lambda s: {**right, "deposit": label}, hidden=True))
+    assert marks["what to tell Osprey"][0] == 1, marks
+    other = next(k for k in sale.disclosures if k != "deposit")
+    flipped = {"share": "keep", "keep": "share"}[right[other]]
+    marks = parts(
+        check.fair_play(lambda s: {**right, "deposit": label, other: flipped}, hidden=True)
+    )
+    assert marks["what to tell Osprey"][0] == 0, marks

@@ -2146,12 +2146,17 @@ SAME_LABEL = {"illegitimate source": "illegitimate"}
 
 #: Moves on the line between two kinds, with the other label accepted too: a lie told to get
 #: information is a means that is not yours and a false statement the person asked relies
-#: on, and module 00 accepts either label for it. Private: the labels are answers.
+#: on, and module 00 accepts either label for it; a disclosure both saying and keeping are
+#: defensible for. Private: the labels are answers.
 _ALSO_RIGHT = {
     "pretext-call": frozenset({reference.MISREPRESENTATION}),
     # a threat you would not carry out misstates your own intention: a bluff, and a stated
     # intention you do not hold can be a misrepresentation in law (modules 02 and 03)
     "rival-ultimatum": frozenset({reference.MISREPRESENTATION}),
+    # review 68 X5: a standing discount for a deposit opens a trade, but keeping it back
+    # until there is something to trade it for is defensible too; one label decides the
+    # whole list's mark, so a defensible view must not cost it
+    "deposit": frozenset({reference.KEEP}),
 }
 
 #: Question 9's labels for ways to learn or persuade: module 00's four kinds of move.

@@ -196,7 +196,9 @@ _DISCLOSURES = (
         SHARE,
         "it opens a trade (a deposit for a better price) in which both sides can gain, and "
         "as a standing term offered to every customer it says nothing about a need of yours "
-        "for cash; a date by which you must have the cash would be another matter",
+        "for cash; a date by which you must have the cash would be another matter. Keeping "
+        "it back until you need something to trade for it is defensible too (no concession "
+        "without a return), so either answer is accepted",
     ),
     Move(
         "fast-delivery",

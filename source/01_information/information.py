@@ -825,8 +825,9 @@ check.news_weight(news_weight, hidden=True)
 #
 # Three of these prices follow the course's own marking conventions, not results of the
 # model: the opening rule previews module 04, the target band module 02, and the fair
-# share reads section 3's ultimatum games. A reflection arguing for another number is not
-# wrong.
+# share reads section 3's ultimatum games. In this question they are the rules: the check
+# marks your prices by them, so a number outside them earns no mark here, however well
+# argued. Arguing for another number in a reflection is not wrong.
 #
 # 1. **Opening**: open at your estimate of the buyer's reservation price (the expected
 #    reservation price under `after`) or beyond it, up to the highest reservation price
@@ -1326,7 +1327,7 @@ check.report_decision(report_decision, hidden=True)
 # from every one of those keys to a label:
 #
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
-#   `"keep"` (keep it to yourself);
+#   `"keep"` (keep it to yourself); where both are defensible, both are right;
 # - for each of `sale.tactics`, module 00's four kinds: `"legitimate"`, `"bluff"` (an
 #   untrue claim about your own reservation price, what you would settle for, or your own
 #   estimate of what something is worth),
