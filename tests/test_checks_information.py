@@ -4215,3 +4215,31 @@ def test_either_defensible_label_for_the_deposit_keeps_the_disclosure_mark(monke
         check.fair_play(lambda s: {**right, "deposit": label, other: flipped}, hidden=True)
     )
     assert marks["what to tell Osprey"][0] == 0, marks
+
+
+def test_the_situations_give_facts_not_the_assumption_they_test():
+    """Review 68 X2: `one-price` ruled out each assumption in the assumption's own words
+    ("never refused a price at or below its reservation price", "no sign of knowing how
+    sellers read openings") and `payroll` defined risk aversion ("a loss you would feel far
+    more than its share of the average profit suggests"), so the assumption mark was reading
+    comprehension. Each situation now gives facts about Osprey or the workshop; which
+    assumption they break is still the learner's call, and the keys are unchanged."""
+    every = (*reference._SITUATIONS, *reference._PRACTICE_SITUATIONS)
+    echoes = (
+        "refused a price at or below its reservation price",
+        "accepts any price",
+        "far more than its share",
+        "average profit",
+        "no sign of knowing how sellers read",
+    )
+    for item in every:
+        assert not any(echo in item.text for echo in echoes), item.key
+    kinds = {item.key: item._assumption for item in every}
+    assert kinds["payroll"] == kinds["practice-lease"] == "risk-neutral"
+    assert kinds["one-price"] == kinds["first-number"] == kinds["practice-colleague"] == "none"
+    texts = {item.key: item.text for item in every}
+    assert (
+        "its past suppliers say it signed prices that left it next to nothing"
+        in (texts["one-price"])
+    )
+    assert "signed prices that left it next to nothing" in cell_words("q6-text")

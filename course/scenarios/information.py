@@ -558,9 +558,9 @@ _SITUATIONS = (
         "one-price",
         "Osprey's buyer opens below what it would pay, as it always does, then asks every "
         "supplier for one final price and never haggles over it; it has walked away for good "
-        "from sellers who tried. Its opening showed no sign of knowing how sellers read "
-        "openings, it has never refused a price at or below its reservation price, and your "
-        "workshop has cash for months.",
+        "from sellers who tried. Today's opening was like all its others, its past suppliers "
+        "say it signed prices that left it next to nothing, and your workshop has cash for "
+        "months.",
         "none",
         (MODEL_PRICE,),
         "one final price, a refusal that ends it, an opening Osprey did not shade and no "
@@ -570,9 +570,9 @@ _SITUATIONS = (
     Situation(
         "first-number",
         "Osprey's buyer opens below what it would pay, as it always does, then asks every "
-        "supplier for one final price and never haggles over it; it has never refused a price "
-        "at or below its reservation price, and your workshop has cash for months. Your "
-        "beliefs already take its opening into account. Yet the opening's number keeps coming "
+        "supplier for one final price and never haggles over it; its past suppliers say it "
+        "signed prices that left it next to nothing, and your workshop has cash for months. "
+        "Your beliefs already take its opening into account. Yet the opening's number keeps coming "
         "back to you, and you are tempted to name a final price halfway between it and the "
         "model's price.",
         "none",
@@ -600,8 +600,7 @@ _SITUATIONS = (
     Situation(
         "payroll",
         "If this sale falls through you will have to let your two apprentices go before the "
-        "summer, a loss you would feel far more than its share of the average profit "
-        "suggests; Osprey asks you for one final price and takes or leaves it.",
+        "summer; Osprey asks you for one final price and takes or leaves it.",
         "risk-neutral",
         (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
@@ -652,8 +651,8 @@ _PRACTICE_SITUATIONS = (
     Situation(
         "practice-colleague",
         "Osprey's buyer opened in its usual way, asks you for one final price and takes or "
-        "leaves it, and has never refused a price at or below its reservation price; your workshop "
-        "has cash for months. A colleague says to ask €5,000 less than the model's price, "
+        "leaves it, and its past suppliers say it signed prices that left it next to nothing; "
+        "your workshop has cash for months. A colleague says to ask €5,000 less than the model's price, "
         "'to be safe'.",
         "none",
         (MODEL_PRICE,),

@@ -782,9 +782,9 @@ check.news_weight(news_weight, hidden=True)
 #   any supplier who "keeps the whole gain", and it did so last spring in a deal it could
 #   afford.
 # - `practice-colleague`: Osprey's buyer opened in its usual way, asks you for one final
-#   price and takes or leaves it, and has never refused a price at or below its reservation
-#   price; your workshop has cash for months. A colleague says to ask €5,000 less than the
-#   model's price, "to be safe".
+#   price and takes or leaves it, and its past suppliers say it signed prices that left it
+#   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
+#   than the model's price, "to be safe".
 #
 # One word for a situation you may meet among yours: **anchoring** is the pull a number
 # you have seen exerts on the number you then choose, even when it should not move it:
