@@ -990,7 +990,7 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
         assert f"'{word}'" in text, word
     # review s62 C1: an opening goes up to that price itself, no longer a step above it
     assert "up to the highest reservation price still possible" in text
-    assert "a safer price: a reservation price still possible between your cost" in text
+    assert "a *safer price*: a reservation price still possible between your cost" in text
     assert "from a quarter to half of the gain" in text
 
 
@@ -1185,7 +1185,13 @@ def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales
     assert rose == 0 and raised_sure > 0
     words = notebook_words("q5-text")
     # the drawn scenarios only: Question 6's tilt-case, a worked case, goes up
-    assert "In every scenario drawn for a learner the opening leaves the model's price" in words
+    # review 68 U4: said of the learner's own scenario first, so that the counter-example
+    # after it does not read as a contradiction
+    assert (
+        "On your scenario, as on every learner's, the opening leaves the model's price where "
+        "it was or lowers it." in words
+    )
+    assert "That is not true of every opening: with section 2's worked example" in words
     from course.checks import information as check
 
     tilt = check.staged_cases()[check.TILT_CASE]

@@ -302,7 +302,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # machine is worth to it beyond the rival's. It is news that reveals, and, among news, the
 # one case where a likelihood of zero is right: a verified bound. A *cap* is another
 # operation, for news that changes Osprey's options now, like Question 5's new discount.
-# Side by side, at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80:
+# Side by side, at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80 (the bound's row assumes
+# the quote says nothing else about Osprey's need, a simplification: a firm holding such a
+# quote is likelier to sit right at the bound):
 #
 # | operation | prices above it | 60, 70, 80 become |
 # |---|---|---|
@@ -603,10 +605,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - Compare `now` with `with_news`. Question 5c reads the news so that each reservation
 #   price is `factor` times as likely as the next lower one (or higher, for news that points
 #   down): at the smallest such factor the news just moves your price, a smaller one does not.
-# - Compare `before` with `now`. In every scenario drawn for a learner the opening leaves
-#   the model's price where it was or lowers it.
+# - Compare `before` with `now`. On your scenario, as on every learner's, the opening
+#   leaves the model's price where it was or lowers it.
 #
-# Openings in general can raise it: with section 2's worked example and a cost of 40, the
+# That is not true of every opening: with section 2's worked example and a cost of 40, the
 # model's price is 60 before the offer and 70 after it, because the offer made a buyer at
 # 60 less likely. Question 6's `tilt-case` is another (€49,000 before its opening, €56,000
 # after; load it with `check.staged_cases()["tilt-case"]`).
@@ -747,10 +749,9 @@ check.news_weight(news_weight, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): where the model holds
 #
-# "Where this model holds" above lists four assumptions behind the price of Question 5,
-# *the model's price* after the opening (the `now` of Question 5). Each situation below
-# is one way your talks with Osprey could really be. For each, say which assumption
-# fails, with one of
+# "Where this model holds" above lists four assumptions behind *the model's price* after
+# the opening (Question 5's `now`). Each situation below is one way your talks with Osprey
+# could really be. For each, say which assumption fails, with one of
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
@@ -949,16 +950,17 @@ check.model_limits(model_limits, hidden=True)
 #
 # Suppose you could learn Osprey's reservation price before you name your price. You
 # would ask exactly that price when it covers your cost, and not sell otherwise. Your
-# expected profit with that knowledge, minus your best expected profit without it (with the model's price, which you name *blind*, without knowing the reservation price: `before` against your prior, `now` after the opening), is
-# the **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
-# Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
+# expected profit with that knowledge, minus your best expected profit without it, is the
+# **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
+# Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966). Without
+# it you name the model's price *blind*: `before` against your prior, `now` after the
+# opening.
 #
 # $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max\Big(0,\ \max_p\ (p - c)\, P(r \ge p)\Big) ,$$
 #
-# where the 0 is what you earn by not selling at all, should no price pay. (The first 0,
-# in $\max(r - c,\ 0)$, matters whenever a buyer may value the machine below your cost.
-# The second never binds on the scenarios of this module, for any learner: some
-# reservation price above your cost always keeps a chance, so some price pays.)
+# where the 0 is what you earn by not selling at all, should no price pay. (The first 0
+# matters whenever a buyer may value the machine below your cost; the second never binds
+# in this module: for every learner some price pays.)
 #
 # It is the most any information about $r$ can be worth to you. As in section 3, these
 # are averages: they are the values of a risk-neutral seller, and one who fears a lost
@@ -1455,7 +1457,7 @@ check.fair_play(fair_play, hidden=True)
 # - Share interests, guard your reservation price and any deadline only you pay for,
 #   mention only true alternatives, and calmly rather than as an ultimatum (a true
 #   warning, tied to what you would do anyway, is legitimate, module 00 says, but usually
-#   unwise said that way, as module 02 will show). A bluff about your own reservation
+#   unwise said that way: section 6). A bluff about your own reservation
 #   price is tolerated but contested and costs credibility when called; a threat you
 #   would not carry out sits on the line between a bluff and a misrepresentation; lying
 #   about facts, or learning through an illegitimate source, is out of bounds.

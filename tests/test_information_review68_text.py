@@ -1,0 +1,35 @@
+"""Module 01, review 68: the text of the information module. Each test failed on the text
+before this round."""
+
+from tests.test_checks_information import cell_words
+
+
+def test_the_verified_bound_row_states_its_assumption():
+    """U1: the bound's row drops the prices above the bound and rescales the rest, which
+    treats the quote as equally likely under every reservation price below it; a firm
+    holding such a quote is likelier to sit at the bound, as Question 3's `rival-quote`
+    reasons. The row now says so."""
+    words = cell_words("news-teaching")
+    assert (
+        "the bound's row assumes the quote says nothing else about Osprey's need, a "
+        "simplification: a firm holding such a quote is likelier to sit right at the bound" in words
+    )
+
+
+def test_the_summary_points_back_to_section_6_for_the_unwise_warning():
+    """C1: the summary sent the reader forward ("as module 02 will show") for what section 6
+    has already shown."""
+    words = cell_words("summary")
+    assert "as module 02 will show" not in words
+    assert "usually unwise said that way: section 6)" in words
+
+
+def test_the_evpi_definition_is_one_idea_a_sentence():
+    """U3: EVPI's definition nested two parentheticals in one sentence; the blind price is
+    now said in a sentence of its own."""
+    words = cell_words("voi-teaching")
+    assert (
+        "minus your best expected profit without it, is the **expected value of perfect "
+        "information**, EVPI" in words
+    )
+    assert "Without it you name the model's price *blind*: `before` against your prior" in words
