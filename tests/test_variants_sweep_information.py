@@ -1141,7 +1141,8 @@ def test_section_4_and_question_6_say_which_of_before_and_now_they_mean():
     """'Question 5's best final price' was ambiguous among its four prices; section 4 and
     Question 6 name `before` and `now`."""
     assert "`before` against your prior, `now` after the opening" in notebook_words("voi-teaching")
-    assert "(the `now` of Question 5)" in notebook_words("q6-text")
+    # review 68: Question 6's first sentence trimmed, the pointer kept
+    assert "after the opening (Question 5's `now`)" in notebook_words("q6-text")
 
 
 def test_question_5_says_what_its_threshold_and_its_cap_mean():
@@ -1838,8 +1839,9 @@ def test_the_summary_treats_an_ultimatum_as_unwise_not_unethical():
     words = notebook_words("summary")
     assert "without threats" not in words
     assert "calmly rather than as an ultimatum" in words
-    # review 67 U3: module 02 comes later, so the summary previews it
-    assert "is legitimate, module 00 says, but usually unwise said that way, as module 02" in words
+    # review 67 U3: module 02 comes later, so the summary previewed it; review 68 C1: section 6
+    # of this module has already shown it, so the summary points back there
+    assert "is legitimate, module 00 says, but usually unwise said that way: section 6)" in words
 
 
 def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
