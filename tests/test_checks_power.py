@@ -1267,18 +1267,32 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         for reason in {"accept", "fairness", "rival"} - {right}:
             with pytest.raises(NotYet) as failure:
                 check.judge_reply_reason(s, (best, reason))
-            words = check.REPLY_REASON_HINTS[reason, right][0]
+            # review 68, X1: where taking Atlas's figure is right too, the hints say which
+            # figure each ground carries
+            hints = (
+                check.TAKE_REASON_HINTS if _P.reply_takes_figure(s) else check.REPLY_REASON_HINTS
+            )
+            words = hints[reason, right][0]
             assert str(failure.value).endswith(
-                words.format(figure=f"{figure:,.0f}", shapley=f"{shapley:,.0f}", v2=f"{v2:,.0f}")
+                words.format(
+                    figure=f"{figure:,.0f}",
+                    shapley=f"{shapley:,.0f}",
+                    v2=f"{v2:,.0f}",
+                    predicted=f"{max(v1 / 2, v2):,.0f}",
+                )
                 + "."
             )
         if right == "accept":  # taking less than Atlas's own figure gives part of it up
             assert figure > shapley and figure > v2
             with pytest.raises(NotYet, match=r"less than the .* Atlas itself named"):
                 check.judge_reply_price(s, (max(shapley, v2), right))
-        if right == "fairness" and figure >= v2:  # taking the round figure leaves money
+        # taking the round figure leaves money where it is below section 5's price too; at
+        # or above that price, taking it is right as well (review 68, X1)
+        if right == "fairness" and v2 <= figure < max(v1 / 2, v2):
             with pytest.raises(NotYet, match="the yardstick Atlas itself proposed"):
                 check.judge_reply_price(s, (figure, "accept"))
+        if right == "fairness" and figure >= max(v1 / 2, v2):
+            check.judge_reply(s, (figure, "accept"))
         if right == "rival":  # neither Atlas's figure nor its yardstick reaches Borealis
             with pytest.raises(NotYet, match="Borealis has offered in writing to pay"):
                 check.judge_reply_price(s, (max(figure, shapley), "fairness"))

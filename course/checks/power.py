@@ -112,7 +112,8 @@ class _HiddenLearners:
     every reply to Granite, make every lever the best one, put Atlas's proposal above and
     below Borealis's value (and, with Corvid in the market, above and below the floor, once
     where today's verdict and the one with Corvid differ), need different vote counts, give every move about Harrow but the ultimatum and
-    each kind of rig alternative, each outcome of question 6 (paid on signing), and catch the mistakes questions 7 and 8 exist for:
+    each kind of rig alternative, each outcome of question 6 (paid on signing), a figure of Atlas's below both its yardstick and section
+    5's price (question 4), and catch the mistakes questions 7 and 8 exist for:
     Kestrel put in the proposer's seat (in both), Corvid measured by the floor it raises, Harrow's raw rise taken for its gain, the loan's
     gain counted where Harrow already binds (tests/test_variants_sweep_power.py checks
     each). Read afresh each time, as the key decides who they are. The kinds are private:
@@ -191,6 +192,12 @@ class _HiddenLearners:
             # whatever the key (review 5, E1: it sets the price for only ~5% of learners)
             "signing-table-binds",
             lambda s: s.atlas_value / (1 + s.signing_ratio) > s.borealis_value,
+        ),
+        (  # question 4: Atlas's figure below its yardstick and below section 5's price, so
+            # taking it is wrong there, while it is right where it is at least that price
+            # (review 68, X1); last, so that no other kind's label moves
+            "reply-figure-short",
+            lambda s: _story().reply_reason(s) == "fairness" and not _story().reply_takes_figure(s),
         ),
     )
 
@@ -306,10 +313,9 @@ OWN_CASE_HINTS = {
     "sale, with the seller holding fewer votes and Kestrel more, and compare the two; "
     "'neither' only if no sale gives Kestrel any swing",
     "licence_reply": "set Atlas's round figure, its own yardstick worked out (Kestrel's "
-    "Shapley value) and Borealis's written offer side by side: Kestrel takes no less than "
-    "any of them, and a refusal does not end the talks, so Atlas could answer a demand for "
-    "more a day later with section 5's predicted price, which Kestrel would take rather than "
-    "leave",
+    "Shapley value) and Borealis's written offer side by side with section 5's predicted "
+    "price, what Kestrel can expect if Atlas refuses a demand for more: Kestrel ends up with "
+    "no less than that price, and asks no more than the largest of the three figures",
     "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
     "that high, and never one that points Atlas to a lower figure (question 4's text)",
@@ -851,13 +857,16 @@ def licence_floor(answer, hidden=False):
 @answer_key
 def judge_reply_price(s, result):
     """Question 4, the price: nothing when it is the highest of the three figures Kestrel
-    can stand on (``scenarios.power.reply_range``), else the ``NotYet`` hint."""
-    from course.scenarios.power import kestrel_shapley, reply_range
+    can stand on (``scenarios.power.reply_range``), or Atlas's round figure where taking it
+    is right too (``scenarios.power.reply_takes_figure``), else the ``NotYet`` hint."""
+    from course.scenarios.power import kestrel_shapley, reply_range, reply_takes_figure
 
     price, _ = _pair(result, "licence_reply", "(price, reason)")
     said = amount(price, "the price")
     low, high = reply_range(s)
     if low - 0.5 <= said <= high + 0.5:  # a Shapley value may be named rounded to the hundred
+        return
+    if reply_takes_figure(s) and abs(said - s.atlas_figure) <= 0.5:  # review 68, X1
         return
     figure, shapley = s.atlas_figure, kestrel_shapley(s)
     v2, v1 = s.borealis_value, s.atlas_value
@@ -928,18 +937,41 @@ REPLY_REASON_HINTS = {
         "proposal gives",
         "it names a rival weaker than the buyer's own yardstick",
     ),
+    # review 68, X1: these two said that "a refusal does not end the talks" was a reason to
+    # refuse, while the price's hint gives it as a reason to ask no more; they now rest on
+    # section 5's price, which they fire only below
     ("accept", "rival"): (
         "taking Atlas's {figure} as it stands gives up money: what the licence does for "
-        "Atlas is already counted in Atlas's value, and there is a ground Atlas can check "
-        "that puts a higher figure, while a refusal does not end the talks",
-        "it accepts the buyer's figure where a ground the buyer can check carries more",
+        "Atlas is already counted in Atlas's value, and even if Atlas refused anything more, "
+        "section 5's model predicts {predicted} for Kestrel, more than that figure",
+        "it accepts the buyer's figure where the model predicts more even after a refusal",
     ),
     ("accept", "fairness"): (
         "taking Atlas's {figure} as it stands gives up money: what the licence does for "
-        "Atlas is already counted in Atlas's value, and there is a ground Atlas can check "
-        "that puts a higher figure, while a refusal does not end the talks",
-        "it accepts the buyer's figure where a ground the buyer can check carries more",
+        "Atlas is already counted in Atlas's value, and even if Atlas refused anything more, "
+        "section 5's model predicts {predicted} for Kestrel, more than that figure",
+        "it accepts the buyer's figure where the model predicts more even after a refusal",
     ),
+}
+
+#: The same, where Atlas's round figure is below its yardstick yet at least section 5's
+#: price, so that taking the figure and holding Atlas to the yardstick are both right
+#: (``scenarios.power.reply_takes_figure``, review 68, X1), by (the ground given, the one
+#: that carries the price named).
+TAKE_REASON_HINTS = {
+    ("fairness", "accept"): (
+        "the {figure} named is Atlas's round figure as it stands: holding Atlas to its "
+        "yardstick carries the yardstick worked out, {shapley}, and taking the round figure "
+        "is accepting it",
+        "it calls the buyer's own figure its yardstick worked out",
+    ),
+    ("rival", "accept"): REPLY_REASON_HINTS["rival", "accept"],
+    ("accept", "fairness"): (
+        "'accept' takes Atlas's round figure, {figure}, as it stands, and no price above it: "
+        "what the licence does for Atlas is already counted in Atlas's value",
+        "it accepts the buyer's figure at a price other than that figure",
+    ),
+    ("rival", "fairness"): REPLY_REASON_HINTS["rival", "fairness"],
 }
 
 
@@ -949,20 +981,28 @@ def judge_reply_reason(s, result):
     three figures (``scenarios.power.reply_reason``), else the ``NotYet`` hint, which says
     why the ground given does not carry the reply, never which does (review 65, X1: the
     reason used to follow from question 2's first verdict)."""
-    from course.scenarios.power import kestrel_shapley, reply_reason, reply_reasons
+    from course.scenarios.power import (
+        kestrel_shapley,
+        licence_price,
+        reply_reasons,
+        reply_takes_figure,
+    )
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
     said = _word(reason, REASONS, "the reason")
-    if said in reply_reasons(s, amount(price, "the price")):
+    right = reply_reasons(s, amount(price, "the price"))
+    if said in right:
         return
     # review 59, W1: the reason is one of three, so on the own case a hint that printed the
     # figures, or said which was higher, gave the answer away; the same words for all
     _not_own(s, "licence_reply_reason", "the reason")
-    words, general = REPLY_REASON_HINTS[said, reply_reason(s)]
+    hints = TAKE_REASON_HINTS if reply_takes_figure(s) else REPLY_REASON_HINTS
+    words, general = hints[said, right[0]]
     hint = words.format(
         figure=f"{s.atlas_figure:,.0f}",
         shapley=f"{kestrel_shapley(s):,.0f}",
         v2=f"{s.borealis_value:,.0f}",
+        predicted=f"{licence_price(s):,.0f}",
     )
     raise NotYet(f"the reason is not right for {_whose(s)}: {hint}.", general=general)
 
@@ -991,7 +1031,8 @@ def licence_reply(answer, hidden=False):
                 judge_reply,
                 "the reply names the highest figure Kestrel can stand on: Atlas's round "
                 "figure, taken while Kestrel talks about what the licence does for Atlas; "
-                "Atlas's own yardstick worked out, where its figure falls short of it; or "
+                "Atlas's own yardstick worked out, where its figure falls short of it (where "
+                "that figure is still at least section 5's price, taking it is right too); or "
                 "Borealis's written offer, put forward as the standard, where it beats both.",
             ),
         ),

@@ -806,10 +806,11 @@ def reply_reason(s):
 @answer_key
 def reply_range(s):
     """Question 4: the prices it accepts, ``(low, high)``, both included: the highest of
-    the three figures (``reply_grounds``). Kestrel never takes less than Borealis would pay,
-    nor less than the yardstick Atlas proposed; and it asks no more, since a refusal does not
-    end the talks and Atlas could answer a day later with section 5's price, max(v1/2, v2),
-    which is below the Shapley value (review 4, W2). Atlas's figure and Borealis's are
+    the three figures (``reply_grounds``); where ``reply_takes_figure``, Atlas's round
+    figure too, outside this range. Kestrel never takes less than Borealis would pay, nor
+    less than section 5's price, max(v1/2, v2); and it asks no more than the highest figure,
+    since a refusal does not end the talks and Atlas could answer a day later with that
+    price, which is below the Shapley value (review 4, W2). Atlas's figure and Borealis's are
     named exactly; the Shapley value exactly or rounded to the hundred either way."""
     reason = reply_reason(s)
     if reason == "fairness":
@@ -819,13 +820,28 @@ def reply_range(s):
 
 
 @answer_key
+def reply_takes_figure(s):
+    """Question 4 (review 68, X1): whether taking Atlas's round figure is right as well as
+    holding Atlas to its yardstick. That is so where the figure falls short of the yardstick
+    (a "fairness" draw) but is at least section 5's price, ``licence_price``: naming the
+    yardstick leaves Atlas free to refuse, and a refusal leads, by section 5's model, to that
+    price, no more than the figure. Holding Atlas to its own standard is then an appeal to
+    consistency, which the question also accepts; it is the only right reply where the figure
+    is below section 5's price, since taking the figure then gives up money even if Atlas
+    refuses anything more."""
+    return reply_reason(s) == "fairness" and s.atlas_figure >= licence_price(s)
+
+
+@answer_key
 def reply_reasons(s, price):
-    """Every reason question 4 accepts with ``price``: the one ground that carries the
-    highest figure (``reply_reason``). Any other ground either cannot carry that figure
-    ("accept" takes Atlas's own figure, and no price above it, since what the licence does
-    for Atlas is already counted in Atlas's value) or points Atlas to a lower figure than the reply
-    asks. ``price`` is kept for the callers, which pass the learner's price."""
-    del price
+    """Every reason question 4 accepts with ``price``: "accept" where ``price`` is Atlas's
+    round figure and taking it is right (``reply_takes_figure``); otherwise the one ground
+    that carries the highest figure (``reply_reason``). Any other ground either cannot carry
+    the price ("accept" takes Atlas's own figure, and no price above it, since what the
+    licence does for Atlas is already counted in Atlas's value) or points Atlas to a lower
+    figure than the reply asks."""
+    if reply_takes_figure(s) and abs(price - s.atlas_figure) <= 0.5:
+        return ("accept",)
     return (reply_reason(s),)
 
 

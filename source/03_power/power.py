@@ -816,6 +816,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Borealis, real talks would name Borealis's figure to Atlas in a counter: the same money,
 # with the door left open.
 #
+# Where the round figure is below the yardstick yet at least section 5's prediction, two
+# replies earn the mark: taking it, as section 5's model favours (Atlas may refuse the
+# yardstick too), or holding Atlas to its own standard, an appeal to consistency.
+#
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
 

@@ -1,0 +1,122 @@
+"""Module 03, review 68: question 4 accepts taking Atlas's figure where section 5's model
+favours it (X1). Each test failed on the text or the checks before this round."""
+
+import math
+
+import pytest
+
+import course
+from course.checks import power as check
+from course.checks.hints import NotYet
+from course.scenarios.power import kestrel_shapley, reply_reason, reply_takes_figure
+from tests.test_models_power import PROSE, _section
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def _hint(s, answer):
+    with pytest.raises(NotYet) as raised:
+        check.judge_reply(s, answer)
+    return str(raised.value)
+
+
+def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(learner):
+    """X1/C1: where Atlas's round figure is below its yardstick (the Shapley value, which
+    beats Borealis) yet at least section 5's price, max(v1/2, v2), asking for the yardstick
+    risks falling to that price, so taking the figure is what the module's model favours;
+    it scored 0 (e.g. rv-02: figure 55,000, Shapley 59,500, section 5's price 52,500). Both
+    replies now pass there, in two formulations each; below section 5's price only the
+    yardstick does, and the hint for taking the figure says why with section 5's price.
+    Over 300 ids the two kinds both occur often."""
+    both = short = 0
+    for n in range(300):
+        s = course.variant("03_power", f"sw-{n}")
+        if reply_reason(s) != "fairness":
+            assert not reply_takes_figure(s)
+            continue
+        v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
+        shapley, predicted = kestrel_shapley(s), max(v1 / 2, v2)
+        for named in (shapley, math.ceil(shapley / 100) * 100):
+            check.judge_reply(s, (named, "fairness"))
+        if figure >= predicted:
+            both += 1
+            assert reply_takes_figure(s)
+            check.judge_reply(s, (figure, "accept"))
+            check.judge_reply(s, (int(figure), "Accept"))
+            # each reason carries its own figure only
+            assert "is Atlas's round figure as it stands" in _hint(s, (figure, "fairness"))
+            assert "'accept' takes Atlas's round figure" in _hint(s, (shapley, "accept"))
+            assert "less than the" in _hint(s, (figure, "rival"))
+        else:
+            short += 1
+            assert not reply_takes_figure(s)
+            _hint(s, (figure, "accept"))  # the price is wrong: below the yardstick
+            hint = _hint(s, (shapley, "accept"))
+            assert f"section 5's model predicts {predicted:,.0f} for Kestrel" in hint
+            assert "a refusal does not end the talks" not in hint
+    assert both >= 60 and short >= 5, (both, short)
+    rv_02 = course.variant("03_power", "rv-02")
+    assert (rv_02.atlas_figure, kestrel_shapley(rv_02)) == (55_000, 59_500)
+    check.judge_reply(rv_02, (55_000, "accept"))
+
+
+def test_no_hint_on_question_4_argues_a_refusal_both_ways():
+    """X1: the hints for "accept" gave "a refusal does not end the talks" as a reason to
+    refuse, while the price's hint (and the own-case hint, in one sentence with it) gave it
+    as a reason to ask no more. Only the price's hint keeps it now."""
+    for words, _ in check.REPLY_REASON_HINTS.values():
+        assert "a refusal does not end the talks" not in words
+    for words, _ in check.TAKE_REASON_HINTS.values():
+        assert "a refusal does not end the talks" not in words
+    assert "a refusal does not end the talks" not in check.OWN_CASE_HINTS["licence_reply"]
+    assert "no less than that price" in check.OWN_CASE_HINTS["licence_reply"]
+
+
+def test_question_4_says_when_both_replies_earn_the_mark():
+    """X1: the marking and the text agree: the question says where taking the figure and
+    holding Atlas to its yardstick both earn the mark, and on what each rests."""
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert (
+        "Where the round figure is below the yardstick yet at least section 5's prediction, "
+        "two replies earn the mark: taking it, as section 5's model favours" in four
+    )
+    assert "or holding Atlas to its own standard, an appeal to consistency." in four
+
+
+def test_hidden_cases_include_a_figure_question_4_should_not_take():
+    """X1: with taking the figure right in most "fairness" draws, the other learners' cases
+    include one where it is wrong, so "always take the figure below the yardstick" fails."""
+    from course.variants import hidden_cases_as
+
+    with hidden_cases_as(None):
+        drawn = [course.variant("03_power", learner) for learner in check.HIDDEN_LEARNERS]
+    assert any(reply_reason(s) == "fairness" and not reply_takes_figure(s) for s in drawn)
+
+
+def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learner):
+    """X1 (every answer right under the stated rule passes): a learner who takes Atlas's
+    figure wherever it is at least section 5's price, and otherwise names the highest ground,
+    earns the mark on every case grading tries; one who takes the figure wherever it beats
+    Borealis does not, since a figure below section 5's price gives up money."""
+    from course.variants import hidden_cases_as
+
+    def safe(s):
+        v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
+        if figure >= max(v1 / 2, v2):
+            return figure, "ACCEPT"
+        shapley = math.floor((3 * v1 + v2) / 6 / 100) * 100
+        return (shapley, "fairness") if shapley > v2 else (v2, "rival")
+
+    def above_borealis(s):
+        if s.atlas_figure > s.borealis_value:
+            return s.atlas_figure, "accept"
+        return s.borealis_value, "rival"
+
+    for key in (None, "grading-key"):
+        with hidden_cases_as(key):
+            outcome = check.licence_reply(safe, hidden=True)
+            assert (outcome.earned, outcome.possible) == (1, 1), key
+            outcome = check.licence_reply(above_borealis, hidden=True)
+            assert (outcome.earned, outcome.possible) == (0, 1), key
