@@ -8,7 +8,12 @@ import pytest
 import course
 from course.checks import power as check
 from course.checks.hints import NotYet
-from course.scenarios.power import kestrel_shapley, reply_reason, reply_takes_figure
+from course.scenarios.power import (
+    kestrel_shapley,
+    reply_reason,
+    reply_takes_figure,
+    vote_seller,
+)
 from tests.test_models_power import PROSE, _section
 
 
@@ -120,3 +125,26 @@ def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learne
             assert (outcome.earned, outcome.possible) == (1, 1), key
             outcome = check.licence_reply(above_borealis, hidden=True)
             assert (outcome.earned, outcome.possible) == (0, 1), key
+
+
+def test_question_3s_zero_power_hint_counts_a_group_short_by_exactly_kestrels_votes():
+    """X3: the hint said a swing needs a group short of the quota "by less than" Kestrel's
+    votes; a group short by exactly that many is a swing too ([5; 3, 2]: the 3 is short by
+    2, and Kestrel's 2 carry it), so it now says "by no more than"."""
+    from course.models.power import banzhaf_index
+
+    assert banzhaf_index(5, [3, 2])[-1] > 0  # short by exactly Kestrel's votes: a swing
+    hinted = 0
+    for n in range(300):
+        s = course.variant("03_power", f"sw-{n}")
+        for owner in dict(s.vote_offers):
+            if owner == vote_seller(s):
+                continue
+            try:
+                check.judge_vote_seller(s, owner)
+            except NotYet as failure:
+                if "would still swing no decision" in str(failure):
+                    hinted += 1
+                    assert "short of the quota by no more than Kestrel's votes" in str(failure)
+                    assert "by less than" not in str(failure)
+    assert hinted > 0

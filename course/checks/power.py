@@ -1070,7 +1070,7 @@ def judge_vote_seller(s, result):
     elif power_after_purchase(s, said, offers[said])[0] == 0:
         hint = (
             f"with {votes_of(offers[said])} more from {said}, Kestrel's vote would still swing no "
-            "decision: no group of the others would then be short of the quota by less than "
+            "decision: no group of the others would then be short of the quota by no more than "
             "Kestrel's votes"
         )
         general = "that offer would leave Kestrel with no power"
