@@ -148,3 +148,15 @@ def test_question_3s_zero_power_hint_counts_a_group_short_by_exactly_kestrels_vo
                     assert "short of the quota by no more than Kestrel's votes" in str(failure)
                     assert "by less than" not in str(failure)
     assert hinted > 0
+
+
+def test_section_7_says_the_first_offer_evidence_is_an_analogy():
+    """E1: section 7 applied Galinsky and Mussweiler (2001), a study of first offers, to
+    mentioning an alternative without saying so; it now calls it an analogy and adds the
+    direct evidence on weak alternatives (Schaerer, Swaab & Galinsky, Psychological Science
+    26(2), 2015: those with a weak alternative made lower first offers, and did worse, than
+    those with none)."""
+    seven = _flat(_section(PROSE, "**When they are unsure of your patience**", "calmly.**"))
+    assert "The evidence is an analogy: in Galinsky and Mussweiler's experiments on first" in seven
+    assert "(Schaerer, Swaab and Galinsky, 2015)" in seven
+    assert "A weak alternative anchors you too: with one, negotiators opened lower" in seven

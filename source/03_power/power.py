@@ -1127,12 +1127,11 @@ check.best_lever(best_lever, hidden=True)
 # deal). A threat tells the other side that you see the talks as a fight, invites a threat
 # back, and, if carried out, costs you by definition; a warning can be true, but said as a
 # demand it still corners the other side. Deutsch and Krauss ("The Effect of Threat upon
-# Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which,
-# depending on the version, neither player, one of them or both could close a gate on the
-# other's shortest route. Pairs earned most together with no gate, less with one, and
-# least with two.
+# Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which, by
+# version, neither player, one or both could close a gate on the other's shortest route.
+# Pairs earned most with no gate, less with one, least with two.
 #
-# Kestrel's case suggests quieter ways to use the same power:
+# Kestrel's case suggests quieter uses of the same power:
 #
 # - **Say true things, plainly.** Put the highest figure you can stand on forward as the
 #   standard a price must meet, as question 4 does: Borealis's written offer, or Atlas's
@@ -1151,11 +1150,13 @@ check.best_lever(best_lever, hidden=True)
 #   The rule: mention an alternative when it beats the least they believe you would
 #   accept. Call such an alternative **strong**, and one worth no more than that **weak**.
 #   Mentioning a weak one gains nothing where they know your patience.
-# - **When they are unsure of your patience**, as in most real talks, a weak figure you
-#   name can anchor their estimate of your acceptance threshold low (module 04), though
-#   section 5's model says it should not: in Galinsky and Mussweiler's experiments (2001),
-#   final prices ended nearer the first figure named. So make a strong alternative known,
-#   keep a weak one private.
+# - **When they are unsure of your patience**, as in most talks, a weak figure you name
+#   can anchor their estimate of your acceptance threshold low (module 04), though
+#   section 5's model says it should not. The evidence is an analogy: in Galinsky and
+#   Mussweiler's experiments on first offers (2001), final prices ended nearer the first
+#   figure named. A weak alternative anchors you too: with one, negotiators opened lower
+#   and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So make a strong
+#   alternative known, keep a weak one private.
 # - **Make a strong alternative believable, and say it calmly.** Granite cannot check what
 #   Kestrel says, so an offer made only by telephone is worth having confirmed in writing
 #   first. Never threaten to take an option you would not take: a called bluff costs the
@@ -1179,8 +1180,8 @@ check.best_lever(best_lever, hidden=True)
 # **misrepresentation** and an **illegitimate** source; module 02 split the first in two,
 # an honest mention of an alternative and a warning. A true warning, made
 # with power that is yours, is legitimate in that sense; whether it is wise is the question
-# the points above answer. "Unless you pay what Borealis would, we will sell to Borealis",
-# for instance, is a true warning, but Atlas already holds a copy of Borealis's offer: said
+# the points above answer. "Unless you pay what Borealis would, we will sell to Borealis"
+# is a true warning, but Atlas already holds a copy of Borealis's offer: said
 # as a demand, the warning tells Atlas nothing new and adds a fight. A threat, a demand
 # backed by a
 # move you would rather not make, is a bluff if you would not carry it out, and, as a
@@ -1191,10 +1192,9 @@ check.best_lever(best_lever, hidden=True)
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
-#   negotiation is a conflict of interest, and in many places a crime. The same holds for
-#   any role held for others, such as keeping a joint venture's books or sitting on a
-#   body as its owners' trustee: a say you hold on their behalf is not yours to bring to
-#   your own deals.
+#   negotiation is a conflict of interest, and often a crime. The same holds for
+#   any role held for others: a say you hold on their behalf is not yours to bring to your
+#   own deals.
 # - **Dominance and pressure have legal limits** (see the note below).
 # - **Information bought from someone bound to keep it secret is not yours either.**
 #   Buying it, such as an employee's copy of their firm's costs, makes you party to a
