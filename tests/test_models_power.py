@@ -1563,8 +1563,12 @@ def test_interests_and_positions_are_defined_before_question_4_uses_them():
     called "interests"); the word is defined in its prompt, before section 7 comes back to
     it."""
     four = _section(PROSE, "### Question 4", "def licence_reply")
-    assert "products that last longer, the *interest* behind its *position*, a price" in four
-    assert PROSE.index("the *interest* behind its *position*") < PROSE.index(
+    # review 68, U1: each word is defined where it is used
+    assert (
+        "products that last longer, its *interest*, what it wants, behind its *position*, "
+        "the price it names" in " ".join(four.split())
+    )
+    assert PROSE.index("its *interest*, what it wants") < PROSE.index(
         "**Show what you solve for them.**"
     )
 
@@ -1923,7 +1927,8 @@ def test_the_signing_gain_is_an_order_cash_lets_kestrel_take_not_interest_saved(
     for s in _drawn_scenarios()[:20]:
         story = " ".join(s.story().split())
         assert "overdraft interest" not in story
-        assert "materials for a large order it would otherwise have to turn down" in story
+        # review 68, U2: "large" went, as the order is worth as little as 2% of Atlas's value
+        assert "materials for an order it would otherwise have to turn down" in story
         assert f"an order worth about {s.signing_gain:,.0f} to Kestrel" in story
     q6 = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
     assert "would save Kestrel" not in q6 and "saves" not in q6 and "than it saves" not in q6

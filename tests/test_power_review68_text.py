@@ -160,3 +160,33 @@ def test_section_7_says_the_first_offer_evidence_is_an_analogy():
     assert "The evidence is an analogy: in Galinsky and Mussweiler's experiments on first" in seven
     assert "(Schaerer, Swaab and Galinsky, 2015)" in seven
     assert "A weak alternative anchors you too: with one, negotiators opened lower" in seven
+
+
+def test_question_4_defines_its_terms_and_the_answer_cell_its_price():
+    """U1: question 4 used "interest" and "position" before section 7 defines them, and the
+    answer cell's docstring called the price "the figure Kestrel names in its reply", while
+    the text says what Kestrel ends up with; "fairness" now says it accepts the proposal."""
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "its *interest*, what it wants, behind its *position*, the price it names" in four
+    assert '`"fairness"` (accept the proposal at Atlas\'s own yardstick worked out' in four
+    from tests.test_models_power import NOTEBOOK
+
+    cell = NOTEBOOK[NOTEBOOK.index("def licence_reply") :]
+    assert "the figure Kestrel names in its reply" not in cell[:300]
+    assert "what Kestrel ends up with: the figure it accepts" in cell[:300]
+
+
+def test_authority_says_it_is_broader_than_french_and_ravens_legitimate_power():
+    """U3: the course's "authority" covers a counterpart's internal signing rule, which
+    French and Raven's legitimate power (resting on the target's acceptance of the agent's
+    right to direct it) does not; the definition now says so."""
+    one = _flat(_section(PROSE, "This course names four bases", "- **expert**"))
+    assert "(broader than French and Raven's *legitimate* power, which needs the other" in one
+
+
+def test_the_order_paid_on_signing_is_no_longer_called_large():
+    """U2: the order the money on signing lets Kestrel take is drawn at 2-4% of Atlas's value
+    where the change costs nothing ("a large order ... worth about 1,200")."""
+    story = _flat(course.variant("03_power", "rv-05").story())
+    assert "a large order" not in story
+    assert "materials for an order it would otherwise have to turn down" in story

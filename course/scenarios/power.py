@@ -544,7 +544,7 @@ class KestrelPower(Scenario):
             "would pay the day the deal is signed instead of on the fixed date, and Borealis "
             "has said its offer would then come on the same terms. The money would come "
             "sooner, whoever buys, and cash in hand at signing would let Kestrel buy the "
-            "materials for a large order it would otherwise have to turn down, an order worth "
+            "materials for an order it would otherwise have to turn down, an order worth "
             f"about {money(self.signing_gain)} to Kestrel; but each day unsigned would then cost Kestrel "
             f"{self.signing_ratio} times the share of the licence's worth it costs Atlas. The "
             "licence has about ten years to run, so a year's delay would cost both about a "

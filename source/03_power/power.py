@@ -100,9 +100,10 @@ scenario
 # This course names four bases, in words it uses from here on:
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
-#   the manager who must sign a contract or the chair who sets a board's agenda
-#   (French and Raven's *legitimate* power; from here on the course keeps "legitimate" for
-#   section 7's line between leverage you may use and leverage you may not);
+#   the manager who must sign a contract or the chair who sets a board's agenda (broader
+#   than French and Raven's *legitimate* power, which needs the other side to accept the
+#   holder's right to direct it; from here on the course keeps "legitimate" for section
+#   7's line between leverage you may use and leverage you may not);
 # - **expert**: others rely on what someone knows and they cannot work out themselves;
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence, a
@@ -804,11 +805,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `price`: what Kestrel ends up with: the figure it accepts, or, if it refuses,
 #   section 5's prediction (a Shapley value may be rounded to the hundred);
 # - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
-#   `"fairness"` (the Shapley value, Atlas's own yardstick, worked out) or `"accept"`
-#   (take Atlas's figure, and talk about what the licence does for Atlas: products that
-#   last longer, the *interest* behind its *position*, a price; Fisher and Ury).
-#   Otherwise it is the ground for the figure Kestrel names, which must carry it without
-#   pointing Atlas to a lower figure; which fits is yours to judge from sections 2 and 5.
+#   `"fairness"` (accept the proposal at Atlas's own yardstick worked out, the Shapley
+#   value) or `"accept"` (take Atlas's figure, and talk about what the licence does for
+#   Atlas: products that last longer, its *interest*, what it wants, behind its
+#   *position*, the price it names; Fisher and Ury). Otherwise it is the ground for the
+#   figure Kestrel names, which must carry it without pointing Atlas to a lower figure;
+#   which fits is yours to judge from sections 2 and 5.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does
 # not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
@@ -818,7 +820,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Where the round figure is below the yardstick yet at least section 5's prediction, two
 # replies earn the mark: taking it, as section 5's model favours (Atlas may refuse the
-# yardstick too), or holding Atlas to its own standard, an appeal to consistency.
+# yardstick), or holding Atlas to its own standard, an appeal to consistency.
 #
 # The price and the reason together earn one mark, when both are right. Grading also tries
 # other learners' scenarios.
@@ -826,7 +828,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
 def licence_reply(s):
-    """(the figure Kestrel names in its reply to Atlas, the ground it gives)."""
+    """(what Kestrel ends up with: the figure it accepts or section 5's prediction; the reason)."""
     ### BEGIN SOLUTION
     grounds = {
         "accept": s.atlas_figure,  # Atlas's round figure: take it
