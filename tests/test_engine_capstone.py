@@ -2676,7 +2676,9 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
     assert "whether Marlow's answers point to Quell" in section("q8-text")
     assert "question 7 builds the plan by a rule section 5 states" in section("leverage-teaching")
-    assert "(question 8 finds it by a rule stated below)" in section("plan-teaching")
+    # review 68 C1: the Quell-state package is no longer the target; section 5 sends the
+    # learner to question 8 where it counts the steps to it
+    assert "So count the steps before you sit down (question 8)" in section("plan-teaching")
     assert "where did you leave them? Why?" in section("reflection-text")
 
 

@@ -1188,3 +1188,59 @@ def test_your_list_terms_give_marlow_no_points(drawn):
         list_terms = {issue: levels[0] for issue, levels in s.issues.items()}
         assert list(list_terms.values()) == ["€48", "10k units", "8 weeks", "30 days"]
         assert package_points(list_terms, s.theirs) == 0, s.learner
+
+
+def target_by_hand(s, plan, quell):
+    """Module 02's target for one state of Quell, from first principles: the zone runs from
+    the reservation price up to the best profit among all packages that give Marlow its
+    reservation price for that state; the target is the planned package, of those Marlow
+    accepts then, with the least profit at or above the zone's middle."""
+    need = s.reservation_if_quell if quell else s.reservation_if_not
+    floor = reservation(s)
+    top = max((y for _, y, t in every_package(s) if t >= need), default=None)
+    if top is None or top <= floor:
+        return None
+    worths = [(package_points(p, s.yours), package_points(p, s.theirs)) for p in plan]
+    above = [y for y, t in worths if t >= need and y >= (floor + top) / 2]
+    return min(above, default=None)
+
+
+def test_the_tables_targets_follow_module_02_in_both_states_whatever_the_opening(drawn):
+    """Review 68 C1, C2: the table's target with Quell was the first package that gives
+    Marlow its higher reservation price (the whole zone for you), and its even split was
+    measured to the opening, so a step beyond raised the target. Both states now take
+    module 02's even split of the zone up to the estimate; for every swept learner the
+    table's targets match the brute force, lie between the even split and the estimate,
+    and a signer's step-beyond opening leaves them where the estimate's opening puts them.
+    Failed on the old widget (0 of 2,000 changed without Quell on the course's plan; 420
+    of the 1,150 with a Quell package did, and 314 of 620 step-beyond signers')."""
+    from course.widgets.capstone import target_in_state
+
+    changed = beyond_plans = 0
+    for s in drawn:
+        floor = reservation(s)
+        plan = plan_step_by_step(s, opening_from_the_frontier(s)[0], floor)
+        plans = [plan]
+        beyond = one_step_beyond_point(s)
+        if beyond is not None and s.brenn_letter > max(values(s).values()):
+            first = next(p for p, y, t in every_package(s) if (y, t) == beyond)
+            plans.append(plan_step_by_step(s, first, floor))
+            beyond_plans += 1
+        for quell in (False, True):
+            found = [target_in_state(s, steps, floor, quell) for steps in plans]
+            expected = target_by_hand(s, plan, quell)
+            assert [f["target"] for f in found] == [expected] * len(plans), s.learner
+            if expected is not None:
+                assert found[0]["even"] <= expected <= found[0]["estimate"], s.learner
+            first_enough = next(
+                (
+                    package_points(p, s.yours)
+                    for p in plan
+                    if package_points(p, s.theirs) >= s.reservation_if_quell
+                ),
+                None,
+            )
+            old = first_enough if first_enough is not None and first_enough > floor else None
+            changed += quell and expected != old
+    assert beyond_plans >= 500, beyond_plans
+    assert changed >= 300, changed  # 420 of 2,000 when written

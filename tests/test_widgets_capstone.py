@@ -14,7 +14,10 @@ from course.checks import capstone as check
 from course.engine.bots import TRUST_CHANGE, TRUST_START
 from course.engine.capstone import STYLE_WORDS
 from course.scenarios.capstone import (
+    batna_of,
     beliefs_of,
+    beyond_of,
+    frontier_rows,
     if_quell_of,
     plan_of,
     quell_posterior,
@@ -340,35 +343,89 @@ def test_marlow_remembers_you_across_new_negotiations_not_a_rerun_cell(case):
     assert table_for(case, style="linear")._table.session._fresh.trust == TRUST_START
 
 
+def the_targets(case, table=None):
+    """The two profits the table's plan line names as targets (``None`` where it names
+    none), without Quell first."""
+    text = unescape((table or table_for(case)).plan_text.value)
+    found = []
+    for state in ("if Quell has no capacity: ", "if Quell has capacity: "):
+        said = text.split(state)[1]
+        found.append(
+            None if said.startswith("none") else float(said.split("a profit of ")[1].split(",")[0])
+        )
+    return found
+
+
 def test_the_plan_line_shows_a_target_for_each_state_of_quell():
     # a fresh review (C2): section 4 cites target focus, but the plan had no target and
     # the table showed only where to walk away; section 5 now names a target for each
-    # state of Quell and the table shows both, the second question 8's package
+    # state of Quell and the table shows both
+    # review 68 C1: both by module 02's rule, the planned package Marlow accepts in that
+    # state nearest the even split of the zone up to the estimate for that state
     for n in range(20):
         case = course.variant("05_capstone", f"learner-{n}")
-        table = table_for(case)
-        text = unescape(table.plan_text.value)
-        rows = plan_of(case, check.opening_of(case), reservation_of(case))
-        # review 62, C2: one step below the opening was above module 02's 0.9 band for
-        # about one learner in ten; the target is now the first planned package inside it
-        # review 66 C2: and at or above the even split, module 02's floor of the band
-        # review 67 C1: module 02's rule aims at the even split itself when no fact
-        # carries you higher, so the target is the planned package nearest it from above
         floor = reservation_of(case)
-        even = floor + 0.5 * (rows[0][1] - floor)
-        above = [profit for _, profit, _ in rows if profit >= even]
-        said = f"Quell has no capacity: a profit of {above[-1]:g}, " + (
-            "your opening itself" if len(above) == 1 else "the planned package nearest"
-        )
-        assert said in text, (case.learner, text)
+        rows = plan_of(case, check.opening_of(case), floor)
+        expected = []
+        for need in (case.reservation_if_not, case.reservation_if_quell):
+            top = max(p for _, p, t in frontier_rows(case) if t >= need)
+            even = floor + 0.5 * (top - floor)
+            above = [p for _, p, t in rows if t >= need and p >= even]
+            expected.append(min(above) if top > floor and above else None)
+        assert the_targets(case) == expected, case.learner
+        text = unescape(table_for(case).plan_text.value)
         assert "one step below your opening" not in text
-        decision, k = if_quell_of(case)
-        if decision == "walk away":
-            assert "if it has: no planned package gives Marlow enough" in text
-        else:
-            where = "your opening" if k == 0 else f"step {k}"
-            assert f"if it has: {where}, a profit of {rows[k][1]:g}" in text
-            assert ("no target above it" in text) == (rows[k][1] <= reservation_of(case))
+        if if_quell_of(case)[0] == "walk away":
+            assert "if Quell has capacity: none" in text
+
+
+def test_the_target_with_quell_leaves_marlow_half_the_zone():
+    """Review 68 C1: with Quell the table's target was the first planned package that gives
+    Marlow its higher reservation price, which leaves Marlow none of the zone (r-4: 110 on
+    a zone from 73 to 110); module 02 aims at the even split, 91.5, so the plan's 95.
+    Failed on the old widget (110) and the old section 5."""
+    case = course.variant("05_capstone", "r-4")
+    assert reservation_of(case) == 73
+    assert the_targets(case) == [110, 95]
+    text = unescape(table_for(case).plan_text.value)
+    assert "if Quell has capacity: a profit of 95, the planned package nearest at or above" in (
+        text
+    )
+    assert "module 02's even split, 91.5 (half the way from your reservation price to 110" in (text)
+    flat = " ".join(
+        line.removeprefix("#").strip()
+        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
+        .read_text()
+        .splitlines()
+    )
+    assert "in each state your target is the package of your plan nearest the even split" in flat
+    assert "is the top of that zone, not your target: aiming there would leave Marlow none" in flat
+    assert "your target is the first package of the plan that gives Marlow" not in flat
+
+
+@pytest.mark.parametrize(
+    ("learner", "target"), [("learner-999", 120), ("zz-top", 110), ("learner-2", 105)]
+)
+def test_a_step_beyond_does_not_raise_the_target(learner, target):
+    """Review 68 C2: the even split was measured to the opening, so a signer who opened one
+    step beyond got a higher target (learner-999 125, zz-top 120, learner-2 115, the
+    estimate itself); module 02 measures it to the estimate, whatever the opening.
+    Failed on the old widget."""
+    case = course.variant("05_capstone", learner)
+    beyond = beyond_of(case)
+    assert beyond is not None and case.brenn_letter > batna_of(case)[1]
+    table = table_for(case)
+    stepped = NegotiationTable(
+        case,
+        reservation=reservation_of,
+        opening=lambda s: [beyond_of(s)[0]],
+        plan=planned,
+        beliefs=beliefs_of,
+        rng=random.Random(2),
+    )
+    assert the_targets(case, stepped)[0] == the_targets(case, table)[0] == target
+    text = unescape(stepped.plan_text.value)
+    assert "half the way from your reservation price to your opening" not in text
 
 
 def test_the_target_without_quell_is_never_below_the_even_split():
@@ -387,14 +444,14 @@ def test_the_target_without_quell_is_never_below_the_even_split():
         assert target >= even, (case.learner, target, even)
     case = course.variant("05_capstone", "learner-20")
     text = unescape(table_for(case).plan_text.value)
-    assert "Quell has no capacity: a profit of 105, your opening itself, since every" in text
+    assert "Quell has no capacity: a profit of 105, your opening itself, the only planned" in text
     source = " ".join(
         line.removeprefix("#").strip()
         for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
         .read_text()
         .splitlines()
     )
-    assert "at least half (the even split) and at most nine tenths of the way" in source
+    assert "Module 02's band runs from the middle of that zone (the even split) up to" in source
 
 
 def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
@@ -444,4 +501,5 @@ def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split(
         assert target == expected, (case.learner, target, expected)
         above_band = expected > floor + 0.9 * (profits[0] - floor) + 1e-9
         if expected != profits[0]:
-            assert ("since your plan jumps over module 02's band" in text) == above_band
+            without = text.split("if Quell has capacity")[0]
+            assert ("since your plan jumps over module 02's band" in without) == above_band

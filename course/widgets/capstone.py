@@ -27,6 +27,7 @@ from course.scenarios.capstone import (
     best_points,
     best_profit,
     contract_negotiation,
+    frontier_rows,
     marlow_at_the_table,
     quell_posterior,
 )
@@ -162,24 +163,15 @@ class NegotiationTable(PlaysRounds, w.VBox):
         return escape(text)
 
     def _targets(self):
-        """Section 5's two targets, one for each state of Quell, in words: if Quell has
-        no capacity, module 02's even split, the planned package nearest it at or above
-        it (``target_without_quell``); if it has, the first planned package that gives
-        Marlow its higher reservation price, while it leaves more than your reservation
-        price."""
+        """Section 5's two targets, one for each state of Quell, in words, both by module
+        02's rule (``target_in_state``, ``target_words``)."""
         steps, reservation = self.plan["steps"], self.plan["reservation"]
         if not steps or reservation is None:
             return []
-        quell = "no planned package gives Marlow enough, so walk away politely"
-        for k, package in enumerate(steps):
-            you, them = self._worth_of(package)
-            if them >= self.case.reservation_if_quell:
-                where = "your opening" if k == 0 else f"step {k}"
-                quell = f"{where}, a profit of {you:g}"
-                if you <= reservation:
-                    quell += ", no better than your reservation price: no target above it"
-                break
-        return [target_without_quell(self._worth_of, steps, reservation), f"if it has: {quell}"]
+        return [
+            "your target " + target_words(target_in_state(self.case, steps, reservation, q), q)
+            for q in (False, True)
+        ]
 
     def _offer(self):
         """The package in the dropdowns, each value checked against the contract's levels."""
@@ -320,30 +312,63 @@ class NegotiationTable(PlaysRounds, w.VBox):
         self.status.value = message("Negotiation over. Start a new one to try another plan.")
 
 
-def target_without_quell(worth_of, steps, reservation):
-    """Section 5's target if Quell has no capacity, in words: module 02's rule, the even
-    split (half the way from the reservation price up to the opening's profit) when no
-    fact you can show carries you higher, which this case has none of; so the planned
-    package nearest the even split at or above it (the opening, if every step falls below
-    the even split), above module 02's band (nine tenths of that way) only when the plan
-    jumps over it, never below the even split (review 66 C2, review 67 C1)."""
-    profits = [worth_of(package)[0] for package in steps]
-    top = profits[0]
-    even = reservation + EVEN_SPLIT_SHARE * (top - reservation)  # module 02's band: its floor
-    band = reservation + TARGET_SHARE * (top - reservation)  # and its top
-    above = [you for you in profits if you >= even - 1e-9]
-    if len(above) == 1:
+def target_in_state(case, steps, reservation, quell):
+    """Section 5's target for one state of Quell, by module 02's rule measured as module 02
+    measures it (review 68 C1, C2): the zone runs from ``reservation`` up to the estimate,
+    the most profit a package leaves you while giving Marlow its reservation price for that
+    state (its higher one if Quell has capacity), whatever the opening; the target is the
+    planned package nearest the zone's middle, the even split, at or above it, among the
+    planned packages Marlow would accept in that state.
+
+    Returns a dict: ``estimate`` (``None`` when no package leaves you more than
+    ``reservation`` in that state: no zone, no target), ``even`` (the even split), ``band``
+    (nine tenths of the way up), ``target`` (a profit, or ``None`` when no planned package
+    at or above the even split gives Marlow enough) and ``step`` (its index in ``steps``).
+    """
+    need = case.reservation_if_quell if quell else case.reservation_if_not
+    profits = [
+        sum(case.yours[issue][level] for issue, level in package.items()) for package in steps
+    ]
+    points = [
+        sum(case.theirs[issue][level] for issue, level in package.items()) for package in steps
+    ]
+    found = [row[1] for row in frontier_rows(case) if row[2] >= need]
+    estimate = max(found, default=None)
+    if estimate is None or estimate <= reservation + 1e-9:
+        return {"estimate": None, "even": None, "band": None, "target": None, "step": None}
+    even = reservation + EVEN_SPLIT_SHARE * (estimate - reservation)
+    band = reservation + TARGET_SHARE * (estimate - reservation)
+    above = [
+        (profit, k)
+        for k, (profit, given) in enumerate(zip(profits, points, strict=True))
+        if given >= need and profit >= even - 1e-9
+    ]
+    target, step = min(above) if above else (None, None)
+    return {"estimate": estimate, "even": even, "band": band, "target": target, "step": step}
+
+
+def target_words(found, quell):
+    """``target_in_state``'s result for one state of Quell, in words for the plan line."""
+    state = "if Quell has capacity" if quell else "if Quell has no capacity"
+    if found["estimate"] is None:
         return (
-            f"your target if Quell has no capacity: a profit of {profits[0]:g}, your opening "
-            "itself, since every planned step lies below half the way from your reservation "
-            "price to your opening (module 02's even split)"
+            f"{state}: none, since no package Marlow could accept then leaves you more than "
+            "your reservation price, so walk away politely"
         )
-    target = min(above)
-    text = (
-        f"your target if Quell has no capacity: a profit of {target:g}, the planned package "
-        "nearest module 02's even split (half the way from your reservation price to your "
-        "opening) at or above it"
+    split = (
+        f"module 02's even split, {found['even']:g} (half the way from your reservation price "
+        f"to {found['estimate']:g}, your best profit on a package Marlow could accept then)"
     )
-    if target > band + 1e-9:
+    if found["target"] is None:
+        return (
+            f"{state}: none, since no planned package Marlow could accept then lies at or "
+            f"above {split}"
+        )
+    if found["step"] == 0:
+        where = "your opening itself, the only planned package at or above"
+    else:
+        where = "the planned package nearest at or above"
+    text = f"{state}: a profit of {found['target']:g}, {where} {split}"
+    if found["target"] > found["band"] + 1e-9:
         text += ", above nine tenths of that way, since your plan jumps over module 02's band"
     return text

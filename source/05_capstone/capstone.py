@@ -737,21 +737,26 @@ check.what_to_say(what_to_say, hidden=True)
 # - repeat until none is left.
 #
 # Module 04 planned its steps towards a **target**: the result you aim to land at,
-# better than your reservation price. Here you need one for each state of Quell. If
-# Quell has no capacity, module 02's rule sets it. Its band runs at least half (the even
-# split) and at most nine tenths of the way from your reservation price up to the
-# opening's profit, which keeps a tenth of the zone as room to concede; inside it you aim
-# at the even split unless a fact you can show, such as a rival's price, carries you
-# higher. This case has no such fact (your list terms are your own asking price, and the
-# rush cost is already in your profits), so your target is the package of your plan
-# nearest the even split at or above it: your opening, if every step falls below the even
-# split, and a package above the band if your plan jumps over it, never one below the
-# even split. If Quell has capacity, your target is the first package of the plan that
-# gives Marlow its higher reservation price (question 8 finds it by a rule stated
-# below), when that package still leaves you more than your reservation price. The table
-# shows both targets above your plan; keep in mind the one for the state Marlow's
-# answers point to, never the reservation price where the plan stops. The plan maps the
-# steps you *could* make: the packages you offer are drawn from it, in its order.
+# better than your reservation price. Here you need one for each state of Quell, and
+# module 02's rule sets both. Take the zone from your reservation price up to your
+# estimate of the most Marlow could give you in that state: your best profit on a package
+# that gives Marlow its reservation price for that state (the lower one without Quell,
+# the higher one with it). Without Quell that is your opening's profit when you open at
+# the estimate; a step beyond does not move it. Module 02's band runs from the middle of
+# that zone (the even split) up to nine tenths of the way, which keeps a tenth of the zone
+# as room to concede; inside it you aim at the even split unless a fact you can show, such
+# as a rival's price, carries you higher. This case has no such fact (your list terms are
+# your own asking price, and the rush cost is already in your profits), so in each state
+# your target is the package of your plan nearest the even split at or above it, of those
+# Marlow could accept in that state: above the band only if your plan jumps over it (your
+# opening, if every step falls below the even split), never below the even split.
+#
+# With Quell, the first package of your plan that gives Marlow its higher reservation
+# price is the top of that zone, not your target: aiming there would leave Marlow none of
+# the zone. The table shows both targets above your plan; keep in mind the one for the
+# state Marlow's answers point to, never the reservation price where the plan stops. The
+# plan maps the steps you *could* make: the packages you offer are drawn from it, in its
+# order.
 #
 # Question 7's plan departs from module 04 in two ways that suit this table only: a plan
 # that runs past both targets, and steps that may grow or take a term back. The appendix
