@@ -1340,7 +1340,9 @@ def test_no_deal_is_never_called_right_when_a_zone_existed():
 
 def test_the_value_created_parts_add_up_to_the_printed_sum():
     """Review C4: "you 0.01, Marlow 0.19, together 0.21" printed parts that did not add
-    up; the sum is now of the rounded parts."""
+    up. Review 68 C3: the sum of the rounded parts then fell short of the exact sum
+    (0.20 for 0.208); the sum is now the exact sum rounded, and the parts are rounded so
+    that they add up to it."""
     created = debrief.__globals__["_created"]
     line = created(
         {
@@ -1351,7 +1353,47 @@ def test_the_value_created_parts_add_up_to_the_printed_sum():
             "better_for_both": 0,
         }
     )
-    assert "you 0.01, Marlow 0.19, together 0.20" in line, line
+    assert "together 0.21 of the 1.20" in line, line
+    assert "you 0.02, Marlow 0.19" in line or "you 0.01, Marlow 0.20" in line, line
+
+
+def test_a_deal_never_reads_above_the_maximum_it_is_measured_against():
+    """Review 68 C3: learner-8's deal at 85/68 (Quell with capacity) is the best package
+    for the two sides together, shares 5/90 and 5/37, yet the debrief added the rounded
+    parts and printed "together 0.20 of the 0.19" (16 of 240 sittings). Now the printed
+    sum never exceeds the printed maximum, equals it when the deal reaches it, the parts
+    add up to it and each is its share rounded down or up. Failed on the old debrief."""
+    created = debrief.__globals__["_created"]
+
+    def printed(yours, theirs, best):
+        line = created(
+            {
+                "shares": {SELLER: yours, BUYER: theirs},
+                "joint": yours + theirs,
+                "best_joint": best,
+                "on_frontier": True,
+                "better_for_both": 0,
+            }
+        )
+        you = float(line.split("you ")[1].split(",")[0])
+        them = float(line.split("Marlow ")[1].split(",")[0])
+        together = float(line.split("together ")[1].split(" ")[0])
+        most = float(line.split(" of the ")[1].split(" ")[0])
+        return you, them, together, most
+
+    you, them, together, most = printed(5 / 90, 5 / 37, 5 / 90 + 5 / 37)
+    assert together == most == 0.19, (you, them, together, most)
+    assert round(you + them, 2) == together
+    rng = random.Random(68)
+    for _ in range(20000):
+        yours, theirs = rng.random(), rng.random()
+        best = yours + theirs + rng.choice([0, 0, rng.random() / 50])
+        you, them, together, most = printed(yours, theirs, best)
+        assert together <= most, (yours, theirs, best)
+        assert round(you + them, 2) == together, (yours, theirs)
+        assert abs(you - yours) < 0.01 + 1e-9 and abs(them - theirs) < 0.01 + 1e-9
+        if best == yours + theirs:
+            assert together == most
 
 
 def test_the_alternatives_verdict_is_labelled_question_4s_convention():

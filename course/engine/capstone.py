@@ -387,18 +387,34 @@ def _held_back(outcome, plan):
     return [*lines, HELD_BACK]
 
 
+def _hundredths(yours, theirs, best=None):
+    """The two shares and their sum in hundredths, rounded consistently: the sum is the
+    exact sum rounded (so it never exceeds the rounded maximum it is set against, which
+    the exact sum never exceeds: review 68 C3), and each part is its value rounded down or
+    up so that the printed parts add up to it (review C4); the hundredth left over goes to
+    the part with the larger remainder. A deal that reaches ``best`` prints it exactly."""
+    joint = yours + theirs
+    total = round(100 * (best if best is not None and abs(joint - best) < 1e-9 else joint))
+    parts = [math.floor(100 * yours), math.floor(100 * theirs)]
+    left = total - sum(parts)
+    order = sorted((0, 1), key=lambda i: -(100 * (yours, theirs)[i] - parts[i]))
+    for i in order[: max(0, left)]:
+        parts[i] += 1
+    return parts[0] / 100, parts[1] / 100, total / 100
+
+
 def _created(created):
-    # The sum is of the printed (rounded) parts, so the three numbers shown add up.
-    yours, theirs = round(created["shares"][SELLER], 2), round(created["shares"][BUYER], 2)
+    best = created["best_joint"]
+    yours, theirs, together = _hundredths(created["shares"][SELLER], created["shares"][BUYER], best)
     text = (
         "Value created, each side counted from its reservation price (0) to its best "
-        f"package (1): you {yours:.2f}, Marlow {theirs:.2f}, together {yours + theirs:.2f}"
+        f"package (1): you {yours:.2f}, Marlow {theirs:.2f}, together {together:.2f}"
     )
     if created["best_joint"] is None:
         text += ", though no package was worth more than its reservation price to both of you"
     else:
         text += (
-            f" of the {created['best_joint']:.2f} the best package both of you prefer to "
+            f" of the {round(100 * best) / 100:.2f} the best package both of you prefer to "
             "walking away could give"
         )
     return text + (
