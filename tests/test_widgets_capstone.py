@@ -503,3 +503,15 @@ def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split(
         if expected != profits[0]:
             without = text.split("if Quell has capacity")[0]
             assert ("since your plan jumps over module 02's band" in without) == above_band
+
+
+def test_the_table_shows_the_package_the_model_answer_weighs_the_letter_by():
+    """Review 68 X1: the model answer's 90/63 came from a plan rerun to the signed
+    letter's floor, which nothing tells the learner to run; it now reads that package off
+    the line under the table's dropdowns, which shows it."""
+    case = course.variant("05_capstone", "learner-1354")
+    table = table_for(case)
+    choose(
+        table, {"price": "€48", "volume": "6k units", "delivery": "3 weeks", "payment": "90 days"}
+    )
+    assert "a profit of 90 for you, about 63 points for Marlow" in unescape(table.worth.value)

@@ -1165,12 +1165,13 @@ NegotiationTable(
 # Rubric, a mark each, for a part answered about the learner's own negotiations with
 # numbers from them: (1) what was kept and what was left of the plan, with a reason, the
 # letter (how Marlow answered a step beyond, or whether the letter's use in a real
-# meeting was worth its shortfall, weighing the shortfall by the chance of no deal with
-# and without the letter (a signed letter lowers the reservation price and can open a
-# zone) and any gain from the letter by the chance of a deal, on the learner's own
-# case), and
-# what the learner attended to after Marlow's opening, and the steps set against their
-# reply ratios from the debrief (half a mark without the last two);
+# meeting was worth its shortfall: the shortfall weighed by question 3's chance of Quell,
+# and whether the letter's lower reservation price would reach a package Marlow needs
+# with Quell, which the line under the table's dropdowns shows for any package), and what
+# the learner attended to after Marlow's opening, and the steps set against their reply
+# ratios from the debrief (half a mark without the last two). Expect only numbers the
+# learner's answers, the table and the debrief give: a weighing in words with them earns
+# the mark;
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
 # moment from the talks, and whether the weights fit it; (3) how the first negotiation
 # ended, what Marlow's trust became, whether the two sittings can be compared (the same
@@ -1202,20 +1203,17 @@ NegotiationTable(
 # worth 81.25 on average and Brenn's letter a sure 65, so I did not sign it. Unsigned, my
 # plan gave Marlow at most 57 points, short of the 62 it needs with Quell, so the talks
 # failed whenever Quell had capacity, a chance of 0.38. The letter would have cost me at
-# most 16.25 if the talks failed; but signed, my reservation price would have been 74, and
-# my plan would then have reached 90/63, enough for Marlow even with Quell, so with the
-# letter the Quell state could have ended in a deal worth 81 to me, only 0.25 below
+# most 16.25 if the talks failed; but signed, my reservation price would have been 74,
+# and the line under the table's dropdowns showed my last step with delivery cut to 3
+# weeks (€48, 6k units, 3 weeks, 90 days) at 90 for me and 63 for Marlow, enough even
+# with Quell. So with
+# the letter the Quell state could have ended in a deal worth 81 to me, only 0.25 below
 # Brenn's gamble. Weighed by the chance of Quell, 0.38, the letter cost between about 0.1
-# and 6.2 k€ on average, depending on whether I could have jumped that far (90 is my
-# plan's eighth step). What the letter buys besides, a credible opening one step beyond
-# (160), pays only on a deal. The appendix's 4 to 8 k€ is an average over many learners'
-# cases, not mine: replaying my case without Quell, opening one step beyond gained 1.85
-# against a Boulware Marlow, nothing against a linear or a Conceder one, and lost 9.25
-# against tit-for-tat. Weighed by the chance of that state, 0.62, that is about 1.1 k€
-# lost on average, so at this table it made up none of the letter's cost; this bot hears
-# offers, not words, and in a real meeting the letter would only have made that opening
-# more credible. With Marlow's supplier audit and tooling my reservation price was 90.25.
-# Brenn alone was 43%
+# and 6.2 k€ on average, depending on whether I could have reached that package in time.
+# What the letter buys besides, a credible opening one step beyond (160), I did not try at
+# the table, so my sittings cannot price it. The appendix's 4 to 8 k€ is an average over
+# many learners' cases, not mine, and this bot hears offers, not words. With Marlow's
+# supplier audit and tooling my reservation price was 90.25. Brenn alone was 43%
 # of my best profit of 190, against Marlow's 62% with Quell and 22% without, so the
 # shares hung on Quell. Marlow's buyers claimed 9 weeks of stock against my 3 weeks to
 # book my capacity, yet Marlow asked for a rush: the two clash, so I discounted the
