@@ -1011,7 +1011,14 @@ def test_the_stated_duration_matches_the_course_map():
     # review 66 U1: asides, the bot's mechanics and the research notes are folded into
     # <details> blocks; the intro gives the reading and the folded notes apart
     assert "about 10,500 words" not in intro
-    assert "some 8,000 words of reading, with about 2,750 more in folded notes" in intro
+    # review 68 U4: those are the whole module's figures; the intro gave them as the
+    # preparation's, which holds some 7,000 and about 700 folded (failed on the old text)
+    assert "The module's text is some 8,000 words of reading, with about 2,750 more in" in (
+        " ".join(intro.split())
+    )
+    assert "holds some 7,000 of those words and about 700 of the folded ones" in (
+        " ".join(intro.split())
+    )
     # three sittings, each named: two for the preparation, one for the table
     assert "three sittings: two for the preparation" in intro and "then a third for" in intro
 
@@ -1042,6 +1049,9 @@ def test_the_stated_duration_matches_the_course_map():
     reading, notes = words(text) - folded(text), folded(text)
     assert abs(reading - 8_000) <= 200, reading
     assert abs(notes - 2_750) <= 150, notes
+    preparation = text[: text.index("# ## 6.")]
+    assert abs(words(preparation) - folded(preparation) - 7_000) <= 200
+    assert abs(folded(preparation) - 700) <= 100
     assert text.count("# <details><summary>") == text.count("# </details>") >= 8
     assert words(text[: text.index("# ## 6.")]) > words(text) / 2
     minutes = next(m.minutes for m in MODULES if m.folder == "05_capstone")
@@ -2249,7 +2259,10 @@ def test_the_rule_for_accepting_weighs_marlows_offer_against_your_next_package()
         "next; at Marlow's final offer, or on your last answer, accept anything at or above "
         "your reservation price." in plan.replace("**", "")
     )
-    assert "keeps your target in mind as section 4 advised" in plan
+    # review 68 U6: the rule said it kept the target in mind but never used it; it says
+    # what it does, measure Marlow's offer against your plan (failed on the old text)
+    assert "keeps your target in mind" not in plan
+    assert "measures Marlow's offer against your own plan, as section 4 advised" in plan
     assert "then answer with your own plan" in " ".join(section("opening-teaching").split()).lower()
     # the learner turns down an offer above its reservation price that falls short of
     # its next package, and takes it at Marlow's final offer
@@ -3263,3 +3276,17 @@ SECTIONS_WITH_PROSE = (
     "debrief-teaching",
     "reflection-text",
 )
+
+
+def test_section_2_names_the_row_it_governs_and_the_layout_slips_are_gone():
+    """Review 68 U5: section 2 said question 4 'never lets them outvote the other fact of
+    their row' before section 3 had introduced the alternatives row; it now names the row
+    and where it is set out. U8: a stray line break split 'Marlow has a reservation price
+    as well', and the note on what the checks move sat indented inside the power bullet.
+    Failed on the old text."""
+    text = NOTEBOOK.read_text()
+    assert "outvote the other fact of their row" not in text
+    assert "question 4 (section 3) accepts its alternatives row" in " ".join(text.split())
+    assert "Marlow has a\n# reservation price as well, in points of its own scoring." in text
+    assert "\n# The checks also move Brenn's letter, Marlow's reservation prices" in text
+    assert "\n#   The checks also move Brenn's letter" not in text

@@ -615,8 +615,8 @@ def test_the_price_row_keeps_the_briefs_arithmetic(drawn):
 def test_the_payment_row_is_a_factors_fee_the_brief_states(drawn):
     """The payment row costs 10 to 30 k€ from 30-day to 90-day payment, too much to be
     60 days' interest on these invoices (above 20% a year for most learners). The brief
-    says what it is: a factor's fee, mostly fixed since it insures a new customer short of
-    stock, and states each learner's cost and what it is a month on the largest order's
+    says what it is: a factor's fee that also insures a new customer short of stock, and
+    states each learner's cost and what it is a month on the largest order's
     invoices (480 k€), which stays within 1% to 3.2%, what factors charge a small firm."""
     for s in drawn:
         cost = s.yours["payment"]["30 days"] - s.yours["payment"]["90 days"]
@@ -628,6 +628,11 @@ def test_the_payment_row_is_a_factors_fee_the_brief_states(drawn):
         assert "sell your invoices to a factor" in story, s.learner
         assert f"90-day payment costs you {cost:g} more than 30-day payment" in story
         assert f"{cost / 960:.1%} of the largest order's invoices a month" in story
+        # review 68 U7: "mostly fixed" then a rate a month read as a contradiction; the
+        # brief now says the fee includes credit insurance and spreads it over the months
+        assert "mostly fixed" not in story
+        assert "the factor also insures Marlow's credit, so its fee is well above" in story
+        assert "Spread over the two extra months, that is" in story
 
 
 def test_q4_a_weeks_gap_of_exactly_three_never_decides_power(drawn):

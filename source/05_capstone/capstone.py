@@ -27,10 +27,11 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The preparation (sections 1 to 3, then 4 and 5) is most of the module's text,
-# some 8,000 words of reading, with about 2,750 more in folded notes (click a note's
-# title to open it), and a practice and eight answers in Python, two of them real
-# programs: five to six hours, or six to eight if you are new to programming. The table
+# table. The module's text is some 8,000 words of reading, with about 2,750 more in
+# folded notes (click a note's title to open it). The preparation (sections 1 to 3, then
+# 4 and 5) holds some 7,000 of those words and about 700 of the folded ones, a practice
+# and eight answers in Python, two of them real programs: five to six hours, or six to
+# eight if you are new to programming. The table
 # (at least two negotiations, their debriefs and a written reflection) takes one and a
 # half to two and a half hours. The eight answers are graded automatically; the
 # reflection is graded by your instructor. Cells that say
@@ -71,8 +72,7 @@ scenario
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
 # price** is the least profit you would accept from Marlow: below it you are better off
 # with your BATNA, so it is the point at which you walk away (module 02). Marlow has a
-# reservation price
-# as well, in points of its own scoring.
+# reservation price as well, in points of its own scoring.
 #
 # ### Your BATNA from uncertain alternatives
 #
@@ -195,9 +195,9 @@ check.my_reservation(my_reservation, hidden=True)
 # Marlow something at the table, so it is less often made without need (your
 # likelihoods say how much less), while a claim about stock costs nothing and serves
 # Marlow. Where they clash (weeks of stock, and still a rush), trust the rush and treat
-# the weeks as a claim to discount: question 4 accepts the row read without them, and
-# never lets them outvote the other fact of their row. In
-# every case here a rush is likelier without Quell, so hearing one can only lower the
+# the weeks as a claim to discount: question 4 (section 3) accepts its alternatives row
+# read without them, and never lets them outweigh that row's other fact, which section 3
+# sets out. In every case here a rush is likelier without Quell, so hearing one can only lower the
 # chance that Quell has capacity; it need not make that chance small.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
@@ -329,8 +329,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - where the case leaves a source open (neither rule above settles it), the two sides'
 #   ratings for it are within 1 of each other: a wider gap claims more than the case
 #   shows.
-#   The checks also move Brenn's letter, Marlow's reservation prices, the weeks and the
-#   shares of dependence.
+#
+# The checks also move Brenn's letter, Marlow's reservation prices, the weeks and the
+# shares of dependence.
 #
 # Where a share gap within 0.01 of its line, or weeks exactly 3 apart, decide the row,
 # either reading passes. The check measures the alternatives rule with question 2's
@@ -829,13 +830,13 @@ check.what_to_say(what_to_say, hidden=True)
 # its own after it.
 #
 # **When to accept.** Reaching it is not the same as a deal: Marlow's own offers stay
-# above its
-# reservation price for a while, and whether it accepts the package in time depends on
-# its style and its pace, which you cannot see, and holding at that package can end
-# with Marlow leaving at its own deadline. So the plan also needs a rule for accepting,
-# one that keeps your target in mind as section 4 advised: **accept an offer of Marlow's
-# when it is worth at least the package you would send next; at Marlow's final offer, or
-# on your last answer, accept anything at or above your reservation price.**
+# above its reservation price for a while, and whether it accepts the package in time
+# depends on its style and its pace, which you cannot see, and holding at that package can
+# end with Marlow leaving at its own deadline. So the plan also needs a rule for
+# accepting, one that measures Marlow's offer against your own plan, as section 4 advised,
+# not against your reservation price alone: **accept an offer of Marlow's when it is worth
+# at least the package you would send next; at Marlow's final offer, or on your last
+# answer, accept anything at or above your reservation price.**
 #
 # **When the steps are too small.** If the package is further down, the smallest steps
 # cannot reach it in time: decide now to take larger steps through
