@@ -197,8 +197,8 @@ check.my_reservation(my_reservation, hidden=True)
 # Marlow. Where they clash (weeks of stock, and still a rush), trust the rush and treat
 # the weeks as a claim to discount: question 4 (section 3) accepts its alternatives row
 # read without them, and never lets them outweigh that row's other fact, which section 3
-# sets out. In every case here a rush is likelier without Quell, so hearing one can only lower the
-# chance that Quell has capacity; it need not make that chance small.
+# sets out. In every case here a rush is likelier without Quell, so hearing one can only
+# lower the chance that Quell has capacity; it need not make that chance small.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values, the higher one if Quell has capacity and the lower one if not, each
