@@ -2407,7 +2407,10 @@ def test_the_model_answer_puts_the_bots_gain_down_to_the_opening_not_to_words():
     assert "that citing it gained at this table" not in source
     assert "say when and how you cited your signed letter" not in source
     assert "whether the letter's use at the table would have been worth" not in source
-    # review 66 E1: the gain is now this learner's own, per style, weighed by its chance
-    assert "one step beyond gained 1.85 against a Boulware Marlow" in source
+    # review 66 E1: the gain was then this learner's own, per style, from 200-seed
+    # replays; review 68 X1: learners cannot run those, so the answer says the step beyond
+    # went untried at its table and the appendix's figure is not its own
+    assert "one step beyond gained 1.85 against a Boulware Marlow" not in source
+    assert "I did not try at the table, so my sittings cannot price it" in source
     assert "this bot hears offers, not words" in source
     assert "what you say is not modelled, only your offers" in source
