@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from numbers import Real
 
-from course.checks.calls import question
+from course.checks.calls import course_at_work, question
 from course.checks.credit import Check, score
 from course.checks.hints import (
     NotYet,
@@ -1357,8 +1357,12 @@ FIRM_HOW = (
 )
 
 
+@course_at_work
 def rounding_case():
-    """Question 5's ``ROUNDING_CASE``: ``ROUNDING_BASE``'s sale with ``ROUNDING_NUMBERS``."""
+    """Question 5's ``ROUNDING_CASE``: ``ROUNDING_BASE``'s sale with ``ROUNDING_NUMBERS``.
+    Building it works out the sale's beliefs after the opening (an answer key), as drawing
+    a learner's sale does, so it is the course at work: a learner's function may call it to
+    try itself on the case, and gets a sale, not an answer."""
     return replace(variant(MODULE, ROUNDING_BASE), learner=ROUNDING_CASE, **ROUNDING_NUMBERS)
 
 
