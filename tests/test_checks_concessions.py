@@ -2052,6 +2052,41 @@ def test_an_opening_a_little_under_a_lower_quote_passes_and_well_under_is_timid(
                     check._check_opening(s, anchor, (quote - 3.5, list(key)), quote)
 
 
+def test_the_quote_bullet_states_its_condition_and_the_hint_names_it():
+    """Review 68 C2: the bullet said "opening up to 3 thousand under the quote ... leaves
+    Orchard a reason to prefer you" as a general rule, but the table and the check allow it
+    only for a quote below the estimate. Learner-46 (estimate 108, quote 109) who followed
+    it, opening at 107, was refused as timid with no word on why the band did not apply.
+    The bullet now states its condition, and the hint says the band is for a lower quote."""
+    text = _flat()
+    bullet = text[text.index("**Moved by news:**") :]
+    bullet = bullet[: bullet.index("| the quote lies |")]
+    assert "Only a quote below your estimate lowers the estimate too" in bullet
+    assert "A quote above your estimate lowers nothing" in bullet
+    s = course.variant(MODULE, "learner-46")
+    assert (s.their_estimate, check.grounded_opening(s)[0]) == (108, 111)
+    key = list(_own_opening(s)[1][:1])
+    with pytest.raises(NotYet, match=r"only for a quote below your estimate; this one, 109"):
+        check._check_opening(s, None, (107.0, key), 109.0)
+    # what the bullet now says passes: from the estimate up to the quote
+    for price in (108.0, 108.5, 109.0):
+        assert check._check_opening(s, None, (price, key), 109.0) == price
+    # the added words come only where the band was misapplied, never for a quote far above
+    for learner in SWEEP[:100]:
+        s = course.variant(MODULE, learner)
+        key = list(_own_opening(s)[1][:1])
+        for anchor, quote in check._rivals(s, hidden=True):
+            if quote < s.their_estimate:
+                continue
+            for low in (quote - 2, s.their_estimate - 4):
+                if low >= s.their_estimate or low < reservation_of(s):
+                    continue
+                with pytest.raises(NotYet) as failure:
+                    check._check_opening(s, anchor, (low, key), quote)
+                named = "only for a quote below your estimate" in str(failure.value)
+                assert named == (low >= quote - check.QUOTE_BAND), (learner, quote, low)
+
+
 def test_target_is_module_02s_and_the_plan_stops_there():
     """The word "target" was used before it was defined and then meant only where the plan
     stops; the test cases' targets (two fifths of the way up from the reservation price) lie

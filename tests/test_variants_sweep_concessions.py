@@ -584,6 +584,23 @@ def opening_halfway(s, anchor, rival=None):
     return [(Fraction(s.their_estimate) + Fraction(s.statements[key].figure)) / 2, said]
 
 
+def opening_by_the_bullet(s, anchor, rival=None):
+    """Question 1's "Moved by news" bullet read literally (review 68 C2): a quote below the
+    estimate lowers it, so open 2 under that quote (never below the reservation price); a
+    quote above the estimate lowers nothing, so open 2 under it, but not below the estimate;
+    never above the best true market fact, which is cited alone."""
+    true = [k for k, st in s.statements.items() if st.about != "demand" and _true(s, st)]
+    market = [k for k in true if s.statements[k].about != "birch"]
+    key = max(market, key=lambda k: s.statements[k].figure)
+    price = s.statements[key].figure
+    if rival is not None:
+        if rival < s.their_estimate:
+            price = max(rival - 2, reservation_of(s))
+        else:
+            price = min(price, max(rival - 2, s.their_estimate))
+    return price, [key]
+
+
 def plan_geometric(s, opening):
     """A hold in round 1 (Orchard has only opened), then steps that shrink by 30% each time,
     to a target 55% of the way up from the limit (question 2 wants it no lower than the
@@ -857,7 +874,7 @@ def landing_by_levels(s, margin=0):
 
 ALTERNATIVES = {
     "landing": (landing_by_dominance, landing_by_levels),
-    "opening": (opening_at_the_estimate, opening_halfway),
+    "opening": (opening_at_the_estimate, opening_halfway, opening_by_the_bullet),
     "concession_plan": (plan_geometric, plan_counting_down),
     "tit_for_tat": (tit_for_tat_branches, tit_for_tat_sorted, tit_for_tat_by_rounds),
     "next_trade": (next_trade_last_of_equals, next_trade_two_passes, next_trade_other_tie_breaks),

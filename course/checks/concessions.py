@@ -444,11 +444,18 @@ def _check_opening(s, anchor, result, rival):
         )
     if not quoted and price < estimate - TOLERANCE:
         news = "" if rival is None else ", even after the rival's quote"
+        band = ""
+        if rival is not None and price >= rival - QUOTE_BAND - TOLERANCE:
+            band = (
+                f". Opening up to {QUOTE_BAND:g} under a quote is only for a quote below "
+                f"your estimate; this one, {rival:g}, is above it, so it caps your opening "
+                "but does not lower your estimate"
+            )
         _fail(
             where,
             f"{price:g} is timid: your best estimate of Orchard's reservation price is "
-            f"{estimate:g}{news}, {estimate - price:g} more than this opening asks. Open at "
-            "or just beyond that estimate, as far as a true fact justifies",
+            f"{estimate:g}{news}, {estimate - price:g} more than this opening asks{band}. "
+            "Open at or just beyond that estimate, as far as a true fact justifies",
             "the price is below your estimate of Orchard's reservation price",
         )
     kinds = statement_kinds(s)

@@ -202,9 +202,11 @@ scenario
 #   either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
 #   it with the price you would open with.
-# - **Moved by news:** Orchard will not pay you more than a quote for the same work.
-#   Opening up to 3 thousand under the quote (the course's convention) leaves Orchard a
-#   reason to prefer you.
+# - **Moved by news:** Orchard will not pay you more than a quote for the same work, so
+#   never open above it. Only a quote below your estimate lowers the estimate too: then
+#   open at the quote or up to 3 thousand under the quote (the course's convention), which
+#   leaves Orchard a reason to prefer you. A quote above your estimate lowers nothing:
+#   open from your estimate up to the quote.
 #
 # | the quote lies | your opening |
 # |---|---|
