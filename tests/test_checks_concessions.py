@@ -1,10 +1,12 @@
 """course.checks.concessions: the course's own solutions pass, each typical mistake gets a
 hint that names it (never a bare AssertionError), and every hint is true of the answer."""
 
+import io
 import itertools
 import math
 import random
 import re
+from contextlib import redirect_stdout
 from fractions import Fraction
 from pathlib import Path
 from types import SimpleNamespace
@@ -1110,6 +1112,8 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
                 assert offer < next_ask
             if "at or above the even split" in hint:
                 assert offer >= (reservation + s.their_estimate) / 2
+            if "below the even split" in hint:
+                assert reservation <= offer < (reservation + s.their_estimate) / 2
             if "this is the last round" in hint or "this was the last round" in hint:
                 assert next_ask is None
             if "rounds remain" in hint:
@@ -2782,8 +2786,8 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     below your next planned ask while rounds remain, even when it reaches the split. The
     text says, where it states the rule, that module 02's rule is for an offer weighed
     without a plan, and how the two agree with one (a plan never asks less than the split),
-    rather than that one rule replaces the other; the model answer counters such an offer
-    and module 02's floor fails the visible check, for 40 learners."""
+    rather than that one rule replaces the other; the model answer counters such an offer,
+    and (review 68 C1) module 02's floor passes the visible check too, for 40 learners."""
     flat = _flat()
     assert (  # review 59 C1: where and why the two differ, not that they agree
         "Module 02 calls an offer at or above the even split *acceptable* and leaves taking "
@@ -2805,10 +2809,9 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
         ask = check.course_plan(s, _own_opening(s)[0])[1]
         assert ask > split
         assert respond(s, (split + ask) / 2, ask) == "counter"
-        with course.variants.learner_as(learner):
-            hint = miss(check.respond.__wrapped__, even_split_floor)
-        assert "not 'accept'" in hint and "'counter'" not in hint, learner
-        assert "and rounds remain" in hint
+        with course.variants.learner_as(learner), redirect_stdout(io.StringIO()) as out:
+            check.respond.__wrapped__(even_split_floor)
+        assert "\N{CHECK MARK}" in out.getvalue(), learner
 
 
 def test_the_even_split_is_defined_where_the_module_first_names_it():
@@ -3745,7 +3748,8 @@ def test_the_text_says_what_comes_back_and_where_the_last_round_leaves_room():
     second three lines later (the last round); question 3 said its target is where your
     plan stops, though the check passes its own."""
     flat = _flat()
-    assert "but question 6 grades this stricter rule." in flat  # review 59 C1
+    # review 59 C1; review 68 C1: question 6 now accepts module 02's answer too
+    assert "so question 6 accepts either answer there." in flat
     assert "`target` is where your plan stops (question 2)" not in flat
     assert "(the check passes its own)" in flat
 
@@ -3971,17 +3975,21 @@ def test_a_quote_below_your_reservation_price_is_taught_and_never_sent():
             assert rival - check.QUOTE_BAND > reservation_of(s), (learner, rival)
 
 
-def test_accepting_at_the_even_split_is_told_where_modules_02_and_04_differ(answers):
-    """Review 59 C1: module 02 calls an offer at or above the even split acceptable and leaves
-    taking it to the learner; question 6 grades section 5's stricter rule for a plan. Section
-    5 said the two agree, and the hint for accepting there said only that the offer was below
-    the next ask. The text now says where and why they differ, and so does the hint."""
+def test_accepting_at_the_even_split_passes_and_below_it_is_told_why_not(answers, capsys):
+    """Review 59 C1 made the text and hint say where modules 02 and 04 differ, but question 6
+    still marked module 02's "acceptable" answer wrong (review 68 C1: alice, 91.56 against a
+    next ask of 92.06 and an even split of 80). Module 02 leaves taking such an offer to
+    the learner, so question 6 now accepts "accept" or "counter" for an offer at or above
+    the even split while rounds remain, visible and hidden, and the text says so. Accepting
+    below the split while rounds remain still fails, and its hint names the split."""
     from course.scenarios.concessions import reservation_of
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "and the two agree" not in flat
-    assert "Taking it is not wrong by module 02, but question 6 grades this stricter rule." in flat
+    assert "Taking it is not wrong by module 02, so question 6 accepts either answer there." in flat
+    assert "but question 6 grades this stricter rule" not in flat
+    assert "accepted (module 02 calls it acceptable): the check takes either." in flat
     right = answers["respond"]
 
     def at_the_split(s, offer, next_ask, ceiling=None):
@@ -3990,8 +3998,35 @@ def test_accepting_at_the_even_split_is_told_where_modules_02_and_04_differ(answ
             return "accept"
         return right(s, offer, next_ask, ceiling)
 
-    hint = miss(check.respond, at_the_split)
-    assert "module 02 calls it acceptable" in hint and "stricter rule" in hint
+    def above_the_split(s, offer, next_ask, ceiling=None):  # strictly above: also right
+        split = (reservation_of(s) + s.their_estimate) / 2
+        if next_ask is not None and offer > split:
+            return "accept"
+        return right(s, offer, next_ask, ceiling)
+
+    for hidden in (False, True):
+        check.respond(at_the_split, hidden=hidden)
+        check.respond(above_the_split, hidden=hidden)
+        check.respond(right, hidden=hidden)
+    assert capsys.readouterr().out.count("\N{CHECK MARK}") == 6
+    # the band is tried: some case lies in it for every learner, visible and hidden
+    for learner in LEARNERS:
+        s = course.variant(MODULE, learner)
+        split = (reservation_of(s) + s.their_estimate) / 2
+        for hidden in (False, True):
+            assert any(
+                a is not None and split <= o < a and check.best_response(s, o, a, c) == "counter"
+                for o, a, c in check._offers(s, hidden)
+            ), (learner, hidden)
+
+    def at_the_reservation(s, offer, next_ask, ceiling=None):  # below the split: wrong
+        if next_ask is not None and offer >= reservation_of(s):
+            return "accept"
+        return right(s, offer, next_ask, ceiling)
+
+    hint = miss(check.respond, at_the_reservation)  # a visible case lies there
+    assert "below the even split of the zone you expect" in hint, hint
+    assert "where module 02 counters too" in hint and "rounds remain" in hint
 
 
 def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_of_threats():

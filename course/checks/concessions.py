@@ -1723,13 +1723,17 @@ def best_response(s, offer, next_ask, ceiling=None):
 
 def _offers(s, hidden):
     """(offer, next_ask, ceiling) cases, each at least 0.5 from every line the rule draws:
-    your next ask, your reservation price, and Orchard's ceiling against it."""
+    your next ask, your reservation price, and Orchard's ceiling against it. While rounds
+    remain, an offer at or above the even split may also be accepted (module 02), so one
+    case lies above your reservation price and below the split, where both modules counter."""
     reservation = reservation_of(s)
     plan = [round(offer, 2) for offer in course_plan(s, grounded_opening(s)[0])]
     ask = plan[2]
+    split = (reservation + s.their_estimate) / 2
     cases = [
         (ask + 0.5, ask, None),  # at least your next ask: accept
-        (ask - 0.5, ask, None),  # just short of it, rounds left: counter
+        (ask - 0.5, ask, None),  # just short of it, rounds left: counter (or module 02's accept)
+        (round((reservation + split) / 2, 2), ask, None),  # below the even split: counter
         (round(reservation * 0.6, 2), ask, None),  # a low-ball mid-way: counter
         (reservation - 4, ask, reservation - 2),  # a credible ceiling below your limit: walk
         (reservation - 2, ask, reservation - 2),  # Orchard offers that ceiling: still walk
@@ -1772,13 +1776,27 @@ def respond(answer, hidden=False):
                     "it should return 'accept', 'counter' or 'walk away'",
                 )
             expected = best_response(s, offer, next_ask, ceiling)
-            if result != expected:
+            if result != expected and not (
+                (expected, result) == ("counter", "accept")
+                and _acceptable_by_split(s, offer, next_ask)
+            ):
                 hint, general = _response_hint(s, offer, next_ask, ceiling, expected, result)
                 _fail(where, f"not {result!r}: {hint}", general)
     passed(
         "respond accepts what beats your next ask, counters while a deal is still possible, "
-        "and walks away when the best deal left is below your reservation price."
+        "and walks away when the best deal left is below your reservation price. While "
+        "rounds remain, an offer at or above the even split may be taken too (module 02)."
     )
+
+
+@answer_key
+def _acceptable_by_split(s, offer, next_ask):
+    """Whether module 02 calls ``offer`` acceptable while rounds remain: at or above the
+    even split of the zone you expect, halfway from your reservation price to your
+    estimate of Orchard's. Module 02 leaves taking such an offer to you, so question 6
+    accepts "accept" there as well as the plan's "counter"."""
+    split = (reservation_of(s) + s.their_estimate) / 2
+    return next_ask is not None and offer >= split
 
 
 @answer_key
@@ -1843,11 +1861,10 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
         )
     if given == "accept":
         below = f", and below your reservation price {reservation:g}" if offer < reservation else ""
-        if offer >= (reservation + s.their_estimate) / 2:  # module 02 calls it acceptable
+        if offer < (reservation + s.their_estimate) / 2 and offer >= reservation:
             below = (
-                ": it is at or above the even split of the zone you expect, so module 02 calls "
-                "it acceptable, but question 6 grades section 5's stricter rule for a plan, "
-                "which counters below your next ask while Orchard is still moving"
+                ", and below the even split of the zone you expect, "
+                f"{(reservation + s.their_estimate) / 2:g}, where module 02 counters too"
             )
         return (
             f"{offer:g} is below the {next_ask:g} you would ask next, and rounds remain{below}",

@@ -1042,7 +1042,7 @@ check.read_pick(read_pick, hidden=True)
 # Module 02 calls an offer at or above the even split *acceptable* and leaves taking it
 # to you. This rule decides for a plan: while rounds remain, counter an offer below your
 # next ask, since the other side is still moving and your plan never asks less than the
-# split. Taking it is not wrong by module 02, but question 6 grades this stricter rule.
+# split. Taking it is not wrong by module 02, so question 6 accepts either answer there.
 # In the last round the rule is looser than the split. Here the last round is known, and
 # turning down its offer leaves you no deal, worse than any offer above your reservation
 # price, even one below the even split.
@@ -1130,7 +1130,9 @@ DifficultMoment()
 # rule. An offer exactly at your reservation price in the last round leaves you
 # indifferent, so either answer is right there: the check keeps every offer at least half
 # a thousand away from your reservation price and from your next ask, and `offer >
-# reservation` passes as well as `offer >= reservation`.
+# reservation` passes as well as `offer >= reservation`. While rounds remain, an offer
+# below your next ask but at or above the even split may be countered (the rule) or
+# accepted (module 02 calls it acceptable): the check takes either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
