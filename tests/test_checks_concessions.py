@@ -3769,11 +3769,15 @@ def test_the_threat_is_set_apart_from_the_bluff_by_what_it_claims():
     """Review 57 C1: section 1 called 'I can't go below 110' a tolerated bluff and 'Pay 111, or
     we take Birch's job' a bluff that 'can also count as a misrepresentation of your intention',
     without saying what separates them. The text now rests its objection on the threat and
-    says why the course (with modules 00 and 02) puts a false promise of an act on the line."""
+    says why the course (with modules 00 and 02) puts a false statement of what you will do
+    on the line (review 68 U3: it said "a false promise of an act", but a threat is no
+    promise)."""
     text = _flat()
     assert "which can also count as a misrepresentation of your intention" not in text
     assert "do not: it corners Orchard and invites a threat back" in text
-    assert "puts a false promise of an act between a bluff and a misrepresentation" in text
+    assert (
+        "puts a false statement of what you will do between a bluff and a misrepresentation" in text
+    )
 
 
 def test_the_summary_states_paced_tit_for_tat_as_rule_2_does(learner, capsys):
@@ -4039,8 +4043,8 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
     assert "module 02 accepts either label" not in text
     assert "The Model Rule's comment would treat it like the bluff above" not in text
     assert (
-        "the course (modules 00, 02 and 03) puts a false promise of an act between a bluff "
-        "and a misrepresentation" in text
+        "the course (modules 00, 02 and 03) puts a false statement of what you will do "
+        "between a bluff and a misrepresentation" in text
     )
     # review 64 X1: the first wording invited counting the polite walk-away only, which
     # the check refuses when the walk-out row is higher
@@ -4282,3 +4286,34 @@ def landing_point_or_none(table, their_minimum):
         return landing_point(table, their_minimum)
     except ValueError:
         return None
+
+
+def test_review_68_orchards_low_ball_answers_rise_once_and_the_margin_asks_no_birch_rate():
+    """Review 68 E1: question 6b said Orchard's answers "rose twice and then fell far", but
+    the cell's answers (0.8, 0.9 and 0.6 of the reservation price: 68, 76, 51 for 85) rise
+    once. X1: the margin prompt and rubric asked whether the package "still beats Birch's
+    job", which points cannot tell (rule 2.3 says so). U2-U5: "those feelings" had nothing
+    to refer to, a threat was called a "false promise", the arena tip did not say which end
+    of the range to open at, and "closing move" was used undefined. Seen failing on the old
+    text."""
+    text = _flat()
+    assert "which rose once and then fell far" in text and "rose twice" not in text
+    cell = cell_text(MODULE, "concessions", "low-ball-own")
+    assert "round(0.8 * reservation), round(0.9 * reservation), round(0.6 * reservation)" in cell
+    for learner in LEARNERS:
+        r = reservation_of(course.variant(MODULE, learner))
+        theirs = [round(0.8 * r), round(0.9 * r), round(0.6 * r)]
+        rises = sum(b > a for a, b in itertools.pairwise(theirs))
+        assert rises == 1 and theirs[2] < theirs[0], (learner, theirs)
+    assert "still beats Birch's job" not in text and "the last that beats Birch's job" not in text
+    assert "your points compare packages, not a package with Birch's job" in text
+    assert "can keep those feelings" not in text
+    assert "can keep the other side's good feelings about the process and the relationship" in text
+    assert "false promise" not in text
+    assert "open at its top, 80: that is below the insult line of every buyer in the range" in text
+    # the engine's insult line for a buyer (worst price 100) with a reservation price of 60
+    from course.engine.bots import INSULT_LINE
+
+    assert 100 + INSULT_LINE * (60 - 100) == 90 > 80
+    first = text.index("closing move")
+    assert text[first - 4 : first + len("closing move") + 2] == "a **closing move**"

@@ -160,7 +160,7 @@ scenario
 # | what you say | what kind of move | in this course |
 # |---|---|---|
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | say it when it beats what Orchard believes |
-# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back; the course (modules 00, 02 and 03) puts a false promise of an act between a bluff and a misrepresentation |
+# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back; the course (modules 00, 02 and 03) puts a false statement of what you will do between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # <details><summary>Aside: this rule and module 03's deal-me-out result</summary>
@@ -556,7 +556,9 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   (Boulware), 35 (linear, tit-for-tat) or 40 (Conceder); one you meet again opens at a
 #   larger share the more it trusts you. So a first meeting's opening of 24 puts that
 #   price between about 60 (24 / 0.4) and 80 (24 / 0.3). Take that range as your estimate
-#   of its reservation price, and open at or beyond it; the debrief gives the exact price.
+#   of its reservation price, and open at its top, 80: that is below the insult line of
+#   every buyer in the range (90 for a reservation price of 60). The debrief gives the
+#   exact price.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 #
@@ -646,8 +648,8 @@ NegotiationArena()
 #       does not score that (your points compare packages, not a package with Birch's
 #       job), so check it yourself before each concession. If no deal is signed, every
 #       concession falls away, even one that did not close the deal.
-#    4. If one move gives them all the points they still need, make the one of those
-#       that costs you least. If two cost you the same, make the one that gives them
+#    4. If one move gives them all the points they still need (a **closing move**), make
+#       the one of those that costs you least. If two cost you the same, make the one that gives them
 #       more: it is better for them and no worse for you.
 #    5. Only when no single move is enough, choose by the exchange rate and take the
 #       highest: cheap for you and dear to them. It may be a single give, as long as it
@@ -835,7 +837,7 @@ check.landing(landing, hidden=True)
 # what it costs you in your points against a margin of 0, and what Orchard gets for it;
 # and why that is worth it (or why you leave none), from your case: next year's talks
 # with the same counterpart (section 3's shadow of the future), how far your estimate of
-# Orchard's minimum can be trusted, and whether the package still beats Birch's job.
+# Orchard's minimum can be trusted.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-costs", "schema_version": 3}
 points = [(you, them) for _, you, them in all_packages(scenario.yours, scenario.theirs)]
@@ -853,8 +855,7 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # reason that weighs that cost against next year's talks or the doubt in the minimum.
 # Half a mark for a margin with no cost, or a reason that is not about this case. A
 # margin of 0 earns the mark when the reason is given (say, rule 2.4's closing move
-# already lands a few points above the minimum, or the package is the last that beats
-# Birch's job).
+# already lands a few points above the minimum).
 #
 # A full-marks answer, for a case whose frontier above Orchard's minimum of 47 runs
 # (89, 55), (86, 58), (83, 70): "I leave a margin of 10. `landing(scenario, 10)` gives
@@ -1163,7 +1164,7 @@ check.respond(respond, hidden=True)
 # ### Question 6b (1 mark, graded by your instructor): your answer to a low-ball
 #
 # The cell below plays section 5's moment on your own case: your opening (question 1) and
-# plan (question 2), Orchard's answers, which rose twice and then fell far, with "this is
+# plan (question 2), Orchard's answers, which rose once and then fell far, with "this is
 # all the budget allows", and what `respond` says. The rule cannot tell you whether that
 # claim is a cap you have good reason to believe or a test. In two to four sentences,
 # say what you answer (an ask, accept or walk away) and the words you would use, and
@@ -1208,7 +1209,8 @@ except NotImplementedError:
 # with the same counterpart again, Axelrod's shadow of the future (section 3) is at work:
 # how this negotiation ends changes how the next one begins. A
 # walk-away that leaves the door open ("at this price we can't do it; if anything changes
-# on your side, call me") can keep those feelings; a walk-out that burns the bridge, or a
+# on your side, call me") can keep the other side's good feelings about the process and
+# the relationship (its subjective value, above); a walk-out that burns the bridge, or a
 # deal forced through with pressure, does not.
 #
 # <details><summary>Aside: what the two-round study measured</summary>
