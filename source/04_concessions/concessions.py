@@ -184,7 +184,7 @@ scenario
 # reports (`about`). `anchor` is `None` when you open, or Orchard's opening price when
 # Orchard has opened first, often far below your reservation price. `quote` is `None`, or
 # the price another studio has quoted Orchard, in writing, for the same year of work
-# (Orchard has shown it to you; take the two studios' work as equal).
+# (Orchard has shown it; take the two studios' work as equal).
 #
 # - **Ambitious:** the price is at least your best estimate of Orchard's reservation
 #   price, `s.their_estimate` (what *you* think of *Orchard*), unless a lower quote has
@@ -200,7 +200,7 @@ scenario
 #   would take, but names a number below your opening: weigh the two. The check accepts
 #   either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
-#   it with the price you would open with.
+#   it with your own opening.
 # - **Moved by news:** Orchard will not pay you more than a quote for the same work.
 #   Only a quote below your estimate lowers the estimate too: open at it or up to 3
 #   thousand under the quote (the course's convention). A quote above your estimate
@@ -208,7 +208,7 @@ scenario
 #
 # | the quote lies | your opening |
 # |---|---|
-# | below your own reservation price | none: no deal you could take (section 5); the check sends no such quote |
+# | below your own reservation price | none: no deal you could take; say so and leave well (section 5); the check sends no such quote |
 # | from there to your estimate | at the quote or up to 3 below it: it caps Orchard's reservation price at the quote |
 # | from your estimate to the highest price a true fact of yours justifies | from your estimate up to the quote: it caps your opening |
 # | above that | unchanged |
