@@ -3338,8 +3338,10 @@ def test_question_6s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_i
     assert "is your call, and the check does not grade it" in q5
     for text in (q5, decide):
         assert "made in the reflection" not in text and "you make it in the reflection" not in text
-    # review 62 (module 04's C1): module 04's question 6 grades its plan's stricter rule
-    assert "module 04's question 6 grades its stricter plan" in decide
+    # review 62 (module 04's C1): module 04's question 6 graded its plan's stricter rule;
+    # review 68 (module 04's C1) made it take either answer above the even split
+    assert "module 04's question 6 takes either answer there" in decide
+    assert "grades its stricter plan" not in decide
     assert "no question grades it" not in decide
     assert 'read its "accept" as "good enough to take"' not in decide
     assert "the offer is *acceptable*, good enough to take" in decide

@@ -571,8 +571,8 @@ check.target_salary(target_salary, hidden=True)
 #
 # The even split lies at or below the target you set in question 5. While Northwind is
 # still moving, the even split decides; whether you take an acceptable offer at once or
-# counter towards your target first is your call (module 04's question 6 grades its
-# stricter plan). At Northwind's last word, an offer above your reservation price for the
+# counter towards your target first is your call (module 04's question 6 takes either
+# answer there). At Northwind's last word, an offer above your reservation price for the
 # package it names beats walking away, even below the even split: refusing leaves you
 # only your BATNA.
 #
