@@ -265,6 +265,19 @@ def test_either_name_passes_when_the_alternatives_tie_to_the_cent(monkeypatch, o
         assert passes(run("my_batna", answer))
 
 
+def test_an_alternative_named_in_lower_case_or_with_spaces_is_read_as_its_name(learner):
+    """Review 69 X4: ("brenn", 81.25) was refused ("'brenn' is not one of your
+    alternatives") while questions 6 and 8 read their words whatever the case; the name is
+    now evened out the same way, visibly and at grading, and a name that is no alternative
+    is still refused."""
+    for written in (str.lower, str.upper, lambda name: f" {name} "):
+        answer = lambda s, written=written: (written(_batna(s)[0]), _batna(s)[1])  # noqa: E731
+        assert passes(run("my_batna", answer))
+        assert passes(run("my_batna", answer, hidden=True))
+    wrong = miss("my_batna", lambda s: ("quell", _batna(s)[1]))
+    assert "'quell' is not one of your alternatives" in wrong
+
+
 # --- question 2 ----------------------------------------------------------------------------
 
 

@@ -187,6 +187,15 @@ def _best_single_outcome(case):
     }
 
 
+def _evened(value):
+    """A word as a learner may write it, with case, spaces, '_' and '-' evened out:
+    'Walk-away' and 'walk_away' read as 'walk away', 'brenn' as 'brenn'; anything but
+    text is returned as it is, for the caller to refuse."""
+    if not isinstance(value, str):
+        return value
+    return " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
 def judge_batna(case, result):
     """Question 1 on ``result``, what ``my_batna`` returned for ``case``: nothing when it
     names an alternative worth most on average (either, on a tie to the cent) with its
@@ -198,6 +207,9 @@ def judge_batna(case, result):
         )
     name, value = result[0], money(result[1], "the BATNA's expected profit")
     worth = alternative_values(case)
+    # case and spacing evened out, as questions 6 and 8 read their words (review 69 X4:
+    # "brenn" names Brenn)
+    name = next((known for known in worth if _evened(known) == _evened(name)), name)
     if name not in worth:
         raise NotYet(
             f"{name!r} is not one of your alternatives: {', '.join(worth)}",
@@ -834,7 +846,7 @@ def _heaviest(weights):
 
 def _verdict(value, letter):
     if isinstance(value, str):
-        said = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+        said = _evened(value)
         if said in VERDICTS:
             return said
     raise NotYet(
@@ -1541,12 +1553,6 @@ def concession_plan(answer, hidden=False):
 QUELL_DECISIONS = ("steps", "jump", "walk away")
 
 
-def _decision(value):
-    """Question 8's decision as written, with case, spaces, '_' and '-' evened out as
-    question 6's verdicts are: 'Walk-away' and 'walk_away' read as 'walk away'."""
-    return " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
-
-
 def judge_if_quell(case, result, plan):
     """Question 8 on ``result``, what ``if_quell(case, plan)`` returned: nothing when it
     is the decision and position of ``if_quell_of``, else the hint."""
@@ -1554,14 +1560,14 @@ def judge_if_quell(case, result, plan):
         not isinstance(result, tuple | list)
         or len(result) != 2
         or not isinstance(result[0], str)
-        or _decision(result[0]) not in QUELL_DECISIONS
+        or _evened(result[0]) not in QUELL_DECISIONS
     ):
         raise NotYet(
             "if_quell should return a pair such as ('steps', 3), ('jump', 7) or ('walk away', "
             f"None); got {result!r}",
             general="it should return a pair: a decision and a position in the plan",
         )
-    decision, k = _decision(result[0]), result[1]
+    decision, k = _evened(result[0]), result[1]
     expected, at = if_quell_of(case, plan)
     high = case.reservation_if_quell
     worth = [sum(case.theirs[i][level] for i, level in p.items()) for p in plan]
