@@ -3018,7 +3018,7 @@ def test_section_5_names_what_the_last_word_model_leaves_out():
     decide = _cell("decide-teaching")
     # review 58 U2: the paragraph is now one sentence with the same three reasons
     flat = " ".join(decide.split())
-    assert "Northwind moves above your reservation price, though one of section 7's models" in flat
+    assert "Northwind moves above your reservation price (two of section 7's cases" in flat
     assert "because it does not know that price" in flat
     assert "(Güth, Schmittberger and Schwarze 1982)" in flat
     assert "a grudging offer costs goodwill in a working relationship" in flat
@@ -3322,8 +3322,11 @@ def test_section_7_says_a_common_deadline_without_delay_cost_turns_on_the_last_w
     assert nash.index("suppose each round of talks costs both sides") < nash.index("98,800")
     # section 5 leaves this prediction to section 7, which teaches it (a reader's U3)
     assert "With a common answer date and no cost of delay" not in decide
-    # review 66 C1: only one of section 7's models (Northwind's last word) says so
-    assert "though one of section 7's models says it need not" in decide
+    # review 66 C1: not every model says so; review 69 C2: two of section 7's three cases
+    # do (Northwind's last word by the common date, Northwind proposing first while the
+    # start slips), and only for a Northwind that knows your reservation price
+    assert "(two of section 7's cases say a fully informed Northwind need not)" in decide
+    assert "one of section 7's models says it need not" not in decide
 
 
 def test_question_6s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_is_yours():

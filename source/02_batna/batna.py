@@ -576,10 +576,10 @@ check.target_salary(target_salary, hidden=True)
 # package it names beats walking away, even below the even split: refusing leaves you
 # only your BATNA.
 #
-# Northwind moves above your reservation price, though one of section 7's models says it
-# need not, because it does not know that price, because people refuse splits they see as
-# unfair even at a cost to themselves (Güth, Schmittberger and Schwarze 1982), and because a
-# grudging offer costs goodwill in a working relationship.
+# Northwind moves above your reservation price (two of section 7's cases say a fully
+# informed Northwind need not) because it does not know that price, because people refuse
+# splits they see as unfair even at a cost to themselves (Güth, Schmittberger and Schwarze
+# 1982), and because a grudging offer costs goodwill in a working relationship.
 #
 # 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
 #    with the best package its policy allows, two remote days (it can move nothing else),
@@ -703,14 +703,15 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ordinarily not statements of material fact (a fact a reasonable person would weigh in
 # deciding); in the surveys of Robinson, Lewicki and Donahue (2000), MBA students rated
 # tactics as appropriate or inappropriate: hiding your reservation price was appropriate,
-# misrepresenting information was not. Schelling (*The Strategy of Conflict*, 1960) set a
-# warning, which tells the other side only what you would do anyway, apart from a threat:
-# a demand tied to something you would rather not do; modules 00 and 03 use the same two
-# words, *warning* and *threat*, and module 03 shows how a threat invites a threat back.
-# Take a demand above your reservation price. In Schelling's terms it is also a threat,
-# and since you would not carry it out, the threat is a bluff. As a stated intention you
-# do not hold, it can also be a misrepresentation, so for your own conduct do not treat it
-# as a mere bluff.
+# misrepresenting information was not (the survey backs keeping your limit private; the
+# tolerance of a stated false one rests on the Model Rule comment). Schelling (*The
+# Strategy of Conflict*, 1960) set a warning, which tells the other side only what you
+# would do anyway, apart from a threat: a demand tied to something you would rather not
+# do; modules 00 and 03 use the same two words, *warning* and *threat*, and module 03
+# shows how a threat invites a threat back. Take a demand above your reservation price. In
+# Schelling's terms it is also a threat, and since you would not carry it out, the threat
+# is a bluff. As a stated intention you do not hold, it can also be a misrepresentation,
+# so for your own conduct do not treat it as a mere bluff.
 #
 # *Why even a true warning costs you.* It corners the other side, and people resist
 # demands made under pressure. Its figure is also heard as a promise to sign there, so a
