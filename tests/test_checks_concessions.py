@@ -4112,6 +4112,18 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     text = _flat()
     assert "how far above its minimum to leave Orchard, whom you will meet again" in text
     assert "Write `landing(s, margin)`" in text
+    # review 69 X1: the text promised that no threshold falls on a package's points, false
+    # at a margin of 0 (rev-016: a frontier package gives Orchard exactly its minimum), so
+    # a learner who wrote '>' on its word was refused; it now says that package counts
+    assert "none puts Orchard's threshold exactly on a package's points" not in text
+    assert (
+        "with a margin of 0, where a package giving Orchard exactly its minimum counts "
+        "(Orchard signs at its minimum), and with a few others that fall on no package's "
+        "points." in text
+    )
+    s = course.variant(MODULE, "rev-016")
+    table = TradeTable(s.yours, s.theirs)
+    assert s.their_minimum in {them for _, them in table.frontier}
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     assert '"points": 1, "grade_id": "landing-test"' in source
     assert '"points": 1, "grade_id": "margin-judgement"' in source

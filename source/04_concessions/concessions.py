@@ -803,8 +803,8 @@ check.next_trade(next_trade, hidden=True)
 # the package (a dict of issue to level) you plan to land on, on the frontier, giving
 # Orchard at least `s.their_minimum + margin` of its points, and with the most points for
 # you among such packages. Where two give you the same, either passes. The check calls it
-# with a margin of 0 and with a few others; none puts Orchard's threshold exactly on a
-# package's points.
+# with a margin of 0, where a package giving Orchard exactly its minimum counts (Orchard
+# signs at its minimum), and with a few others that fall on no package's points.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
