@@ -40,10 +40,12 @@ def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_pro
     text = " ".join(PROSE.split())
     assert "and then in full" not in text
     assert "adds a whole unit to your share when the other side proposes" in text
-    assert "so each unit adds $\\delta$ of a unit" in text
+    # review 69 U3: whose delta: the other side's, who can refuse and propose a round later
+    assert "so each unit adds their $\\delta$ of a unit" in text
     summary = text[text.index("## What to take away") :]
-    assert "each unit adds a whole unit when they propose, $\\delta$ of a unit when you do" in (
-        summary
+    assert (
+        "each unit adds a whole unit when they propose, their $\\delta$ of a unit when you do"
+        in summary
     )
 
 

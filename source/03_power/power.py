@@ -707,8 +707,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # outside option worth less than your share at the table changes nothing: both sides know
 # you would not leave for it. One worth more must be matched, and then it sets your share
 # exactly: each unit of it adds a whole unit to your share when the other side proposes.
-# When you propose, they can refuse and propose a round later, so each unit adds $\delta$
-# of a unit. It sets a minimum; it is not a bonus. The rule holds for an option you can
+# When you propose, they can refuse and propose a round later, so each unit adds their
+# $\delta$ of a unit. It sets a minimum; it is not a bonus. The rule holds for an option you can
 # take only at the moment you turn down the other side's proposal; Harrow, Borealis and
 # the rig's outside option below are all of that kind (module 02's outside option).
 #
@@ -1424,8 +1424,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   split. Real bargainers drift towards even splits; read the model for direction.
 # - Ask how you would reach an alternative. One you must walk out to take, at the moment
 #   you turn down their proposal (an outside option), counts only when it beats your share
-#   at the table, and then each unit adds a whole unit when they propose, $\delta$ of a
-#   unit when you do; one you are left with when talks fail on their own (a
+#   at the table, and then each unit adds a whole unit when they propose, their $\delta$
+#   of a unit when you do; one you are left with when talks fail on their own (a
 #   breakdown payoff) adds half a unit to your share for each unit of it, as in module
 #   02's Nash split, where the risk of breakdown, not the cost of delay, is what pushes
 #   both sides to agree.
