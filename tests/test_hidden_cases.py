@@ -30,7 +30,11 @@ CONVERTED = {
     "00_leverage": 6,
     "01_information": 5,
     "02_batna": 5,
-    "03_power": 31,  # 25th-27th: question 6; 28th: question 9b, guess vs table; 29th: question 6 where the table binds; 30th: question 8 in the proposer's seat; 31st: question 8 with Corvid measured by the floor
+    # 25th-27th: question 6; 28th: question 9b, guess vs table; 29th: question 6 where the
+    # table binds; 30th: question 8 in the proposer's seat; 31st: question 8 with Corvid
+    # measured by the floor; 32nd: question 4, a figure short of the yardstick yet at least
+    # section 5's price (review 68 X1)
+    "03_power": 32,
     "04_concessions": 7,  # Birch strong and weak told apart; closing move (91c911f)
     "05_capstone": 5,
 }
