@@ -2427,3 +2427,20 @@ def test_the_model_answer_puts_the_bots_gain_down_to_the_opening_not_to_words():
     assert "I did not try at the table, so my sittings cannot price it" in source
     assert "this bot hears offers, not words" in source
     assert "what you say is not modelled, only your offers" in source
+
+
+def test_the_reflection_prompt_asks_for_what_its_rubric_marks():
+    """Review 69 X3: the rubric's part 1 expects the letter's shortfall weighed by the chance
+    of Quell, and whether the letter's reservation price would reach the package Marlow
+    needs with Quell; the prompt asked only whether the letter was worth its shortfall, so a
+    learner who answered the question asked could lose the mark. The prompt now asks for
+    both, in the words the rubric uses."""
+    prompt = " ".join(cell_text("05_capstone", "capstone", "reflection-text").split())
+    rubric = " ".join(cell_text("05_capstone", "capstone", "reflection").split())
+    assert "question 3's chance of Quell" in rubric
+    assert "weighing the shortfall by your chance that Quell has capacity (question 3)" in prompt
+    assert "the line under the table's dropdowns" in rubric
+    assert (
+        "using the line under the table's dropdowns to see whether the letter's reservation "
+        "price would reach the package Marlow needs with Quell" in prompt
+    )

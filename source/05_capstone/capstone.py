@@ -1139,8 +1139,11 @@ NegotiationTable(
 #    your opening and your planned steps, and where did you leave them? Why? If you
 #    opened one step beyond your estimate, say how Marlow answered it (the table hears
 #    your offers, not your words); if you did not sign, say whether the letter, as a
-#    fact to cite in a real meeting, would have been worth its shortfall; if you signed
-#    and opened at the estimate, say why.
+#    fact to cite in a real meeting, would have been worth its shortfall, weighing the
+#    shortfall by your chance that Quell has capacity (question 3) and using the line
+#    under the table's dropdowns to see whether the letter's reservation price would
+#    reach the package Marlow needs with Quell; if you signed and opened at the
+#    estimate, say why.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
