@@ -4125,3 +4125,17 @@ def test_review_68_every_paid_informant_is_said_to_be_bound_to_keep_it():
     assert len(informants) >= 5
     for tactic in informants:
         assert re.search(r"\b(bars|forbids|may not)\b", tactic.text), tactic.text
+
+
+def test_the_summary_files_a_fact_as_the_side_note_and_question_1b_do():
+    """Review 69 C2: the summary said "Rate each fact in one place only", while the side note
+    on filing rates a weakness of the other side in that side's own row and only your
+    knowing it as your information (question 1b's model answer does the same); a learner
+    who followed the summary would under-rate the other side. The summary now says it as
+    the side note does."""
+    summary = " ".join(cell_text("00_leverage", "leverage", "summary").split())
+    assert "Rate each fact in one place only" not in summary
+    assert (
+        "File each fact under one source: a weakness of the other side is rated in its own "
+        "row, and only your knowing it counts as your information." in summary
+    )

@@ -1638,7 +1638,8 @@ course.progress()
 #   use it before it fades.
 # - It has three sources: what a side knows (information), the specific options it could
 #   turn to instead (alternatives), and what it holds, controls or decides that the other
-#   side needs (power). Rate each fact in one place only.
+#   side needs (power). File each fact under one source: a weakness of the other side is
+#   rated in its own row, and only your knowing it counts as your information.
 # - An audit rates both sides on each source and weighs the sources for the case; the
 #   balance, in points, says who is ahead and by how much. It is a judgement, not a
 #   prediction, and it cannot show sources working together.
