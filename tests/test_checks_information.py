@@ -4048,6 +4048,10 @@ def test_the_order_book_story_hangs_together():
         sale = variant("01_information", f"learner-{n}")
         if "weak-alternative" in sale.disclosures:
             assert "Wren Bakery is haggling over a smaller machine" in sale.story()
+            # review 69 C1: question 4 puts one final price to Wren, which it takes or
+            # leaves; the story called it a haggler and did not say so
+            story = " ".join(sale.story().split())
+            assert "Its offers are in: it will now take or leave one final price" in story
             assert all(offer < sale.wren_cost for offer in sale.wren_offers)
 
 
