@@ -25,6 +25,14 @@ from course.scenarios.capstone import (
 )
 from course.widgets.capstone import NegotiationTable
 
+#: The capstone notebook's source (jupytext), whose text the tests below pin.
+SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+
+
+def _flat_source():
+    """The source's lines without their markdown '#', joined by single spaces."""
+    return " ".join(line.removeprefix("#").strip() for line in SOURCE.read_text().splitlines())
+
 
 @pytest.fixture
 def case():
@@ -329,12 +337,7 @@ def test_marlow_remembers_you_across_new_negotiations_not_a_rerun_cell(case):
     """Review finding 19: the memory lives on the table, so section 6 and the reflection
     say that the 'new negotiation' button keeps it and running the cell again does not;
     a second table for the same learner starts from a Marlow that never met you."""
-    text = " ".join(
-        line.removeprefix("#").strip()
-        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
-        .read_text()
-        .splitlines()
-    )
+    text = _flat_source()
     assert 'Marlow remembers you across the table\'s "new negotiation" button' in text
     assert "running the table's cell again seats a Marlow that has never met you" in text
     assert table_for(case, style="linear").start.description == "new negotiation"
@@ -392,12 +395,7 @@ def test_the_target_with_quell_leaves_marlow_half_the_zone():
         text
     )
     assert "module 02's even split, 91.5 (half the way from your reservation price to 110" in (text)
-    flat = " ".join(
-        line.removeprefix("#").strip()
-        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
-        .read_text()
-        .splitlines()
-    )
+    flat = _flat_source()
     assert "in each state your target is the package of your plan nearest the even split" in flat
     assert "is the top of that zone, not your target: aiming there would leave Marlow none" in flat
     assert "your target is the first package of the plan that gives Marlow" not in flat
@@ -445,12 +443,7 @@ def test_the_target_without_quell_is_never_below_the_even_split():
     case = course.variant("05_capstone", "learner-20")
     text = unescape(table_for(case).plan_text.value)
     assert "Quell has no capacity: a profit of 105, your opening itself, the only planned" in text
-    source = " ".join(
-        line.removeprefix("#").strip()
-        for line in (Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py")
-        .read_text()
-        .splitlines()
-    )
+    source = _flat_source()
     assert "Module 02's band runs from the middle of that zone (the even split) up to" in source
 
 
@@ -471,12 +464,10 @@ def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     text = unescape(table_for(case).plan_text.value)
     assert "Quell has no capacity: a profit of 125, the planned package nearest" in text
     assert "a profit of 140" not in text
-    source = (
-        Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
-    ).read_text()
+    source = SOURCE.read_text()
     assert "my target for the likelier state, a profit of 125," in source
     assert "a profit of 140," not in source
-    flat = " ".join(line.removeprefix("#").strip() for line in source.splitlines())
+    flat = _flat_source()
     assert "your target is the first package of your plan after the opening" not in flat
     assert (
         "inside it you aim at the even split unless a fact you can show, such as a rival's "
