@@ -326,12 +326,8 @@ def target_in_state(case, steps, reservation, quell):
     at or above the even split gives Marlow enough) and ``step`` (its index in ``steps``).
     """
     need = case.reservation_if_quell if quell else case.reservation_if_not
-    profits = [
-        sum(case.yours[issue][level] for issue, level in package.items()) for package in steps
-    ]
-    points = [
-        sum(case.theirs[issue][level] for issue, level in package.items()) for package in steps
-    ]
+    profits = [package_points(package, case.yours) for package in steps]
+    points = [package_points(package, case.theirs) for package in steps]
     found = [row[1] for row in frontier_rows(case) if row[2] >= need]
     estimate = max(found, default=None)
     if estimate is None or estimate <= reservation + 1e-9:
