@@ -7,7 +7,8 @@ their feedback page), sortable by any column and sorted lowest total first; the 
 distribution (whole learners, over the assignment's whole range); the share of learners
 with full marks per question; the most common failing checks; what intake could not take
 or took with changes; which notebooks showed another learner's variant; and which cells a
-learner wrote reach into the course's own working (``autograder.integrity``).
+learner wrote reach into the course's own working (``autograder.integrity``); and the notes
+the checks left for the instructor on answers they passed (``instructor_notes``).
 
 Failing checks are grouped by the check's identity, never by its message (a hint carries
 the learner's own numbers): each failed check of a test cell that scores several
@@ -27,6 +28,7 @@ from autograder.export import AWAITING, maxima, points, questions
 from autograder.integrity import described, reaches_in
 from autograder.nbgrader_hooks import foreign_variants
 from course.checks.credit import CHECKS_MIME
+from course.checks.hints import INSTRUCTOR_NOTE
 
 #: How a test cell that failed as a whole (no separate checks) is named in the report.
 WHOLE_TEST = "the test as a whole"
@@ -103,6 +105,26 @@ def repaired(notebooks):
         for learner, nb in notebooks
         if nb.metadata.get("leverage", {}).get("repaired")
     }
+
+
+def instructor_notes(notebooks):
+    """{learner: [(grade_id, note)]}: each note for the instructor (``INSTRUCTOR_NOTE``, to
+    the end of its line) in the printed output of a graded test cell. The grader writes
+    those outputs itself (``autograder.judge``), so a learner cannot plant one there."""
+    found = {}
+    for learner, nb in notebooks:
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            for output in cell.get("outputs", []):
+                if output.get("output_type") != "stream":
+                    continue
+                for line in output.get("text", "").splitlines():
+                    if INSTRUCTOR_NOTE in line:
+                        note = line[line.index(INSTRUCTOR_NOTE) + len(INSTRUCTOR_NOTE) :]
+                        found.setdefault(learner, []).append((meta["grade_id"], note.strip()))
+    return found
 
 
 def _figure(draw, alt):
@@ -231,6 +253,21 @@ def write_report(
             ],
         )
     )
+    parts.append("<h2>Notes the checks left for you</h2>")
+    parts.append(
+        "<p>Answers a check passed but wants you to read: for example an audit that matches, "
+        "number for number, one the notebook shows. The marks stand until you change them.</p>"
+    )
+    parts.append(
+        _table(
+            ["learner", "question", "note"],
+            [
+                (learner, grade_id, note)
+                for learner, notes in instructor_notes(notebooks).items()
+                for grade_id, note in notes
+            ],
+        )
+    )
     page = (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -265,6 +302,8 @@ def _learners_table(grades, notebooks, notebook_names, out):
         )
     for learner, done in repaired(notebooks).items():
         notes[learner].append(f"notebook repaired ({len(done)}: see below)")
+    for learner, left in instructor_notes(notebooks).items():
+        notes[learner].append(f"a check left you a note on {', '.join(g for g, _ in left)}")
     head = ["learner", "status", *columns, "total", "late (hours)", "late penalty", "notes"]
     order = sorted(
         grades.to_dict("records"),

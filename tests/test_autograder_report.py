@@ -7,9 +7,9 @@ from collections import Counter
 import nbformat
 from IPython.core.formatters import DisplayFormatter
 
-from autograder.report import WHOLE_TEST, _hint_list, failing_checks, histogram
+from autograder.report import WHOLE_TEST, _hint_list, failing_checks, histogram, instructor_notes
 from course.checks.credit import Check, score
-from course.checks.hints import NotYet
+from course.checks.hints import INSTRUCTOR_NOTE, NotYet
 
 
 def fail(hint):
@@ -116,3 +116,20 @@ def test_the_histogram_has_a_bar_for_every_whole_point_and_counts_whole_learners
     plt.close(figure)
     assert heights == [1, 0, 0, 0, 0, 0, 1, 0, 2, 0, 0]
     assert all(tick == int(tick) for tick in axes.get_yticks())
+
+
+def test_a_note_a_check_left_in_a_graded_cell_is_listed_and_nothing_else_is():
+    note = f"{INSTRUCTOR_NOTE}this audit is the worked example, number for number."
+    printed = nbformat.v4.new_output("stream", name="stdout", text=f"\u2713 fits\n{note}\n")
+    answer = graded_cell("q2-answer", printed)
+    answer.metadata["nbgrader"]["solution"] = True  # the learner's own printing
+    plain = nbformat.v4.new_code_cell("print(note)")
+    plain.outputs = [printed]
+    quiet = graded_cell("q3", nbformat.v4.new_output("stream", name="stdout", text="ok\n"))
+    learners = [
+        ("ada", notebook(graded_cell("q2", printed), answer, plain, quiet)),
+        ("bo", notebook(quiet)),
+    ]
+    assert instructor_notes(learners) == {
+        "ada": [("q2", "this audit is the worked example, number for number.")]
+    }

@@ -4,6 +4,7 @@ submissions named after what each learner did. Scores are read back from the gra
 import pytest
 
 import course
+from autograder.report import instructor_notes
 from course.scenarios.leverage import best_plan, fact_key, tactic_key
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
@@ -88,6 +89,14 @@ COPIES_LABELS = {
     ),
 }
 
+#: An audit that is section 4's starting audit, number for number: it passes (an honest
+#: reading can match it), and grading leaves the instructor a note (``_copy_note``).
+COPIES_THE_STARTING_AUDIT = (
+    "def my_audit():\n"
+    "    return {'yours': dict(scenario.yours), 'theirs': dict(scenario.theirs),\n"
+    "            'weights': dict(scenario.weights)}\n"
+)
+
 #: A practice function left as the release gives it.
 PRACTICE_STUB = "def {name}():\n    raise NotImplementedError()\n"
 
@@ -110,6 +119,9 @@ def submissions():
             MODULE, NAME, tactic_kinds_answer=tactics_one_wrong("one-tactic-wrong")
         ),
         "copies-labels-from-the-key": solved(MODULE, NAME, **COPIES_LABELS),
+        "copies-the-starting-audit": solved(
+            MODULE, NAME, my_audit_answer=COPIES_THE_STARTING_AUDIT
+        ),
         "practice-left-blank": solved(
             MODULE,
             NAME,
@@ -126,6 +138,14 @@ class TestLeverageGrading(ModuleGrading):
 
     def submissions(self, course_root, scratch):
         return submissions()
+
+    def test_a_copied_starting_audit_keeps_its_marks_and_the_report_notes_it(self, graded):
+        learner = "copies-the-starting-audit"
+        assert graded.scores(learner)["my-audit-test"] == 2
+        notes = instructor_notes([(learner, graded.notebook(learner))])
+        assert [grade_id for grade_id, _ in notes[learner]] == ["my-audit-test"]
+        assert "the starting audit section 4 shows you" in notes[learner][0][1]
+        assert instructor_notes([("solved", graded.notebook("solved"))]) == {}
 
     def test_a_typed_classification_gets_its_points(self, graded):
         assert auto_total(graded.scores("typed-classification")) == self.AUTO_POINTS

@@ -10,6 +10,11 @@ from course.record import record_pass
 #: Money answers may differ from ours by float rounding, not by a cent more.
 MONEY_TOLERANCE = 0.01
 
+#: How a check's note for the instructor starts: a line of a pass message that is not a
+#: refusal but something to read before trusting the marks (an answer that matches one
+#: the notebook shows). The class report lists each (``autograder.report.instructor_notes``).
+INSTRUCTOR_NOTE = "A note for your instructor, not a fault: "
+
 
 class NotYet(AssertionError):
     """An answer is not right yet; the message says what is wrong and what to try.

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from course.checks.calls import answer_key, note_pass, question, replaying, say
 from course.checks.credit import Check, own_items_judged, score
-from course.checks.hints import NotYet, call_learner, passed
+from course.checks.hints import INSTRUCTOR_NOTE, NotYet, call_learner, passed
 from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
@@ -594,13 +594,13 @@ def _copy_note(s, yours, theirs, weights):
             for k in SOURCES
         ):
             return (
-                f"\nA note for your instructor, not a fault: this audit is {where}, number "
+                f"\n{INSTRUCTOR_NOTE}this audit is {where}, number "
                 "for number. The check passes it, since an honest reading can match it; the "
                 "comments in `my_audit` should give the reason for each rating."
             )
     if _near((yours, theirs, weights), (s.yours, s.theirs, s.weights)):
         return (
-            f"\nA note for your instructor, not a fault: this audit has the same weights as "
+            f"\n{INSTRUCTOR_NOTE}this audit has the same weights as "
             f"{STARTING}, and its six ratings differ from it by one point at most in total. "
             "The check passes it, since an honest reading can come this close; the comments "
             "in `my_audit` should give the reason for each rating."
