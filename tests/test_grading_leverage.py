@@ -89,13 +89,15 @@ COPIES_LABELS = {
     ),
 }
 
-#: An audit that is section 4's starting audit, number for number: it passes (an honest
-#: reading can match it), and grading leaves the instructor a note (``_copy_note``).
-COPIES_THE_STARTING_AUDIT = (
-    "def my_audit():\n"
-    "    return {'yours': dict(scenario.yours), 'theirs': dict(scenario.theirs),\n"
-    "            'weights': dict(scenario.weights)}\n"
-)
+
+def copies_the_starting_audit(learner):
+    """An audit that is section 4's starting audit, number for number, typed in after the
+    learner saw it there (the scenario has it only after question 2): it passes, since an
+    honest reading can match it, and grading leaves the instructor a note (``_copy_note``)."""
+    s = course.variant(MODULE, learner)
+    audit = {"yours": dict(s.yours), "theirs": dict(s.theirs), "weights": dict(s.weights)}
+    return f"def my_audit():\n    return {audit!r}\n"
+
 
 #: A practice function left as the release gives it.
 PRACTICE_STUB = "def {name}():\n    raise NotImplementedError()\n"
@@ -120,7 +122,7 @@ def submissions():
         ),
         "copies-labels-from-the-key": solved(MODULE, NAME, **COPIES_LABELS),
         "copies-the-starting-audit": solved(
-            MODULE, NAME, my_audit_answer=COPIES_THE_STARTING_AUDIT
+            MODULE, NAME, my_audit_answer=copies_the_starting_audit("copies-the-starting-audit")
         ),
         "practice-left-blank": solved(
             MODULE,
@@ -141,7 +143,7 @@ class TestLeverageGrading(ModuleGrading):
 
     def test_a_copied_starting_audit_keeps_its_marks_and_the_report_notes_it(self, graded):
         learner = "copies-the-starting-audit"
-        assert graded.scores(learner)["my-audit-test"] == 2
+        assert graded.scores(learner)["my-audit-test"] == 2, graded.shown(learner, "my-audit-test")
         notes = instructor_notes([(learner, graded.notebook(learner))])
         assert [grade_id for grade_id, _ in notes[learner]] == ["my-audit-test"]
         assert "the starting audit section 4 shows you" in notes[learner][0][1]
