@@ -1957,10 +1957,11 @@ def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(a
     got = messages(check.batna_when(always_average))
     assert got["settled before you answer"][0] == 0
     assert "averages Lumen's two outcomes" in got["settled before you answer"][1]
-    # review 68 X1: "left open" earns no mark; its hint is still given beside the half mark
+    # review 68 X1 / 69 X3: "left open" earns no mark; its hint has a line of its own
     assert got["committed first"][0] == 0.5
-    assert check.LEFT_OPEN_UNMARKED + ": not yet" in got["committed first"][1]
-    assert "sits on both sides of your comparison" in got["committed first"][1]
+    assert got[check.LEFT_OPEN_UNMARKED][0] == 0
+    assert "sits on both sides of your comparison" in got[check.LEFT_OPEN_UNMARKED][1]
+    assert "left open" not in got["committed first"][1]
 
     def never_lumen(offers, timing, funded=None):
         freelance = (
@@ -3434,12 +3435,13 @@ def test_question_9s_check_shows_a_fallback_above_lumens_funded_pay_visibly_and_
         highs = [c for c in examples if c.bank_salary >= c.startup_base + c.startup_bonus]
         assert len(highs) == (2 if hidden else 1)
         got = messages(check.batna_when(no_cap, hidden=hidden))
-        # review 68 X1: "left open" earns no mark, but the slip is still named beside it
+        # review 68 X1 / 69 X3: "left open" earns no mark; the slip is named on its own line
         assert got["committed first"][0] == 0.5
-        assert check.LEFT_OPEN_UNMARKED + ": not yet" in got["committed first"][1]
+        assert "left open" not in got["committed first"][1]
+        assert got[check.LEFT_OPEN_UNMARKED][0] == 0
     assert (
         "a salary at or above that would never be left for Lumen"
-        in (messages(check.batna_when(no_cap))["committed first"][1])
+        in (messages(check.batna_when(no_cap))[check.LEFT_OPEN_UNMARKED][1])
     )
     # the text no longer lists the check's cases (session 56, U5); the check still tries it
 

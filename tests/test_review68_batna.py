@@ -239,5 +239,6 @@ def test_question_9s_left_open_earns_no_mark_and_no_one_loses_one(monkeypatch):
     q9 = _cell("q9-text")
     assert "committing first earns the other half" in q9
     assert (
-        "The offer left open is a worked extension: the check judges it, but it earns no mark" in q9
+        "The offer left open is a worked extension, judged on a line of its own as feedback "
+        "only: it earns no mark" in q9
     )

@@ -2189,31 +2189,20 @@ def _timings(answer, cases, timings, done):
     return done
 
 
-#: What question 9's check says of "left open", which earns no mark (review 68 X1).
-LEFT_OPEN_UNMARKED = "Left open (a worked extension: judged, but it earns no mark)"
+#: The name of question 9's line for "left open": feedback only, no mark (review 68 X1,
+#: review 69 X3: it used to be told inside the passed "committed first" line).
+LEFT_OPEN_UNMARKED = "left open"
 
 
-def _committed_then_left_open(answer, cases, hidden):
-    """Question 9's second half mark, committing first; then "left open", judged and
-    reported in the same message but earning nothing (review 68 X1: pricing an offer that
-    stays open is a real-options exercise, not a negotiation decision). A learner who had
-    both right keeps the half mark, so no one loses a mark by the move."""
-    done = _timings(
+def _left_open(answer, cases):
+    """Question 9's "left open", judged on the same cases but earning nothing (review 68 X1:
+    pricing an offer that stays open is a real-options exercise, not a negotiation decision);
+    its own line in the result, so a slip there never reads as part of a passed mark."""
+    return _timings(
         answer,
         cases,
-        [("commit first", None)],
-        "batna_when counts a gamble the deal ends at its expected value.",
-    )
-    try:
-        _timings(answer, cases, [("left open", None)], "")
-    except NotYet as hint:
-        # a hidden check's hint may name a hidden case: its general words only
-        said = str(hint) if not hidden else hint.general
-        said = (said or "it does not value an offer left open as section 3 does").rstrip(".")
-        return f"{done} {LEFT_OPEN_UNMARKED}: not yet: {said}."
-    return (
-        f"{done} {LEFT_OPEN_UNMARKED}: right, it values an offer left open beside your "
-        "fallback and beside the deal alike."
+        [("left open", None)],
+        "batna_when values an offer left open beside your fallback and beside the deal alike.",
     )
 
 
@@ -2223,7 +2212,8 @@ def batna_when(answer, hidden=False):
     BATNA a reservation price rests on when Lumen's uncertainty is timed as ``timing``:
     settled before you answer (half a point), and when you must commit first (half a
     point), on the learner's case and an example whose BATNA is Lumen (and other learners'
-    when grading). The deal leaving Lumen open is judged too, and earns nothing."""
+    when grading). The deal leaving Lumen open is judged too, on a line of its own that
+    earns nothing."""
     cases = _when_cases(hidden)
     return score(
         Check(
@@ -2239,8 +2229,14 @@ def batna_when(answer, hidden=False):
         Check(
             "committed first",
             0.5,
-            lambda: _committed_then_left_open(answer, cases, hidden),
+            lambda: _timings(
+                answer,
+                cases,
+                [("commit first", None)],
+                "batna_when counts a gamble the deal ends at its expected value.",
+            ),
         ),
+        Check(LEFT_OPEN_UNMARKED, 0, lambda: _left_open(answer, cases)),
     )
 
 

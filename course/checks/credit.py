@@ -60,17 +60,30 @@ class Check:
 
 @dataclass(frozen=True)
 class Outcome:
-    """How one check went: its points earned, and the message for the learner."""
+    """How one check went: its points earned, and the message for the learner. A check of
+    no points is feedback only: ``right`` says whether it passed, since its points cannot."""
 
     check: str
     points: float
     earned: float
     message: str
     practice: bool = False
+    right: bool = True
 
     @property
     def passed(self):
-        return self.earned == self.points
+        return self.right and self.earned == self.points
+
+    @property
+    def feedback_only(self):
+        return self.points == 0
+
+
+def _points(outcome):
+    """What a check's line says of its points: earned of possible, or that it has none."""
+    if outcome.feedback_only:
+        return "feedback only, no mark"
+    return f"{outcome.earned:g} of {outcome.points:g}"
 
 
 class Credit:
@@ -94,7 +107,11 @@ class Credit:
         return {
             "text/plain": repr(self),
             "text/html": self._html(),
-            CHECKS_MIME: [{**asdict(o), "passed": o.passed} for o in self.outcomes],
+            # "right" is inside "passed", which the report reads
+            CHECKS_MIME: [
+                {**{k: v for k, v in asdict(o).items() if k != "right"}, "passed": o.passed}
+                for o in self.outcomes
+            ],
         }
 
     def _header(self):
@@ -109,7 +126,7 @@ class Credit:
     def _html(self):
         rows = "".join(
             f"<li>{'&#x2714;' if o.passed else '&#x2718;'} <b>{html.escape(o.check)}</b> "
-            f"({o.earned:g} of {o.points:g}): "
+            f"({_points(o)}): "
             f"{'' if o.passed else 'Not yet: '}{html.escape(o.message).replace(chr(10), '<br>')}</li>"
             for o in self.outcomes
         )
@@ -151,9 +168,10 @@ def score(*checks):
     credit = Credit(
         Outcome(check.name, check.points, check.points, done[check.name], check.practice)
         if check.name in done
-        else Outcome(check.name, check.points, 0, hints[check.name], check.practice)
+        else Outcome(check.name, check.points, 0, hints[check.name], check.practice, False)
         for check in checks
     )
-    if all(outcome.passed for outcome in credit.outcomes):
+    # a check of no points is feedback: it does not decide whether the question passed
+    if all(outcome.passed for outcome in credit.outcomes if not outcome.feedback_only):
         record_check_pass(sys._getframe(1))
     return credit

@@ -1142,8 +1142,8 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 # `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. Return
 # the value unrounded, or rounded to the whole unit, no further. *Marks:* the round
 # settled before you answer, closed or not, earns half a mark; committing first earns the
-# other half. The offer left open is a worked extension: the check judges it, but it
-# earns no mark.
+# other half. The offer left open is a worked extension, judged on a line of its own as
+# feedback only: it earns no mark.
 #
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
