@@ -97,8 +97,8 @@ def test_section_5_section_3_and_section_7_are_shorter_and_the_slope_sentence_is
     decide = _cell("decide-teaching")
     assert "While Northwind is still moving, the even split decides" in decide
     assert "module 04's rule for the last round takes over" not in decide
-    section3 = _cell("reservation-teaching")
-    details = section3[section3.index("<details>") : section3.index("</details>")]
+    q9 = _cell("q9-text")  # review 69 U2: the side note moved into question 9's box
+    details = q9[q9.index("<details>") : q9.index("</details>")]
     assert "your **fallback**" in details
     nash = _cell("nash-teaching")
     side = nash[nash.index("<details>") : nash.index("</details>")]
@@ -108,8 +108,8 @@ def test_section_5_section_3_and_section_7_are_shorter_and_the_slope_sentence_is
     assert "between 1.6 and 2 times" not in nash
     slopes = sorted({round(delta * 1_000 / 500, 1) for delta in (0.8, 0.9, 0.95)})
     assert (slopes[0], slopes[-1]) == (1.6, 1.9)
-    assert "twice the Nash split's half unit" in nash
-    assert "1.6 to 1.9 times the half unit" in nash
+    # review 69 U1: one exact clause, true for every delta question 10 uses (0.8 to 0.95)
+    assert "more than the Nash split's half unit for the values of $\\delta$ question 10" in nash
 
 
 def test_the_even_split_is_the_nash_split_under_either_breakdown_that_gives_it():

@@ -65,7 +65,7 @@ def test_the_intro_names_question_8s_own_talks_rounding_and_the_deadline_case():
     own = _cell("own-batna-needed-text")
     assert "rounded to the whole unit" in own
     assert "questions 8 (your own talks), 9 and 10 an amount rounded to the whole unit" in intro
-    assert "splits under two models and at a common deadline" in intro
+    assert "splits, and when a better BATNA earns you more" in intro  # review 69: cut
     assert "Question 10's three variants of your story are these three cases" in _cell(
         "nash-teaching"
     )

@@ -172,13 +172,14 @@ def test_section_7_and_question_10_say_their_models_assume_a_fully_informed_nort
     words cut to keep section 7's cap are a repeat of section 5's fairness norm."""
     nash = _cell("nash-teaching")
     assert (
-        "All three assume that each side knows the other's reservation price, which your story "
-        "does not grant (section 6): read them as benchmarks for a fully informed Northwind."
+        "Each assumes that Northwind knows your reservation price, which your story does not "
+        "grant (section 6): read them as benchmarks."
     ) in nash
-    assert nash.index("All three assume") < nash.index("*A common answer date*")
+    assert nash.index("Each assumes") < nash.index("*A common answer date*")
     q10 = _cell("q10-text")
     assert "read as a benchmark for a Northwind that knows your reservation price" in q10
-    assert "That is why section 5 uses the even split as a norm of fairness" in nash
+    # review 69 C1: the norm is now called your own yardstick
+    assert "That is why section 5 uses the even split as your own yardstick of fairness" in nash
 
 
 def test_question_9s_left_open_earns_no_mark_and_no_one_loses_one(monkeypatch):

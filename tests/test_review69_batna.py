@@ -61,3 +61,94 @@ def test_a_check_of_no_points_that_fails_is_reported_as_failed_and_does_not_bloc
     assert credit.earned == 1 and credit.possible == 1
     data = {d["check"]: d for d in credit._repr_mimebundle_()[CHECKS_MIME]}
     assert data["marked"]["passed"] and not data["feedback"]["passed"]
+
+
+def _release_markdown_words():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "release" / "02_batna" / "batna.ipynb"
+    cells = json.loads(path.read_text())["cells"]
+    return sum(len("".join(c["source"]).split()) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_the_even_split_is_your_own_yardstick_not_a_point_both_sides_can_defend():
+    """Review 69 C1: the even split needs your reservation price, which Northwind does not know
+    (the story) and section 6 tells you not to reveal; it was called "a point both sides can
+    defend as even-handed". It is now your own yardstick, which Northwind cannot check."""
+    decide = _cell("decide-teaching")
+    assert "both sides can defend" not in decide
+    assert "It is your own yardstick of an even-handed deal (Northwind, which does not" in decide
+    assert "know your commute, cannot check it)" in decide
+    assert "section 5 uses the even split as your own yardstick of fairness" in _cell(
+        "nash-teaching"
+    )
+    assert "norm of fairness" not in _cell("explorer-text")
+
+
+def test_section_7_is_cut_to_what_question_10_needs_and_points_to_module_03():
+    """Review 69 U1 and U4: section 7 re-taught module 03 section 5 (1,602 words; now about 1,220); it keeps the
+    Nash split, the half unit, where it misleads, Northwind's three cases (question 10) and
+    their numbers, defines the share at the table once, and points to module 03."""
+    nash = _cell("nash-teaching")
+    assert len(nash.split()) <= 1_230  # 1,602 before
+    assert nash.count("share at the table") == 3 and nash.count("**share at the table**") == 1
+    assert "\\delta/(1+\\delta)" not in nash
+    assert "Module 03, section 5, treats the variants." in nash
+    for case in ("*A common answer date*", "*Head office may cancel", "*Each week of talks"):
+        assert case in nash
+    assert "r + (1 - \\delta)(W - r)" in nash and "(r + W)/2" in nash
+    assert "between the share at the table and the Nash split" not in _cell("quiz-text")
+
+
+def test_the_left_open_side_note_sits_with_question_9_not_in_section_3():
+    """Review 69 U2: the "left open" side note came 870 lines before its numbers, in the core
+    section on reservation prices; section 3 keeps its table row and a pointer, and the note
+    opens question 9's box of worked cases. The intro no longer calls question 9 the hardest."""
+    reservation = _cell("reservation-teaching")
+    assert "<details>" not in reservation and "fallback" not in reservation
+    assert "question 9 works it through, as an extension" in reservation
+    q9 = _cell("q9-text")
+    box = q9[q9.index('Worked cases for "left open"') :]
+    assert "your **fallback** is what you would do without this deal" in box
+    assert box.index("**fallback**") < box.index("Here, let Lumen pay")
+    assert "(the box below)" in q9 and "hardest" not in _cell("intro")
+
+
+def test_section_6_questions_6_and_7_lose_the_repeats_and_history_review_69_u3_u5_u6():
+    """U3: the side note's third framing of a demand above your reservation price is cut; U5:
+    question 6 no longer tells of an earlier name learners never saw; U6: the claim names one
+    salary you would turn down, not a floor."""
+    assert "do not treat it as a mere bluff" not in _cell("honest-teaching")
+    assert "earlier name" not in _cell("q6-text")
+    q7 = _cell("q7-text")
+    assert "your claim that you would turn down a salary" in q7
+    assert "your claim about the least you would accept" not in q7
+
+
+def test_the_story_says_to_ignore_income_tax_review_69_u7():
+    """U7: r = V + c sets a gross salary against a commute paid from net pay; the story now
+    says to ignore income tax."""
+    import course
+
+    story = course.variant("02_batna", "ada").story()
+    assert "Ignore income tax: read the commute's cost as the pay it takes to cover it." in story
+
+
+def test_left_open_hint_points_to_question_9s_box(monkeypatch):
+    """The side note moved (U2): a "left open" hint that matches no slip sends the learner to
+    question 9's box, not to section 3."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    right = _solutions()["batna_when"]
+
+    def off(offers, timing, funded=None):
+        return right(offers, timing, funded) + (777 if timing == "left open" else 0)
+
+    got = _outcomes(check.batna_when(off))[check.LEFT_OPEN_UNMARKED]
+    assert "reread the box under question 9" in got.message
+
+
+def test_the_module_is_at_least_a_tenth_shorter():
+    """Review 69, length: 10,206 markdown words in the release notebook before this round;
+    at least a tenth fewer now."""
+    assert _release_markdown_words() <= 9_185

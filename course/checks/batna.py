@@ -2140,7 +2140,8 @@ def judge_batna_when(offers, timing, funded, value):
     reread = {
         "commit first": "reread how section 3 values a gamble the deal ends before it is settled",
         "known first": "reread how section 3 values a gamble settled before you answer",
-        "left open": "reread section 3's alternative that stays open beside the deal, and "
+        "left open": "reread the box under question 9 on an alternative that stays open "
+        "beside the deal, and "
         "solve for the sure salary worth as much as walking away",
     }[timing]
     hint = diagnose(value, expected, mistakes, _off(expected, value, reread))

@@ -13,9 +13,8 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 02 — Alternatives: your BATNA
 #
-# Your strongest argument at a negotiating table is often something that is not on the
-# table at all: what you will do if this deal falls through. This module turns that idea
-# into numbers, and then into decisions.
+# Your strongest argument at a negotiating table is often what you will do if this deal
+# falls through. This module turns that idea into numbers, and then into decisions.
 #
 # You will learn to
 #
@@ -30,21 +29,16 @@
 #    other side nothing (here, remote days), or walk away;
 # 6. mention your alternatives honestly, and judge when to mention them at all;
 # 7. see how a deal's surplus (what it gains over both sides' alternatives together)
-#    splits under two models and at a common deadline, and when a better BATNA earns you
-#    more.
+#    splits, and when a better BATNA earns you more.
 #
 # It takes about 7½ to 8 hours, best in three sittings; longer if Python is new to you:
 # about 2½ hours for sections 1 to 4 with questions 1 to 5, 2½ hours for sections 5 and 6
 # with questions 6 and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and the
-# reflection (question 9 is the hardest of the module; it asks about section 3's three
-# situations for an uncertain alternative, so reread them first). Run the cells from top
-# to bottom.
-# Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
-# tell you what to fix. Every learner gets their own numbers, so your answers are yours
-# alone. Where a question asks for an amount that has one right value, return it
-# unrounded: the checks compare it to the cent, but question 5 takes a target within 100
-# of the right one, and questions 8 (your own talks), 9 and 10 an amount rounded to the
-# whole unit.
+# reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
+# the cells after them check your answer and tell you what to fix. Where a question asks for
+# an amount that has one right value, return it unrounded: the checks compare it to the
+# cent, but question 5 takes a target within 100 of the right one, and questions 8 (your own
+# talks), 9 and 10 an amount rounded to the whole unit.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -73,10 +67,9 @@ offers
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ev-teaching", "schema_version": 3}
 # ## 1. What an uncertain alternative is worth
 #
-# Fisher and Ury named it in *Getting to Yes* (1981): your **B**est **A**lternative **T**o
-# a **N**egotiated **A**greement is what you will do if no deal is reached. You cannot
-# judge an offer without it. An offer is good or bad only compared with what you would
-# get by walking away.
+# Fisher and Ury named it in *Getting to Yes* (1981): your **B**est **A**lternative **T**o a
+# **N**egotiated **A**greement is what you will do if no deal is reached. An offer is good
+# or bad only compared with what you would get by walking away.
 #
 # Alternatives are rarely certain: a bonus may depend on how the year goes. We describe
 # such an alternative as a *tree*: each branch has a probability, and each leaf is what
@@ -114,20 +107,16 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # by what each is worth *to you*: its expected value if you are risk-neutral, your
 # certainty equivalent if you are not. One attitude to risk prices every gamble you face,
 # so if you use a certainty equivalent for one alternative, use one for each. One attitude
-# need not make you averse to every gamble: the same person may buy insurance and a
-# lottery ticket: paying a small sure premium to be rid of a small chance of a large loss,
-# and paying a small sure price for a small chance of a large gain (Friedman and
-# Savage 1948).
+# need not be averse to every gamble: the same person may buy insurance and a lottery
+# ticket (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** They value alternatives at their expected values,
 # as a risk-neutral job seeker would, except question 3's second part, which gives you a
-# sure amount for each of your two gambles. Both come from one utility function (a scale
-# of what each amount is worth to you) of a simple kind, constant relative risk aversion:
-# scale every amount, wealth included, by $k$ and the premium scales by $k$ (Pratt 1964;
-# Arrow 1965). It is meant for all your wealth; your scenario applies it to this year's pay
-# alone, as if that were all you had, so its risk premiums are larger than someone with
-# savings would feel. The builder in section 3 lets you try your
-# own certainty equivalents.
+# sure amount for each of your two gambles. Both come from one attitude to risk of a simple
+# kind, constant relative risk aversion: scale every amount, wealth included, by $k$ and
+# the premium scales by $k$ (Pratt 1964; Arrow 1965). Your scenario applies it to this
+# year's pay alone, as if that were all you had, so its premiums are larger than someone
+# with savings would feel. The builder in section 3 lets you try your own.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -176,9 +165,9 @@ check.startup_tree(startup_tree, hidden=True)
 # To compare alternatives that differ in risk, compare what each is worth to you; in the
 # graded questions, that is the expected value. Picking the best one by its expected value
 # assumes two things, and your scenario states both: the alternatives exclude each other
-# (you can take only one), and you must choose before their uncertainty is settled
-# (section 3 drops that assumption). Beware of comparing best cases: the freelance path
-# may have the highest possible income and still be worth less on average.
+# (you can take only one), and you must choose before their uncertainty is settled (section
+# 3 drops that assumption). Beware of comparing best cases: the freelance path may pay the
+# most at best and still be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): which alternative is your BATNA?
@@ -196,8 +185,7 @@ check.startup_tree(startup_tree, hidden=True)
 #   `offers.freelance_no_renewal`.
 #
 # `best_alternative` takes a dict of name to tree and returns the pair (a tuple; a list of
-# two items counts too). If two alternatives were worth exactly the same, either name would
-# count as right.
+# two items counts too).
 #
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
 # `True`, value the two gambles at the sure amounts your scenario supposes you would take
@@ -267,32 +255,16 @@ check.choose_batna(choose_batna, hidden=True)
 # | it is settled before you must decide | the outcome itself, never the average | an offer if it comes, nothing if not |
 # | the deal leaves it open: you could still take it later | both sides of the comparison, since you keep it whether or not you sign | an offer held open for a year |
 #
-# The third case needs more care: the side note below treats it, for question 9.
-#
-# <details>
-# <summary><b>An alternative the deal leaves open</b> (a side note for question 9)</summary>
-#
-# There your **fallback** is what you would do without this deal, apart from the open
-# alternative; choose the fallback with the open alternative beside each candidate.
-# Beside a sure fallback no lower than the open alternative's worst outcome (Harbor Bank's
-# salary always beats Lumen's base), the open alternative cancels and does not raise your
-# reservation price: you would switch to it in the same outcomes whether you sign or not.
-# Beside a fallback gamble it usually raises your reservation price above the one the
-# fallback's expected value alone gives, and can make a gamble your fallback though its
-# expected value is lower. Question 9 works that case through.
-#
-# </details>
+# The third case needs more care; question 9 works it through, as an extension.
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
-# towards whatever is on offer. Hold it firm against pressure, but not against facts.
-# Revise it when you learn new facts about your alternatives (your BATNA's offer is
-# withdrawn, Lumen's funding round closes) or about what this deal costs or gives you
-# (remote days, a relocation allowance); never because of the number the other side names
-# or how hard they push: their offer tells you about them, not about your alternatives.
-# Fisher and Ury argue against a fixed *bottom line* as such: it keeps you from using what
-# the talks reveal, so they measure each offer against the BATNA instead. A reservation
-# price built from your BATNA, and revised only on new facts, is meant to avoid that cost
-# (Raiffa's approach).
+# towards whatever is on offer. Revise it when you learn new facts about your alternatives
+# (your BATNA's offer is withdrawn, Lumen's funding round closes) or about what this deal
+# costs or gives you (remote days, a relocation allowance); never because of the number the
+# other side names or how hard they push: their offer tells you about them, not about your
+# alternatives. Fisher and Ury warn that a fixed *bottom line* keeps you from using what the
+# talks reveal; a reservation price built from your BATNA and revised on new facts avoids
+# that (Raiffa's approach).
 #
 # A reservation price is the least you accept, not what you aim for. Set a **target**
 # too (also called a target point or an aspiration): the outcome you aim to land at,
@@ -313,10 +285,9 @@ check.choose_batna(choose_batna, hidden=True)
 # reason to work your reservation price out again (revise it; the figure may still come
 # out where it was) or no reason at all (hold it). Revise only for what your alternatives
 # are worth to you, or what this deal costs or gives you that they do not; a fact can be
-# true, and still change neither. Each item takes one choice, and it is final: the item
-# then closes and tells you whether your choice fits, and why. The line under the quiz
-# counts your right choices; running the cell again starts a new count. Two items come
-# back as graded questions; the feedback on each says which.
+# true, and still change neither. Each choice is final: the item then tells you whether it
+# fits, and why; the line under the quiz counts your right choices. Two items come back as
+# graded questions; the feedback on each says which.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -336,10 +307,9 @@ NewsQuiz()
 #   does, so a slip in your `choose_batna` shows here now, not only when graded.
 # - Second part (1 mark): with `risk_averse=True`, value Lumen and Freelance at the sure
 #   amounts your scenario supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your
-#   `choose_batna` does. The check tries your case and three examples: one whose BATNA
-#   stops being Lumen at those sure amounts, one whose BATNA stops being Freelance, and one
-#   whose BATNA stays the same. Is your BATNA still the same? What is your reservation
-#   price now?
+#   `choose_batna` does. The check tries your case and three examples: one whose BATNA stops
+#   being Lumen at those sure amounts, one whose BATNA stops being Freelance, and one whose
+#   BATNA stays the same.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
@@ -363,7 +333,7 @@ check.reservation_salary(reservation_salary, hidden=True)
 # ### Exercise: your alternatives in the BATNA builder
 #
 # The builder shows each alternative's expected value, picks the best one and adds the
-# deal's extra cost to give the reservation price. It opens on the example of section 1.
+# deal's extra cost to give the reservation price.
 #
 # 1. Replace the example with your three alternatives. The builder takes one level of
 #    outcomes, so flatten Freelance: the chance of each path is the product of the chances
@@ -376,10 +346,9 @@ check.reservation_salary(reservation_salary, hidden=True)
 #    should now be your answer to question 3.
 # 3. Type your `lumen_sure` under Lumen's *sure amount* and your `freelance_sure` under
 #    Freelance's: the builder should now agree with your answer to question 3's second
-#    part. Then be honest with yourself: replace them by the sure salaries *you* would
-#    take instead of each gamble (your certainty equivalents), from one attitude to risk.
-#    Read what the builder says about your attitude to risk, and whether your BATNA and
-#    your reservation price change once it uses your sure amounts.
+#    part. Then replace them by the sure salaries *you* would take instead of each gamble
+#    (your certainty equivalents), from one attitude to risk, and read whether your BATNA
+#    and your reservation price change.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-builder", "schema_version": 3}
 from course.widgets.batna import BatnaBuilder
@@ -410,11 +379,10 @@ BatnaBuilder()
 # inside it both are better off. Its width, $b - s$, is the **surplus** the deal creates;
 # the negotiation is about where in the zone the price lands.
 #
-# This is a zone on salary alone, with both reservation prices fixed. Other terms can
-# move them: remote days shorten your commute, a signing bonus or a later start date may
-# be worth more to one side than it costs the other. So "no zone" means "no zone on these
-# terms", and the next step is to look for terms that change the numbers (module 04
-# trades one issue against another).
+# This is a zone on salary alone, with both reservation prices fixed. Other terms can move
+# them: remote days shorten your commute, a signing bonus or a later start date may be worth
+# more to one side than it costs the other. So "no zone" means "no zone on these terms", and
+# the next step is to look for terms that change the numbers.
 #
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the most the other side could pay. This course calls its middle the
@@ -444,24 +412,22 @@ BatnaBuilder()
 # | one past the band's top | the band's top: nine tenths of the way up, or the estimate itself if a fact carries your opening beyond it |
 #
 # At Northwind no fact carries an opening past what the agency's contractor costs, so your
-# opening sits at that estimate and your target stays in the nine-tenths band, from the
-# even split up to nine tenths of the way to that estimate. Question 5 applies the
-# convention; the reflection takes either case.
+# opening sits at that estimate and your target stays in the nine-tenths band (question 5);
+# the reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
 #
-# Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price
-# from expected values (question 3, first part); the check passes the right value, so a
-# slip there costs you nothing here. First decide which of your scenario's figures make
-# Northwind's reservation price. Four are about pay: `offers.agency_rate`,
-# `offers.agency_fee`, `offers.pay_survey` and `offers.band_midpoint`; the story says what
-# each one is, and section 4 says which kind bounds what Northwind would pay. Then return
-# the zone between the two as a pair `(low, high)`, or `None` when there is no zone. The
-# check tries your case, an example of the other kind and a case where the two
-# reservation prices are equal (section 4 says whether that is a zone), so both answers
-# get tested. Zones earn a mark; `None`, and the zone where the two prices are equal,
-# half a mark each, only beside the right zones.
+# Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price from
+# expected values (question 3, first part); the check passes the right value. First decide
+# which of your scenario's figures make Northwind's reservation price. Four are about pay:
+# `offers.agency_rate`, `offers.agency_fee`, `offers.pay_survey` and `offers.band_midpoint`;
+# the story says what each one is, and section 4 says which kind bounds what Northwind would
+# pay. Then return the zone between the two as a pair `(low, high)`, or `None` when there is
+# no zone. The check tries your case, an example of the other kind and a case where the two
+# reservation prices are equal (section 4 says whether that is a zone), so both answers get
+# tested. Zones earn a mark; `None`, and the zone where the two prices are equal, half a
+# mark each, only beside the right zones.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -489,12 +455,11 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # first part) and the buyer's to
 # Northwind's (question 4), as near as the sliders allow.
 #
-# - If you have a zone: move the proposed deal to the even split of the zone (its middle,
-#   where both sides gain the same; section 5 uses it as a norm of fairness), and read how
-#   the surplus divides. Then, before you touch the slider again, work out where the even
-#   split will be if you raise your reservation by 1,000, as if your BATNA had become 1,000
-#   better. Raise it and check your answer with the explorer. How far did the norm move?
-#   Whether the salary you would get moves as far, section 7 answers.
+# - If you have a zone: move the proposed deal to the even split of the zone (its middle;
+#   section 5 uses it as your yardstick), and read how the surplus divides. Then, before you
+#   touch the slider again, work out where the even split will be if you raise your
+#   reservation by 1,000, as if your BATNA had become 1,000 better. Raise it and check your
+#   answer with the explorer. How far did the even split move?
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. In every
 #   learner's case there is then a zone (wider than before, if you had one): how wide is
@@ -512,14 +477,14 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 #
 # Before the first offer, set your target at Northwind: the salary you aim to land at
 # (section 3; your opening lies beyond it). Write `target_salary(offers, reservation)`
-# returning yours, for the job with two remote days. `reservation` is your reservation
-# price from expected values (question 3, first part); the check passes the right value,
-# so a slip there costs you nothing here. Apply section 4's band to the job with two
-# remote days (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which
-# reservation price belongs to that job, and what is the most Northwind could pay? Your
-# scenario has one fact to aim by, `offers.pay_survey`, the median pay for the role in a
-# salary survey (the even split needs no fact). Decide what it supports on your numbers;
-# the check takes any figure within 100 of it, on your case and other learners'.
+# returning yours, for the job with two remote days. `reservation` is your reservation price
+# from expected values (question 3, first part); the check passes the right value. Apply
+# section 4's band to the job with two remote days (`offers.commute_cost`,
+# `offers.agency_rate`, `offers.agency_fee`): which reservation price belongs to that job,
+# and what is the most Northwind could pay? Your scenario has one fact to aim by,
+# `offers.pay_survey`, the median pay for the role in a salary survey (the even split needs
+# no fact). Decide what it supports on your numbers; the check takes any figure within 100
+# of it, on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -545,21 +510,19 @@ check.target_salary(target_salary, hidden=True)
 # ## 5. Deciding on an offer
 #
 # To answer an offer, this module's rule rests on three facts of your scenario: salary and
-# remote days are the only terms Northwind can move (no signing bonus, a fixed start
-# date), its policy allows at most two
-# remote days a week, and remote days cost Northwind nothing while they halve your
-# commute. Call an offer's salary and remote days together its **package**. A package
-# with two remote days therefore has its own reservation price, $V + c/2$ instead of
-# section 3's $r = V + c$, and a deal without them leaves value on the table for both
-# sides (module 04 builds on such trades).
+# remote days are the only terms Northwind can move (no signing bonus, a fixed start date),
+# its policy allows at most two remote days a week, and remote days cost Northwind nothing
+# while they halve your commute. Call an offer's salary and remote days together its
+# **package**. A package with two remote days therefore has its own reservation price,
+# $V + c/2$ instead of section 3's $r = V + c$, and a deal without them leaves value on the
+# table for both sides.
 #
 # The rule also needs a point inside the zone that tells an acceptable offer from one to
-# counter. This course uses section 4's even split: the salary halfway between your
-# reservation price and Northwind's, so that each side gains the same over its
-# alternative. It is a fairness norm, a point both sides can defend as even-handed, not a
-# forecast of where the talks must end; section 7 shows that, as your scenario's story
-# stands, no model predicts it. An offer at or above it leaves you at least half of the
-# surplus.
+# counter: section 4's even split, halfway between your reservation price and
+# Northwind's. It is your own yardstick of an even-handed deal (Northwind, which does not
+# know your commute, cannot check it), not a forecast of where the talks must end; section
+# 7 shows that, as your story stands, no model predicts it. An offer at or above it leaves
+# you at least half of the surplus.
 #
 # So three figures each do one job:
 #
@@ -571,10 +534,9 @@ check.target_salary(target_salary, hidden=True)
 #
 # The even split lies at or below the target you set in question 5. While Northwind is
 # still moving, the even split decides; whether you take an acceptable offer at once or
-# counter towards your target first is your call (module 04's question 6 takes either
-# answer there). At Northwind's last word, an offer above your reservation price for the
-# package it names beats walking away, even below the even split: refusing leaves you
-# only your BATNA.
+# counter towards your target first is your call. At Northwind's last word, an offer
+# above your reservation price for the package it names beats walking away, even below
+# the even split: refusing leaves you only your BATNA.
 #
 # Northwind moves above your reservation price (two of section 7's cases say a fully
 # informed Northwind need not) because it does not know that price, because people refuse
@@ -608,15 +570,13 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
 #
-# Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
-# a pair `(response, reason)` by the rule above, for offers made while Northwind is still
-# moving. `"acceptable"` marks an offer good enough to take, not one you must take at
-# once: whether you take it or counter towards your target first is your call, and the
-# check does not grade it (it still takes `"accept"`, this response's earlier name). The
-# response is one of `"acceptable"`, `"ask for remote days"`, `"counter"` or
-# `"walk away"`; the reason is one of `"no zone even with remote days"` (for walking
-# away), `"even split reached"` (for an acceptable offer), `"no remote days"` (for asking
-# for them), and, for a counter,
+# Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns a
+# pair `(response, reason)` by the rule above, for offers made while Northwind is still
+# moving. `"acceptable"` marks an offer good enough to take, not one you must take at once:
+# that choice is your call, and the check does not grade it. The response is one of
+# `"acceptable"`, `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one
+# of `"no zone even with remote days"` (for walking away), `"even split reached"` (for an
+# acceptable offer), `"no remote days"` (for asking for them), and, for a counter,
 # `"below your BATNA"`, `"commute trap"` or `"below the even split"`.
 #
 # `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
@@ -661,11 +621,11 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# An alternative helps you only if the other side believes in it, and there are honest
-# and dishonest ways to make them (module 00 draws the wider line). Four kinds of
-# statement are worth telling apart. The table gives each one's test, with an example:
-# Harbor Bank has offered you 89,000, and the Northwind job's commute costs you 8,000 a
-# year, so your reservation price for the job as offered is 97,000.
+# An alternative helps you only if the other side believes in it, and there are honest and
+# dishonest ways to make them. Four kinds of statement are worth telling apart. The table
+# gives each one's test, with an example: Harbor Bank has offered you 89,000, and the
+# Northwind job's commute costs you 8,000 a year, so your reservation price for the job as
+# offered is 97,000.
 #
 # | label | its test | example |
 # |---|---|---|
@@ -674,8 +634,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | misrepresentation | false about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 # | warning | a true demand: below its figure you really would take your BATNA | "For the job as offered, with no remote days: unless you pay at least 97,000, I will take Harbor Bank's offer." |
 #
-# - **Honest.** As in the table; keeping your reservation price to yourself is honest
-#   too: nobody is owed it.
+# - **Honest.** As in the table; keeping your reservation price to yourself is honest too.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Bargaining custom tolerates it more than a false fact
 #   (see the side note), but many negotiators will not make one, and it costs you: once
@@ -687,11 +646,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # - **Warning.** A demand whose consequence, if it is refused, is something you would do
 #   anyway, as in the table. It is a warning when it is true: the alternative is your real
 #   BATNA, and the figure is at most your reservation price for the package it names (two
-#   remote days lower it). A figure above that price overstates the least you would
-#   accept, as in a bluff (above), so it is a bluff; module 00 puts such a false intention
-#   on the line between a bluff and a misrepresentation, so this course accepts either
-#   label for it. A demand that names an alternative you do not have, or inflates one, is
-#   a misrepresentation.
+#   remote days lower it). A figure above that price is a bluff; module 00 puts such a false
+#   intention on the line between a bluff and a misrepresentation, so this course accepts
+#   either label for it. A demand that names an alternative you do not have, or inflates
+#   one, is a misrepresentation.
 #
 # <details>
 # <summary><b>Where the words come from, and why even a true warning costs you</b> (a
@@ -707,21 +665,16 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # tolerance of a stated false one rests on the Model Rule comment). Schelling (*The
 # Strategy of Conflict*, 1960) set a warning, which tells the other side only what you
 # would do anyway, apart from a threat: a demand tied to something you would rather not
-# do; modules 00 and 03 use the same two words, *warning* and *threat*, and module 03
-# shows how a threat invites a threat back. Take a demand above your reservation price. In
-# Schelling's terms it is also a threat, and since you would not carry it out, the threat
-# is a bluff. As a stated intention you do not hold, it can also be a misrepresentation,
-# so for your own conduct do not treat it as a mere bluff.
+# do; modules 00 and 03 use the same two words.
 #
 # *Why even a true warning costs you.* It corners the other side, and people resist
 # demands made under pressure. Its figure is also heard as a promise to sign there, so a
 # figure below your reservation price invites an offer at exactly that figure, one you
-# would then refuse (or accept, ending worse off than with your BATNA). That is a cost of
-# making the demand, not something false in it: the demand says nothing about what you
-# would do at or above its figure, so it is still a warning, not a bluff. The only figure
-# you would both carry out and accept is your reservation price, and naming it gives away
-# all the surplus above it. So telling your BATNA's terms usually serves you better; warn
-# only if you mean it, at a figure you would accept, and when the relationship can bear it.
+# would then refuse. That is a cost of making the demand, not something false in it: the
+# demand says nothing about what you would do at or above its figure, so it is still a
+# warning, not a bluff. The only figure you would both carry out and accept is your
+# reservation price, and naming it gives away all the surplus above it. So warn only if
+# you mean it, at a figure you would accept, and when the relationship can bear it.
 #
 # </details>
 #
@@ -770,8 +723,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #    `"misrepresentation"`. Ask section 6's three questions of each statement, against the
 #    facts of your scenario and your reservation price from expected values (question 3,
 #    first part) for the package the statement names: with two remote days, take half the
-#    commute off. Four statements turn on a figure: your two demands, your claim about the
-#    least you would accept and your statement about an offer. Where a statement could
+#    commute off. Four statements turn on a figure: your two demands, your claim that you
+#    would turn down a salary, and your statement about an offer. Where a statement could
 #    fairly carry either of two labels, both count.
 # 2. under the key `"use"`, the letter of the statement you would make: your BATNA's terms
 #    or the one that keeps your position private (for example
@@ -875,119 +828,91 @@ check.label_statements(label_statements, hidden=True)
 # $$x_A = d_A + \tfrac{1}{2}\,(P - d_A - d_B), \qquad x_B = d_B + \tfrac{1}{2}\,(P - d_A - d_B).$$
 #
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
-# If the pie is smaller than the two BATNAs together, there is nothing to split: at least
-# one side does better by walking away. For a price, this is the even split of a zone
-# $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what breakdown leaves each side.
+# If the pie is smaller than the two BATNAs together, there is nothing to split. For a
+# price, this is the even split of a zone $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what
+# breakdown leaves each side. Read the formula for side A as
+# $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA rises adds half a unit to your
+# share, the half-unit move of the ZOPA explorer.
 #
-# Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA
-# rises adds half a unit to your share. That is the half-unit move of the ZOPA explorer,
-# now a prediction where the conditions below hold.
-#
-# **Where this holds.** The even split of the surplus in money assumes that the pie is
-# money, worth the same to both sides, who are both risk-neutral (a side more averse to
-# risk gets less: Kihlstrom, Roth and Schmeidler 1981). Binmore, Rubinstein and Wolinsky
-# (*RAND Journal of Economics* 17, 1986) showed which payoffs belong at the disagreement
-# point, the $d_A$ and $d_B$ of the formula: *breakdown payoffs*, what each side really
-# receives if something neither side controls ends the talks. The Nash split with those
-# payoffs is what the talks predict when offers follow each other quickly and the chance
-# that the talks break down between two offers is small. When what pushes both to agree
-# is the risk of that breakdown, a stronger BATNA raises your share even if you never
-# use it.
+# **Where this holds.** The pie is money, worth the same to both sides, who are both
+# risk-neutral (a side more averse to risk gets less: Kihlstrom, Roth and Schmeidler 1981).
+# Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that the
+# $d_A$ and $d_B$ of the formula are *breakdown payoffs*: what each side receives if
+# something neither side controls ends the talks. When the risk of that breakdown is what
+# pushes both to agree, and offers follow each other quickly, the Nash split with those
+# payoffs is the prediction, and a stronger BATNA raises your share even if you never use
+# it.
 #
 # **Where it misleads.** Suppose instead that you can take your alternative whenever you
-# turn down the other side's proposal, and what pushes both sides to agree is the cost of
-# delay. Then your BATNA works as an *outside option*, the case module 03 studies. Two
-# equally patient sides who earn nothing while the talks go on split the pie about
-# evenly, whatever your BATNA, until your BATNA beats your half: your **share at the
-# table**, what the talks would give you if neither side had an alternative. (Write
-# $\delta$ for the share of the pie still worth having after one round of delay: the side
-# that answers gets $\delta/(1+\delta)$ of it, which tends to one half as the delay
-# shrinks, $\delta \to 1$.) Once your BATNA beats that share, you get exactly your BATNA
-# when the other side proposes. When you propose, you get your BATNA plus a share
-# $1 - \delta$ of the rest of the pie, which vanishes only as the delay shrinks: 1,800 or
-# 3,300 above your reservation price at $\delta$ = 0.9 in Northwind's case below (Shaked
-# and Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the
-# *deal-me-out* result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104,
-# 1989) found that it described laboratory bargainers' deals better than the Nash split.
-# Module 03, section 5, treats the variants.
+# turn down the other side's proposal, and what pushes both to agree is the cost of delay.
+# Then your BATNA is an *outside option*. Two equally patient sides split the pie about
+# evenly, whatever your BATNA, until your BATNA beats your **share at the table**: what the
+# talks would give you if neither side had an alternative, about half the pie when delays
+# are short. From there on you get exactly your BATNA when the other side proposes. When you
+# propose, you get your BATNA plus a share $1 - \delta$ of the rest of the pie, where
+# $\delta$ is the share of the pie still worth having after one round of delay: 1,800 or
+# 3,300 above your reservation price at $\delta$ = 0.9 in Northwind's case below (Shaked and
+# Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out*
+# result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) found
+# that it described laboratory bargainers' deals better than the Nash split. Module 03,
+# section 5, treats the variants.
 #
-# **Northwind's case.** You can sign with Harbor Bank, join Lumen or go back to your client
-# whenever you turn down Northwind's offer, and Northwind can call the agency whenever it
-# turns down your ask. Both alternatives are taken by choice, so they are outside options:
-# Northwind must pay at least your reservation price, and need pay no more than the
-# agency. Where between the two the salary lands depends on what ends the talks. Keep $V$
-# for your BATNA's value, $c$ for the commute and $r = V + c$ for your reservation price,
-# as in section 3; write $A$ for what the agency costs Northwind, $W$ for what your work
-# is worth to it (your scenario does not give it), and write $x$ for the salary.
-# Question 10's three variants of your story are these three cases. All three assume that
-# each side knows the other's reservation price, which your story does not grant
-# (section 6): read them as benchmarks for a fully informed Northwind.
+# **Northwind's case.** Whenever you turn down Northwind's offer you can take your BATNA,
+# and whenever Northwind turns down your ask it can call the agency: both are outside
+# options, so the salary lands between your reservation price and the agency's cost. Where
+# depends on what ends the talks. Keep $V$, $c$ and $r = V + c$ as in section 3; write $A$
+# for what the agency costs Northwind, $W$ for what your work is worth to it, and $x$ for
+# the salary. Question 10's three variants of your story are these three cases. Each assumes
+# that Northwind knows your reservation price, which your story does not grant (section 6):
+# read them as benchmarks.
 #
-# - *A common answer date* (your story as it stands). Your start date is fixed, so a week
-#   of talks costs neither side any pay or work, and Northwind, Harbor Bank and Lumen all
-#   want your answer by the same date. With delay costless and a common deadline, the
-#   prediction turns on who has the last word before the date, not on $\delta$. If
-#   Northwind makes the last offer, you can only take it or your BATNA, so it need pay no
-#   more than your reservation price. If you make the last offer, Northwind can only take
-#   it or call the agency, so you can ask for up to the agency's cost. That is theory's
-#   knife-edge prediction: in experiments with a deadline, Roth, Murnighan and Schoumaker
-#   (*American Economic Review* 78, 1988) found agreements bunched just before it, and
-#   many talks failing at it; their free-form talks had no last proposer, so they did not
-#   test it.
+# - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
+#   costs neither side anything, and Northwind, Harbor Bank and Lumen all want your answer
+#   by the same date. The prediction then turns on who has the last word before that date.
+#   If Northwind makes the last offer, you can only take it or your BATNA, so it need pay
+#   no more than your reservation price. If you make it, Northwind can only take it or call
+#   the agency, so you can ask for up to $A$. In experiments with a deadline, Roth,
+#   Murnighan and Schoumaker (*American Economic Review* 78, 1988) found deals bunched just
+#   before it, and many talks failing at it; their free-form talks had no last proposer,
+#   so they did not test it.
 # - *Head office may cancel the role any week*, and no one needs your answer by a date.
-#   Breakdown is then outside both sides' control, but it does not hand each side its
-#   alternative: you still get your BATNA, and Northwind gets no hire at all, because the
-#   role is gone (the agency stays an outside option, which caps the salary). At a salary
-#   $x$ you gain $x - c - V$ over your breakdown payoff, and Northwind gains $W - x$ over
-#   no hire. Binmore, Rubinstein and Wolinsky's model, with quick offers, makes the two
-#   gains equal: $x - c - V = W - x$, so $x = (V + c + W)/2 = (r + W)/2$, halfway between
-#   your reservation price and $W$, or $A$ if that is smaller. This holds when the risk of
+#   Breakdown is then outside both sides' control: you get your BATNA, and Northwind no hire
+#   at all, because the role is gone (the agency, an outside option, still caps the salary).
+#   You gain $x - c - V$ over breakdown and Northwind $W - x$; the Nash split makes the two
+#   equal: $x = (r + W)/2$, or $A$ if that is smaller. This holds when the risk of
 #   cancellation pushes much harder than the cost of delay; module 03 treats the mix of the
-#   two. Since Northwind would fill the role through the agency if you said no, $W \ge A$,
-#   so the prediction is at or above the even split of the zone, $(r + A)/2$. The Nash
-#   split predicts the even split of the zone only when $W = A$ exactly, or if breakdown
-#   left Northwind with the agency's contractor. That is why section 5 uses the even split
-#   as a norm of fairness, not as a prediction.
-# - *Now suppose each round of talks costs both sides something*: your start slips a week
-#   for each week of talks, there is no answer date, and head office does not threaten the
-#   role. That is the outside-option model. The hire creates a pie of $W - c$ (Northwind
-#   gains $W - x$, you gain $x - c$), and neither side earns anything while you talk. Once
-#   your BATNA beats your share at the table, it binds, and who makes the first offer
-#   matters. When Northwind proposes first, it must match your BATNA and need not
-#   pay a unit more: the predicted salary is exactly your reservation price, however
-#   patient the two of you are. When you propose first, Northwind takes any salary that
-#   leaves it at least what it would get by turning you down and proposing itself one
-#   round later: $\delta$ times its gain at your reservation price, $\delta(W - r)$. So
-#   you can ask for $r + (1 - \delta)(W - r)$, up to the agency's cost.
+#   two. Since Northwind would use the agency if you said no, $W \ge A$, so this is at or
+#   above the even split of the zone, $(r + A)/2$, and equals it only when $W = A$ exactly,
+#   or if breakdown left Northwind with the agency's contractor. That is why section 5 uses
+#   the even split as your own yardstick of fairness, not as a prediction.
+# - *Each week of talks moves your start a week later*, there is no answer date, and head
+#   office does not threaten the role: the outside-option model. The hire creates a pie of
+#   $W - c$, and neither side earns anything while you talk. Here $\delta$ is the share of
+#   the gain still worth having a week later. Once your BATNA beats your share at the table,
+#   it binds, and who proposes first matters. When Northwind does, it must match your BATNA
+#   and need not pay a unit more, however patient the two of you are: the salary is exactly
+#   $r$. When you do, Northwind takes any salary that leaves it what it would get by turning
+#   you down and proposing a week later, $\delta(W - r)$, so you can ask for
+#   $r + (1 - \delta)(W - r)$, up to $A$.
 #
 # While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
-# Northwind proposes, twice the Nash split's half unit, and by $\delta$ × 1,000 when you
-# do (up to the agency's cost): 1.6 to 1.9 times the half unit for the values of
-# $\delta$ question 10 uses (0.8 to 0.95). Those values mean a week late loses 5 to 20% of
-# the whole gain, which fits only a delay that also loses work.
+# Northwind proposes, and by $\delta$ × 1,000 when you do (up to $A$): more than the Nash
+# split's half unit for the values of $\delta$ question 10 uses.
 #
 # <details>
 # <summary><b>Northwind's case in numbers</b></summary>
 #
-# Let your BATNA be worth $V$ = 89,000 and a commute of $c$ = 8,000 give $r$ = 97,000; with
-# the agency at $A$ = 110,000 the even split of the zone is 103,500. If your work is worth
-# $W$ = 115,000 to Northwind, the prediction is (97,000 + 115,000)/2 = 106,000; if it is
-# worth 130,000, the halfway point, 113,500, is above the agency's cost, so the prediction
-# is 110,000. That is the cancellation case. By the answer date, the prediction is 97,000
-# or 110,000, by who has the last word.
-#
-# Where the start slips, your share at the table is about half of $W - c$: 53,500 if $W$ =
-# 115,000, and 61,000 if $W$ = 130,000. Your BATNA, 89,000, beats both, so it binds. When
-# Northwind proposes, the predicted salary is exactly your reservation price, 97,000, for
-# both values of $W$. When you propose, with $\delta$ = 0.9, it is 97,000 + 0.1 × 18,000 =
-# 98,800 if $W$ = 115,000, and 97,000 + 0.1 × 33,000 = 100,300 if $W$ = 130,000; as the
-# delays shrink ($\delta \to 1$) both fall to 97,000.
+# Let $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000, and let $A$ = 110,000: the even split
+# of the zone is 103,500. If the role may be cancelled and $W$ = 115,000, the prediction is
+# (97,000 + 115,000)/2 = 106,000; if $W$ = 130,000, the halfway point, 113,500, is above
+# $A$, so the prediction is 110,000. Where the start slips, your share at the table is about
+# half of $W - c$: 53,500 if $W$ = 115,000, 61,000 if $W$ = 130,000. Your BATNA, 89,000,
+# beats both: the salary is 97,000 when Northwind proposes; when you propose, with $\delta$
+# = 0.9, it is 97,000 + 0.1 × 18,000 = 98,800, or 97,000 + 0.1 × 33,000 = 100,300.
 #
 # </details>
 #
-# So a better BATNA raises your share when it is your breakdown payoff, or once it beats
-# what you would get at the table anyway. The figure shows both models for a pie of 100
-# when the other side's BATNA is 40.
+# The figure shows both models for a pie of 100 when the other side's BATNA is 40.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "nash-example", "schema_version": 3}
 from course.plots import nash_share_vs_batna
@@ -999,15 +924,13 @@ nash_share_vs_batna(pie=100, their_batna=40)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "quiz-text", "schema_version": 3}
 # ### Exercise: which model fits?
 #
-# For each situation, ask first what pushes both sides to agree: the risk that something
-# neither side controls ends the talks (the Nash split, with breakdown payoffs), or the cost
-# of delay while either side can leave for its alternative whenever it turns down the
-# other's proposal (the outside option). With both a breakdown payoff and an outside
-# option, the Nash split holds unless one side's outside option beats its Nash share; then
-# that side gets its outside option. Where the risk of breakdown and the cost of delay both
-# push, the split lies between the share at the table and the Nash split (module 03). Each
-# situation takes one choice, and it is final: the situation then shows which model fits,
-# and why.
+# For each situation, ask what pushes both sides to agree: the risk that something neither
+# side controls ends the talks (the Nash split, with breakdown payoffs), or the cost of
+# delay while either side can leave for its alternative whenever it turns down the other's
+# proposal (the outside option). With both a breakdown payoff and an outside option, the
+# Nash split holds unless one side's outside option beats its Nash share; then that side
+# gets its outside option. Each situation takes one choice, and it is final: it then shows
+# which model fits, and why.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -1077,9 +1000,6 @@ check.batna_needed(batna_needed, hidden=True)
 # target you pass is your share: the salary target less half the commute. The agency's
 # cost caps every prediction, and every target the check tries lies below it.
 #
-# If the answer on your own talks is above what your BATNA is worth, the model does not
-# give you your target until you strengthen your BATNA.
-#
 # *Grading, in short:* the check passes your question 5 target (the right value) and tries
 # your own talks and one of each kind on your numbers; grading adds other learners'
 # numbers. Return the value unrounded, or rounded to the whole unit.
@@ -1131,22 +1051,25 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 #
 #   Return the sure yearly salary that, with Lumen still open beside it, is worth as much
 #   to you as walking away from Northwind; your reservation price is that value plus the
-#   commute. Because Lumen stays open after you sign, it need not be the value of any one
-#   alternative, and it can be higher or lower than your BATNA's expected value when you
-#   commit first. Choose your fallback with Lumen beside each candidate (section 3), then
-#   draw both trees.
+#   commute. Choose your fallback with Lumen beside each candidate (the box below),
+#   then draw both trees.
 #
-# Harbor Bank and Freelance stay as in question 2 (`offers.bank_salary`,
-# `offers.renewal_probability`, `offers.busy_probability`, `offers.freelance_busy`,
-# `offers.freelance_normal`, `offers.freelance_no_renewal`); Lumen has
-# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. Return
-# the value unrounded, or rounded to the whole unit, no further. *Marks:* the round
+# The three alternatives have the fields of questions 1 and 2. *Marks:* the round
 # settled before you answer, closed or not, earns half a mark; committing first earns the
 # other half. The offer left open is a worked extension, judged on a line of its own as
 # feedback only: it earns no mark.
 #
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
+#
+# With an alternative the deal leaves open, your **fallback** is what you would do without
+# this deal, the open alternative aside. Choose it with the open alternative beside each
+# candidate. Beside a sure fallback no lower than the open alternative's worst outcome
+# (Harbor Bank's salary always beats Lumen's base), the open alternative cancels: you would
+# switch to it in the same outcomes whether you sign or not, so it does not raise your
+# reservation price. Beside a fallback gamble it usually does raise it, above the one the
+# fallback's expected value alone gives, and it can make a gamble your fallback though its
+# expected value is lower.
 #
 # Here, let Lumen pay 60,000 or 110,000 with even chances (`startup_base` 60,000,
 # `startup_bonus` 50,000, `funding_probability` 0.5). Beside a sure fallback of 90,000,
@@ -1277,13 +1200,11 @@ check.batna_rise(batna_rise, hidden=True)
 # 3. how much the step would move your reservation price (the worst terms you would accept:
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
-# 4. a target, with the fact that justifies it (a published pay survey, a rival's price).
-#    The zone runs from your reservation price to your estimate of the other side's limit
-#    (the most it would pay, or the least it would take). Put the target at or on your side
-#    of the middle of the zone, and at most nine tenths of the way from your reservation
-#    price to that estimate, or up to the estimate itself if a fact you name carries your
-#    opening beyond it (section 4); what the other side's alternative costs it grounds your
-#    opening.
+# 4. a target, with the fact that justifies it (a published pay survey, a rival's price),
+#    inside section 4's band: from the middle of the zone to nine tenths of the way from
+#    your reservation price to your estimate of the other side's limit (the most it would
+#    pay, or the least it would take), or up to that estimate if a fact you name carries
+#    your opening beyond it.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1328,38 +1249,32 @@ check.batna_rise(batna_rise, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - An uncertain alternative is worth its expected value to a risk-neutral person, and
-#   its certainty equivalent to you; the two differ when you care about risk, and the
-#   difference can change which alternative is your BATNA. One attitude to risk prices
-#   all your gambles. Value an uncertain alternative by a probability-weighted figure
-#   (expected value or certainty equivalent) only when you must commit before the
-#   outcome is known and the deal rules the alternative out. If you will know the outcome
-#   before you answer, value it by that outcome. If the deal leaves it open, it sits on
-#   both sides: choose your fallback with it beside each candidate; beside a sure fallback
-#   no lower than its worst outcome it cancels, beside a fallback gamble it usually raises
-#   your reservation price above the one the fallback's expected value alone gives.
+# - An uncertain alternative is worth its expected value to a risk-neutral person and its
+#   certainty equivalent to you; the difference can change which alternative is your
+#   BATNA. One attitude to risk prices all your gambles. Value an uncertain alternative by
+#   a probability-weighted figure only when you must commit before the outcome is known
+#   and the deal rules the alternative out; if you will know the outcome before you answer,
+#   value it by that outcome. An alternative the deal leaves open sits on both sides of the
+#   comparison (question 9).
 # - Your BATNA is your best alternative; a real second offer makes your ask credible.
 # - Your reservation price is your BATNA's value corrected for what the deal costs or adds;
 #   work it out before the talks. Revise it on new facts about your alternatives or about
 #   what this deal costs or gives you, never on the number the other side names or on how
 #   hard it pushes.
+# - The other side's reservation price comes from *its* alternatives: estimate them. A
+#   deal is possible only inside the ZOPA, on the terms you are discussing; a term that
+#   costs one side nothing can open a zone, and belongs in the deal.
 # - Keep your target at or above the even split of the zone, and (by this course's
-#   convention) at most nine tenths of the way up it (up to the estimate when a fact
-#   carries your opening beyond it). Inside that band, aim where a fact
-#   you can show (a pay survey) puts it, else at the even split. The other side's
-#   alternative grounds your opening.
-# - The other side's reservation price comes from *its* alternatives: estimate them.
-# - A deal is possible only inside the ZOPA, on the terms you are discussing; other terms
-#   can open a zone that salary alone cannot, and a term that costs one side nothing
-#   belongs in the deal.
+#   convention) at most nine tenths of the way up it, or up to the estimate when a fact
+#   carries your opening beyond it; inside that band, aim where a fact you can show puts
+#   it. The other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats what you would get at the table (outside options, module 03). By a common answer
 #   date it counts in full when the other side has the last word, and not at all when you
-#   do. Ask which of these your case is.
+#   do.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
 #   reservation price, and keep a weak one private; tell its terms, not your reservation
-#   price. Warn only of what you would do anyway: a warning's figure below your reservation
-#   price invites an offer you would refuse. Keeping your reservation price private is
+#   price. Warn only of what you would do anyway. Keeping your reservation price private is
 #   fair; inventing or inflating an offer is not.
