@@ -1611,13 +1611,13 @@ def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fall
     assert "Beside another gamble it does not cancel" not in section
     assert "when none of its outcomes lies strictly between the worst and best outcomes" in section
     assert "Usually one does: then which you would take turns on how both turn out" in section
-    assert "it usually raises your reservation price" in " ".join(
-        text_of("reservation-teaching").split()
-    )
+    # review 69 U2: the general rule moved from section 3 into question 9's box
+    assert "it usually does raise it" in section
     summary = " ".join(text_of("summary").split())
     assert "but not beside another gamble" not in summary
-    # review 57, U1: the summary no longer repeats the condition; it says "usually", as above
-    assert "beside a fallback gamble it usually raises your reservation price" in summary
+    # review 57, U1: the summary no longer repeats the condition; review 69 U2: it points
+    # to question 9, which says "usually", as above
+    assert "sits on both sides of the comparison (question 9)" in summary
 
 
 def test_question_8s_own_case_has_a_decision_off_every_boundary_for_every_learner(drawn):

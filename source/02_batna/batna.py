@@ -1054,10 +1054,12 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 #   commute. Choose your fallback with Lumen beside each candidate (the box below),
 #   then draw both trees.
 #
-# The three alternatives have the fields of questions 1 and 2. *Marks:* the round
-# settled before you answer, closed or not, earns half a mark; committing first earns the
-# other half. The offer left open is a worked extension, judged on a line of its own as
-# feedback only: it earns no mark.
+# Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
+# `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
+# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. *Marks:*
+# the round settled before you answer, closed or not, earns half a mark; committing first
+# earns the other half. The offer left open is a worked extension, judged on a line of its
+# own as feedback only: it earns no mark.
 #
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
