@@ -1771,8 +1771,9 @@ ASSUMPTION_HINT = (
 #: Question 6's hint when some actions are wrong.
 ACTION_HINT = (
     "For each situation, ask what the broken assumption does to the number you should name: "
-    "does a refusal bring another round, so that you need a plan (an opening from your "
-    "estimate up and a target below it, by Question 6's conventions 1 and 2), or does it "
+    "does a refusal bring another round, so that you need a plan (an opening from the "
+    "higher of your estimate and the model's price up, and a target below it, by Question "
+    "6's conventions 1 and 2), or does it "
     "make a price's chance of acceptance matter more than the "
     "model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
@@ -1883,10 +1884,44 @@ def _notes(entries, sale, after):
     openings = [o for o, _ in plans if not reference.opens_by_the_course_rule(o, sale, after)]
     found = [
         *form,
-        _price_notes(prices + openings, sale, after, staged),
+        _price_notes(prices, sale, after, staged),
+        _opening_notes(openings, sale, after),
         _plan_notes(plans, sale, after),
     ]
     return " ".join(note for note in found if note)
+
+
+def _opening_notes(openings, sale, after):
+    """What is true of some of the learner's plan openings that break Question 6's rule (from
+    ``opening_floor``, the higher of your estimate and the model's price, up to ``ceiling``):
+    below the model's price, above it but more than €100 short of your estimate, or above
+    every price still possible. Review 69 X1: openings were read with the lone prices' notes,
+    which speak of fairness and safer prices, not of openings. Never which situation."""
+    model = reference.best_move(after, sale.cost)[0]
+    estimate = reference.expected_reservation(after)
+    top = reference.ceiling(sale, after)
+    cent = 0.005
+    notes = {
+        "below-model": any(o < model - cent for o in openings),
+        "short-of-estimate": any(
+            model - cent <= o < estimate - reference.OPENING_ROUNDING - cent for o in openings
+        ),
+        "top": any(o > top + cent for o in openings),
+    }
+    words = {
+        "below-model": "An opening below the model's price (Question 5's `now`) is lower than "
+        "the price you would name as your last word: every buyer who would accept that price "
+        "would accept this opening on the spot, and a haggle only comes down from its first "
+        "number. Question 6's convention 1 opens at the higher of your estimate and the "
+        "model's price, or beyond it.",
+        "short-of-estimate": "An opening above the model's price but more than €100 below your "
+        "estimate of the buyer's reservation price (the expected reservation price under "
+        "`after`) is no opening by Question 6's rule, which opens at the higher of your "
+        "estimate (rounded to the €100 if you like) and the model's price, or beyond it.",
+        "top": "An opening above the highest reservation price still possible after the "
+        f"opening ({_euros(top)}) is grounded in no buyer you still believe in.",
+    }
+    return " ".join(words[key] for key, found in notes.items() if found)
 
 
 def _own_prices_effect(entries, sale):
@@ -1913,10 +1948,10 @@ def _price_notes(prices, sale, after, staged=()):
     situation: at or below the cost, at or below the opening, above every price still
     possible, above the opening and the cost but below the lowest reservation price
     still possible, between two reservation prices still possible, leaving the buyer more
-    than half the gain, or above the model's price but short of ``opening_floor``, your
-    estimate (no opening by Question 6's rule). "Above every price still possible" skips
-    the prices in ``staged`` (those the learner re-priced for a shaded opening).
-    Never which situation."""
+    than half the gain. (A plan's opening has its own notes, ``_opening_notes``; review 69
+    X1 moved the one on openings short of the estimate there.) "Above every price still
+    possible" skips the prices in ``staged`` (those the learner re-priced for a shaded
+    opening). Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     alive = sorted(r for r, chance in after.items() if chance > 0)
     cent = 0.005
@@ -1940,12 +1975,6 @@ def _price_notes(prices, sale, after, staged=()):
         "generous": any(
             max(sale.cost, sale.opening_offer) + cent < p < model - cent
             and not reference.keeps_half_the_gain(p, after, sale.cost)
-            for p in everything
-        ),
-        "short-of-estimate": any(
-            model + cent
-            < p
-            < reference.opening_floor(sale, after) - reference.OPENING_ROUNDING - cent
             for p in everything
         ),
     }
@@ -1973,10 +2002,6 @@ def _price_notes(prices, sale, after, staged=()):
         "possible at or above it more than half the gain (that reservation price minus your "
         "cost) gives away more than fairness asks: most offers in ultimatum games give 40 to "
         "50 per cent, and the larger the share, the fewer refusals.",
-        "short-of-estimate": "A price above the model's price but more than €100 below your "
-        "estimate of the buyer's reservation price (the expected reservation price under "
-        "`after`) is no opening by Question 6's rule, which opens at your estimate (rounded "
-        "to the €100 if you like) or beyond it.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -444,11 +444,13 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 #: between your cost and the model's price (a price between two of them sells to no more
 #: buyers than the next one up, for less). Every such price is also "below it".
 SURER = "ask a safer price"
-#: Where a refusal brings a counter-offer: an opening by module 04's rule, from your
-#: estimate up to ``ceiling``, wherever the model's price falls (``opens_by_the_course_rule``).
-#: It was "ask above it" until review s56 (C2): the check, the text and the why already took
-#: module 04's rule, while this label, the solution and the hint pointed above the model's price.
-OPEN = "open from your estimate"
+#: Where a refusal brings a counter-offer: an opening by module 04's rule, from the higher of
+#: your estimate and the model's price up to ``ceiling`` (``opens_by_the_course_rule``). It was
+#: "ask above it" until review s56 (C2), then "open from your estimate", wherever the model's
+#: price fell, until review 69 X1: an opening below the model's price names less in a haggle
+#: than you would name as your last word, and 1,813 of 2,000 swept learners' estimates lie
+#: below their model's price.
+OPEN = "open at the higher of your estimate and the model's price"
 #: A price below the model's that leaves a buyer who refuses unfair deals a real share: the
 #: buyer at the lowest reservation price still possible at or above it keeps at least
 #: ``FAIR_SHARE`` of the gain (that reservation price minus your cost). In ultimatum games,
@@ -518,13 +520,14 @@ _SITUATIONS = (
         (OPEN,),
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: open at your estimate of the buyer's reservation price or beyond it "
-        "(Question 6's convention 1, a preview of module 04), grounded in a fact you can "
-        "name, and set a target below it in the course's band (convention 2, a preview of "
-        "module 02: at least halfway from your cost to your estimate). "
-        "Losing the power to commit weakens a seller; it gives no second "
-        "chance at a higher price (a seller who can commit to one take-it-or-leave-it price "
-        "does at least as well as by haggling: Riley and Zeckhauser, 1983)",
+        "last word: open at the higher of your estimate of the buyer's reservation price "
+        "and the model's price, or beyond it (Question 6's convention 1, a preview of module "
+        "04), grounded in a fact you can name, and set a target below it in the course's band "
+        "(convention 2, a preview of module 02: at least halfway from your cost to your "
+        "estimate). Losing the power to commit weakens a seller (one who can commit to a "
+        "take-it-or-leave-it price does at least as well as by haggling: Riley and "
+        "Zeckhauser, 1983), but it is no reason to open lower: every buyer who would accept "
+        "the model's price as a last word would accept a lower opening on the spot",
     ),
     Situation(
         "friday-cash",
@@ -593,9 +596,9 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
-        "last word: open at your estimate of the buyer's reservation price or beyond it "
-        "(Question 6's convention 1), grounded in a fact you can name, with a target below "
-        "it in the course's band (convention 2)",
+        "last word: open at the higher of your estimate of the buyer's reservation price "
+        "and the model's price, or beyond it (Question 6's convention 1), grounded in a fact "
+        "you can name, with a target below it in the course's band (convention 2)",
     ),
     Situation(
         "payroll",
@@ -624,9 +627,10 @@ _PRACTICE_SITUATIONS = (
         "final-offer",
         (OPEN,),
         "a refusal does not end the talks here: it asks for another number",
-        "your first number is an opening, not your last word: open at your estimate of the "
-        "buyer's reservation price or beyond it, and aim for a target below it in the "
-        "course's band (Question 6's convention 2)",
+        "your first number is an opening, not your last word: open at the higher of your "
+        "estimate of the buyer's reservation price and the model's price, or beyond it "
+        "(never below the price you would name as your last word), and aim for a target "
+        "below it in the course's band (Question 6's convention 2)",
     ),
     Situation(
         "practice-lease",
@@ -1912,29 +1916,35 @@ def situation_fits(item, price, sale, after):
 
 @answer_key
 def opening_floor(sale, after):
-    """The lowest opening Question 6 accepts where a refusal brings a counter-offer: your
-    estimate, the expected reservation price under ``after`` (module 04's rule: open at your
-    estimate or somewhat beyond). It was once half a step above the higher of the model's
-    price and the estimate, a convention that graded the anchoring studies against the
-    bargaining theory the text cites (which puts a first price below the model's); now any
-    opening from the estimate up to ``ceiling`` passes, below the model's price only where the
-    estimate is lower still, so where the model's price lies below the estimate the rule still
-    sides with the anchoring studies (review s58 E2)."""
-    return expected_reservation(after)
+    """The lowest opening Question 6 accepts where a refusal brings a counter-offer: the
+    higher of your estimate (the expected reservation price under ``after``; module 04's
+    rule: open at your estimate or beyond it when a fact you can name takes you there) and
+    the model's price (the best final price against ``after``). Review 69 X1: the floor was
+    the estimate alone, wherever the model's price fell, so for 1,813 of 2,000 swept
+    learners the check, and the reference answer, opened a haggle below the price the same
+    learner would name as one final price, though every buyer who accepts that price would
+    accept such an opening on the spot. The model's price is the fact that takes the opening
+    beyond the estimate. (Before review s58 E2 the floor was half a step above the higher
+    of the two, a convention grounded in no fact.)"""
+    return max(expected_reservation(after), best_move(after, sale.cost)[0])
 
 
 #: How far below your estimate an opening may be rounded and still pass (review s57 W1): the
 #: estimate is a mean to the cent, and a negotiator names a round figure, so an estimate of
 #: €58,925.20 opened at €58,925 (rounded to the euro) or €58,900 (to the hundred) failed.
+#: The rounding never takes an opening below the model's price (review 69 X1), which is a
+#: whole number of thousands.
 OPENING_ROUNDING = 100
 
 
 @answer_key
 def opens_by_the_course_rule(price, sale, after):
-    """Whether ``price`` is an opening by Question 6's rule: from ``opening_floor`` (your
-    estimate), rounded down by up to ``OPENING_ROUNDING``, up to ``ceiling``."""
+    """Whether ``price`` is an opening by Question 6's rule: from ``opening_floor`` (the
+    higher of your estimate and the model's price), the estimate rounded down by up to
+    ``OPENING_ROUNDING`` but never below the model's price, up to ``ceiling``."""
     cent = 0.005
-    low = opening_floor(sale, after) - OPENING_ROUNDING
+    model = best_move(after, sale.cost)[0]
+    low = max(expected_reservation(after) - OPENING_ROUNDING, model)
     return low - cent <= price <= ceiling(sale, after) + cent
 
 
@@ -1992,8 +2002,9 @@ def model_limits(sale, after):
         MODEL_PRICE: model,
         ABOVE: min(r for r in sale.reservations if r > max(model, expected_reservation(after))),
         # review s62 C1: the next price above the model's and the estimate could lie beyond
-        # the ceiling; the lowest possible reservation price at or above the estimate cannot
-        OPEN: min(r for r, c in after.items() if c > 0 and r >= expected_reservation(after)),
+        # the ceiling; the lowest possible reservation price at or above the floor cannot
+        # (review 69 X1: the floor is the higher of the estimate and the model's price)
+        OPEN: min(r for r, c in after.items() if c > 0 and r >= opening_floor(sale, after)),
         BELOW: surer,
         SURER: surer,
         FAIR: next(

@@ -787,11 +787,10 @@ check.news_weight(news_weight, hidden=True)
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
 #
-# One word for a situation you may meet among yours: **anchoring** is the pull a number
-# you have seen exerts on the number you then choose, even when it should not move it:
-# experienced estate agents valued the same house higher when shown a higher listing
-# price, while saying it had not swayed them (Northcraft and Neale, 1987; section 5 gives
-# more).
+# One word you may need: **anchoring** is the pull a number you have seen exerts on the
+# number you then choose, even when it should not: experienced estate agents valued the
+# same house higher when shown a higher listing price, while saying it had not swayed them
+# (Northcraft and Neale, 1987; section 5 gives more).
 #
 # <details>
 # <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
@@ -819,7 +818,7 @@ check.news_weight(news_weight, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan: an opening and a target by conventions 1 and 2 below |
+# | `"final-offer"` | a plan, opening at or above the model's price (conventions 1, 2) |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price (`sure` is one of them only when it lies above your cost) |
 # | `"accepts-any"` | a fair price, by convention 3 below |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
@@ -830,13 +829,13 @@ check.news_weight(news_weight, hidden=True)
 # marks your prices by them, so a number outside them earns no mark here, however well
 # argued. Arguing for another number in a reflection is not wrong.
 #
-# 1. **Opening**: open at your estimate of the buyer's reservation price (the expected
-#    reservation price under `after`) or beyond it, up to the highest reservation price
-#    still possible after the opening, wherever that falls against the model's price
-#    (rounded to the €100 if you like), and rest the opening on a fact you can name: here
-#    the band model, by which no buyer you still believe in pays more than that highest
-#    price. For every learner it lies less than a quarter above the estimate, for most
-#    within a sixth.
+# 1. **Opening**: open at the higher of your estimate of the buyer's reservation price
+#    (the expected reservation price under `after`, rounded to the €100 if you like) and
+#    the model's price, or beyond it, up to the highest reservation price still possible
+#    after the opening: by the band model, a fact you can name, no buyer you still believe
+#    in pays more. Never open a haggle below your last word: every buyer who would accept
+#    the model's price would take a lower opening on the spot. That highest price lies
+#    less than a quarter above the estimate, for most within a sixth.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most nine tenths of the way when you open at the
 #    estimate, and up to the estimate itself only when you open beyond it. Inside that
@@ -908,8 +907,9 @@ def model_limits(sale, after):
 
     def plan():
         estimate = sum(r * chance for r, chance in after.items())
-        # open at the estimate; with no fact to name, aim at the even split
-        return estimate, sale.cost + 0.5 * (estimate - sale.cost)
+        # open at the higher of the estimate and the model's price (never below your last
+        # word); with no fact to name, aim at the even split
+        return max(estimate, model), sale.cost + 0.5 * (estimate - sale.cost)
 
     price = {
         "honest-opening": staged,
