@@ -4278,3 +4278,30 @@ def test_the_situations_give_facts_not_the_assumption_they_test():
         in (texts["one-price"])
     )
     assert "signed prices that left it next to nothing" in cell_words("q6-text")
+
+
+def test_a_passing_count_of_holds_says_how_to_use_it_and_how_likely_the_run_is(monkeypatch, capsys):
+    """Review 69 X2: Question 5b's count was a threshold that decided nothing, and long runs of
+    holds, which the model calls near-impossible, were read as ordinary evidence. Once the
+    count passes, the check now says how to use it at the table on the learner's own case and
+    the model's largest chance of that run; where the run is below one in a thousand, that it
+    is a reason to doubt the model before re-pricing on it."""
+
+    def count_is(low, high):
+        def condition(sale):
+            found = reference.holds_before_moving(sale, reference.posterior_after_opening(sale))
+            return found is not None and low <= found <= high
+
+        return condition
+
+    for low, high, doubt in ((1, 2, False), (6, 10, True)):
+        sale = as_learner(monkeypatch, learner_where(count_is(low, high)))
+        after = reference.posterior_after_opening(sale)
+        count = reference.holds_before_moving(sale, after)
+        check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+        said = " ".join(capsys.readouterr().out.split())
+        assert f"At the table: keep to your price until Osprey has held {count} time" in said
+        assert "The model gives that run a chance of at most 1 in " in said
+        assert (
+            "a run the model calls near-impossible: if it happens, doubt the model" in said
+        ) == doubt

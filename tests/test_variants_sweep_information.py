@@ -1056,7 +1056,10 @@ def test_the_notebooks_news_reading_is_the_one_its_check_passes_in(formulations)
     for sale in (drawn(learner) for learner in LEARNERS[:50]):
         for key in sale.news:
             assert solution(sale, key) == pytest.approx(scenario.news_likelihood(sale, key))
-    assert "a smaller one does not" in notebook_words("q5-text")
+    # review 69 U3: "a smaller one does not" assumed the price moves monotonically with the
+    # factor; the text now speaks of the grid Question 5c searches
+    assert "the smallest factor on its grid that moves your price" in notebook_words("q5-text")
+    assert "a smaller one does not" not in notebook_words("q5-text")
 
 
 def test_the_rubric_moves_the_estimate_of_their_reservation_price_not_yours():
@@ -2295,3 +2298,23 @@ def test_no_haggle_opens_below_the_model_s_price(sales):
             assert top - max(model, estimate - 100) >= 3_000, sale.learner
     assert moved == 1_813, moved
     assert single == 249, single
+
+
+def test_question_5b_s_long_runs_are_called_near_impossible_and_5c_a_threshold(sales):
+    """Review 69 X2: Question 5b counted up to ten holds as ordinary evidence, though the model
+    gives ten in a row a chance below 1e-7, and neither 5b nor 5c said what decision the
+    number serves. The text now says how to use the count at the table, that a hold has a
+    chance below 0.19 under every price still possible (true for all 2,000 swept learners),
+    so that ten in a row have a chance below one in ten million and such a run is a reason to
+    doubt the model; and that 5c's factor is a threshold on Question 5's `with_news`."""
+    q5b, q5c = notebook_words("q5b-text"), notebook_words("q5c-text")
+    assert "Use the count as your rule at the table: until Osprey has held that many" in q5b
+    assert "a hold has a chance below 0.19, so ten in a row have a chance below one in" in q5b
+    assert "is a reason to doubt the model (a buyer holding on purpose)" in q5b
+    assert "This factor is a threshold, not a decision: your decision is Question 5's" in q5c
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        hold = scenario.hold_likelihood(after, sale.opening_offer)
+        chance = max(hold[r] for r, c in after.items() if c > 0)
+        assert chance < 0.19, sale.learner
+        assert chance**10 < 1e-7, sale.learner

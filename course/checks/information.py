@@ -856,13 +856,30 @@ def holds_before_moving(answer, hidden=False):
             "name now, so Osprey's firmness alone should not move you"
         )
     else:
+        # review 69 X2: how likely the model finds that run, at most (under the price most
+        # likely to hold), so the count is read as a rule at the table and a long run as a
+        # reason to doubt the model
+        after = reference.posterior_after_opening(own)
+        hold = reference.hold_likelihood(after, own.opening_offer)
+        run = max(hold[r] for r, chance in after.items() if chance > 0) ** count
         ending = (
-            "on your case a single hold moves your price down"
-            if count == 1
-            else f"on your case it takes {count} holds in a row to move your price down"
-        ) + (
-            " (a hold is weak evidence: a buyer far from its reservation price also holds "
-            "now and then, to test you)"
+            (
+                "on your case a single hold moves your price down"
+                if count == 1
+                else f"on your case it takes {count} holds in a row to move your price down"
+            )
+            + (
+                " (a hold is weak evidence: a buyer far from its reservation price also holds "
+                "now and then, to test you). At the table: keep to your price until Osprey has "
+                f"held {count} time{'s' if count > 1 else ''}, then re-price. The "
+                f"model gives that run a chance of at most 1 in {round(1 / run):,}"
+            )
+            + (
+                ", a run the model calls near-impossible: if it happens, doubt the model (a "
+                "buyer holding on purpose) before you re-price on it"
+                if run < 0.001
+                else ""
+            )
         )
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "

@@ -216,6 +216,9 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # - `sure`: the highest price Osprey would accept *for sure* under those beliefs, if you
 #   named it as your last word and Osprey could only take it or leave it.
 #
+# `sure` is what Osprey would accept, not what pays you: for some learners it is below
+# `sale.cost`, a sale at a loss, and then it is still `sure`, not the cost.
+#
 # `likelihood` is the opening's likelihood under each price (your answer to Question 1;
 # the check passes in the right one, so a slip there costs nothing here).
 # `sale.prior_beliefs()` gives your prior as a dict. `update_beliefs` and
@@ -224,11 +227,9 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 #
 # Besides your own scenario, the check tries two worked cases:
 # `course.variant("01_information", "worked-case-22")`, whose opening rules out the lowest
-# reservation price, and `"worked-case-110"`, whose `sure` lies below its cost. `sure` is
-# what Osprey would accept, not what pays you: for some learners it is below `sale.cost`,
-# a sale at a loss, and then it is still `sure`, not the cost. On your own scenario, try
-# `belief_after_opening(sale, opening_likelihood(sale))`, and compare `sure` with
-# `sale.opening_offer`.
+# reservation price, and `"worked-case-110"`, whose `sure` lies below its cost. On your
+# own scenario, try `belief_after_opening(sale, opening_likelihood(sale))`, and compare
+# `sure` with `sale.opening_offer`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "belief-after-opening-answer", "schema_version": 3}
@@ -577,10 +578,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - `capped`: your price after the scenario's **news that changes**: a rival starts
 #   selling a similar machine for less, so Osprey would pay you at most `sale.rival_cap`.
 #   As section 2 says, move each possible reservation price above the cap down to the cap,
-#   carrying its chance with it, and price against those beliefs (from `after`, without
-#   the other news, and `sale.cost`: a simplification that shows what the cap does on its
-#   own; once it passes, the check shows what combining both gives). Leverage has shifted:
-#   see whether your price falls, and whether to the cap or below it.
+#   carrying its chance with it. Cap the beliefs in `after` (ignore the news for this
+#   part: that shows what the cap does on its own) and price them against `sale.cost`;
+#   once it passes, the check shows what combining both gives. Leverage has shifted: see
+#   whether your price falls, and whether to the cap or below it.
 #
 # The inputs: `after` is your beliefs after Osprey's opening (the first part of your
 # answer to Question 2; the check passes in the right ones). `reading` is how you read
@@ -604,7 +605,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # - Compare `now` with `with_news`. Question 5c reads the news so that each reservation
 #   price is `factor` times as likely as the next lower one (or higher, for news that points
-#   down): at the smallest such factor the news just moves your price, a smaller one does not.
+#   down): it returns the smallest factor on its grid that moves your price.
 # - Compare `before` with `now`. On your scenario, as on every learner's, the opening
 #   leaves the model's price where it was or lowers it.
 #
@@ -661,7 +662,13 @@ check.my_price(my_price, hidden=True)
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # The count reads every hold as honest; a buyer who knows you read holds so can hold on
-# purpose, and then its holds prove less than the count assumes. The check tries your scenario and
+# purpose, and then its holds prove less than the count assumes.
+#
+# Use the count as your rule at the table: until Osprey has held that many times, name
+# `now`; once it has, re-price. A long run is itself a warning. Under every price still
+# possible a hold has a chance below 0.19, so ten in a row have a chance below one in ten
+# million: a run the model calls near-impossible is a reason to doubt the model (a buyer
+# holding on purpose), not evidence to keep updating on. The check tries your scenario and
 # the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (ten
 # holds move nothing, so `None`), `worked-case-14` (exactly ten holds move it, so 10) and
 # `worked-case-5` (only an eleventh hold would move it, so `None`); grading tries these and
@@ -708,9 +715,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # opening (as in Question 5), to return the smallest
 # factor, in steps of 0.05 from 1.05 up to 10, at which the model's price (against
 # `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
-# The factor for the way your own news points is how much that fact must weigh to
-# shift the balance. If you read your news by a constant factor in Question 3, compare it
-# with this threshold; otherwise run `my_price` on your reading. The check tries your
+# This factor is a threshold, not a decision: your decision is Question 5's `with_news`,
+# and the factor for the way your own news points says how much that fact must weigh to
+# shift it. If you read your news by a constant factor in Question 3, compare it
+# with this threshold; otherwise run `my_price` on your reading. A reading close to the
+# threshold means a small change in your judgement could change your price. The check tries your
 # scenario and `worked-case-19` (news pointing `"higher"` moves nothing even at 10, so
 # `None`); grading also tries other learners'.
 
