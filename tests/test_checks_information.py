@@ -3905,7 +3905,8 @@ def test_the_notebook_s_words_do_not_grow():
     )
     # review s57 U1 cut Question 6's ladder, worked numbers and side note: under 11,700 now
     # review 58 U1: at least 5% fewer words than the 11,664 it had (11,080 or fewer)
-    assert words <= 11_080, words
+    # review 69 U1: the cuts pay for X1's and X2's sentences and some more (11,075 before)
+    assert words <= 11_025, words
 
 
 @pytest.mark.parametrize("hidden", [False, True])

@@ -20,18 +20,14 @@
 # You will learn to
 #
 # 1. say why the other side's needs, deadlines, alternatives and weak spots give you
-#    leverage, and see a piece of news shift it during the talks;
-# 2. hold beliefs about the other side's **reservation price** (the most a buyer would
-#    pay, the least a seller would accept; section 1 defines it) as probabilities, and
-#    revise them with **Bayes' rule** when an offer or a fact arrives;
-# 3. read an opening offer and the pace of concessions as signals, and know what that
-#    reading assumes;
-# 4. decide what price to name against what you believe, and judge when that price is the
-#    one to ask and when to move off it;
-# 5. work out what information is worth, perfect or fallible, and whether to pay for it;
-# 6. see that a first offer is an anchor as well as information, and what to think about
-#    when one arrives (this module introduces the idea; module 04 practises choosing an
-#    opening and answering one);
+#    leverage, and see news shift it during the talks;
+# 2. hold beliefs about the other side's **reservation price** (section 1 defines it) as
+#    probabilities, and revise them with **Bayes' rule** when an offer or a fact arrives;
+# 3. read an opening and the pace of concessions as signals, knowing what that assumes;
+# 4. decide what price to name against your beliefs, and when to move off it;
+# 5. work out what information is worth, and whether to pay for it;
+# 6. see a first offer as an anchor as well as information (module 04 practises
+#    openings);
 # 7. decide what to tell the other side, and tell fair ways of learning and persuading
 #    from foul ones.
 #
@@ -92,11 +88,10 @@ sale
 # higher than it will ever say. And what you know changes while you talk: one fact learned
 # halfway through can move the advantage from one side of the table to the other.
 #
-# Economists call this *asymmetric information*: one side knows something the other
-# does not. Akerlof ("The Market for 'Lemons'", *Quarterly Journal of Economics*, 1970)
-# showed that it can do more than move prices: when sellers know the quality of used cars
-# and buyers do not, buyers rightly discount every car, owners of good cars stop
-# selling, and the market can shrink to nothing (*adverse selection*).
+# Economists call this *asymmetric information*. Akerlof ("The Market for 'Lemons'",
+# *Quarterly Journal of Economics*, 1970) showed that it can shrink a whole market: buyers
+# who cannot tell good used cars from bad rightly discount every car, and owners of good
+# ones stop selling (*adverse selection*).
 #
 # In bargaining, each side keeps its reservation price to itself, and that has a cost:
 # section 4 shows what it is, on numbers you will have computed by then.
@@ -121,9 +116,9 @@ sale
 # $$P(r \mid x) = \frac{P(x \mid r)\, P(r)}{\sum_{r'} P(x \mid r')\, P(r')} .$$
 #
 # In words: multiply each prior chance by its likelihood, then divide by the total so the
-# new chances add up to 1 again. Only the *ratios* of the likelihoods matter: doubling all
-# of them changes nothing after the division. So a likelihood may be any number of at
-# least 0, above 1 too, and the course's `update_beliefs` takes it so.
+# chances add up to 1 again. Only the likelihoods' *ratios* matter (doubling all of them
+# changes nothing), so a likelihood may be any number of at least 0, above 1 too; the
+# course's `update_beliefs` takes it so.
 #
 # The **expected reservation price** is the average under your beliefs,
 # $E[r] = \sum_r r \, P(r)$. It is what this course calls your **estimate** of the buyer's
@@ -219,11 +214,11 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # `sure` is what Osprey would accept, not what pays you: for some learners it is below
 # `sale.cost`, a sale at a loss, and then it is still `sure`, not the cost.
 #
-# `likelihood` is the opening's likelihood under each price (your answer to Question 1;
-# the check passes in the right one, so a slip there costs nothing here).
-# `sale.prior_beliefs()` gives your prior as a dict. `update_beliefs` and
-# `expected_reservation` (loaded in the setup cell) do the arithmetic, or you can write it
-# out. Do not round: the check compares chances to a millionth and amounts to the cent.
+# `likelihood` is your answer to Question 1 (the check passes in the right one, so a slip
+# there costs nothing here). `sale.prior_beliefs()` gives your prior as a dict;
+# `update_beliefs` and `expected_reservation` (loaded in the setup cell) do the
+# arithmetic. Do not round: the check compares chances to a millionth and amounts to the
+# cent.
 #
 # Besides your own scenario, the check tries two worked cases:
 # `course.variant("01_information", "worked-case-22")`, whose opening rules out the lowest
@@ -257,18 +252,17 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # open to you: the trade press, a public register, what Osprey itself tells you (section 6
 # says why the source matters). They come in two kinds that call for different arithmetic.
 #
-# **News that reveals.** You learn something that was already true before the talks
-# began: a launch date Osprey promised months ago, a rival's quote it has held for weeks, a
-# customer it lost last year. Osprey's reservation price has not changed; you have
-# learned something about what it always was. That is evidence, read with Bayes' rule.
-# Ask: *would this news be more likely to reach me if Osprey's reservation price were
-# high, or if it were low?* A fact that shows Osprey needs the machine soon, or has few
-# alternatives, is more likely when its reservation price is high: its likelihood rises
-# with $r$. A fact that shows Osprey has a way out, or less need, is more likely when the
-# reservation price is low. And a fact unrelated to Osprey's need or alternatives has the
-# same likelihood under every $r$, so it changes nothing, however dramatic it sounds.
-# News of this kind rarely rules a price out completely, so give every price some
-# likelihood above zero (Question 3's check asks so); the one exception comes below.
+# **News that reveals.** You learn something that was already true before the talks began:
+# a launch date Osprey promised months ago, a rival's quote it has held for weeks, a
+# customer it lost last year. Osprey's reservation price has not changed; you have learned
+# what it always was. That is evidence, read with Bayes' rule. Ask: *would this news be
+# more likely to reach me if Osprey's reservation price were high, or if it were low?* A
+# fact that shows Osprey needs the machine soon, or has few alternatives, is likelier when
+# $r$ is high: its likelihood rises with $r$. A fact that shows a way out, or less need,
+# is likelier when $r$ is low. A fact unrelated to Osprey's need or alternatives has the
+# same likelihood under every $r$ and changes nothing, however dramatic it sounds. Such
+# news rarely rules a price out, so give every price some likelihood above zero (Question
+# 3's check asks so); the one exception comes below.
 #
 # **News that changes.** Something happens now that alters Osprey's position: a rival
 # starts advertising a 15% discount today. Osprey's alternatives just improved, so its
@@ -289,9 +283,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # reservation price is given: fair for a launch date and a habit of opening, less so for
 # two reports from one source, which would count the same fact twice.
 #
-# Second, ask who chose to let you see the news. That is a separate question from the
-# arithmetic: whether the news is old or new decides how you compute; who showed it to
-# you decides how far you trust it.
+# Second, whether the news is old or new decides how you compute; who chose to let you see
+# it decides how far you trust it.
 #
 # | how you learn it | example | read it as |
 # |---|---|---|
@@ -312,9 +305,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # | verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |
 # | cap (new news) | moved down to the cap, chances carried: those buyers now pay only the cap | 0.5, 0.5, 0 |
 #
-# Either way this is what "leverage shifts during a negotiation" means in numbers: the
-# same table, the same people, and a fact that moves your beliefs, and perhaps the price
-# you name.
+# Either way, this is "leverage shifts during a negotiation" in numbers: one fact moves
+# your beliefs, and perhaps the price you name.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -382,15 +374,14 @@ check.news_likelihood(news_likelihood, hidden=True)
 # close to the end of what it will pay.
 #
 # The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
-# reservation price (the same kind of band as in your scenario, with its own numbers).
-# After that, each round the buyer either holds (repeats its last offer) or moves up. It
-# holds more often the closer it is to its reservation price: with chance 20% times its
-# last offer divided by its reservation price, so 18% when its last offer is 90% of its
-# reservation price and 10% when its last offer is half of it. A move usually covers
-# 20–60% of the remaining gap to its reservation price. But buyers are not machines, so
-# with chance 5% a move may be of any size up to the reservation price. Giving every
-# ordinary move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a
-# belief set to exactly zero can never recover, whatever the evidence.
+# reservation price (a band like your scenario's, with its own numbers). Then each round
+# it either holds (repeats its last offer) or moves up. It holds more often the closer it
+# is to its reservation price: with chance 20% times its last offer divided by its
+# reservation price, 18% when that offer is 90% of its reservation price, 10% when it is
+# half. A move usually covers 20–60% of the remaining
+# gap, but with chance 5% it may be of any size up to the reservation price. Giving every
+# move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a belief set
+# to exactly zero can never recover, whatever the evidence.
 #
 # Two things stay impossible in the model: an offer above a reservation price (no buyer
 # offers more than the most it would pay), and a step back below the last offer. If an
@@ -967,9 +958,9 @@ check.model_limits(model_limits, hidden=True)
 #
 # $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max\Big(0,\ \max_p\ (p - c)\, P(r \ge p)\Big) ,$$
 #
-# where the 0 is what you earn by not selling at all, should no price pay. (The first 0
-# matters whenever a buyer may value the machine below your cost; the second never binds
-# in this module: for every learner some price pays.)
+# where the 0 is not selling at all. (The first 0 matters when a buyer may value the
+# machine below your cost; the second never binds here: for every learner some price
+# pays.)
 #
 # It is the most any information about $r$ can be worth to you. As in section 3, these
 # are averages: they are the values of a risk-neutral seller, and one who fears a lost
