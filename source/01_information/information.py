@@ -833,9 +833,9 @@ check.news_weight(news_weight, hidden=True)
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and
 #    the model's price, or beyond it, up to the highest reservation price still possible
 #    after the opening: by the band model, a fact you can name, no buyer you still believe
-#    in pays more. Never open a haggle below your last word: every buyer who would accept
-#    the model's price would take a lower opening on the spot. That highest price lies
-#    less than a quarter above the estimate, for most within a sixth.
+#    in pays more. Never open a haggle below your last word, the model's price: every
+#    buyer who would accept it would take a lower opening on the spot. That highest price
+#    lies less than a quarter above the estimate, for most within a sixth.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most nine tenths of the way when you open at the
 #    estimate, and up to the estimate itself only when you open beyond it. Inside that
