@@ -1392,7 +1392,7 @@ def test_each_tactic_earns_half_a_point_with_its_own_feedback(own, graded):
     [t.text for t in _TACTICS if t._also],
 )
 def test_a_tactic_on_the_line_accepts_both_kinds_and_no_other(own, text):
-    """A threat you would not carry out, or information got under a false name, may be called
+    """A threat or warning you would not carry out, or information got under a false name, may be called
     either of its two kinds; any other kind is told why it does not fit, and that reason is true
     of the tactic."""
     tactic = next(t for t in _TACTICS if t.text == text)
@@ -1896,10 +1896,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("intro", "(4 to 5 if you are at ease with Python,", "about 3 if"),
         # reading alone is about 70 minutes: a learner new to Python needs the upper end
         ("intro", "8 if you are new to it)", None),
-        # the course's convention: a bluff misstates your limit or your intention; a threat you
-        # would not carry out sits on the line
+        # the course's convention: a bluff misstates your limit or your intention; a threat or
+        # warning you would not carry out sits on the line (review 69 C1: not "a threat" alone)
         ("ethics-teaching", "about your own reservation price", None),
-        ("ethics-teaching", "A false *intention*, such as a threat you would not", None),
+        ("ethics-teaching", "A false *intention*, such as a threat or warning you would not", None),
         # one word, one idea: question 3c's balance is an ask's bar, not a negotiation target
         ("q3c-task", "Write `reach_plan(case, bar)`", "reach_plan(case, target)"),
         ("reach-plan-answer", "def reach_plan(case, bar):", None),
@@ -2847,7 +2847,7 @@ def test_one_definition_of_a_bluff_in_the_text_and_the_hints():
     """The text defined a bluff as a claim about a limit or an intention, the pass message
     as one about a limit only, and the refusal hint as about a limit or an intention. All
     three now say: an untrue claim about your own limit or valuation, with a false
-    intention (a threat you would not carry out) on the line with misrepresentation."""
+    intention (a threat or warning you would not carry out) on the line with misrepresentation."""
     text = _module_text()
     for said in (text, check.KIND_TEST["bluff"], check.NOT_KIND["bluff"]):
         assert "reservation price or valuation" in said
@@ -2855,8 +2855,8 @@ def test_one_definition_of_a_bluff_in_the_text_and_the_hints():
     assert "An untrue claim about your own reservation price" in text
     assert "or about your *valuation*" in text
     assert (
-        "a threat you would not carry out, sits on the line between a bluff and a misrepresentation"
-        in text
+        "a threat or warning you would not carry out, sits on the line between a bluff and a "
+        "misrepresentation" in text
     )
     assert "is a bluff at best" not in text
 
@@ -3525,7 +3525,7 @@ def test_no_fact_filed_under_information_or_power_names_a_specific_other_option(
 
 
 def test_the_lines_between_kinds_are_drawn_once_and_question_5_points_to_them():
-    """The point that a threat you would not carry out sits between a bluff and a
+    """The point that a threat or warning you would not carry out sits between a bluff and a
     misrepresentation was made three times (the legitimate bullet, the bluff bullet and
     question 5), and the lie told to get information twice (review 56, U3). Section 6 now
     draws each line once, and question 5 names both in one sentence pointing back to it."""
@@ -4103,7 +4103,7 @@ def test_review_68_the_label_solutions_judge_each_item_from_its_text():
         for item in pool:
             assert repr(item.text) in flat or f'"{item.text}"' in flat, (grade_id, item.text)
     kinds = _cell("tactic-kinds-answer")
-    assert "# a threat you would not carry out: a bluff (misrepresentation too)" in kinds
+    assert "# a threat or warning you would not carry out: a bluff (misrepresentation too)" in kinds
     assert "# a lie told to get information: filed by its source (misrepresentation too)" in kinds
 
 
@@ -4139,3 +4139,34 @@ def test_the_summary_files_a_fact_as_the_side_note_and_question_1b_do():
         "File each fact under one source: a weakness of the other side is rated in its own "
         "row, and only your knowing it counts as your information." in summary
     )
+
+
+def test_review_69_c1_an_unmeant_ultimatum_is_a_threat_or_warning_not_a_threat_alone():
+    """Review 69 C1: section 6 defines a warning (a demand tied to what you would do anyway,
+    such as taking your own alternative) and a threat (one tied to what you would rather not
+    do, to punish a refusal), then called every unmeant ultimatum "a threat you would not
+    carry out", though most of question 5's (sign with Calder, move the order to Bellpak,
+    take Calder's offer, let to a self-storage firm) name the speaker's own alternative: false
+    warnings. Modules 00 and 01 now say "a threat or warning you would not carry out", and
+    the hint says what such a tactic does without calling it a threat (this failed before)."""
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    for path in (
+        "source/00_leverage/leverage.py",
+        "source/01_information/information.py",
+        "course/checks/leverage.py",
+        "course/checks/information.py",
+        "course/scenarios/leverage.py",
+        "course/scenarios/information.py",
+    ):
+        text = " ".join(
+            line.strip().lstrip("#:").strip() for line in (root / path).read_text().splitlines()
+        )
+        text = " ".join(text.replace('" "', " ").split()).lower()
+        assert "threat you would not carry out" not in text, path
+        assert "for one you would not carry out" not in text, path
+    assert "threat or warning you would not carry out" in _module_text()
+    hint = check.ON_THE_LINE[frozenset({"bluff", "misrepresentation"})]
+    assert "threaten" not in hint
+    assert hint.startswith("it says you will do something you do not mean to do")

@@ -1595,7 +1595,7 @@ def test_question_9_defines_a_bluff_as_module_00_does():
     assert "untrue claim about your own reservation price" in words
     assert "limit or valuation" not in words
     assert "what you intend to do, or your estimate" not in words
-    assert "A threat you would not carry out sits on another line" in words
+    assert "A threat or warning you would not carry out sits on another line" in words
 
 
 def answer_worth(beliefs, cost, amount):
@@ -1881,7 +1881,7 @@ def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
     assert "a true warning, tied to what you would do anyway" in notebook_words("summary")
     # review 67 U3: the word is defined here, not borrowed from later modules
     assert "is a *warning*: a consequence you would bring about anyway, stated as a" in words
-    assert "a threat you would not carry out" in words
+    assert "a threat or warning you would not carry out" in words
 
 
 def test_your_own_reservation_price_is_named_as_your_cost():

@@ -2196,8 +2196,8 @@ SAME_LABEL = {"illegitimate source": "illegitimate"}
 #: defensible for. Private: the labels are answers.
 _ALSO_RIGHT = {
     "pretext-call": frozenset({reference.MISREPRESENTATION}),
-    # a threat you would not carry out misstates your own intention: a bluff, and a stated
-    # intention you do not hold can be a misrepresentation in law (modules 02 and 03)
+    # a threat or warning you would not carry out misstates your own intention: a bluff, and a
+    # stated intention you do not hold can be a misrepresentation in law (modules 02 and 03)
     "rival-ultimatum": frozenset({reference.MISREPRESENTATION}),
     # review 68 X5: a standing discount for a deposit opens a trade, but keeping it back
     # until there is something to trade it for is defensible too; one label decides the

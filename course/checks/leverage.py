@@ -1560,7 +1560,7 @@ def reaudit(answer, hidden=False):
 #: Why a tactic on the line between two kinds may be called either, by its two kinds.
 ON_THE_LINE = {
     frozenset({"bluff", "misrepresentation"}): (
-        "it threatens something you do not mean to do. As a claim about your reservation "
+        "it says you will do something you do not mean to do. As a claim about your reservation "
         "price, the bluffing convention may cover it; as a stated plan the other side "
         "relies on, it can be a false statement of fact. Either answer is accepted"
     ),

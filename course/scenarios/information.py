@@ -301,8 +301,8 @@ _TACTICS = (
         "picked to press Osprey",
         BLUFF,
         "the other firm's request is true, but the consequence is not: you would not give "
-        "the slot away on Friday. A threat you would not carry out misstates your own "
-        "intention, as a claim about what you would settle for misstates your limit; a "
+        "the slot away on Friday. A threat or warning you would not carry out misstates your "
+        "own intention, as a claim about what you would settle for misstates your limit; a "
         "stated intention you do not hold can also be a false statement in law (Edgington "
         "v Fitzmaurice, 1885), so either reading is accepted. Osprey may test it, and when "
         "Friday passes your word is worth less. Said calmly and truly (the other firm's "
@@ -1122,7 +1122,7 @@ def _moves(rng):
     true alternative mentioned calmly, then five disclosures, both labels among them (three
     disclosures, two of them the same for everyone, could be settled by one rerun). The same
     true alternative said as an ultimatum whose Friday is made up is always a tactic: a threat
-    you would not carry out is a bluff, as modules 00 and 02 read it (it was a disclosure to
+    or warning you would not carry out is a bluff, as modules 00 and 02 read it (it was a disclosure to
     'keep')."""
     rng.random()  # the draw the three disclosures once used, so each learner keeps its tactics
     tactics = _some(rng, _TACTICS, 5, always=("true-rival", "rival-ultimatum"))

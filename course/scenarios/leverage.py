@@ -1279,12 +1279,12 @@ STEPS = (
     ),
 )
 
-#: Tactics to judge (question 5), by case: two of each kind, a threat you would not carry
-#: out, which sits on the line between a bluff and a misrepresentation (``also``), and in
-#: two cases information got under a false name (``pretext``), filed by its source as
-#: illegitimate and, being a lie the person asked relies on, also a misrepresentation. A
-#: learner gets four, of at least three kinds. Every statement a tactic makes is true unless
-#: the tactic says otherwise (question 5 tells the learner so).
+#: Tactics to judge (question 5), by case: two of each kind, a threat or warning you would
+#: not carry out, which sits on the line between a bluff and a misrepresentation
+#: (``also``), and in two cases information got under a false name (``pretext``), filed by
+#: its source as illegitimate and, being a lie the person asked relies on, also a
+#: misrepresentation. A learner gets four, of at least three kinds. Every statement a
+#: tactic makes is true unless the tactic says otherwise (question 5 says so).
 _TACTICS = (
     # salary
     Tactic(

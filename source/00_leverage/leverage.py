@@ -1372,8 +1372,8 @@ check.own_balances(news_moves)
 #   judgement it is usually weaker than calmly naming the same offer, since as a demand it
 #   corners the other side (modules 02 to 04). Modules 02 and 03 use the words of
 #   Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
-#   you would rather not do, to punish a refusal (for one you would not carry out, see the
-#   next bullet).
+#   you would rather not do, to punish a refusal. A threat or warning you would not carry
+#   out is false (the next bullet).
 # - **A bluff.** An untrue claim about your own reservation price (module 02 works it
 #   out), that is, the worst terms you would settle for, or about your *valuation*,
 #   what something is worth to you: "I won't let the van go for under 9,000" when you
@@ -1384,11 +1384,11 @@ check.own_balances(news_moves)
 #   "estimates of price or value placed on the subject of a transaction and a party's
 #   intentions as to an acceptable settlement of a claim are ordinarily in this category".
 #   Tolerated is not admired: a bluff that is called costs credibility. A false
-#   *intention*, such as a threat you would not carry out, sits on the line between a bluff
-#   and a misrepresentation (a false statement of a material fact, the next bullet): a
-#   stated plan you do not hold, made for the other side to rely on, can be a
-#   misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a false
-#   stated purpose for a loan, which module 03 also cites).
+#   *intention*, such as a threat or warning you would not carry out, sits on the line
+#   between a bluff and a misrepresentation (a false statement of a material fact, the
+#   next bullet): a stated plan you do not hold, made for the other side to rely on, can
+#   be a misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a
+#   false stated purpose for a loan, which module 03 also cites).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back, a service
 #   history that lists work never done.
@@ -1458,10 +1458,10 @@ scenario.show("tactics")
 # section 5. Unless a tactic says otherwise, what it states is true and what it
 # offers is yours to offer. Judge each by what it does: two tactics can be worded alike
 # and differ only in a figure, and so in kind. For a tactic on one of section 6's lines (a
-# threat you would not carry out, a lie told to get information), either of its two kinds
-# is accepted. Count such a tactic as a bluff or an illegitimate source, and your list
-# holds at least three of the four kinds; count it as a misrepresentation, and it may
-# hold fewer. A kind may appear twice or not at all.
+# threat or warning you would not carry out, a lie told to get information), either of
+# its two kinds is accepted. Count such a tactic as a bluff or an illegitimate source, and
+# your list holds at least three of the four kinds; count it as a misrepresentation, and
+# it may hold fewer. A kind may appear twice or not at all.
 # "Legitimate" judges the ethics of a move, not its wisdom: stating your true
 # reservation price is legitimate, and usually unwise. Each tactic earns half a mark.
 #
@@ -1484,14 +1484,14 @@ def practice_tactics():
         "Say that 28,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 28,000.": "legitimate",
         "Pay a clerk at Brannock's bank to tell you how much credit Brannock has left, which the bank bars her from telling anyone.": "illegitimate",
         "Say that 31,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 28,000.": "bluff",
-        # a threat you would not carry out: a bluff (misrepresentation too)
+        # a threat or warning you would not carry out: a bluff (misrepresentation too)
         "Tell Brannock you will let the warehouse to a self-storage company unless Brannock signs by Friday, when you would go on waiting for Brannock.": "bluff",
         # salary
         "Tell Larkfield that a third firm has you in its final round, which it has.": "legitimate",
         "Say that 96,000 is the least you would accept; the least you would sign for is 91,000.": "bluff",
         "Tell Larkfield you lead a team of six, when you lead a team of two.": "misrepresentation",
         "Ask a friend at Larkfield's payroll firm to look up what Larkfield pays its engineers, which the firm's contract with Larkfield bars it from sharing.": "illegitimate",
-        # a threat you would not carry out: a bluff (misrepresentation too)
+        # a threat or warning you would not carry out: a bluff (misrepresentation too)
         "Tell Larkfield you will take Calder's offer on Friday unless it adds a signing bonus, when you would wait for Larkfield past Friday.": "bluff",
     }
     return {label: kinds[text] for label, text in scenario.practice.tactics.items()}
@@ -1517,7 +1517,7 @@ def tactic_kinds():
         "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.": "misrepresentation",
         "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not show outsiders, in return for a favour.": "illegitimate",
         "Ask your uncle, a city councillor who votes on Larkfield's planning application, to let Larkfield know you hope for a better offer.": "illegitimate",
-        # a threat you would not carry out: a bluff (misrepresentation too)
+        # a threat or warning you would not carry out: a bluff (misrepresentation too)
         "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, when you have already decided to turn Calder down.": "bluff",
         # supplier
         "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.": "legitimate",
@@ -1530,7 +1530,7 @@ def tactic_kinds():
         "Ask your cousin at the tax office to open an inquiry into Vell's accounts before the talks.": "illegitimate",
         # a lie told to get information: filed by its source (misrepresentation too)
         "Phone Vell's accounts office as one of its auditors, which you are not, to find out which clients it has lost.": "illegitimate",
-        # a threat you would not carry out: a bluff (misrepresentation too)
+        # a threat or warning you would not carry out: a bluff (misrepresentation too)
         "Tell Vell you will move the whole order to Bellpak next month unless it cuts its price, when you mean to stay with Vell whatever it does.": "bluff",
         # sole-source
         "Say that any price above 46 a valve is more than you will pay; the most you would pay is 46.": "legitimate",
@@ -1543,7 +1543,7 @@ def tactic_kinds():
         "Ask a friend at the regulator to slow the review of Ostra's new plant until Ostra accepts your terms.": "illegitimate",
         # a lie told to get information: filed by its source (misrepresentation too)
         "Call Ostra's plant as a trade journalist, which you are not, to learn how full its order book is.": "illegitimate",
-        # a threat you would not carry out: a bluff (misrepresentation too)
+        # a threat or warning you would not carry out: a bluff (misrepresentation too)
         "Tell Ostra you will pay for the overseas maker's certification unless it holds its price, when you have no budget for it.": "bluff",
         # deadline
         "Remind Brannock that its lease ends in six weeks and that you can hand over the keys in four.": "legitimate",
@@ -1554,7 +1554,7 @@ def tactic_kinds():
         "Tell Brannock the rail siding has passed its safety inspection, when the inspection is booked for next month.": "misrepresentation",
         "Ask your brother-in-law, who sits on the council's licensing committee, to hold up Brannock's operating licence until it signs.": "illegitimate",
         "Pay Brannock's former broker for his notes on what Brannock can afford, which his contract with Brannock bars him from sharing.": "illegitimate",
-        # a threat you would not carry out: a bluff (misrepresentation too)
+        # a threat or warning you would not carry out: a bluff (misrepresentation too)
         "Tell Brannock you will take the warehouse off the market for a year unless it signs this week, when you would go on showing it to other firms.": "bluff",
     }
     return {label: kinds[text] for label, text in scenario.tactics.items()}

@@ -1251,9 +1251,10 @@ check.report_decision(report_decision, hidden=True)
 #   (modules 02 and 03 use the word again). It is legitimate when true, though said
 #   as an ultimatum it still invites a test and leaves the other side no way to agree
 #   without losing face. A demand tied to something you would not in fact do (a made-up
-#   Friday) is a *threat you would not carry out*, a false statement of your own
-#   intention, which sits on the line between a bluff and a misrepresentation (see fair
-#   and foul ways, below). A calm remark makes your reservation price believable without either.
+#   Friday) is a *threat or warning you would not carry out*, a false statement of your
+#   own intention, which sits on the line between a bluff and a misrepresentation (see
+#   fair and foul ways, below). A calm remark makes your reservation price believable
+#   without either.
 # - **Watch your concession pattern.** Big, quick concessions tell the other side there
 #   is more to come. Smaller steps say you are near the end of what you will give, whether
 #   that end is your reservation price or a target above it (module 04 plans such steps).
@@ -1312,10 +1313,11 @@ check.report_decision(report_decision, hidden=True)
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
 # untrue claim about your own reservation price or your own estimate of value.
 #
-# A threat you would not carry out misstates what you intend to do. Modules 00, 02 and 03
-# all put it on the line between a bluff and a misrepresentation: a stated intention you do
-# not hold can be a misrepresentation in law, since the state of your mind is a fact
-# (*Edgington v Fitzmaurice*, 1885). So the course accepts either label for it.
+# A threat or warning you would not carry out misstates what you intend to do. Modules 00,
+# 02 and 03 all put it on the line between a bluff and a misrepresentation: a stated
+# intention you do not hold can be a misrepresentation in law, since the state of your
+# mind is a fact (*Edgington v Fitzmaurice*, 1885). So the course accepts either label
+# for it.
 #
 # </details>
 
@@ -1337,9 +1339,9 @@ check.report_decision(report_decision, hidden=True)
 #   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
 #   information that is not yours sits on the line between two kinds: the means is not
 #   yours to use, and the person asked relies on the lie, so both `"illegitimate"` and
-#   `"misrepresentation"` are right for it, as in module 00. A threat you would not carry
-#   out sits on another line, between a bluff and a misrepresentation (section 6), and
-#   both labels are right for it too.
+#   `"misrepresentation"` are right for it, as in module 00. A threat or warning you would
+#   not carry out sits on another line, between a bluff and a misrepresentation (section
+#   6), and both labels are right for it too.
 #
 # One mark for each list. A dict written out by hand is fine, such as
 # `return {"some-key": "some label", ...}`. Practise first on these, which the check
@@ -1458,6 +1460,7 @@ check.fair_play(fair_play, hidden=True)
 #   mention only true alternatives, and calmly rather than as an ultimatum (a true
 #   warning, tied to what you would do anyway, is legitimate, module 00 says, but usually
 #   unwise said that way: section 6). A bluff about your own reservation
-#   price is tolerated but contested and costs credibility when called; a threat you
-#   would not carry out sits on the line between a bluff and a misrepresentation; lying
-#   about facts, or learning through an illegitimate source, is out of bounds.
+#   price is tolerated but contested and costs credibility when called; a threat or
+#   warning you would not carry out sits on the line between a bluff and a
+#   misrepresentation; lying about facts, or learning through an illegitimate source, is
+#   out of bounds.
