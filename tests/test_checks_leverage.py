@@ -1832,8 +1832,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # instructor, not refused (review 68 X4: honest readings were scored 0)
         (
             "q2-text",
-            "an audit that matches one the course shows you, or comes within a point of "
-            "section 4's starting audit, passes with a note for your instructor",
+            "your audit matches one the course shows you or comes within a point of "
+            "section 4's starting audit (the check passes it, with a note)",
             "even if you reached it yourself",
         ),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
@@ -2759,7 +2759,7 @@ def test_question_3b_asks_what_a_trust_step_reveals():
     The prompt now asks what the step tells the other side and when to take it, the rubric
     marks it, and section 4 says a step's rating does not count what it reveals."""
     prompt = " ".join(_cell("plan-judgement-text").split())
-    assert "What does the step tell the other side about your position" in prompt
+    assert "(b) what the step tells the other side about your position" in prompt
     rubric = " ".join(_cell("plan-judgement").split())
     assert "says what the step reveals of the learner's position" in rubric
     assert "Half a mark if one of the four is missing" in rubric
@@ -4170,3 +4170,44 @@ def test_review_69_c1_an_unmeant_ultimatum_is_a_threat_or_warning_not_a_threat_a
     hint = check.ON_THE_LINE[frozenset({"bluff", "misrepresentation"})]
     assert "threaten" not in hint
     assert hint.startswith("it says you will do something you do not mean to do")
+
+
+def test_review_69_x2_question_2_says_its_reasons_are_not_marked():
+    """Review 69 X2: question 2 asked for a reason for each rating, but its 2 marks are
+    autograded on the audit and no rubric reads the reasons. The text now says plainly that
+    the reasons are not marked, whom they are for, and when the instructor reads them (this
+    failed on the old text)."""
+    q2 = " ".join(_cell("q2-text").replace("#", " ").split())
+    assert "Give the reason for each rating in a comment. The reasons are not marked" in q2
+    assert "the 2 marks go to the audit" in q2
+    assert "who reads them when your audit matches one the course shows you" in q2
+
+
+def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
+    """Review 69 U2: question 3c called its ask "another ask" from the ladder, though for many
+    learners it is section 5's own; it now says "possibly section 5's own". U5: the summary's
+    rule to ask at first reach dropped section 5's exception (a reason to wait you can
+    already see), which question 4c grades; it now names it (both failed on the old text)."""
+    task = " ".join(_cell("q3c-task").replace("#", " ").split())
+    assert "another ask" not in task
+    assert "an ask from your case's ladder (possibly section 5's own)" in task
+    summary = " ".join(_cell("summary").replace("#", " ").split())
+    assert (
+        "first time your balance reaches it, unless you can already see a reason to wait, such "
+        "as their deadline still to come" in summary
+    )
+
+
+def test_review_69_u3_question_3b_part_2_asks_the_four_things_its_rubric_marks():
+    """Review 69 U3: question 3b part 2 asked six things in four questions and a closing
+    instruction, while its rubric marks four, in 100 to 200 words. The prompt now lists the
+    four, (a) to (d), and the rubric marks the same four under the same letters (this failed
+    on the old text)."""
+    prompt = " ".join(_cell("plan-judgement-text").replace("#", " ").split())
+    part2 = prompt.split("2. **Trust.**")[1]
+    rubric = " ".join(_cell("plan-judgement").replace("#", " ").split())
+    rubric2 = rubric.split("(2) The prompt's four things:")[1].split("Half a mark if")[0]
+    for letter in "abcd":
+        assert f"({letter})" in part2 and f"({letter})" in rubric2, letter
+    assert "(e)" not in part2 and "?" not in part2
+    assert "Say four things" in part2

@@ -838,12 +838,15 @@ def test_no_learner_can_sort_the_tactics_by_elimination(drawn):
     assert on_the_line >= 0.25 * len(drawn), on_the_line
 
 
-def test_question_5_says_only_what_holds_of_every_right_list_of_kinds(drawn):
+def test_question_5_says_nothing_about_how_many_kinds_a_list_holds(drawn):
     """Review 68 X1: question 5 told every learner "your list holds at least three of the
     four kinds", but a tactic on one of section 6's lines is right under either kind, and a
     right list that files one as a misrepresentation held two kinds, or one, for hundreds of
-    learners. The text now says what holds: counted as a bluff or an illegitimate source,
-    such tactics leave at least three kinds in every learner's list."""
+    learners. The text then said what holds (counted as a bluff or an illegitimate source,
+    such tactics leave at least three kinds in every learner's list). Review 69 U1: that is
+    a property of the key, which a learner can use to rule kinds out instead of judging each
+    tactic; the text now says only that a kind may appear twice or not at all. What the
+    sweep shows still holds of the draw."""
     text = " ".join(cell_text(MODULE, "leverage", "q5-text").replace("#", " ").split())
     short = 0
     for s in drawn:
@@ -853,10 +856,8 @@ def test_question_5_says_only_what_holds_of_every_right_list_of_kinds(drawn):
         assert len(set(counted)) >= 3, s.learner
     assert short > 0.05 * len(drawn), short  # so the text must not promise three to all
     assert "Your list holds at least three" not in text
-    assert (
-        "Count such a tactic as a bluff or an illegitimate source, and your list holds at least "
-        "three of the four kinds; count it as a misrepresentation, and it may hold fewer."
-    ) in text
+    assert "three of the four kinds" not in text and "may hold fewer" not in text
+    assert "A kind may appear twice or not at all." in text
 
 
 def test_the_hidden_learners_are_as_fair_as_everyone_else():

@@ -506,9 +506,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the story is plain, on a few single ratings. Otherwise it quotes each statement or
 # bound contradicted (where it compares the two sides'
 # ratings of a source, which way they should compare is yours to read from the statement
-# quoted). Give the reason for each rating in a comment: an audit that matches one the
-# course shows you, or comes within a point of section 4's starting audit, passes with a
-# note for your instructor, who reads your reasons.
+# quoted). Give the reason for each rating in a comment. The reasons are not marked: the
+# 2 marks go to the audit. They are for you, to catch a rating you cannot defend, and for
+# your instructor, who reads them when your audit matches one the course shows you or
+# comes within a point of section 4's starting audit (the check passes it, with a note).
 #
 # The interactive audit comes after this question, so that your reading is your own; the
 # later questions use a starting audit drawn for you (section 4), so a judgement that
@@ -721,12 +722,14 @@ scenario.show("judgement")
 # 2. **Trust.** Look at the step in your case that builds the other side's trust by doing
 #    more than you owe it, and at the news item in which a move of yours that breaks your
 #    word (or that they take as such) spends their trust (both named above, with their
-#    sizes, whether or not you drew them). What does each do to your next negotiation with
-#    the same people? What does the step tell the other side about your position, and
-#    when would you take it? Is the step worth its days against the steps it competes with
-#    (leaving it out breaks no promise)? Then name a move that costs their trust while
-#    keeping your word (walking away, declining to renew, enforcing a right the contract
-#    gives you) and say when it could be worth making.
+#    sizes, whether or not you drew them). Say four things:
+#    (a) what each does to your next negotiation with the same people;
+#    (b) what the step tells the other side about your position, and so when you would
+#    take it;
+#    (c) whether the step is worth its days against the steps it competes with (leaving
+#    it out breaks no promise);
+#    (d) a move that costs their trust while keeping your word (walking away, declining to
+#    renew, enforcing a right the contract gives you), and when it could be worth making.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -739,14 +742,13 @@ scenario.show("judgement")
 # another choice is fine with a reason), with a
 # comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
 # the top of the scale) and one thing the numbers leave out; half a mark for a plan
-# without the comparison. (2) Says what
-# the freely given step and the broken word each do to the next negotiation (the other
-# side's
-# readiness to deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010,
-# found that negotiators who came away with more subjective value were readier to deal
-# with the same counterpart again), says what the step reveals of the learner's position
-# and when to take it (before the talks, or after the terms are settled, when what it
-# reveals costs nothing at the table), weighs the step against its days, and names a move
+# without the comparison. (2) The prompt's four things: (a) says what the freely given
+# step and the broken word each do to the next negotiation (the other side's readiness to
+# deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010, found that
+# negotiators who came away with more subjective value were readier to deal with the same
+# counterpart again); (b) says what the step reveals of the learner's position and when
+# to take it (before the talks, or after the terms are settled, when what it reveals
+# costs nothing at the table); (c) weighs the step against its days; (d) names a move
 # that costs trust without breaking your word (walking away, declining to renew,
 # enforcing a contractual right) with when it could pay; going back on an agreed or
 # quoted term is not such a move (section 6). Half a mark if one of the four is missing.
@@ -816,9 +818,8 @@ scenario.show("bold")
 # first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
 # first", and a plan of three steps has eight (`itertools.product` in the primer lists
 # them). Add up the chances of the outcomes that reach the bar. The bar here is that of
-# another ask from your case's ladder, made at the first meeting before any news
-# (`scenario.bold[0]`, not `scenario.need`): it may be bolder than section 5's ask, more
-# modest, or the same.
+# an ask from your case's ladder (possibly section 5's own), made at the first meeting
+# before any news: `scenario.bold[0]`.
 # On your own case, if
 # `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
 # `best_plan(scenario)`: for many learners they differ. If it is `None` (the cell above
@@ -1459,9 +1460,7 @@ scenario.show("tactics")
 # offers is yours to offer. Judge each by what it does: two tactics can be worded alike
 # and differ only in a figure, and so in kind. For a tactic on one of section 6's lines (a
 # threat or warning you would not carry out, a lie told to get information), either of
-# its two kinds is accepted. Count such a tactic as a bluff or an illegitimate source, and
-# your list holds at least three of the four kinds; count it as a misrepresentation, and
-# it may hold fewer. A kind may appear twice or not at all.
+# its two kinds is accepted. A kind may appear twice or not at all.
 # "Legitimate" judges the ethics of a move, not its wisdom: stating your true
 # reservation price is legitimate, and usually unwise. Each tactic earns half a mark.
 #
@@ -1646,7 +1645,8 @@ course.progress()
 # - Prepare where a step adds most on average: mind the weights, the top of the scale and
 #   the chance the step comes through.
 # - Re-audit after each piece of news. Set your ask's bar beforehand, and make the ask the
-#   first time your balance reaches it: the peak is visible only looking back.
+#   first time your balance reaches it, unless you can already see a reason to wait, such
+#   as their deadline still to come: the peak is visible only looking back.
 # - Trust is leverage that outlasts the deal: doing, freely, more than you owe builds it;
 #   breaking your word, or a move the other side takes as breaking it, can spend it.
 #   Keeping your word is owed, not a step you choose.
