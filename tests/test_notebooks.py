@@ -138,8 +138,13 @@ def test_every_question_says_in_marks_what_nbgrader_gives_it(module):
 #: Phrasings the course retired, each with the words it now uses for the same idea. "What
 #: the other side expects you to settle for" read as the expected settlement to one reader
 #: and as the other side's estimate of your reservation price to another; the rule for
-#: mentioning an alternative means the second, in every module.
-RETIRED = {"expects you to settle for": "believes is the least you would accept"}
+#: mentioning an alternative means the second, in every module. "A threat you would not carry
+#: out" called false warnings threats, though modules 00 to 03 define a warning as a demand
+#: tied to what you would do anyway (review 69 C1).
+RETIRED = {
+    "expects you to settle for": "believes is the least you would accept",
+    "a threat you would not carry out": "a threat or warning you would not carry out",
+}
 
 
 def _as_read(path):
