@@ -489,15 +489,19 @@ def test_information_weighed_least_passes_where_one_dependence_decides(
 
 
 def test_section_1s_worked_nash_split_is_module_02s():
-    """Section 1 gave the half-unit rule with no example a newcomer could follow: its example
-    now divides 100 with disagreement points of 20 and 40, and raises the first to 30; module
-    02's Nash split gives the numbers the text states."""
+    """Section 1 gave the half-unit rule with no example a newcomer could follow, so the side
+    note worked one (100 to divide, disagreement points of 20 and 40, the first raised to 30).
+    Review 69 U4: the note taught module 02's split in a module that uses it only in the
+    reflection; it now states the rule and leaves the worked split to module 02, whose
+    example gives the numbers module 02's Nash split computes."""
     from course.models.batna import nash_split
+    from tests.notebooks import source_notebook
 
     text = " ".join(_cell("audit-limits").split())
-    assert "With 100 to divide and disagreement points of 20 and 40" in text
-    assert "the surplus is 40 and the split 40 and 60" in text
-    assert "raise the first to 30 and it gets 45, five more for ten" in text
+    assert "With 100 to divide and disagreement points of 20 and 40" not in text
+    assert "adds half a unit to your share" in text
+    batna = " ".join(" ".join(c.source.split()) for c in source_notebook("02_batna", "batna").cells)
+    assert "With a pie of 100 and BATNAs of 20 and 40, the surplus is 40" in batna
     assert nash_split(100, 20, 40) == pytest.approx((40, 60))
     assert nash_split(100, 30, 40)[0] == pytest.approx(45)
 
@@ -1635,7 +1639,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # rule 1 is about finding out what was already true
         ("sources-teaching", "finds out something that was already true", None),
         # the shadow of the future is Axelrod's analysis, not a tournament result
-        ("build-teaching", "showed in theory that cooperation is stable only", "held up when"),
+        # review 69 U4: the literature behind section 4's trust step is in the closing notes
+        ("summary", "showed in theory that cooperation is stable only", "held up when"),
         # an honest duration
         ("intro", "5 to 7 hours", "about 3½ hours**"),
         # the audit's limits are practised in the reflection
@@ -1652,9 +1657,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # a former manager may be bound to confidentiality
         ("sources-teaching", "in the trade press", "former manager"),
         # the arithmetic's step of 2 fails for alternatives here
-        ("audit-widget-text", "a step on alternatives is far slower", "Only the weights"),
+        # review 69 U4: the reading of the sole-source advice is in the closing notes
+        ("summary", "a step on alternatives is far slower", "Only the weights"),
         # jargon glossed
-        ("build-teaching", "each side gains by cheating in one round", None),
+        ("summary", "each side gains by cheating in one round", None),
         # materiality is what a reasonable person would weigh
         (
             "ethics-teaching",
@@ -1691,7 +1697,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the survey's sample was MBA students
         ("ethics-teaching", "surveys of MBA students", "most negotiators accept"),
         # the outside option against the disagreement point, with its sources
-        ("audit-limits", "Binmore, Rubinstein and Wolinsky (1986)", "counts whatever its"),
+        ("audit-limits", "Binmore, Rubinstein and Wolinsky, 1986", "counts whatever its"),
         ("audit-limits", "adds half a unit to your share", "counts whatever its size"),
         # section 2's first question is about knowledge, not assets held
         ("sources-teaching", "Records the other side needs and a side can supply", None),
@@ -1725,7 +1731,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
         # counts by half (not "always")
         ("audit-limits", "adds half a unit to your share", "counts in full"),
-        ("audit-limits", "adds a whole unit to your share when the other side proposes", None),
+        # review 69 U4: the note no longer gives a binding option's rate (module 03 does)
+        ("audit-limits", "counts only when it beats what you would get at the table", "fully"),
         ("audit-limits", "gets its breakdown payoff plus half the surplus", "counts in full"),
         # module 03's name for it, which becomes the disagreement point
         ("audit-limits", "A **breakdown payoff** is what you are left with", None),
@@ -1735,8 +1742,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the showcase ask needs +1.75, well clear of +2.05
         ("shift-teaching", "at $+1.75$ points would have asked", "$+2.00$"),
         # module 02's label is "warning"
-        ("ethics-teaching", "a *warning*, the same true fact", "and a threat, the same"),
-        ("audit-teaching", "smaller differences included", None),
+        # review 69 U4: other modules' words and the cut-offs' caveat are in the closing notes
+        ("summary", "a *warning*, the same true fact", "and a threat, the same"),
+        ("summary", "smaller differences included", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "It is a rough convention, not a cure", None),
         (
@@ -1905,13 +1913,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("reach-plan-answer", "def reach_plan(case, bar):", None),
         # a drawn fact rules out a 0
         # module 02's bluff is only the reservation-price kind
-        (
-            "ethics-teaching",
-            "including a demand above it that you would not carry out",
-            "meets only one",
-        ),
-        # section 6 defines its four kinds before comparing them with other modules' words
-        ("ethics-teaching", "accepts either. Modules 01 and 03 use the same four kinds.", None),
+        ("summary", "including a demand above it that you would not carry out", "meets only one"),
+        # section 6 defines its four kinds; the closing notes compare them with other modules'
+        ("ethics-teaching", "and question 5 accepts either.", None),
+        ("summary", "*Section 6, other modules' words.* Modules 01 and 03 use the same", None),
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
         ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),
@@ -3692,7 +3697,7 @@ def test_the_two_kinds_of_alternative_are_taught_once_in_a_side_note_after_secti
         assert said not in first, said
     assert "a side note after section 3 gives the gist" in first
     assert limits.count("An **outside option**") == 1
-    assert limits.count("five more for ten") == 1
+    assert "five more for ten" not in limits  # review 69 U4: module 02 works the split
     assert "<details>" in limits and "</details>" in limits
 
 
@@ -3719,11 +3724,9 @@ def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_pro
     assert proposing(b + step) - proposing(b) == delta * step < step
     limits = " ".join(_cell("audit-limits").split())
     assert "and then fully" not in limits
-    assert (
-        "adds a whole unit to your share when the other side proposes, and δ of a unit when "
-        "you do: δ, between 0 and 1, is what a share paid a round later is worth to the other "
-        "side" in limits
-    )
+    # review 69 U4: the note gives no rate for a binding option now (module 03 derives both),
+    # so it cannot give the wrong one
+    assert "adds a whole unit" not in limits and "counts only when it beats" in limits
     reflection = " ".join(_cell("reflection-text").split())
     assert "an alternative worth less than what you would get at the table" not in reflection
     assert "an outside option worth less than what you would get at the table" in reflection
@@ -3926,7 +3929,7 @@ def test_the_shadow_of_the_future_is_axelrods_theory_not_a_tournament_finding():
     """Review 60 E3: the tournaments showed that reciprocating strategies did best; that
     cooperation is stable only when the future weighs enough is Axelrod's theoretical
     result, not something the tournaments observed (this failed on the old text)."""
-    text = " ".join(_cell("build-teaching").split())
+    text = " ".join(_cell("summary").split())  # review 69 U4: the closing notes
     assert "did best, and cooperation was stable only" not in text
     assert "did best; Axelrod showed in theory that cooperation is stable only" in text
 

@@ -43,7 +43,9 @@
 # say what to fix. Each learner draws one of four cases, with numbers of their own;
 # learners who draw the same case share some of its facts and news.
 #
-# ### A little Python for this module
+# <details>
+# <summary><b>A little Python for this module</b> (open it if dicts, tuples or loops are
+# new to you)</summary>
 #
 # - A **dict** maps keys to values: with `ratings = {"information": 4, "power": 6}`,
 #   `ratings["power"]` is `6`, and `for source, rating in ratings.items():` visits each
@@ -68,6 +70,8 @@
 #   `(False, False)`; for `k = 3`, eight such tuples. Write
 #   `from itertools import combinations, product` at the top of your function to use them.
 # - Each answer is a function: write its body so that it `return`s what the question asks.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -194,10 +198,8 @@ scenario
 #
 # </details>
 #
-# **Not every source is fair game.** Some leverage comes from places a negotiator has no
-# right to draw on, such as a seat on a public committee or secrets bought from an
-# insider. Section 6 draws that line; the facts in your scenario all come from sources a
-# negotiator may use.
+# **Not every source is fair game** (section 6 draws the line); the facts in your scenario
+# all come from sources a negotiator may use.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): which source, and whose?
@@ -214,7 +216,7 @@ scenario
 # that is not right says why the source or the side you gave does not fit, not which one
 # does. The check under `fact_leverage()` confirms only the form of your answer: the
 # labels of your own facts are marked when the notebook is graded. It does not say how
-# many are right: changing one label at a time would then find them all.
+# many are right.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-facts", "schema_version": 3}
 scenario.show("practice-facts")
@@ -390,9 +392,7 @@ scenario.show("reason")
 # that the two should not both weigh 0.4 or more (question 2's check notes a breach but
 # does not refuse the audit). In the ferry case, power 0.5, alternatives 0.25 and
 # information 0.25 keeps to it; power 0.45 with alternatives 0.4 does not. It is a rough
-# convention, not a cure: a weight applies to both sides, so a light weight on
-# alternatives also shrinks what the ferry company's own alternatives (other customers)
-# count, a second dependence the convention did not mean to discount.
+# convention, not a cure (the closing notes say why).
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10 (a rating itself moves by *rating points*):
@@ -409,14 +409,7 @@ scenario.show("reason")
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
 # side's favour: question 2 refuses a balance only when it puts a side strongly ahead
 # against your story, and notes a lesser difference.
-# Both cut-offs are this course's conventions, not findings: half a point is about as fine
-# a difference as ratings like these can be trusted to show. The exercises below still
-# work out an audit's exact consequences, smaller differences included; in a real case,
-# check a choice that turns on less than half a point against your ratings first.
-#
-# The three sources and the weights are the course's own simplification: Lewicki,
-# Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using Negotiation Power")
-# give more sources of power (information and the BATNA among them), but no weighted score.
+# Both cut-offs are this course's conventions, not findings (the closing notes say more).
 #
 # Take a case no learner draws: a caterer renewing its yearly contract with a conference
 # centre. The caterer holds a written offer from a second venue; the centre knows better
@@ -439,58 +432,47 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # ### What this yardstick cannot do
 #
-# - **It cannot show sources working together.** It adds them up, as if a point of one
-#   source were worth the same whatever the others are. But an alternative is worth more
-#   the more you need what the other side controls (Emerson), and a point of information is
-#   worth only what it lets you do
-#   (knowing their deadline helps little if you cannot wait past it). A weighted sum has
-#   no term for such products; the weights stand in for them, roughly, case by case.
+# - **It cannot show sources working together.** It adds them up, but an alternative is
+#   worth more the more you need what the other side controls (Emerson), and a point of
+#   information is worth only what it lets you do (knowing their deadline helps little if
+#   you cannot wait past it). The weights stand in for such products, roughly.
 # - **It counts every point of alternatives the same.** A better alternative does not always
 #   move a deal point for point (the side note below).
 # - **It rates what each side has, not what the other side believes it has.** Leverage
 #   works through the other side's view (section 1): an alternative they doubt, or
 #   information they do not know you hold, moves them less than its rating says. Module
 #   01's choices about what to reveal work on that gap.
-# - **Its weights are your judgement of this case,** one set for both sides, and its
-#   ratings are judgements too. Change them and the balance changes.
-# - **Its balance is not a prediction** of a price or of who will prevail. Its use is to
-#   make your judgement explicit, so that a colleague can dispute one rating and you can
-#   re-rate one source when a fact changes, instead of starting over.
+# - **Its weights and ratings are judgements,** and its balance is not a prediction of a
+#   price or of who will prevail. Its use is to make your judgement explicit, so that a
+#   colleague can dispute one rating and you can re-rate one source when a fact changes,
+#   instead of starting over.
 #
 # <details>
 # <summary><b>Two kinds of alternative</b> (a side note)</summary>
 #
-# Here is only the gist, after Binmore, Rubinstein and Wolinsky (1986) and Binmore, Shaked
-# and Sutton (1989); modules 02 and 03 show why it holds, and when. In this module only
-# the reflection (section 7) asks for it, as one limit of the audit you may name.
+# Here is only the gist; modules 02 and 03 show why it holds, and when. In this module
+# only the reflection (section 7) asks for it, as one limit of the audit you may name.
 #
-# - An **outside option** is one you reach only by choosing to walk out, such as a flat a
-#   tenant could move to. It counts only when it beats what you would get at the table,
-#   and then each unit it is worth more adds a whole unit to your share when the other
-#   side proposes, and δ of a unit when you do: δ, between 0 and 1, is what a share paid
-#   a round later is worth to the other side, against the same share now (module 03,
-#   section 4). Below that, it still sets your reservation price, but in the model, where
-#   each side knows the other's options, it moves nothing at the table, however many
-#   points the audit gives it (the outside-option result of Shaked and Sutton, 1984,
-#   "Involuntary unemployment as a perfect equilibrium in a bargaining model",
-#   *Econometrica* 52; Binmore, Shaked and Sutton, who call it
-#   *deal-me-out*, tested it in the laboratory in 1989, "An outside option experiment",
-#   *Quarterly Journal of Economics* 104).
-# - A **breakdown payoff** is what you are left with if the talks break down for reasons
-#   neither side controls. It becomes the *disagreement point* of the Nash split, module
-#   02's rule for sharing the *surplus*, what a deal is worth to both sides together over
-#   their two breakdown payoffs. In its symmetric form (both sides equally placed, each
-#   caring only about amounts), each side gets its breakdown payoff plus half the surplus.
-#   With 100 to divide and disagreement points of 20 and 40, the surplus is 40 and the
-#   split 40 and 60; raise the first to 30 and it gets 45, five more for ten. So each unit
-#   your breakdown payoff rises, the other side's unchanged, adds half a unit to your
-#   share. That holds where the risk of a breakdown is what pushes both sides to agree;
-#   module 03 shows that it counts for less than half when the cost of delay pushes too.
+# An **outside option**, one you reach only by choosing to walk out, counts only when it
+# beats what you would get at the table. Below that, it still sets your reservation price,
+# but in the model, where each side knows the other's options, it moves nothing at the
+# table, however many points the audit gives it (the outside-option result of Shaked and
+# Sutton, 1984, "Involuntary unemployment as a perfect equilibrium in a bargaining model";
+# Binmore, Shaked and Sutton, who call it *deal-me-out*, tested it in "An outside option
+# experiment", 1989).
+#
+# A **breakdown payoff** is what you are left with if the talks break down for reasons
+# neither side controls. In its symmetric form (both sides equally placed, each caring
+# only about amounts), the Nash split (Binmore, Rubinstein and Wolinsky, 1986) is where
+# each side gets its breakdown payoff plus half the surplus, what a deal is worth to both
+# over their two breakdown payoffs. So each unit yours rises, the other side's unchanged,
+# adds half a unit to your share, where the risk of a breakdown is what pushes both sides
+# to agree (less when the cost of delay pushes too).
 #
 # Most BATNAs are reached by walking out, so they are outside options. For them the model
 # implies the outside-option rule (module 02, section 7; module 03, section 5), and in
 # Binmore, Shaked and Sutton's laboratory test that rule predicted better than the Nash
-# split on BATNAs. The audit's ratings draw neither line.
+# split on BATNAs.
 #
 # </details>
 
@@ -511,8 +493,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # your instructor, who reads them when your audit matches one the course shows you or
 # comes within a point of section 4's starting audit (the check passes it, with a note).
 #
-# The interactive audit comes after this question, so that your reading is your own; the
-# later questions use a starting audit drawn for you (section 4), so a judgement that
+# The later questions use a starting audit drawn for you (section 4), so a judgement that
 # differs here does not cost you twice.
 
 
@@ -553,14 +534,8 @@ check.my_audit(my_audit)
 # ratings and weights to your own judgement (each weight slider gives a source 0 to 20
 # units; the chart shows them as shares of 1). The advice names the source on which the
 # other side is furthest ahead (its largest weighted difference), with Emerson's levers
-# for it, and the source of yours the audit's arithmetic would raise most. In the
-# sole-source case, where your pumps are approved only with Ostra's valve, Ostra is
-# furthest ahead on power: alternatives of your own would make you need Ostra less, and
-# more of what Ostra needs from you (larger orders, a say over your next design) would
-# make Ostra need you more. The arithmetic favours power, the source with the largest
-# weight; Fisher and Ury's advice against a stronger side, to develop your BATNA, points
-# to alternatives. The arithmetic assumes a step of 2 on any source; here a step on
-# alternatives is far slower (about eighteen months to qualify another maker).
+# for it, and the source of yours the audit's arithmetic would raise most (the closing
+# notes read the sole-source case's advice).
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
 # it moves and which way, and press **check my reading**; only then does the widget apply
@@ -612,32 +587,21 @@ LeverageAudit(without_news_of=scenario)
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
 #   has passed your tests. A better alternative improves your reservation price (it
 #   raises a seller's, lowers a buyer's), whether or not the other side hears of it
-#   (module 02). It changes *their* view only if
-#   they believe in it, and whether and how to mention it is your choice: module 01 is
-#   about what to keep to yourself, modules 02 (section 6) and 04 about mentioning an
-#   alternative without a threat.
+#   (module 02). It changes *their* view only if they believe in it; whether to mention it
+#   is modules 01, 02 (section 6) and 04's subject.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too. In Axelrod's tournaments of the repeated prisoner's dilemma (a game
-#   played round after round, in which each side gains by cheating in one round but both
-#   do better if both cooperate; *The Evolution of Cooperation*, 1984), strategies that
-#   returned cooperation for cooperation, such as TIT FOR TAT, did best; Axelrod
-#   showed in theory that cooperation is stable only when the future weighs enough (the
-#   *shadow of the future*).
-#   Curhan, Elfenbein and Xu (2006) called what people value in a negotiation beyond the
-#   deal itself (how they feel about the outcome, themselves, the process and the
-#   relationship) *subjective value*; negotiators who came away with more of it were
-#   readier to negotiate with the same counterpart again (Curhan, Elfenbein & Eisenkraft,
-#   2010). Trust is leverage that outlasts one deal. Each case has a step that builds it by
-#   doing, freely, more than you
-#   owe the other side (sharing a forecast your contract does not require, sending records
-#   before they are asked for), and a piece of news in which a move that breaks your word
-#   (or that the other side takes as such) spends it; your scenario has at least one of
-#   the two. Keeping a promise already made is never a step: it is owed (section 6). A
-#   step given freely
-#   usually hands the other side some information too (a forecast tells a supplier how
-#   much you will buy), which its rating in your steps does not count: what to keep to
-#   yourself, and when to share it, is module 01's subject.
+#   counts here too: negotiators who come away feeling better about the outcome,
+#   themselves, the process and the relationship (their *subjective value*) are readier to
+#   deal with the same counterpart again (the closing notes give the sources). Trust is
+#   leverage that outlasts one deal. Each case has a step that builds it by doing, freely,
+#   more than you owe the other side (sharing a forecast your contract does not require,
+#   sending records before they are asked for), and a piece of news in which a move that
+#   breaks your word (or that the other side takes as such) spends it; your scenario has
+#   at least one of the two. Keeping a promise already made is never a step: it is owed
+#   (section 6). A step given freely usually hands the other side some information too (a
+#   forecast tells a supplier how much you will buy), which its rating in your steps does
+#   not count: what to keep to yourself, and when to share it, is module 01's subject.
 #
 # Your starting audit and steps (the next cell reloads your scenario, now with
 # `scenario.yours`, `scenario.theirs` and `scenario.weights`):
@@ -886,21 +850,20 @@ check.reach_plan(reach_plan, hidden=True)
 #   strengthens you while a deal with you is still its best way out. Once it has passed,
 #   the pressure takes another form (a tenant whose lease has ended must move twice) or,
 #   for a final deadline, ends the talks for both of you (section 2's note on time). The
-#   audit does not age a rating by itself: as a
-#   known deadline draws near, re-rate it. But you make an ask at a moment, and you cannot
-#   see the news still to come. A rule that needs no foresight: set the ask's bar
-#   beforehand (the more it asks for, the higher the bar), and make the ask the first time
-#   your balance reaches it. The bar is your own decision rule, set before the talks, not
-#   a forecast that the other side will agree. It can be below zero: a modest ask, such as
-#   holding a price you already pay, may be worth making
-#   while you are still behind. Waiting for a higher balance is a bet on news you cannot
-#   see; it is worth making only when you know what is coming, such as the other side's
-#   deadline still weeks away.
+#   audit does not age a rating by itself: as a known deadline draws near, re-rate it. But
+#   you make an ask at a moment, and you cannot see the news still to come. A rule that
+#   needs no foresight: set the ask's bar beforehand (the more it asks for, the higher the
+#   bar), and make the ask the first time your balance reaches it. The bar is your own
+#   decision rule, set before the talks, not a forecast that the other side will agree. It
+#   can be below zero: a modest ask, such as holding a price you already pay, may be worth
+#   making while you are still behind. Waiting for a higher balance is a bet on news you
+#   cannot see; it is worth making only when you know what is coming, such as the other
+#   side's deadline still weeks away.
 #
 #   An ask here is one request made partway through the talks (a raise, a price hold),
 #   which the other side grants or turns down. It is not your opening offer: module 04
 #   has you open ambitiously (Galinsky and Mussweiler, 2001), with a figure you can ground
-#   in a fact, and concede from there.
+#   in a fact.
 #
 #   The bars in your scenario come from one ladder of asks: each rung, one step of the
 #   ask (mostly a percentage point of pay or price, two of rent, a few months more of a
@@ -918,19 +881,17 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # The peak is plain only looking back: an owner who had set the bar of a five-year lease
 # at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
-# before the peak. Asking at first reach is
-# the conservative default, and question 4b grades it. Waiting needs a reason the owner
-# could see at that moment, such as a deadline of Brannock's due before any of the owner's
-# own: that would have been an argument for waiting, and question 4c asks whether your
-# own case had one. Module 04 returns to reassessing after a surprise.
+# before the peak. Asking at first reach is the conservative default, and question 4b
+# grades it. Waiting needs a reason the owner could see at that moment, such as a
+# deadline of Brannock's due before any of the owner's own: that would have been an
+# argument for waiting, and question 4c asks whether your own case had one.
 #
 # One re-audit by hand, in the same case, on a move that is not among its news: had an
 # owner farther out offered Brannock a warehouse with its own rail siding on a five-year
 # lease (Brannock's alternatives +3) before anything else happened, Brannock would need
 # the owner's siding less: in Emerson's terms (section 2), it now has another way to get
 # one. The audit records that fall once, in Brannock's alternatives (weight 0.45), and
-# not a second time in the owner's power, which stays as rated. The cell below redoes the
-# audit.
+# not a second time in the owner's power, which stays as rated.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -1365,8 +1326,8 @@ check.own_balances(news_moves)
 # fifth thing, going back on your word, which is no kind of leverage (after the list).
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
-#   truly know: a second bidder's written offer for the used van you are selling, the full
-#   service record you hold for it, the date you know the buyer must have a van by. Said
+#   truly know: a second bidder's written offer for the used van you are selling, the date
+#   you know the buyer must have a van by. Said
 #   plainly and without a threat, it is ordinary negotiating. A *warning* is legitimate
 #   too: a demand tied to something you would really do anyway in your own interest, such
 #   as selling to the second bidder if this buyer will not match its offer. In this course's
@@ -1394,16 +1355,13 @@ check.own_balances(news_moves)
 #   buyer for the van who does not exist, a mileage reading turned back, a service
 #   history that lists work never done.
 #   That is deception, not bluffing. In many legal systems it can undo the contract or
-#   amount to fraud; a Massachusetts court let a tenant sue a landlord who had invented a
-#   rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm Building Corp.*,
-#   1952).
+#   amount to fraud (the closing notes give a case).
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (a dealer's
 #   cost-price list one of its mechanics sells you), information got by deceit
 #   (calling the buyer's bank as its accountant to learn the loan it has been offered,
 #   which is also a lie to the person you ask), or pressure put on the other side through
-#   someone's office (a cousin who inspects the buyer's vehicles for roadworthiness, an
-#   acquaintance who renews its trading licence).
+#   someone's office (a cousin who inspects the buyer's vehicles for roadworthiness).
 #   What decides the first of these is whether the person was free to tell: a remark on
 #   what anyone could see or what is no secret is yours to use; a figure or document they
 #   are bound to keep is not, paid for or not.
@@ -1413,14 +1371,6 @@ check.own_balances(news_moves)
 #   module 01 also does: the lie is a means of taking what is not yours. It is still a lie
 #   the person you ask relies on, so calling it a misrepresentation is also a fair
 #   reading, and question 5 accepts either.
-#
-# Modules 01 and 03 use the same four kinds. Module 02, on alternatives only, splits
-# legitimate leverage in two: an *honest* mention of an alternative (keeping your
-# reservation price to yourself is honest too) and a *warning*, the same true fact turned
-# into an ultimatum. It calls any false claim about your reservation price a bluff,
-# including a demand above it that you would not carry out; for that demand, a false
-# stated intention, its question 7 also accepts "misrepresentation", this module's
-# stricter reading.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
@@ -1653,3 +1603,53 @@ course.progress()
 # - Keeping your reservation price to yourself is widely accepted; stating a false one is
 #   tolerated by convention, though contested; misstating a fact, or drawing on secrets
 #   or offices that are not yours, is not.
+#
+# <details>
+# <summary><b>Closing notes: sources and asides, by section</b></summary>
+#
+# *Section 3.* The three sources and the weights are the course's own simplification:
+# Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
+# Negotiation Power") give more sources of power (information and the BATNA among them),
+# but no weighted score.
+#
+# *Section 3, the weight convention.* A weight applies to both sides, so a light weight on
+# alternatives also shrinks what the ferry company's own alternatives (other customers)
+# count, a second dependence the convention did not mean to discount. As for the cut-offs,
+# half a point is about as fine a difference as ratings like these can be trusted to
+# show. The exercises still work out an audit's exact consequences, smaller differences
+# included; in a real case, check a choice that turns on less than half a point against
+# your ratings first.
+#
+# *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
+# Ostra's valve, Ostra is furthest ahead on power: alternatives of your own would make you
+# need Ostra less, and more of what Ostra needs from you (larger orders, a say over your
+# next design) would make Ostra need you more. The arithmetic favours power, the source
+# with the largest weight; Fisher and Ury's advice against a stronger side, to develop
+# your BATNA, points to alternatives. The arithmetic assumes a step of 2 on any source;
+# here a step on alternatives is far slower (about eighteen months to qualify another
+# maker).
+#
+# *Section 4.* In Axelrod's tournaments of the repeated prisoner's dilemma (a game played
+# round after round, in which each side gains by cheating in one round but both do better
+# if both cooperate; *The Evolution of Cooperation*, 1984), strategies that returned
+# cooperation for cooperation, such as TIT FOR TAT, did best; Axelrod showed in theory
+# that cooperation is stable only when the future weighs enough (the *shadow of the
+# future*). Curhan, Elfenbein and Xu (2006) called what people value in a negotiation
+# beyond the deal's terms (how they feel about the outcome, themselves, the process and
+# the relationship) *subjective value*; negotiators who came away with more of it were
+# readier to negotiate with the same counterpart again (Curhan, Elfenbein & Eisenkraft,
+# 2010).
+#
+# *Section 6, other modules' words.* Modules 01 and 03 use the same four kinds. Module 02,
+# on alternatives only, splits legitimate leverage in two: an *honest* mention of an
+# alternative (keeping your reservation price to yourself is honest too) and a *warning*,
+# the same true fact turned into an ultimatum. It calls any false claim about your
+# reservation price a bluff, including a demand above it that you would not carry out; for
+# that demand, a false stated intention, its question 7 also accepts "misrepresentation",
+# this module's stricter reading.
+#
+# *Section 6, misrepresentation.* A Massachusetts court let a tenant sue a landlord who
+# had invented a rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm
+# Building Corp.*, 1952).
+#
+# </details>
