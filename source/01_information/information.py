@@ -1252,7 +1252,7 @@ check.report_decision(report_decision, hidden=True)
 #   as an ultimatum it still invites a test and leaves the other side no way to agree
 #   without losing face. A demand tied to something you would not in fact do (a made-up
 #   Friday) is a *threat or warning you would not carry out*, a false statement of your
-#   own intention, which sits on the line between a bluff and a misrepresentation (see
+#   intention, which sits on the line between a bluff and a misrepresentation (see
 #   fair and foul ways, below). A calm remark makes your reservation price believable
 #   without either.
 # - **Watch your concession pattern.** Big, quick concessions tell the other side there
@@ -1313,7 +1313,7 @@ check.report_decision(report_decision, hidden=True)
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
 # untrue claim about your own reservation price or your own estimate of value.
 #
-# A threat or warning you would not carry out misstates what you intend to do. Modules 00,
+# A threat or warning you would not carry out misstates your intention. Modules 00,
 # 02 and 03 all put it on the line between a bluff and a misrepresentation: a stated
 # intention you do not hold can be a misrepresentation in law, since the state of your
 # mind is a fact (*Edgington v Fitzmaurice*, 1885). So the course accepts either label
