@@ -1022,9 +1022,11 @@ ShrinkingPieGame()
 #
 # Section 5's models assume full information, and here it holds for Harrow: Harrow told
 # Granite of its offer before Granite proposed (part 4), so both sides know
-# that Kestrel would really take Harrow's work rather than less. When Harrow beats
-# Kestrel's share at the table, the game's best reply to a proposal below it is to walk out
-# to Harrow. Insisting on Harrow brings the same money either way (Granite gains by
+# that Kestrel would really take Harrow's work rather than less. Granite may still open
+# below Harrow's offer: real bargainers often open off the equilibrium path (section 4,
+# "People do not play the equilibrium"), and your reply is to that opening. When Harrow
+# beats Kestrel's share at the table, the game's best reply to a proposal below it is to
+# walk out to Harrow. Insisting on Harrow brings the same money either way (Granite gains by
 # matching a margin it would otherwise lose), and it beats leaving in silence:
 # Kestrel will meet Granite again (question 9), and how it leaves today is what Granite
 # will expect next time (section 7). Where the other side has not seen your

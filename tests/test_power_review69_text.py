@@ -1,0 +1,26 @@
+"""Module 03, review 69: Granite's opening below Harrow's offer (X2), the authority base
+against module 00 (C1), question 9a's bluff against module 02 (C2), question 4's terms
+(U2), the anchoring heuristic (U4), the textbook map of the bases (U5), citations (U6),
+board quotas and vote sales (U7) and terms used before their definitions (U8). Each test
+failed on the text or the draws before this round."""
+
+import course
+from tests.test_models_power import PROSE, _section
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_question_7_says_why_granite_can_open_below_harrows_offer():
+    """X2: Granite knows Harrow's offer, yet for many learners its first proposal is below
+    it (rev03-2: Harrow 27,000, Granite 19,000), a proposal off the equilibrium path. The
+    question now says that Granite may open there all the same, and why."""
+    below = sum(
+        s.granite_offer < s.outside_offer
+        for s in (course.variant("03_power", f"x2-{n}") for n in range(120))
+    )
+    assert below >= 10, below
+    seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
+    assert "Granite may still open below Harrow's offer" in seven
+    assert "real bargainers often open off the equilibrium path" in seven
