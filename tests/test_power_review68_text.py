@@ -181,7 +181,10 @@ def test_authority_says_it_is_broader_than_french_and_ravens_legitimate_power():
     French and Raven's legitimate power (resting on the target's acceptance of the agent's
     right to direct it) does not; the definition now says so."""
     one = _flat(_section(PROSE, "This course names four bases", "- **expert**"))
-    assert "(broader than French and Raven's *legitimate* power, which needs the other" in one
+    # review 69, C1: the difference is now stated (a say over a decision, not a right to
+    # direct the other side), since module 00's authority also needs the other side's
+    # acceptance
+    assert "(broader than French and Raven's *legitimate* power: the role gives a say" in one
 
 
 def test_the_order_paid_on_signing_is_no_longer_called_large():

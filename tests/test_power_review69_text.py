@@ -24,3 +24,17 @@ def test_question_7_says_why_granite_can_open_below_harrows_offer():
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
     assert "Granite may still open below Harrow's offer" in seven
     assert "real bargainers often open off the equilibrium path" in seven
+
+
+def test_authority_says_how_it_is_broader_than_legitimate_power():
+    """C1: section 1 called authority broader than French and Raven's legitimate power
+    because that power "needs the other side to accept the holder's right to direct it",
+    while module 00's authority ("a say the other side accepts as rightfully yours") and
+    section 1's own ("a role or office that both sides accept") need acceptance too. What
+    sets them apart is now said: a say over a decision, with no right to direct."""
+    one = _flat(_section(PROSE, "This course names four bases", "- **expert**"))
+    assert "which needs the other side to accept the holder's right to direct it" not in one
+    assert (
+        "(broader than French and Raven's *legitimate* power: the role gives a say over a "
+        "decision, without any right to direct the other side;" in one
+    )

@@ -101,9 +101,10 @@ scenario
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
 #   the manager who must sign a contract or the chair who sets a board's agenda (broader
-#   than French and Raven's *legitimate* power, which needs the other side to accept the
-#   holder's right to direct it; from here on the course keeps "legitimate" for section
-#   7's line between leverage you may use and leverage you may not);
+#   than French and Raven's *legitimate* power: the role gives a say over a decision,
+#   without any right to direct the other side; from here on the course keeps
+#   "legitimate" for section 7's line between leverage you may use and leverage you may
+#   not);
 # - **expert**: others rely on what someone knows and they cannot work out themselves;
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence, a
