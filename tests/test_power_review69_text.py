@@ -38,3 +38,14 @@ def test_authority_says_how_it_is_broader_than_legitimate_power():
         "(broader than French and Raven's *legitimate* power: the role gives a say over a "
         "decision, without any right to direct the other side;" in one
     )
+
+
+def test_question_9a_says_its_bluff_widens_module_02s():
+    """C2: question 9a's bluff covers estimates of value, module 02's only a false claim
+    about one's own reservation price; the question now says it widens module 02's, as the
+    comment to the ABA's Model Rule 4.1 does."""
+    nine = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
+    assert (
+        "that Kestrel would not stand by if tested (module 02's bluff, widened to estimates "
+        "of value as the comment to Model Rule 4.1 in section 7 does);" in nine
+    )
