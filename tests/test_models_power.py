@@ -907,10 +907,10 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
     # review 57, U1: the bullet is two sentences; review 65, X1: it says what the reason is
     # in every case, accepting a figure or refusing, since "fairness" now carries a figure too
     assert "the ground for more if Kestrel turns Atlas down" not in four
-    assert (
-        "the ground for the figure Kestrel names, which must carry it without pointing Atlas "
-        "to a lower figure"
-    ) in four
+    # review 69, U2: that sentence needed three readings; the rule is now the bullet's last
+    # clause, after the three reasons
+    assert "which must carry it without pointing Atlas" not in four
+    assert "the reply must not point Atlas to a figure below the price." in four
 
 
 def test_split_the_difference_is_ruled_out_in_this_story_only():
@@ -1198,10 +1198,9 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     assert "so there only its price is graded" not in PROSE
     # a fresh review (A-), W4: the reason's rule is the learner's judgement and the hints'
     assert "proposes cannot carry a higher price" not in PROSE
-    assert (
-        "what Kestrel ends up with: the figure it accepts, or, if it "
-        "refuses, section 5's prediction"
-    ) in (" ".join(PROSE.split()))
+    # review 69, U2: the price is the figure Kestrel takes or names (the "fairness" reply
+    # names the yardstick worked out, neither Atlas's figure nor section 5's prediction)
+    assert "the figure Kestrel takes or names, and expects to be paid" in (" ".join(PROSE.split()))
 
 
 def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
@@ -1746,7 +1745,7 @@ def test_question_4_asks_for_the_reason_without_stating_the_rule_that_picks_it()
     four = _section(PROSE, "### Question 4", "def licence_reply")
     assert "Borealis would pay more than Atlas offers" not in four
     assert "its reply should still build the deal on something true that Atlas cares" not in four
-    assert '`"rival"` (Borealis\'s firm written offer and its figure)' in four
+    assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four
     assert "is yours to judge from sections 2 and 5" in four  # shortened in session 56
 
 
@@ -2104,10 +2103,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     four = " ".join(four.split())  # review 58, U2: the choice is the learner's, unstated
     assert "Atlas's own figure if Kestrel takes it" not in four
     assert "Should Kestrel accept it, or turn it down?" in four
-    assert (
-        "what Kestrel ends up with: the figure it accepts, or, if it "
-        "refuses, section 5's prediction"
-    ) in four
+    assert "the figure Kestrel takes or names, and expects to be paid" in four  # review 69
 
     def general(s, price):
         with pytest.raises(NotYet) as raised:
@@ -2374,8 +2370,9 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     four, seven = " ".join(four.split()), " ".join(seven.split())
     assert "the price Kestrel names in its reply" not in four
-    assert "what Kestrel ends up with: the figure it accepts" in four
-    assert "if it refuses, section 5's prediction" in four
+    # review 69, U2: the price is the money Kestrel expects, whether it takes Atlas's figure
+    # or names one, so a counter at Borealis's figure and the walk-out bring the same
+    assert "the figure Kestrel takes or names, and expects to be paid" in four
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
     assert "a counter at Harrow's margin that Granite may match" in seven  # review 61, C2

@@ -168,12 +168,13 @@ def test_question_4_defines_its_terms_and_the_answer_cell_its_price():
     the text says what Kestrel ends up with; "fairness" now says it accepts the proposal."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "its *interest*, what it wants, behind its *position*, the price it names" in four
-    assert '`"fairness"` (accept the proposal at Atlas\'s own yardstick worked out' in four
+    # review 69, U2: each reason is glossed as what Kestrel does
+    assert '`"fairness"` (hold Atlas to its own yardstick: accept the proposal at the' in four
     from tests.test_models_power import NOTEBOOK
 
     cell = NOTEBOOK[NOTEBOOK.index("def licence_reply") :]
     assert "the figure Kestrel names in its reply" not in cell[:300]
-    assert "what Kestrel ends up with: the figure it accepts" in cell[:300]
+    assert "the figure Kestrel takes or names, and expects to be paid" in cell[:300]
 
 
 def test_authority_says_it_is_broader_than_french_and_ravens_legitimate_power():

@@ -803,15 +803,14 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # round figure or at the proposal worked out? Write `licence_reply(s)`, returning a pair
 # `(price, reason)` from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: what Kestrel ends up with: the figure it accepts, or, if it refuses,
-#   section 5's prediction (a Shapley value may be rounded to the hundred);
-# - `reason`: one of `"rival"` (Borealis's firm written offer and its figure),
-#   `"fairness"` (accept the proposal at Atlas's own yardstick worked out, the Shapley
-#   value) or `"accept"` (take Atlas's figure, and talk about what the licence does for
-#   Atlas: products that last longer, its *interest*, what it wants, behind its
-#   *position*, the price it names; Fisher and Ury). Otherwise it is the ground for the
-#   figure Kestrel names, which must carry it without pointing Atlas to a lower figure;
-#   which fits is yours to judge from sections 2 and 5.
+# - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
+#   may be rounded to the hundred);
+# - `reason`: what Kestrel does, one of `"accept"` (take Atlas's figure, and talk about
+#   what the licence does for Atlas: products that last longer, its *interest*, what it
+#   wants, behind its *position*, the price it names; Fisher and Ury), `"fairness"` (hold
+#   Atlas to its own yardstick: accept the proposal at the Shapley value worked out) or
+#   `"rival"` (name Borealis's firm written offer and its figure). Which fits is yours to
+#   judge from sections 2 and 5; the reply must not point Atlas to a figure below the price.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does
 # not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
@@ -829,7 +828,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
 def licence_reply(s):
-    """(what Kestrel ends up with: the figure it accepts or section 5's prediction; the reason)."""
+    """(the figure Kestrel takes or names, and expects to be paid; the reason)."""
     ### BEGIN SOLUTION
     grounds = {
         "accept": s.atlas_figure,  # Atlas's round figure: take it
