@@ -66,3 +66,16 @@ def test_question_4_defines_price_and_reasons_as_the_key_reads_them():
     assert '`"fairness"` (hold Atlas to its own yardstick:' in four
     assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four
     assert "the reply must not point Atlas to a figure below the price." in four
+
+
+def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic():
+    """U4: question 9b's right answer rests on Granite's estimate being anchored by any
+    alternative Kestrel names, with evidence only by analogy (first offers; one's own
+    opening). Section 7 and question 9b now call the rule the course's heuristic."""
+    seven = _flat(_section(PROSE, "**Mention an alternative when", "**Make a strong"))
+    assert (
+        "That rule is a heuristic this course adopts: no study tests the disclosure of a "
+        "weak alternative directly." in seven
+    )
+    nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
+    assert "and the course's heuristic, not a tested finding), that Granite reads" in nine_b

@@ -1160,7 +1160,8 @@ check.best_lever(best_lever, hidden=True)
 #   Mussweiler's experiments on first offers (2001), final prices ended nearer the first
 #   figure named. A weak alternative anchors you too: with one, negotiators opened lower
 #   and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So make a strong
-#   alternative known, keep a weak one private.
+#   alternative known, keep a weak one private. That rule is a heuristic this course
+#   adopts: no study tests the disclosure of a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite cannot check what
 #   Kestrel says, so an offer made only by telephone is worth having confirmed in writing
 #   first. Never threaten to take an option you would not take: a called bluff costs the
@@ -1319,9 +1320,9 @@ check.rate_tactics(rate_tactics, hidden=True)
 # so it cannot work out Kestrel's share at the table: part 4 ends with
 # Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be above
 # or below that share. Assume, as section 7 does (an anchoring effect, not a result of
-# section 5's models), that Granite reads any alternative Kestrel names as a sign of that
-# threshold. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
-# following section 7:
+# section 5's models, and the course's heuristic, not a tested finding), that Granite reads
+# any alternative Kestrel names as a sign of that threshold. Write `harrow_move(s)`,
+# returning what Kestrel should do about Harrow, following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
 # - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
