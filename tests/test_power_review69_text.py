@@ -79,3 +79,33 @@ def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic()
     )
     nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
     assert "and the course's heuristic, not a tested finding), that Granite reads" in nine_b
+
+
+def test_section_1_maps_its_bases_to_lewicki_saunders_and_barry():
+    """U5: the four bases are the course's own typology; a learner reading Lewicki,
+    Saunders and Barry alongside meets other categories, so section 1 maps them."""
+    one = _flat(_section(PROSE, "This course calls expert and referent", "**Trust and"))
+    assert "Lewicki, Saunders and Barry's textbook (*Negotiation*) sorts the sources" in one
+    for words in (
+        "Its informational sources hold expert power",
+        "its position-based ones authority and control of a resource",
+        "its relationship-based ones referent power",
+        "its contextual sources include alternatives (module 02)",
+        "its personal sources",
+    ):
+        assert words in one, words
+
+
+def test_penrose_and_the_name_deal_me_out_are_credited():
+    """U6: the Banzhaf index was first proposed by Penrose (1946), and "deal-me-out" is
+    Binmore, Shaked and Sutton's (1989) name; both are now credited where first used. (The
+    Luxembourg paper stays cited by title, journal and address: its author could not be
+    checked, see test_models_power.)"""
+    three = _flat(_section(PROSE, "## 3. Power in groups", "Write a vote as"))
+    assert "first proposed by Penrose, *Journal of the Royal Statistical Society*, 1946)" in three
+    text = _flat(PROSE)
+    first = text.index("deal-me-out")
+    assert text[first:].startswith(
+        "deal-me-out** result (named by Binmore, Shaked and Sutton, 1989; shown by Shaked & "
+        "Sutton, *Econometrica*, 1984;"
+    )

@@ -121,6 +121,12 @@ scenario
 # often use the word more widely, for any way of changing minds): they work through what
 # others think of you, not through anything you control.
 #
+# Lewicki, Saunders and Barry's textbook (*Negotiation*) sorts the sources of power
+# differently. Its informational sources hold expert power (and module 01's information),
+# its position-based ones authority and control of a resource, and its relationship-based
+# ones referent power; its contextual sources include alternatives (module 02), and its
+# personal sources, a negotiator's own dispositions and skills, are none of the four.
+#
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
 # warning or an alternative you name moves the other side only as far as they believe it.
@@ -470,7 +476,8 @@ check.licence_floor(licence_floor, hidden=True)
 # - **Shapley–Shubik index** (Shapley & Shubik, *American Political Science Review*,
 #   1954): line the members up in every possible order and count how often a member is
 #   the one whose vote first reaches the quota. It is the Shapley value of the vote.
-# - **Banzhaf index** (Banzhaf, *Rutgers Law Review*, 1965): count the *swings*, losing
+# - **Banzhaf index** (Banzhaf, *Rutgers Law Review*, 1965; first proposed by Penrose,
+#   *Journal of the Royal Statistical Society*, 1946): count the *swings*, losing
 #   coalitions that a member's vote turns into winning ones, and divide each member's
 #   count by the total, so the indices add up to 1.
 #
@@ -696,9 +703,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # deal is made) plus half of what the deal adds, $x_A = d_A + (P - d_A - d_B)/2$, here
 # with $b$ as the responder's disagreement point and 0 as the proposer's, so the responder
 # gets $b + (1-b)/2$. It is the wrong rule for an alternative reached only by walking out;
-# there the theory gives the **deal-me-out** result (Shaked & Sutton, *Econometrica*,
-# 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of Economics*, 1986; Osborne &
-# Rubinstein, *Bargaining and Markets*, 1990, section 3.12). The responder's **equilibrium
+# there the theory gives the **deal-me-out** result (named by Binmore, Shaked and Sutton,
+# 1989; shown by Shaked & Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky,
+# *RAND Journal of Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990,
+# section 3.12). The responder's **equilibrium
 # share**, what it gets with the option counted, is the larger of its share at the table
 # and $b$:
 #
