@@ -109,3 +109,15 @@ def test_penrose_and_the_name_deal_me_out_are_credited():
         "deal-me-out** result (named by Binmore, Shaked and Sutton, 1989; shown by Shaked & "
         "Sutton, *Econometrica*, 1984;"
     )
+
+
+def test_the_story_says_why_a_quota_can_be_high_and_owners_sell_votes():
+    """U7 (in part): quotas near unanimity (rev03-a: 29 of 31 votes) and owners selling
+    most of their votes read as odd for a joint venture. Redrawing them (a quota capped at
+    75%, a sale at half a holder's votes) changed the whole scenario of 49 of 200 learners
+    and question 3's offers of 178, so the story says why instead."""
+    s = course.variant("03_power", "rev03-a")
+    assert s.quota > 0.9 * sum(s.weights)
+    story = _flat(s.story())
+    assert "since a new line commits every owner's money, the rules may ask for far more" in story
+    assert "Two owners that now use the laboratory little would each sell Kestrel" in story
