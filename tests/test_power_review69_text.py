@@ -121,3 +121,17 @@ def test_the_story_says_why_a_quota_can_be_high_and_owners_sell_votes():
     story = _flat(s.story())
     assert "since a new line commits every owner's money, the rules may ask for far more" in story
     assert "Two owners that now use the laboratory little would each sell Kestrel" in story
+
+
+def test_question_5_says_its_practice_versions_are_of_the_kinds_of_its_own():
+    """X1: question 5's own-case kinds are judged only at grading (so the check cannot be
+    probed), and one misread version costs its only mark; the question now tells the
+    learner that the two practice versions are one of each kind its own versions use."""
+    from course.scenarios.power import PRACTICE_RIG
+
+    assert sorted(walk_out for walk_out, _, _ in PRACTICE_RIG.values()) == [False, True]
+    five = _flat(_section(PROSE, "### Question 5", "def rig_prices"))
+    assert (
+        "The two practice versions are one of each kind your own versions use, so getting "
+        "both right is your signal before grading." in five
+    )
