@@ -50,11 +50,10 @@ def test_question_2_does_not_say_still_and_question_9b_says_whose_assumption():
 
 def test_side_material_sits_in_details_blocks():
     for summary, inside in [
-        ("Larger groups, and a second reading", "*Journal of Conflict Resolution*, 1978"),
         ("The textbook case needs a caveat", "null player or not?"),
         # review 65, U2: section 5's side notes share one closing note
         ("Closing note: the evidence", 'Shaked, "Opting Out'),
-        ("Closing note: the evidence", "rent on the thing being sold"),
+        ("Closing note: the evidence", "Abreu & Manea"),  # review 69, U1: income cut
     ]:
         block = _section(PROSE, f"<details><summary>{summary}", "</details>")
         assert inside in block, summary

@@ -55,7 +55,6 @@ def test_section_5_has_one_closing_note_after_its_rule():
     for moved in (
         "An Outside Option Experiment",
         'Shaked, "Opting Out',
-        "rent on the thing being sold",
         "a price of 33,750",
         "Abreu & Manea",
         "Every model here assumes each side knows the other's patience",

@@ -16,23 +16,17 @@
 # Module 00 sorted leverage into three sources: what a side knows, what it could do
 # instead, and what the other side needs from it: a resource it holds, a say that comes
 # with its role, a skill others rely on, the other side's trust in its word. This module is
-# about the third, **power**. It rests on one idea that ties the three together: your power over
-# someone is how much they depend on you. Their alternatives and their hurry are two of
-# the things that set that dependence, so both come back here, not as new sources but as
-# inputs to bargaining models that put a number on what they do to a deal.
+# about the third, **power**: your power over someone is how much they depend on you.
+# Their alternatives and their hurry set part of that dependence, so both come back here
+# as inputs to bargaining models that put a number on what they do to a deal.
 #
-# You will learn to
-#
-# 1. read power as the other side's dependence on you, and name its base;
-# 2. price a scarce resource two ways: the **Shapley value**, a benchmark of a fair
-#    split, and the **core**, what competition leaves you;
-# 3. tell a vote's weight from its power (**voting power**);
-# 4. put a number on patience with **Rubinstein's** model, and say where it misleads;
-# 5. tell an alternative you must walk out to take from one you are left with when talks
-#    fail, and how much each moves a deal;
-# 6. choose the move that strengthens your hand most;
-# 7. use power without threats (section 7 defines one), and know which power is not yours
-#    to use.
+# You will learn to read power as dependence and name its base; to price a scarce
+# resource by the **Shapley value** (a fair split) and the **core** (what competition
+# leaves you); to tell a vote's weight from its **voting power**; to price patience with
+# **Rubinstein's** model and say where it misleads; to tell an alternative you walk out to
+# from one you are left with when talks fail; to choose the move that strengthens your
+# hand most; and to use power without threats (section 7 defines one), and only power
+# that is yours.
 #
 # It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (about three hours), sections 4 and 5
 # (about three hours), then sections 6 to 8 (about two hours).
@@ -47,13 +41,12 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
-# The next cell loads the course library and draws your scenario. The first time, it asks
-# for your course id instead: type the id your instructor gave you in the box and press
-# Enter. Your scenario then appears under the box, and this computer remembers the id.
+# The next cell draws your scenario. The first time, it asks for your course id: type the
+# id your instructor gave you and press Enter; this computer then remembers it.
 #
-# In this notebook your scenario is the variable `scenario`. The functions you write take
-# it as their argument `s`, so `s.atlas_value` inside a function is `scenario.atlas_value`
-# outside one. Each part of the story names, in brackets, the fields that hold its numbers.
+# Your scenario is the variable `scenario`; the functions you write take it as their
+# argument `s` (`s.atlas_value` is `scenario.atlas_value`). Each part of the story names,
+# in brackets, the fields that hold its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 from itertools import combinations
@@ -81,8 +74,7 @@ scenario
 # admire. Their reward and coercive power both rest on control of what the other side
 # values. This course groups those two with scarcity under one base, the one that usually
 # decides most at a negotiating table: **control of something the other side needs**, such
-# as a part only you make, a licence or a vote. That grouping is the course's, built on the
-# view of power set out next.
+# as a part only you make, a licence or a vote.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
 # idea round in a way you can use. Your power over someone *is* their dependence on you.
@@ -216,8 +208,8 @@ check.power_sources(power_sources, hidden=True)
 # ## 2. Scarcity as power: a fair split, and what competition leaves
 #
 # Suppose several players can earn money only by working together, and you know what
-# every group of them, a **coalition**, could earn on its own. Two different questions can
-# be asked about such a situation, and they have different answers:
+# every group of them, a **coalition**, could earn on its own. Two questions then have
+# different answers:
 #
 # - what division would be *fair*, given what each player contributes?
 # - what division can *survive competition*, so that no group wants to break away and deal
@@ -300,19 +292,6 @@ print("Left takes all: in the core?", stable)
 # conditions got close to the Shapley value. So read the core as where fierce competition
 # leads, and the Shapley value as a fair split and a rough forecast of what small groups
 # get on average.
-#
-# <details><summary>Larger groups, and a second reading of the Shapley value</summary>
-#
-# In groups of seven to twelve, the strong player's payoffs rose over the rounds towards
-# the core, except in groups of seven and eight that could talk, and were again close to
-# the Shapley value over all conditions (Murnighan and Roth, *Journal of Conflict
-# Resolution*, 1978).
-#
-# The Shapley value also has a second reading, as a valuation: Roth (1977) showed it is
-# what a player values playing the game at when that player is neutral to risk, both to
-# ordinary risk and to the strategic risk of not knowing how the others will bargain.
-#
-# </details>
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -760,8 +739,6 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   first, when it can also leave just after its own proposal is refused, can gain much
 #   more: deal-me-out is then no longer the only prediction (Shaked, "Opting Out: Bazaars
 #   versus 'Hi Tech' Markets", 1994).
-# - *Income while talks drag on* (rent on the thing being sold, a side job) plays the same
-#   part as a breakdown payoff when rounds are short.
 # - *Both forces at once.* Where the risk of breakdown and the cost of delay both push,
 #   each unit adds less than half a unit (Binmore, Rubinstein & Wolinsky 1986), and the
 #   split lands between the share at the table and the Nash split on the breakdown
@@ -770,8 +747,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   breakdown payoff counts with a weight of one half, so the seller gets 17,500 plus half
 #   of the remaining 32,500, a price of 33,750; each unit of its 35,000 adds only a
 #   quarter of a unit to the price, below both the Nash split's 42,500 and the 35,000
-#   deal-me-out would give. With an outside option as well (module 02), the Nash split on
-#   the breakdown payoffs holds unless the option beats it.
+#   deal-me-out would give.
 # - *Split the difference?* Splitting the difference, $(v_1 + v_2)/2$, would fit if a sale
 #   to Borealis were what Kestrel is left with when talks with Atlas break down on their
 #   own: the Nash split on the breakdown payoffs. The story prices Borealis's offer per
@@ -787,7 +763,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle", *Review of
 #   Economic Studies*, 2025).
 # - *Full information.* Every model here assumes each side knows the other's patience and
-#   options. Section 7 drops that assumption.
+#   options (section 7 drops it).
 #
 # </details>
 
@@ -1137,12 +1113,11 @@ check.best_lever(best_lever, hidden=True)
 # two words, after Schelling: a **warning** ties a demand to something you would do anyway
 # if it is refused (sell to the rival who pays more); a **threat** ties it to something you
 # would rather not do, said to deter (walk out to an alternative worth less than the
-# deal). A threat tells the other side that you see the talks as a fight, invites a threat
-# back, and, if carried out, costs you by definition; a warning can be true, but said as a
-# demand it still corners the other side. Deutsch and Krauss ("The Effect of Threat upon
-# Interpersonal Bargaining", 1960) gave pairs of players a trucking game in which, by
-# version, neither player, one or both could close a gate on the other's shortest route.
-# Pairs earned most with no gate, less with one, least with two.
+# deal). A threat invites a threat back and, if carried out, costs you by definition; a
+# warning can be true, but said as a demand it still corners the other side. In Deutsch
+# and Krauss's trucking game ("The Effect of Threat upon Interpersonal Bargaining", 1960),
+# pairs earned most when neither player could close a gate on the other's route, less
+# when one could, least when both could.
 #
 # Kestrel's case suggests quieter uses of the same power:
 #
@@ -1423,8 +1398,8 @@ check.harrow_move(harrow_move, hidden=True)
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways, and it rests on authority,
-#   influence (expertise, admiration, as this course uses the word) or control of a resource, a monopoly being the
-#   strongest control.
+#   influence (expertise, admiration, as this course uses the word) or control of a
+#   resource, a monopoly being the strongest.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price at
 #   what it would pay, unit for unit, even if it never buys. In the laboratory, groups of
@@ -1440,13 +1415,11 @@ check.harrow_move(harrow_move, hidden=True)
 #   you turn down their proposal (an outside option), counts only when it beats your share
 #   at the table, and then each unit adds a whole unit when they propose, their $\delta$
 #   of a unit when you do; one you are left with when talks fail on their own (a
-#   breakdown payoff) adds half a unit to your share for each unit of it, as in module
-#   02's Nash split, where the risk of breakdown, not the cost of delay, is what pushes
-#   both sides to agree.
+#   breakdown payoff) adds half a unit to your share for each unit of it (module 02's Nash
+#   split) where the risk of breakdown, not the cost of delay, pushes both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats the least they
-#   believe you would accept, once they can believe it, keep a weak one to
-#   yourself, warn only of what you would do anyway, make no threats,
-#   and leave alone power that is not yours to use.
+#   believe you would accept, once they can believe it; keep a weak one to yourself; warn
+#   only of what you would do anyway; make no threats; leave alone power not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
