@@ -4,6 +4,8 @@ against module 00 (C1), question 9a's bluff against module 02 (C2), question 4's
 board quotas and vote sales (U7) and terms used before their definitions (U8). Each test
 failed on the text or the draws before this round."""
 
+from fractions import Fraction
+
 import course
 from tests.test_models_power import PROSE, _section
 
@@ -147,3 +149,34 @@ def test_the_module_is_shorter_than_before_this_round():
     assert _markdown_words(NOTEBOOK) < 11_400, _markdown_words(NOTEBOOK)
     assert "Larger groups, and a second reading" not in PROSE
     assert "You will learn to read power as dependence and name its base;" in _flat(PROSE)
+
+
+def test_the_fast_vote_offers_agree_with_the_library_indices():
+    """Speed: question 3's offers are drawn from every possible sale, and each sale's two
+    indices used to be worked out by two counts of swings and compared as Fractions, most
+    of a draw's time (the licence-floor check's hidden search draws 268 learners). One
+    count now serves both, and floats settle the comparisons where they are clearly apart;
+    the indices equal the library's, and 600 learners hashed before and after drew the same
+    scenarios."""
+    from course.models.power import banzhaf_index, shapley_shubik_index
+    from course.scenarios.power import _at_least, _exceeds, _power_after_sale
+
+    for n in range(40):
+        s = course.variant("03_power", f"speed-{n}")
+        for name, held in s.members[:-1]:
+            for votes in range(1, held):
+                weights = [h - votes if m == name else h for m, h in s.members]
+                weights[-1] += votes
+                got = _power_after_sale(s.members, s.quota, name, votes)
+                want = (
+                    banzhaf_index(s.quota, weights)[-1],
+                    shapley_shubik_index(s.quota, weights)[-1],
+                )
+                assert got[:2] == want and got[2:] == (float(want[0]), float(want[1]))
+    third, half = Fraction(1, 3), Fraction(1, 2)
+    a = ("A", 1, third, half, float(third), float(half))
+    b = ("B", 2, Fraction(4, 15), Fraction(2, 5), 4 / 15, 0.4)
+    assert _exceeds(a, b, 2) and not _exceeds(b, a, 2) and not _exceeds(a, a, 2)
+    # 1/3 >= 1.25 * 4/15 = 1/3 exactly: the tie goes to the exact comparison
+    assert _at_least(a, b, 2) == (third >= 1.25 * Fraction(4, 15))
+    assert not _at_least(b, a, 2)

@@ -12,6 +12,7 @@ import functools
 import math
 import random
 from dataclasses import dataclass
+from fractions import Fraction
 
 from course.checks.calls import answer_key, course_at_work, own_case_key
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
@@ -936,6 +937,48 @@ def vote_seller(s):
 VOTE_MARGIN = 1.25
 
 
+def _power_after_sale(members, quota, owner, votes):
+    """Kestrel's (Banzhaf, Shapley-Shubik) index once it has bought ``votes`` of ``owner``'s
+    votes, each exact and as a float: what ``power_after_purchase`` gives, from one count of
+    swings for both indices instead of two (``_vote_offers`` needs it for every possible
+    sale of every candidate draw, most of the time a draw took)."""
+    from course.models.power import _swings
+
+    weights = [held - votes if name == owner else held for name, held in members]
+    weights[-1] += votes
+    swings = _swings(quota, weights)
+    total = sum(sum(swings[w]) for w in weights)
+    n = len(weights)
+    mine = swings[weights[-1]]
+    banzhaf = Fraction(sum(mine), total)
+    orders = sum(math.factorial(k) * math.factorial(n - k - 1) * c for k, c in enumerate(mine))
+    shapley_shubik = Fraction(orders, math.factorial(n))
+    return banzhaf, shapley_shubik, float(banzhaf), float(shapley_shubik)
+
+
+#: How far apart two floats must be for their order to be their exact values' order (the
+#: indices are Fractions with small denominators, far further apart than this when unequal).
+_FLOAT_CLEAR = 1e-9
+
+
+def _exceeds(a, b, i):
+    """Whether option ``a``'s index ``i`` (exact) is above ``b``'s: by their floats (at
+    ``i + 2``) where those are clearly apart, else exactly."""
+    if abs(a[i + 2] - b[i + 2]) > _FLOAT_CLEAR:
+        return a[i + 2] > b[i + 2]
+    return a[i] > b[i]
+
+
+def _at_least(win, lose, i):
+    """``win[i] >= VOTE_MARGIN * lose[i]``, exactly as that expression compares: the margin
+    times a Fraction is the float ``VOTE_MARGIN * float(lose[i])``, the same as ``bar``
+    here; the floats settle it where they are clearly apart."""
+    bar = VOTE_MARGIN * lose[i + 2]
+    if abs(win[i + 2] - bar) > _FLOAT_CLEAR:
+        return win[i + 2] > bar
+    return win[i] >= bar
+
+
 def _vote_offers(learner, members, quota):
     """Question 3's two offers, from a generator of their own (seeded by the learner and
     the board), so that adding them left every other number of every learner as it was. A
@@ -944,11 +987,8 @@ def _vote_offers(learner, members, quota):
     votes, from different owners; the better one gives clearly more power by both indices
     (or neither gives any), and it is the smaller offer for about half the learners."""
     rng = random.Random(f"03_power:offers:{learner}:{members}:{quota}")
-    probe = KestrelPower.__new__(KestrelPower)
-    object.__setattr__(probe, "members", members)
-    object.__setattr__(probe, "quota", quota)
     options = [
-        (name, votes, *power_after_purchase(probe, name, votes))
+        (name, votes, *_power_after_sale(members, quota, name, votes))
         for name, held in members[:-1]
         for votes in range(1, held)
     ]
@@ -960,8 +1000,8 @@ def _vote_offers(learner, members, quota):
             if a[2] == b[2] == 0:
                 kinds["neither"].append((a, b))
                 continue
-            win, lose = (a, b) if a[2] > b[2] else (b, a)
-            if not (win[2] >= VOTE_MARGIN * lose[2] and win[3] >= VOTE_MARGIN * lose[3]):
+            win, lose = (a, b) if _exceeds(a, b, 2) else (b, a)
+            if not (_at_least(win, lose, 2) and _at_least(win, lose, 3)):
                 continue
             kinds["fewer" if win[1] < lose[1] else "more"].append((a, b))
     want = _choice(rng, ("neither", "fewer", "fewer", "more"))
