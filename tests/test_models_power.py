@@ -1530,7 +1530,7 @@ def _paragraph_starting(opening):
     ("opening", "not_with"),
     [
         ("Every base is a dependence", "costs you that credibility"),
-        ("The Shapley value also has a second reading", "Murnighan and Roth"),
+        # review 69, U1: the second reading (Roth 1977) was cut for length
         ("**Short rounds.**", "(full information)"),
         ("**People do not play the equilibrium.**", "Binmore"),
         ("*What differs.*", "at the table they would split"),

@@ -74,7 +74,7 @@ scenario
 # admire. Their reward and coercive power both rest on control of what the other side
 # values. This course groups those two with scarcity under one base, the one that usually
 # decides most at a negotiating table: **control of something the other side needs**, such
-# as a part only you make, a licence or a vote.
+# as a part only you make, a licence or a vote. That grouping is the course's.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
 # idea round in a way you can use. Your power over someone *is* their dependence on you.
@@ -1416,7 +1416,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   at the table, and then each unit adds a whole unit when they propose, their $\delta$
 #   of a unit when you do; one you are left with when talks fail on their own (a
 #   breakdown payoff) adds half a unit to your share for each unit of it (module 02's Nash
-#   split) where the risk of breakdown, not the cost of delay, pushes both sides to agree.
+#   split) where the risk of breakdown, not the cost of delay, is what pushes both sides
+#   to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats the least they
