@@ -253,13 +253,11 @@ for name, value in glove_shapley.items():
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-teaching", "schema_version": 3}
 # **The core, what competition leaves.** A division is in the **core** (Gillies, 1959)
-# when no coalition could earn more on its own than the division gives its members
-# together, so nobody has a reason to break away. The Shapley division of the glove game
-# is not in the core: Left and Right 1 together earn 1 but get only 2/3 + 1/6 = 5/6, so
-# both gain by dealing with each other and leaving Right 2 out. The two right gloves
-# compete: whichever holder is about to be left out offers to take a little less, and the
-# undercutting stops only when the right gloves get nothing. The core of the glove game
-# holds a single division: 1 for Left, 0 for each right glove.
+# when no coalition could earn more on its own than the division gives its members, so
+# nobody has a reason to break away. The glove game's Shapley division is not: Left and
+# Right 1 earn 1 together but get only 2/3 + 1/6 = 5/6, so both gain by leaving Right 2
+# out. The right gloves undercut each other until they get nothing, so the core holds a
+# single division: 1 for Left, 0 for each right glove.
 #
 # `blocking_coalition(players, game, division)` returns a pair, the coalition with the most
 # to gain by breaking away and how much it would gain, or `None` when nobody would: the
@@ -355,9 +353,9 @@ print("A price of 70,000: in the core?", stable)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-teaching", "schema_version": 3}
 # ### Exercise: the power explorer
 #
-# The first tab is a coalition game: type what each coalition earns, and read each
-# player's Shapley value and whether that division is in the core. The second tab is a
-# weighted vote, for section 3. Try these before you open the answers:
+# The first tab takes what each coalition earns and shows each player's Shapley value and
+# whether that division is in the core; the second, a weighted vote, is for section 3.
+# Try these before you open the answers:
 #
 # 1. The tab opens on the glove game. Which coalition would break away from the Shapley
 #    division, and what would it gain?
@@ -444,10 +442,9 @@ check.licence_floor(licence_floor, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-teaching", "schema_version": 3}
 # ## 3. Power in groups: votes are not power
 #
-# Boards, councils, shareholder meetings and alliances often decide by **weighted vote**:
-# each member has a number of votes, and a proposal passes when its supporters reach a
-# quota. It is tempting to read a member's share of the votes as their share of the power.
-# It is not.
+# Boards, councils and shareholder meetings often decide by **weighted vote**: each
+# member has some votes, and a proposal passes when its supporters reach a quota. A
+# member's share of the votes is not its share of the power.
 #
 # Two measures look at what actually matters, whether a member's vote can change the
 # result:
@@ -1205,13 +1202,13 @@ check.best_lever(best_lever, hidden=True)
 #
 # <details><summary>The law on dominance and pressure</summary>
 #
-# A firm that dominates its market may not abuse that position, for instance by imposing
-# unfair prices or terms (Article 102 of the Treaty on the Functioning of the EU); US law
-# (section 2 of the Sherman Act) forbids winning or keeping a monopoly by shutting rivals
-# out, though not charging what the market will bear. Competitors may not agree among
-# themselves who gets which contract: that is a cartel, even if a joint board votes for
-# it. And in many legal systems a contract obtained by threatening something unlawful,
-# such as breaking an existing contract, can be set aside (economic duress).
+# A dominant firm may not abuse its position, for instance by imposing unfair prices or
+# terms (Article 102 of the Treaty on the Functioning of the EU); US law (section 2 of the
+# Sherman Act) forbids winning or keeping a monopoly by shutting rivals out, though not
+# charging what the market will bear. Competitors sharing out contracts form a cartel,
+# even if a joint board votes for it. And a contract obtained by threatening something
+# unlawful, such as breaking an existing contract, can often be set aside (economic
+# duress).
 #
 # </details>
 
