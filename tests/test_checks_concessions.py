@@ -1882,7 +1882,31 @@ def test_reading_any_ground_for_more_ground_fails_the_visible_pick_check_for_eve
     then lost the mark at grading; a visible set now tells the two apart."""
     for learner in SAMPLE:
         with course.variants.learner_as(learner):
-            assert "gives it no more ground than" in miss(check.read_pick, _any_ground), learner
+            hint = miss(check.read_pick, _any_ground)
+            assert "ground than the offer your research rated best for it" in hint, learner
+            assert "says nothing new" not in hint, learner
+
+
+def _every_difference(s, offers, k):
+    """Every issue on which the pick and the best-rated offer differ, either way."""
+    best = max(offers, key=lambda p: _orchard(s, p))
+    return set() if offers[k] == best else {i for i in s.issues if offers[k][i] != best[i]}
+
+
+def test_an_issue_where_the_pick_gives_less_is_not_told_the_pick_says_nothing_new():
+    """Review 69 X3: naming an issue on which the picked offer gives Orchard less ground
+    than the best-rated one was told "the pick says nothing new about that issue", though
+    by section 4's reading it hints that Orchard values that issue less. The hint now says
+    the pick does not suggest Orchard values it more (if anything, less)."""
+    told = 0
+    for learner in SAMPLE[:60]:
+        with course.variants.learner_as(learner):
+            hint = miss(check.read_pick, _every_difference)
+        assert "says nothing new" not in hint, learner
+        if "gives it less ground than" in hint:
+            told += 1
+            assert "does not suggest Orchard values that issue more (if anything, less)" in hint
+    assert told >= 10, told
 
 
 def test_the_visible_pick_cases_are_among_the_hidden_ones():

@@ -1681,11 +1681,15 @@ def read_pick(answer, hidden=False):
             best = offers[worth.index(top)]
             less = [i for i in given if i not in more_ground(s, offers[picked], best)]
             if less:
+                # review 69 X3: less ground on an issue is news too, the other way round
+                fewer = less[0] in more_ground(s, best, offers[picked])
                 _fail(
                     where,
-                    f"on {less[0]!r} the offer Orchard picked gives it no more ground than the "
-                    "offer your research rated best for it, so the pick says nothing new about "
-                    "that issue",
+                    f"on {less[0]!r} the offer Orchard picked gives it "
+                    + ("less ground than" if fewer else "no more ground than")
+                    + " the offer your research rated best for it, so the pick does not "
+                    "suggest Orchard values that issue more"
+                    + (" (if anything, less)" if fewer else ""),
                     "it names an issue on which the pick gives no more ground than expected",
                 )
             _fail(
