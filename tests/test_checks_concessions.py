@@ -3994,8 +3994,8 @@ def test_a_quote_below_your_reservation_price_is_taught_and_never_sent():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert (  # review 66 U3: the quote cases are a table in question 1
-        "| below your own reservation price | none: no deal you could take; say so and leave "
-        "well (section 5); the check sends no such quote |" in flat
+        "| below your own reservation price | none: no deal is possible (section 5); the "
+        "check sends no such quote |" in flat
     )
     for learner in SWEEP:
         s = check._variant(learner)
@@ -4353,3 +4353,42 @@ def test_review_68_orchards_low_ball_answers_rise_once_and_the_margin_asks_no_bi
     assert 100 + INSULT_LINE * (60 - 100) == 90 > 80
     first = text.index("closing move")
     assert text[first - 4 : first + len("closing move") + 2] == "a **closing move**"
+
+
+# --- review 69 ----------------------------------------------------------------------------
+
+
+def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_the_choice(
+    capsys, answers
+):
+    """Review 69 X2: Birch plus the extra cost is at most 0.8 of the estimate, so Birch's
+    offer lies more than a fifth below any opening at or above the estimate, and by section
+    1's test ("it helps most when it comes close to your opening") telling it is the weaker
+    choice; yet the model answer told it. The model answer and the course's answer key now
+    keep it private; both choices still pass, and each message weighs the choice on the
+    learner's own numbers (Birch's offer, and how far below the opening it lies)."""
+    strong = 0
+    for n in range(120):
+        s = course.variant(MODULE, f"r-{n}")
+        birch = _about(s, "birch")
+        opened = check.grounded_opening(s)[0]
+        assert s.alternative_price < 0.8 * s.their_estimate <= 0.8 * opened, s.learner
+        assert birch not in check.grounded_opening(s)[1]
+        if not (_true(s, birch) and s.alternative_price > s.their_guess):
+            continue
+        strong += 1
+        assert birch not in answers["opening"](s, None)[1], s.learner
+        if strong > 6:
+            continue
+        below = f"{s.alternative_price:g} is {1 - s.alternative_price / opened:.0%} below"
+        with course.variants.learner_as(s.learner):
+            capsys.readouterr()
+            check.opening(_own_opening)  # tells Birch
+            told = capsys.readouterr().out
+            check.opening(answers["opening"])
+            kept = capsys.readouterr().out
+        assert f"but its {below} your opening" in told, told
+        assert "Keeping it private, the model answer's choice, would have passed too" in told
+        assert f"but its {below} your opening" in kept and "Telling it would have passed" in kept
+    assert strong >= 30, strong
+    assert "names a number well below your opening: weigh the two" in _flat()

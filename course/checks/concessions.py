@@ -199,10 +199,12 @@ def _fail(where, hint, general):
 @answer_key
 def grounded_opening(s, anchor=None, rival=None):
     """The course's answer to question 1: the most ambitious price a true statement
-    justifies, with what you say: that statement, and Birch's real offer too when it beats
-    what Orchard believes your other work pays (a tuple of keys). Whether or not Orchard
-    has opened first (its ``anchor`` tells you what it would like to pay, not what its
-    alternatives are); with a ``rival`` studio's quote to Orchard (news about its
+    justifies, with what you say: that statement alone (a tuple of keys). Birch's real offer
+    stays private even when it beats what Orchard believes your other work pays: it lies
+    more than a fifth below your estimate of Orchard's reservation price, so named it would
+    be a low number for Orchard to hold on to (review 69 X2; telling it passes too).
+    Whether or not Orchard has opened first (its ``anchor`` tells you what it would like to
+    pay, not what its alternatives are); with a ``rival`` studio's quote to Orchard (news about its
     alternatives), no more than that quote, which Orchard will not pay you more than."""
     kinds = statement_kinds(s)
     key = max(
@@ -210,9 +212,7 @@ def grounded_opening(s, anchor=None, rival=None):
         key=lambda k: s.statements[k].figure,
     )
     figure = s.statements[key].figure
-    birch = statement_about(s, "birch")
-    said = (key, birch) if kinds[birch] == "fact" and birch_is_strong(s) else (key,)
-    return (figure if rival is None else min(figure, rival)), said
+    return (figure if rival is None else min(figure, rival)), (key,)
 
 
 def _said(result):
@@ -306,7 +306,7 @@ def opening(answer, hidden=False):
                 _refuse_anchor_pull(s, anchor, result, first)
             price = _check_opening(s, anchor, result, None)
             if told is None:
-                told = statement_about(s, "birch") in _said(result)
+                told, opened = statement_about(s, "birch") in _said(result), price
             if first is None:
                 first = price
         for anchor, rival in _rivals(s, hidden):
@@ -314,14 +314,17 @@ def opening(answer, hidden=False):
             _check_opening(s, anchor, result, rival)
     own = _variant(learner_id())
     if _birch_kind(own) == "fact" and birch_is_strong(own):
+        # review 69 X2: a judgement either way; the message weighs it on the learner's numbers
+        below = f"{own.alternative_price:g} is {1 - own.alternative_price / opened:.0%} below"
         birch = (
             "you tell Orchard of Birch's offer, which beats what it believes your other work "
-            "pays and so raises the least it thinks you would take (it also names a number "
-            "below your opening; keeping it private would have passed too)"
+            f"pays and so raises the least it thinks you would take; but its {below} your "
+            "opening, a low number Orchard can hold on to. Keeping it private, the model "
+            "answer's choice, would have passed too"
             if told
             else "you keep Birch's offer private: it beats what Orchard believes, so telling "
-            "it would raise the least Orchard thinks you would take, but it names a number "
-            "below your opening, and keeping it is a choice the check accepts"
+            f"it would raise the least Orchard thinks you would take, but its {below} your "
+            "opening, a low number Orchard could hold on to. Telling it would have passed too"
         )
     elif _birch_kind(own) == "fact":
         birch = "you keep Birch's offer, weaker than Orchard believes, to yourself"

@@ -179,12 +179,11 @@ scenario
 # ### Question 1 (2 marks): choose your opening, and answer an anchor
 #
 # Write `opening(s, anchor, quote=None)`: return a pair `(price, said)`, your first price
-# to Orchard and the list of the keys of the statements in `s.statements` you will make
-# when you name it. Each statement has a `text`, the price it names (`figure`) and what it
-# reports (`about`). `anchor` is `None` when you open, or Orchard's opening price when
-# Orchard has opened first, often far below your reservation price. `quote` is `None`, or
-# the price another studio has quoted Orchard, in writing, for the same year of work
-# (Orchard has shown it; take the two studios' work as equal).
+# to Orchard and the list of the keys of the statements in `s.statements` you will make.
+# Each statement has a `text`, the price it names (`figure`) and what it reports
+# (`about`). `anchor` is `None` when you open, or Orchard's opening price when Orchard has
+# opened first. `quote` is `None`, or the price another studio has quoted Orchard, in
+# writing, for the same year of work (take the two studios' work as equal).
 #
 # - **Ambitious:** the price is at least your best estimate of Orchard's reservation
 #   price, `s.their_estimate` (what *you* think of *Orchard*), unless a lower quote has
@@ -197,8 +196,8 @@ scenario
 # - **Your alternative, only when it helps:** keep Birch's offer private when it is worse
 #   than what Orchard believes your other work pays (`s.their_guess`: what *Orchard*
 #   thinks of *you*). When it is better, telling it raises the least Orchard thinks you
-#   would take, but names a number below your opening: weigh the two. The check accepts
-#   either choice then, and its message says what yours does.
+#   would take, but names a number well below your opening: weigh the two. The check
+#   accepts either choice then, and its message says what yours does.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
 #   it with your own opening.
 # - **Moved by news:** Orchard will not pay you more than a quote for the same work.
@@ -208,7 +207,7 @@ scenario
 #
 # | the quote lies | your opening |
 # |---|---|
-# | below your own reservation price | none: no deal you could take; say so and leave well (section 5); the check sends no such quote |
+# | below your own reservation price | none: no deal is possible (section 5); the check sends no such quote |
 # | from there to your estimate | at the quote or up to 3 below it: it caps Orchard's reservation price at the quote |
 # | from your estimate to the highest price a true fact of yours justifies | from your estimate up to the quote: it caps your opening |
 # | above that | unchanged |
@@ -227,9 +226,9 @@ def opening(s, anchor, quote=None):
     price = s.statements[key].figure
     if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, quote)
-    birch = [k for k in true if s.statements[k].about == "birch"]
-    if birch and s.alternative_price > s.their_guess:  # stronger than Orchard thinks
-        return price, [key, birch[0]]  # a judgement: keeping it private passes too
+    # Birch stays private, even when it beats what Orchard believes: it lies more than a
+    # fifth below my estimate of Orchard's limit, so named it is a low number Orchard can
+    # hold on to (telling it passes too)
     return price, [key]
     ### END SOLUTION
 
