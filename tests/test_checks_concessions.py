@@ -4392,3 +4392,16 @@ def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_th
         assert f"but its {below} your opening" in kept and "Telling it would have passed" in kept
     assert strong >= 30, strong
     assert "names a number well below your opening: weigh the two" in _flat()
+
+
+def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
+    """Review 69 C1: with a quote below the estimate the text allowed an opening up to 3
+    under it, below the estimate the quote sets, against the rule 'open at your estimate or
+    beyond'; the reason (an edge over an equal rival) sat only in the check's comments."""
+    text = _flat()
+    bullet = text[text.index("**Moved by news:**") :]
+    bullet = bullet[: bullet.index("| the quote lies |")]
+    assert (
+        "up to 3 thousand under the quote (the course's convention), a small edge that gives "
+        "Orchard a reason to choose you over an equal rival." in bullet
+    )

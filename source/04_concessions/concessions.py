@@ -202,8 +202,8 @@ scenario
 #   it with your own opening.
 # - **Moved by news:** Orchard will not pay you more than a quote for the same work.
 #   Only a quote below your estimate lowers the estimate too: open at it or up to 3
-#   thousand under the quote (the course's convention). A quote above your estimate
-#   lowers nothing.
+#   thousand under the quote (the course's convention), a small edge that gives Orchard a
+#   reason to choose you over an equal rival. A quote above your estimate lowers nothing.
 #
 # | the quote lies | your opening |
 # |---|---|
