@@ -2923,10 +2923,14 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     assert check.NEXT_YEAR_SPREAD > 0  # next year's limit: the estimate plus or minus this
 
 
-def test_section_1_lets_the_target_reach_the_estimate_as_section_2_does():
+def test_section_1_places_the_target_below_the_opening_and_leaves_its_band_to_section_2():
+    """Review 69 U2: section 1 said the target lies at or below the estimate, at it only
+    when the opening goes beyond it, which leans on section 2's band before section 2
+    defines it. It now says only what section 1 needs: the target lies below the opening
+    (true of every plan question 2's check accepts), and section 2 gives the band."""
     text = _flat()
-    assert "Your target (module 02) lies at or below that estimate" in text
-    assert "at it only when your opening goes beyond it" in text
+    assert "Your target (module 02; section 2 gives its band) lies below your opening." in text
+    assert "at it only when your opening goes beyond it" not in text
     assert "Your target (module 02) lies below that estimate, so" not in text
 
 

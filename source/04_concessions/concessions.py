@@ -121,17 +121,16 @@ scenario
 # A good opening is **ambitious** and **grounded**. The course's rule, the same in every
 # module: open at your estimate of the other side's reservation price or somewhat beyond
 # it, grounded in a fact you can name, and never beyond a point you can justify. Your
-# target (module 02) lies at or below that estimate (at it only when your opening goes
-# beyond it: section 2), so the opening lies beyond your target. The further past the
-# estimate, the more your number looks like a bluff and the likelier a walk-out; in this
-# module's cases the fact that grounds an opening is never more than about a sixth above
-# the estimate. You can always come down from a high opening; you can seldom go back up
-# from a low one. Grounded means a reason that rests on a fact: a market rate, what they
-# paid for the same thing before, what the work is worth to them. What they paid before
-# stays a fair ground even when their budget has shrunk since: the smaller budget is
-# already in your estimate of their reservation price, and it is theirs to argue. A number
-# without a reason looks like a bluff; a number with one becomes the reference point for
-# the rest of the talks.
+# target (module 02; section 2 gives its band) lies below your opening. The further past
+# the estimate, the more your number looks like a bluff and the likelier a walk-out; in
+# this module's cases the fact that grounds an opening is never more than about a sixth
+# above the estimate. You can always come down from a high opening; you can seldom go back
+# up from a low one. Grounded means a reason that rests on a fact: a market rate, what
+# they paid for the same thing before, what the work is worth to them. What they paid
+# before stays a fair ground even when their budget has shrunk since: the smaller budget
+# is already in your estimate of their reservation price, and it is theirs to argue. A
+# number without a reason looks like a bluff; a number with one becomes the reference
+# point for the rest of the talks.
 #
 # ### What to say, and what not to say
 #
