@@ -4409,3 +4409,17 @@ def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
         "up to 3 thousand under the quote (the course's convention), a small edge that gives "
         "Orchard a reason to choose you over an equal rival." in bullet
     )
+
+
+def test_question_7_asks_whether_the_learner_trusts_the_table():
+    """Review 69 X4 (optional): question 7 is one formula once the alternative is chosen; it
+    now also asks for one sentence, in a comment, on whether the learner trusts the simulated
+    table enough to move their reservation price that far, and the model answer gives one."""
+    written = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
+    assert (
+        "Then, in a comment in your function, say in one sentence whether you trust the "
+        "simulated table enough to move your reservation price by that much (the check does "
+        "not read it)." in written
+    )
+    answer = cell_text(MODULE, "concessions", "relationship-answer")
+    assert "# I trust the table's direction more than its size" in answer

@@ -1282,7 +1282,9 @@ next_year
 # work): read the rows, do not assume them. Your alternative is the better of the two ways
 # of ending without a deal, whichever it is. Assume every ending in the table is one you
 # would really make: the function cannot tell a walk-out you mean from a threat in
-# disguise (section 1), and the check does not ask it to.
+# disguise (section 1), and the check does not ask it to. Then, in a comment in your
+# function, say in one sentence whether you trust the simulated table enough to move your
+# reservation price by that much (the check does not read it).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1294,6 +1296,8 @@ def relationship_reservation(s, next_year):
     # leaves next year's gain higher
     without = max(next_year["polite walk-away"], next_year["walk-out"])
     worth = next_year["deal"] - without
+    # I trust the table's direction more than its size (it rests on the arena bots'
+    # assumptions), so at the table I take this move as the most I would make
     return reservation - worth
     ### END SOLUTION
 
