@@ -1300,7 +1300,9 @@ def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
     assert "about seven hours" in flat and "about five to six hours" not in flat
     assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
     assert "Likewise, in Rubinstein's model" in flat
-    assert "each agent knows its own deadline exactly" in flat
+    # review 69 U1: shorter; each agent's own deadline, known to it and kept private
+    assert "Each agent plans to reach its reservation price at its own deadline" in flat
+    assert "Faratin's agents know their deadline" in flat
     assert "arena's 10 rounds and its bots" in flat
     assert flat.count("number rounds from 1") + flat.count("numbers rounds from 1") == 2
     assert "good for you, but below the frontier" not in flat
@@ -1745,21 +1747,23 @@ def test_the_plans_on_the_clock_are_named_as_such():
     and these exceptions together, once: the plan sets each step's size, the other side's
     move its time, and the two simulations say where they fall short of that."""
     flat = _flat()
-    assert "you make its next offer only in answer to a move of Orchard's" in flat
+    # review 69 U1: question 2's paragraph on the table is shorter
+    assert "you make the plan's next offer only in answer to a move of Orchard's" in flat
     assert "The plan sets each step's size; their move sets its time." in flat
-    # review 66 U1/U2: the simulations' exception sits in the aside on their target
-    aside = flat[flat.index("Aside: where the simulations fall short of the rule") :]
+    # review 66 U1/U2: the simulations' exception sits in a folded note; review 69 U1: the
+    # one note under the introduction that gathers the course's own lines
+    aside = flat[flat.index("Note: which numbers are this course's own lines") :]
     assert (
-        "Section 5's two simulations (the low-ball and next year's table) step every round "
-        "anyway, to stay short, so they concede a little faster than the rule: read their "
+        "Section 5's two simulations (the low-ball and next year's table) step every round, "
+        "to stay short, so they concede a little faster than section 3's rule: read their "
         "figures as rough." in aside[: aside.index("</details>")]
     )
-    assert "one every round (section 2 says why that is short of its rule)" in flat
+    assert "one every round (the introduction's note says why that is short of its rule)" in flat
     # review 66 C1: the next-year plan now holds after the buyer's opening, as question 2's
     # rule 3 asks, and the aside says so instead of calling it "section 2's plan"
     assert (
         "a hold after the buyer's opening, then whole steps that never grow, one every round "
-        "(section 2 says why that is rough)" in flat
+        "(the introduction's note says why that is rough)" in flat
     )
     assert "the engine plays section 2's plan (" not in flat
     assert "which section 2 advises against" not in flat
@@ -2344,11 +2348,15 @@ def test_never_raising_the_reservation_price_fails_visibly_with_a_hint_that_says
 def test_a_free_move_is_defined_by_points_and_the_trade_ratio_is_a_side_note():
     """A free move was defined through the trade ratio and the other side's points at
     once; it is now defined by points alone (neither side loses, at least one gains), and
-    the trade ratio is a side note that allows a give that costs you nothing."""
+    the trade ratio is a side note that allows a give that costs you nothing (review 69 U1:
+    the side note now sits in the folded aside on the common rule, where it was said twice)."""
     flat = _flat()
     assert "A move is **free** when neither side loses points and at least one gains." in flat
-    assert "(A side note: a free move's trade ratio is at least 1, or its give costs you" in flat
-    assert "nothing; the ratio alone cannot tell you whether a move is free" in flat
+    assert "(A side note: a free move's trade ratio is at least 1" not in flat
+    aside = flat[flat.index("Aside: the common rule of equal value back") :]
+    aside = aside[: aside.index("</details>")]
+    assert "a free move's trade ratio is at least 1, or its give costs you nothing (the" in aside
+    assert "ratio alone cannot tell you whether a move is free" in aside
     assert "*and* it costs them nothing" not in flat
 
 
@@ -4165,7 +4173,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
-READING_WORDS, FOLDED_WORDS = 9100, 1700
+READING_WORDS, FOLDED_WORDS = 8300, 2100  # review 69 U1/U4: cut and folded, recounted
 
 
 def _reading_and_asides():
@@ -4423,3 +4431,25 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
     )
     answer = cell_text(MODULE, "concessions", "relationship-answer")
     assert "# I trust the table's direction more than its size" in answer
+
+
+def test_the_reading_is_a_tenth_shorter_and_the_course_s_own_lines_sit_in_one_note():
+    """Review 69 U1: 9,183 words of reading outside the folds (measured here before the
+    cut), dense with hedges on which numbers are the course's own. The reading is now at
+    least a tenth shorter, and the hedges (question 1's 3 under a quote, question 2's three
+    fifths, question 5's quarter, the two kinds of low-ball buyer, the simulations' every-
+    round steps) sit in one folded note under the introduction, not in the questions."""
+    main, _ = _reading_and_asides()
+    assert main <= 0.9 * 9183, main
+    flat = _flat()
+    note = flat[flat.index("<summary>Note: which numbers are this course's own lines") :]
+    note = note[: note.index("</details>")]
+    for hedge in (
+        "the 3 thousand you may open under a quote below your estimate",
+        "three fifths is this course's line, not a figure from Faratin or another study",
+        "the quarter is this course's line, not a finding",
+        "are this course's assumption, chosen to show the risk; no study has measured them",
+        "Section 5's two simulations (the low-ball and next year's table) step every round",
+    ):
+        assert hedge in note, hedge
+        assert flat.count(hedge) == 1, hedge

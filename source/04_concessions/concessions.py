@@ -13,41 +13,48 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# The earlier modules were about where leverage comes from. This one is about spending it
-# well once the talks begin: the number you name first, the pace at which you give
-# ground, what you ask for each time you do, and how you answer an offer that throws you.
-# The graded questions are decisions on your own case, Kite Studio's talks with Orchard;
-# three widgets add practice: a planner on your case, and two short negotiations on a
-# simple price case against the course's bots.
+# This module is about spending leverage once the talks begin. The graded questions are
+# decisions on your own case, Kite Studio's talks with Orchard; three widgets add
+# practice: a planner on your case, and two short negotiations against the course's bots.
 #
 # You will learn to
 #
-# 1. open with an ambitious offer that a true fact justifies, mention your alternative
-#    only when it beats what the other side believes of it, and answer the other side's
-#    anchor without being pulled by it;
-# 2. plan your concessions, and know what their pattern tells the other side;
-# 3. answer concessions with concessions, and stop giving when nothing comes back;
-# 4. trade across several issues so that both sides gain, up to the **Pareto frontier**
+# 1. open with an ambitious offer that a true fact justifies, and answer an anchor
+#    without being pulled by it;
+# 2. plan your concessions, and answer concessions with concessions;
+# 3. trade across several issues so that both sides gain, up to the **Pareto frontier**
 #    (the packages that no other package beats for one side without costing the other);
-#    choose where on it you want to land, pace the moves that take you there, put
-#    several equally good offers on the table at once, and read what the other side's
-#    pick among them tells you;
-# 5. decide, when an offer arrives, whether to accept, counter or walk away, and leave in
-#    a way that lets you come back.
+#    choose where on it to land, and offer several equally good packages at once;
+# 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 9,100 words of
+# It takes about seven hours, and about ten if Python is new to you: some 8,300 words of
 # reading, nine coded questions (questions 4 and 5 are real programming), three widgets, a
 # simulation table, two written choices (question 4b's margin, question 6b's answer to a
-# low-ball) and a reflection. Side remarks, extra literature and tips for the arena, about
-# 1,700 words more, sit in folded notes that open with a click; no question needs them. If
-# you split it into two sittings, stop after question 4: sections 1 to 3 and section 4 up
-# to question 4 (three fifths of the reading, four questions, the arena and the planner)
-# take about four hours, and the rest (questions 4b to 7, the low-ball exercise and the
-# reflection) about three.
+# low-ball) and a reflection. Side remarks, literature, the course's own lines and arena
+# details, about 2,100 words more, sit in folded notes that open with a click; no question
+# needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
+# and section 4 up to question 4 (three fifths of the reading, four questions, the arena
+# and the planner) take about four hours, and the rest (questions 4b to 7, the low-ball
+# exercise and the reflection) about three.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
 # after them check your answer and tell you what to fix. Every learner gets their own
 # numbers, so your answers are yours alone.
+#
+# <details><summary>Note: which numbers are this course's own lines</summary>
+#
+# Some lines in this module are the course's conventions, chosen for teaching, not
+# findings. In question 1, the 3 thousand you may open under a quote below your estimate.
+# In question 2, the first concession's cap: three fifths is this course's line, not a
+# figure from Faratin or another study: it leaves at least two fifths for later steps. In
+# question 5, the least an offer gives Orchard: the quarter is this course's line, not a
+# finding. Section 4's rule for moves is the course's own summary. In section 5, the two
+# kinds of low-ball buyer and the exercise's half-and-half mix of them are this course's
+# assumption, chosen to show the risk; no study has measured them. Section 5's two
+# simulations (the low-ball and next year's table) step every round, to stay short, so
+# they concede a little faster than section 3's rule: read their figures as rough.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -99,16 +106,15 @@ scenario
 # anchor lands on you, think about where the other side would go without you and about
 # what you are aiming for, and answer with the number those give you. Resist their
 # number's pull; what it tells you about them you may still use (module 01: an opening
-# rules out prices). Question 1 asks you to do that.
+# rules out prices).
 #
 # Not every number the other side shows you is an anchor. Another studio's written quote
 # for the same work is news about their alternatives: it changes what they can get
 # elsewhere, so it should move your estimate of their reservation price, and with it your
-# opening (below your own reservation price, it says no deal can suit you both). An anchor
-# from far below, from a side that may be shading its opening, proves only that they would
-# pay at least that much, which you knew already, so it leaves that estimate where it was.
-# It says more only when you know how this side habitually opens (module 01), and
-# Orchard's story gives you no such pattern.
+# opening. An anchor from far below, from a side that may be shading its opening, proves
+# only that they would pay at least that much, which you knew already, so it leaves that
+# estimate where it was. It says more only when you know how this side habitually opens
+# (module 01), and Orchard's story gives you no such pattern.
 #
 # <details><summary>Aside: when to let the other side open</summary>
 #
@@ -134,16 +140,16 @@ scenario
 #
 # ### What to say, and what not to say
 #
-# **The reason must be true.** Module 00's section on the ethics of leverage names the
-# kinds of move. Keeping your reservation price to yourself is ordinary and honest. A
-# **bluff** about your own reservation price ("I can't go below 110") is tolerated by the
-# conventions of negotiation (the comment to the American Bar Association's Model Rule
-# 4.1; module 00), though many negotiators will not bluff. Carr ("Is Business Bluffing
-# Ethical?", *Harvard Business Review*, 1968) went further and excused some misstatements
-# of fact too, which this course does not. Inventing a rival offer, or
-# inflating a real one, is **misrepresentation**: a false statement of a fact the other
-# side relies on, which Lewicki, Saunders and Barry (*Negotiation*) treat as deception and
-# which can amount to fraud.
+# **The reason must be true.** Keeping your reservation price to yourself is ordinary and
+# honest (module 00's section on the ethics of leverage). A **bluff** about your own
+# reservation price ("I can't go below 110") is tolerated by the conventions of
+# negotiation (the comment to the American Bar Association's Model Rule 4.1; module 00),
+# though many negotiators will not bluff. Carr ("Is Business Bluffing Ethical?", *Harvard
+# Business Review*, 1968) went further and excused some misstatements of fact too, which
+# this course does not. Inventing a rival offer, or inflating a real one, is
+# **misrepresentation**: a false statement of a fact the other side relies on, which
+# Lewicki, Saunders and Barry (*Negotiation*) treat as deception and which can amount to
+# fraud.
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
 # The other side already has an idea of what you could get elsewhere, and from it of the
@@ -151,7 +157,7 @@ scenario
 # module 02) works on that belief: a better alternative than they thought raises the
 # least they believe you would accept, and what they must offer; a worse one lowers it.
 # So compare your alternative with what *they* believe of it, not with your own
-# reservation price (module 03 words the rule that way), and keep a weaker one private.
+# reservation price, and keep a weaker one private.
 # Even a stronger one is a judgement call: its figure is a number below your opening that
 # they can hold on to, so it helps most when it comes close to your opening. State it as
 # a fact and let the other side draw the conclusion:
@@ -255,16 +261,13 @@ check.opening(opening, hidden=True)
 #
 # This is their **polynomial** family (they also give an exponential one). $\kappa$ is the
 # part conceded in the opening itself (0 here), and the exponent $\beta > 0$ sets the
-# shape. In this model each agent knows its own deadline exactly, keeps it private, and
-# plans to reach its reservation price then, in round $T$, and not before; the talks end
-# at the earlier of the two agents' deadlines.
+# shape. Each agent plans to reach its reservation price at its own deadline, round $T$,
+# which it keeps private.
 #
 # - $\beta < 1$, **Boulware**: it barely moves for most of the talks, then concedes in
-#   large steps near the end. Holding firm says that you can wait; make sure you can,
-#   since firmness with no real alternative behind it is a bluff the other side may
-#   call. Holding firm pays against a counterpart who concedes early or has a tighter
-#   deadline than yours, and two Boulware sides who both wait may run out of time before
-#   they reach each other.
+#   large steps near the end. Holding firm says you can wait, so make sure you can. It
+#   pays against a side that concedes early or has a tighter deadline, and two Boulware
+#   sides who both wait may run out of time before they reach each other.
 # - $\beta = 1$, **linear**: the same step every round.
 # - $\beta > 1$, **Conceder**: most of the ground is given early, and the steps shrink.
 #
@@ -283,20 +286,16 @@ check.opening(opening, hidden=True)
 # </details>
 #
 # The other side does not see $\beta$; it sees the size of your steps, and reads them.
-# Steps that shrink say you are nearing your reservation price. Steps that hold their size
-# or grow say there is more to come, and that waiting pays. So a Boulware curve says
-# "firm" while it stands still, and then, with its large late steps, says "keep pushing".
-# A Conceder curve gives a lot early, and its shrinking steps say "nearly done". A plan of
-# yours that shrinks its steps towards a target above your reservation price sends that
-# same signal while your reservation price is still some way off: like the bluff of
-# section 1, it is a claim about your own position, which the conventions of negotiation
-# tolerate.
+# Steps that shrink say you are nearing your reservation price; steps that hold their size
+# or grow say there is more to come, and that waiting pays. A plan of yours that shrinks
+# its steps towards a target above your reservation price says "nearly done" while your
+# reservation price is still some way off: like the bluff of section 1, a claim about your
+# own position, which the conventions of negotiation tolerate.
 #
-# **Where the model stops.** Faratin's agents know their deadline exactly, plan to end
-# on their reservation price, and follow the schedule whatever the other side does. A
-# person rarely knows when the talks will end, gives a reservation price away by
-# offering it (module 01), and hands out concessions nobody paid for by following a
-# clock. So use the curve for its shape, not as a script: plan steps that shrink towards
+# **Where the model stops.** Faratin's agents know their deadline and follow the schedule
+# whatever the other side does. A person rarely knows when the talks will end, and
+# following a clock hands out concessions nobody paid for. So use the curve for its shape,
+# not as a script: plan steps that shrink towards
 # a **target** above your reservation price, keeping a margin for a final trade, and make
 # each step in answer to a move of theirs (section 3), holding in a round while you wait
 # for it. The plan sets each step's size; their move sets its time.
@@ -319,14 +318,6 @@ check.opening(opening, hidden=True)
 # year's simulation in section 5) stop **halfway from your reservation price to your
 # opening**, never above the estimate when you open no higher than a true fact justifies.
 # Question 2 leaves the place in the band to you; question 3 hands you a target from it.
-#
-# <details><summary>Aside: where the simulations fall short of the rule</summary>
-#
-# Section 5's two simulations (the low-ball and next year's table) step every round
-# anyway, to stay short, so they concede a little faster than the rule: read their
-# figures as rough.
-#
-# </details>
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
@@ -359,8 +350,7 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    Make your first concession in round 2: a longer hold says you can wait, and two sides
 #    that both wait may run out of rounds (section 2). Later holds are yours to place;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
-#    the later steps still mean something (three fifths is this course's line, not a
-#    figure from Faratin or another study: it leaves at least two fifths for later steps);
+#    the later steps still mean something;
 # 5. end at your target, no lower than the even split of the zone you expect (halfway
 #    between your reservation price, Birch's price `s.alternative_price` plus
 #    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
@@ -369,19 +359,14 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    there the target lies at most nine tenths of the way up from your reservation price
 #    to the estimate, as in module 02.
 #
-# The plan is written round by round, as Faratin's curves are, with a hold (the same
-# offer again) where you expect to wait. At the table you make its next offer only in
-# answer to a move of Orchard's, as section 2 says, so its entry for round k is where you
-# stand in round k only if Orchard moves every round; question 3 decides how far you go
-# each time.
+# At the table you make the plan's next offer only in answer to a move of Orchard's, so
+# its entry for round k is where you stand in round k only if Orchard moves every round.
 #
 # The plan is yours to decide for your case: where in that band your target goes (nearer
-# your estimate when your facts for it are solid, nearer the even split when they are
-# thin; section 2 says why the course's own plans stop at its halfway point, short of the
-# estimate), how fast your steps shrink, and where you hold. The check calls it with a few
-# grounded openings, from `s.their_estimate` up to the most a true fact of yours justifies
-# (not your answer to question 1), and accepts every plan that keeps the five rules: where
-# in the band you stop is not graded.
+# your estimate when your facts for it are solid), how fast your steps shrink, and where
+# you hold. The check calls it with a few grounded openings, from `s.their_estimate` up to
+# the most a true fact of yours justifies, and accepts every plan that keeps the five
+# rules: where in the band you stop is not graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -416,26 +401,25 @@ check.concession_plan(concession_plan, hidden=True)
 # People feel bound to return what they are given. The sociologist Gouldner called it
 # the **norm of reciprocity** ("The norm of reciprocity", *American Sociological Review*,
 # 1960), and Cialdini (*Influence*, 1984) showed how far the rule of reciprocation
-# reaches, concessions included: a concession tends to be answered with one. An answered
-# concession keeps the talks moving; one *not* answered teaches the other side that
-# pressing works, and the next will be expected sooner.
+# reaches, concessions included: a concession tends to be answered with one. One *not*
+# answered teaches the other side that pressing works.
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
 # other side did last. In Axelrod's computer tournaments of the repeated prisoner's
 # dilemma (*The Evolution of Cooperation*, 1984) it did better overall than cleverer
-# entries: it was never first to defect, struck back at once, forgave as soon as the
-# other side cooperated again, and was easy to read. Its standing in theory depends on
-# repeated play with no known end, which Axelrod called the "shadow of the future":
-# cooperating today pays because tomorrow's game depends on it. A single negotiation
-# with a fixed end is different: near the end the future no longer disciplines anyone, so
-# in one negotiation treat tit-for-tat as a way of pacing concessions, not as a promise of
-# cooperation. Its full force returns when you will meet the same counterpart again.
+# entries. Its strength rests on repeated play with no known end, Axelrod's "shadow of the
+# future": cooperating today pays because tomorrow's game depends on it. In one
+# negotiation with a fixed end, treat tit-for-tat as a way of pacing concessions, not as a
+# promise of cooperation; its full force returns when you will meet the same counterpart
+# again.
 #
 # <details><summary>Aside: Axelrod's two tournaments</summary>
 #
-# Tit-for-tat won his first tournament, whose games had a known length of 200 moves, too.
-# Because a known last move invites defection, he made each game of his second
-# tournament end at random, and nobody could profit from defecting on a known last move.
+# Tit-for-tat was never first to defect, struck back at once, forgave as soon as the other
+# side cooperated again, and was easy to read. It won his first tournament, whose games
+# had a known length of 200 moves, too. Because a known last move invites defection, he
+# made each game of his second tournament end at random, and nobody could profit from
+# defecting on a known last move.
 #
 # </details>
 #
@@ -450,13 +434,11 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # </details>
 #
-# Software agents may mirror a step back with a step back of their own; a person should
-# not. Asking more than you last offered is itself a
-# retraction (section 2): it tells the other side your offers cannot be relied on and
-# gives it a reason to walk away, and the course's tit-for-tat buyer answers a step back
-# by holding, not by stepping back. Nor should a person copy a big step in full: your own
-# plan (section 2) has steps that shrink towards a target above your reservation price,
-# and a copied step that is bigger than your last one tells the other side more is coming.
+# A person should not mirror a step back: asking more than you last offered is itself a
+# retraction (section 2), which tells the other side your offers cannot be relied on; the
+# course's tit-for-tat buyer answers a step back by holding. Nor should a person copy a
+# big step in full: a copied step bigger than your last one tells the other side more is
+# coming.
 # So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
@@ -524,18 +506,22 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # You sell, a bot buys, on a simple price case (not Kite's). Your reservation price is 40;
 # the buyer's reservation price lies somewhere from 35 to 85, drawn independently of yours
 # (it may be below it) and kept hidden. Type your ask and send it, accept the buyer's
-# offer, walk away politely or walk out. The buyer answers each offer with one of its own
-# and a few words. It may stop before the tenth round: when its time is up it says its
-# offer is final, and when its patience runs out it says so at least one offer before it
-# leaves. Patience is used up by **insulting** offers, which it refuses out of hand (an
-# ask more than three quarters of the way from its reservation price up to 100, the top of
-# the scale), and, while your ask is still above its reservation price, by offers you take
-# back and by rounds in which you do not move; a real concession restores a little of it.
-# When it is over, a debrief shows both concession curves and what each of your
-# concessions bought.
+# offer, walk away politely or walk out.
 #
-# The arena numbers rounds from 1 (your first offer is in round 1), where sections 2 and
-# 3 count from 0, the opening.
+# <details><summary>How the buyer behaves, and the debrief</summary>
+#
+# When it is over, a debrief shows both concession curves and what each of your
+# concessions bought. The buyer answers each offer with one of its own and a few words. It
+# may stop before the tenth round: when its time is up it says its offer is final, and
+# when its patience runs out it says so at least one offer before it leaves. Patience is
+# used up by **insulting** offers, which it refuses out of hand (an ask more than three
+# quarters of the way from its reservation price up to 100, the top of the scale), and,
+# while your ask is still above its reservation price, by offers you take back and by
+# rounds in which you do not move; a real concession restores a little of it. The arena
+# numbers rounds from 1 (your first offer is in round 1), where sections 2 and 3 count
+# from 0, the opening.
+#
+# </details>
 #
 # <details><summary>Three things to try in the arena</summary>
 #
@@ -605,9 +591,7 @@ NegotiationArena()
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
-# (see the caution below); on the frontier, none does. (A side note: a free move's trade
-# ratio is at least 1, or its give costs you nothing; the ratio alone cannot tell you
-# whether a move is free, since it says nothing of Orchard's points.)
+# (see the caution below); on the frontier, none does.
 #
 # **Where to land is one decision; how to get there is another.**
 #
@@ -645,8 +629,8 @@ NegotiationArena()
 #       job), so check it yourself before each concession. If no deal is signed, every
 #       concession falls away, even one that did not close the deal.
 #    4. If one move gives them all the points they still need (a **closing move**), make
-#       the one of those that costs you least. If two cost you the same, make the one that gives them
-#       more: it is better for them and no worse for you.
+#       the one of those that costs you least. If two cost you the same, make the one
+#       that gives them more: it is better for them and no worse for you.
 #    5. Only when no single move is enough, choose by the exchange rate and take the
 #       highest: cheap for you and dear to them. It may be a single give, as long as it
 #       is given on that condition.
@@ -661,24 +645,28 @@ NegotiationArena()
 #
 # <details><summary>Aside: the common rule of equal value back</summary>
 #
-# A common rule, the one much practical advice gives, says that every give must bring
-# back something of equal value, a trade ratio of at least 1. Rule 1 keeps it below the
-# frontier: a free move's trade ratio is at least 1, or its give costs you nothing. On
-# the frontier no move that helps Orchard has a ratio of 1 or more (rule 2), so that rule
-# would refuse every closing concession and leave the deal unsigned. On the frontier this
-# course departs from it: what comes back for a conditional concession is the deal
-# itself, while that deal still beats your BATNA (rule 2.3), and a give that would not
-# help close the deal is still refused (rules 2.1 and 3).
+# A common rule, the one much practical advice gives, says that every give must bring back
+# something of equal value, a trade ratio of at least 1. Rule 1 keeps it below the
+# frontier: a free move's trade ratio is at least 1, or its give costs you nothing (the
+# ratio alone cannot tell you whether a move is free, since it says nothing of Orchard's
+# points). On the frontier no move that helps Orchard has a ratio of 1 or more (rule 2),
+# so that rule would refuse every closing concession and leave the deal unsigned. On the
+# frontier this course departs from it: what comes back for a conditional concession is
+# the deal itself, while that deal still beats your BATNA (rule 2.3), and a give that
+# would not help close the deal is still refused (rules 2.1 and 3).
 #
 # </details>
 #
-# Their minimum is itself an estimate. Rule 2.4 lands at or above it, often a few points
-# above, so where it lands rests on your research's guess. Test that guess before the
-# closing move, not after it: ask what a package must still hold for them to sign, and
-# offer the move on the condition that it settles the deal ("if that settles it, I can go
-# to unlimited revisions"). If they sign for less, you have given less; if they ask for
-# more after it, the condition shows the estimate was wrong, and you have not given the
-# move for nothing.
+# <details><summary>Aside: their minimum is an estimate</summary>
+#
+# Rule 2.4 lands at or above their minimum, often a few points above, so where it lands
+# rests on your research's guess. Test that guess before the closing move, not after it:
+# ask what a package must still hold for them to sign, and offer the move on the
+# condition that it settles the deal ("if that settles it, I can go to unlimited
+# revisions"). If they sign for less, you have given less; if they ask for more after it,
+# the condition shows the estimate was wrong, and you have not given the move for nothing.
+#
+# </details>
 #
 # <details><summary>Aside: stuck below the frontier</summary>
 #
@@ -713,8 +701,7 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #    rate ("—" where one does not apply; a single give's trade ratio is 0.00, and on the
 #    frontier it can still be the rule's move, made conditional: rule 2). The last column
 #    judges each move by question 4's rule from where you stood: green when it is the
-#    rule's move, red when the rule makes another (it says which). The picture draws your
-#    plan as numbered steps.
+#    rule's move, red when the rule makes another (it says which).
 #
 # The colours judge how each move is chosen, not where your plan ends; the verdict under
 # the table judges that. Land on the frontier with Orchard's minimum met; the rule's own
@@ -870,9 +857,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # the deal", *Negotiation*, the newsletter of Harvard Business School Publishing and the
 # Program on Negotiation, 2005) suggest **multiple equivalent simultaneous offers**
 # (MESOs): two or three packages put forward together, each worth about the same to you
-# but built differently, and the other side picks one. You stay as ambitious as with a
-# single offer, yet you look flexible, and their choice tells you which issues matter to
-# them, which your research could only estimate.
+# but built differently, and the other side picks one. You stay ambitious yet look
+# flexible, and their choice tells you which issues matter to them.
 #
 # <details><summary>Aside: what the experiments found</summary>
 #
@@ -886,10 +872,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # </details>
 #
 # Each offer should be one Orchard could take seriously: none should leave value on the
-# table, and each should give ground on different issues. An *opening* set, made before
-# any concession, sits at or beyond where you plan to land, so on the frontier each of its
-# offers often gives Orchard less than the least it would sign: it is a first move, not a
-# deal, and what it must not be is an insult.
+# table, and each should give ground on different issues. An *opening* set is a first
+# move, not a deal, and what it must not be is an insult.
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
@@ -917,11 +901,11 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
 # - each is one Orchard could take seriously: it gives Orchard (`s.theirs`) at least a
-#   quarter of the points it needs to sign (`s.their_minimum / 4`; the quarter is this
-#   course's line, not a finding); a package worth next to nothing to Orchard reads as an
-#   insult, not as a choice. (This is an opening set: an offer worth more to you than
-#   your landing package gives Orchard less than its minimum, since the landing package
-#   is the best for you of those that meet it; only an offer worth the same can meet it.)
+#   quarter of the points it needs to sign (`s.their_minimum / 4`); a package worth next
+#   to nothing to Orchard reads as an insult, not as a choice. (This is an opening set: an
+#   offer worth more to you than your landing package gives Orchard less than its
+#   minimum, since the landing package is the best for you of those that meet it; only an
+#   offer worth the same can meet it.)
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points, if you want them. Your case has more
@@ -1011,10 +995,9 @@ check.read_pick(read_pick, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-teaching", "schema_version": 3}
 # ## 5. Difficult moments: accept, counter or walk away
 #
-# Sooner or later an offer arrives that throws you: far below anything discussed, with a
-# sudden deadline attached, or with a sharp remark. It changes nothing about your BATNA
-# or your reservation price; what it works on is your judgement. The way through is to
-# have decided, before the moment comes, what you will do with any offer. There are only
+# An offer that throws you (far below anything discussed, with a sudden deadline or a
+# sharp remark) changes nothing about your BATNA or your reservation price; it works on
+# your judgement. Decide before the moment what you will do with any offer. There are
 # three answers.
 #
 # - **Accept** when the offer is at least what you would ask next: turning it down only
@@ -1059,11 +1042,9 @@ check.read_pick(read_pick, hidden=True)
 # 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
 #    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
 #    your plan had a step due. Some buyers may read any step now, even your planned one,
-#    as a reward for the drop, and others only a big one (these two kinds, and the
-#    exercise's half-and-half mix of them below, are this course's assumption, chosen to
-#    show the risk; no study has measured them); when the drop comes you cannot tell
-#    which you face, nor a test from a real cut, so hold. A big step made to calm the room
-#    is a concession nobody paid for, and it moves the anchor their way.
+#    as a reward for the drop, and others only a big one; when the drop comes you cannot
+#    tell which you face, nor a test from a real cut, so hold. A big step made to calm the
+#    room is a concession nobody paid for, and it moves the anchor their way.
 #    When they come back with a real move, answer it with your planned step, and on a
 #    condition: a level on another issue where one is on offer ("I can look at 30-day
 #    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
@@ -1072,14 +1053,11 @@ check.read_pick(read_pick, hidden=True)
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
 #    Say what would bring you back, and thank them.
 #
-# Leaving well matters beyond politeness. How people feel after a negotiation (about the
-# outcome, about themselves, about the process and about the relationship) is a measure of
-# its own, which Curhan, Elfenbein and Xu called **subjective value** ("What do people
-# value when they negotiate?", *JPSP*, 2006). In a two-round study by Curhan, Elfenbein
-# and Eisenkraft (*Journal of Applied Social Psychology*, 2010), negotiators who felt
-# better about a first negotiation did better in a second one with the same partner, even
-# allowing for how well they had done the first time, and were keener to deal with that
-# partner again; the first deal's economic outcome did not predict that wish.
+# How people feel after a negotiation (about the outcome, themselves, the process and the
+# relationship) is a measure of its own, which Curhan, Elfenbein and Xu called
+# **subjective value** ("What do people value when they negotiate?", *JPSP*, 2006); in a
+# later study it predicted the wish to deal again (the aside on the two-round study,
+# below).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment-teaching", "schema_version": 3}
 # ### Exercise: a low-ball arrives
@@ -1092,13 +1070,12 @@ check.read_pick(read_pick, hidden=True)
 # buyer's at 72 (it lies from 60 to 85), you opened at 84, a sixth above that estimate,
 # the talks last 12 rounds, and your target is section 2's: halfway from your reservation
 # price to your opening (67). Your plan has section 2's shape: a hold after the buyer's
-# opening, then whole steps that never grow, down to that target, one every round (section
-# 2 says why that is short of its rule). Choose your answer in the widget; the rest of the
-# talks are then played against the same buyer, and it reads your answer. Half the buyers
-# here read any step in answer to the low-ball, however small, as pressure working, and
-# start again from their low-ball; the other half read only a step much bigger than your
-# planned one that way. Pick an answer, then press "see what happens"; the debrief says
-# what happened and why. (The widgets number rounds from 1, as the arena does.)
+# opening, then whole steps that never grow, down to that target, one every round (the
+# introduction's note says why that is short of its rule). Half the buyers here read any
+# step in answer to the low-ball, however small, as pressure working, and start again from
+# their low-ball; the other half read only a step much bigger than your planned one that
+# way. Pick an answer, then press "see what happens"; the debrief says what happened and
+# why. (The widgets number rounds from 1, as the arena does.)
 #
 # <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
 #
@@ -1201,9 +1178,8 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
 # ### Meeting the same buyer again
 #
-# A negotiation ends; the relationship behind it usually goes on. Whenever you will deal
-# with the same counterpart again, Axelrod's shadow of the future (section 3) is at work:
-# how this negotiation ends changes how the next one begins. A
+# Whenever you will deal with the same counterpart again, Axelrod's shadow of the future
+# (section 3) is at work: how this negotiation ends changes how the next one begins. A
 # walk-away that leaves the door open ("at this price we can't do it; if anything changes
 # on your side, call me") can keep the other side's good feelings about the process and
 # the relationship (its subjective value, above); a walk-out that burns the bridge, or a
@@ -1211,12 +1187,12 @@ except NotImplementedError:
 #
 # <details><summary>Aside: what the two-round study measured</summary>
 #
-# In the study by Curhan, Elfenbein and Eisenkraft (section 5), feelings after the first
-# round predicted how well the second went, over and above what the first deal paid, and
-# only the feelings, not the first deal's economic outcome, predicted the wish to deal
-# again. The study measured each negotiator's own feelings; that the other side's
-# feelings about how you ended shape its wish to deal with you again is this course's
-# reading of it.
+# In a two-round study by Curhan, Elfenbein and Eisenkraft (*Journal of Applied Social
+# Psychology*, 2010), feelings after the first round predicted how well the second went,
+# over and above what the first deal paid, and only the feelings, not the first deal's
+# economic outcome, predicted the wish to deal again. The study measured each
+# negotiator's own feelings; that the other side's feelings about how you ended shape its
+# wish to deal with you again is this course's reading of it.
 #
 # </details>
 #
@@ -1244,10 +1220,9 @@ except NotImplementedError:
 # a low price can become the starting point of the next talks), and count only what you
 # can reasonably expect.
 #
-# The cell below estimates it for a buyer like Orchard under the arena bots' assumptions.
-# The table gives next year's gain over next year's reservation price (the same figure
-# as this year's; thousands, averaged over the four styles of buyer, 0 without a deal):
-# what a deal is worth beyond Birch's job once the extra cost is paid.
+# The cell below estimates, under the arena bots' assumptions, next year's gain over next
+# year's reservation price (the same figure as this year's; thousands, averaged over the
+# four styles of buyer, 0 without a deal) after each way of ending this year.
 #
 # <details><summary>Aside: how the table is simulated</summary>
 #
@@ -1257,8 +1232,8 @@ except NotImplementedError:
 # (thousands) so that Orchard's prices fit. For each way this year's talks could end, the
 # engine plays a plan of section 2's shape against the buyer twice: question 1's grounded
 # opening, a hold after the buyer's opening, then whole steps that never grow, one every
-# round (section 2 says why that is rough), down to section 2's target for the
-# simulations, and question 6's rule for accepting. It plays this year until the plan
+# round (the introduction's note says why that is rough), down to section 2's target for
+# the simulations, and question 6's rule for accepting. It plays this year until the plan
 # would end the talks in that way, and next year in full.
 #
 # </details>
