@@ -232,8 +232,8 @@ def opening(s, anchor, quote=None):
     if quote is not None:  # news about Orchard's alternatives: it won't pay more than that
         price = min(price, quote)
     # Birch stays private, even when it beats what Orchard believes: it lies more than a
-    # fifth below my estimate of Orchard's limit, so named it is a low number Orchard can
-    # hold on to (telling it passes too)
+    # fifth below my estimate of Orchard's reservation price, so named it is a low number
+    # Orchard can hold on to (telling it passes too)
     return price, [key]
     ### END SOLUTION
 
