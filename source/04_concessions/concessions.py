@@ -1042,9 +1042,9 @@ check.read_pick(read_pick, hidden=True)
 # 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
 #    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
 #    your plan had a step due. Some buyers may read any step now, even your planned one,
-#    as a reward for the drop, and others only a big one; when the drop comes you cannot
-#    tell which you face, nor a test from a real cut, so hold. A big step made to calm the
-#    room is a concession nobody paid for, and it moves the anchor their way.
+#    as a reward for the drop, and others only a big one; when the drop comes
+#    you cannot tell which you face, nor a test from a real cut, so hold. A big step made
+#    to calm the room is a concession nobody paid for, and it moves the anchor their way.
 #    When they come back with a real move, answer it with your planned step, and on a
 #    condition: a level on another issue where one is on offer ("I can look at 30-day
 #    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
