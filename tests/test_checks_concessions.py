@@ -4400,8 +4400,10 @@ def test_the_model_answer_keeps_a_strong_birch_private_and_the_message_weighs_th
             check.opening(answers["opening"])
             kept = capsys.readouterr().out
         assert f"but its {below} your opening" in told, told
-        assert "Keeping it private, the model answer's choice, would have passed too" in told
-        assert f"but its {below} your opening" in kept and "Telling it would have passed" in kept
+        assert "(keeping it private, the model answer's choice, would have passed too)" in told
+        assert (
+            f"but its {below} your opening" in kept and "(telling it would have passed too)" in kept
+        )
     assert strong >= 30, strong
     assert "names a number well below your opening: weigh the two" in _flat()
 

@@ -318,13 +318,13 @@ def opening(answer, hidden=False):
         below = f"{own.alternative_price:g} is {1 - own.alternative_price / opened:.0%} below"
         birch = (
             "you tell Orchard of Birch's offer, which beats what it believes your other work "
-            f"pays and so raises the least it thinks you would take; but its {below} your "
-            "opening, a low number Orchard can hold on to. Keeping it private, the model "
-            "answer's choice, would have passed too"
+            f"pays and so raises the least it thinks you would take, but its {below} your "
+            "opening, a low number Orchard can hold on to (keeping it private, the model "
+            "answer's choice, would have passed too)"
             if told
             else "you keep Birch's offer private: it beats what Orchard believes, so telling "
             f"it would raise the least Orchard thinks you would take, but its {below} your "
-            "opening, a low number Orchard could hold on to. Telling it would have passed too"
+            "opening, a low number Orchard could hold on to (telling it would have passed too)"
         )
     elif _birch_kind(own) == "fact":
         birch = "you keep Birch's offer, weaker than Orchard believes, to yourself"
