@@ -1247,10 +1247,9 @@ check.report_decision(report_decision, hidden=True)
 #   since naming it shows you could be had for less (module 02). If it is true, "we are
 #   also talking with two other buyers" informs without threatening. A demand tied to what you
 #   would do anyway ("sign by the end of the month, when the slot goes to the next order")
-#   is a *warning*: a consequence you would bring about anyway, stated as a condition
-#   (modules 02 and 03 use the word again). It is legitimate when true, though said
-#   as an ultimatum it still invites a test and leaves the other side no way to agree
-#   without losing face. A demand tied to something you would not in fact do (a made-up
+#   is a *warning*: a consequence you would bring about anyway, stated as a condition.
+#   It is legitimate when true, though said as an ultimatum it still invites a test and
+#   leaves the other side no way to agree without losing face. A demand tied to something you would not in fact do (a made-up
 #   Friday) is a *threat or warning you would not carry out*, a false statement of your
 #   intention, which sits on the line between a bluff and a misrepresentation (see
 #   fair and foul ways, below). A calm remark makes your reservation price believable
