@@ -1299,7 +1299,7 @@ def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
     """Sixth review, C2, U2, U4, U5, U6 and module 04's review C3: the opening is never
     called the target; de-anchoring points at what Marlow's alternatives lack; an insult
     always strains Marlow's patience, a stall or a retraction only below its walk-away;
-    question 1 says it wants the cent; the alternatives rule is labelled a convention;
+    question 1 says it wants the cent; the alternatives rule says what it measures;
     module 04 already taught concessions only in answer to theirs."""
     plan = section("plan-teaching")
     opening = section("opening-teaching")
@@ -1312,7 +1312,12 @@ def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
     assert "loses patience with every offer it must refuse out of hand" in table
     assert "strain it only while your offer is still worse for it than walking away" in table
     assert "right to 0.01 k€" in section("q1-text")
-    assert "This course's convention, not a finding" in section("audit-teaching")
+    # review 69 C1: the rule is stated as a measure (the stronger fallback against what
+    # the deal could give), which needs no label; it is no longer a claim about who
+    # loses less by walking away
+    assert "stronger fallback, measured against what the deal could give it" in (
+        section("audit-teaching")
+    )
 
 
 # Seventh review (fix2): debrief sentences that were false or misleading about the run.

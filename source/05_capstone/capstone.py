@@ -253,19 +253,21 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   question 2's decision (your BATNA) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
 #   each of the two states, since your research gives no separate figure for Marlow's
-#   alternative. This course's convention, not a finding: the side whose alternative is
-#   the larger fraction of its own best package loses less by walking away (k€ and
-#   points cannot be set against each other in any other way). Marlow's reservation
-#   price would carry any cost this deal has for Marlow, while your share leaves yours
-#   out, so if Marlow has such a cost, the row leans that much towards Marlow. Leave
-#   Marlow's supplier audit and tooling out: a cost of this deal raises your reservation price and narrows the zone
-#   of possible agreement (the packages that suit both sides, module 02), but makes
-#   neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
-#   sits in its holder's alternatives, which get fewer and dearer as the date nears. You
-#   must book your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
+#   alternative. The side with the larger share has the stronger fallback, measured
+#   against what the deal could give it (k€ and points have no common unit, so each
+#   side is measured against its own best). Leave Marlow's supplier audit and tooling
+#   out: a cost of this deal raises your reservation price and narrows the zone of
+#   possible agreement (the packages that suit both sides, module 02), but makes
+#   neither Brenn nor Kessel better. Marlow's reservation price would carry any cost
+#   this deal has for Marlow, so if Marlow has such a cost, the row leans that much
+#   towards Marlow. Second, time: as in modules 00 and 03, a deadline sits in its
+#   holder's alternatives, which get fewer and dearer as the date nears. You must book
+#   your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
-#   at a price. The side that can wait longer keeps its alternatives longer. Count a
-#   deadline here and nowhere else (the research is in the note below the list).
+#   at a price. Your booking date does not change Brenn or Kessel, which answer at that
+#   date whenever the talks end; it limits how long you can hold out, which is why it
+#   counts here too. Count a deadline here and nowhere else (the research is in the
+#   note below the list).
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
