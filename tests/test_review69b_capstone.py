@@ -40,3 +40,38 @@ def test_the_alternatives_row_says_the_booking_date_does_not_thin_brenn_or_kesse
         "Your booking date does not change Brenn or Kessel, which answer at that date "
         "whenever the talks end; it limits how long you can hold out" in audit
     )
+
+
+def test_question_6_says_why_its_visible_check_gives_no_count(monkeypatch, learner):
+    """X5: the review asked for the number of right verdicts before grading. With two
+    verdicts to choose from, a count leaks the key: flip one verdict, run again, and the
+    count says whether it was right. So the visible check stays on the form, and question
+    6 and the check now say why in one sentence. Its output is the same for the key and
+    for the key with any one verdict flipped (no count, no hint). The sentences failed on
+    the old text."""
+    import contextlib
+    import io
+
+    from course.checks import capstone as check
+    from course.scenarios.capstone import statement_key
+
+    why = (
+        "even a count of the verdicts that pass would let you find each one by flipping it "
+        "and running the check again"
+    )
+    assert why in _section("q6-text")
+    for n in range(40):
+        case = course.variant("05_capstone", f"x5-{n}")
+        monkeypatch.setattr(check, "_drawn", lambda learner, c=case: c)
+        key = statement_key(case)
+        outputs = set()
+        for letter in [None, *key]:
+            answer = dict(key)
+            if letter:
+                answer[letter] = "say" if key[letter] == "keep quiet" else "keep quiet"
+            printed = io.StringIO()
+            with contextlib.redirect_stdout(printed):
+                assert check.what_to_say(lambda s, a=answer: a) is None
+            outputs.add(printed.getvalue())
+        assert len(outputs) == 1, outputs
+        assert why in " ".join(outputs.pop().split())

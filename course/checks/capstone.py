@@ -1011,9 +1011,10 @@ def what_to_say(answer, hidden=False):
         _verdicts(raw, case.statements)
         passed(
             "what_to_say gives a verdict, 'say' or 'keep quiet', for each of your six "
-            "statements. This check looks only at that form: the verdicts themselves are "
-            "marked when your notebook is graded (the practice above is where you get "
-            "feedback on the reasons)."
+            "statements. This check looks only at that form, by design: even a count of "
+            "the verdicts that pass would let you find each one by flipping it and running "
+            "the check again. The verdicts themselves are marked when your notebook is "
+            "graded (the practice above is where you get feedback on the reasons)."
         )
         return None
     if not isinstance(raw, Mapping):

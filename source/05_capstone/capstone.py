@@ -658,8 +658,9 @@ check.practice_to_say(practice_to_say)
 # Each right verdict earns a sixth of the marks, but only beside a right verdict of the
 # other kind, so the same verdict for all six earns nothing. Every case has at least two
 # statements of each verdict, so one wrong verdict costs a sixth and no more. The check
-# below looks only at the form; your verdicts are marked at grading, so learn the reasons
-# in the practice above.
+# below looks only at the form, by design: even a count of the verdicts that pass would
+# let you find each one by flipping it and running the check again. Your verdicts are
+# marked at grading, so learn the reasons in the practice above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
