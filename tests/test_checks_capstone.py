@@ -2424,7 +2424,8 @@ def test_the_model_answer_puts_the_bots_gain_down_to_the_opening_not_to_words():
     # replays; review 68 X1: learners cannot run those, so the answer says the step beyond
     # went untried at its table and the appendix's figure is not its own
     assert "one step beyond gained 1.85 against a Boulware Marlow" not in source
-    assert "I did not try at the table, so my sittings cannot price it" in source
+    # review 69 U2: said in the instructor note after the (shorter) model answer
+    assert "went untried at this learner's table, so the sittings cannot price it" in source
     assert "this bot hears offers, not words" in source
     assert "what you say is not modelled, only your offers" in source
 

@@ -75,3 +75,20 @@ def test_question_6_says_why_its_visible_check_gives_no_count(monkeypatch, learn
             outputs.add(printed.getvalue())
         assert len(outputs) == 1, outputs
         assert why in " ".join(outputs.pop().split())
+
+
+def test_the_model_reflection_is_four_short_paragraphs_and_the_arithmetic_a_note():
+    """U2: the model answer ran to about 1,200 words in one paragraph and computed a 0.1 to
+    6.2 k€ range the rubric does not require. It is now four paragraphs, one per rubric
+    part, each opening with the part's number, about 350 words in all; the letter's
+    arithmetic is an instructor note after it. Failed on the old text."""
+    cell = SOURCE.read_text().split('grade_id": "reflection"')[1].split("# %%")[0]
+    lines = [line.removeprefix("#").strip() for line in cell.splitlines()]
+    text = "\n".join(lines)
+    answer = text[text.index('"(1)') : text.index('."', text.index('"(1)')) + 2]
+    paragraphs = [p for p in answer.split("\n\n") if p.strip()]
+    assert [p.split()[0].strip('"') for p in paragraphs] == ["(1)", "(2)", "(3)", "(4)"]
+    assert 320 <= len(answer.split()) <= 400, len(answer.split())
+    assert "6.2 k€" not in answer and "Instructor note" not in answer
+    note = text[text.index("Instructor note:") :]
+    assert "between about 0.1 and 6.2 k€ on average" in " ".join(note.split())

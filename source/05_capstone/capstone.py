@@ -1193,61 +1193,48 @@ NegotiationTable(
 # change and one change at the table, each concrete.
 #
 # A full-marks answer (learner-1354's case, Quell without capacity and a linear Marlow in
-# both negotiations, the second described first): "I opened with my planned package
-# (profit 155, 23 of Marlow's points by my research). Marlow answered at a profit of 60
-# for me; before I replied I looked at my beliefs about Quell (a chance of 0.38 that it
-# had capacity) and at my target for the likelier state, a profit of 125,
-# not at its number, and held my opening. When it moved to 80 I made my
-# plan's first step (150); it stayed at 80, and the debrief's replay showed my step
-# bought nothing I could see. Then I made my second step (140) although Marlow had not
-# moved: a concession into silence, the one thing I had planned not to do. It came to
-# 110, but the replay showed it would have come that far had I held. Marlow matched
-# neither step: the debrief gave each a reply ratio of 0.00, and only the deal paid for
-# them. Marlow never said
-# it could not give more on any term of its own offer, so it still had room; I held, in
-# rounds 5 and 6, and it accepted 140 in round 6. I kept my reservation price, but not my
-# plan's pace. I weighted alternatives 0.4, power 0.35 and information 0.25. Brenn was
-# worth 81.25 on average and Brenn's letter a sure 65, so I did not sign it. Unsigned, my
-# plan gave Marlow at most 57 points, short of the 62 it needs with Quell, so the talks
-# failed whenever Quell had capacity, a chance of 0.38. The letter would have cost me at
-# most 16.25 if the talks failed; but signed, my reservation price would have been 74,
-# and the line under the table's dropdowns showed my last step with delivery cut to 3
-# weeks (€48, 6k units, 3 weeks, 90 days) at 90 for me and 63 for Marlow, enough even
-# with Quell. So with
-# the letter the Quell state could have ended in a deal worth 81 to me, only 0.25 below
-# Brenn's gamble. Weighed by the chance of Quell, 0.38, the letter cost between about 0.1
-# and 6.2 k€ on average, depending on whether I could have reached that package in time.
-# What the letter buys besides, a credible opening one step beyond (160), I did not try at
-# the table, so my sittings cannot price it. The appendix's 4 to 8 k€ is an average over
-# many learners' cases, not mine, and this bot hears offers, not words. With Marlow's
-# supplier audit and tooling my reservation price was 90.25. Brenn alone was 43%
-# of my best profit of 190, against Marlow's 62% with Quell and 22% without, so the
-# shares hung on Quell. Marlow's buyers claimed 9 weeks of stock against my 3 weeks to
-# book my capacity, yet Marlow asked for a rush: the two clash, so I discounted the
-# weeks and rated the row open. I weighted it most, since it carried Quell, the fact
-# that decided the deal. Quell had no
-# capacity, and the deal, 49.75 above my reservation price, was on the frontier; Marlow
-# took 140 without asking for more, which fits the lower reservation price, the one the
-# rush request had made likelier. Power, which the table leaves out, was Marlow's: it
-# would be 72% of my sales against the 20% of its sensors I would supply; in a real
-# meeting I would not have raised it, and would have kept the talk on the rush, where my
-# strength meets its need. In my first negotiation I walked away politely
-# when Marlow stalled below my reservation price. Quell had no capacity then too, so
-# Marlow needed only 22 points and my opening already gave it 23: a zone existed, my
-# plan still had steps I had not offered, and the debrief said value was left on the
-# table. I had read its stall as its reservation price, though it had never
-# said it could give no more. Its trust stayed at 0.50, and in the
-# second, again a linear Marlow and again with Quell without capacity, it opened where it
-# had the first time: a polite exit kept the relationship but earned nothing. After the
-# deal its trust rose to 0.75, but the debrief's replay showed that a linear Marlow, met
-# with the same opening and Quell again without capacity, would still answer at 60: the
-# change was too small to reach its next whole level, though it would be a little more
-# patient; with Quell it would open no closer at the same trust. Marlow's buyers would
-# probably feel the price was
-# fair and that I listened to the rush request, and they would deal with me again, which
-# matters for a year of supply. Next time I would count my plan's seven steps against the
-# rounds before I sit down, and at the table I would wait for a move before conceding
-# again."
+# both negotiations), a paragraph for each part:
+#
+# "(1) I opened with my planned package (profit 155, 23 of Marlow's points). Marlow
+# answered at a profit of 60 for me; I thought of my beliefs about Quell (a chance of
+# 0.38 that it had capacity) and of my target for the likelier state (125), not of its
+# number, and held. When it moved to 80 I made my first step (150); it stayed at 80, and
+# my second step (140) was a concession into silence. It came to 110, as it would have
+# had I held: neither step was matched (reply ratios 0.00). It never said it could not
+# give more, so I held; it accepted 140 in round 6, 49.75 above my reservation price. I
+# kept Brenn (81.25 on average) over the letter's sure 65. Signed, my reservation price
+# would have been 74, low enough for a package that Marlow accepts even with Quell (63
+# points on the line under the dropdowns): weighed by the 0.38 chance of Quell, the
+# letter would have cost far less than its 16.25 shortfall.
+#
+# (2) I weighted alternatives 0.4, power 0.35 and information 0.25: alternatives carried
+# Quell, which decided the deal. Brenn alone was 43% of my best profit of 190, against
+# Marlow's 62% with Quell and 22% without, and Marlow's claimed 9 weeks of stock against
+# my 3 clashed with its rush, so I rated the row open. Marlow took 140 without asking for
+# more, as its lower reservation price would. Power, which the table leaves out, was
+# Marlow's (72% of my sales against the 20% of its sensors).
+#
+# (3) I left my first negotiation politely when Marlow stalled, though my plan still had
+# steps I had not offered, and the debrief said value was left on the table. Trust
+# stayed at 0.50; in the second, again a linear Marlow and again with Quell without
+# capacity, it opened at 60 as before. The deal raised its trust to 0.75, yet the replay
+# showed it would still answer at 60. Its buyers would likely find the price fair and
+# feel heard on the rush, and deal with me again.
+#
+# (4) Next time I would count my plan's seven steps against the rounds before I sit
+# down, and wait at the table for a move before conceding again."
+#
+# Instructor note: the letter's arithmetic behind part 1, in this case (the rubric does
+# not require it). Brenn's gamble is worth 81.25 and the letter a sure 65, a shortfall of
+# 16.25. With Marlow's supplier audit and tooling (9) the reservation price is 90.25
+# unsigned, 74 signed. Unsigned, the plan stops at 105/57, so the talks fail whenever
+# Quell has capacity; signed, that last step with delivery cut to 3 weeks (€48, 6k units,
+# 3 weeks, 90 days) at 90 for Tallis and 63 for Marlow is enough even with Quell, a deal
+# worth 81 net, 0.25 below Brenn's gamble. Weighed by the chance of Quell, 0.38, the
+# letter costs between about 0.1 and 6.2 k€ on average, depending on whether the learner
+# reaches that package in time. A credible opening one step beyond (160) went untried at
+# this learner's table, so the sittings cannot price it; the appendix's 4 to 8 k€ is an
+# average over many learners' cases, not this one's, and this bot hears offers, not words.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
