@@ -92,3 +92,45 @@ def test_the_model_reflection_is_four_short_paragraphs_and_the_arithmetic_a_note
     assert "6.2 k€" not in answer and "Instructor note" not in answer
     note = text[text.index("Instructor note:") :]
     assert "between about 0.1 and 6.2 k€ on average" in " ".join(note.split())
+
+
+def _open_and_folded(grade_id):
+    import re
+
+    cell = SOURCE.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    folds = re.findall(r"<details>.*?</details>", cell, re.S)
+    opened = re.sub(r"<details>.*?</details>", " ", cell, flags=re.S)
+
+    def flat(text):
+        return " ".join(line.removeprefix("#").strip() for line in text.splitlines())
+
+    return flat(opened), " ".join(flat(fold) for fold in folds)
+
+
+def test_section_2_ends_its_advice_without_rules_the_learner_has_not_met():
+    """U3: section 2 referred to question 4's alternatives row, its two facts and its
+    reading rule before section 3 introduced them; the paragraph now ends at the advice.
+    Failed on the old text."""
+    text = _section("information-teaching")
+    assert "alternatives row" not in text and "that row's other fact" not in text
+    assert "treat the weeks as a claim to discount." in text
+
+
+def test_the_tables_rules_are_open_and_only_its_pace_is_folded():
+    """U4: the fold 'read before you sit down' held the rules a learner needs at the table:
+    when the final offer comes, what Marlow accepts, what strains its patience and the
+    trust table. Those are now open text; the fold keeps how Marlow paces its offers.
+    Failed on the old text."""
+    opened, folded = _open_and_folded("table-teaching")
+    for rule in (
+        "it makes its final offer in round 5, 6 or 7, never later",
+        "It accepts any package worth at least its reservation price",
+        "It loses patience with every offer it must refuse out of hand",
+        "| how the negotiation ended | change in trust |",
+        "| you walked away politely | 0 |",
+        "running the table's cell again seats a Marlow that has never met you",
+    ):
+        assert rule in opened and rule not in folded, rule
+    assert "<summary>How Marlow paces its offers</summary>" in SOURCE.read_text()
+    for mechanics in ("one level at a time", "Part of each step it takes is its own pace"):
+        assert mechanics in folded and mechanics not in opened, mechanics

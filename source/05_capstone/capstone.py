@@ -27,7 +27,7 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The module's text is some 8,000 words of reading, with about 2,750 more in
+# table. The module's text is some 8,650 words of reading, with about 2,300 more in
 # folded notes (click a note's title to open it). The preparation (sections 1 to 3, then
 # 4 and 5) holds some 7,000 of those words and about 700 of the folded ones, a practice
 # and eight answers in Python, two of them real programs: five to six hours, or six to
@@ -195,10 +195,9 @@ check.my_reservation(my_reservation, hidden=True)
 # Marlow something at the table, so it is less often made without need (your
 # likelihoods say how much less), while a claim about stock costs nothing and serves
 # Marlow. Where they clash (weeks of stock, and still a rush), trust the rush and treat
-# the weeks as a claim to discount: question 4 (section 3) accepts its alternatives row
-# read without them, and never lets them outweigh that row's other fact, which section 3
-# sets out. In every case here a rush is likelier without Quell, so hearing one can only
-# lower the chance that Quell has capacity; it need not make that chance small.
+# the weeks as a claim to discount. In every case here a rush is likelier without Quell,
+# so hearing one can only lower the chance that Quell has capacity; it need not make that
+# chance small.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values, the higher one if Quell has capacity and the lower one if not, each
@@ -964,66 +963,63 @@ check.if_quell(if_quell, hidden=True)
 # really has capacity, which is drawn when you sit down, in line with what the rush
 # request told you, and stays hidden until the end.
 #
-# <details><summary>How this Marlow behaves: its offers, deadline, patience and trust
-# (read before you sit down)</summary>
+# **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
+# makes its final offer in round 5, 6 or 7, never later, and says so when it does; you
+# can answer it once more. It accepts any package worth at least its reservation price
+# that meets its target for the round (the points it aims for then, falling from 100
+# towards its reservation price at its style's pace) or is at least as good for it as
+# the offer it would make next, which can be worth less to it than its offer on the
+# table; so handing its final offer back is a deal, and it never turns a package down to
+# offer you one worth less to it.
 #
-# Marlow behaves like a counterpart, not like a clock:
+# **Patience.** It loses patience with every offer it must refuse out of hand;
+# retractions (an offer clearly worse for it than your previous one) and rounds in which
+# you stand still strain it only while your offer is still worse for it than walking
+# away. It says when its patience is running out, and then it may leave: it does if the
+# strain goes on, while a concession of yours eases it.
 #
-# - its first answer is a serious offer, usually below your reservation price: do not
+# **Trust.** It remembers you through its **trust** in you, which starts at 0.5. Each
+# negotiation moves it by how it ended, and by −0.1 for every offer Marlow had to refuse
+# out of hand and every retraction, whatever the ending (so a deal reached through three
+# retractions lowers it):
+#
+# | how the negotiation ended | change in trust |
+# |---|---|
+# | a deal | +0.25 |
+# | you walked away politely | 0 |
+# | the talks ran out of time (Marlow reached its own deadline and left) | −0.05 |
+# | Marlow left because its patience ran out | −0.1 |
+# | you walked out, slamming the door | −0.35 |
+# | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
+#
+# This table counts trust more narrowly than module 00, as how far Marlow can rely on
+# your offers and your manner: a polite walk-away, which leaves the door open, costs
+# none; only slamming the door does, and so do insults and retractions on the way. The
+# more it trusts you, the larger the share of its room (its best package less its
+# reservation price) it aims to give up in its first answer, and the more patient it is.
+# Marlow remembers you across the table's
+# "new negotiation" button, which works before your first offer or once a negotiation
+# has ended (to leave a talk under way, walk away, politely or not, and Marlow remembers
+# how); running the table's cell again seats a Marlow that has never met you.
+#
+# <details><summary>How Marlow paces its offers</summary>
+#
+# - Its first answer is a serious offer, usually below your reservation price: do not
 #   let it become your anchor (section 4). A credible opening of yours pulls it your way;
-#   it can give a large part of its room (its best package less its reservation price)
-#   at once, leaving it little to give later;
-# - part of each step it takes is its own pace, part an answer to yours (section 5); a
-#   step back buys nothing;
-# - it gives ground one level at a time, each time where the next level costs it fewest
+#   it can give a large part of its room at once, leaving it little to give later.
+# - Part of each step it takes is its own pace, part an answer to yours (section 5); a
+#   step back buys nothing.
+# - It gives ground one level at a time, each time where the next level costs it fewest
 #   points, so an issue it never moves is one where even the first level would cost it
 #   at least as much as each step it did take: a clue to its scoring, though not to
-#   which issue
-#   weighs most, since an issue with four levels can carry a large weight in small steps;
-# - it has its own deadline, which you do not know: it makes its final offer in round 5,
-#   6 or 7, never later, and says so when it does; you can answer it once more. It
-#   accepts any package worth at least its reservation price that meets its target for
-#   the round (the points it aims for then, falling from 100 towards its reservation
-#   price at its style's pace) or is at least as good for it as the offer it would make
-#   next, which can be worth less to it than its offer on the table; so handing its
-#   final offer back is a
-#   deal, and it never turns a package down to offer you one worth less to it;
-# - it loses patience with every offer it must refuse out of hand; retractions (an offer
-#   clearly worse for it than your previous one) and rounds in which you stand still
-#   strain it
-#   only while your offer is still worse for it than walking away. It says when its
-#   patience is running out, and then it may leave: it does if the strain goes on, while
-#   a concession of yours eases it;
-# - it remembers you, through its **trust** in you, which starts at 0.5. Each
-#   negotiation moves it by how it ended, and by −0.1 for every offer Marlow had to
-#   refuse out of hand and every retraction, whatever the ending (so a deal reached
-#   through three retractions lowers it):
-#
-#   | how the negotiation ended | change in trust |
-#   |---|---|
-#   | a deal | +0.25 |
-#   | you walked away politely | 0 |
-#   | the talks ran out of time (Marlow reached its own deadline and left) | −0.05 |
-#   | Marlow left because its patience ran out | −0.1 |
-#   | you walked out, slamming the door | −0.35 |
-#   | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
-#
-#   This table counts trust more narrowly than module 00, as how far Marlow can rely on
-#   your offers and your manner: a polite walk-away, which leaves the door open, costs
-#   none; only slamming the door does, and so do insults and retractions on the way.
-#
-#   The more it trusts you, the larger the share of its room it aims to give up in its
-#   first answer, and the more patient it is; but it moves in whole levels, so a small
-#   change in trust often leaves its first answer the same package (the debrief replays
-#   your
-#   opening against its new trust). **Quell is drawn afresh at every sitting**, and with
-#   Quell Marlow opens no closer to you: only two sittings with the same style, the same
-#   opening of yours and Quell in the same state (the debrief says which) show what
-#   trust changed; set a style yourself to get them. Marlow remembers you
-#   across the table's "new negotiation" button, which works before your first offer or
-#   once a negotiation has ended (to leave a talk under way, walk away, politely or not,
-#   and Marlow remembers how); running the table's cell again seats a Marlow that has
-#   never met you. A style you pick takes effect at the next "new negotiation".
+#   which issue weighs most, since an issue with four levels can carry a large weight in
+#   small steps.
+# - It moves in whole levels, so a small change in trust often leaves its first answer
+#   the same package (the debrief replays your opening against its new trust). **Quell
+#   is drawn afresh at every sitting**, and with Quell Marlow opens no closer to you:
+#   only two sittings with the same style, the same opening of yours and Quell in the
+#   same state (the debrief says which) show what trust changed; set a style yourself to
+#   get them. A style you pick takes effect at the next "new negotiation".
 #
 # </details>
 #
