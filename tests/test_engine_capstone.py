@@ -1016,11 +1016,12 @@ def test_the_stated_duration_matches_the_course_map():
     assert "about 10,500 words" not in intro
     # review 68 U4: those are the whole module's figures; the intro gave them as the
     # preparation's, which holds some 7,000 and about 700 folded (failed on the old text)
-    # review 69 U4: the table's rules came out of their fold (about 460 words)
-    assert "The module's text is some 8,650 words of reading, with about 2,300 more in" in (
+    # review 69 U4: the table's rules came out of their fold (about 460 words); U1: the
+    # diagnostic set's discussion went into one, and sections 2 to 4 were cut
+    assert "The module's text is some 8,200 words of reading, with about 2,550 more in" in (
         " ".join(intro.split())
     )
-    assert "holds some 7,000 of those words and about 700 of the folded ones" in (
+    assert "holds some 6,500 of those words and about 950 of the folded ones" in (
         " ".join(intro.split())
     )
     # three sittings, each named: two for the preparation, one for the table
@@ -1051,11 +1052,11 @@ def test_the_stated_duration_matches_the_course_map():
     # review 58, U1: cut to about 10,400
     # review 66, U1: about 2,750 of them folded, some 8,000 left on the reading path
     reading, notes = words(text) - folded(text), folded(text)
-    assert abs(reading - 8_650) <= 200, reading
-    assert abs(notes - 2_300) <= 150, notes
+    assert abs(reading - 8_200) <= 200, reading
+    assert abs(notes - 2_550) <= 150, notes
     preparation = text[: text.index("# ## 6.")]
-    assert abs(words(preparation) - folded(preparation) - 7_000) <= 200
-    assert abs(folded(preparation) - 700) <= 100
+    assert abs(words(preparation) - folded(preparation) - 6_500) <= 200
+    assert abs(folded(preparation) - 950) <= 100
     assert text.count("# <details><summary>") == text.count("# </details>") >= 8
     assert words(text[: text.index("# ## 6.")]) > words(text) / 2
     minutes = next(m.minutes for m in MODULES if m.folder == "05_capstone")
@@ -1163,7 +1164,9 @@ def test_the_text_on_dependence_held_issues_acceptances_and_the_deadline_fits_th
     negotiation table is named; the share of the gain is defined as the code computes it."""
     audit = section("audit-teaching")
     assert "the fewer other ways it has to get it" in audit
-    assert "is this course's bookkeeping, not Emerson's" in audit
+    # review 69 U1: the hedge "this course's bookkeeping, not Emerson's" is cut; the text
+    # says plainly which half of Emerson's idea each row holds
+    assert "The second half is the alternatives row, so the power row keeps the first" in audit
     assert "put it in one line" not in audit
     assert "showed, in a game-theoretic model of two sides splitting one sum" in audit
     assert "found that the rational course" not in audit
@@ -2459,7 +2462,8 @@ def test_the_information_row_is_the_learners_judgement_as_section_3_says():
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.read_text().splitlines())
     assert "settled by the course's convention, not left to your judgement" not in text
     assert "so this row is your judgement" in text
-    assert "information is your judgement: either side may be rated higher, by up to 3" in text
+    # review 69 U1: question 4's rules are a table; the information row says the same
+    assert "| information | never: it is your judgement | either side up to 3 higher" in text
     assert "Marlow knows nothing about yours" not in text
     assert "Marlow knows nothing about your reservation price" in text
     case = course.variant("05_capstone", learner="r-0")

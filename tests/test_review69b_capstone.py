@@ -134,3 +134,42 @@ def test_the_tables_rules_are_open_and_only_its_pace_is_folded():
     assert "<summary>How Marlow paces its offers</summary>" in SOURCE.read_text()
     for mechanics in ("one level at a time", "Part of each step it takes is its own pace"):
         assert mechanics in folded and mechanics not in opened, mechanics
+
+
+def test_the_diagnostic_set_says_it_is_offered_at_a_human_table_and_not_here():
+    """U5: the set was prepared, graded and then 'not sent', called 'a test of your
+    research, not a set of offers', so a learner could leave unsure whether Medvec and
+    Galinsky's packages are something you offer. Two open sentences now say: at a human
+    table you offer them with your opening and read the pick; this bot hears one package
+    at a time, so here you send the opening alone. Failed on the old text."""
+    opened, _ = _open_and_folded("opening-teaching")
+    assert (
+        "At a human table you would put them on the table together with your opening, "
+        "before any concession, and read Marlow's pick." in opened
+    )
+    assert (
+        "This bot hears one package at a time, so here you prepare the set for that "
+        "meeting and send the opening alone." in opened
+    )
+    assert "not a set of offers" not in _section("opening-teaching")
+
+
+def test_section_4_folds_the_diagnostic_discussion_and_question_4_is_a_table():
+    """U1 (sections 2 to 4): the diagnostic set's discussion (why its partners lie below
+    the frontier, what a pick shows, why the table cannot run it) is a fold; question 4's
+    rules are a five-row table; the hedges 'This course's convention, not a finding' and
+    'this course's bookkeeping, not Emerson's' are gone. Failed on the old text."""
+    opened, folded = _open_and_folded("opening-teaching")
+    for detail in (
+        "and picks sincerely (the package it likes best",
+        "which of the two bundles of concessions it values more",
+        "This table cannot run the test",
+    ):
+        assert detail in folded and detail not in opened, detail
+    q4 = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
+    rows = [line for line in q4.splitlines() if line.startswith("# |")]
+    assert rows[0] == "# | row | points to a side when | ratings that pass |"
+    assert len(rows) == 2 + 5, rows  # header, rule line, five rows
+    audit = _section("audit-teaching")
+    assert "This course's convention, not a finding" not in audit
+    assert "bookkeeping, not Emerson's" not in audit

@@ -27,9 +27,9 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The module's text is some 8,650 words of reading, with about 2,300 more in
+# table. The module's text is some 8,200 words of reading, with about 2,550 more in
 # folded notes (click a note's title to open it). The preparation (sections 1 to 3, then
-# 4 and 5) holds some 7,000 of those words and about 700 of the folded ones, a practice
+# 4 and 5) holds some 6,500 of those words and about 950 of the folded ones, a practice
 # and eight answers in Python, two of them real programs: five to six hours, or six to
 # eight if you are new to programming. The table
 # (at least two negotiations, their debriefs and a written reflection) takes one and a
@@ -130,8 +130,8 @@ check.my_batna(my_batna, hidden=True)
 #
 # If you sign, the letter becomes your BATNA and Kessel is gone. From here on, "your
 # BATNA" means the alternative you keep, and question 1's answer is called your best
-# alternative before the letter. The letter has a second use: it is a fact you
-# can state to Marlow, where "Brenn may be interested" is not much of one (section 4). Its worth
+# alternative before the letter. The letter has a second use: it is a fact you can state
+# to Marlow, where "Brenn may be interested" is not much of one (section 4). Its worth
 # depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
 # the reflection asks about it.
 #
@@ -144,10 +144,10 @@ check.my_batna(my_batna, hidden=True)
 # Decide, on your own case and as the risk-neutral seller of section 1, by what each
 # choice pays if there is no deal with Marlow, whether to sign Brenn's letter (a sure
 # `s.brenn_letter`) or to keep your best alternative before the letter (question 1,
-# `my_batna(s)`). Then write
-# `my_reservation(s)`: your reservation price with Marlow after that decision, the least
-# profit on the contract you should accept, counting Marlow's supplier audit and tooling
-# (`s.audit_cost`). Below it you walk away, politely, to your alternative (what that costs in trust is set out once, in section 6).
+# `my_batna(s)`). Then write `my_reservation(s)`: your reservation price with Marlow after
+# that decision, the least profit on the contract you should accept, counting Marlow's
+# supplier audit and tooling (`s.audit_cost`). Below it you walk away, politely, to your
+# alternative (what that costs in trust is set out once, in section 6).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-reservation-answer", "schema_version": 3}
@@ -180,9 +180,9 @@ check.my_reservation(my_reservation, hidden=True)
 # lasts (a buyer has every reason to overstate its stock, to sound patient), and all your
 # research estimates, from Marlow's published tender criteria, its past contracts and the
 # trade press: how Marlow scores the issues, the chance that Quell has capacity, and
-# Marlow's reservation price in each case. These are fair sources; information from someone bound
-# to keep Marlow's secrets would not be (module 00, section 6). **Unknown**: whether Quell
-# really has capacity, and how Marlow will bargain.
+# Marlow's reservation price in each case. These are fair sources; information from
+# someone bound to keep Marlow's secrets would not be (module 00, section 6). **Unknown**:
+# whether Quell really has capacity, and how Marlow will bargain.
 #
 # Then let the evidence move your beliefs. A buyer asks for a rush more often when its
 # other supplier cannot help, so Marlow's request for 3-week delivery is evidence. As in
@@ -208,13 +208,13 @@ check.my_reservation(my_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): reading the rush request
 #
-# Write `marlow_beliefs(s)`: Marlow's reservation price as a belief once you have heard its
-# rush request, a dict from each of its two possible reservation prices
+# Write `marlow_beliefs(s)`: Marlow's reservation price as a belief once you have heard
+# its rush request, a dict from each of its two possible reservation prices
 # (`s.reservation_if_quell` if Quell has capacity, `s.reservation_if_not` if it has none)
 # to its chance. The prior chance that Quell has capacity is `s.quell_prior`; the chances
-# of a rush request are `s.rush_if_quell` and `s.rush_if_not`. `update_beliefs` from module
-# 01 is imported for you. Give the chances to three decimals or more: any chance within
-# 0.001 of Bayes' rule passes, rounded or cut off.
+# of a rush request are `s.rush_if_quell` and `s.rush_if_not`. `update_beliefs` from
+# module 01 is imported for you. Give the chances to three decimals or more: any chance
+# within 0.001 of Bayes' rule passes, rounded or cut off.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "marlow-beliefs-answer", "schema_version": 3}
@@ -238,16 +238,15 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # ## 3. Your leverage audit
 #
 # Module 00's audit rates each side's **information**, **alternatives** and **power** from
-# 0 to 10 and weighs the three sources for the case at hand. Here is how this case's
-# facts sort into it, with module 00's rule that each fact counts in one place only.
+# 0 to 10, weighs the three sources for the case at hand, and counts each fact in one
+# place only. This case's facts sort as follows.
 #
 # - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
-#   knows your list terms and that you have spare capacity, but nothing of Brenn, Kessel,
-#   your costs or your reservation price. Marlow does know the one fact you can only estimate,
-#   whether Quell has capacity, on which both its reservation prices turn. So Marlow
-#   knows nothing about your reservation price, but the fact that decides the deal is Marlow's. The
-#   facts point both ways, so this row is your judgement: rate your information above
-#   Marlow's, even with it, or below it, by up to 3 either way.
+#   knows your list terms and your spare capacity, but nothing of Brenn, Kessel, your
+#   costs or your reservation price. Marlow does know the one fact you can only
+#   estimate, whether Quell has capacity, on which both its reservation prices turn. So
+#   Marlow knows nothing about your reservation price, but the fact that decides the
+#   deal is Marlow's: the facts point both ways, so this row is your judgement.
 # - **Alternatives.** Two facts. First, the shares: yours is your alternative after
 #   question 2's decision (your BATNA) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
@@ -265,16 +264,13 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
 #   at a price. Your booking date does not change Brenn or Kessel, which answer at that
 #   date whenever the talks end; it limits how long you can hold out, which is why it
-#   counts here too. Count a deadline here and nowhere else (the research is in the
-#   note below the list).
+#   counts here too. Count a deadline here and nowhere else.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
-#   about alternatives, rated in the row above; so the power row keeps only the first
-#   half, measured by shares: Marlow depends on you for the share of its sensors you
-#   would supply, and you depend on Marlow for its share of next year's sales. Splitting
-#   Emerson's one idea into two rows, so that each fact counts once, is this course's
-#   bookkeeping, not Emerson's.
+#   the alternatives row, so the power row keeps the first, measured by shares: Marlow
+#   depends on you for the share of its sensors you would supply, and you depend on
+#   Marlow for its share of next year's sales.
 #
 # <details><summary>A note on deadlines and outside options</summary>
 #
@@ -288,12 +284,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # *Outside options.* The alternatives row rates how much Quell *could* strengthen
 # Marlow's hand, not how much it will: in module 03's alternating-offers model, an option
 # taken only on refusing a proposal moves a deal only when it beats what its holder would
-# get from the bargaining anyway (a model's result, which fitted Binmore, Shaked and
-# Sutton's 1989 experiment better than the Nash split; module 03 called it the
-# deal-me-out result). Whether Quell binds or not, Marlow refuses any package worth fewer
-# points than its reservation price with Quell; what it would get from bargaining without
-# Quell needs a model this module does not have, so the audit stops at comparing the
-# alternatives row's two shares.
+# get from the bargaining anyway (the deal-me-out result, which fitted Binmore, Shaked
+# and Sutton's 1989 experiment better than the Nash split). Marlow refuses any package
+# worth fewer points than its reservation price with Quell either way; what it would get
+# from bargaining without Quell needs a model this module does not have, so the audit
+# stops at comparing the alternatives row's two shares.
 #
 # </details>
 #
@@ -306,40 +301,38 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
 # each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
-# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). The check accepts any audit that fits
-# what your case settles. Where yours does not, it names the row and gives its facts,
-# not the side they favour. The rules:
+# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). The
+# check accepts any audit that fits what your case settles; where yours does not, it
+# names the row and gives its facts, not the side they favour. Each side has at least 1
+# for alternatives and for power. The rules:
 #
-# - information is your judgement: either side may be rated higher, by up to 3, and
-#   Marlow's is at least 1, since Marlow knows whether Quell has capacity;
-# - each side has at least 1 for alternatives and for power;
-# - **alternatives**: the shares compare your alternative after question 2's decision
-#   (the better of `my_batna(s)`, your best alternative before the letter, and
-#   `s.brenn_letter`, without Marlow's supplier audit, `s.audit_cost`) as a share of your best profit (from
-#   `s.yours`) with Marlow's share (`s.reservation_if_quell` and `s.reservation_if_not`
-#   out of 100): they point to a side ahead by at least 0.05 in *both* states. Time
-#   (`s.your_weeks` against `s.their_weeks`) points to the side that can wait at least 3
-#   weeks longer. When one fact points to a side and the other does not point the other
-#   way, that side's alternatives are rated at least 2 higher: a fact counts even when
-#   the other is even. When they point to different sides, the row is open: Marlow's
-#   weeks are only what its buyers say (section 2). Since Marlow asks for a rush, weeks
-#   that point to Marlow clash with it: the row read without them passes too;
-# - **power**: dependence (`s.their_supply_share` against `s.your_sales_share`) points
-#   to a side when the other depends on the deal more by at least 0.10: that side's power
-#   is rated at least 2 higher;
-# - where the case leaves a source open (neither rule above settles it), the two sides'
-#   ratings for it are within 1 of each other: a wider gap claims more than the case
-#   shows.
+# | row | points to a side when | ratings that pass |
+# |---|---|---|
+# | information | never: it is your judgement | either side up to 3 higher; Marlow's ≥ 1 |
+# | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states | see (c) |
+# | alternatives: time (b) | it can wait ≥ 3 weeks longer | see (c) |
+# | power (d) | the other depends on the deal more by ≥ 0.10 | its power ≥ 2 higher |
+# | a source left open | no rule above settles it | the two sides within 1 |
+#
+# - (a) Your share: your alternative after question 2 (the better of `my_batna(s)`, your
+#   best alternative before the letter, and `s.brenn_letter`, without Marlow's supplier
+#   audit, `s.audit_cost`) over your best profit (from `s.yours`). Marlow's:
+#   `s.reservation_if_quell` and `s.reservation_if_not` out of 100.
+# - (b) `s.your_weeks` against `s.their_weeks`. Since Marlow asks for a rush, weeks that
+#   point to Marlow clash with it: the row read without them passes too.
+# - (c) A fact that points to a side, while the other does not point the other way,
+#   puts that side's alternatives at least 2 higher. When they point to different
+#   sides, the row is open: Marlow's weeks are only what its buyers say (section 2).
+# - (d) `s.their_supply_share` (Marlow's dependence on you) against `s.your_sales_share`
+#   (yours on Marlow).
 #
 # The checks also move Brenn's letter, Marlow's reservation prices, the weeks and the
-# shares of dependence.
-#
-# Where a share gap within 0.01 of its line, or weeks exactly 3 apart, decide the row,
-# either reading passes. The check measures the alternatives rule with question 2's
-# right decision, so pass questions 1 and 2 first. It then shows your balance (module
-# 00's weighted difference
-# between the sides). It cannot judge your weights: note in a comment why your heaviest
-# weight is the heaviest, for part 2 of the reflection.
+# shares of dependence; where a share gap within 0.01 of its line, or weeks exactly 3
+# apart, decide the row, either reading passes. The check measures the alternatives rule
+# with question 2's right decision, so pass questions 1 and 2 first; it then shows your
+# balance (module 00's weighted difference between the sides). It cannot judge your
+# weights: note in a comment why your heaviest weight is the heaviest, for part 2 of the
+# reflection.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -392,47 +385,44 @@ check.my_audit(my_audit, hidden=True)
 #
 # Here the sum misstates real profit, because price and volume interact: real profit is
 # the margin times the volume, so a euro on the price is worth two thirds more at 10k
-# units than at 6k, while the table counts it the
-# same. Read the figures as your finance team's approximation around an ordinary
-# contract, least reliable at the table's corners.
+# units than at 6k, while the table counts it the same. Read the figures as your finance
+# team's approximation around an ordinary contract, least reliable at the table's
+# corners.
 #
 # </details>
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
 # beyond anything the other side could accept still pulls, as long as it is taken as an
-# offer (this module's bot caps that pull at its reservation price: see the appendix),
-# but it risks an impasse or a walk-out and costs you credibility you will need
-# later. At this table, an offer Marlow refuses out of hand does not pull: it refuses out
-# of hand any package that gives it less than a quarter of the way from its worst
-# package (0 points) up to its reservation price (section 6). Your list terms give
-# Marlow 0 points: they are a fact to cite, not an opening.
+# offer (this bot caps that pull at its reservation price: see the appendix), but it risks
+# an impasse or a walk-out and costs credibility you will need later. At this table, an
+# offer Marlow refuses out of hand does not pull: it refuses out of hand any package that
+# gives it less than a quarter of the way from its worst package (0 points) up to its
+# reservation price (section 6). Your list terms give Marlow 0 points: they are a fact to
+# cite, not an opening.
 #
 # <details><summary>What the research found on extreme first offers</summary>
 #
 # Schweinsberg, Ku, Wang and Pillutla ("Starting high and ending with nothing", *Journal
 # of Experimental Social Psychology*, 2012) found that extreme first offers offended
-# those who received them,
-# whatever their power, that receivers with little power were the ones who then walked
-# away, and that such offers helped the offerer only when the talks went on.
+# those who received them, whatever their power, that receivers with little power were
+# the ones who then walked away, and that such offers helped the offerer only when the
+# talks went on.
 #
 # </details>
 #
-# **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the
-# other side's reservation price, or somewhat beyond it as far as a fact you can cite
-# carries you. Module 01 called the mean of your beliefs your **estimate**; with two
-# states that mean is no reservation price Marlow can have (section 2), so here your
-# estimate in each state is that state's reservation price, and you open at the one for
-# the state better for you. If Quell has no capacity, Marlow accepts any package worth at
-# least its lower reservation price; if it has, it needs the higher one. Open with the
-# best package Marlow could accept **if Quell has no capacity**: a
-# serious offer in that state, which the rush request made likelier. For some learners
-# that state is still the less likely one; the opening is ambitious for that reason. In
-# the other state it is where you start conceding towards the higher number. Among the
-# packages that give Marlow at least its lower reservation price (by your research's
-# points) and you at least your reservation price, take the one with the most profit;
-# between two with the same profit, the one that gives Marlow more, which costs you
-# nothing. (Every case here has such a package.)
+# **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the other
+# side's reservation price, or somewhat beyond it as far as a fact you can cite carries
+# you. Module 01 called the mean of your beliefs your **estimate**; with two states that
+# mean is no reservation price Marlow can have (section 2), so here your estimate in each
+# state is that state's reservation price, and you open at the one for the state better
+# for you: **Quell without capacity**, which the rush request made likelier (for some
+# learners that state is still the less likely one; in the other, the opening is where you
+# start conceding towards the higher number). Among the packages that give Marlow at least
+# its lower reservation price (by your research's points) and you at least your
+# reservation price, take the one with the most profit; between two with the same profit,
+# the one that gives Marlow more, which costs you nothing. (Every case here has such a
+# package.)
 #
 # What makes an opening *grounded* is a true fact you can cite for it at the table: your
 # list terms, which Marlow has seen, and the cost to you of a 3-week rush (the delivery
@@ -441,49 +431,52 @@ check.my_audit(my_audit, hidden=True)
 # yourself ("What to say" below).
 #
 # **One step beyond.** The steps here are those along the
-# **Pareto frontier**: the packages that no other package beats for both sides (section
-# 5 builds on it). The package one step beyond gives Marlow fewer points than it needs
-# even without Quell, so Marlow cannot accept it in either state; it can only pull, as
-# above, if Marlow takes it as an offer, not a bluff. The rush cost alone does not help:
-# it is already counted in your profits (the delivery row). A **signed letter of intent**
-# (question 2) does, at a human table: a firm alternative, told, raises the least the
-# other side believes you would accept (module 04), though it can never lower what
-# Marlow needs, and shows you can afford a refusal, so a step beyond reads as an offer,
-# not a bluff. This bot hears offers, not words, so
-# question 5 only mirrors that reasoning: it accepts the estimate from everyone, and the
-# step beyond only if you signed Brenn's letter and Marlow would not refuse it out of
-# hand even with Quell; nothing further out passes. If you kept your best alternative
-# before the letter, open at the estimate: it is worth more to you on average, but it is
-# a gamble, not a fact you can state. Never go so far that the offer is refused out of
-# hand. (How this bot answers such an opening is in the appendix.)
+# **Pareto frontier**: the packages that no other package beats for both sides (section 5
+# builds on it). The package one step beyond gives Marlow fewer points than it needs even
+# without Quell, so Marlow cannot accept it in either state; it can only pull if Marlow
+# takes it as an offer, not a bluff. The rush cost alone does not help: it is already
+# counted in your profits (the delivery row). A **signed letter of intent** (question 2)
+# does, at a human table: a firm alternative, told, raises the least the other side
+# believes you would accept (module 04), though it can never lower what Marlow needs, and
+# shows you can afford a refusal. This bot hears offers, not words, so question 5 only
+# mirrors that reasoning: it accepts the estimate from everyone, and the step beyond only
+# if you signed Brenn's letter and Marlow would not refuse it out of hand even with Quell;
+# nothing further out passes. If you kept your best alternative before the letter, open at
+# the estimate: it is worth more to you on average, but it is a gamble, not a fact you can
+# state. (How this bot answers such an opening is in the appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
-# that give Marlow ground elsewhere, shown together with the opening in a meeting, before
-# any concession: offers of equal value to you, whose pick tells you what the other side
-# prefers (Medvec and Galinsky, "Putting more on the table", 2005). Module 04's multiple
-# offers also lie on the Pareto frontier; these usually cannot (only a partner giving
-# Marlow exactly the opening's points lies on it). The others lie below the frontier,
-# since your opening already gives Marlow the most points among the packages with its
-# profit. So this module calls them a
-# **diagnostic set**: a test of your research, not a set of offers. Its packages are worth
-# *exactly* the same to you, since profits here come in steps of 5 k€ and one step lower
-# would be a gift before Marlow has moved (section 5).
+# that give Marlow ground elsewhere: offers of equal value to you, whose pick tells
+# you what the other side prefers (Medvec and Galinsky, "Putting more on the table",
+# 2005). At a human table you would put them on the table together with your opening,
+# before any concession, and read Marlow's pick. This bot hears one package at a time,
+# so here you prepare the set for that meeting and send the opening alone.
 #
-# Module 04 asked that no offer of a set leave value on the table. A partner below the
-# frontier does so only by your research. If Marlow picks a partner, and picks sincerely
-# (the package it likes best, not one chosen to mislead you), and that partner gives it
-# fewer points than the opening by your research, your research is wrong about how it
-# weighs the issues: then the partner costs you no profit, and the news is worth having
-# before you concede. A partner your research scores the same as the opening cannot show
-# that, but Marlow's pick still shows which of the two bundles of concessions it values
-# more (each gives ground on an issue the other keeps): a clue, not a measure.
+# <details><summary>Why it is a diagnostic set, and why the table cannot run it</summary>
 #
-# This table cannot run the test: it treats your research as exact and hears one package
-# at a time. A partner sent after your opening costs you no profit, but it usually gives
-# Marlow fewer points, and Marlow counts an offer clearly worse for it than your previous
-# one (by more than a hundredth of the way from its reservation price to its best) as a
-# retraction, which lowers its trust in you by 0.1 (section 6). Question 5 marks the set
-# as preparation for a meeting; at the table, send the opening alone.
+# Module 04's multiple offers also lie on the Pareto frontier; these usually cannot
+# (only a partner giving Marlow exactly the opening's points lies on it). The others lie
+# below the frontier, since your opening already gives Marlow the most points among the
+# packages with its profit. So this module calls them a **diagnostic set**: a test of
+# your research. Its packages are worth *exactly* the same to you, since profits here
+# come in steps of 5 k€ and one step lower would be a gift before Marlow has moved
+# (section 5).
+#
+# If Marlow picks a partner, and picks sincerely (the package it likes best, not one
+# chosen to mislead you), and that partner gives it fewer points than the opening by
+# your research, your research is wrong about how it weighs the issues: the partner
+# costs you no profit, and the news is worth having before you concede. A partner your
+# research scores the same as the opening cannot show that, but Marlow's pick still
+# shows which of the two bundles of concessions it values more (each gives ground on an
+# issue the other keeps): a clue, not a measure.
+#
+# This table cannot run the test: it treats your research as exact. A partner sent
+# after your opening costs you no profit, but it usually gives Marlow fewer points, and
+# Marlow counts an offer clearly worse for it than your previous one (by more than a
+# hundredth of the way from its reservation price to its best) as a retraction, which
+# lowers its trust in you by 0.1 (section 6).
+#
+# </details>
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about what weighs against its number: what Marlow's alternatives lack (question
@@ -568,41 +561,37 @@ check.opening_offer(opening_offer, hidden=True)
 # Marlow; and never say what is false.
 #
 # - **Let Marlow learn of your alternative as plain information, not a threat.**
-#   Fisher and Ury's advice is to reveal an alternative that is better than the other side
-#   supposes and to keep a poor one quiet: telling it helps when it raises the least the
-#   other side believes you would accept (module 04). Marlow knows nothing of Brenn or
-#   Kessel and can only assume
-#   you would otherwise sell on the spot market, which your real alternative beats:
-#   telling
-#   Marlow, plainly, raises what it must offer. The same fact turned into an ultimatum on
-#   your terms ("accept our terms by Friday, or …") is a threat: it ties terms you would
-#   in fact improve on to giving the capacity away, which you would rather not do while
-#   Marlow can still beat your alternative, and since your plan concedes below those
-#   terms, you would not carry it out, so it is a bluff as well. Module 03 showed how
-#   threats invite threats (Deutsch and Krauss), and the two sides will meet again.
-# - **Answer interests, not only positions.** Fisher and Ury separate what a side asks for
-#   (its position: 3-week delivery) from why (its interest: keeping its lines running).
-#   Meeting the interest for something in return is how a strength of yours (you can
-#   deliver fast) meets a need of theirs, and it opens the trades of section 5.
-# - **Keep a belief a belief.** Your reading of the rush request is your information
-#   edge, and it is only a probability. Stated as a fact, it misleads if you are wrong,
-#   and it tells Marlow exactly how you read its request.
+#   Fisher and Ury's advice is to reveal an alternative that is better than the other
+#   side supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel
+#   and can only assume you would otherwise sell on the spot market, which your real
+#   alternative beats: telling Marlow, plainly, raises the least it believes you would
+#   accept (module 04). The same fact turned into an ultimatum on your terms ("accept
+#   our terms by Friday, or …") is a threat: it ties terms you would in fact improve on
+#   to giving the capacity away, and since your plan concedes below those terms, you
+#   would not carry it out, so it is a bluff as well. Threats invite threats (Deutsch
+#   and Krauss, module 03), and the two sides will meet again.
+# - **Answer interests, not only positions.** Fisher and Ury separate what a side asks
+#   for (its position: 3-week delivery) from why (its interest: keeping its lines
+#   running). Meeting the interest for something in return is how a strength of yours
+#   (you can deliver fast) meets a need of theirs, and it opens the trades of section 5.
+# - **Keep a belief a belief.** Your reading of the rush request is only a probability.
+#   Stated as a fact, it misleads if you are wrong, and it tells Marlow exactly how you
+#   read its request.
 # - **Never invent a fact.** A made-up order from another customer is not a bluff about
 #   your own reservation price, which Carr defends as part of business's game ("Is
 #   Business Bluffing Ethical?", 1968; he went further and excused some misstatements of
 #   fact too, which this course does not, module 04) and which surveys find most
 #   negotiators tolerate, but a misrepresentation of a fact Marlow would rely on, which
-#   most reject (Lewicki,
-#   Saunders and Barry, *Negotiation*, the chapter on ethics) and which can undo a
-#   contract. Module 00, section 6, draws the line.
+#   most reject (Lewicki, Saunders and Barry, *Negotiation*, the chapter on ethics) and
+#   which can undo a contract (module 00, section 6).
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
-#   to you in confidence, are not yours to pass on to Marlow. A signed, binding letter of
-#   intent is your own contract, so saying that one exists is stating your own fact, as
-#   long as you name neither Brenn nor its terms and the letter does not bind you to keep
-#   it confidential. Module 02 told an alternative's terms in full; here the letter's
-#   sure sum plus the audit cost *is* your reservation price, and module 02's own caution
-#   applies: a side that knows it can offer you that and not a unit more.
+#   to you in confidence, are not yours to pass on. A signed, binding letter of intent is
+#   your own contract, so saying that one exists states your own fact, as long as you
+#   name neither Brenn nor its terms and the letter does not bind you to keep it
+#   confidential. Keep its terms: the letter's sure sum plus the audit cost *is* your
+#   reservation price, and module 02's own caution applies: a side that knows it can
+#   offer you that and not a unit more.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "say-practice-text", "schema_version": 3}
 # ### Practice (no marks): another seller's six statements
