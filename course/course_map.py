@@ -126,8 +126,7 @@ MODULES = (
         "Capstone",
         "everything together: prepare a multi-issue case (BATNA and a step that strengthens "
         "it, beliefs from a signal, an audit of both sides, an opening with a diagnostic "
-        "set, what to say, a concession plan along the frontier and what to do if Quell has "
-        "capacity), "
+        "set, what to say, a frontier map and your move after each of Marlow's replies), "
         "negotiate it against a bot, meet it again, debrief against your plan",
         540,
         (
@@ -138,7 +137,7 @@ MODULES = (
             "opening_offer",
             "what_to_say",
             "concession_plan",
-            "if_quell",
+            "table_moves",
         ),
     ),
 )

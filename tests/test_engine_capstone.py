@@ -2164,23 +2164,22 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
 
 
 def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs():
-    """Question 8 returns how large your steps are if Quell has capacity, not whether to
-    step after Marlow's floor words: section 6 now points to section 5's rule for that.
-    Question 8's prompt asks for the decision and its inputs, pointing to section 5,
-    instead of restating the five-step thresholds. A polite walk-away costs trust in
+    """Section 6 points to section 5's rule for the step after Marlow's floor words, which
+    question 8 (since review 69, a move after each of Marlow's replies) practises; its
+    prompt asks for the move at each reply by section 5's rule. A polite walk-away costs trust in
     module 00 but not at this table: section 6 says why, once, and question 2, where the
     polite walk-away is first advised, points there."""
     table = section("table-teaching")
     assert "whether to step on then is the decision you made in question 8" not in table
     assert "section 5's rule allows your next planned step" in table
-    assert "question 8 decided only how large your steps are" in table
+    # review 69 X1: question 8 is no longer the four-step threshold but a move after
+    # each of Marlow's replies; section 6 says it practised the step after the floor words
+    assert "question 8 decided only how large your steps are" not in table
+    assert "(question 8 practised it)" in table
     q8 = section("q8-text")
     assert "with `k` at most 5" not in q8 and "with `k` above 5" not in q8
-    # review 66 X2: question 8 is a threshold; it now says plainly that it applies
-    # section 5's rule, and states the rule, instead of calling it a decision
-    assert "Decide as section 5 taught" not in q8
-    assert "This question asks you to apply section 5's rule, not to judge" in q8
-    assert "is at most four steps after your opening (section 5's" in q8
+    assert "This question asks you to apply section 5's rule, not to judge" not in q8
+    assert "give your move after each, by section 5's rule" in " ".join(q8.split())
     assert "counts trust more narrowly" in table and "only slamming the door does" in table
     q2 = section("q2-text")  # said once, in section 6, and pointed to from question 2
     assert "counts trust more narrowly" not in q2 and "set out once, in section 6" in q2
@@ -2267,8 +2266,8 @@ def test_the_rule_for_accepting_weighs_marlows_offer_against_your_next_package()
     plan = " ".join(section("plan-teaching").split())
     assert "any offer of Marlow's at or above your reservation price beats walking away" not in plan
     assert (
-        "accept an offer of Marlow's when it is worth at least the package you would send "
-        "next; at Marlow's final offer, or on your last answer, accept anything at or above "
+        "accept an offer of Marlow's when it is worth at least the next package of your "
+        "plan; at Marlow's final offer, or on your last answer, accept anything at or above "
         "your reservation price." in plan.replace("**", "")
     )
     # review 68 U6: the rule said it kept the target in mind but never used it; it says
@@ -2729,9 +2728,11 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     (take-backs traded in the open, steps that do not grow, reading Quell) was prose only
     and the questions did not say so. Each question and the opening of section 1 now say
     plainly that it applies a stated rule, and where the judgement is practised."""
-    q8 = section("q8-text")
-    assert "applies the rule section 5 states" in q8 and "its marks are for that rule only" in q8
-    assert "you practise at the table of section 6, and account for in part 1 of the" in q8
+    # review 69 X1: question 8 is now a decision on the learner's own log of replies, so
+    # it no longer says it applies a rule without judgement
+    q8 = " ".join(section("q8-text").split())
+    assert "applies the rule section 5 states" not in q8
+    assert "after each you decide: **hold**" in q8
     q7 = section("q7-text")
     assert "Question 7 grades that map, by the rule section 5 states" in q7
     assert "its marks are for that rule only" in q7
@@ -2747,11 +2748,10 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "Most plans have a step that takes a term back" in q7_flat
     assert "taken back without a word, a term reads as bad faith" in q7_flat
     assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
-    assert "whether Marlow's answers point to Quell" in section("q8-text")
     assert "question 7 builds the plan by a rule section 5 states" in section("leverage-teaching")
-    # review 68 C1: the Quell-state package is no longer the target; section 5 sends the
-    # learner to question 8 where it counts the steps to it
-    assert "So count the steps before you sit down (question 8)" in section("plan-teaching")
+    # review 68 C1: the Quell-state package is no longer the target; section 5 counts the
+    # steps to it (question 8 no longer does, review 69 X1)
+    assert "So count the steps before you sit down." in section("plan-teaching")
     assert "where did you leave them? Why?" in section("reflection-text")
 
 
@@ -2997,8 +2997,8 @@ def test_the_plan_says_why_it_runs_past_module_04s_stop_at_the_target():
 
 def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():
     """The step after Marlow's words that it can give no more is allowed by section 5's
-    rule; question 8 decides only how large the steps are if Marlow's answers point to
-    Quell, so section 6 names section 5 as the rule that allows it."""
+    rule, so section 6 names section 5 as the rule that allows it (question 8 practises
+    it)."""
     table = " ".join(section("table-teaching").split())
     assert "With them, section 5's rule allows your next planned step" in table
     assert "as question 8 decided, once it says" not in table
@@ -3045,11 +3045,14 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     assert short > steps / 2, (short, steps)
 
 
-def test_question_8_says_k_counts_the_steps_after_the_opening():
-    """Section 5 speaks of steps down from the opening and question 8 of plan[k]; the
-    question says that k counts the steps after the opening, plan[0]."""
+def test_question_8_says_how_a_move_of_marlows_is_read():
+    """Question 8 (review 69 X1) reads Marlow's moves as section 5 does: by what its offer
+    is worth to the learner, not by whether the package changed; and its first offer is
+    ``plan[0]``. (It used to say that k counts the steps after the opening.)"""
     text = " ".join(section("q8-text").split())
-    assert "so k counts the steps after your opening, `plan[0]`" in text
+    assert "so k counts the steps after your opening" not in text
+    assert "Your first offer was `plan[0]`" in text
+    assert "not from whether the package changed" in text
 
 
 def test_marlow_accepts_by_its_target_or_its_next_offer_as_sections_6_and_7_say():

@@ -75,7 +75,7 @@ class TestCapstoneGrading(ModuleGrading):
         assert points["my-batna-test"] == 0 and points["my-reservation-test"] == 0
         assert points["opening-offer-test"] == 0
         assert points["marlow-beliefs-test"] == points["concession-plan-test"] == 2
-        assert points["if-quell-test"] == 2
+        assert points["table-moves-test"] == 2
         audit = points["my-audit-test"]
         if audit == 0:
             shown = graded.shown("hard-coded", "my-audit-test")

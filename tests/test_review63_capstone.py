@@ -8,7 +8,6 @@ import pytest
 
 from course.checks import capstone as check
 from course.checks.hints import NotYet
-from course.models.concessions import package_points
 from course.scenarios.capstone import batna_of, signs_letter
 from course.variants import learner_as
 from tests.notebooks import solution_namespace
@@ -43,12 +42,10 @@ def _pick(brenn, kessel):
     return ("Brenn", brenn) if brenn >= kessel else ("Kessel", kessel)
 
 
-def _no_walk_away(s, plan):
-    """Question 8 without its last branch: it never walks away."""
-    for k, package in enumerate(plan):
-        if package_points(package, s.theirs) >= s.reservation_if_quell:
-            return ("steps", k) if k <= 4 else ("jump", k)
-    return ("jump", len(plan) - 1)
+def _never_walks_away(s, plan, reservation, log):
+    """Question 8 without its walk-away: it accepts Marlow's final offer whatever it is
+    worth, and otherwise holds after the opening and steps after every other reply."""
+    return ["hold"] + ["accept" if r["final"] else "next step" for r in log[1:]]
 
 
 def _wrong_answers(answers, own):
@@ -74,7 +71,7 @@ def _wrong_answers(answers, own):
         "marlow_beliefs": [typed["marlow_beliefs"]],
         "my_audit": [typed["my_audit"]],
         "opening_offer": [typed["opening_offer"]],
-        "if_quell": [_no_walk_away],
+        "table_moves": [_never_walks_away],
     }
 
 
@@ -82,7 +79,7 @@ def _wrong_answers(answers, own):
 def test_a_wrong_answer_the_hidden_cases_refuse_is_refused_visibly_too(answers, learner):
     """X1, X2 and the whole kind: before, a tree without a spot branch (Q1), a
     reservation price that ignores the letter or always signs it (Q2), a typed-in
-    answer (Q3, Q5) and a Q8 that never walks away passed the visible check of some
+    answer (Q3, Q5) and a Q8 that never walked away passed the visible check of some
     learners and failed at grading (seen failing on the old checks: 5 to 15 of 20
     learners for each of Q1 and Q2's, 12 of 15 for Q8's, every learner for Q5's). Now
     each answer the hidden check refuses is refused by the visible one; the course's
@@ -154,8 +151,12 @@ def test_every_moved_letter_stays_between_the_spot_market_and_brenns_profit(lear
         assert batna_of(moved) == pytest.approx(batna_of(own))
 
 
-def test_the_question_8_text_names_the_case_out_of_reach():
-    """Q8's visible check now also tries the own case out of the plan's reach; the text
-    that lists what the check tries says so."""
+def test_the_question_8_text_names_the_logs_the_check_builds():
+    """Q8's visible check tries logs built from the own case besides the learner's own
+    (review 69 X1: it used to try the own case out of the plan's reach, a question that is
+    gone); the text that lists what the check tries says so, and how many."""
     text = " ".join(cell_text("05_capstone", "capstone", "q8-text").split())
-    assert "one point more than the plan's last package gives" in text
+    assert "one point more than the plan's last package gives" not in text
+    count = len(check.fixed_logs(check._drawn("ada")))
+    words = {6: "six", 7: "seven", 8: "eight"}
+    assert f"the check builds {words[count]} logs from your case, one for each row" in text

@@ -598,6 +598,40 @@ def test_q8_never_sits_one_or_two_steps_past_the_four_step_line(drawn):
         assert not rich or rich[0] not in (5, 6), (s.learner, rich[0])
 
 
+def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
+    """Review 69, X1: question 8 is a move after each of Marlow's replies in a log drawn
+    for the learner. Every log holds a hold and a next step and ends in an accept or a
+    walk-away, each of which ends a real share of logs; no offer sits on a line of the
+    rule (worth exactly the reservation price, or before the final offer the plan's next
+    package, where a final offer above the reservation price is accepted either way); at
+    each reply
+    one move alone is right, except a final offer below the reservation price, where the
+    check takes a walk-away or the plan's next step; and the log reads as Marlow would
+    play it: its offers never move back, and after "can't give more" only its final offer,
+    the same package, follows."""
+    ends = {"accept": 0, "walk away": 0, "accept before the final": 0}
+    for s in drawn:
+        plan = [row[0] for row in scenario.plan_of(s)]
+        floor = scenario.reservation_of(s)
+        log = scenario.table_log(s)
+        key = scenario.right_moves(s, plan, floor, log)
+        assert len(key) == len(log), s.learner
+        moves = [moves[0] for moves, *_ in key]
+        assert "hold" in moves and "next step" in moves, s.learner
+        worth = [package_points(r["offer"], s.yours) for r in log]
+        assert all(w >= v for v, w in itertools.pairwise(worth)), s.learner
+        for (right, why, offer, _, following), said in zip(key, log, strict=True):
+            lines = (floor,) if said["final"] else (floor, following)  # a final: either way
+            assert offer not in lines, (s.learner, why)
+            assert len(right) == 1 or why == "final below", (s.learner, why)
+        limit = next(n for n, r in enumerate(log) if r["cant_give_more"])
+        assert all(r["offer"] == log[limit]["offer"] for r in log[limit:]), s.learner
+        assert len(log) - limit <= 2 and all(not r["final"] for r in log[:-1]), s.learner
+        end = moves[-1] if log[-1]["final"] else "accept before the final"
+        ends[end] += 1
+    assert all(count >= len(drawn) // 20 for count in ends.values()), ends
+
+
 def test_the_price_row_keeps_the_briefs_arithmetic(drawn):
     """Fourth review, E4: the brief says Marlow would take 6,000 to 10,000 modules, so a
     €3 step on the price moves the profit by a few tens of k€: 18 to 30 k€, and 90 k€ at
@@ -907,26 +941,57 @@ def plan_from_the_sorted_frontier(s, opening, floor):
     return plan
 
 
-def if_quell_by_counting(s, plan):
-    """Count the steps from the opening to the first package worth Marlow's higher
-    reservation price, by the points table."""
-    worth = [sum(s.theirs[i][level] for i, level in package.items()) for package in plan]
-    steps = len(list(itertools.takewhile(lambda w: w < s.reservation_if_quell, worth)))
-    if steps == len(plan):
-        return ["Walk away", None]
-    return ["jump" if steps > 4 else "steps", steps]
+def moves_by_counting_quiet_replies(s, plan, reservation, log):
+    """Question 8 from the list of Marlow's profits, with whether each reply moved kept in
+    a list since the last step, and its moves in capitals."""
+    worth = [sum(s.yours[i][level] for i, level in r["offer"].items()) for r in log]
+    steps = [sum(s.yours[i][level] for i, level in p.items()) for p in plan]
+    moves, at, moved = [], 0, []
+    for n, reply in enumerate(log):
+        nxt = steps[at + 1] if at + 1 < len(steps) else None
+        if reply["final"]:
+            moves.append("ACCEPT" if worth[n] >= reservation else "Walk Away")
+            break
+        if nxt is not None and worth[n] >= nxt:
+            moves.append("Accept")
+            break
+        if n:
+            moved.append(worth[n] > worth[n - 1])
+        quiet = len(moved) >= 2 and not any(moved[-2:])
+        if n and nxt is not None and (moved[-1] or quiet or reply["cant_give_more"]):
+            moves.append("NEXT-STEP")
+            at, moved = at + 1, []
+        else:
+            moves.append("HOLD")
+    return moves
 
 
-def if_quell_from_the_end(s, plan):
-    """The positions of every package rich enough for Marlow with Quell; the first one."""
-    rich = [
-        k
-        for k, package in enumerate(plan)
-        if package_points(package, s.theirs) - s.reservation_if_quell >= 0
-    ]
-    if not rich:
-        return ("walk away", None)
-    return ("steps" if min(rich) < 5 else "jump", min(rich))
+def moves_from_the_rows_in_turn(s, plan, reservation, log):
+    """Question 8 as a table of rows tried in turn, and a step offered at a final offer
+    below the reservation price when the plan has one left (section 5 allows it)."""
+    moves, at, quiet, before = [], 0, 0, None
+    for reply in log:
+        worth = package_points(reply["offer"], s.yours)
+        nxt = package_points(plan[at + 1], s.yours) if at + 1 < len(plan) else None
+        quiet += before is not None and worth <= before
+        rows = [
+            (reply["final"] and worth >= reservation, "accept"),
+            (reply["final"] and nxt is not None, "next_step"),
+            (reply["final"], "walk_away"),
+            (nxt is not None and worth >= nxt, "accept"),
+            (before is None or nxt is None, "hold"),
+            (worth > before if before is not None else False, "next_step"),
+            (quiet >= 2 or reply["cant_give_more"], "next_step"),
+            (True, "hold"),
+        ]
+        move = next(move for applies, move in rows if applies)
+        moves.append(move)
+        if move in ("accept", "walk_away") or reply["final"]:
+            break
+        if move == "next_step":
+            at, quiet = at + 1, 0
+        before = worth
+    return moves
 
 
 ALTERNATIVES = {
@@ -937,7 +1002,7 @@ ALTERNATIVES = {
     "opening_offer": (opening_by_brute_force, opening_from_the_frontier, opening_one_step_beyond),
     "what_to_say": (say_by_words, say_by_facts),
     "concession_plan": (plan_step_by_step, plan_from_the_sorted_frontier),
-    "if_quell": (if_quell_by_counting, if_quell_from_the_end),
+    "table_moves": (moves_by_counting_quiet_replies, moves_from_the_rows_in_turn),
 }
 
 #: What each question's check decides about one case's result.
@@ -971,8 +1036,13 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             for letter in s.statements:
                 check.judge_statement(s, letter, verdicts)
         plan = [row[0] for row in scenario.plan_of(s)]
-        for answer in (reference["if_quell"], *ALTERNATIVES["if_quell"]):
-            check.judge_if_quell(s, answer(s, plan), plan)
+        floor = scenario.reservation_of(s)
+        logs = [(plan, floor, scenario.table_log(s))] + [row[1:] for row in check.fixed_logs(s)]
+        for answer in (reference["table_moves"], *ALTERNATIVES["table_moves"]):
+            for given, reservation, log in logs:
+                check.judge_table_moves(
+                    s, answer(s, given, reservation, log), given, reservation, log
+                )
         floor = scenario.reservation_of(s)
         for start in (scenario.opening_of(s), scenario.draft_of(s)):
             for answer in (reference["concession_plan"], *ALTERNATIVES["concession_plan"]):
@@ -1061,7 +1131,7 @@ QUESTION_TEXT = {
     "opening_offer": "q5-text",
     "what_to_say": "q6-text",
     "concession_plan": "q7-text",
-    "if_quell": "q8-text",
+    "table_moves": "q8-text",
 }
 
 #: Earlier answers a reference calls, each named in the question's text by its call, and
@@ -1085,8 +1155,10 @@ def test_every_field_the_reference_reads_is_named_in_the_question(drawn, referen
         try:
             if question == "concession_plan":
                 reference[question](recording, scenario.opening_of(s), scenario.reservation_of(s))
-            elif question == "if_quell":
-                reference[question](recording, [row[0] for row in scenario.plan_of(s)])
+            elif question == "table_moves":
+                plan = [row[0] for row in scenario.plan_of(s)]
+                floor = scenario.reservation_of(s)
+                reference[question](recording, plan, floor, scenario.table_log(s))
             else:
                 reference[question](recording)
         finally:

@@ -30,7 +30,7 @@ from course.models.audit import SOURCES, describe_balance, ratings_of, weighted_
 from course.models.audit import weights_of as audit_weights
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
-    ANSWERS,
+    MOVES,
     PRACTICE_BATNA,
     PRACTICE_LETTER,
     PRACTICE_NO_QUELL,
@@ -43,11 +43,12 @@ from course.scenarios.capstone import (
     beyond_of,
     crosses,
     draft_of,
+    final_above,
     frontier_rows,
     ground_given,
-    if_quell_of,
     meso_partners,
     next_step,
+    offers_below,
     opening_of,
     package_rows,
     plan_of,
@@ -55,10 +56,13 @@ from course.scenarios.capstone import (
     practice_key,
     practice_kinds,
     quell_posterior,
+    reply,
     reservation_of,
+    right_moves,
     signs_letter,
     statement_key,
     statement_kinds,
+    table_log,
     wide_draft_of,
 )
 from course.variants import hidden_learner_where, learner_id, variant
@@ -1548,146 +1552,206 @@ def concession_plan(answer, hidden=False):
     passed("concession_plan walks down the frontier one smallest step at a time.")
 
 
-# --- question 8: if Quell has capacity ---------------------------------------------------
+# --- question 8: your moves on a scripted log of Marlow's replies ---------------------------
 
-#: What question 8 may decide.
-QUELL_DECISIONS = ("steps", "jump", "walk away")
+#: What each reason of section 5's rule is, in general words (no number of the case).
+_WHY = {
+    "final above": "a final offer above your reservation price",
+    "final below": "a final offer below your reservation price",
+    "worth the next package": "an offer worth at least your plan's next package",
+    "opening": "Marlow's opening",
+    "moved": "a reply in which Marlow moved",
+    "stalled twice": "the second reply in a row without a move",
+    "can't give more": "a reply that says Marlow can't give more",
+    "stalled once": "a first reply without a move",
+}
 
 
-def judge_if_quell(case, result, plan):
-    """Question 8 on ``result``, what ``if_quell(case, plan)`` returned: nothing when it
-    is the decision and position of ``if_quell_of``, else the hint."""
-    if (
-        not isinstance(result, tuple | list)
-        or len(result) != 2
-        or not isinstance(result[0], str)
-        or _evened(result[0]) not in QUELL_DECISIONS
-    ):
-        raise NotYet(
-            "if_quell should return a pair such as ('steps', 3), ('jump', 7) or ('walk away', "
-            f"None); got {result!r}",
-            general="it should return a pair: a decision and a position in the plan",
+def _facts(n, why, worth, before, following, reservation):
+    """What section 5's rule reads at reply ``n``, in words: the facts, never the move."""
+    if why == "final above":
+        return (
+            f"reply {n} is Marlow's final offer, worth {worth:g} k€ to you, and your "
+            f"reservation price is {reservation:g}"
         )
-    decision, k = _evened(result[0]), result[1]
-    expected, at = if_quell_of(case, plan)
-    high = case.reservation_if_quell
-    worth = [sum(case.theirs[i][level] for i, level in p.items()) for p in plan]
-    if expected == "walk away":
-        if decision != "walk away":
-            # the decision is not named: it is the graded answer (review 56, W1)
-            hint = (
-                f"{result[0]!r} is not what the plan allows: check each package of the plan "
-                f"against the {high:g} points Marlow needs with Quell before you choose a "
-                "position"
-            )
-            raise NotYet(
-                f"if_quell for learner {case.learner}: {hint}.",
-                general="it misses that no package of the plan is enough for Marlow with Quell",
-            )
-        return
-    if decision == expected and k == at and not isinstance(k, bool):
-        return
-    low = next((j for j, w in enumerate(worth) if w >= case.reservation_if_not), None)
-    strict = next((j for j, w in enumerate(worth) if w > high), None)
-    index = isinstance(k, int) and not isinstance(k, bool) and 0 <= k < len(plan)
-    if k == at:
-        hint = (
-            f"plan[{at}] is {at} step(s) down from the opening: compare that count with the "
-            f"{ANSWERS} steps you can count on before the talks end (five answers, the first "
-            "of them a hold)"
+    if why == "final below":
+        return (
+            f"reply {n} is Marlow's final offer, worth {worth:g} k€ to you, below your "
+            f"reservation price of {reservation:g}; by making it, Marlow turned down the "
+            "package you last sent"
         )
-    elif k == low and low != at:
-        hint = (
-            f"plan[{k}] gives Marlow its lower reservation price; with Quell it needs "
-            f"s.reservation_if_quell, {high:g}"
+    if why == "worth the next package":
+        return (
+            f"reply {n} is worth {worth:g} k€ to you, at least the {following:g} of the "
+            "next package of your plan"
         )
-    elif decision == "walk away":
-        hint = (
-            f"the last package of the plan gives Marlow {worth[-1]:g} points, at least the "
-            f"{high:g} it needs with Quell: a deal still suits both of you, so walking away "
-            "is not the decision"
+    if why == "opening":
+        return "reply 1 is Marlow's opening, not a move (section 5)"
+    if why == "moved":
+        text = f"reply {n} is worth {worth:g} k€ to you, more than its offer before ({before:g}): Marlow moved"
+    elif why == "stalled twice":
+        text = (
+            f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
+            f"({before:g}), and so was the reply before it: two replies in a row without a "
+            "move since your last step (its opening not counted)"
         )
-    elif k is not None and k == strict and strict == at + 1:
-        # two slips give this answer: counting from 1, or looking for more than the
-        # higher reservation price; the hint names both, since either may be the one
-        hint = (
-            f"plan[{k}] gives Marlow more than {high:g} points, and an earlier package "
-            f"already gives it exactly {high:g}: count from the opening, plan[0], and look "
-            "for at least that many points, not more"
-        )
-    elif k is not None and k == strict and strict != at:
-        hint = (
-            f"plan[{k}] gives Marlow more than {high:g} points, and an earlier package "
-            "already gives it exactly that much: at least, not more"
-        )
-    elif index and worth[k] < high:
-        hint = (
-            f"plan[{k}] gives Marlow {worth[k]:g} points, fewer than the {high:g} it needs "
-            "with Quell: count from the opening, plan[0], and look further down the plan"
-        )
-    elif index:
-        hint = (
-            f"plan[{k}] gives Marlow {worth[k]:g} points, enough, but an earlier package "
-            "of the plan already gives it at least that much: count from the opening, plan[0]"
-        )
+    elif why == "can't give more":
+        text = f"at reply {n} Marlow said it can't give more"
     else:
-        hint = (
-            f"{k!r} is not a position in the plan: give the index of the first package "
-            f"worth at least {high:g} points to Marlow, counting the opening as plan[0]"
+        text = (
+            f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
+            f"({before:g}): the first reply without a move since your last step (its "
+            "opening not counted)"
         )
-    raise NotYet(
-        f"if_quell for learner {case.learner}: {hint}.",
-        general="the decision or the position of the package Marlow needs with Quell is not right",
-    )
+    return text if following is not None else text + "; your plan has no step left"
+
+
+def _move(value):
+    """A learner's move as section 5 words it, or ``None`` when it is none of ``MOVES``:
+    case, spaces, hyphens and underscores do not count, and "walk away politely" is a
+    walk-away."""
+    said = _evened(value)
+    said = "walk away" if said == "walk away politely" else said
+    return said if said in MOVES else None
+
+
+def judge_table_moves(case, result, plan, reservation, log, where=None):
+    """Question 8 on ``result``, what ``table_moves(case, plan, reservation, log)``
+    returned: nothing when each move is one section 5's rule allows (``right_moves``: at a
+    final offer below the reservation price, a walk-away or the plan's next step), up to
+    the reply that ends the talks; else the hint at the first move that is not, which gives
+    the facts the rule reads there and never names the move."""
+    name = f"table_moves for learner {case.learner}" + (f" on {where}" if where else "")
+    if isinstance(result, str | Mapping) or not isinstance(result, list | tuple):
+        raise NotYet(
+            f"{name}: it should return a list of moves, one for each of Marlow's replies, "
+            f"such as ['hold', 'next step', ...]; got {result!r}",
+            general="it should return a list of moves, one for each reply",
+        )
+    key = right_moves(case, plan, reservation, log)
+    for n, (moves, why, worth, before, following) in enumerate(key, start=1):
+        if n > len(result):
+            raise NotYet(
+                f"{name}: the list stops after reply {len(result)}, but the talks go on "
+                f"until reply {len(key)}: give a move for each reply until one ends them",
+                general="the list stops before the talks end",
+            )
+        said = _move(result[n - 1])
+        if said is None:
+            raise NotYet(
+                f"{name}: move {n}, {result[n - 1]!r}, is not one of {', '.join(map(repr, MOVES))}",
+                general="a move is not one of section 5's four",
+            )
+        if said not in moves:
+            raise NotYet(
+                f"{name}: you answered {result[n - 1]!r} to reply {n}, and "
+                f"{_facts(n, why, worth, before, following, reservation)}.",
+                general=f"the move after {_WHY[why]} is not the one section 5's rule gives",
+            )
+    if len(result) > len(key):
+        raise NotYet(
+            f"{name}: the talks end at reply {len(key)}, with your move there, but the list "
+            f"goes on to {len(result)} moves: stop at the move that ends them",
+            general="the list goes on after the move that ends the talks",
+        )
+
+
+def fixed_logs(case):
+    """The logs the check builds from ``case``, each for one row of section 5's rule,
+    as ``(what it is, plan, reservation price, log)``, the course's plan and reservation
+    price unless said: three replies without a move (the count starts after the opening
+    and afresh after a step); a move between two such replies; an offer worth more than
+    the plan's second step before the final one; an offer above the reservation price,
+    short of the plan's first step, before the final one; a final offer above the
+    reservation price; a final offer below it on a plan of one step (none left); and "can't give
+    more" after a move, on the offer before."""
+    floor = reservation_of(case)
+    plan = [row[0] for row in plan_of(case)]
+    profits = [row[1] for row in plan_of(case)]
+    low, high = offers_below(case, floor)[:2]
+    ahead = min((row for row in package_rows(case) if row[1] > profits[2]), key=lambda r: r[1])
+    above = final_above(case, floor, profits[1])  # short of the plan's first step
+    last = {"final": True, "cant_give_more": True}
+    built = [
+        (
+            "a log of three replies without a move",
+            plan,
+            floor,
+            [reply(low)] * 4 + [reply(low, **last)],
+        ),
+        (
+            "a log with a move between two replies without one",
+            plan,
+            floor,
+            [reply(low), reply(low), reply(high), reply(high), reply(high, **last)],
+        ),
+        (
+            "a log with an offer worth more than your plan's second step",
+            plan,
+            floor,
+            [reply(low), reply(high), reply(ahead)],
+        ),
+        (
+            "a log with an offer above your reservation price before the final one",
+            plan,
+            floor,
+            [reply(low), reply(above), reply(above), reply(above, **last)],
+        ),
+        (
+            "a log with a final offer above your reservation price",
+            plan,
+            floor,
+            [reply(low), reply(high), reply(final_above(case, floor, profits[2]), **last)],
+        ),
+        (
+            "a log with a final offer below your reservation price, on a plan of one step",
+            plan[:2],
+            floor,
+            [reply(low), reply(high), reply(high, **last)],
+        ),
+        (
+            "a log in which Marlow says it can't give more after a move",
+            plan,
+            floor,
+            [reply(low), reply(high), reply(high, cant_give_more=True), reply(high, **last)],
+        ),
+    ]
+    # each log ends where the talks do (a log whose offer already reaches the next
+    # package ends there)
+    return [
+        (what, given, reservation, log[: len(right_moves(case, given, reservation, log))])
+        for what, given, reservation, log in built
+    ]
+
+
+def _offers_in_words(case, log):
+    worth = ", ".join(f"{_points(case, r['offer'])[0]:g}" for r in log)
+    return f"Marlow's offers were worth {worth} k€ to you"
 
 
 @question
-def if_quell(answer, hidden=False):
-    """Check a function that decides what to do if Quell has capacity, from the course's
-    plan. Visible: the learner's own case, and the same case with Marlow's higher
-    reservation price moved onto the four-step line (the package it needs at plan[4],
-    "steps", and at plan[5], "jump"), where most drawn cases do not sit, so
-    that a wrong boundary shows before grading. Hidden: other learners' cases, and the
-    learner's own moved so that each decision comes up."""
-    own = _cases(False)[0]
-    cases = [(case, [row[0] for row in plan_of(case)]) for case in _cases(hidden)]
-    rows = plan_of(own)
-    if hidden:
-        plan = [row[0] for row in rows]
-        moved = [rows[1][2], rows[-1][2] + 1]  # a step away, and out of the plan's reach
-        cases += [(dataclasses.replace(own, reservation_if_quell=v), plan) for v in moved]
-    # The four-step line itself: the package Marlow needs with Quell at plan[ANSWERS]
-    # ("steps") and one step later ("jump"). When the own plan is too short, the same
-    # plan carried on down the frontier to a profit of 0, as for a seller whose
-    # reservation price is lower, and if that is still too short (about 1 learner in
-    # 600), from the package best for you. Built from the learner's own case alone.
-    far = rows if len(rows) > ANSWERS + 1 else plan_of(own, floor=0)
-    if len(far) <= ANSWERS + 1:
-        top = max(frontier_rows(own), key=lambda row: row[1])
-        far = plan_of(own, opening=top[0], floor=0)
-    line = [
-        ("on the four-step line", dataclasses.replace(own, reservation_if_quell=row[2]))
-        for row in far[ANSWERS : ANSWERS + 2]
-    ]
-    line = [(where, case, [r[0] for r in far]) for where, case in line]
-    if not hidden:  # out of the plan's reach: "walk away" (review 63, X1's kind; hidden
-        # has it among ``moved``)
-        reach = dataclasses.replace(own, reservation_if_quell=rows[-1][2] + 1)
-        line.append(("out of your plan's reach", reach, [row[0] for row in rows]))
-    for case, plan in cases:
-        result = call_learner(answer, case, plan)
-        judge_if_quell(case, result, plan)
-    for where, case, plan in line:
-        result = call_learner(answer, case, plan)
+def table_moves(answer, hidden=False):
+    """Check a function that gives a move after each of Marlow's replies in a log, by
+    section 5's rule, from the course's plan and reservation price. Visible: the learner's
+    own log, and the logs ``fixed_logs`` builds from the learner's case, one for each row
+    of the rule; hidden: other learners' logs and their built logs too."""
+    runs = []
+    for case in _cases(hidden):
+        plan = [row[0] for row in plan_of(case)]
+        runs.append((None, case, plan, reservation_of(case), table_log(case)))
+        runs += [(what, case, *rest) for what, *rest in fixed_logs(case)]
+    for where, case, plan, reservation, log in runs:
+        result = call_learner(answer, case, plan, reservation, log)
         try:
-            judge_if_quell(case, result, plan)
+            judge_table_moves(case, result, plan, reservation, log, where)
         except NotYet as wrong:
+            if where is None:
+                raise
             raise NotYet(
-                f"{where} (your case with s.reservation_if_quell set to "
-                f"{case.reservation_if_quell:g}): {wrong}",
+                f"{wrong} On that log, {_offers_in_words(case, log)}.",
                 general=wrong.general,
             ) from None
-    passed("if_quell finds the package Marlow needs with Quell and whether your steps reach it.")
+    passed("table_moves makes section 5's move after each of Marlow's replies.")
 
 
 # --- for the table's prepared plan (tests/strategies.py) ---------------------------------

@@ -891,6 +891,167 @@ def if_quell_of(case, plan=None):
     return ("walk away", None)
 
 
+# --- question 8: your moves on a scripted log of Marlow's replies --------------------------
+
+#: The moves question 8 asks for, in section 5's words ("walk away" is a polite walk-away).
+MOVES = ("hold", "next step", "accept", "walk away")
+
+#: The shapes of a drawn log between Marlow's opening and its final offer: "move", an offer
+#: worth more to you than its offer before; "stall", the same offer again; "limit", its
+#: offer with the words that it can't give more. Each "limit" comes last, so that the
+#: count of replies without a move is never read across it (section 5 counts them afresh
+#: after each step of yours).
+LOG_SHAPES = (
+    ("move", "stall", "stall", "limit"),
+    ("stall", "stall", "move", "limit"),
+    ("move", "stall", "limit"),
+    ("stall", "stall", "limit"),
+    ("stall", "move", "stall", "limit"),
+)
+
+
+def _worth(case, package):
+    return float(sum(case.yours[issue][level] for issue, level in package.items()))
+
+
+def reply(row, final=False, cant_give_more=False):
+    """One of Marlow's replies in a log: its offer (``row``'s package), whether it is its
+    final offer, and whether it said it can't give more."""
+    return {"offer": dict(row[0]), "final": final, "cant_give_more": cant_give_more}
+
+
+def offers_below(case, floor=None):
+    """Marlow's candidate offers in a log before its final one: one frontier package for
+    each profit of Tallis's below ``floor`` (its reservation price by default), from the
+    least profit up, each the first such package in ``all_packages``' order."""
+    floor = reservation_of(case) if floor is None else floor
+    found = {}
+    for row in frontier_rows(case):
+        if row[1] < floor:
+            found.setdefault(row[1], row)
+    return [found[profit] for profit in sorted(found)]
+
+
+def final_above(case, floor=None, below=None):
+    """A final offer of Marlow's worth more than ``floor`` (Tallis's reservation price by
+    default) to Tallis: the package with the least profit above it, then the most points
+    for Marlow, short of ``below`` when one is (so that only the final offer's rule says
+    accept), else above ``below`` (never worth exactly that much)."""
+    floor = reservation_of(case) if floor is None else floor
+    rows = [row for row in package_rows(case) if row[1] > floor]
+    if below is not None:
+        under = [row for row in rows if row[1] < below]
+        rows = under or [row for row in rows if row[1] > below] or rows
+    return min(rows, key=lambda row: (row[1], -row[2]))
+
+
+def _steps_in(shape):
+    """The steps of a shape's right moves: after each move, each "limit", and each second
+    stall in a row."""
+    steps = quiet = 0
+    for event in shape:
+        if event == "stall" and quiet == 0:
+            quiet = 1
+            continue
+        steps, quiet = steps + 1, 0
+    return steps
+
+
+def table_log(case):
+    """Question 8's log for ``case``: Marlow's opening, then the replies of a shape of
+    ``LOG_SHAPES`` that the course's plan has steps for, then its final offer. From the
+    "can't give more" on, Marlow's offer stays as it is (it cannot give another level), so
+    its final offer repeats it: worth more than Tallis's reservation price or less, half the
+    time each. When the offer worth more already reaches the plan's next package, the log
+    ends there (accept). Drawn from the learner's id alone, so that the case's own draws
+    stay as they were; a list of ``reply`` dicts."""
+    bits = zlib.crc32(f"05_capstone table log {case.learner}".encode())
+    floor = reservation_of(case)
+    profits = [row[1] for row in plan_of(case)]
+    below = offers_below(case, floor)
+    shapes = [
+        shape
+        for shape in LOG_SHAPES
+        if _steps_in(shape) <= len(profits) - 1 and shape.count("move") < len(below)
+    ]
+    shape = shapes[bits % len(shapes)]
+    high = bool(bits >> 8 & 1)
+    moves = shape.count("move")
+    extra = min(len(below) - 1 - moves, bits >> 9 & 1)  # a move with the "can't give more"
+    chosen = sorted(range(len(below)), key=lambda k: zlib.crc32(f"{bits} {k}".encode()))
+    offers = iter([below[k] for k in sorted(chosen[: 1 + moves + extra])])
+    row = next(offers)
+    log = [reply(row)]
+    for event in shape[:-1]:
+        if event == "move":
+            row = next(offers)
+        log.append(reply(row))
+    if high:
+        at = _steps_in(shape[:-1])
+        following = profits[at + 1] if at + 1 < len(profits) else None
+        row = final_above(case, floor, following)
+        if following is not None and row[1] >= following:
+            return [*log, reply(row, cant_give_more=True)]
+    elif extra:
+        row = next(offers)
+    return [*log, reply(row, cant_give_more=True), reply(row, final=True, cant_give_more=True)]
+
+
+@answer_key
+def right_moves(case, plan, reservation, log):
+    """Question 8's key on ``log``: for each of Marlow's replies until the talks end, the
+    moves section 5's rule allows, the first being the course's, and why, as ``(moves,
+    why, worth, before, following)``: ``worth`` the offer's profit to Tallis, ``before`` its offer
+    before's (``None`` after the opening). The rows, first that applies: its final offer,
+    accept at or above the reservation price, else walk away politely (or, if the plan has
+    a step left, answer with it); an offer worth at least the plan's next package, accept;
+    its opening, hold; a move, the next step; the second reply in a row without a move
+    since Tallis's last step, the next step; "can't give more", the next step; else hold.
+    A step with none left in the plan is a hold. The moves each follow the course's; each
+    point also gives the profit of the plan's next package, ``following`` (``None`` when
+    none is left), as ``(moves, why, worth, before, following)``."""
+    at, quiet, before, found = 0, 0, None, []
+    profits = [_worth(case, package) for package in plan]
+    for answer in log:
+        worth = _worth(case, answer["offer"])
+        following = profits[at + 1] if at + 1 < len(profits) else None
+        moved = before is not None and worth > before
+        if before is not None and not moved:
+            quiet += 1
+        if answer["final"]:
+            if worth >= reservation:
+                moves, why = ("accept",), "final above"
+            else:
+                moves = ("walk away",) if following is None else ("walk away", "next step")
+                why = "final below"
+        elif following is not None and worth >= following:
+            moves, why = ("accept",), "worth the next package"
+        elif before is None:
+            moves, why = ("hold",), "opening"
+        elif moved or quiet >= 2 or answer["cant_give_more"]:
+            why = "moved" if moved else "stalled twice" if quiet >= 2 else "can't give more"
+            moves = ("next step",) if following is not None else ("hold",)
+        else:
+            moves, why = ("hold",), "stalled once"
+        found.append((moves, why, worth, before, following))
+        if moves[0] in ("accept", "walk away"):
+            break
+        if moves[0] == "next step":
+            at, quiet = at + 1, 0
+        before = worth
+    return found
+
+
+@answer_key
+def table_moves_of(case, plan=None, reservation=None, log=None):
+    """Question 8: the course's move after each of Marlow's replies in ``log`` (the
+    learner's drawn log by default), from the course's plan and reservation price."""
+    plan = [row[0] for row in plan_of(case)] if plan is None else plan
+    reservation = reservation_of(case) if reservation is None else reservation
+    log = table_log(case) if log is None else log
+    return [moves[0] for moves, *_ in right_moves(case, plan, reservation, log)]
+
+
 # --- invariants: what every variant must satisfy before a learner sees it -----------------
 
 

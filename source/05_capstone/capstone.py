@@ -773,11 +773,12 @@ check.what_to_say(what_to_say, hidden=True)
 # move first against it, and a learner who only waits meets a Marlow that barely moves.
 # When Marlow has not moved in two replies in a row, that is, two of its offers each
 # worth no more to you than its offer before (the "your profit" column of the table's
-# log), make the next step of your plan, one step only. After that step the rule applies
-# again, and the two replies are counted afresh. Marlow's first answer is its opening,
-# not a move: module 04's rule answers a concession of theirs, and an opening is not one.
-# So hold after it, here as at a human table; its second offer is the first that can
-# move, and the two replies of the exception are counted from there.
+# log), make the next step of your plan, one step only. The replies without a move are
+# counted afresh after each step of yours. The same goes when Marlow says it can't give
+# more on its own offer (section 6): make your next step. Marlow's first answer is its
+# opening, not a move: module 04's rule answers a concession of theirs, and an opening is
+# not one. So hold after it, here as at a human table; its second offer is the first
+# that can move, and the two replies of the exception are counted from there.
 #
 # <details><summary>Why the exception's step stands, and what counts as a move</summary>
 #
@@ -810,7 +811,7 @@ check.what_to_say(what_to_say, hidden=True)
 # once, and it may make its final
 # offer as early as round 5, so you can count on five answers. The first of them answers
 # Marlow's opening, where the rule says hold, so at most four can be steps, fewer when
-# Marlow pauses. So count the steps before you sit down (question 8). Find the first
+# Marlow pauses. So count the steps before you sit down. Find the first
 # package of your plan that gives Marlow at least its higher reservation price. If it is
 # at most four steps down (the **four-step line**), one step per answer after the first
 # can reach that package by your last answer, provided Marlow moves before each of
@@ -826,8 +827,10 @@ check.what_to_say(what_to_say, hidden=True)
 # end with Marlow leaving at its own deadline. So the plan also needs a rule for
 # accepting, one that measures Marlow's offer against your own plan, as section 4 advised,
 # not against your reservation price alone: **accept an offer of Marlow's when it is worth
-# at least the package you would send next; at Marlow's final offer, or on your last
-# answer, accept anything at or above your reservation price.**
+# at least the next package of your plan; at Marlow's final offer, or on your last
+# answer, accept anything at or above your reservation price.** Below it, walk away
+# politely; or, if your plan has a step left, answer the final offer once with that step,
+# which Marlow takes or leaves (question 8 accepts either).
 #
 # **When the steps are too small.** If the package is further down, the smallest steps
 # cannot reach it in time: decide now to take larger steps through
@@ -893,53 +896,62 @@ check.concession_plan(concession_plan, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
-# ### Question 8 (2 marks): if Quell has capacity
+# ### Question 8 (2 marks): your moves, reply by reply
 #
-# This question asks you to apply section 5's rule, not to judge. Write
-# `if_quell(s, plan)`, given `plan`, a list of packages that starts with your opening
-# (the check gives it the course's plan from question 7). Find `plan[k]`, the first
-# package that gives Marlow the points it needs with Quell (`s.reservation_if_quell`,
-# counted by `s.theirs`), so k counts the steps after your opening, `plan[0]`. Return:
+# At the table Marlow's replies come one at a time, and after each you decide: **hold**
+# (send your last package again), make the **next step** of your plan, **accept** its
+# offer, or **walk away** politely. Here is a short log of Marlow's replies, drawn for
+# you: give your move after each, by section 5's rule.
 #
-# 1. `("steps", k)` if `plan[k]` is at most four steps after your opening (section 5's
-#    four-step line): your smallest steps reach it in time;
-# 2. `("jump", k)` if it is further down: you would take larger steps;
-# 3. `("walk away", None)` if no package of the plan gives Marlow that many points.
+# Write `table_moves(s, plan, reservation, log)`. The check gives the course's plan (a
+# list of packages from your opening down) and reservation price; `log` is Marlow's
+# replies in order, each a dict: `"offer"` (its package), `"final"` (`True` for its
+# final offer) and `"cant_give_more"` (`True` when it said it can't give more on its own
+# offer). Your first offer was `plan[0]`; each next step sends the next package of the
+# plan. Whether Marlow moved is read from what its offer is worth to you (your profit by
+# `s.yours`, as in question 5; `package_points` is imported), not from whether the
+# package changed.
 #
-# Case, hyphens and underscores do not count, so
-# `("walk-away", None)` and `("walk_away", None)` pass too.
-#
-# `package_points` is imported for you. To see your own answer, run
-# `if_quell(scenario, concession_plan(scenario, opening_offer(scenario)[0],
-# my_reservation(scenario)))`.
-# Besides your case, the check tries it with `s.reservation_if_quell` set to what
-# `plan[4]` gives Marlow, then to what `plan[5]` gives it (carried on down
-# the frontier if yours is shorter), and to one point more than the plan's last package
-# gives.
-#
-# Question 8 applies the rule section 5 states (the four-step line), and its marks are
-# for that rule only. The judgement around it (whether Marlow's answers point to Quell,
-# and how large to make your steps) you practise at the table of section 6, and account
-# for in part 1 of the reflection,
-# which your instructor grades.
+# Return a list with one move per reply, each `"hold"`, `"next step"`, `"accept"` or
+# `"walk away"`, up to the move that ends the talks (case, hyphens and underscores do not
+# count). Run `check.table_log(scenario)` to see your log. Besides it, the check builds
+# seven logs from your case, one for each row of the rule.
 
 
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "if-quell-answer", "schema_version": 3}
-def if_quell(s, plan):
-    """What to do if Quell has capacity: keep to the steps, jump, or walk away."""
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "table-moves-answer", "schema_version": 3}
+def table_moves(s, plan, reservation, log):
+    """Your move after each of Marlow's replies in log, by section 5's rule."""
     ### BEGIN SOLUTION
-    for k, package in enumerate(plan):
-        if package_points(package, s.theirs) >= s.reservation_if_quell:
-            return ("steps", k) if k <= 4 else ("jump", k)
-    return ("walk away", None)
+    moves, at, quiet, before = [], 0, 0, None
+    for reply in log:
+        worth = package_points(reply["offer"], s.yours)
+        left = at + 1 < len(plan)  # a step of the plan is left
+        moved = before is not None and worth > before
+        if before is not None and not moved:
+            quiet += 1  # a reply without a move; Marlow's opening is not counted
+        if reply["final"]:
+            move = "accept" if worth >= reservation else "walk away"
+        elif left and worth >= package_points(plan[at + 1], s.yours):
+            move = "accept"
+        elif before is not None and left and (moved or quiet >= 2 or reply["cant_give_more"]):
+            move = "next step"
+        else:
+            move = "hold"
+        moves.append(move)
+        if move in ("accept", "walk away"):
+            return moves
+        if move == "next step":
+            at, quiet = at + 1, 0
+        before = worth
+    return moves
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "if-quell-test", "schema_version": 3}
-"""Check that if_quell finds the package Marlow needs with Quell and whether the steps reach it."""
-check.if_quell(if_quell)
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "table-moves-test", "schema_version": 3}
+"""Check that table_moves makes section 5's move after each of Marlow's replies."""
+check.table_moves(table_moves)
 ### BEGIN HIDDEN TESTS
-check.if_quell(if_quell, hidden=True)
+check.table_moves(table_moves, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
@@ -1024,10 +1036,9 @@ check.if_quell(if_quell, hidden=True)
 # otherwise (its first offer never says it, even when it already is). Without those
 # words it still has room on its own offer: a step of yours would be a concession into
 # silence, which the debrief counts. With them, section 5's rule allows your next
-# planned step (question 8 decided only how large your steps are if Marlow's answers
-# point to Quell). The words are about Marlow's own offers only: a different package of
-# yours may still give it enough points. Once it says its patience is running out,
-# holding longer risks its leaving.
+# planned step (question 8 practised it). The words are about Marlow's own offers
+# only: a different package of yours may still give it enough points. Once it says its
+# patience is running out, holding longer risks its leaving.
 #
 # Unless you pick its style (section 5), the debrief names it. The table reads your
 # answers to
