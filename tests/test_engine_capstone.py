@@ -2734,19 +2734,19 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "applies the rule section 5 states" not in q8
     assert "after each you decide: **hold**" in q8
     q7 = section("q7-text")
-    assert "Question 7 grades that map, by the rule section 5 states" in q7
+    assert "Question 7 grades the map, by the rule section 5 states" in " ".join(q7.split())
     assert "its marks are for that rule only" in q7
     assert "you practise at the table of section 6 and account for in part 1" in " ".join(
         q7.split()
     )
-    assert "trade in the open" in q7
+    assert "presented as conditional trades in the open" in " ".join(q7.split())
     # review 59, C3: question 7 grades plans that take a term back (189 to 195 of 200),
     # and the appendix alone called a take-back bad faith to a person; question 7 now says
     # such a step is a trade, offered in the open, and the appendix no longer calls it bad
     # faith (failed on the old text: the sentence stood only in the appendix)
     q7_flat = " ".join(q7.split())
-    assert "Most plans have a step that takes a term back" in q7_flat
-    assert "taken back without a word, a term reads as bad faith" in q7_flat
+    assert "Most maps have a step that takes a term back" in q7_flat
+    assert "a term taken back without a word reads as bad faith" in q7_flat
     assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
     assert "question 7 builds the plan by a rule section 5 states" in section("leverage-teaching")
     # review 68 C1: the Quell-state package is no longer the target; section 5 counts the
@@ -2993,6 +2993,22 @@ def test_the_plan_says_why_it_runs_past_module_04s_stop_at_the_target():
     assert "*The plan runs past both targets*, down to your reservation price" in plan
     assert "keeps the last stretch a decision for the end" in plan
     assert "At a human table, plan to your target, as module 04 did" in plan
+
+
+def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_drawn():
+    """Review 69 X2: question 7 graded a "concession plan" that mostly takes terms back,
+    which the module tells learners not to offer as it stands. Its title, text and the
+    summary now call it a frontier map, and say that the offers sent are packages of it
+    presented as conditional trades, and that a term taken back without a word reads as
+    bad faith (failed on the old text)."""
+    q7 = " ".join(section("q7-text").split())
+    assert "### Question 7 (2 marks): your frontier map" in q7
+    assert "your concession plan" not in q7 and "your **frontier map**" in q7
+    assert "The offers you send are packages of this map, presented as conditional trades" in q7
+    assert "a term taken back without a word reads as bad faith" in q7
+    summary = " ".join(section("summary").split())
+    assert "(your frontier map); send its packages as conditional trades" in summary
+    assert "at the end of your plan" not in summary
 
 
 def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():

@@ -841,29 +841,26 @@ check.what_to_say(what_to_say, hidden=True)
 # to walk away politely, so that Marlow would still take your call next year.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (2 marks): your concession plan
+# ### Question 7 (2 marks): your frontier map
 #
-# Write `concession_plan(s, opening, reservation)`: the packages your plan moves through,
-# as a list that starts with `opening` (a package) and follows the rule above down to
-# `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in question 5;
-# `all_packages`, `package_points` and `pareto_frontier` (which returns the frontier's
-# points as `(your profit, Marlow's points)` pairs) are imported for you. The check gives
-# your function the right opening and reservation price, so a slip in an earlier
-# question does not cost you here as well. It also starts your function from two
+# Write `concession_plan(s, opening, reservation)`: your **frontier map**, the packages
+# the rule above moves through, as a list that starts with `opening` (a package) and goes
+# down to `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in
+# question 5; `all_packages`, `package_points` and `pareto_frontier` (which returns the
+# frontier's points as `(your profit, Marlow's points)` pairs) are imported for you. The
+# check gives your function the right opening and reservation price, so a slip in an
+# earlier question does not cost you here as well. It also starts your function from two
 # colleagues' drafts below the frontier (packages of yours that another beats for both
 # sides), where the first step must be the free trade of rule 1. The hint shows the
-# draft if
-# that step is wrong. To see your own plan, run
+# draft if that step is wrong. To see your own map, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# Most plans have a step that takes a term back (volume back up, delivery back out):
-# that is a trade, as in module 04, fair when made
-# in the open. At a human table say it as one ("if you need 90-day payment, volume goes
-# back to 10k units"); taken back without a word, a term reads as bad faith. Question 7
-# grades that map, by the rule section 5 states; its marks are for that rule
-# only. How you draw your offers from it (which steps to merge or trade in the open, and
-# when to make each) you practise at the table of section 6 and account for in part 1 of
-# the reflection.
+# The offers you send are packages of this map, presented as conditional trades in the
+# open ("if you need 90-day payment, volume goes back to 10k units"). Most maps have a step that takes a term back
+# (volume back up, delivery back out), and a term taken back without a word reads as bad
+# faith. Question 7 grades the map, by the rule section 5 states; its marks are for that
+# rule only. Which packages to send, and when, you practise at the table of section 6
+# and account for in part 1 of the reflection.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -1252,8 +1249,10 @@ NegotiationTable(
 #   believe it values (a diagnostic set).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
-# - Concede along the frontier in the smallest steps that give the other side more, and
-#   only in answer to a move of theirs; at the end of your plan, walk away politely.
+# - Map the frontier in the smallest steps that give the other side more (your frontier
+#   map); send its packages as conditional trades, never take a term back without a
+#   word, and step only in answer to a move of theirs; at the end of the map, walk away
+#   politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
