@@ -2185,8 +2185,12 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     assert "counts trust more narrowly" not in q2 and "set out once, in section 6" in q2
     plan = section("plan-teaching")
     rule = plan[plan.index("- if some of them leave you") : plan.index("- otherwise move")]
-    # review 61, X1: the bullet names module 04's ranking, which the check now accepts
-    assert "(module 04)" in rule and "the check accepts either" in rule
+    # review 61, X1: the bullet names module 04's ranking, which the check now accepts;
+    # review 69 C3: it teaches module 04's rule alone, the other in a parenthesis (failed
+    # on the old text, which offered the Marlow-most trade as an equal alternative)
+    assert "(module 04's rule; the check also accepts the one that gives Marlow most)" in rule
+    assert "which leaves it needing the fewest further points" not in rule
+    assert "the check accepts either" not in rule
     assert "defensible" not in rule
     assert "Question 7's plan departs from module 04 in two ways that suit this table" in (
         " ".join(plan.split())

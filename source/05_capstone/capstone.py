@@ -720,10 +720,8 @@ check.what_to_say(what_to_say, hidden=True)
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
 # - if some of them leave you at least as much as you have now (a free trade, rule 1),
-#   move to the one of those that adds most for the two of you together (module 04), or
-#   to the one that gives Marlow most, which leaves it needing the fewest further points
-#   (between two that give it the same, the one that leaves you more). Both land on the
-#   frontier, and the check accepts either;
+#   move to the one of those that adds most for the two of you together (module 04's
+#   rule; the check also accepts the one that gives Marlow most);
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
@@ -875,8 +873,8 @@ def concession_plan(s, opening, reservation):
     while True:
         steps = [row for row in on_frontier if row[2] > theirs and row[1] >= reservation]
         free = [row for row in steps if row[1] >= mine]  # costs you nothing: rule 1
-        if free:
-            package, mine, theirs = max(free, key=lambda row: (row[2], row[1]))
+        if free:  # module 04: the one that adds most for the two of you together
+            package, mine, theirs = max(free, key=lambda row: (row[1] + row[2], row[2]))
         elif steps:
             package, mine, theirs = max(steps, key=lambda row: (row[1], row[2]))
         else:
