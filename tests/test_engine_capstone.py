@@ -2417,7 +2417,9 @@ def test_the_free_trade_rule_is_justified_by_what_it_does():
     text = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "reads as a new demand" not in text
     assert "hands Marlow what the trade creates" in text  # review 61, X1
-    assert "which leaves it needing the fewest further points" in " ".join(
+    # review 69 C3: section 5 teaches module 04's rule alone; the reason for the
+    # Marlow-most trade the check also accepts is the appendix's, above
+    assert "which leaves it needing the fewest further points" not in " ".join(
         section("plan-teaching").split()
     )
 
@@ -2843,9 +2845,10 @@ def test_question_7_grades_the_map_that_the_offers_are_drawn_from():
     that map."""
     plan = section("plan-teaching")
     assert "the packages you offer are drawn from it, in its order" in plan
-    q7 = section("q7-text")
-    assert "Question 7 grades that map" in q7
-    assert "How you draw your offers from it" in q7
+    q7 = " ".join(section("q7-text").split())
+    # review 69 X2: the question calls it a frontier map and says how offers are drawn
+    assert "Question 7 grades the map" in q7
+    assert "Which packages to send, and when, you practise at the table" in q7
 
 
 def test_the_diagnostic_set_reads_marlows_pick_only_if_it_chooses_sincerely():
@@ -3013,6 +3016,28 @@ def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_draw
     summary = " ".join(section("summary").split())
     assert "(your frontier map); send its packages as conditional trades" in summary
     assert "at the end of your plan" not in summary
+
+
+def test_section_5_gives_its_rule_as_a_three_row_table_and_folds_grit_and_the_reply_ratio():
+    """Review 69 U1: section 5's rule and its exception ran to some 450 words of prose.
+    They are now a three-row table (Marlow moved / no move twice / can't give more, each
+    your next step; otherwise hold), and the GRIT and reply-ratio passages sit in one
+    fold. Section 5 reads 1,501 words open and 392 folded, not 1,632 and 285 (failed on
+    the old text)."""
+    text = NOTEBOOK.read_text()
+    cell = text[text.index("# ## 5.") : text.index('grade_id": "q7-text"')]
+    assert "# | Marlow's reply | your move |" in cell
+    rows = [line for line in cell.splitlines() if line.startswith("# | ") and "next step" in line]
+    assert len(rows) == 3, rows
+    assert "it moved" in rows[0] and "second reply in a row" in rows[1]
+    assert "can't give more" in rows[2]
+    assert "# Otherwise hold" in cell
+    fold = cell[cell.index("<details><summary>Why a step stands here") :]
+    fold = " ".join(
+        line.removeprefix("#").strip() for line in fold[: fold.index("</details>")].splitlines()
+    )
+    assert "Osgood's GRIT" in fold and "**reply ratio**" in fold
+    assert "The rule has one exception." not in cell
 
 
 def test_section_6_sends_the_step_after_marlows_floor_words_to_section_5():

@@ -758,27 +758,31 @@ check.what_to_say(what_to_say, hidden=True)
 # of its ground early, a **linear** one moves by the same step every round, and
 # **tit-for-tat** opens with a fair step, then mostly waits and answers each concession
 # of yours with about as much of its own, in whole levels, so a small step may get
-# nothing. Module 04
-# asked three things of your moves: below the frontier, that a trade bring back at least
-# what it costs you; on it, that a concession be conditional on the deal; and that you
-# concede only in answer to a concession of theirs, never into silence. This table tests
-# the third most: make each step only in answer to a move of Marlow's; a step made into
-# silence is a gift. A step got something back when Marlow's next offer was worth more to
-# you than had you held, or it accepted what it would not have accepted had you held
-# (section 7).
+# nothing. Module 04 asked three things of your moves: below the frontier, that a trade
+# bring back at least what it costs you; on it, that a concession be conditional on the
+# deal; and that you concede only in answer to a concession of theirs, never into
+# silence. This table tests the third most: step only in answer to a move of Marlow's.
+# After each of its offers, compare what it is worth to you (the "your profit" column of
+# the table's log) with its offer before:
 #
-# The rule has one exception. Since a tit-for-tat Marlow mostly waits, somebody has to
-# move first against it, and a learner who only waits meets a Marlow that barely moves.
-# When Marlow has not moved in two replies in a row, that is, two of its offers each
-# worth no more to you than its offer before (the "your profit" column of the table's
-# log), make the next step of your plan, one step only. The replies without a move are
-# counted afresh after each step of yours. The same goes when Marlow says it can't give
-# more on its own offer (section 6): make your next step. Marlow's first answer is its
-# opening, not a move: module 04's rule answers a concession of theirs, and an opening is
-# not one. So hold after it, here as at a human table; its second offer is the first
-# that can move, and the two replies of the exception are counted from there.
+# | Marlow's reply | your move |
+# |---|---|
+# | it moved: its offer is worth more to you than its offer before | your next step |
+# | no move for the second reply in a row since your last step | your next step |
+# | it said it can't give more on its own offer (section 6) | your next step |
 #
-# <details><summary>Why the exception's step stands, and what counts as a move</summary>
+# Otherwise hold: a step made into silence is a gift. A step got something back when
+# Marlow's next offer was worth more to you than had you held, or it accepted what it
+# would not have accepted had you held (section 7). Marlow's first answer is its
+# opening, not a move. So hold after it, here as at a human table. The replies without a
+# move, each worth no more to you than its offer before, are counted from its second
+# offer, and afresh after each step of yours. The second row is the rule's exception.
+# Since a tit-for-tat Marlow mostly waits, somebody has to move first against it: a
+# learner who only waits meets a Marlow that barely moves. Accepting and walking away
+# come before all three rows (**When to accept**, below).
+#
+# <details><summary>Why a step stands here, what counts as a move, and what a step
+# brings back</summary>
 #
 # At this table a step, once made, stands, whether or not Marlow answers it, as in
 # Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in Tension reduction): a
@@ -789,21 +793,15 @@ check.what_to_say(what_to_say, hidden=True)
 # since your last offer" whenever you hold, whether or not it moved itself, since the
 # remark is about your offer.
 #
-# </details>
+# Module 04's test, that every give bring back something of equal value, applies to
+# rule 1's trades below the frontier as it did there. This table cannot hear conditions,
+# so here a step stands unconditionally, and what it brought back is a step's
+# **reply ratio**, what Marlow's next reply gave back, beyond the replay in which you
+# held, per k€ the step cost you (1 or more: Marlow matched it). Expect less: three of
+# Marlow's four styles give back only part of what you concede, tit-for-tat about as
+# much (on Marlow's own scale), and a small step may move none of them.
 #
-# From each step expect
-# less back than you gave, and often nothing you can see: three of Marlow's four styles
-# give back
-# only part of what you concede, tit-for-tat about as much (on Marlow's own scale), and
-# a small step may move none of them at all. Module 04's test, that every give bring
-# back something of equal value, applies to rule 1's trades below the frontier as it did
-# there (question 7 checks them from two drafts). On the frontier, where a step's own
-# trade ratio (module 04: what it brings back per unit it costs) is below 1, what comes
-# back at a human table is the deal you make the step conditional on. This table cannot
-# hear conditions, so here a step stands unconditionally, and the only measure of what it
-# brought back is Marlow's answer: a step's **reply ratio**, what Marlow's next reply gave
-# back, beyond the replay in which you held, per k€ the step cost you (1 or more: Marlow
-# matched it).
+# </details>
 #
 # **How many steps fit.** After your opening, you can answer each of Marlow's offers
 # once, and it may make its final
