@@ -873,13 +873,15 @@ def plan_of(case, opening=None, floor=None):
 
 #: The steps a learner can count on making before the talks end (section 5): five answers
 #: after the opening, the first of them a hold (Marlow's first offer is its opening, not a
-#: move), so four steps: the most smallest steps question 8 expects a plan to make in time.
+#: move), so four steps: the most smallest steps section 5's four-step line expects a plan to
+#: make in time (question 8 graded that line until review 69; it is now taught, not graded).
 ANSWERS = 4
 
 
 @answer_key
 def if_quell_of(case, plan=None):
-    """Question 8 for ``plan`` (packages from the opening; the course's plan by default):
+    """Section 5's four-step line for ``plan`` (packages from the opening; the course's plan
+    by default; question 8 until review 69, kept for the invariant below):
     ``("steps", k)`` when ``plan[k]`` is the first package worth at least Marlow's higher
     reservation price and ``k <= ANSWERS``, ``("jump", k)`` when ``k`` is larger, and
     ``("walk away", None)`` when no package of the plan is worth that much to Marlow."""
@@ -1112,7 +1114,8 @@ def _opening_problems(c):
 
 
 def _if_quell_problems(c):
-    """Question 8 near its line: the first package Marlow could accept with Quell comes one
+    """The four-step line (question 8's until review 69; kept, so that no learner's case is
+    drawn anew): the first package Marlow could accept with Quell comes one
     or two steps past the last step a plan can make in time, where counting the first
     answer as a step would decide the answer. A package exactly on the line is kept: the
     visible check tries the line on every case anyway, and no learner's case is drawn anew."""
