@@ -382,7 +382,7 @@ IDEAS = (
             ("04_concessions", "planner"),
             ("04_concessions", "difficult-moment"),
             ("05_capstone", "concession-plan-test"),
-            ("05_capstone", "if-quell-test"),
+            ("05_capstone", "table-moves-test"),
         ),
     ),
 )

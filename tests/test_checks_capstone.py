@@ -1194,15 +1194,21 @@ def test_table_moves_hints_tell_the_truth_about_the_reply(monkeypatch, own):
     """What a hint says of the reply is so: its worth to the learner, the offer before
     it, and the reservation price, recomputed here."""
     as_own(monkeypatch, own)
-    log = next(r for r in check.fixed_logs(own) if r[0].startswith("a log of three"))[3]
-    hint = miss("table_moves", _counts_the_opening)
+    what, plan, floor, log = next(r for r in check.fixed_logs(own) if "three" in r[0])
     low = package_points(log[0]["offer"], own.yours)
-    assert (
-        f"reply 3 is worth {low:g} k€ to you, no more than its offer before ({low:g})" in (hint)
-        or "reply 2" in hint
-    ), hint
-    hint = miss("table_moves", lambda s, p, r, log: ["hold"] * len(log))
-    assert "Marlow moved" in hint or "two replies in a row" in hint, hint
+    result = _counts_the_opening(own, plan, floor, log)
+    assert result[:3] == ["hold", "next step", "hold"]  # it steps at reply 2
+    with pytest.raises(NotYet) as hint:
+        check.judge_table_moves(own, result, plan, floor, log, what)
+    said = str(hint.value)
+    assert f"reply 2 is worth {low:g} k€ to you, no more than its offer before ({low:g})" in said
+    assert "the first reply without a move (counted from Marlow's second offer" in said
+    final = [*table_moves_of(own, plan, floor, log)[:-1], "accept"]
+    with pytest.raises(NotYet) as hint:
+        check.judge_table_moves(own, final, plan, floor, log, what)
+    said = str(hint.value)
+    assert f"reply 5 is Marlow's final offer, worth {low:g} k€ to you, below your" in said
+    assert low < floor and f"reservation price of {floor:g}" in said
 
 
 def test_table_moves_refuses_a_list_typed_in_from_the_own_log(monkeypatch, learner):

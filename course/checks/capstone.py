@@ -1593,15 +1593,15 @@ def _facts(n, why, worth, before, following, reservation):
         text = (
             f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
             f"({before:g}), and so was the reply before it: two replies in a row without a "
-            "move since your last step (its opening not counted)"
+            "move (counted from Marlow's second offer, afresh after each step of yours)"
         )
     elif why == "can't give more":
         text = f"at reply {n} Marlow said it can't give more"
     else:
         text = (
             f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
-            f"({before:g}): the first reply without a move since your last step (its "
-            "opening not counted)"
+            f"({before:g}): the first reply without a move (counted from Marlow's second "
+            "offer, afresh after each step of yours)"
         )
     return text if following is not None else text + "; your plan has no step left"
 
