@@ -1197,7 +1197,7 @@ def test_table_moves_hints_tell_the_truth_about_the_reply(monkeypatch, own):
     what, plan, floor, log = next(r for r in check.fixed_logs(own) if "three" in r[0])
     low = package_points(log[0]["offer"], own.yours)
     result = _counts_the_opening(own, plan, floor, log)
-    assert result[:3] == ["hold", "next step", "hold"]  # it steps at reply 2
+    assert [check._move(m) for m in result[:2]] == ["hold", "next step"]  # a step at reply 2
     with pytest.raises(NotYet) as hint:
         check.judge_table_moves(own, result, plan, floor, log, what)
     said = str(hint.value)
