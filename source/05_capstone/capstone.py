@@ -721,7 +721,8 @@ check.what_to_say(what_to_say, hidden=True)
 #   leave you at least your reservation price;
 # - if some of them leave you at least as much as you have now (a free trade, rule 1),
 #   move to the one of those that adds most for the two of you together (module 04's
-#   rule; the check also accepts the one that gives Marlow most);
+#   rule; the check also accepts the one that gives Marlow most, and between two that
+#   give it the same, the one that leaves you more);
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
