@@ -74,6 +74,13 @@ SHOWS_NO_ANSWER = {
     "scaled_case": "module 01's question 7 second fixed worked case, a scenario",
     "staged_cases": "the fixed worked cases of module 01's `staged-opening`, scenarios",
     "practice_case": "the practice case of module 01's questions 3, 6 and 9, a scenario",
+    "table_log": "question 8's log of Marlow's replies, which the learner is shown as the "
+    "question's input: frontier offers each worth more or less to Tallis than its reservation "
+    "price, never that price (question 1's answer) nor the moves",
+    "offers_below": "the offers question 8's logs are made of: frontier packages worth less "
+    "than the reservation price to Tallis, never that price",
+    "final_above": "the final offer of a question 8 log: a package worth more than the "
+    "reservation price to Tallis, never that price",
 }
 
 

@@ -1078,12 +1078,12 @@ def test_table_moves_is_question_8_and_its_key_follows_section_5s_rows(own):
     assert "table_moves" in QUESTIONS and "if_quell" not in QUESTIONS
     plan = [row[0] for row in plan_of(own)]
     floor = reservation_of(own)
-    logs = [("own", plan, floor, table_log(own)), *check.fixed_logs(own)]
+    logs = [("own", plan, floor, table_log(own)), *check._fixed_logs(own)]
     for what, given, reservation, log in logs:
         key = table_moves_of(own, given, reservation, log)
         again = _moves_by_worth_lists(own, given, reservation, log)
         assert [check._move(m) for m in again] == key, what
-    built = {what: table_moves_of(own, p, r, log) for what, p, r, log in check.fixed_logs(own)}
+    built = {what: table_moves_of(own, p, r, log) for what, p, r, log in check._fixed_logs(own)}
     assert built["a log of three replies without a move"][:4] == [
         "hold",
         "hold",
@@ -1194,7 +1194,7 @@ def test_table_moves_hints_tell_the_truth_about_the_reply(monkeypatch, own):
     """What a hint says of the reply is so: its worth to the learner, the offer before
     it, and the reservation price, recomputed here."""
     as_own(monkeypatch, own)
-    what, plan, floor, log = next(r for r in check.fixed_logs(own) if "three" in r[0])
+    what, plan, floor, log = next(r for r in check._fixed_logs(own) if "three" in r[0])
     low = package_points(log[0]["offer"], own.yours)
     result = _counts_the_opening(own, plan, floor, log)
     assert [check._move(m) for m in result[:2]] == ["hold", "next step"]  # a step at reply 2

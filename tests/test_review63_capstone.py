@@ -157,6 +157,6 @@ def test_the_question_8_text_names_the_logs_the_check_builds():
     gone); the text that lists what the check tries says so, and how many."""
     text = " ".join(cell_text("05_capstone", "capstone", "q8-text").split())
     assert "one point more than the plan's last package gives" not in text
-    count = len(check.fixed_logs(check._drawn("ada")))
+    count = len(check._fixed_logs(check._drawn("ada")))
     words = {6: "six", 7: "seven", 8: "eight"}
     assert f"the check builds {words[count]} logs from your case, one for each row" in text

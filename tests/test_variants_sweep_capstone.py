@@ -1037,7 +1037,7 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
                 check.judge_statement(s, letter, verdicts)
         plan = [row[0] for row in scenario.plan_of(s)]
         floor = scenario.reservation_of(s)
-        logs = [(plan, floor, scenario.table_log(s))] + [row[1:] for row in check.fixed_logs(s)]
+        logs = [(plan, floor, scenario.table_log(s))] + [row[1:] for row in check._fixed_logs(s)]
         for answer in (reference["table_moves"], *ALTERNATIVES["table_moves"]):
             for given, reservation, log in logs:
                 check.judge_table_moves(

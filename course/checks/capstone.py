@@ -1656,7 +1656,7 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
         )
 
 
-def fixed_logs(case):
+def _fixed_logs(case):
     """The logs the check builds from ``case``, each for one row of section 5's rule,
     as ``(what it is, plan, reservation price, log)``, the course's plan and reservation
     price unless said: three replies without a move (the count starts after the opening
@@ -1733,13 +1733,13 @@ def _offers_in_words(case, log):
 def table_moves(answer, hidden=False):
     """Check a function that gives a move after each of Marlow's replies in a log, by
     section 5's rule, from the course's plan and reservation price. Visible: the learner's
-    own log, and the logs ``fixed_logs`` builds from the learner's case, one for each row
+    own log, and the logs ``_fixed_logs`` builds from the learner's case, one for each row
     of the rule; hidden: other learners' logs and their built logs too."""
     runs = []
     for case in _cases(hidden):
         plan = [row[0] for row in plan_of(case)]
         runs.append((None, case, plan, reservation_of(case), table_log(case)))
-        runs += [(what, case, *rest) for what, *rest in fixed_logs(case)]
+        runs += [(what, case, *rest) for what, *rest in _fixed_logs(case)]
     for where, case, plan, reservation, log in runs:
         result = call_learner(answer, case, plan, reservation, log)
         try:

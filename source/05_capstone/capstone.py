@@ -20,16 +20,16 @@
 #
 # 1. **prepare** — your BATNA and reservation price, one step that strengthens them,
 #    what Marlow's request tells you, an audit of both sides' leverage, an opening, what
-#    to say when you make it, and a plan of concessions;
+#    to say when you make it, and a map of the packages you will concede through;
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The module's text is some 8,200 words of reading, with about 2,550 more in
+# table. The module's text is some 8,000 words of reading, with about 2,650 more in
 # folded notes (click a note's title to open it). The preparation (sections 1 to 3, then
-# 4 and 5) holds some 6,500 of those words and about 950 of the folded ones, a practice
+# 4 and 5) holds some 6,350 of those words and about 1,050 of the folded ones, a practice
 # and eight answers in Python, two of them real programs: five to six hours, or six to
 # eight if you are new to programming. The table
 # (at least two negotiations, their debriefs and a written reflection) takes one and a
@@ -65,8 +65,8 @@ scenario
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
 # terms than it would otherwise be. You create it (a signed letter, question 2), you
 # notice it (Marlow's rush request, question 3, and each of its offers at the table), and
-# you spend it: question 7 builds the plan by a rule section 5 states, and the table of
-# section 6 is where you judge when to spend it.
+# you spend it: question 7 maps the packages you concede through, by a rule section 5 states,
+# and the table of section 6 is where you judge when to spend it.
 #
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
@@ -676,7 +676,7 @@ check.what_to_say(what_to_say, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
-# ## 5. A concession plan along the frontier
+# ## 5. Conceding along the frontier
 #
 # The Pareto frontier (module 04, and section 4 above) is the set of packages that no
 # other package beats for
