@@ -1,4 +1,4 @@
-"""The shared reading of a learner's number (``course.checks.hints.money``): every real
+"""The shared reading of a learner's number (``course.checks.hints.money``) and word (``one_of``): every real
 number counts, so an exact answer is never refused for its type (module 01 teaches the
 belief update with ``Fraction``; the capstone's question 3 refused 22/49 as "not a number")."""
 
@@ -37,3 +37,24 @@ def test_the_capstones_beliefs_may_be_exact_fractions():
         assert abs(float(chance) - quell_posterior(case)) < 1e-9
         beliefs = {case.reservation_if_quell: chance, case.reservation_if_not: 1 - chance}
         check.judge_beliefs(case, beliefs)
+
+
+def test_every_module_reads_a_chosen_word_alike_whatever_its_case_spaces_or_joiners():
+    """Modules 00, 02, 03 and 05 each had their own reader of a word a learner picks; module
+    02's took 'walk_away' but refused 'walk-away', module 00's refused both. One reader now
+    serves all four (``one_of``), returning the choice as the question spells it."""
+    from course.checks import batna, capstone, leverage, power
+    from course.checks.hints import evened, one_of
+
+    for module in (batna, leverage, power):
+        assert module.one_of is one_of
+    assert capstone.evened is evened
+    for said in ("walk away", "Walk-away", " WALK_away ", "walk -  away"):
+        assert one_of(said, ("hold", "Walk away"), "the move") == "Walk away"
+    assert one_of("go", ("hold", "walk away"), "the move", aliases={"Go": "walk away"}) == (
+        "walk away"
+    )
+    for wrong in ("walkaway", 1, None, ["hold"]):
+        with pytest.raises(NotYet, match="the move should be one of 'hold', 'walk away'"):
+            one_of(wrong, ("hold", "walk away"), "the move")
+    assert evened(3) == 3

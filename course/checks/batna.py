@@ -26,6 +26,7 @@ from course.checks.hints import (
     diagnose,
     general_hint,
     money,
+    one_of,
     passed,
     same_money,
 )
@@ -146,24 +147,6 @@ def _both_kinds(hidden):
             _example(zone, hidden_learner(MODULE, kind)) for zone in (True, False) for kind in "ab"
         ]
     return cases
-
-
-def _word(value, choices, what, aliases=None):
-    """The learner's choice among ``choices`` (any case, spaces or underscores), or a hint;
-    ``aliases`` maps older words, still taken, to the choice each stands for."""
-    if isinstance(value, str):
-        said = " ".join(value.strip().lower().replace("_", " ").split())
-        for choice in choices:
-            if said == choice.lower():
-                return choice
-        for old, choice in (aliases or {}).items():
-            if said == old.lower():
-                return choice
-    listed = ", ".join(repr(choice) for choice in choices)
-    raise NotYet(
-        f"{what} should be one of {listed}, got {value!r}",
-        general=f"it should return one of {listed}",
-    )
 
 
 def _pair(result, what, shape):
@@ -1024,7 +1007,7 @@ def judge_response(offers, number, offer, given, part="response"):
     named = f"offer {number}" if isinstance(number, int) else number
     where = f"{_case(offers)}, {named} ({offer})"
     if part == "response":
-        word = _word(said, RESPONSES, "the response", RESPONSE_ALIASES)
+        word = one_of(said, RESPONSES, "the response", RESPONSE_ALIASES)
         if word != right:
             hint, general = _why(offers, offer, reason)
             # the reason only: the hint never names the right response (review 58 W2); it
@@ -1032,7 +1015,7 @@ def judge_response(offers, number, offer, given, part="response"):
             shown = " ".join(said.strip().lower().replace("_", " ").split())
             raise NotYet(f"{where}: {hint}; so not {shown!r}.", general=general)
         return
-    because = _word(because, tuple(REASONS), "the reason")
+    because = one_of(because, tuple(REASONS), "the reason")
     if because != reason:
         hint, general = _why(offers, offer, reason)
         raise NotYet(
@@ -1241,7 +1224,7 @@ def judge_statement(statement, answers):
         )
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
-    given = _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
+    given = one_of(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
     if given == statement._also:  # a demand above your limit: module 03 accepts both labels
         return f"statement {statement.letter}, {given!r}: {statement._why}."
     if given != statement._label:  # on the learner's own statements only, so grading may say it
@@ -1460,7 +1443,7 @@ def _form_of_labels(offers, answers):
     for statement in statements_of(offers):
         if statement.letter not in answers:
             raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
-        _word(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
+        one_of(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
 
 
 @question

@@ -20,6 +20,7 @@ from course.checks.hints import (
     NotYet,
     call_learner,
     diagnose,
+    evened,
     general_hint,
     money,
     passed,
@@ -191,15 +192,6 @@ def _best_single_outcome(case):
     }
 
 
-def _evened(value):
-    """A word as a learner may write it, with case, spaces, '_' and '-' evened out:
-    'Walk-away' and 'walk_away' read as 'walk away', 'brenn' as 'brenn'; anything but
-    text is returned as it is, for the caller to refuse."""
-    if not isinstance(value, str):
-        return value
-    return " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
-
-
 def judge_batna(case, result):
     """Question 1 on ``result``, what ``my_batna`` returned for ``case``: nothing when it
     names an alternative worth most on average (either, on a tie to the cent) with its
@@ -213,7 +205,7 @@ def judge_batna(case, result):
     worth = alternative_values(case)
     # case and spacing evened out, as questions 6 and 8 read their words (review 69 X4:
     # "brenn" names Brenn)
-    name = next((known for known in worth if _evened(known) == _evened(name)), name)
+    name = next((known for known in worth if evened(known) == evened(name)), name)
     if name not in worth:
         raise NotYet(
             f"{name!r} is not one of your alternatives: {', '.join(worth)}",
@@ -850,7 +842,7 @@ def _heaviest(weights):
 
 def _verdict(value, letter):
     if isinstance(value, str):
-        said = _evened(value)
+        said = evened(value)
         if said in VERDICTS:
             return said
     raise NotYet(
@@ -1610,7 +1602,7 @@ def _move(value):
     """A learner's move as section 5 words it, or ``None`` when it is none of ``MOVES``:
     case, spaces, hyphens and underscores do not count, and "walk away politely" is a
     walk-away."""
-    said = _evened(value)
+    said = evened(value)
     said = "walk away" if said == "walk away politely" else said
     return said if said in MOVES else None
 

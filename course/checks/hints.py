@@ -67,6 +67,35 @@ def money(value, what):
     return float(value)
 
 
+def evened(value):
+    """A word as a learner may write it, with case, spaces, '_' and '-' evened out:
+    'Walk-away', 'walk_away' and ' WALK  away' all read 'walk away'. Anything but text is
+    returned as it is, for the caller to refuse."""
+    if not isinstance(value, str):
+        return value
+    return " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def one_of(value, choices, what, aliases=None):
+    """The learner's choice among ``choices`` (words), returned as ``choices`` spells it:
+    case, spaces, '_' and '-' do not count (``evened``). ``aliases`` maps other words the
+    question's text allows to the choice each stands for. Raises ``NotYet`` naming the
+    choices when ``value`` is none of them (or not text)."""
+    said = evened(value)
+    if isinstance(said, str):
+        for choice in choices:
+            if said == evened(choice):
+                return choice
+        for word, choice in (aliases or {}).items():
+            if said == evened(word):
+                return choice
+    listed = ", ".join(repr(choice) for choice in choices)
+    raise NotYet(
+        f"{what} should be one of {listed}, got {value!r}",
+        general=f"it should return one of {listed}",
+    )
+
+
 def diagnose(value, expected, mistakes, otherwise):
     """``None`` when ``value`` is the ``expected`` amount; otherwise the hint of the first
     known mistake it matches, or else ``otherwise``. ``mistakes`` pairs a wrong amount with

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from course.checks.calls import answer_key, note_pass, question, replaying, say
 from course.checks.credit import Check, own_items_judged, score
-from course.checks.hints import INSTRUCTOR_NOTE, NotYet, call_learner, passed
+from course.checks.hints import INSTRUCTOR_NOTE, NotYet, call_learner, one_of, passed
 from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
@@ -155,17 +155,6 @@ def _ratings(ratings):
     return "{" + ", ".join(f"{s} {ratings[s]:g}" for s in SOURCES) + "}"
 
 
-def _word(value, choices, what, aliases=MappingProxyType({})):
-    """The learner's choice among ``choices`` (any case, spaces around; a word in
-    ``aliases``, the question's own gloss of a choice, counts as that choice), or a hint."""
-    if isinstance(value, str):
-        word = aliases.get(value.strip().lower(), value.strip().lower())
-        if word in choices:
-            return word
-    shown = ", ".join(repr(c) for c in choices)
-    raise NotYet(f"{what} should be one of {shown}, got {value!r}", general=f"use one of {shown}")
-
-
 def _by_label(result, labels, what, example):
     """The learner's dict, keyed by the scenario's labels, or a hint on its shape."""
     if not isinstance(result, Mapping):
@@ -250,8 +239,8 @@ def _facts(s, result):
                 f"the answer for fact {letter} should be a pair (source, side), got {answer!r}"
             )
         pairs[letter] = (
-            _word(answer[0], SOURCES, f"fact {letter}'s source"),
-            _word(answer[1], SIDES, f"fact {letter}'s side"),
+            one_of(answer[0], SOURCES, f"fact {letter}'s source"),
+            one_of(answer[1], SIDES, f"fact {letter}'s side"),
         )
     return pairs
 
@@ -1101,8 +1090,8 @@ def _news(s, result):
         if isinstance(change, bool) or not isinstance(change, int | float):
             raise NotYet(f"{label}'s change should be a number such as 2 or -2, got {change!r}")
         moves[label] = (
-            _word(move[0], SIDES, f"{label}'s side"),
-            _word(move[1], SOURCES, f"{label}'s source"),
+            one_of(move[0], SIDES, f"{label}'s side"),
+            one_of(move[1], SOURCES, f"{label}'s source"),
             change,
         )
     return moves
@@ -1590,7 +1579,7 @@ def judge_tactic(s, label, kinds):
     on the line between two kinds accepts either."""
     accepted = tactic_kinds_accepted(s)[label]
     # the question glosses "illegitimate" as "an illegitimate source"
-    given = _word(kinds[label], TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
+    given = one_of(kinds[label], TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
     if given not in accepted:
         said = f"{label} is not {KIND_NAME[given]}: {NOT_KIND[given]}."
         raise NotYet(said, general=said.rstrip("."))
@@ -1604,7 +1593,7 @@ def _tactic_kinds(s, result):
     key = tactic_key(s)
     kinds = _by_label(result, list(key), "tactic_kinds", "{'T1': 'bluff', ...}")
     for label, kind in kinds.items():
-        _word(kind, TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
+        one_of(kind, TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
     return kinds
 
 

@@ -14,7 +14,15 @@ from fractions import Fraction
 
 from course.checks.calls import answer_key, question, say
 from course.checks.credit import Check, score
-from course.checks.hints import NotYet, call_learner, diagnose, general_hint, money, passed
+from course.checks.hints import (
+    NotYet,
+    call_learner,
+    diagnose,
+    general_hint,
+    money,
+    one_of,
+    passed,
+)
 from course.scenarios.power import (
     BASES,
     DEPENDENCE,
@@ -389,20 +397,6 @@ def amount(value, what):
     return money(float(value) if isinstance(value, Fraction) else value, what)
 
 
-def _word(value, choices, what):
-    """The learner's choice among ``choices``, as ``choices`` spells it (any case; spaces,
-    underscores or hyphens between words), or a hint."""
-    if isinstance(value, str):
-        said = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
-        for choice in choices:
-            if said == choice.lower():
-                return choice
-    raise NotYet(
-        f"{what} should be one of {', '.join(repr(c) for c in choices)}, got {value!r}",
-        general=f"it should return one of {', '.join(repr(c) for c in choices)}",
-    )
-
-
 # --- question 1: which base of power, and who depends on whom ---------------------------------
 
 #: Why a base does not fit a fact it was given for, said without naming the base that does:
@@ -448,8 +442,8 @@ def judge_power_fact(s, fact, answers):
             f"the answer for fact {fact.letter} should be a pair (base, who depends on whom), "
             f"like ('expert', 'them on Kestrel'), got {said!r}"
         )
-    base = _word(said[0], BASES, f"the base of power of {fact.letter}")
-    depends = _word(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
+    base = one_of(said[0], BASES, f"the base of power of {fact.letter}")
+    depends = one_of(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
     right_base, right_depends = power_fact_answer(fact)
     wrong = []
     if base != right_base and base not in _ALSO_BASE.get(_story().fact_kind(fact), ()):
@@ -507,7 +501,7 @@ def _power_fact_form(letter, said):
             f"the answer for fact {letter} should be a pair (base, who depends on whom), "
             f"like ('expert', 'them on Kestrel'), got {said!r}"
         )
-    return _word(said[0], BASES, f"the base of power of {letter}"), _word(
+    return one_of(said[0], BASES, f"the base of power of {letter}"), one_of(
         said[1], DEPENDENCE, f"who depends on whom in {letter}"
     )
 
@@ -989,7 +983,7 @@ def judge_reply_reason(s, result):
     )
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
-    said = _word(reason, REASONS, "the reason")
+    said = one_of(reason, REASONS, "the reason")
     right = reply_reasons(s, amount(price, "the price"))
     if said in right:
         return
@@ -1728,7 +1722,7 @@ def _judge_choice(s, result, question, choices, right, why):
     answer was right after one wrong try)."""
     from course.scenarios import power as story
 
-    said = _word(result, choices, f"{question}'s answer")
+    said = one_of(result, choices, f"{question}'s answer")
     expected = getattr(story, right)(s)
     if said != expected:
         _not_own(s, question)
@@ -1876,7 +1870,7 @@ def judge_tactic(s, tactic, labels):
     said = labels.get(tactic.letter)
     if said is None:
         raise NotYet(f"rate_tactics has no label for statement {tactic.letter} yet.")
-    said = _word(said, LABELS, f"the label of {tactic.letter}")
+    said = one_of(said, LABELS, f"the label of {tactic.letter}")
     accepted = tactic_labels(s, tactic)
     if said not in accepted:
         raise NotYet(
@@ -1907,7 +1901,7 @@ def rate_tactics(answer, hidden=False):
         noun="statement",
         example=RATE_TACTICS_EXAMPLE,
         practice_judge=judge_practice_tactic,
-        form=lambda letter, said: _word(said, LABELS, f"the label of {letter}"),
+        form=lambda letter, said: one_of(said, LABELS, f"the label of {letter}"),
     )
 
 
@@ -1924,7 +1918,7 @@ def judge_practice_tactic(number, said):
     from course.checks.leverage import KIND_NAME, NOT_KIND
     from course.scenarios.power import PRACTICE_TACTICS
 
-    said = _word(said, LABELS, f"the label of practice statement {number}")
+    said = one_of(said, LABELS, f"the label of practice statement {number}")
     accepted, decides, _ = PRACTICE_TACTICS[number]
     if said not in accepted:
         raise NotYet(f"it is not {KIND_NAME[said]}: {decides}; {NOT_KIND[said]}")
@@ -1992,7 +1986,7 @@ def judge_harrow_move(s, result):
     """Question 9, part b, on ``result``: nothing when it is right, else the hint. An
     ultimatum, never the answer, is told so on the own case too: that says nothing of the
     case."""
-    if _own(s) and _word(result, HARROW_MOVES, "harrow_move's answer") == "ultimatum":
+    if _own(s) and one_of(result, HARROW_MOVES, "harrow_move's answer") == "ultimatum":
         words = (
             "an ultimatum is never section 7's best move here: it tells Granite no more than a "
             "calm mention would, and corners it"
