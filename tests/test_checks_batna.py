@@ -1894,15 +1894,15 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     low, high, middle = (
         float(x.replace(",", ""))
         for x in re.search(
-            r"zone runs from ([\d,]+) to ([\d,]+); its middle is ([\d,]+)", answer
+            r"zone then runs from ([\d,]+) to ([\d,]+); its middle is ([\d,]+)", answer
         ).groups()
     )
     target = float(re.search(r"I will aim for ([\d,]+)\.", answer)[1].replace(",", ""))
     assert middle == (low + high) / 2 and middle <= target <= low + 0.9 * (high - low)
-    moved = float(re.search(r"the middle moves to ([\d,]+)", answer)[1].replace(",", ""))
-    assert "so I will aim for the middle" in answer  # the survey lies below it
+    # review 70 E1: the zone starts at the offer in hand, the only case where the learner
+    # would leave and the agency's price bounds what the employer would pay
     offer = float(re.search(r"rises from [\d,]+ to ([\d,]+)", answer)[1].replace(",", ""))
-    assert moved == (offer + high) / 2
+    assert low == offer and target == middle  # the survey lies below the middle
 
 
 def test_one_account_of_what_places_a_target_and_of_a_demand_above_the_limit():
@@ -3868,15 +3868,31 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     opening only. The answer's figures now follow the rule, computed here."""
     answer = " ".join(_cell("reflection").split())
     prompt = " ".join(_cell("reflection-text").split())
-    survey, low, high = 71_500, 61_000, 80_000
+    survey, low, high = 71_500, 68_000, 80_000
     split, most = (low + high) / 2, low + 0.9 * (high - low)
-    assert min(max(survey, split), most) == 71_500 and "I will aim for 71,500" in answer
-    second = (68_000 + high) / 2
-    assert second == 74_000 and min(max(survey, second), 68_000 + 0.9 * 12_000) == second
-    assert "moves to 74,000, above the survey, so I will aim for the middle" in answer
+    assert min(max(survey, split), most) == split == 74_000
+    assert "its middle is 74,000, above the survey," in answer
+    assert "so I will aim for 74,000." in answer
     assert "72,000" not in answer and "76,000" not in answer
     assert f"nine tenths of it ends at {most:,.0f}" in answer
     assert "(a published pay survey, a rival's price)" in prompt
+
+
+def test_the_reflections_employer_limit_comes_from_its_alternative_to_this_deal():
+    """Review 70 E1: the model answer said the learner would stay at 61,000 if the talks
+    failed, then took the agency's 80,000 as the employer's limit and built a 61,000-80,000
+    zone: the employer's no-deal outcome is keeping the learner, so the replacement cost
+    bounds it only once the learner would really leave (the offer in hand)."""
+    answer = " ".join(_cell("reflection").split())
+    assert "61,000 to 80,000" not in answer and "70,500" not in answer
+    assert "78,100" not in answer and "I will aim for 71,500" not in answer
+    assert "While I would stay if the talks failed, that alternative is keeping me at" in answer
+    assert "With it in hand I would really leave, and my employer would have to replace" in (answer)
+    assert "zone then runs from 68,000 to 80,000" in answer
+    assert (
+        "The estimate of the other side's limit must come from its alternative to *this* deal"
+        in answer
+    )
 
 
 def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():

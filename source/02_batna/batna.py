@@ -1222,13 +1222,16 @@ check.batna_rise(batna_rise, hidden=True)
 # reservation price rises from 61,000 to 68,000, by 7,000; if the firm says no, it stays
 # at 61,000. The expected value, 0.4 × 68,000 + 0.6 × 61,000 = 63,800, would be my
 # reservation price only if I had to commit before hearing from the firm and the raise
-# ruled the other job out: 2,800 above today's, or less if I dislike the risk. (4) An
-# agency would charge my employer about 80,000 a year to replace me: my opening, and my
-# estimate of the most it would pay. My zone runs from 61,000 to 80,000; its middle is
-# 70,500 and nine tenths of it ends at 78,100. My professional body's pay survey puts
-# my role's median at 71,500, inside that band, so I will aim for 71,500. If the
-# other offer comes first, the middle moves to 74,000, above the survey, so I will aim for
-# the middle.
+# ruled the other job out: 2,800 above today's, or less if I dislike the risk. (4) My
+# employer's limit comes from its alternative to this deal. While I would stay if the
+# talks failed, that alternative is keeping me at 61,000, which costs it less than any
+# raise: a raise then rests on the value I can show, and I will ask for my professional
+# body's survey median for my role, 71,500, knowing nothing obliges my employer to pay
+# it. That is why I want the offer first. With it in hand I would really leave, and my
+# employer would have to replace me: an agency would charge it about 80,000 a year, my
+# opening and my estimate of the most it would pay. My zone then runs from 68,000 to
+# 80,000; its middle is 74,000, above the survey, and nine tenths of it ends at 78,800,
+# so I will aim for 74,000.
 #
 # Rubric, half a mark each:
 #
@@ -1245,7 +1248,10 @@ check.batna_rise(batna_rise, hidden=True)
 #    of the way from the reservation price to their estimate of the other side's limit
 #    (the most it would pay, or the least it would take), or up to that estimate when the
 #    learner names a fact that carries their opening beyond it (module 04's rule), with
-#    the fact that justifies it. The opening itself is not graded here.
+#    the fact that justifies it. The estimate of the other side's limit must come from
+#    its alternative to *this* deal: what replacing the learner would cost bounds what
+#    an employer would pay only if the learner would really leave. The opening itself is
+#    not graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
