@@ -1867,8 +1867,7 @@ def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds
     assert "the half-unit move of the ZOPA explorer" in nash  # review 69 U1: shorter
     assert nash.index("breakdown payoff") == nash.index("*breakdown payoffs*") + 1
     assert (
-        "*deal-me-out*" in nash
-        and "You gain $x - c - V$ over breakdown and Northwind $W - x$" in nash
+        "*deal-me-out*" in nash and "You gain $x - r$ over breakdown and Northwind $W - x$" in nash
     )
     assert "for a smaller gain" not in _cell("decide-teaching")
     zopa_text = _cell("zopa-teaching")
@@ -2023,8 +2022,12 @@ def test_question_9_names_a_fallback_chosen_before_lumen_is_put_beside_it(learne
 def test_the_outside_option_half_is_the_limit_of_module_03s_share():
     """Module 03 gives the side that answers delta/(1 + delta); section 7 said 'about
     evenly' and question 7 used exactly half the pie without saying why: both now name the
-    limit of very short delays."""
-    assert "about half the pie when delays are short" in " ".join(_cell("nash-teaching").split())
+    limit of very short delays. Review 70 E2: section 7 now gives the share itself,
+    delta/(1 + delta), with half as its limit."""
+    nash = " ".join(_cell("nash-teaching").split())
+    assert "of the pie still worth having after one round of delay: about half when delays " in (
+        nash
+    )
     assert "very short delays ($\\delta \\to 1$)" in " ".join(_cell("q8-text").split())
 
 
@@ -2106,8 +2109,8 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
 
 def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_price():
     """Deal-me-out (module 03: the responder gets the larger of its share at the table and
-    its option) on section 7's numbers: the pie is W - c, your share at the table half of
-    it, your option V, Northwind's W - A. Your BATNA binds for both values of W the text
+    its option) on section 7's numbers: the pie is W - c, your share at the table
+    delta/(1+delta) of it, your option V, Northwind's W - A. Your BATNA binds for both values of W the text
     uses, so the salary is exactly r, whatever the patience, and moves one for one with
     the BATNA; it leaves r only above W = 2V + c. The text says so, and no longer that the
     salary lands somewhere in the zone at a point set by W and patience."""
@@ -2124,8 +2127,8 @@ def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_p
     assert f"$A$ = {agency:,}" in nash
     for worth in (115_000, 130_000):
         assert f"$W$ = {worth:,}" in nash
-        table = (worth - commute) / 2
-        assert table < bank and f"{table:,.0f} if $W$ = {worth:,}" in nash
+        table = 0.9 / 1.9 * (worth - commute)  # review 70 E2: the responder's share
+        assert table < bank and f"{round(table, -2):,.0f} if $W$ = {worth:,}" in nash
         assert salary(worth) == bank + commute
         assert salary(worth, bank + 1_000) == salary(worth) + 1_000
     assert f"the salary is {bank + commute:,} when Northwind proposes" in nash
@@ -2428,7 +2431,11 @@ def test_the_share_at_the_table_is_defined_where_section_7_first_uses_it():
     defined; section 7 now says what it is at its first use, before the quiz uses it."""
     nash = _cell("nash-teaching")
     first = nash.index("share at the table")
-    assert "what the talks would give you if neither side had an alternative" in nash[first:][:120]
+    # review 70 E2: the share is the responder's, delta/(1+delta) of the pie
+    assert (
+        "what the talks would give you, were there no alternatives, when the other side "
+        in (nash[first:][:140])
+    )
     cells = source_notebook("02_batna", "batna").cells
     ids = [cell.metadata.get("nbgrader", {}).get("grade_id") for cell in cells]
     for cell in cells[: ids.index("nash-teaching")]:
@@ -4652,3 +4659,40 @@ def test_sections_6_and_7_and_questions_7_to_10_are_shorter_and_point_to_module_
     assert nash.count("<details>") == 1 and "Northwind's case in numbers" in nash
     assert "Module 03, section 5, treats the variants." in nash
     assert _markdown_words() <= 10_700
+
+
+def test_section_7_says_which_reservation_price_each_case_uses():
+    """Review 70 C1: section 7 defined r = V + c and wrote the cancellation gain as
+    x - c - V, while questions 8 (own talks) and 10, which it says are its three cases, are
+    on the package with two remote days (r = V + c/2): a learner following the text got
+    them wrong. r is now the reservation price for the package under discussion."""
+    nash = _cell("nash-teaching")
+    assert "Keep $V$, $c$ and $r = V + c$ as in section 3" not in nash
+    assert "$x - c - V$" not in nash and "You gain $x - r$ over breakdown" in nash
+    assert (
+        "write $r$ for your reservation price for the package under discussion: $V + c$ for "
+        "the job as offered, $V + c/2$ with two remote days, the package of questions 8 and 10"
+    ) in nash
+    assert "a pie of $W$ less the commute you bear ($W - c$ for the job as offered)" in nash
+    assert "Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000" in nash
+
+
+def test_the_outside_option_binds_above_the_responders_share():
+    """Review 70 E2: the BATNA was said to bind once it beats 'what the talks would give you
+    if neither side had an alternative'; in the deal-me-out game it binds above the
+    responder's Rubinstein share delta/(1+delta), whoever proposes first (0.44 of the pie at
+    delta = 0.8, not a half). Text, numbers and question 10's hint now say so."""
+    nash = _cell("nash-teaching")
+    assert "if neither side had an alternative" not in nash
+    assert "$\\delta/(1+\\delta)$ of the pie" in nash
+    assert f"{0.8 / 1.8:.2f} at $\\delta$ = 0.8" in nash
+    assert "your share at the table is 0.9/1.9 of $W - c$" in nash
+    assert "53,500" not in nash and "61,000 if $W$" not in nash
+    from course.scenarios.batna import Talks
+
+    slips = Talks(False, False, True, "you", 120_000.0, 0.8)
+    with pytest.raises(NotYet) as raised:
+        check.judge_batna_rise(course.variant("02_batna", "ada"), slips, -1)
+    said = str(raised.value)
+    assert "your share at the table (what the talks would give you when Northwind " in said
+    assert "proposes, delta/(1+delta) of the pie)" in said

@@ -2295,8 +2295,9 @@ def judge_batna_rise(offers, talks, result):
     else:
         hint = general = (
             "here each week of talks costs both sides, and either can leave whenever it turns "
-            "down a proposal: ask whether your BATNA beats your share at the table, and who "
-            "makes the first offer"
+            "down a proposal: ask whether your BATNA beats your share at the table (what "
+            "the talks would give you when Northwind proposes, delta/(1+delta) of the pie), "
+            "and who makes the first offer"
         )
     raise NotYet(f"{call} gave {value:,.0f}: {hint}.", general=general)
 

@@ -847,23 +847,26 @@ check.label_statements(label_statements, hidden=True)
 # turn down the other side's proposal, and what pushes both to agree is the cost of delay.
 # Then your BATNA is an *outside option*. Two equally patient sides split the pie about
 # evenly, whatever your BATNA, until your BATNA beats your **share at the table**: what the
-# talks would give you if neither side had an alternative, about half the pie when delays
-# are short. From there on you get exactly your BATNA when the other side proposes. When you
-# propose, you get your BATNA plus a share $1 - \delta$ of the rest of the pie, where
-# $\delta$ is the share of the pie still worth having after one round of delay: 1,800 or
-# 3,300 above your reservation price at $\delta$ = 0.9 in Northwind's case below (Shaked and
-# Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out*
-# result). Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) found
+# talks would give you, were there no alternatives, when the other side proposes. That is
+# $\delta/(1+\delta)$ of the pie, where $\delta$ is the share of the pie still worth having
+# after one round of delay: about half when delays are short, 0.44 at $\delta$ = 0.8. From
+# there on you get exactly your BATNA when the other side proposes. When you propose, you
+# get your BATNA plus a share $1 - \delta$ of the rest of the pie: 1,800 or 3,300 above
+# your reservation price at $\delta$ = 0.9 in Northwind's case below (Shaked and Sutton
+# 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result).
+# Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) found
 # that it described laboratory bargainers' deals better than the Nash split. Module 03,
 # section 5, treats the variants.
 #
 # **Northwind's case.** Whenever you turn down Northwind's offer you can take your BATNA,
 # and whenever Northwind turns down your ask it can call the agency: both are outside
 # options, so the salary lands between your reservation price and the agency's cost. Where
-# depends on what ends the talks. Keep $V$, $c$ and $r = V + c$ as in section 3; write $A$
-# for what the agency costs Northwind, $W$ for what your work is worth to it, and $x$ for
-# the salary. Question 10's three variants of your story are these three cases. Each assumes
-# that Northwind knows your reservation price, which your story does not grant (section 6):
+# depends on what ends the talks. Keep $V$ and $c$ as in section 3, and write $r$ for your
+# reservation price for the package under discussion: $V + c$ for the job as offered,
+# $V + c/2$ with two remote days, the package of questions 8 and 10. Write $A$ for what the
+# agency costs Northwind, $W$ for what your work is worth to it, and $x$ for the salary.
+# Question 10's three variants of your story are these three cases. Each assumes that
+# Northwind knows your reservation price, which your story does not grant (section 6):
 # read them as benchmarks.
 #
 # - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
@@ -878,7 +881,7 @@ check.label_statements(label_statements, hidden=True)
 # - *Head office may cancel the role any week*, and no one needs your answer by a date.
 #   Breakdown is then outside both sides' control: you get your BATNA, and Northwind no hire
 #   at all, because the role is gone (the agency, an outside option, still caps the salary).
-#   You gain $x - c - V$ over breakdown and Northwind $W - x$; the Nash split makes the two
+#   You gain $x - r$ over breakdown and Northwind $W - x$; the Nash split makes the two
 #   equal: $x = (r + W)/2$, or $A$ if that is smaller. This holds when the risk of
 #   cancellation pushes much harder than the cost of delay; module 03 treats the mix of the
 #   two. Since Northwind would use the agency if you said no, $W \ge A$, so this is at or
@@ -887,9 +890,10 @@ check.label_statements(label_statements, hidden=True)
 #   the even split as your own yardstick of fairness, not as a prediction.
 # - *Each week of talks moves your start a week later*, there is no answer date, and head
 #   office does not threaten the role: the outside-option model. The hire creates a pie of
-#   $W - c$, and neither side earns anything while you talk. Here $\delta$ is the share of
-#   the gain still worth having a week later. Once your BATNA beats your share at the table,
-#   it binds, and who proposes first matters. When Northwind does, it must match your BATNA
+#   $W$ less the commute you bear ($W - c$ for the job as offered), and neither side earns
+#   anything while you talk. Here $\delta$ is the share of the gain still worth having a
+#   week later. Once your BATNA beats your share at the table, it binds, and who proposes
+#   first matters. When Northwind does, it must match your BATNA
 #   and need not pay a unit more, however patient the two of you are: the salary is exactly
 #   $r$. When you do, Northwind takes any salary that leaves it what it would get by turning
 #   you down and proposing a week later, $\delta(W - r)$, so you can ask for
@@ -902,13 +906,14 @@ check.label_statements(label_statements, hidden=True)
 # <details>
 # <summary><b>Northwind's case in numbers</b></summary>
 #
-# Let $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000, and let $A$ = 110,000: the even split
-# of the zone is 103,500. If the role may be cancelled and $W$ = 115,000, the prediction is
-# (97,000 + 115,000)/2 = 106,000; if $W$ = 130,000, the halfway point, 113,500, is above
-# $A$, so the prediction is 110,000. Where the start slips, your share at the table is about
-# half of $W - c$: 53,500 if $W$ = 115,000, 61,000 if $W$ = 130,000. Your BATNA, 89,000,
-# beats both: the salary is 97,000 when Northwind proposes; when you propose, with $\delta$
-# = 0.9, it is 97,000 + 0.1 × 18,000 = 98,800, or 97,000 + 0.1 × 33,000 = 100,300.
+# Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000, and let
+# $A$ = 110,000: the even split of the zone is 103,500. If the role may be cancelled and
+# $W$ = 115,000, the prediction is (97,000 + 115,000)/2 = 106,000; if $W$ = 130,000, the
+# halfway point, 113,500, is above $A$, so the prediction is 110,000. Where the start
+# slips, with $\delta$ = 0.9, your share at the table is 0.9/1.9 of $W - c$: about 50,700
+# if $W$ = 115,000, 57,800 if $W$ = 130,000. Your BATNA, 89,000, beats both: the salary is
+# 97,000 when Northwind proposes; when you propose, it is 97,000 + 0.1 × 18,000 = 98,800,
+# or 97,000 + 0.1 × 33,000 = 100,300.
 #
 # </details>
 #
