@@ -39,6 +39,20 @@ def test_the_story_and_the_table_show_the_learners_variant_of_the_talks():
     assert len(seen) >= 2
 
 
+def test_a_variant_without_an_answer_date_says_what_it_replaces():
+    """Review 70 C2: for the cancelled and start-slips variants the story said all three
+    employers want an answer by the same date, then 'no one needs your answer by a date',
+    without saying which fact the variant replaces or for which questions."""
+    head = "For questions 8 (your own talks) and 10 only, it replaces the answer date above"
+    kinds = set()
+    for n in range(40):
+        offers = course.variant("02_batna", f"c2-{n}")
+        story, talks = offers.story(), offers.talks
+        kinds.add(talks.answer_date)
+        assert (head in story) == (not talks.answer_date), offers.talks
+    assert kinds == {True, False}
+
+
 def test_question_6_hints_on_an_example_say_their_not_your(learner):
     """Review 64 C1: question 6's hints on an example learner's case said "your reservation
     price for this package, 92,250", the example's figure, not the learner's. They now say

@@ -124,8 +124,15 @@ class JobOffers(Scenario):
             "unpriced at nothing.\n\n"
             f"Offers Northwind might make you (question 6):\n\n{offers}\n\n"
             f"Things you might say to Northwind (question 7):\n\n{said}\n\n"
-            f"Your variant of the talks (question 10), on the package with two remote days: "
-            f"{self.talks.told()}\n\n" + self.field_table()
+            "Your variant of the talks (question 10), on the package with two remote days"
+            + (
+                ": "
+                if self.talks.answer_date
+                else ". For questions 8 (your own talks) and 10 only, it replaces the answer "
+                "date above; everything else stands: "
+            )
+            + f"{self.talks.told()}\n\n"
+            + self.field_table()
         )
 
     def field_table(self):
