@@ -1917,6 +1917,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # section 6 defines its four kinds; the closing notes compare them with other modules'
         ("ethics-teaching", "and question 5 accepts either.", None),
         ("summary", "*Section 6, other modules' words.* Modules 01 and 03 use the same", None),
+        # review 70 C1: module 00 accepts both labels for an unmeant threat, as module 02 does
+        ("summary", 'also accepts "misrepresentation", as this module does.', "stricter reading"),
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
         ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),

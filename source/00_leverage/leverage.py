@@ -1646,7 +1646,7 @@ course.progress()
 # the same true fact turned into an ultimatum. It calls any false claim about your
 # reservation price a bluff, including a demand above it that you would not carry out; for
 # that demand, a false stated intention, its question 7 also accepts "misrepresentation",
-# this module's stricter reading.
+# as this module does.
 #
 # *Section 6, misrepresentation.* A Massachusetts court let a tenant sue a landlord who
 # had invented a rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm
