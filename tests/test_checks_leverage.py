@@ -2883,8 +2883,9 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         "coming down to 94% straight after a refusal would tell Brannock",
         # question 4b says which half is a stated rule and where the judgement is
         "This half asks for the rule's moment, the first at which the balance reaches the "
-        "bar, even where you know of a deadline of theirs still to come: section 5's reason "
-        "to wait for one is the judgement question 4c asks of you.",
+        "bar, even where you know of a deadline of theirs still to come. In such a case this "
+        "half still marks the rule's moment, not section 5's advice to wait; a reason to wait "
+        "earns its mark in question 4c.",
         # the progress map counts the practice case for questions 1, 4a and 5
         "For questions 1, 4a and 5 it counts the practice case's check",
     ):
@@ -3096,7 +3097,10 @@ def test_question_4b_says_it_asks_for_the_first_moment_even_with_a_known_deadlin
     text = " ".join(_cell("q4b-text").split())
     assert "This half asks for the rule's moment, the first at which the balance reaches" in text
     assert "even where you know of a deadline of theirs still to come" in text
-    assert "is the judgement question 4c asks of you" in text
+    # review 70 C2: it says that 4b marks the rule, and 4c is where waiting earns credit
+    assert "In such a case this half still marks the rule's moment, not section 5's" in text
+    assert "a reason to wait earns its mark in question 4c" in text
+    assert "is the judgement question 4c asks of you" not in text
 
 
 def test_the_text_counts_the_answers_and_sizes_the_writing_as_the_model_answers_do():

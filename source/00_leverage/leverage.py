@@ -1235,8 +1235,8 @@ check.news_moves(news_moves, hidden=True)
 #   or a news label. Every case the check tries has such a moment. This half asks for the
 #   rule's moment,
 #   the first at which the balance reaches the bar, even where you know of a deadline
-#   of theirs still to come: section 5's reason to wait for one is the judgement question
-#   4c asks of you.
+#   of theirs still to come. In such a case this half still marks the rule's moment, not
+#   section 5's advice to wait; a reason to wait earns its mark in question 4c.
 #
 # The check gives your function the right moves of five test cases on your news labels
 # (one puts the balance exactly on the bar, and exactly on 0.5; in another a move would
