@@ -4245,10 +4245,36 @@ def test_either_defensible_label_for_the_deposit_keeps_the_disclosure_mark(monke
     right = reference.fair_play(sale)
     marks = parts(check.fair_play(lambda s: {**right, "deposit": label}, hidden=True))
     assert marks["what to tell Osprey"][0] == 1, marks
-    other = next(k for k in sale.disclosures if k != "deposit")
+    other = next(k for k in sale.disclosures if k not in check._ALSO_RIGHT)
     flipped = {"share": "keep", "keep": "share"}[right[other]]
     marks = parts(
         check.fair_play(lambda s: {**right, "deposit": label, other: flipped}, hidden=True)
+    )
+    assert marks["what to tell Osprey"][0] == 0, marks
+
+
+@pytest.mark.parametrize("label", ["share", "keep"])
+def test_either_defensible_label_for_the_reference_customer_keeps_the_disclosure_mark(
+    monkeypatch, label
+):
+    """Review 70 X3: `reference` was right only as "share", though saying you want a
+    reference customer also tells Osprey the deal is worth more to you than its price, the
+    ground on which `deposit` takes both labels. Both are accepted now, with `deposit`
+    either way too; a wrong label elsewhere still costs the mark."""
+    sale = as_learner(monkeypatch, learner_where(lambda s: "reference" in s.disclosures))
+    right = reference.fair_play(sale)
+    for deposit in ("share", "keep"):
+        answer = {**right, "reference": label}
+        if "deposit" in sale.disclosures:
+            answer["deposit"] = deposit
+        marks = parts(check.fair_play(lambda s, answer=answer: answer, hidden=True))
+        assert marks["what to tell Osprey"][0] == 1, marks
+    move = next(m for m in reference._DISCLOSURES if m.key == "reference")
+    assert "either answer is accepted" in move._why
+    other = next(k for k in sale.disclosures if k not in check._ALSO_RIGHT)
+    flipped = {"share": "keep", "keep": "share"}[right[other]]
+    marks = parts(
+        check.fair_play(lambda s: {**right, "reference": label, other: flipped}, hidden=True)
     )
     assert marks["what to tell Osprey"][0] == 0, marks
 

@@ -2203,6 +2203,9 @@ _ALSO_RIGHT = {
     # until there is something to trade it for is defensible too; one label decides the
     # whole list's mark, so a defensible view must not cost it
     "deposit": frozenset({reference.KEEP}),
+    # review 70 X3: wanting a reference customer invites a trade, but it also tells Osprey
+    # that the deal is worth more to you than its price; the same ground, so both labels
+    "reference": frozenset({reference.KEEP}),
 }
 
 #: Question 9's labels for ways to learn or persuade: module 00's four kinds of move.

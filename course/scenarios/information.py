@@ -213,7 +213,9 @@ _DISCLOSURES = (
         "reference",
         "that you would like a well-known food firm as a reference customer",
         SHARE,
-        "Osprey can give it cheaply (a case study, a site visit) in return for something",
+        "Osprey can give it cheaply (a case study, a site visit) in return for something. "
+        "Keeping it back is defensible too: it tells Osprey that the deal is worth more to "
+        "you than its price, which a hard bargainer can use, so either answer is accepted",
     ),
     Move(
         "lowest-price",
