@@ -1286,15 +1286,16 @@ check.report_decision(report_decision, hidden=True)
 #   value, and what it says it would settle for, are not ordinarily taken as statements of
 #   material fact (a fact a reasonable person would weigh in deciding). So lawyers' own
 #   rules tolerate a bluff about your own limit, but it is contested: many negotiators
-#   will not bluff, a bluff that is called costs you credibility, and simply declining to
+#   will not bluff, a bluff that is called costs you credibility, and declining to
 #   name your reservation price serves you as well. Module 04 returns to this.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
-#   prospective tenant's offer to push up the rent could be sued for fraud (*Kabatchnick
-#   v. Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) and
-#   Lewicki, Saunders and Barry (in the ethics chapter of their textbook *Negotiation*)
-#   draw the line in the same place: tactics that deceive about facts fall outside it.
+#   tenant's offer to push up the rent could be sued for fraud (*Kabatchnick v.
+#   Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) puts lies
+#   about facts beyond that line. In the surveys Lewicki, Saunders and Barry report
+#   (*Negotiation*, ethics chapter), negotiators rate misstating facts far less acceptable
+#   than hiding their reservation price.
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
