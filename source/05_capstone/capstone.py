@@ -762,7 +762,9 @@ check.what_to_say(what_to_say, hidden=True)
 # nothing. Module 04 asked three things of your moves: below the frontier, that a trade
 # bring back at least what it costs you; on it, that a concession be conditional on the
 # deal; and that you concede only in answer to a concession of theirs, never into
-# silence. This table tests the third most: step only in answer to a move of Marlow's.
+# silence. This table tests the third most: step only in answer to a move of Marlow's or
+# to its saying it can't give more, with one exception: after two replies in a row
+# without a move, one small planned step.
 # After each of its offers, compare what it is worth to you (the "your profit" column of
 # the table's log) with its offer before:
 #
@@ -1248,8 +1250,9 @@ NegotiationTable(
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Map the frontier in the smallest steps that give the other side more (your frontier
 #   map); send its packages as conditional trades, never take a term back without a
-#   word, and step only in answer to a move of theirs; at the end of the map, walk away
-#   politely.
+#   word, and step only in answer to a move of theirs or to their saying they can give
+#   no more (at this table, also one small planned step after two replies in a row
+#   without a move); at the end of the map, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 

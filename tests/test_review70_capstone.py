@@ -1,0 +1,34 @@
+"""Module 05, review 70: the rule for stepping named with its exception (C1), the hold after
+Marlow's opening (E1), the reason for the smallest step (U2), the unsigned alternative
+(C2), the model reflection's power in a meeting (C3) and the instructor note's range
+(E2)."""
+
+from pathlib import Path
+
+import course
+
+SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+
+
+def _section(grade_id):
+    cell = SOURCE.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    return " ".join(line.removeprefix("#").strip() for line in cell.splitlines())
+
+
+def test_the_rule_for_stepping_names_the_exception_question_8_grades():
+    """C1: the take-away and section 5 said 'step only in answer to a move', while
+    question 8 marks a hold wrong after two replies without a move and after "can't give
+    more". Both places now name the exception. Failed on the old text."""
+    plan = _section("plan-teaching")
+    assert (
+        "This table tests the third most: step only in answer to a move of Marlow's or "
+        "to its saying it can't give more, with one exception: after two replies in a row "
+        "without a move, one small planned step." in plan
+    )
+    summary = _section("summary")
+    assert "and step only in answer to a move of theirs;" not in summary
+    assert (
+        "step only in answer to a move of theirs or to their saying they can give no "
+        "more (at this table, also one small planned step after two replies in a row "
+        "without a move)" in summary
+    )
