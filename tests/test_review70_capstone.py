@@ -32,3 +32,15 @@ def test_the_rule_for_stepping_names_the_exception_question_8_grades():
         "more (at this table, also one small planned step after two replies in a row "
         "without a move)" in summary
     )
+
+
+def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
+    """E1: 'hold after it, here as at a human table' went beyond the reciprocity
+    literature, and the appendix finds a step right after the first answer closes more
+    deals against tit-for-tat. Failed on the old text."""
+    plan = _section("plan-teaching")
+    assert "here as at a human table" not in plan
+    assert (
+        "So hold after it at this table; at a human table a small conditional step in "
+        "answer to a serious counter-offer is common and defensible." in plan
+    )
