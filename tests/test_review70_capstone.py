@@ -44,3 +44,18 @@ def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
         "So hold after it at this table; at a human table a small conditional step in "
         "answer to a serious counter-offer is common and defensible." in plan
     )
+
+
+def test_the_smallest_step_is_justified_by_marlows_falling_aim():
+    """U2: 'you do not know how many points Marlow still needs (it depends on Quell)' does
+    not justify small steps under the two-state belief (every package between the
+    reservation prices is useless in both states). The reason is Marlow's aim, which falls
+    and which you cannot see, and that the research's points are an estimate. Failed on
+    the old text."""
+    plan = _section("plan-teaching")
+    assert "how many points Marlow still needs (it depends on Quell)" not in plan
+    assert (
+        "Marlow accepts when an offer meets what it aims for in that round, which falls "
+        "over time and which you cannot see, and your research's points are an estimate: "
+        "so give it more in the smallest steps, not in one jump." in plan
+    )

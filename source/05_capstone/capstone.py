@@ -698,8 +698,10 @@ check.what_to_say(what_to_say, hidden=True)
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you.
 #    Module 04's rule: of the moves that give the other side all it still needs, the
 #    cheapest; only when none does, the best rate (most of Marlow's points per k€ you
-#    give up). Here you do not know how many points Marlow still needs (it depends on
-#    Quell), which is why the plan below refines the rule.
+#    give up). Here Marlow accepts when an offer meets what it aims for in that round,
+#    which falls over time and which you cannot see, and your research's points are an
+#    estimate: so give it more in the smallest steps, not in one jump. The plan below
+#    refines the rule to do that.
 # 3. **Stop** when Marlow has what it needs.
 #
 # </details>
@@ -710,12 +712,12 @@ check.what_to_say(what_to_say, hidden=True)
 # below the frontier (a colleague's draft, say) takes rule 1 first: some package gives
 # Marlow more points and leaves you at least as much. Once on the frontier, every step is
 # a real concession, and rule 2 decides it, with one refinement for a plan made without
-# knowing Marlow's reservation price.
+# seeing what Marlow aims for.
 # Suppose one step costs you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the
-# second has the better rate (a point per k€, against 0.8), but if Marlow needs only 4
-# more points, it gives away 20 k€ for nothing. So make the **smallest** step that gives
-# Marlow more, and for that cost give Marlow as much as you can, which is the most points
-# for Marlow per k€ you give up for a step of that size:
+# second has the better rate (a point per k€, against 0.8), but if 4 more points meet
+# what Marlow aims for in that round, it gives away 20 k€ for nothing. So make the
+# **smallest** step that gives Marlow more, and for that cost give Marlow as much as you
+# can, which is the most points for Marlow per k€ you give up for a step of that size:
 #
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
