@@ -3275,7 +3275,9 @@ def test_the_step_beyond_says_it_rewards_a_firm_alternative_not_a_valuable_one()
     keeps the gamble holds the alternative worth more on average. Section 4 now says so:
     the step rewards a fact you can state, and firmness and value are different strengths."""
     text = section("opening-teaching")
-    assert "it is worth more to you on average, but it is a gamble, not a fact you can" in text
+    # review 70 C2: not a firm fact for an opening beyond (question 6 lets a non-signer
+    # state that another customer could use the capacity)
+    assert "but it is a gamble, not a firm fact you can cite for an opening beyond" in text
     # review 61, C2: one rationale, the letter makes a step beyond an offer, not a bluff
     # review 62, C1: the rationale is the human table's (the bot hears no words), and
     # question 5 mirrors it

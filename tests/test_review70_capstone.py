@@ -59,3 +59,12 @@ def test_the_smallest_step_is_justified_by_marlows_falling_aim():
         "over time and which you cannot see, and your research's points are an estimate: "
         "so give it more in the smallest steps, not in one jump." in plan
     )
+
+
+def test_the_unsigned_alternative_is_no_fact_for_an_opening_beyond():
+    """C2: 'a gamble, not a fact you can state' clashed with question 6, where 'another
+    customer could use this capacity' is a true fact a non-signer may state. Failed on the
+    old text."""
+    opening = _section("opening-teaching")
+    assert "a gamble, not a fact you can state" not in opening
+    assert "a gamble, not a firm fact you can cite for an opening beyond the estimate" in opening

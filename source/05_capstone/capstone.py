@@ -442,8 +442,9 @@ check.my_audit(my_audit, hidden=True)
 # mirrors that reasoning: it accepts the estimate from everyone, and the step beyond only
 # if you signed Brenn's letter and Marlow would not refuse it out of hand even with Quell;
 # nothing further out passes. If you kept your best alternative before the letter, open at
-# the estimate: it is worth more to you on average, but it is a gamble, not a fact you can
-# state. (How this bot answers such an opening is in the appendix.)
+# the estimate: it is worth more to you on average, but it is a gamble, not a firm fact
+# you can cite for an opening beyond the estimate. (How this bot answers such an opening
+# is in the appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
 # that give Marlow ground elsewhere: offers of equal value to you, whose pick tells
