@@ -1209,7 +1209,8 @@ NegotiationTable(
 # Marlow's 62% with Quell and 22% without, and Marlow's claimed 9 weeks of stock against
 # my 3 clashed with its rush, so I rated the row open. Marlow took 140 without asking for
 # more, as its lower reservation price would. Power, which the table leaves out, was
-# Marlow's (72% of my sales against the 20% of its sensors).
+# Marlow's (72% of my sales against the 20% of its sensors). In a real meeting it would
+# have let Marlow hint that next year's volume could go to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, though my plan still had
 # steps I had not offered, and the debrief said value was left on the table. Trust
