@@ -2673,9 +2673,12 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     net = profit - case.audit_cost
     assert f"a deal worth {net:g} net, {worth - net:g} below Brenn's gamble" in rubric
     low, high = posterior * (worth - net), posterior * shortfall
+    # review 70 E2: 6.2 is no upper bound (a failed talk without Quell, or a final offer
+    # between 74 and 90.25 accepted, costs the signer too)
     assert (
-        f"Weighed by the chance of Quell, {posterior:.2f}, the letter costs between about "
-        f"{low:.1f} and {high:.1f} k€ on average" in rubric
+        f"Weighed by the chance of Quell, {posterior:.2f}, the letter costs at least about "
+        f"{low:.1f} k€ on average, about {high:.1f} if the learner does not reach that "
+        "package, and more if the talks fail without Quell" in rubric
     )
     assert beyond_of(case)[1] == 160
     assert "A credible opening one step beyond (160) went untried" in rubric

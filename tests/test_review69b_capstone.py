@@ -91,7 +91,8 @@ def test_the_model_reflection_is_four_short_paragraphs_and_the_arithmetic_a_note
     assert 320 <= len(answer.split()) <= 400, len(answer.split())
     assert "6.2 k€" not in answer and "Instructor note" not in answer
     note = text[text.index("Instructor note:") :]
-    assert "between about 0.1 and 6.2 k€ on average" in " ".join(note.split())
+    # review 70 E2: 0.1 is a floor and 6.2 no upper bound
+    assert "at least about 0.1 k€ on average, about 6.2 if" in " ".join(note.split())
 
 
 def _open_and_folded(grade_id):

@@ -75,3 +75,15 @@ def test_the_model_reflection_says_what_power_would_have_added_in_a_meeting():
     meeting; the full-marks answer only said whose it was. Failed on the old text."""
     answer = _section("reflection").split("(2) I weighted")[1].split("(3) I left")[0]
     assert "In a real meeting" in answer and "Quell" in answer.split("In a real meeting")[1]
+
+
+def test_the_instructor_note_gives_the_letters_cost_as_no_upper_bound():
+    """E2: a signer also nets less than 81.25 on final offers in [74, 90.25) and loses
+    16.25 in an impasse without Quell, so 6.2 k€ is no upper bound. Failed on the old
+    text."""
+    note = _section("reflection").split("Instructor note:")[1]
+    assert "between about 0.1 and 6.2 k€" not in note
+    assert (
+        "at least about 0.1 k€ on average, about 6.2 if the learner does not reach that "
+        "package, and more if the talks fail without Quell" in note
+    )

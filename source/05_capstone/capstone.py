@@ -1229,8 +1229,9 @@ NegotiationTable(
 # Quell has capacity; signed, that last step with delivery cut to 3 weeks (€48, 6k units,
 # 3 weeks, 90 days) at 90 for Tallis and 63 for Marlow is enough even with Quell, a deal
 # worth 81 net, 0.25 below Brenn's gamble. Weighed by the chance of Quell, 0.38, the
-# letter costs between about 0.1 and 6.2 k€ on average, depending on whether the learner
-# reaches that package in time. A credible opening one step beyond (160) went untried at
+# letter costs at least about 0.1 k€ on average, about 6.2 if the learner does not reach
+# that package, and more if the talks fail without Quell or a signer accepts a final
+# offer below 90.25. A credible opening one step beyond (160) went untried at
 # this learner's table, so the sittings cannot price it; the appendix's 4 to 8 k€ is an
 # average over many learners' cases, not this one's, and this bot hears offers, not words.
 # ### END SOLUTION
