@@ -2808,7 +2808,7 @@ def test_a_step_right_after_marlows_first_answer_is_a_concession_into_silence():
     assert "Marlow's first answer counts as a move" not in plan_text
     assert "Marlow's first answer is its opening, not a move" in plan_text
     # review 70 E1: the hold is this table's rule, not a human table's
-    assert "So hold after it at this table; at a human table a small conditional" in plan_text
+    assert "So hold after it at this table; at a human table a small step," in plan_text
     assert "or had made only its first answer: concessions into silence" in section(
         "debrief-teaching"
     )

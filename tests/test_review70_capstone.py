@@ -41,8 +41,8 @@ def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
     plan = _section("plan-teaching")
     assert "here as at a human table" not in plan
     assert (
-        "So hold after it at this table; at a human table a small conditional step in "
-        "answer to a serious counter-offer is common and defensible." in plan
+        "So hold after it at this table; at a human table a small step, conditional on "
+        "the deal, in answer to a serious counter-offer is common and defensible." in plan
     )
 
 

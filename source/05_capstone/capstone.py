@@ -780,11 +780,11 @@ check.what_to_say(what_to_say, hidden=True)
 # Otherwise hold: a step made into silence is a gift. A step got something back when
 # Marlow's next offer was worth more to you than had you held, or it accepted what it
 # would not have accepted had you held (section 7). Marlow's first answer is its
-# opening, not a move. So hold after it at this table; at a human table a small
-# conditional step in answer to a serious counter-offer is common and defensible. The
-# replies without a move, each worth no more to you than its offer before, are counted
-# from its second offer, and afresh after each step of yours. The second row is the
-# rule's exception.
+# opening, not a move. So hold after it at this table; at a human table a small step,
+# conditional on the deal, in answer to a serious counter-offer is common and defensible.
+# The replies without a move, each worth no more to you than its offer before, are counted
+# from its second offer, and afresh after each step of yours. The second row is the rule's
+# exception.
 # Since a tit-for-tat Marlow mostly waits, somebody has to move first against it: a
 # learner who only waits meets a Marlow that barely moves. Accepting and walking away
 # come before all three rows (**When to accept**, below).
