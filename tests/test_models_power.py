@@ -1561,19 +1561,18 @@ def test_trust_is_part_of_power_as_module_00_counts_it():
     assert "trust in your word as a source of leverage" not in sources
 
 
-def test_interests_and_positions_are_defined_before_question_4_uses_them():
-    """Question 4's "accept" talks about Atlas's interests (review 66, X2: the reason was
-    called "interests"); the word is defined in its prompt, before section 7 comes back to
-    it."""
-    four = _section(PROSE, "### Question 4", "def licence_reply")
-    # review 68, U1: each word is defined where it is used
+def test_interests_and_positions_are_defined_where_section_7_uses_them():
+    """Question 4's "accept" used to talk about Atlas's interests and defined the words
+    there (review 66, X2; review 68, U1). Review 70, X1: "accept" takes the figure as it
+    stands, so the words are defined in section 7, where they are first used."""
+    four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
+    assert "interest" not in four and "*position*" not in four
+    seven = " ".join(_section(PROSE, "**Show what you solve for them.**", "**Remember").split())
     assert (
-        "products that last longer, its *interest*, what it wants, behind its *position*, "
-        "the price it names" in " ".join(four.split())
+        "Its *position* is the price it names; its *interest*, what it wants behind that "
+        "position, is durability" in seven
     )
-    assert PROSE.index("its *interest*, what it wants") < PROSE.index(
-        "**Show what you solve for them.**"
-    )
+    assert PROSE.index("*interest*") > PROSE.index("**Show what you solve for them.**")
 
 
 def test_the_explorer_answer_says_the_widget_judges_only_the_shapley_division():

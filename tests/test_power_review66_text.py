@@ -39,7 +39,8 @@ def test_question_4_calls_taking_atlass_figure_accept_not_interests(learner):
 
     assert REASONS == ("rival", "accept", "fairness")
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert '`"accept"` (take Atlas\'s figure, and talk about what the licence does for' in four
+    # review 70, X1: "accept" takes the figure as it stands; the interest talk is section 7's
+    assert '`"accept"` (take Atlas\'s figure as it stands)' in four
     assert '`"interests"`' not in four
     taken = 0
     for n in range(60):

@@ -167,7 +167,11 @@ def test_question_4_defines_its_terms_and_the_answer_cell_its_price():
     answer cell's docstring called the price "the figure Kestrel names in its reply", while
     the text says what Kestrel ends up with; "fairness" now says it accepts the proposal."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert "its *interest*, what it wants, behind its *position*, the price it names" in four
+    # review 70, X1: question 4 no longer uses the two words; section 7 defines them where it
+    # first does
+    assert "*interest*" not in four and "*position*" not in four
+    seven = _flat(_section(PROSE, "**Show what you solve for them.**", "**Remember that"))
+    assert "Its *position* is the price it names; its *interest*, what it wants" in seven
     # review 69, U2: each reason is glossed as what Kestrel does
     assert '`"fairness"` (hold Atlas to its own yardstick: accept the proposal at the' in four
     from tests.test_models_power import NOTEBOOK

@@ -1024,8 +1024,8 @@ def licence_reply(answer, hidden=False):
                 scenarios,
                 judge_reply,
                 "the reply names the highest figure Kestrel can stand on: Atlas's round "
-                "figure, taken while Kestrel talks about what the licence does for Atlas; "
-                "Atlas's own yardstick worked out, where its figure falls short of it (where "
+                "figure, taken as it stands; Atlas's own yardstick worked out, where its "
+                "figure falls short of it (where "
                 "that figure is still at least section 5's price, taking it is right too); or "
                 "Borealis's written offer, put forward as the standard, where it beats both.",
             ),

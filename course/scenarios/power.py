@@ -779,9 +779,9 @@ def clears_with_corvid(s):
 @answer_key
 def reply_grounds(s):
     """Question 4's three figures, by the ground that carries each: Atlas's round figure,
-    which Kestrel may simply take, talking about what the licence does for Atlas ("accept":
-    review 66, X2, it was "interests", which Fisher and Ury would not call a ground for a
-    price); Atlas's own yardstick worked out, Kestrel's Shapley value, which Atlas proposed
+    which Kestrel may simply take as it stands ("accept": review 66, X2, it was
+    "interests", which Fisher and Ury would not call a ground for a price; review 70, X1,
+    the talk about Atlas's interests it carried moved to section 7); Atlas's own yardstick worked out, Kestrel's Shapley value, which Atlas proposed
     and can check ("fairness"); Borealis's firm written offer ("rival")."""
     return {
         "accept": s.atlas_figure,

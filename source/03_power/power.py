@@ -786,12 +786,11 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
 #   may be rounded to the hundred);
-# - `reason`: what Kestrel does, one of `"accept"` (take Atlas's figure, and talk about
-#   what the licence does for Atlas: products that last longer, its *interest*, what it
-#   wants, behind its *position*, the price it names; Fisher and Ury), `"fairness"` (hold
-#   Atlas to its own yardstick: accept the proposal at the Shapley value worked out) or
-#   `"rival"` (name Borealis's firm written offer and its figure). Which fits is yours to
-#   judge from sections 2 and 5; the reply must not point Atlas to a figure below the price.
+# - `reason`: what Kestrel does, one of `"accept"` (take Atlas's figure as it stands),
+#   `"fairness"` (hold Atlas to its own yardstick: accept the proposal at the Shapley
+#   value worked out) or `"rival"` (name Borealis's firm written offer and its figure).
+#   Which fits is yours to judge from sections 2 and 5; the reply must not point Atlas
+#   to a figure below the price.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does
 # not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
@@ -1120,11 +1119,12 @@ check.best_lever(best_lever, hidden=True)
 #
 # - **Say true things, plainly.** Put the highest figure you can stand on forward as the
 #   standard a price must meet, as question 4 does: Borealis's written offer, or Atlas's
-#   own yardstick where Atlas's figure falls short of it. It tells Atlas nothing it does
-#   not know; it works because Atlas can check it and cannot argue with it (Fisher and Ury
-#   call such a test an objective criterion). A standard below the figure on the table
-#   gives Atlas no reason to pay more and points it lower: take the figure, and talk about
-#   what the licence does for Atlas.
+#   own yardstick where Atlas's figure falls short of it (where Atlas's figure is already
+#   at least what section 5 predicts after a refusal, taking it is just as sound:
+#   question 4). It tells Atlas nothing it does not know; it works because Atlas can check
+#   it and cannot argue with it (Fisher and Ury call such a test an objective criterion).
+#   A standard below the figure on the table gives Atlas no reason to pay more and points
+#   it lower: take the figure.
 # - **Mention an alternative when it raises what they must offer.** In real talks the
 #   other side rarely sees all your options (in question 9, Granite has not seen Harrow's
 #   new offer): what you say about them is all it has to go on. Your **acceptance
@@ -1150,11 +1150,12 @@ check.best_lever(best_lever, hidden=True)
 #   ("match Harrow's offer by Friday, or we take it") is a warning, and legitimate, but
 #   still the weaker move: it says no more than a calm mention and corners the other side.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
-#   last longer. Its position is a price; its interest, behind the position, is durability
-#   (Fisher and Ury, *Getting to Yes*, 1981: focus on interests, not positions). Put
-#   Kestrel's offer in those terms: showing what the licence does for Atlas's products
-#   gives Atlas a reason to agree other than fear. That appeal is to Atlas's interest;
-#   it moves a price only where the buyer has not yet counted that value.
+#   last longer. Its *position* is the price it names; its *interest*, what it wants
+#   behind that position, is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on
+#   interests, not positions). Put Kestrel's offer in those terms: showing what the
+#   licence does for Atlas's products gives Atlas a reason to agree other than fear. That
+#   appeal is to Atlas's interest; it moves a price only where the buyer has not yet
+#   counted that value.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
 #   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
 #   dealings the strategies that start by cooperating, answer in kind and forgive do well:
