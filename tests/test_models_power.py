@@ -968,7 +968,8 @@ def test_delay_costs_a_small_share_not_possibly_nothing_and_influence_is_the_cou
     no single split; 'what people usually call influence' passed a convention off as usage."""
     assert "a very small share at most" not in PROSE
     assert "what people usually call" not in PROSE
-    assert "This course calls expert and referent power together **influence**" in PROSE
+    # review 70, U2: "personal influence", as LSB and Cialdini use "influence" more widely
+    assert "This course calls expert and referent power together **personal influence**" in PROSE
 
 
 def _public(obj):
@@ -1141,8 +1142,8 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     assert "Their list does not name, as a base of its own" not in PROSE
     assert "reward and coercive power both rest on control of what the other side values" in (PROSE)
     # influence (CONTENT.md's source of power) is defined once and used again
-    assert PROSE.count("**influence**") == 1
-    assert "influence (expertise, admiration, as this course uses the word)" in PROSE
+    assert PROSE.count("**personal influence**") == 1
+    assert "personal influence (expertise, admiration)" in " ".join(PROSE.split())
     assert "far enough off that the difference does not matter" not in PROSE
     assert "The end date makes a game with a last round" in PROSE  # review 58, U1
     assert "is the larger of its share at the table and $b$" in PROSE  # a fresh review, U2
@@ -1569,8 +1570,8 @@ def test_interests_and_positions_are_defined_where_section_7_uses_them():
     assert "interest" not in four and "*position*" not in four
     seven = " ".join(_section(PROSE, "**Show what you solve for them.**", "**Remember").split())
     assert (
-        "Its *position* is the price it names; its *interest*, what it wants behind that "
-        "position, is durability" in seven
+        "Its *position* is a price; its *interest*, what it wants behind the position, is "
+        "durability" in seven
     )
     assert PROSE.index("*interest*") > PROSE.index("**Show what you solve for them.**")
 

@@ -171,7 +171,7 @@ def test_question_4_defines_its_terms_and_the_answer_cell_its_price():
     # first does
     assert "*interest*" not in four and "*position*" not in four
     seven = _flat(_section(PROSE, "**Show what you solve for them.**", "**Remember that"))
-    assert "Its *position* is the price it names; its *interest*, what it wants" in seven
+    assert "Its *position* is a price; its *interest*, what it wants" in seven
     # review 69, U2: each reason is glossed as what Kestrel does
     assert '`"fairness"` (hold Atlas to its own yardstick: accept the proposal at the' in four
     from tests.test_models_power import NOTEBOOK
@@ -189,7 +189,8 @@ def test_authority_says_it_is_broader_than_french_and_ravens_legitimate_power():
     # review 69, C1: the difference is now stated (a say over a decision, not a right to
     # direct the other side), since module 00's authority also needs the other side's
     # acceptance
-    assert "(broader than French and Raven's *legitimate* power: the role gives a say" in one
+    # review 70, U2: different, not broader
+    assert "(different from French and Raven's *legitimate* power: the role gives a say" in one
 
 
 def test_the_order_paid_on_signing_is_no_longer_called_large():

@@ -36,8 +36,9 @@ def test_authority_says_how_it_is_broader_than_legitimate_power():
     sets them apart is now said: a say over a decision, with no right to direct."""
     one = _flat(_section(PROSE, "This course names four bases", "- **expert**"))
     assert "which needs the other side to accept the holder's right to direct it" not in one
+    # review 70, U2: without the right to direct, it is different, not broader
     assert (
-        "(broader than French and Raven's *legitimate* power: the role gives a say over a "
+        "(different from French and Raven's *legitimate* power: the role gives a say over a "
         "decision, without any right to direct the other side;" in one
     )
 
@@ -76,8 +77,8 @@ def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic()
     opening). Section 7 and question 9b now call the rule the course's heuristic."""
     seven = _flat(_section(PROSE, "**Mention an alternative when", "**Make a strong"))
     assert (
-        "That rule is a heuristic this course adopts: no study tests the disclosure of a "
-        "weak alternative directly." in seven
+        "That rule is a heuristic this course adopts: we know of no study that tests the "
+        "disclosure of a weak alternative directly." in seven  # review 70, U3
     )
     nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
     assert "and the course's heuristic, not a tested finding), that Granite reads" in nine_b

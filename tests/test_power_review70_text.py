@@ -51,3 +51,24 @@ def test_accept_takes_the_figure_as_it_stands_and_the_interest_talk_is_section_7
         check.judge_reply(s, (s.atlas_figure, "accept"))
         check.judge_reply(s, (Fraction(s.atlas_figure), "Accept"))
     assert taken >= 5
+
+
+def test_authority_is_different_from_legitimate_power_and_influence_is_personal():
+    """U2: authority was "broader than" French and Raven's legitimate power, though without
+    a right to direct it is narrower in one respect: it is now "different from". The
+    expert + referent pair was called "influence", a word LSB and Cialdini use for any
+    persuasion: it is now "personal influence", wherever the module names the pair."""
+    flat = _flat(PROSE)
+    assert "broader than French and Raven" not in flat
+    assert "(different from French and Raven's *legitimate* power:" in flat
+    assert "together **personal influence** (negotiation texts often use" in flat
+    assert "rests on authority, personal influence (expertise, admiration) or control" in flat
+    assert "as this course uses the word" not in flat
+
+
+def test_no_universal_negative_about_the_evidence():
+    """U3: "no study tests the disclosure of a weak alternative directly" claimed more than
+    a search can show; it now says what the course knows."""
+    flat = _flat(PROSE)
+    assert "adopts: no study tests" not in flat
+    assert "we know of no study that tests the disclosure of a weak alternative directly" in flat

@@ -92,9 +92,9 @@ scenario
 # This course names four bases, in words it uses from here on:
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
-#   the manager who must sign a contract or the chair who sets a board's agenda (broader
-#   than French and Raven's *legitimate* power: the role gives a say over a decision,
-#   without any right to direct the other side; from here on the course keeps
+#   the manager who must sign a contract or the chair who sets a board's agenda
+#   (different from French and Raven's *legitimate* power: the role gives a say over a
+#   decision, without any right to direct the other side; from here on the course keeps
 #   "legitimate" for section 7's line between leverage you may use and leverage you may
 #   not);
 # - **expert**: others rely on what someone knows and they cannot work out themselves;
@@ -109,9 +109,9 @@ scenario
 # needs. A chair's say over what reaches a vote hands over no such thing: that is
 # authority alone.
 #
-# This course calls expert and referent power together **influence** (negotiation texts
-# often use the word more widely, for any way of changing minds): they work through what
-# others think of you, not through anything you control.
+# This course calls expert and referent power together **personal influence**
+# (negotiation texts often use "influence" alone more widely, for any way of changing
+# minds): they work through what others think of you, not through anything you control.
 #
 # Lewicki, Saunders and Barry's textbook (*Negotiation*) sorts the sources of power
 # differently. Its informational sources hold expert power (and module 01's information),
@@ -1142,7 +1142,7 @@ check.best_lever(best_lever, hidden=True)
 #   figure named. A weak alternative anchors you too: with one, negotiators opened lower
 #   and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So make a strong
 #   alternative known, keep a weak one private. That rule is a heuristic this course
-#   adopts: no study tests the disclosure of a weak alternative directly.
+#   adopts: we know of no study that tests the disclosure of a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite cannot check what
 #   Kestrel says, so an offer made only by telephone is worth having confirmed in writing
 #   first. Never threaten to take an option you would not take: a called bluff costs the
@@ -1150,12 +1150,12 @@ check.best_lever(best_lever, hidden=True)
 #   ("match Harrow's offer by Friday, or we take it") is a warning, and legitimate, but
 #   still the weaker move: it says no more than a calm mention and corners the other side.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products that
-#   last longer. Its *position* is the price it names; its *interest*, what it wants
-#   behind that position, is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on
-#   interests, not positions). Put Kestrel's offer in those terms: showing what the
-#   licence does for Atlas's products gives Atlas a reason to agree other than fear. That
-#   appeal is to Atlas's interest; it moves a price only where the buyer has not yet
-#   counted that value.
+#   last longer. Its *position* is a price; its *interest*, what it wants behind the
+#   position, is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on interests,
+#   not positions). Put Kestrel's offer in those terms: showing what the licence does for
+#   Atlas's products gives Atlas a reason to agree other than fear. That appeal is to
+#   Atlas's interest; it moves a price only where the buyer has not yet counted that
+#   value.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
 #   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
 #   dealings the strategies that start by cooperating, answer in kind and forgive do well:
@@ -1396,8 +1396,8 @@ check.harrow_move(harrow_move, hidden=True)
 #
 # - Power is the other side's dependence on you: how much they need what you control, and
 #   how few other ways they have to get it. It runs both ways, and it rests on authority,
-#   influence (expertise, admiration, as this course uses the word) or control of a
-#   resource, a monopoly being the strongest.
+#   personal influence (expertise, admiration) or control of a resource, a monopoly being
+#   the strongest.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price at
 #   what it would pay, unit for unit, even if it never buys. In the laboratory, groups of
