@@ -4264,6 +4264,12 @@ def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, c
     exec(code, dict(answers))
     shown = capsys.readouterr().out
     assert "your asks: " in shown and "respond says 'counter'" in shown
+    # review 70 C3: the cell printed "your plan's next ask" beside "counter", which invites
+    # the step section 5's step 3 withholds; it now prints the last ask, where step 3 holds
+    assert "your plan's next ask" not in shown
+    third = shown.split("your asks: ")[1].split(";")[0].split(", ")[2]
+    assert f"your last ask: {third} (section 5 step 3 holds here)" in shown
+    assert "your plan's next step\nwould have been " in shown
 
     def unanswered(*args, **kwargs):
         raise NotImplementedError()

@@ -1152,7 +1152,8 @@ try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
     asks = [f"{round(ask, 1):g}" for ask in mine[:4]]  # to a tenth of a thousand
     print(f"your asks: {', '.join(asks[:3])}; Orchard's answers: {theirs}")
     answer = respond(scenario, theirs[-1], mine[3])
-    print(f"your plan's next ask: {asks[3]}; respond says {answer!r}")
+    print(f"your last ask: {asks[2]} (section 5 step 3 holds here); your plan's next step")
+    print(f"would have been {asks[3]}; respond says {answer!r}")
 except NotImplementedError:
     print("Answer questions 1, 2 and 6 first.")
 
