@@ -4083,8 +4083,12 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
         "between a bluff and a misrepresentation" in text
     )
     # review 64 X1: the first wording invited counting the polite walk-away only, which
-    # the check refuses when the walk-out row is higher
-    assert "Your alternative is the better of the two ways of ending without a deal" in text
+    # the check refuses when the walk-out row is higher; review 70 X1: the sentence that
+    # then named the row gave the decision away two lines after asking for it, so it is
+    # gone; the hint teaches the rule when the learner counts the wrong row (see
+    # test_the_alternative_to_a_deal_is_the_better_ending_without_one)
+    assert "Your alternative is the better of the two ways of ending without a deal" not in text
+    assert "Decide first which row is your alternative to a deal" in text
     # review 67 C3: the caveat "count it only as one you would really make" asked for a
     # judgement the function cannot express, while the check always takes the higher row;
     # the text now says what the function decides
@@ -4432,10 +4436,13 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
     now also asks for one sentence, in a comment, on whether the learner trusts the simulated
     table enough to move their reservation price that far, and the model answer gives one."""
     written = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
+    # review 70 X1: the judgement is the comment's; the text says plainly that the check
+    # grades only the full adjustment
     assert (
-        "Then, in a comment in your function, say in one sentence whether you trust the "
-        "simulated table enough to move your reservation price by that much (the check does "
-        "not read it)." in written
+        "The function returns the full adjustment the table gives, and the check grades only "
+        "that. Your judgement goes in a comment in your function: say in one sentence whether "
+        "you trust the simulated table enough to move your reservation price by that much at "
+        "the table, and why." in written
     )
     answer = cell_text(MODULE, "concessions", "relationship-answer")
     assert "# I trust the table's direction more than its size" in answer

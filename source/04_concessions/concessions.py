@@ -1255,12 +1255,12 @@ next_year
 # and which way the difference moves the least you would accept. The check also tries
 # made-up tables in which a deal makes no difference, makes next year worse, or in which
 # the walk-out row is higher (say, a walk-out convinced Orchard you really have other
-# work): read the rows, do not assume them. Your alternative is the better of the two ways
-# of ending without a deal, whichever it is. Assume every ending in the table is one you
+# work): read the rows, do not assume them. Assume every ending in the table is one you
 # would really make: the function cannot tell a walk-out you mean from a threat in
-# disguise (section 1), and the check does not ask it to. Then, in a comment in your
-# function, say in one sentence whether you trust the simulated table enough to move your
-# reservation price by that much (the check does not read it).
+# disguise (section 1), and the check does not ask it to. The function returns the full
+# adjustment the table gives, and the check grades only that. Your judgement goes in a
+# comment in your function: say in one sentence whether you trust the simulated table
+# enough to move your reservation price by that much at the table, and why.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
