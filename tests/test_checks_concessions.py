@@ -2878,7 +2878,7 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     the course's own plans stop, halfway from the reservation price to the opening (this
     test failed on the old model answer); the model answer keeps its hand-written shrinking
     steps (a formula call is no plan, see the test on question 2's formula). The text says
-    why the band's top is a gamble, and the 6b rubric's numbers come from the model plan."""
+    what the band's top costs, and the 6b rubric's numbers come from the model plan."""
     module_02 = " ".join(
         line.lstrip("# ").strip()
         for line in (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py")
@@ -2899,10 +2899,12 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     assert "module 02 aims there" not in text
     assert "the target may go up to the estimate itself" in module_02
     assert 'may stop at it, as module 02 allows (there "the target may go up to the' in text
+    # review 70 C1: "a plan ending there ends with no deal" was false by section 5's
+    # last-round rule; the text now states the trade-off the engine measures (see
+    # test_review_70_a_target_at_the_estimate_costs_a_few_deals_not_half)
+    assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
     assert (
-        "The top is a gamble: if your estimate is as likely too high as too low, Orchard's "
-        "reservation price lies below it about half the time, and a plan ending there ends "
-        "with no deal. So the course's own plans (question 2's model answer, the low-ball and "
+        "So the course's own plans (question 2's model answer, the low-ball and "
         "next year's simulation in section 5) stop **halfway from your reservation price "
         "to your opening**" in text
     )
@@ -4468,3 +4470,49 @@ def test_the_reading_is_a_tenth_shorter_and_the_course_s_own_lines_sit_in_one_no
     ):
         assert hedge in note, hedge
         assert flat.count(hedge) == 1, hedge
+
+
+# --- review 70 ----------------------------------------------------------------------------
+
+
+def test_review_70_a_target_at_the_estimate_costs_a_few_deals_not_half():
+    """Review 70 C1: section 2 said a plan whose target is the estimate "ends with no deal"
+    about half the time, false by section 5's rule (accept at the final offer anything at
+    or above the reservation price). The text now quotes the engine's trade-off, recomputed
+    here with module 04's own ``Plan``: 44 deals of 52 from the estimate, 50 from halfway,
+    and a slightly higher average gain from halfway. Seen failing on the old text."""
+    from course.engine.analysis import analyse
+    from course.engine.domain import price_negotiation
+    from course.engine.practice import ARENA_STYLES, Memory, Plan, _planned_session, _play_plan
+
+    mine, estimate, opening, rounds = 75, 100, 110, 10
+    found = {}
+    for target in (estimate, (mine + opening) / 2):
+        deals, gains, walks = 0, 0, 0
+        for limit in range(88, 113, 2):
+            for style in ARENA_STYLES:
+                negotiation = price_negotiation(mine, limit, 0, 150, rounds=rounds)
+                session = _planned_session(negotiation, style, Memory())
+                _, how, _ = _play_plan(session, Plan(mine, opening, rounds, target))
+                agreement = session.result().agreement
+                walks += how == "walked"
+                if agreement is not None:
+                    deals += 1
+                    gains += analyse(session.result())["seller_gain"]
+        found[target] = deals, walks, round(gains / 52, 1)
+    assert len(ARENA_STYLES) * len(range(88, 113, 2)) == 52
+    assert found == {100: (44, 8, 11.7), 92.5: (50, 2, 12.4)}, found
+    text = _flat()
+    assert (
+        "In the course's engine (reservation price 75, estimate 100, opening 110, Orchard's "
+        "limit from 88 to 112, four arena styles, 52 talks), a plan stopping at the estimate "
+        "closed 44 deals and walked away 8 times; one stopping halfway closed 50, and its "
+        "average gain over your reservation price across all 52 talks was slightly higher "
+        "(12.4 against 11.7, counting a talk without a deal as 0)." in text
+    )
+    assert "That does not end the talks: at Orchard's final offer you accept" in text
+    assert (
+        "Module 02's table would put the target at the estimate whenever a fact carries your "
+        "opening beyond it; the course's plans stop lower, giving up a little of the best case "
+        "for fewer talks that end without a deal." in text
+    )
