@@ -20,6 +20,7 @@ from course.course_map import MODULES, questions
 from course.models.concessions import (
     TradeTable,
     judge_trade,
+    package_points,
     preferred_trade,
     time_dependent_offer,
     trade_rank,
@@ -4515,4 +4516,33 @@ def test_review_70_a_target_at_the_estimate_costs_a_few_deals_not_half():
         "Module 02's table would put the target at the estimate whenever a fact carries your "
         "opening beyond it; the course's plans stop lower, giving up a little of the best case "
         "for fewer talks that end without a deal." in text
+    )
+
+
+def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum(answers):
+    """Review 70 C2: the model answer picked the most ambitious accepted set, whose least
+    attractive offer gave Orchard a quarter to a half of its minimum, while the module says
+    MESOs work through sincerity. It now picks, among the sets the check accepts, the one
+    whose least attractive offer gives Orchard the most, and the text says why and that the
+    quarter is only the insult line (the arena's too). Seen failing on the old answer."""
+    from course.engine.bots import INSULT_LINE
+    from course.scenarios.concessions import MESO_LEAST_SHARE
+
+    for n in range(1, 21):
+        s = course.variant(MODULE, f"learner-{n}")
+        offers = answers["meso"](s)
+        least = min(package_points(p, s.theirs) for p in offers)
+        assert least == max(min(r[2] for r in trio) for trio in meso_triples(s)), s.learner
+        with course.variants.learner_as(s.learner):
+            check.meso(lambda s, offers=offers: offers)
+    assert INSULT_LINE == MESO_LEAST_SHARE
+    text = _flat()
+    assert (
+        "Since MESOs help the offerer through sincerity, prefer, among the sets question 5 "
+        "accepts, the one whose least attractive offer comes nearest Orchard's minimum." in text
+    )
+    assert (
+        "Question 5's quarter of that minimum is only the line below which an offer is an "
+        "insult; the arena buyer draws its insult line at the same quarter of the way from its "
+        "worst outcome to its reservation price." in text
     )

@@ -883,7 +883,11 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # Each offer should be one Orchard could take seriously: none should leave value on the
 # table, and each should give ground on different issues. An *opening* set is a first
-# move, not a deal, and what it must not be is an insult.
+# move, not a deal, and what it must not be is an insult. Since MESOs help the offerer
+# through sincerity, prefer, among the sets question 5 accepts, the one whose least
+# attractive offer comes nearest Orchard's minimum. Question 5's quarter of that minimum
+# is only the line below which an offer is an insult; the arena buyer draws its insult
+# line at the same quarter of the way from its worst outcome to its reservation price.
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
@@ -951,8 +955,9 @@ def meso(s):
         if max(r[1] for r in trio) - min(r[1] for r in trio) <= 5
         and len({ground(r[0]) for r in trio}) == 3
     ]
-    # the most ambitious set: its least valuable offer worth most to you
-    best = max(sets, key=lambda trio: (min(r[1] for r in trio), max(r[2] for r in trio)))
+    # MESOs work through sincerity: the set whose least attractive offer gives Orchard the
+    # most, nearest its minimum; between equals, the one whose least offer is worth more to me
+    best = max(sets, key=lambda trio: (min(r[2] for r in trio), min(r[1] for r in trio)))
     return [package for package, _, _ in best]
     ### END SOLUTION
 
