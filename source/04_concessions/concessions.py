@@ -31,7 +31,7 @@
 # reading, nine coded questions (questions 4 and 5 are real programming), three widgets, a
 # simulation table, two written choices (question 4b's margin, question 6b's answer to a
 # low-ball) and a reflection. Side remarks, literature, the course's own lines and arena
-# details, about 2,100 words more, sit in folded notes that open with a click; no question
+# details, about 2,250 words more, sit in folded notes that open with a click; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
 # and section 4 up to question 4 (three fifths of the reading, four questions, the arena
 # and the planner) take about four hours, and the rest (questions 4b to 7, the low-ball
@@ -312,21 +312,23 @@ check.opening(opening, hidden=True)
 # estimate itself"); never above it, where it would wait for a deal you do not expect
 # Orchard to sign.
 #
-# The top has a cost. If your estimate is as likely too high as too low, Orchard's
-# reservation price lies below it about half the time, and then your last asks stay above
-# what Orchard can pay. That does not end the talks: at Orchard's final offer you accept
-# any price at or above your reservation price (section 5). But you then depend on that
-# final offer, which may come before Orchard has reached your reservation price. In the
-# course's engine (reservation price 75, estimate 100, opening 110, Orchard's limit from
-# 88 to 112, four arena styles, 52 talks), a plan stopping at the estimate closed 44 deals
-# and walked away 8 times; one stopping halfway closed 50, and its average gain over your
-# reservation price across all 52 talks was slightly higher (12.4 against 11.7, counting a
-# talk without a deal as 0). So the course's own plans (question 2's
-# model answer, the low-ball and next year's simulation in section 5) stop **halfway from
-# your reservation price to your opening**, never above the estimate when you open no
-# higher than a true fact justifies. Module 02's table would put the target at the
-# estimate whenever a fact carries your opening beyond it; the course's plans stop lower,
-# giving up a little of the best case for fewer talks that end without a deal.
+# The course's own plans (question 2's model answer, the low-ball and next year's
+# simulation in section 5) stop **halfway from your reservation price to your opening**:
+# lower than module 02's table, which puts the target at the estimate when a fact carries
+# your opening beyond it, for fewer talks that end without a deal.
+#
+# <details><summary>Aside: what a target at the top costs</summary>
+#
+# It costs a few deals, not half. Your last asks then stay above Orchard's reservation
+# price about half the time, so you depend on Orchard's final offer, which you accept at
+# or above your reservation price (section 5) but which may stop short of it. In the
+# course's engine, with reservation price 75, estimate 100, opening 110, Orchard's
+# reservation price from 88 to 112 and four arena styles (52 talks), a plan stopping at
+# the estimate closed 44 deals; one stopping halfway closed 50, with a slightly higher
+# average gain (12.4 against 11.7, a talk without a deal counting 0).
+#
+# </details>
+#
 # Question 2 leaves the place in the band to you; question 3 hands you a target from it.
 #
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
@@ -883,11 +885,16 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # Each offer should be one Orchard could take seriously: none should leave value on the
 # table, and each should give ground on different issues. An *opening* set is a first
-# move, not a deal, and what it must not be is an insult. Since MESOs help the offerer
-# through sincerity, prefer, among the sets question 5 accepts, the one whose least
-# attractive offer comes nearest Orchard's minimum. Question 5's quarter of that minimum
-# is only the line below which an offer is an insult; the arena buyer draws its insult
-# line at the same quarter of the way from its worst outcome to its reservation price.
+# move, not a deal, and what it must not be is an insult. MESOs work through sincerity,
+# so prefer the accepted set whose least attractive offer comes nearest Orchard's minimum.
+#
+# <details><summary>Aside: question 5's quarter</summary>
+#
+# Question 5's quarter of Orchard's minimum is only the line below which an offer is an
+# insult; the arena buyer draws its insult line at the same quarter of the way from its
+# worst outcome to its reservation price.
+#
+# </details>
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
