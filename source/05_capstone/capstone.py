@@ -65,8 +65,8 @@ scenario
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
 # terms than it would otherwise be. You create it (a signed letter, question 2), you
 # notice it (Marlow's rush request, question 3, and each of its offers at the table), and
-# you spend it: question 7 maps the packages you concede through, by a rule section 5 states,
-# and the table of section 6 is where you judge when to spend it.
+# you spend it: question 7 maps the packages you concede through, by a rule section 5
+# states, and the table of section 6 is where you judge when to spend it.
 #
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
