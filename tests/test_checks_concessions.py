@@ -4520,7 +4520,7 @@ def test_review_70_a_target_at_the_estimate_costs_a_few_deals_not_half():
         "of it." in text
     )
     assert (
-        "to your opening**: lower than module 02's table, which puts the target at the "
+        "justifies: lower than module 02's table, which puts the target at the "
         "estimate when a fact carries your opening beyond it, for fewer talks that end "
         "without a deal." in text
     )

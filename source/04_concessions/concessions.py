@@ -313,9 +313,10 @@ check.opening(opening, hidden=True)
 # Orchard to sign.
 #
 # The course's own plans (question 2's model answer, the low-ball and next year's
-# simulation in section 5) stop **halfway from your reservation price to your opening**:
-# lower than module 02's table, which puts the target at the estimate when a fact carries
-# your opening beyond it, for fewer talks that end without a deal.
+# simulation in section 5) stop **halfway from your reservation price to your opening**,
+# never above the estimate when you open no higher than a true fact justifies: lower than
+# module 02's table, which puts the target at the estimate when a fact carries your
+# opening beyond it, for fewer talks that end without a deal.
 #
 # <details><summary>Aside: what a target at the top costs</summary>
 #
@@ -885,11 +886,12 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # Each offer should be one Orchard could take seriously: none should leave value on the
 # table, and each should give ground on different issues. An *opening* set is a first
-# move, not a deal, and what it must not be is an insult. MESOs work through sincerity,
-# so prefer the accepted set whose least attractive offer comes nearest Orchard's minimum.
+# move, not a deal, and what it must not be is an insult.
 #
-# <details><summary>Aside: question 5's quarter</summary>
+# <details><summary>Aside: which accepted set to prefer</summary>
 #
+# MESOs work through sincerity, so prefer the accepted set whose least attractive offer
+# comes nearest Orchard's minimum.
 # Question 5's quarter of Orchard's minimum is only the line below which an offer is an
 # insult; the arena buyer draws its insult line at the same quarter of the way from its
 # worst outcome to its reservation price.
