@@ -26,7 +26,7 @@ import nbformat
 
 from autograder.export import AWAITING, maxima, points, questions
 from autograder.integrity import described, reaches_in
-from autograder.nbgrader_hooks import foreign_variants
+from autograder.nbgrader_hooks import foreign_variants, test_cells
 from course.checks.credit import CHECKS_MIME
 from course.checks.hints import INSTRUCTOR_NOTE
 
@@ -65,12 +65,9 @@ def failing_checks(notebooks):
     counts, hints = Counter(), {}
     for _, nb in notebooks:
         failed = {}
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
-                continue
+        for cell in test_cells(nb):
             for check, hint in _failures(cell):
-                failed.setdefault((meta["grade_id"], check), hint)
+                failed.setdefault((cell.metadata["nbgrader"]["grade_id"], check), hint)
         for key, hint in failed.items():
             counts[key] += 1
             hints.setdefault(key, Counter())[hint] += 1
@@ -113,17 +110,15 @@ def instructor_notes(notebooks):
     those outputs itself (``autograder.judge``), so a learner cannot plant one there."""
     found = {}
     for learner, nb in notebooks:
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
-                continue
+        for cell in test_cells(nb):
+            grade_id = cell.metadata["nbgrader"]["grade_id"]
             for output in cell.get("outputs", []):
                 if output.get("output_type") != "stream":
                     continue
                 for line in output.get("text", "").splitlines():
                     if INSTRUCTOR_NOTE in line:
                         note = line[line.index(INSTRUCTOR_NOTE) + len(INSTRUCTOR_NOTE) :]
-                        found.setdefault(learner, []).append((meta["grade_id"], note.strip()))
+                        found.setdefault(learner, []).append((grade_id, note.strip()))
     return found
 
 
