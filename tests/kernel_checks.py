@@ -61,12 +61,18 @@ def answers(reference):
     }
 
 
+def credit_of(value):
+    """A test cell's credit check by check, as plain data: ``[check, points, earned,
+    passed, message]`` each (a check of no points is feedback, and can fail on its own);
+    None for a value that is no credit."""
+    if not isinstance(value, Credit):
+        return None
+    return [[o.check, o.points, o.earned, o.passed, o.message] for o in value.outcomes]
+
+
 def seen(printed, value, failure):
     """What the learner sees of a check: its pass messages, its hint, or its credit."""
-    credit = None
-    if isinstance(value, Credit):
-        credit = [[o.check, o.earned, o.message] for o in value.outcomes]
-    return {"printed": printed, "failure": failure, "credit": credit}
+    return {"printed": printed, "failure": failure, "credit": credit_of(value)}
 
 
 def run(check, answer, hidden):

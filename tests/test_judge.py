@@ -19,12 +19,12 @@ from course.checks.calls import (
     course_at_work,
     replay,
 )
-from course.checks.credit import Credit
 from course.checks.hints import NotYet, call_learner
 from course.course_map import MODULES
 from course.record import progress_file
 from course.variants import HIDDEN_CASES_VARIABLE, hidden_cases_as, learner_as
 from tests.conftest import ROOT
+from tests.kernel_checks import credit_of
 from tests.toy_checks import (
     MODULE,
     SCENARIO_MODULE,
@@ -337,14 +337,11 @@ def replayed(run, notebook):
         found = replay(
             run["module"], run["question"], run["transcripts"][0], "ada", run["hidden"], notebook
         )
-    credit = None
-    if isinstance(found.value, Credit):
-        credit = [[o.check, o.earned, o.message] for o in found.value.outcomes]
     failure = None if found.failure is None else str(found.failure)
     # line by line, as tests/kernel_checks.py reads what the kernel printed: a message of
     # several lines is one print there and one kept message here
     printed = [line for message in found.printed for line in message.splitlines() if line]
-    return {"printed": printed, "failure": failure, "credit": credit}
+    return {"printed": printed, "failure": failure, "credit": credit_of(found.value)}
 
 
 @pytest.mark.slow
@@ -362,5 +359,6 @@ def test_the_grader_reaches_the_kernels_verdict(module):
 
 
 def _lost(run):
-    """Whether a run that returned credit lost any of it."""
-    return bool(run["seen"]["credit"]) and any(o[1] < 1e-9 for o in run["seen"]["credit"])
+    """Whether a run that returned credit failed any of its checks, a feedback-only one
+    (of no points) included."""
+    return any(not passed for _, _, _, passed, _ in run["seen"]["credit"] or ())
