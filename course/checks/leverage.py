@@ -1590,8 +1590,7 @@ def judge_tactic(s, label, kinds):
 
 def _tactic_kinds(s, result):
     """The learner's answer to question 5 as a dict label -> kind, or a hint on its form."""
-    key = tactic_key(s)
-    kinds = _by_label(result, list(key), "tactic_kinds", "{'T1': 'bluff', ...}")
+    kinds = _by_label(result, list(s.tactics), "tactic_kinds", "{'T1': 'bluff', ...}")
     for label, kind in kinds.items():
         one_of(kind, TACTIC_KINDS, f"{label}'s kind", KIND_ALIASES)
     return kinds
@@ -1616,7 +1615,6 @@ def classify_tactics(answer, hidden=False):
     visible check confirms the form only; the hidden check (grading) gives each tactic half
     a mark, with its own feedback."""
     s = _own()
-    key = tactic_key(s)
     kinds = _tactic_kinds(s, call_learner(answer))
     if not hidden:
         say(
@@ -1634,6 +1632,6 @@ def classify_tactics(answer, hidden=False):
                 functools.partial(judge_tactic, s, label, kinds),
                 own_case=True,
             )
-            for label in key
+            for label in s.tactics
         )
     )

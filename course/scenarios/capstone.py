@@ -21,6 +21,7 @@ import zlib
 from dataclasses import dataclass
 
 from course.checks.calls import answer_key, own_case_key
+from course.grader_keys import own_case_labels
 from course.scenarios.base import MAX_DRAWS, MultiIssue, NoFairDraw, Scenario, pick
 
 #: The contract's issues and their levels, from best for Tallis to best for Marlow.
@@ -37,54 +38,62 @@ SIDES = ("you", "Marlow")
 #: What a learner may decide to do with each statement of ``s.statements``.
 VERDICTS = ("say", "keep quiet")
 
-#: The kinds of statement a learner is offered (never shown: ``statement_key`` reads them).
-#: ``signed`` claims Brenn's signed letter: true exactly when question 2's right decision is
-#: to sign it. Each case has six statements, one per kind, so that every case has at least
-#: two of each verdict (review 66 X1: with five, ``signed`` took the place of ``mention`` for
-#: half the learners, and a learner who did not sign then had a single "say", whose one
-#: slip cost all of question 6's marks under the rule that a right verdict counts only
-#: beside a right verdict of the other kind).
-STATEMENT_KINDS = ("mention", "signed", "threat", "invented", "interest", "belief")
+#: The kinds of statement a learner is offered, in the alphabetical order (never shown:
+#: ``statement_key`` reads them). ``signed`` claims Brenn's signed letter: true exactly
+#: when question 2's right decision is to sign it. Each case has six statements, one per
+#: kind, so that every case has at least two of each verdict (review 66 X1: with five,
+#: ``signed`` took the place of ``mention`` for half the learners, and a learner who did not
+#: sign then had a single "say", whose one slip cost all of question 6's marks under the
+#: rule that a right verdict counts only beside a right verdict of the other kind).
+STATEMENT_KINDS = ("belief", "interest", "invented", "mention", "signed", "threat")
 
-#: What Tallis could say, in two or more wordings per kind: a calm mention of its
-#: alternative, the same claiming a signed letter, the mention as a threat, an invented
-#: fact, an answer to Marlow's stated need, and a belief stated as fact. The brief shows
+#: What Tallis could say: six families of two or more wordings, one family per kind of
+#: ``STATEMENT_KINDS``. Which family is of which kind is question 6's own-case label, so it
+#: is not here but in the grader's keys (``grader-keys/05_capstone.json``, pool
+#: "statements": text -> kind, read through ``course.grader_keys`` where grading runs;
+#: review 70 X2). The draw needs only the families, in the order they have always had, and
+#: which one claims the signed letter (``SIGNED_FAMILY``: its place among the six is drawn
+#: apart). The brief shows
 #: them before questions 1 and 2, and which wording a case gets does not depend on its
 #: numbers, so none tells which alternative question 1 picks or whether question 2 signs
-#: the letter. Each is true or false whatever the learner decides, except ``signed``,
-#: which is true only for a seller who signs. The mentions say only what is Tallis's to
-#: tell (its capacity has other takers or uses), never another customer's plans; the
-#: inventions are false in every case (Kessel's pilot is undecided, no order is firm).
-_STATEMENT_FAMILIES = {
-    "mention": (
+#: the letter. Each is true or false whatever the learner decides, except the signed
+#: letter's, which is true only for a seller who signs. The mentions say only what is
+#: Tallis's to tell (its capacity has other takers or uses), never another customer's
+#: plans; the inventions are false in every case (Kessel's pilot is undecided, no order is
+#: firm).
+_STATEMENT_FAMILIES = (
+    (
         "Another customer is interested in this capacity if we do not reach an agreement with you.",
         "Should we not agree, another customer could use this capacity.",
     ),
-    "signed": (
+    (
         "Another customer has signed a letter of intent to take this capacity if we do "
         "not agree with you.",
         "We have a signed letter from another customer who will take this capacity if our "
         "talks fail.",
     ),
-    "threat": (
+    (
         "Accept our terms by Friday, or the capacity goes to another customer.",
         "Sign this week, or another customer gets this capacity.",
     ),
-    "invented": (
+    (
         "Kessel has already ordered the full volume from us.",
         "A customer has already booked every unit of this capacity with a firm order.",
     ),
-    "interest": (
+    (
         "You asked for delivery within 3 weeks. We can manage it, so let us work out "
         "together what it is worth.",
         "We understand your lines need sensors soon. A faster delivery costs us, so let us "
         "see what it is worth to you.",
     ),
-    "belief": (
+    (
         "We know that Quell has no spare capacity this quarter.",
         "We know Quell is fully booked this quarter.",
     ),
-}
+)
+
+#: The family that claims Brenn's signed letter (the draw places it apart).
+SIGNED_FAMILY = 1
 
 #: The least gap, in k€, between two alternatives (or an alternative and the letter) a
 #: learner must rank.
@@ -312,11 +321,11 @@ def draw(rng, learner):
         "your_weeks": int(pick(rng, *ranges["your_weeks"], 1)),
         "their_weeks": int(pick(rng, *ranges["their_weeks"], 1)),
     }
-    order = [kind for kind in STATEMENT_KINDS if kind != "signed"]
-    rng.shuffle(order)  # five kinds shuffled, as before, so that the draws stay as they were
-    order.insert(_signed_place(learner), "signed")
+    order = [family for family in range(len(_STATEMENT_FAMILIES)) if family != SIGNED_FAMILY]
+    rng.shuffle(order)  # five families shuffled, as before, so that the draws stay as they were
+    order.insert(_signed_place(learner), SIGNED_FAMILY)
     statements = {
-        letter: _wording(learner, kind) for letter, kind in zip("ABCDEF", order, strict=True)
+        letter: _wording(learner, family) for letter, family in zip("ABCDEF", order, strict=True)
     }
     return CapstoneCase(module="05_capstone", learner=learner, statements=statements, **numbers)
 
@@ -376,13 +385,13 @@ def _signed_place(learner):
     return zlib.crc32(f"05_capstone signed place {learner}".encode()) % 6
 
 
-def _wording(learner, kind):
-    """The sentence of ``kind`` that ``learner`` is shown: a wording of its family, chosen
-    from the learner's id alone (a draw's numbers play no part, and the generator's random
-    draws are left as they were)."""
+def _wording(learner, family):
+    """The sentence of ``family`` (its place in ``_STATEMENT_FAMILIES``) that ``learner`` is
+    shown, chosen from the learner's id alone (a draw's numbers play no part, and the
+    generator's random draws are left as they were)."""
     bits = zlib.crc32(f"05_capstone statements {learner}".encode())
-    family = _STATEMENT_FAMILIES[kind]
-    return family[(bits >> (1 + STATEMENT_KINDS.index(kind))) % len(family)]
+    wordings = _STATEMENT_FAMILIES[family]
+    return wordings[(bits >> (1 + family)) % len(wordings)]
 
 
 def capstone_case(rng, learner, rejected=None):
@@ -598,7 +607,7 @@ def power_holder(case):
 def statement_kinds(case):
     """Each letter of ``case.statements`` with its kind (one of ``STATEMENT_KINDS``),
     read by matching the case's own sentences."""
-    kind_of = {text: kind for kind, texts in _STATEMENT_FAMILIES.items() for text in texts}
+    kind_of = own_case_labels("05_capstone", "statements")
     return {letter: kind_of[text] for letter, text in case.statements.items()}
 
 

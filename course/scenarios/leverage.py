@@ -280,17 +280,43 @@ class Step:
 
 @dataclass(frozen=True)
 class Tactic:
-    """A move someone could make at the table (question 5), and which of TACTIC_KINDS it is;
-    ``also`` is a second kind a careful reader can defend, for a tactic on the line.
-    ``pretext`` marks a lie told to get information that is not yours: the course files it
-    by its source, as illegitimate, and also accepts misrepresentation (``also``), since the
-    person asked relies on the false identity."""
+    """A move someone could make at the table (question 5), and which of TACTIC_KINDS it is
+    (``_kind``); ``_also`` is a second kind a careful reader can defend, for a tactic on the
+    line. ``_pretext`` marks a lie told to get information that is not yours: the course
+    files it by its source, as illegitimate, and also accepts misrepresentation (``_also``),
+    since the person asked relies on the false identity.
+
+    A practice tactic carries its labels (``given_kind``, ``given_also``). A learner's tactic
+    carries none in the package: its labels are in the grader's keys
+    (``course.grader_keys``), read where grading runs. Only ``group`` is here, because the
+    draw's three-kinds rule needs it: tactics of one case with the same ``group`` are of one
+    kind, and the numbers, given per case in the alphabetical order of the texts, name no
+    kind."""
 
     case: str
     text: str
-    _kind: str = field(repr=False)
-    _also: str = field(default="", repr=False)
-    _pretext: bool = field(default=False, repr=False)  # a lie told to get information
+    given_kind: str = field(default="", repr=False)
+    given_also: str = field(default="", repr=False)
+    group: int = field(default=0, repr=False)
+
+    def _labels(self):
+        if self.given_kind:
+            return self.given_kind, self.given_also, False
+        kind, also, pretext = own_case_labels("00_leverage", "tactics")[self.text]
+        return kind, also, pretext
+
+    @property
+    def _kind(self):
+        return self._labels()[0]
+
+    @property
+    def _also(self):
+        return self._labels()[1]
+
+    @property
+    def _pretext(self):
+        """A lie told to get information."""
+        return self._labels()[2]
 
     @property
     def _kinds(self):
@@ -1281,241 +1307,235 @@ STEPS = (
 
 #: Tactics to judge (question 5), by case: two of each kind, a threat or warning you would
 #: not carry out, which sits on the line between a bluff and a misrepresentation
-#: (``also``), and in two cases information got under a false name (``pretext``), filed by
-#: its source as illegitimate and, being a lie the person asked relies on, also a
+#: (``_also``), and in two cases information got under a false name (``_pretext``), filed
+#: by its source as illegitimate and, being a lie the person asked relies on, also a
 #: misrepresentation. A learner gets four, of at least three kinds. Every statement a
-#: tactic makes is true unless the tactic says otherwise (question 5 says so).
+#: tactic makes is true unless the tactic says otherwise (question 5 says so). Their kinds
+#: are in the grader's keys (``grader-keys/00_leverage.json``, pool "tactics": text ->
+#: [kind, also, pretext]); here each has only its ``group``, for the three-kinds rule.
 _TACTICS = (
     # salary
     Tactic(
         "salary",
         "Tell Larkfield that Calder offered 88,000; Calder's letter says 88,000.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "salary",
         "Say that 90,000 is the least you would accept; the least you would sign for is 90,000.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "salary",
         "Say that 95,000 is the least you would accept; the least you would sign for is 90,000.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "salary",
         "Tell Larkfield you value your work at no less than 100,000 a year, when you would "
         "sign for 90,000.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "salary",
         "Tell Larkfield the third firm has made you an offer, when its board meets next week "
         "to decide.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "salary",
         "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "salary",
         "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not "
         "show outsiders, in return for a favour.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "salary",
         "Ask your uncle, a city councillor who votes on Larkfield's planning application, to "
         "let Larkfield know you hope for a better offer.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "salary",
         "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, "
         "when you have already decided to turn Calder down.",
-        "bluff",
-        _also="misrepresentation",
+        group=3,
     ),
     # supplier
     Tactic(
         "supplier",
         "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "supplier",
         "Offer Vell a two-year contract that would fill its idle machines, which your board "
         "has approved, in return for a lower price.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "supplier",
         "Tell Vell you will not go above 0.40 a unit; the most you would pay is 0.42.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "supplier",
         "Say the resealable lid is worth no more than 0.36 a unit to you, when you would pay "
         "0.42 to keep it.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "supplier",
         "Tell Vell a rival quoted 15% below its price; the rival's quote was 3% below.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "supplier",
         "Tell Vell your board has approved a switch to another supplier, when the board meets "
         "on it next month.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "supplier",
         "Pay a Vell sales assistant for a copy of the prices Vell charges your competitor, "
         "which his employment bars him from sharing.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "supplier",
         "Ask your cousin at the tax office to open an inquiry into Vell's accounts before "
         "the talks.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "supplier",
         "Phone Vell's accounts office as one of its auditors, which you are not, to find out "
         "which clients it has lost.",
-        "illegitimate",
-        _also="misrepresentation",
-        _pretext=True,
+        group=1,
     ),
     Tactic(
         "supplier",
         "Tell Vell you will move the whole order to Bellpak next month unless it cuts its "
         "price, when you mean to stay with Vell whatever it does.",
-        "bluff",
-        _also="misrepresentation",
+        group=3,
     ),
     # sole-source
     Tactic(
         "sole-source",
         "Say that any price above 46 a valve is more than you will pay; the most you would "
         "pay is 46.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "sole-source",
         "Point out that Ostra's annual report shows its new plant at half capacity, and offer "
         "a longer contract for a lower price.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "sole-source",
         "Say that any price above 40 a valve is more than you will pay; the most you would "
         "pay is 46.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "sole-source",
         "Say the valve is worth no more than 35 a valve to you, when you would pay 46 for it.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "sole-source",
         "Tell Ostra that the regulator has approved a rival valve, when its maker plans to "
         "submit it next year.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "sole-source",
         "Show Ostra a rival maker's quote that your assistant drew up on the rival's letterhead.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "sole-source",
         "Offer an Ostra engineer a consulting fee to share the cost sheets his contract "
         "forbids him to pass on.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "sole-source",
         "Ask a friend at the regulator to slow the review of Ostra's new plant until Ostra "
         "accepts your terms.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "sole-source",
         "Call Ostra's plant as a trade journalist, which you are not, to learn how full its "
         "order book is.",
-        "illegitimate",
-        _also="misrepresentation",
-        _pretext=True,
+        group=1,
     ),
     Tactic(
         "sole-source",
         "Tell Ostra you will pay for the overseas maker's certification unless it holds its "
         "price, when you have no budget for it.",
-        "bluff",
-        _also="misrepresentation",
+        group=3,
     ),
     # deadline
     Tactic(
         "deadline",
         "Remind Brannock that its lease ends in six weeks and that you can hand over the "
         "keys in four.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "deadline",
         "Say that 27,000 a month is the lowest rent you will accept; the lowest you would "
         "let the warehouse for is 27,000.",
-        "legitimate",
+        group=2,
     ),
     Tactic(
         "deadline",
         "Say that 30,000 a month is the lowest rent you will accept; the lowest you would "
         "let the warehouse for is 27,000.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "deadline",
         "Say the warehouse is worth well above 30,000 a month to you, when you would let it "
         "for 27,000.",
-        "bluff",
+        group=3,
     ),
     Tactic(
         "deadline",
         "Tell Brannock another firm has signed a letter of intent for the warehouse, when the "
         "firm that viewed it has not called back.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "deadline",
         "Tell Brannock the rail siding has passed its safety inspection, when the inspection "
         "is booked for next month.",
-        "misrepresentation",
+        group=4,
     ),
     Tactic(
         "deadline",
         "Ask your brother-in-law, who sits on the council's licensing committee, to hold up "
         "Brannock's operating licence until it signs.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "deadline",
         "Pay Brannock's former broker for his notes on what Brannock can afford, which his "
         "contract with Brannock bars him from sharing.",
-        "illegitimate",
+        group=1,
     ),
     Tactic(
         "deadline",
         "Tell Brannock you will take the warehouse off the market for a year unless it signs "
         "this week, when you would go on showing it to other firms.",
-        "bluff",
-        _also="misrepresentation",
+        group=3,
     ),
 )
 
@@ -1868,7 +1888,7 @@ _PRACTICE_TACTICS = (
         "Tell Brannock you will let the warehouse to a self-storage company "
         "unless Brannock signs by Friday, when you would go on waiting for Brannock.",
         "bluff",
-        _also="misrepresentation",
+        given_also="misrepresentation",
     ),
     Tactic(
         "salary",
@@ -1896,7 +1916,7 @@ _PRACTICE_TACTICS = (
         "Tell Larkfield you will take Calder's offer on Friday unless it adds a "
         "signing bonus, when you would wait for Larkfield past Friday.",
         "bluff",
-        _also="misrepresentation",
+        given_also="misrepresentation",
     ),
 )
 
@@ -2823,11 +2843,11 @@ def _draw_tactics(rng, case):
 
 
 def _tactics_problems(tactics, apart=frozenset()):
-    """Four tactics of at least ``TACTIC_KINDS_AT_LEAST`` kinds (so no learner's list is
-    mostly one kind), not one of each for everyone (so no answer follows by elimination),
+    """Four tactics of at least ``TACTIC_KINDS_AT_LEAST`` kinds, counted by ``group`` (the
+    kinds are in the grader's keys) (so no learner's list is mostly one kind), not one of each for everyone (so no answer follows by elimination),
     and none in ``apart`` (kept apart from the learner's steps)."""
     problems = []
-    if len({t._kind for t in tactics}) < TACTIC_KINDS_AT_LEAST:
+    if len({t.group for t in tactics}) < TACTIC_KINDS_AT_LEAST:
         problems.append("tactics: fewer than three kinds")
     if any(t.text in apart for t in tactics):
         problems.append("tactics: one claims what a step has yet to win")

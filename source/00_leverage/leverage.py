@@ -355,13 +355,16 @@ scenario.show("reason")
 # the reason uses the test rather than restating the answer. Half a mark for the right
 # source with no look-alike, or a reason that does not say why it does not fit.
 #
-# For instructors, what is protected and what is not. The labels that grade question 1
-# are not in the course package but in the course root's `grader-keys/00_leverage.json`,
-# which grading reads and learners' kernels cannot (do not hand the folder out). Those of
-# questions 4a and 5 still ship with the package (`course.scenarios.leverage._NEWS`,
-# `_TACTICS`), since drawing a scenario needs them: a learner who reads them earns those
-# 4 marks without judging, and grading cannot tell. No check says before grading how many
-# of a learner's own labels are right, so none can be found by trial; and the class
+# For instructors, what is protected and what is not. The labels that grade questions
+# 1 and 5 are not in the course package but in the course root's
+# `grader-keys/00_leverage.json`, which grading reads and learners' kernels cannot (do not
+# hand the folder out). For question 5 the package keeps only which tactics share a kind
+# (`group`), since the draw's three-kinds rule needs it, not which kind that is. Question
+# 4a's labels still ship with the package (`course.scenarios.leverage._NEWS`), since the
+# draw decides by each item's move (the balances set the ask's bar): a learner who reads
+# them earns those 2 marks without judging, and grading cannot tell. No check says before
+# grading how many of a learner's own labels are right, so none can be found by trial;
+# and the class
 # report's integrity step (`autograder/integrity.py`) names every cell that reads those
 # pools, for you to judge; it sees only the cells submitted, so a pool read in a deleted
 # cell, another notebook or a terminal leaves no trace. Questions 3, 3c

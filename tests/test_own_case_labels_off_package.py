@@ -1,0 +1,161 @@
+"""Review 70 X2: the labels of items judged on a learner's own case only at grading live in
+the course root's ``grader-keys/`` (``course.grader_keys``), not in the installed package,
+where a learner's cell could import them. For each pool moved there: no module-level value
+of the package (walked in a fresh process, as a learner's kernel imports it) holds an
+item's text beside one of its labels, and grading with the keys gives the marks it gave
+before the move, for sweep-0 to sweep-299 (``own_case_labels_before.json``, main's labels
+then)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import course
+from course.checks.capstone import judge_statement
+from course.checks.hints import NotYet
+from course.checks.leverage import judge_tactic
+from course.grader_keys import FOLDER, VARIABLE
+from course.scenarios.capstone import (
+    _STATEMENT_FAMILIES,
+    VERDICTS,
+    _verdict_of,
+    signs_letter,
+    statement_kinds,
+)
+from course.scenarios.leverage import _TACTICS, TACTIC_KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+BEFORE = json.loads((ROOT / "tests/own_case_labels_before.json").read_text(encoding="utf-8"))
+
+
+def _keys(module):
+    return json.loads((ROOT / FOLDER / f"{module}.json").read_text(encoding="utf-8"))
+
+
+def _pools():
+    """Each moved pool: item text -> the labels grading accepts for it."""
+    tactics = _keys("00_leverage")["tactics"]
+    statements = _keys("05_capstone")["statements"]
+    return {
+        "00_leverage tactics": {
+            text: [kind, also] if also else [kind] for text, (kind, also, _) in tactics.items()
+        },
+        "05_capstone statements": {text: [kind] for text, kind in statements.items()},
+    }
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory):
+    """Where the package holds a text beside its label, walked in a fresh process with no
+    keys to be found (an empty ``LEVERAGE_GRADER_KEYS``, an empty working folder)."""
+    empty = tmp_path_factory.mktemp("no-keys")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), VARIABLE: str(empty)}
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.package_walk"],
+        input=json.dumps(_pools()),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=empty,
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
+def test_the_walk_finds_a_label_that_sits_beside_its_text():
+    """The walk is not blind: a table like the one that left the package is found."""
+    import course.scenarios.leverage as scenarios
+    from tests.package_walk import walk
+
+    text = _TACTICS[0].text
+    scenarios._A_TABLE_FOR_THIS_TEST = {text: "legitimate"}
+    try:
+        found = walk({"pool": {text: ["legitimate"]}})["pool"]
+    finally:
+        del scenarios._A_TABLE_FOR_THIS_TEST
+    assert ["course.scenarios.leverage", "_A_TABLE_FOR_THIS_TEST", text, "legitimate"] in found
+
+
+def test_the_package_holds_no_kind_of_a_learners_tactic(found):
+    assert found["00_leverage tactics"] == []
+    assert set(_pools()["00_leverage tactics"]) == {t.text for t in _TACTICS}
+
+
+def test_a_tactics_group_stands_for_its_kind():
+    """The draw's three-kinds rule counts groups: two tactics of a case share a group
+    exactly when the keys give them one kind."""
+    for a in _TACTICS:
+        for b in _TACTICS:
+            if a.case == b.case:
+                assert (a.group == b.group) == (a._kind == b._kind), (a.text, b.text)
+    assert all(t.group for t in _TACTICS)
+
+
+def test_question_5_marks_as_before_the_move(monkeypatch):
+    """Each kind a learner could give each of their four tactics earns its half mark
+    exactly when it did before the move."""
+    before = BEFORE["00_leverage tactics"]
+    for learner, accepted in before.items():
+        s = course.variant("00_leverage", learner)
+        assert sorted(accepted) == sorted(s.tactics), learner
+        for label, kinds in accepted.items():
+            for kind in TACTIC_KINDS:
+                try:
+                    judge_tactic(s, label, {label: kind})
+                    marked = True
+                except NotYet:
+                    marked = False
+                assert marked == (kind in kinds), (learner, label, kind)
+
+
+def test_the_package_holds_no_kind_of_a_learners_statement(found):
+    """Module 05's question 6: the six families of wordings stay (the draw needs them), but
+    not which kind each family is."""
+    assert found["05_capstone statements"] == []
+    texts = {text for family in _STATEMENT_FAMILIES for text in family}
+    assert set(_pools()["05_capstone statements"]) == texts
+
+
+def test_question_6_marks_as_before_the_move():
+    """The kinds read from the keys are those of before the move, so each statement's
+    verdict earns its share, and the other verdict none, exactly as before."""
+    before = BEFORE["05_capstone statements"]
+    for learner, kinds in before.items():
+        case = course.variant("05_capstone", learner)
+        assert statement_kinds(case) == kinds, learner
+        signs = signs_letter(case)
+        right = {letter: _verdict_of(kind, signs) for letter, kind in kinds.items()}
+        for letter in right:
+            assert judge_statement(case, letter, right)
+            flipped = {**right, letter: next(v for v in VERDICTS if v != right[letter])}
+            with pytest.raises(NotYet):
+                judge_statement(case, letter, flipped)
+
+
+@pytest.mark.slow
+def test_a_capstone_kernel_without_the_keys_runs_the_notebook_top_to_bottom(tmp_path, monkeypatch):
+    """Module 05's draw and visible checks need no statement's kind: a kernel without the
+    keys runs the solved notebook with no error, and question 6's check confirms the form."""
+    from tests.grading import executed_as
+    from tests.notebooks import solved
+
+    monkeypatch.setenv(VARIABLE, str(tmp_path))  # an empty folder: no keys here
+    nb = executed_as(solved("05_capstone", "capstone"), "keys-away-5", tmp_path)
+    errors = [
+        (cell.metadata.get("nbgrader", {}).get("grade_id"), output.get("ename"))
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "error"
+    ]
+    assert not errors, errors
+    shown = "".join(
+        output.get("text", "")
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        if "what_to_say gives a verdict" in output.get("text", "")
+    )
+    assert "looks only at that form" in shown
