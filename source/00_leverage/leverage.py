@@ -361,10 +361,10 @@ scenario.show("reason")
 # hand the folder out). For question 5 the package keeps only which tactics share a kind
 # (`group`), since the draw's three-kinds rule needs it, not which kind that is. Question
 # 4a's labels still ship with the package (`course.scenarios.leverage._NEWS`), since the
-# draw decides by each item's move (the balances set the ask's bar): a learner who reads
-# them earns those 2 marks without judging, and grading cannot tell. No check says before
-# grading how many of a learner's own labels are right, so none can be found by trial;
-# and the class
+# draw decides by each item's move (the balances it gives decide which ask is drawn): a
+# learner who reads them earns those 2 marks without judging, and grading cannot tell. No
+# check says before grading how many of a learner's own labels are right, so none can
+# be found by trial; and the class
 # report's integrity step (`autograder/integrity.py`) names every cell that reads those
 # pools, for you to judge; it sees only the cells submitted, so a pool read in a deleted
 # cell, another notebook or a terminal leaves no trace. Questions 3, 3c
