@@ -18,7 +18,17 @@ judge the labels only where grading runs.
 
 A module that moves its own-case labels here keeps in the package what its draw needs
 (the texts, and anything the draw decides by), and reads the labels through
-``own_case_labels(module, pool)`` in its ``own_case_key`` functions.
+``own_case_labels(module, pool)`` in its ``own_case_key`` functions. Where the draw needs
+only which items share a label (it takes items of so many labels), the package keeps that
+alone, as a number that names no label (module 00's tactics' and module 01's moves'
+``group``; module 05's families of wordings). Where the draw decides by the labels
+themselves, they stay in the package: module 00's news moves (they set the balances the
+ask's bar is chosen from), module 01's news directions, module 03's facts and tactics (its
+invariants judge the answers). Review 70 X2 lists them.
+
+The pools here: ``00_leverage`` facts and tactics, ``01_information`` situations and
+moves, ``05_capstone`` statements (``tests/test_own_case_labels_off_package.py`` walks the
+package for them).
 """
 
 import functools

@@ -20,6 +20,7 @@ from course.checks import calls
 from course.checks import information as check
 from course.checks.hints import NotYet
 from course.course_map import questions
+from course.grader_keys import own_case_labels
 from course.models.information import (
     expected_reservation,
     offer_likelihoods,
@@ -61,6 +62,14 @@ def unguarded(function):
 reference = _Unguarded()
 
 QUESTIONS = questions("01_information")
+
+#: The moves on the line between two kinds, with the other labels accepted for them (from the
+#: grader's keys, where they live since review 70 X2).
+ALSO_RIGHT = {
+    key: frozenset(also)
+    for key, (_, also) in own_case_labels("01_information", "moves").items()
+    if also
+}
 
 
 @functools.cache
@@ -1824,7 +1833,7 @@ def test_wrong_labels_are_counted_not_named_and_the_distinction_is_said(learner,
     scored = parts(own_labels(lambda s: wrong))
     said, done = scored["what to tell Osprey"], scored["fair and foul means"]
     # review 68 X5: "keep" is right for `deposit` too, so flipping it is no mistake
-    flipped_wrong = [key for key in sale.disclosures if key not in check._ALSO_RIGHT]
+    flipped_wrong = [key for key in sale.disclosures if key not in ALSO_RIGHT]
     assert said[0] == 0 and f"{len(flipped_wrong)} of your labels are" in said[1]
     assert not any(f"`{key}`" in said[1] for key in sale.disclosures)
     wrong_tactics = [
@@ -1846,7 +1855,7 @@ def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypat
         return [
             m.key
             for m in reference.moves_of(sale)
-            if m.key in sale.tactics and m._label == "bluff" and m.key not in check._ALSO_RIGHT
+            if m.key in sale.tactics and m._label == "bluff" and m.key not in ALSO_RIGHT
         ]
 
     sale = as_learner(monkeypatch, learner_where(bluffs))
@@ -3818,7 +3827,7 @@ def _probes(sale):
         choices = check.LISTS[
             "what to tell Osprey" if key in sale.disclosures else "ways to learn or persuade"
         ]
-        also = {right_labels[key], *check._ALSO_RIGHT.get(key, ())}  # a second right label
+        also = {right_labels[key], *ALSO_RIGHT.get(key, ())}  # a second right label
         labels += [{**right_labels, key: label} for label in choices if label not in also]
 
     def directed(chosen):
@@ -4245,7 +4254,7 @@ def test_either_defensible_label_for_the_deposit_keeps_the_disclosure_mark(monke
     right = reference.fair_play(sale)
     marks = parts(check.fair_play(lambda s: {**right, "deposit": label}, hidden=True))
     assert marks["what to tell Osprey"][0] == 1, marks
-    other = next(k for k in sale.disclosures if k not in check._ALSO_RIGHT)
+    other = next(k for k in sale.disclosures if k not in ALSO_RIGHT)
     flipped = {"share": "keep", "keep": "share"}[right[other]]
     marks = parts(
         check.fair_play(lambda s: {**right, "deposit": label, other: flipped}, hidden=True)
@@ -4271,7 +4280,7 @@ def test_either_defensible_label_for_the_reference_customer_keeps_the_disclosure
         assert marks["what to tell Osprey"][0] == 1, marks
     move = next(m for m in reference._DISCLOSURES if m.key == "reference")
     assert "either answer is accepted" in move._why
-    other = next(k for k in sale.disclosures if k not in check._ALSO_RIGHT)
+    other = next(k for k in sale.disclosures if k not in ALSO_RIGHT)
     flipped = {"share": "keep", "keep": "share"}[right[other]]
     marks = parts(
         check.fair_play(lambda s: {**right, "reference": label, other: flipped}, hidden=True)

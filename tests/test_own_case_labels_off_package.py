@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 
 import course
+from course.checks import information as information_check
 from course.checks.capstone import judge_statement
 from course.checks.hints import NotYet
 from course.checks.leverage import judge_tactic
 from course.grader_keys import FOLDER, VARIABLE
+from course.scenarios import information
 from course.scenarios.capstone import (
     _STATEMENT_FAMILIES,
     VERDICTS,
@@ -40,11 +42,31 @@ def _pools():
     """Each moved pool: item text -> the labels grading accepts for it."""
     tactics = _keys("00_leverage")["tactics"]
     statements = _keys("05_capstone")["statements"]
+    situations = _keys("01_information")["situations"]
+    moves = _keys("01_information")["moves"]
     return {
         "00_leverage tactics": {
             text: [kind, also] if also else [kind] for text, (kind, also, _) in tactics.items()
         },
         "05_capstone statements": {text: [kind] for text, kind in statements.items()},
+        "01_information situations": _by_key_and_text(
+            information._SITUATIONS,
+            {key: [assumption, *actions] for key, (assumption, actions) in situations.items()},
+        ),
+        "01_information moves": _by_key_and_text(
+            (*information._DISCLOSURES, *information._TACTICS),
+            {key: [label, *also] for key, (label, also) in moves.items()},
+        ),
+    }
+
+
+def _by_key_and_text(items, labels):
+    """``labels`` (item key -> labels) of ``items`` found by key and by text: module 01's
+    items have both, and a table could hold either."""
+    assert set(labels) == {item.key for item in items}
+    return {
+        **labels,
+        **{item.text: labels[item.key] for item in items},
     }
 
 
@@ -159,3 +181,41 @@ def test_a_capstone_kernel_without_the_keys_runs_the_notebook_top_to_bottom(tmp_
         if "what_to_say gives a verdict" in output.get("text", "")
     )
     assert "looks only at that form" in shown
+
+
+def test_the_package_holds_no_label_of_a_learners_situation_or_move(found):
+    """Module 01's questions 6 and 9: the assumption and actions of a situation, and the
+    labels of a move (``_ALSO_RIGHT`` of the checks included), are in the keys only."""
+    assert found["01_information situations"] == []
+    assert found["01_information moves"] == []
+    assert not hasattr(information_check, "_ALSO_RIGHT")
+
+
+def test_a_moves_group_stands_for_its_label():
+    """The draw takes one move of each label by ``group``: in each pool, two moves share a
+    group exactly when the keys give them one label."""
+    for pool in (information._DISCLOSURES, information._TACTICS):
+        for a in pool:
+            for b in pool:
+                assert (a.group == b.group) == (a._label == b._label), (a.key, b.key)
+
+
+def test_questions_6_and_9_of_module_01_mark_as_before_the_move():
+    """For every learner of the sweep, each own situation's assumption and actions, and
+    each label a learner could give each own move, are judged as before the move."""
+    situations = BEFORE["01_information situations (by key, the same for every learner)"]
+    moves = BEFORE["01_information moves (by key, the same for every learner)"]
+    choices = {*information_check.LISTS["what to tell Osprey"]}
+    choices |= {*information_check.LISTS["ways to learn or persuade"]}
+    for n in range(300):
+        sale = course.variant("01_information", f"sweep-{n}")
+        after = information.posterior_after_opening(sale)
+        for item in information.situations_of(sale):
+            assumption, actions = situations[item.key]
+            assert item._assumption == assumption, (sale.learner, item.key)
+            if actions is not None:  # `staged-opening`'s come from the learner's numbers
+                assert list(information.actions_for(item, sale, after)) == actions
+        for move in information.moves_of(sale):
+            for label in choices:
+                right = information_check._right_label(move, label)
+                assert right == (label in moves[move.key]), (sale.learner, move.key, label)

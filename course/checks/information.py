@@ -2190,24 +2190,6 @@ def model_limits(answer, hidden=False):
 SAME_LABEL = {"illegitimate source": "illegitimate"}
 
 
-#: Moves on the line between two kinds, with the other label accepted too: a lie told to get
-#: information is a means that is not yours and a false statement the person asked relies
-#: on, and module 00 accepts either label for it; a disclosure both saying and keeping are
-#: defensible for. Private: the labels are answers.
-_ALSO_RIGHT = {
-    "pretext-call": frozenset({reference.MISREPRESENTATION}),
-    # a threat or warning you would not carry out misstates your own intention: a bluff, and a
-    # stated intention you do not hold can be a misrepresentation in law (modules 02 and 03)
-    "rival-ultimatum": frozenset({reference.MISREPRESENTATION}),
-    # review 68 X5: a standing discount for a deposit opens a trade, but keeping it back
-    # until there is something to trade it for is defensible too; one label decides the
-    # whole list's mark, so a defensible view must not cost it
-    "deposit": frozenset({reference.KEEP}),
-    # review 70 X3: wanting a reference customer invites a trade, but it also tells Osprey
-    # that the deal is worth more to you than its price; the same ground, so both labels
-    "reference": frozenset({reference.KEEP}),
-}
-
 #: Question 9's labels for ways to learn or persuade: module 00's four kinds of move.
 TACTIC_LABELS = (
     reference.LEGITIMATE,
@@ -2269,7 +2251,13 @@ def _read_labels(result, moves, what, choices):
 
 
 def _right_label(move, label):
-    return label == move._label or label in _ALSO_RIGHT.get(move.key, ())
+    """Whether ``label`` is right for ``move``: its label, or for a move on the line between
+    two kinds the other one (``move._also``: a lie told to get information is a means that
+    is not yours and a false statement the person asked relies on, and module 00 accepts
+    either label for it; a threat or warning you would not carry out is a bluff and can be a
+    misrepresentation; a disclosure both saying and keeping are defensible for: review 68
+    X5, the deposit discount, and review 70 X3, the reference customer)."""
+    return label == move._label or label in move._also
 
 
 def _labels(result, moves, what, choices):

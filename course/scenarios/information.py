@@ -7,9 +7,10 @@ import hashlib
 import itertools
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from course.checks.calls import answer_key, own_case_key
+from course.grader_keys import own_case_labels
 from course.models.information import (
     HOLD,
     bayes_update,
@@ -179,12 +180,35 @@ class Move:
     """Something Alder Works might say or do with Osprey, its right ``_label`` and why. The
     ``_why`` explains without naming the label, so a wrong answer's hint teaches without
     handing over the answer. A ``{rival}`` in the text is the learner's own amount. The
-    label is Question 9's answer, so both are private, reached through ``moves_of``."""
+    label is Question 9's answer, reached through ``moves_of``; ``_also`` holds the other
+    labels accepted for a move on the line between two kinds.
+
+    A practice move carries its label (``given_label``). A learner's move carries none in
+    the package: its labels are in the grader's keys (``grader-keys/01_information.json``,
+    pool "moves": key -> [label, also], read through ``course.grader_keys`` where grading
+    runs; review 70 X2). Only ``group`` is here, because the draw (``_some``) takes one move
+    of each label: moves of one pool with the same ``group`` have the same label, and the
+    numbers, given per pool in the alphabetical order of the keys, name no label."""
 
     key: str
     text: str
-    _label: str
     _why: str
+    given_label: str = field(default="", repr=False)
+    group: int = field(default=0, repr=False)
+
+    def _labels(self):
+        if self.given_label:
+            return self.given_label, ()
+        label, also = own_case_labels("01_information", "moves")[self.key]
+        return label, tuple(also)
+
+    @property
+    def _label(self):
+        return self._labels()[0]
+
+    @property
+    def _also(self):
+        return self._labels()[1]
 
 
 #: Things you might tell Osprey (Alder Works is the seller): share or keep to yourself.
@@ -193,79 +217,79 @@ _DISCLOSURES = (
         "deposit",
         "that you give every customer a 2% discount for a 30% deposit on signing, and would "
         "do the same for Osprey",
-        SHARE,
         "it opens a trade (a deposit for a better price) in which both sides can gain, and "
         "as a standing term offered to every customer it says nothing about a need of yours "
         "for cash; a date by which you must have the cash would be another matter. Keeping "
         "it back until you need something to trade for it is defensible too (no concession "
         "without a return), so either answer is accepted",
+        group=1,
     ),
     Move(
         "fast-delivery",
-        # review 66 C2: "four weeks" missed the launch "three weeks from now" and the permit
-        # that "ends this month", drawn with it for about one learner in six
         "that you can deliver in two weeks, faster than most builders",
-        SHARE,
         "a quick delivery is worth something to any buyer replacing a line, and saying it "
         "costs you nothing",
+        # review 66 C2: "four weeks" missed the launch "three weeks from now" and the permit
+        # that "ends this month", drawn with it for about one learner in six
+        group=1,
     ),
     Move(
         "reference",
         "that you would like a well-known food firm as a reference customer",
-        SHARE,
         "Osprey can give it cheaply (a case study, a site visit) in return for something. "
         "Keeping it back is defensible too: it tells Osprey that the deal is worth more to "
         "you than its price, which a hard bargainer can use, so either answer is accepted",
+        group=1,
     ),
     Move(
         "lowest-price",
         "the lowest price you would accept for the machine",
-        KEEP,
         "once Osprey knows the least you would take, it can hold you to exactly that",
+        group=2,
     ),
     Move(
         "empty-order-book",
         "that your order book is nearly empty: apart from the order waiting for your free "
         "build slot, nothing is booked for the rest of the year",
-        KEEP,
         "it tells Osprey that a deal matters more to you than to it",
+        group=2,
     ),
     Move(
         "what-you-know",
         "that you have read the news about Osprey and worked out from it roughly the most "
         "Osprey would pay for the machine",
-        KEEP,
         "your estimate of the most Osprey would pay is already in your price; announcing it "
         "tells Osprey how you read its signals, so it can shade what it shows you next and "
         "argue your estimate down, and it sounds like pressure. Meet the need with terms "
         "instead (a delivery date). Naming one fact to answer a claim Osprey makes (an "
         "alternative you know has fallen through) is a different move",
+        group=2,
     ),
     Move(
         "friday-deadline",
         "that you need the contract signed by Friday to pay a supplier",
-        KEEP,
         "only you pay if the talks drag on, so Osprey could simply wait until Friday",
+        group=2,
     ),
     Move(
         "final-deadline",
         "that your one free build slot goes to the next order on the list at the end of the "
         "month, so after that you could not build Osprey's machine by the date it wants its "
         "new line running (true)",
-        SHARE,
         "a final deadline that ends the talks for both sides binds Osprey too: waiting costs "
         "it its machine, not only you your sale, so saying it makes Osprey move sooner "
         "(Moore, section 6), where keeping it secret lets Osprey think it can wait you out",
+        group=1,
     ),
     Move(
         "weak-alternative",
         "that, besides the food firm that asked you for a quote last week, your only other "
         "prospect is Wren Bakery, haggling over a smaller machine with offers below what it "
         "costs you to build",
-        KEEP,
         "an alternative worse than what Osprey believes is the least you would accept tells "
         "it you could be had for less; mention an alternative only when it is strong "
         "(section 6)",
+        group=2,
     ),
 )
 
@@ -274,26 +298,26 @@ _TACTICS = (
     Move(
         "annual-report",
         "reading Osprey's annual report and press releases before the meeting",
-        LEGITIMATE,
         "published information, open to anyone, and nothing you say is untrue",
+        group=1,
     ),
     Move(
         "ask-timing",
         "asking Osprey's buyer when the new line must be running and what a delay would cost",
-        LEGITIMATE,
         "asking questions deceives nobody; Osprey is free to answer or not",
+        group=1,
     ),
     Move(
         "price-survey",
         "buying a trade association's survey of what food firms paid for similar machines",
-        LEGITIMATE,
         "published data about the market, sold openly, not Osprey's secrets",
+        group=1,
     ),
     Move(
         "true-rival",
         "mentioning, calmly, that another food firm asked you for a quote last week (it did)",
-        LEGITIMATE,
         "it is true, it is yours to mention, and it is said without a threat",
+        group=1,
     ),
     Move(
         "rival-ultimatum",
@@ -301,7 +325,6 @@ _TACTICS = (
         "firm asked us for a quote last week'. That firm really did ask, but you would in "
         "fact hold the slot for Osprey until the end of the month: the Friday is a date you "
         "picked to press Osprey",
-        BLUFF,
         "the other firm's request is true, but the consequence is not: you would not give "
         "the slot away on Friday. A threat or warning you would not carry out misstates your "
         "own intention, as a claim about what you would settle for misstates your limit; a "
@@ -309,63 +332,64 @@ _TACTICS = (
         "v Fitzmaurice, 1885), so either reading is accepted. Osprey may test it, and when "
         "Friday passes your word is worth less. Said calmly and truly (the other firm's "
         "request, the slot's real end of month) the same facts inform (section 6)",
+        group=3,
     ),
     Move(
         "hard-for-us",
         "saying 'that price would be very hard for us' about a price you would in fact accept",
-        BLUFF,
         "it is untrue, but it is about your own reservation price, which by the usual "
         "conventions of bargaining nobody takes as a statement of fact; tolerated, usually "
         "lawful, and still contested, and it costs credibility if Osprey calls it",
+        group=3,
     ),
     Move(
         "fair-price",
         "calling your opening 'a fair price for this machine' when you yourself think it is "
         "well above the machine's value",
-        BLUFF,
         "it is untrue, but it is your own estimate of value, which by the usual conventions "
         "of bargaining nobody takes as a statement of fact; tolerated, but it costs "
         "credibility if it cannot be backed",
+        group=3,
     ),
     Move(
         "invented-rival",
         "telling Osprey that another buyer offered €{rival} for this machine, when none did",
-        MISREPRESENTATION,
         "an offer that does not exist is an untrue fact Osprey would rely on: deceit, and "
         "in many jurisdictions fraud",
+        group=4,
     ),
     Move(
         "steel-costs",
         "saying that a rise in steel prices forces your price up, when your costs have not changed",
-        MISREPRESENTATION,
         "your costs are a fact, not your own reservation price, and what you say about "
         "them is untrue",
+        group=4,
     ),
     Move(
         "hidden-fault",
         "saying the model has never needed a repair, when the last two did within a year",
-        MISREPRESENTATION,
         "denying a defect you know of is an untrue fact that Osprey would rely on",
+        group=4,
     ),
     Move(
         "ex-manager",
         "paying a former Osprey manager to tell you the budget Osprey approved for the line",
-        ILLEGITIMATE,
         "you would buy confidential information from someone bound to keep it: often "
         "unlawful (trade-secret law) as well as unethical",
+        group=2,
     ),
     Move(
         "pretext-call",
         "phoning Osprey's finance office while pretending to be its bank",
-        ILLEGITIMATE,
         "pretexting: the information is not yours to have, and a lie about who you are, "
         "which the person asked relies on, is the means",
+        group=2,
     ),
     Move(
         "gift-engineer",
         "offering an Osprey engineer a free holiday in return for the project's budget",
-        ILLEGITIMATE,
         "a bribe to an insider for confidential information",
+        group=2,
     ),
 )
 
@@ -378,16 +402,16 @@ _PRACTICE_DISCLOSURES = (
         "practice-spare-parts",
         "that you keep spare parts for every machine you have built in the last ten years, "
         "and ship them within two days",
-        SHARE,
         "parts for years are worth something to any buyer who means to run the machine for "
         "years, and saying so costs you nothing",
+        given_label=SHARE,
     ),
     Move(
         "practice-overdraft",
         "that your bank has asked you to cut your overdraft before the end of the quarter",
-        KEEP,
         "it tells Osprey that you need the sale more than it does, so it could wait for you "
         "to give way",
+        given_label=KEEP,
     ),
 )
 _PRACTICE_TACTICS = (
@@ -395,32 +419,32 @@ _PRACTICE_TACTICS = (
         "practice-trade-fair",
         "asking Osprey's engineers at their trade-fair stand which features of their last "
         "machine they liked",
-        LEGITIMATE,
         "asking openly deceives nobody, and they are free to answer or not",
+        given_label=LEGITIMATE,
     ),
     Move(
         "practice-payment-terms",
         "saying 'we won't accept more than 30 days for payment' when you would in fact accept 60",
-        BLUFF,
         "it is untrue, but it is about what you would settle for on a term of the deal, "
         "which by the usual conventions of bargaining nobody takes as a statement of fact; it "
         "costs credibility if Osprey calls it",
+        given_label=BLUFF,
     ),
     Move(
         "practice-list-price",
         "telling Osprey that your last five customers all paid your full list price, when "
         "most of them had a discount",
-        MISREPRESENTATION,
         "what earlier customers paid is a fact Osprey would rely on, and what you say about "
         "it is untrue",
+        given_label=MISREPRESENTATION,
     ),
     Move(
         "practice-password",
         "logging in to Osprey's purchasing system with a password one of its staff once let "
         "slip, to read other builders' quotes",
-        ILLEGITIMATE,
         "the system and the quotes in it are not yours to use: access without permission, "
         "often unlawful as well as unethical",
+        given_label=ILLEGITIMATE,
     ),
 )
 
@@ -477,18 +501,36 @@ MOST_FAIR_SHARE = 0.5
 
 @dataclass(frozen=True)
 class Situation:
-    """A situation at Osprey's table, the model's assumption it breaks (a key of
-    ``ASSUMPTIONS``), the right things to do (``_actions``: more than one when each is
-    defensible) and why, in words that do not name the answers. The assumption and the
-    actions are Question 6's answers, so they are private, reached through
-    ``situations_of`` and ``actions_for``."""
+    """A situation at Osprey's table, the model's assumption it breaks (``_assumption``, a
+    key of ``ASSUMPTIONS``), the right things to do (``_actions``: more than one when each
+    is defensible) and why, in words that do not name the answers. The assumption and the
+    actions are Question 6's answers, reached through ``situations_of`` and ``actions_for``.
+    A practice situation carries them (``given_assumption``, ``given_actions``); a learner's
+    situation carries none in the package: they are in the grader's keys
+    (``grader-keys/01_information.json``, pool "situations": key -> [assumption, actions],
+    read through ``course.grader_keys`` where grading runs; review 70 X2). The draw never
+    needed them: it picks situations by key."""
 
     key: str
     text: str
-    _assumption: str
-    _actions: tuple
     _why_assumption: str
     _why_action: str
+    given_assumption: str = field(default="", repr=False)
+    given_actions: tuple = field(default=(), repr=False)
+
+    def _labels(self):
+        if self.given_assumption:
+            return self.given_assumption, self.given_actions
+        assumption, actions = own_case_labels("01_information", "situations")[self.key]
+        return assumption, tuple(actions)
+
+    @property
+    def _assumption(self):
+        return self._labels()[0]
+
+    @property
+    def _actions(self):
+        return self._labels()[1]
 
 
 #: Question 6's situations. Each learner judges `staged-opening` and ``SITUATION_COUNT`` - 1
@@ -501,12 +543,10 @@ _SITUATIONS = (
         "Osprey's buyer has just come back from a negotiation course that taught how sellers "
         "read openings, and its opening is the lowest it has made in years, though nothing "
         "about its need for the machine has changed.",
-        "honest-opening",
-        # which one is right depends on the learner's numbers: ``actions_for``
-        (ABOVE, MODEL_PRICE),
         "the model reads the opening as what buyers like Osprey habitually do; a buyer who "
         "knows the reading can steer it",
-        # the learner's own version, with its numbers: ``why_action_for``
+        # the learner's own version, with its numbers: ``why_action_for``; which action is
+        # right depends on the learner's numbers too: ``actions_for``
         "a staged opening is lower than Osprey's habit; read as the habit, it pushes your "
         "beliefs down (it can cut off reservation prices at the top that are still possible, "
         "and it favours the lower prices inside the band), so the model's price can only err "
@@ -518,8 +558,6 @@ _SITUATIONS = (
         "counter-offer",
         "In every past deal, when Osprey's buyer did not like a price it came back with a "
         "proposal of its own, and the deals took several rounds to close.",
-        "final-offer",
-        (OPEN,),
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
@@ -535,8 +573,6 @@ _SITUATIONS = (
         "friday-cash",
         "Your bank will call in your overdraft unless the cash from this sale arrives by "
         "Friday, and without the overdraft the workshop may have to close.",
-        "risk-neutral",
-        (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
         "when losing the sale hurts more than its average suggests, a safer price is worth "
         "some margin: a lower reservation price that is still possible is accepted more "
@@ -548,8 +584,6 @@ _SITUATIONS = (
         "fair-share",
         "Osprey's buyer is known in the trade for walking out of deals it could well afford "
         "when it felt the seller kept nearly all the gain; it has done so twice.",
-        "accepts-any",
-        (FAIR,),
         "the model assumes a buyer takes any price it can afford, however little it leaves",
         "a buyer who refuses prices it finds unfair makes a price at or just under a "
         "reservation price riskier than the model says, the model's own price included: "
@@ -566,8 +600,6 @@ _SITUATIONS = (
         "from sellers who tried. Today's opening was like all its others, its past suppliers "
         "say it signed prices that left it next to nothing, and your workshop has cash for "
         "months.",
-        "none",
-        (MODEL_PRICE,),
         "one final price, a refusal that ends it, an opening Osprey did not shade and no "
         "need for cash: check each promise of the model against the story",
         "when the model's assumptions hold, its price is the best you can do on average",
@@ -580,8 +612,6 @@ _SITUATIONS = (
         "Your beliefs already take its opening into account. Yet the opening's number keeps coming "
         "back to you, and you are tempted to name a final price halfway between it and the "
         "model's price.",
-        "none",
-        (MODEL_PRICE,),
         "the opening is an honest habit here and is already read into your beliefs; a pull "
         "you feel towards its number is a bias in you, not a broken promise of the model",
         "a price drawn towards the opening's number gives margin away for no reason the "
@@ -593,8 +623,6 @@ _SITUATIONS = (
         "Osprey's buyer must take any price to its board, and the board has never approved a "
         "supplier's first figure: it sends the buyer back with a lower one for you to answer, "
         "and past deals closed in the second or third round.",
-        "final-offer",
-        (OPEN,),
         "the model's price is the best final price when there is no second round; here a "
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
@@ -606,8 +634,6 @@ _SITUATIONS = (
         "payroll",
         "If this sale falls through you will have to let your two apprentices go before the "
         "summer; Osprey asks you for one final price and takes or leaves it.",
-        "risk-neutral",
-        (SURER,),
         "the model weighs a sure sale and a gamble on their averages alone",
         "when losing the sale hurts more than its average suggests, a safer price is worth "
         "some margin: a lower reservation price that is still possible is accepted more "
@@ -626,33 +652,33 @@ _PRACTICE_SITUATIONS = (
         "practice-come-back",
         "Osprey's buyer answers every price it dislikes with 'come back with something "
         "better', and the builders who did closed with it in the second or third round.",
-        "final-offer",
-        (OPEN,),
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: open at the higher of your "
         "estimate of the buyer's reservation price and the model's price, or beyond it "
         "(never below the price you would name as your last word), and aim for a target "
         "below it in the course's band (Question 6's convention 2)",
+        given_assumption="final-offer",
+        given_actions=(OPEN,),
     ),
     Situation(
         "practice-lease",
         "Your landlord will end your lease unless this month's rent, which only this sale can "
         "pay, arrives on time; Osprey asks you for one final price and takes or leaves it.",
-        "risk-neutral",
-        (SURER,),
         "a lost sale would cost you far more than its share of the average profit",
         "a lower reservation price that is still possible is accepted more often and still "
         "earns more than your cost",
+        given_assumption="risk-neutral",
+        given_actions=(SURER,),
     ),
     Situation(
         "practice-whole-gain",
         "Osprey's new buyer told a trade magazine that it walks away from any supplier who "
         "'keeps the whole gain', and it did so last spring in a deal it could afford.",
-        "accepts-any",
-        (FAIR,),
         "this buyer may refuse a price it can afford",
         "name a lower price that leaves the buyer at the next reservation price still "
         "possible at least a quarter of the gain, better a third, and no more than half",
+        given_assumption="accepts-any",
+        given_actions=(FAIR,),
     ),
     Situation(
         "practice-colleague",
@@ -660,11 +686,11 @@ _PRACTICE_SITUATIONS = (
         "leaves it, and its past suppliers say it signed prices that left it next to nothing; "
         "your workshop has cash for months. A colleague says to ask €5,000 less than the model's price, "
         "'to be safe'.",
-        "none",
-        (MODEL_PRICE,),
         "every promise of the model holds; advice to be safe is no reason the story gives",
         "when the model's assumptions hold, its price is the best you can do on average, "
         "and with cash for months a lost sale costs you only its average",
+        given_assumption="none",
+        given_actions=(MODEL_PRICE,),
     ),
 )
 
@@ -1240,8 +1266,8 @@ def _some(rng, pool, count, always=()):
     """``count`` keys from ``pool``: those in ``always``, then one of each label not yet
     covered, then others at random; in the pool's order."""
     chosen = set(always)
-    for label in dict.fromkeys(move._label for move in pool):
-        options = [move.key for move in pool if move._label == label]
+    for group in dict.fromkeys(move.group for move in pool):  # a group is one label
+        options = [move.key for move in pool if move.group == group]
         if not chosen.intersection(options):
             chosen.add(_one(rng, options))
     rest = [move.key for move in pool if move.key not in chosen]
