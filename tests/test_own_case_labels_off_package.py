@@ -29,6 +29,7 @@ from course.scenarios.capstone import (
     statement_kinds,
 )
 from course.scenarios.leverage import _TACTICS, TACTIC_KINDS
+from course.variants import HIDDEN_CASES_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = json.loads((ROOT / "tests/own_case_labels_before.json").read_text(encoding="utf-8"))
@@ -228,3 +229,52 @@ def test_questions_6_and_9_of_module_01_mark_as_before_the_move():
             for label in choices:
                 right = information_check._right_label(move, label)
                 assert right == (label in moves[move.key]), (sale.learner, move.key, label)
+
+
+def _kernel_runs(module, **env):
+    """The module's checks run as a grading kernel runs them (``tests.kernel_checks``, as
+    test_judge runs it), with ``env`` besides."""
+    from tests.test_judge import GRADING_KEY
+
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.kernel_checks", module],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "LEVERAGE_LEARNER": "ada",
+            "PYTHONHASHSEED": "random",
+            HIDDEN_CASES_VARIABLE: GRADING_KEY,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module", ["00_leverage", "01_information", "05_capstone"])
+def test_a_grading_kernel_without_the_keys_is_marked_as_one_with_them(module, tmp_path):
+    """The grading kernel runs in a sandbox that holds the package but not the keys: its own
+    verdict does not count, but its transcripts must hold every call of the learner's
+    function that the grader's replay (which holds the keys) makes. For the course's answers
+    and wrong ones, the grader's verdict on a kernel without the keys is what a kernel with
+    them showed (module 01's question 6 once called the learner on worked cases only after
+    reading an own label, so a kernel without keys left those calls out)."""
+    from tests.test_judge import replayed
+
+    with_keys = _kernel_runs(module)
+    without = _kernel_runs(module, **{VARIABLE: str(tmp_path)})
+    assert len(with_keys) == len(without)
+    notebooks = {}
+    for seen, run in zip(with_keys, without, strict=True):
+        assert (seen["question"], seen["kind"], seen["hidden"]) == (
+            run["question"],
+            run["kind"],
+            run["hidden"],
+        )
+        notebook = notebooks.setdefault(run["kind"], {})
+        assert replayed(run, notebook) == seen["seen"], (run["question"], run["kind"])

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 
 from course.checks.calls import parts_shown
 from course.checks.hints import NotYet, record_check_pass
+from course.grader_keys import KeysNotHere
 from course.variants import grading_key
 
 #: What an ``own_case`` check says when it runs without a grading key (in a learner's kernel).
@@ -159,6 +160,14 @@ def score(*checks):
             done[check.name] = check.run()
         except NotYet as hint:
             failures[check.name] = hint
+        except KeysNotHere:
+            if not check.own_case:
+                raise
+            # a grading kernel without the grader's keys (``course.grader_keys``): the
+            # grader, which holds them, judges this check when it replays the transcript;
+            # the kernel goes on, so that the checks after it still call the learner's
+            # function as the replay will
+            failures[check.name] = NotYet(JUDGED_AT_GRADING, general=JUDGED_AT_GRADING)
     own_case = {check.name for check in checks if check.own_case}
     # in a hidden check, hints that name no hidden case; the own case hides nothing
     hints = parts_shown({name: hint for name, hint in failures.items() if name not in own_case})

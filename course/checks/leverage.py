@@ -306,7 +306,7 @@ def classify_facts(answer, hidden=False):
                 functools.partial(judge_fact, s, letter, pairs),
                 own_case=True,
             )
-            for letter in fact_key(s)
+            for letter in s.facts  # the letters, from the scenario: a grading kernel has no keys
         )
     )
 
