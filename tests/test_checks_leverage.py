@@ -2769,7 +2769,7 @@ def test_question_3b_asks_what_a_trust_step_reveals():
     assert "(b) what the step tells the other side about your position" in prompt
     rubric = " ".join(_cell("plan-judgement").split())
     assert "says what the step reveals of the learner's position" in rubric
-    assert "Half a mark if one of the four is missing" in rubric
+    assert "Half a mark for each of the four." in rubric
     assert "it also tells Vell how much I will buy next year" in rubric
     assert "I would share it after the talks either way" not in rubric
     teaching = " ".join(_cell("build-teaching").split())
@@ -4220,3 +4220,23 @@ def test_review_69_u3_question_3b_part_2_asks_the_four_things_its_rubric_marks()
         assert f"({letter})" in part2 and f"({letter})" in rubric2, letter
     assert "(e)" not in part2 and "?" not in part2
     assert "Say four things" in part2
+
+
+def test_the_coding_questions_weigh_less_than_the_plan_decision():
+    """Review 70 X1: questions 3, 3c and 4b gave 6 of 22 marks to coding an algorithm, while
+    the decisions on the learner's own plan lived in question 3b's 2 marks. Question 3c now
+    carries 1 mark and question 3b 3 (a mark for the shorter budget, two for the trust
+    step, half for each of its four things); the total stays 22."""
+    from tests.notebooks import source_notebook
+
+    points = {
+        c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"].get("points", 0)
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.metadata["nbgrader"].get("grade")
+    }
+    assert points["reach-plan-test"] == 1 and points["plan-judgement"] == 3
+    assert sum(points.values()) == 22  # as before the move
+    assert "### Question 3c (1 mark): a plan for a bar" in _cell("q3c-text")
+    assert "### Question 3b (3 marks, graded by your instructor)" in _cell("plan-judgement-text")
+    rubric = " ".join(_cell("plan-judgement").split())
+    assert "Rubric: a mark for part (1), two for part (2)." in rubric

@@ -674,7 +674,7 @@ check.best_plan(best_plan, hidden=True)
 scenario.show("judgement")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-text", "schema_version": 3}
-# ### Question 3b (2 marks, graded by your instructor): judging your plan
+# ### Question 3b (3 marks, graded by your instructor): judging your plan
 #
 # Your function compares plans by their average gain. Two judgements it cannot make are
 # yours; answer each in a short paragraph (about 100 to 200 words), about your own
@@ -698,9 +698,9 @@ scenario.show("judgement")
 #    (d) a move that costs their trust while keeping your word (walking away, declining to
 #    renew, enforcing a right the contract gives you), and when it could be worth making.
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "plan-judgement", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, a mark each. (1) Names the plan the learner would take at `short_budget` and
+# Rubric: a mark for part (1), two for part (2). (1) Names the plan the learner would take at `short_budget` and
 # why (with `s = course.variant("00_leverage", "<learner id>")`, the best plan is
 # `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
 # `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for about one learner
@@ -718,7 +718,7 @@ scenario.show("judgement")
 # costs nothing at the table); (c) weighs the step against its days; (d) names a move
 # that costs trust without breaking your word (walking away, declining to renew,
 # enforcing a contractual right) with when it could pay; going back on an agreed or
-# quoted term is not such a move (section 6). Half a mark if one of the four is missing.
+# quoted term is not such a move (section 6). Half a mark for each of the four.
 #
 # A full-marks answer for a real supplier draw (learner id `model-1992`): 11 working days,
 # 8 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
@@ -767,7 +767,7 @@ scenario.show("judgement")
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
-# ### Question 3c (2 marks): a plan for a bar
+# ### Question 3c (1 mark): a plan for a bar
 #
 # Section 4 said that to reach a bar, plans should be compared by their chance of
 # getting there. Here is such a bar on your own numbers:
@@ -829,7 +829,7 @@ def reach_plan(case, bar):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reach-plan-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "reach-plan-test", "schema_version": 3}
 """Check that reach_plan picks the plan most likely to bring the balance to the bar."""
 check.reach_plan(reach_plan)
 ### BEGIN HIDDEN TESTS
