@@ -1827,7 +1827,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "which question 2's check applies",
         ),
         # where the time goes
-        ("intro", "allow up to an hour for question 3c", None),
+        ("intro", "four pieces of writing, for which allow an hour to an hour and a half", None),
         # the boundary cases are announced
         ("q3c-task", "leave the balance exactly on the bar", None),
         ("q3c-task", "gets there when only some of its steps come through", None),
@@ -4240,3 +4240,21 @@ def test_the_coding_questions_weigh_less_than_the_plan_decision():
     assert "### Question 3b (3 marks, graded by your instructor)" in _cell("plan-judgement-text")
     rubric = " ".join(_cell("plan-judgement").split())
     assert "Rubric: a mark for part (1), two for part (2)." in rubric
+
+
+def test_the_intro_and_each_labelling_question_say_own_labels_are_judged_at_grading():
+    """Review 70 X3: questions 1, 4a and 5 (6 marks) get no feedback on the learner's own
+    case before grading. The intro and each question now say so plainly, and point to the
+    practice case for feedback item by item."""
+    intro = " ".join(_cell("intro").split())
+    assert (
+        "**Questions 1, 4a and 5 are judged on your own case only when the notebook is "
+        "graded:** their checks confirm only the form of your answer. For item-by-item "
+        "feedback, each has a practice case first." in intro
+    )
+    q1 = " ".join(_cell("q1-text").split())
+    assert "**Your own facts are judged only when the notebook is graded.**" in q1
+    assert "Feedback item by item comes from the practice case" in q1
+    assert "**Your own news is judged only at grading**" in " ".join(_cell("q4-text").split())
+    q5 = " ".join(_cell("q5-text").split())
+    assert "**Your own tactics are judged only at grading**" in q5

@@ -32,8 +32,7 @@
 # are new to it): some reading, an interactive audit, one short practice case (with facts,
 # news and tactics to sort), seven graded answers in Python and three practice ones
 # (three of the graded ones short programs with a loop), and four pieces of writing, for
-# which allow an hour to an hour and a half. If loops are new to you, allow up to an hour
-# for question 3c alone.
+# which allow an hour to an hour and a half.
 # It can be done in two sittings: sections 1 to 3, then 4 to 8.
 # Sections 1 to 3 are dense: allow about an hour to read them with care.
 # What a question earns is counted in **marks** (the feedback under each check says, for
@@ -42,6 +41,10 @@
 # Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
 # say what to fix. Each learner draws one of four cases, with numbers of their own;
 # learners who draw the same case share some of its facts and news.
+#
+# **Questions 1, 4a and 5 are judged on your own case only when the notebook is graded:**
+# their checks confirm only the form of your answer. For item-by-item feedback, each has a
+# practice case first.
 #
 # <details>
 # <summary><b>A little Python for this module</b> (open it if dicts, tuples or loops are
@@ -211,12 +214,11 @@ scenario
 # `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. Sort each fact with
 # the three questions above.
 #
-# Practise first on a case that is not yours, shown below (`scenario.practice`): write
-# `practice_facts()` the same way for its facts. Its check judges each fact, and for one
-# that is not right says why the source or the side you gave does not fit, not which one
-# does. The check under `fact_leverage()` confirms only the form of your answer: the
-# labels of your own facts are marked when the notebook is graded. It does not say how
-# many are right.
+# **Your own facts are judged only when the notebook is graded.** The check under
+# `fact_leverage()` confirms only the form of your answer. It does not say how many are
+# right. Feedback item by item comes from the practice case below (`scenario.practice`):
+# write `practice_facts()` the same way for its facts; its check says why a wrong source
+# or side does not fit, not which one does.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-facts", "schema_version": 3}
 scenario.show("practice-facts")
@@ -700,8 +702,9 @@ scenario.show("judgement")
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric: a mark for part (1), two for part (2). (1) Names the plan the learner would take at `short_budget` and
-# why (with `s = course.variant("00_leverage", "<learner id>")`, the best plan is
+# Rubric: a mark for part (1), two for part (2). (1) Names the plan the learner would
+# take at `short_budget` and why (with
+# `s = course.variant("00_leverage", "<learner id>")`, the best plan is
 # `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
 # `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for about one learner
 # in four (504 of the 2,000 learners sweep-0 to sweep-1999 that the tests draw) brings in
@@ -925,10 +928,9 @@ scenario.show("news")
 # change, or what it holds, or what the other side needs from it? Each item earns half a
 # mark. The interactive audit plays none of your news, nor the practice case's.
 #
-# Practise first on the practice case's news (`scenario.practice.news`), with
-# `practice_news()`: its check judges each item and says what does not fit, not the
-# answer. The check under `news_moves()` confirms only the form of your answer, as in
-# question 1.
+# **Your own news is judged only at grading**, as in question 1: the check under
+# `news_moves()` confirms only the form. Practise first on the practice case's news with
+# `practice_news()`: its check judges each item and says what does not fit.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-news", "schema_version": 3}
 scenario.show("practice-news")
@@ -1417,10 +1419,9 @@ scenario.show("tactics")
 # "Legitimate" judges the ethics of a move, not its wisdom: stating your true
 # reservation price is legitimate, and usually unwise. Each tactic earns half a mark.
 #
-# Practise first on the practice case's tactics (`scenario.practice.tactics`), with
-# `practice_tactics()`: its check says why the kind you gave a tactic does not fit, not
-# which kind does. The check under `tactic_kinds()` confirms only the form of your
-# answer, as in question 1.
+# **Your own tactics are judged only at grading**, as in question 1: the check under
+# `tactic_kinds()` confirms only the form. Practise first on the practice case's tactics
+# with `practice_tactics()`: its check says why a kind does not fit, not which kind does.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-tactics", "schema_version": 3}
 scenario.show("practice-tactics")
