@@ -1725,7 +1725,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # pay bands are not a colleague's to give
         ("build-teaching", "confidential pay bands are not theirs to give", None),
         # Emerson's account covers power and alternatives, not information
-        ("audit-widget-text", "with Emerson's levers for it", "in Emerson's account,"),
+        # review 70 U4: the advice's levers are Emerson's only for alternatives and power
+        (
+            "audit-widget-text",
+            "with the levers that answer it (Emerson's, for alternatives and power)",
+            "with Emerson's levers for it",
+        ),
         # the model reflection's flats are found online, then viewed
         ("reflection", "I have found two flats online", "book viewings of the two flats"),
         # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
@@ -1815,8 +1820,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the one rule a fact lifts is named, with its case
         (
             "q2-text",
-            "which way they should compare is yours to read from the statement quoted",
-            "is yours to judge",
+            # review 70 U3: said plainly
+            "it leaves it to you to decide which side that line puts ahead",
+            "which way they should compare is yours to read",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
         ("audit-limits", "moves nothing at the table, however many points the audit", "well below"),
@@ -2436,7 +2442,7 @@ def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
             with pytest.raises(NotYet) as failure:
                 check.judge_audit(s, {"yours": yours, "theirs": theirs, "weights": case._weights})
             said = str(failure.value)
-            assert f"{words}: {rule.because}." in said and "which way" in said
+            assert f"{words}: {rule.because}." in said and "which side that line puts ahead" in said
             assert "should be rated above" not in said and "no lower than" not in said
 
 
@@ -4258,3 +4264,26 @@ def test_the_intro_and_each_labelling_question_say_own_labels_are_judged_at_grad
     assert "**Your own news is judged only at grading**" in " ".join(_cell("q4-text").split())
     q5 = " ".join(_cell("q5-text").split())
     assert "**Your own tactics are judged only at grading**" in q5
+
+
+def test_the_news_says_how_question_4b_s_ask_relates_to_question_3c_s():
+    """Review 70 U2: a learner could read of a larger ask at the first meeting (question 3c)
+    and of a smaller one whose bar the starting balance already met (question 4b), with
+    nothing relating the two. Where the asks differ, the news now says they are separate,
+    that question 4b leaves preparation out, and, where the start meets the bar, that the
+    rule places the ask at the first meeting; where they are the same ask it says nothing."""
+    s = course.variant("00_leverage", "model-1992")
+    assert s.bold == (0.75, "ask Vell for a price cut of 4%")
+    assert (s.need, s.ask) == (0.25, "ask Vell for a price cut of 2%")
+    shown = " ".join(s.show("news").markdown.split())
+    assert (
+        "This is a separate ask from question 3c's. Question 4b leaves your preparation out, "
+        "and you make this ask whenever its own rule says: here at the first meeting, since "
+        "your starting balance already meets its bar." in shown
+    )
+    same = next(
+        t
+        for t in (course.variant("00_leverage", f"sweep-{i}") for i in range(290, 300))
+        if t.bold is not None and t.bold[1] == t.ask
+    )
+    assert "separate ask" not in same.show("news").markdown

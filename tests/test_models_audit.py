@@ -212,8 +212,13 @@ def test_what_answers_a_lead_follows_emerson():
     }
     for _, why in ANSWERED_BY.values():
         assert "weaker hold" not in why and "lower" not in why
-    # review 63 C2: giving away less of your own keeps theirs down; it does not raise yours
-    assert ANSWERED_BY["information"][1] == "learn what they know about you and the market"
+    # review 63 C2: giving away less of your own keeps theirs down; it does not raise yours.
+    # Review 70 U4: learning what they know *about you* does not cut their lead either; the
+    # lever is to learn what they know of the market and of their own position
+    assert ANSWERED_BY["information"][1] == (
+        "learn what they know: the market, and their own needs, deadlines and options"
+    )
+    assert "about you" not in ANSWERED_BY["information"][1]
 
 
 def test_missing_weights_are_named_like_missing_ratings():

@@ -320,8 +320,8 @@ COMPARED = ("higher", "not_below")
 
 #: Said under a list of broken rules that has a comparison in it.
 READ_THE_COMPARISON = (
-    "Where a line names both sides' ratings of a source, which way they should compare is "
-    "yours to read from the statement quoted."
+    "Where a line names both sides' ratings of a source, it is for you to decide which side "
+    "that line puts ahead."
 )
 
 

@@ -86,7 +86,7 @@ ANSWERED_BY = {
     ),
     "information": (
         ("information",),
-        "learn what they know about you and the market",
+        "learn what they know: the market, and their own needs, deadlines and options",
     ),
 }
 

@@ -2209,7 +2209,24 @@ class LeverageScenario(Scenario):
             f"\n\nYou mean to {self.ask}. Your rule, set before the talks (the course sets it "
             f"for you here; in practice you would set it yourself), is that this ask's bar is a "
             f"balance of at least **{self.need:+.2f} points** (`scenario.need`)"
-            f"{behind}; a larger ask would have a higher bar."
+            f"{behind}; a larger ask would have a higher bar.{self._two_asks_text()}"
+        )
+
+    def _two_asks_text(self):
+        """How question 4b's ask relates to question 3c's, where the two differ (review 70
+        U2: about one learner in twelve read of a larger ask at the first meeting and of a
+        smaller one whose bar the starting balance already met, with nothing relating them)."""
+        if self.yours is None or self.bold is None or self.bold[1] == self.ask:
+            return ""
+        start = leverage_balance(self.yours, self.theirs, self.weights)
+        when = (
+            ": here at the first meeting, since your starting balance already meets its bar"
+            if round(start - self.need, 9) >= 0
+            else ""
+        )
+        return (
+            " This is a separate ask from question 3c's. Question 4b leaves your preparation "
+            f"out, and you make this ask whenever its own rule says{when}."
         )
 
     def _practice_part(self, part):

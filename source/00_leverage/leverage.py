@@ -491,12 +491,12 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # to 1. Judgement differs: the check accepts any audit that contradicts nothing your story
 # and facts state, within bounds the course sets on the weights, on the balance and, where
 # the story is plain, on a few single ratings. Otherwise it quotes each statement or
-# bound contradicted (where it compares the two sides'
-# ratings of a source, which way they should compare is yours to read from the statement
-# quoted). Give the reason for each rating in a comment. The reasons are not marked: the
-# 2 marks go to the audit. They are for you, to catch a rating you cannot defend, and for
-# your instructor, who reads them when your audit matches one the course shows you or
-# comes within a point of section 4's starting audit (the check passes it, with a note).
+# bound contradicted. When it quotes a line of your story about both sides' ratings of a
+# source, it leaves it to you to decide which side that line puts ahead. Give the reason
+# for each rating in a comment. The reasons are not marked: the 2 marks go to the audit.
+# They are for you, to catch a rating you cannot defend, and for your instructor, who
+# reads them when your audit matches one the course shows you or comes within a point
+# of section 4's starting audit (the check passes it, with a note).
 #
 # The later questions use a starting audit drawn for you (section 4), so a judgement that
 # differs here does not cost you twice.
@@ -538,9 +538,10 @@ check.my_audit(my_audit)
 # Now that your own audit is in, compare it with the course's. Pick a case and set the
 # ratings and weights to your own judgement (each weight slider gives a source 0 to 20
 # units; the chart shows them as shares of 1). The advice names the source on which the
-# other side is furthest ahead (its largest weighted difference), with Emerson's levers
-# for it, and the source of yours the audit's arithmetic would raise most (the closing
-# notes read the sole-source case's advice).
+# other side is furthest ahead (its largest weighted difference), with the levers that
+# answer it (Emerson's, for alternatives and power), and the source of yours the
+# audit's arithmetic would raise most (the closing notes read the sole-source case's
+# advice).
 #
 # Then press **next news**. Each item appears as text first: choose the rating you think
 # it moves and which way, and press **check my reading**; only then does the widget apply
