@@ -13,27 +13,20 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 00 — Leverage: what it is, where it comes from, how it moves
 #
-# Two people can ask for the same raise in the same words and get different answers. The
-# difference is rarely the pitch. It is what each of them could do if the answer were no,
-# what each knows that the other would rather they did not, and how much the employer
-# needs each of them. This course calls that difference **leverage**.
+# Two people can ask for the same raise and get different answers. The difference is
+# rarely the pitch: it is what each could do if the answer were no, what each knows, and
+# how much the employer needs each. This course calls that difference **leverage**.
 #
-# In this module you will
-#
-# 1. see what leverage is, and why it does not stay put;
-# 2. meet its three sources, which the next three modules take one at a time;
-# 3. audit both sides of a negotiation and say who is ahead, and by how much;
-# 4. choose how to spend the days before the talks;
-# 5. re-audit as news arrives, and see when leverage is worth most;
-# 6. tell legitimate leverage from bluffs, lies and sources that are not yours to use;
-# 7. find your way around the course and check your progress.
+# In this module you will meet leverage's three sources (the next three modules take them
+# one at a time), audit both sides of a negotiation, plan the days before the talks,
+# re-audit as news arrives, and tell legitimate leverage from bluffs, lies and sources
+# that are not yours to use.
 #
 # It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python, 8 if you
 # are new to it): some reading, an interactive audit, one short practice case (with facts,
-# news and tactics to sort), seven graded answers in Python and three practice ones
-# (three of the graded ones short programs with a loop), and four pieces of writing, for
+# news and tactics to sort), seven graded answers in Python and three practice ones, and
+# four pieces of writing, for
 # which allow an hour to an hour and a half.
-# It can be done in two sittings: sections 1 to 3, then 4 to 8.
 # Sections 1 to 3 are dense: allow about an hour to read them with care.
 # What a question earns is counted in **marks** (the feedback under each check says, for
 # example, "1.5 of 2 marks"); section 3's *points* are units of the leverage scale.
@@ -79,9 +72,8 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
-# The next cell loads the course library and draws your case. The first time, it asks
-# for your course id instead: type the id your instructor gave you in the box and press
-# Enter. Your case then appears under the box, and this computer remembers the id.
+# The next cell draws your case. The first time, it asks for the course id your
+# instructor gave you: type it in the box and press Enter; this computer remembers it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
@@ -104,10 +96,8 @@ scenario
 # that a large factory needs this week has more of it than the factory, until the week is
 # over.
 #
-# The end of that example is the point this module keeps coming back to: leverage is
-# **not fixed**. A rival's offer arrives or lapses, one side's deadline draws nearer,
-# someone lets a fact slip, and the same two parties stand differently on Friday from
-# Monday. You can do three things with it, and the module has an exercise for each:
+# So leverage is **not fixed**: an offer arrives or lapses, a deadline draws nearer, a
+# fact slips out. You can do three things with it:
 #
 # - **build** it in the days before the talks (section 4);
 # - **recognise** it as it shifts during the talks, yours and theirs (section 5);
@@ -116,13 +106,12 @@ scenario
 #   (section 5).
 #
 # Fisher and Ury (*Getting to Yes*, 1981, in the chapter "What if they are more powerful?
-# (Develop your BATNA)") argue, in our paraphrase, that how strong each side is at the
-# table depends above all on how attractive it finds the option of not agreeing. They call
-# the best such option the **BATNA**, the *best alternative to a negotiated agreement*. It
-# is one of the three sources below, and module 02 is about it.
+# (Develop your BATNA)") argue, in our paraphrase, that a side's strength at the table
+# depends above all on how attractive it finds not agreeing. The best such option is its
+# **BATNA**, the *best alternative to a negotiated agreement* (module 02).
 #
 # How much a better BATNA moves a deal depends on how you would reach it: a side note after
-# section 3 gives the gist, and modules 02 and 03 teach it.
+# section 3 gives the gist.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -211,8 +200,8 @@ scenario
 # `fact_leverage()` so that it returns, for each fact, the source it belongs to
 # (`"information"`, `"alternatives"` or `"power"`) and the side whose rating it goes into
 # (`"you"` or `"them"`): a dict from letter to pair, for example
-# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. Sort each fact with
-# the three questions above.
+# `{"A": ("alternatives", "you"), ...}`, sorted with the three questions above. Each
+# fact earns 0.4 marks.
 #
 # **Your own facts are judged only when the notebook is graded.** The check under
 # `fact_leverage()` confirms only the form of your answer. It does not say how many are
@@ -384,12 +373,11 @@ scenario.show("reason")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-teaching", "schema_version": 3}
 # ## 3. A leverage audit
 #
-# An audit puts both sides on one scale, so that you can say who is ahead and by how much,
-# and notice when that changes. It holds two kinds of judgement.
+# An audit puts both sides on one scale. It holds two kinds of judgement.
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
 # - A **weight** for each source: how much that source counts *in this case*. The three
-#   weights are shares that add up to 1, and choosing them is a judgement.
+#   weights add up to 1.
 #
 # One dependence rated from its two sides (section 2: the ferry's power, the haulier's
 # alternatives) is counted twice if both rows weigh heavily. So when one dependence
@@ -439,14 +427,13 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # - **It cannot show sources working together.** It adds them up, but an alternative is
 #   worth more the more you need what the other side controls (Emerson), and a point of
-#   information is worth only what it lets you do (knowing their deadline helps little if
-#   you cannot wait past it). The weights stand in for such products, roughly.
+#   information is worth only what it lets you do. The weights stand in for such
+#   products, roughly.
 # - **It counts every point of alternatives the same.** A better alternative does not always
 #   move a deal point for point (the side note below).
 # - **It rates what each side has, not what the other side believes it has.** Leverage
 #   works through the other side's view (section 1): an alternative they doubt, or
-#   information they do not know you hold, moves them less than its rating says. Module
-#   01's choices about what to reveal work on that gap.
+#   information they do not know you hold, moves them less than its rating says.
 # - **Its weights and ratings are judgements,** and its balance is not a prediction of a
 #   price or of who will prevail. Its use is to make your judgement explicit, so that a
 #   colleague can dispute one rating and you can re-rate one source when a fact changes,
@@ -484,9 +471,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
 #
-# Audit your case (`scenario.case`) from its story and facts, shown at the top: rate what
-# they say about each side, and weigh the sources by what counts in this case (section 3).
-# Write `my_audit()` so that it returns a dict with three keys, `"yours"`, `"theirs"` and
+# Audit your case from its story and facts, shown at the top. Write `my_audit()` so that
+# it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs: the check accepts any audit that contradicts nothing your story
 # and facts state, within bounds the course sets on the weights, on the balance and, where
@@ -535,17 +521,16 @@ check.my_audit(my_audit)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
 # ### Exercise: the audit, and the news as it arrives
 #
-# Now that your own audit is in, compare it with the course's. Pick a case and set the
-# ratings and weights to your own judgement (each weight slider gives a source 0 to 20
-# units; the chart shows them as shares of 1). The advice names the source on which the
+# Now compare your audit with the course's: pick a case and set the ratings and weights
+# to your own judgement (weight sliders give 0 to 20 units, shown as shares of 1). The
+# advice names the source on which the
 # other side is furthest ahead (its largest weighted difference), with the levers that
 # answer it (Emerson's, for alternatives and power), and the source of yours the
 # audit's arithmetic would raise most (the closing notes read the sole-source case's
 # advice).
 #
-# Then press **next news**. Each item appears as text first: choose the rating you think
-# it moves and which way, and press **check my reading**; only then does the widget apply
-# it and say what happened to the rating, the balance and the side ahead. No question
+# Then press **next news**: choose the rating each item moves and which way, then press
+# **check my reading** to see it applied. No question
 # grades its news.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
@@ -556,24 +541,21 @@ LeverageAudit(without_news_of=scenario)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "build-teaching", "schema_version": 3}
 # ## 4. Building leverage before the table
 #
-# Most of what you can change, you change before the first meeting: once the talks begin,
-# the other side is watching. Time is short, so the question is which steps to take.
+# Most of what you can change, you change before the first meeting, and time is short.
 #
-# In this module a preparation step raises one of your ratings by some amount, takes some
-# working days, and may not come through in time: a firm second offer may not arrive
-# before the meeting. Its **expected gain**, in points of weighted leverage, is
+# A preparation step raises one of your ratings, takes working days, and may not come
+# through in time. Its **expected gain**, in points of weighted leverage, is
 #
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (up to 10)}.$$
 #
-# Three things keep the obvious choice from being the right one. A step on a source with a
+# Three things upset the obvious choice. A step on a source with a
 # small weight adds little, however large it is. A rating cannot pass 10, so a step of 3 on
 # a rating of 9 adds 1 rating point. And a step that will probably not come through is
 # worth its chance times what it would add. The steps in your scenario each raise a
 # different source, so the gains of a plan add up.
 #
-# The rule rests on two assumptions. It takes what you care about to be the *average*
-# gain in points, so a sure small step and a long shot with the same average count the
-# same; and it treats the steps as independent, so one failing says nothing about another.
+# The rule counts only the *average* gain, so a sure small step and a long shot with the
+# same average count the same, and it treats the steps as independent.
 # If what matters to you is reaching a given balance, compare plans by their chance of
 # getting there instead. This module calls such a balance an ask's **bar**: an *ask* is one
 # request you mean to make of the other side (a raise of 5%, say), and its bar is the
@@ -586,21 +568,18 @@ LeverageAudit(without_news_of=scenario)
 # The steps come in three families, one per source, each with its own bounds.
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
-#   do: from its public filings, the trade press, and people who are free to tell you, such
-#   as its former clients. People may tell you their own pay (a right protected in many
-#   places); the employer's confidential pay bands are not theirs to give. Never buy
-#   anything from someone bound to keep it secret (section 6).
+#   do: from its public filings, the trade press, and people who are free to tell you,
+#   such as its former clients. People may tell you their own pay; the employer's
+#   confidential pay bands are not theirs to give (section 6).
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
 #   has passed your tests. A better alternative improves your reservation price (it
 #   raises a seller's, lowers a buyer's), whether or not the other side hears of it
-#   (module 02). It changes *their* view only if they believe in it; whether to mention it
-#   is modules 01, 02 (section 6) and 04's subject.
+#   (module 02). It changes *their* view only if they believe in it (modules 01, 02 and
+#   04).
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too: negotiators who come away feeling better about the outcome,
-#   themselves, the process and the relationship (their *subjective value*) are readier to
-#   deal with the same counterpart again (the closing notes give the sources). Trust is
-#   leverage that outlasts one deal. Each case has a step that builds it by doing, freely,
+#   counts here too: trust is leverage that outlasts one deal (the closing notes give
+#   the research). Each case has a step that builds it by doing, freely,
 #   more than you owe the other side (sharing a forecast your contract does not require,
 #   sending records before they are asked for), and a piece of news in which a move that
 #   breaks your word (or that the other side takes as such) spends it; your scenario has
@@ -679,8 +658,8 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-text", "schema_version": 3}
 # ### Question 3b (3 marks, graded by your instructor): judging your plan
 #
-# Your function compares plans by their average gain. Two judgements it cannot make are
-# yours; answer each in a short paragraph (about 100 to 200 words), about your own
+# Two judgements are yours; answer each in a short paragraph (about 100 to 200 words),
+# about your own
 # scenario.
 #
 # 1. **Less time.** The talks are brought forward, and you have only
@@ -773,16 +752,14 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (1 mark): a plan for a bar
 #
-# Section 4 said that to reach a bar, plans should be compared by their chance of
-# getting there. Here is such a bar on your own numbers:
+# Here is a bar on your own numbers:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("bold")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
-# Write `reach_plan(case, bar)`. Like `best_plan`, it takes a scenario with
-# `case.budget`, `case.steps`, your starting ratings `case.yours`, the other side's
-# `case.theirs` and the weights `case.weights`. It returns the list of step names that fit
+# Write `reach_plan(case, bar)`. Like `best_plan`, it takes a scenario (now with their
+# ratings, `case.theirs`, too). It returns the list of step names that fit
 # in the budget together and give the **highest chance** that your balance, once the
 # steps that come through are applied, is at least `bar` points. The steps come
 # through or not independently: a plan of two steps has four outcomes (both, only the
@@ -843,32 +820,29 @@ check.reach_plan(reach_plan, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
 # ## 5. When the ground moves
 #
-# Once the talks start, news keeps arriving, and each piece moves one rating, rarely more.
-# The habit to train is to **re-audit** after each piece: name the rating it moves and
-# which way, apply that one change, and compute the balance again, instead of reacting to
-# how the news feels. A re-audit tells you two things.
+# In the talks, each piece of news moves one rating. **Re-audit** after
+# each piece: name the rating it moves and which way, apply that change, and compute the
+# balance again. A re-audit tells you two things.
 #
-# - **Who is ahead now, and why.** The side ahead can change while nobody does anything: a
-#   rival's offer lapses, a deadline comes closer. When it changes, the re-audit shows the
+# - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
 #   item that changed it, and so the source (question 4b asks for that item).
 # - **When to spend.** Being ahead because of something that will pass, such as a rival's
 #   interest in you or a second offer you hold until a set date, is worth most while it
 #   lasts. The other side's deadline works the other way: as it comes closer it usually
 #   strengthens you while a deal with you is still its best way out. Once it has passed,
-#   the pressure takes another form (a tenant whose lease has ended must move twice) or,
+#   the pressure takes another form or,
 #   for a final deadline, ends the talks for both of you (section 2's note on time). The
-#   audit does not age a rating by itself: as a known deadline draws near, re-rate it. But
-#   you make an ask at a moment, and you cannot see the news still to come. A rule that
-#   needs no foresight: set the ask's bar beforehand (the more it asks for, the higher the
+#   audit does not age a rating by itself: as a known deadline draws near, re-rate it. A
+#   rule that needs no foresight of the news: set the ask's bar beforehand (the more it
+#   asks for, the higher the
 #   bar), and make the ask the first time your balance reaches it. The bar is your own
-#   decision rule, set before the talks, not a forecast that the other side will agree. It
-#   can be below zero: a modest ask, such as holding a price you already pay, may be worth
-#   making while you are still behind. Waiting for a higher balance is a bet on news you
+#   decision rule, set before the talks, not a forecast that the other side will agree.
+#   It can be below zero, for a modest ask. Waiting for a higher balance is a bet on
+#   news you
 #   cannot see; it is worth making only when you know what is coming, such as the other
 #   side's deadline still weeks away.
 #
-#   An ask here is one request made partway through the talks (a raise, a price hold),
-#   which the other side grants or turns down. It is not your opening offer: module 04
+#   An ask is not your opening offer: module 04
 #   has you open ambitiously (Galinsky and Mussweiler, 2001), with a figure you can ground
 #   in a fact.
 #
@@ -910,8 +884,8 @@ print(f"after the other offer: {leverage_balance(owner, brannock, shares):+.2f} 
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-shown", "schema_version": 3}
 # One rival offer to Brannock takes away all but $0.10$ of the owner's lead of $+1.45$
-# points: by the course's convention (under 0.5 points either way) the sides are now even.
-# A lead held before the talks can go with a single piece of news.
+# points: by the course's convention (under 0.5 points either way) the sides are now
+# even.
 #
 # Your news, in the order it arrives:
 
@@ -1224,8 +1198,8 @@ check.news_moves(news_moves, hidden=True)
 # ### Question 4b (2 marks): who is ahead, and when to ask
 #
 # Write `reaudit(case, moves)`. It takes a scenario like yours, whose starting audit is
-# `case.yours`, `case.theirs` and `case.weights` (the audit before any preparation: in
-# this question, none of your plan's steps is assumed to have come through), and
+# `case.yours`, `case.theirs` and `case.weights` (before any preparation: none of your
+# plan's steps counts here), and
 # `moves`, a dict like the one
 # `news_moves()` returns, in the order the news arrives. Apply the moves one at a time, each
 # as `shifted` does (a rating stops at 0 and at 10), and compute the balance after each.
@@ -1327,14 +1301,12 @@ check.own_balances(news_moves)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
 # ## 6. The ethics of leverage
 #
-# Leverage is worth having only if you can use it without doing wrong, and without the
-# deal coming apart when the truth comes out. Four kinds of move need telling apart, and a
-# fifth thing, going back on your word, which is no kind of leverage (after the list).
+# Four kinds of move need telling apart; going back on your word (after the list) is no
+# kind of leverage.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
 #   truly know: a second bidder's written offer for the used van you are selling, the date
-#   you know the buyer must have a van by. Said
-#   plainly and without a threat, it is ordinary negotiating. A *warning* is legitimate
+#   you know the buyer must have a van by. A *warning* is legitimate
 #   too: a demand tied to something you would really do anyway in your own interest, such
 #   as selling to the second bidder if this buyer will not match its offer. In this course's
 #   judgement it is usually weaker than calmly naming the same offer, since as a demand it
@@ -1351,16 +1323,15 @@ check.own_balances(news_moves)
 #   *material* fact is one that a reasonable person would weigh in deciding), and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
 #   intentions as to an acceptable settlement of a claim are ordinarily in this category".
-#   Tolerated is not admired: a bluff that is called costs credibility. A false
+#   A false
 #   *intention*, such as a threat or warning you would not carry out, sits on the line
 #   between a bluff and a misrepresentation (a false statement of a material fact, the
 #   next bullet): a stated plan you do not hold, made for the other side to rely on, can
-#   be a misrepresentation (*Edgington v Fitzmaurice*, an English case of 1885 about a
-#   false stated purpose for a loan, which module 03 also cites).
+#   be a misrepresentation (*Edgington v Fitzmaurice*, 1885, on a false stated purpose
+#   for a loan).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
-#   buyer for the van who does not exist, a mileage reading turned back, a service
-#   history that lists work never done.
-#   That is deception, not bluffing. In many legal systems it can undo the contract or
+#   buyer for the van who does not exist, a mileage reading turned back.
+#   In many legal systems it can undo the contract or
 #   amount to fraud (the closing notes give a case).
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (a dealer's
@@ -1371,18 +1342,16 @@ check.own_balances(news_moves)
 #   What decides the first of these is whether the person was free to tell: a remark on
 #   what anyone could see or what is no secret is yours to use; a figure or document they
 #   are bound to keep is not, paid for or not.
-#   An office is held for the public, not for your deal; using it this way is a conflict
-#   of interest, and can be bribery, extortion or misuse of office. A lie told to get
-#   information is filed here by where the information comes from, not by the lie, as
-#   module 01 also does: the lie is a means of taking what is not yours. It is still a lie
-#   the person you ask relies on, so calling it a misrepresentation is also a fair
+#   A lie told to get
+#   information is filed here by where the information comes from, as module 01 also
+#   does; calling it a misrepresentation is also a fair
 #   reading, and question 5 accepts either.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
-# breaks your word; once a quote is accepted it can also be a breach of contract. The news
-# items in which a side loses the other's trust this way show what it costs; they are not
-# moves this course recommends, and none of question 5's tactics is of this kind. Walking
+# breaks your word; once a quote is accepted it can also be a breach of contract. The
+# news in which a side loses trust this way shows the cost; none of question 5's tactics
+# is of this kind. Walking
 # away, declining to renew or enforcing a right the contract gives you can also cost
 # trust, but they keep your word.
 #
@@ -1575,9 +1544,9 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "map-teaching", "schema_version": 3}
 # ## 8. The course map, and your progress
 #
-# The next cell shows every module: what it teaches, roughly how long it takes, and how
-# many of its self-checks you have passed on this computer. Run `course.progress()` in any
-# notebook to see it again. For questions 1, 4a and 5 it counts the practice case's
+# The next cell shows every module, its time, and the self-checks you have passed on
+# this computer (`course.progress()` shows it again). For questions 1, 4a and 5 it
+# counts the practice case's
 # check, since your own labels are judged only when the notebook is graded. Your grade
 # comes from the notebooks you submit, never from this record.
 
@@ -1587,24 +1556,13 @@ course.progress()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Leverage is what makes the other side more willing to accept your terms, and it
-#   moves: add to it in the days before you meet, notice each change while you talk, and
-#   use it before it fades.
-# - It has three sources: what a side knows (information), the specific options it could
-#   turn to instead (alternatives), and what it holds, controls or decides that the other
-#   side needs (power). File each fact under one source: a weakness of the other side is
-#   rated in its own row, and only your knowing it counts as your information.
-# - An audit rates both sides on each source and weighs the sources for the case; the
-#   balance, in points, says who is ahead and by how much. It is a judgement, not a
-#   prediction, and it cannot show sources working together.
-# - Prepare where a step adds most on average: mind the weights, the top of the scale and
-#   the chance the step comes through.
-# - Re-audit after each piece of news. Set your ask's bar beforehand, and make the ask the
-#   first time your balance reaches it, unless you can already see a reason to wait, such
-#   as their deadline still to come: the peak is visible only looking back.
-# - Trust is leverage that outlasts the deal: doing, freely, more than you owe builds it;
-#   breaking your word, or a move the other side takes as breaking it, can spend it.
-#   Keeping your word is owed, not a step you choose.
+# - File each fact under one source: a weakness of the other side is rated in its own
+#   row, and only your knowing it counts as your information.
+# - Re-audit after each piece of news. Make the ask the first time your balance reaches
+#   its bar, unless you can already see a reason to wait, such as their deadline still
+#   to come.
+# - Trust outlasts the deal: doing, freely, more than you owe builds it; breaking your
+#   word, or a move the other side takes as breaking it, can spend it.
 # - Keeping your reservation price to yourself is widely accepted; stating a false one is
 #   tolerated by convention, though contested; misstating a fact, or drawing on secrets
 #   or offices that are not yours, is not.
