@@ -471,7 +471,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
 #
-# Audit your case from its story and facts, shown at the top. Write `my_audit()` so that
+# Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
+# `my_audit()` so that
 # it returns a dict with three keys, `"yours"`, `"theirs"` and
 # `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
 # to 1. Judgement differs: the check accepts any audit that contradicts nothing your story
@@ -758,8 +759,9 @@ scenario.show("judgement")
 scenario.show("bold")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
-# Write `reach_plan(case, bar)`. Like `best_plan`, it takes a scenario (now with their
-# ratings, `case.theirs`, too). It returns the list of step names that fit
+# Write `reach_plan(case, bar)`. Like `best_plan`, it reads `case.budget`, `case.steps`,
+# `case.yours`, `case.weights`, and now `case.theirs`. It returns the list of step names
+# that fit
 # in the budget together and give the **highest chance** that your balance, once the
 # steps that come through are applied, is at least `bar` points. The steps come
 # through or not independently: a plan of two steps has four outcomes (both, only the
@@ -904,7 +906,7 @@ scenario.show("news")
 # mark. The interactive audit plays none of your news, nor the practice case's.
 #
 # **Your own news is judged only at grading**, as in question 1: the check under
-# `news_moves()` confirms only the form. Practise first on the practice case's news with
+# `news_moves()` confirms only the form. Practise first on `scenario.practice.news` with
 # `practice_news()`: its check judges each item and says what does not fit.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-news", "schema_version": 3}
@@ -1390,8 +1392,9 @@ scenario.show("tactics")
 # reservation price is legitimate, and usually unwise. Each tactic earns half a mark.
 #
 # **Your own tactics are judged only at grading**, as in question 1: the check under
-# `tactic_kinds()` confirms only the form. Practise first on the practice case's tactics
-# with `practice_tactics()`: its check says why a kind does not fit, not which kind does.
+# `tactic_kinds()` confirms only the form. Practise first on `scenario.practice.tactics`
+# with `practice_tactics()`: its check says why a kind does not fit, not which kind
+# does.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-tactics", "schema_version": 3}
 scenario.show("practice-tactics")
