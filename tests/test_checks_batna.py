@@ -130,7 +130,7 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     the practice case, shown in the notebook, is judged item by item. Grading is unchanged."""
     use = answers["label_statements"]
     key = use(course.variant("02_batna", "ada"))
-    all_honest = {x: "honest" for x in "ABCDEF"}
+    all_honest = {x: "plain statement" for x in "ABCDEF"}
     for labels in (all_honest, key):
         assert check.label_statements(lambda o, w=labels: {**w, "use": use(o)["use"]}) is None
         said = capsys.readouterr().out
@@ -141,11 +141,11 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     for name, (earned, message) in messages(graded).items():  # grading names the test
         if name == "the statement to make":
             continue
-        if ada[name.split()[-1]]._label == "honest":  # review 65 X1: a right label earns
+        if ada[name.split()[-1]]._label == "plain statement":  # review 65 X1: a right label earns
             assert earned == 0.375
             continue
         assert not earned
-        assert "is not 'honest'" in message and "to label a statement" in message
+        assert "is not 'plain statement'" in message and "to label a statement" in message
     practice = check.practice_case()
     assert practice.learner != "ada" and practice == check.practice_case()
     right = {s.letter: s._label for s in statements_of(practice)}
@@ -155,7 +155,7 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     with pytest.raises(NotYet) as hint:
         check.practice_labels(lambda: all_honest)
     said = str(hint.value)
-    wrong = sum(label != "honest" for label in right.values())
+    wrong = sum(label != "plain statement" for label in right.values())
     assert f"{wrong} of the practice case's 6 labels are not right yet" in said
     assert said.count("To label a statement") == 1
     shown = repr(check.practice_statements())
@@ -1181,7 +1181,7 @@ def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(a
     E and F earn 0.375 each, and one of them wrong costs its own share only."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     use = answers["label_statements"]
-    one_wrong = {**key, "B": "bluff" if key["B"] != "bluff" else "honest"}
+    one_wrong = {**key, "B": "bluff" if key["B"] != "bluff" else "plain statement"}
     credit = check.label_statements(
         lambda offers: {**one_wrong, "use": use(offers)["use"]}, hidden=True
     )
@@ -1196,18 +1196,18 @@ def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(a
 
 
 def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
-    """Issue 17, item 9: an answer of all "honest" learns which test each statement
+    """Issue 17, item 9: an answer of all "plain statement" learns which test each statement
     fails, never its label; its right labels earn their share (review 65 X1: they earned
     nothing beside no right label of another kind)."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
-    all_honest = {letter: "honest" for letter in "ABCDEF"} | {"use": key["use"]}
+    all_honest = {letter: "plain statement" for letter in "ABCDEF"} | {"use": key["use"]}
     got = messages(check.label_statements(lambda offers: all_honest, hidden=True))
     for statement in check.read_off_figures(statements_of(course.variant("02_batna", "ada"))):
         earned, message = got[f"statement {statement.letter}"]
-        if statement._label == "honest":
+        if statement._label == "plain statement":
             assert earned == 0.375
             continue
-        assert earned == 0 and "ask section 6's three questions of it in turn" in message
+        assert earned == 0 and "ask section 6's questions of it in turn" in message
         for label in ("warning", "bluff", "misrepresentation", "ultimatum"):
             assert label not in message.split(":", 1)[1], message
 
@@ -1260,18 +1260,19 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
 def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
     # ada's B and D are read off a figure, so graded (A, the mention, earns no mark)
     got = messages(check.label_statements(lambda offers: {"B": "lie"}, hidden=True))
-    assert "should return one of 'honest', 'warning'" in got["statement B"][1]
+    assert "should return one of 'plain statement', 'warning'" in got["statement B"][1]
     assert got["statement D"][0] == 0 and got["the statement to make"][0] == 0
-    assert "should be one of 'honest', 'warning', 'bluff', 'misrepresentation', got 'lie'" in miss(
-        check.label_statements, lambda offers: {"A": "lie"}
+    assert (
+        "should be one of 'plain statement', 'warning', 'bluff', 'misrepresentation', got 'lie'"
+        in miss(check.label_statements, lambda offers: {"A": "lie"})
     )
     assert "no label for statement B yet" in miss(
-        check.label_statements, lambda offers: {"A": "honest"}
+        check.label_statements, lambda offers: {"A": "plain statement"}
     )
-    all_labels = {x: "honest" for x in "ABCDEF"}
+    all_labels = {x: "plain statement" for x in "ABCDEF"}
     assert "no 'use' yet" in miss(check.label_statements, lambda offers: all_labels)
     unwritten = messages(check.label_statements(lambda offers: [1 / 0], hidden=True))
-    assert "should return a dict" in miss(check.label_statements, lambda offers: "honest")
+    assert "should return a dict" in miss(check.label_statements, lambda offers: "plain statement")
     assert all("raised ZeroDivisionError" in message for _, message in unwritten.values())
 
 
@@ -1529,7 +1530,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     assert "counts a commute you leave unpriced at nothing" in honest
     assert "accept such moves as bargaining" not in honest
     assert "misrepresenting information was not" in honest
-    assert check.LABELS == ("honest", "warning", "bluff", "misrepresentation")
+    assert check.LABELS == ("plain statement", "warning", "bluff", "misrepresentation")
     assert (
         "about what it expects someone like you to settle for"
         not in course.variant("02_batna", "ada").story()
@@ -2541,18 +2542,24 @@ def test_an_alternative_named_in_any_case_counts(answers, learner, capsys):
 def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
     """The warning paragraph used 'bluff' and 'misrepresentation' before their bullets
     defined them, and section 6 put three layers of nuance before the four labels. A table
-    now gives each label's test with an example, and the bullets follow in its order:
-    honest, bluff, misrepresentation, then the warning, which uses the other terms."""
+    now gives each label's test with an example before any bullet. Review 70 U2: the table
+    sorts the labels by truth first, the two true kinds (plain statement, warning) before
+    the two false ones (bluff, misrepresentation), and the bullets follow its order."""
     honest = _cell("honest-teaching")
-    rows = re.findall(r"\| (honest|bluff|misrepresentation|warning) \|", honest)
-    assert rows == ["honest", "bluff", "misrepresentation", "warning"]
+    rows = re.findall(r"\| (plain statement|bluff|misrepresentation|warning) \| (\w+) \|", honest)
+    assert rows == [
+        ("plain statement", "true"),
+        ("warning", "true"),
+        ("bluff", "false"),
+        ("misrepresentation", "false"),
+    ]
     bullets = [
         honest.index(f"- **{label}.**")
-        for label in ("Honest", "Bluff", "Misrepresentation", "Warning")
+        for label in ("Plain statement", "Warning", "Bluff", "Misrepresentation")
     ]
     assert bullets == sorted(bullets)
     assert "(below)" not in honest
-    assert honest.index("| warning |") < bullets[0]
+    assert honest.index("| misrepresentation |") < bullets[0]
 
 
 def test_section_6s_model_warning_names_the_package_its_figure_is_for():
@@ -2647,7 +2654,7 @@ def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away
     honest = cell_text("02_batna", "batna", "honest-teaching")
     note = " ".join(honest[honest.index("<details>") : honest.index("</details>")].split())
     assert "Why even a true warning costs you" in note and "still a warning, not a bluff" in note
-    assert honest.index("</details>") < honest.index("To label a statement, ask three things")
+    assert honest.index("</details>") < honest.index("To label a statement, ask first whether")
 
 
 # --- the story's timing, an alternative left open, citations, hints of questions 3 and 9
@@ -3724,7 +3731,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
         claims = [
             s
             for s in statements_of(course.variant("02_batna", f"floor-{n}"))
-            if s._kind == "bluff" and s._label == "honest"
+            if s._kind == "bluff" and s._label == "plain statement"
         ]
         if claims:
             assert "it still points Northwind at a figure below your limit" in claims[0]._why
@@ -3903,7 +3910,7 @@ def test_the_reflections_employer_limit_comes_from_its_alternative_to_this_deal(
 
 
 def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
-    """Two of question 7's six statements are honest for every learner, so 'honest' for all
+    """Two of question 7's six statements are honest for every learner, so 'plain statement' for all
     six earned about half the label marks (0.73 of 1.5 over 300 learners); those two now earn
     no mark. Session 56 then let a right label earn only beside a right label of another
     kind, a cliff review 65 (X1) removed: one label for all six now earns three eighths for
@@ -3944,14 +3951,14 @@ def _by_wording(offers, demand, claim, fact):
         elif "under" in text:
             labels[letter] = claim
         elif "spares me" in text or "rather not" in text or "keep my other" in text:
-            labels[letter] = "honest"
+            labels[letter] = "plain statement"
         else:
             labels[letter] = fact
     return labels
 
 
 def test_labels_guessed_from_the_wording_earn_about_half_the_label_marks():
-    """Session 56, W3: a rule on the wording alone ("honest" for the mention and the private
+    """Session 56, W3: a rule on the wording alone ("plain statement" for the mention and the private
     statement, "bluff" for the demands and the claim, "misrepresentation" for the fact)
     earned 0.96 of question 7's 1.5 label marks over 300 learners: two statements are honest
     for everyone, and each of the other four carries one of two labels. Only those four earn
@@ -3963,8 +3970,8 @@ def test_labels_guessed_from_the_wording_earn_about_half_the_label_marks():
     rules = [
         (demand, claim, fact)
         for demand in ("warning", "bluff")
-        for claim in ("honest", "bluff")
-        for fact in ("honest", "misrepresentation")
+        for claim in ("plain statement", "bluff")
+        for fact in ("plain statement", "misrepresentation")
     ]
     earned = dict.fromkeys(rules, 0.0)
     for n in range(300):
@@ -4241,7 +4248,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     assert "neither side takes it as a statement of fact" in honest
     # review 68 X3: the claim names one salary, so a true claim is honest without a
     # convention, and the cost of naming a figure below your limit is said
-    assert '"I would turn down 90,000" is true, so honest' in honest
+    assert '"I would turn down 90,000" is true, a plain statement' in honest
     assert "though it points the other side at a figure you would refuse" in honest
     assert (
         "a true statement chosen to make the other side believe a false fact about the world "
@@ -4252,7 +4259,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
         claims = [
             s
             for s in statements_of(course.variant("02_batna", f"floor-{n}"))
-            if s._kind == "bluff" and s._label == "honest"
+            if s._kind == "bluff" and s._label == "plain statement"
         ]
         if claims:
             assert "so the claim is true and demands nothing" in claims[0]._why

@@ -29,7 +29,7 @@ def _true_claim_learners(count):
     for n in range(200):
         who = f"floor-{n}"
         said = statements_of(course.variant("02_batna", who))
-        claim = [s for s in said if s._kind == "bluff" and s._label == "honest"]
+        claim = [s for s in said if s._kind == "bluff" and s._label == "plain statement"]
         if claim:
             found.append((who, claim[0]))
         if len(found) == count:
@@ -50,8 +50,8 @@ def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
     for who, claim in _true_claim_learners(6):
         assert " under " not in claim.text, claim.text
         assert f"{claim._stated:,.0f}" in claim.text
-        said = check.judge_statement(claim, {claim.letter: "honest"})
-        assert f"statement {claim.letter}, 'honest'" in said
+        said = check.judge_statement(claim, {claim.letter: "plain statement"})
+        assert f"statement {claim.letter}, 'plain statement'" in said
         for label in ("bluff", "warning", "misrepresentation"):
             with pytest.raises(NotYet):
                 check.judge_statement(claim, {claim.letter: label})
@@ -69,8 +69,8 @@ def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
     text = " ".join(_cell("honest-teaching").split())
     assert (
         'With a reservation price of 97,000, "I would turn down 100,000" is a bluff, and "I '
-        'would turn down 90,000" is true, so honest, though it points the other side at a '
-        "figure you would refuse." in text
+        'would turn down 90,000" is true, a plain statement, though it points the other side '
+        "at a figure you would refuse." in text
     )
 
 

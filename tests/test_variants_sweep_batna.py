@@ -322,14 +322,14 @@ def label_from_text(s, text):
     if remote is not None:
         return "warning" if figures[0] <= reservation(s, remote) else "bluff"
     if figures and any(w in text for w in ("I would turn down", "would not be enough")):
-        return "bluff" if figures[0] > reservation(s) else "honest"
+        return "bluff" if figures[0] > reservation(s) else "plain statement"
     if text.startswith("Harbor Bank has offered me"):
-        return "honest" if figures[0] == s.bank_salary else "misrepresentation"
+        return "plain statement" if figures[0] == s.bank_salary else "misrepresentation"
     if text.startswith("Lumen is offering me"):
-        return "honest" if figures[0] == s.startup_base else "misrepresentation"
+        return "plain statement" if figures[0] == s.startup_base else "misrepresentation"
     if "guarantees me" in text:
         return "misrepresentation"
-    return "honest"
+    return "plain statement"
 
 
 def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
@@ -360,7 +360,9 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
             assert not re.search(r"fourth|another company|Acme", x.text)
             if x._label == "misrepresentation":
                 assert abs(x._stated - x._actual) >= 4_000, s.learner
-            if x._kind == "fact" and x._label == "honest":  # true, of an offer not the BATNA
+            if (
+                x._kind == "fact" and x._label == "plain statement"
+            ):  # true, of an offer not the BATNA
                 assert x._stated == x._actual and figures_in(x.text) == [x._stated]
                 assert batna not in x.text, s.learner
                 facts.append(x.text.split(" ")[0])
@@ -368,7 +370,7 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 fact_labels.append(x._label)
             if x._label == "bluff" and x._kind == "bluff":
                 assert x._stated >= reservation(s) + 3_000, s.learner
-            if x._label == "honest" and x._kind == "bluff":  # a true floor
+            if x._label == "plain statement" and x._kind == "bluff":  # a true floor
                 assert x._stated <= reservation(s) - 1_500, s.learner
             if x._kind == "warning":  # for the package it names: remote days lower the price
                 # true only at or below that package's reservation price: between it and a
@@ -411,7 +413,7 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
         shares = collections.Counter(label for remote, label in drawn_kinds if remote == package)
         assert min(shares.values()) > 0.4 * len(drawn), (package, shares)
     shares = collections.Counter(fact_labels)  # a statement of fact is true or false
-    assert set(shares) == {"honest", "misrepresentation"}, shares
+    assert set(shares) == {"plain statement", "misrepresentation"}, shares
     assert min(shares.values()) > 0.4 * len(drawn), shares
     assert set(facts) == {"Harbor", "Lumen"}, set(facts)
 
@@ -426,7 +428,7 @@ def test_the_claim_about_the_least_you_would_accept_names_its_package(drawn):
     for s in drawn:
         claim = next(x for x in statements_of(s) if x._kind == "bluff")
         assert "for the job as offered" in claim.text.lower(), (s.learner, claim.text)
-        if claim._label == "honest" and claim._stated > reservation(s, remote=True):
+        if claim._label == "plain statement" and claim._stated > reservation(s, remote=True):
             above_remote += 1
     assert above_remote >= len(drawn) / 10
 
@@ -692,18 +694,18 @@ def value_shown(s, text):
 
 
 def to_use(s, labels):
-    """The statement to make: the honest one that tells your BATNA's terms when the value
-    they show beats the pay band's midpoint, else the honest one that names no figure (an
-    honest floor under your reservation price names a figure but no alternative)."""
+    """The statement to make: the plain statement that tells your BATNA's terms when the
+    value they show beats the pay band's midpoint, else the one that names no figure (a true
+    floor under your reservation price names a figure but no alternative)."""
     mention = next(text for _, text in s.statements if "spares me the commute" in text)
     strong = value_shown(s, mention) > s.band_midpoint
     for letter, text in s.statements:
         has_figure = bool(re.search(r"\d", text))
-        if labels[letter].lower() != "honest":
+        if re.sub(r"[_-]", " ", labels[letter].lower()) != "plain statement":
             continue
         if (text == mention) if strong else not has_figure:
             return letter
-    raise AssertionError("no honest statement fits")
+    raise AssertionError("no plain statement fits")
 
 
 def labels_from_text(s):
@@ -747,13 +749,13 @@ def labels_from_facts(s):
                 named = [name for name in facts if name in text]
                 if not named:  # a figure about yourself: true if under your limit
                     above = max(figures) > reservation_by_hand(s)
-                    labels[letter] = "BLUFF" if above else "HONEST"
+                    labels[letter] = "BLUFF" if above else "PLAIN_STATEMENT"
                 elif figures <= facts[named[0]]:
-                    labels[letter] = "Honest"
+                    labels[letter] = "Plain-Statement"
                 else:
                     labels[letter] = "Misrepresentation"
             else:
-                labels[letter] = "Honest"
+                labels[letter] = "Plain-Statement"
         return {**labels, "use": to_use(offers, labels).lower()}
 
     return label

@@ -24,6 +24,7 @@ from course.checks.hints import (
     NotYet,
     call_learner,
     diagnose,
+    evened,
     general_hint,
     money,
     one_of,
@@ -35,6 +36,7 @@ from course.record import record_pass
 from course.scenarios.base import MAX_DRAWS, NoFairDraw
 from course.scenarios.batna import (
     LABELS,
+    PLAIN,
     REASONS,
     REMOTE_DAYS,
     RESPONSE_ALIASES,
@@ -1167,19 +1169,19 @@ def respond_to_offer(answer, hidden=False):
     )
 
 
-# --- question 7: honest, warning, bluff or misrepresentation ----------------------------------
+# --- question 7: plain statement, warning, bluff or misrepresentation ----------------------------------
 
-#: The three tests of question 7, in the notebook's words.
+#: The two tests of question 7, in the notebook's words.
 _TESTS = (
-    "ask of it, in turn: is every figure in it true of your scenario (a demand says only "
-    "what you will do below its figure)? does it demand "
-    "something, with a consequence if refused? and if something in it is false, is it the "
-    "least you would accept, or a fact Northwind would rely on?"
+    "ask of it, in turn: is it true of your scenario (a demand says only what you will do "
+    "below its figure)? If it is, does it demand something, with a consequence if refused? "
+    "If it is not, is the false part the least you would accept, or a fact Northwind would "
+    "rely on?"
 )
 
 
 def _nudge(given, right, kind=None):
-    """Which of the three tests the learner's label fails, without naming the right label."""
+    """Which of the tests the learner's label fails, without naming the right label."""
     if kind == "warning" and {given, right} == {"warning", "bluff"}:
         told = (
             "compare its figure with your reservation price for the package it names: would "
@@ -1192,7 +1194,7 @@ def _nudge(given, right, kind=None):
                 "(section 6), not something false in it"
             )
         return told
-    true = {"honest", "warning"}
+    true = {PLAIN, "warning"}
     if kind == "private" and given not in true:  # no figure: "every figure" would be vacuous
         return "it states nothing false and claims no limit"
     if (given in true) != (right in true):
@@ -1201,9 +1203,23 @@ def _nudge(given, right, kind=None):
             if right not in true
             else "every figure in it is true of your scenario"
         )
-    if {given, right} == {"honest", "warning"}:
+    if {given, right} == {PLAIN, "warning"}:
         return "look again at what it asks of Northwind, and what follows if Northwind says no"
     return "look again at what the false part is about"
+
+
+def label_of(value, letter):
+    """The learner's label of statement ``letter`` among ``LABELS``; else the ``NotYet``
+    hint. "honest", the word this question once used for a true statement that demands
+    nothing, gets its own hint: a true warning is honest too (review 70 U2)."""
+    if evened(value) == "honest":
+        raise NotYet(
+            f"the label of statement {letter} is 'honest', which is not one of the labels: a "
+            "warning is honest too. A true statement that demands nothing is a 'plain "
+            "statement'; the labels are " + ", ".join(repr(label) for label in LABELS),
+            general="it should return one of " + ", ".join(repr(label) for label in LABELS),
+        )
+    return one_of(value, LABELS, f"the label of statement {letter}")
 
 
 def _end(sentence):
@@ -1219,12 +1235,13 @@ def judge_statement(statement, answers):
     the label."""
     if not isinstance(answers, dict):
         raise NotYet(
-            "label_statements should return a dict like {'A': 'honest', ..., 'use': 'B'}, got "
+            "label_statements should return a dict like {'A': 'plain statement', ..., 'use': 'B'}, "
+            "got "
             f"{type(answers).__name__}"
         )
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
-    given = one_of(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
+    given = label_of(answers[statement.letter], statement.letter)
     if given == statement._also:  # a demand above your limit: module 03 accepts both labels
         return f"statement {statement.letter}, {given!r}: {statement._why}."
     if given != statement._label:  # on the learner's own statements only, so grading may say it
@@ -1236,13 +1253,13 @@ def judge_statement(statement, answers):
         nudge = _nudge(given, statement._label, statement._kind)
         general = (  # shown at grading with a full stop after it, so it ends in none
             f"statement {statement.letter} is not {given!r}: {nudge} (to label a statement, "
-            "ask section 6's three questions of it in turn)"
+            "ask section 6's questions of it in turn)"
         )
         raise NotYet(said, general=general)
     return f"statement {statement.letter}, {statement._label!r}: {statement._why}."
 
 
-#: The kinds of question 7's statements that are honest in every scenario: your BATNA's
+#: The kinds of question 7's statements that are plain statements in every scenario: your BATNA's
 #: terms told plainly and your reservation price kept private. They earn no label mark.
 _HONEST_KINDS = ("mention", "private")
 
@@ -1281,7 +1298,7 @@ def judge_use(offers, answers):
     )
     if not where:  # one reply for every wrong letter: another would tell honest ones apart
         raise NotYet(f"statement {letter} is not the one to make: {ask}.", general=ask)
-    if statements[letter]._label != "honest":
+    if statements[letter]._label != PLAIN:
         raise NotYet(
             f"statement {letter} is not one to make: choose among the statements that are "
             "true and demand nothing."
@@ -1437,13 +1454,14 @@ def _form_of_labels(offers, answers):
     label for every letter; else the ``NotYet`` hint. Nothing about which label is right."""
     if not isinstance(answers, dict):
         raise NotYet(
-            "label_statements should return a dict like {'A': 'honest', ..., 'use': 'B'}, got "
+            "label_statements should return a dict like {'A': 'plain statement', ..., 'use': 'B'}, "
+            "got "
             f"{type(answers).__name__}"
         )
     for statement in statements_of(offers):
         if statement.letter not in answers:
             raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
-        one_of(answers[statement.letter], LABELS, f"the label of statement {statement.letter}")
+        label_of(answers[statement.letter], statement.letter)
 
 
 @question

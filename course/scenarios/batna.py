@@ -667,8 +667,15 @@ class Statement:
     _also: str | None = None  # a second label accepted (a demand above your limit)
 
 
-#: The labels of question 7, in the order the notebook teaches them.
-LABELS = ("honest", "warning", "bluff", "misrepresentation")
+#: The labels of question 7, in the order the notebook teaches them: two kinds of true
+#: statement (one that demands nothing, and a demand whose consequence you would carry out
+#: anyway), then two kinds of false one (about the least you would accept, about a fact).
+#: Honesty is one question (true or false), demand or not another: review 70 U2's "honest"
+#: label for a true statement without a demand made a true warning "not honest" by label.
+LABELS = ("plain statement", "warning", "bluff", "misrepresentation")
+
+#: The label a true statement that demands nothing carries.
+PLAIN = LABELS[0]
 
 #: What taking each alternative means, as you would say it.
 _TAKING = {
@@ -790,7 +797,7 @@ def _claim_figure(offers, above):
 def _claim(offers, one, figure):
     """A claim that you would turn down a salary of ``figure`` for the job as offered: a
     bluff above your reservation price for that package (you would in fact accept it),
-    honest below it (you would indeed turn it down). It names one salary, not a floor:
+    a plain statement below it (you would indeed turn it down). It names one salary, not a floor:
     "anything under" a figure below your limit was heard as the limit itself, true in its
     words and false in what it told (review 68 X3), and a statement should carry one label.
     It names the package, since a true claim's figure may lie above the reservation price
@@ -816,14 +823,14 @@ def _claim(offers, one, figure):
         "demands nothing; it still points Northwind at a figure below your limit, and an offer "
         "just above it is one you would refuse too"
     )
-    return text, "honest", figure, reservation, why, "bluff"
+    return text, PLAIN, figure, reservation, why, "bluff"
 
 
 def _fact(offers, batna, false):
     """A statement of fact about one of your alternatives: ``false`` (an inflated offer, a
     bonus stated as sure, a busy year stated as guaranteed), or, with even chances, the same
     wording with the true figure, about Harbor Bank or Lumen when that alternative is not
-    your BATNA (your BATNA's terms are the mention's): honest. So only the figure, checked
+    your BATNA (your BATNA's terms are the mention's): a plain statement. So only the figure, checked
     against the story, tells a misrepresentation from a true statement. Drawn from its own
     generator, so the rest of the scenario and the other statements stay put."""
     rng = rng_for("02_batna:fact", offers.learner)
@@ -845,7 +852,7 @@ def _fact(offers, batna, false):
             f"Lumen's sure salary is {salary:,.0f}: every figure in it is true (leaving the "
             "bonus out only understates the offer) and it demands nothing"
         )
-    return text, "honest", salary, salary, why, "fact"
+    return text, PLAIN, salary, salary, why, "fact"
 
 
 def _statements_of(offers):
@@ -873,7 +880,7 @@ def _statements_of(offers):
     items = [
         (
             said,
-            "honest",
+            PLAIN,
             true_figure,
             true_figure,
             "every figure in it is true and nothing is demanded: your BATNA, told plainly",
@@ -888,7 +895,7 @@ def _statements_of(offers):
                     "for the role on the table, with the reason for it.",
                 )
             ),
-            "honest",
+            PLAIN,
             None,
             None,
             "keeping your reservation price to yourself states nothing false and demands nothing",

@@ -622,34 +622,37 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ## 6. Using your alternatives honestly
 #
 # An alternative helps you only if the other side believes in it, and there are honest and
-# dishonest ways to make them. Four kinds of statement are worth telling apart. The table
-# gives each one's test, with an example: Harbor Bank has offered you 89,000, and the
-# Northwind job's commute costs you 8,000 a year, so your reservation price for the job as
-# offered is 97,000.
+# dishonest ways to make them. Sort what you might say by two questions: is it true, and
+# does it demand something? A true statement is honest, with or without a demand; a false
+# one is not, and it matters what it is false about. The table gives the four kinds, each
+# with an example: Harbor Bank has offered you 89,000, and the Northwind job's commute
+# costs you 8,000 a year, so your reservation price for the job as offered is 97,000.
 #
-# | label | its test | example |
-# |---|---|---|
-# | honest | every figure is true, and nothing is demanded | "Harbor Bank has offered me 89,000." |
-# | bluff | false about the least you would accept | "I cannot accept less than 100,000." |
-# | misrepresentation | false about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
-# | warning | a true demand: below its figure you really would take your BATNA | "For the job as offered, with no remote days: unless you pay at least 97,000, I will take Harbor Bank's offer." |
+# | label | true? | its test | example |
+# |---|---|---|---|
+# | plain statement | true | every figure is true, and nothing is demanded | "Harbor Bank has offered me 89,000." |
+# | warning | true | a demand whose consequence you would carry out anyway: below its figure you really would take your BATNA | "For the job as offered, with no remote days: unless you pay at least 97,000, I will take Harbor Bank's offer." |
+# | bluff | false | about the least you would accept: a limit you do not hold, or a demand you would not carry out | "I cannot accept less than 100,000." |
+# | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
-# - **Honest.** As in the table; keeping your reservation price to yourself is honest too.
+# - **Plain statement.** As in the table; keeping your reservation price to yourself is one
+#   too.
+# - **Warning.** It tells the other side something you would do anyway if it says no. (A
+#   *threat* ties a demand to a cost you would rather not impose; none of your statements
+#   is one.) A demand is true when the alternative is your real BATNA and the figure is at
+#   most your reservation price for the package it names (two remote days lower it). A
+#   figure above that price is a bluff; module 00 puts such a false intention on the line
+#   between a bluff and a misrepresentation, so this course accepts either label for it. A
+#   demand that names an alternative you do not have, or inflates one, is a
+#   misrepresentation.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
 #   than 100,000" when you could. Bargaining custom tolerates it more than a false fact
-#   (see the side note), but many negotiators will not make one, and it costs you: once
-#   you give way below your "cannot", your next "cannot" counts for less.
+#   (see the side note), but it costs you: once you give way below your "cannot", your
+#   next "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
 #   salary. This is deception, not bargaining: employers check, the offer can be withdrawn
 #   when the truth comes out, and in many legal systems such a lie can be fraud.
-# - **Warning.** A demand whose consequence, if it is refused, is something you would do
-#   anyway, as in the table. It is a warning when it is true: the alternative is your real
-#   BATNA, and the figure is at most your reservation price for the package it names (two
-#   remote days lower it). A figure above that price is a bluff; module 00 puts such a false
-#   intention on the line between a bluff and a misrepresentation, so this course accepts
-#   either label for it. A demand that names an alternative you do not have, or inflates
-#   one, is a misrepresentation.
 #
 # <details>
 # <summary><b>Where the words come from, and why even a true warning costs you</b> (a
@@ -678,18 +681,19 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # </details>
 #
-# To label a statement, ask three things in turn. Is every figure in it true of your
-# scenario (for a demand: would you carry out its consequence below its figure, given
-# your reservation price for the package it names? Judge it by what it says, not by what
-# Northwind may hear in it)? Does it demand something, with a
-# consequence if refused? And if something in it is false, is it the least you would
-# accept, or a fact about the world the other side will rely on?
+# To label a statement, ask first whether it is true of your scenario. For a demand, that
+# means: would you carry out its consequence below its figure, given your reservation price
+# for the package it names? Judge it by what it says, not by what Northwind may hear in it.
+# If it is true, it is a warning when it demands something with a consequence if refused,
+# and a plain statement otherwise. If it is false, it is a bluff when the false part is the
+# least you would accept, and a misrepresentation when it is a fact about the world the
+# other side will rely on.
 #
 # The two kinds of content are judged differently. What you say about the least you would
 # accept is judged by its words: by bargaining custom (module 00) neither side takes it as
 # a statement of fact. With a reservation price of 97,000, "I would turn down 100,000" is a
-# bluff, and "I would turn down 90,000" is true, so honest, though it points the other
-# side at a figure you would refuse. A fact about the world is judged by what it makes
+# bluff, and "I would turn down 90,000" is true, a plain statement, though it points the
+# other side at a figure you would refuse. A fact about the world is judged by what it makes
 # the other side believe: a true statement chosen to make the other side believe a false
 # fact about the world it will rely on is not made honest by being true.
 #
@@ -713,14 +717,14 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # face value.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (2 marks): honest, warning, bluff or misrepresentation?
+# ### Question 7 (2 marks): plain statement, warning, bluff or misrepresentation?
 #
 # Your scenario lists six things you might say to Northwind, lettered A to F
 # (`offers.statements` holds them as `(letter, text)` pairs). Write
 # `label_statements(offers)` returning a dict with two kinds of entry:
 #
-# 1. each letter with its label: `"honest"`, `"warning"`, `"bluff"` or
-#    `"misrepresentation"`. Ask section 6's three questions of each statement, against the
+# 1. each letter with its label: `"plain statement"`, `"warning"`, `"bluff"` or
+#    `"misrepresentation"`. Ask section 6's questions of each statement, against the
 #    facts of your scenario and your reservation price from expected values (question 3,
 #    first part) for the package the statement names: with two remote days, take half the
 #    commute off. Four statements turn on a figure: your two demands, your claim that you
@@ -728,8 +732,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #    fairly carry either of two labels, both count.
 # 2. under the key `"use"`, the letter of the statement you would make: your BATNA's terms
 #    or the one that keeps your position private (for example
-#    `return {"A": "honest", ..., "use": "B"}`). Decide it by section 6's advice on when
-#    to mention an alternative; your scenario assumes that Northwind's estimate of your
+#    `return {"A": "plain statement", ..., "use": "B"}`). Decide it by section 6's advice on
+#    when to mention an alternative; your scenario assumes that Northwind's estimate of your
 #    reservation price is its pay band's midpoint, `offers.band_midpoint`. Work it out
 #    from `offers`: the check also moves the midpoint.
 #
@@ -756,8 +760,8 @@ def practice_labels():
     return {
         "A": "misrepresentation",
         "B": "warning",
-        "C": "honest",
-        "D": "honest",
+        "C": "plain statement",
+        "D": "plain statement",
         "E": "bluff",
         "F": "bluff",
     }
@@ -793,24 +797,24 @@ def label_statements(offers):
             )
             labels[letter] = "warning" if max(amounts) <= limit else "bluff"
         elif amounts and not named:  # a figure about the least I would accept
-            labels[letter] = "bluff" if max(amounts) > reservation else "honest"
+            labels[letter] = "bluff" if max(amounts) > reservation else "plain statement"
         elif named and (not amounts <= facts[named[0]] or "guarantees" in text):
             labels[letter] = "misrepresentation"  # a false fact about an alternative
         else:
-            labels[letter] = "honest"
+            labels[letter] = "plain statement"
         told[letter] = "a floor" if amounts and not named else "nothing"
         if named:  # my BATNA's terms, or another offer's
             mine = named[0] == {"Freelance": "client"}.get(batna, batna)
             told[letter] = "terms" if mine else "another offer"
     strong = batna_value > offers.band_midpoint  # its terms would raise their estimate
     want = "terms" if strong else "nothing"
-    use = next(x for x in labels if labels[x] == "honest" and told[x] == want)
+    use = next(x for x in labels if labels[x] == "plain statement" and told[x] == want)
     return {**labels, "use": use}
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "label-statements-test", "schema_version": 3}
-"""Check that label_statements tells honest statements from warnings, bluffs and lies."""
+"""Check that label_statements tells plain statements from warnings, bluffs and lies."""
 check.label_statements(label_statements)
 ### BEGIN HIDDEN TESTS
 check.label_statements(label_statements, hidden=True)
