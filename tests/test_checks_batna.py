@@ -162,7 +162,9 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     assert all(text in shown for _, text in practice.statements)
     assert f"{reservation_of(practice):,.0f} for the job as offered" in shown
     text = _cell("q7-text")
-    assert "the labels of your own statements are marked when the notebook is graded" in text
+    # review 70 X1: said plainly, in bold, that the check does not judge them
+    assert "**The check under your answer does not judge your own labels**" in text
+    assert "they are marked when the notebook is graded" in text
     assert "Practise first on a case that is not yours" in text
 
 
@@ -1173,7 +1175,11 @@ def test_ignoring_remote_days_is_caught_where_they_matter(learner, monkeypatch):
     own_case(monkeypatch, replace(ada, northwind_offers=(offer, *ada.northwind_offers[1:])))
     got = messages(check.respond_to_offer(no_remote_days))
     assert got["responses"][0] == 0
-    assert "with its remote days your reservation price is" in got["responses"][1]
+    # review 70 X2: the own case's hint names the threshold, not the reservation price
+    assert (
+        "the offer has remote days and is at or above the even split of your zone with them"
+        in (got["responses"][1])
+    )
 
 
 def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(answers, learner):
@@ -2444,19 +2450,26 @@ def test_the_share_at_the_table_is_defined_where_section_7_first_uses_it():
     assert "**share at the table**" in _cell("nash-teaching")
 
 
-def test_package_is_defined_in_section_5_before_any_use():
+def test_package_is_defined_in_section_4_before_any_use():
     """The revise/hold quiz spoke of 'the package' two sections before packages appear; it
-    now says 'an offer with two remote days', and section 5 defines a package (salary and
-    remote days together) before its first use of the word."""
+    now says 'an offer with two remote days'. Review 70 U4: section 4 and question 5 already
+    treated the job with two remote days as a zone of its own, while section 5 defined a
+    package; section 4 now defines it (salary and other terms together, each with its own
+    reservation prices and zone) before its first use of the word, and section 5 says what
+    a package is at Northwind."""
     from course.scenarios.batna import NEWS
 
     cells = source_notebook("02_batna", "batna").cells
     ids = [cell.metadata.get("nbgrader", {}).get("grade_id") for cell in cells]
-    for cell in cells[: ids.index("decide-teaching")]:
+    for cell in cells[: ids.index("zopa-teaching")]:
         assert "package" not in cell.source
-    decide = _cell("decide-teaching")
-    first = decide.index("package")
-    assert decide[:first].endswith("Call an offer's salary and remote days together its **")
+    zopa = _cell("zopa-teaching")
+    first = zopa.index("package")
+    assert zopa[:first].endswith("Call an offer's salary and its other terms together its **")
+    assert "Call an offer's salary" not in _cell("decide-teaching")
+    assert "A package (section 4) is here a salary with 0 or 2 remote days" in _cell(
+        "decide-teaching"
+    )
     remote = next(why for text, _, why in NEWS if "remote days" in text)
     assert "questions 5 and 6 use this reservation price" in remote
 
@@ -4278,7 +4291,12 @@ def test_section_7_and_question_10_say_their_deltas_fit_only_a_costly_delay():
     nash = _cell("nash-teaching")
     # review 69 U1: section 7 no longer restates it; question 10 says why delta is low
     assert "about 0.98" not in nash
-    assert "low because a late start also loses work" in _cell("q10-text")
+    # review 70 U3: "a late start also loses work" did not explain a 5-20% weekly loss; the
+    # figure is now called stylised, with the 0.98 a week alone would give
+    q10 = _cell("q10-text")
+    assert "low because a late start also loses work" not in q10
+    assert "It is a stylised figure, 0.8 to 0.95, set low so that the effect shows" in q10
+    assert "losing the week alone would leave about 0.98" in q10
 
 
 def test_the_left_open_case_is_shorter_and_the_module_does_not_grow():

@@ -113,3 +113,58 @@ def test_the_course_solution_labels_every_learner_as_the_key_does(monkeypatch):
         monkeypatch.setenv("LEVERAGE_LEARNER", who)
         offers = course.variant("02_batna", who)
         assert solve(offers) == statement_key(offers), who
+
+
+def test_question_7s_visible_check_says_first_that_own_labels_are_not_judged(capsys, learner):
+    """Review 70 X1: a learner with every label wrong read "Your labels have the right form"
+    first; the sentence that the own labels are not judged here now comes first, and the
+    question says it in bold."""
+    solve = _solutions()["label_statements"]
+    wrong = {letter: "bluff" for letter in "ABCDEF"}
+    assert check.label_statements(lambda o: {**wrong, "use": solve(o)["use"]}) is None
+    said = capsys.readouterr().out
+    assert said.index(check.MARKED_WHEN_GRADED) < said.index("right form")
+    assert "**The check under your answer does not judge your own labels**" in _cell("q7-text")
+
+
+def test_own_case_hints_of_questions_5_and_6_do_not_restate_earlier_answers(monkeypatch):
+    """Review 70 X2: question 6's hint on the learner's own offer named their reservation
+    price for the job as offered (question 3's answer) or with remote days; question 5's
+    hint said the job as offered leaves no zone (question 4's answer). On the learner's own
+    case the hints now name the threshold, not the figure; an example's hint keeps it."""
+    from course.scenarios.batna import REASONS, REMOTE_DAYS, northwind_reservation, reservation_of
+
+    no_zone_seen = 0
+    for who in LEARNERS:
+        monkeypatch.setenv("LEVERAGE_LEARNER", who)
+        offers = course.variant("02_batna", who)
+        figures = {
+            f"{reservation_of(offers):,.0f}",
+            f"{reservation_of(offers, REMOTE_DAYS):,.0f}",
+        }
+        for offer in offers.northwind_offers:
+            for reason in REASONS:
+                hint, _ = check._why_alone(offers, offer, reason)
+                assert not any(f in hint for f in figures), (who, reason, hint)
+        limit = northwind_reservation(offers)
+        if reservation_of(offers) > limit:
+            no_zone_seen += 1
+            with pytest.raises(NotYet) as hint:
+                check.judge_target(offers, limit + 5_000)
+            said = str(hint.value)
+            assert "leaves a zone" not in said and "Build the band on the job with two" in said
+    assert no_zone_seen
+    # an example's hint still shows its figures
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    other = course.variant("02_batna", "bob")
+    offer = other.northwind_offers[0]
+    hint, _ = check._why_alone(other, offer, "commute trap")
+    assert f"{reservation_of(other, offer.remote_days):,.0f}" in hint
+
+
+def test_question_2_names_its_pair_by_value_not_expected_value():
+    """Review 70 U5: under risk_averse=True the pair holds a sure amount, not an expected
+    value."""
+    q2 = _cell("q2-text")
+    assert "(name, expected_value)" not in q2
+    assert "`(name, value)`: its expected value, or under `risk_averse=True`" in q2

@@ -1052,23 +1052,32 @@ def _why_alone(offers, offer, reason):
     # review 68 X4: on the learner's own case the even split can be question 5's graded
     # target, so only an example's hint shows it
     at = "" if your == "your" or split is None else f", {split:,.0f}"
+    # review 70 X2: nor a reservation price, question 3's answer (and its half-commute form)
+    mine = your == "your"
+
+    def price(value):
+        return "" if mine else f", {value:,.0f},"
+
     if reason == "no zone even with remote days":
         return (
-            f"even with two remote days {your} reservation price is {with_remote:,.0f}, more "
+            f"even with two remote days {your} reservation price{price(with_remote)} is more "
             f"than Northwind's reservation price {limit:,.0f}: no package works for both",
             "when even two remote days leave your reservation price above Northwind's, no "
             "package works for both",
         )
     if reason == "even split reached":
         return (
-            f"with its remote days {your} reservation price is {reservation:,.0f}, and the offer "
-            f"is at or above the even split of that zone{at}",
+            f"the offer has remote days and is at or above the even split of your zone with "
+            f"them{at}"
+            if mine
+            else f"with its remote days {your} reservation price is {reservation:,.0f}, and "
+            f"the offer is at or above the even split of that zone{at}",
             "an offer with remote days at or above the even split of its zone is one to take",
         )
     if reason == "no remote days":
         short = (
             f" (without them the salary is even below {your} reservation price for the job as "
-            f"offered, {reservation:,.0f})"
+            f"offered{price(reservation)[:-1]})"
             if offer.salary < reservation
             else ""
         )
@@ -1091,14 +1100,14 @@ def _why_alone(offers, offer, reason):
     if reason == "commute trap":
         return (
             f"it beats {your} BATNA's value, {batna_value(offers):,.0f}, but not {your} "
-            f"reservation price for this package, {reservation:,.0f}: once the commute is "
+            f"reservation price for this package{price(reservation)[:-1]}: once the commute is "
             f"counted {'you' if your == 'your' else 'they'} would be worse off than with "
             f"{your} BATNA",
             "an offer above your BATNA's value but below your reservation price for its "
             "package leaves you worse off once the commute is counted",
         )
     return (
-        f"it reaches {your} reservation price for this package, {reservation:,.0f}, but not "
+        f"it reaches {your} reservation price for this package{price(reservation)} but not "
         f"the even split of the zone with remote days{at}",
         "an offer inside the zone but below its even split is one to answer, not to take",
     )
@@ -1488,10 +1497,12 @@ def label_statements(answer, hidden=False):
             raise answers
         _form_of_labels(offers, answers)
         use = _use_parts(answer, cases, answers)
+        # review 70 X1: the "not judged here" sentence comes first, so no learner reads the
+        # form message as a pass of the labels
         say(
-            "Your labels have the right form: one of the four labels for each of statements "
-            f"A to F. {MARKED_WHEN_GRADED}\nThe statement to make (judged here, on your "
-            f"case and with the band's midpoint moved): {use}"
+            f"{MARKED_WHEN_GRADED}\nYour labels have the right form: one of the four labels "
+            "for each of statements A to F. The statement to make (judged here, on your case "
+            f"and with the band's midpoint moved): {use}"
         )
         return None
 
@@ -1839,8 +1850,13 @@ def judge_target(offers, value):
     zone = "the zone with two remote days"
     plain = reservation_of(offers)
     if value > limit and not same_money(value, limit):
+        # review 70 X2: it said the job as offered leaves no zone here, question 4's answer
         package = (
-            " Here even the reservation price for the job as offered is above that cost: only the job with two remote days leaves a zone."
+            " Build the band on the job with two remote days: its reservation price is the "
+            "bottom of the zone."
+            if plain > limit and offers == _drawn(learner_id())
+            else " Here even the reservation price for the job as offered is above that cost: "
+            "only the job with two remote days leaves a zone."
             if plain > limit
             else ""
         )

@@ -1094,8 +1094,8 @@ def judge_news(index, choice):
 PRESSURES = ("may be cancelled", "answer date", "start slips")
 
 #: The share of the gain still worth having after a week of talks, when the start slips:
-#: low for a week (a week's share of a year's gain alone gives about 0.98), so section 7
-#: and question 10 say the late start also loses work.
+#: low for a week (a week's share of a year's gain alone gives about 0.98), a stylised
+#: figure chosen so the effect shows, as question 10 says (review 70 U3).
 DELTAS = (0.8, 0.9, 0.95)
 
 

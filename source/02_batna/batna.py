@@ -173,7 +173,8 @@ check.startup_tree(startup_tree, hidden=True)
 # ### Question 2 (2 marks): which alternative is your BATNA?
 #
 # Write `choose_batna(offers)`. Describe all three alternatives as trees and return the
-# best one as a pair `(name, expected_value)`, with the name spelled as in the scenario
+# best one as a pair `(name, value)`: its expected value, or under `risk_averse=True` below
+# the sure amount it is valued at. Spell the name as in the scenario
 # (capitals, spaces and underscores do not count: `"HarborBank"` and `"harbor_bank"` both
 # name Harbor Bank):
 #
@@ -381,8 +382,10 @@ BatnaBuilder()
 #
 # This is a zone on salary alone, with both reservation prices fixed. Other terms can move
 # them: remote days shorten your commute, a signing bonus or a later start date may be worth
-# more to one side than it costs the other. So "no zone" means "no zone on these terms", and
-# the next step is to look for terms that change the numbers.
+# more to one side than it costs the other. Call an offer's salary and its other terms
+# together its **package**: each package has its own reservation prices, and its own zone.
+# So "no zone" means "no zone for this package", and the next step is to look for terms
+# that change the numbers.
 #
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the most the other side could pay. This course calls its middle the
@@ -512,8 +515,8 @@ check.target_salary(target_salary, hidden=True)
 # To answer an offer, this module's rule rests on three facts of your scenario: salary and
 # remote days are the only terms Northwind can move (no signing bonus, a fixed start date),
 # its policy allows at most two remote days a week, and remote days cost Northwind nothing
-# while they halve your commute. Call an offer's salary and remote days together its
-# **package**. A package with two remote days therefore has its own reservation price,
+# while they halve your commute. A package (section 4) is here a salary with 0 or 2 remote
+# days, and one with two remote days has its own reservation price,
 # $V + c/2$ instead of section 3's $r = V + c$, and a deal without them leaves value on the
 # table for both sides.
 #
@@ -744,9 +747,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # *Marks.* Each right label of your two demands, your claim and your statement about an
 # offer earns three eighths of a mark, whatever the other labels; the choice under
-# `"use"` earns half a mark. The check under your answer confirms only the labels' form:
-# the labels of your own statements are marked when the notebook is graded, so that
-# re-running the check cannot find them.
+# `"use"` earns half a mark. **The check under your answer does not judge your own
+# labels**, only their form: they are marked when the notebook is graded, so that
+# re-running the check cannot find them. It does judge the choice under `"use"`.
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
@@ -1157,8 +1160,9 @@ check.batna_when(batna_when, hidden=True)
 # - `talks.answer_date` (your story as it stands): all three employers want your answer
 #   by one date, and waiting costs no one anything;
 # - `talks.start_slips`: each week of talks moves your start a week later, and there is no
-#   answer date; `talks.delta` is the share of the gain still worth having a week on, low
-#   because a late start also loses work.
+#   answer date; `talks.delta` is the share of the gain still worth having a week on. It
+#   is a stylised figure, 0.8 to 0.95, set low so that the effect shows: a week is only
+#   about a fiftieth of a year, so losing the week alone would leave about 0.98.
 #
 # You take turns weekly. `talks.proposer` names who makes the first offer; in the
 # answer-date version only, it names who makes the last one before that date.
