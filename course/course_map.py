@@ -66,7 +66,7 @@ MODULES = (
         "BATNA, reservation price and target, the other side's alternatives and the ZOPA, "
         "accept / ask for remote days / counter / walk away, mentioning alternatives "
         "honestly and when to, the Nash split against outside options and which one fits",
-        450,
+        405,
         (
             "startup_tree",
             "choose_batna",

@@ -532,11 +532,15 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
     assert "Choose it with the open alternative beside each candidate" in flat  # review 69 U2
-    assert "Choose your fallback with Lumen beside each candidate" in flat
+    # review 70 U1: question 9's bullet points to the box, which says it once
+    assert "Choose your fallback with Lumen beside each candidate" not in flat
     assert "fallback, chosen with it beside each candidate, is a sure amount" in flat
     # question 9 asked only to draw both trees, and the rubric let a sure fallback cancel the
     # open offer without the section's second condition
-    assert "Choose your fallback with Lumen beside each candidate (the box below)" in flat
+    # review 70 U1: the box says it, before it draws both trees
+    assert "Choose it with the open alternative beside each candidate, then draw both trees" in (
+        flat
+    )
     assert "is a sure amount no lower than its worst outcome" in flat
 
 
@@ -624,7 +628,8 @@ def test_the_practice_case_of_question_7_is_not_the_own_key_by_analogy():
     # review 66 U4: the sentence spoke to a strategy of copying labels, not to the task
     assert "Its labels are not yours by analogy" not in text
     assert "Your own statements are drawn apart from it, so judge each of them afresh" in text
-    assert "your claim that you would turn down a salary, and your statement about an offer" in text
+    # review 70 U1: the four statements that turn on a figure are named once, in the marks
+    assert "your two demands, your claim and your statement about an offer" in text
 
 
 def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
@@ -1439,7 +1444,7 @@ def test_the_revise_or_hold_quiz_says_which_facts_move_your_reservation_price():
     from course.scenarios.batna import NEWS
 
     news = " ".join(_cell("news-text").split())
-    assert "this quiz is about your reservation price" in news
+    assert "This quiz is about your reservation price" in news
     assert "a fact can be true, and still change neither" in news
     rate_card = next(item for item in NEWS if "rate card" in item[0])
     assert rate_card[1] == "hold it" and "raises the most Northwind would pay" in rate_card[2]
@@ -1453,7 +1458,7 @@ def test_the_precision_of_money_answers_is_stated_before_question_3(learner):
     says it once: unrounded, to the cent; and a reservation price rounded to the hundred
     is indeed refused where it is not a multiple of a hundred."""
     intro = _cell("intro")
-    assert "return it unrounded: the checks compare it to the cent" in intro
+    assert "Return amounts unrounded: the checks compare them to the cent" in intro
     ada = course.variant("02_batna", "ada")
     value = reservation_of(ada) + 50  # a rounding to the hundred, 50 off
     with pytest.raises(NotYet):
@@ -1468,7 +1473,7 @@ def test_the_intro_states_each_questions_tolerance_as_its_check_applies_it(learn
     from course.scenarios.batna import batna_rise_of, target_of
 
     intro = " ".join(_cell("intro").split())
-    assert "question 5 takes a target within 100 of the right one" in intro
+    assert "question 5 takes a target within 100" in intro
     # review 67 C2: question 8's own-talks part takes the whole unit too
     assert "questions 8 (your own talks), 9 and 10 an amount rounded to the whole unit" in intro
     ada = course.variant("02_batna", "ada")
@@ -1651,7 +1656,7 @@ def test_the_job_as_offered_split_fails_visibly_and_the_hint_names_rule_step_2(w
     as offered whenever that zone exists scored 2/2 on the visible check for alice, carol and
     bob and 0/2 at grading, since no visible offer lay between the two even splits. The test
     offers now hold one with and one without remote days there, and the hint sends the
-    learner to the zone with two remote days (rule step 2)."""
+    learner to the zone with two remote days (section 5's rule)."""
     from course.variants import learner_as
 
     job_split = functools.partial(_rule, job_split=True)
@@ -1660,7 +1665,7 @@ def test_the_job_as_offered_split_fails_visibly_and_the_hint_names_rule_step_2(w
         graded = check.respond_to_offer(job_split, hidden=True)
     assert seen["responses"][0] == 0 and graded.earned < 2, seen
     assert (
-        "judge every offer against the zone with two remote days (rule step 2)"
+        "judge every offer against the zone with two remote days (section 5's rule)"
         in (seen["responses"][1])
     ), seen["responses"][1]
 
@@ -2087,9 +2092,10 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     hours; the surplus and the Model Rule before they are used; what the outside-option model
     says with section 7's numbers; the chances Northwind is assumed to take at face value."""
     intro, risk = _cell("intro"), _cell("ev-risk")
-    assert "about 3½ hours" not in intro and "about 7½ to 8 hours" in intro
+    # review 70 U1: the module is about 15% shorter, and so is its stated time
+    assert "about 3½ hours" not in intro and "about 6½ to 7 hours" in intro
     assert "surplus (what it gains over both sides' alternatives together)" in intro
-    assert "one attitude to risk of a simple kind" in " ".join(risk.split())
+    assert "from one attitude to risk (constant relative risk aversion" in " ".join(risk.split())
     reservation = _cell("reservation-teaching")
     assert "the outcome you aim to land at, better than your reservation price" in reservation
     assert "your first offer lies beyond the target" in reservation
@@ -2362,7 +2368,9 @@ def test_the_intro_times_each_sitting_and_they_add_up():
     )
     first, middle, low, high = (_hours(x) for x in parts.groups())
     assert (first + middle + low, first + middle + high) == tuple(map(_hours, total.groups()))
-    assert first == middle == 2.5 and _hours(total.group(1)) >= 7.5
+    # review 70 U1: sections 5 to 7 were cut by about a fifth, so each of the first two
+    # sittings is back to 2 hours and the total to 6½ to 7
+    assert first == middle == 2 and _hours(total.group(1)) == 6.5
 
 
 def test_the_target_question_sits_where_section_4_teaches_the_band():
@@ -2567,12 +2575,12 @@ def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
         ("misrepresentation", "false"),
     ]
     bullets = [
-        honest.index(f"- **{label}.**")
-        for label in ("Plain statement", "Warning", "Bluff", "Misrepresentation")
+        honest.index(f"- **{label}.**") for label in ("Warning", "Bluff", "Misrepresentation")
     ]
     assert bullets == sorted(bullets)
     assert "(below)" not in honest
     assert honest.index("| misrepresentation |") < bullets[0]
+    assert "Keeping your reservation price to yourself is a plain statement too." in honest
 
 
 def test_section_6s_model_warning_names_the_package_its_figure_is_for():
@@ -2594,7 +2602,8 @@ def test_the_rule_calls_any_offer_below_the_batna_by_that_reason_as_the_check_do
     the check's verdict on an offer 100 below is that."""
     text = _cell("decide-teaching")
     assert "An extreme low offer, below what your BATNA is worth" not in text
-    assert "Any offer below what your BATNA is worth, by however little" in text
+    # review 70 U1: the rule is a table; its row says it
+    assert "| counter | any offer below what your BATNA is worth, by however little |" in text
     s = _drawn_for("ada")
     close = NorthwindOffer(batna_value(s) - 100, 0)
     assert right_response(s, close) == ("counter", "below your BATNA")
@@ -2655,7 +2664,11 @@ def test_the_explorer_asks_for_the_move_of_the_even_split_before_it_shows_it():
     slider and compares."""
     text = _cell("explorer-text")
     assert "find the new even split" not in text
-    assert "before you touch the slider again, work out where the even split will be" in text
+    # review 70 U1: shorter, the learner still works out the move before raising it
+    assert "Work out where the even split will be if you raise your reservation by 1,000; then" in (
+        text
+    )
+    assert "then raise it and check" in text
 
 
 def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away():
@@ -2962,7 +2975,8 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert "ask for a term that costs the other side nothing (here, remote days)" in intro
     section3 = _cell("reservation-teaching")
     for term in ("even split", "surplus", "ZOPA", "zone", "module 04"):
-        assert term not in section3.split("A reservation price is the least you accept")[1], term
+        # review 70 U1: the target paragraph now opens "Set a **target** too"
+        assert term not in section3.split("Set a **target** too")[1], term
     zopa_text = _cell("zopa-teaching")
     assert "**Where your target belongs.**" in zopa_text
     assert zopa_text.index("**surplus**") < zopa_text.index("**Where your target belongs.**")
@@ -3262,10 +3276,14 @@ def test_the_summary_values_an_alternative_known_first_by_its_outcome_and_not_on
 
 
 def test_question_9s_left_open_conditions_are_a_list():
-    """The left-open timing packed four conditions into one paragraph; they are a list."""
+    """The left-open timing packed four conditions into one paragraph; they are a list.
+    Review 70 U1: the list moved into question 9's box with the worked cases, the bullet
+    pointing to it."""
     raw = cell_text("02_batna", "batna", "q9-text")
     assert "Take these conditions as given:" in raw
-    conditions = [line for line in raw.splitlines() if line.startswith("  - ")]
+    box = raw[raw.index("<details>") : raw.index("</details>")]
+    assert "Take these conditions as given:" in box
+    conditions = [line for line in box.splitlines() if line.startswith("- ")]
     assert len(conditions) == 4
 
 
@@ -3283,7 +3301,7 @@ def test_questions_1_and_4_ask_for_the_decision_not_the_procedure():
     assert "the salary you get if the funding round closes, with its chance" not in q1
     assert "as section 1 describes one" in q1
     assert "from its alternative, the agency's contractor" not in q4
-    assert "section 4 says which kind bounds what Northwind would pay" in " ".join(q4.split())
+    assert "make Northwind's reservation price (section 4)" in " ".join(q4.split())
 
 
 def test_a_zone_hint_names_an_examples_reservation_price_once(learner):
@@ -4199,7 +4217,7 @@ def test_section_5_gives_target_even_split_and_reservation_price_one_job_each():
     reservation price decides at a last word; "floor" is never the even split's name."""
     decide = _cell("decide-teaching")
     # review 61 U4: the three jobs were one 16-line paragraph; they are a table, one row each
-    assert "So three figures each do one job:" in decide
+    assert "Three figures each do one job:" in decide
     jobs = ["| target (question 5) | what you ask for", "| even split | judges Northwind's offer"]
     jobs = [decide.index(job) for job in [*jobs, "| reservation price, for the package offered"]]
     assert jobs == sorted(jobs)
@@ -4235,8 +4253,10 @@ def test_fallback_delta_and_share_at_the_table_are_defined_at_first_use():
     # box points to it
     assert "fallback" not in _cell("reservation-teaching")
     q9 = " ".join(_cell("q9-text").split())
+    # review 70 U1: the left-open bullet no longer uses "fallback"; the box defines it first
     first = q9.index("fallback")
-    assert first < q9.index("(the box below)") < first + 60 < q9.index("your **fallback**")
+    assert q9.index("The box below gives the conditions") < first
+    assert first == q9.index("your **fallback**") + len("your **")
     nash = _cell("nash-teaching")
     assert nash.index("share at the table") == nash.index("**share at the table**") + 2
     assert nash.index("where $\\delta$ is the share of the pie") < nash.index("week later")
@@ -4264,7 +4284,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     assert '"I would turn down 90,000" is true, a plain statement' in honest
     assert "though it points the other side at a figure you would refuse" in honest
     assert (
-        "a true statement chosen to make the other side believe a false fact about the world "
+        "A true statement chosen to make the other side believe a false fact about the world "
         "it will rely on" in honest
     )
     assert "not made honest by being true" in honest
@@ -4373,7 +4393,7 @@ def test_question_4_names_a_pay_figure_taken_for_northwinds_reservation_price(le
     }
     assert said[0] == 0 and f"that top is the {named[field]}" in said[1], said
     text = " ".join(_cell("q4-text").split())
-    assert "which of your scenario's figures make Northwind's reservation price" in text
+    assert "make Northwind's reservation price (section 4)" in text
     assert all(f"`offers.{f}`" in text for f in ("pay_survey", "band_midpoint", "agency_fee"))
     assert "what it rests on" not in text
 
@@ -4484,7 +4504,8 @@ def test_review_62_section_3s_timings_are_a_table_and_section_7_cites_the_deadli
     assert "what you would do without this deal, the open alternative aside" in _cell("q9-text")
     risk = _cell("ev-risk")
     assert "in proportion to the amounts at stake" not in risk
-    assert "scale every amount, wealth included, by $k$ and the premium scales by $k$" in risk
+    # review 70 U1: the scaling property is cut; the attitude is still named, with its sources
+    assert "constant relative risk aversion: Pratt 1964; Arrow 1965" in risk
     nash = _cell("nash-teaching")
     assert "Roth, Murnighan and Schoumaker" in nash and "did not test it" in nash
 
@@ -4576,13 +4597,14 @@ def test_section_6_and_questions_9_and_10_say_each_thing_once_with_asides_in_sid
     are module 00's and module 03's."""
     honest = _cell("honest-teaching")
     running = _outside_details(honest)
-    assert len(running.split()) < 950, len(running.split())
+    # review 70 U1: 770 words outside the side note after the cut, plus 1%
+    assert len(running.split()) < 778, len(running.split())
     for aside in ("Model Rule 4.1", "Schelling", "Robinson, Lewicki and Donahue"):
         assert aside in honest and aside not in running, aside
     assert running.count("97,000") == 3  # the setting, the table's demand, the claim below
     assert honest.count("<details>") == 1
     q9 = _cell("q9-text")
-    assert len(_outside_details(q9).split()) < 400
+    assert len(_outside_details(q9).split()) < 192  # review 70 U1: 190, plus 1%
     assert 'Worked cases for "left open"' in q9 and "107,500" not in _outside_details(q9)
     assert "Decide for each timing how Lumen counts" not in q9
     q10 = _cell("q10-text")
@@ -4674,16 +4696,16 @@ def test_sections_6_and_7_and_questions_7_to_10_are_shorter_and_point_to_module_
     asides on the threshold 2V + c and on delta near 0.98 are gone. The own-case part of
     question 8 (review 66 X1) is new and counted apart."""
     words = {g: len(_cell(g).split()) for g in ("honest-teaching", "nash-teaching")}
-    assert words["honest-teaching"] <= 1_280, words
+    assert words["honest-teaching"] <= 1_077, words  # review 70 U1: 1,066, plus 1%
     # review 67 U1: the W = A condition is stated once, the breakdown-payoff aside and the
     # explorer's half unit are cut (1,691 words after review 67 E2 stated the proposer's gain)
-    assert words["nash-teaching"] <= 1_605, words
+    assert words["nash-teaching"] <= 1_227, words  # review 70 U1: 1,214, plus 1%
     old = ("honest-teaching", "q7-text", "nash-teaching", "q8-text", "q9-text", "q10-text")
-    assert sum(len(_cell(g).split()) for g in old) <= 4_330
+    assert sum(len(_cell(g).split()) for g in old) <= 3_629  # review 70 U1: 3,593, plus 1%
     nash = _cell("nash-teaching")
     assert nash.count("<details>") == 1 and "Northwind's case in numbers" in nash
     assert "Module 03, section 5, treats the variants." in nash
-    assert _markdown_words() <= 10_700
+    assert _markdown_words() <= 8_759  # review 70 U1: 8,672 after the cut, plus 1%
 
 
 def test_section_7_says_which_reservation_price_each_case_uses():

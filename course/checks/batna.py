@@ -1029,14 +1029,15 @@ def judge_response(offers, number, offer, given, part="response"):
 def _why(offers, offer, reason):
     """Why ``reason`` is the one for ``offer``: a sentence with the case's numbers, and the
     same in general words; for an offer at or above the even split with remote days but below
-    that of the job as offered, both end by naming rule step 2 (review 62 X1)."""
+    that of the job as offered, both end by naming section 5's rule (review 62 X1; a
+    numbered step until review 70 made the rule a table)."""
     hint, general = _why_alone(offers, offer, reason)
     job_split = even_split(offers)
     if reason in ("even split reached", "no remote days") and (
         job_split is not None and offer.salary < job_split
     ):
         step = (
-            "; judge every offer against the zone with two remote days (rule step 2), not "
+            "; judge every offer against the zone with two remote days (section 5's rule), not "
             "the zone for the job as offered"
         )
         return hint + step, general + step

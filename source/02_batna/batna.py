@@ -14,41 +14,36 @@
 # # Module 02 — Alternatives: your BATNA
 #
 # Your strongest argument at a negotiating table is often what you will do if this deal
-# falls through. This module turns that idea into numbers, and then into decisions.
+# falls through.
 #
 # You will learn to
 #
-# 1. put a value on an alternative whose outcome is uncertain, and see how your attitude
-#    to risk changes that value;
-# 2. pick your best alternative, your **BATNA**;
-# 3. turn it into a **reservation price**, the worst terms you would accept, and set a
+# 1. value an uncertain alternative, and pick your best one, your **BATNA**;
+# 2. turn it into a **reservation price**, the worst terms you would accept, and set a
 #    target;
-# 4. work out the other side's reservation price from *its* alternative, and find the
-#    zone where a deal can happen at all, the **ZOPA**;
-# 5. decide what to do with an offer: accept it, counter it, ask for a term that costs the
-#    other side nothing (here, remote days), or walk away;
-# 6. mention your alternatives honestly, and judge when to mention them at all;
-# 7. see how a deal's surplus (what it gains over both sides' alternatives together)
+# 3. work out the other side's reservation price from *its* alternative, and the zone
+#    where a deal can happen, the **ZOPA**;
+# 4. decide what to do with an offer: accept it, counter it, ask for a term that costs the
+#    other side nothing (here, remote days), or walk away; and mention your alternatives
+#    honestly;
+# 5. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits, and when a better BATNA earns you more.
 #
-# It takes about 7½ to 8 hours, best in three sittings; longer if Python is new to you:
-# about 2½ hours for sections 1 to 4 with questions 1 to 5, 2½ hours for sections 5 and 6
+# It takes about 6½ to 7 hours, best in three sittings; longer if Python is new to you:
+# about 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
 # with questions 6 and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and the
 # reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
-# the cells after them check your answer and tell you what to fix. Where a question asks for
-# an amount that has one right value, return it unrounded: the checks compare it to the
-# cent, but question 5 takes a target within 100 of the right one, and questions 8 (your own
-# talks), 9 and 10 an amount rounded to the whole unit.
+# the cells after them check your answer. Return amounts unrounded: the checks compare them
+# to the cent, but question 5 takes a target within 100, and questions 8 (your own talks),
+# 9 and 10 an amount rounded to the whole unit.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
-# The next cell loads the course library and draws your scenario. The first time, it asks
-# for your course id instead: type the id your instructor gave you in the box and press
-# Enter. Your scenario then appears under the box, and this computer remembers the id.
-# The cell keeps your scenario as `offers`, the name your functions will use for it; the
-# table at the end of the scenario names each number as they read it, for example
-# `offers.bank_salary`.
+# The next cell draws your scenario. The first time, it asks for your course id: type the
+# id your instructor gave you and press Enter. The cell
+# keeps your scenario as `offers`; the table at its end names each number as your
+# functions read it, for example `offers.bank_salary`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
@@ -68,15 +63,13 @@ offers
 # ## 1. What an uncertain alternative is worth
 #
 # Fisher and Ury named it in *Getting to Yes* (1981): your **B**est **A**lternative **T**o a
-# **N**egotiated **A**greement is what you will do if no deal is reached. An offer is good
-# or bad only compared with what you would get by walking away.
+# **N**egotiated **A**greement is what you will do if no deal is reached.
 #
-# Alternatives are rarely certain: a bonus may depend on how the year goes. We describe
-# such an alternative as a *tree*: each branch has a probability, and each leaf is what
-# you end up with. The branches leaving one point must have probabilities that add up to 1.
+# Alternatives are rarely certain. We describe one as a *tree*: each branch has a
+# probability (those leaving one point add up to 1), and each leaf is what you end up with.
 #
-# The standard yardstick for a tree is its **expected value**: each outcome weighted by
-# its probability, added up. For outcomes $v_1, \dots, v_n$ with probabilities
+# A tree's **expected value** is each outcome weighted by its probability, added up. For
+# outcomes $v_1, \dots, v_n$ with probabilities
 # $p_1, \dots, p_n$,
 #
 # $$\mathrm{EV} = \sum_{i=1}^{n} p_i \, v_i ,$$
@@ -92,8 +85,7 @@ expected_value(sure_offer), expected_value(startup_gamble)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ev-risk", "schema_version": 3}
 # On average the gamble is worth 95,000, more than the sure 90,000. But the average is
-# not what you will be paid: you get 120,000 or 70,000, and which one you get matters if
-# your rent is due either way.
+# not what you will be paid: you get 120,000 or 70,000.
 #
 # Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
 # the sure amount that is exactly as good to you as the gamble. Someone for whom a sure
@@ -105,18 +97,16 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For the person who would take 88,000, the sure offer of 90,000 is the better
 # alternative, although the gamble has the higher expected value. So compare alternatives
 # by what each is worth *to you*: its expected value if you are risk-neutral, your
-# certainty equivalent if you are not. One attitude to risk prices every gamble you face,
-# so if you use a certainty equivalent for one alternative, use one for each. One attitude
-# need not be averse to every gamble: the same person may buy insurance and a lottery
-# ticket (Friedman and Savage 1948).
+# certainty equivalent if you are not, from one attitude to risk for every gamble. One
+# attitude need not be averse to every gamble: the same person may buy insurance and a
+# lottery ticket (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** They value alternatives at their expected values,
-# as a risk-neutral job seeker would, except question 3's second part, which gives you a
-# sure amount for each of your two gambles. Both come from one attitude to risk of a simple
-# kind, constant relative risk aversion: scale every amount, wealth included, by $k$ and
-# the premium scales by $k$ (Pratt 1964; Arrow 1965). Your scenario applies it to this
-# year's pay alone, as if that were all you had, so its premiums are larger than someone
-# with savings would feel. The builder in section 3 lets you try your own.
+# except question 3's second part, which gives you a sure amount for each of your two
+# gambles, from one attitude to risk (constant relative risk aversion: Pratt 1964; Arrow
+# 1965) applied to this year's pay alone, as if that were all you had, so its premiums are
+# larger than someone with savings would feel. The builder in section 3 lets you try your
+# own.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -124,11 +114,10 @@ risk_attitude(startup_gamble, 88_000)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (1 mark): Lumen's offer as a tree
 #
-# Write `startup_tree(offers)`. It takes a scenario like yours and returns Lumen's offer
-# as a tree, as section 1 describes one, from `offers.startup_base`,
-# `offers.startup_bonus` and `offers.funding_probability` (your scenario's story says what
-# each one means). The check looks at both outcomes, not only at the expected value. It
-# runs your function on your scenario; grading also runs it on other learners'.
+# Write `startup_tree(offers)`. It takes a scenario like yours and returns Lumen's offer as
+# a tree, as section 1 describes one, from `offers.startup_base`, `offers.startup_bonus` and
+# `offers.funding_probability` (the story says what each means). The check looks at both
+# outcomes, on your scenario; grading also on other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "startup-tree-answer", "schema_version": 3}
@@ -153,21 +142,17 @@ check.startup_tree(startup_tree, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "choose-teaching", "schema_version": 3}
 # ## 2. Choosing your BATNA
 #
-# When you hold several alternatives, only the best one counts as your BATNA: it is the
-# one you would actually take if the talks failed. The others still matter: if the best
-# one disappears, the next best takes its place.
+# When you hold several alternatives, only the best one counts as your BATNA: the one you
+# would actually take if the talks failed; if it disappears, the next best takes its place.
+# Several job offers are the classic case: a candidate with a second written offer can ask
+# for more and mean it; one with no other offer is negotiating against unemployment, and the
+# employer usually knows it.
 #
-# Several job offers are the classic case. A candidate with a second written offer can
-# ask for more and mean it, because walking away costs them little, and the employer can
-# check that the offer is real. A candidate with no other offer is negotiating against
-# unemployment, and the employer usually knows it.
-#
-# To compare alternatives that differ in risk, compare what each is worth to you; in the
-# graded questions, that is the expected value. Picking the best one by its expected value
-# assumes two things, and your scenario states both: the alternatives exclude each other
-# (you can take only one), and you must choose before their uncertainty is settled (section
-# 3 drops that assumption). Beware of comparing best cases: the freelance path may pay the
-# most at best and still be worth less on average.
+# Picking the best alternative by its expected value assumes two things, and your scenario
+# states both: the alternatives exclude each other (you can take only one), and you must
+# choose before their uncertainty is settled (section 3 drops that assumption). Beware of
+# comparing best cases: the freelance path may pay the most at best and still be worth less
+# on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): which alternative is your BATNA?
@@ -189,9 +174,8 @@ check.startup_tree(startup_tree, hidden=True)
 # two items counts too).
 #
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
-# `True`, value the two gambles at the sure amounts your scenario supposes you would take
-# instead, `offers.lumen_sure` for Lumen and `offers.freelance_sure` for Freelance, in
-# place of their trees.
+# `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, the
+# sure amounts your scenario supposes you would take instead of the gambles.
 #
 # *Grading, in short:* `choose_batna(offers)` on your scenario and four example learners':
 # in three, each alternative is the BATNA once; grading adds other learners'.
@@ -229,15 +213,12 @@ check.choose_batna(choose_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reservation-teaching", "schema_version": 3}
 # ## 3. Reservation price and target
 #
-# Your BATNA tells you what walking away is worth, but the least you should accept is
-# rarely that value itself. The deal on the table may cost you something your
-# alternative does not (a longer commute, a move, a less flexible contract), or give you
-# something extra. Your **reservation price** is the
-# worst deal you would still accept: the value of your BATNA, corrected for those
-# differences. Below it you take your BATNA instead. Many texts call it your walk-away
-# point or limit; this course says reservation price, and keeps "walk away" for the act.
-# Raiffa (*The Art and Science of Negotiation*, 1982) builds his analysis of bargaining on
-# this number.
+# The deal on the table may cost you something your alternative does not (a longer commute,
+# a move), or give you something extra. Your **reservation price** is the worst deal you
+# would still accept: the value of your BATNA, corrected for those differences. Below it you
+# take your BATNA instead. Many texts call it your walk-away point or limit; this course
+# says reservation price, and keeps "walk away" for the act (Raiffa, *The Art and Science of
+# Negotiation*, 1982, builds his analysis on this number).
 #
 # For a job that costs you $c$ a year more than your BATNA, worth $V$, the lowest salary
 # worth accepting is
@@ -259,36 +240,32 @@ check.choose_batna(choose_batna, hidden=True)
 # The third case needs more care; question 9 works it through, as an extension.
 #
 # Work it out *before* you negotiate: in the moment, a reservation price tends to drift
-# towards whatever is on offer. Revise it when you learn new facts about your alternatives
-# (your BATNA's offer is withdrawn, Lumen's funding round closes) or about what this deal
-# costs or gives you (remote days, a relocation allowance); never because of the number the
-# other side names or how hard they push: their offer tells you about them, not about your
-# alternatives. Fisher and Ury warn that a fixed *bottom line* keeps you from using what the
-# talks reveal; a reservation price built from your BATNA and revised on new facts avoids
-# that (Raiffa's approach).
+# towards whatever is on offer. Revise it on new facts about your alternatives (an offer
+# withdrawn, Lumen's round closed) or about what this deal costs or gives you (remote days);
+# never because of the number the other side names or how hard they push. (Fisher and Ury
+# warn that a fixed *bottom line* keeps you from using what the talks reveal; revising on
+# new facts avoids that.)
 #
-# A reservation price is the least you accept, not what you aim for. Set a **target**
-# too (also called a target point or an aspiration): the outcome you aim to land at,
-# better than your reservation price; section 4 says what places it. It is not your
-# opening: your first offer lies beyond the target, so that you can concede towards it.
-# Galinsky, Mussweiler and Medvec (*Journal of Personality and Social Psychology* 83,
-# 2002) found that
-# negotiators who kept their target in mind reached better deals than those who kept
-# their eyes on their reservation price, although they felt less satisfied with them.
-# Open and argue with your target in mind; keep your reservation price for deciding when
-# to walk away.
+# Set a **target** too (or aspiration): the outcome you aim to land at, better than your
+# reservation price; section 4 says what places it. It is not your opening: your first
+# offer lies beyond the target, so that you can concede towards it. Galinsky, Mussweiler
+# and Medvec (*Journal of Personality and Social Psychology* 83, 2002) found that
+# negotiators who kept their target in mind reached better deals than those who watched
+# their reservation price, though they felt less satisfied. Keep your reservation price for
+# deciding when to walk away.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-text", "schema_version": 3}
 # ### Exercise: revise or hold?
 #
-# Leverage shifts while you talk, and this quiz is about your reservation price alone.
-# Each item below reaches you during your talks with Northwind: decide whether it is a
+# This quiz is about your reservation price alone. Each item below reaches you during your
+# talks with Northwind: decide whether it is a
 # reason to work your reservation price out again (revise it; the figure may still come
 # out where it was) or no reason at all (hold it). Revise only for what your alternatives
 # are worth to you, or what this deal costs or gives you that they do not; a fact can be
-# true, and still change neither. Each choice is final: the item then tells you whether it
-# fits, and why; the line under the quiz counts your right choices. Two items come back as
-# graded questions; the feedback on each says which.
+# true, and still change neither. Each choice is
+# final, and the item then says whether it fits, and why; the line under the quiz counts
+# your right choices. Two items come back as graded
+# questions; the feedback on each says which.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -303,14 +280,11 @@ NewsQuiz()
 # `choose_batna` from question 2) and `offers.commute_cost`, the yearly extra cost of the
 # Northwind job.
 #
-# - First part (1 mark): with `risk_averse=False`, value the alternatives by their
-#   expected values. The check tries your case and question 2's four examples, as grading
-#   does, so a slip in your `choose_batna` shows here now, not only when graded.
-# - Second part (1 mark): with `risk_averse=True`, value Lumen and Freelance at the sure
-#   amounts your scenario supposes (`offers.lumen_sure`, `offers.freelance_sure`), as your
-#   `choose_batna` does. The check tries your case and three examples: one whose BATNA stops
-#   being Lumen at those sure amounts, one whose BATNA stops being Freelance, and one whose
-#   BATNA stays the same.
+# - First part (1 mark): with `risk_averse=False`, by expected values. The check tries
+#   your case and question 2's four examples, as grading does.
+# - Second part (1 mark): with `risk_averse=True`, Lumen and Freelance at their sure
+#   amounts, as your `choose_batna` does. The check tries your case and three examples, in
+#   two of which the BATNA changes.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
@@ -333,23 +307,15 @@ check.reservation_salary(reservation_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "builder-text", "schema_version": 3}
 # ### Exercise: your alternatives in the BATNA builder
 #
-# The builder shows each alternative's expected value, picks the best one and adds the
-# deal's extra cost to give the reservation price.
-#
-# 1. Replace the example with your three alternatives. The builder takes one level of
-#    outcomes, so flatten Freelance: the chance of each path is the product of the chances
-#    along it. Renewed and busy has chance `renewal_probability × busy_probability`
-#    (0.8 × 0.4 = 0.32 if those were your numbers), renewed and normal
-#    `renewal_probability × (1 − busy_probability)`, not renewed
-#    `1 − renewal_probability`. Check that the three expected values match the ones your
-#    `choose_batna` compares.
-# 2. Type your commute cost as the extra yearly cost of the deal: the reservation price
-#    should now be your answer to question 3.
-# 3. Type your `lumen_sure` under Lumen's *sure amount* and your `freelance_sure` under
-#    Freelance's: the builder should now agree with your answer to question 3's second
-#    part. Then replace them by the sure salaries *you* would take instead of each gamble
-#    (your certainty equivalents), from one attitude to risk, and read whether your BATNA
-#    and your reservation price change.
+# 1. Enter your three alternatives. The builder takes one level of outcomes, so flatten
+#    Freelance: each path's chance is the product of the chances along it (renewed and
+#    busy: `renewal_probability × busy_probability`). The expected values should match
+#    your `choose_batna`'s.
+# 2. Type your commute cost as the deal's extra cost: the reservation price should be your
+#    answer to question 3.
+# 3. Type `lumen_sure` and `freelance_sure` as the *sure amounts* to check question 3's
+#    second part; then type your own certainty equivalents, and see whether your BATNA and
+#    reservation price change.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-builder", "schema_version": 3}
 from course.widgets.batna import BatnaBuilder
@@ -423,14 +389,13 @@ BatnaBuilder()
 #
 # Write `northwind_zopa(offers, reservation)`. `reservation` is your reservation price from
 # expected values (question 3, first part); the check passes the right value. First decide
-# which of your scenario's figures make Northwind's reservation price. Four are about pay:
-# `offers.agency_rate`, `offers.agency_fee`, `offers.pay_survey` and `offers.band_midpoint`;
-# the story says what each one is, and section 4 says which kind bounds what Northwind would
-# pay. Then return the zone between the two as a pair `(low, high)`, or `None` when there is
+# which of your scenario's four pay figures (`offers.agency_rate`, `offers.agency_fee`,
+# `offers.pay_survey`, `offers.band_midpoint`) make Northwind's reservation price (section
+# 4). Then return the zone between the two as a pair `(low, high)`, or `None` when there is
 # no zone. The check tries your case, an example of the other kind and a case where the two
-# reservation prices are equal (section 4 says whether that is a zone), so both answers get
-# tested. Zones earn a mark; `None`, and the zone where the two prices are equal, half a
-# mark each, only beside the right zones.
+# reservation prices are equal (section 4 says whether that is a zone). Zones earn a mark;
+# `None`, and the zone where the two prices are equal, half a mark each, only beside the
+# right zones.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -458,17 +423,14 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # first part) and the buyer's to
 # Northwind's (question 4), as near as the sliders allow.
 #
-# - If you have a zone: move the proposed deal to the even split of the zone (its middle;
-#   section 5 uses it as your yardstick), and read how the surplus divides. Then, before you
-#   touch the slider again, work out where the even split will be if you raise your
-#   reservation by 1,000, as if your BATNA had become 1,000 better. Raise it and check your
-#   answer with the explorer. How far did the even split move?
+# - If you have a zone: move the proposed deal to its even split and read how the surplus
+#   divides. Work out where the even split will be if you raise your reservation by 1,000;
+#   then raise it and check. How far did the even split move?
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
-#   half your commute cost, which is what two remote days a week would do. In every
-#   learner's case there is then a zone (wider than before, if you had one): how wide is
-#   it, and where is its even split? That is the even split question 6's rule uses. If you
-#   had no zone, how much of your commute cost would the remote days have to save you for
-#   a zone to open at all?
+#   half your commute cost, which is what two remote days a week would do. Every learner
+#   then has a zone: how wide is it, and where is its even split? That is the even split
+#   question 6's rule uses. If you had no zone, how much of your commute would the remote
+#   days have to save for one to open?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -478,16 +440,15 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (1 mark): your target at Northwind
 #
-# Before the first offer, set your target at Northwind: the salary you aim to land at
-# (section 3; your opening lies beyond it). Write `target_salary(offers, reservation)`
-# returning yours, for the job with two remote days. `reservation` is your reservation price
-# from expected values (question 3, first part); the check passes the right value. Apply
-# section 4's band to the job with two remote days (`offers.commute_cost`,
-# `offers.agency_rate`, `offers.agency_fee`): which reservation price belongs to that job,
-# and what is the most Northwind could pay? Your scenario has one fact to aim by,
-# `offers.pay_survey`, the median pay for the role in a salary survey (the even split needs
-# no fact). Decide what it supports on your numbers; the check takes any figure within 100
-# of it, on your case and other learners'.
+# Before the first offer, set your target at Northwind (section 3). Write
+# `target_salary(offers, reservation)` returning yours, for the job with two remote days.
+# `reservation` is your reservation price from expected values (question 3, first part); the
+# check passes the right value. Apply section 4's band to the job with two remote days
+# (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
+# price belongs to that job, and what is the most Northwind could pay? Your scenario has one
+# fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey (the
+# even split needs no fact). Decide what it supports on your numbers; the check takes any
+# figure within 100 of it, on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -512,22 +473,16 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
 #
-# To answer an offer, this module's rule rests on three facts of your scenario: salary and
-# remote days are the only terms Northwind can move (no signing bonus, a fixed start date),
-# its policy allows at most two remote days a week, and remote days cost Northwind nothing
-# while they halve your commute. A package (section 4) is here a salary with 0 or 2 remote
-# days, and one with two remote days has its own reservation price,
-# $V + c/2$ instead of section 3's $r = V + c$, and a deal without them leaves value on the
-# table for both sides.
+# Three facts of your scenario shape the rule: salary and remote days are the only terms
+# Northwind can move (no signing bonus, a fixed start date), its policy allows at most two
+# remote days a week, and remote days cost Northwind nothing while they halve your commute.
+# A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
+# days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
 #
-# The rule also needs a point inside the zone that tells an acceptable offer from one to
-# counter: section 4's even split, halfway between your reservation price and
-# Northwind's. It is your own yardstick of an even-handed deal (Northwind, which does not
-# know your commute, cannot check it), not a forecast of where the talks must end; section
-# 7 shows that, as your story stands, no model predicts it. An offer at or above it leaves
-# you at least half of the surplus.
-#
-# So three figures each do one job:
+# The rule judges offers by section 4's even split of the zone with two remote days. It is
+# your own yardstick of an even-handed deal (Northwind, which does not know your commute,
+# cannot check it), not a forecast: section 7 shows that, as your story stands, no model
+# predicts it. Three figures each do one job:
 #
 # | figure | its job | when |
 # |---|---|---|
@@ -535,40 +490,32 @@ check.target_salary(target_salary, hidden=True)
 # | even split | judges Northwind's offer: below it, counter; at or above it, the offer is *acceptable*, good enough to take | while Northwind is still moving |
 # | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
 #
-# The even split lies at or below the target you set in question 5. While Northwind is
-# still moving, the even split decides; whether you take an acceptable offer at once or
-# counter towards your target first is your call. At Northwind's last word, an offer
-# above your reservation price for the package it names beats walking away, even below
-# the even split: refusing leaves you only your BATNA.
-#
+# The even split lies at or below the target you set in question 5. While Northwind is still
+# moving, the even split decides; whether you take an acceptable offer at once or counter
+# towards your target first is your call. At Northwind's last word, an offer above your
+# reservation price for the package it names beats walking away, even below the even split.
 # Northwind moves above your reservation price (two of section 7's cases say a fully
 # informed Northwind need not) because it does not know that price, because people refuse
-# splits they see as unfair even at a cost to themselves (Güth, Schmittberger and Schwarze
-# 1982), and because a grudging offer costs goodwill in a working relationship.
+# splits they see as unfair (Güth, Schmittberger and Schwarze 1982), and because a grudging
+# offer costs goodwill in a working relationship.
 #
-# 1. **Walk away** when no terms Northwind can offer reach your reservation price: even
-#    with the best package its policy allows, two remote days (it can move nothing else),
-#    your reservation price is above Northwind's. Decline courteously; a later vacancy
-#    may bring you back.
-# 2. Otherwise judge every offer against the zone *with* two remote days, from your
-#    reservation price with remote days up to Northwind's. **Acceptable**: an offer with
-#    remote days whose salary is at or above that zone's even split is good enough to
-#    take.
-# 3. **Ask for remote days** when an offer without them has a salary that already reaches
-#    that even split: the salary is fine once the remote days are added, and they cost
-#    Northwind nothing. Without them the salary may not even reach your reservation price
-#    for the job as offered, so never accept such an offer without the remote days.
-# 4. **Counter** anything else, for the first of these reasons that applies (a counter to
-#    an offer without remote days asks for them too: they cost Northwind nothing):
-#    - *Below your BATNA.* Any offer below what your BATNA is worth, by however little;
-#      often it is an extreme opening. Stay calm. It tells you where Northwind opens, not
-#      where it must stop: you know what its alternative costs it. Walking out would throw
-#      away a zone that exists; answer with your own number.
-#    - *The commute trap.* An offer above what your BATNA is worth, but below your
-#      reservation price for its package, looks better than your BATNA until you count
-#      the commute. Accepting it leaves you worse off than your BATNA.
-#    - *Below the even split.* Inside the zone, but short of its even split: counter
-#      towards it.
+# For an offer made while Northwind is still moving, take the first row that fits:
+#
+# | response | when | reason |
+# |---|---|---|
+# | walk away | even the best package its policy allows, two remote days (it can move nothing else), leaves your reservation price above Northwind's | no zone even with remote days |
+# | acceptable | the offer has two remote days and reaches the even split | even split reached |
+# | ask for remote days | the offer has none, and its salary reaches the even split | no remote days |
+# | counter | any offer below what your BATNA is worth, by however little | below your BATNA |
+# | counter | above your BATNA's value, below your reservation price for its package | commute trap |
+# | counter | inside the zone, short of the even split | below the even split |
+#
+# Remote days cost Northwind nothing, so a counter to an offer without them asks for them
+# too. Without them the salary may not even reach your reservation price for the job as
+# offered, so never accept such an offer without the remote days. An offer below your BATNA
+# is often an extreme opening. Stay calm: it tells you where Northwind opens, not where it
+# must stop; answer with your own number. The commute trap looks better than your BATNA
+# until you count the commute: accepting it leaves you worse off than your BATNA.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
@@ -576,17 +523,13 @@ check.target_salary(target_salary, hidden=True)
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns a
 # pair `(response, reason)` by the rule above, for offers made while Northwind is still
 # moving. `"acceptable"` marks an offer good enough to take, not one you must take at once:
-# that choice is your call, and the check does not grade it. The response is one of
-# `"acceptable"`, `"ask for remote days"`, `"counter"` or `"walk away"`; the reason is one
-# of `"no zone even with remote days"` (for walking away), `"even split reached"` (for an
-# acceptable offer), `"no remote days"` (for asking for them), and, for a counter,
-# `"below your BATNA"`, `"commute trap"` or `"below the even split"`.
+# that choice is your call, and the check does not grade it. The response and the reason
+# are the words of a row of section 5's rule table, such as `("counter", "commute trap")`.
 #
 # `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
 # `offers.northwind_offers`. `batna_value` is what your BATNA is worth by expected values
-# (question 2), and your reservation price is built on it as in question 3's first part;
-# `northwind_reservation` is Northwind's reservation price (question 4): the check passes
-# the right values. You also need `offers.commute_cost`.
+# (question 2); `northwind_reservation` is Northwind's reservation price (question 4): the
+# check passes the right values. You also need `offers.commute_cost`.
 #
 # *Grading, in short:* on your offers, an example's and test offers on every path of the
 # rule: responses earn a mark, reasons half; walking away, with the rule's reason, earns the
@@ -624,12 +567,11 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# An alternative helps you only if the other side believes in it, and there are honest and
-# dishonest ways to make them. Sort what you might say by two questions: is it true, and
-# does it demand something? A true statement is honest, with or without a demand; a false
-# one is not, and it matters what it is false about. The table gives the four kinds, each
-# with an example: Harbor Bank has offered you 89,000, and the Northwind job's commute
-# costs you 8,000 a year, so your reservation price for the job as offered is 97,000.
+# An alternative helps you only if the other side believes in it. Sort what you might say
+# by two questions: is it true, and does it demand something? A true statement is honest,
+# with or without a demand; a false one is not. The examples: Harbor Bank has offered you
+# 89,000, and the commute costs you 8,000 a year, so your reservation price for the job as
+# offered is 97,000.
 #
 # | label | true? | its test | example |
 # |---|---|---|---|
@@ -638,8 +580,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | bluff | false | about the least you would accept: a limit you do not hold, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
-# - **Plain statement.** As in the table; keeping your reservation price to yourself is one
-#   too.
+# Keeping your reservation price to yourself is a plain statement too.
+#
 # - **Warning.** It tells the other side something you would do anyway if it says no. (A
 #   *threat* ties a demand to a cost you would rather not impose; none of your statements
 #   is one.) A demand is true when the alternative is your real BATNA and the figure is at
@@ -653,9 +595,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   (see the side note), but it costs you: once you give way below your "cannot", your
 #   next "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
-#   offer that does not exist, a real offer inflated, a possible bonus presented as a sure
-#   salary. This is deception, not bargaining: employers check, the offer can be withdrawn
-#   when the truth comes out, and in many legal systems such a lie can be fraud.
+#   offer that does not exist, inflated, or a possible bonus presented as sure. Employers
+#   check, and in many legal systems such a lie can be fraud.
 #
 # <details>
 # <summary><b>Where the words come from, and why even a true warning costs you</b> (a
@@ -684,40 +625,32 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # </details>
 #
-# To label a statement, ask first whether it is true of your scenario. For a demand, that
-# means: would you carry out its consequence below its figure, given your reservation price
-# for the package it names? Judge it by what it says, not by what Northwind may hear in it.
-# If it is true, it is a warning when it demands something with a consequence if refused,
-# and a plain statement otherwise. If it is false, it is a bluff when the false part is the
-# least you would accept, and a misrepresentation when it is a fact about the world the
-# other side will rely on.
+# To label a statement, ask first whether it is true of your scenario; for a demand: would
+# you carry out its consequence below its figure, given your reservation price for the
+# package it names? Judge it by what it says, not by what Northwind may hear in it. Then,
+# if true: does it demand something? If false: is it about your limit or a fact?
 #
-# The two kinds of content are judged differently. What you say about the least you would
-# accept is judged by its words: by bargaining custom (module 00) neither side takes it as
-# a statement of fact. With a reservation price of 97,000, "I would turn down 100,000" is a
-# bluff, and "I would turn down 90,000" is true, a plain statement, though it points the
-# other side at a figure you would refuse. A fact about the world is judged by what it makes
-# the other side believe: a true statement chosen to make the other side believe a false
-# fact about the world it will rely on is not made honest by being true.
+# What you say about the least you would accept is judged by its words: by bargaining
+# custom (module 00) neither side takes it as a statement of fact. With a reservation
+# price of 97,000, "I would turn down 100,000" is a bluff, and "I would turn down 90,000"
+# is true, a plain statement, though it points the other side at a figure you would refuse.
+# A true statement chosen to make the other side believe a false fact about the world it
+# will rely on is not made honest by being true.
 #
-# **When to mention an alternative at all.** Honesty does not oblige you to mention one.
-# Mention it when what it shows beats the other side's estimate of your reservation price:
-# then it raises that estimate, and with it what they must offer. Keep a weak one private:
-# naming it would show that you could be had for less than they were ready to pay. Keeping
-# it private is not the same as letting the other side open: you know Northwind's
-# reservation price from the agency's published rate and fee, and opening first pays when
-# you know the range that well (modules 01 and 04). In real talks you must guess what the
-# other side believes; your scenario assumes that Northwind's estimate of your reservation
-# price is the midpoint of its pay band, on its careers page. That is an assumption of
-# this case, not a rule: a band's midpoint is a pay figure, not your reservation price.
+# **When to mention an alternative at all.** Mention it when what it shows beats the other
+# side's estimate of your reservation price: then it raises that estimate, and with it what
+# they must offer. Keep a weak one private: naming it would show that you could be had for
+# less. Keeping it private is not the same as letting the other side open: you know
+# Northwind's reservation price from the agency's published rate and fee (modules 01 and
+# 04). Your scenario assumes that Northwind's estimate of your reservation price is the
+# midpoint of its pay band, on its careers page: an assumption of this case, not a rule.
 #
 # Tell the alternative's terms in full, chances included: the chances are your own
 # estimates, which nobody can check, so say they are yours ("I put the chance at ...").
-# Leave the costs the deal adds (here, the commute) unpriced: a side that knows your exact
-# reservation price can offer you that and not a unit more. Your scenario assumes that
-# Northwind counts a commute you leave unpriced at nothing, so your terms show it your
-# BATNA's value, not your reservation price, and that it takes the chances you state at
-# face value.
+# Leave the commute unpriced: a side that knows your exact reservation price can offer you
+# that and not a unit more. Your scenario assumes that Northwind counts a commute you leave
+# unpriced at nothing, so your terms show it your BATNA's value, and that it takes the
+# chances you state at face value.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): plain statement, warning, bluff or misrepresentation?
@@ -730,20 +663,16 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #    `"misrepresentation"`. Ask section 6's questions of each statement, against the
 #    facts of your scenario and your reservation price from expected values (question 3,
 #    first part) for the package the statement names: with two remote days, take half the
-#    commute off. Four statements turn on a figure: your two demands, your claim that you
-#    would turn down a salary, and your statement about an offer. Where a statement could
-#    fairly carry either of two labels, both count.
+#    commute off. Where a statement could fairly carry either of two labels, both count.
 # 2. under the key `"use"`, the letter of the statement you would make: your BATNA's terms
 #    or the one that keeps your position private (for example
-#    `return {"A": "plain statement", ..., "use": "B"}`). Decide it by section 6's advice on
-#    when to mention an alternative; your scenario assumes that Northwind's estimate of your
-#    reservation price is its pay band's midpoint, `offers.band_midpoint`. Work it out
-#    from `offers`: the check also moves the midpoint.
+#    `return {"A": "plain statement", ..., "use": "B"}`), by section 6's advice on when to
+#    mention an alternative, with Northwind's estimate of your reservation price at
+#    `offers.band_midpoint`. Work it out from `offers`: the check also moves the midpoint.
 #
-# Practise first on a case that is not yours, shown in the next cell with its reservation
-# prices: `practice_labels()` returns its six labels, and its check says which test to
-# apply again when one is wrong (no marks). Your own statements are drawn apart from it,
-# so judge each of them afresh.
+# Practise first on a case that is not yours, shown in the next cell: `practice_labels()`
+# returns its six labels, and its check says which test to apply again when one is wrong
+# (no marks). Your own statements are drawn apart from it, so judge each of them afresh.
 #
 # *Marks.* Each right label of your two demands, your claim and your statement about an
 # offer earns three eighths of a mark, whatever the other labels; the choice under
@@ -836,23 +765,20 @@ check.label_statements(label_statements, hidden=True)
 #
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split. For a
-# price, this is the even split of a zone $[s, b]$, $(s + b)/2$, when $s$ and $b$ are what
-# breakdown leaves each side. Read the formula for side A as
+# price, this is the even split of a zone $[s, b]$. Read the formula for side A as
 # $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA rises adds half a unit to your
 # share, the half-unit move of the ZOPA explorer.
 #
-# **Where this holds.** The pie is money, worth the same to both sides, who are both
-# risk-neutral (a side more averse to risk gets less: Kihlstrom, Roth and Schmeidler 1981).
-# Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that the
-# $d_A$ and $d_B$ of the formula are *breakdown payoffs*: what each side receives if
-# something neither side controls ends the talks. When the risk of that breakdown is what
-# pushes both to agree, and offers follow each other quickly, the Nash split with those
-# payoffs is the prediction, and a stronger BATNA raises your share even if you never use
-# it.
+# **Where this holds.** The pie is money, and both sides are risk-neutral. Binmore,
+# Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that the $d_A$ and
+# $d_B$ of the formula are *breakdown payoffs*: what each side receives if something neither
+# side controls ends the talks. When the risk of that breakdown pushes both to agree, the
+# Nash split with those payoffs is the prediction, and a stronger BATNA raises your share
+# even if you never use it.
 #
-# **Where it misleads.** Suppose instead that you can take your alternative whenever you
-# turn down the other side's proposal, and what pushes both to agree is the cost of delay.
-# Then your BATNA is an *outside option*. Two equally patient sides split the pie about
+# **Where it misleads.** If you can take your alternative whenever you turn down the other
+# side's proposal, and the cost of delay pushes both to agree, your BATNA is an *outside
+# option*. Two equally patient sides split the pie about
 # evenly, whatever your BATNA, until your BATNA beats your **share at the table**: what the
 # talks would give you, were there no alternatives, when the other side proposes. That is
 # $\delta/(1+\delta)$ of the pie, where $\delta$ is the share of the pie still worth having
@@ -860,31 +786,28 @@ check.label_statements(label_statements, hidden=True)
 # there on you get exactly your BATNA when the other side proposes. When you propose, you
 # get your BATNA plus a share $1 - \delta$ of the rest of the pie: 1,800 or 3,300 above
 # your reservation price at $\delta$ = 0.9 in Northwind's case below (Shaked and Sutton
-# 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result).
-# Binmore, Shaked and Sutton (*Quarterly Journal of Economics* 104, 1989) found
-# that it described laboratory bargainers' deals better than the Nash split. Module 03,
-# section 5, treats the variants.
+# 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result;
+# Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989, found it fitted
+# laboratory deals better than the Nash split). Module 03, section 5, treats the variants.
 #
-# **Northwind's case.** Whenever you turn down Northwind's offer you can take your BATNA,
-# and whenever Northwind turns down your ask it can call the agency: both are outside
-# options, so the salary lands between your reservation price and the agency's cost. Where
-# depends on what ends the talks. Keep $V$ and $c$ as in section 3, and write $r$ for your
-# reservation price for the package under discussion: $V + c$ for the job as offered,
-# $V + c/2$ with two remote days, the package of questions 8 and 10. Write $A$ for what the
-# agency costs Northwind, $W$ for what your work is worth to it, and $x$ for the salary.
-# Question 10's three variants of your story are these three cases. Each assumes that
-# Northwind knows your reservation price, which your story does not grant (section 6):
-# read them as benchmarks.
+# **Northwind's case.** You can take your BATNA whenever you turn Northwind down, and it
+# can call the agency: both are outside options, so the salary lands between your
+# reservation price and the agency's cost. Where depends on what ends the talks. Keep $V$
+# and $c$ as in section 3, and write $r$ for your reservation price for the package under
+# discussion: $V + c$ for the job as offered, $V + c/2$ with two remote days, the package of
+# questions 8 and 10. Write $A$ for what the agency costs Northwind, $W$ for what your work
+# is worth to it, and $x$ for the salary. Question 10's three variants of your story are
+# these three cases. Each assumes that Northwind knows your reservation price, which your
+# story does not grant (section 6): read them as benchmarks.
 #
 # - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
 #   costs neither side anything, and Northwind, Harbor Bank and Lumen all want your answer
 #   by the same date. The prediction then turns on who has the last word before that date.
 #   If Northwind makes the last offer, you can only take it or your BATNA, so it need pay
 #   no more than your reservation price. If you make it, Northwind can only take it or call
-#   the agency, so you can ask for up to $A$. In experiments with a deadline, Roth,
-#   Murnighan and Schoumaker (*American Economic Review* 78, 1988) found deals bunched just
-#   before it, and many talks failing at it; their free-form talks had no last proposer,
-#   so they did not test it.
+#   the agency, so you can ask for up to $A$. (In experiments, Roth, Murnighan and
+#   Schoumaker, *American Economic Review* 78, 1988, found deals bunched just before a
+#   deadline; their free-form talks had no last proposer, so they did not test it.)
 # - *Head office may cancel the role any week*, and no one needs your answer by a date.
 #   Breakdown is then outside both sides' control: you get your BATNA, and Northwind no hire
 #   at all, because the role is gone (the agency, an outside option, still caps the salary).
@@ -900,11 +823,11 @@ check.label_statements(label_statements, hidden=True)
 #   $W$ less the commute you bear ($W - c$ for the job as offered), and neither side earns
 #   anything while you talk. Here $\delta$ is the share of the gain still worth having a
 #   week later. Once your BATNA beats your share at the table, it binds, and who proposes
-#   first matters. When Northwind does, it must match your BATNA
-#   and need not pay a unit more, however patient the two of you are: the salary is exactly
-#   $r$. When you do, Northwind takes any salary that leaves it what it would get by turning
-#   you down and proposing a week later, $\delta(W - r)$, so you can ask for
-#   $r + (1 - \delta)(W - r)$, up to $A$.
+#   first matters. When Northwind does, it must match your BATNA and need not pay a unit
+#   more, however patient the two of you are: the salary is exactly $r$. When you do,
+#   Northwind takes any salary that leaves it what it would get by turning you down and
+#   proposing a week later, $\delta(W - r)$, so you can ask for $r + (1 - \delta)(W - r)$,
+#   up to $A$.
 #
 # While your BATNA binds, every 1,000 it rises raises the predicted salary by 1,000 when
 # Northwind proposes, and by $\delta$ × 1,000 when you do (up to $A$): more than the Nash
@@ -938,11 +861,9 @@ nash_share_vs_batna(pie=100, their_batna=40)
 #
 # For each situation, ask what pushes both sides to agree: the risk that something neither
 # side controls ends the talks (the Nash split, with breakdown payoffs), or the cost of
-# delay while either side can leave for its alternative whenever it turns down the other's
-# proposal (the outside option). With both a breakdown payoff and an outside option, the
-# Nash split holds unless one side's outside option beats its Nash share; then that side
-# gets its outside option. Each situation takes one choice, and it is final: it then shows
-# which model fits, and why.
+# delay while either side can leave for its alternative (the outside option). With both,
+# the Nash split holds unless one side's outside option beats its Nash share; then that
+# side gets its outside option. Each choice is final, and then shows which model fits.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -962,15 +883,12 @@ ModelQuiz()
 #   delays ($\delta \to 1$), where the even split is exactly half the pie.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
-# would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets
-# you the target, return 0. The check uses other sides' BATNAs below half the pie and
-# targets anywhere from 0 to the whole pie, exactly half of it among them, none of them the
-# cases worked here. With a pie
-# of 200 and their BATNA 40, a target of 130 needs a BATNA of 100 in the Nash model and 130
-# in the outside-option model; a target of 80 needs 0 in both (with a BATNA of 0 the Nash
-# split already gives you 80). With their BATNA 60, a target of 90 needs 40 in the Nash
-# model but 0 with an outside option: your BATNA does not matter until it beats half the
-# pie.
+# would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets you
+# the target, return 0. The check uses other sides' BATNAs below half the pie and targets
+# from 0 to the whole pie, exactly half of it among them. With a pie of 200 and their BATNA
+# 40, a target of 130 needs a BATNA of 100 in the Nash model and 130 in the outside-option
+# model; a target of 80 needs 0 in both. With their BATNA 60, a target of 90 needs 40 in the
+# Nash model but 0 with an outside option.
 #
 # *Marks:* this part earns 1 mark and your own talks, below, the other. The Nash cases
 # within reach earn half a mark, the outside-option cases a quarter; the last quarter is
@@ -1001,20 +919,19 @@ check.batna_needed(batna_needed, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-text", "schema_version": 3}
 # #### Your own talks (1 mark)
 #
-# Now invert the model that fits your own case. `offers.talks` is the variant of your
-# story that question 10 describes: read its list of three facts now. Write
-# `own_batna_needed(offers, talks, target)`: the least value of your BATNA, 0 or more, at
-# which the salary predicted by the model that fits `talks`, for the package with two
-# remote days, reaches `target`. Your reservation price for that package is your BATNA's
-# value plus half the commute (`offers.commute_cost`). Where the model is the Nash split,
-# your `batna_needed` can do the work: the pie is what the hire gains the two sides
-# together, $W$ less half the commute, Northwind's breakdown payoff is no hire, 0, and the
-# target you pass is your share: the salary target less half the commute. The agency's
-# cost caps every prediction, and every target the check tries lies below it.
+# Now invert the model that fits your own case, `offers.talks` (question 10 lists its three
+# versions). Write `own_batna_needed(offers, talks, target)`: the least value of your BATNA,
+# 0 or more, at which the salary predicted by the model that fits `talks`, for the package
+# with two remote days, reaches `target`. Your reservation price for that package is your
+# BATNA's value plus half the commute (`offers.commute_cost`). Where the model is the Nash
+# split, your `batna_needed` can do the work: the pie is what the hire gains the two sides
+# together, $W$ less half the commute, Northwind's breakdown payoff is 0, and the target you
+# pass is your share: the salary target less half the commute. Every target the check tries
+# lies below the agency's cost.
 #
 # *Grading, in short:* the check passes your question 5 target (the right value) and tries
-# your own talks and one of each kind on your numbers; grading adds other learners'
-# numbers. Return the value unrounded, or rounded to the whole unit.
+# one variant of each kind; grading adds other learners'. Return the value unrounded, or
+# rounded to the whole unit.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "own-batna-needed-answer", "schema_version": 3}
@@ -1043,28 +960,18 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (1 mark): when does Lumen count?
 #
-# Your scenario is section 3's first situation. Write `batna_when(offers, timing,
+# Write `batna_when(offers, timing,
 # funded=None)` returning the sure value your reservation price at Northwind rests on (by
-# expected values, as in question 2) when Lumen's funding round is timed as `timing`:
+# expected values) when Lumen's funding round is timed as `timing`:
 #
 # - `"commit first"`: as in your scenario, you must answer Northwind before the round
 #   closes, and signing with Northwind ends Lumen;
 # - `"known first"`: the round is settled before you must answer, and signing still ends
 #   Lumen; `funded` is `True` if it closed and `False` if not;
-# - `"left open"`: the round closes after you answer, but Lumen would hold its offer open
-#   for a year whatever you choose first. Take these conditions as given:
-#   - You could still join Lumen after signing with Northwind, after joining Harbor Bank,
-#     or while freelancing, and you would join it once its round has closed if it then
-#     paid more than what you have.
-#   - At Northwind, what you have is the salary less the commute.
-#   - By then you know all of what you have: whether the client renewed and whether the
-#     year is busy.
-#   - Lumen's round and your client's decisions do not depend on each other.
-#
-#   Return the sure yearly salary that, with Lumen still open beside it, is worth as much
-#   to you as walking away from Northwind; your reservation price is that value plus the
-#   commute. Choose your fallback with Lumen beside each candidate (the box below),
-#   then draw both trees.
+# - `"left open"`: the round closes after you answer, but Lumen
+#   would hold its offer open for a year whatever you choose first. Return the sure yearly
+#   salary that, with Lumen still open beside it, is worth as much to you as walking away
+#   from Northwind. The box below gives the conditions and worked cases.
 #
 # Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
@@ -1076,28 +983,31 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
 #
+# Take these conditions as given:
+#
+# - You could still join Lumen after any choice, and would join it once its round has
+#   closed if it then paid more than what you have.
+# - At Northwind, what you have is the salary less the commute.
+# - By then you know whether the client renewed and whether the year is busy.
+# - Lumen's round and your client's decisions are independent.
+#
 # With an alternative the deal leaves open, your **fallback** is what you would do without
 # this deal, the open alternative aside. Choose it with the open alternative beside each
-# candidate. Beside a sure fallback no lower than the open alternative's worst outcome
-# (Harbor Bank's salary always beats Lumen's base), the open alternative cancels: you would
-# switch to it in the same outcomes whether you sign or not, so it does not raise your
-# reservation price. Beside a fallback gamble it usually does raise it, above the one the
-# fallback's expected value alone gives, and it can make a gamble your fallback though its
-# expected value is lower.
+# candidate, then draw both trees. Beside a sure fallback no lower than
+# the open alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the
+# open alternative cancels: you would switch to it in the same outcomes whether you sign or
+# not. Beside a fallback gamble it usually does raise it, above the one the fallback's
+# expected value alone gives, and can make a gamble your fallback though its expected value
+# is lower.
 #
-# Here, let Lumen pay 60,000 or 110,000 with even chances (`startup_base` 60,000,
-# `startup_bonus` 50,000, `funding_probability` 0.5). Beside a sure fallback of 90,000,
-# walking away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000, and so is a salary of
-# 90,000 with Lumen open beside it: Lumen cancels. Beside a fallback gamble it cancels
-# only when none of its outcomes lies strictly between the worst and best outcomes of the
-# fallback. Usually one does: then which you would take turns on how both turn out. Now
-# let your best fallback be a gamble of 50,000 or 130,000 with even chances (90,000 on
-# average). Walking away is worth 85,000 when the gamble pays 50,000 (you would then take
-# the better of it and Lumen: 60,000 or 110,000) and 130,000 when it pays 130,000, so
-# 107,500 in all. A salary $y$ between 60,000 and 110,000, with Lumen open beside it, is
-# worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ = 105,000, not 90,000. A
-# salary at or above Lumen's funded pay would never be left for Lumen: then it must be
-# worth walking away on its own.
+# Here, let Lumen pay 60,000 or 110,000 with even chances. Beside a sure 90,000, walking
+# away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000, and so is a salary of 90,000 with
+# Lumen open beside it: Lumen cancels. Now take a gamble of 50,000 or 130,000 with even
+# chances (90,000 on average). Walking away is worth 85,000 when the gamble pays 50,000
+# (the better of it and Lumen: 60,000 or 110,000) and 130,000 when it pays 130,000, so
+# 107,500 in all. A salary $y$ between 60,000 and 110,000, with Lumen beside it, is worth
+# 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ = 105,000, not 90,000. A salary at or
+# above Lumen's funded pay must be worth walking away alone.
 #
 # </details>
 
@@ -1151,9 +1061,9 @@ check.batna_when(batna_when, hidden=True)
 #
 # How much more would Northwind pay if your BATNA were worth 1,000 more? It depends on
 # which of section 7's models fits your talks, read as a benchmark for a Northwind that
-# knows your reservation price. `offers.talks` is a variant of your story,
-# on the package with two remote days, in which one of three facts holds: the story's
-# own answer date and fixed start, or one of two facts that replace them:
+# knows your reservation price. `offers.talks` is a variant of your story, on the package
+# with two remote days, in which one of three facts holds: the story's own answer date and
+# fixed start, or one of two facts that replace them:
 #
 # - `talks.may_be_cancelled`: head office may cancel the role any week, with a small
 #   chance each week; waiting costs no one anything, and there is no answer date;
@@ -1161,16 +1071,15 @@ check.batna_when(batna_when, hidden=True)
 #   by one date, and waiting costs no one anything;
 # - `talks.start_slips`: each week of talks moves your start a week later, and there is no
 #   answer date; `talks.delta` is the share of the gain still worth having a week on. It
-#   is a stylised figure, 0.8 to 0.95, set low so that the effect shows: a week is only
-#   about a fiftieth of a year, so losing the week alone would leave about 0.98.
+#   is a stylised figure, 0.8 to 0.95, set low so that the effect shows: losing the week
+#   alone would leave about 0.98.
 #
 # You take turns weekly. `talks.proposer` names who makes the first offer; in the
 # answer-date version only, it names who makes the last one before that date.
 # `talks.work_value` is what your work is worth to Northwind ($W$). Write
 # `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
-# Mind whether the agency's cost caps it. (Where the start slips, $W$ stays below
-# $2V + c/2$, so your BATNA binds.) The check tries your variant and one of each kind on
-# your numbers; grading, other learners' numbers too.
+# The agency's cost may cap it. (Where the start slips, $W$ stays below
+# $2V + c/2$, so your BATNA binds.) The check tries each kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
@@ -1203,9 +1112,9 @@ check.batna_rise(batna_rise, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (2 marks, graded by your instructor)
 #
-# Think of a negotiation you expect to face: a salary, a lease, a contract, a purchase.
+# Think of a negotiation you expect to face.
 # **Which alternative could you strengthen before it, and how? And what will you aim
-# for?** A few sentences are enough; concrete beats general. Your instructor gives half a
+# for?** Your instructor gives half a
 # mark for each of these:
 #
 # 1. a real alternative, named, with what it is worth to you today as a number (a sure
@@ -1270,32 +1179,26 @@ check.batna_rise(batna_rise, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - An uncertain alternative is worth its expected value to a risk-neutral person and its
-#   certainty equivalent to you; the difference can change which alternative is your
-#   BATNA. One attitude to risk prices all your gambles. Value an uncertain alternative by
-#   a probability-weighted figure only when you must commit before the outcome is known
-#   and the deal rules the alternative out; if you will know the outcome before you answer,
-#   value it by that outcome. An alternative the deal leaves open sits on both sides of the
-#   comparison (question 9).
-# - Your BATNA is your best alternative; a real second offer makes your ask credible.
-# - Your reservation price is your BATNA's value corrected for what the deal costs or adds;
-#   work it out before the talks. Revise it on new facts about your alternatives or about
-#   what this deal costs or gives you, never on the number the other side names or on how
-#   hard it pushes.
-# - The other side's reservation price comes from *its* alternatives: estimate them. A
-#   deal is possible only inside the ZOPA, on the terms you are discussing; a term that
-#   costs one side nothing can open a zone, and belongs in the deal.
+# - Value an uncertain alternative at what it is worth to you (its expected value if you are
+#   risk-neutral), by a probability-weighted figure only when you must commit before its
+#   outcome is known and the deal rules it out; if you will know the outcome before you
+#   answer, value it by that outcome. An alternative the deal leaves open sits on both sides
+#   of the comparison (question 9). Your BATNA is the best of them.
+# - Your reservation price is your BATNA's value corrected for what the deal costs or adds.
+#   Work it out before the talks, and revise it on new facts, never on the other side's
+#   number or pressure.
+# - The other side's reservation price comes from *its* alternatives. A deal is possible
+#   only inside the ZOPA of the package discussed; a term that costs one side nothing can
+#   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
 #   convention) at most nine tenths of the way up it, or up to the estimate when a fact
-#   carries your opening beyond it; inside that band, aim where a fact you can show puts
-#   it. The other side's alternative grounds your opening.
+#   carries your opening beyond it; inside that band, aim where a fact you can show puts it.
+#   The other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
-#   beats what you would get at the table (outside options, module 03). By a common answer
-#   date it counts in full when the other side has the last word, and not at all when you
-#   do.
+#   beats your share at the table (outside options, module 03). By a common answer date it
+#   counts in full when the other side has the last word, and not at all when you do.
 # - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
 #   no terms reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
-#   reservation price, and keep a weak one private; tell its terms, not your reservation
-#   price. Warn only of what you would do anyway. Keeping your reservation price private is
-#   fair; inventing or inflating an offer is not.
+#   reservation price. Warn only of what you would do anyway; never invent or inflate an
+#   offer.
