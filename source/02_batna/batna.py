@@ -282,9 +282,9 @@ NewsQuiz()
 #
 # - First part (1 mark): with `risk_averse=False`, by expected values. The check tries
 #   your case and question 2's four examples, as grading does.
-# - Second part (1 mark): with `risk_averse=True`, Lumen and Freelance at their sure
-#   amounts, as your `choose_batna` does. The check tries your case and three examples, in
-#   two of which the BATNA changes.
+# - Second part (1 mark): with `risk_averse=True`, Lumen and Freelance at their sure amounts
+#   (`offers.lumen_sure`, `offers.freelance_sure`), as your `choose_batna` does. The check
+#   tries your case and three examples, in two of which the BATNA changes.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-salary-answer", "schema_version": 3}
@@ -523,8 +523,11 @@ check.target_salary(target_salary, hidden=True)
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns a
 # pair `(response, reason)` by the rule above, for offers made while Northwind is still
 # moving. `"acceptable"` marks an offer good enough to take, not one you must take at once:
-# that choice is your call, and the check does not grade it. The response and the reason
-# are the words of a row of section 5's rule table, such as `("counter", "commute trap")`.
+# that choice is your call, and the check does not grade it. The response is one of
+# `"acceptable"`, `"ask for remote days"`, `"counter"` or `"walk away"`; the reason one of
+# `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
+# `"below your BATNA"`, `"commute trap"` or `"below the even split"`, paired as in section
+# 5's table.
 #
 # `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
 # `offers.northwind_offers`. `batna_value` is what your BATNA is worth by expected values
@@ -595,7 +598,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   (see the side note), but it costs you: once you give way below your "cannot", your
 #   next "cannot" counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
-#   offer that does not exist, inflated, or a possible bonus presented as sure. Employers
+#   offer that does not exist or is inflated, a possible bonus presented as sure. Employers
 #   check, and in many legal systems such a lie can be fraud.
 #
 # <details>
@@ -993,21 +996,21 @@ check.own_batna_needed(own_batna_needed, hidden=True)
 #
 # With an alternative the deal leaves open, your **fallback** is what you would do without
 # this deal, the open alternative aside. Choose it with the open alternative beside each
-# candidate, then draw both trees. Beside a sure fallback no lower than
-# the open alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the
-# open alternative cancels: you would switch to it in the same outcomes whether you sign or
-# not. Beside a fallback gamble it usually does raise it, above the one the fallback's
-# expected value alone gives, and can make a gamble your fallback though its expected value
-# is lower.
+# candidate, then draw both trees. Beside a sure fallback no lower than the open
+# alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the open
+# alternative cancels. Beside a fallback gamble it usually does raise it, above the one the
+# fallback's expected value alone gives: it cancels only when none of its outcomes lies
+# strictly between the worst and best outcomes of the fallback. Usually one does: then which
+# you would take turns on how both turn out.
 #
 # Here, let Lumen pay 60,000 or 110,000 with even chances. Beside a sure 90,000, walking
 # away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000, and so is a salary of 90,000 with
 # Lumen open beside it: Lumen cancels. Now take a gamble of 50,000 or 130,000 with even
-# chances (90,000 on average). Walking away is worth 85,000 when the gamble pays 50,000
-# (the better of it and Lumen: 60,000 or 110,000) and 130,000 when it pays 130,000, so
-# 107,500 in all. A salary $y$ between 60,000 and 110,000, with Lumen beside it, is worth
-# 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ = 105,000, not 90,000. A salary at or
-# above Lumen's funded pay must be worth walking away alone.
+# chances (90,000 on average). Walking away is worth 85,000 when the gamble pays 50,000 and
+# 130,000 when it pays 130,000, so 107,500 in all. A salary $y$ between 60,000 and 110,000,
+# with Lumen beside it, is worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ =
+# 105,000, not 90,000. A salary at or above Lumen's funded pay must be worth walking away
+# alone.
 #
 # </details>
 
