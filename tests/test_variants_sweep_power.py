@@ -1233,11 +1233,14 @@ def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept
     "accept" (review 66, X2: it was "interests") is refused because Atlas's value already
     counts what the licence does for it; where Borealis beats
     both, only "rival" carries the counter. Atlas's figure is a multiple of 5,000, at least
-    1,000 from the Shapley value and from Borealis's offer, and within 10,000 of the first."""
+    1,000 from the Shapley value, from Borealis's offer and from section 5's price, and
+    within 10,000 of the first."""
     for s in swept_2000:
         v2, figure, shapley = s.borealis_value, s.atlas_figure, kestrel_shapley(s)
         assert figure % 5_000 == 0 and abs(figure - shapley) < 10_000, s.learner
         assert min(abs(figure - shapley), abs(figure - v2)) >= 1_000, s.learner
+        # review 70, X2: nor on section 5's price, where taking the figure becomes right too
+        assert abs(figure - max(s.atlas_value / 2, v2)) >= 1_000, s.learner
         if figure > max(shapley, v2):
             check.judge_reply_reason(s, (figure, "accept"))
             with pytest.raises(NotYet, match="points it to a lower figure than it offers"):

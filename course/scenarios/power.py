@@ -57,7 +57,7 @@ LEVER_SHARE = 0.10  # ... and at least this share of the best gain
 THREAT_MARGIN = 0.05  # a bluffed threat's price above Borealis's value, relative
 RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a share of it
 FIGURE_STEP = 5_000  # Atlas's round figure (question 4) is a multiple of this ...
-FIGURE_MARGIN = 1_000  # ... at least this far from Kestrel's Shapley value and from Borealis's
+FIGURE_MARGIN = 1_000  # ... this far from Kestrel's Shapley value, Borealis's and section 5's price
 
 #: Plausible discount factors per month (what a deal a month later is worth today).
 LICENCE_YEARS = 10  # the licence's remaining term in the story (question 6)
@@ -1066,18 +1066,22 @@ def _atlas_figure(learner, atlas, borealis):
     adding it left every other number of every learner as it was: the round figure Atlas
     names for its proposal, a multiple of ``FIGURE_STEP`` next to Kestrel's Shapley value,
     above it for about half of the learners and below it for the rest, and at least
-    ``FIGURE_MARGIN`` from that value and from Borealis's offer (no answer on a rule's
-    boundary, whatever the rounding to the hundred)."""
+    ``FIGURE_MARGIN`` from that value, from Borealis's offer and from section 5's price,
+    max(v1/2, v2), which decides whether taking the figure is also right (no answer on a
+    rule's boundary, whatever the rounding to the hundred). Review 70, X2: v1/2 is a multiple
+    of 5,000 whenever v1 is one of 10,000, and the figure sat on it for 144 of 2,000 learners
+    (both replies passed there); only those learners' figures moved."""
     rng = random.Random(f"03_power:figure:{learner}")
     shapley = _shapley_in_the_licence_market(atlas, borealis)
+    avoided = (shapley, borealis, max(atlas / 2, borealis))
     down = math.floor(shapley / FIGURE_STEP) * FIGURE_STEP
     up = down + FIGURE_STEP
     near, far = (up, down) if rng.random() < 0.5 else (down, up)
     step = FIGURE_STEP if near > far else -FIGURE_STEP
     for figure in (near, far, near + step, far - step):
-        if min(abs(figure - shapley), abs(figure - borealis)) >= FIGURE_MARGIN:
+        if min(abs(figure - value) for value in avoided) >= FIGURE_MARGIN:
             return float(figure)
-    raise AssertionError("two candidates lie 5,000 apart, and one is always clear")
+    raise AssertionError("three values rule out at most three of four candidates 5,000 apart")
 
 
 def _signing_terms(learner, atlas, borealis):
