@@ -743,7 +743,9 @@ def _rig_prices(t):
     }
 
 
-def test_a_rig_version_priced_by_the_other_kinds_rule_loses_the_mark_and_is_named(learner):
+def test_a_rig_version_priced_by_the_other_kinds_rule_loses_its_quarter_and_is_named(learner):
+    """Review 70, X4: one version priced by the other kind's rule cost the whole mark; it
+    now costs that version's quarter, and the others keep theirs."""
     s = course.variant("03_power", "ada")
 
     def swapped(t, letter):
@@ -758,21 +760,28 @@ def test_a_rig_version_priced_by_the_other_kinds_rule_loses_the_mark_and_is_name
     for version in s.rig_versions:
         with hidden_cases_as("some-key"):  # the own versions are judged only under a key
             outcome = check.rig_prices(lambda t, v=version: swapped(t, v.letter), True)
-        assert outcome.earned == 0 and outcome.possible == 1
-        failed = next(o for o in outcome.outcomes if not o.passed)
+        assert outcome.earned == 0.75 and outcome.possible == 1
+        (failed,) = [o for o in outcome.outcomes if not o.passed]
+        assert failed.check == f"version {version.letter}"
         assert failed.message.startswith(f"version {version.letter}: ")
         # below half of Dunmore's value, deal-me-out gives that half, and the hint says so
         named = "deal-me-out" if rig_kind(version) == "breakdown payoff" else "Nash"
         assert named in failed.message
 
 
-def test_question_5_is_one_mark_so_one_rule_for_all_versions_earns_nothing(learner):
-    """One rule applied to every version earns nothing: the question is one mark for all four
-    prices, and every draw holds both kinds. (The visible check no longer says that two
-    versions follow the same rule: with four versions of either kind it need not be wrong.)"""
+def test_question_5_pays_a_quarter_a_version_but_one_rule_for_all_earns_nothing(learner):
+    """One rule applied to every version earns nothing: every draw holds both kinds, so such
+    an answer reads no version (review 70, X4: each version now earns its quarter mark,
+    which without this would pay a single rule one to three quarters by the mix alone).
+    (The visible check no longer says that two versions follow the same rule: with four
+    versions of either kind it need not be wrong.)"""
     five = PROSE[PROSE.index("### Question 5") : PROSE.index("def rig_prices")]
     assert five.startswith("### Question 5 (1 mark)")
-    assert "The mark needs all four prices right." in " ".join(five.split())
+    assert "The mark needs all four prices right." not in " ".join(five.split())
+    assert (
+        "Each version with its price right earns a quarter mark, whatever the others; one rule "
+        "for all four earns nothing, as every scenario has both kinds."
+    ) in " ".join(five.split())
     for rule in (
         lambda s, v: max(s.rig_value / 2, v.amount),
         lambda s, v: (s.rig_value + v.amount) / 2,
@@ -782,6 +791,7 @@ def test_question_5_is_one_mark_so_one_rule_for_all_versions_earns_nothing(learn
                 lambda s, r=rule: {v.letter: r(s, v) for v in s.rig_versions}, True
             )
         assert outcome.earned == 0 and outcome.possible == 1
+        assert all(check.RIG_ONE_RULE in o.message for o in outcome.outcomes)
 
 
 def test_question_5_has_four_versions_of_both_kinds_so_a_guess_rarely_scores(learner):
@@ -2234,11 +2244,11 @@ def test_question_5s_hidden_check_run_by_hand_judges_none_of_the_versions(learne
         with hidden_cases_as(None):
             outcome = check.rig_prices(swapped(version.letter), True)
         assert outcome.earned == 0
-        assert [o.message for o in outcome.outcomes] == [JUDGED_AT_GRADING + "."]
+        assert [o.message for o in outcome.outcomes] == [JUDGED_AT_GRADING + "."] * 4
     with hidden_cases_as("some-key"):
         assert check.rig_prices(_rig_prices, True).earned == 1
-        for version in s.rig_versions:
-            assert check.rig_prices(swapped(version.letter), True).earned == 0
+        for version in s.rig_versions:  # review 70, X4: a quarter a version
+            assert check.rig_prices(swapped(version.letter), True).earned == 0.75
 
 
 def test_a_hint_on_the_learners_own_case_names_the_comparison_not_its_numbers(learner):

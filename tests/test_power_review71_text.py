@@ -15,3 +15,70 @@ def test_atlas_figure_never_sits_on_section_5s_price():
     for learner in [f"prof-{n}" for n in named] + [f"x2-{n}" for n in range(150)]:
         s = course.variant("03_power", learner)
         assert abs(s.atlas_figure - licence_price(s)) >= FIGURE_MARGIN, learner
+
+
+def _kinds(s):
+    """Which versions Kestrel walks out to, read from their text (no outside event can end
+    the talks), not from the course's key, which a check refuses to run."""
+    from tests.test_checks_power import _walks_out
+
+    return {v.letter: _walks_out(v) for v in s.rig_versions}
+
+
+def _priced(s, walk):
+    """Each version of ``s`` priced by deal-me-out where ``walk[letter]``, else by the Nash
+    split on the breakdown payoff."""
+    m = s.rig_value
+    return {
+        v.letter: max(m / 2, v.amount) if walk[v.letter] else v.amount + (m - v.amount) / 2
+        for v in s.rig_versions
+    }
+
+
+def test_question_5_pays_a_quarter_mark_a_version(learner):
+    """X4: question 5's one mark needed all four prices right, so three right readings of
+    four earned nothing, the cliff review 66 took out of questions 1 and 9a. Each version now
+    earns a quarter, whatever the others; two right formulations (string keys in lower
+    case with Fractions; the kinds read from each version by letter) earn the whole mark;
+    one version misread costs its quarter, two misread (both rules still used) half; one
+    rule for all four, which reads no version, earns nothing."""
+    from fractions import Fraction
+
+    from course.checks import power as check
+    from course.variants import hidden_cases_as, learner_as
+
+    seen = set()
+    for name in ("ada", "grace", "linus", "ken"):
+        with learner_as(name), hidden_cases_as("some-key"):
+            s = course.variant("03_power", name)
+            kinds = _kinds(s)
+
+            def lower_fractions(t):
+                prices = _priced(t, _kinds(t))
+                return {k.lower(): Fraction(v).limit_denominator() for k, v in prices.items()}
+
+            def by_letter(t, kinds=kinds):
+                return _priced(t, kinds)
+
+            for right in (lower_fractions, by_letter):
+                outcome = check.rig_prices(right, True)
+                assert (outcome.earned, outcome.possible) == (1, 1), name
+                assert [o.points for o in outcome.outcomes] == [0.25] * 4
+            letters = sorted(kinds)
+            one_wrong = kinds | {letters[0]: not kinds[letters[0]]}
+            if len(set(one_wrong.values())) == 2:
+                assert check.rig_prices(lambda t, w=one_wrong: _priced(t, w), True).earned == 0.75
+                seen.add("one wrong")
+            walk = [k for k in letters if kinds[k]]
+            left = [k for k in letters if not kinds[k]]
+            pair = (walk[0], left[0])  # one of each kind: both rules still used
+            two_wrong = kinds | {k: not kinds[k] for k in pair}
+            earned = check.rig_prices(lambda t, w=two_wrong: _priced(t, w), True).earned
+            assert earned == 0.5, name
+            seen.add("two wrong")
+            for rule in (True, False):
+                one_rule = dict.fromkeys(letters, rule)
+                outcome = check.rig_prices(lambda t, w=one_rule: _priced(t, w), True)
+                assert outcome.earned == 0, name
+                assert all(check.RIG_ONE_RULE in o.message for o in outcome.outcomes)
+    assert seen == {"one wrong", "two wrong"}

@@ -1422,28 +1422,72 @@ def _one_rule_for_all(s, prices, followed):
         raise NotYet(ONE_RULE_FOR_ALL + ".", general=ONE_RULE_FOR_ALL)
 
 
-def _rig_part(answer, scenarios, walk_out, message):
-    """Question 5's version reached by walking out (``walk_out``), or the other, judged on
-    each scenario; ``message`` when all pass."""
+#: What each own version of question 5 earns when its price is right, in the learner's
+#: scenario and in the others grading tries (which share its letters for each kind): a
+#: quarter of the question's one mark, whatever the other versions (review 70, X4: all
+#: four for the mark was the cliff review 66 took out of questions 1 and 9a).
+RIG_SHARE = 0.25
+
+#: Where the learner's prices follow one and the same rule for every version of their own
+#: scenario, which holds both kinds in every draw, no version earns its share: such an
+#: answer reads no version, and would earn one to three quarters by the mix of kinds alone.
+RIG_ONE_RULE = (
+    "all four prices follow the same one of section 5's two rules, which fits no scenario "
+    "(each has versions of both kinds), so no version earns its quarter mark"
+)
+
+
+def _rig_version(answer, scenarios, letter):
+    """Question 5's version ``letter``, judged on each scenario (the learner's own first);
+    what the learner got right, or the ``NotYet`` hint."""
+    from course.scenarios.power import rig_price
+
+    own = scenarios[0]
+    prices = _rig_prices_of(answer, own)
+    followed = []
+    for version in own.rig_versions:
+        if version.letter not in prices:
+            break
+        said = amount(prices[version.letter], f"the price in version {version.letter}")
+        m, x = own.rig_value, version.amount
+        rules = {"walk": max(m / 2, x), "left": x + (m - x) / 2}
+        followed.append({r for r, p in rules.items() if abs(said - p) <= RIG_TOLERANCE * m})
+    else:
+        right = all(
+            abs(float(prices[v.letter]) - rig_price(own, v)) <= RIG_TOLERANCE * own.rig_value
+            for v in own.rig_versions
+        )
+        if set.intersection(*followed) and not right:
+            raise NotYet(RIG_ONE_RULE, general=RIG_ONE_RULE)
+    said = ""
     for s in scenarios:
-        for version in s.rig_versions:
-            if _story().walks_out(version) != walk_out:
-                continue
-            _judged(
-                s,
-                lambda s=s, version=version: judge_rig_price(s, version, _rig_prices_of(answer, s)),
-                named=False,
-            )
-    return message
+        version = next(v for v in s.rig_versions if v.letter == letter)
+        said = _judged(
+            s,
+            lambda s=s, version=version: judge_rig_price(s, version, _rig_prices_of(answer, s)),
+            named=False,
+        )
+    kind = _story().walks_out(next(v for v in own.rig_versions if v.letter == letter))
+    return f"{said} {RIG_RULES[kind]}"
+
+
+#: What a right price of question 5 says at grading, by whether Kestrel walks out to the
+#: alternative.
+RIG_RULES = {
+    True: "An outside option counts only when it beats the even split at the table, and "
+    "then it sets the price.",
+    False: "A breakdown payoff is the disagreement point: the price is it, plus half of the rest.",
+}
 
 
 @question
 def rig_prices(answer, hidden=False):
     """Check a function that returns the rig's predicted price in each version, A to D:
-    one point at grading, for all four versions right. The visible check does not judge which
-    version is which kind: a hint that named the rule a price followed would hand over the
-    kinds. It checks that each price follows one of section 5's two rules, says why a price
-    follows neither, and says plainly
+    at grading a quarter mark for each own version whose price is right, whatever the
+    others (``RIG_SHARE``; none where one rule prices all four, ``RIG_ONE_RULE``). The
+    visible check does not judge which version is which kind: a hint that named the rule
+    a price followed would hand over the kinds. It checks that each price follows one of
+    section 5's two rules, says why a price follows neither, and says plainly
     that the rest is marked when the notebook is graded (practise with feedback, then apply
     for marks: the kinds are a judgement on the learner's own story). The practice versions
     (numbers 1 and 2 in the same dict, the same for every learner) are judged one by one,
@@ -1469,32 +1513,25 @@ def rig_prices(answer, hidden=False):
             f"scenario and in {len(scenarios) - 1} others, which does not mean your reading "
             "of each version is right: check it against the practice versions' reasoning. "
             "This check does not judge which versions Kestrel reaches by walking out, "
-            "and so which rule fits each: that is marked when the notebook is graded."
+            "and so which rule fits each: that is marked when the notebook is graded, a "
+            "quarter mark a version."
         )
         return None
-    # one mark for all four versions: a guess of the kinds gets all four right for one
-    # learner in 14 (both kinds in every draw), one rule for all four for none. Without a
-    # grading key (run by hand in a learner's kernel) it is an own-case check, judged only
-    # at grading: the kinds are the learner's own graded items and every other case tried
-    # shares the learner's walk-out letters, so swapping one rule at a time would tell
-    # which version is which
+    # a quarter mark a version (review 70, X4), none where one rule prices all four. Without
+    # a grading key (run by hand in a learner's kernel) each is an own-case check, judged
+    # only at grading: the kinds are the learner's own graded items and every other case
+    # tried shares the learner's walk-out letters, so swapping one rule at a time would
+    # tell which version is which
     return score(
-        Check(
-            "all four versions, each by the rule its kind of alternative takes",
-            1,
-            lambda: (
-                _rig_part(answer, scenarios, True, "")
-                + _rig_part(
-                    answer,
-                    scenarios,
-                    False,
-                    "an outside option counts only when it beats the even split at the table, "
-                    "and then it sets the price; a breakdown payoff is the disagreement point: "
-                    "it, plus half of the rest.",
-                )
-            ),
-            own_case=grading_key() is None,
-        ),
+        *(
+            Check(
+                f"version {version.letter}",
+                RIG_SHARE,
+                functools.partial(_rig_version, answer, scenarios, version.letter),
+                own_case=grading_key() is None,
+            )
+            for version in scenarios[0].rig_versions
+        )
     )
 
 

@@ -858,10 +858,11 @@ check.licence_reply(licence_reply, hidden=True)
 # equal, less than half a unit).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
-# predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. The mark needs
-# all four prices right. Grading also tries other learners' scenarios (of each kind, some
-# above half of Dunmore's value and some below), with the same letters for each kind as
-# yours, so your function may go by `v.letter`.
+# predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. Each version
+# with its price right earns a quarter mark, whatever the others; one rule for all four
+# earns nothing, as every scenario has both kinds. Grading also tries other learners'
+# scenarios (of each kind, some above half of Dunmore's value and some below), with the
+# same letters for each kind as yours, so your function may go by `v.letter`.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
