@@ -796,8 +796,13 @@ def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_pro
     by a check that wants v2 (professor's review 2, finding 3). The question asks for the
     reservation price, the bottom of the core, and says why that is not the same thing."""
     assert "the lowest price Kestrel should accept" not in PROSE
-    # review 61, X1: the part is now a verdict against that price, not the price itself
-    assert "is at least Kestrel's reservation price for the licence" in PROSE
+    # review 61, X1: the part is now a verdict against that price, not the price itself;
+    # review 70, X3: the question states the goal (what Kestrel could do without Atlas,
+    # not where bargaining ends), and the hint names the reservation price
+    assert "as well for Kestrel as it could do without Atlas" in " ".join(PROSE.split())
+    from course.checks.power import OWN_CASE_HINTS
+
+    assert "against its reservation price" in OWN_CASE_HINTS["licence_floor"]
     # review 3, E2: the old sentence was false whenever Borealis binds (61% of draws)
     assert "It is not the lowest proposal Kestrel should accept at the table" not in PROSE
     # review 4, E6: the reservation price is the least Kestrel could accept, a limit, not a
@@ -1476,7 +1481,8 @@ def test_question_9b_points_at_the_number_the_story_gives_too():
 def test_question_2_says_at_least_where_the_key_counts_a_tie():
     """U4: the prompt said the proposal must 'beat' the best rival, the key uses >=."""
     assert "that proposal would beat selling to the best rival" not in PROSE
-    assert "is at least Kestrel's reservation price for the licence" in PROSE  # review 61
+    # review 61; review 70, X3: the goal, not the rule, still with "at least"
+    assert "does at least as well for Kestrel as it could do without" in " ".join(PROSE.split())
     assert "the same verdict had Kestrel brought Corvid in" in PROSE
 
 
@@ -1491,11 +1497,13 @@ def test_question_6_leaves_the_rule_to_sections_4_and_5():
 def test_question_2_no_longer_spells_out_the_floor():
     """W1: the floor's definition in the prompt ('the least Kestrel could accept without
     doing worse than selling to Borealis, the bottom of the core') turned the part into
-    transcription; the learner now links the reservation price to the rival's offer."""
-    two = _section(PROSE, "### Question 2", "### BEGIN SOLUTION")
+    transcription; the learner now links what Kestrel could do without Atlas (review 70,
+    X3: it was the reservation price, named in the question) to the rival's offer."""
+    two = " ".join(_section(PROSE, "### Question 2", "### BEGIN SOLUTION").split())
     assert "without doing worse than selling to Borealis" not in two
     assert "bottom of the core" not in two
-    assert "in today's market of three is at least Kestrel's reservation price" in two
+    assert "reservation price" not in two
+    assert "least as well for Kestrel as it could do without Atlas (the values:" in two
 
 
 def test_question_4_leaves_the_choice_of_ground_to_the_learner():

@@ -82,3 +82,26 @@ def test_question_5_pays_a_quarter_mark_a_version(learner):
                 assert outcome.earned == 0, name
                 assert all(check.RIG_ONE_RULE in o.message for o in outcome.outcomes)
     assert seen == {"one wrong", "two wrong"}
+
+
+def test_questions_6_and_2a_state_the_goal_and_the_hints_teach_the_rule():
+    """X3: question 6 told the learner to switch "because what the money's coming sooner
+    brings is worth more than what the change takes off the predicted price", and question
+    2(a) to compare the proposal with Kestrel's reservation price: the judgement was in the
+    question. Both now state the goal; the comparisons are in the hints, which were already
+    true of every answer."""
+    from course.checks.power import OWN_CASE_HINTS
+    from tests.test_models_power import PROSE
+
+    flat = " ".join(PROSE.split())
+    assert "because what the money's coming sooner brings" not in flat
+    assert "`switch`: `True` if Kestrel should agree to be paid on signing, `False` if not." in flat
+    assert "is at least Kestrel's reservation price for the licence" not in flat
+    assert (
+        "`clears_today`: `True` if taking Atlas's proposal in today's market of three does at "
+        "least as well for Kestrel as it could do without Atlas"
+    ) in flat
+    assert "weigh what the money's coming sooner is worth against what the change takes" in (
+        " ".join(OWN_CASE_HINTS["signing_switch"].split())
+    )
+    assert "against its reservation price" in OWN_CASE_HINTS["licence_floor"]

@@ -397,10 +397,10 @@ PowerExplorer()
 # rival, today and had Kestrel made that move before Atlas proposed? Write
 # `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
 #
-# - `clears_today`: `True` if Atlas's proposal in today's market of three is at least
-#   Kestrel's reservation price for the licence (the values: Atlas's `s.atlas_value`,
-#   Borealis's `s.borealis_value`), `False` if not; question 4 asks how Kestrel should
-#   answer the proposal;
+# - `clears_today`: `True` if taking Atlas's proposal in today's market of three does at
+#   least as well for Kestrel as it could do without Atlas (the values: Atlas's
+#   `s.atlas_value`, Borealis's `s.borealis_value`), `False` if not; question 4 asks how
+#   Kestrel should answer the proposal;
 # - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, and Atlas then
 #   proposed Kestrel's Shapley value in that market of four (Kestrel and three buyers),
 #   set against what the best rival, whoever it is then, would pay.
@@ -412,8 +412,8 @@ PowerExplorer()
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
 def licence_floor(s):
-    """(whether Atlas's proposal today is at least Kestrel's reservation price, whether its
-    proposal in the market with Corvid would beat the best rival)."""
+    """(whether Atlas's proposal today does at least as well as Kestrel could do without
+    Atlas, whether its proposal in the market with Corvid would beat the best rival)."""
 
     ### BEGIN SOLUTION
     def proposal(values):
@@ -932,8 +932,7 @@ check.rig_prices(rig_prices, hidden=True)
 #
 # - `price`: the licence's price section 5's models predict if Kestrel agreed to be paid on
 #   signing;
-# - `switch`: `True` if Kestrel should agree, because what the money's coming sooner brings is
-#   worth more than what the change takes off the predicted price, `False` if not.
+# - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
 # Each part earns a mark. Grading also tries other learners' scenarios: in some the change
 # costs Kestrel nothing at all, in others it costs more, or less, than it brings.
