@@ -105,3 +105,26 @@ def test_questions_6_and_2a_state_the_goal_and_the_hints_teach_the_rule():
         " ".join(OWN_CASE_HINTS["signing_switch"].split())
     )
     assert "against its reservation price" in OWN_CASE_HINTS["licence_floor"]
+
+
+def test_harrows_raise_stays_well_below_the_contracts_whole_gain():
+    """U8: Harrow's raised margin, drawn up to 1.8 times its offer, reached 173,000 against
+    a Granite contract whose whole gain was 200,000 (prof-24), which made question 8 trivial
+    and strained the story; it is now at most 0.6 of the gain, and still a raise."""
+    for learner in ["prof-24"] + [f"u8-{n}" for n in range(150)]:
+        s = course.variant("03_power", learner)
+        assert s.outside_offer < s.harrow_raised <= 0.6 * s.contract_value, learner
+
+
+def test_short_rounds_quote_the_first_movers_edge_and_the_cell_says_why_order_matters():
+    """U6: "the first mover's edge is large here" overstated 0.53 against 0.47; the text
+    quotes the size. U5: the example cell's last line (proposer 0.95, responder 0.9) was not
+    explained; a comment says it shows that the proposer's delta comes first."""
+    from course.models.power import bargaining_split
+    from tests.test_models_power import NOTEBOOK, PROSE
+
+    flat = " ".join(PROSE.split())
+    assert "edge is large here" not in flat
+    assert round(bargaining_split(0.9, 0.9)[0], 2) == 0.53
+    assert "The first mover's edge (0.53 against 0.47 when both have $\\delta = 0.9$)" in flat
+    assert "# the order matters: the proposer's delta comes first" in NOTEBOOK

@@ -66,6 +66,9 @@ DELTA_THEM = (0.95, 0.98)  # Granite, a large retailer
 DELTA_LOAN = 0.97  # the most patient a bridging loan makes Kestrel (and always less
 # patient than Granite: engineers with nothing to do may still leave, so Kestrel stays the
 # impatient side)
+#: The most Harrow's raised margin may be, as a share of the Granite contract's gain (review
+#: 70, U8: drawn up to 1.8 times Harrow's offer, it reached 173,000 of a 200,000 gain).
+HARROW_RAISE_CAP = 0.6
 
 
 @dataclass(frozen=True)
@@ -1562,6 +1565,8 @@ def _candidate(rng, learner):
     signing = _signing_terms(learner, atlas, borealis)
     loan = round(min(DELTA_LOAN, delta_you + pick(rng, 0.02, 0.06, 0.01)), 2)
     raised = float(round(outside * pick(rng, 1.2, 1.8, 0.1), -3))  # Harrow courted
+    # review 70, U8: a margin near the Granite contract's whole gain strained the story
+    raised = min(raised, float(round(HARROW_RAISE_CAP * contract, -3)))
     scenario = KestrelPower(
         module="03_power",
         learner=learner,
