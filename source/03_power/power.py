@@ -85,9 +85,7 @@ scenario
 # Organizations*, 1978).
 #
 # That gives each side two levers: make what it controls matter more to the other side,
-# or leave the other side fewer ways around it. The "other ways" are the other side's
-# alternatives, which module 02 taught you to value; a deadline makes a side need the deal
-# *now*.
+# or leave it fewer ways around it (its alternatives, module 02).
 #
 # This course names four bases, in words it uses from here on:
 #
@@ -126,8 +124,7 @@ scenario
 # said, which a called bluff spends (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
-# thing depends on whoever can give it. A thing can be owned, sold or held back; the say
-# that comes with a role belongs to whoever holds the role, and passes to the next holder.
+# thing depends on whoever can give it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
 # ### Question 1 (2 marks): whose power, and of what kind?
@@ -145,8 +142,9 @@ scenario
 # `return {"A": ("expert", "them on Kestrel"), ...}`.
 # Each fact with both parts right earns half a mark, whatever the other facts.
 #
-# Practise first on four facts that are the same for every learner: put your answers for
-# them in the same dict, under the numbers 1 to 4 (`{1: ..., 4: ..., "A": ..., "D": ...}`):
+# Practise first on four facts that are the same for every learner (they earn no marks):
+# put your answers for them in the same dict, under the numbers 1 to 4
+# (`{1: ..., 4: ..., "A": ..., "D": ...}`):
 #
 # 1. The port's harbour master, whose office both the port's users and its owners
 #    accept, decides which ship gets the last free berth this winter, and Kestrel's
@@ -157,9 +155,6 @@ scenario
 #    Kestrel's senior chemist has solved the same problem before and can tell them.
 # 4. Vane Motors' founder, now its honorary chair, is a legend among engineers; Kestrel's
 #    apprentices ask to meet her and hope she will think well of their work.
-#
-# The check judges the practice facts one by one: for a part that is not right, it says why
-# it does not fit, not what does. The practice facts earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "power-sources-answer", "schema_version": 3}
@@ -287,9 +282,7 @@ print("Left takes all: in the core?", stable)
 # 1977) had groups of three, one strong player and two weak ones, play a game of this kind:
 # the strong player got clearly less than the core, came closer to it where the weak
 # players competed harder (when they could send no messages, for instance), and over all
-# conditions got close to the Shapley value. So read the core as where fierce competition
-# leads, and the Shapley value as a fair split and a rough forecast of what small groups
-# get on average.
+# conditions got close to the Shapley value.
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -571,16 +564,13 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # rejects and proposes next round. There is no deadline; the talks could go on for ever.
 # With discount factors $\delta_1$ for the side that proposes first and $\delta_2$ for the
 # other, the game has exactly one **subgame-perfect equilibrium**: a plan for each side
-# that is its best reply at every point of the game, even after moves nobody expected. In
-# it, the first proposer's
-# offer is accepted at once, and the first proposer gets
+# that is its best reply at every point of the game. In it, the first proposer's offer is
+# accepted at once, and the first proposer gets
 #
 # $$x_1 = \frac{1 - \delta_2}{1 - \delta_1 \delta_2}, \qquad x_2 = 1 - x_1 .$$
 #
-# The reasoning is short. The proposer offers the responder exactly what rejecting would
-# be worth to them (their own proposal a round later, discounted by a round), and not a
-# cent more. The more patient the responder, the more rejecting is worth, so the more they
-# must be offered. Two things follow:
+# The proposer offers the responder exactly what rejecting would be worth to them: their
+# own proposal a round later, discounted by a round. Two things follow:
 #
 # - **patience pays**: your share rises with your own $\delta$ and falls with the other
 #   side's;
@@ -879,8 +869,7 @@ check.licence_reply(licence_reply, hidden=True)
 #    no other time.
 #
 # Put your prices for them in the dict your function returns, under the numbers 1 and 2, the
-# same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`). The check judges them one by
-# one and says why a price does not fit, not what does; they earn no marks.
+# same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`); they earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
@@ -1246,8 +1235,8 @@ check.best_lever(best_lever, hidden=True)
 # `return {"A": "legitimate", ...}`. Each right label earns half a mark, whatever the
 # other labels.
 #
-# Practise first on a case that is the same for every learner: put your labels for it in
-# the same dict, under the numbers 1 to 4.
+# Practise first on a case that is the same for every learner (it earns no marks): put your
+# labels for it in the same dict, under the numbers 1 to 4.
 #
 # Kestrel is selling a used press to Pell. Orrin has signed a promise to buy the press for
 # 30,000 whenever Kestrel asks, so Kestrel would sell to Pell only above 30,000; no other
@@ -1259,9 +1248,6 @@ check.best_lever(best_lever, hidden=True)
 # 3. To Pell: "Tolland has already offered us 36,000 for the press."
 # 4. A friend of Kestrel's sales manager works in Pell's finance office and, against
 #    Pell's rules, tells her Pell's budget for the press. Kestrel sets its price by it.
-#
-# The check judges the practice statements one by one: for a label that is not right, it
-# says why it does not fit, not which label does. The practice statements earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rate-tactics-answer", "schema_version": 3}
@@ -1405,12 +1391,11 @@ check.harrow_move(harrow_move, hidden=True)
 #   what it would pay, unit for unit, even if it never buys. In the laboratory, groups of
 #   three landed near the Shapley value over all the conditions tested, and nearer the
 #   core where the weak players competed harder (Murnighan and Roth 1977).
-# - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf). A
-#   member can hold votes and no power at all.
+# - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf).
 # - Patience is power, and so is moving first: in Rubinstein's game your share rises with
 #   your own patience and falls with theirs. As rounds get shorter the first mover's edge
 #   shrinks, but patience's does not: the ratio of the two sides' costs of delay sets the
-#   split. Real bargainers drift towards even splits; read the model for direction.
+#   split.
 # - Ask how you would reach an alternative. One you must walk out to take, at the moment
 #   you turn down their proposal (an outside option), counts only when it beats your share
 #   at the table, and then each unit adds a whole unit when they propose, their $\delta$
