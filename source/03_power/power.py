@@ -692,10 +692,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # that when the risk of breakdown, rather than the cost of waiting, is what pushes the two
 # sides to agree, and offers follow each other quickly (in the limit as the time between
 # offers shrinks), alternating offers end at the Nash split on the breakdown payoffs, the
-# right rule here: each side gets its breakdown payoff plus half of what is left. So
-# where the risk of breakdown, not the cost of delay, is what pushes both sides to agree,
-# each unit of it adds half a unit to your share, whether or not it beats your share at
-# the table (less where both push: see the closing note).
+# right rule here: each side gets its breakdown payoff plus half of what is left, so each
+# unit of it adds half a unit to your share, whether or not it beats your share at the
+# table (less where delay also pushes: see the closing note).
 #
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
@@ -1116,9 +1115,7 @@ check.best_lever(best_lever, hidden=True)
 #   it and cannot argue with it (Fisher and Ury call such a test an objective criterion).
 #   A standard below the figure on the table gives Atlas no reason to pay more and points
 #   it lower: take the figure.
-# - **Mention an alternative when it raises what they must offer.** In real talks the
-#   other side rarely sees all your options (in question 9, Granite has not seen Harrow's
-#   new offer): what you say about them is all it has to go on. Your **acceptance
+# - **Mention an alternative when it raises what they must offer.** Your **acceptance
 #   threshold** is the least the other side believes you would accept at the table,
 #   judging by your patience; it is not your reservation price, the worst terms you would
 #   accept given your alternative (module 02). With full information, as in section 5,
