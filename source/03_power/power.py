@@ -595,8 +595,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # within a day, $\delta$ per round is close to 1 and the edge almost vanishes. The edge of
 # patience does not vanish with it. Measure each side's patience per unit of time (per
 # month, say), not per round, and write its **rate of loss** as $r = -\ln \delta$, where
-# $\ln$ is the natural logarithm; for $\delta$ near 1, $r$ is about $1 - \delta$, the share
-# lost per unit of time.
+# $\ln$ is the natural logarithm; for $\delta$ near 1, $r$ is about $1 - \delta$, the
+# share lost per unit of time.
 # As rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side (Binmore,
 # Rubinstein & Wolinsky 1986). So with short rounds the ratio of the two sides' costs of
 # delay sets the split: a side whose $\delta$ is 0.90 a month, facing one at 0.97 a month,
@@ -1232,8 +1232,8 @@ check.best_lever(best_lever, hidden=True)
 # `return {"A": "legitimate", ...}`. Each right label earns half a mark, whatever the
 # other labels.
 #
-# Practise first on a case that is the same for every learner (it earns no marks): put your
-# labels for it in the same dict, under the numbers 1 to 4.
+# Practise first on a case that is the same for every learner (it earns no marks): put
+# your labels for it in the same dict, under the numbers 1 to 4.
 #
 # Kestrel is selling a used press to Pell. Orrin has signed a promise to buy the press for
 # 30,000 whenever Kestrel asks, so Kestrel would sell to Pell only above 30,000; no other
