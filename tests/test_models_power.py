@@ -1121,10 +1121,14 @@ def test_the_breakdown_rule_keeps_its_condition():
     """E4: 'it always counts, by half' dropped the condition the result depends on."""
     assert "it always counts, by half" not in PROSE
     assert "always counts, by half" not in PROSE
+    # review 70, U1 (round 71): section 5 states the condition once, in the sentence that
+    # gives the result, and draws the half a unit from it
+    flat = " ".join(PROSE.split())
     assert (
-        "where the risk of breakdown, not the cost of delay, is what pushes both sides to "
-        "agree, each unit of it adds half a unit to your share"
-    ) in PROSE
+        "when the risk of breakdown, rather than the cost of waiting, is what pushes the two "
+        "sides to agree"
+    ) in flat
+    assert "so each unit of it adds half a unit to your share" in flat
     assert "each unit adds less than half a unit" in PROSE
     assert (
         "where the risk of breakdown, not the cost of delay, is what pushes both sides"

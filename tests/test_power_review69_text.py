@@ -148,8 +148,8 @@ def test_the_module_is_shorter_than_before_this_round():
     from tests.test_models_power import NOTEBOOK
     from tests.test_power_review58_text import _markdown_words
 
-    # review 70, U1 (in part): 11,320 before round 71, 11,082 after; the cap follows (+1%)
-    assert _markdown_words(NOTEBOOK) <= 11_193, _markdown_words(NOTEBOOK)
+    # review 70, U1 (in part): 11,320 before round 71, 11,111 after; the cap follows (+1%)
+    assert _markdown_words(NOTEBOOK) <= 11_222, _markdown_words(NOTEBOOK)
     assert "Larger groups, and a second reading" not in PROSE
     assert "You will learn to read power as dependence and name its base;" in _flat(PROSE)
 

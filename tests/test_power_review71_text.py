@@ -132,9 +132,9 @@ def test_short_rounds_quote_the_first_movers_edge_and_the_cell_says_why_order_ma
 
 def test_the_module_is_shorter_outside_its_folds():
     """U1 (in part): the release notebook's markdown outside its folds was 9,646 words before
-    this round and is 9,408 after (the folds hold 1,065, as before): the practice-case
+    this round and is 9,437 after (the folds hold 1,065, as before): the practice-case
     marking sentences the checks already say, a restated reasoning in section 4, two
-    restated levers and a role's hand-over in section 1, the core's closing gloss and two
+    restated levers in section 1, the core's closing gloss and two
     summary asides, section 7's restated point on what the other side sees and section 5's
     restated breakdown rule are cut. The cap follows the new count (+1%)."""
     import json
@@ -147,4 +147,4 @@ def test_the_module_is_shorter_outside_its_folds():
     folds = re.findall(r"<details>(.*?)</details>", text, re.S)
     folded = sum(len(re.sub("<[^>]+>", " ", fold).split()) for fold in folds)
     outside = len(re.sub("<[^>]+>", " ", text).split()) - folded
-    assert folded <= 1_065 and outside <= 9_502, (folded, outside)
+    assert folded <= 1_065 and outside <= 9_531, (folded, outside)

@@ -124,7 +124,8 @@ scenario
 # said, which a called bluff spends (section 7).
 #
 # Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
-# thing depends on whoever can give it.
+# thing depends on whoever can give it. A thing can be owned, sold or held back; the say
+# that comes with a role belongs to whoever holds the role, and passes to the next holder.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
 # ### Question 1 (2 marks): whose power, and of what kind?
@@ -1232,8 +1233,8 @@ check.best_lever(best_lever, hidden=True)
 # `return {"A": "legitimate", ...}`. Each right label earns half a mark, whatever the
 # other labels.
 #
-# Practise first on a case that is the same for every learner (it earns no marks): put
-# your labels for it in the same dict, under the numbers 1 to 4.
+# Practise first on a case that is the same for every learner (its statements earn no
+# marks): put your labels for it in the same dict, under the numbers 1 to 4.
 #
 # Kestrel is selling a used press to Pell. Orrin has signed a promise to buy the press for
 # 30,000 whenever Kestrel asks, so Kestrel would sell to Pell only above 30,000; no other
