@@ -87,3 +87,33 @@ def test_the_instructor_note_gives_the_letters_cost_as_no_upper_bound():
         "at least about 0.1 k€ on average, about 6.2 if the learner does not reach that "
         "package, and more if the talks fail without Quell" in note
     )
+
+
+def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split():
+    """U3: section 4 called the list terms and the rush cost the opening's grounding,
+    while section 5 said no fact carries a target above the even split. Section 4 now
+    says they justify asking there, not expecting more. Failed on the old text."""
+    opening = _section("opening-teaching")
+    assert (
+        "They justify *asking* for your opening, not *expecting* more than the even split "
+        "(section 5)." in opening
+    )
+
+
+def test_part_1_of_the_model_reflection_says_it_is_the_second_negotiation():
+    """U5: part 1 describes the deal at 140, the second sitting, before part 3 says the
+    first ended in a walk-away; a reader took it for the first. Failed on the old text."""
+    answer = _section("reflection").split('"(1)')[1]
+    assert answer.startswith(" In my second negotiation, I opened with my planned package")
+
+
+def test_the_stall_row_says_where_its_count_starts():
+    """U6: the row said 'since your last step' and a later line 'from its second offer';
+    the reader had to merge them. The row now says both starts. Failed on the old text."""
+    cell = SOURCE.read_text().split('grade_id": "plan-teaching"')[1].split("# %%")[0]
+    rows = [line for line in cell.splitlines() if line.startswith("# | ")]
+    assert (
+        "# | second reply in a row without a move since its opening or your last step "
+        "| next step |" in rows
+    )
+    assert "are counted from its second offer" not in " ".join(cell.split())

@@ -426,9 +426,10 @@ check.my_audit(my_audit, hidden=True)
 #
 # What makes an opening *grounded* is a true fact you can cite for it at the table: your
 # list terms, which Marlow has seen, and the cost to you of a 3-week rush (the delivery
-# row of your table). Your estimate of Marlow's reservation price and your reading of
-# its rush request decide where you open, but they are beliefs, and you keep them to
-# yourself ("What to say" below).
+# row of your table). They justify *asking* for your opening, not *expecting* more than
+# the even split (section 5). Your estimate of Marlow's reservation price and your
+# reading of its rush request decide where you open, but they are beliefs, and you keep
+# them to yourself ("What to say" below).
 #
 # **One step beyond.** The steps here are those along the
 # **Pareto frontier**: the packages that no other package beats for both sides (section 5
@@ -773,18 +774,16 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # | Marlow's reply | your move |
 # |---|---|
-# | it moved: its offer is worth more to you than its offer before | your next step |
-# | no move for the second reply in a row since your last step | your next step |
-# | it said it can't give more on its own offer (section 6) | your next step |
+# | it moved: its offer is worth more to you than its offer before | next step |
+# | second reply in a row without a move since its opening or your last step | next step |
+# | it said it can't give more on its own offer (section 6) | next step |
 #
 # Otherwise hold: a step made into silence is a gift. A step got something back when
 # Marlow's next offer was worth more to you than had you held, or it accepted what it
 # would not have accepted had you held (section 7). Marlow's first answer is its
 # opening, not a move. So hold after it at this table; at a human table a small step,
 # conditional on the deal, in answer to a serious counter-offer is common and defensible.
-# The replies without a move, each worth no more to you than its offer before, are counted
-# from its second offer, and afresh after each step of yours. The second row is the rule's
-# exception.
+# The second row is the rule's exception.
 # Since a tit-for-tat Marlow mostly waits, somebody has to move first against it: a
 # learner who only waits meets a Marlow that barely moves. Accepting and walking away
 # come before all three rows (**When to accept**, below).
@@ -1192,8 +1191,8 @@ NegotiationTable(
 # A full-marks answer (learner-1354's case, Quell without capacity and a linear Marlow in
 # both negotiations), a paragraph for each part:
 #
-# "(1) I opened with my planned package (profit 155, 23 of Marlow's points). Marlow
-# answered at a profit of 60 for me; I thought of my beliefs about Quell (a chance of
+# "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
+# Marlow's points). Marlow answered at a profit of 60 for me; I thought of my beliefs about Quell (a chance of
 # 0.38 that it had capacity) and of my target for the likelier state (125), not of its
 # number, and held. When it moved to 80 I made my first step (150); it stayed at 80, and
 # my second step (140) was a concession into silence. It came to 110, as it would have
