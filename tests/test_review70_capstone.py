@@ -117,3 +117,36 @@ def test_the_stall_row_says_where_its_count_starts():
         "| next step |" in rows
     )
     assert "are counted from its second offer" not in " ".join(cell.split())
+
+
+def _open_and_folded(grade_id):
+    """The words of a markdown cell outside and inside its <details> folds."""
+    import re
+
+    cell = SOURCE.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    body = "\n".join(line.removeprefix("#") for line in cell.splitlines()[1:])
+    folds = re.findall(r"<details>(.*?)</details>", body, re.S)
+    inside = sum(len(re.sub("<[^>]+>", " ", fold).split()) for fold in folds)
+    return len(re.sub("<[^>]+>", " ", body).split()) - inside, inside
+
+
+def test_section_5_is_cut_and_its_fold_did_not_grow():
+    """U1: section 5's cell ran to 1,532 words outside its folds and 417 inside. It is
+    cut to 1,147 and 403 (caps: those counts + 1%): the restated frontier argument, the
+    'when the steps are too small' paragraph (now one sentence of 'how many steps fit')
+    and the repeated count rule are gone. Failed on the old text."""
+    outside, inside = _open_and_folded("plan-teaching")
+    assert outside <= 1_159, outside
+    assert inside <= 408, inside
+    # the facts questions 7 and 8 and the reflection rely on are still there
+    plan = _section("plan-teaching")
+    for fact in (
+        "make the **smallest** step that gives Marlow more",
+        "the check also accepts the one that gives Marlow most",
+        "your target is the package of your plan nearest the even split at or above it",
+        "**four-step line**",
+        "accept an offer of Marlow's when it is worth at least the next package of your plan",
+        "Marlow's first answer is its opening, not a move",
+        "**reply ratio**",
+    ):
+        assert fact in plan, fact

@@ -27,11 +27,11 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The module's text is some 8,000 words of reading, with about 2,650 more in
-# folded notes (click a note's title to open it). The preparation (sections 1 to 3, then
-# 4 and 5) holds some 6,350 of those words and about 1,050 of the folded ones, a practice
-# and eight answers in Python, two of them real programs: five to six hours, or six to
-# eight if you are new to programming. The table
+# table. The module's text is some 7,550 words of reading, with about 2,600 more in
+# folded notes (click a note's title to open it). The preparation (this introduction and
+# sections 1 to 5) holds some 5,900 of those words and about 1,100 of the folded ones, a
+# practice and eight answers in Python, two of them real programs: five to six hours, or
+# six to eight if you are new to programming. The table
 # (at least two negotiations, their debriefs and a written reflection) takes one and a
 # half to two and a half hours. The eight answers are graded automatically; the
 # reflection is graded by your instructor. Cells that say
@@ -201,9 +201,8 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values, the higher one if Quell has capacity and the lower one if not, each
-# with its chance. Their average is a summary, not a reservation price Marlow can have: a
-# plan built on it gives Marlow more than it needs if Quell has no capacity, and less if
-# Quell has. Check your opening and your plan against each state.
+# with its chance. Their average is a summary, not a reservation price Marlow can have:
+# check your opening and your plan against each state.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): reading the rush request
@@ -301,10 +300,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
 # each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
-# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). The
-# check accepts any audit that fits what your case settles; where yours does not, it
-# names the row and gives its facts, not the side they favour. Each side has at least 1
-# for alternatives and for power. The rules:
+# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). Each
+# side has at least 1 for alternatives and for power. The rules:
 #
 # | row | points to a side when | ratings that pass |
 # |---|---|---|
@@ -326,13 +323,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - (d) `s.their_supply_share` (Marlow's dependence on you) against `s.your_sales_share`
 #   (yours on Marlow).
 #
-# The checks also move Brenn's letter, Marlow's reservation prices, the weeks and the
-# shares of dependence; where a share gap within 0.01 of its line, or weeks exactly 3
-# apart, decide the row, either reading passes. The check measures the alternatives rule
-# with question 2's right decision, so pass questions 1 and 2 first; it then shows your
-# balance (module 00's weighted difference between the sides). It cannot judge your
-# weights: note in a comment why your heaviest weight is the heaviest, for part 2 of the
-# reflection.
+# Where yours does not fit, the check names the row and gives its facts. It also moves
+# the case's facts; where a share gap within 0.01 of its line, or weeks exactly 3 apart,
+# decide the row, either reading passes. It uses question 2's right decision, so pass
+# questions 1 and 2 first. It cannot judge your weights: note in a comment why your
+# heaviest weight is the heaviest, for part 2 of the reflection.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -427,25 +422,23 @@ check.my_audit(my_audit, hidden=True)
 # What makes an opening *grounded* is a true fact you can cite for it at the table: your
 # list terms, which Marlow has seen, and the cost to you of a 3-week rush (the delivery
 # row of your table). They justify *asking* for your opening, not *expecting* more than
-# the even split (section 5). Your estimate of Marlow's reservation price and your
-# reading of its rush request decide where you open, but they are beliefs, and you keep
-# them to yourself ("What to say" below).
+# the even split (section 5). Your estimate and your reading of the rush request are
+# beliefs: they decide where you open, but you keep them to yourself ("What to say").
 #
 # **One step beyond.** The steps here are those along the
-# **Pareto frontier**: the packages that no other package beats for both sides (section 5
-# builds on it). The package one step beyond gives Marlow fewer points than it needs even
-# without Quell, so Marlow cannot accept it in either state; it can only pull if Marlow
-# takes it as an offer, not a bluff. The rush cost alone does not help: it is already
-# counted in your profits (the delivery row). A **signed letter of intent** (question 2)
-# does, at a human table: a firm alternative, told, raises the least the other side
-# believes you would accept (module 04), though it can never lower what Marlow needs, and
-# shows you can afford a refusal. This bot hears offers, not words, so question 5 only
-# mirrors that reasoning: it accepts the estimate from everyone, and the step beyond only
-# if you signed Brenn's letter and Marlow would not refuse it out of hand even with Quell;
-# nothing further out passes. If you kept your best alternative before the letter, open at
-# the estimate: it is worth more to you on average, but it is a gamble, not a firm fact
-# you can cite for an opening beyond the estimate. (How this bot answers such an opening
-# is in the appendix.)
+# **Pareto frontier**: the packages that no other package beats for both sides. The
+# package one step beyond gives Marlow fewer points than it needs even without Quell, so
+# Marlow cannot accept it in either state; it can only pull if Marlow takes it as an
+# offer, not a bluff. The rush cost alone does not help: it is already counted in your
+# profits (the delivery row). A **signed letter of intent** (question 2) does, at a human
+# table: a firm alternative, told, raises the least the other side believes you would
+# accept (module 04), though it can never lower what Marlow needs. This bot hears offers,
+# not words, so question 5 only mirrors that reasoning: it accepts the estimate from
+# everyone, and the step beyond only if you signed Brenn's letter and Marlow would not
+# refuse it out of hand even with Quell; nothing further out passes. If you kept your best
+# alternative before the letter, open at the estimate: it is worth more to you on average,
+# but it is a gamble, not a firm fact you can cite for an opening beyond the estimate.
+# (How this bot answers such an opening is in the appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
 # that give Marlow ground elsewhere: offers of equal value to you, whose pick tells
@@ -646,11 +639,10 @@ check.practice_to_say(practice_to_say)
 # signed.
 #
 # Each right verdict earns a sixth of the marks, but only beside a right verdict of the
-# other kind, so the same verdict for all six earns nothing. Every case has at least two
-# statements of each verdict, so one wrong verdict costs a sixth and no more. The check
-# below looks only at the form, by design: even a count of the verdicts that pass would
-# let you find each one by flipping it and running the check again. Your verdicts are
-# marked at grading, so learn the reasons in the practice above.
+# other kind (every case has at least two of each), so the same verdict for all six earns
+# nothing. The check below looks only at the form: even a count of the verdicts that pass
+# would let you find each one by flipping it and running the check again. They are marked
+# at grading, so learn the reasons in the practice above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
@@ -681,96 +673,74 @@ check.what_to_say(what_to_say, hidden=True)
 # ## 5. Conceding along the frontier
 #
 # The Pareto frontier (module 04, and section 4 above) is the set of packages that no
-# other package beats for
-# both sides at once (more for one side and no less for the other); a package off it
-# leaves value on the table for both of you.
+# other package beats for both sides at once (more for one side and no less for the
+# other); a package off it leaves value on the table for both of you.
 #
-# You will have to move from your opening; the question is how. Module 04 put its rule for
-# the next move in three steps: **create value first**, **then concede only what closes
-# the deal**, and **stop**.
+# Module 04's rule for the next move has three steps: **create value first**, **then
+# concede only what closes the deal**, and **stop**.
 #
 # <details><summary>Module 04's three steps in this case's terms</summary>
 #
 # 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
-#    both sides gain when what you take is worth more to you than what you give, and
-#    what you give is worth more to Marlow than what you take, each side measured on its
-#    own scale (your profit, Marlow's points). Pruitt analysed this as logrolling
-#    (*Negotiation Behavior*, 1981). Among such trades, module 04 takes the one that adds
-#    most for the two sides together.
+#    what you take is worth more to you than what you give, and what you give is worth
+#    more to Marlow, each side on its own scale. Pruitt called this logrolling
+#    (*Negotiation Behavior*, 1981); module 04 takes the trade that adds most for the two
+#    sides together.
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you.
 #    Module 04's rule: of the moves that give the other side all it still needs, the
-#    cheapest; only when none does, the best rate (most of Marlow's points per k€ you
-#    give up). Here Marlow accepts when an offer meets what it aims for in that round,
-#    which falls over time and which you cannot see, and your research's points are an
-#    estimate: so give it more in the smallest steps, not in one jump. The plan below
-#    refines the rule to do that.
+#    cheapest; only when none does, the best rate (most of Marlow's points per k€ you give
+#    up). Here Marlow accepts when an offer meets what it aims for in that round, which
+#    falls over time and which you cannot see, and your research's points are an
+#    estimate: so give it more in the smallest steps, not in one jump.
 # 3. **Stop** when Marlow has what it needs.
 #
 # </details>
 #
-# Your opening is already on the Pareto frontier: a package better for both of you would
-# give you at least as much profit and Marlow more points, or you more profit and Marlow
-# as many points, and the rule of section 4 would have picked it. A plan that starts
-# below the frontier (a colleague's draft, say) takes rule 1 first: some package gives
-# Marlow more points and leaves you at least as much. Once on the frontier, every step is
-# a real concession, and rule 2 decides it, with one refinement for a plan made without
-# seeing what Marlow aims for.
-# Suppose one step costs you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the
-# second has the better rate (a point per k€, against 0.8), but if 4 more points meet
-# what Marlow aims for in that round, it gives away 20 k€ for nothing. So make the
-# **smallest** step that gives Marlow more, and for that cost give Marlow as much as you
-# can, which is the most points for Marlow per k€ you give up for a step of that size:
+# Your opening is on the frontier (section 4's rule would have picked any package better
+# for both of you), so every step from it costs you. Suppose one step costs you 5 k€ for 4
+# of Marlow's points and another 25 k€ for 25: the second has the better rate, but if 4
+# more points meet what Marlow aims for in that round, it gives away 20 k€ for nothing. So
+# make the **smallest** step that gives Marlow more:
 #
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
-# - if some of them leave you at least as much as you have now (a free trade, rule 1),
-#   move to the one of those that adds most for the two of you together (module 04's
-#   rule; the check also accepts the one that gives Marlow most, and between two that
-#   give it the same, the one that leaves you more);
+# - if some of them leave you at least as much as you have now (a free trade, rule 1,
+#   where a colleague's draft below the frontier starts), move to the one of those that
+#   adds most for the two of you together (module 04's rule; the check also accepts the
+#   one that gives Marlow most, and between two that give it the same, the one that
+#   leaves you more);
 # - otherwise move to the one that costs you least; between two that cost the same, the
 #   one that gives Marlow more (it is on the frontier);
 # - repeat until none is left.
 #
-# Module 04 planned its steps towards a **target**: the result you aim to land at,
-# better than your reservation price. Here you need one for each state of Quell, and
-# module 02's rule sets both. Take the zone from your reservation price up to your
-# estimate of the most Marlow could give you in that state: your best profit on a package
-# that gives Marlow its reservation price for that state (the lower one without Quell,
-# the higher one with it). Without Quell that is your opening's profit when you open at
-# the estimate; a step beyond does not move it. Module 02's band runs from the middle of
-# that zone (the even split) up to nine tenths of the way, which keeps a tenth of the zone
-# as room to concede; inside it you aim at the even split unless a fact you can show, such
-# as a rival's price, carries you higher. This case has no such fact (your list terms are
-# your own asking price, and the rush cost is already in your profits), so in each state
-# your target is the package of your plan nearest the even split at or above it, of those
-# Marlow could accept in that state: above the band only if your plan jumps over it (your
-# opening, if every step falls below the even split), never below the even split.
-#
-# With Quell, the first package of your plan that gives Marlow its higher reservation
-# price is the top of that zone, not your target: aiming there would leave Marlow none of
-# the zone. The table shows both targets above your plan; keep in mind the one for the
-# state Marlow's answers point to, never the reservation price where the plan stops. The
-# plan maps the steps you *could* make: the packages you offer are drawn from it, in its
-# order.
-#
-# Question 7's plan departs from module 04 in two ways that suit this table only: a plan
-# that runs past both targets, and steps that may grow or take a term back. The appendix
-# gives each, with module 04's rule for a
-# human table.
+# Module 04 planned its steps towards a **target**, the result you aim to land at; here
+# you need one for each state of Quell. In each state the zone runs from your reservation
+# price up to your best profit on a package that gives Marlow that state's reservation
+# price (without Quell, your opening's profit when you open at the estimate). Module 02's
+# band runs from the middle of that zone (the even split) up to nine tenths of the way;
+# inside it you aim at the even split unless a fact you can show, such as a rival's price,
+# carries you higher. This case has no such fact (section 4), so in each state your target
+# is the package of your plan nearest the even split at or above it, of those Marlow could
+# accept in that state. With Quell, the first package of your plan that gives Marlow its
+# higher reservation price is the top of that zone, not your target: aiming there would
+# leave Marlow none of the zone. The table shows both targets; keep in mind the one for
+# the state Marlow's answers point to, never the reservation price where the plan stops;
+# the packages you offer are drawn from it, in its order. Question 7's plan departs from
+# module 04 in two ways that suit this table only (it runs past both targets, and its
+# steps may grow or take a term back; see the appendix).
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
-# tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most
-# of its ground early, a **linear** one moves by the same step every round, and
-# **tit-for-tat** opens with a fair step, then mostly waits and answers each concession
-# of yours with about as much of its own, in whole levels, so a small step may get
-# nothing. Module 04 asked three things of your moves: below the frontier, that a trade
-# bring back at least what it costs you; on it, that a concession be conditional on the
-# deal; and that you concede only in answer to a concession of theirs, never into
-# silence. This table tests the third most: step only in answer to a move of Marlow's or
-# to its saying it can't give more, with one exception: after two replies in a row
-# without a move, one small planned step.
-# After each of its offers, compare what it is worth to you (the "your profit" column of
-# the table's log) with its offer before:
+# tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
+# its ground early, a **linear** one moves by the same step every round, and
+# **tit-for-tat** opens with a fair step, then mostly waits and answers each concession of
+# yours with about as much of its own, in whole levels, so a small step may get nothing.
+# Module 04 asked three things of your moves: below the frontier, that a trade bring back
+# at least what it costs you; on it, that a concession be conditional on the deal; and
+# that you concede only in answer to a concession of theirs, never into silence. This
+# table tests the third most: step only in answer to a move of Marlow's or to its saying
+# it can't give more, with one exception: after two replies in a row without a move, one
+# small planned step. After each of its offers, compare what it is worth to you (the
+# "your profit" column of the table's log) with its offer before:
 #
 # | Marlow's reply | your move |
 # |---|---|
@@ -778,15 +748,12 @@ check.what_to_say(what_to_say, hidden=True)
 # | second reply in a row without a move since its opening or your last step | next step |
 # | it said it can't give more on its own offer (section 6) | next step |
 #
-# Otherwise hold: a step made into silence is a gift. A step got something back when
-# Marlow's next offer was worth more to you than had you held, or it accepted what it
-# would not have accepted had you held (section 7). Marlow's first answer is its
+# Otherwise hold: a step made into silence is a gift. Marlow's first answer is its
 # opening, not a move. So hold after it at this table; at a human table a small step,
 # conditional on the deal, in answer to a serious counter-offer is common and defensible.
-# The second row is the rule's exception.
 # Since a tit-for-tat Marlow mostly waits, somebody has to move first against it: a
-# learner who only waits meets a Marlow that barely moves. Accepting and walking away
-# come before all three rows (**When to accept**, below).
+# learner who only waits meets a Marlow that barely moves, hence the second row.
+# Accepting and walking away come before all three rows.
 #
 # <details><summary>Why a step stands here, what counts as a move, and what a step
 # brings back</summary>
@@ -794,54 +761,44 @@ check.what_to_say(what_to_say, hidden=True)
 # At this table a step, once made, stands, whether or not Marlow answers it, as in
 # Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in Tension reduction): a
 # series of small one-sided steps, each announced and carried out whether or not the
-# other side answers. At a human table make it conditional on the deal (module 04); this
-# table cannot hear conditions, and taking a step back here is a retraction, which
-# section 6 prices. Count Marlow's offers, not its words: it says "You have not moved
-# since your last offer" whenever you hold, whether or not it moved itself, since the
-# remark is about your offer.
+# other side answers. At a human table make it conditional on the deal (module 04);
+# taking a step back here is a retraction, which section 6 prices. Count Marlow's offers,
+# not its words: it says "You have not moved since your last offer" whenever you hold,
+# whether or not it moved itself, since the remark is about your offer.
 #
 # Module 04's test, that every give bring back something of equal value, applies to
 # rule 1's trades below the frontier as it did there. This table cannot hear conditions,
-# so here a step stands unconditionally, and what it brought back is a step's
-# **reply ratio**, what Marlow's next reply gave back, beyond the replay in which you
-# held, per k€ the step cost you (1 or more: Marlow matched it). Expect less: three of
-# Marlow's four styles give back only part of what you concede, tit-for-tat about as
-# much (on Marlow's own scale), and a small step may move none of them.
+# so here a step stands unconditionally, and what it brought back is a step's **reply
+# ratio**, what Marlow's next reply gave back, beyond the replay in which you held, per
+# k€ the step cost you (1 or more: Marlow matched it); a step also got something back
+# if Marlow accepted what it would not have accepted had you held (section 7). Expect
+# less: three of Marlow's four styles give back only part of what you concede,
+# tit-for-tat about as much (on Marlow's own scale), and a small step may move none of
+# them.
 #
 # </details>
 #
-# **How many steps fit.** After your opening, you can answer each of Marlow's offers
-# once, and it may make its final
-# offer as early as round 5, so you can count on five answers. The first of them answers
-# Marlow's opening, where the rule says hold, so at most four can be steps, fewer when
-# Marlow pauses. So count the steps before you sit down. Find the first
-# package of your plan that gives Marlow at least its higher reservation price. If it is
-# at most four steps down (the **four-step line**), one step per answer after the first
-# can reach that package by your last answer, provided Marlow moves before each of
-# them or has said it can give no more on its own offer (section 6), and its answers say
-# Quell can supply it. At
-# exactly four steps that last answer may be your reply to Marlow's final offer (if it
-# comes in round 5): then Marlow can only accept that package or leave, with no offer of
-# its own after it.
+# **How many steps fit.** Marlow may make its final offer as early as round 5, so you can
+# count on five answers. The first of them answers Marlow's opening, where the rule says
+# hold, so at most four can be steps. So count the steps before you sit down. If the first
+# package of your plan that gives Marlow at least its higher reservation price is at most
+# four steps down (the **four-step line**), you can reach it by your last answer, provided
+# Marlow moves before each of them or says it can't give more, and its answers say Quell
+# can supply it. At exactly four steps that last answer may be your reply to Marlow's
+# final offer: then Marlow can only accept that package or leave. If the package is
+# further down, decide now to take larger steps through the plan once Marlow's answers
+# point to Quell. If no package of your plan reaches it, then with Quell no deal suits you
+# both: your last step is your final offer, and the right ending is to walk away politely,
+# so that Marlow would still take your call next year.
 #
-# **When to accept.** Reaching it is not the same as a deal: Marlow's own offers stay
-# above its reservation price for a while, and whether it accepts the package in time
-# depends on its style and its pace, which you cannot see, and holding at that package can
-# end with Marlow leaving at its own deadline. So the plan also needs a rule for
-# accepting, one that measures Marlow's offer against your own plan, as section 4 advised,
-# not against your reservation price alone: **accept an offer of Marlow's when it is worth
-# at least the next package of your plan; at Marlow's final offer, or on your last
-# answer, accept anything at or above your reservation price.** Below it, walk away
-# politely; or, if your plan has a step left, answer the final offer once with that step,
-# which Marlow takes or leaves (question 8 accepts either).
-#
-# **When the steps are too small.** If the package is further down, the smallest steps
-# cannot reach it in time: decide now to take larger steps through
-# the plan (reaching that package within three steps, say) once Marlow's answers point to
-# Quell. And if no package of your plan gives Marlow that many points, then if Quell has
-# capacity no deal will suit both of you: your last step is your final offer, and the
-# right ending is
-# to walk away politely, so that Marlow would still take your call next year.
+# **When to accept.** Reaching it is not the same as a deal: holding at that package can
+# end with Marlow leaving at its own deadline. So the plan needs a rule for accepting that
+# measures Marlow's offer against your own plan, as section 4 advised:
+# **accept an offer of Marlow's when it is worth at least the next package of your plan;
+# at Marlow's final offer, or on your last answer, accept anything at or above your
+# reservation price.** Below it, walk away politely; or, if your plan has a step left,
+# answer the final offer once with that step, which Marlow takes or leaves (question 8
+# accepts either).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): your frontier map
@@ -859,11 +816,11 @@ check.what_to_say(what_to_say, hidden=True)
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # The offers you send are packages of this map, presented as conditional trades in the
-# open ("if you need 90-day payment, volume goes back to 10k units"). Most maps have a step that takes a term back
-# (volume back up, delivery back out), and a term taken back without a word reads as bad
-# faith. Question 7 grades the map, by the rule section 5 states; its marks are for that
-# rule only. Which packages to send, and when, you practise at the table of section 6
-# and account for in part 1 of the reflection.
+# open ("if you need 90-day payment, volume goes back to 10k units"). Most maps have a
+# step that takes a term back (volume back up, delivery back out), and a term taken back
+# without a word reads as bad faith. Question 7 grades the map, by the rule section 5
+# states; its marks are for that rule only. Which packages to send, and when, you practise
+# at the table of section 6 and account for in part 1 of the reflection.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -1030,22 +987,15 @@ check.table_moves(table_moves, hidden=True)
 # do not act at the table, though a deadline does.
 #
 # **When Marlow stops moving, hold until it says it can't give more, or until section
-# 5's exception applies** (two replies in a row in which it did not move: then one
-# small planned step). It says it can't give more after its first offer, when it cannot
-# give another level on any issue without going below its reservation price, and never
-# otherwise (its first offer never says it, even when it already is). Without those
+# 5's exception applies.** It says so only after its first offer, when it cannot give
+# another level on any issue without going below its reservation price. Without those
 # words it still has room on its own offer: a step of yours would be a concession into
-# silence, which the debrief counts. With them, section 5's rule allows your next
-# planned step (question 8 practised it). The words are about Marlow's own offers
-# only: a different package of yours may still give it enough points. Once it says its
-# patience is running out, holding longer risks its leaving.
+# silence. With them, section 5's rule allows your next planned step (question 8
+# practised it), though a different package of yours may still give it enough points.
 #
-# Unless you pick its style (section 5), the debrief names it. The table reads your
-# answers to
-# questions 2, 3, 5 and 7; the debrief sets the outcome against them, and shows what
-# would give away questions 2 and 3 only once they pass. Keep to your plan, never go
-# below your reservation price, and leave politely rather than accept less. Then sit
-# down again and compare.
+# The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
+# outcome against them (what would give away questions 2 and 3 it shows only once they
+# pass) and names Marlow's style unless you picked it. Then sit down again and compare.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -1078,11 +1028,9 @@ NegotiationTable(
 #   debrief says the zone was not on the path these talks took. If Marlow
 #   left, you see what it said and when.
 # - **Value claimed.** Your profit over your true reservation price (the one question
-#   2's check accepts, whatever your own function returned), and what share that is of
-#   the most you could have gained: your profit over your reservation price, divided by
-#   the best profit of any package worth at least Marlow's reservation price at that
-#   sitting (and at least yours to you), less your reservation price; what Marlow would
-#   have accepted at a given turn is "What was achievable" below.
+#   2's check accepts), as a share of the most you could have gained: the best profit of
+#   any package worth at least Marlow's reservation price at that sitting (and at least
+#   yours to you), less your reservation price.
 # - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
 #   reservation price (0) to its best package (1); the sum of those two shares is a
 #   rough index,
@@ -1107,9 +1055,7 @@ NegotiationTable(
 #   of conceding only in answer to a move of Marlow's. A step made after two of Marlow's
 #   replies in a row that did not move (the rule's exception) is counted apart, and so
 #   is one made right after Marlow said it could give no more on its own offer, which
-#   the rule allows; and if you held through such a stall while your plan still had a
-#   step, and the talks ended without a deal although a zone existed, the debrief says
-#   so.
+#   the rule allows.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns (packages worth at
 #   least its reservation price that meet its target for the round or are at least as
@@ -1191,8 +1137,9 @@ NegotiationTable(
 # A full-marks answer (learner-1354's case, Quell without capacity and a linear Marlow in
 # both negotiations), a paragraph for each part:
 #
-# "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
-# Marlow's points). Marlow answered at a profit of 60 for me; I thought of my beliefs about Quell (a chance of
+# "(1) In my second negotiation, I opened with my planned package (profit 155, 23
+# of Marlow's points). Marlow answered at a profit of 60 for me; I thought of my
+# beliefs about Quell (a chance of
 # 0.38 that it had capacity) and of my target for the likelier state (125), not of its
 # number, and held. When it moved to 80 I made my first step (150); it stayed at 80, and
 # my second step (140) was a concession into silence. It came to 110, as it would have
@@ -1268,9 +1215,7 @@ NegotiationTable(
 # <details><summary>The course's trials of this bot (no question depends on
 # them)</summary>
 #
-# What follows describes how the table's Marlow behaved in the course's own trials. It is
-# an observation about this bot, not a rule for a human table, and no question depends on
-# it.
+# What follows is an observation about this bot, not a rule for a human table.
 #
 # **An opening one step beyond (section 4).** An offer Marlow could not accept pulls its
 # *first answer* no further than one it just could. But Marlow measures what you have
