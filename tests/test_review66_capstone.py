@@ -45,7 +45,11 @@ def test_question_4_and_5_state_their_rules_before_their_tolerances():
     question 5 numbers its rules."""
     q4 = _cell("q4-text")
     # review 69 U1: the rules are a five-row table with notes; the tolerance follows them
-    rules = q4[q4.index("| row | points to a side when") : q4.index("The checks also move")]
+    rules = q4[
+        q4.index("| row | points to a side when") : q4.index(
+            "Where yours does not fit, the check names the row"
+        )
+    ]
     assert "either reading passes" not in rules
     assert "or weeks exactly 3 apart, decide the row, either reading passes" in q4
     q5 = _cell("q5-text")

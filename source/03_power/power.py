@@ -1132,9 +1132,9 @@ check.best_lever(best_lever, hidden=True)
 #   and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So make a strong
 #   alternative known, keep a weak one private. That rule is a heuristic this course
 #   adopts: we know of no study that tests the disclosure of a weak alternative directly.
-# - **Make a strong alternative believable, and say it calmly.** Granite cannot check what
-#   Kestrel says, so an offer made only by telephone is worth having confirmed in writing
-#   first. Never threaten to take an option you would not take: a called bluff costs the
+# - **Make a strong alternative believable, and say it calmly.** Granite has not seen
+#   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
+#   telephone is worth having confirmed in writing first. Never threaten to take an option you would not take: a called bluff costs the
 #   demand and your credibility. An ultimatum over an alternative you would really take
 #   ("match Harrow's offer by Friday, or we take it") is a warning, and legitimate, but
 #   still the weaker move: it says no more than a calm mention and corners the other side.
