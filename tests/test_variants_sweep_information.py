@@ -212,11 +212,18 @@ def test_the_seller_who_needs_cash_always_has_a_surer_price_that_earns(sales):
     """Question 6's `friday-cash`: its one right action, 'ask below it', needs a possible
     reservation price strictly between the cost and the model's price. Without one (about 7% of
     draws before the rule) any lower ask sells no more surely, or sells below cost, and the
-    right answer was marked wrong."""
+    right answer was marked wrong. Review 70 X5: an opening that raises the model's price rules
+    out every price below it, so those learners (about a third) have no surer price and meet
+    neither `friday-cash` nor `payroll`; every learner who meets one has a surer price."""
+    cash = ("friday-cash", "payroll")
+    without = 0
     for sale in sales:
         after = posterior(sale)
         best = best_price(after, sale.cost)
-        assert any(c > 0 and sale.cost < r < best for r, c in after.items()), sale.learner
+        surer = any(c > 0 and sale.cost < r < best for r, c in after.items())
+        without += not surer
+        assert surer or not set(cash) & set(sale.situations), sale.learner
+    assert 0.25 < without / len(sales) < 0.45
 
 
 def test_the_rivals_cap_shifts_the_price_and_is_never_a_coin_toss(sales):
@@ -1177,37 +1184,41 @@ def test_the_commitment_assumption_says_losing_it_weakens_the_seller():
     assert "Riley and Zeckhauser" in words and "Losing that commitment weakens a seller" in words
 
 
-def test_the_opening_never_raises_a_learners_best_price_but_can_in_general(sales):
-    """No learner's opening raises the best price (a rise from the lowest price to the next
-    leaves the cash-strapped seller of Question 6 no surer price, so such draws are redrawn),
-    while section 3 teaches what an opening tells you. Question 5 says so, and that section 2's
-    worked example, at a cost of 40, goes up from 60 to 70; the sure price rises whenever the
-    lowest price is ruled out."""
-    rose = raised_sure = 0
-    for sale in sales[:400]:
-        after = scenario.posterior_after_opening(sale)
-        before = scenario.best_move(sale.prior_beliefs(), sale.cost)[0]
-        rose += scenario.best_move(after, sale.cost)[0] > before
-        raised_sure += scenario.surest_price(after) > min(sale.reservations)
-    assert rose == 0 and raised_sure > 0
+def test_the_opening_raises_the_best_price_for_about_a_third_of_learners(sales):
+    """Review 70 X5: no learner's opening raised the best price (a rise leaves the cash-strapped
+    seller of Question 6 no surer price, so such draws were redrawn), so "a first offer is
+    information" was never good news on a learner's own numbers. About a third of learners
+    now see it rise; on a drawn case a rise rules out every possible price below the new one,
+    which then sells for sure, so no surer price exists (those learners do not meet the
+    cash situations, tested above). Question 5 says so, with section 2's worked example, at a
+    cost of 40, going up from 60 to 70."""
+    rose = lowered = 0
+    for sale in sales:
+        after = posterior(sale)
+        before = best_price(sale.prior_beliefs(), sale.cost)
+        now = best_price(after, sale.cost)
+        alive = [r for r, c in after.items() if c > 0]
+        if now > before:
+            rose += 1
+            assert now == min(alive) > sale.cost, sale.learner
+        lowered += now < before
+    assert 0.25 < rose / len(sales) < 0.45 and lowered > 0
     words = notebook_words("q5-text")
-    # the drawn scenarios only: Question 6's tilt-case, a worked case, goes up
-    # review 68 U4: said of the learner's own scenario first, so that the counter-example
-    # after it does not read as a contradiction
+    assert "on every learner's, the opening" not in words
     assert (
-        "On your scenario, as on every learner's, the opening leaves the model's price where "
-        "it was or lowers it." in words
+        "An opening can leave the model's price where it was, lower it or raise it: it "
+        "raises it for about a third of learners." in words
     )
-    assert "That is not true of every opening: with section 2's worked example" in words
+    assert "it rises by ruling out every possible price below the new one, which then sells" in (
+        words
+    )
     from course.checks import information as check
 
     tilt = check.staged_cases()[check.TILT_CASE]
     tilt_after = scenario.posterior_after_opening(tilt)
     assert scenario.best_move(tilt.prior_beliefs(), tilt.cost)[0] == 49_000
     assert scenario.best_move(tilt_after, tilt.cost)[0] == 56_000
-    assert (
-        "Question 6's `tilt-case` is another (€49,000 before its opening, €56,000 after;" in words
-    )
+    assert "`tilt-case` rises too (€49,000 before its opening, €56,000 after;" in words
     prior = {60: Fraction(1, 2), 70: Fraction(3, 10), 80: Fraction(1, 5)}
     offer = {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
     after = {r: prior[r] * offer[r] / sum(prior[v] * offer[v] for v in prior) for r in prior}
@@ -1302,7 +1313,8 @@ def test_neither_tempting_shortcut_gives_a_learners_best_price_before_the_openin
 
 def test_ignoring_the_opening_fails_a_staged_case_every_learner_is_tried_on(sales):
     """ "The opening tells me nothing" (the prior's best price) and the re-priced
-    `staged-opening` price agree on every learner's own case, but every learner's function
+    `staged-opening` price agree on the own case of every learner whose opening does not
+    raise the price (about two in three since review 70 X5), but every learner's function
     is also tried on ``check.staged_cases()``: among those cases the two differ, for every
     learner."""
     cases = list(check.staged_cases().values())
@@ -1386,7 +1398,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         assert fits("counter-offer", model) == (model >= estimate - 100)
         surer = [r for r in alive if sale.cost < r < model]
         assert all(fits("friday-cash", r) for r in surer)
-        assert not fits("friday-cash", surer[-1] + 1) and not fits("friday-cash", model)
+        if surer:  # none where the opening raised the price (review 70 X5)
+            assert not fits("friday-cash", surer[-1] + 1) and not fits("friday-cash", model)
         for r in alive:
             if sale.cost < r <= model:
                 gain = r - sale.cost
@@ -1548,13 +1561,17 @@ def test_question_2s_sure_price_and_question_6s_safer_prices_are_told_apart(sale
 
 def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(sales):
     """Section 4 says information is not necessarily worth less once you know more, and that
-    for most learners Question 8 shows it worth more after the opening (about 55% of 2,000;
-    "often, but not always" said the reverse)."""
+    for some learners Question 8 shows it worth more after the opening (about 55% of 2,000;
+    "often, but not always" said the reverse). Review 70 X5: where the opening raises the
+    model's price (about a third of learners), it rules out the lowest price but leaves the
+    new price sure, and information is worth no more; the share is now about a third."""
     words = notebook_words("voi-teaching")
     assert "Often, but not always" not in words
     assert (
-        "for about half of you, those whose opening rules out the lowest price, Question 8 "
-        "shows it worth more after Osprey's opening than before"
+        "For about a third of you, those whose opening rules out the lowest price without "
+        "raising the model's price, Question 8 shows it worth more after Osprey's opening "
+        "than before; where the opening raised the price, that price now sells for sure and "
+        "information is worth no more than before."
     ) in words
     more = 0
     for sale in sales:
@@ -1563,8 +1580,9 @@ def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(s
             sale.prior_beliefs(), sale.cost
         )
         more += rises
-        assert rises == (after[min(sale.reservations)] == 0), sale.learner
-    assert 0.45 * len(sales) < more < 0.65 * len(sales), more
+        raised = best_price(after, sale.cost) > best_price(sale.prior_beliefs(), sale.cost)
+        assert rises == (after[min(sale.reservations)] == 0 and not raised), sale.learner
+    assert 0.25 * len(sales) < more < 0.45 * len(sales), more
 
 
 def test_the_report_s_error_spreads_over_every_price_in_reservations():

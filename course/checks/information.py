@@ -1278,10 +1278,11 @@ BUY_CASE = "worked-case-6"
 #: model's it is always the next reservation price up, so "one step up" passed for about 43% of
 #: learners and on the first case. No short cut passes both.
 STAGED_CASES = ("worked-case-0", "worked-case-1")
-#: A third case for `staged-opening`, on which ignoring the opening fails: on every drawn case
-#: the cut a shaded opening still proves leaves the prior's best price in place, so the
-#: re-priced price always equalled Question 5's `before` and "the opening tells me nothing"
-#: passed for every learner. Here, worked-case-1's buyer with the prior (0.4, 0.3, 0.2, 0.1), a
+#: A third case for `staged-opening`, on which ignoring the opening fails: until review 70 X5,
+#: on every drawn case the cut a shaded opening still proves left the prior's best price in
+#: place, so the re-priced price always equalled Question 5's `before` and "the opening tells
+#: me nothing" passed for every learner (it still does for the two in three whose opening
+#: does not raise the price). Here, worked-case-1's buyer with the prior (0.4, 0.3, 0.2, 0.1), a
 #: cost of 34,000 and an opening of 45,000: the opening proves r >= 45,000 / 0.85, about 52,940,
 #: which rules out the prior's best price (49,000); the re-priced price is 56,000. The function
 #: is asked only `staged-opening` here (with the prior's best price ruled out, no reservation

@@ -163,6 +163,13 @@ NEWS_STEP = 2.0
 #: news that points up (about 35%; tests/test_variants_sweep_information.py).
 UP_SHARE = 0.8
 
+#: The share of learners whose opening raises the model's price (review 70 X5: on every
+#: learner's own case it kept or lowered it, since a rise rules out every possible price
+#: between your cost and the new price and so left Question 6's cash-strapped seller no
+#: surer price). Which learners they are hangs on the id alone (``meets_good_news``), so
+#: the others, and every worked case the notebook names, keep the case they had.
+RISE_SHARE = 1 / 3
+
 #: Answers to "should you tell Osprey this?": share an interest, keep your position.
 SHARE, KEEP = "share", "keep"
 
@@ -1015,6 +1022,10 @@ class MachineSale(Scenario):
 #: sale; this many leaves none in any number of learners the course will meet (a draw
 #: costs about 50 microseconds, a learner's sale about 12 ms).
 DRAWS = 20 * MAX_DRAWS
+#: The same for a learner whose opening raises the model's price (``meets_good_news``): about
+#: one draw in 2,000 passes (a rise leaves two or three prices, the news must still move the
+#: price and the most likely price must not be the best), so ten times as many draws.
+RISING_DRAWS = 10 * DRAWS
 
 
 def machine_sale(rng, learner, rejected=None):
@@ -1023,7 +1034,7 @@ def machine_sale(rng, learner, rejected=None):
     rule and each rejected draw adds the rules it breaks; ``rejected["draws"]`` counts
     the draws. Either way the same sale comes out (the rules draw nothing)."""
     every = rejected is not None
-    for _ in range(DRAWS):
+    for _ in range(RISING_DRAWS if meets_good_news(learner) else DRAWS):
         numbers, off = _draw_numbers(rng)
         # the way the news points is drawn with the numbers (up more often than down,
         # since news that points up moves the price less often); when news that way
@@ -1056,6 +1067,17 @@ def machine_sale(rng, learner, rejected=None):
                 rng, replace(sale, rival_cap=_cap(rng, after, sale.cost, caps)), direction
             )
     raise NoFairDraw("01_information", learner)
+
+
+def meets_good_news(learner):
+    """Whether ``learner``'s opening raises the model's price (about ``RISE_SHARE`` of
+    learners). Drawn from the id, apart from the case's own generator, so that the other
+    learners' cases are the ones they had before review 70 X5. The worked cases
+    (``worked-case-N``) never do: the notebook's text and checks quote their numbers."""
+    if str(learner).startswith("worked-case-"):
+        return False
+    digest = hashlib.sha256(f"leverage:01_information:rise:{learner}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") < RISE_SHARE * 2**64
 
 
 def _draw_numbers(rng):
@@ -1127,16 +1149,23 @@ def _with_words(rng, sale, direction):
         explorer_cases=_explorer_cases(rng),
         **_moves(rng),
     )
-    sale = replace(sale, situations=_situations(rng))
+    surer = bool(surer_prices(posterior_after_opening(sale), sale.cost))
+    sale = replace(sale, situations=_situations(rng, surer))
     return replace(sale, firms=_firms(rng, sale))
 
 
-def _situations(rng):
+def _situations(rng, surer=True):
     """Question 6's situations for one learner: `staged-opening` (the re-pricing on the
     learner's numbers) and ``SITUATION_COUNT`` - 1 of the others, in the pool's order. The
     same six for everyone, each assumption failing once but "none" twice, let a dict copied
-    or completed by elimination pass; drawn, how often each fails differs."""
-    others = [item.key for item in _SITUATIONS if item.key != "staged-opening"]
+    or completed by elimination pass; drawn, how often each fails differs. Without a
+    ``surer`` price (an opening that raised the model's price ruled out every price between
+    your cost and it), the two situations that ask for one are left out (review 70 X5)."""
+    others = [
+        item.key
+        for item in _SITUATIONS
+        if item.key != "staged-opening" and (surer or SURER not in item._actions)
+    ]
     chosen = {"staged-opening"}
     while len(chosen) < SITUATION_COUNT:
         key = _one(rng, others)
@@ -1373,7 +1402,10 @@ def _price_problems(sale):
     prior_best = best_move(sale.prior_beliefs(), sale.cost)[0]
     if abs(expected_reservation(sale.prior_beliefs()) - prior_best) < EXPECTED_MARGIN:
         found.append("expected reservation price is the best price before the opening")
-    if not surer_prices(after, sale.cost):
+    if meets_good_news(sale.learner):
+        if (best_move(after, sale.cost)[0] or 0.0) <= (prior_best or 0.0):
+            found.append("opening does not raise the price")
+    elif not surer_prices(after, sale.cost):
         found.append("no surer price earns")
     if all(_strict_may_pick(beliefs, sale.cost) for beliefs in (sale.prior_beliefs(), after)):
         found.append("strict inequality gives the best price")
@@ -1578,9 +1610,13 @@ def rival_caps(after, cost, step=1_000.0):
     the lowest reservation price still possible and below the highest, under which the best price moves,
     the two best prices do not tie, and, where asking the cap itself is best, dropping the
     values above the cap gives another price than capping them (where a lower price is
-    best, asking the cap is the slip that fails)."""
+    best, asking the cap is the slip that fails). Where the model's price is already the
+    lowest reservation price still possible (an opening that raised it ruled out every
+    price below it, review 70 X5), no cap above it can lower it: the fair caps are then
+    those under which it stays, with no tie, so that asking the cap is the slip."""
     now = best_move(after, cost)[0]
     alive = [value for value, chance in after.items() if chance > 0]
+    stays = now == min(alive)
     top = max(alive)
     caps = []
     # above the lowest value still possible too: under a cap below them all, the cap is
@@ -1592,7 +1628,7 @@ def rival_caps(after, cost, step=1_000.0):
         dropped = dropped_beliefs(after, cap)
         if (
             price is not None
-            and price != now
+            and (price == now if stays else price != now)
             and not tied(move_profits(capped, cost).values())
             and (price != cap or not dropped or best_move(dropped, cost)[0] != price)
         ):

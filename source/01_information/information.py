@@ -572,7 +572,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   carrying its chance with it. Cap the beliefs in `after` (ignore the news for this
 #   part: that shows what the cap does on its own) and price them against `sale.cost`;
 #   once it passes, the check shows what combining both gives. Leverage has shifted: see
-#   whether your price falls, and whether to the cap or below it.
+#   whether your price falls, to the cap or below it. (A cap above a price that already
+#   sells for sure leaves it where it is.)
 #
 # The inputs: `after` is your beliefs after Osprey's opening (the first part of your
 # answer to Question 2; the check passes in the right ones). `reading` is how you read
@@ -597,13 +598,15 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - Compare `now` with `with_news`. Question 5c reads the news so that each reservation
 #   price is `factor` times as likely as the next lower one (or higher, for news that points
 #   down): it returns the smallest factor on its grid that moves your price.
-# - Compare `before` with `now`. On your scenario, as on every learner's, the opening
-#   leaves the model's price where it was or lowers it.
+# - Compare `before` with `now`. An opening can leave the model's price where it was,
+#   lower it or raise it: it raises it for about a third of learners. On a drawn
+#   scenario it rises by ruling out every possible price below the new one, which then
+#   sells for sure.
 #
-# That is not true of every opening: with section 2's worked example and a cost of 40, the
-# model's price is 60 before the offer and 70 after it, because the offer made a buyer at
-# 60 less likely. Question 6's `tilt-case` is another (€49,000 before its opening, €56,000
-# after; load it with `check.staged_cases()["tilt-case"]`).
+# With section 2's worked example and a cost of 40, the model's price is 60 before the
+# offer and 70 after it, because the offer made a buyer at 60 less likely. Question 6's
+# `tilt-case` rises too (€49,000 before its opening, €56,000 after; load it with
+# `check.staged_cases()["tilt-case"]`).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
@@ -972,9 +975,11 @@ check.model_limits(model_limits, hidden=True)
 # 7.
 #
 # Is information worth less once you know more? Not necessarily: it depends on whether
-# the remaining doubt is about prices that would change your decision, and for about half
-# of you, those whose opening rules out the lowest price, Question 8 shows it worth more
-# after Osprey's opening than before. After the
+# the remaining doubt is about prices that would change your decision. For about a third
+# of you, those whose opening rules out the lowest price without raising the model's
+# price, Question 8 shows it worth more after Osprey's opening than before; where the
+# opening raised the price, that price now sells for sure and information is worth no
+# more than before. After the
 # worked example's offer, the beliefs are 5/26, 9/26 and 6/13. The model's price becomes 70, earning about 24.23, and perfect information is now worth about 8.46, more
 # than the 7 before. Before, the model's price of 60 lost no buyer; its whole cost was the
 # money it left on the table (7). Now the model's price of 70 loses the buyers at 60
