@@ -1912,13 +1912,14 @@ def _notes(entries, sale, after):
 
 def _opening_notes(openings, sale, after):
     """What is true of some of the learner's plan openings that break Question 6's rule (from
-    ``opening_floor``, the higher of your estimate and the model's price, up to ``ceiling``):
+    ``opening_floor``, the higher of your estimate and the model's price, up to
+    ``opening_ceiling``):
     below the model's price, above it but more than €100 short of your estimate, or above
     every price still possible. Review 69 X1: openings were read with the lone prices' notes,
     which speak of fairness and safer prices, not of openings. Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     estimate = reference.expected_reservation(after)
-    top = reference.ceiling(sale, after)
+    top = reference.opening_ceiling(sale, after)
     cent = 0.005
     notes = {
         "below-model": any(o < model - cent for o in openings),
@@ -1937,8 +1938,9 @@ def _opening_notes(openings, sale, after):
         "estimate of the buyer's reservation price (the expected reservation price under "
         "`after`) is no opening by Question 6's rule, which opens at the higher of your "
         "estimate (rounded to the €100 if you like) and the model's price, or beyond it.",
-        "top": "An opening above the highest reservation price still possible after the "
-        f"opening ({_euros(top)}) is grounded in no buyer you still believe in.",
+        "top": f"An opening above {_euros(top)} (the highest reservation price still "
+        "possible after the opening, or one step of `sale.reservations` above the model's "
+        "price when that price is the highest) is grounded in no buyer you still believe in.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -1886,6 +1886,18 @@ def ceiling(sale, after):
 
 
 @answer_key
+def opening_ceiling(sale, after):
+    """The highest opening Question 6 accepts where a refusal brings a counter-offer:
+    ``ceiling``, or one step of ``sale.reservations`` above the model's price when the
+    model's price is itself the highest price still possible. Review 70 X1: with the ceiling
+    alone, about 1 learner in 10 of those with a counter-offer situation could open only at
+    the price they would name as their last word, and an opening a step above it, the usual
+    room left for a counter-offer, lost the mark."""
+    step = sale.reservations[1] - sale.reservations[0]
+    return max(ceiling(sale, after), best_move(after, sale.cost)[0] + step)
+
+
+@answer_key
 def fits(action, price, sale, after):
     """Whether naming ``price`` (to the cent) carries out ``action`` on this case, the
     model's price being the best final price against ``after``: ``MODEL_PRICE`` is that
@@ -2005,11 +2017,11 @@ OPENING_ROUNDING = 100
 def opens_by_the_course_rule(price, sale, after):
     """Whether ``price`` is an opening by Question 6's rule: from ``opening_floor`` (the
     higher of your estimate and the model's price), the estimate rounded down by up to
-    ``OPENING_ROUNDING`` but never below the model's price, up to ``ceiling``."""
+    ``OPENING_ROUNDING`` but never below the model's price, up to ``opening_ceiling``."""
     cent = 0.005
     model = best_move(after, sale.cost)[0]
     low = max(expected_reservation(after) - OPENING_ROUNDING, model)
-    return low - cent <= price <= ceiling(sale, after) + cent
+    return low - cent <= price <= opening_ceiling(sale, after) + cent
 
 
 #: Module 02's band for a target (review s61 C2): at least ``TARGET_LOW`` of the way from your

@@ -822,23 +822,24 @@ check.news_weight(news_weight, hidden=True)
 # |---|---|
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | a plan, opening at or above the model's price (conventions 1, 2) |
-# | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price (`sure` is one of them only when it lies above your cost) |
+# | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price (`sure` is one of them only when it lies above your cost); you meet this only when one exists |
 # | `"accepts-any"` | a fair price, by convention 3 below |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
 # Three of these prices follow the course's own marking conventions, not results of the
 # model: the opening rule previews module 04, the target band module 02, and the fair
-# share reads section 3's ultimatum games. In this question they are the rules: the check
-# marks your prices by them, so a number outside them earns no mark here, however well
-# argued. Arguing for another number in a reflection is not wrong.
+# share reads section 3's ultimatum games. The check marks by them; a reflection may argue
+# for another number.
 #
 # 1. **Opening**: open at the higher of your estimate of the buyer's reservation price
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and
 #    the model's price, or beyond it, up to the highest reservation price still possible
 #    after the opening: by the band model, a fact you can name, no buyer you still believe
-#    in pays more. Never open a haggle below your last word, the model's price: every
-#    buyer who would accept it would take a lower opening on the spot. That highest price
-#    lies less than a quarter above the estimate, for most within a sixth.
+#    in pays more. That highest price lies less than a quarter above the estimate, for
+#    most within a sixth. When it is the model's price itself, you may open up to one step
+#    of `sale.reservations` above it, room for the counter-offer. Never open a haggle below
+#    your last word, the model's price: every buyer who would accept it would take a lower
+#    opening on the spot.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most nine tenths of the way when you open at the
 #    estimate, and up to the estimate itself only when you open beyond it. Inside that
