@@ -36,9 +36,8 @@ def test_question_6_states_its_marking_conventions_as_a_numbered_list():
     # review 68 X4: "a reflection arguing for another number is not wrong" read as if the
     # check accepted it; the conventions are now stated as this question's marking rules
     assert (
-        "In this question they are the rules: the check marks your prices by them, so a "
-        "number outside them earns no mark here, however well argued. Arguing for another "
-        "number in a reflection is not wrong." in six
+        "The check marks by them: a number outside them earns no mark here, however well "
+        "argued." in six
     )
     assert six.index("marking conventions") < starts[0]
 

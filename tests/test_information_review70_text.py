@@ -18,3 +18,27 @@ def test_lewicki_saunders_and_barry_report_a_survey_and_draw_no_line_of_their_ow
         "negotiators rate misstating facts far less acceptable than hiding their reservation "
         "price." in words
     )
+
+
+def test_the_price_notions_have_one_glossary_line_after_section_3():
+    """U3: a learner met four price notions before Question 5 and three more in Question 6
+    with no one place that set them side by side; section 3 now ends with a one-line glossary
+    of the estimate, `sure`, the model's price, a target and an opening."""
+    words = cell_words("price-teaching")
+    assert (
+        "**The prices so far**: your *estimate* is the expected reservation price; `sure`, the "
+        "lowest one still possible; *the model's price*, the final price that earns most on "
+        "average; a *target*, where you aim to land in a haggle, below your *opening*." in words
+    )
+
+
+def test_the_ultimatum_fifth_is_sourced_where_it_is_stated():
+    """U4: section 3 said the note below its list gives the figures for "offers under about a
+    fifth ... refused about half the time" and their sources; the note began "Beyond that"
+    and never sourced that figure. The source now stands with the figure."""
+    words = cell_words("price-teaching")
+    assert "(the note below the list gives the figures and their sources)" not in words
+    assert (
+        "offers under about a fifth of the sum are refused about half the time (Camerer, "
+        "2003, chapter 2; the note below the list gives more figures)." in words
+    )

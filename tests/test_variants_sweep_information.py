@@ -2076,7 +2076,7 @@ def test_question_5_and_6_words_say_what_is_meant():
     assert (
         "where a refusal brings a counter-offer, your plan for that haggle, a pair "
         "`(opening, target)`: the first number you name, and your **target**, the price you "
-        "aim to land at, both by the rules given below" in q6
+        "aim to land at." in q6
     )  # review 66 U3: the target is defined where it is first used
 
 

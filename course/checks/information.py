@@ -863,29 +863,41 @@ def holds_before_moving(answer, hidden=False):
         after = reference.posterior_after_opening(own)
         hold = reference.hold_likelihood(after, own.opening_offer)
         run = max(hold[r] for r, chance in after.items() if chance > 0) ** count
-        ending = (
-            (
-                "on your case a single hold moves your price down"
-                if count == 1
-                else f"on your case it takes {count} holds in a row to move your price down"
-            )
-            + (
-                " (a hold is weak evidence: a buyer far from its reservation price also holds "
-                "now and then, to test you). At the table: keep to your price until Osprey has "
-                f"held {count} time{'s' if count > 1 else ''}, then re-price. The "
-                f"model gives that run a chance of at most 1 in {round(1 / run):,}"
-            )
-            + (
-                ", a run the model calls near-impossible: if it happens, doubt the model (a "
-                "buyer holding on purpose) before you re-price on it"
-                if run < 0.001
-                else ""
-            )
+        first = (
+            "on your case a single hold moves your price down"
+            if count == 1
+            else f"on your case it takes {count} holds in a row to move your price down"
         )
+        if run < NEVER_RUN:
+            # review 70 U2: below this the message gave a rule (re-price after the count)
+            # and its opposite (doubt the model first); now it gives one
+            ending = (
+                f"{first}, a run the model gives a chance of at most 1 in {round(1 / run):,}. "
+                "At the table: never re-price on holds alone here; a run that long means the "
+                "model is wrong (a buyer holding on purpose)"
+            )
+        else:
+            ending = (
+                first + " (a hold is weak evidence: a buyer far from its reservation price also "
+                "holds now and then, to test you). At the table: keep to your price until "
+                f"Osprey has held {count} time{'s' if count > 1 else ''}, then re-price. The "
+                f"model gives that run a chance of at most 1 in {round(1 / run):,}"
+                + (
+                    ", a run the model calls near-impossible: if it happens, doubt the model "
+                    "(a buyer holding on purpose) before you re-price on it"
+                    if run < 0.001
+                    else ""
+                )
+            )
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "
         f"a buyer close to the most it would pay stands firm more often; {ending}."
     )
+
+
+#: Below this chance of the counted run of holds, Question 5b's pass message gives one rule
+#: at the table, never re-price on holds alone (review 70 U2).
+NEVER_RUN = 1e-4
 
 
 #: The hint for a buyer at exactly its reservation price counted as refusing.

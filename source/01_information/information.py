@@ -17,19 +17,10 @@
 # the difference is what each of them knows about the other. This module treats that
 # knowledge as something you can measure, revise as the talks go on, and put a price on.
 #
-# You will learn to
-#
-# 1. say why the other side's needs, deadlines, alternatives and weak spots give you
-#    leverage, and see news shift it during the talks;
-# 2. hold beliefs about the other side's **reservation price** (section 1 defines it) as
-#    probabilities, and revise them with **Bayes' rule** when an offer or a fact arrives;
-# 3. read an opening and the pace of concessions as signals, knowing what that assumes;
-# 4. decide what price to name against your beliefs, and when to move off it;
-# 5. work out what information is worth, and whether to pay for it;
-# 6. see a first offer as an anchor as well as information (module 04 practises
-#    openings);
-# 7. decide what to tell the other side, and tell fair ways of learning and persuading
-#    from foul ones.
+# You will learn to hold beliefs about the other side's **reservation price** (section 1
+# defines it) as probabilities, revise them with **Bayes' rule** as offers and news
+# arrive, name a price against them, put a price on information, see a first offer as an
+# anchor too, and tell fair ways of learning and persuading from foul ones.
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
@@ -276,15 +267,11 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # Question 3 reads news that reveals; Question 5 prices with it, and re-prices after news
 # that changes.
 #
-# Two assumptions sit under this arithmetic.
-#
-# First, when you read the opening and a piece of news one after the other (Question 5),
-# you multiply their likelihoods. That treats them as *independent* once Osprey's
-# reservation price is given: fair for a launch date and a habit of opening, less so for
-# two reports from one source, which would count the same fact twice.
-#
-# Second, whether the news is old or new decides how you compute; who chose to let you see
-# it decides how far you trust it.
+# Reading the opening and then a piece of news (Question 5) multiplies their likelihoods,
+# which treats them as *independent* given Osprey's reservation price: fair for a launch
+# date and a habit of opening, not for two reports from one source (one fact counted
+# twice). Whether news is old or new decides how you compute; who let you see it, how far
+# you trust it.
 #
 # | how you learn it | example | read it as |
 # |---|---|---|
@@ -533,8 +520,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
 #   buyer's reservation price is riskier than the model says: offers under about a fifth
-#   of the sum are refused about half the time (the note below the list gives the
-#   figures and their sources). Players in those games know the sum they split, so
+#   of the sum are refused about half the time (Camerer, 2003, chapter 2; the note below
+#   the list gives more figures). Players in those games know the sum they split, so
 #   reading Osprey this way assumes it has a fair idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
@@ -554,6 +541,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # </details>
 #
 # When these fail, the model's price is a benchmark to reason from, not an instruction.
+#
+# **The prices so far**: your *estimate* is the expected reservation price; `sure`, the
+# lowest one still possible; *the model's price*, the final price that earns most on
+# average; a *target*, where you aim to land in a haggle, below your *opening*.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (3 marks): your price, and the news that moves it
@@ -752,9 +743,8 @@ check.news_weight(news_weight, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): where the model holds
 #
-# "Where this model holds" above lists four assumptions behind *the model's price* after
-# the opening (Question 5's `now`). Each situation below is one way your talks with Osprey
-# could really be. For each, say which assumption fails, with one of
+# Section 3's "Where this model holds" lists four assumptions behind *the model's price*
+# (Question 5's `now`). For each situation below, say which one fails, with one of
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
@@ -764,17 +754,14 @@ check.news_weight(news_weight, hidden=True)
 #
 # and what you would name, in euros: your final price, or, where a refusal brings a
 # counter-offer, your plan for that haggle, a pair `(opening, target)`: the first number
-# you name, and your **target**, the price you aim to land at, both by the rules given
-# below. Write `model_limits(sale, after)`, with `after` your beliefs after the opening
-# (as in Question 5), to return a dict from each situation's key to a pair
-# `(assumption, price)`, or `("final-offer", (opening, target))`, worked out from `sale`
-# and `after`.
+# you name, and your **target**, the price you aim to land at. Write
+# `model_limits(sale, after)`, with `after` as in Question 5, to return a dict from each
+# situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
 #
-# Your own situations (`sale.situations`) are `staged-opening` and five others drawn for
-# you: an assumption may fail in two of them, or in none. Practise first on these four,
-# which the check judges one by one on a worked case (`worked-case-0`, passed in as
-# `sale`); your function answers your situations and these four, so give it an entry for
-# every key it may meet:
+# Your situations (`sale.situations`) are `staged-opening` and five others drawn for you;
+# an assumption may fail in two of them, or in none. The check also judges these four
+# practice situations one by one on `worked-case-0` (passed in as `sale`), so give your
+# function an entry for every key it may meet:
 #
 # - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
 #   with something better", and the builders who did closed with it in the second or third
@@ -828,8 +815,8 @@ check.news_weight(news_weight, hidden=True)
 #
 # Three of these prices follow the course's own marking conventions, not results of the
 # model: the opening rule previews module 04, the target band module 02, and the fair
-# share reads section 3's ultimatum games. The check marks by them; a reflection may argue
-# for another number.
+# share reads section 3's ultimatum games. The check marks by them: a number outside them
+# earns no mark here, however well argued.
 #
 # 1. **Opening**: open at the higher of your estimate of the buyer's reservation price
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and
@@ -864,8 +851,8 @@ check.news_weight(news_weight, hidden=True)
 # </details>
 #
 # In none of these situations is accepting the opening best (section 3). The check judges
-# the practice situations and only the form of your own: their assumptions and prices are
-# marked when the notebook is graded. It shows at once what each of your prices earns.
+# the practice situations, and only the form of your own (graded later), and shows what
+# each of your prices earns.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -1466,7 +1453,7 @@ check.fair_play(fair_play, hidden=True)
 #   mention only true alternatives, and calmly rather than as an ultimatum (a true
 #   warning, tied to what you would do anyway, is legitimate, module 00 says, but usually
 #   unwise said that way: section 6). A bluff about your own reservation
-#   price is tolerated but contested and costs credibility when called; a threat or
+#   price is tolerated but contested; a threat or
 #   warning you would not carry out sits on the line between a bluff and a
 #   misrepresentation; lying about facts, or learning through an illegitimate source, is
 #   out of bounds.
