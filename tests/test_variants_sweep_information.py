@@ -368,15 +368,25 @@ def test_every_story_hangs_together(sales):
 
 def test_the_generator_rejects_what_the_invariants_forbid():
     """The rules the generator enforces are the rules above, and it needs few redraws."""
-    counts = scenario.rejection_counts(LEARNERS[:300])
+    rising = [who for who in LEARNERS[:300] if scenario.meets_good_news(who)]
+    others = [who for who in LEARNERS[:300] if who not in rising]
+    counts = scenario.rejection_counts(others)
     # about 207 a learner since the expected reservation price must lie off the best price
     # before the opening (about 123 before; about 71 before the tie margin became relative):
     # the opening, the news (drawn up more often than down, since news that points up
     # moves the price less often), the price and tie rules cost most; the generator allows
     # DRAWS, far more than any learner needs
-    assert counts["draws"] < 240 * 300
+    assert counts["draws"] < 240 * len(others)
     assert scenario.DRAWS >= 20 * 240
-    assert all(problem in scenario.problems.__doc__ for problem in counts if problem != "draws")
+    # review 70 X5: an opening that raises the price passes about one draw in 2,000 (the
+    # news must still move it and the most likely price must not be best); RISING_DRAWS
+    # allows far more
+    raised = scenario.rejection_counts(rising)
+    assert raised["draws"] < 4_000 * len(rising)
+    assert scenario.RISING_DRAWS >= 20 * 4_000
+    assert raised["opening does not raise the price"] and not raised["no surer price earns"]
+    every = {*counts, *raised} - {"draws"}
+    assert all(problem in scenario.problems.__doc__ for problem in every)
 
 
 # --- three formulations of every graded question ---------------------------------------
@@ -1025,6 +1035,9 @@ def test_question_6s_prices_differ_between_learners(sales):
                 assert scenario.situation_fits(item, price, sale, after), sale.learner
                 price = price[0]
             actions = scenario.actions_for(item, sale, after)
+            if price is None:  # review 70 X5: no safer price where the opening raised it
+                assert actions == (scenario.SURER,) and item.key not in sale.situations
+                continue
             assert scenario.fits(actions[0], price, sale, after)
             # a safer or fair price is below the model's too; an opening may be on either side
             if actions[0] not in (scenario.SURER, scenario.FAIR, scenario.OPEN):
@@ -2295,11 +2308,11 @@ def test_no_haggle_opens_below_the_model_s_price(sales):
     pass on every learner. The draw still leaves a real decision: the target's band is at
     least €1,000 wide for every learner, the estimate is never within €100 of the model's
     price, and the opening's band is at least €3,000 wide. Review 70 X1: where the model's
-    price is the highest price still possible (168 learners; 249 before review 70 X5 let a
-    third of learners' openings raise the price), the band was that one price; it now runs
-    one step of the reservations above it. Since X5 the floor moves for 1,210 learners, not
-    1,813: where the opening raised the price, the model's price is the lowest still
-    possible and mostly below the estimate."""
+    price is the highest price still possible (about 170 learners; 249 before review 70 X5
+    let a third of learners' openings raise the price), the band was that one price; it now
+    runs one step of the reservations above it. Since X5 the floor moves for about 1,200
+    learners, not 1,813: where the opening raised the price, the model's price is the
+    lowest still possible and mostly below the estimate."""
     item = next(i for i in scenario._SITUATIONS if i.key == "counter-offer")
     moved = single = 0
     for sale in sales:
@@ -2325,8 +2338,8 @@ def test_no_haggle_opens_below_the_model_s_price(sales):
         assert high - low >= 1_000, sale.learner
         single += model == scenario.ceiling(sale, after)
         assert top - max(model, estimate - 100) >= 3_000, sale.learner
-    assert moved == 1_210, moved
-    assert single == 168, single
+    assert 0.5 * len(sales) < moved < 0.7 * len(sales), moved
+    assert 0.05 * len(sales) < single < 0.12 * len(sales), single
 
 
 def test_question_5b_s_long_runs_are_called_near_impossible_and_5c_a_threshold(sales):

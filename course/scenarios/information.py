@@ -1328,7 +1328,12 @@ def problems(sale):
       exactly on a possible price; it was the best one for 46% of learners);
     - ``no surer price earns``: after the opening, no possible reservation price lies
       strictly between your cost and the best final price, so Question 6's seller who
-      needs the cash has no surer price that still earns (``surer_prices``);
+      needs the cash has no surer price that still earns (``surer_prices``); for the
+      learners of ``meets_good_news`` (whose rise rules out every such price, so they meet
+      neither cash situation) ``opening does not raise the price`` replaces it: the best
+      price after the opening must lie above the one before it, and (since they always
+      meet `fair-share`) ``no fair price above the opening`` rejects a draw where no price
+      above the opening leaves the buyer a quarter of the gain (``fair_price``);
     - ``strict inequality gives the best price``: both before and after the opening,
       counting a buyer at exactly its reservation price as refusing, P(r > p) instead of
       P(r ≥ p), picks the best final price all the same, so that slip would pass;
@@ -1405,6 +1410,10 @@ def _price_problems(sale):
     if meets_good_news(sale.learner):
         if (best_move(after, sale.cost)[0] or 0.0) <= (prior_best or 0.0):
             found.append("opening does not raise the price")
+        # they always meet `fair-share`: a fair price above the opening must exist (for
+        # about one in eight of them the opening sat above every price leaving a quarter)
+        elif fair_price(after, sale.cost, sale.opening_offer) is None:
+            found.append("no fair price above the opening")
     elif not surer_prices(after, sale.cost):
         found.append("no surer price earns")
     if all(_strict_may_pick(beliefs, sale.cost) for beliefs in (sale.prior_beliefs(), after)):
@@ -2083,13 +2092,16 @@ def model_limits(sale, after):
         OPEN: min(r for r, c in after.items() if c > 0 and r >= opening_floor(sale, after)),
         BELOW: surer,
         SURER: surer,
+        # review 70 X5: where the opening raised the price there is no surer price, but a
+        # fair price below the model's still exists (tests/test_variants_sweep_information.py)
         FAIR: next(
-            price
-            for share in (GENEROUS_SHARE, FAIR_SHARE)
-            if (price := fair_price(after, sale.cost, sale.opening_offer, share)) is not None
-        )
-        if surer is not None
-        else None,
+            (
+                price
+                for share in (GENEROUS_SHARE, FAIR_SHARE)
+                if (price := fair_price(after, sale.cost, sale.opening_offer, share)) is not None
+            ),
+            None,
+        ),
     }
     # where a refusal brings a counter-offer, a plan: the opening and, with no fact to name,
     # a target at the even split of your cost and your estimate, as modules 02 and 04 aim

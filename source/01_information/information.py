@@ -744,7 +744,8 @@ check.news_weight(news_weight, hidden=True)
 # ### Question 6 (2 marks): where the model holds
 #
 # Section 3's "Where this model holds" lists four assumptions behind *the model's price*
-# (Question 5's `now`). For each situation below, say which one fails, with one of
+# after the opening (Question 5's `now`). For each situation below, say which one fails,
+# with one of
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
