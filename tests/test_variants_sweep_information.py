@@ -1821,7 +1821,9 @@ def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
     a third or more where a price above the opening can (1,994 of the 2,000 drawn learners), a
     quarter otherwise, and the check still accepts it. Review 66 X3: the check's floor is a
     quarter, so every drawn learner must have a price above the cost and the opening, below
-    the model's price, that leaves a quarter (every one of 22,000 did when it was raised)."""
+    the model's price, that leaves a quarter (every one of 22,000 did when it was raised).
+    Review 70 X5: where the opening raised the price, the opening often sits above every price
+    leaving a third; the reference leaves a third for 1,852 of 2,000 now."""
     assert scenario.FAIR_SHARE == 1 / 4
     thirds = 0
     for sale in sales:
@@ -1831,7 +1833,7 @@ def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
         assert scenario.fits(scenario.FAIR, fair, sale, after), sale.learner
         assert scenario.leaves_fair_share(fair, after, sale.cost, 1 / 4), sale.learner
         thirds += scenario.leaves_fair_share(fair, after, sale.cost, 1 / 3)
-    assert thirds >= 0.99 * len(sales)
+    assert thirds >= 0.9 * len(sales)
 
 
 def test_the_disclosures_are_facts_of_one_workshop(sales):
@@ -1978,7 +1980,9 @@ def test_holds_at_the_opening_are_a_real_decision(sales):
     feedback. Question 5b asks how many holds at the opening move the learner's best price;
     computed here from scratch (weights after(r) / r^n), the count varies between learners, is
     None for some and 1 for few, and reading a hold the wrong way round gives another answer for
-    most of those whose price moves."""
+    most of those whose price moves. Review 70 X5: where the opening raised the price, the
+    model's price is the lowest still possible, and holds, which make lower prices likelier,
+    can never move it: None for those learners (about a third), so None for 278 of 600."""
     counts, wrong_way = Counter(), 0
     for sale in sales[:600]:
         after = posterior(sale)
@@ -1994,7 +1998,7 @@ def test_holds_at_the_opening_are_a_real_decision(sales):
         counts[found] += 1
         if found is not None:
             wrong_way += scenario.holds_before_moving(sale, after, direction=-1) != found
-    assert len(counts) >= 6 and 0.05 < counts[None] / 600 < 0.4, counts
+    assert len(counts) >= 6 and 0.05 < counts[None] / 600 < 0.55, counts
     assert counts[1] / 600 < 0.1
     assert wrong_way / (600 - counts[None]) > 0.9
 
@@ -2229,9 +2233,10 @@ def test_the_intro_gives_question_5_its_three_marks():
 
 def test_the_anchor_section_says_first_number_is_drawn_for_most_learners(sales):
     """Section 5 points to Question 6's `first-number`, which is drawn for some learners
-    only: the text says "for most", and most swept learners have it."""
+    only: the text says "for most", and most swept learners have it (1,608 of 2,000 since
+    review 70 X5 gave it to every learner whose opening raised the price)."""
     have = sum("first-number" in sale.situations for sale in sales)
-    assert 0.6 < have / len(sales) < 0.8, have
+    assert 0.6 < have / len(sales) < 0.85, have
     words = notebook_words("anchor-teaching")
     assert "Question 6's `first-number` situation, drawn for most learners" in words
 
