@@ -802,6 +802,11 @@ def holds_before_moving(answer, hidden=False):
                 "lower reservation prices"
             )
             general = "it reads a hold as likelier from a buyer far from its reservation price"
+        elif right is None and not reference.surer_prices(after, sale.cost):
+            # review 70 X5: where the opening raised the price, no possible price lies
+            # between the cost and it, so None is the reasoned answer, not a count's limit
+            hint = FLOOR_HOLDS
+            general = "it names a count where no hold can move the price"
         elif right is None:
             hint = (
                 f"{reference.MOST_HOLDS} holds in a row leave the model's price where it is: "
@@ -850,7 +855,11 @@ def holds_before_moving(answer, hidden=False):
         raise NotYet(f"{who}: {hint}.", general=general)
     own = variant(MODULE)
     count = reference.holds_before_moving(own, reference.posterior_after_opening(own))
-    if count is None:
+    if count is None and not reference.surer_prices(
+        reference.posterior_after_opening(own), own.cost
+    ):
+        ending = f"{FLOOR_HOLDS}, so Osprey's firmness alone should not move you"
+    elif count is None:
         ending = (
             f"on your case even {reference.MOST_HOLDS} holds leave your price where it is: "
             "the lower prices gain weight, but not enough to pay more than the price you "
@@ -893,6 +902,16 @@ def holds_before_moving(answer, hidden=False):
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "
         f"a buyer close to the most it would pay stands firm more often; {ending}."
     )
+
+
+#: Question 5b where no possible reservation price lies between the cost and the model's
+#: price (about a third of learners: their opening raised the price, review 70 X5), so the
+#: answer is None whatever the count: said in the hint for a count and the pass message.
+FLOOR_HOLDS = (
+    "no reservation price still possible lies between your cost and the model's price, so "
+    "a lower price that still earns is accepted no more often and earns less: holds move "
+    "weight towards the lower prices, but no number of them moves your price"
+)
 
 
 #: Below this chance of the counted run of holds, Question 5b's pass message gives one rule

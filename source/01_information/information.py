@@ -646,6 +646,9 @@ check.my_price(my_price, hidden=True)
 # (as in Question 5). Return the fewest holds in a row
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
+# Where no possible price lies between your cost and the model's price (as for those whose
+# opening raised it), `None` follows without counting: a lower price that still earns sells
+# no more surely.
 # The count reads every hold as honest; a buyer who knows you read holds so can hold on
 # purpose, and then its holds prove less than the count assumes.
 #
