@@ -389,6 +389,33 @@ def test_the_generator_rejects_what_the_invariants_forbid():
     assert all(problem in scenario.problems.__doc__ for problem in every)
 
 
+def test_a_kept_sale_is_the_one_drawn_and_a_changed_rule_draws_again(monkeypatch):
+    """Review 70 X5 gave a third of learners ten times the redraws, and every check and test
+    draws the same learners again and again; ``machine_sale`` now keeps what it drew. The
+    kept sale is the one a fresh draw gives (the counted draw keeps nothing), the generator
+    ends where the draw left it, a caller's change to the sale does not reach the next
+    caller, and a changed rule draws again."""
+    from course.scenarios.base import NoFairDraw
+    from course.variants import rng_for
+
+    module = "01_information"
+    rising = next(f"kept-{n}" for n in range(60) if scenario.meets_good_news(f"kept-{n}"))
+    steady = next(f"kept-{n}" for n in range(60) if not scenario.meets_good_news(f"kept-{n}"))
+    scenario._DRAWN.clear()
+    for learner in (rising, steady):
+        rngs = [rng_for(module, learner) for _ in range(3)]
+        first, again = (scenario.machine_sale(rng, learner) for rng in rngs[:2])
+        fresh = scenario.machine_sale(rngs[2], learner, Counter())
+        assert first == again == fresh
+        assert rngs[0].getstate() == rngs[1].getstate() == rngs[2].getstate()
+        again.explorer_cases.clear()
+        assert scenario.machine_sale(rng_for(module, learner), learner).explorer_cases
+    assert len(scenario._DRAWN) == 2
+    monkeypatch.setattr(scenario, "_opening_problems", lambda **numbers: ["broken"])
+    with pytest.raises(NoFairDraw):
+        scenario.machine_sale(rng_for(module, steady), steady)
+
+
 # --- three formulations of every graded question ---------------------------------------
 
 
