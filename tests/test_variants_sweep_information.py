@@ -2394,6 +2394,43 @@ def test_question_5b_s_long_runs_are_called_near_impossible_and_5c_a_threshold(s
         assert chance**10 < 1e-7, sale.learner
 
 
+def test_question_6_says_the_staged_re_price_is_before_unless_the_opening_raised_it(sales):
+    """Review 70 X6: on every learner's case the staged re-price equalled Question 5's
+    `before`; since X5 that stays true exactly for the learners whose opening does not raise
+    the price (1,328 of 2,000), and Question 6 now says so, with the reason: what a shaded
+    opening proves (r >= opening / b) leaves the prior's best price possible."""
+    words = notebook_words("q6-text")
+    assert (
+        "If your opening did not raise your price, the re-priced price is Question 5's "
+        "`before`: what a shaded opening proves leaves your prior's best price possible" in words
+    )
+    kinds = Counter()
+    for sale in sales:
+        before = scenario.best_move(sale.prior_beliefs(), sale.cost)[0]
+        rising = scenario.meets_good_news(sale.learner)
+        same = scenario.staged_price(sale) == before
+        kinds[rising] += 1
+        assert same != rising, sale.learner
+        if not rising:
+            assert before >= sale.opening_offer / sale.opening_high - 0.005, sale.learner
+    assert kinds[False] > kinds[True] > 0
+
+
+def test_question_5b_says_none_follows_where_no_price_lies_below_the_model_s(sales):
+    """Review 70 X5 made Question 5b's answer None for every learner whose opening raised the
+    price (672 of 2,000): no possible price lies between the cost and the model's price, so no
+    hold can lower it. The text says so; the sweep holds it."""
+    assert (
+        "Where no possible price lies between your cost and the model's price, `None` follows "
+        "without counting: a lower price that still earns sells no more surely."
+        in notebook_words("q5b-text")
+    )
+    for sale in sales:
+        after = scenario.posterior_after_opening(sale)
+        if not scenario.surer_prices(after, sale.cost):
+            assert scenario.holds_before_moving(sale, after) is None, sale.learner
+
+
 def test_a_haggle_always_has_room_above_the_last_word(sales):
     """Review 70 X1: Question 6 accepted openings up to the highest price still possible, so
     where that is the model's price (164 of the 1,938 swept learners with a counter-offer

@@ -632,7 +632,7 @@ check.my_price(my_price, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
 # ### Question 5b (1 mark): how long can Osprey stand firm?
 #
-# Back to the pace of concessions. Suppose you have not named your price yet and the talks
+# Suppose you have not named your price yet and the talks
 # go on in rounds: each round you ask Osprey to improve its offer, and each round it
 # repeats its opening instead. It *holds*. When you do name your price, it is still
 # take-it-or-leave-it. Read each hold with the belief updater's model: under a
@@ -646,11 +646,9 @@ check.my_price(my_price, hidden=True)
 # (as in Question 5). Return the fewest holds in a row
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
-# Where no possible price lies between your cost and the model's price (as for those whose
-# opening raised it), `None` follows without counting: a lower price that still earns sells
-# no more surely.
-# The count reads every hold as honest; a buyer who knows you read holds so can hold on
-# purpose, and then its holds prove less than the count assumes.
+# Where no possible price lies between your cost and the model's price, `None` follows
+# without counting: a lower price that still earns sells no more surely.
+# The count reads every hold as honest.
 #
 # Use the count as your rule at the table: until Osprey has held that many times, name
 # `now`; once it has, re-price. A long run is itself a warning. Under every price still
@@ -782,9 +780,8 @@ check.news_weight(news_weight, hidden=True)
 #   than the model's price, "to be safe".
 #
 # One word you may need: **anchoring** is the pull a number you have seen exerts on the
-# number you then choose, even when it should not: experienced estate agents valued the
-# same house higher when shown a higher listing price, while saying it had not swayed them
-# (Northcraft and Neale, 1987; section 5 gives more).
+# number you then choose, even when it should not (Northcraft and Neale, 1987, in
+# section 5).
 #
 # <details>
 # <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
@@ -799,9 +796,10 @@ check.news_weight(news_weight, hidden=True)
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (to the cent); if it is
 # the same, the staging cost you nothing and the model's price stands.
-# On every case the check tries it is never lower.
-# The check also tries four worked cases, `worked-case-0`, `worked-case-1`, `cut-case` and
-# `tilt-case` (the last two ask only for `staged-opening`; grading draws two more);
+# On every case the check tries it is never lower. If your opening did not raise your
+# price, the re-priced price is Question 5's `before`: what a shaded opening proves leaves
+# your prior's best price possible (`cut-case` is one where it does not).
+# The check also tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`;
 # `check.staged_cases()` returns all four by name.
 #
 # </details>
