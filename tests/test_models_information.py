@@ -605,7 +605,8 @@ def test_the_practice_situations_and_moves_are_the_ones_the_check_judges():
     for move in (*_PRACTICE_DISCLOSURES, *_PRACTICE_TACTICS):
         assert plain(f"`{move.key}`, {move.text}") in text, move.key
     says(
-        "their assumptions and prices are marked when the notebook is graded",
+        # review 70 U1 shortened the sentence that says so
+        "and only the form of your own (graded later)",
         "your own labels are marked when the notebook is graded",
         "`staged-opening` and five others drawn for you",
     )
@@ -833,4 +834,5 @@ def test_question_9_s_items_are_taken_one_at_a_time():
 def test_question_6_says_what_the_function_answers():
     """Review 66 U5: "your function answers both" had no antecedent."""
     says_not("your function answers both")
-    says("your function answers your situations and these four")
+    # review 70 U1: the sentence now says it through the entries the function must give
+    says("so give your function an entry for every key it may meet")

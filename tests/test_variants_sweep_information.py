@@ -2404,8 +2404,8 @@ def test_question_6_says_the_staged_re_price_is_before_unless_the_opening_raised
     opening proves (r >= opening / b) leaves the prior's best price possible."""
     words = notebook_words("q6-text")
     assert (
-        "If your opening did not raise your price, the re-priced price is Question 5's "
-        "`before`: what a shaded opening proves leaves your prior's best price possible" in words
+        "Unless your opening raised your price, it is Question 5's `before`: what a shaded "
+        "opening proves leaves `before` possible." in words
     )
     kinds = Counter()
     for sale in sales:
@@ -2425,7 +2425,7 @@ def test_question_5b_says_none_follows_where_no_price_lies_below_the_model_s(sal
     hold can lower it. The text says so; the sweep holds it."""
     assert (
         "Where no possible price lies between your cost and the model's price, `None` follows "
-        "without counting: a lower price that still earns sells no more surely."
+        "without counting: a lower price that earns sells no more surely."
         in notebook_words("q5b-text")
     )
     for sale in sales:

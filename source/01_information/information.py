@@ -647,11 +647,11 @@ check.my_price(my_price, hidden=True)
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even ten holds leave it where it is.
 # Where no possible price lies between your cost and the model's price, `None` follows
-# without counting: a lower price that still earns sells no more surely.
+# without counting: a lower price that earns sells no more surely.
 # The count reads every hold as honest.
 #
 # Use the count as your rule at the table: until Osprey has held that many times, name
-# `now`; once it has, re-price. A long run is itself a warning. Under every price still
+# `now`; once it has, re-price. Under every price still
 # possible a hold has a chance below 0.19, so ten in a row have a chance below one in ten
 # million: a run the model calls near-impossible is a reason to doubt the model (a buyer
 # holding on purpose), not evidence to keep updating on. The check tries your scenario and
@@ -779,26 +779,25 @@ check.news_weight(news_weight, hidden=True)
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
 #
-# One word you may need: **anchoring** is the pull a number you have seen exerts on the
-# number you then choose, even when it should not (Northcraft and Neale, 1987, in
-# section 5).
+# Here **anchoring** is the pull a number you have seen exerts on the
+# number you then choose, even when it should not: estate agents valued the
+# same house higher when shown a higher listing price, while saying it had not swayed them
+# (Northcraft and Neale, 1987; section 5 gives more).
 #
 # <details>
 # <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
 # opening</b></summary>
 #
-# `staged-opening` asks you to re-price on your own numbers. Read as the band model
-# reads it, an opening $x$ (`sale.opening_offer`) tells you three things: Osprey's
-# reservation price is at least $x / b$ (no buyer opens above $b$ times its reservation
-# price; $b$ is `sale.opening_high`), it is at most $x / a$, and among the prices in
-# between the lower ones explain $x$ better. A buyer who shades its opening opens lower
-# than its habit, never higher. Ask which of the three a shaded opening still proves,
+# Read by the band model, an opening $x$ (`sale.opening_offer`) tells you three things:
+# Osprey's reservation price is at least $x / b$ (no buyer opens above $b$ times its
+# reservation price; $b$ is `sale.opening_high`), it is at most $x / a$, and among the
+# prices in between the lower ones explain $x$ better. A buyer who shades its opening
+# opens lower than its habit, never higher. Ask which of the three a shaded opening still proves,
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (to the cent); if it is
 # the same, the staging cost you nothing and the model's price stands.
-# On every case the check tries it is never lower. If your opening did not raise your
-# price, the re-priced price is Question 5's `before`: what a shaded opening proves leaves
-# your prior's best price possible (`cut-case` is one where it does not).
+# On every case the check tries it is never lower. Unless your opening raised your price,
+# it is Question 5's `before`: what a shaded opening proves leaves `before` possible.
 # The check also tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`;
 # `check.staged_cases()` returns all four by name.
 #
