@@ -1040,7 +1040,17 @@ def test_the_respond_mistakes(answers, learner):
     def walk_at_the_end(s, offer, next_ask, ceiling=None):
         return "walk away" if next_ask is None else right(s, offer, next_ask, ceiling)
 
-    assert "there is no zone" in miss(check.respond, never_walk)
+    # review 70 X2: never walking away mid-talks is now the reading of every budget claim as
+    # a test; what fails is countering in the last round, below the reservation price
+    assert "so take your BATNA" in miss(check.respond, never_walk)
+    cap = _respond_by_reading("cap")
+
+    def accept_at_any_cap(s, offer, next_ask, ceiling=None):
+        if ceiling is not None and next_ask is not None and offer >= ceiling:
+            return "accept"
+        return cap(s, offer, next_ask, ceiling)
+
+    assert "there is no zone" in miss(check.respond, accept_at_any_cap)
     assert "a low offer is a reason to answer, not to leave" in miss(check.respond, walk_when_low)
     assert "below the" in miss(check.respond, accept_above_limit)
     assert "above your reservation price" in miss(check.respond, walk_at_the_end)
@@ -4553,3 +4563,62 @@ def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum
         "insult; the arena buyer draws its insult line at the same quarter of the way from its "
         "worst outcome to its reservation price." in text
     )
+
+
+def _respond_by_reading(reading):
+    """Question 6 answered by section 5's rule, reading every budget claim as ``reading``:
+    ``"cap"`` (believed), ``"test"`` (ignored), or ``"story"`` (believed only when the
+    story says Orchard's budget is tighter this year)."""
+
+    def respond(s, offer, next_ask, ceiling=None):
+        if reading == "test" or (reading == "story" and not s.tighter):
+            ceiling = None
+        reservation = reservation_of(s)
+        if next_ask is None:
+            return "accept" if offer > reservation else "walk away"
+        if offer >= next_ask:
+            return "accept"
+        if ceiling is not None and ceiling < reservation:
+            return "walk away"
+        if ceiling is not None and offer >= ceiling:
+            return "accept"
+        return "counter"
+
+    return respond
+
+
+def test_respond_leaves_the_reading_of_a_budget_claim_to_the_learner(answers):
+    """Review 70 X2: question 6 transcribed section 5's rule, with the cap given as good
+    evidence. Whether Orchard's "all the budget allows" is a cap or a test is now the
+    learner's call on their case: reading every claim as a cap, every claim as a test, or
+    deciding from the story all pass, visible and hidden (the reading as a test failed the
+    old check); mixing the readings within one case fails, and the hint says so."""
+    text = _flat()
+    assert "Whether that is section 5's cap or a test is your call on your case" in text
+    assert "The check accepts either reading if your answers keep to one." in text
+    for n in range(3):
+        with course.variants.learner_as(f"learner-{n}"):
+            for reading in ("cap", "test", "story"):
+                check.respond.__wrapped__(_respond_by_reading(reading))
+                check.respond.__wrapped__(_respond_by_reading(reading), hidden=True)
+            check.respond.__wrapped__(answers["respond"], hidden=True)
+    cap, test = _respond_by_reading("cap"), _respond_by_reading("test")
+
+    def mixed(s, offer, next_ask, ceiling=None):  # walks at a cap below, ignores one above
+        if ceiling is not None and ceiling >= reservation_of(s):
+            return test(s, offer, next_ask, ceiling)
+        return cap(s, offer, next_ask, ceiling)
+
+    seen = 0
+    for n in range(6):
+        with course.variants.learner_as(f"learner-{n}"):
+            s = check._variant(f"learner-{n}")
+            ask = round(check.course_plan(s, check.grounded_opening(s)[0])[2], 2)
+            between = check.ceiling_between(s, ask)
+            if between >= (reservation_of(s) + s.their_estimate) / 2:
+                continue  # a test reading may accept there (module 02): mixing is not seen
+            hint = miss(check.respond.__wrapped__, mixed)
+            assert "differently from the rest of your answers" in hint, hint
+            assert "Choose one reading for your case" in hint
+            seen += 1
+    assert seen, "no learner where mixing the readings shows"

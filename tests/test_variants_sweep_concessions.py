@@ -435,10 +435,11 @@ def test_three_equivalent_offers_on_the_frontier_exist(drawn):
     """Question 5 can be answered: three packages on the frontier, each worth more to Kite than
     the middle and at least the landing point (for 6% of learners every set was worth less than
     where Kite plans to land), within 5 of Kite's points of each other, no two giving ground on
-    the same issues; and there are at least two such sets, so that the learner chooses (most
-    learners had exactly one)."""
+    the same issues; and there are at least three such sets, so that the learner chooses (most
+    learners had exactly one; review 70 X2: with at least two, the median learner had exactly
+    two, often sharing two offers)."""
     for s in drawn[:600]:
-        assert len(_meso_sets(s)) >= 2, s.learner
+        assert len(_meso_sets(s)) >= 3, s.learner
 
 
 def test_an_opening_set_often_but_not_always_falls_short_of_orchards_minimum(drawn):

@@ -1767,11 +1767,34 @@ def ceiling_between(s, ask):
     return float(round((reservation_of(s) + ask) / 2))
 
 
+#: The two readings of a budget claim (``ceiling``) question 6 leaves to the learner: a cap
+#: you believe (section 5's rule for a cap), or a test, answered as if nothing were said.
+READINGS = ("cap", "test")
+
+
+def _reading_ceiling(reading, ceiling):
+    """The ceiling section 5's rule acts on when Orchard's claim is read as ``reading``."""
+    return ceiling if reading == "cap" else None
+
+
+@answer_key
+def _right_by_reading(s, offer, next_ask, ceiling, reading, result):
+    """Whether ``result`` is right for this case when Orchard's claim is read as ``reading``."""
+    expected = best_response(s, offer, next_ask, _reading_ceiling(reading, ceiling))
+    return result == expected or (
+        (expected, result) == ("counter", "accept") and _acceptable_by_split(s, offer, next_ask)
+    )
+
+
 @question
 def respond(answer, hidden=False):
-    """Check a function that answers Orchard's offer: accept, counter or walk away."""
+    """Check a function that answers Orchard's offer: accept, counter or walk away. Whether
+    Orchard's budget claim (``ceiling``) is a cap to believe is the learner's call on their
+    case (review 70 X2): every scenario's answers must follow one reading, either."""
     for s in _scenarios(hidden):
-        for offer, next_ask, ceiling in _offers(s, hidden):
+        cases = _offers(s, hidden)
+        results = []
+        for offer, next_ask, ceiling in cases:
             result = call_learner(answer, s, offer, next_ask, ceiling)
             where = (
                 f"respond(scenario, {offer:g}, {next_ask!r}, {ceiling!r}) for learner {s.learner}"
@@ -1782,18 +1805,46 @@ def respond(answer, hidden=False):
                     f"return one of {', '.join(map(repr, ANSWERS))}, got {result!r}",
                     "it should return 'accept', 'counter' or 'walk away'",
                 )
-            expected = best_response(s, offer, next_ask, ceiling)
-            if result != expected and not (
-                (expected, result) == ("counter", "accept")
-                and _acceptable_by_split(s, offer, next_ask)
-            ):
-                hint, general = _response_hint(s, offer, next_ask, ceiling, expected, result)
-                _fail(where, f"not {result!r}: {hint}", general)
+            results.append((where, result))
+        wrong = {
+            reading: [
+                (case, where, result)
+                for case, (where, result) in zip(cases, results, strict=True)
+                if not _right_by_reading(s, *case, reading, result)
+            ]
+            for reading in READINGS
+        }
+        if not wrong["cap"] or not wrong["test"]:
+            continue
+        # the reading the learner's answers follow more often: its first mistake is the hint
+        reading = min(READINGS, key=lambda r: len(wrong[r]))
+        (offer, next_ask, ceiling), where, result = wrong[reading][0]
+        shown = _reading_ceiling(reading, ceiling)
+        expected = best_response(s, offer, next_ask, shown)
+        hint, general = _response_hint(s, offer, next_ask, shown, expected, result)
+        if ceiling is not None and _right_by_reading(
+            s, offer, next_ask, ceiling, _other(reading), result
+        ):
+            said = "a cap you believe" if reading == "cap" else "a test"
+            hint = (
+                f"here you read Orchard's claim of {ceiling:g} differently from the rest of "
+                f"your answers, which read such a claim as {said}. Choose one reading for your "
+                f"case and keep to it; by that reading, {hint}"
+            )
+            general = "it reads Orchard's budget claim as a cap in one case and a test in another"
+        elif ceiling is not None and reading == "test":
+            hint = f"your answers read Orchard's claim of {ceiling:g} as a test, so {hint}"
+        _fail(where, f"not {result!r}: {hint}", general)
     passed(
         "respond accepts what beats your next ask, counters while a deal is still possible, "
-        "and walks away when the best deal left is below your reservation price. While "
-        "rounds remain, an offer at or above the even split may be taken too (module 02)."
+        "and walks away when the best deal left is below your reservation price, reading "
+        "Orchard's budget claims one way throughout. While rounds remain, an offer at or "
+        "above the even split may be taken too (module 02)."
     )
+
+
+def _other(reading):
+    return READINGS[1 - READINGS.index(reading)]
 
 
 @answer_key

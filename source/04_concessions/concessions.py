@@ -931,8 +931,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #   offer worth the same can meet it.)
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
-# `pareto_frontier` finds the frontier's points, if you want them. Your case has more
-# than one set that meets these rules, and the check accepts any of them: which one to
+# `pareto_frontier` finds the frontier's points, if you want them. Your case has at least
+# three sets that meet these rules, and the check accepts any of them: which one to
 # put on the table is your choice.
 
 
@@ -1121,16 +1121,18 @@ DifficultMoment()
 #
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
 # offer with `offer`. `next_ask` is the next offer your plan would make when you next
-# move (in answer to a move of Orchard's, as section 2 says), or `None` when this was the
-# last round of the talks. `ceiling` is `None`, or the most Orchard can pay when you have
-# good evidence of it: section 5's cap. Your reservation price is `s.alternative_price`
-# plus `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk away"` by section 5's
-# rule. An offer exactly at your reservation price in the last round leaves you
-# indifferent, so either answer is right there: the check keeps every offer at least half
-# a thousand away from your reservation price and from your next ask, and `offer >
-# reservation` passes as well as `offer >= reservation`. While rounds remain, an offer
-# below your next ask but at or above the even split may be countered (the rule) or
-# accepted (module 02 calls it acceptable): the check takes either.
+# move, or `None` after the last round. `ceiling` is `None`, or a figure Orchard says is
+# all its budget allows. Whether that is section 5's cap or a test is your call on your
+# case (`s.tighter` says whether your story has Orchard's budget tighter this year;
+# question 6b asks why): read it as a cap and apply the rule for a cap, or as a test and
+# answer as if it were not said. The check accepts either reading if your answers keep
+# to one. Your reservation price is `s.alternative_price` plus `s.extra_cost`. Return
+# `"accept"`, `"counter"` or `"walk away"` by section 5's rule. In the last round an offer
+# exactly at your reservation price leaves you indifferent, so either answer is right
+# there: the check keeps every offer at least half a thousand from your reservation price
+# and your next ask, and `offer > reservation` passes as well as `offer >= reservation`.
+# While rounds remain, an offer below your next ask but at or above the even split may be
+# countered (the rule) or accepted (module 02 calls it acceptable): the check takes either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
@@ -1138,6 +1140,10 @@ def respond(s, offer, next_ask, ceiling=None):
     """Accept, counter or walk away from Orchard's offer."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
+    # my reading: Orchard's "all the budget allows" is a cap only when its story already
+    # says its budget is tighter this year; otherwise it is a test, and I ignore it
+    if not s.tighter:
+        ceiling = None
     if next_ask is None:  # the last round: the offer on the table is the best left
         return "accept" if offer >= reservation else "walk away"
     if offer >= next_ask:
