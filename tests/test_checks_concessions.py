@@ -4167,15 +4167,14 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     assert "not the minimum plus the margin of" in said
     text = _flat()
     assert "how far above its minimum to leave Orchard, whom you will meet again" in text
-    assert "Write `landing(s, margin)`" in text
+    assert "Write `landing(s, margin=None)`" in text
     # review 69 X1: the text promised that no threshold falls on a package's points, false
     # at a margin of 0 (rev-016: a frontier package gives Orchard exactly its minimum), so
     # a learner who wrote '>' on its word was refused; it now says that package counts
     assert "none puts Orchard's threshold exactly on a package's points" not in text
     assert (
-        "with a margin of 0, where a package giving Orchard exactly its minimum counts "
-        "(Orchard signs at its minimum), and with a few others that fall on no package's "
-        "points." in text
+        "with a margin of 0 (a package giving Orchard exactly its minimum counts) and a few "
+        "others that fall on no package's points." in text
     )
     s = course.variant(MODULE, "rev-016")
     table = TradeTable(s.yours, s.theirs)
@@ -4622,3 +4621,56 @@ def test_respond_leaves_the_reading_of_a_budget_claim_to_the_learner(answers):
             assert "Choose one reading for your case" in hint
             seen += 1
     assert seen, "no learner where mixing the readings shows"
+
+
+def test_the_coded_landing_includes_the_learners_own_margin(answers, learner):
+    """Review 70 X2: question 4b's coded mark transcribed section 4's landing rule for
+    margins the check chose. Called without a margin, ``landing(s)`` now returns the landing
+    the learner chooses for their case, and the check verifies it against the stated goal
+    (on the frontier, Orchard's minimum met): no margin, the model answer's cheap step up,
+    and the frontier package most generous to Orchard all pass, visible and hidden; a
+    landing below Orchard's minimum or below the frontier fails with its own hint. The old
+    check never called ``landing(s)``."""
+    text = " ".join(cell_text(MODULE, "concessions", "landing-text").split())
+    assert "Called without a margin (`landing(s)`), it returns the landing *you* choose" in text
+    calls = []
+    rule = answers["landing"]
+
+    def spy(s, margin=None):
+        calls.append(margin)
+        return rule(s, margin)
+
+    check.landing(spy)
+    assert None in calls
+
+    def chooses(pick):
+        def landing(s, margin=None):
+            if margin is not None:
+                return rule(s, margin)
+            _, rows = _frontier_rows(s)
+            return pick([r for r in rows if r[2] >= s.their_minimum], s)
+
+        return landing
+
+    most_for_orchard = chooses(lambda rows, s: max(rows, key=lambda r: (r[2], r[1]))[0])
+    no_margin = chooses(lambda rows, s: max(rows, key=lambda r: (r[1], r[2]))[0])
+    for answer in (most_for_orchard, no_margin, rule):
+        check.landing(answer)
+        check.landing(answer, hidden=True)
+
+    def below_minimum(s, margin=None):
+        if margin is not None:
+            return rule(s, margin)
+        _, rows = _frontier_rows(s)
+        return max(rows, key=lambda r: (r[1], r[2]))[0]
+
+    assert "the landing you choose, gives Orchard" in miss(check.landing, below_minimum)
+
+    def below_frontier(s, margin=None):
+        if margin is not None:
+            return rule(s, margin)
+        table = TradeTable(s.yours, s.theirs)
+        rows = [r for r in table.packages if not table.efficient(r[0])]
+        return max((r for r in rows if r[2] >= s.their_minimum), key=lambda r: r[1])[0]
+
+    assert "the landing you choose, is below the frontier" in miss(check.landing, below_frontier)

@@ -1300,10 +1300,40 @@ def landing(answer, hidden=False):
             where = f"landing(scenario, {margin:g}) for learner {s.learner}"
             result = _package(s, call_learner(answer, s, margin), where)
             _judge_landing(s, table, where, result, margin)
+        # review 70 X2: without a margin, the landing the learner chooses for the case
+        where = f"landing(scenario) for learner {s.learner}"
+        result = _package(s, call_learner(answer, s), where)
+        _judge_own_landing(s, table, where, result)
     passed(
         "landing chooses the frontier package with the most points for you among those "
-        "that give Orchard its minimum plus the margin you leave it."
+        "that give Orchard its minimum plus the margin you leave it, and your own landing "
+        "is on the frontier with Orchard's minimum met."
     )
+
+
+@answer_key
+def _judge_own_landing(s, table, where, result):
+    """Why ``result``, the landing the learner chose (no margin given), does not meet the
+    goal question 4b states: on the frontier, with Orchard's minimum met. Any such package
+    is the best for Kite at its own margin, so where on that stretch it lies is the
+    learner's choice (the margin judgement asks why)."""
+    _, them = table.points(result)
+    if them < s.their_minimum:
+        _fail(
+            where,
+            f"{_show(s, result)}, the landing you choose, gives Orchard {them:g} of its "
+            f"points, fewer than the {s.their_minimum} it needs to sign: choose a margin of 0 "
+            "or more",
+            "the landing it chooses gives Orchard less than its minimum",
+        )
+    if not table.efficient(result):
+        _fail(
+            where,
+            f"{_show(s, result)}, the landing you choose, is below the frontier: another "
+            "package gives both sides at least as many points and one side more. Whatever "
+            "margin you leave Orchard, land on the frontier",
+            "the landing it chooses is below the frontier",
+        )
 
 
 @answer_key

@@ -797,22 +797,30 @@ check.next_trade(next_trade, hidden=True)
 # ### Question 4b (2 marks, one of them graded by your instructor): where you land
 #
 # Section 4's first decision, with the one choice it leaves you: how far above its minimum
-# to leave Orchard, whom you will meet again next year. Write `landing(s, margin)`: return
-# the package (a dict of issue to level) you plan to land on, on the frontier, giving
+# to leave Orchard, whom you will meet again next year. Write `landing(s, margin=None)`:
+# return the package (a dict of issue to level) you land on, on the frontier, giving
 # Orchard at least `s.their_minimum + margin` of its points, and with the most points for
-# you among such packages. Where two give you the same, either passes. The check calls it
-# with a margin of 0, where a package giving Orchard exactly its minimum counts (Orchard
-# signs at its minimum), and with a few others that fall on no package's points.
+# you among such packages (of two that give you the same, either passes). The check calls
+# it with a margin of 0 (a package giving Orchard exactly its minimum counts) and a few
+# others that fall on no package's points. Called without a margin (`landing(s)`), it
+# returns the landing *you* choose for your case: the margin is your decision, and the
+# check only verifies that the package is on the frontier with Orchard's minimum met.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
-def landing(s, margin=0):
+def landing(s, margin=None):
     """The frontier package best for you among those that give Orchard at least its
-    minimum plus margin."""
+    minimum plus margin; without a margin, the margin you choose for your case."""
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     signed = [row for row in packages if (row[1], row[2]) in frontier]
+    signed = [row for row in signed if row[2] >= s.their_minimum]
+    if margin is None:  # my choice: we meet again next year, so I leave Orchard the next
+        # frontier package above the best for me when it costs me at most 3 of my points
+        points = sorted({(you, them) for _, you, them in signed}, reverse=True)
+        cheap = len(points) > 1 and points[0][0] - points[1][0] <= 3
+        margin = points[1][1] - s.their_minimum if cheap else 0
     signed = [row for row in signed if row[2] >= s.their_minimum + margin]
     return max(signed, key=lambda row: row[1])[0]
     ### END SOLUTION
@@ -828,8 +836,8 @@ check.landing(landing, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-text", "schema_version": 3}
 # **Your margin (1 mark, graded by your instructor).** The cell below lists the frontier
 # packages Orchard would sign, with what each leaves Orchard over its minimum and what it
-# costs you against the best of them. Choose the margin you would leave Orchard, and in
-# two to four sentences say: the margin and the package `landing(scenario, margin)` gives;
+# costs you against the best of them. Choose the margin you would leave Orchard (your
+# `landing(scenario)`), and in two to four sentences say: the margin and its package;
 # what it costs you in your points against a margin of 0, and what Orchard gets for it;
 # and why that is worth it (or why you leave none), from your case: next year's talks
 # with the same counterpart (section 3's shadow of the future), how far your estimate of
