@@ -4674,3 +4674,13 @@ def test_the_coded_landing_includes_the_learners_own_margin(answers, learner):
         return max((r for r in rows if r[2] >= s.their_minimum), key=lambda r: r[1])[0]
 
     assert "the landing you choose, is below the frontier" in miss(check.landing, below_frontier)
+
+
+def test_the_next_ask_after_a_retraction_is_the_last_ask():
+    """Review 70 U2: section 5's step 3 holds after a retraction, but question 6 called
+    ``next_ask`` "the next offer your plan would make", an ask the learner will not make
+    after a drop; the question now says that after a retraction it is the last ask."""
+    text = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
+    assert "(after a retraction, your last ask: section 5's step 3 holds)" in text
+    cell = cell_text(MODULE, "concessions", "low-ball-own")
+    assert "respond(scenario, theirs[-1], mine[2])" in cell  # the last ask, not the plan's next

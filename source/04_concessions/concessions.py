@@ -1129,7 +1129,8 @@ DifficultMoment()
 #
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
 # offer with `offer`. `next_ask` is the next offer your plan would make when you next
-# move, or `None` after the last round. `ceiling` is `None`, or a figure Orchard says is
+# move (after a retraction, your last ask: section 5's step 3 holds), or `None` after the
+# last round. `ceiling` is `None`, or a figure Orchard says is
 # all its budget allows. Whether that is section 5's cap or a test is your call on your
 # case (`s.tighter` says whether your story has Orchard's budget tighter this year;
 # question 6b asks why): read it as a cap and apply the rule for a cap, or as a test and
@@ -1189,7 +1190,7 @@ try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
     theirs = [round(0.8 * reservation), round(0.9 * reservation), round(0.6 * reservation)]
     asks = [f"{round(ask, 1):g}" for ask in mine[:4]]  # to a tenth of a thousand
     print(f"your asks: {', '.join(asks[:3])}; Orchard's answers: {theirs}")
-    answer = respond(scenario, theirs[-1], mine[3])
+    answer = respond(scenario, theirs[-1], mine[2])  # after the drop, your last ask
     print(f"your last ask: {asks[2]} (section 5 step 3 holds here); your plan's next step")
     print(f"would have been {asks[3]}; respond says {answer!r}")
 except NotImplementedError:
