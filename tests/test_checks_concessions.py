@@ -2102,10 +2102,11 @@ def test_the_quote_bullet_states_its_condition_and_the_hint_names_it():
     it, opening at 107, was refused as timid with no word on why the band did not apply.
     The bullet now states its condition, and the hint says the band is for a lower quote."""
     text = _flat()
-    bullet = text[text.index("**Moved by news:**") :]
-    bullet = bullet[: bullet.index("| the quote lies |")]
-    assert "Only a quote below your estimate lowers the estimate too" in bullet
-    assert "A quote above your estimate lowers nothing" in bullet
+    # review 70 U1: the bullet's two sentences on which quote lowers what are cut; the
+    # table's rows carry them
+    table = text[text.index("| the quote lies |") :]
+    assert "| from there to your estimate | at the quote or up to 3 below it" in table
+    assert "| above that | unchanged: it lowers nothing |" in table
     s = course.variant(MODULE, "learner-46")
     assert (s.their_estimate, check.grounded_opening(s)[0]) == (108, 111)
     key = list(_own_opening(s)[1][:1])
@@ -4192,7 +4193,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
-READING_WORDS, FOLDED_WORDS = 8300, 2250  # review 70 C1/C2 folded two notes, recounted
+READING_WORDS, FOLDED_WORDS = 7200, 2100  # review 70 U1: cut by 12% outside folds, 6% inside
 
 
 def _reading_and_asides():
@@ -4276,8 +4277,10 @@ def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, c
     assert '"points": 1, "grade_id": "low-ball-judgement"' in source
     written = " ".join(cell_text(MODULE, "concessions", "low-ball-text").split())
     assert "Question 6b (1 mark, graded by your instructor)" in written
-    assert "whether you read the claim as a cap or as a test, with a reason from your case" in (
-        written
+    # review 70 X2: question 6 now reads the claim one way too; 6b's reason backs that choice
+    assert (
+        "whether you read the claim as a cap or as a test (as your `respond` does), with a "
+        "reason from your case" in written
     )
     code = cell_text(MODULE, "concessions", "low-ball-own")
     exec(code, dict(answers))

@@ -13,33 +13,29 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# This module is about spending leverage once the talks begin. The graded questions are
-# decisions on your own case, Kite Studio's talks with Orchard; three widgets add
-# practice: a planner on your case, and two short negotiations against the course's bots.
+# This module spends leverage once the talks begin. The graded questions are
+# decisions on your own case, Kite Studio's talks with Orchard.
 #
 # You will learn to
 #
 # 1. open with an ambitious offer that a true fact justifies, and answer an anchor
 #    without being pulled by it;
 # 2. plan your concessions, and answer concessions with concessions;
-# 3. trade across several issues so that both sides gain, up to the **Pareto frontier**
-#    (the packages that no other package beats for one side without costing the other);
-#    choose where on it to land, and offer several equally good packages at once;
+# 3. trade across issues so that both sides gain, up to the **Pareto frontier** (the
+#    packages that no other package beats for one side without costing the other); choose
+#    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 8,300 words of
-# reading, nine coded questions (questions 4 and 5 are real programming), three widgets, a
-# simulation table, two written choices (question 4b's margin, question 6b's answer to a
-# low-ball) and a reflection. Side remarks, literature, the course's own lines and arena
-# details, about 2,250 words more, sit in folded notes that open with a click; no question
+# It takes about seven hours, and about ten if Python is new to you: some 7,200 words of
+# reading, nine coded questions, three widgets, a simulation table, two written choices
+# and a reflection. Side remarks, about 2,100 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
 # and section 4 up to question 4 (three fifths of the reading, four questions, the arena
 # and the planner) take about four hours, and the rest (questions 4b to 7, the low-ball
 # exercise and the reflection) about three.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
-# after them check your answer and tell you what to fix. Every learner gets their own
-# numbers, so your answers are yours alone.
+# after them check your answer and say what to fix.
 #
 # <details><summary>Note: which numbers are this course's own lines</summary>
 #
@@ -59,11 +55,10 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
-# The next cell loads the course library and draws your scenario. The first time, it asks
-# for your course id instead: type the id your instructor gave you in the box and press
-# Enter. Your scenario then appears under the box, and this computer remembers the id.
-# Each part of the story names, in brackets, the fields of `scenario` that hold its
-# numbers; the questions pass the scenario to your functions as `s`.
+# The next cell draws your scenario. The first time, it asks for the course id your
+# instructor gave you: type it and press Enter. The story names, in brackets, the fields
+# of `scenario` that hold its numbers; the questions pass the scenario to your functions
+# as `s`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 from itertools import combinations, permutations
@@ -87,34 +82,29 @@ scenario
 # ## 1. Opening: the first offer anchors
 #
 # People who have to estimate a number tend to start from whatever number is in front of
-# them and then move too little away from it, even when they know that starting number is
-# arbitrary. Tversky and Kahneman ("Judgment under Uncertainty: Heuristics and Biases",
-# *Science*, 1974) called this **anchoring**.
+# them and move too little away from it, even when they know it is arbitrary. Tversky and
+# Kahneman ("Judgment under Uncertainty: Heuristics and Biases", *Science*, 1974) called
+# this **anchoring**.
 #
-# In a negotiation, the first offer is that number. Galinsky and Mussweiler ("First offers
+# In a negotiation, the first offer is that number: Galinsky and Mussweiler ("First offers
 # as anchors: the role of perspective-taking and negotiator focus", *Journal of
-# Personality and Social Psychology*, 2001) found that final prices tended to end up
-# nearer the first offer, so the side that made it did better. The pull disappeared when
-# the person receiving the offer turned their attention to information that cuts against
-# it: the opener's alternatives or reservation price, or their own **target** (module 02:
-# the outcome you aim to land at, better than your reservation price; section 2 says where
-# it lies). Your own reservation price (module 02: the worst terms you would still accept)
-# is not the thing to turn to. In a later study (Galinsky, Mussweiler and Medvec,
-# "Disconnecting outcomes and evaluations: the role of negotiator focus", *JPSP*, 2002),
-# negotiators asked to focus on their reservation price reached worse deals than those
-# asked to focus on their target, even though they felt better about them. So when an
-# anchor lands on you, think about where the other side would go without you and about
-# what you are aiming for, and answer with the number those give you. Resist their
-# number's pull; what it tells you about them you may still use (module 01: an opening
-# rules out prices).
+# Personality and Social Psychology*, 2001) found that final prices ended nearer the first
+# offer, so its maker did better. The pull disappeared when the receiver turned to
+# information that cuts against it: the opener's alternatives or reservation price, or
+# their own **target** (module 02: the outcome you aim to land at, better than your
+# reservation price; section 2 says where it lies). Your own reservation price (module 02:
+# the worst terms you would still accept) is not the thing to turn to: in a later study
+# (Galinsky, Mussweiler and Medvec, "Disconnecting outcomes and evaluations: the role of
+# negotiator focus", *JPSP*, 2002), negotiators asked to focus on it reached worse deals
+# than those asked to focus on their target, though they felt better about them. So answer
+# an anchor from their alternatives and your target. Resist their number's pull; what it
+# tells you about them you may still use (module 01: an opening rules out prices).
 #
-# Not every number the other side shows you is an anchor. Another studio's written quote
-# for the same work is news about their alternatives: it changes what they can get
-# elsewhere, so it should move your estimate of their reservation price, and with it your
-# opening. An anchor from far below, from a side that may be shading its opening, proves
-# only that they would pay at least that much, which you knew already, so it leaves that
-# estimate where it was. It says more only when you know how this side habitually opens
-# (module 01), and Orchard's story gives you no such pattern.
+# Not every number is an anchor. Another studio's written quote for the same work is news
+# about their alternatives: it should move your estimate of their reservation price, and
+# your opening. An anchor from far below, from a side that may be shading its opening,
+# proves only that they would pay that much; it says more only when you know how this side
+# habitually opens (module 01), and Orchard's story gives you no such pattern.
 #
 # <details><summary>Aside: when to let the other side open</summary>
 #
@@ -130,37 +120,31 @@ scenario
 # target (module 02; section 2 gives its band) lies below your opening. The further past
 # the estimate, the more your number looks like a bluff and the likelier a walk-out; in
 # this module's cases the fact that grounds an opening is never more than about a sixth
-# above the estimate. You can always come down from a high opening; you can seldom go back
-# up from a low one. Grounded means a reason that rests on a fact: a market rate, what
+# above the estimate. Grounded means a reason that rests on a fact: a market rate, what
 # they paid for the same thing before, what the work is worth to them. What they paid
-# before stays a fair ground even when their budget has shrunk since: the smaller budget
-# is already in your estimate of their reservation price, and it is theirs to argue. A
-# number without a reason looks like a bluff; a number with one becomes the reference
-# point for the rest of the talks.
+# before stays a fair ground even when their budget has shrunk: that is already in your
+# estimate. A number with a reason becomes the reference point for the rest of the talks.
 #
 # ### What to say, and what not to say
 #
 # **The reason must be true.** Keeping your reservation price to yourself is ordinary and
-# honest (module 00's section on the ethics of leverage). A **bluff** about your own
-# reservation price ("I can't go below 110") is tolerated by the conventions of
-# negotiation (the comment to the American Bar Association's Model Rule 4.1; module 00),
-# though many negotiators will not bluff. Carr ("Is Business Bluffing Ethical?", *Harvard
-# Business Review*, 1968) went further and excused some misstatements of fact too, which
-# this course does not. Inventing a rival offer, or inflating a real one, is
-# **misrepresentation**: a false statement of a fact the other side relies on, which
-# Lewicki, Saunders and Barry (*Negotiation*) treat as deception and which can amount to
-# fraud.
+# honest (module 00). A **bluff** about your own reservation price ("I can't go below
+# 110") is tolerated by the conventions of negotiation (the comment to the American Bar
+# Association's Model Rule 4.1; module 00), though many negotiators will not bluff. Carr
+# ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968) went further and
+# excused some misstatements of fact too, which this course does not. Inventing a rival
+# offer, or inflating a real one, is **misrepresentation**: a false statement of a fact
+# the other side relies on, which Lewicki, Saunders and Barry (*Negotiation*) treat as
+# deception and which can amount to fraud.
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
-# The other side already has an idea of what you could get elsewhere, and from it of the
-# least you would take. Telling them your BATNA (your best alternative to this deal,
-# module 02) works on that belief: a better alternative than they thought raises the
-# least they believe you would accept, and what they must offer; a worse one lowers it.
-# So compare your alternative with what *they* believe of it, not with your own
-# reservation price, and keep a weaker one private.
-# Even a stronger one is a judgement call: its figure is a number below your opening that
-# they can hold on to, so it helps most when it comes close to your opening. State it as
-# a fact and let the other side draw the conclusion:
+# The other side already has an idea of what you could get elsewhere, and of the least you
+# would take. Telling them your BATNA (your best alternative to this deal, module 02)
+# works on that belief: a better alternative than they thought raises the least they
+# believe you would accept; a worse one lowers it. So compare your alternative with what
+# *they* believe of it, not with your own reservation price, and keep a weaker one
+# private. Even a stronger one names a number below your opening that they can hold on to.
+# State it as a fact and let them draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -176,46 +160,45 @@ scenario
 #
 # </details>
 #
-# In your scenario your BATNA is Birch's price, and your **reservation price**, as in
-# module 02, is that price corrected for what this deal costs you more: Birch's price plus
-# the extra cost of Orchard's job. It is the worst price you would still accept.
+# In your scenario your BATNA is Birch's price, and your **reservation price** (module 02)
+# is Birch's price plus the extra cost of Orchard's job: the worst price you would still
+# accept.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): choose your opening, and answer an anchor
 #
-# Write `opening(s, anchor, quote=None)`: return a pair `(price, said)`, your first price
-# to Orchard and the list of the keys of the statements in `s.statements` you will make.
-# Each statement has a `text`, the price it names (`figure`) and what it reports
-# (`about`). `anchor` is `None` when you open, or Orchard's opening price when Orchard has
-# opened first. `quote` is `None`, or the price another studio has quoted Orchard, in
-# writing, for the same year of work (take the two studios' work as equal).
+# Write `opening(s, anchor, quote=None)`: return `(price, said)`, your first price to
+# Orchard and the list of the keys of the statements in `s.statements` you make (each has
+# a `text`, the price it names, `figure`, and what it reports, `about`). `anchor` is
+# `None` when you open, or Orchard's opening price when Orchard has opened first. `quote`
+# is `None`, or the price another studio has quoted Orchard, in writing, for the same year
+# of work (take the two studios' work as equal).
 #
 # - **Ambitious:** the price is at least your best estimate of Orchard's reservation
 #   price, `s.their_estimate` (what *you* think of *Orchard*), unless a lower quote has
 #   come (last rule).
 # - **Grounded:** the price is no more than the highest figure among the statements you
-#   make, and each of them is a true fact, said as a fact, worth telling Orchard. A figure
-#   other than the one the story gives for what it reports (`s.facts`; Birch's is
-#   `s.alternative_price`) is not true; a sentence that says what you will do to Orchard
-#   is a threat; a true price about the work below your opening argues against it.
+#   make, and each is a true fact, said as a fact, worth telling Orchard. A figure other
+#   than the story's for what it reports (`s.facts`; Birch's is `s.alternative_price`) is
+#   not true; a sentence that says what you will do to Orchard is a threat; a true price
+#   about the work below your opening argues against it.
 # - **Your alternative, only when it helps:** keep Birch's offer private when it is worse
 #   than what Orchard believes your other work pays (`s.their_guess`: what *Orchard*
 #   thinks of *you*). When it is better, telling it raises the least Orchard thinks you
 #   would take, but names a number well below your opening: weigh the two. The check
-#   accepts either choice then, and its message says what yours does.
-# - **Not pulled by an anchor:** Orchard's opening changes none of your facts, so answer
-#   it with your own opening.
-# - **Moved by news:** Orchard will not pay you more than a quote for the same work.
-#   Only a quote below your estimate lowers the estimate too: open at it or up to 3
-#   thousand under the quote (the course's convention), a small edge that gives Orchard a
-#   reason to choose you over an equal rival. A quote above your estimate lowers nothing.
+#   accepts either choice then.
+# - **Not pulled by an anchor:** Orchard's opening changes none of your facts.
+# - **Moved by news:** Orchard will not pay you more than a quote for the same work; the
+#   table says how you open. Its 3 means up to 3 thousand under the quote (the course's
+#   convention), a small edge that gives Orchard a reason to choose you over an equal
+#   rival.
 #
 # | the quote lies | your opening |
 # |---|---|
 # | below your own reservation price | none: no deal is possible (section 5); the check sends no such quote |
 # | from there to your estimate | at the quote or up to 3 below it: it caps Orchard's reservation price at the quote |
 # | from your estimate to the highest price a true fact of yours justifies | from your estimate up to the quote: it caps your opening |
-# | above that | unchanged |
+# | above that | unchanged: it lowers nothing |
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -249,9 +232,9 @@ check.opening(opening, hidden=True)
 # ## 2. Concession patterns: Boulware, linear and Conceder
 #
 # Faratin, Sierra and Jennings ("Negotiation decision functions for autonomous agents",
-# *Robotics and Autonomous Systems* 24, 1998) wrote down concession plans for software
-# agents as **time-dependent tactics**. Rounds are numbered from 0, the opening, and the
-# talks end in round $T$. By round $t$ the agent has conceded a fraction
+# *Robotics and Autonomous Systems* 24, 1998) wrote concession plans for software agents
+# as **time-dependent tactics**. Rounds are numbered from 0, the opening, and the talks
+# end in round $T$. By round $t$ the agent has conceded a fraction
 #
 # $$\alpha(t) = \kappa + (1 - \kappa) \left(\frac{\min(t, T)}{T}\right)^{1/\beta}$$
 #
@@ -265,11 +248,10 @@ check.opening(opening, hidden=True)
 # which it keeps private.
 #
 # - $\beta < 1$, **Boulware**: it barely moves for most of the talks, then concedes in
-#   large steps near the end. Holding firm says you can wait, so make sure you can. It
-#   pays against a side that concedes early or has a tighter deadline, and two Boulware
-#   sides who both wait may run out of time before they reach each other.
-# - $\beta = 1$, **linear**: the same step every round.
-# - $\beta > 1$, **Conceder**: most of the ground is given early, and the steps shrink.
+#   large steps near the end. Holding firm says you can wait; two Boulware sides may run
+#   out of time.
+# - $\beta = 1$, **linear**: the same step every round; $\beta > 1$, **Conceder**: most of
+#   the ground early, in shrinking steps.
 #
 # <details><summary>Aside: the name Boulware, and what models of waiting say</summary>
 #
@@ -285,20 +267,18 @@ check.opening(opening, hidden=True)
 #
 # </details>
 #
-# The other side does not see $\beta$; it sees the size of your steps, and reads them.
-# Steps that shrink say you are nearing your reservation price; steps that hold their size
-# or grow say there is more to come, and that waiting pays. A plan of yours that shrinks
-# its steps towards a target above your reservation price says "nearly done" while your
-# reservation price is still some way off: like the bluff of section 1, a claim about your
-# own position, which the conventions of negotiation tolerate.
+# The other side does not see $\beta$; it sees your steps, and reads them. Shrinking steps
+# say you are nearing your reservation price; steps that hold or grow say there is more to
+# come. Shrinking steps towards a target above your reservation price claim "nearly done"
+# early: like section 1's bluff, a claim about your own position, which the conventions
+# tolerate.
 #
 # **Where the model stops.** Faratin's agents know their deadline and follow the schedule
-# whatever the other side does. A person rarely knows when the talks will end, and
-# following a clock hands out concessions nobody paid for. So use the curve for its shape,
-# not as a script: plan steps that shrink towards
-# a **target** above your reservation price, keeping a margin for a final trade, and make
-# each step in answer to a move of theirs (section 3), holding in a round while you wait
-# for it. The plan sets each step's size; their move sets its time.
+# whatever the other side does; a person rarely knows when the talks end, and a clock
+# hands out concessions nobody paid for. So use the curve for its shape, not as a script:
+# plan steps that shrink towards a **target** above your reservation price, keeping a
+# margin for a final trade, and make each step in answer to a move of theirs (section 3).
+# The plan sets each step's size; their move sets its time.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there; what it leaves above your reservation price is the margin. In every exercise of
@@ -330,8 +310,6 @@ check.opening(opening, hidden=True)
 #
 # </details>
 #
-# Question 2 leaves the place in the band to you; question 3 hands you a target from it.
-#
 # The curves below start at 100, end at 40 in round 10, and differ only in $\beta$.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-example", "schema_version": 3}
@@ -358,28 +336,27 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 2. never go back up (a higher offer than your last reads as a retraction);
 # 3. concede in steps that never grow and end smaller than they began: no step down may be
 #    bigger than the smallest earlier step down (holds do not count), and the last step
-#    down must be strictly smaller than the first. Hold (a step of 0) in round 1:
-#    Orchard has only opened, and an opening is not a concession (section 3, rule 1).
-#    Make your first concession in round 2: a longer hold says you can wait, and two sides
-#    that both wait may run out of rounds (section 2). Later holds are yours to place;
+#    down must be strictly smaller than the first. Hold (a step of 0) in round 1: Orchard
+#    has only opened, and an opening is not a concession. Make your first concession in
+#    round 2: a longer hold says you can wait, and two sides that both wait may run out of
+#    rounds. Later holds are yours to place;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
 # 5. end at your target, no lower than the even split of the zone you expect (halfway
-#    between your reservation price, Birch's price `s.alternative_price` plus
-#    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
-#    than that estimate (module 02's convention; what is left above your reservation price
-#    is your margin). The check also calls your plan with an opening at the estimate; from
-#    there the target lies at most nine tenths of the way up from your reservation price
-#    to the estimate, as in module 02.
+#    between your reservation price, `s.alternative_price` plus `s.extra_cost`, and your
+#    estimate of Orchard's, `s.their_estimate`) and no higher than that estimate (module
+#    02's convention). The check also calls your plan with an opening at the estimate;
+#    from there the target lies at most nine tenths of the way up from your reservation
+#    price to the estimate, as in module 02.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
 #
-# The plan is yours to decide for your case: where in that band your target goes (nearer
-# your estimate when your facts for it are solid), how fast your steps shrink, and where
-# you hold. The check calls it with a few grounded openings, from `s.their_estimate` up to
-# the most a true fact of yours justifies, and accepts every plan that keeps the five
-# rules: where in the band you stop is not graded.
+# The plan is yours to decide for your case: where in the band your target goes (nearer
+# your estimate when your facts for it are solid), how fast your steps shrink, where you
+# hold. The check calls it with a few grounded openings, from `s.their_estimate` up to the
+# most a true fact of yours justifies, and accepts every plan that keeps the five rules:
+# where in the band you stop is not graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -411,20 +388,17 @@ check.concession_plan(concession_plan, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reciprocity-teaching", "schema_version": 3}
 # ## 3. Reciprocity and tit-for-tat
 #
-# People feel bound to return what they are given. The sociologist Gouldner called it
-# the **norm of reciprocity** ("The norm of reciprocity", *American Sociological Review*,
-# 1960), and Cialdini (*Influence*, 1984) showed how far the rule of reciprocation
-# reaches, concessions included: a concession tends to be answered with one. One *not*
-# answered teaches the other side that pressing works.
+# People feel bound to return what they are given: the **norm of reciprocity** (Gouldner,
+# "The norm of reciprocity", *American Sociological Review*, 1960). Cialdini (*Influence*,
+# 1984) showed that it reaches concessions too: a concession tends to be answered with
+# one, and one *not* answered teaches the other side that pressing works.
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
-# other side did last. In Axelrod's computer tournaments of the repeated prisoner's
-# dilemma (*The Evolution of Cooperation*, 1984) it did better overall than cleverer
-# entries. Its strength rests on repeated play with no known end, Axelrod's "shadow of the
-# future": cooperating today pays because tomorrow's game depends on it. In one
-# negotiation with a fixed end, treat tit-for-tat as a way of pacing concessions, not as a
-# promise of cooperation; its full force returns when you will meet the same counterpart
-# again.
+# other side did last. It beat cleverer entries in Axelrod's tournaments of the repeated
+# prisoner's dilemma (*The Evolution of Cooperation*, 1984). Its strength rests on
+# repeated play with no known end, Axelrod's "shadow of the future". In one negotiation
+# with a fixed end, treat it as a way of pacing concessions; its full force needs a next
+# meeting.
 #
 # <details><summary>Aside: Axelrod's two tournaments</summary>
 #
@@ -448,43 +422,39 @@ check.concession_plan(concession_plan, hidden=True)
 # </details>
 #
 # A person should not mirror a step back: asking more than you last offered is itself a
-# retraction (section 2), which tells the other side your offers cannot be relied on; the
-# course's tit-for-tat buyer answers a step back by holding. Nor should a person copy a
-# big step in full: a copied step bigger than your last one tells the other side more is
-# coming.
-# So the course's rule, which it calls **paced tit-for-tat**, has four parts:
+# retraction (section 2), which tells the other side your offers cannot be relied on. Nor
+# should a person copy a big step in full: a step bigger than your last tells the other
+# side more is coming. So the course's rule, which it calls **paced tit-for-tat**, has
+# four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give back part of what they gave; how much is your call. At most all of it, and never
+# 2. Give back part of what they gave; how much is your call. At most all of it, never
 #    more than your own last step (your first step, as in section 2's plan, no more than
 #    three fifths of the way to your target) or than the room left to your target; at
-#    least half of that most. Give nearly all of it while your target is far and the
-#    rounds are running out, so the talks keep their pace; give less as your target nears,
-#    keeping room for a last trade.
+#    least half of that most. Give nearly all of it while your target is far, so the talks
+#    keep their pace; less as it nears, keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
-#    retract, hold: do not reward the retraction with a step forward, and do not answer
-#    it with a step back of your own.
-# 4. Stop at your target, keeping the margin above your reservation price for a last
-#    trade.
+#    retract, hold: neither reward the retraction with a step forward nor answer it with a
+#    step back.
+# 4. Stop at your target, keeping the margin for a last trade.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): your next offer, by paced tit-for-tat
 #
-# Write `tit_for_tat(s, mine, theirs, target)`: your next offer to Orchard by paced
-# tit-for-tat, the rule above. `mine` lists your offers so far, from your opening, and
-# `theirs` Orchard's answers, one for each of yours (so both lists have the same length,
-# at least 2). `target` is a target from section 2's band (the check passes its own).
-# Orchard's last move runs from `theirs[-2]` to `theirs[-1]`. A hold, or a step back, is
-# answered with a hold. To a concession, the most you may give back is Orchard's
-# concession, capped by your own last concession (the last time an offer of yours fell)
-# or, before your first, by three fifths of the room to `target`, and always by the room
-# left to `target`, which your offer never goes below. The check accepts every share from
-# half of that most up to all of it, and does not grade how you vary it (rule 2's advice
-# is for the table). For example, with `target = 100`, `mine = [118, 118, 114]` and
-# `theirs = [80, 85, 91]`, you held after Orchard's opening, gave 4 for its 5, and Orchard
-# has now conceded 6, more than your last 4, so you give from 2 up to 4: an offer from 110
-# up to 112. A rounded offer passes when it lies less than one unit of its rounding from
-# one the rule allows.
+# Write `tit_for_tat(s, mine, theirs, target)`: your next offer by paced tit-for-tat.
+# `mine` lists your offers so far, from your opening, and `theirs` Orchard's answers, one
+# for each of yours (at least 2 each). `target` is a target from section 2's band (the
+# check passes its own). A hold or a step back of Orchard's (from `theirs[-2]` to
+# `theirs[-1]`) is answered with a hold. To a concession, the most you may give back is
+# Orchard's concession, capped by your own last concession (the last time an offer of
+# yours fell) or, before your first, by three fifths of the room to `target`, and always
+# by the room left to `target`, which your offer never goes below. The check accepts every
+# share from half of that most up to all of it, and does not grade how you vary it (rule
+# 2's advice is for the table). For example, with `target = 100`, `mine = [118, 118, 114]`
+# and `theirs = [80, 85, 91]`, you held after Orchard's opening, gave 4 for its 5, and
+# Orchard has now conceded 6, more than your last 4, so you give from 2 up to 4: an offer
+# from 110 up to 112. A rounded offer passes when it lies less than one unit of its
+# rounding from one the rule allows.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
@@ -517,34 +487,30 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # ### Exercise: negotiate against a bot
 #
 # You sell, a bot buys, on a simple price case (not Kite's). Your reservation price is 40;
-# the buyer's reservation price lies somewhere from 35 to 85, drawn independently of yours
-# (it may be below it) and kept hidden. Type your ask and send it, accept the buyer's
-# offer, walk away politely or walk out.
+# the buyer's lies from 35 to 85, drawn independently of yours (it may be below it) and
+# hidden. Send an ask, accept the buyer's offer, walk away politely or walk out.
 #
 # <details><summary>How the buyer behaves, and the debrief</summary>
 #
-# When it is over, a debrief shows both concession curves and what each of your
-# concessions bought. The buyer answers each offer with one of its own and a few words. It
-# may stop before the tenth round: when its time is up it says its offer is final, and
-# when its patience runs out it says so at least one offer before it leaves. Patience is
-# used up by **insulting** offers, which it refuses out of hand (an ask more than three
-# quarters of the way from its reservation price up to 100, the top of the scale), and,
-# while your ask is still above its reservation price, by offers you take back and by
-# rounds in which you do not move; a real concession restores a little of it. The arena
-# numbers rounds from 1 (your first offer is in round 1), where sections 2 and 3 count
-# from 0, the opening.
+# A debrief at the end shows both concession curves and what each of your concessions
+# bought. The buyer answers each offer with one of its own and a few words. It may stop
+# before the tenth round: when its time is up it says its offer is final; when its
+# patience runs out it says so at least one offer before it leaves. Patience is used up by
+# **insulting** offers (an ask more than three quarters of the way from its reservation
+# price up to 100, the top of the scale), and, while your ask is still above its
+# reservation price, by offers you take back and rounds in which you do not move; a real
+# concession restores a little. The arena numbers rounds from 1, where sections 2 and 3
+# count from 0, the opening.
 #
 # </details>
 #
 # <details><summary>Three things to try in the arena</summary>
 #
-# - **Read its style.** Unless you pick one, the buyer's style is a mystery; name it when
-#   the talks are over. To tell the styles apart, hold your ask now and then: what the
-#   buyer does when you hold is its own pace (growing late for Boulware, the same each
-#   round for linear, shrinking for Conceder), and what a concession of yours buys shows
-#   tit-for-tat, which gives back about as much as you concede while the others give back
-#   about a third. Tick "keep its reservation price" to meet another style with the same
-#   one.
+# - **Read its style.** Unless you pick one, the style is a mystery; name it at the end.
+#   Hold your ask now and then: what the buyer does when you hold is its own pace (growing
+#   late for Boulware, even for linear, shrinking for Conceder), and tit-for-tat gives
+#   back about as much as you concede, the others about a third. Tick "keep its
+#   reservation price" to meet another style with the same one.
 # - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation
 #   price. Unlike Orchard's anchor, its number is news here, because you know how these
 #   buyers open: one you have not met opens at about 30 per cent of its reservation price
@@ -573,12 +539,11 @@ NegotiationArena()
 # Sebenius (*The Manager as Negotiator*, 1986) argued that the two pull against each
 # other: the moves that claim value get in the way of those that create it.
 #
-# To compare packages, score each side's preferences as points per level of each issue
-# and add them up, the additive scoring Raiffa uses in *The Art and Science of
-# Negotiation* (1982). A **move** changes the package on the table. It is a **trade** when
-# it moves one issue one level towards the other side (your give) and another one level
-# towards you (your get), and a **single give** when it moves one issue towards them and
-# asks no level back. Count what a move does to *both* sides.
+# To compare packages, score each side's preferences as points per level of each issue and
+# add them up (Raiffa, *The Art and Science of Negotiation*, 1982). A **move** changes the
+# package on the table: a **trade** moves one issue one level towards the other side (your
+# give) and another one level towards you (your get); a **single give** moves one issue
+# towards them and asks nothing back.
 #
 # <details><summary>Aside: what adding and dividing points assumes</summary>
 #
@@ -591,16 +556,13 @@ NegotiationArena()
 #
 # A package is **Pareto-optimal** when no other package is better for one side without
 # being worse for the other. The set of such packages is the **Pareto frontier**. A deal
-# below it leaves points on the table that both sides could have shared; a deal on it
-# cannot improve for one side without costing the other.
+# below it leaves points on the table that both sides could have shared.
 #
-# Two ratios measure a move, and each answers its own question. The **trade ratio** of a
-# move is $\frac{\text{your points back}}{\text{your points given}}$, both in *your*
-# points: does the move pay for itself, for you? The **exchange rate** is
-# $\frac{\text{their net gain}}{\text{your net loss}}$: how much a move you pay for is
-# worth to *them*. The first tells you whether a move pays for itself for you; the
-# second, among moves that cost you, which one buys the most of their agreement. A single
-# give has a trade ratio of 0: nothing comes back on another issue.
+# Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
+# back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
+# for you. The **exchange rate** is $\frac{\text{their net gain}}{\text{your net loss}}$:
+# among moves that cost you, which buys the most of their agreement? A single give has a
+# trade ratio of 0: nothing comes back on another issue.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
@@ -611,36 +573,32 @@ NegotiationArena()
 # 1. *Choose where to land first*, over all packages at once: the frontier package with
 #    the most points for you among those that give the other side at least what it needs
 #    to sign (its minimum). When you will meet again, you may choose to land a little
-#    above their minimum: how they feel about the outcome is part of what you take home
-#    (section 5).
-# 2. *Pace the moves* with the course's rule below. It looks only one move ahead,
-#    so it does not always reach your landing: from your colleague's draft it usually
-#    does, but from a package that splits every issue down the middle it stops short in
-#    about half of the learners' cases, because its first free moves may hand much of the
-#    value they create to the other side. Where it stops short, propose the landing
-#    package itself.
+#    above their minimum (section 5).
+# 2. *Pace the moves* with the course's rule below. It looks only one move ahead, so it
+#    does not always reach your landing: from your colleague's draft it usually does, but
+#    from a package that splits every issue down the middle it stops short in about half
+#    of the learners' cases, because its first free moves may hand much of the value they
+#    create to the other side. Where it stops short, propose the landing package itself.
 #
 # Question 4b grades your landing, question 4 the rule's next move. The rule is this
 # course's own summary:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
-#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Among free moves take the
-#    one that adds the most points for the two of you together. Choosing by what it gives
-#    the other side alone, or by what it gives you alone, can spend your moves on small
-#    gains and leave you below the frontier, with value neither side collects.
+#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Among free moves take the one
+#    that adds the most points for the two of you together; choosing by either side's gain
+#    alone can spend your moves on small gains and leave value below the frontier.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
-#    always), every move that helps them costs you: its trade ratio is below 1, and the
-#    points you give are paid for out of your own score. So:
+#    always), every move that helps them costs you: its trade ratio is below 1. So:
 #    1. Make such a concession only while they still need points to agree.
 #    2. Never give it for nothing: make every one **conditional** on the deal ("I can go
 #       to unlimited revisions if we sign the framework on these terms"). Nothing is
 #       agreed until everything is.
-#    3. What comes back for it is then the whole deal, this year's price and the
-#       framework together, but only while that deal still beats your BATNA. This case
-#       does not score that (your points compare packages, not a package with Birch's
-#       job), so check it yourself before each concession. If no deal is signed, every
-#       concession falls away, even one that did not close the deal.
+#    3. What comes back for it is then the whole deal, this year's price and the framework
+#       together, but only while that deal still beats your BATNA. This case does not
+#       score that (your points compare packages, not a package with Birch's job), so
+#       check it yourself before each concession. If no deal is signed, every concession
+#       falls away.
 #    4. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, make the one
 #       that gives them more: it is better for them and no worse for you.
@@ -658,26 +616,25 @@ NegotiationArena()
 #
 # <details><summary>Aside: the common rule of equal value back</summary>
 #
-# A common rule, the one much practical advice gives, says that every give must bring back
-# something of equal value, a trade ratio of at least 1. Rule 1 keeps it below the
-# frontier: a free move's trade ratio is at least 1, or its give costs you nothing (the
-# ratio alone cannot tell you whether a move is free, since it says nothing of Orchard's
-# points). On the frontier no move that helps Orchard has a ratio of 1 or more (rule 2),
-# so that rule would refuse every closing concession and leave the deal unsigned. On the
-# frontier this course departs from it: what comes back for a conditional concession is
-# the deal itself, while that deal still beats your BATNA (rule 2.3), and a give that
-# would not help close the deal is still refused (rules 2.1 and 3).
+# Much practical advice says that every give must bring back something of equal value, a
+# trade ratio of at least 1. Rule 1 keeps it below the frontier: a free move's trade ratio
+# is at least 1, or its give costs you nothing (the ratio alone cannot tell you whether a
+# move is free, since it says nothing of Orchard's points). On the frontier no move that
+# helps Orchard has a ratio of 1 or more, so that rule would refuse every closing
+# concession and leave the deal unsigned. On the frontier this course departs from it:
+# what comes back for a conditional concession is the deal itself, while that deal still
+# beats your BATNA (rule 2.3), and a give that would not help close the deal is still
+# refused.
 #
 # </details>
 #
 # <details><summary>Aside: their minimum is an estimate</summary>
 #
-# Rule 2.4 lands at or above their minimum, often a few points above, so where it lands
-# rests on your research's guess. Test that guess before the closing move, not after it:
-# ask what a package must still hold for them to sign, and offer the move on the
-# condition that it settles the deal ("if that settles it, I can go to unlimited
-# revisions"). If they sign for less, you have given less; if they ask for more after it,
-# the condition shows the estimate was wrong, and you have not given the move for nothing.
+# Rule 2.4 lands at or above their minimum, which rests on your research's guess. Test
+# that guess before the closing move, not after it: ask what a package must still hold for
+# them to sign, and offer the move on the condition that it settles the deal ("if that
+# settles it, I can go to unlimited revisions"). If they ask for more after it, you have
+# not given the move for nothing.
 #
 # </details>
 #
@@ -708,21 +665,21 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #
 # 1. Choose your landing: in the picture (your points across, Orchard's up), the frontier
 #    dot furthest to the right that is on or above Orchard's dashed minimum line.
-# 2. Plan the talks from the draft, one move a row: an issue to give one level to Orchard
+# 2. Plan the talks from the draft, a move a row: an issue to give one level to Orchard
 #    and an issue to take one level back, or "(nothing)" for a single give. The table
-#    shows each move's points for you and for Orchard, its trade ratio and its exchange
-#    rate ("—" where one does not apply; a single give's trade ratio is 0.00, and on the
-#    frontier it can still be the rule's move, made conditional: rule 2). The last column
-#    judges each move by question 4's rule from where you stood: green when it is the
-#    rule's move, red when the rule makes another (it says which).
+#    shows each move's points for both sides, its trade ratio and its exchange rate ("—"
+#    where one does not apply; a single give's trade ratio is 0.00, and on the frontier it
+#    can still be the rule's move, made conditional: rule 2). The last column judges each
+#    move by question 4's rule from where you stood: green when it is the rule's move, red
+#    when the rule makes another (it says which).
 #
 # The colours judge how each move is chosen, not where your plan ends; the verdict under
 # the table judges that. Land on the frontier with Orchard's minimum met; the rule's own
 # path takes three to five moves, usually three. The verdict says whether that path
 # reached the package best for you (if not, propose your landing whole) and, if you
 # planned your own path to your landing, that you reached it, even through red moves, and
-# where the rule's path would have ended. Then try a concession while a free move is
-# open, or one after Orchard has its minimum, and read what the table says.
+# where the rule's path would have ended. Then try a concession while a free move is open,
+# or one after Orchard has its minimum, and read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -733,21 +690,20 @@ ConcessionPlanner(scenario)
 # ### Question 4 (1 mark): the next move to offer Orchard
 #
 # Write `next_trade(s, current)`: from the package `current` (a dict of issue to level),
-# return the package after the next move by the rule above, or `None` when the rule
-# stops. The moves are every trade that moves one issue **one level** towards Orchard and
-# a different issue **one level** towards you, and every single give of one issue one
-# level towards Orchard (`s.issues` lists each issue's levels from best for you to best
-# for Orchard; `s.yours[issue][level]` and `s.theirs[issue][level]` are the points).
-# Orchard will not sign for fewer than `s.their_minimum` of its points.
+# return the package after the rule's next move, or `None` when the rule stops. The moves
+# are every trade of one issue **one level** towards Orchard for a different issue **one
+# level** towards you, and every single give of one level (`s.issues` lists each issue's
+# levels from best for you to best for Orchard; `s.yours[issue][level]` and
+# `s.theirs[issue][level]` are the points). Orchard will not sign for fewer than
+# `s.their_minimum` of its points.
 #
-# Which move comes next, and when to stop, is section 4's rule (rules 1 to 3); the check
-# grades the rule's next move (question 4b grades your landing). Each rule ranks moves by
-# its own measure: rule 1 by the points a free move creates for the two sides together,
-# rule 2.4 by what a closing move costs you, rule 2.5 by the exchange rate. While a free
-# move is open, no move with a ratio below 1 is right (rule 1). Two closing moves that
-# cost you the same are not a tie: rule 2.4 takes the one that gives Orchard more. Other
-# moves equally good by the rule's measure are a tie: which to take is the course's own
-# convention, and the check accepts either.
+# The check grades the rule's next move (question 4b grades your landing). Each rule ranks
+# moves by its own measure: rule 1 by the points a free move creates for the two sides
+# together, rule 2.4 by what a closing move costs you, rule 2.5 by the exchange rate.
+# While a free move is open, no move with a ratio below 1 is right (rule 1). Two closing
+# moves that cost you the same are not a tie: rule 2.4 takes the one that gives Orchard
+# more. Other moves equally good by the rule's measure are a tie: which to take is the
+# course's own convention, and the check accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -835,13 +791,12 @@ check.landing(landing, hidden=True)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-text", "schema_version": 3}
 # **Your margin (1 mark, graded by your instructor).** The cell below lists the frontier
-# packages Orchard would sign, with what each leaves Orchard over its minimum and what it
-# costs you against the best of them. Choose the margin you would leave Orchard (your
-# `landing(scenario)`), and in two to four sentences say: the margin and its package;
-# what it costs you in your points against a margin of 0, and what Orchard gets for it;
-# and why that is worth it (or why you leave none), from your case: next year's talks
-# with the same counterpart (section 3's shadow of the future), how far your estimate of
-# Orchard's minimum can be trusted.
+# packages Orchard would sign, what each leaves Orchard over its minimum and what it costs
+# you against the best. Choose the margin you would leave Orchard (your
+# `landing(scenario)`), and in two to four sentences say: the margin and its package; what
+# it costs you in your points against a margin of 0, and what Orchard gets for it; and why
+# that is worth it (or why you leave none), from your case: next year's talks, how far
+# your estimate of Orchard's minimum can be trusted.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-costs", "schema_version": 3}
 points = [(you, them) for _, you, them in all_packages(scenario.yours, scenario.theirs)]
@@ -878,8 +833,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # the deal", *Negotiation*, the newsletter of Harvard Business School Publishing and the
 # Program on Negotiation, 2005) suggest **multiple equivalent simultaneous offers**
 # (MESOs): two or three packages put forward together, each worth about the same to you
-# but built differently, and the other side picks one. You stay ambitious yet look
-# flexible, and their choice tells you which issues matter to them.
+# but built differently; the other side picks one. You stay ambitious yet look flexible,
+# and their choice shows what matters to them.
 #
 # <details><summary>Aside: what the experiments found</summary>
 #
@@ -892,9 +847,7 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # </details>
 #
-# Each offer should be one Orchard could take seriously: none should leave value on the
-# table, and each should give ground on different issues. An *opening* set is a first
-# move, not a deal, and what it must not be is an insult.
+# An *opening* set is a first move, not a deal; what it must not be is an insult.
 #
 # <details><summary>Aside: which accepted set to prefer</summary>
 #
@@ -908,13 +861,11 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
 # it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
-# is consistent with your estimate (it does not prove it) and tells you nothing new to
-# act on. If it picks another, the estimate is off somewhere: the issues on which the
-# offer it picked gives it more ground than the offer you expected it to pick probably
-# matter relatively more to Orchard than you thought, compared with the issues on which
-# the expected offer gave more. One pick shows how Orchard ranks issues against each
-# other, not what any one of them is worth to it. Lean on those issues in your next
-# proposal: ground on them buys more of Orchard's agreement than your research says.
+# is consistent with your estimate (it does not prove it) and tells you nothing new to act
+# on. If it picks another, the estimate is off somewhere: the issues on which the offer it
+# picked gives it more ground than the offer you expected it to pick probably matter
+# relatively more to Orchard than you thought. One pick ranks issues against each other;
+# it does not price any of them. Lean on those issues in your next proposal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): three equivalent offers
@@ -925,23 +876,19 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #   and one of them more), and worth more to you (`s.yours`) than the package that splits
 #   every issue down the middle (the middle level of each issue in `s.issues`);
 # - each is ambitious: worth at least as much to you as your landing with no margin
-#   (`landing(s, 0)`: the frontier package best for you among those that give Orchard at
-#   least `s.their_minimum`), since an opening offer below where you could end gives
-#   ground away before the talks begin;
+#   (`landing(s, 0)`), so that it gives no ground away before the talks begin;
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
-# - each is one Orchard could take seriously: it gives Orchard (`s.theirs`) at least a
-#   quarter of the points it needs to sign (`s.their_minimum / 4`); a package worth next
-#   to nothing to Orchard reads as an insult, not as a choice. (This is an opening set: an
-#   offer worth more to you than your landing package gives Orchard less than its
-#   minimum, since the landing package is the best for you of those that meet it; only an
-#   offer worth the same can meet it.)
+# - each is one Orchard could take seriously, not an insult: it gives Orchard (`s.theirs`)
+#   at least a quarter of the points it needs to sign (`s.their_minimum / 4`). This is an
+#   opening set: an offer worth more to you than your landing package gives Orchard less
+#   than its minimum; only an offer worth the same can meet it.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
-# `pareto_frontier` finds the frontier's points, if you want them. Your case has at least
-# three sets that meet these rules, and the check accepts any of them: which one to
-# put on the table is your choice.
+# `pareto_frontier` finds the frontier's points. Your case has at least three sets that
+# meet these rules, and the check accepts any of them: which one to put on the table is
+# your choice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
@@ -993,9 +940,8 @@ check.meso(meso, hidden=True)
 # together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
 # issues (a list or tuple of them passes too) that its pick suggests Orchard values
 # relatively more than your research (`s.theirs`) estimated. Work it out from "Reading the
-# pick" above: which offer did your research expect Orchard to pick, and what does a pick
-# of that one, or of another, tell you issue by issue (`s.issues`)? The check only asks
-# about sets in which one offer is rated best for Orchard.
+# pick" above, issue by issue (`s.issues`). The check only asks about sets in which one
+# offer is rated best for Orchard.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
@@ -1027,25 +973,22 @@ check.read_pick(read_pick, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-teaching", "schema_version": 3}
 # ## 5. Difficult moments: accept, counter or walk away
 #
-# An offer that throws you (far below anything discussed, with a sudden deadline or a
-# sharp remark) changes nothing about your BATNA or your reservation price; it works on
-# your judgement. Decide before the moment what you will do with any offer. There are
-# three answers.
+# A shock offer (far below anything discussed, a sudden deadline, a sharp remark) changes
+# nothing about your BATNA or reservation price; it works on your judgement. Decide
+# beforehand what you will do with any offer:
 #
 # - **Accept** when the offer is at least what you would ask next: turning it down only
-#   delays a deal you were about to offer yourself. This is the acceptance rule Faratin
-#   et al. (1998) give their agents. Accept, too, when you have good evidence of a cap on
-#   what they can pay (say, a budget cap that you have reason to believe) and the cap is
-#   at or above your reservation price: ask no more than the cap, and take an offer at
-#   it, since no counter can get more. At the end of the talks there is no next ask, and
-#   the comparison is with your reservation price: an offer above it beats your BATNA;
-#   one exactly at it is worth the same as your BATNA, so either answer is right.
+#   delays a deal you were about to offer yourself (Faratin et al.'s rule). Accept, too,
+#   when you have good evidence of a cap on what they can pay (say, a budget cap that you
+#   have reason to believe) and the cap is at or above your reservation price: ask no more
+#   than the cap, and take an offer at it. At the end of the talks there is no next ask:
+#   an offer above your reservation price beats your BATNA; one exactly at it is worth the
+#   same, so either answer is right.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
-#   have good evidence that there is no zone at all (say, a budget cap below your
-#   reservation price that you have reason to believe). Leaving then is not a failure; it
-#   is what your reservation price is for. A walk-away also sends a signal, but only if
-#   it is credible: you must be willing to take your BATNA (module 03).
+#   have good evidence that there is no zone at all (say, a believable budget cap below
+#   your reservation price). It signals only
+#   if credible: you must be willing to take your BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
 #
@@ -1065,49 +1008,40 @@ check.read_pick(read_pick, hidden=True)
 # offered 84 and then 90 for a year of your work suddenly offers 60:
 #
 # 1. *Slow down.* "That is a long way from where we were last week. What has changed on
-#    your side?" You learn whether something real happened (a budget cut, a rival bid) or
-#    whether the number is a test.
+#    your side?" You learn whether something real happened or the number is a test.
 # 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
-#    their reservation price, and with it your plan. If it is not, restate the fact behind
-#    your number: "The market rate for a year of this work is 118, and that is where we
-#    are."
+#    their reservation price, and your plan. If not, restate the fact behind your number:
+#    "The market rate for a year of this work is 118, and that is where we are."
 # 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
 #    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
-#    your plan had a step due. Some buyers may read any step now, even your planned one,
-#    as a reward for the drop, and others only a big one; when the drop comes
-#    you cannot tell which you face, nor a test from a real cut, so hold. A big step made
-#    to calm the room is a concession nobody paid for, and it moves the anchor their way.
-#    When they come back with a real move, answer it with your planned step, and on a
+#    your plan had a step due. Some buyers read any step now as a reward for the drop,
+#    others only a big one, and you cannot tell which you face, nor a test from a real
+#    cut. When they come back with a real move, answer it with your planned step, and on a
 #    condition: a level on another issue where one is on offer ("I can look at 30-day
 #    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
-#    settles it"), as section 4 says.
+#    settles it").
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
-#    Say what would bring you back, and thank them.
 #
-# How people feel after a negotiation (about the outcome, themselves, the process and the
-# relationship) is a measure of its own, which Curhan, Elfenbein and Xu called
-# **subjective value** ("What do people value when they negotiate?", *JPSP*, 2006); in a
-# later study it predicted the wish to deal again (the aside on the two-round study,
-# below).
+# How people feel about the outcome, themselves, the process and the relationship is a
+# measure of its own, **subjective value** (Curhan, Elfenbein and Xu, "What do people
+# value when they negotiate?", *JPSP*, 2006).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment-teaching", "schema_version": 3}
 # ### Exercise: a low-ball arrives
 #
-# Again a simple price case. You sell; after at least two offers of the buyer's, each
-# higher than the one before, it suddenly offers a price well below everything it has
-# offered so far, and says it is all its budget allows. Sometimes the budget really was
-# cut, below your reservation price; sometimes the claim is a test. The numbers are the
-# widget's own, not Kite's or the arena's: your reservation price is 50, you estimate the
-# buyer's at 72 (it lies from 60 to 85), you opened at 84, a sixth above that estimate,
-# the talks last 12 rounds, and your target is section 2's: halfway from your reservation
-# price to your opening (67). Your plan has section 2's shape: a hold after the buyer's
-# opening, then whole steps that never grow, down to that target, one every round (the
-# introduction's note says why that is short of its rule). Half the buyers here read any
-# step in answer to the low-ball, however small, as pressure working, and start again from
+# You sell; after at least two rising offers, the buyer
+# suddenly offers far below them and says it is all its budget allows. Sometimes the
+# budget really was cut, below your reservation price; sometimes the claim is a test. The
+# widget's numbers: your reservation price is 50, you estimate the buyer's at 72 (it lies
+# from 60 to 85), you opened at 84, a sixth above that estimate, the talks last 12 rounds,
+# and your target is section 2's: halfway from your reservation price to your opening
+# (67). Your plan holds after the buyer's opening, then takes whole steps that never grow,
+# one every round (the introduction's note says why that is short of its rule). Half the
+# buyers read any step in answer to the low-ball as pressure working and start again from
 # their low-ball; the other half read only a step much bigger than your planned one that
-# way. Pick an answer, then press "see what happens"; the debrief says what happened and
-# why. (The widgets number rounds from 1, as the arena does.)
+# way. Pick an answer, then press "see what happens". (The widgets number rounds from 1,
+# as the arena does.)
 #
 # <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
 #
@@ -1128,20 +1062,20 @@ DifficultMoment()
 # ### Question 6 (2 marks): accept, counter or walk away
 #
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
-# offer with `offer`. `next_ask` is the next offer your plan would make when you next
-# move (after a retraction, your last ask: section 5's step 3 holds), or `None` after the
-# last round. `ceiling` is `None`, or a figure Orchard says is
-# all its budget allows. Whether that is section 5's cap or a test is your call on your
-# case (`s.tighter` says whether your story has Orchard's budget tighter this year;
-# question 6b asks why): read it as a cap and apply the rule for a cap, or as a test and
-# answer as if it were not said. The check accepts either reading if your answers keep
-# to one. Your reservation price is `s.alternative_price` plus `s.extra_cost`. Return
-# `"accept"`, `"counter"` or `"walk away"` by section 5's rule. In the last round an offer
-# exactly at your reservation price leaves you indifferent, so either answer is right
-# there: the check keeps every offer at least half a thousand from your reservation price
-# and your next ask, and `offer > reservation` passes as well as `offer >= reservation`.
-# While rounds remain, an offer below your next ask but at or above the even split may be
-# countered (the rule) or accepted (module 02 calls it acceptable): the check takes either.
+# offer with `offer`. `next_ask` is the next offer your plan would make when you next move
+# (after a retraction, your last ask: section 5's step 3 holds), or `None` after the last
+# round. `ceiling` is `None`, or a figure Orchard says is all its budget allows. Whether
+# that is section 5's cap or a test is your call on your case (`s.tighter` says whether
+# your story has Orchard's budget tighter this year; question 6b asks why): read it as a
+# cap and apply the rule for a cap, or as a test and answer as if it were not said. The
+# check accepts either reading if your answers keep to one. Your reservation price is
+# `s.alternative_price` plus `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk
+# away"` by section 5's rule. In the last round an offer exactly at your reservation price
+# leaves you indifferent, so either answer is right there: the check keeps every offer at
+# least half a thousand from your reservation price and your next ask, and `offer >
+# reservation` passes as well as `offer >= reservation`. While rounds remain, an offer
+# below your next ask but at or above the even split may be countered (the rule) or
+# accepted (module 02 calls it acceptable): the check takes either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
@@ -1175,12 +1109,11 @@ check.respond(respond, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-text", "schema_version": 3}
 # ### Question 6b (1 mark, graded by your instructor): your answer to a low-ball
 #
-# The cell below plays section 5's moment on your own case: your opening (question 1) and
-# plan (question 2), Orchard's answers, which rose once and then fell far, with "this is
-# all the budget allows", and what `respond` says. The rule cannot tell you whether that
-# claim is a cap you have good reason to believe or a test. In two to four sentences,
-# say what you answer (an ask, accept or walk away) and the words you would use, and
-# whether you read the claim as a cap or as a test, with a reason from your case.
+# The cell below plays section 5's moment on your own case: your opening and plan,
+# Orchard's answers, which rose once and then fell far with "this is all the budget
+# allows", and what `respond` says. In two to four sentences, say what you answer (an ask,
+# accept or walk away) and the words you would use, and whether you read the claim as a
+# cap or as a test (as your `respond` does), with a reason from your case.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-own", "schema_version": 3}
 try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
@@ -1218,12 +1151,12 @@ except NotImplementedError:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
 # ### Meeting the same buyer again
 #
-# Whenever you will deal with the same counterpart again, Axelrod's shadow of the future
+# When you will deal with the same counterpart again, Axelrod's shadow of the future
 # (section 3) is at work: how this negotiation ends changes how the next one begins. A
 # walk-away that leaves the door open ("at this price we can't do it; if anything changes
 # on your side, call me") can keep the other side's good feelings about the process and
-# the relationship (its subjective value, above); a walk-out that burns the bridge, or a
-# deal forced through with pressure, does not.
+# the relationship; a walk-out that burns the bridge, or a deal forced through with
+# pressure, does not.
 #
 # <details><summary>Aside: what the two-round study measured</summary>
 #
@@ -1238,15 +1171,12 @@ except NotImplementedError:
 #
 # <details><summary>Aside: how the arena's buyers keep trust</summary>
 #
-# The arena's buyers carry a simple version of this, **trust**, and it rests on the
-# course's own assumptions, not on measurements: a deal adds a quarter of the scale
-# (whatever its price: a real partner also cares how it felt), a polite walk-away keeps
-# trust as it was, a walk-out takes away more than a third, talks the buyer leaves cost a
-# tenth and talks that run out of time a twentieth, and every insulting offer and every
-# offer taken back costs a tenth more. More trust makes a buyer open closer to you next
-# time and stay longer. Try it in the arena above: end a negotiation one way, press
-# "meet this buyer again" and compare its first offer, and how long it stays, with the
-# first time.
+# The arena's buyers carry a simple version of this, **trust**, on the course's own
+# assumptions, not measurements: a deal adds a quarter of the scale, a polite walk-away
+# keeps trust as it was, a walk-out takes away more than a third, talks the buyer leaves
+# cost a tenth and talks that run out of time a twentieth, and every insulting offer and
+# every offer taken back costs a tenth more. More trust makes a buyer open closer to you
+# next time and stay longer: try "meet this buyer again" in the arena.
 #
 # </details>
 #
@@ -1257,8 +1187,7 @@ except NotImplementedError:
 # and only next year tells them apart. Which of them is your alternative, and which way
 # the difference moves the least you would accept, question 7 leaves to you: read them
 # from the table below, not from the trust figures (a deal can also make next year worse:
-# a low price can become the starting point of the next talks), and count only what you
-# can reasonably expect.
+# a low price can become the starting point of the next talks).
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
 # year's reservation price (the same figure as this year's; thousands, averaged over the
@@ -1269,12 +1198,11 @@ except NotImplementedError:
 # The buyer's reservation price is a single draw within 6 of your estimate of Orchard's,
 # the same for every row, and its style is unknown. The simulated talks use the arena's 10
 # rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
-# (thousands) so that Orchard's prices fit. For each way this year's talks could end, the
-# engine plays a plan of section 2's shape against the buyer twice: question 1's grounded
-# opening, a hold after the buyer's opening, then whole steps that never grow, one every
-# round (the introduction's note says why that is rough), down to section 2's target for
-# the simulations, and question 6's rule for accepting. It plays this year until the plan
-# would end the talks in that way, and next year in full.
+# (thousands) so that Orchard's prices fit. For each ending, the engine plays a plan of
+# section 2's shape twice: question 1's grounded opening, a hold after the buyer's
+# opening, then whole steps that never grow, one every round (the introduction's note says
+# why that is rough), down to section 2's target for the simulations, with question 6's
+# rule for accepting; this year until the plan ends the talks that way, next year in full.
 #
 # </details>
 
@@ -1327,21 +1255,19 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 6. Reflection (2 marks, graded by your instructor)
 #
-# Answer both parts in a few concrete sentences.
+# Answer both in a few concrete sentences.
 #
-# 1. **Think of a concession you once made too fast.** It may be a price you dropped, a
-#    deadline you accepted, extra work you took on. What did you give, what (if anything)
-#    did you get back, and what made you give it then? Knowing what you know now, what
-#    would you have asked for in return, and how would you have paced it?
+# 1. **Think of a concession you once made too fast** (a price, a deadline, extra work).
+#    What did you give, what came back, and what made you give it then? What would you ask
+#    for in return now, and how would you pace it?
 # 2. **Think of a negotiation that ended without a deal,** or imagine walking away from
 #    Orchard. How did (or would) the other side feel about the outcome, themselves, the
 #    process and your relationship? What would you say as you leave, so that they would
 #    want to deal with you again?
 #
-# Your instructor looks for: a real, specific concession with its cost and what came back
-# (part 1); the pressure behind it named; a concrete return to ask for and a pacing that
-# waits for a move of theirs; and in part 2, at least two of the four feelings considered
-# from the other side's point of view, with words you would actually say.
+# Your instructor looks for: in part 1, a real concession with its cost, what came back,
+# the pressure behind it, and a concrete return and pacing; in part 2, at least two of the
+# four feelings from the other side's point of view, with words you would say.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1361,25 +1287,19 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - The first offer anchors. Open at your best estimate of their reservation price or
-#   somewhat beyond, as far as a true fact takes you. Answer their anchor from their
-#   alternatives and your target, giving their number no pull beyond what it tells you
-#   (module 01); another seller's real quote is news, and should move you.
-# - Mention an alternative only when it beats what they believe of it, as a fact, never
-#   as a threat. A bluff about your reservation price is tolerated; inventing or
-#   inflating an offer is misrepresentation.
-# - A concession pattern speaks: shrinking steps say you are near the end, growing ones
-#   say wait. Plan shrinking steps to a target above your reservation price; use the
-#   agents' curves as shapes, not scripts.
-# - Concede only in answer to a concession: at most theirs, capped by your own last step
-#   (your first, no more than three fifths of the way to your target), and at least half
-#   of that most; hold when they hold or step back (paced tit-for-tat). Its full force
-#   needs a future with the same counterpart.
+# - Open at your estimate of their reservation price or somewhat beyond, as far as a true
+#   fact takes you. Answer their anchor from their alternatives and your target, giving
+#   their number no pull beyond what it tells you; a real rival quote is news.
+# - Mention an alternative only when it beats what they believe of it, as a fact. A bluff
+#   about your reservation price is tolerated; an invented or inflated offer is
+#   misrepresentation.
+# - Plan shrinking steps to a target above your reservation price, and concede only in
+#   answer to a concession: at most theirs, capped by your own last step, at least half of
+#   that most; hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign, if it beats your BATNA. Below the frontier, make the free move that creates the
-#   most for both; then concede only what closes the deal, each concession conditional on
-#   it. Several equivalent offers keep you ambitious and show you what they value.
+#   sign, if it beats your BATNA. Create value with free moves; then concede only what
+#   closes the deal, on condition of the deal.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away when the
 #   best deal left is below your reservation price, with the relationship counted inside
-#   that price, and leave so that they would want you back.
+#   it, and leave so that they would want you back.
