@@ -13,7 +13,7 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# This module spends leverage once the talks begin. The graded questions are
+# This module is about using leverage once the talks begin. The graded questions are
 # decisions on your own case, Kite Studio's talks with Orchard.
 #
 # You will learn to
