@@ -1459,12 +1459,18 @@ def test_an_exact_linear_plan_is_not_told_its_offers_are_rounded():
     told 'your offers are rounded to three decimals' (57% of learners); its steps, unrounded,
     are equal, so the hint names no rounding. Where rounding could have hidden a shrink (steps
     of 1.9 at one decimal), the hint speaks of rounding only as a condition on what the learner
-    did."""
-    s = course.variant(MODULE, "r-0")
-    reservation = reservation_of(s)
-    start = check._openings(s, hidden=False)[0]
-    plan = held_curve(s, start, (start + reservation) / 2, 1.0)
-    assert plan == [108, 108, 102.5, 97, 91.5]
+    did. The example is searched for (the first r-n whose plan has an offer that is not whole
+    and none needing more than three decimals), so that a redraw of the scenarios keeps it."""
+
+    def example(n):
+        s = course.variant(MODULE, f"r-{n}")
+        reservation = reservation_of(s)
+        start = check._openings(s, hidden=False)[0]
+        plan = held_curve(s, start, (start + reservation) / 2, 1.0)
+        exact = all(round(offer, 3) == offer for offer in plan)
+        return s, reservation, start, plan, exact and any(offer % 1 for offer in plan)
+
+    s, reservation, start, plan, _ = next(e for e in map(example, range(50)) if e[-1])
     with pytest.raises(NotYet) as refusal:
         check._check_plan(plan, start, reservation, "here", s.their_estimate)
     assert "is the same size as your first" in str(refusal.value)
@@ -1688,7 +1694,9 @@ def test_the_visible_check_catches_conceding_the_cheapest_move_when_none_closes(
     """Where no single move gives Orchard all it still needs, the rule concedes by the best
     exchange rate; conceding the cheapest move instead passed the visible check for 27 of
     200 learners. The visible check now tries a package where the two differ, from the
-    learner's own scenario or a public one, and the hint says why the move is wrong."""
+    learner's own scenario or a public one, and the hint says why the move is wrong. Both
+    kinds of learner are searched for, with and without such a package of their own (since
+    the MESO redraw, 5 of learner-0..199 have none, learner-23 and learner-80 first)."""
 
     def cheapest_first(s, current):
         options = TradeTable(s.yours, s.theirs).options(current, gives=True)
@@ -1703,15 +1711,20 @@ def test_the_visible_check_catches_conceding_the_cheapest_move_when_none_closes(
         closing = [o for o in costly if o["them"] >= needed]
         return max(closing or costly, key=lambda o: (o["you"], o["them"]))["package"]
 
-    kinds = set()
-    for learner in LEARNERS[:12]:
-        s = course.variant(MODULE, learner)
-        kinds.add(cheapest_start(TradeTable(s.yours, s.theirs), s.their_minimum) is None)
+    kinds = {True: [], False: []}  # learners without and with such a package of their own
+    for n in range(200):
+        s = course.variant(MODULE, f"learner-{n}")
+        none = cheapest_start(TradeTable(s.yours, s.theirs), s.their_minimum) is None
+        if len(kinds[none]) < (2 if none else 10):
+            kinds[none].append(s.learner)
+        if len(kinds[True]) + len(kinds[False]) == 12:
+            break
+    assert len(kinds[True]) == 2 and len(kinds[False]) == 10, kinds
+    for learner in kinds[True] + kinds[False]:
         with course.variants.learner_as(learner):
             hint = miss(check.next_trade, cheapest_first)
         assert "no single move gives Orchard" in hint, (learner, hint)
         assert "for each point you give up, your move only" in hint, (learner, hint)
-    assert kinds == {True, False}  # learners with and without such a package of their own
 
 
 def test_the_q4_hints_read_as_they_mean():
@@ -2100,21 +2113,39 @@ def test_the_quote_bullet_states_its_condition_and_the_hint_names_it():
     Orchard a reason to prefer you" as a general rule, but the table and the check allow it
     only for a quote below the estimate. Learner-46 (estimate 108, quote 109) who followed
     it, opening at 107, was refused as timid with no word on why the band did not apply.
-    The bullet now states its condition, and the hint says the band is for a lower quote."""
+    The bullet now states its condition, and the hint says the band is for a lower quote.
+    The learner is searched for: the first with a quote (``check._rivals``) above the
+    estimate by less than 2, so that 2 under it, still at or above the reservation price, is
+    under the estimate (learner-46's case before the MESO
+    redraw)."""
     text = _flat()
     # review 70 U1: the bullet's two sentences on which quote lowers what are cut; the
     # table's rows carry them
     table = text[text.index("| the quote lies |") :]
     assert "| from there to your estimate | at the quote or up to 3 below it" in table
     assert "| above that | unchanged: it lowers nothing |" in table
-    s = course.variant(MODULE, "learner-46")
-    assert (s.their_estimate, check.grounded_opening(s)[0]) == (108, 111)
+
+    def misapplied(s):
+        """A quote of the learner's above the estimate, with 2 under it under the estimate."""
+        estimate = s.their_estimate
+        return next(
+            (
+                q
+                for _, q in check._rivals(s, hidden=False)
+                if estimate < q < estimate + 2 and q - 2 >= reservation_of(s)
+            ),
+            None,
+        )
+
+    s = next(s for s in (course.variant(MODULE, learner) for learner in SWEEP) if misapplied(s))
+    quote, estimate = misapplied(s), s.their_estimate
+    assert estimate < quote <= check.grounded_opening(s)[0]
     key = list(_own_opening(s)[1][:1])
-    with pytest.raises(NotYet, match=r"only for a quote below your estimate; this one, 109"):
-        check._check_opening(s, None, (107.0, key), 109.0)
+    with pytest.raises(NotYet, match=rf"only for a quote below your estimate; this one, {quote:g}"):
+        check._check_opening(s, None, (quote - 2, key), quote)
     # what the bullet now says passes: from the estimate up to the quote
-    for price in (108.0, 108.5, 109.0):
-        assert check._check_opening(s, None, (price, key), 109.0) == price
+    for price in (estimate, (estimate + quote) / 2, quote):
+        assert check._check_opening(s, None, (price, key), quote) == price
     # the added words come only where the band was misapplied, never for a quote far above
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
