@@ -306,8 +306,9 @@ def _framework(rng, table):
 
 def draw(rng, learner):
     """One draw of a learner's numbers, before ``problems`` has looked at it (``None`` when
-    the framework has no three equivalent offers, or no draft that suits the planner:
-    those are looked for first, as they reject the most draws)."""
+    the framework has no equivalent offers, no draft that suits the planner, or fewer than
+    ``MESO_LEAST_SETS`` sets of equivalent offers: those are looked for first, as they
+    reject the most draws)."""
     names = list(ISSUES)
     alternative = float(pick(rng, 60, 80, 1))
     extra = float(pick(rng, 2, 8, 1))
@@ -328,7 +329,7 @@ def draw(rng, learner):
     if framework is None:
         return None
     draft, minimum = framework
-    return KiteContract(
+    contract = KiteContract(
         module="04_concessions",
         learner=learner,
         alternative_price=alternative,
@@ -344,6 +345,11 @@ def draw(rng, learner):
         draft=draft,
         tighter=tighter,
     )
+    # question 5's sets, the commonest fault, here with the table at hand and before
+    # ``problems``' dearer checks (the draws made from ``rng`` are the same either way)
+    if len(meso_triples(contract, table)) < MESO_LEAST_SETS:
+        return None
+    return contract
 
 
 def kite_contract(rng, learner):
