@@ -210,6 +210,19 @@ def test_a_moves_group_stands_for_its_label():
                 assert (a.group == b.group) == (a._label == b._label), (a.key, b.key)
 
 
+def test_a_situation_drawn_only_with_a_surer_price_is_one_whose_action_asks_for_one():
+    """The draw leaves out, for a learner with no surer price, the situations whose right
+    action is to ask one (review 70 X5); it decides by ``needs_surer``, since where no keys
+    are it cannot read the actions. The flag and the keys agree on every situation."""
+    flagged = {item.key for item in information._SITUATIONS if item.needs_surer}
+    asking = {
+        item.key
+        for item in information._SITUATIONS
+        if item.key != "staged-opening" and information.SURER in item._actions
+    }
+    assert flagged == asking and flagged
+
+
 def test_questions_6_and_9_of_module_01_mark_as_before_the_move():
     """For every learner of the sweep, each own situation's assumption and actions, and
     each label a learner could give each own move, are judged as before the move."""

@@ -525,6 +525,9 @@ class Situation:
     _why_action: str
     given_assumption: str = field(default="", repr=False)
     given_actions: tuple = field(default=(), repr=False)
+    #: Drawn only for a learner who has a surer price (``_situations``): the draw decides
+    #: by it where no keys are, and its ``_why_action`` already says a safer price helps.
+    needs_surer: bool = field(default=False, repr=False)
 
     def _labels(self):
         if self.given_assumption:
@@ -587,6 +590,7 @@ _SITUATIONS = (
         "often and still earns more than your cost (under the band model, accepting the "
         "opening is never best: the lowest possible price is accepted just as surely and "
         "earns more)",
+        needs_surer=True,
     ),
     Situation(
         "fair-share",
@@ -646,6 +650,7 @@ _SITUATIONS = (
         "when losing the sale hurts more than its average suggests, a safer price is worth "
         "some margin: a lower reservation price that is still possible is accepted more "
         "often and still earns more than your cost",
+        needs_surer=True,
     ),
 )
 
@@ -1213,7 +1218,7 @@ def _situations(rng, surer=True):
     others = [
         item.key
         for item in _SITUATIONS
-        if item.key != "staged-opening" and (surer or SURER not in item._actions)
+        if item.key != "staged-opening" and (surer or not item.needs_surer)
     ]
     chosen = {"staged-opening"}
     while len(chosen) < SITUATION_COUNT:
