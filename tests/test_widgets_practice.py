@@ -778,7 +778,7 @@ def test_the_low_ball_texts_shares_of_which_answer_does_better_are_measured():
 
     source = Path(__file__).parents[1].joinpath("source/04_concessions/concessions.py")
     text = " ".join(line.lstrip("# ") for line in source.read_text().splitlines())
-    assert "Half the buyers here read any step in answer to the low-ball" in text
+    assert "Half the buyers read any step in answer to the low-ball" in text
     assert (
         "holding ends better than the planned step in every moment whose claim is a test "
         "(about two moments in three) and the same when the claim is true" in text
