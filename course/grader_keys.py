@@ -74,3 +74,9 @@ def own_case_labels(module, pool):
             "course is graded; the practice case's check shows what each label means"
         )
     return _read(str(path.resolve()))[pool]
+
+
+def label_part(index, doc=None):
+    """A read-only attribute for an item whose ``_labels()`` gives its labels as a tuple
+    (from the keys, or a practice item's own): part ``index`` of that tuple."""
+    return property(lambda item: item._labels()[index], doc=doc)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from course.checks.calls import answer_key, own_case_key
-from course.grader_keys import own_case_labels
+from course.grader_keys import label_part, own_case_labels
 from course.models.information import (
     HOLD,
     bayes_update,
@@ -210,13 +210,8 @@ class Move:
         label, also = own_case_labels("01_information", "moves")[self.key]
         return label, tuple(also)
 
-    @property
-    def _label(self):
-        return self._labels()[0]
-
-    @property
-    def _also(self):
-        return self._labels()[1]
+    _label = label_part(0)
+    _also = label_part(1)
 
 
 #: Things you might tell Osprey (Alder Works is the seller): share or keep to yourself.
@@ -535,13 +530,8 @@ class Situation:
         assumption, actions = own_case_labels("01_information", "situations")[self.key]
         return assumption, tuple(actions)
 
-    @property
-    def _assumption(self):
-        return self._labels()[0]
-
-    @property
-    def _actions(self):
-        return self._labels()[1]
+    _assumption = label_part(0)
+    _actions = label_part(1)
 
 
 #: Question 6's situations. Each learner judges `staged-opening` and ``SITUATION_COUNT`` - 1

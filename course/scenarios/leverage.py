@@ -26,7 +26,7 @@ from itertools import combinations, pairwise, product
 from types import MappingProxyType
 
 from course.checks.calls import answer_key, course_at_work, own_case_key
-from course.grader_keys import own_case_labels
+from course.grader_keys import label_part, own_case_labels
 from course.models.audit import (
     EVEN_WITHIN,
     SCALE,
@@ -221,17 +221,9 @@ class Fact:
             return self.given_source, self.given_side, ""
         return tuple(own_case_labels("00_leverage", "facts")[self.text])
 
-    @property
-    def _source(self):
-        return self._labels()[0]
-
-    @property
-    def _side(self):
-        return self._labels()[1]
-
-    @property
-    def _lookalike(self):
-        return self._labels()[2]
+    _source = label_part(0)
+    _side = label_part(1)
+    _lookalike = label_part(2)
 
 
 @dataclass(frozen=True)
@@ -305,18 +297,10 @@ class Tactic:
         kind, also, pretext = own_case_labels("00_leverage", "tactics")[self.text]
         return kind, also, pretext
 
-    @property
-    def _kind(self):
-        return self._labels()[0]
+    _kind = label_part(0)
+    _also = label_part(1)
 
-    @property
-    def _also(self):
-        return self._labels()[1]
-
-    @property
-    def _pretext(self):
-        """A lie told to get information."""
-        return self._labels()[2]
+    _pretext = label_part(2, "A lie told to get information.")
 
     @property
     def _kinds(self):
