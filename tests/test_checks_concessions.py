@@ -4606,16 +4606,7 @@ def _respond_by_reading(reading):
     def respond(s, offer, next_ask, ceiling=None):
         if reading == "test" or (reading == "story" and not s.tighter):
             ceiling = None
-        reservation = reservation_of(s)
-        if next_ask is None:
-            return "accept" if offer > reservation else "walk away"
-        if offer >= next_ask:
-            return "accept"
-        if ceiling is not None and ceiling < reservation:
-            return "walk away"
-        if ceiling is not None and offer >= ceiling:
-            return "accept"
-        return "counter"
+        return _respond_strictly(s, offer, next_ask, ceiling)
 
     return respond
 
