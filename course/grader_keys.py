@@ -24,7 +24,11 @@ alone, as a number that names no label (module 00's tactics' and module 01's mov
 ``group``; module 05's families of wordings). Where the draw decides by the labels
 themselves, they stay in the package: module 00's news moves (they set the balances the
 ask's bar is chosen from), module 01's news directions, module 03's facts and tactics (its
-invariants judge the answers). Review 70 X2 lists them.
+invariants judge the answers). Review 70 X2 lists them. Where a label is the rule its
+question teaches applied to the learner's own numbers (module 02's question 7: each
+statement's figure against the reservation price or the story's facts; module 03's threat
+and figure for Harrow), the package computes it as it computes any check's right answer,
+and the notebook does not claim that grading hides it (review 72 X2).
 
 The pools here: ``00_leverage`` facts and tactics, ``01_information`` situations and
 moves, ``05_capstone`` statements (``tests/test_own_case_labels_off_package.py`` walks the

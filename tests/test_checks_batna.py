@@ -4443,6 +4443,16 @@ def test_review_62_wordings_the_outside_option_the_open_alternative_and_the_seal
     assert "so that re-running the check cannot find them" in q7
 
 
+def test_review_72_x2_question_7_does_not_claim_its_own_labels_are_out_of_reach():
+    """Review 72 X2: question 7's own labels follow from the learner's numbers by section
+    6's tests, and the installed package computes them (``statement_key``), as it does every
+    check's answer; the text no longer lets "marked when the notebook is graded" read as
+    "kept out of reach", and says where the labels come from."""
+    q7 = " ".join(_cell("q7-text").split())
+    assert "They are not secret: like every check's answer, they follow from your numbers" in q7
+    assert "by section 6's tests, and the course's code applies them." in q7
+
+
 @pytest.mark.parametrize("field", ["agency_rate", "pay_survey", "band_midpoint"])
 @pytest.mark.parametrize("hidden", [False, True])
 def test_question_4_blames_the_figure_not_the_boundary_when_a_pay_figure_tops_the_zone(

@@ -681,7 +681,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # offer earns three eighths of a mark, whatever the other labels; the choice under
 # `"use"` earns half a mark. **The check under your answer does not judge your own
 # labels**, only their form: they are marked when the notebook is graded, so that
-# re-running the check cannot find them. It does judge the choice under `"use"`.
+# re-running the check cannot find them. They are not secret: like every check's answer,
+# they follow from your numbers by section 6's tests, and the course's code applies them.
+# The check does judge the choice under `"use"`.
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
