@@ -21,18 +21,21 @@ A module that moves its own-case labels here keeps in the package what its draw 
 ``own_case_labels(module, pool)`` in its ``own_case_key`` functions. Where the draw needs
 only which items share a label (it takes items of so many labels), the package keeps that
 alone, as a number that names no label (module 00's tactics' and module 01's moves'
-``group``; module 05's families of wordings). Where the draw decides by the labels
-themselves, they stay in the package: module 00's news moves (they set the balances the
-ask's bar is chosen from), module 01's news directions, module 03's facts and tactics (its
-invariants judge the answers). Review 70 X2 lists them. Where a label is the rule its
+``group``; module 03's facts' base and direction groups; module 05's families of
+wordings). Where the draw decides by the labels themselves, they stay in the package, since
+whatever lets the draw compute with them gives them back to a learner who runs its code:
+module 00's news moves (the draw checks each move against the ends of the scale and sets
+the ask's bar from the balances they give), module 01's news directions, module 03's
+tactics (its invariants compare the labels of tactics fixed by their template with labels
+the learner's numbers decide). Reviews 70 X2 and 72 list them. Where a label is the rule its
 question teaches applied to the learner's own numbers (module 02's question 7: each
 statement's figure against the reservation price or the story's facts; module 03's threat
 and figure for Harrow), the package computes it as it computes any check's right answer,
 and the notebook does not claim that grading hides it (review 72 X2).
 
 The pools here: ``00_leverage`` facts and tactics, ``01_information`` situations and
-moves, ``05_capstone`` statements (``tests/test_own_case_labels_off_package.py`` walks the
-package for them).
+moves, ``03_power`` facts, ``05_capstone`` statements
+(``tests/test_own_case_labels_off_package.py`` walks the package for them).
 """
 
 import functools

@@ -1120,7 +1120,7 @@ def test_every_fact_gets_a_true_hint_that_never_names_the_right_part(learner):
             base, depends = power_key(s)[fact.letter]
             seen.add(_P.fact_kind(fact))
             assert check.judge_power_fact(s, fact, {fact.letter: (base, depends)})
-            for wrong in set(BASES) - {base} - check._ALSO_BASE.get(_P.fact_kind(fact), set()):
+            for wrong in set(BASES) - {base} - _P.fact_also_bases(fact):
                 with pytest.raises(NotYet) as failure:
                     check.judge_power_fact(s, fact, {fact.letter: (wrong, depends)})
                 hint = str(failure.value)
@@ -1159,7 +1159,8 @@ def test_the_bases_hints_are_true_of_every_fact_of_another_base():
     assert "hold back" not in check.NOT_BASE["resource"]
     for base, kinds in groups.items():
         for kind in kinds:
-            assert _POWER_FACTS[kind][0] == base, kind
+            fact = _P.PowerFact("A", _POWER_FACTS[kind][2])
+            assert _P.power_fact_answer(fact)[0] == base, kind
 
 
 def test_each_right_fact_of_question_1_earns_half_a_mark_and_a_wrong_one_is_explained(
@@ -1182,9 +1183,7 @@ def test_each_right_fact_of_question_1_earns_half_a_mark_and_a_wrong_one_is_expl
                     base, depends = key[fact.letter]
                     other = next(d for d in DEPENDENCE if d != depends)
                     wrong_base = next(
-                        b
-                        for b in BASES
-                        if b != base and b not in check._ALSO_BASE.get(_P.fact_kind(fact), ())
+                        b for b in BASES if b != base and b not in _P.fact_also_bases(fact)
                     )
                     pairs[fact.letter] = [(base, other), (wrong_base, depends)][(n + i) % 2]
                 outcome = check.power_sources(lambda w=pairs: w, hidden=True)

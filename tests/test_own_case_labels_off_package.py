@@ -16,11 +16,14 @@ import pytest
 
 import course
 from course.checks import information as information_check
+from course.checks import power as power_check
 from course.checks.capstone import judge_statement
 from course.checks.hints import NotYet
 from course.checks.leverage import judge_tactic
+from course.checks.power import judge_power_fact
 from course.grader_keys import FOLDER, VARIABLE
 from course.scenarios import information
+from course.scenarios import power as power_scenarios
 from course.scenarios.capstone import (
     _STATEMENT_FAMILIES,
     VERDICTS,
@@ -45,6 +48,7 @@ def _pools():
     statements = _keys("05_capstone")["statements"]
     situations = _keys("01_information")["situations"]
     moves = _keys("01_information")["moves"]
+    power_facts = _keys("03_power")["facts"]
     return {
         "00_leverage tactics": {
             text: [kind, also] if also else [kind] for text, (kind, also, _) in tactics.items()
@@ -58,6 +62,9 @@ def _pools():
             (*information._DISCLOSURES, *information._TACTICS),
             {key: [label, *also] for key, (label, also) in moves.items()},
         ),
+        "03_power facts": {
+            text: [base, depends, *also] for text, (base, depends, also) in power_facts.items()
+        },
     }
 
 
@@ -165,13 +172,14 @@ def test_question_6_marks_as_before_the_move():
     [
         ("05_capstone", "capstone", "what_to_say gives a verdict"),
         ("01_information", "information", "Practice case: 2 of 2 right"),
+        ("03_power", "power", "Your own facts A to D: each answer has the right form."),
     ],
 )
 def test_a_kernel_without_the_keys_runs_the_notebook_top_to_bottom(
     tmp_path, monkeypatch, module, name, passed
 ):
-    """Modules 05 and 01: the draw and the visible checks need no own-case label, so a kernel
-    without the keys runs the solved notebook with no error, and the own-case checks confirm
+    """Modules 05, 01 and 03: the draw and the visible checks need no own-case label, so a
+    kernel without the keys runs the solved notebook with no error, and the own-case checks confirm
     the form (module 00's run is in test_leverage_grader_keys)."""
     from tests.grading import executed_as
     from tests.notebooks import solved
@@ -269,7 +277,7 @@ def _kernel_runs(module, **env):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("module", ["00_leverage", "01_information", "05_capstone"])
+@pytest.mark.parametrize("module", ["00_leverage", "01_information", "03_power", "05_capstone"])
 def test_a_grading_kernel_without_the_keys_is_marked_as_one_with_them(module, tmp_path):
     """The grading kernel runs in a sandbox that holds the package but not the keys: its own
     verdict does not count, but its transcripts must hold every call of the learner's
@@ -291,3 +299,50 @@ def test_a_grading_kernel_without_the_keys_is_marked_as_one_with_them(module, tm
         )
         notebook = notebooks.setdefault(run["kind"], {})
         assert replayed(run, notebook) == seen["seen"], (run["question"], run["kind"])
+
+
+def test_the_package_holds_no_label_of_a_learners_power_fact(found):
+    """Review 72: module 03's question 1 (2 marks) judged facts whose base and direction sat
+    beside their texts in ``_POWER_FACTS``; they are in the keys only now, with the other
+    base a fact also accepts (``checks.power._ALSO_BASE`` once)."""
+    assert found["03_power facts"] == []
+    texts = {text for _, _, text in power_scenarios._POWER_FACTS.values()}
+    assert set(_pools()["03_power facts"]) == texts
+    assert not hasattr(power_check, "_ALSO_BASE")
+
+
+def test_a_power_facts_groups_stand_for_its_labels():
+    """The draw's three invariants on question 1's facts count groups: two facts share the
+    first number exactly when the keys give them one base, the second exactly when they
+    give one direction; a second base counts in the group of that base."""
+    keys = _keys("03_power")["facts"]
+    facts = power_scenarios._POWER_FACTS
+    base_of = {}
+    for base_a, side_a, text_a in facts.values():
+        base_of[base_a] = keys[text_a][0]
+        for base_b, side_b, text_b in facts.values():
+            assert (base_a == base_b) == (keys[text_a][0] == keys[text_b][0]), (text_a, text_b)
+            assert (side_a == side_b) == (keys[text_a][1] == keys[text_b][1]), (text_a, text_b)
+    for kind, (_, _, text) in facts.items():
+        groups = power_scenarios._ALSO_BASE_GROUPS.get(kind, set())
+        assert sorted(base_of[g] for g in groups) == keys[text][2], kind
+
+
+def test_question_1_of_module_03_marks_as_before_the_move():
+    """For every learner of the sweep, each base and direction a learner could give each
+    own fact earns its half mark exactly when it did before the move."""
+    from course.scenarios.power import BASES, DEPENDENCE
+
+    for learner, before in BEFORE["03_power facts"].items():
+        s = course.variant("03_power", learner)
+        assert sorted(before) == [f.letter for f in s.power_facts], learner
+        for fact in s.power_facts:
+            bases, depends = before[fact.letter]
+            for base in BASES:
+                for side in DEPENDENCE:
+                    try:
+                        judge_power_fact(s, fact, {fact.letter: (base, side)})
+                        marked = True
+                    except NotYet:
+                        marked = False
+                    assert marked == (base in bases and side == depends), (learner, fact.letter)

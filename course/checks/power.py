@@ -411,13 +411,10 @@ NOT_BASE = {
     ),
 }
 
-#: Facts whose base is also defensible as another: the say over a contract comes with a
-#: role (authority), and section 1 folds "a contract you can give" into resource power.
-_ALSO_BASE = {"granite_signature": {"resource"}, "harrow_approval": {"resource"}}
-
-#: The same for the practice facts: practice fact 1's harbour master has the say by office
-#: (authority), and the berth she allots is also a thing Kestrel must get (resource), by the
-#: rule section 1 states for such a fact.
+#: Practice facts whose base is also defensible as another (a learner's own facts' are in
+#: the grader's keys, ``scenarios.power.fact_also_bases``): practice fact 1's harbour
+#: master has the say by office (authority), and the berth she allots is also a thing
+#: Kestrel must get (resource), by the rule section 1 states for such a fact.
 PRACTICE_ALSO_BASE = {"1": {"resource"}}
 
 #: Why a direction of dependence does not fit, without saying which does.
@@ -432,7 +429,7 @@ def judge_power_fact(s, fact, answers):
     """Question 1 for one fact, given ``answers`` (letter -> (base, who depends on whom)):
     what the learner got right, else the ``NotYet`` hint, which says why what was given does
     not fit, never what does."""
-    from course.scenarios.power import power_fact_answer
+    from course.scenarios.power import fact_also_bases, power_fact_answer
 
     said = answers.get(fact.letter)
     if said is None:
@@ -446,7 +443,7 @@ def judge_power_fact(s, fact, answers):
     depends = one_of(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
     right_base, right_depends = power_fact_answer(fact)
     wrong = []
-    if base != right_base and base not in _ALSO_BASE.get(_story().fact_kind(fact), ()):
+    if base != right_base and base not in fact_also_bases(fact):
         wrong.append(f"it is not {base} power: {NOT_BASE[base]}")
     if depends != right_depends:
         wrong.append(f"{depends!r} is not the way the dependence runs: {NOT_DEPENDENCE}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from course.checks.calls import answer_key, course_at_work, own_case_key
+from course.grader_keys import own_case_labels
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 
 YOU = "Kestrel"
@@ -154,80 +155,86 @@ class PowerFact:
     text: str
 
 
-#: Question 1's facts: template -> (base of power, who depends on whom, the text). Each
-#: base comes with facts of both directions; none uses power that is not its holder's.
+#: Question 1's facts: template -> (base group, direction group, the text). Each base comes
+#: with facts of both directions; none uses power that is not its holder's. Their labels
+#: (base of power, who depends on whom, and a second base a careful reader can defend) are
+#: in the grader's keys (``grader-keys/03_power.json``, pool "facts": text -> [base,
+#: depends, [other bases]]), read where grading runs (review 72). The draw's invariants need
+#: only which facts share a base or a direction, so each fact keeps two numbers here: facts
+#: with the same base share the first, facts with the same direction the second, and the
+#: numbers, given in the alphabetical order of the texts, name no label.
 _POWER_FACTS = {
     "only_licence": (
-        "resource",
-        "them on Kestrel",
+        1,
+        2,
         "Kestrel holds the only licence for the coating process, and Atlas needs the process "
         "for its new product line.",
     ),
     "only_bracket": (
-        "resource",
-        "them on Kestrel",
+        1,
+        2,
         "Kestrel is the only maker that can deliver the bracket Fellgate's new test bench is "
         "built around; the laboratory has no other design to fall back on.",
     ),
     "harrow_furnace": (
-        "resource",
-        "Kestrel on them",
+        1,
+        1,
         "Harrow owns the only furnace in the region large enough to cure Kestrel's biggest "
         "parts, and Kestrel has no other way to cure them.",
     ),
     "dunmore_alloy": (
-        "resource",
-        "Kestrel on them",
+        1,
+        1,
         "Dunmore holds the last stock of a rare alloy that Kestrel must have to finish an "
         "order this month.",
     ),
     "granite_signature": (
-        "authority",
-        "Kestrel on them",
+        4,
+        1,
         "Granite's rules say that only its head of purchasing may sign a supplier contract, "
         "and Kestrel's deal waits for her signature.",
     ),
     "fellgate_chair": (
-        "authority",
-        "Kestrel on them",
+        4,
+        1,
         "The owners elected Ironvale's director to chair Fellgate's board; under the board's "
         "rules a proposal reaches a vote only if the chair puts it on the agenda, and Kestrel "
         "wants its coatings line voted on.",
     ),
     "harrow_approval": (
-        "authority",
-        "them on Kestrel",
+        4,
+        2,
         "Kestrel leads a bid for a rail contract. Under the rail operator's tender rules, "
         "which every firm in the bid accepts, the lead bidder alone chooses its own "
         "subcontractors and what each makes, and Harrow wants to make the largest part.",
     ),
     "inventor": (
-        "expert",
-        "them on Kestrel",
+        2,
+        2,
         "Kestrel's chief engineer invented the coating process; Atlas's engineers would need "
         "her to show them how to apply it, and nobody else could.",
     ),
     "failure_analysis": (
-        "expert",
-        "them on Kestrel",
+        2,
+        2,
         "When a coating fails on Granite's shelves, Granite's engineers cannot tell why; "
         "Kestrel's chemist can, and Granite calls her every time.",
     ),
     "dunmore_metallurgist": (
-        "expert",
-        "Kestrel on them",
+        2,
+        1,
         "Dunmore's metallurgist is the one person Kestrel turns to when a part cracks, and "
         "nobody at Kestrel can find the cause without her.",
     ),
     "admired_founder": (
-        "referent",
-        "them on Kestrel",
+        3,
+        2,
         "Kestrel's founder is admired across the trade; Harrow's young managers want to be "
         "seen working with her and copy the way she runs things.",
     ),
     "admired_buyer": (
-        "referent",
-        "Kestrel on them",
+        3,
+        1,
         "Granite's chief executive is a figure the whole industry looks up to; Kestrel's "
         "people would be proud to be known as her supplier and want her good opinion.",
     ),
@@ -631,9 +638,23 @@ class KestrelPower(Scenario):
 
 @own_case_key
 def power_fact_answer(fact):
-    """Question 1's answer for one fact: (base of power, who depends on whom)."""
-    base, depends, _ = _POWER_FACTS[fact_kind(fact)]
+    """Question 1's answer for one fact: (base of power, who depends on whom), from the
+    grader's keys."""
+    base, depends, _ = _fact_labels(fact)
     return base, depends
+
+
+@own_case_key
+def fact_also_bases(fact):
+    """The other bases question 1 accepts for one fact (the say over a contract comes with
+    a role, authority, and section 1 folds "a contract you can give" into resource power),
+    from the grader's keys."""
+    return set(_fact_labels(fact)[2])
+
+
+def _fact_labels(fact):
+    fact_kind(fact)  # one of question 1's facts, or ValueError
+    return own_case_labels("03_power", "facts")[fact.text]
 
 
 @answer_key
@@ -1187,7 +1208,7 @@ def facts(s):
         "votes needed": votes_needed(s),
         "labels": [tactic_label(s, t) for t in s.tactics],
         "kinds": {tactic_kind(t) for t in s.tactics},
-        "power answers": [power_fact_answer(f) for f in s.power_facts],
+        "fact groups": [_POWER_FACTS[fact_kind(f)][:2] for f in s.power_facts],
     }
 
 
@@ -1209,10 +1230,10 @@ def _bluffed_threat_too_close(s):
 _INVARIANTS = {
     # question 1 (sources): a mix of bases and both directions, so no single answer fits all
     "sources: fewer than three bases of power": lambda s, f: (
-        len({base for base, _ in f["power answers"]}) < 3
+        len({base for base, _ in f["fact groups"]}) < 3
     ),
     "sources: dependence runs one way only": lambda s, f: (
-        len({depends for _, depends in f["power answers"]}) < 2
+        len({depends for _, depends in f["fact groups"]}) < 2
     ),
     # question 2: the Shapley proposal sits clearly on one side of the floor
     "licence: Atlas's proposal within 3% of Borealis's value": lambda s, f: (
@@ -1362,15 +1383,20 @@ _INVARIANTS = {
 }
 
 
+#: The facts whose other accepted base (``fact_also_bases``) is another fact's: template ->
+#: the base groups of ``_POWER_FACTS`` it also counts in, for the invariants.
+_ALSO_BASE_GROUPS = {"granite_signature": {1}, "harrow_approval": {1}}
+
+
 def _one_answer_fits_three_facts(s):
     """Whether one (base, who depends on whom) is right for three of question 1's facts
-    (a base counts where the checks accept it too: ``checks.power._ALSO_BASE``)."""
-    from course.checks.power import _ALSO_BASE
-
+    (a base counts where the checks accept it too: ``_ALSO_BASE_GROUPS``), counted by the
+    facts' groups, which stand for their labels."""
     fits = {}
     for fact in s.power_facts:
-        base, depends = power_fact_answer(fact)
-        for b in {base} | _ALSO_BASE.get(fact_kind(fact), set()):
+        kind = fact_kind(fact)
+        base, depends, _ = _POWER_FACTS[kind]
+        for b in {base} | _ALSO_BASE_GROUPS.get(kind, set()):
             fits[b, depends] = fits.get((b, depends), 0) + 1
     return max(fits.values()) >= 3
 
