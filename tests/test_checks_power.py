@@ -770,18 +770,23 @@ def test_a_rig_version_priced_by_the_other_kinds_rule_loses_its_quarter_and_is_n
 
 
 def test_question_5_pays_a_quarter_a_version_but_one_rule_for_all_earns_nothing(learner):
-    """One rule applied to every version earns nothing: every draw holds both kinds, so such
-    an answer reads no version (review 70, X4: each version now earns its quarter mark,
-    which without this would pay a single rule one to three quarters by the mix alone).
+    """One rule applied to every version earns nothing: every draw holds two versions of
+    each kind, so such an answer reads no version (review 70, X4: each version now earns its
+    quarter mark, which without this would pay a single rule half the mark by the mix alone).
+    Review 72, C1: the text said "whatever the others" beside this rule; it now says one
+    misread version costs a quarter, which holds, as it never leaves a single rule.
     (The visible check no longer says that two versions follow the same rule: with four
     versions of either kind it need not be wrong.)"""
     five = PROSE[PROSE.index("### Question 5") : PROSE.index("def rig_prices")]
     assert five.startswith("### Question 5 (1 mark)")
     assert "The mark needs all four prices right." not in " ".join(five.split())
+    assert "whatever the others" not in " ".join(five.split())
     assert (
-        "Each version with its price right earns a quarter mark, whatever the others; one rule "
-        "for all four earns nothing, as every scenario has both kinds."
+        "Each version with its price right earns a quarter mark, so one misread version costs "
+        "a quarter. Only prices that all follow one rule earn nothing, since they misread two "
+        "versions of one kind."
     ) in " ".join(five.split())
+    assert "Two versions are of each kind;" in " ".join(five.split())
     for rule in (
         lambda s, v: max(s.rig_value / 2, v.amount),
         lambda s, v: (s.rig_value + v.amount) / 2,
@@ -794,12 +799,14 @@ def test_question_5_pays_a_quarter_a_version_but_one_rule_for_all_earns_nothing(
         assert all(check.RIG_ONE_RULE in o.message for o in outcome.outcomes)
 
 
-def test_question_5_has_four_versions_of_both_kinds_so_a_guess_rarely_scores(learner):
+def test_question_5_has_two_versions_of_each_kind_so_a_guess_rarely_scores(learner):
     """A fresh review, finding 1: with one version of each kind, which was which was one
-    binary call, and a guess earned the mark for half of all learners. Fails on the old
-    code (two versions, one of each). Over 2,000 learners, every draw has four versions
-    and both kinds, every one of the 14 mixes occurs, and the best fixed guess of the
-    kinds (the commonest mix) is right for at most one learner in ten."""
+    binary call, and a guess earned the mark for half of all learners. Review 72, X1: a
+    3-1 mix let one misreading leave a single rule for all four, which earns nothing, so
+    every draw now holds two versions of each kind. Over 2,000 learners, every draw has
+    four versions, two of each kind, every one of the 6 mixes occurs, and the best fixed
+    guess of the kinds (the commonest mix) earns the whole mark for under one learner in
+    five."""
     from collections import Counter
 
     mixes = Counter()
@@ -807,10 +814,10 @@ def test_question_5_has_four_versions_of_both_kinds_so_a_guess_rarely_scores(lea
         s = course.variant("03_power", f"learner-{n}")
         assert [v.letter for v in s.rig_versions] == list("ABCD")
         kinds = tuple(_P.walks_out(v) for v in s.rig_versions)
-        assert True in kinds and False in kinds
+        assert kinds.count(True) == kinds.count(False) == 2
         mixes[kinds] += 1
-    assert len(mixes) == 14
-    assert max(mixes.values()) <= 200
+    assert len(mixes) == 6
+    assert max(mixes.values()) < 400
 
 
 def test_the_visible_rig_check_cannot_be_passed_by_swapping_the_rules(learner, capsys):

@@ -38,8 +38,9 @@ def _priced(s, walk):
 def test_question_5_pays_a_quarter_mark_a_version(learner):
     """X4: question 5's one mark needed all four prices right, so three right readings of
     four earned nothing, the cliff review 66 took out of questions 1 and 9a. Each version now
-    earns a quarter, whatever the others; two right formulations (string keys in lower
-    case with Fractions; the kinds read from each version by letter) earn the whole mark;
+    earns a quarter (whatever the others, unless one rule prices all four); two right
+    formulations (string keys in lower case with Fractions; the kinds read from each version
+    by letter) earn the whole mark;
     one version misread costs its quarter, two misread (both rules still used) half; one
     rule for all four, which reads no version, earns nothing."""
     from fractions import Fraction
@@ -66,9 +67,10 @@ def test_question_5_pays_a_quarter_mark_a_version(learner):
                 assert [o.points for o in outcome.outcomes] == [0.25] * 4
             letters = sorted(kinds)
             one_wrong = kinds | {letters[0]: not kinds[letters[0]]}
-            if len(set(one_wrong.values())) == 2:
-                assert check.rig_prices(lambda t, w=one_wrong: _priced(t, w), True).earned == 0.75
-                seen.add("one wrong")
+            # review 72, X1: two of each kind, so one misreading never leaves a single rule
+            assert len(set(one_wrong.values())) == 2
+            assert check.rig_prices(lambda t, w=one_wrong: _priced(t, w), True).earned == 0.75
+            seen.add("one wrong")
             walk = [k for k in letters if kinds[k]]
             left = [k for k in letters if not kinds[k]]
             pair = (walk[0], left[0])  # one of each kind: both rules still used

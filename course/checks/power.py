@@ -1393,11 +1393,11 @@ def _rig_rules_followed(s, prices):
 
 
 #: Question 5's visible words when every price follows one and the same rule (review 57, W5):
-#: true of any such answer, since every scenario has versions of both kinds, and naming
+#: true of any such answer, since every scenario has two versions of each kind, and naming
 #: neither the kinds nor which version is which.
 ONE_RULE_FOR_ALL = (
     "all four prices follow the same one of section 5's two rules, but every scenario has "
-    "versions of both kinds, some reached by walking out and some left over when the talks "
+    "two versions of each kind, two reached by walking out and two left over when the talks "
     "end on their own: read each version again and ask how Kestrel would reach its "
     "alternative"
 )
@@ -1421,16 +1421,19 @@ def _one_rule_for_all(s, prices, followed):
 
 #: What each own version of question 5 earns when its price is right, in the learner's
 #: scenario and in the others grading tries (which share its letters for each kind): a
-#: quarter of the question's one mark, whatever the other versions (review 70, X4: all
-#: four for the mark was the cliff review 66 took out of questions 1 and 9a).
+#: quarter of the question's one mark, whatever the other versions unless one rule prices
+#: all four (review 70, X4: all four for the mark was the cliff review 66 took out of
+#: questions 1 and 9a).
 RIG_SHARE = 0.25
 
 #: Where the learner's prices follow one and the same rule for every version of their own
-#: scenario, which holds both kinds in every draw, no version earns its share: such an
-#: answer reads no version, and would earn one to three quarters by the mix of kinds alone.
+#: scenario, which holds two versions of each kind in every draw, no version earns its
+#: share: such an answer reads no version, and would earn half the mark by the mix of kinds
+#: alone. One misread version never leaves a single rule (review 72, X1: with a 3-1 mix it
+#: did, and cost the whole mark), so it costs its quarter whichever it is.
 RIG_ONE_RULE = (
     "all four prices follow the same one of section 5's two rules, which fits no scenario "
-    "(each has versions of both kinds), so no version earns its quarter mark"
+    "(each has two versions of each kind), so no version earns its quarter mark"
 )
 
 
@@ -1480,8 +1483,8 @@ RIG_RULES = {
 @question
 def rig_prices(answer, hidden=False):
     """Check a function that returns the rig's predicted price in each version, A to D:
-    at grading a quarter mark for each own version whose price is right, whatever the
-    others (``RIG_SHARE``; none where one rule prices all four, ``RIG_ONE_RULE``). The
+    at grading a quarter mark for each own version whose price is right (``RIG_SHARE``;
+    none where one rule prices all four, ``RIG_ONE_RULE``, which takes two misreadings). The
     visible check does not judge which version is which kind: a hint that named the rule
     a price followed would hand over the kinds. It checks that each price follows one of
     section 5's two rules, says why a price follows neither, and says plainly

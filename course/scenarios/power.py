@@ -46,7 +46,7 @@ REASONS = ("rival", "accept", "fairness")
 
 #: How Kestrel would reach the rig's alternative in each version (question 5).
 RIG_KINDS = ("outside option", "breakdown payoff")
-#: Question 5's versions, each of either kind, both kinds in every draw (``_rig``).
+#: Question 5's versions, two of each kind in every draw (``_rig``).
 RIG_LETTERS = "ABCD"
 
 #: Margins every draw keeps from a rule's threshold, so no answer sits on a boundary.
@@ -319,7 +319,7 @@ class RigVersion:
     ``amount`` and the ``text`` that tells the story. Whether Kestrel would reach it by
     walking out or is left with it if the talks end on their own is no attribute of it
     (review 5, E1: ``v.walk_out`` answered question 5 without reading the story); the checks
-    read it from the text (``walks_out``). A scenario's four versions hold both kinds."""
+    read it from the text (``walks_out``). A scenario's four versions hold two of each kind."""
 
     letter: str
     amount: float
@@ -466,7 +466,7 @@ class KestrelPower(Scenario):
     members: tuple  # the laboratory's owners: (name, votes) pairs, Kestrel last
     quota: int  # votes a board decision needs
     rig_value: float  # what Kestrel's old test rig is worth to Dunmore (nothing to Kestrel)
-    rig_versions: tuple  # four RigVersion, lettered A to D, of both kinds
+    rig_versions: tuple  # four RigVersion, lettered A to D, two of each kind
     contract_value: float  # the Granite contract's joint gain (its worth to Granite less
     # Kestrel's cost), to split between the two: Kestrel's part is its margin
     delta_you: float  # what a deal one month later is worth to Kestrel, per unit today
@@ -1436,11 +1436,13 @@ def _vote(rng):
 def _rig(rng, learner):
     """Dunmore's value for the rig and the four versions of Kestrel's alternative: one of
     each kind drawn as before (so every other field of every learner's draw is unchanged),
-    and two more whose kinds are drawn on their own, from a generator seeded by the learner
-    and those first draws, then all four shuffled (a fresh review: with one version of each
-    kind, which was which was one binary call, and a guess earned the mark half the time;
-    now the commonest mix of kinds is one learner's in 12, and a single rule for all four
-    is right for none). No text is told twice in a draw."""
+    and one more of each kind from a generator seeded by the learner and those first draws,
+    then all four shuffled. Two of each kind (review 72, X1): with a 3-1 mix, misreading the
+    one version of the rarer kind left a single rule for all four, which earns nothing, so
+    one misreading cost the whole mark; now it always costs a quarter. A fixed guess of the
+    kinds is right for one learner in six, and a single rule for all four for none (a fresh
+    review: with one version of each kind a guess earned the mark half the time). No text
+    is told twice in a draw."""
     value = float(pick(rng, 20_000, 60_000, 2_000))
     kinds = list(RIG_KINDS)  # one of each kind, in either order
     rng.shuffle(kinds)
@@ -1449,8 +1451,7 @@ def _rig(rng, learner):
         ratio = _choice(rng, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
         drawn.append((kind, float(round(value * ratio, -3)), _choice(rng, _RIG_TEXTS[kind])))
     more = random.Random(f"03_power:rig:{learner}:{value}:{drawn}")
-    for _ in range(2):
-        kind = _choice(more, RIG_KINDS)
+    for kind in RIG_KINDS:
         ratio = _choice(more, (0.25, 0.3, 0.35, 0.65, 0.7, 0.75))
         unused = [text for text in _RIG_TEXTS[kind] if text not in {d[2] for d in drawn}]
         drawn.append((kind, float(round(value * ratio, -3)), _choice(more, unused)))

@@ -840,8 +840,8 @@ check.licence_reply(licence_reply, hidden=True)
 # would split Dunmore's value evenly.
 #
 # *What differs.* In some versions Kestrel reaches its alternative by walking out; in the
-# others, it is what Kestrel is left with if the talks end on their own. Both kinds occur,
-# in any mix; which version is which is for you to judge from the story.
+# others, it is what Kestrel is left with if the talks end on their own. Two versions are
+# of each kind; which is which is for you to judge from the story.
 #
 # *Where the talks can end on their own.* The chance that the talks fail on a given day is
 # small in itself, but far larger than that daily share. So the risk of failure, not
@@ -851,10 +851,11 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. Each version
-# with its price right earns a quarter mark, whatever the others; one rule for all four
-# earns nothing, as every scenario has both kinds. Grading also tries other learners'
-# scenarios (of each kind, some above half of Dunmore's value and some below), with the
-# same letters for each kind as yours, so your function may go by `v.letter`.
+# with its price right earns a quarter mark, so one misread version costs a quarter. Only
+# prices that all follow one rule earn nothing, since they misread two versions of one
+# kind. Grading also tries other learners' scenarios (of each kind, some above half of
+# Dunmore's value and some below), with the same letters for each kind as yours, so your
+# function may go by `v.letter`.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
