@@ -547,7 +547,8 @@ class KestrelPower(Scenario):
             "the story takes a day's delay to cost Kestrel and Atlas the same small share of "
             "what the licence is worth, and since Borealis pays per remaining month, its "
             "offer falls by that same share each day. Atlas now proposes "
-            "to pay **Kestrel's Shapley value** in this market and calls it fair, but has not "
+            "to pay **Kestrel's Shapley value** (a fair split, section 2) in this market and "
+            "calls it fair, but has not "
             "put a figure on it. *Atlas's figure* (`s.atlas_figure`): later, Atlas names a "
             f'round figure, {money(self.atlas_figure)}, as "about Kestrel\'s Shapley value".\n\n'
             "*Paid on signing?* (`s.signing_ratio`, `s.signing_gain`) A what-if: suppose "

@@ -15,8 +15,8 @@
 #
 # Module 00 sorted leverage into three sources: what a side knows, what it could do
 # instead, and what the other side needs from it: a resource it holds, a say that comes
-# with its role, a skill others rely on, the other side's trust in its word. This module is
-# about the third, **power**: your power over someone is how much they depend on you.
+# with its role, a skill others rely on, the other side's trust in its word. This module
+# is about the third, **power**: your power over someone is how much they depend on you.
 # Their alternatives and their hurry set part of that dependence, so both come back here
 # as inputs to bargaining models that put a number on what they do to a deal.
 #
@@ -28,15 +28,18 @@
 # hand most; and to use power without threats (section 7 defines one), and only power
 # that is yours.
 #
-# It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (about three hours), sections 4 and 5
-# (about three hours), then sections 6 to 8 (about two hours).
+# It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (three
+# to four hours), sections 4 and 5 (three to four hours), then sections 6 to 8 (about two
+# hours).
 # Section 5 holds four of the nine questions.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
-# after them check your answer and tell you what to fix. Every learner gets their
-# own numbers, so your answers are yours alone. A check tries your function on your own
-# scenario and on a few public ones of other learners (their ids start with `self-check`),
-# so that a rule that fits only your numbers shows up before grading; grading tries others.
+# after them check your answer and tell you what to fix. Your numbers are yours alone.
+# The texts of question 1's facts, question 5's versions and question 9(a)'s statements
+# come from short lists the class shares; which ones you get, and any amounts in them, are
+# yours. A check tries your function on your own scenario and on a few public ones of
+# other learners (their ids start with `self-check`), so that a rule that fits only your
+# numbers shows up before grading; grading tries others.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -46,7 +49,8 @@
 #
 # Your scenario is the variable `scenario`; the functions you write take it as their
 # argument `s` (`s.atlas_value` is `scenario.atlas_value`). Each part of the story names,
-# in brackets, the fields that hold its numbers.
+# in brackets, the fields that hold its numbers, and the section that defines any term
+# it uses before that section does.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 from itertools import combinations
@@ -123,9 +127,10 @@ scenario
 # Trust in how you deal is credibility: a record of saying true things and doing what you
 # said, which a called bluff spends (section 7).
 #
-# Every base is a dependence: whoever needs the signature, the knowledge, the approval or the
-# thing depends on whoever can give it. A thing can be owned, sold or held back; the say
-# that comes with a role belongs to whoever holds the role, and passes to the next holder.
+# Every base is a dependence: whoever needs the signature, the knowledge, the approval or
+# the thing depends on whoever can give it. A thing can be owned, sold or held back; the
+# say that comes with a role belongs to whoever holds the role, and passes to the next
+# holder.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
 # ### Question 1 (2 marks): whose power, and of what kind?
@@ -137,9 +142,9 @@ scenario
 # story shows them, in part 7). For each, name the base of power at work, one of
 # `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
-# Kestrel depends on the other party. Where a role-holder can give or withhold a thing that
-# changes hands (a contract, a berth), either base is accepted. Write `power_sources()` so
-# that it returns a dict from letter to a pair, for example
+# Kestrel depends on the other party. Where a role-holder can give or withhold a thing
+# that changes hands (a contract, a berth), either base is accepted. Write
+# `power_sources()` so that it returns a dict from letter to a pair, for example
 # `return {"A": ("expert", "them on Kestrel"), ...}`.
 # Each fact with both parts right earns half a mark, whatever the other facts.
 #
@@ -222,7 +227,8 @@ check.power_sources(power_sources, hidden=True)
 # group already there. A player's **Shapley value** is that addition averaged over every
 # possible order:
 #
-# $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}} \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
+# $$\varphi_i = \frac{1}{n!}\sum_{\text{orders}}
+# \big( v(\text{those before } i \text{, and } i) - v(\text{those before } i) \big).$$
 #
 # It pays each player for what they contribute on average. It never asks whether a group
 # could do better by leaving the others out, and that is where it can mislead.
@@ -255,9 +261,9 @@ for name, value in glove_shapley.items():
 # out. The right gloves undercut each other until they get nothing, so the core holds a
 # single division: 1 for Left, 0 for each right glove.
 #
-# `blocking_coalition(players, game, division)` returns a pair, the coalition with the most
-# to gain by breaking away and how much it would gain, or `None` when nobody would: the
-# division is in the core.
+# `blocking_coalition(players, game, division)` returns a pair, the coalition with the
+# most to gain by breaking away and how much it would gain, or `None` when nobody would:
+# the division is in the core.
 #
 # Not every game has a core. Let any two of three players earn 1 together, and all three
 # together earn 1 too. However 1 is divided, some two of them get at most 2/3 between them
@@ -277,11 +283,12 @@ print("Left takes all: in the core?", stable)
 # holders compete (they cannot agree among themselves, or the left glove goes to whoever
 # bids most), the core says where competition pushes the price. Where the players see
 # themselves as partners, or a mediator must divide a joint gain, the Shapley value is a
-# common reference for a fair split. Treat it as a benchmark, never as a price you are owed.
+# common reference for a fair split. Treat it as a benchmark, never as a price you are
+# owed.
 #
 # Real bargainers often stop short of the core. Murnighan and Roth (*Management Science*,
-# 1977) had groups of three, one strong player and two weak ones, play a game of this kind:
-# the strong player got clearly less than the core, came closer to it where the weak
+# 1977) had groups of three, one strong player and two weak ones, play a game of this
+# kind: the strong player got clearly less than the core, came closer to it where the weak
 # players competed harder (when they could send no messages, for instance), and over all
 # conditions got close to the Shapley value.
 #
@@ -294,27 +301,27 @@ print("Left takes all: in the core?", stable)
 # The core tells a different story. The keen buyer gets the item at some price $p$ with
 # $v_2 \le p \le v_1$, and the rival gets nothing. Below $v_2$, the seller and the rival
 # would both gain by dealing with each other; above $v_1$, the keen buyer would rather not
-# buy. So the core's lowest price is $v_2$ (with several rivals, what the best of them would
-# pay): every unit the rival would pay raises it by a whole unit, though the rival never
-# buys. When the rival's offer is firm, that lowest price is also module 02's
+# buy. So the core's lowest price is $v_2$ (with several rivals, what the best of them
+# would pay): every unit the rival would pay raises it by a whole unit, though the rival
+# never buys. When the rival's offer is firm, that lowest price is also module 02's
 # **reservation price**, the least the seller could accept: below it, selling to the rival
 # does better. From here on this module says "reservation price" only. It is a limit, not
-# a target. A higher $v_1$ can raise the price (half a unit per unit when the rival is weak,
-# section 5), but telling the keen buyer about a $v_1$ it already knows does not.
+# a target. A higher $v_1$ can raise the price (half a unit per unit when the rival is
+# weak, section 5), but telling the keen buyer about a $v_1$ it already knows does not.
 #
 # <details><summary>When the rival's offer is not firm</summary>
 #
 # The core asks only whether the seller and the rival could earn $v_2$ together. A
-# reservation price counts what the seller would really get: if the sale to the rival would
-# itself have to be bargained once the keen buyer is gone, the seller could expect less than
-# $v_2$, and its reservation price sits below the core's lowest price. Check whether a rival
-# is still in the race, and on what terms, before counting on it.
+# reservation price counts what the seller would really get: if the sale to the rival
+# would itself have to be bargained once the keen buyer is gone, the seller could expect
+# less than $v_2$, and its reservation price sits below the core's lowest price. Check
+# whether a rival is still in the race, and on what terms, before counting on it.
 #
 # </details>
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
-# rival never buys, and when the rival's value is close enough to the keen buyer's it gives
-# the seller less than its reservation price. Where inside the core the price lands
+# rival never buys, and when the rival's value is close enough to the keen buyer's it
+# gives the seller less than its reservation price. Where inside the core the price lands
 # depends on how the seller and the keen buyer bargain. Section 5 will show that it is
 # $\max(v_1/2,\ v_2)$, and, in this story, never the split-the-difference figure
 # $(v_1 + v_2)/2$: the keen buyer must pay at least what the rival would, and when the
@@ -401,7 +408,8 @@ PowerExplorer()
 #
 # Each part earns a mark. The check also tries other learners' scenarios, where the
 # verdicts differ, and a worked case of its own (Atlas 100,000, Borealis 52,000, Corvid
-# 61,000), where section 2's formula for three players gives the wrong verdict with Corvid.
+# 61,000), where section 2's formula for three players gives the wrong verdict with
+# Corvid.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
@@ -451,33 +459,34 @@ check.licence_floor(licence_floor, hidden=True)
 #   coalitions that a member's vote turns into winning ones, and divide each member's
 #   count by the total, so the indices add up to 1.
 #
-# Write a vote as $[q;\, w_1, w_2, \dots]$, the quota then the weights. In $[4;\, 3, 2, 1]$
-# the member with 3 votes cannot pass anything alone, but either partner is enough; each
-# small member needs the 3. One small member has twice the other's votes, yet both have
-# exactly the same power.
+# Write a vote as $[q;\, w_1, w_2, \dots]$, the quota then the weights. In $[4;\, 3, 2,
+# 1]$ the member with 3 votes cannot pass anything alone, but either partner is enough;
+# each small member needs the 3. One small member has twice the other's votes, yet both
+# have exactly the same power.
 #
 # In the Council of Ministers of the European Economic Community of 1958, France, Germany
 # and Italy had 4 votes each, Belgium and the Netherlands 2, Luxembourg 1, and a decision
 # needed 12. Every total the other five can
 # make is even, so no coalition ever sits at 11 waiting for one more vote: in
-# qualified-majority votes on a proposal from the Commission, Luxembourg's vote could never
-# change the result. A seat's power depends on the whole rule, not only on the weights.
+# qualified-majority votes on a proposal from the Commission, Luxembourg's vote could
+# never change the result. A seat's power depends on the whole rule, not only on the
+# weights.
 #
 # <details><summary>The textbook case needs a caveat</summary>
 #
-# Where the Council acted without a Commission proposal, the 12 votes also had to come from
-# at least four members, so France, Germany and Italy needed a fourth, and Luxembourg could
-# supply it; and where the treaty asked for unanimity, Luxembourg had a veto ("Luxembourg in
-# the early days of the EEC: null player or not?", *Games* 9(2), article 29, 2018, at
-# https://www.mdpi.com/2073-4336/9/2/29).
+# Where the Council acted without a Commission proposal, the 12 votes also had to come
+# from at least four members, so France, Germany and Italy needed a fourth, and Luxembourg
+# could supply it; and where the treaty asked for unanimity, Luxembourg had a veto
+# ("Luxembourg in the early days of the EEC: null player or not?", *Games* 9(2), article
+# 29, 2018, at https://www.mdpi.com/2073-4336/9/2/29).
 #
 # </details>
 #
 # Both indices assume that every coalition (Banzhaf), or every order of joining
 # (Shapley–Shubik), is as likely as any other, and that every proposal reaches a vote.
-# Where members vote in fixed blocs, or two of them never agree, the first assumption fails;
-# where one member, such as a chair, decides what is put to the vote, the second does, and
-# that member has power the indices do not count.
+# Where members vote in fixed blocs, or two of them never agree, the first assumption
+# fails; where one member, such as a chair, decides what is put to the vote, the second
+# does, and that member has power the indices do not count.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-example", "schema_version": 3}
 eec_1958 = [4, 4, 4, 2, 2, 1]
@@ -493,16 +502,17 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # 1. give Luxembourg a second vote: what is its Banzhaf index?
 # 2. with those 2 votes, what is its Shapley–Shubik index, and why can it differ from the
 #    Banzhaf index?
-# 3. put Luxembourg back to 1 vote and lower the quota to 11: what is its Banzhaf index now?
+# 3. put Luxembourg back to 1 vote and lower the quota to 11: what is its Banzhaf index
+#    now?
 #
 # <details><summary>Answers</summary>
 #
 # 1. 1/9 (11.1%): with 2 votes, Luxembourg turns a coalition of the others worth 10 votes
 #    into a winning one.
 # 2. 1/10 (10.0%). Shapley–Shubik counts the orders in which Luxembourg casts the deciding
-#    vote, Banzhaf the coalitions its vote swings; the orders give a swing in a coalition of
-#    some sizes more weight than in others, while Banzhaf counts every swing alike. Both
-#    agree that Luxembourg, Belgium and the Netherlands now have equal power.
+#    vote, Banzhaf the coalitions its vote swings; the orders give a swing in a coalition
+#    of some sizes more weight than in others, while Banzhaf counts every swing alike.
+#    Both agree that Luxembourg, Belgium and the Netherlands now have equal power.
 # 3. 1/9 again: at a quota of 11, the others' even totals of 10 now fall one vote short,
 #    and Luxembourg's single vote completes them.
 #
@@ -514,8 +524,8 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # `s.members` lists the owners and their votes, Kestrel last; a decision needs `s.quota`
 # votes, a fixed number written into Fellgate's rules, which stays put. With one vote,
 # Kestrel never decides anything. Two owners offer to sell it votes at one price
-# (`s.vote_offers`: owner and votes); it can afford one offer, and the owner who sells keeps
-# fewer votes. Write
+# (`s.vote_offers`: owner and votes); it can afford one offer, and the owner who sells
+# keeps fewer votes. Write
 # `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
 # neither would let Kestrel's vote swing any decision: such votes are not worth paying
 # for. Section 3's two indices agree in every scenario, and so does a count of Kestrel's
@@ -556,9 +566,9 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # $\delta = 0.9$ per month means a month's
 # delay costs a tenth of the deal. A large retailer such as Granite (part 4) loses a few
 # percent a month, of a selling season. A tenth is plausible for a small firm short of
-# cash whose engineers may leave while it waits. Here $\delta$ is a cost of time and nothing
-# else: the deal does not disappear while the two sides talk. (A deal that could fall
-# through on its own is a different model, in section 5.)
+# cash whose engineers may leave while it waits. Here $\delta$ is a cost of time and
+# nothing else: the deal does not disappear while the two sides talk. (A deal that could
+# fall through on its own is a different model, in section 5.)
 #
 # Rubinstein ("Perfect Equilibrium in a Bargaining Model", *Econometrica*, 1982) studied
 # two sides splitting a pie of 1 by taking turns: one proposes, the other accepts, or
@@ -582,14 +592,13 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
 # can wait. Knowing their deadline is information (module 01); outlasting them is power.
-# In an audit, count a deadline once,
-# in its holder's alternatives (module 00's convention). There it is a cost of waiting;
-# here, a share of the pie.
+# Module 00's audit counts a deadline once, under its holder's alternatives; Rubinstein's
+# model turns the same deadline into a lower $\delta$, and so a smaller share of the pie.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
-# round, with no deadline; that waiting costs a fixed fraction of whatever is at stake; and
-# that both sides reason through the whole game.
+# round, with no deadline; that waiting costs a fixed fraction of whatever is at stake;
+# and that both sides reason through the whole game.
 #
 # **Short rounds.** The first mover's edge (0.53 against 0.47 when both have
 # $\delta = 0.9$) comes from a round's being a month: where a counter-offer can follow
@@ -685,9 +694,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # you would not leave for it. One worth more must be matched, and then it sets your share
 # exactly: each unit of it adds a whole unit to your share when the other side proposes.
 # When you propose, they can refuse and propose a round later, so each unit adds their
-# $\delta$ of a unit. It sets a minimum; it is not a bonus. The rule holds for an option you can
-# take only at the moment you turn down the other side's proposal; Harrow, Borealis and
-# the rig's outside option below are all of that kind (module 02's outside option).
+# $\delta$ of a unit. It sets a minimum; it is not a bonus. The rule holds for an option
+# you can take only at the moment you turn down the other side's proposal; Harrow,
+# Borealis and the rig's outside option below are all of that kind (module 02's outside
+# option).
 #
 # A breakdown payoff is another matter. Binmore, Rubinstein and Wolinsky (1986) showed
 # that when the risk of breakdown, rather than the cost of waiting, is what pushes the two
@@ -861,16 +871,16 @@ check.licence_reply(licence_reply, hidden=True)
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
 # Kestrel, Pell has nothing else to turn to, and all else is as in your own versions:
 #
-# 1. A rival workshop will buy the lathe for 12,000 on any day Kestrel likes. To sell to it,
-#    Kestrel must turn down a proposal from Pell and leave the talks; nothing else can end
-#    them.
+# 1. A rival workshop will buy the lathe for 12,000 on any day Kestrel likes. To sell to
+#    it, Kestrel must turn down a proposal from Pell and leave the talks; nothing else can
+#    end them.
 # 2. Pell wants the lathe for one customer's order, and that customer may cancel the order
-#    on any day before Kestrel and Pell sign, which would end the talks and leave Pell no use
-#    for any lathe. A rival workshop would buy the lathe for 12,000 if that happened, and at
-#    no other time.
+#    on any day before Kestrel and Pell sign, which would end the talks and leave Pell no
+#    use for any lathe. A rival workshop would buy the lathe for 12,000 if that happened,
+#    and at no other time.
 #
-# Put your prices for them in the dict your function returns, under the numbers 1 and 2, the
-# same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`); they earn no marks.
+# Put your prices for them in the dict your function returns, under the numbers 1 and 2,
+# the same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`); they earn no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
@@ -922,8 +932,8 @@ check.rig_prices(rig_prices, hidden=True)
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
-# - `price`: the licence's price section 5's models predict if Kestrel agreed to be paid on
-#   signing;
+# - `price`: the licence's price section 5's models predict if Kestrel agreed to be paid
+#   on signing;
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
 # Each part earns a mark. Grading also tries other learners' scenarios: in some the change
@@ -999,8 +1009,8 @@ ShrinkingPieGame()
 # below Harrow's offer: real bargainers often open off the equilibrium path (section 4,
 # "People do not play the equilibrium"), and your reply is to that opening. When Harrow
 # beats Kestrel's share at the table, the game's best reply to a proposal below it is to
-# walk out to Harrow. Insisting on Harrow brings the same money either way (Granite gains by
-# matching a margin it would otherwise lose), and it beats leaving in silence:
+# walk out to Harrow. Insisting on Harrow brings the same money either way (Granite gains
+# by matching a margin it would otherwise lose), and it beats leaving in silence:
 # Kestrel will meet Granite again (question 9), and how it leaves today is what Granite
 # will expect next time (section 7). Where the other side has not seen your
 # alternative, section 7 says when to tell them of it.
@@ -1099,8 +1109,8 @@ check.best_lever(best_lever, hidden=True)
 #
 # Power you hold and power you brandish work differently. This section uses module 02's
 # two words, after Schelling: a **warning** ties a demand to something you would do anyway
-# if it is refused (sell to the rival who pays more); a **threat** ties it to something you
-# would rather not do, said to deter (walk out to an alternative worth less than the
+# if it is refused (sell to the rival who pays more); a **threat** ties it to something
+# you would rather not do, said to deter (walk out to an alternative worth less than the
 # deal). A threat invites a threat back and, if carried out, costs you by definition; a
 # warning can be true, but said as a demand it still corners the other side. In Deutsch
 # and Krauss's trucking game ("The Effect of Threat upon Interpersonal Bargaining", 1960),
@@ -1135,12 +1145,13 @@ check.best_lever(best_lever, hidden=True)
 #   adopts: we know of no study that tests the disclosure of a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
-#   telephone is worth having confirmed in writing first. Never threaten to take an option you would not take: a called bluff costs the
-#   demand and your credibility. An ultimatum over an alternative you would really take
-#   ("match Harrow's offer by Friday, or we take it") is a warning, and legitimate, but
-#   still the weaker move: it says no more than a calm mention and corners the other side.
-# - **Show what you solve for them.** Atlas does not want a licence; it wants products that
-#   last longer. Its *position* is a price; its *interest*, what it wants behind the
+#   telephone is worth having confirmed in writing first. Never threaten to take an option
+#   you would not take: a called bluff costs the demand and your credibility. An ultimatum
+#   over an alternative you would really take ("match Harrow's offer by Friday, or we take
+#   it") is a warning, and legitimate, but still the weaker move: it says no more than a
+#   calm mention and corners the other side.
+# - **Show what you solve for them.** Atlas does not want a licence; it wants products
+#   that last longer. Its *position* is a price; its *interest*, what it wants behind the
 #   position, is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on interests,
 #   not positions). Put Kestrel's offer in those terms: showing what the licence does for
 #   Atlas's products gives Atlas a reason to agree other than fear. That appeal is to
@@ -1156,9 +1167,9 @@ check.best_lever(best_lever, hidden=True)
 # Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
 # **misrepresentation** and an **illegitimate** source; module 02 split the first in two,
 # an honest mention of an alternative and a warning. A true warning, made
-# with power that is yours, is legitimate in that sense; whether it is wise is the question
-# the points above answer. "Unless you pay what Borealis would, we will sell to Borealis"
-# is a true warning, but Atlas already holds a copy of Borealis's offer: said
+# with power that is yours, is legitimate in that sense; whether it is wise is the
+# question the points above answer. "Unless you pay what Borealis would, we will sell to
+# Borealis" is a true warning, but Atlas already holds a copy of Borealis's offer: said
 # as a demand, the warning tells Atlas nothing new and adds a fight. A threat, a demand
 # backed by a
 # move you would rather not make, is a bluff if you would not carry it out, and, as a
@@ -1183,13 +1194,14 @@ check.best_lever(best_lever, hidden=True)
 #   draws its
 #   line at facts, and the rules most US states have adopted for lawyers, based on the
 #   American Bar Association's Model Rules, take a similar line: the comment to Model Rule
-#   4.1 notes that in negotiation, estimates of price or value and a party's intentions about an acceptable settlement are ordinarily not
-#   taken as statements of material fact. "We cannot go below 80,000", said by a seller
-#   whose reservation price is lower, is therefore a bluff; "another buyer has offered
-#   80,000", when none has, misrepresents a material fact, and can undo the contract or amount to
-#   fraud. The line is not perfectly sharp: a statement of what you intend to do can itself
-#   be a false fact if you do not hold that intention when you speak (*Edgington v
-#   Fitzmaurice*, an English case of 1885).
+#   4.1 notes that in negotiation, estimates of price or value and a party's intentions
+#   about an acceptable settlement are ordinarily not taken as statements of material
+#   fact. "We cannot go below 80,000", said by a seller whose reservation price is lower,
+#   is therefore a bluff; "another buyer has offered 80,000", when none has, misrepresents
+#   a material fact, and can undo the contract or amount to fraud. The line is not
+#   perfectly sharp: a statement of what you intend to do can itself be a false fact if
+#   you do not hold that intention when you speak (*Edgington v Fitzmaurice*, an English
+#   case of 1885).
 #
 # <details><summary>The law on dominance and pressure</summary>
 #
@@ -1225,10 +1237,10 @@ check.best_lever(best_lever, hidden=True)
 # - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
 # Use your numbers and your story: whether a demand is a warning or a threat depends on
-# what Borealis has offered in writing, and whether a figure is true on what Harrow, Borealis
-# and Corvid have really offered. A threat (a move Kestrel would rather not make) is a
-# bluff when Kestrel would not carry it out, and sits where section 7 says the line is not
-# sharp (a stated intention you do not hold can be a false fact), so for it either
+# what Borealis has offered in writing, and whether a figure is true on what Harrow,
+# Borealis and Corvid have really offered. A threat (a move Kestrel would rather not make)
+# is a bluff when Kestrel would not carry it out, and sits where section 7 says the line
+# is not sharp (a stated intention you do not hold can be a false fact), so for it either
 # `"bluff"` or `"misrepresentation"` counts as right.
 # Write `rate_tactics()` so that it returns a dict from letter to label, for example
 # `return {"A": "legitimate", ...}`. Each right label earns half a mark, whatever the
@@ -1287,10 +1299,10 @@ check.rate_tactics(rate_tactics, hidden=True)
 # as its first (in a signed letter or not). Granite has not seen this new offer and is
 # unsure how patient Kestrel is,
 # so it cannot work out Kestrel's share at the table: part 4 ends with
-# Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be above
-# or below that share. Assume, as section 7 does (an anchoring effect, not a result of
-# section 5's models, and the course's heuristic, not a tested finding), that Granite reads
-# any alternative Kestrel names as a sign of that threshold. Write `harrow_move(s)`,
+# Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be
+# above or below that share. Assume, as section 7 does (an anchoring effect, not a result
+# of section 5's models, and the course's heuristic, not a tested finding), that Granite
+# reads any alternative Kestrel names as a sign of that threshold. Write `harrow_move(s)`,
 # returning what Kestrel should do about Harrow, following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
@@ -1302,9 +1314,9 @@ check.rate_tactics(rate_tactics, hidden=True)
 #
 # It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing` (`True` when
 # Harrow's offer is in a signed letter); which number decides here, one you computed
-# before or one the story gives, is for you to judge. Grading also tries other learners' scenarios, some in
-# which Granite's guess and Kestrel's share at the table lie on opposite sides of Harrow's
-# offer.
+# before or one the story gives, is for you to judge. Grading also tries other learners'
+# scenarios, some in which Granite's guess and Kestrel's share at the table lie on
+# opposite sides of Harrow's offer.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "harrow-move-answer", "schema_version": 3}
@@ -1337,9 +1349,9 @@ check.harrow_move(harrow_move, hidden=True)
 # 1. the parties, what each controls that the other needs (with its base of power, from
 #    section 1) and the interest behind each side's position, and the alternatives each
 #    has: dependence in *both* directions;
-# 2. who can wait longer, and why; and how each side would reach its alternative (by walking
-#    out, or left with it if the talks fail on their own), and so whether and how much it
-#    counts;
+# 2. who can wait longer, and why; and how each side would reach its alternative (by
+#    walking out, or left with it if the talks fail on their own), and so whether and how
+#    much it counts;
 # 3. the one change that would shift the balance most, and how you would use it without a
 #    threat and without crossing any line of section 7: what you would say, in terms of
 #    what you can do for their interests, and what you would keep to yourself;
@@ -1354,28 +1366,29 @@ check.harrow_move(harrow_move, hidden=True)
 # Rubric, half a mark each, for a point made about the learner's own case: (1) both
 # directions of dependence, with what each side controls (its base of power), the interest
 # behind each side's position, and its alternatives; (2) who can wait longer, with a
-# reason, and how each alternative is reached and so how it counts (one walked out to binds
-# only above that side's share at the table; one left when talks fail adds half a unit
-# per unit where the risk of breakdown, not the cost of delay, pushes both sides to agree,
-# and less than half a unit where both push); (3)
+# reason, and how each alternative is reached and so how it counts (one walked out to
+# binds only above that side's share at the table; one left when talks fail adds half a
+# unit per unit where the risk of breakdown, not the cost of delay, pushes both sides to
+# agree, and less than half a unit where both push); (3)
 # one change and a use of it that is neither a threat, nor a misrepresentation, nor an
-# illegitimate source, with what is said (framed by the other side's interests) and what is
-# kept back; (4) an ending without a deal that leaves the door open, and what it does to
-# the next negotiation with the same counterpart (deals repeat: Axelrod).
+# illegitimate source, with what is said (framed by the other side's interests) and what
+# is kept back; (4) an ending without a deal that leaves the door open, and what it does
+# to the next negotiation with the same counterpart (deals repeat: Axelrod).
 #
 # A full-marks answer: "Our team depends on the one vendor whose software runs our
 # billing (we need its updates, a resource only it controls; moving away would take a
 # year); the vendor depends on our renewal, about a tenth of its revenue, but it has other
 # clients. What we want is reliable billing, not this vendor as such; what it wants is a
 # reference customer in our sector. It can wait longer: our renewal is due in two months
-# and theirs is just one account. Our only alternative today, building it ourselves, is one
-# we would reach only by walking away, and it is worth far less than our share of a renewal
-# at a fair price, so it does not bind, and we keep it to ourselves. A pilot with a second
-# vendor would give us an alternative that could bind; I would mention it when we discuss
-# the renewal, as a fact and without a deadline, and only once the pilot is real, and offer
-# to act as a reference in return for better terms. If we cannot agree, I would say that we
-# value what they built, name the price that would bring us back, and leave on good terms:
-# we will need their data export, and the market is small enough that we will meet again."
+# and theirs is just one account. Our only alternative today, building it ourselves, is
+# one we would reach only by walking away, and it is worth far less than our share of a
+# renewal at a fair price, so it does not bind, and we keep it to ourselves. A pilot with
+# a second vendor would give us an alternative that could bind; I would mention it when we
+# discuss the renewal, as a fact and without a deadline, and only once the pilot is real,
+# and offer to act as a reference in return for better terms. If we cannot agree, I would
+# say that we value what they built, name the price that would bring us back, and leave on
+# good terms: we will need their data export, and the market is small enough that we will
+# meet again."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1386,9 +1399,9 @@ check.harrow_move(harrow_move, hidden=True)
 #   personal influence (expertise, admiration) or control of a resource, a monopoly being
 #   the strongest.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
-#   says what competition leaves: a rival buyer's firm offer sets your reservation price at
-#   what it would pay, unit for unit, even if it never buys. In the laboratory, groups of
-#   three landed near the Shapley value over all the conditions tested, and nearer the
+#   says what competition leaves: a rival buyer's firm offer sets your reservation price
+#   at what it would pay, unit for unit, even if it never buys. In the laboratory, groups
+#   of three landed near the Shapley value over all the conditions tested, and nearer the
 #   core where the weak players competed harder (Murnighan and Roth 1977).
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf).
 # - Patience is power, and so is moving first: in Rubinstein's game your share rises with
