@@ -1271,8 +1271,9 @@ def test_question_9b_sets_a_new_harrow_offer_granite_has_not_seen(swept_2000):
     assert "Harrow's offer stands as before" not in PROSE
     assert "This time Granite does not know Harrow's offer" not in PROSE
     part_b = _section(PROSE, "**Part b (1 mark).**", "Write `harrow_move(s)`")
-    assert "Harrow has made Kestrel a new offer" in part_b
-    assert "Granite has not seen this new offer" in part_b
+    # review 72, U1: shortened, the same facts
+    assert "Harrow's new offer is worth `s.outside_offer` again" in " ".join(part_b.split())
+    assert "Granite has not seen it and" in " ".join(part_b.split())
     using = _section(PROSE, "## 7. Using power", "### Question 9")
     assert "Granite cannot see Kestrel's options" not in using
     assert "Granite has not seen Harrow's new offer" in using
@@ -1420,8 +1421,11 @@ def test_no_blind_or_constant_answer_earns_marks_in_questions_1_5_and_9a(drawn):
     9a earned a mark (half a point a statement; question 1 alike). Over the sweep: no label
     fits three statements and no answer three facts, so in questions 1 and 9a, where each
     right item earns its half mark (review 66), a constant answer earns at most one mark;
-    and the best fixed guess of question 5's kinds by letter is right for at most one
-    learner in ten, a single rule for all four versions for none."""
+    and a single rule for all four versions of question 5 is right for no learner. Review
+    72, X1: two versions of each kind in every draw (so one misreading costs a quarter,
+    never the mark); the best fixed guess of the kinds by letter earns the whole mark for
+    about one learner in six (at most one in five), and on average half of it, no more than
+    a guess of each version's kind."""
     from collections import Counter
 
     mixes = Counter()
@@ -1430,9 +1434,15 @@ def test_no_blind_or_constant_answer_earns_marks_in_questions_1_5_and_9a(drawn):
             assert sum(label in _P.tactic_labels(s, t) for t in s.tactics) <= 2, s.learner
         assert not _P._one_answer_fits_three_facts(s), s.learner
         kinds = tuple(_P.walks_out(v) for v in s.rig_versions)
-        assert len(set(kinds)) == 2, s.learner
+        assert kinds.count(True) == kinds.count(False) == 2, s.learner
         mixes[kinds] += 1
-    assert max(mixes.values()) <= len(drawn) / 10
+    assert max(mixes.values()) <= len(drawn) / 5
+    for guess in mixes:  # a quarter a version read right, none for a single rule
+        earned = sum(
+            n * sum(a == b for a, b in zip(guess, kinds, strict=True)) / 4
+            for kinds, n in mixes.items()
+        )
+        assert earned / len(drawn) <= 0.55, (guess, earned / len(drawn))
 
 
 #: A count of one followed by a plural noun ("1 votes"), or a word said twice ("the the").

@@ -116,10 +116,9 @@ scenario
 # minds): they work through what others think of you, not through anything you control.
 #
 # Lewicki, Saunders and Barry's textbook (*Negotiation*) sorts the sources of power
-# differently. Its informational sources hold expert power (and module 01's information),
-# its position-based ones authority and control of a resource, and its relationship-based
-# ones referent power; its contextual sources include alternatives (module 02), and its
-# personal sources, a negotiator's own dispositions and skills, are none of the four.
+# differently: informational (expert), position-based (authority, resource),
+# relationship-based (referent), contextual (alternatives, module 02) and personal
+# (a negotiator's own traits: none of the four).
 #
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
@@ -131,6 +130,7 @@ scenario
 # the thing depends on whoever can give it. A thing can be owned, sold or held back; the
 # say that comes with a role belongs to whoever holds the role, and passes to the next
 # holder.
+
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "power-sources-text", "schema_version": 3}
 # ### Question 1 (2 marks): whose power, and of what kind?
@@ -459,10 +459,10 @@ check.licence_floor(licence_floor, hidden=True)
 #   coalitions that a member's vote turns into winning ones, and divide each member's
 #   count by the total, so the indices add up to 1.
 #
-# Write a vote as $[q;\, w_1, w_2, \dots]$, the quota then the weights. In $[4;\, 3, 2,
-# 1]$ the member with 3 votes cannot pass anything alone, but either partner is enough;
-# each small member needs the 3. One small member has twice the other's votes, yet both
-# have exactly the same power.
+# Write a vote as $[q;\, w_1, w_2, \dots]$, the quota then the weights. In
+# $[4;\, 3, 2, 1]$ the member with 3 votes cannot pass anything alone, but either partner
+# is enough; each small member needs the 3. One small member has twice the other's votes,
+# yet both have exactly the same power.
 #
 # In the Council of Ministers of the European Economic Community of 1958, France, Germany
 # and Italy had 4 votes each, Belgium and the Netherlands 2, Luxembourg 1, and a decision
@@ -788,11 +788,11 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
 #   may be rounded to the hundred);
-# - `reason`: what Kestrel does, one of `"accept"` (take Atlas's figure as it stands),
-#   `"fairness"` (hold Atlas to its own yardstick: accept the proposal at the Shapley
-#   value worked out) or `"rival"` (name Borealis's firm written offer and its figure).
-#   Which fits is yours to judge from sections 2 and 5; the reply must not point Atlas
-#   to a figure below the price.
+# - `reason`: one of `"accept"` (take Atlas's figure as it stands), `"fairness"` (hold
+#   Atlas to its own yardstick: accept the proposal at the Shapley value worked out) or
+#   `"rival"` (name Borealis's firm written offer and its figure). Which fits is yours to
+#   judge from sections 2 and 5; the reply must not point Atlas to a figure below the
+#   price.
 #
 # Section 5's model applies, as neither side can make its word the last: a refusal does
 # not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
@@ -802,10 +802,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Where the round figure is below the yardstick yet at least section 5's prediction, two
 # replies earn the mark: taking it, as section 5's model favours (Atlas may refuse the
-# yardstick), or holding Atlas to its own standard, an appeal to consistency.
-#
-# The price and the reason together earn one mark, when both are right. Grading also tries
-# other learners' scenarios.
+# yardstick), or holding Atlas to its own standard, an appeal to consistency. The price
+# and the reason together earn one mark, when both are right. Grading also tries other
+# learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
@@ -1003,17 +1002,13 @@ ShrinkingPieGame()
 # `bargaining_split(delta_proposer, delta_responder)` gives the split of a pie of 1,
 # proposer's share first; the money is that share of the gain.
 #
-# Section 5's models assume full information, and here it holds for Harrow: Harrow told
-# Granite of its offer before Granite proposed (part 4), so both sides know
-# that Kestrel would really take Harrow's work rather than less. Granite may still open
-# below Harrow's offer: real bargainers often open off the equilibrium path (section 4,
-# "People do not play the equilibrium"), and your reply is to that opening. When Harrow
-# beats Kestrel's share at the table, the game's best reply to a proposal below it is to
-# walk out to Harrow. Insisting on Harrow brings the same money either way (Granite gains
-# by matching a margin it would otherwise lose), and it beats leaving in silence:
-# Kestrel will meet Granite again (question 9), and how it leaves today is what Granite
-# will expect next time (section 7). Where the other side has not seen your
-# alternative, section 7 says when to tell them of it.
+# Harrow told Granite of its offer before Granite proposed (part 4), so section 5's full
+# information holds. Granite may still open below Harrow's offer, as real bargainers often
+# open off the equilibrium path (section 4, "People do not play the equilibrium"); your
+# reply is to that opening. When Harrow beats Kestrel's share at the table, the game's
+# best reply to a proposal below it is to walk out to Harrow. Insisting on Harrow brings
+# the same money either way (Granite gains by matching a margin it would otherwise lose),
+# and it beats leaving in silence: Kestrel will meet Granite again (question 9).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -1153,10 +1148,9 @@ check.best_lever(best_lever, hidden=True)
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products
 #   that last longer. Its *position* is a price; its *interest*, what it wants behind the
 #   position, is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on interests,
-#   not positions). Put Kestrel's offer in those terms: showing what the licence does for
-#   Atlas's products gives Atlas a reason to agree other than fear. That appeal is to
-#   Atlas's interest; it moves a price only where the buyer has not yet counted that
-#   value.
+#   not positions). Showing what the licence does for Atlas's products gives Atlas a
+#   reason to agree other than fear. That appeal is to Atlas's interest; it moves a price
+#   only where the buyer has not yet counted that value.
 # - **Remember that dependence runs both ways, and that deals repeat.** Kestrel will meet
 #   Granite again. Axelrod (*The Evolution of Cooperation*, 1984) found that in repeated
 #   dealings the strategies that start by cooperating, answer in kind and forgive do well:
@@ -1293,17 +1287,15 @@ check.rate_tactics(rate_tactics, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
-# **Part b (1 mark).** A year later Kestrel negotiates with Granite over a new contract
-# with the same gain, and both sides are as patient as in question 7. Harrow has made
-# Kestrel a new offer for that period, worth `s.outside_offer` again and on the same terms
-# as its first (in a signed letter or not). Granite has not seen this new offer and is
-# unsure how patient Kestrel is,
-# so it cannot work out Kestrel's share at the table: part 4 ends with
-# Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be
-# above or below that share. Assume, as section 7 does (an anchoring effect, not a result
-# of section 5's models, and the course's heuristic, not a tested finding), that Granite
-# reads any alternative Kestrel names as a sign of that threshold. Write `harrow_move(s)`,
-# returning what Kestrel should do about Harrow, following section 7:
+# **Part b (1 mark).** A year later Kestrel negotiates with Granite again, with the same
+# gain and patience as in question 7 (part 4's *Next time*). Harrow's new offer is worth
+# `s.outside_offer` again, on the same terms as its first. Granite has not seen it and
+# is unsure how patient Kestrel is, so it cannot work out Kestrel's share at the table:
+# part 4 ends with Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`),
+# which may be above or below that share. Assume, as section 7 does (an anchoring effect,
+# not a result of section 5's models, and the course's heuristic, not a tested finding),
+# that Granite reads any alternative Kestrel names as a sign of that threshold. Write
+# `harrow_move(s)`, returning what Kestrel should do about Harrow, following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
 # - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
@@ -1313,10 +1305,9 @@ check.rate_tactics(rate_tactics, hidden=True)
 # - `"ultimatum"`: "Match Harrow's offer by Friday, or we take it."
 #
 # It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing` (`True` when
-# Harrow's offer is in a signed letter); which number decides here, one you computed
-# before or one the story gives, is for you to judge. Grading also tries other learners'
-# scenarios, some in which Granite's guess and Kestrel's share at the table lie on
-# opposite sides of Harrow's offer.
+# Harrow's offer is in a signed letter); which number decides, one you computed before or
+# one the story gives, is for you to judge.
+# Grading also tries other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "harrow-move-answer", "schema_version": 3}
@@ -1400,21 +1391,17 @@ check.harrow_move(harrow_move, hidden=True)
 #   the strongest.
 # - The Shapley value is a benchmark of a fair split, not a price you are owed. The core
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price
-#   at what it would pay, unit for unit, even if it never buys. In the laboratory, groups
-#   of three landed near the Shapley value over all the conditions tested, and nearer the
-#   core where the weak players competed harder (Murnighan and Roth 1977).
+#   at what it would pay, unit for unit, even if it never buys.
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf).
 # - Patience is power, and so is moving first: in Rubinstein's game your share rises with
 #   your own patience and falls with theirs. As rounds get shorter the first mover's edge
 #   shrinks, but patience's does not: the ratio of the two sides' costs of delay sets the
 #   split.
-# - Ask how you would reach an alternative. One you must walk out to take, at the moment
-#   you turn down their proposal (an outside option), counts only when it beats your share
-#   at the table, and then each unit adds a whole unit when they propose, their $\delta$
-#   of a unit when you do; one you are left with when talks fail on their own (a
-#   breakdown payoff) adds half a unit to your share for each unit of it (module 02's Nash
-#   split) where the risk of breakdown, not the cost of delay, is what pushes both sides
-#   to agree.
+# - Ask how you would reach an alternative. One you must walk out to take (an outside
+#   option) counts only when it beats your share at the table, and then sets your share;
+#   one you are left with when talks fail on their own (a breakdown payoff) adds half a
+#   unit to your share for each unit of it where the risk of breakdown, not the cost of
+#   delay, pushes both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
 # - Use power quietly and truthfully: mention an alternative when it beats the least they
