@@ -1607,9 +1607,10 @@ course.progress()
 # 2010).
 #
 # *Section 6, other modules' words.* Modules 01 and 03 use the same four kinds. Module 02,
-# on alternatives only, splits legitimate leverage in two: an *honest* mention of an
-# alternative (keeping your reservation price to yourself is honest too) and a *warning*,
-# the same true fact turned into an ultimatum. It calls any false claim about your
+# on alternatives only, labels each statement a *plain statement*, a *warning*, a *bluff*
+# or a *misrepresentation*. It splits legitimate leverage in two: a plain statement of an
+# alternative (keeping your reservation price to yourself is one too) and a warning, the
+# same true fact turned into an ultimatum. It calls any false claim about your
 # reservation price a bluff, including a demand above it that you would not carry out; for
 # that demand, a false stated intention, its question 7 also accepts "misrepresentation",
 # as this module does.
