@@ -1749,7 +1749,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "at $+1.75$ points would have asked", "$+2.00$"),
         # module 02's label is "warning"
         # review 69 U4: other modules' words and the cut-offs' caveat are in the closing notes
-        ("summary", "a *warning*, the same true fact", "and a threat, the same"),
+        ("summary", "and a warning, the same true fact", "and a threat, the same"),
         ("summary", "smaller differences included", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "It is a rough convention, not a cure", None),
