@@ -1280,7 +1280,7 @@ def test_reaudit_is_never_given_the_learners_own_moves(answers, capsys):
 #: question 2 refuses only a strong lead (2.5 points or more) the story rules out.
 BAND_LINES = {
     "salary": ("does not put Larkfield strongly ahead", "under 2.5 points Larkfield's way"),
-    "supplier": ("puts neither side strongly ahead", "under 2.5 points either way"),
+    "supplier": ("does not put you strongly ahead", "under 2.5 points your way"),
     "sole-source": ("does not put you strongly ahead", "under 2.5 points your way"),
     "deadline": ("does not put Brannock strongly ahead", "under 2.5 points Brannock's way"),
 }
@@ -1288,6 +1288,7 @@ BAND_LINES = {
 #: How the course reads each story, as the note beside a pass that reads it otherwise says.
 STORY_READ = {
     "salary": "about even or in your favour",
+    "supplier": "neither side strongly ahead",
     "sole-source": "in Ostra's favour",
     "deadline": "in your favour",
 }
@@ -1298,7 +1299,10 @@ STORY_READ = {
     [
         # -2.30: in Vell's favour, not strongly; the story puts neither side strongly ahead
         ("supplier", (4, 5, 3), (7, 3, 8), (0.3, 0.3, 0.4), True, False),
-        # +2.50: strongly yours, which the same line rules out
+        # -3.70: strongly Vell's (its patent on the lid in use, the three-month switch), a
+        # reading the story supports: a note, not a refusal (review 72 X2)
+        ("supplier", (4, 4, 2), (7, 3, 8), (0.3, 0.2, 0.5), True, True),
+        # +2.50: strongly yours, which turns on clients nobody outside Vell knows of
         ("supplier", (7, 7, 5), (4, 2, 6), (0.35, 0.35, 0.3), False, False),
         # +3.00: strongly yours; the salary story states no size for your lead
         ("salary", (3, 9, 5), (8, 2, 6), (0.2, 0.6, 0.2), True, False),

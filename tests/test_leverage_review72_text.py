@@ -32,3 +32,40 @@ def test_module_02s_labels_are_named_as_module_02_names_them():
         assert f"*{label}*" in text, label
     assert "honest* mention" not in text and "honest mention" not in text
     assert not re.search(r"\bhonest\b", text)
+
+
+def test_no_reading_the_story_supports_is_refused_by_question_2s_band():
+    """X2: the supplier band refused an audit that puts Vell strongly ahead, e.g. (4, 4, 2)
+    against (7, 3, 8) weighed (0.3, 0.2, 0.5), -3.70: Vell holds the patent on the lid in use
+    now and a switch takes three months. It passes now, with a note; a strong lead of yours,
+    which turns on clients nobody outside Vell knows of, is still refused. Swept over the
+    four cases: each band refuses only the strong lead its story rules out."""
+    import course
+    from course.checks import leverage as check
+    from course.scenarios.leverage import CASES, NOT_STRONGLY_THEIRS, NOT_STRONGLY_YOURS, SOURCES
+
+    def audit(yours, theirs, weights):
+        return {
+            k: dict(zip(SOURCES, v, strict=True))
+            for k, v in (("yours", yours), ("theirs", theirs), ("weights", weights))
+        }
+
+    bands = {k: next(r for r in c._rules if r.kind == "band").readings for k, c in CASES.items()}
+    assert bands == {
+        "salary": NOT_STRONGLY_THEIRS,
+        "supplier": NOT_STRONGLY_YOURS,
+        "sole-source": NOT_STRONGLY_YOURS,
+        "deadline": NOT_STRONGLY_THEIRS,
+    }
+    supplier = [
+        s
+        for s in (course.variant("00_leverage", f"x2-{i}") for i in range(40))
+        if s.case == "supplier"
+    ]
+    assert supplier
+    for s in supplier:
+        strong_vell = audit((4, 4, 2), (7, 3, 8), (0.3, 0.2, 0.5))
+        check.judge_audit(s, strong_vell)  # passes
+        assert "not a fault" in check._off_the_line(s, *strong_vell.values())
+        other = audit((5, 5, 3), (7, 3, 8), (0.3, 0.2, 0.5))  # a second strong-Vell reading
+        check.judge_audit(s, other)

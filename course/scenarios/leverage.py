@@ -144,10 +144,13 @@ NOT_STRONGLY_YOURS = ("strongly in their favour", *NEITHER_STRONGLY)
 #: Question 2 refuses only a balance that puts a side strongly ahead in the direction the
 #: story rules out (BAND_READINGS); a reading that differs from the story's line by less
 #: passes with a note saying how the story reads (STORY_READINGS). The starting audits
-#: section 4 draws keep the story's line, so that no learner's draw changes.
+#: section 4 draws keep the story's line, so that no learner's draw changes. The supplier
+#: story reads neither side strongly ahead, but Vell's patent on the lid in use now and the
+#: three-month switch let a careful reader put Vell strongly ahead (review 72 X2), so only
+#: a strong lead of yours, which turns on clients nobody outside Vell knows of, is refused.
 BAND_READINGS = {
     "salary": NOT_STRONGLY_THEIRS,
-    "supplier": NEITHER_STRONGLY,
+    "supplier": NOT_STRONGLY_YOURS,
     "sole-source": NOT_STRONGLY_YOURS,
     "deadline": NOT_STRONGLY_THEIRS,
 }
@@ -497,7 +500,7 @@ CASES = {
             "Vell's patent, the three-month switch to Bellpak or Corrin and what nobody outside Vell knows of its clients all bear on your talks"
         ),
         band=(
-            "Vell holds the patent on the lid you use now, but Bellpak and Corrin make lids that would do and rumour says Vell has lost big clients"
+            "Vell holds the patent on the lid you use now and a switch to Bellpak or Corrin takes three months, while how much Vell needs your order turns on clients nobody outside Vell knows of"
         ),
     ),
     "sole-source": _case(
