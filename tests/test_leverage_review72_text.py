@@ -69,3 +69,32 @@ def test_no_reading_the_story_supports_is_refused_by_question_2s_band():
         assert "not a fault" in check._off_the_line(s, *strong_vell.values())
         other = audit((5, 5, 3), (7, 3, 8), (0.3, 0.2, 0.5))  # a second strong-Vell reading
         check.judge_audit(s, other)
+
+
+def test_every_valuation_or_limit_bluff_is_plainly_a_claim_about_your_own_figure():
+    """X3: "Tell Larkfield you value your work at no less than 100,000 a year, when you would
+    sign for 90,000" was keyed a bluff only, but "I value my work at 100,000" reads as a
+    sincere estimate of market worth, true even of someone who would sign for 90,000. Every
+    bluff that is not a threat now states the speaker's own limit or what something is worth
+    *to you*, as section 6 defines a bluff; the salary one says so as the other cases do."""
+    import json
+    from pathlib import Path
+
+    from course.scenarios.leverage import _TACTICS
+
+    path = Path(__file__).resolve().parents[1] / "grader-keys" / "00_leverage.json"
+    keys = json.loads(path.read_text(encoding="utf-8"))["tactics"]
+    own = re.compile(
+        r"worth .* to you|least you would accept|lowest rent you will accept"
+        r"|will not go above|more than you will pay"
+    )
+    bluffs = [t for t, (kind, also, _) in keys.items() if kind == "bluff" and not also]
+    assert len(bluffs) == 8
+    for text in bluffs:
+        assert own.search(text), text
+    assert not any("value your work" in t.text for t in _TACTICS)
+    salary = [t for t in bluffs if "Larkfield that no salary under 100,000" in t]
+    assert salary == [
+        "Tell Larkfield that no salary under 100,000 would be worth the move to you, when you "
+        "would sign for 90,000."
+    ]

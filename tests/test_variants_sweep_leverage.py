@@ -159,7 +159,7 @@ SECOND_READING = {
     "offered 88,000;": {"legitimate"},
     "90,000 is the least you would accept": {"legitimate"},
     "95,000 is the least you would accept": {"bluff"},
-    "value your work at no less than 100,000": {"bluff"},
+    "no salary under 100,000 would be worth the move to you": {"bluff"},
     "its board meets next week": {"misrepresentation"},
     "offered 105,000": {"misrepresentation"},
     "may not show outsiders": {"illegitimate"},
@@ -366,16 +366,20 @@ def test_a_bluff_alone_departs_from_nothing_but_your_own_limit():
 #: Words that tie a figure to someone's authority rather than to your own limit.
 AUTHORITY = re.compile(r"\b(board|cleared|authori[sz]\w*|approved|allowed|mandate)\b", re.I)
 
-#: What the learner sells in the cases where they sell (review 67 U2): a valuation bluff there
-#: must claim a value for it, not for what the learner gets, since "the post is worth a lot to
-#: me" reads as eagerness for the job, not as an asking price.
-SOLD = {"salary": "your work", "deadline": "the warehouse"}
+#: What the learner gives up for the price in the cases where they sell (review 67 U2): a
+#: valuation bluff there must claim what that is worth *to you*, not what the learner gets,
+#: since "the post is worth a lot to me" reads as eagerness for the job, not as an asking
+#: price; and not "I value my work at ...", which reads as a sincere estimate of market worth
+#: (review 72 X3). The salary case prices the move: "no salary under 100,000 would be worth
+#: the move to you".
+SOLD = {"salary": "worth the move to you", "deadline": "the warehouse is worth"}
 
 
 def test_a_sellers_valuation_bluff_values_what_they_sell():
     """Check that in the salary and deadline cases a bluff about a value names what the
-    learner sells (fails on the old salary tactic, 'the post is worth at least 100,000 a year
-    to you')."""
+    learner gives up for the price, as worth something to them (fails on the salary tactic of
+    review 66, 'the post is worth at least 100,000 a year to you', and on review 72's, 'you
+    value your work at no less than 100,000 a year')."""
     claims = [
         t
         for t in _TACTICS + _PRACTICE_TACTICS

@@ -1319,8 +1319,8 @@ _TACTICS = (
     ),
     Tactic(
         "salary",
-        "Tell Larkfield you value your work at no less than 100,000 a year, when you would "
-        "sign for 90,000.",
+        "Tell Larkfield that no salary under 100,000 would be worth the move to you, when you "
+        "would sign for 90,000.",
         group=3,
     ),
     Tactic(

@@ -1438,7 +1438,7 @@ def tactic_kinds():
         "Tell Larkfield that Calder offered 88,000; Calder's letter says 88,000.": "legitimate",
         "Say that 90,000 is the least you would accept; the least you would sign for is 90,000.": "legitimate",
         "Say that 95,000 is the least you would accept; the least you would sign for is 90,000.": "bluff",
-        "Tell Larkfield you value your work at no less than 100,000 a year, when you would sign for 90,000.": "bluff",
+        "Tell Larkfield that no salary under 100,000 would be worth the move to you, when you would sign for 90,000.": "bluff",
         "Tell Larkfield the third firm has made you an offer, when its board meets next week to decide.": "misrepresentation",
         "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.": "misrepresentation",
         "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not show outsiders, in return for a favour.": "illegitimate",
