@@ -98,3 +98,21 @@ def test_every_valuation_or_limit_bluff_is_plainly_a_claim_about_your_own_figure
         "Tell Larkfield that no salary under 100,000 would be worth the move to you, when you "
         "would sign for 90,000."
     ]
+
+
+def test_the_salary_case_never_draws_your_alternatives_above_the_cases_own_8():
+    """U4: learners were shown "your alternatives 9" (16 of sweep-0 .. sweep-299), close to
+    "overwhelming", for one written offer whose terms the story never gives and one final
+    round. The draw now caps that rating at the case's own 8, and still gives 7 and 8."""
+    import course
+    from course.scenarios.leverage import CASES
+
+    top = CASES["salary"]._yours["alternatives"]
+    assert top == 8
+    seen = set()
+    for i in range(300):
+        s = course.variant("00_leverage", f"sweep-{i}")
+        if s.case == "salary":
+            assert s.yours["alternatives"] <= top, s.learner
+            seen.add(s.yours["alternatives"])
+    assert seen == {7, 8}

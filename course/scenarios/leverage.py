@@ -2754,12 +2754,22 @@ def _weight_choices(key):
     return choices
 
 
-def _draw_audit(rng, case):
-    def rating(value):
-        low, high = RATING_RANGE
-        return min(high, max(low, value + pick(rng, -RATING_SPREAD, RATING_SPREAD, 1)))
+#: Drawn ratings of yours that may not rise above the case's own (review 72 U4): the salary
+#: story never gives Calder's terms and you have one final round, so a drawn 9 for your
+#: alternatives (close to "overwhelming") said more than the story does.
+DRAW_CEILINGS = {"salary": ("alternatives",)}
 
-    yours = {source: rating(case._yours[source]) for source in SOURCES}
+
+def _draw_audit(rng, case):
+    def rating(value, top=RATING_RANGE[1]):
+        low, high = RATING_RANGE
+        return min(high, top, max(low, value + pick(rng, -RATING_SPREAD, RATING_SPREAD, 1)))
+
+    capped = DRAW_CEILINGS.get(case.key, ())
+    yours = {
+        source: rating(case._yours[source], *([case._yours[source]] if source in capped else []))
+        for source in SOURCES
+    }
     theirs = {source: rating(case._theirs[source]) for source in SOURCES}
     choices = _weight_choices(case.key)
     return yours, theirs, dict(choices[int(rng.random() * len(choices))])
