@@ -1826,7 +1826,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         (
             "q2-text",
             # review 70 U3: said plainly
-            "it leaves it to you to decide which side that line puts ahead",
+            "which side the line puts ahead is yours to decide",
             "which way they should compare is yours to read",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
@@ -1856,7 +1856,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "even if you reached it yourself",
         ),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
-        ("q2-text", "it quotes each statement or bound contradicted", "(its feedback"),
+        ("q2-text", "told each statement or bound it contradicts", "(its feedback"),
         # the audit holds a rating still until news moves it; a nearing deadline is re-rated
         ("shift-teaching", "The audit does not age a rating by itself", None),
         # the old rent, which moves both sides' payoffs, is gone
@@ -1868,11 +1868,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # question 2 states the bounds its check sets on every case (weights and balance)
         (
             "q2-text",
-            "within bounds the course sets on the weights, on the balance and, where",
+            # review 72 U3: the bounds themselves, in one sentence
+            "within the course's bounds: every weight from 0.1 to 0.7; no rating 0;",
             None,
         ),
         # review 61 C1: and on a few single ratings, which the check also enforces
-        ("q2-text", "on a few single ratings. Otherwise it quotes each statement or", None),
+        ("q2-text", "and, where the story is plain, a few single ratings.", None),
         # section 3 no longer points ahead to a term section 4 defines
         ("audit-limits", "instead of starting over.", "Section 4 defines an"),
         # section 5's figures are the case's own starting audit, which the learner may have
@@ -1975,14 +1976,15 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # fall once, in Brannock's alternatives, not again in the owner's power
         (
             "shift-teaching",
-            "The audit records that fall once, in Brannock's alternatives (weight 0.45), and "
-            "not a second time in the owner's power, which stays as rated.",
+            # review 72 C2: the rating that moves rises; it is named as a rise
+            "The audit records that change once, as a rise in Brannock's alternatives (weight "
+            "0.45), and not a second time as a fall in the owner's power, which stays as rated.",
             "since the owner's siding is still the only one nearby",
         ),
         # review 68 U5: what the other side's deadline does once it has passed
         (
             "shift-teaching",
-            "strengthens you while a deal with you is still its best way out. Once it has "
+            "strengthens you while a deal with you is still its best way out; once it has "
             "passed, the pressure takes another form",
             "strengthens you, until it has passed",
         ),
@@ -4198,9 +4200,9 @@ def test_review_69_x2_question_2_says_its_reasons_are_not_marked():
     the reasons are not marked, whom they are for, and when the instructor reads them (this
     failed on the old text)."""
     q2 = " ".join(_cell("q2-text").replace("#", " ").split())
-    assert "Give the reason for each rating in a comment. The reasons are not marked" in q2
-    assert "the 2 marks go to the audit" in q2
-    assert "who reads them when your audit matches one the course shows you" in q2
+    assert "Give the reason for each rating in a comment." in q2
+    assert "The 2 marks go to the audit, not to the reasons." in q2
+    assert "Your instructor reads the reasons when your audit matches one the course shows" in q2
 
 
 def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():

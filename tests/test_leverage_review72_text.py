@@ -116,3 +116,28 @@ def test_the_salary_case_never_draws_your_alternatives_above_the_cases_own_8():
             assert s.yours["alternatives"] <= top, s.learner
             seen.add(s.yours["alternatives"])
     assert seen == {7, 8}
+
+
+def test_question_2_states_its_bounds_and_section_5_says_what_rises():
+    """U3: question 2 said only "within bounds the course sets on the weights ... on a few
+    single ratings"; the learner met the bounds when a graded audit was refused. It now
+    lists them in one sentence, each the bound the check enforces. C2: section 5 said "the
+    audit records that fall once, in Brannock's alternatives", where that rating rises.
+    U2: section 5's 27-line bullet is three short paragraphs."""
+    from course.scenarios.leverage import CASES, WEIGHT_CAP, WEIGHT_FLOOR
+
+    q2 = _flat("q2-text")
+    assert (
+        f"every weight from {WEIGHT_FLOOR} to {WEIGHT_CAP}; no rating 0; the two sides not "
+        "rated the same on every source; no balance that puts a side strongly ahead (2.5 "
+        "points or more) against the story; in the sole-source and deadline cases, power or "
+        "alternatives weighing more than information;" in q2
+    )
+    tops = {k for k, c in CASES.items() if any(r.kind == "weight_top" for r in c._rules)}
+    assert tops == {"sole-source", "deadline"}
+    shift = _flat("shift-teaching")
+    assert "records that fall" not in shift and "as a rise in Brannock's alternatives" in shift
+    for head in ("**What passes.**", "**The rule.**", "**The ladder.**"):
+        assert f"\n\n{head}" in _cell("shift-teaching"), head
+    bullet = _cell("shift-teaching").split("- **When to spend**")[1].split("\n\n")[0]
+    assert bullet.count("\n") <= 1

@@ -472,21 +472,28 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # ### Question 2 (2 marks): your own audit
 #
 # Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
-# `my_audit()` so that
-# it returns a dict with three keys, `"yours"`, `"theirs"` and
-# `"weights"`, each a dict from source to number: ratings from 0 to 10, weights adding up
-# to 1. Judgement differs: the check accepts any audit that contradicts nothing your story
-# and facts state, within bounds the course sets on the weights, on the balance and, where
-# the story is plain, on a few single ratings. Otherwise it quotes each statement or
-# bound contradicted. When it quotes a line of your story about both sides' ratings of a
-# source, it leaves it to you to decide which side that line puts ahead. Give the reason
-# for each rating in a comment. The reasons are not marked: the 2 marks go to the audit.
-# They are for you, to catch a rating you cannot defend, and for your instructor, who
-# reads them when your audit matches one the course shows you or comes within a point
-# of section 4's starting audit (the check passes it, with a note).
+# `my_audit()` to return a dict with keys `"yours"`, `"theirs"` and `"weights"`, each a
+# dict from source to number: ratings from 0 to 10, weights adding up to 1. Give the
+# reason for each rating in a comment.
 #
-# The later questions use a starting audit drawn for you (section 4), so a judgement that
-# differs here does not cost you twice.
+# The check accepts any audit that contradicts nothing your story and facts state, within
+# the course's bounds: every weight from 0.1 to 0.7; no rating 0; the two sides not rated
+# the same on every source; no balance that puts a side strongly ahead (2.5 points or
+# more) against the story; in the sole-source and deadline cases, power or alternatives
+# weighing more than information; and, where the story is plain, a few single ratings.
+#
+# <details>
+# <summary><b>How your answer is checked</b></summary>
+#
+# A refused audit is told each statement or bound it contradicts; where that is a line
+# of your story about both sides' ratings of a source, which side the line puts ahead is
+# yours to decide. The 2 marks go to the audit, not to the reasons. Your instructor reads
+# the reasons when your audit matches one the course shows you or comes within a point of
+# section 4's starting audit (the check passes it, with a note). The later questions use
+# a starting audit drawn for you, so a judgement that differs here does not cost you
+# twice.
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -828,33 +835,30 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
 #   item that changed it, and so the source (question 4b asks for that item).
-# - **When to spend.** Being ahead because of something that will pass, such as a rival's
-#   interest in you or a second offer you hold until a set date, is worth most while it
-#   lasts. The other side's deadline works the other way: as it comes closer it usually
-#   strengthens you while a deal with you is still its best way out. Once it has passed,
-#   the pressure takes another form or,
-#   for a final deadline, ends the talks for both of you (section 2's note on time). The
-#   audit does not age a rating by itself: as a known deadline draws near, re-rate it. A
-#   rule that needs no foresight of the news: set the ask's bar beforehand (the more it
-#   asks for, the higher the
-#   bar), and make the ask the first time your balance reaches it. The bar is your own
-#   decision rule, set before the talks, not a forecast that the other side will agree.
-#   It can be below zero, for a modest ask. Waiting for a higher balance is a bet on
-#   news you
-#   cannot see; it is worth making only when you know what is coming, such as the other
-#   side's deadline still weeks away.
+# - **When to spend**, the next three paragraphs.
 #
-#   An ask is not your opening offer: module 04
-#   has you open ambitiously (Galinsky and Mussweiler, 2001), with a figure you can ground
-#   in a fact.
+# **What passes.** Being ahead because of something that will pass, such as a rival's
+# interest in you or a second offer you hold until a set date, is worth most while it
+# lasts. The other side's deadline works the other way: as it comes closer it usually
+# strengthens you while a deal with you is still its best way out; once it has passed, the
+# pressure takes another form or, for a final deadline, ends the talks for both of you
+# (section 2's note on time). The audit does not age a rating by itself: as a known
+# deadline draws near, re-rate it.
 #
-#   The bars in your scenario come from one ladder of asks: each rung, one step of the
-#   ask (mostly a percentage point of pay or price, two of rent, a few months more of a
-#   price hold or one more month of rent paid ahead), sits a quarter of a point above the
-#   rung below. That rate is the course's convention, not a measured exchange rate:
-#   nothing in the audit says what a point of balance is worth in pay or price. Set a bar
-#   higher where being turned down costs you more (it shows your hand, or closes a door
-#   you cannot reopen), and lower where you could simply ask again later.
+# **The rule.** Set the ask's bar beforehand (the more it asks for, the higher the bar; it
+# can be below zero, for a modest ask), and make the ask the first time your balance
+# reaches it. The bar is your own decision rule, not a forecast that the other side will
+# agree. Waiting for a higher balance is a bet on news you cannot see, worth making only
+# when you know what is coming, such as the other side's deadline still weeks away. An
+# ask is not your opening offer: module 04 has you open ambitiously (Galinsky and
+# Mussweiler, 2001), with a figure you can ground in a fact.
+#
+# **The ladder.** The bars in your scenario come from one ladder of asks: each rung, one
+# step of the ask (mostly a percentage point of pay or price, two of rent, a few months
+# more of a price hold or one more month of rent paid ahead), sits a quarter of a point
+# above the rung below. That rate is the course's convention, not a measured exchange
+# rate. Set a bar higher where being turned down costs you more (it shows your hand, or
+# closes a door you cannot reopen), and lower where you could simply ask again later.
 #
 # The deadline case in the exercise shows both. In the widget's run of its news, with the
 # case's own starting audit (the widget's, not your section 4 audit; press *start again*
@@ -873,8 +877,8 @@ check.reach_plan(reach_plan, hidden=True)
 # owner farther out offered Brannock a warehouse with its own rail siding on a five-year
 # lease (Brannock's alternatives +3) before anything else happened, Brannock would need
 # the owner's siding less: in Emerson's terms (section 2), it now has another way to get
-# one. The audit records that fall once, in Brannock's alternatives (weight 0.45), and
-# not a second time in the owner's power, which stays as rated.
+# one. The audit records that change once, as a rise in Brannock's alternatives (weight
+# 0.45), and not a second time as a fall in the owner's power, which stays as rated.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
