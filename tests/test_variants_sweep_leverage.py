@@ -1743,8 +1743,8 @@ def test_question_3b_s_rubric_states_how_often_the_shorter_budget_brings_in_a_st
     """The rubric said that the best plan at the shorter budget brings in a step the full plan
     left out "for about one learner in five"; review 56 counted 56 of 200 learners, and the
     sweep's 2,000 learners gave 493, and 504 once review 67 X3 redrew the steps of the 85
-    whose shorter budget fitted one step alone. The rubric states the count over these
-    learners."""
+    whose shorter budget fitted one step alone, and 509 once review 72 U4 capped the salary
+    case's drawn alternatives at 8. The rubric states the count over these learners."""
     from course.scenarios.leverage import best_plan
 
     switched = sum(

@@ -695,7 +695,7 @@ scenario.show("judgement")
 # `s = course.variant("00_leverage", "<learner id>")`, the best plan is
 # `course.scenarios.leverage.best_plan(s)`, and the best at the shorter budget
 # `best_plan(dataclasses.replace(s, budget=s.short_budget))`, which for about one learner
-# in four (504 of the 2,000 learners sweep-0 to sweep-1999 that the tests draw) brings in
+# in four (509 of the 2,000 learners sweep-0 to sweep-1999 that the tests draw) brings in
 # a step the full plan left out and for the rest is the full plan with one step dropped;
 # another choice is fine with a reason), with a
 # comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
