@@ -1546,7 +1546,7 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
     is question 4c, raised to 2 marks, a mark each."""
     q4b = " ".join(_cell("q4b-text").split())
     assert "else the first label after which it does" not in q4b
-    assert "This half asks for the rule's moment" in q4b and "section 5's" in q4b
+    assert "This half marks the rule's moment" in q4b and "section 5's" in q4b
     shift = " ".join(_cell("shift-teaching").split())
     assert "make the ask the first time your balance reaches it" in shift
     q4c = " ".join(_cell("q4c-text").split())
@@ -1757,11 +1757,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("summary", "smaller differences included", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "It is a rough convention, not a cure", None),
-        (
-            "intro",
-            'the feedback under each check says, for example, "1.5 of 2 marks"',
-            "points earned",
-        ),
+        # review 72 U1: the example of the feedback is cut; the intro still counts marks
+        ("intro", "What a question earns is counted in **marks**.", "points earned"),
         # neither the widget nor section 5 reads any learner's graded news: the widget
         # plays practice news only, whatever learner the kernel claims
         (
@@ -1793,8 +1790,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "bands use",
         ),
         # terms are glossed at their first use
-        # review 61 U2: the intro names marks only, and leaves points to section 3
-        ("intro", "section 3's *points* are units of the leverage scale", "rating points"),
+        # review 61 U2: the intro names marks only, and leaves points to section 3 (review 72
+        # U1: which defines them, so the intro no longer points there)
+        ("intro", "counted in **marks**", "rating points"),
+        ("audit-teaching", "in **points** from 0 to 10", None),
         ("what-teaching", "an ask (a request you put to the other side)", None),
         ("ethics-teaching", "misrepresentation (a false statement of a material fact", None),
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
@@ -1809,7 +1808,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "a *threat* ties a demand to something you would rather not", None),
         # every trust-spending item is a broken word, or taken as one
         ("build-teaching", "a move that breaks your word (or that the other", "finds unfair"),
-        ("plan-judgement-text", "a move of yours that breaks your word", "find unfair"),
+        ("plan-judgement-text", "its news item in which your broken word spends it", "find unfair"),
         ("summary", "a move the other side takes as breaking it", "finds unfair"),
         # the audit's words are glossed before section 2 uses them
         ("sources-teaching", "Section 3 rates each side on each source, from 0 to 10.", None),
@@ -1826,7 +1825,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         (
             "q2-text",
             # review 70 U3: said plainly
-            "which side the line puts ahead is yours to decide",
+            "puts ahead is yours to decide",
             "which way they should compare is yours to read",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
@@ -1910,8 +1909,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "In its symmetric form", None),
         ("build-teaching", "adds 1 rating point.", "adds 1. And"),
         ("audit-teaching", "(a rating itself moves by *rating points*)", "a rating rises by"),
-        # section 1 is the densest reading and had no time
-        ("intro", "Sections 1 to 3 are dense: allow about an hour", "45 minutes"),
+        # section 1 is the densest reading and had no time (review 72 U1: its reading is
+        # counted in the module's 5 to 7 hours, with no separate figure)
+        ("intro", "It takes most people **5 to 7 hours** (4 to 5 if", "45 minutes"),
         # "about 3" hours was optimistic for a careful writer
         ("intro", "(4 to 5 if you are at ease with Python,", "about 3 if"),
         # reading alone is about 70 minutes: a learner new to Python needs the upper end
@@ -1936,7 +1936,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),
         ("sources-teaching", "The unexpected benefits of final deadlines in negotiation", None),
         # four cases, so learners of one case share facts and news
-        ("intro", "learners who draw the same case share some", "your answers are yours alone"),
+        # review 72 U1: the intro says only that cases are drawn with numbers of their own
+        ("intro", "one of four cases, with numbers of their own.", "your answers are yours alone"),
         # the other side's deadline strengthens you as it comes closer; what fades is a rival's
         # interest or an offer you hold until a date
         (
@@ -2786,7 +2787,7 @@ def test_question_3b_asks_what_a_trust_step_reveals():
     assert "it also tells Vell how much I will buy next year" in rubric
     assert "I would share it after the talks either way" not in rubric
     teaching = " ".join(_cell("build-teaching").split())
-    assert "which its rating in your steps does not count" in teaching
+    assert "which its rating does not count" in teaching
 
 
 def test_the_starting_audit_is_not_in_the_notebook_before_question_2_is_answered():
@@ -2895,10 +2896,10 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         # question 4c's model answer: what signals a hurry is coming down after a refusal
         "coming down to 94% straight after a refusal would tell Brannock",
         # question 4b says which half is a stated rule and where the judgement is
-        "This half asks for the rule's moment, the first at which the balance reaches the "
-        "bar, even where you know of a deadline of theirs still to come. In such a case this "
-        "half still marks the rule's moment, not section 5's advice to wait; a reason to wait "
-        "earns its mark in question 4c.",
+        # review 72 U1: said in one sentence
+        "This half marks the rule's moment, not section 5's advice to wait, even where you "
+        "know of a deadline of theirs still to come; a reason to wait earns its mark in "
+        "question 4c.",
         # the progress map counts the practice case for questions 1, 4a and 5
         "For questions 1, 4a and 5 it counts the practice case's check",
     ):
@@ -3108,10 +3109,10 @@ def test_question_4b_says_it_asks_for_the_first_moment_even_with_a_known_deadlin
     too; 4b now says it asks for the rule's first moment even then, and that waiting for
     such a deadline is 4c's judgement."""
     text = " ".join(_cell("q4b-text").split())
-    assert "This half asks for the rule's moment, the first at which the balance reaches" in text
+    assert 'the first moment (`"now"`, before any news, or a news label) at which the' in text
     assert "even where you know of a deadline of theirs still to come" in text
     # review 70 C2: it says that 4b marks the rule, and 4c is where waiting earns credit
-    assert "In such a case this half still marks the rule's moment, not section 5's" in text
+    assert "This half marks the rule's moment, not section 5's advice to wait" in text
     assert "a reason to wait earns its mark in question 4c" in text
     assert "is the judgement question 4c asks of you" not in text
 
@@ -3980,7 +3981,9 @@ def test_review_68_every_honest_one_point_reading_of_the_case_audit_passes():
         ("sweep-121", "yours", "alternatives", -1),
         ("sweep-121", "yours", "power", 1),
         ("sweep-244", "yours", "information", -1),
-        ("sweep-455", "yours", "alternatives", 1),
+        # review 72 U4: sweep-455's salary draw no longer rates your alternatives 9, so the
+        # case audit's +1 there is no copy; sweep-814's -1 on Larkfield's alternatives is
+        ("sweep-814", "theirs", "alternatives", -1),
     ]
     notes = []
     for learner, side, source, change in cases:
@@ -4257,17 +4260,15 @@ def test_the_coding_questions_weigh_less_than_the_plan_decision():
 
 def test_the_intro_and_each_labelling_question_say_own_labels_are_judged_at_grading():
     """Review 70 X3: questions 1, 4a and 5 (6 marks) get no feedback on the learner's own
-    case before grading. The intro and each question now say so plainly, and point to the
-    practice case for feedback item by item."""
-    intro = " ".join(_cell("intro").split())
-    assert (
-        "**Questions 1, 4a and 5 are judged on your own case only when the notebook is "
-        "graded:** their checks confirm only the form of your answer. For item-by-item "
-        "feedback, each has a practice case first." in intro
-    )
+    case before grading. Each question now says so plainly, and points to the practice case
+    for feedback item by item (review 72 U1: the intro's copy of this is cut; each question
+    says it where it applies, and its box says what its check confirms)."""
     q1 = " ".join(_cell("q1-text").split())
     assert "**Your own facts are judged only when the notebook is graded.**" in q1
-    assert "Feedback item by item comes from the practice case" in q1
+    assert "Practise first on the practice case below" in q1
+    for grade_id in ("q1-text", "q4-text", "q5-text"):
+        box = _cell(grade_id).split("How your answer is checked")[1]
+        assert "confirms only the form" in box, grade_id
     assert "**Your own news is judged only at grading**" in " ".join(_cell("q4-text").split())
     q5 = " ".join(_cell("q5-text").split())
     assert "**Your own tactics are judged only at grading**" in q5
@@ -4299,7 +4300,10 @@ def test_the_news_says_how_question_4b_s_ask_relates_to_question_3c_s():
 def test_the_module_reads_within_its_cut_length():
     """Review 70 U1: the module was too long for an opening module. Its markdown outside
     the folds was cut from 6,720 words to 5,905 (12%) without growing the folds (1,465
-    words); this cap (the new count + 1%) keeps it there."""
+    words). Review 72 U1 cut it again, to 5,193 (12%), moving each question's notes on its
+    check into a folded "How your answer is checked" box: about 400 words moved, and the
+    folds grew by 275, less than the two thirds of it the round allowed. These caps (the
+    new counts + 1%) keep it there."""
     import json
 
     path = Path(__file__).resolve().parents[1] / "release" / "00_leverage" / "leverage.ipynb"
@@ -4310,5 +4314,5 @@ def test_the_module_reads_within_its_cut_length():
         for m in re.findall(r"<details>(.*?)</details>", text, re.S)
     )
     outside = len(re.sub("<[^>]+>", " ", text).split()) - folded
-    assert folded <= 1465, folded
-    assert outside <= 5964, outside
+    assert folded <= 1757, folded
+    assert outside <= 5244, outside

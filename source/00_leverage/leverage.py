@@ -11,33 +11,23 @@
 # ---
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
-# # Module 00 — Leverage: what it is, where it comes from, how it moves
+# ## Module 00 — Leverage: what it is, where it comes from, how it moves
 #
 # Two people can ask for the same raise and get different answers. The difference is
 # rarely the pitch: it is what each could do if the answer were no, what each knows, and
 # how much the employer needs each. This course calls that difference **leverage**.
 #
-# In this module you will meet leverage's three sources (the next three modules take them
-# one at a time), audit both sides of a negotiation, plan the days before the talks,
-# re-audit as news arrives, and tell legitimate leverage from bluffs, lies and sources
-# that are not yours to use.
+# In this module you will meet leverage's three sources, audit both sides of a
+# negotiation, plan the days before the talks, re-audit as news arrives, and tell
+# legitimate leverage from bluffs, lies and sources that are not yours to use.
 #
 # It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python, 8 if you
 # are new to it): some reading, an interactive audit, one short practice case (with facts,
 # news and tactics to sort), seven graded answers in Python and three practice ones, and
-# four pieces of writing, for
-# which allow an hour to an hour and a half.
-# Sections 1 to 3 are dense: allow about an hour to read them with care.
-# What a question earns is counted in **marks** (the feedback under each check says, for
-# example, "1.5 of 2 marks"); section 3's *points* are units of the leverage scale.
-# Run the cells from top to bottom.
-# Cells that say `YOUR CODE HERE` are yours; the cells after them check your answer and
-# say what to fix. Each learner draws one of four cases, with numbers of their own;
-# learners who draw the same case share some of its facts and news.
-#
-# **Questions 1, 4a and 5 are judged on your own case only when the notebook is graded:**
-# their checks confirm only the form of your answer. For item-by-item feedback, each has a
-# practice case first.
+# four pieces of writing, for which allow an hour to an hour and a half. What a question
+# earns is counted in **marks**. Run the cells from top to bottom. Cells that say
+# `YOUR CODE HERE` are yours; the cells after them check your answer. Each learner draws
+# one of four cases, with numbers of their own.
 #
 # <details>
 # <summary><b>A little Python for this module</b> (open it if dicts, tuples or loops are
@@ -53,9 +43,7 @@
 #   them. To change ratings, copy them first: `ratings = dict(scenario.yours)`. (The
 #   ratings and weights, your starting audit, arrive in section 4, after your own audit.)
 # - `max(scores, key=scores.get)` is the key of the dict `scores` whose value is largest.
-# - A loop can build a dict as it goes: after
-#   `squares = {}` and `for n in [1, 2, 3]: squares[n] = n * n`, `squares` is
-#   `{1: 1, 2: 4, 3: 9}`. Dicts keep the order in which keys were added.
+# - Dicts keep the order in which keys were added.
 # - `next((x for x in items if x > 2), None)` is the first item of `items` above 2, or
 #   `None` when there is none.
 # - `itertools.combinations(names, 2)` gives every pair of `names` once, without caring
@@ -65,7 +53,6 @@
 #   turn out: for `k = 2`, `(True, True)`, `(True, False)`, `(False, True)` and
 #   `(False, False)`; for `k = 3`, eight such tuples. Write
 #   `from itertools import combinations, product` at the top of your function to use them.
-# - Each answer is a function: write its body so that it `return`s what the question asks.
 #
 # </details>
 
@@ -116,8 +103,7 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
 #
-# The course sorts leverage by where it comes from. Each source gets a module of its own
-# later; here they are side by side, each with an example. Section 3 rates each side on
+# Here the three are side by side, each with an example. Section 3 rates each side on
 # each source, from 0 to 10.
 #
 # | source | the question it asks | an example | module |
@@ -175,7 +161,6 @@ scenario
 # sources further than it expects you to go.
 # Knowing a deadline that presses only the other side is worth something even when it
 # knows you know: it is why you can wait.
-# What to reveal of what you know is module 01's question.
 #
 # **Time.** A deadline has no row of its own: it goes into its holder's alternatives (a
 # tenant whose lease ends in six weeks has fewer and dearer options each week). A deadline
@@ -189,25 +174,28 @@ scenario
 # costly, though they expected it to hurt them.
 #
 # </details>
-#
-# **Not every source is fair game** (section 6 draws the line); the facts in your scenario
-# all come from sources a negotiator may use.
+
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): which source, and whose?
 #
 # Your scenario lists five facts, A to E (`scenario.facts`, letter -> text). Write
-# `fact_leverage()` so that it returns, for each fact, the source it belongs to
-# (`"information"`, `"alternatives"` or `"power"`) and the side whose rating it goes into
-# (`"you"` or `"them"`): a dict from letter to pair, for example
-# `{"A": ("alternatives", "you"), ...}`, sorted with the three questions above. Each
-# fact earns 0.4 marks.
+# `fact_leverage()` to return, for each letter, the fact's source (`"information"`,
+# `"alternatives"` or `"power"`) and the side whose rating it goes into (`"you"` or
+# `"them"`), sorted with the three questions above: for example
+# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks.
 #
-# **Your own facts are judged only when the notebook is graded.** The check under
-# `fact_leverage()` confirms only the form of your answer. It does not say how many are
-# right. Feedback item by item comes from the practice case below (`scenario.practice`):
-# write `practice_facts()` the same way for its facts; its check says why a wrong source
-# or side does not fit, not which one does.
+# **Your own facts are judged only when the notebook is graded.** Practise first on the
+# practice case below (`scenario.practice`): write `practice_facts()` the same way for its
+# facts.
+#
+# <details>
+# <summary><b>How your answer is checked</b></summary>
+#
+# The check under `fact_leverage()` confirms only the form. The practice check says
+# why a wrong source or side does not fit, not which one does.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-facts", "schema_version": 3}
 scenario.show("practice-facts")
@@ -485,13 +473,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# A refused audit is told each statement or bound it contradicts; where that is a line
-# of your story about both sides' ratings of a source, which side the line puts ahead is
-# yours to decide. The 2 marks go to the audit, not to the reasons. Your instructor reads
-# the reasons when your audit matches one the course shows you or comes within a point of
-# section 4's starting audit (the check passes it, with a note). The later questions use
-# a starting audit drawn for you, so a judgement that differs here does not cost you
-# twice.
+# A refused audit is told each statement or bound it contradicts (which side a line on
+# both sides' ratings puts ahead is yours to decide). The 2 marks go to the audit, not to
+# the reasons. Your instructor reads the reasons when your audit matches one the course
+# shows you or comes within a point of section 4's starting audit (the check passes it,
+# with a note). The later questions use a starting audit drawn for you.
 #
 # </details>
 
@@ -529,17 +515,14 @@ check.my_audit(my_audit)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget-text", "schema_version": 3}
 # ### Exercise: the audit, and the news as it arrives
 #
-# Now compare your audit with the course's: pick a case and set the ratings and weights
-# to your own judgement (weight sliders give 0 to 20 units, shown as shares of 1). The
-# advice names the source on which the
-# other side is furthest ahead (its largest weighted difference), with the levers that
-# answer it (Emerson's, for alternatives and power), and the source of yours the
-# audit's arithmetic would raise most (the closing notes read the sole-source case's
-# advice).
+# Pick a case and set the ratings and weights (weight sliders give 0 to 20 units, shown
+# as shares of 1). The advice names the source on which the other
+# side is furthest ahead, with the levers that answer it (Emerson's, for alternatives and
+# power), and the source of yours the audit's arithmetic would raise most (the closing
+# notes read the sole-source case's advice).
 #
-# Then press **next news**: choose the rating each item moves and which way, then press
-# **check my reading** to see it applied. No question
-# grades its news.
+# Then press **next news**, choose the rating each item moves and which way, and press
+# **check my reading** to see it applied. No question grades its news.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-widget", "schema_version": 3}
 from course.widgets.audit import LeverageAudit
@@ -548,8 +531,6 @@ LeverageAudit(without_news_of=scenario)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "build-teaching", "schema_version": 3}
 # ## 4. Building leverage before the table
-#
-# Most of what you can change, you change before the first meeting, and time is short.
 #
 # A preparation step raises one of your ratings, takes working days, and may not come
 # through in time. Its **expected gain**, in points of weighted leverage, is
@@ -573,7 +554,7 @@ LeverageAudit(without_news_of=scenario)
 # shot with a higher average, and a long shot can be the only way there (question 3c
 # practises both).
 #
-# The steps come in three families, one per source, each with its own bounds.
+# The steps come in three families, one per source.
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
@@ -592,9 +573,9 @@ LeverageAudit(without_news_of=scenario)
 #   sending records before they are asked for), and a piece of news in which a move that
 #   breaks your word (or that the other side takes as such) spends it; your scenario has
 #   at least one of the two. Keeping a promise already made is never a step: it is owed
-#   (section 6). A step given freely usually hands the other side some information too (a
-#   forecast tells a supplier how much you will buy), which its rating in your steps does
-#   not count: what to keep to yourself, and when to share it, is module 01's subject.
+#   (section 6). A step given freely often tells the other side something too (a forecast
+#   tells a supplier how much you will buy), which its rating does not count; what to
+#   share, and when, is module 01's.
 #
 # Your starting audit and steps (the next cell reloads your scenario, now with
 # `scenario.yours`, `scenario.theirs` and `scenario.weights`):
@@ -617,16 +598,21 @@ print(f"if it comes through: {rise:+.2f} points; on average: {0.6 * rise:+.2f} p
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): a plan for the days you have
 #
-# Write `best_plan(case)`. It takes a scenario like yours, with the working days you have
-# (`case.budget`), the steps (`case.steps`, a dict from the step's name to
-# `(source, amount, days, chance)`) and your starting audit (`case.yours`,
-# `case.weights`). It returns the list of step names that fit in the budget together and
-# whose expected gains add up to the most (an empty list if no step fits). The check tries
-# your case and four test cases built from your steps with other numbers; grading also
-# tries other learners' cases. Before you write it, work out your own case by hand: take
-# the step with the largest expected gain, then the next that still fits. For many
-# learners that plan is not the best; find out why, and make sure your function cannot
-# make that mistake.
+# Write `best_plan(case)`. It takes a scenario like yours: the working days you have
+# (`case.budget`), the steps (`case.steps`, name -> `(source, amount, days, chance)`) and
+# your starting audit (`case.yours`, `case.weights`). It returns the list of step names
+# that fit in the budget together and whose expected gains add up to the most (an empty
+# list if no step fits). First work out your own case by hand: take the step with the
+# largest expected gain, then the next that still fits. For many learners that plan is not
+# the best; find out why, and make sure your function cannot make that mistake.
+#
+# <details>
+# <summary><b>How your answer is checked</b></summary>
+#
+# The check tries your case and four test cases built from your steps with other numbers;
+# grading also tries other learners' cases.
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-plan-answer", "schema_version": 3}
@@ -676,10 +662,9 @@ scenario.show("judgement")
 #    dropped: a step your best plan left out may now fit better. Compare the plans that
 #    still fit by their numbers (what each adds, per day, and with what chance), then say
 #    what the numbers leave out.
-# 2. **Trust.** Look at the step in your case that builds the other side's trust by doing
-#    more than you owe it, and at the news item in which a move of yours that breaks your
-#    word (or that they take as such) spends their trust (both named above, with their
-#    sizes, whether or not you drew them). Say four things:
+# 2. **Trust.** Look at your case's step that builds the other side's trust and its news
+#    item in which your broken word spends it (both named above, whether or not you drew
+#    them). Say four things:
 #    (a) what each does to your next negotiation with the same people;
 #    (b) what the step tells the other side about your position, and so when you would
 #    take it;
@@ -766,26 +751,32 @@ scenario.show("judgement")
 scenario.show("bold")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
-# Write `reach_plan(case, bar)`. Like `best_plan`, it reads `case.budget`, `case.steps`,
-# `case.yours`, `case.weights`, and now `case.theirs`. It returns the list of step names
-# that fit
-# in the budget together and give the **highest chance** that your balance, once the
-# steps that come through are applied, is at least `bar` points. The steps come
-# through or not independently: a plan of two steps has four outcomes (both, only the
-# first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for "only the
-# first", and a plan of three steps has eight (`itertools.product` in the primer lists
-# them). Add up the chances of the outcomes that reach the bar. The bar here is that of
-# an ask from your case's ladder (possibly section 5's own), made at the first meeting
-# before any news: `scenario.bold[0]`.
-# On your own case, if
-# `scenario.bold` is not `None`, try `reach_plan(scenario, scenario.bold[0])` against
-# `best_plan(scenario)`: for many learners they differ. If it is `None` (the cell above
-# says so), try a bar `t` of your own, a point or so above your starting balance.
-# The check tries your case (when it has such an ask), two test cases in which the two
-# rules disagree, one in which the top of the scale (10) cuts what a step adds, as in
-# question 3, one in which a plan can leave the balance exactly on the bar, and
-# one in which a plan gets there when only some of its steps come through; grading also
-# tries other learners' cases.
+# Write `reach_plan(case, bar)`. Like `best_plan`, it reads `case.budget`,
+# `case.steps`, `case.yours` and `case.weights`, and now `case.theirs`. It returns the
+# list of step names that fit in the budget together and give the **highest chance**
+# that your balance, once the steps that come through are applied, is at least `bar`
+# points. The
+# steps come through or not independently: a plan of two steps has four outcomes (both,
+# only the first, only the second, neither), with chances such as 0.8 × (1 − 0.6) for
+# "only the first", and a plan of three steps has eight (`itertools.product` in the primer
+# lists them). Add up the chances of the outcomes that reach the bar.
+#
+# On your own case, if `scenario.bold` is not `None`, compare
+# `reach_plan(scenario, scenario.bold[0])` with `best_plan(scenario)`: for many learners
+# they differ. If it is `None` (the cell above says so), try a bar `t` of your own, a
+# point or so above your starting balance.
+#
+# <details>
+# <summary><b>How your answer is checked</b></summary>
+#
+# `scenario.bold[0]` is the bar of an ask from your case's ladder (possibly section 5's
+# own), made at the first meeting before any news. The check tries your case (when it has
+# such an ask), two test cases in which the two rules disagree, one in which the top of
+# the scale (10) cuts what a step adds, as in question 3, one in which a plan can leave
+# the balance exactly on the bar, and one in which a plan gets there when only some of its
+# steps come through; grading also tries other learners' cases.
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reach-plan-answer", "schema_version": 3}
@@ -835,7 +826,7 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
 #   item that changed it, and so the source (question 4b asks for that item).
-# - **When to spend**, the next three paragraphs.
+# - **When to spend**: the next three paragraphs.
 #
 # **What passes.** Being ahead because of something that will pass, such as a rival's
 # interest in you or a second offer you hold until a set date, is worth most while it
@@ -904,14 +895,19 @@ scenario.show("news")
 # Each news item in `scenario.news` (label -> (text, size)) moves one rating, yours or
 # theirs, up or down by its size. Write `news_moves()`, returning for each label
 # `(side, source, change)`, with a negative change for a fall: for example
-# `{"N1": ("you", "information", 2), ...}`. Sort each item with section 2's questions: did
-# a side find out something that was already true, or did one of its specific options
-# change, or what it holds, or what the other side needs from it? Each item earns half a
-# mark. The interactive audit plays none of your news, nor the practice case's.
+# `{"N1": ("you", "information", 2), ...}`. Each item earns half a mark.
 #
-# **Your own news is judged only at grading**, as in question 1: the check under
-# `news_moves()` confirms only the form. Practise first on `scenario.practice.news` with
-# `practice_news()`: its check judges each item and says what does not fit.
+# **Your own news is judged only at grading**, as in question 1. Practise first on
+# `scenario.practice.news` with `practice_news()`.
+#
+# <details>
+# <summary><b>How your answer is checked</b></summary>
+#
+# The check under `news_moves()` confirms only the form; the practice check judges each
+# item. The interactive audit plays none of your news, nor the
+# practice case's.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-news", "schema_version": 3}
 scenario.show("practice-news")
@@ -1203,33 +1199,33 @@ check.news_moves(news_moves, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4b-text", "schema_version": 3}
 # ### Question 4b (2 marks): who is ahead, and when to ask
 #
-# Write `reaudit(case, moves)`. It takes a scenario like yours, whose starting audit is
-# `case.yours`, `case.theirs` and `case.weights` (before any preparation: none of your
-# plan's steps counts here), and
-# `moves`, a dict like the one
-# `news_moves()` returns, in the order the news arrives. Apply the moves one at a time, each
-# as `shifted` does (a rating stops at 0 and at 10), and compute the balance after each.
-# Return a pair `(turning_point, ask_at)`:
+# Write `reaudit(case, moves)`. It takes a scenario like yours, with its starting audit
+# (`case.yours`, `case.theirs`, `case.weights`; none of your plan's steps counts here),
+# and `moves`, a dict like the one `news_moves()` returns, in the order the news arrives.
+# Apply the moves one at a time, each as `shifted` does (a rating stops at 0 and at 10),
+# and compute the balance after each. Return a pair `(turning_point, ask_at)`:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
 #   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
-#   before any news. Becoming even counts as a change, and so does leaving even. Every
-#   case the check tries has one.
-# - `ask_at`: when you make the ask shown under your news, whose bar is a balance of at
-#   least `case.need` points (it may be below zero; question 4c asks where you would set
-#   it): `"now"`, before any news,
-#   or a news label. Every case the check tries has such a moment. This half asks for the
-#   rule's moment,
-#   the first at which the balance reaches the bar, even where you know of a deadline
-#   of theirs still to come. In such a case this half still marks the rule's moment, not
-#   section 5's advice to wait; a reason to wait earns its mark in question 4c.
+#   before any news. Becoming even counts as a change, and so does leaving even.
+# - `ask_at`: the first moment (`"now"`, before any news, or a news label) at which the
+#   balance reaches the bar of the ask shown under your news, `case.need` points (it may
+#   be below zero). This half marks the rule's moment, not section 5's advice to wait,
+#   even where you know of a deadline of theirs still to come; a reason to wait earns its
+#   mark in question 4c.
+#
+# A mark for each part. The cell after the check shows your own balances, news by news, on
+# your readings of question 4a: question 4c starts from them.
+#
+# <details>
+# <summary><b>How your answer is checked</b></summary>
 #
 # The check gives your function the right moves of five test cases on your news labels
 # (one puts the balance exactly on the bar, and exactly on 0.5; in another a move would
 # take a rating past 10), never your own case's, so a slip in question 4a does not cost
-# you here. Grading also tries other learners' cases. A mark for
-# each part. The cell after the check shows your own balances, news by news, on your
-# readings of question 4a: question 4c starts from them.
+# you here. Grading also tries other learners' cases.
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
@@ -1268,9 +1264,9 @@ check.own_balances(news_moves)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
 # ### Question 4c (2 marks, graded by your instructor): setting the bar yourself
 #
-# Question 4b gave you the rule: your ask's bar (`scenario.need`, shown under your news)
-# and when to make the ask. In practice both are your decisions. In a short
-# paragraph each (about 50 to 100 words), about your own case:
+# Question 4b's bar (`scenario.need`, shown under your news) and moment were the course's;
+# in practice both are yours. In a short paragraph each (about 50 to 100 words), about
+# your own case:
 #
 # 1. Would you set the bar higher or lower than the course did, and why? Tie it to what
 #    the ask asks for and to what a refusal would cost you.
@@ -1307,8 +1303,7 @@ check.own_balances(news_moves)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ethics-teaching", "schema_version": 3}
 # ## 6. The ethics of leverage
 #
-# Four kinds of move need telling apart; going back on your word (after the list) is no
-# kind of leverage.
+# Four kinds of move need telling apart; going back on your word is none of them.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
 #   truly know: a second bidder's written offer for the used van you are selling, the date
@@ -1391,14 +1386,20 @@ scenario.show("tactics")
 # offers is yours to offer. Judge each by what it does: two tactics can be worded alike
 # and differ only in a figure, and so in kind. For a tactic on one of section 6's lines (a
 # threat or warning you would not carry out, a lie told to get information), either of
-# its two kinds is accepted. A kind may appear twice or not at all.
-# "Legitimate" judges the ethics of a move, not its wisdom: stating your true
-# reservation price is legitimate, and usually unwise. Each tactic earns half a mark.
+# its two kinds is accepted. A kind may appear twice or not at all. "Legitimate" judges
+# ethics, not wisdom: stating your true reservation price is legitimate, and usually
+# unwise. Each tactic earns half a mark.
 #
-# **Your own tactics are judged only at grading**, as in question 1: the check under
-# `tactic_kinds()` confirms only the form. Practise first on `scenario.practice.tactics`
-# with `practice_tactics()`: its check says why a kind does not fit, not which kind
-# does.
+# **Your own tactics are judged only at grading**, as in question 1. Practise first on
+# `scenario.practice.tactics` with `practice_tactics()`.
+#
+# <details>
+# <summary><b>How your answer is checked</b></summary>
+#
+# The check under `tactic_kinds()` confirms only the form; the practice check says why a
+# kind does not fit.
+#
+# </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-tactics", "schema_version": 3}
 scenario.show("practice-tactics")
@@ -1515,7 +1516,7 @@ check.classify_tactics(tactic_kinds, hidden=True)
 #    and within the lines of section 6, and what it does to the other side's trust in you
 #    if you will deal with them again.
 #
-# Concrete beats general: a mark counts only when it is about your own negotiation.
+# A mark counts only when it is about your own negotiation.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1552,10 +1553,9 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # ## 8. The course map, and your progress
 #
 # The next cell shows every module, its time, and the self-checks you have passed on
-# this computer (`course.progress()` shows it again). For questions 1, 4a and 5 it
-# counts the practice case's
-# check, since your own labels are judged only when the notebook is graded. Your grade
-# comes from the notebooks you submit, never from this record.
+# this computer (`course.progress()` shows it again). For questions 1, 4a and 5 it counts
+# the practice case's check. Your grade comes from the notebooks you submit, never from
+# this record.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "course-map", "schema_version": 3}
 course.progress()
@@ -1579,8 +1579,7 @@ course.progress()
 #
 # *Section 3.* The three sources and the weights are the course's own simplification:
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
-# Negotiation Power") give more sources of power (information and the BATNA among them),
-# but no weighted score.
+# Negotiation Power") give more sources of power, but no weighted score.
 #
 # *Section 3, the weight convention.* A weight applies to both sides, so a light weight on
 # alternatives also shrinks what the ferry company's own alternatives (other customers)
@@ -1591,13 +1590,11 @@ course.progress()
 # your ratings first.
 #
 # *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
-# Ostra's valve, Ostra is furthest ahead on power: alternatives of your own would make you
-# need Ostra less, and more of what Ostra needs from you (larger orders, a say over your
-# next design) would make Ostra need you more. The arithmetic favours power, the source
-# with the largest weight; Fisher and Ury's advice against a stronger side, to develop
-# your BATNA, points to alternatives. The arithmetic assumes a step of 2 on any source;
-# here a step on alternatives is far slower (about eighteen months to qualify another
-# maker).
+# Ostra's valve, Ostra is furthest ahead on power. The
+# arithmetic favours raising your power, the source with the largest weight; Fisher and
+# Ury's advice against a stronger side, to develop your BATNA, points to alternatives. The
+# arithmetic assumes a step of 2 on any source; here a step on alternatives is far slower
+# (about eighteen months to qualify another maker).
 #
 # *Section 4.* In Axelrod's tournaments of the repeated prisoner's dilemma (a game played
 # round after round, in which each side gains by cheating in one round but both do better
