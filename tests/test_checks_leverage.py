@@ -3816,7 +3816,7 @@ def test_what_the_checks_say_about_the_learners_own_labels_and_why():
         tries += len(pairs)
     assert guess == key and tries == 6 * len(key)
     q5 = " ".join(_cell("q5-text").split())
-    assert '"Legitimate" judges the ethics of a move, not its wisdom' in q5
+    assert '"Legitimate" judges ethics, not wisdom: stating your true reservation price' in q5
     intro = " ".join(_cell("intro").split())
     assert "range(len(names) + 1)" not in intro and "runs through every group" not in intro
 

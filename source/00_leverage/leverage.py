@@ -192,8 +192,9 @@ scenario
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# The check under `fact_leverage()` confirms only the form. The practice check says
-# why a wrong source or side does not fit, not which one does.
+# The check under `fact_leverage()` confirms only the form. It does not say how many are
+# right. The practice check says why a wrong source or side does not fit, not which one
+# does.
 #
 # </details>
 
