@@ -210,12 +210,15 @@ def test_the_package_holds_no_label_of_a_learners_situation_or_move(found):
 
 
 def test_a_moves_group_stands_for_its_label():
-    """The draw takes one move of each label by ``group``: in each pool, two moves share a
-    group exactly when the keys give them one label."""
+    """The draw takes one move of each label by ``group``: in each pool, a move is in group
+    0 exactly when the keys accept a second label for it (it fills no label's place, review
+    72 X1), and two other moves share a group exactly when the keys give them one label."""
     for pool in (information._DISCLOSURES, information._TACTICS):
+        assert {a.key for a in pool if not a.group} == {a.key for a in pool if a._also}
         for a in pool:
             for b in pool:
-                assert (a.group == b.group) == (a._label == b._label), (a.key, b.key)
+                if a.group and b.group:
+                    assert (a.group == b.group) == (a._label == b._label), (a.key, b.key)
 
 
 def test_a_situation_drawn_only_with_a_surer_price_is_one_whose_action_asks_for_one():

@@ -340,6 +340,33 @@ def test_the_moves_to_judge_cover_every_label(sales):
     assert len(combos) > 30
 
 
+def test_every_label_of_question_9_is_carried_by_a_move_that_accepts_it_alone(sales):
+    """Question 9 tells a bluff from a misrepresentation (and share from keep, illegitimate
+    from misrepresentation) for every learner: each label of a list is the only label
+    accepted for at least one of the learner's moves. Review 72 X1: the ultimatum (a bluff
+    or a misrepresentation) was the only bluff for four learners in five, so calling every
+    untrue statement a misrepresentation earned full marks for 32 learners in 40; a
+    learner answering 'keep' to every disclosure passed for 7 in 40."""
+    moves = {move.key: move for move in (*scenario._DISCLOSURES, *scenario._TACTICS)}
+    lumped = Counter()
+    for sale in sales:
+        for keys in (sale.disclosures, sale.tactics):
+            alone = {moves[k]._label for k in keys if not moves[k]._also}
+            assert alone == {moves[k]._label for k in keys}, sale.learner
+            for merged, into in (
+                ("bluff", "misrepresentation"),
+                ("illegitimate", "misrepresentation"),
+                ("share", "keep"),
+                ("keep", "share"),
+            ):
+                said = {k: into if moves[k]._label == merged else moves[k]._label for k in keys}
+                if any(moves[k]._label == merged for k in keys) and all(
+                    label == moves[k]._label or label in moves[k]._also for k, label in said.items()
+                ):
+                    lumped[merged] += 1
+    assert not lumped, lumped
+
+
 def test_every_story_hangs_together(sales):
     """Amounts in euros; one buyer (Osprey), no name from another module's case; plausible
     numbers: the cost is below the highest reservation price, the accuracy beats chance."""

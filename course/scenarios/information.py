@@ -196,7 +196,11 @@ class Move:
     pool "moves": key -> [label, also], read through ``course.grader_keys`` where grading
     runs; review 70 X2). Only ``group`` is here, because the draw (``_some``) takes one move
     of each label: moves of one pool with the same ``group`` have the same label, and the
-    numbers, given per pool in the alphabetical order of the keys, name no label."""
+    numbers, given per pool in the alphabetical order of the keys, name no label. Group 0
+    holds the moves on a line, which accept two labels: they never fill a label's place in
+    the draw, since a learner who gave every move of that place the other label would pass
+    (review 72 X1: the ultimatum filled the bluff's place, so calling every untrue statement
+    a misrepresentation earned full marks for 32 learners in 40)."""
 
     key: str
     text: str
@@ -225,7 +229,7 @@ _DISCLOSURES = (
         "for cash; a date by which you must have the cash would be another matter. Keeping "
         "it back until you need something to trade for it is defensible too (no concession "
         "without a return), so either answer is accepted",
-        group=1,
+        group=0,
     ),
     Move(
         "fast-delivery",
@@ -242,7 +246,7 @@ _DISCLOSURES = (
         "Osprey can give it cheaply (a case study, a site visit) in return for something. "
         "Keeping it back is defensible too: it tells Osprey that the deal is worth more to "
         "you than its price, which a hard bargainer can use, so either answer is accepted",
-        group=1,
+        group=0,
     ),
     Move(
         "lowest-price",
@@ -335,7 +339,7 @@ _TACTICS = (
         "v Fitzmaurice, 1885), so either reading is accepted. Osprey may test it, and when "
         "Friday passes your word is worth less. Said calmly and truly (the other firm's "
         "request, the slot's real end of month) the same facts inform (section 6)",
-        group=3,
+        group=0,
     ),
     Move(
         "hard-for-us",
@@ -386,7 +390,7 @@ _TACTICS = (
         "phoning Osprey's finance office while pretending to be its bank",
         "pretexting: the information is not yours to have, and a lie about who you are, "
         "which the person asked relies on, is the means",
-        group=2,
+        group=0,
     ),
     Move(
         "gift-engineer",
@@ -1223,8 +1227,9 @@ def _moves(rng):
     true alternative mentioned calmly, then five disclosures, both labels among them (three
     disclosures, two of them the same for everyone, could be settled by one rerun). The same
     true alternative said as an ultimatum whose Friday is made up is always a tactic: a threat
-    or warning you would not carry out is a bluff, as modules 00 and 02 read it (it was a disclosure to
-    'keep')."""
+    or warning you would not carry out is a bluff, as modules 00 and 02 read it (it was a
+    disclosure to 'keep'). It accepts a misrepresentation too, so a pure bluff is drawn
+    beside it (``_some``: group 0 fills no label's place; review 72 X1)."""
     rng.random()  # the draw the three disclosures once used, so each learner keeps its tactics
     tactics = _some(rng, _TACTICS, 5, always=("true-rival", "rival-ultimatum"))
     return {
@@ -1337,9 +1342,11 @@ def _explorer_cases(rng):
 
 def _some(rng, pool, count, always=()):
     """``count`` keys from ``pool``: those in ``always``, then one of each label not yet
-    covered, then others at random; in the pool's order."""
+    covered, each by a move of that label alone (group 0, the moves that accept two labels,
+    fills no label's place), then others at random; in the pool's order."""
     chosen = set(always)
-    for group in dict.fromkeys(move.group for move in pool):  # a group is one label
+    groups = dict.fromkeys(move.group for move in pool if move.group)  # a group is one label
+    for group in groups:
         options = [move.key for move in pool if move.group == group]
         if not chosen.intersection(options):
             chosen.add(_one(rng, options))
