@@ -1175,9 +1175,14 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
     assert "Your own numbers show" not in words
     # review 68 C2: the claim is made of the expected reservation price itself; the price
     # just at or above it is named apart, with how often it lands on the model's price
+    # review 72 U2: "the expected reservation price fails before the opening" held of
+    # every case (a price between two possible ones always loses to the next one up), so
+    # it said nothing of the draw; the text says why it fails, and what was drawn
+    assert "drawn so that the expected reservation price fails" not in words
     assert (
-        "Your case was drawn so that the expected reservation price fails before the opening "
-        "and the most likely one after it" in words
+        "Between two possible prices, asking the expected one loses to the next possible "
+        "price up, which sells as often. Your case was drawn so that the most likely price "
+        "fails after the opening." in words
     )
     assert "a shortcut can land on the model's price, but only by luck" not in words
     assert (
@@ -4450,3 +4455,25 @@ def test_a_run_of_holds_the_model_calls_near_impossible_gets_one_rule(monkeypatc
     said = " ".join(capsys.readouterr().out.split())
     assert "At the table: never re-price on holds alone here" in said
     assert "then re-price" not in said
+
+
+def test_a_wrong_staged_price_is_told_before_only_where_the_opening_did_not_raise_it(
+    monkeypatch,
+):
+    """Review 72 X5: Question 6's text told every learner whose opening did not raise the
+    model's price that the staged price is Question 5's `before`, so two in three could copy
+    it. The text no longer says so; the check says it after a wrong staged price, and only
+    on a case where it holds."""
+    told = {}
+    for rising in (False, True):
+        learner = learner_where(
+            lambda s, rising=rising: reference.meets_good_news(s.learner) == rising
+        )
+        sale = as_learner(monkeypatch, learner)
+        after = reference.posterior_after_opening(sale)
+        wrong = model_price(sale, after) + 1
+        answer = limits_with(**{"staged-opening": ("honest-opening", wrong)})
+        earned, message = parts(own_limits(answer))["what to do"]
+        assert earned == 0
+        told[rising] = "leaves Question 5's `before` possible" in message
+    assert told == {False: True, True: False}

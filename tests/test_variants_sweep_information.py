@@ -2424,16 +2424,16 @@ def test_question_5b_s_long_runs_are_called_near_impossible_and_5c_a_threshold(s
         assert chance**10 < 1e-7, sale.learner
 
 
-def test_question_6_says_the_staged_re_price_is_before_unless_the_opening_raised_it(sales):
+def test_question_6_says_the_staged_re_price_is_before_only_after_a_wrong_staged_price(sales):
     """Review 70 X6: on every learner's case the staged re-price equalled Question 5's
     `before`; since X5 that stays true exactly for the learners whose opening does not raise
-    the price (1,328 of 2,000), and Question 6 now says so, with the reason: what a shaded
-    opening proves (r >= opening / b) leaves the prior's best price possible."""
+    the price (1,328 of 2,000): what a shaded opening proves (r >= opening / b) leaves the
+    prior's best price possible. Review 72 X5: Question 6's text said so to everyone, which
+    handed those learners the number; now the check says it after a wrong staged price,
+    exactly on the cases where it holds."""
     words = notebook_words("q6-text")
-    assert (
-        "Unless your opening raised your price, it is Question 5's `before`: what a shaded "
-        "opening proves leaves `before` possible." in words
-    )
+    assert "Unless your opening raised your price, it is Question 5's `before`" not in words
+    assert "what a shaded opening proves leaves `before` possible" not in words
     kinds = Counter()
     for sale in sales:
         before = scenario.best_move(sale.prior_beliefs(), sale.cost)[0]
@@ -2441,6 +2441,9 @@ def test_question_6_says_the_staged_re_price_is_before_unless_the_opening_raised
         same = scenario.staged_price(sale) == before
         kinds[rising] += 1
         assert same != rising, sale.learner
+        note = check._staged_note(sale, "your case")
+        assert bool(note) == same, sale.learner
+        assert not note or "leaves Question 5's `before` possible" in note
         if not rising:
             assert before >= sale.opening_offer / sale.opening_high - 0.005, sale.learner
     assert kinds[False] > kinds[True] > 0

@@ -1912,6 +1912,20 @@ def _plan_notes(plans, sale, after):
     return " ".join(words[key] for key, found in notes.items() if found)
 
 
+def _staged_note(sale, whose):
+    """What Question 6's text once said to everyone (review 72 X5: it gave two learners in
+    three the `staged-opening` price to copy), said now only after a wrong staged price and
+    only where it holds: on ``sale`` the opening did not raise the model's price, so what a
+    shaded opening proves leaves Question 5's `before` possible, and that is the price."""
+    before = reference.best_move(sale.prior_beliefs(), sale.cost)[0]
+    if reference.staged_price(sale) != before:
+        return ""
+    return (
+        f"On {whose} the opening did not raise the model's price, so what a shaded opening "
+        "proves leaves Question 5's `before` possible: re-price from it."
+    )
+
+
 def _notes(entries, sale, after):
     """``_price_notes`` on the lone prices and the plans' openings that break module 04's
     rule, ``_plan_notes`` on the plans; ``entries`` are (assumption, price or plan) pairs."""
@@ -2143,6 +2157,8 @@ def model_limits(answer, hidden=False):
             case = staged_on_worked_cases()
             if wrong or case:
                 notes = _notes([entries[i.key] for i in wrong], practice, after)
+                if any(i.key == "staged-opening" for i in wrong):
+                    notes = " ".join(filter(None, (notes, _staged_note(practice, "this case"))))
                 raise NotYet(
                     (
                         "on the practice case ("
@@ -2211,6 +2227,8 @@ def model_limits(answer, hidden=False):
                 wrong.append(next(i for i in items if i.key == "staged-opening"))
         if wrong:
             notes = _notes([entries[i.key] for i in own_wrong], own, after)
+            if any(i.key == "staged-opening" for i in own_wrong):
+                notes = " ".join(filter(None, (notes, _staged_note(own, "your case"))))
             said = (
                 _how_many(wrong, "prices")
                 + ACTION_HINT

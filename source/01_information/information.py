@@ -498,8 +498,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price, or the next
 # possible price up from it, ignores that every buyer below it walks away. Asking the
 # *most likely* one ignores what the other possible prices pay and how often they are
-# accepted. Compare the expected profit of every price. Your case was drawn so that the
-# expected reservation price fails before the opening and the most likely one after it.
+# accepted. Compare the expected profit of every price. Between two possible prices, asking
+# the expected one loses to the next possible price up, which sells as often. Your case was
+# drawn so that the most likely price fails after the opening.
 # The next possible price up often lands on the model's price, by luck of the numbers;
 # Question 5 tries a case where it does not.
 #
@@ -796,9 +797,7 @@ check.news_weight(news_weight, hidden=True)
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (to the cent); if it is
 # the same, the staging cost you nothing and the model's price stands.
-# On every case the check tries it is never lower. Unless your opening raised your price,
-# it is Question 5's `before`: what a shaded opening proves leaves `before` possible.
-# The check also tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`;
+# On every case the check tries it is never lower. The check also tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`;
 # `check.staged_cases()` returns all four by name.
 #
 # </details>
