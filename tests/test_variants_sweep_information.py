@@ -116,15 +116,18 @@ def best_price(beliefs, cost):
 
 def test_the_news_is_one_of_the_cases_facts_and_moves_the_price(sales):
     """Question 3: two facts of this case (Osprey, a food firm buying a machine): one that
-    points nowhere, and one that points a way and, read with moderate weight (each price
-    ``MODERATE_STEP`` times as likely as the next), moves the best price after the opening
-    and leaves no tie: the news is a shift in leverage the learner can see and price, for
-    every learner. News that raises Osprey's reservation price (the lead case: a deadline,
-    a need) comes to a good share of learners, not one in eight."""
-    kinds = Counter()
+    points a way and, read with moderate weight (each price ``MODERATE_STEP`` times as
+    likely as the next), moves the best price after the opening and leaves no tie, and
+    another that points nowhere or, for about half of learners, the same way (review 72
+    X4: one was noise for everyone): the news is a shift in leverage the learner can see
+    and price, for every learner. News that raises Osprey's reservation price (the lead
+    case: a deadline, a need) comes to a good share of learners, not one in eight."""
+    kinds, pairs = Counter(), Counter()
     for sale in sales:
         items = sorted(scenario.news_of(sale), key=lambda item: item._direction == "neither")
-        assert [item._direction == "neither" for item in items] == [False, True], sale.learner
+        assert items[0]._direction != "neither", sale.learner
+        assert items[1]._direction in ("neither", items[0]._direction), sale.learner
+        pairs[items[1]._direction == "neither"] += 1
         for item in items:
             assert "Osprey" in item.text and "Kestrel" not in item.text
         moving = items[0]
@@ -140,6 +143,7 @@ def test_the_news_is_one_of_the_cases_facts_and_moves_the_price(sales):
     # about 29% since the expected reservation price must lie off the best price before
     # the opening (35% before): still a good share
     assert 0.25 < kinds["higher"] / len(sales) < 0.7, kinds
+    assert 0.4 < pairs[True] / len(sales) < 0.6, pairs
     assert {sale.news[0] == scenario.news_of(sale)[0].key for sale in sales} == {True}
 
 
@@ -317,18 +321,19 @@ def test_information_is_worth_a_decision(sales):
 
 def test_the_moves_to_judge_cover_every_label(sales):
     """Question 9: five disclosures (some to share, some to keep) and five tactics with each of
-    module 00's four kinds (always a true alternative mentioned without a threat, and the same
-    said as an ultimatum you would not carry out), all from this case's lists. Three
+    module 00's four kinds, no tactic drawn for every learner (review 72 X4), all from this
+    case's lists. Three
     disclosures, two of them the same for everyone, left one free item to settle by a rerun; now
     the others vary, and the final deadline that binds both (section 6, Moore) and a weak
     alternative are among them."""
     keys = {move.key: move._label for move in (*scenario._DISCLOSURES, *scenario._TACTICS)}
     seen, combos = set(), set()
+    always = {move.key for move in scenario._TACTICS}
     for sale in sales:
         assert len(sale.disclosures) == 5 and len(sale.tactics) == 5
         seen.update(sale.disclosures)
         combos.add(sale.disclosures)
-        assert "true-rival" in sale.tactics and "rival-ultimatum" in sale.tactics
+        always.intersection_update(sale.tactics)
         assert {keys[k] for k in sale.disclosures} == {"share", "keep"}
         assert {keys[k] for k in sale.tactics} == {
             "legitimate",
@@ -338,6 +343,8 @@ def test_the_moves_to_judge_cover_every_label(sales):
         }
     assert seen == {move.key for move in scenario._DISCLOSURES}
     assert len(combos) > 30
+    # review 72 X4: the true alternative, calm and as an ultimatum, was drawn for everyone
+    assert not always, always
 
 
 def test_every_label_of_question_9_is_carried_by_a_move_that_accepts_it_alone(sales):

@@ -7,6 +7,7 @@ import copy
 import hashlib
 import itertools
 import math
+import random
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -1117,6 +1118,22 @@ def _machine_sale(rng, learner, rejected=None):
     raise NoFairDraw("01_information", learner)
 
 
+def two_moving_news(learner):
+    """Whether both of ``learner``'s pieces of news point the same way (about half of
+    learners; the others read one that points nowhere). Review 72 X4: every learner had one
+    of each, so "one of my two is noise" could be read off the class. Drawn from the id,
+    apart from the case's generator, like ``meets_good_news``; the worked cases, whose
+    news the notebook's text and checks name, keep one that points nowhere."""
+    if str(learner).startswith("worked-case-"):
+        return False
+    digest = hashlib.sha256(f"leverage:01_information:news-pair:{learner}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") < TWO_MOVING_SHARE * 2**64
+
+
+#: The share of learners whose two pieces of news both point a way (``two_moving_news``).
+TWO_MOVING_SHARE = 1 / 2
+
+
 def meets_good_news(learner):
     """Whether ``learner``'s opening raises the model's price (about ``RISE_SHARE`` of
     learners). Drawn from the id, apart from the case's own generator, so that the other
@@ -1181,12 +1198,17 @@ def _one(rng, options):
 
 
 def _with_words(rng, sale, direction):
-    """The sale with its news (one piece that points ``direction``, one that points
-    nowhere, in either order), Wren's case, the explorer's settings and the moves to judge
-    drawn in."""
+    """The sale with its news (one piece that points ``direction``, and one that points
+    nowhere or, for the learners of ``two_moving_news``, another that points ``direction``;
+    in either order), Wren's case, the explorer's settings and the moves to judge drawn in.
+    The second piece is one draw either way, so the rest of the case is the one drawn before
+    review 72 X4; the rules of ``problems`` judge news by the way it points, so a second
+    piece pointing ``direction`` breaks none the first did not."""
+    first = _one(rng, [item.key for item in _NEWS if item._direction == direction])
+    kind = direction if two_moving_news(sale.learner) else "neither"
     news = (
-        _one(rng, [item.key for item in _NEWS if item._direction == direction]),
-        _one(rng, [item.key for item in _NEWS if item._direction == "neither"]),
+        first,
+        _one(rng, [item.key for item in _NEWS if item._direction == kind and item.key != first]),
     )
     offers, cost = _wren(rng)
     sale = replace(
@@ -1223,15 +1245,17 @@ def _situations(rng, surer=True):
 
 
 def _moves(rng):
-    """Question 9's moves to judge: five tactics, one of each of module 00's kinds and always a
-    true alternative mentioned calmly, then five disclosures, both labels among them (three
-    disclosures, two of them the same for everyone, could be settled by one rerun). The same
-    true alternative said as an ultimatum whose Friday is made up is always a tactic: a threat
-    or warning you would not carry out is a bluff, as modules 00 and 02 read it (it was a
-    disclosure to 'keep'). It accepts a misrepresentation too, so a pure bluff is drawn
-    beside it (``_some``: group 0 fills no label's place; review 72 X1)."""
-    rng.random()  # the draw the three disclosures once used, so each learner keeps its tactics
-    tactics = _some(rng, _TACTICS, 5, always=("true-rival", "rival-ultimatum"))
+    """Question 9's moves to judge: five tactics, one of each of module 00's kinds, each
+    kind by a move of that kind alone (``_some``: group 0, the moves that accept two labels,
+    fills no kind's place; review 72 X1), and five disclosures, both labels among them. No
+    tactic is drawn for everyone (review 72 X4: the true alternative said calmly, and said
+    as an ultimatum whose Friday is made up, were, so their labels were the class's)."""
+    # the tactics come from a generator of their own, seeded by the draw the three
+    # disclosures once used; the three draws after it are the ones the tactics took before
+    # review 72 X4, so each learner keeps its disclosures, situations and firms
+    tactics = _some(random.Random(rng.random()), _TACTICS, 5)
+    for _ in range(3):
+        rng.random()
     return {
         "disclosures": _some(rng, _DISCLOSURES, DISCLOSURE_COUNT),
         "tactics": tactics,
@@ -1409,7 +1433,9 @@ def problems(sale):
     """
     after = posterior_after_opening(sale)
     worth = report_value(after, sale.cost, sale.report_accuracy)
-    moving = [item._direction for item in news_of(sale) if item._direction != "neither"]
+    moving = list(
+        dict.fromkeys(item._direction for item in news_of(sale) if item._direction != "neither")
+    )
     return (
         _opening_problems(
             sale.reservations, sale.opening_low, sale.opening_high, sale.opening_offer
@@ -2178,8 +2204,8 @@ def model_limits(sale, after):
 def moving_direction(sale):
     """Which way the learner's news that points a way points: "higher" or "lower" (the
     grader's, never handed to the learner)."""
-    (moving,) = [item for item in news_of(sale) if item._direction != "neither"]
-    return moving._direction
+    (moving,) = {item._direction for item in news_of(sale) if item._direction != "neither"}
+    return moving
 
 
 @answer_key
