@@ -52,7 +52,6 @@ MODULES = (
             "reservation_from_concessions",
             "my_price",
             "holds_before_moving",
-            "news_weight",
             "model_limits",
             "information_pays",
             "report_decision",

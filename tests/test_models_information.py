@@ -561,10 +561,11 @@ def test_section_1_glosses_the_take_it_or_leave_it_price():
 
 def test_an_uneven_reading_is_not_compared_with_the_even_factor():
     """Question 3 accepts any weakly rising reading, such as 1, 1, 1.5, 1.5, which no one
-    factor of Question 5c describes: the text says to call my_price for it instead."""
+    factor describes: the text says to call my_price for it instead (review 72 X3: the
+    factor is Question 5's feedback now, no longer Question 5c)."""
     says(
-        "If you read your news by a constant factor in Question 3, compare it",
-        "otherwise run `my_price` on your reading",
+        "compare that with your reading in Question 3, or, if your reading is uneven, run "
+        "`my_price` on it"
     )
 
 
@@ -632,11 +633,11 @@ def test_question_6_has_a_sitting_of_its_own_and_an_honest_length():
     map says seven hours."""
     says_not("3. Questions 5b, 5c and 6")
     says(
-        "3. Questions 5b and 5c (two marks",
+        "3. Question 5b (one mark, about half an hour)",  # review 72 X3: 5c is gone
         "4. Question 6 on its own",
         "give it an hour and a half to two hours",
     )
-    low, high = 4 * 1 + 0.75 + 1.5, 4 * 1.25 + 0.75 + 2
+    low, high = 4 * 1 + 0.5 + 1.5, 4 * 1.25 + 0.5 + 2
     assert low >= 6 and high <= 8
 
 
@@ -666,9 +667,9 @@ def test_the_stated_reading_load_matches_the_text():
     stories = [len(variant("01_information", f"words-{n}").story().split()) for n in range(50)]
     assert abs(story - statistics.median(stories)) <= story / 40 + 25, (story, stories)
     # a duration a newcomer really needs: reading at 125 words a minute, half an hour for
-    # each of the eleven coded questions, a quarter of an hour per widget and half an hour
+    # each of the ten coded questions, a quarter of an hour per widget and half an hour
     # for the reflection fit inside the lower figure for a newcomer (the old eight did not)
-    minutes = (count + story) / 125 + 11 * 30 + 2 * 15 + 30
+    minutes = (count + story) / 125 + 10 * 30 + 2 * 15 + 30
     says("and nine to eleven if either is new")
     assert minutes <= 9 * 60, minutes
 
@@ -676,8 +677,8 @@ def test_the_stated_reading_load_matches_the_text():
 def test_the_sitting_plan_names_the_longest_sitting():
     """Sitting 2 (Questions 4 and 5, five marks) is the heaviest, and the plan called only
     sitting 1 the shortest; it now says sitting 2 is the longest and where to split it.
-    Question 5 has three marks; the five are the sitting's, with Question 4."""
-    says("(three marks;", "with Question 4, five for the sitting;", "split it after Question 4")
+    Question 5 has four marks (review 72 X3); the six are the sitting's, with Question 4."""
+    says("(four marks;", "with Question 4, six for the sitting;", "split it after Question 4")
 
 
 def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining():
@@ -693,12 +694,15 @@ def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining()
 
 def test_the_news_factor_comes_with_a_worked_example():
     """Question 5c's factor reads "each price factor times as likely as the next higher
-    one" for news that points down; a worked example of four prices shows both ways, and
-    the example is what the course's own even reading gives."""
-    from course.scenarios.information import NEWS_STEP
+    one" for news that points down; a worked example of four prices showed both ways. Since
+    review 72 X3 Question 5's check gives the factor as feedback and says each way's reading
+    beside it."""
+    from course.checks.information import news_weights_note
+    from course.variants import variant
 
-    says('`"higher"` weighs them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1')
-    assert NEWS_STEP == 2
+    note = " ".join(news_weights_note(variant("01_information", "learner-0")).split())
+    assert "'higher' (each reservation price that many times as likely as the next lower" in note
+    assert "'lower' (each that many times as likely as the next higher one)" in note
 
 
 def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_cites():

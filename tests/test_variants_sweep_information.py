@@ -892,7 +892,6 @@ ALTERNATIVES = {
     "reservation_from_concessions": (reservation_by_series, reservation_by_solving),
     "my_price": (price_cumulative, price_grid),
     "holds_before_moving": (holds_by_powers, holds_by_numpy),
-    "news_weight": (weight_by_bisection, weight_by_steps),
     "model_limits": (limits_by_assumption, limits_by_rule),
     "information_pays": (hire_by_numpy, hire_by_conditionals),
     "report_decision": (report_by_posteriors, report_by_matrix),
@@ -1031,13 +1030,6 @@ def question_text(grade_id):
             lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
         ),
         (
-            "news_weight",
-            "q5c-text",
-            lambda f, s: [
-                f(s, scenario.posterior_after_opening(s._sale), d) for d in ("higher", "lower")
-            ],
-        ),
-        (
             "report_decision",
             "q8-text",
             lambda f, s: f(s, scenario.posterior_after_opening(s._sale)),
@@ -1148,8 +1140,11 @@ def test_the_notebooks_news_reading_is_the_one_its_check_passes_in(formulations)
         for key in sale.news:
             assert solution(sale, key) == pytest.approx(scenario.news_likelihood(sale, key))
     # review 69 U3: "a smaller one does not" assumed the price moves monotonically with the
-    # factor; the text now speaks of the grid Question 5c searches
-    assert "the smallest factor on its grid that moves your price" in notebook_words("q5-text")
+    # factor; the text spoke of the grid Question 5c searched, and since review 72 X3 of
+    # how strongly news must weigh, which Question 5's check says
+    assert "The check then says how strongly news must weigh to move your price" in (
+        notebook_words("q5-text")
+    )
     assert "a smaller one does not" not in notebook_words("q5-text")
 
 
@@ -1248,9 +1243,7 @@ def test_question_5_says_what_its_threshold_and_its_cap_mean():
     step, defined only for even readings."""
     words = notebook_words("q5-text")
     assert "all the way" not in words and "to the cap or below it" in words
-    assert "If you read your news by a constant factor in Question 3, compare it" in notebook_words(
-        "q5c-text"
-    )
+    assert "compare that with your reading in Question 3" in notebook_words("q5-text")
     below = sum(
         scenario.my_price(
             sale, scenario.posterior_after_opening(sale), scenario.course_reading(sale)
@@ -2081,13 +2074,13 @@ def test_the_sittings_name_question_5b():
     five sittings: section 4 left the third one, which Question 6 fills."""
     words = notebook_words("intro")
     assert "Six sittings suit it, most of them an hour to an hour and a quarter" in words
-    assert "3. Questions 5b and 5c (two marks" in words
+    assert "3. Question 5b (one mark" in words  # review 72 X3: Question 5c is gone
     assert "4. Question 6 on its own, the longest question" in words
     assert "5. section 4, on what information is worth, with Questions 7 and 8;" in words
     assert "6. sections 5 to 7 with Question 9" in words
     assert "up to Question 3 (a little less)" not in words
     assert "three separate marks" not in words
-    assert "eleven coded questions" in words
+    assert "ten coded questions" in words
 
 
 def test_a_hold_at_the_reservation_price_is_certain_as_in_the_updater(sales):
@@ -2111,47 +2104,50 @@ def test_a_hold_at_the_reservation_price_is_certain_as_in_the_updater(sales):
     assert 'whatever this module says is "for sure" holds only under them' in text
 
 
-def test_the_news_weight_is_a_real_decision(sales):
-    """How strongly the news must weigh was shown, never assessed. Question 5c asks for the
-    smallest even factor (in twentieths) that moves the price; it varies between learners, is at
-    most the course's reading (NEWS_STEP, which moves every learner's price), and the reference
-    is the one the formulations find."""
-    found = Counter()
-    for sale in sales[:400]:
-        after = posterior(sale)
-        weight = scenario.weight_to_move(sale, after)
-        assert weight is not None and 1.0 < weight <= MODERATE_STEP, sale.learner
-        assert weight in scenario.weights_accepted(sale, after)
-        found[weight] += 1
-    assert len(found) >= 8 and max(found.values()) < 0.25 * 400, found
-
-
-def test_question_5c_asks_both_ways_and_none_is_sometimes_right(sales):
-    """Question 5c named `sale.news_items` and their `direction`, the answer to Question 3 (one
-    line read it off), and its `None` branch never fired. The learner's news items now carry key
-    and text only; Question 5c asks for both directions, and for the way the news does not
-    point, no factor up to 10 moves the price for a good share of learners."""
+def test_the_news_weight_question_5_s_check_prints_is_the_one_formulations_find(sales):
+    """How strongly the news must weigh was shown, never assessed; then Question 5c asked for
+    it, a threshold that decided nothing (review 72 X3). Question 5's check now prints it both
+    ways as feedback: it varies between learners, the way the news points needs at most the
+    course's reading (NEWS_STEP, which moves every learner's price), it is what two
+    independent formulations find, and for a good share of learners no factor up to 10 moves
+    the price the other way. The learner's news items carry key and text only."""
     for sale in sales[:50]:
         assert all(vars(item).keys() == {"key", "text"} for item in sale.news_items)
         assert all(vars(move).keys() == {"key", "text"} for move in sale.moves)
-    nones = Counter()
-    for sale in sales:
+    found, nones = Counter(), Counter()
+    for n, sale in enumerate(sales[:400]):
         after = posterior(sale)
+        weight = scenario.weight_to_move(sale, after)
+        assert weight is not None and 1.0 < weight <= MODERATE_STEP, sale.learner
+        found[weight] += 1
+        note = " ".join(check.news_weights_note(sale).split())
         for direction in ("higher", "lower"):
-            nones[direction] += scenario.weight_to_move(sale, after, direction) is None
-    assert 0.05 * len(sales) < nones["higher"] + nones["lower"] < 0.95 * len(sales), nones
-    text = notebook_words("q5c-text")
-    assert "`direction`" in text and "news_items" not in text
+            right = scenario.weight_to_move(sale, after, direction)
+            nones[direction] += right is None
+            said = "no factor up to 10" if right is None else f"a factor of {right:g}"
+            assert f"from {said}" in note
+            if n < 60:
+                for formulation in (weight_by_bisection, weight_by_steps):
+                    assert formulation(sale, after, direction) in (
+                        {None}
+                        if right is None
+                        else set(scenario.weights_accepted(sale, after, direction))
+                    ), (sale.learner, direction)
+    assert len(found) >= 8 and max(found.values()) < 0.25 * 400, found
+    assert 0.05 * 400 < nones["higher"] + nones["lower"] < 0.95 * 400, nones
+    assert "q5c-text" not in {
+        c.metadata["nbgrader"]["grade_id"] for c in source_notebook(MODULE, "information").cells
+    }
 
 
 def test_question_5_and_6_words_say_what_is_meant():
     """The sentence "the news is the same number of times as likely under each reservation price
     as under the next one down" was hard to parse; it now says each price is `factor` times as
-    likely as the next lower one, as Question 5c does. Question 6 asked for "what final price
+    likely as the next lower one (review 72 X3: now the next, up or down). Question 6 asked for "what final price
     you would name" in every situation, yet in `counter-offer` the price is a first offer."""
     q5 = notebook_words("q5-text")
     assert "same number of times" not in q5
-    assert "each reservation price is `factor` times as likely as the next lower one" in q5
+    assert "(each reservation price `factor` times as likely as the next, up or down)" in q5
     q6 = notebook_words("q6-text")
     assert "what final price you would name" not in q6
     assert (
@@ -2411,18 +2407,18 @@ def test_no_haggle_opens_below_the_model_s_price(sales):
     assert 0.05 * len(sales) < single < 0.12 * len(sales), single
 
 
-def test_question_5b_s_long_runs_are_called_near_impossible_and_5c_a_threshold(sales):
+def test_question_5b_s_long_runs_are_called_near_impossible(sales):
     """Review 69 X2: Question 5b counted up to ten holds as ordinary evidence, though the model
     gives ten in a row a chance below 1e-7, and neither 5b nor 5c said what decision the
     number serves. The text now says how to use the count at the table, that a hold has a
     chance below 0.19 under every price still possible (true for all 2,000 swept learners),
     so that ten in a row have a chance below one in ten million and such a run is a reason to
-    doubt the model; and that 5c's factor is a threshold on Question 5's `with_news`."""
-    q5b, q5c = notebook_words("q5b-text"), notebook_words("q5c-text")
+    doubt the model. (5c's factor, a threshold on Question 5's `with_news`, is since review 72
+    X3 feedback of Question 5's check.)"""
+    q5b = notebook_words("q5b-text")
     assert "Use the count as your rule at the table: until Osprey has held that many" in q5b
     assert "a hold has a chance below 0.19, so ten in a row have a chance below one in" in q5b
     assert "is a reason to doubt the model (a buyer holding on purpose)" in q5b
-    assert "This factor is a threshold, not a decision: your decision is Question 5's" in q5c
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         hold = scenario.hold_likelihood(after, sale.opening_offer)

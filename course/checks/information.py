@@ -517,74 +517,10 @@ def news_likelihood(answer, hidden=False):
         return (
             f"news_likelihood reads both pieces of news the right way round. {why} With your "
             f"likelihoods, your beliefs after the opening and the news are {shown}, and {move} "
-            "(Question 5 asks where to; Question 5c asks how much a fact must weigh to move it)."
+            "(Question 5 asks where to, and its check says how much a fact must weigh to move it)."
         )
 
     return score(Check("which way your news points", 1, own_news, own_case=True))
-
-
-#: A case question 5c's check tries after the learner's own, visible and hidden: there news
-#: pointing "higher" moves nothing even at a factor of 10, so the answer is None. None is right
-#: for about one learner in ten, and never for "lower", so a function that answers 10 (or any
-#: factor) instead of None passed 28 of 30 learners, visible and hidden (review 59 W1).
-NO_NEWS_MOVE_CASE = "worked-case-19"
-
-
-@question
-def news_weight(answer, hidden=False):
-    """Check Question 5c: for news pointing each way ("higher", then "lower"), the smallest
-    even factor, in twentieths, at which it moves the best final price after the opening,
-    or None if even ten does not; given the right beliefs after the opening. Both ways are
-    asked, so the call does not tell the learner which way their own news points (Question
-    3's answer). The worked case ``NO_NEWS_MOVE_CASE`` too, and hidden learners."""
-    cases = _scenarios(hidden)
-    cases[1:1] = [variant(MODULE, NO_NEWS_MOVE_CASE)]
-    for sale in cases:
-        after = reference.posterior_after_opening(sale)
-        for direction in ("higher", "lower"):
-            raw = call_learner(answer, sale, dict(after), direction, name="news_weight")
-            given = None if raw is None else _number(raw, "the factor")
-            right = reference.weight_to_move(sale, after, direction)
-            if given is not None and any(
-                abs(given - ok) < 1e-6 for ok in reference.weights_accepted(sale, after, direction)
-            ):
-                continue
-            if given is None and right is None:
-                continue
-            other = "lower" if direction == "higher" else "higher"
-            wrong_way = reference.news_threshold(after, sale.cost, other)
-            who = (
-                f"on the worked case {sale.learner}"
-                if sale.learner == NO_NEWS_MOVE_CASE
-                else f"for learner {sale.learner}"
-            ) + f", news pointing {direction!r}"
-            if given is not None and wrong_way is not None and abs(given - wrong_way) < 1e-6:
-                hint = (
-                    f"that is the factor for news pointing {other!r}; news pointing "
-                    f"{direction!r} makes {direction} reservation prices likelier"
-                )
-                general = "it reads the news the wrong way round"
-            elif right is None:
-                hint = "even a factor of 10 leaves the model's price where it is: answer None"
-                general = "it names a factor where none up to 10 moves the price"
-            elif given is None:
-                hint = "some factor up to 10 does move the model's price"
-                general = "it answers None where some factor up to 10 moves the price"
-            else:
-                # the same words on either side of the answer, so the hint cannot be
-                # bisected to find it (review s56 W5): only what the question asks
-                hint = (
-                    f"{given:g} is not the smallest factor, in steps of 0.05, that moves the "
-                    "model's price after the opening: try each factor from 1 up on `after`"
-                )
-                general = "it does not name the smallest factor that moves the price"
-            raise NotYet(f"{who}: {hint}.", general=general)
-    passed(
-        "news_weight: that factor is how much a fact must weigh to shift the balance. Below "
-        "it, the news changes your beliefs but not what you ask; above it, it moves your "
-        "price, and that step is your leverage shifting. Compare the factor for the way your "
-        "own news points (your Question 3 reading) with how strongly you read it there."
-    )
 
 
 def _wren_reservation(answers):
@@ -1104,10 +1040,38 @@ def _price_after(answers, readings):
                 general=general_hint(hint, mistakes)
                 or "after the opening, it does not pick the price with the highest expected profit",
             )
+    return "the price after the opening uses what the opening told you."
+
+
+def _price_news(answers, readings):
+    """Question 5's third mark (review 72 X3: it was Question 5c's threshold, which decided
+    nothing): the price after the news, a decision on the learner's reading; the threshold
+    is printed beside it, for the learner's own case, as feedback."""
+    for sale, after, result in answers():
         _price_with_news(sale, after, result, readings[sale.learner])
+    return "the price after the news uses what the news told you.\n" + news_weights_note(
+        variant(MODULE)
+    )
+
+
+def news_weights_note(sale):
+    """How much news must weigh to move the learner's price after the opening, both ways
+    (the one their news points is Question 3's answer, so both are named): the smallest
+    factor per step, in twentieths up to 10, of ``reference.weight_to_move``."""
+    after = reference.posterior_after_opening(sale)
+
+    def weight(direction):
+        factor = reference.weight_to_move(sale, after, direction)
+        return "no factor up to 10" if factor is None else f"a factor of {factor:g}"
+
     return (
-        "the price after the opening uses what the opening told you, and the price after the "
-        "news uses what the news told you."
+        "How much must news weigh to move your price? Read evenly, news pointing 'higher' "
+        "(each reservation price that many times as likely as the next lower one) moves "
+        f"your price after the opening from {weight('higher')}, news pointing 'lower' (each "
+        f"that many times as likely as the next higher one) from {weight('lower')}. Compare "
+        "the factor for the way your news points with how strongly you read it in Question "
+        "3: a reading close to it means a small change in your judgement could change your "
+        "price."
     )
 
 
@@ -1356,8 +1320,7 @@ PRACTICE_CASE = "worked-case-0"
 @question
 def my_price(answer, hidden=False):
     """Check a function that names the price before and after the opening, after the news,
-    and under the rival's cap (3 points: before; after the opening and after the news;
-    under the cap), given the right beliefs after the opening and a reading of the news
+    and under the rival's cap (4 points, one for each), given the right beliefs after the opening and a reading of the news
     drawn for the check (``reference.given_reading``: it says nothing of which way the news
     points, Question 3's answer, and Question 3 cannot cost it). The worked cases
     (``WORKED_CASES``) are tried too, visible and hidden."""
@@ -1379,9 +1342,8 @@ def my_price(answer, hidden=False):
     )
     return score(
         Check("the price before the opening", 1, lambda: _price_before(answers, readings)),
-        Check(
-            "the price after the opening and the news", 1, lambda: _price_after(answers, readings)
-        ),
+        Check("the price after the opening", 1, lambda: _price_after(answers, readings)),
+        Check("the price after the news", 1, lambda: _price_news(answers, readings)),
         Check("the price under the cap", 1, lambda: _price_capped(answers, readings)),
     )
 

@@ -24,14 +24,14 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 11,000 words of text and 1,000 in your scenario), eleven coded questions, two widgets
+# 10,600 words of text and 1,000 in your scenario), ten coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
 # 1. sections 1 and 2 with Questions 1 to 3;
-# 2. the pace of concessions with Question 4, then section 3 with Question 5 (three marks;
-#    with Question 4, five for the sitting; split it after Question 4 if you need to);
-# 3. Questions 5b and 5c (two marks, about three quarters of an hour);
+# 2. the pace of concessions with Question 4, then section 3 with Question 5 (four marks;
+#    with Question 4, six for the sitting; split it after Question 4 if you need to);
+# 3. Question 5b (one mark, about half an hour);
 # 4. Question 6 on its own, the longest question: give it an hour and a half to two hours;
 # 5. section 4, on what information is worth, with Questions 7 and 8;
 # 6. sections 5 to 7 with Question 9 and the reflection.
@@ -548,7 +548,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # average; a *target*, where you aim to land in a haggle, below your *opening*.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (3 marks): your price, and the news that moves it
+# ### Question 5 (4 marks): your price, and the news that moves it
 #
 # Write `my_price(sale, after, reading)` to return four final prices,
 # `(before, now, with_news, capped)`:
@@ -573,7 +573,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # `news_likelihood` gives it. The check passes in readings of its own, drawn by chance,
 # so a slip in Question 3 costs nothing here.
 #
-# One mark for `before`, one for `now` and `with_news`, one for `capped`. Besides your own
+# One mark for each of the four prices. Besides your own
 # scenario, the check tries five worked cases, `course.variant("01_information",
 # "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"`, `"worked-case-19"` and
 # `"worked-case-36"`; in each the opening moves the price. It also tries
@@ -587,9 +587,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # **After you pass.** Two things to look at.
 #
-# - Compare `now` with `with_news`. Question 5c reads the news so that each reservation
-#   price is `factor` times as likely as the next lower one (or higher, for news that points
-#   down): it returns the smallest factor on its grid that moves your price.
+# - Compare `now` with `with_news`. The check then says how strongly news must weigh to
+#   move your price (each reservation price `factor` times as likely as the next, up or
+#   down): compare that with your reading in Question 3, or, if your reading is uneven,
+#   run `my_price` on it.
 # - Compare `before` with `now`. An opening can leave the model's price where it was,
 #   lower it or raise it: it raises it for about a third of learners. On a drawn
 #   scenario it rises by ruling out every possible price below the new one, which then
@@ -623,8 +624,8 @@ def my_price(sale, after, reading):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 3, "grade_id": "my-price-test", "schema_version": 3}
-"""Check that my_price weighs each price by its chance of acceptance, before and after the opening and under the cap."""
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 4, "grade_id": "my-price-test", "schema_version": 3}
+"""Check that my_price weighs each price by its chance of acceptance, before and after the opening and the news, and under the cap."""
 check.my_price(my_price)
 ### BEGIN HIDDEN TESTS
 check.my_price(my_price, hidden=True)
@@ -689,57 +690,6 @@ def holds_before_moving(sale, after):
 check.holds_before_moving(holds_before_moving)
 ### BEGIN HIDDEN TESTS
 check.holds_before_moving(holds_before_moving, hidden=True)
-### END HIDDEN TESTS
-
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5c-text", "schema_version": 3}
-# ### Question 5c (1 mark): how much must your news weigh?
-#
-# News that points a way moves your price only if you read it strongly enough. Read it
-# evenly: with `direction` `"higher"`, each reservation price `factor` times as likely as
-# the next lower one; with `"lower"`, each `factor` times as likely as the next higher
-# one. With a factor of 2 and four reservation prices, lowest first, `"higher"` weighs
-# them 1, 2, 4, 8 and `"lower"` weighs them 8, 4, 2, 1. Write `news_weight(sale, after, direction)`, with `after` your beliefs after the
-# opening (as in Question 5), to return the smallest
-# factor, in steps of 0.05 from 1.05 up to 10, at which the model's price (against
-# `sale.cost`) is no longer the one against `after`; `None` if even 10 leaves it there.
-# This factor is a threshold, not a decision: your decision is Question 5's `with_news`,
-# and the factor for the way your own news points says how much that fact must weigh to
-# shift it. If you read your news by a constant factor in Question 3, compare it
-# with this threshold; otherwise run `my_price` on your reading. A reading close to the
-# threshold means a small change in your judgement could change your price. The check tries your
-# scenario and `worked-case-19` (news pointing `"higher"` moves nothing even at 10, so
-# `None`); grading also tries other learners'.
-
-
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-weight-answer", "schema_version": 3}
-def news_weight(sale, after, direction):
-    """The smallest even factor, in steps of 0.05, at which news pointing ``direction``
-    moves your price."""
-
-    ### BEGIN SOLUTION
-    def best(beliefs):
-        profit = {
-            price: (price - sale.cost) * sum(chance for r, chance in beliefs.items() if r >= price)
-            for price in beliefs
-        }
-        return max(profit, key=profit.get)
-
-    sign = 1 if direction == "higher" else -1
-    ranked = sorted(after)
-    for twentieths in range(21, 201):
-        factor = twentieths / 20
-        reading = {r: factor ** (sign * i) for i, r in enumerate(ranked)}
-        if best(update_beliefs(after, reading)) != best(after):
-            return factor
-    return None
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "news-weight-test", "schema_version": 3}
-"""Check that news_weight finds how strongly the news must weigh to move your price."""
-check.news_weight(news_weight)
-### BEGIN HIDDEN TESTS
-check.news_weight(news_weight, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
