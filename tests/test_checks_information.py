@@ -1915,15 +1915,18 @@ def test_the_labels_are_module_00s_and_the_bluff_is_a_bluff(learner):
     assert labels["annual-report"] == "legitimate"
 
 
-def test_every_learner_judges_a_true_alternative_said_two_ways():
-    """The true rival mentioned calmly and said as an ultimatum with a made-up Friday (both
-    tactics); the disclosures vary, a strength among them for most."""
-    strength = 0
+def test_every_learner_judges_a_true_alternative_and_some_its_ultimatum():
+    """The true rival mentioned calmly is a tactic for everyone (the story's one mention of
+    the other food firm); said as an ultimatum with a made-up Friday it was too, so its
+    labels were the class's, and since review 72 X4 it comes to some learners only; the
+    disclosures vary, a strength among them for most."""
+    strength = ultimatum = 0
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
-        assert "true-rival" in sale.tactics and "rival-ultimatum" in sale.tactics
+        assert "true-rival" in sale.tactics
+        ultimatum += "rival-ultimatum" in sale.tactics
         strength += "fast-delivery" in sale.disclosures
-    assert 0 < strength < 50
+    assert 0 < strength < 50 and 0 < ultimatum < 50
 
 
 def test_the_final_deadline_and_the_weak_alternative_are_judged(monkeypatch):
@@ -2626,9 +2629,9 @@ def test_an_ultimatum_you_would_not_carry_out_is_a_bluff(monkeypatch):
     intention as what tells them apart."""
     for n in range(50):
         sale = variant("01_information", f"learner-{n}")
-        assert {"rival-ultimatum", "true-rival"} <= set(sale.tactics)
+        assert "true-rival" in sale.tactics  # the ultimatum for some (review 72 X4)
         assert "rival-ultimatum" not in sale.disclosures
-    sale = as_learner(monkeypatch, "learner-0")
+    sale = as_learner(monkeypatch, learner_where(lambda s: "rival-ultimatum" in s.tactics))
     right = reference.fair_play(sale)
     assert right["rival-ultimatum"] == "bluff" and right["true-rival"] == "legitimate"
     also = own_labels(lambda s: {**right, "rival-ultimatum": "misrepresentation"})
@@ -3368,7 +3371,7 @@ def test_question_5_s_reading_says_nothing_of_question_3(monkeypatch):
     agree = total = flat = 0
     for n in range(60):
         as_learner(monkeypatch, f"learner-{n}")
-        earned, message = price_parts(keeping)["the price after the opening"]
+        earned, message = price_parts(keeping)["the price after the news"]
         assert earned == 0 and "read as `" not in message and "lowest price first" not in message
     for sale, reading in seen.values():
         for item in reference.news_of(sale):

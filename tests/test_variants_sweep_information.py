@@ -321,7 +321,8 @@ def test_information_is_worth_a_decision(sales):
 
 def test_the_moves_to_judge_cover_every_label(sales):
     """Question 9: five disclosures (some to share, some to keep) and five tactics with each of
-    module 00's four kinds, no tactic drawn for every learner (review 72 X4), all from this
+    module 00's four kinds, no tactic drawn for every learner but the true alternative said
+    calmly, the story's one mention of the other food firm (review 72 X4), all from this
     case's lists. Three
     disclosures, two of them the same for everyone, left one free item to settle by a rerun; now
     the others vary, and the final deadline that binds both (section 6, Moore) and a weak
@@ -343,8 +344,9 @@ def test_the_moves_to_judge_cover_every_label(sales):
         }
     assert seen == {move.key for move in scenario._DISCLOSURES}
     assert len(combos) > 30
-    # review 72 X4: the true alternative, calm and as an ultimatum, was drawn for everyone
-    assert not always, always
+    # review 72 X4: the true alternative, calm and as an ultimatum, was drawn for everyone;
+    # only the calm one still is (the story's one mention of the other food firm)
+    assert always == {"true-rival"}, always
 
 
 def test_every_label_of_question_9_is_carried_by_a_move_that_accepts_it_alone(sales):
@@ -2024,9 +2026,9 @@ def test_question_5_puts_the_task_first_and_the_discussion_after():
     order = [
         words.index("`(before, now, with_news, capped)`"),
         words.index("The inputs:"),
-        words.index("One mark for `before`"),
+        words.index("One mark for each of the four prices"),
         words.index("**After you pass.**"),
-        words.index("reads the news so that each reservation"),
+        words.index("says how strongly news must weigh"),
         words.index("Compare `before` with `now`"),
     ]
     assert order == sorted(order)
@@ -2279,16 +2281,17 @@ def test_question_2_warns_that_the_sure_price_can_be_a_loss(sales):
 
 
 def test_the_intro_gives_question_5_its_three_marks():
-    """The intro gave Question 5 five marks (its heading and test cell: three); it now
-    says three, and five with Question 4 for the sitting."""
+    """The intro gave Question 5 five marks (its heading and test cell: three); it said
+    three, and five with Question 4 for the sitting; since review 72 X3 (Question 5c's mark
+    moved to Question 5's price after the news) four, and six."""
     from pathlib import Path
 
     source = Path(__file__).parents[1] / "source" / "01_information" / "information.py"
     words = " ".join(line.removeprefix("#").strip() for line in source.read_text().splitlines())
     words = " ".join(words.split())
-    assert "Question 5 (three marks; with Question 4, five for the sitting;" in words
+    assert "Question 5 (four marks; with Question 4, six for the sitting;" in words
     assert "Question 5 (five marks" not in words
-    assert "### Question 5 (3 marks)" in source.read_text()
+    assert "### Question 5 (4 marks)" in source.read_text()
 
 
 def test_the_anchor_section_says_first_number_is_drawn_for_most_learners(sales):

@@ -1247,13 +1247,16 @@ def _situations(rng, surer=True):
 def _moves(rng):
     """Question 9's moves to judge: five tactics, one of each of module 00's kinds, each
     kind by a move of that kind alone (``_some``: group 0, the moves that accept two labels,
-    fills no kind's place; review 72 X1), and five disclosures, both labels among them. No
-    tactic is drawn for everyone (review 72 X4: the true alternative said calmly, and said
-    as an ultimatum whose Friday is made up, were, so their labels were the class's)."""
+    fills no kind's place; review 72 X1), and five disclosures, both labels among them. Only
+    the true alternative said calmly is drawn for everyone: it is the story's one mention of
+    the other food firm, which section 3 and the `weak-alternative` disclosure rely on. The
+    same alternative said as an ultimatum whose Friday is made up was drawn for everyone
+    too, so its labels were the class's; it now comes only as a fifth tactic drawn at
+    random (review 72 X4)."""
     # the tactics come from a generator of their own, seeded by the draw the three
     # disclosures once used; the three draws after it are the ones the tactics took before
     # review 72 X4, so each learner keeps its disclosures, situations and firms
-    tactics = _some(random.Random(rng.random()), _TACTICS, 5)
+    tactics = _some(random.Random(rng.random()), _TACTICS, 5, always=("true-rival",))
     for _ in range(3):
         rng.random()
     return {
