@@ -489,9 +489,8 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
     says(
         "It is news that reveals, and, among news, the one case where a likelihood of zero is "
-        "right: a "
-        "verified bound. A *cap* is another operation, for news that changes Osprey's options "
-        "now",
+        "right: a verified bound. A *cap* is another operation, for news that changes "
+        "Osprey's options now",
     )
 
 

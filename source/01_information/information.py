@@ -24,7 +24,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 10,600 words of text and 1,000 in your scenario), ten coded questions, two widgets
+# 9,900 words of text and 1,000 in your scenario), ten coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -68,16 +68,11 @@ sale
 # price between the two sides' reservation prices leaves both better off than no deal.
 # Where in that range the price lands depends a great deal on what each side knows.
 #
-# Picture a supplier who has just lost two big clients and has machines standing idle. If
-# you know that, you know its reservation price has dropped: a modest order now beats no
-# order. You can ask for better terms and still offer a deal that is good for the
-# supplier. Without that knowledge, you would have no reason to push below its usual quote.
-#
-# Deadlines work the same way. A buyer who must have a machine running before a product
-# launch in three weeks cannot wait for a cheaper offer. A seller who knows about the
-# launch knows the buyer's alternatives are thin, and that its reservation price is
-# higher than it will ever say. And what you know changes while you talk: one fact learned
-# halfway through can move the advantage from one side of the table to the other.
+# A supplier who has just lost two big clients has a lower reservation price: a modest
+# order now beats no order, and a buyer who knows it can ask for better terms. A deadline
+# works the same way: a buyer who must have a machine running before a launch in three
+# weeks cannot wait for a cheaper offer, and a seller who knows it can ask more. What you know changes while you talk:
+# one fact learned halfway through can move the advantage across the table.
 #
 # Economists call this *asymmetric information*. Akerlof ("The Market for 'Lemons'",
 # *Quarterly Journal of Economics*, 1970) showed that it can shrink a whole market: buyers
@@ -87,10 +82,8 @@ sale
 # In bargaining, each side keeps its reservation price to itself, and that has a cost:
 # section 4 shows what it is, on numbers you will have computed by then.
 #
-# Raiffa's *The Art and Science of Negotiation* (1982) works through what a negotiator can
-# do about hidden reservation prices, which is the subject of this module: you rarely
-# learn the other side's reservation price for sure, but you can hold beliefs about it
-# and sharpen them.
+# You rarely learn the other side's reservation price for sure, but you can hold beliefs
+# about it and sharpen them (Raiffa, *The Art and Science of Negotiation*, 1982).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bayes-teaching", "schema_version": 3}
 # ## 2. Beliefs, and how an offer changes them
@@ -238,62 +231,52 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-teaching", "schema_version": 3}
 # ### News changes the balance
 #
-# Offers are not the only signals. Facts about the other side come to light during the
-# talks, here after Osprey's opening and before you name your final price, from sources
-# open to you: the trade press, a public register, what Osprey itself tells you (section 6
-# says why the source matters). They come in two kinds that call for different arithmetic.
+# Facts about Osprey also come to light during the talks, here after its opening and
+# before you name your final price: from the trade press, a public register, or Osprey
+# itself. They come in two kinds.
 #
-# **News that reveals.** You learn something that was already true before the talks began:
-# a launch date Osprey promised months ago, a rival's quote it has held for weeks, a
-# customer it lost last year. Osprey's reservation price has not changed; you have learned
-# what it always was. That is evidence, read with Bayes' rule. Ask: *would this news be
-# more likely to reach me if Osprey's reservation price were high, or if it were low?* A
-# fact that shows Osprey needs the machine soon, or has few alternatives, is likelier when
-# $r$ is high: its likelihood rises with $r$. A fact that shows a way out, or less need,
-# is likelier when $r$ is low. A fact unrelated to Osprey's need or alternatives has the
-# same likelihood under every $r$ and changes nothing, however dramatic it sounds. Such
-# news rarely rules a price out, so give every price some likelihood above zero (Question
-# 3's check asks so); the one exception comes below.
+# **News that reveals.** You learn something that was already true: a launch date Osprey
+# promised months ago, a customer it lost last year. Osprey's reservation price has not
+# changed; you have learned what it always was. Read it with Bayes' rule. Ask: *would this
+# news be more likely to reach me if Osprey's reservation price were high, or if it were
+# low?* A fact that shows Osprey needs the machine soon, or has few alternatives, is
+# likelier when $r$ is high: its likelihood rises with $r$. A fact that shows a way out,
+# or less need, is likelier when $r$ is low. A fact unrelated to Osprey's need or
+# alternatives has the same likelihood under every $r$ and changes nothing, however
+# dramatic it sounds. Such news rarely rules a price out, so give every price some
+# likelihood above zero (Question 3's check asks so).
 #
-# **News that changes.** Something happens now that alters Osprey's position: a rival
-# starts advertising a 15% discount today. Osprey's alternatives just improved, so its
-# reservation price itself may fall, to the rival's new price plus whatever your machine
-# is worth to it beyond the rival's. Call that amount the *cap*.
-#
-# Reweighting your four prices cannot show this, since the new reservation price is in
-# general none of the four. Instead, lower each possible price above the cap to the cap,
-# and carry its chance with it: the cap becomes one of the possible prices.
+# **News that changes.** Something happens now: a rival starts advertising a 15% discount
+# today. Osprey's reservation price itself may fall, to the rival's new price plus what
+# your machine is worth to it beyond the rival's. Call that amount the *cap*. Reweighting
+# your four prices cannot show this, since the new reservation price is in general none
+# of them: instead, lower each possible price above the cap to the cap, carrying its
+# chance with it.
 #
 # Question 3 reads news that reveals; Question 5 prices with it, and re-prices after news
-# that changes.
-#
-# Reading the opening and then a piece of news (Question 5) multiplies their likelihoods,
-# which treats them as *independent* given Osprey's reservation price: fair for a launch
-# date and a habit of opening, not for two reports from one source (one fact counted
-# twice). Whether news is old or new decides how you compute; who let you see it, how far
-# you trust it.
+# that changes. Reading the opening and then the news multiplies their likelihoods, which
+# treats them as *independent* given Osprey's reservation price: fair for a launch date
+# and a habit of opening, not for two reports from one source (one fact counted twice).
 #
 # | how you learn it | example | read it as |
 # |---|---|---|
-# | Osprey chose to show it | a rival's quote Osprey has held for weeks and now hands you, its price on it | a bound, if you can verify it (see below the table); trust it less if Osprey may have picked it to steer you |
-# | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals, Bayes' rule) |
+# | Osprey chose to show it | a rival's quote Osprey now hands you, its price on it | a bound, if you can verify it; Osprey may have picked it to steer you |
+# | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals) |
 #
-# A rival's quote that Osprey has held all along, and that you can verify, is a bound that
-# was always there: Osprey's reservation price never was above the quote plus what your
-# machine is worth to it beyond the rival's. It is news that reveals, and, among news, the
-# one case where a likelihood of zero is right: a verified bound. A *cap* is another
-# operation, for news that changes Osprey's options now, like Question 5's new discount.
-# Side by side, at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80 (the bound's row assumes
-# the quote says nothing else about Osprey's need, a simplification: a firm holding such a
-# quote is likelier to sit right at the bound):
+# A verified quote that Osprey has held all along is a bound that was always there. It is
+# news that reveals, and, among news, the one case where a likelihood of zero is right: a
+# verified bound. A *cap* is another operation, for news that changes Osprey's options
+# now. Side by side, at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80 (the bound's row
+# assumes the quote says nothing else about Osprey's need, a simplification: a firm
+# holding such a quote is likelier to sit right at the bound):
 #
 # | operation | prices above it | 60, 70, 80 become |
 # |---|---|---|
 # | verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |
 # | cap (new news) | moved down to the cap, chances carried: those buyers now pay only the cap | 0.5, 0.5, 0 |
 #
-# Either way, this is "leverage shifts during a negotiation" in numbers: one fact moves
-# your beliefs, and perhaps the price you name.
+# Either way, leverage shifts during a negotiation: one fact moves your beliefs, and
+# perhaps your price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -355,13 +338,12 @@ check.news_likelihood(news_likelihood, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pace-teaching", "schema_version": 3}
 # ### The pace of concessions is a signal too
 #
-# Offers keep coming, and each can be read the same way. A common pattern: each round a
-# buyer moves part of the way from its last offer towards its reservation price. Big
-# steps say there is still a long way to go; steps that shrink fast say the buyer is
-# close to the end of what it will pay.
+# A common pattern: each round a buyer moves part of the way from its last offer towards
+# its reservation price. Big steps say there is a long way to go; steps that shrink fast
+# say the buyer is near the end.
 #
 # The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
-# reservation price (a band like your scenario's, with its own numbers). Then each round
+# reservation price. Then each round
 # it either holds (repeats its last offer) or moves up. It holds more often the closer it
 # is to its reservation price: with chance 20% times its last offer divided by its
 # reservation price, 18% when that offer is 90% of its reservation price, 10% when it is
@@ -370,13 +352,9 @@ check.news_likelihood(news_likelihood, hidden=True)
 # move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a belief set
 # to exactly zero can never recover, whatever the evidence.
 #
-# Two things stay impossible in the model: an offer above a reservation price (no buyer
-# offers more than the most it would pay), and a step back below the last offer. If an
-# offer fits no price you still believe possible, the updater says so and leaves your
-# beliefs alone: that buyer is not behaving as the model assumes.
-#
-# A buyer who knows you read concessions this way can shrink its steps early on purpose.
-# Treat the posterior as your best guess under the model, not as the truth.
+# Two things stay impossible: an offer above a reservation price, and a step back below
+# the last offer. If an offer fits no price you still believe possible, the updater says
+# so and leaves your beliefs alone: that buyer is not behaving as the model assumes.
 #
 # ### Exercise: the belief updater
 #
@@ -389,16 +367,14 @@ check.news_likelihood(news_likelihood, hidden=True)
 # - repeat the last offer, 42, a buyer holding firm. Weight moves towards the lower
 #   reservation prices and the expected reservation price falls a little: a hold hints
 #   that the buyer is near its reservation price. Only a little, because a buyer far from
-#   it also holds now and then, to test you. Negotiators read firmness the same way
-#   (module 04), and a buyer who knows it can hold early on purpose;
+#   it also holds now and then, to test you;
 # - take a small step, from 42 to 44. Under this model a small step is strong evidence,
 #   far stronger than a hold: the model expects each step to cover a fifth to three fifths
 #   of the gap left to the buyer's reservation price, so a step of 2 fits only a
 #   reservation price a little above the offer (here 50), and every higher price explains
-#   it only through the 5% chance the model spreads over steps of any size. With the prior the
-#   updater starts from, the expected reservation price falls from about 61 to about 50,
-#   with almost all the weight on 50. That is why a buyer who shrinks its steps early on
-#   purpose can mislead you so much;
+#   it only through the 5% chance the model spreads over steps of any size. The expected
+#   reservation price falls from about 61 to about 50, with almost all the weight on 50:
+#   a buyer who shrinks its steps early on purpose can mislead you that much;
 # - try an offer of 90, above every price you still believe in, and read why it is refused.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
@@ -486,19 +462,14 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # > prior) and `now` (after the opening); where the text names no beliefs, it means
 # > `now`. It is never below Question 2's `sure` price, and may be refused.
 #
-# What about simply accepting Osprey's opening? It is still on the table and would earn
-# the opening minus your cost for sure (a sure loss, if the opening is below your cost, as
-# it is for most learners). But an opening also tells you that Osprey's reservation price
-# is above it: under the band model, every price still possible lies above the opening.
-# Asking the lowest of them (your `sure` price in Question 2) is accepted for sure too, and
-# earns more (or loses less, if even that price is below your cost: then only a gamble on a
-# higher price can make a profit). Accepting the opening would make sense only if you
-# doubted the model itself.
+# Why not accept Osprey's opening? It earns the opening minus your cost for sure (a loss,
+# if the opening is below your cost, as it is for most learners). But under the band
+# model every price still possible lies above the opening, so asking the lowest of them
+# (Question 2's `sure`) is accepted for sure too, and earns more.
 #
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price, or the next
-# possible price up from it, ignores that every buyer below it walks away. Asking the
-# *most likely* one ignores what the other possible prices pay and how often they are
-# accepted. Compare the expected profit of every price. Between two possible prices, asking
+# possible price up from it, ignores that every buyer below it walks away; asking the
+# *most likely* one ignores what the other prices pay. Between two possible prices, asking
 # the expected one loses to the next possible price up, which sells as often. Your case was
 # drawn so that the most likely price fails after the opening.
 # The next possible price up often lands on the model's price, by luck of the numbers;
@@ -511,12 +482,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - you can commit to one final price, and a refusal ends the talks. In most real
 #   negotiations a refusal brings a counter-offer; module 03 treats bargaining as
 #   alternating offers (Rubinstein), where patience and outside options set the split.
-#   Losing that commitment weakens a seller: in a model of a seller who meets buyers one
-#   at a time, each of a value it does not know, a seller who can commit to a single take-it-or-leave-it price
-#   does at least as well as by any way of haggling (Riley and
-#   Zeckhauser, "Optimal Selling Strategies: When to Haggle, When to Hold Firm",
-#   *Quarterly Journal of Economics*, 1983). Where a refusal brings a counter-offer, your
-#   first number is an opening, not your last word;
+#   Losing that commitment weakens a seller: meeting buyers of unknown value one at a
+#   time, one who can commit to a single price does at least as well as by any way of
+#   haggling (Riley and Zeckhauser, "Optimal Selling
+#   Strategies: When to Haggle, When to Hold Firm", *Quarterly Journal of Economics*,
+#   1983);
 # - the buyer accepts any price up to its reservation price, even one that leaves it
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
@@ -526,7 +496,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   reading Osprey this way assumes it has a fair idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
-#   alone; a workshop that badly needs the cash may rightly prefer the sure thing;
+#   alone; a workshop that badly needs the cash may prefer the sure thing;
 # - Osprey does not know what you believe about it, and does not shade its opening to
 #   steer your reading of it.
 #
@@ -540,8 +510,6 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # offer in six refused, fewer the larger the share).
 #
 # </details>
-#
-# When these fail, the model's price is a benchmark to reason from, not an instruction.
 #
 # **The prices so far**: your *estimate* is the expected reservation price; `sure`, the
 # lowest one still possible; *the model's price*, the final price that earns most on
@@ -634,10 +602,10 @@ check.my_price(my_price, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
 # ### Question 5b (1 mark): how long can Osprey stand firm?
 #
-# Suppose you have not named your price yet and the talks
-# go on in rounds: each round you ask Osprey to improve its offer, and each round it
-# repeats its opening instead. It *holds*. When you do name your price, it is still
-# take-it-or-leave-it. Read each hold with the belief updater's model: under a
+# Suppose that, before you name your price, the talks go in rounds: each round you ask
+# Osprey to improve its offer, and it repeats its opening instead: it *holds*. Your price, when you
+# name it, is still take-it-or-leave-it. Read each hold with the belief updater's model:
+# under a
 # reservation price $r$ above the last offer, a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
 # it would pay. (Every price still possible after the opening lies above the last offer.)
@@ -747,7 +715,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (to the cent); if it is
 # the same, the staging cost you nothing and the model's price stands.
-# On every case the check tries it is never lower. The check also tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`;
+# On every case the check tries it is never lower. The check also tries `worked-case-0`,
+# `worked-case-1`, `cut-case` and `tilt-case`;
 # `check.staged_cases()` returns all four by name.
 #
 # </details>
@@ -903,17 +872,15 @@ check.model_limits(model_limits, hidden=True)
 # machine below your cost; the second never binds here: for every learner some price
 # pays.)
 #
-# It is the most any information about $r$ can be worth to you. As in section 3, these
-# are averages: they are the values of a risk-neutral seller, and one who fears a lost
-# sale more than its average would weigh them differently.
+# It is the most any information about $r$ can be worth to a risk-neutral seller.
 #
 # With the worked example's prior (60, 70 or 80 with chances 0.5, 0.3, 0.2) and a cost
 # of 40, the model's price is 60, which every buyer accepts: 20 for sure. Knowing $r$,
 # you would earn its average minus the cost, 67 − 40 = 27. Perfect information is worth
 # 7.
 #
-# Is information worth less once you know more? Not necessarily: it depends on whether
-# the remaining doubt is about prices that would change your decision. For about a third
+# Information is not always worth less once you know more: it depends on whether the
+# remaining doubt is about prices that would change your decision. For about a third
 # of you, those whose opening rules out the lowest price without raising the model's
 # price, Question 8 shows it worth more after Osprey's opening than before; where the
 # opening raised the price, that price now sells for sure and information is worth no
@@ -1037,10 +1004,9 @@ check.information_pays(information_pays, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "report-teaching", "schema_version": 3}
 # ### Information that can be wrong
 #
-# In truth, nobody will tell you Osprey's reservation price for sure, and nobody should: a
-# person bound to keep it confidential (an employee, a former manager, a consultant who worked
-# for Osprey) may not sell it, and buying it is unethical and often unlawful (section 6).
-# What you *can* buy is legitimate and fallible: a market survey of what comparable firms
+# In truth, nobody will tell you Osprey's reservation price for sure, and nobody should:
+# buying it from someone bound to keep it confidential is unethical and often unlawful
+# (section 6). What you *can* buy is legitimate and fallible: a market survey of what comparable firms
 # paid, combined with Osprey's public filings. Your scenario's report names one of the
 # four possible prices; it is right with chance `sale.report_accuracy`, and otherwise
 # names each of the other three equally often.
@@ -1125,8 +1091,7 @@ check.report_decision(report_decision, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "anchor-teaching", "schema_version": 3}
 # ## 5. First offers: information and anchor at once
 #
-# A first offer does two jobs. It carries information, which you have just learned to
-# read. It also pulls: people adjust away from a starting number too little, a pattern
+# A first offer does two jobs. It carries information. It also pulls: people adjust away from a starting number too little, a pattern
 # Tversky and Kahneman called **anchoring** ("Judgment under Uncertainty: Heuristics and
 # Biases", *Science*, 1974). In one of their demonstrations, people who first saw a
 # random number of 10 or 65 gave median estimates of 25 and 45 for the share of African
@@ -1153,19 +1118,15 @@ check.report_decision(report_decision, hidden=True)
 # What to do with this:
 #
 # - When the other side opens, separate the two jobs. Update your beliefs on the
-#   information, then set the number aside: give the number no pull beyond what it has
-#   told you. Then think about what you know of their alternatives and their reservation
-#   price, and about your own target. Do not make your own reservation price the focus:
+#   information, then give the number no pull beyond what it has told you. Then think
+#   about their alternatives and reservation price, and about your own target. Do not make your own reservation price the focus:
 #   Galinsky, Mussweiler and Medvec ("Disconnecting Outcomes and Evaluations", *Journal of
 #   Personality and Social Psychology*, 2002) found that negotiators who focused on it
 #   reached worse deals than those who focused on their target, even though they felt
 #   better about them.
 # - When you know enough to make an ambitious offer you can justify, consider going
 #   first, and ground it in something real (a comparable sale, your costs, a real rival
-#   quote). If you know little, an early first offer may give away more than it anchors:
-#   ask questions first.
-#
-# Module 04 practises choosing an opening and answering one.
+#   quote). If you know little, ask questions first.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "guard-teaching", "schema_version": 3}
 # ## 6. Guarding your own information, and the line you do not cross
@@ -1173,33 +1134,28 @@ check.report_decision(report_decision, hidden=True)
 # Everything above works in both directions: the other side is reading *your* signals.
 #
 # - **Keep your reservation price to yourself, and a deadline that only you pay for.**
-#   When the other side knows your reservation price and can make you a final offer, it
-#   can set its price right at it and take nearly all of the gain from the deal: section
-#   4's calculation, seen from the other seat. A deadline that costs only you (a bill due
-#   on Friday) invites the other side to wait. A final deadline that ends the talks for
+#   A side that knows your reservation price can make a final offer right at it and take
+#   nearly all of the gain (section 4, seen from the other seat). A deadline that costs
+#   only you (a bill due on Friday) invites the other side to wait. A final deadline that ends the talks for
 #   both sides is different: Moore ("Myopic Prediction, Self-Destructive Secrecy, and the
 #   Unexpected Benefits of Revealing Final Deadlines in Negotiation", *Organizational
 #   Behavior and Human Decision Processes*, 2004) found that revealing one made the other
 #   side concede sooner, because the deadline binds it too.
 # - **Share interests, not positions.** Saying *why* you need a delivery date or a payment
 #   schedule lets the other side find trades that cost it little and help you a lot
-#   (Fisher and Ury, *Getting to Yes*, 1981). That kind of disclosure often grows the deal
-#   instead of shrinking your share.
+#   (Fisher and Ury, *Getting to Yes*, 1981).
 # - **Mention alternatives lightly, and only true ones.** Mention one only when it beats
 #   what the other side believes is the least you would accept; keep a weak one private,
-#   since naming it shows you could be had for less (module 02). If it is true, "we are
-#   also talking with two other buyers" informs without threatening. A demand tied to what you
+#   since naming it shows you could be had for less (module 02). A true "we are also
+#   talking with two other buyers" informs without threatening. A demand tied to what you
 #   would do anyway ("sign by the end of the month, when the slot goes to the next order")
 #   is a *warning*: a consequence you would bring about anyway, stated as a condition.
-#   It is legitimate when true, though said as an ultimatum it still invites a test and
-#   leaves the other side no way to agree without losing face. A demand tied to something you would not in fact do (a made-up
-#   Friday) is a *threat or warning you would not carry out*, a false statement of your
-#   intention, which sits on the line between a bluff and a misrepresentation (see
-#   fair and foul ways, below). A calm remark makes your reservation price believable
-#   without either.
-# - **Watch your concession pattern.** Big, quick concessions tell the other side there
-#   is more to come. Smaller steps say you are near the end of what you will give, whether
-#   that end is your reservation price or a target above it (module 04 plans such steps).
+#   It is legitimate when true, though as an ultimatum it invites a test. A demand tied
+#   to something you would not do (a made-up Friday) is a *threat or warning you would
+#   not carry out*, a false statement of your intention, on the line between a bluff and
+#   a misrepresentation.
+# - **Watch your concession pattern.** Big, quick concessions say there is more to come;
+#   smaller steps say you are near the end (module 04 plans such steps).
 # - **Use what you know about them; do not announce it.** What you have learned about the
 #   other side's needs and alternatives belongs in your price and your terms (a delivery
 #   date that meets its deadline), not in a speech. Telling it what you know shows how you
@@ -1207,14 +1163,12 @@ check.report_decision(report_decision, hidden=True)
 #   Naming one fact to answer a claim they make is a different move: if they say they can
 #   keep their old line running and you know it failed inspection, saying so calmly takes
 #   the bluff out of that claim.
-# - **Trade information.** Offer a piece of information for a piece of information; a
-#   partner who only takes is telling you something too.
+# - **Trade information.** Offer a piece of information for a piece of information.
 #
 # ### Fair and foul ways to use information
 #
-# Information leverage has a line that good negotiators do not cross, and the law draws
-# part of it. Module 00 sorts moves into four kinds (legitimate, bluff, misrepresentation,
-# illegitimate), and the same words serve here.
+# Module 00 sorts moves into four kinds (legitimate, bluff, misrepresentation,
+# illegitimate); the law draws part of the line between them.
 #
 # - **Legitimate.** Keeping your reservation price private, asking questions, reading what
 #   is published, and mentioning a true alternative calmly: nothing untrue is said, and
@@ -1228,9 +1182,8 @@ check.report_decision(report_decision, hidden=True)
 #   most US states have adopted for lawyers, notes that a party's estimates of price or
 #   value, and what it says it would settle for, are not ordinarily taken as statements of
 #   material fact (a fact a reasonable person would weigh in deciding). So lawyers' own
-#   rules tolerate a bluff about your own limit, but it is contested: many negotiators
-#   will not bluff, a bluff that is called costs you credibility, and declining to
-#   name your reservation price serves you as well. Module 04 returns to this.
+#   rules tolerate a bluff about your own limit, but a bluff that is called costs you
+#   credibility, and declining to name your reservation price serves you as well.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
