@@ -2319,7 +2319,7 @@ def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
     for grade_id in ("reservation-teaching", "reflection-text", "reflection"):
         text = " ".join(_cell(grade_id).split())
         assert "no higher than the estimate" not in text, grade_id
-    assert "module 04's rule" in _cell("reflection")
+    assert "halfway from the reservation price to the opening" in _cell("reflection")
 
 
 def test_question_3_states_its_two_parts_plainly():
@@ -3229,13 +3229,16 @@ def test_the_target_may_reach_the_estimate_only_when_a_fact_carries_the_opening_
         _cell(g) for g in ("zopa-teaching", "reflection-text", "reflection")
     )
     assert "This course puts that room at a tenth of the zone at least" not in section
-    assert (
-        "When a fact you can name carries your opening beyond the estimate, the target may go "
-        "up to the estimate itself (module 04)." in section
+    # review 72 C2: with such a fact the target is halfway to the opening, never above the
+    # estimate (see test_the_summary_states_the_target_rule_with_its_exception)
+    assert "When a fact you can name carries your opening beyond the estimate, the target is" in (
+        " ".join(section.split())
     )
     assert "your opening sits at that estimate and your target stays in the nine-tenths" in section
-    assert "or up to that estimate if a fact you name carries your opening" in reflection
-    assert "when the learner names a fact that carries their opening beyond it" in rubric
+    assert "if a fact you name carries your opening beyond" in " ".join(reflection.split())
+    assert "when the learner names a fact that carries their opening beyond" in " ".join(
+        rubric.split()
+    )
     for text in (reflection, rubric):
         assert "short of" not in text
 
@@ -3607,12 +3610,49 @@ def test_question_7_grading_fails_a_commute_not_halved_for_remote_days_between_t
 
 
 def test_the_summary_states_the_target_rule_with_its_exception():
-    """Section 4, the reflection rubric and module 04 allow a target up to the estimate
-    when a fact carries the opening beyond it; the summary gave only the nine-tenths rule."""
+    """Section 4, the reflection rubric and the summary state the course's one target rule
+    for an opening a fact carries beyond the estimate. Review 72 C2: they let the target go
+    up to the estimate, while module 04's plans stop halfway from the reservation price to
+    the opening; the course keeps that one rule (the estimate is the most a target may be,
+    never the prescribed target). Seen failing on the old text."""
     section = " ".join(_cell("zopa-teaching").split())
-    assert "the target may go up to the estimate itself (module 04)" in section
+    assert "the target may go up to the estimate itself" not in section
+    assert (
+        "When a fact you can name carries your opening beyond the estimate, the target is "
+        "halfway from your reservation price to your opening, where module 04's plans aim, "
+        "and never above the estimate: fewer talks then end without a deal." in section
+    )
     summary = " ".join(_cell("summary").split())
-    assert "or up to the estimate when a fact carries your opening beyond it" in summary
+    assert "or up to the estimate when a fact carries your opening beyond it" not in summary
+    assert "aim halfway from your reservation price to your opening, never above" in summary
+    for cell in ("reflection-text", "reflection"):
+        text = " ".join(_cell(cell).split())
+        assert "up to that estimate" not in text, cell
+        assert "halfway from " in text and "reservation price to " in text, cell
+
+
+def test_review_72_the_model_quiz_states_the_breakdown_result_not_a_rule_for_both_forces():
+    """Review 72 C1: "With both, the Nash split holds unless ..." read as a rule for breakdown
+    risk and cost of delay together, which section 7 and module 03 contradict (with both the
+    split lies between the share at the table and the Nash split). The sentence now states
+    the Binmore-Rubinstein-Wolinsky result for breakdown risk with outside options, and
+    sends the mix to module 03. Seen failing on the old text."""
+    quiz = " ".join(_cell("quiz-text").split())
+    assert "With both, the Nash split holds" not in quiz
+    assert (
+        "When breakdown risk pushes both to agree and a side also has an outside option, the "
+        "Nash split on the breakdown payoffs holds unless that option beats the side's Nash "
+        "share; then the side gets its option. Where delay also pushes, see module 03." in quiz
+    )
+
+
+def test_review_72_the_words_of_section_6_cite_module_00_alone():
+    """Review 72 C3: module 02 said its words were "module 00's and module 03's", while
+    module 03 says it uses module 02's: a circle. Module 02 now cites module 00, which gives
+    the sources. Seen failing on the old text."""
+    honest = " ".join(_cell("honest-teaching").split())
+    assert "module 00's and module 03's" not in honest
+    assert "*The words* are module 00's, which gives their sources." in honest
 
 
 def test_a_statement_with_no_figure_labelled_false_is_told_it_claims_nothing():
@@ -4433,8 +4473,8 @@ def test_review_62_wordings_the_outside_option_the_open_alternative_and_the_seal
     no feedback before grading."""
     quiz = " ".join(_cell("quiz-text").split())
     assert "capped by the outside option" not in quiz
-    assert "unless one side's outside option beats its Nash share" in quiz
-    assert "then that side gets its outside option" in quiz
+    assert "unless that option beats the side's Nash share" in quiz  # review 72 C1
+    assert "then the side gets its option" in quiz
     # review 69 U2: the note moved to question 9's box; the summary points there
     text = " ".join(_cell("q9-text").split())
     assert "usually does raise it, above the one the fallback's expected value alone" in text
@@ -4531,7 +4571,11 @@ def test_review_63_section_4_teaches_question_5s_rule_and_the_deal_me_out_source
     # review 66 U2: the three cases, once nested in one sentence, are a table's rows
     assert "| none, or one below the even split | the even split |" in zopa
     assert "| one inside the band | the fact's figure |" in zopa
-    assert "| one past the band's top | the band's top: nine tenths of the way up, or the" in zopa
+    assert (
+        "| one past the band's top | the band's top: nine tenths of the way up, or, with an "
+        "opening carried beyond the estimate, halfway from your reservation price to your "
+        "opening |" in zopa
+    )
     assert "a fact below the even split leaves you at the even split" not in zopa
     assert "Osborne and Rubinstein 1990, §3.12" in _cell("nash-teaching")
 

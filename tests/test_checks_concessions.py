@@ -2943,7 +2943,8 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     # review 65 C5: module 02 does not aim at the estimate, it lets the target go up to it;
     # module 04 quotes what module 02 says
     assert "module 02 aims there" not in text
-    assert "the target may go up to the estimate itself" in module_02
+    # review 72 C2 (target_rule.md): module 02 now states the one rule module 04 applies
+    assert "the target is halfway from your reservation price to your opening" in module_02
     assert 'may stop at it, as module 02 allows (there "the target may go up to the' in text
     # review 70 C1: "a plan ending there ends with no deal" was false by section 5's
     # last-round rule; the text now states the trade-off the engine measures (see

@@ -367,10 +367,11 @@ BatnaBuilder()
 # takes you there. When your opening sits at the estimate, keep at least a tenth of the
 # zone as room to concede: the target lies at least half and at most nine tenths of the
 # way from your reservation price up to your estimate of the most the other side could
-# pay. When a fact you can name carries your opening beyond the estimate, the target may
-# go up to the estimate itself (module 04). This band is this course's convention, not a
-# research finding: studies of aspirations support ambitious targets you can justify, not
-# these bounds.
+# pay. When a fact you can name carries your opening beyond the estimate, the target is
+# halfway from your reservation price to your opening, where module 04's plans aim, and
+# never above the estimate: fewer talks then end without a deal. This band is this
+# course's convention, not a research finding: studies of aspirations support ambitious
+# targets you can justify, not these bounds.
 #
 # Inside the band, aim where a fact you can show puts the price:
 #
@@ -378,7 +379,7 @@ BatnaBuilder()
 # |---|---|
 # | none, or one below the even split | the even split |
 # | one inside the band | the fact's figure |
-# | one past the band's top | the band's top: nine tenths of the way up, or the estimate itself if a fact carries your opening beyond it |
+# | one past the band's top | the band's top: nine tenths of the way up, or, with an opening carried beyond the estimate, halfway from your reservation price to your opening |
 #
 # At Northwind no fact carries an opening past what the agency's contractor costs, so your
 # opening sits at that estimate and your target stays in the nine-tenths band (question 5);
@@ -605,7 +606,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # <summary><b>Where the words come from, and why even a true warning costs you</b> (a
 # side note)</summary>
 #
-# *The words* are module 00's and module 03's, which give their sources. Bargaining custom
+# *The words* are module 00's, which gives their sources. Bargaining custom
 # tolerates a bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
 # of conduct for lawyers, counts a party's statements about the terms it would accept as
 # ordinarily not statements of material fact (a fact a reasonable person would weigh in
@@ -866,9 +867,10 @@ nash_share_vs_batna(pie=100, their_batna=40)
 #
 # For each situation, ask what pushes both sides to agree: the risk that something neither
 # side controls ends the talks (the Nash split, with breakdown payoffs), or the cost of
-# delay while either side can leave for its alternative (the outside option). With both,
-# the Nash split holds unless one side's outside option beats its Nash share; then that
-# side gets its outside option. Each choice is final, and then shows which model fits.
+# delay while either side can leave for its alternative (the outside option). When
+# breakdown risk pushes both to agree and a side also has an outside option, the Nash split
+# on the breakdown payoffs holds unless that option beats the side's Nash share; then the
+# side gets its option. Where delay also pushes, see module 03. Each choice is final.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "model-quiz", "schema_version": 3}
 from course.widgets.batna import ModelQuiz
@@ -1132,8 +1134,9 @@ check.batna_rise(batna_rise, hidden=True)
 # 4. a target, with the fact that justifies it (a published pay survey, a rival's price),
 #    inside section 4's band: from the middle of the zone to nine tenths of the way from
 #    your reservation price to your estimate of the other side's limit (the most it would
-#    pay, or the least it would take), or up to that estimate if a fact you name carries
-#    your opening beyond it.
+#    pay, or the least it would take); or, if a fact you name carries your opening beyond
+#    that estimate, halfway from your reservation price to your opening, never past the
+#    estimate.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1173,12 +1176,12 @@ check.batna_rise(batna_rise, hidden=True)
 #    commit first.
 # 4. A target at or on the learner's side of the middle of the zone, at most nine tenths
 #    of the way from the reservation price to their estimate of the other side's limit
-#    (the most it would pay, or the least it would take), or up to that estimate when the
-#    learner names a fact that carries their opening beyond it (module 04's rule), with
-#    the fact that justifies it. The estimate of the other side's limit must come from
-#    its alternative to *this* deal: what replacing the learner would cost bounds what
-#    an employer would pay only if the learner would really leave. The opening itself is
-#    not graded here.
+#    (the most it would pay, or the least it would take), with the fact that justifies
+#    it; or, when the learner names a fact that carries their opening beyond that
+#    estimate, halfway from the reservation price to the opening, never past the
+#    estimate. The estimate of the other side's limit must come from its alternative to
+#    *this* deal: what replacing the learner would cost bounds what an employer would pay
+#    only if the learner would really leave. The opening itself is not graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1196,8 +1199,9 @@ check.batna_rise(batna_rise, hidden=True)
 #   only inside the ZOPA of the package discussed; a term that costs one side nothing can
 #   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
-#   convention) at most nine tenths of the way up it, or up to the estimate when a fact
-#   carries your opening beyond it; inside that band, aim where a fact you can show puts it.
+#   convention) at most nine tenths of the way up it; inside that band, aim where a fact
+#   you can show puts it. When a fact carries your opening beyond the estimate, aim halfway
+#   from your reservation price to your opening, never above the estimate.
 #   The other side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03). By a common answer date it
