@@ -4797,3 +4797,41 @@ def test_the_outside_option_binds_above_the_responders_share():
     said = str(raised.value)
     assert "your share at the table (what the talks would give you when Northwind " in said
     assert "proposes, delta/(1+delta) of the pie)" in said
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_review_72_a_word_with_a_full_stop_or_quotes_around_it_counts(learner, answers, hidden):
+    """Review 72 X4: question 6 refused "No remote days." for its full stop (two half marks
+    lost), while question 2 forgave capitals and spaces. Every word the module matches
+    (question 2's names, question 6's responses and reasons, question 7's labels and letter)
+    now counts with spaces and punctuation around it; two right formulations of each pass
+    in full. Seen failing on the old check."""
+
+    def stopped(offers, offer, value, limit):
+        response, reason = right_response(offers, offer)
+        return f"{response.capitalize()}.", f"{reason.capitalize()}."
+
+    def quoted(offers, offer, value, limit):
+        response, reason = right_response(offers, offer)
+        return f' "{response}" ', f"'{reason}';"
+
+    for answer in (stopped, quoted):
+        assert check.respond_to_offer(answer, hidden=hidden).earned == 2, answer.__name__
+    labels = answers["label_statements"]
+    full = check.label_statements(labels, hidden=hidden)
+    assert (full.earned == 2) if hidden else full is None  # the visible check marks nothing
+    for dress in (lambda word: f"{word.title()}.", lambda word: f' "{word}"; '):
+        dressed = functools.partial(
+            lambda offers, dress: {key: dress(word) for key, word in labels(offers).items()},
+            dress=dress,
+        )
+        credit = check.label_statements(dressed, hidden=hidden)
+        assert (credit.earned == 2) if hidden else credit is None
+    choose = answers["choose_batna"]
+    for dress in (lambda name: f"{name}.", lambda name: f"'{name.upper()}'"):
+
+        def named(offers, risk_averse=False, dress=dress):
+            name, value = choose(offers, risk_averse)
+            return dress(name), value
+
+        assert check.choose_batna(named, hidden=hidden) is None  # passes: no hint raised

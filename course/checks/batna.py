@@ -299,9 +299,28 @@ def startup_tree(answer, hidden=False):
 # --- question 2: the BATNA --------------------------------------------------------------------
 
 
+#: What may surround a word a learner types and not count: spaces and punctuation (review
+#: 72 X4: "No remote days." lost two half marks for its full stop, while question 2 forgave
+#: capitals and spaces).
+_AROUND = " \t\n.,;:!?'\"()[]"
+
+
+def _trimmed(value):
+    """``value`` without the spaces and punctuation around it, when it is text: every word
+    this module matches (question 2's names, question 6's responses and reasons, question
+    7's labels and letter) is compared after this, and after ``evened``."""
+    return value.strip(_AROUND) if isinstance(value, str) else value
+
+
+def _choice(value, choices, what, aliases=None):
+    """``one_of`` on ``value`` with the spaces and punctuation around it trimmed."""
+    return one_of(_trimmed(value), choices, what, aliases)
+
+
 def _bare(name):
-    """``name`` without capitals, spaces or underscores, the form question 2 compares."""
-    return re.sub(r"[\s_]+", "", name).casefold()
+    """``name`` without capitals, spaces, underscores or the punctuation around it, the form
+    question 2 compares."""
+    return re.sub(r"[\s_]+", "", _trimmed(name)).casefold()
 
 
 def _rounded(value, right):
@@ -1009,15 +1028,15 @@ def judge_response(offers, number, offer, given, part="response"):
     named = f"offer {number}" if isinstance(number, int) else number
     where = f"{_case(offers)}, {named} ({offer})"
     if part == "response":
-        word = one_of(said, RESPONSES, "the response", RESPONSE_ALIASES)
+        word = _choice(said, RESPONSES, "the response", RESPONSE_ALIASES)
         if word != right:
             hint, general = _why(offers, offer, reason)
             # the reason only: the hint never names the right response (review 58 W2); it
             # echoes the learner's own word, which may be an older alias (review 67 X2)
-            shown = " ".join(said.strip().lower().replace("_", " ").split())
+            shown = " ".join(_trimmed(said).lower().replace("_", " ").split())
             raise NotYet(f"{where}: {hint}; so not {shown!r}.", general=general)
         return
-    because = one_of(because, tuple(REASONS), "the reason")
+    because = _choice(because, tuple(REASONS), "the reason")
     if because != reason:
         hint, general = _why(offers, offer, reason)
         raise NotYet(
@@ -1222,14 +1241,14 @@ def label_of(value, letter):
     """The learner's label of statement ``letter`` among ``LABELS``; else the ``NotYet``
     hint. "honest", the word this question once used for a true statement that demands
     nothing, gets its own hint: a true warning is honest too (review 70 U2)."""
-    if evened(value) == "honest":
+    if evened(_trimmed(value)) == "honest":
         raise NotYet(
             f"the label of statement {letter} is 'honest', which is not one of the labels: a "
             "warning is honest too. A true statement that demands nothing is a 'plain "
             "statement'; the labels are " + ", ".join(repr(label) for label in LABELS),
             general="it should return one of " + ", ".join(repr(label) for label in LABELS),
         )
-    return one_of(value, LABELS, f"the label of statement {letter}")
+    return _choice(value, LABELS, f"the label of statement {letter}")
 
 
 def _end(sentence):
@@ -1290,7 +1309,7 @@ def judge_use(offers, answers):
         )
     statements = {s.letter: s for s in statements_of(offers)}
     chosen = answers["use"]
-    letter = chosen.strip().upper() if isinstance(chosen, str) else chosen
+    letter = _trimmed(chosen).upper() if isinstance(chosen, str) else chosen
     if letter not in statements:
         raise NotYet(f"'use' should be one of the letters {', '.join(statements)}, got {chosen!r}.")
     right = statement_to_use(offers)
