@@ -534,14 +534,15 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     assert "Choose it with the open alternative beside each candidate" in flat  # review 69 U2
     # review 70 U1: question 9's bullet points to the box, which says it once
     assert "Choose your fallback with Lumen beside each candidate" not in flat
-    assert "fallback, chosen with it beside each candidate, is a sure amount" in flat
+    # review 72 U5: the rubric no longer asks graders for the test (question 9's box keeps it)
+    assert "fallback, chosen with it beside each candidate" not in flat
     # question 9 asked only to draw both trees, and the rubric let a sure fallback cancel the
     # open offer without the section's second condition
     # review 70 U1: the box says it, before it draws both trees
     assert "Choose it with the open alternative beside each candidate, then draw both trees" in (
         flat
     )
-    assert "is a sure amount no lower than its worst outcome" in flat
+    assert "Beside a sure fallback no lower than the open" in flat
 
 
 def test_question_3_built_on_a_slipped_tree_names_the_question_to_fix():
@@ -1572,7 +1573,7 @@ def test_mentioning_an_alternative_is_judged_against_the_least_they_believe_you_
     for text in [*cells.values(), *reasons]:
         assert "estimate of your reservation price" in text, text[:80]
         assert "believes is the least you would accept" not in text, text[:80]
-    assert "assumes that Northwind's estimate of your reservation price is" in story
+    assert "assumes that Northwind reads your reservation price as that midpoint, because" in story
     assert "assumption of this case" in cells["honest-teaching"]
     for text in (story, cells["honest-teaching"]):
         assert "counts a commute you leave unpriced at nothing" in text
@@ -2261,7 +2262,9 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
     from course.variants import learner_as
 
     honest = _cell("honest-teaching")
-    assert "Judge it by what it says, not by what Northwind may hear in it" in honest
+    assert "is judged by what it says, not by what Northwind may hear in it" in " ".join(
+        honest.split()
+    )
     assert "That is a cost of making the demand, not something false in it" in honest
     assert "so it is still a warning, not a bluff" in honest
     assert "Its figure also reads as a promise" not in honest
@@ -2680,7 +2683,7 @@ def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away
     honest = cell_text("02_batna", "batna", "honest-teaching")
     note = " ".join(honest[honest.index("<details>") : honest.index("</details>")].split())
     assert "Why even a true warning costs you" in note and "still a warning, not a bluff" in note
-    assert honest.index("</details>") < honest.index("To label a statement, ask first whether")
+    assert honest.index("</details>") < honest.index("To label a statement, ask: is it true")
 
 
 # --- the story's timing, an alternative left open, citations, hints of questions 3 and 9
@@ -2762,7 +2765,9 @@ def test_section_3_the_summary_and_the_rubric_state_when_an_open_alternative_can
     assert "usually does raise it" in " ".join(_cell("q9-text").split())  # review 69 U2
     reflection = _cell("reflection")
     assert "an alternative the deal leaves open does not count);" not in reflection
-    assert "when the learner's fallback, chosen with it beside each candidate, is a sure" in (
+    # review 72 U5: rubric item 1 no longer asks graders for the cancellation test; an
+    # alternative the deal leaves open is handled either way if argued
+    assert "an alternative the deal leaves open is handled either way if argued" in (
         " ".join(reflection.split())
     )
     q9 = _cell("q9-text")
@@ -4317,17 +4322,19 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     naming a figure below your limit costs."""
     honest = " ".join(_cell("honest-teaching").split())
     assert "honest because it misleads" not in honest
-    assert "What you say about the least you would accept is judged by its words" in honest
+    assert "A statement about the least you would accept, a demand included, is judged by" in (
+        honest
+    )  # review 72 U2
     assert "neither side takes it as a statement of fact" in honest
     # review 68 X3: the claim names one salary, so a true claim is honest without a
     # convention, and the cost of naming a figure below your limit is said
     assert '"I would turn down 90,000" is true, a plain statement' in honest
     assert "though it points the other side at a figure you would refuse" in honest
+    # review 72 U2: the two tests (words for limits, what is planted for facts) are told apart
     assert (
-        "A true statement chosen to make the other side believe a false fact about the world "
-        "it will rely on" in honest
+        "For facts, what a true statement is chosen to make the other side believe counts: "
+        "one that plants a false fact it will rely on is not made honest by being true" in honest
     )
-    assert "not made honest by being true" in honest
     for n in range(40):
         claims = [
             s
@@ -4555,7 +4562,8 @@ def test_review_62_section_3s_timings_are_a_table_and_section_7_cites_the_deadli
     risk = _cell("ev-risk")
     assert "in proportion to the amounts at stake" not in risk
     # review 70 U1: the scaling property is cut; the attitude is still named, with its sources
-    assert "constant relative risk aversion: Pratt 1964; Arrow 1965" in risk
+    assert "constant relative risk aversion, in which the premium" in risk  # review 72 U5
+    assert "at every scale: Pratt 1964; Arrow 1965" in risk
     nash = _cell("nash-teaching")
     assert "Roth, Murnighan and Schoumaker" in nash and "did not test it" in nash
 
@@ -4835,3 +4843,32 @@ def test_review_72_a_word_with_a_full_stop_or_quotes_around_it_counts(learner, a
             return dress(name), value
 
         assert check.choose_batna(named, hidden=hidden) is None  # passes: no hint raised
+
+
+def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
+    """Review 72 U2: section 6 gave two tests that pull apart (words alone; what a true
+    statement makes them believe) without saying which applies when; U4: the band midpoint
+    as Northwind's estimate of your floor was unexplained; U5: constant relative risk
+    aversion was named, not taught, and rubric item 1 asked graders for the "left open"
+    cancellation test. Seen failing on the old text."""
+    honest = _cell("honest-teaching")
+    assert "A statement about the least you would accept, a demand included, is judged" in honest
+    assert "by bargaining custom (module 00) neither side takes it" in honest
+    assert "Such *paltering* is judged about as harshly as lying (Rogers, Zeckhauser, Gino," in (
+        honest
+    )
+    assert "Norton and Schweitzer, *Journal of Personality and Social Psychology* 112, 2017)" in (
+        honest
+    )
+    reason = "because that is what its hires usually accept"
+    assert (
+        "Northwind reads your reservation price as the midpoint of its pay band, on its "
+        in (honest)
+        and reason in honest
+    )
+    assert reason in " ".join(course.variant("02_batna", "ada").story().split())
+    assert "in which the premium is the same share of the amount at every scale" in _cell("ev-risk")
+    rubric = _cell("reflection")
+    assert "1. An alternative named and valued today by section 3's timing table; an " in rubric
+    assert "alternative the deal leaves open is handled either way if argued." in rubric
+    assert "is a sure amount no lower than its worst outcome" not in rubric

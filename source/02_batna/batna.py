@@ -103,10 +103,10 @@ expected_value(sure_offer), expected_value(startup_gamble)
 #
 # **What the graded questions assume.** They value alternatives at their expected values,
 # except question 3's second part, which gives you a sure amount for each of your two
-# gambles, from one attitude to risk (constant relative risk aversion: Pratt 1964; Arrow
-# 1965) applied to this year's pay alone, as if that were all you had, so its premiums are
-# larger than someone with savings would feel. The builder in section 3 lets you try your
-# own.
+# gambles, from one attitude to risk (constant relative risk aversion, in which the premium
+# is the same share of the amount at every scale: Pratt 1964; Arrow 1965) applied to this
+# year's pay alone, as if that were all you had, so its premiums are larger than someone
+# with savings would feel. The builder in section 3 lets you try your own.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -571,11 +571,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# An alternative helps you only if the other side believes in it. Sort what you might say
-# by two questions: is it true, and does it demand something? A true statement is honest,
-# with or without a demand; a false one is not. The examples: Harbor Bank has offered you
-# 89,000, and the commute costs you 8,000 a year, so your reservation price for the job as
-# offered is 97,000.
+# An alternative helps you only if the other side believes in it. A true statement is
+# honest, with or without a demand; a false one is not. The examples: Harbor Bank has
+# offered you 89,000, and the commute costs you 8,000 a year, so your reservation price for
+# the job as offered is 97,000.
 #
 # | label | true? | its test | example |
 # |---|---|---|---|
@@ -595,9 +594,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   demand that names an alternative you do not have, or inflates one, is a
 #   misrepresentation.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
-#   than 100,000" when you could. Bargaining custom tolerates it more than a false fact
-#   (see the side note), but it costs you: once you give way below your "cannot", your
-#   next "cannot" counts for less.
+#   than 100,000" when you could. Bargaining custom tolerates it more than a false fact,
+#   but it costs you: once you give way below your "cannot", your next "cannot" counts for
+#   less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist or is inflated, a possible bonus presented as sure. Employers
 #   check, and in many legal systems such a lie can be fraud.
@@ -612,8 +611,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ordinarily not statements of material fact (a fact a reasonable person would weigh in
 # deciding); in the surveys of Robinson, Lewicki and Donahue (2000), MBA students rated
 # tactics as appropriate or inappropriate: hiding your reservation price was appropriate,
-# misrepresenting information was not (the survey backs keeping your limit private; the
-# tolerance of a stated false one rests on the Model Rule comment). Schelling (*The
+# misrepresenting information was not (it backs a private limit, not a stated false one).
+# Schelling (*The
 # Strategy of Conflict*, 1960) set a warning, which tells the other side only what you
 # would do anyway, apart from a threat: a demand tied to something you would rather not
 # do; modules 00 and 03 use the same two words.
@@ -629,25 +628,27 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # </details>
 #
-# To label a statement, ask first whether it is true of your scenario; for a demand: would
-# you carry out its consequence below its figure, given your reservation price for the
-# package it names? Judge it by what it says, not by what Northwind may hear in it. Then,
-# if true: does it demand something? If false: is it about your limit or a fact?
+# To label a statement, ask: is it true, and does it demand something? A demand is true if
+# you would carry out its consequence below its figure, given your reservation price for
+# the package it names. Is a false one about your limit or a fact?
 #
-# What you say about the least you would accept is judged by its words: by bargaining
-# custom (module 00) neither side takes it as a statement of fact. With a reservation
-# price of 97,000, "I would turn down 100,000" is a bluff, and "I would turn down 90,000"
-# is true, a plain statement, though it points the other side at a figure you would refuse.
-# A true statement chosen to make the other side believe a false fact about the world it
-# will rely on is not made honest by being true.
+# A statement about the least you would accept, a demand included, is judged by what it
+# says, not by what Northwind may hear in it: by bargaining custom (module 00) neither side
+# takes it as a statement of fact. With a reservation price of 97,000, "I would turn down
+# 100,000" is a bluff, and "I would turn down 90,000" is true, a plain statement, though it
+# points the other side at a figure you would refuse. For facts, what
+# a true statement is chosen to make the other side believe counts: one that plants a
+# false fact it will rely on is not made honest by being true. Such *paltering* is judged
+# about as harshly as lying (Rogers, Zeckhauser, Gino, Norton and Schweitzer, *Journal of
+# Personality and Social Psychology* 112, 2017).
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price: then it raises that estimate, and with it what
 # they must offer. Keep a weak one private: naming it would show that you could be had for
-# less. Keeping it private is not the same as letting the other side open: you know
-# Northwind's reservation price from the agency's published rate and fee (modules 01 and
-# 04). Your scenario assumes that Northwind's estimate of your reservation price is the
-# midpoint of its pay band, on its careers page: an assumption of this case, not a rule.
+# less. Keeping it private is not the same as letting the other side open (modules 01 and
+# 04). Your scenario assumes that Northwind reads your reservation price as the midpoint of
+# its pay band, on its careers page, because that is what its hires usually accept: an
+# assumption of this case, not a rule.
 #
 # Tell the alternative's terms in full, chances included: the chances are your own
 # estimates, which nobody can check, so say they are yours ("I put the chance at ...").
@@ -1165,11 +1166,8 @@ check.batna_rise(batna_rise, hidden=True)
 #
 # Rubric, half a mark each:
 #
-# 1. An alternative named and valued today, by section 3's table: at its expected value or
-#    certainty equivalent only if the learner must commit before the outcome is known and
-#    the deal rules it out. An alternative the deal leaves open cancels when the learner's
-#    fallback, chosen with it beside each candidate, is a sure amount no lower than its
-#    worst outcome; otherwise it counts through the tree of both.
+# 1. An alternative named and valued today by section 3's timing table; an alternative the
+#    deal leaves open is handled either way if argued.
 # 2. A concrete step.
 # 3. The change in the reservation price with its arithmetic: the actual outcome when it
 #    will be known before the learner decides, the expected value only when they must
