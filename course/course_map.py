@@ -75,9 +75,7 @@ MODULES = (
             "respond_to_offer",
             "label_statements",
             "batna_needed",
-            "own_batna_needed",
             "batna_when",
-            "batna_rise",
         ),
     ),
     Module(
@@ -273,7 +271,7 @@ IDEAS = (
             ("02_batna", "reservation-salary-test"),
             ("02_batna", "northwind-zopa-test"),
             ("02_batna", "model-quiz"),
-            ("02_batna", "batna-rise-test"),
+            ("02_batna", "batna-needed-test"),
             ("03_power", "granite-reply-test"),
             ("05_capstone", "my-batna-test"),
             ("05_capstone", "my-reservation-test"),

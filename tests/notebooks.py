@@ -62,12 +62,16 @@ def solved(module, name, **overrides):
 
 
 def solution_namespace(module, name):
-    """Run the source's code cells except the tests (widgets and plots included: they work
-    without a screen), and return the names they define."""
+    """Run the source's code cells except the tests, marked or practice (widgets and plots
+    included: they work without a screen), and return the names they define. A practice
+    test cell (module 02's questions 8-own and 10 since review 72 X1) checks the learner's
+    own case, which no learner is set to here."""
     namespace = {}
     for cell in source_notebook(module, name).cells:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type != "code" or meta.get("grade"):
+            continue
+        if meta.get("grade_id", "").endswith("-test"):
             continue
         code = SOLUTION.sub("", cell.source)
         exec(compile(code, f"<{meta.get('grade_id', 'cell')}>", "exec"), namespace)

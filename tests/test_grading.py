@@ -20,7 +20,7 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading")]
 
 MODULE, NAME = "02_batna", "batna"
-AUTO_POINTS = 16  # eleven graded cells (question 8 has two); the 2-point reflection by hand
+AUTO_POINTS = 14  # nine graded cells; question 6b and the reflection (2 points each) by hand
 
 
 def hard_coded_startup_tree(learner):
@@ -85,26 +85,22 @@ class TestBatnaGrading(ModuleGrading):
     def test_one_wrong_answer_loses_just_that_question(self, graded):
         points = graded.scores("one-wrong-answer")
         assert points["batna-needed-test"] == 0
-        # question 8's first cell (1 mark); its own-case part, which the model answer works
-        # out without batna_needed, keeps its mark
-        assert points["own-batna-needed-test"] == 1
+        # question 8 (1 mark); its own-case part is practice without marks (review 72 X1)
+        assert "own-batna-needed-test" not in points
         assert auto_total(points) == self.AUTO_POINTS - 1
 
     def test_hard_coded_numbers_lose_every_question_built_on_them(self, graded):
         """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
         The course's answers to questions 2-3 reuse startup_tree, so they fall with it
         (question 3 keeps the point of its part where Lumen is a given sure amount, which
-        needs no tree), and question 10's, which reuses reservation_salary, falls with
-        it when a hidden learner's wrong reservation price moves the agency's cap (which
-        depends on the hidden learners drawn); the other later questions are given the
-        right earlier values, so they stand."""
+        needs no tree); question 10 is practice without marks (review 72 X1); the other
+        later questions are given the right earlier values, so they stand."""
         points = graded.scores("hard-coded")
         assert points["startup-tree-test"] == 0
         assert points["choose-batna-test"] == 0
         assert points["reservation-salary-test"] == 1
-        lost = 1 - points["batna-rise-test"]
-        assert lost in (0, 1)
-        assert auto_total(points) == self.AUTO_POINTS - 4 - lost
+        assert "batna-rise-test" not in points
+        assert auto_total(points) == self.AUTO_POINTS - 4
 
     def test_the_grading_kernel_draws_the_submitters_own_variant(self, graded):
         """Not the grader's saved id, not the grader's JupyterHub login: nbgrader's student id."""

@@ -62,9 +62,9 @@ def test_the_intro_names_question_8s_own_talks_rounding_and_the_deadline_case():
     which takes the whole unit (its text says so), and promised two models where section 7
     and question 10 use three cases, the common deadline the third."""
     intro = _cell("intro")
-    own = _cell("own-batna-needed-text")
-    assert "rounded to the whole unit" in own
-    assert "questions 8 (your own talks), 9 and 10 an amount rounded to the whole unit" in intro
+    assert "Practice: your own talks (no marks)" in _cell("own-batna-needed-text")
+    assert "rounded to the whole unit" in intro  # review 72 X1: own talks are practice
+    assert "question 9 and the practice an amount rounded to the whole unit" in intro
     assert "splits, and when a better BATNA earns you more" in intro  # review 69: cut
     assert "Question 10's three variants of your story are these three cases" in _cell(
         "nash-teaching"

@@ -111,7 +111,7 @@ def test_question_8s_own_talks_tell_a_salary_target_passed_as_the_share():
             seen += 1
     assert seen >= 10
     text = _cell("own-batna-needed-text")
-    assert "the target you pass is your share: the salary target less half the commute" in text
+    assert "and the target less half the commute" in " ".join(text.split())  # review 72 cut
 
 
 def _hints(check_function, answer):
@@ -177,7 +177,7 @@ def test_section_7_and_question_10_say_their_models_assume_a_fully_informed_nort
     ) in nash
     assert nash.index("Each assumes") < nash.index("*A common answer date*")
     q10 = _cell("q10-text")
-    assert "read as a benchmark for a Northwind that knows your reservation price" in q10
+    assert "section 7's models (benchmarks)" in " ".join(q10.split())  # review 72 cut
     # review 69 C1: the norm is now called your own yardstick
     assert "That is why section 5 uses the even split as your own yardstick of fairness" in nash
 

@@ -1822,9 +1822,10 @@ def judge_own_batna_needed(offers, talks, target, result):
 def own_batna_needed(answer, hidden=False):
     """Check a function ``(offers, talks, target)`` returning the least value of your BATNA,
     0 or more, at which the salary the model that fits ``talks`` predicts on the package
-    with two remote days reaches ``target`` (1 point): question 5's target on the learner's
-    own version of the talks and one of each kind on their own numbers (question 10's
-    versions); when grading, the same on two other learners' numbers too."""
+    with two remote days reaches ``target``: question 5's target on the learner's own
+    version of the talks and one of each kind on their own numbers (question 10's versions);
+    with ``hidden``, the same on two other learners' numbers too. Practice with feedback, no
+    mark (review 72 X1: a prediction the story does not meet earns no mark)."""
     cases = _scenarios(hidden)
 
     def part():
@@ -1836,7 +1837,7 @@ def own_batna_needed(answer, hidden=False):
                 )
         return "own_batna_needed finds the model that fits each version, and inverts it."
 
-    return score(Check("your own talks", 1, part))
+    return score(Check("your own talks", 0, part))
 
 
 # --- question 5: your target ------------------------------------------------------------------
@@ -2359,9 +2360,10 @@ def judge_batna_rise(offers, talks, result):
 @question
 def batna_rise(answer, hidden=False):
     """Check a function ``(offers, talks)`` returning how much the predicted salary, on the
-    package with two remote days, rises when your BATNA's value rises by 1,000 (1 point):
-    the learner's own version of the talks and one of each kind on their own numbers; when
-    grading, the same on two other learners' numbers too."""
+    package with two remote days, rises when your BATNA's value rises by 1,000: the
+    learner's own version of the talks and one of each kind on their own numbers; with
+    ``hidden``, the same on two other learners' numbers too. Practice with feedback, no mark
+    (review 72 X1)."""
     cases = _scenarios(hidden)
 
     def part():
@@ -2370,4 +2372,4 @@ def batna_rise(answer, hidden=False):
                 judge_batna_rise(case, talks, call_learner(answer, case, talks))
         return "batna_rise finds which model fits each version, and what a better BATNA is worth."
 
-    return score(Check("which model fits", 1, part))
+    return score(Check("which model fits", 0, part))

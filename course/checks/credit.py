@@ -117,6 +117,9 @@ class Credit:
 
     def _header(self):
         """The result's first line: marks, or for a practice case what it is not."""
+        if self.outcomes and all(o.feedback_only for o in self.outcomes):
+            right = sum(o.passed for o in self.outcomes)
+            return f"Feedback only, no marks: {right} of {len(self.outcomes)} right."
         if self.outcomes and all(o.practice for o in self.outcomes):
             return (
                 f"Practice case: {self.earned:g} of {self.possible:g} right. It earns no "

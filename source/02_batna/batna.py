@@ -31,11 +31,12 @@
 #
 # It takes about 6½ to 7 hours, best in three sittings; longer if Python is new to you:
 # about 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
-# with questions 6 and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and the
-# reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours;
-# the cells after them check your answer. Return amounts unrounded: the checks compare them
-# to the cent, but question 5 takes a target within 100, and questions 8 (your own talks),
-# 9 and 10 an amount rounded to the whole unit.
+# with questions 6, 6b and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and
+# the reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are
+# yours; the cells after them check your answer. Question 10 and question 8's own talks
+# are practice. Return
+# amounts unrounded: the checks compare them to the cent, but question 5 takes a target
+# within 100, and question 9 and the practice an amount rounded to the whole unit.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -144,15 +145,13 @@ check.startup_tree(startup_tree, hidden=True)
 #
 # When you hold several alternatives, only the best one counts as your BATNA: the one you
 # would actually take if the talks failed; if it disappears, the next best takes its place.
-# Several job offers are the classic case: a candidate with a second written offer can ask
-# for more and mean it; one with no other offer is negotiating against unemployment, and the
-# employer usually knows it.
+# With job offers, a candidate holding a second written one can ask for more and mean it;
+# one with none is negotiating against unemployment.
 #
 # Picking the best alternative by its expected value assumes two things, and your scenario
 # states both: the alternatives exclude each other (you can take only one), and you must
-# choose before their uncertainty is settled (section 3 drops that assumption). Beware of
-# comparing best cases: the freelance path may pay the most at best and still be worth less
-# on average.
+# choose before their uncertainty is settled (section 3 drops that assumption). Do not
+# compare best cases: freelancing may pay the most at best and be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): which alternative is your BATNA?
@@ -421,8 +420,7 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # ### Exercise: your zone in the ZOPA explorer
 #
 # Set the seller's reservation to your reservation price from expected values (question 3,
-# first part) and the buyer's to
-# Northwind's (question 4), as near as the sliders allow.
+# first part) and the buyer's to Northwind's (question 4).
 #
 # - If you have a zone: move the proposed deal to its even split and read how the surplus
 #   divides. Work out where the even split will be if you raise your reservation by 1,000;
@@ -430,8 +428,7 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. Every learner
 #   then has a zone: how wide is it, and where is its even split? That is the even split
-#   question 6's rule uses. If you had no zone, how much of your commute would the remote
-#   days have to save for one to open?
+#   question 6's rule uses.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -524,7 +521,7 @@ check.target_salary(target_salary, hidden=True)
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns a
 # pair `(response, reason)` by the rule above, for offers made while Northwind is still
 # moving. `"acceptable"` marks an offer good enough to take, not one you must take at once:
-# that choice is your call, and the check does not grade it. The response is one of
+# question 6b asks for that choice. The response is one of
 # `"acceptable"`, `"ask for remote days"`, `"counter"` or `"walk away"`; the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
 # `"below your BATNA"`, `"commute trap"` or `"below the even split"`, paired as in section
@@ -567,6 +564,30 @@ check.respond_to_offer(respond_to_offer)
 ### BEGIN HIDDEN TESTS
 check.respond_to_offer(respond_to_offer, hidden=True)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "take-or-counter-text", "schema_version": 3}
+# ### Question 6b (2 marks, graded by your instructor): take it now, or counter?
+#
+# Northwind, still moving, offers the even split of your zone with two remote days, rounded
+# up to the next 500: acceptable by question 6's rule. Take it now, or counter? Below, in
+# two to four sentences, say which, and name the figure and the fact behind it. Either
+# choice can earn full marks; half a mark each for:
+#
+# 1. the offer's salary, from your numbers, and your choice;
+# 2. a figure that fits it: the offer if you take it; if you counter, a salary above the
+#    offer, at most your target (question 5), the remote days kept;
+# 3. the fact behind it, one you could show Northwind;
+# 4. what your choice risks, and why you accept that risk.
+
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "take-or-counter", "schema_version": 3}
+# ### BEGIN SOLUTION
+# A model answer on one learner's numbers. (1) My zone with two remote days runs from
+# 103,375 to 119,000, so the offer is 111,500. I counter, (2) at 114,500 with the remote
+# days, my question 5 target, (3) the survey median I can show. (4) If Northwind stops,
+# its offer is still 8,125 above my reservation price and I take it.
+#
+# Rubric: as listed; a counter above a target at or below the offer fails point 2.
+# ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
@@ -879,7 +900,7 @@ from course.widgets.batna import ModelQuiz
 ModelQuiz()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
-# ### Question 8 (2 marks): how strong must your BATNA be?
+# ### Question 8 (1 mark): how strong must your BATNA be?
 #
 # Write `batna_needed(target, pie, their_batna, walk_any_time=False)`: the least BATNA,
 # 0 or more, that gets you a share of at least `target` from `pie` when the other side's
@@ -898,8 +919,8 @@ ModelQuiz()
 # model; a target of 80 needs 0 in both. With their BATNA 60, a target of 90 needs 40 in the
 # Nash model but 0 with an outside option.
 #
-# *Marks:* this part earns 1 mark and your own talks, below, the other. The Nash cases
-# within reach earn half a mark, the outside-option cases a quarter; the last quarter is
+# *Marks:* the Nash cases within reach earn half a mark, the outside-option cases a
+# quarter; the last quarter is
 # for telling which targets are out of reach (a target that leaves the other side exactly
 # its BATNA is within reach), earned only by a function that answers the two models
 # differently where they differ.
@@ -925,21 +946,14 @@ check.batna_needed(batna_needed, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-text", "schema_version": 3}
-# #### Your own talks (1 mark)
+# #### Practice: your own talks (no marks)
 #
-# Now invert the model that fits your own case, `offers.talks` (question 10 lists its three
-# versions). Write `own_batna_needed(offers, talks, target)`: the least value of your BATNA,
-# 0 or more, at which the salary predicted by the model that fits `talks`, for the package
-# with two remote days, reaches `target`. Your reservation price for that package is your
-# BATNA's value plus half the commute (`offers.commute_cost`). Where the model is the Nash
-# split, your `batna_needed` can do the work: the pie is what the hire gains the two sides
-# together, $W$ less half the commute, Northwind's breakdown payoff is 0, and the target you
-# pass is your share: the salary target less half the commute. Every target the check tries
-# lies below the agency's cost.
-#
-# *Grading, in short:* the check passes your question 5 target (the right value) and tries
-# one variant of each kind; grading adds other learners'. Return the value unrounded, or
-# rounded to the whole unit.
+# Write `own_batna_needed(offers, talks, target)`: the least value of your BATNA, 0 or more,
+# at which the model that fits `talks` (question 10) predicts `target` for the package with
+# two remote days, whose reservation price is your BATNA's value plus half the commute
+# (`offers.commute_cost`). For the Nash split, call your `batna_needed` with the pie $W$
+# less half the commute, Northwind's breakdown payoff 0, and the target less half the
+# commute. The check tries your question 5 target on one variant of each kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "own-batna-needed-answer", "schema_version": 3}
@@ -958,12 +972,9 @@ def own_batna_needed(offers, talks, target):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "own-batna-needed-test", "schema_version": 3}
-"""Check that own_batna_needed inverts the model that fits each version of your talks."""
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-test", "schema_version": 3}
+"""Practice, not marked: own_batna_needed inverts the model that fits your talks."""
 check.own_batna_needed(own_batna_needed)
-### BEGIN HIDDEN TESTS
-check.own_batna_needed(own_batna_needed, hidden=True)
-### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (1 mark): when does Lumen count?
@@ -1065,29 +1076,27 @@ check.batna_when(batna_when, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q10-text", "schema_version": 3}
-# ### Question 10 (1 mark): which model is yours?
+# ### Question 10 (practice, no marks): which model is yours?
 #
 # How much more would Northwind pay if your BATNA were worth 1,000 more? It depends on
-# which of section 7's models fits your talks, read as a benchmark for a Northwind that
-# knows your reservation price. `offers.talks` is a variant of your story, on the package
-# with two remote days, in which one of three facts holds: the story's own answer date and
-# fixed start, or one of two facts that replace them:
+# which of section 7's models (benchmarks) fits your talks. `offers.talks` is a variant of
+# your story, on the package with two remote days, in which one of three facts holds: the
+# story's own answer date and fixed start, or one of two facts that replace them:
 #
 # - `talks.may_be_cancelled`: head office may cancel the role any week, with a small
 #   chance each week; waiting costs no one anything, and there is no answer date;
 # - `talks.answer_date` (your story as it stands): all three employers want your answer
 #   by one date, and waiting costs no one anything;
 # - `talks.start_slips`: each week of talks moves your start a week later, and there is no
-#   answer date; `talks.delta` is the share of the gain still worth having a week on. It
-#   is a stylised figure, 0.8 to 0.95, set low so that the effect shows: losing the week
-#   alone would leave about 0.98.
+#   answer date; `talks.delta` is the share of the gain still worth having a week on, 0.8
+#   to 0.95, set low so that the effect shows (losing the week alone would leave about
+#   0.98).
 #
-# You take turns weekly. `talks.proposer` names who makes the first offer; in the
-# answer-date version only, it names who makes the last one before that date.
-# `talks.work_value` is what your work is worth to Northwind ($W$). Write
-# `batna_rise(offers, talks)`: by how much the salary the fitting model predicts rises.
-# The agency's cost may cap it. (Where the start slips, $W$ stays below
-# $2V + c/2$, so your BATNA binds.) The check tries each kind.
+# You take turns weekly. `talks.proposer` makes the first offer (in the answer-date
+# version, the last); `talks.work_value` is $W$. Write `batna_rise(offers, talks)`: by how
+# much the salary the fitting model predicts rises. The agency's cost may cap it. (Where
+# the start slips, $W$ stays below $2V + c/2$, so your BATNA binds.) The check tries each
+# kind.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
@@ -1110,12 +1119,9 @@ def batna_rise(offers, talks):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "batna-rise-test", "schema_version": 3}
-"""Check that batna_rise picks the model that fits each version of the talks."""
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-rise-test", "schema_version": 3}
+"""Practice, not marked: batna_rise picks the model that fits each version of the talks."""
 check.batna_rise(batna_rise)
-### BEGIN HIDDEN TESTS
-check.batna_rise(batna_rise, hidden=True)
-### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (2 marks, graded by your instructor)
@@ -1185,27 +1191,26 @@ check.batna_rise(batna_rise, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Value an uncertain alternative at what it is worth to you (its expected value if you are
-#   risk-neutral), by a probability-weighted figure only when you must commit before its
-#   outcome is known and the deal rules it out; if you will know the outcome before you
-#   answer, value it by that outcome. An alternative the deal leaves open sits on both sides
-#   of the comparison (question 9). Your BATNA is the best of them.
+# - Value an uncertain alternative at what it is worth to you, by a probability-weighted
+#   figure only when you must commit before its outcome is known and the deal rules it out;
+#   if you will know the outcome before you answer, value it by that outcome. An
+#   alternative the deal leaves open sits on both sides (question 9). Your BATNA is the
+#   best of them.
 # - Your reservation price is your BATNA's value corrected for what the deal costs or adds.
-#   Work it out before the talks, and revise it on new facts, never on the other side's
-#   number or pressure.
+#   Revise it on new facts, never on the other side's number or pressure.
 # - The other side's reservation price comes from *its* alternatives. A deal is possible
 #   only inside the ZOPA of the package discussed; a term that costs one side nothing can
 #   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
 #   convention) at most nine tenths of the way up it; inside that band, aim where a fact
 #   you can show puts it. When a fact carries your opening beyond the estimate, aim halfway
-#   from your reservation price to your opening, never above the estimate.
-#   The other side's alternative grounds your opening.
+#   from your reservation price to your opening, never above the estimate. The other
+#   side's alternative grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03). By a common answer date it
 #   counts in full when the other side has the last word, and not at all when you do.
-# - Counter an extreme offer calmly, don't fall into the commute trap, and walk away when
-#   no terms reach your reservation price.
+# - Counter an extreme offer calmly, avoid the commute trap, and walk away when no terms
+#   reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
 #   reservation price. Warn only of what you would do anyway; never invent or inflate an
 #   offer.
