@@ -1194,8 +1194,8 @@ check.batna_rise(batna_rise)
 # - Value an uncertain alternative at what it is worth to you, by a probability-weighted
 #   figure only when you must commit before its outcome is known and the deal rules it out;
 #   if you will know the outcome before you answer, value it by that outcome. An
-#   alternative the deal leaves open sits on both sides (question 9). Your BATNA is the
-#   best of them.
+#   alternative the deal leaves open sits on both sides of the comparison (question 9).
+#   Your BATNA is the best of them.
 # - Your reservation price is your BATNA's value corrected for what the deal costs or adds.
 #   Revise it on new facts, never on the other side's number or pressure.
 # - The other side's reservation price comes from *its* alternatives. A deal is possible
