@@ -1162,8 +1162,11 @@ NegotiationTable(
 # steps I had not offered, and the debrief said value was left on the table. Trust
 # stayed at 0.50; in the second, again a linear Marlow and again with Quell without
 # capacity, it opened at 60 as before. The deal raised its trust to 0.75, yet the replay
-# showed it would still answer at 60. Its buyers would likely find the price fair and
-# feel heard on the rush, and deal with me again.
+# showed it would still answer at 60. Its buyers paid list price for the full 10k
+# units and got 5 weeks, not the 3-week rush they asked for: 34 points, 12 above their
+# reservation price of 22, while my 140 was 49.75 above mine. They may feel they lost
+# the outcome and, about themselves, that they gave in too soon; but I made no threat
+# and took nothing back, so they would likely take my call next year and push harder.
 #
 # (4) Next time I would count my plan's seven steps against the rounds before I sit
 # down, and wait at the table for a move before conceding again."
