@@ -673,7 +673,10 @@ def test_opening_hints(own):
     hint = miss("opening_offer", _with_meso(lambda s: short))
     assert "risks an impasse" not in hint and "gains nothing" not in hint
     # section 4: a step beyond can pay at this table; question 5 accepts one step, no more
-    assert "can pay (section 4), but question 5 accepts one only one step beyond it" in hint
+    assert (
+        "can pay (section 4), but question 5 accepts such an opening only one step beyond it"
+        in hint
+    )
 
     def generous(s):
         return {issue: levels[-1] for issue, levels in s.issues.items()}
@@ -1698,7 +1701,7 @@ def test_one_frontier_step_beyond_passes_question_5_and_further_out_is_refused()
             accepted += 1
         for row in package_rows(case):
             if low / 4 <= row[2] < low and (beyond is None or row[1:] != beyond[1:]):
-                with pytest.raises(NotYet, match="accepts one only one step beyond"):
+                with pytest.raises(NotYet, match="accepts such an opening only one step beyond"):
                     judge_opening(case, [row[0]])
                 refused += 1
                 break

@@ -4,6 +4,8 @@ for a learner without the letter (X1), question 7's plan that keeps steps from g
 
 from pathlib import Path
 
+import pytest
+
 import course
 from course.scenarios import capstone as scenario
 
@@ -40,3 +42,75 @@ def test_the_model_reflections_subjective_value_fits_its_own_deal():
         "140 was 49.75 above mine." in reflection
     )
     assert "about themselves" in reflection
+
+
+def test_every_question_5_hint_is_true_with_and_without_the_letter():
+    """X1: the hint for an opening more than one step beyond the estimate said question 5
+    accepts one step beyond, which for a learner without a signed letter is false (the next
+    hint refuses that step). Every branch of the opening's hint is now tried on learners
+    with and without the letter: no hint is shown for an opening that passes, the hint
+    that names the one step beyond says it needs a signed letter, and that step passes
+    exactly for a signer. Failed on the old text."""
+    from course.checks.capstone import NotYet, _opening_hint, judge_opening
+
+    seen = {}
+    for n in range(40):
+        case = course.variant("05_capstone", f"learner-{n}")
+        signs = scenario.signs_letter(case)
+        beyond = scenario.beyond_of(case)
+        opening = scenario.opening_of(case)
+        for package, you, them in scenario.package_rows(case):
+            found = _opening_hint(case, package)
+            if found is None:
+                judge_opening(case, [package])  # no hint: it passes
+                assert (you, them) == _points_pair(case, opening) or (
+                    signs and beyond is not None and (you, them) == tuple(beyond[1:])
+                )
+                seen.setdefault("passes", set()).add(signs)
+                continue
+            hint, _ = found
+            with pytest.raises(NotYet):
+                judge_opening(case, [package])
+            branch = next(marker for marker in _BRANCHES if marker in hint)
+            seen.setdefault(branch, set()).add(signs)
+            if "accepts such an opening only one step beyond" in hint:
+                assert "only from a seller who holds a signed letter of intent" in hint
+                if beyond is not None:
+                    assert (you, them) != tuple(beyond[1:])
+                    if signs:
+                        judge_opening(case, [beyond[0]])
+                    else:
+                        with pytest.raises(NotYet, match="signed letter"):
+                            judge_opening(case, [beyond[0]])
+            if "accepts the step only with a signed letter" in hint:
+                assert not signs and (you, them) == tuple(beyond[1:])
+    assert seen.pop("accepts the step only with a signed letter") == {False}
+    assert all(signers == {True, False} for signers in seen.values()), seen
+    assert len(seen) >= 8, seen
+
+
+#: A phrase of each branch of the opening's hint, in the order the hint tries them.
+_BRANCHES = (
+    "accepts the step only with a signed letter",
+    "less than a quarter of the",
+    "accepts such an opening only one step beyond it along the Pareto frontier and only "
+    "from a seller who holds a signed letter of intent (question 2 decides whether you "
+    "hold one), and yours is not that step",
+    "accepts such an opening only one step beyond it along the Pareto frontier and only "
+    "from a seller who holds a signed letter of intent (question 2 decides whether you "
+    "hold one), and none here",
+    "below your reservation price",
+    "average of Marlow's two reservation prices",
+    "enough even if Quell has capacity",
+    "it is the best package that gives Marlow at least",
+    "search every package",
+    "prefer it",
+)
+
+
+def _points_pair(case, package):
+    return (
+        sum(case.yours[issue][level] for issue, level in package.items()),
+        _points(case, package),
+    )
+

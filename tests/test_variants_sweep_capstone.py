@@ -358,7 +358,9 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
         frontier = sorted(p for p in points if not dominated(p, points) and p[0] > beyond[0])
         if frontier:
             further = next(p for p, y, t in packages if (y, t) == frontier[0])
-            refused = "accepts one only one step beyond|refuses such an offer out of hand"
+            refused = (
+                "accepts such an opening only one step beyond|refuses such an offer out of hand"
+            )
             with pytest.raises(check.NotYet, match=refused):
                 check.judge_opening(s, [further])
         partnered = [

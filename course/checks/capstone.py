@@ -1139,8 +1139,9 @@ def _opening_hint(case, package):
         return (
             f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "
             "no capacity. An opening beyond the best package Marlow could accept can pay "
-            "(section 4), but question 5 accepts one only one step beyond it along the Pareto "
-            f"frontier, and {where}",
+            "(section 4), but question 5 accepts such an opening only one step beyond it along the "
+            "Pareto frontier and only from a seller who holds a signed letter of intent (question 2 "
+            f"decides whether you hold one), and {where}",
             "it goes further beyond what Marlow could accept than question 5 accepts",
         )
     if you < floor:
