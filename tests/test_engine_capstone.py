@@ -2751,11 +2751,11 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "after each you decide: **hold**" in q8
     q7 = section("q7-text")
     assert "Question 7 grades the map, by the rule section 5 states" in " ".join(q7.split())
-    assert "its marks are for that rule only" in q7
+    assert "Its marks are for that rule only" in q7
     assert "you practise at the table of section 6 and account for in part 1" in " ".join(
         q7.split()
     )
-    assert "presented as conditional trades in the open" in " ".join(q7.split())
+    assert "send it as a conditional trade in the open" in " ".join(q7.split())
     # review 59, C3: question 7 grades plans that take a term back (189 to 195 of 200),
     # and the appendix alone called a take-back bad faith to a person; question 7 now says
     # such a step is a trade, offered in the open, and the appendix no longer calls it bad
@@ -3025,10 +3025,14 @@ def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_draw
     q7 = " ".join(section("q7-text").split())
     assert "### Question 7 (2 marks): your frontier map" in q7
     assert "your concession plan" not in q7 and "your **frontier map**" in q7
-    assert "The offers you send are packages of this map, presented as conditional trades" in q7
+    # review 72 X3: the offers are a shrinking subsequence of the map, traded in the open
+    assert "The offers you send are a shrinking subsequence of this map" in q7
+    assert "send it as a conditional trade in the open" in q7
     assert "a term taken back without a word reads as bad faith" in q7
     summary = " ".join(section("summary").split())
-    assert "(your frontier map); send its packages as conditional trades" in summary
+    assert "(your frontier map); send a shrinking subsequence of it as conditional trades" in (
+        summary
+    )
     assert "at the end of your plan" not in summary
 
 

@@ -114,3 +114,16 @@ def _points_pair(case, package):
         _points(case, package),
     )
 
+
+def test_question_7_says_the_offers_are_a_shrinking_subsequence_of_the_map():
+    """X3: question 7 grades a map whose steps grow and take terms back, and only the
+    appendix said to pass over a package so that no step grows. The question now says the
+    offers to send are a shrinking subsequence of the map, and why the check grades the
+    map (a shrinking subsequence is not unique: from the opening straight to the map's
+    last package is one). Failed on the old text."""
+    q7 = _section("q7-text")
+    assert "The offers you send are a shrinking subsequence of this map" in q7
+    assert "pass over a package whose step would cost you more than the one before" in q7
+    assert "not a subsequence: many are right, so no check could pick one" in q7
+    summary = _section("summary")
+    assert "send a shrinking subsequence of it as conditional trades" in summary

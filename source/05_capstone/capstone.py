@@ -815,12 +815,15 @@ check.what_to_say(what_to_say, hidden=True)
 # draft if that step is wrong. To see your own map, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# The offers you send are packages of this map, presented as conditional trades in the
-# open ("if you need 90-day payment, volume goes back to 10k units"). Most maps have a
-# step that takes a term back (volume back up, delivery back out), and a term taken back
-# without a word reads as bad faith. Question 7 grades the map, by the rule section 5
-# states; its marks are for that rule only. Which packages to send, and when, you practise
-# at the table of section 6 and account for in part 1 of the reflection.
+# The offers you send are a shrinking subsequence of this map: pass over a package whose
+# step would cost you more than the one before, since a bigger step reads as a sign that
+# more is coming. Most maps have a step that takes a term back (volume back up, delivery
+# back out): send it as a conditional trade in the open ("if you need 90-day payment,
+# volume goes back to 10k units"), since a term taken back without a word reads as bad
+# faith. Question 7 grades the map, by the rule section 5 states, not a subsequence:
+# many are right, so no check could pick one. Its marks are for that rule only. Which
+# packages to send, and when, you practise at the table of section 6 and account for in
+# part 1 of the reflection.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -1205,10 +1208,10 @@ NegotiationTable(
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Map the frontier in the smallest steps that give the other side more (your frontier
-#   map); send its packages as conditional trades, never take a term back without a
-#   word, and step only in answer to a move of theirs or to their saying they can give
-#   no more (at this table, also one small planned step after two replies in a row
-#   without a move); at the end of the map, walk away politely.
+#   map); send a shrinking subsequence of it as conditional trades, never take a term
+#   back without a word, and step only in answer to a move of theirs or to their saying
+#   they can give no more (at this table, also one small planned step after two replies
+#   in a row without a move); at the end of the map, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
