@@ -2,6 +2,7 @@
 for a learner without the letter (X1), question 7's plan that keeps steps from growing
 (X3) and the small text items (C1 to C3, U2 to U5)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,53 @@ def test_question_7_says_the_offers_are_a_shrinking_subsequence_of_the_map():
     assert "not a subsequence: many are right, so no check could pick one" in q7
     summary = _section("summary")
     assert "send a shrinking subsequence of it as conditional trades" in summary
+
+
+def test_the_small_text_items_of_review_72():
+    """C1: section 5 counted two departures from module 04 where there are four (the
+    smallest step, not the best rate; the second free trade the check accepts; past both
+    targets; growing steps and take-backs). C2: the open alternatives row's reason fitted
+    only weeks that favour Marlow. C3: 'count a deadline here and nowhere else' clashed
+    with module 00, which files knowing the other side's deadline as information. U2, U3:
+    unclear referents. U4: the rubric's 'last two' unnamed. U5: 'the likelier state' is not
+    defined for every learner. Each failed on the old text."""
+    plan = _section("plan-teaching")
+    assert (
+        "Question 7's plan departs from module 04 in four ways that suit this table only: it "
+        "always takes the smallest step (not the best rate), its check also accepts the free "
+        "trade that gives Marlow most, it runs past both targets, and its steps may grow or "
+        "take a term back" in plan
+    )
+    assert "drawn from your plan, in its order" in plan
+    assert (
+        "Two facts that point different ways leave the row open (and Marlow's weeks, when "
+        "they favour Marlow, are only what its buyers say" in _section("q4-text")
+    )
+    audit = _section("audit-teaching")
+    assert "nowhere else" not in audit
+    assert (
+        "Count each deadline here, once; knowing Marlow's claimed stock is part of your "
+        "information row's judgement." in audit
+    )
+    assert (
+        "if so, your opening is still this package, and your plan concedes from it towards "
+        "the higher number" in _section("opening-teaching")
+    )
+    reflection = _section("reflection")
+    assert (
+        "half a mark without these last two: the attention after Marlow's opening and the "
+        "reply ratios" in reflection
+    )
+    assert "likelier state" not in reflection
+    assert "my target for the state Marlow's answers pointed to (125)" in reflection
+
+
+def test_the_reflection_questions_keep_their_list_indentation():
+    """U4: two lines of the reflection's numbered list lost their indentation."""
+    cell = SOURCE.read_text().split('grade_id": "reflection-text"')[1].split("# %%")[0]
+    lines = cell.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# 1. "))
+    for line in lines[start:]:
+        if line.strip() in ("#", ""):
+            continue
+        assert re.match(r"# (\d\. |   \S)", line), line

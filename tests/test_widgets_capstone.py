@@ -466,7 +466,10 @@ def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     assert "a profit of 140" not in text
     source = SOURCE.read_text()
     # review 69 U2: the shorter model answer gives the target in brackets
-    assert "my target for the likelier state (125)" in source
+    # review 72 U5: the target for the state Marlow's answers pointed to, section 5's words
+    assert "my target for the state Marlow's answers pointed to (125)" in " ".join(
+        line.removeprefix("#").strip() for line in source.splitlines()
+    )
     assert "a profit of 140," not in source
     flat = _flat_source()
     assert "your target is the first package of your plan after the opening" not in flat

@@ -565,7 +565,8 @@ def alternatives_leans(case):
 def alternatives_holder(case):
     """Who holds the alternatives source: the side that the shares or time point to, when
     the other fact does not point to the other side; ``None`` when they point to different
-    sides (Marlow's weeks are only what its buyers say) or neither points. (Before review
+    sides (two facts that point different ways leave the row open; and Marlow's weeks,
+    when they favour Marlow, are only what its buyers say) or neither points. (Before review
     59 the weeks sat in the power row.)"""
     return _together(*alternatives_leans(case))
 

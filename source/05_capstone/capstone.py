@@ -263,7 +263,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
 #   at a price. Your booking date does not change Brenn or Kessel, which answer at that
 #   date whenever the talks end; it limits how long you can hold out, which is why it
-#   counts here too. Count a deadline here and nowhere else.
+#   counts here too. Count each deadline here, once; knowing Marlow's claimed stock is
+#   part of your information row's judgement.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -318,8 +319,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - (b) `s.your_weeks` against `s.their_weeks`. Since Marlow asks for a rush, weeks that
 #   point to Marlow clash with it: the row read without them passes too.
 # - (c) A fact that points to a side, while the other does not point the other way,
-#   puts that side's alternatives at least 2 higher. When they point to different
-#   sides, the row is open: Marlow's weeks are only what its buyers say (section 2).
+#   puts that side's alternatives at least 2 higher. Two facts that point different
+#   ways leave the row open (and Marlow's weeks, when they favour Marlow, are only what
+#   its buyers say: section 2).
 # - (d) `s.their_supply_share` (Marlow's dependence on you) against `s.your_sales_share`
 #   (yours on Marlow).
 #
@@ -412,8 +414,9 @@ check.my_audit(my_audit, hidden=True)
 # mean is no reservation price Marlow can have (section 2), so here your estimate in each
 # state is that state's reservation price, and you open at the one for the state better
 # for you: **Quell without capacity**, which the rush request made likelier (for some
-# learners that state is still the less likely one; in the other, the opening is where you
-# start conceding towards the higher number). Among the packages that give Marlow at least
+# learners that state is still the less likely one; if so, your opening is still this
+# package, and your plan concedes from it towards the higher number). Among the packages
+# that give Marlow at least
 # its lower reservation price (by your research's points) and you at least your
 # reservation price, take the one with the most profit; between two with the same profit,
 # the one that gives Marlow more, which costs you nothing. (Every case here has such a
@@ -725,9 +728,11 @@ check.what_to_say(what_to_say, hidden=True)
 # higher reservation price is the top of that zone, not your target: aiming there would
 # leave Marlow none of the zone. The table shows both targets; keep in mind the one for
 # the state Marlow's answers point to, never the reservation price where the plan stops;
-# the packages you offer are drawn from it, in its order. Question 7's plan departs from
-# module 04 in two ways that suit this table only (it runs past both targets, and its
-# steps may grow or take a term back; see the appendix).
+# the packages you offer are drawn from your plan, in its order. Question 7's plan departs
+# from module 04 in four ways that suit this table only: it always takes the smallest
+# step (not the best rate), its check also accepts the free trade that gives Marlow most,
+# it runs past both targets, and its steps may grow or take a term back (see the
+# appendix).
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
@@ -1097,18 +1102,17 @@ NegotiationTable(
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
 #    question 4, and why? The table models two of them, alternatives (Quell, your
 #    BATNA, not the weeks) and information (what Marlow's offers told you): which of the
-#   two did more
-#    to shape the result, for you or for Marlow? Point to a moment in the talks where you
-#    saw it, and say whether your weights bore it out, and what the power you weighed
-#    would have added in a real meeting.
+#    two did more to shape the result, for you or for Marlow? Point to a moment in the
+#    talks where you saw it, and say whether your weights bore it out, and what the power
+#    you weighed would have added in a real meeting.
 # 3. **The relationship.** How did your first negotiation end, what did the debrief say
 #    Marlow would remember of it, and what did you see of that in the second (its opening,
 #    its patience)? Say whether Quell was in the same state both times and whether
 #    Marlow played the same style, since either changes its opening too. Imagine
-#   Marlow's buyers afterwards: how would
-#    they feel about the outcome, about themselves, about the process and about you
-#    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
-#    Tallis again, and does that matter for a supplier of a year's sensors?
+#    Marlow's buyers afterwards: how would they feel about the outcome, about themselves,
+#    about the process and about you (Curhan, Elfenbein and Xu's *subjective value*,
+#    2006)? Would they want to deal with Tallis again, and does that matter for a
+#    supplier of a year's sensors?
 # 4. **Next time.** One thing you would prepare differently, and one thing you would do
 #    differently at the table.
 
@@ -1121,7 +1125,8 @@ NegotiationTable(
 # and whether the letter's lower reservation price would reach a package Marlow needs
 # with Quell, which the line under the table's dropdowns shows for any package), and what
 # the learner attended to after Marlow's opening, and the steps set against their reply
-# ratios from the debrief (half a mark without the last two). Expect only numbers the
+# ratios from the debrief (half a mark without these last two: the attention after
+# Marlow's opening and the reply ratios). Expect only numbers the
 # learner's answers, the table and the debrief give: a weighing in words with them earns
 # the mark;
 # (2) the weights with a reason for the largest, the modelled source that mattered with a
@@ -1142,9 +1147,9 @@ NegotiationTable(
 #
 # "(1) In my second negotiation, I opened with my planned package (profit 155, 23
 # of Marlow's points). Marlow answered at a profit of 60 for me; I thought of my
-# beliefs about Quell (a chance of
-# 0.38 that it had capacity) and of my target for the likelier state (125), not of its
-# number, and held. When it moved to 80 I made my first step (150); it stayed at 80, and
+# beliefs about Quell (a chance of 0.38 that it had capacity) and of my target for the
+# state Marlow's answers pointed to (125), not of its number, and held. When it moved to
+# 80 I made my first step (150); it stayed at 80, and
 # my second step (140) was a concession into silence. It came to 110, as it would have
 # had I held: neither step was matched (reply ratios 0.00). It never said it could not
 # give more, so I held; it accepted 140 in round 6, 49.75 above my reservation price. I
