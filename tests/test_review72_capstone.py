@@ -178,3 +178,46 @@ def test_the_reflection_questions_keep_their_list_indentation():
         if line.strip() in ("#", ""):
             continue
         assert re.match(r"# (\d\. |   \S)", line), line
+
+
+def test_the_warning_turns_a_second_verdict_on_the_learners_own_decision():
+    """X2: five of question 6's six verdicts followed from the kind alone. For half the
+    learners a true warning ('once our booking date passes, the capacity is committed to
+    another customer') now stands in the threat's place: said by a seller who signs
+    Brenn's letter, kept back by one who does not, with a hint true for each. Every case
+    keeps at least two statements of each verdict. Failed on the old draw (no warning)."""
+    from course.checks.capstone import NotYet, judge_statement
+
+    seen = set()
+    for n in range(120):
+        case = course.variant("05_capstone", f"learner-{n}")
+        kinds = scenario.statement_kinds(case)
+        key = scenario.statement_key(case)
+        assert sorted(key.values()).count("say") >= 2
+        assert sorted(key.values()).count("keep quiet") >= 2
+        assert ("warning" in kinds.values()) != ("threat" in kinds.values())
+        assert ("warning" in kinds.values()) == scenario._warns(case.learner)
+        for letter, kind in kinds.items():
+            if kind != "warning":
+                continue
+            signs = scenario.signs_letter(case)
+            seen.add(signs)
+            assert "committed to another customer" in case.statements[letter]
+            assert key[letter] == ("say" if signs else "keep quiet")
+            wrong = {**key, letter: "keep quiet" if signs else "say"}
+            other = next(x for x in key if key[x] != key[letter])
+            with pytest.raises(NotYet) as caught:
+                judge_statement(case, letter, wrong)
+            hint = str(caught.value)
+            if signs:
+                assert "is to sign" in hint and "true and calm" in hint
+            else:
+                assert "is not to sign" in hint and "nothing commits the capacity" in hint
+            assert judge_statement(case, other, key)
+    assert seen == {True, False}
+    teaching = _section("say-teaching")
+    assert "A **warning** is different" in teaching
+    assert "with a signed letter, saying so is a true warning" in teaching
+    assert "or about capacity committed to another customer, is true only if you signed" in (
+        _section("q6-text")
+    )
