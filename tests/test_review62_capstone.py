@@ -33,7 +33,8 @@ def test_the_text_fixes_of_review_62():
     assert "In a meeting, put down together only partners on the frontier" not in text
     assert "stays your private test" not in text
     # review 69 U5: said as what you would do at a human table, and why not here
-    assert "At a human table you would put them on the table together with your opening" in text
-    assert "so here you prepare the set for that meeting and send the opening alone" in text
+    # review 72 U1: shortened into one sentence
+    assert "At a human table you offer them together, before any concession;" in text
+    assert "so you prepare the set and send the opening alone" in text
     assert "module 02's own caution applies: a side that knows it can offer you that" in text
     assert "brought back beyond the replay per k€ the concession cost you" in text

@@ -144,13 +144,10 @@ def test_the_diagnostic_set_says_it_is_offered_at_a_human_table_and_not_here():
     table you offer them with your opening and read the pick; this bot hears one package
     at a time, so here you send the opening alone. Failed on the old text."""
     opened, _ = _open_and_folded("opening-teaching")
+    # review 72 U1: the two sentences were shortened into one
     assert (
-        "At a human table you would put them on the table together with your opening, "
-        "before any concession, and read Marlow's pick." in opened
-    )
-    assert (
-        "This bot hears one package at a time, so here you prepare the set for that "
-        "meeting and send the opening alone." in opened
+        "At a human table you offer them together, before any concession; this bot hears "
+        "one package at a time, so you prepare the set and send the opening alone." in opened
     )
     assert "not a set of offers" not in _section("opening-teaching")
 

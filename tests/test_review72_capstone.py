@@ -38,9 +38,8 @@ def test_the_model_reflections_subjective_value_fits_its_own_deal():
     assert points == 34 and case.reservation_if_not == 22
     assert 140 - scenario.reservation_of(case) == 49.75
     assert (
-        "Its buyers paid list price for the full 10k units and got 5 weeks, not the 3-week "
-        "rush they asked for: 34 points, 12 above their reservation price of 22, while my "
-        "140 was 49.75 above mine." in reflection
+        "Its buyers paid list price for 10k units without the rush: 34 points, 12 above "
+        "their reservation price of 22." in reflection
     )
     assert "about themselves" in reflection
 

@@ -390,13 +390,12 @@ check.my_audit(my_audit, hidden=True)
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, and no better. An offer
-# beyond anything the other side could accept still pulls, as long as it is taken as an
-# offer (this bot caps that pull at its reservation price: see the appendix), but it risks
-# an impasse or a walk-out and costs credibility you will need later. At this table, an
-# offer Marlow refuses out of hand does not pull: it refuses out of hand any package that
-# gives it less than a quarter of the way from its worst package (0 points) up to its
-# reservation price (section 6). Your list terms give Marlow 0 points: they are a fact to
-# cite, not an opening.
+# beyond anything the other side could accept still pulls if it is taken as an offer,
+# but it risks an impasse and costs credibility. At this table, an offer Marlow refuses
+# out of hand does not pull: it refuses out of hand any package that gives it less than a
+# quarter of the way from its worst package (0 points) up to its reservation price
+# (section 6). Your list terms give Marlow 0 points: they are a fact to cite, not an
+# opening.
 #
 # <details><summary>What the research found on extreme first offers</summary>
 #
@@ -422,33 +421,29 @@ check.my_audit(my_audit, hidden=True)
 # the one that gives Marlow more, which costs you nothing. (Every case here has such a
 # package.)
 #
-# What makes an opening *grounded* is a true fact you can cite for it at the table: your
-# list terms, which Marlow has seen, and the cost to you of a 3-week rush (the delivery
-# row of your table). They justify *asking* for your opening, not *expecting* more than
+# An opening is *grounded* by true facts you can cite: your list terms and the cost to
+# you of a 3-week rush. They justify *asking* for your opening, not *expecting* more than
 # the even split (section 5). Your estimate and your reading of the rush request are
-# beliefs: they decide where you open, but you keep them to yourself ("What to say").
+# beliefs: they decide where you open, but you keep them to yourself.
 #
-# **One step beyond.** The steps here are those along the
-# **Pareto frontier**: the packages that no other package beats for both sides. The
-# package one step beyond gives Marlow fewer points than it needs even without Quell, so
-# Marlow cannot accept it in either state; it can only pull if Marlow takes it as an
-# offer, not a bluff. The rush cost alone does not help: it is already counted in your
-# profits (the delivery row). A **signed letter of intent** (question 2) does, at a human
-# table: a firm alternative, told, raises the least the other side believes you would
-# accept (module 04), though it can never lower what Marlow needs. This bot hears offers,
-# not words, so question 5 only mirrors that reasoning: it accepts the estimate from
-# everyone, and the step beyond only if you signed Brenn's letter and Marlow would not
-# refuse it out of hand even with Quell; nothing further out passes. If you kept your best
-# alternative before the letter, open at the estimate: it is worth more to you on average,
-# but it is a gamble, not a firm fact you can cite for an opening beyond the estimate.
-# (How this bot answers such an opening is in the appendix.)
+# **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
+# other package beats for both sides. The package one step beyond gives Marlow fewer
+# points than it needs even without Quell: it can only pull if Marlow takes it as an
+# offer, not a bluff. The rush cost is already in your profits, so it cannot carry you
+# there. A **signed letter of intent** (question 2) does, at a human table: a firm
+# alternative, told, raises the least the other side believes you would accept (module
+# 04). This bot hears offers, not words, so question 5 only mirrors that reasoning: it
+# accepts the estimate from everyone, and the step beyond only if you signed Brenn's
+# letter and Marlow would not refuse it out of hand even with Quell. Your alternative
+# before the letter, if you kept it, is worth more on average, but it is a gamble, not a
+# firm fact you can cite for an opening beyond the estimate. (How this bot answers such
+# an opening is in the appendix.)
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
-# that give Marlow ground elsewhere: offers of equal value to you, whose pick tells
-# you what the other side prefers (Medvec and Galinsky, "Putting more on the table",
-# 2005). At a human table you would put them on the table together with your opening,
-# before any concession, and read Marlow's pick. This bot hears one package at a time,
-# so here you prepare the set for that meeting and send the opening alone.
+# that give Marlow ground elsewhere: Marlow's pick tells you what it prefers (Medvec and
+# Galinsky, "Putting more on the table", 2005). At a human table you offer them together,
+# before any concession; this bot hears one package at a time, so you prepare the set
+# and send the opening alone.
 #
 # <details><summary>Why it is a diagnostic set, and why the table cannot run it</summary>
 #
@@ -723,16 +718,16 @@ check.what_to_say(what_to_say, hidden=True)
 # Module 04 planned its steps towards a **target**, the result you aim to land at; here
 # you need one for each state of Quell. In each state the zone runs from your reservation
 # price up to your best profit on a package that gives Marlow that state's reservation
-# price (without Quell, your opening's profit when you open at the estimate). Module 02's
-# band runs from the middle of that zone (the even split) up to nine tenths of the way;
-# inside it you aim at the even split unless a fact you can show, such as a rival's price,
-# carries you higher. This case has no such fact (section 4), so in each state your target
-# is the package of your plan nearest the even split at or above it, of those Marlow could
-# accept in that state. With Quell, the first package of your plan that gives Marlow its
-# higher reservation price is the top of that zone, not your target: aiming there would
-# leave Marlow none of the zone. The table shows both targets; keep in mind the one for
-# the state Marlow's answers point to, never the reservation price where the plan stops;
-# the packages you offer are drawn from your plan, in its order. Question 7's plan departs
+# price. Module 02's band runs from the middle of that zone (the even split) up to nine
+# tenths of the way; inside it you aim at the even split unless a fact you can show, such
+# as a rival's price, carries you higher. This case has no such fact, so in each state
+# your target is the package of your plan nearest the even split at or above it, of those
+# Marlow could accept in that state. With Quell, the first package of your plan that
+# gives Marlow its higher reservation price is the top of that zone, not your target:
+# aiming there would leave Marlow none of the zone. The table shows both targets; keep in
+# mind the one for the state Marlow's answers point to, never the reservation price where
+# the plan stops; the packages you offer are drawn from your plan, in its order.
+# Question 7's plan departs
 # from module 04 in four ways that suit this table only: it always takes the smallest
 # step (not the best rate), its check also accepts the free trade that gives Marlow most,
 # it runs past both targets, and its steps may grow or take a term back (see the
@@ -1149,39 +1144,38 @@ NegotiationTable(
 # A full-marks answer (learner-1354's case, Quell without capacity and a linear Marlow in
 # both negotiations), a paragraph for each part:
 #
-# "(1) In my second negotiation, I opened with my planned package (profit 155, 23
-# of Marlow's points). Marlow answered at a profit of 60 for me; I thought of my
+# "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
+# Marlow's points). Marlow answered at a profit of 60 for me; I thought of my
 # beliefs about Quell (a chance of 0.38 that it had capacity) and of my target for the
-# state Marlow's answers pointed to (125), not of its number, and held. When it moved to
-# 80 I made my first step (150); it stayed at 80, and
-# my second step (140) was a concession into silence. It came to 110, as it would have
-# had I held: neither step was matched (reply ratios 0.00). It never said it could not
+# state Marlow's answers pointed to (125), not of its number, and held. At its move to
+# 80 I made my first step (150); it stayed at 80, and my second step (140) was a
+# concession into silence. It came to 110, as it would have
+# anyway: neither step was matched (reply ratios 0.00). It never said it could not
 # give more, so I held; it accepted 140 in round 6, 49.75 above my reservation price. I
 # kept Brenn (81.25 on average) over the letter's sure 65. Signed, my reservation price
-# would have been 74, low enough for a package that Marlow accepts even with Quell (63
-# points on the line under the dropdowns): weighed by the 0.38 chance of Quell, the
-# letter would have cost far less than its 16.25 shortfall.
+# would have been 74, enough for a package Marlow accepts even with Quell (63 points):
+# weighed by Quell's 0.38 chance, it would have cost far less than its 16.25
+# shortfall.
 #
 # (2) I weighted alternatives 0.4, power 0.35 and information 0.25: alternatives carried
-# Quell, which decided the deal. Brenn alone was 43% of my best profit of 190, against
+# Quell, the deciding fact. Brenn was 43% of my best profit (190), against
 # Marlow's 62% with Quell and 22% without, and Marlow's claimed 9 weeks of stock against
-# my 3 clashed with its rush, so I rated the row open. Marlow took 140 without asking for
-# more, as its lower reservation price would. Power, which the table leaves out, was
+# my 3 clashed with its rush, so I rated the row open. Marlow took 140, as its lower
+# reservation price would. Power, which the table omits, was
 # Marlow's (72% of my sales against the 20% of its sensors). In a real meeting it would
 # have let Marlow hint that next year's volume could go to Quell.
 #
-# (3) I left my first negotiation politely when Marlow stalled, though my plan still had
-# steps I had not offered, and the debrief said value was left on the table. Trust
+# (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
+# unoffered, and the debrief said value was left on the table. Trust
 # stayed at 0.50; in the second, again a linear Marlow and again with Quell without
-# capacity, it opened at 60 as before. The deal raised its trust to 0.75, yet the replay
-# showed it would still answer at 60. Its buyers paid list price for the full 10k
-# units and got 5 weeks, not the 3-week rush they asked for: 34 points, 12 above their
-# reservation price of 22, while my 140 was 49.75 above mine. They may feel they lost
-# the outcome and, about themselves, that they gave in too soon; but I made no threat
-# and took nothing back, so they would likely take my call next year and push harder.
+# capacity, it opened at 60 again. The deal raised its trust to 0.75; it would
+# still answer at 60. Its buyers paid list price for 10k units without
+# the rush: 34 points, 12 above their reservation price of 22. They may feel they lost
+# and, about themselves, gave in too soon; but I made no threat and took nothing back,
+# so they would take my call next year, pushing harder.
 #
-# (4) Next time I would count my plan's seven steps against the rounds before I sit
-# down, and wait at the table for a move before conceding again."
+# (4) Next time I would count my plan's seven steps against the rounds beforehand,
+# and at the table wait for a move before conceding."
 #
 # Instructor note: the letter's arithmetic behind part 1, in this case (the rubric does
 # not require it). Brenn's gamble is worth 81.25 and the letter a sure 65, a shortfall of
