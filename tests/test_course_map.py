@@ -151,3 +151,18 @@ def test_a_question_of_several_checks_is_recorded_when_all_of_them_pass(learner)
     assert "batna_needed" not in passed_checks().get("02_batna", {})
     batna.batna_needed(answers["batna_needed"])
     assert "batna_needed" in passed_checks()["02_batna"]
+
+
+def test_a_practice_question_is_recorded_only_when_its_feedback_says_right(learner):
+    """A question whose every check earns no mark (module 02's own talks, review 72 X1)
+    used to count as passed whatever the learner wrote: score() left its feedback-only
+    checks out of the decision and then found nothing left to fail."""
+    from course.checks import batna
+    from tests.notebooks import solution_namespace
+
+    answers = solution_namespace("02_batna", "batna")
+    wrong = batna.batna_rise(lambda offers, talks: 500)
+    assert not wrong.outcomes[0].passed
+    assert "batna_rise" not in passed_checks().get("02_batna", {})
+    batna.batna_rise(answers["batna_rise"])
+    assert "batna_rise" in passed_checks()["02_batna"]

@@ -183,7 +183,9 @@ def score(*checks):
         else Outcome(check.name, check.points, 0, hints[check.name], check.practice, False)
         for check in checks
     )
-    # a check of no points is feedback: it does not decide whether the question passed
-    if all(outcome.passed for outcome in credit.outcomes if not outcome.feedback_only):
+    # a check of no points is feedback: it does not decide whether the question passed,
+    # unless the question has only such checks (an ungraded practice question)
+    deciding = [o for o in credit.outcomes if not o.feedback_only] or credit.outcomes
+    if all(outcome.passed for outcome in deciding):
         record_check_pass(sys._getframe(1))
     return credit

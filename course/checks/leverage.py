@@ -328,10 +328,6 @@ READ_THE_COMPARISON = (
 #: Question 2's bands in the cut-offs of ``describe_balance`` (even under 0.5 points
 #: either way, strongly from 2.5): each refuses only a strong lead the story rules out.
 BAND_WORDS = {
-    NEITHER_STRONGLY: (
-        "the balance should be under {strong:g} points either way (the course calls "
-        "{strong:g} or more strongly one side's)"
-    ),
     NOT_STRONGLY_THEIRS: (
         "the balance should be under {strong:g} points {them}'s way (the course calls "
         "{strong:g} or more strongly one side's)"
@@ -344,7 +340,6 @@ BAND_WORDS = {
 
 #: What each band says of the story, after the story's own line.
 BAND_SAYS = {
-    NEITHER_STRONGLY: "the story puts neither side strongly ahead",
     NOT_STRONGLY_THEIRS: "the story does not put {them} strongly ahead",
     NOT_STRONGLY_YOURS: "the story does not put you strongly ahead",
 }
