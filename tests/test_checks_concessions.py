@@ -4619,7 +4619,8 @@ def test_respond_leaves_the_reading_of_a_budget_claim_to_the_learner(answers):
     deciding from the story all pass, visible and hidden (the reading as a test failed the
     old check); mixing the readings within one case fails, and the hint says so."""
     text = _flat()
-    assert "Whether that is section 5's cap or a test is your call on your case" in text
+    # review 72 C1: section 5 reads a claim without evidence as a test; a cap needs evidence
+    assert "Which your case supports is your call" in text
     assert "The check accepts either reading if your answers keep to one." in text
     for n in range(3):
         with course.variants.learner_as(f"learner-{n}"):
@@ -4709,4 +4710,44 @@ def test_the_next_ask_after_a_retraction_is_the_last_ask():
     text = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
     assert "(after a retraction, your last ask: section 5's step 3 holds)" in text
     cell = cell_text(MODULE, "concessions", "low-ball-own")
-    assert "respond(scenario, theirs[-1], mine[2])" in cell  # the last ask, not the plan's next
+    # the last ask, not the plan's next (review 72 C1: and Orchard's claim as the ceiling)
+    assert "respond(scenario, theirs[-1], mine[2], ceiling=theirs[-1])" in cell
+
+
+# --- review 72 ----------------------------------------------------------------------------
+
+
+def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubric_does(
+    capsys, answers
+):
+    """Review 72 C1: question 6b's cell called ``respond`` without Orchard's budget claim, so
+    its verdict never showed how the learner reads it; and the model ``respond`` read the
+    claim as a cap whenever the story had a tighter budget, while the 6b rubric read the
+    same unverified claim as a test ("so I counter, as respond does") and section 5 asked
+    for good evidence first. The cell now passes the claim as ``ceiling``, and the model
+    answer, the rubric and section 5 take one reading: a claim with no evidence is a test.
+    Seen failing on the old cell and model answer (tighter learners walked away)."""
+    cell = cell_text(MODULE, "concessions", "low-ball-own")
+    assert "respond(scenario, theirs[-1], mine[2], ceiling=theirs[-1])" in cell
+    respond, tighter = answers["respond"], []
+    for learner in LEARNERS:
+        s = course.variant(MODULE, learner)
+        mine = answers["concession_plan"](s, answers["opening"](s, None)[0])
+        low = round(0.6 * reservation_of(s))
+        assert respond(s, low, mine[2], ceiling=low) == "counter", learner
+        if s.tighter:
+            tighter.append(s)
+    assert tighter
+    for s in tighter[:3]:
+        exec(cell, dict(answers, scenario=s))
+        assert "respond says 'counter'" in capsys.readouterr().out, s.learner
+    text = _flat()
+    assert (
+        "A budget claim alone is not evidence: read it as a test (counter, and ask what "
+        "changed) until they show it, say a budget in writing." in text
+    )
+    assert (
+        "reads such a claim as a test (answer as if it were not said) unless your story "
+        "gives evidence for it; then it may be a cap (apply the rule for a cap)." in text
+    )
+    assert "reads as a test, so I counter, as respond does." in text

@@ -979,9 +979,10 @@ check.read_pick(read_pick, hidden=True)
 #
 # - **Accept** when the offer is at least what you would ask next: turning it down only
 #   delays a deal you were about to offer yourself (Faratin et al.'s rule). Accept, too,
-#   when you have good evidence of a cap on what they can pay (say, a budget cap that you
-#   have reason to believe) and the cap is at or above your reservation price: ask no more
-#   than the cap, and take an offer at it. At the end of the talks there is no next ask:
+#   when you have good evidence of a cap on what they can pay and the cap is at or above
+#   your reservation price: ask no more than the cap, and take an offer at it. A budget
+#   claim alone is not evidence: read it as a test (counter, and ask what changed) until
+#   they show it, say a budget in writing. At the end of the talks there is no next ask:
 #   an offer above your reservation price beats your BATNA; one exactly at it is worth the
 #   same, so either answer is right.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
@@ -1064,11 +1065,12 @@ DifficultMoment()
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
 # offer with `offer`. `next_ask` is the next offer your plan would make when you next move
 # (after a retraction, your last ask: section 5's step 3 holds), or `None` after the last
-# round. `ceiling` is `None`, or a figure Orchard says is all its budget allows. Whether
-# that is section 5's cap or a test is your call on your case (`s.tighter` says whether
-# your story has Orchard's budget tighter this year; question 6b asks why): read it as a
-# cap and apply the rule for a cap, or as a test and answer as if it were not said. The
-# check accepts either reading if your answers keep to one. Your reservation price is
+# round. `ceiling` is `None`, or a figure Orchard says is all its budget allows. Section 5
+# reads such a claim as a test (answer as if it were not said) unless your story gives
+# evidence for it; then it may be a cap (apply the rule for a cap). Which your case
+# supports is your call (`s.tighter` says whether your story has Orchard's budget tighter
+# this year; question 6b asks why). The check accepts either reading if your answers keep
+# to one. Your reservation price is
 # `s.alternative_price` plus `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk
 # away"` by section 5's rule. In the last round an offer exactly at your reservation price
 # leaves you indifferent, so either answer is right there: the check keeps every offer at
@@ -1083,19 +1085,14 @@ def respond(s, offer, next_ask, ceiling=None):
     """Accept, counter or walk away from Orchard's offer."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # my reading: Orchard's "all the budget allows" is a cap only when its story already
-    # says its budget is tighter this year; otherwise it is a test, and I ignore it
-    if not s.tighter:
-        ceiling = None
+    # my reading: Orchard's "all the budget allows" comes with no evidence in my story (a
+    # tighter budget, if the story says so, is already in my estimate and names no figure),
+    # so it is a test, and I answer as if it were not said (section 5): ceiling is unused.
+    # Read as a cap, it would add: walk away if it is below my reservation price, else
+    # accept an offer at it
     if next_ask is None:  # the last round: the offer on the table is the best left
         return "accept" if offer >= reservation else "walk away"
-    if offer >= next_ask:
-        return "accept"
-    if ceiling is not None and ceiling < reservation:
-        return "walk away"  # no zone
-    if ceiling is not None and offer >= ceiling:
-        return "accept"  # it offers all it can pay, and that beats your BATNA
-    return "counter"
+    return "accept" if offer >= next_ask else "counter"
     ### END SOLUTION
 
 
@@ -1122,8 +1119,10 @@ try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
     mine = concession_plan(scenario, price)
     theirs = [round(0.8 * reservation), round(0.9 * reservation), round(0.6 * reservation)]
     asks = [f"{round(ask, 1):g}" for ask in mine[:4]]  # to a tenth of a thousand
-    print(f"your asks: {', '.join(asks[:3])}; Orchard's answers: {theirs}")
-    answer = respond(scenario, theirs[-1], mine[2])  # after the drop, your last ask
+    print(f"your asks: {', '.join(asks[:3])}; Orchard's answers: {theirs}, the last")
+    print(f"with 'this is all the budget allows' (respond gets {theirs[-1]} as ceiling)")
+    # after the drop, your last ask, and Orchard's "this is all the budget allows"
+    answer = respond(scenario, theirs[-1], mine[2], ceiling=theirs[-1])
     print(f"your last ask: {asks[2]} (section 5 step 3 holds here); your plan's next step")
     print(f"would have been {asks[3]}; respond says {answer!r}")
 except NotImplementedError:
@@ -1135,8 +1134,9 @@ except NotImplementedError:
 # section 5's step 3, or a reasoned departure from it); words that slow down and ask what
 # changed, or restate the fact behind the ask; and a reading of the budget claim as a cap
 # or a test with a reason from the case (what Orchard offered before, what the story says
-# of its budget, what evidence would make the cap believable). Half a mark when the words
-# or the reason are missing.
+# of its budget, what evidence would make the cap believable). A claim with no evidence
+# read as a cap, with a walk-away before asking what changed, gets half a mark, as do
+# missing words or a missing reason.
 #
 # A full-marks answer, for the model answer's plan from an opening of 120 over 7 rounds
 # with a reservation price of 85 (asks of 120, 120 and 114.2, a next ask of 109.5, a
