@@ -2314,7 +2314,8 @@ def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
         "open at your estimate of the other side's reservation price or somewhat beyond it, "
         "grounded in a fact you can name, and never beyond a point you can justify"
     ) in text
-    assert "so a plan that opens beyond the estimate may stop at it" in text
+    # review 72 C2: one target rule; the estimate is the most a target may be
+    assert "That lies above the even split and below the estimate, the most a target may be" in text
     assert "never above it, where it would wait for a deal" in text
 
 
@@ -2571,7 +2572,8 @@ def test_a_plan_that_stops_above_the_estimate_fails_for_every_learner():
     assert "where it would wait for a deal you do not expect Orchard to sign" in text
     assert "never above it, where it would wait for a deal" in text
     assert "and no higher than that estimate (module 02's convention" in text
-    assert "never above the estimate when you open no higher than a true fact" in text
+    # review 72 C2: one rule; halfway lies below the estimate, the most a target may be
+    assert "That lies above the even split and below the estimate, the most a target may be" in text
 
 
 def test_question_2_says_what_a_plans_entries_and_deadline_are():
@@ -2777,8 +2779,10 @@ def test_a_plan_stops_at_the_estimate_only_when_it_opens_beyond_it():
     such a plan concedes nothing: the text says a plan from there stops below it. Both
     halves hold through the public check, for 40 learners."""
     flat = _flat()
-    assert "so a plan that opens beyond the estimate may stop at it" in flat
-    assert "The check also calls your plan with an opening at the estimate" in flat
+    # review 72 C2: the check accepts a target up to the estimate; from an opening at the
+    # estimate, up to nine tenths of the way (the plan concedes something)
+    assert "below the estimate, the most a target may be" in flat
+    assert "from an opening at the estimate, at most nine tenths of the way up" in flat
     assert "so a plan may stop at the estimate itself" not in flat
 
     def steps_to(opening, target, rounds):
@@ -2925,12 +2929,6 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     test failed on the old model answer); the model answer keeps its hand-written shrinking
     steps (a formula call is no plan, see the test on question 2's formula). The text says
     what the band's top costs, and the 6b rubric's numbers come from the model plan."""
-    module_02 = " ".join(
-        line.lstrip("# ").strip()
-        for line in (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py")
-        .read_text()
-        .splitlines()
-    )
     for n in range(40):
         s = course.variant(MODULE, f"learner-{n}")
         r, e = reservation_of(s), s.their_estimate
@@ -2943,17 +2941,21 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     # review 65 C5: module 02 does not aim at the estimate, it lets the target go up to it;
     # module 04 quotes what module 02 says
     assert "module 02 aims there" not in text
-    # review 72 C2 (target_rule.md): module 02 now states the one rule module 04 applies
+    # review 72 C2 (target_rule.md): the course keeps one rule, stated in module 02 and
+    # applied here; module 04 no longer quotes module 02's "may go up to the estimate"
     assert "the target is halfway from your reservation price to your opening" in module_02
-    assert 'may stop at it, as module 02 allows (there "the target may go up to the' in text
+    assert "may stop at it, as module 02 allows" not in text
     # review 70 C1: "a plan ending there ends with no deal" was false by section 5's
     # last-round rule; the text now states the trade-off the engine measures (see
     # test_review_70_a_target_at_the_estimate_costs_a_few_deals_not_half)
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
     assert (
-        "The course's own plans (question 2's model answer, the low-ball and "
-        "next year's simulation in section 5) stop **halfway from your reservation price "
-        "to your opening**" in text
+        "module 02's rule puts the target **halfway from your reservation price to your "
+        "opening**." in text
+    )
+    assert (
+        "Question 2's model answer, the low-ball and next year's simulation in section 5 "
+        "follow this rule." in text
     )
     assert "stop at the estimate" not in text and "Aside: why section 5's" not in text
     # the simulations' buyers are the case named: below the estimate as often as above
@@ -2986,7 +2988,8 @@ def test_section_1_places_the_target_below_the_opening_and_leaves_its_band_to_se
     defines it. It now says only what section 1 needs: the target lies below the opening
     (true of every plan question 2's check accepts), and section 2 gives the band."""
     text = _flat()
-    assert "Your target (module 02; section 2 gives its band) lies below your opening." in text
+    # review 72 C2: section 2 gives one rule for the target
+    assert "Your target (module 02; section 2 gives the rule) lies below your opening." in text
     assert "at it only when your opening goes beyond it" not in text
     assert "Your target (module 02) lies below that estimate, so" not in text
 
@@ -3464,7 +3467,8 @@ def test_the_low_ball_target_lies_in_module_02s_band_for_an_estimate_the_text_gi
     flat = _flat()
     assert "as question 3's check aims when the even split lies lower" not in flat
     assert "you estimate the buyer's at 72 (it lies from 60 to 85)" in flat
-    assert "In every exercise of this module the target lies in one band" in flat
+    # review 72 C2: module 02's band holds for an opening at the estimate
+    assert "when you open at that estimate: of the zone you expect" in flat
     limits = set()
     for seed in range(300):
         moment = LowBallMoment(rng=random.Random(seed))
@@ -3700,7 +3704,7 @@ def test_the_text_says_which_choices_of_questions_2_and_3_are_not_graded():
     flat = _flat()
     assert "is yours to decide, case by case, as rule 2 says" not in flat
     assert "does not grade how you vary it (rule 2's advice is for the table)" in flat
-    assert "where in the band you stop is not graded" in flat
+    assert "where in the band you stop is not graded." in flat
 
     def half(s, mine, theirs, target):
         return mine[-1] - 0.5 * (mine[-1] - _own_tit_for_tat(mine, theirs, target))
@@ -4558,16 +4562,15 @@ def test_review_70_a_target_at_the_estimate_costs_a_few_deals_not_half():
         "(12.4 against 11.7, a talk without a deal counting 0)." in text
     )
     assert (
-        "It costs a few deals, not half. Your last asks then stay above Orchard's "
+        "A target at the estimate costs a few deals, not half. Your last asks then stay above Orchard's "
         "reservation price about half the time, so you depend on Orchard's final offer, which "
         "you accept at or above your reservation price (section 5) but which may stop short "
         "of it." in text
     )
-    assert (
-        "justifies: lower than module 02's table, which puts the target at the "
-        "estimate when a fact carries your opening beyond it, for fewer talks that end "
-        "without a deal." in text
-    )
+    # review 72 C2: one target rule for the course; the aside is its reason, not a contrast
+    assert "lower than module 02's table" not in text
+    assert "Aside: why halfway, not the estimate" in text
+    assert "A target at the estimate costs a few deals, not half." in text
 
 
 def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum(answers):
@@ -4751,3 +4754,22 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
         "gives evidence for it; then it may be a cap (apply the rule for a cap)." in text
     )
     assert "reads as a test, so I counter, as respond does." in text
+
+
+def test_review_72_one_target_rule_halfway_to_the_opening_between_split_and_estimate(answers):
+    """Review 72 C2: module 02's table put the target at the estimate when a fact carries
+    the opening beyond it, while this module's plans stopped halfway from the reservation
+    price to the opening and called that "lower than module 02's table". The course now
+    keeps one rule (the target rule of round 72): halfway, which lies between the even split
+    and the estimate for every learner's grounded opening (200 of 200, visible and hidden),
+    the estimate being the most a target may be. Seen failing on the old text."""
+    text = _flat()
+    assert "lower than module 02's table" not in text
+    assert "module 02's rule puts the target **halfway from your reservation price" in text
+    drawn = [course.variant(MODULE, f"learner-{n}") for n in range(200)]
+    for s in drawn + [check._variant(learner) for learner in check.HIDDEN_LEARNERS]:
+        r, e = reservation_of(s), s.their_estimate
+        halfway = (r + check.grounded_opening(s)[0]) / 2
+        assert (r + e) / 2 <= halfway <= e, s.learner
+        plan = answers["concession_plan"](s, check.grounded_opening(s)[0])
+        assert plan[-1] == pytest.approx(halfway)

@@ -594,8 +594,8 @@ def _grain_words(grain):
 def course_plan(s, opening):
     """The check's plan for question 2, which question 6's cases use: from ``opening``, a
     hold in round 1 (Orchard has only opened), then steps that shrink (a Faratin curve with
-    β = 1.5, so concave) to section 2's target for the course's own plans, halfway from the
-    reservation price to the opening. The notebook's model answer stops at the same target;
+    β = 1.5, so concave) to section 2's target (module 02's rule when a fact carries the
+    opening beyond the estimate), halfway from the reservation price to the opening. The notebook's model answer stops at the same target;
     it writes its shrinking steps by hand (steps in proportion n, ..., 1)."""
     target = (opening + reservation_of(s)) / 2
     last = s.rounds - 2  # round 1 holds: Orchard has only opened

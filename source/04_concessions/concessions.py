@@ -117,7 +117,7 @@ scenario
 # A good opening is **ambitious** and **grounded**. The course's rule, the same in every
 # module: open at your estimate of the other side's reservation price or somewhat beyond
 # it, grounded in a fact you can name, and never beyond a point you can justify. Your
-# target (module 02; section 2 gives its band) lies below your opening. The further past
+# target (module 02; section 2 gives the rule) lies below your opening. The further past
 # the estimate, the more your number looks like a bluff and the likelier a walk-out; in
 # this module's cases the fact that grounds an opening is never more than about a sixth
 # above the estimate. Grounded means a reason that rests on a fact: a market rate, what
@@ -281,26 +281,21 @@ check.opening(opening, hidden=True)
 # The plan sets each step's size; their move sets its time.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
-# there; what it leaves above your reservation price is the margin. In every exercise of
-# this module the target lies in one band. Module 02 puts the target at least half and
-# at most nine tenths of the way from your reservation price up to your estimate of the
-# other side's: of the zone you expect (your reservation price to your estimate). The
-# bottom of that band is the **even split** (module 02's name for the point halfway),
-# and a plan may stop exactly on it. When a fact you can name carries your opening beyond
-# the estimate, the top rises to the estimate itself, so a plan that opens beyond the
-# estimate may stop at it, as module 02 allows (there "the target may go up to the
-# estimate itself"); never above it, where it would wait for a deal you do not expect
-# Orchard to sign.
+# there; what it leaves above your reservation price is the margin. Module 02 puts the
+# target at least half and at most nine tenths of the way from your reservation price up
+# to your estimate of the other side's when you open at that estimate: of the zone you
+# expect (your reservation price to your estimate). The bottom of that band
+# is the **even split** (module 02's name for the point halfway), and a plan may stop
+# exactly on it. When a fact you can name carries your opening beyond the estimate, as in
+# every case of this module, module 02's rule puts the target **halfway from your
+# reservation price to your opening**. That lies above the even split and below the
+# estimate, the most a target may be: never above it, where it would wait for a deal you
+# do not expect Orchard to sign. Question 2's model answer, the low-ball and next year's
+# simulation in section 5 follow this rule.
 #
-# The course's own plans (question 2's model answer, the low-ball and next year's
-# simulation in section 5) stop **halfway from your reservation price to your opening**,
-# never above the estimate when you open no higher than a true fact justifies: lower than
-# module 02's table, which puts the target at the estimate when a fact carries your
-# opening beyond it, for fewer talks that end without a deal.
+# <details><summary>Aside: why halfway, not the estimate</summary>
 #
-# <details><summary>Aside: what a target at the top costs</summary>
-#
-# It costs a few deals, not half. Your last asks then stay above Orchard's reservation
+# A target at the estimate costs a few deals, not half. Your last asks then stay above Orchard's reservation
 # price about half the time, so you depend on Orchard's final offer, which you accept at
 # or above your reservation price (section 5) but which may stop short of it. In the
 # course's engine, with reservation price 75, estimate 100, opening 110, Orchard's
@@ -342,21 +337,19 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    rounds. Later holds are yours to place;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
-# 5. end at your target, no lower than the even split of the zone you expect (halfway
-#    between your reservation price, `s.alternative_price` plus `s.extra_cost`, and your
-#    estimate of Orchard's, `s.their_estimate`) and no higher than that estimate (module
-#    02's convention). The check also calls your plan with an opening at the estimate;
-#    from there the target lies at most nine tenths of the way up from your reservation
-#    price to the estimate, as in module 02.
+# 5. end at your target. Section 2's rule puts it halfway from your reservation price to
+#    `opening`; the check accepts any target no lower than the even split of the zone you
+#    expect (halfway between your reservation price, `s.alternative_price` plus
+#    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
+#    than that estimate (module 02's convention), and, from an opening at the estimate, at
+#    most nine tenths of the way up from your reservation price.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
 #
-# The plan is yours to decide for your case: where in the band your target goes (nearer
-# your estimate when your facts for it are solid), how fast your steps shrink, where you
-# hold. The check calls it with a few grounded openings, from `s.their_estimate` up to the
-# most a true fact of yours justifies, and accepts every plan that keeps the five rules:
-# where in the band you stop is not graded.
+# The check calls the plan with openings from `s.their_estimate` up to the most a true
+# fact of yours justifies. How fast your steps shrink and where you hold is yours to
+# decide for your case; where in the band you stop is not graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -364,8 +357,8 @@ def concession_plan(s, opening):
     """Your offers in rounds 0 .. s.rounds - 1, from opening down to your target."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # section 2's rule for the course's plans: stop halfway from my reservation price to
-    # my opening, inside the band and short of my estimate, which Orchard's reservation
+    # section 2's rule (module 02's): stop halfway from my reservation price to my
+    # opening, above the even split and short of my estimate, which Orchard's reservation
     # price may lie below
     target = (reservation + opening) / 2
     sizes = range(s.rounds - 2, 0, -1)  # steps in proportion n, n - 1, ..., 1: they shrink
@@ -1201,7 +1194,7 @@ except NotImplementedError:
 # (thousands) so that Orchard's prices fit. For each ending, the engine plays a plan of
 # section 2's shape twice: question 1's grounded opening, a hold after the buyer's
 # opening, then whole steps that never grow, one every round (the introduction's note says
-# why that is rough), down to section 2's target for the simulations, with question 6's
+# why that is rough), down to section 2's target, with question 6's
 # rule for accepting; this year until the plan ends the talks that way, next year in full.
 #
 # </details>
