@@ -4591,9 +4591,12 @@ def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum
             check.meso(lambda s, offers=offers: offers)
     assert INSULT_LINE == MESO_LEAST_SHARE
     text = _flat()
+    # review 72 E3: the preference is the course's own, not Leonardelli et al.'s mechanism
+    assert "MESOs work through sincerity" not in text
     assert (
-        "MESOs work through sincerity, so prefer the accepted set whose least attractive "
-        "offer comes nearest Orchard's minimum." in text
+        "This course's own preference, not the study's finding: among the accepted sets, "
+        "prefer the one whose least attractive offer comes nearest Orchard's minimum, a set "
+        "none of whose offers looks like a throw-away." in text
     )
     assert (
         "Question 5's quarter of Orchard's minimum is only the line below which an offer is an "
@@ -4773,3 +4776,23 @@ def test_review_72_one_target_rule_halfway_to_the_opening_between_split_and_esti
         assert (r + e) / 2 <= halfway <= e, s.learner
         plan = answers["concession_plan"](s, check.grounded_opening(s)[0])
         assert plan[-1] == pytest.approx(halfway)
+
+
+def test_review_72_sources_say_only_what_they_found():
+    """Review 72 E1-E3: Cialdini was made to say that an unanswered concession teaches the
+    other side that pressing works (a reinforcement reading, not his finding); Faratin's
+    agents were said to follow their schedule whatever the other side does, which holds of
+    their time-dependent tactics only; the MESO preference was put on Leonardelli et al.'s
+    sincerity mechanism, which comes from offering a choice, not from the worst offer. Seen
+    failing on the old text."""
+    text = _flat()
+    assert "and one *not* answered teaches the other side that pressing works" not in text
+    assert (
+        "a concession tends to be answered with one. A concession you make without one in "
+        "return teaches the other side that pressing works (this course's reading)." in text
+    )
+    assert "Faratin's agents know their deadline" not in text
+    assert "Faratin's time-dependent tactics know their deadline and follow the schedule" in text
+    assert "MESOs work through sincerity" not in text
+    answer = cell_text(MODULE, "concessions", "meso-answer")
+    assert "sincerity" not in answer and "the course's own preference" in answer

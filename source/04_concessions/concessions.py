@@ -273,8 +273,8 @@ check.opening(opening, hidden=True)
 # early: like section 1's bluff, a claim about your own position, which the conventions
 # tolerate.
 #
-# **Where the model stops.** Faratin's agents know their deadline and follow the schedule
-# whatever the other side does; a person rarely knows when the talks end, and a clock
+# **Where the model stops.** Faratin's time-dependent tactics know their deadline and
+# follow the schedule whatever the other side does; a person rarely knows when the talks end, and a clock
 # hands out concessions nobody paid for. So use the curve for its shape, not as a script:
 # plan steps that shrink towards a **target** above your reservation price, keeping a
 # margin for a final trade, and make each step in answer to a move of theirs (section 3).
@@ -384,7 +384,8 @@ check.concession_plan(concession_plan, hidden=True)
 # People feel bound to return what they are given: the **norm of reciprocity** (Gouldner,
 # "The norm of reciprocity", *American Sociological Review*, 1960). Cialdini (*Influence*,
 # 1984) showed that it reaches concessions too: a concession tends to be answered with
-# one, and one *not* answered teaches the other side that pressing works.
+# one. A concession you make without one in return teaches the other side that pressing
+# works (this course's reading).
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
 # other side did last. It beat cleverer entries in Axelrod's tournaments of the repeated
@@ -844,8 +845,9 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # <details><summary>Aside: which accepted set to prefer</summary>
 #
-# MESOs work through sincerity, so prefer the accepted set whose least attractive offer
-# comes nearest Orchard's minimum.
+# This course's own preference, not the study's finding: among the accepted sets, prefer
+# the one whose least attractive offer comes nearest Orchard's minimum, a set none of
+# whose offers looks like a throw-away.
 # Question 5's quarter of Orchard's minimum is only the line below which an offer is an
 # insult; the arena buyer draws its insult line at the same quarter of the way from its
 # worst outcome to its reservation price.
@@ -912,8 +914,9 @@ def meso(s):
         if max(r[1] for r in trio) - min(r[1] for r in trio) <= 5
         and len({ground(r[0]) for r in trio}) == 3
     ]
-    # MESOs work through sincerity: the set whose least attractive offer gives Orchard the
-    # most, nearest its minimum; between equals, the one whose least offer is worth more to me
+    # the course's own preference, a set with no throw-away offer: the set whose least
+    # attractive offer gives Orchard the most, nearest its minimum; between equals, the one
+    # whose least offer is worth more to me
     best = max(sets, key=lambda trio: (min(r[2] for r in trio), min(r[1] for r in trio)))
     return [package for package, _, _ in best]
     ### END SOLUTION
