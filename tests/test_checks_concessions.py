@@ -1313,7 +1313,8 @@ def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
     assert "Likewise, in Rubinstein's model" in flat
     # review 69 U1: shorter; each agent's own deadline, known to it and kept private
     assert "Each agent plans to reach its reservation price at its own deadline" in flat
-    assert "Faratin's agents know their deadline" in flat
+    # review 72 E2: of Faratin's tactics, the time-dependent ones follow a schedule
+    assert "Faratin's time-dependent tactics know their deadline" in flat
     assert "arena's 10 rounds and its bots" in flat
     assert flat.count("number rounds from 1") + flat.count("numbers rounds from 1") == 2
     assert "good for you, but below the frontier" not in flat
@@ -4490,13 +4491,13 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
     now also asks for one sentence, in a comment, on whether the learner trusts the simulated
     table enough to move their reservation price that far, and the model answer gives one."""
     written = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
-    # review 70 X1: the judgement is the comment's; the text says plainly that the check
-    # grades only the full adjustment
+    # review 72 X1: the sentence asked for was graded by no one; the request is dropped and
+    # the text says the formula is all question 7 grades
+    assert "say in one sentence whether you trust the simulated table" not in written
     assert (
-        "The function returns the full adjustment the table gives, and the check grades only "
-        "that. Your judgement goes in a comment in your function: say in one sentence whether "
-        "you trust the simulated table enough to move your reservation price by that much at "
-        "the table, and why." in written
+        "Return the full adjustment the table gives: that is all question 7 grades. How far "
+        "to trust a simulated table at a real table is yours to judge, and earns no marks."
+        in written
     )
     answer = cell_text(MODULE, "concessions", "relationship-answer")
     assert "# I trust the table's direction more than its size" in answer
@@ -4796,3 +4797,40 @@ def test_review_72_sources_say_only_what_they_found():
     assert "MESOs work through sincerity" not in text
     answer = cell_text(MODULE, "concessions", "meso-answer")
     assert "sincerity" not in answer and "the course's own preference" in answer
+
+
+def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
+    """Review 72 U1, U2, X2, X3, U4, U5. U1: the low-ball script re-anchored at 118 after
+    the seller had conceded below it, a retraction. U2: the margin rubric's "margin of 10"
+    gives a package 11 over Orchard's minimum, and the margin-0 package is 8 over it, not
+    "just at" it. X2: question 4 grades the course's convention, and now says so. X3:
+    question 2 now says to keep decimals. U4: rule 2.3 asked the learner to check what the
+    case gives no means to check. U5: the hint for a walk-out row above the polite walk-away
+    says why a walk-out can be the better ending. Seen failing on the old text and check."""
+    text = _flat()
+    assert "and that is where we are" not in text
+    assert "is 118; my ask of 112 is already below it." in text
+    frontier, minimum = [(89, 55), (86, 58), (83, 70)], 47
+
+    def land(margin):
+        return max((p for p in frontier if p[1] >= minimum + margin), key=lambda p: p[0])
+
+    assert land(11) == (86, 58) and land(11)[1] - minimum == 11
+    assert land(0) == (89, 55) and land(0)[1] - minimum == 8
+    assert {land(m) for m in range(12, 24)} == {(83, 70)}
+    assert (89 - 83, 70 - 55) == (6, 15)  # a margin of 12 to 23 costs 6 for 15
+    assert "I leave a margin of 11. `landing(scenario, 11)` gives" in text
+    assert "an Orchard that ends only 8 points over its minimum" in text
+    assert "I leave a margin of 10" not in text
+    q4 = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
+    assert "This question checks that you follow the course's rule, a convention" in q4
+    q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
+    assert "Keep decimals: rounded steps can come out equal, which rule 3 refuses." in q2
+    assert "check it yourself" not in text
+    assert "in a real case, check it before each concession." in text
+
+    def polite(s, following):
+        return reservation_of(s) - (following["deal"] - following["polite walk-away"])
+
+    hint = miss(check.relationship_reservation, polite)
+    assert "worse of the two ways" in hint and "really have other work" in hint, hint

@@ -2097,7 +2097,13 @@ def relationship_reservation(answer, hidden=False):
                     f"{value:g} compares a deal with a {other}, the worse of the two ways of "
                     f"ending without a deal here: a {best} leaves next year at {alt:g}, a "
                     f"{other} at {worse_one:g}, and your alternative to a deal is the better "
-                    "of the two",
+                    "of the two"
+                    + (
+                        " (a walk-out can be the better ending, say when it convinces Orchard "
+                        "that you really have other work)"
+                        if best == "walk-out"
+                        else ""
+                    ),
                     "it compares a deal with the worse of the two ways of ending without one",
                 ),
                 (

@@ -274,11 +274,11 @@ check.opening(opening, hidden=True)
 # tolerate.
 #
 # **Where the model stops.** Faratin's time-dependent tactics know their deadline and
-# follow the schedule whatever the other side does; a person rarely knows when the talks end, and a clock
-# hands out concessions nobody paid for. So use the curve for its shape, not as a script:
-# plan steps that shrink towards a **target** above your reservation price, keeping a
-# margin for a final trade, and make each step in answer to a move of theirs (section 3).
-# The plan sets each step's size; their move sets its time.
+# follow the schedule whatever the other side does; a person rarely knows when the talks
+# end, and a clock hands out concessions nobody paid for. So use the curve for its shape,
+# not as a script: plan steps that shrink towards a **target** above your reservation
+# price, keeping a margin for a final trade, and make each step in answer to a move of
+# theirs (section 3). The plan sets each step's size; their move sets its time.
 #
 # The target is module 02's: the outcome you aim to land at. Your concession plan stops
 # there; what it leaves above your reservation price is the margin. Module 02 puts the
@@ -295,13 +295,13 @@ check.opening(opening, hidden=True)
 #
 # <details><summary>Aside: why halfway, not the estimate</summary>
 #
-# A target at the estimate costs a few deals, not half. Your last asks then stay above Orchard's reservation
-# price about half the time, so you depend on Orchard's final offer, which you accept at
-# or above your reservation price (section 5) but which may stop short of it. In the
-# course's engine, with reservation price 75, estimate 100, opening 110, Orchard's
-# reservation price from 88 to 112 and four arena styles (52 talks), a plan stopping at
-# the estimate closed 44 deals; one stopping halfway closed 50, with a slightly higher
-# average gain (12.4 against 11.7, a talk without a deal counting 0).
+# A target at the estimate costs a few deals, not half. Your last asks then stay above
+# Orchard's reservation price about half the time, so you depend on Orchard's final offer,
+# which you accept at or above your reservation price (section 5) but which may stop short
+# of it. In the course's engine, with reservation price 75, estimate 100, opening 110,
+# Orchard's reservation price from 88 to 112 and four arena styles (52 talks), a plan
+# stopping at the estimate closed 44 deals; one stopping halfway closed 50, with a
+# slightly higher average gain (12.4 against 11.7, a talk without a deal counting 0).
 #
 # </details>
 #
@@ -343,6 +343,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
 #    than that estimate (module 02's convention), and, from an opening at the estimate, at
 #    most nine tenths of the way up from your reservation price.
+#
+# Keep decimals: rounded steps can come out equal, which rule 3 refuses.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
@@ -590,8 +592,8 @@ NegotiationArena()
 #       agreed until everything is.
 #    3. What comes back for it is then the whole deal, this year's price and the framework
 #       together, but only while that deal still beats your BATNA. This case does not
-#       score that (your points compare packages, not a package with Birch's job), so
-#       check it yourself before each concession. If no deal is signed, every concession
+#       score that (your points compare packages, not a package with Birch's job); in a
+#       real case, check it before each concession. If no deal is signed, every concession
 #       falls away.
 #    4. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, make the one
@@ -691,7 +693,8 @@ ConcessionPlanner(scenario)
 # `s.theirs[issue][level]` are the points). Orchard will not sign for fewer than
 # `s.their_minimum` of its points.
 #
-# The check grades the rule's next move (question 4b grades your landing). Each rule ranks
+# This question checks that you follow the course's rule, a convention, not a decision on
+# your case (question 4b grades your landing). Each rule ranks
 # moves by its own measure: rule 1 by the points a free move creates for the two sides
 # together, rule 2.4 by what a closing move costs you, rule 2.5 by the exchange rate.
 # While a free move is open, no move with a ratio below 1 is right (rule 1). Two closing
@@ -810,14 +813,13 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # margin of 0 earns the mark when the reason is given (say, rule 2.4's closing move
 # already lands a few points above the minimum).
 #
-# A full-marks answer, for a case whose frontier above Orchard's minimum of 47 runs
-# (89, 55), (86, 58), (83, 70): "I leave a margin of 10. `landing(scenario, 10)` gives
-# the package worth 86 to me and 58 to Orchard, against 89 and 55 with no margin: 3 of my
-# points buy Orchard 3 of its own. We meet again next year, and an Orchard that ends just
-# at its minimum will open lower and trust me less; 3 points is cheap for that. A margin
-# of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift, since my
-# estimate of its minimum is not so far off that I need it."
-# ### END SOLUTION
+# A full-marks answer, for a case whose frontier above Orchard's minimum of 47 runs (89,
+# 55), (86, 58), (83, 70): "I leave a margin of 11. `landing(scenario, 11)` gives the
+# package worth 86 to me and 58 to Orchard, against 89 and 55 with no margin: 3 of my
+# points buy Orchard 3 of its own. We meet again next year, and an Orchard that ends only
+# 8 points over its minimum will open lower and trust me less; 3 points is cheap for that.
+# A margin of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift,
+# since my estimate of its minimum is not so far off that I need it." ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
 # ### Several offers at once
@@ -1008,7 +1010,7 @@ check.read_pick(read_pick, hidden=True)
 #    your side?" You learn whether something real happened or the number is a test.
 # 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
 #    their reservation price, and your plan. If not, restate the fact behind your number:
-#    "The market rate for a year of this work is 118, and that is where we are."
+#    "The market rate for a year of this work is 118; my ask of 112 is already below it."
 # 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
 #    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
 #    your plan had a step due. Some buyers read any step now as a reward for the drop,
@@ -1220,10 +1222,9 @@ next_year
 # the walk-out row is higher (say, a walk-out convinced Orchard you really have other
 # work): read the rows, do not assume them. Assume every ending in the table is one you
 # would really make: the function cannot tell a walk-out you mean from a threat in
-# disguise (section 1), and the check does not ask it to. The function returns the full
-# adjustment the table gives, and the check grades only that. Your judgement goes in a
-# comment in your function: say in one sentence whether you trust the simulated table
-# enough to move your reservation price by that much at the table, and why.
+# disguise (section 1), and the check does not ask it to. Return the full adjustment the
+# table gives: that is all question 7 grades. How far to trust a simulated table at a
+# real table is yours to judge, and earns no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
