@@ -873,7 +873,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #   when it is not at your best level, the first of its levels in `s.issues`);
 # - each is one Orchard could take seriously, not an insult: it gives Orchard (`s.theirs`)
 #   at least a quarter of the points it needs to sign (`s.their_minimum / 4`): an offer
-#   worth more to you than your landing package gives Orchard less than its minimum.
+#   worth more to you than your landing package gives Orchard less than its minimum;
+#   only an offer worth the same can meet it.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. The check accepts any set that meets
