@@ -2944,6 +2944,12 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_ha
     assert "module 02 aims there" not in text
     # review 72 C2 (target_rule.md): the course keeps one rule, stated in module 02 and
     # applied here; module 04 no longer quotes module 02's "may go up to the estimate"
+    module_02 = " ".join(
+        line.lstrip("# ").strip()
+        for line in (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py")
+        .read_text()
+        .splitlines()
+    )
     assert "the target is halfway from your reservation price to your opening" in module_02
     assert "may stop at it, as module 02 allows" not in text
     # review 70 C1: "a plan ending there ends with no deal" was false by section 5's
