@@ -768,7 +768,6 @@ def test_each_wrong_verdict_costs_its_share_and_says_why(own):
         "invented": "misrepresentation",
         "interest": "opens a trade",
         "belief": "you only believe it",
-        "warning": "booking date",
     }
     for letter, kind in kinds.items():
         assert words[kind] in why[letter], (kind, why[letter])
@@ -1845,9 +1844,7 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
     assert (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL) == (60, 72.5, 0.7)
     key, kinds = practice_key(), practice_kinds()
     assert set(key.values()) == {"say", "keep quiet"}
-    # one of each, a threat too (the practice has no warning: review 72 X2 draws one for
-    # half the learners, in the threat's place, and section 4 teaches it)
-    assert sorted(kinds.values()) == sorted(set(STATEMENT_KINDS) - {"warning"})
+    assert sorted(kinds.values()) == sorted(STATEMENT_KINDS)  # one of each, a threat too
     assert passes(run("practice_to_say", lambda: key))
     words = {
         "mention": "Fisher and Ury",

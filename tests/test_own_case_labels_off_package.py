@@ -143,7 +143,7 @@ def test_question_5_marks_as_before_the_move(monkeypatch):
 
 
 def test_the_package_holds_no_kind_of_a_learners_statement(found):
-    """Module 05's question 6: the seven families of wordings stay (the draw needs them), but
+    """Module 05's question 6: the six families of wordings stay (the draw needs them), but
     not which kind each family is."""
     assert found["05_capstone statements"] == []
     texts = {text for family in _STATEMENT_FAMILIES for text in family}
@@ -152,16 +152,10 @@ def test_the_package_holds_no_kind_of_a_learners_statement(found):
 
 def test_question_6_marks_as_before_the_move():
     """The kinds read from the keys are those of before the move, so each statement's
-    verdict earns its share, and the other verdict none, exactly as before; since review 72
-    X2 the warning stands in the threat's place for the learners ``_warns`` picks, and
-    nothing else changed."""
-    from course.scenarios.capstone import _warns
-
+    verdict earns its share, and the other verdict none, exactly as before."""
     before = BEFORE["05_capstone statements"]
-    for learner, was in before.items():
+    for learner, kinds in before.items():
         case = course.variant("05_capstone", learner)
-        swap = {"threat": "warning"} if _warns(learner) else {}
-        kinds = {letter: swap.get(kind, kind) for letter, kind in was.items()}
         assert statement_kinds(case) == kinds, learner
         signs = signs_letter(case)
         right = {letter: _verdict_of(kind, signs) for letter, kind in kinds.items()}

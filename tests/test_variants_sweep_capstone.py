@@ -406,11 +406,7 @@ def test_q6_the_statements_tell_one_story(drawn):
     for s in drawn[:300]:
         assert list(s.statements) == list("ABCDEF")
         kinds = scenario.statement_kinds(s)
-        # review 72 X2: the warning stands in the threat's place for half the learners
-        warned = "warning" if scenario._warns(s.learner) else "threat"
-        assert set(kinds.values()) == set(scenario.STATEMENT_KINDS) - {"threat", "warning"} | {
-            warned
-        }
+        assert set(kinds.values()) == set(scenario.STATEMENT_KINDS)
         places.add(next(i for i, kind in enumerate(kinds.values()) if kind == "signed"))
         worth = values(s)
         said = {kind: s.statements[letter] for letter, kind in kinds.items()}
@@ -431,8 +427,7 @@ def test_q6_one_slip_costs_every_learner_the_same(drawn):
     kind, so every case needs at least two statements of each verdict, or a learner with a
     single "say" who missed it scored 0 while others lost one share. Swept over every
     drawn learner: the verdicts (from first principles: say the calm mention, the answer
-    to Marlow's need, and the signed letter and the warning when signing pays; keep the
-    rest) hold two or
+    to Marlow's need and the signed letter when signing pays; keep the rest) hold two or
     more of each, and each single slip costs exactly one statement's share (2/6 of a
     mark with six), whichever statement it is and whoever the learner."""
     for s in drawn:
@@ -440,7 +435,7 @@ def test_q6_one_slip_costs_every_learner_the_same(drawn):
         kinds = scenario.statement_kinds(s)
         key = {
             letter: "say"
-            if kind in ("mention", "interest") or (kind in ("signed", "warning") and signs)
+            if kind in ("mention", "interest") or (kind == "signed" and signs)
             else "keep quiet"
             for letter, kind in kinds.items()
         }
@@ -889,8 +884,7 @@ def say_by_words(s):
     quiet = ("by Friday", "this week, or", "has already", "We know")
     return {
         letter: "keep quiet"
-        if any(w in text for w in quiet)
-        or (("signed" in text or "committed" in text) and not signs)
+        if any(w in text for w in quiet) or ("signed" in text and not signs)
         else "say"
         for letter, text in s.statements.items()
     }
@@ -898,15 +892,14 @@ def say_by_words(s):
 
 def say_by_facts(s):
     """A sentence is said when it is true and no threat: it answers the rush request, or it
-    mentions another customer's interest (or a signature you hold, or the capacity it
-    commits once the booking date passes) without an ultimatum."""
+    mentions another customer's interest (or a signature you hold) without a deadline."""
     signs = reservation(s) - s.audit_cost == s.brenn_letter  # question 2 signs the letter
     verdicts = {}
     for letter, text in s.statements.items():
         answers_rush = text.startswith(("You asked for delivery", "We understand your lines"))
         ultimatum = "Friday" in text or "Sign this week" in text
         mention = ("customer" in text or "takers" in text) and "order" not in text
-        true = signs or ("signed" not in text and "committed" not in text)
+        true = signs or "signed" not in text
         calm_mention = mention and not ultimatum and true
         verdicts[letter] = "SAY" if answers_rush or calm_mention else "Keep_Quiet"
     return verdicts

@@ -894,17 +894,6 @@ def _reason(
             "customer has signed anything: claiming it is a misrepresentation of a fact "
             "Marlow would rely on (module 00, section 6)"
         ),
-        "warning": (
-            f"{whose} is to sign {which} (a sure {letter:g} against {batna:,.2f} on "
-            "average), so once your booking date passes the capacity is committed: this is a "
-            "warning, a consequence you would bring about anyway, stated as a condition and "
-            "tied to no terms of yours (modules 00 and 02), true and calm"
-            if signs
-            else f"{whose} is not to sign {which} (a sure {letter:g} against "
-            f"{batna:,.2f} on average), so nothing commits the capacity when your booking "
-            "date passes: a warning you could not carry out is a bluff, and the commitment it "
-            "claims is a misrepresentation of a fact Marlow would rely on (module 00, section 6)"
-        ),
         "threat": "it is a threat: it ties your terms to giving the capacity away, which you "
         "would rather not do while Marlow can still beat your alternative, and as your plan "
         "concedes below those terms you would not carry it out, so it is a bluff too. Threats "

@@ -40,18 +40,15 @@ VERDICTS = ("say", "keep quiet")
 
 #: The kinds of statement a learner is offered, in the alphabetical order (never shown:
 #: ``statement_key`` reads them). ``signed`` claims Brenn's signed letter: true exactly
-#: when question 2's right decision is to sign it; ``warning`` (says the capacity is
-#: committed once the booking date passes) is true exactly then too, and stands in for
-#: ``threat`` for half the learners (review 72 X2). Each case has six statements, one per
-#: kind but the threat or the warning, so that every case has at least two of each verdict (review 66 X1: with five,
+#: when question 2's right decision is to sign it. Each case has six statements, one per
+#: kind, so that every case has at least two of each verdict (review 66 X1: with five,
 #: ``signed`` took the place of ``mention`` for half the learners, and a learner who did not
 #: sign then had a single "say", whose one slip cost all of question 6's marks under the
 #: rule that a right verdict counts only beside a right verdict of the other kind).
-STATEMENT_KINDS = ("belief", "interest", "invented", "mention", "signed", "threat", "warning")
+STATEMENT_KINDS = ("belief", "interest", "invented", "mention", "signed", "threat")
 
-#: What Tallis could say: seven families of two or more wordings, one family per kind of
-#: ``STATEMENT_KINDS`` (the seventh, the warning, replaces the threat for half the
-#: learners). Which family is of which kind is question 6's own-case label, so it
+#: What Tallis could say: six families of two or more wordings, one family per kind of
+#: ``STATEMENT_KINDS``. Which family is of which kind is question 6's own-case label, so it
 #: is not here but in the grader's keys (``grader-keys/05_capstone.json``, pool
 #: "statements": text -> kind, read through ``course.grader_keys`` where grading runs;
 #: review 70 X2). The draw needs only the families, in the order they have always had, and
@@ -60,7 +57,7 @@ STATEMENT_KINDS = ("belief", "interest", "invented", "mention", "signed", "threa
 #: them before questions 1 and 2, and which wording a case gets does not depend on its
 #: numbers, so none tells which alternative question 1 picks or whether question 2 signs
 #: the letter. Each is true or false whatever the learner decides, except the signed
-#: letter's and the warning's, which are true only for a seller who signs. The mentions say only what is
+#: letter's, which is true only for a seller who signs. The mentions say only what is
 #: Tallis's to tell (its capacity has other takers or uses), never another customer's
 #: plans; the inventions are false in every case (Kessel's pilot is undecided, no order is
 #: firm).
@@ -93,27 +90,10 @@ _STATEMENT_FAMILIES = (
         "We know that Quell has no spare capacity this quarter.",
         "We know Quell is fully booked this quarter.",
     ),
-    (
-        "If we have not agreed by the date we must book our capacity, it is committed to "
-        "another customer.",
-        "Once our booking date passes without a deal, this capacity is committed to another "
-        "customer.",
-    ),
 )
 
 #: The family that claims Brenn's signed letter (the draw places it apart).
 SIGNED_FAMILY = 1
-
-#: The threat's family, and the warning's, which takes the threat's place for the learners
-#: ``_warns`` picks (review 72 X2): a warning is true, and said, exactly when the capacity
-#: is committed, that is for a seller who signs Brenn's letter, so for those learners a
-#: second verdict turns on question 2's decision. Either way a case keeps at least two
-#: statements of each verdict (a signer: mention, interest, signed and the warning said;
-#: a seller who keeps its alternative: mention and interest).
-THREAT_FAMILY, WARNING_FAMILY = 2, 6
-
-#: The families every case draws from (the warning stands in for the threat).
-_DRAWN_FAMILIES = 6
 
 #: The least gap, in k€, between two alternatives (or an alternative and the letter) a
 #: learner must rank.
@@ -341,11 +321,9 @@ def draw(rng, learner):
         "your_weeks": int(pick(rng, *ranges["your_weeks"], 1)),
         "their_weeks": int(pick(rng, *ranges["their_weeks"], 1)),
     }
-    order = [family for family in range(_DRAWN_FAMILIES) if family != SIGNED_FAMILY]
+    order = [family for family in range(len(_STATEMENT_FAMILIES)) if family != SIGNED_FAMILY]
     rng.shuffle(order)  # five families shuffled, as before, so that the draws stay as they were
     order.insert(_signed_place(learner), SIGNED_FAMILY)
-    if _warns(learner):
-        order[order.index(THREAT_FAMILY)] = WARNING_FAMILY
     statements = {
         letter: _wording(learner, family) for letter, family in zip("ABCDEF", order, strict=True)
     }
@@ -405,13 +383,6 @@ def _signed_place(learner):
     """Where the signed-letter claim stands among ``learner``'s six statements (0 to 5),
     chosen from the id alone, so that the generator's random draws stay as they were."""
     return zlib.crc32(f"05_capstone signed place {learner}".encode()) % 6
-
-
-def _warns(learner):
-    """Whether ``learner``'s statements hold the warning in the threat's place (half of
-    the learners), chosen from the id alone, so that the generator's draws stay as they
-    were."""
-    return zlib.crc32(f"05_capstone warning {learner}".encode()) % 2 == 1
 
 
 def _wording(learner, family):
@@ -657,7 +628,7 @@ def statement_key(case):
 def _verdict_of(kind, signs):
     """Question 6's verdict on a statement of ``kind`` for a seller who signs Brenn's letter
     (``signs``) or not."""
-    if kind in ("signed", "warning"):
+    if kind == "signed":
         return "say" if signs else "keep quiet"
     return "say" if kind in ("mention", "interest") else "keep quiet"
 

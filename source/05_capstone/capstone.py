@@ -562,11 +562,7 @@ check.opening_offer(opening_offer, hidden=True)
 #   our terms by Friday, or …") is a threat: it ties terms you would in fact improve on
 #   to giving the capacity away, and since your plan concedes below those terms, you
 #   would not carry it out, so it is a bluff as well. Threats invite threats (Deutsch
-#   and Krauss, module 03), and the two sides will meet again. A **warning** is
-#   different: a consequence you would bring about anyway, stated as a condition and tied
-#   to no terms of yours (module 02). Whether your capacity is committed once your
-#   booking date passes depends on question 2: with a signed letter, saying so is a true
-#   warning; without one, it is a bluff and a false fact.
+#   and Krauss, module 03), and the two sides will meet again.
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks
 #   for (its position: 3-week delivery) from why (its interest: keeping its lines
 #   running). Meeting the interest for something in return is how a strength of yours
@@ -637,8 +633,8 @@ check.practice_to_say(practice_to_say)
 # letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
 # `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Answer as the seller
 # you became in question 2 (Brenn's sure `s.brenn_letter` against your best alternative
-# before the letter, `my_batna(s)`): a sentence about a signed letter, or about capacity
-# committed to another customer, is true only if you signed.
+# before the letter, `my_batna(s)`): a sentence about a signed letter is true only if you
+# signed.
 #
 # Each right verdict earns a sixth of the marks, but only beside a right verdict of the
 # other kind (every case has at least two of each), so the same verdict for all six earns
@@ -656,7 +652,7 @@ def what_to_say(s):
     for letter, text in s.statements.items():
         threat = text.startswith(("Accept our terms by", "Sign this week"))  # an ultimatum
         invented = "already" in text  # no order exists
-        false_letter = ("signed" in text or "committed" in text) and not signed
+        false_letter = "signed" in text and not signed
         belief_as_fact = text.startswith("We know")
         wrong = threat or invented or false_letter or belief_as_fact
         verdicts[letter] = "keep quiet" if wrong else "say"
