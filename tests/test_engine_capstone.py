@@ -989,10 +989,13 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     assert [c["into_silence"] for c in found] == [False, True]
     assert "neither step was matched (reply ratios 0.00)" in rubric
     assert "a concession into silence" in rubric
-    assert "so I held; it accepted" in rubric
+    assert "Its move called for my next step, yet I held; it accepted" in rubric
     said = dict(session.remarks)
     assert not any(REMARKS["floor_package"] in words for words in said.values())
-    assert "It never said it could not give more, so I held" in rubric
+    # review 73 C3: Marlow moved (80 to 110), so section 5's rule called for the next
+    # step; the reflection once called its hold keeping to the rule ("it never said it
+    # could not give more"), which only applies when Marlow has not moved
+    assert came > stayed and "could not give more" not in rubric
     assert "again a linear Marlow and again with Quell without capacity" in rubric
 
 

@@ -428,11 +428,12 @@ check.my_audit(my_audit, hidden=True)
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
 # other package beats for both sides. The package one step beyond gives Marlow fewer
-# points than it needs even without Quell: it can only pull if Marlow takes it as an
-# offer, not a bluff. The rush cost is already in your profits, so it cannot carry you
-# there. A **signed letter of intent** (question 2) does, at a human table: a firm
-# alternative, told, raises the least the other side believes you would accept (module
-# 04). This bot hears offers, not words, so question 5 only mirrors that reasoning: it
+# points than it needs even without Quell, so Marlow cannot accept it in either state:
+# it can only pull if Marlow takes it as an offer, not a bluff. The rush cost is already
+# in your profits, so it cannot carry you there. A **signed letter of intent** (question
+# 2) does, at a human table: a firm alternative, told, raises the least the other side
+# believes you would accept (module 04), though it can never lower what Marlow needs.
+# This bot hears offers, not words, so question 5 only mirrors that reasoning: it
 # accepts the estimate from everyone, and the step beyond only if you signed Brenn's
 # letter and Marlow would not refuse it out of hand even with Quell. Your alternative
 # before the letter, if you kept it, is worth more on average, but it is a gamble, not a
@@ -1146,8 +1147,8 @@ NegotiationTable(
 # state Marlow's answers pointed to (125), not of its number, and held. At its move to
 # 80 I made my first step (150); it stayed at 80, and my second step (140) was a
 # concession into silence. It came to 110, as it would have
-# anyway: neither step was matched (reply ratios 0.00). It never said it could not
-# give more, so I held; it accepted 140 in round 6, 49.75 above my reservation price. I
+# anyway: neither step was matched (reply ratios 0.00). Its move called for my next
+# step, yet I held; it accepted 140 in round 6, 49.75 above my reservation price. I
 # kept Brenn (81.25 on average) over the letter's sure 65. Signed, my reservation price
 # would have been 74, enough for a package Marlow accepts even with Quell (63 points):
 # weighed by Quell's 0.38 chance, it would have cost far less than its 16.25
