@@ -4912,7 +4912,25 @@ def test_review_72_marks_move_from_model_predictions_to_a_decision_on_your_own_o
     text = " ".join(_cell("take-or-counter-text").split())
     assert "### Question 6b (2 marks, graded by your instructor): take it now, or counter?" in text
     assert "rounded up to the next 500: acceptable by question 6's rule" in text
-    assert "Either choice can earn full marks" in text
+    assert "lies above the offer, either choice can earn full marks" in text
     for cell in ("own-batna-needed-test", "batna-rise-test"):
         assert "HIDDEN TESTS" not in cell_text("02_batna", "batna", cell)
     assert "Question 10 and question 8's own talks are practice" in " ".join(_cell("intro").split())
+
+
+def test_review_73_question_6b_tells_a_learner_whose_target_is_no_higher_to_take_the_offer():
+    """Review 73 X1: question 6b said either choice could earn full marks, but when the
+    survey sits below the band the target is the even split, and the offer is that split
+    rounded up: a counter 'above the offer, at most your target' is then impossible. Both
+    kinds of learner exist, and the text tells the second to take the offer (seen failing
+    on the old text)."""
+    from course.scenarios.batna import even_split, target_of
+
+    kinds = {True: 0, False: 0}
+    for n in range(60):
+        s = course.variant("02_batna", f"sweep-{n}")
+        offer = math.ceil(even_split(s, remote_days=2) / 500) * 500
+        kinds[target_of(s) > offer] += 1
+    assert kinds[True] and kinds[False], kinds
+    text = " ".join(_cell("take-or-counter-text").split())
+    assert "when it does not, take the offer, since a counter could ask no more" in text

@@ -570,8 +570,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Northwind, still moving, offers the even split of your zone with two remote days, rounded
 # up to the next 500: acceptable by question 6's rule. Take it now, or counter? Below, in
-# two to four sentences, say which, and name the figure and the fact behind it. Either
-# choice can earn full marks; half a mark each for:
+# two to four sentences, say which, and name the figure and the fact behind it. When your
+# target (question 5) lies above the offer, either choice can earn full marks; when it
+# does not, take the offer, since a counter could ask no more than you are offered. Half a
+# mark each for:
 #
 # 1. the offer's salary, from your numbers, and your choice;
 # 2. a figure that fits it: the offer if you take it; if you counter, a salary above the
