@@ -4798,6 +4798,10 @@ def test_review_72_sources_say_only_what_they_found():
         "a concession tends to be answered with one. A concession you make without one in "
         "return teaches the other side that pressing works (this course's reading)." in text
     )
+    # review 73 E1: the reciprocal-concessions finding is Cialdini et al.'s 1975 paper,
+    # which *Influence* (1984) retells
+    assert "Cialdini (*Influence*, 1984) showed" not in text
+    assert "Reciprocal concessions procedure for inducing compliance" in text
     assert "Faratin's agents know their deadline" not in text
     assert "Faratin's time-dependent tactics know their deadline and follow the schedule" in text
     assert "MESOs work through sincerity" not in text

@@ -383,9 +383,10 @@ check.concession_plan(concession_plan, hidden=True)
 # ## 3. Reciprocity and tit-for-tat
 #
 # People feel bound to return what they are given: the **norm of reciprocity** (Gouldner,
-# "The norm of reciprocity", *American Sociological Review*, 1960). Cialdini (*Influence*,
-# 1984) showed that it reaches concessions too: a concession tends to be answered with
-# one. A concession you make without one in return teaches the other side that pressing
+# "The norm of reciprocity", *American Sociological Review*, 1960). Cialdini and
+# colleagues showed that it reaches concessions too ("Reciprocal concessions procedure for
+# inducing compliance", *Journal of Personality and Social Psychology*, 1975): a
+# concession tends to be answered with one. A concession you make without one in return teaches the other side that pressing
 # works (this course's reading).
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
