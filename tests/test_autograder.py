@@ -303,7 +303,10 @@ def test_a_fork_bomb_is_stopped_and_its_notebook_says_so(graded):
 
 
 def test_grades_csv_has_one_row_per_learner_with_status_questions_total_and_lateness(graded):
-    grades = pd.read_csv(graded["out"] / "grades.csv", dtype={"reflection": str})
+    # the parts the instructor grades, in notebook order (question 6b and the reflection)
+    written = [q for q in graded_points(MODULE, NAME) if q not in POINTS]
+    assert written == ["take-or-counter", "reflection"]
+    grades = pd.read_csv(graded["out"] / "grades.csv", dtype=dict.fromkeys(written, str))
     assert list(grades.columns) == [
         "learner",
         "status",
@@ -324,11 +327,12 @@ def test_grades_csv_has_one_row_per_learner_with_status_questions_total_and_late
         assert by_learner.loc[learner, [*QUESTIONS, "total"]].isna().all()
     by_learner = by_learner.drop(UNREADABLE)
     assert (by_learner.max_score == sum(graded_points(MODULE, NAME).values())).all()
-    # a written reflection waits for the instructor; the untouched one has no answer: 0
-    assert by_learner.reflection["unchanged"] == "0.0"
+    # a written answer waits for the instructor; the untouched notebook has none: 0
+    assert (by_learner.loc["unchanged", written] == "0.0").all()
     assert by_learner.status["unchanged"] == "graded"
-    assert (by_learner.reflection.drop("unchanged") == "awaiting grading").all()
-    assert (by_learner.status.drop("unchanged") == "awaiting grading: reflection").all()
+    answered = by_learner.drop("unchanged")
+    assert (answered[written] == "awaiting grading").all().all()
+    assert (answered.status == f"awaiting grading: {', '.join(written)}").all()
 
 
 def test_intake_refuses_what_it_cannot_take_with_a_reason(graded):

@@ -696,10 +696,10 @@ def test_the_news_factor_comes_with_a_worked_example():
     one" for news that points down; a worked example of four prices showed both ways. Since
     review 72 X3 Question 5's check gives the factor as feedback and says each way's reading
     beside it."""
-    from course.checks.information import news_weights_note
+    from course.checks.information import _news_weights_note
     from course.variants import variant
 
-    note = " ".join(news_weights_note(variant("01_information", "learner-0")).split())
+    note = " ".join(_news_weights_note(variant("01_information", "learner-0")).split())
     assert "'higher' (each reservation price that many times as likely as the next lower" in note
     assert "'lower' (each that many times as likely as the next higher one)" in note
 

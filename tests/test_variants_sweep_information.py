@@ -2122,7 +2122,7 @@ def test_the_news_weight_question_5_s_check_prints_is_the_one_formulations_find(
         weight = scenario.weight_to_move(sale, after)
         assert weight is not None and 1.0 < weight <= MODERATE_STEP, sale.learner
         found[weight] += 1
-        note = " ".join(check.news_weights_note(sale).split())
+        note = " ".join(check._news_weights_note(sale).split())
         for direction in ("higher", "lower"):
             right = scenario.weight_to_move(sale, after, direction)
             nones[direction] += right is None

@@ -1049,12 +1049,12 @@ def _price_news(answers, readings):
     is printed beside it, for the learner's own case, as feedback."""
     for sale, after, result in answers():
         _price_with_news(sale, after, result, readings[sale.learner])
-    return "the price after the news uses what the news told you.\n" + news_weights_note(
+    return "the price after the news uses what the news told you.\n" + _news_weights_note(
         variant(MODULE)
     )
 
 
-def news_weights_note(sale):
+def _news_weights_note(sale):
     """How much news must weigh to move the learner's price after the opening, both ways
     (the one their news points is Question 3's answer, so both are named): the smallest
     factor per step, in twentieths up to 10, of ``reference.weight_to_move``."""
