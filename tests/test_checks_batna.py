@@ -4510,8 +4510,7 @@ def test_review_72_x2_question_7_does_not_claim_its_own_labels_are_out_of_reach(
     check's answer; the text no longer lets "marked when the notebook is graded" read as
     "kept out of reach", and says where the labels come from."""
     q7 = " ".join(_cell("q7-text").split())
-    assert "They are not secret: like every check's answer, they follow from your numbers" in q7
-    assert "by section 6's tests, and the course's code applies them." in q7
+    assert "(they follow from your numbers by section 6's tests, like any answer)" in q7
 
 
 @pytest.mark.parametrize("field", ["agency_rate", "pay_survey", "band_midpoint"])
@@ -4912,7 +4911,7 @@ def test_review_72_marks_move_from_model_predictions_to_a_decision_on_your_own_o
     text = " ".join(_cell("take-or-counter-text").split())
     assert "### Question 6b (2 marks, graded by your instructor): take it now, or counter?" in text
     assert "rounded up to the next 500: acceptable by question 6's rule" in text
-    assert "lies above the offer, either choice can earn full marks" in text
+    assert "is not above the offer, take it; otherwise either choice can earn full marks" in text
     for cell in ("own-batna-needed-test", "batna-rise-test"):
         assert "HIDDEN TESTS" not in cell_text("02_batna", "batna", cell)
     assert "Question 10 and question 8's own talks are practice" in " ".join(_cell("intro").split())
@@ -4933,4 +4932,4 @@ def test_review_73_question_6b_tells_a_learner_whose_target_is_no_higher_to_take
         kinds[target_of(s) > offer] += 1
     assert kinds[True] and kinds[False], kinds
     text = " ".join(_cell("take-or-counter-text").split())
-    assert "when it does not, take the offer, since a counter could ask no more" in text
+    assert "If your target (question 5) is not above the offer, take it" in text

@@ -570,10 +570,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Northwind, still moving, offers the even split of your zone with two remote days, rounded
 # up to the next 500: acceptable by question 6's rule. Take it now, or counter? Below, in
-# two to four sentences, say which, and name the figure and the fact behind it. When your
-# target (question 5) lies above the offer, either choice can earn full marks; when it
-# does not, take the offer, since a counter could ask no more than you are offered. Half a
-# mark each for:
+# two to four sentences, say which, and name the figure and the fact behind it. If your
+# target (question 5) is not above the offer, take it; otherwise either choice can earn
+# full marks. Half a mark each for:
 #
 # 1. the offer's salary, from your numbers, and your choice;
 # 2. a figure that fits it: the offer if you take it; if you counter, a salary above the
@@ -617,28 +616,26 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   demand that names an alternative you do not have, or inflates one, is a
 #   misrepresentation.
 # - **Bluff.** A false claim about your own reservation price: "I cannot accept less
-#   than 100,000" when you could. Bargaining custom tolerates it more than a false fact,
-#   but it costs you: once you give way below your "cannot", your next "cannot" counts for
-#   less.
+#   than 100,000" when you could. Custom tolerates it more than a false fact, but once
+#   you give way below your "cannot", your next one counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
-#   offer that does not exist or is inflated, a possible bonus presented as sure. Employers
-#   check, and in many legal systems such a lie can be fraud.
+#   offer that does not exist or is inflated, a possible bonus presented as sure. Such a
+#   lie can be fraud.
 #
 # <details>
 # <summary><b>Where the words come from, and why even a true warning costs you</b> (a
 # side note)</summary>
 #
-# *The words* are module 00's, which gives their sources. Bargaining custom
-# tolerates a bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
+# *The words* are module 00's, which gives their sources. Bargaining custom tolerates a
+# bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
 # of conduct for lawyers, counts a party's statements about the terms it would accept as
 # ordinarily not statements of material fact (a fact a reasonable person would weigh in
 # deciding); in the surveys of Robinson, Lewicki and Donahue (2000), MBA students rated
 # tactics as appropriate or inappropriate: hiding your reservation price was appropriate,
-# misrepresenting information was not (it backs a private limit, not a stated false one).
-# Schelling (*The
-# Strategy of Conflict*, 1960) set a warning, which tells the other side only what you
-# would do anyway, apart from a threat: a demand tied to something you would rather not
-# do; modules 00 and 03 use the same two words.
+# misrepresenting information was not. Schelling (*The Strategy of Conflict*, 1960) set a
+# warning, which tells the other side only what you would do anyway, apart from a threat:
+# a demand tied to something you would rather not do; modules 00 and 03 use the same two
+# words.
 #
 # *Why even a true warning costs you.* It corners the other side, and people resist
 # demands made under pressure. Its figure is also heard as a promise to sign there, so a
@@ -706,9 +703,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # offer earns three eighths of a mark, whatever the other labels; the choice under
 # `"use"` earns half a mark. **The check under your answer does not judge your own
 # labels**, only their form: they are marked when the notebook is graded, so that
-# re-running the check cannot find them. They are not secret: like every check's answer,
-# they follow from your numbers by section 6's tests, and the course's code applies them.
-# The check does judge the choice under `"use"`.
+# re-running the check cannot find them (they follow from your numbers by section 6's
+# tests, like any answer). The check does judge the choice under `"use"`.
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
