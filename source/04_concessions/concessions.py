@@ -26,7 +26,7 @@
 #    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 7,000 words of
+# It takes about seven hours, and about ten if Python is new to you: some 7,200 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
 # and a reflection. Side remarks, about 2,100 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
@@ -262,7 +262,8 @@ check.opening(opening, hidden=True)
 # ("Bargaining with deadlines", AAAI 1999), the side whose deadline comes later gets
 # everything: both wait, and at the first deadline the side it belongs to concedes all.
 # Likewise, in Rubinstein's model (1982, module 03), which has no deadline, the more
-# patient side (the one that discounts delay less) gets more.
+# patient side (the one that discounts delay less) gets more. Real talks are less stark,
+# but the direction holds: waiting favours the side that can afford it.
 #
 # </details>
 #
@@ -514,7 +515,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   larger share the more it trusts you. So a first meeting's opening of 24 puts that
 #   price between about 60 (24 / 0.4) and 80 (24 / 0.3). Take that range as your estimate
 #   of its reservation price, and open at its top, 80: that is below the insult line of
-#   every buyer in the range (90 for a reservation price of 60).
+#   every buyer in the range (90 for a reservation price of 60). The debrief gives the
+#   exact price.
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 #
@@ -628,7 +630,8 @@ NegotiationArena()
 # Rule 2.4 lands at or above their minimum, which rests on your research's guess. Test
 # that guess before the closing move, not after it: ask what a package must still hold for
 # them to sign, and offer the move on the condition that it settles the deal ("if that
-# settles it, I can go to unlimited revisions").
+# settles it, I can go to unlimited revisions"). If they ask for more after it, you have
+# not given the move for nothing.
 #
 # </details>
 #
@@ -692,10 +695,13 @@ ConcessionPlanner(scenario)
 # `s.their_minimum` of its points.
 #
 # This question checks that you follow the course's rule, a convention, not a decision on
-# your case (question 4b grades your landing). While a free move is open, no move with a
-# ratio below 1 is right (rule 1). Moves equally good by the rule's measure are a tie (two
-# closing moves that cost you the same are not: rule 2.4 takes the one that gives Orchard
-# more); which to take is the course's own convention, and the check accepts either.
+# your case (question 4b grades your landing). Each rule ranks
+# moves by its own measure: rule 1 by the points a free move creates for the two sides
+# together, rule 2.4 by what a closing move costs you, rule 2.5 by the exchange rate.
+# While a free move is open, no move with a ratio below 1 is right (rule 1). Two closing
+# moves that cost you the same are not a tie: rule 2.4 takes the one that gives Orchard
+# more. Other moves equally good by the rule's measure are a tie: which to take is the
+# course's own convention, and the check accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -748,7 +754,7 @@ check.next_trade(next_trade, hidden=True)
 # to leave Orchard, whom you will meet again next year. Write `landing(s, margin=None)`:
 # return the package (a dict of issue to level) you land on, on the frontier, giving
 # Orchard at least `s.their_minimum + margin` of its points, and with the most points for
-# you among such packages. The check calls
+# you among such packages (of two that give you the same, either passes). The check calls
 # it with a margin of 0 (a package giving Orchard exactly its minimum counts) and a few
 # others that fall on no package's points. Called without a margin (`landing(s)`), it
 # returns the landing *you* choose for your case: the margin is your decision, and the
@@ -873,13 +879,14 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
 # - each is one Orchard could take seriously, not an insult: it gives Orchard (`s.theirs`)
-#   at least a quarter of the points it needs to sign (`s.their_minimum / 4`): an offer
-#   worth more to you than your landing package gives Orchard less than its minimum;
-#   only an offer worth the same can meet it.
+#   at least a quarter of the points it needs to sign (`s.their_minimum / 4`). This is an
+#   opening set: an offer worth more to you than your landing package gives Orchard less
+#   than its minimum; only an offer worth the same can meet it.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
-# `pareto_frontier` finds the frontier's points. The check accepts any set that meets
-# these rules.
+# `pareto_frontier` finds the frontier's points. Your case has at least three sets that
+# meet these rules, and the check accepts any of them: which one to put on the table is
+# your choice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
@@ -1062,8 +1069,11 @@ DifficultMoment()
 # evidence for it; then it may be a cap (apply the rule for a cap). Which your case
 # supports is your call (`s.tighter` says whether your story has Orchard's budget tighter
 # this year; question 6b asks why). The check accepts either reading if your answers keep
-# to one. Your reservation price is `s.alternative_price` plus `s.extra_cost`. Return
-# `"accept"`, `"counter"` or `"walk away"` by section 5's rule. In the last round `offer >
+# to one. Your reservation price is
+# `s.alternative_price` plus `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk
+# away"` by section 5's rule. In the last round an offer exactly at your reservation price
+# leaves you indifferent, so either answer is right there: the check keeps every offer at
+# least half a thousand from your reservation price and your next ask, and `offer >
 # reservation` passes as well as `offer >= reservation`. While rounds remain, an offer
 # below your next ask but at or above the even split may be countered (the rule) or
 # accepted (module 02 calls it acceptable): the check takes either.
@@ -1212,7 +1222,8 @@ next_year
 # made-up tables in which a deal makes no difference, makes next year worse, or in which
 # the walk-out row is higher (say, a walk-out convinced Orchard you really have other
 # work): read the rows, do not assume them. Assume every ending in the table is one you
-# would really make. Return the full adjustment the
+# would really make: the function cannot tell a walk-out you mean from a threat in
+# disguise (section 1), and the check does not ask it to. Return the full adjustment the
 # table gives: that is all question 7 grades. How far to trust a simulated table at a
 # real table is yours to judge, and earns no marks.
 
