@@ -3339,7 +3339,11 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
     assert "green when it is the rule's move, red when the rule makes another" in text
     assert "The colours judge how each move is chosen, not where your plan ends" in text
     question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
-    assert "grades the rule's next move (question 4b grades your landing)" in question
+    # review 72 X2: it says the rule is a convention, and that 4b grades the decision
+    assert (
+        "checks that you follow the course's rule, a convention, not a decision on your case "
+        "(question 4b grades your landing)" in question
+    )
 
 
 def test_question_4_names_the_measure_each_rule_ranks_moves_by():

@@ -833,9 +833,9 @@ def test_the_holds_question_keeps_section_3s_final_price():
         "price-teaching"
     )
     words = cell_words("q5b-text")
-    # review 58 U1: said once, shorter
-    assert "Suppose you have not named your price yet" in words
-    assert "When you do name your price, it is still take-it-or-leave-it." in words
+    # review 58 U1: said once, shorter (review 72 U1: shorter again)
+    assert "Suppose that, before you name your price, the talks go in rounds" in words
+    assert "Your price, when you name it, is still take-it-or-leave-it." in words
 
 
 def test_the_text_states_the_updaters_starting_prior():

@@ -603,10 +603,10 @@ check.my_price(my_price, hidden=True)
 # ### Question 5b (1 mark): how long can Osprey stand firm?
 #
 # Suppose that, before you name your price, the talks go in rounds: each round you ask
-# Osprey to improve its offer, and it repeats its opening instead: it *holds*. Your price, when you
-# name it, is still take-it-or-leave-it. Read each hold with the belief updater's model:
-# under a
-# reservation price $r$ above the last offer, a buyer holds with chance
+# Osprey to improve its offer, and it repeats its opening instead: it *holds*. Your price,
+# when you name it, is still take-it-or-leave-it. Read each hold with the belief
+# updater's model: under a reservation price $r$ above the last offer, a buyer holds with
+# chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
 # it would pay. (Every price still possible after the opening lies above the last offer.)
 # Each hold is new evidence: update the beliefs you had after the last hold, not the ones
