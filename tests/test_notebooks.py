@@ -73,6 +73,15 @@ def test_the_release_gives_nothing_away(module):
 
 
 @pytest.mark.parametrize("module", MODULES)
+def test_the_notebook_opens_with_its_title(module):
+    """The first cell is the module's title, one level-1 heading: the table of contents and
+    the browser tests start there (review 72's length cut demoted module 00's to level 2)."""
+    for path in released(module):
+        first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert re.match(r"# Module \d\d — ", first), (path.name, first[:60])
+
+
+@pytest.mark.parametrize("module", MODULES)
 def test_every_test_cell_says_what_it_checks(module):
     for path in released(module):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:

@@ -11,7 +11,7 @@
 # ---
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
-# ## Module 00 — Leverage: what it is, where it comes from, how it moves
+# # Module 00 — Leverage: what it is, where it comes from, how it moves
 #
 # Two people can ask for the same raise and get different answers. The difference is
 # rarely the pitch: it is what each could do if the answer were no, what each knows, and
