@@ -37,12 +37,14 @@ def test_question_7_says_insist_on_harrow_is_the_games_walk_out():
 def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():
     """C2: section 4 calls outlasting the other side power, then files a deadline under
     alternatives; one sentence now says how the two readings fit (review 72, U4: reworded,
-    as "There it is a cost of waiting; here, a share of the pie" was cryptic)."""
+    as "There it is a cost of waiting; here, a share of the pie" was cryptic; review 73 C1:
+    the model has no deadline, so it is the same time pressure, not the same deadline)."""
     four = " ".join(_section(PROSE, "## 4.", "**Where the model misleads.**").split())
     assert (
         "Module 00's audit counts a deadline once, under its holder's alternatives; "
-        "Rubinstein's model turns the same deadline into a lower $\\delta$, and so a smaller "
-        "share of the pie."
+        "Rubinstein's model turns the same time pressure into a lower $\\delta$, and so a "
+        "smaller share of the pie (a hard end date is another game; see section 5's closing "
+        "note)."
     ) in four
 
 

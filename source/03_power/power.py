@@ -593,7 +593,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
 # can wait. Knowing their deadline is information (module 01); outlasting them is power.
 # Module 00's audit counts a deadline once, under its holder's alternatives; Rubinstein's
-# model turns the same deadline into a lower $\delta$, and so a smaller share of the pie.
+# model turns the same time pressure into a lower $\delta$, and so a smaller share of the
+# pie (a hard end date is another game; see section 5's closing note).
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
