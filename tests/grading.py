@@ -64,7 +64,9 @@ def scores(course_root, module, name, learner):
 
 
 def auto_total(points):
-    """The autograded points of a learner: every graded cell but the hand-graded reflection."""
+    """The autograded points of a learner: every graded cell but the reflection. Other
+    written parts (module 00's, module 02's question 6b) are summed too, at the 0 nbgrader
+    gives a hand-graded cell until the instructor grades it."""
     return sum(score for name, score in points.items() if name != "reflection")
 
 
