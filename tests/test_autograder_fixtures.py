@@ -63,11 +63,12 @@ def with_unknown_grade_id():
 
 
 def kernel_killer():
-    """A notebook whose every answer ends its kernel: grading gives up on it."""
+    """A notebook whose every code answer ends its kernel: grading gives up on it. (The
+    written answers are markdown: code appended there would be text, not a kill.)"""
     nb = solved(MODULE, NAME)
     for grade_id in solutions(MODULE, NAME):
-        if grade_id != "reflection":
-            cell = nb.cells[index_of(nb, grade_id)]
+        cell = nb.cells[index_of(nb, grade_id)]
+        if cell.cell_type == "code":
             cell.source += "\nimport os\nos._exit(1)\n"
     return nb
 
