@@ -1021,13 +1021,17 @@ def test_a_salary_reading_that_rates_the_written_offer_as_middling_is_accepted()
 # --- question 4 --------------------------------------------------------------------------
 
 
-def test_each_news_item_earns_half_a_point_with_its_own_feedback(own, capsys, graded):
-    """Half a point an item; a wrong size, sign, side or source is named without giving the
+def test_each_news_item_earns_a_quarter_point_with_its_own_feedback(own, capsys, graded):
+    """A quarter of a point an item (review 73 X1: question 4a is worth 1 mark, since its
+    own-case labels ship with the package; the old check paid half a point an item, 2 in
+    all, and fails here); a wrong size, sign, side or source is named without giving the
     right reading."""
     key = news_key(own)
     label, (side, source, change) = next(iter(key.items()))
+    outcome = check.news_moves(lambda: dict(key), hidden=True)
+    assert (outcome.earned, outcome.possible) == (1, 1)
     outcome = check.news_moves(lambda: {**key, label: (side, source, change + 1)}, hidden=True)
-    assert (outcome.earned, outcome.possible) == (1.5, 2)
+    assert (outcome.earned, outcome.possible) == (0.75, 1)
     (failed,) = [o for o in outcome.outcomes if not o.passed]
     assert failed.check == label and "the size shown beside it" in failed.message
     outcome = check.news_moves(lambda: {**key, label: (side, source, -change)}, hidden=True)
@@ -1532,7 +1536,7 @@ def test_the_questions_come_in_the_order_of_their_numbers():
         for c in cells
         if c.metadata.get("nbgrader", {}).get("grade_id") == "spend-judgement"
     )
-    assert meta["points"] == 2 and meta["grade"] and meta["solution"]
+    assert meta["points"] == 3 and meta["grade"] and meta["solution"]
     rubric = " ".join(_cell("spend-judgement").split())
     assert "not the peak seen looking back" in rubric
     assert "four pieces of writing" in " ".join(_cell("intro").split())
@@ -1543,16 +1547,17 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
     reaches the need before any news, else the first label after which it does), so the
     answer was transcription; it now asks for the moment and points to the rule. The
     judgement of when to ask (where to set the need, whether a foreseeable reason to wait)
-    is question 4c, raised to 2 marks, a mark each."""
+    is question 4c, raised to 2 marks, a mark each, and (review 73 X1) to 3, with a second
+    mark for part 2's weighing of that reason against the learner's own clock."""
     q4b = " ".join(_cell("q4b-text").split())
     assert "else the first label after which it does" not in q4b
     assert "This half marks the rule's moment" in q4b and "section 5's" in q4b
     shift = " ".join(_cell("shift-teaching").split())
     assert "make the ask the first time your balance reaches it" in shift
     q4c = " ".join(_cell("q4c-text").split())
-    assert "### Question 4c (2 marks, graded by your instructor)" in q4c
+    assert "### Question 4c (3 marks, graded by your instructor)" in q4c
     rubric = " ".join(_cell("spend-judgement").split())
-    assert "Rubric (2 marks, a mark each)" in rubric
+    assert "Rubric (3 marks: one for part 1, two for part 2)" in rubric
 
 
 def test_no_trust_step_is_a_task_already_owed():
@@ -1951,7 +1956,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # payment the learner never saw was used here until review 56)
         ("spend-judgement", "weighed against the learner's own clock", None),
         ("spend-judgement", "so if Brannock finds another site I have no tenant", None),
-        ("q4c-text", "weighed against any of your own", None),
+        ("q4c-text", "then weigh it against your own clock", None),
         ("shift-teaching", "due before any of the owner's own", "known to be coming"),
         # module 05 files a deadline under power; the learner is told to move it
         # filing trust under power is a choice, and the text names the other filing
@@ -3406,9 +3411,9 @@ def _wrong_labels(own):
         for label, kind in tactic_key(own).items()
     }
     return [
-        (check.classify_facts, facts),
-        (check.news_moves, news),
-        (check.classify_tactics, tactics),
+        (check.classify_facts, facts, 2),
+        (check.news_moves, news, 1),  # review 73 X1: question 4a weighs 1 mark
+        (check.classify_tactics, tactics, 2),
     ]
 
 
@@ -3419,7 +3424,7 @@ def test_run_by_hand_a_hidden_check_judges_none_of_the_learners_own_labels(
     says the labels are judged at grading and judges none of them, so it cannot be probed for
     questions 1, 4a and 5; under a grading key it marks them item by item."""
     monkeypatch.setattr("course.checks.credit._own_items_without_key", False)  # a kernel
-    for question, answer in _wrong_labels(own):
+    for question, answer, marks in _wrong_labels(own):
         capsys.readouterr()
         assert question(lambda answer=answer: answer, hidden=True) is None
         said = capsys.readouterr().out
@@ -3427,7 +3432,7 @@ def test_run_by_hand_a_hidden_check_judges_none_of_the_learners_own_labels(
         assert not re.search(r"is right|is read right|is not |is on the line", said), said
         with hidden_cases_as("a-grading-key-for-the-tests"):
             outcome = question(lambda answer=answer: answer, hidden=True)
-        assert outcome.earned == 0 and outcome.possible == 2
+        assert outcome.earned == 0 and outcome.possible == marks
 
 
 def test_every_judge_that_knows_an_answer_is_an_answer_key(own):
@@ -3763,7 +3768,7 @@ def test_the_threshold_of_an_ask_is_its_bar_and_need_keeps_its_everyday_sense():
     text = _module_text()
     assert not re.search(r"\b(a|the|its|ask's|your|this) \*{0,2}needs?\b", text)
     assert "an ask's **bar**" in text and "your scenario calls it `need`" in text
-    assert "### Question 4c (2 marks, graded by your instructor): setting the bar yourself" in text
+    assert "### Question 4c (3 marks, graded by your instructor): setting the bar yourself" in text
     s = course.variant("00_leverage", "bar-words")
     shown = s.show("news").markdown
     assert "this ask's bar is a balance of at least" in shown and "needs a balance" not in shown
@@ -4316,3 +4321,34 @@ def test_the_module_reads_within_its_cut_length():
     outside = len(re.sub("<[^>]+>", " ", text).split()) - folded
     assert folded <= 1757, folded
     assert outside <= 5244, outside
+
+
+def test_question_4a_weighs_1_mark_and_its_second_mark_is_4cs_weighing():
+    """Review 73 X1: question 4a's own-case labels ship with the package (the draw decides by
+    them), so a learner who reads them earned its 2 marks without judging. 4a now weighs 1
+    mark (a quarter an item), and the other mark goes to question 4c's part 2, weighing a
+    reason to wait against the learner's own clock, which no label answers: heading, points,
+    check, rubric and the instructor's note agree, and the total stays 22. Fails on the old
+    notebook (4a 2 marks, 4c 2)."""
+    from course.checks.leverage import NEWS_MOVES_MARKS
+    from tests.notebooks import source_notebook
+
+    points = {
+        c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"].get("points", 0)
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.metadata["nbgrader"].get("grade")
+    }
+    assert points["news-moves-test"] == NEWS_MOVES_MARKS == 1
+    assert points["spend-judgement"] == 3
+    assert sum(points.values()) == 22
+    q4a = " ".join(_cell("q4-text").split())
+    assert "### Question 4a (1 mark): read the news" in q4a
+    assert "Each item earns a quarter of a mark." in q4a
+    q4c = " ".join(_cell("q4c-text").split())
+    assert "2. (2 marks: one for the reason, one for the weighing)" in q4c
+    assert "then weigh it against your own clock" in q4c
+    rubric = " ".join(_cell("spend-judgement").split())
+    assert "A second mark for that judgement weighed against the learner's own clock" in rubric
+    note = " ".join(_cell("fact-reason").split())
+    assert "earns 4a's mark without judging" in note and "So 4a is worth 1 mark, not 2" in note
+    assert "those 2 marks" not in note

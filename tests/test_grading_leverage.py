@@ -14,7 +14,8 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_leverage")]
 
 MODULE, NAME = "00_leverage", "leverage"
-AUTO_POINTS = 13  # six questions of 2 and question 3c's 1; the written answers are graded by hand
+# five questions of 2, and questions 3c's and 4a's 1; the written answers are graded by hand
+AUTO_POINTS = 12
 
 
 def classification(learner, flip=None):
@@ -190,7 +191,7 @@ class TestLeverageGrading(ModuleGrading):
         points = graded.scores("copies-labels-from-the-key")
         for test in ("fact-leverage-test", "news-moves-test", "tactic-kinds-test"):
             assert points[test] == 0, test
-        assert auto_total(points) == self.AUTO_POINTS - 6
+        assert auto_total(points) == self.AUTO_POINTS - 5  # 2 + 1 (question 4a) + 2
         for answer in ("fact-leverage-answer", "news-moves-answer", "tactic-kinds-answer"):
             said = graded.shown("copies-labels-from-the-key", answer)
             assert "answers only to the course's checks" in said

@@ -1147,11 +1147,19 @@ def practice_news(answer):
     )
 
 
+#: Question 4a's marks, shared among the learner's news items. Its own-case labels ship with
+#: the package (the draw decides by them, ``course.grader_keys``), so a learner who reads
+#: them earns these marks without judging: review 73 X1 moved its second mark to question
+#: 4c's weighing of a reason to wait, which no label answers.
+NEWS_MOVES_MARKS = 1
+
+
 @question
 def news_moves(answer, hidden=False):
     """Check a function returning, for each news item, the rating it moves and how. The
-    visible check confirms the form only; the hidden check (grading) gives each item half
-    a mark, with its own feedback."""
+    visible check confirms the form only; the hidden check (grading) gives each item a
+    quarter of a mark (the question's 1 mark shared out: its own-case labels ship with the
+    package, so the question weighs 1 mark, not 2), with its own feedback."""
     s = _own()
     moves = _news(s, call_learner(answer))
     if not hidden:
@@ -1166,7 +1174,7 @@ def news_moves(answer, hidden=False):
         *(
             Check(
                 label,
-                2 / len(moves),
+                NEWS_MOVES_MARKS / len(moves),
                 functools.partial(judge_news_item, s, label, moves),
                 own_case=True,
             )

@@ -342,7 +342,9 @@ scenario.show("reason")
 # (`group`), since the draw's three-kinds rule needs it, not which kind that is. Question
 # 4a's labels still ship with the package (`course.scenarios.leverage._NEWS`), since the
 # draw decides by each item's move (the balances it gives decide which ask is drawn): a
-# learner who reads them earns those 2 marks without judging, and grading cannot tell. No
+# learner who reads them earns 4a's mark without judging, and grading cannot tell. So 4a
+# is worth 1 mark, not 2: the other went to question 4c, to weighing a reason to wait
+# against the learner's own clock, which no label answers. No
 # check says before grading how many of a learner's own labels are right, so none can
 # be found by trial; and the class
 # report's integrity step (`autograder/integrity.py`) names every cell that reads those
@@ -891,12 +893,12 @@ print(f"after the other offer: {leverage_balance(owner, brannock, shares):+.2f} 
 scenario.show("news")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4a (2 marks): read the news
+# ### Question 4a (1 mark): read the news
 #
 # Each news item in `scenario.news` (label -> (text, size)) moves one rating, yours or
 # theirs, up or down by its size. Write `news_moves()`, returning for each label
 # `(side, source, change)`, with a negative change for a fall: for example
-# `{"N1": ("you", "information", 2), ...}`. Each item earns half a mark.
+# `{"N1": ("you", "information", 2), ...}`. Each item earns a quarter of a mark.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1190,7 +1192,7 @@ def news_moves():
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "news-moves-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "news-moves-test", "schema_version": 3}
 """Check that news_moves reads which rating each news item moves, and how."""
 check.news_moves(news_moves)
 ### BEGIN HIDDEN TESTS
@@ -1263,30 +1265,33 @@ check.reaudit(reaudit, hidden=True)
 check.own_balances(news_moves)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
-# ### Question 4c (2 marks, graded by your instructor): setting the bar yourself
+# ### Question 4c (3 marks, graded by your instructor): setting the bar yourself
 #
 # Question 4b's bar (`scenario.need`, shown under your news) and moment were the course's;
 # in practice both are yours. In a short paragraph each (about 50 to 100 words), about
 # your own case:
 #
-# 1. Would you set the bar higher or lower than the course did, and why? Tie it to what
-#    the ask asks for and to what a refusal would cost you.
-# 2. After the first moment your balance reached the bar, was there a reason to wait
-#    that you could have seen *at that moment* (a deadline of theirs you knew was coming,
-#    weighed against any of your own), not one you can see only now that all the news is
-#    in? Say which, or why there was none.
+# 1. (1 mark) Would you set the bar higher or lower than the course did, and why? Tie it
+#    to what the ask asks for and to what a refusal would cost you.
+# 2. (2 marks: one for the reason, one for the weighing) After the first moment your
+#    balance reached the bar, was there a reason to wait that you could have seen *at
+#    that moment* (a deadline of theirs you knew was coming), not one you can see only
+#    now that all the news is in? Say which, or why there was none; then weigh it against
+#    your own clock (a deadline or cost of yours that waiting runs into).
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "spend-judgement", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric (2 marks, a mark each): (1) a bar the learner sets with a reason tied to the
-# size of the ask and the cost of a refusal (a larger ask needs a higher bar; a modest
-# ask may be worth making while behind); half a mark for a bar with only one of the two;
-# (2) a judgement on waiting that uses only what was known at the first moment the bar
-# was reached (a known deadline of the other side still to come, a rival's offer to them
-# known to lapse), weighed against the learner's own clock (a payment of theirs falling
-# due), not the peak seen looking back; half a mark for a reason to wait that
-# is named but not tied to the learner's own case. A learner who says there was no
-# foreseeable reason to wait, and why, earns that mark too.
+# Rubric (3 marks: one for part 1, two for part 2): (1) a bar the learner sets with a
+# reason tied to the size of the ask and the cost of a refusal (a larger ask needs a
+# higher bar; a modest ask may be worth making while behind); half a mark for a bar with
+# only one of the two. (2) A mark for a judgement on waiting that uses only what was known
+# at the first moment the bar was reached (a known deadline of the other side still to
+# come, a rival's offer to them known to lapse), not the peak seen looking back; half a
+# mark for a reason to wait that is named but not tied to the learner's own case. A
+# learner who says there was no foreseeable reason to wait, and why, earns that mark too.
+# A second mark for that judgement weighed against the learner's own clock (a payment of
+# theirs falling due, an alternative of theirs that may lapse), whichever way it comes
+# out; half a mark for a clock named but not weighed.
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
