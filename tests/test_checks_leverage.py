@@ -4352,3 +4352,34 @@ def test_question_4a_weighs_1_mark_and_its_second_mark_is_4cs_weighing():
     note = " ".join(_cell("fact-reason").split())
     assert "earns 4a's mark without judging" in note and "So 4a is worth 1 mark, not 2" in note
     assert "those 2 marks" not in note
+
+
+def test_reaudit_returns_none_where_the_side_ahead_never_changes_or_the_bar_is_never_met(
+    answers, own
+):
+    """Review 73 X4: question 4b did not say what ``reaudit`` returns when the side ahead never
+    changes or the bar is never reached. The key (``turning_point``, ``ask_moment``) returns
+    None, and the model answer raised StopIteration (it fails here on the old notebook). The
+    text now says ``None`` for each part, and the model answer returns it."""
+    q4b = " ".join(_cell("q4b-text").split())
+    assert q4b.count("or `None` if it never does") == 2
+    labels = list(own.news)
+    s = replace(
+        own,
+        yours=MappingProxyType({"information": 6, "alternatives": 6, "power": 6}),
+        theirs=MappingProxyType({"information": 4, "alternatives": 4, "power": 4}),
+        weights=MappingProxyType({"information": 0.4, "alternatives": 0.3, "power": 0.3}),
+        need=5.0,
+    )
+    moves = {label: ("you", "information", 1) for label in labels}  # +2 now, ever higher
+    balances = balances_after(s.yours, s.theirs, s.weights, moves)
+    assert turning_point(balances) is None and ask_moment(balances, s.need) is None
+    assert answers["reaudit"](s, dict(moves)) == (None, None)
+    # and where both happen, the model answer still finds them
+    s = replace(s, need=2.5)
+    moves = {label: ("them", "information", 2) for label in labels}
+    moves[labels[0]] = ("you", "power", 2)  # +2.6 after N1, then falling by 0.8 a move
+    balances = balances_after(s.yours, s.theirs, s.weights, moves)
+    expected = (turning_point(balances), ask_moment(balances, s.need))
+    assert None not in expected
+    assert answers["reaudit"](s, dict(moves)) == expected

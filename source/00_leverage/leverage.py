@@ -1210,12 +1210,13 @@ check.news_moves(news_moves, hidden=True)
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
 #   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
-#   before any news. Becoming even counts as a change, and so does leaving even.
+#   before any news, or `None` if it never does. Becoming even counts as a change, and so
+#   does leaving even.
 # - `ask_at`: the first moment (`"now"`, before any news, or a news label) at which the
 #   balance reaches the bar of the ask shown under your news, `case.need` points (it may
-#   be below zero). This half marks the rule's moment, not section 5's advice to wait,
-#   even where you know of a deadline of theirs still to come; a reason to wait earns its
-#   mark in question 4c.
+#   be below zero), or `None` if it never does. This half marks the rule's moment, not
+#   section 5's advice to wait, even where you know of a deadline of theirs still to come;
+#   a reason to wait earns its mark in question 4c.
 #
 # A mark for each part. The cell after the check shows your own balances, news by news, on
 # your readings of question 4a: question 4c starts from them.
@@ -1248,8 +1249,8 @@ def reaudit(case, moves):
         ratings[side] = shifted(ratings[side], {source: change})
         balances[label] = leverage_balance(ratings["you"], ratings["them"], case.weights)
     start = ahead(balances["now"])
-    turning = next(label for label in moves if ahead(balances[label]) != start)
-    ask_at = next(moment for moment, balance in balances.items() if balance >= case.need)
+    turning = next((label for label in moves if ahead(balances[label]) != start), None)
+    ask_at = next((m for m, balance in balances.items() if balance >= case.need), None)
     return turning, ask_at
     ### END SOLUTION
 
