@@ -1856,7 +1856,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         (
             "q2-text",
             "your audit matches one the course shows you or comes within a point of "
-            "section 4's starting audit (the check passes it, with a note)",
+            "section 4's starting audit. The check then passes it with a note",
             "even if you reached it yourself",
         ),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
@@ -1877,7 +1877,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             None,
         ),
         # review 61 C1: and on a few single ratings, which the check also enforces
-        ("q2-text", "and, where the story is plain, a few single ratings.", None),
+        ("q2-text", "and, where the story is plain, a few single ratings (such as", None),
         # section 3 no longer points ahead to a term section 4 defines
         ("audit-limits", "instead of starting over.", "Section 4 defines an"),
         # section 5's figures are the case's own starting audit, which the learner may have
@@ -4202,15 +4202,16 @@ def test_review_69_c1_an_unmeant_ultimatum_is_a_threat_or_warning_not_a_threat_a
     assert hint.startswith("it says you will do something you do not mean to do")
 
 
-def test_review_69_x2_question_2_says_its_reasons_are_not_marked():
+def test_review_69_x2_question_2_says_when_its_reasons_are_marked():
     """Review 69 X2: question 2 asked for a reason for each rating, but its 2 marks are
-    autograded on the audit and no rubric reads the reasons. The text now says plainly that
-    the reasons are not marked, whom they are for, and when the instructor reads them (this
-    failed on the old text)."""
+    autograded on the audit and no rubric reads the reasons. The text said plainly that
+    the reasons are not marked and when the instructor reads them; since review 73 X5 it
+    says the reasons count only for an audit the check flags, and how (this failed on the
+    old text each time)."""
     q2 = " ".join(_cell("q2-text").replace("#", " ").split())
     assert "Give the reason for each rating in a comment." in q2
-    assert "The 2 marks go to the audit, not to the reasons." in q2
-    assert "Your instructor reads the reasons when your audit matches one the course shows" in q2
+    assert "The 2 marks go to the audit; the reasons count only when your audit matches" in q2
+    assert "your instructor reads your comments" in q2
 
 
 def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
@@ -4383,3 +4384,51 @@ def test_reaudit_returns_none_where_the_side_ahead_never_changes_or_the_bar_is_n
     expected = (turning_point(balances), ask_moment(balances, s.need))
     assert None not in expected
     assert answers["reaudit"](s, dict(moves)) == expected
+
+
+def test_a_flagged_copy_of_a_shown_audit_has_a_stated_rule():
+    """Review 73 X5: a copy of an audit the notebook shows passes question 2 with a note
+    asking for the reasons, but neither the note nor any rubric said what the instructor
+    does with it. Question 2's text, the note (both kinds) and the instructor's guide now
+    give one rule: both marks with a reason for each rating, 1 if some are missing, 0 if
+    none. Fails on the old text and note."""
+    rule = "keeps both marks if they give a reason for each rating, 1 if some are missing, 0 if"
+    q2 = " ".join(_cell("q2-text").replace("#", " ").split())
+    assert "the audit " + rule in q2
+    guide = " ".join(_cell("fact-reason").split())
+    assert "keeps its 2 marks if the comments in `my_audit` give a reason for each rating" in guide
+    assert "1 if some are missing, 0 if there are none; set the score by hand" in guide
+    s = _one_learner_per_case()["salary"]
+    start = {"yours": dict(s.yours), "theirs": dict(s.theirs), "weights": dict(s.weights)}
+    near = {part: dict(ratings) for part, ratings in start.items()}
+    r = near["yours"]["information"]
+    near["yours"]["information"] = r + 1 if r < SCALE else r - 1
+    for audit in (start, near):
+        words = " ".join(_copy_note(s, audit).split())
+        assert "the audit keeps both marks if they do, 1 if some reasons are missing, 0 if" in words
+
+
+def test_the_rating_scale_is_0_to_10_and_audits_of_the_stories_use_1_to_10():
+    """Review 73 C1: section 3 defined ratings from 0 (none at all) to 10, while question 2
+    refuses a rating of 0. Section 3 now says the stories' audits use 1 to 10 and why, and
+    question 2 and its function ask for ratings from 1 to 10 (fails on the old text)."""
+    audit = " ".join(_cell("audit-teaching").split())
+    assert "from 0 (none at all) to 10 (overwhelming)" in audit
+    assert "give each side a little of every source, so their audits rate from 1 to 10" in audit
+    q2 = " ".join(_cell("q2-text").split())
+    assert "ratings from 1 to 10, weights adding up to 1" in q2 and "no rating 0;" in q2
+    assert "ratings from 0 to 10" not in q2
+    assert "both sides' ratings (1 to 10)" in _cell("my-audit-answer")
+
+
+def test_question_2_says_which_single_ratings_and_which_comparisons_it_leaves_to_you():
+    """Review 73 U3: "where the story is plain, a few single ratings" and "which side a line
+    on both sides' ratings puts ahead is yours to decide" did not say which ratings are
+    bound, nor what such a line looks like. Each now has an example (the comparison's is
+    the check's own wording). Fails on the old text."""
+    q2 = " ".join(_cell("q2-text").replace("#", " ").split())
+    assert "(such as high alternatives for a side the story says has nowhere else to go)" in q2
+    assert '("your power and theirs do not compare as your story has them")' in q2
+    import inspect
+
+    assert "do not compare as your story has them" in inspect.getsource(check._rule_words)

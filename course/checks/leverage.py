@@ -565,6 +565,14 @@ def my_audit(answer):
     )
 
 
+#: What the instructor does with an audit that ``_copy_note`` flags (review 73 X5: the note
+#: asked for the reasons but gave no rule); question 2's text states the same rule.
+COPY_RULE = (
+    "As question 2 says, the audit keeps both marks if they do, 1 if some reasons are "
+    "missing, 0 if there are none (the instructor sets the score by hand)."
+)
+
+
 def _copy_note(s, yours, theirs, weights):
     """A note for the instructor (not a refusal) when the audit is one the notebook shows,
     number for number, or section 4's starting audit with its weights and six ratings
@@ -580,14 +588,14 @@ def _copy_note(s, yours, theirs, weights):
             return (
                 f"\n{INSTRUCTOR_NOTE}this audit is {where}, number "
                 "for number. The check passes it, since an honest reading can match it; the "
-                "comments in `my_audit` should give the reason for each rating."
+                f"comments in `my_audit` should give the reason for each rating. {COPY_RULE}"
             )
     if _near((yours, theirs, weights), (s.yours, s.theirs, s.weights)):
         return (
             f"\n{INSTRUCTOR_NOTE}this audit has the same weights as "
             f"{STARTING}, and its six ratings differ from it by one point at most in total. "
             "The check passes it, since an honest reading can come this close; the comments "
-            "in `my_audit` should give the reason for each rating."
+            f"in `my_audit` should give the reason for each rating. {COPY_RULE}"
         )
     return ""
 

@@ -351,7 +351,10 @@ scenario.show("reason")
 # pools, for you to judge; it sees only the cells submitted, so a pool read in a deleted
 # cell, another notebook or a terminal leaves no trace. Questions 3, 3c
 # and 4b are also tried on other learners' cases at grading, so an answer written for one
-# case fails.
+# case fails. Question 2: an audit the class report's instructor notes flag (one the
+# course shows, or within a point of the starting audit) keeps its 2 marks if the comments
+# in `my_audit` give a reason for each rating, 1 if some are missing, 0 if there are none;
+# set the score by hand in formgrader.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question already settles it, because
@@ -367,6 +370,8 @@ scenario.show("reason")
 # An audit puts both sides on one scale. It holds two kinds of judgement.
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
+#   This course's stories give each side a little of every source, so their audits
+#   rate from 1 to 10.
 # - A **weight** for each source: how much that source counts *in this case*. The three
 #   weights add up to 1.
 #
@@ -464,30 +469,35 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
 # `my_audit()` to return a dict with keys `"yours"`, `"theirs"` and `"weights"`, each a
-# dict from source to number: ratings from 0 to 10, weights adding up to 1. Give the
+# dict from source to number: ratings from 1 to 10, weights adding up to 1. Give the
 # reason for each rating in a comment.
 #
 # The check accepts any audit that contradicts nothing your story and facts state, within
 # the course's bounds: every weight from 0.1 to 0.7; no rating 0; the two sides not rated
 # the same on every source; no balance that puts a side strongly ahead (2.5 points or
 # more) against the story; in the sole-source and deadline cases, power or alternatives
-# weighing more than information; and, where the story is plain, a few single ratings.
+# weighing more than information; and, where the story is plain, a few single ratings
+# (such as high alternatives for a side the story says has nowhere else to go).
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# A refused audit is told each statement or bound it contradicts (which side a line on
-# both sides' ratings puts ahead is yours to decide). The 2 marks go to the audit, not to
-# the reasons. Your instructor reads the reasons when your audit matches one the course
-# shows you or comes within a point of section 4's starting audit (the check passes it,
-# with a note). The later questions use a starting audit drawn for you.
+# A refused audit is told each statement or bound it contradicts. Where a statement
+# compares both sides on one source ("your power and theirs do not compare as your story
+# has them"), which side it puts ahead is yours to decide from the story.
+#
+# The 2 marks go to the audit; the reasons count only when your audit matches one the
+# course shows you or comes within a point of section 4's starting audit. The check then
+# passes it with a note, and your instructor reads your comments: the audit keeps both
+# marks if they give a reason for each rating, 1 if some are missing, 0 if there are none.
+# The later questions use a starting audit drawn for you.
 #
 # </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
 def my_audit():
-    """Your audit of your case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
+    """Your audit of your case: both sides' ratings (1 to 10) and the weights (adding to 1)."""
     # The form of an answer, with a number of your own in place of each ...:
     # return {
     #     "yours": {"information": ..., "alternatives": ..., "power": ...},
