@@ -4432,3 +4432,15 @@ def test_question_2_says_which_single_ratings_and_which_comparisons_it_leaves_to
     import inspect
 
     assert "do not compare as your story has them" in inspect.getsource(check._rule_words)
+
+
+def test_each_model_answer_part_keeps_well_within_its_word_limit():
+    """Review 73 U6: question 3b's model part (2) for model-1992 ran to the edge of the 100
+    to 200 words it sets (199 counted with its "(2)"; a reader counted more), and learners
+    who see released model answers take its length as the norm. Each quoted part, counted
+    with its label, now keeps a tenth below its question's upper limit (fails on the old
+    part (2))."""
+    for grade_id, high in (("plan-judgement", 200), ("spend-judgement", 100)):
+        for quoted in re.findall(r'"(\(1\) .*?)"', _cell(grade_id), flags=re.S):
+            for part in filter(str.strip, re.split(r"(?=\(\d\) [A-Z])", quoted)):
+                assert len(part.split()) <= 0.9 * high, (grade_id, part[:40])

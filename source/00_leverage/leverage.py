@@ -726,17 +726,16 @@ scenario.show("judgement")
 # leave out: the firms that left could tell me which clients Vell still has, the one thing
 # the story says nobody outside Vell knows, and that could be worth more than its points.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
-# next year and to renew; it adds 0.54 for 3 days. But it also tells Vell how much I will
-# buy next year, the kind of fact module 01 says to keep to yourself, and here information
-# weighs most (0.4): a forecast showing that I need a large volume weakens my hand at the
-# table. So I would share it once the price is agreed, when it builds the same trust and
-# gives nothing away. My final plan for the 8 days is therefore the firms alone (0.56 in
-# 6 days), not part (1)'s plan: what the forecast reveals is a cost part (1) missed.
-# Reopening the delivery dates Vell thought agreed might win me a better schedule once,
-# but it costs 1 to 2 points of power now and, worse, Vell's sales head would check every
-# promise I make next year; I would not do it. A move that costs trust without breaking
-# my word is declining to renew if a later trial order goes well: worth it if Bellpak or
-# Corrin is clearly cheaper, and I would tell Vell early and plainly."
+# and to renew, for 0.54 in 3 days. But it tells Vell how much I will buy, the kind of
+# fact module 01 says to keep to yourself, and here information weighs most (0.4). So I
+# would share it once the price is agreed, when it builds the same trust and gives nothing
+# away. My final plan for the 8 days is therefore the firms alone (0.56 in 6 days), not
+# part (1)'s plan: what the forecast reveals is a cost part (1) missed. Reopening the
+# delivery dates Vell thought agreed might win a better schedule once, but it costs 1 to 2
+# points of power, and Vell's sales head would check every promise I make next year; I
+# would not do it. A move that costs trust without breaking my word is declining to
+# renew: worth it if Bellpak or Corrin proves clearly cheaper, and I would tell Vell
+# early."
 #
 # For most learners the right move is simply to drop a step, and part (1) earns its mark
 # just the same when the comparison shows why nothing the full plan left out fits better.
