@@ -4268,7 +4268,14 @@ def test_the_intro_and_each_labelling_question_say_own_labels_are_judged_at_grad
     """Review 70 X3: questions 1, 4a and 5 (6 marks) get no feedback on the learner's own
     case before grading. Each question now says so plainly, and points to the practice case
     for feedback item by item (review 72 U1: the intro's copy of this is cut; each question
-    says it where it applies, and its box says what its check confirms)."""
+    says it where it applies, and its box says what its check confirms). Review 73 X2: the
+    intro names the three questions again, in one sentence, so that a learner knows before
+    starting which own-case answers get no feedback (fails on the old intro)."""
+    intro = " ".join(_cell("intro").split())
+    assert (
+        "Questions 1, 4a and 5 judge your own items only at grading; a practice case before "
+        "each gives feedback item by item." in intro
+    )
     q1 = " ".join(_cell("q1-text").split())
     assert "**Your own facts are judged only when the notebook is graded.**" in q1
     assert "Practise first on the practice case below" in q1

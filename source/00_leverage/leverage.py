@@ -27,7 +27,8 @@
 # four pieces of writing, for which allow an hour to an hour and a half. What a question
 # earns is counted in **marks**. Run the cells from top to bottom. Cells that say
 # `YOUR CODE HERE` are yours; the cells after them check your answer. Each learner draws
-# one of four cases, with numbers of their own.
+# one of four cases, with numbers of their own. Questions 1, 4a and 5 judge your own items
+# only at grading; a practice case before each gives feedback item by item.
 #
 # <details>
 # <summary><b>A little Python for this module</b> (open it if dicts, tuples or loops are
