@@ -1970,7 +1970,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "No question in this module asks you to use it",
         ),
         # the turning point defined where it is first named
-        ("audit-teaching", "*turning point*: the first piece of news after which", None),
+        # (review 73: where question 4b asks for it; section 3 no longer names it early)
+        ("q4b-text", "`turning_point`: the first label after which the side ahead", None),
+        ("audit-teaching", "The course calls the sides **even** when", "*turning point*"),
         # question 4b says the news stops at the ends of the scale, as shifted does
         ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
         # reading a filing adds little; working through public sources can earn more, as
@@ -2789,7 +2791,7 @@ def test_question_3b_asks_what_a_trust_step_reveals():
     rubric = " ".join(_cell("plan-judgement").split())
     assert "says what the step reveals of the learner's position" in rubric
     assert "Half a mark for each of the four." in rubric
-    assert "it also tells Vell how much I will buy next year" in rubric
+    assert "But it tells Vell how much I will buy" in rubric
     assert "I would share it after the talks either way" not in rubric
     teaching = " ".join(_cell("build-teaching").split())
     assert "which its rating does not count" in teaching
@@ -4273,8 +4275,8 @@ def test_the_intro_and_each_labelling_question_say_own_labels_are_judged_at_grad
     starting which own-case answers get no feedback (fails on the old intro)."""
     intro = " ".join(_cell("intro").split())
     assert (
-        "Questions 1, 4a and 5 judge your own items only at grading; a practice case before "
-        "each gives feedback item by item." in intro
+        "Questions 1, 4a and 5 judge your own items only at grading; their practice cases "
+        "give feedback first." in intro
     )
     q1 = " ".join(_cell("q1-text").split())
     assert "**Your own facts are judged only when the notebook is graded.**" in q1
@@ -4353,8 +4355,8 @@ def test_question_4a_weighs_1_mark_and_its_second_mark_is_4cs_weighing():
     assert "### Question 4a (1 mark): read the news" in q4a
     assert "Each item earns a quarter of a mark." in q4a
     q4c = " ".join(_cell("q4c-text").split())
-    assert "2. (2 marks: one for the reason, one for the weighing)" in q4c
-    assert "then weigh it against your own clock" in q4c
+    assert "2. (2 marks) After the first moment" in q4c
+    assert "then weigh it against your own clock (what waiting costs you)" in q4c
     rubric = " ".join(_cell("spend-judgement").split())
     assert "A second mark for that judgement weighed against the learner's own clock" in rubric
     note = " ".join(_cell("fact-reason").split())
@@ -4398,10 +4400,10 @@ def test_a_flagged_copy_of_a_shown_audit_has_a_stated_rule():
     asking for the reasons, but neither the note nor any rubric said what the instructor
     does with it. Question 2's text, the note (both kinds) and the instructor's guide now
     give one rule: both marks with a reason for each rating, 1 if some are missing, 0 if
-    none. Fails on the old text and note."""
-    rule = "keeps both marks if they give a reason for each rating, 1 if some are missing, 0 if"
+    none (question 2's text: both marks only with a reason for each rating). Fails on the
+    old text and note."""
     q2 = " ".join(_cell("q2-text").replace("#", " ").split())
-    assert "the audit " + rule in q2
+    assert "the audit keeps both marks only if each rating has a reason." in q2
     guide = " ".join(_cell("fact-reason").split())
     assert "keeps its 2 marks if the comments in `my_audit` give a reason for each rating" in guide
     assert "1 if some are missing, 0 if there are none; set the score by hand" in guide
@@ -4421,7 +4423,7 @@ def test_the_rating_scale_is_0_to_10_and_audits_of_the_stories_use_1_to_10():
     question 2 and its function ask for ratings from 1 to 10 (fails on the old text)."""
     audit = " ".join(_cell("audit-teaching").split())
     assert "from 0 (none at all) to 10 (overwhelming)" in audit
-    assert "give each side a little of every source, so their audits rate from 1 to 10" in audit
+    assert "The stories here give each side some of every source: audits rate 1 to 10." in audit
     q2 = " ".join(_cell("q2-text").split())
     assert "ratings from 1 to 10, weights adding up to 1" in q2 and "no rating 0;" in q2
     assert "ratings from 0 to 10" not in q2
@@ -4434,7 +4436,7 @@ def test_question_2_says_which_single_ratings_and_which_comparisons_it_leaves_to
     bound, nor what such a line looks like. Each now has an example (the comparison's is
     the check's own wording). Fails on the old text."""
     q2 = " ".join(_cell("q2-text").replace("#", " ").split())
-    assert "(such as high alternatives for a side the story says has nowhere else to go)" in q2
+    assert "(such as high alternatives for a side with nowhere else to go)" in q2
     assert '("your power and theirs do not compare as your story has them")' in q2
     import inspect
 
@@ -4451,3 +4453,15 @@ def test_each_model_answer_part_keeps_well_within_its_word_limit():
         for quoted in re.findall(r'"(\(1\) .*?)"', _cell(grade_id), flags=re.S):
             for part in filter(str.strip, re.split(r"(?=\(\d\) [A-Z])", quoted)):
                 assert len(part.split()) <= 0.9 * high, (grade_id, part[:40])
+
+
+def test_the_legitimate_bullet_keeps_warning_and_threat_apart():
+    """Review 73 U7: section 6's "legitimate" bullet packed in a warning, a threat, Schelling
+    and a pointer to modules 02 to 04. The definition of legitimate leverage now stands
+    alone, and the warning and the threat have their own bullet under it (fails on the old
+    text)."""
+    legitimate = _module_text().split("**Legitimate leverage.**")[1].split("**A bluff.**")[0]
+    head, rest = legitimate.split("*Warning and threat.*")
+    assert "warning" not in head.lower() and "threat" not in head.lower()
+    assert "the date you know the buyer must have a van by." in " ".join(head.split())
+    assert "A *warning* is legitimate too" in rest and "a *threat* ties a demand" in rest

@@ -28,7 +28,7 @@
 # earns is counted in **marks**. Run the cells from top to bottom. Cells that say
 # `YOUR CODE HERE` are yours; the cells after them check your answer. Each learner draws
 # one of four cases, with numbers of their own. Questions 1, 4a and 5 judge your own items
-# only at grading; a practice case before each gives feedback item by item.
+# only at grading; their practice cases give feedback first.
 #
 # <details>
 # <summary><b>A little Python for this module</b> (open it if dicts, tuples or loops are
@@ -104,8 +104,8 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
 #
-# Here the three are side by side, each with an example. Section 3 rates each side on
-# each source, from 0 to 10.
+# The three, side by side, each with an example. Section 3 rates each side on each
+# source, from 0 to 10.
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
@@ -368,11 +368,10 @@ scenario.show("reason")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "audit-teaching", "schema_version": 3}
 # ## 3. A leverage audit
 #
-# An audit puts both sides on one scale. It holds two kinds of judgement.
+# An audit puts both sides on one scale, with two kinds of judgement.
 #
 # - A **rating** for each source and each side, from 0 (none at all) to 10 (overwhelming).
-#   This course's stories give each side a little of every source, so their audits
-#   rate from 1 to 10.
+#   The stories here give each side some of every source: audits rate 1 to 10.
 # - A **weight** for each source: how much that source counts *in this case*. The three
 #   weights add up to 1.
 #
@@ -393,9 +392,7 @@ scenario.show("reason")
 # L_{\mathrm{them}}$, in the same points: from $-10$ (all theirs) to $+10$ (all yours).
 # It is also the sum of the three sources' **weighted differences**,
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
-# The course calls the sides **even** when $|B| < 0.5$ points, which decides question 4b's
-# *turning point*: the first piece of news after which the side ahead (you, them, or
-# neither, when even) is not the one ahead before any news. From $|B| \ge 2.5$ points,
+# The course calls the sides **even** when $|B| < 0.5$ points. From $|B| \ge 2.5$ points,
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
 # side's favour: question 2 refuses a balance only when it puts a side strongly ahead
 # against your story, and notes a lesser difference.
@@ -468,7 +465,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
 #
-# Audit your case (`scenario.case`) from its story and facts, shown at the top. Write
+# Audit your case (`scenario.case`) from its story and facts. Write
 # `my_audit()` to return a dict with keys `"yours"`, `"theirs"` and `"weights"`, each a
 # dict from source to number: ratings from 1 to 10, weights adding up to 1. Give the
 # reason for each rating in a comment.
@@ -478,20 +475,20 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the same on every source; no balance that puts a side strongly ahead (2.5 points or
 # more) against the story; in the sole-source and deadline cases, power or alternatives
 # weighing more than information; and, where the story is plain, a few single ratings
-# (such as high alternatives for a side the story says has nowhere else to go).
+# (such as high alternatives for a side with nowhere else to go).
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# A refused audit is told each statement or bound it contradicts. Where a statement
-# compares both sides on one source ("your power and theirs do not compare as your story
-# has them"), which side it puts ahead is yours to decide from the story.
+# A refused audit is told each statement or bound it contradicts; where one compares both
+# sides ("your power and theirs do not compare as your story has them"), which side it
+# puts ahead is yours to decide.
 #
 # The 2 marks go to the audit; the reasons count only when your audit matches one the
 # course shows you or comes within a point of section 4's starting audit. The check then
 # passes it with a note, and your instructor reads your comments: the audit keeps both
-# marks if they give a reason for each rating, 1 if some are missing, 0 if there are none.
-# The later questions use a starting audit drawn for you.
+# marks only if each rating has a reason. Later questions use a starting audit drawn for
+# you.
 #
 # </details>
 
@@ -551,11 +548,10 @@ LeverageAudit(without_news_of=scenario)
 #
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (up to 10)}.$$
 #
-# Three things upset the obvious choice. A step on a source with a
-# small weight adds little, however large it is. A rating cannot pass 10, so a step of 3 on
-# a rating of 9 adds 1 rating point. And a step that will probably not come through is
-# worth its chance times what it would add. The steps in your scenario each raise a
-# different source, so the gains of a plan add up.
+# A step on a source with a small weight adds little, however large it is. A rating
+# cannot pass 10, so a step of 3 on a rating of 9 adds 1 rating point. And a step that
+# will probably not come through is worth its chance times what it would add. The steps
+# in your scenario each raise a different source, so the gains of a plan add up.
 #
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
 # same average count the same, and it treats the steps as independent.
@@ -567,8 +563,6 @@ LeverageAudit(without_news_of=scenario)
 # gets you there can beat a long
 # shot with a higher average, and a long shot can be the only way there (question 3c
 # practises both).
-#
-# The steps come in three families, one per source.
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
@@ -916,9 +910,8 @@ scenario.show("news")
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# The check under `news_moves()` confirms only the form; the practice check judges each
-# item. The interactive audit plays none of your news, nor the
-# practice case's.
+# The check under `news_moves()` confirms only the form. The interactive audit plays none
+# of your news, nor the practice case's.
 #
 # </details>
 
@@ -1284,11 +1277,10 @@ check.own_balances(news_moves)
 #
 # 1. (1 mark) Would you set the bar higher or lower than the course did, and why? Tie it
 #    to what the ask asks for and to what a refusal would cost you.
-# 2. (2 marks: one for the reason, one for the weighing) After the first moment your
-#    balance reached the bar, was there a reason to wait that you could have seen *at
-#    that moment* (a deadline of theirs you knew was coming), not one you can see only
-#    now that all the news is in? Say which, or why there was none; then weigh it against
-#    your own clock (a deadline or cost of yours that waiting runs into).
+# 2. (2 marks) After the first moment your balance reached the bar, was there a reason
+#    to wait that you could have seen *at that moment* (a deadline of theirs you knew was
+#    coming), not one you can see only now that all the news is in? Say which, or why
+#    there was none; then weigh it against your own clock (what waiting costs you).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1324,14 +1316,15 @@ check.own_balances(news_moves)
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
 #   truly know: a second bidder's written offer for the used van you are selling, the date
-#   you know the buyer must have a van by. A *warning* is legitimate
-#   too: a demand tied to something you would really do anyway in your own interest, such
-#   as selling to the second bidder if this buyer will not match its offer. In this course's
-#   judgement it is usually weaker than calmly naming the same offer, since as a demand it
-#   corners the other side (modules 02 to 04). Modules 02 and 03 use the words of
-#   Schelling (*The Strategy of Conflict*, 1960): a *threat* ties a demand to something
-#   you would rather not do, to punish a refusal. A threat or warning you would not carry
-#   out is false (the next bullet).
+#   you know the buyer must have a van by.
+#   - *Warning and threat.* A *warning* is legitimate too: a demand tied to something you
+#     would really do anyway in your own interest, such as selling to the second bidder if
+#     this buyer will not match its offer. In this course's judgement it is usually weaker
+#     than calmly naming the same offer, since as a demand it corners the other side
+#     (modules 02 to 04). Modules 02 and 03 use the words of Schelling (*The Strategy of
+#     Conflict*, 1960): a *threat* ties a demand to something you would rather not do, to
+#     punish a refusal. A threat or warning you would not carry out is false (see *a
+#     bluff*, next).
 # - **A bluff.** An untrue claim about your own reservation price (module 02 works it
 #   out), that is, the worst terms you would settle for, or about your *valuation*,
 #   what something is worth to you: "I won't let the van go for under 9,000" when you
@@ -1601,10 +1594,9 @@ course.progress()
 # *Section 3, the weight convention.* A weight applies to both sides, so a light weight on
 # alternatives also shrinks what the ferry company's own alternatives (other customers)
 # count, a second dependence the convention did not mean to discount. As for the cut-offs,
-# half a point is about as fine a difference as ratings like these can be trusted to
-# show. The exercises still work out an audit's exact consequences, smaller differences
-# included; in a real case, check a choice that turns on less than half a point against
-# your ratings first.
+# half a point is about as fine a difference as ratings can show: the exercises count
+# exactly, smaller differences included, but in a real case check a choice that turns on
+# less against your ratings first.
 #
 # *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
 # Ostra's valve, Ostra is furthest ahead on power. The
