@@ -2102,11 +2102,13 @@ def test_every_price_in_a_range_passes_and_words_are_read_loosely(learner, capsy
     assert own_limits(answer).earned == 2
 
 
-def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypatch):
+def test_counter_offer_beyond_a_step_above_every_price_still_possible_fails(monkeypatch):
     """Question 6 accepted for `counter-offer` any price up to the top reservation price of the
-    prior, though the opening had ruled that price out for about half the learners; the bound is
-    now the highest price still possible (review s62 C1: it was one step above it, grounded in
-    no fact), and the price note says so."""
+    prior, though the opening had ruled that price out for about half the learners; review
+    s62 C1 bounded it by the highest price still possible, review 73 X1 by one step of the
+    reservations above that price (room for the counter-offer), for every learner. An
+    opening two steps above it fails, and the note says it is more than a step above that
+    price; one step above it passes."""
 
     def top_ruled_out(sale):
         after = reference.posterior_after_opening(sale)
@@ -2115,15 +2117,14 @@ def test_counter_offer_above_every_price_still_possible_is_not_grounded(monkeypa
         )
 
     sale = as_learner(monkeypatch, learner_where(top_ruled_out))
-    scored = parts(
-        own_limits(limits_with(**{"counter-offer": plan(lambda s, a: max(s.reservations))}))
-    )
-    assert scored["what to do"][0] == 0
-    assert "grounded in no buyer you still believe in" in scored["what to do"][1]
     after = reference.posterior_after_opening(sale)
     ceiling = reference.ceiling(sale, after)
-    fine = limits_with(**{"counter-offer": plan(ceiling)})
-    assert own_limits(fine).earned == 2
+    step = sale.reservations[1] - sale.reservations[0]
+    scored = parts(own_limits(limits_with(**{"counter-offer": plan(ceiling + 2 * step)})))
+    assert scored["what to do"][0] == 0
+    assert "more than one step of `sale.reservations` above" in scored["what to do"][1]
+    for fine in (ceiling, ceiling + step):
+        assert own_limits(limits_with(**{"counter-offer": plan(fine)})).earned == 2, fine
 
 
 def practice_prices(answer):
@@ -2137,7 +2138,8 @@ def test_an_opening_is_judged_by_module_04_s_rule(monkeypatch):
     any price from the estimate to the ceiling, wherever the model's price fell, so it
     passed, and the reference answer named, a haggling opening below the price the learner
     would name as a last word (review 69 X1). It now takes any price from the higher of the
-    estimate and the model's price up to the ceiling: on the practice case, whose estimate
+    estimate and the model's price up to a step above the ceiling (review 73 X1): on the
+    practice case, whose estimate
     lies below the model's price, an opening at the estimate (or rounded to the €100) now
     fails, and the hint says the one true thing about it, that it lies below the model's
     price; the hint says what is true of a price above the model's but short of the
@@ -2152,7 +2154,8 @@ def test_an_opening_is_judged_by_module_04_s_rule(monkeypatch):
     assert after[69_000] == 0
     assert 60_800 < estimate < model
     assert reference.opening_floor(practice, after) == model
-    for price in (model, 63_000, 65_000):
+    # review 73 X1: up to one step of the reservations (4,000) above that price
+    for price in (model, 63_000, 65_000, 69_000):
         opening = limits_with(**{"practice-come-back": plan(price)})
         assert practice_prices(opening)[0] == 1, price
     below = "An opening below the model's price (Question 5's `now`) is lower than the price"
@@ -2160,10 +2163,10 @@ def test_an_opening_is_judged_by_module_04_s_rule(monkeypatch):
         earned, message = practice_prices(limits_with(**{"practice-come-back": plan(price)}))
         assert earned == 0 and "`practice-come-back`" in message, price
         assert below in message and "is no opening by Question 6's rule" not in message, price
-    for price in (65_001, 69_000):
+    for price in (69_001, 73_000):
         earned, message = practice_prices(limits_with(**{"practice-come-back": plan(price)}))
         assert earned == 0 and "`practice-come-back`" in message, price
-        assert below not in message and "grounded in no buyer" in message, price
+        assert below not in message and "room for the counter-offer" in message, price
 
     def estimate_above_model(sale):
         after = reference.posterior_after_opening(sale)

@@ -1073,8 +1073,11 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
             assert f"`{item.key}`: {item.text}" in story, (sale.learner, item.key)
     for word in scenario.ASSUMPTIONS:
         assert f"'{word}'" in text, word
-    # review s62 C1: an opening goes up to that price itself, no longer a step above it
-    assert "up to the highest reservation price still possible" in text
+    # review 73 X1: an opening goes up to one step above that price, for every learner
+    assert (
+        "up to one step of `sale.reservations` above the highest reservation price still "
+        "possible" in text
+    )
     assert "a *safer price*: a reservation price still possible between your cost" in text
     assert "from a quarter to half of the gain" in text
 
@@ -1447,8 +1450,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     assert (
         "1. **Opening**: open at the higher of your estimate of the buyer's reservation price "
         "(the expected reservation price under `after`, rounded to the €100 if you like) and "
-        "the model's price, or beyond it, up to the highest reservation price still possible "
-        "after the opening" in words
+        "the model's price, or beyond it, up to one step of `sale.reservations` above the "
+        "highest reservation price still possible after the opening" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
@@ -1456,10 +1459,10 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         model = best_price(after, sale.cost)
         alive = sorted(r for r, c in after.items() if c > 0)
         estimate = sum(r * c for r, c in after.items())
-        # review 70 X1: one step of the reservations above the model's price when that is
-        # the highest price still possible
+        # review 73 X1: one step of the reservations above the highest price still possible,
+        # for every learner (review 70 X1 granted it only where that was the model's price)
         step = sale.reservations[1] - sale.reservations[0]
-        top = max(alive[-1], model + step)
+        top = alive[-1] + step
 
         def fits(key, price, sale=sale, after=after):
             if key == "counter-offer":
@@ -1506,7 +1509,7 @@ def test_question_6_grades_module_04_s_rule_and_states_no_sixth(sales):
     words = notebook_words("q6-text")
     assert "at most about a sixth above your estimate" not in words
     assert "For about 7 learners in 100" not in words
-    assert "by the band model, a fact you can name, no buyer you still believe in" in words
+    assert "is a fact you can name (by the band model, no buyer you still believe in" in words
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         estimate = scenario.expected_reservation(after)
@@ -2162,17 +2165,20 @@ def test_question_5_and_6_words_say_what_is_meant():
 def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     """Over 2,000 learners, the reference counter-offer opening is never above the ceiling,
     the highest reservation price still possible after the opening, while the prior's top
-    price lies beyond it for some learners (the opening ruled it out). Review s62 C1: the
-    ceiling was one step above that price, grounded in no fact and, for learner-7, 28% above
-    the estimate, on the very amount of Question 9's invented rival offer; it now lies less
+    price lies beyond it for some learners (the opening ruled it out). The ceiling lies less
     than a quarter above the estimate for every learner, within a sixth (module 04's cases)
-    for most, as the text says, and never reaches the invented rival offer."""
+    for most, as the text says, and never reaches the invented rival offer. Review s62 C1
+    had made it the openings' bound too; review 73 X1 lets every learner's opening go one
+    step of the reservations above it, as room for the counter-offer (``opening_ceiling``),
+    and the text says so with that one reason."""
     beyond = within_a_sixth = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         ceiling = scenario.ceiling(sale, after)
         estimate = scenario.expected_reservation(after)
         assert ceiling == max(r for r, c in after.items() if c > 0), sale.learner
+        step = sale.reservations[1] - sale.reservations[0]
+        assert scenario.opening_ceiling(sale, after) == ceiling + step, sale.learner
         price = scenario.model_limits(sale, after)["counter-offer"][1][0]
         assert scenario.opens_by_the_course_rule(price, sale, after), sale.learner
         assert price <= ceiling + 0.005
@@ -2185,7 +2191,8 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     assert "still possible after the" in words
     assert "before the opening, `max(sale.reservations)`" not in words
     assert "less than a quarter above the estimate, for most within" in words
-    assert "one step above" not in words and "A *step*" not in words
+    assert "The step above it is room for the counter-offer; beyond that the opening" in words
+    assert "When it is the model's price itself" not in words and "A *step*" not in words
 
 
 def test_an_opening_follows_module_04_s_rule_and_never_undercuts_the_model_s_price(sales):
@@ -2474,9 +2481,10 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
     """Review 70 X1: Question 6 accepted openings up to the highest price still possible, so
     where that is the model's price (164 of the 1,938 swept learners with a counter-offer
     situation) the only accepted opening was the price they would name as their last word,
-    and an opening a step above lost the mark. Up to one step of the reservations above the
-    model's price now passes there, and convention 1 says so; no learner has a single
-    opening."""
+    and an opening a step above lost the mark. Review 73 X1/C1: that step, granted there as
+    room for the counter-offer, was refused to every other learner; up to one step of the
+    reservations above the highest price still possible now passes for everyone, and
+    convention 1 says so with that one reason; no learner has a single opening."""
     at_top = 0
     for sale in sales:
         if not {"counter-offer", "board-rounds"} & set(sale.situations):
@@ -2487,7 +2495,7 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
         alive = [r for r, c in after.items() if c > 0]
         step = sale.reservations[1] - sale.reservations[0]
         low = max(estimate - 100, model)
-        top = max(max(alive), model + step)
+        top = max(alive) + step
         assert top - low >= 1_000, sale.learner
         opens = functools.partial(scenario.opens_by_the_course_rule, sale=sale, after=after)
         assert opens(top) and not opens(top + 1), sale.learner
@@ -2497,9 +2505,10 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
     assert 0.05 < at_top / len(sales) < 0.15, at_top
     words = notebook_words("q6-text")
     assert (
-        "When it is the model's price itself, you may open up to one step of "
-        "`sale.reservations` above it, room for the counter-offer." in words
+        "up to one step of `sale.reservations` above the highest reservation price still "
+        "possible after the opening." in words
     )
+    assert "The step above it is room for the counter-offer" in words
 
 
 def test_a_staged_opening_re_prices_away_from_before_for_about_a_third(sales):

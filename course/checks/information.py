@@ -1921,8 +1921,10 @@ def _opening_notes(openings, sale, after):
     """What is true of some of the learner's plan openings that break Question 6's rule (from
     ``opening_floor``, the higher of your estimate and the model's price, up to
     ``opening_ceiling``):
-    below the model's price, above it but more than €100 short of your estimate, or above
-    every price still possible. Review 69 X1: openings were read with the lone prices' notes,
+    below the model's price, above it but more than €100 short of your estimate, or more
+    than one step above every price still possible (review 73 C1: the hint said such an
+    opening was grounded in no buyer you still believe in, while the rule allowed some
+    learners a step beyond that buyer as room for the counter-offer). Review 69 X1: openings were read with the lone prices' notes,
     which speak of fairness and safer prices, not of openings. Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     estimate = reference.expected_reservation(after)
@@ -1945,9 +1947,10 @@ def _opening_notes(openings, sale, after):
         "estimate of the buyer's reservation price (the expected reservation price under "
         "`after`) is no opening by Question 6's rule, which opens at the higher of your "
         "estimate (rounded to the €100 if you like) and the model's price, or beyond it.",
-        "top": f"An opening above {_euros(top)} (the highest reservation price still "
-        "possible after the opening, or one step of `sale.reservations` above the model's "
-        "price when that price is the highest) is grounded in no buyer you still believe in.",
+        "top": f"An opening above {_euros(top)} is more than one step of `sale.reservations` "
+        "above the highest reservation price still possible after the opening "
+        f"({_euros(reference.ceiling(sale, after))}): the step is room for the counter-offer, "
+        "and an opening beyond it risks looking unserious (Question 6's convention 1).",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2014,8 +2017,9 @@ def _price_notes(prices, sale, after, staged=()):
         "accepted as surely and earns more; accepting the opening is never best under the "
         "band model.",
         "top": "A price above the highest reservation price still possible after the "
-        f"opening ({_euros(alive[-1])}) is grounded in no buyer you still believe in, even "
-        "as a first offer.",
+        f"opening ({_euros(alive[-1])}) is grounded in no buyer you still believe in: as "
+        "one price it sells to no one (only a haggle's opening, the first number of a plan, "
+        "may go one step of `sale.reservations` beyond it).",
         "under": "A price above the opening but below the lowest reservation price still "
         "possible is accepted no more surely than that price, and earns less.",
         "between": "A price between two reservation prices still possible sells to no more "

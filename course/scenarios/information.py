@@ -479,7 +479,8 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 #: buyers than the next one up, for less). Every such price is also "below it".
 SURER = "ask a safer price"
 #: Where a refusal brings a counter-offer: an opening by module 04's rule, from the higher of
-#: your estimate and the model's price up to ``ceiling`` (``opens_by_the_course_rule``). It was
+#: your estimate and the model's price up to ``opening_ceiling``, one step above the highest
+#: price still possible (``opens_by_the_course_rule``; review 73 X1). It was
 #: "ask above it" until review s56 (C2), then "open from your estimate", wherever the model's
 #: price fell, until review 69 X1: an opening below the model's price names less in a haggle
 #: than you would name as your last word, and 1,813 of 2,000 swept learners' estimates lie
@@ -567,8 +568,9 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it (Question 6's convention 1, a preview of module "
-        "04), grounded in a fact you can name, and set a target below it in the course's band "
+        "and the model's price, or beyond it up to one step above the highest price still "
+        "possible (Question 6's convention 1, a preview of module 04), and set a target below "
+        "it in the course's band "
         "(convention 2, a preview of module 02: at least halfway from your cost to your "
         "estimate). Losing the power to commit weakens a seller (one who can commit to a "
         "take-it-or-leave-it price does at least as well as by haggling: Riley and "
@@ -634,8 +636,9 @@ _SITUATIONS = (
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it (Question 6's convention 1), grounded in a fact "
-        "you can name, with a target below it in the course's band (convention 2)",
+        "and the model's price, or beyond it up to one step above the highest price still "
+        "possible (Question 6's convention 1), with a target below it in the course's band "
+        "(convention 2)",
     ),
     Situation(
         "payroll",
@@ -1971,26 +1974,33 @@ def _firms(rng, sale):
 
 @answer_key
 def ceiling(sale, after):
-    """The highest price Question 6 calls grounded: the highest reservation price still
-    possible after the opening, the one fact (the band model) that puts a buyer you still
-    believe in there. Review s62 C1: it was one step above that, a convention grounded in no
-    fact, which for learner-7 sat 28% above the estimate and on the very amount Question 9's
-    invented rival offer names; module 04 grounds openings within about a sixth. At this
-    ceiling every learner's lies less than a quarter above the estimate, most within a
-    sixth (tests/test_variants_sweep_information.py)."""
+    """The highest reservation price still possible after the opening: by the band model,
+    no buyer you still believe in pays more, so a final price above it sells to no one.
+    It lies less than a quarter above the estimate for every learner, within a sixth for
+    most (tests/test_variants_sweep_information.py). A haggle's opening may go one step of
+    the reservations beyond it (``opening_ceiling``). Review s62 C1 had made this the
+    openings' bound too (one step above it had sat, for learner-7, 28% above the estimate
+    and on the amount of Question 9's invented rival offer); review 73 X1 gave the step
+    back to every learner as room for the counter-offer, since the course granted it to
+    some already and standard texts open at or a little beyond the plausible maximum. The
+    step can reach the invented rival's amount: an opening names your own ask, the rival
+    offer a fact that is untrue."""
     return max(r for r, chance in after.items() if chance > 0)
 
 
 @answer_key
 def opening_ceiling(sale, after):
-    """The highest opening Question 6 accepts where a refusal brings a counter-offer:
-    ``ceiling``, or one step of ``sale.reservations`` above the model's price when the
-    model's price is itself the highest price still possible. Review 70 X1: with the ceiling
-    alone, about 1 learner in 10 of those with a counter-offer situation could open only at
-    the price they would name as their last word, and an opening a step above it, the usual
-    room left for a counter-offer, lost the mark."""
+    """The highest opening Question 6 accepts where a refusal brings a counter-offer: one
+    step of ``sale.reservations`` above ``ceiling``, for every learner: the step is room
+    for the counter-offer, and beyond it the opening risks looking unserious. Review 70 X1
+    granted that step only where the model's price was itself the highest price still
+    possible (with the ceiling alone, about 1 learner in 10 of those with a counter-offer
+    situation could open only at their last word); review 73 X1/C1: the same reason then
+    held for one learner and was refused another (learner-003 lost the mark for an opening
+    5% above the highest price still possible), with a hint that contradicted the
+    exception. One rule with one reason now holds for all."""
     step = sale.reservations[1] - sale.reservations[0]
-    return max(ceiling(sale, after), best_move(after, sale.cost)[0] + step)
+    return ceiling(sale, after) + step
 
 
 @answer_key

@@ -739,13 +739,13 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # 1. **Opening**: open at the higher of your estimate of the buyer's reservation price
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and
-#    the model's price, or beyond it, up to the highest reservation price still possible
-#    after the opening: by the band model, a fact you can name, no buyer you still believe
-#    in pays more. That highest price lies less than a quarter above the estimate, for
-#    most within a sixth. When it is the model's price itself, you may open up to one step
-#    of `sale.reservations` above it, room for the counter-offer. Never open a haggle below
-#    your last word, the model's price: every buyer who would accept it would take a lower
-#    opening on the spot.
+#    the model's price, or beyond it, up to one step of `sale.reservations` above the
+#    highest reservation price still possible after the opening. That highest price is a
+#    fact you can name (by the band model, no buyer you still believe in pays more), less
+#    than a quarter above the estimate, for most within a sixth. The step above it is room
+#    for the counter-offer; beyond that the opening risks looking unserious. Never open a
+#    haggle below your last word, the model's price: every buyer who would accept it would
+#    take a lower opening on the spot.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most nine tenths of the way when you open at the
 #    estimate, and up to the estimate itself only when you open beyond it. Inside that
@@ -818,7 +818,8 @@ def model_limits(sale, after):
     def plan():
         estimate = sum(r * chance for r, chance in after.items())
         # open at the higher of the estimate and the model's price (never below your last
-        # word); with no fact to name, aim at the even split
+        # word; at most one step of sale.reservations above the highest price still
+        # possible); with no fact to name, aim at the even split
         return max(estimate, model), sale.cost + 0.5 * (estimate - sale.cost)
 
     price = {

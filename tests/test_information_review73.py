@@ -1,0 +1,129 @@
+"""Module 01, review 73: grading and text. Each test failed on the code or text before this
+round."""
+
+from course.variants import variant
+from tests.test_checks_information import (
+    as_learner,
+    cell_words,
+    check,
+    limits_with,
+    model_price,
+    own_limits,
+    parts,
+    plan,
+    practice_prices,
+    reference,
+)
+
+HAGGLES = ("counter-offer", "board-rounds")
+
+
+def _steps(sale, after):
+    """(highest price still possible, one step of the reservations)."""
+    return reference.ceiling(sale, after), sale.reservations[1] - sale.reservations[0]
+
+
+def _haggle_key(sale):
+    return next(key for key in HAGGLES if key in sale.situations)
+
+
+def test_learner_003_may_open_a_little_above_the_highest_price_still_possible(monkeypatch):
+    """X1 (the review's example): learner-003's highest price still possible is €72,000 and
+    the model's price €66,000; an opening of €75,600, 5% above that price, with a target at
+    the estimate, lost the prices mark. The ceiling is now one step of the reservations above
+    the highest price still possible for every learner (room for the counter-offer)."""
+    sale = as_learner(monkeypatch, "learner-003")
+    after = reference.posterior_after_opening(sale)
+    top, step = _steps(sale, after)
+    assert (top, model_price(sale, after), step) == (72_000, 66_000, 6_000)
+    estimate = reference.expected_reservation(after)
+    key = _haggle_key(sale)
+    for opening in (75_600, top + step):
+        answer = limits_with(**{key: ("final-offer", (opening, estimate))})
+        assert own_limits(answer).earned == 2, opening
+    earned, message = parts(own_limits(limits_with(**{key: plan(top + 2 * step)})))["what to do"]
+    assert earned == 0
+    assert "more than one step of `sale.reservations` above the highest reservation" in message
+    assert "(€72,000): the step is room for the counter-offer" in message
+    assert "grounded in no buyer" not in message
+
+
+def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hint(
+    monkeypatch,
+):
+    """C1: the step above the highest price still possible was granted only where that
+    price was the model's own, and refused elsewhere with a hint ("grounded in no buyer you
+    still believe in") that the exception contradicted. On learners of both kinds an
+    opening one step above the top now passes; two steps above fails, and the hint says
+    what is true of it (more than a step above that price), never that it is grounded in
+    no buyer."""
+    kinds = {True: 0, False: 0}
+    for n in range(60):
+        sale = variant("01_information", f"learner-{n:03d}")
+        if not set(HAGGLES) & set(sale.situations):
+            continue
+        after = reference.posterior_after_opening(sale)
+        top, step = _steps(sale, after)
+        at_top = model_price(sale, after) == top
+        if kinds[at_top] >= 4:
+            continue
+        kinds[at_top] += 1
+        as_learner(monkeypatch, sale.learner)
+        key = _haggle_key(sale)
+        assert reference.opening_ceiling(sale, after) == top + step
+        assert own_limits(limits_with(**{key: plan(top + step)})).earned == 2, sale.learner
+        for too_high in (top + step + 1, top + 2 * step):
+            earned, message = parts(own_limits(limits_with(**{key: plan(too_high)})))["what to do"]
+            assert earned == 0, (sale.learner, too_high)
+            assert "more than one step of `sale.reservations` above" in message, sale.learner
+            assert "grounded in no buyer" not in message, sale.learner
+    assert kinds == {True: 4, False: 4}
+
+
+def test_the_practice_haggle_takes_the_same_step(learner):
+    """C1 on the practice case (`practice-come-back`, highest price still possible €65,000,
+    the model's price €61,000): an opening one step above €65,000 passes, one euro more
+    fails with the step's hint."""
+    practice = check.practice_case()
+    after = reference.posterior_after_opening(practice)
+    top, step = _steps(practice, after)
+    assert (top, model_price(practice, after)) == (65_000, 61_000)
+    assert practice_prices(limits_with(**{"practice-come-back": plan(top + step)}))[0] == 1
+    earned, message = practice_prices(limits_with(**{"practice-come-back": plan(top + step + 1)}))
+    assert earned == 0 and "the step is room for the counter-offer" in message
+
+
+def test_a_lone_price_above_every_buyer_is_not_told_a_first_offer_cannot_go_there(
+    monkeypatch,
+):
+    """C1: the note on a lone price above the highest price still possible said it was
+    grounded in no buyer "even as a first offer", which the opening rule now contradicts for
+    every learner; it says what is true of one price and where an opening may go."""
+    sale = as_learner(monkeypatch, "learner-003")
+    after = reference.posterior_after_opening(sale)
+    top, _ = _steps(sale, after)
+    note = check._notes([("none", top + 1_000)], sale, after)
+    assert "even as a first offer" not in note
+    assert "as one price it sells to no one" in note
+    assert "a haggle's opening, the first number of a plan, may go one step" in note
+
+
+def test_convention_1_states_one_ceiling_with_one_reason():
+    """X1/C1: convention 1 capped the opening at the highest price still possible, "no buyer
+    you still believe in pays more", then allowed some learners a step above it as "room for
+    the counter-offer". It now states one ceiling for all with that one reason."""
+    words = cell_words("q6-text")
+    assert "When it is the model's price itself, you may open up to one step" not in words
+    assert (
+        "or beyond it, up to one step of `sale.reservations` above the highest reservation "
+        "price still possible after the opening." in words
+    )
+    assert (
+        "The step above it is room for the counter-offer; beyond that the opening risks "
+        "looking unserious." in words
+    )
+    for key in HAGGLES:
+        item = next(i for i in reference._SITUATIONS if i.key == key)
+        why = " ".join(item._why_action.split())
+        assert "or beyond it up to one step above the highest price still possible" in why
+        assert "grounded in a fact you can name" not in why
