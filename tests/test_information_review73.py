@@ -8,6 +8,7 @@ from tests.test_checks_information import (
     check,
     limits_with,
     model_price,
+    own_labels,
     own_limits,
     parts,
     plan,
@@ -127,3 +128,40 @@ def test_convention_1_states_one_ceiling_with_one_reason():
         why = " ".join(item._why_action.split())
         assert "or beyond it up to one step above the highest price still possible" in why
         assert "grounded in a fact you can name" not in why
+
+
+def test_calling_your_inflated_opening_fair_may_be_labelled_legitimate(monkeypatch):
+    """X2: `fair-price` (calling your inflated opening "a fair price") accepted only "bluff",
+    though the comment to ABA Model Rule 4.1 the module cites puts estimates of price or
+    value outside statements of material fact, and the surveys of Lewicki, Saunders and
+    Barry count an inflated opening as traditional competitive bargaining, rated
+    acceptable. "legitimate" is now right too; the other labels still fail with the hint on
+    an estimate of value; it is drawn as no label's only example (group 0, as every move on
+    a line), and section 6 says so in one sentence."""
+    sale = as_learner(
+        monkeypatch, next(f"learner-{n:03d}" for n in range(200) if "fair-price" in _tactics(n))
+    )
+    right = reference.fair_play(sale)
+    assert right["fair-price"] == "bluff"
+    for label in ("bluff", "legitimate", "Legitimate "):
+        assert own_labels(lambda s, w=label: {**right, "fair-price": w}).earned == 2, label
+    for wrong in ("misrepresentation", "illegitimate"):
+        earned, message = parts(own_labels(lambda s, w=wrong: {**right, "fair-price": w}))[
+            "fair and foul means"
+        ]
+        assert earned == 0 and "estimate of what the machine is worth" in message, wrong
+    move = next(m for m in reference._TACTICS if m.key == "fair-price")
+    assert move.group == 0 and set(move._also) == {"legitimate"}
+    assert "either answer is accepted" in move._why
+    words = cell_words("guard-teaching")
+    assert (
+        'Calling your own inflated opening "a fair price" is such an estimate of value (sales '
+        "talk, or *puffery*), and the surveys Lewicki, Saunders and Barry report count an "
+        "opening far above what you hope to settle for as traditional competitive bargaining, "
+        'which negotiators rate acceptable: so the course accepts `"legitimate"` for it as '
+        'well as `"bluff"`.' in words
+    )
+
+
+def _tactics(n):
+    return variant("01_information", f"learner-{n:03d}").tactics

@@ -675,7 +675,13 @@ LABELS = {
         "true-rival",
         "practice-trade-fair",
     },
-    "bluff": {"hard-for-us", "fair-price", "rival-ultimatum", "practice-payment-terms"},
+    "bluff": {
+        "hard-for-us",
+        "as-low-as-we-go",
+        "fair-price",
+        "rival-ultimatum",
+        "practice-payment-terms",
+    },
     "misrepresentation": {"invented-rival", "steel-costs", "hidden-fault", "practice-list-price"},
     "illegitimate source": {"ex-manager", "pretext-call", "gift-engineer", "practice-password"},
 }

@@ -351,13 +351,27 @@ _TACTICS = (
         group=3,
     ),
     Move(
+        "as-low-as-we-go",
+        "telling Osprey 'this is as low as we will go' about a price when you would in fact "
+        "take less",
+        "it is untrue, but it is about what you would settle for, which by the usual "
+        "conventions of bargaining nobody takes as a statement of fact; tolerated, usually "
+        "lawful, and it costs credibility if Osprey calls it and you then go lower",
+        # review 73 X2: with `fair-price` on a line (group 0), a second move of this label
+        # keeps `hard-for-us` from being drawn for every learner (review 72 X4)
+        group=3,
+    ),
+    Move(
         "fair-price",
         "calling your opening 'a fair price for this machine' when you yourself think it is "
         "well above the machine's value",
         "it is untrue, but it is your own estimate of value, which by the usual conventions "
-        "of bargaining nobody takes as a statement of fact; tolerated, but it costs "
-        "credibility if it cannot be backed",
-        group=3,
+        "of bargaining nobody takes as a statement of fact (the comment to ABA Model Rule "
+        "4.1); such sales talk on an inflated opening is what Lewicki, Saunders and Barry's "
+        "surveys count as traditional competitive bargaining, rated acceptable, so either "
+        "answer is accepted. It costs credibility if it cannot be backed",
+        # review 73 X2: it accepts "legitimate" too (puffery), so it fills no label's place
+        group=0,
     ),
     Move(
         "invented-rival",

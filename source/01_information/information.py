@@ -1185,6 +1185,11 @@ check.report_decision(report_decision, hidden=True)
 #   material fact (a fact a reasonable person would weigh in deciding). So lawyers' own
 #   rules tolerate a bluff about your own limit, but a bluff that is called costs you
 #   credibility, and declining to name your reservation price serves you as well.
+#   Calling your own inflated opening "a fair price" is such an estimate of value (sales
+#   talk, or *puffery*), and the surveys Lewicki, Saunders and Barry report count an
+#   opening far above what you hope to settle for as traditional competitive bargaining,
+#   which negotiators rate acceptable: so the course accepts `"legitimate"` for it as
+#   well as `"bluff"`.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
@@ -1282,6 +1287,7 @@ def fair_play(sale):
         "true-rival": "legitimate",
         "rival-ultimatum": "bluff",
         "hard-for-us": "bluff",
+        "as-low-as-we-go": "bluff",
         "fair-price": "bluff",
         "invented-rival": "misrepresentation",
         "steel-costs": "misrepresentation",
