@@ -621,7 +621,9 @@ check.my_price(my_price, hidden=True)
 # The count reads every hold as honest.
 #
 # Use the count as your rule at the table: until Osprey has held that many times, name
-# `now`; once it has, re-price. Under every price still
+# `now`; once it has, re-price, unless the model gives that run a chance below 1 in
+# 10,000 (the highest chance of a hold under a price still possible, raised to the
+# count): then do not re-price on holds; doubt the model. Under every price still
 # possible a hold has a chance below 0.19, so ten in a row have a chance below one in ten
 # million: a run the model calls near-impossible is a reason to doubt the model (a buyer
 # holding on purpose), not evidence to keep updating on. The check tries your scenario and
