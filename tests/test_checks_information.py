@@ -681,25 +681,37 @@ def test_a_wrong_decision_is_named(monkeypatch):
     assert scored[PRICE][0] == 0 and "gives money away" in scored[PRICE][1]
 
 
-def test_the_reference_plan_aims_at_the_even_split():
+def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
     """Review 66 C1: the reference haggle plan aimed three quarters of the way from the cost
-    to the estimate, naming no fact, where modules 02 and 04 aim at the even split; the
-    answer key and the notebook's model answer now aim there, and the check accepts it."""
+    to the estimate, naming no fact, where modules 02 and 04 aim at the even split. Review 73
+    C2: it then aimed at the even split of the cost and the estimate even when it opened
+    beyond the estimate, where the course's one rule (module 02's) aims halfway from the
+    reservation price to the opening, never above the estimate. The answer key and the
+    notebook's model answer now aim at min((cost + opening) / 2, estimate), the even split
+    of cost and estimate when they open at the estimate, and the check accepts it."""
     with learner_as("sweep-0"):
         solutions = solution_namespace("01_information", "information")
+    beyond = 0
     for n in range(20):
         sale = variant("01_information", f"even-split-{n}")
         after = reference.posterior_after_opening(sale)
-        half = sale.cost + (reference.expected_reservation(after) - sale.cost) / 2
+        estimate = reference.expected_reservation(after)
         for answer in (reference.model_limits, solutions["model_limits"]):
             plans = [
                 price
                 for key, (broken, price) in answer(sale, dict(after)).items()
                 if broken == "final-offer"
             ]
-            for plan in plans:
-                assert abs(plan[1] - half) < 0.01, (n, plan)
-                assert reference.plans_by_the_course_rule(plan, sale, after), n
+            for opening, target in plans:
+                aim = min((sale.cost + opening) / 2, estimate)
+                assert abs(target - aim) < 0.01, (n, opening, target)
+                if abs(opening - estimate) < 0.005:
+                    assert abs(target - (sale.cost + estimate) / 2) < 0.01, n
+                else:
+                    beyond += 1
+                    assert target > (sale.cost + estimate) / 2 + 0.01, n
+                assert reference.plans_by_the_course_rule((opening, target), sale, after), n
+    assert beyond
 
 
 def test_naming_a_price_and_walking_away_both_occur_in_the_hidden_cases():

@@ -186,3 +186,30 @@ def test_question_5b_states_the_threshold_at_which_its_check_says_never_re_price
         hold = reference.hold_likelihood(after, sale.opening_offer)
         run = max(hold[r] for r, c in after.items() if c > 0) ** count
         assert count in (8, 10) and run < 1e-4, learner
+
+
+def test_the_target_beyond_the_estimate_follows_the_course_s_one_rule(monkeypatch):
+    """C2: Question 6's convention 2 and section 5 let the target go "up to the estimate
+    itself" when the opening goes beyond it, and the model answer aimed at the even split of
+    cost and estimate there (learner-001: €43,322 against an opening of €47,000), where
+    modules 02 and 04 aim halfway from the reservation price to the opening, never above the
+    estimate (€43,500). The text states that rule, says the check still accepts the whole
+    band, and the model answer and key aim there; such a plan passes."""
+    q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
+    assert "and up to the estimate itself only when you open beyond it" not in q6
+    assert "up to the estimate itself when you open beyond it" not in anchor
+    assert "halfway from your reservation price to your opening, never above the estimate" in q6
+    assert "halfway from your reservation price to your opening, never above the estimate" in (
+        anchor
+    )
+    sale = as_learner(monkeypatch, "learner-001")
+    after = reference.posterior_after_opening(sale)
+    estimate = reference.expected_reservation(after)
+    opening = max(estimate, model_price(sale, after))
+    assert (round(opening), round(sale.cost + (estimate - sale.cost) / 2)) == (47_000, 43_322)
+    from tests.test_checks_information import solution
+
+    answer = solution("model_limits")(sale, dict(after))
+    plans = [price for broken, price in answer.values() if broken == "final-offer"]
+    assert plans and all(abs(target - 43_500) < 0.01 for _, target in plans), plans
+    assert own_limits(solution("model_limits")).earned == 2

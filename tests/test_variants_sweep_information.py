@@ -1177,7 +1177,10 @@ def test_section_5_says_what_module_04s_as_if_unspoken_means():
     # review 66 C4: module 04 attributes the phrase to this module, so this module states it
     # without attributing it back; section 5 gives Question 6's whole target band
     assert "as module 04 puts it" not in words
-    assert "up to the estimate itself when you open beyond it, and below your opening" in words
+    assert (
+        "when you open beyond the estimate, halfway from your reservation price to your "
+        "opening, never above the estimate." in words
+    )  # review 73 C2: the course's one target rule, module 02's
     assert "as if it had not been spoken" not in words
     concessions = " ".join(
         cell.source for cell in source_notebook("04_concessions", "concessions").cells
@@ -1608,8 +1611,13 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     assert (
         "2. **Target**, below your opening: at least halfway from your reservation price "
         "(your cost) to your estimate, at most nine tenths of the way when you open at the "
-        "estimate, and up to the estimate itself only when you open beyond it."
+        "estimate;"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2
+    assert (
+        "When you open beyond the estimate, the course's rule (module 02's) puts the target "
+        "halfway from your reservation price to your opening, never above the estimate; the "
+        "check accepts any target from the even split up to the estimate there."
+    ) in words  # review 73 C2
     assert "with no such fact, aim at the even split, halfway" in words  # review 66 C1
     assert "The model's price is not a target" in words
     for item in scenario._SITUATIONS:

@@ -2147,7 +2147,9 @@ def opens_by_the_course_rule(price, sale, after):
 #: Module 02's band for a target (review s61 C2): at least ``TARGET_LOW`` of the way from your
 #: reservation price (here your cost) up to your estimate of the buyer's; at most
 #: ``TARGET_HIGH`` of the way when the opening sits at the estimate, and up to the estimate
-#: itself only when the opening goes beyond it.
+#: itself only when the opening goes beyond it. There the course's one rule (module 02's,
+#: review 73 C2) aims halfway from the reservation price to the opening, never above the
+#: estimate; the check keeps accepting the whole band, and the text says so.
 TARGET_LOW = 0.5
 TARGET_HIGH = 0.9
 
@@ -2215,10 +2217,12 @@ def model_limits(sale, after):
         ),
     }
     # where a refusal brings a counter-offer, a plan: the opening and, with no fact to name,
-    # a target at the even split of your cost and your estimate, as modules 02 and 04 aim
-    # (review 66 C1: it was three quarters of the way, inside the band but off that default)
+    # a target by the course's one rule (module 02's): the even split of your cost and your
+    # estimate when you open at the estimate, halfway from your cost to your opening, never
+    # above the estimate, when you open beyond it (review 66 C1: it was three quarters of
+    # the way; review 73 C2: it was the even split of cost and estimate beyond it too)
     estimate = expected_reservation(after)
-    price[OPEN] = (price[OPEN], sale.cost + 0.5 * (estimate - sale.cost))
+    price[OPEN] = (price[OPEN], min((sale.cost + price[OPEN]) / 2, estimate))
     answer = {
         item.key: (item._assumption, price[item._actions[0]])
         for item in (*_SITUATIONS, *_PRACTICE_SITUATIONS)
