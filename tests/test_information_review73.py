@@ -213,3 +213,31 @@ def test_the_target_beyond_the_estimate_follows_the_course_s_one_rule(monkeypatc
     plans = [price for broken, price in answer.values() if broken == "final-offer"]
     assert plans and all(abs(target - 43_500) < 0.01 for _, target in plans), plans
     assert own_limits(solution("model_limits")).earned == 2
+
+
+def test_the_lost_customer_news_reads_one_way():
+    """X4: "lost its largest customer and has packed a third fewer bags since" points lower
+    on Osprey's need, but a buyer whose new line must replace the lost revenue could argue
+    higher; the news now says Osprey has shelved its plans to expand, so "lower" is the
+    one reading, as the check holds."""
+    item = next(i for i in reference._NEWS if i.key == "lost-customer")
+    assert "has shelved its plans to expand." in item.text
+    assert item._direction == "lower"
+
+
+def test_small_claims_are_said_as_the_numbers_and_sources_allow():
+    """U4: the opening lies below the cost for 53 to 65 per cent of learners, not "most";
+    U3: Question 5 sent the learner to Question 6's `tilt-case` before Question 6 or a staged
+    opening was introduced; the nit: states adopted the ABA's Model Rules, not necessarily
+    the comment."""
+    price = cell_words("price-teaching")
+    assert "as it is for more than half of learners" in price
+    assert "as it is for most learners" not in price
+    q5 = cell_words("q5-text")
+    assert "`tilt-case`" not in q5 and "staged_cases" not in q5
+    guard = cell_words("guard-teaching")
+    assert "which most US states have adopted for lawyers" not in guard
+    assert (
+        "the comment to Rule 4.1 of the American Bar Association's Model Rules, the rules most "
+        "US states follow for lawyers, notes" in guard
+    )

@@ -1197,15 +1197,20 @@ def test_section_6_mentions_only_alternatives_that_beat_what_they_expect():
     words = notebook_words("guard-teaching")
     assert "beats what the other side believes is the least you would accept" in words
     assert "keep a weak one private" in words
-    assert "which binds lawyers" not in words and "have adopted for lawyers" in words
+    assert "which binds lawyers" not in words and "have adopted for lawyers" not in words
+    # review 73: states adopted the Model Rules; whether they adopted the comment varies
+    assert "Model Rules, the rules most US states follow for lawyers" in words
 
 
-def test_the_opening_is_below_the_cost_for_most_learners(sales):
-    """Section 3 said the opening is below the cost 'for many learners'; it is so for most
-    (three in four), and the text now says so."""
+def test_the_opening_is_below_the_cost_for_more_than_half_of_learners(sales):
+    """Section 3 said the opening is below the cost 'for many learners', then 'for most'; it
+    is so for more than half (1,137 of 2,000; review 73 U4 found 53 to 65 per cent), and the
+    text now says so."""
     below = sum(sale.opening_offer < sale.cost for sale in sales)
-    assert below > len(sales) / 2
-    assert "as it is for most learners" in notebook_words("price-teaching")
+    assert len(sales) / 2 < below < 0.65 * len(sales), below
+    words = notebook_words("price-teaching")
+    assert "as it is for more than half of learners" in words
+    assert "as it is for most learners" not in words
 
 
 def test_section_1_says_the_take_it_or_leave_it_price_gives_up_deals():
@@ -1309,7 +1314,9 @@ def test_the_opening_raises_the_best_price_for_about_a_third_of_learners(sales):
     tilt_after = scenario.posterior_after_opening(tilt)
     assert scenario.best_move(tilt.prior_beliefs(), tilt.cost)[0] == 49_000
     assert scenario.best_move(tilt_after, tilt.cost)[0] == 56_000
-    assert "`tilt-case` rises too (€49,000 before its opening, €56,000 after;" in words
+    # review 73 U3: Question 5 no longer sends the learner to Question 6's `tilt-case`
+    # before Question 6 or a staged opening is introduced (Question 6's note names it)
+    assert "`tilt-case`" not in words and "staged_cases" not in words
     prior = {60: Fraction(1, 2), 70: Fraction(3, 10), 80: Fraction(1, 5)}
     offer = {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
     after = {r: prior[r] * offer[r] / sum(prior[v] * offer[v] for v in prior) for r in prior}

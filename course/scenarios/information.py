@@ -88,7 +88,8 @@ _NEWS = (
     News(
         "lost-customer",
         "Osprey's annual report, published last week, says that it lost its largest "
-        "supermarket customer last autumn and has packed a third fewer bags since.",
+        "supermarket customer last autumn, has packed a third fewer bags since, and has "
+        "shelved its plans to expand.",
         "lower",
         "a firm that needs less capacity gains less from a new machine, so a low "
         "reservation price is more likely",

@@ -463,8 +463,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # > `now`. It is never below Question 2's `sure` price, and may be refused.
 #
 # Why not accept Osprey's opening? It earns the opening minus your cost for sure (a loss,
-# if the opening is below your cost, as it is for most learners). But under the band
-# model every price still possible lies above the opening, so asking the lowest of them
+# if the opening is below your cost, as it is for more than half of learners). But under
+# the band model every price still possible lies above the opening, so asking the lowest
+# of them
 # (Question 2's `sure`) is accepted for sure too, and earns more.
 #
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price, or the next
@@ -565,9 +566,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   sells for sure.
 #
 # With section 2's worked example and a cost of 40, the model's price is 60 before the
-# offer and 70 after it, because the offer made a buyer at 60 less likely. Question 6's
-# `tilt-case` rises too (€49,000 before its opening, €56,000 after; load it with
-# `check.staged_cases()["tilt-case"]`).
+# offer and 70 after it, because the offer made a buyer at 60 less likely.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-price-answer", "schema_version": 3}
@@ -1185,12 +1184,12 @@ check.report_decision(report_decision, hidden=True)
 #   the conventions of bargaining neither side takes it as a statement of fact. Carr
 #   defended such bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968; he went further, excusing some misstatements of fact too:
-#   module 00), and the comment to the American Bar Association's Model Rule 4.1, which
-#   most US states have adopted for lawyers, notes that a party's estimates of price or
-#   value, and what it says it would settle for, are not ordinarily taken as statements of
-#   material fact (a fact a reasonable person would weigh in deciding). So lawyers' own
-#   rules tolerate a bluff about your own limit, but a bluff that is called costs you
-#   credibility, and declining to name your reservation price serves you as well.
+#   module 00), and the comment to Rule 4.1 of the American Bar Association's Model
+#   Rules, the rules most US states follow for lawyers, notes that a party's estimates of
+#   price or value, and what it says it would settle for, are not ordinarily taken as
+#   statements of material fact (a fact a reasonable person would weigh in deciding). So
+#   lawyers' own rules tolerate a bluff about your own limit, but a bluff that is called
+#   costs you credibility, and declining to name your reservation price serves you as well.
 #   Calling your own inflated opening "a fair price" is such an estimate of value (sales
 #   talk, or *puffery*), and the surveys Lewicki, Saunders and Barry report count an
 #   opening far above what you hope to settle for as traditional competitive bargaining,
