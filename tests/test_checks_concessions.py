@@ -76,7 +76,7 @@ def _own_tit_for_tat(mine, theirs, target):
     (before your first, by three fifths of the room to target); a hold otherwise."""
     own = [a - b for a, b in itertools.pairwise(mine) if a > b]
     cap = own[-1] if own else check.FIRST_SHARE * (mine[-1] - target)
-    return max(mine[-1] - min(max(theirs[-1] - theirs[-2], 0), cap), target)
+    return max(mine[-1] - min(max(theirs[-1] - max(theirs[:-1]), 0), cap), target)
 
 
 def _own_rank(option, needed):
@@ -1967,7 +1967,10 @@ def test_section_5_answers_the_low_ball_with_a_hold_as_rule_3_does():
     text = _flat()
     assert "Move only on a condition, and only your planned step" not in text
     assert "section 3's rule 3 answers a retraction with a hold" in text
-    assert "When they come back with a real move, answer it with your planned step" in text
+    assert (
+        "When they come back with a real move, beyond their best earlier offer, answer it" in text
+    )
+    assert "Coming back to their offer before the drop only takes back the retraction." in text
 
 
 def _keeping_birch(s, anchor, quote=None):
@@ -3526,7 +3529,7 @@ def test_question_3_s_words_give_the_band_the_check_accepts():
                     for mine, theirs in check._histories(s, hidden):
                         own = [a - b for a, b in itertools.pairwise(mine) if a > b]
                         cap = own[-1] if own else 3 / 5 * (mine[-1] - target)
-                        step = max(theirs[-1] - theirs[-2], 0)
+                        step = max(theirs[-1] - max(theirs[:-1]), 0)  # new ground
                         most = min(step, cap, mine[-1] - target)
                         bound += 0 < mine[-1] - target < min(step, cap)
                         words = (mine[-1] - most, mine[-1] - most / 2)
@@ -4848,3 +4851,72 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
 
     hint = miss(check.relationship_reservation, polite)
     assert "worse of the two ways" in hint and "really have other work" in hint, hint
+
+
+# --- review 73 X2: an undo of Orchard's own retraction is not a concession ---------------
+
+
+def _step_from_last_offer(s, mine, theirs, target):
+    """The old answer key (before review 73): Orchard's concession read from ``theirs[-2]``
+    to ``theirs[-1]``, so an offer that only takes back a retraction counted."""
+    own = [a - b for a, b in itertools.pairwise(mine) if a > b]
+    cap = own[-1] if own else 0.6 * (mine[-1] - target)
+    return max(mine[-1] - min(max(theirs[-1] - theirs[-2], 0), cap), target)
+
+
+def _new_ground_by_loop(s, mine, theirs, target):
+    """A right answer written another way: Orchard's best earlier offer found by a loop,
+    three quarters of the most given back."""
+    best = theirs[0]
+    for offer in theirs[1:-1]:
+        best = offer if offer > best else best
+    if theirs[-1] <= best:
+        return mine[-1]
+    own = None
+    for k in range(1, len(mine)):
+        if mine[k - 1] > mine[k]:
+            own = mine[k - 1] - mine[k]
+    most = min(theirs[-1] - best, own if own is not None else 0.6 * (mine[-1] - target))
+    return max(mine[-1] - 0.75 * most, target)
+
+
+def test_an_undo_of_a_retraction_gets_a_hold_and_the_old_key_fails():
+    """Review 73 X2: the key counted Orchard's 85 after its 80 as a concession even when it
+    had offered 85 before, so 85, 80, 85, 80 ... drained you to your target. The checks had
+    no undo; now a visible and a hidden history have one, and the old key fails both, with
+    a hint that names the undo (it passed before: no history told the two apart)."""
+    s = course.variant(MODULE, "learner-1")
+    assert check.their_concession([80, 85, 81, 85]) == 0
+    assert check.their_concession([80, 85, 81, 88]) == 3
+    assert check.their_concession([80, 85, 91]) == 6
+    assert check.tit_for_tat_band(s, [118, 118, 114, 114], [80, 85, 81, 85], 100) == (114, 114)
+    mine, theirs = [118, 118], [85, 80]
+    for _ in range(8):
+        theirs.append(85 if theirs[-1] == 80 else 80)
+        mine.append(check.tit_for_tat_offer(s, mine, theirs, 100))
+    assert mine == [118] * 10  # the old key went 118, 118, 113, 113, 108 ... 100
+    for learner in LEARNERS[:10]:
+        hint = _public_hint(check.tit_for_tat, _step_from_last_offer, learner)
+        assert hint is not None and "only takes back its own retraction" in hint, learner
+        with course.variants.learner_as(learner):
+            said = miss(check.tit_for_tat, _step_from_last_offer, hidden=True)
+            assert "only takes back Orchard's retraction as a concession" in said, learner
+            s = check._scenarios(False)[0]
+        undos = [t for _, t in check._histories(s, True) if t[-1] > t[-2] and t[-2] < max(t[:-1])]
+        assert len(undos) == 3 and any(t[-1] <= max(t[:-1]) for t in undos[:1]), learner
+
+
+def test_new_ground_answers_written_two_ways_pass():
+    for learner in LEARNERS[:10]:
+        with course.variants.learner_as(learner):
+            for answer in (_new_ground_by_loop, lambda s, m, t, g: _own_tit_for_tat(m, t, g)):
+                for hidden in (False, True):
+                    check.tit_for_tat(answer, hidden=hidden)
+
+
+def test_question_3_and_rule_3_say_an_undo_is_not_a_concession():
+    flat = _flat()
+    assert "An offer that only takes back its own retraction is not a concession:" in flat
+    assert "Orchard's concession is how far `theirs[-1]` goes beyond its best" in flat
+    assert "would only take back its retraction: you hold at 114." in flat
+    assert "A hold or a step back of Orchard's (from `theirs[-2]`" not in flat

@@ -530,7 +530,7 @@ def test_every_check_case_is_clear_of_every_line(drawn):
         target = check._plan_target(s)
         for mine, theirs in check._histories(s, hidden=True):
             assert len(mine) == len(theirs) >= 2
-            step = theirs[-1] - theirs[-2]
+            step = theirs[-1] - max(theirs[:-1])  # new ground
             own = [a - b for a, b in itertools.pairwise(mine) if a > b]
             if step > 0:  # the rule's offer before the target clamps it, clear of the target
                 cap = own[-1] if own else 0.6 * (mine[-1] - target)
@@ -629,7 +629,7 @@ def plan_counting_down(s, opening):
 
 
 def tit_for_tat_branches(s, mine, theirs, target):
-    step = theirs[-1] - theirs[-2]
+    step = theirs[-1] - max(theirs[:-1])  # new ground only: an undo is no concession
     if step <= 0:
         return mine[-1]
     for before, after in zip(reversed(mine[:-1]), reversed(mine[1:]), strict=True):
@@ -649,7 +649,7 @@ def tit_for_tat_sorted(s, mine, theirs, target):
     concession), your last offer; then nine tenths of that step (section 3's rule 2
     leaves the share to you, from half up)."""
     own = [a - b for a, b in itertools.pairwise(mine) if a > b]
-    mirrored = mine[-1] + theirs[-2] - theirs[-1]
+    mirrored = mine[-1] + max(theirs[:-1]) - theirs[-1]  # new ground, mirrored
     floor = mine[-1] - own[-1] if own else target + 0.4 * (mine[-1] - target)
     full = sorted([target, max(mirrored, floor), mine[-1]])[1]
     return mine[-1] - 0.9 * (mine[-1] - full)
@@ -659,7 +659,7 @@ def tit_for_tat_by_rounds(s, mine, theirs, target):
     """A share decided by the case, as rule 2 invites: three fifths of the most while
     fewer than three of your offers are on the table, four fifths after, when the rounds
     run out; a while loop finds your last concession."""
-    step = theirs[-1] - theirs[-2]
+    step = theirs[-1] - max(theirs[:-1])  # new ground only: an undo is no concession
     if step <= 0:
         return mine[-1]
     at, own = len(mine) - 1, None

@@ -776,9 +776,19 @@ def tit_for_tat_offer(s, mine, theirs, target):
     last offer by Orchard's last concession, but by no more than your own last concession
     (so that your steps never grow), or, before your first concession, by no more than
     three fifths of the room between your last offer and ``target`` (question 2's rule 4);
-    never below your ``target``; hold when Orchard held or stepped back."""
-    step = max(theirs[-1] - theirs[-2], 0)
+    never below your ``target``; hold when Orchard held, stepped back or only took back
+    its own retraction (``their_concession``)."""
+    step = their_concession(theirs)
     return max(mine[-1] - min(step, _step_cap(mine, target)), target)
+
+
+@answer_key
+def their_concession(theirs):
+    """Orchard's last concession: how far its latest offer goes beyond its best earlier
+    offer, 0 when it does not. Only new ground counts: an offer that only takes back its
+    own retraction is not a concession (section 3's rule 3; review 73 X2: counting the
+    step from ``theirs[-2]`` let 85, 80, 85, 80 ... drain you to your target)."""
+    return max(theirs[-1] - max(theirs[:-1]), 0)
 
 
 #: The least share of the matched concession (Orchard's last concession, capped as the
@@ -840,7 +850,8 @@ def _histories(s, hidden):
     """Histories (your offers, Orchard's) around the cases the rule names: a concession
     smaller than your last one, one bigger (you copy only as much as your last step), no
     move, a retraction, a concession that would cross your target, a concession after a
-    hold of yours (your last concession, not the hold, caps your step). Every history
+    hold of yours (your last concession, not the hold, caps your step), an offer that only
+    takes back Orchard's own retraction (no new ground: hold). Every history
     keeps the rule it tests: you hold in round 1, after Orchard has only opened, and each
     concession of yours answers one of Orchard's no smaller than it (review 61 C1: the
     histories used to concede into silence). Your own steps never grow and your first
@@ -873,6 +884,9 @@ def _histories(s, hidden):
         ([top, top, top - 4, top - 4], [low, low + 5, low + 5, low + 12]),
         # 10, over twice your 4: half of 10 is too much
         ([top, top, top - 4], [low, low + 5, low + 15]),
+        # Orchard retracts, you hold, Orchard only takes the retraction back: no new
+        # ground, so hold (review 73 X2: the old key answered the undo with a step of 4)
+        ([top, top, top - 4, top - 4], [low, low + 5, low + 1, low + 5]),
     ]
     if hidden:
         cases += [
@@ -887,6 +901,10 @@ def _histories(s, hidden):
             ),
             ([top, top], [low, low + 2]),  # a small first concession: copied in full
             ([top, top, top], [low, low, low + _big_first(top, target) + 3]),
+            # a retract-then-undo after two concessions of yours: hold
+            ([top, top, top - 4, top - 8, top - 8], [low, low + 5, low + 10, low + 6, low + 10]),
+            # an undo that goes 2 beyond Orchard's best: only those 2 are new ground
+            ([top, top, top - 4, top - 4], [low, low + 5, low + 1, low + 7]),
         ]
     return cases
 
@@ -912,7 +930,8 @@ def tit_for_tat(answer, hidden=False):
     passed(
         "tit_for_tat answers a concession with a share you chose of the most the rule "
         "allows (Orchard's concession capped by your own last step: at least half of that "
-        "most), holds when Orchard holds or steps back, and never passes your target."
+        "most), holds when Orchard holds, steps back or only takes back its own "
+        "retraction, and never passes your target."
     )
 
 
@@ -924,7 +943,8 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
     clamped variant is named too."""
     expected = band[0]
     reservation = reservation_of(s)
-    step = theirs[-1] - theirs[-2]
+    move = theirs[-1] - theirs[-2]  # Orchard's last move, an undo included
+    step = their_concession(theirs) if move > 0 else move  # new ground only
     own = _last_concession(mine)
     copied = mine[-1] - max(step, 0)
 
@@ -939,6 +959,24 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
         ]
 
     rules = []
+    if move > step:  # an offer that (partly) takes back Orchard's own retraction
+        best = max(theirs[:-1])
+        undone = [mine[-1] - min(move, _step_cap(mine, target)), mine[-1] - move]
+        rules.append(
+            (
+                [x for y in undone for x in bounded(y)],
+                f"Orchard's {theirs[-1]:g} only takes back its own retraction"
+                + (
+                    f" (it offered {best:g} before): that is not a concession, so hold"
+                    if step <= 0
+                    else f" and goes {step:g} beyond its best earlier offer ({best:g}): only "
+                    f"those {step:g} are a concession, so give back at most {step:g}"
+                )
+                + "; rewarding the undo would let Orchard drain you by retracting and "
+                "re-offering",
+                "it counts an offer that only takes back Orchard's retraction as a concession",
+            )
+        )
     if step < 0:
         rules += [
             (
@@ -991,11 +1029,11 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
                 "it lets the offer pass the target",
             )
         )
-    if step > 0 and value > mine[-1] and not same_money(value, mine[-1]):
+    if move > 0 and value > mine[-1] and not same_money(value, mine[-1]):
         rules.append(
             (
-                bounded(mine[-1] + step),
-                f"that moves the wrong way: Orchard raised its offer by {step:g}, and a seller "
+                bounded(mine[-1] + move),
+                f"that moves the wrong way: Orchard raised its offer by {move:g}, and a seller "
                 "answers a raise by lowering its ask",
                 "it moves the offer the wrong way",
             )
@@ -1051,7 +1089,8 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
     if value < expected:
         return (
             f"you conceded {given:g}, more than the rule lets you give here: at most "
-            "Orchard's last concession (nothing when it held or stepped back), never more "
+            "Orchard's last concession (nothing when it held, stepped back or only took "
+            "back its own retraction), never more "
             "than your own last concession (before your first, three fifths of the room to "
             "your target), and never below your target",
             "it concedes more than the rule allows",
@@ -1060,7 +1099,8 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
         f"you answered with {value:g}: lower your last offer by at most Orchard's last "
         "concession, capped by your own last concession (before your first, by three "
         "fifths of the room to your target), and by at least half of that most; hold "
-        "when it held or stepped back; never below your target",
+        "when it held, stepped back or only took back its own retraction (count only "
+        "how far its offer goes beyond its best earlier one); never below your target",
         "it is not an offer the rule allows",
     )
 

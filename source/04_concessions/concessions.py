@@ -432,7 +432,8 @@ check.concession_plan(concession_plan, hidden=True)
 #    keep their pace; less as it nears, keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
 #    retract, hold: neither reward the retraction with a step forward nor answer it with a
-#    step back.
+#    step back. An offer that only takes back its own retraction is not a concession: their
+#    concession is how far their offer goes beyond their best earlier offer.
 # 4. Stop at your target, keeping the margin for a last trade.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
@@ -441,28 +442,32 @@ check.concession_plan(concession_plan, hidden=True)
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer by paced tit-for-tat.
 # `mine` lists your offers so far, from your opening, and `theirs` Orchard's answers, one
 # for each of yours (at least 2 each). `target` is a target from section 2's band (the
-# check passes its own). A hold or a step back of Orchard's (from `theirs[-2]` to
-# `theirs[-1]`) is answered with a hold. To a concession, the most you may give back is
-# Orchard's concession, capped by your own last concession (the last time an offer of
-# yours fell) or, before your first, by three fifths of the room to `target`, and always
-# by the room left to `target`, which your offer never goes below. The check accepts every
-# share from half of that most up to all of it, and does not grade how you vary it (rule
-# 2's advice is for the table). For example, with `target = 100`, `mine = [118, 118, 114]`
-# and `theirs = [80, 85, 91]`, you held after Orchard's opening, gave 4 for its 5, and
-# Orchard has now conceded 6, more than your last 4, so you give from 2 up to 4: an offer
-# from 110 up to 112. A rounded offer passes when it lies less than one unit of its
-# rounding from one the rule allows.
+# check passes its own). Orchard's concession is how far `theirs[-1]` goes beyond its best
+# earlier offer, `max(theirs[:-1])`, and 0 if it does not: an offer that only takes back
+# its own retraction is not a concession. A hold, a step back or such an undo is answered
+# with a hold. To a concession, the most you may give back is Orchard's concession,
+# capped by your own last concession (the last time an offer of yours fell) or, before your
+# first, by three fifths of the room to `target`, and always by the room left to `target`,
+# which your offer never goes below. The check accepts every share from half of that most
+# up to all of it, and does not grade how you vary it (rule 2's advice is for the table).
+# For example, with `target = 100`, `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`,
+# you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
+# against its best earlier 85), more than your last 4, so you give from 2 up to 4: an
+# offer from 110 up to 112. Had Orchard gone 80, 85, 81, 85 while you held at 114, its 85
+# would only take back its retraction: you hold at 114. A rounded offer passes when it
+# lies less than one unit of its rounding from one the rule allows.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
 def tit_for_tat(s, mine, theirs, target):
     """Your next offer: your last one, lowered by your share of Orchard's last concession,
     capped by your own last one (before your first, by three fifths of the room to
-    target); held when Orchard held or stepped back; never below target."""
+    target); held when Orchard held, stepped back or only took back its own retraction;
+    never below target."""
     ### BEGIN SOLUTION
-    their_step = theirs[-1] - theirs[-2]
+    their_step = theirs[-1] - max(theirs[:-1])  # new ground beyond its best earlier offer
     if their_step <= 0:
-        return max(mine[-1], target)  # a hold or a step back: hold
+        return max(mine[-1], target)  # a hold, a step back or an undo: hold
     my_steps = [before - after for before, after in pairwise(mine) if before > after]
     # my steps never grow; my first gives at most three fifths of the room (question 2)
     most = min(their_step, my_steps[-1] if my_steps else 0.6 * (mine[-1] - target))
@@ -1012,14 +1017,15 @@ check.read_pick(read_pick, hidden=True)
 # 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
 #    their reservation price, and your plan. If not, restate the fact behind your number:
 #    "The market rate for a year of this work is 118; my ask of 112 is already below it."
-# 3. *Hold until they move back.* A drop after offers that rose is a retraction, and
-#    section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
+# 3. *Hold until they offer new ground.* A drop after offers that rose is a retraction,
+#    and section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
 #    your plan had a step due. Some buyers read any step now as a reward for the drop,
 #    others only a big one, and you cannot tell which you face, nor a test from a real
-#    cut. When they come back with a real move, answer it with your planned step, and on a
-#    condition: a level on another issue where one is on offer ("I can look at 30-day
-#    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
-#    settles it").
+#    cut. Coming back to their offer before the drop only takes back the retraction. When
+#    they come back with a real move, beyond their best earlier offer, answer it with your
+#    planned step, and on a condition: a level on another issue where one is on offer ("I
+#    can look at 30-day payment if delivery stays at 10 weeks"), and always the deal itself
+#    ("... if that settles it").
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
 #
