@@ -145,18 +145,18 @@ def test_a_hidden_failure_says_of_the_visible_cases_only_what_they_found(learner
     """Hidden cases also run on the learner's own scenario, so a hidden failure may not say the
     function is right there; it says the visible cases pass only when the visible check passed."""
 
-    def accepts_any_cap_above_reservation(s, offer, next_ask, ceiling=None):
+    def walks_just_below_the_limit(s, offer, next_ask, ceiling=None):
         reservation = reservation_of(s)
         if next_ask is None:
             return "accept" if offer >= reservation else "walk away"
         if offer >= next_ask:
             return "accept"
-        if ceiling is not None:  # forgets to counter an offer below a believable cap
-            return "accept" if ceiling >= reservation else "walk away"
+        if reservation - 1 < offer < reservation:  # a round left, just below: walks
+            return "walk away"
         return "counter"
 
-    check.respond(accepts_any_cap_above_reservation)  # the visible cases pass
-    hint = miss(check.respond, accepts_any_cap_above_reservation, True)
+    check.respond(walks_just_below_the_limit)  # the visible cases pass
+    hint = miss(check.respond, walks_just_below_the_limit, True)
     assert hint.startswith("your function passes the visible cases but not every case")
     assert "right on your own scenario" not in hint
 
@@ -1050,31 +1050,26 @@ def test_the_respond_mistakes(answers, learner):
             return "accept"
         return cap(s, offer, next_ask, ceiling)
 
-    assert "there is no zone" in miss(check.respond, accept_at_any_cap)
+    # review 73 X1: the claim is a test in every variant, so a cap reading is refused
+    said = miss(check.respond, accept_at_any_cap)
+    assert "section 5 reads the claim as a test, not a cap" in said
     assert "a low offer is a reason to answer, not to leave" in miss(check.respond, walk_when_low)
     assert "below the" in miss(check.respond, accept_above_limit)
     assert "above your reservation price" in miss(check.respond, walk_at_the_end)
     assert "return one of" in miss(check.respond, lambda s, o, n, c=None: "yes")
 
 
-def test_an_offer_at_a_believable_cap_below_the_reservation_price_is_walked_away_from(answers):
-    """An offer at a believable cap is the best deal left; below your reservation price it is
-    worse than your BATNA. A rule that takes any offer at the cap forgets the text's 'at or
-    above your reservation price' and passed every case for every learner: now a middle-round
-    case (visible) and a last-round case (hidden) offer exactly a cap below the reservation
-    price, and the rule fails both for every learner of 200, with a true hint."""
+def test_an_offer_at_the_claimed_budget_is_no_reason_to_accept_or_walk(answers):
+    """Review 73 X1: Orchard's "all the budget allows" is a test in every variant (no story
+    gives a budget in writing), so an answer that takes any offer at the claimed ceiling
+    (once the rule for a believable cap) fails for every learner of 200, visible, with the
+    hint that names the cap reading; one that takes it in the last round below the
+    reservation price fails grading with a true hint; the model answer passes."""
 
     def accepts_at_any_cap(s, offer, next_ask, ceiling=None):
-        reservation = reservation_of(s)
-        if next_ask is None:
-            return "accept" if offer >= reservation else "walk away"
-        if offer >= next_ask:
+        if next_ask is not None and ceiling is not None and offer >= ceiling:
             return "accept"
-        if ceiling is not None and offer >= ceiling:
-            return "accept"
-        if ceiling is not None and ceiling < reservation:
-            return "walk away"
-        return "counter"
+        return answers["respond"](s, offer, next_ask, ceiling)
 
     def takes_the_cap_at_the_end(s, offer, next_ask, ceiling=None):
         if next_ask is None and ceiling is not None and offer >= ceiling:
@@ -1085,8 +1080,7 @@ def test_an_offer_at_a_believable_cap_below_the_reservation_price_is_walked_away
         with course.variants.learner_as(f"learner-{n}"):
             s = course.variant(MODULE, f"learner-{n}")
             hint = miss(check.respond.__wrapped__, accepts_at_any_cap)
-            assert "is all Orchard can pay, and it is below your reservation price" in hint
-            assert "no zone" in hint
+            assert "not 'accept'" in hint and "reads the claim as a test, not a cap" in hint
             hint = miss(check.respond.__wrapped__, takes_the_cap_at_the_end, True)
             assert "not 'accept'" in hint and "walk away" not in hint
             assert f"below your reservation price {reservation_of(s):g}" in hint
@@ -1239,61 +1233,55 @@ def test_accepting_below_a_credible_ceiling_is_told_to_counter_at_the_ceiling():
 
 def test_section_5s_three_bullets_as_written_pass_question_6(learner, capsys):
     """Review 66 X1: the three bullets of section 5, applied as written, are a right answer to
-    question 6, in the bullets' order or with the cap read first."""
+    question 6, in the bullets' order or with the last round first. Review 73 X1: as written,
+    a budget claim alone is not evidence, so the bullets' cap clauses never apply (no story
+    gives a budget in writing); applied as if every claim were good evidence, they fail."""
 
     def by_the_bullets(s, offer, next_ask, ceiling=None):
         reservation = s.alternative_price + s.extra_cost
-        capped = ceiling is not None and ceiling >= reservation
+        evidence = False  # a claim alone; no budget in writing
+        capped = evidence and ceiling is not None and ceiling >= reservation
         if next_ask is not None and (offer >= next_ask or (capped and offer >= ceiling)):
             return "accept"
         if next_ask is None and offer > reservation:
             return "accept"
-        if next_ask is None or (ceiling is not None and not capped):
+        if next_ask is None or (evidence and ceiling is not None and not capped):
             return "walk away"
         return "counter"
 
-    def cap_first(s, offer, next_ask, ceiling=None):
+    def last_round_first(s, offer, next_ask, ceiling=None):
         reservation = s.alternative_price + s.extra_cost
-        if ceiling is not None and ceiling < reservation:
-            return "walk away" if next_ask is not None or offer < reservation else "accept"
-        best_left = min(x for x in (next_ask, ceiling) if x is not None) if next_ask else None
-        if best_left is None:
+        if next_ask is None:
             return "accept" if offer >= reservation else "walk away"
-        return "accept" if offer >= best_left else "counter"
+        return "accept" if offer >= next_ask else "counter"
 
-    for answer in (by_the_bullets, cap_first):
+    for answer in (by_the_bullets, last_round_first):
         for hidden in (False, True):
             check.respond(answer, hidden=hidden)
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 4
+    assert "reads the claim as a test, not a cap" in miss(check.respond, _respond_reading_a_cap)
 
 
-def test_an_offer_at_a_credible_ceiling_above_the_reservation_price_is_accepted(learner):
-    """With a credible ceiling at or above the reservation price but below the next ask, the
-    rule countered even an offer at the ceiling, asking for more than Orchard can pay. The
-    visible check now has that case, and the old rule fails it with a hint that names the
-    ceiling."""
+def test_an_offer_at_a_claimed_ceiling_below_the_split_is_countered(learner):
+    """Review 64 had a case where the rule took an offer at a believable ceiling above the
+    reservation price. Review 73 X1: no story makes the claim believable, so the claim is a
+    test: a visible case offers the claimed ceiling between the reservation price and the
+    even split, where only "counter" is right; the rule that ignores the ceiling passes, and
+    one that accepts at the ceiling fails with the cap-reading hint."""
     s = course.variant(MODULE)
 
-    def old_rule(s, offer, next_ask, ceiling=None):
+    def ignores_the_ceiling(s, offer, next_ask, ceiling=None):
         reservation = reservation_of(s)
         if next_ask is None:
             return "accept" if offer >= reservation else "walk away"
-        if offer >= next_ask:
-            return "accept"
-        if ceiling is not None and ceiling < reservation:
-            return "walk away"
-        return "counter"
+        return "accept" if offer >= next_ask else "counter"
 
     cases = check._offers(s, hidden=False)
-    assert any(
-        c is not None
-        and reservation_of(s) <= c < a
-        and o >= c
-        and old_rule(s, o, a, c) == "counter"
-        for o, a, c in cases
-    )
-    hint = miss(check.respond, old_rule)
-    assert "not 'counter'" in hint and "credible ceiling" in hint
+    split = (reservation_of(s) + s.their_estimate) / 2
+    assert any(c is not None and reservation_of(s) <= c == o < split for o, a, c in cases)
+    check.respond(ignores_the_ceiling)
+    hint = miss(check.respond, _respond_reading_a_cap)
+    assert "section 5 reads the claim as a test, not a cap" in hint
 
 
 def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
@@ -3077,17 +3065,25 @@ def test_every_tit_for_tat_history_gives_at_most_three_fifths_in_its_first_step(
 
 def _respond_strictly(s, offer, next_ask, ceiling=None):
     """Question 6's rule with a strict line in the last round: accept only above your
-    reservation price."""
+    reservation price. Orchard's budget claim is a test (review 73 X1): ignored."""
     reservation = reservation_of(s)
     if next_ask is None:
         return "accept" if offer > reservation else "walk away"
     if offer >= next_ask:
         return "accept"
-    if ceiling is not None and ceiling < reservation:
-        return "walk away"
-    if ceiling is not None and offer >= ceiling:
-        return "accept"
     return "counter"
+
+
+def _respond_reading_a_cap(s, offer, next_ask, ceiling=None):
+    """Section 5's rule with every budget claim believed as a cap: walk away while rounds
+    remain when it is below your reservation price, take an offer at it otherwise."""
+    reservation = reservation_of(s)
+    if next_ask is not None and offer < next_ask and ceiling is not None:
+        if ceiling < reservation:
+            return "walk away"
+        if offer >= ceiling:
+            return "accept"
+    return _respond_strictly(s, offer, next_ask)
 
 
 def test_at_the_reservation_price_in_the_last_round_either_answer_is_right():
@@ -4327,10 +4323,10 @@ def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, c
     assert '"points": 1, "grade_id": "low-ball-judgement"' in source
     written = " ".join(cell_text(MODULE, "concessions", "low-ball-text").split())
     assert "Question 6b (1 mark, graded by your instructor)" in written
-    # review 70 X2: question 6 now reads the claim one way too; 6b's reason backs that choice
+    # review 73 X1: question 6 reads the claim as a test; 6b's reason comes from the case
     assert (
-        "whether you read the claim as a cap or as a test (as your `respond` does), with a "
-        "reason from your case" in written
+        "why your case makes the claim a test (as your `respond` reads it) or what evidence "
+        "would make it a cap" in written
     )
     code = cell_text(MODULE, "concessions", "low-ball-own")
     exec(code, dict(answers))
@@ -4626,48 +4622,41 @@ def _respond_by_reading(reading):
 
     def respond(s, offer, next_ask, ceiling=None):
         if reading == "test" or (reading == "story" and not s.tighter):
-            ceiling = None
-        return _respond_strictly(s, offer, next_ask, ceiling)
+            return _respond_strictly(s, offer, next_ask)
+        return _respond_reading_a_cap(s, offer, next_ask, ceiling)
 
     return respond
 
 
-def test_respond_leaves_the_reading_of_a_budget_claim_to_the_learner(answers):
-    """Review 70 X2: question 6 transcribed section 5's rule, with the cap given as good
-    evidence. Whether Orchard's "all the budget allows" is a cap or a test is now the
-    learner's call on their case: reading every claim as a cap, every claim as a test, or
-    deciding from the story all pass, visible and hidden (the reading as a test failed the
-    old check); mixing the readings within one case fails, and the hint says so."""
+def test_respond_reads_every_budget_claim_as_a_test(answers):
+    """Review 70 X2 left the reading of Orchard's "all the budget allows" to the learner, and
+    review 73 X1 found the check passed reading every claim as a cap (walking away on it) for
+    learners whose story gives no evidence, against section 5 and question 6b's rubric. No
+    story gives a budget in writing, so the claim is a test in every variant: reading every
+    claim as a cap, or as a cap when the story has a tighter budget, now fails, visible and
+    hidden, with a hint that points to section 5 (both passed the old check); the test
+    reading and the model answer pass."""
     text = _flat()
-    # review 72 C1: section 5 reads a claim without evidence as a test; a cap needs evidence
-    assert "Which your case supports is your call" in text
-    assert "The check accepts either reading if your answers keep to one." in text
-    for n in range(3):
-        with course.variants.learner_as(f"learner-{n}"):
-            for reading in ("cap", "test", "story"):
-                check.respond.__wrapped__(_respond_by_reading(reading))
-                check.respond.__wrapped__(_respond_by_reading(reading), hidden=True)
-            check.respond.__wrapped__(answers["respond"], hidden=True)
-    cap, test = _respond_by_reading("cap"), _respond_by_reading("test")
-
-    def mixed(s, offer, next_ask, ceiling=None):  # walks at a cap below, ignores one above
-        if ceiling is not None and ceiling >= reservation_of(s):
-            return test(s, offer, next_ask, ceiling)
-        return cap(s, offer, next_ask, ceiling)
-
-    seen = 0
-    for n in range(6):
+    assert "Which your case supports is your call" not in text
+    assert "either reading" not in text
+    assert "so section 5 reads the claim as a test in every case" in text
+    assert "The check refuses a walk-away or an accept that only the ceiling explains." in text
+    tighter = set()
+    for n in range(8):
         with course.variants.learner_as(f"learner-{n}"):
             s = check._variant(f"learner-{n}")
-            ask = round(check.course_plan(s, check.grounded_opening(s)[0])[2], 2)
-            between = check.ceiling_between(s, ask)
-            if between >= (reservation_of(s) + s.their_estimate) / 2:
-                continue  # a test reading may accept there (module 02): mixing is not seen
-            hint = miss(check.respond.__wrapped__, mixed)
-            assert "differently from the rest of your answers" in hint, hint
-            assert "Choose one reading for your case" in hint
-            seen += 1
-    assert seen, "no learner where mixing the readings shows"
+            tighter.add(s.tighter)
+            for hidden in (False, True):
+                check.respond.__wrapped__(_respond_by_reading("test"), hidden=hidden)
+                check.respond.__wrapped__(answers["respond"], hidden=hidden)
+                said = miss(check.respond.__wrapped__, _respond_by_reading("cap"), hidden)
+                assert "section 5 reads the claim as a test, not a cap" in said, said
+            if s.tighter:
+                said = miss(check.respond.__wrapped__, _respond_by_reading("story"))
+                assert "section 5 reads the claim as a test, not a cap" in said
+            else:
+                check.respond.__wrapped__(_respond_by_reading("story"))
+    assert tighter == {True, False}
 
 
 def test_the_coded_landing_includes_the_learners_own_margin(answers, learner):
@@ -4766,9 +4755,9 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
         "A budget claim alone is not evidence: read it as a test (counter, and ask what "
         "changed) until they show it, say a budget in writing." in text
     )
-    assert (
-        "reads such a claim as a test (answer as if it were not said) unless your story "
-        "gives evidence for it; then it may be a cap (apply the rule for a cap)." in text
+    assert (  # review 73 X1: one reading, a test, in every variant
+        "No story gives a budget figure in writing, so section 5 reads the claim as a test "
+        "in every case: answer as if it were not said." in text
     )
     assert "reads as a test, so I counter, as respond does." in text
 

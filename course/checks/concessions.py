@@ -1783,9 +1783,12 @@ def read_pick(answer, hidden=False):
 
 @answer_key
 def best_response(s, offer, next_ask, ceiling=None):
-    """The course's answer to question 6. With a credible ``ceiling`` (the most Orchard can
-    pay) below your reservation price there is no zone: walk away; at or above it, you ask
-    no more than the ceiling, so an offer at the ceiling is accepted."""
+    """Section 5's rule. With a credible ``ceiling`` (the most Orchard can pay, shown, say,
+    in a written budget) below your reservation price there is no zone: walk away; at or
+    above it, you ask no more than the ceiling, so an offer at the ceiling is accepted.
+    Question 6's answer is this rule with no ceiling: no story gives a written budget, so
+    Orchard's claim is a test there (review 73 X1); the check uses the ceiling only to
+    name a cap reading in its hint."""
     reservation = reservation_of(s)
     if next_ask is None:
         return "accept" if offer >= reservation else "walk away"
@@ -1812,9 +1815,12 @@ def _offers(s, hidden):
         (ask - 0.5, ask, None),  # just short of it, rounds left: counter (or module 02's accept)
         (round((reservation + split) / 2, 2), ask, None),  # below the even split: counter
         (round(reservation * 0.6, 2), ask, None),  # a low-ball mid-way: counter
-        (reservation - 4, ask, reservation - 2),  # a credible ceiling below your limit: walk
-        (reservation - 2, ask, reservation - 2),  # Orchard offers that ceiling: still walk
+        (reservation - 4, ask, reservation - 2),  # a claim below your limit: a test, counter
+        (reservation - 2, ask, reservation - 2),  # Orchard offers that claim: still counter
         (ceiling_between(s, ask), ask, ceiling_between(s, ask)),  # Orchard offers its ceiling
+        # review 73 X1: a claim between your reservation price and the even split, offered
+        # at once: a test, so counter (a cap reading accepts it)
+        (below_split(s), ask, below_split(s)),
         (reservation + 0.5, None, None),  # last round, above your limit: accept
         (reservation - 0.5, None, None),  # last round, below it: walk away
     ]
@@ -1831,26 +1837,25 @@ def _offers(s, hidden):
     return cases
 
 
+def below_split(s):
+    """A whole number between your reservation price and the even split, at least 1 from
+    each: an offer there is below what module 02 calls acceptable."""
+    reservation = reservation_of(s)
+    return float(round((reservation + (reservation + s.their_estimate) / 2) / 2))
+
+
 def ceiling_between(s, ask):
     """A credible ceiling of Orchard's between your reservation price and your next
     ``ask``, a whole number at least 1 from each."""
     return float(round((reservation_of(s) + ask) / 2))
 
 
-#: The two readings of a budget claim (``ceiling``) question 6 leaves to the learner: a cap
-#: you believe (section 5's rule for a cap), or a test, answered as if nothing were said.
-READINGS = ("cap", "test")
-
-
-def _reading_ceiling(reading, ceiling):
-    """The ceiling section 5's rule acts on when Orchard's claim is read as ``reading``."""
-    return ceiling if reading == "cap" else None
-
-
 @answer_key
-def _right_by_reading(s, offer, next_ask, ceiling, reading, result):
-    """Whether ``result`` is right for this case when Orchard's claim is read as ``reading``."""
-    expected = best_response(s, offer, next_ask, _reading_ceiling(reading, ceiling))
+def _right_response(s, offer, next_ask, result):
+    """Whether ``result`` is a right answer to question 6's case, Orchard's budget claim
+    read as a test (answered as if it were not said): the answer key's, or, while rounds
+    remain, "accept" at or above the even split (module 02)."""
+    expected = best_response(s, offer, next_ask)
     return result == expected or (
         (expected, result) == ("counter", "accept") and _acceptable_by_split(s, offer, next_ask)
     )
@@ -1858,13 +1863,13 @@ def _right_by_reading(s, offer, next_ask, ceiling, reading, result):
 
 @question
 def respond(answer, hidden=False):
-    """Check a function that answers Orchard's offer: accept, counter or walk away. Whether
-    Orchard's budget claim (``ceiling``) is a cap to believe is the learner's call on their
-    case (review 70 X2): every scenario's answers must follow one reading, either."""
+    """Check a function that answers Orchard's offer: accept, counter or walk away. No story
+    gives a written budget figure, so Orchard's budget claim (``ceiling``) is a test in every
+    variant, as section 5 reads a claim with no evidence (review 73 X1: the check accepted
+    reading every claim as a cap, walking away on it, which section 5 and question 6b's
+    rubric reject): the ceiling alone changes no answer."""
     for s in _scenarios(hidden):
-        cases = _offers(s, hidden)
-        results = []
-        for offer, next_ask, ceiling in cases:
+        for offer, next_ask, ceiling in _offers(s, hidden):
             result = call_learner(answer, s, offer, next_ask, ceiling)
             where = (
                 f"respond(scenario, {offer:g}, {next_ask!r}, {ceiling!r}) for learner {s.learner}"
@@ -1875,46 +1880,25 @@ def respond(answer, hidden=False):
                     f"return one of {', '.join(map(repr, ANSWERS))}, got {result!r}",
                     "it should return 'accept', 'counter' or 'walk away'",
                 )
-            results.append((where, result))
-        wrong = {
-            reading: [
-                (case, where, result)
-                for case, (where, result) in zip(cases, results, strict=True)
-                if not _right_by_reading(s, *case, reading, result)
-            ]
-            for reading in READINGS
-        }
-        if not wrong["cap"] or not wrong["test"]:
-            continue
-        # the reading the learner's answers follow more often: its first mistake is the hint
-        reading = min(READINGS, key=lambda r: len(wrong[r]))
-        (offer, next_ask, ceiling), where, result = wrong[reading][0]
-        shown = _reading_ceiling(reading, ceiling)
-        expected = best_response(s, offer, next_ask, shown)
-        hint, general = _response_hint(s, offer, next_ask, shown, expected, result)
-        if ceiling is not None and _right_by_reading(
-            s, offer, next_ask, ceiling, _other(reading), result
-        ):
-            said = "a cap you believe" if reading == "cap" else "a test"
-            hint = (
-                f"here you read Orchard's claim of {ceiling:g} differently from the rest of "
-                f"your answers, which read such a claim as {said}. Choose one reading for your "
-                f"case and keep to it; by that reading, {hint}"
-            )
-            general = "it reads Orchard's budget claim as a cap in one case and a test in another"
-        elif ceiling is not None and reading == "test":
-            hint = f"your answers read Orchard's claim of {ceiling:g} as a test, so {hint}"
-        _fail(where, f"not {result!r}: {hint}", general)
+            if _right_response(s, offer, next_ask, result):
+                continue
+            expected = best_response(s, offer, next_ask)
+            hint, general = _response_hint(s, offer, next_ask, None, expected, result)
+            by_cap = result == best_response(s, offer, next_ask, ceiling)
+            if ceiling is not None and (by_cap or (result == "accept" and offer >= ceiling)):
+                hint = (
+                    f"Orchard says {ceiling:g} is all its budget allows, but your story gives "
+                    "no budget figure in writing, so section 5 reads the claim as a test, not "
+                    f"a cap: answer as if it were not said. Here, {hint}"
+                )
+                general = "it reads Orchard's budget claim, which has no evidence, as a cap"
+            _fail(where, f"not {result!r}: {hint}", general)
     passed(
         "respond accepts what beats your next ask, counters while a deal is still possible, "
         "and walks away when the best deal left is below your reservation price, reading "
-        "Orchard's budget claims one way throughout. While rounds remain, an offer at or "
-        "above the even split may be taken too (module 02)."
+        "Orchard's budget claim as a test. While rounds remain, an offer at or above the "
+        "even split may be taken too (module 02)."
     )
-
-
-def _other(reading):
-    return READINGS[1 - READINGS.index(reading)]
 
 
 @answer_key

@@ -1070,12 +1070,10 @@ DifficultMoment()
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
 # offer with `offer`. `next_ask` is the next offer your plan would make when you next move
 # (after a retraction, your last ask: section 5's step 3 holds), or `None` after the last
-# round. `ceiling` is `None`, or a figure Orchard says is all its budget allows. Section 5
-# reads such a claim as a test (answer as if it were not said) unless your story gives
-# evidence for it; then it may be a cap (apply the rule for a cap). Which your case
-# supports is your call (`s.tighter` says whether your story has Orchard's budget tighter
-# this year; question 6b asks why). The check accepts either reading if your answers keep
-# to one. Your reservation price is
+# round. `ceiling` is `None`, or a figure Orchard says is all its budget allows. No story
+# gives a budget figure in writing, so section 5 reads the claim as a test in every case:
+# answer as if it were not said. The check refuses a walk-away or an accept that only the
+# ceiling explains. Your reservation price is
 # `s.alternative_price` plus `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk
 # away"` by section 5's rule. In the last round an offer exactly at your reservation price
 # leaves you indifferent, so either answer is right there: the check keeps every offer at
@@ -1090,11 +1088,9 @@ def respond(s, offer, next_ask, ceiling=None):
     """Accept, counter or walk away from Orchard's offer."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # my reading: Orchard's "all the budget allows" comes with no evidence in my story (a
-    # tighter budget, if the story says so, is already in my estimate and names no figure),
-    # so it is a test, and I answer as if it were not said (section 5): ceiling is unused.
-    # Read as a cap, it would add: walk away if it is below my reservation price, else
-    # accept an offer at it
+    # Orchard's "all the budget allows" comes with no budget in writing (a tighter budget,
+    # if the story says so, is already in my estimate and names no figure), so it is a
+    # test, and I answer as if it were not said (section 5): ceiling is unused
     if next_ask is None:  # the last round: the offer on the table is the best left
         return "accept" if offer >= reservation else "walk away"
     return "accept" if offer >= next_ask else "counter"
@@ -1114,8 +1110,8 @@ check.respond(respond, hidden=True)
 # The cell below plays section 5's moment on your own case: your opening and plan,
 # Orchard's answers, which rose once and then fell far with "this is all the budget
 # allows", and what `respond` says. In two to four sentences, say what you answer (an ask,
-# accept or walk away) and the words you would use, and whether you read the claim as a
-# cap or as a test (as your `respond` does), with a reason from your case.
+# accept or walk away) and the words you would use, and why your case makes the claim a
+# test (as your `respond` reads it) or what evidence would make it a cap.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-own", "schema_version": 3}
 try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
@@ -1137,11 +1133,10 @@ except NotImplementedError:
 # ### BEGIN SOLUTION
 # Rubric (1 mark): an answer that fits the learner's own numbers (a hold at the last ask,
 # section 5's step 3, or a reasoned departure from it); words that slow down and ask what
-# changed, or restate the fact behind the ask; and a reading of the budget claim as a cap
-# or a test with a reason from the case (what Orchard offered before, what the story says
-# of its budget, what evidence would make the cap believable). A claim with no evidence
-# read as a cap, with a walk-away before asking what changed, gets half a mark, as do
-# missing words or a missing reason.
+# changed, or restate the fact behind the ask; and the claim read as a test with a reason
+# from the case (what Orchard offered before, what the story says of its budget, what
+# evidence would make a cap believable). The claim read as a cap, with a walk-away before
+# asking what changed, gets half a mark, as do missing words or a missing reason.
 #
 # A full-marks answer, for the model answer's plan from an opening of 120 over 7 rounds
 # with a reservation price of 85 (asks of 120, 120 and 114.2, a next ask of 109.5, a
