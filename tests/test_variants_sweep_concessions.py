@@ -827,27 +827,28 @@ def read_pick_as_list(s, offers, picked):
 
 
 def respond_by_reach(s, offer, next_ask, ceiling=None):
-    """Walk away when the best deal still reachable is below the limit."""
+    """Walk away when the best deal still reachable is below the limit. Orchard's budget
+    claim is a test (review 73 X1): it does not bound what is reachable."""
     limit = s.alternative_price + s.extra_cost
-    best_reachable = offer if next_ask is None else ceiling
-    if next_ask is not None and offer >= min(next_ask, ceiling or next_ask) >= limit:
+    if next_ask is not None and offer >= next_ask:
         return "accept"
+    best_reachable = offer if next_ask is None else None
     if best_reachable is not None and best_reachable < limit:
         return "walk away"
     return "accept" if next_ask is None else "counter"
 
 
 def respond_table(s, offer, next_ask, ceiling=None):
+    """A lookup on (last round, good enough); the claimed ceiling, a test, is unused."""
     limit = reservation_of(s)
     last = next_ask is None
-    no_zone = ceiling is not None and ceiling < limit
-    ask = next_ask if ceiling is None or no_zone or last else min(next_ask, ceiling)
-    good = offer >= (limit if last else ask)
-    return (
-        {(True, True): "accept", (True, False): "walk away"}[(last, good)]
-        if last
-        else ("accept" if good else "walk away" if no_zone else "counter")
-    )
+    good = offer >= (limit if last else next_ask)
+    return {
+        (True, True): "accept",
+        (True, False): "walk away",
+        (False, True): "accept",
+        (False, False): "counter",
+    }[(last, good)]
 
 
 def landing_by_dominance(s, margin=0):
