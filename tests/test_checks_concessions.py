@@ -4909,3 +4909,35 @@ def test_question_3_and_rule_3_say_an_undo_is_not_a_concession():
     assert "Orchard's concession is how far `theirs[-1]` goes beyond its best" in flat
     assert "would only take back its retraction: you hold at 114." in flat
     assert "A hold or a step back of Orchard's (from `theirs[-2]`" not in flat
+
+
+def test_review_73_question_2_says_module_02_picks_the_point_and_the_check_the_band():
+    """Review 73 C3: a learner fresh from module 02 met two ceilings and a band here and
+    could not tell which binds; question 2 now says module 02's rule picks the target and
+    why the check accepts the whole band."""
+    flat = _flat()
+    assert (
+        "5. end at your target. Module 02's rule picks the point: halfway from your "
+        "reservation price to `opening` (section 2). The check accepts the whole band, "
+        "because this question grades the plan's shape, not its stopping point:" in flat
+    )
+    assert "where in the band you stop is not graded." in flat
+
+
+def test_review_73_question_6_states_its_rule_before_its_tolerances():
+    """Review 73 U4: question 6 was one paragraph of five permissions; it now gives the
+    three-line rule first, then every tolerance the check applies."""
+    text = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
+    rule = text.index("1. while rounds remain, accept an offer at least `next_ask`")
+    assert rule < text.index("2. after the last round (`next_ask` is `None`)")
+    assert text.index("3. `ceiling` is `None`") < text.index("What the check tolerates:")
+    tolerances = text[text.index("What the check tolerates:") :]
+    for kept in (
+        "so either answer is right there",
+        "at least half a thousand from your reservation price and your next ask",
+        "`offer > reservation` passes as well as `offer >= reservation`",
+        "accepted (module 02 calls it acceptable): the check takes either.",
+        "The check refuses a walk-away or an accept that only the ceiling explains.",
+    ):
+        assert kept in tolerances, kept
+    assert "(after a retraction, your last ask: section 5's step 3 holds)" in text

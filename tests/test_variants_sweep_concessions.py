@@ -946,23 +946,31 @@ def test_every_formulation_passes_the_real_checks(formulations, learner, key):
     assert printed.getvalue().count("\N{CHECK MARK}") == 2 * sum(map(len, formulations.values()))
 
 
-def test_the_rules_path_from_the_draft_takes_three_to_five_moves_usually_three(drawn):
+def test_the_rules_path_from_the_draft_takes_three_moves_for_nine_in_ten(drawn):
     """The planner's text: the rule's own path from the draft to the frontier with
-    Orchard's minimum met "takes three to five moves, usually three" (on 600 learners: 3
-    for about nine in ten, never 2; the text once said two to five, counting a path of
-    moves tied with the rule's, which saves a move for about 1 in 100). Every path of
-    moves marked right fits the planner's rows."""
+    Orchard's minimum met takes "three moves for about nine learners in ten, four for most
+    others, and rarely five or six". Review 73 E2 found no five in 160 learners and asked
+    for "three or four"; recomputed, five and six do occur (learner-0..159: 142 three, 16
+    four, 2 five; learner-0..1999: 1,787, 200, 12 and one six), so the text names them as
+    rare. Every path of moves marked right fits the planner's rows."""
     rule, right = Counter(), Counter()
     for s in drawn[:600]:
         table = TradeTable(s.yours, s.theirs)
         rule[len(table.rule_path(dict(s.draft), s.their_minimum)) - 1] += 1
         right[table.steps_to_frontier(dict(s.draft), PLANNER_ROWS, s.their_minimum)] += 1
-    assert set(rule) <= {3, 4, 5}
-    assert rule[3] >= 0.8 * sum(rule.values())
+    total = sum(rule.values())
+    assert set(rule) <= {3, 4, 5, 6}
+    assert 0.85 * total <= rule[3] <= 0.95 * total
+    assert rule[4] > rule[5] + rule[6]
+    assert rule[5] + rule[6] <= 0.02 * total
     assert set(right) <= set(range(2, PLANNER_ROWS + 1))
     flat = _source_flat()
     assert "it takes two to five moves" not in flat
-    assert "the rule's own path takes three to five moves, usually three" in flat
+    assert "three to five moves, usually three" not in flat
+    assert (
+        "the rule's own path takes three moves for about nine learners in ten, four for most "
+        "others, and rarely five or six." in flat
+    )
 
 
 def test_the_one_move_rule_stops_short_of_the_best_landing_from_the_middle(drawn):

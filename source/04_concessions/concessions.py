@@ -337,12 +337,14 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    rounds. Later holds are yours to place;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
-# 5. end at your target. Section 2's rule puts it halfway from your reservation price to
-#    `opening`; the check accepts any target no lower than the even split of the zone you
-#    expect (halfway between your reservation price, `s.alternative_price` plus
-#    `s.extra_cost`, and your estimate of Orchard's, `s.their_estimate`) and no higher
-#    than that estimate (module 02's convention), and, from an opening at the estimate, at
-#    most nine tenths of the way up from your reservation price.
+# 5. end at your target. Module 02's rule picks the point: halfway from your reservation
+#    price to `opening` (section 2). The check accepts the whole band, because this
+#    question grades the plan's shape, not its stopping point: any target no lower than
+#    the even split of the zone you expect (halfway between your reservation price,
+#    `s.alternative_price` plus `s.extra_cost`, and your estimate of Orchard's,
+#    `s.their_estimate`) and no higher than that estimate (module 02's convention), and,
+#    from an opening at the estimate, at most nine tenths of the way up from your
+#    reservation price.
 #
 # Keep decimals: rounded steps can come out equal, which rule 3 refuses.
 #
@@ -432,8 +434,8 @@ check.concession_plan(concession_plan, hidden=True)
 #    keep their pace; less as it nears, keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
 #    retract, hold: neither reward the retraction with a step forward nor answer it with a
-#    step back. An offer that only takes back its own retraction is not a concession: their
-#    concession is how far their offer goes beyond their best earlier offer.
+#    step back. An offer that only takes back its own retraction is not a concession:
+#    their concession is how far their offer goes beyond their best earlier offer.
 # 4. Stop at your target, keeping the margin for a last trade.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
@@ -445,8 +447,8 @@ check.concession_plan(concession_plan, hidden=True)
 # check passes its own). Orchard's concession is how far `theirs[-1]` goes beyond its best
 # earlier offer, `max(theirs[:-1])`, and 0 if it does not: an offer that only takes back
 # its own retraction is not a concession. A hold, a step back or such an undo is answered
-# with a hold. To a concession, the most you may give back is Orchard's concession,
-# capped by your own last concession (the last time an offer of yours fell) or, before your
+# with a hold. To a concession, the most you may give back is Orchard's concession, capped
+# by your own last concession (the last time an offer of yours fell) or, before your
 # first, by three fifths of the room to `target`, and always by the room left to `target`,
 # which your offer never goes below. The check accepts every share from half of that most
 # up to all of it, and does not grade how you vary it (rule 2's advice is for the table).
@@ -677,11 +679,12 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #
 # The colours judge how each move is chosen, not where your plan ends; the verdict under
 # the table judges that. Land on the frontier with Orchard's minimum met; the rule's own
-# path takes three to five moves, usually three. The verdict says whether that path
-# reached the package best for you (if not, propose your landing whole) and, if you
-# planned your own path to your landing, that you reached it, even through red moves, and
-# where the rule's path would have ended. Then try a concession while a free move is open,
-# or one after Orchard has its minimum, and read what the table says.
+# path takes three moves for about nine learners in ten, four for most others, and rarely
+# five or six. The verdict says whether that path reached the package best for you (if
+# not, propose your landing whole) and, if you planned your own path to your landing, that
+# you reached it, even through red moves, and where the rule's path would have ended. Then
+# try a concession while a free move is open, or one after Orchard has its minimum, and
+# read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -1018,14 +1021,14 @@ check.read_pick(read_pick, hidden=True)
 #    their reservation price, and your plan. If not, restate the fact behind your number:
 #    "The market rate for a year of this work is 118; my ask of 112 is already below it."
 # 3. *Hold until they offer new ground.* A drop after offers that rose is a retraction,
-#    and section 3's rule 3 answers a retraction with a hold: repeat your last ask, even if
-#    your plan had a step due. Some buyers read any step now as a reward for the drop,
+#    and section 3's rule 3 answers a retraction with a hold: repeat your last ask, even
+#    if your plan had a step due. Some buyers read any step now as a reward for the drop,
 #    others only a big one, and you cannot tell which you face, nor a test from a real
 #    cut. Coming back to their offer before the drop only takes back the retraction. When
 #    they come back with a real move, beyond their best earlier offer, answer it with your
 #    planned step, and on a condition: a level on another issue where one is on offer ("I
-#    can look at 30-day payment if delivery stays at 10 weeks"), and always the deal itself
-#    ("... if that settles it").
+#    can look at 30-day payment if delivery stays at 10 weeks"), and always the deal
+#    itself ("... if that settles it").
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
 #
@@ -1068,19 +1071,26 @@ DifficultMoment()
 # ### Question 6 (2 marks): accept, counter or walk away
 #
 # Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
-# offer with `offer`. `next_ask` is the next offer your plan would make when you next move
-# (after a retraction, your last ask: section 5's step 3 holds), or `None` after the last
-# round. `ceiling` is `None`, or a figure Orchard says is all its budget allows. No story
-# gives a budget figure in writing, so section 5 reads the claim as a test in every case:
-# answer as if it were not said. The check refuses a walk-away or an accept that only the
-# ceiling explains. Your reservation price is
-# `s.alternative_price` plus `s.extra_cost`. Return `"accept"`, `"counter"` or `"walk
-# away"` by section 5's rule. In the last round an offer exactly at your reservation price
-# leaves you indifferent, so either answer is right there: the check keeps every offer at
-# least half a thousand from your reservation price and your next ask, and `offer >
-# reservation` passes as well as `offer >= reservation`. While rounds remain, an offer
-# below your next ask but at or above the even split may be countered (the rule) or
-# accepted (module 02 calls it acceptable): the check takes either.
+# offer with `offer`. Return `"accept"`, `"counter"` or `"walk away"` by section 5's rule:
+#
+# 1. while rounds remain, accept an offer at least `next_ask`, and counter any other;
+# 2. after the last round (`next_ask` is `None`), accept an offer above your reservation
+#    price, `s.alternative_price` plus `s.extra_cost`, and walk away from one below it;
+# 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows. No story
+#    gives a budget figure in writing, so section 5 reads the claim as a test in every
+#    case: answer as if it were not said.
+#
+# `next_ask` is the next offer your plan would make when you next move (after a
+# retraction, your last ask: section 5's step 3 holds). What the check tolerates:
+#
+# - In the last round an offer exactly at your reservation price leaves you indifferent,
+#   so either answer is right there: the check keeps every offer at least half a thousand
+#   from your reservation price and your next ask, and `offer > reservation` passes as
+#   well as `offer >= reservation`.
+# - While rounds remain, an offer below your next ask but at or above the even split may
+#   be countered (the rule) or accepted (module 02 calls it acceptable): the check takes
+#   either.
+# - The check refuses a walk-away or an accept that only the ceiling explains.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
