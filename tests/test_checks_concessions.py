@@ -571,7 +571,7 @@ def _capped_by(pick):
     rule; ``max``: the reversed direction)."""
 
     def answer(s, m, t, g):
-        step = t[-1] - t[-2]
+        step = t[-1] - max(t[:-1])  # new ground (review 73 X2)
         if step <= 0:
             return max(m[-1], g)
         own = [a - b for a, b in itertools.pairwise(m) if a > b]
@@ -595,7 +595,10 @@ def test_rule_2_matches_the_smaller_of_the_two_steps_as_the_text_says(learner, c
     assert not check._in_band(_capped_by(max)(s, mine, theirs, 100), band, mine[-1])  # 6
     text = _flat()
     assert "never more than your own last step" in text
-    assert "Orchard has now conceded 6, more than your last 4, so you give from 2 up to 4" in text
+    assert (
+        "Orchard has now conceded 6 (91 against its best earlier 85), more than your last 4, "
+        "so you give from 2 up to 4" in text
+    )
     check.tit_for_tat(_capped_by(min))
     assert "\N{CHECK MARK}" in capsys.readouterr().out
     assert "rule lets you give" not in miss(check.tit_for_tat, _capped_by(max))
