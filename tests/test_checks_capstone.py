@@ -672,10 +672,11 @@ def test_opening_hints(own):
     )
     hint = miss("opening_offer", _with_meso(lambda s: short))
     assert "risks an impasse" not in hint and "gains nothing" not in hint
-    # section 4: a step beyond can pay at this table; question 5 accepts one step, no more
+    # section 4: a step beyond is room for the counter-offer; question 5 accepts one step,
+    # no more (review 73 E1: from every learner)
     assert (
-        "can pay (section 4), but question 5 accepts such an opening only one step beyond it"
-        in hint
+        "leaves room for the counter-offer (section 4), but question 5 accepts such an "
+        "opening only one step beyond it" in hint
     )
 
     def generous(s):
@@ -1034,10 +1035,8 @@ def test_an_opening_one_step_beyond_without_a_partner_earns_the_set_mark_alone()
         if row is None:
             continue
         floor = check.INSULT_LINE * case.reservation_if_quell
-        if not signs_letter(case):  # no fact carries it beyond (fifth review, finding 4)
-            with pytest.raises(check.NotYet, match="two or three packages"):
-                check.judge_meso(case, [row[0]])
-        elif check._has_partner(case, row[0], floor):
+        # review 73 E1: the step is accepted from signers and non-signers alike
+        if check._has_partner(case, row[0], floor):
             partnered += 1
             with pytest.raises(check.NotYet, match="two or three packages"):
                 check.judge_meso(case, [row[0]])
@@ -1047,6 +1046,51 @@ def test_an_opening_one_step_beyond_without_a_partner_earns_the_set_mark_alone()
             with pytest.raises(check.NotYet, match="two or three packages"):
                 check.judge_meso(case, [opening_of(case)])
     assert alone and partnered
+
+
+def test_a_non_signer_may_open_one_step_beyond_as_room_for_the_counter_offer(monkeypatch, learner):
+    """Review 73 E1: question 5 accepted the step beyond only from learners who sign
+    Brenn's letter, on the claim that the letter grounds it; a firm alternative moves what
+    Marlow believes of Tallis's floor, not Marlow's reservation price. The step is now room
+    for the counter-offer from everyone. A non-signer's step-beyond opening, with a set or
+    alone where it has no partner, passes both marks, visible and hidden, and the whole
+    question passes with it; the old check refused it (seen failing)."""
+    unsigned = []
+    for n in range(60):
+        case = course.variant("05_capstone", f"rev73-{n}")
+        row = beyond_of(case)
+        if row is None or signs_letter(case):
+            continue
+        unsigned.append(case)
+        check.judge_opening(case, [row[0]])
+        floor = check.INSULT_LINE * case.reservation_if_quell
+        if not check._has_partner(case, row[0], floor):
+            assert check.judge_meso(case, [row[0]]) is None, case.learner
+    assert len(unsigned) >= 20
+
+    def beyond_answer(s):  # one step beyond, with a partner of its worth where it has one
+        profit = package_points(_opening(s), s.yours)  # worked out again: no answer keys
+        higher = [r for r in frontier_rows(s) if r[1] > profit]
+        row = min(higher, key=lambda r: r[1], default=None)
+        if row is None or row[2] < check.INSULT_LINE * s.reservation_if_quell:
+            return [_opening(s), _meso(s)[0][0]]
+        ground = ground_given(s, row[0])
+        partners = [
+            p
+            for p, you, them in package_rows(s)
+            if you == row[1]
+            and them >= check.INSULT_LINE * s.reservation_if_quell
+            and p != row[0]
+            and ground_given(s, p) - ground
+            and ground - ground_given(s, p)
+        ]
+        return [row[0], *partners[:1]]
+
+    hidden = [check._drawn(name) for name in check.HIDDEN_LEARNERS]
+    assert any(not signs_letter(c) and beyond_of(c) is not None for c in hidden)
+    assert passes(run("opening_offer", beyond_answer, hidden=True))
+    as_own(monkeypatch, unsigned[0])  # a non-signer's own case, with its edge
+    assert passes(run("opening_offer", beyond_answer))
 
 
 # --- question 8: your moves, reply by reply -----------------------------------------------------
@@ -2076,15 +2120,14 @@ def test_q4_shares_and_weeks_that_point_to_different_sides_leave_alternatives_op
     assert alternatives_readings(case) == {"you", None}
 
 
-def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
-    """Fifth review, finding 4: question 5 accepted an opening one frontier step beyond the
-    estimate for every learner, though section 4 (module 04's rule) goes beyond only as far
-    as a fact you can cite carries you, and said the rush cost does not. The fact this case
-    offers is a signed letter of intent: over 1,000 learners 298 sign and have such a step,
-    691 have the step and do not sign (`python /tmp/s51/f05_count.py`). Now the step passes
-    only for those who sign, and for the others the hint says no fact carries it; an answer
-    that always opens one step beyond fails the hidden cases (they include a learner who
-    does not sign). On the old code the unsigned step passes."""
+def test_q5_takes_a_step_beyond_from_every_learner_and_no_further(learner):
+    """Fifth review, finding 4 had question 5 take the step beyond only from learners who
+    sign Brenn's letter, as the fact that carries it; review 73 E1 found that the letter
+    grounds no such opening (it moves what Marlow believes of Tallis's floor, not Marlow's
+    reservation price). The step is now room for the counter-offer for signers and
+    non-signers alike; a package short of Marlow's lower need that is not that step is
+    still refused, and its hint names no letter. The unsigned step failed on the old
+    code."""
     signed = unsigned = 0
     for n in range(40):
         case = course.variant("05_capstone", f"rev05-{n}")
@@ -2093,26 +2136,19 @@ def test_q5_takes_a_step_beyond_only_with_the_fact_that_carries_it(learner):
             continue
         if signs_letter(case):
             signed += 1
-            check.judge_opening(case, [beyond[0]])
         else:
             unsigned += 1
-            with pytest.raises(
-                NotYet, match="question 5 accepts the step only with a signed letter of intent"
-            ):
-                check.judge_opening(case, [beyond[0]])
+        check.judge_opening(case, [beyond[0]])
+        low = case.reservation_if_not
+        for row in package_rows(case):
+            if low / 4 <= row[2] < low and row[1:] != beyond[1:]:
+                with pytest.raises(NotYet, match="only one step beyond") as refused:
+                    check.judge_opening(case, [row[0]])
+                assert "letter" not in str(refused.value)
     assert signed and unsigned
     text = " ".join(_section("opening-teaching").split())
-    assert "the step beyond only if you signed Brenn's letter" in text
-
-    # the hidden check tries a learner who does not sign and has such a step, so an
-    # answer that always opens one step beyond fails it
-    hidden = [check._drawn(learner) for learner in check.HIDDEN_LEARNERS]
-    unsigned = [c for c in hidden if not signs_letter(c) and beyond_of(c) is not None]
-    assert unsigned
-    with pytest.raises(
-        NotYet, match="question 5 accepts the step only with a signed letter of intent"
-    ):
-        check.judge_opening(unsigned[0], [beyond_of(unsigned[0])[0]])
+    assert "the step beyond only if you signed Brenn's letter" not in text
+    assert "Question 5 accepts the estimate and the step beyond from everyone" in text
 
 
 # --- answer keys ----------------------------------------------------------------------------
@@ -2378,7 +2414,7 @@ def test_the_step_beyond_is_credible_at_best_and_signers_may_open_at_the_estimat
     assert "it must offer more than it supposes" not in text
     assert "so Marlow cannot accept it in either state" in text
     assert "never lower what Marlow needs" in text
-    assert "accepts the estimate from everyone" in text
+    assert "Question 5 accepts the estimate and the step beyond from everyone" in text
 
 
 def test_a_diagnostic_partner_can_lie_on_the_frontier_and_the_text_says_so():

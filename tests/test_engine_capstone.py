@@ -1951,9 +1951,11 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     )
     assert "here nothing beyond could be justified" not in summary
     assert "here no fact carried you beyond" not in summary
+    # review 73 E1: a firm alternative carries no opening beyond what Marlow needs
+    assert "such as a firm alternative (module 04" not in summary
     assert (
-        "as far as a fact you can name carries you, such as a firm alternative (module 04"
-        in " ".join(summary.split())
+        "as far as a fact you can name carries you (module 04; here one frontier step, room "
+        "for the counter-offer: section 4)" in " ".join(summary.split())
     )
 
 
@@ -1964,7 +1966,11 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
     beyond, as far as a fact carries you)."""
     opening, summary = section("opening-teaching"), section("summary")
     assert "artefact" not in opening and "buys nothing" not in opening
-    assert "does, at a human table: a firm alternative, told, raises" in " ".join(opening.split())
+    # review 73 E1: the letter does not carry the step, at a human table or here
+    assert "does, at a human table" not in opening
+    assert "A **signed letter of intent** (question 2) does not carry you further" in " ".join(
+        opening.split()
+    )
     assert "simplification" not in summary and "gains nothing" not in summary
     assert "Open beyond your target" in summary
     # review 57, U2: the bot's behaviour is in the appendix, not the summary
@@ -1982,19 +1988,18 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     reflection = section("reflection-text")
     assert "for what it did at this table" not in opening
     assert "not because a fact carries you there" not in opening
-    # review 58, E2: the letter makes the step credible; it cannot make it acceptable
+    # review 58, E2: the step cannot be made acceptable; review 73 E1: nor does the
+    # letter ground it, so question 5 accepts it from everyone as room for the counter-offer
+    assert "the step beyond only if you signed Brenn's letter" not in opening
     assert (
-        "question 5 only mirrors that reasoning: it accepts the estimate from everyone, and the step beyond only if you signed Brenn's letter"
-        in " ".join(opening.split())
+        "Question 5 accepts the estimate and the step beyond from everyone, the step only if "
+        "Marlow would not refuse it out of hand even with Quell" in " ".join(opening.split())
     )
     appendix = section("about-the-bot")
     assert "an observation about this bot, not a rule for a human table" in appendix
     assert "How this bot answers such an opening is in the appendix" in opening
     assert "observation about this bot" not in summary
-    assert (
-        "as far as a fact you can name carries you, such as a firm alternative (module 04"
-        in " ".join(summary.split())
-    )
+    assert "as far as a fact you can name carries you (module 04" in " ".join(summary.split())
     assert "say how Marlow answered it (the table hears your offers, not your words)" in " ".join(
         reflection.split()
     )
@@ -2624,7 +2629,9 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     assert "yours to decide" not in text
     assert "by what each choice pays if there is no deal with Marlow" in text
     assert "question 2 leaves it out" in text
-    assert "question 2 leaves it out" in section("about-the-bot")
+    # review 73 E1: the step beyond no longer turns on the letter, so the appendix's gain
+    # is no part of the letter's worth; it says the figures are no reason to open there
+    assert "no reason to open there in your own case" in section("about-the-bot")
     assert "would have been worth its shortfall" in section("reflection-text")
     rubric = NOTEBOOK.read_text().split('grade_id": "reflection"')[1]
     assert "whether the letter's use in a real meeting was worth its shortfall" in " ".join(
@@ -2697,7 +2704,10 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
         "package, and more if the talks fail without Quell" in rubric
     )
     assert beyond_of(case)[1] == 160
-    assert "A credible opening one step beyond (160) went untried" in rubric
+    assert (
+        "An opening one step beyond (160), which question 5 accepts from every learner, went "
+        "untried" in rubric
+    )
     assert "the appendix's 4 to 8 k€ is an average over many learners' cases, not this" in rubric
     assert (
         "the shortfall weighed by question 3's chance of Quell, and whether the letter's "
@@ -3294,21 +3304,26 @@ def test_the_tit_for_tat_deal_rates_hold_with_a_seed_per_learner(first):
     assert "over nine samples; other scripted learners closed as few as 64)" in text
 
 
-def test_the_step_beyond_says_it_rewards_a_firm_alternative_not_a_valuable_one():
-    """Only a learner who signs Brenn's letter may open a step beyond, though a learner who
-    keeps the gamble holds the alternative worth more on average. Section 4 now says so:
-    the step rewards a fact you can state, and firmness and value are different strengths."""
-    text = section("opening-teaching")
-    # review 70 C2: not a firm fact for an opening beyond (question 6 lets a non-signer
-    # state that another customer could use the capacity)
-    assert "but it is a gamble, not a firm fact you can cite for an opening beyond" in text
-    # review 61, C2: one rationale, the letter makes a step beyond an offer, not a bluff
-    # review 62, C1: the rationale is the human table's (the bot hears no words), and
-    # question 5 mirrors it
-    text = " ".join(text.split())
-    assert "this table's one rationale" not in text
-    assert "(question 2) does, at a human table: a firm alternative, told, raises" in text
-    assert "This bot hears offers, not words, so question 5 only mirrors that reasoning" in text
+def test_the_step_beyond_is_room_for_the_counter_offer_and_the_letter_grounds_no_opening():
+    """Review 73 E1: section 4 said a signed letter carries an opening one step beyond,
+    and question 5 accepted the step only from signers. A firm alternative moves what
+    Marlow believes of Tallis's floor, not Marlow's own reservation price, which the step
+    undercuts in both states. Section 4 now calls the step room for the counter-offer (as
+    module 01 does for one step above the top), with Schweinsberg's risk, accepted from
+    everyone, and keeps the letter's true role: it raises the least Marlow believes you
+    would accept and makes a walk-away credible. Failed on the old text."""
+    text = " ".join(section("opening-teaching").split())
+    # review 70 C2 / 61 C2 / 62 C1 tied the step to a firm fact; the tie is gone
+    assert "not a firm fact you can cite for an opening beyond" not in text
+    assert "only mirrors that reasoning" not in text
+    assert "Like module 01's one step above the top, it is room for the counter-offer" in text
+    assert "Schweinsberg and colleagues' finding above is its risk" in text
+    assert (
+        "Told, a firm alternative raises the least Marlow believes *you* would accept and "
+        "makes your walk-away credible (module 04); it says nothing about Marlow's own "
+        "reservation price and can never lower what Marlow needs" in text
+    )
+    assert "It is a fact to state (below), not a ground for an opening" in text
 
 
 def test_the_four_step_line_and_the_target_for_the_round_are_defined_where_first_used():

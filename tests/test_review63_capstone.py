@@ -100,8 +100,10 @@ def test_question_5_has_an_edge_for_nearly_every_learner():
     """Question 5's edge moves Marlow's lower reservation price until the opening moves
     to a package that has a partner for the set (a case of the kind the course draws).
     A contract may have no such other opening: then a typed-in opening still passes the
-    visible check (35 of these 40 learners have the edge)."""
-    assert sum(bool(check._opening_edges(check._drawn(n))) for n in LEARNERS) >= 35
+    visible check (31 of these 40 learners have the edge; 35 while a non-signer's own
+    opening could be refused as the moved case's step beyond, which review 73 E1 accepts
+    from every learner; the hidden learners still refuse a typed-in opening)."""
+    assert sum(bool(check._opening_edges(check._drawn(n))) for n in LEARNERS) >= 31
 
 
 def test_the_visible_hints_on_an_edge_name_the_change_and_tell_the_truth(answers):

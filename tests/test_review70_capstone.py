@@ -67,7 +67,10 @@ def test_the_unsigned_alternative_is_no_fact_for_an_opening_beyond():
     old text."""
     opening = _section("opening-teaching")
     assert "a gamble, not a fact you can state" not in opening
-    assert "a gamble, not a firm fact you can cite for an opening beyond the estimate" in opening
+    # review 73 E1: no alternative, firm or not, grounds an opening beyond the estimate;
+    # the sentence that contrasted the gamble with the letter went with that claim
+    assert "a gamble, not a firm fact you can cite for an opening beyond" not in opening
+    assert "not a ground for an opening" in " ".join(opening.split())
 
 
 def test_the_model_reflection_says_what_power_would_have_added_in_a_meeting():

@@ -46,11 +46,11 @@ def test_the_model_reflections_subjective_value_fits_its_own_deal():
 
 def test_every_question_5_hint_is_true_with_and_without_the_letter():
     """X1: the hint for an opening more than one step beyond the estimate said question 5
-    accepts one step beyond, which for a learner without a signed letter is false (the next
-    hint refuses that step). Every branch of the opening's hint is now tried on learners
-    with and without the letter: no hint is shown for an opening that passes, the hint
-    that names the one step beyond says it needs a signed letter, and that step passes
-    exactly for a signer. Failed on the old text."""
+    accepts one step beyond, which for a learner without a signed letter was false. Review
+    73 E1 then made the step room for the counter-offer from every learner (the letter
+    grounds no opening). Every branch of the opening's hint is tried on learners with and
+    without the letter: no hint is shown for an opening that passes, which is the estimate
+    or the step beyond for both, and no hint makes the step turn on the letter."""
     from course.checks.capstone import NotYet, _opening_hint, judge_opening
 
     seen = {}
@@ -64,41 +64,29 @@ def test_every_question_5_hint_is_true_with_and_without_the_letter():
             if found is None:
                 judge_opening(case, [package])  # no hint: it passes
                 assert (you, them) == _points_pair(case, opening) or (
-                    signs and beyond is not None and (you, them) == tuple(beyond[1:])
+                    beyond is not None and (you, them) == tuple(beyond[1:])
                 )
                 seen.setdefault("passes", set()).add(signs)
                 continue
-            hint, _ = found
+            hint, general = found
+            assert "letter" not in hint and "letter" not in general
             with pytest.raises(NotYet):
                 judge_opening(case, [package])
             branch = next(marker for marker in _BRANCHES if marker in hint)
             seen.setdefault(branch, set()).add(signs)
-            if "accepts such an opening only one step beyond" in hint:
-                assert "only from a seller who holds a signed letter of intent" in hint
-                if beyond is not None:
-                    assert (you, them) != tuple(beyond[1:])
-                    if signs:
-                        judge_opening(case, [beyond[0]])
-                    else:
-                        with pytest.raises(NotYet, match="signed letter"):
-                            judge_opening(case, [beyond[0]])
-            if "accepts the step only with a signed letter" in hint:
-                assert not signs and (you, them) == tuple(beyond[1:])
-    assert seen.pop("accepts the step only with a signed letter") == {False}
+            if "accepts such an opening only one step beyond" in hint and beyond is not None:
+                assert (you, them) != tuple(beyond[1:])
+                judge_opening(case, [beyond[0]])
     assert all(signers == {True, False} for signers in seen.values()), seen
     assert len(seen) >= 8, seen
 
 
 #: A phrase of each branch of the opening's hint, in the order the hint tries them.
 _BRANCHES = (
-    "accepts the step only with a signed letter",
     "less than a quarter of the",
-    "accepts such an opening only one step beyond it along the Pareto frontier and only "
-    "from a seller who holds a signed letter of intent (question 2 decides whether you "
-    "hold one), and yours is not that step",
-    "accepts such an opening only one step beyond it along the Pareto frontier and only "
-    "from a seller who holds a signed letter of intent (question 2 decides whether you "
-    "hold one), and none here",
+    "accepts such an opening only one step beyond it along the Pareto frontier, and yours "
+    "is not that step",
+    "accepts such an opening only one step beyond it along the Pareto frontier, and none here",
     "below your reservation price",
     "average of Marlow's two reservation prices",
     "enough even if Quell has capacity",

@@ -1105,19 +1105,11 @@ def _opening_hint(case, package):
     beyond = beyond_of(case)
     if (you, them) == (best_you, best_them):
         return None
+    # One frontier step beyond: room for the counter-offer, from every learner. A signed
+    # letter does not ground it: it moves what Marlow believes of Tallis's floor, not
+    # Marlow's own reservation price (review 73 E1).
     if beyond and (you, them) == beyond[1:]:
-        if signs_letter(case):
-            return None
-        return (
-            "it is one step beyond the best package Marlow could accept: Marlow cannot accept "
-            "it in either state, so it can only pull, and only if Marlow takes it as an offer, "
-            "not a bluff (section 4). The rush cost is already counted in your profits; "
-            "question 5 accepts the step only with a signed letter of intent, a firm "
-            "alternative you can state, and question 2's decision on your own numbers says "
-            "whether you hold one. Without it, open at the estimate",
-            "it goes one step beyond the estimate without a signed letter of intent, the one "
-            "fact question 5 accepts for it (question 2 decides whether you have one)",
-        )
+        return None
     low, high = case.reservation_if_not, case.reservation_if_quell
     floor = reservation_of(case)
     if them < INSULT_LINE * low:
@@ -1138,10 +1130,9 @@ def _opening_hint(case, package):
         )
         return (
             f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "
-            "no capacity. An opening beyond the best package Marlow could accept can pay "
-            "(section 4), but question 5 accepts such an opening only one step beyond it along the "
-            "Pareto frontier and only from a seller who holds a signed letter of intent (question 2 "
-            f"decides whether you hold one), and {where}",
+            "no capacity. An opening beyond the best package Marlow could accept leaves room "
+            "for the counter-offer (section 4), but question 5 accepts such an opening only "
+            f"one step beyond it along the Pareto frontier, and {where}",
             "it goes further beyond what Marlow could accept than question 5 accepts",
         )
     if you < floor:
@@ -1203,10 +1194,10 @@ def _opening_hint(case, package):
 
 def judge_opening(case, result):
     """Question 5's first part on ``result``: nothing when its first package is the course's
-    opening, or one frontier step beyond it (``beyond_of``) for a learner who signs
-    Brenn's letter (a firm alternative that makes such an opening credible, though Marlow
-    cannot accept it in either state: review 58, E2), or
-    worth the same to both sides as either, else the hint."""
+    opening, or one frontier step beyond it (``beyond_of``), room for the counter-offer
+    from every learner (Marlow cannot accept it in either state: review 58, E2; a signed
+    letter does not ground it: review 73, E1), or worth the same to both sides as either,
+    else the hint."""
     package = _packages(case, result)[0]
     found = _opening_hint(case, package)
     if found:
@@ -1231,7 +1222,6 @@ def judge_meso(case, result):
     beyond = beyond_of(case)
     alone = (
         beyond is not None
-        and signs_letter(case)
         and (top, opened) == tuple(beyond[1:])
         and not _has_partner(case, packages[0], floor)
     )
@@ -1333,16 +1323,18 @@ def _opening_edges(case):
     shifted (kept above 0, and the higher one raised to 5 points above it where it must
     be) by the first of ``OPENING_SHIFTS`` that moves the opening and leaves it a second
     package for the set, as every drawn case has: an opening typed in from the own case
-    then fails before grading (review 63, X1's kind). Empty when no shift does (31 of
-    the first 300 learners, whose contract has no other opening with a partner)."""
+    then fails before grading (review 63, X1's kind). Empty when no shift does (40 of
+    the first 300 learners, whose contract has no other opening with a partner that
+    leaves theirs more than one step beyond it; 31 while a non-signer's step beyond was
+    refused, before review 73 E1)."""
     for shift in OPENING_SHIFTS:
         low = case.reservation_if_not + shift
         change = {"reservation_if_not": low}
         if low + 5 > case.reservation_if_quell:
             change["reservation_if_quell"] = low + 5
         moved = dataclasses.replace(case, **change)
-        # the own opening must be refused there (not the opening nor, for a signer, the
-        # step beyond it), and the moved opening must have a partner for the set
+        # the own opening must be refused there (neither the opening nor the step beyond
+        # it), and the moved opening must have a partner for the set
         if low > 0 and meso_partners(moved) and _opening_hint(moved, dict(opening_of(case))):
             return [change]
     return []
@@ -1365,7 +1357,7 @@ def opening_offer(answer, hidden=False):
                 judge_opening,
                 "opening_offer",
                 "it opens with the best package Marlow could accept without Quell, or one "
-                "frontier step beyond it when you hold a signed letter to cite.",
+                "frontier step beyond it.",
             ),
         ),
         Check(

@@ -428,17 +428,20 @@ check.my_audit(my_audit, hidden=True)
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
 # other package beats for both sides. The package one step beyond gives Marlow fewer
-# points than it needs even without Quell, so Marlow cannot accept it in either state:
-# it can only pull if Marlow takes it as an offer, not a bluff. The rush cost is already
-# in your profits, so it cannot carry you there. A **signed letter of intent** (question
-# 2) does, at a human table: a firm alternative, told, raises the least the other side
-# believes you would accept (module 04), though it can never lower what Marlow needs.
-# This bot hears offers, not words, so question 5 only mirrors that reasoning: it
-# accepts the estimate from everyone, and the step beyond only if you signed Brenn's
-# letter and Marlow would not refuse it out of hand even with Quell. Your alternative
-# before the letter, if you kept it, is worth more on average, but it is a gamble, not a
-# firm fact you can cite for an opening beyond the estimate. (How this bot answers such
-# an opening is in the appendix.)
+# points than it needs even without Quell, so Marlow cannot accept it in either state.
+# Like module 01's one step above the top, it is room for the counter-offer: your first
+# step takes you back to the estimate. The rush cost is already in your profits, so it
+# cannot carry you there. Your list terms ground it as they ground the estimate. It
+# pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
+# finding above is its risk. Question 5 accepts the estimate and the step beyond from
+# everyone, the step only if Marlow would not refuse it out of hand even with Quell.
+# (How this bot answers such an opening is in the appendix.)
+#
+# A **signed letter of intent** (question 2) does not carry you further. Told, a firm
+# alternative raises the least Marlow believes *you* would accept and makes your
+# walk-away credible (module 04); it says nothing about Marlow's own reservation price
+# and can never lower what Marlow needs. It is a fact to state (below), not a ground
+# for an opening.
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
 # that give Marlow ground elsewhere: Marlow's pick tells you what it prefers (Medvec and
@@ -503,7 +506,7 @@ check.my_audit(my_audit, hidden=True)
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
 # 1. The first package is your opening, by the rule above: the estimate, or one frontier
-#    step beyond it if you signed Brenn's letter.
+#    step beyond it.
 # 2. The others complete a diagnostic set. Each is a different package worth exactly the
 #    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
 # 3. Each of any two packages of the list gives Marlow ground on an issue the other
@@ -526,7 +529,8 @@ def opening_offer(s):
     packages = all_packages(s.yours, s.theirs)
     floor, needed = my_reservation(s), s.reservation_if_not
     acceptable = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
-    profit, _, opening = max(acceptable, key=lambda found: found[:2])
+    profit, _, opening = max(acceptable, key=lambda found: found[:2])  # the estimate
+    # (one frontier step beyond it, room for the counter-offer, would pass too: section 4)
 
     def ground(package):  # the issues on which a package gives Marlow ground
         return {issue for issue, level in package.items() if level != s.issues[issue][0]}
@@ -1087,12 +1091,11 @@ NegotiationTable(
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
 #    opened one step beyond your estimate, say how Marlow answered it (the table hears
-#    your offers, not your words); if you did not sign, say whether the letter, as a
+#    your offers, not your words). If you did not sign, say whether the letter, as a
 #    fact to cite in a real meeting, would have been worth its shortfall, weighing the
 #    shortfall by your chance that Quell has capacity (question 3) and using the line
 #    under the table's dropdowns to see whether the letter's reservation price would
-#    reach the package Marlow needs with Quell; if you signed and opened at the
-#    estimate, say why.
+#    reach the package Marlow needs with Quell.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
@@ -1115,9 +1118,10 @@ NegotiationTable(
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 4, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
 # Rubric, a mark each, for a part answered about the learner's own negotiations with
-# numbers from them: (1) what was kept and what was left of the plan, with a reason, the
-# letter (how Marlow answered a step beyond, or whether the letter's use in a real
-# meeting was worth its shortfall: the shortfall weighed by question 3's chance of Quell,
+# numbers from them: (1) what was kept and what was left of the plan, with a reason, how
+# Marlow answered a step beyond if the learner opened there, the letter (for a learner
+# who did not sign, whether the letter's use in a real meeting was worth its shortfall:
+# the shortfall weighed by question 3's chance of Quell,
 # and whether the letter's lower reservation price would reach a package Marlow needs
 # with Quell, which the line under the table's dropdowns shows for any package), and what
 # the learner attended to after Marlow's opening, and the steps set against their reply
@@ -1183,9 +1187,10 @@ NegotiationTable(
 # worth 81 net, 0.25 below Brenn's gamble. Weighed by the chance of Quell, 0.38, the
 # letter costs at least about 0.1 k€ on average, about 6.2 if the learner does not reach
 # that package, and more if the talks fail without Quell or a signer accepts a final
-# offer below 90.25. A credible opening one step beyond (160) went untried at
-# this learner's table, so the sittings cannot price it; the appendix's 4 to 8 k€ is an
-# average over many learners' cases, not this one's, and this bot hears offers, not words.
+# offer below 90.25. An opening one step beyond (160), which question 5 accepts from
+# every learner, went untried at this learner's table, so the sittings cannot price it;
+# the appendix's 4 to 8 k€ is an average over many learners' cases, not this one's, and
+# this bot hears offers, not words.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1201,10 +1206,11 @@ NegotiationTable(
 #   when it beats what its holder would get anyway (module 03).
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
-#   name carries you, such as a firm alternative (module 04; here a signed letter:
-#   section 4), never below your reservation price. In a meeting, a second package worth
-#   the same to you keeps you as ambitious, and the other side's pick tests what you
-#   believe it values (a diagnostic set).
+#   name carries you (module 04; here one frontier step, room for the counter-offer:
+#   section 4), never below your reservation price. A firm alternative, told, moves what
+#   the other side believes you would accept, not what it needs. In a meeting, a second
+#   package worth the same to you keeps you as ambitious, and the other side's pick tests
+#   what you believe it values (a diagnostic set).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Map the frontier in the smallest steps that give the other side more (your frontier
@@ -1236,7 +1242,7 @@ NegotiationTable(
 # often in each sample: 186 to 193 sittings against 175 to 181. These are averages over
 # many learners' cases: in yours the step beyond may gain nothing, or lose (the model
 # answer's case loses against tit-for-tat), so weigh your own case, not these figures.
-# That is no reason to open there without a fact to cite, and question 2 leaves it out.
+# These figures are no reason to open there in your own case: section 4 gives the risk.
 #
 # **Where question 7's plan departs from module 04 (section 5).** At a human table keep
 # module 04's rule. *Free trades.* Ranking them by Marlow's points hands Marlow what the
