@@ -38,6 +38,7 @@ from course.scenarios.capstone import (
     frontier_rows,
     ground_given,
     meso_partners,
+    offers_below,
     opening_of,
     package_rows,
     plan_of,
@@ -53,6 +54,7 @@ from course.scenarios.capstone import (
     table_moves_of,
     wide_draft_of,
 )
+from course.scenarios.capstone import reply as marlow_reply
 from course.variants import learner_as
 from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text, passes
@@ -1108,7 +1110,7 @@ def _moves_by_worth_lists(s, plan, reservation, log):
         if reply["final"]:
             moves.append("Accept" if worth[n] >= reservation else "Walk-Away politely")
             break
-        if nxt is not None and worth[n] >= nxt:
+        if worth[n] >= (nxt if nxt is not None else steps[at]):
             moves.append("ACCEPT")
             break
         quiet = since[-2:] == [False, False]
@@ -1163,6 +1165,31 @@ def test_table_moves_is_question_8_and_its_key_follows_section_5s_rows(own):
         "next step",
         "next step",
     ]
+    assert built[
+        "a log in which Marlow offers your last package once your plan has no step left"
+    ] == ["hold", "next step", "accept"]
+
+
+def test_an_offer_worth_the_last_package_sent_is_accepted_once_the_plan_is_used_up(own):
+    """Review 73 X2: section 5's accept row read only the plan's next package, so once the
+    plan was used up an offer worth at least the package last sent (Marlow handing back
+    Tallis's own terms, not as its final offer) allowed only "hold", with the hint "your
+    plan has no step left". The row now accepts it: the key, the notebook's answer, the
+    text and the check's eighth built log agree. Failed on the old key (seen)."""
+    plan = [row[0] for row in plan_of(own)][:2]
+    floor = reservation_of(own)
+    low, high = offers_below(own, floor)[:2]
+    log = [marlow_reply(low), marlow_reply(high), marlow_reply(plan_of(own)[1])]
+    assert table_moves_of(own, plan, floor, log) == ["hold", "next step", "accept"]
+    with pytest.raises(NotYet, match="at least what the package you last sent is worth"):
+        check.judge_table_moves(own, ["hold", "next step", "hold"], plan, floor, log)
+    # a package other than the one sent, worth at least as much to Tallis, is accepted too
+    profit = plan_of(own)[1][1]
+    richer = min((r for r in package_rows(own) if r[1] > profit), key=lambda r: r[1])
+    log = [marlow_reply(low), marlow_reply(high), marlow_reply(richer)]
+    assert table_moves_of(own, plan, floor, log) == ["hold", "next step", "accept"]
+    text = " ".join(_section("plan-teaching").split())
+    assert "(once your plan has no step left, at least the package you last sent)" in text
 
 
 def test_table_moves_accepts_every_right_formulation_and_both_moves_at_a_low_final():

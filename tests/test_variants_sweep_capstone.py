@@ -946,7 +946,7 @@ def moves_by_counting_quiet_replies(s, plan, reservation, log):
         if reply["final"]:
             moves.append("ACCEPT" if worth[n] >= reservation else "Walk Away")
             break
-        if nxt is not None and worth[n] >= nxt:
+        if worth[n] >= (steps[at] if nxt is None else nxt):  # review 73 X2: none left
             moves.append("Accept")
             break
         if n:
@@ -973,6 +973,7 @@ def moves_from_the_rows_in_turn(s, plan, reservation, log):
             (reply["final"] and nxt is not None, "next_step"),
             (reply["final"], "walk_away"),
             (nxt is not None and worth >= nxt, "accept"),
+            (nxt is None and worth >= package_points(plan[at], s.yours), "accept"),
             (before is None or nxt is None, "hold"),
             (worth > before if before is not None else False, "next_step"),
             (quiet >= 2 or reply["cant_give_more"], "next_step"),

@@ -1544,6 +1544,7 @@ _WHY = {
     "final above": "a final offer above your reservation price",
     "final below": "a final offer below your reservation price",
     "worth the next package": "an offer worth at least your plan's next package",
+    "worth your last package": "an offer worth at least the package you last sent",
     "opening": "Marlow's opening",
     "moved": "a reply in which Marlow moved",
     "stalled twice": "the second reply in a row without a move",
@@ -1569,6 +1570,11 @@ def _facts(n, why, worth, before, following, reservation):
         return (
             f"reply {n} is worth {worth:g} k€ to you, at least the {following:g} of the "
             "next package of your plan"
+        )
+    if why == "worth your last package":
+        return (
+            f"reply {n} is worth {worth:g} k€ to you, at least what the package you last "
+            "sent is worth to you, and your plan has no step left"
         )
     if why == "opening":
         return "reply 1 is Marlow's opening, not a move (section 5)"
@@ -1648,8 +1654,9 @@ def _fixed_logs(case):
     and afresh after a step); a move between two such replies; an offer worth more than
     the plan's second step before the final one; an offer above the reservation price,
     short of the plan's first step, before the final one; a final offer above the
-    reservation price; a final offer below it on a plan of one step (none left); and "can't give
-    more" after a move, on the offer before."""
+    reservation price; a final offer below it on a plan of one step (none left); "can't give
+    more" after a move, on the offer before; and, on a plan of one step, Marlow offering
+    back the package last sent once no step is left (review 73 X2)."""
     floor = reservation_of(case)
     plan = [row[0] for row in plan_of(case)]
     profits = [row[1] for row in plan_of(case)]
@@ -1699,6 +1706,12 @@ def _fixed_logs(case):
             plan,
             floor,
             [reply(low), reply(high), reply(high, cant_give_more=True), reply(high, **last)],
+        ),
+        (
+            "a log in which Marlow offers your last package once your plan has no step left",
+            plan[:2],
+            floor,
+            [reply(low), reply(high), reply(plan_of(case)[1]), reply(high, **last)],
         ),
     ]
     # each log ends where the talks do (a log whose offer already reaches the next

@@ -1016,8 +1016,10 @@ def right_moves(case, plan, reservation, log):
     why, worth, before, following)``: ``worth`` the offer's profit to Tallis, ``before`` its offer
     before's (``None`` after the opening). The rows, first that applies: its final offer,
     accept at or above the reservation price, else walk away politely (or, if the plan has
-    a step left, answer with it); an offer worth at least the plan's next package, accept;
-    its opening, hold; a move, the next step; the second reply in a row without a move
+    a step left, answer with it); an offer worth at least the plan's next package, or, with
+    no step left, at least the package last sent, accept (review 73 X2: the rule had no
+    accept once the plan was used up, so it turned down Tallis's own terms); its opening,
+    hold; a move, the next step; the second reply in a row without a move
     since Tallis's last step, the next step; "can't give more", the next step; else hold.
     A step with none left in the plan is a hold. The moves each follow the course's; each
     point also gives the profit of the plan's next package, ``following`` (``None`` when
@@ -1038,6 +1040,8 @@ def right_moves(case, plan, reservation, log):
                 why = "final below"
         elif following is not None and worth >= following:
             moves, why = ("accept",), "worth the next package"
+        elif following is None and worth >= profits[at]:
+            moves, why = ("accept",), "worth your last package"
         elif before is None:
             moves, why = ("hold",), "opening"
         elif moved or quiet >= 2 or answer["cant_give_more"]:

@@ -799,9 +799,10 @@ check.what_to_say(what_to_say, hidden=True)
 # **When to accept.** Reaching it is not the same as a deal: holding at that package can
 # end with Marlow leaving at its own deadline. So the plan needs a rule for accepting that
 # measures Marlow's offer against your own plan, as section 4 advised:
-# **accept an offer of Marlow's when it is worth at least the next package of your plan;
-# at Marlow's final offer, or on your last answer, accept anything at or above your
-# reservation price.** Below it, walk away politely; or, if your plan has a step left,
+# **accept an offer of Marlow's when it is worth at least the next package of your plan
+# (once your plan has no step left, at least the package you last sent); at Marlow's
+# final offer, or on your last answer, accept anything at or above your reservation
+# price.** Below it, walk away politely; or, if your plan has a step left,
 # answer the final offer once with that step, which Marlow takes or leaves (question 8
 # accepts either).
 
@@ -880,7 +881,7 @@ check.concession_plan(concession_plan, hidden=True)
 # Return a list with one move per reply, each `"hold"`, `"next step"`, `"accept"` or
 # `"walk away"`, up to the move that ends the talks (case, hyphens and underscores do not
 # count). Run `check.table_log(scenario)` to see your log. Besides it, the check builds
-# seven logs from your case, one for each row of the rule.
+# eight logs from your case, one for each row of the rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "table-moves-answer", "schema_version": 3}
@@ -896,8 +897,8 @@ def table_moves(s, plan, reservation, log):
             quiet += 1  # a reply without a move; Marlow's opening is not counted
         if reply["final"]:
             move = "accept" if worth >= reservation else "walk away"
-        elif left and worth >= package_points(plan[at + 1], s.yours):
-            move = "accept"
+        elif worth >= package_points(plan[at + 1] if left else plan[at], s.yours):
+            move = "accept"  # worth your next package (the last one sent, if none is left)
         elif before is not None and left and (moved or quiet >= 2 or reply["cant_give_more"]):
             move = "next step"
         else:
