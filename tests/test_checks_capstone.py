@@ -1189,7 +1189,7 @@ def test_an_offer_worth_the_last_package_sent_is_accepted_once_the_plan_is_used_
     log = [marlow_reply(low), marlow_reply(high), marlow_reply(richer)]
     assert table_moves_of(own, plan, floor, log) == ["hold", "next step", "accept"]
     text = " ".join(_section("plan-teaching").split())
-    assert "(once your plan has no step left, at least the package you last sent)" in text
+    assert "next package of your plan (with no step left, the last one sent)" in text
 
 
 def test_table_moves_accepts_every_right_formulation_and_both_moves_at_a_low_final():

@@ -2292,8 +2292,8 @@ def test_the_rule_for_accepting_weighs_marlows_offer_against_your_next_package()
     assert "any offer of Marlow's at or above your reservation price beats walking away" not in plan
     assert (
         "accept an offer of Marlow's when it is worth at least the next package of your "
-        "plan; at Marlow's final offer, or on your last answer, accept anything at or above "
-        "your reservation price." in plan.replace("**", "")
+        "plan (with no step left, the last one sent); at Marlow's final offer, or on your "
+        "last answer, accept anything at or above your reservation price." in plan.replace("**", "")
     )
     # review 68 U6: the rule said it kept the target in mind but never used it; it says
     # what it does, measure Marlow's offer against your plan (failed on the old text)

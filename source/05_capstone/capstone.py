@@ -797,14 +797,13 @@ check.what_to_say(what_to_say, hidden=True)
 # so that Marlow would still take your call next year.
 #
 # **When to accept.** Reaching it is not the same as a deal: holding at that package can
-# end with Marlow leaving at its own deadline. So the plan needs a rule for accepting that
-# measures Marlow's offer against your own plan, as section 4 advised:
+# end with Marlow leaving at its deadline. So the rule for accepting measures Marlow's
+# offer against your own plan, as section 4 advised:
 # **accept an offer of Marlow's when it is worth at least the next package of your plan
-# (once your plan has no step left, at least the package you last sent); at Marlow's
-# final offer, or on your last answer, accept anything at or above your reservation
-# price.** Below it, walk away politely; or, if your plan has a step left,
-# answer the final offer once with that step, which Marlow takes or leaves (question 8
-# accepts either).
+# (with no step left, the last one sent); at Marlow's final offer, or on your last
+# answer, accept anything at or above your reservation price.** Below it, walk away
+# politely; or, if your plan has a step left, answer the final offer once with that
+# step, which Marlow takes or leaves (question 8 accepts either).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): your frontier map
