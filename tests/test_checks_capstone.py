@@ -604,9 +604,8 @@ def test_an_alternatives_fact_on_its_line_takes_either_reading():
             assert rules[-1](yours, theirs) == (side in readings), (n, side)
     assert seen > 10
     text = cell_text("05_capstone", "capstone", "q4-text")
-    assert "or weeks exactly 3 apart, decide the row, either reading passes" in " ".join(
-        text.split()
-    )
+    # review 73 U2: the sentence is grammatical now, with the same tolerance
+    assert "or on weeks exactly 3 apart, either reading passes" in " ".join(text.split())
 
 
 def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):

@@ -1126,7 +1126,8 @@ def test_the_audit_says_what_its_rules_rest_on():
     binds (deal-me-out). The text says that weeks that point against the dependence
     shares leave power open (since the fifth review, weeks that nothing contradicts settle
     it: finding 2), and that the alternatives rule does not apply the deal-me-out test."""
-    assert "Two facts that point different ways leave the row open (and Marlow's weeks" in (
+    # review 73 U2: rule (c) reworded, same claim
+    assert "If they point different ways, the row is open (Marlow's weeks" in (
         " ".join(section("q4-text").split())
     )
     # review 61, E2: deal-me-out is the alternating-offers model's result, not a law
@@ -3320,8 +3321,8 @@ def test_the_step_beyond_is_room_for_the_counter_offer_and_the_letter_grounds_no
     assert "Schweinsberg and colleagues' finding above is its risk" in text
     assert (
         "Told, a firm alternative raises the least Marlow believes *you* would accept and "
-        "makes your walk-away credible (module 04); it says nothing about Marlow's own "
-        "reservation price and can never lower what Marlow needs" in text
+        "makes your walk-away credible (module 04), but it can never lower what Marlow "
+        "needs" in text
     )
     assert "It is a fact to state (below), not a ground for an opening" in text
 
@@ -3336,7 +3337,10 @@ def test_the_four_step_line_and_the_target_for_the_round_are_defined_where_first
         .splitlines()
     )
     first = text.index("four-step line")
-    assert text[first - 7 : first] == "(the **", text[first - 40 : first + 20]
+    # review 73 U4: defined in its own clause before the sentence that relies on it
+    assert text[:first].endswith("The package four steps down your plan is the **"), text[
+        first - 50 : first + 20
+    ]
     first = text.index("target for the round")
     assert text[first:].startswith("target for the round (the points it aims for then")
 
@@ -3400,8 +3404,10 @@ def test_section_2_names_the_row_it_governs_and_the_layout_slips_are_gone():
     information = section("information-teaching")
     assert "question 4 (section 3)" not in information
     assert "treat the weeks as a claim to discount. In every case here" in information
-    assert "weeks that point to Marlow clash with it: the row read without them passes" in (
-        section("q4-text")
+    # review 73 U2: rule (b) reworded, same claim
+    assert (
+        "Weeks that point to Marlow clash with its rush request (section 2), so a rating "
+        "that leaves them out passes too." in " ".join(section("q4-text").split())
     )
     assert "Marlow has a\n# reservation price as well, in points of its own scoring." in text
     # review 70 U1: the paragraph on what the check moves was cut to start here

@@ -134,8 +134,8 @@ def test_the_small_text_items_of_review_72():
     )
     assert "drawn from your plan, in its order" in plan
     assert (
-        "Two facts that point different ways leave the row open (and Marlow's weeks, when "
-        "they favour Marlow, are only what its buyers say" in _section("q4-text")
+        "If they point different ways, the row is open (Marlow's weeks, when they favour "
+        "Marlow, are only what its buyers say)" in " ".join(_section("q4-text").split())
     )
     audit = _section("audit-teaching")
     assert "nowhere else" not in audit
@@ -165,3 +165,28 @@ def test_the_reflection_questions_keep_their_list_indentation():
         if line.strip() in ("#", ""):
             continue
         assert re.match(r"# (\d\. |   \S)", line), line
+
+
+def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
+    """Review 73 C4: the alternatives row leaves Tallis's deal cost (the audit) out of its
+    share while Marlow's reservation prices keep any cost of its deal, a lean towards
+    Marlow the teaching text admitted but question 4's rule did not state; it now does.
+    X4: the diagnostic set only tests the research (a Marlow scoring as the research says
+    never prefers a partner), so the text says it looks like module 04's multiple offers
+    (a MESO) but is not one; the acronym stays module 04's (review 57 C1). U2: rule (c)
+    and the tolerance sentence read plainly. Failed on the old text."""
+    q4 = " ".join(_section("q4-text").split())
+    assert (
+        "This rule leans towards Marlow: your share leaves out a cost of this deal (the "
+        "audit), while Marlow's reservation prices keep any cost this deal has for Marlow." in q4
+    )
+    assert (
+        "If one of (a) and (b) points to a side and the other is neutral or agrees, that "
+        "side's alternatives are at least 2 higher." in q4
+    )
+    assert "where the row turns on a share gap within 0.01 of its line" in q4
+    opening = " ".join(_section("opening-teaching").split())
+    assert (
+        "It only tests your research, so it looks like module 04's multiple offers but is "
+        "not one: a Marlow scoring as your research says never prefers a partner." in opening
+    )

@@ -315,19 +315,20 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - (a) Your share: your alternative after question 2 (the better of `my_batna(s)`, your
 #   best alternative before the letter, and `s.brenn_letter`, without Marlow's supplier
 #   audit, `s.audit_cost`) over your best profit (from `s.yours`). Marlow's:
-#   `s.reservation_if_quell` and `s.reservation_if_not` out of 100.
-# - (b) `s.your_weeks` against `s.their_weeks`. Since Marlow asks for a rush, weeks that
-#   point to Marlow clash with it: the row read without them passes too.
-# - (c) A fact that points to a side, while the other does not point the other way,
-#   puts that side's alternatives at least 2 higher. Two facts that point different
-#   ways leave the row open (and Marlow's weeks, when they favour Marlow, are only what
-#   its buyers say: section 2).
+#   `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule leans
+#   towards Marlow: your share leaves out a cost of this deal (the audit), while Marlow's
+#   reservation prices keep any cost this deal has for Marlow.
+# - (b) `s.your_weeks` against `s.their_weeks`. Weeks that point to Marlow clash with
+#   its rush request (section 2), so a rating that leaves them out passes too.
+# - (c) If one of (a) and (b) points to a side and the other is neutral or agrees, that
+#   side's alternatives are at least 2 higher. If they point different ways, the row is
+#   open (Marlow's weeks, when they favour Marlow, are only what its buyers say).
 # - (d) `s.their_supply_share` (Marlow's dependence on you) against `s.your_sales_share`
 #   (yours on Marlow).
 #
-# Where yours does not fit, the check names the row and gives its facts. It also moves
-# the case's facts; where a share gap within 0.01 of its line, or weeks exactly 3 apart,
-# decide the row, either reading passes. It uses question 2's right decision, so pass
+# Where yours does not fit, the check names the row and gives its facts. It also moves the
+# case's facts; where the row turns on a share gap within 0.01 of its line, or on weeks
+# exactly 3 apart, either reading passes. It uses question 2's right decision, so pass
 # questions 1 and 2 first. It cannot judge your weights: note in a comment why your
 # heaviest weight is the heaviest, for part 2 of the reflection.
 
@@ -439,15 +440,16 @@ check.my_audit(my_audit, hidden=True)
 #
 # A **signed letter of intent** (question 2) does not carry you further. Told, a firm
 # alternative raises the least Marlow believes *you* would accept and makes your
-# walk-away credible (module 04); it says nothing about Marlow's own reservation price
-# and can never lower what Marlow needs. It is a fact to state (below), not a ground
-# for an opening.
+# walk-away credible (module 04), but it can never lower what Marlow needs. It is a fact
+# to state (below), not a ground for an opening.
 #
 # **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
 # that give Marlow ground elsewhere: Marlow's pick tells you what it prefers (Medvec and
 # Galinsky, "Putting more on the table", 2005). At a human table you offer them together,
 # before any concession; this bot hears one package at a time, so you prepare the set
-# and send the opening alone.
+# and send the opening alone. It only tests your research, so it looks like module 04's
+# multiple offers but is not one: a Marlow scoring as your research says never prefers a
+# partner.
 #
 # <details><summary>Why it is a diagnostic set, and why the table cannot run it</summary>
 #
@@ -699,12 +701,10 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # </details>
 #
-# Your opening is on the frontier (section 4's rule would have picked any package better
-# for both of you), so every step from it costs you. Suppose one step costs you 5 k€ for 4
-# of Marlow's points and another 25 k€ for 25: the second has the better rate, but if 4
-# more points meet what Marlow aims for in that round, it gives away 20 k€ for nothing. So
-# make the **smallest** step that gives Marlow more:
-#
+# Your opening is on the frontier, so every step from it costs you. Suppose one step costs
+# you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the second has the better
+# rate, but if 4 more points meet what Marlow aims for in that round, it gives away 20 k€
+# for nothing. So make the **smallest** step that gives Marlow more:
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
 # - if some of them leave you at least as much as you have now (a free trade, rule 1,
@@ -785,16 +785,16 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # **How many steps fit.** Marlow may make its final offer as early as round 5, so you can
 # count on five answers. The first of them answers Marlow's opening, where the rule says
-# hold, so at most four can be steps. So count the steps before you sit down. If the first
-# package of your plan that gives Marlow at least its higher reservation price is at most
-# four steps down (the **four-step line**), you can reach it by your last answer, provided
-# Marlow moves before each of them or says it can't give more, and its answers say Quell
-# can supply it. At exactly four steps that last answer may be your reply to Marlow's
-# final offer: then Marlow can only accept that package or leave. If the package is
-# further down, decide now to take larger steps through the plan once Marlow's answers
-# point to Quell. If no package of your plan reaches it, then with Quell no deal suits you
-# both: your last step is your final offer, and the right ending is to walk away politely,
-# so that Marlow would still take your call next year.
+# hold, so at most four can be steps. So count the steps before you sit down. The package
+# four steps down your plan is the **four-step line**: if the first package of your plan
+# that gives Marlow at least its higher reservation price is at or above it, you can reach
+# it by your last answer, provided Marlow moves before each of them or says it can't give
+# more, and its answers say Quell can supply it. At exactly four steps that last answer
+# may be your reply to Marlow's final offer: then Marlow can only accept that package or
+# leave. If the package is further down, decide now to take larger steps through the plan
+# once Marlow's answers point to Quell. If no package of your plan reaches it, then with
+# Quell no deal suits you both: your last step is your final offer, and the right ending
+# is to walk away politely, so that Marlow would still take your call next year.
 #
 # **When to accept.** Reaching it is not the same as a deal: holding at that package can
 # end with Marlow leaving at its deadline. So the rule for accepting measures Marlow's
