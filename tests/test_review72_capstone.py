@@ -177,8 +177,9 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
     and the tolerance sentence read plainly. Failed on the old text."""
     q4 = " ".join(_section("q4-text").split())
     assert (
-        "This rule leans towards Marlow: your share leaves out a cost of this deal (the "
-        "audit), while Marlow's reservation prices keep any cost this deal has for Marlow." in q4
+        "This rule leans towards Marlow by whatever this deal costs Marlow: your share "
+        "leaves out this deal's cost to you (the audit), while Marlow's reservation prices "
+        "keep its own." in q4
     )
     assert (
         "If one of (a) and (b) points to a side and the other is neutral or agrees, that "

@@ -316,8 +316,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   best alternative before the letter, and `s.brenn_letter`, without Marlow's supplier
 #   audit, `s.audit_cost`) over your best profit (from `s.yours`). Marlow's:
 #   `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule leans
-#   towards Marlow: your share leaves out a cost of this deal (the audit), while Marlow's
-#   reservation prices keep any cost this deal has for Marlow.
+#   towards Marlow by whatever this deal costs Marlow: your share leaves out this deal's
+#   cost to you (the audit), while Marlow's reservation prices keep its own.
 # - (b) `s.your_weeks` against `s.their_weeks`. Weeks that point to Marlow clash with
 #   its rush request (section 2), so a rating that leaves them out passes too.
 # - (c) If one of (a) and (b) points to a side and the other is neutral or agrees, that
