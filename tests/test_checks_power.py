@@ -775,6 +775,8 @@ def test_question_5_pays_a_quarter_a_version_but_one_rule_for_all_earns_nothing(
     quarter mark, which without this would pay a single rule half the mark by the mix alone).
     Review 72, C1: the text said "whatever the others" beside this rule; it now says one
     misread version costs a quarter, which holds, as it never leaves a single rule.
+    Review 73, X1: the quarter-mark promise now carries the one-rule exception, right
+    prices included, in the same sentence.
     (The visible check no longer says that two versions follow the same rule: with four
     versions of either kind it need not be wrong.)"""
     five = PROSE[PROSE.index("### Question 5") : PROSE.index("def rig_prices")]
@@ -783,8 +785,8 @@ def test_question_5_pays_a_quarter_a_version_but_one_rule_for_all_earns_nothing(
     assert "whatever the others" not in " ".join(five.split())
     assert (
         "Each version with its price right earns a quarter mark, so one misread version costs "
-        "a quarter. Only prices that all follow one rule earn nothing, since they misread two "
-        "versions of one kind."
+        "a quarter; but if all four prices follow one rule, none earns anything, right or not, "
+        "since such an answer treats both kinds alike."
     ) in " ".join(five.split())
     assert "Two versions are of each kind;" in " ".join(five.split())
     for rule in (

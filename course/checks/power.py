@@ -1514,7 +1514,7 @@ def rig_prices(answer, hidden=False):
             "of each version is right: check it against the practice versions' reasoning. "
             "This check does not judge which versions Kestrel reaches by walking out, "
             "and so which rule fits each: that is marked when the notebook is graded, a "
-            "quarter mark a version."
+            "quarter mark a version, none if all four prices follow one rule."
         )
         return None
     # a quarter mark a version (review 70, X4), none where one rule prices all four. Without

@@ -861,11 +861,11 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. Each version
-# with its price right earns a quarter mark, so one misread version costs a quarter. Only
-# prices that all follow one rule earn nothing, since they misread two versions of one
-# kind. Grading also tries other learners' scenarios (of each kind, some above half of
-# Dunmore's value and some below), with the same letters for each kind as yours, so your
-# function may go by `v.letter`.
+# with its price right earns a quarter mark, so one misread version costs a quarter; but
+# if all four prices follow one rule, none earns anything, right or not, since such an
+# answer treats both kinds alike. Grading also tries other learners' scenarios (of each
+# kind, some above half of Dunmore's value and some below), with the same letters for each
+# kind as yours, so your function may go by `v.letter`.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
