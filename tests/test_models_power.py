@@ -1655,8 +1655,13 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     # review 59, C: above Borealis's offer the proposal is no anchor pulling the price the
     # buyer's way; the text now says so
     assert "but a tactic" not in four
-    assert "Where the proposal is below Borealis's offer, it is an *anchor*" in four
-    assert "where it is above Borealis's offer, it is also above the price" in four
+    # review 73, U2: "the proposal" could be read as Atlas's round figure, for which the
+    # old clause "where it is above Borealis's offer, it is also above the price the models
+    # predict" was false (learner-096); both figures are now set against that price
+    assert (
+        "Where Atlas's round figure or its proposal worked out is below the price section 5's "
+        "models predict, it is an *anchor*"
+    ) in four
     above = below = 0
     for n in range(200):
         s = course.variant("03_power", f"tactic-{n}")

@@ -55,3 +55,35 @@ def test_question_5_states_its_one_rule_exception_with_its_quarter_mark_promise(
                 assert right == 2, (name, rule)  # two right, yet nothing, as the text says
                 outcome = check.rig_prices(lambda t, w=constant: _priced(t, w), True)
                 assert outcome.earned == 0, (name, rule)
+
+
+def test_question_4s_sentence_on_atlass_figures_holds_for_the_round_figure_too():
+    """U2: "Where the proposal is below Borealis's offer, it is an anchor ...; where it is
+    above Borealis's offer, it is also above the price the models predict" held for the
+    proposal worked out, but not for Atlas's round figure, which the same paragraph names
+    (learner-096: 35,000 against Borealis's 28,000 and a predicted 40,000; learner-103 and
+    learner-162 too, among learner-000 to 199). The sentence now sets both figures against
+    section 5's price, and claims nothing of a figure above Borealis's offer. On those 200
+    learners each reading falls below that price for some, and the three the old clause
+    failed are among the cases the new one covers."""
+    from course.scenarios.power import kestrel_shapley, licence_price
+    from tests.test_models_power import PROSE, _section
+
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "it is also above the price the models predict" not in four
+    assert (
+        "Where Atlas's round figure or its proposal worked out is below the price section 5's "
+        "models predict, it is an *anchor*, a first figure that pulls the final price towards "
+        "it (module 04 returns to it)."
+    ) in four
+    old_clause_false, figure_below, proposal_below = [], 0, 0
+    for n in range(200):
+        s = course.variant("03_power", f"learner-{n:03d}")
+        price, v2 = licence_price(s), s.borealis_value
+        figure_below += s.atlas_figure < price
+        proposal_below += kestrel_shapley(s) < price
+        if s.atlas_figure > v2 and s.atlas_figure < price:  # the old clause, of the figure
+            old_clause_false.append(s.learner)
+        assert not (kestrel_shapley(s) > v2 and kestrel_shapley(s) < price)  # of the proposal
+    assert old_clause_false == ["learner-096", "learner-103", "learner-162"]
+    assert figure_below > 20 and proposal_below > 20

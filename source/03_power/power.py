@@ -780,12 +780,12 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Atlas now names a round figure for it. Atlas
-# proposed that value itself: holding Atlas to it is no new demand. Where the proposal is
-# below Borealis's offer, it is an *anchor*, a first figure that pulls the final price
-# towards it (module 04); where it is above Borealis's offer, it is also above the price
-# the models predict. Should Kestrel accept it, or turn it down? If it accepts, at the
-# round figure or at the proposal worked out? Write `licence_reply(s)`, returning a pair
-# `(price, reason)` from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
+# proposed that value itself: holding Atlas to it is no new demand. Where Atlas's round
+# figure or its proposal worked out is below the price section 5's models predict, it is
+# an *anchor*, a first figure that pulls the final price towards it (module 04 returns to
+# it). Should Kestrel accept it, or turn it down? If it accepts, at the round figure or at
+# the proposal worked out? Write `licence_reply(s)`, returning a pair `(price, reason)` from
+# `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
 #   may be rounded to the hundred);
