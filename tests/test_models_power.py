@@ -741,7 +741,10 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     assert "Mentioning a weak one gains nothing" in PROSE  # finding 21: "it" named it
     # review 59, E2: the reason is anchoring, not module 01's take-it-or-leave-it result,
     # which needs a commitment the month-apart alternating offers lack
-    assert "can anchor their estimate of your acceptance threshold low (module 04)" in PROSE
+    # review 73, U6: module 04 comes later, so the text says it returns to anchors
+    assert (
+        "can anchor their estimate of your acceptance threshold low (module 04 returns to" in PROSE
+    )
     assert "though section 5's model says it should not" in PROSE
 
 
@@ -1192,7 +1195,10 @@ def test_question_6_is_in_the_notebook_and_the_map():
 def test_the_luxembourg_paper_is_cited_by_title_and_journal():
     """The paper's author could not be checked in the search corpus (its abstract page gives
     only an affiliation), so it is cited by title, journal and address, and the text does
-    not present a department as its author."""
+    not present a department as its author. Review 73, E1 asked for the author's surname:
+    searched again in the pages and docs corpora (the MDPI page, a mirror of it and an
+    abstract page give the title, the affiliation and the dates, no author), so the
+    citation stays as it is rather than guess a name."""
     text = " ".join(PROSE.split())
     assert (
         '("Luxembourg in the early days of the EEC: null player or not?", *Games* 9(2), '

@@ -87,3 +87,40 @@ def test_question_4s_sentence_on_atlass_figures_holds_for_the_round_figure_too()
         assert not (kestrel_shapley(s) > v2 and kestrel_shapley(s) < price)  # of the proposal
     assert old_clause_false == ["learner-096", "learner-103", "learner-162"]
     assert figure_below > 20 and proposal_below > 20
+
+
+def test_an_empty_core_is_called_empty_not_missing():
+    """U4: "Not every game has a core" and "the game with no core": every cooperative game
+    has a core, which here holds no division; the text now says the core is empty."""
+    from tests.test_models_power import PROSE
+
+    flat = _flat(PROSE)
+    assert "has a core" not in flat and "no core" not in flat
+    assert "Some games have no division in their core: the core is empty." in flat
+    assert "4. Build the game with an empty core:" in flat
+
+
+def test_the_both_forces_price_says_why_it_is_below_the_breakdown_payoff():
+    """U5: the closing note's seller ends at 33,750, below its own breakdown payoff of
+    35,000, which reads as a typo; the note now says why (a breakdown takes time).
+    The fold's words did not grow: Shaked's bullet has a shorter heading."""
+    from tests.test_models_power import PROSE
+
+    flat = _flat(PROSE)
+    assert (
+        "below both the Nash split's 42,500 and the 35,000 itself (deal-me-out's price), since "
+        "a breakdown takes time."
+    ) in flat
+    m, d = 50_000, 35_000
+    assert d / 2 + (m - d / 2) / 2 == 33_750 < d
+
+
+def test_module_04_is_named_as_the_module_that_returns_to_anchors():
+    """U6: "anchor" pointed to module 04 as if already taught ("(module 04)"); both places
+    now say module 04 returns to it, and no bare "(module 04)" is left."""
+    from tests.test_models_power import PROSE
+
+    flat = _flat(PROSE)
+    assert "(module 04)" not in flat
+    assert "pulls the final price towards it (module 04 returns to it)" in flat
+    assert "acceptance threshold low (module 04 returns to anchors)" in flat

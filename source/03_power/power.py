@@ -265,11 +265,11 @@ for name, value in glove_shapley.items():
 # most to gain by breaking away and how much it would gain, or `None` when nobody would:
 # the division is in the core.
 #
-# Not every game has a core. Let any two of three players earn 1 together, and all three
-# together earn 1 too. However 1 is divided, some two of them get at most 2/3 between them
-# and would gain by dealing as a pair, so every division, the Shapley division of 1/3 each
-# included, has a coalition that breaks away. Where the core is empty, what happens
-# depends on who can make offers to whom, and when.
+# Some games have no division in their core: the core is empty. Let any two of three
+# players earn 1 together, and all three together earn 1 too. However 1 is divided, some
+# two of them get at most 2/3 between them and would gain by dealing as a pair, so every
+# division, the Shapley division of 1/3 each included, has a coalition that breaks away.
+# Where the core is empty, what happens depends on who can make offers to whom, and when.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "core-example", "schema_version": 3}
 group, gain = blocking_coalition(players, glove_game, glove_shapley)
@@ -364,8 +364,8 @@ print("A price of 70,000: in the core?", stable)
 #    each Shapley value now, and is that division in the core?
 # 3. One person holds both right gloves: type `Left, Rights` as the players and give
 #    {Left, Rights} the value 1. What is each Shapley value?
-# 4. Build the game with no core: type `A, B, C` as the players, and give every pair and
-#    the three together the value 1 (each player alone 0). What does the explorer say?
+# 4. Build the game with an empty core: type `A, B, C` as the players, and give every pair
+#    and the three together the value 1 (each player alone 0). What does the explorer say?
 #
 # <details><summary>Answers</summary>
 #
@@ -734,10 +734,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   Journal of Economics*, 1989) had people bargain with an option they could take only by
 #   leaving: deal-me-out described their agreements better than the Nash split on the
 #   option.
-# - *Leaving after your own proposal is refused.* In Shaked's model the side that proposes
-#   first, when it can also leave just after its own proposal is refused, can gain much
-#   more: deal-me-out is then no longer the only prediction (Shaked, "Opting Out: Bazaars
-#   versus 'Hi Tech' Markets", 1994).
+# - *Leaving when refused.* In Shaked's model the side that proposes first, when it can
+#   also leave just after its own proposal is refused, can gain much more: deal-me-out is
+#   then not the only prediction (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets",
+#   1994).
 # - *Both forces at once.* Where the risk of breakdown and the cost of delay both push,
 #   each unit adds less than half a unit (Binmore, Rubinstein & Wolinsky 1986), and the
 #   split lands between the share at the table and the Nash split on the breakdown
@@ -746,7 +746,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   breakdown payoff counts with a weight of one half, so the seller gets 17,500 plus half
 #   of the remaining 32,500, a price of 33,750; each unit of its 35,000 adds only a
 #   quarter of a unit to the price, below both the Nash split's 42,500 and the 35,000
-#   deal-me-out would give.
+#   itself (deal-me-out's price), since a breakdown takes time.
 # - *Split the difference?* Splitting the difference, $(v_1 + v_2)/2$, would fit if a sale
 #   to Borealis were what Kestrel is left with when talks with Atlas break down on their
 #   own: the Nash split on the breakdown payoffs. The story prices Borealis's offer per
@@ -784,8 +784,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # figure or its proposal worked out is below the price section 5's models predict, it is
 # an *anchor*, a first figure that pulls the final price towards it (module 04 returns to
 # it). Should Kestrel accept it, or turn it down? If it accepts, at the round figure or at
-# the proposal worked out? Write `licence_reply(s)`, returning a pair `(price, reason)` from
-# `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
+# the proposal worked out? Write `licence_reply(s)`, returning a pair `(price, reason)`
+# from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
 #   may be rounded to the hundred);
@@ -1132,13 +1132,14 @@ check.best_lever(best_lever, hidden=True)
 #   accept. Call such an alternative **strong**, and one worth no more than that **weak**.
 #   Mentioning a weak one gains nothing where they know your patience.
 # - **When they are unsure of your patience**, as in most talks, a weak figure you name
-#   can anchor their estimate of your acceptance threshold low (module 04), though
-#   section 5's model says it should not. The evidence is an analogy: in Galinsky and
-#   Mussweiler's experiments on first offers (2001), final prices ended nearer the first
-#   figure named. A weak alternative anchors you too: with one, negotiators opened lower
-#   and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So make a strong
-#   alternative known, keep a weak one private. That rule is a heuristic this course
-#   adopts: we know of no study that tests the disclosure of a weak alternative directly.
+#   can anchor their estimate of your acceptance threshold low (module 04 returns to
+#   anchors), though section 5's model says it should not. The evidence is an analogy: in
+#   Galinsky and Mussweiler's experiments on first offers (2001), final prices ended
+#   nearer the first figure named. A weak alternative anchors you too: with one,
+#   negotiators opened lower and did worse than with none (Schaerer, Swaab and Galinsky,
+#   2015). So make a strong alternative known, keep a weak one private. That rule is a
+#   heuristic this course adopts: we know of no study that tests the disclosure of a weak
+#   alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
