@@ -4745,7 +4745,10 @@ def test_question_8_grades_a_decision_on_the_learners_own_talks(learner, hidden)
     assert "your question 5 target" in text
     # review 72 X1: the own talks are practice now; question 8 earns 1 mark
     assert "### Question 8 (1 mark)" in _cell("q8-text")
-    assert "#### Practice: your own talks (no marks)" in _cell("own-batna-needed-text")
+    # review 73 U2: the practice follows question 10, whose `talks` it uses
+    assert "#### Practice after question 10: your own talks (no marks)" in _cell(
+        "own-batna-needed-text"
+    )
 
 
 def test_question_7_gives_the_task_first_and_the_marks_after():
@@ -4914,7 +4917,10 @@ def test_review_72_marks_move_from_model_predictions_to_a_decision_on_your_own_o
     assert "is not above the offer, take it; otherwise either choice can earn full marks" in text
     for cell in ("own-batna-needed-test", "batna-rise-test"):
         assert "HIDDEN TESTS" not in cell_text("02_batna", "batna", cell)
-    assert "Question 10 and question 8's own talks are practice" in " ".join(_cell("intro").split())
+    # review 73 U2: "question 8's own talks" was opaque; the practice follows question 10
+    assert "Question 10 and the practice after it earn no marks." in " ".join(
+        _cell("intro").split()
+    )
 
 
 def test_review_73_question_6b_tells_a_learner_whose_target_is_no_higher_to_take_the_offer():

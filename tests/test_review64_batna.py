@@ -43,7 +43,8 @@ def test_a_variant_without_an_answer_date_says_what_it_replaces():
     """Review 70 C2: for the cancelled and start-slips variants the story said all three
     employers want an answer by the same date, then 'no one needs your answer by a date',
     without saying which fact the variant replaces or for which questions."""
-    head = "For questions 8 (your own talks) and 10 only, it replaces the answer date above"
+    # review 73 U2: the own-talks practice now follows question 10, and the story says so
+    head = "For question 10 and the practice after it only, it replaces the answer date above"
     kinds = set()
     for n in range(40):
         offers = course.variant("02_batna", f"c2-{n}")

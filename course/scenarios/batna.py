@@ -129,7 +129,7 @@ class JobOffers(Scenario):
             + (
                 ": "
                 if self.talks.answer_date
-                else ". For questions 8 (your own talks) and 10 only, it replaces the answer "
+                else ". For question 10 and the practice after it only, it replaces the answer "
                 "date above; everything else stands: "
             )
             + f"{self.talks.told()}\n\n"

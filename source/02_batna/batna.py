@@ -33,8 +33,8 @@
 # about 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
 # with questions 6, 6b and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and
 # the reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are
-# yours; the cells after them check your answer. Question 10 and question 8's own talks
-# are practice. Return
+# yours; the cells after them check your answer. Question 10 and the practice after it
+# earn no marks. Return
 # amounts unrounded: the checks compare them to the cent, but question 5 takes a target
 # within 100, and question 9 and the practice an amount rounded to the whole unit.
 
@@ -349,8 +349,7 @@ BatnaBuilder()
 # them: remote days shorten your commute, a signing bonus or a later start date may be worth
 # more to one side than it costs the other. Call an offer's salary and its other terms
 # together its **package**: each package has its own reservation prices, and its own zone.
-# So "no zone" means "no zone for this package", and the next step is to look for terms
-# that change the numbers.
+# So "no zone" means none for this package: look for terms that change the numbers.
 #
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the most the other side could pay. This course calls its middle the
@@ -381,8 +380,9 @@ BatnaBuilder()
 # | one past the band's top | the band's top: nine tenths of the way up, or, with an opening carried beyond the estimate, halfway from your reservation price to your opening |
 #
 # At Northwind no fact carries an opening past what the agency's contractor costs, so your
-# opening sits at that estimate and your target stays in the nine-tenths band (question 5);
-# the reflection takes either case.
+# opening sits at that estimate and your target stays in the nine-tenths band
+# (question 5), in the zone with two remote days, starting half the commute below your
+# reservation price; the reflection takes either case.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -497,7 +497,8 @@ check.target_salary(target_salary, hidden=True)
 # splits they see as unfair (Güth, Schmittberger and Schwarze 1982), and because a grudging
 # offer costs goodwill in a working relationship.
 #
-# For an offer made while Northwind is still moving, take the first row that fits:
+# An offer in the **commute trap** beats your BATNA only until you count the commute. For
+# an offer made while Northwind is still moving, take the first row that fits:
 #
 # | response | when | reason |
 # |---|---|---|
@@ -508,12 +509,11 @@ check.target_salary(target_salary, hidden=True)
 # | counter | above your BATNA's value, below your reservation price for its package | commute trap |
 # | counter | inside the zone, short of the even split | below the even split |
 #
-# Remote days cost Northwind nothing, so a counter to an offer without them asks for them
-# too. Without them the salary may not even reach your reservation price for the job as
-# offered, so never accept such an offer without the remote days. An offer below your BATNA
-# is often an extreme opening. Stay calm: it tells you where Northwind opens, not where it
-# must stop; answer with your own number. The commute trap looks better than your BATNA
-# until you count the commute: accepting it leaves you worse off than your BATNA.
+# A counter to an offer without remote days asks for them too. Without them the salary may
+# not even reach your reservation price for the job as offered, so never accept such an
+# offer without the remote days. An offer below your BATNA is often an
+# extreme opening. Stay calm: it tells you where Northwind opens, not where it must stop;
+# answer with your own number.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
@@ -943,37 +943,6 @@ check.batna_needed(batna_needed)
 check.batna_needed(batna_needed, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-text", "schema_version": 3}
-# #### Practice: your own talks (no marks)
-#
-# Write `own_batna_needed(offers, talks, target)`: the least value of your BATNA, 0 or more,
-# at which the model that fits `talks` (question 10) predicts `target` for the package with
-# two remote days, whose reservation price is your BATNA's value plus half the commute
-# (`offers.commute_cost`). For the Nash split, call your `batna_needed` with the pie $W$
-# less half the commute, Northwind's breakdown payoff 0, and the target less half the
-# commute. The check tries your question 5 target on one variant of each kind.
-
-
-# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "own-batna-needed-answer", "schema_version": 3}
-def own_batna_needed(offers, talks, target):
-    """The least BATNA (0 or more) at which the model that fits talks predicts target."""
-    ### BEGIN SOLUTION
-    half = offers.commute_cost / 2  # two remote days halve the commute
-    if talks.may_be_cancelled:  # V + (W - half - V) / 2 = target - half: the Nash split
-        return max(0, 2 * target - talks.work_value - half)
-    if talks.answer_date and talks.proposer == "you":  # you ask for the agency's cost
-        return 0
-    if talks.answer_date or talks.proposer == "Northwind":  # your BATNA matched exactly
-        return target - half
-    delta = talks.delta  # you propose: r + (1 - delta)(W - r) = target, with r = V + half
-    return max(0, (target - (1 - delta) * talks.work_value) / delta - half)
-    ### END SOLUTION
-
-
-# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-test", "schema_version": 3}
-"""Practice, not marked: own_batna_needed inverts the model that fits your talks."""
-check.own_batna_needed(own_batna_needed)
-
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (1 mark): when does Lumen count?
 #
@@ -1120,6 +1089,37 @@ def batna_rise(offers, talks):
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "batna-rise-test", "schema_version": 3}
 """Practice, not marked: batna_rise picks the model that fits each version of the talks."""
 check.batna_rise(batna_rise)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-text", "schema_version": 3}
+# #### Practice after question 10: your own talks (no marks)
+#
+# Write `own_batna_needed(offers, talks, target)`: the least value of your BATNA, 0 or
+# more, at which the model that fits `talks` (question 10) predicts `target` for the
+# package with two remote days, whose reservation price is your BATNA's value plus half
+# the commute (`offers.commute_cost`). For the Nash split, call your `batna_needed` with
+# the pie $W$ less half the commute, Northwind's breakdown payoff 0, and the target less
+# half the commute. The check tries your question 5 target on one variant of each kind.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "own-batna-needed-answer", "schema_version": 3}
+def own_batna_needed(offers, talks, target):
+    """The least BATNA (0 or more) at which the model that fits talks predicts target."""
+    ### BEGIN SOLUTION
+    half = offers.commute_cost / 2  # two remote days halve the commute
+    if talks.may_be_cancelled:  # V + (W - half - V) / 2 = target - half: the Nash split
+        return max(0, 2 * target - talks.work_value - half)
+    if talks.answer_date and talks.proposer == "you":  # you ask for the agency's cost
+        return 0
+    if talks.answer_date or talks.proposer == "Northwind":  # your BATNA matched exactly
+        return target - half
+    delta = talks.delta  # you propose: r + (1 - delta)(W - r) = target, with r = V + half
+    return max(0, (target - (1 - delta) * talks.work_value) / delta - half)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "own-batna-needed-test", "schema_version": 3}
+"""Practice, not marked: own_batna_needed inverts the model that fits your talks."""
+check.own_batna_needed(own_batna_needed)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (2 marks, graded by your instructor)
