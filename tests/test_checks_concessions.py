@@ -1100,15 +1100,16 @@ NUMBER = r"(-?[\d.]+)"
 
 @pytest.mark.parametrize("learner_id", ["ada", "learner-3", "hidden-2", "sweep-17"])
 def test_every_respond_hint_is_true_of_the_offer(learner_id):
-    """Each claim a hint makes about the offer, the next ask, the reservation price or the
-    ceiling holds for the case it is given on (hints once said an offer above the reservation
-    price was below it)."""
+    """Each claim a hint makes about the offer, the next ask or the reservation price holds
+    for the case it is given on (hints once said an offer above the reservation price was
+    below it). Orchard's budget claim is a test in every variant (review 73 X1), so the
+    hints are those of the answer as if it were not said."""
     s = course.variant(MODULE, learner_id)
     reservation = reservation_of(s)
-    for offer, next_ask, ceiling in check._offers(s, hidden=True):
-        expected = check.best_response(s, offer, next_ask, ceiling)
+    for offer, next_ask, _claim in check._offers(s, hidden=True):
+        expected = check.best_response(s, offer, next_ask)
         for given in set(ANSWERS) - {expected}:
-            hint, general = check._response_hint(s, offer, next_ask, ceiling, expected, given)
+            hint, general = check._response_hint(s, offer, next_ask, expected, given)
             assert general and not re.search(r"\d", general)
             if re.search(rf"{NUMBER} is above your reservation price", hint):
                 assert offer >= reservation
@@ -1126,16 +1127,7 @@ def test_every_respond_hint_is_true_of_the_offer(learner_id):
                 assert next_ask is None
             if "rounds remain" in hint:
                 assert next_ask is not None
-            if "is all Orchard can pay" in hint:
-                assert offer == ceiling < reservation
-            if "cannot pay more than" in hint:
-                assert ceiling is not None and ceiling < reservation
-            if "ceiling" in hint and "above your reservation price" in hint:
-                assert ceiling >= reservation
-            if "caps the" in hint:
-                assert ceiling is not None and reservation <= ceiling < next_ask
-            if "is below even that" in hint:
-                assert offer < ceiling
+            assert "ceiling" not in hint
 
 
 # --- every question names what its answer reads -------------------------------------
@@ -1207,14 +1199,13 @@ def _accept_bullet():
     return flat[start : flat.index("- **Walk away**", start)]
 
 
-def test_accepting_below_a_credible_ceiling_is_told_to_counter_at_the_ceiling():
-    """Review 64 X3: an answer that accepts any offer once a ceiling between your reservation
-    price and your next ask is known was told only that the offer was below its next ask,
-    true but not why: the ask itself is capped. The hint now names the ceiling as the cap and
-    says to counter at it (this test failed on the old hint). Review 66 X1: review 64 had the
-    text leave the cap rule for the learner to work out, so a learner who applied section 5
-    as written was refused; section 5's Accept bullet now states the rule the check applies,
-    as the Walk away bullet states its own side of it."""
+def test_section_5s_cap_rule_for_a_credible_ceiling_is_the_answer_keys():
+    """Review 66 X1: section 5's Accept bullet states the cap rule for a ceiling with
+    evidence (ask no more than the cap, take an offer at it), as the Walk away bullet states
+    its own side. Review 73 X1: no story gives such evidence, so question 6 reads every
+    claim as a test and its hints never name a ceiling; the rule the text teaches for a
+    credible cap is still the answer key's, which the check uses to recognise a cap
+    reading: below the cap, counter; at it, accept."""
     bullet = _accept_bullet()
     assert "ask no more than the cap, and take an offer at it" in bullet
     assert "the cap is at or above your reservation price" in bullet
@@ -1228,10 +1219,7 @@ def test_accepting_below_a_credible_ceiling_is_told_to_counter_at_the_ceiling():
         assert cases
         for offer, ask, ceiling in cases:
             assert check.best_response(s, offer, ask, ceiling) == "counter"
-            hint, general = check._response_hint(s, offer, ask, ceiling, "counter", "accept")
-            assert f"ceiling, {ceiling:g}, caps the {ask:g} of your plan" in hint
-            assert "counter at the ceiling" in hint
-            assert "below a credible ceiling" in general
+            assert check.best_response(s, ceiling, ask, ceiling) == "accept"
 
 
 def test_section_5s_three_bullets_as_written_pass_question_6(learner, capsys):
@@ -3649,7 +3637,7 @@ def _consulting(answers):
     def response_hinted(s, offer, ask, ceiling=None):
         result = sol["respond"](s, offer, ask, ceiling)
         other = "counter" if result == "accept" else "accept"
-        check._response_hint(s, offer, ask, ceiling, result, other)
+        check._response_hint(s, offer, ask, result, other)
         return result
 
     return {

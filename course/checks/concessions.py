@@ -1883,7 +1883,7 @@ def respond(answer, hidden=False):
             if _right_response(s, offer, next_ask, result):
                 continue
             expected = best_response(s, offer, next_ask)
-            hint, general = _response_hint(s, offer, next_ask, None, expected, result)
+            hint, general = _response_hint(s, offer, next_ask, expected, result)
             by_cap = result == best_response(s, offer, next_ask, ceiling)
             if ceiling is not None and (by_cap or (result == "accept" and offer >= ceiling)):
                 hint = (
@@ -1912,8 +1912,9 @@ def _acceptable_by_split(s, offer, next_ask):
 
 
 @answer_key
-def _response_hint(s, offer, next_ask, ceiling, expected, given):
-    """What is true of this offer that makes ``expected`` right and ``given`` wrong."""
+def _response_hint(s, offer, next_ask, expected, given):
+    """What is true of this offer that makes ``expected`` right and ``given`` wrong, with
+    Orchard's budget claim read as a test (question 6 answers as if it were not said)."""
     reservation = reservation_of(s)
     if next_ask is None:  # the last round: the offer on the table is the best deal left
         if expected == "accept":
@@ -1932,44 +1933,11 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
             f"your reservation price {reservation:g}, so take your BATNA",
             "at the end of the talks, below the reservation price, it does not walk away",
         )
-    if expected == "accept" and offer < next_ask:
-        return (
-            f"Orchard's credible ceiling, {ceiling:g}, is above your reservation price "
-            f"{reservation:g}, and it offers {offer:g}: the {next_ask:g} of your plan asks "
-            "for more than it can pay, so the ceiling caps your ask, and an offer at it is "
-            "the best deal left",
-            "it does not accept an offer at a credible ceiling above the reservation price",
-        )
     if expected == "accept":
         return (
             f"{offer:g} is at least the {next_ask:g} you would ask next: holding out only "
             "delays a deal you would offer yourself",
             "it does not accept an offer at least as good as its own next ask",
-        )
-    if expected == "walk away":
-        if given == "accept" and offer == ceiling:
-            return (
-                f"{offer:g} is all Orchard can pay, and it is below your reservation price "
-                f"{reservation:g}: the best deal left is worse than your BATNA, so there is "
-                "no zone",
-                "it accepts an offer at a credible ceiling below the reservation price",
-            )
-        if given == "accept":
-            return (
-                f"{offer:g} is below your reservation price {reservation:g}: worse than your BATNA",
-                "it accepts an offer below the reservation price",
-            )
-        return (
-            f"Orchard cannot pay more than {ceiling:g}, below your reservation price "
-            f"{reservation:g}: there is no zone, and countering only spends time",
-            "it goes on countering when the evidence shows there is no zone",
-        )
-    if given == "accept" and ceiling is not None and offer < ceiling < next_ask:
-        return (
-            f"Orchard's credible ceiling, {ceiling:g}, caps the {next_ask:g} of your plan, "
-            f"and {offer:g} is below even that while rounds remain: counter at the ceiling, "
-            "the best deal left, and take it when Orchard offers it",
-            "it accepts an offer below a credible ceiling while rounds remain",
         )
     if given == "accept":
         below = f", and below your reservation price {reservation:g}" if offer < reservation else ""
@@ -1982,13 +1950,9 @@ def _response_hint(s, offer, next_ask, ceiling, expected, given):
             f"{offer:g} is below the {next_ask:g} you would ask next, and rounds remain{below}",
             "it accepts an offer below its own next ask while rounds remain",
         )
-    known = (
-        "nothing shows that Orchard cannot reach your reservation price"
-        if ceiling is None
-        else f"Orchard's ceiling {ceiling:g} is above your reservation price {reservation:g}"
-    )
     return (
-        f"rounds remain and {known}: a low offer is a reason to answer, not to leave",
+        "rounds remain and nothing shows that Orchard cannot reach your reservation price: "
+        "a low offer is a reason to answer, not to leave",
         "it walks away while rounds remain and a deal is still possible",
     )
 
