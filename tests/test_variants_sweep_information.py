@@ -1857,7 +1857,9 @@ def test_a_fifth_is_not_called_the_edge_of_the_refusal_zone():
     where refusals are common" and passed it as fair. A fifth is now named the check's floor
     in the text and in the code's note, and no hint calls it an edge. Review s62 U2: the
     text's "on our reading ..., refusals stay common up to about a third" had no source; it
-    is gone, and the fifth-to-half band is called the course's reading, not a result."""
+    is gone, and the fifth-to-half band is called the course's reading, not a result (review
+    74 U1: since refusals are rarer at a sale's stakes, "the course's caution, not a measured
+    risk", in convention 3 itself)."""
     import inspect
 
     for cell in ("price-teaching", "q6-text"):
@@ -1866,7 +1868,7 @@ def test_a_fifth_is_not_called_the_edge_of_the_refusal_zone():
         assert "up to about a third" not in notebook_words(cell), cell
     words = notebook_words("q6-text")
     assert "edge of the zone" not in words
-    assert "the course's reading of them, not a result" in words
+    assert "is the course's caution, not a measured risk." in words
     assert '| `"accepts-any"` | a fair price, by convention 3 below |' in words
     assert "Three of these prices follow the course's own marking conventions" in words
     code = inspect.getsource(scenario) + inspect.getsource(check)
@@ -2290,7 +2292,7 @@ def test_a_fair_price_just_above_the_cost_fails_every_learner(sales):
             assert scenario.situation_fits(item, (lowest + sale.cost) / 2, sale, after)
     words = notebook_words("q6-text")
     # review s62 X3: the rule names the band a course convention; the table keeps it
-    assert "the band from a quarter to half is the course's reading" in words
+    assert "the band from a quarter to half is the course's caution" in words
     assert "3. **Fair price**: above your cost and the opening, below the model's price" in words
     assert "from a quarter to half of the gain (that reservation price minus" in words
 

@@ -514,7 +514,10 @@ OPEN = "open at the higher of your estimate and the model's price"
 #: Theory*, 2003, chapter 2 (its summary of many studies), and the meta-analysis of
 #: Oosterbeek, Sloof and van de Kuilen, *Experimental Economics* 7, 2004 (37 papers: an
 #: average offer of 40 per cent, about one offer in six refused, fewer the larger the share
-#: offered).
+#: offered). Those games split small sums; refusals fall towards zero when an offer is worth
+#: weeks of wages (Andersen, Ertaç, Gneezy, Hoffman and List, "Stakes Matter in Ultimatum
+#: Games", *American Economic Review* 101, 2011), so at a sale's stakes the band is the
+#: course's caution, not a measured risk, and Question 6 says so (review 74 U1).
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.25
 GENEROUS_SHARE = 1 / 3
@@ -614,8 +617,9 @@ _SITUATIONS = (
         "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
         "buyer at the next reservation price still possible at least a quarter of the gain, "
         "better a third or more, and no more than half (that reservation price minus your "
-        "cost; in ultimatum games offers under about a fifth are refused about half the time, "
-        "refusals grow rarer the larger the share, and most offers give 40 to 50 per cent)",
+        "cost; in small-stakes ultimatum games offers under about a fifth are refused about "
+        "half the time, refusals grow rarer the larger the share, and most offers give 40 to "
+        "50 per cent)",
     ),
     Situation(
         "one-price",

@@ -493,8 +493,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   found that people often refuse offers they find unfair, so a price right at the
 #   buyer's reservation price is riskier than the model says: offers under about a fifth
 #   of the sum are refused about half the time (Camerer, 2003, chapter 2; the note below
-#   the list gives more figures). Players in those games know the sum they split, so
-#   reading Osprey this way assumes it has a fair idea of your cost;
+#   the list gives more figures). Those games split small sums; refusals fall towards
+#   zero when an offer is worth weeks of wages (Andersen, Ertaç, Gneezy, Hoffman and List,
+#   "Stakes Matter in Ultimatum Games", *American Economic Review*, 2011). Players in
+#   those games know the sum they split, so reading Osprey this way assumes it has a fair
+#   idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
 #   alone; a workshop that badly needs the cash may prefer the sure thing;
@@ -758,17 +761,18 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
 #    are refused about half the time, so the check's floor is a quarter, clear of that
-#    zone; refusals grow rarer the larger the share, so aim at a third or more.
+#    zone; refusals grow rarer the larger the share, so aim at a third or more. At a
+#    sale's stakes refusals are rarer still (section 3): the band from a quarter to half
+#    is the course's caution, not a measured risk.
 #
 # <details>
 # <summary><b>Why these prices</b></summary>
 #
 # A price between two possible reservation prices sells to no more buyers than the next
 # one up, for less. A fair price treats the gain as the sum split in section 3's
-# ultimatum games; the band from a quarter to half is the course's reading of them, not a
-# result. With section 2's worked example after its offer (60, 70 or 80 still possible,
-# the model's price 70) and a cost of 40, the highest fair price is 62.50: it leaves a
-# buyer at 70 a gain of 7.50, a quarter of 70 − 40.
+# ultimatum games. With section 2's worked example after its offer (60, 70 or 80 still
+# possible, the model's price 70) and a cost of 40, the highest fair price is 62.50: it
+# leaves a buyer at 70 a gain of 7.50, a quarter of 70 − 40.
 #
 # </details>
 #
