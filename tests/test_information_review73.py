@@ -116,8 +116,9 @@ def test_convention_1_states_one_ceiling_with_one_reason():
     words = cell_words("q6-text")
     assert "When it is the model's price itself, you may open up to one step" not in words
     assert (
-        "or beyond it, up to one step of `sale.reservations` above the highest reservation "
-        "price still possible after the opening." in words
+        "or beyond it, up to one step (the gap between neighbouring prices in "
+        "`sale.reservations`) above the highest reservation price still possible after the "
+        "opening." in words
     )
     assert (
         "The step above it is room for the counter-offer; beyond that the opening risks "

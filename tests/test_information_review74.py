@@ -24,3 +24,31 @@ def test_the_ultimatum_refusals_carry_their_stakes_where_they_meet_the_sale():
     assert "in small-stakes ultimatum games offers under about a fifth" in " ".join(
         fair._why_action.split()
     )
+
+
+def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
+    """U3: convention 1 used "one step of `sale.reservations`" undefined, and convention 2's
+    "from the even split up to the estimate" could be read as halfway to the opening, the
+    rule the sentence had just given. The step is now the gap between neighbouring prices
+    (even in every draw: the check adds reservations[1] - reservations[0]), and the target's
+    floor is halfway between the cost and the estimate, the floor ``target_band`` sets when
+    the opening lies beyond the estimate."""
+    words = cell_words("q6-text")
+    assert "one step of `sale.reservations`" not in words
+    assert "one step (the gap between neighbouring prices in `sale.reservations`)" in words
+    assert "any target from the even split up to the estimate" not in words
+    assert (
+        "the check accepts any target from halfway between your cost and your estimate up to "
+        "the estimate there." in words
+    )
+    from course.variants import variant
+
+    for n in range(50):
+        sale = variant("01_information", f"learner-{n:03d}")
+        r = sale.reservations
+        gaps = {r[i + 1] - r[i] for i in range(len(r) - 1)}
+        assert len(gaps) == 1, sale.learner
+        after = reference.posterior_after_opening(sale)
+        estimate = reference.expected_reservation(after)
+        low, high = reference.target_band(estimate + 10_000, sale, after)
+        assert abs(low - (sale.cost + estimate) / 2) < 1e-6 and abs(high - estimate) < 1e-6

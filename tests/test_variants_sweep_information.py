@@ -1081,9 +1081,9 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
         assert f"'{word}'" in text, word
     # review 73 X1: an opening goes up to one step above that price, for every learner
     assert (
-        "up to one step of `sale.reservations` above the highest reservation price still "
-        "possible" in text
-    )
+        "up to one step (the gap between neighbouring prices in `sale.reservations`) above "
+        "the highest reservation price still possible" in text
+    )  # review 74 U3: the step is defined where it is first used
     assert "a *safer price*: a reservation price still possible between your cost" in text
     assert "from a quarter to half of the gain" in text
 
@@ -1466,8 +1466,9 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     assert (
         "1. **Opening**: open at the higher of your estimate of the buyer's reservation price "
         "(the expected reservation price under `after`, rounded to the €100 if you like) and "
-        "the model's price, or beyond it, up to one step of `sale.reservations` above the "
-        "highest reservation price still possible after the opening" in words
+        "the model's price, or beyond it, up to one step (the gap between neighbouring prices "
+        "in `sale.reservations`) above the highest reservation price still possible after the "
+        "opening" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
@@ -1623,8 +1624,9 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     assert (
         "When you open beyond the estimate, the course's rule (module 02's) puts the target "
         "halfway from your reservation price to your opening, never above the estimate; the "
-        "check accepts any target from the even split up to the estimate there."
-    ) in words  # review 73 C2
+        "check accepts any target from halfway between your cost and your estimate up to the "
+        "estimate there."
+    ) in words  # review 73 C2; review 74 U3: which halfway, said outright
     assert "with no such fact, aim at the even split, halfway" in words  # review 66 C1
     assert "The model's price is not a target" in words
     for item in scenario._SITUATIONS:
@@ -2528,8 +2530,8 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
     assert 0.05 < at_top / len(sales) < 0.15, at_top
     words = notebook_words("q6-text")
     assert (
-        "up to one step of `sale.reservations` above the highest reservation price still "
-        "possible after the opening." in words
+        "up to one step (the gap between neighbouring prices in `sale.reservations`) above "
+        "the highest reservation price still possible after the opening." in words
     )
     assert "The step above it is room for the counter-offer" in words
 

@@ -743,20 +743,21 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # 1. **Opening**: open at the higher of your estimate of the buyer's reservation price
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and
-#    the model's price, or beyond it, up to one step of `sale.reservations` above the
-#    highest reservation price still possible after the opening. That highest price is a
-#    fact you can name (by the band model, no buyer you still believe in pays more), less
-#    than a quarter above the estimate, for most within a sixth. The step above it is room
-#    for the counter-offer; beyond that the opening risks looking unserious. Never open a
-#    haggle below your last word, the model's price: every buyer who would accept it would
-#    take a lower opening on the spot.
+#    the model's price, or beyond it, up to one step (the gap between neighbouring prices
+#    in `sale.reservations`) above the highest reservation price still possible after the
+#    opening. That highest price is a fact you can name (by the band model, no buyer you
+#    still believe in pays more), less than a quarter above the estimate, for most within
+#    a sixth. The step above it is room for the counter-offer; beyond that the opening
+#    risks looking unserious. Never open a haggle below your last word, the model's price:
+#    every buyer who would accept it would take a lower opening on the spot.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most nine tenths of the way when you open at the
 #    estimate; inside that band, aim where a fact you can name puts the price, and with
 #    no such fact, aim at the even split, halfway. When you open beyond the estimate, the
 #    course's rule (module 02's) puts the target halfway from your reservation price to
-#    your opening, never above the estimate; the check accepts any target from the even
-#    split up to the estimate there. The model's price is not a target.
+#    your opening, never above the estimate; the check accepts any target from halfway
+#    between your cost and your estimate up to the estimate there. The model's price is
+#    not a target.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
