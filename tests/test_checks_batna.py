@@ -1531,7 +1531,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     them."""
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     summary = " ".join(cell_text("02_batna", "batna", "summary").split())
-    example = re.search(r"pay at least ([\d,]+), I will take Harbor Bank", honest)
+    example = re.search(r"offer less than ([\d,]+), I will take Harbor Bank", honest)
     price = re.search(r"reservation price for the job as offered is ([\d,]+)", honest)
     assert example[1] == price[1]  # the only figure both carried out and accepted
     assert "**Warning.**" in honest and "**Threat.**" not in honest
@@ -2601,7 +2601,7 @@ def test_section_6s_model_warning_names_the_package_its_figure_is_for():
     rows = cell_text("02_batna", "batna", "honest-teaching").splitlines()
     row = next(line for line in rows if line.startswith("| warning |"))
     assert "for the job as offered, with no remote days" in row.lower()
-    demands = re.findall(r'"[^"]*[Uu]nless[^"]*"', honest)
+    demands = re.findall(r'"[^"]*(?:[Uu]nless|[Ii]f [^"]* less than)[^"]*"', honest)  # review 74 X2
     assert demands and all("job as offered" in d for d in demands), demands
 
 
@@ -4036,7 +4036,7 @@ def _by_wording(offers, demand, claim, fact):
     the statement about an offer ``fact``."""
     labels = {}
     for letter, text in offers.statements:
-        if "unless" in text or "if the salary is below" in text:
+        if "less than" in text or "if the salary is below" in text:
             labels[letter] = demand
         elif "under" in text:
             labels[letter] = claim

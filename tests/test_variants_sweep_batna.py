@@ -739,7 +739,7 @@ def labels_from_facts(s):
         labels = {}
         for letter, text in s.statements:
             figures = {float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", text)}
-            if "unless Northwind can pay at least" in text or "if the salary is below" in text:
+            if "offers less than" in text or "if the salary is below" in text:
                 floor = max(figures)  # the demand's figure; its package's own price
                 own = reservation_by_hand(s) - (s.commute_cost / 2 if "two remote" in text else 0)
                 labels[letter] = "Warning" if floor <= own else "Bluff"

@@ -747,10 +747,12 @@ def _demand_figures(offers):
 
 
 def _warning(offers, one, taking, remote, figure):
-    """A demand with a consequence: take your BATNA unless Northwind pays at least
-    ``figure``, for the package it names (no remote days, or two). At or below that
-    package's reservation price you would carry it out: a warning, in Schelling's sense, of
-    what you would do anyway. Above it, between the two you would in fact accept: a bluff
+    """A demand with a consequence: take your BATNA if Northwind pays less than ``figure``,
+    for the package it names (no remote days, or two). It speaks only of salaries below its
+    figure: "unless Northwind can pay at least" a figure below your reservation price also
+    said that figure was enough, false (review 74 X2). At or below that package's
+    reservation price you would carry it out: a warning, in Schelling's sense, of what you
+    would do anyway. Above it, between the two you would in fact accept: a bluff
     about your reservation price, and, as a stated intention you do not hold, arguably a
     misrepresentation; both labels are accepted, as in module 03."""
     days = REMOTE_DAYS if remote else 0
@@ -760,7 +762,7 @@ def _warning(offers, one, taking, remote, figure):
     )
     text = one(
         (
-            f"{package}: unless Northwind can pay at least {figure:,.0f}, I will {taking}.",
+            f"{package}: if Northwind offers less than {figure:,.0f}, I will {taking}.",
             f"{package}: if the salary is below {figure:,.0f}, I will {taking}.",
         )
     )
@@ -859,7 +861,7 @@ def _fact(offers, batna, false):
 def _statements_of(offers):
     """The six statements of ``offers``'s learner: your BATNA's terms told plainly (with
     the commute it spares you, unquantified), your reservation price kept private, two
-    demands that you will take your BATNA unless Northwind pays a figure, one for each
+    demands that you will take your BATNA if Northwind pays less than a figure, one for each
     package (``_warning``, with ``_demand_figures``: each a warning or a bluff),
     a bluff about your reservation price and a misrepresentation of an offer, each in one
     of several wordings, in a shuffled order, lettered A to F. Drawn from their own

@@ -601,7 +601,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | label | true? | its test | example |
 # |---|---|---|---|
 # | plain statement | true | every figure is true, and nothing is demanded | "Harbor Bank has offered me 89,000." |
-# | warning | true | a demand whose consequence you would carry out anyway: below its figure you really would take your BATNA | "For the job as offered, with no remote days: unless you pay at least 97,000, I will take Harbor Bank's offer." |
+# | warning | true | a demand whose consequence you would carry out anyway: below its figure you really would take your BATNA | "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
 # | bluff | false | about the least you would accept: a limit you do not hold, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
@@ -747,7 +747,7 @@ def label_statements(offers):
         words = [word.strip(".,;:()").replace(",", "") for word in text.split()]
         amounts = {float(word) for word in words if word.isdigit()}
         named = [name for name in facts if name in text]
-        if "unless" in text or "if the salary is below" in text:  # a demand, or else
+        if "less than" in text or "is below" in text:  # a demand, or else
             limit = (
                 reservation - offers.commute_cost / 2
                 if "remote days a week" in text

@@ -1,0 +1,70 @@
+"""Module 02, review 74: a true warning asserts nothing false (X2), the side note cites the
+surveys only for keeping a reservation price private (C2), section 7 names question 10's
+package (C3), section 6 says why a false claim stays a bluff (C4), question 9's hint names
+the commute slip (X4) and its text says the amount is net of the commute (U3). Each test
+failed on the text or code before."""
+
+import collections
+import re
+
+import course
+from course.scenarios.batna import REMOTE_DAYS, reservation_of, statements_of
+from tests.sweeps import cell_text
+
+LEARNERS = tuple(f"learner-{n}" for n in range(200))
+
+#: The demand's wordings: a condition on salaries below its figure, nothing about the rest.
+_DEMAND = re.compile(
+    r"(With two remote days a week|For the job as offered, with no remote days): "
+    r"if (?:the salary is below|Northwind offers less than) ([\d,]+), I will "
+    r"(take Harbor Bank's offer|join Lumen|stay freelance)\."
+)
+
+
+def _cell(grade_id):
+    return " ".join(cell_text("02_batna", "batna", grade_id).split())
+
+
+def test_every_demand_keyed_warning_names_only_salaries_the_learner_would_refuse():
+    """X2: "unless Northwind can pay at least 109,800, I will join Lumen" with a reservation
+    price of 111,500 says that at 109,800 or more you would not join Lumen, false at
+    110,000, yet it was keyed "warning" only (22 of 40 true warnings used "unless"). Every
+    demand now speaks only of salaries below its figure; one keyed "warning" has its figure
+    at least 500 below the reservation price of the package it names, so every salary it
+    speaks of is one the learner would refuse, and nothing it says is false. On 200 drawn
+    learners, with both labels drawn often and both wordings used."""
+    seen, wordings = collections.Counter(), collections.Counter()
+    for learner in LEARNERS:
+        offers = course.variant("02_batna", learner)
+        for s in statements_of(offers):
+            assert "unless" not in s.text and "at least" not in s.text, s.text
+            if s._kind != "warning":
+                continue
+            m = _DEMAND.fullmatch(s.text)
+            assert m, s.text
+            figure = float(m[2].replace(",", ""))
+            remote = m[1].startswith("With two")
+            reservation = reservation_of(offers, REMOTE_DAYS if remote else 0)
+            assert figure == s._stated and reservation == s._actual
+            if s._label == "warning":
+                assert s._also is None
+                assert figure <= reservation - 500, (learner, s.text, reservation)
+            else:
+                assert (s._label, s._also) == ("bluff", "misrepresentation")
+                assert figure >= reservation + 500, (learner, s.text, reservation)
+            seen[s._label] += 1
+            wordings["below" if "is below" in s.text else "less than"] += 1
+    assert min(seen.values()) > 100 and len(seen) == 2, seen
+    assert min(wordings.values()) > 100, wordings
+
+
+def test_section_6_shows_a_warning_in_the_wording_the_statements_use():
+    """X2, swept through the module: section 6's example warning was "unless you pay at least
+    97,000, I will take Harbor Bank's offer", the wording that claims the figure is enough.
+    It now speaks only of salaries below the figure, as the statements do."""
+    text = _cell("honest-teaching")
+    assert "unless" not in text and "at least 97,000" not in text
+    assert (
+        '"For the job as offered, with no remote days: if you offer less than 97,000, I will '
+        "take Harbor Bank's offer.\"" in text
+    )
