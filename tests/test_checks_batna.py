@@ -2849,7 +2849,7 @@ def test_the_citations_say_what_the_sources_say():
     power = " ".join(cell_text("03_power", "power", "outside-teaching").split())
     assert "Shaked" in power
     honest = _cell("honest-teaching")
-    assert "MBA students rated tactics as appropriate or inappropriate" in honest
+    assert "MBA students rated hiding it appropriate" in honest
     assert "as fair" not in honest
 
 

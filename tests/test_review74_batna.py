@@ -68,3 +68,23 @@ def test_section_6_shows_a_warning_in_the_wording_the_statements_use():
         '"For the job as offered, with no remote days: if you offer less than 97,000, I will '
         "take Harbor Bank's offer.\"" in text
     )
+
+
+def test_the_surveys_are_cited_for_keeping_a_reservation_price_private_not_for_a_bluff():
+    """C2: one sentence said "Bargaining custom tolerates a bluff: the comment to ... Model Rule
+    4.1 ...; in the surveys of Robinson, Lewicki and Donahue (2000) ... hiding your
+    reservation price was appropriate", offering the surveys as support for a bluff, though
+    module 00 says they back only keeping it to yourself. The custom now rests on the
+    Model Rule's comment alone, and the surveys sit in a sentence of their own."""
+    honest = _cell("honest-teaching")
+    sentences = re.split(r"(?<=[.;])\s+", honest)
+    custom = next(s for s in sentences if "tolerates a bluff" in s)
+    assert "Model Rule 4.1" in custom and "Robinson" not in custom and "survey" not in custom
+    surveys = next(s for s in sentences if "Robinson" in s)
+    assert "bluff" not in surveys and "Model Rule" not in surveys
+    assert surveys.startswith(
+        "Surveys back only keeping your reservation price to yourself (module 00): in "
+        "Robinson, Lewicki and Donahue's (2000), MBA students rated hiding it appropriate;"
+    )
+    leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
+    assert "The survey backs *keeping* your reservation price to yourself" in leverage

@@ -630,8 +630,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
 # of conduct for lawyers, counts a party's statements about the terms it would accept as
 # ordinarily not statements of material fact (a fact a reasonable person would weigh in
-# deciding); in the surveys of Robinson, Lewicki and Donahue (2000), MBA students rated
-# tactics as appropriate or inappropriate: hiding your reservation price was appropriate,
+# deciding). Surveys back only keeping your reservation price to yourself (module 00): in
+# Robinson, Lewicki and Donahue's (2000), MBA students rated hiding it appropriate;
 # misrepresenting information was not. Schelling (*The Strategy of Conflict*, 1960) set a
 # warning, which tells the other side only what you would do anyway, apart from a threat:
 # a demand tied to something you would rather not do; modules 00 and 03 use the same two
