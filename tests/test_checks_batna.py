@@ -4800,7 +4800,8 @@ def test_section_7_says_which_reservation_price_each_case_uses():
     assert "$x - c - V$" not in nash and "You gain $x - r$ over breakdown" in nash
     assert (
         "write $r$ for your reservation price for the package under discussion: $V + c$ for "
-        "the job as offered, $V + c/2$ with two remote days, the package of questions 8 and 10"
+        "the job as offered, $V + c/2$ with two remote days (question 10 and the practice "
+        "after it)"  # review 74 C3: question 8 has no package
     ) in nash
     assert "a pie of $W$ less the commute you bear ($W - c$ for the job as offered)" in nash
     assert "Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000" in nash

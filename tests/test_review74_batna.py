@@ -88,3 +88,15 @@ def test_the_surveys_are_cited_for_keeping_a_reservation_price_private_not_for_a
     )
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     assert "The survey backs *keeping* your reservation price to yourself" in leverage
+
+
+def test_section_7_names_the_questions_on_the_package_with_two_remote_days():
+    """C3: section 7 called the package with two remote days "the package of questions 8
+    and 10", but question 8 inverts two formulas on abstract pies and has no package; the
+    package is that of question 10 and the practice after it."""
+    nash = _cell("nash-teaching")
+    assert "questions 8 and 10" not in nash
+    assert "$V + c/2$ with two remote days (question 10 and the practice after it)." in nash
+    assert "#### Practice after question 10" in cell_text(
+        "02_batna", "batna", "own-batna-needed-text"
+    )

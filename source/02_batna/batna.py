@@ -820,11 +820,11 @@ check.label_statements(label_statements, hidden=True)
 # can call the agency: both are outside options, so the salary lands between your
 # reservation price and the agency's cost. Where depends on what ends the talks. Keep $V$
 # and $c$ as in section 3, and write $r$ for your reservation price for the package under
-# discussion: $V + c$ for the job as offered, $V + c/2$ with two remote days, the package of
-# questions 8 and 10. Write $A$ for what the agency costs Northwind, $W$ for what your work
-# is worth to it, and $x$ for the salary. Question 10's three variants of your story are
-# these three cases. Each assumes that Northwind knows your reservation price, which your
-# story does not grant (section 6): read them as benchmarks.
+# discussion: $V + c$ for the job as offered, $V + c/2$ with two remote days (question 10
+# and the practice after it). Write $A$ for what the agency costs Northwind, $W$ for what
+# your work is worth to it, and $x$ for the salary. Question 10's three variants of your
+# story are these three cases. Each assumes that Northwind knows your reservation price,
+# which your story does not grant (section 6): read them as benchmarks.
 #
 # - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
 #   costs neither side anything, and Northwind, Harbor Bank and Lumen all want your answer
