@@ -100,3 +100,25 @@ def test_section_7_names_the_questions_on_the_package_with_two_remote_days():
     assert "#### Practice after question 10" in cell_text(
         "02_batna", "batna", "own-batna-needed-text"
     )
+
+
+def test_section_6_says_why_a_false_limit_stays_a_bluff_and_a_false_demand_need_not():
+    """C4: a false demand earns "bluff" or "misrepresentation" (module 00 puts a false
+    intention on the line), a false claim about what you would accept only "bluff", and the
+    text never said why. The bluff bullet now does: unlike a demand, the claim states no
+    plan for Northwind to rely on. The keys agree: every claim takes one label, every demand
+    above its figure's reservation price two."""
+    honest = _cell("honest-teaching")
+    bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
+    assert "Unlike a demand, it states no plan for Northwind to rely on, so it stays a bluff" in (
+        bluff
+    )
+    warning = honest[honest.index("- **Warning.**") : honest.index("- **Bluff.**")]
+    assert "module 00 puts such a false intention on the line" in warning
+    assert "so this course accepts either label for it" in warning
+    for learner in LEARNERS[:50]:
+        for s in statements_of(course.variant("02_batna", learner)):
+            if s._kind == "bluff":
+                assert s._also is None
+            if s._kind == "warning" and s._label == "bluff":
+                assert s._also == "misrepresentation"

@@ -615,9 +615,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   between a bluff and a misrepresentation, so this course accepts either label for it. A
 #   demand that names an alternative you do not have, or inflates one, is a
 #   misrepresentation.
-# - **Bluff.** A false claim about your own reservation price: "I cannot accept less
-#   than 100,000" when you could. Custom tolerates it more than a false fact, but once
-#   you give way below your "cannot", your next one counts for less.
+# - **Bluff.** A false claim about your reservation price: "I cannot accept less than
+#   100,000" when you could. Unlike a demand, it states no plan for Northwind to rely on,
+#   so it stays a bluff, which custom tolerates; but once you give way below your
+#   "cannot", your next one counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist or is inflated, a possible bonus presented as sure. Such a
 #   lie can be fraud.
@@ -649,8 +650,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # </details>
 #
 # To label a statement, ask: is it true, and does it demand something? A demand is true if
-# you would carry out its consequence below its figure, given your reservation price for
-# the package it names. Is a false one about your limit or a fact?
+# you would carry out its consequence below its figure. Is a false one about your limit or
+# a fact?
 #
 # A statement about the least you would accept, a demand included, is judged by what it
 # says, not by what Northwind may hear in it: by bargaining custom (module 00) neither side
@@ -664,7 +665,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price: then it raises that estimate, and with it what
-# they must offer. Keep a weak one private: naming it would show that you could be had for
+# they must offer. Keep a weak one private: naming it would show you could be had for
 # less. Keeping it private is not the same as letting the other side open (modules 01 and
 # 04). Your scenario assumes that Northwind reads your reservation price as the midpoint of
 # its pay band, on its careers page, because that is what its hires usually accept: an
