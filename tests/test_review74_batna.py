@@ -9,6 +9,7 @@ import re
 
 import course
 from course.scenarios.batna import REMOTE_DAYS, reservation_of, statements_of
+from course.variants import learner_as
 from tests.sweeps import cell_text
 
 LEARNERS = tuple(f"learner-{n}" for n in range(200))
@@ -122,3 +123,65 @@ def test_section_6_says_why_a_false_limit_stays_a_bluff_and_a_false_demand_need_
                 assert s._also is None
             if s._kind == "warning" and s._label == "bluff":
                 assert s._also == "misrepresentation"
+
+
+_TIMINGS = (
+    ("commit first", None),
+    ("known first", True),
+    ("known first", False),
+    ("left open", None),
+)
+
+
+def _hint(offers, timing, funded, value):
+    from course.checks import batna as check
+    from course.checks.hints import NotYet
+
+    try:
+        with learner_as(offers.learner):  # the hint names the learner's own case
+            check.judge_batna_when(offers, timing, funded, value)
+    except NotYet as hint:
+        return str(hint)
+    return None
+
+
+def test_question_9s_hint_names_the_commute_when_the_answer_adds_it():
+    """X4: returning the right value plus the commute, the reservation price the question's
+    words point to ("the sure value your reservation price at Northwind rests on"), got "it
+    is too high, and it matches no slip the check knows: reread how section 3 values a gamble
+    ..." for every timing, though the gamble was valued right. The hint now says the answer
+    adds the commute (or half of it, the price with two remote days) and asks for the value
+    net of it, on 40 learners and every timing."""
+    from course.checks.batna import batna_value_when
+
+    named = collections.Counter()
+    for learner in LEARNERS[:40]:
+        offers = course.variant("02_batna", learner)
+        for timing, funded in _TIMINGS:
+            right = batna_value_when(offers, timing, funded)
+            assert _hint(offers, timing, funded, right) is None
+            for share, words in ((1, "adds the commute"), (0.5, "adds half the commute")):
+                hint = _hint(offers, timing, funded, right + share * offers.commute_cost)
+                assert hint and "matches no slip" not in hint, (learner, timing, hint)
+                if words in hint:
+                    assert "return the sure value it rests on, net of the commute" in hint
+                    named[share] += 1
+    assert min(named.values()) >= 150, named  # of 160: another slip may give the same amount
+
+
+def test_question_9_says_the_left_open_amount_is_net_of_the_commute():
+    """U3: question 9 asked for "the sure yearly salary" worth as much as walking away, but
+    its box values what you have at Northwind as the salary less the commute; the question
+    and the check's hints now say "the sure amount, net of the commute"."""
+    q9 = _cell("q9-text")
+    assert "sure yearly salary" not in q9
+    assert (
+        "Return the sure yearly amount, net of the commute, that, with Lumen still open beside "
+        "it, is worth as much as walking away." in q9
+    )
+    assert "At Northwind, what you have is the salary less the commute." in q9
+    from course.checks.batna import without_lumen
+
+    offers = course.variant("02_batna", "learner-3")
+    hint = _hint(offers, "left open", None, without_lumen(offers) + 1_234)
+    assert "solve for the sure amount, net of the commute, worth as much as walking away" in hint

@@ -2087,8 +2087,8 @@ def judge_batna_when(offers, timing, funded, value):
                     ev_first,
                     f"{left_out}{first}, your best fallback by expected values; but with Lumen "
                     f"open beside each, {other} is worth more: choose the fallback after "
-                    "putting Lumen beside each one, then find the sure salary that, with Lumen "
-                    "beside it, is worth as much",
+                    "putting Lumen beside each one, then find the sure amount, net of the "
+                    "commute, that, with Lumen beside it, is worth as much",
                     "it chooses the fallback before putting the open alternative beside each "
                     "one; choose it after",
                 )
@@ -2103,8 +2103,8 @@ def judge_batna_when(offers, timing, funded, value):
                     "only when none of its outcomes lies strictly between your fallback's "
                     "worst and best, and here it stays open whatever you choose. "
                     "Value each fallback with Lumen open beside it (you would join Lumen if it "
-                    "turned out better), then find the sure salary that, with Lumen beside it, "
-                    "is worth as much as the better of them",
+                    "turned out better), then find the sure amount, net of the commute, that, "
+                    "with Lumen beside it, is worth as much as the better of them",
                     "it leaves out an open alternative, or counts it as if the deal ended it; it "
                     "cancels only when none of its outcomes lies strictly between your fallback's "
                     "worst and best",
@@ -2129,16 +2129,16 @@ def judge_batna_when(offers, timing, funded, value):
                 without,
                 "that leaves Lumen out, as if it cancelled; it cancels only when none of its "
                 "outcomes lies strictly between your fallback's worst and best. Value each fallback with Lumen open beside it (you would join Lumen "
-                "if it turned out better), then find the sure salary that, with Lumen beside "
-                "it, is worth as much as the better of them",
+                "if it turned out better), then find the sure amount, net of the commute, "
+                "that, with Lumen beside it, is worth as much as the better of them",
                 "it leaves out an open alternative, which cancels only when none of its outcomes "
                 "lies strictly between your fallback's worst and best",
             ),
             (
                 walking,
                 "that is what walking away is worth with Lumen open beside your best fallback, "
-                "but Lumen stays open beside the Northwind job too: find the sure salary that, "
-                "with Lumen beside it, is worth that much",
+                "but Lumen stays open beside the Northwind job too: find the sure amount, net "
+                "of the commute, that, with Lumen beside it, is worth that much",
                 "it values walking away with Lumen open but forgets that Lumen stays open "
                 "beside the deal too",
             ),
@@ -2171,6 +2171,19 @@ def judge_batna_when(offers, timing, funded, value):
                 "it counts an unsettled bonus as sure; weigh it by its chance",
             ),
         ]
+    for share, package in ((1, "for the job as offered"), (0.5, "with two remote days")):
+        added = "the commute" if share == 1 else "half the commute"
+        mistakes.append(  # review 74 X4: the reservation price for the value it rests on
+            (
+                expected + share * offers.commute_cost,
+                f"that adds {added} ({share * offers.commute_cost:,.0f}) to the value: it is "
+                f"your reservation price {package}; return the sure value it rests on, net of "
+                "the commute",
+                "it adds the commute: that is a reservation price; return the sure value it "
+                "rests on, net of the commute",
+                f"add {added}",
+            )
+        )
     mistakes = [m for m in mistakes if not same_money(m[0], expected)]
     if timing == "known first":  # two slips can give one amount: the hint leads with one
         mistakes = _led(mistakes)
@@ -2180,7 +2193,7 @@ def judge_batna_when(offers, timing, funded, value):
         "known first": "reread how section 3 values a gamble settled before you answer",
         "left open": "reread the box under question 9 on an alternative that stays open "
         "beside the deal, and "
-        "solve for the sure salary worth as much as walking away",
+        "solve for the sure amount, net of the commute, worth as much as walking away",
     }[timing]
     hint = diagnose(value, expected, mistakes, _off(expected, value, reread))
     if hint:

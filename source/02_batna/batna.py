@@ -957,8 +957,8 @@ check.batna_needed(batna_needed, hidden=True)
 #   Lumen; `funded` is `True` if it closed and `False` if not;
 # - `"left open"`: the round closes after you answer, but Lumen
 #   would hold its offer open for a year whatever you choose first. Return the sure yearly
-#   salary that, with Lumen still open beside it, is worth as much to you as walking away
-#   from Northwind. The box below gives the conditions and worked cases.
+#   amount, net of the commute, that, with Lumen still open beside it, is worth as much as
+#   walking away. The box below gives the conditions and worked cases.
 #
 # Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
