@@ -1712,9 +1712,9 @@ def batna_needed(answer, hidden=False):
     least BATNA, 0 or more, giving at least a target share, or None. Three parts: the Nash
     model within reach (half a point), which targets are out of reach, None in both models,
     with the target exactly at the edge of reach (a quarter), and the outside-option model
-    within reach (a quarter); question 8's other mark is ``own_batna_needed``, on the
-    learner's own talks (review 66, X1). The edge is judged in one part only: a `>=` slip
-    for "out of reach" cost 1.5 of 2 marks when all three tried it. The out-of-reach quarter
+    within reach (a quarter); the own-talks version, ``own_batna_needed``, is the practice
+    after question 10, unmarked (review 73 U2). The edge is judged in one part only: a `>=`
+    slip for "out of reach" cost 1.5 of 2 marks when all three tried it. The out-of-reach quarter
     is earned only
     by a function that answers the two models differently somewhere they differ
     (``_tells_models_apart``): telling them apart is the point of section 7, and the Nash
@@ -1764,8 +1764,8 @@ def batna_needed(answer, hidden=False):
 
 @answer_key
 def judge_own_batna_needed(offers, talks, target, result):
-    """Question 8's own case on ``result`` for one version of the talks: nothing when it is
-    the least BATNA, 0 or more, at which the fitting model's salary on the package with two
+    """The own-case practice after question 10 on ``result`` for one version of the talks:
+    nothing when it is the least BATNA, 0 or more, at which the fitting model's salary on the package with two
     remote days reaches ``target`` (to the whole unit), else the ``NotYet`` hint, which says
     what to ask of the version, never the figure."""
     call = f"own_batna_needed(offers, talks, {target:,.0f}) for talks where {_talks_words(talks)}"
