@@ -1216,8 +1216,8 @@ def batna_rise_of(offers, talks):
 @answer_key
 def batna_needed_of(offers, talks, target):
     """The own-case practice after question 10: the least value of your BATNA, 0 or more,
-    at which the salary the model that fits ``talks`` predicts on the package with two remote days reaches
-    ``target`` (which lies below the agency's cost). The Nash split with breakdown payoffs
+    at which the salary the model that fits ``talks`` predicts on the package with two
+    remote days reaches ``target`` (which lies below the agency's cost). The Nash split with breakdown payoffs
     (yours and Northwind's no hire) inverted when head office may cancel; the last offer's
     maker's limit by an answer date (0 when you make it: you get the agency's cost
     whatever your BATNA); the binding outside option when the start slips, matched exactly
