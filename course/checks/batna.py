@@ -1766,8 +1766,8 @@ def batna_needed(answer, hidden=False):
 def judge_own_batna_needed(offers, talks, target, result):
     """The own-case practice after question 10 on ``result`` for one version of the talks:
     nothing when it is the least BATNA, 0 or more, at which the fitting model's salary on
-    the package with two remote days reaches ``target`` (to the whole unit), else the ``NotYet`` hint, which says
-    what to ask of the version, never the figure."""
+    the package with two remote days reaches ``target`` (to the whole unit), else the
+    ``NotYet`` hint, which says what to ask of the version, never the figure."""
     call = f"own_batna_needed(offers, talks, {target:,.0f}) for talks where {_talks_words(talks)}"
     if result is None:
         raise NotYet(

@@ -1215,15 +1215,15 @@ def batna_rise_of(offers, talks):
 
 @answer_key
 def batna_needed_of(offers, talks, target):
-    """The own-case practice after question 10: the least value of your BATNA, 0 or more,
-    at which the salary the model that fits ``talks`` predicts on the package with two
-    remote days reaches ``target`` (which lies below the agency's cost). The Nash split with breakdown payoffs
-    (yours and Northwind's no hire) inverted when head office may cancel; the last offer's
-    maker's limit by an answer date (0 when you make it: you get the agency's cost
-    whatever your BATNA); the binding outside option when the start slips, matched exactly
-    when Northwind proposes and, when you do, ``r + (1 - delta)(W - r)`` solved for ``r``.
-    Where the start slips, the BATNA found stays above your share at the table, so it binds
-    (tests/test_variants_sweep_batna.py sweeps it)."""
+    """The own-case practice after question 10: the least value of your BATNA, 0 or more, at
+    which the salary the model that fits ``talks`` predicts on the package with two remote
+    days reaches ``target`` (which lies below the agency's cost). The Nash split with
+    breakdown payoffs (yours and Northwind's no hire) inverted when head office may cancel;
+    the last offer's maker's limit by an answer date (0 when you make it: you get the
+    agency's cost whatever your BATNA); the binding outside option when the start slips,
+    matched exactly when Northwind proposes and, when you do, ``r + (1 - delta)(W - r)``
+    solved for ``r``. Where the start slips, the BATNA found stays above your share at the
+    table, so it binds (tests/test_variants_sweep_batna.py sweeps it)."""
     half = offers.commute_cost / 2
     if talks.may_be_cancelled:
         return max(0.0, 2 * target - talks.work_value - half)
