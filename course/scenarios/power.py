@@ -487,7 +487,7 @@ class KestrelPower(Scenario):
     granite_guess: float = 0.0
     # question 3: two owners' offers to sell Kestrel votes, (owner, votes) pairs, same price
     vote_offers: tuple = ()
-    # question 4: the round figure Atlas names for its proposal, "about Kestrel's Shapley value"
+    # question 4: Atlas's round figure, within 10,000 of Kestrel's Shapley value
     atlas_figure: float = 0.0
 
     @property
@@ -550,7 +550,8 @@ class KestrelPower(Scenario):
             "to pay **Kestrel's Shapley value** (a fair split, section 2) in this market and "
             "calls it fair, but has not "
             "put a figure on it. *Atlas's figure* (`s.atlas_figure`): later, Atlas names a "
-            f'round figure, {money(self.atlas_figure)}, as "about Kestrel\'s Shapley value".\n\n'
+            f"round figure, {money(self.atlas_figure)}, and calls it Kestrel's Shapley value; "
+            "it is a multiple of 5,000 within 10,000 of that value, above or below.\n\n"
             "*Paid on signing?* (`s.signing_ratio`, `s.signing_gain`) A what-if: suppose "
             "that before the talks began Atlas had offered to change one term: the buyer "
             "would pay the day the deal is signed instead of on the fixed date, and Borealis "
@@ -1095,7 +1096,10 @@ def _atlas_figure(learner, atlas, borealis):
     max(v1/2, v2), which decides whether taking the figure is also right (no answer on a
     rule's boundary, whatever the rounding to the hundred). Review 70, X2: v1/2 is a multiple
     of 5,000 whenever v1 is one of 10,000, and the figure sat on it for 144 of 2,000 learners
-    (both replies passed there); only those learners' figures moved."""
+    (both replies passed there); only those learners' figures moved. Review 74, X1: the
+    figure can be two steps away (up to 28% below the value, 17% above it on 200 learners),
+    so the story no longer calls it "about" the value: it says what holds for every learner,
+    a multiple of 5,000 within 10,000 of it."""
     rng = random.Random(f"03_power:figure:{learner}")
     shapley = _shapley_in_the_licence_market(atlas, borealis)
     avoided = (shapley, borealis, max(atlas / 2, borealis))
