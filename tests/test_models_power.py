@@ -2380,7 +2380,9 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     # review 63, C1: module 02's reservation price is the BATNA's worth plus costs
     assert "it is not your reservation price, the worst terms you would accept" in using
     assert PROSE.index("acceptance threshold") >= PROSE.index("## 7. Using power")
-    assert "estimate of your reservation price" not in PROSE
+    # review 74, C2: said once, of module 02's yardstick, never of the patience threshold
+    bridge = "Module 02's yardstick, their estimate of your reservation price, is this one"
+    assert PROSE.count("estimate of your reservation price") == 1 and bridge in using
     assert "estimate of your acceptance threshold" in using[definition:]
     for words in ("least you would accept", "least Kestrel would accept", "least it would"):
         assert words not in PROSE, words

@@ -32,3 +32,52 @@ def test_the_story_says_what_holds_of_atlas_figure_for_every_learner():
     # the figures named in earlier rounds' pins stay as they were
     rv_02 = course.variant("03_power", "rev03-m52")
     assert (rv_02.atlas_figure, round(float(kestrel_shapley(rv_02)))) == (30_000, 39_667)
+
+
+def _seven():
+    from tests.test_models_power import PROSE, _section
+
+    return _section(PROSE, "## 7. Using power, and its limits", "### Question 9")
+
+
+def _module_02():
+    from pathlib import Path
+
+    from tests.test_models_power import _prose
+
+    root = Path(__file__).resolve().parents[1]
+    return _prose((root / "source" / "02_batna" / "batna.py").read_text())
+
+
+def test_section_7_says_module_02s_bluffed_demand_is_its_threat():
+    """C1: module 02 says a demand above your reservation price is a bluff and that none of
+    its statements is a threat; section 7's threat (a demand tied to what you would rather
+    not do, such as walking out to an alternative worth less than the deal) is that same
+    statement. Section 7 now says so, right after its definition, and the labels agree:
+    question 9 accepts "bluff" (or "misrepresentation") for a threat not carried out."""
+    seven = _seven()
+    bridge = (
+        "Module 02's demand above your reservation price is such a threat, labelled there "
+        "by its falsity: a bluff."
+    )
+    assert bridge in seven
+    assert seven.index("a **threat** ties it to something you would rather not do") < (
+        seven.index(bridge)
+    )
+    assert "A figure above that price is a bluff" in _module_02()  # what the bridge cites
+
+
+def test_section_7_relates_module_02s_yardstick_for_mentioning_an_alternative_to_its_own():
+    """C2: module 02 says to mention an alternative when it beats the other side's estimate
+    of your reservation price; section 7 when it beats their estimate of your acceptance
+    threshold, "not your reservation price", and never reconciled the two. It now says
+    module 02's yardstick is its own with patience left out, when the least they believe
+    you would accept is their estimate of your reservation price. The section's word cap
+    is kept (1,301 of 1,308; 1,301 before)."""
+    seven = _seven()
+    mention = seven[seven.index("**Mention an alternative") : seven.index("**When they are")]
+    assert (
+        "Module 02's yardstick, their estimate of your reservation price, is this one without "
+        "patience: then the least they believe you would accept is that estimate." in mention
+    )
+    assert "beats the other side's estimate of your reservation price" in _module_02()

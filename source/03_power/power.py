@@ -1103,17 +1103,18 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
-# Power you hold and power you brandish work differently. This section uses module 02's
-# two words, after Schelling: a **warning** ties a demand to something you would do anyway
-# if it is refused (sell to the rival who pays more); a **threat** ties it to something
-# you would rather not do, said to deter (walk out to an alternative worth less than the
-# deal). A threat invites a threat back and, if carried out, costs you by definition; a
-# warning can be true, but said as a demand it still corners the other side. In Deutsch
-# and Krauss's trucking game ("The Effect of Threat upon Interpersonal Bargaining", 1960),
-# pairs earned most when neither player could close a gate on the other's route, less
-# when one could, least when both could.
+# This section uses module 02's two words, after Schelling: a **warning** ties a demand
+# to something you would do anyway if it is refused (sell to the rival who pays more); a
+# **threat** ties it to something you would rather not do, said to deter (walk out to an
+# alternative worth less than the deal). Module 02's demand above your reservation price
+# is such a threat, labelled there by its falsity: a bluff. A threat invites a threat
+# back and, if carried out, costs you by definition; a warning can be true, but said as a
+# demand it still corners the other side. In Deutsch and Krauss's trucking game ("The
+# Effect of Threat upon Interpersonal Bargaining", 1960), pairs earned most when neither
+# player could close a gate on the other's route, less when one could, least when both
+# could.
 #
-# Kestrel's case suggests quieter uses of the same power:
+# Quieter uses of the same power:
 #
 # - **Say true things, plainly.** Put the highest figure you can stand on forward as the
 #   standard a price must meet, as question 4 does: Borealis's written offer, or Atlas's
@@ -1130,8 +1131,10 @@ check.best_lever(best_lever, hidden=True)
 #   it is your share at the table, since they know you would refuse less and wait for it.
 #   The rule: mention an alternative when it beats the least they believe you would
 #   accept. Call such an alternative **strong**, and one worth no more than that **weak**.
-#   Mentioning a weak one gains nothing where they know your patience.
-# - **When they are unsure of your patience**, as in most talks, a weak figure you name
+#   Mentioning a weak one gains nothing where they know your patience. Module 02's
+#   yardstick, their estimate of your reservation price, is this one without patience:
+#   then the least they believe you would accept is that estimate.
+# - **When they are unsure of your patience**, a weak figure you name
 #   can anchor their estimate of your acceptance threshold low (module 04 returns to
 #   anchors), though section 5's model says it should not. The evidence is an analogy: in
 #   Galinsky and Mussweiler's experiments on first offers (2001), final prices ended
@@ -1162,24 +1165,21 @@ check.best_lever(best_lever, hidden=True)
 #
 # Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
 # **misrepresentation** and an **illegitimate** source; module 02 split the first in two,
-# an honest mention of an alternative and a warning. A true warning, made
-# with power that is yours, is legitimate in that sense; whether it is wise is the
-# question the points above answer. "Unless you pay what Borealis would, we will sell to
-# Borealis" is a true warning, but Atlas already holds a copy of Borealis's offer: said
-# as a demand, the warning tells Atlas nothing new and adds a fight. A threat, a demand
-# backed by a
-# move you would rather not make, is a bluff if you would not carry it out, and, as a
-# stated intention you do not hold, can be a misrepresentation. One you would carry out
-# is a threat all the same, credible or not; what makes it credible is commitment, having
-# bound yourself to it.
-# For power, four lines matter most.
+# an honest mention of an alternative and a warning. A true warning with power that is
+# yours is legitimate, if not always wise. "Unless you pay what Borealis would, we will
+# sell to Borealis" is a true warning, but Atlas already holds a copy of Borealis's offer:
+# said as a demand, the warning tells Atlas nothing new and adds a fight. A threat is a
+# bluff if you would not carry it out and, as a stated intention you do not hold, can be a
+# misrepresentation. One you would carry out is a threat all the same, credible or not;
+# what makes it credible is commitment, having bound yourself to it. Four lines matter
+# most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
 #   negotiation is a conflict of interest, and often a crime. The same holds for
 #   any role held for others: a say you hold on their behalf is not yours to bring to your
 #   own deals.
-# - **Dominance and pressure have legal limits** (see the note below).
+# - **Dominance and pressure have legal limits** (note below).
 # - **Information bought from someone bound to keep it secret is not yours either.**
 #   Buying it, such as an employee's copy of their firm's costs, makes you party to a
 #   breach of confidence, and may be the misappropriation of a trade secret.
@@ -1194,10 +1194,9 @@ check.best_lever(best_lever, hidden=True)
 #   about an acceptable settlement are ordinarily not taken as statements of material
 #   fact. "We cannot go below 80,000", said by a seller whose reservation price is lower,
 #   is therefore a bluff; "another buyer has offered 80,000", when none has, misrepresents
-#   a material fact, and can undo the contract or amount to fraud. The line is not
-#   perfectly sharp: a statement of what you intend to do can itself be a false fact if
-#   you do not hold that intention when you speak (*Edgington v Fitzmaurice*, an English
-#   case of 1885).
+#   a material fact, and can undo the contract or amount to fraud. The line is not sharp:
+#   a statement of what you intend to do can itself be a false fact if you do not hold
+#   that intention when you speak (*Edgington v Fitzmaurice*, an English case of 1885).
 #
 # <details><summary>The law on dominance and pressure</summary>
 #
