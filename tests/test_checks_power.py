@@ -1843,8 +1843,8 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     assert away
     seven = PROSE[PROSE.index("### Question 7") : PROSE.index("def granite_reply")]
     seven = " ".join(seven.split())  # review 61, C2: the counter is the graded move
-    assert "the game's walk-out to Harrow's work, which real talks put as a counter" in seven
-    assert "Insisting on Harrow brings the same money either way" in seven
+    assert "the game's walk-out to Harrow's work, which real talks put as a calm counter" in seven
+    assert "Countering at Harrow's margin brings the same money either way" in seven
     assert "it beats leaving in silence" in seven
 
 

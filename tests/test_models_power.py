@@ -956,7 +956,7 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     # review 64, C1: question 4 no longer points ahead to question 7's move
     assert 'question 7\'s `"insist on Harrow"`' not in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
-    assert "a counter at Harrow's margin that Granite may match" in seven  # review 61, C2
+    assert "a calm counter at Harrow's margin that Granite may match" in seven  # review 61, C2
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:
@@ -1894,7 +1894,8 @@ def test_question_2_asks_what_it_marks():
     """Question 2 asked whether a third bidder makes the 'fair' price a better deal, always
     true as Kestrel's value rises; its mark is whether that price beats the best rival."""
     assert 'Does a third bidder make the "fair" price a better deal' not in PROSE
-    assert 'Would Atlas\'s "fair" figure beat selling to the best rival, today and' in PROSE
+    # review 74, U2: not "Atlas's 'fair' figure", which invites `s.atlas_figure`
+    assert "Would Atlas's proposal, worked out, beat selling to the best rival, today and" in PROSE
 
 
 def test_the_overdraft_is_no_fixed_sum_cost_of_delay():
@@ -2414,7 +2415,7 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "the figure Kestrel takes or names, and expects to be paid" in four
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
-    assert "a counter at Harrow's margin that Granite may match" in seven  # review 61, C2
+    assert "a calm counter at Harrow's margin that Granite may match" in seven  # review 61, C2
 
 
 def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():

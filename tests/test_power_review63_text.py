@@ -30,7 +30,7 @@ def test_question_7_says_insist_on_harrow_is_the_games_walk_out():
     assert "counter at once" not in seven
     assert (
         "`\"insist on Harrow\"` (the game's walk-out to Harrow's work, which real talks put as "
-        "a counter at Harrow's margin that Granite may match)"
+        "a calm counter at Harrow's margin that Granite may match, not an ultimatum"
     ) in seven
 
 

@@ -81,3 +81,35 @@ def test_section_7_relates_module_02s_yardstick_for_mentioning_an_alternative_to
         "patience: then the least they believe you would accept is that estimate." in mention
     )
     assert "beats the other side's estimate of your reservation price" in _module_02()
+
+
+def test_question_2_calls_the_shapley_value_atlas_proposal_not_its_fair_figure():
+    """U2: question 2 called Kestrel's Shapley value "Atlas's 'fair' figure", though the same
+    paragraph says Atlas has not put a figure on it and the story calls `s.atlas_figure`
+    "Atlas's figure" (question 4's round number). It is now Atlas's proposal, worked out."""
+    from tests.test_models_power import PROSE, _section
+
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
+    assert '"fair" figure' not in two and '"fair" price' not in two
+    assert "### Question 2 (2 marks): does Atlas's proposal clear the rival?" in two
+    assert "Would Atlas's proposal, worked out, beat selling to the best rival" in two
+
+
+def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ultimatum():
+    """U3: question 7's option "insist on Harrow" read like the pressure move section 7
+    calls the weaker one. The option keeps its name (code and tests use it), and the text
+    now says real talks put it as a calm counter, not an ultimatum, and no longer speaks
+    of "insisting" on Harrow."""
+    from course.scenarios.power import REPLIES
+    from tests.test_models_power import PROSE, _section
+
+    assert "insist on Harrow" in REPLIES
+    seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
+    assert (
+        "which real talks put as a calm counter at Harrow's margin that Granite may match, "
+        "not an ultimatum: section 7)" in seven
+    )
+    assert "Insisting" not in seven
+    assert "Countering at Harrow's margin brings the same money either way" in seven
+    section_7 = _seven()
+    assert "An ultimatum over an alternative you would really take" in section_7

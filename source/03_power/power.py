@@ -388,14 +388,14 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-floor-text", "schema_version": 3}
-# ### Question 2 (2 marks): does Atlas's "fair" price clear the rival?
+# ### Question 2 (2 marks): does Atlas's proposal clear the rival?
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
 # has not put a figure on it. (Atlas can work it out: Borealis sent it a copy of its
 # offer, so Atlas knows both values.) Part 5 of your story offers a move: bring in Corvid,
 # which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
-# Atlas a copy, as Borealis did. Would Atlas's "fair" figure beat selling to the best
-# rival, today and had Kestrel made that move before Atlas proposed? Write
+# Atlas a copy, as Borealis did. Would Atlas's proposal, worked out, beat selling to the
+# best rival, today and had Kestrel made that move before Atlas proposed? Write
 # `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
 #
 # - `clears_today`: `True` if taking Atlas's proposal in today's market of three does at
@@ -999,17 +999,18 @@ ShrinkingPieGame()
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
 # Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
 # later) or `"insist on Harrow"` (the game's walk-out to Harrow's work, which real talks
-# put as a counter at Harrow's margin that Granite may match).
+# put as a calm counter at Harrow's margin that Granite may match, not an ultimatum:
+# section 7).
 # `bargaining_split(delta_proposer, delta_responder)` gives the split of a pie of 1,
 # proposer's share first; the money is that share of the gain.
 #
 # Harrow told Granite of its offer before Granite proposed (part 4), so section 5's full
 # information holds. Granite may still open below Harrow's offer, as real bargainers often
-# open off the equilibrium path (section 4, "People do not play the equilibrium"); your
-# reply is to that opening. When Harrow beats Kestrel's share at the table, the game's
-# best reply to a proposal below it is to walk out to Harrow. Insisting on Harrow brings
-# the same money either way (Granite gains by matching a margin it would otherwise lose),
-# and it beats leaving in silence: Kestrel will meet Granite again (question 9).
+# open off the equilibrium path; your reply is to that opening. When Harrow beats
+# Kestrel's share at the table, the game's best reply to a proposal below it is to walk out
+# to Harrow. Countering at Harrow's margin brings the same money either way (Granite gains
+# by matching a margin it would otherwise lose), and it beats leaving in silence: Kestrel
+# will meet Granite again (question 9).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
