@@ -58,13 +58,15 @@ def test_section_7_says_module_02s_bluffed_demand_is_its_threat():
     seven = _seven()
     bridge = (
         "Module 02's demand above your reservation price is such a threat, labelled there "
-        "by its falsity: a bluff."
+        "by its falsity: a bluff or a misrepresentation."
     )
     assert bridge in seven
     assert seven.index("a **threat** ties it to something you would rather not do") < (
         seven.index(bridge)
     )
-    assert "A figure above that price is a bluff" in _module_02()  # what the bridge cites
+    module_02 = _module_02()  # what the bridge cites
+    assert "A figure above that price is a bluff" in module_02
+    assert "so this course accepts either label for it" in module_02
 
 
 def test_section_7_relates_module_02s_yardstick_for_mentioning_an_alternative_to_its_own():

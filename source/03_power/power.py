@@ -1007,10 +1007,10 @@ ShrinkingPieGame()
 # Harrow told Granite of its offer before Granite proposed (part 4), so section 5's full
 # information holds. Granite may still open below Harrow's offer, as real bargainers often
 # open off the equilibrium path; your reply is to that opening. When Harrow beats
-# Kestrel's share at the table, the game's best reply to a proposal below it is to walk out
-# to Harrow. Countering at Harrow's margin brings the same money either way (Granite gains
-# by matching a margin it would otherwise lose), and it beats leaving in silence: Kestrel
-# will meet Granite again (question 9).
+# Kestrel's share at the table, the game's best reply to a proposal below it is to walk
+# out to Harrow. Countering at Harrow's margin brings the same money either way (Granite
+# gains by matching a margin it would otherwise lose), and it beats leaving in silence:
+# Kestrel will meet Granite again (question 9).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -1108,12 +1108,12 @@ check.best_lever(best_lever, hidden=True)
 # to something you would do anyway if it is refused (sell to the rival who pays more); a
 # **threat** ties it to something you would rather not do, said to deter (walk out to an
 # alternative worth less than the deal). Module 02's demand above your reservation price
-# is such a threat, labelled there by its falsity: a bluff. A threat invites a threat
-# back and, if carried out, costs you by definition; a warning can be true, but said as a
-# demand it still corners the other side. In Deutsch and Krauss's trucking game ("The
-# Effect of Threat upon Interpersonal Bargaining", 1960), pairs earned most when neither
-# player could close a gate on the other's route, less when one could, least when both
-# could.
+# is such a threat, labelled there by its falsity: a bluff or a misrepresentation. A
+# threat invites a threat back and, if carried out, costs you by definition; a warning can
+# be true, but said as a demand it still corners the other side. In Deutsch and Krauss's
+# trucking game ("The Effect of Threat upon Interpersonal Bargaining", 1960), pairs earned
+# most when neither player could close a gate on the other's route, less when one could,
+# least when both could.
 #
 # Quieter uses of the same power:
 #
@@ -1167,13 +1167,12 @@ check.best_lever(best_lever, hidden=True)
 # Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
 # **misrepresentation** and an **illegitimate** source; module 02 split the first in two,
 # an honest mention of an alternative and a warning. A true warning with power that is
-# yours is legitimate, if not always wise. "Unless you pay what Borealis would, we will
-# sell to Borealis" is a true warning, but Atlas already holds a copy of Borealis's offer:
-# said as a demand, the warning tells Atlas nothing new and adds a fight. A threat is a
-# bluff if you would not carry it out and, as a stated intention you do not hold, can be a
-# misrepresentation. One you would carry out is a threat all the same, credible or not;
-# what makes it credible is commitment, having bound yourself to it. Four lines matter
-# most.
+# yours is legitimate. "Unless you pay what Borealis would, we will sell to Borealis" is a
+# true warning, but Atlas already holds a copy of Borealis's offer: said as a demand, the
+# warning tells Atlas nothing new and adds a fight. A threat is a bluff if you would not
+# carry it out and, as a stated intention you do not hold, can be a misrepresentation. One
+# you would carry out is a threat all the same, credible or not; what makes it credible is
+# commitment, having bound yourself to it. Four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
