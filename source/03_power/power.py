@@ -1166,13 +1166,13 @@ check.best_lever(best_lever, hidden=True)
 #
 # Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
 # **misrepresentation** and an **illegitimate** source; module 02 split the first in two,
-# an honest mention of an alternative and a warning. A true warning with power that is
-# yours is legitimate. "Unless you pay what Borealis would, we will sell to Borealis" is a
-# true warning, but Atlas already holds a copy of Borealis's offer: said as a demand, the
-# warning tells Atlas nothing new and adds a fight. A threat is a bluff if you would not
-# carry it out and, as a stated intention you do not hold, can be a misrepresentation. One
-# you would carry out is a threat all the same, credible or not; what makes it credible is
-# commitment, having bound yourself to it. Four lines matter most.
+# an honest mention of an alternative and a warning. A true warning, made with power that
+# is yours, is legitimate. "Unless you pay what Borealis would, we will sell to Borealis"
+# is a true warning, but Atlas already holds a copy of Borealis's offer: said as a demand,
+# the warning tells Atlas nothing new and adds a fight. A threat is a bluff if you would
+# not carry it out and, as a stated intention you do not hold, can be a misrepresentation.
+# One you would carry out is a threat all the same, credible or not; what makes it
+# credible is commitment, having bound yourself to it. Four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
