@@ -888,7 +888,7 @@ def say_by_facts(s):
     signs = reservation(s) - s.audit_cost == s.brenn_letter  # question 2 signs the letter
     verdicts = {}
     for letter, text in s.statements.items():
-        answers_rush = text.startswith(("You asked for delivery", "We understand your lines"))
+        answers_rush = text.startswith("You asked for")
         ultimatum = "Friday" in text or "Sign this week" in text
         mention = ("customer" in text or "takers" in text) and "order" not in text
         true = signs or "signed" not in text

@@ -83,8 +83,8 @@ _STATEMENT_FAMILIES = (
     (
         "You asked for delivery within 3 weeks. We can manage it, so let us work out "
         "together what it is worth.",
-        "We understand your lines need sensors soon. A faster delivery costs us, so let us "
-        "see what it is worth to you.",
+        "You asked for 3-week delivery. A faster delivery costs us, so let us see what it "
+        "is worth to you.",
     ),
     (
         "We know that Quell has no spare capacity this quarter.",
@@ -617,7 +617,7 @@ def statement_key(case):
     """Question 6: for each letter, the verdict (one of ``VERDICTS``). Say the calm mention
     that another customer could take the capacity (true whichever alternative you keep;
     Marlow knows nothing of it and will assume the spot market, which every alternative of
-    yours beats) and the answer to Marlow's stated need; keep the threat, the invention and
+    yours beats) and the answer to Marlow's stated request; keep the threat, the invention and
     the belief stated as fact to yourself. The signed-letter claim is said when question 2's
     right decision signs the letter (a firm alternative, stated calmly) and kept back
     otherwise (without a signature it is an invented fact)."""
