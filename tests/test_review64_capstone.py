@@ -3,11 +3,18 @@
 from tests.sweeps import cell_text
 
 
-def test_carr_defends_bluffing_and_surveys_find_it_tolerated():
+def test_carr_defends_bluffing_and_the_model_rule_comment_tolerates_it():
     """Review 64 E1: the text said many negotiators tolerate a bluff about one's reservation
-    price and cited Carr (1968), who argues that bluffing is part of business's game; that
-    negotiators tolerate it is what surveys of them find. Seen failing on the old text."""
+    price and cited Carr (1968), who argues that bluffing is part of business's game. Review
+    74 (module 00's C1): the surveys (Robinson, Lewicki & Donahue, 2000) back only keeping
+    your limit to yourself; the tolerance of a bluff about it rests on the comment to Model
+    Rule 4.1, as module 00 says, so the text now cites that. Seen failing on the old text."""
     text = " ".join(cell_text("05_capstone", "capstone", "say-teaching").split())
     assert "which many negotiators tolerate (Carr" not in text
     assert "which Carr defends as part of business's game" in text
-    assert "surveys find most negotiators tolerate" in text
+    assert "surveys find most negotiators tolerate" not in text
+    assert "survey" not in text
+    assert (
+        "which the comment to Model Rule 4.1 ordinarily takes as no statement of material "
+        "fact (module 00)" in text
+    )

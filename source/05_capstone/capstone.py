@@ -579,11 +579,11 @@ check.opening_offer(opening_offer, hidden=True)
 #   read its request.
 # - **Never invent a fact.** A made-up order from another customer is not a bluff about
 #   your own reservation price, which Carr defends as part of business's game ("Is
-#   Business Bluffing Ethical?", 1968; he went further and excused some misstatements of
-#   fact too, which this course does not, module 04) and which surveys find most
-#   negotiators tolerate, but a misrepresentation of a fact Marlow would rely on, which
-#   most reject (Lewicki, Saunders and Barry, *Negotiation*, the chapter on ethics) and
-#   which can undo a contract (module 00, section 6).
+#   Business Bluffing Ethical?", 1968; he also excused some misstated facts, which this
+#   course does not, module 04) and which the comment to Model Rule 4.1 ordinarily takes
+#   as no statement of material fact (module 00), but a misrepresentation of a fact
+#   Marlow would rely on, which most reject (Lewicki, Saunders and Barry, *Negotiation*,
+#   the chapter on ethics) and which can undo a contract (module 00, section 6).
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
 #   to you in confidence, are not yours to pass on. A signed, binding letter of intent is
