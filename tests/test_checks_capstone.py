@@ -2506,10 +2506,20 @@ def test_the_reflection_prompt_asks_for_what_its_rubric_marks():
     both, in the words the rubric uses."""
     prompt = " ".join(cell_text("05_capstone", "capstone", "reflection-text").split())
     rubric = " ".join(cell_text("05_capstone", "capstone", "reflection").split())
-    assert "question 3's chance of Quell" in rubric
-    assert "weighing the shortfall by your chance that Quell has capacity (question 3)" in prompt
-    assert "the line under the table's dropdowns" in rubric
+    # review 74 E1: the weight is the chance that talks with the letter still end without
+    # a deal, not the chance of Quell, in the prompt and the rubric alike
     assert (
-        "using the line under the table's dropdowns to see whether the letter's reservation "
-        "price would reach the package Marlow needs with Quell" in prompt
+        "the shortfall weighed by the chance that talks with the letter still end without a "
+        "deal, not by question 3's chance of Quell" in rubric
+    )
+    assert (
+        "weigh it by your chance that talks with the letter still end without a deal (not "
+        "the chance of Quell)" in prompt
+    )
+    assert "weighing the shortfall by your chance that Quell has capacity" not in prompt
+    assert "the line under the table's dropdowns" in rubric
+    assert "with what that deal gives against the BATNA" in rubric
+    assert (
+        "where its reservation price reaches a package Marlow needs with Quell (the line "
+        "under the table's dropdowns), set that deal against your BATNA" in prompt
     )

@@ -2711,8 +2711,12 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     )
     assert "the appendix's 4 to 8 k€ is an average over many learners' cases, not this" in rubric
     assert (
-        "the shortfall weighed by question 3's chance of Quell, and whether the letter's "
-        "lower reservation price would reach a package Marlow needs with Quell" in rubric
+        "the shortfall weighed by the chance that talks with the letter still end without a "
+        "deal, not by question 3's chance of Quell" in rubric
+    )
+    assert (
+        "and whether the letter's lower reservation price would reach a package Marlow needs "
+        "with Quell" in rubric
     )
 
 

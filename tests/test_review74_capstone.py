@@ -42,3 +42,35 @@ def test_every_interest_wording_states_only_what_the_seller_knows():
                 assert key[letter] == "say", (n, text)
     assert seen == set(interest)
 
+
+def test_the_letters_shortfall_is_weighed_by_the_chance_of_no_deal():
+    """E1: reflection part 1 and its rubric weighed the letter's shortfall by the chance of
+    Quell, but the shortfall is paid only in talks that end without a deal. In the model
+    case (learner-1354) the unsigned plan stops at 57 points, below Marlow's 62 with Quell,
+    while the signed one reaches 63 at a profit of 90 (81 net): signed, the talks need not
+    fail, and the letter costs 0.38 x 0.25, about 0.1, not 0.38 x 16.25. The prompt, the
+    rubric and the model answer now say so. Failed on the old text."""
+    from course.scenarios.capstone import batna_of, plan_of, quell_posterior
+
+    case = course.variant("05_capstone", "learner-1354")
+    chance, worth = quell_posterior(case), batna_of(case)[1]
+    assert max(row[2] for row in plan_of(case)) < case.reservation_if_quell
+    signed = plan_of(case, floor=case.brenn_letter + case.audit_cost)
+    profit = next(row[1] for row in signed if row[2] >= case.reservation_if_quell)
+    net = profit - case.audit_cost
+    assert (net, worth - net, round(chance * (worth - net), 1)) == (81, 0.25, 0.1)
+    assert round(worth - case.brenn_letter, 2) == 16.25
+    prompt = _section("reflection-text")
+    assert "by your chance that Quell has capacity" not in prompt
+    assert "talks with the letter still end without a deal (not the chance of Quell)" in prompt
+    rubric = _section("reflection")
+    assert "the shortfall weighed by question 3's chance of Quell," not in rubric
+    assert "weighed by Quell's 0.38 chance" not in rubric
+    assert (
+        f"(63 points, {net:g} net): no failed talks, so signing would have cost "
+        f"{chance:.2f} × {worth - net:g} ≈ {chance * (worth - net):.1f}, not 16.25." in rubric
+    )
+    assert (
+        "The shortfall is weighed by the chance that the signed talks still fail: with "
+        "Quell, only if the learner misses that package." in rubric
+    )

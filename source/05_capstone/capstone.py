@@ -1085,17 +1085,17 @@ NegotiationTable(
 # ## 8. Reflection (4 marks, graded by your instructor)
 #
 # Play at least two negotiations with Marlow, one after the other on the same table (its
-# "new negotiation" button, so that Marlow remembers the first), then write your debrief
+# "new negotiation" button, so Marlow remembers the first), then write your debrief
 # in a few paragraphs, a point for each part:
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
 #    opened one step beyond your estimate, say how Marlow answered it (the table hears
 #    your offers, not your words). If you did not sign, say whether the letter, as a
-#    fact to cite in a real meeting, would have been worth its shortfall, weighing the
-#    shortfall by your chance that Quell has capacity (question 3) and using the line
-#    under the table's dropdowns to see whether the letter's reservation price would
-#    reach the package Marlow needs with Quell.
+#    fact to cite in a real meeting, would have been worth its shortfall: weigh it by your
+#    chance that talks with the letter still end without a deal (not the chance of
+#    Quell), and where its reservation price reaches a package Marlow needs with Quell
+#    (the line under the table's dropdowns), set that deal against your BATNA.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Which weights did you give the three sources in
@@ -1106,12 +1106,11 @@ NegotiationTable(
 #    you weighed would have added in a real meeting.
 # 3. **The relationship.** How did your first negotiation end, what did the debrief say
 #    Marlow would remember of it, and what did you see of that in the second (its opening,
-#    its patience)? Say whether Quell was in the same state both times and whether
-#    Marlow played the same style, since either changes its opening too. Imagine
-#    Marlow's buyers afterwards: how would they feel about the outcome, about themselves,
-#    about the process and about you (Curhan, Elfenbein and Xu's *subjective value*,
-#    2006)? Would they want to deal with Tallis again, and does that matter for a
-#    supplier of a year's sensors?
+#    its patience)? Say whether Quell's state and Marlow's style were the same both
+#    times, since either changes its opening too. Imagine Marlow's buyers afterwards: how
+#    would they feel about the outcome, about themselves, about the process and about you
+#    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
+#    Tallis again, and does that matter for a supplier of a year's sensors?
 # 4. **Next time.** One thing you would prepare differently, and one thing you would do
 #    differently at the table.
 
@@ -1121,9 +1120,12 @@ NegotiationTable(
 # numbers from them: (1) what was kept and what was left of the plan, with a reason, how
 # Marlow answered a step beyond if the learner opened there, the letter (for a learner
 # who did not sign, whether the letter's use in a real meeting was worth its shortfall:
-# the shortfall weighed by question 3's chance of Quell,
-# and whether the letter's lower reservation price would reach a package Marlow needs
-# with Quell, which the line under the table's dropdowns shows for any package), and what
+# the shortfall weighed by the chance that talks with the letter still end without a deal,
+# not by question 3's chance of Quell (they differ where the plan reaches Marlow's need
+# with Quell unsigned, or the letter saves the deal), and whether the letter's lower
+# reservation price would reach a package Marlow needs with Quell, which the line under
+# the table's dropdowns shows for any package, with what that deal gives against the
+# BATNA), and what
 # the learner attended to after Marlow's opening, and the steps set against their reply
 # ratios from the debrief (half a mark without these last two: the attention after
 # Marlow's opening and the reply ratios). Expect only numbers the
@@ -1154,9 +1156,8 @@ NegotiationTable(
 # anyway: neither step was matched (reply ratios 0.00). Its move called for my next
 # step, yet I held; it accepted 140 in round 6, 49.75 above my reservation price. I
 # kept Brenn (81.25 on average) over the letter's sure 65. Signed, my reservation price
-# would have been 74, enough for a package Marlow accepts even with Quell (63 points):
-# weighed by Quell's 0.38 chance, it would have cost far less than its 16.25
-# shortfall.
+# would have been 74, enough for a package Marlow accepts even with Quell (63 points,
+# 81 net): no failed talks, so signing would have cost 0.38 × 0.25 ≈ 0.1, not 16.25.
 #
 # (2) I weighted alternatives 0.4, power 0.35 and information 0.25: alternatives carried
 # Quell, the deciding fact. Brenn was 43% of my best profit (190), against
@@ -1184,13 +1185,14 @@ NegotiationTable(
 # unsigned, 74 signed. Unsigned, the plan stops at 105/57, so the talks fail whenever
 # Quell has capacity; signed, that last step with delivery cut to 3 weeks (€48, 6k units,
 # 3 weeks, 90 days) at 90 for Tallis and 63 for Marlow is enough even with Quell, a deal
-# worth 81 net, 0.25 below Brenn's gamble. Weighed by the chance of Quell, 0.38, the
-# letter costs at least about 0.1 k€ on average, about 6.2 if the learner does not reach
-# that package, and more if the talks fail without Quell or a signer accepts a final
-# offer below 90.25. An opening one step beyond (160), which question 5 accepts from
-# every learner, went untried at this learner's table, so the sittings cannot price it;
-# the appendix's 4 to 8 k€ is an average over many learners' cases, not this one's, and
-# this bot hears offers, not words.
+# worth 81 net, 0.25 below Brenn's gamble. The shortfall is weighed by the chance that the
+# signed talks still fail: with Quell, only if the learner misses that package. Weighed by
+# the chance of Quell, 0.38, the letter costs at least about 0.1 k€ on average, about 6.2
+# if the learner does not reach that package, and more if the talks fail without Quell or
+# a signer accepts a final offer below 90.25. An opening one step beyond (160), which
+# question 5 accepts from every learner, went untried at this learner's table, so the
+# sittings cannot price it; the appendix's 4 to 8 k€ is an average over many learners'
+# cases, not this one's, and this bot hears offers, not words.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
