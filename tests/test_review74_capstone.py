@@ -74,3 +74,61 @@ def test_the_letters_shortfall_is_weighed_by_the_chance_of_no_deal():
         "The shortfall is weighed by the chance that the signed talks still fail: with "
         "Quell, only if the learner misses that package." in rubric
     )
+
+
+def _shrinking_path(profits, k, steps):
+    """Whether packages 0 < i1 < ... < k of a plan (profits in its order) can be sent in at
+    most ``steps`` steps, none costing more than the one before."""
+
+    def go(i, last, left):
+        if i == k:
+            return True
+        return left > 0 and any(
+            go(j, profits[i] - profits[j], left - 1)
+            for j in range(i + 1, k + 1)
+            if profits[i] - profits[j] <= last
+        )
+
+    return go(0, float("inf"), steps)
+
+
+def test_a_far_quell_package_is_reached_by_skipping_early_not_by_growing_steps():
+    """C1: 'How many steps fit' told a learner whose Quell package lies more than four steps
+    down to take larger steps once Marlow's answers point to Quell, that is, steps that
+    grow late, against question 7's shrinking subsequence two paragraphs on. It now says
+    to skip packages early so that the steps still shrink; for every such learner drawn, a
+    shrinking path of at most four steps to that package exists. Failed on the old text."""
+    from course.scenarios.capstone import ANSWERS, if_quell_of, plan_of
+
+    plan = _section("plan-teaching")
+    assert "take larger steps through the plan" not in plan
+    assert (
+        "If it is further down, plan to skip packages early, so that your steps still shrink "
+        "and reach it within four answers." in plan
+    )
+    assert "The offers you send are a shrinking subsequence of this map" in _section("q7-text")
+    far = 0
+    for n in range(200):
+        case = course.variant("05_capstone", f"learner-{n}")
+        kind, k = if_quell_of(case)
+        if kind == "jump":
+            far += 1
+            profits = [row[1] for row in plan_of(case)]
+            assert _shrinking_path(profits, k, ANSWERS), case.learner
+    assert far > 5
+
+
+def test_list_terms_are_an_asking_position_that_does_not_move_the_target():
+    """C2: section 4 called the list terms a fact that grounds the opening, while section
+    5 keeps the target at the even split for want of such a fact, and module 02 moves the
+    target when a fact carries the opening. Section 4 now says the list terms are your own
+    ask, not evidence, so unlike a rival's price they do not move the target. Failed on
+    the old text."""
+    opening = _section("opening-teaching")
+    assert (
+        "Your list terms are your own ask, not evidence of value: unlike a rival's price, "
+        "they do not move your target (module 02)." in opening
+    )
+    assert "as a rival's price, carries you higher. This case has no such fact" in _section(
+        "plan-teaching"
+    )

@@ -78,7 +78,7 @@ scenario
 #
 # Neither of your alternatives is a sure thing. As in module 02, write each as a tree of
 # `(probability, outcome)` pairs, work out its expected value, and call the one worth
-# most on average your BATNA, not the one with the most dazzling best case.
+# most on average your BATNA.
 #
 # An average is the right yardstick for a seller who is **risk-neutral** (who cares about
 # what a gamble pays on average, not its spread); module 02 showed how a seller who is
@@ -243,9 +243,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - **Information.** You have studied Marlow's tenders and read its rush request; Marlow
 #   knows your list terms and your spare capacity, but nothing of Brenn, Kessel, your
 #   costs or your reservation price. Marlow does know the one fact you can only
-#   estimate, whether Quell has capacity, on which both its reservation prices turn. So
-#   Marlow knows nothing about your reservation price, but the fact that decides the
-#   deal is Marlow's: the facts point both ways, so this row is your judgement.
+#   estimate, whether Quell has capacity, on which both its reservation prices turn.
+#   The facts point both ways, so this row is your judgement.
 # - **Alternatives.** Two facts. First, the shares: yours is your alternative after
 #   question 2's decision (your BATNA) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
@@ -424,8 +423,10 @@ check.my_audit(my_audit, hidden=True)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to
 # you of a 3-week rush. They justify *asking* for your opening, not *expecting* more than
-# the even split (section 5). Your estimate and your reading of the rush request are
-# beliefs: they decide where you open, but you keep them to yourself.
+# the even split (section 5). Your list terms are your own ask, not evidence of value:
+# unlike a rival's price, they do not move your target (module 02). Your estimate and
+# your reading of the rush request are beliefs that decide where you open; keep them to
+# yourself.
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
 # other package beats for both sides. The package one step beyond gives Marlow fewer
@@ -791,8 +792,8 @@ check.what_to_say(what_to_say, hidden=True)
 # it by your last answer, provided Marlow moves before each of them or says it can't give
 # more, and its answers say Quell can supply it. At exactly four steps that last answer
 # may be your reply to Marlow's final offer: then Marlow can only accept that package or
-# leave. If the package is further down, decide now to take larger steps through the plan
-# once Marlow's answers point to Quell. If no package of your plan reaches it, then with
+# leave. If it is further down, plan to skip packages early, so that your steps still
+# shrink and reach it within four answers. If no package of your plan reaches it, then with
 # Quell no deal suits you both: your last step is your final offer, and the right ending
 # is to walk away politely, so that Marlow would still take your call next year.
 #
@@ -1261,9 +1262,8 @@ NegotiationTable(
 # (5 k€, then 10), and a step may change several issues at once, landing on one you had
 # already given ground on (volume back up, delivery back out): in the course's trials,
 # 189 to 195 plans of 200 had such a step (five
-# samples), and about two steps in three were one. A person reads a bigger step as a
-# sign that more is coming: pass over a package so that no step costs more than the one
-# before, and offer each take-back step as a trade in the open (question 7).
+# samples), and about two steps in three were one. Send the steps as a shrinking
+# subsequence, and offer each take-back step as a trade in the open (question 7).
 #
 # **The rule and its exception (section 5).** In samples of 200 learners, one sitting
 # each, Quell without capacity, so a zone always existed (the scripted learner,
