@@ -1122,12 +1122,12 @@ NegotiationTable(
 # Marlow answered a step beyond if the learner opened there, the letter (for a learner
 # who did not sign, whether the letter's use in a real meeting was worth its shortfall:
 # the shortfall weighed by the chance that talks with the letter still end without a deal,
-# not by question 3's chance of Quell (they differ where the plan reaches Marlow's need
-# with Quell unsigned, or the letter saves the deal), and whether the letter's lower
-# reservation price would reach a package Marlow needs with Quell, which the line under
-# the table's dropdowns shows for any package, with what that deal gives against the
-# BATNA), and what
-# the learner attended to after Marlow's opening, and the steps set against their reply
+# not by question 3's chance of Quell (they differ where the unsigned plan already reaches
+# what Marlow needs with Quell, or where the letter saves the deal), and whether the
+# letter's lower reservation price would reach a package Marlow needs with Quell, which
+# the line under the table's dropdowns shows for any package, with what that deal gives
+# against the BATNA), and what the learner attended to after Marlow's opening, and the
+# steps set against their reply
 # ratios from the debrief (half a mark without these last two: the attention after
 # Marlow's opening and the reply ratios). Expect only numbers the
 # learner's answers, the table and the debrief give: a weighing in words with them earns
