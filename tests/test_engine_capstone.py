@@ -1876,7 +1876,12 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     plan = section("plan-teaching")
     about = " ".join(section("about-the-bot").split())  # review 58, U1: the departures
     assert "In more than half of the plans some step costs you more than the one before" in about
-    assert "no step costs more than the one before" in about
+    # review 74 C1: the appendix no longer restates the rule; it points to question 7's
+    # shrinking subsequence, which states it with its reason
+    assert "Send the steps as a shrinking subsequence" in about
+    assert "pass over a package whose step would cost you more than the one before" in " ".join(
+        section("q7-text").split()
+    )
     grows = 0
     for n in range(200):
         rows = plan_of(course.variant("05_capstone", f"learner-{n}"))
@@ -2493,7 +2498,8 @@ def test_the_information_row_is_the_learners_judgement_as_section_3_says():
     # review 69 U1: question 4's rules are a table; the information row says the same
     assert "| information | never: it is your judgement | either side up to 3 higher" in text
     assert "Marlow knows nothing about yours" not in text
-    assert "Marlow knows nothing about your reservation price" in text
+    # review 74: the row's restated reason was cut; the bullet still says it
+    assert "but nothing of Brenn, Kessel, your costs or your reservation price" in text
     case = course.variant("05_capstone", learner="r-0")
     first, _ = audit_rules(case)[0]
     assert first({"information": 5}, {"information": 5})
