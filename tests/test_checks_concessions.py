@@ -1917,6 +1917,44 @@ def test_an_issue_where_the_pick_gives_less_is_not_told_the_pick_says_nothing_ne
     assert told >= 10, told
 
 
+def _likeliest_only(s, offers, k):
+    """Only the issue on which the pick gives Orchard most more (by the research) than the
+    best-rated offer: the one a reader of 'one pick ranks issues' would name."""
+    best = max(offers, key=lambda p: _orchard(s, p))
+    more = _levels_more(s, offers[k], best)
+    if offers[k] == best or not more:
+        return set()
+    return {max(sorted(more), key=lambda i: s.theirs[i][offers[k][i]] - s.theirs[i][best[i]])}
+
+
+def test_one_pick_is_read_as_candidates_and_the_hint_asks_for_all_of_them():
+    """Review 74 E1/X3: "one pick ranks issues against each other" and "probably matter
+    relatively more" claimed more than one choice shows (one inequality in Orchard's
+    weights), while question 5b's key wants every issue the pick gives more ground on, so
+    naming only the likeliest was refused with a hint that did not say why. The text now
+    says one pick gives one inequality and makes candidates it cannot tell apart, question
+    5b asks for all of them, and the hint says one pick cannot say which."""
+    text = _flat()
+    assert "One pick ranks issues against each other" not in text
+    assert "probably matter relatively more" not in text
+    assert "but one pick gives one inequality" in text
+    assert "one pick cannot say which, nor rank or price them" in text
+    assert "their choice shows what matters to them" not in text
+    question = " ".join(cell_text(MODULE, "concessions", "q5b-text").split())
+    assert "makes candidates for ones Orchard values relatively more" in question
+    assert "all of them, not only the likeliest" in question
+    told = 0
+    for learner in SAMPLE[:40]:
+        with course.variants.learner_as(learner):
+            try:
+                hint = miss(check.read_pick, _likeliest_only)
+            except pytest.fail.Exception:
+                continue  # every pick case of this learner has a single candidate
+        assert "one pick cannot say which, so name them all" in hint, learner
+        told += 1
+    assert told >= 5, told
+
+
 def test_the_visible_pick_cases_are_among_the_hidden_ones():
     for learner in LEARNERS[:10]:
         s = course.variant(MODULE, learner)

@@ -1748,7 +1748,7 @@ def read_pick(answer, hidden=False):
                     where,
                     f"Orchard turned down an offer your research says is worth {top:g} of its "
                     f"points for one worth {worth[picked]:g}: the pick tells you something "
-                    "your research missed, so name the issues behind it",
+                    "your research missed, so name every issue it makes a candidate",
                     "it reads nothing into a pick the research did not expect",
                 )
             best = offers[worth.index(top)]
@@ -1769,7 +1769,7 @@ def read_pick(answer, hidden=False):
                 where,
                 "some issue on which the pick gives Orchard more ground than the offer your "
                 "research rated best for it is missing: each of them may matter more to "
-                "Orchard than you estimated",
+                "Orchard than you estimated, and one pick cannot say which, so name them all",
                 "it leaves out an issue on which the pick gives more ground than expected",
             )
     passed(

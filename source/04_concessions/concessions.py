@@ -839,7 +839,7 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # Program on Negotiation, 2005) suggest **multiple equivalent simultaneous offers**
 # (MESOs): two or three packages put forward together, each worth about the same to you
 # but built differently; the other side picks one. You stay ambitious yet look flexible,
-# and their choice shows what matters to them.
+# and their choice hints at what matters to them.
 #
 # <details><summary>Aside: what the experiments found</summary>
 #
@@ -852,8 +852,6 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # </details>
 #
-# An *opening* set is a first move, not a deal; what it must not be is an insult.
-#
 # <details><summary>Aside: which accepted set to prefer</summary>
 #
 # This course's own preference, not the study's finding: among the accepted sets, prefer
@@ -865,13 +863,14 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # </details>
 #
-# **Reading the pick.** Your research gives you an estimate of Orchard's points, and from
-# it a guess at which offer Orchard will like best. If Orchard picks that one, its choice
-# is consistent with your estimate (it does not prove it) and tells you nothing new to act
-# on. If it picks another, the estimate is off somewhere: the issues on which the offer it
-# picked gives it more ground than the offer you expected it to pick probably matter
-# relatively more to Orchard than you thought. One pick ranks issues against each other;
-# it does not price any of them. Lean on those issues in your next proposal.
+# **Reading the pick.** Your research's estimate of Orchard's points suggests which offer
+# it will like best. If Orchard picks that one, its choice is consistent with your
+# estimate (it does not prove it) and tells you nothing new to act on. If it picks
+# another, the estimate is off, but one pick gives one inequality: for Orchard, what the
+# picked offer gives more of outweighs what it gives less of. Each issue where the pick
+# gives it more ground than the offer you expected it to pick is a candidate that may
+# matter relatively more to Orchard than you thought; one pick cannot say which, nor rank
+# or price them. Test them in your next proposal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): three equivalent offers
@@ -945,16 +944,16 @@ check.meso(meso, hidden=True)
 #
 # Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
 # together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
-# issues (a list or tuple of them passes too) that its pick suggests Orchard values
-# relatively more than your research (`s.theirs`) estimated. Work it out from "Reading the
-# pick" above, issue by issue (`s.issues`). The check only asks about sets in which one
-# offer is rated best for Orchard.
+# issues (a list or tuple of them passes too) its pick makes candidates for ones Orchard
+# values relatively more than your research (`s.theirs`) estimated: all of them, not only
+# the likeliest. Work it out from "Reading the pick" above, issue by issue (`s.issues`).
+# The check only asks about sets in which one offer is rated best for Orchard.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
 def read_pick(s, offers, picked):
-    """The issues Orchard's pick suggests it values relatively more than your research
-    estimated."""
+    """Every issue Orchard's pick makes a candidate for one it values relatively more than
+    your research estimated."""
 
     ### BEGIN SOLUTION
     def theirs(package):  # the package's worth to Orchard, by your research
