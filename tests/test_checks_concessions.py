@@ -1545,7 +1545,9 @@ def test_the_text_no_longer_credits_the_rule_with_the_landing_or_concessions_wit
     assert "decide where on it to land, and" not in flat
     assert "Where to land is one decision; how to get there is another." in flat
     assert "That is the sense in which the give still brings something" not in flat
-    assert "**conditional** on the deal" in flat and "your planned step, and on a condition" in flat
+    assert "**conditional** on the deal" in flat
+    # review 74 C2: the step is capped by the new ground they gave, and still conditional
+    assert "never more than the new ground they gave), and on a condition" in flat
     assert "Move only in a trade" not in flat
 
 
@@ -1988,6 +1990,28 @@ def test_section_5_answers_the_low_ball_with_a_hold_as_rule_3_does():
         "When they come back with a real move, beyond their best earlier offer, answer it" in text
     )
     assert "Coming back to their offer before the drop only takes back the retraction." in text
+
+
+def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_does(answers):
+    """Review 74 C2: section 5's step 3 said to answer a real move after a low-ball "with
+    your planned step", though section 3's rule 2 (and question 3's check) caps what you
+    give back at the other side's new ground. In the 6b rubric's case (plan 120, 120, 114.2,
+    109.5; Orchard 68, 76, 51) a move to 78 is 2 of new ground against a planned 4.7. Step
+    3 now caps the step, and the rubric's answer gives 2, as question 3's model answer."""
+    text = _flat()
+    assert "answer it with your planned step" not in text
+    assert (
+        "answer it by section 3's rule 2 (up to your planned step, never more than the new "
+        "ground they gave)" in text
+    )
+    kite = SimpleNamespace(alternative_price=80, extra_cost=5, rounds=7, their_estimate=117)
+    plan = answers["concession_plan"](kite, 120)
+    mine, theirs = [*plan[:3], plan[2]], [68, 76, 51, 78]
+    assert round(plan[2] - plan[3], 1) == 4.7  # the planned step
+    after = answers["tit_for_tat"](answers["scenario"], mine, theirs, 102.5)
+    assert round(plan[2] - after, 1) == 2 and round(after, 1) == 112.2  # all of the 2
+    assert "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 112.2, not my" in text
+    assert "planned 4.7, and only if that settles it." in text
 
 
 def _keeping_birch(s, anchor, quote=None):

@@ -993,7 +993,7 @@ check.read_pick(read_pick, hidden=True)
 #   same, so either answer is right.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
-#   have good evidence that there is no zone at all (say, a believable budget cap below
+#   have good evidence that there is no zone (say, a believable budget cap below
 #   your reservation price). It signals only
 #   if credible: you must be willing to take your BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
@@ -1011,23 +1011,24 @@ check.read_pick(read_pick, hidden=True)
 #
 # </details>
 #
-# The rule tells you what to decide. What to *say* matters as much. Suppose a client who
-# offered 84 and then 90 for a year of your work suddenly offers 60:
+# What you *say* matters as much. Suppose a client who offered 84 and then 90 for a year
+# of your work suddenly offers 60:
 #
 # 1. *Slow down.* "That is a long way from where we were last week. What has changed on
-#    your side?" You learn whether something real happened or the number is a test.
-# 2. *Reassess, then re-anchor.* If the news is real and credible, update your estimate of
-#    their reservation price, and your plan. If not, restate the fact behind your number:
+#    your side?" You learn whether the number is news or a test.
+# 2. *Reassess, then re-anchor.* If the news is credible, update your estimate of their
+#    reservation price, and your plan. If not, restate the fact behind your number:
 #    "The market rate for a year of this work is 118; my ask of 112 is already below it."
 # 3. *Hold until they offer new ground.* A drop after offers that rose is a retraction,
 #    and section 3's rule 3 answers a retraction with a hold: repeat your last ask, even
 #    if your plan had a step due. Some buyers read any step now as a reward for the drop,
-#    others only a big one, and you cannot tell which you face, nor a test from a real
+#    others only a big one; you cannot tell which you face, nor a test from a real
 #    cut. Coming back to their offer before the drop only takes back the retraction. When
-#    they come back with a real move, beyond their best earlier offer, answer it with your
-#    planned step, and on a condition: a level on another issue where one is on offer ("I
-#    can look at 30-day payment if delivery stays at 10 weeks"), and always the deal
-#    itself ("... if that settles it").
+#    they come back with a real move, beyond their best earlier offer, answer it by section
+#    3's rule 2 (up to your planned step, never more than the new ground they gave), and on
+#    a condition: a level on another issue where one is on offer ("I can look at 30-day
+#    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
+#    settles it").
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
 #    budget moves, or a smaller scope would help, call me; I'd like to work with you."
 #
@@ -1153,8 +1154,10 @@ except NotImplementedError:
 # is a long way from the 76 you offered last week. What has changed on your side?'
 # Orchard has said its budget is tighter this year, but it paid Linden 120 last year and
 # offered 76 a week ago; a fall to 51 with nothing to show for it reads as a test, so I
-# counter, as respond does. If Orchard shows me a budget of 51 in writing, that is a cap
-# below my reservation price: I walk away politely and say what would bring me back."
+# counter, as respond does. If Orchard then offers 78, 2 beyond its 76, I give those 2,
+# to 112.2, not my planned 4.7, and only if that settles it. If Orchard shows me a budget
+# of 51 in writing, that is a cap below my reservation price: I walk away politely and
+# say what would bring me back."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
