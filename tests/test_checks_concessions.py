@@ -1804,10 +1804,10 @@ def test_every_equivalent_offer_asks_at_least_the_landing_point():
         if timid:
             with course.variants.learner_as(s.learner):
                 hint = miss(check.meso.__wrapped__, lambda s, t=timid[0]: [r[0] for r in t])
-            assert "less than your landing with no margin" in hint, hint
+            assert "less than your landing with no cushion" in hint, hint
             caught += 1
     assert caught >= 3
-    assert "worth at least as much to you as your landing with no margin" in _flat()
+    assert "worth at least as much to you as your landing with no cushion" in _flat()
 
 
 def test_the_q4_hints_name_the_criterion_not_the_package():
@@ -2012,6 +2012,44 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     assert round(plan[2] - after, 1) == 2 and round(after, 1) == 112.2  # all of the 2
     assert "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 112.2, not my" in text
     assert "planned 4.7, and only if that settles it." in text
+
+
+def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rules():
+    """Review 74 C1: the intro said "The graded questions are decisions on your own case",
+    while question 4 says it checks a convention, not a decision on your case, and
+    questions 3 (the check's own target and histories), 5b (the check's sets and picks)
+    and 6 (section 5's rule; the ceiling is read as a test in every case) apply rules
+    too. The intro now names them."""
+    text = _flat()
+    assert "The graded questions are decisions on your own case" not in text
+    assert (
+        "Most graded questions are decisions on your own case, Kite Studio's talks with "
+        "Orchard; questions 3, 4, 5b and 6 check that you apply the course's rules." in text
+    )
+    assert "checks that you follow the course's rule, a convention, not a decision" in text
+    assert "`target` is a target from section 2's band (the check passes its own)" in text
+    assert "by section 5's rule:" in text
+
+
+def test_margin_means_one_thing_and_orchards_points_over_its_minimum_are_its_cushion():
+    """Review 74 U1: "margin" named the room between your target and your reservation price
+    (sections 2 and 3) and, in question 4b, its written part, question 5 and their hints,
+    the points you leave Orchard above its minimum. The second is now Orchard's cushion
+    wherever a learner reads it; "margin" keeps the first meaning only."""
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    learner_lines = [
+        line for line in source.splitlines() if "margin" in line.lower() and "grade_id" not in line
+    ]
+    assert all(
+        "reservation price" in line or "last trade" in line or "final trade" in line
+        for line in learner_lines
+    ), learner_lines
+    for cell in ("landing-text", "margin-text"):
+        said = " ".join(cell_text(MODULE, "concessions", cell).split())
+        assert "margin" not in said.lower() and "cushion" in said, cell
+    with course.variants.learner_as("learner-1"):
+        said = miss(check.landing, _landing_without_margin)
+    assert "margin" not in said.lower() and "cushion" in said
 
 
 def _keeping_birch(s, anchor, quote=None):
@@ -4264,16 +4302,16 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     check.landing(_landing_strictly_above, hidden=True)
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2
     said = miss(check.landing, _landing_without_margin)
-    assert "not the minimum plus the margin of" in said
+    assert "not the minimum plus the cushion of" in said
     text = _flat()
-    assert "how far above its minimum to leave Orchard, whom you will meet again" in text
-    assert "Write `landing(s, margin=None)`" in text
+    assert "how far above its minimum to leave Orchard (its **cushion**), whom you will" in text
+    assert "Write `landing(s, cushion=None)`" in text
     # review 69 X1: the text promised that no threshold falls on a package's points, false
     # at a margin of 0 (rev-016: a frontier package gives Orchard exactly its minimum), so
     # a learner who wrote '>' on its word was refused; it now says that package counts
     assert "none puts Orchard's threshold exactly on a package's points" not in text
     assert (
-        "with a margin of 0 (a package giving Orchard exactly its minimum counts) and a few "
+        "with a cushion of 0 (a package giving Orchard exactly its minimum counts) and a few "
         "others that fall on no package's points." in text
     )
     s = course.variant(MODULE, "rev-016")
@@ -4283,7 +4321,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
     assert '"points": 1, "grade_id": "landing-test"' in source
     assert '"points": 1, "grade_id": "margin-judgement"' in source
     written = " ".join(cell_text(MODULE, "concessions", "margin-text").split())
-    assert "Choose the margin you would leave Orchard" in written
+    assert "Choose the cushion you would leave Orchard" in written
     assert "why that is worth it (or why you leave none), from your case" in written
 
 
@@ -4450,7 +4488,7 @@ def test_the_margin_rubrics_range_is_the_one_the_landing_gives():
         range(12, 24)
     )
     text = _flat()
-    assert "A margin of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's" in text
+    assert "A cushion of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's" in text
     assert "of 15 or more" not in text
 
 
@@ -4721,7 +4759,7 @@ def test_the_coded_landing_includes_the_learners_own_margin(answers, learner):
     landing below Orchard's minimum or below the frontier fails with its own hint. The old
     check never called ``landing(s)``."""
     text = " ".join(cell_text(MODULE, "concessions", "landing-text").split())
-    assert "Called without a margin (`landing(s)`), it returns the landing *you* choose" in text
+    assert "Called without a cushion (`landing(s)`), it returns the landing *you* choose" in text
     calls = []
     rule = answers["landing"]
 
@@ -4878,7 +4916,7 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     assert land(0) == (89, 55) and land(0)[1] - minimum == 8
     assert {land(m) for m in range(12, 24)} == {(83, 70)}
     assert (89 - 83, 70 - 55) == (6, 15)  # a margin of 12 to 23 costs 6 for 15
-    assert "I leave a margin of 11. `landing(scenario, 11)` gives" in text
+    assert "I leave a cushion of 11. `landing(scenario, 11)` gives" in text
     assert "an Orchard that ends only 8 points over its minimum" in text
     assert "I leave a margin of 10" not in text
     q4 = " ".join(cell_text(MODULE, "concessions", "q4-text").split())

@@ -1346,7 +1346,7 @@ def landing(answer, hidden=False):
         _judge_own_landing(s, table, where, result)
     passed(
         "landing chooses the frontier package with the most points for you among those "
-        "that give Orchard its minimum plus the margin you leave it, and your own landing "
+        "that give Orchard its minimum plus the cushion you leave it, and your own landing "
         "is on the frontier with Orchard's minimum met."
     )
 
@@ -1362,7 +1362,7 @@ def _judge_own_landing(s, table, where, result):
         _fail(
             where,
             f"{_show(s, result)}, the landing you choose, gives Orchard {them:g} of its "
-            f"points, fewer than the {s.their_minimum} it needs to sign: choose a margin of 0 "
+            f"points, fewer than the {s.their_minimum} it needs to sign: choose a cushion of 0 "
             "or more",
             "the landing it chooses gives Orchard less than its minimum",
         )
@@ -1371,7 +1371,7 @@ def _judge_own_landing(s, table, where, result):
             where,
             f"{_show(s, result)}, the landing you choose, is below the frontier: another "
             "package gives both sides at least as many points and one side more. Whatever "
-            "margin you leave Orchard, land on the frontier",
+            "cushion you leave Orchard, land on the frontier",
             "the landing it chooses is below the frontier",
         )
 
@@ -1393,9 +1393,9 @@ def _judge_landing(s, table, where, result, margin=0.0):
         _fail(
             where,
             f"{_show(s, result)} gives Orchard {them:g} of its points: that meets its minimum "
-            f"of {s.their_minimum}, but not the minimum plus the margin of {margin:g} the "
+            f"of {s.their_minimum}, but not the minimum plus the cushion of {margin:g} the "
             f"call asks you to leave it ({floor:g})",
-            "its package leaves Orchard less than its minimum plus the margin",
+            "its package leaves Orchard less than its minimum plus the cushion",
         )
     if not table.efficient(result):
         _fail(
@@ -1409,7 +1409,7 @@ def _judge_landing(s, table, where, result, margin=0.0):
         _fail(
             where,
             f"{_show(s, result)} gives you {you:g}, but another frontier package that gives "
-            "Orchard its minimum plus the margin gives you more: of the packages that leave "
+            "Orchard its minimum plus the cushion gives you more: of the packages that leave "
             "Orchard that much, land on the one best for you",
             "another package that leaves Orchard as much gives you more",
         )
@@ -1609,15 +1609,15 @@ def meso(answer, hidden=False):
                 _fail(
                     where,
                     f"{_show(s, package)} is worth {you:g} to you, less than your landing with "
-                    "no margin (question 4b's landing(s, 0): the frontier package best for you "
+                    "no cushion (question 4b's landing(s, 0): the frontier package best for you "
                     "among those that give Orchard its minimum). An opening offer below where "
                     "you could end gives ground away before the talks start; let each offer "
                     "ask at least that much",
-                    "a package is worth less to you than your landing with no margin",
+                    "a package is worth less to you than your landing with no cushion",
                 )
     passed(
         "your three offers are worth about the same to you, each is ambitious (at least "
-        "your landing with no margin), on the frontier and one Orchard could take seriously, and each is "
+        "your landing with no cushion), on the frontier and one Orchard could take seriously, and each is "
         "built differently."
     )
 

@@ -13,8 +13,9 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# This module is about using leverage once the talks begin. The graded questions are
-# decisions on your own case, Kite Studio's talks with Orchard.
+# This module is about using leverage once the talks begin. Most graded questions are
+# decisions on your own case, Kite Studio's talks with Orchard; questions 3, 4, 5b and 6
+# check that you apply the course's rules.
 #
 # You will learn to
 #
@@ -758,49 +759,49 @@ check.next_trade(next_trade, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "landing-text", "schema_version": 3}
 # ### Question 4b (2 marks, one of them graded by your instructor): where you land
 #
-# Section 4's first decision, with the one choice it leaves you: how far above its minimum
-# to leave Orchard, whom you will meet again next year. Write `landing(s, margin=None)`:
+# Section 4's first decision: how far above its minimum to leave Orchard (its
+# **cushion**), whom you will meet again next year. Write `landing(s, cushion=None)`:
 # return the package (a dict of issue to level) you land on, on the frontier, giving
-# Orchard at least `s.their_minimum + margin` of its points, and with the most points for
+# Orchard at least `s.their_minimum + cushion` of its points, and with the most points for
 # you among such packages (of two that give you the same, either passes). The check calls
-# it with a margin of 0 (a package giving Orchard exactly its minimum counts) and a few
-# others that fall on no package's points. Called without a margin (`landing(s)`), it
-# returns the landing *you* choose for your case: the margin is your decision, and the
+# it with a cushion of 0 (a package giving Orchard exactly its minimum counts) and a few
+# others that fall on no package's points. Called without a cushion (`landing(s)`), it
+# returns the landing *you* choose for your case: the cushion is your decision, and the
 # check only verifies that the package is on the frontier with Orchard's minimum met.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
-def landing(s, margin=None):
+def landing(s, cushion=None):
     """The frontier package best for you among those that give Orchard at least its
-    minimum plus margin; without a margin, the margin you choose for your case."""
+    minimum plus cushion; without a cushion, the cushion you choose for your case."""
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     signed = [row for row in packages if (row[1], row[2]) in frontier]
     signed = [row for row in signed if row[2] >= s.their_minimum]
-    if margin is None:  # my choice: we meet again next year, so I leave Orchard the next
+    if cushion is None:  # my choice: we meet again next year, so I leave Orchard the next
         # frontier package above the best for me when it costs me at most 3 of my points
         points = sorted({(you, them) for _, you, them in signed}, reverse=True)
         cheap = len(points) > 1 and points[0][0] - points[1][0] <= 3
-        margin = points[1][1] - s.their_minimum if cheap else 0
-    signed = [row for row in signed if row[2] >= s.their_minimum + margin]
+        cushion = points[1][1] - s.their_minimum if cheap else 0
+    signed = [row for row in signed if row[2] >= s.their_minimum + cushion]
     return max(signed, key=lambda row: row[1])[0]
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "landing-test", "schema_version": 3}
-"""Check that landing chooses the frontier package best for you that leaves Orchard its minimum plus the margin."""
+"""Check that landing chooses the frontier package best for you that leaves Orchard its minimum plus the cushion."""
 check.landing(landing)
 ### BEGIN HIDDEN TESTS
 check.landing(landing, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-text", "schema_version": 3}
-# **Your margin (1 mark, graded by your instructor).** The cell below lists the frontier
-# packages Orchard would sign, what each leaves Orchard over its minimum and what it costs
-# you against the best. Choose the margin you would leave Orchard (your
-# `landing(scenario)`), and in two to four sentences say: the margin and its package; what
-# it costs you in your points against a margin of 0, and what Orchard gets for it; and why
+# **Orchard's cushion (1 mark, graded by your instructor).** The cell below lists the
+# frontier packages Orchard would sign, what each leaves Orchard over its minimum and what
+# it costs you against the best. Choose the cushion you would leave Orchard (your
+# `landing(scenario)`), and in two to four sentences say: the cushion and its package; what
+# it costs you in your points against a cushion of 0, and what Orchard gets for it; and why
 # that is worth it (or why you leave none), from your case: next year's talks, how far
 # your estimate of Orchard's minimum can be trusted.
 
@@ -815,19 +816,19 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "margin-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric (1 mark): a margin and the package it gives, both read from the learner's own
-# case; its cost in the learner's points against a margin of 0 and Orchard's gain; and a
+# Rubric (1 mark): a cushion and the package it gives, both read from the learner's own
+# case; its cost in the learner's points against a cushion of 0 and Orchard's gain; and a
 # reason that weighs that cost against next year's talks or the doubt in the minimum.
-# Half a mark for a margin with no cost, or a reason that is not about this case. A
-# margin of 0 earns the mark when the reason is given (say, rule 2.4's closing move
+# Half a mark for a cushion with no cost, or a reason that is not about this case. A
+# cushion of 0 earns the mark when the reason is given (say, rule 2.4's closing move
 # already lands a few points above the minimum).
 #
 # A full-marks answer, for a case whose frontier above Orchard's minimum of 47 runs (89,
-# 55), (86, 58), (83, 70): "I leave a margin of 11. `landing(scenario, 11)` gives the
-# package worth 86 to me and 58 to Orchard, against 89 and 55 with no margin: 3 of my
+# 55), (86, 58), (83, 70): "I leave a cushion of 11. `landing(scenario, 11)` gives the
+# package worth 86 to me and 58 to Orchard, against 89 and 55 with no cushion: 3 of my
 # points buy Orchard 3 of its own. We meet again next year, and an Orchard that ends only
 # 8 points over its minimum will open lower and trust me less; 3 points is cheap for that.
-# A margin of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift,
+# A cushion of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift,
 # since my estimate of its minimum is not so far off that I need it." ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
@@ -877,10 +878,9 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # Write `meso(s)`: a list of three different packages (dicts of issue to level) such that
 #
-# - each is on the Pareto frontier (no package gives both sides at least as many points
-#   and one of them more), and worth more to you (`s.yours`) than the package that splits
-#   every issue down the middle (the middle level of each issue in `s.issues`);
-# - each is ambitious: worth at least as much to you as your landing with no margin
+# - each is on the Pareto frontier, and worth more to you (`s.yours`) than the package that
+#   splits every issue down the middle (the middle level of each issue in `s.issues`);
+# - each is ambitious: worth at least as much to you as your landing with no cushion
 #   (`landing(s, 0)`), so that it gives no ground away before the talks begin;
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
