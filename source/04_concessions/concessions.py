@@ -1011,8 +1011,8 @@ check.read_pick(read_pick, hidden=True)
 #
 # </details>
 #
-# What you *say* matters as much. Suppose a client who offered 84 and then 90 for a year
-# of your work suddenly offers 60:
+# What you *say* matters as much as the rule. Suppose a client who offered 84 and then 90
+# for a year of your work suddenly offers 60:
 #
 # 1. *Slow down.* "That is a long way from where we were last week. What has changed on
 #    your side?" You learn whether the number is news or a test.
