@@ -2418,12 +2418,13 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
 
 
 def test_question_2_text_sorts_no_fact_of_question_1():
-    """The one rule a drawn fact lifts is the warehouse case's "no lower than" on
-    alternatives; the text does not name it, since that would sort Brannock's standing offer
-    for the warehouse-case learners who drew it in question 1. The check's mechanics
-    (lifted rules, binding facts, the course's bounds) are said in its feedback, not in the
-    question, which asks for the reading."""
-    from course.scenarios.leverage import CASES, STANDING_OFFER
+    """The rules a drawn fact lifts are the warehouse case's "no lower than" on
+    alternatives and (review 74 X3) the salary case's "higher" on alternatives; the text
+    names neither, since that would sort Brannock's standing offer or Larkfield's contractor
+    for the learners who drew it in question 1. The check's mechanics (lifted rules, binding
+    facts, the course's bounds) are said in its feedback, not in the question, which asks for
+    the reading."""
+    from course.scenarios.leverage import CASES, CONTRACTOR, STANDING_OFFER
 
     lifted = [
         (key, rule.kind, rule.source, rule.side, rule.lifted_by)
@@ -2431,9 +2432,13 @@ def test_question_2_text_sorts_no_fact_of_question_1():
         for rule in case._rules
         if rule.lifted_by
     ]
-    assert lifted == [("deadline", "not_below", "alternatives", "you", STANDING_OFFER)]
+    assert lifted == [
+        ("salary", "higher", "alternatives", "you", CONTRACTOR),
+        ("deadline", "not_below", "alternatives", "you", STANDING_OFFER),
+    ]
     text = " ".join(cell_text("00_leverage", "leverage", "q2-text").replace("#", "").split())
     assert "in the warehouse case" not in text and "Brannock" not in text
+    assert "contractor" not in text
     assert "lifts" not in text and "bounds of its own judgement" not in text
     assert len(text.split()) < 260
 

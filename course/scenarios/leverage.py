@@ -114,6 +114,13 @@ class Rule:
 #: rate Brannock's alternatives above the owner's.
 STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thirty miles away."
 
+#: A salary fact that gives Larkfield a fallback, against an offer from Calder whose terms the
+#: story never gives: a learner who draws it may rate Larkfield's alternatives at or above the
+#: candidate's (review 74 X3), as STANDING_OFFER does for Brannock's.
+CONTRACTOR = (
+    "Larkfield has a contractor who could cover the post for three months if nobody is hired."
+)
+
 
 #: Question 2's bounds on the weights: every source weighs at least WEIGHT_FLOOR (every
 #: story has all three at work), and no source more than WEIGHT_CAP (none works alone); and
@@ -391,12 +398,13 @@ CASES = {
                 "heavily counts it twice",
                 value=HEAVY,
             ),
-            Rule(
+            Rule(  # lifted where Larkfield has a contractor to cover the post
                 "higher",
                 "alternatives",
                 "you hold a written offer and a place in a final round, while Larkfield has "
                 "struggled to fill the post for months",
                 side="you",
+                lifted_by=CONTRACTOR,
             ),
             # no floor under your alternatives: the story never gives Calder's terms, and
             # a weak offer earns a low rating (review 61 C2); the rule above carries the story
@@ -667,7 +675,7 @@ _FACTS = (
     ),
     Fact(
         "salary",
-        "Larkfield has a contractor who could cover the post for three months if nobody is hired.",
+        CONTRACTOR,
     ),
     Fact(
         "salary",
