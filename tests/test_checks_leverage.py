@@ -1829,9 +1829,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the one rule a fact lifts is named, with its case
         (
             "q2-text",
-            # review 70 U3: said plainly
-            "puts ahead is yours to decide",
-            "which way they should compare is yours to read",
+            # review 70 U3: said plainly; review 74 X2: the story's line decides, not the
+            # learner (only its direction passes)
+            "the story's line says which side is ahead (or not behind), and the check does not",
+            "yours to decide",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
         ("audit-limits", "moves nothing at the table, however many points the audit", "well below"),
@@ -2462,7 +2463,7 @@ def test_a_comparison_the_audit_breaks_is_quoted_not_turned_into_a_direction():
             with pytest.raises(NotYet) as failure:
                 check.judge_audit(s, {"yours": yours, "theirs": theirs, "weights": case._weights})
             said = str(failure.value)
-            assert f"{words}: {rule.because}." in said and "which side that line puts ahead" in said
+            assert f"{words}: {rule.because}." in said and "that line says which side is" in said
             assert "should be rated above" not in said and "no lower than" not in said
 
 
@@ -4213,12 +4214,14 @@ def test_review_69_x2_question_2_says_when_its_reasons_are_marked():
     """Review 69 X2: question 2 asked for a reason for each rating, but its 2 marks are
     autograded on the audit and no rubric reads the reasons. The text said plainly that
     the reasons are not marked and when the instructor reads them; since review 73 X5 it
-    says the reasons count only for an audit the check flags, and how (this failed on the
-    old text each time)."""
+    says the reasons count only for an audit the check flags, and how; since review 74 U2 it
+    says so once: the instructor may read them, and a flagged audit keeps both marks only
+    with a reason for each rating (this failed on the old text each time)."""
     q2 = " ".join(_cell("q2-text").replace("#", " ").split())
     assert "Give the reason for each rating in a comment." in q2
-    assert "The 2 marks go to the audit; the reasons count only when your audit matches" in q2
-    assert "your instructor reads your comments" in q2
+    # review 74 U2: said once, plainly, without "the reasons count only when"
+    assert "Your instructor may read your reasons. An audit that matches one the course" in q2
+    assert "keeps both marks only if each rating has a reason" in q2
 
 
 def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():

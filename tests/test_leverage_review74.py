@@ -50,3 +50,49 @@ def test_x3_a_salary_learner_with_the_contractor_may_rate_larkfields_alternative
                     check.judge_audit(s, audit)
     assert CONTRACTOR in course.variant("00_leverage", "rev-1").facts.values()
     assert seen[True] >= 10 and seen[False] >= 5, seen
+
+
+def _q2_text():
+    from tests.sweeps import cell_text
+
+    return " ".join(cell_text("00_leverage", "leverage", "q2-text").replace("#", " ").split())
+
+
+def test_x2_the_comparison_hint_says_the_story_decides_the_direction():
+    """Review 74 X2: a refused comparison was told "it is for you to decide which side that
+    line puts ahead", and question 2's box said "which side it puts ahead is yours to
+    decide", yet only the story's direction passes (strictly, for "higher"). Both now say
+    the story's line decides and the check does not name the side. rev-1 (salary), who
+    rates both sides' alternatives 5 and then puts Larkfield ahead, is refused both times,
+    as the hint now says. Fails on the old text."""
+    from course.scenarios.leverage import CONTRACTOR
+
+    assert "decide" not in check.READ_THE_COMPARISON
+    assert "that line says which side is ahead" in check.READ_THE_COMPARISON
+    assert "the check does not name the side" in check.READ_THE_COMPARISON
+    q2 = _q2_text()
+    assert "yours to decide" not in q2
+    assert "the story's line says which side is ahead (or not behind)" in q2
+    learners = (course.variant("00_leverage", f"r74x2-{i}") for i in range(200))
+    s = next(s for s in learners if s.case == "salary" and CONTRACTOR not in s.facts.values())
+    for theirs_alternatives in (5, 6):  # even, then Larkfield ahead: both refused
+        audit = _audit((4, 5, 5), (8, theirs_alternatives, 6), (0.3, 0.4, 0.3))
+        with pytest.raises(NotYet) as failure:
+            check.judge_audit(s, audit)
+        assert check.READ_THE_COMPARISON in str(failure.value)
+    assert check.judge_audit(s, _audit((4, 6, 5), (8, 5, 6), (0.3, 0.4, 0.3)))
+
+
+def test_u2_question_2_says_once_when_the_reasons_decide_the_marks():
+    """Review 74 U2: question 2 asked for a reason for each rating, then said "the reasons
+    count only when ...", which learners read as "reasons do not matter". It now says once,
+    plainly, that the instructor may read them and when they decide the marks. Fails on the
+    old text."""
+    q2 = _q2_text()
+    assert "reasons count only" not in q2 and "The 2 marks go to the audit" not in q2
+    assert q2.count("reason") == 3  # the task's request, and the one sentence on them
+    assert (
+        "Your instructor may read your reasons. An audit that matches one the course shows "
+        "you, or comes within a point of section 4's starting audit, passes with a note, and "
+        "keeps both marks only if each rating has a reason." in q2
+    )

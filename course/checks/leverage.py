@@ -315,13 +315,14 @@ def classify_facts(answer, hidden=False):
 
 
 #: Rules that compare one source's two ratings: the check quotes what the story says and
-#: leaves the direction to the learner.
+#: does not name the direction, which the story's line fixes (one direction passes).
 COMPARED = ("higher", "not_below")
 
-#: Said under a list of broken rules that has a comparison in it.
+#: Said under a list of broken rules that has a comparison in it. Review 74 X2: it said "it is
+#: for you to decide which side that line puts ahead", yet only the story's direction passes.
 READ_THE_COMPARISON = (
-    "Where a line names both sides' ratings of a source, it is for you to decide which side "
-    "that line puts ahead."
+    "Where a line names both sides' ratings of a source, that line says which side is ahead "
+    "(or not behind): read it again; the check does not name the side."
 )
 
 
@@ -405,8 +406,8 @@ def _rule_words(rule, them):
         rest = " and ".join(f"{s}'s" for s in SOURCES if s not in rule.source)
         return f"the weight of {allowed} should be larger than {rest}"
     if rule.kind in COMPARED:
-        # the story's statement, not the inequality: which way the two ratings should
-        # compare is the learner's reading (a list of directions let an audit be fixed
+        # the story's statement, not the inequality: the learner reads from the story which
+        # way the two ratings should compare (a list of directions let an audit be fixed
         # message by message without reading the story)
         return f"your {rule.source} and {them}'s do not compare as your story has them"
     owner = "your" if rule.side == "you" else f"{them}'s"

@@ -481,14 +481,13 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # <summary><b>How your answer is checked</b></summary>
 #
 # A refused audit is told each statement or bound it contradicts; where one compares both
-# sides ("your power and theirs do not compare as your story has them"), which side it
-# puts ahead is yours to decide.
+# sides ("your power and theirs do not compare as your story has them"), the story's line
+# says which side is ahead (or not behind), and the check does not name it.
 #
-# The 2 marks go to the audit; the reasons count only when your audit matches one the
-# course shows you or comes within a point of section 4's starting audit. The check then
-# passes it with a note, and your instructor reads your comments: the audit keeps both
-# marks only if each rating has a reason. Later questions use a starting audit drawn for
-# you.
+# Your instructor may read your reasons. An audit that matches one the course shows
+# you, or comes within a point of section 4's starting audit, passes with a note, and
+# keeps both marks only if each rating has a reason. Later questions use a starting
+# audit drawn for you.
 #
 # </details>
 
