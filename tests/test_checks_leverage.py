@@ -1856,8 +1856,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # instructor, not refused (review 68 X4: honest readings were scored 0)
         (
             "q2-text",
-            "your audit matches one the course shows you or comes within a point of "
-            "section 4's starting audit. The check then passes it with a note",
+            # review 74 U2: the same claim, said once
+            "An audit that matches one the course shows you, or comes within a point of "
+            "section 4's starting audit, passes with a note",
             "even if you reached it yourself",
         ),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
@@ -4411,7 +4412,7 @@ def test_a_flagged_copy_of_a_shown_audit_has_a_stated_rule():
     none (question 2's text: both marks only with a reason for each rating). Fails on the
     old text and note."""
     q2 = " ".join(_cell("q2-text").replace("#", " ").split())
-    assert "the audit keeps both marks only if each rating has a reason." in q2
+    assert "passes with a note, and keeps both marks only if each rating has a reason." in q2
     guide = " ".join(_cell("fact-reason").split())
     assert "keeps its 2 marks if the comments in `my_audit` give a reason for each rating" in guide
     assert "1 if some are missing, 0 if there are none; set the score by hand" in guide
