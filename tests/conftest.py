@@ -1,6 +1,9 @@
 """Shared fixtures: the repo root, and a clean learner identity for every test."""
 
+import contextlib
+import copy
 import fcntl
+import functools
 import os
 import shutil
 import sys
@@ -14,6 +17,42 @@ BIN = Path(sys.executable).parent
 # Plots render off-screen in tests; the venv's tools (nbgrader, alembic, jupyter) come first.
 os.environ["MPLBACKEND"] = "Agg"
 os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+def _drawn_once(factory):
+    """``factory`` (a module's scenario factory, ``(rng, learner) -> scenario``) that draws
+    each learner's scenario once per test process and hands out copies after that.
+
+    Drawing rejects and redraws unfair variants, so one learner costs up to tens of
+    milliseconds, and the tests draw the same learners thousands of times. A draw depends
+    only on the generator's state and the learner (no scenario module reads the kernel's
+    context), so a copy of the first draw, with the generator left where the draw left
+    it, is what drawing again would give; a copy, so that no test's answer that changes
+    its scenario reaches another test. A scenario that cannot be copied (module 00's hold
+    read-only mappings) is drawn afresh every time."""
+    drawn = {}
+
+    @functools.wraps(factory)
+    def draw(rng, learner):
+        key = (learner, hash(rng.getstate()))
+        if key in drawn:
+            scenario, after = drawn[key]
+            rng.setstate(after)
+            return copy.deepcopy(scenario)
+        scenario = factory(rng, learner)
+        with contextlib.suppress(TypeError):
+            drawn[key] = copy.deepcopy(scenario), rng.getstate()
+        return scenario
+
+    return draw
+
+
+def pytest_configure(config):
+    """Every module's scenarios are drawn once per test process (``_drawn_once``)."""
+    from course.scenarios import SCENARIOS
+
+    for module, factory in list(SCENARIOS.items()):
+        SCENARIOS[module] = _drawn_once(factory)
 
 
 @pytest.fixture(autouse=True)
