@@ -168,27 +168,6 @@ def _tactics(n):
     return variant("01_information", f"learner-{n:03d}").tactics
 
 
-def test_question_5b_states_the_threshold_at_which_its_check_says_never_re_price():
-    """C3: the text told every learner with a count to re-price once Osprey had held that
-    many times, while the check told those whose run the model gives a chance below
-    ``NEVER_RUN`` never to re-price on holds (learner-001: 10 holds; learner-005: 8). The
-    text now states that threshold, and on those learners the check's rule is the text's."""
-    assert check.NEVER_RUN == 1e-4
-    words = cell_words("q5b-text")
-    assert (
-        "once it has, re-price, unless the model gives that run a chance below 1 in 10,000 "
-        "(the highest chance of a hold under a price still possible, raised to the count): "
-        "then do not re-price on holds; doubt the model." in words
-    )
-    for learner in ("learner-001", "learner-005"):
-        sale = variant("01_information", learner)
-        after = reference.posterior_after_opening(sale)
-        count = reference.holds_before_moving(sale, after)
-        hold = reference.hold_likelihood(after, sale.opening_offer)
-        run = max(hold[r] for r, c in after.items() if c > 0) ** count
-        assert count in (8, 10) and run < 1e-4, learner
-
-
 def test_the_target_beyond_the_estimate_follows_the_course_s_one_rule(monkeypatch):
     """C2: Question 6's convention 2 and section 5 let the target go "up to the estimate
     itself" when the opening goes beyond it, and the model answer aimed at the even split of

@@ -828,7 +828,7 @@ def holds_by_powers(sale, after):
         return max(profit, key=profit.get)
 
     now = best(chances)
-    for n in range(1, 11):
+    for n in range(1, scenario.MOST_HOLDS + 1):
         if best({r: c / r**n for r, c in chances.items()}) != now:
             return float(n)
     return None
@@ -846,7 +846,7 @@ def holds_by_numpy(sale, after):
         return values[np.argmax((values - sale.cost) * accepted)]
 
     now = best(beliefs)
-    for n in range(1, 11):
+    for n in range(1, scenario.MOST_HOLDS + 1):
         beliefs = beliefs * np.where(values >= x, 0.2 * x / values, 0.0)
         beliefs = beliefs / beliefs.sum()
         if best(beliefs) != now:
@@ -2069,13 +2069,15 @@ def test_holds_at_the_opening_are_a_real_decision(sales):
     None for some and 1 for few, and reading a hold the wrong way round gives another answer for
     most of those whose price moves. Review 70 X5: where the opening raised the price, the
     model's price is the lowest still possible, and holds, which make lower prices likelier,
-    can never move it: None for those learners (about a third), so None for 278 of 600."""
+    can never move it: None for those learners (about a third), so None for 278 of 600.
+    Review 75 C3: the count stops at five holds, not ten, so None for 346 of 600 (for about
+    a third of those whose opening does not raise the price, five holds move nothing)."""
     counts, wrong_way = Counter(), 0
     for sale in sales[:600]:
         after = posterior(sale)
         now = best_price(after, sale.cost)
         found = None
-        for n in range(1, 11):
+        for n in range(1, scenario.MOST_HOLDS + 1):
             weights = {r: c / r**n for r, c in after.items()}
             total = sum(weights.values())
             if best_price({r: w / total for r, w in weights.items()}, sale.cost) != now:
@@ -2085,7 +2087,7 @@ def test_holds_at_the_opening_are_a_real_decision(sales):
         counts[found] += 1
         if found is not None:
             wrong_way += scenario.holds_before_moving(sale, after, direction=-1) != found
-    assert len(counts) >= 6 and 0.05 < counts[None] / 600 < 0.55, counts
+    assert len(counts) >= 6 and 0.05 < counts[None] / 600 < 0.62, counts
     assert counts[1] / 600 < 0.1
     assert wrong_way / (600 - counts[None]) > 0.9
 
@@ -2442,24 +2444,23 @@ def test_no_haggle_opens_below_the_model_s_price(sales):
     assert 0.05 * len(sales) < single < 0.12 * len(sales), single
 
 
-def test_question_5b_s_long_runs_are_called_near_impossible(sales):
+def test_question_5b_s_count_is_a_rule_the_text_keeps(sales):
     """Review 69 X2: Question 5b counted up to ten holds as ordinary evidence, though the model
-    gives ten in a row a chance below 1e-7, and neither 5b nor 5c said what decision the
-    number serves. The text now says how to use the count at the table, that a hold has a
-    chance below 0.19 under every price still possible (true for all 2,000 swept learners),
-    so that ten in a row have a chance below one in ten million and such a run is a reason to
-    doubt the model. (5c's factor, a threshold on Question 5's `with_news`, is since review 72
-    X3 feedback of Question 5's check.)"""
+    gives ten in a row a chance below 1e-7. Review 73 then added a rule, never re-price on a
+    run the model gives a chance below 1 in 10,000, which every count of six or more met, so
+    the graded count was one the text told the learner to ignore (review 75 C3). The count
+    now stops at five, the text gives one rule (re-price once Osprey has held that many
+    times), and a hold's chance stays below 0.19 under every price still possible."""
     q5b = notebook_words("q5b-text")
     assert "Use the count as your rule at the table: until Osprey has held that many" in q5b
-    assert "a hold has a chance below 0.19, so ten in a row have a chance below one in" in q5b
-    assert "is a reason to doubt the model (a buyer holding on purpose)" in q5b
+    assert "`now`; once it has, re-price. The count reads every hold as honest" in q5b
+    assert "1 in 10,000" not in q5b and "ten in a row" not in q5b
+    assert scenario.MOST_HOLDS == 5
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         hold = scenario.hold_likelihood(after, sale.opening_offer)
         chance = max(hold[r] for r, c in after.items() if c > 0)
         assert chance < 0.19, sale.learner
-        assert chance**10 < 1e-7, sale.learner
 
 
 def test_question_6_says_the_staged_re_price_is_before_only_after_a_wrong_staged_price(sales):

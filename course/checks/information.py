@@ -689,22 +689,23 @@ def _holds(value):
 
 
 #: A case question 5b's check tries after the learner's own, visible and hidden: there four
-#: holds in a row move the best price (read the wrong way round, none of ten do). For about one
-#: learner in six ten holds move nothing, so ``return None``, or an update that starts from the
+#: holds in a row move the best price (read the wrong way round, none of five do). For many
+#: learners five holds move nothing, so ``return None``, or an update that starts from the
 #: opening's beliefs at every hold (it gives 1 or None), passed the visible check on their own
 #: case alone.
 HOLDS_CASE = "worked-case-7"
-#: A second case question 5b's check tries, visible and hidden: there ten holds move
-#: nothing, so the answer is None. For five learners in six the own case has a count, so a
-#: function that names a count where it should answer None passed the visible check, and
-#: grading caught it only when a hidden learner happened to be a None case.
+#: A second case question 5b's check tries, visible and hidden: there five holds move
+#: nothing, so the answer is None. A function that names a count where it should answer
+#: None passed the visible check on a learner's own case that has a count, and grading
+#: caught it only when a hidden learner happened to be a None case.
 NO_MOVE_CASE = "worked-case-0"
-#: Two more, visible and hidden: in the first exactly ten holds move the price, in the
-#: second the price first moves at the eleventh hold, past the ten asked about, so the
-#: answer is None. A loop that stops at nine holds, or one that counts an eleventh, passed
-#: the other cases for about 97% of learners (only 2.7% need exactly ten).
-TEN_HOLDS_CASE = "worked-case-14"
-ELEVEN_HOLDS_CASE = "worked-case-5"
+#: Two more, visible and hidden: in the first exactly five holds move the price, in the
+#: second the price first moves at the sixth hold, past the five asked about, so the
+#: answer is None. A loop that stops at four holds, or one that counts a sixth, passed the
+#: other cases for most learners. (Until review 75 C3 the count went to ten, and these were
+#: worked-case-14 and worked-case-5.)
+LAST_HOLD_CASE = "worked-case-20"
+PAST_LAST_HOLD_CASE = "worked-case-6"
 
 
 @question
@@ -714,7 +715,7 @@ def holds_before_moving(answer, hidden=False):
     right beliefs after the opening (so Question 2 cannot cost it). A count, judged on the
     learner's own case; hidden learners too."""
     cases = _scenarios(hidden)
-    worked = (HOLDS_CASE, NO_MOVE_CASE, TEN_HOLDS_CASE, ELEVEN_HOLDS_CASE)
+    worked = (HOLDS_CASE, NO_MOVE_CASE, LAST_HOLD_CASE, PAST_LAST_HOLD_CASE)
     cases[1:1] = [variant(MODULE, case) for case in worked]
     for sale in cases:
         after = reference.posterior_after_opening(sale)
@@ -803,8 +804,9 @@ def holds_before_moving(answer, hidden=False):
         )
     else:
         # review 69 X2: how likely the model finds that run, at most (under the price most
-        # likely to hold), so the count is read as a rule at the table and a long run as a
-        # reason to doubt the model
+        # likely to hold), so the count is read as a rule at the table. Review 75 C3: the
+        # count stops at five, and the message no longer tells some learners never to
+        # re-price on the count they were graded on
         after = reference.posterior_after_opening(own)
         hold = reference.hold_likelihood(after, own.opening_offer)
         run = max(hold[r] for r, chance in after.items() if chance > 0) ** count
@@ -813,27 +815,12 @@ def holds_before_moving(answer, hidden=False):
             if count == 1
             else f"on your case it takes {count} holds in a row to move your price down"
         )
-        if run < NEVER_RUN:
-            # review 70 U2: below this the message gave a rule (re-price after the count)
-            # and its opposite (doubt the model first); now it gives one
-            ending = (
-                f"{first}, a run the model gives a chance of at most 1 in {round(1 / run):,}. "
-                "At the table: never re-price on holds alone here; a run that long means the "
-                "model is wrong (a buyer holding on purpose)"
-            )
-        else:
-            ending = (
-                first + " (a hold is weak evidence: a buyer far from its reservation price also "
-                "holds now and then, to test you). At the table: keep to your price until "
-                f"Osprey has held {count} time{'s' if count > 1 else ''}, then re-price. The "
-                f"model gives that run a chance of at most 1 in {round(1 / run):,}"
-                + (
-                    ", a run the model calls near-impossible: if it happens, doubt the model "
-                    "(a buyer holding on purpose) before you re-price on it"
-                    if run < 0.001
-                    else ""
-                )
-            )
+        ending = (
+            first + " (a hold is weak evidence: a buyer far from its reservation price also "
+            "holds now and then, to test you). At the table: keep to your price until "
+            f"Osprey has held {count} time{'s' if count > 1 else ''}, then re-price. The "
+            f"model gives that run a chance of at most 1 in {round(1 / run):,}"
+        )
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "
         f"a buyer close to the most it would pay stands firm more often; {ending}."
@@ -848,11 +835,6 @@ FLOOR_HOLDS = (
     "a lower price that still earns is accepted no more often and earns less: holds move "
     "weight towards the lower prices, but no number of them moves your price"
 )
-
-
-#: Below this chance of the counted run of holds, Question 5b's pass message gives one rule
-#: at the table, never re-price on holds alone (review 70 U2).
-NEVER_RUN = 1e-4
 
 
 #: The hint for a buyer at exactly its reservation price counted as refusing.

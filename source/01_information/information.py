@@ -617,21 +617,16 @@ check.my_price(my_price, hidden=True)
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
 # (as in Question 5). Return the fewest holds in a row
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
-# longer the one you would name now, or `None` if even ten holds leave it where it is.
+# longer the one you would name now, or `None` if even five holds leave it where it is.
 # Where no possible price lies between your cost and the model's price, `None` follows
 # without counting: a lower price that earns sells no more surely.
-# The count reads every hold as honest.
 #
 # Use the count as your rule at the table: until Osprey has held that many times, name
-# `now`; once it has, re-price, unless the model gives that run a chance below 1 in
-# 10,000 (the highest chance of a hold under a price still possible, raised to the
-# count): then do not re-price on holds; doubt the model. Under every price still
-# possible a hold has a chance below 0.19, so ten in a row have a chance below one in ten
-# million: a run the model calls near-impossible is a reason to doubt the model (a buyer
-# holding on purpose), not evidence to keep updating on. The check tries your scenario and
-# the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (ten
-# holds move nothing, so `None`), `worked-case-14` (exactly ten holds move it, so 10) and
-# `worked-case-5` (only an eleventh hold would move it, so `None`); grading tries these and
+# `now`; once it has, re-price. The count reads every hold as honest; a longer run is more
+# likely a buyer holding on purpose, so it stops at five. The check tries your scenario
+# and the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
+# holds move nothing, so `None`), `worked-case-20` (exactly five holds move it, so 5) and
+# `worked-case-6` (only a sixth hold would move it, so `None`); grading tries these and
 # other learners'.
 
 
@@ -648,7 +643,7 @@ def holds_before_moving(sale, after):
         return max(profit, key=profit.get)
 
     now, beliefs = best(after), dict(after)
-    for holds in range(1, 11):
+    for holds in range(1, 6):
         hold = {r: 0.2 * sale.opening_offer / r for r in beliefs}
         beliefs = update_beliefs(beliefs, hold)
         if best(beliefs) != now:

@@ -1,0 +1,46 @@
+"""Module 01, review 75: grading and text. Each test failed on the code or text before this
+round."""
+
+from course.variants import variant
+from tests.test_checks_information import as_learner, cell_words, check, reference
+
+
+def _count_and_run(sale):
+    """Question 5b's count on ``sale`` and the model's largest chance of that run."""
+    after = reference.posterior_after_opening(sale)
+    count = reference.holds_before_moving(sale, after)
+    if count is None:
+        return None, None
+    hold = reference.hold_likelihood(after, sale.opening_offer)
+    return count, max(hold[r] for r, c in after.items() if c > 0) ** count
+
+
+def test_question_5b_never_grades_a_count_the_text_says_to_ignore(monkeypatch, capsys):
+    """C3: Question 5b counted up to ten holds, but the text then said not to re-price on a
+    run the model gives a chance below 1 in 10,000, which every count of six or more is
+    (a hold's chance is below 0.19), and so were the worked answer 10 (worked-case-14) and
+    36 of 300 learners' own counts. The count now stops at five and the rule is gone: the
+    text and the pass message give one rule, re-price once Osprey has held that many times,
+    to every learner with a count, however unlikely the run (learner-001 had 10 holds)."""
+    assert reference.MOST_HOLDS == 5
+    words = cell_words("q5b-text")
+    assert "1 in 10,000" not in words and "doubt the model" not in words
+    assert "or `None` if even five holds leave it where it is." in words
+    assert "`now`; once it has, re-price. The count reads every hold as honest" in words
+    assert not hasattr(check, "NEVER_RUN")
+    unlikely = 0
+    for n in range(40):
+        sale = variant("01_information", f"learner-{n:03d}")
+        count, run = _count_and_run(sale)
+        if count is None:
+            continue
+        assert count <= 5, sale.learner
+        as_learner(monkeypatch, sale.learner)
+        check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+        said = " ".join(capsys.readouterr().out.split())
+        assert f"keep to your price until Osprey has held {count} time" in said, sale.learner
+        assert "never re-price" not in said and "doubt the model" not in said, sale.learner
+        unlikely += run < 1e-4
+    assert unlikely, "no learner with a run below 1 in 10,000 was tried"
+    # learner-001's ten holds are past the count now
+    assert _count_and_run(variant("01_information", "learner-001"))[0] is None
