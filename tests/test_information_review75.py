@@ -44,3 +44,24 @@ def test_question_5b_never_grades_a_count_the_text_says_to_ignore(monkeypatch, c
     assert unlikely, "no learner with a run below 1 in 10,000 was tried"
     # learner-001's ten holds are past the count now
     assert _count_and_run(variant("01_information", "learner-001"))[0] is None
+
+
+def test_section_4_s_rule_on_a_raised_price_is_said_of_band_openings_only():
+    """C2: section 4 said that where the opening raised the price, information is worth no
+    more than before, then at once showed the worked example's offer raising the price (60
+    to 70) and EVPI (7 to 8.46). The rule holds for band openings; that offer's likelihood
+    rises with r, so it is none, and the text now says so."""
+    from fractions import Fraction
+
+    words = cell_words("voi-teaching")
+    assert "where a band opening raised the price, that price now sells for sure" in words
+    assert (
+        "The worked example's offer is not a band opening: it raises the price and the worth "
+        "of information both." in words
+    )
+    prior = {60: Fraction(1, 2), 70: Fraction(3, 10), 80: Fraction(1, 5)}
+    likelihood = {60: Fraction(1, 10), 70: Fraction(3, 10), 80: Fraction(3, 5)}
+    after = reference.bayes_update(prior, likelihood)
+    assert [reference.best_move(b, 40)[0] for b in (prior, after)] == [60, 70]
+    worth = [float(reference.perfect_information(b, 40)) for b in (prior, after)]
+    assert round(worth[0], 2) == 7 and round(worth[1], 2) == 8.46

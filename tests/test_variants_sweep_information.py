@@ -1678,9 +1678,9 @@ def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(s
     assert (
         "For about a third of you, those whose opening rules out the lowest price without "
         "raising the model's price, Question 8 shows it worth more after Osprey's opening "
-        "than before; where the opening raised the price, that price now sells for sure and "
-        "information is worth no more than before."
-    ) in words
+        "than before; where a band opening raised the price, that price now sells for sure "
+        "and information is worth no more than before."
+    ) in words  # review 75 C2: "a band opening" (the worked example's offer is not one)
     more = 0
     for sale in sales:
         after = scenario.posterior_after_opening(sale)

@@ -888,14 +888,15 @@ check.model_limits(model_limits, hidden=True)
 # Information is not always worth less once you know more: it depends on whether the
 # remaining doubt is about prices that would change your decision. For about a third
 # of you, those whose opening rules out the lowest price without raising the model's
-# price, Question 8 shows it worth more after Osprey's opening than before; where the
+# price, Question 8 shows it worth more after Osprey's opening than before; where a band
 # opening raised the price, that price now sells for sure and information is worth no
-# more than before. After the
-# worked example's offer, the beliefs are 5/26, 9/26 and 6/13. The model's price becomes 70, earning about 24.23, and perfect information is now worth about 8.46, more
-# than the 7 before. Before, the model's price of 60 lost no buyer; its whole cost was the
-# money it left on the table (7). Now the model's price of 70 loses the buyers at 60
-# (about 3.85 on average) and still leaves about 4.62 on the table: the offer moved your
-# doubt onto the prices that decide your ask.
+# more than before. The worked example's offer is not a band opening: it raises the price
+# and the worth of information both. After it, the beliefs are 5/26, 9/26 and 6/13. The
+# model's price becomes 70, earning about 24.23, and perfect information is now worth
+# about 8.46, more than the 7 before. Before, the model's price of 60 lost no buyer; its
+# whole cost was the money it left on the table (7). Now the model's price of 70 loses the
+# buyers at 60 (about 3.85 on average) and still leaves about 4.62 on the table: the offer
+# moved your doubt onto the prices that decide your ask.
 #
 # <details>
 # <summary><b>Why some deals are lost whatever the rules</b> (a side note)</summary>
