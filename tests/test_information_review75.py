@@ -65,3 +65,16 @@ def test_section_4_s_rule_on_a_raised_price_is_said_of_band_openings_only():
     assert [reference.best_move(b, 40)[0] for b in (prior, after)] == [60, 70]
     worth = [float(reference.perfect_information(b, 40)) for b in (prior, after)]
     assert round(worth[0], 2) == 7 and round(worth[1], 2) == 8.46
+
+
+def test_a_verified_quote_bounds_at_the_same_place_a_cap_does():
+    """E1: section 2 defines a cap as the rival's price plus what your machine is worth to
+    Osprey beyond it, then read a verified quote as a bound at the quote's price alone ("at
+    70"). The bound is now defined like the cap, and the table's 70 is said of both."""
+    words = cell_words("news-teaching")
+    assert (
+        "is a bound that was always there, at the quote's price plus what your machine is "
+        "worth to Osprey beyond the rival's, as for a cap." in words
+    )
+    assert "Side by side, bound and cap both at 70," in words
+    assert "Side by side, at 70," not in words

@@ -263,12 +263,13 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # | Osprey chose to show it | a rival's quote Osprey now hands you, its price on it | a bound, if you can verify it; Osprey may have picked it to steer you |
 # | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals) |
 #
-# A verified quote that Osprey has held all along is a bound that was always there. It is
-# news that reveals, and, among news, the one case where a likelihood of zero is right: a
-# verified bound. A *cap* is another operation, for news that changes Osprey's options
-# now. Side by side, at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70, 80 (the bound's row
-# assumes the quote says nothing else about Osprey's need, a simplification: a firm
-# holding such a quote is likelier to sit right at the bound):
+# A verified quote that Osprey has held all along is a bound that was always there, at the
+# quote's price plus what your machine is worth to Osprey beyond the rival's, as for a
+# cap. It is news that reveals, and, among news, the one case where a likelihood of zero
+# is right: a verified bound. A *cap* is another operation, for news that changes Osprey's
+# options now. Side by side, bound and cap both at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70,
+# 80 (the bound's row assumes the quote says nothing else about Osprey's need, a
+# simplification: a firm holding such a quote is likelier to sit right at the bound):
 #
 # | operation | prices above it | 60, 70, 80 become |
 # |---|---|---|
