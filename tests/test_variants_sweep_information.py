@@ -2040,7 +2040,7 @@ def test_question_4_decides_the_price_to_name():
     or None (walk away now), and works it on the scripted buyer."""
     words = notebook_words("q4-text")
     assert "worth going on with the talks" not in words and "keep_going" not in words
-    assert "return `None`: walk away now" in words
+    assert "or `None` to walk away now" in words  # review 75 X2: the rule is the check's
     assert "at a cost of 65 you name 70" in words
     price = scenario.reservation_from_concessions((42.0, 53.2, 59.92), 65.0)[1]
     assert abs(price - 70) < 1e-9

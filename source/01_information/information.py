@@ -403,11 +403,8 @@ BeliefUpdater()
 # cost, return `(reservation, price)`:
 #
 # - `reservation`: the buyer's reservation price;
-# - `price`: your decision. The buyer accepts any price up to its reservation price, so
-#   if that price is above your cost, name it (to the cent, or rounded down to the euro);
-#   if it is not, no price the buyer accepts covers your cost, so return `None`: walk
-#   away now. Waiting for its offers to climb would only bring them closer to the price
-#   you can name today.
+# - `price`: your decision, the final price you would name (to the cent, or rounded down
+#   to the euro), or `None` to walk away now.
 #
 # Naming its reservation price leaves Wren none of the gain; for a buyer who may refuse
 # that, Question 6 asks for a fair price, leaving the buyer at least a quarter of the gain.
