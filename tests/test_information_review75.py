@@ -102,3 +102,33 @@ def test_question_4_asks_for_the_price_and_leaves_the_reason_to_the_check():
     assert earned == 1
     assert "walk away when no price the buyer accepts covers your cost" in said
     assert "Waiting for its offers to climb would only bring them closer to that price" in said
+
+
+def test_question_7_asks_for_no_floor_its_check_cannot_see():
+    """X3: Question 7 said to weigh each answer's profit "(0 where no price pays)", yet
+    dropping that floor changes no pick (0 of 1,000 learners, nor the two worked cases), so
+    the check could not tell. The clause is cut (Question 8 keeps the 0 where it matters);
+    here the pick with and without the floor is the same on 200 learners."""
+    assert "(0 where no price pays)" not in cell_words("q7-text")
+
+    def best(beliefs, cost, floor):
+        profits = [(p - cost) * sum(c for r, c in beliefs.items() if r >= p) for p in beliefs]
+        return max(profits + [0.0] * floor) if profits else 0.0
+
+    def pick(sale, after, floor):
+        gains = {}
+        for name, amount, fee in sale.firms:
+            yes = {r: c for r, c in after.items() if r >= amount}
+            no = {r: c for r, c in after.items() if r < amount}
+            gains[name] = sum(best(b, sale.cost, floor) for b in (yes, no))
+            gains[name] -= best(after, sale.cost, floor) + fee
+        name = max(gains, key=gains.get)
+        return name if gains[name] > 0 else "neither"
+
+    for sale in [
+        *(variant("01_information", f"learner-{n:03d}") for n in range(200)),
+        check.firms_case(),
+        check.scaled_case(),
+    ]:
+        after = reference.posterior_after_opening(sale)
+        assert pick(sale, after, True) == pick(sale, after, False), sale.learner

@@ -966,9 +966,9 @@ InformationExplorer(sale.explorer_cases)
 #
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount, after a no against those below
-# it. Left unscaled, the chances weigh each answer's profit (0 where no price pays), so
-# the two add up to what you expect to earn; take away what you earn blind. An answer
-# you can predict, or one that leaves your price where it was, is worth nothing.
+# it. Left unscaled, the chances weigh each answer's profit, so the two add up to what you
+# expect to earn; take away what you earn blind. An answer you can predict, or one that
+# leaves your price where it was, is worth nothing.
 #
 # Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
 # news set aside, as for Question 8's report; the check passes in the right ones), to
