@@ -132,3 +132,24 @@ def test_question_7_asks_for_no_floor_its_check_cannot_see():
     ]:
         after = reference.posterior_after_opening(sale)
         assert pick(sale, after, True) == pick(sale, after, False), sale.learner
+
+
+def test_question_5b_says_the_own_case_may_be_none_at_once_but_the_worked_cases_count():
+    """X4: for the learners whose opening raised the price (about a third), Question 5b's own
+    case is None by the stated shortcut; the mark rests on the worked cases, which all have
+    a possible price between the cost and the model's price. The text now says so."""
+    assert (
+        "On your own case the answer may be `None` at once; the worked cases still need the "
+        "count." in cell_words("q5b-text")
+    )
+    floor = 0
+    for n in range(60):
+        sale = variant("01_information", f"learner-{n:03d}")
+        after = reference.posterior_after_opening(sale)
+        floor += not reference.surer_prices(after, sale.cost)
+    assert 10 < floor < 30, floor
+    for case in (check.HOLDS_CASE, check.NO_MOVE_CASE, check.LAST_HOLD_CASE):
+        sale = variant("01_information", case)
+        assert reference.surer_prices(reference.posterior_after_opening(sale), sale.cost), case
+    sale = variant("01_information", check.PAST_LAST_HOLD_CASE)
+    assert reference.surer_prices(reference.posterior_after_opening(sale), sale.cost)

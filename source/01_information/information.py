@@ -617,7 +617,8 @@ check.my_price(my_price, hidden=True)
 # at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
 # longer the one you would name now, or `None` if even five holds leave it where it is.
 # Where no possible price lies between your cost and the model's price, `None` follows
-# without counting: a lower price that earns sells no more surely.
+# without counting: a lower price that earns sells no more surely. On your own case the
+# answer may be `None` at once; the worked cases still need the count.
 #
 # Use the count as your rule at the table: until Osprey has held that many times, name
 # `now`; once it has, re-price. The count reads every hold as honest; a longer run is more
