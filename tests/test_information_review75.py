@@ -153,3 +153,23 @@ def test_question_5b_says_the_own_case_may_be_none_at_once_but_the_worked_cases_
         assert reference.surer_prices(reference.posterior_after_opening(sale), sale.cost), case
     sale = variant("01_information", check.PAST_LAST_HOLD_CASE)
     assert reference.surer_prices(reference.posterior_after_opening(sale), sale.cost)
+
+
+def test_the_news_weight_note_says_plainly_when_no_factor_moves_the_price():
+    """U2: Question 5's pass note said news "moves your price ... from no factor up to 10"
+    where no factor up to 10 moves it. It now says the news does not move it at any factor
+    up to 10, and keeps "from a factor of" where one does."""
+    seen = set()
+    for n in range(80):
+        sale = variant("01_information", f"learner-{n:03d}")
+        after = reference.posterior_after_opening(sale)
+        note = " ".join(check._news_weights_note(sale).split())
+        assert "from no factor" not in note, sale.learner
+        for way, what in (("higher", "your price after the opening"), ("lower", "it")):
+            factor = reference.weight_to_move(sale, after, way)
+            if factor is None:
+                assert f"does not move {what} at any factor up to 10" in note, sale.learner
+            else:
+                assert f"moves {what} from a factor of {factor:g}" in note, sale.learner
+            seen.add(factor is None)
+    assert seen == {True, False}

@@ -1042,15 +1042,18 @@ def _news_weights_note(sale):
     factor per step, in twentieths up to 10, of ``reference.weight_to_move``."""
     after = reference.posterior_after_opening(sale)
 
-    def weight(direction):
+    def moves(direction, what):
+        # review 75 U2: "moves your price ... from no factor up to 10" was garbled
         factor = reference.weight_to_move(sale, after, direction)
-        return "no factor up to 10" if factor is None else f"a factor of {factor:g}"
+        if factor is None:
+            return f"does not move {what} at any factor up to 10"
+        return f"moves {what} from a factor of {factor:g}"
 
     return (
         "How much must news weigh to move your price? Read evenly, news pointing 'higher' "
-        "(each reservation price that many times as likely as the next lower one) moves "
-        f"your price after the opening from {weight('higher')}, news pointing 'lower' (each "
-        f"that many times as likely as the next higher one) from {weight('lower')}. Compare "
+        "(each reservation price that many times as likely as the next lower one) "
+        f"{moves('higher', 'your price after the opening')}, news pointing 'lower' (each "
+        f"that many times as likely as the next higher one) {moves('lower', 'it')}. Compare "
         "the factor for the way your news points with how strongly you read it in Question "
         "3: a reading close to it means a small change in your judgement could change your "
         "price."
