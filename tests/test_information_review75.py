@@ -173,3 +173,16 @@ def test_the_news_weight_note_says_plainly_when_no_factor_moves_the_price():
                 assert f"moves {what} from a factor of {factor:g}" in note, sale.learner
             seen.add(factor is None)
     assert seen == {True, False}
+
+
+def test_the_hints_call_the_best_final_price_the_model_s_price():
+    """U3: Question 7's hint said "the best price and its expected profit", and Question 5's
+    hint for the even-spread formula "the best price for a reservation price spread evenly";
+    the module's one name for the final price that earns most is "the model's price"."""
+    assert "the best price" not in check.FIRM_HOW
+    assert "the model's price and its expected profit against the beliefs" in check.FIRM_HOW
+    sale = variant("01_information", "learner-003")
+    after = reference.posterior_after_opening(sale)
+    hints = " ".join(hint for _, hint in check._price_mistakes(after, sale))
+    assert "the best price" not in hints
+    assert "that is the model's price for a reservation price spread evenly" in hints

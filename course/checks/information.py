@@ -886,10 +886,10 @@ def _price_mistakes(beliefs, sale):
         ),
         (
             uniform if uniform is not None else math.nan,
-            "that is the best price for a reservation price spread evenly between the lowest "
-            "and the highest, every amount between them as likely as any other; yours takes "
-            "only the values your "
-            "beliefs allow, with their own chances: compare the final prices one by one",
+            "that is the model's price for a reservation price spread evenly between the "
+            "lowest and the highest, every amount between them as likely as any other; yours "
+            "takes only the values your beliefs allow, with their own chances: compare the "
+            "final prices one by one",
         ),
     ]
 
@@ -1347,8 +1347,8 @@ SCALED_CASE_FIRMS = (("Finch", 61_000.0, 1_000.0), ("Heron", 65_000.0, 2_500.0))
 
 #: How to value a firm's answer, for Question 7's hints.
 FIRM_HOW = (
-    "Value each firm's answer as section 4 valued perfect information: the best price and "
-    "its expected profit against the beliefs a yes leaves, the same after a no (chances "
+    "Value each firm's answer as section 4 valued perfect information: the model's price "
+    "and its expected profit against the beliefs a yes leaves, the same after a no (chances "
     "left unscaled, so each answer counts with its chance), added up, minus what the "
     "model's price earns blind. Then weigh each worth against its fee."
 )
