@@ -46,7 +46,6 @@ MODULES = (
         "anchors, what to share, fair and foul ways to use information",
         420,
         (
-            "opening_likelihood",
             "belief_after_opening",
             "news_likelihood",
             "reservation_from_concessions",

@@ -4,7 +4,7 @@ submissions named after what each learner did. Scores are read back from the gra
 import pytest
 
 import course
-from course.scenarios.information import opening_likelihood
+from course.scenarios.information import belief_after_opening, opening_likelihood
 from tests.grading import ModuleGrading, auto_total
 from tests.notebooks import release_notebook, solved
 
@@ -13,15 +13,20 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_information")]
 
 MODULE, NAME = "01_information", "information"
-#: Eleven questions (1 + 1 + 1 + 2 + 3 + 1 + 1 + 2 + 1 + 3 + 2; questions 5b and 5c add one
-#: each); the 3-point reflection is graded by hand.
+#: Nine graded questions (2 + 1 + 2 + 4 + 1 + 2 + 1 + 3 + 2; since review 75 X1 Question 1
+#: is practice and its mark is Question 2's second); the 3-point reflection is graded by hand.
 AUTO_POINTS = 18
 
 
-def hard_coded_likelihood(learner):
+def hard_coded_beliefs(learner):
     """An answer that returns the learner's own numbers instead of computing them."""
-    numbers = opening_likelihood(course.variant(MODULE, learner))
-    return f"def opening_likelihood(sale):\n    return {numbers!r}\n"
+    sale = course.variant(MODULE, learner)
+    beliefs, mean, sure = belief_after_opening(sale, opening_likelihood(sale))
+    beliefs = {float(r): float(chance) for r, chance in beliefs.items()}
+    return (
+        "def belief_after_opening(sale, likelihood):\n"
+        f"    return {beliefs!r}, {float(mean)!r}, {float(sure)!r}\n"
+    )
 
 
 def submissions():
@@ -46,7 +51,7 @@ def submissions():
             "    return before, best(after), best(news), best(capped)\n",
         ),
         "hard-coded": solved(
-            MODULE, NAME, opening_likelihood_answer=hard_coded_likelihood("hard-coded")
+            MODULE, NAME, belief_after_opening_answer=hard_coded_beliefs("hard-coded")
         ),
     }
 
@@ -66,10 +71,13 @@ class TestInformationGrading(ModuleGrading):
         assert points["report-decision-test"] == 3
         assert auto_total(points) == self.AUTO_POINTS - 1
 
-    def test_hard_coded_numbers_lose_the_hidden_tests_and_nothing_else(self, graded):
-        """Visible checks pass on the learner's own numbers; hidden ones try other learners'.
-        Question 2 is given the right likelihood, so it does not fall with Question 1."""
+    def test_hard_coded_numbers_lose_their_question_and_nothing_else(self, graded):
+        """Question 2's numbers hard-coded from the learner's own case fail on the worked
+        cases and other learners': both its marks go, and the questions that build on it,
+        given the right beliefs, keep theirs. Question 1 is practice (review 75 X1): no
+        graded cell."""
         points = graded.scores("hard-coded")
-        assert points["opening-likelihood-test"] == 0
-        assert points["belief-after-opening-test"] == 1
-        assert auto_total(points) == self.AUTO_POINTS - 1
+        assert "opening-likelihood-test" not in points
+        assert points["belief-after-opening-test"] == 0
+        assert points["my-price-test"] == 4
+        assert auto_total(points) == self.AUTO_POINTS - 2

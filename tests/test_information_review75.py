@@ -186,3 +186,42 @@ def test_the_hints_call_the_best_final_price_the_model_s_price():
     hints = " ".join(hint for _, hint in check._price_mistakes(after, sale))
     assert "the best price" not in hints
     assert "that is the model's price for a reservation price spread evenly" in hints
+
+
+def test_question_1_is_practice_and_its_mark_is_question_2_s_second():
+    """X1: Question 1 gave a mark for typing in the density printed just above it, copying,
+    not deciding. It is practice now (its check gives hints, no mark), and its mark is
+    Question 2's second: one for the beliefs and their average, one for `sure`, so one slip
+    costs one mark. The module's total of automatic marks stays 18."""
+    import json
+    from pathlib import Path
+
+    from tests.test_checks_information import miss, parts, solution
+
+    path = Path(__file__).parents[1] / "release" / "01_information" / "information.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    graded = {
+        c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"]["points"]
+        for c in cells
+        if c["metadata"].get("nbgrader", {}).get("grade")
+    }
+    assert "opening-likelihood-test" not in graded
+    assert graded["belief-after-opening-test"] == 2
+    assert sum(points for key, points in graded.items() if key != "reflection") == 18
+    assert "Question 1 (practice, no mark)" in cell_words("q1-text")
+    assert "One mark for `beliefs` and `expected`, one for `sure`." in cell_words("q2-text")
+
+    def sure_at_the_opening(sale, likelihood):
+        beliefs, mean, _ = reference.belief_after_opening(sale, likelihood)
+        return beliefs, mean, sale.opening_offer
+
+    with learner_as("learner-003"):
+        credit = check.belief_after_opening(sure_at_the_opening)
+        assert {k: v[0] for k, v in parts(credit).items()} == {
+            "your beliefs and their average": 1,
+            "the sure price": 0,
+        }
+        assert "every reservation price still possible lies above the opening" in miss(
+            check.belief_after_opening, sure_at_the_opening
+        )
+        assert check.belief_after_opening(solution("belief_after_opening")).earned == 2

@@ -237,84 +237,104 @@ SURE_CASE = "worked-case-22"
 def belief_after_opening(answer, hidden=False):
     """Check a function that returns (posterior, expected reservation price, highest price
     accepted for sure) after the opening, given the right likelihood, so Question 1 cannot
-    cost it; ``SURE_CASE`` is tried too."""
-    for sale in [*_scenarios(hidden), variant(MODULE, SURE_CASE), variant(MODULE, BELOW_COST_CASE)]:
-        likelihood = reference.opening_likelihood(sale)
-        result = _pair(
-            call_learner(answer, sale, likelihood, name="belief_after_opening"),
-            "belief_after_opening should return (beliefs, expected reservation price, "
-            "highest sure price)",
-            3,
-        )
-        given = _per_value(result[0], sale, "the beliefs")
-        mean = _number(result[1], "the expected reservation price")
-        expected = reference.posterior_after_opening(sale)
-        who = f"for learner {sale.learner}"
-        if not all(abs(given[v] - expected[v]) <= CHANCE_TOLERANCE for v in expected):
-            if all(abs(given[v] - expected[v]) <= 0.005 for v in expected):
-                raise NotYet(
-                    f"{who}: your beliefs are right but rounded; return them unrounded (the "
-                    "check compares chances to a millionth).",
-                    general="your beliefs are rounded; return them unrounded",
+    cost it; ``SURE_CASE`` and ``BELOW_COST_CASE`` are tried too. Two marks since review 75
+    X1 (Question 1, which copied a printed formula, is practice now): one for the beliefs and
+    their average, one for `sure`, so one slip costs one mark."""
+    cases = [*_scenarios(hidden), variant(MODULE, SURE_CASE), variant(MODULE, BELOW_COST_CASE)]
+    results = {}
+
+    def answers():
+        for n, sale in enumerate(cases):
+            if n not in results:
+                likelihood = reference.opening_likelihood(sale)
+                results[n] = _pair(
+                    call_learner(answer, sale, likelihood, name="belief_after_opening"),
+                    "belief_after_opening should return (beliefs, expected reservation price, "
+                    "highest sure price)",
+                    3,
                 )
-            prior = sale.prior_beliefs()
-            if all(abs(given[v] - prior[v]) <= CHANCE_TOLERANCE for v in prior):
+        return [(sale, results[n]) for n, sale in enumerate(cases)]
+
+    def beliefs_and_mean():
+        for sale, result in answers():
+            given = _per_value(result[0], sale, "the beliefs")
+            mean = _number(result[1], "the expected reservation price")
+            expected = reference.posterior_after_opening(sale)
+            who = f"for learner {sale.learner}"
+            if not all(abs(given[v] - expected[v]) <= CHANCE_TOLERANCE for v in expected):
+                if all(abs(given[v] - expected[v]) <= 0.005 for v in expected):
+                    raise NotYet(
+                        f"{who}: your beliefs are right but rounded; return them unrounded (the "
+                        "check compares chances to a millionth).",
+                        general="your beliefs are rounded; return them unrounded",
+                    )
+                prior = sale.prior_beliefs()
+                if all(abs(given[v] - prior[v]) <= CHANCE_TOLERANCE for v in prior):
+                    raise NotYet(
+                        f"{who}: those are still your prior beliefs; multiply each by the "
+                        "opening's likelihood under that reservation price.",
+                        general="it returns the prior beliefs, not updated by the opening",
+                    )
+                total = sum(given.values())
+                if total > 0 and all(
+                    abs(given[v] / total - expected[v]) <= CHANCE_TOLERANCE for v in expected
+                ):
+                    raise NotYet(
+                        f"{who}: the proportions are right, but beliefs must add up to 1 (yours add "
+                        f"up to {total:.4g}); divide each by their total.",
+                        general="your beliefs do not add up to 1; divide each by their total",
+                    )
+                v = next(v for v in expected if abs(given[v] - expected[v]) > CHANCE_TOLERANCE)
                 raise NotYet(
-                    f"{who}: those are still your prior beliefs; multiply each by the "
-                    "opening's likelihood under that reservation price.",
-                    general="it returns the prior beliefs, not updated by the opening",
+                    f"{who}: after the opening, your chance of reservation price {_euros(v)}, "
+                    f"{given[v]:.4f}, is {_way(given[v], expected[v])}; multiply each prior chance "
+                    "by the opening's likelihood under that price, then divide each product by "
+                    "the total of all of them.",
+                    general="your beliefs are not prior × likelihood, rescaled to add up to 1",
                 )
-            total = sum(given.values())
-            if total > 0 and all(
-                abs(given[v] / total - expected[v]) <= CHANCE_TOLERANCE for v in expected
-            ):
-                raise NotYet(
-                    f"{who}: the proportions are right, but beliefs must add up to 1 (yours add "
-                    f"up to {total:.4g}); divide each by their total.",
-                    general="your beliefs do not add up to 1; divide each by their total",
-                )
-            v = next(v for v in expected if abs(given[v] - expected[v]) > CHANCE_TOLERANCE)
-            raise NotYet(
-                f"{who}: after the opening, your chance of reservation price {_euros(v)}, "
-                f"{given[v]:.4f}, is {_way(given[v], expected[v])}; multiply each prior chance "
-                "by the opening's likelihood under that price, then divide each product by "
-                "the total of all of them.",
-                general="your beliefs are not prior × likelihood, rescaled to add up to 1",
-            )
-        right = expected_reservation(expected)
-        mistakes = [
-            (
-                expected_reservation(sale.prior_beliefs()),
-                "that is the expected reservation price before the opening; use your new beliefs",
-            ),
-            *(
+            right = expected_reservation(expected)
+            mistakes = [
                 (
-                    rounded,
-                    "that is the right amount rounded; return it unrounded (the check compares "
-                    "amounts to the cent)",
-                )
-                for rounded in (round(right), round(right, -2))
-            ),
-        ]
-        mistakes = _joined(mistakes)
-        hint = diagnose(
-            mean,
-            right,
-            mistakes,
-            f"with these beliefs your expected reservation price, {_euros(mean)}, is "
-            f"{_way(mean, right)}: weigh each possible price by its new chance and add them up",
-        )
-        if hint:
-            raise NotYet(
-                f"{who}: {hint}.",
-                general=general_hint(hint, mistakes)
-                or "your expected reservation price is not the beliefs' average",
+                    expected_reservation(sale.prior_beliefs()),
+                    "that is the expected reservation price before the opening; use your new beliefs",
+                ),
+                *(
+                    (
+                        rounded,
+                        "that is the right amount rounded; return it unrounded (the check compares "
+                        "amounts to the cent)",
+                    )
+                    for rounded in (round(right), round(right, -2))
+                ),
+            ]
+            mistakes = _joined(mistakes)
+            hint = diagnose(
+                mean,
+                right,
+                mistakes,
+                f"with these beliefs your expected reservation price, {_euros(mean)}, is "
+                f"{_way(mean, right)}: weigh each possible price by its new chance and add them up",
             )
-        _check_sure(result[2], sale, expected, right)
-    passed(
-        "belief_after_opening updates your beliefs with Bayes' rule, and sees that a final "
-        "price above the opening is still accepted for sure (under the band model), so "
-        "accepting the opening would give that difference away."
+            if hint:
+                raise NotYet(
+                    f"{who}: {hint}.",
+                    general=general_hint(hint, mistakes)
+                    or "your expected reservation price is not the beliefs' average",
+                )
+        return "belief_after_opening updates your beliefs with Bayes' rule and averages them."
+
+    def sure():
+        for sale, result in answers():
+            expected = reference.posterior_after_opening(sale)
+            _check_sure(result[2], sale, expected, expected_reservation(expected))
+        return (
+            "a final price above the opening is still accepted for sure (under the band "
+            "model), so accepting the opening would give that difference away."
+        )
+
+    return score(
+        Check("your beliefs and their average", 1, beliefs_and_mean),
+        Check("the sure price", 1, sure),
     )
 
 

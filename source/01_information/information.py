@@ -156,14 +156,15 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # then mislead you. Treat the result as your best guess under the model.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (1 mark): how well does each reservation price explain Osprey's opening?
+# ### Question 1 (practice, no mark): how well does each price explain Osprey's opening?
 #
 # Write `opening_likelihood(sale)`. It takes a scenario like yours and reads
 # `sale.reservations`, `sale.opening_low` ($a$), `sale.opening_high` ($b$) and
 # `sale.opening_offer` ($x$). Return a dict that maps each possible reservation price to
 # the density of Osprey's opening under it, using the formula above. Since only ratios
 # matter, the same positive multiple of the density for every price passes too (working
-# in thousands of euros, say). Grading also runs it on other learners' scenarios.
+# in thousands of euros, say). This is practice for Question 2, which builds on it: its
+# check gives hints but no mark.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
@@ -178,15 +179,12 @@ def opening_likelihood(sale):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "opening-likelihood-test", "schema_version": 3}
-"""Check that opening_likelihood rules out the prices the opening does not fit, and weighs the rest."""
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "opening-likelihood-check", "schema_version": 3}
+"""Practice, not marked: check that opening_likelihood rules out the prices the opening does not fit, and weighs the rest."""
 check.opening_likelihood(opening_likelihood)
-### BEGIN HIDDEN TESTS
-check.opening_likelihood(opening_likelihood, hidden=True)
-### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
-# ### Question 2 (1 mark): what do you believe now?
+# ### Question 2 (2 marks): what do you believe now?
 #
 # Write `belief_after_opening(sale, likelihood)`. Return `(beliefs, expected, sure)`:
 #
@@ -202,7 +200,7 @@ check.opening_likelihood(opening_likelihood, hidden=True)
 # there costs nothing here). `sale.prior_beliefs()` gives your prior as a dict;
 # `update_beliefs` and `expected_reservation` (loaded in the setup cell) do the
 # arithmetic. Do not round: the check compares chances to a millionth and amounts to the
-# cent.
+# cent. One mark for `beliefs` and `expected`, one for `sure`.
 #
 # Besides your own scenario, the check tries two worked cases:
 # `course.variant("01_information", "worked-case-22")`, whose opening rules out the lowest
@@ -221,7 +219,7 @@ def belief_after_opening(sale, likelihood):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "belief-after-opening-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "belief-after-opening-test", "schema_version": 3}
 """Check that belief_after_opening updates the prior with Bayes' rule, averages it, and finds the sure price."""
 check.belief_after_opening(belief_after_opening)
 ### BEGIN HIDDEN TESTS
