@@ -225,3 +225,23 @@ def test_question_1_is_practice_and_its_mark_is_question_2_s_second():
             check.belief_after_opening, sure_at_the_opening
         )
         assert check.belief_after_opening(solution("belief_after_opening")).earned == 2
+
+
+def test_section_1_has_no_akerlof_paragraph_nothing_uses():
+    """U1: section 1's paragraph on Akerlof's market for lemons (asymmetric information,
+    adverse selection) fed no exercise and no later text; it is cut, and no other text of
+    the module or its checks named it."""
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    for path in (
+        root / "source" / "01_information" / "information.py",
+        root / "course" / "checks" / "information.py",
+        root / "course" / "scenarios" / "information.py",
+    ):
+        text = path.read_text(encoding="utf-8")
+        assert "Akerlof" not in text and "adverse selection" not in text, path.name
+    assert "asymmetric information" not in cell_words("why-teaching")
+    assert "In bargaining, each side keeps its reservation price to itself" in cell_words(
+        "why-teaching"
+    )

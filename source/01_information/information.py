@@ -74,11 +74,6 @@ sale
 # weeks cannot wait for a cheaper offer, and a seller who knows it can ask more. What you know changes while you talk:
 # one fact learned halfway through can move the advantage across the table.
 #
-# Economists call this *asymmetric information*. Akerlof ("The Market for 'Lemons'",
-# *Quarterly Journal of Economics*, 1970) showed that it can shrink a whole market: buyers
-# who cannot tell good used cars from bad rightly discount every car, and owners of good
-# ones stop selling (*adverse selection*).
-#
 # In bargaining, each side keeps its reservation price to itself, and that has a cost:
 # section 4 shows what it is, on numbers you will have computed by then.
 #
