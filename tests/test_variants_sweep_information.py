@@ -1968,7 +1968,7 @@ def test_a_count_is_not_called_a_decision():
     words = notebook_words("q4-text")
     assert "`rounds`" not in words and "the count your decision rests on" not in words
     assert "return `(reservation, price)`" in words
-    assert "`price`: your decision." in words
+    assert "`price`: your decision, the final price you would name" in words  # review 75 X2
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
     assert "The count reads every hold as honest" in notebook_words("q5b-text")
 
