@@ -292,8 +292,9 @@ class Tactic:
     carries none in the package: its labels are in the grader's keys
     (``course.grader_keys``), read where grading runs. Only ``group`` is here, because the
     draw's three-kinds rule needs it: tactics of one case with the same ``group`` are of one
-    kind, and the numbers, given per case in the alphabetical order of the texts, name no
-    kind."""
+    kind. The numbers were shuffled case by case (review 75 X1: they had named the same kind
+    in every case), so a number names no kind across cases; within a case, one tactic whose
+    kind is plain names its group."""
 
     case: str
     text: str
@@ -1308,17 +1309,43 @@ STEPS = (
 #: tactic makes is true unless the tactic says otherwise (question 5 says so). Their kinds
 #: are in the grader's keys (``grader-keys/00_leverage.json``, pool "tactics": text ->
 #: [kind, also, pretext]); here each has only its ``group``, for the three-kinds rule.
+#: Neither a group number nor a tactic's place in its case's list follows its kind the same
+#: way in every case (review 75 X1): the lists once ran in the same order of kinds in every
+#: case, and the numbers named the same kind in every case, so one case's labels read all.
 _TACTICS = (
     # salary
     Tactic(
         "salary",
         "Tell Larkfield that Calder offered 88,000; Calder's letter says 88,000.",
+        group=4,
+    ),
+    Tactic(
+        "salary",
+        "Ask your uncle, a city councillor who votes on Larkfield's planning application, to "
+        "let Larkfield know you hope for a better offer.",
+        group=1,
+    ),
+    Tactic(
+        "salary",
+        "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.",
+        group=2,
+    ),
+    Tactic(
+        "salary",
+        "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not "
+        "show outsiders, in return for a favour.",
+        group=1,
+    ),
+    Tactic(
+        "salary",
+        "Tell Larkfield the third firm has made you an offer, when its board meets next week "
+        "to decide.",
         group=2,
     ),
     Tactic(
         "salary",
         "Say that 90,000 is the least you would accept; the least you would sign for is 90,000.",
-        group=2,
+        group=4,
     ),
     Tactic(
         "salary",
@@ -1333,29 +1360,6 @@ _TACTICS = (
     ),
     Tactic(
         "salary",
-        "Tell Larkfield the third firm has made you an offer, when its board meets next week "
-        "to decide.",
-        group=4,
-    ),
-    Tactic(
-        "salary",
-        "Tell Larkfield that Calder offered 105,000; Calder's letter says 88,000.",
-        group=4,
-    ),
-    Tactic(
-        "salary",
-        "Get a friend in Larkfield's HR team to forward you the pay bands its staff may not "
-        "show outsiders, in return for a favour.",
-        group=1,
-    ),
-    Tactic(
-        "salary",
-        "Ask your uncle, a city councillor who votes on Larkfield's planning application, to "
-        "let Larkfield know you hope for a better offer.",
-        group=1,
-    ),
-    Tactic(
-        "salary",
         "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, "
         "when you have already decided to turn Calder down.",
         group=3,
@@ -1363,138 +1367,126 @@ _TACTICS = (
     # supplier
     Tactic(
         "supplier",
-        "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.",
+        "Tell Vell you will move the whole order to Bellpak next month unless it cuts its "
+        "price, when you mean to stay with Vell whatever it does.",
+        group=2,
+    ),
+    Tactic(
+        "supplier",
+        "Tell Vell you will not go above 0.40 a unit; the most you would pay is 0.42.",
         group=2,
     ),
     Tactic(
         "supplier",
         "Offer Vell a two-year contract that would fill its idle machines, which your board "
         "has approved, in return for a lower price.",
-        group=2,
-    ),
-    Tactic(
-        "supplier",
-        "Tell Vell you will not go above 0.40 a unit; the most you would pay is 0.42.",
         group=3,
     ),
     Tactic(
         "supplier",
-        "Say the resealable lid is worth no more than 0.36 a unit to you, when you would pay "
-        "0.42 to keep it.",
-        group=3,
-    ),
-    Tactic(
-        "supplier",
-        "Tell Vell a rival quoted 15% below its price; the rival's quote was 3% below.",
+        "Pay a Vell sales assistant for a copy of the prices Vell charges your competitor, "
+        "which his employment bars him from sharing.",
         group=4,
     ),
     Tactic(
         "supplier",
         "Tell Vell your board has approved a switch to another supplier, when the board meets "
         "on it next month.",
-        group=4,
+        group=1,
     ),
     Tactic(
         "supplier",
-        "Pay a Vell sales assistant for a copy of the prices Vell charges your competitor, "
-        "which his employment bars him from sharing.",
+        "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.",
+        group=3,
+    ),
+    Tactic(
+        "supplier",
+        "Tell Vell a rival quoted 15% below its price; the rival's quote was 3% below.",
         group=1,
     ),
     Tactic(
         "supplier",
         "Ask your cousin at the tax office to open an inquiry into Vell's accounts before "
         "the talks.",
-        group=1,
+        group=4,
     ),
     Tactic(
         "supplier",
         "Phone Vell's accounts office as one of its auditors, which you are not, to find out "
         "which clients it has lost.",
-        group=1,
+        group=4,
     ),
     Tactic(
         "supplier",
-        "Tell Vell you will move the whole order to Bellpak next month unless it cuts its "
-        "price, when you mean to stay with Vell whatever it does.",
-        group=3,
+        "Say the resealable lid is worth no more than 0.36 a unit to you, when you would pay "
+        "0.42 to keep it.",
+        group=2,
     ),
     # sole-source
     Tactic(
         "sole-source",
-        "Say that any price above 46 a valve is more than you will pay; the most you would "
-        "pay is 46.",
-        group=2,
+        "Show Ostra a rival maker's quote that your assistant drew up on the rival's letterhead.",
+        group=3,
     ),
     Tactic(
         "sole-source",
         "Point out that Ostra's annual report shows its new plant at half capacity, and offer "
         "a longer contract for a lower price.",
-        group=2,
+        group=4,
+    ),
+    Tactic(
+        "sole-source",
+        "Say the valve is worth no more than 35 a valve to you, when you would pay 46 for it.",
+        group=1,
     ),
     Tactic(
         "sole-source",
         "Say that any price above 40 a valve is more than you will pay; the most you would "
         "pay is 46.",
-        group=3,
-    ),
-    Tactic(
-        "sole-source",
-        "Say the valve is worth no more than 35 a valve to you, when you would pay 46 for it.",
-        group=3,
-    ),
-    Tactic(
-        "sole-source",
-        "Tell Ostra that the regulator has approved a rival valve, when its maker plans to "
-        "submit it next year.",
-        group=4,
-    ),
-    Tactic(
-        "sole-source",
-        "Show Ostra a rival maker's quote that your assistant drew up on the rival's letterhead.",
-        group=4,
-    ),
-    Tactic(
-        "sole-source",
-        "Offer an Ostra engineer a consulting fee to share the cost sheets his contract "
-        "forbids him to pass on.",
-        group=1,
-    ),
-    Tactic(
-        "sole-source",
-        "Ask a friend at the regulator to slow the review of Ostra's new plant until Ostra "
-        "accepts your terms.",
-        group=1,
-    ),
-    Tactic(
-        "sole-source",
-        "Call Ostra's plant as a trade journalist, which you are not, to learn how full its "
-        "order book is.",
         group=1,
     ),
     Tactic(
         "sole-source",
         "Tell Ostra you will pay for the overseas maker's certification unless it holds its "
         "price, when you have no budget for it.",
+        group=1,
+    ),
+    Tactic(
+        "sole-source",
+        "Say that any price above 46 a valve is more than you will pay; the most you would "
+        "pay is 46.",
+        group=4,
+    ),
+    Tactic(
+        "sole-source",
+        "Offer an Ostra engineer a consulting fee to share the cost sheets his contract "
+        "forbids him to pass on.",
+        group=2,
+    ),
+    Tactic(
+        "sole-source",
+        "Call Ostra's plant as a trade journalist, which you are not, to learn how full its "
+        "order book is.",
+        group=2,
+    ),
+    Tactic(
+        "sole-source",
+        "Tell Ostra that the regulator has approved a rival valve, when its maker plans to "
+        "submit it next year.",
         group=3,
+    ),
+    Tactic(
+        "sole-source",
+        "Ask a friend at the regulator to slow the review of Ostra's new plant until Ostra "
+        "accepts your terms.",
+        group=2,
     ),
     # deadline
     Tactic(
         "deadline",
-        "Remind Brannock that its lease ends in six weeks and that you can hand over the "
-        "keys in four.",
-        group=2,
-    ),
-    Tactic(
-        "deadline",
-        "Say that 27,000 a month is the lowest rent you will accept; the lowest you would "
-        "let the warehouse for is 27,000.",
-        group=2,
-    ),
-    Tactic(
-        "deadline",
-        "Say that 30,000 a month is the lowest rent you will accept; the lowest you would "
-        "let the warehouse for is 27,000.",
-        group=3,
+        "Pay Brannock's former broker for his notes on what Brannock can afford, which his "
+        "contract with Brannock bars him from sharing.",
+        group=4,
     ),
     Tactic(
         "deadline",
@@ -1504,33 +1496,45 @@ _TACTICS = (
     ),
     Tactic(
         "deadline",
-        "Tell Brannock another firm has signed a letter of intent for the warehouse, when the "
-        "firm that viewed it has not called back.",
-        group=4,
-    ),
-    Tactic(
-        "deadline",
-        "Tell Brannock the rail siding has passed its safety inspection, when the inspection "
-        "is booked for next month.",
-        group=4,
-    ),
-    Tactic(
-        "deadline",
-        "Ask your brother-in-law, who sits on the council's licensing committee, to hold up "
-        "Brannock's operating licence until it signs.",
-        group=1,
-    ),
-    Tactic(
-        "deadline",
-        "Pay Brannock's former broker for his notes on what Brannock can afford, which his "
-        "contract with Brannock bars him from sharing.",
-        group=1,
+        "Say that 30,000 a month is the lowest rent you will accept; the lowest you would "
+        "let the warehouse for is 27,000.",
+        group=3,
     ),
     Tactic(
         "deadline",
         "Tell Brannock you will take the warehouse off the market for a year unless it signs "
         "this week, when you would go on showing it to other firms.",
         group=3,
+    ),
+    Tactic(
+        "deadline",
+        "Remind Brannock that its lease ends in six weeks and that you can hand over the "
+        "keys in four.",
+        group=2,
+    ),
+    Tactic(
+        "deadline",
+        "Tell Brannock another firm has signed a letter of intent for the warehouse, when the "
+        "firm that viewed it has not called back.",
+        group=1,
+    ),
+    Tactic(
+        "deadline",
+        "Say that 27,000 a month is the lowest rent you will accept; the lowest you would "
+        "let the warehouse for is 27,000.",
+        group=2,
+    ),
+    Tactic(
+        "deadline",
+        "Tell Brannock the rail siding has passed its safety inspection, when the inspection "
+        "is booked for next month.",
+        group=1,
+    ),
+    Tactic(
+        "deadline",
+        "Ask your brother-in-law, who sits on the council's licensing committee, to hold up "
+        "Brannock's operating licence until it signs.",
+        group=4,
     ),
 )
 

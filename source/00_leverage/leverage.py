@@ -339,8 +339,9 @@ scenario.show("reason")
 # For instructors, what is protected and what is not. The labels that grade questions
 # 1 and 5 are not in the course package but in the course root's
 # `grader-keys/00_leverage.json`, which grading reads and learners' kernels cannot (do not
-# hand the folder out). For question 5 the package keeps only which tactics share a kind
-# (`group`), since the draw's three-kinds rule needs it, not which kind that is. Question
+# hand the folder out). For question 5 the package keeps `group`, which the draw's
+# three-kinds rule needs: it shows which of a learner's tactics share a kind, so one
+# obvious tactic then names its group; a number means nothing across cases. Question
 # 4a's labels still ship with the package (`course.scenarios.leverage._NEWS`), since the
 # draw decides by each item's move (the balances it gives decide which ask is drawn): a
 # learner who reads them earns 4a's mark without judging, and grading cannot tell. So 4a
