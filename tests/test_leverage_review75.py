@@ -47,3 +47,67 @@ def test_x1_the_instructor_note_says_what_group_gives_away():
         "it shows which of a learner's tactics share a kind, so one obvious tactic then names "
         "its group; a number means nothing across cases" in note
     )
+
+
+SOURCES = ("information", "alternatives", "power")
+
+
+def _audit(yours, theirs, weights):
+    return {
+        key: dict(zip(SOURCES, part, strict=True))
+        for key, part in (("yours", yours), ("theirs", theirs), ("weights", weights))
+    }
+
+
+def _supplier_learners(count=400):
+    import course
+
+    drawn = (course.variant("00_leverage", f"r75-{i}") for i in range(count))
+    return [s for s in drawn if s.case == "supplier"]
+
+
+def test_x2_vells_alternatives_may_be_rated_the_middle_of_the_scale():
+    """Review 75 X2: question 2 capped Vell's alternatives at 4, though the story says
+    nobody knows yet how much Vell needs your order, and the reviewer's audit (5, 5, 3) /
+    (7, 5, 7) / (0.4, 0.3, 0.3) was refused for every supplier learner. The cap is now 5,
+    the middle; 6 is still refused. Fails on the old code."""
+    from course.checks import leverage as check
+    from course.checks.hints import NotYet
+
+    learners = _supplier_learners()
+    assert len(learners) > 50
+    for s in learners:
+        assert check.judge_audit(s, _audit((5, 5, 3), (7, 5, 7), (0.4, 0.3, 0.3)))
+        try:
+            check.judge_audit(s, _audit((5, 5, 3), (7, 6, 7), (0.4, 0.3, 0.3)))
+            raise AssertionError(s.learner)
+        except NotYet as refusal:
+            assert "Vell's alternatives should be rated at most 5" in str(refusal)
+
+
+def test_x2_your_alternatives_may_be_7_once_both_makers_have_quoted():
+    """Review 75 X2: your alternatives were capped at 6 even for a learner who drew "Bellpak
+    and Corrin have both quoted for your order", where a 7 is defensible. For those learners
+    the cap is 7; for the others it stays 6. The step ceiling (8) and every drawn starting
+    audit are as before. Fails on the old code."""
+    from course.checks import leverage as check
+    from course.checks.hints import NotYet
+    from course.scenarios.leverage import QUOTES, ceilings
+
+    assert ceilings("supplier") == {"alternatives": 8}
+    seen = {True: 0, False: 0}
+    for s in _supplier_learners():
+        quoted = QUOTES in s.facts.values()
+        seen[quoted] += 1
+        seven = _audit((5, 7, 3), (7, 4, 7), (0.4, 0.3, 0.3))
+        too_high = _audit((5, 8, 3), (7, 4, 7), (0.4, 0.3, 0.3))
+        if quoted:
+            assert check.judge_audit(s, seven)
+        for audit, bound in ((too_high, 7 if quoted else 6),) + (() if quoted else ((seven, 6),)):
+            try:
+                check.judge_audit(s, audit)
+                raise AssertionError(s.learner)
+            except NotYet as refusal:
+                assert f"your alternatives should be rated at most {bound}" in str(refusal)
+    assert min(seen.values()) > 10, seen
+

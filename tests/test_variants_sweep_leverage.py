@@ -1670,26 +1670,34 @@ def test_no_audit_passes_question_2_for_the_learners_of_two_stories(drawn):
     reference passed every supplier learner, and one audit passed every supplier and
     sole-source learner (another, every salary and deadline learner). Rules the other
     stories contradict (the direction of alternatives or of power; your alternatives at
-    most 6 for the buyer and the owner; the other side's, at least 5 for Ostra, at most 4
+    most 6 for the buyer and the owner; the other side's, at least 5 for Ostra, at most 5
     for Vell) keep each audit here to the learners of one case, with one exception. Review
     61 C2 dropped the salary floor "your alternatives at least 7", which refused an honest
     reading (the story never gives Calder's terms, and a weak offer earns a low rating), so
     a salary reading that rates the written offer 6 or less can also read the supplier or
     the deadline story (the supplier audit below passes salary learners too; a random search
     over 300 learners found one passing every salary and deadline learner). An honest
-    reading refused outranks a shared audit: those two pairs, and only they, may share."""
+    reading refused outranks a shared audit: those two pairs, and only they, may share.
+    Review 75 X2 lifted the buyer's bound to 7 for a supplier learner who drew both makers'
+    quotes, an honest reading, so the salary reference (your alternatives 7) may also read
+    those supplier learners' story, and no other supplier learner's."""
+    from course.scenarios.leverage import QUOTES
+
     shared = {frozenset({"salary", "supplier"}), frozenset({"salary", "deadline"})}
     for owner, audits in ONE_STORY_AUDITS.items():
         for yours, theirs, weights in audits:
             audit = [dict(zip(SOURCES, part, strict=True)) for part in (yours, theirs, weights)]
-            cases = {
-                s.case
+            passing = [
+                s
                 for s in drawn
                 if all(r.holds(*audit) for r in rules_for(s) if r.kind != "one_heavy")
-            }
+            ]
+            cases = {s.case for s in passing}
+            quoted = all(QUOTES in s.facts.values() for s in passing if s.case == "supplier")
+            also = {"supplier"} if owner == "salary" and quoted else set()
             assert len(cases) <= 1 or frozenset(cases) in shared, (yours, theirs, weights, cases)
             assert owner is None or owner in cases, (yours, theirs, owner, cases)
-            assert owner is None or cases <= {owner, "salary"}, (yours, theirs, owner, cases)
+            assert owner is None or cases <= {owner, "salary", *also}, (yours, theirs, cases)
 
 
 def test_question_2_names_an_audit_the_kernel_holds_for_the_instructor(drawn):

@@ -67,7 +67,9 @@ class Rule:
     weight above ``value``: the story has more than one source at work), "weight_floor" (``source``'s weight at least
     ``value``: a drawn fact bears on it); ``because`` is
     the line of the story that says so. ``lifted_by`` is the text of a fact that, when a
-    learner draws it, leaves the rule out: the story no longer says it plainly.
+    learner draws it, leaves the rule out: the story no longer says it plainly; ``drawn_with``
+    is the text of a fact without which the rule is left out (a looser bound that stands in
+    for one that fact lifts).
     """
 
     kind: str
@@ -76,6 +78,7 @@ class Rule:
     side: str = ""
     value: float = 0.0
     lifted_by: str = ""
+    drawn_with: str = ""
     readings: tuple = ()
     reads: tuple = ()
     step_ceiling: float = 0.0
@@ -120,6 +123,10 @@ STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thi
 CONTRACTOR = (
     "Larkfield has a contractor who could cover the post for three months if nobody is hired."
 )
+
+#: A supplier fact that puts two quotes in the buyer's hands: a learner who draws it may rate
+#: the buyer's alternatives 7, a step above the story's bound of 6 (review 75 X2).
+QUOTES = "Bellpak and Corrin have both quoted for your order."
 
 
 #: Question 2's bounds on the weights: every source weighs at least WEIGHT_FLOOR (every
@@ -196,7 +203,11 @@ def rules_for(scenario):
     known to you) passed, and rules held only where a drawn fact gives something let a learner
     probe which pairs question 1's facts cover."""
     drawn = set(scenario.facts.values())
-    story = tuple(rule for rule in CASES[scenario.case]._rules if rule.lifted_by not in drawn)
+    story = tuple(
+        rule
+        for rule in CASES[scenario.case]._rules
+        if rule.lifted_by not in drawn and (not rule.drawn_with or rule.drawn_with in drawn)
+    )
     floors = tuple(
         Rule("weight_floor", source, FLOOR_BECAUSE, value=WEIGHT_FLOOR) for source in SOURCES
     )
@@ -474,7 +485,7 @@ CASES = {
                 side="you",
                 value=3,
             ),
-            Rule(
+            Rule(  # lifted, to 7 (the rule after it), where both makers have quoted
                 "at_most",
                 "alternatives",
                 "either other maker needs a three-month switch, so neither is an option you "
@@ -482,14 +493,26 @@ CASES = {
                 side="you",
                 value=6,
                 step_ceiling=8,
+                lifted_by=QUOTES,
             ),
             Rule(
                 "at_most",
                 "alternatives",
+                "either other maker needs a three-month switch, so neither is an option you "
+                "could turn to at once",
+                side="you",
+                value=7,
+                step_ceiling=8,
+                drawn_with=QUOTES,
+            ),
+            Rule(  # the middle, not below it: the story leaves Vell's need of you open
+                "at_most",
+                "alternatives",
                 "rumour says Vell has lost big clients this year, and an invitation to bid, "
-                "should Vell have one, is not yet a buyer: Vell has few other buyers to turn to",
+                "should Vell have one, is not yet a buyer; but nobody knows yet how much Vell "
+                "needs your order: at most a middling choice of other buyers to turn to",
                 side="them",
-                value=4,
+                value=5,
             ),
             Rule(
                 "at_least",
