@@ -28,6 +28,19 @@ def probability(value, name="probability"):
 
 def sums_to_one(probabilities, what="probabilities"):
     """Check that ``probabilities`` (already validated floats) add up to 1."""
-    total = math.fsum(probabilities)
+    values = list(probabilities)
+    total = math.fsum(values)
     if abs(total - 1.0) > PROBABILITY_TOLERANCE:
-        raise ValueError(f"{what} must sum to 1, got {total:.6g}")
+        raise ValueError(f"{what} must sum to 1, got {total:.6g}{_how_to_split(values, total)}")
+
+
+def _how_to_split(values, total):
+    """How to write shares that add up, for a sum that missed 1 by an even split or by
+    rounding (0.33 three times makes 0.99): "" for any other miss."""
+    count = len(values)
+    if count > 1 and max(values) - min(values) <= PROBABILITY_TOLERANCE:
+        rounded = ", or 0.33, 0.33 and 0.34" if count == 3 else ""
+        return f" (to split 1 evenly in {count}, write 1/{count} for each{rounded})"
+    if abs(total - 1.0) <= 0.005 * count + PROBABILITY_TOLERANCE:
+        return " (rounded shares may not add up: write a third as 1/3, not 0.33, or round one the other way)"
+    return ""
