@@ -7,6 +7,8 @@ is easy to test, so the live exercises use it; longer analyses use matplotlib.
 import math
 from html import escape
 
+from course.models.audit import signed
+
 SELLER_COLOUR = "#1f77b4"
 BUYER_COLOUR = "#ff7f0e"
 ZONE_COLOUR = "#2ca02c"
@@ -239,7 +241,7 @@ def audit_bars(yours, theirs, weights, balance, width=560):
     colour = SELLER_COLOUR if balance >= 0 else BUYER_COLOUR
     parts.append(
         f'<circle cx="{marker:.1f}" cy="{gauge_y}" r="7" fill="{colour}">'
-        f"<title>balance {balance:+.2f} points</title></circle>"
+        f"<title>balance {signed(balance)} points</title></circle>"
     )
-    label = f"leverage audit: balance {balance:+.2f} points (-10 all theirs, +10 all yours)"
+    label = f"leverage audit: balance {signed(balance)} points (-10 all theirs, +10 all yours)"
     return svg(width, gauge_y + 46, "".join(parts), label)

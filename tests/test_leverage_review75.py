@@ -140,3 +140,35 @@ def test_x3_weights_split_in_thirds_are_told_how_to_write_them():
         sums_to_one([0.5, 0.4], "probabilities")
     assert str(refusal.value) == "probabilities must sum to 1, got 0.9"
 
+
+def test_u3_a_balance_of_zero_never_shows_as_minus_zero(monkeypatch, capsys):
+    """Review 75 U3: "-0.00" was shown to learners: the own balances after question 4b
+    printed "after N4 -0.00" for learner-6 (a balance 1e-16 below 0), and the widget, its
+    chart and the checks used the same format. Every such display now goes through
+    ``signed``. Fails on the old code."""
+    import course
+    from course.checks import leverage as check
+    from course.models.audit import signed
+    from course.pictures import audit_bars
+    from course.scenarios.leverage import news_key
+    from course.widgets.audit import LeverageAudit
+
+    assert (signed(-1e-16), signed(0.6), signed(-2.5), signed(-0.006)) == (
+        "+0.00",
+        "+0.60",
+        "-2.50",
+        "-0.01",
+    )
+    monkeypatch.setenv("LEVERAGE_LEARNER", "learner-6")
+    s = course.variant("00_leverage", "learner-6")
+    right = news_key(s)
+    check.own_balances(lambda: right)
+    shown = capsys.readouterr().out
+    assert "after N4 +0.00" in shown and "-0.00" not in shown
+    weights = dict(zip(SOURCES, (0.55, 0.35, 0.1), strict=True))
+    yours, theirs = (dict(zip(SOURCES, r, strict=True)) for r in ((3, 6, 6), (4, 5, 4)))
+    assert "-0.00" not in audit_bars(yours, theirs, weights, -8.9e-16)
+    audit = LeverageAudit()
+    audit._set(yours, theirs, weights)
+    assert "<b>Balance +0.00 points</b>" in audit.summary.value
+

@@ -30,6 +30,7 @@ from course.models.audit import (
     describe_balance,
     leverage_balance,
     ratings_of,
+    signed,
     weighted_leverage,
     weights_of,
 )
@@ -559,7 +560,7 @@ def my_audit(answer):
     balance = mine - other
     passed(
         f"your audit fits the story: {mine:.2f} points for you against {other:.2f} for them, a "
-        f"balance of {balance:+.2f} points, {describe_balance(balance)}."
+        f"balance of {signed(balance)} points, {describe_balance(balance)}."
         + _off_the_line(s, yours, theirs, weights)
         + _heavy_twice(s, weights)
         + _copy_note(s, yours, theirs, weights)
@@ -925,7 +926,7 @@ def reach_test_cases(own):
 def _describe_reach_case(s, target):
     return (
         _describe_plan_case(s)
-        .replace("(your ratings", f"(bar {target:+.2f}; your ratings")
+        .replace("(your ratings", f"(bar {signed(target)}; your ratings")
         .replace("weights", f"their ratings {_ratings(s.theirs)}, weights", 1)
     )
 
@@ -1290,7 +1291,7 @@ def _describe_reaudit_case(s, moves):
     )
     return (
         f"a test case (yours {_ratings(s.yours)}, theirs {_ratings(s.theirs)}, weights "
-        f"{_ratings(s.weights)}; the ask's bar {s.need:+.2f} points; moves {shown})"
+        f"{_ratings(s.weights)}; the ask's bar {signed(s.need)} points; moves {shown})"
     )
 
 
@@ -1425,7 +1426,7 @@ def judge_turning(s, moves, result, where="your case"):
     hints = {words for label, words in _turning_mistakes(s, moves) if label == got}
     general = hints.pop() if len(hints) == 1 else TURNING_ANY
     if where == "your case":
-        detail = f" Now the balance is {balances['now']:+.2f} points ({start})."
+        detail = f" Now the balance is {signed(balances['now'])} points ({start})."
     else:
         detail = f" There the side ahead first changes after {expected}, not {got}."
     raise NotYet(f"the turning point is not right for {where}: {general}.{detail}", general=general)
@@ -1490,12 +1491,12 @@ def _own_balances(readings):
     moves = {label: given[label] for label in s.news}
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
     shown = ", ".join(
-        f"{'before any news' if moment == 'now' else 'after ' + moment} {value:+.2f}"
+        f"{'before any news' if moment == 'now' else 'after ' + moment} {signed(value)}"
         for moment, value in balances.items()
     )
     return (
         "Your own case, on your own readings of question 4a (news_moves), which are marked "
-        f"only at grading: the balance is {shown} points; your ask's bar is {s.need:+.2f}. "
+        f"only at grading: the balance is {shown} points; your ask's bar is {signed(s.need)}. "
         "Question 4c starts from these numbers."
     )
 

@@ -186,6 +186,13 @@ def _who_leads(balance):
     return "you" if balance > 0 else "them"
 
 
+def signed(points):
+    """``points`` as the course shows a balance or a gain: its sign and two decimals, never
+    "-0.00" (a balance that is 0 but for float rounding, 1e-16 below it, shows "+0.00")."""
+    shown = f"{number(points, 'points'):+.2f}"
+    return "+0.00" if shown == "-0.00" else shown
+
+
 def describe_balance(balance):
     """The balance (in points) in words: about even within ``EVEN_WITHIN``, strongly one
     side's from ``STRONG_FROM`` on."""

@@ -36,6 +36,7 @@ from course.models.audit import (
     expected_gain,
     leverage_balance,
     shifted,
+    signed,
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
 
@@ -2097,14 +2098,14 @@ class LeverageScenario(Scenario):
         start = leverage_balance(self.yours, self.theirs, self.weights)
         if self.bold is None:
             return (
-                f"Your starting balance is {start:+.2f} points. No ask of your case makes a "
+                f"Your starting balance is {signed(start)} points. No ask of your case makes a "
                 "fair question 3c on your own numbers; the check tries its test cases."
             )
         need, ask = self.bold
         return (
-            f"Your starting balance is {start:+.2f} points. At the first meeting, before any "
+            f"Your starting balance is {signed(start)} points. At the first meeting, before any "
             f"news, you would like to {ask}, whose bar is a balance of at least "
-            f"**{need:+.2f} points** (`scenario.bold`, a pair (bar, ask))."
+            f"**{signed(need)} points** (`scenario.bold`, a pair (bar, ask))."
         )
 
     @property
@@ -2230,7 +2231,7 @@ class LeverageScenario(Scenario):
             f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
             f"\n\nYou mean to {self.ask}. Your rule, set before the talks (the course sets it "
             f"for you here; in practice you would set it yourself), is that this ask's bar is a "
-            f"balance of at least **{self.need:+.2f} points** (`scenario.need`)"
+            f"balance of at least **{signed(self.need)} points** (`scenario.need`)"
             f"{behind}; a larger ask would have a higher bar.{self._two_asks_text()}"
         )
 

@@ -15,6 +15,7 @@ from course.models.audit import (
     _who_leads,
     describe_balance,
     shifted,
+    signed,
     strengthen_first,
     their_biggest_lead,
     weighted_leverage,
@@ -237,7 +238,7 @@ class LeverageAudit(w.VBox):
         )
         self.news.value += (
             f"<p><i>{verdict} {moved_words(moved, where, before, change, after).capitalize()}. "
-            f"Balance now {balance:+.2f} points. {ahead}</i></p>"
+            f"Balance now {signed(balance)} points. {ahead}</i></p>"
         )
         self._pending = None
         self.reading.layout.display = "none"
@@ -262,7 +263,7 @@ class LeverageAudit(w.VBox):
         balance = mine - other
         self.chart.value = audit_bars(yours, theirs, weights, balance)
         self.summary.value = (
-            f"<b>Balance {balance:+.2f} points</b> (you {mine:.2f}, them {other:.2f}): "
+            f"<b>Balance {signed(balance)} points</b> (you {mine:.2f}, them {other:.2f}): "
             f"{describe_balance(balance)}."
         )
         self.advice.value = advice(yours, theirs, weights)
@@ -298,7 +299,7 @@ def advice(yours, theirs, weights):
     adds = f"adds as much as any (tied with {' and '.join(tied)})" if tied else "adds most"
     return against + (
         f" Under these weights, raising your {first} by {ADVICE_STEP:g} {adds} to the "
-        f"balance: {gain:+.2f} points ("
-        + ", ".join(f"{source}: {other:+.2f}" for source, other in others)
+        f"balance: {signed(gain)} points ("
+        + ", ".join(f"{source}: {signed(other)}" for source, other in others)
         + ")."
     )
