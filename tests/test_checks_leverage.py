@@ -1879,8 +1879,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "within the course's bounds: every weight from 0.1 to 0.7; no rating 0;",
             None,
         ),
-        # review 61 C1: and on a few single ratings, which the check also enforces
-        ("q2-text", "and, where the story is plain, a few single ratings (such as", None),
+        # review 61 C1: and on a few single ratings, which the check also enforces (review 75
+        # U1: worded as a bound, not as something the check accepts)
+        ("q2-text", "and no single rating the story plainly rules out (such as", None),
         # section 3 no longer points ahead to a term section 4 defines
         ("audit-limits", "instead of starting over.", "Section 4 defines an"),
         # section 5's figures are the case's own starting audit, which the learner may have
@@ -3780,7 +3781,8 @@ def test_the_threshold_of_an_ask_is_its_bar_and_need_keeps_its_everyday_sense():
     its field name, glossed where it is defined (this failed on the old text and strings)."""
     text = _module_text()
     assert not re.search(r"\b(a|the|its|ask's|your|this) \*{0,2}needs?\b", text)
-    assert "an ask's **bar**" in text and "your scenario calls it `need`" in text
+    # review 75 U2: section 4 says once that both fields are bars
+    assert "an ask's **bar**" in text and "`scenario.need` and `scenario.bold[0]` are bars" in text
     assert "### Question 4c (3 marks, graded by your instructor): setting the bar yourself" in text
     s = course.variant("00_leverage", "bar-words")
     shown = s.show("news").markdown

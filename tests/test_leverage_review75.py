@@ -172,3 +172,54 @@ def test_u3_a_balance_of_zero_never_shows_as_minus_zero(monkeypatch, capsys):
     audit._set(yours, theirs, weights)
     assert "<b>Balance +0.00 points</b>" in audit.summary.value
 
+
+def test_c1_the_audit_says_the_one_belief_it_rates_on_purpose():
+    """Review 75 C1: section 3 said the audit "rates what each side has, not what the other
+    side believes it has", yet section 2 files the other side's trust in your word, a
+    belief, as your power. The limit now names that one belief. Fails on the old text."""
+    limits = _markdown("audit-limits")
+    sources = _markdown("sources-teaching")
+    assert "the other side's trust in its word" in sources
+    assert (
+        "not what the other side believes it has** (one belief excepted, on purpose: their "
+        "trust in your word, filed as your power)" in limits
+    )
+
+
+def test_u1_question_2_names_single_ratings_as_a_bound_not_as_what_it_accepts():
+    """Review 75 U1: question 2 listed "a few single ratings (such as high alternatives for
+    a side with nowhere else to go)" among what the check accepts, which read as a rating
+    it requires. It now says no single rating the story plainly rules out. Fails on the old
+    text."""
+    q2 = _markdown("q2-text")
+    assert "a few single ratings" not in q2
+    assert (
+        "and no single rating the story plainly rules out (such as high alternatives for a "
+        "side with nowhere else to go)" in q2
+    )
+
+
+def test_u2_section_4_says_once_that_need_and_bold_are_both_bars():
+    """Review 75 U2: the bar went by three names (bar, ``scenario.need``,
+    ``scenario.bold[0]``). Section 4, where the bar is defined, now says once that both
+    fields are bars, and says it nowhere else. Fails on the old text."""
+    said = "`scenario.need` and `scenario.bold[0]` are bars"
+    assert said in _markdown("build-teaching")
+    from tests.notebooks import source_notebook
+
+    text = " ".join(
+        " ".join(c.source.split())
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.cell_type == "markdown"
+    )
+    assert text.count(said) == 1 and "calls it `need`" not in text
+
+
+def test_u4_the_breakdown_payoff_note_says_less_than_what():
+    """Review 75 U4: the side note said each unit of breakdown payoff adds half a unit to
+    your share "(less when the cost of delay pushes too)", less than what unsaid. It now
+    says less than half. Fails on the old text."""
+    limits = _markdown("audit-limits")
+    assert "(less when the cost of delay pushes too)" not in limits
+    assert "adds half a unit to your share" in limits
+    assert "(less than half when delay costs push too)" in limits

@@ -426,9 +426,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   products, roughly.
 # - **It counts every point of alternatives the same.** A better alternative does not always
 #   move a deal point for point (the side note below).
-# - **It rates what each side has, not what the other side believes it has.** Leverage
-#   works through the other side's view (section 1): an alternative they doubt, or
-#   information they do not know you hold, moves them less than its rating says.
+# - **It rates what each side has, not what the other side believes it has** (one belief
+#   excepted, on purpose: their trust in your word, filed as your power). Leverage works
+#   through their view: an alternative they doubt, or information they do not know you
+#   hold, moves them less than its rating says.
 # - **Its weights and ratings are judgements,** and its balance is not a prediction of a
 #   price or of who will prevail. Its use is to make your judgement explicit, so that a
 #   colleague can dispute one rating and you can re-rate one source when a fact changes,
@@ -454,7 +455,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # each side gets its breakdown payoff plus half the surplus, what a deal is worth to both
 # over their two breakdown payoffs. So each unit yours rises, the other side's unchanged,
 # adds half a unit to your share, where the risk of a breakdown is what pushes both sides
-# to agree (less when the cost of delay pushes too).
+# to agree (less than half when delay costs push too).
 #
 # Most BATNAs are reached by walking out, so they are outside options. For them the model
 # implies the outside-option rule (module 02, section 7; module 03, section 5), and in
@@ -475,7 +476,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the course's bounds: every weight from 0.1 to 0.7; no rating 0; the two sides not rated
 # the same on every source; no balance that puts a side strongly ahead (2.5 points or
 # more) against the story; in the sole-source and deadline cases, power or alternatives
-# weighing more than information; and, where the story is plain, a few single ratings
+# weighing more than information; and no single rating the story plainly rules out
 # (such as high alternatives for a side with nowhere else to go).
 #
 # <details>
@@ -559,10 +560,9 @@ LeverageAudit(without_news_of=scenario)
 # getting there instead. This module calls such a balance an ask's **bar**: an *ask* is one
 # request you mean to make of the other side (a raise of 5%, say), and its bar is the
 # balance you decide, before the talks, that the ask must have behind it (section 5 says
-# how to set one; your scenario calls it `need`). Against a bar, a sure step that
-# gets you there can beat a long
-# shot with a higher average, and a long shot can be the only way there (question 3c
-# practises both).
+# how to set one; `scenario.need` and `scenario.bold[0]` are bars). Against a bar, a
+# sure step that gets you there can beat a long shot with a higher average, and a long
+# shot can be the only way there (question 3c practises both).
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
@@ -581,11 +581,10 @@ LeverageAudit(without_news_of=scenario)
 #   sending records before they are asked for), and a piece of news in which a move that
 #   breaks your word (or that the other side takes as such) spends it; your scenario has
 #   at least one of the two. Keeping a promise already made is never a step: it is owed
-#   (section 6). A step given freely often tells the other side something too (a forecast
-#   tells a supplier how much you will buy), which its rating does not count; what to
-#   share, and when, is module 01's.
+#   (section 6). A step given freely often tells the other side something too, which its
+#   rating does not count; what to share, and when, is module 01's.
 #
-# Your starting audit and steps (the next cell reloads your scenario, now with
+# Your starting audit and steps (the next cell reloads your scenario with
 # `scenario.yours`, `scenario.theirs` and `scenario.weights`):
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "starting-audit", "schema_version": 3}
