@@ -223,3 +223,26 @@ def test_u4_the_breakdown_payoff_note_says_less_than_what():
     assert "(less when the cost of delay pushes too)" not in limits
     assert "adds half a unit to your share" in limits
     assert "(less than half when delay costs push too)" in limits
+
+
+def test_u5_the_supplier_threat_keeps_to_the_stories_three_month_switch():
+    """Review 75 U5: a supplier tactic threatened to move the whole order to Bellpak "next
+    month", which the story's three-month switch rules out, so the threat was not credible
+    on its face and muddled the bluff it shows. It now says "in three months"; no tactic or
+    news item of the supplier case promises a switch sooner than the story allows, and the
+    grader's keys follow the new text. Fails on the old text."""
+    import json
+    import re
+    from pathlib import Path
+
+    from course.scenarios.leverage import _NEWS, _PRACTICE_TACTICS
+
+    supplier = [t.text for t in (*_TACTICS, *_PRACTICE_TACTICS) if t.case == "supplier"]
+    supplier += [n.text for n in _NEWS if n.case == "supplier"]
+    assert not [t for t in supplier if re.search(r"\b(Bellpak|Corrin)\b.*\bnext month\b", t)]
+    threat = next(t for t in _TACTICS if "whole order to Bellpak" in t.text)
+    assert "whole order to Bellpak in three months unless it cuts its price" in threat.text
+    keys = json.loads(
+        (Path(__file__).resolve().parents[1] / "grader-keys" / "00_leverage.json").read_text()
+    )["tactics"]
+    assert keys[threat.text] == ["bluff", "misrepresentation", False]

@@ -1391,8 +1391,8 @@ _TACTICS = (
     # supplier
     Tactic(
         "supplier",
-        "Tell Vell you will move the whole order to Bellpak next month unless it cuts its "
-        "price, when you mean to stay with Vell whatever it does.",
+        "Tell Vell you will move the whole order to Bellpak in three months unless it cuts "
+        "its price, when you mean to stay with Vell whatever it does.",
         group=2,
     ),
     Tactic(

@@ -1471,7 +1471,7 @@ def tactic_kinds():
         # a lie told to get information: filed by its source (misrepresentation too)
         "Phone Vell's accounts office as one of its auditors, which you are not, to find out which clients it has lost.": "illegitimate",
         # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Vell you will move the whole order to Bellpak next month unless it cuts its price, when you mean to stay with Vell whatever it does.": "bluff",
+        "Tell Vell you will move the whole order to Bellpak in three months unless it cuts its price, when you mean to stay with Vell whatever it does.": "bluff",
         # sole-source
         "Say that any price above 46 a valve is more than you will pay; the most you would pay is 46.": "legitimate",
         "Point out that Ostra's annual report shows its new plant at half capacity, and offer a longer contract for a lower price.": "legitimate",
