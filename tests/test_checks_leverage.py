@@ -2423,12 +2423,13 @@ def test_a_standing_offer_lets_brannock_be_rated_above_you_on_alternatives():
 
 def test_question_2_text_sorts_no_fact_of_question_1():
     """The rules a drawn fact lifts are the warehouse case's "no lower than" on
-    alternatives and (review 74 X3) the salary case's "higher" on alternatives; the text
-    names neither, since that would sort Brannock's standing offer or Larkfield's contractor
-    for the learners who drew it in question 1. The check's mechanics (lifted rules, binding
-    facts, the course's bounds) are said in its feedback, not in the question, which asks for
-    the reading."""
-    from course.scenarios.leverage import CASES, CONTRACTOR, STANDING_OFFER
+    alternatives, (review 74 X3) the salary case's "higher" on alternatives and (review 75
+    X2) the supplier case's cap of 6 on your alternatives, which both makers' quotes raise
+    to 7; the text names none of them, since that would sort Brannock's standing offer,
+    Larkfield's contractor or the quotes for the learners who drew it in question 1. The
+    check's mechanics (lifted rules, binding facts, the course's bounds) are said in its
+    feedback, not in the question, which asks for the reading."""
+    from course.scenarios.leverage import CASES, CONTRACTOR, QUOTES, STANDING_OFFER
 
     lifted = [
         (key, rule.kind, rule.source, rule.side, rule.lifted_by)
@@ -2438,11 +2439,15 @@ def test_question_2_text_sorts_no_fact_of_question_1():
     ]
     assert lifted == [
         ("salary", "higher", "alternatives", "you", CONTRACTOR),
+        ("supplier", "at_most", "alternatives", "you", QUOTES),
         ("deadline", "not_below", "alternatives", "you", STANDING_OFFER),
+    ]
+    assert [(key, r.value) for key, c in CASES.items() for r in c._rules if r.drawn_with] == [
+        ("supplier", 7)
     ]
     text = " ".join(cell_text("00_leverage", "leverage", "q2-text").replace("#", "").split())
     assert "in the warehouse case" not in text and "Brannock" not in text
-    assert "contractor" not in text
+    assert "contractor" not in text and "quoted" not in text and "Bellpak" not in text
     assert "lifts" not in text and "bounds of its own judgement" not in text
     assert len(text.split()) < 260
 

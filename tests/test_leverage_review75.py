@@ -222,7 +222,7 @@ def test_u4_the_breakdown_payoff_note_says_less_than_what():
     limits = _markdown("audit-limits")
     assert "(less when the cost of delay pushes too)" not in limits
     assert "adds half a unit to your share" in limits
-    assert "(less than half when delay costs push too)" in limits
+    assert "(less than half when delay's cost pushes too)" in limits
 
 
 def test_u5_the_supplier_threat_keeps_to_the_stories_three_month_switch():

@@ -455,7 +455,7 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # each side gets its breakdown payoff plus half the surplus, what a deal is worth to both
 # over their two breakdown payoffs. So each unit yours rises, the other side's unchanged,
 # adds half a unit to your share, where the risk of a breakdown is what pushes both sides
-# to agree (less than half when delay costs push too).
+# to agree (less than half when delay's cost pushes too).
 #
 # Most BATNAs are reached by walking out, so they are outside options. For them the model
 # implies the outside-option rule (module 02, section 7; module 03, section 5), and in
