@@ -690,10 +690,12 @@ def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
     """Review 66 C1: the reference haggle plan aimed three quarters of the way from the cost
     to the estimate, naming no fact, where modules 02 and 04 aim at the even split. Review 73
     C2: it then aimed at the even split of the cost and the estimate even when it opened
-    beyond the estimate, where the course's one rule (module 02's) aims halfway from the
-    reservation price to the opening, never above the estimate. The answer key and the
-    notebook's model answer now aim at min((cost + opening) / 2, estimate), the even split
-    of cost and estimate when they open at the estimate, and the check accepts it."""
+    beyond the estimate, where the course's rule then aimed halfway from the reservation
+    price to the opening. Session 75: one monotone rule, a fact's figure kept between the
+    even split and three quarters of the way; with no fact to name, the answer key and the
+    notebook's model answer aim at the even split of cost and estimate wherever they open,
+    and the check accepts it. The old aim, halfway to an opening beyond the estimate, is
+    above the even split there."""
     with learner_as("sweep-0"):
         solutions = solution_namespace("01_information", "information")
     beyond = 0
@@ -708,13 +710,10 @@ def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
                 if broken == "final-offer"
             ]
             for opening, target in plans:
-                aim = min((sale.cost + opening) / 2, estimate)
-                assert abs(target - aim) < 0.01, (n, opening, target)
-                if abs(opening - estimate) < 0.005:
-                    assert abs(target - (sale.cost + estimate) / 2) < 0.01, n
-                else:
+                assert abs(target - (sale.cost + estimate) / 2) < 0.01, (n, opening, target)
+                if abs(opening - estimate) >= 0.005:
                     beyond += 1
-                    assert target > (sale.cost + estimate) / 2 + 0.01, n
+                    assert min((sale.cost + opening) / 2, estimate) > target + 0.01, n
                 assert reference.plans_by_the_course_rule((opening, target), sale, after), n
     assert beyond
 
@@ -2209,9 +2208,9 @@ def test_a_haggle_asks_for_a_plan_so_the_model_s_price_unchanged_fails(monkeypat
     passed for about nine learners in ten (review s61 X1: 344 of 376). It now asks for a plan,
     (opening, target), with the target in module 02's band and below the opening: the model's
     price alone, or as both opening and target, fails for every learner tried; the same
-    opening with a target in the band passes; a target above nine tenths of the way to the
-    estimate fails when the opening sits at the estimate and passes, up to the estimate,
-    when the opening goes beyond it."""
+    opening with a target in the band passes. Session 75: a target above three quarters of
+    the way to the estimate fails wherever the opening sits (it passed up to nine tenths at
+    the estimate, and up to the estimate itself beyond it); three quarters passes."""
     tried = 0
     for n in range(30):
         sale = as_learner(monkeypatch, f"learner-{n}")
@@ -2229,11 +2228,14 @@ def test_a_haggle_asks_for_a_plan_so_the_model_s_price_unchanged_fails(monkeypat
         if reference.opens_by_the_course_rule(model, sale, after):
             tried += 1
             assert own_limits(limits_with(**{key: plan(model)})).earned == 2, sale.learner
-        high = sale.cost + 0.95 * (estimate - sale.cost)
-        at_estimate = ("final-offer", (estimate, high))
-        assert parts(own_limits(limits_with(**{key: at_estimate})))["what to do"][0] == 0
-        assert "band" in parts(own_limits(limits_with(**{key: at_estimate})))["what to do"][1]
-        beyond = ("final-offer", (reference.ceiling(sale, after), estimate))
+        high = sale.cost + 0.8 * (estimate - sale.cost)
+        top = sale.cost + 0.75 * (estimate - sale.cost)
+        for opening in (estimate, reference.ceiling(sale, after)):
+            for target in (high, estimate) if opening > estimate else (high,):
+                entry = ("final-offer", (opening, target))
+                said = parts(own_limits(limits_with(**{key: entry})))["what to do"]
+                assert said[0] == 0 and "three quarters" in said[1], (sale.learner, entry)
+        beyond = ("final-offer", (reference.ceiling(sale, after), top))
         assert own_limits(limits_with(**{key: beyond})).earned == 2, sale.learner
     assert tried >= 5
 
@@ -2687,8 +2689,9 @@ def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
         text = cell_words(grade_id)
         assert "below your opening" in text, grade_id
         assert "at least halfway from your reservation price" in text, grade_id
-        # module 02's cap (review s61 C2): nine tenths of the way when opening at the estimate
-        assert "at most nine tenths of the way when you open at" in text, grade_id
+        # module 02's cap (review s61 C2; session 75: three quarters, wherever you open)
+        assert "at most three quarters of the way" in text, grade_id
+        assert "nine tenths" not in text, grade_id
         assert "at most at it" not in text, grade_id
     assert "opening is at or above it" not in cell_words("q6-text")
     assert "lies at or beyond it" not in cell_words("anchor-teaching")

@@ -775,10 +775,10 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     says("known only to itself, drawn independently of the other's, and spread continuously")
     says_not("a target is grounded in a fact you can name")
     says(
-        "at most nine tenths of the way when you open at that estimate, and below your "
-        "opening; when you open beyond the estimate, halfway from your reservation price to "
-        "your opening, never above the estimate."
-    )  # review 59 C3, review 66 C4 (Question 6's whole band); review 73 C2 (module 02's rule)
+        "your estimate of the other side's, at most three quarters of the way, and below your "
+        "opening."
+    )  # review 59 C3, review 66 C4 (Question 6's whole band); session 75 (one monotone rule)
+    says_not("halfway from your reservation price to your opening")
     says_not("limit or valuation", "hiding your real walk-away point")
     says("reservation price (their *walk-away point*)")
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())

@@ -1854,8 +1854,8 @@ def _limits(result, items):
 def _plan_notes(plans, sale, after):
     """What is true of some of the learner's wrong Question 6 plans (opening, target):
     a target not below its opening, below halfway from your cost to your estimate, or above
-    module 02's band's top (nine tenths of the way when the opening sits at the estimate, the
-    estimate itself when it goes beyond). Never which situation."""
+    module 02's band's top (three quarters of the way, wherever the opening sits). Never
+    which situation."""
     estimate = reference.expected_reservation(after)
     cent = 0.005
     bands = [
@@ -1872,9 +1872,8 @@ def _plan_notes(plans, sale, after):
         f"({_euros(estimate)}) leaves you less than half of the gain you expect (your "
         "estimate minus your cost).",
         "high": "A target above the course's band (Question 6's convention 2) leaves too "
-        "little room to concede: at most "
-        "nine tenths of the way from your cost to your estimate when you open at the estimate, "
-        "and at most the estimate itself when you open beyond it.",
+        "little room to concede: at most three quarters of the way from your cost to your "
+        "estimate, wherever you open.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

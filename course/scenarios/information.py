@@ -2150,28 +2150,26 @@ def opens_by_the_course_rule(price, sale, after):
 
 
 #: Module 02's band for a target (review s61 C2): at least ``TARGET_LOW`` of the way from your
-#: reservation price (here your cost) up to your estimate of the buyer's; at most
-#: ``TARGET_HIGH`` of the way when the opening sits at the estimate, and up to the estimate
-#: itself only when the opening goes beyond it. There the course's one rule (module 02's,
-#: review 73 C2) aims halfway from the reservation price to the opening, never above the
-#: estimate; the check keeps accepting the whole band, and the text says so.
+#: reservation price (here your cost) up to your estimate of the buyer's, at most
+#: ``TARGET_HIGH`` of the way, wherever the opening sits. Session 75: one monotone rule for
+#: the whole course; the top was nine tenths at an opening at the estimate and the estimate
+#: itself beyond it, while the reference aimed halfway to the opening there, so a stronger
+#: fact could lower the target.
 TARGET_LOW = 0.5
-TARGET_HIGH = 0.9
+TARGET_HIGH = 0.75
 
 
 @answer_key
 def target_band(opening, sale, after):
     """(lowest, highest) target module 02 allows for a seller whose reservation price is
-    ``sale.cost`` and who opens at ``opening``: from halfway to the estimate up to nine
-    tenths of the way, or up to the estimate itself when the opening lies beyond it. An
-    opening a little below the estimate (rounded down to the €100, as question 6 allows)
-    stands for the estimate, so the band then starts halfway to the opening (review 66 X2:
-    the even split of the rounded figure lost a mark by up to €50)."""
+    ``sale.cost`` and who opens at ``opening``: from halfway to the estimate up to three
+    quarters of the way, whether the opening sits at the estimate or beyond it. An opening
+    a little below the estimate (rounded down to the €100, as question 6 allows) stands for
+    the estimate, so the band then starts halfway to the opening (review 66 X2: the even
+    split of the rounded figure lost a mark by up to €50)."""
     estimate = expected_reservation(after)
     low = sale.cost + TARGET_LOW * (min(opening, estimate) - sale.cost)
-    beyond = opening > estimate + 0.005
-    high = estimate if beyond else sale.cost + TARGET_HIGH * (estimate - sale.cost)
-    return low, high
+    return low, sale.cost + TARGET_HIGH * (estimate - sale.cost)
 
 
 @answer_key
@@ -2223,11 +2221,10 @@ def model_limits(sale, after):
     }
     # where a refusal brings a counter-offer, a plan: the opening and, with no fact to name,
     # a target by the course's one rule (module 02's): the even split of your cost and your
-    # estimate when you open at the estimate, halfway from your cost to your opening, never
-    # above the estimate, when you open beyond it (review 66 C1: it was three quarters of
-    # the way; review 73 C2: it was the even split of cost and estimate beyond it too)
+    # estimate, wherever you open (review 66 C1: it was three quarters of the way; review 73
+    # C2: halfway to the opening beyond the estimate; session 75: one rule, the even split)
     estimate = expected_reservation(after)
-    price[OPEN] = (price[OPEN], min((sale.cost + price[OPEN]) / 2, estimate))
+    price[OPEN] = (price[OPEN], (sale.cost + estimate) / 2)
     answer = {
         item.key: (item._assumption, price[item._actions[0]])
         for item in (*_SITUATIONS, *_PRACTICE_SITUATIONS)

@@ -738,13 +738,10 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    risks looking unserious. Never open a haggle below your last word, the model's price:
 #    every buyer who would accept it would take a lower opening on the spot.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
-#    cost) to your estimate, at most nine tenths of the way when you open at the
-#    estimate; inside that band, aim where a fact you can name puts the price, and with
-#    no such fact, aim at the even split, halfway. When you open beyond the estimate, the
-#    course's rule (module 02's) puts the target halfway from your reservation price to
-#    your opening, never above the estimate; the check accepts any target from halfway
-#    between your cost and your estimate up to the estimate there. The model's price is
-#    not a target.
+#    cost) to your estimate, at most three quarters of the way, wherever you open (module
+#    02's band). Inside it, aim where a fact you can name puts the price, at the top for a
+#    fact at or past it, and with no such fact at the even split, halfway. The check
+#    accepts any target in the band. The model's price is not a target.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
@@ -814,10 +811,10 @@ def model_limits(sale, after):
         estimate = sum(r * chance for r, chance in after.items())
         # open at the higher of the estimate and the model's price (never below your last
         # word; at most one step of sale.reservations above the highest price still
-        # possible); with no fact to name, aim halfway from your cost to your opening
-        # (the even split when you open at the estimate), never above the estimate
+        # possible); with no fact to name, aim at the even split of your cost and your
+        # estimate, wherever you open
         opening = max(estimate, model)
-        return opening, min((sale.cost + opening) / 2, estimate)
+        return opening, (sale.cost + estimate) / 2
 
     price = {
         "honest-opening": staged,
@@ -1106,9 +1103,8 @@ check.report_decision(report_decision, hidden=True)
 # thought about the opener's alternatives, about the opener's reservation price, or about
 # its own target, the price it aimed to land at. In this course a target lies in a band
 # (Question 6's convention 2, previewing module 02): at least halfway from your
-# reservation price to your estimate of the other side's, at most nine tenths of the way
-# when you open at that estimate, and below your opening; when you open beyond the
-# estimate, halfway from your reservation price to your opening, never above the estimate.
+# reservation price to your estimate of the other side's, at most three quarters of the
+# way, and below your opening.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
