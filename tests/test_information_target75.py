@@ -35,7 +35,7 @@ def test_the_text_states_one_band_and_no_special_case_beyond_the_estimate():
     of the way at most, wherever you open; a fact at or past the top gives the top), and
     no longer a target halfway to an opening beyond the estimate."""
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
-    assert "at most three quarters of the way, wherever you open (module 02's band)" in q6
+    assert "at most three quarters of the way, wherever you open. Inside that band" in q6
     assert "at the top for a fact at or past it" in q6
     for words in (q6, anchor):
         assert "nine tenths" not in words and "never above the estimate" not in words

@@ -738,10 +738,10 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    risks looking unserious. Never open a haggle below your last word, the model's price:
 #    every buyer who would accept it would take a lower opening on the spot.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
-#    cost) to your estimate, at most three quarters of the way, wherever you open (module
-#    02's band). Inside it, aim where a fact you can name puts the price, at the top for a
-#    fact at or past it, and with no such fact at the even split, halfway. The check
-#    accepts any target in the band. The model's price is not a target.
+#    cost) to your estimate, at most three quarters of the way, wherever you open. Inside
+#    that band, aim where a fact you can name puts the price, at the top for a fact at or
+#    past it, and with no such fact at the even split, halfway. The check accepts any
+#    target in the band. The model's price is not a target.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
