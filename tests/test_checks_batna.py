@@ -236,7 +236,7 @@ def test_question_5s_hints_name_whose_survey_and_the_missing_remote_days(learner
 
     def without_remote_days(offers, reservation):
         low, high = reservation, northwind_reservation(offers)
-        return min(max(offers.pay_survey, (low + high) / 2), low + 0.9 * (high - low))
+        return min(max(offers.pay_survey, (low + high) / 2), low + 0.75 * (high - low))
 
     tried = 0
     for who in ("ada", "rev02-2", "rev02-5", "rev02-9"):
@@ -1356,14 +1356,14 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
 
 
 def test_a_target_is_where_the_salary_survey_puts_it_within_the_band(learner):
-    """Question 5: the target is the highest figure in the band (the even split to nine
-    tenths of the way up the zone with remote days) that the salary survey's median
+    """Question 5: the target is the highest figure in the band (the even split to three
+    quarters of the way up the zone with remote days since session 75) that the salary survey's median
     supports, to the hundred; another figure in the band is told where the survey puts it;
     the reservation price itself, a figure below the even split, and a figure above what
     the agency costs Northwind are each told why not."""
     ada = course.variant("02_batna", "ada")
     low, high = reservation_of(ada, REMOTE_DAYS), northwind_reservation(ada)
-    split, most = (low + high) / 2, low + 0.9 * (high - low)
+    split, most = (low + high) / 2, low + 0.75 * (high - low)
     right = min(max(ada.pay_survey, split), most)
     for target in (right, right - 100 if right > split else right + 100):
         check.judge_target(ada, target)
@@ -1396,7 +1396,7 @@ def test_a_target_rounded_to_the_hundred_passes_on_every_case(capsys):
         def target(offers, reservation):
             low = reservation - offers.commute_cost / 2
             top = offers.agency_rate + offers.agency_fee
-            right = min(max(offers.pay_survey, (low + top) / 2), low + 0.9 * (top - low))
+            right = min(max(offers.pay_survey, (low + top) / 2), low + 0.75 * (top - low))
             return how(right / 100) * 100
 
         return target
@@ -1427,7 +1427,7 @@ def test_a_target_at_the_even_split_passes_when_no_fact_takes_it_higher(capsys):
             assert offers.pay_survey > (low + high) / 2
         else:
             assert offers.pay_survey < (low + high) / 2
-    assert "at least half and at most nine tenths" in _cell("zopa-teaching")
+    assert "at least half and at most three quarters" in _cell("zopa-teaching")
     assert "section 4's band" in _cell("q5-text")  # review 58 U4: stated once, in section 4
     for grade_id in ("zopa-teaching", "summary"):
         assert "at or above" in _cell(grade_id)
@@ -1498,7 +1498,7 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
     def target(offers, reservation):
         seen.append((offers.learner, reservation))
         low, top = reservation - offers.commute_cost / 2, offers.agency_rate + offers.agency_fee
-        return min(max(offers.pay_survey, (low + top) / 2), low + 0.9 * (top - low))
+        return min(max(offers.pay_survey, (low + top) / 2), low + 0.75 * (top - low))
 
     check.target_salary(target, hidden=True)
     # and the six examples (a zone only with remote days, a salary survey inside or above)
@@ -1899,10 +1899,12 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     assert "near what you believe" not in _cell("reservation-teaching") + section
     assert "at or above the middle of the zone" in section and "below your opening" in section
     # the reflection invites a lease or a purchase, so its target is worded for either side
-    assert "from the middle of the zone to nine tenths of the way from" in " ".join(
+    assert "from the middle of the zone to three quarters of the way from" in " ".join(
         reflection.split()
     )
-    assert "to nine tenths of the way from your reservation price to your estimate" in (reflection)
+    assert "to three quarters of the way from your reservation price to your estimate" in (
+        reflection
+    )
     answer = " ".join(_cell("reflection").split())
     low, high, middle = (
         float(x.replace(",", ""))
@@ -1911,7 +1913,7 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
         ).groups()
     )
     target = float(re.search(r"I will aim for ([\d,]+)\.", answer)[1].replace(",", ""))
-    assert middle == (low + high) / 2 and middle <= target <= low + 0.9 * (high - low)
+    assert middle == (low + high) / 2 and middle <= target <= low + 0.75 * (high - low)
     # review 70 E1: the zone starts at the offer in hand, the only case where the learner
     # would leave and the agency's price bounds what the employer would pay
     offer = float(re.search(r"rises from [\d,]+ to ([\d,]+)", answer)[1].replace(",", ""))
@@ -2311,7 +2313,7 @@ def test_section_5_says_how_its_target_meets_module_04s():
     assert "your first offer lies beyond the target" in _cell("reservation-teaching")
     assert "And it lies below your opening" in _cell("zopa-teaching")
     for grade_id in ("reflection-text", "reflection"):
-        assert "nine tenths of the way" in _cell(grade_id), grade_id
+        assert "three quarters of the way" in _cell(grade_id), grade_id
 
 
 def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
@@ -2325,7 +2327,9 @@ def test_the_opening_may_go_somewhat_beyond_the_estimate_as_in_module_04():
     for grade_id in ("reservation-teaching", "reflection-text", "reflection"):
         text = " ".join(_cell(grade_id).split())
         assert "no higher than the estimate" not in text, grade_id
-    assert "halfway from the reservation price to the opening" in _cell("reflection")
+    # session 75: the target's cap no longer depends on where the opening sits
+    assert "halfway from the reservation price to the opening" not in _cell("reflection")
+    assert "wherever the learner opens" in _cell("reflection")
 
 
 def test_question_3_states_its_two_parts_plainly():
@@ -3146,7 +3150,7 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     zopa = _cell("zopa-teaching")
     assert "Module 04 loosens both ends" not in zopa
     assert "concession plan" not in zopa and "stops halfway" not in zopa
-    assert "your target stays in the nine-tenths band (question 5)" in zopa
+    assert "question 5 applies the band to the zone with two remote days" in zopa  # session 75
     assert "no fact carries an opening past what the agency's contractor costs" in zopa
     decide = _cell("decide-teaching")
     assert "an offer above your reservation price for the package it names beats walking" in (
@@ -3154,25 +3158,25 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     )
 
 
-def test_question_5_takes_targets_above_the_even_split_up_to_nine_tenths_of_the_zone(learner):
+def test_question_5_takes_targets_above_the_even_split_up_to_three_quarters_of_the_zone(learner):
     """Question 8 took any target below what the agency costs Northwind, so 'agency cost
     minus 1' passed for every learner without the reservation price. The check now takes a
-    target at or above the even split of the zone with two remote days and at most nine
-    tenths of the way up it (the opening at the top keeps room to concede), the text states that
-    band, and a target above it is told so, with the share's end."""
+    target at or above the even split of the zone with two remote days and at most three
+    quarters of the way up it (session 75; it was nine tenths), the text states that band,
+    and a target above it is told so, with the share's end."""
     text = _cell("q5-text")
     assert "Any target strictly between the two ends passes" not in text
     # review 58 U4: the band is stated in section 4 only; question 5 points to it
-    assert "at least half and at most nine tenths of the way" not in text
+    assert "at least half and at most three quarters of the way" not in text
     assert "section 4's band" in text
     assert "on your case and other learners'" in text  # the short note of session 56 (U5)
     for offers in (course.variant("02_batna", "ada"), check._example(True), check._example(False)):
         low, top = reservation_of(offers, REMOTE_DAYS), northwind_reservation(offers)
         split, most = check.target_band(offers)
-        assert split == (low + top) / 2 and math.isclose(most, low + 0.9 * (top - low))
+        assert split == (low + top) / 2 and math.isclose(most, low + 0.75 * (top - low))
         assert check.judge_target(offers, min(max(offers.pay_survey, split), most)) is None
-        for outside in (most + 101, top - 1):
-            with pytest.raises(NotYet, match="more than nine tenths of the way up the zone"):
+        for outside in (most + 101, low + 0.9 * (top - low), top - 1):
+            with pytest.raises(NotYet, match="more than three quarters of the way up the zone"):
                 check.judge_target(offers, outside)
         for outside in (top, top + 1, split - 101):
             with pytest.raises(NotYet):
@@ -3230,26 +3234,30 @@ def test_question_9s_left_open_value_need_not_be_any_one_alternatives():
     assert kinds == {True, False}
 
 
-def test_the_target_may_reach_the_estimate_only_when_a_fact_carries_the_opening_beyond():
+def test_a_fact_that_carries_the_opening_beyond_the_estimate_keeps_the_band_s_top():
     """Section 4 stated the nine-tenths band as a rule for every target, and the reflection's
-    rubric applied it to any negotiation, while module 04 lets a target reach the estimate
-    when a fact carries the opening beyond it. The band now holds when the opening sits at
-    the estimate (Northwind's case, question 8), and the reflection and its rubric take a
-    target up to the estimate with such a fact."""
+    rubric applied it to any negotiation, while module 04 let a target reach the estimate
+    when a fact carried the opening beyond it; review 72 C2 then put that target halfway to
+    the opening, which a stronger fact could lower below the band's top. Session 75: one
+    band wherever you open (the even split to three quarters of the way), and a fact at or
+    past its top, even one that carries the opening beyond the estimate, gives the top:
+    section 4's table, the reflection and its rubric say so."""
     section, reflection, rubric = (
         _cell(g) for g in ("zopa-teaching", "reflection-text", "reflection")
     )
     assert "This course puts that room at a tenth of the zone at least" not in section
-    # review 72 C2: with such a fact the target is halfway to the opening, never above the
-    # estimate (see test_the_summary_states_the_target_rule_with_its_exception)
-    assert "When a fact you can name carries your opening beyond the estimate, the target is" in (
-        " ".join(section.split())
+    assert "Wherever you open, the target lies at least half and at most three quarters" in (
+        section
     )
-    assert "your opening sits at that estimate and your target stays in the nine-tenths" in section
-    assert "if a fact you name carries your opening beyond" in " ".join(reflection.split())
-    assert "when the learner names a fact that carries their opening beyond" in " ".join(
-        rubric.split()
+    assert (
+        "| one at or past the band's top, even one that carries your opening beyond the "
+        "estimate | the band's top: three quarters of the way up |" in section
     )
+    assert "So a stronger fact never lowers your target." in section
+    assert "When a fact you can name carries your opening beyond the estimate" not in section
+    assert "if a fact you name carries your opening beyond" not in reflection
+    assert "wherever you open" in reflection and "wherever the learner opens" in rubric
+    assert "when the learner names a fact that carries their opening beyond" not in rubric
     for text in (reflection, rubric):
         assert "short of" not in text
 
@@ -3445,20 +3453,23 @@ def test_the_reservation_price_and_the_reflection_rubric_are_worded_for_either_s
     assert "on the learner's side of the middle of the zone" in rubric
 
 
-def test_the_nine_tenths_band_is_stated_in_section_4_and_the_reflection_agrees():
+def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
     """Section 4 bounded the target by the estimate, question 8's check by nine tenths of
     the way up, the reflection by the estimate only: a target 95 per cent of the way up got
-    the reflection's half mark and failed question 8."""
+    the reflection's half mark and failed question 8. Session 75: the band's top is three
+    quarters of the way, in section 4, the reflection, its rubric and the check alike."""
     section = _cell("zopa-teaching")
     assert (
-        "When your opening sits at the estimate, keep at least a tenth of the zone as room to "
-        "concede: the target lies at least half and at most nine tenths of the way from your "
-        "reservation price up to your estimate of the most the other side could pay" in section
+        "Wherever you open, the target lies at least half and at most three quarters of the "
+        "way from your reservation price up to your estimate of the most the other side "
+        "could pay" in section
     )
-    assert "nine-tenths band (question 5)" in section  # session 56, C3
+    assert "question 5 applies the band to the zone with two remote days" in section
     for grade_id in ("reflection-text", "reflection"):
-        assert "nine tenths of the way from" in _cell(grade_id)
-    assert "nine tenths of the way" not in _cell("q5-text")  # review 58 U4: section 4 only
+        assert "three quarters of the way from" in _cell(grade_id)
+        assert "nine tenths" not in _cell(grade_id)
+    assert "three quarters of the way" not in _cell("q5-text")  # review 58 U4: section 4 only
+    assert "tenth" not in section
 
 
 def test_question_9s_check_shows_a_fallback_above_lumens_funded_pay_visibly_and_at_grading(
@@ -3581,13 +3592,14 @@ def test_question_9s_known_first_hint_names_leaving_lumen_out_when_it_shares_an_
     assert told >= 30
 
 
-def test_the_summary_caps_the_target_at_nine_tenths_of_the_zone_as_question_5_does():
-    """Question 5 fails a target above nine tenths of the way up the zone; the summary
-    gave only the floor (the even split)."""
+def test_the_summary_caps_the_target_as_question_5_does():
+    """Question 5 fails a target above the band's top (three quarters of the way up the zone
+    since session 75, nine tenths before); the summary gave only the floor (the even
+    split)."""
     summary = " ".join(cell_text("02_batna", "batna", "summary").split())
     assert (
-        "at or above the even split of the zone, and (by this course's convention) at most nine tenths of the way up"
-        in (summary)
+        "at or above the even split of the zone, and (by this course's convention) at most "
+        "three quarters of the way up it, wherever you open" in summary
     )
 
 
@@ -3620,26 +3632,22 @@ def test_question_7_grading_fails_a_commute_not_halved_for_remote_days_between_t
     assert 0.4 < caught / 300 < 0.6, caught
 
 
-def test_the_summary_states_the_target_rule_with_its_exception():
-    """Section 4, the reflection rubric and the summary state the course's one target rule
-    for an opening a fact carries beyond the estimate. Review 72 C2: they let the target go
-    up to the estimate, while module 04's plans stop halfway from the reservation price to
-    the opening; the course keeps that one rule (the estimate is the most a target may be,
-    never the prescribed target). Seen failing on the old text."""
+def test_the_summary_states_the_target_rule_without_an_exception():
+    """Section 4, the reflection rubric and the summary stated an exception for an opening a
+    fact carries beyond the estimate: review 72 C2 made it halfway from the reservation
+    price to the opening, never above the estimate, which a stronger fact could put below
+    the band's top. Session 75: one rule wherever you open, and every "halfway ... to your
+    opening" wording is gone. Seen failing on the old text."""
     section = " ".join(_cell("zopa-teaching").split())
-    assert "the target may go up to the estimate itself" not in section
-    assert (
-        "When a fact you can name carries your opening beyond the estimate, the target is "
-        "halfway from your reservation price to your opening, where module 04's plans aim, "
-        "and never above the estimate: fewer talks then end without a deal." in section
-    )
     summary = " ".join(_cell("summary").split())
+    assert "the target may go up to the estimate itself" not in section
     assert "or up to the estimate when a fact carries your opening beyond it" not in summary
-    assert "aim halfway from your reservation price to your opening, never above" in summary
-    for cell in ("reflection-text", "reflection"):
+    for cell in ("zopa-teaching", "summary", "reflection-text", "reflection"):
         text = " ".join(_cell(cell).split())
         assert "up to that estimate" not in text, cell
-        assert "halfway from " in text and "reservation price to " in text, cell
+        assert "reservation price to your opening" not in text, cell
+        assert "reservation price to the opening" not in text, cell
+        assert "never above the estimate" not in text, cell
 
 
 def test_review_72_the_model_quiz_states_the_breakdown_result_not_a_rule_for_both_forces():
@@ -3965,7 +3973,7 @@ def test_section_6_states_the_demand_rule_once_and_stays_short():
 
 def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     """Question 5 aims at the salary survey's median when it lies in the band (the even split
-    to nine tenths of the zone) and at the even split when it lies below; the reflection's
+    to three quarters of the zone since session 75) and at the even split when it lies below; the reflection's
     model answer aimed 500 above its survey (72,000 for 71,500) and, in its second case, at
     76,000 with the survey below the middle and no fact named. Its prompt also listed what the
     other side's alternative costs it as a fact for a target, which question 5 uses for the
@@ -3973,12 +3981,12 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     answer = " ".join(_cell("reflection").split())
     prompt = " ".join(_cell("reflection-text").split())
     survey, low, high = 71_500, 68_000, 80_000
-    split, most = (low + high) / 2, low + 0.9 * (high - low)
+    split, most = (low + high) / 2, low + 0.75 * (high - low)
     assert min(max(survey, split), most) == split == 74_000
     assert "its middle is 74,000, above the survey," in answer
     assert "so I will aim for 74,000." in answer
     assert "72,000" not in answer and "76,000" not in answer
-    assert f"nine tenths of it ends at {most:,.0f}" in answer
+    assert f"three quarters of the way up is {most:,.0f}" in answer  # session 75: 77,000
     assert "(a published pay survey, a rival's price)" in prompt
 
 
@@ -4163,7 +4171,7 @@ def test_the_targets_band_is_called_the_courses_convention():
     section = _cell("zopa-teaching")
     assert "This band is this course's convention, not a research finding" in section
     assert "where in that band a fact puts you" not in section
-    assert "(by this course's convention) at most nine tenths" in _cell("summary")
+    assert "(by this course's convention) at most three quarters" in _cell("summary")
 
 
 def test_question_10_calls_the_talks_a_variant_of_the_story():
@@ -4593,10 +4601,9 @@ def test_review_63_section_4_teaches_question_5s_rule_and_the_deal_me_out_source
     assert "| none, or one below the even split | the even split |" in zopa
     assert "| one inside the band | the fact's figure |" in zopa
     assert (
-        "| one past the band's top | the band's top: nine tenths of the way up, or, with an "
-        "opening carried beyond the estimate, halfway from your reservation price to your "
-        "opening |" in zopa
-    )
+        "| one at or past the band's top, even one that carries your opening beyond the "
+        "estimate | the band's top: three quarters of the way up |" in zopa
+    )  # session 75: one monotone rule
     assert "a fact below the even split leaves you at the even split" not in zopa
     assert "Osborne and Rubinstein 1990, §3.12" in _cell("nash-teaching")
 

@@ -65,9 +65,9 @@ def test_section_4_says_its_band_applies_to_the_zone_with_two_remote_days():
 
     zopa = _cell("zopa-teaching")
     assert (
-        "your target stays in the nine-tenths band (question 5), in the zone with two remote "
-        "days, starting half the commute below your reservation price"
-    ) in zopa
+        "question 5 applies the band to the zone with two remote days, which starts half the "
+        "commute below your reservation price"
+    ) in zopa  # session 75
     target_salary = solution_namespace("02_batna", "batna")["target_salary"]
     for n in range(20):
         offers = course.variant("02_batna", f"u4-{n}")
@@ -75,4 +75,4 @@ def test_section_4_says_its_band_applies_to_the_zone_with_two_remote_days():
         low, high = reservation_of(offers, remote_days=2), northwind_reservation(offers)
         assert low == r - offers.commute_cost / 2
         target = target_salary(offers, r)
-        assert low + (high - low) / 2 - 1e-6 <= target <= low + 0.9 * (high - low) + 1e-6
+        assert low + (high - low) / 2 - 1e-6 <= target <= low + 0.75 * (high - low) + 1e-6

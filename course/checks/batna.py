@@ -1913,11 +1913,12 @@ def judge_target(offers, value):
             else ""
         )
         raise NotYet(
-            f"{where}, a target of {value:,.2f} is more than nine tenths of the way up {zone}: "
-            "your opening, at the top, would have less than a tenth of the zone to concede before it reaches your target"
-            f"{reservation}.",
-            general="the target is more than nine tenths of the way up the zone with remote "
-            "days, which leaves the opening at the top less than a tenth of it to concede",
+            f"{where}, a target of {value:,.2f} is more than three quarters of the way up "
+            f"{zone}: your opening, at the top, would have less than a quarter of the zone to "
+            f"concede before it reaches your target{reservation}.",
+            general="the target is more than three quarters of the way up the zone with "
+            "remote days, which leaves the opening at the top less than a quarter of it to "
+            "concede",
         )
     if value > split or same_money(value, split):
         return _judge_survey(offers, value, split, most)
@@ -1989,13 +1990,14 @@ def _survey_example(where, prefix="survey-example"):
 def target_salary(answer, hidden=False):
     """Check a function ``(offers, reservation) -> salary`` (given the right reservation
     price from expected values, so a slip in question 3 costs nothing here): a target at or
-    above the even split of the zone with two remote days and at most nine tenths of the way up
-    it, on the learner's scenario and two examples (and other learners' when grading)."""
+    above the even split of the zone with two remote days and at most three quarters of the
+    way up it, on the learner's scenario and two examples (and other learners' when
+    grading)."""
     for offers in _target_cases(hidden):
         judge_target(offers, call_learner(answer, offers, reservation_of(offers)))
     passed(
         "target_salary aims where the salary survey puts it, inside the band from the even "
-        "split of your zone with remote days to nine tenths of the way up."
+        "split of your zone with remote days to three quarters of the way up."
     )
 
 

@@ -362,14 +362,12 @@ BatnaBuilder()
 #
 # The course has one rule for the opening (module 04 develops it): open at your estimate
 # of the other side's reservation price, or somewhat beyond it when a fact you can name
-# takes you there. When your opening sits at the estimate, keep at least a tenth of the
-# zone as room to concede: the target lies at least half and at most nine tenths of the
-# way from your reservation price up to your estimate of the most the other side could
-# pay. When a fact you can name carries your opening beyond the estimate, the target is
-# halfway from your reservation price to your opening, where module 04's plans aim, and
-# never above the estimate: fewer talks then end without a deal. This band is this
-# course's convention, not a research finding: studies of aspirations support ambitious
-# targets you can justify, not these bounds.
+# takes you there. Wherever you open, the target lies at least half and at most three
+# quarters of the way from your reservation price up to your estimate of the most the
+# other side could pay. The top keeps at least a quarter of the zone as room to concede;
+# module 04 shows what aiming higher costs in practice talks. This band is this course's
+# convention, not a research finding: studies of aspirations support ambitious targets you
+# can justify, not these bounds.
 #
 # Inside the band, aim where a fact you can show puts the price:
 #
@@ -377,12 +375,12 @@ BatnaBuilder()
 # |---|---|
 # | none, or one below the even split | the even split |
 # | one inside the band | the fact's figure |
-# | one past the band's top | the band's top: nine tenths of the way up, or, with an opening carried beyond the estimate, halfway from your reservation price to your opening |
+# | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
 #
-# At Northwind no fact carries an opening past what the agency's contractor costs, so your
-# opening sits at that estimate and your target stays in the nine-tenths band
-# (question 5), in the zone with two remote days, starting half the commute below your
-# reservation price; the reflection takes either case.
+# So a stronger fact never lowers your target. At Northwind no fact carries an opening
+# past what the agency's contractor costs, so you open at that estimate; question 5 applies
+# the band to the zone with two remote days, which starts half the commute below your
+# reservation price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -456,7 +454,7 @@ def target_salary(offers, reservation):
     with_remote_days = reservation - offers.commute_cost / 2
     northwind = offers.agency_rate + offers.agency_fee
     even_split = (with_remote_days + northwind) / 2
-    boldest = with_remote_days + 0.9 * (northwind - with_remote_days)
+    boldest = with_remote_days + 0.75 * (northwind - with_remote_days)
     return min(max(offers.pay_survey, even_split), boldest)  # the survey, kept in the band
     ### END SOLUTION
 
@@ -1138,11 +1136,9 @@ check.own_batna_needed(own_batna_needed)
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
 # 4. a target, with the fact that justifies it (a published pay survey, a rival's price),
-#    inside section 4's band: from the middle of the zone to nine tenths of the way from
-#    your reservation price to your estimate of the other side's limit (the most it would
-#    pay, or the least it would take); or, if a fact you name carries your opening beyond
-#    that estimate, halfway from your reservation price to your opening, never past the
-#    estimate.
+#    inside section 4's band: from the middle of the zone to three quarters of the way
+#    from your reservation price to your estimate of the other side's limit (the most it
+#    would pay, or the least it would take), wherever you open.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1166,8 +1162,8 @@ check.own_batna_needed(own_batna_needed)
 # it. That is why I want the offer first. With it in hand I would really leave, and my
 # employer would have to replace me: an agency would charge it about 80,000 a year, my
 # opening and my estimate of the most it would pay. My zone then runs from 68,000 to
-# 80,000; its middle is 74,000, above the survey, and nine tenths of it ends at 78,800,
-# so I will aim for 74,000.
+# 80,000; its middle is 74,000, above the survey, and three quarters of the way up is
+# 77,000, so I will aim for 74,000.
 #
 # Rubric, half a mark each:
 #
@@ -1177,14 +1173,13 @@ check.own_batna_needed(own_batna_needed)
 # 3. The change in the reservation price with its arithmetic: the actual outcome when it
 #    will be known before the learner decides, the expected value only when they must
 #    commit first.
-# 4. A target at or on the learner's side of the middle of the zone, at most nine tenths
-#    of the way from the reservation price to their estimate of the other side's limit
-#    (the most it would pay, or the least it would take), with the fact that justifies
-#    it; or, when the learner names a fact that carries their opening beyond that
-#    estimate, halfway from the reservation price to the opening, never past the
-#    estimate. The estimate of the other side's limit must come from its alternative to
-#    *this* deal: what replacing the learner would cost bounds what an employer would pay
-#    only if the learner would really leave. The opening itself is not graded here.
+# 4. A target at or on the learner's side of the middle of the zone, at most three
+#    quarters of the way from the reservation price to their estimate of the other side's
+#    limit (the most it would pay, or the least it would take), with the fact that
+#    justifies it, wherever the learner opens. The estimate of the other side's limit
+#    must come from its alternative to *this* deal: what replacing the learner would
+#    cost bounds what an employer would pay only if the learner would really leave. The
+#    opening itself is not graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1201,10 +1196,9 @@ check.own_batna_needed(own_batna_needed)
 #   only inside the ZOPA of the package discussed; a term that costs one side nothing can
 #   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
-#   convention) at most nine tenths of the way up it; inside that band, aim where a fact
-#   you can show puts it. When a fact carries your opening beyond the estimate, aim halfway
-#   from your reservation price to your opening, never above the estimate. The other
-#   side's alternative grounds your opening.
+#   convention) at most three quarters of the way up it, wherever you open; inside that
+#   band, aim where a fact you can show puts it. The other side's alternative grounds your
+#   opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03). By a common answer date it
 #   counts in full when the other side has the last word, and not at all when you do.
