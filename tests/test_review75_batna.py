@@ -51,3 +51,16 @@ def test_question_5_s_check_and_text_name_the_three_quarters_band(learner):
     assert "more than three quarters of the way up" in said
     assert "less than a quarter of the zone to concede" in said
     assert "tenth" not in said
+
+
+def test_section_4_says_why_the_top_is_three_quarters_and_where_it_is_measured():
+    """Section 4 gave "a tenth of the zone" as the room to concede at an opening at the
+    estimate; with one band it says the top keeps at least a quarter and points to module
+    04's simulated talks for what aiming higher costs (module 04's aside gives the engine's
+    figures), still calling the band a convention."""
+    from tests.sweeps import cell_text
+
+    zopa = " ".join(cell_text("02_batna", "batna", "zopa-teaching").split())
+    assert "The top keeps at least a quarter of the zone as room to concede" in zopa
+    assert "module 04 shows what aiming higher costs in simulated talks" in zopa
+    assert "This band is this course's convention, not a research finding" in zopa

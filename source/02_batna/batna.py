@@ -365,7 +365,7 @@ BatnaBuilder()
 # takes you there. Wherever you open, the target lies at least half and at most three
 # quarters of the way from your reservation price up to your estimate of the most the
 # other side could pay. The top keeps at least a quarter of the zone as room to concede;
-# module 04 shows what aiming higher costs in practice talks. This band is this course's
+# module 04 shows what aiming higher costs in simulated talks. This band is this course's
 # convention, not a research finding: studies of aspirations support ambitious targets you
 # can justify, not these bounds.
 #
