@@ -141,7 +141,7 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
         if name == "the statement to make":
             continue
         if ada[name.split()[-1]]._label == "plain statement":  # review 65 X1: a right label earns
-            assert earned == 0.375
+            assert earned == check.label_points(ada[name.split()[-1]])
             continue
         assert not earned
         assert "is not 'plain statement'" in message and "to label a statement" in message
@@ -1188,8 +1188,9 @@ def test_ignoring_remote_days_is_caught_where_they_matter(learner, monkeypatch):
 
 
 def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(answers, learner):
-    """ada's A (the mention) and C (private) are honest for everyone and earn nothing; B, D,
-    E and F earn 0.375 each, and one of them wrong costs its own share only."""
+    """ada's A (the mention) and C (private) are honest for everyone and earn an eighth each
+    (review 75 X2: they once earned nothing); B, D, E and F earn 0.375 each, and one of them
+    wrong costs its own share only."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     use = answers["label_statements"]
     one_wrong = {**key, "B": "bluff" if key["B"] != "bluff" else "plain statement"}
@@ -1198,12 +1199,12 @@ def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(a
     )
     assert credit.earned == 2 - 0.375
     assert "statement B is not" in messages(credit)["statement B"][1]
-    assert "statement A" not in messages(credit)
+    assert messages(credit)["statement A"][0] == 0.125
     mention_wrong = {**key, "A": "bluff"}
     credit = check.label_statements(
         lambda offers: {**mention_wrong, "use": use(offers)["use"]}, hidden=True
     )
-    assert credit.earned == 2
+    assert credit.earned == 2 - 0.125
 
 
 def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
@@ -1256,7 +1257,7 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
             lambda offers: {**key, "use": f" {worked_out(offers)['use'].lower()} "}, hidden=True
         )
     )
-    assert padded["the statement to make"][0] == 0.5
+    assert padded["the statement to make"][0] == check.USE_POINTS
     got = messages(
         check.label_statements(lambda offers: {**key, "use": letter["private"]}, hidden=True)
     )
@@ -4655,14 +4656,15 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
                     lambda o, w=alike: {**w, "use": choose(o)["use"]},
                     hidden=True,
                 )
-                assert credit.earned == 0.5 + 0.375 * right, (who, label)
+                honest = 0.25 if label == "plain statement" else 0  # review 75 X2
+                assert credit.earned == 0.25 + honest + 0.375 * right, (who, label)
                 seen.add((label, right))
     assert ("bluff", 3) in seen  # three right labels of one kind: 1.125, no longer nothing
     text = " ".join(_cell("q7-text").split())
     assert (
         "Each right label of your two demands, your claim and your statement about an offer" in text
     )
-    assert "earns three eighths of a mark, whatever the other labels" in text
+    assert "earns three eighths of a mark, and of the other two statements an eighth" in text
     assert "at least three of these four" not in text
 
 

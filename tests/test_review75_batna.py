@@ -1,66 +1,58 @@
-"""Module 02, session 75: one monotone target rule across the course. Section 4 aimed at a
-fact's figure up to nine tenths of the way, but halfway to the opening when a fact carried
-the opening beyond the estimate, so a stronger fact could lower the target. Each test failed
-on the code or text before this round."""
-
-from dataclasses import replace
-
-import pytest
+"""Module 02, review 75: each test below failed on the code or text before its fix."""
 
 import course
 from course.checks import batna as check
-from course.checks.hints import NotYet
-from course.scenarios.batna import TARGET_SHARE, northwind_reservation, reservation_of
-from tests.notebooks import solution_namespace
+from course.checks.credit import Credit
+from course.scenarios.batna import LABELS, statements_of
+from course.variants import learner_as
+from tests.sweeps import cell_text
+
+LEARNERS = tuple(f"learner-{n}" for n in range(120))
 
 
-def test_a_stronger_fact_never_lowers_question_5_s_target(learner):
-    """The target is the survey's figure kept between the even split and three quarters of
-    the way up the zone with two remote days: as the survey's median rises, past the band's
-    top and up to what the agency costs Northwind, the model answer's target never falls,
-    stops at three quarters of the way, and the check passes it (and refuses a target
-    nine tenths of the way up, which the old band took)."""
-    assert TARGET_SHARE == 0.75
-    target_salary = solution_namespace("02_batna", "batna")["target_salary"]
-    for n in range(12):
-        drawn = course.variant("02_batna", f"monotone-75-{n}")
-        low, high = reservation_of(drawn, remote_days=2), northwind_reservation(drawn)
-        split, top = (low + high) / 2, low + 0.75 * (high - low)
-        last = None
-        for k in range(41):
-            survey = low + (high - low) * k / 40
-            offers = replace(drawn, pay_survey=survey)
-            target = target_salary(offers, reservation_of(offers))
-            assert target == pytest.approx(min(max(survey, split), top)), (drawn.learner, k)
-            assert last is None or target >= last - 1e-6, (drawn.learner, k)
-            last = target
-            check.judge_target(offers, target)
-        assert last == pytest.approx(top)
-        with pytest.raises(NotYet, match="more than three quarters of the way up"):
-            check.judge_target(drawn, low + 0.9 * (high - low))
+def _cell(grade_id):
+    return " ".join(cell_text("02_batna", "batna", grade_id).split())
 
 
-def test_question_5_s_check_and_text_name_the_three_quarters_band(learner):
-    """The check's pass message and its hint for a target above the band said "nine
-    tenths"; they now say three quarters, as section 4 does."""
-    offers = course.variant("02_batna", "ada")
-    low, high = reservation_of(offers, remote_days=2), northwind_reservation(offers)
-    with pytest.raises(NotYet) as hint:
-        check.judge_target(offers, low + 0.8 * (high - low))
-    said = str(hint.value)
-    assert "more than three quarters of the way up" in said
-    assert "less than a quarter of the zone to concede" in said
-    assert "tenth" not in said
+def _graded(who, labels):
+    """Question 7's graded credit for ``labels`` (letter -> label) on ``who``'s case, with
+    "use" worked out from each case the check tries (the BATNA's terms when its value beats
+    the band's midpoint), not by the course's answer key."""
+    offers = course.variant("02_batna", who)
+    value = check.batna_value(offers)
+    kinds = {s._kind: s.letter for s in statements_of(offers)}
+
+    def answer(o):
+        return {**labels, "use": kinds["mention" if value > o.band_midpoint else "private"]}
+
+    with learner_as(who):
+        return check.label_statements(answer, hidden=True)
 
 
-def test_section_4_says_why_the_top_is_three_quarters_and_where_it_is_measured():
-    """Section 4 gave "a tenth of the zone" as the room to concede at an opening at the
-    estimate; with one band it says the top keeps at least a quarter and points to module
-    04's simulated talks for what aiming higher costs (module 04's aside gives the engine's
-    figures), still calling the band a convention."""
-    from tests.sweeps import cell_text
-
-    zopa = " ".join(cell_text("02_batna", "batna", "zopa-teaching").split())
-    assert "The top keeps at least a quarter of the zone as room to concede" in zopa
-    assert "module 04 shows what aiming higher costs in simulated talks" in zopa
-    assert "This band is this course's convention, not a research finding" in zopa
+def test_question_7_counts_every_label_the_learner_gives():
+    """X2: only the four labels read off a figure were marked, so calling your own true BATNA
+    statement a 'misrepresentation' (or the private one a 'bluff') cost nothing: 2.0 of 2.0.
+    Each of the two always-plain statements now earns an eighth, taken from "use" (a
+    quarter now): a wrong label on either costs its eighth, and every statement is a check."""
+    for who in LEARNERS[:40]:
+        offers = course.variant("02_batna", who)
+        said = statements_of(offers)
+        key = {s.letter: s._label for s in said}
+        full = _graded(who, key)
+        assert isinstance(full, Credit) and full.earned == 2, who
+        assert len(full.outcomes) == 7 and full.possible == 2
+        for kind in ("mention", "private"):
+            s = next(s for s in said if s._kind == kind)
+            for wrong in LABELS:
+                if wrong == s._label:
+                    continue
+                credit = _graded(who, {**key, s.letter: wrong})
+                assert credit.earned == 2 - 0.125, (who, kind, wrong)
+        both = {
+            **key,
+            **{s.letter: "misrepresentation" for s in said if s._kind in ("mention", "private")},
+        }
+        assert _graded(who, both).earned == 2 - 0.25, who
+    text = _cell("q7-text")
+    assert "and of the other two statements an eighth" in text
+    assert 'the choice under `"use"` earns a quarter' in text

@@ -1108,7 +1108,7 @@ def test_a_use_chosen_by_the_reservation_price_loses_its_half_mark_when_graded(d
 
         with learner_as(s.learner):
             credit = run("label_statements", by_reservation, hidden=True)
-        assert credit.earned == credit.possible - 0.5, s.learner
+        assert credit.earned == credit.possible - check.USE_POINTS, s.learner  # a quarter
 
 
 def test_the_visible_check_refuses_every_wrong_rule_for_the_statement_to_use(drawn):
@@ -1137,7 +1137,7 @@ def test_the_visible_check_refuses_every_wrong_rule_for_the_statement_to_use(dra
                 with pytest.raises(NotYet, match="is not the one to make"):
                     run("label_statements", wrong)
                 credit = run("label_statements", wrong, hidden=True)
-                assert credit.earned == credit.possible - 0.5, s.learner
+                assert credit.earned == credit.possible - check.USE_POINTS, s.learner  # a quarter
 
 
 def test_the_hidden_checks_try_every_kind_of_case():
@@ -1548,9 +1548,14 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         key = statement_key(s)
         letters = sorted(x for x in key if x != "use")
         shifted = {x: check.LABELS[(check.LABELS.index(key[x]) + 1 + n) % 4] for x in letters}
-        read = check.read_off_figures(statements_of(s))  # the four that earn marks
-        # each wrong label costs its own share, whatever the others (review 65 X1)
-        wrong = sum(shifted[st.letter] not in (key[st.letter], st._also) for st in read)
+        # each wrong label costs its own share, whatever the others (review 65 X1); the two
+        # always-plain statements an eighth each, the four read off a figure three eighths
+        # (review 75 X2)
+        lost = sum(
+            check.label_points(st)
+            for st in statements_of(s)
+            if shifted[st.letter] not in (key[st.letter], st._also)
+        )
 
         def labeller(offers, shifted=shifted):
             return {**shifted, "use": reference["label_statements"](offers)["use"]}
@@ -1558,7 +1563,7 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         with learner_as(s.learner):
             assert run("label_statements", labeller) is None, s.learner
             credit = run("label_statements", labeller, hidden=True)
-            assert credit.earned == 2 - 0.375 * wrong, s.learner
+            assert credit.earned == 2 - lost, s.learner
             practice = check.practice_case()
             assert practice.learner != s.learner
         assert practice_key == {x.letter: x._label for x in statements_of(practice)}

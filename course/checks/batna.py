@@ -1289,8 +1289,19 @@ def judge_statement(statement, answers):
 
 
 #: The kinds of question 7's statements that are plain statements in every scenario: your BATNA's
-#: terms told plainly and your reservation price kept private. They earn no label mark.
+#: terms told plainly and your reservation price kept private. Their labels earn an eighth of a
+#: mark each, the four read off a figure three eighths (review 75 X2: these two once earned
+#: nothing, so calling your own true BATNA statement a misrepresentation cost no mark).
 _HONEST_KINDS = ("mention", "private")
+
+#: Question 7's marks: each label read off a figure, each of the two always-plain statements,
+#: and the choice under "use"; together the question's 2 points.
+LABEL_POINTS, HONEST_POINTS, USE_POINTS = 0.375, 0.125, 0.25
+
+
+def label_points(statement):
+    """What a right label of ``statement`` earns in question 7."""
+    return HONEST_POINTS if statement._kind in _HONEST_KINDS else LABEL_POINTS
 
 
 def read_off_figures(statements):
@@ -1499,7 +1510,8 @@ def label_statements(answer, hidden=False):
     statements, and under "use" the letter of the statement to make. Grading (``hidden``)
     gives three eighths of a point to each statement read off a figure whose label is right
     (``judge_statement``), each on its own (review 65 X1: a share earned only once three of
-    the four were right, not all with one label, was a cliff), and half a point for the
+    the four were right, not all with one label, was a cliff), an eighth to each of the two
+    always-plain statements (review 75 X2: every label counts), and a quarter for the
     choice (also for the
     learner's statements with the pay band on the other side of the BATNA's value, and
     between that value and the reservation price). The visible check judges the choice the
@@ -1535,15 +1547,15 @@ def label_statements(answer, hidden=False):
         *(
             Check(
                 f"statement {s.letter}",
-                0.375,
+                label_points(s),
                 functools.partial(part, judge_statement, s),
                 own_case=True,
             )
-            for s in read_off_figures(statements)
+            for s in statements
         ),
         Check(
             "the statement to make",
-            0.5,
+            USE_POINTS,
             functools.partial(part, lambda answers: _use_parts(answer, cases, answers)),
         ),
     )

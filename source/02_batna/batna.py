@@ -699,8 +699,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # (no marks). Your own statements are drawn apart from it, so judge each of them afresh.
 #
 # *Marks.* Each right label of your two demands, your claim and your statement about an
-# offer earns three eighths of a mark, whatever the other labels; the choice under
-# `"use"` earns half a mark. **The check under your answer does not judge your own
+# offer earns three eighths of a mark, and of the other two statements an eighth, whatever
+# the other labels; the choice under `"use"` earns a quarter. **The check under your answer does not judge your own
 # labels**, only their form: they are marked when the notebook is graded, so that
 # re-running the check cannot find them (they follow from your numbers by section 6's
 # tests, like any answer). The check does judge the choice under `"use"`.
