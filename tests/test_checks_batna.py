@@ -147,18 +147,18 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
         assert "is not 'plain statement'" in message and "to label a statement" in message
     practice = check.practice_case()
     assert practice.learner != "ada" and practice == check.practice_case()
-    right = {s.letter: s._label for s in statements_of(practice)}
+    right = {s.letter: s._label for s in check._practice_said()}  # review 75 X3: G and H too
     assert answers["practice_labels"]() == right
     check.practice_labels(answers["practice_labels"])
-    assert "all 6 labels of the practice case are right" in capsys.readouterr().out
+    assert "all 8 labels of the practice case are right" in capsys.readouterr().out
     with pytest.raises(NotYet) as hint:
-        check.practice_labels(lambda: all_honest)
+        check.practice_labels(lambda: dict.fromkeys(right, "plain statement"))
     said = str(hint.value)
     wrong = sum(label != "plain statement" for label in right.values())
-    assert f"{wrong} of the practice case's 6 labels are not right yet" in said
+    assert f"{wrong} of the practice case's 8 labels are not right yet" in said
     assert said.count("To label a statement") == 1
     shown = repr(check.practice_statements())
-    assert all(text in shown for _, text in practice.statements)
+    assert all(s.text in shown for s in check._practice_said())
     assert f"{reservation_of(practice):,.0f} for the job as offered" in shown
     text = _cell("q7-text")
     # review 70 X1: said plainly, in bold, that the check does not judge them
@@ -181,7 +181,7 @@ def test_the_practice_check_of_question_7_never_judges_a_graded_statement(answer
         course.variant("02_batna", practice.learner)
     with pytest.raises(ValueError), course.variants.learner_as(practice.learner):
         pass
-    practice_key = {s.letter: s._label for s in statements_of(practice)}
+    practice_key = {s.letter: s._label for s in check._practice_said()}
     for who in ("rev02-7", "practice-21", "practice-7", "practice-2", "ada"):
         own = course.variant("02_batna", who)
         own_key = {s.letter: s._label for s in statements_of(own)}
@@ -196,7 +196,7 @@ def test_the_practice_check_of_question_7_never_judges_a_graded_statement(answer
             del check.PRACTICE_LEARNERS
         assert statements_of(own) != statements_of(practice)
     check.practice_labels(answers["practice_labels"])
-    assert "all 6 labels of the practice case are right" in capsys.readouterr().out
+    assert "all 8 labels of the practice case are right" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("who", ["ada", "rev02-1", "rev02-5", "rev02-14"])
@@ -4351,7 +4351,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     assert "neither side takes it as a statement of fact" in honest
     # review 68 X3: the claim names one salary, so a true claim is honest without a
     # convention, and the cost of naming a figure below your limit is said
-    assert '"I would turn down 90,000" is true, a plain statement' in honest
+    assert '"90,000 would not be enough for me" is true, a plain statement' in honest
     assert "though it points the other side at a figure you would refuse" in honest
     # review 72 U2: the two tests (words for limits, what is planted for facts) are told apart
     assert (
@@ -4664,7 +4664,7 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
     assert (
         "Each right label of your two demands, your claim and your statement about an offer" in text
     )
-    assert "earns three eighths of a mark, and of the other two statements an eighth" in text
+    assert "earns three eighths of a mark, the other two an eighth, whatever the other" in text
     assert "at least three of these four" not in text
 
 

@@ -42,7 +42,8 @@ def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
     price, was true in its words and was marked honest, though Northwind hears X as your
     limit, which is false. Accepting "bluff" there too would have made "bluff" right for
     every claim about the limit, a free mark for guessing; instead the claim names one
-    salary ("I would turn down X"), true below the limit and a bluff above it, so each
+    salary ("X would not be enough for me", review 75 X4), true below the limit and a bluff
+    above it, so each
     claim carries one label. Section 6 says so with one example of each."""
     from course.variants import learner_as
 
@@ -68,9 +69,9 @@ def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
     assert bluffs > 10
     text = " ".join(_cell("honest-teaching").split())
     assert (
-        'With a reservation price of 97,000, "I would turn down 100,000" is a bluff, and "I '
-        'would turn down 90,000" is true, a plain statement, though it points the other side '
-        "at a figure you would refuse." in text
+        'With a reservation price of 97,000, "100,000 would not be enough for me" is a bluff, '
+        'and "90,000 would not be enough for me" is true, a plain statement, though it points '
+        "the other side at a figure you would refuse." in text
     )
 
 

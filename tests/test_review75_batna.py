@@ -54,5 +54,48 @@ def test_question_7_counts_every_label_the_learner_gives():
         }
         assert _graded(who, both).earned == 2 - 0.25, who
     text = _cell("q7-text")
-    assert "and of the other two statements an eighth" in text
-    assert 'the choice under `"use"` earns a quarter' in text
+    assert "earns three eighths of a mark, the other two an eighth, whatever the other" in text
+    assert 'the choice under `"use"` a quarter' in text
+
+
+def test_a_true_claim_states_no_action_so_it_carries_one_label():
+    """X4: "For the job as offered, I would turn down X", with X below the reservation price,
+    told what you would really do if offered X, so it could fairly be read as a warning,
+    yet only "plain statement" counted, though question 7 says a statement that could carry
+    two labels earns either. The claim now has one wording that states no action ("X would
+    not be enough for me"), true below the limit and a bluff above it; section 6's example
+    uses it. On 120 learners, with true claims and bluffs both drawn."""
+    seen = set()
+    for who in LEARNERS:
+        for s in statements_of(course.variant("02_batna", who)):
+            assert "turn down" not in s.text and "I would turn" not in s.text, s.text
+            if s._kind != "bluff":
+                continue
+            assert s.text == (
+                f"For the job as offered, {s._stated:,.0f} would not be enough for me."
+            )
+            assert s._also is None  # one label: plain statement below the limit, bluff above
+            seen.add(s._label)
+    assert seen == {"bluff", "plain statement"}
+    honest = _cell("honest-teaching")
+    assert '"I would turn down' not in honest
+    assert '"90,000 would not be enough for me" is true, a plain statement' in honest
+
+
+def test_the_practice_case_has_every_kind_of_statement_a_learner_meets():
+    """X3: question 7's practice case had no true claim ("X would not be enough for me" with
+    X below the reservation price) and no true fact, though most learners' own six hold one
+    or both, and those are judged only at grading. It now shows them as G and H beside its
+    six: every (kind, label) a learner's statements carry, over 300 learners, is practised,
+    and the reference answer and the check agree on all eight."""
+    practised = {(s._kind, s._label) for s in check._practice_said()}
+    met = set()
+    for n in range(300):
+        met |= {(s._kind, s._label) for s in statements_of(course.variant("02_batna", f"p-{n}"))}
+    assert ("bluff", "plain statement") in met and ("fact", "plain statement") in met
+    assert met <= practised, met - practised
+    letters = [s.letter for s in check._practice_said()]
+    assert letters == list("ABCDEFGH")
+    shown = repr(check.practice_statements())
+    assert all(f"{s.letter}. “{s.text}”" in shown for s in check._practice_said())
+    assert "returns its eight labels" in _cell("q7-text")

@@ -1566,7 +1566,7 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
             assert credit.earned == 2 - lost, s.learner
             practice = check.practice_case()
             assert practice.learner != s.learner
-        assert practice_key == {x.letter: x._label for x in statements_of(practice)}
+        assert practice_key == {x.letter: x._label for x in check._practice_said()}
 
 
 def test_the_practice_case_is_no_drawn_learners_case_whoever_the_kernel_claims(drawn):

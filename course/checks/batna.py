@@ -64,6 +64,7 @@ from course.scenarios.batna import (
     talks_for,
     talks_of,
     target_of,
+    true_claim_and_fact,
     with_lumen_open,
     without_lumen,
     zone_edge_case,
@@ -1414,7 +1415,9 @@ def _use_parts(answer, cases, answers):
 #: scenario or its statements: the practice check judges labels of no graded case,
 #: whatever learner the kernel claims. Its demands are a bluff with remote days and a
 #: warning without, both figures between the two reservation prices, so the package alone
-#: decides each label (the case to practise), and it has all four labels.
+#: decides each label (the case to practise), and it has all four labels. Its claim and its
+#: fact are false, so two more statements, G and H, state each truly (review 75 X3: 232 of
+#: 300 learners meet a true claim or a true fact in their own six).
 _PRACTICE_ID = "practice:2"
 
 #: What question 7's visible check says of the labels of the learner's own statements.
@@ -1431,6 +1434,13 @@ def practice_case():
     return job_offers(rng_for(MODULE, _PRACTICE_ID), _PRACTICE_ID)
 
 
+def _practice_said():
+    """The practice case's eight statements: its own six, A to F, and a true claim and a
+    true fact, G and H (``true_claim_and_fact``)."""
+    offers = practice_case()
+    return statements_of(offers) + true_claim_and_fact(offers)
+
+
 class _PracticeStatements:
     """Question 7's practice case as the notebook shows it: its alternatives, its BATNA and
     reservation prices worked out, and its six statements. It shows the practice case only:
@@ -1439,7 +1449,7 @@ class _PracticeStatements:
     def _repr_markdown_(self):
         o = practice_case()
         name, value = batna_of(o)
-        said = "\n".join(f"- **{letter}.** “{text}”" for letter, text in o.statements)
+        said = "\n".join(f"- **{s.letter}.** “{s.text}”" for s in _practice_said())
         return (
             "**Practice case** (not yours; it earns no marks). Harbor Bank offers a sure "
             f"{o.bank_salary:,.0f}. Lumen offers a base of {o.startup_base:,.0f}, plus "
@@ -1465,13 +1475,13 @@ def practice_statements():
 
 @question
 def practice_labels(answer):
-    """Check a function ``() -> dict`` of letter -> label for the practice case's six
+    """Check a function ``() -> dict`` of letter -> label for the practice case's eight
     statements: each judged with its own hint; nothing is marked. When all are right, the
     learner's progress record notes question 7's self-check."""
-    offers = practice_case()
     answers = call_learner(answer)
     said, wrong = [], 0
-    for statement in statements_of(offers):
+    statements = _practice_said()
+    for statement in statements:
         try:
             said.append(f"- {judge_statement(statement, answers)}")
         except NotYet as hint:
@@ -1481,12 +1491,13 @@ def practice_labels(answer):
     if wrong:
         verb = "is" if wrong == 1 else "are"
         raise NotYet(
-            f"{wrong} of the practice case's 6 labels {verb} not right yet (the practice case "
+            f"{wrong} of the practice case's {len(statements)} labels {verb} not right yet "
+            "(the practice case "
             f"earns no marks; 'your' in these lines means the practice case's):\n{lines}\n"
             f"To label a statement, {_TESTS}"
         )
     record_pass(MODULE, "label_statements")
-    say(f"\N{CHECK MARK} all 6 labels of the practice case are right:\n{lines}")
+    say(f"\N{CHECK MARK} all {len(statements)} labels of the practice case are right:\n{lines}")
 
 
 def _form_of_labels(offers, answers):

@@ -804,21 +804,18 @@ def _claim_figure(offers, above):
 
 
 def _claim(offers, one, figure):
-    """A claim that you would turn down a salary of ``figure`` for the job as offered: a
-    bluff above your reservation price for that package (you would in fact accept it),
-    a plain statement below it (you would indeed turn it down). It names one salary, not a floor:
-    "anything under" a figure below your limit was heard as the limit itself, true in its
-    words and false in what it told (review 68 X3), and a statement should carry one label.
+    """A claim that a salary of ``figure`` for the job as offered would not be enough for
+    you: a bluff above your reservation price for that package (you would in fact accept
+    it), a plain statement below it (it is indeed not enough). It names one salary, not a
+    floor: "anything under" a figure below your limit was heard as the limit itself, true in
+    its words and false in what it told (review 68 X3), and a statement should carry one
+    label. It states no action: "I would turn down X", true below the limit, told what you
+    would do if offered X, so it could fairly be read as a warning as well (review 75 X4).
     It names the package, since a true claim's figure may lie above the reservation price
-    with two remote days, where the same words about that package would be a bluff."""
+    with two remote days, where the same words about that package would be a bluff. One
+    wording, drawn as the three once were, so the other statements stay put."""
     reservation = _reservation_of(offers)
-    text = one(
-        (
-            f"For the job as offered, I would turn down {figure:,.0f}.",
-            f"For the job as offered, {figure:,.0f} would not be enough for me.",
-            f"A salary of {figure:,.0f} for the job as offered, I would turn down.",
-        )
-    )
+    text = one((f"For the job as offered, {figure:,.0f} would not be enough for me.",))
     if figure > reservation:
         why = (
             f"your reservation price for the job as offered is {reservation:,.0f}, so you "
@@ -828,7 +825,7 @@ def _claim(offers, one, figure):
         return text, "bluff", figure, reservation, why, "bluff"
     why = (
         f"your reservation price for the job as offered is {reservation:,.0f}, above "
-        f"{figure:,.0f}: you would indeed turn {figure:,.0f} down, so the claim is true and "
+        f"{figure:,.0f}: {figure:,.0f} is indeed not enough for you, so the claim is true and "
         "demands nothing; it still points Northwind at a figure below your limit, and an offer "
         "just above it is one you would refuse too"
     )
@@ -846,7 +843,12 @@ def _fact(offers, batna, false):
     if rng.random() < 0.5:
         return false
     others = [name for name in ("Harbor Bank", "Lumen") if name != batna]
-    name = others[math.floor(rng.random() * len(others))]
+    return _true_fact(offers, others[math.floor(rng.random() * len(others))])
+
+
+def _true_fact(offers, name):
+    """A true statement of fact about ``name``'s offer (Harbor Bank or Lumen, not the
+    BATNA): a plain statement, in the wording a false one would have."""
     if name == "Harbor Bank":
         salary = offers.bank_salary
         text = f"Harbor Bank has offered me {salary:,.0f}."
@@ -1299,3 +1301,16 @@ def right_response(offers, offer):
 def statements_of(offers):
     """The six statements with their labels (``_statements_of``)."""
     return _statements_of(offers)
+
+
+def true_claim_and_fact(offers, letters="GH"):
+    """Two statements of the kinds a learner's six may hold true, for question 7's practice
+    case, whose six hold them false (review 75 X3): a claim that a salary 4,000 or so below
+    the reservation price for the job as offered is not enough, and a true statement of the
+    offer of an alternative that is not the BATNA (Lumen's base, or Harbor Bank's salary
+    when Lumen is the BATNA). Both are plain statements."""
+    name, _ = _batna_of(offers)
+    figure = round(_reservation_of(offers), -3) - 4_000
+    claim = _claim(offers, lambda choices: choices[0], figure)
+    fact = _true_fact(offers, "Harbor Bank" if name == "Lumen" else "Lumen")
+    return tuple(Statement(x, *item) for x, item in zip(letters, (claim, fact), strict=True))

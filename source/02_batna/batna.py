@@ -653,9 +653,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # A statement about the least you would accept, a demand included, is judged by what it
 # says, not by what Northwind may hear in it: by bargaining custom (module 00) neither side
-# takes it as a statement of fact. With a reservation price of 97,000, "I would turn down
-# 100,000" is a bluff, and "I would turn down 90,000" is true, a plain statement, though it
-# points the other side at a figure you would refuse. For facts, what
+# takes it as a statement of fact. With a reservation price of 97,000, "100,000 would not
+# be enough for me" is a bluff, and "90,000 would not be enough for me" is true, a plain
+# statement, though it points the other side at a figure you would refuse. For facts, what
 # a true statement is chosen to make the other side believe counts: one that plants a
 # false fact it will rely on is not made honest by being true. Such *paltering* is judged
 # about as harshly as lying (Rogers, Zeckhauser, Gino, Norton and Schweitzer, *Journal of
@@ -687,23 +687,24 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #    `"misrepresentation"`. Ask section 6's questions of each statement, against the
 #    facts of your scenario and your reservation price from expected values (question 3,
 #    first part) for the package the statement names: with two remote days, take half the
-#    commute off. Where a statement could fairly carry either of two labels, both count.
+#    commute off. Where two labels fairly fit a statement, both count.
 # 2. under the key `"use"`, the letter of the statement you would make: your BATNA's terms
 #    or the one that keeps your position private (for example
 #    `return {"A": "plain statement", ..., "use": "B"}`), by section 6's advice on when to
 #    mention an alternative, with Northwind's estimate of your reservation price at
 #    `offers.band_midpoint`. Work it out from `offers`: the check also moves the midpoint.
 #
-# Practise first on a case that is not yours, shown in the next cell: `practice_labels()`
-# returns its six labels, and its check says which test to apply again when one is wrong
-# (no marks). Your own statements are drawn apart from it, so judge each of them afresh.
+# Practise first on a case that is not yours, below: `practice_labels()` returns its eight
+# labels, and its check says which test to apply again when one is wrong (no marks). Your
+# own statements are drawn apart from it, so judge each of them afresh.
 #
 # *Marks.* Each right label of your two demands, your claim and your statement about an
-# offer earns three eighths of a mark, and of the other two statements an eighth, whatever
-# the other labels; the choice under `"use"` earns a quarter. **The check under your answer does not judge your own
-# labels**, only their form: they are marked when the notebook is graded, so that
-# re-running the check cannot find them (they follow from your numbers by section 6's
-# tests, like any answer). The check does judge the choice under `"use"`.
+# offer earns three eighths of a mark, the other two an eighth, whatever the other labels;
+# the choice under `"use"` a quarter. **The check under your
+# answer does not judge your own labels**, only their form: they are marked when the
+# notebook is graded, so that re-running the check cannot find them (they follow from your
+# numbers by section 6's tests, like any answer). The check does judge the choice under
+# `"use"`.
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
@@ -721,6 +722,8 @@ def practice_labels():
         "D": "plain statement",
         "E": "bluff",
         "F": "bluff",
+        "G": "plain statement",
+        "H": "plain statement",
     }
     ### END SOLUTION
 
