@@ -99,3 +99,22 @@ def test_the_practice_case_has_every_kind_of_statement_a_learner_meets():
     shown = repr(check.practice_statements())
     assert all(f"{s.letter}. “{s.text}”" in shown for s in check._practice_said())
     assert "returns its eight labels" in _cell("q7-text")
+
+
+def test_no_offer_made_while_northwind_is_still_moving_sits_at_its_walk_away():
+    """X7: question 6's offers are made "while Northwind is still moving", yet for 39 of 300
+    learners one equalled Northwind's reservation price (learner-7: 112,000, what the agency
+    costs it), its walk-away and so its last word. Every such offer now stays at least 500
+    below it, over 300 learners, and the invariant says so; only those 39 learners' offers
+    were drawn again."""
+    from course.scenarios.batna import INVARIANTS, STILL_MOVING, northwind_reservation
+
+    assert STILL_MOVING == 500
+    assert "offer at or above Northwind's reservation price" in INVARIANTS
+    seven = course.variant("02_batna", "learner-7")
+    assert 112_000 not in {o.salary for o in seven.northwind_offers}
+    for n in range(300):
+        offers = course.variant("02_batna", f"learner-{n}")
+        limit = northwind_reservation(offers)
+        for offer in offers.northwind_offers:
+            assert offer.salary <= limit - 500, (offers.learner, offer, limit)

@@ -20,6 +20,9 @@ from course.variants import rng_for
 MARGIN = 1_000
 #: How far an offer's salary must stay from the even split it is judged against.
 OFFER_MARGIN = 500
+#: How far below Northwind's reservation price an offer made while it is still moving stays:
+#: an offer at that price is its walk-away, its last word, not a step (review 75 X7).
+STILL_MOVING = 500
 #: Northwind's ways to pay: remote days a week it can offer (two halve your commute).
 REMOTE_DAYS = 2
 #: The highest share of the zone with two remote days, from your reservation price for that
@@ -552,16 +555,26 @@ def _draw_offers(rng, offers):
     last: an extreme low one, one above your BATNA but below your reservation price (the
     commute trap), one whose salary reaches the even split with remote days (ask for
     them), and one with remote days, at or above its even split or, for some learners,
-    inside its zone but below the even split."""
+    inside its zone but below the even split. Each lies at least ``STILL_MOVING`` below
+    Northwind's reservation price: these are offers of a Northwind still moving."""
     value, limit = _batna_value(offers), _northwind_reservation(offers)
     low_remote, split = _reservation_of(offers, REMOTE_DAYS), _even_split(offers, REMOTE_DAYS)
     split = split if split is not None else limit
     low = NorthwindOffer(_between(rng, value - 22_000, value - 12_000), 0)
     trap_top = min(_reservation_of(offers), split) - OFFER_MARGIN
     trap = NorthwindOffer(_between(rng, value + OFFER_MARGIN, trap_top), 0)
-    plain = NorthwindOffer(_between(rng, split + OFFER_MARGIN, limit), 0)
+    # review 75 X7: an offer at Northwind's reservation price (39 of 300 learners had one)
+    # is drawn again below it, from its own generator, so that no other draw moves
+    again = rng_for("02_batna:still-moving", offers.learner)
+
+    def moving(salary):
+        top = limit - STILL_MOVING
+        return salary if salary <= top else _between(again, split + OFFER_MARGIN, top)
+
+    plain = NorthwindOffer(moving(_between(rng, split + OFFER_MARGIN, limit)), 0)
     if rng.random() < 0.6 or split - OFFER_MARGIN < low_remote + OFFER_MARGIN:
-        remote = NorthwindOffer(_between(rng, split + OFFER_MARGIN, limit), REMOTE_DAYS)
+        salary = moving(_between(rng, split + OFFER_MARGIN, limit))
+        remote = NorthwindOffer(salary, REMOTE_DAYS)
     else:
         below = _between(rng, low_remote + OFFER_MARGIN, split - OFFER_MARGIN)
         remote = NorthwindOffer(below, REMOTE_DAYS)
@@ -590,7 +603,7 @@ INVARIANTS = (
     "implausible agency rate",
     "offer within 500 of a threshold",
     "no commute trap among the offers",
-    "offer above Northwind's reservation price",
+    "offer at or above Northwind's reservation price",
     "low offer not extreme",
     "fewer than three reasons among the offers",
     "sure amounts not 1,000 below expected values, or top two within 500",
@@ -642,7 +655,7 @@ def _offer_problems(offers, value, limit):
         thresholds = [split, value, _reservation_of(offers, offer.remote_days)]
         if any(t is not None and abs(offer.salary - t) < OFFER_MARGIN for t in thresholds):
             broken.append(INVARIANTS[5])
-        if offer.salary > limit:
+        if offer.salary > limit - STILL_MOVING:
             broken.append(INVARIANTS[7])
     if not any(_right_response(offers, o)[1] == "commute trap" for o in offers.northwind_offers):
         broken.append(INVARIANTS[6])
