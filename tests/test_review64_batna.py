@@ -44,7 +44,7 @@ def test_a_variant_without_an_answer_date_says_what_it_replaces():
     employers want an answer by the same date, then 'no one needs your answer by a date',
     without saying which fact the variant replaces or for which questions."""
     # review 73 U2: the own-talks practice now follows question 10, and the story says so
-    head = "For question 10 and the practice after it only, it replaces the answer date above"
+    head = "For question 10 and the practice after it only, it replaces the answer date"
     kinds = set()
     for n in range(40):
         offers = course.variant("02_batna", f"c2-{n}")

@@ -118,3 +118,26 @@ def test_no_offer_made_while_northwind_is_still_moving_sits_at_its_walk_away():
         limit = northwind_reservation(offers)
         for offer in offers.northwind_offers:
             assert offer.salary <= limit - 500, (offers.learner, offer, limit)
+
+
+def test_the_story_never_says_the_start_is_both_fixed_and_slipping():
+    """C1: the story says "the start date is fixed", and for the start-slips variant of the
+    talks (about a third of learners) it went on "it replaces the answer date above;
+    everything else stands: each week of talks moves your start a week later", so the start
+    was both fixed and slipping. That variant now replaces the fixed start date too; the
+    others replace the answer date alone (where the role may be cancelled, the start stays
+    fixed)."""
+    kinds = set()
+    for who in LEARNERS:
+        offers = course.variant("02_batna", who)
+        story = offers.story()
+        talks = offers.talks
+        both = "it replaces the answer date and the fixed start date above; everything else"
+        if talks.start_slips:
+            assert both in story, who
+        else:
+            assert both not in story, who
+            if not talks.answer_date:
+                assert "it replaces the answer date above; everything else" in story, who
+        kinds.add(talks.pressure)
+    assert kinds == {"start slips", "may be cancelled", "answer date"}

@@ -136,7 +136,10 @@ class JobOffers(Scenario):
                 ": "
                 if self.talks.answer_date
                 else ". For question 10 and the practice after it only, it replaces the answer "
-                "date above; everything else stands: "
+                "date"
+                # review 75 C1: where the start slips, the fixed start above goes too
+                + (" and the fixed start date" if self.talks.start_slips else "")
+                + " above; everything else stands: "
             )
             + f"{self.talks.told()}\n\n"
             + self.field_table()
