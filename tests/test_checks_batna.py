@@ -2854,7 +2854,7 @@ def test_the_citations_say_what_the_sources_say():
     power = " ".join(cell_text("03_power", "power", "outside-teaching").split())
     assert "Shaked" in power
     honest = _cell("honest-teaching")
-    assert "MBA students rated hiding it appropriate" in honest
+    assert "MBA students rated hiding your reservation price and an ambitious opening" in honest
     assert "as fair" not in honest
 
 
@@ -3312,8 +3312,12 @@ def test_question_9s_left_open_conditions_are_a_list():
 
 def test_question_6_says_never_to_accept_an_ask_for_remote_days_offer_without_them():
     """An offer answered by asking for remote days can sit below the reservation price for
-    the job as offered; section 5 says never to accept it without them."""
-    assert "never accept such an offer without the remote days" in _cell("decide-teaching")
+    the job as offered; section 5 says not to accept it without them while Northwind is
+    still moving (review 75 C2: at its last word, an offer above the reservation price for
+    the package it names is accepted, remote days or not)."""
+    assert "so while Northwind is still moving, accept no such offer without them" in _cell(
+        "decide-teaching"
+    )
 
 
 def test_questions_1_and_4_ask_for_the_decision_not_the_procedure():

@@ -83,9 +83,9 @@ def test_the_surveys_are_cited_for_keeping_a_reservation_price_private_not_for_a
     assert "Model Rule 4.1" in custom and "Robinson" not in custom and "survey" not in custom
     surveys = next(s for s in sentences if "Robinson" in s)
     assert "bluff" not in surveys and "Model Rule" not in surveys
-    assert surveys.startswith(
-        "Surveys back only keeping your reservation price to yourself (module 00): in "
-        "Robinson, Lewicki and Donahue's (2000), MBA students rated hiding it appropriate;"
+    assert surveys.startswith(  # review 75 E1: not "only" hiding it
+        "In Robinson, Lewicki and Donahue's (2000) surveys, MBA students rated hiding your "
+        "reservation price and an ambitious opening appropriate"
     )
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     assert "The survey backs *keeping* your reservation price to yourself" in leverage

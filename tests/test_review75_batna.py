@@ -141,3 +141,29 @@ def test_the_story_never_says_the_start_is_both_fixed_and_slipping():
                 assert "it replaces the answer date above; everything else" in story, who
         kinds.add(talks.pressure)
     assert kinds == {"start slips", "may be cancelled", "answer date"}
+
+
+def test_section_5_limits_not_accepting_without_remote_days_to_a_moving_northwind():
+    """C2: section 5 said "never accept such an offer without the remote days", while its
+    table and the sentence after it say that at Northwind's last word an offer above your
+    reservation price for the package it names beats walking away, one without remote days
+    included. The advice now holds while Northwind is still moving; "never" is gone."""
+    text = _cell("decide-teaching")
+    assert "never accept such an offer" not in text
+    assert "so while Northwind is still moving, accept no such offer without them" in text
+    assert "At Northwind's last word, an offer above your reservation price for the package" in (
+        text
+    )
+
+
+def test_the_surveys_are_not_said_to_back_only_hiding_a_reservation_price():
+    """E1: the side note said "Surveys back only keeping your reservation price to
+    yourself", but in Robinson, Lewicki and Donahue (2000) MBA students rated the whole
+    "traditional competitive bargaining" factor appropriate, an opening far above what you
+    hope to settle for included. It now names both, and still not a bluff."""
+    honest = _cell("honest-teaching")
+    assert "Surveys back only" not in honest
+    assert (
+        "MBA students rated hiding your reservation price and an ambitious opening appropriate "
+        '("traditional competitive bargaining"); misrepresenting information was not.'
+    ) in honest

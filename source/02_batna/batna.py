@@ -508,9 +508,9 @@ check.target_salary(target_salary, hidden=True)
 # | counter | inside the zone, short of the even split | below the even split |
 #
 # A counter to an offer without remote days asks for them too. Without them the salary may
-# not even reach your reservation price for the job as offered, so never accept such an
-# offer without the remote days. An offer below your BATNA is often an
-# extreme opening. Stay calm: it tells you where Northwind opens, not where it must stop;
+# not even reach your reservation price for the job as offered, so while Northwind is still
+# moving, accept no such offer without them. An offer below your BATNA is often an
+# extreme opening. Stay calm: it shows where Northwind opens, not where it must stop;
 # answer with your own number.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
@@ -629,12 +629,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
 # of conduct for lawyers, counts a party's statements about the terms it would accept as
 # ordinarily not statements of material fact (a fact a reasonable person would weigh in
-# deciding). Surveys back only keeping your reservation price to yourself (module 00): in
-# Robinson, Lewicki and Donahue's (2000), MBA students rated hiding it appropriate;
-# misrepresenting information was not. Schelling (*The Strategy of Conflict*, 1960) set a
-# warning, which tells the other side only what you would do anyway, apart from a threat:
-# a demand tied to something you would rather not do; modules 00 and 03 use the same two
-# words.
+# deciding). In Robinson, Lewicki and Donahue's (2000) surveys, MBA students rated hiding
+# your reservation price and an ambitious opening appropriate ("traditional competitive
+# bargaining"); misrepresenting information was not. Schelling (*The Strategy of Conflict*,
+# 1960) set a warning, which tells the other side only what you would do anyway, apart
+# from a threat: a demand tied to something you would rather not do; modules 00 and 03 use
+# the same two words.
 #
 # *Why even a true warning costs you.* It corners the other side, and people resist
 # demands made under pressure. Its figure is also heard as a promise to sign there, so a
