@@ -167,3 +167,24 @@ def test_the_surveys_are_not_said_to_back_only_hiding_a_reservation_price():
         "MBA students rated hiding your reservation price and an ambitious opening appropriate "
         '("traditional competitive bargaining"); misrepresenting information was not.'
     ) in honest
+
+
+def test_the_zopa_explorer_can_be_set_to_every_learners_numbers():
+    """X6: the ZOPA explorer's step was 250, but 67 of 300 learners' reservation prices (e.g.
+    86,850) are no multiple of 250, so they could not set the slider to the value the
+    exercise asks for. Its step is now 5: every learner's reservation price, with and
+    without remote days, and Northwind's, is a multiple of it (to a float's rounding)."""
+    import re
+
+    from course.scenarios.batna import REMOTE_DAYS, northwind_reservation, reservation_of
+
+    call = cell_text("02_batna", "batna", "zopa-explorer")
+    step = float(re.search(r"step=([\d_.]+)\)", call)[1].replace("_", ""))
+    for n in range(300):
+        offers = course.variant("02_batna", f"learner-{n}")
+        for value in (
+            reservation_of(offers),
+            reservation_of(offers, REMOTE_DAYS),
+            northwind_reservation(offers),
+        ):
+            assert abs(value / step - round(value / step)) < 1e-6, (offers.learner, value, step)

@@ -431,7 +431,7 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
 
-ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_000, step=250)
+ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_000, step=5)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (1 mark): your target at Northwind
