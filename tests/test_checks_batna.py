@@ -2594,7 +2594,7 @@ def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
     assert bullets == sorted(bullets)
     assert "(below)" not in honest
     assert honest.index("| misrepresentation |") < bullets[0]
-    assert "Keeping your reservation price to yourself is a plain statement too." in honest
+    assert "Declining to name your reservation price is a plain statement too." in honest  # r75 U6
 
 
 def test_section_6s_model_warning_names_the_package_its_figure_is_for():
@@ -2773,7 +2773,10 @@ def test_section_3_the_summary_and_the_rubric_state_when_an_open_alternative_can
     assert "does not raise your reservation price at all" not in section
     assert "the open alternative cancels" in _cell("q9-text")  # review 69 U2: moved
     assert "not at all if the deal leaves it open" not in _cell("summary")
-    assert "usually does raise it" in " ".join(_cell("q9-text").split())  # review 69 U2
+    # review 69 U2; review 75 U4: "it usually does raise it" named neither "it"
+    assert "Beside a fallback gamble, it usually raises the sure amount you need above" in " ".join(
+        _cell("q9-text").split()
+    )
     reflection = _cell("reflection")
     assert "an alternative the deal leaves open does not count);" not in reflection
     # review 72 U5: rubric item 1 no longer asks graders for the cancellation test; an
@@ -3692,7 +3695,7 @@ def test_a_statement_with_no_figure_labelled_false_is_told_it_claims_nothing():
             with pytest.raises(NotYet) as failure:
                 check.judge_statement(private, {private.letter: label})
             said = str(failure.value)
-            assert "it states nothing false and claims no limit" in said
+            assert "it states nothing false and claims no reservation price" in said  # review 75 U3
             assert "every figure in it is true of your scenario." not in said
 
 
@@ -3837,7 +3840,10 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
             if s._kind == "bluff" and s._label == "plain statement"
         ]
         if claims:
-            assert "it still points Northwind at a figure below your limit" in claims[0]._why
+            assert (
+                "it still points Northwind at a figure below your reservation price"
+                in claims[0]._why
+            )
             break
     else:
         raise AssertionError("no honest floor claim among 40 learners")
@@ -4511,7 +4517,7 @@ def test_review_62_wordings_the_outside_option_the_open_alternative_and_the_seal
     assert "then the side gets its option" in quiz
     # review 69 U2: the note moved to question 9's box; the summary points there
     text = " ".join(_cell("q9-text").split())
-    assert "usually does raise it, above the one the fallback's expected value alone" in text
+    assert "usually raises the sure amount you need above the gamble's expected value" in text
     assert "(question 9)" in " ".join(_cell("summary").split())
     q7 = " ".join(_cell("q7-text").split())
     assert "so that re-running the check cannot find them" in q7

@@ -188,3 +188,44 @@ def test_the_zopa_explorer_can_be_set_to_every_learners_numbers():
             northwind_reservation(offers),
         ):
             assert abs(value / step - round(value / step)) < 1e-6, (offers.learner, value, step)
+
+
+def test_reservation_price_has_one_name_where_section_6_and_its_hints_speak():
+    """U3: section 3 says "this course says reservation price", yet section 6's table ("a
+    limit you do not hold"), its labelling questions ("about your limit"), a true claim's
+    explanation ("below your limit") and a hint ("claims no limit") said "limit". They now
+    say reservation price. (The reflection's "limit" of the other side sits in its target
+    sentences, which review 75's target rule rewrites.)"""
+    honest = _cell("honest-teaching")
+    assert "a limit you do not hold" not in honest and "about your limit" not in honest
+    assert "a false reservation price, or a demand you would not carry out" in honest
+    assert "Is a false one about your reservation price or a fact?" in honest
+    for n in range(60):
+        for s in statements_of(course.variant("02_batna", f"u3-{n}")):
+            assert "your limit" not in s._why, s._why
+    assert "claims no reservation price" in check._nudge("bluff", "plain statement", "private")
+
+
+def test_question_9s_box_names_what_an_open_alternative_raises():
+    """U4: "Beside a fallback gamble it usually does raise it, above the one the fallback's
+    expected value alone gives" left both "it"s unclear. The box now says the open
+    alternative raises the sure amount you need above the gamble's expected value."""
+    box = _cell("q9-text")
+    assert "it usually does raise it" not in box
+    assert (
+        "Beside a fallback gamble, it usually raises the sure amount you need above the "
+        "gamble's expected value" in box
+    )
+
+
+def test_declining_to_name_a_reservation_price_is_the_plain_statement():
+    """U6: "Keeping your reservation price to yourself is a plain statement too": keeping
+    something to yourself is not a statement. Section 6 and the private statement's
+    explanation now speak of declining to name it."""
+    honest = _cell("honest-teaching")
+    assert "Keeping your reservation price to yourself is a plain statement" not in honest
+    assert "Declining to name your reservation price is a plain statement too." in honest
+    private = next(
+        s for s in statements_of(course.variant("02_batna", "u6")) if s._kind == "private"
+    )
+    assert private._why.startswith("declining to name your reservation price states nothing")

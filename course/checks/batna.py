@@ -1226,7 +1226,7 @@ def _nudge(given, right, kind=None):
         return told
     true = {PLAIN, "warning"}
     if kind == "private" and given not in true:  # no figure: "every figure" would be vacuous
-        return "it states nothing false and claims no limit"
+        return "it states nothing false and claims no reservation price"
     if (given in true) != (right in true):
         return (
             "check every figure in it against your scenario"

@@ -842,7 +842,8 @@ def _claim(offers, one, figure):
     why = (
         f"your reservation price for the job as offered is {reservation:,.0f}, above "
         f"{figure:,.0f}: {figure:,.0f} is indeed not enough for you, so the claim is true and "
-        "demands nothing; it still points Northwind at a figure below your limit, and an offer "
+        "demands nothing; it still points Northwind at a figure below your reservation price, "
+        "and an offer "
         "just above it is one you would refuse too"
     )
     return text, PLAIN, figure, reservation, why, "bluff"
@@ -925,7 +926,7 @@ def _statements_of(offers):
             PLAIN,
             None,
             None,
-            "keeping your reservation price to yourself states nothing false and demands nothing",
+            "declining to name your reservation price states nothing false and demands nothing",
             "private",
         ),
         _warning(offers, one, taking, True, with_days),

@@ -600,10 +600,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # |---|---|---|---|
 # | plain statement | true | every figure is true, and nothing is demanded | "Harbor Bank has offered me 89,000." |
 # | warning | true | a demand whose consequence you would carry out anyway: below its figure you really would take your BATNA | "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
-# | bluff | false | about the least you would accept: a limit you do not hold, or a demand you would not carry out | "I cannot accept less than 100,000." |
+# | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
-# Keeping your reservation price to yourself is a plain statement too.
+# Declining to name your reservation price is a plain statement too.
 #
 # - **Warning.** It tells the other side something you would do anyway if it says no. (A
 #   *threat* ties a demand to a cost you would rather not impose; none of your statements
@@ -648,8 +648,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # </details>
 #
 # To label a statement, ask: is it true, and does it demand something? A demand is true if
-# you would carry out its consequence below its figure. Is a false one about your limit or
-# a fact?
+# you would carry out its consequence below its figure. Is a false one about your
+# reservation price or a fact?
 #
 # A statement about the least you would accept, a demand included, is judged by what it
 # says, not by what Northwind may hear in it: by bargaining custom (module 00) neither side
@@ -983,10 +983,10 @@ check.batna_needed(batna_needed, hidden=True)
 # this deal, the open alternative aside. Choose it with the open alternative beside each
 # candidate, then draw both trees. Beside a sure fallback no lower than the open
 # alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the open
-# alternative cancels. Beside a fallback gamble it usually does raise it, above the one the
-# fallback's expected value alone gives: it cancels only when none of its outcomes lies
-# strictly between the worst and best outcomes of the fallback. Usually one does: then which
-# you would take turns on how both turn out.
+# alternative cancels. Beside a fallback gamble, it usually raises the sure amount you need
+# above the gamble's expected value: it cancels only when none of its outcomes lies strictly
+# between the worst and best outcomes of the fallback. Usually one does: then which you
+# would take turns on how both turn out.
 #
 # Here, let Lumen pay 60,000 or 110,000 with even chances. Beside a sure 90,000, walking
 # away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000, and so is a salary of 90,000 with
