@@ -69,6 +69,8 @@ def test_nothing_public_on_the_session_holds_the_buyer():
         (lambda: Buyer("linear", 101), "its limit must be a whole number from 0 to 100"),
         (lambda: Buyer("linear").session(40.5), "your reservation price must be a whole"),
         (lambda: LowBallMoment(your_reservation=90, opening=80), "opening must be above"),
+        (lambda: LowBallMoment(estimate=90), "no higher than your opening"),
+        (lambda: LowBallMoment(estimate=50), "estimate of the buyer's limit must be above"),
         (lambda: LowBallMoment(rng=random.Random(1)).play("shout"), "pick a response"),
         (
             lambda: LowBallMoment(rng=random.Random(1)).play("ask", 100),
@@ -219,15 +221,19 @@ def _keeps_question_twos_steps(asks):
 
 def test_the_plan_next_time_plays_is_question_twos_and_question_sixs():
     """next_time said it played the learner's plan and played a Boulware plan to the reservation
-    price. Its plan's steps shrink to a target halfway between the opening and the reservation
-    price, and it answers by question 6's rule. Review 66 C1: the plan conceded in round 1,
-    and its whole steps, each rounded up, could grow by one (120, 116, 113, 111, 108: steps
-    4, 3, 2, 3); it now holds in round 1 and its steps never grow, as question 2 asks."""
+    price. Its plan's steps shrink to section 2's target, and it answers by question 6's
+    rule. Review 66 C1: the plan conceded in round 1, and its whole steps, each rounded up,
+    could grow by one (120, 116, 113, 111, 108: steps 4, 3, 2, 3); it now holds in round 1
+    and its steps never grow, as question 2 asks. Session 75: the target is three quarters
+    of the way from the reservation price up to the estimate (the opening when no estimate
+    is given), no longer halfway to the opening."""
     from course.engine.practice import Plan
 
-    plan = Plan(70, 110, 10)
+    plan = Plan(70, 110, 10, estimate=94)
     asks = [plan.planned_ask(t) for t in range(10)]
-    assert asks[0] == 110 and min(asks) == 90 and asks[plan.last] == 90
+    assert plan.target == 70 + 0.75 * (94 - 70) == 88
+    assert asks[0] == 110 and min(asks) == 88 and asks[plan.last] == 88
+    assert Plan(70, 110, 10).target == 100 and Plan(70, 110, 10, target=90).target == 90
     assert _keeps_question_twos_steps(asks)
     assert _keeps_question_twos_steps([Plan(85, 120, 10).planned_ask(t) for t in range(10)])
 
@@ -241,7 +247,8 @@ def test_the_plan_behind_every_learners_next_year_table_keeps_question_twos_rule
 
     for n in range(40):
         s = course.variant("04_concessions", f"learner-{n}")
-        plan = Plan(round(reservation_of(s)), round(grounded_opening(s)[0]), 10)
+        estimate = round(s.their_estimate)
+        plan = Plan(round(reservation_of(s)), round(grounded_opening(s)[0]), 10, None, estimate)
         asks = [plan.planned_ask(t) for t in range(10)]
         assert _keeps_question_twos_steps(asks), (s.learner, asks)
         assert asks[-1] == math.ceil(plan.target)

@@ -496,14 +496,22 @@ def test_no_tit_for_tat_case_asks_less_than_orchard_already_offers(drawn):
         ), s.learner
 
 
-def test_the_course_plan_stops_between_the_split_and_the_estimate(drawn):
-    """Question 2 now fails a plan that stops above your estimate of Orchard's reservation
-    price. The course's plan stops halfway from the opening to the reservation price; from every
-    grounded opening (the highest is the top) that is no higher than the estimate."""
+def test_the_course_plan_stops_at_the_band_top_below_every_opening(drawn):
+    """Question 2 fails a plan that stops above module 02's band. The course's plan stops at
+    the band's top, three quarters of the way from the reservation price up to the estimate
+    (session 75: it stopped halfway to the opening, which for some learners lay above that
+    top); that lies above the even split, below the estimate and below every opening the
+    check plans from, and question 3's target lies inside the band."""
     for s in drawn:
         r, estimate = reservation_of(s), s.their_estimate
-        top = check.grounded_opening(s)[0]
-        assert (top + r) / 2 <= estimate, s.learner
+        target = check.course_target(s)
+        assert target == r + 0.75 * (estimate - r), s.learner
+        assert (r + estimate) / 2 < target < estimate, s.learner
+        assert all(target < opening for opening in check._openings(s, hidden=True)), s.learner
+        assert abs(check.course_plan(s, check.grounded_opening(s)[0])[-1] - target) < 1e-9, (
+            s.learner
+        )
+        assert (r + estimate) / 2 < check._plan_target(s) <= target, s.learner
 
 
 def test_the_hidden_openings_to_plan_from_are_whole_numbers(drawn):

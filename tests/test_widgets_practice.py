@@ -3,6 +3,7 @@
 
 import itertools
 import json
+import math
 import random
 import re
 from html import unescape
@@ -716,20 +717,26 @@ def test_the_low_ball_opening_obeys_the_opening_rule_and_no_buyer_reads_it_as_an
     """Review 58 (C1): the moment opened at 95, 1.32 times the seller's estimate of 72, though
     section 1 says a fact grounds an opening at most about a sixth above the estimate; 328 of
     400 buyers read it as an insult. It now opens at 84 (a sixth above 72), which no buyer
-    reads as an insult, and its target, halfway up from 50 (67, review 62 C4), lies inside
-    module 02's band for the zone the seller expects (the even split 61 up to the estimate 72,
-    as the opening is beyond the estimate)."""
+    reads as an insult, and its target lies inside module 02's band for the zone the seller
+    expects. Session 75: the target is the band's top, three quarters of the way from 50 up
+    to the estimate 72 (66.5, asked as 67), no longer halfway to the opening (also 67); the
+    text says so (failed on the old text)."""
     from pathlib import Path
 
     text = Path(__file__).parents[1].joinpath("source/04_concessions/concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "you opened at 84, a sixth above that estimate" in flat
-    assert "halfway from your reservation price to your opening (67)" in flat
+    assert "halfway from your reservation price to your opening" not in flat
+    assert (
+        "three quarters of the way from your reservation price up to that estimate (66.5, "
+        "rounded up to 67)" in flat
+    )
     readings = set()
     for seed in range(400):
         m = DifficultMoment(rng=random.Random(seed))._moment
         assert m.opening == 84 <= 72 * 7 / 6 + 1e-9
         assert m.target == 67 == m.plan[-1]
+        assert m.estimate == 72 and m.target == math.ceil(50 + 0.75 * (72 - 50))
         assert (50 + 72) / 2 <= m.target <= 72
         buyer = m._buyer(m.low_ball)
         buyer.respond(0, m._negotiation.index_of(m.opening))

@@ -166,12 +166,13 @@ PRESSURE_WORKS = 1.5
 #: ``PRESSURE_WORKS`` times your planned one that way.
 ANY_STEP = 1 / 2
 
-#: Your plan in the low-ball moment: a hold in round 1, then steps that shrink (Faratin's
-#: curve with this β) to a target this share of the way from your reservation price to your
-#: opening: halfway, module 04's one target rule (section 2), which from the opening of 84
-#: puts it at 67, inside module 02's band for the zone you expect (the even split 61 of 50
-#: to your estimate 72, up to 72).
-PLAN_BETA, TARGET_SHARE = 1.5, 0.5
+#: Your plan in the low-ball moment (and ``Plan``'s): a hold in round 1, then steps that
+#: shrink (Faratin's curve with this β) to a target this share of the way from your
+#: reservation price up to your estimate of the buyer's: three quarters, the top of module
+#: 02's band, the course's one target rule (module 04, section 2) when a fact carries your
+#: opening to the estimate or beyond. From 50 to the estimate 72 it puts the target at 67
+#: (66.5, rounded up to a whole price), below the opening of 84.
+PLAN_BETA, TARGET_SHARE = 1.5, 0.75
 
 #: What the buyer says with its low-ball: a claim the rest of the talks can test.
 BUDGET_CLAIM = "Frankly, this is all the budget allows."
@@ -252,12 +253,13 @@ class _LowBaller(Counterpart):
 
 
 class LowBallMoment:
-    """You sell on prices 0–100 with reservation ``your_reservation``, open at ``opening``
-    (84 unless told: a sixth above the 72 you estimate for the buyer's limit, as module
-    04's opening rule allows, and below every buyer's insult line)
-    and plan steps that shrink to a target above your reservation price (``target``) by
-    the last of ``rounds``; you accept an offer at least your next ask, and in the last
-    round any offer at or above your reservation price. The buyer, whose limit is drawn
+    """You sell on prices 0–100 with reservation ``your_reservation``, estimate the buyer's
+    limit at ``estimate`` (72 unless told), open at ``opening`` (84 unless told: a sixth
+    above that estimate, as module 04's opening rule allows, and below every buyer's insult
+    line) and plan steps that shrink to a target above your reservation price (``target``,
+    ``TARGET_SHARE`` of the way up to the estimate, rounded up) by the last of ``rounds``;
+    you accept an offer at least your next ask, and in the last round any offer at or above
+    your reservation price. The buyer, whose limit is drawn
     from ``rng`` and kept private, concedes steadily, then in a round drawn from the
     third to the fifth (after at least two offers of its own) drops a low-ball well below
     its lowest offer so far (a share of it drawn from ``LOW_BALL``), saying it is all its
@@ -269,15 +271,21 @@ class LowBallMoment:
     that way. ``before`` is the public history up to the low-ball. Your plan's
     whole-number steps never grow."""
 
-    def __init__(self, your_reservation=50, opening=84, rounds=12, rng=None):
+    def __init__(self, your_reservation=50, opening=84, rounds=12, rng=None, estimate=72):
         rng = rng or random.SystemRandom()
         self.your_reservation = _whole_price(your_reservation, "your reservation price")
         self.opening = _whole_price(opening, "your opening")
         if not self.your_reservation < self.opening:
             raise ValueError("your opening must be above your reservation price")
+        self.estimate = _whole_price(estimate, "your estimate of the buyer's limit")
+        if not self.your_reservation < self.estimate <= self.opening:
+            raise ValueError(
+                "your estimate of the buyer's limit must be above your reservation price and "
+                "no higher than your opening"
+            )
         self.rounds = int(rounds)
         self.target = math.ceil(
-            self.your_reservation + TARGET_SHARE * (self.opening - self.your_reservation)
+            self.your_reservation + TARGET_SHARE * (self.estimate - self.your_reservation)
         )
         self.low_round = rng.randint(2, 4)  # 0-based: its offer in round 3 to 5
         limit = min(HIGH, self.your_reservation + rng.randint(10, 35))
@@ -440,15 +448,17 @@ class Plan:
     """Module 04's plan on price, as questions 2 and 6 teach it: from ``opening``, a hold
     in turn 1 (the buyer has only opened, and an opening is not a concession), then whole
     steps that never grow (``shrinking_asks``, as the low-ball moment's plan) to a
-    ``target`` above your ``reservation`` (halfway by default, rounded up to a whole
-    price) by the round before the buyer may stop; accept an offer at least your next
+    ``target`` above your ``reservation`` (by default section 2's: ``TARGET_SHARE`` of the
+    way up to your ``estimate`` of the buyer's limit, the opening when not given; rounded up
+    to a whole price) by the round before the buyer may stop; accept an offer at least your next
     ask; at the buyer's final offer, or your last turn, accept an offer at or above your
     reservation price and otherwise leave politely. Its asks and moves answer questions 2
     and 6, so they are answer keys: ``next_time`` plays them as the course's own working."""
 
-    def __init__(self, reservation, opening, rounds, target=None):
+    def __init__(self, reservation, opening, rounds, target=None, estimate=None):
         self.reservation, self.opening, self.rounds = reservation, opening, rounds
-        self.target = (opening + reservation) / 2 if target is None else target
+        top = opening if estimate is None else estimate
+        self.target = reservation + TARGET_SHARE * (top - reservation) if target is None else target
         self.last = max(rounds - 1 - EARLY_STOP, 2)
 
     @answer_key
@@ -477,12 +487,15 @@ def _final(session):
 
 
 @course_at_work
-def next_time(your_reservation, limit, style, rounds=10, opening=None, high=HIGH, target=None):
+def next_time(
+    your_reservation, limit, style, rounds=10, opening=None, high=HIGH, target=None, estimate=None
+):
     """What each ending of a first negotiation does to the next one with the same buyer
     (``style``, ``limit``; prices from 0 to ``high``): for each of ``FIRST_ENDINGS``, the
     trust the buyer has left, its first offer in the second negotiation and your gain
     over your BATNA there. You play module 04's ``Plan`` both times, from ``opening``
-    (the top of ``LIMITS`` by default) to ``target``. The first negotiation runs until
+    (the top of ``LIMITS`` by default) to ``target`` (by default ``Plan``'s, from your
+    ``estimate`` of the buyer's limit). The first negotiation runs until
     the plan would end it (the buyer accepts your ask, or you would accept or leave); at
     that moment it ends in each way in turn: a deal (the plan's own, or accepting the
     buyer's offer on the table), a polite walk-away, a walk-out. Deterministic: the buyer
@@ -495,7 +508,9 @@ def next_time(your_reservation, limit, style, rounds=10, opening=None, high=HIGH
     if style not in ARENA_STYLES:
         raise ValueError(f"pick a bot style from {', '.join(ARENA_STYLES)}, got {style!r}")
     negotiation = price_negotiation(mine, limit, LOW, high, rounds=rounds)
-    plan = Plan(mine, opening, rounds, target)
+    if estimate is not None:
+        estimate = _whole_price(estimate, "your estimate of the buyer's limit", LOW, high)
+    plan = Plan(mine, opening, rounds, target, estimate)
     probe = _planned_session(negotiation, style, Memory())
     stop, how, _ = _play_plan(probe, plan)
     found = {}
