@@ -13,6 +13,7 @@ import course
 from course.checks import capstone as check
 from course.engine.bots import TRUST_CHANGE, TRUST_START
 from course.engine.capstone import STYLE_WORDS
+from course.scenarios.batna import TARGET_SHARE
 from course.scenarios.capstone import (
     batna_of,
     beliefs_of,
@@ -494,10 +495,24 @@ def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split(
         text = unescape(table_for(case).plan_text.value)
         target = float(text.split("Quell has no capacity: a profit of ")[1].split(",")[0])
         assert target == expected, (case.learner, target, expected)
-        above_band = expected > floor + 0.9 * (profits[0] - floor) + 1e-9
+        above_band = expected > floor + TARGET_SHARE * (profits[0] - floor) + 1e-9
         if expected != profits[0]:
             without = text.split("if Quell has capacity")[0]
-            assert ("since your plan jumps over module 02's band" in without) == above_band
+            assert ("since your plan jumps over the band" in without) == above_band
+
+
+def test_s75_the_band_s_top_is_module_02s_three_quarters_not_nine_tenths():
+    """Session 75 (one monotone target rule): module 02's band now ends three quarters of
+    the way up the zone, not nine tenths. Section 5 said "up to nine tenths of the way" and
+    the plan line "above nine tenths of that way"; section 5 now says three quarters, and
+    the plan line names the band's top without a figure of its own, so it follows module
+    02's constant (``TARGET_SHARE``), which the widget reads. Failed on the old text."""
+    source = _flat_source()
+    assert "(the even split) up to three quarters of the way; inside it you aim" in source
+    assert "nine tenths" not in source and "nine-tenths" not in source
+    widget = (Path(course.__file__).parent / "widgets" / "capstone.py").read_text()
+    assert "nine tenths" not in widget
+    assert "above the top of module 02's band, since your plan jumps over the band" in widget
 
 
 def test_the_table_shows_the_package_the_model_answer_weighs_the_letter_by():

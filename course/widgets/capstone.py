@@ -322,8 +322,9 @@ def target_in_state(case, steps, reservation, quell):
 
     Returns a dict: ``estimate`` (``None`` when no package leaves you more than
     ``reservation`` in that state: no zone, no target), ``even`` (the even split), ``band``
-    (nine tenths of the way up), ``target`` (a profit, or ``None`` when no planned package
-    at or above the even split gives Marlow enough) and ``step`` (its index in ``steps``).
+    (its top, ``TARGET_SHARE`` of the way up: three quarters by module 02's rule),
+    ``target`` (a profit, or ``None`` when no planned package at or above the even split
+    gives Marlow enough) and ``step`` (its index in ``steps``).
     """
     need = case.reservation_if_quell if quell else case.reservation_if_not
     profits = [package_points(package, case.yours) for package in steps]
@@ -366,5 +367,5 @@ def target_words(found, quell):
         where = "the planned package nearest at or above"
     text = f"{state}: a profit of {found['target']:g}, {where} {split}"
     if found["target"] > found["band"] + 1e-9:
-        text += ", above nine tenths of that way, since your plan jumps over module 02's band"
+        text += ", above the top of module 02's band, since your plan jumps over the band"
     return text

@@ -720,8 +720,8 @@ check.what_to_say(what_to_say, hidden=True)
 # Module 04 planned its steps towards a **target**, the result you aim to land at; here
 # you need one for each state of Quell. In each state the zone runs from your reservation
 # price up to your best profit on a package that gives Marlow that state's reservation
-# price. Module 02's band runs from the middle of that zone (the even split) up to nine
-# tenths of the way; inside it you aim at the even split unless a fact you can show, such
+# price. Module 02's band runs from the middle of that zone (the even split) up to three
+# quarters of the way; inside it you aim at the even split unless a fact you can show, such
 # as a rival's price, carries you higher. This case has no such fact, so in each state
 # your target is the package of your plan nearest the even split at or above it, of those
 # Marlow could accept in that state. With Quell, the first package of your plan that
