@@ -2417,8 +2417,9 @@ def test_the_course_states_one_opening_rule_at_or_beyond_the_estimate():
     ) in text
     # review 72 C2: one target rule; session 75: three quarters of the way up, below the
     # opening (the estimate is no longer the band's top)
-    assert "That lies above the even split and below the estimate, the most a target may be" not in (
-        text
+    assert (
+        "That lies above the even split and below the estimate, the most a target may be"
+        not in (text)
     )
     assert "estimate**, below your opening." in text
 
@@ -2526,14 +2527,15 @@ def test_time_dependent_offer_with_the_betas_question_2_names_passes_unrounded()
     """Question 2 invited 1 < beta <= 2, but beta = 1.001 made the last step as big as the first
     and failed for every learner. Such curves with 1.1 <= beta <= 2 to the course's target pass
     every rule unrounded (swept over 2,000 learners when written; 600 here). The question now
-    names no formula, but a learner who uses section 2's curve still passes."""
+    names no formula, but a learner who uses section 2's curve still passes (session 75: to
+    section 2's target, three quarters of the way up to the estimate)."""
     from course.scenarios.concessions import reservation_of
 
     for learner in SWEEP:
         s = course.variant(MODULE, learner)
         r = reservation_of(s)
         for start in check._openings(s, hidden=True):
-            target = (start + r) / 2
+            target = check.course_target(s)
             for beta in (1.1, 1.5, 2.0):
                 plan = held_curve(s, start, target, beta)
                 check._check_plan(plan, start, r, learner, s.their_estimate)
@@ -3907,19 +3909,20 @@ def test_question_2_refuses_the_boulware_shape_section_2_warns_against(learner):
     """A plan that holds in every round but the last two, then gives 60% and 40% of its
     concession, passed question 2 for 25 of 25 learners (holds did not count as steps),
     though section 2 says such late steps tell Orchard to keep pushing. The first
-    concession must now come by round 2; one leading hold still passes."""
+    concession must now come by round 2; one leading hold still passes. Session 75: the
+    plans stop at section 2's target, three quarters of the way up to the estimate."""
 
     def boulware(s, o):
-        target = (o + reservation_of(s)) / 2
+        target = to_the_top(s, o)
         return [o] * (s.rounds - 2) + [o - 0.6 * (o - target), target]
 
     def one_hold(s, o):
-        target = (o + reservation_of(s)) / 2
+        target = to_the_top(s, o)
         rest = [o - (o - target) * (1 - 0.5**t) for t in range(s.rounds - 1)]
         return [o, *rest[:-1], target]
 
     def hold_then_shrink(s, o):  # review 56, C3: steps shrink, so not Boulware
-        target, n = (o + reservation_of(s)) / 2, s.rounds - 3
+        target, n = to_the_top(s, o), s.rounds - 3
         given = itertools.accumulate(range(n, 0, -1))  # steps n, n - 1, ..., 1
         return [o, o, o] + [o - (o - target) * g / (n * (n + 1) / 2) for g in given]
 

@@ -615,9 +615,10 @@ def opening_by_the_bullet(s, anchor, rival=None):
 
 def plan_geometric(s, opening):
     """A hold in round 1 (Orchard has only opened), then steps that shrink by 30% each time,
-    to a target 55% of the way up from the limit (question 2 wants it no lower than the
-    even split of the zone you expect)."""
-    target = reservation_of(s) + 0.55 * (opening - reservation_of(s))
+    to section 2's target written another way: a quarter of the zone you expect below the
+    estimate (session 75: it stopped 55% of the way up to the opening, which lies above
+    three quarters of the zone for some learners, and question 2 now fails that)."""
+    target = s.their_estimate - (s.their_estimate - reservation_of(s)) / 4
     n = s.rounds - 2
     first = (opening - target) * 0.3 / (1 - 0.7**n)
     plan = [opening, opening]
@@ -627,10 +628,11 @@ def plan_geometric(s, opening):
 
 
 def plan_counting_down(s, opening):
-    """A hold in round 1, then steps of n, n - 1, ..., 1 parts, to a target 45% of the way
-    down from the opening (30% stopped above Orchard's estimated limit from a high
-    opening, which question 2 now fails)."""
-    target = opening - 0.45 * (opening - reservation_of(s))
+    """A hold in round 1, then steps of n, n - 1, ..., 1 parts, to a target inside module
+    02's band, three fifths of the way up the zone you expect (session 75: 45% of the way
+    down from the opening stopped above three quarters of the zone for some learners,
+    which question 2 now fails)."""
+    target = reservation_of(s) + 0.6 * (s.their_estimate - reservation_of(s))
     n = s.rounds - 2
     part = (opening - target) / (n * (n + 1) / 2)
     return tuple([opening] + [opening - part * sum(range(n, n - t, -1)) for t in range(n + 1)])

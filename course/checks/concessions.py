@@ -1972,11 +1972,11 @@ NEXT_YEAR_SPREAD = 6
 def next_year(s):
     """Next year's expected gain over your reservation price (thousands: the price next
     year's talks reach less your reservation price, 0 without a deal) after each of
-    ``ENDINGS`` this year, for learner ``s``: the engine plays module 04's plan (``course.engine.practice.
-    Plan``: the grounded opening of question 1, steps that shrink to section 2's target,
-    three quarters of the way up to the estimate, question 6's rule for accepting) twice against a buyer like
-    Orchard that remembers how the first talks ended (``next_time``), and averages over
-    its four possible styles. The buyer's limit is drawn for the learner within
+    ``ENDINGS`` this year, for learner ``s``: the engine plays module 04's plan
+    (``course.engine.practice.Plan``: the grounded opening of question 1, steps that shrink
+    to section 2's target, three quarters of the way up to the estimate, question 6's rule
+    for accepting) twice against a buyer like Orchard that remembers how the first talks
+    ended (``next_time``), and averages over its four possible styles. The buyer's limit is drawn for the learner within
     ``NEXT_YEAR_SPREAD`` of Kite's estimate of Orchard's; prices run to 200. What trust
     each ending leaves is the course bots' assumption, not a measured fact."""
     return dict(_next_year(s.learner))
