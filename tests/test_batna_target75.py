@@ -64,3 +64,40 @@ def test_section_4_says_why_the_top_is_three_quarters_and_where_it_is_measured()
     assert "The top keeps at least a quarter of the zone as room to concede" in zopa
     assert "module 04 shows what aiming higher costs in simulated talks" in zopa
     assert "This band is this course's convention, not a research finding" in zopa
+
+
+def test_the_band_s_top_is_set_in_one_place_and_read_by_every_module():
+    """Modules 01, 02, 04 and 05 each kept their own copy of the band's top (0.9 in three
+    of them, 0.5 of the way to the opening in module 04's engine): one rule needs one
+    number. It is ``course.models.batna.TARGET_SHARE``; no other module of the course
+    assigns a target share of its own, and each reads that one."""
+    import ast
+    from pathlib import Path
+
+    import course
+    import course.checks.concessions
+    import course.engine.practice
+    import course.models.batna
+    import course.scenarios.information
+    import course.widgets.capstone
+
+    owners = []
+    for path in sorted(Path(course.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    for name in ast.walk(target):
+                        if (
+                            isinstance(name, ast.Name)
+                            and "TARGET" in name.id
+                            and ("SHARE" in name.id or "HIGH" in name.id)
+                        ):
+                            owners.append(f"{path.parent.name}/{path.name}:{name.id}")
+    assert owners == ["models/batna.py:TARGET_SHARE"], owners
+    for module in (
+        course.scenarios.information,
+        course.checks.concessions,
+        course.engine.practice,
+        course.widgets.capstone,
+    ):
+        assert module.TARGET_SHARE is course.models.batna.TARGET_SHARE, module.__name__

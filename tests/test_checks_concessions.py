@@ -4669,7 +4669,7 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
         found[target] = deals, round(gains / 52, 1)
     assert len(ARENA_STYLES) * len(range(88, 113, 2)) == 52
     assert mine + 0.9 * (estimate - mine) == 97.5
-    assert mine + check.HIGHEST_TARGET_SHARE * (estimate - mine) == 93.75
+    assert mine + check.TARGET_SHARE * (estimate - mine) == 93.75
     shown = [found[100], found[97.5], found[93.75]]
     assert shown == [(44, 11.7), (45, 11.9), (49, 12.5)], found
     # "the higher your target, the more often ...": deals never rise with the target

@@ -12,6 +12,7 @@ from numbers import Real
 
 from course.checks.calls import answer_key, question
 from course.checks.hints import NotYet, call_learner, passed, same_money
+from course.models.batna import TARGET_SHARE
 from course.models.concessions import (
     TradeTable,
     better_for_both,
@@ -590,11 +591,8 @@ def _grain_words(grain):
     )
 
 
-#: The course's one target rule (module 02): aim at the figure of the best fact you can
-#: show, kept between the even split and this share of the way from your reservation price
-#: up to your estimate of the other side's, wherever you open. Every opening in this
-#: module rests on a fact at or beyond the estimate, so every target here is that top.
-HIGHEST_TARGET_SHARE = 0.75
+# The course's one target rule (module 02, ``TARGET_SHARE``): every opening in this module
+# rests on a fact at or beyond the estimate, so every target here is the band's top.
 
 
 @answer_key
@@ -604,7 +602,7 @@ def course_target(s):
     behind every grounded opening lies at or beyond the estimate. It is below every
     opening question 2 tries (those start at the estimate)."""
     reservation = reservation_of(s)
-    return reservation + HIGHEST_TARGET_SHARE * (s.their_estimate - reservation)
+    return reservation + TARGET_SHARE * (s.their_estimate - reservation)
 
 
 @answer_key
@@ -757,7 +755,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             "pressing pays; open with a more moderate step",
             "the first concession is more than three fifths of all the plan concedes",
         )
-    highest = reservation + HIGHEST_TARGET_SHARE * (estimate - reservation)
+    highest = reservation + TARGET_SHARE * (estimate - reservation)
     if plan[-1] > highest + grain / 2 + TOLERANCE:
         _fail(
             where,

@@ -27,6 +27,7 @@ from course.engine.bots import REMARKS, STYLES, Counterpart, Memory
 from course.engine.domain import BUYER, SELLER, price_negotiation
 from course.engine.protocol import ACCEPT, OFFER, WALK_AWAY, Move, steps
 from course.engine.session import PersonSession
+from course.models.batna import TARGET_SHARE
 from course.models.concessions import time_dependent_offer
 from course.models.validation import number
 
@@ -167,12 +168,12 @@ PRESSURE_WORKS = 1.5
 ANY_STEP = 1 / 2
 
 #: Your plan in the low-ball moment (and ``Plan``'s): a hold in round 1, then steps that
-#: shrink (Faratin's curve with this β) to a target this share of the way from your
-#: reservation price up to your estimate of the buyer's: three quarters, the top of module
-#: 02's band, the course's one target rule (module 04, section 2) when a fact carries your
-#: opening to the estimate or beyond. From 50 to the estimate 72 it puts the target at 67
+#: shrink (Faratin's curve with this β) to a target ``TARGET_SHARE`` of the way from your
+#: reservation price up to your estimate of the buyer's: the top of module 02's band, the
+#: course's one target rule (module 04, section 2) when a fact carries your opening to the
+#: estimate or beyond. From 50 to the estimate 72 it puts the target at 67
 #: (66.5, rounded up to a whole price), below the opening of 84.
-PLAN_BETA, TARGET_SHARE = 1.5, 0.75
+PLAN_BETA = 1.5
 
 #: What the buyer says with its low-ball: a claim the rest of the talks can test.
 BUDGET_CLAIM = "Frankly, this is all the budget allows."

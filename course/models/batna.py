@@ -11,6 +11,13 @@ from numbers import Real
 
 from course.models.validation import number, probability, sums_to_one
 
+#: The top of the course's band for a target (module 02, section 4), as a share of the way
+#: from your reservation price up to your estimate of the other side's: aim at the figure
+#: of the best fact you can show, kept between the even split (half of the way) and this
+#: share; with no fact, the even split. This course's convention, not a research finding;
+#: module 04's engine shows what aiming higher costs. Modules 01, 02, 04 and 05 read it here.
+TARGET_SHARE = 0.75
+
 
 def expected_value(tree):
     """Expected value of an uncertain alternative: the probability-weighted sum of its leaves,

@@ -12,7 +12,12 @@ import math
 from dataclasses import dataclass, replace
 
 from course.checks.calls import answer_key, own_case_key
-from course.models.batna import best_alternative, certainty_equivalent, expected_value
+from course.models.batna import (
+    TARGET_SHARE,
+    best_alternative,
+    certainty_equivalent,
+    expected_value,
+)
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, pick
 from course.variants import rng_for
 
@@ -25,13 +30,6 @@ OFFER_MARGIN = 500
 STILL_MOVING = 500
 #: Northwind's ways to pay: remote days a week it can offer (two halve your commute).
 REMOTE_DAYS = 2
-#: The highest share of the zone with two remote days, from your reservation price for that
-#: package to what the agency costs Northwind, that question 5 takes as a target: your
-#: opening sits at the top, and it needs room to concede towards the target. Session 75:
-#: the course's one rule (a fact's figure kept between the even split and three quarters
-#: of the way, wherever the opening sits); it was nine tenths, with a special case for an
-#: opening beyond the estimate that could lower the target for a stronger fact.
-TARGET_SHARE = 0.75
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from course.checks.calls import answer_key, own_case_key
 from course.grader_keys import label_part, own_case_labels
+from course.models.batna import TARGET_SHARE
 from course.models.information import (
     HOLD,
     bayes_update,
@@ -2151,12 +2152,11 @@ def opens_by_the_course_rule(price, sale, after):
 
 #: Module 02's band for a target (review s61 C2): at least ``TARGET_LOW`` of the way from your
 #: reservation price (here your cost) up to your estimate of the buyer's, at most
-#: ``TARGET_HIGH`` of the way, wherever the opening sits. Session 75: one monotone rule for
+#: ``TARGET_SHARE`` (``course.models.batna``) of the way, wherever the opening sits. Session 75: one monotone rule for
 #: the whole course; the top was nine tenths at an opening at the estimate and the estimate
 #: itself beyond it, while the reference aimed halfway to the opening there, so a stronger
 #: fact could lower the target.
 TARGET_LOW = 0.5
-TARGET_HIGH = 0.75
 
 
 @answer_key
@@ -2169,7 +2169,7 @@ def target_band(opening, sale, after):
     split of the rounded figure lost a mark by up to €50)."""
     estimate = expected_reservation(after)
     low = sale.cost + TARGET_LOW * (min(opening, estimate) - sale.cost)
-    return low, sale.cost + TARGET_HIGH * (estimate - sale.cost)
+    return low, sale.cost + TARGET_SHARE * (estimate - sale.cost)
 
 
 @answer_key

@@ -17,10 +17,10 @@ from course.checks.calls import answer_key
 from course.checks.capstone import judge_beliefs, judge_reservation
 from course.engine.bots import Memory
 from course.engine.capstone import FINAL_ROUNDS, ROUNDS, STYLES, Table, debrief
+from course.models.batna import TARGET_SHARE  # module 02's band: its top
 from course.models.capstone import read_plan
 from course.models.concessions import all_packages, package_points, pareto_frontier
 from course.pictures_concessions import frontier_picture
-from course.scenarios.batna import TARGET_SHARE  # module 02's band: its top
 from course.scenarios.capstone import (
     ALTERNATIVES_MARGIN,
     alternative_of,
