@@ -22,7 +22,11 @@ def test_question_9a_says_each_right_label_earns_its_share():
     """The cliff of question 9a (three right earned one mark, all four two) is gone: the
     text says what the hidden check pays, half a mark a right label."""
     nine = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
-    assert "Each right label earns half a mark, whatever the other labels." in nine
+    # review 75, X1: and none if all four labels are the same
+    assert (
+        "Each right label earns half a mark; if all four labels are the same, none earns "
+        "anything." in nine
+    )
     assert "Three right earn one mark" not in nine
 
 
@@ -123,5 +127,9 @@ def test_question_1_says_each_right_fact_earns_its_share():
     """The cliff of question 1 (three right facts earned one mark, all four two) is gone:
     the text says what the hidden check pays, half a mark a fact with both parts right."""
     one = _flat(_section(PROSE, "### Question 1 (2 marks)", "def power_sources"))
-    assert "Each fact with both parts right earns half a mark, whatever the other facts." in one
+    # review 75, X2: and none if all four pairs are the same
+    assert (
+        "Each fact with both parts right earns half a mark; if all four pairs are the same, "
+        "none earns anything." in one
+    )
     assert "Three facts with both parts right earn one mark" not in one

@@ -460,7 +460,8 @@ def power_sources(answer, hidden=False):
     """Check question 1, whose dict holds the practice facts (numbers 1 to 4) and the
     learner's own (letters A to D). Visible: the practice facts are judged one by one, with
     hints, and of the own facts only the form. Hidden: each own fact with both parts right
-    earns ``OWN_SHARE`` on its own, whatever the other facts (review 66). Per-item feedback
+    earns ``OWN_SHARE`` on its own, whatever the other facts (review 66), unless all four
+    pairs are the same (``ONE_ANSWER_FOR_ALL``, review 75). Per-item feedback
     on the own case would let a learner reach full marks by re-running (practise with
     feedback, then apply for marks)."""
     s = _drawn(learner_id())
@@ -471,6 +472,7 @@ def power_sources(answer, hidden=False):
             "fact",
             POWER_SOURCES_EXAMPLE,
             functools.partial(judge_power_fact, s),
+            form=_power_fact_form,
         )
     return _practice_then_form(
         answer,
@@ -557,6 +559,8 @@ def _practice_then_form(answer, own, noun, example, practice_judge, form):
             problems.append(f"{hint}.")
     if problems:
         raise NotYet("\n".join(problems))
+    if _one_answer_for_all(answers, letters, form):
+        raise NotYet(ONE_ANSWER_FOR_ALL.format(noun=noun))
     lines = []
     for number in PRACTICE_NUMBERS:
         if number not in answers:
@@ -588,18 +592,49 @@ def _own_answers(answer, items, noun, example):
     return answers
 
 
-def _own_shares(answer, items, noun, example, judge):
+def _one_answer_for_all(answers, letters, form):
+    """Whether the learner gave one and the same answer, read by ``form(letter, said)``, for
+    every own item (``letters``); ``False`` while one is missing or not of the right form."""
+    try:
+        given = {form(letter, answers[letter]) for letter in letters}
+    except (KeyError, NotYet):
+        return False
+    return len(given) == 1
+
+
+#: Questions 1 and 9a when one answer is given for all four own items (review 75, X1 and
+#: X2, question 5's rule): no draw has one answer right for three of its items (the
+#: invariants "facts: one answer fits three facts" and "tactics: one label fits three
+#: statements"), so such an answer is always wrong for two at least and tells no item from
+#: another; it earns nothing, though one answer fitting two items once earned a mark (for
+#: 285 and 135 of 300 learners in 9a and 1). True of any such answer, and names no label.
+ONE_ANSWER_FOR_ALL = (
+    "all four of your own {noun}s have the same answer, which fits no scenario (none has one "
+    "answer right for three of its {noun}s), so none earns its half mark"
+)
+
+
+def _all_the_same(noun):
+    raise NotYet(ONE_ANSWER_FOR_ALL.format(noun=noun))
+
+
+def _own_shares(answer, items, noun, example, judge, form):
     """Score an own-case label question (1 and 9a), whose answer is a dict from letter to
     answer: each item answered right earns ``OWN_SHARE`` on its own, whatever the other
-    items; ``judge(item, answers)`` is one item's check (what was right, or ``NotYet``, the
-    hint shown for that item). The practice items (numbers 1 to 4) are left out."""
+    items, unless one answer is given for all four, which earns nothing
+    (``ONE_ANSWER_FOR_ALL``); ``judge(item, answers)`` is one item's check (what was right,
+    or ``NotYet``, the hint shown for that item), ``form(letter, said)`` reads one answer.
+    The practice items (numbers 1 to 4) are left out."""
     answers = _own_answers(answer, items, noun, example)
+    same = _one_answer_for_all(answers, [item.letter for item in items], form)
     return score(
         *(
             Check(
                 f"{noun} {item.letter}",
                 OWN_SHARE,
-                functools.partial(judge, item, answers),
+                functools.partial(_all_the_same, noun)
+                if same
+                else functools.partial(judge, item, answers),
                 own_case=True,
             )
             for item in items
@@ -614,7 +649,8 @@ def _own_shares(answer, items, noun, example, judge):
 #: item once let a constant answer earn marks (a fresh review: "legitimate" for every
 #: statement of question 9a earned a mark for 59% of learners); no answer fits three items
 #: of any draw (``scenarios.power``: "tactics: one label fits three statements", "facts:
-#: one answer fits three facts"), so a constant answer earns at most one mark of the two.
+#: one answer fits three facts"), so a constant answer was right for two items at most, and
+#: now earns nothing (``ONE_ANSWER_FOR_ALL``).
 OWN_SHARE = 0.5
 
 
@@ -1926,11 +1962,16 @@ def rate_tactics(answer, hidden=False):
     with hints, and of the own statements only the form. Hidden: each own statement with a
     right label earns ``OWN_SHARE`` on its own, whatever the other labels (review 66: one
     mark for three right and two for four was a cliff, where two right labels earned
-    nothing; module 02's question 7 pays its labels the same way)."""
+    nothing), unless all four labels are the same (``ONE_ANSWER_FOR_ALL``, review 75)."""
     s = _drawn(learner_id())
     if hidden:
         return _own_shares(
-            answer, s.tactics, "statement", RATE_TACTICS_EXAMPLE, functools.partial(judge_tactic, s)
+            answer,
+            s.tactics,
+            "statement",
+            RATE_TACTICS_EXAMPLE,
+            functools.partial(judge_tactic, s),
+            form=_tactic_form,
         )
     return _practice_then_form(
         answer,
@@ -1938,8 +1979,13 @@ def rate_tactics(answer, hidden=False):
         noun="statement",
         example=RATE_TACTICS_EXAMPLE,
         practice_judge=judge_practice_tactic,
-        form=lambda letter, said: one_of(said, LABELS, f"the label of {letter}"),
+        form=_tactic_form,
     )
+
+
+def _tactic_form(letter, said):
+    """The form of one label of question 9a, or a hint."""
+    return one_of(said, LABELS, f"the label of {letter}")
 
 
 RATE_TACTICS_EXAMPLE = (

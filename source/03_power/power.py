@@ -138,15 +138,16 @@ scenario
 # *Your own facts are marked only at grading: the self-check judges the practice facts,
 # and of your own answers only their form.*
 #
-# Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`; the
-# story shows them, in part 7). For each, name the base of power at work, one of
+# Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`, story
+# part 7). For each, name the base of power at work, one of
 # `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
 # Kestrel depends on the other party. Where a role-holder can give or withhold a thing
 # that changes hands (a contract, a berth), either base is accepted. Write
-# `power_sources()` so that it returns a dict from letter to a pair, for example
+# `power_sources()`, returning a dict from letter to a pair, for example
 # `return {"A": ("expert", "them on Kestrel"), ...}`.
-# Each fact with both parts right earns half a mark, whatever the other facts.
+# Each fact with both parts right earns half a mark; if all four pairs are the same, none
+# earns anything.
 #
 # Practise first on four facts that are the same for every learner (they earn no marks):
 # put your answers for them in the same dict, under the numbers 1 to 4
@@ -1217,7 +1218,7 @@ check.best_lever(best_lever, hidden=True)
 # statements, and of your own labels only their form.*
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
-# (`scenario.tactics`; the story shows them), today, before any of question 8's moves
+# (`scenario.tactics`, story part 6), today, before any of question 8's moves
 # and before Harrow told Granite of its offer (part 4). At that moment Granite had not
 # seen Harrow's offer, so it would rely on a figure Kestrel gives for Harrow. Label each
 # with module 00's words:
@@ -1231,15 +1232,15 @@ check.best_lever(best_lever, hidden=True)
 # - `"misrepresentation"`: a false statement of a fact the other side would rely on;
 # - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
-# Use your numbers and your story: whether a demand is a warning or a threat depends on
+# Use your story: whether a demand is a warning or a threat depends on
 # what Borealis has offered in writing, and whether a figure is true on what Harrow,
 # Borealis and Corvid have really offered. A threat (a move Kestrel would rather not make)
 # is a bluff when Kestrel would not carry it out, and sits where section 7 says the line
 # is not sharp (a stated intention you do not hold can be a false fact), so for it either
 # `"bluff"` or `"misrepresentation"` counts as right.
-# Write `rate_tactics()` so that it returns a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Each right label earns half a mark, whatever the
-# other labels.
+# Write `rate_tactics()`, returning a dict from letter to label, for example
+# `return {"A": "legitimate", ...}`. Each right label earns half a mark; if all four labels
+# are the same, none earns anything.
 #
 # Practise first on a case that is the same for every learner (its statements earn no
 # marks): put your labels for it in the same dict, under the numbers 1 to 4.
