@@ -1033,7 +1033,11 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     assert "This time Granite knows both discount factors" not in PROSE
     assert "is unsure how patient Kestrel is" in PROSE
     # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
-    assert "Granite reads any alternative Kestrel names as a sign of that threshold" in PROSE
+    # review 75, C3: and one it cannot check weighs little (the key's "confirm first")
+    assert (
+        "that Granite reads an alternative Kestrel names as a sign of that threshold, but gives "
+        "little weight to one it cannot check." in " ".join(PROSE.split())
+    )
     # review 59, E2: and the question says that reading is its assumption, not a model's
     # review 61, U3: said as the reader's assumption, whose it is and what it is not
     assert "Assume, as section 7 does (an anchoring effect, not a result of section 5's" in PROSE

@@ -2,6 +2,7 @@
 one answer given to every item (X1, X2). Each test failed on the code or text before this
 round."""
 
+import dataclasses
 from itertools import product
 
 import pytest
@@ -52,3 +53,44 @@ def test_the_visible_check_says_one_answer_for_all_four_earns_nothing(learner, c
     own = power_key(course.variant("03_power", learner))
     assert check.power_sources(lambda: practice | own) is None
     assert "This check does not judge them" in capsys.readouterr().out
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_question_9b_premise_weighs_an_unchecked_offer_as_its_key_does():
+    """C3, X3, U7: question 9b's premise said Granite reads *any* alternative Kestrel names
+    as a sign of its threshold, yet the key marks "mention" wrong for an offer made only by
+    telephone because Granite may not believe it. The premise now says an alternative
+    Granite cannot check weighs little (so "confirm first" beats "mention", and naming a
+    weak one still lowers what Granite expects), and the hints say the same; and the text
+    and story say the new offer is made the same way as the first (``s.harrow_in_writing``),
+    where "on the same terms" left it open."""
+    from tests.test_models_power import PROSE, _section
+
+    nine = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
+    assert "reads any alternative" not in nine
+    assert (
+        "Granite reads an alternative Kestrel names as a sign of that threshold, but gives "
+        "little weight to one it cannot check." in nine
+    )
+    assert (
+        "Harrow's new offer is worth `s.outside_offer` again and, like its first, is in a "
+        "signed letter only if `s.harrow_in_writing` is `True`." in nine
+    )
+    seven = _flat(_section(PROSE, "## 7. Using power", "### Question 9"))
+    assert "cannot check what Kestrel says of it, so an offer made only by telephone" in seven
+    for n in range(12):
+        s = course.variant("03_power", f"rev75-c3-{n}")
+        assert "on the same terms and made the same way (in writing or by telephone)" in (
+            _flat(s.story())
+        )
+        strong = dict(outside_offer=s.granite_guess + 5_000)
+        phoned = check._harrow_move_hint(
+            dataclasses.replace(s, harrow_in_writing=False, **strong), "mention", "confirm first"
+        )
+        assert "may not be believed" not in phoned[0] and "little weight" in phoned[0]
+        weak = dataclasses.replace(s, outside_offer=s.granite_guess - 5_000)
+        quiet = check._harrow_move_hint(weak, "mention", "keep quiet")[0]
+        assert "reads any alternative" not in quiet and "reads an alternative" in quiet

@@ -338,7 +338,7 @@ OWN_CASE_HINTS = {
     "best_lever": "work out what each move adds to what the models predict for Kestrel (the "
     "licence's price, or its equilibrium share of the Granite contract), and compare the three",
     "harrow_move": "ask which number Granite acts on, since it cannot know how patient Kestrel "
-    "is, and whether Harrow's offer beats it; then whether Granite can believe the offer as "
+    "is, and whether Harrow's offer beats it; then whether Granite can check the offer as "
     "it stands (section 7)",
 }
 
@@ -2038,7 +2038,7 @@ def _harrow_move_hint(s, said, expected):
                 "your acceptance threshold",
             )
         return (
-            f"Harrow's {harrow} does not beat {known}; Granite reads any alternative Kestrel "
+            f"Harrow's {harrow} does not beat {known}; Granite reads an alternative Kestrel "
             "names as a sign of that threshold, so naming this one would lower what Granite "
             "expects to pay",
             "it names an alternative below the other side's estimate of your "
@@ -2059,8 +2059,9 @@ def _harrow_move_hint(s, said, expected):
         )
     return (
         "Harrow made its offer only by telephone: Granite cannot check it, and a firm with no "
-        "offer at all could say the same, so the claim may not be believed",
-        "it relies on an alternative the other side cannot check and may not believe",
+        "offer at all could say the same, so Granite gives it little weight; confirmed in a "
+        "letter, which Harrow would send if asked, it would count in full",
+        "it names an alternative the other side cannot check, and so weighs little",
     )
 
 
@@ -2085,6 +2086,6 @@ def harrow_move(answer, hidden=False):
     _each(answer, _scenarios(hidden), judge_harrow_move, None)
     passed(
         "harrow_move mentions Harrow only when it beats what Granite expects and Granite can "
-        "believe it, and never "
+        "check it, and never "
         "as an ultimatum."
     )

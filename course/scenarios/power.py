@@ -607,7 +607,8 @@ class KestrelPower(Scenario):
             f"Kestrel a margin of **{money(self.granite_offer)}**. *Next time* "
             "(`s.granite_guess`): a year later, Kestrel and Granite will negotiate over a new "
             "contract with the same gain to split, and Harrow will make Kestrel a new offer like its "
-            "first, on the same terms, but will not tell Granite of it this time. Granite will "
+            "first, on the same terms and made the same way (in writing or by telephone), "
+            "but will not tell Granite of it this time. Granite will "
             "not have seen that offer and, unsure how "
             "patient Kestrel is, would guess that the least Kestrel would accept at the table, "
             "given its patience (its acceptance threshold, section 7), is "
@@ -700,12 +701,15 @@ def harrow_move(s):
     if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it guesses
     Kestrel's acceptance threshold is ``s.granite_guess`` (review 4, W3, W7: not the share at the
     table, which questions 7 and 8 already use, and which Granite cannot know), and reads
-    any alternative Kestrel names as a sign of that threshold. Mention Harrow
+    an alternative Kestrel names as a sign of that threshold, giving little weight to one it
+    cannot check (review 75, C3: "any alternative" said that an unchecked one counted in
+    full, yet "mention" was wrong for it). Mention Harrow
     when it beats that guess; otherwise keep it to yourself, since naming it would lower
     what Granite expects to pay (review 3, E10: with Granite sure of Kestrel's patience the
     two moves tied). A strong alternative that Granite
-    cannot check (Harrow's offer made only by telephone) is what a side with none would
-    also claim: confirm it in writing first, then mention it. An ultimatum is never the
+    cannot check (Harrow's offer made only by telephone, as the first was: the new one is
+    made the same way) is what a side with none would also claim, so it counts for little:
+    confirm it in writing first, then mention it. An ultimatum is never the
     answer (section 7)."""
     if s.outside_offer <= s.granite_guess:
         return "keep quiet"

@@ -138,8 +138,8 @@ scenario
 # *Your own facts are marked only at grading: the self-check judges the practice facts,
 # and of your own answers only their form.*
 #
-# Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`, story
-# part 7). For each, name the base of power at work, one of
+# Your scenario lists four facts about who needs whom, A to D (`scenario.power_facts`,
+# story part 7). For each, name the base of power at work, one of
 # `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
 # Kestrel depends on the other party. Where a role-holder can give or withhold a thing
@@ -1239,8 +1239,8 @@ check.best_lever(best_lever, hidden=True)
 # is not sharp (a stated intention you do not hold can be a false fact), so for it either
 # `"bluff"` or `"misrepresentation"` counts as right.
 # Write `rate_tactics()`, returning a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Each right label earns half a mark; if all four labels
-# are the same, none earns anything.
+# `return {"A": "legitimate", ...}`. Each right label earns half a mark; if all four
+# labels are the same, none earns anything.
 #
 # Practise first on a case that is the same for every learner (its statements earn no
 # marks): put your labels for it in the same dict, under the numbers 1 to 4.
@@ -1291,13 +1291,15 @@ check.rate_tactics(rate_tactics, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "harrow-move-text", "schema_version": 3}
 # **Part b (1 mark).** A year later Kestrel negotiates with Granite again, with the same
 # gain and patience as in question 7 (part 4's *Next time*). Harrow's new offer is worth
-# `s.outside_offer` again, on the same terms as its first. Granite has not seen it and
-# is unsure how patient Kestrel is, so it cannot work out Kestrel's share at the table:
-# part 4 ends with Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`),
-# which may be above or below that share. Assume, as section 7 does (an anchoring effect,
-# not a result of section 5's models, and the course's heuristic, not a tested finding),
-# that Granite reads any alternative Kestrel names as a sign of that threshold. Write
-# `harrow_move(s)`, returning what Kestrel should do about Harrow, following section 7:
+# `s.outside_offer` again and, like its first, is in a signed letter only if
+# `s.harrow_in_writing` is `True`. Granite has not seen it and is unsure how patient
+# Kestrel is, so it cannot work out Kestrel's share at the table: part 4 ends with
+# Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be
+# above or below that share. Assume, as section 7 does (an anchoring effect, not a result
+# of section 5's models, and the course's untested heuristic), that Granite reads an
+# alternative Kestrel names as a sign of that threshold, but gives little weight to one it
+# cannot check. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
+# following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
 # - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
@@ -1306,10 +1308,8 @@ check.rate_tactics(rate_tactics, hidden=True)
 #   Granite;
 # - `"ultimatum"`: "Match Harrow's offer by Friday, or we take it."
 #
-# It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing` (`True` when
-# Harrow's offer is in a signed letter); which number decides, one you computed before or
-# one the story gives, is for you to judge.
-# Grading also tries other learners' scenarios.
+# It needs `s.outside_offer`, `s.granite_guess` and `s.harrow_in_writing`; which number
+# decides, one you computed before or one the story gives, is for you to judge.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "harrow-move-answer", "schema_version": 3}
