@@ -94,3 +94,25 @@ def test_question_9b_premise_weighs_an_unchecked_offer_as_its_key_does():
         weak = dataclasses.replace(s, outside_offer=s.granite_guess - 5_000)
         quiet = check._harrow_move_hint(weak, "mention", "keep quiet")[0]
         assert "reads any alternative" not in quiet and "reads an alternative" in quiet
+
+
+def test_the_loans_interest_is_no_cost_of_delay_in_question_8_or_the_story():
+    """C1: question 8 and story part 5 said the loan's interest was counted in Kestrel's
+    discount factor, yet the overdraft it replaces runs either way until the contract's
+    first payment on a fixed date (part 4, section 4), and so does the loan: its interest is
+    no cost of delay and cannot be in delta. Both now say so."""
+    from tests.test_models_power import PROSE, _section
+
+    eight = _section(PROSE, "### Question 8", "def best_lever")
+    assert "interest counted in" not in eight
+    assert "(the loan's interest, like the overdraft's, runs either way: no cost of delay)" in (
+        eight
+    )
+    for n in range(12):
+        story = _flat(course.variant("03_power", f"rev75-c1-{n}").story())
+        assert "already counted in that figure" not in story
+        assert (
+            "The loan, like the overdraft, runs either way until the contract's first payment, "
+            "so its interest is no cost of delay and plays no part in that figure." in story
+        )
+        assert "(which runs either way until the contract's first payment" in story

@@ -1060,10 +1060,10 @@ check.granite_reply(granite_reply, hidden=True)
 # Atlas (less than Atlas would pay). *loan*: a bridging loan that replaces the overdraft,
 # so that wages are paid on time; the idle team is still paid by Kestrel, but fewer
 # engineers leave, so Kestrel grows more patient, its discount factor rising from
-# `s.delta_you` to `s.delta_with_loan` (the loan's own interest counted in), though never
-# as high as Granite's, since engineers with nothing to do may still leave. *harrow*:
-# court Harrow, whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow
-# tells Granite of it before Granite's first proposal, as with its first).
+# `s.delta_you` to `s.delta_with_loan`, though never as high as Granite's (the loan's
+# interest, like the overdraft's, runs either way: no cost of delay). *harrow*: court
+# Harrow, whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow tells
+# Granite of it before Granite's first proposal, as with its first).
 #
 # Atlas has not proposed yet, and what it will propose (question 4) is not what the models
 # predict. The loan cuts what waiting for the Granite contract costs; the licence money
