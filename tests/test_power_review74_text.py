@@ -79,7 +79,7 @@ def test_section_7_relates_module_02s_yardstick_for_mentioning_an_alternative_to
     seven = _seven()
     mention = seven[seven.index("**Mention an alternative") : seven.index("**When they are")]
     assert (
-        "Module 02's yardstick, their estimate of your reservation price, is this one without "
+        "Module 02's threshold, their estimate of your reservation price, is this one without "
         "patience: then the least they believe you would accept is that estimate." in mention
     )
     assert "beats the other side's estimate of your reservation price" in _module_02()

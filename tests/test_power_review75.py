@@ -116,3 +116,21 @@ def test_the_loans_interest_is_no_cost_of_delay_in_question_8_or_the_story():
             "so its interest is no cost of delay and plays no part in that figure." in story
         )
         assert "(which runs either way until the contract's first payment" in story
+
+
+def test_yardstick_names_one_thing_in_module_03():
+    """C2: module 03 called module 02's rule for mentioning an alternative (their estimate
+    of your reservation price) "module 02's yardstick", while module 02 keeps "yardstick"
+    for the even split, your own measure of fairness, and module 03 for Atlas's Shapley
+    value (question 4). It is now module 02's threshold, the same idea as section 7's
+    acceptance threshold without patience; every "yardstick" left in module 03's text is
+    Atlas's own measure, the Shapley value it proposed."""
+    import re
+
+    from tests.test_models_power import PROSE
+
+    assert "Module 02's yardstick" not in PROSE
+    assert "Module 02's threshold, their estimate of your reservation price" in PROSE
+    for found in re.finditer(r"yardstick", PROSE):
+        around = PROSE[max(0, found.start() - 120) : found.end() + 60]
+        assert "Atlas" in around or "the round figure" in around, around

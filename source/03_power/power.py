@@ -1134,7 +1134,7 @@ check.best_lever(best_lever, hidden=True)
 #   The rule: mention an alternative when it beats the least they believe you would
 #   accept. Call such an alternative **strong**, and one worth no more than that **weak**.
 #   Mentioning a weak one gains nothing where they know your patience. Module 02's
-#   yardstick, their estimate of your reservation price, is this one without patience:
+#   threshold, their estimate of your reservation price, is this one without patience:
 #   then the least they believe you would accept is that estimate.
 # - **When they are unsure of your patience**, a weak figure you name
 #   can anchor their estimate of your acceptance threshold low (module 04 returns to
