@@ -1084,13 +1084,30 @@ def signing_switch(s):
     return s.signing_gain > signing_loss(s)
 
 
-def _granite_guess(learner, harrow):
+#: How far Granite's guess (question 9b) lies from Harrow's offer, as a factor of it.
+GUESS_FACTORS = (0.75, 0.85, 1.2, 1.35)
+
+
+def _granite_guess(learner, harrow, contract):
     """Question 9b's number, from a generator of its own (review 4, W3 and W7: the question
     rested on the share at the table, already computed for questions 7 and 8): what Granite,
     unsure of Kestrel's patience, guesses is Kestrel's acceptance threshold, clearly above or below
-    Harrow's offer, and so on either side of the share at the table."""
+    Harrow's offer, and so on either side of the share at the table. Always below half of
+    the gain (review 75, U5): Granite knows Kestrel is the impatient side and answers its
+    proposals, so whatever its patience Kestrel's share at the table is under half, yet a
+    guess of 1.2 or 1.35 times Harrow's offer reached half or more for 38 of 2,000 learners.
+    Only those learners' guesses move: to the largest factor on the same side of Harrow's
+    offer that keeps the guess below half, else (for about one in a hundred learners,
+    whose answer then changes) to one below Harrow's offer."""
     rng = random.Random(f"03_power:guess:{learner}")
-    return float(round(harrow * _choice(rng, (0.75, 0.85, 1.2, 1.35)), -3))
+    factor = _choice(rng, GUESS_FACTORS)
+    below_half = [f for f in GUESS_FACTORS if round(harrow * f, -3) < contract / 2]
+    if factor not in below_half:
+        same_side = [f for f in below_half if (f > 1) == (factor > 1)]
+        # below_half is empty only were Harrow's offer over two thirds of the gain, which the
+        # draws' discount factors never allow; the invariants would then throw the draw away
+        factor = max(same_side or below_half or GUESS_FACTORS[:1])
+    return float(round(harrow * factor, -3))
 
 
 def _atlas_figure(learner, atlas, borealis):
@@ -1305,6 +1322,11 @@ _INVARIANTS = {
     # Kestrel would get in the proposer's seat (rounding to the thousand could lift it there)
     "granite: Granite's proposal above both readings of Kestrel's seat": lambda s, f: (
         s.granite_offer >= max(f["table"] / s.delta_you, s.outside_offer)
+    ),
+    # review 75, U5: Granite knows Kestrel is the impatient side, so it guesses Kestrel's
+    # acceptance threshold (question 9b) below half of the gain
+    "granite: Granite's guess of Kestrel's threshold at least half of the gain": lambda s, f: (
+        s.granite_guess >= s.contract_value / 2
     ),
     "granite: an offer as large as the whole gain": lambda s, f: (
         max(s.outside_offer, s.granite_offer, s.harrow_raised, _claimed_limit(s))
@@ -1628,7 +1650,7 @@ def _candidate(rng, learner):
         harrow_in_writing=rng.random() < 0.5,
         signing_ratio=signing[0],
         signing_gain=signing[1],
-        granite_guess=_granite_guess(learner, outside),
+        granite_guess=_granite_guess(learner, outside, contract),
         vote_offers=_vote_offers(learner, members, quota),
         atlas_figure=_atlas_figure(learner, atlas, borealis),
     )
