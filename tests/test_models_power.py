@@ -1314,7 +1314,7 @@ def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
     is given three hours; the course map agrees (480 minutes since session 56)."""
     from course.course_map import MODULES
 
-    assert "Like question 4, this question goes back to the licence, with a what-if." in PROSE
+    assert "Like question 4, this goes back to the licence, with a what-if." in PROSE
     using = _section(PROSE, "## 7. Using power", "### Question 9")
     using = " ".join(using.split())
     assert "is a warning, and legitimate, but still the weaker move" in using
@@ -1960,19 +1960,26 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
             assert abs(got - max(v1 / 2, v2)) <= 0.005 * max(v1 / 2, v2)
 
 
-def test_the_signing_gain_is_an_order_cash_lets_kestrel_take_not_interest_saved():
+def test_the_signing_gain_is_an_order_cash_lets_kestrel_take_and_interest_saved():
     """The gain from money on signing reached the whole price for some learners and a tenth of
     it for nearly half, too much for overdraft interest on money a quarter sooner; the story
-    and question 6 now call it an order that cash in hand lets Kestrel take."""
+    and question 6 called it an order that cash in hand lets Kestrel take. Review 75, U4:
+    with an overdraft at 10 to 30% a year, money sooner also saves interest, which the story
+    left out; the gain is now both together, the order and the interest saved."""
     for s in _drawn_scenarios()[:20]:
         story = " ".join(s.story().split())
-        assert "overdraft interest" not in story
         # review 68, U2: "large" went, as the order is worth as little as 2% of Atlas's value
         assert "materials for an order it would otherwise have to turn down" in story
-        assert f"an order worth about {s.signing_gain:,.0f} to Kestrel" in story
+        assert (
+            "and would spare it overdraft interest until the fixed date: together worth about "
+            f"{s.signing_gain:,.0f} to Kestrel" in story
+        )
     q6 = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
-    assert "would save Kestrel" not in q6 and "saves" not in q6 and "than it saves" not in q6
-    assert "the order that cash in hand lets it take" in q6
+    assert "would save Kestrel" not in q6 and "than it saves" not in q6
+    assert (
+        "worth `s.signing_gain` to Kestrel in all, whoever buys (the order that cash in hand "
+        "lets it take, and the overdraft interest it saves)" in q6
+    )
 
 
 def test_a_breakdown_payoff_is_measured_one_way_by_what_each_unit_adds():

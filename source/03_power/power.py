@@ -916,9 +916,9 @@ check.rig_prices(rig_prices, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 6 (2 marks): paid on signing?
 #
-# Like question 4, this question goes back to the licence, with a what-if. Suppose that
-# before the talks began Atlas had offered to change one term. Three things would then
-# hold (the end of part 1 of your story, "Paid on signing?", gives the numbers):
+# Like question 4, this goes back to the licence, with a what-if. Suppose that before
+# the talks began Atlas had offered to change one term. Three things would then hold
+# (numbers: "Paid on signing?", end of story part 1):
 #
 # - the buyer pays the day the deal is signed, not on the fixed date, and Borealis's offer
 #   comes on the same terms;
@@ -928,8 +928,9 @@ check.rig_prices(rig_prices, hidden=True)
 # - Borealis's offer is still priced per remaining month of the licence, coming to
 #   `s.borealis_value` signed today.
 #
-# The money's coming sooner would be worth `s.signing_gain` to Kestrel, whoever buys (the
-# order that cash in hand lets it take). Offers still follow each other within days.
+# The money's coming sooner would be worth `s.signing_gain` to Kestrel in all, whoever
+# buys (the order that cash in hand lets it take, and the overdraft interest it saves).
+# Offers still follow each other within days.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
@@ -938,7 +939,7 @@ check.rig_prices(rig_prices, hidden=True)
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
 # Each part earns a mark. Grading also tries other learners' scenarios: in some the change
-# costs Kestrel nothing at all, in others it costs more, or less, than it brings.
+# costs Kestrel nothing, in others it costs more, or less, than it brings.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
