@@ -1842,9 +1842,12 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     assert away
     seven = PROSE[PROSE.index("### Question 7") : PROSE.index("def granite_reply")]
     seven = " ".join(seven.split())  # review 61, C2: the counter is the graded move
-    assert "the game's walk-out to Harrow's work, which real talks put as a calm counter" in seven
-    assert "Countering at Harrow's margin brings the same money either way" in seven
-    assert "it beats leaving in silence" in seven
+    # review 75, U6: the walk-out, said calmly; a counter would be a rejection in the game
+    assert (
+        "in the game, walk out to Harrow's work; in real talks, say so calmly and leave the "
+        "door open, not as an ultimatum" in seven
+    )
+    assert "Saying so calmly beats leaving in silence" in seven
 
 
 def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():

@@ -764,7 +764,8 @@ def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
     assert "At that moment Granite had not seen Harrow's offer" in nine_a
     assert "Granite has not seen Harrow's offer" not in nine_a
     assert "it would rely on a figure Kestrel gives for Harrow" in nine_a
-    assert "it beats leaving in silence" in " ".join(PROSE.split())  # review 61, C2
+    # review 61, C2; review 75, U6
+    assert "Saying so calmly beats leaving in silence" in " ".join(PROSE.split())
     assert "Kestrel meets Granite again next week" not in PROSE
     assert "A year later Kestrel negotiates with Granite" in PROSE  # seventh review, C1
 
@@ -956,7 +957,8 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     # review 64, C1: question 4 no longer points ahead to question 7's move
     assert 'question 7\'s `"insist on Harrow"`' not in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
-    assert "a calm counter at Harrow's margin that Granite may match" in seven  # review 61, C2
+    # review 61, C2; review 75, U6: said calmly, not as a counter
+    assert "in real talks, say so calmly and leave the door open" in seven
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:
@@ -2426,7 +2428,8 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "the figure Kestrel takes or names, and expects to be paid" in four
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
-    assert "a calm counter at Harrow's margin that Granite may match" in seven  # review 61, C2
+    # review 61, C2; review 75, U6: said calmly, not as a counter
+    assert "in real talks, say so calmly and leave the door open" in seven
 
 
 def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():

@@ -28,9 +28,9 @@ def test_question_7_says_insist_on_harrow_is_the_games_walk_out():
     talks put as a counter at Harrow's margin (the advice to name Harrow's figure stays)."""
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     assert "counter at once" not in seven
-    assert (
-        "`\"insist on Harrow\"` (the game's walk-out to Harrow's work, which real talks put as "
-        "a calm counter at Harrow's margin that Granite may match, not an ultimatum"
+    assert (  # review 75, U6: said calmly, not as a counter (a rejection in the game)
+        '`"insist on Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
+        "calmly and leave the door open, not as an ultimatum"
     ) in seven
 
 

@@ -107,11 +107,13 @@ def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ulti
 
     assert "insist on Harrow" in REPLIES
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
+    # review 75, U6: one move, not a walk-out in the game and a counter in real talks (in
+    # the model a counter is a "reject" proposed a month later)
     assert (
-        "which real talks put as a calm counter at Harrow's margin that Granite may match, "
-        "not an ultimatum: section 7)" in seven
+        '"insist on Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
+        "calmly and leave the door open, not as an ultimatum (section 7)." in seven
     )
     assert "Insisting" not in seven
-    assert "Countering at Harrow's margin brings the same money either way" in seven
+    assert "counter" not in seven.lower()
     section_7 = _seven()
     assert "An ultimatum over an alternative you would really take" in section_7

@@ -903,9 +903,10 @@ def granite_share(s, delta_you=None, harrow=None):
 def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
-    share; otherwise, if Harrow beats the table, insist on Harrow (counter at Harrow's margin
-    at once, and take Harrow's work if Granite refuses: the game's payoff for walking out to
-    Harrow, with the door left open), else reject and propose next."""
+    share; otherwise, if Harrow beats the table, insist on Harrow (walk out to Harrow's work,
+    the game's move, said calmly with the door left open in real talks; not a counter, which
+    in the game is a rejection and a proposal a month later: review 75, U6), else reject and
+    propose next."""
     if s.granite_offer >= granite_share(s):
         return "accept"
     return "insist on Harrow" if s.outside_offer > table_share(s) else "reject"

@@ -1000,9 +1000,8 @@ ShrinkingPieGame()
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
 # Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
-# later) or `"insist on Harrow"` (the game's walk-out to Harrow's work, which real talks
-# put as a calm counter at Harrow's margin that Granite may match, not an ultimatum:
-# section 7).
+# later) or `"insist on Harrow"`: in the game, walk out to Harrow's work; in real talks,
+# say so calmly and leave the door open, not as an ultimatum (section 7).
 # `bargaining_split(delta_proposer, delta_responder)` gives the split of a pie of 1,
 # proposer's share first; the money is that share of the gain.
 #
@@ -1010,8 +1009,7 @@ ShrinkingPieGame()
 # information holds. Granite may still open below Harrow's offer, as real bargainers often
 # open off the equilibrium path; your reply is to that opening. When Harrow beats
 # Kestrel's share at the table, the game's best reply to a proposal below it is to walk
-# out to Harrow. Countering at Harrow's margin brings the same money either way (Granite
-# gains by matching a margin it would otherwise lose), and it beats leaving in silence:
+# out to Harrow. Saying so calmly beats leaving in silence: Granite may match Harrow, and
 # Kestrel will meet Granite again (question 9).
 
 
