@@ -190,7 +190,8 @@ def test_authority_says_it_is_broader_than_french_and_ravens_legitimate_power():
     # direct the other side), since module 00's authority also needs the other side's
     # acceptance
     # review 70, U2: different, not broader
-    assert "(different from French and Raven's *legitimate* power: the role gives a say" in one
+    # review 75, U2: French and Raven's legitimate power, renamed
+    assert "(French and Raven's *legitimate* power, renamed:" in one
 
 
 def test_the_order_paid_on_signing_is_no_longer_called_large():

@@ -37,10 +37,9 @@ def test_authority_says_how_it_is_broader_than_legitimate_power():
     one = _flat(_section(PROSE, "This course names four bases", "- **expert**"))
     assert "which needs the other side to accept the holder's right to direct it" not in one
     # review 70, U2: without the right to direct, it is different, not broader
-    assert (
-        "(different from French and Raven's *legitimate* power: the role gives a say over a "
-        "decision, without any right to direct the other side;" in one
-    )
+    # review 75, U2: the examples are textbook legitimate power; the course renames it
+    assert "different from French and Raven" not in one
+    assert "(French and Raven's *legitimate* power, renamed: from here on the course keeps" in one
 
 
 def test_question_9a_says_its_bluff_widens_module_02s():

@@ -60,7 +60,8 @@ def test_authority_is_different_from_legitimate_power_and_influence_is_personal(
     persuasion: it is now "personal influence", wherever the module names the pair."""
     flat = _flat(PROSE)
     assert "broader than French and Raven" not in flat
-    assert "(different from French and Raven's *legitimate* power:" in flat
+    # review 75, U2: it is legitimate power, renamed (the examples are textbook cases)
+    assert "(French and Raven's *legitimate* power, renamed:" in flat
     assert "together **personal influence** (negotiation texts often use" in flat
     assert "rests on authority, personal influence (expertise, admiration) or control" in flat
     assert "as this course uses the word" not in flat

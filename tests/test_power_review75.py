@@ -134,3 +134,17 @@ def test_yardstick_names_one_thing_in_module_03():
     for found in re.finditer(r"yardstick", PROSE):
         around = PROSE[max(0, found.start() - 120) : found.end() + 60]
         assert "Atlas" in around or "the round figure" in around, around
+
+
+def test_section_1_calls_authority_legitimate_power_renamed_and_folds_lewicki():
+    """U2: section 1 said authority was "different from" French and Raven's legitimate
+    power, yet its examples (a harbour master, a signature, a chair) are textbook legitimate
+    power: the course renames it, to keep "legitimate" for section 7. Lewicki, Saunders and
+    Barry's third typology, after French and Raven's and the course's, is now in a fold."""
+    from tests.test_models_power import PROSE, _section
+
+    one = _flat(_section(PROSE, "## 1. Where power comes from", "**Trust and credibility.**"))
+    assert "different from French and Raven" not in one
+    assert "(French and Raven's *legitimate* power, renamed: from here on the course keeps" in (one)
+    fold = one[one.index("<details><summary>Another textbook's sorting</summary>") :]
+    assert fold.index("Lewicki, Saunders and Barry's textbook") < fold.index("</details>")

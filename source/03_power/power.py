@@ -94,11 +94,9 @@ scenario
 # This course names four bases, in words it uses from here on:
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
-#   the manager who must sign a contract or the chair who sets a board's agenda
-#   (different from French and Raven's *legitimate* power: the role gives a say over a
-#   decision, without any right to direct the other side; from here on the course keeps
-#   "legitimate" for section 7's line between leverage you may use and leverage you may
-#   not);
+#   the manager who must sign a contract or the chair who sets a board's agenda (French
+#   and Raven's *legitimate* power, renamed: from here on the course keeps "legitimate"
+#   for section 7's line between leverage you may use and leverage you may not);
 # - **expert**: others rely on what someone knows and they cannot work out themselves;
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence, a
@@ -115,10 +113,14 @@ scenario
 # (negotiation texts often use "influence" alone more widely, for any way of changing
 # minds): they work through what others think of you, not through anything you control.
 #
+# <details><summary>Another textbook's sorting</summary>
+#
 # Lewicki, Saunders and Barry's textbook (*Negotiation*) sorts the sources of power
 # differently: informational (expert), position-based (authority, resource),
 # relationship-based (referent), contextual (alternatives, module 02) and personal
 # (a negotiator's own traits: none of the four).
+#
+# </details>
 #
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
