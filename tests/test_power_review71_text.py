@@ -151,4 +151,7 @@ def test_the_module_is_shorter_outside_its_folds():
     folds = re.findall(r"<details>(.*?)</details>", text, re.S)
     folded = sum(len(re.sub("<[^>]+>", " ", fold).split()) for fold in folds)
     outside = len(re.sub("<[^>]+>", " ", text).split()) - folded
-    assert folded <= 1_065 and outside <= 9_405, (folded, outside)
+    # review 75, U1 and U2: 9,337 outside and 1,065 folded before; Lewicki's typology and
+    # two side limits of section 5's closing note moved into folds, question 7's counter and
+    # other words cut: 9,266 outside, 1,111 folded (the cap +1%)
+    assert folded <= 1_111 and outside <= 9_359, (folded, outside)

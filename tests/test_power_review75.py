@@ -148,3 +148,16 @@ def test_section_1_calls_authority_legitimate_power_renamed_and_folds_lewicki():
     assert "(French and Raven's *legitimate* power, renamed: from here on the course keeps" in (one)
     fold = one[one.index("<details><summary>Another textbook's sorting</summary>") :]
     assert fold.index("Lewicki, Saunders and Barry's textbook") < fold.index("</details>")
+
+
+def test_the_closing_notes_two_side_limits_sit_in_a_fold_of_their_own():
+    """U1 (part): section 5's closing note carried two side points, splitting the
+    difference and the end date, among its main limits; they now sit in a fold of their
+    own at the end of the note, in the same order."""
+    from tests.test_models_power import PROSE
+
+    note = PROSE[PROSE.index("<summary>Closing note: the evidence") :]
+    inner = note.index("<summary>Two more limits: splitting the difference, and the end date")
+    assert note.index("*Full information.*") < inner < note.index("*Split the difference?*")
+    assert note.index("*Split the difference?*") < note.index("*End date.*")
+    assert note.index("*End date.*") < note.index("</details>")

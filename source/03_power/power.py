@@ -750,6 +750,16 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   of the remaining 32,500, a price of 33,750; each unit of its 35,000 adds only a
 #   quarter of a unit to the price, below both the Nash split's 42,500 and the 35,000
 #   itself (deal-me-out's price), since a breakdown takes time.
+# - *A firm rival offer.* The price also rests on Borealis's offer being firm, terms
+#   Kestrel can take or leave but not bargain over. Where the seller could bargain with
+#   either buyer in turn, some equilibria let it get anything between $v_1/2$ and $v_1$
+#   (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle", *Review of
+#   Economic Studies*, 2025).
+# - *Full information.* Every model here assumes each side knows the other's patience and
+#   options (section 7 drops it).
+#
+# <details><summary>Two more limits: splitting the difference, and the end date</summary>
+#
 # - *Split the difference?* Splitting the difference, $(v_1 + v_2)/2$, would fit if a sale
 #   to Borealis were what Kestrel is left with when talks with Atlas break down on their
 #   own: the Nash split on the breakdown payoffs. The story prices Borealis's offer per
@@ -759,13 +769,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   back from it gives the same price, $\max(v_1/2,\ v_2)$, to within half of one day's
 #   worth of the licence to Atlas: under one per cent of Atlas's value whenever two months
 #   or more remain.
-# - *A firm rival offer.* The price also rests on Borealis's offer being firm, terms
-#   Kestrel can take or leave but not bargain over. Where the seller could bargain with
-#   either buyer in turn, some equilibria let it get anything between $v_1/2$ and $v_1$
-#   (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle", *Review of
-#   Economic Studies*, 2025).
-# - *Full information.* Every model here assumes each side knows the other's patience and
-#   options (section 7 drops it).
+#
+# </details>
 #
 # </details>
 
