@@ -1844,8 +1844,8 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     seven = " ".join(seven.split())  # review 61, C2: the counter is the graded move
     # review 75, U6: the walk-out, said calmly; a counter would be a rejection in the game
     assert (
-        "in the game, walk out to Harrow's work; in real talks, say so calmly and leave the "
-        "door open, not as an ultimatum" in seven
+        "in the game, walk out to Harrow's work; in real talks, say so calmly, with the "
+        "door left open, not as an ultimatum" in seven
     )
     assert "Saying so calmly beats leaving in silence" in seven
 

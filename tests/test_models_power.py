@@ -958,7 +958,7 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     assert 'question 7\'s `"insist on Harrow"`' not in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     # review 61, C2; review 75, U6: said calmly, not as a counter
-    assert "in real talks, say so calmly and leave the door open" in seven
+    assert "in real talks, say so calmly, with the door left open" in seven
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:
@@ -2395,7 +2395,7 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     assert "it is not your reservation price, the worst terms you would accept" in using
     assert PROSE.index("acceptance threshold") >= PROSE.index("## 7. Using power")
     # review 74, C2: said once, of module 02's yardstick, never of the patience threshold
-    bridge = "Module 02's yardstick, their estimate of your reservation price, is this one"
+    bridge = "Module 02's threshold, their estimate of your reservation price, is this one"
     assert PROSE.count("estimate of your reservation price") == 1 and bridge in using
     assert "estimate of your acceptance threshold" in using[definition:]
     for words in ("least you would accept", "least Kestrel would accept", "least it would"):
@@ -2429,7 +2429,7 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "Where that model's move is to sell to Borealis, real talks" in four
     assert "real talks would name Borealis's figure to Atlas in a counter" in four
     # review 61, C2; review 75, U6: said calmly, not as a counter
-    assert "in real talks, say so calmly and leave the door open" in seven
+    assert "in real talks, say so calmly, with the door left open" in seven
 
 
 def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():

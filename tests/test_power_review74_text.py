@@ -111,7 +111,7 @@ def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ulti
     # the model a counter is a "reject" proposed a month later)
     assert (
         '"insist on Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
-        "calmly and leave the door open, not as an ultimatum (section 7)." in seven
+        "calmly, with the door left open, not as an ultimatum (section 7)." in seven
     )
     assert "Insisting" not in seven
     assert "counter" not in seven.lower()

@@ -1008,7 +1008,7 @@ ShrinkingPieGame()
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
 # Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
 # later) or `"insist on Harrow"`: in the game, walk out to Harrow's work; in real talks,
-# say so calmly and leave the door open, not as an ultimatum (section 7).
+# say so calmly, with the door left open, not as an ultimatum (section 7).
 # `bargaining_split(delta_proposer, delta_responder)` gives the split of a pie of 1,
 # proposer's share first; the money is that share of the gain.
 #
