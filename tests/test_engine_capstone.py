@@ -1726,9 +1726,10 @@ def test_the_plan_and_audit_texts_count_answers_deadlines_and_the_claimed_share_
     # you open in round 1 and answer in rounds 2, 3, ...: before a final offer made in
     # round 5 you have answered 5 - 1 times, so the fifth answer replies to that offer;
     # the first answer replies to Marlow's opening, a hold, so four of the five are steps
+    # (review 75 X3: a small step there is allowed too, so four is what to count on)
     assert min(FINAL_ROUNDS) - 1 == ANSWERS
     assert "so you can count on five answers. The first of them answers" in plan
-    assert "Marlow's opening, where the rule says hold, so at most four can be steps" in plan
+    assert "Marlow's opening, where you may hold, so count on four steps" in plan
     assert "at most five steps down" not in plan
     assert "can reach that package before Marlow's last offer" not in plan
     assert "At exactly four steps that last answer may be your reply to Marlow's final" in plan
@@ -2434,7 +2435,7 @@ def test_the_reciprocity_line_tells_a_held_stall_from_a_kept_rule():
     step = {"round": 7, "into_silence": True, "answered": True, "cost": 10}
     line = reciprocity([step], stalls(stall_outcome(stepped), plan))
     assert "1 came after 2 replies in a row in which Marlow had not moved" in line
-    assert "against your plan's rule" not in line and "or its exception" in line
+    assert "against your plan's rule" not in line and "or section 5's tip" in line
 
 
 def test_the_free_trade_rule_is_justified_by_what_it_does():
@@ -2481,7 +2482,7 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     assert "conditional" not in engine
     assert "Marlow's first answer is its opening, not a move" in plan
     table = section("table-teaching")
-    assert "or until section 5's exception applies" in table
+    assert "or until section 5's tip applies" in table
 
 
 def test_the_information_row_is_the_learners_judgement_as_section_3_says():
@@ -2801,7 +2802,7 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     )
     # review 68 C1: the Quell-state package is no longer the target; section 5 counts the
     # steps to it (question 8 no longer does, review 69 X1)
-    assert "So count the steps before you sit down." in section("plan-teaching")
+    assert "so count on four steps, and count them before you sit down." in section("plan-teaching")
     assert "where did you leave them? Why?" in section("reflection-text")
 
 
@@ -2844,8 +2845,9 @@ def test_a_step_right_after_marlows_first_answer_is_a_concession_into_silence():
     plan_text = section("plan-teaching")
     assert "Marlow's first answer counts as a move" not in plan_text
     assert "Marlow's first answer is its opening, not a move" in plan_text
-    # review 70 E1: the hold is this table's rule, not a human table's
-    assert "So hold after it at this table; at a human table a small step," in plan_text
+    # review 70 E1: the hold is this table's rule, not a human table's; review 75 X3: a
+    # small step there is allowed too
+    assert "not a move, but a small step, conditional on the deal, in answer to" in plan_text
     assert "or had made only its first answer: concessions into silence" in section(
         "debrief-teaching"
     )

@@ -18,18 +18,19 @@ def _section(grade_id):
 def test_the_rule_for_stepping_names_the_exception_question_8_grades():
     """C1: the take-away and section 5 said 'step only in answer to a move', while
     question 8 marks a hold wrong after two replies without a move and after "can't give
-    more". Both places now name the exception. Failed on the old text."""
+    more". Both places now name the exception (review 75 C4: as a tip for this bot, and
+    question 8 accepts a hold there too). Failed on the old text."""
     plan = _section("plan-teaching")
     assert (
         "This table tests the third most: step only in answer to a move of Marlow's or "
-        "to its saying it can't give more, with one exception: after two replies in a row "
-        "without a move, one small planned step." in plan
+        "to its saying it can't give more." in plan
     )
+    assert "after two replies in a row without a move since its opening or your" in plan
     summary = _section("summary")
     assert "and step only in answer to a move of theirs;" not in summary
     assert (
         "step only in answer to a move of theirs or to their saying they can give no "
-        "more (at this table, also one small planned step after two replies in a row "
+        "more (this bot also rewards one small planned step after two replies in a row "
         "without a move)" in summary
     )
 
@@ -37,12 +38,14 @@ def test_the_rule_for_stepping_names_the_exception_question_8_grades():
 def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
     """E1: 'hold after it, here as at a human table' went beyond the reciprocity
     literature, and the appendix finds a step right after the first answer closes more
-    deals against tit-for-tat. Failed on the old text."""
+    deals against tit-for-tat. Review 75 X3: the rule's table now allows either, as
+    question 8 does. Failed on the old text."""
     plan = _section("plan-teaching")
     assert "here as at a human table" not in plan
+    assert "| its opening | hold, or a small step |" in plan
     assert (
-        "So hold after it at this table; at a human table a small step, conditional on "
-        "the deal, in answer to a serious counter-offer is common and defensible." in plan
+        "but a small step, conditional on the deal, in answer to a serious counter-offer "
+        "is common and defensible." in plan
     )
 
 
@@ -114,10 +117,9 @@ def test_the_stall_row_says_where_its_count_starts():
     """U6: the row said 'since your last step' and a later line 'from its second offer';
     the reader had to merge them. The row now says both starts. Failed on the old text."""
     cell = SOURCE.read_text().split('grade_id": "plan-teaching"')[1].split("# %%")[0]
-    rows = [line for line in cell.splitlines() if line.startswith("# | ")]
-    assert (
-        "# | second reply in a row without a move since its opening or your last step "
-        "| next step |" in rows
+    # review 75 C4: the row became section 5's tip for this bot, which says both starts
+    assert "two replies in a row without a move since its opening or your last step" in (
+        " ".join(cell.replace("# ", " ").split())
     )
     assert "are counted from its second offer" not in " ".join(cell.split())
 

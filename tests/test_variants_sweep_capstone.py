@@ -601,9 +601,10 @@ def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
     package, where a final offer above the reservation price is accepted either way); at
     each reply
     one move alone is right, except a final offer below the reservation price, where the
-    check takes a walk-away or the plan's next step; and the log reads as Marlow would
-    play it: its offers never move back, and after "can't give more" only its final offer,
-    the same package, follows."""
+    check takes a walk-away or the plan's next step, and Marlow's opening and a second
+    reply without a move, where it takes a hold or the next step (review 75 X3); and the
+    log reads as Marlow would play it: its offers never move back, and after "can't give
+    more" only its final offer, the same package, follows."""
     ends = {"accept": 0, "walk away": 0, "accept before the final": 0}
     for s in drawn:
         plan = [row[0] for row in scenario.plan_of(s)]
@@ -618,7 +619,11 @@ def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
         for (right, why, offer, _, following), said in zip(key, log, strict=True):
             lines = (floor,) if said["final"] else (floor, following)  # a final: either way
             assert offer not in lines, (s.learner, why)
-            assert len(right) == 1 or why == "final below", (s.learner, why)
+            # review 75 X3: a hold or a small step at the opening and after two stalls
+            assert len(right) == 1 or why in ("final below", "opening", "stalled twice"), (
+                s.learner,
+                why,
+            )
         limit = next(n for n, r in enumerate(log) if r["cant_give_more"])
         assert all(r["offer"] == log[limit]["offer"] for r in log[limit:]), s.learner
         assert len(log) - limit <= 2 and all(not r["final"] for r in log[:-1]), s.learner

@@ -1609,9 +1609,11 @@ def _move(value):
 def judge_table_moves(case, result, plan, reservation, log, where=None):
     """Question 8 on ``result``, what ``table_moves(case, plan, reservation, log)``
     returned: nothing when each move is one section 5's rule allows (``right_moves``: at a
-    final offer below the reservation price, a walk-away or the plan's next step), up to
-    the reply that ends the talks; else the hint at the first move that is not, which gives
-    the facts the rule reads there and never names the move."""
+    final offer below the reservation price, a walk-away or the plan's next step; at
+    Marlow's opening and after two replies without a move, a hold or the next step), up to
+    the reply that ends the talks, each read on the path the learner's own moves took;
+    else the hint at the first move that is not, which gives the facts the rule reads there
+    and never names the move."""
     name = f"table_moves for learner {case.learner}" + (f" on {where}" if where else "")
     if isinstance(result, str | Mapping) or not isinstance(result, list | tuple):
         raise NotYet(
@@ -1619,7 +1621,7 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
             f"such as ['hold', 'next step', ...]; got {result!r}",
             general="it should return a list of moves, one for each reply",
         )
-    key = right_moves(case, plan, reservation, log)
+    key = right_moves(case, plan, reservation, log, [_move(m) for m in result])
     for n, (moves, why, worth, before, following) in enumerate(key, start=1):
         if n > len(result):
             raise NotYet(

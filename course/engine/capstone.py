@@ -685,7 +685,7 @@ def _reciprocity(found, stalls=None, offered=True):
     if excepted:
         text += (
             f" {excepted} came after {STALLED_REPLIES} replies in a row in which Marlow "
-            "had not moved: the one small step your plan's exception allows "
+            "had not moved: the one small step section 5's tip for this bot allows "
             "there."
         )
     if silent:
@@ -696,10 +696,10 @@ def _reciprocity(found, stalls=None, offered=True):
     elif stalls["held"] is None:
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
-            "answer to a move of Marlow's" + (", or its exception." if excepted else ".")
+            "answer to a move of Marlow's" + (", or section 5's tip." if excepted else ".")
             if not floor
             else " No other came into silence: you kept your plan's rule"
-            + (", and its exception." if excepted else ".")
+            + (", and section 5's tip." if excepted else ".")
         )
     return text + _held(stalls)
 
@@ -735,8 +735,8 @@ def _held(stalls):
         return ""
     return (
         f" In round {stalls['held']} Marlow had not moved for {STALLED_REPLIES} replies in a "
-        "row and your plan still had a step, yet you held: the exception to your plan's "
-        "rule (one small planned step) was open there, and "
+        "row and your plan still had a step, yet you held: section 5's tip for this bot "
+        "(one small planned step) was open there, and "
         "holding on ended the talks without a deal although a zone existed."
     )
 

@@ -1010,49 +1010,58 @@ def table_log(case):
 
 
 @answer_key
-def right_moves(case, plan, reservation, log):
+def right_moves(case, plan, reservation, log, follow=None):
     """Question 8's key on ``log``: for each of Marlow's replies until the talks end, the
     moves section 5's rule allows, the first being the course's, and why, as ``(moves,
-    why, worth, before, following)``: ``worth`` the offer's profit to Tallis, ``before`` its offer
-    before's (``None`` after the opening). The rows, first that applies: its final offer,
+    why, worth, before, following)``: ``worth`` the offer's profit to Tallis, ``before`` its
+    offer before's (``None`` after the opening), ``following`` the profit of the plan's next
+    package (``None`` when none is left). The rows, first that applies: its final offer,
     accept at or above the reservation price, else walk away politely (or, if the plan has
     a step left, answer with it); an offer worth at least the plan's next package, or, with
-    no step left, at least the package last sent, accept (review 73 X2: the rule had no
-    accept once the plan was used up, so it turned down Tallis's own terms); its opening,
-    hold; a move, the next step; the second reply in a row without a move
-    since Tallis's last step, the next step; "can't give more", the next step; else hold.
-    A step with none left in the plan is a hold. The moves each follow the course's; each
-    point also gives the profit of the plan's next package, ``following`` (``None`` when
-    none is left), as ``(moves, why, worth, before, following)``."""
+    no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
+    or a small step (module 04 and section 5 call a step in answer to a serious
+    counter-offer defensible: review 75 X3); a move, the next step; "can't give more", the
+    next step; the second reply in a row without a move since Tallis's last step, the next
+    step (section 5's tip for this bot) or a hold (module 04's rule: no step into silence;
+    review 75 X3, C4); else hold. A step with none left in the plan is a hold.
+
+    Each reply is read on the path the moves so far made: ``follow`` (moves as ``MOVES``
+    spells them) gives the move taken at each reply where it is one the rule allows, the
+    course's first move elsewhere, so that a learner who took the other allowed move is
+    judged from the plan's package they reached."""
     at, quiet, before, found = 0, 0, None, []
     profits = [_worth(case, package) for package in plan]
-    for answer in log:
+    follow = list(follow or ())
+    for n, answer in enumerate(log):
         worth = _worth(case, answer["offer"])
         following = profits[at + 1] if at + 1 < len(profits) else None
         moved = before is not None and worth > before
         if before is not None and not moved:
             quiet += 1
+        step = ("next step",) if following is not None else ()
         if answer["final"]:
             if worth >= reservation:
                 moves, why = ("accept",), "final above"
             else:
-                moves = ("walk away",) if following is None else ("walk away", "next step")
-                why = "final below"
+                moves, why = ("walk away", *step), "final below"
         elif following is not None and worth >= following:
             moves, why = ("accept",), "worth the next package"
         elif following is None and worth >= profits[at]:
             moves, why = ("accept",), "worth your last package"
         elif before is None:
-            moves, why = ("hold",), "opening"
-        elif moved or quiet >= 2 or answer["cant_give_more"]:
-            why = "moved" if moved else "stalled twice" if quiet >= 2 else "can't give more"
-            moves = ("next step",) if following is not None else ("hold",)
+            moves, why = ("hold", *step), "opening"
+        elif moved or answer["cant_give_more"]:
+            why = "moved" if moved else "can't give more"
+            moves = step or ("hold",)
+        elif quiet >= 2:
+            moves, why = (*step, "hold"), "stalled twice"
         else:
             moves, why = ("hold",), "stalled once"
         found.append((moves, why, worth, before, following))
         if moves[0] in ("accept", "walk away"):
             break
-        if moves[0] == "next step":
+        taken = follow[n] if n < len(follow) and follow[n] in moves else moves[0]
+        if taken == "next step":
             at, quiet = at + 1, 0
         before = worth
     return found

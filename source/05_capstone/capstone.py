@@ -744,22 +744,23 @@ check.what_to_say(what_to_say, hidden=True)
 # at least what it costs you; on it, that a concession be conditional on the deal; and
 # that you concede only in answer to a concession of theirs, never into silence. This
 # table tests the third most: step only in answer to a move of Marlow's or to its saying
-# it can't give more, with one exception: after two replies in a row without a move, one
-# small planned step. After each of its offers, compare what it is worth to you (the
+# it can't give more. After each of its offers, compare what it is worth to you (the
 # "your profit" column of the table's log) with its offer before:
 #
 # | Marlow's reply | your move |
 # |---|---|
 # | it moved: its offer is worth more to you than its offer before | next step |
-# | second reply in a row without a move since its opening or your last step | next step |
 # | it said it can't give more on its own offer (section 6) | next step |
+# | its opening | hold, or a small step |
 #
 # Otherwise hold: a step made into silence is a gift. Marlow's first answer is its
-# opening, not a move. So hold after it at this table; at a human table a small step,
-# conditional on the deal, in answer to a serious counter-offer is common and defensible.
-# Since a tit-for-tat Marlow mostly waits, somebody has to move first against it: a
-# learner who only waits meets a Marlow that barely moves, hence the second row.
-# Accepting and walking away come before all three rows.
+# opening, not a move, but a small step, conditional on the deal, in answer to a serious
+# counter-offer is common and defensible. Accepting and walking away come first.
+#
+# **A tip for this bot.** A tit-for-tat Marlow mostly waits, so a learner who only waits
+# meets a Marlow that barely moves. Here, after two replies in a row without a move
+# since its opening or your last step, one small planned step breaks the deadlock.
+# It is a step into silence: at a human table, hold. Question 8 accepts either.
 #
 # <details><summary>Why a step stands here, what counts as a move, and what a step
 # brings back</summary>
@@ -785,8 +786,8 @@ check.what_to_say(what_to_say, hidden=True)
 # </details>
 #
 # **How many steps fit.** Marlow may make its final offer as early as round 5, so you can
-# count on five answers. The first of them answers Marlow's opening, where the rule says
-# hold, so at most four can be steps. So count the steps before you sit down. The package
+# count on five answers. The first of them answers Marlow's opening, where you may hold,
+# so count on four steps, and count them before you sit down. The package
 # four steps down your plan is the **four-step line**: if the first package of your plan
 # that gives Marlow at least its higher reservation price is at or above it, you can reach
 # it by your last answer, provided Marlow moves before each of them or says it can't give
@@ -996,7 +997,7 @@ check.table_moves(table_moves, hidden=True)
 # do not act at the table, though a deadline does.
 #
 # **When Marlow stops moving, hold until it says it can't give more, or until section
-# 5's exception applies.** It says so only after its first offer, when it cannot give
+# 5's tip applies.** It says so only after its first offer, when it cannot give
 # another level on any issue without going below its reservation price. Without those
 # words it still has room on its own offer: a step of yours would be a concession into
 # silence. With them, section 5's rule allows your next planned step (question 8
@@ -1062,7 +1063,7 @@ NegotiationTable(
 #   the concessions you made when Marlow had not moved since its previous offer, or had
 #   made only its first answer: concessions into silence, which break your plan's rule
 #   of conceding only in answer to a move of Marlow's. A step made after two of Marlow's
-#   replies in a row that did not move (the rule's exception) is counted apart, and so
+#   replies in a row that did not move (section 5's tip) is counted apart, and so
 #   is one made right after Marlow said it could give no more on its own offer, which
 #   the rule allows.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
@@ -1219,8 +1220,8 @@ NegotiationTable(
 # - Map the frontier in the smallest steps that give the other side more (your frontier
 #   map); send a shrinking subsequence of it as conditional trades, never take a term
 #   back without a word, and step only in answer to a move of theirs or to their saying
-#   they can give no more (at this table, also one small planned step after two replies
-#   in a row without a move); at the end of the map, walk away politely.
+#   they can give no more (this bot also rewards one small planned step after two
+#   replies in a row without a move); at the end of the map, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
