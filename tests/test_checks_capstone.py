@@ -924,7 +924,7 @@ def test_a_plan_from_a_draft_below_the_frontier_first_makes_the_free_trade(own):
 
     hint = miss("concession_plan", only_concessions)
     draft = draft_of(own)
-    assert "first make the trade that costs you nothing" in hint
+    assert "first make a trade that costs you nothing" in hint  # review 75 X2: any on the frontier
     assert f"from {{{', '.join(f'{i}: {level}' for i, level in draft.items())}}}" in hint
     assert passes(run("concession_plan", _plan))
 
@@ -943,19 +943,13 @@ def _most_left_for_you(s, opening, reservation):
 
 
 def test_a_free_trade_that_gives_marlow_less_than_another_is_refused(own):
-    """From a draft with only one free trade, taking the step that leaves you most is the
-    rule's step, so that misreading of rule 1 passed the visible and hidden checks for most
-    learners; from the second draft two free trades give Marlow different points, and the
-    check, visible and hidden, says to take the one that gives Marlow most (the sweep
-    shows it for 600 learners)."""
-    hint = miss("concession_plan", _most_left_for_you)
-    # review 61, X1: module 04's ranking (most for the two sides together) passes too
-    assert "gives Marlow most, or the one that adds most for the two of you together (rule 1)" in (
-        hint
-    )
-    assert "costs you nothing and gives Marlow most" in miss(
-        "concession_plan", _most_left_for_you, True
-    )
+    """Review 75 X2, C2 (the name is the old claim): from the second draft two free trades
+    give Marlow different points; the check used to want the one that gives Marlow most
+    or the largest sum of k€ and points, which have no common unit. Every free trade that
+    lands on the frontier now passes, so taking the step that leaves you most passes,
+    visible and hidden (tests/test_review75_capstone.py shows it for 60 learners)."""
+    assert passes(run("concession_plan", _most_left_for_you))
+    assert passes(run("concession_plan", _most_left_for_you, hidden=True))
     section = __import__("tests.test_engine_capstone", fromlist=["section"]).section("q7-text")
     assert "two colleagues' drafts below the frontier" in section
 
@@ -969,10 +963,13 @@ def test_the_free_trade_rule_says_why_it_departs_from_module_04():
     section = __import__("tests.test_engine_capstone", fromlist=["section"]).section
     plan = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "which cannot be added" not in plan
-    assert "which would rank differently counted in euros" in plan
-    # review 61, X1: module 04's ranking is accepted; the appendix says why a human table
-    # should prefer it (the sum keeps part of the created value for you)
-    assert "keeps part of it for you" in plan and "At this table either passes" in plan
+    # review 61, X1: module 04's ranking was accepted; review 75 X2, C2: it added k€ to
+    # points, so any free trade that lands on the frontier now passes and the appendix's
+    # defence of the sum is gone; section 5's fold says why
+    assert "which would rank differently counted in euros" not in plan
+    assert "keeps part of it for you" not in plan and "At this table either passes" not in plan
+    rule = " ".join(section("plan-teaching").split())
+    assert "Module 04 added the two sides' points; k€ and points have no common unit" in rule
 
 
 def test_best_trade_follows_the_plan(own):
@@ -1387,12 +1384,14 @@ def test_a_free_trade_tie_on_marlows_points_is_named_as_such(monkeypatch, learne
     as_own(monkeypatch, case)
     with pytest.raises(NotYet) as hint:
         check.judge_plan(case, [draft, tie[0]], draft, floor)
-    assert f"gives Marlow as many points ({best[2]:g}) and leaves you more" in str(hint.value)
-    assert "gives Marlow more" not in str(hint.value)
+    # review 75 X2: the tie is off the frontier, and every free trade on it passes, so the
+    # hint names the package that beats it for both sides
+    assert "is better for both of you" in str(hint.value)
+    assert "keep every step on the Pareto frontier" in str(hint.value)
     section = __import__("tests.test_engine_capstone", fromlist=["section"]).section(
         "plan-teaching"
     )
-    assert "between two that give it the same, the one that leaves you more" in section
+    assert "between two that leave you the same, the one that gives Marlow more" in section
 
 
 def test_batna_without_the_spot_branch_is_told_so_even_with_the_wrong_name(monkeypatch, learner):

@@ -2445,7 +2445,9 @@ def test_the_free_trade_rule_is_justified_by_what_it_does():
     it puts what the trade creates on Marlow's side, to close sooner."""
     text = " ".join(section("about-the-bot").split())  # review 58, U1: in the appendix
     assert "reads as a new demand" not in text
-    assert "hands Marlow what the trade creates" in text  # review 61, X1
+    # review 75 X2, C2: any free trade that lands on the frontier passes; the appendix's
+    # ranking by the sum of k€ and points is gone
+    assert "hands Marlow what the trade creates" not in text
     # review 69 C3: section 5 teaches module 04's rule alone; the reason for the
     # Marlow-most trade the check also accepts is the appendix's, above
     assert "which leaves it needing the fewest further points" not in " ".join(
@@ -2460,7 +2462,8 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     what Marlow's 'You have not moved' remark means, and whether its first answer counts
     as a move (the debrief's reading)."""
     plan = section("plan-teaching")
-    assert "Since a tit-for-tat Marlow mostly waits, somebody has to move first" in (
+    # review 75 C4: the exception is now a tip for this bot
+    assert "A tit-for-tat Marlow mostly waits, so a learner who only waits meets a" in (
         " ".join(plan.split())
     )
     assert "as module 04 said, opens with a fair step" not in plan
@@ -2923,10 +2926,12 @@ def test_the_plan_note_names_its_departure_from_module_04s_free_move_rule():
     side alone, which is how this plan chooses; the note now says so plainly."""
     plan = section("about-the-bot").replace(" > ", " ")  # review 58, U1: the appendix
     plan = " ".join(plan.replace(">", " ").split())
-    # review 61, X1: module 04's ranking is now accepted, and the note says why it is the
-    # one for a human table
-    assert "hands Marlow what the trade creates, which module 04 warned against" in plan
-    assert "At this table either passes" in plan
+    # review 61, X1: module 04's ranking was accepted beside it; review 75 X2, C2: that
+    # ranking added k€ to points, so any free trade that lands on the frontier now passes
+    assert "hands Marlow what the trade creates, which module 04 warned against" not in plan
+    assert "k€ and points) keeps part of it for you" not in plan
+    rule = " ".join(section("plan-teaching").split())
+    assert "any free trade that lands on the frontier will do there" in rule
 
 
 def test_the_diagnostic_set_says_a_pick_means_something_only_for_a_partner_with_fewer_points():

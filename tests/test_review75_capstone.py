@@ -118,3 +118,95 @@ def test_the_text_gives_the_exception_step_as_a_tip_for_this_bot():
     assert "**A tip for this bot.**" in plan
     assert "It is a step into silence: at a human table, hold. Question 8 accepts either." in plan
     assert "So hold after it at this table" not in plan
+
+
+# --- X2, C2: question 7's free trades -------------------------------------------------------
+
+
+def _plan_by(rank):
+    """Question 7's plan with free trades ranked by ``rank`` (row: package, yours, theirs),
+    and the smallest step (most left for you, then most for Marlow) on the frontier."""
+
+    def plan(s, opening, reservation):
+        from course.models.concessions import all_packages, package_points, pareto_frontier
+
+        packages = all_packages(s.yours, s.theirs)
+        frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
+        rows = [(p, you, them) for p, you, them in packages if (you, them) in frontier]
+        found = [opening]
+        mine, theirs = package_points(opening, s.yours), package_points(opening, s.theirs)
+        while steps := [r for r in rows if r[2] > theirs and r[1] >= reservation]:
+            free = [r for r in steps if r[1] >= mine]
+            pick = max(free, key=rank) if free else max(steps, key=lambda r: (r[1], r[2]))
+            found.append(pick[0])
+            mine, theirs = pick[1], pick[2]
+        return found
+
+    plan.__name__ = f"plan_by_{rank.__name__}"
+    return plan
+
+
+def most_for_you(row):
+    return (row[1], row[2])
+
+
+def most_for_marlow(row):
+    return (row[2], row[1])
+
+
+def fewest_for_marlow(row):
+    return (-row[2], row[1])
+
+
+def sum_of_k_euros_and_points(row):
+    return (row[1] + row[2], row[2])
+
+
+FREE_TRADE_ANSWERS = [
+    _plan_by(rank)
+    for rank in (most_for_you, most_for_marlow, fewest_for_marlow, sum_of_k_euros_and_points)
+]
+
+
+def test_question_7_accepts_every_free_trade_that_lands_on_the_frontier_visible_and_hidden():
+    """X2, C2: question 7 ranked free trades by the sum of k€ and points (which section 3
+    says have no common unit) or by Marlow's points, so the free trade that leaves you
+    most passed the visible check for most learners and failed grading. Every free trade
+    that lands on the frontier now passes, and the visible and hidden checks agree for
+    each ranking, for 60 learners. Failed on the old check (most_for_you, fewest)."""
+    for n in range(1, 61):
+        with learner_as(f"learner-{n}"):
+            for answer in FREE_TRADE_ANSWERS:
+                seen = passes(run("concession_plan", answer))
+                graded = passes(run("concession_plan", answer, hidden=True))
+                assert seen and graded, (n, answer.__name__, seen, graded)
+
+
+def test_question_7_still_refuses_a_free_step_off_the_frontier():
+    """The free trade must land on the frontier: a step from a package below the frontier
+    to another below it that costs nothing is refused, with the frontier hint."""
+    from course.scenarios.capstone import frontier_rows, package_rows
+
+    refused = 0
+    for n in range(1, 21):
+        case = course.variant("05_capstone", f"learner-{n}")
+        floor = reservation_of(case)
+        on = {row[1:] for row in frontier_rows(case)}
+        below = [r for r in package_rows(case) if r[1:] not in on and r[1] >= floor]
+        pair = next(((p, q) for p in below for q in below if q[1] >= p[1] and q[2] > p[2]), None)
+        if pair:
+            with pytest.raises(NotYet, match="keep every step on the Pareto frontier"):
+                check.judge_plan(case, [pair[0][0], pair[1][0]], pair[0][0], floor)
+            refused += 1
+    assert refused >= 5, refused
+
+
+def test_the_text_ranks_no_free_trade_by_a_sum_of_k_euros_and_points():
+    """C2: section 5 and its fold ranked free trades by what 'adds most for the two of you
+    together', a sum of k€ and points; the appendix defended it. Failed on the old text."""
+    text = " ".join(SOURCE.read_text().replace("# ", " ").split())
+    assert "adds most for the two" not in text
+    assert "which would rank differently counted in euros" not in text
+    plan = _section("plan-teaching")
+    assert "k€ and points have no common unit, so here any such trade that lands" in plan
+    assert "any free trade that lands on the frontier will do there" in plan

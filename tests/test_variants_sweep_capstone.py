@@ -519,8 +519,10 @@ def test_q7_the_wide_draft_has_two_free_trades_that_give_marlow_different_points
 
 def test_q7_misreading_rule_1_fails_from_the_wide_draft(drawn):
     """Question 7: the plan that always takes the step leaving you most, free trades
-    included, is refused from the second draft, with rule 1's hint; and every step of the
-    course's plan from either draft lands on the frontier (section 5 says so)."""
+    included, passes from both drafts (review 75 X2, C2: it used to be refused from the
+    second, by a ranking that added k€ to points); a plan that makes a step that costs
+    you something while a free trade is open is refused with rule 1's hint; and every step
+    of the course's plan from either draft lands on the frontier (section 5 says so)."""
     from tests.test_checks_capstone import _most_left_for_you
 
     refused = 0
@@ -529,16 +531,16 @@ def test_q7_misreading_rule_1_fails_from_the_wide_draft(drawn):
         frontier = {row[1:] for row in scenario.frontier_rows(s)}
         for draft in (scenario.draft_of(s), scenario.wide_draft_of(s)):
             assert all(row[1:] in frontier for row in scenario.plan_of(s, draft)[1:])
-        draft = scenario.wide_draft_of(s)
-        plan = _most_left_for_you(s, draft, floor)
-        start = (package_points(draft, s.yours), package_points(draft, s.theirs))
-        if len(plan) > 1 and package_points(plan[1], s.yours) + package_points(
-            plan[1], s.theirs
-        ) in {sum(row) for row in check._joint_free(scenario.frontier_rows(s), start, floor)}:
-            continue  # review 61, X1: module 04's free trade (most for both) is accepted
-        with pytest.raises(check.NotYet, match=r"two of you together \(rule 1\)"):
-            check.judge_plan(s, plan, draft, floor)
-        refused += 1
+            if draft is None:
+                continue
+            check.judge_plan(s, _most_left_for_you(s, draft, floor), draft, floor)
+            plan = scenario.plan_of(s, draft)
+            mine = package_points(draft, s.yours)
+            costly = [r for r in plan[2:] if r[1] < mine]
+            if costly:  # the draft's first step skipped: a step that costs, a free one open
+                with pytest.raises(check.NotYet, match=r"costs you nothing and lands on the"):
+                    check.judge_plan(s, [draft, costly[0][0]], draft, floor)
+                refused += 1
     assert refused >= 100, refused
 
 

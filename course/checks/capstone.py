@@ -1383,9 +1383,10 @@ def opening_offer(answer, hidden=False):
 def judge_plan(case, result, opening, floor):
     """Question 7 on ``result``, what ``concession_plan(case, opening, floor)`` returned:
     nothing when it is the course's plan (step for step, any package worth the same to
-    both sides accepted), or takes module 04's free trade instead (``_joint_free``), else
-    the hint naming the first step that differs. Each step is judged from the learner's
-    own previous one, so a plan that took module 04's free trade goes on from there."""
+    both sides accepted), or takes another free trade that lands on the frontier
+    (``_free_on_frontier``), else the hint naming the first step that differs. Each step is
+    judged from the learner's own previous one, so a plan that took another free trade goes
+    on from there."""
     if isinstance(result, Mapping) or not isinstance(result, list | tuple) or not result:
         raise NotYet(
             f"concession_plan should return a list of packages, the opening first; got {result!r}",
@@ -1423,7 +1424,7 @@ def judge_plan(case, result, opening, floor):
                 "there.",
                 general="it goes on after the last step the rule allows",
             )
-        if (you, them) not in _joint_free(frontier, current, floor):
+        if (you, them) not in _free_on_frontier(frontier, current, floor):
             hint = _step_hint(case, frontier, current, (you, them), best, floor)
             if hint:
                 raise NotYet(f"{where}: {hint[0]}.", general=hint[1])
@@ -1437,16 +1438,15 @@ def judge_plan(case, result, opening, floor):
         )
 
 
-def _joint_free(frontier, current, floor):
-    """Module 04's free trades from a package worth ``current`` ``(yours, theirs)``: the
-    rows of ``frontier`` that cost Tallis nothing, give Marlow more and leave Tallis at
-    least ``floor``, with the largest sum of the two sides' points (module 04, rule 1;
-    equals are a tie, as there). Question 7 accepts them beside its own, the free trade
-    that gives Marlow most: both land on the frontier (review 61, X1)."""
+def _free_on_frontier(frontier, current, floor):
+    """The free trades from a package worth ``current`` ``(yours, theirs)``: the rows of
+    ``frontier`` that cost Tallis nothing, give Marlow more and leave Tallis at least
+    ``floor``. Question 7 accepts each (review 75 X2, C2: it used to rank them by the sum
+    of k€ and points, which have no common unit, so the visible check passed the free
+    trade that leaves Tallis most for 41 of 60 learners while grading refused it): each
+    lands on the frontier and is better for both sides (module 04, rule 1)."""
     mine, theirs = current
-    free = [row for row in frontier if row[2] > theirs and row[1] >= max(mine, floor)]
-    most = max((row[1] + row[2] for row in free), default=None)
-    return {row[1:] for row in free if row[1] + row[2] == most}
+    return {row[1:] for row in frontier if row[2] > theirs and row[1] >= max(mine, floor)}
 
 
 def _step_hint(case, frontier, current, got, best, floor):
@@ -1455,28 +1455,14 @@ def _step_hint(case, frontier, current, got, best, floor):
     (mine, theirs), (you, them) = current, got
     if (you, them) == best[1:]:
         return None
-    if best[1] >= mine and them > theirs and you >= floor:  # the rule's step is free
-        if them == best[2]:
-            # the rule's step is named in words only: the plan is graded (review 56, W4)
-            return (
-                "another trade that costs you nothing gives Marlow as many points "
-                f"({them:g}) and leaves you more than {you:g}: between two trades "
-                "that cost you nothing and give Marlow the same, take the one that leaves "
-                "you more (it is on the frontier)",
-                "between two trades that cost you nothing and give Marlow the same, the "
-                "step is the one that leaves you more",
-            )
+    if best[1] >= mine and them > theirs and you >= floor and you < mine:  # a free one exists
         return (
-            "another trade that costs you nothing gives Marlow more than your step does "
-            f"({them:g} points): from a package below the frontier, first make the trade "
-            "that costs you nothing and gives Marlow most, or the one that adds most for the "
-            "two of you together (rule 1), then concede"
-            if them < best[2]
-            else f"your step costs you {mine - you:g}, but another trade gives Marlow more "
-            f"than now ({theirs:g} points) and costs you nothing: from a package below the "
-            "frontier, first make the trade that costs you nothing (rule 1), then concede",
-            "from a package below the frontier, the first step is the trade that costs you "
-            "nothing and gives Marlow most, or adds most for the two of you together",
+            f"your step costs you {mine - you:g}, but another trade gives Marlow more than "
+            f"now ({theirs:g} points) and costs you nothing: from a package below the "
+            "frontier, first make a trade that costs you nothing and lands on the frontier "
+            "(rule 1), then concede",
+            "from a package below the frontier, the first step is a trade that costs you "
+            "nothing and lands on the frontier",
         )
     if them <= theirs:
         return (

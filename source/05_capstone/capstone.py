@@ -690,8 +690,8 @@ check.what_to_say(what_to_say, hidden=True)
 # 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
 #    what you take is worth more to you than what you give, and what you give is worth
 #    more to Marlow, each side on its own scale. Pruitt called this logrolling
-#    (*Negotiation Behavior*, 1981); module 04 takes the trade that adds most for the two
-#    sides together.
+#    (*Negotiation Behavior*, 1981). Module 04 added the two sides' points; k€ and points
+#    have no common unit, so here any such trade that lands on the frontier will do.
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you.
 #    Module 04's rule: of the moves that give the other side all it still needs, the
 #    cheapest; only when none does, the best rate (most of Marlow's points per k€ you give
@@ -708,13 +708,10 @@ check.what_to_say(what_to_say, hidden=True)
 # for nothing. So make the **smallest** step that gives Marlow more:
 # - from your current package, look at the packages that give Marlow more points and
 #   leave you at least your reservation price;
-# - if some of them leave you at least as much as you have now (a free trade, rule 1,
-#   where a colleague's draft below the frontier starts), move to the one of those that
-#   adds most for the two of you together (module 04's rule; the check also accepts the
-#   one that gives Marlow most, and between two that give it the same, the one that
-#   leaves you more);
-# - otherwise move to the one that costs you least; between two that cost the same, the
-#   one that gives Marlow more (it is on the frontier);
+# - move to the one that leaves you most; between two that leave you the same, the one
+#   that gives Marlow more (it is on the frontier);
+# - from a colleague's draft below the frontier, that step may cost you nothing (a free
+#   trade, rule 1): any free trade that lands on the frontier will do there;
 # - repeat until none is left.
 #
 # Module 04 planned its steps towards a **target**, the result you aim to land at; here
@@ -730,10 +727,9 @@ check.what_to_say(what_to_say, hidden=True)
 # mind the one for the state Marlow's answers point to, never the reservation price where
 # the plan stops; the packages you offer are drawn from your plan, in its order.
 # Question 7's plan departs
-# from module 04 in four ways that suit this table only: it always takes the smallest
-# step (not the best rate), its check also accepts the free trade that gives Marlow most,
-# it runs past both targets, and its steps may grow or take a term back (see the
-# appendix).
+# from module 04 in three ways that suit this table only: it always takes the smallest
+# step (not the best rate), it runs past both targets, and its steps may grow or take a
+# term back (see the appendix).
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
@@ -818,7 +814,7 @@ check.what_to_say(what_to_say, hidden=True)
 # check gives your function the right opening and reservation price, so a slip in an
 # earlier question does not cost you here as well. It also starts your function from two
 # colleagues' drafts below the frontier (packages of yours that another beats for both
-# sides), where the first step must be the free trade of rule 1. The hint shows the
+# sides), where the first step must be a free trade of rule 1. The hint shows the
 # draft if that step is wrong. To see your own map, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
@@ -840,17 +836,13 @@ def concession_plan(s, opening, reservation):
     packages = all_packages(s.yours, s.theirs)
     frontier = set(pareto_frontier([(you, them) for _, you, them in packages]))
     on_frontier = [(p, you, them) for p, you, them in packages if (you, them) in frontier]
-    plan = [opening]
-    mine, theirs = package_points(opening, s.yours), package_points(opening, s.theirs)
+    plan, theirs = [opening], package_points(opening, s.theirs)
     while True:
         steps = [row for row in on_frontier if row[2] > theirs and row[1] >= reservation]
-        free = [row for row in steps if row[1] >= mine]  # costs you nothing: rule 1
-        if free:  # module 04: the one that adds most for the two of you together
-            package, mine, theirs = max(free, key=lambda row: (row[1] + row[2], row[2]))
-        elif steps:
-            package, mine, theirs = max(steps, key=lambda row: (row[1], row[2]))
-        else:
+        if not steps:
             return plan
+        # the step that leaves you most: free (rule 1) from a draft below the frontier
+        package, _, theirs = max(steps, key=lambda row: (row[1], row[2]))
         plan.append(package)
     ### END SOLUTION
 
@@ -1249,11 +1241,7 @@ NegotiationTable(
 # These figures are no reason to open there in your own case: section 4 gives the risk.
 #
 # **Where question 7's plan departs from module 04 (section 5).** At a human table keep
-# module 04's rule. *Free trades.* Ranking them by Marlow's points hands Marlow what the
-# trade creates, which module 04 warned against; its sum (of k€ and points, which would
-# rank differently counted in euros) keeps part of it for you (Lax
-# and Sebenius, *The Manager as Negotiator*, 1986, on creating and claiming value). At
-# this table either passes. *The plan runs past both targets*,
+# module 04's rule. *The plan runs past both targets*,
 # down to your reservation price, since you cannot tell before the talks which state
 # holds; the rule for accepting (end of section 5) keeps the last stretch a decision for
 # the end. At a human table, plan to your target, as module 04 did, and go below it only
