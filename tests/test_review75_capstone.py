@@ -210,3 +210,36 @@ def test_the_text_ranks_no_free_trade_by_a_sum_of_k_euros_and_points():
     plan = _section("plan-teaching")
     assert "k€ and points have no common unit, so here any such trade that lands" in plan
     assert "any free trade that lands on the frontier will do there" in plan
+
+
+# --- X6: question 1's rounding hint -----------------------------------------------------------
+
+
+def test_questions_1_and_2_say_when_a_value_is_rounded_too_far():
+    """X6: question 1 told a BATNA rounded to one decimal (learner-2: 71.9 for 71.875) to
+    'work it out again'; question 3 had a rounding hint, question 1 none, nor question 2,
+    which asks for the same two decimals. Both now say it is rounded to fewer than two
+    decimals, for a value rounded, cut off or rounded up. Failed on the old check."""
+    import math
+
+    from course.scenarios.capstone import batna_of
+
+    seen = {"my_batna": 0, "my_reservation": 0}
+    for n in range(1, 61):
+        case = course.variant("05_capstone", f"learner-{n}")
+        name, value = batna_of(case)
+        floor = reservation_of(case)
+        for judge, right, answer in (
+            ("my_batna", value, lambda x, name=name: (name, x)),
+            ("my_reservation", floor, lambda x: x),
+        ):
+            if math.isclose(right, round(right, 1), abs_tol=1e-9):
+                continue
+            for rounded in (round(right, 1), math.floor(right * 10) / 10, int(right)):
+                with pytest.raises(NotYet, match="rounded to fewer than two decimals: keep two"):
+                    getattr(check, f"judge_{judge.split('_')[1]}")(case, answer(rounded))
+            seen[judge] += 1
+            with pytest.raises(NotYet) as hint:  # a value two decimals off is not rounding
+                getattr(check, f"judge_{judge.split('_')[1]}")(case, answer(right + 0.3))
+            assert "rounded" not in str(hint.value)
+    assert min(seen.values()) >= 10, seen

@@ -227,6 +227,7 @@ def judge_batna(case, result):
         ),
     ]
     mistakes = _merged(mistakes)  # two slips of the same amount are both named (review 57)
+    mistakes += _rounding(value, top)
     # a slip in the named alternative's tree can also make the wrong one look best: name
     # the slip first, since the choice follows from values worked out wrongly
     slip = None if same_money(value, worth[name]) else diagnose(value, top, mistakes, None)
@@ -320,7 +321,7 @@ def judge_reservation(case, result):
             "that is your best single outcome; use what each alternative is worth on average",
         ),
     ]
-    mistakes = _merged(mistakes)
+    mistakes = _merged(mistakes) + _rounding(value, expected)
     otherwise = (
         f"{value:,.2f} is not the alternative you keep plus what Marlow's deal costs you "
         "(my_reservation builds on my_batna: if my_batna's check does not pass yet, fix "
@@ -334,6 +335,23 @@ def judge_reservation(case, result):
             or "the reservation price does not follow from the alternative you keep and "
             "what Marlow's deal costs you (if my_batna's check fails, fix that first)",
         )
+
+
+#: The hint for an amount rounded to fewer decimals than the questions ask for (two).
+ROUNDED = "that is the right amount rounded to fewer than two decimals: keep two"
+
+
+def _rounding(value, expected):
+    """Review 75 X6: question 1 (and 2) told a value rounded to one decimal (71.9 for
+    71.875) to work the tree out again. A mistake ``(value, ROUNDED)`` when ``value`` is
+    ``expected`` rounded, cut off or rounded up to no or one decimal, else none."""
+    if same_money(value, expected):
+        return []
+    for places in (0, 1):
+        whole = math.isclose(value, round(value, places), abs_tol=1e-9)
+        if whole and abs(value - expected) < 10**-places:
+            return [(value, ROUNDED)]
+    return []
 
 
 def _merged(mistakes):
