@@ -2492,15 +2492,16 @@ def test_the_information_row_is_the_learners_judgement_as_section_3_says():
     """Section 3 says that where the facts do not point one way the learner's judgement
     decides, and the information row is such a row (the fact that decides the deal is
     Marlow's, the rest is yours): the text says so once, names what the check accepts
-    (either side ahead by up to 3), and the check accepts Marlow ahead (a learner who
-    weighs Quell most) as well as the learner ahead, and refuses a gap of 4."""
+    (either side ahead by up to 5, review 75 X4), and the check accepts Marlow ahead (a
+    learner who weighs Quell most) as well as the learner ahead, and refuses a gap of 6."""
     from course.checks.capstone import audit_rules
 
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.read_text().splitlines())
     assert "settled by the course's convention, not left to your judgement" not in text
     assert "so this row is your judgement" in text
     # review 69 U1: question 4's rules are a table; the information row says the same
-    assert "| information | never: it is your judgement | either side up to 3 higher" in text
+    # review 75 X4: up to 5 (Marlow holds the fact that decides the deal)
+    assert "| information | never: it is your judgement | either side up to 5 higher" in text
     assert "Marlow knows nothing about yours" not in text
     # review 74: the row's restated reason was cut; the bullet still says it
     assert "but nothing of Brenn, Kessel, your costs or your reservation price" in text
@@ -2509,8 +2510,9 @@ def test_the_information_row_is_the_learners_judgement_as_section_3_says():
     assert first({"information": 5}, {"information": 5})
     assert first({"information": 8}, {"information": 5})
     assert first({"information": 5}, {"information": 8})
-    assert not first({"information": 4}, {"information": 8})
-    assert not first({"information": 9}, {"information": 5})
+    assert first({"information": 3}, {"information": 8})
+    assert not first({"information": 2}, {"information": 8})
+    assert not first({"information": 10}, {"information": 4})
 
 
 def test_the_alternatives_row_leaves_out_the_cost_of_this_deal():

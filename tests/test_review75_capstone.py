@@ -243,3 +243,20 @@ def test_questions_1_and_2_say_when_a_value_is_rounded_too_far():
                 getattr(check, f"judge_{judge.split('_')[1]}")(case, answer(right + 0.3))
             assert "rounded" not in str(hint.value)
     assert min(seen.values()) >= 10, seen
+
+
+# --- X4: the information row ----------------------------------------------------------------
+
+
+def test_the_information_row_allows_a_gap_of_five_either_way():
+    """X4: the information row, 'your judgement', allowed a gap of 3 only, so yours 3 and
+    Marlow's 7 was refused though Marlow knows the fact that decides the deal. A gap of 5
+    passes either way, 6 does not, over 60 learners. Failed on the old check and text."""
+    for n in range(1, 61):
+        case = course.variant("05_capstone", f"learner-{n}")
+        information = check.audit_rules(case)[0][0]
+        for yours, theirs in ((3, 7), (2, 7), (7, 2), (5, 10)):
+            assert information({"information": yours}, {"information": theirs}), n
+        for yours, theirs in ((1, 7), (8, 2)):
+            assert not information({"information": yours}, {"information": theirs}), n
+    assert "either side up to 5 higher; Marlow's ≥ 1" in _section("q4-text")

@@ -305,7 +305,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # | row | points to a side when | ratings that pass |
 # |---|---|---|
-# | information | never: it is your judgement | either side up to 3 higher; Marlow's ≥ 1 |
+# | information | never: it is your judgement | either side up to 5 higher; Marlow's ≥ 1 |
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states | see (c) |
 # | alternatives: time (b) | it can wait ≥ 3 weeks longer | see (c) |
 # | power (d) | the other depends on the deal more by ≥ 0.10 | its power ≥ 2 higher |
