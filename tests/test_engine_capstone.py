@@ -1566,7 +1566,8 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
     )
     assert "no point beyond the estimate can be justified here" not in opening
     # review 72 U1: one sentence now says it
-    assert "The rush cost is already in your profits, so it cannot carry you there." in (
+    # review 75 U5: "carry you there" read as the estimate; it is the step it cannot justify
+    assert "The rush cost is already in your profits, so it cannot justify the step." in (
         " ".join(opening.split())
     )
     assert "pulls its *first answer* no further than one it just could" in section("about-the-bot")

@@ -260,3 +260,19 @@ def test_the_information_row_allows_a_gap_of_five_either_way():
         for yours, theirs in ((1, 7), (8, 2)):
             assert not information({"information": yours}, {"information": theirs}), n
     assert "either side up to 5 higher; Marlow's ≥ 1" in _section("q4-text")
+
+
+# --- C3, U5: the step beyond is room, not a grounded claim ------------------------------------
+
+
+def test_the_step_beyond_is_room_not_grounded_so_the_target_stands():
+    """C3: section 4 said 'Your list terms ground it as they ground the estimate', though
+    it says list terms justify asking, not expecting, and the target ignores the step
+    beyond; module 02 and 04 move the target only for an opening a fact carries. The
+    sentence is gone: the step is room, not a fact, and the even-split target stands.
+    U5: 'it cannot carry you there' now says what it cannot do. Failed on the old text."""
+    opening = _section("opening-teaching")
+    assert "Your list terms ground it as they ground the estimate." not in opening
+    assert "it is room for the counter-offer, not a fact:" in opening
+    assert "and the even-split target stands." in opening
+    assert "so it cannot carry you there" not in opening

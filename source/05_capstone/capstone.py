@@ -431,9 +431,9 @@ check.my_audit(my_audit, hidden=True)
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
 # other package beats for both sides. The package one step beyond gives Marlow fewer
 # points than it needs even without Quell, so Marlow cannot accept it in either state.
-# Like module 01's one step above the top, it is room for the counter-offer: your first
-# step takes you back to the estimate. The rush cost is already in your profits, so it
-# cannot carry you there. Your list terms ground it as they ground the estimate. It
+# Like module 01's one step above the top, it is room for the counter-offer, not a fact:
+# your first step takes you back to the estimate, and the even-split target stands. The
+# rush cost is already in your profits, so it cannot justify the step. It
 # pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
 # finding above is its risk. Question 5 accepts the estimate and the step beyond from
 # everyone, the step only if Marlow would not refuse it out of hand even with Quell.
