@@ -36,9 +36,11 @@ def test_the_alternatives_row_says_the_booking_date_does_not_thin_brenn_or_kesse
     sentence now says what the date does limit. Failed on the old text."""
     audit = _section("audit-teaching")
     assert "The side that can wait longer keeps its alternatives longer" not in audit
+    # review 75 C5: the general clause 'fewer and dearer' is gone too; the row says why a
+    # deadline is filed there, and that your date thins neither alternative
     assert (
-        "Your booking date does not change Brenn or Kessel, which answer at that date "
-        "whenever the talks end; it limits how long you can hold out" in audit
+        "Your date changes neither Brenn nor Kessel, which answer at that date "
+        "whenever the talks end." in audit
     )
 
 

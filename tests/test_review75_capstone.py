@@ -276,3 +276,18 @@ def test_the_step_beyond_is_room_not_grounded_so_the_target_stands():
     assert "it is room for the counter-offer, not a fact:" in opening
     assert "and the even-split target stands." in opening
     assert "so it cannot carry you there" not in opening
+
+
+# --- C5: why a deadline sits in the alternatives row ------------------------------------------
+
+
+def test_a_deadline_is_filed_under_alternatives_because_it_caps_holding_out():
+    """C5: the row said a deadline's alternatives 'get fewer and dearer as the date nears'
+    and then that your date does not change Brenn or Kessel; the take-away said they
+    'thin out'. Both now give the reason that holds here: a deadline caps how long its
+    holder can hold out. Failed on the old text."""
+    audit = _section("audit-teaching")
+    summary = _section("summary")
+    assert "fewer and dearer" not in audit and "thin out as it nears" not in summary
+    assert "a deadline sits in its holder's alternatives, because it caps how long" in audit
+    assert "A deadline belongs to its holder's alternatives, since it caps how long" in summary

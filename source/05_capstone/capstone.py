@@ -257,12 +257,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   neither Brenn nor Kessel better. Marlow's reservation price would carry any cost
 #   this deal has for Marlow, so if Marlow has such a cost, the row leans that much
 #   towards Marlow. Second, time: as in modules 00 and 03, a deadline sits in its
-#   holder's alternatives, which get fewer and dearer as the date nears. You must book
+#   holder's alternatives, because it caps how long that side can hold out. You must book
 #   your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
-#   at a price. Your booking date does not change Brenn or Kessel, which answer at that
-#   date whenever the talks end; it limits how long you can hold out, which is why it
-#   counts here too. Count each deadline here, once; knowing Marlow's claimed stock is
+#   at a price. Your date changes neither Brenn nor Kessel, which answer at that date
+#   whenever the talks end. Count each deadline here, once; knowing Marlow's claimed stock is
 #   part of your information row's judgement.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
@@ -1197,8 +1196,8 @@ NegotiationTable(
 #   opening, your words and your concessions.
 # - A signal from the other side is evidence: update your beliefs, and keep every state
 #   they allow in view; an average of two reservation prices is not a reservation price.
-# - A deadline belongs to its holder's alternatives, which thin out as it nears; power
-#   is dependence; in the alternating-offers model, an outside option moves a deal only
+# - A deadline belongs to its holder's alternatives, since it caps how long that side
+#   can hold out; power is dependence; in the alternating-offers model, an outside option moves a deal only
 #   when it beats what its holder would get anyway (module 03).
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
