@@ -989,7 +989,8 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     assert [c["into_silence"] for c in found] == [False, True]
     assert "neither step was matched (reply ratios 0.00)" in rubric
     assert "a concession into silence" in rubric
-    assert "Its move called for my next step, yet I held; it accepted" in rubric
+    # review 75 X5: the hold now gives its reason, as the rubric asks
+    assert "Its move called for my next step, yet I held, having got nothing back" in rubric
     said = dict(session.remarks)
     assert not any(REMARKS["floor_package"] in words for words in said.values())
     # review 73 C3: Marlow moved (80 to 110), so section 5's rule called for the next
@@ -2213,15 +2214,14 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     q2 = section("q2-text")  # said once, in section 6, and pointed to from question 2
     assert "counts trust more narrowly" not in q2 and "set out once, in section 6" in q2
     plan = section("plan-teaching")
-    rule = plan[plan.index("- if some of them leave you") : plan.index("- otherwise move")]
-    # review 61, X1: the bullet names module 04's ranking, which the check now accepts;
-    # review 69 C3: it teaches module 04's rule alone, the other in a parenthesis (failed
-    # on the old text, which offered the Marlow-most trade as an equal alternative)
-    assert "(module 04's rule; the check also accepts the one that gives Marlow most," in rule
+    rule = plan[plan.index("- move to the one that leaves you") : plan.index("- repeat until")]
+    # review 61, X1 and review 69 C3 named module 04's ranking in the bullet; review 75
+    # X2, C2: that ranking added k€ to points, and any free trade on the frontier passes
+    assert "any free trade that lands on the frontier will do there" in rule
+    assert "the check also accepts" not in rule
     assert "which leaves it needing the fewest further points" not in rule
-    assert "the check accepts either" not in rule
     assert "defensible" not in rule
-    assert "Question 7's plan departs from module 04 in four ways that suit this table" in (
+    assert "Question 7's plan departs from module 04 in three ways that suit this table" in (
         " ".join(plan.split())
     )
     assert "**Where question 7's plan departs from module 04 (section 5).**" in section(

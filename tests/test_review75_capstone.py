@@ -291,3 +291,19 @@ def test_a_deadline_is_filed_under_alternatives_because_it_caps_holding_out():
     assert "fewer and dearer" not in audit and "thin out as it nears" not in summary
     assert "a deadline sits in its holder's alternatives, because it caps how long" in audit
     assert "A deadline belongs to its holder's alternatives, since it caps how long" in summary
+
+
+# --- X5: the model answer gives what its rubric asks -------------------------------------------
+
+
+def test_the_model_answer_gives_a_reason_for_each_departure_and_judges_its_weights():
+    """X5: part (1) of the model answer left its step into silence and its hold after a
+    move without a reason, which the rubric asks for ('with a reason'); part (2) never
+    said whether the weights bore out ('whether the weights fit it'). Failed on the old
+    text."""
+    answer = _section("reflection")
+    assert "I made my second step (140) fearing its deadline: a concession into silence" in answer
+    assert "yet I held, having got nothing back" in answer
+    assert "as its lower reservation price allowed: my 0.4 on alternatives bore out" in answer
+    assert "what was kept and what was left of the plan, with a reason" in answer
+    assert "and whether the weights fit it" in answer

@@ -261,8 +261,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
 #   at a price. Your date changes neither Brenn nor Kessel, which answer at that date
-#   whenever the talks end. Count each deadline here, once; knowing Marlow's claimed stock is
-#   part of your information row's judgement.
+#   whenever the talks end. Count each deadline here, once; knowing Marlow's claimed
+#   stock is part of your information row's judgement.
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
@@ -1141,27 +1141,28 @@ NegotiationTable(
 # both negotiations), a paragraph for each part:
 #
 # "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
-# Marlow's points). Marlow answered at a profit of 60 for me; I thought of my
+# Marlow's points). Marlow answered at a profit of 60; I thought of my
 # beliefs about Quell (a chance of 0.38 that it had capacity) and of my target for the
 # state Marlow's answers pointed to (125), not of its number, and held. At its move to
-# 80 I made my first step (150); it stayed at 80, and my second step (140) was a
-# concession into silence. It came to 110, as it would have
-# anyway: neither step was matched (reply ratios 0.00). Its move called for my next
-# step, yet I held; it accepted 140 in round 6, 49.75 above my reservation price. I
-# kept Brenn (81.25 on average) over the letter's sure 65. Signed, my reservation price
-# would have been 74, enough for a package Marlow accepts even with Quell (63 points,
-# 81 net): no failed talks, so signing would have cost 0.38 × 0.25 ≈ 0.1, not 16.25.
+# 80 I made my first step (150); it stayed at 80; I made my second step (140) fearing
+# its deadline: a concession into silence. It came to 110, as it would have anyway:
+# neither step was matched (reply ratios 0.00). Its move called for my next step, yet I
+# held, having got nothing back; it accepted 140 in round 6, 49.75 above my reservation
+# price. I kept Brenn (81.25 on average) over the letter's sure 65. Signed, my
+# reservation price would have been 74, enough for a package Marlow accepts even with
+# Quell (63 points, 81 net): no failed talks, so signing would have cost
+# 0.38 × 0.25 ≈ 0.1, not 16.25.
 #
 # (2) I weighted alternatives 0.4, power 0.35 and information 0.25: alternatives carried
 # Quell, the deciding fact. Brenn was 43% of my best profit (190), against
 # Marlow's 62% with Quell and 22% without, and Marlow's claimed 9 weeks of stock against
 # my 3 clashed with its rush, so I rated the row open. Marlow took 140, as its lower
-# reservation price would. Power, which the table omits, was
-# Marlow's (72% of my sales against the 20% of its sensors). In a real meeting it would
-# have let Marlow hint that next year's volume could go to Quell.
+# reservation price allowed: my 0.4 on alternatives bore out. Power, which
+# the table omits, was Marlow's (72% of my sales against the 20% of its sensors). In a
+# real meeting Marlow could hint at moving next year's volume to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
-# unoffered, and the debrief said value was left on the table. Trust
+# unoffered, and the debrief said value was left. Trust
 # stayed at 0.50; in the second, again a linear Marlow and again with Quell without
 # capacity, it opened at 60 again. The deal raised its trust to 0.75; it would
 # still answer at 60. Its buyers paid list price for 10k units without
@@ -1169,8 +1170,8 @@ NegotiationTable(
 # and, about themselves, gave in too soon; but I made no threat and took nothing back,
 # so they would take my call next year, pushing harder.
 #
-# (4) Next time I would count my plan's seven steps against the rounds beforehand,
-# and at the table wait for a move before conceding."
+# (4) Next time I would count my plan's seven steps against the rounds, and wait for
+# a move before conceding."
 #
 # Instructor note: the letter's arithmetic behind part 1, in this case (the rubric does
 # not require it). Brenn's gamble is worth 81.25 and the letter a sure 65, a shortfall of
@@ -1197,8 +1198,8 @@ NegotiationTable(
 # - A signal from the other side is evidence: update your beliefs, and keep every state
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - A deadline belongs to its holder's alternatives, since it caps how long that side
-#   can hold out; power is dependence; in the alternating-offers model, an outside option moves a deal only
-#   when it beats what its holder would get anyway (module 03).
+#   can hold out; power is dependence; in the alternating-offers model, an outside
+#   option moves a deal only when it beats what its holder would get anyway (module 03).
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
 #   name carries you (module 04; here one frontier step, room for the counter-offer:
