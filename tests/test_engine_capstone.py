@@ -2327,10 +2327,9 @@ def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
     in five samples, and about two steps in three; it said 'in most plans', then '191
     plans of 200 (95.5%)', one sample stated as exact (review 56, U3: the reviewer's five
     samples gave 187 to 197). It also says what to do about it."""
-    counts = []
-    steps = takes = 0
+    counts, shares = [], []
     for sample in range(5):
-        plans = 0
+        plans = steps = takes = 0
         for i in range(200 * sample, 200 * sample + 200):
             case = course.variant("05_capstone", learner=f"r-{i}")
             rows = [row[0] for row in plan_of(case)]
@@ -2345,12 +2344,16 @@ def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
             steps += len(taken)
             takes += sum(taken)
         counts.append(plans)
+        shares.append(round(100 * takes / steps))
     assert (min(counts), max(counts)) == (189, 195), counts
-    assert 0.6 <= takes / steps <= 0.7
+    # review 75: 'about two steps in three' was high (64% over the five samples, 62% over
+    # learner-1..200): the text gives the measured range per sample
+    assert (min(shares), max(shares)) == (63, 66), shares
     text = section("about-the-bot")  # review 58, U1: the departures moved to the appendix
     assert "189 to 195 plans of 200 had such a step (five samples)" in text
     assert "(95.5%)" not in text
-    assert "about two steps in three were one" in text
+    assert "about two steps in three were one" not in text
+    assert "and 63 to 66 steps in 100 were one" in text
     assert "in most plans" not in text
     assert "offer each take-back step as a trade in the open (question 7)" in text
 

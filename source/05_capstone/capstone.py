@@ -1251,7 +1251,7 @@ NegotiationTable(
 # (5 k€, then 10), and a step may change several issues at once, landing on one you had
 # already given ground on (volume back up, delivery back out): in the course's trials,
 # 189 to 195 plans of 200 had such a step (five
-# samples), and about two steps in three were one. Send the steps as a shrinking
+# samples), and 63 to 66 steps in 100 were one. Send the steps as a shrinking
 # subsequence, and offer each take-back step as a trade in the open (question 7).
 #
 # **The rule and its exception (section 5).** In samples of 200 learners, one sitting
