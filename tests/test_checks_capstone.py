@@ -969,7 +969,7 @@ def test_the_free_trade_rule_says_why_it_departs_from_module_04():
     assert "which would rank differently counted in euros" not in plan
     assert "keeps part of it for you" not in plan and "At this table either passes" not in plan
     rule = " ".join(section("plan-teaching").split())
-    assert "Module 04 added the two sides' points; k€ and points have no common unit" in rule
+    assert "Module 04 added both sides' points; k€ and points have no common unit:" in rule
 
 
 def test_best_trade_follows_the_plan(own):

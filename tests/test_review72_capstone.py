@@ -127,10 +127,10 @@ def test_the_small_text_items_of_review_72():
     defined for every learner. Each failed on the old text."""
     plan = _section("plan-teaching")
     assert (
-        "Question 7's plan departs from module 04 in four ways that suit this table only: it "
-        "always takes the smallest step (not the best rate), its check also accepts the free "
-        "trade that gives Marlow most, it runs past both targets, and its steps may grow or "
-        "take a term back" in plan
+        # review 75 X2: the second free trade is no longer a departure (any passes)
+        "Question 7's plan departs from module 04 in three ways that suit this table only: it "
+        "always takes the smallest step (not the best rate), it runs past both targets, and "
+        "its steps may grow or take a term back" in plan
     )
     assert "drawn from your plan, in its order" in plan
     assert (
@@ -148,10 +148,11 @@ def test_the_small_text_items_of_review_72():
         "the higher number" in _section("opening-teaching")
     )
     reflection = _section("reflection")
-    assert (
-        "half a mark without these last two: the attention after Marlow's opening and the "
-        "reply ratios" in reflection
+    # review 75 U6: the rubric is a list, the half-mark rule on its own line
+    assert "4. what the learner attended to after Marlow's opening, and the steps set" in (
+        reflection
     )
+    assert "Half a mark for part (1) when point 4 is missing." in reflection
     assert "likelier state" not in reflection
     assert "my target for the state Marlow's answers pointed to (125)" in reflection
 

@@ -208,7 +208,7 @@ def test_the_text_ranks_no_free_trade_by_a_sum_of_k_euros_and_points():
     assert "adds most for the two" not in text
     assert "which would rank differently counted in euros" not in text
     plan = _section("plan-teaching")
-    assert "k€ and points have no common unit, so here any such trade that lands" in plan
+    assert "k€ and points have no common unit: any such trade on the frontier will do" in plan
     assert "any free trade that lands on the frontier will do there" in plan
 
 
@@ -307,3 +307,104 @@ def test_the_model_answer_gives_a_reason_for_each_departure_and_judges_its_weigh
     assert "as its lower reservation price allowed: my 0.4 on alternatives bore out" in answer
     assert "what was kept and what was left of the plan, with a reason" in answer
     assert "and whether the weights fit it" in answer
+
+
+# --- U4: terms before their definition ----------------------------------------------------------
+
+
+def test_the_even_split_and_the_replay_are_glossed_at_first_use():
+    """U4: 'the even split' (section 4) and 'the replay' (section 5's fold) came before
+    sections 5 and 7 define them; each is now glossed where it is first used ('target' at
+    its first use in section 4 is already glossed, 'the result you aim for'). Failed on
+    the old text."""
+    text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
+    first = text.index("the even split")
+    assert text[first:].startswith("the even split (the middle of the zone of agreement,")
+    first = text.index("replay")
+    assert text[first - 2 :].startswith("a replay in which you held (section 7)")
+    assert "the result you aim for (section 5's target)" in _section("opening-teaching")
+
+
+# --- U5: garbled or ambiguous sentences ------------------------------------------------------------
+
+
+def test_the_ambiguous_sentences_are_rewritten():
+    """U5: 'its reservation price with Quell either way', 'is at or above it' (of a
+    package against a line), 'what would give away questions 2 and 3 it shows only once
+    they pass' and 'it cannot carry you there' each read two ways. Failed on the old
+    text."""
+    text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
+    for old in (
+        "its reservation price with Quell either way",
+        "higher reservation price is at or above it",
+        "what would give away questions 2 and 3",
+        "so it cannot carry you there",
+    ):
+        assert old not in text, old
+    assert "If Quell has capacity, Marlow refuses anything below its reservation price" in text
+    assert "its higher reservation price comes no later, you can reach it" in text
+    assert "showing your true reservation price and Quell's chance only once questions" in text
+
+
+# --- U6: the rubric as a list ------------------------------------------------------------------
+
+
+def test_rubric_part_1_is_a_list_of_four_points_with_the_half_mark_rule_apart():
+    """U6: part (1) of the rubric was one 14-line sentence with nested parentheses. It is
+    now four numbered points, and the half-mark rule is a line of its own; each part has
+    its own paragraph. Failed on the old text."""
+    cell = SOURCE.read_text().split('grade_id": "reflection"')[1].split("# %%")[0]
+    rubric = cell[: cell.index("# A full-marks answer")]
+    lines = [line.removeprefix("#").strip() for line in rubric.splitlines()]
+    points = [line for line in lines if line[:2] in ("1.", "2.", "3.", "4.")]
+    assert [p[:2] for p in points] == ["1.", "2.", "3.", "4."]
+    assert "Half a mark for part (1) when point 4 is missing." in lines
+    for part in ("(1), four points:", "(2):", "(3):", "(4):"):
+        assert any(line.startswith(f"Part {part}") for line in lines), part
+    assert "(half a mark without these last two" not in " ".join(lines)
+
+
+# --- U1, U2, U3: shorter, one name per idea ------------------------------------------------------
+
+
+def test_the_appendix_is_cut_and_calls_the_exception_section_5s_tip():
+    """U1: the appendix restated its caveat twice and kept 'At a human table keep module
+    04's rule' and 'against the rule' for a step after Marlow's opening, which section 5
+    now allows (X3). Both are cut, the exception is section 5's tip there too, and the
+    module's words are not raised (7,597 open and 2,574 folded before this review).
+    Failed on the old text."""
+    import re
+
+    appendix = _section("about-the-bot")
+    assert "weigh your own case, not these figures" not in appendix
+    assert "At a human table keep module 04's rule." not in appendix
+    assert "against the rule, closed" not in appendix
+    assert "**The rule and section 5's tip.**" in appendix
+    text = SOURCE.read_text()
+
+    def words(text):
+        return sum(
+            len(line.removeprefix("#").split())
+            for cell in text.split("# %% [markdown]")[1:]
+            if '"solution": true' not in cell.splitlines()[0]
+            for line in cell.split("# %%")[0].splitlines()[1:]
+        )
+
+    folded = sum(
+        words("# %% [markdown]\n" + block)
+        for cell in text.split("# %% [markdown]")[1:]
+        if '"solution": true' not in cell.splitlines()[0]
+        for block in re.findall(r"<details>.*?</details>", cell.split("# %%")[0], re.S)
+    )
+    assert words(text) - folded <= 7_597 and folded <= 2_500, (words(text) - folded, folded)
+
+
+def test_the_opening_package_is_not_called_the_estimate():
+    """U2: 'the estimate' named the mean of beliefs, each state's reservation price and a
+    package; the package is now 'the opening at the estimate'. U3: the solution's 'meso'
+    is the text's diagnostic set. Failed on the old text."""
+    text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
+    assert "Question 5 accepts the estimate and the step beyond" not in text
+    assert "Question 5 accepts the opening at the estimate and the step beyond" in text
+    assert "takes you back to the opening at the estimate" in text
+    assert "meso" not in SOURCE.read_text().split('grade_id": "opening-offer-answer"')[1][:1500]

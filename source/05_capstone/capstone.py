@@ -27,7 +27,7 @@
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The module's text is some 7,550 words of reading, with about 2,600 more in
+# table. The module's text is some 7,550 words of reading, with about 2,500 more in
 # folded notes (click a note's title to open it). The preparation (this introduction and
 # sections 1 to 5) holds some 5,900 of those words and about 1,100 of the folded ones, a
 # practice and eight answers in Python, two of them real programs: five to six hours, or
@@ -283,10 +283,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # Marlow's hand, not how much it will: in module 03's alternating-offers model, an option
 # taken only on refusing a proposal moves a deal only when it beats what its holder would
 # get from the bargaining anyway (the deal-me-out result, which fitted Binmore, Shaked
-# and Sutton's 1989 experiment better than the Nash split). Marlow refuses any package
-# worth fewer points than its reservation price with Quell either way; what it would get
-# from bargaining without Quell needs a model this module does not have, so the audit
-# stops at comparing the alternatives row's two shares.
+# and Sutton's 1989 experiment better than the Nash split). If Quell has capacity,
+# Marlow refuses anything below its reservation price with Quell, whether or not the
+# option moves the deal; what it would get from bargaining without Quell needs a model
+# this module does not have, so the audit stops at comparing the alternatives row's two
+# shares.
 #
 # </details>
 #
@@ -422,21 +423,21 @@ check.my_audit(my_audit, hidden=True)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to
 # you of a 3-week rush. They justify *asking* for your opening, not *expecting* more than
-# the even split (section 5). Your list terms are your own ask, not evidence of value:
-# unlike a rival's price, they do not move your target (module 02). Your estimate and
-# your reading of the rush request are beliefs that decide where you open; keep them to
-# yourself.
+# the even split (the middle of the zone of agreement, section 5). Your list terms are
+# your own ask, not evidence of value: unlike a rival's price, they do not move your
+# target (module 02). Your estimate and your reading of the rush request are beliefs that
+# decide where you open; keep them to yourself.
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
 # other package beats for both sides. The package one step beyond gives Marlow fewer
 # points than it needs even without Quell, so Marlow cannot accept it in either state.
 # Like module 01's one step above the top, it is room for the counter-offer, not a fact:
-# your first step takes you back to the estimate, and the even-split target stands. The
-# rush cost is already in your profits, so it cannot justify the step. It
+# your first step takes you back to the opening at the estimate, and the even-split target
+# stands. The rush cost is already in your profits, so it cannot justify the step. It
 # pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
-# finding above is its risk. Question 5 accepts the estimate and the step beyond from
-# everyone, the step only if Marlow would not refuse it out of hand even with Quell.
-# (How this bot answers such an opening is in the appendix.)
+# finding above is its risk. Question 5 accepts the opening at the estimate and the step
+# beyond from everyone, the step only if Marlow would not refuse it out of hand even with
+# Quell. (How this bot answers such an opening is in the appendix.)
 #
 # A **signed letter of intent** (question 2) does not carry you further. Told, a firm
 # alternative raises the least Marlow believes *you* would accept and makes your
@@ -507,8 +508,8 @@ check.my_audit(my_audit, hidden=True)
 # `my_reservation(s)` from question 2. `all_packages`, `package_points` and
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
-# 1. The first package is your opening, by the rule above: the estimate, or one frontier
-#    step beyond it.
+# 1. The first package is your opening, by the rule above: at the estimate, or one
+#    frontier step beyond it.
 # 2. The others complete a diagnostic set. Each is a different package worth exactly the
 #    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
 # 3. Each of any two packages of the list gives Marlow ground on an issue the other
@@ -531,19 +532,19 @@ def opening_offer(s):
     packages = all_packages(s.yours, s.theirs)
     floor, needed = my_reservation(s), s.reservation_if_not
     acceptable = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
-    profit, _, opening = max(acceptable, key=lambda found: found[:2])  # the estimate
+    profit, _, opening = max(acceptable, key=lambda found: found[:2])  # at the estimate
     # (one frontier step beyond it, room for the counter-offer, would pass too: section 4)
 
     def ground(package):  # the issues on which a package gives Marlow ground
         return {issue for issue, level in package.items() if level != s.issues[issue][0]}
 
-    meso = [opening]
+    diagnostic = [opening]
     for p, you, them in packages:
         equivalent = you == profit and them >= needed
-        crossing = all(ground(p) - ground(q) and ground(q) - ground(p) for q in meso)
-        if equivalent and crossing and len(meso) < 3:
-            meso.append(p)
-    return meso
+        crossing = all(ground(p) - ground(q) and ground(q) - ground(p) for q in diagnostic)
+        if equivalent and crossing and len(diagnostic) < 3:
+            diagnostic.append(p)
+    return diagnostic
     ### END SOLUTION
 
 
@@ -689,8 +690,8 @@ check.what_to_say(what_to_say, hidden=True)
 # 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
 #    what you take is worth more to you than what you give, and what you give is worth
 #    more to Marlow, each side on its own scale. Pruitt called this logrolling
-#    (*Negotiation Behavior*, 1981). Module 04 added the two sides' points; k€ and points
-#    have no common unit, so here any such trade that lands on the frontier will do.
+#    (*Negotiation Behavior*, 1981). Module 04 added both sides' points; k€ and points
+#    have no common unit: any such trade on the frontier will do.
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you.
 #    Module 04's rule: of the moves that give the other side all it still needs, the
 #    cheapest; only when none does, the best rate (most of Marlow's points per k€ you give
@@ -762,21 +763,21 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # At this table a step, once made, stands, whether or not Marlow answers it, as in
 # Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in Tension reduction): a
-# series of small one-sided steps, each announced and carried out whether or not the
-# other side answers. At a human table make it conditional on the deal (module 04);
-# taking a step back here is a retraction, which section 6 prices. Count Marlow's offers,
-# not its words: it says "You have not moved since your last offer" whenever you hold,
-# whether or not it moved itself, since the remark is about your offer.
+# series of small one-sided steps, each announced and carried out. At a human table make
+# it conditional on the deal (module 04); taking a step back here is a retraction, which
+# section 6 prices. Count Marlow's offers, not its words: it says "You have not moved
+# since your last offer" whenever you hold, whether or not it moved itself, since the
+# remark is about your offer.
 #
 # Module 04's test, that every give bring back something of equal value, applies to
 # rule 1's trades below the frontier as it did there. This table cannot hear conditions,
 # so here a step stands unconditionally, and what it brought back is a step's **reply
-# ratio**, what Marlow's next reply gave back, beyond the replay in which you held, per
-# k€ the step cost you (1 or more: Marlow matched it); a step also got something back
-# if Marlow accepted what it would not have accepted had you held (section 7). Expect
-# less: three of Marlow's four styles give back only part of what you concede,
-# tit-for-tat about as much (on Marlow's own scale), and a small step may move none of
-# them.
+# ratio**, what Marlow's next reply gave back, beyond a replay in which you held
+# (section 7), per k€ the step cost you (1 or more: Marlow matched it); a step also got
+# something back if Marlow accepted what it would not have accepted had you held. Expect
+# less: three of Marlow's four styles give back only part of what
+# you concede, tit-for-tat about as much (on Marlow's own scale), and a small step may
+# move none of them.
 #
 # </details>
 #
@@ -784,14 +785,14 @@ check.what_to_say(what_to_say, hidden=True)
 # count on five answers. The first of them answers Marlow's opening, where you may hold,
 # so count on four steps, and count them before you sit down. The package
 # four steps down your plan is the **four-step line**: if the first package of your plan
-# that gives Marlow at least its higher reservation price is at or above it, you can reach
+# that gives Marlow at least its higher reservation price comes no later, you can reach
 # it by your last answer, provided Marlow moves before each of them or says it can't give
 # more, and its answers say Quell can supply it. At exactly four steps that last answer
 # may be your reply to Marlow's final offer: then Marlow can only accept that package or
 # leave. If it is further down, plan to skip packages early, so that your steps still
-# shrink and reach it within four answers. If no package of your plan reaches it, then with
-# Quell no deal suits you both: your last step is your final offer, and the right ending
-# is to walk away politely, so that Marlow would still take your call next year.
+# shrink and reach it within four answers. If no package of your plan reaches it, then
+# with Quell no deal suits you both: your last step is your final offer, and the right
+# ending is to walk away politely, so that Marlow would still take your call next year.
 #
 # **When to accept.** Reaching it is not the same as a deal: holding at that package can
 # end with Marlow leaving at its deadline. So the rule for accepting measures Marlow's
@@ -995,8 +996,9 @@ check.table_moves(table_moves, hidden=True)
 # practised it), though a different package of yours may still give it enough points.
 #
 # The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
-# outcome against them (what would give away questions 2 and 3 it shows only once they
-# pass) and names Marlow's style unless you picked it. Then sit down again and compare.
+# outcome against them (showing your true reservation price and Quell's chance only
+# once questions 2 and 3 pass) and names Marlow's style unless you picked it. Then sit
+# down again and compare.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -1109,33 +1111,39 @@ NegotiationTable(
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 4, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric, a mark each, for a part answered about the learner's own negotiations with
-# numbers from them: (1) what was kept and what was left of the plan, with a reason, how
-# Marlow answered a step beyond if the learner opened there, the letter (for a learner
-# who did not sign, whether the letter's use in a real meeting was worth its shortfall:
-# the shortfall weighed by the chance that talks with the letter still end without a deal,
-# not by question 3's chance of Quell (they differ where the unsigned plan already reaches
-# what Marlow needs with Quell, or where the letter saves the deal), and whether the
-# letter's lower reservation price would reach a package Marlow needs with Quell, which
-# the line under the table's dropdowns shows for any package, with what that deal gives
-# against the BATNA), and what the learner attended to after Marlow's opening, and the
-# steps set against their reply
-# ratios from the debrief (half a mark without these last two: the attention after
-# Marlow's opening and the reply ratios). Expect only numbers the
-# learner's answers, the table and the debrief give: a weighing in words with them earns
-# the mark;
-# (2) the weights with a reason for the largest, the modelled source that mattered with a
-# moment from the talks, and whether the weights fit it; (3) how the first negotiation
-# ended, what Marlow's trust became, whether the two sittings can be compared (the same
-# style and Quell in the same state; otherwise the learner says so) (section 6's rule:
-# the ending moves it, a deal up, a
-# polite walk-away not at all, a walk-out, Marlow's leaving when its patience ran out or
-# its reaching its own deadline down, and every insult or retraction costs 0.1 on top,
-# so a deal with retractions or a
-# polite walk-away after an insult can lower it), what that did or did not change in
-# the second, and a judgement of Marlow's subjective value and of whether it would deal
-# again; (4) one preparation
-# change and one change at the table, each concrete.
+# Rubric: a mark for each part, answered about the learner's own negotiations with
+# numbers from them. Expect only numbers the learner's answers, the table and the
+# debrief give: a weighing in words with them earns the mark.
+#
+# Part (1), four points:
+#
+# 1. what was kept and what was left of the plan, with a reason;
+# 2. how Marlow answered a step beyond, if the learner opened there;
+# 3. for a learner who did not sign, whether the letter's use in a real meeting was
+#    worth its shortfall: the shortfall weighed by the chance that talks with the letter
+#    still end without a deal, not by question 3's chance of Quell (they differ where the
+#    unsigned plan already reaches what Marlow needs with Quell, or where the letter
+#    saves the deal); and whether the letter's lower reservation price would reach a
+#    package Marlow needs with Quell (the line under the table's dropdowns shows it for
+#    any package), with what that deal gives against the BATNA;
+# 4. what the learner attended to after Marlow's opening, and the steps set against
+#    their reply ratios from the debrief.
+#
+# Half a mark for part (1) when point 4 is missing.
+#
+# Part (2): the weights with a reason for the largest, the modelled source that mattered
+# with a moment from the talks, and whether the weights fit it.
+#
+# Part (3): how the first negotiation ended; what Marlow's trust became, by section 6's
+# rule (a deal up, a polite walk-away not at all, a walk-out, Marlow's leaving when its
+# patience ran out or its reaching its own deadline down, and every insult or retraction
+# 0.1 down on top, so a deal with retractions or a polite walk-away after an insult can
+# lower it); whether the two sittings can be compared (the same style and Quell in the
+# same state; otherwise the learner says so); what that did or did not change in the
+# second; and a judgement of Marlow's subjective value and of whether it would deal
+# again.
+#
+# Part (4): one preparation change and one change at the table, each concrete.
 #
 # A full-marks answer (learner-1354's case, Quell without capacity and a linear Marlow in
 # both negotiations), a paragraph for each part:
@@ -1228,20 +1236,18 @@ NegotiationTable(
 # **An opening one step beyond (section 4).** An offer Marlow could not accept pulls its
 # *first answer* no further than one it just could. But Marlow measures what you have
 # given from your first offer it did not refuse out of hand, so stepping back from an
-# opening beyond to the estimate counts as a concession, and it answers part of it. Over
-# four samples of 200 learners' cases at a table where Quell has no capacity (195 to 199
-# of them have such a step), opening one step beyond along the frontier and then
-# following the same plan (with section 5's rule of when to step) ended with more profit
-# on average than opening at the estimate, against every style, by about 4 to 8 k€ where
-# both reached a deal; not in every sitting (against each style, at most one sitting in
-# fifteen ended with less). Against a tit-for-tat Marlow it also reached a deal more
-# often in each sample: 186 to 193 sittings against 175 to 181. These are averages over
-# many learners' cases: in yours the step beyond may gain nothing, or lose (the model
-# answer's case loses against tit-for-tat), so weigh your own case, not these figures.
-# These figures are no reason to open there in your own case: section 4 gives the risk.
+# opening beyond to the opening at the estimate counts as a concession, and it answers
+# part of it. Over four samples of 200 learners' cases at a table where Quell has no
+# capacity (195 to 199 of them have such a step), opening one step beyond along the
+# frontier and then following the same plan (with section 5's rule of when to step) ended
+# with more profit on average than opening at the estimate, against every style, by about
+# 4 to 8 k€ where both reached a deal; not in every sitting (against each style, at most
+# one sitting in fifteen ended with less). Against a tit-for-tat Marlow it also reached a
+# deal more often in each sample: 186 to 193 sittings against 175 to 181. These are
+# averages, no reason to open there in your own case: section 4 gives the risk.
 #
-# **Where question 7's plan departs from module 04 (section 5).** At a human table keep
-# module 04's rule. *The plan runs past both targets*,
+# **Where question 7's plan departs from module 04 (section 5).** *The plan runs past
+# both targets*,
 # down to your reservation price, since you cannot tell before the talks which state
 # holds; the rule for accepting (end of section 5) keeps the last stretch a decision for
 # the end. At a human table, plan to your target, as module 04 did, and go below it only
@@ -1254,17 +1260,15 @@ NegotiationTable(
 # samples), and 63 to 66 steps in 100 were one. Send the steps as a shrinking
 # subsequence, and offer each take-back step as a trade in the open (question 7).
 #
-# **The rule and its exception (section 5).** In samples of 200 learners, one sitting
+# **The rule and section 5's tip.** In samples of 200 learners, one sitting
 # each, Quell without capacity, so a zone always existed (the scripted learner,
 # `sit_by_the_plan`, and the tests of each figure are in `tests/test_engine_capstone.py`),
 # a learner who kept the rule, holding after Marlow's first answer and accepting as
 # section 5 says, reached a deal against a tit-for-tat Marlow in about seven sittings in
-# ten without the exception (68 to 78 in 100 over nine samples; other scripted learners
-# closed as few as 64) and about nine in ten with it (86 to 93): the exception is what
-# breaks the deadlock. Stepping right after the first answer, against the rule, closed a
-# few more (91 to 94 in 100 with the exception), because a tit-for-tat Marlow waits to be
-# answered; but a step given for nothing tells a person that more can be had for nothing
-# (module 04). Against the other three styles, nearly every sitting ended in a deal
-# either way (at least 199 in 200).
+# ten without the tip (68 to 78 in 100 over nine samples; other scripted learners
+# closed as few as 64) and about nine in ten with it (86 to 93). Stepping right after the
+# first answer closed a few more (91 to 94 in 100 with the tip), because a tit-for-tat
+# Marlow waits to be answered. Against the other three styles, nearly every sitting ended
+# in a deal either way (at least 199 in 200).
 #
 # </details>
