@@ -528,14 +528,21 @@ def test_information_is_a_judgement_either_side_ahead_by_up_to_three():
     of both of Marlow's limits and it knows nothing of yours, but Marlow knows whether
     Quell has capacity, the fact that decides the deal. Over 600 learners an audit that
     fits the other rules passes with Marlow's information 3 above yours (a learner who
-    weighs Quell most) or yours 3 above Marlow's, and fails with a gap of 4 either way."""
+    weighs Quell most) or yours 3 above Marlow's, and fails with a gap of 4 either way.
+    Review 75 X4: a gap of 5 passes, 6 fails."""
     held = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}
     for n in range(600):
         case = course.variant("05_capstone", f"info-{n}")
         alternatives = held[alternatives_holder(case)]
         power = held[power_holder(case)]
         rules = check.audit_rules(case)
-        for mine, theirs_info, fits in ((5, 8, True), (8, 5, True), (4, 8, False), (9, 5, False)):
+        for mine, theirs_info, fits in (
+            (5, 8, True),
+            (8, 5, True),
+            (3, 8, True),
+            (2, 8, False),
+            (10, 4, False),
+        ):
             yours = {"information": mine, "alternatives": alternatives[0], "power": power[0]}
             theirs = {
                 "information": theirs_info,
@@ -2173,7 +2180,9 @@ def test_q5_takes_a_step_beyond_from_every_learner_and_no_further(learner):
     assert signed and unsigned
     text = " ".join(_section("opening-teaching").split())
     assert "the step beyond only if you signed Brenn's letter" not in text
-    assert "Question 5 accepts the estimate and the step beyond from everyone" in text
+    assert (
+        "Question 5 accepts the opening at the estimate and the step beyond from everyone" in text
+    )
 
 
 # --- answer keys ----------------------------------------------------------------------------
@@ -2439,7 +2448,9 @@ def test_the_step_beyond_is_credible_at_best_and_signers_may_open_at_the_estimat
     assert "it must offer more than it supposes" not in text
     assert "so Marlow cannot accept it in either state" in text
     assert "never lower what Marlow needs" in text
-    assert "Question 5 accepts the estimate and the step beyond from everyone" in text
+    assert (
+        "Question 5 accepts the opening at the estimate and the step beyond from everyone" in text
+    )
 
 
 def test_a_diagnostic_partner_can_lie_on_the_frontier_and_the_text_says_so():

@@ -2003,7 +2003,8 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     # letter ground it, so question 5 accepts it from everyone as room for the counter-offer
     assert "the step beyond only if you signed Brenn's letter" not in opening
     assert (
-        "Question 5 accepts the estimate and the step beyond from everyone, the step only if "
+        "Question 5 accepts the opening at the estimate and the step beyond from everyone, the "
+        "step only if "
         "Marlow would not refuse it out of hand even with Quell" in " ".join(opening.split())
     )
     appendix = section("about-the-bot")

@@ -102,7 +102,7 @@ def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split
     opening = _section("opening-teaching")
     assert (
         "They justify *asking* for your opening, not *expecting* more than the even split "
-        "(section 5)." in opening
+        "(the middle of the zone of agreement, section 5)." in opening  # review 75 U4
     )
 
 

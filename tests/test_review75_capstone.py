@@ -408,3 +408,11 @@ def test_the_opening_package_is_not_called_the_estimate():
     assert "Question 5 accepts the opening at the estimate and the step beyond" in text
     assert "takes you back to the opening at the estimate" in text
     assert "meso" not in SOURCE.read_text().split('grade_id": "opening-offer-answer"')[1][:1500]
+
+
+def test_the_debrief_text_does_not_call_the_allowed_step_after_the_opening_a_breach():
+    """X3 follow-up: section 7 said a step after Marlow's first answer breaks the plan's
+    rule, which section 5 and question 8 now allow. Failed on the old text."""
+    debrief = _section("debrief-teaching")
+    assert "which break your plan's rule of conceding only in answer" not in debrief
+    assert "concessions into silence (after its first answer, section 5 allows a small" in (debrief)

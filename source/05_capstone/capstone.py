@@ -1054,8 +1054,8 @@ NegotiationTable(
 #   what that reply brought back beyond the replay per k€ the concession cost you, its
 #   reply ratio (section 5), matched at 1 or more, or by the deal itself. It also counts
 #   the concessions you made when Marlow had not moved since its previous offer, or had
-#   made only its first answer: concessions into silence, which break your plan's rule
-#   of conceding only in answer to a move of Marlow's. A step made after two of Marlow's
+#   made only its first answer: concessions into silence (after its first answer,
+#   section 5 allows a small one). A step made after two of Marlow's
 #   replies in a row that did not move (section 5's tip) is counted apart, and so
 #   is one made right after Marlow said it could give no more on its own offer, which
 #   the rule allows.
