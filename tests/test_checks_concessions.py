@@ -5063,3 +5063,17 @@ def test_review_73_question_6_states_its_rule_before_its_tolerances():
     ):
         assert kept in tolerances, kept
     assert "(after a retraction, your last ask: section 5's step 3 holds)" in text
+
+
+@pytest.mark.parametrize("learner", ["learner-0", "learner-7"])
+def test_the_visible_check_tries_rule_2_4s_tie_break(learner):
+    """Review 75 X2: only the hidden check tried two closing moves of the same cost, so a
+    next_trade that gives Orchard the less of the two passed the visible check and lost its
+    mark in grading. The visible check now adds the public tied-closing learner."""
+    with course.variants.learner_as(learner):
+        hint = miss(check.next_trade, lambda s, c: breaks_ties_the_other_way(s, c, True))
+        assert "another move costs you the same and gives Orchard" in hint, hint
+        found = check._trade_scenarios(hidden=False)
+    assert any(
+        tied_closing_start(check._table(s.learner), s.their_minimum) is not None for s in found
+    )

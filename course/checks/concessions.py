@@ -1158,14 +1158,15 @@ def _start_packages(learner, hidden):
     met = met_start(table, s.their_minimum)
     if met is not None and met not in starts:
         starts.append(met)  # Orchard has its minimum, and a move is still free
+    # review 75 X2: the visible check tries rule 2.4's tie-break too, not only the hidden
+    tied = tied_closing_start(table, s.their_minimum)
+    if tied is not None and tied not in starts:
+        starts.append(tied)  # two closing moves cost the same: give Orchard more
     if hidden:
         starts.append({issue: levels[-1] for issue, levels in issues.items()})
         closing = closing_start(table, s.their_minimum)
         if closing is not None:
             starts.append(closing)
-        tied = tied_closing_start(table, s.their_minimum)
-        if tied is not None and tied not in starts:
-            starts.append(tied)  # two closing moves cost the same: give Orchard more
     return tuple(starts)
 
 
@@ -1239,8 +1240,9 @@ def _selfish_learner():
 
 def _tied_learner():
     """A public self-check learner with a package from which two closing moves cost you
-    the same and give Orchard different points: the hidden check tries it when none of
-    its scenarios has one, so that the rule's last tie-break is always tried."""
+    the same and give Orchard different points: the visible and the hidden check try it
+    when none of their scenarios has one, so that the rule's last tie-break is always
+    tried, and tried before grading."""
     with hidden_cases_as(None):
         return hidden_learner_where(
             MODULE,
@@ -1256,11 +1258,12 @@ def _trade_scenarios(hidden):
     with a package where the cheapest closing move is not the best rate, one with a package
     where no move closes and the cheapest is not the best rate, and one with a
     package where the best free move for both is not the best for Orchard, when the
-    learner's own scenario has none; in the hidden check, a public learner with two
-    closing moves of the same cost, when none of its scenarios has one."""
+    learner's own scenario has none; in both, a public learner with two closing moves of
+    the same cost, when none of its scenarios has one (review 75 X2: the visible check
+    tried rule 2.4's tie-break only in grading)."""
     found = _scenarios(hidden)
     own = found[0]
-    if hidden and all(
+    if all(
         tied_closing_start(_table(other.learner), other.their_minimum) is None for other in found
     ):
         found.append(_variant(_tied_learner()))
