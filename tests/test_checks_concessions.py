@@ -5077,3 +5077,31 @@ def test_the_visible_check_tries_rule_2_4s_tie_break(learner):
     assert any(
         tied_closing_start(check._table(s.learner), s.their_minimum) is not None for s in found
     )
+
+
+def _landing_above_even_at_zero(s, margin=None):
+    """Question 4b's rule with 'at least the minimum plus the cushion' read as 'more than',
+    even for a cushion of 0, which the text says is wrong."""
+    table = TradeTable(s.yours, s.theirs)
+    floor = s.their_minimum + (margin or 0)
+    signed = [
+        (you, them, package)
+        for package, you, them in table.packages
+        if table.efficient(package) and them > floor
+    ]
+    return max(signed, key=lambda row: (row[0], row[1]))[2]
+
+
+@pytest.mark.parametrize("learner", ["learner-0", "learner-7"])
+def test_landing_check_tries_a_package_exactly_at_orchards_minimum(learner):
+    """Review 75 X3: question 4b says a package giving Orchard exactly its minimum counts,
+    but only about 1 learner in 33 has one on the frontier, so a landing that used '>' for
+    a cushion of 0 passed both checks. Both now add a public learner who has one."""
+    own = course.variant(MODULE, learner)
+    assert not check._exactly_at_minimum(own.learner)  # the learner alone would not catch it
+    with course.variants.learner_as(learner):
+        said = miss(check.landing, _landing_above_even_at_zero)
+        assert "another frontier package that gives Orchard its minimum" in said, said
+        said = miss(check.landing, _landing_above_even_at_zero, hidden=True)
+        assert "another package that leaves Orchard as much gives you more" in said, said
+    assert "(a package giving Orchard exactly its minimum counts)" in _flat()

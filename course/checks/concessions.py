@@ -1333,12 +1333,36 @@ def _landing_margins(s):
     return [0.0, *halves[:2]]
 
 
+def _exactly_at_minimum(learner):
+    """Whether ``learner``'s frontier has a package giving Orchard exactly its minimum,
+    where a landing that reads "at least" as "more than" goes wrong."""
+    minimum = _variant(learner).their_minimum
+    return any(them == minimum for _, them in _table(learner).frontier)
+
+
+def _at_minimum_learner():
+    """A public self-check learner whose frontier has a package giving Orchard exactly its
+    minimum: question 4b's check tries it when none of its scenarios has one (review 75
+    X3: only about 1 learner in 33 has one, so ``>`` for ``>=`` passed)."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(MODULE, "at-minimum", _exactly_at_minimum)
+
+
+def _landing_scenarios(hidden):
+    """Question 4b's scenarios: ``_scenarios``, and a public learner with a frontier
+    package exactly at Orchard's minimum when none of them has one."""
+    found = _scenarios(hidden)
+    if not any(_exactly_at_minimum(s.learner) for s in found):
+        found.append(_variant(_at_minimum_learner()))
+    return found
+
+
 @question
 def landing(answer, hidden=False):
     """Check a function that returns the package you plan to land on (section 4): the
     frontier package best for you among those that give Orchard at least its minimum plus
     the ``margin`` you leave it."""
-    for s in _scenarios(hidden):
+    for s in _landing_scenarios(hidden):
         table = _table(s.learner)
         for margin in _landing_margins(s):
             where = f"landing(scenario, {margin:g}) for learner {s.learner}"
