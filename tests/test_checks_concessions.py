@@ -1951,8 +1951,9 @@ def test_one_pick_is_read_as_candidates_and_the_hint_asks_for_all_of_them():
     text = _flat()
     assert "One pick ranks issues against each other" not in text
     assert "probably matter relatively more" not in text
-    assert "but one pick gives one inequality" in text
-    assert "one pick cannot say which, nor rank or price them" in text
+    # review 75 E1: a pick beats both offers it turned down, not one
+    assert "The pick beats both offers it turned down" in text
+    assert "One pick cannot say which, nor rank or price them" in text
     assert "their choice shows what matters to them" not in text
     question = " ".join(cell_text(MODULE, "concessions", "q5b-text").split())
     assert "makes candidates for ones Orchard values relatively more" in question
@@ -5105,3 +5106,62 @@ def test_landing_check_tries_a_package_exactly_at_orchards_minimum(learner):
         said = miss(check.landing, _landing_above_even_at_zero, hidden=True)
         assert "another package that leaves Orchard as much gives you more" in said, said
     assert "(a package giving Orchard exactly its minimum counts)" in _flat()
+
+
+def _reads_against_both(s, offers, picked):
+    """Question 5b read against every offer the pick beat that the research rated above it
+    (review 75 E1/X4), written out as a learner would."""
+    worth = [_orchard(s, o) for o in offers]
+    if worth[picked] == max(worth):
+        return set()
+    return {
+        i
+        for k, other in enumerate(offers)
+        if k != picked and worth[k] > worth[picked]
+        for i in _levels_more(s, offers[picked], other)
+    }
+
+
+def test_a_pick_beats_both_offers_it_turned_down_and_both_readings_pass(answers):
+    """Review 75 E1/X4: 'one pick gives one inequality' is wrong when the research rated the
+    pick below both offers Orchard turned down (learner-13: 56, 53 and 36, picked 36): the
+    pick beats both, and both comparisons contradict the research, so delivery, on which it
+    beats only the 53 offer, is a candidate too. The text now says the pick beats both and
+    that the second reading may add candidates; the check accepts the reading against the
+    research's best and the reading against both (the old check refused the second)."""
+    text = _flat()
+    assert "one pick gives one inequality" not in text
+    assert "If your research rated the other offer above the pick too" in text
+    s = course.variant(MODULE, "learner-13")
+    cases = [c for c in check._pick_cases(s, hidden=True) if c[2]]
+    differs = [
+        (offers, k)
+        for offers, k, expected in cases
+        if frozenset(_reads_against_both(s, offers, k)) != expected
+    ]
+    assert differs  # learner-13's own sets have a pick rated below both
+    offers, k = differs[0]
+    assert _reads_against_both(s, offers, k) == {"delivery", "revisions"}
+    with course.variants.learner_as("learner-13"):
+        for hidden in (False, True):
+            check.read_pick(_reads_against_both, hidden=hidden)
+            check.read_pick(answers["read_pick"], hidden=hidden)
+
+    # learner-150: the pick beats the second offer on two issues the first reading leaves
+    # out; naming one of them is neither reading, and the hint names both readings
+    s = course.variant(MODULE, "learner-150")
+
+    def partly(s, offers, picked):
+        worth = [_orchard(s, o) for o in offers]
+        best = offers[worth.index(max(worth))]
+        narrow = set() if worth[picked] == max(worth) else _levels_more(s, offers[picked], best)
+        extra = sorted(_reads_against_both(s, offers, picked) - narrow)
+        return narrow | set(extra[:1])
+
+    assert any(
+        len(_reads_against_both(s, o, k) - e) >= 2 for o, k, e in check._pick_cases(s, False) if e
+    )
+    with course.variants.learner_as("learner-150"):
+        said = miss(check.read_pick, partly)
+        check.read_pick(_reads_against_both)
+    assert "or against both offers it beat" in said, said

@@ -1659,6 +1659,20 @@ def pick_reading(s, offers, picked):
     return _pick_reading(s, _table(s.learner), offers, picked)
 
 
+@answer_key
+def pick_reading_against_both(s, offers, picked):
+    """Question 5b's other reading (review 75 E1/X4): the pick beats both offers it turned
+    down, so also the issues on which it gives Orchard more ground than the other turned
+    down offer, when the research rated that one above the pick too. Equal to
+    ``pick_reading`` unless the research rated the pick below both."""
+    expected = pick_reading(s, offers, picked)
+    if not expected:
+        return expected
+    worth = [_table(s.learner).points(o)[1] for o in offers]
+    above = [o for k, o in enumerate(offers) if k != picked and worth[k] > worth[picked]]
+    return frozenset().union(*(more_ground(s, offers[picked], o) for o in above))
+
+
 def _pick_sets(s, hidden):
     """Sets of three offers to read a pick from: the course's equivalent offers, and, when
     no pick from them tells 'the issues the pick gives more ground on' from 'the issues
@@ -1687,9 +1701,10 @@ def _pick_sets(s, hidden):
 def _tells_ground_from_more_ground(s, offers):
     """Whether some pick from ``offers`` has an issue on which both the pick and the offer
     your research rated best give Orchard ground, the best as much or more: there, 'every
-    issue the pick gives ground on' is not the rule's answer."""
+    issue the pick gives ground on' is not the rule's answer (under either reading)."""
     return any(
-        (expected := pick_reading(s, offers, k)) and conceded_issues(s, offers[k]) != expected
+        (expected := pick_reading(s, offers, k))
+        and conceded_issues(s, offers[k]) not in (expected, pick_reading_against_both(s, offers, k))
         for k in range(3)
     )
 
@@ -1759,7 +1774,8 @@ def read_pick(answer, hidden=False):
         for offers, picked, expected in _pick_cases(s, hidden):
             where = f"read_pick(scenario, {[_show(s, o) for o in offers]}, {picked}) for learner {s.learner}"
             given = _issues(s, call_learner(answer, s, [dict(o) for o in offers], picked), where)
-            if given == expected:
+            both = pick_reading_against_both(s, offers, picked)
+            if given in (expected, both):
                 continue
             worth = [table.points(o)[1] for o in offers]
             if not expected:
@@ -1780,7 +1796,17 @@ def read_pick(answer, hidden=False):
                     "it reads nothing into a pick the research did not expect",
                 )
             best = offers[worth.index(top)]
-            less = [i for i in given if i not in more_ground(s, offers[picked], best)]
+            less = [i for i in given if i not in both]
+            if expected <= given and not less:
+                _fail(
+                    where,
+                    "you name some issues on which the pick gives Orchard more ground than "
+                    "the other offer it turned down, which your research also rated above it, "
+                    "but not all: read the pick against the offer your research rated best "
+                    "for Orchard alone, or against both offers it beat, and name every issue "
+                    "that reading makes a candidate",
+                    "it reads the pick against the second offer it beat only in part",
+                )
             if less:
                 # review 69 X3: less ground on an issue is news too, the other way round
                 fewer = less[0] in more_ground(s, best, offers[picked])
@@ -1802,7 +1828,9 @@ def read_pick(answer, hidden=False):
             )
     passed(
         "read_pick reads a pick the research expected as no news, and a surprise as the "
-        "issues on which Orchard took more than the offer your research rated best for it."
+        "issues on which Orchard took more than the offer your research rated best for it "
+        "(or than either offer it beat that your research rated above it: both readings "
+        "pass)."
     )
 
 

@@ -865,11 +865,13 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # **Reading the pick.** Your research's estimate of Orchard's points suggests which offer
 # it will like best. If Orchard picks that one, its choice is consistent with your
 # estimate (it does not prove it) and tells you nothing new to act on. If it picks
-# another, the estimate is off, but one pick gives one inequality: for Orchard, what the
-# picked offer gives more of outweighs what it gives less of. Each issue where the pick
-# gives it more ground than the offer you expected it to pick is a candidate that may
-# matter relatively more to Orchard than you thought; one pick cannot say which, nor rank
-# or price them. Test them in your next proposal.
+# another, the estimate is off. The pick beats both offers it turned down: for Orchard,
+# what it gives more of outweighs what it gives less of. Read it against the offer your
+# research rated best for Orchard: each issue where the pick gives it more ground than
+# that offer is a candidate that may matter relatively more to Orchard than you thought.
+# If your research rated the other offer above the pick too, reading it the same way may
+# add candidates. One pick cannot say which, nor rank or price them. Test them in your
+# next proposal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): three equivalent offers
