@@ -145,7 +145,7 @@ def test_a_hidden_failure_says_of_the_visible_cases_only_what_they_found(learner
     """Hidden cases also run on the learner's own scenario, so a hidden failure may not say the
     function is right there; it says the visible cases pass only when the visible check passed."""
 
-    def walks_just_below_the_limit(s, offer, next_ask, ceiling=None):
+    def walks_just_below_the_limit(s, offer, next_ask, ceiling=None, in_writing=False):
         reservation = reservation_of(s)
         if next_ask is None:
             return "accept" if offer >= reservation else "walk away"
@@ -153,14 +153,14 @@ def test_a_hidden_failure_says_of_the_visible_cases_only_what_they_found(learner
             return "accept"
         if reservation - 1 < offer < reservation:  # a round left, just below: walks
             return "walk away"
-        return "counter"
+        return _shown_cap(s, offer, next_ask, ceiling, in_writing) or "counter"
 
     check.respond(walks_just_below_the_limit)  # the visible cases pass
     hint = miss(check.respond, walks_just_below_the_limit, True)
     assert hint.startswith("your function passes the visible cases but not every case")
     assert "right on your own scenario" not in hint
 
-    def always_accepts(s, offer, next_ask, ceiling=None):
+    def always_accepts(s, offer, next_ask, ceiling=None, in_writing=False):
         return "accept"
 
     assert "not 'accept'" in miss(check.respond, always_accepts)
@@ -1037,30 +1037,30 @@ def test_an_offer_orchard_could_not_like_is_no_equivalent_offer():
 def test_the_respond_mistakes(answers, learner):
     right = answers["respond"]
 
-    def never_walk(s, offer, next_ask, ceiling=None):
-        answer = right(s, offer, next_ask, ceiling)
+    def never_walk(s, offer, next_ask, ceiling=None, in_writing=False):
+        answer = right(s, offer, next_ask, ceiling, in_writing)
         return "counter" if answer == "walk away" else answer
 
-    def walk_when_low(s, offer, next_ask, ceiling=None):
+    def walk_when_low(s, offer, next_ask, ceiling=None, in_writing=False):
         low = offer < reservation_of(s)
-        return "walk away" if low else right(s, offer, next_ask, ceiling)
+        return "walk away" if low else right(s, offer, next_ask, ceiling, in_writing)
 
-    def accept_above_limit(s, offer, next_ask, ceiling=None):
+    def accept_above_limit(s, offer, next_ask, ceiling=None, in_writing=False):
         high = offer >= reservation_of(s)
-        return "accept" if high else right(s, offer, next_ask, ceiling)
+        return "accept" if high else right(s, offer, next_ask, ceiling, in_writing)
 
-    def walk_at_the_end(s, offer, next_ask, ceiling=None):
-        return "walk away" if next_ask is None else right(s, offer, next_ask, ceiling)
+    def walk_at_the_end(s, offer, next_ask, ceiling=None, in_writing=False):
+        return "walk away" if next_ask is None else right(s, offer, next_ask, ceiling, in_writing)
 
     # review 70 X2: never walking away mid-talks is now the reading of every budget claim as
     # a test; what fails is countering in the last round, below the reservation price
     assert "so take your BATNA" in miss(check.respond, never_walk)
     cap = _respond_by_reading("cap")
 
-    def accept_at_any_cap(s, offer, next_ask, ceiling=None):
+    def accept_at_any_cap(s, offer, next_ask, ceiling=None, in_writing=False):
         if ceiling is not None and next_ask is not None and offer >= ceiling:
             return "accept"
-        return cap(s, offer, next_ask, ceiling)
+        return cap(s, offer, next_ask, ceiling, in_writing)
 
     # review 73 X1: the claim is a test in every variant, so a cap reading is refused
     said = miss(check.respond, accept_at_any_cap)
@@ -1078,15 +1078,15 @@ def test_an_offer_at_the_claimed_budget_is_no_reason_to_accept_or_walk(answers):
     hint that names the cap reading; one that takes it in the last round below the
     reservation price fails grading with a true hint; the model answer passes."""
 
-    def accepts_at_any_cap(s, offer, next_ask, ceiling=None):
+    def accepts_at_any_cap(s, offer, next_ask, ceiling=None, in_writing=False):
         if next_ask is not None and ceiling is not None and offer >= ceiling:
             return "accept"
-        return answers["respond"](s, offer, next_ask, ceiling)
+        return answers["respond"](s, offer, next_ask, ceiling, in_writing)
 
-    def takes_the_cap_at_the_end(s, offer, next_ask, ceiling=None):
+    def takes_the_cap_at_the_end(s, offer, next_ask, ceiling=None, in_writing=False):
         if next_ask is None and ceiling is not None and offer >= ceiling:
             return "accept"
-        return answers["respond"](s, offer, next_ask, ceiling)
+        return answers["respond"](s, offer, next_ask, ceiling, in_writing)
 
     for n in range(200):
         with course.variants.learner_as(f"learner-{n}"):
@@ -1237,9 +1237,9 @@ def test_section_5s_three_bullets_as_written_pass_question_6(learner, capsys):
     a budget claim alone is not evidence, so the bullets' cap clauses never apply (no story
     gives a budget in writing); applied as if every claim were good evidence, they fail."""
 
-    def by_the_bullets(s, offer, next_ask, ceiling=None):
+    def by_the_bullets(s, offer, next_ask, ceiling=None, in_writing=False):
         reservation = s.alternative_price + s.extra_cost
-        evidence = False  # a claim alone; no budget in writing
+        evidence = in_writing  # a claim alone is not evidence; a budget in writing is
         capped = evidence and ceiling is not None and ceiling >= reservation
         if next_ask is not None and (offer >= next_ask or (capped and offer >= ceiling)):
             return "accept"
@@ -1249,11 +1249,12 @@ def test_section_5s_three_bullets_as_written_pass_question_6(learner, capsys):
             return "walk away"
         return "counter"
 
-    def last_round_first(s, offer, next_ask, ceiling=None):
+    def last_round_first(s, offer, next_ask, ceiling=None, in_writing=False):
         reservation = s.alternative_price + s.extra_cost
         if next_ask is None:
             return "accept" if offer >= reservation else "walk away"
-        return "accept" if offer >= next_ask else "counter"
+        shown = _shown_cap(s, offer, next_ask, ceiling, in_writing)
+        return "accept" if offer >= next_ask else shown or "counter"
 
     for answer in (by_the_bullets, last_round_first):
         for hidden in (False, True):
@@ -1270,11 +1271,12 @@ def test_an_offer_at_a_claimed_ceiling_below_the_split_is_countered(learner):
     one that accepts at the ceiling fails with the cap-reading hint."""
     s = course.variant(MODULE)
 
-    def ignores_the_ceiling(s, offer, next_ask, ceiling=None):
+    def ignores_the_ceiling(s, offer, next_ask, ceiling=None, in_writing=False):
         reservation = reservation_of(s)
         if next_ask is None:
             return "accept" if offer >= reservation else "walk away"
-        return "accept" if offer >= next_ask else "counter"
+        shown = _shown_cap(s, offer, next_ask, ceiling, in_writing)  # only an unshown one
+        return "accept" if offer >= next_ask else shown or "counter"
 
     cases = check._offers(s, hidden=False)
     split = (reservation_of(s) + s.their_estimate) / 2
@@ -2942,11 +2944,11 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
         assert {respond(s, offer, ask) for ask in plan[1:]} == {"counter"}
         assert respond(s, offer, None) == "accept"
 
-    def even_split_floor(s, offer, next_ask, ceiling=None):
+    def even_split_floor(s, offer, next_ask, ceiling=None, in_writing=False):
         reservation = check.reservation_of(s)
         if next_ask is None and offer < (reservation + s.their_estimate) / 2:
             return "walk away" if offer < reservation else "counter"
-        return respond(s, offer, next_ask, ceiling)
+        return respond(s, offer, next_ask, ceiling, in_writing)
 
     with course.variants.learner_as(LEARNERS[0]):
         assert "a deal there beats your BATNA" in miss(check.respond, even_split_floor)
@@ -2968,11 +2970,11 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     assert "at the last round it hands over to this rule" not in flat
     respond = answers["respond"]
 
-    def even_split_floor(s, offer, next_ask, ceiling=None):
+    def even_split_floor(s, offer, next_ask, ceiling=None, in_writing=False):
         split = (check.reservation_of(s) + s.their_estimate) / 2
         if next_ask is not None and split <= offer < next_ask:
             return "accept"
-        return respond(s, offer, next_ask, ceiling)
+        return respond(s, offer, next_ask, ceiling, in_writing)
 
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
@@ -3153,18 +3155,29 @@ def test_every_tit_for_tat_history_gives_at_most_three_fifths_in_its_first_step(
             assert not steps or steps[0] <= 0.6 * (mine[0] - target), (n, mine, target)
 
 
-def _respond_strictly(s, offer, next_ask, ceiling=None):
+def _shown_cap(s, offer, next_ask, ceiling, in_writing):
+    """Section 5's answer to a budget Orchard has shown in writing while rounds remain and
+    the offer is below the next ask (review 75 X1), or None where it does not decide."""
+    if not in_writing or ceiling is None or next_ask is None or offer >= next_ask:
+        return None
+    if ceiling < reservation_of(s):
+        return "walk away"
+    return "accept" if offer >= ceiling else "counter"
+
+
+def _respond_strictly(s, offer, next_ask, ceiling=None, in_writing=False):
     """Question 6's rule with a strict line in the last round: accept only above your
-    reservation price. Orchard's budget claim is a test (review 73 X1): ignored."""
+    reservation price. Orchard's budget claim is a test (review 73 X1) unless it is shown
+    in writing, and then a cap (review 75 X1)."""
     reservation = reservation_of(s)
     if next_ask is None:
         return "accept" if offer > reservation else "walk away"
     if offer >= next_ask:
         return "accept"
-    return "counter"
+    return _shown_cap(s, offer, next_ask, ceiling, in_writing) or "counter"
 
 
-def _respond_reading_a_cap(s, offer, next_ask, ceiling=None):
+def _respond_reading_a_cap(s, offer, next_ask, ceiling=None, in_writing=False):
     """Section 5's rule with every budget claim believed as a cap: walk away while rounds
     remain when it is below your reservation price, take an offer at it otherwise."""
     reservation = reservation_of(s)
@@ -4200,17 +4213,19 @@ def test_accepting_at_the_even_split_passes_and_below_it_is_told_why_not(answers
     assert "accepted (module 02 calls it acceptable): the check takes either." in flat
     right = answers["respond"]
 
-    def at_the_split(s, offer, next_ask, ceiling=None):
+    def at_the_split(s, offer, next_ask, ceiling=None, in_writing=False):
         split = (reservation_of(s) + s.their_estimate) / 2
         if next_ask is not None and offer >= split:
             return "accept"
-        return right(s, offer, next_ask, ceiling)
+        return right(s, offer, next_ask, ceiling, in_writing)
 
-    def above_the_split(s, offer, next_ask, ceiling=None):  # strictly above: also right
+    def above_the_split(
+        s, offer, next_ask, ceiling=None, in_writing=False
+    ):  # strictly above: also right
         split = (reservation_of(s) + s.their_estimate) / 2
         if next_ask is not None and offer > split:
             return "accept"
-        return right(s, offer, next_ask, ceiling)
+        return right(s, offer, next_ask, ceiling, in_writing)
 
     for hidden in (False, True):
         check.respond(at_the_split, hidden=hidden)
@@ -4227,10 +4242,12 @@ def test_accepting_at_the_even_split_passes_and_below_it_is_told_why_not(answers
                 for o, a, c in check._offers(s, hidden)
             ), (learner, hidden)
 
-    def at_the_reservation(s, offer, next_ask, ceiling=None):  # below the split: wrong
+    def at_the_reservation(
+        s, offer, next_ask, ceiling=None, in_writing=False
+    ):  # below the split: wrong
         if next_ask is not None and offer >= reservation_of(s):
             return "accept"
-        return right(s, offer, next_ask, ceiling)
+        return right(s, offer, next_ask, ceiling, in_writing)
 
     hint = miss(check.respond, at_the_reservation)  # a visible case lies there
     assert "below the even split of the zone you expect" in hint, hint
@@ -4731,14 +4748,15 @@ def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum
 
 
 def _respond_by_reading(reading):
-    """Question 6 answered by section 5's rule, reading every budget claim as ``reading``:
-    ``"cap"`` (believed), ``"test"`` (ignored), or ``"story"`` (believed only when the
-    story says Orchard's budget is tighter this year)."""
+    """Question 6 answered by section 5's rule, reading every budget claim Orchard has not
+    shown in writing as ``reading``: ``"cap"`` (believed), ``"test"`` (ignored), or
+    ``"story"`` (believed only when the story says Orchard's budget is tighter this year).
+    A budget shown in writing is a cap in every reading (review 75 X1)."""
 
-    def respond(s, offer, next_ask, ceiling=None):
+    def respond(s, offer, next_ask, ceiling=None, in_writing=False):
         if reading == "test" or (reading == "story" and not s.tighter):
-            return _respond_strictly(s, offer, next_ask)
-        return _respond_reading_a_cap(s, offer, next_ask, ceiling)
+            return _respond_strictly(s, offer, next_ask, ceiling, in_writing)
+        return _respond_reading_a_cap(s, offer, next_ask, ceiling, in_writing)
 
     return respond
 
@@ -4754,8 +4772,8 @@ def test_respond_reads_every_budget_claim_as_a_test(answers):
     text = _flat()
     assert "Which your case supports is your call" not in text
     assert "either reading" not in text
-    assert "so section 5 reads the claim as a test in every case" in text
-    assert "The check refuses a walk-away or an accept that only the ceiling explains." in text
+    # review 75 X1: the learner now decides between a test and a believable cap
+    assert "whether Orchard has shown it to you in writing" in text
     tighter = set()
     for n in range(8):
         with course.variants.learner_as(f"learner-{n}"):
@@ -4870,10 +4888,9 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
         "A budget claim alone is not evidence: read it as a test (counter, and ask what "
         "changed) until they show it, say a budget in writing." in text
     )
-    assert (  # review 73 X1: one reading, a test, in every variant
-        "No story gives a budget figure in writing, so section 5 reads the claim as a test "
-        "in every case: answer as if it were not said." in text
-    )
+    # review 73 X1 made every claim a test; review 75 X1: one shown in writing is a cap
+    assert "whether Orchard has shown it to you in writing. Decide, as section 5 does" in text
+    assert respond(s, low, mine[2], low, True) == "walk away"
     assert "reads as a test, so I counter, as respond does." in text
 
 
@@ -5060,7 +5077,7 @@ def test_review_73_question_6_states_its_rule_before_its_tolerances():
         "at least half a thousand from your reservation price and your next ask",
         "`offer > reservation` passes as well as `offer >= reservation`",
         "accepted (module 02 calls it acceptable): the check takes either.",
-        "The check refuses a walk-away or an accept that only the ceiling explains.",
+        "The check refuses a walk-away or an accept that only an unshown ceiling explains.",
     ):
         assert kept in tolerances, kept
     assert "(after a retraction, your last ask: section 5's step 3 holds)" in text
@@ -5165,3 +5182,47 @@ def test_a_pick_beats_both_offers_it_turned_down_and_both_readings_pass(answers)
         said = miss(check.read_pick, partly)
         check.read_pick(_reads_against_both)
     assert "or against both offers it beat" in said, said
+
+
+def _ignores_the_writing(s, offer, next_ask, ceiling=None, in_writing=False):
+    """Question 6 before review 75 X1: every budget claim is a test, even one shown in
+    writing."""
+    return _respond_strictly(s, offer, next_ask)
+
+
+def _believes_every_claim(s, offer, next_ask, ceiling=None, in_writing=False):
+    """Every budget claim read as a cap, shown or not."""
+    return _respond_reading_a_cap(s, offer, next_ask, ceiling)
+
+
+@pytest.mark.parametrize("who", ["learner-0", "learner-7", "learner-13"])
+def test_question_6_asks_the_learner_to_tell_a_test_from_a_believable_cap(answers, who):
+    """Review 75 X1: question 6 passed a ``ceiling`` only to be ignored ("answer as if it were
+    not said"), so telling a test from a believable cap, which section 5 teaches, was never
+    coded. ``respond`` now also gets ``in_writing``: shown in writing, a cap below the
+    reservation price means walk away, one at or above it means ask no more than the cap
+    and accept an offer at it; unshown, the claim is still a test. Visible cases try both
+    kinds of written cap; reading every claim as a test, or every one as a cap, fails with
+    a hint that says which; the model answer and section 5's rule pass."""
+    text = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
+    assert "`respond(s, offer, next_ask, ceiling=None, in_writing=False)`" in text
+    assert "answer as if it were not said" not in text
+    s = course.variant(MODULE, who)
+    written = check._written_offers(s, hidden=False)
+    kinds = {check.best_response(s, o, a, c) for o, a, c in written}
+    assert kinds == {"walk away", "accept"}
+    with course.variants.learner_as(who):
+        said = miss(check.respond.__wrapped__, _ignores_the_writing)
+        assert "Orchard has shown in writing" in said and ", True) for learner" in said, said
+        said = miss(check.respond.__wrapped__, _believes_every_claim)
+        assert "has shown nothing in writing (in_writing is False)" in said, said
+        for hidden in (False, True):
+            check.respond.__wrapped__(answers["respond"], hidden=hidden)
+            check.respond.__wrapped__(_respond_strictly, hidden=hidden)
+    respond = answers["respond"]
+    reservation = reservation_of(s)
+    ask = check.course_plan(s, _own_opening(s)[0])[2]
+    assert respond(s, reservation - 2, ask, reservation - 2, True) == "walk away"
+    assert respond(s, reservation - 2, ask, reservation - 2) == "counter"
+    assert respond(s, reservation + 1, ask, reservation + 1, True) == "accept"
+    assert respond(s, reservation + 1, ask, reservation + 3, True) == "counter"

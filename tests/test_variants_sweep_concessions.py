@@ -836,23 +836,37 @@ def read_pick_as_list(s, offers, picked):
     )
 
 
-def respond_by_reach(s, offer, next_ask, ceiling=None):
+def respond_by_reach(s, offer, next_ask, ceiling=None, in_writing=False):
     """Walk away when the best deal still reachable is below the limit. Orchard's budget
-    claim is a test (review 73 X1): it does not bound what is reachable."""
+    claim is a test (review 73 X1) unless shown in writing: then it bounds what is
+    reachable, and an offer at it is the best left (review 75 X1)."""
     limit = s.alternative_price + s.extra_cost
     if next_ask is not None and offer >= next_ask:
         return "accept"
+    if next_ask is not None and in_writing and ceiling is not None:
+        if ceiling < limit:
+            return "walk away"
+        if offer >= ceiling:
+            return "accept"
     best_reachable = offer if next_ask is None else None
     if best_reachable is not None and best_reachable < limit:
         return "walk away"
     return "accept" if next_ask is None else "counter"
 
 
-def respond_table(s, offer, next_ask, ceiling=None):
-    """A lookup on (last round, good enough); the claimed ceiling, a test, is unused."""
+def respond_table(s, offer, next_ask, ceiling=None, in_writing=False):
+    """A lookup on (last round, good enough); a claimed ceiling, a test, is unused unless
+    shown in writing (then a lookup on (below the limit, offered))."""
     limit = reservation_of(s)
     last = next_ask is None
     good = offer >= (limit if last else next_ask)
+    if in_writing and ceiling is not None and not last and not good:
+        return {
+            (True, True): "walk away",
+            (True, False): "walk away",
+            (False, True): "accept",
+            (False, False): "counter",
+        }[(ceiling < limit, offer >= ceiling)]
     return {
         (True, True): "accept",
         (True, False): "walk away",

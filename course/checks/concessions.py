@@ -1842,9 +1842,9 @@ def best_response(s, offer, next_ask, ceiling=None):
     """Section 5's rule. With a credible ``ceiling`` (the most Orchard can pay, shown, say,
     in a written budget) below your reservation price there is no zone: walk away; at or
     above it, you ask no more than the ceiling, so an offer at the ceiling is accepted.
-    Question 6's answer is this rule with no ceiling: no story gives a written budget, so
-    Orchard's claim is a test there (review 73 X1); the check uses the ceiling only to
-    name a cap reading in its hint."""
+    Question 6 passes the ceiling with ``in_writing``: a claim Orchard has not shown is a
+    test, answered as if it were not said (review 73 X1); one shown in writing is a
+    believable cap, and this rule answers it (review 75 X1)."""
     reservation = reservation_of(s)
     if next_ask is None:
         return "accept" if offer >= reservation else "walk away"
@@ -1893,6 +1893,32 @@ def _offers(s, hidden):
     return cases
 
 
+def _written_offers(s, hidden):
+    """(offer, next_ask, ceiling) cases in which Orchard shows its ceiling in writing
+    (review 75 X1: question 6 now asks the learner to tell a test from a believable cap):
+    visible, a cap below your reservation price (walk away, offered below it and at it)
+    and a cap between your reservation price and your next ask (accept an offer at it,
+    below the even split and above it); hidden, also an offer below a cap you could
+    accept (counter, asking the cap), a cap above your estimate, and a cap below your
+    reservation price in the last round. Each offer is at least 0.5 from every line."""
+    reservation = reservation_of(s)
+    plan = [round(offer, 2) for offer in course_plan(s, grounded_opening(s)[0])]
+    ask = plan[2]
+    cases = [
+        (reservation - 4, ask, reservation - 2),  # a cap below your limit: walk away
+        (below_split(s), ask, below_split(s)),  # a cap under the even split, at it: accept
+        (reservation - 2, ask, reservation - 2),  # Orchard offers that cap: walk away
+        (ceiling_between(s, ask), ask, ceiling_between(s, ask)),  # at a cap you take: accept
+    ]
+    if hidden:
+        cases += [
+            (below_split(s) - 1, ask, below_split(s)),  # below a cap you would take: counter
+            (min(ask, s.their_estimate) - 3, ask, s.their_estimate),  # a cap above: counter
+            (reservation - 2, None, reservation - 2),  # last round, below your limit: walk
+        ]
+    return cases
+
+
 def below_split(s):
     """A whole number between your reservation price and the even split, at least 1 from
     each: an offer there is below what module 02 calls acceptable."""
@@ -1907,13 +1933,38 @@ def ceiling_between(s, ask):
 
 
 @answer_key
-def _right_response(s, offer, next_ask, result):
-    """Whether ``result`` is a right answer to question 6's case, Orchard's budget claim
-    read as a test (answered as if it were not said): the answer key's, or, while rounds
-    remain, "accept" at or above the even split (module 02)."""
-    expected = best_response(s, offer, next_ask)
+def _right_response(s, offer, next_ask, result, cap=None):
+    """Whether ``result`` is a right answer to question 6's case: the answer key's, with
+    Orchard's budget claim read as a test (answered as if it were not said) unless ``cap``,
+    a ceiling shown in writing, is given; or, while rounds remain, "accept" at or above
+    the even split (module 02) where the key counters."""
+    expected = best_response(s, offer, next_ask, cap)
     return result == expected or (
         (expected, result) == ("counter", "accept") and _acceptable_by_split(s, offer, next_ask)
+    )
+
+
+@answer_key
+def _written_hint(s, offer, next_ask, ceiling, expected):
+    """Why ``expected`` is right when Orchard has shown ``ceiling`` in writing."""
+    reservation = reservation_of(s)
+    shown = f"Orchard has shown in writing that {ceiling:g} is all its budget allows"
+    if expected == "walk away":
+        return (
+            f"{shown}: a believable cap below your reservation price {reservation:g}, so no "
+            "deal left can reach it; walk away (and leave well, section 5)",
+            "it does not walk away from a believable cap below the reservation price",
+        )
+    if expected == "accept":
+        return (
+            f"{shown}: a believable cap at or above your reservation price {reservation:g}, "
+            f"so you ask no more than {ceiling:g}, and an offer at it is one to accept",
+            "it does not accept an offer at a believable cap above the reservation price",
+        )
+    return (
+        f"{shown}, at or above your reservation price {reservation:g}, and {offer:g} is below "
+        f"it: counter, asking no more than {ceiling:g}",
+        "it does not counter an offer below a believable cap it could reach",
     )
 
 
@@ -1943,17 +1994,39 @@ def respond(answer, hidden=False):
             by_cap = result == best_response(s, offer, next_ask, ceiling)
             if ceiling is not None and (by_cap or (result == "accept" and offer >= ceiling)):
                 hint = (
-                    f"Orchard says {ceiling:g} is all its budget allows, but your story gives "
-                    "no budget figure in writing, so section 5 reads the claim as a test, not "
-                    f"a cap: answer as if it were not said. Here, {hint}"
+                    f"Orchard says {ceiling:g} is all its budget allows, but has shown nothing "
+                    "in writing (in_writing is False), so section 5 reads the claim as a test, "
+                    f"not a cap: answer as if it were not said. Here, {hint}"
                 )
                 general = "it reads Orchard's budget claim, which has no evidence, as a cap"
+            _fail(where, f"not {result!r}: {hint}", general)
+        # review 75 X1: a ceiling shown in writing is a believable cap
+        for offer, next_ask, ceiling in _written_offers(s, hidden):
+            result = call_learner(answer, s, offer, next_ask, ceiling, True)
+            where = (
+                f"respond(scenario, {offer:g}, {next_ask!r}, {ceiling!r}, True) for learner "
+                f"{s.learner}"
+            )
+            if result not in ANSWERS:
+                _fail(
+                    where,
+                    f"return one of {', '.join(map(repr, ANSWERS))}, got {result!r}",
+                    "it should return 'accept', 'counter' or 'walk away'",
+                )
+            if _right_response(s, offer, next_ask, result, ceiling):
+                continue
+            expected = best_response(s, offer, next_ask, ceiling)
+            if next_ask is None:  # the last round: the cap changes nothing
+                hint, general = _response_hint(s, offer, next_ask, expected, result)
+            else:
+                hint, general = _written_hint(s, offer, next_ask, ceiling, expected)
             _fail(where, f"not {result!r}: {hint}", general)
     passed(
         "respond accepts what beats your next ask, counters while a deal is still possible, "
         "and walks away when the best deal left is below your reservation price, reading "
-        "Orchard's budget claim as a test. While rounds remain, an offer at or above the "
-        "even split may be taken too (module 02)."
+        "Orchard's budget claim as a test unless it is shown in writing, and then as a cap. "
+        "While rounds remain, an offer at or above the even split may be taken too (module "
+        "02)."
     )
 
 

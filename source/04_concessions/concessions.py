@@ -1070,15 +1070,16 @@ DifficultMoment()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): accept, counter or walk away
 #
-# Write `respond(s, offer, next_ask, ceiling=None)`: Orchard has just answered your last
-# offer with `offer`. Return `"accept"`, `"counter"` or `"walk away"` by section 5's rule:
+# Write `respond(s, offer, next_ask, ceiling=None, in_writing=False)`: Orchard has just
+# answered your last offer with `offer`. Return `"accept"`, `"counter"` or `"walk away"`
+# by section 5's rule:
 #
 # 1. while rounds remain, accept an offer at least `next_ask`, and counter any other;
 # 2. after the last round (`next_ask` is `None`), accept an offer above your reservation
 #    price, `s.alternative_price` plus `s.extra_cost`, and walk away from one below it;
-# 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows. No story
-#    gives a budget figure in writing, so section 5 reads the claim as a test in every
-#    case: answer as if it were not said.
+# 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows, and
+#    `in_writing` says whether Orchard has shown it to you in writing. Decide, as section
+#    5 does, whether the claim is a test or a believable cap, and answer it.
 #
 # `next_ask` is the next offer your plan would make when you next move (after a
 # retraction, your last ask: section 5's step 3 holds). What the check tolerates:
@@ -1090,20 +1091,27 @@ DifficultMoment()
 # - While rounds remain, an offer below your next ask but at or above the even split may
 #   be countered (the rule) or accepted (module 02 calls it acceptable): the check takes
 #   either.
-# - The check refuses a walk-away or an accept that only the ceiling explains.
+# - The check refuses a walk-away or an accept that only an unshown ceiling explains.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
-def respond(s, offer, next_ask, ceiling=None):
-    """Accept, counter or walk away from Orchard's offer."""
+def respond(s, offer, next_ask, ceiling=None, in_writing=False):
+    """Accept, counter or walk away from Orchard's offer; ceiling: what Orchard says is all
+    its budget allows, or None; in_writing: whether Orchard has shown it in writing."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # Orchard's "all the budget allows" comes with no budget in writing (a tighter budget,
-    # if the story says so, is already in my estimate and names no figure), so it is a
-    # test, and I answer as if it were not said (section 5): ceiling is unused
     if next_ask is None:  # the last round: the offer on the table is the best left
         return "accept" if offer >= reservation else "walk away"
-    return "accept" if offer >= next_ask else "counter"
+    if offer >= next_ask:
+        return "accept"
+    # a budget shown in writing is a believable cap; a claim with nothing shown is a test,
+    # and I answer as if it were not said (section 5)
+    if ceiling is not None and in_writing:
+        if ceiling < reservation:
+            return "walk away"  # no zone: nothing Orchard can pay reaches my limit
+        if offer >= ceiling:
+            return "accept"  # I ask no more than the cap, so an offer at it is a deal
+    return "counter"
     ### END SOLUTION
 
 
