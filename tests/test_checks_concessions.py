@@ -5226,3 +5226,14 @@ def test_question_6_asks_the_learner_to_tell_a_test_from_a_believable_cap(answer
     assert respond(s, reservation - 2, ask, reservation - 2) == "counter"
     assert respond(s, reservation + 1, ask, reservation + 1, True) == "accept"
     assert respond(s, reservation + 1, ask, reservation + 3, True) == "counter"
+
+
+def test_the_cushion_model_answer_claims_no_trust_the_course_does_not_model():
+    """Review 75 E2: question 4b's model answer said an Orchard that ends only 8 points over
+    its minimum 'will open lower and trust me less'. Neither the studies cited nor the
+    course's bots say so: their trust moves with how the talks end (a deal, a walk-away, a
+    walk-out), not with the surplus. The reason is now the doubt in an estimated minimum."""
+    text = _flat()
+    assert "will open lower and trust me less" not in text
+    assert "8 points over a minimum I only estimated may not be enough for Orchard to sign" in text
+    assert "a deal adds a quarter of the scale" in text  # trust moves with the ending

@@ -824,9 +824,9 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # A full-marks answer, for a case whose frontier above Orchard's minimum of 47 runs (89,
 # 55), (86, 58), (83, 70): "I leave a cushion of 11. `landing(scenario, 11)` gives the
 # package worth 86 to me and 58 to Orchard, against 89 and 55 with no cushion: 3 of my
-# points buy Orchard 3 of its own. We meet again next year, and an Orchard that ends only
-# 8 points over its minimum will open lower and trust me less; 3 points is cheap for that.
-# A cushion of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift,
+# points buy Orchard 3 of its own. 8 points over a minimum I only estimated may not be
+# enough for Orchard to sign; 3 of my points is cheap insurance, and we meet again next
+# year. A cushion of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift,
 # since my estimate of its minimum is not so far off that I need it." ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
