@@ -2038,10 +2038,22 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     too. The intro now names them."""
     text = _flat()
     assert "The graded questions are decisions on your own case" not in text
+    # review 75 C1: 'most' was false: questions 1, 2 and 5 hold 6 of the 14 coded marks
+    assert "Most graded questions are decisions on your own case" not in text
     assert (
-        "Most graded questions are decisions on your own case, Kite Studio's talks with "
-        "Orchard; questions 3, 4, 5b and 6 check that you apply the course's rules." in text
+        "Questions 1, 2 and 5 are decisions on your own case, Kite Studio's talks with "
+        "Orchard; the other coded questions check that you apply the course's rules to it" in text
     )
+    source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
+    coded = {
+        grade_id: int(points)
+        for points, grade_id in re.findall(
+            r'"solution": false, "locked": true, "points": (\d+), "grade_id": "([a-z-]+)"',
+            source,
+        )
+    }
+    decisions = sum(coded[g] for g in ("opening-test", "concession-plan-test", "meso-test"))
+    assert (decisions, sum(coded.values())) == (6, 14)
     assert "checks that you follow the course's rule, a convention, not a decision" in text
     assert "`target` is a target from section 2's band (the check passes its own)" in text
     assert "by section 5's rule:" in text
