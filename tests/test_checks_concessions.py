@@ -5249,3 +5249,23 @@ def test_the_cushion_model_answer_claims_no_trust_the_course_does_not_model():
     assert "will open lower and trust me less" not in text
     assert "8 points over a minimum I only estimated may not be enough for Orchard to sign" in text
     assert "a deal adds a quarter of the scale" in text  # trust moves with the ending
+
+
+def test_a_growing_step_in_an_unrounded_plan_is_not_blamed_on_rounding():
+    """Review 75 X5: Faratin's curve with beta 0.5 from 93 to 79.5 has offers that need only
+    two or three decimals, and question 2's hint said its step was bigger 'by more than
+    rounding to three decimals explains', rounding the learner never did. For plans of two
+    or three decimals the hint now says 'if you rounded'; one decimal or whole thousands
+    keep the plain wording."""
+    for rounds, grain in ((5, 0.01), (6, 0.001)):
+        plan = [93.0] + [time_dependent_offer(t, rounds, 93, 79.5, 0.5) for t in range(rounds + 1)]
+        assert check.rounding_grain(plan) == grain
+        with pytest.raises(NotYet) as refusal:
+            check._check_plan(plan, 93.0, 70.0, "w", 85.0)
+        said = str(refusal.value)
+        assert "is bigger than an earlier one" in said
+        assert "decimals explains, if you rounded (up to" in said, said
+    plan = [93.0, 93.0, 92.0, 89.0, 88.0]
+    with pytest.raises(NotYet) as refusal:
+        check._check_plan(plan, 93.0, 70.0, "w", 85.0)
+    assert "by more than rounding to whole thousands explains (up to 1 more)" in str(refusal.value)

@@ -714,8 +714,13 @@ def _check_plan(plan, start, reservation, where, estimate):
     for at, (t, step) in enumerate(moves[1:], start=1):
         smallest = min(before for _, before in moves[:at])
         if step > smallest + grain + TOLERANCE:
+            # review 75 X5: a plan whose offers happen to need two or three decimals (a
+            # Faratin curve, say) was told of rounding it never did
             explains = (
                 f"by more than rounding to {_grain_words(grain)} explains (up to {grain:g} more)"
+                if grain >= 0.1
+                else f"by more than rounding to {_grain_words(grain)} explains, if you rounded "
+                f"(up to {grain:g} more)"
                 if grain
                 else "(your offers are not rounded to whole thousands or to at most "
                 f"{MOST_DECIMALS} decimals, so this is not rounding)"
