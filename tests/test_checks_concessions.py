@@ -5269,3 +5269,19 @@ def test_a_growing_step_in_an_unrounded_plan_is_not_blamed_on_rounding():
     with pytest.raises(NotYet) as refusal:
         check._check_plan(plan, 93.0, 70.0, "w", 85.0)
     assert "by more than rounding to whole thousands explains (up to 1 more)" in str(refusal.value)
+
+
+def test_the_story_says_why_orchard_guesses_your_other_work_pays_little():
+    """Review 75 U4: the story said Orchard guesses your other work pays about 52-69 'from
+    what studios like yours usually earn', while its own survey puts such work from such a
+    studio at 76-98, so a careful reader asked why Orchard guesses so low. Orchard now
+    guesses, from the scarce retail work, that your other work is for publishers."""
+    for n in range(20):
+        s = course.variant(MODULE, f"learner-{n}")
+        story = s.story()
+        assert "From what studios like yours usually earn" not in story
+        assert (
+            "It knows retail work is scarce this year, so it probably guesses your other work "
+            f"is for publishers, at about {s.their_guess:g} for the year." in story
+        )
+        assert "Publishers pay well below retail rates" in story
