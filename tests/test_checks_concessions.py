@@ -2027,7 +2027,9 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     after = answers["tit_for_tat"](answers["scenario"], mine, theirs, plan[-1])
     assert round(plan[2] - after, 1) == 2 and round(after, 1) == 114.3  # all of the 2
     assert "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 114.3, not my" in text
-    assert "planned 2.9, and only if that settles it." in text
+    # review 75 U5: at 114.3 against 78 a 2-point step cannot settle anything
+    assert "and only if that settles it" not in text
+    assert "planned 2.9, as part of a deal on the framework." in text
 
 
 def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rules():
@@ -4471,7 +4473,9 @@ def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, c
     assert "your plan's next ask" not in shown
     third = shown.split("your asks: ")[1].split(";")[0].split(", ")[2]
     assert f"your last ask: {third} (section 5 step 3 holds here)" in shown
-    assert "your plan's next step\nwould have been " in shown
+    # review 75 U6: "your plan's next step would have been 109.5" named an ask a step
+    assert "your plan's next step" not in shown
+    assert "your plan would have\nasked " in shown
 
     def unanswered(*args, **kwargs):
         raise NotImplementedError()
@@ -5081,7 +5085,9 @@ def test_review_73_question_6_states_its_rule_before_its_tolerances():
     three-line rule first, then every tolerance the check applies."""
     text = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
     rule = text.index("1. while rounds remain, accept an offer at least `next_ask`")
-    assert rule < text.index("2. after the last round (`next_ask` is `None`)")
+    # review 75 U6: the offer comes in the last round, not after it
+    assert "after the last round" not in text
+    assert rule < text.index("2. in the last round, when no ask of yours is left (`next_ask`")
     assert text.index("3. `ceiling` is `None`") < text.index("What the check tolerates:")
     tolerances = text[text.index("What the check tolerates:") :]
     for kept in (

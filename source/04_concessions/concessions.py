@@ -1076,8 +1076,9 @@ DifficultMoment()
 # by section 5's rule:
 #
 # 1. while rounds remain, accept an offer at least `next_ask`, and counter any other;
-# 2. after the last round (`next_ask` is `None`), accept an offer above your reservation
-#    price, `s.alternative_price` plus `s.extra_cost`, and walk away from one below it;
+# 2. in the last round, when no ask of yours is left (`next_ask` is `None`), accept an
+#    offer above your reservation price, `s.alternative_price` plus `s.extra_cost`, and
+#    walk away from one below it;
 # 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows, and
 #    `in_writing` says whether Orchard has shown it to you in writing. Decide, as section
 #    5 does, whether the claim is a test or a believable cap, and answer it.
@@ -1143,8 +1144,8 @@ try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
     print(f"with 'this is all the budget allows' (respond gets {theirs[-1]} as ceiling)")
     # after the drop, your last ask, and Orchard's "this is all the budget allows"
     answer = respond(scenario, theirs[-1], mine[2], ceiling=theirs[-1])
-    print(f"your last ask: {asks[2]} (section 5 step 3 holds here); your plan's next step")
-    print(f"would have been {asks[3]}; respond says {answer!r}")
+    print(f"your last ask: {asks[2]} (section 5 step 3 holds here); your plan would have")
+    print(f"asked {asks[3]} next; respond says {answer!r}")
 except NotImplementedError:
     print("Answer questions 1, 2 and 6 first.")
 
@@ -1163,10 +1164,10 @@ except NotImplementedError:
 # and 51: "I hold at 116.3 and say: 'That is a long way from the 76 you offered last week.
 # What has changed on your side?' Orchard has said its budget is tighter this year, but it
 # paid Linden 120 last year and offered 76 a week ago; a fall to 51 with nothing to show
-# for it reads as a test, so I counter, as respond does. If Orchard then offers 78, 2 beyond its 76, I give those 2,
-# to 114.3, not my planned 2.9, and only if that settles it. If Orchard shows me a budget
-# of 51 in writing, that is a cap below my reservation price: I walk away politely and
-# say what would bring me back."
+# for it reads as a test, so I counter, as respond does. If Orchard then offers 78, 2
+# beyond its 76, I give those 2, to 114.3, not my planned 2.9, as part of a deal on the
+# framework. If Orchard shows me a budget of 51 in writing, that is a cap below my
+# reservation price: I walk away politely and say what would bring me back."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
