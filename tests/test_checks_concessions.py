@@ -2236,7 +2236,8 @@ def test_the_quote_bullet_states_its_condition_and_the_hint_names_it():
     # table's rows carry them
     table = text[text.index("| the quote lies |") :]
     assert "| from there to your estimate | at the quote or up to 3 below it" in table
-    assert "| above that | unchanged: it lowers nothing |" in table
+    # review 75 U3: the last two rows are one sentence
+    assert "A quote above your estimate only caps your opening" in table
 
     def misapplied(s):
         """A quote of the learner's above the estimate, with 2 under it under the estimate."""
@@ -3256,7 +3257,10 @@ def test_question_1_tells_the_two_estimates_apart_and_states_every_quote_case():
     text = _flat()
     assert "`s.their_estimate` (what *you* think of *Orchard*)" in text
     assert "(`s.their_guess`: what *Orchard* thinks of *you*" in text
-    assert "| from your estimate up to the quote: it caps your opening |" in text  # review 66 U3
+    assert (
+        "A quote above your estimate only caps your opening: open from your estimate up to it."
+        in text
+    )
     for n in range(20):
         s = course.variant(MODULE, f"learner-{n}")
         top = _own_opening(s)
@@ -4411,8 +4415,7 @@ def test_the_asides_are_folded_and_the_intro_counts_what_is_left():
     opened = source.count("# <details><summary>")
     assert opened >= 10 and opened == source.count("# </details>")
     # the facts the questions and checks use stay, folded or not
-    for fact in (
-        "Their agents mirror both ways",
+    for fact in (  # review 75 U3: Faratin's mirroring aside is cut, and no hint uses it
         "known length of 200 moves",
         "assumes that a point means as much to each side",
         "look then for a bigger move (two levels of one issue, or three issues at once)",
@@ -5291,3 +5294,15 @@ def test_the_story_says_why_orchard_guesses_your_other_work_pays_little():
             f"is for publishers, at about {s.their_guess:g} for the year." in story
         )
         assert "Publishers pay well below retail rates" in story
+
+
+def test_the_asides_and_rows_no_question_needs_are_cut():
+    """Review 75 U3: the module is long; the aside on Faratin's behaviour-dependent tactics
+    (no question uses it), the NLRB sentence in the Boulware aside and the quote table's two
+    last rows (one sentence now) are cut, and question 3's hint no longer leans on the
+    aside."""
+    text = _flat()
+    assert "behaviour-dependent" not in text
+    assert "NLRB" not in text
+    assert "| above that | unchanged: it lowers nothing |" not in text
+    assert "Faratin's agents mirror" not in (Path(check.__file__)).read_text()

@@ -994,9 +994,8 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
             (
                 bounded(mine[-1] - step),
                 f"Orchard stepped back by {-step:g}, and you raised your ask by as much. "
-                "Faratin's agents mirror a step back; a person holds: asking more than you "
-                "last offered reads as a retraction of your own (section 2), and rewards "
-                "nothing",
+                "Hold instead: asking more than you last offered reads as a retraction of "
+                "your own (section 2), and rewards nothing",
                 "it raises the ask when Orchard steps back; hold instead",
             ),
         ]

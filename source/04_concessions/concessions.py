@@ -199,8 +199,8 @@ scenario
 # |---|---|
 # | below your own reservation price | none: no deal is possible (section 5); the check sends no such quote |
 # | from there to your estimate | at the quote or up to 3 below it: it caps Orchard's reservation price at the quote |
-# | from your estimate to the highest price a true fact of yours justifies | from your estimate up to the quote: it caps your opening |
-# | above that | unchanged: it lowers nothing |
+#
+# A quote above your estimate only caps your opening: open from your estimate up to it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -258,9 +258,7 @@ check.opening(opening, hidden=True)
 # <details><summary>Aside: the name Boulware, and what models of waiting say</summary>
 #
 # The name comes from Lemuel Boulware, the General Electric executive whose firm,
-# take-it-or-leave-it offers to unions became known as Boulwarism. (A US court later held
-# that GE's way of doing it broke the duty to bargain in good faith: *NLRB v. General
-# Electric*, 1969.) In Sandholm and Vulkan's model of bargaining with private deadlines
+# take-it-or-leave-it offers to unions became known as Boulwarism. In Sandholm and Vulkan's model of bargaining with private deadlines
 # ("Bargaining with deadlines", AAAI 1999), the side whose deadline comes later gets
 # everything: both wait, and at the first deadline the side it belongs to concedes all.
 # Likewise, in Rubinstein's model (1982, module 03), which has no deadline, the more
@@ -406,17 +404,6 @@ check.concession_plan(concession_plan, hidden=True)
 # had a known length of 200 moves, too. Because a known last move invites defection, he
 # made each game of his second tournament end at random, and nobody could profit from
 # defecting on a known last move.
-#
-# </details>
-#
-# <details><summary>Aside: tit-for-tat in Faratin's agents</summary>
-#
-# Faratin et al. (1998) use the same idea as a **behaviour-dependent** tactic. In their
-# *relative* tit-for-tat an agent concedes by the same proportion as the other side did;
-# in *random absolute* tit-for-tat, by the same amount, plus or minus a small random
-# term (take it as 0 here). Their agents mirror both ways: if the other side steps back,
-# the agent steps back by as much. Whatever it does, the offer stays between the least
-# and the most the agent finds acceptable on that issue.
 #
 # </details>
 #
