@@ -2029,8 +2029,10 @@ def respond(answer, hidden=False):
         "respond accepts what beats your next ask, counters while a deal is still possible, "
         "and walks away when the best deal left is below your reservation price, reading "
         "Orchard's budget claim as a test unless it is shown in writing, and then as a cap. "
-        "While rounds remain, an offer at or above the even split may be taken too (module "
-        "02)."
+        "While rounds remain, an offer below your next ask but at or above the even split "
+        "may be countered or accepted (module 02 calls it acceptable). No case offers within "
+        "half a thousand of your reservation price or your next ask, so '>' and '>=' both "
+        "pass."
     )
 
 

@@ -1071,16 +1071,8 @@ DifficultMoment()
 #    5 does, whether the claim is a test or a believable cap, and answer it.
 #
 # `next_ask` is the next offer your plan would make when you next move (after a
-# retraction, your last ask: section 5's step 3 holds). What the check tolerates:
-#
-# - In the last round an offer exactly at your reservation price leaves you indifferent,
-#   so either answer is right there: the check keeps every offer at least half a thousand
-#   from your reservation price and your next ask, and `offer > reservation` passes as
-#   well as `offer >= reservation`.
-# - While rounds remain, an offer below your next ask but at or above the even split may
-#   be countered (the rule) or accepted (module 02 calls it acceptable): the check takes
-#   either.
-# - The check refuses a walk-away or an accept that only an unshown ceiling explains.
+# retraction, your last ask: section 5's step 3 holds). The check's messages say what
+# else it accepts.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
