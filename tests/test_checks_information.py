@@ -692,10 +692,10 @@ def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
     C2: it then aimed at the even split of the cost and the estimate even when it opened
     beyond the estimate, where the course's rule then aimed halfway from the reservation
     price to the opening. Session 75: one monotone rule, a fact's figure kept between the
-    even split and three quarters of the way; with no fact to name, the answer key and the
-    notebook's model answer aim at the even split of cost and estimate wherever they open,
-    and the check accepts it. The old aim, halfway to an opening beyond the estimate, is
-    above the even split there."""
+    even split and three quarters of the way; the answer key and the notebook's model answer
+    aim at `sure` so kept wherever they open (review 75 C1: the even split, naming no fact,
+    fell below `sure`), and the check accepts it. The old aim, halfway to an opening beyond
+    the estimate, differs from it there."""
     with learner_as("sweep-0"):
         solutions = solution_namespace("01_information", "information")
     beyond = 0
@@ -703,6 +703,8 @@ def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
         sale = variant("01_information", f"even-split-{n}")
         after = reference.posterior_after_opening(sale)
         estimate = reference.expected_reservation(after)
+        split, top = (sale.cost + estimate) / 2, sale.cost + 0.75 * (estimate - sale.cost)
+        aim = min(max(reference.surest_price(after), split), top)
         for answer in (reference.model_limits, solutions["model_limits"]):
             plans = [
                 price
@@ -710,10 +712,10 @@ def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
                 if broken == "final-offer"
             ]
             for opening, target in plans:
-                assert abs(target - (sale.cost + estimate) / 2) < 0.01, (n, opening, target)
+                assert abs(target - aim) < 0.01, (n, opening, target)
                 if abs(opening - estimate) >= 0.005:
                     beyond += 1
-                    assert min((sale.cost + opening) / 2, estimate) > target + 0.01, n
+                    assert abs(min((sale.cost + opening) / 2, estimate) - target) > 0.01, n
                 assert reference.plans_by_the_course_rule((opening, target), sale, after), n
     assert beyond
 

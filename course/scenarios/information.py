@@ -2219,12 +2219,15 @@ def model_limits(sale, after):
             None,
         ),
     }
-    # where a refusal brings a counter-offer, a plan: the opening and, with no fact to name,
-    # a target by the course's one rule (module 02's): the even split of your cost and your
-    # estimate, wherever you open (review 66 C1: it was three quarters of the way; review 73
-    # C2: halfway to the opening beyond the estimate; session 75: one rule, the even split)
-    estimate = expected_reservation(after)
-    price[OPEN] = (price[OPEN], (sale.cost + estimate) / 2)
+    # where a refusal brings a counter-offer, a plan: the opening and a target by the
+    # course's one rule (module 02's): the figure of the best fact you can show, kept in
+    # ``target_band``. `sure` (Question 2's ``surest_price``), which every buyer still
+    # possible accepts, is such a fact (review 66 C1: it was three quarters of the way;
+    # review 73 C2: halfway to the opening beyond the estimate; session 75: the even split,
+    # naming no fact; review 75 C1: that fell below `sure` for 200 of 289 learners with a
+    # plan, 96 of them with `sure` past the band, so the band's top)
+    low, high = target_band(price[OPEN], sale, after)
+    price[OPEN] = (price[OPEN], min(max(surest_price(after), low), high))
     answer = {
         item.key: (item._assumption, price[item._actions[0]])
         for item in (*_SITUATIONS, *_PRACTICE_SITUATIONS)

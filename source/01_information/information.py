@@ -689,10 +689,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
 #
-# Here **anchoring** is the pull a number you have seen exerts on the
-# number you then choose, even when it should not: estate agents valued the
-# same house higher when shown a higher listing price, while saying it had not swayed them
-# (Northcraft and Neale, 1987; section 5 gives more).
+# Here **anchoring** is the pull a number you have seen exerts on the number you then
+# choose, even when it should not: estate agents valued the same house higher when shown a
+# higher listing price (Northcraft and Neale, 1987; section 5 gives more).
 #
 # <details>
 # <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
@@ -736,12 +735,13 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    still believe in pays more), less than a quarter above the estimate, for most within
 #    a sixth. The step above it is room for the counter-offer; beyond that the opening
 #    risks looking unserious. Never open a haggle below your last word, the model's price:
-#    every buyer who would accept it would take a lower opening on the spot.
+#    any buyer who accepts it would take a lower opening on the spot.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most three quarters of the way, wherever you open. Inside
-#    that band, aim where a fact you can name puts the price, at the top for a fact at or
-#    past it, and with no such fact at the even split, halfway. The check accepts any
-#    target in the band. The model's price is not a target.
+#    that band, aim where a fact you can name puts the price (`sure` is one: Osprey
+#    accepts it for sure), at the top for a fact at or past it, and with no such fact at
+#    the even split, halfway. The check accepts any target in the band. The model's price
+#    is not a target.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
@@ -811,10 +811,12 @@ def model_limits(sale, after):
         estimate = sum(r * chance for r, chance in after.items())
         # open at the higher of the estimate and the model's price (never below your last
         # word; at most one step of sale.reservations above the highest price still
-        # possible); with no fact to name, aim at the even split of your cost and your
-        # estimate, wherever you open
+        # possible); aim at `sure` (Question 2), a fact: Osprey would accept it for sure,
+        # kept between the even split and three quarters of the way to the estimate
         opening = max(estimate, model)
-        return opening, (sale.cost + estimate) / 2
+        sure = min(r for r, chance in after.items() if chance > 0)
+        split, top = (sale.cost + estimate) / 2, sale.cost + 0.75 * (estimate - sale.cost)
+        return opening, min(max(sure, split), top)
 
     price = {
         "honest-opening": staged,
