@@ -270,6 +270,7 @@ def test_a_concession_made_when_the_bot_had_made_only_its_opening_is_into_silenc
     assert [who for _, who, _ in game.history][:3] == ["you", "bot", "you"]
     (made,) = debrief.concessions(finish(game), SELLER)
     assert made["into_silence"]
+    assert made["after_opening"]  # module 05 lets a person answer an opening with a step
 
 
 def test_an_accepted_concession_was_answered():

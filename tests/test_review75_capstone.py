@@ -416,3 +416,24 @@ def test_the_debrief_text_does_not_call_the_allowed_step_after_the_opening_a_bre
     debrief = _section("debrief-teaching")
     assert "which break your plan's rule of conceding only in answer" not in debrief
     assert "concessions into silence (after its first answer, section 5 allows a small" in (debrief)
+
+
+def test_the_debrief_does_not_call_a_step_after_marlows_opening_a_breach():
+    """Review 75 X3 made question 8 and section 5's table accept a small step in answer to
+    Marlow's opening, but the debrief still counted it as a concession into silence
+    'against your plan's rule'. It now says section 5 leaves that step to the learner; a
+    step after Marlow stood still later is still judged against the rule."""
+    from course.engine import capstone as engine
+
+    reciprocity = engine._reciprocity
+    after_opening = {"round": 2, "into_silence": True, "after_opening": True}
+    later = {"round": 6, "into_silence": True, "after_opening": False}
+    line = reciprocity([{**after_opening, "answered": True, "cost": 5}])
+    assert "1 answered Marlow's opening, which is not a move" in line
+    assert "against your plan's rule" not in line
+    assert "No other came into silence" in line
+    both = reciprocity(
+        [{**after_opening, "answered": True, "cost": 5}, {**later, "answered": False, "cost": 5}]
+    )
+    assert "1 answered Marlow's opening" in both
+    assert "1 came after Marlow had not moved: concessions into silence, against" in both

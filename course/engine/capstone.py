@@ -651,7 +651,9 @@ def _reciprocity(found, stalls=None, offered=True):
         for c in quiet
         if c.get("round") in stalls["allowed"] and c.get("round") not in stalls.get("floor", set())
     )
-    silent = len(quiet) - excepted - floor
+    allowed = stalls["allowed"] | stalls.get("floor", set())
+    opening = sum(1 for c in quiet if c.get("after_opening") and c.get("round") not in allowed)
+    silent = len(quiet) - excepted - floor - opening
     free = [c for c in found if not c["answered"]]
     text = f"Concessions: you made {len(found)}; "
     stayed = [
@@ -688,6 +690,11 @@ def _reciprocity(found, stalls=None, offered=True):
             "had not moved: the one small step section 5's tip for this bot allows "
             "there."
         )
+    if opening:
+        text += (
+            f" {opening} answered Marlow's opening, which is not a move: section 5 leaves a "
+            "small step or a hold there to you."
+        )
     if silent:
         text += (
             f" {silent} came after Marlow had not moved: concessions into silence, against "
@@ -697,7 +704,7 @@ def _reciprocity(found, stalls=None, offered=True):
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
             "answer to a move of Marlow's" + (", or section 5's tip." if excepted else ".")
-            if not floor
+            if not floor and not opening
             else " No other came into silence: you kept your plan's rule"
             + (", and section 5's tip." if excepted else ".")
         )

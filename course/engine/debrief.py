@@ -93,7 +93,9 @@ def concessions(result, person):
     one) as a dict: ``round``; ``cost`` in their utility; ``into_silence`` (they gave
     without having been given anything: the bot had made only its opening, which is
     not a concession, or its last offer was no better for them than the one before it;
-    module 04's paced tit-for-tat concedes only in answer to a concession); ``answer``, the bot's answer (``"offer"``,
+    module 04's paced tit-for-tat concedes only in answer to a concession);
+    ``after_opening`` (the bot had made only its opening, which module 05 lets a person
+    answer with a small step or a hold); ``answer``, the bot's answer (``"offer"``,
     ``"accept"``, ``"leave"`` or ``"end"``), and ``instead``, its answer in the replay
     where they repeated their previous offer (the same kinds); ``from`` and ``to``, the
     two offers (public); ``got`` and ``would``, the worth to them of the bot's offer in
@@ -134,6 +136,7 @@ def concessions(result, person):
                 "to": result.negotiation.public(index),
                 "cost": cost,
                 "into_silence": silence,
+                "after_opening": len(theirs) == 1,
                 "answer": actual[0],
                 "instead": instead[0],
                 "got": got,
