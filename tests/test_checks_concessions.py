@@ -382,8 +382,9 @@ def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
         assert "a rival studio has quoted Orchard" in hint, hint
         assert f"for learner {learner} gave" in hint  # the learner's own case, no hidden one
     flat = _flat()
-    # review 66 U3: the quote cases are a table in question 1
-    assert "from your estimate to the highest price a true fact of yours justifies" in flat
+    # review 66 U3: the quote cases are a table in question 1; review 75 U3: its last two
+    # rows are one sentence
+    assert "A quote above your estimate only caps your opening: open from your estimate up" in flat
 
 
 def test_opening_pass_message_says_where_a_quote_caps_the_price(learner, capsys):
@@ -4192,7 +4193,10 @@ def test_question_5b_asks_for_the_reading_and_does_not_spell_out_the_algorithm()
     assert 'Work it out from "Reading the pick" above' in question
     reading = " ".join(cell_text(MODULE, "concessions", "meso-teaching").split())
     assert "tells you nothing new to act on" in reading
-    assert "gives it more ground than the offer you expected it to pick" in reading
+    # review 75 E1: read against the offer the research rated best for Orchard
+    assert (
+        "each issue where the pick gives it more ground than that offer is a candidate" in reading
+    )
 
 
 def test_a_quote_below_your_reservation_price_is_taught_and_never_sent():
@@ -4985,7 +4989,8 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     assert {land(m) for m in range(12, 24)} == {(83, 70)}
     assert (89 - 83, 70 - 55) == (6, 15)  # a margin of 12 to 23 costs 6 for 15
     assert "I leave a cushion of 11. `landing(scenario, 11)` gives" in text
-    assert "an Orchard that ends only 8 points over its minimum" in text
+    # review 75 E2: no claim that a small cushion costs trust, which the bots do not model
+    assert "8 points over a minimum I only estimated may not be" in text
     assert "I leave a margin of 10" not in text
     q4 = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
     assert "This question checks that you follow the course's rule, a convention" in q4

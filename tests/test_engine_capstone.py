@@ -1546,7 +1546,11 @@ def test_the_reciprocity_line_judges_concessions_into_silence_against_the_plan()
     assert "2 came after Marlow had not moved" in line
     assert "against your plan's rule" in line and "you kept" not in line
     assert "only in answer to a move of Marlow's" in section("plan-teaching")
-    assert "concessions into silence, which break your plan's rule" in section("debrief-teaching")
+    # review 75 X3: after Marlow's first answer a small step is allowed, and said so
+    debriefed = " ".join(section("debrief-teaching").split())
+    assert "concessions into silence (after its first answer, section 5 allows a small one)" in (
+        debriefed
+    )
 
 
 def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
@@ -2822,9 +2826,10 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
 
 def test_a_step_right_after_marlows_first_answer_is_a_concession_into_silence():
     """Module 04's paced tit-for-tat concedes only in answer to a concession of theirs, and
-    Marlow's first answer is its opening, not a concession: section 5 says to hold after
-    it, and the debrief counts a step made right after it as a concession into silence.
-    A step made after Marlow's second offer moved is not into silence."""
+    Marlow's first answer is its opening, not a concession: a step made right after it is
+    into silence, which section 5 now leaves to the learner (a small step or a hold, review
+    75 X3), and the debrief says so instead of calling it a breach of the plan's rule. A
+    step made after Marlow's second offer moved is not into silence."""
     reciprocity = debrief.__globals__["_reciprocity"]
     checked = 0
     for i in range(10):
@@ -2840,8 +2845,10 @@ def test_a_step_right_after_marlows_first_answer_is_a_concession_into_silence():
         if not session.finished:
             session.walk_away(polite=True)
         found = table.outcome()["concessions"]
-        assert found[0]["into_silence"], i
-        assert "concessions into silence" in reciprocity(found)
+        assert found[0]["into_silence"] and found[0]["after_opening"], i
+        line = reciprocity(found)
+        assert "1 answered Marlow's opening, which is not a move" in line
+        assert "against your plan's rule" not in line
         # holding after the first answer, then stepping once Marlow has moved
         table = Table(negotiation, "linear", rng=random.Random(i))
         session = table.session
