@@ -704,7 +704,8 @@ def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
         after = reference.posterior_after_opening(sale)
         estimate = reference.expected_reservation(after)
         split, top = (sale.cost + estimate) / 2, sale.cost + 0.75 * (estimate - sale.cost)
-        aim = min(max(reference.surest_price(after), split), top)
+        sure = reference.surest_price(after)
+        aim = max(min(max(sure, split), top), sure)  # review 76 C1: never below `sure`
         for answer in (reference.model_limits, solutions["model_limits"]):
             plans = [
                 price
@@ -2230,8 +2231,10 @@ def test_a_haggle_asks_for_a_plan_so_the_model_s_price_unchanged_fails(monkeypat
         if reference.opens_by_the_course_rule(model, sale, after):
             tried += 1
             assert own_limits(limits_with(**{key: plan(model)})).earned == 2, sale.learner
-        high = sale.cost + 0.8 * (estimate - sale.cost)
-        top = sale.cost + 0.75 * (estimate - sale.cost)
+        # review 76 C1: `sure` past three quarters is the band's top
+        sure = reference.surest_price(after)
+        high = max(sale.cost + 0.8 * (estimate - sale.cost), sure + 1)
+        top = max(sale.cost + 0.75 * (estimate - sale.cost), sure)
         for opening in (estimate, reference.ceiling(sale, after)):
             for target in (high, estimate) if opening > estimate else (high,):
                 entry = ("final-offer", (opening, target))

@@ -18,7 +18,9 @@ def test_question_6_s_target_band_does_not_depend_on_how_far_the_opening_goes():
         estimate = reference.expected_reservation(after)
         split = (sale.cost + estimate) / 2
         top = sale.cost + 0.75 * (estimate - sale.cost)
-        aim = min(max(reference.surest_price(after), split), top)
+        sure = reference.surest_price(after)
+        aim = max(min(max(sure, split), top), sure)  # review 76 C1: never below `sure`
+        top = max(top, sure)  # the band's top never holds `sure` down
         floor, ceiling = reference.opening_floor(sale, after), reference.ceiling(sale, after)
         openings = [floor + (ceiling - floor) * k / 4 for k in range(5)]
         for opening in openings:
@@ -37,6 +39,7 @@ def test_the_text_states_one_band_and_no_special_case_beyond_the_estimate():
     no longer a target halfway to an opening beyond the estimate."""
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
     assert "at most three quarters of the way, wherever you open. Inside that band" in q6
-    assert "at the top for a fact at or past it" in q6
+    assert "at the top for a fact past it" in q6
+    assert "`sure` is one such fact, and the top never holds it down" in q6
     for words in (q6, anchor):
         assert "nine tenths" not in words and "never above the estimate" not in words

@@ -1619,9 +1619,9 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
         "2. **Target**, below your opening: at least halfway from your reservation price "
         "(your cost) to your estimate, at most three quarters of the way, wherever you open"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75
-    assert "The check accepts any target in the band." in words  # review 74 U3
+    assert "The check accepts any target in the band, and `sure`." in words  # review 76 C1
     assert "with no such fact at the even split, halfway" in words  # review 66 C1
-    assert "The model's price is not a target" in words
+    assert "The model's price is a target only where it is `sure`." in words  # review 76 C1
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
     above = 0

@@ -1854,7 +1854,8 @@ def _limits(result, items):
 def _plan_notes(plans, sale, after):
     """What is true of some of the learner's wrong Question 6 plans (opening, target):
     a target not below its opening, below halfway from your cost to your estimate, or above
-    module 02's band's top (three quarters of the way, wherever the opening sits). Never
+    module 02's band's top (three quarters of the way, wherever the opening sits, or `sure`
+    where that is higher). Never
     which situation."""
     estimate = reference.expected_reservation(after)
     cent = 0.005
@@ -1873,7 +1874,7 @@ def _plan_notes(plans, sale, after):
         "estimate minus your cost).",
         "high": "A target above the course's band (Question 6's convention 2) leaves too "
         "little room to concede: at most three quarters of the way from your cost to your "
-        "estimate, wherever you open.",
+        "estimate, wherever you open, or `sure` where that is higher.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

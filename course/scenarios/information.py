@@ -2163,13 +2163,15 @@ TARGET_LOW = 0.5
 def target_band(opening, sale, after):
     """(lowest, highest) target module 02 allows for a seller whose reservation price is
     ``sale.cost`` and who opens at ``opening``: from halfway to the estimate up to three
-    quarters of the way, whether the opening sits at the estimate or beyond it. An opening
+    quarters of the way, whether the opening sits at the estimate or beyond it, or up to
+    ``surest_price`` when that is higher: the top guards against asking more than the
+    buyer can pay, and every buyer still possible pays that (review 76 C1). An opening
     a little below the estimate (rounded down to the €100, as question 6 allows) stands for
     the estimate, so the band then starts halfway to the opening (review 66 X2: the even
     split of the rounded figure lost a mark by up to €50)."""
     estimate = expected_reservation(after)
     low = sale.cost + TARGET_LOW * (min(opening, estimate) - sale.cost)
-    return low, sale.cost + TARGET_SHARE * (estimate - sale.cost)
+    return low, max(sale.cost + TARGET_SHARE * (estimate - sale.cost), surest_price(after))
 
 
 @answer_key
@@ -2226,6 +2228,8 @@ def model_limits(sale, after):
     # review 73 C2: halfway to the opening beyond the estimate; session 75: the even split,
     # naming no fact; review 75 C1: that fell below `sure` for 200 of 289 learners with a
     # plan, 96 of them with `sure` past the band, so the band's top)
+    # review 76 C1: for 70 of 200 learners `sure` lay past the band's top, and the answer
+    # aimed below a price every buyer still possible accepts; the top no longer holds it
     low, high = target_band(price[OPEN], sale, after)
     price[OPEN] = (price[OPEN], min(max(surest_price(after), low), high))
     answer = {

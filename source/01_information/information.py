@@ -738,10 +738,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    any buyer who accepts it would take a lower opening on the spot.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most three quarters of the way, wherever you open. Inside
-#    that band, aim where a fact you can name puts the price (`sure` is one: Osprey
-#    accepts it for sure), at the top for a fact at or past it, and with no such fact at
-#    the even split, halfway. The check accepts any target in the band. The model's price
-#    is not a target.
+#    that band, aim where a fact you can name puts the price, at the top for a fact past
+#    it, and with no such fact at the even split, halfway. `sure` is one such fact, and
+#    the top never holds it down: the top guards against asking more than Osprey can
+#    pay, and Osprey accepts `sure` for sure. The check accepts any target in the band,
+#    and `sure`. The model's price is a target only where it is `sure`.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
@@ -812,11 +813,11 @@ def model_limits(sale, after):
         # open at the higher of the estimate and the model's price (never below your last
         # word; at most one step of sale.reservations above the highest price still
         # possible); aim at `sure` (Question 2), a fact: Osprey would accept it for sure,
-        # kept between the even split and three quarters of the way to the estimate
+        # so never below it, and otherwise at least the even split
         opening = max(estimate, model)
         sure = min(r for r, chance in after.items() if chance > 0)
         split, top = (sale.cost + estimate) / 2, sale.cost + 0.75 * (estimate - sale.cost)
-        return opening, min(max(sure, split), top)
+        return opening, max(min(max(sure, split), top), sure)
 
     price = {
         "honest-opening": staged,
