@@ -1989,7 +1989,6 @@ def _target_cases(hidden):
     split of the job as offered passed for 96% of learners without the remote-day reasoning; in
     such a case that split is above what Northwind could pay)."""
     cases = [*_scenarios(hidden), _example(True), _example(False), _survey_example("inside")]
-    cases.append(_survey_example("below"))
     if hidden:
         cases += [_example(zone, hidden_learner(MODULE, "a")) for zone in (True, False)]
         cases.append(_survey_example("above", hidden_learner(MODULE, "s")))
@@ -1999,15 +1998,8 @@ def _target_cases(hidden):
 @functools.lru_cache(maxsize=4)
 def _survey_example(where, prefix="survey-example"):
     """The first of the learners ``prefix-1``, ``prefix-2``, ... whose salary survey lies
-    ``where`` ("inside" or "above") question 5's band: without one inside, a target always
-    at the even split passed on every case shown. No drawn survey lies below the band since
-    review 75 X1 (question 6b needs a target above its offer, the even split rounded up),
-    so for ``"below"`` the first learner's survey is moved to 1,000 or more below the even
-    split: without it, a target that never falls below the survey would pass every case."""
-    if where == "below":
-        offers = _drawn(f"{prefix}-1")
-        below = math.floor((target_band(offers)[0] - 1_000) / 500) * 500
-        return replace(offers, pay_survey=float(below))
+    ``where`` ("inside" or "above") question 5's band. Both fixed examples have it below, so
+    without this one a target always at the even split passed on every case shown."""
     n = 1
     while True:
         offers = _drawn(f"{prefix}-{n}")
