@@ -524,9 +524,9 @@ def _target_band(offers):
 
 def _draw_survey(offers):
     """The survey's median, from its own generator so that no other draw moves: inside
-    question 5's band for most learners, above it for the others, and always at least
-    ``MARGIN`` from both ends of the band, so that the target it sets is never a rounding
-    away from another reading."""
+    question 5's band for most learners, below or above it for the others, and always at
+    least ``MARGIN`` from both ends of the band, so that the target it sets is never a
+    rounding away from another reading."""
     rng = rng_for("02_batna:pay-survey", offers.learner)
     split, top = _target_band(offers)
     roll = rng.random()
@@ -537,22 +537,11 @@ def _draw_survey(offers):
         return _between(rng, split + MARGIN, top - MARGIN)
     # above the band, but below what the agency's contractor costs Northwind less 500: the
     # text says no fact carries an opening past that cost (a survey above it did for 56 of
-    # 300 learners). Review 75 X1: never below the band, whose target, the even split, is
-    # no higher than question 6b's offer (92 of 300 learners had no choice there); a draw
-    # without room above the band is redrawn (``problems``)
-    return _between(rng, *_room_above_band(offers))
-
-
-def _room_above_band(offers):
-    """(low, high, step): where a survey above question 5's band may lie, at least
-    ``MARGIN`` above its top and 500 below Northwind's reservation price, on multiples of
-    500 (of 100 where no multiple of 500 fits); ``None`` where not even a multiple of 100
-    fits."""
-    low, high = _target_band(offers)[1] + MARGIN, _northwind_reservation(offers) - 500
-    for step in (500, 100):
-        if math.floor(high / step + 1e-9) >= math.ceil(low / step - 1e-9):
-            return low, high, step
-    return None
+    # 300 learners); where the band's top is too near that cost, below the band
+    ceiling = _northwind_reservation(offers) - 500
+    if roll < 0.8 or top + MARGIN > ceiling:
+        return float(math.floor((split - MARGIN) / 500) * 500 - 500 * math.floor(rng.random() * 10))
+    return _between(rng, top + MARGIN, ceiling)
 
 
 def _target_of(offers):
@@ -620,7 +609,6 @@ INVARIANTS = (
     "fewer than three reasons among the offers",
     "sure amounts not 1,000 below expected values, or top two within 500",
     "pay band midpoint within 2,000 of your BATNA's value or above Northwind's",
-    "no room for a pay survey above question 5's band",
 )
 
 
@@ -644,10 +632,6 @@ def problems(offers):
     # Q5: without a wide enough zone with remote days, the offers cannot differ.
     if limit - _reservation_of(offers, REMOTE_DAYS) < 2 * MARGIN:
         broken.append(INVARIANTS[3])
-    # Q5 and Q6b: a survey at least MARGIN above the band's top and 500 below Northwind's
-    # reservation price, so that every target lies above question 6b's offer (review 75 X1)
-    if _room_above_band(offers) is None:
-        broken.append(INVARIANTS[12])
     if offers.agency_rate < 55_000 or not 0.08 <= offers.agency_fee / offers.agency_rate <= 0.25:
         broken.append(INVARIANTS[4])
     if offers.northwind_offers:

@@ -567,9 +567,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ### Question 6b (2 marks, graded by your instructor): take it now, or counter?
 #
 # Northwind, still moving, offers the even split of your zone with two remote days, rounded
-# up to the next 500: acceptable by question 6's rule, and below your target (question 5).
-# Take it now, or counter? Below, in two to four sentences, say which, and name the figure
-# and the fact behind it. Either choice can earn full marks. Half a mark each for:
+# up to the next 500: acceptable by question 6's rule. Take it now, or counter? Below, in
+# two to four sentences, say which, and name the figure and the fact behind it. If your
+# target (question 5) is not above the offer, take it; otherwise either choice can earn
+# full marks. Half a mark each for:
 #
 # 1. the offer's salary, from your numbers, and your choice;
 # 2. a figure that fits it: the offer if you take it; if you counter, a salary above the
@@ -584,7 +585,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # days, my question 5 target, (3) the survey median I can show. (4) If Northwind stops,
 # its offer is still 8,125 above my reservation price and I take it.
 #
-# Rubric: as listed; a counter above the target fails point 2.
+# Rubric: as listed; a counter above a target at or below the offer fails point 2.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
