@@ -33,7 +33,10 @@ def plan_by_best_rate():
     answer = solutions(MODULE, NAME)["concession-plan-answer"]
     right = "key=lambda row: (row[1], row[2])"
     assert right in answer, "the solution changed: update this wrong answer"
-    return answer.replace(right, "key=lambda row: ((row[2] - theirs) / (mine - row[1]), row[1])")
+    # the rate of each step from the package the plan stands on (review 75 X2 dropped the
+    # solution's own name for your points there)
+    rate = "(row[2] - theirs) / (package_points(plan[-1], s.yours) - row[1] or 1e-9)"
+    return answer.replace(right, f"key=lambda row: ({rate}, row[1])")
 
 
 def submissions():
