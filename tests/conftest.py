@@ -19,6 +19,9 @@ os.environ["MPLBACKEND"] = "Agg"
 os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 
 
+_DRAWS_KEPT = {"on": True}
+
+
 def _drawn_once(factory):
     """``factory`` (a module's scenario factory, ``(rng, learner) -> scenario``) that draws
     each learner's scenario once per test process and hands out copies after that.
@@ -29,11 +32,14 @@ def _drawn_once(factory):
     context), so a copy of the first draw, with the generator left where the draw left
     it, is what drawing again would give; a copy, so that no test's answer that changes
     its scenario reaches another test. A scenario that cannot be copied (module 00's hold
-    read-only mappings) is drawn afresh every time."""
+    read-only mappings) is drawn afresh every time, and so is every draw of a test that
+    changes the drawing rules (``draws_afresh``)."""
     drawn = {}
 
     @functools.wraps(factory)
     def draw(rng, learner):
+        if not _DRAWS_KEPT["on"]:
+            return factory(rng, learner)
         key = (learner, hash(rng.getstate()))
         if key in drawn:
             scenario, after = drawn[key]
@@ -75,6 +81,13 @@ def no_learner(monkeypatch, tmp_path_factory):
     # what the visible checks found is a kernel's memory: each test starts with none (a hidden
     # check shows a visible check's hints, and pytest-xdist runs any test after any other)
     monkeypatch.setattr("course.checks.calls._own_failures_in_kernel", {})
+
+
+@pytest.fixture
+def draws_afresh(monkeypatch):
+    """Every scenario is drawn afresh in this test: for a test that changes a module's
+    drawing rules, which a copy of an earlier draw would not meet (``_drawn_once``)."""
+    monkeypatch.setitem(_DRAWS_KEPT, "on", False)
 
 
 @pytest.fixture

@@ -2486,7 +2486,8 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     plan = " ".join(plan.split())
     assert "a series of small one-sided steps, each announced and carried out whether" in plan
     assert "or not the other side answers" in plan
-    assert "a step, once made, stands, whether or not Marlow answers it" in plan
+    # the fold's cap: the restored clause says "whether or not" once, of GRIT's steps
+    assert "a step, once made, stands, as in Osgood's GRIT" in plan
     assert "each announced and carried out" in plan  # review 75: the repeat is cut
     # review 61, C3: conditional at a human table (module 04)
     assert "taking a step back here is a retraction, which section 6 prices" in plan

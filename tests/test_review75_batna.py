@@ -1,5 +1,7 @@
 """Module 02, review 75: each test below failed on the code or text before its fix."""
 
+import pytest
+
 import course
 from course.checks import batna as check
 from course.checks.credit import Credit
@@ -229,3 +231,18 @@ def test_declining_to_name_a_reservation_price_is_the_plain_statement():
         s for s in statements_of(course.variant("02_batna", "u6")) if s._kind == "private"
     )
     assert private._why.startswith("declining to name your reservation price states nothing")
+
+
+def test_the_practice_case_shows_in_a_notebook_kernel(monkeypatch):
+    """Question 7's practice cell stopped with MarkedAtGrading in every learner's notebook
+    (CI's run-all of module 02): its two added statements, G and H, came with the six that
+    ``statements_of`` labels, and that answer key answers a notebook cell only for the
+    course's own working. The practice case is never a learner's own, so showing it is such
+    working; a cell asking for a learner's own labels still stops."""
+    from course.checks import calls
+
+    monkeypatch.setattr(calls, "_in_a_notebook_kernel", lambda: True)
+    shown = repr(check.practice_statements())
+    assert all(f"{s.letter}. “{s.text}”" in shown for s in check._practice_said())
+    with pytest.raises(calls.MarkedAtGrading):
+        statements_of(check.practice_case())

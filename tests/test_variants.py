@@ -140,7 +140,9 @@ EVERY_DRAW_BROKEN = {
 
 
 @pytest.mark.parametrize("module", sorted(EVERY_DRAW_BROKEN))
-def test_a_generator_whose_rules_refuse_every_draw_stops_with_a_message(monkeypatch, module):
+def test_a_generator_whose_rules_refuse_every_draw_stops_with_a_message(
+    monkeypatch, draws_afresh, module
+):
     assert set(EVERY_DRAW_BROKEN) == set(SCENARIOS)
     where, rule = EVERY_DRAW_BROKEN[module]
     monkeypatch.setattr(importlib.import_module(where), rule, lambda *a, **k: ["broken"])

@@ -18,7 +18,7 @@ import re
 from dataclasses import fields, replace
 from numbers import Real
 
-from course.checks.calls import answer_key, question, say
+from course.checks.calls import answer_key, course_at_work, question, say
 from course.checks.credit import Check, score
 from course.checks.hints import (
     NotYet,
@@ -1434,9 +1434,11 @@ def practice_case():
     return job_offers(rng_for(MODULE, _PRACTICE_ID), _PRACTICE_ID)
 
 
+@course_at_work
 def _practice_said():
     """The practice case's eight statements: its own six, A to F, and a true claim and a
-    true fact, G and H (``true_claim_and_fact``)."""
+    true fact, G and H (``true_claim_and_fact``). The course's own working: the practice
+    case is never a learner's, so its labels may be shown in a notebook."""
     offers = practice_case()
     return statements_of(offers) + true_claim_and_fact(offers)
 

@@ -761,11 +761,11 @@ check.what_to_say(what_to_say, hidden=True)
 # <details><summary>Why a step stands here, what counts as a move, and what a step
 # brings back</summary>
 #
-# At this table a step, once made, stands, whether or not Marlow answers it, as in
-# Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in Tension reduction): a
-# series of small one-sided steps, each announced and carried out whether or not the
-# other side answers. At a human table make it conditional on the deal (module 04);
-# taking a step back here is a retraction, which section 6 prices. Count Marlow's offers, not its words: it says "You have not moved
+# At this table a step, once made, stands, as in Osgood's GRIT (1962, Graduated and
+# Reciprocated Initiatives in Tension reduction): a series of small one-sided steps, each
+# announced and carried out whether or not the other side answers. At a human table make
+# it conditional on the deal (module 04); taking a step back here is a retraction, which
+# section 6 prices. Count Marlow's offers, not its words: it says "You have not moved
 # since your last offer" whenever you hold, whether or not it moved itself, since the
 # remark is about your offer.
 #
