@@ -1653,3 +1653,40 @@ def test_question_8s_own_case_has_a_decision_off_every_boundary_for_every_learne
                 rise = need - max(worth(s).values())
                 assert predicted_salary(s, talks, rise) == pytest.approx(target), s.learner
         assert len(answers) >= 3, s.learner
+
+
+# --- the examples the checks look for ----------------------------------------------------------
+
+
+def test_every_kind_of_example_a_check_looks_for_stays_common(drawn):
+    """The visible checks of questions 4 and 5 searched the learners ``example-1``, ... for
+    a case whose zone opens only with remote days, without bound: when a change to the draw
+    (review 75 X1, reverted) left no such case, a learner's notebook waited for ever. Every
+    search is now bounded (``_first_example``), and every kind a check looks for must stay
+    common among drawn learners: at 2% or more, a search of ``MAX_DRAWS`` learners misses
+    with a chance below 2 in a billion, whatever prefix the grading key gives it. A draw
+    that removes a kind fails here."""
+    shares = {
+        kind: sum(map(fits, drawn)) / len(drawn) for kind, fits in check.EXAMPLE_KINDS.items()
+    }
+    rare = {kind: share for kind, share in shares.items() if share < 0.02}
+    assert not rare, rare
+    # the public examples exist, and are of their kind
+    for kind, fits in check.EXAMPLE_KINDS.items():
+        assert fits(check._first_example(kind)), kind
+
+
+def test_a_kind_of_example_that_no_learner_has_stops_with_a_message(monkeypatch):
+    """Where no learner is of a kind (code in the kernel changed the rules), the search
+    stops after ``MAX_DRAWS`` learners with ``NoFairDraw``, which says what to do, instead
+    of searching for ever."""
+    from course.scenarios.base import NoFairDraw
+
+    monkeypatch.setattr(check, "MAX_DRAWS", 5)
+    monkeypatch.setitem(check.EXAMPLE_KINDS, "zone only with remote days", lambda o: False)
+    check._first_example.cache_clear()
+    try:
+        with pytest.raises(NoFairDraw, match="Restart the kernel"):
+            check._example(False, prefix="nowhere")
+    finally:
+        check._first_example.cache_clear()

@@ -126,15 +126,83 @@ def _fits(offers, zone):
     return _has_zone(offers) == zone and (has_gap_offer(offers) or not zone)
 
 
-@functools.lru_cache(maxsize=8)
+def _neither_best_nor_worst(offers):
+    """Whether the BATNA has neither the highest best case nor the highest worst case."""
+    leaves = {name: flatten(tree) for name, tree in alternatives_of(offers).items()}
+    best = max(leaves, key=lambda name: max(a for _, a in leaves[name]))
+    worst = max(leaves, key=lambda name: min(a for _, a in leaves[name]))
+    return batna_of(offers)[0] not in (best, worst)
+
+
+def _every_slip_shows(offers):
+    """Whether the BATNA is Freelance and every slip of ``tree_slips`` in Freelance's tree
+    moves its value by at least ``SLIP_GAP``."""
+    if batna_of(offers)[0] != "Freelance":
+        return False
+    worth = expected_value(alternatives_of(offers)["Freelance"])
+    slips = (value for name, value in tree_slips(offers).values() if name == "Freelance")
+    return all(abs(value - worth) >= SLIP_GAP for value in slips)
+
+
+def _not_whole_hundreds(offers):
+    """Whether the BATNA's expected value, and that value plus the commute, are not whole
+    hundreds."""
+    value = batna_of(offers)[1]
+    reservation = value + offers.commute_cost
+    return not any(same_money(a, round(a, -2)) for a in (value, reservation))
+
+
+def _sure_changes(offers, batna):
+    """Whether the BATNA by expected values is ``batna`` and valuing the gambles at the
+    scenario's sure amounts picks another."""
+    return batna_of(offers)[0] == batna and batna_of(offers, True)[0] != batna
+
+
+def _survey_at(offers, where):
+    """Whether the salary survey lies ``where`` ("inside" or "above") question 5's band."""
+    split, most = target_band(offers)
+    inside = split < offers.pay_survey < most
+    return inside if where == "inside" else offers.pay_survey >= most
+
+
+#: Every kind of case the visible and hidden checks look for among example learners, by
+#: name: ``{kind: offers -> bool}``. Each check's examples are the first learner of a kind
+#: (``_first_example``); a test sweeps that every kind stays common among drawn learners,
+#: so a change to the draw that removes one fails there, not in a learner's notebook.
+EXAMPLE_KINDS = {
+    "zone on salary alone": lambda o: _fits(o, True),
+    "zone only with remote days": lambda o: _fits(o, False),
+    "BATNA neither best nor worst": _neither_best_nor_worst,
+    "Freelance, every slip shows": _every_slip_shows,
+    "Harbor Bank": lambda o: batna_of(o)[0] == "Harbor Bank",
+    "not whole hundreds": _not_whole_hundreds,
+    "sure amounts change Lumen": lambda o: _sure_changes(o, "Lumen"),
+    "sure amounts change Freelance": lambda o: _sure_changes(o, "Freelance"),
+    "sure amounts change nothing": lambda o: batna_of(o)[0] == batna_of(o, True)[0],
+    "survey inside the band": lambda o: _survey_at(o, "inside"),
+    "survey above the band": lambda o: _survey_at(o, "above"),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _first_example(kind, prefix="example"):
+    """The first of the learners ``prefix-1`` to ``prefix-MAX_DRAWS`` whose case is of
+    ``kind`` (a key of ``EXAMPLE_KINDS``). Every kind is common (a test sweeps it), so none
+    is missing there unless code in the kernel changed the rules: then ``NoFairDraw`` says
+    so, where an unbounded search would keep the check waiting for ever."""
+    fits = EXAMPLE_KINDS[kind]
+    for n in range(1, MAX_DRAWS + 1):
+        offers = _drawn(f"{prefix}-{n}")
+        if fits(offers):
+            return offers
+    raise NoFairDraw(MODULE)
+
+
 def _example(zone, prefix="example"):
     """The first of the learners ``prefix-1``, ``prefix-2``, ... whose case has a zone on
     salary alone (``zone=True``, wide enough for every path of question 6's rule) or only
     with remote days (``zone=False``)."""
-    n = 1
-    while not _fits(_drawn(f"{prefix}-{n}"), zone):
-        n += 1
-    return _drawn(f"{prefix}-{n}")
+    return _first_example("zone on salary alone" if zone else "zone only with remote days", prefix)
 
 
 def _both_kinds(hidden):
@@ -433,21 +501,12 @@ def _way(value, right):
 _FROM_QUESTION_1 = "Lumen's value comes from your startup_tree, so make sure question 1 passes"
 
 
-@functools.lru_cache(maxsize=1)
 def choice_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA has neither the
     highest best case nor the highest worst case, so that choosing by either fails in the
     visible check (a choice by worst cases passed it for about a third of learners and failed
     only when graded)."""
-    n = 1
-    while True:
-        offers = _drawn(f"example-{n}")
-        leaves = {name: flatten(tree) for name, tree in alternatives_of(offers).items()}
-        best = max(leaves, key=lambda name: max(a for _, a in leaves[name]))
-        worst = max(leaves, key=lambda name: min(a for _, a in leaves[name]))
-        if batna_of(offers)[0] not in (best, worst):
-            return offers
-        n += 1
+    return _first_example("BATNA neither best nor worst")
 
 
 def tree_slips(offers):
@@ -485,7 +544,6 @@ def tree_slips(offers):
 SLIP_GAP = 1_000
 
 
-@functools.lru_cache(maxsize=1)
 def freelance_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA is Freelance
     and in whose case every slip of ``tree_slips`` in Freelance's tree moves its value by
@@ -493,48 +551,23 @@ def freelance_example():
     given, so question 2's visible check refuses it whatever the learner's own BATNA (a
     swapped renewal chance passed it for about 8 learners in 10 whose BATNA is not
     Freelance, and lost them question 2 at grading)."""
-    for n in range(1, MAX_DRAWS + 1):
-        offers = _drawn(f"example-{n}")
-        if batna_of(offers)[0] != "Freelance":
-            continue
-        worth = expected_value(alternatives_of(offers)["Freelance"])
-        if all(
-            abs(value - worth) >= SLIP_GAP
-            for name, value in tree_slips(offers).values()
-            if name == "Freelance"
-        ):
-            return offers
-    raise NoFairDraw(MODULE)
+    return _first_example("Freelance, every slip shows")
 
 
-@functools.lru_cache(maxsize=1)
 def bank_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA is Harbor
     Bank: choose_batna returns only the best alternative's name, so a misspelled key for
     Harbor Bank shows only where Harbor Bank is the best (it passed the visible check for
     about two learners in three, and lost question 2 at grading)."""
-    for n in range(1, MAX_DRAWS + 1):
-        offers = _drawn(f"example-{n}")
-        if batna_of(offers)[0] == "Harbor Bank":
-            return offers
-    raise NoFairDraw(MODULE)
+    return _first_example("Harbor Bank")
 
 
-@functools.lru_cache(maxsize=1)
 def unround_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA's expected
     value, and that value plus the commute, are not whole hundreds: a value rounded to the
     hundred passed the visible checks of questions 2 and 3 for about four learners in five,
     whose own and example amounts all were, and lost those questions at grading."""
-    for n in range(1, MAX_DRAWS + 1):
-        offers = _drawn(f"example-{n}")
-        value = batna_of(offers)[1]
-        reservation = value + offers.commute_cost
-        if not same_money(value, round(value, -2)) and not same_money(
-            reservation, round(reservation, -2)
-        ):
-            return offers
-    raise NoFairDraw(MODULE)
+    return _first_example("not whole hundreds")
 
 
 def _choice_examples():
@@ -747,19 +780,12 @@ def _led(mistakes):
     ]
 
 
-@functools.lru_cache(maxsize=8)
 def _sure_example(changes, prefix="example", batna="Lumen"):
     """The first learner ``prefix-1``, ``prefix-2``, ... whose BATNA changes when the
     gambles are valued at the scenario's sure amounts (``changes=True``; the first whose
-    BATNA by expected values is ``batna``), or stays the same (``changes=False``); among
-    the first ``MAX_DRAWS`` learners, where one in a few qualifies, unless code in the
-    kernel changed the rules."""
-    for n in range(1, MAX_DRAWS + 1):
-        offers = _drawn(f"{prefix}-{n}")
-        name, swapped = batna_of(offers)[0], batna_of(offers, True)[0]
-        if (name == batna and swapped != batna) if changes else name == swapped:
-            return offers
-    raise NoFairDraw(MODULE)
+    BATNA by expected values is ``batna``), or stays the same (``changes=False``)."""
+    kind = f"sure amounts change {batna}" if changes else "sure amounts change nothing"
+    return _first_example(kind, prefix)
 
 
 def _sure_examples(hidden):
@@ -1997,18 +2023,11 @@ def _target_cases(hidden):
     return list(dict.fromkeys(cases))
 
 
-@functools.lru_cache(maxsize=4)
 def _survey_example(where, prefix="survey-example"):
     """The first of the learners ``prefix-1``, ``prefix-2``, ... whose salary survey lies
     ``where`` ("inside" or "above") question 5's band. Both fixed examples have it below, so
     without this one a target always at the even split passed on every case shown."""
-    n = 1
-    while True:
-        offers = _drawn(f"{prefix}-{n}")
-        split, most = target_band(offers)
-        if (split < offers.pay_survey < most) == (where == "inside") and offers.pay_survey > split:
-            return offers
-        n += 1
+    return _first_example(f"survey {where} the band", prefix)
 
 
 @question
