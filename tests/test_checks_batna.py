@@ -1502,8 +1502,9 @@ def test_target_salary_is_given_the_right_reservation_price(learner, capsys):
         return min(max(offers.pay_survey, (low + top) / 2), low + 0.75 * (top - low))
 
     check.target_salary(target, hidden=True)
-    # and the six examples (a zone only with remote days, a salary survey inside or above)
-    assert len(seen) == 1 + len(check.HIDDEN_LEARNERS) + 6
+    # and the eight examples (each kind of zone, a salary survey below, inside or above the
+    # band; review 76 X1 added the survey below, visible and hidden)
+    assert len(seen) == 1 + len(check.HIDDEN_LEARNERS) + 8
     for learner_id, reservation in seen:
         assert reservation == reservation_of(course.variant("02_batna", learner_id))
 

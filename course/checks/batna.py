@@ -159,8 +159,11 @@ def _sure_changes(offers, batna):
 
 
 def _survey_at(offers, where):
-    """Whether the salary survey lies ``where`` ("inside" or "above") question 5's band."""
+    """Whether the salary survey lies ``where`` ("below", "inside" or "above") question 5's
+    band."""
     split, most = target_band(offers)
+    if where == "below":
+        return offers.pay_survey <= split
     inside = split < offers.pay_survey < most
     return inside if where == "inside" else offers.pay_survey >= most
 
@@ -179,6 +182,7 @@ EXAMPLE_KINDS = {
     "sure amounts change Lumen": lambda o: _sure_changes(o, "Lumen"),
     "sure amounts change Freelance": lambda o: _sure_changes(o, "Freelance"),
     "sure amounts change nothing": lambda o: batna_of(o)[0] == batna_of(o, True)[0],
+    "survey below the band": lambda o: _survey_at(o, "below"),
     "survey inside the band": lambda o: _survey_at(o, "inside"),
     "survey above the band": lambda o: _survey_at(o, "above"),
 }
@@ -2015,18 +2019,22 @@ def _target_cases(hidden):
     merely equals it is not wrong in itself, so the example, not a test of equality, tells the
     two apart); and one whose zone opens only with remote days (a target set above the even
     split of the job as offered passed for 96% of learners without the remote-day reasoning; in
-    such a case that split is above what Northwind could pay)."""
-    cases = [*_scenarios(hidden), _example(True), _example(False), _survey_example("inside")]
+    such a case that split is above what Northwind could pay); and one whose survey lies
+    below the band and one inside it (review 76 X1: without the first, a target that drops
+    the even-split floor, the survey kept under the band's top, passed wherever the other
+    examples happened to have their survey inside; without the second, one always at the
+    even split passed)."""
+    surveys = [_survey_example(where) for where in ("below", "inside")]
+    cases = [*_scenarios(hidden), _example(True), _example(False), *surveys]
     if hidden:
         cases += [_example(zone, hidden_learner(MODULE, "a")) for zone in (True, False)]
-        cases.append(_survey_example("above", hidden_learner(MODULE, "s")))
+        cases += [_survey_example(w, hidden_learner(MODULE, "s")) for w in ("below", "above")]
     return list(dict.fromkeys(cases))
 
 
 def _survey_example(where, prefix="survey-example"):
     """The first of the learners ``prefix-1``, ``prefix-2``, ... whose salary survey lies
-    ``where`` ("inside" or "above") question 5's band. Both fixed examples have it below, so
-    without this one a target always at the even split passed on every case shown."""
+    ``where`` ("below", "inside" or "above") question 5's band."""
     return _first_example(f"survey {where} the band", prefix)
 
 
