@@ -46,3 +46,28 @@ def test_question_5s_visible_check_always_tries_a_survey_below_the_band(monkeypa
             run(check, "target_salary", no_floor)
     finally:
         check._first_example.cache_clear()
+
+
+def test_question_6b_is_a_real_decision_for_every_learner():
+    """Question 6b's offer was the even split with two remote days rounded up to 500, and
+    acceptable; for 187 of 600 learners the target (the even split, the survey lying below
+    the band) was not above it, so 'take it' decided. The offer is now Northwind's last
+    word a quarter of the way up the zone with remote days, rounded to 100: above the
+    reservation price for that package and below the target for every learner (at least
+    450 from each), so both taking it and countering fit. No draw changed."""
+    import math
+
+    from course.scenarios.batna import _northwind_reservation, _reservation_of, target_of
+
+    for n in range(600):
+        s = course.variant("02_batna", f"sweep-{n}")
+        low, high = _reservation_of(s, 2), _northwind_reservation(s)
+        offer = round(low + (high - low) / 4, -2)
+        assert offer - low >= 450 and target_of(s) - offer >= 450, s.learner
+        assert math.isclose(offer % 100, 0)
+    text = _cell("take-or-counter-text")
+    assert "the salary a quarter of the way up your zone with them, rounded to 100" in text
+    assert "calls it its last word: above your reservation price, below the even split" in text
+    assert "rounded up to the next 500" not in text and "is not above the offer" not in text
+    model = _cell("take-or-counter")
+    assert "so the offer is 107,300" in model and "3,925 above my reservation price" in model

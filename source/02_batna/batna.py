@@ -518,8 +518,8 @@ check.target_salary(target_salary, hidden=True)
 #
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns a
 # pair `(response, reason)` by the rule above, for offers made while Northwind is still
-# moving. `"acceptable"` marks an offer good enough to take, not one you must take at once:
-# question 6b asks for that choice. The response is one of
+# moving. `"acceptable"` marks an offer good enough to take, not one you must take at once
+# (section 5). The response is one of
 # `"acceptable"`, `"ask for remote days"`, `"counter"` or `"walk away"`; the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
 # `"below your BATNA"`, `"commute trap"` or `"below the even split"`, paired as in section
@@ -566,26 +566,26 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "take-or-counter-text", "schema_version": 3}
 # ### Question 6b (2 marks, graded by your instructor): take it now, or counter?
 #
-# Northwind, still moving, offers the even split of your zone with two remote days, rounded
-# up to the next 500: acceptable by question 6's rule. Take it now, or counter? Below, in
-# two to four sentences, say which, and name the figure and the fact behind it. If your
-# target (question 5) is not above the offer, take it; otherwise either choice can earn
-# full marks. Half a mark each for:
+# Northwind offers, with two remote days, the salary a quarter of the way up your zone
+# with them, rounded to 100, and calls it its last word: above your reservation price,
+# below the even split. You cannot tell whether it means it. Take it now, or counter?
+# Below, in two to four sentences, say which, and name the figure and the fact behind it.
+# Either choice can earn full marks. Half a mark each for:
 #
 # 1. the offer's salary, from your numbers, and your choice;
 # 2. a figure that fits it: the offer if you take it; if you counter, a salary above the
 #    offer, at most your target (question 5), the remote days kept;
-# 3. the fact behind it, one you could show Northwind;
+# 3. the fact behind it (for a counter, one you could show Northwind);
 # 4. what your choice risks, and why you accept that risk.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "take-or-counter", "schema_version": 3}
 # ### BEGIN SOLUTION
 # A model answer on one learner's numbers. (1) My zone with two remote days runs from
-# 103,375 to 119,000, so the offer is 111,500. I counter, (2) at 114,500 with the remote
-# days, my question 5 target, (3) the survey median I can show. (4) If Northwind stops,
-# its offer is still 8,125 above my reservation price and I take it.
+# 103,375 to 119,000, so the offer is 107,300. I counter, (2) at 114,500 with the remote
+# days, my question 5 target, (3) the survey median I can show. (4) Northwind may withdraw
+# the offer, 3,925 above my reservation price; it has moved before, so I take that risk.
 #
-# Rubric: as listed; a counter above a target at or below the offer fails point 2.
+# Rubric: as listed; a counter above the learner's target fails point 2.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
