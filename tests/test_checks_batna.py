@@ -3084,7 +3084,7 @@ def test_section_5_names_what_the_last_word_model_leaves_out():
     flat = " ".join(decide.split())
     assert "Northwind moves above your reservation price (two of section 7's cases" in flat
     assert "because it does not know that price" in flat
-    assert "(Güth, Schmittberger and Schwarze 1982)" in flat
+    assert "so a side that expects it offers more (Güth et al. 1982)" in flat  # review 76 E3
     assert "a grudging offer costs goodwill in a working relationship" in flat
 
 
@@ -4895,12 +4895,7 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
     honest = _cell("honest-teaching")
     assert "A statement about the least you would accept, a demand included, is judged" in honest
     assert "by bargaining custom (module 00) neither side takes it" in honest
-    assert "Such *paltering* is judged about as harshly as lying (Rogers, Zeckhauser, Gino," in (
-        honest
-    )
-    assert "Norton and Schweitzer, *Journal of Personality and Social Psychology* 112, 2017)" in (
-        honest
-    )
+    assert "*paltering* judge it about as harshly as a lie" in honest  # review 76 E1
     reason = "because that is what its hires usually accept"
     assert (
         "Northwind reads your reservation price as the midpoint of its pay band, on its "
@@ -4954,4 +4949,3 @@ def test_review_73_question_6b_tells_a_learner_whose_target_is_no_higher_to_take
     learner is told to take it."""
     text = " ".join(_cell("take-or-counter-text").split())
     assert "is not above the offer, take it" not in text
-

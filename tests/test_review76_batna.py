@@ -71,3 +71,21 @@ def test_question_6b_is_a_real_decision_for_every_learner():
     assert "rounded up to the next 500" not in text and "is not above the offer" not in text
     model = _cell("take-or-counter")
     assert "so the offer is 107,300" in model and "3,925 above my reservation price" in model
+
+
+def test_the_citations_say_what_their_studies_found():
+    """E1: Rogers et al. (2017) found that targets who detect paltering judge it about as
+    harshly as lying, while palterers think it more ethical; the text said it 'is judged'
+    so, full stop. E2: Schelling's warning/threat pair is explicit mainly in *Arms and
+    Influence* (1966), not only *The Strategy of Conflict* (1960). E3: Güth et al. (1982)
+    show responders refusing low offers; the text used it for why Northwind, the proposer,
+    offers more without saying that link."""
+    honest, decide = _cell("honest-teaching"), _cell("decide-teaching")
+    assert "Those who detect such *paltering* judge it about as harshly as a lie, though " in (
+        honest
+    )
+    assert "those who palter think it more honest (Rogers et al. 2017)." in honest
+    assert "judged about as harshly as lying" not in honest
+    assert "Schelling (1960, 1966) set a warning" in honest
+    assert "*The Strategy of Conflict*" not in honest
+    assert "refuse splits they see as unfair, so a side that expects it offers more" in decide

@@ -492,8 +492,8 @@ check.target_salary(target_salary, hidden=True)
 # reservation price for the package it names beats walking away, even below the even split.
 # Northwind moves above your reservation price (two of section 7's cases say a fully
 # informed Northwind need not) because it does not know that price, because people refuse
-# splits they see as unfair (Güth, Schmittberger and Schwarze 1982), and because a grudging
-# offer costs goodwill in a working relationship.
+# splits they see as unfair, so a side that expects it offers more (Güth et al. 1982), and
+# because a grudging offer costs goodwill in a working relationship.
 #
 # An offer in the **commute trap** beats your BATNA only until you count the commute. For
 # an offer made while Northwind is still moving, take the first row that fits:
@@ -631,10 +631,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ordinarily not statements of material fact (a fact a reasonable person would weigh in
 # deciding). In Robinson, Lewicki and Donahue's (2000) surveys, MBA students rated hiding
 # your reservation price and an ambitious opening appropriate ("traditional competitive
-# bargaining"); misrepresenting information was not. Schelling (*The Strategy of Conflict*,
-# 1960) set a warning, which tells the other side only what you would do anyway, apart
-# from a threat: a demand tied to something you would rather not do; modules 00 and 03 use
-# the same two words.
+# bargaining"); misrepresenting information was not. Schelling (1960, 1966) set a
+# warning, which tells the other side only what you would do anyway, apart from a threat:
+# a demand tied to something you would rather not do; modules 00 and 03 use the same two
+# words.
 #
 # *Why even a true warning costs you.* It corners the other side, and people resist
 # demands made under pressure. Its figure is also heard as a promise to sign there, so a
@@ -657,9 +657,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # be enough for me" is a bluff, and "90,000 would not be enough for me" is true, a plain
 # statement, though it points the other side at a figure you would refuse. For facts, what
 # a true statement is chosen to make the other side believe counts: one that plants a
-# false fact it will rely on is not made honest by being true. Such *paltering* is judged
-# about as harshly as lying (Rogers, Zeckhauser, Gino, Norton and Schweitzer, *Journal of
-# Personality and Social Psychology* 112, 2017).
+# false fact it will rely on is not made honest by being true. Those who detect such
+# *paltering* judge it about as harshly as a lie, though those who palter think it more
+# honest (Rogers et al. 2017).
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price: then it raises that estimate, and with it what
