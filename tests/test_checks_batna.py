@@ -541,7 +541,7 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     assert "Choose it with the open alternative beside each candidate, then draw both trees" in (
         flat
     )
-    assert "Beside a sure fallback no lower than the open" in flat
+    assert "Beside a sure fallback the open alternative cancels" in flat
 
 
 def test_question_3_built_on_a_slipped_tree_names_the_question_to_fix():
@@ -2642,8 +2642,9 @@ def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_o
     the condition, and it holds for every learner: Harbor Bank's salary is above Lumen's base
     (600 learners)."""
     section = " ".join(_cell("q9-text").split())  # review 69 U2: the note moved to question 9
-    assert "Beside a sure fallback no lower than the open alternative's worst outcome" in section
-    assert "(Harbor Bank's salary always beats Lumen's base)" in section
+    # review 76 C1: it cancels beside any sure fallback; the condition makes the answer unique
+    assert "Beside a sure fallback the open alternative cancels (above Lumen's base," in section
+    assert "as Harbor Bank's salary always is, the fallback is the only answer)" in section
     for n in range(600):
         s = _drawn_for(f"sweep-{n}")
         assert s.bank_salary > s.startup_base, s.learner
@@ -4500,7 +4501,7 @@ def test_review_59_citations_hold_where_their_sources_do_and_q9_assumes_nothing_
     assert "Model Rule 4.1, a rule of conduct for lawyers," in honest
     assert "Carr" not in honest
     assert "again no lower than Lumen's" not in _cell("q9-text")
-    assert "Harbor Bank's salary always beats Lumen's base" in _cell("q9-text")
+    assert "as Harbor Bank's salary always is" in _cell("q9-text")
     for n in range(500):
         s = _drawn_for(f"premise-{n}")
         assert s.bank_salary >= s.startup_base

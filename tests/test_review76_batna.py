@@ -1,5 +1,7 @@
 """Module 02, review 76: each test below failed on the code or text before its fix."""
 
+import math
+
 import pytest
 
 import course
@@ -55,8 +57,6 @@ def test_question_6b_is_a_real_decision_for_every_learner():
     word a quarter of the way up the zone with remote days, rounded to 100: above the
     reservation price for that package and below the target for every learner (at least
     450 from each), so both taking it and countering fit. No draw changed."""
-    import math
-
     from course.scenarios.batna import _northwind_reservation, _reservation_of, target_of
 
     for n in range(600):
@@ -89,3 +89,30 @@ def test_the_citations_say_what_their_studies_found():
     assert "Schelling (1960, 1966) set a warning" in honest
     assert "*The Strategy of Conflict*" not in honest
     assert "refuse splits they see as unfair, so a side that expects it offers more" in decide
+
+
+def test_an_open_alternative_cancels_beside_any_sure_fallback():
+    """C1: question 9's box said the open alternative cancels beside a sure fallback 'no
+    lower than the open alternative's worst outcome', and two sentences on that it cancels
+    whenever none of its outcomes lies strictly between the fallback's worst and best, which
+    holds for every sure fallback. It does cancel beside any sure fallback F (walking away
+    and a salary F beside it are both worth E[max(F, L)]); the condition only makes F the
+    only such salary, which is what the box now says."""
+    box = _cell("q9-text")
+    assert "sure fallback no lower than" not in box
+    assert "Beside a sure fallback the open alternative cancels" in box
+    from course.scenarios.batna import batna_value_when, with_lumen_open
+
+    sure = 0
+    for n in range(300):
+        s = course.variant("02_batna", f"sweep-{n}")
+        bank, freelance = s.bank_salary, with_lumen_open(s, _freelance(s))
+        if with_lumen_open(s, bank) >= freelance:  # the sure fallback is the one chosen
+            sure += 1
+            assert math.isclose(batna_value_when(s, "left open"), bank), s.learner
+    assert sure, "no learner has Harbor Bank as the fallback"
+
+
+def _freelance(s):
+    renewed = [(s.busy_probability, s.freelance_busy), (1 - s.busy_probability, s.freelance_normal)]
+    return [(s.renewal_probability, renewed), (1 - s.renewal_probability, s.freelance_no_renewal)]

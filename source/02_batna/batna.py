@@ -981,9 +981,9 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # With an alternative the deal leaves open, your **fallback** is what you would do without
 # this deal, the open alternative aside. Choose it with the open alternative beside each
-# candidate, then draw both trees. Beside a sure fallback no lower than the open
-# alternative's worst outcome (Harbor Bank's salary always beats Lumen's base), the open
-# alternative cancels. Beside a fallback gamble, it usually raises the sure amount you need
+# candidate, then draw both trees. Beside a sure fallback the open alternative cancels
+# (above Lumen's base, as Harbor Bank's salary always is, the fallback is the only answer).
+# Beside a fallback gamble, it usually raises the sure amount you need
 # above the gamble's expected value: it cancels only when none of its outcomes lies strictly
 # between the worst and best outcomes of the fallback. Usually one does: then which you
 # would take turns on how both turn out.
