@@ -1899,9 +1899,9 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     # the conditions moved from section 3 to the end of section 4
     section, reflection = _cell("zopa-teaching"), _cell("reflection-text")
     assert "near what you believe" not in _cell("reservation-teaching") + section
-    assert "at or above the middle of the zone" in section and "below your opening" in section
+    assert "at or above the even split, so" in section and "below your opening" in section
     # the reflection invites a lease or a purchase, so its target is worded for either side
-    assert "from the middle of the zone to three quarters of the way from" in " ".join(
+    assert "from the even split of the zone to three quarters of the way from" in " ".join(
         reflection.split()
     )
     assert "to three quarters of the way from your reservation price to your estimate" in (
@@ -1911,7 +1911,7 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     low, high, middle = (
         float(x.replace(",", ""))
         for x in re.search(
-            r"zone then runs from ([\d,]+) to ([\d,]+); its middle is ([\d,]+)", answer
+            r"zone then runs from ([\d,]+) to ([\d,]+); its even split is ([\d,]+)", answer
         ).groups()
     )
     target = float(re.search(r"I will aim for ([\d,]+)\.", answer)[1].replace(",", ""))
@@ -2887,7 +2887,7 @@ def test_section_7s_head_office_case_has_a_worked_number_and_its_own_letters():
         r"\$V\$ = ([\d,]+) and \$c\$ = ([\d,]+), so \$r\$ = ([\d,]+), and let \$A\$ = ([\d,]+): "
         r"the even split of the zone is ([\d,]+)\. If the role may be cancelled and \$W\$ = "
         r"([\d,]+), the prediction is \(([\d,]+) \+ ([\d,]+)\)/2 = ([\d,]+); if \$W\$ = "
-        r"([\d,]+), the halfway point, ([\d,]+), is above \$A\$, so the prediction is ([\d,]+)\.",
+        r"([\d,]+), the Nash split, ([\d,]+), is above \$A\$, so the prediction is ([\d,]+)\.",
         nash,
     )
     v, c, r, a, split, w, r2, w2, x, w3, half, x3 = (
@@ -3460,7 +3460,7 @@ def test_the_reservation_price_and_the_reflection_rubric_are_worded_for_either_s
             text
         )
         assert "above the middle of the zone" not in text
-    assert "on the learner's side of the middle of the zone" in rubric
+    assert "on the learner's side of the even split of the zone" in rubric
 
 
 def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
@@ -3996,7 +3996,7 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     survey, low, high = 71_500, 68_000, 80_000
     split, most = (low + high) / 2, low + 0.75 * (high - low)
     assert min(max(survey, split), most) == split == 74_000
-    assert "its middle is 74,000, above the survey," in answer
+    assert "its even split is 74,000, above the survey," in answer
     assert "so I will aim for 74,000." in answer
     assert "72,000" not in answer and "76,000" not in answer
     assert f"three quarters of the way up is {most:,.0f}" in answer  # session 75: 77,000

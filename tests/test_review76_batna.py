@@ -116,3 +116,17 @@ def test_an_open_alternative_cancels_beside_any_sure_fallback():
 def _freelance(s):
     renewed = [(s.busy_probability, s.freelance_busy), (1 - s.busy_probability, s.freelance_normal)]
     return [(s.renewal_probability, renewed), (1 - s.renewal_probability, s.freelance_no_renewal)]
+
+
+def test_the_even_split_has_one_name():
+    """C3: after section 4 names the even split, the text also called it 'the middle of the
+    zone' (section 4's band, the reflection, its model answer and rubric); and 'the halfway
+    point' named the Nash prediction (r + W)/2 in section 7's box, which is not the zone's
+    even split. One name now, and the Nash split by its own name."""
+    text = " ".join(
+        _cell(cell)
+        for cell in ("zopa-teaching", "nash-teaching", "reflection-text", "reflection", "summary")
+    )
+    assert "middle of the zone" not in text and "halfway point" not in text
+    assert "its even split is 74,000" in _cell("reflection")
+    assert "the Nash split, 113,500, is above $A$" in _cell("nash-teaching")

@@ -356,7 +356,7 @@ BatnaBuilder()
 # **even split**: the price halfway between the two ends, where each side gains the same
 # over its alternative. Your target (section 3) must meet two conditions.
 #
-# - It lies at or above the middle of the zone, so reaching it gives you at least half of
+# - It lies at or above the even split, so reaching it gives you at least half of
 #   the surplus.
 # - And it lies below your opening, so that you can concede towards it.
 #
@@ -867,7 +867,7 @@ check.label_statements(label_statements, hidden=True)
 # Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000, and let
 # $A$ = 110,000: the even split of the zone is 103,500. If the role may be cancelled and
 # $W$ = 115,000, the prediction is (97,000 + 115,000)/2 = 106,000; if $W$ = 130,000, the
-# halfway point, 113,500, is above $A$, so the prediction is 110,000. Where the start
+# Nash split, 113,500, is above $A$, so the prediction is 110,000. Where the start
 # slips, with $\delta$ = 0.9, your share at the table is 0.9/1.9 of $W - c$: about 50,700
 # if $W$ = 115,000, 57,800 if $W$ = 130,000. Your BATNA, 89,000, beats both: the salary is
 # 97,000 when Northwind proposes; when you propose, it is 97,000 + 0.1 × 18,000 = 98,800,
@@ -1139,7 +1139,7 @@ check.own_batna_needed(own_batna_needed)
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
 # 4. a target, with the fact that justifies it (a published pay survey, a rival's price),
-#    inside section 4's band: from the middle of the zone to three quarters of the way
+#    inside section 4's band: from the even split of the zone to three quarters of the way
 #    from your reservation price to your estimate of the other side's limit (the most it
 #    would pay, or the least it would take), wherever you open.
 
@@ -1165,7 +1165,7 @@ check.own_batna_needed(own_batna_needed)
 # it. That is why I want the offer first. With it in hand I would really leave, and my
 # employer would have to replace me: an agency would charge it about 80,000 a year, my
 # opening and my estimate of the most it would pay. My zone then runs from 68,000 to
-# 80,000; its middle is 74,000, above the survey, and three quarters of the way up is
+# 80,000; its even split is 74,000, above the survey, and three quarters of the way up is
 # 77,000, so I will aim for 74,000.
 #
 # Rubric, half a mark each:
@@ -1176,7 +1176,7 @@ check.own_batna_needed(own_batna_needed)
 # 3. The change in the reservation price with its arithmetic: the actual outcome when it
 #    will be known before the learner decides, the expected value only when they must
 #    commit first.
-# 4. A target at or on the learner's side of the middle of the zone, at most three
+# 4. A target at or on the learner's side of the even split of the zone, at most three
 #    quarters of the way from the reservation price to their estimate of the other side's
 #    limit (the most it would pay, or the least it would take), with the fact that
 #    justifies it, wherever the learner opens. The estimate of the other side's limit
