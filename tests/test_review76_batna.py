@@ -130,3 +130,14 @@ def test_the_even_split_has_one_name():
     assert "middle of the zone" not in text and "halfway point" not in text
     assert "its even split is 74,000" in _cell("reflection")
     assert "the Nash split, 113,500, is above $A$" in _cell("nash-teaching")
+
+
+def test_section_5_says_why_the_even_split_judges_an_offer_while_northwind_moves():
+    """X2: questions 5 and 6 grade course conventions; section 4 says why the band has its
+    ends, but section 5 gave no reason for judging a still-moving Northwind's offer by the
+    even split. One line now does."""
+    decide = _cell("decide-teaching")
+    assert (
+        "Below it you would give up more than half the surplus while Northwind may still move."
+        in (decide)
+    )

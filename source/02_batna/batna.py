@@ -478,7 +478,8 @@ check.target_salary(target_salary, hidden=True)
 # The rule judges offers by section 4's even split of the zone with two remote days. It is
 # your own yardstick of an even-handed deal (Northwind, which does not know your commute,
 # cannot check it), not a forecast: section 7 shows that, as your story stands, no model
-# predicts it. Three figures each do one job:
+# predicts it. Below it you would give up more than half the surplus while Northwind may
+# still move. Three figures each do one job:
 #
 # | figure | its job | when |
 # |---|---|---|
