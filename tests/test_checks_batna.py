@@ -4673,10 +4673,9 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
                 seen.add((label, right))
     assert ("bluff", 3) in seen  # three right labels of one kind: 1.125, no longer nothing
     text = " ".join(_cell("q7-text").split())
-    assert (
-        "Each right label of your two demands, your claim and your statement about an offer" in text
-    )
-    assert "earns three eighths of a mark, the other two an eighth, whatever the other" in text
+    # review 76 X4: the marking paragraph in fractions, the four labels named after
+    assert "Four labels earn 3/8 of a mark each when right (your two demands, your claim" in text
+    assert "and your statement about an offer), the other two 1/8 each" in text
     assert "at least three of these four" not in text
 
 
@@ -4778,7 +4777,7 @@ def test_question_7_gives_the_task_first_and_the_marks_after():
     and the marks in one note at the end, as questions 2 and 6 do."""
     text = " ".join(_cell("q7-text").split())
     assert text.index("1. each letter with its label") < text.index("2. under the key")
-    assert text.index("2. under the key") < text.index("three eighths")
+    assert text.index("2. under the key") < text.index("3/8")
     assert text.index("*Marks.*") > text.index("Practise first on a case that is not yours")
 
 

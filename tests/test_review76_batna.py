@@ -141,3 +141,13 @@ def test_section_5_says_why_the_even_split_judges_an_offer_while_northwind_moves
         "Below it you would give up more than half the surplus while Northwind may still move."
         in (decide)
     )
+
+
+def test_question_7s_marks_read_in_one_pass():
+    """X4: the marking paragraph spelled 'three eighths of a mark' and 'an eighth' in words
+    and said twice what the check judges; it now gives the fractions first and says once
+    that the check judges the form of the own labels and the choice under "use"."""
+    q7 = _cell("q7-text")
+    assert "three eighths" not in q7 and "The check does judge the choice" not in q7
+    assert 'the other two 1/8 each; the choice under `"use"` earns 1/4.' in q7
+    assert 'only their form (it does judge the choice under `"use"`)' in q7

@@ -699,13 +699,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # labels, and its check says which test to apply again when one is wrong (no marks). Your
 # own statements are drawn apart from it, so judge each of them afresh.
 #
-# *Marks.* Each right label of your two demands, your claim and your statement about an
-# offer earns three eighths of a mark, the other two an eighth, whatever the other labels;
-# the choice under `"use"` a quarter. **The check under your
-# answer does not judge your own labels**, only their form: they are marked when the
-# notebook is graded, so that re-running the check cannot find them (they follow from your
-# numbers by section 6's tests, like any answer). The check does judge the choice under
-# `"use"`.
+# *Marks.* Four labels earn 3/8 of a mark each when right (your two demands, your claim
+# and your statement about an offer), the other two 1/8 each; the choice under `"use"`
+# earns 1/4. **The check under your answer does not judge your own labels**, only their
+# form (it does judge the choice under `"use"`): they are marked when the notebook is
+# graded, so that re-running the check cannot find them (they follow from your numbers by
+# section 6's tests, like any answer).
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
