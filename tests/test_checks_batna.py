@@ -460,7 +460,7 @@ def test_the_examples_of_question_2_have_each_alternative_as_their_batna():
         "Harbor Bank",
     ]
     text = " ".join(cell_text("02_batna", "batna", "q2-text").split())
-    assert "four example learners': in three, each alternative is the BATNA once" in text
+    assert "four example learners': three make Harbor Bank, Lumen and Freelance the BATNA" in text
 
 
 def test_a_misspelled_alternative_fails_the_visible_check_of_question_2():

@@ -151,3 +151,12 @@ def test_question_7s_marks_read_in_one_pass():
     assert "three eighths" not in q7 and "The check does judge the choice" not in q7
     assert 'the other two 1/8 each; the choice under `"use"` earns 1/4.' in q7
     assert 'only their form (it does judge the choice under `"use"`)' in q7
+
+
+def test_question_2_says_plainly_what_a_risk_averse_value_is_and_what_its_examples_are():
+    """U2: 'or under `risk_averse=True` below the sure amount it is valued at' read 'below' as
+    'less than'; U3: 'in three, each alternative is the BATNA once' was obscure."""
+    q2 = _cell("q2-text")
+    assert "below the sure amount" not in q2 and "is the BATNA once" not in q2
+    assert "or, with `risk_averse=True`, the sure amount given for it (see below)" in q2
+    assert "three make Harbor Bank, Lumen and Freelance the BATNA in turn" in q2

@@ -157,8 +157,8 @@ check.startup_tree(startup_tree, hidden=True)
 # ### Question 2 (2 marks): which alternative is your BATNA?
 #
 # Write `choose_batna(offers)`. Describe all three alternatives as trees and return the
-# best one as a pair `(name, value)`: its expected value, or under `risk_averse=True` below
-# the sure amount it is valued at. Spell the name as in the scenario
+# best one as a pair `(name, value)`: its expected value, or, with `risk_averse=True`, the
+# sure amount given for it (see below). Spell the name as in the scenario
 # (capitals, spaces and underscores do not count: `"HarborBank"` and `"harbor_bank"` both
 # name Harbor Bank):
 #
@@ -177,7 +177,8 @@ check.startup_tree(startup_tree, hidden=True)
 # sure amounts your scenario supposes you would take instead of the gambles.
 #
 # *Grading, in short:* `choose_batna(offers)` on your scenario and four example learners':
-# in three, each alternative is the BATNA once; grading adds other learners'.
+# three make Harbor Bank, Lumen and Freelance the BATNA in turn; grading adds other
+# learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "choose-batna-answer", "schema_version": 3}
