@@ -160,3 +160,12 @@ def test_question_2_says_plainly_what_a_risk_averse_value_is_and_what_its_exampl
     assert "below the sure amount" not in q2 and "is the BATNA once" not in q2
     assert "or, with `risk_averse=True`, the sure amount given for it (see below)" in q2
     assert "three make Harbor Bank, Lumen and Freelance the BATNA in turn" in q2
+
+
+def test_the_reflections_model_answer_is_short_enough_not_to_set_the_length():
+    """U6: the model answer ran to about 370 words for a 2-mark answer, and learners copy a
+    model's length. It now makes the same four points, with the same numbers, in under
+    200."""
+    answer = cell_text("02_batna", "batna", "reflection")
+    model = answer[: answer.index("Rubric, half a mark each:")]
+    assert len(model.replace("#", " ").split()) < 200

@@ -1148,26 +1148,16 @@ check.own_batna_needed(own_batna_needed)
 # ### BEGIN SOLUTION
 # A model answer, with the rubric's four points marked.
 # (1) I will ask my employer for a raise. If the talks fail I stay at 61,000: my BATNA
-# today is a sure 61,000, and so is my reservation price. I have also applied to
-# another firm: I put the chance of an offer at 0.4, and an offer of about 70,000 would
-# cost me 2,000 a year more in travel, so it would be worth 68,000 to me. A raise would
-# not stop me from leaving later, so while the application is pending it does not raise my
-# reservation price. (2) I will finish their interviews this month and ask for a written
-# offer before my own talks. (3) If the offer comes first, I decide knowing the outcome (a
-# raise would then mean turning the offer down): my BATNA becomes a sure 68,000 and my
-# reservation price rises from 61,000 to 68,000, by 7,000; if the firm says no, it stays
-# at 61,000. The expected value, 0.4 × 68,000 + 0.6 × 61,000 = 63,800, would be my
-# reservation price only if I had to commit before hearing from the firm and the raise
-# ruled the other job out: 2,800 above today's, or less if I dislike the risk. (4) My
-# employer's limit comes from its alternative to this deal. While I would stay if the
-# talks failed, that alternative is keeping me at 61,000, which costs it less than any
-# raise: a raise then rests on the value I can show, and I will ask for my professional
-# body's survey median for my role, 71,500, knowing nothing obliges my employer to pay
-# it. That is why I want the offer first. With it in hand I would really leave, and my
-# employer would have to replace me: an agency would charge it about 80,000 a year, my
-# opening and my estimate of the most it would pay. My zone then runs from 68,000 to
-# 80,000; its even split is 74,000, above the survey, and three quarters of the way up is
-# 77,000, so I will aim for 74,000.
+# today is a sure 61,000, and so is my reservation price. (2) I will get another firm's
+# offer in writing before my talks: a 0.4 chance of about 70,000, worth 68,000 to me after
+# 2,000 more travel. (3) If it comes first, my reservation price rises from 61,000 to
+# 68,000, by 7,000. Only if I had to commit before hearing would 0.4 × 68,000 + 0.6 ×
+# 61,000 = 63,800 count: 2,800 above today's. (4) While I would stay if the talks failed,
+# that alternative is keeping me at 61,000, so I want the offer first. With it in hand I
+# would really leave, and my employer would have to replace me through an agency at about
+# 80,000. A salary survey puts the median for my role at 71,500. My zone then runs from
+# 68,000 to 80,000; its even split is 74,000, above the survey, and three quarters of the
+# way up is 77,000, so I will aim for 74,000.
 #
 # Rubric, half a mark each:
 #
