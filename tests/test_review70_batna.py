@@ -167,4 +167,4 @@ def test_question_2_names_its_pair_by_value_not_expected_value():
     value."""
     q2 = _cell("q2-text")
     assert "(name, expected_value)" not in q2
-    assert "`(name, value)`: its expected value, or under `risk_averse=True`" in q2
+    assert "`(name, value)`: its expected value, or, with `risk_averse=True`" in q2  # review 76

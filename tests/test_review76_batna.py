@@ -169,3 +169,18 @@ def test_the_reflections_model_answer_is_short_enough_not_to_set_the_length():
     answer = cell_text("02_batna", "batna", "reflection")
     model = answer[: answer.index("Rubric, half a mark each:")]
     assert len(model.replace("#", " ").split()) < 200
+
+
+def test_section_6_states_each_labels_test_once():
+    """U5: section 6 gave each label's test in its table, again at the head of each bullet
+    (the bluff's example word for word), and the demand's test a third time before the
+    labelling question. The bluff's bullet now adds only what the table lacks (custom, and
+    the cost of giving way); the labelling question no longer restates the demand's test.
+    The warning's and misrepresentation's bullets keep their defining words, shared with
+    modules 00 and 03 (one word for one idea)."""
+    honest = " ".join(_cell("honest-teaching").split())
+    assert honest.count("I cannot accept less than 100,000") == 1
+    assert "A demand is true if you would carry out its consequence below its figure" not in honest
+    assert "To label a statement, ask: is it true, and does it demand something? Is a false" in (
+        honest
+    )

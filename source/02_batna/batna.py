@@ -615,10 +615,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   between a bluff and a misrepresentation, so this course accepts either label for it. A
 #   demand that names an alternative you do not have, or inflates one, is a
 #   misrepresentation.
-# - **Bluff.** A false claim about your reservation price: "I cannot accept less than
-#   100,000" when you could. Unlike a demand, it states no plan for Northwind to rely on,
-#   so it stays a bluff, which custom tolerates; but once you give way below your
-#   "cannot", your next one counts for less.
+# - **Bluff.** Unlike a demand, it states no plan for Northwind to rely on, so it stays a
+#   bluff, which custom tolerates; but once you give way below a "cannot", your next one
+#   counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist or is inflated, a possible bonus presented as sure. Such a
 #   lie can be fraud.
@@ -649,9 +648,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # </details>
 #
-# To label a statement, ask: is it true, and does it demand something? A demand is true if
-# you would carry out its consequence below its figure. Is a false one about your
-# reservation price or a fact?
+# To label a statement, ask: is it true, and does it demand something? Is a false one about
+# your reservation price or a fact?
 #
 # A statement about the least you would accept, a demand included, is judged by what it
 # says, not by what Northwind may hear in it: by bargaining custom (module 00) neither side
