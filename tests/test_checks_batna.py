@@ -426,10 +426,10 @@ def test_either_of_two_tied_alternatives_is_right(learner, monkeypatch, capsys):
 
     tied = replace(module.variant("02_batna"), bank_salary=86_300.0)  # as Freelance, for ada
     own_case(monkeypatch, tied)
-    monkeypatch.setattr(module, "choice_example", lambda: tied)  # the tie is the only case
-    monkeypatch.setattr(module, "freelance_example", lambda: tied)
-    monkeypatch.setattr(module, "bank_example", lambda: tied)
-    monkeypatch.setattr(module, "unround_example", lambda: tied)
+    monkeypatch.setattr(module, "_choice_example", lambda: tied)  # the tie is the only case
+    monkeypatch.setattr(module, "_freelance_example", lambda: tied)
+    monkeypatch.setattr(module, "_bank_example", lambda: tied)
+    monkeypatch.setattr(module, "_unround_example", lambda: tied)
     check.choose_batna(lambda offers: ("Freelance", 86_300.0))
     check.choose_batna(lambda offers: ["Harbor Bank", 86_300])  # a list of two counts too
     assert capsys.readouterr().out.count("\N{CHECK MARK}") == 2

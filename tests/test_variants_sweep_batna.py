@@ -1667,12 +1667,12 @@ def test_every_kind_of_example_a_check_looks_for_stays_common(drawn):
     with a chance below 2 in a billion, whatever prefix the grading key gives it. A draw
     that removes a kind fails here."""
     shares = {
-        kind: sum(map(fits, drawn)) / len(drawn) for kind, fits in check.EXAMPLE_KINDS.items()
+        kind: sum(map(fits, drawn)) / len(drawn) for kind, fits in check._EXAMPLE_KINDS.items()
     }
     rare = {kind: share for kind, share in shares.items() if share < 0.02}
     assert not rare, rare
     # the public examples exist, and are of their kind
-    for kind, fits in check.EXAMPLE_KINDS.items():
+    for kind, fits in check._EXAMPLE_KINDS.items():
         assert fits(check._first_example(kind)), kind
 
 
@@ -1683,7 +1683,7 @@ def test_a_kind_of_example_that_no_learner_has_stops_with_a_message(monkeypatch)
     from course.scenarios.base import NoFairDraw
 
     monkeypatch.setattr(check, "MAX_DRAWS", 5)
-    monkeypatch.setitem(check.EXAMPLE_KINDS, "zone only with remote days", lambda o: False)
+    monkeypatch.setitem(check._EXAMPLE_KINDS, "zone only with remote days", lambda o: False)
     check._first_example.cache_clear()
     try:
         with pytest.raises(NoFairDraw, match="Restart the kernel"):

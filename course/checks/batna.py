@@ -172,7 +172,7 @@ def _survey_at(offers, where):
 #: name: ``{kind: offers -> bool}``. Each check's examples are the first learner of a kind
 #: (``_first_example``); a test sweeps that every kind stays common among drawn learners,
 #: so a change to the draw that removes one fails there, not in a learner's notebook.
-EXAMPLE_KINDS = {
+_EXAMPLE_KINDS = {
     "zone on salary alone": lambda o: _fits(o, True),
     "zone only with remote days": lambda o: _fits(o, False),
     "BATNA neither best nor worst": _neither_best_nor_worst,
@@ -191,10 +191,10 @@ EXAMPLE_KINDS = {
 @functools.lru_cache(maxsize=64)
 def _first_example(kind, prefix="example"):
     """The first of the learners ``prefix-1`` to ``prefix-MAX_DRAWS`` whose case is of
-    ``kind`` (a key of ``EXAMPLE_KINDS``). Every kind is common (a test sweeps it), so none
+    ``kind`` (a key of ``_EXAMPLE_KINDS``). Every kind is common (a test sweeps it), so none
     is missing there unless code in the kernel changed the rules: then ``NoFairDraw`` says
     so, where an unbounded search would keep the check waiting for ever."""
-    fits = EXAMPLE_KINDS[kind]
+    fits = _EXAMPLE_KINDS[kind]
     for n in range(1, MAX_DRAWS + 1):
         offers = _drawn(f"{prefix}-{n}")
         if fits(offers):
@@ -505,7 +505,7 @@ def _way(value, right):
 _FROM_QUESTION_1 = "Lumen's value comes from your startup_tree, so make sure question 1 passes"
 
 
-def choice_example():
+def _choice_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA has neither the
     highest best case nor the highest worst case, so that choosing by either fails in the
     visible check (a choice by worst cases passed it for about a third of learners and failed
@@ -548,7 +548,7 @@ def tree_slips(offers):
 SLIP_GAP = 1_000
 
 
-def freelance_example():
+def _freelance_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA is Freelance
     and in whose case every slip of ``tree_slips`` in Freelance's tree moves its value by
     at least ``SLIP_GAP``: then each slip changes either the alternative picked or the value
@@ -558,7 +558,7 @@ def freelance_example():
     return _first_example("Freelance, every slip shows")
 
 
-def bank_example():
+def _bank_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA is Harbor
     Bank: choose_batna returns only the best alternative's name, so a misspelled key for
     Harbor Bank shows only where Harbor Bank is the best (it passed the visible check for
@@ -566,7 +566,7 @@ def bank_example():
     return _first_example("Harbor Bank")
 
 
-def unround_example():
+def _unround_example():
     """The first of the learners ``example-1``, ``example-2``, ... whose BATNA's expected
     value, and that value plus the commute, are not whole hundreds: a value rounded to the
     hundred passed the visible checks of questions 2 and 3 for about four learners in five,
@@ -579,7 +579,7 @@ def _choice_examples():
     best nor worst cases point to it), Freelance (where every slip in its tree shows) and
     Harbor Bank (where a misspelled name shows); and one whose amounts are not whole
     hundreds (where a rounded value shows)."""
-    return [choice_example(), freelance_example(), bank_example(), unround_example()]
+    return [_choice_example(), _freelance_example(), _bank_example(), _unround_example()]
 
 
 class _Unspoken(JobOffers):
