@@ -2349,7 +2349,9 @@ def test_question_3c_tells_a_plan_counted_by_every_step_coming_through_so(own):
 def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_reversal():
     """Question 3c's target is a real ask of the learner's case, above the starting
     balance, with no plan outcome within 0.05 of it; for at least a third of learners the
-    most likely plan is not the plan with the highest average gain."""
+    most likely plan is not the plan with the highest average gain. Review 76 C1 keeps it at
+    or above question 4b's ask, which leaves about three learners in four (89 of these 120,
+    from 106) an ask of their own."""
     from course.models.audit import leverage_balance
     from course.scenarios.leverage import best_plan, best_reach_plan, plan_outcomes, plans
 
@@ -2367,7 +2369,7 @@ def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_revers
         for plan in plans(s):
             assert all(abs(b - need) >= 0.05 - 1e-9 for _, b in plan_outcomes(s, plan))
         reversed_ += set(best_reach_plan(s, need)) != set(best_plan(s))
-    assert total >= 90 and reversed_ >= total / 3, (total, reversed_)
+    assert total >= 85 and reversed_ >= total / 3, (total, reversed_)
 
 
 def test_the_deadline_story_accepts_alternatives_and_power_rated_level():
@@ -4314,22 +4316,24 @@ def test_the_news_says_how_question_4b_s_ask_relates_to_question_3c_s():
     and of a smaller one whose bar the starting balance already met (question 4b), with
     nothing relating the two. Where the asks differ, the news now says they are separate,
     that question 4b leaves preparation out, and, where the start meets the bar, that the
-    rule places the ask at the first meeting; where they are the same ask it says nothing."""
+    rule places the ask at the first meeting; where they are the same ask it says so.
+    Review 76 C1: the smaller ask is the fallback, not a separate ask of its own."""
     s = course.variant("00_leverage", "model-1992")
     assert s.bold == (0.75, "ask Vell for a price cut of 4%")
     assert (s.need, s.ask) == (0.25, "ask Vell for a price cut of 2%")
     shown = " ".join(s.show("news").markdown.split())
     assert (
-        "This is a separate ask from question 3c's. Question 4b leaves your preparation out, "
-        "and you make this ask whenever its own rule says: here at the first meeting, since "
-        "your starting balance already meets its bar." in shown
+        "It is your fallback if your preparation comes to nothing (question 4b leaves it "
+        "out): smaller than question 3c's ask, made whenever its own rule says: here at the "
+        "first meeting, since your starting balance already meets its bar." in shown
     )
     same = next(
         t
         for t in (course.variant("00_leverage", f"sweep-{i}") for i in range(290, 300))
         if t.bold is not None and t.bold[1] == t.ask
     )
-    assert "separate ask" not in same.show("news").markdown
+    shown = same.show("news").markdown
+    assert "fallback" not in shown and "It is question 3c's ask" in shown
 
 
 def test_the_module_reads_within_its_cut_length():

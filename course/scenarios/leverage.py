@@ -2103,8 +2103,8 @@ class LeverageScenario(Scenario):
             )
         need, ask = self.bold
         return (
-            f"Your starting balance is {signed(start)} points. At the first meeting, before any "
-            f"news, you would like to {ask}, whose bar is a balance of at least "
+            f"Your starting balance is {signed(start)} points. You prepare to {ask} at the "
+            f"first meeting, before any news: an ask whose bar is a balance of at least "
             f"**{signed(need)} points** (`scenario.bold`, a pair (bar, ask))."
         )
 
@@ -2236,11 +2236,12 @@ class LeverageScenario(Scenario):
         )
 
     def _two_asks_text(self):
-        """How question 4b's ask relates to question 3c's, where the two differ (review 70
-        U2: about one learner in twelve read of a larger ask at the first meeting and of a
-        smaller one whose bar the starting balance already met, with nothing relating them)."""
-        if self.yours is None or self.bold is None or self.bold[1] == self.ask:
+        """How question 4b's ask relates to question 3c's (review 70 U2; review 76 C1: one
+        term, so either one ask or a smaller fallback, never a second ask of its own)."""
+        if self.yours is None or self.bold is None:
             return ""
+        if self.bold[1] == self.ask:
+            return " It is question 3c's ask; question 4b leaves your preparation out."
         start = leverage_balance(self.yours, self.theirs, self.weights)
         when = (
             ": here at the first meeting, since your starting balance already meets its bar"
@@ -2248,8 +2249,8 @@ class LeverageScenario(Scenario):
             else ""
         )
         return (
-            " This is a separate ask from question 3c's. Question 4b leaves your preparation "
-            f"out, and you make this ask whenever its own rule says{when}."
+            " It is your fallback if your preparation comes to nothing (question 4b leaves "
+            f"it out): smaller than question 3c's ask, made whenever its own rule says{when}."
         )
 
     def _practice_part(self, part):
@@ -2558,12 +2559,19 @@ def bold_ask(scenario):
     """Question 3c's ask: a rung of the case's ladder above your starting balance, made at
     the first meeting, before any news, as ``(need, ask)``. The first rung on which the plan
     most likely to reach it is not the plan with the highest average gain, where there is
-    one; else the first rung with a clear best plan; ``None`` when no rung has one."""
+    one; else the first rung with a clear best plan; ``None`` when no rung has one.
+
+    It is the ask you prepare for, so it is never below question 4b's (``scenario.need``),
+    the same ask or the smaller one you would fall back on if your preparation came to
+    nothing (review 76 C1: for 157 of 200 learners the two were two sizes of one term, in
+    either order, a smaller one in 3c for 50 of them)."""
     start = leverage_balance(scenario.yours, scenario.theirs, scenario.weights)
     fair = [
         (need, ask)
         for need, ask in CASES[scenario.case].asks
-        if need > start + MARGIN and not _reach_problems(scenario, need)
+        if need > start + MARGIN
+        and need >= scenario.need - 1e-9
+        and not _reach_problems(scenario, need)
     ]
     average = set(best_plan(scenario))
     return next(

@@ -775,8 +775,8 @@ scenario.show("bold")
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# `scenario.bold[0]` is the bar of an ask from your case's ladder (possibly section 5's
-# own), made at the first meeting before any news. The check tries your case (when it has
+# `scenario.bold[0]` is the bar of the ask you prepare for, made at the first meeting:
+# section 5's ask or a larger one on its ladder. The check tries your case (when it has
 # such an ask), two test cases in which the two rules disagree, one in which the top of
 # the scale (10) cuts what a step adds, as in question 3, one in which a plan can leave
 # the balance exactly on the bar, and one in which a plan gets there when only some of its
