@@ -1733,8 +1733,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("build-teaching", "compare plans by their chance of getting there", None),
         # the need is a decision rule, not a forecast
         ("shift-teaching", "not a forecast", None),
-        # pay bands are not a colleague's to give
-        ("build-teaching", "confidential pay bands are not theirs to give", None),
+        # pay records are not a colleague's to give (review 76 E1: bands are not secret
+        # in general; pay-transparency laws make employers give them)
+        ("build-teaching", "not pay records they handle for their employer", None),
         # Emerson's account covers power and alternatives, not information
         # review 70 U4: the advice's levers are Emerson's only for alternatives and power
         (

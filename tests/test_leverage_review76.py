@@ -33,3 +33,14 @@ def test_c1_question_3c_s_ask_is_4b_s_or_a_larger_one_it_falls_back_from():
         assert "separate ask" not in shown, s.learner
         assert "You prepare to" in s.show("bold").markdown, s.learner
     assert "the ask you prepare for" in _markdown("q3c-task")
+
+
+def test_e1_no_claim_that_every_pay_band_is_confidential():
+    """Review 76 E1: "the employer's confidential pay bands are not theirs to give" was too
+    broad as law (employees may share pay; pay-transparency laws make employers give bands
+    to applicants). What is off limits is a pay record someone handles for the employer.
+    Fails on the old text."""
+    text = _markdown("build-teaching")
+    assert "confidential pay bands" not in text
+    assert "not pay records they handle for their employer" in text
+    assert "ask the employer for the band, which some laws oblige it to give" in text

@@ -566,8 +566,9 @@ LeverageAudit(without_news_of=scenario)
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
-#   such as its former clients. People may tell you their own pay; the employer's
-#   confidential pay bands are not theirs to give (section 6).
+#   such as its former clients. People may tell you what they are paid, but not pay
+#   records they handle for their employer (section 6); ask the employer for the band,
+#   which some laws oblige it to give.
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
 #   has passed your tests. A better alternative improves your reservation price (it
 #   raises a seller's, lowers a buyer's), whether or not the other side hears of it
