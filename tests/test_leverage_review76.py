@@ -44,3 +44,18 @@ def test_e1_no_claim_that_every_pay_band_is_confidential():
     assert "confidential pay bands" not in text
     assert "not pay records they handle for their employer" in text
     assert "ask the employer for the band, which some laws oblige it to give" in text
+
+
+def test_c2_the_re_audit_says_what_to_do_when_power_carries_the_dependence():
+    """Review 76 C2: section 2 files "the only cold store in the port" as power; the
+    re-audit then has a rival siding appear and keeps the owner's power "as rated", so a
+    learner who rated that power high because of "only" was told not to revise it. The
+    re-audit now says to change whichever row carries the dependence. Fails on the old
+    text."""
+    text = _markdown("shift-teaching")
+    assert "which stays as rated" in text
+    assert (
+        "An audit that weighed this dependence through the owner's power instead (section 3) "
+        "would lower that power and leave Brannock's alternatives: re-audit through the row "
+        "that carries it." in text
+    )

@@ -876,7 +876,10 @@ check.reach_plan(reach_plan, hidden=True)
 # lease (Brannock's alternatives +3) before anything else happened, Brannock would need
 # the owner's siding less: in Emerson's terms (section 2), it now has another way to get
 # one. The audit records that change once, as a rise in Brannock's alternatives (weight
-# 0.45), and not a second time as a fall in the owner's power, which stays as rated.
+# 0.45), and not a second time as a fall in the owner's power, which stays as rated. An
+# audit that weighed this dependence through the owner's power instead (section 3) would
+# lower that power and leave Brannock's alternatives: re-audit through the row that
+# carries it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
