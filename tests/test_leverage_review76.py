@@ -59,3 +59,21 @@ def test_c2_the_re_audit_says_what_to_do_when_power_carries_the_dependence():
         "would lower that power and leave Brannock's alternatives: re-audit through the row "
         "that carries it." in text
     )
+
+
+def test_u3_the_deadline_run_names_what_it_shows():
+    """Review 76 U3: "The deadline case in the exercise shows both" had no clear antecedent
+    after the ladder paragraph. It now names the rule and what passes. Fails on the old
+    text."""
+    text = _markdown("shift-teaching")
+    assert "shows both" not in text
+    assert "The exercise's deadline case shows the rule and what passes." in text
+
+
+def test_u4_an_ask_is_told_apart_from_an_opening_offer_by_what_it_moves():
+    """Review 76 U4: "An ask is not your opening offer", though the rungs ("raise its offer by
+    13%") are counter-offers, left the line unclear. An ask now moves one term of a figure
+    already on the table; opening is module 04's. Fails on the old text."""
+    text = _markdown("shift-teaching")
+    assert "An ask is not your opening offer" not in text
+    assert "Here an ask moves one term of a figure already on the table" in text

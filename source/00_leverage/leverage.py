@@ -847,9 +847,10 @@ check.reach_plan(reach_plan, hidden=True)
 # can be below zero, for a modest ask), and make the ask the first time your balance
 # reaches it. The bar is your own decision rule, not a forecast that the other side will
 # agree. Waiting for a higher balance is a bet on news you cannot see, worth making only
-# when you know what is coming, such as the other side's deadline still weeks away. An
-# ask is not your opening offer: module 04 has you open ambitiously (Galinsky and
-# Mussweiler, 2001), with a figure you can ground in a fact.
+# when you know what is coming, such as the other side's deadline still weeks away. Here
+# an ask moves one term of a figure already on the table (an offer, a price, your full
+# rent); module 04 has you open ambitiously (Galinsky and Mussweiler, 2001), with a figure
+# you can ground in a fact.
 #
 # **The ladder.** The bars in your scenario come from one ladder of asks: each rung, one
 # step of the ask (mostly a percentage point of pay or price, two of rent, a few months
@@ -858,11 +859,11 @@ check.reach_plan(reach_plan, hidden=True)
 # rate. Set a bar higher where being turned down costs you more (it shows your hand, or
 # closes a door you cannot reopen), and lower where you could simply ask again later.
 #
-# The deadline case in the exercise shows both. In the widget's run of its news, with the
-# case's own starting audit (the widget's, not your section 4 audit; press *start again*
-# to restore it), the owner starts at $+1.45$ points. The balance first reaches $+1.75$
-# after one of the early items and peaks an item later; four items after the peak the
-# sides are even, and the next puts Brannock ahead.
+# The exercise's deadline case shows the rule and what passes. In the widget's run of its
+# news, with the case's own starting audit (the widget's, not your section 4 audit; press
+# *start again* to restore it), the owner starts at $+1.45$ points. The balance first
+# reaches $+1.75$ after one of the early items and peaks an item later; four items after
+# the peak the sides are even, and the next puts Brannock ahead.
 #
 # The peak is plain only looking back: an owner who had set the bar of a five-year lease
 # at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
