@@ -1648,7 +1648,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the modules' filings of a deadline are not said to be the same thing
         ("sources-teaching", "Count each deadline once", "describe the same thing"),
         # rule 1 is about finding out what was already true
-        ("sources-teaching", "finds out something that was already true", None),
+        ("sources-teaching", "finds out *that* something was already true", None),
         # the shadow of the future is Axelrod's analysis, not a tournament result
         # review 69 U4: the literature behind section 4's trust step is in the closing notes
         ("summary", "showed in theory that cooperation is stable only", "held up when"),
@@ -1710,8 +1710,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the outside option against the disagreement point, with its sources
         ("audit-limits", "Binmore, Rubinstein and Wolinsky, 1986", "counts whatever its"),
         ("audit-limits", "adds half a unit to your share", "counts whatever its size"),
-        # section 2's first question is about knowledge, not assets held
-        ("sources-teaching", "Records the other side needs and a side can supply", None),
+        # section 2's first question is about knowledge, not assets held; review 76 U2:
+        # records and know-how are listed under the third question, not as an exception
+        ("sources-teaching", "records or know-how the other side relies on", "not knowledge in"),
         # four kinds listed, going back on your word after the list
         ("ethics-teaching", "none of question 5's tactics is of this kind", "- **Going back"),
         ("ethics-teaching", "a buyer for the van", "an buyer"),

@@ -77,3 +77,26 @@ def test_u4_an_ask_is_told_apart_from_an_opening_offer_by_what_it_moves():
     text = _markdown("shift-teaching")
     assert "An ask is not your opening offer" not in text
     assert "Here an ask moves one term of a figure already on the table" in text
+
+
+def test_u2_the_first_sorting_question_is_a_yes_or_no_test():
+    """Review 76 U2: section 2's first sorting question ("does a side know something?")
+    carried an exception (records and know-how are power), so it was not a yes-or-no test.
+    It now asks whether a side knows *that* something is true; records and know-how are
+    listed under the third question. Fails on the old text."""
+    text = _markdown("sources-teaching").replace("# ", "")
+    first = text.split("1. Does the fact")[1].split("2. If not")[0]
+    third = text.split("3. If not")[1].split("The order settles")[0]
+    assert "not knowledge in this sense" not in first and "Records" not in first
+    assert "records or know-how the other side relies on" in third
+
+
+def test_u2_the_practice_hint_asks_the_first_question_as_the_text_does():
+    """Review 76 U2, the same fault in the hints: a know-how item filed as information was
+    told only that it does not say a side knows something, though "knows how" does. The hint
+    now asks whether a side knows *that* something is true and names know-how as power.
+    Fails on the old code."""
+    from course.checks.leverage import NOT_SOURCE
+
+    assert "finds out that something was already true" in NOT_SOURCE["information"]
+    assert "know-how and records a side holds are power" in NOT_SOURCE["information"]

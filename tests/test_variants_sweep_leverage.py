@@ -283,15 +283,16 @@ def test_each_fact_and_news_item_has_one_answer_its_wording_settles():
 
 
 def test_know_how_the_other_side_relies_on_sorts_as_power_not_information():
-    """Section 2's first sorting question sends know-how the other side relies on and
-    cannot get elsewhere on to power (module 03's expert power), and its third question
-    lists a rare skill there; the pool's facts keep their keys (the test above)."""
+    """Section 2's third sorting question lists know-how the other side relies on and
+    cannot get elsewhere as power (module 03's expert power), beside a rare skill; the first
+    asks only whether a side knows *that* something is true (review 76 U2: it carried the
+    know-how exception, so it was not a yes-or-no test); the pool's facts keep their keys."""
     text = " ".join(sweeps.cell_text(MODULE, "leverage", "sources-teaching").split())
     text = text.replace("# ", "")
     first = text.split("1. Does the fact")[1].split("2. If not")[0]
     third = text.split("3. If not")[1].split("The order settles")[0]
-    assert "know-how" in first and "module 03's *expert* power" in first, first
-    assert "rare skill" in third
+    assert "know-how" not in first and "*that* something" in first, first
+    assert "rare skill" in third and "know-how is module 03's *expert* power" in third
     assert source_by_wording("Kestrel's chemist knows how to tell why the coating fails") == (
         "power"
     )

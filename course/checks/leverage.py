@@ -72,7 +72,8 @@ HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 7))
 #: settled by an earlier question or fails its own).
 NOT_SOURCE = {
     "information": (
-        "it does not say that a side knows, learns or finds out something that was already true"
+        "it does not say that a side knows, learns or finds out that something was already "
+        "true (know-how and records a side holds are power)"
     ),
     "alternatives": (
         "it is not about a specific other option a side could turn to, or section 2's first "
@@ -1115,7 +1116,7 @@ def judge_news_item(s, label, moves):
             # reading is information, power's definition alone pointed the wrong way
             # (review 64, X2)
             said += (
-                " (Ask section 2's questions in order: does a side learn something that was "
+                " (Ask section 2's questions in order: does a side learn that something was "
                 "already true? Is it about a specific other option? Only if neither, it is "
                 "power: what a side holds, what the other side needs from it, or the other "
                 "side's trust in its word.)"

@@ -118,21 +118,19 @@ scenario
 #
 # **Sorting a fact.** Ask three questions, in this order.
 #
-# 1. Does the fact say that a side knows, learns or finds out something that was already
-#    true, about the other side, the market or the situation? Then it is information,
-#    whatever the knowledge is about. Records the other side needs and a side can supply
-#    or withhold, and know-how the other side relies on and cannot get elsewhere, are not
-#    knowledge in this sense: a side holds them (power; know-how is module 03's *expert*
-#    power).
+# 1. Does the fact say that a side knows, learns or finds out *that* something was
+#    already true, about the other side, the market or the situation? Then it is
+#    information, whatever the knowledge is about.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
 # 3. If not, it is about something a side holds, controls or decides that the other side
-#    needs: a right, a scarce resource, a rare skill, a say over the terms, or the other
-#    side's trust in its word (power too, by this course's choice: a record of keeping your
-#    word is something you built and hold, which the other side relies on; Fisher, 1983,
-#    counts the relationship as a source of its own). That is power, even when the fact
-#    adds that nobody else has one: "you own the only cold store in the port" is about
-#    what you hold, and names no option of anyone's.
+#    needs: a right, a scarce resource, a rare skill, records or know-how the other side
+#    relies on and cannot get elsewhere (know-how is module 03's *expert* power), a say
+#    over the terms, or the other side's trust in its word (power too, by this course's
+#    choice: a record of keeping your word is something you built and hold, which the
+#    other side relies on; Fisher, 1983, counts the relationship as a source of its own).
+#    That is power, even when the fact adds that nobody else has one: "you own the only
+#    cold store in the port" is about what you hold, and names no option of anyone's.
 #
 # The order settles facts that look like two things at once: "you know that the printer
 # lost its biggest client" is your information, even though the lost client itself
