@@ -94,9 +94,11 @@ def test_u2_the_first_sorting_question_is_a_yes_or_no_test():
 def test_u2_the_practice_hint_asks_the_first_question_as_the_text_does():
     """Review 76 U2, the same fault in the hints: a know-how item filed as information was
     told only that it does not say a side knows something, though "knows how" does. The hint
-    now asks whether a side knows *that* something is true and names know-how as power.
-    Fails on the old code."""
+    now asks whether a side knows *that* something is true and says that knowing how is not
+    that, without naming the right source. Fails on the old code."""
     from course.checks.leverage import NOT_SOURCE
 
-    assert "finds out that something was already true" in NOT_SOURCE["information"]
-    assert "know-how and records a side holds are power" in NOT_SOURCE["information"]
+    said = NOT_SOURCE["information"]
+    assert "finds out that something was already true" in said
+    assert "knowing how to do something is not knowing that something is true" in said
+    assert "power" not in said and "alternatives" not in said

@@ -73,7 +73,7 @@ HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 7))
 NOT_SOURCE = {
     "information": (
         "it does not say that a side knows, learns or finds out that something was already "
-        "true (know-how and records a side holds are power)"
+        "true (knowing how to do something is not knowing that something is true)"
     ),
     "alternatives": (
         "it is not about a specific other option a side could turn to, or section 2's first "
