@@ -4242,12 +4242,13 @@ def test_review_69_x2_question_2_says_when_its_reasons_are_marked():
 
 def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
     """Review 69 U2: question 3c called its ask "another ask" from the ladder, though for many
-    learners it is section 5's own; it now says "possibly section 5's own". U5: the summary's
+    learners it is section 5's own; it now says so (review 76 C1: "section 5's ask or a
+    larger one on its ladder", since 3c's is never the smaller). U5: the summary's
     rule to ask at first reach dropped section 5's exception (a reason to wait you can
     already see), which question 4c grades; it now names it (both failed on the old text)."""
     task = " ".join(_cell("q3c-task").replace("#", " ").split())
     assert "another ask" not in task
-    assert "an ask from your case's ladder (possibly section 5's own)" in task
+    assert "section 5's ask or a larger one on its ladder" in task
     summary = " ".join(_cell("summary").replace("#", " ").split())
     assert (
         "first time your balance reaches its bar, unless you can already see a reason to wait, "
