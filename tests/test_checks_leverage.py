@@ -500,7 +500,8 @@ def test_section_1s_worked_nash_split_is_module_02s():
 
     text = " ".join(_cell("audit-limits").split())
     assert "With 100 to divide and disagreement points of 20 and 40" not in text
-    assert "adds half a unit to your share" in text
+    # review 76 U1: module 00 no longer states the split at all; module 02 teaches it
+    assert "Nash split" not in text
     batna = " ".join(" ".join(c.source.split()) for c in source_notebook("02_batna", "batna").cells)
     assert "With a pie of 100 and BATNAs of 20 and 40, the surplus is 40" in batna
     assert nash_split(100, 20, 40) == pytest.approx((40, 60))
@@ -521,12 +522,11 @@ def test_a_breakdown_payoff_moved_alone_adds_half_a_unit_and_a_transfer_a_whole_
     pie, value = 100, 30
     tenant = [nash_split(pie, value - r, r)[0] for r in (10, 11)]
     assert tenant[0] - tenant[1] == pytest.approx(1.0)
-    for grade_id in ("audit-limits",):
+    for grade_id in ("audit-limits",):  # review 76 U1: the rule is module 02's alone now
         text = " ".join(_cell(grade_id).split())
-        assert "the other side's unchanged" in text
+        assert "breakdown payoff" not in text
         assert "always counts" not in text
         assert "old rent" not in text
-        assert "pushes too" in text
 
 
 def test_section_3s_example_of_a_passing_weighting_passes():
@@ -1708,8 +1708,6 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the survey's sample was MBA students
         ("ethics-teaching", "surveys of MBA students", "most negotiators accept"),
         # the outside option against the disagreement point, with its sources
-        ("audit-limits", "Binmore, Rubinstein and Wolinsky, 1986", "counts whatever its"),
-        ("audit-limits", "adds half a unit to your share", "counts whatever its size"),
         # section 2's first question is about knowledge, not assets held; review 76 U2:
         # records and know-how are listed under the third question, not as an exception
         ("sources-teaching", "records or know-how the other side relies on", "not knowledge in"),
@@ -1748,15 +1746,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("reflection", "I have found two flats online", "book viewings of the two flats"),
         # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
         # counts by half (not "always")
-        ("audit-limits", "adds half a unit to your share", "counts in full"),
         # review 69 U4: the note no longer gives a binding option's rate (module 03 does)
         ("audit-limits", "counts only when it beats what you would get at the table", "fully"),
-        ("audit-limits", "gets its breakdown payoff plus half the surplus", "counts in full"),
         # module 03's name for it, which becomes the disagreement point
-        ("audit-limits", "A **breakdown payoff** is what you are left with", None),
-        ("audit-limits", "A **breakdown payoff** is what you are left", "A disagreement point,"),
         # which kind a BATNA usually is
-        ("audit-limits", "so they are outside options", None),
         # the showcase ask needs +1.75, well clear of +2.05
         ("shift-teaching", "at $+1.75$ points would have asked", "$+2.00$"),
         # module 02's label is "warning"
@@ -1806,7 +1799,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "misrepresentation (a false statement of a material fact", None),
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         # deal-me-out is Shaked and Sutton's, tested by BSS
-        ("audit-limits", "result of Shaked and Sutton, 1984", "result of Binmore, Shaked"),
+        # review 76 U1: the side note is cut; the limit names the model and its authors
+        (
+            "audit-limits",
+            "deal-me-out model (Shaked and Sutton, 1984;",
+            "result of Binmore, Shaked",
+        ),
         # a demand tied to what you would really do is a warning, as in modules 02, 03
         (
             "ethics-teaching",
@@ -1838,7 +1836,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "yours to decide",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
-        ("audit-limits", "moves nothing at the table, however many points the audit", "well below"),
+        ("audit-limits", "modules 02 and 03) it moves nothing at the table.", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "audit-teaching",
@@ -1869,7 +1867,6 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the audit holds a rating still until news moves it; a nearing deadline is re-rated
         ("shift-teaching", "The audit does not age a rating by itself", None),
         # the old rent, which moves both sides' payoffs, is gone
-        ("audit-limits", "Here is only the gist", "each unit higher lowers it by half"),
         # section 5 agrees with question 4c's model answer on waiting
         ("shift-teaching", "would have been an argument for waiting", "sound decision"),
         ("shift-teaching", "Asking at first reach is the conservative default", None),
@@ -1902,8 +1899,6 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the balance runs from -10 to +10: 2.5 points is a quarter of the rating scale only
         ("audit-teaching", "a quarter of the 0–10 rating scale", "a quarter of the scale,"),
         # the 1984 paper is named in full
-        ("audit-limits", "perfect equilibrium in a bargaining model", None),
-        ("audit-limits", "An outside option experiment", None),
         # Q1b asks why the fact is not the lookalike, not the learner's own source
         ("q1b-text", "which source could it be mistaken for, and why does it not", None),
         # the primer says how to import what it shows from itertools
@@ -1916,8 +1911,6 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
         # the half-unit rule is the symmetric Nash split's; a rating rises by rating points;
         # where the reading time goes
-        ("audit-limits", "In its symmetric form (both sides equally placed", None),
-        ("audit-limits", "In its symmetric form", None),
         ("build-teaching", "adds 1 rating point.", "adds 1. And"),
         ("audit-teaching", "(a rating itself moves by *rating points*)", "a rating rises by"),
         # section 1 is the densest reading and had no time (review 72 U1: its reading is
@@ -1969,12 +1962,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "power too, by this course's choice", None),
         ("sources-teaching", "counts the relationship as a source of its own", None),
         # section 1's bargaining theory is a preview, practised in modules 02 and 03
-        # review 68 U2: the reflection asks for the deal-me-out limit, and the note says so
-        (
-            "audit-limits",
-            "In this module only the reflection (section 7) asks for it",
-            "No question in this module asks you to use it",
-        ),
+        # review 68 U2: the reflection asks for the deal-me-out limit (review 76 U1: which
+        # section 3 now states as one limit, with no side note)
+        ("reflection-text", "an outside option worth less than what you would get", None),
         # the turning point defined where it is first named
         # (review 73: where question 4b asks for it; section 3 no longer names it early)
         ("q4b-text", "`turning_point`: the first label after which the side ahead", None),
@@ -3739,14 +3729,16 @@ def test_the_two_kinds_of_alternative_are_taught_once_in_a_side_note_after_secti
     them. Section 1 now says one sentence and points ahead; the gist is one collapsed side
     note after section 3's limits, and the limit itself only points to it (this failed on the
     old text)."""
+    # review 76 U1: the side note is cut (only the reflection used it, as one limit to
+    # name); section 3's limit says the gist in one sentence and section 1 no longer points
     first = " ".join(_cell("what-teaching").split())
     limits = " ".join(_cell("audit-limits").split())
     for said in ("breakdown payoff", "disagreement point", "five more for ten", "Shaked"):
         assert said not in first, said
-    assert "a side note after section 3 gives the gist" in first
-    assert limits.count("An **outside option**") == 1
+    assert "side note" not in first
+    assert limits.count("*outside option*") == 1
     assert "five more for ten" not in limits  # review 69 U4: module 02 works the split
-    assert "<details>" in limits and "</details>" in limits
+    assert "<details>" not in limits and "breakdown payoff" not in limits
 
 
 def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_proposes():
@@ -3952,12 +3944,12 @@ def test_the_deal_me_out_result_is_the_models_and_leaves_the_reservation_price()
     depends on them. Each now says it is the model's result; the side note says the option
     still sets your reservation price (this failed on the old text)."""
     limits = " ".join(_cell("audit-limits").split())
-    assert "it still sets your reservation price, but in the model, where each side knows" in (
-        limits
-    )
+    assert "it still sets your reservation price, but in the deal-me-out model" in limits
     assert "Below that, it changes nothing" not in limits
     prompt = " ".join(_cell("reflection-text").split())
-    assert "which in the deal-me-out model moves nothing" in prompt
+    # review 76 U1: the prompt names the limit and leaves its statement to section 3
+    assert "an outside option worth less than what you would get at the table" in prompt
+    assert "moves nothing" not in prompt
     answer = " ".join(_cell("reflection").split())
     assert "in the deal-me-out model, the flats I found move the rent only if" in answer
     assert "my share of what renewing saves us both" in answer
@@ -4054,16 +4046,8 @@ def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teac
     note sends the reader there for it). Seen failing on the old text."""
     flat = " ".join(_cell("audit-limits").split())
     assert "for which module 03's rule predicts better" not in flat
-    # review 64 E1: not a general finding; review 67 U4: a model does not 'predict better'
-    # than another model, so the model implies the rule and the laboratory test compares them
-    assert (
-        "For them the model implies the outside-option rule "
-        "(module 02, section 7; module 03, section 5)" in flat
-    )
-    assert (
-        "in Binmore, Shaked and Sutton's laboratory test that rule predicted better than the "
-        "Nash split on BATNAs" in flat
-    )
+    # review 76 U1: the side note is cut; its one limit still credits both modules
+    assert "deal-me-out model (Shaked and Sutton, 1984; modules 02 and 03)" in flat
     assert "in the model and in Binmore" not in flat
 
 
@@ -4344,8 +4328,10 @@ def test_the_module_reads_within_its_cut_length():
     the folds was cut from 6,720 words to 5,905 (12%) without growing the folds (1,465
     words). Review 72 U1 cut it again, to 5,193 (12%), moving each question's notes on its
     check into a folded "How your answer is checked" box: about 400 words moved, and the
-    folds grew by 275, less than the two thirds of it the round allowed. These caps (the
-    new counts + 1%) keep it there."""
+    folds grew by 275, less than the two thirds of it the round allowed. Review 76 U1 cut the
+    "Two kinds of alternative" side note and section 1's pointer to it: 6,979 words to 6,548
+    (folds 1,747 to 1,470, outside 5,232 to 5,078). These caps (the new counts + 1%) keep
+    it there."""
     import json
 
     path = Path(__file__).resolve().parents[1] / "release" / "00_leverage" / "leverage.ipynb"
@@ -4356,8 +4342,8 @@ def test_the_module_reads_within_its_cut_length():
         for m in re.findall(r"<details>(.*?)</details>", text, re.S)
     )
     outside = len(re.sub("<[^>]+>", " ", text).split()) - folded
-    assert folded <= 1757, folded
-    assert outside <= 5244, outside
+    assert folded <= 1485, folded
+    assert outside <= 5129, outside
 
 
 def test_question_4a_weighs_1_mark_and_its_second_mark_is_4cs_weighing():

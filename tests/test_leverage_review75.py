@@ -218,11 +218,11 @@ def test_u2_section_4_says_once_that_need_and_bold_are_both_bars():
 def test_u4_the_breakdown_payoff_note_says_less_than_what():
     """Review 75 U4: the side note said each unit of breakdown payoff adds half a unit to
     your share "(less when the cost of delay pushes too)", less than what unsaid. It now
-    says less than half. Fails on the old text."""
+    says less than half. Fails on the old text. Review 76 U1 cut the note: module 02 alone
+    states the half-unit rule, so module 00 cannot misstate it."""
     limits = _markdown("audit-limits")
     assert "(less when the cost of delay pushes too)" not in limits
-    assert "adds half a unit to your share" in limits
-    assert "(less than half when delay's cost pushes too)" in limits
+    assert "breakdown payoff" not in limits and "half a unit" not in limits
 
 
 def test_u5_the_supplier_threat_keeps_to_the_stories_three_month_switch():

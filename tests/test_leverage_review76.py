@@ -55,9 +55,8 @@ def test_c2_the_re_audit_says_what_to_do_when_power_carries_the_dependence():
     text = _markdown("shift-teaching")
     assert "which stays as rated" in text
     assert (
-        "An audit that weighed this dependence through the owner's power instead (section 3) "
-        "would lower that power and leave Brannock's alternatives: re-audit through the row "
-        "that carries it." in text
+        "Had your audit weighed this dependence through the owner's power, you would lower "
+        "that power instead." in text
     )
 
 
@@ -102,3 +101,18 @@ def test_u2_the_practice_hint_asks_the_first_question_as_the_text_does():
     assert "finds out that something was already true" in said
     assert "knowing how to do something is not knowing that something is true" in said
     assert "power" not in said and "alternatives" not in said
+
+
+def test_u1_the_two_kinds_of_alternative_side_note_is_cut_to_one_limit():
+    """Review 76 U1: the opening module is long, and the side note "Two kinds of alternative"
+    (about 280 words) served only one optional limit in the reflection. It is cut; section 3's
+    limit says the gist in one sentence, section 1 no longer points to it, and the reflection
+    prompt names the limit without restating it. Fails on the old text."""
+    limits = _markdown("audit-limits")
+    assert "Two kinds of alternative" not in limits and "<details>" not in limits
+    assert (
+        "An option reached only by walking out (an *outside option*) counts only when it beats "
+        "what you would get at the table" in limits
+    )
+    assert "side note after section 3" not in _markdown("what-teaching")
+    assert "however many points it earns" not in _markdown("reflection-text")

@@ -97,9 +97,6 @@ scenario
 # (Develop your BATNA)") argue, in our paraphrase, that a side's strength at the table
 # depends above all on how attractive it finds not agreeing. The best such option is its
 # **BATNA**, the *best alternative to a negotiated agreement* (module 02).
-#
-# How much a better BATNA moves a deal depends on how you would reach it: a side note after
-# section 3 gives the gist.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -422,8 +419,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   worth more the more you need what the other side controls (Emerson), and a point of
 #   information is worth only what it lets you do. The weights stand in for such
 #   products, roughly.
-# - **It counts every point of alternatives the same.** A better alternative does not always
-#   move a deal point for point (the side note below).
+# - **It counts every point of alternatives the same.** An option reached only by walking
+#   out (an *outside option*) counts only when it beats what you would get at the table;
+#   below that it still sets your reservation price, but in the deal-me-out model (Shaked
+#   and Sutton, 1984; modules 02 and 03) it moves nothing at the table.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
@@ -432,35 +431,6 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   price or of who will prevail. Its use is to make your judgement explicit, so that a
 #   colleague can dispute one rating and you can re-rate one source when a fact changes,
 #   instead of starting over.
-#
-# <details>
-# <summary><b>Two kinds of alternative</b> (a side note)</summary>
-#
-# Here is only the gist; modules 02 and 03 show why it holds, and when. In this module
-# only the reflection (section 7) asks for it, as one limit of the audit you may name.
-#
-# An **outside option**, one you reach only by choosing to walk out, counts only when it
-# beats what you would get at the table. Below that, it still sets your reservation price,
-# but in the model, where each side knows the other's options, it moves nothing at the
-# table, however many points the audit gives it (the outside-option result of Shaked and
-# Sutton, 1984, "Involuntary unemployment as a perfect equilibrium in a bargaining model";
-# Binmore, Shaked and Sutton, who call it *deal-me-out*, tested it in "An outside option
-# experiment", 1989).
-#
-# A **breakdown payoff** is what you are left with if the talks break down for reasons
-# neither side controls. In its symmetric form (both sides equally placed, each caring
-# only about amounts), the Nash split (Binmore, Rubinstein and Wolinsky, 1986) is where
-# each side gets its breakdown payoff plus half the surplus, what a deal is worth to both
-# over their two breakdown payoffs. So each unit yours rises, the other side's unchanged,
-# adds half a unit to your share, where the risk of a breakdown is what pushes both sides
-# to agree (less than half when delay's cost pushes too).
-#
-# Most BATNAs are reached by walking out, so they are outside options. For them the model
-# implies the outside-option rule (module 02, section 7; module 03, section 5), and in
-# Binmore, Shaked and Sutton's laboratory test that rule predicted better than the Nash
-# split on BATNAs.
-#
-# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
@@ -875,10 +845,9 @@ check.reach_plan(reach_plan, hidden=True)
 # lease (Brannock's alternatives +3) before anything else happened, Brannock would need
 # the owner's siding less: in Emerson's terms (section 2), it now has another way to get
 # one. The audit records that change once, as a rise in Brannock's alternatives (weight
-# 0.45), and not a second time as a fall in the owner's power, which stays as rated. An
-# audit that weighed this dependence through the owner's power instead (section 3) would
-# lower that power and leave Brannock's alternatives: re-audit through the row that
-# carries it.
+# 0.45), and not a second time as a fall in the owner's power, which stays as rated. Had
+# your audit weighed this dependence through the owner's power, you would lower that power
+# instead.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -1521,8 +1490,7 @@ check.classify_tactics(tactic_kinds, hidden=True)
 #    reason (six ratings);
 # 2. the weights, why the source that weighs most does so in this negotiation, and one
 #    thing the weighted sum misses here (section 3's limits: sources that only work
-#    together, or an outside option worth less than what you would get at the table,
-#    which in the deal-me-out model moves nothing however many points it earns);
+#    together, or an outside option worth less than what you would get at the table);
 # 3. the one preparation step that would move the balance most: which rating it raises,
 #    by about how much and with what chance, whether you can do it in the time you have
 #    and within the lines of section 6, and what it does to the other side's trust in you
