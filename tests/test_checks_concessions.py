@@ -382,9 +382,8 @@ def test_visible_opening_check_tries_a_quote_between_estimate_and_best_fact():
         assert "a rival studio has quoted Orchard" in hint, hint
         assert f"for learner {learner} gave" in hint  # the learner's own case, no hidden one
     flat = _flat()
-    # review 66 U3: the quote cases are a table in question 1; review 75 U3: its last two
-    # rows are one sentence
-    assert "A quote above your estimate only caps your opening: open from your estimate up" in flat
+    # review 76 X2: one rule for every quote below the most a true fact justifies
+    assert "a higher quote changes nothing" in flat
 
 
 def test_opening_pass_message_says_where_a_quote_caps_the_price(learner, capsys):
@@ -2222,59 +2221,48 @@ def test_an_opening_a_little_under_a_lower_quote_passes_and_well_under_is_timid(
                     check._check_opening(s, anchor, (quote - 3.5, list(key)), quote)
 
 
-def test_the_quote_bullet_states_its_condition_and_the_hint_names_it():
-    """Review 68 C2: the bullet said "opening up to 3 thousand under the quote ... leaves
-    Orchard a reason to prefer you" as a general rule, but the table and the check allow it
-    only for a quote below the estimate. Learner-46 (estimate 108, quote 109) who followed
-    it, opening at 107, was refused as timid with no word on why the band did not apply.
-    The bullet now states its condition, and the hint says the band is for a lower quote.
-    The learner is searched for: the first with a quote (``check._rivals``) above the
-    estimate by less than 2, so that 2 under it, still at or above the reservation price, is
-    under the estimate (learner-46's case before the MESO
-    redraw)."""
-    text = _flat()
-    # review 70 U1: the bullet's two sentences on which quote lowers what are cut; the
-    # table's rows carry them
-    table = text[text.index("| the quote lies |") :]
-    assert "| from there to your estimate | at the quote or up to 3 below it" in table
-    # review 75 U3: the last two rows are one sentence
-    assert "A quote above your estimate only caps your opening" in table
+def _under_every_lower_quote(s, anchor, quote=None):
+    """Question 1's quote rule read literally: 3 under any quote below the best fact."""
+    price, said = _own_opening(s)
+    if quote is not None and quote <= price:
+        price = quote - check.QUOTE_BAND
+    return price, said
 
-    def misapplied(s):
-        """A quote of the learner's above the estimate, with 2 under it under the estimate."""
-        estimate = s.their_estimate
-        return next(
-            (
-                q
-                for _, q in check._rivals(s, hidden=False)
-                if estimate < q < estimate + 2 and q - 2 >= reservation_of(s)
-            ),
-            None,
-        )
 
-    s = next(s for s in (course.variant(MODULE, learner) for learner in SWEEP) if misapplied(s))
-    quote, estimate = misapplied(s), s.their_estimate
-    assert estimate < quote <= check.grounded_opening(s)[0]
-    key = list(_own_opening(s)[1][:1])
-    with pytest.raises(NotYet, match=rf"only for a quote below your estimate; this one, {quote:g}"):
-        check._check_opening(s, None, (quote - 2, key), quote)
-    # what the bullet now says passes: from the estimate up to the quote
-    for price in (estimate, (estimate + quote) / 2, quote):
+def _quote_just_above_the_estimate(s):
+    """A quote of the check's above the estimate by less than the band, or None."""
+    estimate = s.their_estimate
+    quotes = [q for _, q in check._rivals(s, hidden=False) if estimate < q < estimate + 3]
+    return quotes[0] if quotes else None
+
+
+def test_s76_x2_the_quote_rule_does_not_jump_at_the_estimate():
+    """Review 76 X2: the quote rule changed at the estimate: with a quote of est - 1 you
+    could open at est - 4, with est + 1 only at est or more, and "up to 3 thousand under the
+    quote" read literally failed (learner-46 before the MESO redraw: estimate 108, quote
+    109). Every quote below the most a true fact justifies now allows the quote down to 3
+    under it: the literal reading passes visible and hidden checks (it failed the old
+    check), an opening 3.5 under such a quote and under the estimate is timid, and the
+    wrong readings (ignoring the quote, opening at any quote) still fail."""
+    with_one = [
+        learner
+        for learner in SWEEP[:200]
+        if _quote_just_above_the_estimate(check._variant(learner))
+    ]
+    assert with_one
+    for learner in [*with_one[:3], "learner-0", "learner-1"]:
+        with course.variants.learner_as(learner), redirect_stdout(io.StringIO()) as out:
+            for hidden in (False, True):
+                check.opening.__wrapped__(_under_every_lower_quote, hidden=hidden)
+        assert out.getvalue().count("\N{CHECK MARK}") == 2, (learner, out.getvalue())
+    s = check._variant(with_one[0])
+    quote, key = _quote_just_above_the_estimate(s), list(_own_opening(s)[1][:1])
+    for price in (quote - 3, s.their_estimate, quote):
         assert check._check_opening(s, None, (price, key), quote) == price
-    # the added words come only where the band was misapplied, never for a quote far above
-    for learner in SWEEP[:100]:
-        s = course.variant(MODULE, learner)
-        key = list(_own_opening(s)[1][:1])
-        for anchor, quote in check._rivals(s, hidden=True):
-            if quote < s.their_estimate:
-                continue
-            for low in (quote - 2, s.their_estimate - 4):
-                if low >= s.their_estimate or low < reservation_of(s):
-                    continue
-                with pytest.raises(NotYet) as failure:
-                    check._check_opening(s, anchor, (low, key), quote)
-                named = "only for a quote below your estimate" in str(failure.value)
-                assert named == (low >= quote - check.QUOTE_BAND), (learner, quote, low)
+    with pytest.raises(NotYet, match=r"up to 3 \(thousand\) under it"):
+        check._check_opening(s, None, (quote - 3.5, key), quote)
+    text = " ".join(cell_text(MODULE, "concessions", "q1-text").split())
+    assert "| the quote lies |" not in text and "only caps your opening" not in text
 
 
 def test_target_is_module_02s_and_the_plan_stops_there():
@@ -2420,8 +2408,8 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     text = _flat()
     # review 58 (E2): the quote caps Orchard's reservation price; the band is an edge
     assert "caps Orchard's reservation price at the quote" in text
-    # review 66 U3: the quote cases are a table; the unit is named in the bullet above it
-    assert "| at the quote or up to 3 below it:" in text
+    # review 76 X2: the table's rows are one rule, whatever the quote's place
+    assert "With a quote below the most a true fact justifies, open at the quote" in text
     assert "up to 3 thousand under the quote (the course's convention)" in text
     assert "puts Orchard's reservation price between" not in text
 
@@ -2576,7 +2564,7 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     )
     assert "becomes your best estimate" not in flat
     assert "Orchard will not pay you more than a quote for the same work" in flat
-    assert "| at the quote or up to 3 below it:" in flat  # review 66 U3: a table row
+    assert "open at the quote or up to 3 thousand under the quote" in flat  # review 76 X2
     assert "what your plan asks in the next round" not in flat
     assert "the next offer your plan would make when you next move" in flat
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
@@ -2746,7 +2734,7 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     bullet = flat[flat.index("**Moved by news:**") :]
-    bullet = bullet[: bullet.index("| the quote lies |")]  # review 66 U3: then the table
+    bullet = bullet[: bullet.index("The check sends no quote")]
     # review 56 (U1): the bullet is shorter; the 3 is named as the course's convention in it
     # review 67 U2: "the 3 is the course's convention" read awkwardly; the bullet now says
     # what the table's 3 means, in thousands, under the quote
@@ -2938,7 +2926,7 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     the last round fails the check."""
     flat = _flat()
     assert "your plan never asks less than the split" in flat
-    assert "while rounds remain, counter an offer below your next ask" in flat
+    assert "(module 02: *acceptable*) you may take or counter" in flat  # s76 C1
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
@@ -2947,7 +2935,7 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
         "At Northwind's last word, an offer above your reservation price for the package "
         "it names beats walking away, even below the even split" in batna_flat
     )
-    assert "Here the last round is known, and turning down its offer leaves you no deal" in flat
+    assert "At the end of the talks there is no next ask: an offer above your" in flat
     respond = answers["respond"]
     for learner in LEARNERS:
         s = course.variant(MODULE, learner)
@@ -2978,9 +2966,9 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     rather than that one rule replaces the other; the model answer counters such an offer,
     and (review 68 C1) module 02's floor passes the visible check too, for 40 learners."""
     flat = _flat()
-    assert (  # review 59 C1: where and why the two differ, not that they agree
-        "Module 02 calls an offer at or above the even split *acceptable* and leaves taking "
-        "it to you. This rule decides for a plan:" in flat
+    assert (  # review 59 C1, s76 C1: where the two differ, said in section 5's bullet
+        "While rounds remain, one below it but at or above the even split (module 02: "
+        "*acceptable*) you may take or counter" in flat
     )
     assert "this rule replaces that one" not in flat
     assert "at the last round it hands over to this rule" not in flat
@@ -3259,10 +3247,7 @@ def test_question_1_tells_the_two_estimates_apart_and_states_every_quote_case():
     text = _flat()
     assert "`s.their_estimate` (what *you* think of *Orchard*)" in text
     assert "(`s.their_guess`: what *Orchard* thinks of *you*" in text
-    assert (
-        "A quote above your estimate only caps your opening: open from your estimate up to it."
-        in text
-    )
+    assert "a higher quote changes nothing" in text  # review 76 X2
     for n in range(20):
         s = course.variant(MODULE, f"learner-{n}")
         top = _own_opening(s)
@@ -3981,7 +3966,7 @@ def test_the_text_says_what_comes_back_and_where_the_last_round_leaves_room():
     plan stops, though the check passes its own."""
     flat = _flat()
     # review 59 C1; review 68 C1: question 6 now accepts module 02's answer too
-    assert "so question 6 accepts either answer there." in flat
+    assert "at or above the even split you may also accept: module 02" in flat  # review 76 C1
     assert "`target` is where your plan stops (question 2)" not in flat
     assert "(the check passes its own)" in flat
 
@@ -4209,9 +4194,9 @@ def test_a_quote_below_your_reservation_price_is_taught_and_never_sent():
 
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
-    assert (  # review 66 U3: the quote cases are a table in question 1
-        "| below your own reservation price | none: no deal is possible (section 5); the "
-        "check sends no such quote |" in flat
+    assert (  # review 76 X2: the table is one rule; this case is its last sentence
+        "The check sends no quote below your reservation price: then no deal is possible "
+        "(section 5)." in flat
     )
     for learner in SWEEP:
         s = check._variant(learner)
@@ -4231,7 +4216,7 @@ def test_accepting_at_the_even_split_passes_and_below_it_is_told_why_not(answers
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "and the two agree" not in flat
-    assert "Taking it is not wrong by module 02, so question 6 accepts either answer there." in flat
+    assert "at or above the even split you may also accept: module 02" in flat  # s76 C1
     assert "but question 6 grades this stricter rule" not in flat
     assert "What the check tolerates" not in flat  # review 75 U1: in the check's message
     right = answers["respond"]
@@ -4384,7 +4369,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
-READING_WORDS, FOLDED_WORDS = 7300, 2100  # review 70 U1 cut; review 73 X1-X2, U4 added ~150
+READING_WORDS, FOLDED_WORDS = 7300, 1900  # review 76 U1: the acceptable-offers aside cut
 
 
 def _reading_and_asides():
@@ -4634,10 +4619,11 @@ def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
     beyond'; the reason (an edge over an equal rival) sat only in the check's comments."""
     text = _flat()
     bullet = text[text.index("**Moved by news:**") :]
-    bullet = bullet[: bullet.index("| the quote lies |")]
+    bullet = bullet[: bullet.index("The check sends no quote")]
     assert (
         "up to 3 thousand under the quote (the course's convention), a small edge that gives "
-        "Orchard a reason to choose you over an equal rival." in bullet
+        "Orchard a reason to choose you over an equal rival, never below your reservation "
+        "price" in bullet
     )
 
 
@@ -4670,7 +4656,7 @@ def test_the_reading_is_a_tenth_shorter_and_the_course_s_own_lines_sit_in_one_no
     note = flat[flat.index("<summary>Note: which numbers are this course's own lines") :]
     note = note[: note.index("</details>")]
     for hedge in (
-        "the 3 thousand you may open under a quote below your estimate",
+        "the 3 thousand you may open under a quote.",  # review 76 X2: any quote it caps
         "three fifths is this course's line, not a figure from Faratin or another study",
         "the quarter is this course's line, not a finding",
         "are this course's assumption, chosen to show the risk; no study has measured them",
@@ -4913,7 +4899,9 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
         "changed) until they show it, say a budget in writing." in text
     )
     # review 73 X1 made every claim a test; review 75 X1: one shown in writing is a cap
-    assert "whether Orchard has shown it to you in writing. Decide, as section 5 does" in text
+    # review 76 U5: the function reads only in_writing, and the question says so
+    assert "whether Orchard has shown it to you in writing. Decide, as section 5 does" not in text
+    assert "a claim counts as a cap only when `in_writing`; answer it." in text
     assert respond(s, low, mine[2], low, True) == "walk away"
     assert "reads as a test, so I counter, as respond does." in text
 
@@ -5310,3 +5298,17 @@ def test_the_asides_and_rows_no_question_needs_are_cut():
     assert "NLRB" not in text
     assert "| above that | unchanged: it lowers nothing |" not in text
     assert "Faratin's agents mirror" not in (Path(check.__file__)).read_text()
+
+
+def test_s76_c1_question_6_s_rule_says_an_offer_at_the_even_split_may_be_accepted():
+    """Review 76 C1: question 6's rule 1 said "counter any other" offer below your next ask,
+    but the check also passes "accept" at or above the even split, and section 5 said so
+    only in an aside. Rule 1 and section 5's accept bullet now say it; the aside is cut
+    (review 76 U1), and the check still passes both answers there."""
+    q6 = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
+    rule = q6[q6.index("1. while rounds remain") : q6.index("2. in the last round")]
+    assert "at or above the even split you may also accept" in rule
+    section_5 = " ".join(cell_text(MODULE, "concessions", "difficult-teaching").split())
+    accept = section_5[section_5.index("**Accept**") : section_5.index("**Walk away**")]
+    assert "at or above the even split (module 02: *acceptable*) you may take or counter" in accept
+    assert "Aside: module 02's acceptable offers" not in _flat()

@@ -406,11 +406,13 @@ def _check_opening(s, anchor, result, rival):
     key = max(said, key=lambda k: s.statements[k].figure)
     statement = s.statements[key]
     reservation, estimate = reservation_of(s), s.their_estimate
-    # a written quote below the estimate caps Orchard's reservation price at the quote: an
-    # opening at the quote, or a little under it to leave Orchard an edge, is sound
-    quoted = rival is not None and rival < estimate
-    if quoted:
-        estimate = rival
+    # review 76 X2: a written quote caps Orchard's reservation price at the quote. A quote
+    # at or below the most a true fact justifies lets the opening sit up to QUOTE_BAND
+    # under it (an edge over an equal rival), wherever the quote lies against the
+    # estimate; a higher quote changes nothing
+    least = estimate
+    if rival is not None and rival <= grounded_opening(s)[0] + TOLERANCE:
+        least = min(estimate, rival - QUOTE_BAND)
     if price > statement.figure + TOLERANCE:
         _fail(
             where,
@@ -435,7 +437,7 @@ def _check_opening(s, anchor, result, rival):
             "open at a price you must refuse",
             "the price is below your reservation price",
         )
-    if quoted and price < estimate - QUOTE_BAND - TOLERANCE:
+    if price < least - TOLERANCE and least < estimate:
         _fail(
             where,
             f"{price:g} is timid: a rival studio has quoted Orchard {rival:g} for the same "
@@ -443,22 +445,14 @@ def _check_opening(s, anchor, result, rival):
             f"{rival - price:g} under it gives away more than the small edge that leaves "
             f"Orchard a reason to prefer you. Open at the quote or up to {QUOTE_BAND:g} "
             "(thousand) under it, as far as a true fact justifies",
-            "the price is well below the rival's quote, your best estimate of Orchard's "
-            "reservation price",
+            "the price is well below the rival's quote",
         )
-    if not quoted and price < estimate - TOLERANCE:
+    if price < least - TOLERANCE:
         news = "" if rival is None else ", even after the rival's quote"
-        band = ""
-        if rival is not None and price >= rival - QUOTE_BAND - TOLERANCE:
-            band = (
-                f". Opening up to {QUOTE_BAND:g} under a quote is only for a quote below "
-                f"your estimate; this one, {rival:g}, is above it, so it caps your opening "
-                "but does not lower your estimate"
-            )
         _fail(
             where,
             f"{price:g} is timid: your best estimate of Orchard's reservation price is "
-            f"{estimate:g}{news}, {estimate - price:g} more than this opening asks{band}. "
+            f"{estimate:g}{news}, {estimate - price:g} more than this opening asks. "
             "Open at or just beyond that estimate, as far as a true fact justifies",
             "the price is below your estimate of Orchard's reservation price",
         )
@@ -540,8 +534,8 @@ def _check_statement(s, where, key):
 
 # --- 2. A concession plan --------------------------------------------------------------
 
-#: How far below a rival's written quote (when it is below your estimate of Orchard's
-#: reservation price) question 1 accepts an opening: the quote caps Orchard's reservation
+#: How far below a rival's written quote (one at or below the most a true fact justifies;
+#: review 76 X2) question 1 accepts an opening: the quote caps Orchard's reservation
 #: price, and a little under it leaves Orchard a reason to prefer you.
 QUOTE_BAND = 3.0
 

@@ -30,7 +30,7 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: some 7,300 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
-# and a reflection. Side remarks, about 2,100 words more, sit in folded notes; no question
+# and a reflection. Side remarks, about 1,900 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
 # and section 4 up to question 4 (three fifths of the reading, four questions, the arena
 # and the planner) take about four hours, and the rest (questions 4b to 7, the low-ball
@@ -42,7 +42,7 @@
 # <details><summary>Note: which numbers are this course's own lines</summary>
 #
 # Some lines in this module are the course's conventions, chosen for teaching, not
-# findings. In question 1, the 3 thousand you may open under a quote below your estimate.
+# findings. In question 1, the 3 thousand you may open under a quote.
 # In question 2, the first concession's cap: three fifths is this course's line, not a
 # figure from Faratin or another study: it leaves at least two fifths for later steps. In
 # question 5, the least an offer gives Orchard: the quarter is this course's line, not a
@@ -177,8 +177,8 @@ scenario
 # of work (take the two studios' work as equal).
 #
 # - **Ambitious:** the price is at least your best estimate of Orchard's reservation
-#   price, `s.their_estimate` (what *you* think of *Orchard*), unless a lower quote has
-#   come (last rule).
+#   price, `s.their_estimate` (what *you* think of *Orchard*), unless a quote has come
+#   (last rule).
 # - **Grounded:** the price is no more than the highest figure among the statements you
 #   make, and each is a true fact, said as a fact, worth telling Orchard. A figure other
 #   than the story's for what it reports (`s.facts`; Birch's is `s.alternative_price`) is
@@ -190,17 +190,12 @@ scenario
 #   would take, but names a number well below your opening: weigh the two. The check
 #   accepts either choice then.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts.
-# - **Moved by news:** Orchard will not pay you more than a quote for the same work; the
-#   table says how you open. Its 3 means up to 3 thousand under the quote (the course's
+# - **Moved by news:** Orchard will not pay you more than a quote for the same work: it
+#   caps Orchard's reservation price at the quote. With a quote below the most a true fact
+#   justifies, open at the quote or up to 3 thousand under the quote (the course's
 #   convention), a small edge that gives Orchard a reason to choose you over an equal
-#   rival.
-#
-# | the quote lies | your opening |
-# |---|---|
-# | below your own reservation price | none: no deal is possible (section 5); the check sends no such quote |
-# | from there to your estimate | at the quote or up to 3 below it: it caps Orchard's reservation price at the quote |
-#
-# A quote above your estimate only caps your opening: open from your estimate up to it.
+#   rival, never below your reservation price; a higher quote changes nothing. The check
+#   sends no quote below your reservation price: then no deal is possible (section 5).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -972,32 +967,22 @@ check.read_pick(read_pick, hidden=True)
 # beforehand what you will do with any offer:
 #
 # - **Accept** when the offer is at least what you would ask next: turning it down only
-#   delays a deal you were about to offer yourself (Faratin et al.'s rule). Accept, too,
-#   when you have good evidence of a cap on what they can pay and the cap is at or above
-#   your reservation price: ask no more than the cap, and take an offer at it. A budget
-#   claim alone is not evidence: read it as a test (counter, and ask what changed) until
-#   they show it, say a budget in writing. At the end of the talks there is no next ask:
-#   an offer above your reservation price beats your BATNA; one exactly at it is worth the
+#   delays a deal you were about to offer yourself (Faratin et al.'s rule). While rounds
+#   remain, one below it but at or above the even split (module 02: *acceptable*) you may
+#   take or counter: your plan never asks less than the split. Accept, too, when you have
+#   good evidence of a cap on what they can pay and the cap is at or above your
+#   reservation price: ask no more than the cap, and take an offer at it. A budget claim
+#   alone is not evidence: read it as a test (counter, and ask what changed) until they
+#   show it, say a budget in writing. At the end of the talks there is no next ask: an
+#   offer above your reservation price beats your BATNA; one exactly at it is worth the
 #   same, so either answer is right.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
-#   have good evidence that there is no zone (say, a believable budget cap below
-#   your reservation price). It signals only
-#   if credible: you must be willing to take your BATNA (module 03).
+#   have good evidence that there is no zone (say, a believable budget cap below your
+#   reservation price). It signals only if credible: you must be willing to take your
+#   BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
-#
-# <details><summary>Aside: module 02's acceptable offers and this rule</summary>
-#
-# Module 02 calls an offer at or above the even split *acceptable* and leaves taking it
-# to you. This rule decides for a plan: while rounds remain, counter an offer below your
-# next ask, since the other side is still moving and your plan never asks less than the
-# split. Taking it is not wrong by module 02, so question 6 accepts either answer there.
-# In the last round the rule is looser than the split. Here the last round is known, and
-# turning down its offer leaves you no deal, worse than any offer above your reservation
-# price, even one below the even split.
-#
-# </details>
 #
 # What you *say* matters as much as the rule. Suppose a client who offered 84 and then 90
 # for a year of your work suddenly offers 60:
@@ -1062,13 +1047,14 @@ DifficultMoment()
 # answered your last offer with `offer`. Return `"accept"`, `"counter"` or `"walk away"`
 # by section 5's rule:
 #
-# 1. while rounds remain, accept an offer at least `next_ask`, and counter any other;
+# 1. while rounds remain, accept an offer at least `next_ask`, and counter any other (one
+#    at or above the even split you may also accept: module 02);
 # 2. in the last round, when no ask of yours is left (`next_ask` is `None`), accept an
 #    offer above your reservation price, `s.alternative_price` plus `s.extra_cost`, and
 #    walk away from one below it;
 # 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows, and
-#    `in_writing` says whether Orchard has shown it to you in writing. Decide, as section
-#    5 does, whether the claim is a test or a believable cap, and answer it.
+#    `in_writing` says whether Orchard has shown it to you in writing. As in section 5, a
+#    claim counts as a cap only when `in_writing`; answer it.
 #
 # `next_ask` is the next offer your plan would make when you next move (after a
 # retraction, your last ask: section 5's step 3 holds). The check's messages say what
