@@ -940,8 +940,8 @@ def test_a_give_below_1_while_a_free_move_is_open_fails_visibly_for_every_learne
         hint = _public_hint(check.next_trade, concedes_below_the_frontier, f"learner-{n}")
         assert hint is not None, n
     flat = _flat()
-    # review 62 U3: the sentence stands alone now, without "the trade ratio ranks none"
-    assert "While a free move is open, no move with a ratio below 1 is right (rule 1)" in flat
+    # review 76 U1: question 4's tie notes are one sentence; rule 1 already says it
+    assert "While a free move is open, no move with a ratio below 1 is right (rule 1)" not in flat
 
 
 def test_ranking_free_trades_by_orchards_gain_is_caught():
@@ -2043,7 +2043,7 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     # review 75 C1: 'most' was false: questions 1, 2 and 5 hold 6 of the 14 coded marks
     assert "Most graded questions are decisions on your own case" not in text
     assert (
-        "Questions 1, 2 and 5 are decisions on your own case, Kite Studio's talks with "
+        "Questions 1, 2, 4b and 5 are decisions on your own case, Kite Studio's talks with "
         "Orchard; the other coded questions check that you apply the course's rules to it" in text
     )
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
@@ -2054,8 +2054,10 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
             source,
         )
     }
-    decisions = sum(coded[g] for g in ("opening-test", "concession-plan-test", "meso-test"))
-    assert (decisions, sum(coded.values())) == (6, 14)
+    # review 76 U6: question 4b's landing is the learner's own cushion, a decision too
+    decisions = ("opening-test", "concession-plan-test", "landing-test", "meso-test")
+    assert (sum(coded[g] for g in decisions), sum(coded.values())) == (7, 14)
+    assert "Questions 1, 2 and 5 are decisions" not in text
     assert "checks that you follow the course's rule, a convention, not a decision" in text
     assert "`target` is a target from section 2's band (the check passes its own)" in text
     assert "by section 5's rule:" in text
@@ -2684,7 +2686,10 @@ def test_a_plan_that_stops_above_the_band_fails_for_every_learner():
     text = _flat()
     assert "where it would wait for a deal you do not expect Orchard to sign" not in text
     assert "and no higher than that estimate (module 02's convention" not in text
-    assert "A fact at or past the band's top gives the top." in text
+    # review 76 C3: one target stated, the band's top; the in-band clauses are cut
+    assert "Your target is the band's top, module 02's rule for an opening" in text
+    assert "A fact at or past the band's top gives the top." not in text
+    assert "Inside the band, aim at the figure of the best fact you can" not in text
 
 
 def test_question_2_says_what_a_plans_entries_and_deadline_are():
@@ -3042,8 +3047,8 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
     # test_s75_the_aside_on_three_quarters_quotes_the_engine)
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
     assert (
-        "so the target lies **three quarters of the way from your reservation price up to "
-        "your estimate**, below your opening." in text
+        "as in every case of this module: **three quarters of the way from your reservation "
+        "price up to your estimate**, below your opening." in text
     )
     assert (
         "Question 2's model answer, the low-ball and next year's simulation in section 5 "
@@ -3404,10 +3409,10 @@ def test_the_text_says_what_makes_one_ending_better_than_the_other():
     assert "read them from the table below, not from the trust figures" in teaching
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
     # review 61 X3: the text says how a walk-out could make next year better
-    assert (
-        "the walk-out row is higher (say, a walk-out convinced Orchard you really have other "
-        "work): read the rows, do not assume them"
-    ) in question
+    assert (  # review 76 X3: the made-up table is shown, and the learner decides on it
+        "in which a walk-out convinced Orchard you really have other work:" in question
+    )
+    assert "read the rows, do not assume them" in question
 
 
 def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
@@ -3524,7 +3529,8 @@ def test_the_walk_out_table_is_called_made_up_and_no_case_for_burning_a_bridge_i
     assert "can reset where next year's talks start" not in text
     assert "less trust does not always mean less gain" not in text
     assert "the polite walk-away's row is almost always the higher" not in text  # review 58 W2
-    assert "made-up tables in which a deal makes no difference" in text
+    assert "decide both for a made-up table too" in text  # review 76 X3
+    assert "ones in which a deal makes no difference" in text
     higher = 0
     for n in range(12):
         following = check.next_year(course.variant(MODULE, f"r-{n}"))
@@ -4110,9 +4116,9 @@ def test_rule_2_3_says_the_deal_must_still_beat_your_batna_and_that_this_case_do
     text = _flat()
     assert "which is worth more to you than your BATNA" not in text
     assert "is the deal itself, worth more to you than your BATNA" not in text
-    assert "but only while that deal still beats your BATNA. This case does not score that" in (
-        text
-    )
+    # review 76 U1: the caveat is cut to its condition
+    assert "but only while that deal still beats your BATNA. If no deal is signed" in text
+    assert "This case does not score that" not in text
     assert "is the deal itself, while that deal still beats your BATNA (rule 2.3)" in text
     assert (
         "the frontier package best for you that they will still sign, if it beats your BATNA"
@@ -4559,7 +4565,8 @@ def test_review_68_orchards_low_ball_answers_rise_once_and_the_margin_asks_no_bi
         rises = sum(b > a for a, b in itertools.pairwise(theirs))
         assert rises == 1 and theirs[2] < theirs[0], (learner, theirs)
     assert "still beats Birch's job" not in text and "the last that beats Birch's job" not in text
-    assert "your points compare packages, not a package with Birch's job" in text
+    # review 76 U1: rule 2.3's caveat is cut to its condition
+    assert "your points compare packages, not a package with Birch's job" not in text
     assert "can keep those feelings" not in text
     assert "can keep the other side's good feelings about the process and the relationship" in text
     assert "false promise" not in text
@@ -4919,7 +4926,10 @@ def test_s75_one_monotone_target_rule_a_stronger_fact_never_lowers_the_target(an
     text = _flat()
     assert "lower than module 02's table" not in text
     assert "halfway from your reservation price to your opening" not in text
-    assert "A fact at or past the band's top gives the top." in text
+    # review 76 C3: one target stated, the band's top; the in-band clauses are cut
+    assert "Your target is the band's top, module 02's rule for an opening" in text
+    assert "A fact at or past the band's top gives the top." not in text
+    assert "Inside the band, aim at the figure of the best fact you can" not in text
     drawn = [course.variant(MODULE, f"learner-{n}") for n in range(200)]
     for s in drawn + [check._variant(learner) for learner in check.HIDDEN_LEARNERS]:
         r, e = reservation_of(s), s.their_estimate
@@ -4985,7 +4995,7 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
     assert "Keep decimals: rounded steps can come out equal, which rule 3 refuses." in q2
     assert "check it yourself" not in text
-    assert "in a real case, check it before each concession." in text
+    assert "in a real case, check it before each concession." not in text  # review 76 U1
 
     def polite(s, following):
         return reservation_of(s) - (following["deal"] - following["polite walk-away"])
@@ -5294,7 +5304,10 @@ def test_the_asides_and_rows_no_question_needs_are_cut():
     last rows (one sentence now) are cut, and question 3's hint no longer leans on the
     aside."""
     text = _flat()
-    assert "behaviour-dependent" not in text
+    assert "Aside: tit-for-tat in Faratin's agents" not in text
+    # review 76 U2: one clause names them as the bridge to section 3, no aside
+    assert text.count("behaviour-dependent") == 1
+    assert "(their behaviour-dependent tactics, kinds of tit-for-tat, answer its moves" in text
     assert "NLRB" not in text
     assert "| above that | unchanged: it lowers nothing |" not in text
     assert "Faratin's agents mirror" not in (Path(check.__file__)).read_text()
@@ -5312,3 +5325,60 @@ def test_s76_c1_question_6_s_rule_says_an_offer_at_the_even_split_may_be_accepte
     accept = section_5[section_5.index("**Accept**") : section_5.index("**Walk away**")]
     assert "at or above the even split (module 02: *acceptable*) you may take or counter" in accept
     assert "Aside: module 02's acceptable offers" not in _flat()
+
+
+def test_s76_x3_question_7_shows_a_made_up_table_where_the_walk_out_row_is_highest():
+    """Review 76 X3: on every learner's own table a deal beats a polite walk-away, which
+    beats a walk-out, so question 7's decision (which row is the alternative, which way
+    the difference moves) existed only in the check's made-up tables. The question now
+    shows one such table, walk-out highest, for the learner to decide on; the check tries
+    a table of that kind for every learner, and the learners' own tables rank as said."""
+    import ast
+
+    question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
+    shown = ast.literal_eval(re.search(r"`(\{\"deal\".*?\})`", question).group(1))
+    assert set(shown) == set(check.ENDINGS)
+    assert shown["walk-out"] > max(shown["deal"], shown["polite walk-away"])
+    assert "Your own table usually ranks a deal first and a walk-out last" in question
+    for n in range(3):
+        s = course.variant(MODULE, f"learner-{n}")
+        own = check.next_year(s)
+        assert own["deal"] > own["polite walk-away"] >= own["walk-out"], (n, own)
+        tables = check._tables(s, hidden=False)
+        assert any(t["walk-out"] > t["polite walk-away"] for t in tables), n
+        assert any(t["deal"] < t["polite walk-away"] for t in tables), n
+
+
+def test_s76_u4_orchard_picks_an_offer_of_the_set_to_build_on_not_to_sign(answers):
+    """Review 76 U4: the text said "the other side picks one", but question 5's set gives
+    Orchard less than its minimum in every offer worth more to you than the landing, so
+    Orchard picks one to counter from, not to sign; the text now says so. The model set
+    has such an offer for every learner tried."""
+    assert "the other side picks one to build on." in _flat()
+    assert "the other side picks one. You stay" not in _flat()
+    for n in range(5):
+        s = course.variant(MODULE, f"learner-{n}")
+        offers = answers["meso"](s)
+        below = [o for o in offers if package_points(o, s.theirs) < s.their_minimum]
+        assert below, n
+
+
+def test_s76_u3_question_2_names_its_shape_a_conceder_after_a_hold(answers):
+    """Review 76 U3: the plan question 2 asks for (a hold, then shrinking steps) is
+    Faratin's Conceder shape, beta > 1, after one hold; a learner could take it for
+    Boulware because it holds. Rule 3 now names it, and a held Conceder curve passes."""
+    q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
+    assert "a Conceder's shape after a hold" in q2  # no beta: question 2 hands no formula
+    with course.variants.learner_as("learner-0"):
+        check.concession_plan(lambda s, o: held_curve(s, o, _split(s) + 1, 2.0))
+
+
+def test_s76_u7_the_text_says_which_rule_uses_which_ratio():
+    """Review 76 U7: the trade ratio and the exchange rate are both defined, and the text
+    did not say which rule uses which; it now says only rule 2.5 ranks by a ratio, the
+    exchange rate, as the check's rule does (the answer key ranks rule 2.5's moves by
+    their gain over your loss)."""
+    text = _flat()
+    assert "Of the rules below, only rule 2.5 ranks by a ratio, the exchange rate." in text
+    rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop**")]
+    assert "exchange rate" in rules[rules.index("5. Only when no single move") :]

@@ -13,7 +13,7 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# This module is about using leverage once the talks begin. Questions 1, 2 and 5 are
+# This module is about using leverage once the talks begin. Questions 1, 2, 4b and 5 are
 # decisions on your own case, Kite Studio's talks with Orchard; the other coded questions
 # check that you apply the course's rules to it, and the written parts ask for your
 # judgement.
@@ -269,7 +269,8 @@ check.opening(opening, hidden=True)
 # tolerate.
 #
 # **Where the model stops.** Faratin's time-dependent tactics know their deadline and
-# follow the schedule whatever the other side does; a person rarely knows when the talks
+# follow the schedule whatever the other side does (their behaviour-dependent tactics,
+# kinds of tit-for-tat, answer its moves: section 3); a person rarely knows when the talks
 # end, and a clock hands out concessions nobody paid for. So use the curve for its shape,
 # not as a script: plan steps that shrink towards a **target** above your reservation
 # price, keeping a margin for a final trade, and make each step in answer to a move of
@@ -280,12 +281,11 @@ check.opening(opening, hidden=True)
 # on the zone you expect, from your reservation price up to your estimate of the other
 # side's, and keeps it at least half and at most three quarters of the way up. The bottom
 # of that band is the **even split** (module 02's name for the point halfway), and a plan
-# may stop exactly on it. Inside the band, aim at the figure of the best fact you can
-# show; with none, at the even split. A fact at or past the band's top gives the top. In
-# every case of this module a fact carries your opening to the estimate or beyond, so the
-# target lies **three quarters of the way from your reservation price up to your
-# estimate**, below your opening. Question 2's model answer, the low-ball and next year's
-# simulation in section 5 follow this rule.
+# may stop exactly on it. Your target is the band's top, module 02's rule for an opening
+# that a fact carries to the estimate or beyond, as in every case of this module:
+# **three quarters of the way from your reservation price up to your estimate**, below
+# your opening. Question 2's model answer, the low-ball and next year's simulation in
+# section 5 follow this rule.
 #
 # <details><summary>Aside: why three quarters, not the estimate</summary>
 #
@@ -325,12 +325,12 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
-# 3. concede in steps that never grow and end smaller than they began: no step down may be
-#    bigger than the smallest earlier step down (holds do not count), and the last step
-#    down must be strictly smaller than the first. Hold (a step of 0) in round 1: Orchard
-#    has only opened, and an opening is not a concession. Make your first concession in
-#    round 2: a longer hold says you can wait, and two sides that both wait may run out of
-#    rounds. Later holds are yours to place;
+# 3. concede in steps that never grow and end smaller than they began, a Conceder's shape
+#    after a hold: no step down may be bigger than the smallest earlier step down (holds
+#    do not count), and the last step down must be strictly smaller than the first. Hold
+#    (a step of 0) in round 1: Orchard has only opened, and an opening is not a
+#    concession. Make your first concession in round 2: a longer hold says you can wait,
+#    and two sides that both wait may run out of rounds. Later holds are yours to place;
 # 4. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
 # 5. end at your target. Module 02's rule picks the point: three quarters of the way from
@@ -548,7 +548,8 @@ NegotiationArena()
 # back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
 # for you. The **exchange rate** is $\frac{\text{their net gain}}{\text{your net loss}}$:
 # among moves that cost you, which buys the most of their agreement? A single give has a
-# trade ratio of 0: nothing comes back on another issue.
+# trade ratio of 0: nothing comes back on another issue. Of the rules below, only rule 2.5
+# ranks by a ratio, the exchange rate.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
@@ -581,10 +582,8 @@ NegotiationArena()
 #       to unlimited revisions if we sign the framework on these terms"). Nothing is
 #       agreed until everything is.
 #    3. What comes back for it is then the whole deal, this year's price and the framework
-#       together, but only while that deal still beats your BATNA. This case does not
-#       score that (your points compare packages, not a package with Birch's job); in a
-#       real case, check it before each concession. If no deal is signed, every concession
-#       falls away.
+#       together, but only while that deal still beats your BATNA. If no deal is signed,
+#       every concession falls away.
 #    4. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, make the one
 #       that gives them more: it is better for them and no worse for you.
@@ -685,13 +684,10 @@ ConcessionPlanner(scenario)
 # `s.their_minimum` of its points.
 #
 # This question checks that you follow the course's rule, a convention, not a decision on
-# your case (question 4b grades your landing). Each rule ranks
-# moves by its own measure: rule 1 by the points a free move creates for the two sides
-# together, rule 2.4 by what a closing move costs you, rule 2.5 by the exchange rate.
-# While a free move is open, no move with a ratio below 1 is right (rule 1). Two closing
-# moves that cost you the same are not a tie: rule 2.4 takes the one that gives Orchard
-# more. Other moves equally good by the rule's measure are a tie: which to take is the
-# course's own convention, and the check accepts either.
+# your case (question 4b grades your landing). Each rule ranks moves by its own measure:
+# rule 1 by the points a free move creates for the two sides together, rule 2.4 by what a
+# closing move costs you, then by what it gives Orchard, rule 2.5 by the exchange rate;
+# moves still equal are a tie, the course's own convention, and the check accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -820,8 +816,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # the deal", *Negotiation*, the newsletter of Harvard Business School Publishing and the
 # Program on Negotiation, 2005) suggest **multiple equivalent simultaneous offers**
 # (MESOs): two or three packages put forward together, each worth about the same to you
-# but built differently; the other side picks one. You stay ambitious yet look flexible,
-# and their choice hints at what matters to them.
+# but built differently; the other side picks one to build on. You stay ambitious yet
+# look flexible, and their choice hints at what matters to them.
 #
 # <details><summary>Aside: what the experiments found</summary>
 #
@@ -874,9 +870,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #   than its minimum; only an offer worth the same can meet it.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
-# `pareto_frontier` finds the frontier's points. Your case has at least three sets that
-# meet these rules, and the check accepts any of them: which one to put on the table is
-# your choice.
+# `pareto_frontier` finds the frontier's points. Your case has several sets that meet
+# these rules, and the check accepts any of them: which is your choice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
@@ -1206,14 +1201,16 @@ next_year
 # Write `relationship_reservation(s, next_year)`: your reservation price for this year's
 # talks (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a
 # deal does to next year inside it. Decide first which row is your alternative to a deal,
-# and which way the difference moves the least you would accept. The check also tries
-# made-up tables in which a deal makes no difference, makes next year worse, or in which
-# the walk-out row is higher (say, a walk-out convinced Orchard you really have other
-# work): read the rows, do not assume them. Assume every ending in the table is one you
-# would really make: the function cannot tell a walk-out you mean from a threat in
+# and which way the difference moves the least you would accept. Your own table usually
+# ranks a deal first and a walk-out last, so decide both for a made-up table too, in which
+# a walk-out convinced Orchard you really have other work:
+# `{"deal": 3, "polite walk-away": 1, "walk-out": 5}`. The check tries tables with the
+# walk-out row above the polite one, and ones in which a deal makes no difference or makes
+# next year worse: read the rows, do not assume them. Assume every ending in the table is
+# one you would really make: the function cannot tell a walk-out you mean from a threat in
 # disguise (section 1), and the check does not ask it to. Return the full adjustment the
-# table gives: that is all question 7 grades. How far to trust a simulated table at a
-# real table is yours to judge, and earns no marks.
+# table gives: that is all question 7 grades. How far to trust a simulated table at a real
+# table is yours to judge, and earns no marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
