@@ -1406,6 +1406,15 @@ def test_question_6_is_a_real_decision_in_most_learners_own_scenarios(drawn):
     assert costly >= len(drawn) // 2, costly
 
 
+def test_question_6s_two_answers_each_come_up_for_a_third_of_learners(drawn):
+    """Review 76, X2: a free change always answers True, and the gain beat a costly change's
+    loss for half of the costly cases, so True was right for 73% of learners and a learner
+    who always said True was mostly right on their own case. Each answer now comes up for at
+    least a third of the learners."""
+    agree = sum(signing_exact(s)[1] for s in drawn)
+    assert len(drawn) / 3 <= agree <= 2 * len(drawn) / 3, agree
+
+
 def test_question_2bs_own_numbers_tell_the_market_of_four_from_todays_for_some_learners():
     """For part of the learners, Corvid's value lies above Kestrel's Shapley value today and
     at or below its value in the market of four: a verdict worked out in today's market (the

@@ -1142,12 +1142,15 @@ def _signing_terms(learner, atlas, borealis):
     """Question 6's numbers, from a generator of their own (seeded by the learner), so that
     adding them left every other number of every learner as it was. When paying on signing
     costs Kestrel something, the money's coming sooner is worth clearly less or clearly more
-    than that; when Borealis binds either way, it is worth a modest sum."""
+    than that; when Borealis binds either way, it is worth a modest sum. Review 76, X2: the
+    free change (about 43% of learners) always answers True, so with the gain above the loss
+    for half of the rest, True was the answer for 73% of learners; it is now above the loss
+    for a quarter of them, and each answer comes up for at least a third of learners."""
     rng = random.Random(f"03_power:signing:{learner}")
     ratio = _choice(rng, (2, 3, 4))
     loss = max(atlas / 2, borealis) - max(atlas / (1 + ratio), borealis)
     if loss > 0:
-        gain = loss * _choice(rng, (0.4, 0.6, 1.5, 2.0))
+        gain = loss * _choice(rng, (0.4, 0.5, 0.6, 2.0))
     else:
         gain = atlas * _choice(rng, (0.02, 0.03, 0.04))
     return ratio, float(round(gain, -2))
