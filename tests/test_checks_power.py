@@ -1255,7 +1255,7 @@ def test_a_strong_harrow_is_mentioned_once_granite_can_believe_it(learner):
 def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
     """Question 4 (review, finding 6; review 65, X1): the price is the highest of three
     figures Kestrel can stand on, Atlas's round figure, the Shapley value worked out (named
-    exactly or to the hundred) and Borealis's written offer, and the reason is the ground
+    exactly or to the nearest hundred) and Borealis's written offer, and the reason is the ground
     that carries it: "accept" where Kestrel takes Atlas's figure, "fairness" where it holds
     Atlas to its own yardstick, "rival" where Borealis beats both. Each wrong part is told
     why, with the case's numbers; a price above the three is told Atlas could refuse."""
@@ -1269,9 +1269,17 @@ def test_the_reply_to_atlas_is_judged_by_its_range_and_its_grounds(learner):
         seen.add(right)
         check.judge_reply_price(s, (best, right))
         check.judge_reply_reason(s, (best, right))
-        if right == "fairness":  # the yardstick may be named to the hundred, either way
-            for named in (math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
-                check.judge_reply_price(s, (named, right))
+        if right == "fairness":  # the yardstick may be named to the nearest hundred
+            nearest = round(shapley, -2)
+            check.judge_reply_price(s, (nearest, right))
+            # review 76, X3: rounded the other way, it was accepted too, though the question
+            # promises only the nearest hundred; rounded down, it points Atlas below its own
+            # yardstick
+            with pytest.raises(NotYet):
+                check.judge_reply_price(s, (nearest + (100 if nearest < shapley else -100), right))
+            if nearest > shapley:
+                with pytest.raises(NotYet, match="rounded to the nearest hundred"):
+                    check.judge_reply_price(s, (nearest - 100, right))
         # review 4, W2: a price above the three is an opening bid, not the answer
         with pytest.raises(NotYet, match="section 5's price") as failure:
             check.judge_reply_price(s, (v1 - 1, right))
@@ -1741,7 +1749,7 @@ def test_question_4_marks_the_price_and_the_reason_once_together(learner, answer
 def test_question_4_accepts_two_right_formulations(learner):
     """Review 65, X1 (every answer right under the stated rule passes): the model answer's
     ranking of three grounds, and a learner's chain of comparisons that works the Shapley
-    value out by section 2's six orders, names it rounded up to the hundred and writes a
+    value out by section 2's six orders, names it rounded to the nearest hundred and writes a
     reason in capitals."""
 
     def ranked(s):
@@ -1753,7 +1761,7 @@ def test_question_4_accepts_two_right_formulations(learner):
     def compared(s):
         v1, v2 = s.atlas_value, s.borealis_value
         # Kestrel adds v1 in three of the six orders and v2 in one (after Borealis alone)
-        shapley = math.ceil((3 * v1 + v2) / 6 / 100) * 100
+        shapley = round((3 * v1 + v2) / 6, -2)
         if s.atlas_figure > shapley and s.atlas_figure > v2:
             return s.atlas_figure, "Accept"
         if shapley > v2:
@@ -2154,9 +2162,9 @@ def test_the_three_player_hint_names_the_rival_the_formula_was_given(learner):
 
 
 def test_a_price_rounded_too_far_below_the_proposal_is_told_what_rounding_is_allowed(learner):
-    """Where Kestrel holds Atlas to its yardstick, it may name the Shapley value rounded down
-    to the hundred (it then asks a little less, and passes): the hint for a price rounded
-    further down says how far rounding may go, not only that the price is below it."""
+    """Where Kestrel holds Atlas to its yardstick, it may name the Shapley value rounded to
+    the nearest hundred (it may then ask a little less, and passes): the hint for a price
+    rounded further down says what rounding is allowed, not only that the price is below it."""
     told = 0
     for n in range(300):
         s = course.variant("03_power", f"rounded-{n}")
@@ -2164,14 +2172,14 @@ def test_a_price_rounded_too_far_below_the_proposal_is_told_what_rounding_is_all
         if _P.reply_reason(s) != "fairness":
             continue
         to_thousand = math.floor(proposal / 1000) * 1000
-        check.judge_reply_price(s, (math.floor(proposal / 100) * 100, "fairness"))
+        check.judge_reply_price(s, (round(proposal, -2), "fairness"))
         if to_thousand >= math.floor(proposal / 100) * 100 or to_thousand < max(
             s.borealis_value, s.atlas_figure
         ):
             continue
         with pytest.raises(NotYet) as failure:
             check.judge_reply_price(s, (to_thousand, "fairness"))
-        assert "round it to the hundred at most" in str(failure.value)
+        assert "rounded to the nearest hundred, as the question allows" in str(failure.value)
         told += 1
     assert told >= 20
 

@@ -521,13 +521,13 @@ def reply_at_the_floor_or_the_offer(s):
 
 
 def reply_high(s):
-    """A chain of comparisons in Fractions, the yardstick named rounded up to the hundred."""
+    """A chain of comparisons in Fractions, the yardstick named rounded to the nearest hundred."""
     proposal = Fraction(3 * int(s.atlas_value) + int(s.borealis_value), 6)
     figure, rival = Fraction(int(s.atlas_figure)), Fraction(int(s.borealis_value))
     if figure > proposal and figure > rival:  # take Atlas's figure, and talk about Atlas
         return [figure, "accept"]
     if proposal > rival:  # hold Atlas to its own yardstick (review 65, X1)
-        return [-(-proposal // 100) * 100, "fairness"]
+        return [int(round(proposal, -2)), "fairness"]
     return [float(rival), "rival"]
 
 
@@ -1107,15 +1107,16 @@ def test_question_2s_verdict_today_is_the_same_with_atlas_rounded_proposal(drawn
     """Review 61, X1: question 2's first part is now a verdict on Atlas's proposal today; a
     learner may use the proposal rounded to the hundred (question 4 allows it), and no draw
     lies so close to the rule's boundary that the rounding changes the verdict."""
-    from course.scenarios.power import atlas_proposal, clears_today, proposal_rounded_down
+    from course.scenarios.power import atlas_proposal, clears_today
 
     verdicts = set()
     for s in drawn_1000:
         verdict = clears_today(s)
         verdicts.add(verdict)
-        for figure in (atlas_proposal(s), proposal_rounded_down(s) + 100):
+        shapley = kestrel_shapley(s)
+        rounded = (math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100)
+        for figure in (atlas_proposal(s), *rounded):
             assert (figure >= s.borealis_value) == verdict, s.learner
-        assert (proposal_rounded_down(s) >= s.borealis_value) == verdict, s.learner
     assert verdicts == {True, False}
 
 
@@ -1237,7 +1238,7 @@ def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept
     accepting): where Atlas's round figure beats its yardstick and Borealis, Kestrel takes
     it and talks interests, and "fairness" is refused because it points Atlas to a lower
     figure; where the figure falls short of the yardstick and the yardstick beats Borealis,
-    Kestrel holds Atlas to it ("fairness", named exactly or to the hundred either way) and
+    Kestrel holds Atlas to it ("fairness", named exactly or to the nearest hundred) and
     "accept" (review 66, X2: it was "interests") is refused because Atlas's value already
     counts what the licence does for it; where Borealis beats
     both, only "rival" carries the counter. Atlas's figure is a multiple of 5,000, at least
@@ -1254,7 +1255,7 @@ def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept
             with pytest.raises(NotYet, match="points it to a lower figure than it offers"):
                 check.judge_reply_reason(s, (figure, "fairness"))
         elif shapley > v2:
-            for named in (shapley, math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
+            for named in (shapley, round(shapley, -2)):
                 check.judge_reply_price(s, (named, "fairness"))
                 check.judge_reply_reason(s, (named, "fairness"))
             with pytest.raises(NotYet, match="already counted in Atlas's value"):

@@ -891,7 +891,7 @@ def judge_reply_price(s, result):
     price, _ = _pair(result, "licence_reply", "(price, reason)")
     said = amount(price, "the price")
     low, high = reply_range(s)
-    if low - 0.5 <= said <= high + 0.5:  # a Shapley value may be named rounded to the hundred
+    if low - 0.5 <= said <= high + 0.5:  # a Shapley value may be rounded to the nearest hundred
         return
     if reply_takes_figure(s) and abs(said - s.atlas_figure) <= 0.5:  # review 68, X1
         return
@@ -930,9 +930,9 @@ def judge_reply_price(s, result):
     else:
         hint = (
             f"{said:,.0f} is less than Kestrel's Shapley value, {shapley:,.0f}, the yardstick "
-            "Atlas itself proposed, by more than rounding it to the hundred would take off: "
-            "Atlas can check that figure and cannot call it unfair; round it to the hundred "
-            "at most, as the question allows"
+            "Atlas itself proposed, and is not that value rounded to the nearest hundred: "
+            "Atlas can check that figure and cannot call it unfair; name it exactly or "
+            "rounded to the nearest hundred, as the question allows"
         )
         general = "it names a price below the yardstick the buyer itself proposed"
     raise NotYet(f"the price is not right for {_whose(s)}: {hint}.", general=general)

@@ -770,13 +770,6 @@ def same_money(a, b):
 
 
 @answer_key
-def proposal_rounded_down(s):
-    """Atlas's proposal, Kestrel's Shapley value, rounded down to the hundred: a reply that
-    takes the proposal may name it so (review 3, E7)."""
-    return math.floor(kestrel_shapley(s) / 100) * 100
-
-
-@answer_key
 def kestrel_shapley_with_corvid(s):
     """Question 2's what-if: Kestrel's Shapley value if Corvid's firm offer stood beside
     Borealis's, a market of Kestrel and three buyers. With the buyers' values a > b > c it is
@@ -846,10 +839,13 @@ def reply_range(s):
     less than section 5's price, max(v1/2, v2); and it asks no more than the highest figure,
     since a refusal does not end the talks and Atlas could answer a day later with that
     price, which is below the Shapley value (review 4, W2). Atlas's figure and Borealis's are
-    named exactly; the Shapley value exactly or rounded to the hundred either way."""
+    named exactly; the Shapley value exactly or rounded to the nearest hundred, as the question
+    says (review 76, X3: it also took the value rounded the other way, a figure below Atlas's
+    own yardstick when rounded down)."""
     reason = reply_reason(s)
     if reason == "fairness":
-        return proposal_rounded_down(s), math.ceil(kestrel_shapley(s) / 100) * 100
+        shapley, nearest = kestrel_shapley(s), atlas_proposal(s)
+        return min(shapley, nearest), max(shapley, nearest)
     figure = reply_grounds(s)[reason]
     return figure, figure
 

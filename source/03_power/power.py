@@ -796,7 +796,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
-#   may be rounded to the hundred);
+#   may be rounded to the nearest hundred);
 # - `reason`: one of `"accept"` (take Atlas's figure as it stands), `"fairness"` (hold
 #   Atlas to its own yardstick: accept the proposal at the Shapley value worked out) or
 #   `"rival"` (name Borealis's firm written offer and its figure). Which fits is yours to
