@@ -731,7 +731,9 @@ def test_the_citations_the_fixed_cost_warning_the_timing_and_the_acceptance_figu
     # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news
     # (review 65, X1: with Atlas's own yardstick where Atlas's round figure falls short of it)
     assert "Put the highest figure you can stand on forward as the standard" in PROSE  # 7
-    assert "Fisher and Ury call such a test an objective criterion" in PROSE
+    # review 76, E2: Fisher and Ury's objective criterion is Atlas's yardstick, not the
+    # rival's offer, which is an alternative
+    assert "yardstick is what Fisher and Ury call an objective criterion" in " ".join(PROSE.split())
 
 
 def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
@@ -742,9 +744,7 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     # review 59, E2: the reason is anchoring, not module 01's take-it-or-leave-it result,
     # which needs a commitment the month-apart alternating offers lack
     # review 73, U6: module 04 comes later, so the text says it returns to anchors
-    assert (
-        "can anchor their estimate of your acceptance threshold low (module 04 returns to" in PROSE
-    )
+    assert "can anchor your acceptance threshold low (module 04 returns to" in PROSE
     assert "though section 5's model says it should not" in PROSE
 
 
@@ -905,10 +905,9 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
     assert "Kestrel's last word, not the start of a haggle" not in text
     assert "Kestrel leaves and takes its best alternative at once" not in text
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
-    assert (  # review 58, U1: shortened, the same reasons
-        "Section 5's model applies, as neither side can make its word the last: a refusal "
-        "does not end the talks (Atlas can answer a day later), and Kestrel can turn to "
-        "Borealis only when it turns down a proposal of Atlas's."
+    assert (  # review 58, U1: shortened, the same reasons; review 76, U3: plainer
+        "Section 5's model applies: a refusal does not end the talks (Atlas can answer a day "
+        "later), and Kestrel can sell to Borealis only by turning down a proposal of Atlas's."
     ) in four
     assert "only at the moment you turn down the other side's proposal" in text
 
@@ -951,8 +950,8 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     assert "(question 7 grades it so for Granite)" not in PROSE
     text = " ".join(PROSE.split())
     assert (  # session 55, C1: one standard, the model's move; review 58, U1: shorter
-        "Where that model's move is to sell to Borealis, real talks would name Borealis's "
-        "figure to Atlas in a counter: the same money, with the door left open."
+        "Where the model says to sell to Borealis, real talks name Borealis's figure to Atlas "
+        "instead: the same money, with the door left open."
     ) in text
     # review 64, C1: question 4 no longer points ahead to question 7's move
     assert 'question 7\'s `"insist on Harrow"`' not in text
@@ -975,7 +974,11 @@ def test_a_threat_is_a_bluff_only_if_you_would_not_carry_it_out():
     text = " ".join(PROSE.split())
     assert "says (unless you have bound yourself to it) that you will do something" not in text
     assert "is a bluff if you would not carry it out" in text
-    assert "One you would carry out is a threat all the same, credible or not" in text
+    # review 76, C2: a true threat gets a verdict, though none of module 00's four labels
+    assert (
+        "One you would carry out is a threat all the same: true, so not a bluff, but still the "
+        "move this course advises against" in text
+    )
     assert "what makes it credible is commitment" in text
     assert "A threat (a move Kestrel would rather not make) sits where" not in text
     assert "is a bluff when Kestrel would not carry it out" in text
@@ -1219,7 +1222,7 @@ def test_question_9b_no_longer_gives_its_rule_in_the_premise():
     the answer's rule into the question; the guess is now the learner's to compare."""
     assert "one above its guess makes it offer more" not in PROSE
     assert "Its best guess is that Kestrel will settle for its share at the table" not in PROSE
-    assert "Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`)" in PROSE
+    assert "Kestrel's acceptance threshold (`s.granite_guess`)" in PROSE
 
 
 def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
@@ -1670,10 +1673,7 @@ def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
     # review 73, U2: "the proposal" could be read as Atlas's round figure, for which the
     # old clause "where it is above Borealis's offer, it is also above the price the models
     # predict" was false (learner-096); both figures are now set against that price
-    assert (
-        "Where Atlas's round figure or its proposal worked out is below the price section 5's "
-        "models predict, it is an *anchor*"
-    ) in four
+    assert "first offers *anchor*: they pull the final price towards them" in four
     above = below = 0
     for n in range(200):
         s = course.variant("03_power", f"tactic-{n}")
@@ -2033,7 +2033,9 @@ def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_
     assert "first tell them of it, as section 7 says" not in seven
     assert "tell them of it" not in seven
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
-    assert "mention an alternative when it beats the least they believe you would accept" in using
+    assert "mention an alternative when it beats your acceptance threshold" in " ".join(
+        using.split()
+    )
 
 
 def test_question_2_says_its_shapley_value_prepares_question_4():
@@ -2095,8 +2097,8 @@ def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_ex
     definition = "Call such an alternative **strong**, and one worth no more than that **weak**"
     assert PROSE.count(definition) == 1
     assert (  # review 58, U3: the term now has a bold definition of its own first
-        "With full information, as in section 5, it is your share at the table, since they "
-        "know you would refuse less and wait for it" in " ".join(PROSE.split())
+        "With full information, as in section 5, it is your share at the table itself."
+        in " ".join(PROSE.split())
     )
     first_weak = min(PROSE.find(w) for w in ("a weak alternative", "a weak one") if w in PROSE)
     assert PROSE.index(definition) < first_weak
@@ -2170,7 +2172,8 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
         reason = _P.reply_reason(s)
         taken[reason] += 1
         assert low >= max(v2, figure), s.learner
-        assert low in (v2, figure, math.floor(proposal / 100) * 100)
+        # review 76, X3: the yardstick exactly or to the nearest hundred, whichever is lower
+        assert low in (v2, figure, min(proposal, round(proposal, -2)))
         assert "below what the rival would pay" in general(s, v2 - 100)
         if high + 200 < s.atlas_value:
             assert "more than any figure the seller can stand on" in general(s, high + 200)
@@ -2207,7 +2210,7 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
 #: for Borealis's offer and for a last word, before section 7 defined it).
 DEFINED_TERMS = {
     "commitment": "what makes it credible is commitment, having bound yourself to it",
-    "anchor": "it is an *anchor*, a first figure that pulls the final price towards it",
+    "anchor": "first offers *anchor*: they pull the final price towards them",
     "share at the table": "your **share at the table**",
     "equilibrium share": "The responder's **equilibrium share**",
     "breakdown payoff": "**A breakdown payoff** is what each side",
@@ -2390,14 +2393,17 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
     using = " ".join(using.split())
     # review 64, U3: defined where it is first used, in the bullet on mentioning alternatives
-    definition = using.index("Your **acceptance threshold** is the least the other side believes")
+    assert using.index(
+        "Your **acceptance threshold** is the other side's estimate of your share at the table"
+    )
     # review 63, C1: module 02's reservation price is the BATNA's worth plus costs
     assert "it is not your reservation price, the worst terms you would accept" in using
     assert PROSE.index("acceptance threshold") >= PROSE.index("## 7. Using power")
     # review 74, C2: said once, of module 02's yardstick, never of the patience threshold
-    bridge = "Module 02's threshold, their estimate of your reservation price, is this one"
+    # review 76, C1: module 02 has no "threshold"; its rule is named as a rule
+    bridge = "Module 02's rule compared the alternative with their estimate of your reservation"
     assert PROSE.count("estimate of your reservation price") == 1 and bridge in using
-    assert "estimate of your acceptance threshold" in using[definition:]
+    assert "estimate of your acceptance threshold" not in PROSE  # review 76, U1
     for words in ("least you would accept", "least Kestrel would accept", "least it would"):
         assert words not in PROSE, words
     s = course.variant("03_power", "threshold-0")
@@ -2426,8 +2432,8 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     # review 69, U2: the price is the money Kestrel expects, whether it takes Atlas's figure
     # or names one, so a counter at Borealis's figure and the walk-out bring the same
     assert "the figure Kestrel takes or names, and expects to be paid" in four
-    assert "Where that model's move is to sell to Borealis, real talks" in four
-    assert "real talks would name Borealis's figure to Atlas in a counter" in four
+    assert "Where the model says to sell to Borealis, real talks" in four
+    assert "real talks name Borealis's figure to Atlas instead" in four
     # review 61, C2; review 75, U6: said calmly, not as a counter
     assert "in real talks, say so calmly, with the door left open" in seven
 

@@ -32,10 +32,13 @@ def test_the_intro_quotes_module_00s_list_for_power():
 
 def test_one_rule_for_mentioning_an_alternative_worded_so_others_can_quote_it():
     text = PROSE
-    assert "mention an alternative when it beats the least they believe you would accept" in text
+    # review 76, U1: one name, the acceptance threshold, not a paraphrase of it
+    assert "mention an alternative when it beats your acceptance threshold" in " ".join(
+        text.split()
+    )
     summary = PROSE[PROSE.index("## What to take away") :]
-    assert "mention an alternative when it beats the least they believe you would accept" in (
-        summary
+    assert "mention an alternative when it beats your acceptance threshold" in " ".join(
+        summary.split()
     )
     assert "as the other side sees it" not in summary
 

@@ -32,7 +32,7 @@ def test_question_9bs_hint_speaks_of_granites_estimate():
         if s.outside_offer > s.granite_guess:
             continue
         hint, _ = check._harrow_move_hint(s, "mention", "keep quiet")
-        assert "Granite's estimate of Kestrel's acceptance threshold" in hint
+        assert "Kestrel's acceptance threshold (Granite's estimate of its share" in hint
         assert "what Granite can know" not in hint
         return
     raise AssertionError("no weak Harrow among the drawn cases")
@@ -42,9 +42,8 @@ def test_question_4_says_which_figure_is_above_borealis():
     four = _section(PROSE, "### Question 4", "def licence_reply")
     assert "where it is above, it is more than the models predict" not in four
     # review 73, U2: rewritten to hold for the round figure too; it still names the figure
-    assert "Where Atlas's round figure or its proposal worked out is below the price" in " ".join(
-        four.split()
-    )
+    # review 76, E1: any first offer anchors, whichever side of the price it falls
+    assert "The round figure is a first offer" in " ".join(four.split())
 
 
 def test_section_7s_rule_for_an_alternative_is_three_bullets():

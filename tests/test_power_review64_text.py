@@ -52,7 +52,7 @@ def test_the_acceptance_threshold_is_defined_where_it_is_first_used():
     seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
     assert "**Acceptance threshold**:" not in seven
     bullet = seven.index("**Mention an alternative when it raises what they must offer.**")
-    definition = seven.index("Your **acceptance threshold** is the least the other side")
+    definition = seven.index("Your **acceptance threshold** is the other side's estimate")
     assert bullet < definition and seven.index("acceptance threshold") == definition + 7
 
 

@@ -1,8 +1,6 @@
 """Module 03, review 68: question 4 accepts taking Atlas's figure where section 5's model
 favours it (X1). Each test failed on the text or the checks before this round."""
 
-import math
-
 import pytest
 
 import course
@@ -43,7 +41,7 @@ def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(lear
             continue
         v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
         shapley, predicted = kestrel_shapley(s), max(v1 / 2, v2)
-        for named in (shapley, math.ceil(shapley / 100) * 100):
+        for named in (shapley, round(shapley, -2)):  # review 76, X3: the nearest hundred
             check.judge_reply(s, (named, "fairness"))
         if figure >= predicted:
             both += 1
@@ -84,10 +82,10 @@ def test_question_4_says_when_both_replies_earn_the_mark():
     holding Atlas to its yardstick both earn the mark, and on what each rests."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert (
-        "Where the round figure is below the yardstick yet at least section 5's prediction, "
-        "two replies earn the mark: taking it, as section 5's model favours" in four
+        "Where the round figure is below the yardstick but at least section 5's price, "
+        "two replies earn the mark: taking the figure (Atlas may refuse the yardstick), or "
+        "holding Atlas to its yardstick." in four
     )
-    assert "or holding Atlas to its own standard, an appeal to consistency." in four
 
 
 def test_hidden_cases_include_a_figure_question_4_should_not_take():
@@ -111,7 +109,7 @@ def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learne
         v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
         if figure >= max(v1 / 2, v2):
             return figure, "ACCEPT"
-        shapley = math.floor((3 * v1 + v2) / 6 / 100) * 100
+        shapley = round((3 * v1 + v2) / 6, -2)  # review 76, X3: the nearest hundred
         return (shapley, "fairness") if shapley > v2 else (v2, "rival")
 
     def above_borealis(s):

@@ -71,10 +71,10 @@ def test_question_4s_sentence_on_atlass_figures_holds_for_the_round_figure_too()
 
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "it is also above the price the models predict" not in four
+    # review 76, E1: any first figure anchors, whichever side of the model's price it falls
     assert (
-        "Where Atlas's round figure or its proposal worked out is below the price section 5's "
-        "models predict, it is an *anchor*, a first figure that pulls the final price towards "
-        "it (module 04 returns to it)."
+        "The round figure is a first offer, and first offers *anchor*: they pull the final "
+        "price towards them (module 04 returns to anchors)."
     ) in four
     old_clause_false, figure_below, proposal_below = [], 0, 0
     for n in range(200):
@@ -122,5 +122,5 @@ def test_module_04_is_named_as_the_module_that_returns_to_anchors():
 
     flat = _flat(PROSE)
     assert "(module 04)" not in flat
-    assert "pulls the final price towards it (module 04 returns to it)" in flat
+    assert "pull the final price towards them (module 04 returns to anchors)" in flat
     assert "acceptance threshold low (module 04 returns to anchors)" in flat

@@ -56,10 +56,8 @@ def test_section_7_says_module_02s_bluffed_demand_is_its_threat():
     statement. Section 7 now says so, right after its definition, and the labels agree:
     question 9 accepts "bluff" (or "misrepresentation") for a threat not carried out."""
     seven = _seven()
-    bridge = (
-        "Module 02's demand above your reservation price is such a threat, labelled there "
-        "by its falsity: a bluff or a misrepresentation."
-    )
+    # review 76, U4: said plainly, without "labelled there by its falsity"
+    bridge = "Module 02 called such a demand a bluff when you would not carry it out."
     assert bridge in seven
     assert seven.index("a **threat** ties it to something you would rather not do") < (
         seven.index(bridge)
@@ -79,8 +77,8 @@ def test_section_7_relates_module_02s_yardstick_for_mentioning_an_alternative_to
     seven = _seven()
     mention = seven[seven.index("**Mention an alternative") : seven.index("**When they are")]
     assert (
-        "Module 02's threshold, their estimate of your reservation price, is this one without "
-        "patience: then the least they believe you would accept is that estimate." in mention
+        "Module 02's rule compared the alternative with their estimate of your reservation "
+        "price: this rule without patience." in mention  # review 76, C1
     )
     assert "beats the other side's estimate of your reservation price" in _module_02()
 

@@ -130,7 +130,10 @@ def test_yardstick_names_one_thing_in_module_03():
     from tests.test_models_power import PROSE
 
     assert "Module 02's yardstick" not in PROSE
-    assert "Module 02's threshold, their estimate of your reservation price" in PROSE
+    # review 76, C1: module 02 has no "threshold"; its rule is called a rule
+    assert "Module 02's rule compared the alternative with their estimate of your" in " ".join(
+        PROSE.split()
+    )
     for found in re.finditer(r"yardstick", PROSE):
         around = PROSE[max(0, found.start() - 120) : found.end() + 60]
         assert "Atlas" in around or "the round figure" in around, around

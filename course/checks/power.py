@@ -2015,7 +2015,7 @@ def _harrow_move_hint(s, said, expected):
     it only estimates it)."""
     harrow = f"{s.outside_offer:,.0f}"
     strong = expected != "keep quiet"
-    known = "Granite's estimate of Kestrel's acceptance threshold"
+    known = "Kestrel's acceptance threshold (Granite's estimate of its share at the table)"
     if said == "ultimatum":
         if strong:
             return (
@@ -2026,30 +2026,27 @@ def _harrow_move_hint(s, said, expected):
         return (
             f"Harrow's {harrow} does not beat {known}: naming it in any form lowers what "
             "Granite expects to pay, and as an ultimatum it also corners Granite",
-            "it issues an ultimatum over an alternative below the other side's estimate of your "
-            "acceptance threshold",
+            "it issues an ultimatum over an alternative below your acceptance threshold",
         )
     if not strong:
         if said == "confirm first":
             return (
                 f"Harrow's {harrow} does not beat {known}: a letter makes a weak alternative "
                 "no stronger, and mentioning it gains nothing",
-                "it prepares to mention an alternative below the other side's estimate of "
-                "your acceptance threshold",
+                "it prepares to mention an alternative below your acceptance threshold",
             )
         return (
             f"Harrow's {harrow} does not beat {known}; Granite reads an alternative Kestrel "
             "names as a sign of that threshold, so naming this one would lower what Granite "
             "expects to pay",
-            "it names an alternative below the other side's estimate of your "
+            "it names an alternative below your "
             "acceptance threshold, which lowers what they expect to pay",
         )
     if said == "keep quiet":
         return (
             f"Harrow's {harrow} beats {known}: once Granite believes it, it raises what "
             "Granite must offer",
-            "it keeps quiet about an alternative that beats the other side's estimate of your "
-            "acceptance threshold",
+            "it keeps quiet about an alternative that beats your acceptance threshold",
         )
     if said == "confirm first":
         return (

@@ -788,12 +788,11 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
 # Shapley value, is on the table, and Atlas now names a round figure for it. Atlas
-# proposed that value itself: holding Atlas to it is no new demand. Where Atlas's round
-# figure or its proposal worked out is below the price section 5's models predict, it is
-# an *anchor*, a first figure that pulls the final price towards it (module 04 returns to
-# it). Should Kestrel accept it, or turn it down? If it accepts, at the round figure or at
-# the proposal worked out? Write `licence_reply(s)`, returning a pair `(price, reason)`
-# from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
+# proposed that value itself: holding Atlas to it is no new demand. The round figure is a
+# first offer, and first offers *anchor*: they pull the final price towards them (module
+# 04 returns to anchors). Should Kestrel accept it, or turn it down? If it accepts, at the
+# round figure or at the proposal worked out? Write `licence_reply(s)`, returning a pair
+# `(price, reason)` from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
 #
 # - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
 #   may be rounded to the nearest hundred);
@@ -803,17 +802,15 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   judge from sections 2 and 5; the reply must not point Atlas to a figure below the
 #   price.
 #
-# Section 5's model applies, as neither side can make its word the last: a refusal does
-# not end the talks (Atlas can answer a day later), and Kestrel can turn to Borealis only
-# when it turns down a proposal of Atlas's. Where that model's move is to sell to
-# Borealis, real talks would name Borealis's figure to Atlas in a counter: the same money,
-# with the door left open.
+# Section 5's model applies: a refusal does not end the talks (Atlas can answer a day
+# later), and Kestrel can sell to Borealis only by turning down a proposal of Atlas's.
+# Where the model says to sell to Borealis, real talks name Borealis's figure to Atlas
+# instead: the same money, with the door left open.
 #
-# Where the round figure is below the yardstick yet at least section 5's prediction, two
-# replies earn the mark: taking it, as section 5's model favours (Atlas may refuse the
-# yardstick), or holding Atlas to its own standard, an appeal to consistency. The price
-# and the reason together earn one mark, when both are right. Grading also tries other
-# learners' scenarios.
+# Where the round figure is below the yardstick but at least section 5's price, two
+# replies earn the mark: taking the figure (Atlas may refuse the yardstick), or holding
+# Atlas to its yardstick. The price and the reason together earn one mark, when both are
+# right. Grading also tries other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
@@ -1111,16 +1108,15 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
-# This section uses module 02's two words, after Schelling: a **warning** ties a demand
-# to something you would do anyway if it is refused (sell to the rival who pays more); a
+# This section uses module 02's two words, after Schelling: a **warning** ties a demand to
+# something you would do anyway if it is refused (sell to the rival who pays more); a
 # **threat** ties it to something you would rather not do, said to deter (walk out to an
-# alternative worth less than the deal). Module 02's demand above your reservation price
-# is such a threat, labelled there by its falsity: a bluff or a misrepresentation. A
-# threat invites a threat back and, if carried out, costs you by definition; a warning can
-# be true, but said as a demand it still corners the other side. In Deutsch and Krauss's
-# trucking game ("The Effect of Threat upon Interpersonal Bargaining", 1960), pairs earned
-# most when neither player could close a gate on the other's route, less when one could,
-# least when both could.
+# alternative worth less than the deal). Module 02 called such a demand a bluff when you
+# would not carry it out. A threat invites a threat back and, if carried out, costs you by
+# definition; a warning can be true, but said as a demand it still corners the other side.
+# In Deutsch and Krauss's trucking game ("The Effect of Threat upon Interpersonal
+# Bargaining", 1960), pairs earned most when neither player could close a gate on the
+# other's route, less when one could, least when both could.
 #
 # Quieter uses of the same power:
 #
@@ -1128,29 +1124,27 @@ check.best_lever(best_lever, hidden=True)
 #   standard a price must meet, as question 4 does: Borealis's written offer, or Atlas's
 #   own yardstick where Atlas's figure falls short of it (where Atlas's figure is already
 #   at least what section 5 predicts after a refusal, taking it is just as sound:
-#   question 4). It tells Atlas nothing it does not know; it works because Atlas can check
-#   it and cannot argue with it (Fisher and Ury call such a test an objective criterion).
+#   question 4). It tells Atlas nothing it does not know, and Atlas can check it. Atlas's
+#   yardstick is what Fisher and Ury call an objective criterion, a measure neither side
+#   sets; Borealis's offer is not a criterion but Kestrel's alternative.
 #   A standard below the figure on the table gives Atlas no reason to pay more and points
 #   it lower: take the figure.
 # - **Mention an alternative when it raises what they must offer.** Your **acceptance
-#   threshold** is the least the other side believes you would accept at the table,
-#   judging by your patience; it is not your reservation price, the worst terms you would
-#   accept given your alternative (module 02). With full information, as in section 5,
-#   it is your share at the table, since they know you would refuse less and wait for it.
-#   The rule: mention an alternative when it beats the least they believe you would
-#   accept. Call such an alternative **strong**, and one worth no more than that **weak**.
-#   Mentioning a weak one gains nothing where they know your patience. Module 02's
-#   threshold, their estimate of your reservation price, is this one without patience:
-#   then the least they believe you would accept is that estimate.
-# - **When they are unsure of your patience**, a weak figure you name
-#   can anchor their estimate of your acceptance threshold low (module 04 returns to
-#   anchors), though section 5's model says it should not. The evidence is an analogy: in
-#   Galinsky and Mussweiler's experiments on first offers (2001), final prices ended
-#   nearer the first figure named. A weak alternative anchors you too: with one,
-#   negotiators opened lower and did worse than with none (Schaerer, Swaab and Galinsky,
-#   2015). So make a strong alternative known, keep a weak one private. That rule is a
-#   heuristic this course adopts: we know of no study that tests the disclosure of a weak
-#   alternative directly.
+#   threshold** is the other side's estimate of your share at the table; it is not your
+#   reservation price, the worst terms you would accept given your alternative (module
+#   02). With full information, as in section 5, it is your share at the table itself. The
+#   rule: mention an alternative when it beats your acceptance threshold. Call such an
+#   alternative **strong**, and one worth no more than that **weak**. Mentioning a weak
+#   one gains nothing where they know your patience. Module 02's rule compared the
+#   alternative with their estimate of your reservation price: this rule without patience.
+# - **When they are unsure of your patience**, a weak figure you name can anchor your
+#   acceptance threshold low (module 04 returns to anchors), though section 5's model says
+#   it should not. The evidence is an analogy: in Galinsky and Mussweiler's experiments on
+#   first offers (2001), final prices ended nearer the first figure named. A weak
+#   alternative anchors you too: with one, negotiators opened lower and did worse than
+#   with none (Schaerer, Swaab and Galinsky, 2015). So make a strong alternative known,
+#   keep a weak one private. That rule is a heuristic this course adopts: we know of no
+#   study that tests the disclosure of a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
@@ -1178,8 +1172,9 @@ check.best_lever(best_lever, hidden=True)
 # is a true warning, but Atlas already holds a copy of Borealis's offer: said as a demand,
 # the warning tells Atlas nothing new and adds a fight. A threat is a bluff if you would
 # not carry it out and, as a stated intention you do not hold, can be a misrepresentation.
-# One you would carry out is a threat all the same, credible or not; what makes it
-# credible is commitment, having bound yourself to it. Four lines matter most.
+# One you would carry out is a threat all the same: true, so not a bluff, but still the
+# move this course advises against; what makes it credible is commitment, having bound
+# yourself to it. Four lines matter most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
@@ -1300,11 +1295,11 @@ check.rate_tactics(rate_tactics, hidden=True)
 # `s.outside_offer` again and, like its first, is in a signed letter only if
 # `s.harrow_in_writing` is `True`. Granite has not seen it and is unsure how patient
 # Kestrel is, so it cannot work out Kestrel's share at the table: part 4 ends with
-# Granite's guess of Kestrel's acceptance threshold (`s.granite_guess`), which may be
-# above or below that share. Assume, as section 7 does (an anchoring effect, not a result
-# of section 5's models, and the course's untested heuristic), that Granite reads an
-# alternative Kestrel names as a sign of that threshold, but gives little weight to one it
-# cannot check. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
+# Granite's estimate of it, Kestrel's acceptance threshold (`s.granite_guess`), which may
+# be above or below that share. Assume, as section 7 does (an anchoring effect, not a
+# result of section 5's models, and the course's untested heuristic), that Granite reads
+# an alternative Kestrel names as a sign of that threshold, but gives little weight to one
+# it cannot check. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
@@ -1323,8 +1318,8 @@ def harrow_move(s):
     """What Kestrel should do about Harrow with Granite: mention, confirm first, keep quiet or
     ultimatum."""
     ### BEGIN SOLUTION
-    # What moves Granite is the least it believes Kestrel would accept, its guess, not the
-    # share at the table, which it cannot know
+    # What moves Granite is Kestrel's acceptance threshold, its estimate, not the share at
+    # the table, which it cannot know
     if s.outside_offer <= s.granite_guess:
         return "keep quiet"
     return "mention" if s.harrow_in_writing else "confirm first"
@@ -1412,7 +1407,7 @@ check.harrow_move(harrow_move, hidden=True)
 #   delay, pushes both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
-# - Use power quietly and truthfully: mention an alternative when it beats the least they
-#   believe you would accept, once they can believe it; keep a weak one to yourself; warn
+# - Use power quietly and truthfully: mention an alternative when it beats your
+#   acceptance threshold, once they can believe it; keep a weak one to yourself; warn
 #   only of what you would do anyway; make no threats; leave alone power not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
