@@ -686,7 +686,8 @@ def test_an_outside_option_is_taken_only_on_turning_down_a_proposal():
         "The rule holds for an option you can take only at the moment you turn down the other "
         "side's proposal"
     ) in " ".join(PROSE.split())
-    assert "Shaked, \"Opting Out: Bazaars versus 'Hi Tech' Markets\", 1994" in PROSE
+    # review 76, U2: Shaked's leaving-when-refused model, which no question uses, is cut
+    assert "Opting Out" not in PROSE
 
 
 def test_no_single_word_tells_the_rigs_two_kinds_apart():
@@ -935,7 +936,7 @@ def test_split_the_difference_is_ruled_out_in_this_story_only():
     story."""
     text = " ".join(PROSE.split())
     assert "in this story, never the split-the-difference figure $(v_1 + v_2)/2$" in text
-    assert "Splitting the difference, $(v_1 + v_2)/2$, would fit if a sale" in text
+    assert "Splitting the difference, $(v_1 + v_2)/2$, would fit only were a sale" in text
 
 
 def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
@@ -1016,7 +1017,8 @@ def test_modules_02_and_01_are_described_as_they_are():
     E5: module 01's claim keeps its condition, a take-it-or-leave-it offer."""
     assert "left this condition implicit" not in PROSE
     assert "(module 02's outside option)" in PROSE
-    assert "the side that proposes first, when it can also leave just after its own" in PROSE
+    # review 76, U2: Shaked's own model is cut (no question uses it); module 02 keeps it
+    assert "Opting Out" not in PROSE
     assert "a side that knows your reservation price can take nearly all" not in PROSE
     # review 59, E2: that result needs commitment, which Kestrel's talks lack; not cited here
     assert "can make you a take-it-or-leave-it offer" not in PROSE
@@ -1174,7 +1176,7 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     assert PROSE.count("**personal influence**") == 1
     assert "personal influence (expertise, admiration)" in " ".join(PROSE.split())
     assert "far enough off that the difference does not matter" not in PROSE
-    assert "The end date makes a game with a last round" in PROSE  # review 58, U1
+    assert "The end date moves the price by under one per cent" in PROSE  # review 76, U2
     assert "is the larger of its share at the table and $b$" in PROSE  # a fresh review, U2
 
 
@@ -1939,14 +1941,14 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     text = " ".join(PROSE.split())
     assert "Why the rates are equal" not in text  # review 62, U1: the story says it
     # review 67, C1: the note says why in one sentence, without the unsourced condition
-    assert (
-        "The story prices Borealis's offer per remaining month so that it shrinks in step "
-        "with the licence, as the outside option does in the models above." in text
+    assert (  # review 76, U2: the note's last bullet
+        "Borealis's offer is priced per remaining month, so it shrinks with the licence as the "
+        "outside option does in the models above." in text
     )
     # session 55, U1: the caveats sit in a collapsed note; review 65, U2: section 5's one
     # closing note
     specialist = _section(PROSE, "<details><summary>Closing note", "</details>")
-    for caveat in ("shrinks in step", "makes a game with a last round", "Abreu & Manea"):
+    for caveat in ("shrinks with the licence", "The end date moves the price", "Abreu & Manea"):
         assert caveat in specialist
     assert "Borealis's figure is unchanged" not in PROSE
     assert "Borealis's offer is still priced per remaining month of the licence" in PROSE
@@ -2109,9 +2111,9 @@ def test_the_end_date_price_is_within_half_a_days_worth_and_one_per_cent_from_tw
     """The story gives no remaining term, so section 5 bounds the last-round effect by the
     days left: within half a day's worth to Atlas, under 1% of its value from 60 days on."""
     assert "fraction of a per cent" not in PROSE
-    assert (
-        "to within half of one day's worth of the licence to Atlas: under one per cent of "
-        "Atlas's value whenever two months or more remain" in " ".join(PROSE.split())
+    assert (  # review 76, U2: said in one sentence
+        "The end date moves the price by under one per cent of Atlas's value while two months "
+        "or more remain" in " ".join(PROSE.split())
     )
     for s in _drawn_scenarios()[:20]:
         v1, v2 = s.atlas_value, s.borealis_value
@@ -2356,12 +2358,12 @@ def test_a_fixed_borealis_figure_gives_the_midpoint_and_a_days_delay_still_costs
     # review 67, C1: the closing note's claim built on this game (a fixed figure, a shrinking
     # licence) had no source and was hard to follow; the note now keeps only the sourced
     # case, and says the story's offer shrinks in step, as the models' outside option does
-    text = _section(PROSE, "*Split the difference?*", "The end date makes")
+    text = _section(PROSE, "*This story.*", "The end date moves")
     text = " ".join(text.split())
     assert "lose nothing" not in PROSE and "shift the price towards Kestrel" not in PROSE
     assert "Borealis's figure held" not in text and "would still cost Kestrel" not in text
     assert "the Nash split on the breakdown payoffs" in text
-    assert "shrinks in step with the licence" in text
+    assert "shrinks with the licence" in text
 
 
 def test_the_granite_contract_is_a_joint_gain_and_kestrels_part_its_margin():

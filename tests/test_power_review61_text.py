@@ -55,7 +55,6 @@ def test_side_material_sits_in_details_blocks():
     for summary, inside in [
         ("The textbook case needs a caveat", "null player or not?"),
         # review 65, U2: section 5's side notes share one closing note
-        ("Closing note: the evidence", 'Shaked, "Opting Out'),
         ("Closing note: the evidence", "Abreu & Manea"),  # review 69, U1: income cut
     ]:
         block = _section(PROSE, f"<details><summary>{summary}", "</details>")

@@ -47,16 +47,14 @@ def test_section_5_has_one_closing_note_after_its_rule():
     share one closing note at the end of the teaching, and the rule still comes first."""
     cell = NOTEBOOK[NOTEBOOK.index('"grade_id": "outside-teaching"') :]
     cell = cell[: cell.index("# %%")]
-    # review 75, U1: two side limits sit in a fold inside the closing note
-    assert cell.count("<details>") == 2
-    assert cell.index("<summary>Closing note") < cell.index("<summary>Two more limits")
+    # review 76, U2: no fold inside the closing note any more
+    assert cell.count("<details>") == 1
     note = cell[cell.index("<details>") :]
     assert note.rstrip().endswith("</details>")
     assert cell.index("So ask two questions") < cell.index("<details>")
     flat = _flat(note.replace("#", ""))
     for moved in (
         "An Outside Option Experiment",
-        'Shaked, "Opting Out',
         "a price of 33,750",
         "Abreu & Manea",
         "Every model here assumes each side knows the other's patience",

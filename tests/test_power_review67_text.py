@@ -15,13 +15,13 @@ def test_split_the_difference_keeps_only_the_sourced_case():
     figure held while the licence shrank, with no source and a hard-to-follow aside; it now
     keeps the breakdown case section 5 derives, and says in one plain sentence why the
     story prices Borealis's offer per remaining month."""
-    note = _flat(_section(PROSE, "*Split the difference?*", "*End date.*"))
+    note = _flat(_section(PROSE, "*This story.*", "</details>"))  # review 76, U2
     assert "Borealis's figure held" not in note
     assert "a day's delay would still cost Kestrel" not in note
-    assert "would fit if a sale to Borealis were what Kestrel is left with" in note
+    assert "would fit only were a sale to Borealis what Kestrel is left with" in note
     assert (
-        "The story prices Borealis's offer per remaining month so that it shrinks in step "
-        "with the licence, as the outside option does in the models above." in note
+        "Borealis's offer is priced per remaining month, so it shrinks with the licence as the "
+        "outside option does in the models above." in note
     )
 
 

@@ -1,7 +1,7 @@
 """Module 03, review 76 (a negotiation professor's review): anchoring, Fisher and Ury's
 objective criterion, module 02's rule, the true threat, one name for the other side's
-estimate of your share at the table, and question 4's paragraphs (E1, E2, C1, C2, U1, U3,
-U4). Each test failed on the text before this round."""
+estimate of your share at the table, question 4's paragraphs and section 5's closing note
+(E1, E2, C1, C2, U1, U2, U3, U4). Each test failed on the text before this round."""
 
 import re
 
@@ -82,3 +82,12 @@ def test_u3_question_4s_paragraphs_read_at_once():
     assert "make its word the last" not in four
     assert "an appeal to consistency" not in four
     assert "Kestrel can sell to Borealis only by turning down a proposal of Atlas's" in four
+
+
+def test_u2_section_5s_closing_note_has_no_fold_inside_and_no_unused_model():
+    """U2: the closing note held a second fold ("Two more limits") on top of its bullets,
+    and a bullet on Shaked's 1994 model, which no question uses."""
+    note = _section(PROSE, "<details><summary>Closing note", "</details>")
+    assert note.count("<details>") == 1
+    assert "Opting Out" not in PROSE and "*Leaving when refused.*" not in PROSE
+    assert "*This story.* Borealis's offer is priced per remaining month" in _flat(note)

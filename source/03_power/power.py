@@ -737,10 +737,6 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   Journal of Economics*, 1989) had people bargain with an option they could take only by
 #   leaving: deal-me-out described their agreements better than the Nash split on the
 #   option.
-# - *Leaving when refused.* In Shaked's model the side that proposes first, when it can
-#   also leave just after its own proposal is refused, can gain much more: deal-me-out is
-#   then not the only prediction (Shaked, "Opting Out: Bazaars versus 'Hi Tech' Markets",
-#   1994).
 # - *Both forces at once.* Where the risk of breakdown and the cost of delay both push,
 #   each unit adds less than half a unit (Binmore, Rubinstein & Wolinsky 1986), and the
 #   split lands between the share at the table and the Nash split on the breakdown
@@ -757,20 +753,11 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   Economic Studies*, 2025).
 # - *Full information.* Every model here assumes each side knows the other's patience and
 #   options (section 7 drops it).
-#
-# <details><summary>Two more limits: splitting the difference, and the end date</summary>
-#
-# - *Split the difference?* Splitting the difference, $(v_1 + v_2)/2$, would fit if a sale
-#   to Borealis were what Kestrel is left with when talks with Atlas break down on their
-#   own: the Nash split on the breakdown payoffs. The story prices Borealis's offer per
-#   remaining month so that it shrinks in step with the licence, as the outside option
-#   does in the models above.
-# - *End date.* The end date makes a game with a last round; with rounds of a day, working
-#   back from it gives the same price, $\max(v_1/2,\ v_2)$, to within half of one day's
-#   worth of the licence to Atlas: under one per cent of Atlas's value whenever two months
-#   or more remain.
-#
-# </details>
+# - *This story.* Borealis's offer is priced per remaining month, so it shrinks with the
+#   licence as the outside option does in the models above. Splitting the difference,
+#   $(v_1 + v_2)/2$, would fit only were a sale to Borealis what Kestrel is left with when
+#   talks fail on their own (the Nash split on the breakdown payoffs). The end date moves
+#   the price by under one per cent of Atlas's value while two months or more remain.
 #
 # </details>
 
