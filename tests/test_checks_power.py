@@ -707,7 +707,7 @@ def test_what_to_say_about_harrow_is_explained_for_every_wrong_choice(learner):
                 how = "in a signed letter" if s.harrow_in_writing else "only by telephone"
                 assert how in hint
                 continue
-            known = "Kestrel's acceptance threshold (Granite's estimate of its share at the table)"
+            known = "Kestrel's acceptance threshold"
             assert (f"beats {known}" in hint) == strong
             assert (f"does not beat {known}" in hint) == (not strong)
             # review 58, W3: the hint names no figure to set Harrow against, neither

@@ -2015,7 +2015,9 @@ def _harrow_move_hint(s, said, expected):
     it only estimates it)."""
     harrow = f"{s.outside_offer:,.0f}"
     strong = expected != "keep quiet"
-    known = "Kestrel's acceptance threshold (Granite's estimate of its share at the table)"
+    # review 76, U1: the threshold is itself Granite's estimate; review 58, W3: the hint
+    # names neither Granite's figure nor the share at the table
+    known = "Kestrel's acceptance threshold"
     if said == "ultimatum":
         if strong:
             return (
