@@ -2064,8 +2064,8 @@ def sit_by_the_plan(
 
 def test_a_learner_who_keeps_the_plan_is_never_told_it_broke_the_plan():
     """Section 5 allows a step right after Marlow says it can't give more on its own
-    offer, and one after two replies in a row that did not move; the debrief counts both
-    apart from concessions into silence. Over 150 learners, each style, Quell drawn as at
+    offer; the debrief counts it apart from concessions into silence (review 76 C1: a step
+    after two replies in a row that did not move is the appendix's, and is one). Over 150 learners, each style, Quell drawn as at
     the table, a learner who keeps the plan (``sit_by_the_plan``) is never told that a
     step went against the plan's rule or that the deal broke the plan, and the steps made
     right after the floor words (many sittings have one) are said to be allowed."""
@@ -2084,7 +2084,8 @@ def test_a_learner_who_keeps_the_plan_is_never_told_it_broke_the_plan():
         for style in STYLES:
             rng = random.Random(i * 7 + len(style))
             quell, walkaway = marlow_at_the_table(case, rng)
-            table = sit_by_the_plan(case, style, rng, walkaway=walkaway)
+            # review 76 C1: the step after two stalls is the appendix's, not the rule's
+            table = sit_by_the_plan(case, style, rng, False, walkaway=walkaway)
             lines = debrief(table.outcome(), plan, facts(case, quell))
             said = " ".join(lines)
             assert "against your plan's rule" not in said, (case.learner, style, said)
@@ -2286,13 +2287,13 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     for style in ("boulware", "linear", "conceder"):
         assert deals[style, False, False] >= 199 and deals[style, False, True] >= 199
     text = section("about-the-bot")  # review 57, U1: the bot's trials in the appendix
-    assert "holding after Marlow's first answer and accepting as" in text
-    assert "(68 to 78 in 100 over nine samples; other scripted learners closed as few as 64)" in (
+    assert "a learner who kept section 5's rule reached a deal" in " ".join(text.split())
+    # review 76 E1: the ranges were narrower than fresh samples (62.5 and 94 in 100); the
+    # text gives rounded rates, and the step into silence is the appendix's only (C1)
+    assert "reached a deal against a tit-for-tat Marlow in six to eight sittings in ten" in (
         " ".join(text.split())
     )
-    assert "and about nine in ten with it (86 to 93)" in " ".join(text.split())
-    # review 75 C4: the exception is section 5's tip for this bot
-    assert "closed a few more (91 to 94 in 100 with the tip)" in text
+    assert "raised that to about nine in ten" in " ".join(text.split())
     assert "nearly every sitting ended in a deal either way (at least 199 in 200)" in text
     assert "about 87 in 100" not in text
     print(deals)
@@ -2358,10 +2359,11 @@ def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
     # learner-1..200): the text gives the measured range per sample
     assert (min(shares), max(shares)) == (63, 66), shares
     text = section("about-the-bot")  # review 58, U1: the departures moved to the appendix
-    assert "189 to 195 plans of 200 had such a step (five samples)" in text
+    # review 76 E1: fresh samples gave 186 plans and 62 steps in 100 (test_review76)
+    assert "over nine plans in ten had such a step" in text
     assert "(95.5%)" not in text
     assert "about two steps in three were one" not in text
-    assert "and 63 to 66 steps in 100 were one" in text
+    assert "and some 60 to 66 steps in 100 were one" in text
     assert "in most plans" not in text
     assert "offer each take-back step as a trade in the open (question 7)" in text
 
@@ -2447,7 +2449,9 @@ def test_the_reciprocity_line_tells_a_held_stall_from_a_kept_rule():
     step = {"round": 7, "into_silence": True, "answered": True, "cost": 10}
     line = reciprocity([step], stalls(stall_outcome(stepped), plan))
     assert "1 came after 2 replies in a row in which Marlow had not moved" in line
-    assert "against your plan's rule" not in line and "or section 5's tip" in line
+    # review 76 C1: such a step is named a step into silence, against the rule
+    assert "steps into silence, against your plan's rule, though this bot" in line
+    assert "None came into silence" not in line and "section 5's tip" not in line
 
 
 def test_the_free_trade_rule_is_justified_by_what_it_does():
@@ -2474,9 +2478,9 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     what Marlow's 'You have not moved' remark means, and whether its first answer counts
     as a move (the debrief's reading)."""
     plan = section("plan-teaching")
-    # review 75 C4: the exception is now a tip for this bot
-    assert "A tit-for-tat Marlow mostly waits, so a learner who only waits meets a" in (
-        " ".join(plan.split())
+    # review 75 C4: the exception is now a tip for this bot; review 76 C1: in the appendix
+    assert "This bot waits to be answered: one small planned step after two of its" in (
+        " ".join(section("about-the-bot").split())
     )
     assert "as module 04 said, opens with a fair step" not in plan
     assert REMARKS["stall"].rstrip(".") in plan
@@ -2499,7 +2503,8 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     assert "conditional" not in engine
     assert "Marlow's first answer is its opening, not a move" in plan
     table = section("table-teaching")
-    assert "or until section 5's tip applies" in table
+    assert "or until section 5's tip applies" not in table  # review 76 C1
+    assert "**When Marlow stops moving, hold until it says it can't give more.**" in table
 
 
 def test_the_information_row_is_the_learners_judgement_as_section_3_says():
@@ -2787,7 +2792,8 @@ def test_a_tit_for_tat_marlow_facing_a_learner_who_holds_barely_moves():
     assert moved >= 10, moved
     text = section("plan-teaching")
     assert "meets a Marlow that only waits" not in text
-    assert "meets a Marlow that barely moves" in text
+    # review 76 C1: the claim went with the tip to the appendix
+    assert "This bot waits to be answered" in " ".join(section("about-the-bot").split())
 
 
 def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_practised():
@@ -3087,9 +3093,8 @@ def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_draw
     assert "send it as a conditional trade in the open" in q7
     assert "a term taken back without a word reads as bad faith" in q7
     summary = " ".join(section("summary").split())
-    assert "(your frontier map); send a shrinking subsequence of it as conditional trades" in (
-        summary
-    )
+    assert "send a shrinking subsequence of the plan as conditional trades" in summary
+    assert "frontier map" not in summary
     assert "at the end of your plan" not in summary
 
 
@@ -3324,8 +3329,8 @@ def test_the_tit_for_tat_deal_rates_hold_over_four_more_samples(first):
     assert 136 <= deals[0] <= 156, deals
     assert 172 <= deals[1] <= 186, deals
     text = " ".join(section("about-the-bot").split())
-    assert "about seven sittings in ten without the tip (68 to 78 in 100 over nine" in text
-    assert "as few as 64) and about nine in ten with it (86 to 93)" in text
+    assert 120 <= deals[0] <= 160 and deals[1] >= 170  # review 76 E1: the text's rates
+    assert "six to eight sittings in ten" in text and "about nine in ten" in text
 
 
 @pytest.mark.parametrize("first", [0, 200, 400])
@@ -3341,7 +3346,7 @@ def test_the_tit_for_tat_deal_rates_hold_with_a_seed_per_learner(first):
     assert 136 <= deals[0] <= 156, deals
     assert 172 <= deals[1] <= 186, deals
     text = " ".join(section("about-the-bot").split())
-    assert "over nine samples; other scripted learners closed as few as 64)" in text
+    assert "six to eight sittings in ten" in text  # review 76 E1
 
 
 def test_the_step_beyond_is_room_for_the_counter_offer_and_the_letter_grounds_no_opening():

@@ -114,7 +114,7 @@ def test_question_7_says_the_offers_are_a_shrinking_subsequence_of_the_map():
     assert "pass over a package whose step would cost you more than the one before" in q7
     assert "not a subsequence: many are right, so no check could pick one" in q7
     summary = _section("summary")
-    assert "send a shrinking subsequence of it as conditional trades" in summary
+    assert "send a shrinking subsequence of the plan as conditional trades" in summary
 
 
 def test_the_small_text_items_of_review_72():

@@ -687,8 +687,8 @@ def _reciprocity(found, stalls=None, offered=True):
     if excepted:
         text += (
             f" {excepted} came after {STALLED_REPLIES} replies in a row in which Marlow "
-            "had not moved: the one small step section 5's tip for this bot allows "
-            "there."
+            "had not moved: steps into silence, against your plan's rule, though this bot "
+            "tends to answer them (see the appendix)."
         )
     if opening:
         text += (
@@ -700,13 +700,12 @@ def _reciprocity(found, stalls=None, offered=True):
             f" {silent} came after Marlow had not moved: concessions into silence, against "
             "your plan's rule of making each step only in answer to a move of Marlow's."
         )
-    elif stalls["held"] is None:
+    elif stalls["held"] is None and not excepted:
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
-            "answer to a move of Marlow's" + (", or section 5's tip." if excepted else ".")
+            "answer to a move of Marlow's."
             if not floor and not opening
-            else " No other came into silence: you kept your plan's rule"
-            + (", and section 5's tip." if excepted else ".")
+            else " No other came into silence: you kept your plan's rule."
         )
     return text + _held(stalls)
 
@@ -742,9 +741,9 @@ def _held(stalls):
         return ""
     return (
         f" In round {stalls['held']} Marlow had not moved for {STALLED_REPLIES} replies in a "
-        "row and your plan still had a step, yet you held: section 5's tip for this bot "
-        "(one small planned step) was open there, and "
-        "holding on ended the talks without a deal although a zone existed."
+        "row and your plan still had a step; you held, as your plan's rule says, and the "
+        "talks ended without a deal although a zone existed (the appendix says how this "
+        "bot answers a small step there)."
     )
 
 
