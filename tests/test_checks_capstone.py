@@ -235,8 +235,9 @@ def test_an_unwritten_answer_says_to_replace_the_stub(learner):
 def test_batna_hints(own):
     best, value = batna_of(own)
     other = "Kessel" if best == "Brenn" else "Brenn"
-    assert "your BATNA is the alternative with the higher expected profit" in miss(
-        "my_batna", lambda s: (other, value)
+    assert (
+        "your best alternative before the letter is the one with the higher expected profit"
+        in miss("my_batna", lambda s: (other, value))
     )
     no_spot = miss(
         "my_batna",

@@ -1824,7 +1824,7 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     assert "which of the two bundles of concessions it values more" in opening
     assert "dependence shares, which you know" not in section("q4-text")
     reflection = section("reflection")
-    assert "with steps of my plan unoffered, and the debrief said value was left" in (
+    assert "with steps of my plan unoffered, against my rule (it had not said" in (
         " ".join(reflection.split())
     )
 
@@ -2607,7 +2607,7 @@ def test_a_walk_away_after_the_plans_last_step_is_not_called_value_left_on_the_t
     assert "debrief says the zone was not on the path these talks took" in text
     reflection = NOTEBOOK.read_text().split('grade_id": "reflection"')[1]
     assert "the debrief called my exit a loss" not in reflection
-    assert "with steps of my plan unoffered, and the debrief said value was" in " ".join(
+    assert "with steps of my plan unoffered, against my rule" in " ".join(
         line.removeprefix("#").strip() for line in reflection.splitlines()
     )
 
@@ -2618,8 +2618,9 @@ def test_the_batna_means_one_thing_around_brenns_letter():
     it. The text now says once that signing makes the letter your BATNA and calls question
     1's answer your best alternative before the letter wherever the letter is in play."""
     letter = section("letter-teaching")
-    assert "If you sign, the letter becomes your BATNA" in letter
-    assert "question 1's answer is called your best alternative before the letter" in letter
+    # review 76 C2: question 1's answer has that name from the start
+    assert "Your BATNA is the alternative you keep: the letter if you sign" in letter
+    assert "**best alternative before the letter**" in section("leverage-teaching")
     assert "keep your BATNA from question 1" not in section("q2-text")
     assert "keep your best alternative before the letter" in section("q2-text")
     assert "`my_batna(s)`, your best alternative before the letter" in section("q4-text")
@@ -3200,14 +3201,14 @@ def test_marlow_accepts_by_its_target_or_its_next_offer_as_sections_6_and_7_say(
     assert "are at least as good for it as its own offer on the table" not in text
     assert (
         text.count(
-            "that meets its target for the round (the points it aims for then, falling from "
+            "that meets its aim for the round (the points it wants then, falling from "
             "100 towards its reservation price at its style's pace) or is at least as good for "
             "it as the offer it would make next"
         )
         == 1
     )
     assert (
-        "that meet its target for the round or are at least as good for it as the offer it would make next"
+        "that meet its aim for the round or are at least as good for it as the offer it would make next"
         in text
     )
     below_standing = 0

@@ -100,9 +100,10 @@ def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split
     says they justify asking there, not expecting more. Failed on the old text."""
     opening = _section("opening-teaching")
     assert (
-        "They justify *asking* for your opening, not *expecting* more than the even split "
-        "(the middle of the zone of agreement, section 5)." in opening  # review 75 U4
-    )
+        "They justify *asking* for your opening, not *counting on* more than the even split "
+        "(the middle of the zone of agreement), this course's target when no fact carries "
+        "you higher (section 5): a convention, not a research finding." in opening
+    )  # review 75 U4; review 76 E3: the even split is the course's convention
 
 
 def test_part_1_of_the_model_reflection_says_it_is_the_second_negotiation():

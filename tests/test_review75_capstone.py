@@ -260,7 +260,9 @@ def test_the_information_row_allows_a_gap_of_five_either_way():
             assert information({"information": yours}, {"information": theirs}), n
         for yours, theirs in ((1, 7), (8, 2)):
             assert not information({"information": yours}, {"information": theirs}), n
-    assert "either side up to 5 higher; Marlow's ≥ 1" in _section("q4-text")
+    assert "either side up to 5 higher |" in _section(
+        "q4-text"
+    )  # review 76 U5: the floor's reason moved above
 
 
 # --- C3, U5: the step beyond is room, not a grounded claim ------------------------------------
@@ -305,7 +307,8 @@ def test_the_model_answer_gives_a_reason_for_each_departure_and_judges_its_weigh
     answer = _section("reflection")
     assert "I made my second step (140) fearing its deadline: a concession into silence" in answer
     assert "yet I held, having got nothing back" in answer
-    assert "as its lower reservation price allowed: my 0.4 on alternatives bore out" in answer
+    # review 76 U6: the weight is judged on the fact it was for (Quell), not on the price
+    assert "far under its 62 with Quell: my 0.4 on alternatives fit" in answer
     assert "what was kept and what was left of the plan, with a reason" in answer
     assert "and whether the weights fit it" in answer
 
@@ -320,7 +323,7 @@ def test_the_even_split_and_the_replay_are_glossed_at_first_use():
     the old text."""
     text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
     first = text.index("the even split")
-    assert text[first:].startswith("the even split (the middle of the zone of agreement,")
+    assert text[first:].startswith("the even split (the middle of the zone of agreement)")
     first = text.index("replay")
     assert text[first - 2 :].startswith("a replay in which you held (section 7)")
     assert "the result you aim for (section 5's target)" in _section("opening-teaching")

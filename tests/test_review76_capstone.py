@@ -144,3 +144,72 @@ def test_the_debrief_calls_a_step_after_two_stalls_a_step_into_silence():
     line = reciprocity([step], stalls(stall_outcome(stepped), plan))
     assert "steps into silence, against your plan's rule" in line
     assert "None came into silence" not in line and "tip" not in line
+
+
+# --- C3, U6: the model reflection ---------------------------------------------------------------
+
+
+def test_the_model_reflection_names_its_own_breach_and_judges_its_weight_on_quell():
+    """C3: part 3 left the first negotiation 'when Marlow stalled, with steps of my plan
+    unoffered', a breach of section 5 it never examined. U6: part 2 read the weight on
+    alternatives off the price ('Marlow took 140, as its lower reservation price
+    allowed'); it now reads it off Quell: 34 points, under the 62 Marlow needs with it."""
+    answer = _section("reflection")
+    assert "unoffered, against my rule (it had not said it could give no more)" in answer
+    assert "as its lower reservation price allowed" not in answer
+    assert "Marlow took 34 points, far under its 62 with Quell: my 0.4 on alternatives fit" in (
+        answer
+    )
+    case = course.variant("05_capstone", "learner-1354")
+    assert case.reservation_if_quell == 62 and case.reservation_if_not == 22
+
+
+# --- E3, E4: claims no stronger than their ground -------------------------------------------------
+
+
+def test_the_even_split_is_called_the_courses_convention_and_marlow_may_assume():
+    """E3: 'not *expecting* more than the even split' read as a finding; it is this
+    course's target, a convention. E4: Marlow 'can only assume' the spot market was too
+    strong; it may assume it."""
+    opening = _section("opening-teaching")
+    assert "not *expecting* more" not in opening
+    assert "a convention, not a research finding" in opening
+    say = _section("say-teaching")
+    assert "can only assume" not in say and "and may assume you would otherwise sell" in say
+
+
+# --- C2, U2: one name for each idea ---------------------------------------------------------
+
+
+def test_batna_is_used_only_for_the_alternative_kept():
+    """C2: question 1's answer was called the BATNA, then 'the best alternative before the
+    letter' after it; it has the second name from the start, and BATNA is the alternative
+    kept after question 2's decision."""
+    leverage = _section("leverage-teaching")
+    assert "**best alternative before the letter**" in leverage
+    assert "call the one worth most on average your BATNA" not in leverage
+    assert "### Question 1 (2 marks): your alternatives" in _section("q1-text")
+    assert "Your BATNA is the alternative you keep" in _section("letter-teaching")
+    assert "From here on" not in _section("letter-teaching")
+    with pytest.raises(check.NotYet, match="your best alternative before the letter is the one"):
+        case = course.variant("05_capstone", "learner-1")
+        best, value = check.batna_of(case)
+        check.judge_batna(case, ("Kessel" if best == "Brenn" else "Brenn", value))
+
+
+def test_target_is_the_learners_aim_only():
+    """U2: 'target' named both the learner's aim and Marlow's aim for each round."""
+    text = " ".join(line.removeprefix("#") for line in SOURCE.read_text().splitlines())
+    assert "its target for the round" not in text and "its aim for the round" in text
+
+
+# --- U5: the audit's floors ----------------------------------------------------------------------
+
+
+def test_the_audits_floors_come_with_their_reason():
+    """U5: 'Each side has at least 1 for alternatives and for power' and 'Marlow's ≥ 1'
+    were bare floors; the text now gives the reason the check's hints give."""
+    q4 = _section("q4-text")
+    assert "Each side has at least 1" not in q4 and "Marlow's ≥ 1" not in q4
+    assert "Rate no side 0 on a source it has some of" in q4
+    assert "Marlow knows whether Quell has capacity" in q4

@@ -201,7 +201,7 @@ def judge_batna(case, result):
             f"my_batna should return a (name, profit) pair, got {result!r}",
             general="it should return a (name, profit) pair",
         )
-    name, value = result[0], money(result[1], "the BATNA's expected profit")
+    name, value = result[0], money(result[1], "the expected profit")
     worth = alternative_values(case)
     # case and spacing evened out, as questions 6 and 8 read their words (review 69 X4:
     # "brenn" names Brenn)
@@ -247,9 +247,9 @@ def judge_batna(case, result):
         # no value of either tree: each is a graded answer (review 56, W4)
         raise NotYet(
             f"for learner {case.learner}, {name} is not the alternative worth most on "
-            "average: work out both trees' expected values and compare them; your BATNA is "
-            f"the alternative with the higher expected profit{outcome}.",
-            general=f"your BATNA is the alternative with the higher expected profit{outcome}",
+            "average: work out both trees' expected values and compare them; your best "
+            f"alternative before the letter is the one with the higher expected profit{outcome}.",
+            general=f"your best alternative before the letter is the one with the higher expected profit{outcome}",
         )
     hint = diagnose(
         value,
@@ -266,7 +266,7 @@ def judge_batna(case, result):
 
 @question
 def my_batna(answer, hidden=False):
-    """Check a function that returns Tallis's BATNA as (name, expected profit)."""
+    """Check a function that returns Tallis's best alternative before the letter as (name, profit)."""
     edges = [
         # Kessel clearly first: a likely pilot with large orders, an unlikely Brenn
         {"pilot_chance": 0.8, "kessel_full": 140.0, "kessel_half": 70.0, "brenn_chance": 0.4},

@@ -74,26 +74,26 @@ scenario
 # with your BATNA, so it is the point at which you walk away (module 02). Marlow has a
 # reservation price as well, in points of its own scoring.
 #
-# ### Your BATNA from uncertain alternatives
+# ### Your alternatives, each uncertain
 #
 # Neither of your alternatives is a sure thing. As in module 02, write each as a tree of
-# `(probability, outcome)` pairs, work out its expected value, and call the one worth
-# most on average your BATNA.
+# `(probability, outcome)` pairs, work out its expected value, and find the one worth
+# most on average: your **best alternative before the letter** (the next section).
 #
 # An average is the right yardstick for a seller who is **risk-neutral** (who cares about
 # what a gamble pays on average, not its spread); module 02 showed how a seller who is
 # not compares certainty equivalents. The questions here assume Tallis is risk-neutral.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (2 marks): your BATNA
+# ### Question 1 (2 marks): your alternatives
 #
-# Write `my_batna(s)`: your best alternative to a deal with Marlow *before Brenn's letter*
-# (the next section) as a pair `(name, expected profit)`, with name `"Brenn"` or
-# `"Kessel"`. Build each alternative's tree from
-# your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`, `s.pilot_chance`,
-# `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02 is imported for you
-# if you want it. The expected profit must be right to 0.01 k€ (12.34, not 12): two
-# decimals are enough. The same holds for the reservation price of question 2.
+# Write `my_batna(s)`: your best alternative before the letter, as a pair
+# `(name, expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's
+# tree from your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`,
+# `s.pilot_chance`, `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02
+# is imported for you if you want it. The expected profit must be right to 0.01 k€ (12.34,
+# not 12): two decimals are enough. The same holds for the reservation price of
+# question 2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-batna-answer", "schema_version": 3}
@@ -117,7 +117,7 @@ check.my_batna(my_batna, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "letter-teaching", "schema_version": 3}
-# ### Strengthening your BATNA before the talks
+# ### Strengthening your alternative before the talks
 #
 # An alternative can be improved before the talks start (module 00, section 4): a
 # customer who might take your capacity can be asked to commit. Brenn offers exactly that.
@@ -128,9 +128,8 @@ check.my_batna(my_batna, hidden=True)
 # Your brief ("When things happen") gives the timeline: you decide on the letter before
 # the talks, and Kessel answers only at your booking deadline, after them.
 #
-# If you sign, the letter becomes your BATNA and Kessel is gone. From here on, "your
-# BATNA" means the alternative you keep, and question 1's answer is called your best
-# alternative before the letter. The letter has a second use: it is a fact you can state
+# Your BATNA is the alternative you keep: the letter if you sign (Kessel is gone), else
+# question 1's answer. The letter has a second use: it is a fact you can state
 # to Marlow, where "Brenn may be interested" is not much of one (section 4). Its worth
 # depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
 # the reflection asks about it.
@@ -300,12 +299,13 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
 # each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
-# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). Each
-# side has at least 1 for alternatives and for power. The rules:
+# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). Rate no
+# side 0 on a source it has some of: both have alternatives and power, and Marlow knows
+# whether Quell has capacity. The rules:
 #
 # | row | points to a side when | ratings that pass |
 # |---|---|---|
-# | information | never: it is your judgement | either side up to 5 higher; Marlow's ≥ 1 |
+# | information | never: it is your judgement | either side up to 5 higher |
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states | see (c) |
 # | alternatives: time (b) | it can wait ≥ 3 weeks longer | see (c) |
 # | power (d) | the other depends on the deal more by ≥ 0.10 | its power ≥ 2 higher |
@@ -421,10 +421,11 @@ check.my_audit(my_audit, hidden=True)
 # the one that gives Marlow more, which costs you nothing. (Every case here has such a
 # package.)
 #
-# An opening is *grounded* by true facts you can cite: your list terms and the cost to
-# you of a 3-week rush. They justify *asking* for your opening, not *expecting* more than
-# the even split (the middle of the zone of agreement, section 5). Your list terms are
-# your own ask, not evidence of value: unlike a rival's price, they do not move your
+# An opening is *grounded* by true facts you can cite: your list terms and the cost to you
+# of a 3-week rush. They justify *asking* for your opening, not *counting on* more than
+# the even split (the middle of the zone of agreement), this course's target when no fact
+# carries you higher (section 5): a convention, not a research finding. Your list terms
+# are your own ask, not evidence of value: unlike a rival's price, they do not move your
 # target (module 02). Your estimate and your reading of the rush request are beliefs that
 # decide where you open; keep them to yourself.
 #
@@ -564,7 +565,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - **Let Marlow learn of your alternative as plain information, not a threat.**
 #   Fisher and Ury's advice is to reveal an alternative that is better than the other
 #   side supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel
-#   and can only assume you would otherwise sell on the spot market, which your real
+#   and may assume you would otherwise sell on the spot market, which your real
 #   alternative beats: telling Marlow, plainly, raises the least it believes you would
 #   accept (module 04). The same fact turned into an ultimatum on your terms ("accept
 #   our terms by Friday, or …") is a threat: it ties terms you would in fact improve on
@@ -919,7 +920,7 @@ check.table_moves(table_moves, hidden=True)
 # **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
 # makes its final offer in round 5, 6 or 7, never later, and says so when it does; you
 # can answer it once more. It accepts any package worth at least its reservation price
-# that meets its target for the round (the points it aims for then, falling from 100
+# that meets its aim for the round (the points it wants then, falling from 100
 # towards its reservation price at its style's pace) or is at least as good for it as
 # the offer it would make next, which can be worth less to it than its offer on the
 # table; so handing its final offer back is a deal, and it never turns a package down to
@@ -1054,7 +1055,7 @@ NegotiationTable(
 #   the rule allows.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns (packages worth at
-#   least its reservation price that meet its target for the round or are at least as
+#   least its reservation price that meet its aim for the round or are at least as
 #   good for it as the offer it would make next)
 #   and the best offer it made itself, and when. If even that is below your
 #   reservation price, walking away beat what Marlow would accept on the path these talks
@@ -1142,37 +1143,35 @@ NegotiationTable(
 # both negotiations), a paragraph for each part:
 #
 # "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
-# Marlow's points). Marlow answered at a profit of 60; I thought of my
-# beliefs about Quell (a chance of 0.38 that it had capacity) and of my target for the
-# state Marlow's answers pointed to (125), not of its number, and held. At its move to
-# 80 I made my first step (150); it stayed at 80; I made my second step (140) fearing
-# its deadline: a concession into silence. It came to 110, as it would have anyway:
-# neither step was matched (reply ratios 0.00). Its move called for my next step, yet I
-# held, having got nothing back; it accepted 140 in round 6, 49.75 above my reservation
-# price. I kept Brenn (81.25 on average) over the letter's sure 65. Signed, my
-# reservation price would have been 74, enough for a package Marlow accepts even with
-# Quell (63 points, 81 net): no failed talks, so signing would have cost
+# Marlow's points). Marlow answered at 60; I thought of my beliefs about Quell (a chance
+# of 0.38 that it had capacity) and of my target for the state Marlow's answers pointed to
+# (125), not of its number, and held. At its move to 80 I made my first step (150); it
+# stayed at 80; I made my second step (140) fearing its deadline: a concession into
+# silence. It came to 110 anyway: neither step was matched (reply ratios 0.00). Its move
+# called for my next step, yet I held, having got nothing back; it accepted 140 in round
+# 6, 49.75 above my reservation price. I kept Brenn (81.25 on average) over the letter's
+# sure 65. Signed, my reservation price would have been 74, enough for a package Marlow
+# accepts even with Quell (63 points, 81 net): no failed talks, so signing would have cost
 # 0.38 × 0.25 ≈ 0.1, not 16.25.
 #
 # (2) I weighted alternatives 0.4, power 0.35 and information 0.25: alternatives carried
-# Quell, the deciding fact. Brenn was 43% of my best profit (190), against
-# Marlow's 62% with Quell and 22% without, and Marlow's claimed 9 weeks of stock against
-# my 3 clashed with its rush, so I rated the row open. Marlow took 140, as its lower
-# reservation price allowed: my 0.4 on alternatives bore out. Power, which
-# the table omits, was Marlow's (72% of my sales against the 20% of its sensors). In a
-# real meeting Marlow could hint at moving next year's volume to Quell.
+# Quell, the deciding fact. Brenn was 43% of my best profit (190), against Marlow's 62%
+# with Quell and 22% without, and Marlow's claimed 9 weeks of stock against my 3 clashed
+# with its rush, so I rated the row open. Marlow took 34 points, far under its 62 with
+# Quell: my 0.4 on alternatives fit. Power, which the table omits, was Marlow's (72% of my
+# sales against 20% of its sensors). In a real meeting Marlow could hint at moving next
+# year's volume to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
-# unoffered, and the debrief said value was left. Trust
-# stayed at 0.50; in the second, again a linear Marlow and again with Quell without
-# capacity, it opened at 60 again. The deal raised its trust to 0.75; it would
-# still answer at 60. Its buyers paid list price for 10k units without
-# the rush: 34 points, 12 above their reservation price of 22. They may feel they lost
-# and, about themselves, gave in too soon; but I made no threat and took nothing back,
-# so they would take my call next year, pushing harder.
+# unoffered, against my rule (it had not said it could give no more), and the debrief said
+# value was left. Trust stayed at 0.50; in the second, again a linear Marlow and again
+# with Quell without capacity, it opened at 60 again. The deal raised its trust to 0.75.
+# Its buyers paid list price for 10k units without the rush: 34 points, 12 above their
+# reservation price of 22. They may feel they lost and gave in too soon; but I made no
+# threat and took nothing back, so they would take my call next year, pushing harder.
 #
-# (4) Next time I would count my plan's seven steps against the rounds, and wait for
-# a move before conceding."
+# (4) Next time I would count my plan's seven steps against the rounds, and wait for a
+# move before conceding."
 #
 # Instructor note: the letter's arithmetic behind part 1, in this case (the rubric does
 # not require it). Brenn's gamble is worth 81.25 and the letter a sure 65, a shortfall of
