@@ -122,7 +122,7 @@ MODULES = (
         "Capstone",
         "everything together: prepare a multi-issue case (BATNA and a step that strengthens "
         "it, beliefs from a signal, an audit of both sides, an opening with a diagnostic "
-        "set, what to say, a frontier map and your move after each of Marlow's replies), "
+        "set, what to say, a concession plan and your move after each of Marlow's replies), "
         "negotiate it against a bot, meet it again, debrief against your plan",
         540,
         (

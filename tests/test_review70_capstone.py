@@ -151,7 +151,6 @@ def test_section_5_is_cut_and_its_fold_did_not_grow():
         "make the **smallest** step that gives Marlow more",
         "any free trade that lands on the frontier will do there",  # review 75 X2
         "your target is the package of your plan nearest the even split at or above it",
-        "**four-step line**",
         "accept an offer of Marlow's when it is worth at least the next package of your plan",
         "Marlow's first answer is its opening, not a move",
         "**reply ratio**",

@@ -110,7 +110,7 @@ def test_question_7_says_the_offers_are_a_shrinking_subsequence_of_the_map():
     map (a shrinking subsequence is not unique: from the opening straight to the map's
     last package is one). Failed on the old text."""
     q7 = _section("q7-text")
-    assert "The offers you send are a shrinking subsequence of this map" in q7
+    assert "The offers you send are a shrinking subsequence of this plan" in q7  # review 76 U3
     assert "pass over a package whose step would cost you more than the one before" in q7
     assert "not a subsequence: many are right, so no check could pick one" in q7
     summary = _section("summary")

@@ -346,7 +346,7 @@ def test_the_ambiguous_sentences_are_rewritten():
     ):
         assert old not in text, old
     assert "If Quell has capacity, Marlow refuses anything below its reservation price" in text
-    assert "its higher reservation price comes no later, you can reach it" in text
+    assert "its higher reservation price is further down, skip packages early" in text
     assert "showing your true reservation price and Quell's chance only once questions" in text
 
 

@@ -213,3 +213,29 @@ def test_the_audits_floors_come_with_their_reason():
     assert "Each side has at least 1" not in q4 and "Marlow's ≥ 1" not in q4
     assert "Rate no side 0 on a source it has some of" in q4
     assert "Marlow knows whether Quell has capacity" in q4
+
+
+# --- U1, U3: shorter, fewer coined terms -------------------------------------------------------
+
+
+def test_the_module_is_shorter():
+    """U1: the intro's word counts, the diagnostic set's fold (now two sentences) and 'How
+    many steps fit' (now its rule) were cut: 7,535 words on the reading path and 2,457
+    folded before this review."""
+    assert "words of reading" not in _section("intro")
+    opening = SOURCE.read_text().split('grade_id": "opening-teaching"')[1].split("# %%")[0]
+    fold = re.search(
+        r"<summary>Why it is a diagnostic set.*?</summary>(.*?)</details>", opening, re.S
+    )
+    assert len(re.findall(r"[.!?](\s|$)", fold.group(1))) == 2
+    assert "so you can count on five answers" not in _section("plan-teaching")
+    reading, folded = _words(SOURCE.read_text())
+    assert reading <= 7_400 and folded <= 2_300, (reading, folded)
+
+
+def test_the_plan_has_one_name():
+    """U3: the plan was also a 'frontier map' and its fourth package the 'four-step
+    line'."""
+    text = " ".join(line.removeprefix("#") for line in SOURCE.read_text().splitlines())
+    assert "frontier map" not in text and "four-step line" not in text
+    assert "### Question 7 (2 marks): your plan" in _section("q7-text")

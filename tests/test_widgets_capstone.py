@@ -312,7 +312,7 @@ def test_changing_the_style_says_when_it_takes_effect(case):
 
 def test_each_offer_is_set_against_the_plan_of_question_7(case):
     """The table shows the plan's steps; the debrief labels each offer you sent as your
-    opening, a step of your frontier map (by number) or off your map, with its profit."""
+    opening, a step of your plan (by number) or off your plan, with its profit."""
     table = table_for(case, style="tit-for-tat")
     steps = planned(case, check.opening_of(case), reservation_of(case))
     assert f"then {len(steps) - 1} planned step(s)" in unescape(table.plan_text.value)
@@ -326,9 +326,9 @@ def test_each_offer_is_set_against_the_plan_of_question_7(case):
     if not table._table.session.finished:
         table.walk.click()
     debrief = unescape(table.result.value)
-    labels = ["your opening", "your map's step 1", "your map's step 1"]
+    labels = ["your opening", "your plan's step 1", "your plan's step 1"]
     if steps[1]["payment"] != "90 days" and steps[2:3] != [{**steps[1], "payment": "90 days"}]:
-        labels.append("off your map")
+        labels.append("off your plan")
     for round_, (package, label) in enumerate(zip(sent, labels, strict=False), start=1):
         profit = sum(case.yours[i][level] for i, level in package.items())
         assert f"round {round_}, profit {profit:g}: {label}" in debrief

@@ -562,16 +562,16 @@ def _against_plan(offers, worths):
             None,
         )
         if at is None:
-            label = "off your map"
+            label = "off your plan"
         else:
-            label = "your opening" if at == 0 else f"your map's step {at}"
+            label = "your opening" if at == 0 else f"your plan's step {at}"
             reached = at if reached is None else max(reached, at)
         parts.append(f"round {round_}, profit {profit:g}: {label}")
     return (
-        f"Against your frontier map ({len(worths) - 1} step(s) after the opening): "
+        f"Against your plan ({len(worths) - 1} step(s) after the opening): "
         + "; ".join(parts)
         + (
-            ". None of your offers was your opening or a step of your map."
+            ". None of your offers was your opening or a step of your plan."
             if reached is None
             else f". You went as far as step {reached}."
         )

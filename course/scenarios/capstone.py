@@ -883,14 +883,14 @@ def plan_of(case, opening=None, floor=None):
 
 #: The steps a learner can count on making before the talks end (section 5): five answers
 #: after the opening, the first of them a hold (Marlow's first offer is its opening, not a
-#: move), so four steps: the most smallest steps section 5's four-step line expects a plan to
+#: move), so four steps: the most smallest steps section 5's count of four steps expects a plan to
 #: make in time (question 8 graded that line until review 69; it is now taught, not graded).
 ANSWERS = 4
 
 
 @answer_key
 def if_quell_of(case, plan=None):
-    """Section 5's four-step line for ``plan`` (packages from the opening; the course's plan
+    """Section 5's count of four steps, for ``plan`` (packages from the opening; the course's plan
     by default; question 8 until review 69, kept for the invariant below):
     ``("steps", k)`` when ``plan[k]`` is the first package worth at least Marlow's higher
     reservation price and ``k <= ANSWERS``, ``("jump", k)`` when ``k`` is larger, and

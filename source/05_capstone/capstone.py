@@ -20,21 +20,19 @@
 #
 # 1. **prepare** — your BATNA and reservation price, one step that strengthens them,
 #    what Marlow's request tells you, an audit of both sides' leverage, an opening, what
-#    to say when you make it, and a map of the packages you will concede through;
+#    to say when you make it, and a plan of the packages you will concede through;
 # 2. **negotiate** — play the deal against a bot whose limits you cannot see;
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to
 # programming, best in three sittings: two for the preparation, then a third for the
-# table. The module's text is some 7,550 words of reading, with about 2,500 more in
-# folded notes (click a note's title to open it). The preparation (this introduction and
-# sections 1 to 5) holds some 5,900 of those words and about 1,100 of the folded ones, a
-# practice and eight answers in Python, two of them real programs: five to six hours, or
-# six to eight if you are new to programming. The table
-# (at least two negotiations, their debriefs and a written reflection) takes one and a
-# half to two and a half hours. The eight answers are graded automatically; the
-# reflection is graded by your instructor. Cells that say
+# table. The preparation (sections 1 to 5: a practice and eight answers in Python, two of
+# them real programs) takes five to six hours, or six to eight if you are new to
+# programming; the table (at least two negotiations, their debriefs and a written
+# reflection), one and a half to two and a half hours. Click a folded note's title to
+# open it. The eight answers are graded automatically; the reflection is graded by your
+# instructor. Cells that say
 # `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
 # fix.
 
@@ -455,26 +453,13 @@ check.my_audit(my_audit, hidden=True)
 #
 # <details><summary>Why it is a diagnostic set, and why the table cannot run it</summary>
 #
-# Module 04's multiple offers also lie on the Pareto frontier; these usually cannot
-# (only a partner giving Marlow exactly the opening's points lies on it). The others lie
-# below the frontier, since your opening already gives Marlow the most points among the
-# packages with its profit. So this module calls them a **diagnostic set**: a test of
-# your research. Its packages are worth *exactly* the same to you, since profits here
-# come in steps of 5 k€ and one step lower would be a gift before Marlow has moved
-# (section 5).
-#
-# If Marlow picks a partner, and picks sincerely (the package it likes best, not one
-# chosen to mislead you), and that partner gives it fewer points than the opening by
-# your research, your research is wrong about how it weighs the issues: the partner
-# costs you no profit, and the news is worth having before you concede. A partner your
-# research scores the same as the opening cannot show that, but Marlow's pick still
-# shows which of the two bundles of concessions it values more (each gives ground on an
-# issue the other keeps): a clue, not a measure.
-#
-# This table cannot run the test: it treats your research as exact. A partner sent
-# after your opening costs you no profit, but it usually gives Marlow fewer points, and
-# Marlow counts an offer clearly worse for it than your previous one (by more than a
-# hundredth of the way from its reservation price to its best) as a retraction, which
+# Module 04's multiple offers also lie on the Pareto frontier; these usually cannot, so
+# they only test your research: if Marlow picks sincerely (the package it likes best, not
+# one chosen to mislead you) a partner your research scores lower than the opening, your
+# research misweighs the issues, news worth having before you concede. This table cannot
+# run the test: it treats your research as exact, a partner sent after your opening
+# usually gives Marlow fewer points, and Marlow counts an offer worse for it by more than
+# a hundredth of the way from its reservation price to its best as a retraction, which
 # lowers its trust in you by 0.1 (section 6).
 #
 # </details>
@@ -777,16 +762,10 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # </details>
 #
-# **How many steps fit.** Marlow may make its final offer as early as round 5, so you can
-# count on five answers. The first of them answers Marlow's opening, where you may hold,
-# so count on four steps, and count them before you sit down. The package
-# four steps down your plan is the **four-step line**: if the first package of your plan
-# that gives Marlow at least its higher reservation price comes no later, you can reach
-# it by your last answer, provided Marlow moves before each of them or says it can't give
-# more, and its answers say Quell can supply it. At exactly four steps that last answer
-# may be your reply to Marlow's final offer: then Marlow can only accept that package or
-# leave. If it is further down, plan to skip packages early, so that your steps still
-# shrink and reach it within four answers. If no package of your plan reaches it, then
+# **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
+# If the first package of your plan that gives Marlow its higher reservation price is
+# further down, skip packages early, so that your steps still shrink and reach it,
+# provided Marlow moves before each of them. If no package of your plan reaches it, then
 # with Quell no deal suits you both: your last step is your final offer, and the right
 # ending is to walk away politely, so that Marlow would still take your call next year.
 #
@@ -800,9 +779,9 @@ check.what_to_say(what_to_say, hidden=True)
 # step, which Marlow takes or leaves (question 8 accepts either).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (2 marks): your frontier map
+# ### Question 7 (2 marks): your plan
 #
-# Write `concession_plan(s, opening, reservation)`: your **frontier map**, the packages
+# Write `concession_plan(s, opening, reservation)`: your **plan**, the packages
 # the rule above moves through, as a list that starts with `opening` (a package) and goes
 # down to `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in
 # question 5; `all_packages`, `package_points` and `pareto_frontier` (which returns the
@@ -811,15 +790,15 @@ check.what_to_say(what_to_say, hidden=True)
 # earlier question does not cost you here as well. It also starts your function from two
 # colleagues' drafts below the frontier (packages of yours that another beats for both
 # sides), where the first step must be a free trade of rule 1. The hint shows the
-# draft if that step is wrong. To see your own map, run
+# draft if that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# The offers you send are a shrinking subsequence of this map: pass over a package whose
+# The offers you send are a shrinking subsequence of this plan: pass over a package whose
 # step would cost you more than the one before, since a bigger step reads as a sign that
-# more is coming. Most maps have a step that takes a term back (volume back up, delivery
+# more is coming. Most plans have a step that takes a term back (volume back up, delivery
 # back out): send it as a conditional trade in the open ("if you need 90-day payment,
 # volume goes back to 10k units"), since a term taken back without a word reads as bad
-# faith. Question 7 grades the map, by the rule section 5 states, not a subsequence:
+# faith. Question 7 grades the plan, by the rule section 5 states, not a subsequence:
 # many are right, so no check could pick one. Its marks are for that rule only. Which
 # packages to send, and when, you practise at the table of section 6 and account for in
 # part 1 of the reflection.
