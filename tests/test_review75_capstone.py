@@ -308,7 +308,7 @@ def test_the_model_answer_gives_a_reason_for_each_departure_and_judges_its_weigh
     assert "I made my second step (140) fearing its deadline: a concession into silence" in answer
     assert "yet I held, having got nothing back" in answer
     # review 76 U6: the weight is judged on the fact it was for (Quell), not on the price
-    assert "far under its 62 with Quell: my 0.4 on alternatives fit" in answer
+    assert "far under its 62 with Quell: my 0.4 fit" in answer
     assert "what was kept and what was left of the plan, with a reason" in answer
     assert "and whether the weights fit it" in answer
 

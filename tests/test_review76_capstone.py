@@ -112,17 +112,16 @@ def test_no_text_teaches_the_step_into_silence_as_the_rule():
     assert "section 5's tip" not in SOURCE.read_text()
 
 
-def test_question_8s_key_and_model_answer_hold_after_two_stalls():
-    """C1: the course's own move after two replies without a move was the step; it is now
-    the hold (the rule), and the step is still accepted. The model answer holds there."""
+def test_question_8s_model_answer_holds_after_two_stalls_and_passes():
+    """C1: the model answer stepped into silence after two replies without a move; it now
+    holds (the rule), which the key accepts beside the step."""
     for n in range(6):
         case = course.variant("05_capstone", f"moves-{n}")
         logs = {what: (p, r, log) for what, p, r, log in check._fixed_logs(case)}
         plan, floor, log = logs["a log of three replies without a move"]
         found = right_moves(case, plan, floor, log)
         twice = [moves for moves, why, *_ in found if why == "stalled twice"]
-        assert twice and all(moves[0] == "hold" for moves in twice), n
-        assert all("next step" in moves for moves in twice), n
+        assert twice and all({"hold", "next step"} <= set(moves) for moves in twice), n
     answer = SOURCE.read_text().split('grade_id": "table-moves-answer"')[1].split("# %%")[0]
     assert "quiet >= 2" not in answer
 
@@ -157,9 +156,7 @@ def test_the_model_reflection_names_its_own_breach_and_judges_its_weight_on_quel
     answer = _section("reflection")
     assert "unoffered, against my rule (it had not said it could give no more)" in answer
     assert "as its lower reservation price allowed" not in answer
-    assert "Marlow took 34 points, far under its 62 with Quell: my 0.4 on alternatives fit" in (
-        answer
-    )
+    assert "Marlow took 34 points, far under its 62 with Quell: my 0.4 fit" in (answer)
     case = course.variant("05_capstone", "learner-1354")
     assert case.reservation_if_quell == 62 and case.reservation_if_not == 22
 

@@ -1021,9 +1021,11 @@ def right_moves(case, plan, reservation, log, follow=None):
     no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
     or a small step (module 04 and section 5 call a step in answer to a serious
     counter-offer defensible: review 75 X3); a move, the next step; "can't give more", the
-    next step; the second reply in a row without a move since Tallis's last step, a hold
-    (module 04's rule: no step into silence; review 76 C1) or the next step (the
-    appendix's note on this bot; review 75 X3, C4); else hold. A step with none left in the plan is a hold.
+    next step; the second reply in a row without a move since Tallis's last step, the next
+    step (the appendix's note on this bot) or a hold (module 04's rule: no step into
+    silence; the model answer's move, review 76 C1; review 75 X3, C4); else hold. The
+    step stays first so that the drawn logs, built on the first move's path, keep every
+    offer off the rule's lines (tests/test_variants_sweep_capstone.py). A step with none left in the plan is a hold.
 
     Each reply is read on the path the moves so far made: ``follow`` (moves as ``MOVES``
     spells them) gives the move taken at each reply where it is one the rule allows, the
@@ -1054,7 +1056,7 @@ def right_moves(case, plan, reservation, log, follow=None):
             why = "moved" if moved else "can't give more"
             moves = step or ("hold",)
         elif quiet >= 2:
-            moves, why = ("hold", *step), "stalled twice"
+            moves, why = (*step, "hold"), "stalled twice"
         else:
             moves, why = ("hold",), "stalled once"
         found.append((moves, why, worth, before, following))

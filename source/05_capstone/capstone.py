@@ -1122,32 +1122,33 @@ NegotiationTable(
 # both negotiations), a paragraph for each part:
 #
 # "(1) In my second negotiation, I opened with my planned package (profit 155, 23 of
-# Marlow's points). Marlow answered at 60; I thought of my beliefs about Quell (a chance
-# of 0.38 that it had capacity) and of my target for the state Marlow's answers pointed to
-# (125), not of its number, and held. At its move to 80 I made my first step (150); it
-# stayed at 80; I made my second step (140) fearing its deadline: a concession into
-# silence. It came to 110 anyway: neither step was matched (reply ratios 0.00). Its move
-# called for my next step, yet I held, having got nothing back; it accepted 140 in round
-# 6, 49.75 above my reservation price. I kept Brenn (81.25 on average) over the letter's
-# sure 65. Signed, my reservation price would have been 74, enough for a package Marlow
-# accepts even with Quell (63 points, 81 net): no failed talks, so signing would have cost
-# 0.38 × 0.25 ≈ 0.1, not 16.25.
+# Marlow's points). Marlow answered at a profit of 60; I thought of my beliefs about Quell
+# (a chance of 0.38 that it had capacity) and of my target for the state Marlow's answers
+# pointed to (125), not of its number, and held. At its move to 80 I made my first step
+# (150); it stayed at 80; I made my second step (140) fearing its deadline: a concession
+# into silence. It came to 110 anyway: neither step was matched (reply ratios 0.00). Its
+# move called for my next step, yet I held, having got nothing back; it accepted 140 in
+# round 6, 49.75 above my reservation price. I kept Brenn (81.25 on average) over the
+# letter's sure 65. Signed, my reservation price would have been 74, enough for a package
+# Marlow accepts even with Quell (63 points, 81 net): no failed talks, so signing would
+# have cost 0.38 × 0.25 ≈ 0.1, not 16.25.
 #
 # (2) I weighted alternatives 0.4, power 0.35 and information 0.25: alternatives carried
 # Quell, the deciding fact. Brenn was 43% of my best profit (190), against Marlow's 62%
 # with Quell and 22% without, and Marlow's claimed 9 weeks of stock against my 3 clashed
 # with its rush, so I rated the row open. Marlow took 34 points, far under its 62 with
-# Quell: my 0.4 on alternatives fit. Power, which the table omits, was Marlow's (72% of my
-# sales against 20% of its sensors). In a real meeting Marlow could hint at moving next
-# year's volume to Quell.
+# Quell: my 0.4 fit. Power, which the table omits, was Marlow's (72% of my sales against
+# the 20% of its sensors). In a real meeting Marlow could hint at moving next year's
+# volume to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
 # unoffered, against my rule (it had not said it could give no more), and the debrief said
 # value was left. Trust stayed at 0.50; in the second, again a linear Marlow and again
-# with Quell without capacity, it opened at 60 again. The deal raised its trust to 0.75.
-# Its buyers paid list price for 10k units without the rush: 34 points, 12 above their
-# reservation price of 22. They may feel they lost and gave in too soon; but I made no
-# threat and took nothing back, so they would take my call next year, pushing harder.
+# with Quell without capacity, it opened at 60 again. The deal raised its trust to 0.75;
+# it would still answer at 60. Its buyers paid list price for 10k units without the rush:
+# 34 points, 12 above their reservation price of 22. They may feel they lost and, about
+# themselves, gave in too soon; but I made no threat and took nothing back, so they would
+# take my call next year, pushing harder.
 #
 # (4) Next time I would count my plan's seven steps against the rounds, and wait for a
 # move before conceding."
