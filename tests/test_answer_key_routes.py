@@ -73,6 +73,7 @@ SHOWS_NO_ANSWER = {
     "variant": "the learner's scenario (drawing one runs the draw rules)",
     "firms_case": "module 01's question 7 fixed worked case, a scenario",
     "scaled_case": "module 01's question 7 second fixed worked case, a scenario",
+    "ratio_case": "module 01's question 7 third fixed worked case, a scenario",
     "staged_cases": "the fixed worked cases of module 01's `staged-opening`, scenarios",
     "practice_case": "the practice case of module 01's questions 3, 6 and 9, a scenario",
     "table_log": "question 8's log of Marlow's replies, which the learner is shown as the "

@@ -1518,7 +1518,12 @@ def test_question_7_hints_are_true_of_the_pick(learner):
 def copied_firms():
     """A Question 7 answer copied from the visible check: the right firm for learner ada's
     sale and for the worked case, looked up by learner."""
-    sales = (variant("01_information"), check.firms_case(), check.scaled_case())
+    sales = (
+        variant("01_information"),
+        check.firms_case(),
+        check.scaled_case(),
+        check.ratio_case(),
+    )
     right = {
         sale.learner: reference.information_pays(sale, reference.posterior_after_opening(sale))
         for sale in sales

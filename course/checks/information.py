@@ -1364,6 +1364,11 @@ FIRMS_CASE_FIRMS = (("Finch", 59_000.0, 2_600.0), ("Heron", 67_000.0, 1_600.0))
 #: make both look worth it and hire Heron.
 SCALED_CASE = "worked-case-0"
 SCALED_CASE_FIRMS = (("Finch", 61_000.0, 1_000.0), ("Heron", 65_000.0, 2_500.0))
+#: Question 7's third worked case (review 76 X4): Finch's answer is worth about €3,220 for a
+#: fee of €1,600, Heron's about €1,820 for €600, so Finch leaves more after its fee while
+#: Heron's worth is the larger multiple of its fee: picking by worth over fee fails here.
+RATIO_CASE = "worked-case-2"
+RATIO_CASE_FIRMS = (("Finch", 73_000.0, 1_600.0), ("Heron", 81_000.0, 600.0))
 
 #: How to value a firm's answer, for Question 7's hints.
 FIRM_HOW = (
@@ -1391,6 +1396,19 @@ def firms_case():
 def scaled_case():
     """Question 7's second worked case: ``SCALED_CASE``'s sale with ``SCALED_CASE_FIRMS``."""
     return replace(variant(MODULE, SCALED_CASE), firms=SCALED_CASE_FIRMS)
+
+
+def ratio_case():
+    """Question 7's third worked case: ``RATIO_CASE``'s sale with ``RATIO_CASE_FIRMS``."""
+    return replace(variant(MODULE, RATIO_CASE), firms=RATIO_CASE_FIRMS)
+
+
+def _ratio_pick(sale, after):
+    """The firm (or "neither") that picking by worth over fee, a ratio, hires."""
+    worths = reference.firm_worths(sale, after)
+    ratios = {name: worths[name] / fee for name, _, fee in sale.firms}
+    name = max(ratios, key=ratios.get)
+    return name if ratios[name] > 1 else reference.NEITHER
 
 
 def _scaled_pick(sale, after):
@@ -1431,12 +1449,11 @@ def _firm(result):
 @question
 def information_pays(answer, hidden=False):
     """Check which research firm, if either, the learner hires (Question 7), given the
-    right beliefs after the opening, on their own sale, the worked cases ``firms_case()``
-    and ``scaled_case()``
-    and, hidden, other learners' sales. The hint says what is true of the firm picked
+    right beliefs after the opening, on their own sale, the worked cases ``firms_case()``,
+    ``scaled_case()`` and ``ratio_case()`` and, hidden, other learners' sales. The hint says what is true of the firm picked
     (worth nothing, worth less than its fee, or beaten by the other once the fees are
     paid) or that some firm pays, never which firm is right."""
-    cases = (firms_case(), scaled_case())
+    cases = (firms_case(), scaled_case(), ratio_case())
     for sale in [*_scenarios(hidden), *cases]:
         after = reference.posterior_after_opening(sale)
         picked = _firm(call_learner(answer, sale, after, name="information_pays"))
@@ -1467,11 +1484,14 @@ def information_pays(answer, hidden=False):
             "if that answer were sure to come"
             if picked == _scaled_pick(sale, after)
             else "",
+            "comparing worth to fee as a ratio; what you keep is the worth minus the fee"
+            if picked == _ratio_pick(sale, after)
+            else "",
         ]
         if any(slips):  # a pick says what could give it, not what the learner did
             said += ". A slip that gives this pick: " + "; or ".join(s for s in slips if s)
         who = f"for learner {sale.learner}"
-        for place, case in zip(("first", "second"), cases, strict=True):
+        for place, case in zip(("first", "second", "third"), cases, strict=True):
             who = f"on the {place} worked case" if sale is case else who
         raise NotYet(f"{who}, {said}. {FIRM_HOW}", general=f"{said}. {FIRM_HOW}".rstrip("."))
     if not hidden:
@@ -1479,7 +1499,7 @@ def information_pays(answer, hidden=False):
         after = reference.posterior_after_opening(sale)
         worths = reference.firm_worths(sale, after)
         passed(
-            "information_pays: right on your case and the two worked cases. On your case, "
+            "information_pays: right on your case and the three worked cases. On your case, "
             + "; ".join(
                 f"{name}'s answer is worth {_euros(worths[name])} against a fee of {_euros(fee)}"
                 for name, _, fee in sale.firms

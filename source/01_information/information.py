@@ -966,8 +966,8 @@ InformationExplorer(sale.explorer_cases)
 #
 # Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
 # news set aside, as for Question 8's report; the check passes in the right ones), to
-# return `"Finch"`, `"Heron"` or `"neither"`. The check also tries two worked cases: in
-# one both firms are worth their fees, in the other neither is.
+# return `"Finch"`, `"Heron"` or `"neither"`. The check also tries three worked cases: in
+# two both firms are worth their fees, in one neither is.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "information-pays-answer", "schema_version": 3}

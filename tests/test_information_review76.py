@@ -1,0 +1,42 @@
+"""Module 01, review 76: grading and text. Each test failed on the code or text before this
+round."""
+
+from course.variants import variant
+from tests.test_checks_information import cell_words, check, miss, reference
+
+
+def _ratio_rule(sale, after):
+    """Question 7 answered by worth over fee, a ratio, instead of worth minus fee."""
+    worths = reference.firm_worths(sale, after)
+    ratios = {name: worths[name] / fee for name, _, fee in sale.firms}
+    name = max(ratios, key=ratios.get)
+    return name if ratios[name] > 1 else "neither"
+
+
+def test_picking_a_firm_by_worth_over_fee_fails_the_visible_check(learner):
+    """X4: picking the firm whose worth is the larger multiple of its fee passed the visible
+    check (learner ada, learner-7 and both worked cases); it differs from the net gain for
+    a few learners only. A third worked case has Finch leave more after its fee (worth
+    €3,224, fee €1,600) and Heron the larger multiple (€1,822 for €600): the ratio rule
+    now fails it, with a hint naming the slip, and the text says three worked cases."""
+    case = check.ratio_case()
+    after = reference.posterior_after_opening(case)
+    worths = reference.firm_worths(case, after)
+    fees = {name: fee for name, _, fee in case.firms}
+    assert reference.information_pays(case, after) == "Finch"
+    assert worths["Finch"] - fees["Finch"] > worths["Heron"] - fees["Heron"] + 300
+    assert worths["Heron"] / fees["Heron"] > worths["Finch"] / fees["Finch"] + 0.5
+    hint = " ".join(miss(check.information_pays, _ratio_rule).split())
+    assert "on the third worked case" in hint
+    assert "comparing worth to fee as a ratio" in hint
+    assert "the check also tries three worked cases: in two both firms are worth" in (
+        cell_words("q7-text").lower()
+    )
+    # the right rule still passes, and the ratio rule still fails where grading looks
+    check.information_pays(lambda sale, after: reference.information_pays(sale, after))
+    assert "worth minus the fee" in miss(check.information_pays, _ratio_rule, hidden=True)
+    assert any(
+        _ratio_rule(s, a) != reference.information_pays(s, a)
+        for s in (variant("01_information", f"sweep-{n}") for n in range(300))
+        for a in [reference.posterior_after_opening(s)]
+    )
