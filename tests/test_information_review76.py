@@ -40,3 +40,25 @@ def test_picking_a_firm_by_worth_over_fee_fails_the_visible_check(learner):
         for s in (variant("01_information", f"sweep-{n}") for n in range(300))
         for a in [reference.posterior_after_opening(s)]
     )
+
+
+def test_every_statement_of_the_target_band_lets_sure_above_its_top():
+    """C1 (fixed in the check and Question 6 before this round): the band's top is the higher
+    of three quarters of the way and `sure`. Section 5 still gave the band as 'at most three
+    quarters of the way', so a learner reading it would aim below a price Osprey accepts for
+    sure. Every statement of the band's top now carries the exception, and the check's hint
+    for a target above the band says the same."""
+    for grade_id in ("q6-text", "anchor-teaching"):
+        words = cell_words(grade_id)
+        assert "at most three quarters of the way" in words, grade_id
+        assert "`sure`" in words[words.index("at most three quarters of the way") :], grade_id
+    assert "at most three quarters of the way (or `sure`, if higher)" in cell_words(
+        "anchor-teaching"
+    )
+    for n in range(30):
+        sale = variant("01_information", f"sweep-{n}")
+        after = reference.posterior_after_opening(sale)
+        estimate = reference.expected_reservation(after)
+        sure = reference.surest_price(after)
+        _, top = reference.target_band(estimate, sale, after)
+        assert abs(top - max(sale.cost + 0.75 * (estimate - sale.cost), sure)) < 1e-6

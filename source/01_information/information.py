@@ -1105,9 +1105,9 @@ check.report_decision(report_decision, hidden=True)
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
 # its own target, the price it aimed to land at. In this course a target lies in a band
-# (Question 6's convention 2, previewing module 02): at least halfway from your
-# reservation price to your estimate of the other side's, at most three quarters of the
-# way, and below your opening.
+# (Question 6's convention 2): at least halfway from your reservation price to your
+# estimate of the other side's, at most three quarters of the way (or `sure`, if higher),
+# and below your opening.
 #
 # Question 6's `first-number` situation, drawn for most learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
