@@ -298,7 +298,8 @@ def test_a_haggle_target_aims_at_sure_kept_inside_the_band(monkeypatch):
             counts["sure past the top"] += sure > top + 0.005
             kind = "past the top" if sure > top else "sure" if sure > split else "split"
             examples.setdefault(kind, sale.learner)
-    assert counts == {"plan": 289, "sure above the even split": 200, "sure past the top": 96}
+    # review 76 X1: four situations, at most one of each twin pair (289 and 200 with six)
+    assert counts == {"plan": 270, "sure above the even split": 190, "sure past the top": 96}
     assert examples["past the top"] == "learner-0"  # aims at `sure` €46,000, not the top €45,261
     # the check marks each kind of plan in full on the learner's own situations
     for learner in examples.values():

@@ -62,3 +62,35 @@ def test_every_statement_of_the_target_band_lets_sure_above_its_top():
         sure = reference.surest_price(after)
         _, top = reference.target_band(estimate, sale, after)
         assert abs(top - max(sale.cost + 0.75 * (estimate - sale.cost), sure)) < 1e-6
+
+
+def test_no_learner_judges_a_near_copy_of_a_situation():
+    """X1: of Question 6's six situations, a near-copy was drawn with its pair for most
+    learners (`counter-offer` with `board-rounds` 138 of 200, `one-price` with
+    `first-number` 124, `friday-cash` with `payroll` 58): the same assumption and the same
+    price, a transcription. Each learner now judges four, at most one of each pair, and
+    every situation, and every assumption that can fail, is still drawn for some; the rest
+    of the case (Question 7's firms) is the draw it was."""
+    from collections import Counter
+
+    from course.scenarios import information as scenario
+
+    assert "`staged-opening` and three others drawn for you; an assumption may fail in one" in (
+        cell_words("q6-text")
+    )
+    keys, broken = Counter(), Counter()
+    for n in range(400):
+        sale = variant("01_information", f"sweep-{n}")
+        assert len(sale.situations) == 4, sale.learner
+        for pair in scenario.TWINS:
+            assert not set(pair) <= set(sale.situations), (sale.learner, pair)
+        keys.update(sale.situations)
+        broken.update({i._assumption for i in scenario.situations_of(sale)})
+    assert set(keys) == {item.key for item in scenario._SITUATIONS}
+    assert min(keys.values()) >= 40, keys
+    assert set(broken) == {"honest-opening", "final-offer", "risk-neutral", "accepts-any", "none"}
+    # sweep-0 drew both pairs' twins before; its firms are the ones drawn then
+    assert variant("01_information", "sweep-0").firms == (
+        ("Finch", 63000.0, 3200.0),
+        ("Heron", 67000.0, 3800.0),
+    )

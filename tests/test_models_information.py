@@ -608,7 +608,7 @@ def test_the_practice_situations_and_moves_are_the_ones_the_check_judges():
         # review 70 U1 shortened the sentence that says so
         "and only the form of your own (graded later)",
         "your own labels are marked when the notebook is graded",
-        "`staged-opening` and five others drawn for you",
+        "`staged-opening` and three others drawn for you",  # review 76 X1
     )
 
 

@@ -673,7 +673,17 @@ _SITUATIONS = (
 )
 
 #: How many situations each learner judges in Question 6 (`staged-opening` and drawn others).
-SITUATION_COUNT = 6
+#: Review 76 X1: six, with near-copies drawn together (the second a transcription of the
+#: first), are now four, at most one of each pair of ``TWINS``.
+SITUATION_COUNT = 4
+
+#: Question 6's pairs of situations that break the same assumption and call for the same
+#: price: a learner meets at most one of each pair (review 76 X1).
+TWINS = (
+    ("counter-offer", "board-rounds"),
+    ("friday-cash", "payroll"),
+    ("one-price", "first-number"),
+)
 
 #: Question 6's practice situations: shown in the notebook's text, judged item by item by
 #: the visible check on the practice case (``course.checks.information.practice_case``);
@@ -1249,21 +1259,26 @@ def _with_words(rng, sale, direction):
 
 def _situations(rng, surer=True):
     """Question 6's situations for one learner: `staged-opening` (the re-pricing on the
-    learner's numbers) and ``SITUATION_COUNT`` - 1 of the others, in the pool's order. The
-    same six for everyone, each assumption failing once but "none" twice, let a dict copied
-    or completed by elimination pass; drawn, how often each fails differs. Without a
+    learner's numbers) and ``SITUATION_COUNT`` - 1 of the others, in the pool's order, at
+    most one of each pair of ``TWINS`` (review 76 X1: a twin drawn with its pair was a
+    transcription). The same set for everyone, each assumption failing once, would let a
+    dict completed by elimination pass; drawn, which assumption fails differs. Without a
     ``surer`` price (an opening that raised the model's price ruled out every price between
-    your cost and it), the two situations that ask for one are left out (review 70 X5)."""
+    your cost and it), the two situations that ask for one are left out (review 70 X5).
+    Five draws are made whatever the count, so the rest of the case (Question 7's firms)
+    is the one drawn before."""
     others = [
         item.key
         for item in _SITUATIONS
         if item.key != "staged-opening" and (surer or not item.needs_surer)
     ]
     chosen = {"staged-opening"}
-    while len(chosen) < SITUATION_COUNT:
-        key = _one(rng, others)
-        chosen.add(key)
-        others.remove(key)
+    for _ in range(5):
+        key = _one(rng, others or [None])
+        if len(chosen) < SITUATION_COUNT and key is not None:
+            chosen.add(key)
+            twin = {key, *(k for pair in TWINS if key in pair for k in pair)}
+            others = [k for k in others if k not in twin]
     return tuple(item.key for item in _SITUATIONS if item.key in chosen)
 
 

@@ -24,7 +24,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 9,900 words of text and 1,000 in your scenario), ten coded questions, two widgets
+# 9,900 words of text and 900 in your scenario), ten coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -670,8 +670,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # `model_limits(sale, after)`, with `after` as in Question 5, to return a dict from each
 # situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
 #
-# Your situations (`sale.situations`) are `staged-opening` and five others drawn for you;
-# an assumption may fail in two of them, or in none. The check also judges these four
+# Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
+# an assumption may fail in one of them, or in none. The check also judges these four
 # practice situations one by one on `worked-case-0` (passed in as `sale`), so give your
 # function an entry for every key it may meet:
 #
@@ -1109,7 +1109,7 @@ check.report_decision(report_decision, hidden=True)
 # estimate of the other side's, at most three quarters of the way (or `sure`, if higher),
 # and below your opening.
 #
-# Question 6's `first-number` situation, drawn for most learners, is this pull at your own
+# Question 6's `first-number` situation, drawn for some learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
 # move your price.
 #
