@@ -13,9 +13,10 @@ def test_question_4_says_naming_the_reservation_price_rests_on_an_assumption():
     (review 68 U5: in one sentence, no longer a paragraph that undercut the answer)."""
     four = cell_words("q4-text")
     assert (
-        "Naming its reservation price leaves Wren none of the gain; for a buyer who may refuse "
-        "that, Question 6 asks for a fair price" in four
-    )
+        "Here Wren takes any price up to its reservation price, even one that leaves it none "
+        "of the gain; for a buyer who may refuse that, Question 6 asks for a fair price" in four
+    )  # review 76 C2: the model's promise is stated for Wren, not left to section 3
+    assert "Here Wren takes any price up to its reservation price" in four
     assert "section 3 says when to doubt it" not in four
     assert FAIR_SHARE == 0.25
     assert "leaving the buyer at least a quarter of the gain" in four

@@ -421,17 +421,15 @@ def test_an_opening_leaves_only_prices_above_it():
 def test_a_reservation_price_read_from_three_offers(offers, reservation):
     """Notebook: the updater's scripted buyer, 42, 53.20, 59.92 (40% of the gap each round),
     gives 70; at a cost of 65 you name 70 (review 66 X1: the decision is the price to name,
-    no longer a count of rounds that decided nothing)."""
+    no longer a count of rounds that decided nothing; review 76 X2: the text no longer
+    names that decision for the learner)."""
     assert reservation_from_offers(offers) == pytest.approx(reservation)
     assert reservation_from_concessions((42, 53.2, 59.92), 65) == (
         pytest.approx(70),
         pytest.approx(70),
     )
     assert reservation_from_concessions(offers, reservation + 500)[1] is None
-    says(
-        "it offers 42, then 53.20, then 59.92, and has a reservation price of 70; at a cost "
-        "of 65 you name 70"
-    )
+    says("it offers 42, then 53.20, then 59.92, and has a reservation price of 70. One mark")
 
 
 def test_one_more_step_of_the_same_size_is_wrong_unless_the_share_is_half():
@@ -526,7 +524,6 @@ def test_the_price_to_name_is_the_reservation_price_or_none():
     or None when it is not."""
     from course.scenarios.information import price_to_name
 
-    says("at a cost of 65 you name 70")
     assert abs(price_to_name((42, 53.2, 59.92), 65) - 70) < 1e-9
     assert price_to_name((20_000, 24_000, 27_000), 37_000) is None
 

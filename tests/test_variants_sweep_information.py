@@ -1234,8 +1234,9 @@ def test_question_6_does_not_say_no_situation_doubts_the_band():
     words = notebook_words("q6-text")
     assert "gives you a reason to doubt the band model" not in words
     assert "none of these situations is accepting the opening best" in words
-    assert "**anchoring** is the pull" in words  # defined before `first-number` needs it
-    assert words.index("**anchoring**") < words.index("One mark for the assumptions")
+    # review 76 U4: anchoring is defined once, in section 5; Question 6 points there
+    assert "(`first-number` is about anchoring: section 5.)" in words
+    assert words.index("about anchoring") < words.index("One mark for the assumptions")
 
 
 def test_a_shown_quote_and_a_reported_quote_are_told_apart():
@@ -1540,8 +1541,11 @@ def test_question_6_gives_the_evidence_for_anchoring_before_it_is_needed():
     the learner met a one-sentence gloss, not the evidence. Question 6's text now gives the
     two findings (the figures as section 5 gives them) before the situations are judged."""
     q6 = notebook_words("q6-text")
-    # review 58 U2: one finding here (the experts'), the rest in section 5
-    assert "(Northcraft and Neale, 1987; section 5 gives" in q6
+    # review 58 U2: one finding here (the experts'), the rest in section 5; review 76 U4:
+    # anchoring was then defined twice, so Question 6 only points to section 5's evidence
+    assert "(`first-number` is about anchoring: section 5.)" in q6
+    assert "Northcraft and Neale" not in q6
+    assert "Northcraft and Neale" in notebook_words("anchor-teaching")
     assert "random number of 10 or 65 gave median estimates of 25 and 45" in notebook_words(
         "anchor-teaching"
     )
@@ -1574,8 +1578,10 @@ def test_question_6s_hint_says_where_anchoring_is_defined():
     """The hint said anchoring was 'defined just before Question 6'; it is defined inside
     Question 6's text, and section 5 says more."""
     assert "defined just before Question 6" not in check.ACTION_HINT
-    assert "defined in Question 6's text" in check.ACTION_HINT
-    assert "**anchoring** is the pull" in notebook_words("q6-text")
+    # review 76 U4: defined once, in section 5, where Question 6 now points
+    assert "anchoring (section 5)." in check.ACTION_HINT
+    assert "**anchoring** is the pull" not in notebook_words("q6-text")
+    assert "called **anchoring**" in notebook_words("anchor-teaching")
 
 
 def test_question_6_says_how_to_price_a_staged_opening():
@@ -1894,7 +1900,9 @@ def test_the_check_refuses_the_model_s_price_as_an_opening_below_the_estimate(sa
     assert "does not choose" not in words and "says why both pass" not in words
     assert "sides with the studies" not in words
     assert "wherever that falls against the model's price" not in words
-    assert "Never open a haggle below your last word" in words
+    assert "Never open below the model's price: a buyer who would pay it accepts a lower " in (
+        words
+    )  # review 76 U2
 
 
 def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
@@ -2036,7 +2044,8 @@ def test_question_4_decides_the_price_to_name():
     words = notebook_words("q4-text")
     assert "worth going on with the talks" not in words and "keep_going" not in words
     assert "or `None` to walk away now" in words  # review 75 X2: the rule is the check's
-    assert "at a cost of 65 you name 70" in words
+    assert "at a cost of 65 you name 70" not in words  # review 76 X2: the learner decides
+    assert "(no deal pays: `None`)" not in words
     price = scenario.reservation_from_concessions((42.0, 53.2, 59.92), 65.0)[1]
     assert abs(price - 70) < 1e-9
 

@@ -1814,7 +1814,7 @@ ACTION_HINT = (
     "make a price's chance of acceptance matter more than the "
     "model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
-    "read into your beliefs is anchoring (defined in Question 6's text; section 5 says more)."
+    "read into your beliefs is anchoring (section 5)."
 )
 
 

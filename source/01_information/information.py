@@ -399,13 +399,13 @@ BeliefUpdater()
 # - `price`: your decision, the final price you would name (to the cent, or rounded down
 #   to the euro), or `None` to walk away now.
 #
-# Naming its reservation price leaves Wren none of the gain; for a buyer who may refuse
-# that, Question 6 asks for a fair price, leaving the buyer at least a quarter of the gain.
+# Here Wren takes any price up to its reservation price, even one that leaves it none of
+# the gain; for a buyer who may refuse that, Question 6 asks for a fair price, leaving the
+# buyer at least a quarter of the gain.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
-# 59.92, and has a reservation price of 70; at a cost of 65 you name 70. One mark for each
-# part. The check also tries your Wren and a buyer who offers 20,000, 24,000 and 27,000
-# at a cost of 37,000 (no deal pays: `None`).
+# 59.92, and has a reservation price of 70. One mark for each part. The check also tries
+# your Wren and a buyer who offers 20,000, 24,000 and 27,000 at a cost of 37,000.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
@@ -689,9 +689,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
 #
-# Here **anchoring** is the pull a number you have seen exerts on the number you then
-# choose, even when it should not: estate agents valued the same house higher when shown a
-# higher listing price (Northcraft and Neale, 1987; section 5 gives more).
+# (`first-number` is about anchoring: section 5.)
 #
 # <details>
 # <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
@@ -734,8 +732,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    opening. That highest price is a fact you can name (by the band model, no buyer you
 #    still believe in pays more), less than a quarter above the estimate, for most within
 #    a sixth. The step above it is room for the counter-offer; beyond that the opening
-#    risks looking unserious. Never open a haggle below your last word, the model's price:
-#    any buyer who accepts it would take a lower opening on the spot.
+#    risks looking unserious. Never open below the model's price: a buyer who would pay it
+#    accepts a lower opening on the spot, and a haggle never climbs back.
 # 2. **Target**, below your opening: at least halfway from your reservation price (your
 #    cost) to your estimate, at most three quarters of the way, wherever you open. Inside
 #    that band, aim where a fact you can name puts the price, at the top for a fact past
