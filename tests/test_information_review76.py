@@ -120,3 +120,11 @@ def test_the_opening_rule_says_why_and_anchoring_is_defined_once():
     assert "**anchoring**" not in six and "(`first-number` is about anchoring: section 5.)" in six
     assert "defined in Question 6's text" not in check.ACTION_HINT
     assert cell_words("anchor-teaching").count("**anchoring**") == 1
+
+
+def test_the_uniform_case_works_one_cost_only():
+    """U1 (in part): section 4's uniform case also worked a cost inside the range (70: price
+    85, 4.5, 9, 4.5), which no question or check uses; it is cut."""
+    words = cell_words("voi-teaching")
+    assert "With a cost inside the range" not in words and "85 and earns 4.5" not in words
+    assert "The information is worth 35 − 18 = 17." in words

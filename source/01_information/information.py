@@ -912,9 +912,7 @@ check.model_limits(model_limits, hidden=True)
 # minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and reservation
 # prices from 50 to 100, the model's price is 70: the buyer accepts with chance 3/5 and
 # you earn 18 on average. Knowing the reservation price, you would earn 75 − 40 = 35. The
-# information is worth 35 − 18 = 17. With a cost inside the range, say 70, the model's price is 85 and earns 4.5; knowing the reservation price earns
-# $(H - c)^2 / (2 (H - L)) = 9$ (you sell only to buyers above your cost), so the
-# information is worth 4.5.
+# information is worth 35 − 18 = 17.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
 from course.models.information import take_it_or_leave_it
