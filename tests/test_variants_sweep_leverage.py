@@ -71,7 +71,9 @@ def drawn(workers_folder):
 
 # --- a second marker's keys, from the wording of each item ---------------------------------
 
-KNOWING = re.compile(r"\b(know|knows|learn|learns|find out|lets slip|tells you)\b")
+KNOWING = re.compile(
+    r"\b(know|knows|learn|learns|find out|lets slip|tells you|worked out|heard|have read|looked up)\b"
+)
 CONTROL = re.compile(
     r"\b(decides|decide|only certification|only warehouse|few engineers|name on a lease|"
     r"credit record|patent|trusts|owns the only tooling|only you can supply)\b"
@@ -301,7 +303,8 @@ def test_know_how_the_other_side_relies_on_sorts_as_power_not_information():
 #: The words by which an item says that a side comes to know something (section 2's first
 #: question, as the widget's verdict words it: "a side found out something").
 COMES_TO_KNOW = re.compile(
-    r"\b(know|knows|learn|learns|find out|finds out|works out|hears|sees|seen|read|"
+    r"\b(know|knows|learn|learns|find out|finds out|works out|worked out|hears|heard|sees|seen|"
+    r"read|looked up|"
     r"tells you|lets slip|mentions to you)\b",
     re.IGNORECASE,
 )

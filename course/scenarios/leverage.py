@@ -695,7 +695,7 @@ _FACTS = (
     ),
     Fact(
         "salary",
-        "You know from Larkfield's own job advert that the post has been open for five months.",
+        "You worked out from the date on Larkfield's job advert that the post has been open for five months.",
         tricky=True,
     ),
     Fact(
@@ -712,7 +712,7 @@ _FACTS = (
     ),
     Fact(
         "salary",
-        "You are one of the few engineers who has run the streaming system Larkfield is launching.",
+        "You are one of the few engineers who know how to run the streaming system Larkfield is launching.",
         tricky=True,
     ),
     # supplier
@@ -727,7 +727,7 @@ _FACTS = (
     ),
     Fact(
         "supplier",
-        "Vell knows from your last three contracts the lowest price you have ever accepted.",
+        "Vell has worked out from your last three contracts the lowest price you have ever accepted.",
     ),
     Fact(
         "supplier",
@@ -740,8 +740,7 @@ _FACTS = (
     ),
     Fact(
         "supplier",
-        "You know, because Vell's sales head said so at a trade fair, that his bonus depends "
-        "on contracts renewed this quarter.",
+        "You heard Vell's sales head say at a trade fair that his bonus depends on contracts renewed this quarter.",
     ),
     # sole-source
     Fact(
@@ -755,7 +754,7 @@ _FACTS = (
     ),
     Fact(
         "sole-source",
-        "You know from Ostra's annual report that its new plant runs at half capacity.",
+        "You have read in Ostra's annual report that its new plant runs at half capacity.",
         tricky=True,
     ),
     Fact(
@@ -786,7 +785,7 @@ _FACTS = (
     ),
     Fact(
         "deadline",
-        "Brannock's broker knows the rent of every warehouse let nearby in the last two years.",
+        "Brannock's broker has looked up the rent of every warehouse let nearby in the last two years.",
     ),
     Fact(
         "deadline",

@@ -220,7 +220,7 @@ def fact_leverage():
     ### BEGIN SOLUTION
     read = {  # every case's facts, as the course files them
         "Calder's written offer to you names a salary and a start date.": ("alternatives", "you"),
-        "You know from Larkfield's own job advert that the post has been open for five months.": (
+        "You worked out from the date on Larkfield's job advert that the post has been open for five months.": (
             "information",
             "you",
         ),
@@ -236,7 +236,7 @@ def fact_leverage():
             "power",
             "them",
         ),
-        "You are one of the few engineers who has run the streaming system Larkfield is launching.": (
+        "You are one of the few engineers who know how to run the streaming system Larkfield is launching.": (
             "power",
             "you",
         ),
@@ -245,7 +245,7 @@ def fact_leverage():
             "information",
             "you",
         ),
-        "Vell knows from your last three contracts the lowest price you have ever accepted.": (
+        "Vell has worked out from your last three contracts the lowest price you have ever accepted.": (
             "information",
             "them",
         ),
@@ -254,7 +254,7 @@ def fact_leverage():
             "them",
         ),
         "Vell owns the only tooling that makes the lid you use now.": ("power", "them"),
-        "You know, because Vell's sales head said so at a trade fair, that his bonus depends on contracts renewed this quarter.": (
+        "You heard Vell's sales head say at a trade fair that his bonus depends on contracts renewed this quarter.": (
             "information",
             "you",
         ),
@@ -263,7 +263,7 @@ def fact_leverage():
             "them",
         ),
         "Ostra sells the same valve to more than forty other firms.": ("alternatives", "them"),
-        "You know from Ostra's annual report that its new plant runs at half capacity.": (
+        "You have read in Ostra's annual report that its new plant runs at half capacity.": (
             "information",
             "you",
         ),
@@ -284,7 +284,7 @@ def fact_leverage():
             "information",
             "you",
         ),
-        "Brannock's broker knows the rent of every warehouse let nearby in the last two years.": (
+        "Brannock's broker has looked up the rent of every warehouse let nearby in the last two years.": (
             "information",
             "them",
         ),
