@@ -2,6 +2,11 @@
 
 import re
 
+import pytest
+
+import course
+from course.checks import leverage as check
+from course.checks.hints import NotYet
 from course.scenarios.leverage import _FACTS, CASES
 from tests.notebooks import source_notebook
 
@@ -31,3 +36,25 @@ def test_x1_no_word_sorts_question_1_s_information_facts():
         other = [_words(f.text) for f in facts if f._source != "information"]
         assert not set.intersection(*info) - set.union(*other), case
     assert any("know" in _words(f.text) for f in _FACTS if f._source == "power")
+
+
+def test_x3_the_supplier_audit_weighs_information_at_least_0_2():
+    """Review 77 X3: the supplier story turns on which clients Vell still has, which nobody
+    outside Vell knows, yet question 2 passed information weighted 0.1 with power at 0.6.
+    The supplier case now bounds information at 0.2, as the sole-source and deadline cases
+    bound theirs, and question 2's text says so. Fails on the old code (the audit passed)."""
+    s = next(
+        s
+        for s in (course.variant("00_leverage", f"rv-{n}") for n in range(40))
+        if s.case == "supplier"
+    )
+    audit = {
+        "yours": {"information": 4, "alternatives": 6, "power": 3},
+        "theirs": {"information": 6, "alternatives": 4, "power": 7},
+        "weights": {"information": 0.5, "alternatives": 0.25, "power": 0.25},
+    }
+    check.judge_audit(s, audit)  # a careful reader's audit passes
+    audit["weights"] = {"information": 0.1, "alternatives": 0.3, "power": 0.6}
+    with pytest.raises(NotYet, match=r"information should weigh at least 0\.2"):
+        check.judge_audit(s, audit)
+    assert "in the supplier case information at least 0.2" in _markdown("q2-text")

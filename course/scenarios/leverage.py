@@ -523,6 +523,13 @@ CASES = {
                 side="them",
                 value=3,
             ),
+            Rule(  # review 77 X3: the story turns on what nobody outside Vell knows
+                "weight_floor",
+                "information",
+                "how much Vell needs your order turns on which clients it still has, which "
+                "nobody outside Vell knows yet: information weighs at least 0.2",
+                value=0.2,
+            ),
         ),
         budget=(8, 12),
         asks=_ladder(

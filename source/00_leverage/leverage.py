@@ -444,8 +444,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the course's bounds: every weight from 0.1 to 0.7; no rating 0; the two sides not rated
 # the same on every source; no balance that puts a side strongly ahead (2.5 points or
 # more) against the story; in the sole-source and deadline cases, power or alternatives
-# weighing more than information; and no single rating the story plainly rules out
-# (such as high alternatives for a side with nowhere else to go).
+# weighing more than information, and in the supplier case information at least 0.2; and
+# no single rating the story plainly rules out (such as high alternatives for a side with
+# nowhere else to go).
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
