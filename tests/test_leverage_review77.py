@@ -58,3 +58,15 @@ def test_x3_the_supplier_audit_weighs_information_at_least_0_2():
     with pytest.raises(NotYet, match=r"information should weigh at least 0\.2"):
         check.judge_audit(s, audit)
     assert "in the supplier case information at least 0.2" in _markdown("q2-text")
+
+
+def test_c1_counting_every_point_of_alternatives_fits_a_breakdown_payoff():
+    """Review 77 C1: "It counts every point of alternatives the same" named only the
+    deal-me-out model, where an outside option below the table's terms moves nothing, so it
+    read as if linear counting were simply wrong; module 02 teaches that a payoff got when
+    something neither side controls ends the talks moves the Nash split point by point. The
+    bullet now says which payoffs it fits. Fails on the old text."""
+    bullet = _markdown("audit-limits").split("It counts every point of alternatives")[1]
+    bullet = bullet.split("It rates what each side has")[0]
+    assert "neither side controls ends the talks" in bullet
+    assert "module 02's Nash split" in bullet
