@@ -2161,12 +2161,12 @@ def test_a_reaudit_that_never_looks_before_the_news_is_told_the_ask_can_be_made_
 
 def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
     """Nothing told a learner how points of balance map to an ask, so question 4c's 'higher or
-    lower than the course' had no anchor; section 5 now gives the ladder's rate and calls it a
-    convention, and the ladder is what it says."""
+    lower than the course' had no anchor; section 4 (section 5 until review 77 U3) now gives
+    the ladder's rate and calls it a convention, and the ladder is what it says."""
     for case in CASES.values():
         needs = [need for need, _ in case.asks]
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
-    text = " ".join(_cell("shift-teaching").split())
+    text = " ".join(_cell("build-teaching").split())
     assert "sits a quarter of a point above the rung below" in text
     assert "not a measured exchange rate" in text
 

@@ -70,3 +70,34 @@ def test_c1_counting_every_point_of_alternatives_fits_a_breakdown_payoff():
     bullet = bullet.split("It rates what each side has")[0]
     assert "neither side controls ends the talks" in bullet
     assert "module 02's Nash split" in bullet
+
+
+def _module_markdown():
+    cells = source_notebook("00_leverage", "leverage").cells
+    return " ".join(" ".join(c.source.split()) for c in cells if c.cell_type == "markdown")
+
+
+def test_u2_need_and_bold_are_defined_once_where_the_bar_is():
+    """Review 77 U2: the ask's bar went by `need`, `bold[0]` and "bar", and `bold` was never
+    defined (section 4 only said both were bars; question 3c's details gave half of it).
+    Section 4 now defines both where it defines the bar, and nothing defines them again.
+    Fails on the old text."""
+    text = _module_markdown()
+    assert text.count("`scenario.need` is the bar of the ask shown under your news") == 1
+    assert text.count("`scenario.bold` is (bar, ask) for the ask you prepare for") == 1
+    assert "`scenario.bold[0]` is the bar" not in text
+    assert text.index("`scenario.bold` is (bar, ask)") < text.index("Question 3c")
+
+
+def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
+    """Review 77 U3: section 4 and question 3c used the bar and its ladder of asks, which
+    section 5 taught only afterwards. The ladder's paragraph now sits in section 4, beside
+    the bar, before question 3c; section 5 keeps when to set a bar higher or lower. Fails
+    on the old text."""
+    text = _module_markdown()
+    ladder = text.index("The bars in your scenario come from one **ladder** of asks")
+    assert ladder < text.index("### Question 3c")
+    assert "sits a quarter of a point above the rung below" in _markdown("build-teaching")
+    shift = _markdown("shift-teaching")
+    assert "ladder" not in shift and "the next two paragraphs" in shift
+    assert "Set a bar higher where being turned down costs you more" in shift

@@ -530,9 +530,16 @@ LeverageAudit(without_news_of=scenario)
 # getting there instead. This module calls such a balance an ask's **bar**: an *ask* is one
 # request you mean to make of the other side (a raise of 5%, say), and its bar is the
 # balance you decide, before the talks, that the ask must have behind it (section 5 says
-# how to set one; `scenario.need` and `scenario.bold[0]` are bars). Against a bar, a
+# how to set one). `scenario.need` is the bar of the ask shown under your news in
+# section 5; `scenario.bold` is (bar, ask) for the ask you prepare for, made at the first
+# meeting: that ask or a larger one (`None` if your case has none). Against a bar, a
 # sure step that gets you there can beat a long shot with a higher average, and a long
 # shot can be the only way there (question 3c practises both).
+#
+# The bars in your scenario come from one **ladder** of asks: each rung, one step of the
+# ask (mostly a percentage point of pay or price, two of rent, a few months more of a price
+# hold or one more month of rent paid ahead), sits a quarter of a point above the rung
+# below. That rate is the course's convention, not a measured exchange rate.
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
@@ -746,12 +753,11 @@ scenario.show("bold")
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# `scenario.bold[0]` is the bar of the ask you prepare for, made at the first meeting:
-# section 5's ask or a larger one on its ladder. The check tries your case (when it has
-# such an ask), two test cases in which the two rules disagree, one in which the top of
-# the scale (10) cuts what a step adds, as in question 3, one in which a plan can leave
-# the balance exactly on the bar, and one in which a plan gets there when only some of its
-# steps come through; grading also tries other learners' cases.
+# The check tries your case (when `scenario.bold` is not `None`), two test cases in which
+# the two rules disagree, one in which the top of the scale (10) cuts what a step adds, as
+# in question 3, one in which a plan can leave the balance exactly on the bar, and one in
+# which a plan gets there when only some of its steps come through; grading also tries
+# other learners' cases.
 #
 # </details>
 
@@ -803,7 +809,7 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
 #   item that changed it, and so the source (question 4b asks for that item).
-# - **When to spend**: the next three paragraphs.
+# - **When to spend**: the next two paragraphs.
 #
 # **What passes.** Being ahead because of something that will pass, such as a rival's
 # interest in you or a second offer you hold until a set date, is worth most while it
@@ -820,14 +826,9 @@ check.reach_plan(reach_plan, hidden=True)
 # when you know what is coming, such as the other side's deadline still weeks away. Here
 # an ask moves one term of a figure already on the table (an offer, a price, your full
 # rent); module 04 has you open ambitiously (Galinsky and Mussweiler, 2001), with a figure
-# you can ground in a fact.
-#
-# **The ladder.** The bars in your scenario come from one ladder of asks: each rung, one
-# step of the ask (mostly a percentage point of pay or price, two of rent, a few months
-# more of a price hold or one more month of rent paid ahead), sits a quarter of a point
-# above the rung below. That rate is the course's convention, not a measured exchange
-# rate. Set a bar higher where being turned down costs you more (it shows your hand, or
-# closes a door you cannot reopen), and lower where you could simply ask again later.
+# you can ground in a fact. Set a bar higher where being turned down costs you more (it
+# shows your hand, or closes a door you cannot reopen), and lower where you could simply
+# ask again later.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
 # news, with the case's own starting audit (the widget's, not your section 4 audit; press
