@@ -101,3 +101,19 @@ def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
     shift = _markdown("shift-teaching")
     assert "ladder" not in shift and "the next two paragraphs" in shift
     assert "Set a bar higher where being turned down costs you more" in shift
+
+
+def test_u5_the_third_sorting_question_is_sentences_not_one_nine_line_sentence():
+    """Review 77 U5: section 2's third sorting question was one sentence of nine lines with
+    parentheses inside parentheses. It is now short sentences, each with at most one level of
+    parentheses, and keeps what it says: power, know-how as expert power, trust as power by
+    choice, the cold store. Fails on the old text (its first sentence ran to 90 words)."""
+    third = _markdown("sources-teaching").split("3. If not")[1].split("The order settles")[0]
+    for sentence in re.split(r"(?<=[.:])\s+(?=[A-Z\"])", third):
+        assert len(sentence.split()) <= 45, sentence
+        depth = 0
+        for char in sentence:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, sentence
+    assert third.startswith(", it is power:")
+    assert "Trust is power by this course's choice" in third and "cold store" in third

@@ -120,14 +120,14 @@ scenario
 #    information, whatever the knowledge is about.
 # 2. If not, is it about a *specific* other option a side could turn to instead of this
 #    deal: an offer, a buyer, a site, another supplier? Then it is alternatives.
-# 3. If not, it is about something a side holds, controls or decides that the other side
-#    needs: a right, a scarce resource, a rare skill, records or know-how the other side
-#    relies on and cannot get elsewhere (know-how is module 03's *expert* power), a say
-#    over the terms, or the other side's trust in its word (power too, by this course's
-#    choice: a record of keeping your word is something you built and hold, which the
-#    other side relies on; Fisher, 1983, counts the relationship as a source of its own).
-#    That is power, even when the fact adds that nobody else has one: "you own the only
-#    cold store in the port" is about what you hold, and names no option of anyone's.
+# 3. If not, it is power: something a side holds, controls or decides that the other side
+#    needs. That may be a right, a scarce resource, a rare skill, a say over the terms,
+#    records or know-how the other side relies on and cannot get elsewhere (know-how is
+#    module 03's *expert* power), or the other side's trust in its word. Trust is power
+#    by this course's choice: a record of keeping your word is something you built and
+#    hold, which the other side relies on (Fisher, 1983, counts the relationship as a
+#    source of its own). "You own the only cold store in the port" is power too, though
+#    it says nobody else has one: it names what you hold, not anyone's option.
 #
 # The order settles facts that look like two things at once: "you know that the printer
 # lost its biggest client" is your information, even though the lost client itself
