@@ -117,3 +117,13 @@ def test_u5_the_third_sorting_question_is_sentences_not_one_nine_line_sentence()
             assert depth <= 1, sentence
     assert third.startswith(", it is power:")
     assert "Trust is power by this course's choice" in third and "cold store" in third
+
+
+def test_u6_the_widget_s_pointer_to_the_closing_notes_says_what_they_explain():
+    """Review 77 U6: "(the closing notes read the sole-source case's advice)" did not say what
+    the notes explain. It now says they explain why the widget's advice and Fisher and Ury's
+    differ in the sole-source case, which the closing notes do. Fails on the old text."""
+    text = _markdown("audit-widget-text")
+    assert "notes read the" not in text
+    assert "the closing notes say why, in the sole-source case, that source and Fisher" in text
+    assert "Fisher and Ury's advice against a stronger side" in _markdown("summary")

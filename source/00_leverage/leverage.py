@@ -501,7 +501,7 @@ check.my_audit(my_audit)
 # as shares of 1). The advice names the source on which the other
 # side is furthest ahead, with the levers that answer it (Emerson's, for alternatives and
 # power), and the source of yours the audit's arithmetic would raise most (the closing
-# notes read the sole-source case's advice).
+# notes say why, in the sole-source case, that source and Fisher and Ury's advice differ).
 #
 # Then press **next news**, choose the rating each item moves and which way, and press
 # **check my reading** to see it applied. No question grades its news.
