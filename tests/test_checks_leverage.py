@@ -1909,10 +1909,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the start, in question 4c's model answer; section 5 names only the kind
         ("shift-teaching", "could see at that moment", "the refusal itself told"),
         ("spend-judgement", "I knew from the story that", "cannot be extended"),
-        # the half-unit rule is the symmetric Nash split's; a rating rises by rating points;
-        # where the reading time goes
-        ("build-teaching", "adds 1 rating point.", "adds 1. And"),
-        ("audit-teaching", "(a rating itself moves by *rating points*)", "a rating rises by"),
+        # the half-unit rule is the symmetric Nash split's; only leverage comes in points, a
+        # rating rises by a bare number (review 77 U4: "rating points" beside "points" was
+        # two units in one parenthesis); where the reading time goes
+        ("build-teaching", "raises it by 1.", "adds 1. And"),
+        ("audit-teaching", "a rating rises by 2, not by 2 points", "rating points"),
         # section 1 is the densest reading and had no time (review 72 U1: its reading is
         # counted in the module's 5 to 7 hours, with no separate figure)
         ("intro", "It takes most people **5 to 7 hours** (4 to 5 if", "45 minutes"),

@@ -127,3 +127,16 @@ def test_u6_the_widget_s_pointer_to_the_closing_notes_says_what_they_explain():
     assert "notes read the" not in text
     assert "the closing notes say why, in the sole-source case, that source and Fisher" in text
     assert "Fisher and Ury's advice against a stronger side" in _markdown("summary")
+
+
+def test_u4_points_are_leverage_s_only_and_the_weights_keep_their_name():
+    """Review 77 U4: section 3 gave leverage in "points" and, in the same parenthesis, a
+    rating's rise in "rating points"; sections 4 counted rating points too, and section 5's
+    re-audit named the weights `shares`. Only leverage now comes in points, a rating rises by
+    a bare number, and every worked example calls the weights `weights`. Fails on the old
+    text."""
+    nb = source_notebook("00_leverage", "leverage")
+    assert "rating point" not in _module_markdown()
+    assert "a rating rises by 2, not by 2 points" in _markdown("audit-teaching")
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert not re.search(r"\bshares\b", code)

@@ -380,7 +380,7 @@ scenario.show("reason")
 # convention, not a cure (the closing notes say why).
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
-# to 10 (a rating itself moves by *rating points*):
+# to 10 (only leverage comes in points: a rating rises by 2, not by 2 points):
 #
 # $$L = w_{\mathrm{info}}\, r_{\mathrm{info}} + w_{\mathrm{alt}}\, r_{\mathrm{alt}} + w_{\mathrm{power}}\, r_{\mathrm{power}}.$$
 #
@@ -520,7 +520,7 @@ LeverageAudit(without_news_of=scenario)
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (up to 10)}.$$
 #
 # A step on a source with a small weight adds little, however large it is. A rating
-# cannot pass 10, so a step of 3 on a rating of 9 adds 1 rating point. And a step that
+# cannot pass 10, so a step of 3 on a rating of 9 raises it by 1. And a step that
 # will probably not come through is worth its chance times what it would add. The steps
 # in your scenario each raise a different source, so the gains of a plan add up.
 #
@@ -572,7 +572,7 @@ scenario.show("audit", "steps")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "gain-explained", "schema_version": 3}
 # `shifted(ratings, {source: amount})` returns new ratings after a change and respects the
 # ends of the scale. In the caterer example, a step of 3 on alternatives (rated 8) can add
-# only 2 rating points; with a weight of 0.45 and a chance of 0.6 of coming through:
+# only 2 to the rating; with a weight of 0.45 and a chance of 0.6 of coming through:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "gain-example", "schema_version": 3}
 rise = weighted_leverage(shifted(yours, {"alternatives": 3}), weights) - weighted_leverage(
@@ -855,10 +855,10 @@ check.reach_plan(reach_plan, hidden=True)
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
 brannock = {"information": 5, "alternatives": 2, "power": 4}
-shares = {"information": 0.3, "alternatives": 0.45, "power": 0.25}
-print(f"now: {leverage_balance(owner, brannock, shares):+.2f} points")
+weights = {"information": 0.3, "alternatives": 0.45, "power": 0.25}
+print(f"now: {leverage_balance(owner, brannock, weights):+.2f} points")
 brannock = shifted(brannock, {"alternatives": 3})
-print(f"after the other offer: {leverage_balance(owner, brannock, shares):+.2f} points (even)")
+print(f"after the other offer: {leverage_balance(owner, brannock, weights):+.2f} points (even)")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-shown", "schema_version": 3}
 # One rival offer to Brannock takes away all but $0.10$ of the owner's lead of $+1.45$
