@@ -1458,6 +1458,12 @@ def _cell(grade_id):
     return next(c.source for c in cells if c.metadata["nbgrader"]["grade_id"] == grade_id)
 
 
+def _readme_section(title):
+    """The text of the README's section headed ``title``, to the next heading."""
+    text = (Path(__file__).parent.parent / "README.md").read_text()
+    return text.split(f"#### {title}\n")[1].split("\n#")[0]
+
+
 def _words(text):
     return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split()
 
@@ -3868,9 +3874,10 @@ def test_a_cell_that_reads_the_fact_labels_is_named_for_the_instructor():
     assert {"_FACTS", "_source", "_side"} <= set(named["fact-leverage-answer"])
     named = dict(reaches_in(solved("00_leverage", "leverage", fact_leverage_answer=typed)))
     assert "fact-leverage-answer" not in named
-    rubric = " ".join(_cell("fact-reason").split())
+    # review 77 U7: the note moved from question 1b's rubric to the README
+    rubric = " ".join(_readme_section("Module 00: what its labels protect").split())
+    assert "Module 00: what its labels protect" in " ".join(_cell("fact-reason").split())
     for said in (
-        "what is protected and what is not",
         "grading cannot tell.",
         "are not in the course package but in the course root's `grader-keys/00_leverage.json`",
         "No check says before grading how many of a learner's own labels are right",
@@ -4376,7 +4383,7 @@ def test_question_4a_weighs_1_mark_and_its_second_mark_is_4cs_weighing():
     assert "then weigh it against your own clock (what waiting costs you)" in q4c
     rubric = " ".join(_cell("spend-judgement").split())
     assert "A second mark for that judgement weighed against the learner's own clock" in rubric
-    note = " ".join(_cell("fact-reason").split())
+    note = " ".join(_readme_section("Module 00: what its labels protect").split())
     assert "earns 4a's mark without judging" in note and "So 4a is worth 1 mark, not 2" in note
     assert "those 2 marks" not in note
 

@@ -1,6 +1,7 @@
 """Review 77 (module 00): the fixes each failed on the old code or text."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,14 @@ def test_u4_points_are_leverage_s_only_and_the_weights_keep_their_name():
     assert "a rating rises by 2, not by 2 points" in _markdown("audit-teaching")
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert not re.search(r"\bshares\b", code)
+
+
+def test_u7_question_1b_s_rubric_holds_its_rubric_not_the_course_s_note_on_leaks():
+    """Review 77 U7: question 1b's rubric cell held the module's whole note on what learners
+    can read in the package (questions 1, 2, 3, 4a, 4b and 5). The note is now a section of
+    the README's instructor part, and the rubric points to it. Fails on the old text."""
+    rubric = _markdown("fact-reason")
+    assert "what is protected" not in rubric and "integrity" not in rubric
+    assert 'section "Module 00: what its labels protect"' in rubric
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert "#### Module 00: what its labels protect" in readme

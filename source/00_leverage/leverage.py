@@ -331,27 +331,8 @@ scenario.show("reason")
 # the reason uses the test rather than restating the answer. Half a mark for the right
 # source with no look-alike, or a reason that does not say why it does not fit.
 #
-# For instructors, what is protected and what is not. The labels that grade questions
-# 1 and 5 are not in the course package but in the course root's
-# `grader-keys/00_leverage.json`, which grading reads and learners' kernels cannot (do not
-# hand the folder out). For question 5 the package keeps `group`, which the draw's
-# three-kinds rule needs: it shows which of a learner's tactics share a kind, so one
-# obvious tactic then names its group; a number means nothing across cases. Question
-# 4a's labels still ship with the package (`course.scenarios.leverage._NEWS`), since the
-# draw decides by each item's move (the balances it gives decide which ask is drawn): a
-# learner who reads them earns 4a's mark without judging, and grading cannot tell. So 4a
-# is worth 1 mark, not 2: the other went to question 4c, to weighing a reason to wait
-# against the learner's own clock, which no label answers. No
-# check says before grading how many of a learner's own labels are right, so none can
-# be found by trial; and the class
-# report's integrity step (`autograder/integrity.py`) names every cell that reads those
-# pools, for you to judge; it sees only the cells submitted, so a pool read in a deleted
-# cell, another notebook or a terminal leaves no trace. Questions 3, 3c
-# and 4b are also tried on other learners' cases at grading, so an answer written for one
-# case fails. Question 2: an audit the class report's instructor notes flag (one the
-# course shows, or within a point of the starting audit) keeps its 2 marks if the comments
-# in `my_audit` give a reason for each rating, 1 if some are missing, 0 if there are none;
-# set the score by hand in formgrader.
+# The README's section "Module 00: what its labels protect" says what a learner can
+# read in the package, and how question 2's flagged audits are graded by hand.
 #
 # A full-marks answer for "You know from Vell's filed accounts that its sales fell by a
 # third this year": "Information, for me: the first question already settles it, because
