@@ -1945,7 +1945,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
         ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),
-        ("sources-teaching", "The unexpected benefits of final deadlines in negotiation", None),
+        ("summary", "The unexpected benefits of final deadlines in negotiation", None),
         # four cases, so learners of one case share facts and news
         # review 72 U1: the intro says only that cases are drawn with numbers of their own
         ("intro", "one of four cases, with numbers of their own.", "your answers are yours alone"),

@@ -152,3 +152,13 @@ def test_u7_question_1b_s_rubric_holds_its_rubric_not_the_course_s_note_on_leaks
     assert 'section "Module 00: what its labels protect"' in rubric
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     assert "#### Module 00: what its labels protect" in readme
+
+
+def test_u1_an_aside_leaves_section_2_and_the_module_is_shorter():
+    """Review 77 U1: the opening module was long, much of it caveat and cross-reference.
+    Moore's finding on final deadlines (an aside) is now among the closing notes, section 5's
+    ladder paragraph left with U3, and question 1b's instructor note went to the README (U7):
+    the markdown is under 9,050 words (9,221 before). Fails on the old text."""
+    assert "Moore" not in _markdown("sources-teaching")
+    assert "*Section 2, final deadlines.* Moore" in _markdown("summary")
+    assert len(_module_markdown().split()) < 9050

@@ -164,10 +164,8 @@ scenario
 # answer. Both sides' deadlines are filed alike: knowing the other side's deadline is the
 # knower's information, and if the other side finds out yours, what rises is its
 # information, not a second count of your deadline. Count each deadline once. A final
-# deadline that ends the talks ends them for both sides; Moore ("The unexpected benefits
-# of final deadlines in negotiation", *Journal of Experimental Social Psychology*, 2004)
-# found that a moderate one improved the outcomes of negotiators for whom delay was
-# costly, though they expected it to hurt them.
+# deadline that ends the talks ends them for both sides (the closing notes give a
+# finding).
 #
 # </details>
 
@@ -1540,6 +1538,11 @@ course.progress()
 #
 # <details>
 # <summary><b>Closing notes: sources and asides, by section</b></summary>
+#
+# *Section 2, final deadlines.* Moore ("The unexpected benefits of final deadlines in
+# negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
+# final deadline improved the outcomes of negotiators for whom delay was costly, though
+# they expected it to hurt them.
 #
 # *Section 3.* The three sources and the weights are the course's own simplification:
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
