@@ -131,13 +131,14 @@ def test_question_2_states_its_bounds_and_section_5_says_what_rises():
         f"every weight from {WEIGHT_FLOOR} to {WEIGHT_CAP}; no rating 0; the two sides not "
         "rated the same on every source; no balance that puts a side strongly ahead (2.5 "
         "points or more) against the story; in the sole-source and deadline cases, power or "
-        "alternatives weighing more than information;" in q2
-    )
+        "alternatives weighing more than information, and in the supplier case information "
+        "at least a fifth;" in q2
+    )  # review 77 X3: the supplier case's floor on information
     tops = {k for k, c in CASES.items() if any(r.kind == "weight_top" for r in c._rules)}
     assert tops == {"sole-source", "deadline"}
     shift = _flat("shift-teaching")
     assert "records that fall" not in shift and "as a rise in Brannock's alternatives" in shift
-    for head in ("**What passes.**", "**The rule.**", "**The ladder.**"):
+    for head in ("**What passes.**", "**The rule.**"):  # review 77 U3: the ladder is in 4
         assert f"\n\n{head}" in _cell("shift-teaching"), head
     bullet = _cell("shift-teaching").split("- **When to spend**")[1].split("\n\n")[0]
     assert bullet.count("\n") <= 1

@@ -1,5 +1,7 @@
 """Review 75 (module 00): the fixes each failed on the old code or text."""
 
+from pathlib import Path
+
 from course.scenarios.leverage import _TACTICS
 from tests.notebooks import source_notebook
 
@@ -41,7 +43,9 @@ def test_x1_the_instructor_note_says_what_group_gives_away():
     """Review 75 X1: the note to instructors said the package keeps which tactics share a
     kind 'not which kind that is'; one obvious tactic names its group. Fails on the old
     text."""
-    note = _markdown("fact-reason")
+    # review 77 U7: the note moved from question 1b's rubric to the README
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    note = " ".join(readme.split("#### Module 00: what its labels protect")[1].split())
     assert "not which kind that is" not in note
     assert (
         "it shows which of a learner's tactics share a kind, so one obvious tactic then names "
@@ -203,7 +207,8 @@ def test_u2_section_4_says_once_that_need_and_bold_are_both_bars():
     """Review 75 U2: the bar went by three names (bar, ``scenario.need``,
     ``scenario.bold[0]``). Section 4, where the bar is defined, now says once that both
     fields are bars, and says it nowhere else. Fails on the old text."""
-    said = "`scenario.need` and `scenario.bold[0]` are bars"
+    # review 77 U2: section 4 now defines both fields, once
+    said = "`scenario.need` is the bar of the ask shown under your news"
     assert said in _markdown("build-teaching")
     from tests.notebooks import source_notebook
 

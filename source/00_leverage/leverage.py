@@ -399,10 +399,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   information is worth only what it lets you do. The weights stand in for such
 #   products, roughly.
 # - **It counts every point of alternatives the same.** That fits a payoff you get if
-#   something neither side controls ends the talks (module 02's Nash split). An option
-#   reached only by walking out (an *outside option*) counts only when it beats what you would get at the table;
-#   below that it still sets your reservation price, but in the deal-me-out model (Shaked
-#   and Sutton, 1984; modules 02 and 03) it moves nothing at the table.
+#   something neither side controls ends the talks (module 02). An option reached only by
+#   walking out (an *outside option*) counts only when it beats what you would get at the
+#   table; below that it still sets your reservation price, but in the deal-me-out model
+#   (Shaked and Sutton, 1984; modules 02 and 03) it moves nothing at the table.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
@@ -424,9 +424,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # the course's bounds: every weight from 0.1 to 0.7; no rating 0; the two sides not rated
 # the same on every source; no balance that puts a side strongly ahead (2.5 points or
 # more) against the story; in the sole-source and deadline cases, power or alternatives
-# weighing more than information, and in the supplier case information at least 0.2; and
-# no single rating the story plainly rules out (such as high alternatives for a side with
-# nowhere else to go).
+# weighing more than information, and in the supplier case information at least a fifth;
+# and no single rating the story plainly rules out (such as high alternatives for a side
+# with nowhere else to go).
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -732,11 +732,11 @@ scenario.show("bold")
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# The check tries your case (when `scenario.bold` is not `None`), two test cases in which
-# the two rules disagree, one in which the top of the scale (10) cuts what a step adds, as
-# in question 3, one in which a plan can leave the balance exactly on the bar, and one in
-# which a plan gets there when only some of its steps come through; grading also tries
-# other learners' cases.
+# The check tries your case (when it has the ask you prepare for: section 5's ask or a
+# larger one on its ladder), two test cases in which the two rules disagree, one in which
+# the top of the scale (10) cuts what a step adds, as in question 3, one in which a plan
+# can leave the balance exactly on the bar, and one in which a plan gets there when only
+# some of its steps come through; grading also tries other learners' cases.
 #
 # </details>
 
