@@ -40,6 +40,7 @@ from course.scenarios.batna import (
     rule_offers,
     statement_key,
     statements_of,
+    survey_above_agency_case,
     target_of,
     zone_edge_case,
 )
@@ -973,6 +974,7 @@ def visible_cases(s):
     return {
         "cases": (*kinds, *(no_deal_case(case) for case in kinds)),
         "edges": tuple(zone_edge_case(case) for case in (*kinds, check._example(True))),
+        "market": (survey_above_agency_case(check._example(True)),),
         "targets": tuple(targets),
         "when": tuple(when),
         "needed": needed,
@@ -999,6 +1001,8 @@ def judge_all(s, seen, question, answer):
             check.judge_zopa(case, answer(case, reservation(case)))
         for case in seen["edges"]:  # the check passes its own value: equal to the last bit
             check.judge_zopa(case, answer(case, reservation_of(case)))
+        for case in seen["market"]:
+            check.judge_zopa(case, answer(case, reservation(case)))
     elif question == "batna_when":
         for case in seen["when"]:
             for timing, funded in check.timing_cases():

@@ -61,6 +61,7 @@ from course.scenarios.batna import (
     statement_to_use,
     statements_of,
     sure_beside_lumen,
+    survey_above_agency_case,
     talks_for,
     talks_of,
     target_of,
@@ -1003,7 +1004,10 @@ def northwind_zopa(answer, hidden=False):
     cases = _both_kinds(hidden)
     if hidden:
         cases += [no_deal_case(offers) for offers in cases[:2]]
+    # review 77 X1: the agency's cost was the largest pay figure in every case, so "take
+    # the largest figure" passed; this case's survey lies above it
     wide = [offers for offers in cases if _has_zone(offers)]
+    wide.append(survey_above_agency_case(_example(True)))
     edge = [zone_edge_case(_example(True))]  # b = s: the zone is one salary
     without = [offers for offers in cases if not _has_zone(offers)]
     done = "northwind_zopa finds the zone from Northwind's own alternative."

@@ -395,6 +395,16 @@ def zone_edge_case(offers):
     return replace(offers, agency_rate=rate)
 
 
+def survey_above_agency_case(offers):
+    """The same case with a salary survey of the whole market 4,000 or so above what the
+    agency's contractor costs Northwind (review 77 X1): the largest of the four pay figures is
+    then not Northwind's reservation price, so "take the largest figure" fails question 4.
+    The graded checks use it; no learner draws it as their own (their survey stays below
+    that cost)."""
+    above = math.ceil((_northwind_reservation(offers) + 4_000) / 1_000) * 1_000.0
+    return replace(offers, pay_survey=above)
+
+
 def rule_offers(offers):
     """Offers built on the case's own numbers, one on every path of question 6's rule, with and
     without remote days: below the BATNA's value, in the commute trap, inside the zone below its

@@ -391,8 +391,9 @@ BatnaBuilder()
 # which of your scenario's four pay figures (`offers.agency_rate`, `offers.agency_fee`,
 # `offers.pay_survey`, `offers.band_midpoint`) make Northwind's reservation price (section
 # 4). Then return the zone between the two as a pair `(low, high)`, or `None` when there is
-# no zone. The check tries your case, an example of the other kind and a case where the two
-# reservation prices are equal (section 4 says whether that is a zone). Zones earn a mark;
+# no zone. The check tries your case, an example of the other kind, one whose survey tops
+# the agency's cost and one where the two reservation prices are equal (section 4 says
+# whether that is a zone). Zones earn a mark;
 # `None`, and the zone where the two prices are equal, half a mark each, only beside the
 # right zones.
 

@@ -1,0 +1,38 @@
+"""Module 02, review 77: each test below failed on the code or text before its fix."""
+
+import pytest
+
+from course.checks import batna as check
+from course.scenarios.batna import northwind_reservation, reservation_of
+from tests.sweeps import cell_text
+
+
+def _cell(grade_id):
+    return " ".join(cell_text("02_batna", "batna", grade_id).split())
+
+
+def _messages(credit):
+    return {o.check: (o.earned, o.message) for o in credit.outcomes}
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_question_4_is_not_passed_by_taking_the_largest_pay_figure(learner, hidden):
+    """X1: the agency's cost was the largest of the four pay figures for every learner and
+    every case the check tried, so `max(rate + fee, survey, midpoint)` earned 2/2. A case
+    whose salary survey lies above that cost now fails it, with the survey's hint."""
+
+    def largest(offers, reservation):
+        top = max(offers.agency_rate + offers.agency_fee, offers.pay_survey, offers.band_midpoint)
+        return None if top < reservation else (reservation, top)
+
+    def right(offers, reservation):
+        top = offers.agency_rate + offers.agency_fee
+        return None if top < reservation else (reservation, top)
+
+    got = _messages(check.northwind_zopa(largest, hidden=hidden))
+    assert got["a zone when there is one"][0] == 0
+    assert "salary survey's median, a market figure" in got["a zone when there is one"][1]
+    assert check.northwind_zopa(right, hidden=hidden).earned == 2
+    case = check.survey_above_agency_case(check._example(True))
+    assert case.pay_survey > northwind_reservation(case) >= reservation_of(case)
+    assert "one whose survey tops the agency's cost" in _cell("q4-text")
