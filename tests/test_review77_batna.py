@@ -36,3 +36,37 @@ def test_question_4_is_not_passed_by_taking_the_largest_pay_figure(learner, hidd
     case = check.survey_above_agency_case(check._example(True))
     assert case.pay_survey > northwind_reservation(case) >= reservation_of(case)
     assert "one whose survey tops the agency's cost" in _cell("q4-text")
+
+
+def _respond(offers, offer, batna_value, northwind_reservation, strict=False):
+    """Question 6's rule as the notebook's solution writes it; `strict` compares the salary
+    with the even split by `>`."""
+    with_remote = batna_value + offers.commute_cost / 2
+    if northwind_reservation < with_remote and offer.salary < with_remote:
+        return "walk away", "no zone even with remote days"
+    split = (with_remote + max(northwind_reservation, offer.salary)) / 2
+    if offer.salary > split if strict else offer.salary >= split:
+        if offer.remote_days:
+            return "acceptable", "even split reached"
+        return "ask for remote days", "no remote days"
+    if offer.salary < batna_value:
+        return "counter", "below your BATNA"
+    commute = offers.commute_cost / 2 if offer.remote_days else offers.commute_cost
+    if offer.salary < batna_value + commute:
+        return "counter", "commute trap"
+    return "counter", "below the even split"
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_question_6_tries_an_offer_exactly_at_the_even_split(learner, hidden):
+    """X3: every offer the check tried stayed 450 or more from the even split with remote
+    days, so `salary > even_split` earned 2/2. Two offers at exactly that split (with and
+    without remote days) now fail it; `>=` passes."""
+
+    def strict(*args):
+        return _respond(*args, strict=True)
+
+    got = _messages(check.respond_to_offer(strict, hidden=hidden))
+    assert got["responses"][0] == 0
+    assert "at or above the even split" in got["responses"][1]
+    assert check.respond_to_offer(_respond, hidden=hidden).earned == 2

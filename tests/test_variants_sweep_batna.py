@@ -38,6 +38,7 @@ from course.scenarios.batna import (
     no_deal_case,
     reservation_of,
     rule_offers,
+    split_edge_case,
     statement_key,
     statements_of,
     survey_above_agency_case,
@@ -975,6 +976,7 @@ def visible_cases(s):
         "cases": (*kinds, *(no_deal_case(case) for case in kinds)),
         "edges": tuple(zone_edge_case(case) for case in (*kinds, check._example(True))),
         "market": (survey_above_agency_case(check._example(True)),),
+        "split": (split_edge_case(check._first_example("Harbor Bank")),),
         "targets": tuple(targets),
         "when": tuple(when),
         "needed": needed,
@@ -1011,7 +1013,7 @@ def judge_all(s, seen, question, answer):
         for case in seen["targets"]:
             check.judge_target(case, answer(case, reservation(case)))
     elif question == "respond_to_offer":
-        for case in seen["cases"]:
+        for case in (*seen["cases"], *seen["split"]):
             tried = (*case.northwind_offers, *rule_offers(case))
             for n, offer in enumerate(tried, start=1):
                 given = answer(case, offer, value(case), limit(case))

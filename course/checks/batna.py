@@ -58,6 +58,7 @@ from course.scenarios.batna import (
     reservation_of,
     right_response,
     rule_offers,
+    split_edge_case,
     statement_to_use,
     statements_of,
     sure_beside_lumen,
@@ -1195,6 +1196,7 @@ def respond_to_offer(answer, hidden=False):
     only beside the responses: a constant walk-away earned it for every learner)."""
     cases = _both_kinds(hidden)
     no_deal = [no_deal_case(offers) for offers in cases]
+    cases.append(split_edge_case(_first_example("Harbor Bank")))  # review 77 X3: `>` failed
 
     def responses():
         return _responses(

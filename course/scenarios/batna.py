@@ -405,6 +405,18 @@ def survey_above_agency_case(offers):
     return replace(offers, pay_survey=above)
 
 
+def split_edge_case(offers):
+    """The same case with two offers at exactly the even split with remote days, one with
+    and one without them (review 77 X3): every other offer a check tries stays 450 or more
+    from it, so a strict `>` passed. Take it from a case whose numbers are whole (Harbor
+    Bank as the BATNA), so that the split is the same in floating point however a learner
+    adds it up. The graded checks use it; no learner draws it as their own."""
+    split = _even_split(offers, REMOTE_DAYS)
+    return replace(
+        offers, northwind_offers=(NorthwindOffer(split, REMOTE_DAYS), NorthwindOffer(split, 0))
+    )
+
+
 def rule_offers(offers):
     """Offers built on the case's own numbers, one on every path of question 6's rule, with and
     without remote days: below the BATNA's value, in the commute trap, inside the zone below its
