@@ -73,7 +73,7 @@ def batna_value(o):
 
 def right_response(o, offer):
     """Question 6's rule, as the notebook's section 5 words it."""
-    value, top = reservation_of(o) - o.commute_cost, northwind_reservation(o)
+    value, top = reservation_of(o) - o.commute_cost, max(northwind_reservation(o), offer.salary)
     split = (reservation_of(o, REMOTE_DAYS) + top) / 2
     if reservation_of(o, REMOTE_DAYS) > top:
         return "walk away", "no zone even with remote days"
@@ -1601,6 +1601,7 @@ def _rule(
     False for a rule that never walks away, ``job_split`` judging every offer against the even
     split of the zone for the job as offered whenever that zone exists (review 62 X1)."""
     with_remote = value + offers.commute_cost / 2
+    limit = max(limit, offer.salary)  # review 77 C2: an offer above it shows it too low
     if limit < with_remote and walk:
         return "walk away", "no zone even with remote days"
     split = (with_remote + limit) / 2
@@ -4221,6 +4222,9 @@ def test_a_gated_half_mark_never_says_the_answer_always_walks_away(learner):
 
     def wrong_split(offers, offer, batna_value, northwind_reservation):
         low = batna_value + offers.commute_cost * (0.5 if offer.remote_days else 1)
+        if northwind_reservation < offer.salary:  # review 77 C2: the estimate beaten, and
+            low = batna_value + offers.commute_cost / 2  # the slip kept to zones it foresaw
+        northwind_reservation = max(northwind_reservation, offer.salary)
         if batna_value + offers.commute_cost / 2 > northwind_reservation:
             return "walk away", "no zone even with remote days"
         if offer.salary >= (low + northwind_reservation) / 2:

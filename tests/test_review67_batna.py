@@ -88,6 +88,7 @@ def _by_hand(word):
 
     def answer(offers, offer, batna_value, northwind_reservation):
         with_remote = batna_value + offers.commute_cost / 2
+        northwind_reservation = max(northwind_reservation, offer.salary)  # review 77 C2
         if with_remote > northwind_reservation:
             return ["Walk_Away", "No zone even with remote days"]
         if offer.salary < batna_value:
@@ -107,6 +108,7 @@ def _by_gains(word):
 
     def answer(offers, offer, batna_value, northwind_reservation):
         floor = batna_value + offers.commute_cost / 2
+        northwind_reservation = max(northwind_reservation, offer.salary)  # review 77 C2
         if floor > northwind_reservation:
             return "walk away", "no zone even with remote days"
         if offer.salary - floor >= northwind_reservation - offer.salary:

@@ -2,6 +2,7 @@
 
 import pytest
 
+import course
 from course.checks import batna as check
 from course.scenarios.batna import northwind_reservation, reservation_of
 from tests.sweeps import cell_text
@@ -70,3 +71,32 @@ def test_question_6_tries_an_offer_exactly_at_the_even_split(learner, hidden):
     assert got["responses"][0] == 0
     assert "at or above the even split" in got["responses"][1]
     assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_price(learner, hidden):
+    """C2: the walk-away row fired on the estimate of Northwind's reservation price whatever
+    the offer, so an offer that reached the reservation price with remote days was 'walk
+    away', though section 5 and the summary say such an offer beats walking away. The row
+    now needs the offer to fall short too, and the check tries such offers (with a cheaper
+    agency): the old rule loses the walk-away half mark."""
+    from course.scenarios.batna import beaten_estimate_case, right_response
+
+    def old_rule(offers, offer, batna_value, northwind_reservation):
+        if northwind_reservation < batna_value + offers.commute_cost / 2:
+            return "walk away", "no zone even with remote days"
+        return _respond(offers, offer, batna_value, northwind_reservation)
+
+    got = _messages(check.respond_to_offer(old_rule, hidden=hidden))
+    assert got["walk away"][0] == 0 and got["responses"][0] == 1
+    assert "shows the estimate too low" in got["walk away"][1]
+    assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
+    case = beaten_estimate_case(course.variant("02_batna", "ada"))
+    with_remote, plain = case.northwind_offers
+    assert right_response(case, with_remote) == ("acceptable", "even split reached")
+    assert right_response(case, plain) == ("ask for remote days", "no remote days")
+    decide = _cell("decide-teaching")
+    assert (
+        "| walk away | no package reaches your reservation price: with the best package" in decide
+    )
+    assert "An offer above Northwind's reservation price shows your estimate too low" in decide

@@ -35,6 +35,7 @@ from course.models.batna import (
 from course.scenarios.batna import (
     LABELS,
     REASONS,
+    beaten_estimate_case,
     no_deal_case,
     reservation_of,
     rule_offers,
@@ -93,9 +94,10 @@ def middle(s, remote=False):
 
 def response(s, offer):
     """The notebook's rule, as written in its section 5: (response, reason)."""
-    if reservation(s, remote=True) > limit(s):
+    top = max(limit(s), offer.salary)  # review 77 C2: an offer above it shows it too low
+    if reservation(s, remote=True) > top:
         return "walk away", "no zone even with remote days"
-    if offer.salary >= middle(s, remote=True):
+    if offer.salary >= (reservation(s, remote=True) + top) / 2:
         if offer.remote_days:
             return "acceptable", "even split reached"
         return "ask for remote days", "no remote days"
@@ -639,6 +641,7 @@ def zopa_from_library(s, reservation_price):
 def respond_by_gains(s, offer, batna, northwind):
     """Compare gains over the alternatives, as a list."""
     floor = batna + s.commute_cost / 2
+    northwind = max(northwind, offer.salary)  # an offer above it shows it too low
     if floor > northwind:
         return ["walk away", "no zone even with remote days"]
     mine, theirs = offer.salary - floor, northwind - offer.salary
@@ -661,6 +664,7 @@ def respond_by_gains(s, offer, batna, northwind):
 def respond_by_share(s, offer, batna, northwind):
     """Read it off the library's zone and surplus share, in other spellings."""
     remote_floor = batna + 0.5 * s.commute_cost
+    northwind = max(northwind, offer.salary)
     if zopa(remote_floor, northwind) is None:
         return ("Walk_Away", "No zone even with remote days")
     if (
@@ -977,6 +981,7 @@ def visible_cases(s):
         "edges": tuple(zone_edge_case(case) for case in (*kinds, check._example(True))),
         "market": (survey_above_agency_case(check._example(True)),),
         "split": (split_edge_case(check._first_example("Harbor Bank")),),
+        "beaten": tuple(beaten_estimate_case(case) for case in kinds[:2]),
         "targets": tuple(targets),
         "when": tuple(when),
         "needed": needed,
@@ -1013,7 +1018,7 @@ def judge_all(s, seen, question, answer):
         for case in seen["targets"]:
             check.judge_target(case, answer(case, reservation(case)))
     elif question == "respond_to_offer":
-        for case in (*seen["cases"], *seen["split"]):
+        for case in (*seen["cases"], *seen["split"], *seen["beaten"]):
             tried = (*case.northwind_offers, *rule_offers(case))
             for n, offer in enumerate(tried, start=1):
                 given = answer(case, offer, value(case), limit(case))

@@ -49,6 +49,7 @@ from course.scenarios.batna import (
     batna_rise_of,
     batna_value,
     batna_value_when,
+    beaten_estimate_case,
     even_split,
     has_gap_offer,
     job_offers,
@@ -1114,6 +1115,16 @@ def _why_alone(offers, offer, reason):
     def price(value):
         return "" if mine else f", {value:,.0f},"
 
+    if limit < with_remote and reason != "no zone even with remote days":  # review 77 C2
+        return (
+            f"the offer beats Northwind's reservation price as estimated, {limit:,.0f}, and "
+            f"reaches {your} reservation price with two remote days{price(with_remote)[:-1]}: "
+            "it shows the estimate too low, and the offer tops the zone; walk away only when "
+            "no package, this offer included, reaches that price",
+            "an offer above your estimate of Northwind's reservation price that reaches your "
+            "reservation price with two remote days shows the estimate too low: walk away only "
+            "when no package, this offer included, reaches your reservation price",
+        )
     if reason == "no zone even with remote days":
         return (
             f"even with two remote days {your} reservation price{price(with_remote)} is more "
@@ -1195,7 +1206,10 @@ def respond_to_offer(answer, hidden=False):
     every offer should be walked away from, for the rule's reason (half a point, earned
     only beside the responses: a constant walk-away earned it for every learner)."""
     cases = _both_kinds(hidden)
+    # review 77 C2: offers that reach your reservation price with remote days, though the
+    # estimate of Northwind's leaves no zone, are not walked away from
     no_deal = [no_deal_case(offers) for offers in cases]
+    no_deal += [beaten_estimate_case(offers) for offers in cases[:2]]
     cases.append(split_edge_case(_first_example("Harbor Bank")))  # review 77 X3: `>` failed
 
     def responses():

@@ -341,14 +341,18 @@ REASONS = {
 
 
 def _right_response(offers, offer):
-    """The course's rule for question 6, as ``(response, reason)``: walk away when even two
-    remote days open no zone; an offer at or above the even split of the zone with remote
-    days is acceptable if it has them, and answered by asking for them if not (they cost
-    Northwind nothing); anything else is countered, for the first reason that applies."""
-    split = _even_split(offers, REMOTE_DAYS)
-    if split is None:
+    """The course's rule for question 6, as ``(response, reason)``: walk away when no package
+    reaches your reservation price, neither Northwind's reservation price nor this offer's
+    salary, even with two remote days; an offer above Northwind's reservation price shows the
+    estimate too low, and tops the zone instead (review 77 C2: the rule walked away from it).
+    An offer at or above the even split of the zone with remote days is acceptable if it has
+    them, and answered by asking for them if not (they cost Northwind nothing); anything else
+    is countered, for the first reason that applies."""
+    low = _reservation_of(offers, REMOTE_DAYS)
+    high = max(_northwind_reservation(offers), offer.salary)
+    if high < low:
         return "walk away", "no zone even with remote days"
-    if offer.salary >= split:
+    if offer.salary >= (low + high) / 2:
         return (
             ("acceptable", "even split reached")
             if offer.remote_days
@@ -378,6 +382,20 @@ def no_deal_case(offers):
             NorthwindOffer(limit, 0),
             NorthwindOffer(limit, REMOTE_DAYS),
         ),
+    )
+
+
+def beaten_estimate_case(offers):
+    """``no_deal_case`` with two offers of one salary 1,000 or so above your reservation price
+    with two remote days, one with them and one without (review 77 C2): Northwind's
+    reservation price as estimated leaves no zone, but these offers reach your reservation
+    price with remote days, so the rule does not walk away from them. The graded checks use
+    it; no learner draws it as their own."""
+    cheaper = no_deal_case(offers)
+    salary = math.ceil((_reservation_of(offers, REMOTE_DAYS) + 1_000) / 1_000) * 1_000.0
+    return replace(
+        cheaper,
+        northwind_offers=(NorthwindOffer(salary, REMOTE_DAYS), NorthwindOffer(salary, 0)),
     )
 
 

@@ -503,14 +503,15 @@ check.target_salary(target_salary, hidden=True)
 #
 # | response | when | reason |
 # |---|---|---|
-# | walk away | even the best package its policy allows, two remote days (it can move nothing else), leaves your reservation price above Northwind's | no zone even with remote days |
+# | walk away | no package reaches your reservation price: with the best package its policy allows, two remote days (it can move nothing else), Northwind's reservation price and this offer fall short of it | no zone even with remote days |
 # | acceptable | the offer has two remote days and reaches the even split | even split reached |
 # | ask for remote days | the offer has none, and its salary reaches the even split | no remote days |
 # | counter | any offer below what your BATNA is worth, by however little | below your BATNA |
 # | counter | above your BATNA's value, below your reservation price for its package | commute trap |
 # | counter | inside the zone, short of the even split | below the even split |
 #
-# A counter to an offer without remote days asks for them too. Without them the salary may
+# An offer above Northwind's reservation price shows your estimate too low: the offer then
+# tops the zone. A counter to an offer without remote days asks for them too. Without them the salary may
 # not even reach your reservation price for the job as offered, so while Northwind is still
 # moving, accept no such offer without them. An offer below your BATNA is often an
 # extreme opening. Stay calm: it shows where Northwind opens, not where it must stop;
@@ -543,9 +544,10 @@ def respond_to_offer(offers, offer, batna_value, northwind_reservation):
     """(response, reason) for one of Northwind's offers."""
     ### BEGIN SOLUTION
     with_remote = batna_value + offers.commute_cost / 2
-    if northwind_reservation < with_remote:
+    top = max(northwind_reservation, offer.salary)  # an offer above it shows it too low
+    if top < with_remote:
         return "walk away", "no zone even with remote days"
-    even_split = (with_remote + northwind_reservation) / 2
+    even_split = (with_remote + top) / 2
     if offer.salary >= even_split:
         if offer.remote_days:
             return "acceptable", "even split reached"
