@@ -111,8 +111,10 @@ def test_section_6_says_why_a_false_limit_stays_a_bluff_and_a_false_demand_need_
     above its figure's reservation price two."""
     honest = _cell("honest-teaching")
     bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
-    assert "Unlike a demand, it states no plan for Northwind to rely on, so it stays a bluff" in (
-        bluff
+    # review 77 C1: "unlike a demand" contradicted the table, whose bluffs include a demand
+    # you would not carry out; the bullet now names the claim it speaks of
+    assert "A false claim about the least you would accept states no plan for Northwind" in (
+        " ".join(bluff.split())
     )
     warning = honest[honest.index("- **Warning.**") : honest.index("- **Bluff.**")]
     assert "module 00 puts such a false intention on the line" in warning

@@ -100,3 +100,16 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
         "| walk away | no package reaches your reservation price: with the best package" in decide
     )
     assert "An offer above Northwind's reservation price shows your estimate too low" in decide
+
+
+def test_the_bluff_bullet_no_longer_says_a_bluff_is_unlike_a_demand():
+    """C1: the table's bluff row covers 'a demand you would not carry out', but the bullet
+    began 'Unlike a demand, it states no plan', so some bluffs were demands and none were.
+    The bullet now speaks of the false claim about your limit only; the false demand is the
+    warning bullet's either-label case."""
+    honest = _cell("honest-teaching")
+    bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
+    assert "Unlike a demand" not in bluff
+    assert "A false claim about the least you would accept states no plan" in bluff
+    assert "a demand you would not carry out" in honest
+

@@ -618,9 +618,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   between a bluff and a misrepresentation, so this course accepts either label for it. A
 #   demand that names an alternative you do not have, or inflates one, is a
 #   misrepresentation.
-# - **Bluff.** Unlike a demand, it states no plan for Northwind to rely on, so it stays a
-#   bluff, which custom tolerates; but once you give way below a "cannot", your next one
-#   counts for less.
+# - **Bluff.** A false claim about the least you would accept states no plan for Northwind
+#   to rely on, so custom tolerates it; but once you give way below a "cannot", your next
+#   one counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist or is inflated, a possible bonus presented as sure. Such a
 #   lie can be fraud.
