@@ -1186,7 +1186,8 @@ def test_warning_and_threat_in_module_02s_sense():
     'threat' for both, as in question 9a's 'a threat Kestrel would carry out counts'."""
     assert "a threat Kestrel would carry out counts" not in PROSE
     assert "A threat Kestrel would not carry out" not in PROSE
-    assert "This section uses module 02's two words, after Schelling" in PROSE
+    # review 77 C3: module 02 says the words are module 00's, which defines them
+    assert "This section uses module 00's two words, after Schelling" in PROSE
     assert "a true warning, in section 7's sense, counts" in PROSE
     assert "no threat in it is one the side would not carry out" not in PROSE
     assert "would not carry out a threat to leave" not in PROSE

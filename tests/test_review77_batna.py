@@ -113,3 +113,14 @@ def test_the_bluff_bullet_no_longer_says_a_bluff_is_unlike_a_demand():
     assert "A false claim about the least you would accept states no plan" in bluff
     assert "a demand you would not carry out" in honest
 
+
+def test_modules_02_and_03_name_module_00_as_the_source_of_warning_and_threat():
+    """C3: module 02 said 'The words are module 00's' and module 03 'module 02's two words':
+    each pointed at the other. Module 00 defines both words (after Schelling); 03 now says
+    so."""
+    power = " ".join(cell_text("03_power", "power", "using-teaching").split())
+    assert "module 00's two words, after Schelling" in power
+    assert "module 02's two words" not in power
+    assert "*The words* are module 00's" in _cell("honest-teaching")
+    leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
+    assert "A *warning* is legitimate too" in leverage and "a *threat* ties a demand" in leverage

@@ -1095,7 +1095,7 @@ check.best_lever(best_lever, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "using-teaching", "schema_version": 3}
 # ## 7. Using power, and its limits
 #
-# This section uses module 02's two words, after Schelling: a **warning** ties a demand to
+# This section uses module 00's two words, after Schelling: a **warning** ties a demand to
 # something you would do anyway if it is refused (sell to the rival who pays more); a
 # **threat** ties it to something you would rather not do, said to deter (walk out to an
 # alternative worth less than the deal). Module 02 called such a demand a bluff when you
