@@ -2111,8 +2111,11 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     assert "the **surplus** the deal creates" in _cell("zopa-teaching")
     assert "pleased to reach" not in reservation + _cell("q5-text")
     decide = _cell("decide-teaching")
-    assert "| even split | judges Northwind's offer" in decide
-    assert "The even split lies at or below the target you set in question 5" in decide
+    assert "| even split with remote days | judges Northwind's offer" in decide
+    assert (
+        "The even split with remote days lies at or below the target you set in question 5"
+        in decide
+    )
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
     assert "modules 00 and 03 use the same two words." in honest  # review 69: cut
@@ -3011,7 +3014,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert "the offer is *acceptable*, good enough to take" in decide
     explorer = _cell("explorer-text")
     assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
-    assert "That is the even split question 6's rule uses" in explorer
+    assert "That is the even split with remote days, which question 6's rule uses" in explorer
 
 
 def test_question_2_takes_underscores_in_a_name_as_question_6_does(learner, capsys):
@@ -3098,7 +3101,7 @@ def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_tak
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
     assert "At Northwind's last word, an offer above your reservation price" in flat
-    assert "for the package it names beats walking away, even below the even split" in flat
+    assert "for the package it names beats walking away, even below that split" in flat
 
 
 def test_an_offer_at_the_even_split_may_be_taken_and_module_04s_plan_may_counter_it():
@@ -3121,8 +3124,8 @@ def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_
     offer above the reservation price for its package; question 5 says what it grades."""
     decide, q5 = _cell("decide-teaching"), _cell("q6-text")
     assert "once Northwind has stopped moving, and you believe it |" in decide
-    assert "While Northwind is still moving, the even split decides" in decide
-    assert "even below the even split" in decide
+    assert "While Northwind is still moving, it decides" in decide
+    assert "even below that split" in decide
     assert "for offers made while Northwind is still moving" in q5
     assert "take an offer at or above the floor once it has stopped" not in decide
 
@@ -4302,7 +4305,10 @@ def test_section_5_gives_target_even_split_and_reservation_price_one_job_each():
     decide = _cell("decide-teaching")
     # review 61 U4: the three jobs were one 16-line paragraph; they are a table, one row each
     assert "Three figures each do one job:" in decide
-    jobs = ["| target (question 5) | what you ask for", "| even split | judges Northwind's offer"]
+    jobs = [
+        "| target (question 5) | what you ask for",
+        "| even split with remote days | judges Northwind's offer",
+    ]
     jobs = [decide.index(job) for job in [*jobs, "| reservation price, for the package offered"]]
     assert jobs == sorted(jobs)
     assert "each counter you make heads towards it, never past it" in decide

@@ -124,3 +124,21 @@ def test_modules_02_and_03_name_module_00_as_the_source_of_warning_and_threat():
     assert "*The words* are module 00's" in _cell("honest-teaching")
     leverage = " ".join(cell_text("00_leverage", "leverage", "ethics-teaching").split())
     assert "A *warning* is legitimate too" in leverage and "a *threat* ties a demand" in leverage
+
+
+def test_the_even_split_of_question_6s_rule_is_named_with_remote_days_every_time():
+    """U3: 'even split' named two zones' middles: the job as offered (section 4, section 7's
+    box) and the zone with two remote days (questions 5 to 6b), and learners confused them
+    (the check keeps between_splits_offers for it). Section 5 and questions 5 to 6b now say
+    'even split with remote days' each time they mean the second; the rule's reason strings
+    ('even split reached', 'below the even split') stay as they are."""
+    import re
+
+    for grade_id in ("decide-teaching", "q5-text", "q6-text", "take-or-counter-text"):
+        text = (
+            _cell(grade_id).replace("even split reached", "").replace("below the even split |", "")
+        )
+        text = text.replace('"below the even split"', "")
+        bare = re.findall(r"even split(?! with remote days)(?! of the zone with two remote)", text)
+        assert not bare, (grade_id, bare)
+    assert "the **even split with remote days**, section 4's even split" in _cell("decide-teaching")

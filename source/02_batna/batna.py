@@ -428,7 +428,7 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. Every learner
 #   then has a zone: how wide is it, and where is its even split? That is the even split
-#   question 6's rule uses.
+#   with remote days, which question 6's rule uses.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -445,7 +445,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
 # price belongs to that job, and what is the most Northwind could pay? Your scenario has one
 # fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey (the
-# even split needs no fact). Decide what it supports on your numbers; the check takes any
+# even split with remote days needs no fact). Decide what it supports on your numbers; the check takes any
 # figure within 100 of it, on your case and other learners'.
 
 
@@ -477,22 +477,22 @@ check.target_salary(target_salary, hidden=True)
 # A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
 # days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
 #
-# The rule judges offers by section 4's even split of the zone with two remote days. It is
-# your own yardstick of an even-handed deal (Northwind, which does not know your commute,
-# cannot check it), not a forecast: section 7 shows that, as your story stands, no model
-# predicts it. Below it you would give up more than half the surplus while Northwind may
-# still move. Three figures each do one job:
+# The rule judges offers by the **even split with remote days**, section 4's even split of
+# the zone with two remote days. It is your own yardstick of an even-handed deal (Northwind,
+# which does not know your commute, cannot check it), not a forecast: section 7 shows that,
+# as your story stands, no model predicts it. Below it you would give up more than half the
+# surplus while Northwind may still move. Three figures each do one job:
 #
 # | figure | its job | when |
 # |---|---|---|
 # | target (question 5) | what you ask for: you open beyond it, and each counter you make heads towards it, never past it (module 04 plans those steps) | while Northwind is still moving |
-# | even split | judges Northwind's offer: below it, counter; at or above it, the offer is *acceptable*, good enough to take | while Northwind is still moving |
+# | even split with remote days | judges Northwind's offer: below it, counter; at or above it, the offer is *acceptable*, good enough to take | while Northwind is still moving |
 # | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
 #
-# The even split lies at or below the target you set in question 5. While Northwind is still
-# moving, the even split decides; whether you take an acceptable offer at once or counter
+# The even split with remote days lies at or below the target you set in question 5. While
+# Northwind is still moving, it decides; whether you take an acceptable offer at once or counter
 # towards your target first is your call. At Northwind's last word, an offer above your
-# reservation price for the package it names beats walking away, even below the even split.
+# reservation price for the package it names beats walking away, even below that split.
 # Northwind moves above your reservation price (two of section 7's cases say a fully
 # informed Northwind need not) because it does not know that price, because people refuse
 # splits they see as unfair, so a side that expects it offers more (Güth et al. 1982), and
@@ -504,11 +504,11 @@ check.target_salary(target_salary, hidden=True)
 # | response | when | reason |
 # |---|---|---|
 # | walk away | no package reaches your reservation price: with the best package its policy allows, two remote days (it can move nothing else), Northwind's reservation price and this offer fall short of it | no zone even with remote days |
-# | acceptable | the offer has two remote days and reaches the even split | even split reached |
-# | ask for remote days | the offer has none, and its salary reaches the even split | no remote days |
+# | acceptable | the offer has two remote days and reaches the even split with remote days | even split reached |
+# | ask for remote days | the offer has none, and its salary reaches the even split with remote days | no remote days |
 # | counter | any offer below what your BATNA is worth, by however little | below your BATNA |
 # | counter | above your BATNA's value, below your reservation price for its package | commute trap |
-# | counter | inside the zone, short of the even split | below the even split |
+# | counter | inside the zone, short of the even split with remote days | below the even split |
 #
 # An offer above Northwind's reservation price shows your estimate too low: the offer then
 # tops the zone. A counter to an offer without remote days asks for them too. Without them the salary may
@@ -573,7 +573,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Northwind offers, with two remote days, the salary a quarter of the way up your zone
 # with them, rounded to 100, and calls it its last word: above your reservation price,
-# below the even split. You cannot tell whether it means it. Take it now, or counter?
+# below the even split with remote days. You cannot tell whether it means it. Take it now,
+# or counter?
 # Below, in two to four sentences, say which, and name the figure and the fact behind it.
 # Either choice can earn full marks. Half a mark each for:
 #
