@@ -3460,8 +3460,9 @@ def test_the_reservation_price_and_the_reflection_rubric_are_worded_for_either_s
         reflection
     )
     for text in (reflection, rubric):
-        assert "the other side's limit (the most it would pay, or the least it would take)" in (
-            text
+        assert (  # review 77 U2: "reservation price", one name for the limit
+            "the other side's reservation price (the most it would pay, or the least it would "
+            "take)" in text
         )
         assert "above the middle of the zone" not in text
     assert "on the learner's side of the even split of the zone" in rubric
@@ -3475,8 +3476,8 @@ def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
     section = _cell("zopa-teaching")
     assert (
         "Wherever you open, the target lies at least half and at most three quarters of the "
-        "way from your reservation price up to your estimate of the most the other side "
-        "could pay" in section
+        "way from your reservation price up to your estimate of the other side's "
+        "reservation price" in section
     )
     assert "question 5 applies the band to the zone with two remote days" in section
     for grade_id in ("reflection-text", "reflection"):
@@ -4018,10 +4019,7 @@ def test_the_reflections_employer_limit_comes_from_its_alternative_to_this_deal(
     assert "While I would stay if the talks failed, that alternative is keeping me at" in answer
     assert "With it in hand I would really leave, and my employer would have to replace" in (answer)
     assert "zone then runs from 68,000 to 80,000" in answer
-    assert (
-        "The estimate of the other side's limit must come from its alternative to *this* deal"
-        in answer
-    )
+    assert "That estimate must come from its alternative to *this* deal" in answer
 
 
 def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():

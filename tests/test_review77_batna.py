@@ -142,3 +142,18 @@ def test_the_even_split_of_question_6s_rule_is_named_with_remote_days_every_time
         bare = re.findall(r"even split(?! with remote days)(?! of the zone with two remote)", text)
         assert not bare, (grade_id, bare)
     assert "the **even split with remote days**, section 4's even split" in _cell("decide-teaching")
+
+
+def test_northwinds_limit_has_one_name():
+    """U2: one limit went under five names: Northwind's reservation price, 'the most
+    Northwind could pay', 'your estimate of the other side's limit' (and 'of the most the
+    other side could pay'), $b$ and $A$. The text now says reservation price throughout,
+    and section 7 ties $A$ to it."""
+    text = " ".join(
+        _cell(cell)
+        for cell in ("zopa-teaching", "q5-text", "nash-teaching", "reflection-text", "reflection")
+    )
+    for name in ("could pay", "other side's limit", "most Northwind"):
+        assert name not in text, name
+    assert "Write $A$ for the agency's cost, which is Northwind's reservation price ($b$" in (text)
+    assert "what is Northwind's reservation price?" in _cell("q5-text")

@@ -353,7 +353,7 @@ BatnaBuilder()
 # So "no zone" means none for this package: look for terms that change the numbers.
 #
 # **Where your target belongs.** Take the zone from your reservation price to your
-# estimate of the most the other side could pay. This course calls its middle the
+# estimate of the other side's reservation price. This course calls its middle the
 # **even split**: the price halfway between the two ends, where each side gains the same
 # over its alternative. Your target (section 3) must meet two conditions.
 #
@@ -364,8 +364,8 @@ BatnaBuilder()
 # The course has one rule for the opening (module 04 develops it): open at your estimate
 # of the other side's reservation price, or somewhat beyond it when a fact you can name
 # takes you there. Wherever you open, the target lies at least half and at most three
-# quarters of the way from your reservation price up to your estimate of the most the
-# other side could pay. The top keeps at least a quarter of the zone as room to concede;
+# quarters of the way from your reservation price up to your estimate of the other side's
+# reservation price. The top keeps at least a quarter of the zone as room to concede;
 # module 04 shows what aiming higher costs in simulated talks. This band is this course's
 # convention, not a research finding: studies of aspirations support ambitious targets you
 # can justify, not these bounds.
@@ -443,7 +443,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # `reservation` is your reservation price from expected values (question 3, first part); the
 # check passes the right value. Apply section 4's band to the job with two remote days
 # (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
-# price belongs to that job, and what is the most Northwind could pay? Your scenario has one
+# price belongs to that job, and what is Northwind's reservation price? Your scenario has one
 # fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey (the
 # even split with remote days needs no fact). Decide what it supports on your numbers; the check takes any
 # figure within 100 of it, on your case and other learners'.
@@ -826,10 +826,11 @@ check.label_statements(label_statements, hidden=True)
 # reservation price and the agency's cost. Where depends on what ends the talks. Keep $V$
 # and $c$ as in section 3, and write $r$ for your reservation price for the package under
 # discussion: $V + c$ for the job as offered, $V + c/2$ with two remote days (question 10
-# and the practice after it). Write $A$ for what the agency costs Northwind, $W$ for what
-# your work is worth to it, and $x$ for the salary. Question 10's three variants of your
-# story are these three cases. Each assumes that Northwind knows your reservation price,
-# which your story does not grant (section 6): read them as benchmarks.
+# and the practice after it). Write $A$ for the agency's cost, which is Northwind's
+# reservation price ($b$ in section 4), $W$ for what your work is worth to it, and $x$ for
+# the salary. Question 10's three variants of your story are these three cases. Each
+# assumes that Northwind knows your reservation price, which your story does not grant
+# (section 6): read them as benchmarks.
 #
 # - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
 #   costs neither side anything, and Northwind, Harbor Bank and Lumen all want your answer
@@ -1143,8 +1144,8 @@ check.own_batna_needed(own_batna_needed)
 #    arithmetic, and whether you will know its outcome before you must decide;
 # 4. a target, with the fact that justifies it (a published pay survey, a rival's price),
 #    inside section 4's band: from the even split of the zone to three quarters of the way
-#    from your reservation price to your estimate of the other side's limit (the most it
-#    would pay, or the least it would take), wherever you open.
+#    from your reservation price to your estimate of the other side's reservation price
+#    (the most it would pay, or the least it would take), wherever you open.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1171,9 +1172,8 @@ check.own_batna_needed(own_batna_needed)
 #    commit first.
 # 4. A target at or on the learner's side of the even split of the zone, at most three
 #    quarters of the way from the reservation price to their estimate of the other side's
-#    limit (the most it would pay, or the least it would take), with the fact that
-#    justifies it, wherever the learner opens. The estimate of the other side's limit
-#    must come from its alternative to *this* deal: what replacing the learner would
+#    reservation price (the most it would pay, or the least it would take), with the fact
+#    that justifies it, wherever the learner opens. That estimate must come from its alternative to *this* deal: what replacing the learner would
 #    cost bounds what an employer would pay only if the learner would really leave. The
 #    opening itself is not graded here.
 # ### END SOLUTION
