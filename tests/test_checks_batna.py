@@ -1459,7 +1459,7 @@ def test_the_precision_of_money_answers_is_stated_before_question_3(learner):
     says it once: unrounded, to the cent; and a reservation price rounded to the hundred
     is indeed refused where it is not a multiple of a hundred."""
     intro = _cell("intro")
-    assert "Return amounts unrounded: the checks compare them to the cent" in intro
+    assert "Return amounts unrounded (checked to the cent)" in intro
     ada = course.variant("02_batna", "ada")
     value = reservation_of(ada) + 50  # a rounding to the hundred, 50 off
     with pytest.raises(NotYet):
@@ -1474,10 +1474,10 @@ def test_the_intro_states_each_questions_tolerance_as_its_check_applies_it(learn
     from course.scenarios.batna import batna_rise_of, target_of
 
     intro = " ".join(_cell("intro").split())
-    assert "question 5 takes a target within 100" in intro
+    assert "question 5 accepts a target within 100" in intro
     # review 67 C2: question 8's own-talks part takes the whole unit too
     assert (
-        "question 9 and the practice an amount rounded to the whole unit" in intro
+        "question 9 and the practice whole units" in intro
     )  # review 72 X1: 8-own and 10 are practice
     ada = course.variant("02_batna", "ada")
     check.judge_target(ada, target_of(ada) + 100)
@@ -2004,9 +2004,7 @@ def test_question_9_accepts_an_answer_rounded_to_the_whole_unit_and_no_further(l
     """The left-open value is often not a whole number (90,357.14 in the visible example):
     rounded to the unit it is right, as the question now says; rounded to the hundred it
     is not, and the hint never shows two amounts that look the same."""
-    assert "question 9 and the practice an amount rounded to the whole unit" in " ".join(
-        _cell("intro").split()
-    )
+    assert "question 9 and the practice whole units" in " ".join(_cell("intro").split())
     example = check._sure_example(True)
     expected = check.batna_value_when(example, "left open")
     assert expected % 1 > 0.01

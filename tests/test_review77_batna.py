@@ -157,3 +157,14 @@ def test_northwinds_limit_has_one_name():
         assert name not in text, name
     assert "Write $A$ for the agency's cost, which is Northwind's reservation price ($b$" in (text)
     assert "what is Northwind's reservation price?" in _cell("q5-text")
+
+
+def test_the_intros_rounding_rule_reads_in_one_sentence():
+    """U4: the rounding rule was split by a stray line break ('Return / amounts
+    unrounded') and ran on with its exceptions after 'but'. It is now one short sentence."""
+    source = cell_text("02_batna", "batna", "intro")
+    assert "\nReturn amounts unrounded (checked to the cent); question 5 accepts a" not in source
+    assert "Return amounts unrounded (checked to the cent); question 5 accepts a target" in (
+        _cell("intro")
+    )
+    assert "earn no marks. Return\n" not in source and "the checks compare them" not in source

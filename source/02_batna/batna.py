@@ -34,9 +34,8 @@
 # with questions 6, 6b and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and
 # the reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are
 # yours; the cells after them check your answer. Question 10 and the practice after it
-# earn no marks. Return
-# amounts unrounded: the checks compare them to the cent, but question 5 takes a target
-# within 100, and question 9 and the practice an amount rounded to the whole unit.
+# earn no marks. Return amounts unrounded (checked to the cent); question 5 accepts a
+# target within 100, question 9 and the practice whole units.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
