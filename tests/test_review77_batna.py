@@ -168,3 +168,12 @@ def test_the_intros_rounding_rule_reads_in_one_sentence():
         _cell("intro")
     )
     assert "earn no marks. Return\n" not in source and "the checks compare them" not in source
+
+
+def test_no_uncited_claim_about_drift_remains():
+    """E: 'in the moment, a reservation price tends to drift towards whatever is on offer'
+    cited nothing; the clause is cut (the advice to work the price out before the talks,
+    and to revise it only on facts, stands)."""
+    reservation = _cell("reservation-teaching")
+    assert "drift" not in reservation
+    assert "Work it out *before* you negotiate. Revise it on new facts" in reservation

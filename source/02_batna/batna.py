@@ -238,10 +238,9 @@ check.choose_batna(choose_batna, hidden=True)
 #
 # The third case needs more care; question 9 works it through, as an extension.
 #
-# Work it out *before* you negotiate: in the moment, a reservation price tends to drift
-# towards whatever is on offer. Revise it on new facts about your alternatives (an offer
-# withdrawn, Lumen's round closed) or about what this deal costs or gives you (remote days);
-# never because of the number the other side names or how hard they push. (Fisher and Ury
+# Work it out *before* you negotiate. Revise it on new facts about your alternatives (an
+# offer withdrawn, Lumen's round closed) or about what this deal costs or gives you (remote
+# days); never because of the number the other side names or how hard they push. (Fisher and Ury
 # warn that a fixed *bottom line* keeps you from using what the talks reveal; revising on
 # new facts avoids that.)
 #
