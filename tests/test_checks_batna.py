@@ -1537,7 +1537,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     price = re.search(r"reservation price for the job as offered is ([\d,]+)", honest)
     assert example[1] == price[1]  # the only figure both carried out and accepted
     assert "**Warning.**" in honest and "**Threat.**" not in honest
-    assert "Schelling" in honest and "invites an offer at exactly that figure" in honest
+    assert "Schelling" in honest and "(that is a cost of making it)" in honest  # review 77 U5
     assert "a floor the other side can meet exactly" not in honest
     assert "at a figure no higher than your reservation price" not in summary
     assert "Warn only of what you would do anyway" in summary  # review 69: summary cut
@@ -1938,7 +1938,9 @@ def test_one_account_of_what_places_a_target_and_of_a_demand_above_the_limit():
     assert "The other side's alternative grounds your opening" in summary
     for cell in ("reservation-teaching", "q5-text"):
         assert "grounded in a fact" not in " ".join(_cell(cell).split()), cell
-    assert "the even split needs no fact" in " ".join(_cell("q5-text").split())
+    assert "the even split with remote days needs no fact" in " ".join(  # review 77 U3
+        _cell("q5-text").split()
+    )
     honest = " ".join(_cell("honest-teaching").split())
     # review 65 U3: said once, in the warning's paragraph
     assert "module 00 puts such a false intention on the line between a bluff and" in honest
@@ -2121,8 +2123,10 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     assert "introduced under *Bluff* below" not in honest
     assert honest.index("Model Rule 4.1") > honest.index("**Bluff.**")
     # a side note (review 65 U3: one block with the sources of the words)
-    assert "and why even a true warning costs you</b> (a side note)</summary>" in honest
-    assert "*Why even a true warning costs you.* It corners the other side" in honest
+    # review 77 U5: the side note keeps the words' sources; "why even a true warning costs
+    # you" is cut (the warning row's test and the judged-by-what-it-says line carry it)
+    assert "<summary><b>Where the words come from</b> (a side note)</summary>" in honest
+    assert "Why even a true warning costs you" not in honest
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
     # review 58 C1: "limit" is no longer a second word for anything but delta -> 1
@@ -2274,8 +2278,9 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
     assert "is judged by what it says, not by what Northwind may hear in it" in " ".join(
         honest.split()
     )
-    assert "That is a cost of making the demand, not something false in it" in honest
-    assert "so it is still a warning, not a bluff" in honest
+    assert "not by what Northwind may hear in it (that is a cost of making it)" in " ".join(
+        honest.split()
+    )  # review 77 U5: the side note's paragraph on the cost of a warning is cut
     assert "Its figure also reads as a promise" not in honest
     assert "a demand says only what you will do below its figure" in check._TESTS
     use = solution_namespace("02_batna", "batna")["label_statements"]
@@ -2697,7 +2702,7 @@ def test_the_intro_sends_question_9_back_to_section_3_and_a_side_note_folds_away
     assert "hardest" not in intro  # review 69 X3: its hard part is unmarked
     honest = cell_text("02_batna", "batna", "honest-teaching")
     note = " ".join(honest[honest.index("<details>") : honest.index("</details>")].split())
-    assert "Why even a true warning costs you" in note and "still a warning, not a bluff" in note
+    assert "Where the words come from" in note and "Why even a true warning" not in note
     assert honest.index("</details>") < honest.index("To label a statement, ask: is it true")
 
 

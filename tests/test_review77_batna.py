@@ -177,3 +177,16 @@ def test_no_uncited_claim_about_drift_remains():
     reservation = _cell("reservation-teaching")
     assert "drift" not in reservation
     assert "Work it out *before* you negotiate. Revise it on new facts" in reservation
+
+
+def test_section_6s_side_note_keeps_only_where_the_words_come_from():
+    """U5: section 6 stacked a four-label table, a fifth term, an either-label exception, a
+    side note and paltering. The side note's second paragraph ('why even a true warning
+    costs you') is cut: its point, warn only at a figure you would accept, is the warning
+    row's test; the cost of what Northwind may hear is one clause where demands are judged
+    by what they say (the label hint cites section 6 for it)."""
+    honest = _cell("honest-teaching")
+    note = honest[honest.index("<details>") : honest.index("</details>")]
+    assert "Why even a true warning costs you" not in honest and "corners" not in honest
+    assert "Model Rule 4.1" in note and "Schelling (1960, 1966)" in note
+    assert "not by what Northwind may hear in it (that is a cost of making it)" in honest

@@ -625,8 +625,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   lie can be fraud.
 #
 # <details>
-# <summary><b>Where the words come from, and why even a true warning costs you</b> (a
-# side note)</summary>
+# <summary><b>Where the words come from</b> (a side note)</summary>
 #
 # *The words* are module 00's, which gives their sources. Bargaining custom tolerates a
 # bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
@@ -639,29 +638,20 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # a demand tied to something you would rather not do; modules 00 and 03 use the same two
 # words.
 #
-# *Why even a true warning costs you.* It corners the other side, and people resist
-# demands made under pressure. Its figure is also heard as a promise to sign there, so a
-# figure below your reservation price invites an offer at exactly that figure, one you
-# would then refuse. That is a cost of making the demand, not something false in it: the
-# demand says nothing about what you would do at or above its figure, so it is still a
-# warning, not a bluff. The only figure you would both carry out and accept is your
-# reservation price, and naming it gives away all the surplus above it. So warn only if
-# you mean it, at a figure you would accept, and when the relationship can bear it.
-#
 # </details>
 #
 # To label a statement, ask: is it true, and does it demand something? Is a false one about
 # your reservation price or a fact?
 #
 # A statement about the least you would accept, a demand included, is judged by what it
-# says, not by what Northwind may hear in it: by bargaining custom (module 00) neither side
-# takes it as a statement of fact. With a reservation price of 97,000, "100,000 would not
-# be enough for me" is a bluff, and "90,000 would not be enough for me" is true, a plain
-# statement, though it points the other side at a figure you would refuse. For facts, what
-# a true statement is chosen to make the other side believe counts: one that plants a
-# false fact it will rely on is not made honest by being true. Those who detect such
-# *paltering* judge it about as harshly as a lie, though those who palter think it more
-# honest (Rogers et al. 2017).
+# says, not by what Northwind may hear in it (that is a cost of making it): by bargaining
+# custom (module 00) neither side takes it as a statement of fact. With a reservation
+# price of 97,000, "100,000 would not be enough for me" is a bluff, and "90,000 would not
+# be enough for me" is true, a plain statement, though it points the other side at a
+# figure you would refuse. For facts, what a true statement is chosen to make the other
+# side believe counts: one that plants a false fact it will rely on is not made honest by
+# being true. Those who detect such *paltering* judge it about as harshly as a lie, though
+# those who palter think it more honest (Rogers et al. 2017).
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price: then it raises that estimate, and with it what
