@@ -190,3 +190,19 @@ def test_section_6s_side_note_keeps_only_where_the_words_come_from():
     assert "Why even a true warning costs you" not in honest and "corners" not in honest
     assert "Model Rule 4.1" in note and "Schelling (1960, 1966)" in note
     assert "not by what Northwind may hear in it (that is a cost of making it)" in honest
+
+
+def test_module_02s_prose_lines_stay_within_90_characters():
+    """The fixes above reflowed their paragraphs: every prose line of the source (tables and
+    display maths aside) holds at most 90 characters after its '# '."""
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "source" / "02_batna" / "batna.py"
+    long = [
+        n
+        for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.startswith("# ")
+        and not line.startswith(("# |", "# %%", "# $$"))
+        and len(line) - 2 > 90
+    ]
+    assert not long, long

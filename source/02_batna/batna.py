@@ -239,10 +239,10 @@ check.choose_batna(choose_batna, hidden=True)
 # The third case needs more care; question 9 works it through, as an extension.
 #
 # Work it out *before* you negotiate. Revise it on new facts about your alternatives (an
-# offer withdrawn, Lumen's round closed) or about what this deal costs or gives you (remote
-# days); never because of the number the other side names or how hard they push. (Fisher and Ury
-# warn that a fixed *bottom line* keeps you from using what the talks reveal; revising on
-# new facts avoids that.)
+# offer withdrawn, Lumen's round closed) or about what this deal costs or gives you
+# (remote days); never because of the number the other side names or how hard they push.
+# (Fisher and Ury warn that a fixed *bottom line* keeps you from using what the talks
+# reveal; revising on new facts avoids that.)
 #
 # Set a **target** too (or aspiration): the outcome you aim to land at, better than your
 # reservation price; section 4 says what places it. It is not your opening: your first
@@ -438,13 +438,13 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 #
 # Before the first offer, set your target at Northwind (section 3). Write
 # `target_salary(offers, reservation)` returning yours, for the job with two remote days.
-# `reservation` is your reservation price from expected values (question 3, first part); the
-# check passes the right value. Apply section 4's band to the job with two remote days
+# `reservation` is your reservation price from expected values (question 3, first part);
+# the check passes the right value. Apply section 4's band to the job with two remote days
 # (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
-# price belongs to that job, and what is Northwind's reservation price? Your scenario has one
-# fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey (the
-# even split with remote days needs no fact). Decide what it supports on your numbers; the check takes any
-# figure within 100 of it, on your case and other learners'.
+# price belongs to that job, and what is Northwind's reservation price? Your scenario has
+# one fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey
+# (the even split with remote days needs no fact). Decide what it supports on your
+# numbers; the check takes any figure within 100 of it, on your case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
@@ -488,13 +488,13 @@ check.target_salary(target_salary, hidden=True)
 # | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
 #
 # The even split with remote days lies at or below the target you set in question 5. While
-# Northwind is still moving, it decides; whether you take an acceptable offer at once or counter
-# towards your target first is your call. At Northwind's last word, an offer above your
-# reservation price for the package it names beats walking away, even below that split.
-# Northwind moves above your reservation price (two of section 7's cases say a fully
-# informed Northwind need not) because it does not know that price, because people refuse
-# splits they see as unfair, so a side that expects it offers more (Güth et al. 1982), and
-# because a grudging offer costs goodwill in a working relationship.
+# Northwind is still moving, it decides; whether you take an acceptable offer at once or
+# counter towards your target first is your call. At Northwind's last word, an offer above
+# your reservation price for the package it names beats walking away, even below that
+# split. Northwind moves above your reservation price (two of section 7's cases say a
+# fully informed Northwind need not) because it does not know that price, because people
+# refuse splits they see as unfair, so a side that expects it offers more (Güth et al.
+# 1982), and because a grudging offer costs goodwill in a working relationship.
 #
 # An offer in the **commute trap** beats your BATNA only until you count the commute. For
 # an offer made while Northwind is still moving, take the first row that fits:
@@ -509,11 +509,11 @@ check.target_salary(target_salary, hidden=True)
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
 # An offer above Northwind's reservation price shows your estimate too low: the offer then
-# tops the zone. A counter to an offer without remote days asks for them too. Without them the salary may
-# not even reach your reservation price for the job as offered, so while Northwind is still
-# moving, accept no such offer without them. An offer below your BATNA is often an
-# extreme opening. Stay calm: it shows where Northwind opens, not where it must stop;
-# answer with your own number.
+# tops the zone. A counter to an offer without remote days asks for them too. Without them
+# the salary may not even reach your reservation price for the job as offered, so while
+# Northwind is still moving, accept no such offer without them. An offer below your BATNA
+# is often an extreme opening. Stay calm: it shows where Northwind opens, not where it
+# must stop; answer with your own number.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
@@ -1161,9 +1161,10 @@ check.own_batna_needed(own_batna_needed)
 # 4. A target at or on the learner's side of the even split of the zone, at most three
 #    quarters of the way from the reservation price to their estimate of the other side's
 #    reservation price (the most it would pay, or the least it would take), with the fact
-#    that justifies it, wherever the learner opens. That estimate must come from its alternative to *this* deal: what replacing the learner would
-#    cost bounds what an employer would pay only if the learner would really leave. The
-#    opening itself is not graded here.
+#    that justifies it, wherever the learner opens. That estimate must come from its
+#    alternative to *this* deal: what replacing the learner would cost bounds what an
+#    employer would pay only if the learner would really leave. The opening itself is not
+#    graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
