@@ -4095,8 +4095,10 @@ def test_the_even_split_of_an_opening_rounded_down_passes(monkeypatch):
             estimate = expected_reservation(after)
             opening = max(estimate // 100 * 100, model)
             # the even split of the cost and the opening where the rounded estimate is the
-            # opening; of the cost and the estimate where the model's price is (convention 2)
-            return "final-offer", (opening, (sale.cost + min(opening, estimate)) / 2 + shift)
+            # opening; of the cost and the estimate where the model's price is (convention 2);
+            # review 77 X1: never below `sure`
+            split = (sale.cost + min(opening, estimate)) / 2
+            return "final-offer", (opening, max(split, reference.surest_price(after)) + shift)
 
         return entry
 

@@ -185,7 +185,8 @@ def test_the_target_beyond_the_estimate_follows_the_course_s_one_rule(monkeypatc
     assert "up to the estimate itself when you open beyond it" not in anchor
     for words in (q6, anchor):
         assert "halfway from your reservation price to your opening" not in words
-        assert "at most three quarters of the way" in words
+    # review 77 C1, U2: the band is stated once, in convention 2
+    assert "from halfway to three quarters of the way from your cost to your estimate" in q6
     sale = as_learner(monkeypatch, "learner-001")
     after = reference.posterior_after_opening(sale)
     estimate = reference.expected_reservation(after)

@@ -38,7 +38,8 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
     assert "one step of `sale.reservations`" not in words
     assert "one step (the gap between neighbouring prices in `sale.reservations`)" in words
     assert "any target from the even split up to the estimate" not in words
-    assert "The check accepts any target in the band, and `sure`." in words
+    # review 77 X1: the check no longer accepts a target below `sure` above halfway
+    assert "`sure` is the one exception to the top of the band module 02 will use" in words
     from course.variants import variant
 
     for n in range(50):
@@ -49,6 +50,8 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
         after = reference.posterior_after_opening(sale)
         estimate = reference.expected_reservation(after)
         low, high = reference.target_band(estimate + 10_000, sale, after)
-        assert abs(low - (sale.cost + estimate) / 2) < 1e-6
+        # review 77 X1: never below `sure`
+        sure = reference.surest_price(after)
+        assert abs(low - max((sale.cost + estimate) / 2, sure)) < 1e-6
         top = max(sale.cost + 0.75 * (estimate - sale.cost), reference.surest_price(after))
         assert abs(high - top) < 1e-6  # review 76 C1: `sure` where it lies past the top

@@ -48,13 +48,12 @@ def test_every_statement_of_the_target_band_lets_sure_above_its_top():
     quarters of the way', so a learner reading it would aim below a price Osprey accepts for
     sure. Every statement of the band's top now carries the exception, and the check's hint
     for a target above the band says the same."""
-    for grade_id in ("q6-text", "anchor-teaching"):
-        words = cell_words(grade_id)
-        assert "at most three quarters of the way" in words, grade_id
-        assert "`sure`" in words[words.index("at most three quarters of the way") :], grade_id
-    assert "at most three quarters of the way (or `sure`, if higher)" in cell_words(
-        "anchor-teaching"
-    )
+    # review 77 C1: the band is stated once, in Question 6's convention 2, with `sure` as
+    # the one exception to its top; section 5 points to it
+    q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
+    assert "three quarters of the way" in q6 and "three quarters of the way" not in anchor
+    assert "`sure` passes even past the top" in q6
+    assert "Question 6's convention 2 gives this course's band" in anchor
     for n in range(30):
         sale = variant("01_information", f"sweep-{n}")
         after = reference.posterior_after_opening(sale)

@@ -25,7 +25,9 @@ def test_question_6_s_target_band_does_not_depend_on_how_far_the_opening_goes():
         openings = [floor + (ceiling - floor) * k / 4 for k in range(5)]
         for opening in openings:
             low, high = reference.target_band(opening, sale, after)
-            assert abs(low - split) < 1e-6 and abs(high - top) < 1e-6, (sale.learner, opening)
+            # review 77 X1: the band never starts below `sure`
+            assert abs(low - max(split, sure)) < 1e-6, (sale.learner, opening)
+            assert abs(high - top) < 1e-6, (sale.learner, opening)
             assert reference.plans_by_the_course_rule((opening, top), sale, after)
             assert not reference.plans_by_the_course_rule((opening, top + 1), sale, after)
         answer = reference.model_limits(sale, after)
@@ -38,8 +40,11 @@ def test_the_text_states_one_band_and_no_special_case_beyond_the_estimate():
     of the way at most, wherever you open; a fact at or past the top gives the top), and
     no longer a target halfway to an opening beyond the estimate."""
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
-    assert "at most three quarters of the way, wherever you open. Inside that band" in q6
+    # review 77 U2: convention 2 rewritten short
+    assert (
+        "from halfway to three quarters of the way from your cost to your estimate, wherever" in q6
+    )
     assert "at the top for a fact past it" in q6
-    assert "`sure` is one such fact, and the top never holds it down" in q6
+    assert "`sure` is the one exception to the top of the band module 02 will use" in q6
     for words in (q6, anchor):
         assert "nine tenths" not in words and "never above the estimate" not in words

@@ -753,11 +753,8 @@ def test_the_course_s_target_is_not_put_inside_the_study_s_finding():
     in a fact you can name, ..."); the study's target is an aspiration price. The finding now
     ends with the study's word, and the course's definition is a sentence of its own."""
     says_not("its own target: the price you aim to land at, grounded in a fact you can name")
-    says(
-        "or about its own target, the price it aimed to land at. In this course a target lies "
-        "in a band (Question 6's convention 2): at least halfway from "
-        "your reservation price"  # review 61 C2, review 67 U3, review 76 C1
-    )
+    # review 77 C1: section 5 points to convention 2's band, stated once
+    says("or about its own target (section 3; Question 6's convention 2 gives this course's band")
 
 
 def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_word():
@@ -769,10 +766,8 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     after the list of fair and foul ways, not a parenthesis inside it."""
     says("known only to itself, drawn independently of the other's, and spread continuously")
     says_not("a target is grounded in a fact you can name")
-    says(
-        "your estimate of the other side's, at most three quarters of the way (or `sure`, if "
-        "higher), and below your opening."
-    )  # review 59 C3, review 66 C4 (Question 6's whole band); session 75; review 76 C1
+    # review 59 C3, review 66 C4 (Question 6's whole band); session 75; review 77 C1 (once)
+    says("2. **Target**, below your opening: from halfway to three quarters of the way from")
     says_not("halfway from your reservation price to your opening")
     says_not("limit or valuation", "hiding your real walk-away point")
     says("reservation price (their *walk-away point*)")

@@ -736,10 +736,11 @@ def limits_by_assumption(sale, after):
         "staged-opening": staged,
         # a plan (review s61 X1): open at the highest possible price (the ceiling since review
         # s62 C1), beyond the estimate; the target seven tenths of the way to it (it went
-        # four fifths there until session 75 capped every target at three quarters)
+        # four fifths there until session 75 capped every target at three quarters), or
+        # `sure` where that is higher (review 77 X1: a target below it fails)
         "counter-offer": [
             alive[-1],
-            cost + (sum(r * c for r, c in chances.items()) - cost) * Fraction(7, 10),
+            max(cost + (sum(r * c for r, c in chances.items()) - cost) * Fraction(7, 10), alive[0]),
         ],
         "friday-cash": surer,
         "fair-share": fair,
@@ -803,9 +804,11 @@ def limits_by_rule(sale, after):
         "practice-whole-gain": "accepts-any",
         "practice-colleague": "none",
     }
-    # a plan: that opening, and a target 60% of the way from the cost to the estimate
+    # a plan: that opening, and a target 60% of the way from the cost to the estimate, or
+    # `sure` where that is higher (review 77 X1)
     estimate = (values * chances).sum()
-    step["open"] = (step["open"], sale.cost + 0.6 * (estimate - sale.cost))
+    sure = float(values[chances > 0].min())
+    step["open"] = (step["open"], max(sale.cost + 0.6 * (estimate - sale.cost), sure))
     answer = {key: (a, step[way.get(a)]) for key, a in cases.items()}
     # fair: 30% of the gain left to the buyer at the lowest possible price that allows it
     floor = max(sale.cost, sale.opening_offer)
@@ -1178,9 +1181,8 @@ def test_section_5_says_what_module_04s_as_if_unspoken_means():
     # review 66 C4: module 04 attributes the phrase to this module, so this module states it
     # without attributing it back; section 5 gives Question 6's whole target band
     assert "as module 04 puts it" not in words
-    assert "at most three quarters of the way (or `sure`, if higher), and below your opening." in (
-        words
-    )  # review 76 C1
+    # review 77 C1: it points to convention 2, which states the band once
+    assert "Question 6's convention 2 gives this course's band for it" in words
     assert "halfway from your reservation price to your opening" not in words  # session 75
     assert "as if it had not been spoken" not in words
     concessions = " ".join(
@@ -1624,11 +1626,11 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
     words = notebook_words("q6-text")
     assert "what you would settle for, not what you open with" not in words
     assert (
-        "2. **Target**, below your opening: at least halfway from your reservation price "
-        "(your cost) to your estimate, at most three quarters of the way, wherever you open"
-    ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75
-    assert "The check accepts any target in the band, and `sure`." in words  # review 76 C1
-    assert "with no such fact at the even split, halfway" in words  # review 66 C1
+        "2. **Target**, below your opening: from halfway to three quarters of the way from your "
+        "cost to your estimate, wherever you open"
+    ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75, 77 U2
+    assert "if `sure` lies above halfway, a target below it fails" in words  # review 77 X1
+    assert "Aim halfway with no fact you can name" in words  # review 66 C1
     assert "The model's price is a target only where it is `sure`." in words  # review 76 C1
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
@@ -2437,12 +2439,18 @@ def test_no_haggle_opens_below_the_model_s_price(sales):
             note = check._notes([("final-offer", wrong)], sale, after)
             assert "An opening below the model's price" in note, sale.learner
             assert "is no opening by Question 6's rule" not in note, sale.learner
-        at_top = (top, sale.cost + 0.7 * (estimate - sale.cost))
+        # review 77 X1: a target is never below `sure` where `sure` lies above halfway
+        sure = scenario.surest_price(after)
+        at_top = (top, max(sale.cost + 0.7 * (estimate - sale.cost), sure))
         rounded = max(model, estimate // 100 * 100)
-        by_hundreds = (rounded, sale.cost + 2 / 3 * (estimate - sale.cost))
+        by_hundreds = (rounded, max(sale.cost + 2 / 3 * (estimate - sale.cost), sure))
         for plan in (at_top, by_hundreds):
             assert scenario.situation_fits(item, plan, sale, after), (sale.learner, plan)
         low, high = scenario.target_band(max(model, estimate), sale, after)
+        assert abs(low - max(sure, (sale.cost + estimate) / 2)) < 1e-6, sale.learner  # 77 X1
+        # the width a rounded opening can move: from halfway (review 77 X1: where `sure` sets
+        # the floor, rounding does not move it)
+        low, high = (sale.cost + estimate) / 2, sale.cost + 0.75 * (estimate - sale.cost)
         # session 75: the band is a quarter of the gain now (half beyond the estimate before),
         # €800 at the narrowest, 30 of 2,000 under €1,000: still many times the €50 a
         # rounded opening moves its floor

@@ -1873,18 +1873,21 @@ def _limits(result, items):
 
 def _plan_notes(plans, sale, after):
     """What is true of some of the learner's wrong Question 6 plans (opening, target):
-    a target not below its opening, below halfway from your cost to your estimate, or above
-    module 02's band's top (three quarters of the way, wherever the opening sits, or `sure`
+    a target not below its opening, below halfway from your cost to your estimate or below
+    `sure` where that is higher, or above module 02's band's top (three quarters of the way, wherever the opening sits, or `sure`
     where that is higher). Never
     which situation."""
     estimate = reference.expected_reservation(after)
+    sure = reference.surest_price(after)
     cent = 0.005
     bands = [
         (target, opening, reference.target_band(opening, sale, after)) for opening, target in plans
     ]
     notes = {
         "not-below": any(t >= o - cent for t, o, _ in bands),
-        "low": any(t < band[0] - cent for t, _, band in bands),
+        "low": any(t < band[0] - cent and band[0] > sure + cent for t, _, band in bands),
+        # review 77 X1: a target below `sure`, where `sure` lies above halfway, now fails
+        "below-sure": any(t < band[0] - cent and band[0] <= sure + cent for t, _, band in bands),
         "high": any(t > band[1] + cent for t, _, band in bands),
     }
     words = {
@@ -1892,6 +1895,8 @@ def _plan_notes(plans, sale, after):
         "low": "A target below halfway from your cost to your estimate "
         f"({_euros(estimate)}) leaves you less than half of the gain you expect (your "
         "estimate minus your cost).",
+        "below-sure": "A target below `sure` (Question 2) concedes a price every buyer you "
+        "still believe in accepts: where `sure` lies above halfway, aim at least at `sure`.",
         "high": "A target above the course's band (Question 6's convention 2) leaves too "
         "little room to concede: at most three quarters of the way from your cost to your "
         "estimate, wherever you open, or `sure` where that is higher.",

@@ -734,13 +734,13 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    a sixth. The step above it is room for the counter-offer; beyond that the opening
 #    risks looking unserious. Never open below the model's price: a buyer who would pay it
 #    accepts a lower opening on the spot, and a haggle never climbs back.
-# 2. **Target**, below your opening: at least halfway from your reservation price (your
-#    cost) to your estimate, at most three quarters of the way, wherever you open. Inside
-#    that band, aim where a fact you can name puts the price, at the top for a fact past
-#    it, and with no such fact at the even split, halfway. `sure` is one such fact, and
-#    the top never holds it down: the top guards against asking more than Osprey can
-#    pay, and Osprey accepts `sure` for sure. The check accepts any target in the band,
-#    and `sure`. The model's price is a target only where it is `sure`.
+# 2. **Target**, below your opening: from halfway to three quarters of the way from your
+#    cost to your estimate, wherever you open. Aim halfway with no fact you can name,
+#    higher where one puts it, at the top for a fact past it. `sure` is the one exception
+#    to the top of the band module 02 will use: if `sure` lies above halfway, a target
+#    below it fails, and `sure` passes even past the top. The top leaves room to concede,
+#    and no concession below a price every buyer you still believe in accepts is ever
+#    needed. The model's price is a target only where it is `sure`.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
@@ -1100,10 +1100,7 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target, the price it aimed to land at. In this course a target lies in a band
-# (Question 6's convention 2): at least halfway from your reservation price to your
-# estimate of the other side's, at most three quarters of the way (or `sure`, if higher),
-# and below your opening.
+# its own target (section 3; Question 6's convention 2 gives this course's band for it).
 #
 # Question 6's `first-number` situation, drawn for some learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to

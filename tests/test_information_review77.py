@@ -1,0 +1,51 @@
+"""Module 01, review 77: grading and text. Each test failed on the code or text before this
+round."""
+
+from course.variants import variant
+from tests.test_checks_information import (
+    as_learner,
+    cell_words,
+    limits_with,
+    own_limits,
+    parts,
+    reference,
+)
+
+
+def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
+    """X1, C1: Question 6 passed a haggle target below `sure` (learner-7, `board-rounds`:
+    opening €70,465, target €57,733, `sure` €65,000), though every buyer still possible
+    accepts `sure` and the text aimed at it; the check said it accepts 'any target in the
+    band, and `sure`'. Where `sure` lies above halfway, a target below it now fails, with
+    a hint saying why, and `sure` passes up to the band's top or `sure`, whichever is
+    higher. Convention 2 calls this the one exception to the top of the band module 02 will
+    use, with module 02's reason for the top (room to concede)."""
+    sale = as_learner(monkeypatch, "learner-7")
+    assert "board-rounds" in sale.situations
+    after = reference.posterior_after_opening(sale)
+    assert reference.surest_price(after) == 65_000
+    assert not reference.plans_by_the_course_rule((70_465, 57_733), sale, after)
+    assert reference.plans_by_the_course_rule((70_465, 65_000), sale, after)
+    scored = parts(own_limits(limits_with(**{"board-rounds": ("final-offer", (70_465, 57_733))})))
+    earned, message = scored["what to do"]
+    assert earned == 0 and "A target below `sure` (Question 2)" in message
+    assert (
+        own_limits(limits_with(**{"board-rounds": ("final-offer", (70_465, 65_000))})).earned == 2
+    )
+    below = 0
+    for n in range(200):
+        sale = variant("01_information", f"learner-{n}")
+        after = reference.posterior_after_opening(sale)
+        estimate = reference.expected_reservation(after)
+        sure = reference.surest_price(after)
+        split = (sale.cost + estimate) / 2
+        top = max(sale.cost + 0.75 * (estimate - sale.cost), sure)
+        low, high = reference.target_band(estimate, sale, after)
+        assert abs(low - max(split, sure)) < 1e-6 and abs(high - top) < 1e-6, sale.learner
+        below += sure > split + 1
+    assert 100 < below < 170, below  # 134 of 200
+    q6 = cell_words("q6-text")
+    assert "The check accepts any target in the band, and `sure`." not in q6
+    assert "`sure` is the one exception to the top of the band module 02 will use: if" in q6
+    assert "a target below it fails, and `sure` passes even past the top. The top leaves room" in q6
+    assert "no concession below a price every buyer you still believe in accepts is ever" in q6
