@@ -158,12 +158,11 @@ def test_calling_your_inflated_opening_fair_may_be_labelled_legitimate(monkeypat
     assert move.group == 0 and set(move._also) == {"legitimate"}
     assert "either answer is accepted" in move._why
     words = cell_words("guard-teaching")
+    # review 77 E1: grounded in comment [2] to Rule 4.1, not in the survey
     assert (
         'Calling your own inflated opening "a fair price" is such an estimate of value (sales '
-        "talk, or *puffery*), and the surveys Lewicki, Saunders and Barry report count an "
-        "opening far above what you hope to settle for as traditional competitive bargaining, "
-        'which negotiators rate acceptable: so the course accepts `"legitimate"` for it as '
-        'well as `"bluff"`.' in words
+        "talk, or *puffery*): by that comment it states no fact the buyer may rely on, so the "
+        'course accepts `"legitimate"` for it as well as `"bluff"`.' in words
     )
 
 
@@ -223,7 +222,8 @@ def test_small_claims_are_said_as_the_numbers_and_sources_allow():
     assert "`tilt-case`" not in q5 and "staged_cases" not in q5
     guard = cell_words("guard-teaching")
     assert "which most US states have adopted for lawyers" not in guard
+    # review 77 E1: the comment named by its number, [2]
     assert (
-        "the comment to Rule 4.1 of the American Bar Association's Model Rules, the rules most "
+        "comment [2] to Rule 4.1 of the American Bar Association's Model Rules, the rules most "
         "US states follow for lawyers, notes" in guard
     )

@@ -6,10 +6,15 @@ from tests.test_checks_information import (
     as_learner,
     cell_words,
     limits_with,
+    own_labels,
     own_limits,
     parts,
     reference,
 )
+
+
+def _tactics(n):
+    return variant("01_information", f"learner-{n}").tactics
 
 
 def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
@@ -49,3 +54,27 @@ def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
     assert "`sure` is the one exception to the top of the band module 02 will use: if" in q6
     assert "a target below it fails, and `sure` passes even past the top. The top leaves room" in q6
     assert "no concession below a price every buyer you still believe in accepts is ever" in q6
+
+
+def test_the_legitimate_label_for_calling_an_opening_fair_rests_on_rule_4_1(monkeypatch):
+    """E1: the second accepted label for `fair-price` (calling your inflated opening "a fair
+    price") rested on the surveys Lewicki, Saunders and Barry report, which rate *making* a
+    high opening demand, not calling it fair, and it clashed with the module's own
+    "legitimate" (nothing untrue is said). It now rests on what comment [2] to ABA Model
+    Rule 4.1 says: estimates of price or value are ordinarily not taken as statements of
+    material fact. Both labels are still accepted, so no mark drops."""
+    words = cell_words("guard-teaching")
+    start = words.index('Calling your own inflated opening "a fair price"')
+    paragraph = words[start : words.index("**Misrepresentation is not a bluff.**")]
+    assert "Lewicki" not in paragraph and "competitive bargaining" not in paragraph
+    assert "by that comment it states no fact the buyer may rely on" in paragraph
+    assert "comment [2] to Rule 4.1" in words
+    move = next(m for m in reference._TACTICS if m.key == "fair-price")
+    assert "Lewicki" not in move._why and "comment [2] to ABA Model Rule 4.1" in move._why
+    assert "estimates of price or value" in move._why
+    sale = as_learner(
+        monkeypatch, next(f"learner-{n}" for n in range(300) if "fair-price" in _tactics(n))
+    )
+    right = reference.fair_play(sale)
+    for label in ("bluff", "legitimate"):
+        assert own_labels(lambda s, w=label: {**right, "fair-price": w}).earned == 2, label

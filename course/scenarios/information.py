@@ -368,10 +368,9 @@ _TACTICS = (
         "calling your opening 'a fair price for this machine' when you yourself think it is "
         "well above the machine's value",
         "it is untrue, but it is your own estimate of value, which by the usual conventions "
-        "of bargaining nobody takes as a statement of fact (the comment to ABA Model Rule "
-        "4.1); such sales talk on an inflated opening is what Lewicki, Saunders and Barry's "
-        "surveys count as traditional competitive bargaining, rated acceptable, so either "
-        "answer is accepted. It costs credibility if it cannot be backed",
+        "of bargaining nobody takes as a statement of fact (comment [2] to ABA Model Rule "
+        "4.1 names estimates of price or value): it states no fact Osprey may rely on, so "
+        "either answer is accepted. It costs credibility if it cannot be backed",
         # review 73 X2: it accepts "legitimate" too (puffery), so it fills no label's place
         group=0,
     ),

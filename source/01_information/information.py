@@ -1169,17 +1169,15 @@ check.report_decision(report_decision, hidden=True)
 #   the conventions of bargaining neither side takes it as a statement of fact. Carr
 #   defended such bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard
 #   Business Review*, 1968; he went further, excusing some misstatements of fact too:
-#   module 00), and the comment to Rule 4.1 of the American Bar Association's Model
+#   module 00), and comment [2] to Rule 4.1 of the American Bar Association's Model
 #   Rules, the rules most US states follow for lawyers, notes that a party's estimates of
 #   price or value, and what it says it would settle for, are not ordinarily taken as
 #   statements of material fact (a fact a reasonable person would weigh in deciding). So
 #   lawyers' own rules tolerate a bluff about your own limit, but a bluff that is called
 #   costs you credibility, and declining to name your reservation price serves you as well.
 #   Calling your own inflated opening "a fair price" is such an estimate of value (sales
-#   talk, or *puffery*), and the surveys Lewicki, Saunders and Barry report count an
-#   opening far above what you hope to settle for as traditional competitive bargaining,
-#   which negotiators rate acceptable: so the course accepts `"legitimate"` for it as
-#   well as `"bluff"`.
+#   talk, or *puffery*): by that comment it states no fact the buyer may rely on, so the
+#   course accepts `"legitimate"` for it as well as `"bluff"`.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
