@@ -1522,7 +1522,7 @@ def test_comparing_a_deal_with_a_walk_out_fails_for_every_learner():
             try:
                 check.relationship_reservation(against_walk_out, hidden=True)
             except NotYet as failure:
-                assert "the worse of the two ways of ending" in str(failure)
+                assert "not with the polite walk-away" in str(failure)
             else:
                 pytest.fail("comparing a deal with a walk-out passed the hidden tables")
 
@@ -1836,16 +1836,19 @@ def test_the_q4_hints_name_the_criterion_not_the_package():
 
 def test_question_7_leaves_the_comparison_to_the_learner():
     """Weak exercises: the text named the two entries to subtract; the learner now decides
-    which way of ending without a deal is the alternative, and the check holds them to the
-    better one: the tables it tries include one where each way of ending is the better."""
+    which way the difference moves, and the check tries tables where a deal helps next
+    year, makes no difference and makes it worse (review 77 C1: the alternative to a deal
+    is the polite walk-away, the course's way of leaving)."""
     flat = _flat()
     assert "than after a polite walk-away;" not in flat
-    assert "Which of them is your alternative, and which way the difference moves" in flat
-    assert "read them from the table below, not from the trust figures" in flat
+    assert "Which way the difference moves the least you would accept" in flat
+    assert "read it from the table below, not from the trust figures" in flat
     s = course.variant(MODULE, "learner-1")
     tables = check._tables(s, hidden=True)
-    assert any(t["polite walk-away"] > t["walk-out"] for t in tables)
-    assert any(t["walk-out"] > t["polite walk-away"] for t in tables)
+    assert all(t["polite walk-away"] > t["walk-out"] for t in tables)
+    assert {
+        (t["deal"] > t["polite walk-away"]) - (t["deal"] < t["polite walk-away"]) for t in tables
+    } == {1, 0, -1}
 
 
 def test_the_text_gives_the_share_the_sweep_measures():
@@ -3310,14 +3313,13 @@ def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
     text = _flat()
     assert "you would choose the one that leaves next year best" not in text
     assert "question 7 leaves to you" in text  # review 58 (W2): no longer spelled out
-    assert "Decide first which row is your alternative to a deal" in text
+    assert "Your alternative to a deal is the polite walk-away;" in text  # review 77 C1
     for n in range(60):
         hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
         assert hint is not None and "compares a deal with a walk-out" in hint, (n, hint)
 
     def best_ending(s, next_year):
-        without = max(next_year["polite walk-away"], next_year["walk-out"])
-        return reservation_of(s) - next_year["deal"] + without
+        return reservation_of(s) - next_year["deal"] + next_year["polite walk-away"]
 
     for n in range(3):
         with course.variants.learner_as(f"learner-{n}"):
@@ -3373,45 +3375,41 @@ def test_module_02s_even_split_is_described_as_module_02_states_it():
     assert "any target from the even split of that zone up to three quarters of the way" in text
 
 
-def test_the_alternative_to_a_deal_is_the_better_ending_without_one():
-    """Question 7 asks which row is the alternative to a deal: the visible check tries a
-    table where the walk-out row is the higher, so a function that always compares with a
-    polite walk-away is refused with a hint saying it took the worse ending, and one that
-    takes the better ending passes, visible and hidden."""
+def test_the_alternative_to_a_deal_is_the_polite_walk_away():
+    """Review 77 C1/X1: question 7 graded a bridge-burning walk-out as the alternative to a
+    deal when the made-up `firm` table put its row highest, against section 5 and idea 7;
+    a learner who decided to leave politely failed with a hint calling that the worse
+    choice. The alternative is now the polite walk-away in every table, visible and hidden,
+    and no table puts the walk-out row above it. Failed on the old check."""
 
     def always_polite(s, t):
         return s.alternative_price + s.extra_cost - (t["deal"] - t["polite walk-away"])
 
-    def better_ending(s, t):
-        alternative = max(t["polite walk-away"], t["walk-out"])
-        return s.alternative_price + s.extra_cost - (t["deal"] - alternative)
-
     for n in range(3):
         s = course.variant(MODULE, f"learner-{n}")
-        visible = check._tables(s, False)
-        assert any(t["walk-out"] > t["polite walk-away"] for t in visible)
+        hidden = check._tables(s, True)
+        assert all(t["walk-out"] < t["polite walk-away"] for t in hidden)
         with course.variants.learner_as(s.learner):
-            with pytest.raises(NotYet, match="compares a deal with a polite walk-away, the worse"):
-                check.relationship_reservation(always_polite)
-            check.relationship_reservation(better_ending)
-            check.relationship_reservation(better_ending, hidden=True)
+            check.relationship_reservation(always_polite)
+            check.relationship_reservation(always_polite, hidden=True)
+            with pytest.raises(NotYet, match="your alternative to a deal is the polite walk-away"):
+                check.relationship_reservation(_against_a_walk_out)
+    text = _flat()
+    assert "convinced Orchard you really have other work" not in text
+    assert "a walk-out can be the better ending" not in Path(check.__file__).read_text()
 
 
 def test_the_text_says_what_makes_one_ending_better_than_the_other():
-    """The teaching says the better way of ending without a deal is the one after which
-    next year's gain is higher, read from the table, and question 7 says the check tries a
-    made-up table where the walk-out row is higher (review 57 E1: no claim that lost trust
-    can raise the gain)."""
+    """The teaching says what a deal is worth against the alternative, read from the table
+    (review 57 E1: no claim that lost trust can raise the gain); review 77 C1: the
+    alternative is the polite walk-away, and the made-up walk-out table is gone."""
     teaching = " ".join(cell_text(MODULE, "concessions", "meet-again-teaching").split())
     # review 58 (W2): the teaching gives the principle; choosing the row is question 7's
     assert "compared with what your alternative does to them" in teaching
-    assert "only next year tells them apart" in teaching
-    assert "read them from the table below, not from the trust figures" in teaching
+    assert "the polite walk-away, the way this course leaves (section 5)" in teaching
+    assert "read it from the table below, not from the trust figures" in teaching
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
-    # review 61 X3: the text says how a walk-out could make next year better
-    assert (  # review 76 X3: the made-up table is shown, and the learner decides on it
-        "in which a walk-out convinced Orchard you really have other work:" in question
-    )
+    assert "in which a walk-out convinced Orchard you really have other work:" not in question
     assert "read the rows, do not assume them" in question
 
 
@@ -3529,8 +3527,8 @@ def test_the_walk_out_table_is_called_made_up_and_no_case_for_burning_a_bridge_i
     assert "can reset where next year's talks start" not in text
     assert "less trust does not always mean less gain" not in text
     assert "the polite walk-away's row is almost always the higher" not in text  # review 58 W2
-    assert "decide both for a made-up table too" in text  # review 76 X3
-    assert "ones in which a deal makes no difference" in text
+    assert "decide both for a made-up table too" not in text  # review 77 C1
+    assert "tables where a deal makes no difference or makes next year worse" in text
     higher = 0
     for n in range(12):
         following = check.next_year(course.variant(MODULE, f"r-{n}"))
@@ -4285,21 +4283,18 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
     # the check refuses when the walk-out row is higher; review 70 X1: the sentence that
     # then named the row gave the decision away two lines after asking for it, so it is
     # gone; the hint teaches the rule when the learner counts the wrong row (see
-    # test_the_alternative_to_a_deal_is_the_better_ending_without_one)
+    # test_the_alternative_to_a_deal_is_the_polite_walk_away)
     assert "Your alternative is the better of the two ways of ending without a deal" not in text
-    assert "Decide first which row is your alternative to a deal" in text
+    assert "Decide first which row is your alternative to a deal" not in text  # review 77 C1
     # review 67 C3: the caveat "count it only as one you would really make" asked for a
     # judgement the function cannot express, while the check always takes the higher row;
     # the text now says what the function decides
     assert "count it only as one you would really make" not in text
-    assert (
-        "Assume every ending in the table is one you would really make: the function cannot "
-        "tell a walk-out you mean from a threat in disguise (section 1), and the check does "
-        "not ask it to." in text
-    )
+    # review 77 C1: no walk-out is the alternative now, so the caveat about threats goes
+    assert "Assume every ending in the table is one you would really make" not in text
     firm = {"deal": 14.0, "polite walk-away": 6.0, "walk-out": 9.0}  # a walk-out you mean
     s = course.variant(MODULE, "learner-0")
-    assert check.adjusted_reservation(s, firm) == pytest.approx(reservation_of(s) - 5)
+    assert check.adjusted_reservation(s, firm) == pytest.approx(reservation_of(s) - 8)
     assert "usually carries the same news" not in text
     assert "is void too if the deal falls through" not in text
     assert "If no deal is signed, every concession falls away" in text
@@ -4375,7 +4370,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
-READING_WORDS, FOLDED_WORDS = 7300, 1900  # review 76 U1: the acceptable-offers aside cut
+READING_WORDS, FOLDED_WORDS = 7200, 1900  # review 77 C1: the made-up walk-out table cut
 
 
 def _reading_and_asides():
@@ -5327,25 +5322,18 @@ def test_s76_c1_question_6_s_rule_says_an_offer_at_the_even_split_may_be_accepte
     assert "Aside: module 02's acceptable offers" not in _flat()
 
 
-def test_s76_x3_question_7_shows_a_made_up_table_where_the_walk_out_row_is_highest():
+def test_s76_x3_question_7_decides_the_sign_on_tables_the_check_tries():
     """Review 76 X3: on every learner's own table a deal beats a polite walk-away, which
-    beats a walk-out, so question 7's decision (which row is the alternative, which way
-    the difference moves) existed only in the check's made-up tables. The question now
-    shows one such table, walk-out highest, for the learner to decide on; the check tries
-    a table of that kind for every learner, and the learners' own tables rank as said."""
-    import ast
-
+    beats a walk-out, so question 7's decision existed only in the check's tables; review
+    77 C1 dropped the made-up walk-out table, so the decision left is the sign: the visible
+    tables include one where a deal makes next year worse."""
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
-    shown = ast.literal_eval(re.search(r"`(\{\"deal\".*?\})`", question).group(1))
-    assert set(shown) == set(check.ENDINGS)
-    assert shown["walk-out"] > max(shown["deal"], shown["polite walk-away"])
-    assert "Your own table usually ranks a deal first and a walk-out last" in question
+    assert '{"deal": 3, "polite walk-away": 1, "walk-out": 5}' not in question
     for n in range(3):
         s = course.variant(MODULE, f"learner-{n}")
         own = check.next_year(s)
         assert own["deal"] > own["polite walk-away"] >= own["walk-out"], (n, own)
         tables = check._tables(s, hidden=False)
-        assert any(t["walk-out"] > t["polite walk-away"] for t in tables), n
         assert any(t["deal"] < t["polite walk-away"] for t in tables), n
 
 

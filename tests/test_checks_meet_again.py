@@ -15,12 +15,7 @@ LEARNERS = ["ada", "bo", "learner-7", "hidden-3"]
 
 def relationship_reservation(s, next_year):
     """The notebook's solution, written out independently of the check."""
-    return (
-        s.alternative_price
-        + s.extra_cost
-        - next_year["deal"]
-        + max(next_year["polite walk-away"], next_year["walk-out"])
-    )
+    return s.alternative_price + s.extra_cost - next_year["deal"] + next_year["polite walk-away"]
 
 
 def relationship_reservation_by_ending(s, next_year):
@@ -62,11 +57,7 @@ def test_the_right_answer_passes_visible_and_hidden(learner_id):
         (lambda s, t: s.alternative_price + s.extra_cost - t["deal"], "takes off all of"),
         (
             lambda s, t: s.alternative_price + s.extra_cost - t["deal"] + t["walk-out"],
-            "compares a deal with a walk-out, the worse",
-        ),
-        (
-            lambda s, t: s.alternative_price + s.extra_cost - t["deal"] + t["polite walk-away"],
-            "compares a deal with a polite walk-away, the worse",
+            "compares a deal with a walk-out",
         ),
         (
             lambda s, t: s.alternative_price + s.extra_cost + t["deal"] - t["polite walk-away"],

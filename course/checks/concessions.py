@@ -2123,46 +2123,35 @@ def _next_year(learner):
     return tuple((e, round(sum(run[e]["gain"] for run in runs) / len(runs), 2)) for e in ENDINGS)
 
 
-#: The two ways this year's talks can end without a deal.
-NO_DEAL = ("polite walk-away", "walk-out")
-
-
-@answer_key
-def better_ending(following):
-    """The better way of ending this year's talks without a deal, your alternative to a
-    deal: both leave you with Birch's job at your reservation price this year, so the
-    better one is the one after which next year's expected gain is higher (on a tie, the
-    polite walk-away; either gives the same answer)."""
-    return max(NO_DEAL, key=lambda ending: following[ending])
+#: Your alternative to a deal with Orchard: the course's way of leaving (section 5).
+ALTERNATIVE = "polite walk-away"
 
 
 @answer_key
 def adjusted_reservation(s, following):
     """The course's answer to question 7: your reservation price with the relationship
     inside it. A deal is worth what it pays now plus what it does to next year's talks
-    against your alternative to it, the better way of ending without a deal
-    (``better_ending``): so the worst price you would still accept falls by the difference
-    a deal makes next year."""
-    return reservation_of(s) - (following["deal"] - following[better_ending(following)])
+    against your alternative to it, the polite walk-away (``ALTERNATIVE``, the way section 5
+    leaves; a walk-out burns the bridge and is never the plan): so the worst price you would
+    still accept falls by the difference a deal makes next year."""
+    return reservation_of(s) - (following["deal"] - following[ALTERNATIVE])
 
 
 def _tables(s, hidden):
     """Next-year tables to try: the engine's for the learner, one where a deal makes
     next year worse (a low price sets a precedent), so the sign is read, not assumed (in
-    the learner's own table a deal always helps); one where the stakes are larger and
+    the learner's own table a deal always helps); and one where the stakes are larger and
     a walk-out costs clearly more than a polite walk-away, so that comparing a deal with
-    a walk-out fails the visible check for every learner; and one where the walk-out row is
-    the higher, so that the alternative is read from the table, not assumed to be the
-    polite walk-away. Hidden, also one where a deal makes no difference."""
+    a walk-out fails the visible check for every learner. Hidden, also one where a deal
+    makes no difference."""
     following = next_year(s)
-    polite = following["polite walk-away"]
+    polite = following[ALTERNATIVE]
     worse = dict(following, deal=round(polite - 3, 2))
     base = max(polite, 6.0)  # a walk-out costs 4 of it; a deal adds 8
     larger = {"deal": base + 8, "polite walk-away": base, "walk-out": base - 4}
-    firm = {"deal": base + 8, "polite walk-away": base, "walk-out": base + 3}
-    tables = [following, worse, larger, firm]
+    tables = [following, worse, larger]
     if hidden:
-        tables.append(dict(following, deal=following[better_ending(following)]))
+        tables.append(dict(following, deal=polite))
     return tables
 
 
@@ -2180,16 +2169,15 @@ def relationship_reservation(answer, hidden=False):
             if same_money(value, expected):
                 continue
             deal = following["deal"]
-            best = better_ending(following)
-            (other,) = (e for e in NO_DEAL if e != best)
+            best, other = ALTERNATIVE, "walk-out"
             alt, worse_one = following[best], following[other]
             mistakes = [
                 (
                     mine,
                     f"{value:g} is your reservation price without the relationship: next year "
-                    f"goes {deal - alt:g} better after a deal than after a {best}, the "
-                    "better way of ending without one here, and that belongs in what this "
-                    "year's deal is worth to you",
+                    f"goes {deal - alt:g} better after a deal than after a {best}, your "
+                    "alternative to a deal, and that belongs in what this year's deal is "
+                    "worth to you",
                     "it leaves the relationship out of the reservation price",
                 )
                 if deal > alt
@@ -2211,24 +2199,17 @@ def relationship_reservation(answer, hidden=False):
                 ),
                 (
                     mine - (deal - worse_one),
-                    f"{value:g} compares a deal with a {other}, the worse of the two ways of "
-                    f"ending without a deal here: a {best} leaves next year at {alt:g}, a "
-                    f"{other} at {worse_one:g}, and your alternative to a deal is the better "
-                    "of the two"
-                    + (
-                        " (a walk-out can be the better ending, say when it convinces Orchard "
-                        "that you really have other work)"
-                        if best == "walk-out"
-                        else ""
-                    ),
-                    "it compares a deal with the worse of the two ways of ending without one",
+                    f"{value:g} compares a deal with a {other}: a {best} leaves next year at "
+                    f"{alt:g}, a {other} at {worse_one:g}, and your alternative to a deal is "
+                    f"the {best}, the way this course leaves (section 5)",
+                    "it compares a deal with a walk-out, not with the polite walk-away",
                 ),
                 (
                     mine + (deal - alt),
                     f"{value:g} moves the wrong way: "
                     + (
-                        f"a deal makes next year {deal - alt:g} better than a {best}, the "
-                        "better way of ending without one, so a deal now is worth more than "
+                        f"a deal makes next year {deal - alt:g} better than a {best}, your "
+                        "alternative to a deal, so a deal now is worth more than "
                         "its price, and you can accept a little less"
                         if deal > alt
                         else f"a deal makes next year {alt - deal:g} worse than a {best}, "
@@ -2248,7 +2229,7 @@ def relationship_reservation(answer, hidden=False):
                     if (value - mine) * (expected - mine) > 0 or same_money(expected, mine)
                     else "on the wrong side of your reservation price without the "
                     f"relationship, {mine:g}: compare next year after a deal with next year "
-                    "after the better way of ending without one"
+                    "after a polite walk-away"
                 )
                 _fail(
                     where, f"{value:g} is {side}", "it is not the reservation price the rule gives"
@@ -2256,5 +2237,5 @@ def relationship_reservation(answer, hidden=False):
             _fail(where, hint[1], hint[2])
     passed(
         "relationship_reservation counts what a deal does to next year's talks, against "
-        "the better way of ending without one, inside the worst price you would accept."
+        "a polite walk-away, inside the worst price you would accept."
     )

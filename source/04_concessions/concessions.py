@@ -28,7 +28,7 @@
 #    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 7,300 words of
+# It takes about seven hours, and about ten if Python is new to you: some 7,200 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
 # and a reflection. Side remarks, about 1,900 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
@@ -1164,12 +1164,12 @@ except NotImplementedError:
 #
 # **What the relationship is worth belongs inside your reservation price.** When you will
 # meet Orchard again, a deal now is worth its price plus what it does to next year's
-# talks, compared with what your alternative does to them. You can end without a deal in
-# two ways, a polite walk-away or a walk-out; this year both leave you with Birch's job,
-# and only next year tells them apart. Which of them is your alternative, and which way
-# the difference moves the least you would accept, question 7 leaves to you: read them
-# from the table below, not from the trust figures (a deal can also make next year worse:
-# a low price can become the starting point of the next talks).
+# talks, compared with what your alternative does to them. Your alternative to a deal is
+# the polite walk-away, the way this course leaves (section 5): it leaves you with Birch's
+# job this year, as a walk-out would, without burning the bridge. Which way the difference
+# moves the least you would accept, question 7 leaves to you: read it from the table
+# below, not from the trust figures (a deal can also make next year worse: a low price can
+# become the starting point of the next talks).
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
 # year's reservation price (the same figure as this year's; thousands, averaged over the
@@ -1200,17 +1200,12 @@ next_year
 # gain next year after it, over next year's reservation price, as in the table above.
 # Write `relationship_reservation(s, next_year)`: your reservation price for this year's
 # talks (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a
-# deal does to next year inside it. Decide first which row is your alternative to a deal,
-# and which way the difference moves the least you would accept. Your own table usually
-# ranks a deal first and a walk-out last, so decide both for a made-up table too, in which
-# a walk-out convinced Orchard you really have other work:
-# `{"deal": 3, "polite walk-away": 1, "walk-out": 5}`. The check tries tables with the
-# walk-out row above the polite one, and ones in which a deal makes no difference or makes
-# next year worse: read the rows, do not assume them. Assume every ending in the table is
-# one you would really make: the function cannot tell a walk-out you mean from a threat in
-# disguise (section 1), and the check does not ask it to. Return the full adjustment the
-# table gives: that is all question 7 grades. How far to trust a simulated table at a real
-# table is yours to judge, and earns no marks.
+# deal does to next year inside it. Your alternative to a deal is the polite walk-away;
+# decide which way the difference moves the least you would accept. The check also tries
+# tables where a deal makes no difference or makes next year worse: read the rows, do not
+# assume them. Return the full adjustment the table gives: that is all question 7 grades.
+# How far to trust a simulated table at a real table is yours to judge, and earns no
+# marks.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1218,9 +1213,8 @@ def relationship_reservation(s, next_year):
     """Your reservation price for this year's talks, with the relationship inside it."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
-    # the alternative to a deal now: the better way of ending without one, the one that
-    # leaves next year's gain higher
-    without = max(next_year["polite walk-away"], next_year["walk-out"])
+    # the alternative to a deal now: the polite walk-away, the way I leave (section 5)
+    without = next_year["polite walk-away"]
     worth = next_year["deal"] - without
     # I trust the table's direction more than its size (it rests on the arena bots'
     # assumptions), so at the table I take this move as the most I would make
