@@ -17,6 +17,7 @@ import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
 from course.course_map import MODULES, questions
+from course.models.batna import TARGET_SHARE
 from course.models.concessions import (
     TradeTable,
     judge_trade,
@@ -2218,8 +2219,10 @@ def test_an_opening_a_little_under_a_lower_quote_passes_and_well_under_is_timid(
         for anchor, quote in check._rivals(s, hidden=True):
             if quote >= s.their_estimate:
                 continue
+            # review 77 C3: the quote lowers the target too, and no opening goes below it
+            lowered = reservation_of(s) + TARGET_SHARE * (quote - reservation_of(s))
             for under in (0, 1, 3):
-                price = max(quote - under, reservation_of(s))
+                price = max(quote - under, lowered)
                 assert check._check_opening(s, anchor, (price, list(key)), quote) == price
             if quote - 3.5 >= reservation_of(s):
                 with pytest.raises(NotYet, match=r"up to 3 \(thousand\) under it"):
@@ -2227,10 +2230,13 @@ def test_an_opening_a_little_under_a_lower_quote_passes_and_well_under_is_timid(
 
 
 def _under_every_lower_quote(s, anchor, quote=None):
-    """Question 1's quote rule read literally: 3 under any quote below the best fact."""
+    """Question 1's quote rule read literally: 3 under any quote below the best fact,
+    never below the target the quote leaves (review 77 C3)."""
     price, said = _own_opening(s)
     if quote is not None and quote <= price:
-        price = quote - check.QUOTE_BAND
+        estimate = min(s.their_estimate, quote)
+        target = reservation_of(s) + TARGET_SHARE * (estimate - reservation_of(s))
+        price = max(quote - check.QUOTE_BAND, target)
     return price, said
 
 
@@ -4199,8 +4205,7 @@ def test_a_quote_below_your_reservation_price_is_taught_and_never_sent():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert (  # review 76 X2: the table is one rule; this case is its last sentence
-        "The check sends no quote below your reservation price: then no deal is possible "
-        "(section 5)." in flat
+        "The check sends no quote below your reservation price: then no deal is possible." in flat
     )
     for learner in SWEEP:
         s = check._variant(learner)
@@ -4624,8 +4629,7 @@ def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
     bullet = bullet[: bullet.index("The check sends no quote")]
     assert (
         "up to 3 thousand under the quote (the course's convention), a small edge that gives "
-        "Orchard a reason to choose you over an equal rival, never below your reservation "
-        "price" in bullet
+        "Orchard a reason to choose you over an equal rival, never below your target" in bullet
     )
 
 
@@ -5370,3 +5374,28 @@ def test_s76_u7_the_text_says_which_rule_uses_which_ratio():
     assert "Of the rules below, only rule 2.5 ranks by a ratio, the exchange rate." in text
     rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop**")]
     assert "exchange rate" in rules[rules.index("5. Only when no single move") :]
+
+
+def test_s77_c3_a_lower_quote_moves_the_target_and_no_opening_goes_below_it():
+    """Review 77 C3: a rival's quote below the estimate lowered the estimate and capped the
+    opening at 'the quote or up to 3 under', but the target stayed on the old estimate, so
+    the check accepted openings below the target (learner-7: quote 79, opening 76, target
+    80.25) against 'your target lies below your opening'. The text now says the quote moves
+    the target too, and the check refuses an opening below the target recomputed from the
+    quote, with a hint that says so; one at that target passes. Failed on the old check."""
+    text = _flat()
+    assert "with it your target (section 2) and your opening" in text
+    assert "never below your target (a quote below your estimate lowers the estimate" in text
+    found = 0
+    for learner in SWEEP[:300]:
+        s = course.variant(MODULE, learner)
+        key = list(_own_opening(s)[1][:1])
+        for anchor, quote in check._rivals(s, hidden=True):
+            lowered = reservation_of(s) + TARGET_SHARE * (quote - reservation_of(s))
+            if quote >= s.their_estimate or quote - check.QUOTE_BAND >= lowered - 0.2:
+                continue
+            found += 1
+            assert check._check_opening(s, anchor, (lowered, key), quote) == lowered
+            with pytest.raises(NotYet, match="below your target: the rival's quote"):
+                check._check_opening(s, anchor, (quote - check.QUOTE_BAND, key), quote)
+    assert found

@@ -447,6 +447,22 @@ def _check_opening(s, anchor, result, rival):
             "(thousand) under it, as far as a true fact justifies",
             "the price is well below the rival's quote",
         )
+    # review 77 C3: a quote below the estimate lowers the estimate to it, and the target
+    # (section 2's rule) with it; the opening stays above the target
+    lowered = (
+        reservation + TARGET_SHARE * (min(estimate, rival) - reservation)
+        if rival is not None
+        else None
+    )
+    if lowered is not None and price < lowered - TOLERANCE:
+        _fail(
+            where,
+            f"{price:g} is below your target: the rival's quote of {rival:g} lowers your "
+            f"estimate of Orchard's reservation price to {rival:g}, and with it your target, "
+            f"three quarters of the way from your reservation price {reservation:g} up to "
+            f"it ({lowered:g}). Open at or above that target",
+            "the price is below the target recomputed from the rival's quote",
+        )
     if price < least - TOLERANCE:
         news = "" if rival is None else ", even after the rival's quote"
         _fail(

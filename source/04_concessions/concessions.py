@@ -104,7 +104,7 @@ scenario
 #
 # Not every number is an anchor. Another studio's written quote for the same work is news
 # about their alternatives: it should move your estimate of their reservation price, and
-# your opening. An anchor from far below, from a side that may be shading its opening,
+# with it your target (section 2) and your opening. An anchor from far below, from a side that may be shading its opening,
 # proves only that they would pay that much; it says more only when you know how this side
 # habitually opens (module 01), and Orchard's story gives you no such pattern.
 #
@@ -194,8 +194,9 @@ scenario
 #   caps Orchard's reservation price at the quote. With a quote below the most a true fact
 #   justifies, open at the quote or up to 3 thousand under the quote (the course's
 #   convention), a small edge that gives Orchard a reason to choose you over an equal
-#   rival, never below your reservation price; a higher quote changes nothing. The check
-#   sends no quote below your reservation price: then no deal is possible (section 5).
+#   rival, never below your target (a quote below your estimate lowers the estimate to
+#   it, and your target with it: section 2's rule); a higher quote changes nothing. The
+#   check sends no quote below your reservation price: then no deal is possible.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
