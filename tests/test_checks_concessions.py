@@ -5399,3 +5399,33 @@ def test_s77_c3_a_lower_quote_moves_the_target_and_no_opening_goes_below_it():
             with pytest.raises(NotYet, match="below your target: the rival's quote"):
                 check._check_opening(s, anchor, (quote - check.QUOTE_BAND, key), quote)
     assert found
+
+
+def _read_against_both_blindly(s, offers, picked):
+    """Question 5b's slip: the issues where the pick gives more ground than either offer it
+    beat, whatever the research rated them."""
+    worth = [check._table(s.learner).points(o)[1] for o in offers]
+    if worth[picked] == max(worth):
+        return set()  # the pick the research expected: nothing learned
+    pick = offers[picked]
+    return {
+        issue
+        for k, other in enumerate(offers)
+        if k != picked
+        for issue, levels in s.issues.items()
+        if levels.index(pick[issue]) > levels.index(other[issue])
+    }
+
+
+def test_s77_x3_reading_the_pick_against_an_offer_rated_below_it_fails_visibly(answers):
+    """Review 77 X3: a read_pick that reads the pick against both offers it beat, whatever
+    the research rated them, passed the visible check for learner-7 and rev-1 and failed
+    only when graded, though the text warns against reading against an offer rated below
+    the pick. The visible sets now always include one where that slip gives a wrong answer.
+    Failed on the old check."""
+    for learner in ["learner-7", "rev-1", "learner-0", "learner-14", "learner-23"]:
+        with course.variants.learner_as(learner):
+            with pytest.raises(NotYet):
+                check.read_pick.__wrapped__(_read_against_both_blindly)
+            with redirect_stdout(io.StringIO()):
+                check.read_pick.__wrapped__(answers["read_pick"])

@@ -1707,9 +1707,34 @@ def _pick_sets(s, hidden):
         if any(pick_reading(s, first, k) for k in range(3))
         else others[:1]
     )
+    # review 77 X3: a visible set where reading the pick against both offers it beat,
+    # whatever the research rated them, is not an answer the rule gives
+    if not any(_blind_differs(s, offers) for offers in visible):
+        blind = _telling_set(s, [first, *others], _blind_differs)
+        visible += [blind] if blind is not None else []
     if hidden:
         return visible + [offers for offers in others[:2] if offers not in visible]
     return visible
+
+
+def _against_both_blindly(s, offers, picked):
+    """Question 5b's slip the text warns against: for a pick the research did not rate
+    best, the issues on which it gives Orchard more ground than either offer it beat,
+    whatever the research rated them."""
+    return frozenset().union(
+        *(more_ground(s, offers[picked], o) for k, o in enumerate(offers) if k != picked)
+    )
+
+
+def _blind_differs(s, offers):
+    """Whether some decided pick from ``offers`` tells ``_against_both_blindly`` from both
+    accepted readings."""
+    return any(
+        (expected := pick_reading(s, offers, k))
+        and _against_both_blindly(s, offers, k)
+        not in (expected, pick_reading_against_both(s, offers, k))
+        for k in range(3)
+    )
 
 
 def _tells_ground_from_more_ground(s, offers):
@@ -1723,13 +1748,14 @@ def _tells_ground_from_more_ground(s, offers):
     )
 
 
-def _telling_set(s, meso_sets):
+def _telling_set(s, meso_sets, telling=None):
     """The first set of three offers, each giving Orchard ground on a different set of
     issues, that ``_tells_ground_from_more_ground``: from ``meso_sets``, else from the
     frontier's packages (those closest in your points first), else from any packages;
     ``None`` if there is none."""
+    telling = telling or _tells_ground_from_more_ground
     for offers in meso_sets:
-        if _tells_ground_from_more_ground(s, offers):
+        if telling(s, offers):
             return offers
     table = _table(s.learner)
 
@@ -1745,7 +1771,7 @@ def _telling_set(s, meso_sets):
     anywhere = (trio for trio in itertools.combinations(giving, 3) if distinct(trio))
     for trio in itertools.chain(close, anywhere):
         offers = [dict(row[0]) for row in trio]
-        if _tells_ground_from_more_ground(s, offers):
+        if telling(s, offers):
             return offers
     return None
 
