@@ -4999,8 +4999,9 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     def polite(s, following):
         return reservation_of(s) - (following["deal"] - following["polite walk-away"])
 
-    hint = miss(check.relationship_reservation, polite)
-    assert "worse of the two ways" in hint and "really have other work" in hint, hint
+    # review 77 C1: the polite walk-away is the alternative to a deal, so this passes
+    with redirect_stdout(io.StringIO()):
+        check.relationship_reservation(polite)
 
 
 # --- review 73 X2: an undo of Orchard's own retraction is not a concession ---------------
