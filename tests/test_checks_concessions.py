@@ -5430,3 +5430,11 @@ def test_s77_x3_reading_the_pick_against_an_offer_rated_below_it_fails_visibly(a
                 check.read_pick.__wrapped__(_read_against_both_blindly)
             with redirect_stdout(io.StringIO()):
                 check.read_pick.__wrapped__(answers["read_pick"])
+
+
+def test_s77_u4_the_batna_is_birchs_job_not_its_price():
+    """Review 77 U4: 'your BATNA is Birch's price' called a price a course of action; the
+    BATNA is Birch's job, worth Birch's price to you. Failed on the old text."""
+    text = _flat()
+    assert "your BATNA is Birch's price" not in text
+    assert "your BATNA is Birch's job, worth Birch's price to you" in text

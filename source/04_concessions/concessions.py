@@ -162,9 +162,9 @@ scenario
 #
 # </details>
 #
-# In your scenario your BATNA is Birch's price, and your **reservation price** (module 02)
-# is Birch's price plus the extra cost of Orchard's job: the worst price you would still
-# accept.
+# In your scenario your BATNA is Birch's job, worth Birch's price to you, and your
+# **reservation price** (module 02) is Birch's price plus the extra cost of Orchard's job:
+# the worst price you would still accept.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): choose your opening, and answer an anchor
