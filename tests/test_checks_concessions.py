@@ -1599,7 +1599,10 @@ def test_citing_a_true_fact_below_the_opening_fails(learner):
         assert "argues against it" in hint
         hidden = miss(check.opening, with_low, hidden=True)
         assert "names less" in hidden
-    assert "a true price about the work below your opening argues against it" in _flat()
+    assert (
+        "a true market price below your opening (the survey's, Linden's, a retailer's) argues against it"
+        in _flat()
+    )
 
 
 def test_citing_birch_below_the_opening_is_still_right_when_it_is_strong():
@@ -2115,7 +2118,10 @@ def test_keeping_a_strong_birch_private_passes_with_a_message_that_says_so(capsy
         check.opening(_keeping_birch, hidden=True)
     assert "more believable" not in Path(check.__file__).read_text()
     text = _flat()
-    assert "a true price about the work below your opening argues against it" in text
+    assert (
+        "a true market price below your opening (the survey's, Linden's, a retailer's) argues against it"
+        in text
+    )
     assert "The check accepts either choice then" in text
 
 
@@ -5438,3 +5444,12 @@ def test_s77_u4_the_batna_is_birchs_job_not_its_price():
     text = _flat()
     assert "your BATNA is Birch's price" not in text
     assert "your BATNA is Birch's job, worth Birch's price to you" in text
+
+
+def test_s77_u3_the_low_fact_rule_names_market_prices_and_leaves_birch_to_its_own():
+    """Review 77 U3: 'a true price about the work below your opening argues against it'
+    also covered Birch's true offer, which question 1 allows by its own rule; the rule now
+    names market prices and sends Birch's offer to the next rule. Failed on the old text."""
+    text = _flat()
+    assert "a true price about the work below your opening" not in text
+    assert "Birch's offer follows the next rule." in text

@@ -182,8 +182,9 @@ scenario
 # - **Grounded:** the price is no more than the highest figure among the statements you
 #   make, and each is a true fact, said as a fact, worth telling Orchard. A figure other
 #   than the story's for what it reports (`s.facts`; Birch's is `s.alternative_price`) is
-#   not true; a sentence that says what you will do to Orchard is a threat; a true price
-#   about the work below your opening argues against it.
+#   not true; a sentence that says what you will do to Orchard is a threat; a true market
+#   price below your opening (the survey's, Linden's, a retailer's) argues against it;
+#   Birch's offer follows the next rule.
 # - **Your alternative, only when it helps:** keep Birch's offer private when it is worse
 #   than what Orchard believes your other work pays (`s.their_guess`: what *Orchard*
 #   thinks of *you*). When it is better, telling it raises the least Orchard thinks you
