@@ -598,7 +598,8 @@ def opening_halfway(s, anchor, rival=None):
 
 def opening_by_the_bullet(s, anchor, rival=None):
     """Question 1's "Moved by news" bullet read literally (review 68 C2): a quote below the
-    estimate lowers it, so open 2 under that quote (never below the reservation price); a
+    estimate lowers it, and the target with it, so open 2 under that quote (never below
+    that target: review 77 C3); a
     quote above the estimate lowers nothing, so open 2 under it, but not below the estimate;
     never above the best true market fact, which is cited alone."""
     true = [k for k, st in s.statements.items() if st.about != "demand" and _true(s, st)]
@@ -607,7 +608,8 @@ def opening_by_the_bullet(s, anchor, rival=None):
     price = s.statements[key].figure
     if rival is not None:
         if rival < s.their_estimate:
-            price = max(rival - 2, reservation_of(s))
+            reservation = reservation_of(s)
+            price = max(rival - 2, reservation + check.TARGET_SHARE * (rival - reservation))
         else:
             price = min(price, max(rival - 2, s.their_estimate))
     return price, [key]
