@@ -35,11 +35,12 @@ def _moves(s, plan, reservation, log, at_opening="hold", after_two="next step"):
     (the tip for this bot, or module 04's hold)."""
     worth = [sum(s.yours[i][level] for i, level in r["offer"].items()) for r in log]
     steps = [sum(s.yours[i][level] for i, level in p.items()) for p in plan]
-    moves, at, quiet = [], 0, 0
+    moves, at, quiet, granted = [], 0, 0, False
     for n, reply in enumerate(log):
         nxt = steps[at + 1] if at + 1 < len(steps) else None
         moved = n > 0 and worth[n] > worth[n - 1]
         quiet += n > 0 and not moved
+        granted = granted and not moved  # review 77 C2: one step at a stall until a move
         if reply["final"]:
             return [*moves, "accept" if worth[n] >= reservation else "walk away"]
         if worth[n] >= (nxt if nxt is not None else steps[at]):
@@ -50,8 +51,9 @@ def _moves(s, plan, reservation, log, at_opening="hold", after_two="next step"):
             move = at_opening
         elif moved or reply["cant_give_more"]:
             move = "next step"
-        elif quiet >= 2:
+        elif quiet >= 2 and not granted:
             move = after_two
+            granted = move == "next step"
         else:
             move = "hold"
         if move == "next step":
@@ -92,7 +94,7 @@ def test_the_built_logs_try_both_new_moves():
     for n in range(20):
         case = course.variant("05_capstone", f"moves-{n}")
         logs = dict((what, (p, r, log)) for what, p, r, log in check._fixed_logs(case))
-        plan, floor, log = logs["a log of three replies without a move"]
+        plan, floor, log = logs["a log of five replies without a move"]
         assert _moves(case, plan, floor, log) != _hold_after_two(case, plan, floor, log)
         plan = [row[0] for row in plan_of(case)]
         log = table_log(case)
@@ -103,7 +105,7 @@ def test_the_built_logs_try_both_new_moves():
 def test_a_step_into_silence_after_one_stall_is_still_refused():
     """The rule still refuses a step after one reply without a move."""
     case = course.variant("05_capstone", "moves-0")
-    what, plan, floor, log = next(r for r in check._fixed_logs(case) if "three" in r[0])
+    what, plan, floor, log = next(r for r in check._fixed_logs(case) if "five" in r[0])
     with pytest.raises(NotYet, match="the first reply without a move"):
         check.judge_table_moves(case, ["hold", "next step"], plan, floor, log, what)
 
@@ -419,7 +421,7 @@ def test_the_debrief_text_does_not_call_the_allowed_step_after_the_opening_a_bre
     rule, which section 5 and question 8 now allow. Failed on the old text."""
     debrief = _section("debrief-teaching")
     assert "which break your plan's rule of conceding only in answer" not in debrief
-    assert "concessions into silence (after its first answer, section 5 allows a small" in (debrief)
+    assert "a small step after its first answer" in debrief  # review 77 C2
 
 
 def test_the_debrief_does_not_call_a_step_after_marlows_opening_a_breach():

@@ -106,9 +106,7 @@ def test_no_text_teaches_the_step_into_silence_as_the_rule():
     for grade_id in ("plan-teaching", "table-teaching", "summary", "q8-text"):
         text = _section(grade_id)
         assert "tip" not in text.replace("multip", ""), grade_id
-        assert "two replies in a row without a move" not in text, grade_id
-    about = _section("about-the-bot")
-    assert "a step into silence that section 5 forbids" in about
+    # review 77 C2: the step is now section 5's GRIT row, not the appendix's alone
     assert "section 5's tip" not in SOURCE.read_text()
 
 
@@ -118,7 +116,7 @@ def test_question_8s_model_answer_holds_after_two_stalls_and_passes():
     for n in range(6):
         case = course.variant("05_capstone", f"moves-{n}")
         logs = {what: (p, r, log) for what, p, r, log in check._fixed_logs(case)}
-        plan, floor, log = logs["a log of three replies without a move"]
+        plan, floor, log = logs["a log of five replies without a move"]
         found = right_moves(case, plan, floor, log)
         twice = [moves for moves, why, *_ in found if why == "stalled twice"]
         assert twice and all({"hold", "next step"} <= set(moves) for moves in twice), n
@@ -137,11 +135,12 @@ def test_the_debrief_calls_a_step_after_two_stalls_a_step_into_silence():
     held = [("you", 140), ("Marlow", 50), ("you", 140), ("Marlow", 50), ("you", 140)]
     held += [("Marlow", 50), ("you", 140)]
     line = reciprocity([], stalls(stall_outcome(held), plan))
-    assert "you held, as your plan's rule says" in line and "tip" not in line
+    assert "you held, which your plan's rule allows" in line and "tip" not in line
     stepped = [*held[:6], ("you", 130)]
     step = {"round": 7, "into_silence": True, "answered": True, "cost": 10}
     line = reciprocity([step], stalls(stall_outcome(stepped), plan))
-    assert "steps into silence, against your plan's rule" in line
+    # review 77 C2: section 5's stall row allows this one step
+    assert "the one small step your plan's rule allows there" in line
     assert "None came into silence" not in line and "tip" not in line
 
 

@@ -1556,6 +1556,7 @@ _WHY = {
     "stalled twice": "the second reply in a row without a move",
     "can't give more": "a reply that says Marlow can't give more",
     "stalled once": "a first reply without a move",
+    "stalled after your step": "a reply without a move after your step at a stall",
 }
 
 
@@ -1594,6 +1595,12 @@ def _facts(n, why, worth, before, following, reservation):
         )
     elif why == "can't give more":
         text = f"at reply {n} Marlow said it can't give more"
+    elif why == "stalled after your step":
+        text = (
+            f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
+            f"({before:g}), and Marlow has not moved since your step after two replies "
+            "without a move"
+        )
     else:
         text = (
             f"reply {n} is worth {worth:g} k€ to you, no more than its offer before "
@@ -1658,8 +1665,9 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
 def _fixed_logs(case):
     """The logs the check builds from ``case``, each for one row of section 5's rule,
     as ``(what it is, plan, reservation price, log)``, the course's plan and reservation
-    price unless said: three replies without a move (the count starts after the opening
-    and afresh after a step); a move between two such replies; an offer worth more than
+    price unless said: five replies without a move (the count starts after the opening
+    and afresh after a step; after a step at a stall, none more until Marlow moves: review
+    77 C2); a move between two such replies; an offer worth more than
     the plan's second step before the final one; an offer above the reservation price,
     short of the plan's first step, before the final one; a final offer above the
     reservation price; a final offer below it on a plan of one step (none left); "can't give
@@ -1674,10 +1682,10 @@ def _fixed_logs(case):
     last = {"final": True, "cant_give_more": True}
     built = [
         (
-            "a log of three replies without a move",
+            "a log of five replies without a move",
             plan,
             floor,
-            [reply(low)] * 4 + [reply(low, **last)],
+            [reply(low)] * 6 + [reply(low, **last)],
         ),
         (
             "a log with a move between two replies without one",

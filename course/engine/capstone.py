@@ -184,8 +184,8 @@ class Table:
         }
 
 
-#: Section 5's exception to its rule: after this many of Marlow's replies in a row that
-#: did not move, one small planned step is allowed; once made, it stands.
+#: Section 5's row for a stall (Osgood's GRIT): after this many of Marlow's replies in a
+#: row that did not move, one small planned step is allowed, none more until it moves.
 STALLED_REPLIES = 2
 
 
@@ -205,6 +205,19 @@ def stalled_before(offers):
                 run = 0 if worth > last + 1e-9 else run + 1
             last = worth
     return counts
+
+
+def moved_before(offers):
+    """For each of your offers in ``offers`` (``(who, your profit)`` pairs in order),
+    whether Marlow's latest reply before it improved on its offer before that one."""
+    flags, moved, last = [], False, None
+    for who, worth in offers:
+        if who == "you":
+            flags.append(moved)
+        else:
+            moved = last is not None and worth > last + 1e-9
+            last = worth
+    return flags
 
 
 def floor_before(history, remarks):
@@ -609,26 +622,32 @@ def _names(issues):
 def _stalls(outcome, plan):
     """Where section 5 allows a step although Marlow did not move: the rounds of your
     concessions made right after Marlow said it can't give more on its own offer
-    (``floor``) and those made after ``STALLED_REPLIES`` of its replies in a row that did
-    not move (``allowed``, the exception); and the first round in which you held after
-    such a stall while your plan still had a step and the talks then ended without a deal
-    where a zone existed (``held``)."""
+    (``floor``) and of the one small step made after ``STALLED_REPLIES`` of its replies in
+    a row that did not move (``allowed``; a further such step before Marlow moves again is
+    into silence, review 77 C2); and the first round in which you held after such a stall
+    while that step and a step of your plan were left and the talks then ended without a
+    deal where a zone existed (``held``)."""
     offers = outcome.get("your_offers") or []
     counts = outcome.get("stalled_before") or []
     floors = outcome.get("floor_before") or []
-    allowed, held, floor = set(), None, set()
+    moves = moved_before(outcome.get("offers") or [])
+    allowed, held, floor, granted = set(), None, set(), False
     for number, (said, (round_, _, worth, _)) in enumerate(zip(floors, offers, strict=False)):
         if number and said and worth < offers[number - 1][2] - 1e-9:
             floor.add(round_)
     worths = [you for you, _ in plan.get("step_worths") or []]
     last_step = min(worths) if worths else None
     for number, (count, (round_, _, worth, _)) in enumerate(zip(counts, offers, strict=False)):
+        granted = granted and not (number < len(moves) and moves[number])
         if number == 0 or count < STALLED_REPLIES:
             continue
         if worth < offers[number - 1][2] - 1e-9:
-            allowed.add(round_)
+            if not granted and round_ not in floor:
+                allowed.add(round_)
+                granted = True
         elif (
             held is None
+            and not granted
             and outcome["agreement"] is None
             and outcome.get("zone_existed")
             and last_step is not None
@@ -687,8 +706,7 @@ def _reciprocity(found, stalls=None, offered=True):
     if excepted:
         text += (
             f" {excepted} came after {STALLED_REPLIES} replies in a row in which Marlow "
-            "had not moved: steps into silence, against your plan's rule, though this bot "
-            "tends to answer them (see the appendix)."
+            "had not moved: the one small step your plan's rule allows there."
         )
     if opening:
         text += (
@@ -700,11 +718,11 @@ def _reciprocity(found, stalls=None, offered=True):
             f" {silent} came after Marlow had not moved: concessions into silence, against "
             "your plan's rule of making each step only in answer to a move of Marlow's."
         )
-    elif stalls["held"] is None and not excepted:
+    elif stalls["held"] is None:
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
             "answer to a move of Marlow's."
-            if not floor and not opening
+            if not floor and not opening and not excepted
             else " No other came into silence: you kept your plan's rule."
         )
     return text + _held(stalls)
@@ -741,9 +759,9 @@ def _held(stalls):
         return ""
     return (
         f" In round {stalls['held']} Marlow had not moved for {STALLED_REPLIES} replies in a "
-        "row and your plan still had a step; you held, as your plan's rule says, and the "
-        "talks ended without a deal although a zone existed (the appendix says how this "
-        "bot answers a small step there)."
+        "row and your plan still had a step; you held, which your plan's rule allows, and "
+        "the talks ended without a deal although a zone existed: its other move there, one "
+        "small step, tends to draw this bot out (see the appendix)."
     )
 
 

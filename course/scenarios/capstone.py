@@ -1022,8 +1022,8 @@ def right_moves(case, plan, reservation, log, follow=None):
     or a small step (module 04 and section 5 call a step in answer to a serious
     counter-offer defensible: review 75 X3); a move, the next step; "can't give more", the
     next step; the second reply in a row without a move since Tallis's last step, the next
-    step (the appendix's note on this bot) or a hold (module 04's rule: no step into
-    silence; the model answer's move, review 76 C1; review 75 X3, C4); else hold. The
+    step or a hold (section 5's row after Osgood's GRIT, review 77 C2; the model answer
+    holds, review 76 C1), and after that step only a hold until Marlow moves; else hold. The
     step stays first so that the drawn logs, built on the first move's path, keep every
     offer off the rule's lines (tests/test_variants_sweep_capstone.py). A step with none left in the plan is a hold.
 
@@ -1031,13 +1031,14 @@ def right_moves(case, plan, reservation, log, follow=None):
     spells them) gives the move taken at each reply where it is one the rule allows, the
     course's first move elsewhere, so that a learner who took the other allowed move is
     judged from the plan's package they reached."""
-    at, quiet, before, found = 0, 0, None, []
+    at, quiet, before, found, granted = 0, 0, None, [], False
     profits = [_worth(case, package) for package in plan]
     follow = list(follow or ())
     for n, answer in enumerate(log):
         worth = _worth(case, answer["offer"])
         following = profits[at + 1] if at + 1 < len(profits) else None
         moved = before is not None and worth > before
+        granted = granted and not moved  # review 77 C2: one step until Marlow moves
         if before is not None and not moved:
             quiet += 1
         step = ("next step",) if following is not None else ()
@@ -1055,8 +1056,10 @@ def right_moves(case, plan, reservation, log, follow=None):
         elif moved or answer["cant_give_more"]:
             why = "moved" if moved else "can't give more"
             moves = step or ("hold",)
-        elif quiet >= 2:
+        elif quiet >= 2 and not granted:
             moves, why = (*step, "hold"), "stalled twice"
+        elif quiet >= 2:
+            moves, why = ("hold",), "stalled after your step"
         else:
             moves, why = ("hold",), "stalled once"
         found.append((moves, why, worth, before, following))
@@ -1064,7 +1067,7 @@ def right_moves(case, plan, reservation, log, follow=None):
             break
         taken = follow[n] if n < len(follow) and follow[n] in moves else moves[0]
         if taken == "next step":
-            at, quiet = at + 1, 0
+            at, quiet, granted = at + 1, 0, granted or why == "stalled twice"
         before = worth
     return found
 

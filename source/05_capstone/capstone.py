@@ -725,30 +725,32 @@ check.what_to_say(what_to_say, hidden=True)
 # Module 04 asked three things of your moves: below the frontier, that a trade bring back
 # at least what it costs you; on it, that a concession be conditional on the deal; and
 # that you concede only in answer to a concession of theirs, never into silence. This
-# table tests the third most: step only in answer to a move of Marlow's or to its saying
-# it can't give more. After each of its offers, compare what it is worth to you (the
-# "your profit" column of the table's log) with its offer before:
+# table tests the third most. After each of Marlow's offers, compare what it is worth to
+# you (the "your profit" column of the table's log) with its offer before:
 #
 # | Marlow's reply | your move |
 # |---|---|
 # | it moved: its offer is worth more to you than its offer before | next step |
 # | it said it can't give more on its own offer (section 6) | next step |
 # | its opening | hold, or a small step |
+# | its second reply in a row without a move | hold, or one small step announced as an invitation; then hold until it moves |
 #
-# Otherwise hold: a step made into silence is a gift. Marlow's first answer is its
-# opening, not a move, but a small step, conditional on the deal, in answer to a serious
+# The last row follows Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in
+# Tension reduction): a small one-sided step, announced and carried out, invites the
+# other side to answer and can break a deadlock. Marlow's first answer is its opening,
+# not a move, but a small step, conditional on the deal, in answer to a serious
 # counter-offer is common and defensible. Accepting and walking away come first.
+#
+# Otherwise hold: any other step into silence gives ground for nothing.
 #
 # <details><summary>Why a step stands here, what counts as a move, and what a step
 # brings back</summary>
 #
-# At this table a step, once made, stands, as in Osgood's GRIT (1962, Graduated and
-# Reciprocated Initiatives in Tension reduction): a series of small one-sided steps, each
-# announced and carried out whether or not the other side answers. At a human table make
-# it conditional on the deal (module 04); taking a step back here is a retraction, which
-# section 6 prices. Count Marlow's offers, not its words: it says "You have not moved
-# since your last offer" whenever you hold, whether or not it moved itself, since the
-# remark is about your offer.
+# At this table a step, once made, stands, as GRIT's steps do whether or not the other
+# side answers. At a human table make it conditional on the deal (module 04); taking a
+# step back here is a retraction, which section 6 prices. Count Marlow's offers, not its
+# words: it says "You have not moved since your last offer" whenever you hold, whether or
+# not it moved itself, since the remark is about your offer.
 #
 # Module 04's test, that every give bring back something of equal value, applies to
 # rule 1's trades below the frontier as it did there. This table cannot hear conditions,
@@ -931,9 +933,8 @@ check.table_moves(table_moves, hidden=True)
 # more it trusts you, the larger the share of its room (its best package less its
 # reservation price) it aims to give up in its first answer, and the more patient it is.
 # Marlow remembers you across the table's
-# "new negotiation" button, which works before your first offer or once a negotiation
-# has ended (to leave a talk under way, walk away, politely or not, and Marlow remembers
-# how); running the table's cell again seats a Marlow that has never met you.
+# "new negotiation" button (to leave a talk under way, walk away, politely or not);
+# running the table's cell again seats a Marlow that has never met you.
 #
 # <details><summary>How Marlow paces its offers</summary>
 #
@@ -961,12 +962,14 @@ check.table_moves(table_moves, hidden=True)
 # weeks of stock, so the case's weeks (in the alternatives row) and dependence (power)
 # do not act at the table, though a deadline does.
 #
-# **When Marlow stops moving, hold until it says it can't give more.** It says so only
-# after its first offer, when it cannot give another level on any issue without going
-# below its reservation price. Without those words it still has room on its own offer: a
-# step of yours would be a concession into silence. With them, section 5's rule allows
-# your next planned step (question 8 practised it), though a different package of yours
-# may still give it enough points.
+# **When Marlow stops moving.** It says it can't give more only after its first offer,
+# when it cannot give another level on any issue without going below its reservation
+# price. Without those words it still has room on its own offer: hold, or make section
+# 5's one small step after two of its replies without a move. With them, section 5's
+# rule allows your next planned step (question 8 practised it), though a different
+# package of yours may still give it enough points. At this table the words are true. A
+# person's "can't give more" is often module 04's bluff: test it first (ask what would
+# let them move, or hold once).
 #
 # The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
 # outcome against them (showing your true reservation price and Quell's chance only
@@ -1027,11 +1030,10 @@ NegotiationTable(
 #   what that reply brought back beyond the replay per k€ the concession cost you, its
 #   reply ratio (section 5), matched at 1 or more, or by the deal itself. It also counts
 #   the concessions you made when Marlow had not moved since its previous offer, or had
-#   made only its first answer: concessions into silence (after its first answer,
-#   section 5 allows a small one). A step made after two of Marlow's
-#   replies in a row that did not move (see the appendix) is counted apart, and so
-#   is one made right after Marlow said it could give no more on its own offer, which
-#   the rule allows.
+#   made only its first answer: concessions into silence. It counts apart those section
+#   5 allows: a small step after its first answer, the one small step after two of its
+#   replies in a row without a move, and a step right after it said it could give no
+#   more.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns (packages worth at
 #   least its reservation price that meet its aim for the round or are at least as
@@ -1042,12 +1044,8 @@ NegotiationTable(
 #
 # </details>
 #
-# Then it names the leverage at work: whose alternative was the stronger in the end (as
-# in question 4), how far your opening pulled Marlow's first answer (against a replay
-# after your most modest opening), which issues Marlow gave up in its opening, moved on
-# later or kept at its own best level throughout (where even one level would have cost
-# it at least as much as each step it took), which style it played, and what Marlow
-# will remember of you next time.
+# Then it names the leverage at work, how far your opening pulled Marlow's first answer,
+# Marlow's style and what it will remember of you.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 marks, graded by your instructor)
@@ -1191,8 +1189,10 @@ NegotiationTable(
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Plan your concessions down the frontier in the smallest steps that give the other
 #   side more; send a shrinking subsequence of the plan as conditional trades, never take
-#   a term back without a word, and step only in answer to a move of theirs or to their
-#   saying they can give no more; at the end of the plan, walk away politely.
+#   a term back without a word, and step only in answer to a move of theirs, to their
+#   saying they can give no more (with a person, test that first: it is often a bluff),
+#   or, to break a deadlock, once, announced as an invitation to answer (GRIT); at the
+#   end of the plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
@@ -1232,10 +1232,9 @@ NegotiationTable(
 # **The rule, and a step into silence.** In samples of 200 learners, one sitting each,
 # Quell without capacity, so a zone always existed (the scripted learner,
 # `sit_by_the_plan`, and the tests of each figure are in `tests/test_engine_capstone.py`),
-# a learner who kept section 5's rule reached a deal against a tit-for-tat Marlow in six
-# to eight sittings in ten. This bot waits to be answered: one small planned step after
-# two of its replies in a row without a move, a step into silence that section 5 forbids,
-# raised that to about nine in ten (question 8 accepts either move there). Against the
+# a learner who kept section 5's rule and always held at a stall reached a deal against a
+# tit-for-tat Marlow in six to eight sittings in ten. This bot waits to be answered: the
+# one small step of section 5's last row raised that to about nine in ten. Against the
 # other three styles, nearly every sitting ended in a deal either way (at least 199 in
 # 200).
 #

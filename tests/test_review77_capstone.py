@@ -1,0 +1,101 @@
+"""Module 05, review 77: the step after two stalls is section 5's GRIT row, counted as
+allowed by the debrief once until Marlow moves (C2, U3). Each test failed on the text or
+code before this review."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+import course
+from course.checks import capstone as check
+from course.checks.hints import NotYet
+from course.engine.capstone import debrief
+from course.scenarios.capstone import plan_of, right_moves
+from tests.test_engine_capstone import stall_outcome
+
+SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+
+
+def _section(grade_id):
+    cell = SOURCE.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    return " ".join(" ".join(line.removeprefix("#").strip() for line in cell.splitlines()).split())
+
+
+# --- C2, U3: the stall row (Osgood's GRIT) ------------------------------------------------------
+
+
+def test_section_5s_table_has_the_stall_row_and_no_gift():
+    """C2: 'Otherwise hold: a step made into silence is a gift' contradicted the course's
+    own trials and Q8's key; the table now has a row for two replies without a move: hold,
+    or one small announced step, then hold until Marlow moves, after Osgood's GRIT."""
+    plan = _section("plan-teaching")
+    row = "| its second reply in a row without a move | hold, or one small step announced as"
+    assert row in plan
+    assert "then hold until it moves |" in plan
+    assert "is a gift" not in plan
+    assert "The last row follows Osgood's GRIT (1962" in plan
+    assert "a step, once made, stands, as GRIT's steps do" in plan
+    assert "a step into silence that section 5 forbids" not in _section("about-the-bot")
+    assert "or, to break a deadlock, once, announced as an invitation" in _section("summary")
+
+
+def test_the_debrief_allows_one_step_at_a_stall_until_marlow_moves():
+    """C2: the debrief called the step after two stalls a step into silence against the
+    rule. Now the first such step is allowed; a second one before Marlow moves is into
+    silence, and after Marlow moves the count starts again."""
+    reciprocity = debrief.__globals__["_reciprocity"]
+    stalls = debrief.__globals__["_stalls"]
+    plan = {"step_worths": [(140, 50), (130, 55), (120, 60), (110, 65)]}
+    quiet = [("you", 140), ("Marlow", 50), ("you", 140), ("Marlow", 50), ("you", 140)]
+    quiet += [("Marlow", 50), ("you", 130)]  # round 7: the one small step
+    step = {"round": 7, "into_silence": True, "answered": False, "cost": 10}
+    line = reciprocity([step], stalls(stall_outcome(quiet), plan))
+    assert "1 came after 2 replies in a row in which Marlow had not moved: the one small" in line
+    assert "against your plan's rule" not in line
+    assert "No other came into silence: you kept your plan's rule." in line
+    again = [*quiet, ("Marlow", 50), ("you", 130), ("Marlow", 50), ("you", 120)]
+    second = {"round": 11, "into_silence": True, "answered": False, "cost": 10}
+    found = stalls(stall_outcome(again), plan)
+    assert found["allowed"] == {7}, found
+    line = reciprocity([step, second], found)
+    assert "1 came after Marlow had not moved: concessions into silence, against" in line
+    moved = [*quiet, ("Marlow", 60), ("you", 130), ("Marlow", 60), ("you", 130)]
+    moved += [("Marlow", 60), ("you", 120)]  # Marlow moved, then stalled twice again
+    assert stalls(stall_outcome(moved), plan)["allowed"] == {7, 13}
+
+
+@pytest.mark.parametrize("n", range(6))
+def test_question_8_accepts_the_hold_or_one_step_at_a_stall_and_no_second(n):
+    """C2: question 8's key accepts a hold or the next step after two replies without a
+    move (as it did), and after that step only holds until Marlow moves; the five-stall
+    log the check builds tries a second step, which the old key accepted."""
+    case = course.variant("05_capstone", f"moves-{n}")
+    logs = {what: (p, r, log) for what, p, r, log in check._fixed_logs(case)}
+    plan, floor, log = logs["a log of five replies without a move"]
+    assert len(log) == 7 and len(plan_of(case)) >= 3
+    grit = ["hold", "hold", "next step", "hold", "hold", "hold", "walk away"]
+    held = ["hold", "hold", "hold", "hold", "hold", "hold", "walk away"]
+    late = ["hold", "hold", "hold", "next step", "hold", "hold", "walk away"]
+    for moves in (grit, held, late):
+        check.judge_table_moves(case, moves, plan, floor, log, "five")
+    twice = ["hold", "hold", "next step", "hold", "next step", "hold", "walk away"]
+    with pytest.raises(NotYet, match="has not moved since your step after two replies"):
+        check.judge_table_moves(case, twice, plan, floor, log, "five")
+    whys = [why for _, why, *_ in right_moves(case, plan, floor, log)]
+    assert whys[2] == "stalled twice" and whys[4] == "stalled after your step"
+    assert re.search(r"\bhold\b", check._WHY["stalled after your step"]) is None
+
+
+# --- C1: "can't give more" is true at this table, often a bluff at a human one ------------------
+
+
+def test_the_floor_words_are_tested_before_a_step_at_a_human_table():
+    """C1: section 6 and the summary told learners to step whenever the other side says
+    it can give no more, a line module 04 teaches as a tolerated bluff. Section 6 now says
+    the words are true at this table and a person's should be tested first; the summary
+    says the same."""
+    table = _section("table-teaching")
+    assert "At this table the words are true." in table
+    assert "\"can't give more\" is often module 04's bluff: test it first" in table
+    assert "with a person, test that first: it is often a bluff" in _section("summary")
