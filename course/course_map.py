@@ -121,8 +121,8 @@ MODULES = (
         "05_capstone",
         "Capstone",
         "everything together: prepare a multi-issue case (BATNA and a step that strengthens "
-        "it, beliefs from a signal, an audit of both sides, an opening with a diagnostic "
-        "set, what to say, a concession plan and your move after each of Marlow's replies), "
+        "it, beliefs from a signal, an audit of both sides, an opening with a MESO, "
+        "what to say, a concession plan and your move after each of Marlow's replies), "
         "negotiate it against a bot, meet it again, debrief against your plan",
         540,
         (
@@ -335,7 +335,7 @@ IDEAS = (
             ("03_power", "using-teaching", "keep a weak one private"),
             ("02_batna", "decide-teaching", "walk away"),
             ("02_batna", "honest-teaching", "mention an alternative"),
-            ("05_capstone", "opening-teaching", "diagnostic set"),
+            ("05_capstone", "opening-teaching", "MESO"),
             ("05_capstone", "say-teaching", "not a threat"),
         ),
         (

@@ -732,13 +732,13 @@ def test_meso_hints(own):
     assert "must all differ" in miss("opening_offer", lambda s: [_opening(s), _opening(s)])
     step = plan_of(own)[1][0]  # the plan's first concession, 5 k€ or more below the opening
     hint = miss("opening_offer", lambda s: [_opening(s), _plan_rows(s)[1][0]])
-    assert "a diagnostic set's packages are worth exactly the same to you" in hint
+    assert "a MESO's packages are worth exactly the same to you" in hint
     assert "gives away the difference before Marlow has moved" in hint
     assert package_points(step, own.yours) < profit
     generous = {issue: levels[-1] for issue, levels in own.issues.items()}
     hint = miss("opening_offer", lambda s: [_opening(s), generous])
-    assert "a diagnostic set's packages are worth exactly the same" in hint  # it leaves you 0
-    assert "MESO" not in hint  # a fresh review, C3: off the frontier, so not module 04's MESO
+    assert "a MESO's packages are worth exactly the same" in hint  # it leaves you 0
+    assert "diagnostic set" not in hint  # review 77 C3: one name, module 04's MESO
 
 
 def test_a_meso_partner_one_rounding_step_below_is_refused(monkeypatch, learner):
@@ -2185,8 +2185,10 @@ def test_q5_takes_a_step_beyond_from_every_learner_and_no_further(learner):
     assert signed and unsigned
     text = " ".join(_section("opening-teaching").split())
     assert "the step beyond only if you signed Brenn's letter" not in text
+    # review 77 U2: "from everyone" and "only if" clashed; one condition now
     assert (
-        "Question 5 accepts the opening at the estimate and the step beyond from everyone" in text
+        "Question 5 accepts either, the step beyond only if it gives Marlow at least a quarter"
+        in text
     )
 
 
@@ -2453,8 +2455,10 @@ def test_the_step_beyond_is_credible_at_best_and_signers_may_open_at_the_estimat
     assert "it must offer more than it supposes" not in text
     assert "so Marlow cannot accept it in either state" in text
     assert "never lower what Marlow needs" in text
+    # review 77 U2: "from everyone" and "only if" clashed; one condition now
     assert (
-        "Question 5 accepts the opening at the estimate and the step beyond from everyone" in text
+        "Question 5 accepts either, the step beyond only if it gives Marlow at least a quarter"
+        in text
     )
 
 
@@ -2482,10 +2486,8 @@ def test_a_diagnostic_partner_can_lie_on_the_frontier_and_the_text_says_so():
     assert on and off > on
     text = " ".join(_section("opening-teaching").split())
     assert "these cannot," not in text
-    # review 76 U1: the fold was cut to two sentences
-    assert "Module 04's multiple offers also lie on the Pareto frontier; these usually cannot" in (
-        text
-    )
+    # review 77 C3: the set is module 04's MESO; the frontier aside went with the fold
+    assert "module 04's multiple equivalent simultaneous offers" in text
 
 
 def test_the_model_answer_puts_the_bots_gain_down_to_the_opening_not_to_words():

@@ -24,8 +24,11 @@ def test_the_estimate_means_what_module_01_means():
     in the better state as the estimate, and question 5's hint refuses the mean. Section 4
     now says why, and the hint points there."""
     text = _cell("opening-teaching")
-    assert "Module 01 called the mean of your beliefs your **estimate**" in text
-    assert "here your estimate in each state is that state's reservation price" in text
+    # review 77 U4: section 4 no longer redefines the estimate; it names the price
+    assert "the mean of your beliefs is no reservation price Marlow can have" in " ".join(
+        text.replace("# ", " ").split()
+    )
+    assert "here your estimate in each state" not in text
     checks = (Path(course.__file__).parent / "checks" / "capstone.py").read_text()
     assert "which is why section 4 does not open at " in checks
     assert "module 01's estimate, the mean of your beliefs" in checks

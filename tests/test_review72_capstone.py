@@ -144,7 +144,7 @@ def test_the_small_text_items_of_review_72():
         "information row's judgement." in audit
     )
     assert (
-        "if so, your opening is still this package, and your plan concedes from it towards "
+        "your opening is the same, and your plan concedes from it towards "  # review 77 U4
         "the higher number" in _section("opening-teaching")
     )
     reflection = _section("reflection")
@@ -188,7 +188,5 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
     )
     assert "where the row turns on a share gap within 0.01 of its line" in q4
     opening = " ".join(_section("opening-teaching").split())
-    assert (
-        "It only tests your research, so it looks like module 04's multiple offers but is "
-        "not one: a Marlow scoring as your research says never prefers a partner." in opening
-    )
+    # review 77 C3: it is module 04's MESO, used here only as a test of the research
+    assert "so the set only tests your research: if Marlow picks sincerely" in opening

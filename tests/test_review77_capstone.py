@@ -11,7 +11,10 @@ import course
 from course.checks import capstone as check
 from course.checks.hints import NotYet
 from course.engine.capstone import debrief
-from course.scenarios.capstone import plan_of, right_moves
+from course.models.concessions import package_points
+from course.scenarios.capstone import plan_of, right_moves, table_moves_of
+from course.variants import learner_as
+from tests.sweeps import run as run_check
 from tests.test_engine_capstone import stall_outcome
 
 SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
@@ -99,3 +102,100 @@ def test_the_floor_words_are_tested_before_a_step_at_a_human_table():
     assert "At this table the words are true." in table
     assert "\"can't give more\" is often module 04's bluff: test it first" in table
     assert "with a person, test that first: it is often a bluff" in _section("summary")
+
+
+# --- C3: the set is a MESO, one name -------------------------------------------------------------
+
+
+def test_question_5s_set_is_called_a_meso_as_in_module_04():
+    """C3: 'it looks like module 04's multiple offers but is not one' gave one idea two
+    names (module 04 defines a MESO as equivalent packages built differently, whose pick
+    shows what the other side values). The text, question 5 and the check's hints now say
+    MESO, and the fold is cut to why the table cannot run the test."""
+    text = SOURCE.read_text()
+    assert "diagnostic" not in text.lower()
+    assert "but is not one" not in _section("opening-teaching")
+    assert "module 04's multiple equivalent simultaneous offers" in _section("opening-teaching")
+    assert "your opening, with a MESO" in _section("q5-text")
+    assert "diagnostic" not in (Path(check.__file__)).read_text()
+
+
+# --- U2, U4: one condition for the step beyond; no second meaning of "estimate" ---------------
+
+
+def test_section_4_names_the_lower_reservation_price_not_an_estimate():
+    """U4: module 01's estimate is the mean of the beliefs; section 4 redefined it as each
+    state's reservation price. Section 4 and question 5 now say 'the lower reservation
+    price' and use 'estimate' only for module 04's general rule. U2: 'accepts ... from
+    everyone, the step only if' clashed; question 5's condition is now stated once."""
+    opening = _section("opening-teaching")
+    assert "your estimate in each state" not in opening
+    assert "at the estimate" not in opening and "at the estimate" not in _section("q5-text")
+    assert opening.count("your estimate") == 1  # module 04's rule, quoted
+    assert "so here you open at Marlow's **lower reservation price**" in opening
+    assert "from everyone, the step only if" not in opening
+    assert "the step beyond only if it gives Marlow at least a quarter of its" in opening
+
+
+# --- E1, U5, U6: the BSS comparison named; two rules said plainly --------------------------------
+
+
+def test_bss_is_compared_with_the_nash_split_on_the_option():
+    """E1: Binmore, Shaked and Sutton compared deal-me-out with split-the-difference, the
+    Nash split with the outside option as disagreement point (module 03's 'Nash split on
+    the option'), not with 'the Nash split'."""
+    audit = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
+    assert "1989 experiment better than the Nash split)" not in audit
+    assert "better than module 03's Nash split on the option, their split-the-difference" in audit
+
+
+def test_the_acceptance_rule_and_question_5s_third_rule_read_plainly():
+    """U5: the acceptance rule packed two disjuncts and a 'which can be worth less' clause
+    in one sentence; U6: 'Each of any two packages ... both ways round' was hard to parse."""
+    table = _section("table-teaching")
+    assert "which can be worth less to it than its offer on the table" not in table
+    assert "or if it is at least as good for it as its own next offer" in table
+    q5 = _section("q5-text")
+    assert "Each of any two packages" not in q5
+    assert "Any two packages differ both ways: each gives ground on an issue where the" in q5
+
+
+# --- X2: "moved" is read from worth, not from a change of package -------------------------------
+
+
+def _moves_by_package_change(s, plan, reservation, log):
+    """Question 8 with 'Marlow moved' read from a change of package (the slip)."""
+    moves, at, before, quiet = [], 0, None, 0
+    for reply in log:
+        worth = package_points(reply["offer"], s.yours)
+        nxt = package_points(plan[at + 1], s.yours) if at + 1 < len(plan) else None
+        moved = before is not None and reply["offer"] != before
+        quiet = 0 if moved or before is None else quiet + 1
+        if reply["final"]:
+            return [*moves, "accept" if worth >= reservation else "walk away"]
+        if worth >= (nxt if nxt is not None else package_points(plan[at], s.yours)):
+            return [*moves, "accept"]
+        step = nxt is not None and (moved or reply["cant_give_more"])
+        moves.append("next step" if step else "hold")
+        at += step
+        before = reply["offer"]
+    return moves
+
+
+def test_question_8_refuses_reading_a_move_from_a_new_package():
+    """X2: the text says a move is read from what Marlow's offer is worth to you, not from
+    whether the package changed, but no log told the two apart. The check now builds a log
+    in which Marlow changes its package at the same worth; the slip fails it for every
+    learner tried, and the right answer passes."""
+    for n in range(4):
+        case = course.variant("05_capstone", f"moves-{n}")
+        logs = {what: (p, r, log) for what, p, r, log in check._fixed_logs(case)}
+        plan, floor, log = logs[
+            "a log in which Marlow changes its package at the same worth to you"
+        ]
+        assert log[0]["offer"] != log[1]["offer"]
+        worths = [package_points(r["offer"], case.yours) for r in log]
+        assert len(set(worths)) == 1 and worths[0] < floor
+        with learner_as(f"moves-{n}"), pytest.raises(NotYet, match="changes its package"):
+            run_check(check, "table_moves", _moves_by_package_change)
+        check.judge_table_moves(case, table_moves_of(case, plan, floor, log), plan, floor, log)

@@ -370,7 +370,7 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
                 if y == beyond[0] and t >= 0.25 * s.reservation_if_quell and q != ties[0]
             ]
             for second in same[:1]:
-                with pytest.raises(check.NotYet, match="no diagnostic set exists"):
+                with pytest.raises(check.NotYet, match="no MESO exists"):
                     check.judge_meso(s, [ties[0], second])
             # such an opening earns the set's mark alone (section 4 and the hint say so)
             assert check.judge_meso(s, [ties[0]]) is None, s.learner
@@ -947,7 +947,7 @@ def moves_by_counting_quiet_replies(s, plan, reservation, log):
     a list since the last step, and its moves in capitals."""
     worth = [sum(s.yours[i][level] for i, level in r["offer"].items()) for r in log]
     steps = [sum(s.yours[i][level] for i, level in p.items()) for p in plan]
-    moves, at, moved = [], 0, []
+    moves, at, moved, granted = [], 0, [], False
     for n, reply in enumerate(log):
         nxt = steps[at + 1] if at + 1 < len(steps) else None
         if reply["final"]:
@@ -958,9 +958,11 @@ def moves_by_counting_quiet_replies(s, plan, reservation, log):
             break
         if n:
             moved.append(worth[n] > worth[n - 1])
-        quiet = len(moved) >= 2 and not any(moved[-2:])
+            granted = granted and not moved[-1]  # review 77 C2: one step until a move
+        quiet = len(moved) >= 2 and not any(moved[-2:]) and not granted
         if n and nxt is not None and (moved[-1] or quiet or reply["cant_give_more"]):
             moves.append("NEXT-STEP")
+            granted = granted or not (moved[-1] or reply["cant_give_more"])
             at, moved = at + 1, []
         else:
             moves.append("HOLD")
@@ -970,11 +972,12 @@ def moves_by_counting_quiet_replies(s, plan, reservation, log):
 def moves_from_the_rows_in_turn(s, plan, reservation, log):
     """Question 8 as a table of rows tried in turn, and a step offered at a final offer
     below the reservation price when the plan has one left (section 5 allows it)."""
-    moves, at, quiet, before = [], 0, 0, None
+    moves, at, quiet, before, granted = [], 0, 0, None, False
     for reply in log:
         worth = package_points(reply["offer"], s.yours)
         nxt = package_points(plan[at + 1], s.yours) if at + 1 < len(plan) else None
         quiet += before is not None and worth <= before
+        granted = granted and not (before is not None and worth > before)  # review 77 C2
         rows = [
             (reply["final"] and worth >= reservation, "accept"),
             (reply["final"] and nxt is not None, "next_step"),
@@ -983,7 +986,8 @@ def moves_from_the_rows_in_turn(s, plan, reservation, log):
             (nxt is None and worth >= package_points(plan[at], s.yours), "accept"),
             (before is None or nxt is None, "hold"),
             (worth > before if before is not None else False, "next_step"),
-            (quiet >= 2 or reply["cant_give_more"], "next_step"),
+            (reply["cant_give_more"], "next_step"),
+            (quiet >= 2 and not granted, "next_step"),
             (True, "hold"),
         ]
         move = next(move for applies, move in rows if applies)
@@ -991,6 +995,7 @@ def moves_from_the_rows_in_turn(s, plan, reservation, log):
         if move in ("accept", "walk_away") or reply["final"]:
             break
         if move == "next_step":
+            granted = granted or (quiet >= 2 and not reply["cant_give_more"] and worth <= before)
             at, quiet = at + 1, 0
         before = worth
     return moves

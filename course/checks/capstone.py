@@ -1249,43 +1249,41 @@ def judge_meso(case, result):
         return  # an opening one step beyond with no partner earns this mark alone
     if not 2 <= len(packages) <= 3:
         raise NotYet(
-            f"a diagnostic set has two or three packages; the list has {len(packages)}",
-            general="a diagnostic set has two or three packages",
+            f"a MESO has two or three packages; the list has {len(packages)}",
+            general="a MESO has two or three packages",
         )
     keys = [tuple(sorted(p.items())) for p in packages]
     if len(set(keys)) < len(keys):
-        raise NotYet(
-            "the packages of a diagnostic set must all differ", general="two packages are the same"
-        )
+        raise NotYet("the packages of a MESO must all differ", general="two packages are the same")
     given = [ground_given(case, package) for package in packages]
     for package in packages[1:]:
         you, them = _points(case, package)
         if you < top:
             raise NotYet(
                 f"{_show(package)} leaves you {you:g}, less than the {top:g} of your opening: "
-                "a diagnostic set's packages are worth exactly the same to you, or offering them "
+                "a MESO's packages are worth exactly the same to you, or offering them "
                 "together gives away the difference before Marlow has moved",
-                general="a package of the diagnostic set is worth less to you than the opening",
+                general="a package of the MESO is worth less to you than the opening",
             )
         if you > top:
             raise NotYet(
                 f"{_show(package)} leaves you {you:g}, more than your opening ({top:g}): a "
-                "diagnostic set's packages are worth exactly the same to you",
-                general="a package of the diagnostic set leaves you more than the opening",
+                "MESO's packages are worth exactly the same to you",
+                general="a package of the MESO leaves you more than the opening",
             )
         if them < floor and opened >= low:
             raise NotYet(
                 f"{_show(package)} gives Marlow {them:g} points, fewer than the {low:g} it "
                 "needs even if Quell has no capacity: with an opening Marlow could accept, every "
-                "package of a diagnostic set must be one Marlow could accept",
-                general="a package of the diagnostic set is one Marlow could not accept",
+                "package of a MESO must be one Marlow could accept",
+                general="a package of the MESO is one Marlow could not accept",
             )
         if them < floor:
             raise NotYet(
                 f"{_show(package)} gives Marlow {them:g} points, less than a quarter of the "
                 f"{high:g} it needs if Quell has capacity: in that state Marlow would refuse it "
                 "out of hand, so it tests nothing",
-                general="a package of the diagnostic set is one Marlow would refuse out of hand",
+                general="a package of the MESO is one Marlow would refuse out of hand",
             )
     if not _has_partner(case, packages[0], floor):
         best = opening_of(case)
@@ -1294,20 +1292,20 @@ def judge_meso(case, result):
                 f"your opening {_show(packages[0])}, one frontier step beyond the best package "
                 "Marlow could accept, has no partner: no package worth the same to you "
                 f"({top:g}) and not refused out of hand gives Marlow ground on an issue yours "
-                "keeps and keeps one yours gives, so no diagnostic set exists with it. With "
+                "keeps and keeps one yours gives, so no MESO exists with it. With "
                 "such an opening the list may hold the opening alone, and earns this mark",
                 general="your opening, one step beyond, has no package that could complete a "
-                "diagnostic set with it; with such an opening the list may hold it alone",
+                "MESO with it; with such an opening the list may hold it alone",
             )
         if _points(case, packages[0]) == _points(case, best):
-            # A tied opening passes the first part, yet no package can complete its diagnostic set.
+            # A tied opening passes the first part, yet no package can complete its MESO.
             raise NotYet(
                 f"your opening {_show(packages[0])} ties with {_show(best)} (both leave you "
                 f"{top:g} and give Marlow {_points(case, best)[1]:g} points), but no package "
                 "worth the same to you gives Marlow ground on an issue yours keeps and keeps "
                 "one yours gives; open with the tied package instead, which has such partners",
                 general="your opening ties with another package, but only the other can "
-                "start a diagnostic set: open with it",
+                "start a MESO: open with it",
             )
     for (a, first), (b, second) in itertools.combinations(enumerate(given, 1), 2):
         if not crosses(first, second):
@@ -1317,7 +1315,7 @@ def judge_meso(case, result):
                 f"{', '.join(sorted(second)) or 'no issue'}: each should give ground on an "
                 "issue the other does not, so that Marlow's choice between them tells you "
                 "which of the two bundles of concessions it values more",
-                general="two packages of the diagnostic set do not each give ground on an issue the "
+                general="two packages of the MESO do not each give ground on an issue the "
                 "other keeps",
             )
 
@@ -1363,7 +1361,7 @@ def _opening_edges(case):
 @question
 def opening_offer(answer, hidden=False):
     """Check a function that returns the opening: the best package Marlow could accept
-    without Quell or one frontier step beyond it, and a diagnostic set around it. A mark
+    without Quell or one frontier step beyond it, and a MESO around it. A mark
     each."""
     edges = _opening_edges(_cases(False)[0])
     return score(
@@ -1381,7 +1379,7 @@ def opening_offer(answer, hidden=False):
             ),
         ),
         Check(
-            "the diagnostic set",
+            "the MESO",
             1,
             lambda: _each_with_edges(
                 answer,
@@ -1671,8 +1669,9 @@ def _fixed_logs(case):
     the plan's second step before the final one; an offer above the reservation price,
     short of the plan's first step, before the final one; a final offer above the
     reservation price; a final offer below it on a plan of one step (none left); "can't give
-    more" after a move, on the offer before; and, on a plan of one step, Marlow offering
-    back the package last sent once no step is left (review 73 X2)."""
+    more" after a move, on the offer before; a new package worth the same to you, no move
+    (review 77 X2); and, on a plan of one step, Marlow offering back the package last sent
+    once no step is left (review 73 X2)."""
     floor = reservation_of(case)
     plan = [row[0] for row in plan_of(case)]
     profits = [row[1] for row in plan_of(case)]
@@ -1680,6 +1679,11 @@ def _fixed_logs(case):
     ahead = min((row for row in package_rows(case) if row[1] > profits[2]), key=lambda r: r[1])
     above = final_above(case, floor, profits[1])  # short of the plan's first step
     last = {"final": True, "cant_give_more": True}
+    twins = {}  # review 77 X2: packages below the reservation price, by their worth to you
+    for row in package_rows(case):
+        if row[1] < floor:
+            twins.setdefault(row[1], []).append(row)
+    first, other = twins[max(p for p, rows in twins.items() if len(rows) > 1)][:2]
     built = [
         (
             "a log of five replies without a move",
@@ -1722,6 +1726,12 @@ def _fixed_logs(case):
             plan,
             floor,
             [reply(low), reply(high), reply(high, cant_give_more=True), reply(high, **last)],
+        ),
+        (
+            "a log in which Marlow changes its package at the same worth to you",
+            plan,
+            floor,
+            [reply(first), reply(other), reply(other), reply(other, **last)],
         ),
         (
             "a log in which Marlow offers your last package once your plan has no step left",

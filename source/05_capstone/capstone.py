@@ -280,7 +280,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # Marlow's hand, not how much it will: in module 03's alternating-offers model, an option
 # taken only on refusing a proposal moves a deal only when it beats what its holder would
 # get from the bargaining anyway (the deal-me-out result, which fitted Binmore, Shaked
-# and Sutton's 1989 experiment better than the Nash split). If Quell has capacity,
+# and Sutton's 1989 experiment better than module 03's Nash split on the option, their
+# split-the-difference). If Quell has capacity,
 # Marlow refuses anything below its reservation price with Quell, whether or not the
 # option moves the deal; what it would get from bargaining without Quell needs a model
 # this module does not have, so the audit stops at comparing the alternatives row's two
@@ -407,14 +408,12 @@ check.my_audit(my_audit, hidden=True)
 #
 # **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the other
 # side's reservation price, or somewhat beyond it as far as a fact you can cite carries
-# you. Module 01 called the mean of your beliefs your **estimate**; with two states that
-# mean is no reservation price Marlow can have (section 2), so here your estimate in each
-# state is that state's reservation price, and you open at the one for the state better
-# for you: **Quell without capacity**, which the rush request made likelier (for some
-# learners that state is still the less likely one; if so, your opening is still this
-# package, and your plan concedes from it towards the higher number). Among the packages
-# that give Marlow at least
-# its lower reservation price (by your research's points) and you at least your
+# you. With two states, the mean of your beliefs is no reservation price Marlow can have
+# (section 2), so here you open at Marlow's **lower reservation price**, its need if Quell
+# has no capacity, the state better for you, which the rush request made likelier (for
+# some learners it is still the less likely one; your opening is the same, and your plan
+# concedes from it towards the higher number). Among the packages that give Marlow at
+# least its lower reservation price (by your research's points) and you at least your
 # reservation price, take the one with the most profit; between two with the same profit,
 # the one that gives Marlow more, which costs you nothing. (Every case here has such a
 # package.)
@@ -424,41 +423,39 @@ check.my_audit(my_audit, hidden=True)
 # the even split (the middle of the zone of agreement), this course's target when no fact
 # carries you higher (section 5): a convention, not a research finding. Your list terms
 # are your own ask, not evidence of value: unlike a rival's price, they do not move your
-# target (module 02). Your estimate and your reading of the rush request are beliefs that
-# decide where you open; keep them to yourself.
+# target (module 02). Your beliefs about Quell and your reading of the rush request decide
+# where you open; keep them to yourself.
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
 # other package beats for both sides. The package one step beyond gives Marlow fewer
 # points than it needs even without Quell, so Marlow cannot accept it in either state.
 # Like module 01's one step above the top, it is room for the counter-offer, not a fact:
-# your first step takes you back to the opening at the estimate, and the even-split target
+# your first step takes you back to the opening at the lower reservation price, and the
+# even-split target
 # stands. The rush cost is already in your profits, so it cannot justify the step. It
 # pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
-# finding above is its risk. Question 5 accepts the opening at the estimate and the step
-# beyond from everyone, the step only if Marlow would not refuse it out of hand even with
-# Quell. (How this bot answers such an opening is in the appendix.)
+# finding above is its risk. Question 5 accepts either, the step beyond only if it gives
+# Marlow at least a quarter of its reservation price with Quell. (How this bot answers
+# such an opening is in the appendix.)
 #
 # A **signed letter of intent** (question 2) does not carry you further. Told, a firm
 # alternative raises the least Marlow believes *you* would accept and makes your
 # walk-away credible (module 04), but it can never lower what Marlow needs. It is a fact
 # to state (below), not a ground for an opening.
 #
-# **A diagnostic set.** Next to your opening, put packages worth exactly as much to you
-# that give Marlow ground elsewhere: Marlow's pick tells you what it prefers (Medvec and
-# Galinsky, "Putting more on the table", 2005). At a human table you offer them together,
-# before any concession; this bot hears one package at a time, so you prepare the set
-# and send the opening alone. It only tests your research, so it looks like module 04's
-# multiple offers but is not one: a Marlow scoring as your research says never prefers a
-# partner.
+# **A MESO.** Next to your opening, put packages worth exactly as much to you that give
+# Marlow ground elsewhere: module 04's multiple equivalent simultaneous offers, whose pick
+# tells you what the other side prefers (Medvec and Galinsky, "Putting more on the
+# table", 2005). At a human table you offer them together, before any concession; this
+# bot hears one package at a time, so you prepare the set and send the opening alone.
+# Here the partners give Marlow no more points than the opening, so the set only tests
+# your research: if Marlow picks sincerely (the package it likes best, not one chosen to
+# mislead you) a partner your research scores lower than the opening, your research
+# misweighs the issues.
 #
-# <details><summary>Why it is a diagnostic set, and why the table cannot run it</summary>
+# <details><summary>Why the table cannot run the test</summary>
 #
-# Module 04's multiple offers also lie on the Pareto frontier; these usually cannot, so
-# they only test your research: if Marlow picks sincerely (the package it likes best, not
-# one chosen to mislead you) a partner your research scores lower than the opening, your
-# research misweighs the issues, news worth having before you concede. This table cannot
-# run the test: it treats your research as exact, a partner sent after your opening
-# usually gives Marlow fewer points, and Marlow counts an offer worse for it by more than
+# It treats your research as exact, and Marlow counts an offer worse for it by more than
 # a hundredth of the way from its reservation price to its best as a retraction, which
 # lowers its trust in you by 0.1 (section 6).
 #
@@ -485,7 +482,7 @@ check.my_audit(my_audit, hidden=True)
 # Then answer with your own plan, not with a number halfway to theirs.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
-# ### Question 5 (2 marks): your opening, with a diagnostic set
+# ### Question 5 (2 marks): your opening, with a MESO
 #
 # Write `opening_offer(s)`: a list of two or three packages, each a dict of issue to level
 # such as `{"price": "€45", "volume": "10k units", "delivery": "5 weeks", "payment": "30
@@ -494,48 +491,49 @@ check.my_audit(my_audit, hidden=True)
 # `my_reservation(s)` from question 2. `all_packages`, `package_points` and
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
-# 1. The first package is your opening, by the rule above: at the estimate, or one
-#    frontier step beyond it.
-# 2. The others complete a diagnostic set. Each is a different package worth exactly the
+# 1. The first package is your opening, by the rule above: at the lower reservation
+#    price, or one frontier step beyond it.
+# 2. The others complete a MESO. Each is a different package worth exactly the
 #    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
-# 3. Each of any two packages of the list gives Marlow ground on an issue the other
-#    keeps, both ways round. A package gives ground on an issue when its level there is
-#    not your best, the first level of the issue in `s.issues`.
+# 3. A package gives Marlow ground on an issue when its level there is not your best, the
+#    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
+#    ground on an issue where the other keeps your best level.
 #
-# The opening and the diagnostic set earn a mark each. The opening at the estimate always
-# has at least one such partner; an opening one step beyond may have none: then
-# return the opening alone, a list of one package, and it earns the set's mark too.
-# A partner of an opening one step beyond needs only a quarter of
-# `s.reservation_if_quell`, so that Marlow would not refuse it out of hand. If your
-# opening ties with another package and has no partner, the check names the tied package
-# to open with instead.
+# The opening and the MESO earn a mark each. The opening at the lower reservation price
+# always has at least one such partner; an opening one step beyond may have none: then
+# return the opening alone, a list of one package, and it earns the set's mark too. A
+# partner of an opening one step beyond needs only a quarter of `s.reservation_if_quell`,
+# so that Marlow would not refuse it out of hand. If your opening ties with another
+# package and has no partner, the check names the tied package to open with instead.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
 def opening_offer(s):
-    """Your opening (the best package Marlow could accept without Quell) and a diagnostic set around it."""
+    """Your opening (the best package Marlow could accept without Quell) and a MESO around it."""
     ### BEGIN SOLUTION
     packages = all_packages(s.yours, s.theirs)
     floor, needed = my_reservation(s), s.reservation_if_not
     acceptable = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
-    profit, _, opening = max(acceptable, key=lambda found: found[:2])  # at the estimate
+    profit, _, opening = max(
+        acceptable, key=lambda found: found[:2]
+    )  # at the lower reservation price
     # (one frontier step beyond it, room for the counter-offer, would pass too: section 4)
 
     def ground(package):  # the issues on which a package gives Marlow ground
         return {issue for issue, level in package.items() if level != s.issues[issue][0]}
 
-    diagnostic = [opening]
+    meso = [opening]
     for p, you, them in packages:
         equivalent = you == profit and them >= needed
-        crossing = all(ground(p) - ground(q) and ground(q) - ground(p) for q in diagnostic)
-        if equivalent and crossing and len(diagnostic) < 3:
-            diagnostic.append(p)
-    return diagnostic
+        crossing = all(ground(p) - ground(q) and ground(q) - ground(p) for q in meso)
+        if equivalent and crossing and len(meso) < 3:
+            meso.append(p)
+    return meso
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "opening-offer-test", "schema_version": 3}
-"""Check that opening_offer opens with the best package Marlow could accept, inside a diagnostic set."""
+"""Check that opening_offer opens with the best package Marlow could accept, inside a MESO."""
 check.opening_offer(opening_offer)
 ### BEGIN HIDDEN TESTS
 check.opening_offer(opening_offer, hidden=True)
@@ -851,7 +849,7 @@ check.concession_plan(concession_plan, hidden=True)
 # Return a list with one move per reply, each `"hold"`, `"next step"`, `"accept"` or
 # `"walk away"`, up to the move that ends the talks (case, hyphens and underscores do not
 # count). Run `check.table_log(scenario)` to see your log. Besides it, the check builds
-# eight logs from your case, one for each row of the rule.
+# nine logs from your case, one for each row of the rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "table-moves-answer", "schema_version": 3}
@@ -900,12 +898,11 @@ check.table_moves(table_moves, hidden=True)
 #
 # **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
 # makes its final offer in round 5, 6 or 7, never later, and says so when it does; you
-# can answer it once more. It accepts any package worth at least its reservation price
-# that meets its aim for the round (the points it wants then, falling from 100
-# towards its reservation price at its style's pace) or is at least as good for it as
-# the offer it would make next, which can be worth less to it than its offer on the
-# table; so handing its final offer back is a deal, and it never turns a package down to
-# offer you one worth less to it.
+# can answer it once more. It accepts a package worth at least its reservation price if
+# the package meets its aim for the round (the points it wants then, falling from 100
+# towards its reservation price at its style's pace), or if it is at least as good for it
+# as its own next offer (so handing its final offer back is a deal): it never turns a
+# package down to offer you one worth less to it.
 #
 # **Patience.** It loses patience with every offer it must refuse out of hand;
 # retractions (an offer clearly worse for it than your previous one) and rounds in which
@@ -1056,7 +1053,7 @@ NegotiationTable(
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
-#    opened one step beyond your estimate, say how Marlow answered it (the table hears
+#    opened one step beyond, say how Marlow answered it (the table hears
 #    your offers, not your words). If you did not sign, say whether the letter, as a
 #    fact to cite in a real meeting, would have been worth its shortfall: weigh it by your
 #    chance that talks with the letter still end without a deal (not the chance of
@@ -1184,7 +1181,7 @@ NegotiationTable(
 #   section 4), never below your reservation price. A firm alternative, told, moves what
 #   the other side believes you would accept, not what it needs. In a meeting, a second
 #   package worth the same to you keeps you as ambitious, and the other side's pick tests
-#   what you believe it values (a diagnostic set).
+#   what you believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Plan your concessions down the frontier in the smallest steps that give the other
@@ -1207,15 +1204,15 @@ NegotiationTable(
 # **An opening one step beyond (section 4).** An offer Marlow could not accept pulls its
 # *first answer* no further than one it just could. But Marlow measures what you have
 # given from your first offer it did not refuse out of hand, so stepping back from an
-# opening beyond to the opening at the estimate counts as a concession, and it answers
-# part of it. Over four samples of 200 learners' cases at a table where Quell has no
-# capacity (195 to 199 of them have such a step), opening one step beyond along the
+# opening beyond to the opening at the lower reservation price counts as a concession, and
+# it answers part of it. Over four samples of 200 learners' cases at a table where Quell
+# has no capacity (195 to 199 of them have such a step), opening one step beyond along the
 # frontier and then following the same plan (with section 5's rule of when to step) ended
-# with more profit on average than opening at the estimate, against every style, by about
-# 4 to 8 k€ where both reached a deal; not in every sitting (against each style, at most
-# one sitting in fifteen ended with less). Against a tit-for-tat Marlow it also reached a
-# deal more often in each sample: 186 to 193 sittings against 175 to 181. These are
-# averages, no reason to open there in your own case: section 4 gives the risk.
+# with more profit on average than opening at the lower reservation price, against every
+# style, by about 4 to 8 k€ where both reached a deal; not in every sitting (against each
+# style, at most one sitting in fifteen ended with less). Against a tit-for-tat Marlow it
+# also reached a deal more often in each sample: 186 to 193 sittings against 175 to 181.
+# These are averages, no reason to open there in your own case: section 4 gives the risk.
 #
 # **Where question 7's plan departs from module 04 (section 5).** *The plan runs past both
 # targets*, down to your reservation price, since you cannot tell before the talks which
