@@ -56,7 +56,11 @@ def test_question_4_and_5_state_their_rules_before_their_tolerances():
     assert "either reading passes" not in rules
     assert "or on weeks exactly 3 apart, either reading passes" in " ".join(q4.split())
     q5 = _cell("q5-text")
-    for number in ("1. The first package is your opening", "2. The others complete", "3. Each"):
+    for number in (
+        "1. The first package is your opening",
+        "2. The others complete",
+        "3. A package",
+    ):
         assert number in q5
     assert "(with an opening one step beyond, where no package" not in q5
 

@@ -129,7 +129,7 @@ def test_the_tables_rules_are_open_and_only_its_pace_is_folded():
     opened, folded = _open_and_folded("table-teaching")
     for rule in (
         "it makes its final offer in round 5, 6 or 7, never later",
-        "It accepts any package worth at least its reservation price",
+        "It accepts a package worth at least its reservation price",  # review 77 U5
         "It loses patience with every offer it must refuse out of hand",
         "| how the negotiation ended | change in trust |",
         "| you walked away politely | 0 |",
@@ -162,11 +162,9 @@ def test_section_4_folds_the_diagnostic_discussion_and_question_4_is_a_table():
     rules are a five-row table; the hedges 'This course's convention, not a finding' and
     'this course's bookkeeping, not Emerson's' are gone. Failed on the old text."""
     opened, folded = _open_and_folded("opening-teaching")
-    for detail in (
-        "if Marlow picks sincerely (the package it likes best",
-        "This table cannot run the test",
-    ):
-        assert detail in folded and detail not in opened, detail
+    # review 77 C3: what a pick shows is open text; the fold keeps why the table cannot
+    assert "if Marlow picks sincerely (the package it likes best" in opened
+    assert "It treats your research as exact" in folded
     q4 = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
     rows = [line for line in q4.splitlines() if line.startswith("# |")]
     assert rows[0] == "# | row | points to a side when | ratings that pass |"

@@ -21,17 +21,14 @@ def test_the_rule_for_stepping_names_the_exception_question_8_grades():
     more". Both places now name the exception (review 75 C4: as a tip for this bot, and
     question 8 accepts a hold there too). Failed on the old text."""
     plan = _section("plan-teaching")
-    assert (
-        "This table tests the third most: step only in answer to a move of Marlow's or "
-        "to its saying it can't give more." in plan
-    )
+    # review 77 C2: the rule is section 5's table, with its stall row
+    assert "This table tests the third most." in plan
     summary = _section("summary")
     assert "and step only in answer to a move of theirs;" not in summary
-    # review 76 C1: the tip for this bot left the rule for the appendix
-    assert (
-        "step only in answer to a move of theirs or to their saying they can give no "
-        "more; at the end" in summary
-    )
+    # review 76 C1: the tip for this bot left the rule for the appendix; review 77 C2, C1:
+    # the stall row (GRIT) is in the rule, and a person's "no more" is tested first
+    assert "step only in answer to a move of theirs, to their saying they can give no" in summary
+    assert "once, announced as an invitation to answer (GRIT); at the end" in summary
 
 
 def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
