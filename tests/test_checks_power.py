@@ -1987,10 +1987,9 @@ def test_question_4s_hint_above_the_models_price_holds_without_commitment():
                 check.judge_reply_price(s, (said, check.REASONS[0]))
             message = str(raised.value)
             assert "nothing gives it a reason to pay more" not in message
-            assert (
-                "a refusal does not end the talks, so Atlas could refuse and answer a day "
-                f"later with about {predicted:,.0f}, which Kestrel would take rather than leave"
-            ) in message, s.learner
+            # review 77, C1: a day-later answer at section 5's price argued as well against
+            # the yardstick, which the check accepts; the hint now says what binds Atlas
+            assert "Atlas could refuse this without going back on its word" in message
             assert answer < said
 
 

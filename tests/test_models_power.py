@@ -1236,7 +1236,7 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     assert "proposes cannot carry a higher price" not in PROSE
     # review 69, U2: the price is the figure Kestrel takes or names (the "fairness" reply
     # names the yardstick worked out, neither Atlas's figure nor section 5's prediction)
-    assert "the figure Kestrel takes or names, and expects to be paid" in (" ".join(PROSE.split()))
+    assert "the figure Kestrel takes or asks for" in (" ".join(PROSE.split()))
 
 
 def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
@@ -2158,8 +2158,8 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     assert "Never less than Kestrel" not in four and "never more than the larger" not in four
     four = " ".join(four.split())  # review 58, U2: the choice is the learner's, unstated
     assert "Atlas's own figure if Kestrel takes it" not in four
-    assert "Should Kestrel accept it, or turn it down?" in four
-    assert "the figure Kestrel takes or names, and expects to be paid" in four  # review 69
+    assert "Which fits is yours to judge from sections 2 and 5" in four  # review 77
+    assert "the figure Kestrel takes or asks for" in four  # review 69
 
     def general(s, price):
         with pytest.raises(NotYet) as raised:
@@ -2434,7 +2434,7 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "the price Kestrel names in its reply" not in four
     # review 69, U2: the price is the money Kestrel expects, whether it takes Atlas's figure
     # or names one, so a counter at Borealis's figure and the walk-out bring the same
-    assert "the figure Kestrel takes or names, and expects to be paid" in four
+    assert "the figure Kestrel takes or asks for" in four
     assert "Where the model says to sell to Borealis, real talks" in four
     assert "real talks name Borealis's figure to Atlas instead" in four
     # review 61, C2; review 75, U6: said calmly, not as a counter

@@ -66,7 +66,8 @@ def test_question_4_says_atlas_proposed_the_shapley_value_itself():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "Atlas now names a round figure for it." in four
     # review 72, U1: the reason now sits in the question's closing note
-    assert "Atlas proposed that value itself: holding Atlas to it is no new demand." in four
+    # review 77, C1: what binds Atlas to it is that it proposed it
+    assert "what does is that Atlas proposed it and cannot call it unfair" in four
 
 
 def test_section_2_leaves_the_threshold_of_question_2s_first_part_to_the_learner():

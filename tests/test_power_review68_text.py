@@ -176,7 +176,7 @@ def test_question_4_defines_its_terms_and_the_answer_cell_its_price():
 
     cell = NOTEBOOK[NOTEBOOK.index("def licence_reply") :]
     assert "the figure Kestrel names in its reply" not in cell[:300]
-    assert "the figure Kestrel takes or names, and expects to be paid" in cell[:300]
+    assert "the figure Kestrel takes or asks for" in cell[:300]
 
 
 def test_authority_says_it_is_broader_than_french_and_ravens_legitimate_power():

@@ -1207,7 +1207,7 @@ def test_question_4_asks_for_the_highest_figure_kestrel_can_stand_on(drawn_1000)
         with pytest.raises(NotYet):
             check.judge_reply_price(s, ((v1 + best) / 2, "rival"))
     assert "where you aim is yours" not in PROSE
-    assert "the figure Kestrel takes or names, and expects to be paid" in (" ".join(PROSE.split()))
+    assert "the figure Kestrel takes or asks for" in (" ".join(PROSE.split()))
 
 
 def test_a_constant_reason_no_longer_earns_question_4s_point(swept_2000):

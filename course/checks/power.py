@@ -322,8 +322,8 @@ OWN_CASE_HINTS = {
     "'neither' only if no sale gives Kestrel any swing",
     "licence_reply": "set Atlas's round figure, its own yardstick worked out (Kestrel's "
     "Shapley value) and Borealis's written offer side by side with section 5's predicted "
-    "price, what Kestrel can expect if Atlas refuses a demand for more: Kestrel ends up with "
-    "no less than that price, and asks no more than the largest of the three figures",
+    "price, the model's floor: Kestrel ends up with no less than that price, and asks for "
+    "no more than the largest of the three figures",
     "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
     "that high, and never one that points Atlas to a lower figure (question 4's text)",
@@ -906,13 +906,14 @@ def judge_reply_price(s, result):
         )
         general = "it names a price at or above the most the buyer would pay"
     elif said > high:
-        predicted = max(v1 / 2, v2)
+        # review 77, C1: this hint said Atlas could refuse and answer a day later with
+        # section 5's price, an argument as good against the yardstick, which it accepts
         hint = (
             f"{said:,.0f} is more than Atlas's figure ({figure:,.0f}), its own yardstick "
-            f"worked out ({shapley:,.0f}) and Borealis's offer ({v2:,.0f}): a refusal does "
-            f"not end the talks, so Atlas could refuse and answer a day later with about "
-            f"{predicted:,.0f}, which Kestrel would take rather than leave (section 5's "
-            "price); nothing Kestrel can stand on carries more than the largest of the three"
+            f"worked out ({shapley:,.0f}) and Borealis's offer ({v2:,.0f}): what binds Atlas "
+            "to a figure is that it proposed it (its yardstick) or can check it (Borealis's "
+            "written offer), and nothing of either kind carries more, so Atlas could refuse "
+            "this without going back on its word"
         )
         general = "it asks more than any figure the seller can stand on"
     elif said < v2:

@@ -836,9 +836,10 @@ def reply_range(s):
     """Question 4: the prices it accepts, ``(low, high)``, both included: the highest of
     the three figures (``reply_grounds``); where ``reply_takes_figure``, Atlas's round
     figure too, outside this range. Kestrel never takes less than Borealis would pay, nor
-    less than section 5's price, max(v1/2, v2); and it asks no more than the highest figure,
-    since a refusal does not end the talks and Atlas could answer a day later with that
-    price, which is below the Shapley value (review 4, W2). Atlas's figure and Borealis's are
+    less than section 5's price, max(v1/2, v2); and it asks for no more than the highest
+    figure, since nothing else binds Atlas: it proposed its yardstick and can check
+    Borealis's offer (review 77, C1: the reason given was a day-later answer at section 5's
+    price, as good against the yardstick). Atlas's figure and Borealis's are
     named exactly; the Shapley value exactly or rounded to the nearest hundred, as the question
     says (review 76, X3: it also took the value rounded the other way, a figure below Atlas's
     own yardstick when rounded down)."""

@@ -774,15 +774,13 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
-# Shapley value, is on the table, and Atlas now names a round figure for it. Atlas
-# proposed that value itself: holding Atlas to it is no new demand. The round figure is a
-# first offer, and first offers *anchor*: they pull the final price towards them (module
-# 04 returns to anchors). Should Kestrel accept it, or turn it down? If it accepts, at the
-# round figure or at the proposal worked out? Write `licence_reply(s)`, returning a pair
+# Shapley value, is on the table, and Atlas now names a round figure for it. The round
+# figure is a first offer, and first offers *anchor*: they pull the final price towards
+# them (module 04 returns to anchors). Write `licence_reply(s)`, returning a pair
 # `(price, reason)` from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: the figure Kestrel takes or names, and expects to be paid (a Shapley value
-#   may be rounded to the nearest hundred);
+# - `price`: the figure Kestrel takes or asks for (a Shapley value may be rounded to the
+#   nearest hundred);
 # - `reason`: one of `"accept"` (take Atlas's figure as it stands), `"fairness"` (hold
 #   Atlas to its own yardstick: accept the proposal at the Shapley value worked out) or
 #   `"rival"` (name Borealis's firm written offer and its figure). Which fits is yours to
@@ -791,8 +789,10 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # Section 5's model applies: a refusal does not end the talks (Atlas can answer a day
 # later), and Kestrel can sell to Borealis only by turning down a proposal of Atlas's.
-# Where the model says to sell to Borealis, real talks name Borealis's figure to Atlas
-# instead: the same money, with the door left open.
+# That model does not bind Atlas to its yardstick; what does is that Atlas proposed it and
+# cannot call it unfair. So Kestrel may ask for it, knowing the model's floor is
+# $\max(v_1/2,\ v_2)$. Where the model says to sell to Borealis, real talks name
+# Borealis's figure to Atlas instead: the same money, with the door left open.
 #
 # Where the round figure is below the yardstick but at least section 5's price, two
 # replies earn the mark: taking the figure (Atlas may refuse the yardstick), or holding
@@ -802,7 +802,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
 def licence_reply(s):
-    """(the figure Kestrel takes or names, and expects to be paid; the reason)."""
+    """(the figure Kestrel takes or asks for; the reason)."""
     ### BEGIN SOLUTION
     grounds = {
         "accept": s.atlas_figure,  # Atlas's round figure: take it

@@ -1,0 +1,50 @@
+"""Module 03, review 77 (an independent negotiation professor's review): question 4 asks
+for Atlas's yardstick and its hint no longer argues against it (C1), question 6's gain is
+plausible for money a quarter sooner (X1), ... Each test failed on the code or text before
+this round."""
+
+import pytest
+
+import course
+from course.checks import power as check
+from course.checks.hints import NotYet
+from course.scenarios import power as P
+from tests.test_models_power import PROSE, _section
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_c1_question_4_asks_for_the_yardstick_and_says_what_binds_atlas_to_it():
+    """C1: section 2 says the Shapley value is never a price you are owed, yet question 4
+    had Kestrel "expect to be paid" it. It now asks for it, and says what binds Atlas."""
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "expects to be paid" not in four
+    assert "the figure Kestrel takes or asks for" in four
+    assert (
+        "That model does not bind Atlas to its yardstick; what does is that Atlas proposed it "
+        "and cannot call it unfair."
+    ) in four
+
+
+def test_c1_question_4s_hint_for_a_higher_ask_does_not_argue_against_the_yardstick():
+    """C1: for a price above all three figures the hint said Atlas could refuse and answer a
+    day later with section 5's price, which Kestrel would take: as true of the yardstick,
+    which the check accepts. Checked on learners
+    whose yardstick beats section 5's price and is the answer."""
+    seen = 0
+    for n in range(300):
+        s = course.variant("03_power", f"review77-c1-{n}")
+        if P.reply_reason(s) != "fairness" or P.kestrel_shapley(s) <= P.licence_price(s):
+            continue
+        seen += 1
+        high = P.reply_range(s)[1]
+        for said in (high + 101, (high + s.atlas_value) / 2):
+            with pytest.raises(NotYet) as raised:
+                check.judge_reply_price(s, (said, "fairness"))
+            message = _flat(str(raised.value))
+            assert "answer a day later" not in message, s.learner
+            assert "Kestrel would take rather than leave" not in message, s.learner
+            assert "nothing of either kind carries more" in message, s.learner
+    assert seen >= 30
