@@ -48,3 +48,16 @@ def test_c1_question_4s_hint_for_a_higher_ask_does_not_argue_against_the_yardsti
             assert "Kestrel would take rather than leave" not in message, s.learner
             assert "nothing of either kind carries more" in message, s.learner
     assert seen >= 30
+
+
+def test_x1_money_a_quarter_sooner_is_worth_a_plausible_share_of_the_price():
+    """X1: the licence money comes at most a quarter sooner, yet question 6's gain reached
+    83% of the predicted price (31,000 on 37,500), and above 30% for 15% of learners. It is
+    now at most SIGNING_GAIN_CAP (15%) of that price, and both answers still come up."""
+    cap = 0.15
+    answers = set()
+    for n in range(300):
+        s = course.variant("03_power", f"learner-{n}")
+        assert 0 < s.signing_gain <= cap * P.licence_price(s), s.learner
+        answers.add(P.signing_switch(s))
+    assert answers == {True, False}

@@ -60,6 +60,10 @@ RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a shar
 FIGURE_STEP = 5_000  # Atlas's round figure (question 4) is a multiple of this ...
 FIGURE_MARGIN = 1_000  # ... this far from Kestrel's Shapley value, Borealis's and section 5's price
 
+#: The most the licence money's coming on signing, at most a quarter sooner, may be worth to
+#: Kestrel, as a share of the licence's price (question 6; review 77, X1)
+SIGNING_GAIN_CAP = 0.15
+
 #: Plausible discount factors per month (what a deal a month later is worth today).
 LICENCE_YEARS = 10  # the licence's remaining term in the story (question 6)
 DELTA_YOU = (0.85, 0.94)  # Kestrel, short of cash: 6 to 15 % of the deal lost per month
@@ -1145,12 +1149,20 @@ def _signing_terms(learner, atlas, borealis):
     for a quarter of them, and each answer comes up for at least a third of learners."""
     rng = random.Random(f"03_power:signing:{learner}")
     ratio = _choice(rng, (2, 3, 4))
-    loss = max(atlas / 2, borealis) - max(atlas / (1 + ratio), borealis)
+    price = max(atlas / 2, borealis)
+    loss = price - max(atlas / (1 + ratio), borealis)
+    # review 77, X1: money at most a quarter sooner is worth at most SIGNING_GAIN_CAP of
+    # the price (it reached 83%); a gain of twice the loss above that is drawn at the cap
+    # where that is still 1.5 times the loss, else below the loss
+    cap = math.floor(SIGNING_GAIN_CAP * price / 100) * 100
     if loss > 0:
-        gain = loss * _choice(rng, (0.4, 0.5, 0.6, 2.0))
+        factor = _choice(rng, (0.4, 0.5, 0.6, 2.0))
+        gain = loss * factor
+        if gain > cap:
+            gain = cap if factor > 1 and cap >= 1.5 * loss else min(cap, 0.5 * loss)
     else:
         gain = atlas * _choice(rng, (0.02, 0.03, 0.04))
-    return ratio, float(round(gain, -2))
+    return ratio, float(min(round(gain, -2), cap))
 
 
 @answer_key
