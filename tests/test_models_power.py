@@ -1407,7 +1407,8 @@ def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_
         story = s.story()
         assert "pays a team that has nothing to do" not in story
         assert "wages do not depend on when the contract is signed" in story
-        assert "replacing them would take a share of that gain" in story
+        # review 77, E1: replacing staff is a bill, not a share; buying in their work is
+        assert "bought in from other firms at a cost in proportion to it" in story
 
 
 # --- question 8's yardsticks, and prompts that leave the reasoning to the learner ---------

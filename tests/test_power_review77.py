@@ -61,3 +61,16 @@ def test_x1_money_a_quarter_sooner_is_worth_a_plausible_share_of_the_price():
         assert 0 < s.signing_gain <= cap * P.licence_price(s), s.learner
         answers.add(P.signing_switch(s))
     assert answers == {True, False}
+
+
+def test_e1_the_cost_of_delay_in_the_granite_talks_is_a_share_of_the_gain():
+    """E1: the story said replacing engineers who leave "would take a share of that gain",
+    but recruiting and training is a bill, which section 4 says the discount model treats
+    too kindly. The loss is now buying in their work, a cost in proportion to it."""
+    patience = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
+    assert "puts at risk is the engineers the contract needs" not in patience
+    assert "buying in the work of engineers who leave, in proportion to the contract" in patience
+    for n in range(5):
+        story = _flat(course.variant("03_power", f"learner-{n}").story())
+        assert "replacing them would take a share" not in story
+        assert "bought in from other firms at a cost in proportion to it: a share" in story

@@ -629,8 +629,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # less per round takes almost everything: all of it if it proposes first, and all but
 # one round of its own cost if it answers. So ask what a delay really costs. Kestrel's
 # wages and overdraft run either way until the contract's first payment, on a fixed date
-# (part 4); what a month's delay puts at risk is the engineers the contract
-# needs, a share of its gain, so a discount factor fits. Where the side that loses more
+# (part 4); what a month's delay costs is buying in the work of engineers who leave, in
+# proportion to the contract, so a discount factor fits. Where the side that loses more
 # each round loses a fixed bill, the discount-factor model is too kind to it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
