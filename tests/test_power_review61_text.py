@@ -27,7 +27,8 @@ def test_referent_power_is_admiration_and_how_you_deal_is_credibility():
 def test_the_intro_quotes_module_00s_list_for_power():
     intro = _section(PROSE, "# Module 03", "## Your scenario")
     assert "the regard others have for it" not in intro
-    assert "a skill others rely on, the other side's trust in its word" in intro
+    # review 77, C2: trust left the list (section 1: not a base, what lets the bases work)
+    assert "a say that comes with its role, a skill others rely on." in intro
 
 
 def test_one_rule_for_mentioning_an_alternative_worded_so_others_can_quote_it():

@@ -74,3 +74,20 @@ def test_e1_the_cost_of_delay_in_the_granite_talks_is_a_share_of_the_gain():
         story = _flat(course.variant("03_power", f"learner-{n}").story())
         assert "replacing them would take a share" not in story
         assert "bought in from other firms at a cost in proportion to it: a share" in story
+
+
+def test_e2_the_abreu_manea_reference_carries_its_doi():
+    """E2: the reviewer could not verify Abreu & Manea's journal and year. They are right
+    (Review of Economic Studies, 2025, early access; its abstract gives any price in
+    [h/2, h] in the patient limit, as the bullet says); the DOI now lets a reader check."""
+    assert "*Review of Economic Studies*, 2025, doi:10.1093/restud/rdaf053" in _flat(PROSE)
+
+
+def test_c2_the_intro_does_not_list_trust_among_the_bases_section_1_excludes():
+    """C2: the intro listed the other side's trust in its word among what a side has that
+    the other needs; section 1 says trust is not a base of power but what lets them work.
+    The intro keeps module 00's other items; section 1 says where trust stands."""
+    intro = _flat(_section(PROSE, "# Module 03", "## Your scenario"))
+    assert "trust" not in intro
+    assert "a say that comes with its role, a skill others rely on. This module" in intro
+    assert "It is not a fifth base here but what lets the four work" in _flat(PROSE)

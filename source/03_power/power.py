@@ -15,7 +15,7 @@
 #
 # Module 00 sorted leverage into three sources: what a side knows, what it could do
 # instead, and what the other side needs from it: a resource it holds, a say that comes
-# with its role, a skill others rely on, the other side's trust in its word. This module
+# with its role, a skill others rely on. This module
 # is about the third, **power**: your power over someone is how much they depend on you.
 # Their alternatives and their hurry set part of that dependence, so both come back here
 # as inputs to bargaining models that put a number on what they do to a deal.
@@ -750,7 +750,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   Kestrel can take or leave but not bargain over. Where the seller could bargain with
 #   either buyer in turn, some equilibria let it get anything between $v_1/2$ and $v_1$
 #   (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle", *Review of
-#   Economic Studies*, 2025).
+#   Economic Studies*, 2025, doi:10.1093/restud/rdaf053).
 # - *Full information.* Every model here assumes each side knows the other's patience and
 #   options (section 7 drops it).
 # - *This story.* Borealis's offer is priced per remaining month, so it shrinks with the
