@@ -745,7 +745,9 @@ def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():
     # review 59, E2: the reason is anchoring, not module 01's take-it-or-leave-it result,
     # which needs a commitment the month-apart alternating offers lack
     # review 73, U6: module 04 comes later, so the text says it returns to anchors
-    assert "can anchor your acceptance threshold low (module 04 returns to" in PROSE
+    assert "can anchor their estimate of your share low (module 04 returns to" in " ".join(
+        PROSE.split()
+    )
     assert "though section 5's model says it should not" in PROSE
 
 
@@ -761,10 +763,12 @@ def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     assert "Harrow told Granite of its offer before Granite proposed" in seven
     nine_a = _section(PROSE, "### Question 9", "def rate_tactics")
-    assert "before Harrow told Granite of its offer (part 4)" in nine_a
-    assert "At that moment Granite had not seen Harrow's offer" in nine_a
-    assert "Granite has not seen Harrow's offer" not in nine_a
-    assert "it would rely on a figure Kestrel gives for Harrow" in nine_a
+    # review 77, U3: the story's table says what Granite knows then; no second telling
+    assert "before Harrow told Granite of its offer (part 4's table)" in nine_a
+    assert "At that moment Granite had not seen Harrow's offer" not in nine_a
+    assert "| today, before Harrow tells Granite | only what Kestrel tells it | 9a |" in (
+        course.variant("03_power", "u3").story()
+    )
     # review 61, C2; review 75, U6
     assert "Saying so calmly beats leaving in silence" in " ".join(PROSE.split())
     assert "Kestrel meets Granite again next week" not in PROSE
@@ -922,7 +926,7 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
     # not point Atlas to a lower figure (any but "rival": ``reply_reasons``)
     assert "what Kestrel puts forward as it accepts" not in four
     # review 57, U1: the bullet is two sentences; review 65, X1: it says what the reason is
-    # in every case, accepting a figure or refusing, since "fairness" now carries a figure too
+    # in every case, accepting a figure or refusing, since "yardstick" now carries a figure too
     assert "the ground for more if Kestrel turns Atlas down" not in four
     # review 69, U2: that sentence needed three readings; the rule is now the bullet's last
     # clause, after the three reasons
@@ -1042,7 +1046,7 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
     # review 75, C3: and one it cannot check weighs little (the key's "confirm first")
     assert (
-        "that Granite reads an alternative Kestrel names as a sign of that threshold, but gives "
+        "that Granite reads an alternative Kestrel names as a sign of that share, but gives "
         "little weight to one it cannot check." in " ".join(PROSE.split())
     )
     # review 59, E2: and the question says that reading is its assumption, not a model's
@@ -1225,7 +1229,7 @@ def test_question_9b_no_longer_gives_its_rule_in_the_premise():
     the answer's rule into the question; the guess is now the learner's to compare."""
     assert "one above its guess makes it offer more" not in PROSE
     assert "Its best guess is that Kestrel will settle for its share at the table" not in PROSE
-    assert "Kestrel's acceptance threshold (`s.granite_guess`)" in PROSE
+    assert "Granite's estimate of it (`s.granite_guess`)" in PROSE  # review 77, U2
 
 
 def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
@@ -1234,7 +1238,7 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     assert "so there only its price is graded" not in PROSE
     # a fresh review (A-), W4: the reason's rule is the learner's judgement and the hints'
     assert "proposes cannot carry a higher price" not in PROSE
-    # review 69, U2: the price is the figure Kestrel takes or names (the "fairness" reply
+    # review 69, U2: the price is the figure Kestrel takes or names (the "yardstick" reply
     # names the yardstick worked out, neither Atlas's figure nor section 5's prediction)
     assert "the figure Kestrel takes or asks for" in (" ".join(PROSE.split()))
 
@@ -2037,7 +2041,7 @@ def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_
     assert "first tell them of it, as section 7 says" not in seven
     assert "tell them of it" not in seven
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
-    assert "mention an alternative when it beats your acceptance threshold" in " ".join(
+    assert "mention an alternative when it beats the other side's estimate of" in " ".join(
         using.split()
     )
 
@@ -2101,8 +2105,7 @@ def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_ex
     definition = "Call such an alternative **strong**, and one worth no more than that **weak**"
     assert PROSE.count(definition) == 1
     assert (  # review 58, U3: the term now has a bold definition of its own first
-        "With full information, as in section 5, it is your share at the table itself."
-        in " ".join(PROSE.split())
+        "(with full information, as in section 5, that share itself)" in " ".join(PROSE.split())
     )
     first_weak = min(PROSE.find(w) for w in ("a weak alternative", "a weak one") if w in PROSE)
     assert PROSE.index(definition) < first_weak
@@ -2169,7 +2172,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
 
     # review 65, X1: three candidates, Atlas's round figure, the proposal worked out and
     # Borealis's offer; the range is the highest of them, and a hint names the bound broken
-    taken = {"accept": 0, "fairness": 0, "rival": 0}
+    taken = {"accept": 0, "yardstick": 0, "rival": 0}
     for s in _drawn_scenarios()[:150]:
         low, high = _P.reply_range(s)
         proposal, v2, figure = _P.kestrel_shapley(s), s.borealis_value, s.atlas_figure
@@ -2183,7 +2186,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
             assert "more than any figure the seller can stand on" in general(s, high + 200)
         if reason == "accept" and low - 200 >= max(v2, proposal):
             assert "below the buyer's own figure" in general(s, low - 200)
-        if reason == "fairness" and low - 200 >= max(v2, figure):
+        if reason == "yardstick" and low - 200 >= max(v2, figure):
             assert "below the yardstick the buyer itself proposed" in general(s, low - 200)
         if reason == "rival":
             assert "below what the rival would pay" in general(s, max(proposal, figure))
@@ -2304,7 +2307,9 @@ def test_the_text_on_a_large_firms_cost_of_delay_fits_granites_draw():
     from course.scenarios.power import DELTA_THEM
 
     section = _section(PROSE, "Time is rarely free", "Rubinstein (")
-    assert "a few percent a month" in section and "selling season" in section
+    # review 77, U5: said once, in the story (part 4), which gives Granite's figure
+    assert "selling season" not in section
+    assert "(it would lose part of a selling season)" in course.variant("03_power", "u5").story()
     assert "very high cost for a large firm" not in section
     assert round(1 - DELTA_THEM[1], 9) >= 0.02 and round(1 - DELTA_THEM[0], 9) <= 0.05
     assert "impatient side in the Granite talks" in PROSE
@@ -2397,12 +2402,9 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
     using = " ".join(using.split())
     # review 64, U3: defined where it is first used, in the bullet on mentioning alternatives
-    assert using.index(
-        "Your **acceptance threshold** is the other side's estimate of your share at the table"
-    )
-    # review 63, C1: module 02's reservation price is the BATNA's worth plus costs
-    assert "it is not your reservation price, the worst terms you would accept" in using
-    assert PROSE.index("acceptance threshold") >= PROSE.index("## 7. Using power")
+    # review 77, U2: the coined name went, and with it the warning it needed
+    assert "the other side's estimate of your share at the table" in using
+    assert "acceptance threshold" not in PROSE
     # review 74, C2: said once, of module 02's yardstick, never of the patience threshold
     # review 76, C1: module 02 has no "threshold"; its rule is named as a rule
     bridge = "Module 02's rule compared the alternative with their estimate of your reservation"
@@ -2411,7 +2413,7 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     for words in ("least you would accept", "least Kestrel would accept", "least it would"):
         assert words not in PROSE, words
     s = course.variant("03_power", "threshold-0")
-    assert "(its acceptance threshold, section 7)" in s.story()
+    assert "would estimate Kestrel's share at the table (section 7)" in " ".join(s.story().split())
     hints = []
     for said in HARROW_MOVES:
         try:
@@ -2419,7 +2421,7 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
         except NotYet as failure:
             hints.append(f"{failure} {failure.general}")
     assert hints and all("would accept" not in hint for hint in hints)
-    assert any("acceptance threshold" in hint for hint in hints)
+    assert any("estimate of your share" in hint for hint in hints)
 
 
 def test_questions_4_and_7_grade_one_standard_the_models_move():

@@ -88,7 +88,7 @@ def test_question_4_leaves_accept_or_counter_to_the_learner():
     assert "Atlas's own figure if Kestrel takes it" not in four
     assert "Which fits is yours to judge from sections 2 and 5" in four  # review 77
     # review 68: the question now says where two replies earn the mark (X1, 39 words) and
-    # defines interest and position and what "fairness" accepts (U1, 9 words)
+    # defines interest and position and what "yardstick" accepts (U1, 9 words)
     assert len(four.split()) < 348, len(four.split())  # review 72: 344 words, +1%
 
 

@@ -34,11 +34,12 @@ def test_the_intro_quotes_module_00s_list_for_power():
 def test_one_rule_for_mentioning_an_alternative_worded_so_others_can_quote_it():
     text = PROSE
     # review 76, U1: one name, the acceptance threshold, not a paraphrase of it
-    assert "mention an alternative when it beats your acceptance threshold" in " ".join(
+    # review 77, U2: the coined "acceptance threshold" went
+    assert "mention an alternative when it beats the other side's estimate of your" in " ".join(
         text.split()
     )
     summary = PROSE[PROSE.index("## What to take away") :]
-    assert "mention an alternative when it beats your acceptance threshold" in " ".join(
+    assert "mention an alternative when it beats their estimate of your share" in " ".join(
         summary.split()
     )
     assert "as the other side sees it" not in summary

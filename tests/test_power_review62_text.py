@@ -32,7 +32,7 @@ def test_question_9bs_hint_speaks_of_granites_estimate():
         if s.outside_offer > s.granite_guess:
             continue
         hint, _ = check._harrow_move_hint(s, "mention", "keep quiet")
-        assert "does not beat Kestrel's acceptance threshold" in hint
+        assert "does not beat Granite's estimate of Kestrel's share" in hint  # review 77
         assert "what Granite can know" not in hint
         return
     raise AssertionError("no weak Harrow among the drawn cases")

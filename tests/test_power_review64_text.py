@@ -20,11 +20,11 @@ def test_question_2_leaves_pricing_the_market_to_the_learner():
 
 
 def test_question_4_no_longer_says_only_interests_passes_on_accepting():
-    # review 65, X1: "fairness" is now right where Atlas's round figure falls short of its
+    # review 65, X1: "yardstick" is now right where Atlas's round figure falls short of its
     # yardstick, so the text no longer says only "interests" passes on accepting; it says
     # a ground must carry the figure named without pointing Atlas lower
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert '"fairness" would close the deal too, but it hands Atlas its own yardstick' not in four
+    assert '"yardstick" would close the deal too, but it hands Atlas its own yardstick' not in four
     assert 'on accepting, only "interests" passes' not in four
     # review 69, U2: the rule is now one clause after the three reasons
     assert "the reply must not point Atlas to a figure below the price" in four
@@ -52,8 +52,9 @@ def test_the_acceptance_threshold_is_defined_where_it_is_first_used():
     seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
     assert "**Acceptance threshold**:" not in seven
     bullet = seven.index("**Mention an alternative when it raises what they must offer.**")
-    definition = seven.index("Your **acceptance threshold** is the other side's estimate")
-    assert bullet < definition and seven.index("acceptance threshold") == definition + 7
+    # review 77, U2: the coined term went; the bullet says the estimate plainly
+    assert "acceptance threshold" not in seven
+    assert bullet < seven.index("beats the other side's estimate of your share at the table")
 
 
 def test_question_8_opens_with_what_to_measure():

@@ -36,7 +36,7 @@ def test_question_4_is_not_question_2s_first_verdict_again():
         pairs.add((clears_today(s), reply_reason(s)))
         assert f"{s.atlas_figure:,.0f}" in s.story(), s.learner
         assert "`s.atlas_figure`" in s.story()
-    assert {(True, "accept"), (True, "fairness"), (False, "rival")} <= pairs
+    assert {(True, "accept"), (True, "yardstick"), (False, "rival")} <= pairs
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "`s.atlas_figure`" in four
     # review 77, C1: the two questions went; the three replies leave the choice open

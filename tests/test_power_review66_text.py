@@ -41,7 +41,7 @@ def test_question_4_calls_taking_atlass_figure_accept_not_interests(learner):
     from course.checks.hints import NotYet
     from course.scenarios.power import REASONS, reply_reason
 
-    assert REASONS == ("rival", "accept", "fairness")
+    assert REASONS == ("rival", "accept", "yardstick")
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     # review 70, X1: "accept" takes the figure as it stands; the interest talk is section 7's
     assert '`"accept"` (take Atlas\'s figure as it stands)' in four

@@ -36,20 +36,20 @@ def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(lear
     both = short = 0
     for n in range(300):
         s = course.variant("03_power", f"sw-{n}")
-        if reply_reason(s) != "fairness":
+        if reply_reason(s) != "yardstick":
             assert not reply_takes_figure(s)
             continue
         v1, v2, figure = s.atlas_value, s.borealis_value, s.atlas_figure
         shapley, predicted = kestrel_shapley(s), max(v1 / 2, v2)
         for named in (shapley, round(shapley, -2)):  # review 76, X3: the nearest hundred
-            check.judge_reply(s, (named, "fairness"))
+            check.judge_reply(s, (named, "yardstick"))
         if figure >= predicted:
             both += 1
             assert reply_takes_figure(s)
             check.judge_reply(s, (figure, "accept"))
             check.judge_reply(s, (int(figure), "Accept"))
             # each reason carries its own figure only
-            assert "is Atlas's round figure as it stands" in _hint(s, (figure, "fairness"))
+            assert "is Atlas's round figure as it stands" in _hint(s, (figure, "yardstick"))
             assert "'accept' takes Atlas's round figure" in _hint(s, (shapley, "accept"))
             assert "less than the" in _hint(s, (figure, "rival"))
         else:
@@ -89,13 +89,13 @@ def test_question_4_says_when_both_replies_earn_the_mark():
 
 
 def test_hidden_cases_include_a_figure_question_4_should_not_take():
-    """X1: with taking the figure right in most "fairness" draws, the other learners' cases
+    """X1: with taking the figure right in most "yardstick" draws, the other learners' cases
     include one where it is wrong, so "always take the figure below the yardstick" fails."""
     from course.variants import hidden_cases_as
 
     with hidden_cases_as(None):
         drawn = [course.variant("03_power", learner) for learner in check.HIDDEN_LEARNERS]
-    assert any(reply_reason(s) == "fairness" and not reply_takes_figure(s) for s in drawn)
+    assert any(reply_reason(s) == "yardstick" and not reply_takes_figure(s) for s in drawn)
 
 
 def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learner):
@@ -110,7 +110,7 @@ def test_a_reply_that_takes_the_figure_wherever_it_is_safe_earns_the_mark(learne
         if figure >= max(v1 / 2, v2):
             return figure, "ACCEPT"
         shapley = round((3 * v1 + v2) / 6, -2)  # review 76, X3: the nearest hundred
-        return (shapley, "fairness") if shapley > v2 else (v2, "rival")
+        return (shapley, "yardstick") if shapley > v2 else (v2, "rival")
 
     def above_borealis(s):
         if s.atlas_figure > s.borealis_value:
@@ -163,7 +163,7 @@ def test_section_7_says_the_first_offer_evidence_is_an_analogy():
 def test_question_4_defines_its_terms_and_the_answer_cell_its_price():
     """U1: question 4 used "interest" and "position" before section 7 defines them, and the
     answer cell's docstring called the price "the figure Kestrel names in its reply", while
-    the text says what Kestrel ends up with; "fairness" now says it accepts the proposal."""
+    the text says what Kestrel ends up with; "yardstick" now says it accepts the proposal."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     # review 70, X1: question 4 no longer uses the two words; section 7 defines them where it
     # first does
@@ -171,7 +171,7 @@ def test_question_4_defines_its_terms_and_the_answer_cell_its_price():
     seven = _flat(_section(PROSE, "**Show what you solve for them.**", "**Remember that"))
     assert "Its *position* is a price; its *interest*, what it wants" in seven
     # review 69, U2: each reason is glossed as what Kestrel does
-    assert '`"fairness"` (hold Atlas to its own yardstick: accept the proposal at the' in four
+    assert '`"yardstick"` (hold Atlas to the yardstick, worked out)' in four
     from tests.test_models_power import NOTEBOOK
 
     cell = NOTEBOOK[NOTEBOOK.index("def licence_reply") :]

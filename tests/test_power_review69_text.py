@@ -55,7 +55,7 @@ def test_question_9a_says_its_bluff_widens_module_02s():
 
 def test_question_4_defines_price_and_reasons_as_the_key_reads_them():
     """U2: `price` was "the figure it accepts, or, if it refuses, section 5's prediction",
-    which the "fairness" reply (a counter at the Shapley value worked out, as the key prices
+    which the "yardstick" reply (a counter at the Shapley value worked out, as the key prices
     it) is neither; the reasons mixed two grounds with an action; and the rule on the
     reason took three readings. The price is now the figure Kestrel takes or names, each
     reason is glossed as what Kestrel does (the strings, and so the checks, unchanged), and
@@ -65,7 +65,7 @@ def test_question_4_defines_price_and_reasons_as_the_key_reads_them():
     assert "Otherwise it is the ground for the figure Kestrel names" not in four
     assert "- `price`: the figure Kestrel takes or asks for" in four
     assert '`"accept"` (take Atlas\'s figure as it stands)' in four  # review 70, X1
-    assert '`"fairness"` (hold Atlas to its own yardstick:' in four
+    assert '`"yardstick"` (hold Atlas to the yardstick, worked out)' in four
     assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four
     assert "the reply must not point Atlas to a figure below the price." in four
 

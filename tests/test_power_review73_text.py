@@ -123,4 +123,4 @@ def test_module_04_is_named_as_the_module_that_returns_to_anchors():
     flat = _flat(PROSE)
     assert "(module 04)" not in flat
     assert "pull the final price towards them (module 04 returns to anchors)" in flat
-    assert "acceptance threshold low (module 04 returns to anchors)" in flat
+    assert "estimate of your share low (module 04 returns to anchors)" in flat  # review 77

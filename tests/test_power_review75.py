@@ -72,7 +72,7 @@ def test_question_9b_premise_weighs_an_unchecked_offer_as_its_key_does():
     nine = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
     assert "reads any alternative" not in nine
     assert (
-        "Granite reads an alternative Kestrel names as a sign of that threshold, but gives "
+        "Granite reads an alternative Kestrel names as a sign of that share, but gives "
         "little weight to one it cannot check." in nine
     )
     assert (

@@ -36,13 +36,13 @@ def test_c1_question_4s_hint_for_a_higher_ask_does_not_argue_against_the_yardsti
     seen = 0
     for n in range(300):
         s = course.variant("03_power", f"review77-c1-{n}")
-        if P.reply_reason(s) != "fairness" or P.kestrel_shapley(s) <= P.licence_price(s):
+        if P.reply_reason(s) != "yardstick" or P.kestrel_shapley(s) <= P.licence_price(s):
             continue
         seen += 1
         high = P.reply_range(s)[1]
         for said in (high + 101, (high + s.atlas_value) / 2):
             with pytest.raises(NotYet) as raised:
-                check.judge_reply_price(s, (said, "fairness"))
+                check.judge_reply_price(s, (said, "yardstick"))
             message = _flat(str(raised.value))
             assert "answer a day later" not in message, s.learner
             assert "Kestrel would take rather than leave" not in message, s.learner
@@ -91,3 +91,47 @@ def test_c2_the_intro_does_not_list_trust_among_the_bases_section_1_excludes():
     assert "trust" not in intro
     assert "a say that comes with its role, a skill others rely on. This module" in intro
     assert "It is not a fifth base here but what lets the four work" in _flat(PROSE)
+
+
+def test_u1_u4_question_4_names_the_yardstick_once_and_states_the_replies_first():
+    """U1: one number went by four names in question 4 ("Atlas's proposal", "Kestrel's
+    Shapley value", "Atlas's yardstick", "the proposal worked out"), and the reason for
+    holding Atlas to it was "fairness". It is named once, then "the yardstick", and the
+    reason is "yardstick". U4: the three replies now come first, then the one rule."""
+    four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "Kestrel's Shapley value, from here on **Atlas's yardstick**" in four
+    assert "proposal worked out" not in four and "the proposal at the" not in four
+    assert '"fairness"' not in four and P.REASONS == ("rival", "accept", "yardstick")
+    replies = four.index("Kestrel has three replies")
+    assert replies < four.index("One rule decides: name the highest figure you can stand on")
+    assert replies < four.index("Section 5's model applies")
+
+
+def test_u2_the_coined_acceptance_threshold_is_gone():
+    """U2: "acceptance threshold" means, in most texts, the least a party will accept, its
+    reservation price; here it meant the other side's estimate of your share at the table,
+    and the text had to warn against the usual reading. No other module uses it: it goes,
+    and the estimate is said plainly, in the text, the story and the hints."""
+    assert "acceptance threshold" not in PROSE
+    flat = _flat(PROSE)
+    assert "mention an alternative when it beats the other side's estimate of your share" in flat
+    s = course.variant("03_power", "learner-7")
+    assert "acceptance threshold" not in s.story()
+    hints = [check._harrow_move_hint(s, said, P.harrow_move(s)) for said in P.HARROW_MOVES]
+    assert not any("acceptance threshold" in " ".join(h) for h in hints if h)
+
+
+def test_u5_granites_cost_of_delay_is_reasoned_once_in_the_story():
+    """U5: section 4 and the story both reasoned Granite's cost of delay (a selling
+    season); it stays in the story only, next to Granite's figure."""
+    patience = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
+    assert "selling season" not in patience and "A large retailer such as Granite" not in patience
+    assert "part of a selling season" in course.variant("03_power", "learner-3").story()
+
+
+def test_u3_question_9a_leaves_the_timeline_to_the_storys_table():
+    """U3, in part: question 9a's preamble repeated what the story's table gives (what
+    Granite knows of Harrow's offer, moment by moment); it now points to the table."""
+    nine_a = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
+    assert "it would rely on a figure Kestrel gives for Harrow" not in nine_a
+    assert "before Harrow told Granite of its offer (part 4's table)" in nine_a

@@ -515,7 +515,7 @@ def reply_at_the_floor_or_the_offer(s):
     """The three grounds ranked, the Shapley value from the game's own orders (section 2),
     the reason written with a capital."""
     shapley = shapley_values(list(PLAYERS), market_by_powerset(s))["Kestrel"]
-    grounds = {"Accept": s.atlas_figure, "fairness": float(shapley), "rival": s.borealis_value}
+    grounds = {"Accept": s.atlas_figure, "yardstick": float(shapley), "rival": s.borealis_value}
     reason = max(grounds, key=grounds.get)
     return grounds[reason], reason
 
@@ -527,7 +527,7 @@ def reply_high(s):
     if figure > proposal and figure > rival:  # take Atlas's figure, and talk about Atlas
         return [figure, "accept"]
     if proposal > rival:  # hold Atlas to its own yardstick (review 65, X1)
-        return [int(round(proposal, -2)), "fairness"]
+        return [int(round(proposal, -2)), "yardstick"]
     return [float(rival), "rival"]
 
 
@@ -866,7 +866,7 @@ def test_the_hidden_learners_give_every_answer_and_catch_each_mistake(key):
     assert {reply_in_money(s) for s in hidden} == {"accept", "reject", "insist on Harrow"}
     assert {lever_by_gains(s) for s in hidden} == {"bidder", "loan", "harrow"}
     assert {_P.atlas_proposal(s) >= s.borealis_value for s in hidden} == {True, False}
-    assert {_P.reply_reason(s) for s in hidden} == {"accept", "fairness", "rival"}
+    assert {_P.reply_reason(s) for s in hidden} == {"accept", "yardstick", "rival"}
     # question 3: the smaller offer, the larger and neither are each right somewhere, and
     # leaving the seller's votes as they were picks the wrong offer somewhere
     assert {check._vote_kind(s) for s in hidden} == {"fewer", "more", "neither"}
@@ -1217,7 +1217,7 @@ def test_a_constant_reason_no_longer_earns_question_4s_point(swept_2000):
     question 2's first verdict fails for hundreds."""
     from course.scenarios.power import clears_today, reply_reason
 
-    right = {"rival": 0, "accept": 0, "fairness": 0}
+    right = {"rival": 0, "accept": 0, "yardstick": 0}
     off_question_2 = 0
     for s in swept_2000:
         reason = reply_reason(s)
@@ -1236,9 +1236,9 @@ def test_a_constant_reason_no_longer_earns_question_4s_point(swept_2000):
 def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept_2000):
     """Review 65, X1 (replacing review 64, X2's rule that only "interests" passes on
     accepting): where Atlas's round figure beats its yardstick and Borealis, Kestrel takes
-    it and talks interests, and "fairness" is refused because it points Atlas to a lower
+    it and talks interests, and "yardstick" is refused because it points Atlas to a lower
     figure; where the figure falls short of the yardstick and the yardstick beats Borealis,
-    Kestrel holds Atlas to it ("fairness", named exactly or to the nearest hundred) and
+    Kestrel holds Atlas to it ("yardstick", named exactly or to the nearest hundred) and
     "accept" (review 66, X2: it was "interests") is refused because Atlas's value already
     counts what the licence does for it; where Borealis beats
     both, only "rival" carries the counter. Atlas's figure is a multiple of 5,000, at least
@@ -1253,16 +1253,16 @@ def test_each_ground_carries_question_4s_reply_where_its_figure_is_highest(swept
         if figure > max(shapley, v2):
             check.judge_reply_reason(s, (figure, "accept"))
             with pytest.raises(NotYet, match="points it to a lower figure than it offers"):
-                check.judge_reply_reason(s, (figure, "fairness"))
+                check.judge_reply_reason(s, (figure, "yardstick"))
         elif shapley > v2:
             for named in (shapley, round(shapley, -2)):
-                check.judge_reply_price(s, (named, "fairness"))
-                check.judge_reply_reason(s, (named, "fairness"))
+                check.judge_reply_price(s, (named, "yardstick"))
+                check.judge_reply_reason(s, (named, "yardstick"))
             with pytest.raises(NotYet, match="already counted in Atlas's value"):
                 check.judge_reply_reason(s, (shapley, "accept"))
         else:
             check.judge_reply_reason(s, (v2, "rival"))
-            for reason in ("fairness", "accept"):
+            for reason in ("yardstick", "accept"):
                 with pytest.raises(NotYet):
                     check.judge_reply_reason(s, (v2, reason))
     four = " ".join(PROSE[PROSE.index("### Question 4") : PROSE.index("def licence_reply")].split())

@@ -205,7 +205,9 @@ class _HiddenLearners:
             # taking it is wrong there, while it is right where it is at least that price
             # (review 68, X1); last, so that no other kind's label moves
             "reply-figure-short",
-            lambda s: _story().reply_reason(s) == "fairness" and not _story().reply_takes_figure(s),
+            lambda s: (
+                _story().reply_reason(s) == "yardstick" and not _story().reply_takes_figure(s)
+            ),
         ),
     )
 
@@ -943,12 +945,12 @@ def judge_reply_price(s, result):
 #: each is true of every case where that ground is right (``reply_reason``), and names the
 #: case's figures ({figure} Atlas's, {shapley} the Shapley value, {v2} Borealis's).
 REPLY_REASON_HINTS = {
-    ("fairness", "accept"): (
+    ("yardstick", "accept"): (
         "Kestrel's Shapley value worked out, {shapley}, is less than the {figure} Atlas "
         "named: holding Atlas to that yardstick points it to a lower figure than it offers",
         "it points the buyer to its own yardstick, which is below the figure it named",
     ),
-    ("fairness", "rival"): (
+    ("yardstick", "rival"): (
         "Kestrel's Shapley value, {shapley}, is less than the {v2} Borealis has offered in "
         "writing: that yardstick pays Kestrel less than its reservation price, and points "
         "Atlas to a lower figure than Kestrel can get",
@@ -959,7 +961,7 @@ REPLY_REASON_HINTS = {
         "to a figure below the one already on the table",
         "it names a rival weaker than what the buyer already offers",
     ),
-    ("rival", "fairness"): (
+    ("rival", "yardstick"): (
         "Borealis would pay {v2}, less than Kestrel's Shapley value, {shapley}, the yardstick "
         "Atlas itself proposed: naming Borealis points Atlas to a lower figure than its own "
         "proposal gives",
@@ -974,7 +976,7 @@ REPLY_REASON_HINTS = {
         "section 5's model predicts {predicted} for Kestrel, more than that figure",
         "it accepts the buyer's figure where the model predicts more even after a refusal",
     ),
-    ("accept", "fairness"): (
+    ("accept", "yardstick"): (
         "taking Atlas's {figure} as it stands gives up money: what the licence does for "
         "Atlas is already counted in Atlas's value, and even if Atlas refused anything more, "
         "section 5's model predicts {predicted} for Kestrel, more than that figure",
@@ -987,19 +989,19 @@ REPLY_REASON_HINTS = {
 #: (``scenarios.power.reply_takes_figure``, review 68, X1), by (the ground given, the one
 #: that carries the price named).
 TAKE_REASON_HINTS = {
-    ("fairness", "accept"): (
+    ("yardstick", "accept"): (
         "the {figure} named is Atlas's round figure as it stands: holding Atlas to its "
         "yardstick carries the yardstick worked out, {shapley}, and taking the round figure "
         "is accepting it",
         "it calls the buyer's own figure its yardstick worked out",
     ),
     ("rival", "accept"): REPLY_REASON_HINTS["rival", "accept"],
-    ("accept", "fairness"): (
+    ("accept", "yardstick"): (
         "'accept' takes Atlas's round figure, {figure}, as it stands, and no price above it: "
         "what the licence does for Atlas is already counted in Atlas's value",
         "it accepts the buyer's figure at a price other than that figure",
     ),
-    ("rival", "fairness"): REPLY_REASON_HINTS["rival", "fairness"],
+    ("rival", "yardstick"): REPLY_REASON_HINTS["rival", "yardstick"],
 }
 
 
@@ -2011,14 +2013,15 @@ def judge_practice_tactic(number, said):
 def _harrow_move_hint(s, said, expected):
     """Why ``said`` is not what Kestrel should do about Harrow, in the case's words and in
     general words. It says whether Harrow's offer beats Granite's estimate of Kestrel's
-    acceptance threshold, but names no figure to set it against: which number decides is
+    share at the table, but names no figure to set it against: which number decides is
     question 9b's judgement (review 58, W3; review 62, X3: Granite cannot know the threshold,
     it only estimates it)."""
     harrow = f"{s.outside_offer:,.0f}"
     strong = expected != "keep quiet"
     # review 76, U1: the threshold is itself Granite's estimate; review 58, W3: the hint
     # names neither Granite's figure nor the share at the table
-    known = "Kestrel's acceptance threshold"
+    # review 77, U2: the coined "acceptance threshold" went
+    known = "Granite's estimate of Kestrel's share"
     if said == "ultimatum":
         if strong:
             return (
@@ -2029,27 +2032,27 @@ def _harrow_move_hint(s, said, expected):
         return (
             f"Harrow's {harrow} does not beat {known}: naming it in any form lowers what "
             "Granite expects to pay, and as an ultimatum it also corners Granite",
-            "it issues an ultimatum over an alternative below your acceptance threshold",
+            "it issues an ultimatum over an alternative below their estimate of your share",
         )
     if not strong:
         if said == "confirm first":
             return (
                 f"Harrow's {harrow} does not beat {known}: a letter makes a weak alternative "
                 "no stronger, and mentioning it gains nothing",
-                "it prepares to mention an alternative below your acceptance threshold",
+                "it prepares to mention an alternative below their estimate of your share",
             )
         return (
             f"Harrow's {harrow} does not beat {known}; Granite reads an alternative Kestrel "
-            "names as a sign of that threshold, so naming this one would lower what Granite "
+            "names as a sign of that share, so naming this one would lower what Granite "
             "expects to pay",
-            "it names an alternative below your "
-            "acceptance threshold, which lowers what they expect to pay",
+            "it names an alternative below their estimate of your share, which lowers what "
+            "they expect to pay",
         )
     if said == "keep quiet":
         return (
             f"Harrow's {harrow} beats {known}: once Granite believes it, it raises what "
             "Granite must offer",
-            "it keeps quiet about an alternative that beats your acceptance threshold",
+            "it keeps quiet about an alternative that beats their estimate of your share",
         )
     if said == "confirm first":
         return (

@@ -42,7 +42,7 @@ BASES = ("authority", "expert", "referent", "resource")
 DEPENDENCE = ("them on Kestrel", "Kestrel on them")
 
 #: What Kestrel puts forward in its reply to Atlas (question 4).
-REASONS = ("rival", "accept", "fairness")
+REASONS = ("rival", "accept", "yardstick")
 
 #: How Kestrel would reach the rig's alternative in each version (question 5).
 RIG_KINDS = ("outside option", "breakdown payoff")
@@ -487,7 +487,7 @@ class KestrelPower(Scenario):
     signing_ratio: int = 3
     # ... and getting the money sooner would be worth this much to Kestrel
     signing_gain: float = 0.0
-    # question 9b: in a later negotiation, Granite's guess of Kestrel's acceptance threshold
+    # question 9b: in a later negotiation, Granite's estimate of Kestrel's share at the table
     granite_guess: float = 0.0
     # question 3: two owners' offers to sell Kestrel votes, (owner, votes) pairs, same price
     vote_offers: tuple = ()
@@ -617,7 +617,7 @@ class KestrelPower(Scenario):
             "but will not tell Granite of it this time. Granite will "
             "not have seen that offer and, unsure how "
             "patient Kestrel is, would estimate Kestrel's share at the table "
-            "(its acceptance threshold, section 7) at "
+            "(section 7) at "
             f"{money(self.granite_guess)}.\n\n"
             "What Granite knows of Harrow's offer, moment by moment:\n\n"
             "| when | what Granite knows of Harrow's offer | question |\n|---|---|---|\n"
@@ -707,7 +707,7 @@ def tactic_key(s):
 def harrow_move(s):
     """Question 9, part b: what Kestrel should do about Harrow in its next talk with Granite,
     if Granite does not know Harrow's offer and is unsure of Kestrel's patience: it guesses
-    Kestrel's acceptance threshold is ``s.granite_guess`` (review 4, W3, W7: not the share at the
+    Kestrel's share at the table is ``s.granite_guess`` (review 4, W3, W7: not the share at the
     table, which questions 7 and 8 already use, and which Granite cannot know), and reads
     an alternative Kestrel names as a sign of that threshold, giving little weight to one it
     cannot check (review 75, C3: "any alternative" said that an unchecked one counted in
@@ -813,10 +813,10 @@ def reply_grounds(s):
     which Kestrel may simply take as it stands ("accept": review 66, X2, it was
     "interests", which Fisher and Ury would not call a ground for a price; review 70, X1,
     the talk about Atlas's interests it carried moved to section 7); Atlas's own yardstick worked out, Kestrel's Shapley value, which Atlas proposed
-    and can check ("fairness"); Borealis's firm written offer ("rival")."""
+    and can check ("yardstick"); Borealis's firm written offer ("rival")."""
     return {
         "accept": s.atlas_figure,
-        "fairness": kestrel_shapley(s),
+        "yardstick": kestrel_shapley(s),
         "rival": s.borealis_value,
     }
 
@@ -849,7 +849,7 @@ def reply_range(s):
     says (review 76, X3: it also took the value rounded the other way, a figure below Atlas's
     own yardstick when rounded down)."""
     reason = reply_reason(s)
-    if reason == "fairness":
+    if reason == "yardstick":
         shapley, nearest = kestrel_shapley(s), atlas_proposal(s)
         return min(shapley, nearest), max(shapley, nearest)
     figure = reply_grounds(s)[reason]
@@ -860,13 +860,13 @@ def reply_range(s):
 def reply_takes_figure(s):
     """Question 4 (review 68, X1): whether taking Atlas's round figure is right as well as
     holding Atlas to its yardstick. That is so where the figure falls short of the yardstick
-    (a "fairness" draw) but is at least section 5's price, ``licence_price``: naming the
+    (a "yardstick" draw) but is at least section 5's price, ``licence_price``: naming the
     yardstick leaves Atlas free to refuse, and a refusal leads, by section 5's model, to that
     price, no more than the figure. Holding Atlas to its own standard is then an appeal to
     consistency, which the question also accepts; it is the only right reply where the figure
     is below section 5's price, since taking the figure then gives up money even if Atlas
     refuses anything more."""
-    return reply_reason(s) == "fairness" and s.atlas_figure >= licence_price(s)
+    return reply_reason(s) == "yardstick" and s.atlas_figure >= licence_price(s)
 
 
 @answer_key
@@ -1095,7 +1095,7 @@ GUESS_FACTORS = (0.75, 0.85, 1.2, 1.35)
 def _granite_guess(learner, harrow, contract):
     """Question 9b's number, from a generator of its own (review 4, W3 and W7: the question
     rested on the share at the table, already computed for questions 7 and 8): what Granite,
-    unsure of Kestrel's patience, guesses is Kestrel's acceptance threshold, clearly above or below
+    unsure of Kestrel's patience, guesses is Kestrel's share at the table, clearly above or below
     Harrow's offer, and so on either side of the share at the table. Always below half of
     the gain (review 75, U5): Granite knows Kestrel is the impatient side and answers its
     proposals, so whatever its patience Kestrel's share at the table is under half, yet a
@@ -1339,7 +1339,7 @@ _INVARIANTS = {
         s.granite_offer >= max(f["table"] / s.delta_you, s.outside_offer)
     ),
     # review 75, U5: Granite knows Kestrel is the impatient side, so it guesses Kestrel's
-    # acceptance threshold (question 9b) below half of the gain
+    # share at the table (question 9b) below half of the gain
     "granite: Granite's guess of Kestrel's threshold at least half of the gain": lambda s, f: (
         s.granite_guess >= s.contract_value / 2
     ),

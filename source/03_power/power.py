@@ -567,8 +567,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
 # $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. A large retailer such as Granite (part 4) loses a few
-# percent a month, of a selling season. A tenth is plausible for a small firm short of
+# delay costs a tenth of the deal. A tenth is plausible for a small firm short of
 # cash whose engineers may leave while it waits. Here $\delta$ is a cost of time and
 # nothing else: the deal does not disappear while the two sides talk. (A deal that could
 # fall through on its own is a different model, in section 5.)
@@ -773,26 +772,29 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
 # ### Question 4 (1 mark): your reply to Atlas
 #
-# Back to question 2's licence, in today's market of three. Atlas's proposal, Kestrel's
-# Shapley value, is on the table, and Atlas now names a round figure for it. The round
-# figure is a first offer, and first offers *anchor*: they pull the final price towards
-# them (module 04 returns to anchors). Write `licence_reply(s)`, returning a pair
-# `(price, reason)` from `s.atlas_figure`, `s.atlas_value` and `s.borealis_value`:
-#
-# - `price`: the figure Kestrel takes or asks for (a Shapley value may be rounded to the
-#   nearest hundred);
-# - `reason`: one of `"accept"` (take Atlas's figure as it stands), `"fairness"` (hold
-#   Atlas to its own yardstick: accept the proposal at the Shapley value worked out) or
-#   `"rival"` (name Borealis's firm written offer and its figure). Which fits is yours to
-#   judge from sections 2 and 5; the reply must not point Atlas to a figure below the
-#   price.
+# Back to question 2's licence, in today's market of three. Atlas's proposal of Kestrel's
+# Shapley value, from here on **Atlas's yardstick**, is on the table, and Atlas now names
+# a round figure for it.
+# The round figure is a first offer, and first offers *anchor*: they pull the final price
+# towards them (module 04 returns to anchors). Kestrel has three replies: `"accept"`
+# (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked
+# out) or `"rival"` (name Borealis's firm written offer and its figure). One rule
+# decides: name the highest figure you can stand on; the reply must not point Atlas to a
+# figure below the price. Which fits is yours to judge from sections 2 and 5.
 #
 # Section 5's model applies: a refusal does not end the talks (Atlas can answer a day
 # later), and Kestrel can sell to Borealis only by turning down a proposal of Atlas's.
 # That model does not bind Atlas to its yardstick; what does is that Atlas proposed it and
-# cannot call it unfair. So Kestrel may ask for it, knowing the model's floor is
-# $\max(v_1/2,\ v_2)$. Where the model says to sell to Borealis, real talks name
-# Borealis's figure to Atlas instead: the same money, with the door left open.
+# cannot call it unfair. So Kestrel may ask for it, knowing what section 5's model
+# predicts. Where the model says to sell to Borealis, real talks name Borealis's
+# figure to Atlas instead: the same money, with the door left open.
+#
+# Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
+# `s.atlas_value` and `s.borealis_value`:
+#
+# - `price`: the figure Kestrel takes or asks for (a Shapley value may be rounded to the
+#   nearest hundred);
+# - `reason`: the reply, one of the three.
 #
 # Where the round figure is below the yardstick but at least section 5's price, two
 # replies earn the mark: taking the figure (Atlas may refuse the yardstick), or holding
@@ -806,7 +808,7 @@ def licence_reply(s):
     ### BEGIN SOLUTION
     grounds = {
         "accept": s.atlas_figure,  # Atlas's round figure: take it
-        "fairness": (3 * s.atlas_value + s.borealis_value) / 6,  # Atlas's yardstick, worked out
+        "yardstick": (3 * s.atlas_value + s.borealis_value) / 6,  # Kestrel's Shapley value
         "rival": s.borealis_value,  # Borealis's firm written offer
     }
     reason = max(grounds, key=grounds.get)
@@ -1116,22 +1118,20 @@ check.best_lever(best_lever, hidden=True)
 #   sets; Borealis's offer is not a criterion but Kestrel's alternative.
 #   A standard below the figure on the table gives Atlas no reason to pay more and points
 #   it lower: take the figure.
-# - **Mention an alternative when it raises what they must offer.** Your **acceptance
-#   threshold** is the other side's estimate of your share at the table; it is not your
-#   reservation price, the worst terms you would accept given your alternative (module
-#   02). With full information, as in section 5, it is your share at the table itself. The
-#   rule: mention an alternative when it beats your acceptance threshold. Call such an
-#   alternative **strong**, and one worth no more than that **weak**. Mentioning a weak
+# - **Mention an alternative when it raises what they must offer.** The rule: mention an
+#   alternative when it beats the other side's estimate of your share at the table (with
+#   full information, as in section 5, that share itself). Call such an alternative
+#   **strong**, and one worth no more than that **weak**. Mentioning a weak
 #   one gains nothing where they know your patience. Module 02's rule compared the
 #   alternative with their estimate of your reservation price: this rule without patience.
-# - **When they are unsure of your patience**, a weak figure you name can anchor your
-#   acceptance threshold low (module 04 returns to anchors), though section 5's model says
-#   it should not. The evidence is an analogy: in Galinsky and Mussweiler's experiments on
-#   first offers (2001), final prices ended nearer the first figure named. A weak
-#   alternative anchors you too: with one, negotiators opened lower and did worse than
-#   with none (Schaerer, Swaab and Galinsky, 2015). So make a strong alternative known,
-#   keep a weak one private. That rule is a heuristic this course adopts: we know of no
-#   study that tests the disclosure of a weak alternative directly.
+# - **When they are unsure of your patience**, a weak figure you name can anchor their
+#   estimate of your share low (module 04 returns to anchors), though section 5's model
+#   says it should not. The evidence is an analogy: in Galinsky and Mussweiler's
+#   experiments on first offers (2001), final prices ended nearer the first figure
+#   named. A weak alternative anchors you too: with one, negotiators opened lower and did
+#   worse than with none (Schaerer, Swaab and Galinsky, 2015). So make a strong
+#   alternative known, keep a weak one private. That rule is a heuristic this course
+#   adopts: we know of no study that tests the disclosure of a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
@@ -1207,9 +1207,8 @@ check.best_lever(best_lever, hidden=True)
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`, story part 6), today, before any of question 8's moves
-# and before Harrow told Granite of its offer (part 4). At that moment Granite had not
-# seen Harrow's offer, so it would rely on a figure Kestrel gives for Harrow. Label each
-# with module 00's words:
+# and before Harrow told Granite of its offer (part 4's table). Label each with module
+# 00's words:
 #
 # - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
 #   section 7's sense, counts);
@@ -1282,10 +1281,10 @@ check.rate_tactics(rate_tactics, hidden=True)
 # `s.outside_offer` again and, like its first, is in a signed letter only if
 # `s.harrow_in_writing` is `True`. Granite has not seen it and is unsure how patient
 # Kestrel is, so it cannot work out Kestrel's share at the table: part 4 ends with
-# Granite's estimate of it, Kestrel's acceptance threshold (`s.granite_guess`), which may
-# be above or below that share. Assume, as section 7 does (an anchoring effect, not a
-# result of section 5's models, and the course's untested heuristic), that Granite reads
-# an alternative Kestrel names as a sign of that threshold, but gives little weight to one
+# Granite's estimate of it (`s.granite_guess`), which may be above or below that share.
+# Assume, as section 7 does (an anchoring effect, not a result of section 5's models, and
+# the course's untested heuristic), that Granite reads
+# an alternative Kestrel names as a sign of that share, but gives little weight to one
 # it cannot check. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
 # following section 7:
 #
@@ -1305,8 +1304,8 @@ def harrow_move(s):
     """What Kestrel should do about Harrow with Granite: mention, confirm first, keep quiet or
     ultimatum."""
     ### BEGIN SOLUTION
-    # What moves Granite is Kestrel's acceptance threshold, its estimate, not the share at
-    # the table, which it cannot know
+    # What moves Granite is its estimate of Kestrel's share at the table, not the share,
+    # which it cannot know
     if s.outside_offer <= s.granite_guess:
         return "keep quiet"
     return "mention" if s.harrow_in_writing else "confirm first"
@@ -1394,7 +1393,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   delay, pushes both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
-# - Use power quietly and truthfully: mention an alternative when it beats your
-#   acceptance threshold, once they can believe it; keep a weak one to yourself; warn
-#   only of what you would do anyway; make no threats; leave alone power not yours to use.
+# - Use power quietly and truthfully: mention an alternative when it beats their
+#   estimate of your share at the table, once they can believe it; keep a weak one to
+#   yourself; warn only of what you would do anyway; make no threats; leave alone power
+#   not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
