@@ -135,3 +135,27 @@ def test_u3_question_9a_leaves_the_timeline_to_the_storys_table():
     nine_a = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
     assert "it would rely on a figure Kestrel gives for Harrow" not in nine_a
     assert "before Harrow told Granite of its offer (part 4's table)" in nine_a
+
+
+def test_a_reply_answered_with_the_reasons_old_name_still_earns_its_mark(learner):
+    """Review 77 U1 renamed question 4's reason "fairness" to "yardstick". A notebook
+    answered before the rename says "fairness" for the same ground; grading must not take
+    its mark away (it did: "the reason should be one of 'rival', 'accept', 'yardstick'")."""
+    from course.variants import hidden_cases_as
+    from tests.notebooks import solution_namespace
+
+    reply = solution_namespace("03_power", "power")["licence_reply"]
+
+    def before_the_rename(s):
+        price, reason = reply(s)
+        return price, "fairness" if reason == "yardstick" else reason
+
+    s = next(
+        s
+        for s in (course.variant("03_power", f"pair-{n}") for n in range(200))
+        if P.reply_reason(s) == "yardstick"
+    )
+    check.judge_reply_reason(s, before_the_rename(s))  # raises NotYet if refused
+    with hidden_cases_as(None):
+        outcome = check.licence_reply(before_the_rename, True)
+    assert (outcome.earned, outcome.possible) == (1, 1)

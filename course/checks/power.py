@@ -29,6 +29,7 @@ from course.scenarios.power import (
     HARROW_MOVES,
     LABELS,
     LEVERS,
+    REASON_ALIASES,
     REASONS,
     REPLIES,
 )
@@ -1019,7 +1020,7 @@ def judge_reply_reason(s, result):
     )
 
     price, reason = _pair(result, "licence_reply", "(price, reason)")
-    said = one_of(reason, REASONS, "the reason")
+    said = one_of(reason, REASONS, "the reason", REASON_ALIASES)
     right = reply_reasons(s, amount(price, "the price"))
     if said in right:
         return

@@ -13,6 +13,7 @@ import math
 import random
 from dataclasses import dataclass
 from fractions import Fraction
+from types import MappingProxyType
 
 from course.checks.calls import answer_key, course_at_work, own_case_key
 from course.grader_keys import own_case_labels
@@ -43,6 +44,8 @@ DEPENDENCE = ("them on Kestrel", "Kestrel on them")
 
 #: What Kestrel puts forward in its reply to Atlas (question 4).
 REASONS = ("rival", "accept", "yardstick")
+#: The reason's earlier name (until review 77): a notebook answered before still earns it.
+REASON_ALIASES = MappingProxyType({"fairness": "yardstick"})
 
 #: How Kestrel would reach the rig's alternative in each version (question 5).
 RIG_KINDS = ("outside option", "breakdown payoff")
