@@ -1381,7 +1381,7 @@ def judge_use(offers, answers):
         else f"with Northwind's band midpoint at {offers.band_midpoint:,.0f}, "
     )
     if letter == right:
-        return f"statement {letter} is the one to make: {_use_reason(offers)}."
+        return f"{where}statement {letter} is the one to make: {_use_reason(offers)}."
     # review 59 W3: on the learner's own case the reason would give the graded choice away
     ask = (
         "ask what naming your BATNA's terms would tell Northwind, compared with its present "
