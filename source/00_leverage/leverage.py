@@ -94,9 +94,9 @@ scenario
 #   (section 5).
 #
 # Fisher and Ury (*Getting to Yes*, 1981, in the chapter "What if they are more powerful?
-# (Develop your BATNA)") argue, in our paraphrase, that a side's strength at the table
-# depends above all on how attractive it finds not agreeing. The best such option is its
-# **BATNA**, the *best alternative to a negotiated agreement* (module 02).
+# (Develop your BATNA)") argue, in our paraphrase, that the two sides' relative strength
+# depends above all on how attractive each finds not agreeing. A side's best such option
+# is its **BATNA**, the *best alternative to a negotiated agreement* (module 02).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
