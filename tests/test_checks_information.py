@@ -2698,12 +2698,14 @@ def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
     """Module 01 put the opening 'at or above' the target, allowing the two to be equal; module
     02 puts the target at or above the even split and below the opening, and module 04 says the
     opening always lies beyond the target (review 59 C3)."""
+    # review 77 U3: the band is stated once, in question 6's convention 2 (in this sale your
+    # reservation price is your cost, section 3); section 5 points to it
+    text = cell_words("q6-text")
+    assert "**Target**, below your opening: from halfway to three quarters of the way" in text
+    assert "from your cost to your estimate, wherever you open" in text
+    assert "Question 6's convention 2 gives this course's band" in cell_words("anchor-teaching")
     for grade_id in ("q6-text", "anchor-teaching"):
         text = cell_words(grade_id)
-        assert "below your opening" in text, grade_id
-        assert "at least halfway from your reservation price" in text, grade_id
-        # module 02's cap (review s61 C2; session 75: three quarters, wherever you open)
-        assert "at most three quarters of the way" in text, grade_id
         assert "nine tenths" not in text, grade_id
         assert "at most at it" not in text, grade_id
     assert "opening is at or above it" not in cell_words("q6-text")
