@@ -124,11 +124,12 @@ def test_question_8s_model_answer_holds_after_two_stalls_and_passes():
     assert "quiet >= 2" not in answer
 
 
-def test_the_debrief_calls_a_step_after_two_stalls_a_step_into_silence():
+def test_the_debrief_reads_a_hold_and_one_step_after_two_stalls_by_the_rule():
     """C1: the debrief called a step after two stalls 'the one small step section 5's tip
     allows', followed by 'None came into silence: you kept your plan's rule', and told a
-    learner who held there that the tip was open. Now the step is a step into silence,
-    against the rule, and the hold is the rule kept."""
+    learner who held there that the tip was open. The hold is now the rule kept, with no
+    tip; since review 77 C2, section 5's own stall row allows that one announced step, and
+    the debrief says so (a second step before Marlow moves is a step into silence)."""
     reciprocity = debrief.__globals__["_reciprocity"]
     stalls = debrief.__globals__["_stalls"]
     plan = {"step_worths": [(140, 50), (130, 55), (120, 60)]}
