@@ -308,3 +308,12 @@ def test_a_haggle_target_aims_at_sure_kept_inside_the_band(monkeypatch):
         as_learner(monkeypatch, learner)
         assert own_limits(reference.model_limits).earned == 2, learner
         assert own_limits(solutions["model_limits"]).earned == 2, learner
+
+
+def test_question_5b_says_holds_move_no_price_you_have_named():
+    """Review 78 C1: "once it has, re-price" read at the table as lowering your number
+    because Osprey stonewalls, a concession into silence module 04 warns against. The
+    rule re-reads Osprey before you name a price; once you have named your final price,
+    holds are no reason to move it. Failed on the old text."""
+    words = cell_words("q5b-text")
+    assert "once you have named your final price, holds are no reason to move it" in words

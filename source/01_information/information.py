@@ -615,7 +615,9 @@ check.my_price(my_price, hidden=True)
 #
 # Use the count as your rule at the table: until Osprey has held that many times, name
 # `now`; once it has, re-price. The count reads every hold as honest; a longer run is more
-# likely a buyer holding on purpose, so it stops at five. The check tries your scenario
+# likely a buyer holding on purpose, so it stops at five. It re-reads Osprey before you
+# name a price of your own: once you have named your final price, holds are no reason to
+# move it (module 04). The check tries your scenario
 # and the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
 # holds move nothing, so `None`), `worked-case-20` (exactly five holds move it, so 5) and
 # `worked-case-6` (only a sixth hold would move it, so `None`); grading tries these and
