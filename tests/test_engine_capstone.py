@@ -2435,7 +2435,9 @@ def test_the_reciprocity_line_tells_a_held_stall_from_a_kept_rule():
     """A learner who held through two of Marlow's replies that did not move, with a plan
     step left, and ended without a deal where a zone existed, was told 'None came into
     silence: you kept your plan's rule', true of the rule but silent on the exception
-    that was open; a step made under the exception was counted as a step into silence."""
+    that was open; a step made under the exception was counted as a step into silence.
+    Review 76 C1: the hold is the rule kept, with no tip; review 77 C2: section 5's own
+    stall row allows that one announced step, and the debrief says so."""
     reciprocity = debrief.__globals__["_reciprocity"]
     stalls = debrief.__globals__["_stalls"]
     plan = {"step_worths": [(140, 50), (130, 55), (120, 60)]}
@@ -2444,6 +2446,7 @@ def test_the_reciprocity_line_tells_a_held_stall_from_a_kept_rule():
     line = reciprocity([], stalls(stall_outcome(held), plan))
     assert "In round 7 Marlow had not moved for 2 replies in a row" in line
     assert "you kept" not in line
+    assert "you held, which your plan's rule allows" in line and "tip" not in line
     assert "In round" not in reciprocity([], stalls(stall_outcome(held, zone=False), plan))
     assert "In round" not in reciprocity([], stalls(stall_outcome(held, agreement=(1,)), plan))
     at_end = [("you", 120), ("Marlow", 50), ("you", 120), ("Marlow", 50), ("you", 120)]
@@ -2456,6 +2459,7 @@ def test_the_reciprocity_line_tells_a_held_stall_from_a_kept_rule():
     # 5's stall row allows it (GRIT)
     assert "the one small step your plan's rule allows there" in line
     assert "None came into silence" not in line and "section 5's tip" not in line
+    assert "tip" not in line
 
 
 def test_the_free_trade_rule_is_justified_by_what_it_does():

@@ -13,9 +13,8 @@ import pytest
 
 import course
 from course.checks import capstone as check
-from course.engine.capstone import debrief
 from course.scenarios.capstone import plan_of, right_moves
-from tests.test_engine_capstone import sit_by_the_plan, stall_outcome
+from tests.test_engine_capstone import sit_by_the_plan
 
 SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
 
@@ -122,27 +121,6 @@ def test_question_8s_model_answer_holds_after_two_stalls_and_passes():
         assert twice and all({"hold", "next step"} <= set(moves) for moves in twice), n
     answer = SOURCE.read_text().split('grade_id": "table-moves-answer"')[1].split("# %%")[0]
     assert "quiet >= 2" not in answer
-
-
-def test_the_debrief_reads_a_hold_and_one_step_after_two_stalls_by_the_rule():
-    """C1: the debrief called a step after two stalls 'the one small step section 5's tip
-    allows', followed by 'None came into silence: you kept your plan's rule', and told a
-    learner who held there that the tip was open. The hold is now the rule kept, with no
-    tip; since review 77 C2, section 5's own stall row allows that one announced step, and
-    the debrief says so (a second step before Marlow moves is a step into silence)."""
-    reciprocity = debrief.__globals__["_reciprocity"]
-    stalls = debrief.__globals__["_stalls"]
-    plan = {"step_worths": [(140, 50), (130, 55), (120, 60)]}
-    held = [("you", 140), ("Marlow", 50), ("you", 140), ("Marlow", 50), ("you", 140)]
-    held += [("Marlow", 50), ("you", 140)]
-    line = reciprocity([], stalls(stall_outcome(held), plan))
-    assert "you held, which your plan's rule allows" in line and "tip" not in line
-    stepped = [*held[:6], ("you", 130)]
-    step = {"round": 7, "into_silence": True, "answered": True, "cost": 10}
-    line = reciprocity([step], stalls(stall_outcome(stepped), plan))
-    # review 77 C2: section 5's stall row allows this one step
-    assert "the one small step your plan's rule allows there" in line
-    assert "None came into silence" not in line and "tip" not in line
 
 
 # --- C3, U6: the model reflection ---------------------------------------------------------------
