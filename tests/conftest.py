@@ -1,12 +1,15 @@
 """Shared fixtures: the repo root, and a clean learner identity for every test."""
 
 import contextlib
-import copy
+import copyreg
 import fcntl
 import functools
+import hashlib
 import os
+import pickle
 import shutil
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -19,46 +22,98 @@ os.environ["MPLBACKEND"] = "Agg"
 os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 
 
-_DRAWS_KEPT = {"on": True}
+_DRAWS_KEPT = {"on": True, "shelf": None}
 
 
-def _drawn_once(factory):
-    """``factory`` (a module's scenario factory, ``(rng, learner) -> scenario``) that draws
-    each learner's scenario once per test process and hands out copies after that.
+def _read_only(mapping):
+    return types.MappingProxyType(mapping)
+
+
+# Module 00's variants hold read-only mappings; they are kept and travel between workers as
+# their dicts.
+copyreg.pickle(types.MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
+
+
+def _drawn_once(module, factory):
+    """``factory`` (``module``'s scenario factory, ``(rng, learner) -> scenario``) that
+    draws each learner's scenario once per test run and hands out copies after that.
 
     Drawing rejects and redraws unfair variants, so one learner costs up to tens of
-    milliseconds, and the tests draw the same learners thousands of times. A draw depends
-    only on the generator's state and the learner (no scenario module reads the kernel's
-    context), so a copy of the first draw, with the generator left where the draw left
-    it, is what drawing again would give; a copy, so that no test's answer that changes
-    its scenario reaches another test. A scenario that cannot be copied (module 00's hold
-    read-only mappings) is drawn afresh every time, and so is every draw of a test that
-    changes the drawing rules (``draws_afresh``)."""
+    milliseconds, and the tests draw the same learners thousands of times, on every
+    pytest-xdist worker. A draw depends only on the generator's state and the learner (no
+    scenario module reads the kernel's context), so a copy of the first draw, with the
+    generator left where the draw left it, is what drawing again would give; a copy
+    (unpickled afresh each time), so that no test's answer that changes its scenario
+    reaches another test. A draw is kept as a pickle in this process and, once
+    ``shared_draws`` has named the run's shelf, written there for the other workers
+    (whole, then renamed, so a reader never sees half of one; two workers drawing the same
+    learner at once write the same bytes). A scenario that cannot be pickled is drawn
+    afresh every time, and so is every draw of a test that changes the drawing rules
+    (``draws_afresh``)."""
     drawn = {}
 
     @functools.wraps(factory)
     def draw(rng, learner):
         if not _DRAWS_KEPT["on"]:
             return factory(rng, learner)
-        key = (learner, hash(rng.getstate()))
-        if key in drawn:
-            scenario, after = drawn[key]
-            rng.setstate(after)
-            return copy.deepcopy(scenario)
-        scenario = factory(rng, learner)
-        with contextlib.suppress(TypeError):
-            drawn[key] = copy.deepcopy(scenario), rng.getstate()
+        key = hashlib.sha256(f"{module}\n{learner}\n{rng.getstate()!r}".encode()).hexdigest()
+        if key not in drawn:
+            kept = _from_shelf(key)
+            if kept is None:
+                scenario = factory(rng, learner)
+                kept = _shelved(key, scenario, rng.getstate())
+                if kept is None:
+                    return scenario
+            drawn[key] = kept
+        scenario, after = pickle.loads(drawn[key])
+        rng.setstate(after)
         return scenario
 
     return draw
 
 
+def _from_shelf(key):
+    """The pickled ``(scenario, generator state after)`` another worker wrote under
+    ``key``, or ``None``."""
+    if _DRAWS_KEPT["shelf"] is None:
+        return None
+    with contextlib.suppress(FileNotFoundError):
+        return (_DRAWS_KEPT["shelf"] / f"{key}.pickle").read_bytes()
+    return None
+
+
+def _shelved(key, scenario, after):
+    """``(scenario, after)`` pickled, and written to the shelf when there is one; ``None``
+    when the scenario cannot be pickled."""
+    try:
+        kept = pickle.dumps((scenario, after))
+    except (TypeError, AttributeError, pickle.PicklingError):
+        return None
+    if _DRAWS_KEPT["shelf"] is not None:
+        part = _DRAWS_KEPT["shelf"] / f"{key}.{os.getpid()}.part"
+        part.write_bytes(kept)
+        part.replace(_DRAWS_KEPT["shelf"] / f"{key}.pickle")
+    return kept
+
+
 def pytest_configure(config):
-    """Every module's scenarios are drawn once per test process (``_drawn_once``)."""
+    """Every module's scenarios are drawn once per test run (``_drawn_once``)."""
     from course.scenarios import SCENARIOS
 
     for module, factory in list(SCENARIOS.items()):
-        SCENARIOS[module] = _drawn_once(factory)
+        SCENARIOS[module] = _drawn_once(module, factory)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_draws(workers_folder):
+    """Under pytest-xdist, the folder where workers leave the scenarios they drew for each
+    other (``_drawn_once``)."""
+    if workers_folder is not None:
+        shelf = workers_folder / "draws"
+        shelf.mkdir(exist_ok=True)
+        _DRAWS_KEPT["shelf"] = shelf
+    yield
+    _DRAWS_KEPT["shelf"] = None
 
 
 @pytest.fixture(autouse=True)

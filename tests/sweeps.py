@@ -2,13 +2,11 @@
 question's check quietly, reading its verdict, and recording which scenario fields a
 reference solution reads; drawing a sweep's learners once for all workers."""
 
-import copyreg
 import hashlib
 import io
 import os
 import pickle
 import time
-import types
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -49,13 +47,7 @@ class Recording:
         return getattr(self._scenario, name)
 
 
-def _read_only(mapping):
-    return types.MappingProxyType(mapping)
-
-
-# Module 00's variants hold read-only mappings; they travel between workers as their dicts.
-copyreg.pickle(types.MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
-
+# Module 00's variants hold read-only mappings: tests/conftest.py lets them be pickled.
 #: How many learners one worker draws before it writes them for the others.
 CHUNK = 100
 #: How long a worker waits for a chunk another worker claimed (seconds).

@@ -1,5 +1,6 @@
-"""The tests draw each learner's scenario once per process (``tests/conftest.py``,
-``_drawn_once``): what they get after the first draw must be what drawing again gives."""
+"""The tests draw each learner's scenario once per run (``tests/conftest.py``,
+``_drawn_once``): what they get after the first draw, in their own process or from another
+worker's shelf, must be what drawing again gives."""
 
 import random
 
@@ -8,6 +9,7 @@ import pytest
 import course
 from course.scenarios import SCENARIOS
 from course.variants import rng_for
+from tests import conftest
 
 LEARNERS = ("learner-3", "learner-17", "self-check-a")
 
@@ -26,7 +28,7 @@ def test_a_copy_of_the_first_draw_is_what_drawing_again_gives(module):
         cached = SCENARIOS[module](cached_rng, learner)
         assert cached == fresh == first == again
         assert cached_rng.getstate() == fresh_rng.getstate()
-        assert again is not first or module == "00_leverage"
+        assert again is not first
 
 
 def test_another_generator_for_the_same_learner_is_drawn_not_looked_up():
@@ -37,3 +39,25 @@ def test_another_generator_for_the_same_learner_is_drawn_not_looked_up():
     other = SCENARIOS[module](random.Random(12345), "learner-5")
     assert other == SCENARIOS[module].__wrapped__(random.Random(12345), "learner-5")
     assert other != mine
+
+
+def test_a_draw_another_worker_shelved_is_read_not_drawn(monkeypatch, tmp_path):
+    """Two workers sharing a shelf: the second gets the first one's draw, with its
+    generator left where a draw leaves it, and its factory is never called."""
+    monkeypatch.setitem(conftest._DRAWS_KEPT, "shelf", tmp_path)
+    module, learner = "02_batna", "learner-11"
+    calls = []
+
+    def factory(rng, learner):
+        calls.append(learner)
+        return SCENARIOS[module].__wrapped__(rng, learner)
+
+    first_worker = conftest._drawn_once(module, factory)
+    second_worker = conftest._drawn_once(module, factory)
+    drawn_rng, read_rng = rng_for(module, learner), rng_for(module, learner)
+    drawn = first_worker(drawn_rng, learner)
+    read = second_worker(read_rng, learner)
+    assert calls == [learner]
+    assert read == drawn and read is not drawn
+    assert read_rng.getstate() == drawn_rng.getstate()
+    assert [path.suffix for path in tmp_path.iterdir()] == [".pickle"]
