@@ -1685,7 +1685,7 @@ def test_the_rule_written_out_passes_and_never_walking_costs_half_a_point(learne
     assert check.respond_to_offer(never).earned == 1.5
     assert check.respond_to_offer(never, hidden=True).earned == 1.5
     text = " ".join(cell_text("02_batna", "batna", "q6-text").split())
-    assert "walking away, with the rule's reason, earns the last half mark" in text
+    assert "offers exactly at the even split with remote days 1/2, walking away 1/2" in text
     assert "test offers on every path of the rule" in text
 
 
@@ -2631,12 +2631,14 @@ def test_the_rule_calls_any_offer_below_the_batna_by_that_reason_as_the_check_do
     assert right_response(s, close) == ("counter", "below your BATNA")
 
 
-def test_question_6s_grading_note_says_where_the_walk_away_half_mark_is_tried():
+def test_question_6s_grading_note_says_where_the_walk_away_half_mark_is_tried(learner):
     """The note said walking away earns its half mark 'when no package works', without saying on
     which case: it is tried on the same cases with a cheaper agency, which the check builds with
-    no_deal_case."""
-    q5 = _cell("q6-text")
-    assert "earns the last half mark on the same cases with a cheaper agency" in q5
+    no_deal_case. Review 78 U2: the marks are one line in the text, and the check's message
+    says on which case it tried walking away."""
+    never = functools.partial(_rule, walk=False)
+    said = messages(check.respond_to_offer(never))["walk away"][1]
+    assert said.startswith("in your case with a cheaper agency"), said
     s = _drawn_for("ada")
     cheaper = no_deal_case(s)
     assert northwind_reservation(cheaper) < northwind_reservation(s)
@@ -2918,7 +2920,7 @@ def test_the_chances_in_an_honest_mention_are_said_to_be_the_speakers_own():
 def test_question_6s_text_says_what_to_write_and_grading_in_one_short_note():
     """The last six lines of q6-text explained how the check samples cases."""
     q5 = cell_text("02_batna", "batna", "q6-text")
-    note = q5[q5.index("*Grading, in short:*") :]
+    note = q5[q5.index("Marks:") :]  # review 78 U2: one line
     assert len(note.splitlines()) <= 3
     assert "other kind of case" not in q5 and "Then it tries the same cases" not in q5
 
@@ -4448,7 +4450,7 @@ def test_a_response_hint_gives_the_reason_never_the_right_response(learner, said
         if response != said:
             assert f"{response}, not" not in text and f": {response}" not in text, text
             assert f"'{response}'" not in text and "so ask for" not in text, text
-    assert f"so not {said!r}" in text or hints["responses"][0] == 1
+    assert f"so not {said!r}" in text or hints["responses"][0] == 0.5
 
 
 def test_a_zone_or_needed_batna_hint_ends_at_the_reason(learner):

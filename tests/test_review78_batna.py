@@ -1,6 +1,9 @@
 """Module 02, review 78: each test below failed on the code before its fix."""
 
+import pytest
+
 from course.checks import batna as check
+from tests.test_review77_batna import _messages, _respond
 
 
 def test_a_right_use_on_a_moved_band_says_the_band_was_moved(learner):
@@ -15,3 +18,22 @@ def test_a_right_use_on_a_moved_band_says_the_band_was_moved(learner):
     assert told.startswith(f"with Northwind's band midpoint at {moved.band_midpoint:,.0f}, ")
     told = check.judge_use(own, {"use": check.statement_to_use(own)})
     assert told.startswith(f"statement {check.statement_to_use(own)} is the one to make")
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_a_strict_even_split_costs_question_6_half_a_mark_not_both(learner, hidden):
+    """X2: one boundary slip, `>` for `>=` at the even split with remote days, failed the
+    responses, the reasons and (gated on the responses) the walk-away part: 0 of 2. The two
+    offers exactly at that split are now a half-mark part of their own, whose hint says an
+    offer exactly at the even split reaches it; the other parts pass."""
+
+    def strict(*args):
+        return _respond(*args, strict=True)
+
+    credit = check.respond_to_offer(strict, hidden=hidden)
+    got = _messages(credit)
+    assert credit.earned == 1.5 and credit.possible == 2, got
+    assert got["at the even split"][0] == 0
+    assert "an offer exactly at the even split reaches it" in got["at the even split"][1]
+    assert all(earned > 0 for part, (earned, _) in got.items() if part != "at the even split")
+    assert check.respond_to_offer(_respond, hidden=hidden).earned == 2

@@ -1187,24 +1187,49 @@ def offers_tried(offers):
     return own + [("a test offer", offer) for offer in rule_offers(offers)]
 
 
-def _responses(answer, cases, parts, done):
+def _responses(answer, cases, parts, done, at_split=False):
+    """Judge ``parts`` of the answer on every offer tried on ``cases``: those exactly at the
+    even split with remote days when ``at_split``, else all others (review 78 X2: that edge
+    is a part of its own, so a `>` for `>=` costs its half mark alone)."""
     for offers in cases:
         value, limit = batna_value(offers), northwind_reservation(offers)
+        split = even_split(offers, REMOTE_DAYS)
         for number, offer in offers_tried(offers):
+            if (offer.salary == split) != at_split:
+                continue
             given = call_learner(answer, offers, offer, value, limit)
             for part in parts:
                 judge_response(offers, number, offer, given, part)
     return done
 
 
+def _at_split(answer, cases):
+    """Question 6 on the offers exactly at the even split with remote days: response and
+    reason, with a hint on the boundary the rule's "reaches" includes."""
+    try:
+        return _responses(
+            answer,
+            cases,
+            ("response", "reason"),
+            "respond_to_offer takes an offer exactly at the even split as reaching it.",
+            at_split=True,
+        )
+    except NotYet as slip:
+        edge = "an offer exactly at the even split reaches it"
+        general = slip.general and f"{slip.general.rstrip('.')}; {edge}"
+        raise NotYet(f"{str(slip).rstrip('.')}; {edge}.", general=general) from None
+
+
 @question
 def respond_to_offer(answer, hidden=False):
     """Check a function ``(offers, offer, batna_value, northwind_reservation) -> (response,
     reason)`` on the learner's own offers and an example of the other kind, each with
-    further offers on every path of the rule (``rule_offers``): the responses (a point)
-    and the reasons (half a point); and on the same cases with a cheaper agency, where
-    every offer should be walked away from, for the rule's reason (half a point, earned
-    only beside the responses: a constant walk-away earned it for every learner)."""
+    further offers on every path of the rule (``rule_offers``): the responses (half a
+    point) and the reasons (half a point); two offers exactly at the even split with
+    remote days, response and reason (half a point: review 78 X2, a `>` for `>=` cost
+    both marks); and on the same cases with a cheaper agency, where every offer should be
+    walked away from, for the rule's reason (half a point, earned only beside the
+    responses: a constant walk-away earned it for every learner)."""
     cases = _both_kinds(hidden)
     # review 77 C2: offers that reach your reservation price with remote days, though the
     # estimate of Northwind's leaves no zone, are not walked away from
@@ -1221,7 +1246,7 @@ def respond_to_offer(answer, hidden=False):
         )
 
     return score(
-        Check("responses", 1, responses),
+        Check("responses", 0.5, responses),
         Check(
             "reasons",
             0.5,
@@ -1229,6 +1254,7 @@ def respond_to_offer(answer, hidden=False):
                 answer, cases, ("reason",), "respond_to_offer gives the rule's reasons."
             ),
         ),
+        Check("at the even split", 0.5, lambda: _at_split(answer, cases)),
         Check(
             "walk away",
             0.5,

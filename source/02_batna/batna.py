@@ -532,9 +532,9 @@ check.target_salary(target_salary, hidden=True)
 # (question 2); `northwind_reservation` is Northwind's reservation price (question 4): the
 # check passes the right values. You also need `offers.commute_cost`.
 #
-# *Grading, in short:* on your offers, an example's and test offers on every path of the
-# rule: responses earn a mark, reasons half; walking away, with the rule's reason, earns the
-# last half mark on the same cases with a cheaper agency (no zone) if responses pass.
+# The check tries your offers, an example's, and test offers on every path of the rule.
+# Marks: responses 1/2, reasons 1/2, offers exactly at the even split with remote days 1/2,
+# walking away 1/2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
