@@ -3,6 +3,7 @@
 import pytest
 
 from course.checks import batna as check
+from tests.sweeps import cell_text
 from tests.test_review77_batna import _messages, _respond
 
 
@@ -37,3 +38,23 @@ def test_a_strict_even_split_costs_question_6_half_a_mark_not_both(learner, hidd
     assert "an offer exactly at the even split reaches it" in got["at the even split"][1]
     assert all(earned > 0 for part, (earned, _) in got.items() if part != "at the even split")
     assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
+
+
+def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_true():
+    """C1: the practice's H ("Lumen is offering me ..." without the bonus) labelled a
+    misrepresentation was told "every figure in it is true of your scenario", a test section
+    6 rejects for facts (a true statement that plants a false fact is not made honest by
+    being true). The hint, the statements' feedback and section 6's table now give that
+    test: it plants no false fact Northwind would rely on."""
+    fact = check._practice_said()[-1]
+    assert fact.letter == "H" and fact._kind == "fact"
+    for label in ("misrepresentation", "bluff"):
+        with pytest.raises(check.NotYet) as failure:
+            check.judge_statement(fact, {"H": label})
+        said = str(failure.value)
+        assert "every figure in it is true" not in said, said
+        assert "plants no false fact Northwind would rely on to its cost" in said, said
+    for statement in check._practice_said():
+        assert "every figure in it is true" not in statement._why, statement
+    honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
+    assert "| true, it plants no false fact, and it demands nothing |" in honest

@@ -1304,11 +1304,16 @@ def _nudge(given, right, kind=None):
     if kind == "private" and given not in true:  # no figure: "every figure" would be vacuous
         return "it states nothing false and claims no reservation price"
     if (given in true) != (right in true):
-        return (
-            "check every figure in it against your scenario"
-            if right not in true
-            else "every figure in it is true of your scenario"
-        )
+        if right not in true:
+            return "check every figure in it against your scenario"
+        # review 78 C1: section 6 judges a true statement of fact by what it makes Northwind
+        # believe, so "every figure is true" alone was a test the text rejects
+        if kind == "fact":
+            return (
+                "it is true of your scenario, and what it leaves out only understates your "
+                "alternative: it plants no false fact Northwind would rely on to its cost"
+            )
+        return "it is true of your scenario and plants no false fact Northwind would rely on"
     if {given, right} == {PLAIN, "warning"}:
         return "look again at what it asks of Northwind, and what follows if Northwind says no"
     return "look again at what the false part is about"

@@ -908,15 +908,16 @@ def _true_fact(offers, name):
         salary = offers.bank_salary
         text = f"Harbor Bank has offered me {salary:,.0f}."
         why = (
-            f"Harbor Bank did offer you {salary:,.0f}: every figure in it is true and it "
+            f"Harbor Bank did offer you {salary:,.0f}: it is true, plants no false fact and "
             "demands nothing"
         )
     else:
         salary = offers.startup_base
         text = f"Lumen is offering me {salary:,.0f} a year."
         why = (
-            f"Lumen's sure salary is {salary:,.0f}: every figure in it is true (leaving the "
-            "bonus out only understates the offer) and it demands nothing"
+            f"Lumen's sure salary is {salary:,.0f}: it is true, and leaving the bonus out "
+            "understates Lumen, so it plants nothing Northwind would rely on to its cost (an "
+            "unwise thing to say, not a dishonest one); it demands nothing"
         )
     return text, PLAIN, salary, salary, why, "fact"
 
@@ -949,7 +950,7 @@ def _statements_of(offers):
             PLAIN,
             true_figure,
             true_figure,
-            "every figure in it is true and nothing is demanded: your BATNA, told plainly",
+            "it is true, plants no false fact and demands nothing: your BATNA, told plainly",
             "mention",
         ),
         (

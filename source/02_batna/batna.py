@@ -602,7 +602,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # | label | true? | its test | example |
 # |---|---|---|---|
-# | plain statement | true | every figure is true, and nothing is demanded | "Harbor Bank has offered me 89,000." |
+# | plain statement | true | true, it plants no false fact, and it demands nothing | "Harbor Bank has offered me 89,000." |
 # | warning | true | a demand whose consequence you would carry out anyway: below its figure you really would take your BATNA | "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
 # | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
