@@ -58,3 +58,29 @@ def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_tru
         assert "every figure in it is true" not in statement._why, statement
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "| true, it plants no false fact, and it demands nothing |" in honest
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_a_wrong_reason_in_question_6_is_told_what_rules_it_out(learner, hidden):
+    """X3: a rule that counted the full commute for an offer with two remote days called an
+    offer inside the zone a "commute trap"; its general hint (all grading shows) was the right
+    reason's advice on the response, "an offer inside the zone but below its even split is
+    one to answer, not to take", though the response was right. It now says what about the
+    offer rules the reason out, true of it: it reaches the reservation price for its package."""
+
+    def full_commute(offers, offer, batna_value, northwind_reservation):
+        response, reason = _respond(offers, offer, batna_value, northwind_reservation)
+        trap = batna_value + offers.commute_cost
+        if reason == "below the even split" and offer.salary < trap:
+            return response, "commute trap"
+        return response, reason
+
+    got = _messages(check.respond_to_offer(full_commute, hidden=hidden))
+    assert got["responses"][0] == 0.5 and got["reasons"][0] == 0, got
+    said = got["reasons"][1]
+    assert "one to answer, not to take" not in said, said
+    if hidden:  # grading shows the general hint only
+        assert "it reaches your reservation price for its package (two remote days take" in said
+        assert "no commute trap" in said
+    else:
+        assert "it reaches your reservation price for this package" in said

@@ -1076,10 +1076,46 @@ def judge_response(offers, number, offer, given, part="response"):
     because = _choice(because, tuple(REASONS), "the reason")
     if because != reason:
         hint, general = _why(offers, offer, reason)
+        general = _not_so(offers, offer, because) or general
         raise NotYet(
             f"{where}: the reason is not {because!r}: {hint}.",
             general=f"the reason it gives does not fit the offer: {general}",
         )
+
+
+def _not_so(offers, offer, because):
+    """What about ``offer`` rules out the reason ``because``, in words without numbers (the
+    general hint for a wrong reason: review 78 X3, which got the right reason's advice on
+    the response instead); ``None`` when its row's condition holds but an earlier row of
+    the rule fits first (the right reason's own hint then says which)."""
+    value, salary = batna_value(offers), offer.salary
+    with_remote = reservation_of(offers, REMOTE_DAYS)
+    own = reservation_of(offers, offer.remote_days)
+    split = (with_remote + max(northwind_reservation(offers), salary)) / 2
+    halved = " (two remote days take half the commute off)" if offer.remote_days else ""
+    if because == "no zone even with remote days":
+        if salary >= with_remote:
+            return "it reaches your reservation price with two remote days"
+        if northwind_reservation(offers) >= with_remote:
+            return "Northwind's reservation price reaches yours with two remote days"
+        return None
+    if because in ("even split reached", "no remote days") and salary < split:
+        return "its salary is short of the even split with remote days"
+    if because == "even split reached" and not offer.remote_days:
+        return "it has no remote days"
+    if because == "no remote days" and offer.remote_days:
+        return "it has remote days"
+    if because == "below your BATNA" and salary >= value:
+        return "its salary is not below your BATNA's value"
+    if because in ("commute trap", "below the even split") and salary >= split:
+        return "its salary reaches the even split with remote days"
+    if because == "commute trap" and salary >= own:
+        return f"it reaches your reservation price for its package{halved}: no commute trap"
+    if because == "commute trap" and salary < value:
+        return "its salary is below your BATNA's value, not between that and your reservation price"
+    if because == "below the even split" and salary < own:
+        return f"it is short of your reservation price for its package{halved}"
+    return None
 
 
 def _why(offers, offer, reason):
