@@ -2168,7 +2168,10 @@ def test_section_7s_outside_option_prediction_for_northwind_is_the_reservation_p
     # review 68: the box's closing repeat of the norm was cut to make room for C1's sentence;
     # the box still gives the even split, and the text calls it a norm, not a prediction
     assert f"the even split of the zone is {(bank + commute + agency) // 2:,}" in nash
-    assert "uses the even split as your own yardstick of fairness, not as a prediction" in nash
+    assert (
+        "uses the even split as your own yardstick of an even-handed deal, not as a prediction"
+        in nash
+    )
     assert "at a point set by" not in nash and "numbers you do not know" not in nash
     assert "numbers you do not know" not in decide
     assert "your reservation price if Northwind has it" not in decide  # section 7 says it (U3)

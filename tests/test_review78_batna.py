@@ -84,3 +84,26 @@ def test_a_wrong_reason_in_question_6_is_told_what_rules_it_out(learner, hidden)
         assert "no commute trap" in said
     else:
         assert "it reaches your reservation price for this package" in said
+
+
+def test_the_one_worked_warning_is_said_to_give_away_the_reservation_price():
+    """C2: section 6's only worked warning names the exact reservation price (97,000), while
+    the same section says a side that knows it can offer that and not a unit more: honest,
+    but poor tactics, unremarked. One sentence under the table now says so."""
+    honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
+    assert "if you offer less than 97,000, I will take Harbor Bank's offer." in honest
+    assert (
+        "The warning above is honest, yet it hands Northwind your reservation price: warn at "
+        "a figure you can show, below it." in honest
+    )
+
+
+def test_the_even_split_has_one_gloss():
+    """C3: section 5 called the even split 'your own yardstick of an even-handed deal' and
+    section 7 'your own yardstick of fairness': one figure, two glosses. Both now say
+    even-handed."""
+    from pathlib import Path
+
+    text = " ".join((Path(__file__).parents[1] / "source/02_batna/batna.py").read_text().split())
+    assert "yardstick of fairness" not in text
+    assert text.count("your own yardstick of an even-handed deal") == 2

@@ -607,7 +607,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
-# Declining to name your reservation price is a plain statement too.
+# Declining to name your reservation price is a plain statement too. The warning above is
+# honest, yet it hands Northwind your reservation price: warn at a figure you can show,
+# below it.
 #
 # - **Warning.** It tells the other side something you would do anyway if it says no. (A
 #   *threat* ties a demand to a cost you would rather not impose; none of your statements
@@ -837,7 +839,7 @@ check.label_statements(label_statements, hidden=True)
 #   two. Since Northwind would use the agency if you said no, $W \ge A$, so this is at or
 #   above the even split of the zone, $(r + A)/2$, and equals it only when $W = A$ exactly,
 #   or if breakdown left Northwind with the agency's contractor. That is why section 5 uses
-#   the even split as your own yardstick of fairness, not as a prediction.
+#   the even split as your own yardstick of an even-handed deal, not as a prediction.
 # - *Each week of talks moves your start a week later*, there is no answer date, and head
 #   office does not threaten the role: the outside-option model. The hire creates a pie of
 #   $W$ less the commute you bear ($W - c$ for the job as offered), and neither side earns
