@@ -161,9 +161,9 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     assert all(s.text in shown for s in check._practice_said())
     assert f"{reservation_of(practice):,.0f} for the job as offered" in shown
     text = _cell("q7-text")
-    # review 70 X1: said plainly, in bold, that the check does not judge them
-    assert "**The check under your answer does not judge your own labels**" in text
-    assert "they are marked when the notebook is graded" in text
+    # review 70 X1: said plainly, in bold, that the check does not judge them (review 78 X7:
+    # in one plain line, with where to find out)
+    assert "**Your own labels get no feedback before grading**; the practice case is" in text
     assert "Practise first on a case that is not yours" in text
 
 
@@ -4538,7 +4538,7 @@ def test_review_62_wordings_the_outside_option_the_open_alternative_and_the_seal
     assert "usually raises the sure amount you need above the gamble's expected value" in text
     assert "(question 9)" in " ".join(_cell("summary").split())
     q7 = " ".join(_cell("q7-text").split())
-    assert "so that re-running the check cannot find them" in q7
+    assert "the practice case is where you find out" in q7  # review 78 X7
 
 
 def test_review_72_x2_question_7_does_not_claim_its_own_labels_are_out_of_reach():
@@ -4547,7 +4547,8 @@ def test_review_72_x2_question_7_does_not_claim_its_own_labels_are_out_of_reach(
     check's answer; the text no longer lets "marked when the notebook is graded" read as
     "kept out of reach", and says where the labels come from."""
     q7 = " ".join(_cell("q7-text").split())
-    assert "(they follow from your numbers by section 6's tests, like any answer)" in q7
+    # review 78 X7: the sentence on when they are marked went, and with it any such claim
+    assert "cannot find them" not in q7 and "out of reach" not in q7
 
 
 @pytest.mark.parametrize("field", ["agency_rate", "pay_survey", "band_midpoint"])

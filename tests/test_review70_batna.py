@@ -124,7 +124,7 @@ def test_question_7s_visible_check_says_first_that_own_labels_are_not_judged(cap
     assert check.label_statements(lambda o: {**wrong, "use": solve(o)["use"]}) is None
     said = capsys.readouterr().out
     assert said.index(check.MARKED_WHEN_GRADED) < said.index("right form")
-    assert "**The check under your answer does not judge your own labels**" in _cell("q7-text")
+    assert "**Your own labels get no feedback before grading**" in _cell("q7-text")
 
 
 def test_own_case_hints_of_questions_5_and_6_do_not_restate_earlier_answers(monkeypatch):

@@ -150,7 +150,7 @@ def test_question_7s_marks_read_in_one_pass():
     q7 = _cell("q7-text")
     assert "three eighths" not in q7 and "The check does judge the choice" not in q7
     assert 'the other two 1/8 each; the choice under `"use"` earns 1/4.' in q7
-    assert 'only their form (it does judge the choice under `"use"`)' in q7
+    assert 'judges their form and the choice under `"use"`)' in q7  # review 78 X7
 
 
 def test_question_2_says_plainly_what_a_risk_averse_value_is_and_what_its_examples_are():

@@ -107,3 +107,14 @@ def test_the_even_split_has_one_gloss():
     text = " ".join((Path(__file__).parents[1] / "source/02_batna/batna.py").read_text().split())
     assert "yardstick of fairness" not in text
     assert text.count("your own yardstick of an even-handed deal") == 2
+
+
+def test_question_7_says_in_one_line_that_own_labels_get_no_feedback():
+    """X7: 1.75 of question 7's 2 marks get no feedback before grading and the practice case
+    carries it; the text said so in a long sentence on why. One plain line now says it."""
+    q7 = " ".join(cell_text("02_batna", "batna", "q7-text").split())
+    assert (
+        "**Your own labels get no feedback before grading**; the practice case is where you "
+        "find out" in q7
+    )
+    assert "so that re-running the check cannot find them" not in q7

@@ -694,10 +694,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # *Marks.* Four labels earn 3/8 of a mark each when right (your two demands, your claim
 # and your statement about an offer), the other two 1/8 each; the choice under `"use"`
-# earns 1/4. **The check under your answer does not judge your own labels**, only their
-# form (it does judge the choice under `"use"`): they are marked when the notebook is
-# graded, so that re-running the check cannot find them (they follow from your numbers by
-# section 6's tests, like any answer).
+# earns 1/4. **Your own labels get no feedback before grading**; the practice case is where
+# you find out (the check under your answer judges their form and the choice under `"use"`).
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
