@@ -118,3 +118,14 @@ def test_question_7_says_in_one_line_that_own_labels_get_no_feedback():
         "find out" in q7
     )
     assert "so that re-running the check cannot find them" not in q7
+
+
+def test_question_8_gives_one_worked_case_and_its_marks_in_a_line():
+    """X5: question 8's three worked cases gave away the pattern of inverting the two
+    formulas; one is kept. U2: its marks paragraph with the conditions (left to the check's
+    messages) is one line."""
+    q8 = " ".join(cell_text("02_batna", "batna", "q8-text").split())
+    assert "a target of 130 needs a BATNA of 100" in q8
+    assert "a target of 80" not in q8 and "a target of 90" not in q8
+    assert "Marks: Nash cases 1/2, outside-option cases 1/4, targets out of reach 1/4." in q8
+    assert "earned only by" not in q8

@@ -908,14 +908,9 @@ ModelQuiz()
 # the target, return 0. The check uses other sides' BATNAs below half the pie and targets
 # from 0 to the whole pie, exactly half of it among them. With a pie of 200 and their BATNA
 # 40, a target of 130 needs a BATNA of 100 in the Nash model and 130 in the outside-option
-# model; a target of 80 needs 0 in both. With their BATNA 60, a target of 90 needs 40 in the
-# Nash model but 0 with an outside option.
+# model.
 #
-# *Marks:* the Nash cases within reach earn half a mark, the outside-option cases a
-# quarter; the last quarter is
-# for telling which targets are out of reach (a target that leaves the other side exactly
-# its BATNA is within reach), earned only by a function that answers the two models
-# differently where they differ.
+# Marks: Nash cases 1/2, outside-option cases 1/4, targets out of reach 1/4.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-needed-answer", "schema_version": 3}
