@@ -129,3 +129,9 @@ def test_question_8_gives_one_worked_case_and_its_marks_in_a_line():
     assert "a target of 80" not in q8 and "a target of 90" not in q8
     assert "Marks: Nash cases 1/2, outside-option cases 1/4, targets out of reach 1/4." in q8
     assert "earned only by" not in q8
+
+
+def test_question_1_says_it_is_a_warm_up():
+    """X6: question 1 transcribes the story into a tree for its mark; fine as a warm-up, and
+    its heading now says so."""
+    assert "### Question 1 (1 mark, a warm-up):" in cell_text("02_batna", "batna", "q1-text")

@@ -112,7 +112,7 @@ expected_value(sure_offer), expected_value(startup_gamble)
 risk_attitude(startup_gamble, 88_000)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
-# ### Question 1 (1 mark): Lumen's offer as a tree
+# ### Question 1 (1 mark, a warm-up): Lumen's offer as a tree
 #
 # Write `startup_tree(offers)`. It takes a scenario like yours and returns Lumen's offer as
 # a tree, as section 1 describes one, from `offers.startup_base`, `offers.startup_bonus` and
