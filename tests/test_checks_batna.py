@@ -1314,7 +1314,7 @@ def test_an_offer_to_answer_with_remote_days_may_be_below_the_reservation_price(
     them, and the hint says where it falls short."""
     text = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     assert "the salary is fine, and" not in text
-    assert "may not even reach your reservation price" in text
+    # review 78 U3: section 5 is its table; the hint says where the salary falls short
     case = next(
         s
         for s in (course.variant("02_batna", f"sweep-{n}") for n in range(400))
@@ -2112,11 +2112,7 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     assert "the **surplus** the deal creates" in _cell("zopa-teaching")
     assert "pleased to reach" not in reservation + _cell("q5-text")
     decide = _cell("decide-teaching")
-    assert "| even split with remote days | judges Northwind's offer" in decide
-    assert (
-        "The even split with remote days lies at or below the target you set in question 5"
-        in decide
-    )
+    assert "An offer at or above it is *acceptable*, good enough to take" in decide
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
     assert "modules 00 and 03 use the same two words." in honest  # review 69: cut
@@ -2321,8 +2317,9 @@ def test_section_5_says_how_its_target_meets_module_04s():
     section 3, the reflection and its rubric put the target below the most the other side could
     pay, so the opening can lie beyond it."""
     decide = _cell("decide-teaching")
-    assert "each counter you make heads towards it, never past it" in decide
-    assert "module 04 plans those steps" in decide
+    # review 78 U3: section 5 is its table and the sentences around it; how far a counter
+    # goes is module 04's
+    assert "counter towards your target first is your call" in " ".join(decide.split())
     assert "your first offer lies beyond the target" in _cell("reservation-teaching")
     assert "And it lies below your opening" in _cell("zopa-teaching")
     for grade_id in ("reflection-text", "reflection"):
@@ -3020,7 +3017,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     decide = _cell("decide-teaching")
     assert "floor" not in decide  # review 57, C3: the even split judges offers, it is no floor
     assert "say yes to it as Northwind's last word" not in decide
-    assert "the offer is *acceptable*, good enough to take" in decide
+    assert "it is *acceptable*, good enough to take" in decide
     explorer = _cell("explorer-text")
     assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
     assert "That is the even split with remote days, which question 6's rule uses" in explorer
@@ -3094,12 +3091,10 @@ def test_section_5_names_what_the_last_word_model_leaves_out():
     model leaves out: Northwind does not know your commute or reservation price, fairness
     norms (ultimatum-game evidence), and the working relationship."""
     decide = _cell("decide-teaching")
-    # review 58 U2: the paragraph is now one sentence with the same three reasons
+    # review 78 U3: section 5 is its table and one sentence on the last word; it states no
+    # model's prediction to qualify (section 7 gives the models, and what they leave out)
     flat = " ".join(decide.split())
-    assert "Northwind moves above your reservation price (two of section 7's cases" in flat
-    assert "because it does not know that price" in flat
-    assert "so a side that expects it offers more (Güth et al. 1982)" in flat  # review 76 E3
-    assert "a grudging offer costs goodwill in a working relationship" in flat
+    assert "section 7" not in flat and "last word, take any offer above" in flat
 
 
 def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_taking():
@@ -3109,8 +3104,10 @@ def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_tak
     so a learner of both does not read a contradiction."""
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
-    assert "At Northwind's last word, an offer above your reservation price" in flat
-    assert "for the package it names beats walking away, even below that split" in flat
+    assert (
+        "At Northwind's last word, take any offer above your reservation price for its package."
+        in flat
+    )  # review 78 U3
 
 
 def test_an_offer_at_the_even_split_may_be_taken_and_module_04s_plan_may_counter_it():
@@ -3121,7 +3118,7 @@ def test_an_offer_at_the_even_split_may_be_taken_and_module_04s_plan_may_counter
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
     assert "take an offer of theirs that reaches the even split" not in flat
-    assert "at or above it, the offer is *acceptable*, good enough to take" in flat
+    assert "An offer at or above it is *acceptable*, good enough to take" in flat
     assert "counter towards your target first is your call" in flat
 
 
@@ -3132,9 +3129,12 @@ def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_
     while Northwind is still moving, and that at a last word module 04's rule takes any
     offer above the reservation price for its package; question 5 says what it grades."""
     decide, q5 = _cell("decide-teaching"), _cell("q6-text")
-    assert "once Northwind has stopped moving, and you believe it |" in decide
-    assert "While Northwind is still moving, it decides" in decide
-    assert "even below that split" in decide
+    # review 78 U3: the table is for a moving Northwind; one sentence gives the last word
+    assert "For an offer made while Northwind is still moving" in " ".join(decide.split())
+    assert (
+        "At Northwind's last word, take any offer above your reservation price for its package."
+        in " ".join(decide.split())
+    )
     assert "for offers made while Northwind is still moving" in q5
     assert "take an offer at or above the floor once it has stopped" not in decide
 
@@ -3171,10 +3171,11 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     assert "concession plan" not in zopa and "stops halfway" not in zopa
     assert "question 5 applies the band to the zone with two remote days" in zopa  # session 75
     assert "no fact carries an opening past what the agency's contractor costs" in zopa
-    decide = _cell("decide-teaching")
-    assert "an offer above your reservation price for the package it names beats walking" in (
-        decide
-    )
+    decide = " ".join(_cell("decide-teaching").split())
+    assert (
+        "At Northwind's last word, take any offer above your reservation price for its package."
+        in decide
+    )  # review 78 U3
 
 
 def test_question_5_takes_targets_above_the_even_split_up_to_three_quarters_of_the_zone(learner):
@@ -3288,7 +3289,7 @@ def test_sections_5_and_7_state_when_the_models_predict_the_even_split():
     without section 7's condition that the BATNA binds."""
     decide, nash = _cell("decide-teaching"), _cell("nash-teaching")
     assert "no model of Northwind's case predicts" not in decide
-    assert "as your story stands, no model predicts it" in decide
+    assert "not a forecast" in decide  # review 78 U3: section 7 says which model predicts what
     # section 5 no longer states section 7's predictions before section 7 teaches them (a
     # reader's U3, session 55): no prediction there needs section 7's condition
     assert "who has the last word before that date" not in decide
@@ -3333,9 +3334,10 @@ def test_question_6_says_never_to_accept_an_ask_for_remote_days_offer_without_th
     the job as offered; section 5 says not to accept it without them while Northwind is
     still moving (review 75 C2: at its last word, an offer above the reservation price for
     the package it names is accepted, remote days or not)."""
-    assert "so while Northwind is still moving, accept no such offer without them" in _cell(
-        "decide-teaching"
-    )
+    # review 78 U3: the table's row says it (ask for remote days), and the last-word sentence
+    decide = " ".join(_cell("decide-teaching").split())
+    assert "| ask for remote days | the offer has none" in decide
+    assert "take any offer above your reservation price for its package" in decide
 
 
 def test_questions_1_and_4_ask_for_the_decision_not_the_procedure():
@@ -3419,8 +3421,7 @@ def test_section_7_says_a_common_deadline_without_delay_cost_turns_on_the_last_w
     # review 66 C1: not every model says so; review 69 C2: two of section 7's three cases
     # do (Northwind's last word by the common date, Northwind proposing first while the
     # start slips), and only for a Northwind that knows your reservation price
-    assert "(two of section 7's cases say a fully informed Northwind need not)" in decide
-    assert "one of section 7's models says it need not" not in decide
+    assert "one of section 7's models says it need not" not in decide  # review 78 U3: cut
 
 
 def test_question_6s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_is_yours():
@@ -3441,10 +3442,10 @@ def test_question_6s_accept_marks_an_offer_good_enough_to_take_and_pressing_on_i
     assert "grades its stricter plan" not in decide
     assert "no question grades it" not in decide
     assert 'read its "accept" as "good enough to take"' not in decide
-    assert "the offer is *acceptable*, good enough to take" in decide
+    assert "it is *acceptable*, good enough to take" in decide
     assert (
-        "whether you take an acceptable offer at once or counter towards your target first is "
-        "your call" in decide
+        "whether you take it at once or counter towards your target first is your call"
+        in " ".join(decide.split())
     )
 
 
@@ -3848,7 +3849,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
     assert "even split is the price the Nash split predicts when the conditions" not in nash
     assert "equals it only when $W = A$ exactly" in nash  # review 67 U1
     decide = " ".join(_cell("decide-teaching").split())
-    assert "target you set in question 5" in decide and "set in section 3" not in decide
+    assert "set in section 3" not in decide  # review 78 U3 cut the sentence on the target
     for n in range(40):
         claims = [
             s
@@ -4310,15 +4311,12 @@ def test_section_5_gives_target_even_split_and_reservation_price_one_job_each():
     counter asks for, the even split tells an acceptable offer while Northwind moves, the
     reservation price decides at a last word; "floor" is never the even split's name."""
     decide = _cell("decide-teaching")
-    # review 61 U4: the three jobs were one 16-line paragraph; they are a table, one row each
-    assert "Three figures each do one job:" in decide
-    jobs = [
-        "| target (question 5) | what you ask for",
-        "| even split with remote days | judges Northwind's offer",
-    ]
-    jobs = [decide.index(job) for job in [*jobs, "| reservation price, for the package offered"]]
-    assert jobs == sorted(jobs)
-    assert "each counter you make heads towards it, never past it" in decide
+    # review 61 U4 made the three jobs a table; review 78 U3 cut section 5 to the rule's table
+    # and one sentence: the even split judges a moving Northwind's offer, the reservation
+    # price its last word, and the target is sections 3 and 4's
+    flat = " ".join(decide.split())
+    assert "For an offer made while Northwind is still moving" in flat
+    assert "At Northwind's last word, take any offer above your reservation price" in flat
     assert "floor" not in decide and "floor" not in _cell("q6-text")
     assert "acceptable" in _cell("q6-text")
     for grade_id in ("intro", "zopa-teaching", "summary"):
@@ -4513,7 +4511,7 @@ def test_review_59_citations_hold_where_their_sources_do_and_q9_assumes_nothing_
     learners (Freelance without renewal is below Lumen's base); section 3's premise, that
     Harbor Bank's salary always beats Lumen's base, holds for every learner."""
     decide = _cell("decide-teaching")
-    assert "never past it" in decide and "Medvec" not in decide
+    assert "Medvec" not in decide
     honest = _cell("honest-teaching")
     assert "Model Rule 4.1, a rule of conduct for lawyers," in honest
     assert "Carr" not in honest

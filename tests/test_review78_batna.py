@@ -135,3 +135,15 @@ def test_question_1_says_it_is_a_warm_up():
     """X6: question 1 transcribes the story into a tree for its mark; fine as a warm-up, and
     its heading now says so."""
     assert "### Question 1 (1 mark, a warm-up):" in cell_text("02_batna", "batna", "q1-text")
+
+
+def test_section_5_is_the_rule_s_table_and_one_sentence_on_the_last_word():
+    """U3: section 5 carried a three-row table of figures and jobs, the six-row rule and four
+    paragraphs of caveats; the six-row table with one sentence on the last word teaches the
+    rule. The three-row table and the caveats are gone."""
+    decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
+    assert decide.count("| counter |") == 3 and "Three figures each do one job" not in decide
+    assert decide.endswith(
+        "At Northwind's last word, take any offer above your reservation price for its package."
+    )
+    assert len(decide.split()) < 400

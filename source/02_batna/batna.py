@@ -477,27 +477,11 @@ check.target_salary(target_salary, hidden=True)
 #
 # The rule judges offers by the **even split with remote days**, section 4's even split of
 # the zone with two remote days. It is your own yardstick of an even-handed deal (Northwind,
-# which does not know your commute, cannot check it), not a forecast: section 7 shows that,
-# as your story stands, no model predicts it. Below it you would give up more than half the
-# surplus while Northwind may still move. Three figures each do one job:
-#
-# | figure | its job | when |
-# |---|---|---|
-# | target (question 5) | what you ask for: you open beyond it, and each counter you make heads towards it, never past it (module 04 plans those steps) | while Northwind is still moving |
-# | even split with remote days | judges Northwind's offer: below it, counter; at or above it, the offer is *acceptable*, good enough to take | while Northwind is still moving |
-# | reservation price, for the package offered | judges Northwind's last word: above it, accept; below it, walk away | once Northwind has stopped moving, and you believe it |
-#
-# The even split with remote days lies at or below the target you set in question 5. While
-# Northwind is still moving, it decides; whether you take an acceptable offer at once or
-# counter towards your target first is your call. At Northwind's last word, an offer above
-# your reservation price for the package it names beats walking away, even below that
-# split. Northwind moves above your reservation price (two of section 7's cases say a
-# fully informed Northwind need not) because it does not know that price, because people
-# refuse splits they see as unfair, so a side that expects it offers more (Güth et al.
-# 1982), and because a grudging offer costs goodwill in a working relationship.
-#
-# An offer in the **commute trap** beats your BATNA only until you count the commute. For
-# an offer made while Northwind is still moving, take the first row that fits:
+# which does not know your commute, cannot check it), not a forecast. An offer at or above
+# it is *acceptable*, good enough to take; whether you take it at once or counter towards
+# your target first is your call. An offer in the **commute trap** beats your BATNA only
+# until you count the commute. For an offer made while Northwind is still moving, take the
+# first row that fits:
 #
 # | response | when | reason |
 # |---|---|---|
@@ -508,12 +492,7 @@ check.target_salary(target_salary, hidden=True)
 # | counter | above your BATNA's value, below your reservation price for its package | commute trap |
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
-# An offer above Northwind's reservation price shows your estimate too low: the offer then
-# tops the zone. A counter to an offer without remote days asks for them too. Without them
-# the salary may not even reach your reservation price for the job as offered, so while
-# Northwind is still moving, accept no such offer without them. An offer below your BATNA
-# is often an extreme opening. Stay calm: it shows where Northwind opens, not where it
-# must stop; answer with your own number.
+# At Northwind's last word, take any offer above your reservation price for its package.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
