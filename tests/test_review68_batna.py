@@ -242,8 +242,5 @@ def test_question_9s_left_open_earns_no_mark_and_no_one_loses_one(monkeypatch):
             assert check.batna_when(skips_left_open, hidden=hidden).earned == 1
     assert moved  # answers right but for "left open" gained its half mark
     q9 = _cell("q9-text")
-    assert "committing first earns the other half" in q9
-    assert (
-        "The offer left open is a worked extension, judged on a line of its own as feedback "
-        "only: it earns no mark" in q9
-    )
+    # review 78 U2: the marks in one line
+    assert "Marks: known first 1/2, commit first 1/2, left open none (feedback only)." in q9

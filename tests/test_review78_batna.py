@@ -147,3 +147,15 @@ def test_section_5_is_the_rule_s_table_and_one_sentence_on_the_last_word():
         "At Northwind's last word, take any offer above your reservation price for its package."
     )
     assert len(decide.split()) < 400
+
+
+def test_the_marks_of_questions_4_and_9_are_one_line_each():
+    """U2: the marks' fine print ("earned only beside the right zones", "judged on a line of
+    its own as feedback only") read as rules of a game; each question gives its marks in one
+    line, and the conditions are left to the check's messages."""
+    q4 = " ".join(cell_text("02_batna", "batna", "q4-text").split())
+    q9 = " ".join(cell_text("02_batna", "batna", "q9-text").split())
+    assert "Marks: zones 1, no zone 1/2, equal prices 1/2." in q4
+    assert "only beside" not in q4
+    assert "Marks: known first 1/2, commit first 1/2, left open none (feedback only)." in q9
+    assert "judged on a line of its own" not in q9

@@ -391,9 +391,7 @@ BatnaBuilder()
 # 4). Then return the zone between the two as a pair `(low, high)`, or `None` when there is
 # no zone. The check tries your case, an example of the other kind, one whose survey tops
 # the agency's cost and one where the two reservation prices are equal (section 4 says
-# whether that is a zone). Zones earn a mark;
-# `None`, and the zone where the two prices are equal, half a mark each, only beside the
-# right zones.
+# whether that is a zone). Marks: zones 1, no zone 1/2, equal prices 1/2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "northwind-zopa-answer", "schema_version": 3}
@@ -929,10 +927,8 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
-# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`. *Marks:*
-# the round settled before you answer, closed or not, earns half a mark; committing first
-# earns the other half. The offer left open is a worked extension, judged on a line of its
-# own as feedback only: it earns no mark.
+# `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
+# Marks: known first 1/2, commit first 1/2, left open none (feedback only).
 #
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
