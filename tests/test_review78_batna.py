@@ -159,3 +159,11 @@ def test_the_marks_of_questions_4_and_9_are_one_line_each():
     assert "only beside" not in q4
     assert "Marks: known first 1/2, commit first 1/2, left open none (feedback only)." in q9
     assert "judged on a line of its own" not in q9
+
+
+def test_talks_proposer_has_one_meaning_in_question_10():
+    """U5: "`talks.proposer` makes the first offer (in the answer-date version, the last)"
+    gave one field two meanings; it is now named for the one thing it is in every version."""
+    q10 = " ".join(cell_text("02_batna", "batna", "q10-text").split())
+    assert "makes the first offer (in the answer-date version, the last)" not in q10
+    assert "`talks.proposer` is who speaks when it matters: first, or last before the date" in q10
