@@ -530,7 +530,7 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     beside Harbor Bank's salary without that condition."""
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
-    assert "Choose it with the open alternative beside each candidate" in flat  # review 69 U2
+    assert "Choose it with Lumen beside each candidate" in flat  # review 69 U2; 78 U4
     # review 70 U1: question 9's bullet points to the box, which says it once
     assert "Choose your fallback with Lumen beside each candidate" not in flat
     # review 72 U5: the rubric no longer asks graders for the test (question 9's box keeps it)
@@ -538,10 +538,8 @@ def test_the_text_says_to_choose_the_fallback_with_the_open_alternative_beside_e
     # question 9 asked only to draw both trees, and the rubric let a sure fallback cancel the
     # open offer without the section's second condition
     # review 70 U1: the box says it, before it draws both trees
-    assert "Choose it with the open alternative beside each candidate, then draw both trees" in (
-        flat
-    )
-    assert "Beside a sure fallback the open alternative cancels" in flat
+    assert "Choose it with Lumen beside each candidate, then draw both trees" in flat
+    assert "Beside a sure BATNA without Lumen, the open alternative cancels" in flat
 
 
 def test_question_3_built_on_a_slipped_tree_names_the_question_to_fix():
@@ -2039,7 +2037,9 @@ def test_question_9_names_a_fallback_chosen_before_lumen_is_put_beside_it(learne
         slip = check.sure_beside_lumen(case, check.with_lumen_open(case, trees["Harbor Bank"]))
         with pytest.raises(NotYet) as hint:
             check.judge_batna_when(case, "left open", None, slip)
-        assert "choose the fallback after putting Lumen beside each one" in str(hint.value)
+        assert "choose your BATNA without Lumen after putting Lumen beside each one" in str(
+            hint.value
+        )
 
 
 def test_the_outside_option_half_is_the_limit_of_module_03s_share():
@@ -2359,7 +2359,8 @@ def test_question_9_works_the_left_open_case_through_with_section_3s_numbers():
     110,000 funded) ...)."""
     q9, section = _cell("q9-text"), _cell("reservation-teaching")
     assert "let Lumen pay 60,000 or 110,000 with even chances" in " ".join(q9.split())
-    assert "**fallback**" in q9 and "**fallback**" not in section  # review 69 U2
+    # review 69 U2; review 78 U4: the box's name is "your BATNA without Lumen"
+    assert "**BATNA without Lumen**" in q9 and "**BATNA without Lumen**" not in section
     base, funded, p, low, high = 60_000, 110_000, 0.5, 50_000, 130_000
     walking = 0.5 * (p * max(low, funded) + (1 - p) * max(low, base)) + 0.5 * high
     assert walking == 107_500 and "so 107,500 in all" in q9
@@ -2654,8 +2655,11 @@ def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_o
     (600 learners)."""
     section = " ".join(_cell("q9-text").split())  # review 69 U2: the note moved to question 9
     # review 76 C1: it cancels beside any sure fallback; the condition makes the answer unique
-    assert "Beside a sure fallback the open alternative cancels (above Lumen's base," in section
-    assert "as Harbor Bank's salary always is, the fallback is the only answer)" in section
+    assert (
+        "Beside a sure BATNA without Lumen, the open alternative cancels (above Lumen's base,"
+        in section
+    )  # review 78 U4
+    assert "as Harbor Bank's salary always is, that salary is the only answer)" in section
     for n in range(600):
         s = _drawn_for(f"sweep-{n}")
         assert s.bank_salary > s.startup_base, s.learner
@@ -2787,8 +2791,9 @@ def test_section_3_the_summary_and_the_rubric_state_when_an_open_alternative_can
     assert "the open alternative cancels" in _cell("q9-text")  # review 69 U2: moved
     assert "not at all if the deal leaves it open" not in _cell("summary")
     # review 69 U2; review 75 U4: "it usually does raise it" named neither "it"
-    assert "Beside a fallback gamble, it usually raises the sure amount you need above" in " ".join(
-        _cell("q9-text").split()
+    assert (
+        "Beside a gamble as your BATNA without Lumen, it usually raises the sure amount you need above"
+        in " ".join(_cell("q9-text").split())
     )
     reflection = _cell("reflection")
     assert "an alternative the deal leaves open does not count);" not in reflection
@@ -4347,10 +4352,11 @@ def test_fallback_delta_and_share_at_the_table_are_defined_at_first_use():
     # box points to it
     assert "fallback" not in _cell("reservation-teaching")
     q9 = " ".join(_cell("q9-text").split())
-    # review 70 U1: the left-open bullet no longer uses "fallback"; the box defines it first
-    first = q9.index("fallback")
+    # review 78 U4: "fallback" is gone; the box names "your BATNA without Lumen" first
+    assert "fallback" not in q9
+    first = q9.index("BATNA without Lumen")
     assert q9.index("The box below gives the conditions") < first
-    assert first == q9.index("your **fallback**") + len("your **")
+    assert first == q9.index("your **BATNA without Lumen**") + len("your **")
     nash = _cell("nash-teaching")
     assert nash.index("share at the table") == nash.index("**share at the table**") + 2
     assert nash.index("where $\\delta$ is the share of the pie") < nash.index("week later")

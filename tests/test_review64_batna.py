@@ -114,7 +114,7 @@ def test_section_5_section_3_and_section_7_are_shorter_and_the_slope_sentence_is
     assert "module 04's rule for the last round takes over" not in decide
     q9 = _cell("q9-text")  # review 69 U2: the side note moved into question 9's box
     details = q9[q9.index("<details>") : q9.index("</details>")]
-    assert "your **fallback**" in details
+    assert "your **BATNA without Lumen**" in details  # review 78 U4
     nash = _cell("nash-teaching")
     side = nash[nash.index("<details>") : nash.index("</details>")]
     # review 66 U1: the side note holds Northwind's numbers; the 2V + c and 0.98 asides are cut

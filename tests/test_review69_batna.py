@@ -112,8 +112,8 @@ def test_the_left_open_side_note_sits_with_question_9_not_in_section_3():
     assert "question 9 works it through, as an extension" in reservation
     q9 = _cell("q9-text")
     box = q9[q9.index('Worked cases for "left open"') :]
-    assert "your **fallback** is what you would do without this deal" in box
-    assert box.index("**fallback**") < box.index("Here, let Lumen pay")
+    assert "your **BATNA without Lumen** is what you would do without this deal" in box
+    assert box.index("**BATNA without Lumen**") < box.index("Here, let Lumen pay")
     # review 70 U1: the left-open bullet points to the box in a sentence of its own
     assert "The box below gives the conditions and worked cases" in q9
     assert "hardest" not in _cell("intro")

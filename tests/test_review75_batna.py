@@ -216,8 +216,8 @@ def test_question_9s_box_names_what_an_open_alternative_raises():
     box = _cell("q9-text")
     assert "it usually does raise it" not in box
     assert (
-        "Beside a fallback gamble, it usually raises the sure amount you need above the "
-        "gamble's expected value" in box
+        "Beside a gamble as your BATNA without Lumen, it usually raises the sure amount you "
+        "need above the gamble's expected value" in box
     )
 
 

@@ -100,7 +100,7 @@ def test_an_open_alternative_cancels_beside_any_sure_fallback():
     only such salary, which is what the box now says."""
     box = _cell("q9-text")
     assert "sure fallback no lower than" not in box
-    assert "Beside a sure fallback the open alternative cancels" in box
+    assert "Beside a sure BATNA without Lumen, the open alternative cancels" in box
     from course.scenarios.batna import batna_value_when, with_lumen_open
 
     sure = 0

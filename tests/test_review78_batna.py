@@ -167,3 +167,14 @@ def test_talks_proposer_has_one_meaning_in_question_10():
     q10 = " ".join(cell_text("02_batna", "batna", "q10-text").split())
     assert "makes the first offer (in the answer-date version, the last)" not in q10
     assert "`talks.proposer` is who speaks when it matters: first, or last before the date" in q10
+
+
+def test_question_9_names_the_best_alternative_but_lumen_by_the_course_s_word():
+    """U4: "fallback" was a new name beside BATNA, in question 9's box and the check's
+    left-open hints; both now say "your BATNA without Lumen"."""
+    from pathlib import Path
+
+    q9 = " ".join(cell_text("02_batna", "batna", "q9-text").split())
+    assert "fallback" not in q9 and "your **BATNA without Lumen**" in q9
+    source = (Path(check.__file__)).read_text()
+    assert "fallback" not in source

@@ -2216,39 +2216,39 @@ def judge_batna_when(offers, timing, funded, value):
         other = "Freelance" if first == "Harbor Bank" else "Harbor Bank"
         ev_first = sure_beside_lumen(offers, with_lumen_open(offers, trees[first]))
         if with_lumen_open(offers, trees[other]) > with_lumen_open(offers, trees[first]) + 1:
-            left_out = (  # the same number as leaving Lumen out when that fallback is sure
+            left_out = (  # the same number as leaving Lumen out when that BATNA is sure
                 f"that is {first}'s salary: Lumen left out, as if it cancelled (it cancels "
-                "only when none of its outcomes lies strictly between your fallback's worst "
-                "and best), or put beside "
+                "only when none of its outcomes lies strictly between the worst and best "
+                "of your BATNA without Lumen), or put beside "
                 if same_money(ev_first, without)
                 else "that puts Lumen beside "
             )
-            mistakes.append(  # the fallback chosen before Lumen is beside it
+            mistakes.append(  # the BATNA without Lumen chosen before Lumen is beside it
                 (
                     ev_first,
-                    f"{left_out}{first}, your best fallback by expected values; but with Lumen "
-                    f"open beside each, {other} is worth more: choose the fallback after "
+                    f"{left_out}{first}, your BATNA without Lumen by expected values; but with Lumen "
+                    f"open beside each, {other} is worth more: choose your BATNA without Lumen after "
                     "putting Lumen beside each one, then find the sure amount, net of the "
                     "commute, that, with Lumen beside it, is worth as much",
-                    "it chooses the fallback before putting the open alternative beside each "
-                    "one; choose it after",
+                    "it chooses what you would do without the open alternative before putting it beside each "
+                    "one; choose after",
                 )
             )
         if same_money(averaged, without):  # Lumen is not the BATNA
             mistakes.append(  # by expected values, so both slips give this number
                 (
                     without,
-                    "that is your best fallback without Lumen, which is also your BATNA by "
+                    "that is your BATNA without Lumen, which is also your BATNA by "
                     "expected values: it either leaves Lumen out, as if it cancelled, or counts "
                     "it at its expected value, as if signing with Northwind ended it. It cancels "
-                    "only when none of its outcomes lies strictly between your fallback's "
-                    "worst and best, and here it stays open whatever you choose. "
-                    "Value each fallback with Lumen open beside it (you would join Lumen if it "
+                    "only when none of its outcomes lies strictly between the worst and best "
+                    "of your BATNA without Lumen, and here it stays open whatever you choose. "
+                    "Value each alternative but Lumen with Lumen open beside it (you would join Lumen if it "
                     "turned out better), then find the sure amount, net of the commute, that, "
                     "with Lumen beside it, is worth as much as the better of them",
                     "it leaves out an open alternative, or counts it as if the deal ended it; it "
-                    "cancels only when none of its outcomes lies strictly between your fallback's "
-                    "worst and best",
+                    "cancels only when none of its outcomes lies strictly between the worst and "
+                    "best of what you would do without it",
                 )
             )
         mistakes += [
@@ -2269,15 +2269,15 @@ def judge_batna_when(offers, timing, funded, value):
             (
                 without,
                 "that leaves Lumen out, as if it cancelled; it cancels only when none of its "
-                "outcomes lies strictly between your fallback's worst and best. Value each fallback with Lumen open beside it (you would join Lumen "
+                "outcomes lies strictly between the worst and best of what you would do without it. Value each alternative but Lumen with Lumen open beside it (you would join Lumen "
                 "if it turned out better), then find the sure amount, net of the commute, "
                 "that, with Lumen beside it, is worth as much as the better of them",
                 "it leaves out an open alternative, which cancels only when none of its outcomes "
-                "lies strictly between your fallback's worst and best",
+                "lies strictly between the worst and best of what you would do without it",
             ),
             (
                 walking,
-                "that is what walking away is worth with Lumen open beside your best fallback, "
+                "that is what walking away is worth with Lumen open beside your BATNA without Lumen, "
                 "but Lumen stays open beside the Northwind job too: find the sure amount, net "
                 "of the commute, that, with Lumen beside it, is worth that much",
                 "it values walking away with Lumen open but forgets that Lumen stays open "
@@ -2355,7 +2355,7 @@ def _high_base(offers):
 def high_bank(offers):
     """``offers`` with Harbor Bank's salary 3,000 above Lumen's funded pay (rounded to
     1,000), so that walking away is worth at least that pay and the left-open value is the
-    fallback itself, a case section 3 names that drawn examples rarely have."""
+    BATNA without Lumen itself, a case section 3 names that drawn examples rarely have."""
     top = offers.startup_base + offers.startup_bonus
     return replace(offers, bank_salary=math.ceil((top + 3_000) / 1_000) * 1e3)
 
@@ -2395,7 +2395,7 @@ def _left_open(answer, cases):
         answer,
         cases,
         [("left open", None)],
-        "batna_when values an offer left open beside your fallback and beside the deal alike.",
+        "batna_when values an offer left open beside your BATNA without it and beside the deal alike.",
     )
 
 

@@ -941,13 +941,13 @@ check.batna_needed(batna_needed, hidden=True)
 # - By then you know whether the client renewed and whether the year is busy.
 # - Lumen's round and your client's decisions are independent.
 #
-# With an alternative the deal leaves open, your **fallback** is what you would do without
-# this deal, the open alternative aside. Choose it with the open alternative beside each
-# candidate, then draw both trees. Beside a sure fallback the open alternative cancels
-# (above Lumen's base, as Harbor Bank's salary always is, the fallback is the only answer).
-# Beside a fallback gamble, it usually raises the sure amount you need
+# With an alternative the deal leaves open, your **BATNA without Lumen** is what you would
+# do without this deal, Lumen aside. Choose it with Lumen beside each candidate, then draw
+# both trees. Beside a sure BATNA without Lumen, the open alternative cancels (above
+# Lumen's base, as Harbor Bank's salary always is, that salary is the only answer).
+# Beside a gamble as your BATNA without Lumen, it usually raises the sure amount you need
 # above the gamble's expected value: it cancels only when none of its outcomes lies strictly
-# between the worst and best outcomes of the fallback. Usually one does: then which you
+# between the gamble's worst and best outcomes. Usually one does: then which you
 # would take turns on how both turn out.
 #
 # Here, let Lumen pay 60,000 or 110,000 with even chances. Beside a sure 90,000, walking
@@ -980,9 +980,9 @@ def batna_when(offers, timing, funded=None):
         values["Lumen"] = base + p * bonus
     elif timing == "known first":
         values["Lumen"] = base + (bonus if funded else 0)
-    else:  # left open: Lumen sits beside your fallback, and beside the Northwind job too
+    else:  # left open: Lumen sits beside your BATNA without it, and beside Northwind's job
 
-        def beside(tree, lumen):  # each outcome of the fallback, or Lumen if it pays more
+        def beside(tree, lumen):  # each outcome of the tree, or Lumen if it pays more
             if isinstance(tree, list):
                 return [(q, beside(branch, lumen)) for q, branch in tree]
             return max(tree, lumen)
