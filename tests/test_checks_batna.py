@@ -4613,7 +4613,7 @@ def test_review_62_section_3s_timings_are_a_table_and_section_7_cites_the_deadli
     reservation = _cell("reservation-teaching")
     assert "| timing | the alternative counts in $V$ at | example |" in reservation
     assert "leaving the open alternative aside" not in reservation
-    assert "what you would do without this deal, the open alternative aside" in _cell("q9-text")
+    assert "what you would do without this deal, Lumen aside" in _cell("q9-text")
     risk = _cell("ev-risk")
     assert "in proportion to the amounts at stake" not in risk
     # review 70 U1: the scaling property is cut; the attitude is still named, with its sources

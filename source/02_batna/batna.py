@@ -490,7 +490,9 @@ check.target_salary(target_salary, hidden=True)
 # | counter | above your BATNA's value, below your reservation price for its package | commute trap |
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
-# At Northwind's last word, take any offer above your reservation price for its package.
+# An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
+# opens, not where it must stop; answer with your own number. At Northwind's last word,
+# take any offer above your reservation price for its package.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
