@@ -1569,7 +1569,9 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
     mark for part 2's weighing of that reason against the learner's own clock."""
     q4b = " ".join(_cell("q4b-text").split())
     assert "else the first label after which it does" not in q4b
-    assert "This half marks the rule's moment" in q4b and "section 5's" in q4b
+    # review 78 X1: the moment is section 5's rule, pointed to; the wait is a decision
+    assert "when section 5's rule makes the ask whose bar is `case.need`" in q4b
+    assert "`wait` (half a mark): your decision on your own story" in q4b
     shift = " ".join(_cell("shift-teaching").split())
     assert "make the ask the first time your balance reaches it" in shift
     q4c = " ".join(_cell("q4c-text").split())
@@ -1679,7 +1681,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # marks for grading, points for the leverage scale
         ("intro", "counted in **marks**", None),
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
-        ("q4b-text", "A mark for each part", "A point for each part"),
+        ("q4b-text", "`turning_point` (1 mark)", "A point for each part"),
         # one dependence rated from two sides is not counted once
         ("audit-teaching", "give the largest weight to one of the pair", "a second time"),
         # a former manager may be bound to confidentiality
@@ -1985,7 +1987,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("reflection-text", "an outside option worth less than what you would get", None),
         # the turning point defined where it is first named
         # (review 73: where question 4b asks for it; section 3 no longer names it early)
-        ("q4b-text", "`turning_point`: the first label after which the side ahead", None),
+        ("q4b-text", "`turning_point` (1 mark): the first label after which the side ahead", None),
         ("audit-teaching", "The course calls the sides **even** when", "*turning point*"),
         # question 4b says the news stops at the ends of the scale, as shifted does
         ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
@@ -2934,11 +2936,9 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         "In the sole-source case, where your pumps are approved only with Ostra's valve",
         # question 4c's model answer: what signals a hurry is coming down after a refusal
         "coming down to 94% straight after a refusal would tell Brannock",
-        # question 4b says which half is a stated rule and where the judgement is
-        # review 72 U1: said in one sentence
-        "This half marks the rule's moment, not section 5's advice to wait, even where you "
-        "know of a deadline of theirs still to come; a reason to wait earns its mark in "
-        "question 4c.",
+        # question 4b says which part is a stated rule and which a decision (review 78 X1)
+        "would you wait past `ask_at` (`True`) or ask then (`False`)? Section 5 says what "
+        "makes waiting worth it; question 4c asks why.",
         # the progress map counts the practice case for questions 1, 4a and 5
         "For questions 1, 4a and 5 it counts the practice case's check",
     ):
@@ -3144,16 +3144,13 @@ def test_the_ladder_of_asks_is_described_as_it_is_in_every_case():
 
 def test_question_4b_says_it_asks_for_the_first_moment_even_with_a_known_deadline():
     """Section 5 says waiting for a known deadline of the other side is sound, while 4b's
-    check takes only the first moment the balance reaches the need, for deadline learners
-    too; 4b now says it asks for the rule's first moment even then, and that waiting for
-    such a deadline is 4c's judgement."""
+    check took only the first moment the balance reaches the need, for deadline learners
+    too. Review 78 X1: 4b's moment is the rule's, and its third part, ``wait``, is the
+    learner's decision whether a deadline of theirs makes waiting worth it; 4c asks why."""
     text = " ".join(_cell("q4b-text").split())
-    assert 'the first moment (`"now"`, before any news, or a news label) at which the' in text
-    assert "even where you know of a deadline of theirs still to come" in text
-    # review 70 C2: it says that 4b marks the rule, and 4c is where waiting earns credit
-    assert "This half marks the rule's moment, not section 5's advice to wait" in text
-    assert "a reason to wait earns its mark in question 4c" in text
-    assert "is the judgement question 4c asks of you" not in text
+    assert "`ask_at` (half a mark): when section 5's rule makes the ask" in text
+    assert "would you wait past `ask_at` (`True`) or ask then (`False`)?" in text
+    assert "This half marks the rule's moment, not section 5's advice to wait" not in text
 
 
 def test_the_text_counts_the_answers_and_sizes_the_writing_as_the_model_answers_do():
@@ -4421,7 +4418,7 @@ def test_reaudit_returns_none_where_the_side_ahead_never_changes_or_the_bar_is_n
     moves = {label: ("you", "information", 1) for label in labels}  # +2 now, ever higher
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
     assert turning_point(balances) is None and ask_moment(balances, s.need) is None
-    assert answers["reaudit"](s, dict(moves)) == (None, None)
+    assert answers["reaudit"](s, dict(moves))[:2] == (None, None)
     # and where both happen, the model answer still finds them
     s = replace(s, need=2.5)
     moves = {label: ("them", "information", 2) for label in labels}
@@ -4429,7 +4426,7 @@ def test_reaudit_returns_none_where_the_side_ahead_never_changes_or_the_bar_is_n
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
     expected = (turning_point(balances), ask_moment(balances, s.need))
     assert None not in expected
-    assert answers["reaudit"](s, dict(moves)) == expected
+    assert answers["reaudit"](s, dict(moves))[:2] == expected
 
 
 def test_a_flagged_copy_of_a_shown_audit_has_a_stated_rule():

@@ -55,7 +55,7 @@ IGNORES_CEILING = (
 )
 
 #: reaudit that never says "even": its turning point is wrong on the first test case, its
-#: moment to ask right.
+#: moment to ask and its wait (review 78 X1) right.
 IGNORES_EVEN = (
     "def reaudit(case, moves):\n"
     "    yours, theirs = dict(case.yours), dict(case.theirs)\n"
@@ -66,7 +66,8 @@ IGNORES_EVEN = (
     "        balances[label] = leverage_balance(ratings['you'], ratings['them'], case.weights)\n"
     "    ahead = balances['now'] > 0\n"
     "    turning = next((m for m in moves if (balances[m] > 0) != ahead), 'N4')\n"
-    "    return turning, next(m for m, b in balances.items() if b >= case.need)\n"
+    "    wait = case.case == 'deadline' or any('this quarter' in f for f in case.facts.values())\n"
+    "    return turning, next(m for m, b in balances.items() if b >= case.need), wait\n"
 )
 
 

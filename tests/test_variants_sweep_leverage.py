@@ -1060,6 +1060,12 @@ def news_typed(s):
     }
 
 
+def waits_by_story(case):
+    """Question 4b's wait, read from the story: Brannock's six weeks, or Vell's sales head's
+    quarter where that fact is drawn, is a deadline of theirs still to come."""
+    return case.case == "deadline" or any("this quarter" in f for f in case.facts.values())
+
+
 def reaudit_by_arithmetic(case, moves):
     """Question 4b by plain arithmetic, each rating kept between 0 and 10 (a test case moves a 9
     up by 3)."""
@@ -1073,7 +1079,7 @@ def reaudit_by_arithmetic(case, moves):
     labels = list(moves)
     turning = labels[next(i for i, side in enumerate(sides) if side != sides[0]) - 1]
     moments = ["now", *labels]
-    return turning, moments[ask_at(balances, case.need)]
+    return turning, moments[ask_at(balances, case.need)], waits_by_story(case)
 
 
 def reaudit_exactly(case, moves):
@@ -1092,8 +1098,8 @@ def reaudit_exactly(case, moves):
     need = Fraction(str(case.need))
     for label, lead in history:  # the news arrives: ask as soon as the balance is enough
         if lead >= need:
-            return turning, label
-    return turning, None
+            return turning, label, waits_by_story(case)
+    return turning, None, waits_by_story(case)
 
 
 def tactics_by_wording(s):

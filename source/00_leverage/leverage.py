@@ -1161,21 +1161,21 @@ check.news_moves(news_moves, hidden=True)
 # Write `reaudit(case, moves)`. It takes a scenario like yours, with its starting audit
 # (`case.yours`, `case.theirs`, `case.weights`; none of your plan's steps counts here),
 # and `moves`, a dict like the one `news_moves()` returns, in the order the news arrives.
-# Apply the moves one at a time, each as `shifted` does (a rating stops at 0 and at 10),
-# and compute the balance after each. Return a pair `(turning_point, ask_at)`:
+# Apply the moves one at a time, each as `shifted` does (a rating stops at 0 and at 10).
+# Return `(turning_point, ask_at, wait)`:
 #
-# - `turning_point`: the first label after which the side ahead (`"you"`, `"them"`, or
-#   `"even"` when the balance is under 0.5 points either way) differs from the side ahead
-#   before any news, or `None` if it never does. Becoming even counts as a change, and so
-#   does leaving even.
-# - `ask_at`: the first moment (`"now"`, before any news, or a news label) at which the
-#   balance reaches the bar of the ask shown under your news, `case.need` points (it may
-#   be below zero), or `None` if it never does. This half marks the rule's moment, not
-#   section 5's advice to wait, even where you know of a deadline of theirs still to come;
-#   a reason to wait earns its mark in question 4c.
+# - `turning_point` (1 mark): the first label after which the side ahead (`"you"`,
+#   `"them"`, or `"even"` when the balance is under 0.5 points either way) differs from
+#   the side ahead before any news, or `None` if it never does. Becoming even counts as a
+#   change, and so does leaving even.
+# - `ask_at` (half a mark): when section 5's rule makes the ask whose bar is `case.need`
+#   (`"now"`, before any news, or a news label), or `None` if it never does.
+# - `wait` (half a mark): your decision on your own story and facts, which every case the
+#   check gives shares (`case.case`, `case.facts`): would you wait past `ask_at` (`True`)
+#   or ask then (`False`)? Section 5 says what makes waiting worth it; question 4c asks why.
 #
-# A mark for each part. The cell after the check shows your own balances, news by news, on
-# your readings of question 4a: question 4c starts from them.
+# The cell after the check shows your own balances, news by news, on your readings of
+# question 4a: question 4c starts from them.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -1183,14 +1183,15 @@ check.news_moves(news_moves, hidden=True)
 # The check gives your function the right moves of five test cases on your news labels
 # (one puts the balance exactly on the bar, and exactly on 0.5; in another a move would
 # take a rating past 10), never your own case's, so a slip in question 4a does not cost
-# you here. Grading also tries other learners' cases.
+# you here. Grading also tries other learners' cases, for the first two parts only.
 #
 # </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
 def reaudit(case, moves):
-    """(turning point, moment to ask) of case's starting audit, re-audited move by move."""
+    """(turning point, moment to ask, whether you would wait) of case's starting audit,
+    re-audited move by move."""
     # To see your own answer: reaudit(scenario, news_moves())
     ### BEGIN SOLUTION
     ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
@@ -1207,7 +1208,12 @@ def reaudit(case, moves):
     start = ahead(balances["now"])
     turning = next((label for label in moves if ahead(balances[label]) != start), None)
     ask_at = next((m for m, balance in balances.items() if balance >= case.need), None)
-    return turning, ask_at
+    # wait only for a deadline of theirs I can see coming: Brannock's lease ends in six weeks;
+    # Vell's sales head must renew contracts this quarter (where that fact is drawn); the
+    # other stories date none (Larkfield's three weeks press the candidate, not Larkfield)
+    bonus = "his bonus depends on contracts renewed this quarter"
+    wait = case.case == "deadline" or any(bonus in fact for fact in case.facts.values())
+    return turning, ask_at, wait
     ### END SOLUTION
 
 
@@ -1224,9 +1230,8 @@ check.own_balances(news_moves)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
 # ### Question 4c (3 marks, graded by your instructor): setting the bar yourself
 #
-# Question 4b's bar (`scenario.need`, shown under your news) and moment were the course's;
-# in practice both are yours. In a short paragraph each (about 50 to 100 words), about
-# your own case:
+# Question 4b's bar (`scenario.need`, shown under your news) was the course's; in practice
+# it is yours. In a short paragraph each (about 50 to 100 words), about your own case:
 #
 # 1. (1 mark) Would you set the bar higher or lower than the course did, and why? Tie it
 #    to what the ask asks for and to what a refusal would cost you.
