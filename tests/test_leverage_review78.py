@@ -82,3 +82,17 @@ def test_question_4b_points_to_the_rule_and_asks_for_a_decision():
     )
     assert "`ask_at` (half a mark): when section 5's rule makes the ask" in text
     assert "Return `(turning_point, ask_at, wait)`" in text
+
+
+def test_trust_is_said_to_be_filed_under_power_by_choice_as_module_03_reads_it():
+    """C1: section 2 filed trust as power and question 4a grades that filing, while module 03
+    tells the same learner that trust is not a base of power but what lets the bases work.
+    Section 2 now says the filing is this course's choice and how module 03 reads trust."""
+    source = (ROOT / "source" / "00_leverage" / "leverage.py").read_text()
+    text = " ".join(line.removeprefix("#").strip() for line in source.splitlines())
+    assert "Trust is filed under power by this course's choice" in text
+    assert "Module 03 treats trust not as one more kind of power but as what makes every" in text
+    power = (ROOT / "source" / "03_power" / "power.py").read_text()
+    assert "not a fifth base here but what lets the four work" in " ".join(
+        line.removeprefix("#").strip() for line in power.splitlines()
+    )
