@@ -96,3 +96,38 @@ def test_trust_is_said_to_be_filed_under_power_by_choice_as_module_03_reads_it()
     assert "not a fifth base here but what lets the four work" in " ".join(
         line.removeprefix("#").strip() for line in power.splitlines()
     )
+
+
+#: What an item may say of a case's circumstances only where the case's story, or a fact the
+#: learner drew, says it first (C2: "its idle machines" in a supplier tactic and step, which
+#: no supplier story or fact gives); each phrase with the words that back it.
+BACKED_BY = {
+    "idle machines": ("idle machines",),
+    "half capacity": ("half capacity",),
+    "the overseas maker": ("An overseas maker",),
+    "launch team lacks": ("launch team lacks",),
+    "clients it is rumoured to have lost": ("Rumour says Vell has lost big clients",),
+    "clients Vell is rumoured to have lost": ("Rumour says Vell has lost big clients",),
+    "the launch Larkfield is behind on": ("behind on a product launch",),
+    "another maker": ("Qualifying another maker",),
+}
+
+
+def test_every_step_and_tactic_a_learner_sees_is_backed_by_their_story():
+    """C2: a supplier tactic offered a contract "that would fill its idle machines" and a step
+    sought one "large enough to fill Vell's idle machines", but no supplier story or fact gives
+    Vell idle machines; a sole-source tactic cited the new plant's half capacity and a step
+    and a tactic "the overseas maker", both from facts some learners never draw; a salary
+    step named a certification "Larkfield's launch team lacks", which no story says. Each now
+    says only what the story gives. Over drawn learners, every such phrase in a step or tactic
+    they see is backed by their story or their facts (this failed on the old items)."""
+    import course
+    from course.scenarios.leverage import CASES
+
+    for i in range(300):
+        s = course.variant("00_leverage", f"sweep-{i}")
+        known = " ".join([CASES[s.case].story, *s.facts.values()])
+        for item in [*s.steps, *s.tactics.values()]:
+            for phrase, backing in BACKED_BY.items():
+                if phrase in item:
+                    assert any(b in known for b in backing), (s.learner, item)

@@ -1128,7 +1128,7 @@ STEPS = (
     ),
     Step(
         "salary",
-        "Finish the cloud certification Larkfield's launch team lacks",
+        "Finish a cloud certification useful for the launch Larkfield is behind on",
         "power",
         (2, 4),
         (6, 10),
@@ -1189,7 +1189,8 @@ STEPS = (
     ),
     Step(
         "supplier",
-        "Win your board's approval for a two-year order large enough to fill Vell's idle machines",
+        "Win your board's approval for a two-year order to make up for clients Vell is "
+        "rumoured to have lost",
         "power",
         (1, 3),
         (3, 6),
@@ -1232,7 +1233,7 @@ STEPS = (
     ),
     Step(
         "sole-source",
-        "Ask the overseas maker for a certification plan and samples",
+        "Ask another valve maker for a certification plan and samples",
         "alternatives",
         (1, 1),
         (2, 4),
@@ -1408,8 +1409,8 @@ _TACTICS = (
     ),
     Tactic(
         "supplier",
-        "Offer Vell a two-year contract that would fill its idle machines, which your board "
-        "has approved, in return for a lower price.",
+        "Offer Vell a two-year contract, which your board has approved, to make up for "
+        "clients it is rumoured to have lost, in return for a lower price.",
         group=3,
     ),
     Tactic(
@@ -1460,8 +1461,7 @@ _TACTICS = (
     ),
     Tactic(
         "sole-source",
-        "Point out that Ostra's annual report shows its new plant at half capacity, and offer "
-        "a longer contract for a lower price.",
+        "Offer Ostra a five-year contract for every valve you buy, in return for a lower price.",
         group=4,
     ),
     Tactic(
@@ -1477,8 +1477,8 @@ _TACTICS = (
     ),
     Tactic(
         "sole-source",
-        "Tell Ostra you will pay for the overseas maker's certification unless it holds its "
-        "price, when you have no budget for it.",
+        "Tell Ostra you will pay to certify another maker's valve unless it holds its price, "
+        "when you have no budget for it.",
         group=1,
     ),
     Tactic(
@@ -1954,9 +1954,10 @@ _PRACTICE_TACTICS = (
 #: not claim as done what a step of the same learner has yet to win.
 APART = (
     (
-        "Win your board's approval for a two-year order large enough to fill Vell's idle machines",
-        "Offer Vell a two-year contract that would fill its idle machines, which your board "
-        "has approved, in return for a lower price.",
+        "Win your board's approval for a two-year order to make up for clients Vell is "
+        "rumoured to have lost",
+        "Offer Vell a two-year contract, which your board has approved, to make up for "
+        "clients it is rumoured to have lost, in return for a lower price.",
     ),
     (
         "You know from Vell's filed accounts that its sales fell by a third this year.",

@@ -1421,7 +1421,7 @@ def tactic_kinds():
         "Tell Larkfield you will sign with Calder tomorrow unless it matches Calder's pay, when you have already decided to turn Calder down.": "bluff",
         # supplier
         "Tell Vell a rival quoted 3% below its price; the rival's quote was 3% below.": "legitimate",
-        "Offer Vell a two-year contract that would fill its idle machines, which your board has approved, in return for a lower price.": "legitimate",
+        "Offer Vell a two-year contract, which your board has approved, to make up for clients it is rumoured to have lost, in return for a lower price.": "legitimate",
         "Tell Vell you will not go above 0.40 a unit; the most you would pay is 0.42.": "bluff",
         "Say the resealable lid is worth no more than 0.36 a unit to you, when you would pay 0.42 to keep it.": "bluff",
         "Tell Vell a rival quoted 15% below its price; the rival's quote was 3% below.": "misrepresentation",
@@ -1434,7 +1434,7 @@ def tactic_kinds():
         "Tell Vell you will move the whole order to Bellpak in three months unless it cuts its price, when you mean to stay with Vell whatever it does.": "bluff",
         # sole-source
         "Say that any price above 46 a valve is more than you will pay; the most you would pay is 46.": "legitimate",
-        "Point out that Ostra's annual report shows its new plant at half capacity, and offer a longer contract for a lower price.": "legitimate",
+        "Offer Ostra a five-year contract for every valve you buy, in return for a lower price.": "legitimate",
         "Say that any price above 40 a valve is more than you will pay; the most you would pay is 46.": "bluff",
         "Say the valve is worth no more than 35 a valve to you, when you would pay 46 for it.": "bluff",
         "Tell Ostra that the regulator has approved a rival valve, when its maker plans to submit it next year.": "misrepresentation",
@@ -1444,7 +1444,7 @@ def tactic_kinds():
         # a lie told to get information: filed by its source (misrepresentation too)
         "Call Ostra's plant as a trade journalist, which you are not, to learn how full its order book is.": "illegitimate",
         # a threat or warning you would not carry out: a bluff (misrepresentation too)
-        "Tell Ostra you will pay for the overseas maker's certification unless it holds its price, when you have no budget for it.": "bluff",
+        "Tell Ostra you will pay to certify another maker's valve unless it holds its price, when you have no budget for it.": "bluff",
         # deadline
         "Remind Brannock that its lease ends in six weeks and that you can hand over the keys in four.": "legitimate",
         "Say that 27,000 a month is the lowest rent you will accept; the lowest you would let the warehouse for is 27,000.": "legitimate",
