@@ -191,7 +191,9 @@ def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, que
     own = answers["scenario"]
     result = {
         "best_plan": lambda: answers[question](own),
-        "reach_plan": lambda: answers[question](own, own.bold[0] if own.bold else 0.5),
+        "reach_plan": lambda: answers[question](
+            own, own.prepared_ask[0] if own.prepared_ask else 0.5
+        ),
         "reaudit": lambda: answers[question](own, news_key(own)),
     }[question]()
     hard_coded = lambda *args: result  # noqa: E731
@@ -1139,7 +1141,7 @@ def reach_above_only(case, target):
 def reaudit_above_only(case, moves):
     """A reaudit that asks only once the balance is strictly above the need."""
     balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
-    return turning_by_hand(balances), next((m for m, b in balances.items() if b > case.need), "N4")
+    return turning_by_hand(balances), next((m for m, b in balances.items() if b > case.bar), "N4")
 
 
 def reaudit_even_at_the_line(case, moves):
@@ -1151,14 +1153,14 @@ def reaudit_even_at_the_line(case, moves):
 
     start = side(balances["now"])
     turning = next((m for m, b in balances.items() if side(b) != start), "N4")
-    return turning, ask_by_hand(balances, case.need)
+    return turning, ask_by_hand(balances, case.bar)
 
 
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
         (reach_above_only, "a balance exactly at the bar reaches it"),
-        (reaudit_above_only, "'at least case.need' includes a balance equal to it"),
+        (reaudit_above_only, "'at least case.bar' includes a balance equal to it"),
         (reaudit_even_at_the_line, "a balance of exactly 0.5 points either way is not even"),
     ],
 )
@@ -1196,7 +1198,7 @@ def test_an_even_start_is_not_told_that_a_sign_change_inside_even_is_a_turn(own)
         yours=check._mapping((5, 5, 5)),
         theirs=check._mapping((5, 6, 5)),
         weights=check._mapping((0.25, 0.25, 0.5)),
-        need=1.0,
+        bar=1.0,
     )
     moves = dict(
         zip(
@@ -1233,15 +1235,15 @@ def test_the_reaudit_test_cases_are_fair(own):
     *clear, (edge, edge_moves) = check.reaudit_test_cases(own)
     # the last case sits on both lines on purpose, exactly
     edge_balances = balances_after(edge.yours, edge.theirs, edge.weights, edge_moves)
-    assert list(edge_balances.values())[:2] == [edge.need, 0.5]
+    assert list(edge_balances.values())[:2] == [edge.bar, 0.5]
     for case, moves in clear:
         balances = balances_after(case.yours, case.theirs, case.weights, moves)
         assert turning_point(balances) is not None
         assert all(abs(abs(b) - 0.5) >= 0.1 - 1e-9 for b in balances.values())
-        assert all(abs(b - case.need) >= 0.1 - 1e-9 for b in balances.values())
-        assert ask_moment(balances, case.need) is not None
+        assert all(abs(b - case.bar) >= 0.1 - 1e-9 for b in balances.values())
+        assert ask_moment(balances, case.bar) is not None
     asks = [
-        (ask_moment(b, c.need), best_moment(b))
+        (ask_moment(b, c.bar), best_moment(b))
         for c, m in check.reaudit_test_cases(own)
         for b in [balances_after(c.yours, c.theirs, c.weights, m)]
     ]
@@ -1252,7 +1254,7 @@ def test_an_own_case_hint_does_not_give_the_answer_away(own):
     """The turning point and the best moment of the learner's own case never appear in a
     hint about it."""
     balances = balances_after(own.yours, own.theirs, own.weights, news_key(own))
-    right = (turning_point(balances), ask_moment(balances, own.need))
+    right = (turning_point(balances), ask_moment(balances, own.bar))
     wrong = next(label for label in own.news if label != right[0])
     with pytest.raises(NotYet) as failure:
         check.judge_turning(own, news_key(own), (wrong, right[1]))
@@ -1570,7 +1572,7 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
     q4b = " ".join(_cell("q4b-text").split())
     assert "else the first label after which it does" not in q4b
     # review 78 X1: the moment is section 5's rule, pointed to; the wait is a decision
-    assert "when section 5's rule makes the ask whose bar is `case.need`" in q4b
+    assert "when section 5's rule makes the ask whose bar is `case.bar`" in q4b
     assert "`wait` (half a mark): your decision on your own story" in q4b
     shift = " ".join(_cell("shift-teaching").split())
     assert "make the ask the first time your balance reaches it" in shift
@@ -1839,8 +1841,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "Section 3 rates each side on each source, from 0 to 10.", None),
         # why trust in a side's word is filed under power
         ("sources-teaching", "a record of keeping your word is something you built", None),
-        # scenario.bold can be None
-        ("q3c-task", "if `scenario.bold` is not `None`", None),
+        # scenario.prepared_ask can be None
+        ("q3c-task", "if `scenario.prepared_ask` is not `None`", None),
         # marks for questions
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
         # the sentence on which source weighs most, and the fact that loosens it
@@ -1913,7 +1915,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # needs them; "strong" in one aside
         ("intro", "`itertools.product((True, False), repeat=k)`", None),
         ("q3c-task", "a plan of three steps has eight", None),
-        ("build-teaching", "an *ask* is one request you mean to make", None),
+        # review 78 U2: section 1 defines an ask; section 4 only its bar
+        ("build-teaching", "An ask's **bar** is the balance you decide", "an *ask* is one request"),
         ("audit-teaching", "calls the balance *strongly* in one", "calls the balance **strong**"),
         # the balance runs from -10 to +10: 2.5 points is a quarter of the rating scale only
         ("audit-teaching", "a quarter of the 0–10 rating scale", "a quarter of the scale,"),
@@ -2026,7 +2029,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         # two of section 2's three examples come from no case of the module
         ("sources-teaching", "side by side, each with an example.", "this module's cases"),
-        # what a learner whose scenario.bold is None does in question 3c
+        # what a learner whose scenario.prepared_ask is None does in question 3c
         ("q3c-task", "If it is `None` (the cell above says so), try a bar", None),
     ],
 )
@@ -2088,7 +2091,7 @@ def reaudit_one_early(case, moves):
     balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
     labels = list(balances)
     turning = turning_by_hand(balances)
-    return labels[max(1, labels.index(turning) - 1)], ask_by_hand(balances, case.need)
+    return labels[max(1, labels.index(turning) - 1)], ask_by_hand(balances, case.bar)
 
 
 #: Hints that name a shortcut of question 3 (each of _shortcut_plans' hints).
@@ -2164,13 +2167,13 @@ def test_a_reaudit_that_never_looks_before_the_news_is_told_the_ask_can_be_made_
     cases = [
         (s, moves)
         for s, moves in check.reaudit_test_cases(own)
-        if ask_moment(balances_after(s.yours, s.theirs, s.weights, moves), s.need) == "now"
+        if ask_moment(balances_after(s.yours, s.theirs, s.weights, moves), s.bar) == "now"
     ]
     assert len(cases) == 2
     tried = 0
     for s, moves in cases:
         balances = balances_after(s.yours, s.theirs, s.weights, moves)
-        late = next((label for label in moves if round(balances[label] - s.need, 9) >= 0), None)
+        late = next((label for label in moves if round(balances[label] - s.bar, 9) >= 0), None)
         if late is None:  # that learner's code finds no moment at all there
             continue
         tried += 1
@@ -2186,9 +2189,9 @@ def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
     for case in CASES.values():
         needs = [need for need, _ in case.asks]
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
-    text = " ".join(_cell("build-teaching").split())
-    assert "sits a quarter of a point above the rung below" in text
-    assert "not a measured exchange rate" in text
+    # review 78 U2: question 3c, where the ladder is first used, gives its rate
+    text = " ".join(_cell("q3c-text").split())
+    assert "sits a quarter of a point above the rung below, by the course's convention" in text
 
 
 def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():
@@ -2373,14 +2376,17 @@ def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_revers
     reversed_, total = 0, 0
     for n in range(120):
         s = course.variant("00_leverage", f"bold-{n}")
-        if s.bold is None:
-            assert "No ask of your case" in s.show("bold").markdown
+        if s.prepared_ask is None:
+            assert "No ask of your case" in s.show("prepared-ask").markdown
             continue
         total += 1
-        need, ask = s.bold
+        need, ask = s.prepared_ask
         assert (need, ask) in CASES[s.case].asks
         assert need > leverage_balance(s.yours, s.theirs, s.weights) + 0.1
-        assert f"{need:+.2f} points" in s.show("bold").markdown and ask in s.show("bold").markdown
+        assert (
+            f"{need:+.2f} points" in s.show("prepared-ask").markdown
+            and ask in s.show("prepared-ask").markdown
+        )
         for plan in plans(s):
             assert all(abs(b - need) >= 0.05 - 1e-9 for _, b in plan_outcomes(s, plan))
         reversed_ += set(best_reach_plan(s, need)) != set(best_plan(s))
@@ -2607,7 +2613,7 @@ def reaudit_with_no_cap(case, moves):
         balances[label] = sum(
             case.weights[k] * (ratings["you"][k] - ratings["them"][k]) for k in SOURCES
         )
-    return turning_point(balances) or "N4", ask_moment(balances, case.need) or "N4"
+    return turning_point(balances) or "N4", ask_moment(balances, case.bar) or "N4"
 
 
 SOURCES = ("information", "alternatives", "power")
@@ -2845,7 +2851,7 @@ def test_the_starting_audit_is_not_in_the_notebook_before_question_2_is_answered
     assert (early.yours, early.theirs, early.weights) == (None, None, None)
     assert AUDIT_LATER in str(early.show("audit")._repr_markdown_())
     with pytest.raises(ValueError, match="section 4"):
-        _ = early.bold
+        _ = early.prepared_ask
     assert early.facts == full.facts and early.practice.case == full.practice.case
     cells = [
         (c.metadata.get("nbgrader", {}).get("grade_id"), c.source)
@@ -3212,14 +3218,14 @@ def test_no_learner_reads_an_answer_of_their_own_case_before_answering_it():
 
 def _reaudit_by_the_key(case, moves):
     balances = balances_after(case.yours, case.theirs, case.weights, moves)
-    return turning_point(balances), ask_moment(balances, case.need)
+    return turning_point(balances), ask_moment(balances, case.bar)
 
 
 def _reaudit_by_plain_sums(case, moves):
     from course.scenarios.leverage import _balances
 
     balances = _balances(case.yours, case.theirs, case.weights, moves)
-    return turning_point(balances), ask_moment(balances, case.need)
+    return turning_point(balances), ask_moment(balances, case.bar)
 
 
 def _best_plan_by_trying_the_judge(case):
@@ -3796,20 +3802,21 @@ def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_pro
 def test_the_threshold_of_an_ask_is_its_bar_and_need_keeps_its_everyday_sense():
     """Review 58 C1: "need" meant both what the other side needs (Emerson, interests) and the
     balance an ask must have behind it. The threshold is now the ask's *bar* everywhere a
-    learner reads it (text, scenario display, the check's hints); ``scenario.need`` keeps
+    learner reads it (text, scenario display, the check's hints); ``scenario.bar`` keeps
     its field name, glossed where it is defined (this failed on the old text and strings)."""
     text = _module_text()
     assert not re.search(r"\b(a|the|its|ask's|your|this) \*{0,2}needs?\b", text)
     # review 75 U2: section 4 says once that both fields are bars
     # review 77 U2: it defines both once
-    assert "an ask's **bar**" in text
-    assert "`scenario.need` is the bar of the ask shown under your news" in text
+    assert "An ask's **bar**" in text
+    # review 78 U1: one name, bar, for the field too (``need`` stays an alias)
+    assert "(its bar is `scenario.bar`, question 4b's)" in text
     assert "### Question 4c (3 marks, graded by your instructor): setting the bar yourself" in text
     s = course.variant("00_leverage", "bar-words")
     shown = s.show("news").markdown
     assert "this ask's bar is a balance of at least" in shown and "needs a balance" not in shown
-    if s.bold is not None:
-        bold = s.show("bold").markdown
+    if s.prepared_ask is not None:
+        bold = s.show("prepared-ask").markdown
         assert "whose bar is a balance of at least" in bold and "(need, ask)" not in bold
     import inspect
 
@@ -4327,8 +4334,8 @@ def test_the_news_says_how_question_4b_s_ask_relates_to_question_3c_s():
     rule places the ask at the first meeting; where they are the same ask it says so.
     Review 76 C1: the smaller ask is the fallback, not a separate ask of its own."""
     s = course.variant("00_leverage", "model-1992")
-    assert s.bold == (0.75, "ask Vell for a price cut of 4%")
-    assert (s.need, s.ask) == (0.25, "ask Vell for a price cut of 2%")
+    assert s.prepared_ask == (0.75, "ask Vell for a price cut of 4%")
+    assert (s.bar, s.ask) == (0.25, "ask Vell for a price cut of 2%")
     shown = " ".join(s.show("news").markdown.split())
     assert (
         "It is your fallback if your preparation comes to nothing (question 4b leaves it "
@@ -4338,7 +4345,7 @@ def test_the_news_says_how_question_4b_s_ask_relates_to_question_3c_s():
     same = next(
         t
         for t in (course.variant("00_leverage", f"sweep-{i}") for i in range(290, 300))
-        if t.bold is not None and t.bold[1] == t.ask
+        if t.prepared_ask is not None and t.prepared_ask[1] == t.ask
     )
     shown = same.show("news").markdown
     assert "fallback" not in shown and "It is question 3c's ask" in shown
@@ -4413,18 +4420,18 @@ def test_reaudit_returns_none_where_the_side_ahead_never_changes_or_the_bar_is_n
         yours=MappingProxyType({"information": 6, "alternatives": 6, "power": 6}),
         theirs=MappingProxyType({"information": 4, "alternatives": 4, "power": 4}),
         weights=MappingProxyType({"information": 0.4, "alternatives": 0.3, "power": 0.3}),
-        need=5.0,
+        bar=5.0,
     )
     moves = {label: ("you", "information", 1) for label in labels}  # +2 now, ever higher
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
-    assert turning_point(balances) is None and ask_moment(balances, s.need) is None
+    assert turning_point(balances) is None and ask_moment(balances, s.bar) is None
     assert answers["reaudit"](s, dict(moves))[:2] == (None, None)
     # and where both happen, the model answer still finds them
-    s = replace(s, need=2.5)
+    s = replace(s, bar=2.5)
     moves = {label: ("them", "information", 2) for label in labels}
     moves[labels[0]] = ("you", "power", 2)  # +2.6 after N1, then falling by 0.8 a move
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
-    expected = (turning_point(balances), ask_moment(balances, s.need))
+    expected = (turning_point(balances), ask_moment(balances, s.bar))
     assert None not in expected
     assert answers["reaudit"](s, dict(moves))[:2] == expected
 

@@ -53,7 +53,7 @@ CALLS_THE_ANSWER_KEY = {
         "def reaudit(case, moves):\n"
         "    from course.scenarios.leverage import _balances, ask_moment, turning_point\n"
         "    balances = _balances(case.yours, case.theirs, case.weights, moves)\n"
-        "    return turning_point(balances), ask_moment(balances, case.need)\n"
+        "    return turning_point(balances), ask_moment(balances, case.bar)\n"
     ),
 }
 

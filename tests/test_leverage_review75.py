@@ -204,12 +204,13 @@ def test_u1_question_2_names_single_ratings_as_a_bound_not_as_what_it_accepts():
 
 
 def test_u2_section_4_says_once_that_need_and_bold_are_both_bars():
-    """Review 75 U2: the bar went by three names (bar, ``scenario.need``,
-    ``scenario.bold[0]``). Section 4, where the bar is defined, now says once that both
+    """Review 75 U2: the bar went by three names (bar, ``scenario.bar``,
+    ``scenario.prepared_ask[0]``). Section 4, where the bar is defined, now says once that both
     fields are bars, and says it nowhere else. Fails on the old text."""
-    # review 77 U2: section 4 now defines both fields, once
-    said = "`scenario.need` is the bar of the ask shown under your news"
-    assert said in _markdown("build-teaching")
+    # review 77 U2: section 4 now defines both fields, once; review 78 U2: question 3c does,
+    # where they are used, and section 4 defines only the bar
+    said = "(its bar is `scenario.bar`, question 4b's)"
+    assert said in _markdown("q3c-text")
     from tests.notebooks import source_notebook
 
     text = " ".join(

@@ -19,19 +19,19 @@ def test_c1_question_3c_s_ask_is_4b_s_or_a_larger_one_it_falls_back_from():
     which ask was theirs. The ask 3c prepares for is now 4b's or a larger one, and the news
     calls 4b's smaller ask the fallback. Fails on the old code (rv-23's 3c bar was below)."""
     s = course.variant("00_leverage", "rv-23")
-    assert s.bold == (s.need, s.ask) == (0.5, "ask Vell for a price cut of 3%")
+    assert s.prepared_ask == (s.bar, s.ask) == (0.5, "ask Vell for a price cut of 3%")
     for n in range(40):
         s = course.variant("00_leverage", f"rv-{n}")
-        if s.bold is None:
+        if s.prepared_ask is None:
             continue
-        assert s.bold[0] >= s.need - 1e-9, s.learner
+        assert s.prepared_ask[0] >= s.bar - 1e-9, s.learner
         shown = " ".join(s.show("news").markdown.split())
-        if s.bold[1] == s.ask:
+        if s.prepared_ask[1] == s.ask:
             assert "It is question 3c's ask" in shown, s.learner
         else:
             assert "It is your fallback if your preparation comes to nothing" in shown
         assert "separate ask" not in shown, s.learner
-        assert "You prepare to" in s.show("bold").markdown, s.learner
+        assert "You prepare to" in s.show("prepared-ask").markdown, s.learner
     assert "the ask you prepare for" in _markdown("q3c-task")
 
 

@@ -84,10 +84,12 @@ def test_u2_need_and_bold_are_defined_once_where_the_bar_is():
     Section 4 now defines both where it defines the bar, and nothing defines them again.
     Fails on the old text."""
     text = _module_markdown()
-    assert text.count("`scenario.need` is the bar of the ask shown under your news") == 1
-    assert text.count("`scenario.bold` is (bar, ask) for the ask you prepare for") == 1
-    assert "`scenario.bold[0]` is the bar" not in text
-    assert text.index("`scenario.bold` is (bar, ask)") < text.index("Question 3c")
+    # review 78 U2: defined once, in question 3c, before its task uses them
+    assert text.count("(its bar is `scenario.bar`, question 4b's)") == 1
+    defined = "made at the first meeting (`scenario.prepared_ask`, a pair (bar, ask), below"
+    assert text.count(defined) == 1
+    assert "`scenario.prepared_ask[0]` is the bar" not in text
+    assert text.index(defined) < text.index("Write `reach_plan(case, bar)`")
 
 
 def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
@@ -96,9 +98,10 @@ def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
     the bar, before question 3c; section 5 keeps when to set a bar higher or lower. Fails
     on the old text."""
     text = _module_markdown()
-    ladder = text.index("The bars in your scenario come from one **ladder** of asks")
-    assert ladder < text.index("### Question 3c")
-    assert "sits a quarter of a point above the rung below" in _markdown("build-teaching")
+    # review 78 U2: question 3c teaches it, before its task uses it
+    ladder = text.index("Both come from one **ladder** of asks")
+    assert ladder < text.index("Write `reach_plan(case, bar)`")
+    assert "sits a quarter of a point" in _markdown("q3c-text")
     shift = _markdown("shift-teaching")
     assert "ladder" not in shift and "the next two paragraphs" in shift
     assert "Set a bar higher where being turned down costs you more" in shift

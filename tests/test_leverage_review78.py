@@ -40,7 +40,7 @@ def _reaudit_with(wait):
             balances[label] = leverage_balance(ratings["you"], ratings["them"], case.weights)
         start = side(balances["now"])
         turning = next((m for m in moves if side(balances[m]) != start), None)
-        ask_at = next((m for m, b in balances.items() if round(b - case.need, 9) >= 0), None)
+        ask_at = next((m for m, b in balances.items() if round(b - case.bar, 9) >= 0), None)
         return (turning, ask_at) if wait is None else (turning, ask_at, wait)
 
     return reaudit
@@ -131,3 +131,49 @@ def test_every_step_and_tactic_a_learner_sees_is_backed_by_their_story():
             for phrase, backing in BACKED_BY.items():
                 if phrase in item:
                     assert any(b in known for b in backing), (s.learner, item)
+
+
+def test_one_name_for_the_bar_and_for_the_prepared_ask_in_text_and_api():
+    """U1: one idea had three names: the text said bar, the API ``scenario.need`` (question
+    4b) and ``scenario.bold`` (question 3c, a (bar, ask) pair). The fields are now ``bar`` and
+    ``prepared_ask``, and the text and the check's hints use them; ``need`` and ``bold`` stay
+    as aliases, since a notebook answered before reads ``case.need`` in its reaudit and
+    question 3c told learners to call ``scenario.bold``. Fails on the old code and text."""
+    import inspect
+
+    import course
+    from course.checks import leverage as check
+
+    s = course.variant("00_leverage", "model-1992")
+    assert (s.bar, s.prepared_ask) == (0.25, (0.75, "ask Vell for a price cut of 4%"))
+    assert (s.need, s.bold) == (s.bar, s.prepared_ask)
+    assert s.show("bold").markdown == s.show("prepared-ask").markdown
+    assert "`scenario.prepared_ask`" in s.show("prepared-ask").markdown
+    assert "`scenario.bar`" in s.show("news").markdown
+    code = inspect.getsource(check)
+    assert "case.need" not in code and ".bold" not in code
+    source = (ROOT / "source" / "00_leverage" / "leverage.py").read_text()
+    for old in ("scenario.need", "case.need", "scenario.bold", 'show("bold")'):
+        assert old not in source, old
+
+
+def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder():
+    """U2: section 4 defined ask (a second time), bar, ``need``, ``bold`` and the ladder in
+    one paragraph, for use one and two sections later. It now defines only the bar; question
+    3c, where they are first used, names the two asks (the one you prepare for and the
+    fallback under your news) and the ladder. Fails on the old text."""
+    from tests.notebooks import source_notebook
+
+    cells = {
+        c.metadata["nbgrader"]["grade_id"]: " ".join(c.source.split())
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.cell_type == "markdown"
+    }
+    build = cells["build-teaching"]
+    assert "An ask's **bar** is the balance you decide, before the talks" in build
+    for gone in ("an *ask* is", "ladder", "scenario.need", "scenario.bar", "prepared_ask"):
+        assert gone not in build, gone
+    q3c = cells["q3c-text"]
+    assert "Your case has two asks, each with its bar" in q3c
+    assert "and a fallback, the same or smaller, under your news in section 5" in q3c
+    assert "Both come from one **ladder** of asks" in q3c

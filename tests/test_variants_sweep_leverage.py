@@ -621,15 +621,15 @@ def test_the_ask_needs_a_balance_clear_of_every_moment_and_reached(drawn):
     is not the peak only hindsight shows."""
     moments, not_the_peak = set(), 0
     for s in drawn:
-        assert s.ask and s.need == round(s.need * 4) / 4, s.learner
+        assert s.ask and s.bar == round(s.bar * 4) / 4, s.learner
         balances = replayed(s, right_moves(s))
-        assert all(abs(b - s.need) >= MARGIN - 1e-9 for b in balances), s.learner
-        moment = ask_at(balances, s.need)
+        assert all(abs(b - s.bar) >= MARGIN - 1e-9 for b in balances), s.learner
+        moment = ask_at(balances, s.bar)
         assert moment is not None, s.learner
         moments.add(moment)
         not_the_peak += moment != balances.index(max(balances))
     assert moments == {0, 1, 2, 3, 4}
-    now = sum(ask_at(replayed(s, right_moves(s)), s.need) == 0 for s in drawn)
+    now = sum(ask_at(replayed(s, right_moves(s)), s.bar) == 0 for s in drawn)
     assert 0.05 * len(drawn) <= now <= 0.25 * len(drawn), now
     # for most learners the ask comes before the peak, so the hindsight the pass message names
     # has something to show
@@ -653,9 +653,9 @@ def test_the_need_comes_with_the_ask_and_grows_with_it(drawn):
     need_of = {}
     for s in drawn:
         assert ASK_WORDS[s.case] in s.ask, s.learner
-        assert need_of.setdefault((s.case, s.ask), s.need) == s.need, (s.learner, s.ask)
+        assert need_of.setdefault((s.case, s.ask), s.bar) == s.bar, (s.learner, s.ask)
         if s.case != "sole-source":
-            assert s.need > 0, s.learner
+            assert s.bar > 0, s.learner
     for key, case in CASES.items():
         needs = [need for need, _ in case.asks]
         assert needs == sorted(needs) and len(set(needs)) == len(needs), key
@@ -878,8 +878,8 @@ def test_the_hidden_learners_are_as_fair_as_everyone_else():
         hangs_together(s)
         balances = replayed(s, right_moves(s))
         assert all(abs(abs(b) - EVEN) >= MARGIN - 1e-9 for b in balances)
-        assert all(abs(b - s.need) >= MARGIN - 1e-9 for b in balances)
-        assert ask_at(balances, s.need) is not None
+        assert all(abs(b - s.bar) >= MARGIN - 1e-9 for b in balances)
+        assert ask_at(balances, s.bar) is not None
         assert (
             len({next(t._kind for t in _TACTICS if t.text == x) for x in s.tactics.values()}) >= 3
         )
@@ -1079,7 +1079,7 @@ def reaudit_by_arithmetic(case, moves):
     labels = list(moves)
     turning = labels[next(i for i, side in enumerate(sides) if side != sides[0]) - 1]
     moments = ["now", *labels]
-    return turning, moments[ask_at(balances, case.need)], waits_by_story(case)
+    return turning, moments[ask_at(balances, case.bar)], waits_by_story(case)
 
 
 def reaudit_exactly(case, moves):
@@ -1095,7 +1095,7 @@ def reaudit_exactly(case, moves):
         history.append((label, lead))
     start = ahead(history[0][1])
     turning = next(label for label, lead in history if ahead(lead) != start)
-    need = Fraction(str(case.need))
+    need = Fraction(str(case.bar))
     for label, lead in history:  # the news arrives: ask as soon as the balance is enough
         if lead >= need:
             return turning, label, waits_by_story(case)
@@ -1194,7 +1194,10 @@ def test_every_right_formulation_is_judged_right_for_every_learner(drawn, refere
             check.judge_audit(s, answer())
         for answer in (reference["best_plan"], plan_by_brute_force, plan_by_sorting):
             check.judge_plan(s, answer(s))
-        for c, target in [*check.reach_test_cases(s), *([(s, s.bold[0])] if s.bold else [])]:
+        for c, target in [
+            *check.reach_test_cases(s),
+            *([(s, s.prepared_ask[0])] if s.prepared_ask else []),
+        ]:
             for answer in (reference["reach_plan"], reach_by_enumeration, reach_by_fractions):
                 check.judge_reach(c, target, answer(c, target))
         for answer in (
@@ -1376,10 +1379,10 @@ def test_question_4c_has_an_ask_a_need_and_a_first_moment_for_every_learner(draw
     both_sides = 0
     for s in drawn:
         shown = s.show("news").markdown
-        assert s.ask in shown and f"{s.need:+.2f} points" in shown, s.learner
-        assert ask_at(replayed(s, right_moves(s)), s.need) is not None, s.learner
+        assert s.ask in shown and f"{s.bar:+.2f} points" in shown, s.learner
+        assert ask_at(replayed(s, right_moves(s)), s.bar) is not None, s.learner
         needs = [need for need, _ in CASES[s.case].asks]
-        both_sides += min(needs) < s.need < max(needs)
+        both_sides += min(needs) < s.bar < max(needs)
     assert both_sides >= 0.9 * len(drawn), both_sides
 
 
@@ -1432,7 +1435,7 @@ def test_question_4b_s_two_parts_rarely_have_one_answer(drawn):
             )
 
         turning = next(m for m, b in balances.items() if ahead(b) != ahead(balances["now"]))
-        ask = next(m for m, b in balances.items() if b >= s.need)
+        ask = next(m for m, b in balances.items() if b >= s.bar)
         same += turning == ask
     assert same <= 0.05 * len(drawn), same
 

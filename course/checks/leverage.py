@@ -1050,13 +1050,13 @@ def judge_reach(s, target, result, where="your case"):
 def _reach_cases(hidden):
     own = _own()
     cases = [(c, t, _describe_reach_case(c, t)) for c, t in reach_test_cases(own)]
-    if own.bold is not None:
-        cases.insert(0, (own, own.bold[0], "your case"))
+    if own.prepared_ask is not None:
+        cases.insert(0, (own, own.prepared_ask[0], "your case"))
     if hidden:
         for learner in HIDDEN_LEARNERS:
             other = _drawn(learner)
-            if other.bold is not None:
-                cases.append((other, other.bold[0], "another learner's case"))
+            if other.prepared_ask is not None:
+                cases.append((other, other.prepared_ask[0], "another learner's case"))
     return cases
 
 
@@ -1206,7 +1206,7 @@ def reaudit_test_cases(own):
             yours=_mapping(yours),
             theirs=_mapping(theirs),
             weights=_mapping(weights),
-            need=need,
+            bar=need,
         )
         return s, dict(zip(labels, moves, strict=True))
 
@@ -1293,7 +1293,7 @@ def _describe_reaudit_case(s, moves):
     )
     return (
         f"a test case (yours {_ratings(s.yours)}, theirs {_ratings(s.theirs)}, weights "
-        f"{_ratings(s.weights)}; the ask's bar {signed(s.need)} points; moves {shown})"
+        f"{_ratings(s.weights)}; the ask's bar {signed(s.bar)} points; moves {shown})"
     )
 
 
@@ -1473,33 +1473,33 @@ def judge_turning(s, moves, result, where="your case"):
 @answer_key
 def judge_ask(s, moves, result, where="your case"):
     """Question 4's moment to ask on ``result``, what ``reaudit(s, moves)`` returned: the
-    first moment the balance reaches ``s.need``, decided as the news arrives."""
+    first moment the balance reaches ``s.bar``, decided as the news arrives."""
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
     got = _moment(_pair(result)[1], ["now", *moves], "the moment to ask")
-    expected = ask_moment(balances, s.need)
+    expected = ask_moment(balances, s.bar)
     if got == expected:
         return
     uncapped = _uncapped_balances(s, moves)
-    if round(balances[got] - s.need, 9) < 0:
+    if round(balances[got] - s.bar, 9) < 0:
         general = (
-            "at that moment the balance is below the ask's bar (case.need): the ask "
+            "at that moment the balance is below the ask's bar (case.bar): the ask "
             "has to wait for news that raises it"
         )
-        if got == ask_moment(uncapped, s.need) != expected:
+        if got == ask_moment(uncapped, s.bar) != expected:
             general += f" ({PAST_THE_END})"
     elif expected == "now":
         # a learner who never looked at the balance before the news, or who used "above" where
         # it sits exactly on the need: both hints are true here
-        exactly = round(balances["now"] - s.need, 9) == 0
+        exactly = round(balances["now"] - s.bar, 9) == 0
         general = (
             "before any news the balance already reaches the ask's bar"
-            + (" (exactly: 'at least case.need' includes a balance equal to it)" if exactly else "")
+            + (" (exactly: 'at least case.bar' includes a balance equal to it)" if exactly else "")
             + ": the ask can be made now, before the first item"
         )
-    elif round(balances[expected] - s.need, 9) == 0:
+    elif round(balances[expected] - s.bar, 9) == 0:
         general = (
             "at an earlier moment the balance is exactly the ask's bar, and 'at least "
-            "case.need' includes a balance equal to it"
+            "case.bar' includes a balance equal to it"
         )
     elif got == best_moment(balances):
         general = (
@@ -1534,7 +1534,7 @@ def _own_balances(readings):
     )
     return (
         "Your own case, on your own readings of question 4a (news_moves), which are marked "
-        f"only at grading: the balance is {shown} points; your ask's bar is {signed(s.need)}. "
+        f"only at grading: the balance is {shown} points; your ask's bar is {signed(s.bar)}. "
         "Question 4c starts from these numbers."
     )
 

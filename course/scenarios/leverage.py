@@ -2069,7 +2069,7 @@ class LeverageScenario(Scenario):
     tactics: MappingProxyType  # label -> tactic text (question 5)
     short_budget: int = 0  # working days if the talks are brought forward (question 3b)
     ask: str = ""  # what you mean to ask for (question 4b)
-    need: float = 0.0  # the ask's bar: the balance, in points, it needs behind it (question 4b)
+    bar: float = 0.0  # the bar of question 4b's ask: the balance, in points, it must have behind it
 
     def story(self):
         case = CASES[self.case]
@@ -2095,24 +2095,35 @@ class LeverageScenario(Scenario):
             raise ValueError(AUDIT_LATER)
 
     @property
-    def bold(self):
-        """Question 3c's ask, made at the first meeting before any news: ``(need, ask)``,
+    def need(self):
+        """The old name of ``bar`` (review 78 U1): a reaudit answered before the rename reads
+        ``case.need``."""
+        return self.bar
+
+    @property
+    def prepared_ask(self):
+        """Question 3c's ask, made at the first meeting before any news: ``(bar, ask)``,
         or ``None`` when no ask of the case makes a fair question (see ``bold_ask``)."""
         self._audit_drawn()
         return bold_ask(self)
 
+    @property
+    def bold(self):
+        """The old name of ``prepared_ask`` (review 78 U1), which question 3c's text named."""
+        return self.prepared_ask
+
     def _bold_text(self):
         start = leverage_balance(self.yours, self.theirs, self.weights)
-        if self.bold is None:
+        if self.prepared_ask is None:
             return (
                 f"Your starting balance is {signed(start)} points. No ask of your case makes a "
                 "fair question 3c on your own numbers; the check tries its test cases."
             )
-        need, ask = self.bold
+        need, ask = self.prepared_ask
         return (
             f"Your starting balance is {signed(start)} points. You prepare to {ask} at the "
             f"first meeting, before any news: an ask whose bar is a balance of at least "
-            f"**{signed(need)} points** (`scenario.bold`, a pair (bar, ask))."
+            f"**{signed(need)} points** (`scenario.prepared_ask`, a pair (bar, ask))."
         )
 
     @property
@@ -2123,13 +2134,14 @@ class LeverageScenario(Scenario):
     def show(self, *parts):
         """Parts of the scenario as Markdown, one after the other: "audit", "reason"
         (question 1b's fact and the source it could be mistaken for), "steps",
-        "bold" (question 3c's ask), "judgement" (question 3b's shorter budget and trust
+        "prepared-ask" (question 3c's ask; "bold" is its old name), "judgement" (question 3b's shorter budget and trust
         items), "news" or "tactics"; "practice-facts", "practice-news" and
         "practice-tactics" show the practice case's story with its facts, news or tactics."""
         known = {
             "audit": self._audit_table,
             "reason": self._reason_text,
             "steps": self._steps_list,
+            "prepared-ask": self._bold_text,
             "bold": self._bold_text,
             "judgement": self._judgement,
             "news": self._news_list,
@@ -2230,29 +2242,29 @@ class LeverageScenario(Scenario):
         )
         behind = (
             f" (below zero: the ask is modest enough to make while still behind by up to "
-            f"{-self.need:.2f} points)"
-            if self.need < 0
+            f"{-self.bar:.2f} points)"
+            if self.bar < 0
             else ""
         )
         return (
             f"News, in the order it arrives (`scenario.news`, label -> (text, size)):\n\n{rows}"
             f"\n\nYou mean to {self.ask}. Your rule, set before the talks (the course sets it "
             f"for you here; in practice you would set it yourself), is that this ask's bar is a "
-            f"balance of at least **{signed(self.need)} points** (`scenario.need`)"
+            f"balance of at least **{signed(self.bar)} points** (`scenario.bar`)"
             f"{behind}; a larger ask would have a higher bar.{self._two_asks_text()}"
         )
 
     def _two_asks_text(self):
         """How question 4b's ask relates to question 3c's (review 70 U2; review 76 C1: one
         term, so either one ask or a smaller fallback, never a second ask of its own)."""
-        if self.yours is None or self.bold is None:
+        if self.yours is None or self.prepared_ask is None:
             return ""
-        if self.bold[1] == self.ask:
+        if self.prepared_ask[1] == self.ask:
             return " It is question 3c's ask; question 4b leaves your preparation out."
         start = leverage_balance(self.yours, self.theirs, self.weights)
         when = (
             ": here at the first meeting, since your starting balance already meets its bar"
-            if round(start - self.need, 9) >= 0
+            if round(start - self.bar, 9) >= 0
             else ""
         )
         return (
@@ -2588,7 +2600,7 @@ def bold_ask(scenario):
     most likely to reach it is not the plan with the highest average gain, where there is
     one; else the first rung with a clear best plan; ``None`` when no rung has one.
 
-    It is the ask you prepare for, so it is never below question 4b's (``scenario.need``),
+    It is the ask you prepare for, so it is never below question 4b's (``scenario.bar``),
     the same ask or the smaller one you would fall back on if your preparation came to
     nothing (review 76 C1: for 157 of 200 learners the two were two sizes of one term, in
     either order, a smaller one in 3c for 50 of them)."""
@@ -2597,7 +2609,7 @@ def bold_ask(scenario):
         (need, ask)
         for need, ask in CASES[scenario.case].asks
         if need > start + MARGIN
-        and need >= scenario.need - 1e-9
+        and need >= scenario.bar - 1e-9
         and not _reach_problems(scenario, need)
     ]
     average = set(best_plan(scenario))
@@ -3018,7 +3030,7 @@ def leverage_audit(rng, learner, rejected=None, checked=True):
         news=MappingProxyType({label: (i.text, size) for label, (i, size) in news.items()}),
         tactics=MappingProxyType({}),
         ask=dict(case.asks)[need],
-        need=need,
+        bar=need,
     )
 
     def with_steps():

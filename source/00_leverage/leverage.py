@@ -507,19 +507,10 @@ LeverageAudit(without_news_of=scenario)
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
 # same average count the same, and it treats the steps as independent.
 # If what matters to you is reaching a given balance, compare plans by their chance of
-# getting there instead. This module calls such a balance an ask's **bar**: an *ask* is one
-# request you mean to make of the other side (a raise of 5%, say), and its bar is the
-# balance you decide, before the talks, that the ask must have behind it (section 5 says
-# how to set one). `scenario.need` is the bar of the ask shown under your news in
-# section 5; `scenario.bold` is (bar, ask) for the ask you prepare for, made at the first
-# meeting: that ask or a larger one (`None` if your case has none). Against a bar, a
-# sure step that gets you there can beat a long shot with a higher average, and a long
-# shot can be the only way there (question 3c practises both).
-#
-# The bars in your scenario come from one **ladder** of asks: each rung, one step of the
-# ask (mostly a percentage point of pay or price, two of rent, a few months more of a price
-# hold or one more month of rent paid ahead), sits a quarter of a point above the rung
-# below. That rate is the course's convention, not a measured exchange rate.
+# getting there instead. An ask's **bar** is the balance you decide, before the talks,
+# that the ask must have behind it (section 5 says how to set one). Against a bar, a sure
+# step that gets you there can beat a long shot with a higher average, and a long shot can
+# be the only way there (question 3c practises both).
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
@@ -709,10 +700,16 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (1 mark): a plan for a bar
 #
-# Here is a bar on your own numbers:
+# Your case has two asks, each with its bar: the one you prepare for, made at the first
+# meeting (`scenario.prepared_ask`, a pair (bar, ask), below; `None` if your case has
+# none), and a fallback, the same or smaller, under your news in section 5 (its bar is
+# `scenario.bar`, question 4b's). Both come from one **ladder** of asks: each rung, one
+# step of the ask (mostly a percentage point of pay or price, two of rent, a few months
+# more of a price hold or one more month of rent paid ahead), sits a quarter of a point
+# above the rung below, by the course's convention.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
-scenario.show("bold")
+scenario.show("prepared-ask")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-task", "schema_version": 3}
 # Write `reach_plan(case, bar)`. Like `best_plan`, it reads `case.budget`,
@@ -725,8 +722,8 @@ scenario.show("bold")
 # "only the first", and a plan of three steps has eight (`itertools.product` in the primer
 # lists them). Add up the chances of the outcomes that reach the bar.
 #
-# On your own case, if `scenario.bold` is not `None`, compare
-# `reach_plan(scenario, scenario.bold[0])` with `best_plan(scenario)`: for many learners
+# On your own case, if `scenario.prepared_ask` is not `None`, compare
+# `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: for many learners
 # they differ. If it is `None` (the cell above says so), try a bar `t` of your own, a
 # point or so above your starting balance.
 #
@@ -1169,7 +1166,7 @@ check.news_moves(news_moves, hidden=True)
 #   `"them"`, or `"even"` when the balance is under 0.5 points either way) differs from
 #   the side ahead before any news, or `None` if it never does. Becoming even counts as a
 #   change, and so does leaving even.
-# - `ask_at` (half a mark): when section 5's rule makes the ask whose bar is `case.need`
+# - `ask_at` (half a mark): when section 5's rule makes the ask whose bar is `case.bar`
 #   (`"now"`, before any news, or a news label), or `None` if it never does.
 # - `wait` (half a mark): your decision on your own story and facts, which every case the
 #   check gives shares (`case.case`, `case.facts`): would you wait past `ask_at` (`True`)
@@ -1208,7 +1205,7 @@ def reaudit(case, moves):
         balances[label] = leverage_balance(ratings["you"], ratings["them"], case.weights)
     start = ahead(balances["now"])
     turning = next((label for label in moves if ahead(balances[label]) != start), None)
-    ask_at = next((m for m, balance in balances.items() if balance >= case.need), None)
+    ask_at = next((m for m, balance in balances.items() if balance >= case.bar), None)
     # wait only for a deadline of theirs I can see coming: Brannock's lease ends in six weeks;
     # Vell's sales head must renew contracts this quarter (where that fact is drawn); the
     # other stories date none (Larkfield's three weeks press the candidate, not Larkfield)
@@ -1231,7 +1228,7 @@ check.own_balances(news_moves)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4c-text", "schema_version": 3}
 # ### Question 4c (3 marks, graded by your instructor): setting the bar yourself
 #
-# Question 4b's bar (`scenario.need`, shown under your news) was the course's; in practice
+# Question 4b's bar (`scenario.bar`, shown under your news) was the course's; in practice
 # it is yours. In a short paragraph each (about 50 to 100 words), about your own case:
 #
 # 1. (1 mark) Would you set the bar higher or lower than the course did, and why? Tie it
