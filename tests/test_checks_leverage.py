@@ -1908,8 +1908,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # changed in the exercise just before
         (
             "shift-teaching",
-            "with the case's own starting audit (the widget's, not your section 4 audit; press",
-            None,
+            # review 78 U3: one starting audit per case; the widget's is named as such
+            "with the widget's audit of the deadline case (not yours; press",
+            "the case's own starting audit",
         ),
         # itertools.product in the primer; an ask and its need defined where question 3c first
         # needs them; "strong" in one aside

@@ -177,3 +177,22 @@ def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder(
     assert "Your case has two asks, each with its bar" in q3c
     assert "and a fallback, the same or smaller, under your news in section 5" in q3c
     assert "Both come from one **ladder** of asks" in q3c
+
+
+def _cells():
+    from tests.notebooks import source_notebook
+
+    return {
+        c.metadata["nbgrader"]["grade_id"]: " ".join(c.source.split())
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.cell_type == "markdown"
+    }
+
+
+def test_section_5_names_the_widgets_audit_as_the_widgets_not_a_second_starting_audit():
+    """U3: section 5 called the widget's audit of the deadline case "the case's own starting
+    audit", so a deadline-case learner had two starting audits for one case. Fails on the
+    old text."""
+    shift = _cells()["shift-teaching"]
+    assert "with the widget's audit of the deadline case (not yours; press" in shift
+    assert "the case's own starting audit" not in shift

@@ -808,8 +808,8 @@ check.reach_plan(reach_plan, hidden=True)
 # ask again later.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
-# news, with the case's own starting audit (the widget's, not your section 4 audit; press
-# *start again* to restore it), the owner starts at $+1.45$ points. The balance first
+# news, with the widget's audit of the deadline case (not yours; press *start again* to
+# restore it), the owner starts at $+1.45$ points. The balance first
 # reaches $+1.75$ after one of the early items and peaks an item later; four items after
 # the peak the sides are even, and the next puts Brannock ahead.
 #
