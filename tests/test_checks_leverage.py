@@ -1853,7 +1853,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "q2-text",
             # review 70 U3: said plainly; review 74 X2: the story's line decides, not the
             # learner (only its direction passes)
-            "the story's line says which side is ahead (or not behind), and the check does not",
+            # review 78 U5: said so it parses
+            "the hint quotes the story's line; it does not say which side your ratings should",
             "yours to decide",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing

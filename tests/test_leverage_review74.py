@@ -72,7 +72,7 @@ def test_x2_the_comparison_hint_says_the_story_decides_the_direction():
     assert "the check does not name the side" in check.READ_THE_COMPARISON
     q2 = _q2_text()
     assert "yours to decide" not in q2
-    assert "the story's line says which side is ahead (or not behind)" in q2
+    assert "the hint quotes the story's line; it does not say which side" in q2
     learners = (course.variant("00_leverage", f"r74x2-{i}") for i in range(200))
     s = next(s for s in learners if s.case == "salary" and CONTRACTOR not in s.facts.values())
     for theirs_alternatives in (5, 6):  # even, then Larkfield ahead: both refused

@@ -196,3 +196,16 @@ def test_section_5_names_the_widgets_audit_as_the_widgets_not_a_second_starting_
     shift = _cells()["shift-teaching"]
     assert "with the widget's audit of the deadline case (not yours; press" in shift
     assert "the case's own starting audit" not in shift
+
+
+def test_question_2_says_plainly_what_a_comparison_hint_gives():
+    """U5: "the story's line says which side is ahead (or not behind), and the check does not
+    name it" was hard to parse. It now says the hint quotes the story's line and does not say
+    which side the ratings should favour, which is what the check's hint does. Fails on the
+    old text."""
+    from course.checks import leverage as check
+
+    q2 = _cells()["q2-text"]
+    assert "the hint quotes the story's line; it does not say which side your ratings" in q2
+    assert "(or not behind)" not in q2
+    assert "the check does not name the side" in check.READ_THE_COMPARISON

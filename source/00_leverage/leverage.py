@@ -433,8 +433,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # <summary><b>How your answer is checked</b></summary>
 #
 # A refused audit is told each statement or bound it contradicts; where one compares both
-# sides ("your power and theirs do not compare as your story has them"), the story's line
-# says which side is ahead (or not behind), and the check does not name it.
+# sides ("your power and theirs do not compare as your story has them"), the hint quotes
+# the story's line; it does not say which side your ratings should favour.
 #
 # Your instructor may read your reasons. An audit that matches one the course shows
 # you, or comes within a point of section 4's starting audit, passes with a note, and
