@@ -209,3 +209,19 @@ def test_question_2_says_plainly_what_a_comparison_hint_gives():
     assert "the hint quotes the story's line; it does not say which side your ratings" in q2
     assert "(or not behind)" not in q2
     assert "the check does not name the side" in check.READ_THE_COMPARISON
+
+
+def test_section_5_says_a_news_item_may_be_a_move_of_your_own():
+    """U6: the news that spends trust is the learner's own move ("You let another firm use
+    the loading bay ..."), yet it arrived as "news" unexplained. Section 5 now says one item
+    may be a move of your own; over drawn learners, every trust item is one ("You ..."), and
+    some learners draw one. Fails on the old text."""
+    import course
+    from course.scenarios.leverage import _NEWS
+
+    shift = _cells()["shift-teaching"]
+    assert "(one may be a move of your own, shown so you can see what it costs)" in shift
+    trust = {n.text for n in _NEWS if n.trust}
+    assert trust and all(text.startswith("You ") for text in trust)
+    drawn = [course.variant("00_leverage", f"sweep-{i}") for i in range(40)]
+    assert any(text in trust for s in drawn for text, _ in s.news.values())

@@ -780,7 +780,8 @@ check.reach_plan(reach_plan, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-teaching", "schema_version": 3}
 # ## 5. When the ground moves
 #
-# In the talks, each piece of news moves one rating. **Re-audit** after
+# In the talks, each piece of news moves one rating (one may be a move of your own, shown
+# so you can see what it costs). **Re-audit** after
 # each piece: name the rating it moves and which way, apply that change, and compute the
 # balance again. A re-audit tells you two things.
 #
