@@ -857,8 +857,9 @@ def test_a_deadline_is_filed_in_its_holders_alternatives_and_module_05_is_not_sa
     row as patience" is cut; the rule itself stays (this failed on the old text)."""
     text = " ".join(_cell("sources-teaching").split())
     time = text.split("**Time.**")[1].split("</details>")[0]
-    assert "it goes into its holder's alternatives" in time
-    assert "Count each deadline once." in time
+    # review 78 U4: the note keeps its two rules
+    assert "A deadline goes into the alternatives of the side it presses" in time
+    assert "knowing the other side's deadline is your information" in time
     for gone in ("power row", "patience", "under another label"):
         assert gone not in text, gone
 
@@ -1667,7 +1668,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
     ("grade_id", "present", "absent"),
     [
         # the modules' filings of a deadline are not said to be the same thing
-        ("sources-teaching", "Count each deadline once", "describe the same thing"),
+        ("sources-teaching", "the other side's deadline is your information", "describe the same"),
         # rule 1 is about finding out what was already true
         ("sources-teaching", "finds out *that* something was already true", None),
         # the shadow of the future is Axelrod's analysis, not a tournament result
@@ -1736,7 +1737,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "none of question 5's tactics is of this kind", "- **Going back"),
         ("ethics-teaching", "a buyer for the van", "an buyer"),
         # the rule for a deadline, in one sentence
-        ("sources-teaching", "it goes into its holder's alternatives", None),
+        ("sources-teaching", "A deadline goes into the alternatives of the side it presses", None),
         # unclear passages: marks in headings, scenario before case, becoming even
         ("q3-text", "(2 marks)", "(2 points)"),
         ("intro", "dict(scenario.yours)", "dict(case.yours)"),
@@ -1778,7 +1779,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("summary", "and a warning, the same true fact", "and a threat, the same"),
         ("summary", "smaller differences included", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
-        ("audit-teaching", "It is a rough convention, not a cure", None),
+        ("audit-teaching", "It is a rough convention.", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks
         ("intro", "What a question earns is counted in **marks**.", "points earned"),
         # neither the widget nor section 5 reads any learner's graded news: the widget
@@ -2815,8 +2816,8 @@ def test_the_information_row_rates_the_difference_knowing_makes():
     assert "helps you even when it knows you know" not in section
     assert "The information row rates the difference knowing makes" in section
     assert "adds little and earns a low rating" in section
-    assert "Both sides' deadlines are filed alike" in section
-    assert "belongs to the side it presses, the one that must answer" in section
+    # review 78 U4: one rule for whose deadline it is, the side it presses
+    assert "A deadline goes into the alternatives of the side it presses" in section
     rubric = " ".join(_cell("fact-reason").split())
     assert "counting them here as well would count them twice" not in rubric
     assert "Vell will expect me to have read them" in rubric

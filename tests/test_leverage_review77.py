@@ -163,5 +163,5 @@ def test_u1_an_aside_leaves_section_2_and_the_module_is_shorter():
     ladder paragraph left with U3, and question 1b's instructor note went to the README (U7):
     the markdown is under 9,050 words (9,221 before). Fails on the old text."""
     assert "Moore" not in _markdown("sources-teaching")
-    assert "*Section 2, final deadlines.* Moore" in _markdown("summary")
+    assert "*Section 5, final deadlines.* Moore" in _markdown("summary")
     assert len(_module_markdown().split()) < 9050

@@ -225,3 +225,24 @@ def test_section_5_says_a_news_item_may_be_a_move_of_your_own():
     assert trust and all(text.startswith("You ") for text in trust)
     drawn = [course.variant("00_leverage", f"sweep-{i}") for i in range(40)]
     assert any(text in trust for s in drawn for text, _ in s.news.values())
+
+
+def test_the_deadline_note_keeps_its_two_rules_and_the_weight_note_its_cut_offs():
+    """U4: the side note on deadlines ran to eight sentences of nested filing rules, and the
+    closing weight-convention note opened with a caveat on a second dependence. The note now
+    says its two rules, the weight note only the cut-offs, and the module's words go down
+    (6,595 before this round). Fails on the old text."""
+    cells = _cells()
+    time = cells["sources-teaching"].split("**Time.**")[1].split("</details>")[0]
+    assert len(time.split()) <= 35, time
+    summary = cells["summary"]
+    assert "a second dependence the convention did not mean to discount" not in summary
+    assert "*Section 3, the cut-offs.* Half a point" in summary
+    assert "not a cure (the closing notes say why)" not in cells["audit-teaching"]
+    import json
+    import re
+
+    path = ROOT / "release" / "00_leverage" / "leverage.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert len(re.sub("<[^>]+>", " ", text).split()) < 6595

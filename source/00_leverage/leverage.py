@@ -159,14 +159,9 @@ scenario
 # Knowing a deadline that presses only the other side is worth something even when it
 # knows you know: it is why you can wait.
 #
-# **Time.** A deadline has no row of its own: it goes into its holder's alternatives (a
-# tenant whose lease ends in six weeks has fewer and dearer options each week). A deadline
-# one side sets for the other's answer belongs to the side it presses, the one that must
-# answer. Both sides' deadlines are filed alike: knowing the other side's deadline is the
-# knower's information, and if the other side finds out yours, what rises is its
-# information, not a second count of your deadline. Count each deadline once. A final
-# deadline that ends the talks ends them for both sides (the closing notes give a
-# finding).
+# **Time.** A deadline goes into the alternatives of the side it presses (a tenant whose
+# lease ends in six weeks has fewer and dearer options each week); knowing the other
+# side's deadline is your information.
 #
 # </details>
 
@@ -357,7 +352,7 @@ scenario.show("reason")
 # that the two should not both weigh 0.4 or more (question 2's check notes a breach but
 # does not refuse the audit). In the ferry case, power 0.5, alternatives 0.25 and
 # information 0.25 keeps to it; power 0.45 with alternatives 0.4 does not. It is a rough
-# convention, not a cure (the closing notes say why).
+# convention.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10 (only leverage comes in points: a rating rises by 2, not by 2 points):
@@ -794,7 +789,7 @@ check.reach_plan(reach_plan, hidden=True)
 # lasts. The other side's deadline works the other way: as it comes closer it usually
 # strengthens you while a deal with you is still its best way out; once it has passed, the
 # pressure takes another form or, for a final deadline, ends the talks for both of you
-# (section 2's note on time). The audit does not age a rating by itself: as a known
+# (the closing notes give a finding). The audit does not age a rating by itself: as a known
 # deadline draws near, re-rate it.
 #
 # **The rule.** Set the ask's bar beforehand (the more it asks for, the higher the bar; it
@@ -1543,7 +1538,7 @@ course.progress()
 # <details>
 # <summary><b>Closing notes: sources and asides, by section</b></summary>
 #
-# *Section 2, final deadlines.* Moore ("The unexpected benefits of final deadlines in
+# *Section 5, final deadlines.* Moore ("The unexpected benefits of final deadlines in
 # negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
 # final deadline improved the outcomes of negotiators for whom delay was costly, though
 # they expected it to hurt them.
@@ -1552,10 +1547,7 @@ course.progress()
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
 # Negotiation Power") give more sources of power, but no weighted score.
 #
-# *Section 3, the weight convention.* A weight applies to both sides, so a light weight on
-# alternatives also shrinks what the ferry company's own alternatives (other customers)
-# count, a second dependence the convention did not mean to discount. As for the cut-offs,
-# half a point is about as fine a difference as ratings can show: the exercises count
+# *Section 3, the cut-offs.* Half a point is about as fine a difference as ratings can show: the exercises count
 # exactly, smaller differences included, but in a real case check a choice that turns on
 # less against your ratings first.
 #
