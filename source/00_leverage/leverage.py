@@ -718,9 +718,9 @@ scenario.show("prepared-ask")
 # lists them). Add up the chances of the outcomes that reach the bar.
 #
 # On your own case, if `scenario.prepared_ask` is not `None`, compare
-# `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: for many learners
-# they differ. If it is `None` (the cell above says so), try a bar `t` of your own, a
-# point or so above your starting balance.
+# `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: for many
+# learners they differ. If it is `None` (the cell above says so), try a bar `t` of your
+# own, a point or so above your starting balance.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -1547,9 +1547,9 @@ course.progress()
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
 # Negotiation Power") give more sources of power, but no weighted score.
 #
-# *Section 3, the cut-offs.* Half a point is about as fine a difference as ratings can show: the exercises count
-# exactly, smaller differences included, but in a real case check a choice that turns on
-# less against your ratings first.
+# *Section 3, the cut-offs.* Half a point is about as fine a difference as ratings can
+# show: the exercises count exactly, smaller differences included, but in a real case
+# check a choice that turns on less against your ratings first.
 #
 # *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
 # Ostra's valve, Ostra is furthest ahead on power. The
