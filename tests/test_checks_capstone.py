@@ -490,67 +490,27 @@ def _alternatives_open(own, **changes):
     return case
 
 
+def _verdicts(alternatives, power):
+    """An answer to question 4 that returns the same two verdicts for every case."""
+    return lambda s: {"alternatives": alternatives, "power": power}
+
+
 def test_audit_hints(monkeypatch, own):
+    """Review 78 X1: question 4 grades the side each row favours. A wrong power verdict
+    names the row and its facts; a wrong form says what to return; a right answer passes,
+    in any case of its words, and so does an audit of ratings written before (read row by
+    row: a side 2 or more ahead, or an open row within 1)."""
     case = _alternatives_open(own, their_supply_share=0.8, your_sales_share=0.2)
     as_own(monkeypatch, case, _letter_edges=False)
-    hint = miss("my_audit", _audit((1, 5, 3), (7, 5, 6)))  # review 75 X4: a gap of 5 passes
-    assert "the two information ratings should be within 5 of each other" in hint
-    assert "your power ratings do not fit your case's facts" in hint and "80%" in hint
-    assert "both sides have some alternatives" in miss("my_audit", _audit((6, 5, 7), (4, 0, 2)))
-    assert "must be between 0 and 10" in miss("my_audit", _audit((6, 11, 7), (4, 5, 2)))
-    assert "sum to 1" in miss("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.5, 0.5, 0.5)))
-    assert "three keys" in miss("my_audit", lambda s: {"yours": {}})
+    assert power_holder(case) == "you"
+    hint = miss("my_audit", _verdicts("open", "Marlow"))
+    assert "your power verdict does not fit your case's facts" in hint and "80%" in hint
+    assert "two keys, 'alternatives' and 'power'" in miss("my_audit", lambda s: {"power": "you"})
+    assert "got 'yes' for power" in miss("my_audit", _verdicts("open", "yes"))
+    assert passes(run("my_audit", _verdicts("open", "you")))
+    assert passes(run("my_audit", _verdicts("Open", " YOU ")))
     assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2))))
-
-
-def test_audit_weights_rounded_by_hand_pass_within_a_thousandth(monkeypatch, own):
-    """Question 4 asks only for weights that add up to 1: thirds written as 0.3333 each
-    (sum 0.9999) pass, as do 0.3334 each; weights off by more than a thousandth do not."""
-    case = _alternatives_open(own)
-    as_own(monkeypatch, case, _letter_edges=False)
-    for share in (0.3333, 0.3334, 1 / 3):
-        assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2), (share,) * 3)))
-    assert passes(run("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.33, 0.33, 0.34))))
-    assert "sum to 1" in miss("my_audit", _audit((6, 5, 7), (4, 5, 2), (0.33, 0.33, 0.33)))
-
-
-def test_marlow_information_rated_zero_fails_because_it_knows_about_quell(monkeypatch, own):
-    """Section 3 says Marlow knows whether Quell has capacity: rating its information 0
-    is refused with that reason, and 1 passes."""
-    case = _alternatives_open(own)
-    as_own(monkeypatch, case, _letter_edges=False)
-    hint = miss("my_audit", _audit((3, 5, 7), (0, 5, 2)))
-    assert "Marlow's information should be rated at least 1" in hint and "Quell" in hint
-    assert passes(run("my_audit", _audit((3, 5, 7), (1, 5, 2))))
-
-
-def test_information_is_a_judgement_either_side_ahead_by_up_to_three():
-    """Section 3 leaves the information row to the learner's judgement: you know something
-    of both of Marlow's limits and it knows nothing of yours, but Marlow knows whether
-    Quell has capacity, the fact that decides the deal. Over 600 learners an audit that
-    fits the other rules passes with Marlow's information 3 above yours (a learner who
-    weighs Quell most) or yours 3 above Marlow's, and fails with a gap of 4 either way.
-    Review 75 X4: a gap of 5 passes, 6 fails."""
-    held = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}
-    for n in range(600):
-        case = course.variant("05_capstone", f"info-{n}")
-        alternatives = held[alternatives_holder(case)]
-        power = held[power_holder(case)]
-        rules = check.audit_rules(case)
-        for mine, theirs_info, fits in (
-            (5, 8, True),
-            (8, 5, True),
-            (3, 8, True),
-            (2, 8, False),
-            (10, 4, False),
-        ):
-            yours = {"information": mine, "alternatives": alternatives[0], "power": power[0]}
-            theirs = {
-                "information": theirs_info,
-                "alternatives": alternatives[1],
-                "power": power[1],
-            }
-            assert all(rule(yours, theirs) for rule, _ in rules) == fits, (n, mine, theirs_info)
+    assert "neither a side ahead" in miss("my_audit", _audit((6, 5, 7), (4, 5, 5.5)))
 
 
 def test_alternatives_are_measured_without_the_cost_of_this_deal():
@@ -558,9 +518,8 @@ def test_alternatives_are_measured_without_the_cost_of_this_deal():
     the BATNA and Brenn's letter, as a share of the best profit), not by the reservation
     price, which adds Marlow's audit: a dearer audit narrows the zone but does not make
     Brenn or Kessel stronger. Over 600 learners, the audit cost (5 to 15 k€) never changes
-    which side the check says holds alternatives, and an audit rated by the alternative's
-    share passes (on the old measure it failed for about one learner in six)."""
-    held = {"you": (7, 4), "Marlow": (3, 6), None: (5, 5)}
+    which side the check says holds alternatives, and verdicts by the alternative's share
+    pass (on the old measure they failed for about one learner in six)."""
     refused = 0
     for n in range(600):
         case = course.variant("05_capstone", f"learner-{n}")
@@ -575,12 +534,7 @@ def test_alternatives_are_measured_without_the_cost_of_this_deal():
         side = {1: "you", -1: "Marlow", 0: None}[lean]
         if len(alternatives_readings(case)) > 1:
             continue  # on a line: either reading passes (tested apart)
-        power = held[power_holder(case)]
-        audit = {
-            "yours": {"information": 6, "alternatives": held[side][0], "power": power[0]},
-            "theirs": {"information": 5, "alternatives": held[side][1], "power": power[1]},
-            "weights": {"information": 0.3, "alternatives": 0.4, "power": 0.3},
-        }
+        audit = {"alternatives": side or "open", "power": power_holder(case) or "open"}
         try:
             check.judge_audit(case, audit)
         except NotYet:
@@ -597,7 +551,6 @@ def test_an_alternatives_fact_on_its_line_takes_either_reading():
     side of the line passes, as question 4's text says, and a side the facts do not put
     ahead still fails. (Before, a row just short of the line, read open by the rule,
     refused the near side's lead: 20 of 1000 learners.)"""
-    pairs = {"you": (7, 4), "Marlow": (4, 7), None: (5, 5)}
     seen = 0
     for n in range(1000):
         case = course.variant("05_capstone", f"learner-{n}")
@@ -607,9 +560,9 @@ def test_an_alternatives_fact_on_its_line_takes_either_reading():
             continue
         seen += 1
         rules = [rule for rule, why in check.audit_rules(case) if "alternatives" in why]
-        for side, pair in pairs.items():
-            yours, theirs = {"alternatives": pair[0]}, {"alternatives": pair[1]}
-            assert rules[-1](yours, theirs) == (side in readings), (n, side)
+        for side in ("you", "Marlow", None):
+            verdict = {"alternatives": side or "open"}
+            assert rules[-1](verdict) == (side in readings), (n, side)
     assert seen > 10
     text = cell_text("05_capstone", "capstone", "q4-text")
     # review 73 U2: the sentence is grammatical now, with the same tolerance
@@ -622,39 +575,30 @@ def test_settled_alternatives_must_be_rated_that_way(monkeypatch, own):
     case = dataclasses.replace(own, reservation_if_quell=20.0, reservation_if_not=10.0)
     as_own(monkeypatch, case)
     assert alternatives_holder(case) == "you"
-    hint = miss("my_audit", _audit((6, 4, 5), (4, 6, 5)))
-    assert "your alternatives ratings do not fit" in hint and "20 or 10 of its 100" in hint
+    hint = miss("my_audit", _verdicts("Marlow", power_holder(case) or "open"))
+    assert "your alternatives verdict does not fit" in hint and "20 or 10 of its 100" in hint
 
 
-def test_an_open_source_takes_either_side_but_no_wide_gap(monkeypatch, own):
-    """Where the case leaves a source open, either side may be rated higher, by up to 1;
-    a wider gap claims more than the case shows and is named (review finding 5: a
-    self-flattering 9/9/9 against 2/2/2 passed for every learner)."""
+def test_an_open_row_is_open_and_a_flattering_audit_fails(monkeypatch, own):
+    """Where the case leaves a row open, only "open" passes for it (review finding 5: a
+    self-flattering audit passed for every learner); learner-8's flattering verdicts, with
+    Marlow's alternatives ahead by the shares, fail on alternatives."""
     case = _alternatives_open(
         own, their_supply_share=0.5, your_sales_share=0.47, your_weeks=5, their_weeks=4
     )
     as_own(monkeypatch, case, _letter_edges=False)
     assert power_holder(case) is None
-    assert passes(run("my_audit", _audit((6, 5, 4), (4, 5, 5))))
-    assert passes(run("my_audit", _audit((6, 5, 5), (4, 5, 4))))
-    for power in ((2, 8), (4, 6), (6, 4)):  # a gap of 2 or more claims a side
-        hint = miss("my_audit", _audit((6, 5, power[0]), (4, 5, power[1])))
-        assert "your power ratings do not fit your case's facts" in hint
-    hint = miss("my_audit", _audit((9, 9, 9), (2, 2, 2)))
-    assert "your alternatives ratings do not fit" in hint and "whichever way Quell" in hint
-
-
-def test_a_flattering_audit_fails_where_the_case_does_not_support_it():
-    """Review finding 5's example, learner-8: Quell is likelier than not and neither
-    alternatives are Marlow's (measured without the audit cost), so 9/9/9 against 2/2/2 is
-    refused, for information and for alternatives."""
-    case = course.variant("05_capstone", "learner-8")
-    assert alternatives_leans(case)[0] == "Marlow"  # the shares; the weeks point to you
-    flattering = _audit((9, 9, 9), (2, 2, 2))(case)
-    with pytest.raises(NotYet, match="your alternatives ratings do not fit"):
-        check.judge_audit(case, flattering)
-    with pytest.raises(NotYet, match="within 5 of each other"):
-        check.judge_audit(case, flattering)
+    assert passes(run("my_audit", _verdicts("open", "open")))
+    for side in ("you", "Marlow"):
+        assert "your power verdict does not fit your case's facts" in miss(
+            "my_audit", _verdicts("open", side)
+        )
+    hint = miss("my_audit", _verdicts("you", "you"))
+    assert "your alternatives verdict does not fit" in hint and "whichever way Quell" in hint
+    flattering = course.variant("05_capstone", "learner-8")
+    assert alternatives_leans(flattering)[0] == "Marlow"  # the shares; the weeks point to you
+    with pytest.raises(NotYet, match="your alternatives verdict does not fit"):
+        check.judge_audit(flattering, {"alternatives": "you", "power": "you"})
 
 
 # --- question 5: the opening ---------------------------------------------------------------
@@ -1735,25 +1679,19 @@ def test_a_wrong_verdict_is_told_why_but_not_the_verdict():
             assert "(say it)" not in hint and "(keep it to yourself)" not in hint, hint
 
 
-def test_a_passing_audit_asks_which_fact_justifies_the_heaviest_weight(monkeypatch, own):
-    """Review W4: any weights summing to 1 pass; the pass message now names the source
-    the learner weighted most and asks for the fact of the case that justifies it."""
+def test_a_passing_audit_sends_the_ratings_and_weights_to_the_reflection(monkeypatch, own):
+    """Review 78 X1: the weights left question 4's graded part; the pass message names the
+    learner's verdicts and sends the ratings and weights to part 2 of the reflection."""
     case = _alternatives_open(own, their_supply_share=0.8, your_sales_share=0.2)
     as_own(monkeypatch, case, _letter_edges=False)
     import contextlib
     import io
 
-    for weights, named in (
-        ((0.3, 0.4, 0.3), "you weighted alternatives most"),
-        ((0.4, 0.2, 0.4), "you weighted information and power most"),
-        # review 63, U5: it said "information and alternatives and power most"
-        ((1 / 3, 1 / 3, 1 / 3), "you weighted the three sources equally;"),
-    ):
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            check.my_audit(_audit((6, 5, 7), (4, 5, 2), weights))
-        assert named in out.getvalue(), out.getvalue()
-        assert "which fact of your case justifies that" in out.getvalue()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        check.my_audit(_verdicts("open", "you"))
+    assert "alternatives open, power favour you" in out.getvalue(), out.getvalue()
+    assert "for part 2 of the reflection" in out.getvalue()
 
 
 def _section(grade_id):
@@ -2051,19 +1989,18 @@ def test_an_audit_that_skips_question_2s_decision_fails():
             assert passes(run("my_audit", audit(right), hidden=True)), n
             for wrong in (before, letter):
                 hint = miss("my_audit", audit(wrong))
-                assert "your alternatives ratings do not fit" in hint, (n, wrong)
+                assert "your alternatives verdict does not fit" in hint, (n, wrong)
 
 
 def test_the_audit_template_fails_for_every_learner():
     """A template left unchanged must never pass: the example in question 4's answer cell
     (all 5s, weights 0.3/0.4/0.3) passed for about 9% of learners, where alternatives and
     power are both left open. Over 600 learners the template, read from the cell's
-    comment, is refused."""
+    comment ("?" for each verdict since review 78 X1), is refused."""
     source = cell_text("05_capstone", "capstone", "my-audit-answer")
     lines = [line.strip()[2:] for line in source.splitlines() if line.strip().startswith("# ")]
-    start = next(i for i, line in enumerate(lines) if line.startswith("return {"))
-    end = next(i for i in range(start, len(lines)) if lines[i] == "}")
-    template = ast.literal_eval("\n".join(lines[start : end + 1])[len("return ") :])
+    line = next(line for line in lines if line.startswith("return {"))
+    template = ast.literal_eval(line[len("return ") :])
     for n in range(600):
         case = course.variant("05_capstone", f"r-{n}")
         with pytest.raises(NotYet):
@@ -2135,11 +2072,11 @@ def test_q4_the_weeks_sit_in_the_alternatives_row_and_power_is_dependence(
     check.judge_audit(case, audit(alternatives, power))
     with pytest.raises(NotYet) as wrong:
         check.judge_audit(case, audit(against[alternatives], power))
-    assert "your alternatives ratings" in str(wrong.value)
+    assert "your alternatives verdict" in str(wrong.value)
     assert f"you can wait {weeks[0]} weeks and Marlow {weeks[1]}" in str(wrong.value)
     with pytest.raises(NotYet) as wrong:
         check.judge_audit(case, audit(alternatives, against[power]))
-    assert "your power ratings" in str(wrong.value) and "weeks" not in str(wrong.value)
+    assert "your power verdict" in str(wrong.value) and "weeks" not in str(wrong.value)
 
 
 def test_q4_shares_and_weeks_that_point_to_different_sides_leave_alternatives_open(own):

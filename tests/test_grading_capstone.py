@@ -83,5 +83,5 @@ class TestCapstoneGrading(ModuleGrading):
         if audit == 0:
             shown = graded.shown("hard-coded", "my-audit-test")
             assert "passes the visible cases but not every case grading tries" in shown, shown
-            assert "its alternatives ratings do not follow that case's facts" in shown, shown
+            assert "its alternatives verdicts do not follow that case's facts" in shown, shown
         assert audit in (0, 2) and auto_total(points) == 8 + audit

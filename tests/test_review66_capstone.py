@@ -49,8 +49,8 @@ def test_question_4_and_5_state_their_rules_before_their_tolerances():
     q4 = _cell("q4-text")
     # review 69 U1: the rules are a five-row table with notes; the tolerance follows them
     rules = q4[
-        q4.index("| row | points to a side when") : q4.index(
-            "Where yours does not fit, the check names the row"
+        q4.index("| row | favours a side when") : q4.index(
+            "Where a verdict does not fit, the check names the row"
         )
     ]
     assert "either reading passes" not in rules

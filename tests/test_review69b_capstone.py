@@ -167,8 +167,9 @@ def test_section_4_folds_the_diagnostic_discussion_and_question_4_is_a_table():
     assert "It treats your research as exact" in folded
     q4 = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
     rows = [line for line in q4.splitlines() if line.startswith("# |")]
-    assert rows[0] == "# | row | points to a side when | ratings that pass |"
-    assert len(rows) == 2 + 5, rows  # header, rule line, five rows
+    # review 78 X1: a verdict per row; the information row and the ratings left the table
+    assert rows[0] == "# | row | favours a side when |"
+    assert len(rows) == 2 + 3, rows  # header, rule line, three rows
     audit = _section("audit-teaching")
     assert "This course's convention, not a finding" not in audit
     assert "bookkeeping, not Emerson's" not in audit

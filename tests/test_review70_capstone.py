@@ -39,10 +39,8 @@ def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
     plan = _section("plan-teaching")
     assert "here as at a human table" not in plan
     assert "| its opening | hold, or a small step |" in plan
-    assert (
-        "but a small step, conditional on the deal, in answer to a serious counter-offer "
-        "is common and defensible." in plan
-    )
+    # review 78 C1: the opening is Marlow's first move, said once where the rule is stated
+    assert "so it is its first move: one small step in answer to it is reciprocity" in plan
 
 
 def test_the_smallest_step_is_justified_by_marlows_falling_aim():
@@ -97,10 +95,9 @@ def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split
     says they justify asking there, not expecting more. Failed on the old text."""
     opening = _section("opening-teaching")
     assert (
-        "They justify *asking* for your opening, not *counting on* more than the even split "
-        "(the middle of the zone of agreement), this course's target when no fact carries "
-        "you higher (section 5): a convention, not a research finding." in opening
-    )  # review 75 U4; review 76 E3: the even split is the course's convention
+        "They justify *asking* for your opening; neither moves your target, the middle of "
+        "the zone (section 5: a convention, not a research finding)." in opening
+    )  # review 75 U4; review 76 E3: the course's convention; review 78 C2: one sentence
 
 
 def test_part_1_of_the_model_reflection_says_it_is_the_second_negotiation():
@@ -147,9 +144,9 @@ def test_section_5_is_cut_and_its_fold_did_not_grow():
     for fact in (
         "make the **smallest** step that gives Marlow more",
         "any free trade that lands on the frontier will do there",  # review 75 X2
-        "your target is the package of your plan nearest the even split at or above it",
+        "the one nearest the middle of that state's zone, at or above it",  # review 78 U5
         "accept an offer of Marlow's when it is worth at least the next package of your plan",
-        "Marlow's first answer is its opening, not a move",
+        "Marlow's opening is a serious counter-offer, so it is its first move",  # review 78 C1
         "**reply ratio**",
     ):
         assert fact in plan, fact

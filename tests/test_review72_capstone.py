@@ -126,13 +126,9 @@ def test_the_small_text_items_of_review_72():
     unclear referents. U4: the rubric's 'last two' unnamed. U5: 'the likelier state' is not
     defined for every learner. Each failed on the old text."""
     plan = _section("plan-teaching")
-    assert (
-        # review 75 X2: the second free trade is no longer a departure (any passes)
-        "Question 7's plan departs from module 04 in three ways that suit this table only: it "
-        "always takes the smallest step (not the best rate), it runs past both targets, and "
-        "its steps may grow or take a term back" in plan
-    )
-    assert "drawn from your plan, in its order" in plan
+    # review 75 X2: the second free trade is no longer a departure (any passes); review 78
+    # U1: the departures are said once, in the appendix
+    assert "How this plan departs from module 04 is in the appendix." in plan
     assert (
         "If they point different ways, the row is open (Marlow's weeks, when they favour "
         "Marlow, are only what its buyers say)" in " ".join(_section("q4-text").split())
@@ -183,9 +179,9 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
         "keep its own." in q4
     )
     assert (
-        "If one of (a) and (b) points to a side and the other is neutral or agrees, that "
-        "side's alternatives are at least 2 higher." in q4
-    )
+        "If one of (a) and (b) favours a side and the other is neutral or agrees, the "
+        "alternatives row favours that side." in q4
+    )  # review 78 X1: a verdict, not ratings
     assert "where the row turns on a share gap within 0.01 of its line" in q4
     opening = " ".join(_section("opening-teaching").split())
     # review 77 C3: it is module 04's MESO, used here only as a test of the research

@@ -126,9 +126,8 @@ def test_list_terms_are_an_asking_position_that_does_not_move_the_target():
     the old text."""
     opening = _section("opening-teaching")
     assert (
-        "Your list terms are your own ask, not evidence of value: unlike a rival's price, "
-        "they do not move your target (module 02)." in opening
-    )
-    assert "as a rival's price, carries you higher. This case has no such fact" in _section(
+        "Only evidence of value, such as a rival's price, could raise it (module 02)." in opening
+    )  # review 78 C2: the list terms and the rush cost are the facts that do not
+    assert "such as a rival's price, carries you higher; this case has none)" in _section(
         "plan-teaching"
     )

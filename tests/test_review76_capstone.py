@@ -91,7 +91,7 @@ def test_the_take_back_figures_hold_on_fresh_samples():
         assert plans > 180, (prefix, plans)
         assert 60 <= 100 * takes / steps <= 66, (prefix, takes / steps)
     about = _section("about-the-bot")
-    assert "over nine plans in ten had such a step, and some 60 to 66 steps in 100" in about
+    assert "over nine plans in ten had such a step, and over half the steps" in about
     assert "189 to 195" not in about
 
 
@@ -186,8 +186,10 @@ def test_the_audits_floors_come_with_their_reason():
     were bare floors; the text now gives the reason the check's hints give."""
     q4 = _section("q4-text")
     assert "Each side has at least 1" not in q4 and "Marlow's ≥ 1" not in q4
-    assert "Rate no side 0 on a source it has some of" in q4
-    assert "Marlow knows whether Quell has capacity" in q4
+    # review 78 X1: question 4 grades verdicts, so its floors went with the ratings; the
+    # reason stays in section 3
+    assert "Rate no side 0" not in q4
+    assert "Marlow does know the one fact you can only estimate" in _section("audit-teaching")
 
 
 # --- U1, U3: shorter, fewer coined terms -------------------------------------------------------

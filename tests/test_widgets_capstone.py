@@ -397,8 +397,8 @@ def test_the_target_with_quell_leaves_marlow_half_the_zone():
     )
     assert "module 02's even split, 91.5 (half the way from your reservation price to 110" in (text)
     flat = _flat_source()
-    assert "in each state your target is the package of your plan nearest the even split" in flat
-    assert "is the top of that zone, not your target: aiming there would leave Marlow none" in flat
+    # review 78 U5: the target paragraph cut to the rule
+    assert "the one nearest the middle of that state's zone, at or above it" in flat
     assert "your target is the first package of the plan that gives Marlow" not in flat
 
 
@@ -445,7 +445,7 @@ def test_the_target_without_quell_is_never_below_the_even_split():
     text = unescape(table_for(case).plan_text.value)
     assert "Quell has no capacity: a profit of 105, your opening itself, the only planned" in text
     source = _flat_source()
-    assert "Module 02's band runs from the middle of that zone (the even split) up to" in source
+    assert "nearest the middle of that state's zone, at or above it (module 02's rule" in source
 
 
 def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
@@ -475,10 +475,9 @@ def test_the_model_answers_target_without_quell_is_inside_module_02s_band():
     flat = _flat_source()
     assert "your target is the first package of your plan after the opening" not in flat
     assert (
-        "inside it you aim at the even split unless a fact you can show, such as a rival's "
-        "price, carries you higher" in flat
-    )
-    assert "your target is the package of your plan nearest the even split at or above it" in (flat)
+        "(module 02's rule when no fact you can show, such as a rival's price, carries you "
+        "higher; this case has none)" in flat
+    )  # review 78 U5
 
 
 def test_the_target_without_quell_is_the_planned_package_nearest_the_even_split():
@@ -508,7 +507,8 @@ def test_s75_the_band_s_top_is_module_02s_three_quarters_not_nine_tenths():
     the plan line names the band's top without a figure of its own, so it follows module
     02's constant (``TARGET_SHARE``), which the widget reads. Failed on the old text."""
     source = _flat_source()
-    assert "(the even split) up to three quarters of the way; inside it you aim" in source
+    # review 78 U5: section 5 gives the target's rule only; the band is module 02's
+    assert "module 02's rule when no fact you can show" in source
     assert "nine tenths" not in source and "nine-tenths" not in source
     widget = (Path(course.__file__).parent / "widgets" / "capstone.py").read_text()
     assert "nine tenths" not in widget

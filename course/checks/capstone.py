@@ -27,8 +27,7 @@ from course.checks.hints import (
     same_money,
 )
 from course.engine.bots import INSULT_LINE
-from course.models.audit import SOURCES, describe_balance, ratings_of, weighted_leverage
-from course.models.audit import weights_of as audit_weights
+from course.models.audit import ratings_of
 from course.models.concessions import package_points
 from course.scenarios.capstone import (
     MOVES,
@@ -514,92 +513,67 @@ def _ratings(result, key, read):
         raise NotYet(f"my_audit: {error}.") from None
 
 
-#: How far question 4's weights may add up from 1: thirds written as 0.3333 each add up
-#: to 0.9999, and the question asks only for weights that add up to 1.
-WEIGHT_TOLERANCE = 1e-3
-
-
-def _weights(weights):
-    """``weights`` as audit weights; weights that add up to 1 within ``WEIGHT_TOLERANCE``
-    (rounded by hand) are scaled to add up to 1 exactly before the model reads them."""
-    if isinstance(weights, Mapping) and all(
-        type(share) in (int, float) and share >= 0 for share in weights.values()
-    ):
-        total = math.fsum(weights.values())
-        if total > 0 and abs(total - 1) <= WEIGHT_TOLERANCE:
-            weights = {source: share / total for source, share in weights.items()}
-    return audit_weights(weights)
+#: Question 4's rows and the verdicts it takes (review 78 X1: which side each row
+#: favours, by the module's thresholds; the 0-10 ratings and the weights are the
+#: reflection's, part 2).
+AUDIT_ROWS = ("alternatives", "power")
+AUDIT_VERDICTS = ("you", "Marlow", "open")
 
 
 @answer_key
 def audit_rules(case):
     """What the case's story settles about an audit, as ``(rule, because)`` pairs: each
-    rule a function of ``(yours, theirs)`` ratings that must hold."""
-    rules = [
-        _open(
-            "information",
-            "each side knows something the other does not: you have studied Marlow's "
-            "tenders and read its rush request, and it knows nothing of your reservation price; Marlow "
-            "knows whether Quell has capacity, the fact that decides the deal; which weighs "
-            "more is your judgement",
-        ),
-        (
-            lambda y, t: t["information"] >= 1,
-            "Marlow's information should be rated at least 1: it knows whether Quell has "
-            "capacity, the fact on which both its reservation prices turn",
-        ),
-        (
-            lambda y, t: y["alternatives"] >= 1 and t["alternatives"] >= 1,
-            # Quell's chance is question 3's graded answer: not printed (review 57, W1)
-            "both sides have some alternatives: you have Brenn or Kessel, and Marlow may have "
-            "Quell",
-        ),
-        (
-            lambda y, t: y["power"] >= 1 and t["power"] >= 1,
-            f"both sides have some power: you would supply {case.their_supply_share:.0%} of "
-            f"Marlow's sensors, and Marlow would be {case.your_sales_share:.0%} of your sales",
-        ),
+    rule a function of the verdicts (``AUDIT_ROWS`` to ``"you"``, ``"Marlow"`` or
+    ``"open"``) that must hold."""
+    readings = {"open" if side is None else side for side in alternatives_readings(case)}
+    power = power_holder(case) or "open"
+    return [
+        _unfit(lambda v: v["alternatives"] in readings, "alternatives", _alternatives_reason(case)),
+        _unfit(lambda v: v["power"] == power, "power", _power_reason(case)),
     ]
-    readings = alternatives_readings(case)
-    rules.append(
-        _unfit(_any_reading(readings, "alternatives"), "alternatives", _alternatives_reason(case))
+
+
+def _audit_verdicts(result):
+    """``result`` as a dict from each of ``AUDIT_ROWS`` to one of ``AUDIT_VERDICTS``, or
+    the hint that says what is wrong with its form. An audit written before review 78 X1
+    (ratings of both sides and weights) is read row by row: a side rated ``HELD_GAP`` or
+    more above the other is the side the row favours, two ratings within ``OPEN_GAP`` an
+    open row, so a notebook answered before keeps its marks."""
+    if isinstance(result, Mapping) and {"yours", "theirs"} <= set(result):
+        yours = _ratings(result, "yours", ratings_of)
+        theirs = _ratings(result, "theirs", ratings_of)
+        verdicts = {}
+        for row in AUDIT_ROWS:
+            gap = yours[row] - theirs[row]
+            verdicts[row] = "you" if gap >= HELD_GAP else "Marlow" if -gap >= HELD_GAP else "open"
+            if abs(gap) > OPEN_GAP and abs(gap) < HELD_GAP:
+                raise NotYet(
+                    f"my_audit: your {row} ratings differ by {abs(gap):g}, neither a side "
+                    f"ahead ({HELD_GAP} or more) nor an open row (within {OPEN_GAP}); return "
+                    "a verdict for each row instead, as question 4 asks"
+                )
+        return verdicts
+    form = (
+        "my_audit should return a dict with two keys, 'alternatives' and 'power', each "
+        '"you", "Marlow" or "open": the side the row favours'
     )
-    rules.append(_unfit(_any_reading({power_holder(case)}, "power"), "power", _power_reason(case)))
-    return rules
+    if not isinstance(result, Mapping) or set(result) != set(AUDIT_ROWS):
+        raise NotYet(f"{form}; got {result!r}")
+    verdicts = {}
+    for row, verdict in result.items():
+        spelled = {v.lower(): v for v in AUDIT_VERDICTS}
+        if not isinstance(verdict, str) or verdict.strip().lower() not in spelled:
+            raise NotYet(f"{form}; got {verdict!r} for {row}")
+        verdicts[row] = spelled[verdict.strip().lower()]
+    return verdicts
 
 
-def _any_reading(readings, source):
-    """The rule of a row that ``readings`` (a set of ``"you"``, ``"Marlow"``, ``None``)
-    allows: a side ahead by ``HELD_GAP``, or the row open (within ``OPEN_GAP``); where a
-    fact lies on its line, more than one reading passes."""
-    rules = [_holds(source, side) if side else _within(source) for side in readings]
-    return lambda y, t: any(rule(y, t) for rule in rules)
-
-
-#: Information is the learner's judgement: either side may be rated higher by this much
-#: (review 75 X4: 3 refused yours 3 and Marlow's 7, though Marlow holds the fact that
-#: decides the deal).
-INFORMATION_GAP = 5
-
-#: A side holds alternatives or power when rated at least this much above the other...
+#: An audit written before review 78 X1 (ratings): a side holds a row when rated at least
+#: this much above the other...
 HELD_GAP = 2
 
-#: ... and where the case leaves the row open, the two ratings differ by this much at most:
-#: a one-point tilt reads as open, never as a side ahead, so an audit must tell the two
-#: apart (a rating from the average of Marlow's two reservation prices does not).
+#: ... and the row is open when the two ratings differ by this much at most.
 OPEN_GAP = 1
-
-
-def _within(source, gap=OPEN_GAP):
-    return lambda y, t: abs(y[source] - t[source]) <= gap
-
-
-def _open(source, because):
-    return (
-        _within(source, INFORMATION_GAP),
-        f"the two {source} ratings should be within {INFORMATION_GAP} of each other: "
-        f"{because}, so the case supports no large gap either way",
-    )
 
 
 def _unfit(rule, source, facts):
@@ -608,15 +582,9 @@ def _unfit(rule, source, facts):
     and a hint that said it could be followed without reading the case."""
     return (
         rule,
-        f"your {source} ratings do not fit your case's facts: {facts}; work out from "
+        f"your {source} verdict does not fit your case's facts: {facts}; work out from "
         f"question 4's {source} rule which side, if either, these facts put ahead",
     )
-
-
-def _holds(source, side):
-    if side == "you":
-        return lambda y, t: y[source] - t[source] >= HELD_GAP
-    return lambda y, t: t[source] - y[source] >= HELD_GAP
 
 
 def _alternatives_reason(case):
@@ -625,7 +593,7 @@ def _alternatives_reason(case):
     of the two it is, which is question 2's decision (review 57, W1)."""
     best = sum(max(v.values()) for v in case.yours.values())
     return (
-        "your alternative after question 2's decision (without Marlow's supplier audit) as a share "
+        "your BATNA after question 2's decision (without Marlow's supplier audit) as a share "
         f"of your best profit, {best:g} k€, against Marlow's reservation price of "
         f"{case.reservation_if_quell:g} or {case.reservation_if_not:g} of its 100 points, "
         "whichever way Quell turns out (the check takes question 2's right decision on the "
@@ -643,31 +611,18 @@ def _power_reason(case):
 
 
 def judge_audit(case, result):
-    """Question 4 on ``result``, what ``my_audit(s)`` returned: the ratings and weights
-    when the audit is valid and fits every rule of ``audit_rules``, else the hint naming
-    each rule it breaks."""
-    if not isinstance(result, Mapping) or set(result) != {"yours", "theirs", "weights"}:
-        raise NotYet(
-            "my_audit should return a dict with three keys, 'yours', 'theirs' and 'weights', "
-            f"each a dict from source ({', '.join(SOURCES)}) to number; got {result!r}"
-        )
-    yours = _ratings(result, "yours", ratings_of)
-    theirs = _ratings(result, "theirs", ratings_of)
-    weights = _ratings(result, "weights", _weights)
-    broken = [because for rule, because in audit_rules(case) if not rule(yours, theirs)]
+    """Question 4 on ``result``, what ``my_audit(s)`` returned: the verdicts when they
+    fit every rule of ``audit_rules``, else the hint naming each row they break."""
+    verdicts = _audit_verdicts(result)
+    broken = [because for rule, because in audit_rules(case) if not rule(verdicts)]
     if broken:
-        rows = [s for s in SOURCES if any(b.startswith(f"your {s} ratings") for b in broken)]
-        general = (
-            f"its {' and '.join(rows)} ratings do not follow that case's facts: work them "
-            "out from `s` by question 4's rules"
-            if len(rows) == len(broken)
-            else None
-        )
+        rows = [s for s in AUDIT_ROWS if any(b.startswith(f"your {s} verdict") for b in broken)]
         raise NotYet(
             "your audit does not yet fit your case:\n" + "\n".join(f"- {b}." for b in broken),
-            general=general,
+            general=f"its {' and '.join(rows)} verdicts do not follow that case's facts: work "
+            "them out from `s` by question 4's rules",
         )
-    return yours, theirs, weights
+    return verdicts
 
 
 #: The weeks an edge sets when time should not decide the alternatives row (even).
@@ -826,7 +781,7 @@ def my_audit(answer, hidden=False):
         passed("my_audit follows each case's facts.")
         return
     case = own
-    yours, theirs, weights = judge_audit(case, call_learner(answer, case))
+    verdicts = judge_audit(case, call_learner(answer, case))
     for change in _visible_edges(own):
         moved = dataclasses.replace(own, **change)
         try:
@@ -837,24 +792,15 @@ def my_audit(answer, hidden=False):
                 "(the rest as it is):"
                 f"{str(hint).removeprefix('your audit does not yet fit your case:')}"
             ) from None
-    mine, other = weighted_leverage(yours, weights), weighted_leverage(theirs, weights)
-    balance = mine - other
     passed(
-        f"your audit fits your case: {mine:.2f} points for you against {other:.2f} for Marlow, "
-        f"a balance of {balance:+.2f} points, {describe_balance(balance)}. The check "
-        f"cannot judge your weights: you weighted {_heaviest(weights)}; note which fact "
-        "of your case justifies that, for your reflection in section 8."
+        f"your audit fits your case: alternatives {_said(verdicts['alternatives'])}, power "
+        f"{_said(verdicts['power'])}, and it follows the rules when the case's facts move. "
+        "Rate both sides and weigh the three sources for part 2 of the reflection."
     )
 
 
-def _heaviest(weights):
-    """The source(s) with the largest weight, in words: "power most", or "the three
-    sources equally" when all three tie (review 63, U5)."""
-    top = max(weights.values())
-    heaviest = [source for source in SOURCES if math.isclose(weights[source], top)]
-    if len(heaviest) == len(SOURCES):
-        return "the three sources equally"
-    return " and ".join(heaviest) + " most"
+def _said(verdict):
+    return "open" if verdict == "open" else f"favour {verdict}"
 
 
 # --- question 6: what to say at the table ---------------------------------------------------
@@ -1582,7 +1528,7 @@ def _facts(n, why, worth, before, following, reservation):
             "sent is worth to you, and your plan has no step left"
         )
     if why == "opening":
-        return "reply 1 is Marlow's opening, not a move (section 5)"
+        return "reply 1 is Marlow's opening, its first move (section 5)"
     if why == "moved":
         text = f"reply {n} is worth {worth:g} k€ to you, more than its offer before ({before:g}): Marlow moved"
     elif why == "stalled twice":

@@ -710,8 +710,8 @@ def _reciprocity(found, stalls=None, offered=True):
         )
     if opening:
         text += (
-            f" {opening} answered Marlow's opening, which is not a move: section 5 leaves a "
-            "small step or a hold there to you."
+            f" {opening} answered Marlow's opening, its first move: reciprocity, which your "
+            "plan's rule allows (one small step or a hold)."
         )
     if silent:
         text += (
@@ -722,7 +722,7 @@ def _reciprocity(found, stalls=None, offered=True):
         text += (
             " None came into silence: you kept your plan's rule of conceding only in "
             "answer to a move of Marlow's."
-            if not floor and not opening and not excepted
+            if not floor and not excepted
             else " No other came into silence: you kept your plan's rule."
         )
     return text + _held(stalls)

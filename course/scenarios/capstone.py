@@ -882,8 +882,8 @@ def plan_of(case, opening=None, floor=None):
 
 
 #: The steps a learner can count on making before the talks end (section 5): five answers
-#: after the opening, the first of them a hold (Marlow's first offer is its opening, not a
-#: move), so four steps: the most smallest steps section 5's count of four steps expects a plan to
+#: after the opening, the first of them a hold (the course's first move at Marlow's opening,
+#: where one small step is allowed too), so four steps: the most smallest steps section 5's count of four steps expects a plan to
 #: make in time (question 8 graded that line until review 69; it is now taught, not graded).
 ANSWERS = 4
 
@@ -1019,8 +1019,8 @@ def right_moves(case, plan, reservation, log, follow=None):
     accept at or above the reservation price, else walk away politely (or, if the plan has
     a step left, answer with it); an offer worth at least the plan's next package, or, with
     no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
-    or a small step (module 04 and section 5 call a step in answer to a serious
-    counter-offer defensible: review 75 X3); a move, the next step; "can't give more", the
+    or one small step (a serious counter-offer is Marlow's first move, so the step is
+    reciprocity: review 75 X3, review 78 C1); a move, the next step; "can't give more", the
     next step; the second reply in a row without a move since Tallis's last step, the next
     step or a hold (section 5's row after Osgood's GRIT, review 77 C2; the model answer
     holds, review 76 C1), and after that step only a hold until Marlow moves; else hold. The

@@ -197,9 +197,9 @@ check.my_reservation(my_reservation, hidden=True)
 # chance small.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
-# possible values, the higher one if Quell has capacity and the lower one if not, each
-# with its chance. Their average is a summary, not a reservation price Marlow can have:
-# check your opening and your plan against each state.
+# possible values, its **high reservation price** if Quell has capacity and its **low
+# reservation price** if not, each with its chance. Their average is a summary, not a
+# reservation price Marlow can have: check your opening and your plan against each state.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (2 marks): reading the rush request
@@ -242,8 +242,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   costs or your reservation price. Marlow does know the one fact you can only
 #   estimate, whether Quell has capacity, on which both its reservation prices turn.
 #   The facts point both ways, so this row is your judgement.
-# - **Alternatives.** Two facts. First, the shares: yours is your alternative after
-#   question 2's decision (your BATNA) as a share of the best profit the contract could
+# - **Alternatives.** Two facts. First, the shares: yours is your BATNA (after
+#   question 2's decision) as a share of the best profit the contract could
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
 #   each of the two states, since your research gives no separate figure for Marlow's
 #   alternative. The side with the larger share has the stronger fallback, measured
@@ -251,11 +251,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   side is measured against its own best). Leave Marlow's supplier audit and tooling
 #   out: a cost of this deal raises your reservation price and narrows the zone of
 #   possible agreement (the packages that suit both sides, module 02), but makes
-#   neither Brenn nor Kessel better. Marlow's reservation price would carry any cost
-#   this deal has for Marlow, so if Marlow has such a cost, the row leans that much
-#   towards Marlow. Second, time: as in modules 00 and 03, a deadline sits in its
-#   holder's alternatives, because it caps how long that side can hold out. You must book
-#   your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
+#   neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
+#   sits in its holder's alternatives, because it caps how long that side can hold out.
+#   You must book your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
 #   at a price. Your date changes neither Brenn nor Kessel, which answer at that date
 #   whenever the talks end. Count each deadline here, once; knowing Marlow's claimed
@@ -279,90 +277,73 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # *Outside options.* The alternatives row rates how much Quell *could* strengthen
 # Marlow's hand, not how much it will: in module 03's alternating-offers model, an option
 # taken only on refusing a proposal moves a deal only when it beats what its holder would
-# get from the bargaining anyway (the deal-me-out result, which fitted Binmore, Shaked
-# and Sutton's 1989 experiment better than module 03's Nash split on the option, their
-# split-the-difference). If Quell has capacity,
-# Marlow refuses anything below its reservation price with Quell, whether or not the
-# option moves the deal; what it would get from bargaining without Quell needs a model
-# this module does not have, so the audit stops at comparing the alternatives row's two
-# shares.
+# get from the bargaining anyway (the deal-me-out rule; in Binmore, Shaked and Sutton's
+# 1989 experiment it fitted better than module 03's Nash split on the option, which
+# splits the difference above it). If Quell has capacity, Marlow refuses anything below
+# its reservation price with Quell, whether or not the option moves the deal; what it
+# would get from bargaining without Quell needs a model this module does not have, so the
+# audit stops at comparing the alternatives row's two shares.
 #
 # </details>
 #
-# The case settles some ratings and leaves the rest to you (question 4 lists which).
-# The **weights** are yours to choose: how much does each source count in *this* deal?
-# You defend them in the reflection.
+# The case settles which side two of the rows favour (question 4). How much each source
+# counts in *this* deal, and how strong each side is on it, is your judgement: the
+# reflection asks for it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): your audit
 #
-# Write `my_audit(s)`: a dict with three keys, `"yours"`, `"theirs"` and `"weights"`,
-# each a dict from source (`"information"`, `"alternatives"`, `"power"`) to a number:
-# ratings from 0 to 10, weights that add up to 1 (thirds may be written 0.3333). Rate no
-# side 0 on a source it has some of: both have alternatives and power, and Marlow knows
-# whether Quell has capacity. The rules:
+# Write `my_audit(s)`: a dict with two keys, `"alternatives"` and `"power"`, each
+# `"you"`, `"Marlow"` or `"open"`: the side the row favours, or open when no rule settles
+# it. The information row is left out: its facts point both ways, so it is your judgement.
 #
-# | row | points to a side when | ratings that pass |
-# |---|---|---|
-# | information | never: it is your judgement | either side up to 5 higher |
-# | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states | see (c) |
-# | alternatives: time (b) | it can wait ≥ 3 weeks longer | see (c) |
-# | power (d) | the other depends on the deal more by ≥ 0.10 | its power ≥ 2 higher |
-# | a source left open | no rule above settles it | the two sides within 1 |
+# | row | favours a side when |
+# |---|---|
+# | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states |
+# | alternatives: time (b) | it can wait ≥ 3 weeks longer |
+# | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
-# - (a) Your share: your alternative after question 2 (the better of `my_batna(s)`, your
-#   best alternative before the letter, and `s.brenn_letter`, without Marlow's supplier
-#   audit, `s.audit_cost`) over your best profit (from `s.yours`). Marlow's:
-#   `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule leans
-#   towards Marlow by whatever this deal costs Marlow: your share leaves out this deal's
-#   cost to you (the audit), while Marlow's reservation prices keep its own.
+# - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`, without
+#   Marlow's supplier audit, `s.audit_cost`) over your best profit (from `s.yours`).
+#   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
+#   leans towards Marlow by whatever this deal costs Marlow: your share leaves out this
+#   deal's cost to you (the audit), while Marlow's reservation prices keep its own.
 # - (b) `s.your_weeks` against `s.their_weeks`. Weeks that point to Marlow clash with
-#   its rush request (section 2), so a rating that leaves them out passes too.
-# - (c) If one of (a) and (b) points to a side and the other is neutral or agrees, that
-#   side's alternatives are at least 2 higher. If they point different ways, the row is
-#   open (Marlow's weeks, when they favour Marlow, are only what its buyers say).
+#   its rush request (section 2), so a verdict that leaves them out passes too.
+# - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
+#   alternatives row favours that side. If they point different ways, the row is open
+#   (Marlow's weeks, when they favour Marlow, are only what its buyers say).
 # - (d) `s.their_supply_share` (Marlow's dependence on you) against `s.your_sales_share`
 #   (yours on Marlow).
 #
-# Where yours does not fit, the check names the row and gives its facts. It also moves the
-# case's facts; where the row turns on a share gap within 0.01 of its line, or on weeks
-# exactly 3 apart, either reading passes. It uses question 2's right decision, so pass
-# questions 1 and 2 first. It cannot judge your weights: note in a comment why your
-# heaviest weight is the heaviest, for part 2 of the reflection.
+# Where a verdict does not fit, the check names the row and gives its facts. It also
+# moves the case's facts, so a verdict typed in from your case fails; where the row turns
+# on a share gap within 0.01 of its line, or on weeks exactly 3 apart, either reading
+# passes. It uses question 2's right decision, so pass questions 1 and 2 first.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
 def my_audit(s):
-    """Your audit of the case: both sides' ratings (0 to 10) and the weights (adding to 1)."""
-    # The shape of the answer; every 0 is a placeholder for your own judgement:
-    # return {
-    #     "yours": {"information": 0, "alternatives": 0, "power": 0},
-    #     "theirs": {"information": 0, "alternatives": 0, "power": 0},
-    #     "weights": {"information": 0, "alternatives": 0, "power": 0},
-    # }
+    """Which side each settled row of the audit favours: "you", "Marlow" or "open"."""
+    # The shape of the answer; each "?" is a placeholder for "you", "Marlow" or "open":
+    # return {"alternatives": "?", "power": "?"}
     ### BEGIN SOLUTION
     best = sum(max(levels.values()) for levels in s.yours.values())
-    share = (
-        max(my_batna(s)[1], s.brenn_letter) / best
-    )  # the alternative, without the supplier audit
+    share = max(my_batna(s)[1], s.brenn_letter) / best  # your BATNA, without the audit
     gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
-    shares = 1 if min(gaps) >= 0.05 else -1 if max(gaps) <= -0.05 else 0
-    waits = s.your_weeks - s.their_weeks  # above 0: you can wait longer
-    time = 1 if waits >= 3 else 0  # Marlow's weeks against its rush: discounted (section 2)
-    lean = 0 if shares * time < 0 else shares or time  # facts that disagree: open
-    alternatives = {1: (7, 4), -1: (3, 6), 0: (5, 5)}[lean]
+    shares = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else "open"
+    # Marlow's claimed weeks clash with its rush request: discounted (section 2)
+    time = "you" if s.your_weeks - s.their_weeks >= 3 else "open"
+    leans = {shares, time} - {"open"}  # two facts that disagree leave the row open
+    alternatives = leans.pop() if len(leans) == 1 else "open"
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
-    power = (7, 4) if needs >= 0.10 else (3, 6) if needs <= -0.10 else (5, 5)
-    return {
-        "yours": {"information": 7, "alternatives": alternatives[0], "power": power[0]},
-        "theirs": {"information": 4, "alternatives": alternatives[1], "power": power[1]},
-        "weights": {"information": 0.25, "alternatives": 0.4, "power": 0.35},
-    }
+    power = "you" if needs >= 0.10 else "Marlow" if needs <= -0.10 else "open"
+    return {"alternatives": alternatives, "power": power}
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "my-audit-test", "schema_version": 3}
-"""Check that my_audit rates both sides and weighs the sources as the case supports."""
+"""Check that my_audit gives the side each settled row favours, as the case supports."""
 check.my_audit(my_audit)
 ### BEGIN HIDDEN TESTS
 check.my_audit(my_audit, hidden=True)
@@ -409,30 +390,27 @@ check.my_audit(my_audit, hidden=True)
 # **Ambitious, and grounded.** Module 04's rule is to open at your estimate of the other
 # side's reservation price, or somewhat beyond it as far as a fact you can cite carries
 # you. With two states, the mean of your beliefs is no reservation price Marlow can have
-# (section 2), so here you open at Marlow's **lower reservation price**, its need if Quell
-# has no capacity, the state better for you, which the rush request made likelier (for
+# (section 2), so here you open at Marlow's **low reservation price**, the state better
+# for you, which the rush request made likelier (for
 # some learners it is still the less likely one; your opening is the same, and your plan
 # concedes from it towards the higher number). Among the packages that give Marlow at
-# least its lower reservation price (by your research's points) and you at least your
+# least its low reservation price (by your research's points) and you at least your
 # reservation price, take the one with the most profit; between two with the same profit,
 # the one that gives Marlow more, which costs you nothing. (Every case here has such a
 # package.)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
-# of a 3-week rush. They justify *asking* for your opening, not *counting on* more than
-# the even split (the middle of the zone of agreement), this course's target when no fact
-# carries you higher (section 5): a convention, not a research finding. Your list terms
-# are your own ask, not evidence of value: unlike a rival's price, they do not move your
-# target (module 02). Your beliefs about Quell and your reading of the rush request decide
-# where you open; keep them to yourself.
+# of a 3-week rush. They justify *asking* for your opening; neither moves your target, the
+# middle of the zone (section 5: a convention, not a research finding). Only evidence of
+# value, such as a rival's price, could raise it (module 02). Your beliefs about Quell
+# and your reading of the rush request decide where you open; keep them to yourself.
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
 # other package beats for both sides. The package one step beyond gives Marlow fewer
 # points than it needs even without Quell, so Marlow cannot accept it in either state.
 # Like module 01's one step above the top, it is room for the counter-offer, not a fact:
-# your first step takes you back to the opening at the lower reservation price, and the
-# even-split target
-# stands. The rush cost is already in your profits, so it cannot justify the step. It
+# your first step takes you back to the opening at the low reservation price, and your
+# target stands. The rush cost is already in your profits, so it cannot justify the step. It
 # pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
 # finding above is its risk. Question 5 accepts either, the step beyond only if it gives
 # Marlow at least a quarter of its reservation price with Quell. (How this bot answers
@@ -491,7 +469,7 @@ check.my_audit(my_audit, hidden=True)
 # `my_reservation(s)` from question 2. `all_packages`, `package_points` and
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
-# 1. The first package is your opening, by the rule above: at the lower reservation
+# 1. The first package is your opening, by the rule above: at the low reservation
 #    price, or one frontier step beyond it.
 # 2. The others complete a MESO. Each is a different package worth exactly the
 #    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
@@ -499,7 +477,7 @@ check.my_audit(my_audit, hidden=True)
 #    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
 #    ground on an issue where the other keeps your best level.
 #
-# The opening and the MESO earn a mark each. The opening at the lower reservation price
+# The opening and the MESO earn a mark each. The opening at the low reservation price
 # always has at least one such partner; an opening one step beyond may have none: then
 # return the opening alone, a list of one package, and it earns the set's mark too. A
 # partner of an opening one step beyond needs only a quarter of `s.reservation_if_quell`,
@@ -516,7 +494,7 @@ def opening_offer(s):
     acceptable = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
     profit, _, opening = max(
         acceptable, key=lambda found: found[:2]
-    )  # at the lower reservation price
+    )  # at the low reservation price
     # (one frontier step beyond it, room for the counter-offer, would pass too: section 4)
 
     def ground(package):  # the issues on which a package gives Marlow ground
@@ -701,19 +679,12 @@ check.what_to_say(what_to_say, hidden=True)
 # Module 04 planned its steps towards a **target**, the result you aim to land at; here
 # you need one for each state of Quell. In each state the zone runs from your reservation
 # price up to your best profit on a package that gives Marlow that state's reservation
-# price. Module 02's band runs from the middle of that zone (the even split) up to three
-# quarters of the way; inside it you aim at the even split unless a fact you can show, such
-# as a rival's price, carries you higher. This case has no such fact, so in each state
-# your target is the package of your plan nearest the even split at or above it, of those
-# Marlow could accept in that state. With Quell, the first package of your plan that
-# gives Marlow its higher reservation price is the top of that zone, not your target:
-# aiming there would leave Marlow none of the zone. The table shows both targets; keep in
-# mind the one for the state Marlow's answers point to, never the reservation price where
-# the plan stops; the packages you offer are drawn from your plan, in its order.
-# Question 7's plan departs
-# from module 04 in three ways that suit this table only: it always takes the smallest
-# step (not the best rate), it runs past both targets, and its steps may grow or take a
-# term back (see the appendix).
+# price. Your target in each state: of the packages of your plan Marlow could accept in
+# that state, the one nearest the middle of that state's zone, at or above it (module
+# 02's rule when no fact you can show, such as a rival's price, carries you higher; this
+# case has none). The plan runs past both targets; you decide at the table when to stop.
+# The table shows both targets: keep in mind the one for the state Marlow's answers
+# point to. How this plan departs from module 04 is in the appendix.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
@@ -722,9 +693,11 @@ check.what_to_say(what_to_say, hidden=True)
 # yours with about as much of its own, in whole levels, so a small step may get nothing.
 # Module 04 asked three things of your moves: below the frontier, that a trade bring back
 # at least what it costs you; on it, that a concession be conditional on the deal; and
-# that you concede only in answer to a concession of theirs, never into silence. This
-# table tests the third most. After each of Marlow's offers, compare what it is worth to
-# you (the "your profit" column of the table's log) with its offer before:
+# that you concede only in answer to a move of theirs, never into silence. Marlow's
+# opening is a serious counter-offer, so it is its first move: one small step in answer
+# to it is reciprocity, not a step into silence. This table tests the third most. After
+# each of Marlow's offers, compare what it is worth to you (the "your profit" column of
+# the table's log) with its offer before:
 #
 # | Marlow's reply | your move |
 # |---|---|
@@ -735,9 +708,8 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # The last row follows Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in
 # Tension reduction): a small one-sided step, announced and carried out, invites the
-# other side to answer and can break a deadlock. Marlow's first answer is its opening,
-# not a move, but a small step, conditional on the deal, in answer to a serious
-# counter-offer is common and defensible. Accepting and walking away come first.
+# other side to answer and can break a deadlock. It is the only step you make while
+# Marlow neither moves nor speaks. Accepting and walking away come first.
 #
 # Otherwise hold: any other step into silence gives ground for nothing.
 #
@@ -763,7 +735,7 @@ check.what_to_say(what_to_say, hidden=True)
 # </details>
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
-# If the first package of your plan that gives Marlow its higher reservation price is
+# If the first package of your plan that gives Marlow its high reservation price is
 # further down, skip packages early, so that your steps still shrink and reach it,
 # provided Marlow moves before each of them. If no package of your plan reaches it, then
 # with Quell no deal suits you both: your last step is your final offer, and the right
@@ -1026,11 +998,10 @@ NegotiationTable(
 #   later deal possible still shows as unanswered. For each concession it also gives
 #   what that reply brought back beyond the replay per k€ the concession cost you, its
 #   reply ratio (section 5), matched at 1 or more, or by the deal itself. It also counts
-#   the concessions you made when Marlow had not moved since its previous offer, or had
-#   made only its first answer: concessions into silence. It counts apart those section
-#   5 allows: a small step after its first answer, the one small step after two of its
-#   replies in a row without a move, and a step right after it said it could give no
-#   more.
+#   the concessions you made when Marlow had not moved since its previous offer:
+#   concessions into silence. It counts apart those section 5 allows: the one small step
+#   after two of its replies in a row without a move, and a step right after it said it
+#   could give no more. A step answering Marlow's opening answers its first move.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns (packages worth at
 #   least its reservation price that meet its aim for the round or are at least as
@@ -1061,8 +1032,9 @@ NegotiationTable(
 #    (the line under the table's dropdowns), set that deal against your BATNA.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
-# 2. **Your audit against the talks.** Which weights did you give the three sources in
-#    question 4, and why? The table models two of them, alternatives (Quell, your
+# 2. **Your audit against the talks.** Rate both sides from 0 to 10 on each source and
+#    weigh the three sources for this deal (module 00): which weighs most, and why? The
+#    table models two of them, alternatives (Quell, your
 #    BATNA, not the weeks) and information (what Marlow's offers told you): which of the
 #    two did more to shape the result, for you or for Marlow? Point to a moment in the
 #    talks where you saw it, and say whether your weights bore it out, and what the power
@@ -1099,8 +1071,9 @@ NegotiationTable(
 #
 # Half a mark for part (1) when point 4 is missing.
 #
-# Part (2): the weights with a reason for the largest, the modelled source that mattered
-# with a moment from the talks, and whether the weights fit it.
+# Part (2): ratings that fit question 4's verdicts, the weights with a reason for the
+# largest, the modelled source that mattered with a moment from the talks, and whether
+# the weights fit it.
 #
 # Part (3): how the first negotiation ended; what Marlow's trust became, by section 6's
 # rule (a deal up, a polite walk-away not at all, a walk-out, Marlow's leaving when its
@@ -1204,11 +1177,11 @@ NegotiationTable(
 # **An opening one step beyond (section 4).** An offer Marlow could not accept pulls its
 # *first answer* no further than one it just could. But Marlow measures what you have
 # given from your first offer it did not refuse out of hand, so stepping back from an
-# opening beyond to the opening at the lower reservation price counts as a concession, and
+# opening beyond to the opening at the low reservation price counts as a concession, and
 # it answers part of it. Over four samples of 200 learners' cases at a table where Quell
 # has no capacity (195 to 199 of them have such a step), opening one step beyond along the
 # frontier and then following the same plan (with section 5's rule of when to step) ended
-# with more profit on average than opening at the lower reservation price, against every
+# with more profit on average than opening at the low reservation price, against every
 # style, by about 4 to 8 k€ where both reached a deal; not in every sitting (against each
 # style, at most one sitting in fifteen ended with less). Against a tit-for-tat Marlow it
 # also reached a deal more often in each sample: 186 to 193 sittings against 175 to 181.
@@ -1222,8 +1195,8 @@ NegotiationTable(
 # counts only its total points. In more than half of the plans some step costs you more
 # than the one before (5 k€, then 10), and a step may change several issues at once,
 # landing on one you had already given ground on (volume back up, delivery back out): in
-# the course's trials, over nine plans in ten had such a step, and some 60 to 66 steps in
-# 100 were one. Send the steps as a shrinking subsequence, and offer each take-back step
+# the course's trials, over nine plans in ten had such a step, and over half the steps
+# were one. Send the steps as a shrinking subsequence, and offer each take-back step
 # as a trade in the open (question 7).
 #
 # **The rule, and a step into silence.** In samples of 200 learners, one sitting each,
