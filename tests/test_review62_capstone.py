@@ -37,4 +37,5 @@ def test_the_text_fixes_of_review_62():
     assert "At a human table you offer them together, before any concession;" in text
     assert "so you prepare the set and send the opening alone" in text
     assert "module 02's own caution applies: a side that knows it can offer you that" in text
-    assert "brought back beyond the replay per k€ the concession cost you" in text
+    # review 78 U1: the reply ratio is defined once, in section 5; section 7 points there
+    assert "For each concession it also gives its reply ratio (section 5)." in text

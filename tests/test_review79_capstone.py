@@ -167,3 +167,15 @@ def test_the_appendix_gives_a_share_both_samples_bear_out():
     appendix = _section("about-the-bot")
     assert "60 to 66" not in appendix
     assert "and over half the steps were one" in appendix
+
+
+# --- U1, in part: the reply ratio defined once ---------------------------------------------------
+
+
+def test_the_reply_ratio_is_defined_once():
+    """U1: the reply ratio was defined in section 5's fold and again in section 7's
+    reciprocity bullet; section 7 now points to section 5."""
+    assert "per k€ the step cost you" in _section("plan-teaching")
+    debrief_text = _section("debrief-teaching")
+    assert "per k€ the concession cost you" not in debrief_text
+    assert "For each concession it also gives its reply ratio (section 5)." in debrief_text

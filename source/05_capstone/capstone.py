@@ -996,12 +996,11 @@ NegotiationTable(
 #   accepted otherwise, or when it stayed at the table where the replay shows it
 #   leaving. The replay looks at Marlow's next reply only, so a concession that made a
 #   later deal possible still shows as unanswered. For each concession it also gives
-#   what that reply brought back beyond the replay per k€ the concession cost you, its
-#   reply ratio (section 5), matched at 1 or more, or by the deal itself. It also counts
-#   the concessions you made when Marlow had not moved since its previous offer:
-#   concessions into silence. It counts apart those section 5 allows: the one small step
-#   after two of its replies in a row without a move, and a step right after it said it
-#   could give no more. A step answering Marlow's opening answers its first move.
+#   its reply ratio (section 5). It also counts the concessions you made when Marlow had
+#   not moved since its previous offer: concessions into silence. It counts apart those
+#   section 5 allows: the one small step after two of its replies in a row without a
+#   move, and a step right after it said it could give no more. A step answering
+#   Marlow's opening answers its first move.
 # - **What was achievable.** The best package for you that Marlow would have agreed to:
 #   the better of what it would have accepted at one of your turns (packages worth at
 #   least its reservation price that meet its aim for the round or are at least as
