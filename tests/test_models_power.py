@@ -910,10 +910,11 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
     assert "Kestrel's last word, not the start of a haggle" not in text
     assert "Kestrel leaves and takes its best alternative at once" not in text
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
-    assert (  # review 58, U1: shortened, the same reasons; review 76, U3: plainer
-        "Section 5's model applies: a refusal does not end the talks (Atlas can answer a day "
-        "later), and Kestrel can sell to Borealis only by turning down a proposal of Atlas's."
-    ) in four
+    # review 58, U1: shortened, the same reasons; review 76, U3: plainer; review 78, U1
+    # (round 79): one sentence, and section 5 says Kestrel must turn Atlas down to sell
+    assert "Atlas can refuse and answer a day later" in four
+    licence = " ".join(_section(PROSE, "The licence of section 2", "In the library").split())
+    assert "to sell to Borealis, Kestrel must turn down a proposal from Atlas" in licence
     assert "only at the moment you turn down the other side's proposal" in text
 
 
@@ -931,7 +932,8 @@ def test_the_reason_says_what_kestrel_stresses_when_it_takes_the_proposal():
     # review 69, U2: that sentence needed three readings; the rule is now the bullet's last
     # clause, after the three reasons
     assert "which must carry it without pointing Atlas" not in four
-    assert "the reply must not point Atlas to a figure below the price." in four
+    # review 78, X1 (round 79): the rule is no longer given in the question
+    assert "the reply must not point Atlas to a figure below the price." not in four
 
 
 def test_split_the_difference_is_ruled_out_in_this_story_only():
@@ -940,7 +942,9 @@ def test_split_the_difference_is_ruled_out_in_this_story_only():
     story."""
     text = " ".join(PROSE.split())
     assert "in this story, never the split-the-difference figure $(v_1 + v_2)/2$" in text
-    assert "Splitting the difference, $(v_1 + v_2)/2$, would fit only were a sale" in text
+    # review 78, U1 (round 79): section 5's "This story" bullet is cut; section 5 still
+    # derives the breakdown case, the Nash split, where the midpoint would fit
+    assert "alternating offers end at the Nash split on the breakdown payoffs" in text
 
 
 def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
@@ -954,9 +958,10 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     assert "it keeps Atlas, the keener buyer, at the table" not in PROSE
     assert "(question 7 grades it so for Granite)" not in PROSE
     text = " ".join(PROSE.split())
-    assert (  # session 55, C1: one standard, the model's move; review 58, U1: shorter
-        "Where the model says to sell to Borealis, real talks name Borealis's figure to Atlas "
-        "instead: the same money, with the door left open."
+    assert (  # session 55, C1: one standard, the model's move; review 58, U1: shorter;
+        # review 78, X1 (round 79): said in section 5, of any buyer and rival
+        "Where the model says to sell to the rival, real talks name the rival's figure to the "
+        "buyer instead: the same money, with the door left open."
     ) in text
     # review 64, C1: question 4 no longer points ahead to question 7's move
     assert 'question 7\'s `"insist on Harrow"`' not in text
@@ -1180,7 +1185,6 @@ def test_carrs_bluffing_the_first_movers_edge_and_influence_read_as_sources_say(
     assert PROSE.count("**personal influence**") == 1
     assert "personal influence (expertise, admiration)" in " ".join(PROSE.split())
     assert "far enough off that the difference does not matter" not in PROSE
-    assert "The end date moves the price by under one per cent" in PROSE  # review 76, U2
     assert "is the larger of its share at the table and $b$" in PROSE  # a fresh review, U2
 
 
@@ -1946,16 +1950,10 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     assert "does not matter to talks that take days" not in PROSE
     text = " ".join(PROSE.split())
     assert "Why the rates are equal" not in text  # review 62, U1: the story says it
-    # review 67, C1: the note says why in one sentence, without the unsourced condition
-    assert (  # review 76, U2: the note's last bullet
-        "Borealis's offer is priced per remaining month, so it shrinks with the licence as the "
-        "outside option does in the models above." in text
-    )
-    # session 55, U1: the caveats sit in a collapsed note; review 65, U2: section 5's one
-    # closing note
+    # review 78, U1 (round 79): the closing note's "This story" bullet is cut; the story
+    # says Borealis's offer falls by the licence's share each day (below)
     specialist = _section(PROSE, "<details><summary>Closing note", "</details>")
-    for caveat in ("shrinks with the licence", "The end date moves the price", "Abreu & Manea"):
-        assert caveat in specialist
+    assert "Abreu & Manea" in specialist
     assert "Borealis's figure is unchanged" not in PROSE
     assert "Borealis's offer is still priced per remaining month of the licence" in PROSE
     for s in _drawn_scenarios()[:20]:
@@ -2113,13 +2111,11 @@ def test_weak_and_strong_alternatives_are_defined_once_by_what_the_other_side_ex
 
 
 def test_the_end_date_price_is_within_half_a_days_worth_and_one_per_cent_from_two_months():
-    """The story gives no remaining term, so section 5 bounds the last-round effect by the
-    days left: within half a day's worth to Atlas, under 1% of its value from 60 days on."""
+    """The licence runs to a fixed end date, yet section 5 prices it as if talks could go
+    on for ever: the last-round effect stays within half a day's worth to Atlas, under 1%
+    of its value from 60 days on. (Review 78, U1, round 79, cut the closing note's sentence
+    saying so; the claim the price rests on stays checked here.)"""
     assert "fraction of a per cent" not in PROSE
-    assert (  # review 76, U2: said in one sentence
-        "The end date moves the price by under one per cent of Atlas's value while two months "
-        "or more remain" in " ".join(PROSE.split())
-    )
     for s in _drawn_scenarios()[:20]:
         v1, v2 = s.atlas_value, s.borealis_value
         for days in (60, 61, 75, 90, 91, 180, 365, 730):
@@ -2363,14 +2359,10 @@ def test_a_fixed_borealis_figure_gives_the_midpoint_and_a_days_delay_still_costs
     shrinking = _licence_by_days(100, v2, 365, option_shrinks=True)
     assert shrinking[0] == pytest.approx(max(50, v2), abs=0.1)
     # review 67, C1: the closing note's claim built on this game (a fixed figure, a shrinking
-    # licence) had no source and was hard to follow; the note now keeps only the sourced
-    # case, and says the story's offer shrinks in step, as the models' outside option does
-    text = _section(PROSE, "*This story.*", "The end date moves")
-    text = " ".join(text.split())
+    # licence) had no source and was hard to follow; review 78, U1 (round 79) cut the
+    # note's bullet on this story, and the claim stays out
     assert "lose nothing" not in PROSE and "shift the price towards Kestrel" not in PROSE
-    assert "Borealis's figure held" not in text and "would still cost Kestrel" not in text
-    assert "the Nash split on the breakdown payoffs" in text
-    assert "shrinks with the licence" in text
+    assert "Borealis's figure held" not in PROSE and "would still cost Kestrel" not in PROSE
 
 
 def test_the_granite_contract_is_a_joint_gain_and_kestrels_part_its_margin():
@@ -2438,8 +2430,9 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     # review 69, U2: the price is the money Kestrel expects, whether it takes Atlas's figure
     # or names one, so a counter at Borealis's figure and the walk-out bring the same
     assert "the figure Kestrel takes or asks for" in four
-    assert "Where the model says to sell to Borealis, real talks" in four
-    assert "real talks name Borealis's figure to Atlas instead" in four
+    # review 78, X1 (round 79): section 5 says it, of any buyer and rival
+    five = " ".join(_section(PROSE, "The licence of section 2", "In the library").split())
+    assert "real talks name the rival's figure to the buyer instead" in five
     # review 61, C2; review 75, U6: said calmly, not as a counter
     assert "in real talks, say so calmly, with the door left open" in seven
 

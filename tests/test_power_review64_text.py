@@ -26,8 +26,9 @@ def test_question_4_no_longer_says_only_interests_passes_on_accepting():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert '"yardstick" would close the deal too, but it hands Atlas its own yardstick' not in four
     assert 'on accepting, only "interests" passes' not in four
-    # review 69, U2: the rule is now one clause after the three reasons
-    assert "the reply must not point Atlas to a figure below the price" in four
+    # review 69, U2: the rule is now one clause after the three reasons; review 78, X1
+    # (round 79): the rule is gone from question 4, and section 5 teaches what it rests on
+    assert "the reply must not point Atlas to a figure below the price" not in four
     assert "either is accepted" not in four
 
 

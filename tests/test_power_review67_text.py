@@ -10,21 +10,6 @@ def _flat(text):
     return " ".join(text.split())
 
 
-def test_split_the_difference_keeps_only_the_sourced_case():
-    """C1: the "Split the difference?" bullet claimed the midpoint would fit if Borealis's
-    figure held while the licence shrank, with no source and a hard-to-follow aside; it now
-    keeps the breakdown case section 5 derives, and says in one plain sentence why the
-    story prices Borealis's offer per remaining month."""
-    note = _flat(_section(PROSE, "*This story.*", "</details>"))  # review 76, U2
-    assert "Borealis's figure held" not in note
-    assert "a day's delay would still cost Kestrel" not in note
-    assert "would fit only were a sale to Borealis what Kestrel is left with" in note
-    assert (
-        "Borealis's offer is priced per remaining month, so it shrinks with the licence as the "
-        "outside option does in the models above." in note
-    )
-
-
 def test_question_6s_ratio_is_anchored_in_the_licences_term_and_the_overdraft():
     """E1: Kestrel's cost of delay was set at 2 to 4 times Atlas's with nothing in the story
     to say why. The story now gives the licence's remaining term (about ten years: a year's

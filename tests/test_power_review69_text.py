@@ -67,7 +67,8 @@ def test_question_4_defines_price_and_reasons_as_the_key_reads_them():
     assert '`"accept"` (take Atlas\'s figure as it stands)' in four  # review 70, X1
     assert '`"yardstick"` (hold Atlas to the yardstick, worked out)' in four
     assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four
-    assert "the reply must not point Atlas to a figure below the price." in four
+    # review 78, X1 (round 79): the rule on the reason is no longer given in the question
+    assert "the reply must not point Atlas to a figure below the price." not in four
 
 
 def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic():

@@ -151,15 +151,3 @@ def test_section_1_calls_authority_legitimate_power_renamed_and_folds_lewicki():
     assert "(French and Raven's *legitimate* power, renamed: from here on the course keeps" in (one)
     fold = one[one.index("<details><summary>Another textbook's sorting</summary>") :]
     assert fold.index("Lewicki, Saunders and Barry's textbook") < fold.index("</details>")
-
-
-def test_the_closing_notes_two_side_limits_sit_in_a_fold_of_their_own():
-    """U1 (part): section 5's closing note carried two side points, splitting the
-    difference and the end date, among its main limits; they now sit in a fold of their
-    own at the end of the note, in the same order."""
-    from tests.test_models_power import PROSE
-
-    note = PROSE[PROSE.index("<summary>Closing note: the evidence") :]
-    # review 76, U2: the fold inside the note is cut to one bullet at the note's end
-    assert note.index("*Full information.*") < note.index("*This story.*")
-    assert note.index("*This story.*") < note.index("</details>")

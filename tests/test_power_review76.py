@@ -82,7 +82,9 @@ def test_u3_question_4s_paragraphs_read_at_once():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "make its word the last" not in four
     assert "an appeal to consistency" not in four
-    assert "Kestrel can sell to Borealis only by turning down a proposal of Atlas's" in four
+    # review 78, U1 (round 79): the paragraph is one sentence; section 5 says how Kestrel
+    # can sell to Borealis
+    assert "Atlas can refuse and answer a day later;" in four
 
 
 def test_u2_section_5s_closing_note_has_no_fold_inside_and_no_unused_model():
@@ -91,4 +93,4 @@ def test_u2_section_5s_closing_note_has_no_fold_inside_and_no_unused_model():
     note = _section(PROSE, "<details><summary>Closing note", "</details>")
     assert note.count("<details>") == 1
     assert "Opting Out" not in PROSE and "*Leaving when refused.*" not in PROSE
-    assert "*This story.* Borealis's offer is priced per remaining month" in _flat(note)
+    # review 78, U1 (round 79): the note's last bullet, "This story", is cut too

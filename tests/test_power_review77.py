@@ -22,9 +22,9 @@ def test_c1_question_4_asks_for_the_yardstick_and_says_what_binds_atlas_to_it():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "expects to be paid" not in four
     assert "the figure Kestrel takes or asks for" in four
-    assert (
-        "That model does not bind Atlas to its yardstick; what does is that Atlas proposed it "
-        "and cannot call it unfair."
+    assert (  # review 78, U1 (round 79): one sentence
+        "Atlas can refuse and answer a day later; what binds it to its yardstick is that it "
+        "proposed it."
     ) in four
 
 
@@ -103,8 +103,9 @@ def test_u1_u4_question_4_names_the_yardstick_once_and_states_the_replies_first(
     assert "proposal worked out" not in four and "the proposal at the" not in four
     assert '"fairness"' not in four and P.REASONS == ("rival", "accept", "yardstick")
     replies = four.index("Kestrel has three replies")
-    assert replies < four.index("One rule decides: name the highest figure you can stand on")
-    assert replies < four.index("Section 5's model applies")
+    # review 78, X1 (round 79): the rule is gone; the question follows the replies
+    assert replies < four.index("What does Kestrel reply, and for what figure?")
+    assert replies < four.index("Atlas can refuse and answer a day later")
 
 
 def test_u2_the_coined_acceptance_threshold_is_gone():

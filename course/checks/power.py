@@ -329,7 +329,7 @@ OWN_CASE_HINTS = {
     "no more than the largest of the three figures",
     "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
-    "that high, and never one that points Atlas to a lower figure (question 4's text)",
+    "that high, and never one that points Atlas to a lower figure (section 5)",
     "signing_terms": "with short rounds the ratio of the two sides' rates of loss sets "
     "Kestrel's share at the table, and Borealis's offer counts only where it beats that share "
     "(section 5)",

@@ -725,6 +725,15 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # share at the table falls below a half. Either way Borealis's offer stays an outside
 # option.
 #
+# **The predicted price is no cap on an ask.** It is what a side gets even if the other
+# side refuses every unit more, so taking less gives money away; asking more is allowed.
+# A side can stand on a figure the other side proposed, since nobody can call its own
+# standard unfair, or can check, such as a rival's written offer; an ask above every such
+# figure, the other side can refuse without going back on its word. Naming a figure below
+# the highest one on the table points the other side down to it. Where the model says to
+# sell to the rival, real talks name the rival's figure to the buyer instead: the same
+# money, with the door left open.
+#
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
 # being able to walk away to `outside_option`. Mind the order: the first discount factor
@@ -752,11 +761,6 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   Economic Studies*, 2025, doi:10.1093/restud/rdaf053).
 # - *Full information.* Every model here assumes each side knows the other's patience and
 #   options (section 7 drops it).
-# - *This story.* Borealis's offer is priced per remaining month, so it shrinks with the
-#   licence as the outside option does in the models above. Splitting the difference,
-#   $(v_1 + v_2)/2$, would fit only were a sale to Borealis what Kestrel is left with when
-#   talks fail on their own (the Nash split on the breakdown payoffs). The end date moves
-#   the price by under one per cent of Atlas's value while two months or more remain.
 #
 # </details>
 
@@ -778,16 +782,11 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # The round figure is a first offer, and first offers *anchor*: they pull the final price
 # towards them (module 04 returns to anchors). Kestrel has three replies: `"accept"`
 # (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked
-# out) or `"rival"` (name Borealis's firm written offer and its figure). One rule
-# decides: name the highest figure you can stand on; the reply must not point Atlas to a
-# figure below the price. Which fits is yours to judge from sections 2 and 5.
+# out) or `"rival"` (name Borealis's firm written offer and its figure). What does
+# Kestrel reply, and for what figure? Which fits is yours to judge from sections 2 and 5.
 #
-# Section 5's model applies: a refusal does not end the talks (Atlas can answer a day
-# later), and Kestrel can sell to Borealis only by turning down a proposal of Atlas's.
-# That model does not bind Atlas to its yardstick; what does is that Atlas proposed it and
-# cannot call it unfair. So Kestrel may ask for it, knowing what section 5's model
-# predicts. Where the model says to sell to Borealis, real talks name Borealis's
-# figure to Atlas instead: the same money, with the door left open.
+# Atlas can refuse and answer a day later; what binds it to its yardstick is that it
+# proposed it.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:

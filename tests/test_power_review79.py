@@ -1,0 +1,52 @@
+"""Module 03, review 78 (an independent negotiation professor's review), fixed in round 79:
+question 4 no longer hands over its deciding rule (X1, X2), ... Each test failed on the
+code or text before this round."""
+
+from course.checks.power import OWN_CASE_HINTS
+from tests.test_models_power import PROSE, _section
+
+
+def _four():
+    return _section(PROSE, "### Question 4", "def licence_reply")
+
+
+def _licence_paragraphs():
+    return _section(PROSE, "The licence of section 2 is the first kind", "In the library,")
+
+
+def test_x1_question_4_asks_the_reply_and_section_5_teaches_what_a_side_can_stand_on():
+    """X1: question 4 gave the rule ("name the highest figure you can stand on"), so the
+    graded answer was the largest of three listed numbers. Section 5 now teaches which
+    figures a side can stand on and that the predicted price is no cap on an ask; the
+    question only asks what Kestrel replies, and for what figure."""
+    four = _four()
+    assert "One rule decides" not in four
+    assert "highest figure you can stand on" not in four
+    assert "What does Kestrel reply, and for what figure?" in four
+    licence = _licence_paragraphs()
+    assert "The predicted price is no cap on an ask." in licence
+    assert "taking less gives money away" in licence
+    assert "A side can stand on a figure the other side proposed" in licence
+    assert "or can check, such as a rival's written offer" in licence
+
+
+def test_x2_a_reply_that_points_lower_is_measured_against_the_highest_figure_on_the_table():
+    """X2: "the reply must not point Atlas to a figure below the price" left "the price"
+    undefined. Section 5 now says below what: the highest figure on the table; the hint on
+    a wrong reason points there, not to question 4's text."""
+    assert "a figure below the price" not in PROSE
+    licence = _licence_paragraphs()
+    assert (
+        "Naming a figure below the highest one on the table points the other side down to it"
+    ) in licence
+    assert OWN_CASE_HINTS["licence_reply_reason"].endswith(
+        "never one that points Atlas to a lower figure (section 5)"
+    )
+
+
+def test_u1_section_5s_closing_note_has_no_bullet_on_this_story():
+    """U1 (part, paid for X1's new paragraph): the closing note's "This story" bullet
+    repeated the story and section 2; it is cut."""
+    note = _section(PROSE, "<summary>Closing note: the evidence", "</details>")
+    assert "*This story.*" not in note
+    assert "*Full information.*" in note
