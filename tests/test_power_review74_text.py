@@ -78,7 +78,7 @@ def test_section_7_relates_module_02s_yardstick_for_mentioning_an_alternative_to
     mention = seven[seven.index("**Mention an alternative") : seven.index("**When they are")]
     assert (
         "Module 02's rule compared the alternative with their estimate of your reservation "
-        "price: this rule without patience." in mention  # review 76, C1
+        "price: that fits talks where" in mention  # review 76, C1; review 78, C1
     )
     assert "beats the other side's estimate of your reservation price" in _module_02()
 

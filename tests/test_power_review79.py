@@ -50,3 +50,21 @@ def test_u1_section_5s_closing_note_has_no_bullet_on_this_story():
     note = _section(PROSE, "<summary>Closing note: the evidence", "</details>")
     assert "*This story.*" not in note
     assert "*Full information.*" in note
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_c1_section_7_says_when_module_02s_bar_applies_and_when_its_own_does():
+    """C1: "Module 02's rule compared the alternative with their estimate of your
+    reservation price: this rule without patience" gave opposite advice for an alternative
+    between that estimate and their estimate of your share at the table, and did not say
+    when each applies. It now does."""
+    seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
+    assert "this rule without patience" not in seven
+    assert (
+        "their estimate of your reservation price: that fits talks where the other side can "
+        "make a final offer and hold to it; where both sides can counter and both lose by "
+        "waiting, the bar is their estimate of your share at the table."
+    ) in seven

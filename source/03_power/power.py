@@ -1122,7 +1122,9 @@ check.best_lever(best_lever, hidden=True)
 #   full information, as in section 5, that share itself). Call such an alternative
 #   **strong**, and one worth no more than that **weak**. Mentioning a weak
 #   one gains nothing where they know your patience. Module 02's rule compared the
-#   alternative with their estimate of your reservation price: this rule without patience.
+#   alternative with their estimate of your reservation price: that fits talks where the
+#   other side can make a final offer and hold to it; where both sides can counter and
+#   both lose by waiting, the bar is their estimate of your share at the table.
 # - **When they are unsure of your patience**, a weak figure you name can anchor their
 #   estimate of your share low (module 04 returns to anchors), though section 5's model
 #   says it should not. The evidence is an analogy: in Galinsky and Mussweiler's
