@@ -42,15 +42,12 @@ def test_authority_says_how_it_is_broader_than_legitimate_power():
     assert "(French and Raven's *legitimate* power, renamed: from here on the course keeps" in one
 
 
-def test_question_9a_says_its_bluff_widens_module_02s():
+def test_question_9a_says_its_bluff_covers_estimates_of_value():
     """C2: question 9a's bluff covers estimates of value, module 02's only a false claim
-    about one's own reservation price; the question now says it widens module 02's, as the
-    comment to the ABA's Model Rule 4.1 does."""
+    about one's own reservation price. Review 78, C2 (round 79): module 00's bluff, whose
+    words the question uses, covers valuations already, so the question names it."""
     nine = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
-    assert (
-        "that Kestrel would not stand by if tested (module 02's bluff, widened to estimates "
-        "of value as the comment to Model Rule 4.1 in section 7 does);" in nine
-    )
+    assert "(module 02's bluff, widened to estimates" not in nine
 
 
 def test_question_4_defines_price_and_reasons_as_the_key_reads_them():

@@ -2,8 +2,12 @@
 question 4 no longer hands over its deciding rule (X1, X2), ... Each test failed on the
 code or text before this round."""
 
+from pathlib import Path
+
 from course.checks.power import OWN_CASE_HINTS
 from tests.test_models_power import PROSE, _section
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _four():
@@ -68,3 +72,17 @@ def test_c1_section_7_says_when_module_02s_bar_applies_and_when_its_own_does():
         "make a final offer and hold to it; where both sides can counter and both lose by "
         "waiting, the bar is their estimate of your share at the table."
     ) in seven
+
+
+def test_c2_question_9as_bluff_is_module_00s_which_covers_valuations():
+    """C2: question 9a said its bluff was "module 02's bluff, widened to estimates of value
+    as the comment to Model Rule 4.1 ... does", while it asks for module 00's words, and
+    module 00's bluff already covers a false valuation."""
+    nine = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
+    assert "module 02's bluff" not in nine
+    assert "(module 00's bluff: a false claim about its reservation price or its valuation)" in (
+        nine
+    )
+    zero = _flat((ROOT / "source" / "00_leverage" / "leverage.py").read_text().replace("#", " "))
+    assert "An untrue claim about your own reservation price" in zero
+    assert "or about your *valuation*" in zero

@@ -1215,8 +1215,7 @@ check.best_lever(best_lever, hidden=True)
 #   section 7's sense, counts);
 # - `"bluff"`: a claim about Kestrel's own reservation price, what it would settle for, or
 #   its estimate of what something is worth, that Kestrel would not stand by if tested
-#   (module 02's bluff, widened to estimates of value as the comment to Model Rule 4.1 in
-#   section 7 does);
+#   (module 00's bluff: a false claim about its reservation price or its valuation);
 # - `"misrepresentation"`: a false statement of a fact the other side would rely on;
 # - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
 #
