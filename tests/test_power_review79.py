@@ -86,3 +86,21 @@ def test_c2_question_9as_bluff_is_module_00s_which_covers_valuations():
     zero = _flat((ROOT / "source" / "00_leverage" / "leverage.py").read_text().replace("#", " "))
     assert "An untrue claim about your own reservation price" in zero
     assert "or about your *valuation*" in zero
+
+
+def test_c3_granite_knows_kestrels_patience_as_full_information_needs():
+    """C3: question 7 said section 5's full information holds because Harrow told Granite
+    of its offer, but full information also needs Granite to know Kestrel's patience, which
+    part 4 never said (and question 9b says a year later it does not). Part 4 and question 7
+    now say it."""
+    import course
+
+    seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
+    assert (
+        "Harrow told Granite of its offer before Granite proposed, and Granite knows how "
+        "patient Kestrel is (part 4), so section 5's full information holds."
+    ) in seven
+    for n in range(5):
+        story = _flat(course.variant("03_power", f"review79-c3-{n}").story())
+        four = story[story.index("**4. A contract") : story.index("**5. Three ways")]
+        assert "Each knows how patient the other is." in four

@@ -997,12 +997,12 @@ ShrinkingPieGame()
 # `bargaining_split(delta_proposer, delta_responder)` gives the split of a pie of 1,
 # proposer's share first; the money is that share of the gain.
 #
-# Harrow told Granite of its offer before Granite proposed (part 4), so section 5's full
-# information holds. Granite may still open below Harrow's offer, as real bargainers often
-# open off the equilibrium path; your reply is to that opening. When Harrow beats
-# Kestrel's share at the table, the game's best reply to a proposal below it is to walk
-# out to Harrow. Saying so calmly beats leaving in silence: Granite may match Harrow, and
-# Kestrel will meet Granite again (question 9).
+# Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
+# Kestrel is (part 4), so section 5's full information holds. Granite may still open below
+# Harrow's offer, as real bargainers often open off the equilibrium path; your reply is to
+# that opening. When Harrow beats Kestrel's share at the table, the game's best reply to a
+# proposal below it is to walk out to Harrow. Saying so calmly beats leaving in silence:
+# Granite may match Harrow, and Kestrel will meet Granite again (question 9).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
