@@ -89,7 +89,7 @@ def test_emerson_is_introduced_before_the_power_dependence_view_is_named():
     it introduced Emerson; the view is now named after his paragraph."""
     one = _flat(_section(PROSE, "## 1. Where power comes from", "### Question 1"))
     assert one.index('Emerson ("Power-Dependence Relations"') < one.index(
-        "This power-dependence view later became the basis of resource-dependence theory"
+        "This power-dependence view was one foundation of resource-dependence theory"
     )
     assert "the power-dependence view Emerson set out" not in one
 

@@ -104,3 +104,11 @@ def test_c3_granite_knows_kestrels_patience_as_full_information_needs():
         story = _flat(course.variant("03_power", f"review79-c3-{n}").story())
         four = story[story.index("**4. A contract") : story.index("**5. Three ways")]
         assert "Each knows how patient the other is." in four
+
+
+def test_e1_emerson_was_one_foundation_of_resource_dependence_theory():
+    """E1: "later became the basis of resource-dependence theory" overstated it: Pfeffer
+    and Salancik build on Emerson among others."""
+    one = _flat(_section(PROSE, "## 1. Where power comes from", "### Question 1"))
+    assert "became the basis of resource-dependence theory" not in one
+    assert "This power-dependence view was one foundation of resource-dependence theory" in one

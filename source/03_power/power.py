@@ -84,8 +84,8 @@ scenario
 # idea round in a way you can use. Your power over someone *is* their dependence on you.
 # They depend on you more the more they value what you control, and less the more other
 # ways they have to get it. So power belongs to a relationship, not to a person, and it
-# runs both ways: you depend on them too. This power-dependence view later became the
-# basis of resource-dependence theory (Pfeffer & Salancik, *The External Control of
+# runs both ways: you depend on them too. This power-dependence view was one foundation
+# of resource-dependence theory (Pfeffer & Salancik, *The External Control of
 # Organizations*, 1978).
 #
 # That gives each side two levers: make what it controls matter more to the other side,
