@@ -112,3 +112,40 @@ def test_e1_emerson_was_one_foundation_of_resource_dependence_theory():
     one = _flat(_section(PROSE, "## 1. Where power comes from", "### Question 1"))
     assert "became the basis of resource-dependence theory" not in one
     assert "This power-dependence view was one foundation of resource-dependence theory" in one
+
+
+def test_e2_an_ultimatum_adds_a_deadline_which_corners_more_than_it_informs():
+    """E2: "[an ultimatum] says no more than a calm mention" holds only under full
+    information; in real talks a deadline adds commitment and time pressure. Section 7 and
+    question 9b's hints now say it adds only a deadline, which corners the other side more
+    than it informs it."""
+    import pytest
+
+    import course
+    from course.checks import power as check
+    from course.checks.hints import NotYet
+    from course.scenarios import power as P
+    from course.variants import learner_as
+
+    seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
+    assert "says no more than a calm mention" not in seven
+    assert "it adds only a deadline, which corners the other side more than it informs it" in (
+        seven
+    )
+    strong = next(
+        s
+        for s in (course.variant("03_power", f"review79-e2-{n}") for n in range(200))
+        if P.harrow_move(s) != "keep quiet"
+    )
+    with pytest.raises(NotYet) as raised:  # another learner's case: the specific hint
+        check.judge_harrow_move(strong, "ultimatum")
+    assert "adds only a deadline, which corners Granite more than it informs it" in str(
+        raised.value
+    )
+    assert "adds nothing to that but a fight" not in str(raised.value)
+    with learner_as(strong.learner), pytest.raises(NotYet) as raised:  # the learner's own
+        check.judge_harrow_move(strong, "ultimatum")
+    assert "no more than a calm mention" not in str(raised.value)
+    assert "adds only a deadline, which corners Granite more than it informs it" in str(
+        raised.value
+    )

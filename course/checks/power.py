@@ -2027,7 +2027,8 @@ def _harrow_move_hint(s, said, expected):
         if strong:
             return (
                 f"Harrow's {harrow} beats {known}, so saying so calmly already tells Granite "
-                "it must offer more; an ultimatum adds nothing to that but a fight",
+                "it must offer more; an ultimatum adds only a deadline, which corners Granite "
+                "more than it informs it",
                 "it issues an ultimatum where a calm mention does the same work",
             )
         return (
@@ -2076,8 +2077,8 @@ def judge_harrow_move(s, result):
     case."""
     if _own(s) and one_of(result, HARROW_MOVES, "harrow_move's answer") == "ultimatum":
         words = (
-            "an ultimatum is never section 7's best move here: it tells Granite no more than a "
-            "calm mention would, and corners it"
+            "an ultimatum is never section 7's best move here: it adds only a deadline, which "
+            "corners Granite more than it informs it"
         )
         raise NotYet(f"harrow_move is not right for your own scenario: {words}.", general=words)
     _judge_choice(s, result, "harrow_move", HARROW_MOVES, "harrow_move", _harrow_move_hint)

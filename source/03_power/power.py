@@ -1138,8 +1138,8 @@ check.best_lever(best_lever, hidden=True)
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
 #   you would not take: a called bluff costs the demand and your credibility. An ultimatum
 #   over an alternative you would really take ("match Harrow's offer by Friday, or we take
-#   it") is a warning, and legitimate, but still the weaker move: it says no more than a
-#   calm mention and corners the other side.
+#   it") is a warning, and legitimate, but still the weaker move: it adds only a
+#   deadline, which corners the other side more than it informs it.
 # - **Show what you solve for them.** Atlas does not want a licence; it wants products
 #   that last longer. Its *position* is a price; its *interest*, what it wants behind the
 #   position, is durability (Fisher and Ury, *Getting to Yes*, 1981: focus on interests,
