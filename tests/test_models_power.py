@@ -721,7 +721,7 @@ def test_the_rigs_cost_of_waiting_is_a_share_not_a_fixed_sum():
 def test_the_citations_the_fixed_cost_warning_the_timing_and_the_acceptance_figures():
     """Findings 7, 11, 12, 13, 17 and 19, as the notebook now says them."""
     assert "resource-dependence view that Emerson made precise" not in PROSE  # 11
-    assert "basis of resource-dependence theory (Pfeffer & Salancik" in PROSE
+    assert "foundation of resource-dependence theory (Pfeffer & Salancik" in PROSE  # review 78
     # 12; a fresh review, C1: the fixed-cost corner is now a general warning
     assert "Where the side that loses more each round loses a fixed bill" in PROSE
     assert "outside = bargaining_split(0.99, 0.99, b)[1]" in NOTEBOOK  # 13: short rounds
