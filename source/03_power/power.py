@@ -1113,8 +1113,9 @@ check.best_lever(best_lever, hidden=True)
 #   own yardstick where Atlas's figure falls short of it (where Atlas's figure is already
 #   at least what section 5 predicts after a refusal, taking it is just as sound:
 #   question 4). It tells Atlas nothing it does not know, and Atlas can check it. Atlas's
-#   yardstick is what Fisher and Ury call an objective criterion, a measure neither side
-#   sets; Borealis's offer is not a criterion but Kestrel's alternative.
+#   yardstick is a standard independent of either side's will (Fisher and Ury's objective
+#   criterion); that Atlas proposed it is what makes it hard to refuse. Borealis's offer is
+#   not a criterion but Kestrel's alternative.
 #   A standard below the figure on the table gives Atlas no reason to pay more and points
 #   it lower: take the figure.
 # - **Mention an alternative when it raises what they must offer.** The rule: mention an
