@@ -161,3 +161,11 @@ def test_u3_the_yardstick_is_independent_of_either_sides_will_though_atlas_propo
         "Atlas's yardstick is a standard independent of either side's will (Fisher and Ury's "
         "objective criterion); that Atlas proposed it is what makes it hard to refuse."
     ) in seven
+
+
+def test_u4_question_8_points_to_both_questions_where_atlas_proposes():
+    """U4: question 8 pointed to question 4 alone for what Atlas will propose, though its
+    proposal enters in the story and question 2."""
+    eight = _flat(_section(PROSE, "### Question 8", "def best_lever"))
+    assert "what it will propose (question 4)" not in eight
+    assert "what it will propose (questions 2 and 4) is not what the models predict" in eight
