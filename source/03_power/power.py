@@ -350,8 +350,8 @@ fair = shapley_values(["Seller", "Keen", "Rival"], sellers_market)
 print("Shapley values:", ", ".join(f"{name} {float(value):,.0f}" for name, value in fair.items()))
 group, gain = blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, fair)
 print("From them,", " and ".join(sorted(group)), f"break away, gaining {float(gain):,.0f}")
-at_floor = {"Seller": 70_000, "Keen": 35_000, "Rival": 0}
-stable = blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, at_floor) is None
+at_reservation = {"Seller": 70_000, "Keen": 35_000, "Rival": 0}
+stable = blocking_coalition(["Seller", "Keen", "Rival"], sellers_market, at_reservation) is None
 print("A price of 70,000: in the core?", stable)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-teaching", "schema_version": 3}
@@ -399,7 +399,7 @@ PowerExplorer()
 # which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
 # Atlas a copy, as Borealis did. Would Atlas's proposal, worked out, beat selling to the
 # best rival, today and had Kestrel made that move before Atlas proposed? Write
-# `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
+# `proposal_clears(s)`, returning a pair `(clears_today, clears_with_corvid)`:
 #
 # - `clears_today`: `True` if taking Atlas's proposal in today's market of three does at
 #   least as well for Kestrel as it could do without Atlas (the values: Atlas's
@@ -416,7 +416,7 @@ PowerExplorer()
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
-def licence_floor(s):
+def proposal_clears(s):
     """(whether Atlas's proposal today does at least as well as Kestrel could do without
     Atlas, whether its proposal in the market with Corvid would beat the best rival)."""
 
@@ -438,10 +438,10 @@ def licence_floor(s):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
-"""Check that licence_floor judges Atlas's proposal today and with Corvid."""
-check.licence_floor(licence_floor)
+"""Check that proposal_clears judges Atlas's proposal today and with Corvid."""
+check.proposal_clears(proposal_clears)
 ### BEGIN HIDDEN TESTS
-check.licence_floor(licence_floor, hidden=True)
+check.proposal_clears(proposal_clears, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-teaching", "schema_version": 3}
@@ -1114,8 +1114,8 @@ check.best_lever(best_lever, hidden=True)
 #   at least what section 5 predicts after a refusal, taking it is just as sound:
 #   question 4). It tells Atlas nothing it does not know, and Atlas can check it. Atlas's
 #   yardstick is a standard independent of either side's will (Fisher and Ury's objective
-#   criterion); that Atlas proposed it is what makes it hard to refuse. Borealis's offer is
-#   not a criterion but Kestrel's alternative.
+#   criterion); that Atlas proposed it is what makes it hard to refuse. Borealis's offer
+#   is not a criterion but Kestrel's alternative.
 #   A standard below the figure on the table gives Atlas no reason to pay more and points
 #   it lower: take the figure.
 # - **Mention an alternative when it raises what they must offer.** The rule: mention an
