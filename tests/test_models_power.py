@@ -592,11 +592,13 @@ def test_a_threat_kestrel_would_not_carry_out_accepts_bluff_and_misrepresentatio
 
 def test_question_6a_defines_a_bluff_as_module_00_does():
     assert "a claim about Kestrel's own reservation price or intentions" not in PROSE
+    # review 78, C2 and U1 (round 79): question 9a names module 00's bluff and points to
+    # section 7 rather than defining the four labels again
     assert (
-        "a claim about Kestrel's own reservation price, what it would settle for, or its "
-        "estimate of what something is worth" in PROSE
+        '`"bluff"` (module 00\'s bluff: a false claim about its reservation price or its '
+        "valuation)" in " ".join(PROSE.split())
     )
-    assert 'either `"bluff"` or `"misrepresentation"` counts as right' in PROSE
+    assert 'either `"bluff"` or `"misrepresentation"` counts as right' in " ".join(PROSE.split())
 
 
 def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
@@ -856,7 +858,7 @@ def test_each_story_fact_fits_what_the_model_assumes_of_it():
     assert "ask her how" not in texts
     for text in (t for kind in _RIG_TEXTS.values() for t in kind):
         assert "week" not in text
-    assert "a say you hold on their behalf is not yours to bring to your own deals" in PROSE
+    assert "as is raising any say you hold on others' behalf" in PROSE
     assert "This question is a what-if set before Atlas proposes and before Granite's" in PROSE
     assert "A rival is worth naming only when it beats" not in PROSE
 
@@ -991,7 +993,8 @@ def test_a_threat_is_a_bluff_only_if_you_would_not_carry_it_out():
     )
     assert "what makes it credible is commitment" in text
     assert "A threat (a move Kestrel would rather not make) sits where" not in text
-    assert "is a bluff when Kestrel would not carry it out" in text
+    # review 78, U1 (round 79): question 9a says it in one line, pointing to section 7
+    assert "A threat is a bluff if you would not carry it out" in text
 
 
 def test_delay_costs_a_small_share_not_possibly_nothing_and_influence_is_the_courses_word():
@@ -1056,7 +1059,8 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     )
     # review 59, E2: and the question says that reading is its assumption, not a model's
     # review 61, U3: said as the reader's assumption, whose it is and what it is not
-    assert "Assume, as section 7 does (an anchoring effect, not a result of section 5's" in PROSE
+    # review 78, U1 (round 79): section 7's heuristic, named in three words
+    assert "Assume, with section 7's heuristic, that Granite reads" in " ".join(PROSE.split())
     assert "as in question 9 below, mentioning a weak alternative gains nothing" not in PROSE
 
 
@@ -1196,7 +1200,8 @@ def test_warning_and_threat_in_module_02s_sense():
     assert "A threat Kestrel would not carry out" not in PROSE
     # review 77 C3: module 02 says the words are module 00's, which defines them
     assert "This section uses module 00's two words, after Schelling" in PROSE
-    assert "a true warning, in section 7's sense, counts" in PROSE
+    # review 78, U1 (round 79): question 9a points to section 7, which says it
+    assert "A true warning, made with power that is yours, is legitimate." in PROSE
     assert "no threat in it is one the side would not carry out" not in PROSE
     assert "would not carry out a threat to leave" not in PROSE
 
@@ -2025,7 +2030,7 @@ def test_no_power_fact_uses_a_say_held_for_others():
     assert "the lead bidder alone chooses its own subcontractors" in texts["harrow_approval"]
     assert _keyed("harrow_approval")[:2] == ["authority", "them on Kestrel"]
     rule = _section(PROSE, "**Power that comes with a public office", "**Dominance")
-    assert "a say you hold on their behalf is not yours to bring to your own deals" in rule
+    assert "as is raising any say you hold on others' behalf" in rule
 
 
 def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_7():

@@ -216,3 +216,19 @@ def test_u2_a_notebook_answered_before_the_rename_keeps_its_marks_and_its_progre
     power = next(m for m in MODULES if m.folder == "03_power")
     done = CourseMap(record={"03_power": {"licence_floor": "2026-01-01T00:00:00"}}).done(power)
     assert done == ["proposal_clears"]
+
+
+def test_u1_question_9_points_to_section_7_and_names_its_heuristic_briefly():
+    """U1 (part): question 9a restated the four labels section 7 defines, and 9b's
+    parenthesis ran to "an anchoring effect, not a result of section 5's models, and the
+    course's untested heuristic"; 9a now points to section 7 and 9b names section 7's
+    heuristic. Section 4 pointed to the closing note for the end date, which the note no
+    longer covers; it now says why the licence's end date does not matter."""
+    nine = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
+    assert "as section 7 uses them" in nine
+    assert '- `"legitimate"`: true, and using power' not in nine
+    nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
+    assert "untested heuristic" not in nine_b
+    assert "Assume, with section 7's heuristic, that Granite reads" in nine_b
+    four = _flat(_section(PROSE, "## 4. Patience as power", "**Where the model misleads.**"))
+    assert "see section 5's closing note" not in four

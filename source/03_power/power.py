@@ -336,9 +336,8 @@ print("Left takes all: in the core?", stable)
 # 70,000, since the rival's 70,000 beats half of 105,000; splitting the difference would
 # give 87,500.
 #
-# The cell below checks the Shapley division against the core. The seller and the keen
-# buyer break away from it: together they earn 105,000, but the division gives them only
-# 64,167 + 29,167 = 93,333, short by exactly the 11,667 it pays a rival who never buys.
+# The cell below checks the Shapley division against the core: the seller and the keen
+# buyer break away from it, short by exactly the 11,667 it pays a rival who never buys.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "market-example", "schema_version": 3}
 sellers_market = {}
@@ -394,8 +393,8 @@ PowerExplorer()
 # ### Question 2 (2 marks): does Atlas's proposal clear the rival?
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
-# has not put a figure on it. (Atlas can work it out: Borealis sent it a copy of its
-# offer, so Atlas knows both values.) Part 5 of your story offers a move: bring in Corvid,
+# has not put a figure on it (it knows both values). Part 5 of your story offers a move:
+# bring in Corvid,
 # which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
 # Atlas a copy, as Borealis did. Would Atlas's proposal, worked out, beat selling to the
 # best rival, today and had Kestrel made that move before Atlas proposed? Write
@@ -567,8 +566,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
 # $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. A tenth is plausible for a small firm short of
-# cash whose engineers may leave while it waits. Here $\delta$ is a cost of time and
+# delay costs a tenth of the deal. Here $\delta$ is a cost of time and
 # nothing else: the deal does not disappear while the two sides talk. (A deal that could
 # fall through on its own is a different model, in section 5.)
 #
@@ -596,7 +594,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # can wait. Knowing their deadline is information (module 01); outlasting them is power.
 # Module 00's audit counts a deadline once, under its holder's alternatives; Rubinstein's
 # model turns the same time pressure into a lower $\delta$, and so a smaller share of the
-# pie (a hard end date is another game; see section 5's closing note).
+# pie (a hard end date is another game; the licence's is years away, too far to move
+# section 5's price by even one per cent).
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -849,8 +848,7 @@ check.licence_reply(licence_reply, hidden=True)
 # *Where the talks can end on their own.* The chance that the talks fail on a given day is
 # small in itself, but far larger than that daily share. So the risk of failure, not
 # delay, is what pushes the two sides to agree, and by section 5's rule for a breakdown
-# payoff each unit of the alternative adds half a unit to the price (were the two about
-# equal, less than half a unit).
+# payoff each unit of the alternative adds half a unit to the price.
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. Each version
@@ -994,8 +992,6 @@ ShrinkingPieGame()
 # Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
 # later) or `"insist on Harrow"`: in the game, walk out to Harrow's work; in real talks,
 # say so calmly, with the door left open, not as an ultimatum (section 7).
-# `bargaining_split(delta_proposer, delta_responder)` gives the split of a pie of 1,
-# proposer's share first; the money is that share of the gain.
 #
 # Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
 # Kestrel is (part 4), so section 5's full information holds. Granite may still open below
@@ -1167,9 +1163,8 @@ check.best_lever(best_lever, hidden=True)
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
-#   negotiation is a conflict of interest, and often a crime. The same holds for
-#   any role held for others: a say you hold on their behalf is not yours to bring to your
-#   own deals.
+#   negotiation is a conflict of interest, and often a crime, as is raising any say you
+#   hold on others' behalf.
 # - **Dominance and pressure have legal limits** (note below).
 # - **Information bought from someone bound to keep it secret is not yours either.**
 #   Buying it, such as an employee's copy of their firm's costs, makes you party to a
@@ -1209,23 +1204,12 @@ check.best_lever(best_lever, hidden=True)
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
 # (`scenario.tactics`, story part 6), today, before any of question 8's moves
-# and before Harrow told Granite of its offer (part 4's table). Label each with module
-# 00's words:
-#
-# - `"legitimate"`: true, and using power that is Kestrel's to use (a true warning, in
-#   section 7's sense, counts);
-# - `"bluff"`: a claim about Kestrel's own reservation price, what it would settle for, or
-#   its estimate of what something is worth, that Kestrel would not stand by if tested
-#   (module 00's bluff: a false claim about its reservation price or its valuation);
-# - `"misrepresentation"`: a false statement of a fact the other side would rely on;
-# - `"illegitimate"`: power or information that is not Kestrel's to use, however true.
-#
-# Use your story: whether a demand is a warning or a threat depends on
-# what Borealis has offered in writing, and whether a figure is true on what Harrow,
-# Borealis and Corvid have really offered. A threat (a move Kestrel would rather not make)
-# is a bluff when Kestrel would not carry it out, and sits where section 7 says the line
-# is not sharp (a stated intention you do not hold can be a false fact), so for it either
-# `"bluff"` or `"misrepresentation"` counts as right.
+# and before Harrow told Granite of its offer (part 4's table). Label each with one of
+# module 00's four words, as section 7 uses them: `"legitimate"`, `"bluff"` (module 00's
+# bluff: a false claim about its reservation price or its valuation),
+# `"misrepresentation"` or `"illegitimate"`. Your story tells a warning from a threat, and
+# a true figure from a false one. For a threat Kestrel would not carry out, either
+# `"bluff"` or `"misrepresentation"` counts as right (section 7: the line is not sharp).
 # Write `rate_tactics()`, returning a dict from letter to label, for example
 # `return {"A": "legitimate", ...}`. Each right label earns half a mark; if all four
 # labels are the same, none earns anything.
@@ -1283,11 +1267,10 @@ check.rate_tactics(rate_tactics, hidden=True)
 # `s.harrow_in_writing` is `True`. Granite has not seen it and is unsure how patient
 # Kestrel is, so it cannot work out Kestrel's share at the table: part 4 ends with
 # Granite's estimate of it (`s.granite_guess`), which may be above or below that share.
-# Assume, as section 7 does (an anchoring effect, not a result of section 5's models, and
-# the course's untested heuristic), that Granite reads
-# an alternative Kestrel names as a sign of that share, but gives little weight to one
-# it cannot check. Write `harrow_move(s)`, returning what Kestrel should do about Harrow,
-# following section 7:
+# Assume, with section 7's heuristic, that Granite reads an alternative Kestrel names as a
+# sign of that share, but gives little weight to one it cannot check.
+# Write `harrow_move(s)`, returning what Kestrel should do about Harrow, following
+# section 7:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
 # - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
