@@ -393,8 +393,8 @@ PowerExplorer()
 # ### Question 2 (2 marks): does Atlas's proposal clear the rival?
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
-# has not put a figure on it (it knows both values). Part 5 of your story offers a move:
-# bring in Corvid,
+# has not put a figure on it. (Atlas can work it out: Borealis sent it a copy of its
+# offer, so Atlas knows both values.) Part 5 of your story offers a move: bring in Corvid,
 # which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
 # Atlas a copy, as Borealis did. Would Atlas's proposal, worked out, beat selling to the
 # best rival, today and had Kestrel made that move before Atlas proposed? Write
@@ -848,7 +848,8 @@ check.licence_reply(licence_reply, hidden=True)
 # *Where the talks can end on their own.* The chance that the talks fail on a given day is
 # small in itself, but far larger than that daily share. So the risk of failure, not
 # delay, is what pushes the two sides to agree, and by section 5's rule for a breakdown
-# payoff each unit of the alternative adds half a unit to the price.
+# payoff each unit of the alternative adds half a unit to the price (were the two about
+# equal, less than half a unit).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. Each version
