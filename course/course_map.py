@@ -87,7 +87,7 @@ MODULES = (
         480,
         (
             "power_sources",
-            "proposal_clears",
+            "licence_floor",
             "buy_votes_from",
             "licence_reply",
             "rig_prices",
@@ -139,13 +139,6 @@ MODULES = (
 )
 
 
-#: Self-checks renamed since learners began, by module: old name -> new. A pass recorded
-#: under the old name counts for the new (review 78, U2: module 03's question 2 returns
-#: two verdicts, no floor, and a notebook answered before the rename still calls the old
-#: check, which records its passes under its own name).
-RENAMED = {"03_power": {"licence_floor": "proposal_clears"}}
-
-
 class CourseMap:
     """The map as a table, with each module's self-checks passed so far; shown by Jupyter."""
 
@@ -155,8 +148,7 @@ class CourseMap:
 
     def done(self, module):
         """The questions of ``module`` whose self-check has passed, in the notebook's order."""
-        passed = set(self.record.get(module.folder, {}))
-        passed |= {new for old, new in RENAMED.get(module.folder, {}).items() if old in passed}
+        passed = self.record.get(module.folder, {})
         return [question for question in module.questions if question in passed]
 
     def rows(self):

@@ -195,11 +195,11 @@ def test_hard_coding_the_learners_own_answer_fails_the_hidden_check(answers, que
 
 
 def test_an_unwritten_answer_says_to_replace_the_stub(learner):
-    def proposal_clears(s):
+    def licence_floor(s):
         raise NotImplementedError()
 
     assert "Replace the line  raise NotImplementedError()" in miss(
-        check.proposal_clears, proposal_clears
+        check.licence_floor, licence_floor
     )
 
 
@@ -257,14 +257,14 @@ def test_question_2_first_part_is_a_verdict_with_a_true_hint(learner):
     def reservation_only(s):  # the old answer: a number is no verdict
         return s.borealis_value, _clears_with_corvid(s)
 
-    outcome = check.proposal_clears(reservation_only)
+    outcome = check.licence_floor(reservation_only)
     assert [o.passed for o in outcome.outcomes] == [False, True]
     assert "clears_today should be True or False" in outcome.outcomes[0].message
 
     def against_half(s):  # the predicted price taken for the limit
         return (3 * s.atlas_value + s.borealis_value) / 6 >= s.atlas_value / 2, True
 
-    assert not check.proposal_clears(against_half, hidden=True).outcomes[0].passed
+    assert not check.licence_floor(against_half, hidden=True).outcomes[0].passed
 
 
 def with_corvid(s):
@@ -306,16 +306,16 @@ def test_whether_the_fair_price_with_corvid_clears_is_judged_against_that_floor(
             # one verdict alone names no shortcut (session 56, E1): the check as a whole does
             assert "today's market of three" not in hint
     assert seen == {True, False} and today_wrong >= 1
-    assert "True or False" in miss(check.proposal_clears, lambda s: (_today(s), "yes"))
+    assert "True or False" in miss(check.licence_floor, lambda s: (_today(s), "yes"))
     assert "a pair (clears_today, clears_with_corvid)" in miss(
-        check.proposal_clears, lambda s: s.borealis_value
+        check.licence_floor, lambda s: s.borealis_value
     )
 
     def verdict_of_today(s):
         return _today(s), _today(s)
 
-    check.proposal_clears(verdict_of_today)  # the visible check first, as the notebook runs it
-    outcome = check.proposal_clears(verdict_of_today, hidden=True)
+    check.licence_floor(verdict_of_today)  # the visible check first, as the notebook runs it
+    outcome = check.licence_floor(verdict_of_today, hidden=True)
     assert [o.passed for o in outcome.outcomes] == [True, False]
 
 
@@ -985,9 +985,9 @@ def key_answers():
                 | {f.letter: story.power_fact_answer(f) for f in own.power_facts}
             ),
         ),
-        ("proposal_clears", lambda s: (story.clears_today(s), story.clears_with_corvid(s))),
+        ("licence_floor", lambda s: (story.clears_today(s), story.clears_with_corvid(s))),
         (
-            "proposal_clears",
+            "licence_floor",
             lambda s: (
                 story.kestrel_shapley(s) >= s.borealis_value,
                 story.kestrel_shapley_with_corvid(s) >= max(s.borealis_value, s.corvid_value),
@@ -1050,7 +1050,7 @@ def test_the_scenario_passed_to_a_learner_is_a_copy(answers, capsys):
         object.__setattr__(s, "borealis_value", 0.0)  # frozen, but not against this
         return True, True
 
-    check.proposal_clears(vandal)
+    check.licence_floor(vandal)
     assert check._drawn("ada").borealis_value > 0
 
 
@@ -1332,7 +1332,7 @@ def test_question_2_cannot_be_passed_without_the_shapley_value(learner):
     def shortcut(s):
         return _today(s), max(s.borealis_value, s.corvid_value) < s.atlas_value / 2
 
-    outcome = check.proposal_clears(shortcut, hidden=True)
+    outcome = check.licence_floor(shortcut, hidden=True)
     assert [o.passed for o in outcome.outcomes] == [True, False]
 
 
@@ -1349,7 +1349,7 @@ def test_question_2_fails_the_three_player_formula_set_against_the_best_rival(le
     own = course.variant("03_power", "ada")
     assert shortcut(own)[1] != _P.clears_with_corvid(own)
     for hidden in (False, True):
-        outcome = check.proposal_clears(shortcut, hidden=hidden)
+        outcome = check.licence_floor(shortcut, hidden=hidden)
         assert [o.passed for o in outcome.outcomes] == [True, False]
         message = outcome.outcomes[1].message
         assert "clears_with_corvid is not right for your own scenario" in message
@@ -1539,12 +1539,12 @@ def test_question_2_names_a_shortcut_only_when_the_verdicts_follow_it_on_every_c
             # repeats the visible check's hint for the answer it ran on)
             for name, answer in followed_none.items():
                 for hidden in (False, True):
-                    part = check.proposal_clears(answer, hidden=hidden).outcomes[1]
+                    part = check.licence_floor(answer, hidden=hidden).outcomes[1]
                     assert not part.passed, name
                     assert not any(w in part.message for w in SHORTCUT_WORDS), (name, part.message)
             for words, answer in shortcuts.items():
                 for hidden in (False, True):
-                    part = check.proposal_clears(answer, hidden=hidden).outcomes[1]
+                    part = check.licence_floor(answer, hidden=hidden).outcomes[1]
                     assert not part.passed, words
                     named[words] += words in part.message
     assert all(count >= 8 for count in named.values()), named

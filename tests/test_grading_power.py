@@ -34,7 +34,7 @@ def submissions():
         "forecast-as-limit": solved(
             MODULE,
             NAME,
-            licence_floor_answer="def proposal_clears(s):\n"
+            licence_floor_answer="def licence_floor(s):\n"
             "    today = (3 * s.atlas_value + s.borealis_value) / 6 >= s.atlas_value / 2\n"
             "    a, b, c = sorted([s.atlas_value, s.borealis_value, s.corvid_value])[::-1]\n"
             "    return today, (6 * a + 2 * b + c) / 12 >= b\n",

@@ -820,7 +820,7 @@ def test_question_2_asks_for_the_reservation_price_not_the_lowest_acceptable_pro
     assert "as well for Kestrel as it could do without Atlas" in " ".join(PROSE.split())
     from course.checks.power import OWN_CASE_HINTS
 
-    assert "against its reservation price" in OWN_CASE_HINTS["proposal_clears"]
+    assert "against its reservation price" in OWN_CASE_HINTS["licence_floor"]
     # review 3, E2: the old sentence was false whenever Borealis binds (61% of draws)
     assert "It is not the lowest proposal Kestrel should accept at the table" not in PROSE
     # review 4, E6: the reservation price is the least Kestrel could accept, a limit, not a
@@ -2052,10 +2052,10 @@ def test_the_condition_for_mentioning_an_alternative_reads_the_same_in_question_
 def test_question_2_says_its_shapley_value_prepares_question_4():
     """Question 2 asked for Kestrel's Shapley value though neither returned value uses it;
     the text now says it prepares question 4."""
-    two = _section(PROSE, "### Question 2", "def proposal_clears")
+    two = _section(PROSE, "### Question 2", "def licence_floor")
     # session 56, U5: the question comes first, the pointer to question 4 last
     assert "neither part below needs that figure" not in two
-    assert two.index("Write `proposal_clears(s)`") < two.index("question 4 asks how Kestrel")
+    assert two.index("Write `licence_floor(s)`") < two.index("question 4 asks how Kestrel")
     assert "call `shapley_values`" not in two  # review 64, X1: pricing it is the learner's
 
 

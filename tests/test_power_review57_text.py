@@ -11,7 +11,7 @@ def test_the_least_kestrel_would_accept_has_one_name_after_section_2():
     """C2: "floor" was a second name for the reservation price (question 2's field, the
     summary). After section 2 defines the core's floor, "floor" appears only as the core's
     lowest price, and question 2 asks for a `reservation`."""
-    two = _section(PROSE, "### Question 2", "def proposal_clears")
+    two = _section(PROSE, "### Question 2", "def licence_floor")
     assert "`(clears_today, clears_with_corvid)`" in two and "`floor`" not in two
     after = PROSE[PROSE.index("### Question 2") :]
     for found in re.finditer(r"(?<![-_])\bfloor\b(?![-_])", after):

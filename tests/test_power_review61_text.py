@@ -50,7 +50,7 @@ def test_one_rule_for_mentioning_an_alternative_worded_so_others_can_quote_it():
 
 
 def test_question_2_does_not_say_still_and_question_9b_says_whose_assumption():
-    two = _section(PROSE, "### Question 2", "def proposal_clears")
+    two = _section(PROSE, "### Question 2", "def licence_floor")
     assert "figure still beat" not in two
     nine_b = _section(PROSE, "**Part b (1 mark).**", "def harrow_move")
     assert "The question assumes (anchoring, not a model here)" not in nine_b

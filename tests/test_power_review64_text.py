@@ -13,7 +13,7 @@ def _flat(text):
 
 
 def test_question_2_leaves_pricing_the_market_to_the_learner():
-    two = _flat(_section(PROSE, "### Question 2", "def proposal_clears"))
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
     assert "shapley_values" not in two
     assert "Build section 2's market" not in two and "build the game" not in two
     assert "Atlas 100,000, Borealis 52,000, Corvid 61,000" in two  # the worked case, the guard

@@ -106,7 +106,7 @@ def test_questions_6_and_2a_state_the_goal_and_the_hints_teach_the_rule():
     assert "weigh what the money's coming sooner is worth against what the change takes" in (
         " ".join(OWN_CASE_HINTS["signing_switch"].split())
     )
-    assert "against its reservation price" in OWN_CASE_HINTS["proposal_clears"]
+    assert "against its reservation price" in OWN_CASE_HINTS["licence_floor"]
 
 
 def test_harrows_raise_stays_well_below_the_contracts_whole_gain():

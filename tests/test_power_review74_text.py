@@ -89,7 +89,7 @@ def test_question_2_calls_the_shapley_value_atlas_proposal_not_its_fair_figure()
     "Atlas's figure" (question 4's round number). It is now Atlas's proposal, worked out."""
     from tests.test_models_power import PROSE, _section
 
-    two = _flat(_section(PROSE, "### Question 2", "def proposal_clears"))
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
     assert '"fair" figure' not in two and '"fair" price' not in two
     assert "### Question 2 (2 marks): does Atlas's proposal clear the rival?" in two
     assert "Would Atlas's proposal, worked out, beat selling to the best rival" in two

@@ -737,7 +737,7 @@ def signing_by_totals(s):
 
 
 ALTERNATIVES = {
-    "proposal_clears": (floor_second_highest, floor_from_the_core),
+    "licence_floor": (floor_second_highest, floor_from_the_core),
     "licence_reply": (reply_at_the_floor_or_the_offer, reply_high),
     "buy_votes_from": (seller_by_swings, seller_by_orders),
     "rig_prices": (rig_from_text, rig_with_the_models),
@@ -780,7 +780,7 @@ def judge_rig_prices(s, prices):
 #: What each question's check decides about one scenario's result (the check runs these on
 #: every scenario it tries, after calling the learner's function).
 JUDGES = {
-    "proposal_clears": (check.judge_clears_today, check.judge_clears_with_corvid),
+    "licence_floor": (check.judge_clears_today, check.judge_clears_with_corvid),
     "licence_reply": (check.judge_reply_price, check.judge_reply_reason),
     "buy_votes_from": (check.judge_vote_seller,),
     "rig_prices": (judge_rig_prices,),
@@ -908,7 +908,7 @@ def test_the_mistakes_fail_for_most_learners_at_grading(drawn):
 
 #: The markdown cell that asks each question.
 QUESTION_TEXT = {
-    "proposal_clears": "licence-floor-text",
+    "licence_floor": "licence-floor-text",
     "licence_reply": "licence-reply-text",
     "buy_votes_from": "votes-needed-text",
     "rig_prices": "rig-prices-text",

@@ -317,7 +317,7 @@ def _own(s):
 #: answer in turn reads off neither the verdict nor its numbers. They say what to compare;
 #: other learners' cases, which the visible check also tries, keep their specific hints.
 OWN_CASE_HINTS = {
-    "proposal_clears": "set Kestrel's Shapley value in today's market of three against its "
+    "licence_floor": "set Kestrel's Shapley value in today's market of three against its "
     "reservation price, the least it could accept given the offers made so far; a forecast "
     "of where the bargaining ends is not that limit",
     "buy_votes_from": "for each offer, count the swings Kestrel's vote would have after that "
@@ -657,10 +657,10 @@ def _own_shares(answer, items, noun, example, judge, form):
 OWN_SHARE = 0.5
 
 
-# --- question 2: does Atlas's "fair" proposal clear the rival? ---------------------------------
+# --- question 2: the licence's floor, and Atlas's "fair" proposal -----------------------------
 
 
-#: What ``proposal_clears`` returns (question 2).
+#: What ``licence_floor`` returns (question 2).
 SHAPE = "(clears_today, clears_with_corvid)"
 
 
@@ -672,17 +672,17 @@ def _pair(result, what, shape):
 
 @answer_key
 def judge_clears_today(s, result):
-    """Question 2's first part, on ``result`` (what ``proposal_clears`` returned for ``s``):
+    """Question 2's first part, on ``result`` (what ``licence_floor`` returned for ``s``):
     nothing when the verdict on Atlas's proposal in today's market is right, else the
     ``NotYet`` hint."""
     from course.scenarios.power import clears_today, kestrel_shapley
 
-    verdict, _ = _pair(result, "proposal_clears", SHAPE)
+    verdict, _ = _pair(result, "licence_floor", SHAPE)
     verdict = _truth(verdict, "clears_today")
     expected = clears_today(s)
     if verdict == expected:
         return
-    _not_own(s, "proposal_clears", "clears_today")
+    _not_own(s, "licence_floor", "clears_today")
     shapley, v2 = kestrel_shapley(s), s.borealis_value
     side = "at least" if expected else "less than"
     hint = (
@@ -763,7 +763,7 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
     when it is in ``followed``, the shortcuts the learner's verdicts follow on every case the
     check tried (``_shortcuts_followed``); otherwise it says what to compare, in general
     words, since one True or False matches some shortcut whatever the learner did."""
-    _, verdict = _pair(result, "proposal_clears", SHAPE)
+    _, verdict = _pair(result, "licence_floor", SHAPE)
     verdict = _truth(verdict, "clears_with_corvid")
     from course.scenarios.power import (
         clears_with_corvid,
@@ -843,7 +843,7 @@ def _verdicts_part(answer, scenarios, message):
     verdicts = []
     if failed is None:
         with contextlib.suppress(NotYet):
-            verdicts = [(s, _truth(_pair(r, "proposal_clears", SHAPE)[1], "x")) for s, r in results]
+            verdicts = [(s, _truth(_pair(r, "licence_floor", SHAPE)[1], "x")) for s, r in results]
     followed = _shortcuts_followed(verdicts) if verdicts else frozenset()
     for s, result in results:
         _judged(s, lambda s=s, result=result: judge_clears_with_corvid(s, result, followed))
@@ -860,8 +860,11 @@ def _each(answer, scenarios, judge, message):
     return message
 
 
-def _clears_checks(answer, hidden):
-    """Question 2's two parts, a point each, as ``Check``s for ``score``."""
+@question
+def licence_floor(answer, hidden=False):
+    """Check a function that returns (whether Atlas's proposal today is at least Kestrel's
+    reservation price, whether its proposal in the market with Corvid would beat the best
+    rival). Two parts, a point each."""
     scenarios = [*_scenarios(hidden), _corvid_worked_case()]
     today = (
         "clears_today compares Kestrel's Shapley value in today's market with its reservation "
@@ -871,7 +874,7 @@ def _clears_checks(answer, hidden):
         "clears_with_corvid compares Kestrel's Shapley value in the market of four with what "
         "the best rival would pay."
     )
-    return (
+    return score(
         Check("the proposal today", 1, lambda: _each(answer, scenarios, judge_clears_today, today)),
         Check(
             "the proposal with Corvid",
@@ -879,24 +882,6 @@ def _clears_checks(answer, hidden):
             lambda: _verdicts_part(answer, scenarios, verdict),
         ),
     )
-
-
-@question
-def proposal_clears(answer, hidden=False):
-    """Check a function that returns (whether Atlas's proposal today is at least Kestrel's
-    reservation price, whether its proposal in the market with Corvid would beat the best
-    rival). Two parts, a point each."""
-    return score(*_clears_checks(answer, hidden))
-
-
-@question
-def licence_floor(answer, hidden=False):
-    """``proposal_clears`` under the name question 2 had until review 78 (U2): its function
-    returns two verdicts, no floor. A notebook answered before the rename calls
-    ``check.licence_floor(licence_floor)`` in its test cells, and its transcripts name this
-    check, so the grader replays it under this name; its passes are kept under this name in
-    the progress record too (``course_map.RENAMED``)."""
-    return score(*_clears_checks(answer, hidden))
 
 
 @answer_key

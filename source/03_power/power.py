@@ -398,7 +398,7 @@ PowerExplorer()
 # which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
 # Atlas a copy, as Borealis did. Would Atlas's proposal, worked out, beat selling to the
 # best rival, today and had Kestrel made that move before Atlas proposed? Write
-# `proposal_clears(s)`, returning a pair `(clears_today, clears_with_corvid)`:
+# `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
 #
 # - `clears_today`: `True` if taking Atlas's proposal in today's market of three does at
 #   least as well for Kestrel as it could do without Atlas (the values: Atlas's
@@ -415,7 +415,7 @@ PowerExplorer()
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
-def proposal_clears(s):
+def licence_floor(s):
     """(whether Atlas's proposal today does at least as well as Kestrel could do without
     Atlas, whether its proposal in the market with Corvid would beat the best rival)."""
 
@@ -437,10 +437,10 @@ def proposal_clears(s):
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
-"""Check that proposal_clears judges Atlas's proposal today and with Corvid."""
-check.proposal_clears(proposal_clears)
+"""Check that licence_floor judges Atlas's proposal today and with Corvid."""
+check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
-check.proposal_clears(proposal_clears, hidden=True)
+check.licence_floor(licence_floor, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voting-teaching", "schema_version": 3}

@@ -39,5 +39,5 @@ def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
 
 def test_a_wrong_answer_shows_a_hint_not_a_traceback(notebook_page):
     page = notebook_page
-    page.get_by_text("Not yet: proposal_clears is not written yet.").first.wait_for()
+    page.get_by_text("Not yet: licence_floor is not written yet.").first.wait_for()
     assert page.get_by_text("Traceback (most recent call last)").count() == 0
