@@ -2000,7 +2000,8 @@ def test_the_summary_treats_an_ultimatum_as_unwise_not_unethical():
     assert "calmly rather than as an ultimatum" in words
     # review 67 U3: module 02 comes later, so the summary previewed it; review 68 C1: section 6
     # of this module has already shown it, so the summary points back there
-    assert "is legitimate, module 00 says, but usually unwise said that way: section 6)" in words
+    # review 78 C2: said as information a true deadline helps; said as a demand, a test
+    assert "is legitimate (module 00), but said as a demand it invites a test" in words
 
 
 def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():

@@ -2508,7 +2508,8 @@ def fair_play(answer, hidden=False):
         what = "what to tell Osprey"
         why = _labels(labels(own), _said(own), what, LISTS[what])
         return (
-            "share interests and strengths; keep your reservation price, deadlines and weak "
+            "share interests, strengths and a deadline that binds both sides, said as "
+            "information; keep your reservation price, deadlines only you pay for and weak "
             "spots, and use what you know of theirs without announcing it:\n" + why
         )
 

@@ -287,8 +287,9 @@ _DISCLOSURES = (
         "month, so after that you could not build Osprey's machine by the date it wants its "
         "new line running (true)",
         "a final deadline that ends the talks for both sides binds Osprey too: waiting costs "
-        "it its machine, not only you your sale, so saying it makes Osprey move sooner "
-        "(Moore, section 6), where keeping it secret lets Osprey think it can wait you out",
+        "it its machine, not only you your sale, so saying it, as information and not as a "
+        "demand, makes Osprey move sooner (Moore, section 6), where keeping it secret lets "
+        "Osprey think it can wait you out",
         group=1,
     ),
     Move(

@@ -1140,13 +1140,13 @@ check.report_decision(report_decision, hidden=True)
 # - **Mention alternatives lightly, and only true ones.** Mention one only when it beats
 #   what the other side believes is the least you would accept; keep a weak one private,
 #   since naming it shows you could be had for less (module 02). A true "we are also
-#   talking with two other buyers" informs without threatening. A demand tied to what you
-#   would do anyway ("sign by the end of the month, when the slot goes to the next order")
-#   is a *warning*: a consequence you would bring about anyway, stated as a condition.
-#   It is legitimate when true, though as an ultimatum it invites a test. A demand tied
-#   to something you would not do (a made-up Friday) is a *threat or warning you would
-#   not carry out*, a false statement of your intention, on the line between a bluff and
-#   a misrepresentation.
+#   talking with two other buyers" informs without threatening. Said as information ("the
+#   slot goes to the next order at the end of the month"), a true deadline helps you
+#   (Moore). Said as a demand ("sign by the end of the month"), it is a *warning*: a
+#   consequence you would bring about anyway, stated as a condition. That is legitimate
+#   when true, but it invites a test. A demand tied to something you would not do (a
+#   made-up Friday) is a *threat or warning you would not carry out*, a false statement
+#   of your intention, on the line between a bluff and a misrepresentation.
 # - **Watch your concession pattern.** Big, quick concessions say there is more to come;
 #   smaller steps say you are near the end (module 04 plans such steps).
 # - **Use what you know about them; do not announce it.** What you have learned about the
@@ -1349,11 +1349,11 @@ check.fair_play(fair_play, hidden=True)
 #   worth, and only from fair sources.
 # - A first offer is information and an anchor: read the information, then focus on
 #   their alternatives and reservation price and on your own target.
-# - Share interests, guard your reservation price and any deadline only you pay for,
-#   mention only true alternatives, and calmly rather than as an ultimatum (a true
-#   warning, tied to what you would do anyway, is legitimate, module 00 says, but usually
-#   unwise said that way: section 6). A bluff about your own reservation
-#   price is tolerated but contested; a threat or
-#   warning you would not carry out sits on the line between a bluff and a
+# - Share interests, and a true deadline that binds both sides, said as information;
+#   guard your reservation price and any deadline only you pay for. Mention only true
+#   alternatives, calmly rather than as an ultimatum: a true warning, tied to what you
+#   would do anyway, is legitimate (module 00), but said as a demand it invites a test
+#   (section 6). A bluff about your own reservation price is tolerated but contested; a
+#   threat or warning you would not carry out sits on the line between a bluff and a
 #   misrepresentation; lying about facts, or learning through an illegitimate source, is
 #   out of bounds.
