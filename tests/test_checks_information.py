@@ -579,17 +579,20 @@ def test_the_factor_named_moves_the_price_and_the_one_below_it_does_not():
         assert not reference.news_moves_price(after, sale.cost, moving._direction, factor - 0.05)
 
 
-# Question 4: the pace of concessions, and the price to name
+# Question 4: the pace of concessions: the share of the gap and the reservation price
 
 
-def wren(reader, decide=None):
-    """A reservation_from_concessions that reads with ``reader(offers)`` and decides with
-    ``decide(offers, cost, reservation)`` (by default, rightly against its own reading)."""
+def share_of(offers):
+    first, second, third = offers
+    return 1 - (third - second) / (second - first)
 
-    def reservation_from_concessions(offers, cost):
-        reservation = reader(offers)
-        price = (decide or reference.price_to_name)(offers, cost, reservation)
-        return reservation, price
+
+def wren(reader, share=share_of):
+    """A reservation_from_concessions that reads the share with ``share(offers)`` and the
+    reservation price with ``reader(offers)``."""
+
+    def reservation_from_concessions(offers):
+        return share(offers), reader(offers)
 
     return reservation_from_concessions
 
@@ -598,92 +601,26 @@ def wren_parts(answer, hidden=False):
     return parts(check.reservation_from_concessions(answer, hidden=hidden))
 
 
+SHARE = "the share of the gap"
+
+
 @pytest.mark.parametrize(
-    ("mistake", "words", "rounds_earned"),
+    ("mistake", "words"),
     [
-        (lambda o: o[2] + (o[2] - o[1]), "one more step of the same size", 1),
-        (
-            lambda o: o[0] + (o[1] - o[0]) ** 2 / (o[2] - o[1]),
-            "1 − (second step / first step)",
-            1,
-        ),
-        # a reading at the last offer makes "walk away" follow without counting anything
-        (lambda o: o[2], "its reservation price lies above its last offer", 0),
+        (lambda o: o[2] + (o[2] - o[1]), "one more step of the same size"),
+        (lambda o: o[0] + (o[1] - o[0]) ** 2 / (o[2] - o[1]), "1 − (second step / first step)"),
+        (lambda o: o[2], "its reservation price lies above its last offer"),
     ],
 )
-def test_concession_mistakes_are_named_and_cost_only_their_point(
-    learner, mistake, words, rounds_earned
-):
+def test_concession_mistakes_are_named_and_cost_only_their_point(learner, mistake, words):
     scored = wren_parts(wren(mistake), hidden=True)
     assert scored["the reservation price"][0] == 0 and words in scored["the reservation price"][1]
-    assert scored[PRICE][0] == rounds_earned  # judged against the learner's reading if real
-
-
-@pytest.mark.parametrize(
-    "answer",
-    [
-        lambda offers, cost: (0.0, None),
-        lambda offers, cost: (1e9, 1e9),
-        lambda offers, cost: (0.0, 1),
-        lambda offers, cost: (offers[2], None),
-        lambda offers, cost: (cost, None),
-    ],
-)
-def test_a_reading_that_makes_the_decision_trivial_earns_no_decision_mark(answer):
-    """The decision was judged against whatever reservation price the function returned, so
-    (0.0, None) earned the second mark for every learner (30 of 30 tried): a reading at or
-    below the cost makes walking away right, and a huge one would make any price right. A
-    reading that is neither right nor a named slip above the last offer is replaced by the
-    right one, and the hint says so."""
-    for n in range(40):
-        with learner_as(f"trivial-reading-{n}"):
-            for hidden in (False, True):
-                scored = wren_parts(answer, hidden=hidden)
-                assert scored[PRICE][0] == 0, (n, hidden)
-    assert "is not one these offers give" in scored[PRICE][1]
+    assert scored[SHARE][0] == 1
 
 
 def test_the_one_more_step_hint_gives_the_series(learner):
     scored = wren_parts(wren(lambda o: o[2] + (o[2] - o[1])))
     assert "second step × q / (1 − q)" in scored["the reservation price"][1]
-
-
-PRICE = "the price to name, or walk away"
-
-
-def test_a_wrong_decision_is_named(monkeypatch):
-    """Review 66 X1: the second part is the final price to name Wren, or None; each kind of
-    wrong decision is named, judged against the learner's own reading, on a learner whose
-    Wren a deal can pay."""
-
-    sale = as_learner(
-        monkeypatch,
-        learner_where(lambda s: reference.price_to_name(s.wren_offers, s.wren_cost) is not None),
-    )
-    assert reference.price_to_name(sale.wren_offers, sale.wren_cost) is not None
-
-    def flipped(offers, cost, reservation):
-        right = reference.price_to_name(offers, cost, reservation)
-        return reservation if right is None else None
-
-    scored = wren_parts(wren(reference.reservation_from_offers, flipped))
-    assert scored["the reservation price"][0] == 1
-    assert scored[PRICE][0] == 0 and "you read the reservation price as" in scored[PRICE][1]
-    assert "walking away" in scored[PRICE][1] or "walk away" in scored[PRICE][1]
-
-    def above(offers, cost, reservation):
-        right = reference.price_to_name(offers, cost, reservation)
-        return None if right is None else right + 500
-
-    scored = wren_parts(wren(reference.reservation_from_offers, above))
-    assert scored[PRICE][0] == 0 and "a price above it is refused" in scored[PRICE][1]
-
-    def at_cost(offers, cost, reservation):
-        right = reference.price_to_name(offers, cost, reservation)
-        return None if right is None else cost
-
-    scored = wren_parts(wren(reference.reservation_from_offers, at_cost))
-    assert scored[PRICE][0] == 0 and "gives money away" in scored[PRICE][1]
 
 
 def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
@@ -721,79 +658,30 @@ def test_the_reference_plan_aims_by_the_course_s_one_target_rule():
     assert beyond
 
 
-def test_naming_a_price_and_walking_away_both_occur_in_the_hidden_cases():
-    decisions = {
-        reference.reservation_from_concessions(o, c)[1] is None
-        for o, c, _ in check.CONCESSION_CASES
-    }
-    assert decisions == {True, False}
-
-
 def test_a_hard_coded_reservation_price_fails_the_hidden_check(learner):
     sale = variant("01_information")
-    own = reference.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
+    own = reference.reservation_from_concessions(sale.wren_offers)
     # the visible check tries the text's scripted buyer too, so it fails there already
-    assert check.reservation_from_concessions(lambda offers, cost: own).earned == 0
-    scored = wren_parts(lambda offers, cost: own, hidden=True)
+    assert check.reservation_from_concessions(lambda offers: own).earned == 0
+    scored = wren_parts(lambda offers: own, hidden=True)
     assert scored["the reservation price"][0] == 0
     assert "for the offers €42, €53.20, €59.92" in scored["the reservation price"][1]
 
 
-@pytest.mark.parametrize(
-    "price",
-    [
-        lambda reservation: reservation,  # to the cent
-        math.floor,  # rounded down to the euro
-        lambda reservation: Fraction(reservation).limit_denominator(100),
-    ],
-)
-def test_the_price_to_name_passes_in_each_right_form(price):
-    """Review 66 X1: the reservation price to the cent, rounded down to the euro, or as a
-    Fraction earns the decision mark, visible and hidden."""
-
-    def decide(offers, cost, reservation):
-        right = reference.price_to_name(offers, cost, reservation)
-        return None if right is None else price(right)
-
-    answer = wren(reference.reservation_from_offers, decide)
-    for n in range(10):
-        with learner_as(f"price-form-{n}"):
-            for hidden in (False, True):
-                assert check.reservation_from_concessions(answer, hidden=hidden).earned == 2
-
-
-def test_the_old_count_of_rounds_earns_no_decision_mark():
-    """Review 66 X1: the count of Wren's offers until one reaches your cost decided nothing;
-    an answer that still returns it loses the decision mark, visibly, for every learner."""
-
-    def count(offers, cost, reservation):
-        if reservation <= cost:
-            return None
-        share = 1 - (offers[2] - offers[1]) / (offers[1] - offers[0])
-        last, rounds = offers[2], 0
-        while last < cost:
-            last, rounds = last + share * (reservation - last), rounds + 1
-        return rounds
-
-    answer = wren(reference.reservation_from_offers, count)
-    for n in range(40):
-        with learner_as(f"old-count-{n}"):
-            scored = wren_parts(answer)
-        assert scored["the reservation price"][0] == 1 and scored[PRICE][0] == 0, n
-
-
-@pytest.mark.parametrize("where", ["text", "pass message"])
-def test_the_decision_is_the_price_at_the_reservation_price(learner, where):
-    """Section 3 has a seller who knows the buyer's reservation price name a final price at
-    it; Question 4's text and pass message say so, and neither asks to weigh a count of
-    rounds against a cost per round the scenario does not give."""
-    if where == "text":
-        words = cell_words("q4-text")
-    else:
-        answer = wren(reference.reservation_from_offers)
-        words = wren_parts(answer)[PRICE][1]
+def test_the_pass_message_says_what_to_do_with_wren(learner):
+    """Review 66 X1 made Question 4's second part the price to name Wren; review 78 X1
+    found the text spelled it out (Wren takes any price up to its reservation price), so the
+    mark moved into the reading. The visible pass message still says what to do with the
+    learner's own Wren, and the text asks no cost per round the scenario does not give."""
+    words = cell_words("q4-text")
     assert "round of talks costs" not in words and "time costs" not in words, words
-    assert "walk away" in words and "reservation price" in words, words
+    sale = variant("01_information")
+    said = " ".join(
+        wren_parts(wren(reference.reservation_from_offers))["the reservation price"][1].split()
+    )
+    price = reference.price_to_name(sale.wren_offers, sale.wren_cost)
+    assert ("walk away from Wren" in said) == (price is None), said
+    assert "reservation price" in said
 
 
 def test_the_price_with_the_largest_expected_profit_has_one_name():
@@ -1046,11 +934,11 @@ def test_the_fall_back_hints_never_print_the_right_number(learner):
     right = reference.surest_price(after)
     assert "is too low" in hint and f"€{right:,.0f}" not in hint
 
-    def off_wren(offers, cost):
-        reservation, rounds = reference.reservation_from_concessions(offers, cost)
-        return reservation * 1.07, rounds
+    def off_wren(offers):
+        share, reservation = reference.reservation_from_concessions(offers)
+        return share, reservation * 1.07
 
-    earned, hint = next(iter(wren_parts(off_wren).values()))
+    earned, hint = wren_parts(off_wren)["the reservation price"]
     assert (
         earned == 0
         and "is too high" in hint
@@ -3621,25 +3509,12 @@ def test_a_count_that_stops_at_four_holds_or_runs_to_six_fails_visibly():
     assert f"`{check.PAST_LAST_HOLD_CASE}` (only a sixth hold would move it, so `None`)" in text
 
 
-def test_a_price_where_no_deal_pays_fails_visibly_for_every_learner():
-    """About half the learners' own Wren deal pays, so a function naming a price where no
-    deal pays passed the visible check and lost its mark at grading. The visible check tries
-    a buyer who never reaches the cost too; the text names it."""
+def test_the_visible_check_tries_a_buyer_who_never_reaches_the_cost():
+    """About half the learners' own Wren deal pays; the visible check also tries a buyer
+    who never reaches the cost (a quarter of the gap a round), and the text names it."""
     (no_deal,) = [c for c in check.CONCESSION_CASES[:2] if reference.price_to_name(*c) is None]
-
-    def price_for_none(offers, cost, reservation):
-        right = reference.price_to_name(offers, cost, reservation)
-        return reservation if right is None else right
-
-    answer = wren(reference.reservation_from_offers, price_for_none)
-    for n in range(100):
-        with learner_as(f"no-deal-{n}"):
-            scored = wren_parts(answer)
-        assert scored[PRICE][0] == 0, n
-        assert "no price the buyer would accept covers your cost" in scored[PRICE][1], n
-    text = cell_words("q4-text")
-    assert "20,000, 24,000 and 27,000 at a cost of 37,000" in text
     assert no_deal[:2] == ((20_000.0, 24_000.0, 27_000.0), 37_000.0)
+    assert "20,000, 24,000 and 27,000" in cell_words("q4-text")
 
 
 def test_capping_the_prior_instead_of_after_fails_visibly_for_every_learner(monkeypatch):
@@ -3744,9 +3619,9 @@ KEY_ANSWERS = {
     ],
     "reservation_from_concessions": [
         guarded.reservation_from_concessions,
-        lambda offers, cost: (
+        lambda offers: (
+            1 - (offers[2] - offers[1]) / (offers[1] - offers[0]),
             guarded.reservation_from_offers(offers),
-            guarded.price_to_name(offers, cost),
         ),
     ],
     "my_price": [guarded.my_price],

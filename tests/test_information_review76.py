@@ -95,18 +95,6 @@ def test_no_learner_judges_a_near_copy_of_a_situation():
     )
 
 
-def test_question_4_states_wren_s_promise_and_leaves_the_price_to_the_learner():
-    """C2: Question 4 asks for Wren's reservation price as the price to name, a price section
-    3 says such buyers may refuse; the text now says that here Wren, as the model assumes,
-    takes any price up to it. X2: the worked examples named the decision ('at a cost of 65
-    you name 70', 'no deal pays: `None`'), leaving a formula to copy; they now give the
-    offers and costs only, and the learner decides."""
-    four = cell_words("q4-text")
-    assert "Here Wren takes any price up to its reservation price" in four
-    assert "you name 70" not in four and "no deal pays" not in four
-    assert "at a cost of 37,000." in four
-
-
 def test_the_opening_rule_says_why_and_anchoring_is_defined_once():
     """U2: convention 1's reason, 'any buyer who accepts it would take a lower opening on
     the spot', read literally said nothing useful; it now says a buyer who would pay the

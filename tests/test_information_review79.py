@@ -26,3 +26,34 @@ def test_a_true_final_deadline_is_shared_as_information_and_the_summary_says_so(
     source = " ".join(inspect.getsource(check_module.fair_play).split())
     assert "keep your reservation price, deadlines and weak" not in source
     assert "deadlines only you pay for" in source
+
+
+def test_question_4_marks_the_reading_in_two_steps_not_a_price_the_text_spells_out(learner):
+    """X1: Question 4's second mark was the final price to name Wren, which the text made a
+    transcription (Wren takes any price up to its reservation price, so `r if r > cost else
+    None`). The mark moved into the reading: one for the share of the gap, one for the
+    reservation price. The old answer, (reservation, price), now fails; the ratio of the
+    steps taken for the share costs the share's mark only."""
+    from tests.test_checks_information import check, wren, wren_parts
+
+    four = cell_words("q4-text")
+    assert "return `(share, reservation)`" in four and "`price`: your decision" not in four
+    old = wren_parts(lambda offers: (reference.reservation_from_offers(offers), None))
+    assert sum(earned for earned, _ in old.values()) < 2
+    assert check.reservation_from_concessions(reference.reservation_from_concessions).earned == 2
+
+    def ratio(offers):
+        return (offers[2] - offers[1]) / (offers[1] - offers[0])
+
+    def from_ratio(offers):
+        return offers[0] + (offers[1] - offers[0]) / ratio(offers)
+
+    scored = wren_parts(wren(from_ratio, ratio))
+    assert (
+        scored["the share of the gap"][0] == 0
+        and "1 − that ratio" in scored["the share of the gap"][1]
+    )
+    assert scored["the reservation price"][0] == 1
+    percent = wren_parts(wren(reference.reservation_from_offers, lambda o: 100 * (1 - ratio(o))))
+    assert percent["the share of the gap"][0] == 0
+    assert "not a percentage" in percent["the share of the gap"][1]

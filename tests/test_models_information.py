@@ -421,16 +421,15 @@ def test_an_opening_leaves_only_prices_above_it():
 )
 def test_a_reservation_price_read_from_three_offers(offers, reservation):
     """Notebook: the updater's scripted buyer, 42, 53.20, 59.92 (40% of the gap each round),
-    gives 70; at a cost of 65 you name 70 (review 66 X1: the decision is the price to name,
-    no longer a count of rounds that decided nothing; review 76 X2: the text no longer
-    names that decision for the learner)."""
+    gives 70 (review 78 X1: Question 4 returns the share and the reservation price; the price
+    to name, which the text spelled out, is no longer a part)."""
     assert reservation_from_offers(offers) == pytest.approx(reservation)
-    assert reservation_from_concessions((42, 53.2, 59.92), 65) == (
-        pytest.approx(70),
+    assert reservation_from_concessions((42, 53.2, 59.92)) == (
+        pytest.approx(0.4),
         pytest.approx(70),
     )
-    assert reservation_from_concessions(offers, reservation + 500)[1] is None
-    says("it offers 42, then 53.20, then 59.92, and has a reservation price of 70. One mark")
+    assert reservation_from_concessions(offers)[1] == pytest.approx(reservation)
+    says("it offers 42, then 53.20, then 59.92, moves 40% of the gap, and has a reservation")
 
 
 def test_one_more_step_of_the_same_size_is_wrong_unless_the_share_is_half():
@@ -517,9 +516,9 @@ def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
 
 
 def test_the_price_to_name_is_the_reservation_price_or_none():
-    """Review 66 X1: Question 4's second part is the final price to name, the buyer's
-    reservation price when it is above the cost (the scripted buyer: 70 at a cost of 65),
-    or None when it is not."""
+    """What to do with Wren once its reservation price is read (review 66 X1; since review 78
+    X1 the check's pass message, not a marked part): the buyer's reservation price when it is
+    above the cost (the scripted buyer: 70 at a cost of 65), or None when it is not."""
     from course.scenarios.information import price_to_name
 
     assert abs(price_to_name((42, 53.2, 59.92), 65) - 70) < 1e-9

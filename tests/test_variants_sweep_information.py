@@ -165,13 +165,15 @@ def test_wrens_offers_are_a_fixed_share_buyer_and_a_real_decision(sales):
         assert abs(third + step2 - reservation) >= WREN_GAP, sale.learner
         assert sale.wren_cost > third and abs(sale.wren_cost - reservation) >= WREN_GAP
         keep += sale.wren_cost < reservation
-        # the decision (review 66 X1) is the price to name, Wren's reservation price, or None
-        answer = scenario.reservation_from_concessions(sale.wren_offers, sale.wren_cost)
+        # what to do with Wren (review 66 X1; the check's message since review 78 X1):
+        # name its reservation price, or None
+        answer = scenario.price_to_name(sale.wren_offers, sale.wren_cost)
+        assert scenario.reservation_from_concessions(sale.wren_offers)[1] == reservation
         if sale.wren_cost < reservation:
-            assert answer[1] == reservation, sale.learner
+            assert answer == reservation, sale.learner
             prices[reservation] += 1
         else:
-            assert answer[1] is None, sale.learner
+            assert answer is None, sale.learner
     # naming a price and walking away must each be the right decision for many learners
     assert 0.4 < keep / len(sales) < 0.6, keep
     # and the price to name varies: no one price for more than a tenth of them
@@ -512,21 +514,18 @@ def news_as_steps(sale, key):
     return {r: 0.5 + 0.25 * sign * ((r > middle) - (r < middle)) for r in sale.reservations}
 
 
-def reservation_by_series(offers, cost):
+def reservation_by_series(offers):
     first, second, third = offers
     step1, step2 = second - first, third - second
     reservation = third + step2 * step2 / (step1 - step2)  # the steps still to come, summed
-    # a round figure: the price rounded down to the euro (review 66 X1)
-    return reservation, (math.floor(reservation) if reservation - cost > 0 else None)
+    return step1 / (reservation - first), reservation  # the share: the first step's part
 
 
-def reservation_by_solving(offers, cost):
-    # f (r − x1) = x2 − x1 and f (r − x2) = x3 − x2: solve for r
+def reservation_by_solving(offers):
+    # f (r − x1) = x2 − x1 and f (r − x2) = x3 − x2: solve for r, then f, exactly
     first, second, third = (Fraction(o).limit_denominator(100) for o in offers)
     reservation = (second * second - first * third) / (2 * second - first - third)
-    if reservation <= cost:
-        return float(reservation), None
-    return float(reservation), reservation  # the price to name, as an exact Fraction
+    return (second - first) / (reservation - first), reservation
 
 
 def price_cumulative(sale, after, reading):
@@ -1025,7 +1024,7 @@ def question_text(grade_id):
         (
             "reservation_from_concessions",
             "q4-text",
-            lambda f, s: f(s.wren_offers, s.wren_cost),
+            lambda f, s: f(s.wren_offers),
         ),
         (
             "my_price",
@@ -2040,17 +2039,17 @@ def test_the_seller_s_alternatives_give_its_reservation_price(sales):
         assert "true-rival" in sale.tactics
 
 
-def test_question_4_decides_the_price_to_name():
+def test_question_4_reads_the_share_and_the_reservation_price():
     """The phrase "worth going on with the talks" was ambiguous; a count of rounds that
-    followed decided nothing (review 66 X1). Question 4 now asks for the final price to name,
-    or None (walk away now), and works it on the scripted buyer."""
+    followed decided nothing (review 66 X1), and the price to name that replaced it was
+    spelled out by the text (review 78 X1). Question 4 now reads the share and the
+    reservation price, and works them on the scripted buyer."""
     words = notebook_words("q4-text")
     assert "worth going on with the talks" not in words and "keep_going" not in words
-    assert "or `None` to walk away now" in words  # review 75 X2: the rule is the check's
+    assert "or `None` to walk away now" not in words
     assert "at a cost of 65 you name 70" not in words  # review 76 X2: the learner decides
-    assert "(no deal pays: `None`)" not in words
-    price = scenario.reservation_from_concessions((42.0, 53.2, 59.92), 65.0)[1]
-    assert abs(price - 70) < 1e-9
+    share, reservation = scenario.reservation_from_concessions((42.0, 53.2, 59.92))
+    assert abs(share - 0.4) < 1e-9 and abs(reservation - 70) < 1e-9
 
 
 def test_question_5_puts_the_task_first_and_the_discussion_after():
@@ -2389,8 +2388,10 @@ def test_wren_s_final_price_is_an_opening_where_wren_would_counter():
     says that where a buyer would counter, the first number is an opening (Question 6)."""
     words = notebook_words("q4-text")
     assert "instead of waiting" not in words
-    assert "Now you may put one final price to Wren, which it takes or leaves" in words
-    assert "where a buyer would counter instead, your first number is an opening" in words
+    # review 78 X1: the price to name is no longer a part; the story says Wren takes or
+    # leaves one final price, and the check's pass message names it
+    story = " ".join(drawn(LEARNERS[0]).story().split())
+    assert "it will now take or leave one final price from you" in story
 
 
 def test_the_bluff_is_said_to_be_tolerated_by_lawyers_rules_not_lawful():

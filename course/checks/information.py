@@ -543,12 +543,67 @@ def news_likelihood(answer, hidden=False):
     return score(Check("which way your news points", 1, own_news, own_case=True))
 
 
+def _slip_share(offers):
+    """The share a buyer's three ``offers`` give when the ratio of the steps is taken for
+    the share of the gap, the named slip of Question 4's first part."""
+    first, second, third = offers
+    return (third - second) / (second - first)
+
+
+def _wren_share(answers):
+    """Question 4's first part: the share of the remaining gap the buyer moves each round
+    (review 78 X1: the second mark was a final price that the text spelled out, Wren's
+    reservation price or None; it moved into the reading, in two steps)."""
+    for offers, _, result in answers():
+        first, second, third = offers
+        expected = 1 - (third - second) / (second - first)
+        given = result[0]
+        if isinstance(given, Real) and not isinstance(given, bool):
+            given = float(given)
+        if not isinstance(given, float) or not math.isfinite(given):
+            raise NotYet(
+                f"the share should be a number between 0 and 1, got {given!r}",
+                general="the share should be a number between 0 and 1",
+            )
+        if abs(given - expected) <= CHANCE_TOLERANCE:
+            continue
+        shown = ", ".join(_euros(offer) for offer in offers)
+        if abs(given - _slip_share(offers)) <= CHANCE_TOLERANCE:
+            hint = (
+                "that is the ratio of the second step to the first, the part of the gap "
+                "left after each round; the share the buyer moves is 1 − that ratio"
+            )
+            general = "it takes the ratio of the steps for the share of the gap"
+        elif 1 < given <= 100 and abs(given / 100 - expected) <= CHANCE_TOLERANCE:
+            hint = "give the share as a number between 0 and 1, not a percentage"
+            general = hint
+        else:
+            hint = (
+                f"a share of {given:.4g} is {_way(given, expected)}: each step is the gap "
+                "left times the share, so compare the second step with the first"
+            )
+            general = "it does not read the share of the gap from the two steps"
+        raise NotYet(f"for the offers {shown}: {hint}.", general=general)
+    return "the share of the gap the buyer moves each round, read from its two steps."
+
+
 def _wren_reservation(answers):
+    """Question 4's second part: the reservation price. Judged against the learner's own
+    share where that is the named slip (the ratio taken for the share), so that slip costs
+    one mark, not two."""
     for offers, _, result in answers():
         expected = reference.reservation_from_offers(offers)
-        given = _number(result[0], "the reservation price")
+        given = _number(result[1], "the reservation price")
         first, second, third = offers
         step1, step2 = second - first, third - second
+        share = result[0]
+        if (
+            isinstance(share, Real)
+            and not isinstance(share, bool)
+            and abs(float(share) - _slip_share(offers)) <= CHANCE_TOLERANCE
+            and same_money(given, first + step1 / float(share))
+        ):
+            continue  # right from the share the first part already marked wrong
         series = (
             "each step is the one before times the same factor q = second step / first "
             "step, so the steps still to come form a shrinking series whose sum is "
@@ -585,91 +640,14 @@ def _wren_reservation(answers):
     return "the reservation price read from the pace of the steps."
 
 
-def _readings(offers):
-    """The reservation prices the decision may be judged by: the one the offers give,
-    and the two slips the first part names that read the steps (one more step of the same
-    size; the ratio taken for the share). Any other reading, such as 0, the last offer, the
-    cost or a huge number, makes the decision trivial, so it is not judged by."""
-    first, second, third = offers
-    step1, step2 = second - first, third - second
-    right = reference.reservation_from_offers(offers)
-    return right, [right, third + step2, first + step1 * step1 / step2]
-
-
-def _wren_decision(answers):
-    """Question 4's second part: the final price to name Wren, or None (review 66 X1: it was
-    a count of Wren's offers until one reached your cost, which decided nothing)."""
-    for offers, cost, result in answers():
-        # judged against the learner's own reading when it is one these offers can give, so
-        # one slip in reading costs one point; any other reading is replaced by the right one
-        right_reading, readings = _readings(offers)
-        try:
-            given_reading = _number(result[0], "the reservation price")
-        except NotYet:
-            given_reading = None
-        own = given_reading is not None and any(same_money(given_reading, r) for r in readings)
-        theirs = given_reading if own else right_reading
-        right = reference.price_to_name(offers, cost, theirs)
-        given = None if result[1] is None else _number(result[1], "the price to name")
-        if given is None and right is None:
-            continue
-        if (
-            given is not None
-            and right is not None
-            and right - reference.PRICE_ROUNDING - 0.005 <= given <= right + 0.005
-        ):
-            continue
-        shown = ", ".join(_euros(o) for o in offers)
-        who = f"for the offers {shown} and a cost of {_euros(cost)}"
-        read = (
-            f"you read the reservation price as {_euros(theirs)}"
-            if own
-            else "your reservation price is not one these offers give (see the first part), "
-            f"so the decision is judged by the one they give, {_euros(theirs)}"
-        )
-        if right is None:
-            hint = (
-                f"{read}, not above your cost: no price the buyer would accept covers your "
-                "cost, so walk away, politely (None)"
-            )
-            general = "it names a price where no price the buyer accepts covers your cost"
-        elif given is None:
-            hint = (
-                f"{read}, above your cost: a deal pays, so name a final price instead of "
-                "walking away"
-            )
-            general = "it walks away where a deal pays"
-        elif given > right:
-            hint = (
-                f"{read}: a price above it is refused, and a refusal ends the talks; the "
-                "buyer accepts any price up to its reservation price"
-            )
-            general = "it names a price above the buyer's reservation price"
-        else:
-            hint = (
-                f"{read}: {_euros(given)} is below it, and the buyer accepts any price up to "
-                "its reservation price, so a lower final price gives money away"
-            )
-            general = "it names a final price below the buyer's reservation price"
-        raise NotYet(f"{who}: {hint}.", general=general)
-    return (
-        "walk away when no price the buyer accepts covers your cost; otherwise name a final "
-        "price at its reservation price: it accepts, and any lower price gives money away. "
-        "Waiting for its offers to climb would only bring them closer to that price."
-    )
-
-
 @question
 def reservation_from_concessions(answer, hidden=False):
-    """Check a function that reads a reservation price from three offers of a buyer who
-    moves the same share of the remaining gap each round, and decides what final price to
-    name at a given cost, or to walk away (2 points: one for each; the decision is judged
-    against the learner's own reading when it is the right one or a named slip that reads the steps,
-    so one slip costs one point, and against the right one otherwise: ``_readings``)."""
+    """Check a function that reads, from three offers of a buyer who moves the same share
+    of the remaining gap each round, that share and the buyer's reservation price (2 points:
+    one for each; a reservation price right from the share's named slip keeps its point).
+    Review 78 X1: the second point was the final price to name, which the text spelled out."""
     own = variant(MODULE)
-    # visible too: the scripted buyer the text works by hand (a deal pays) and a buyer who
-    # never reaches the cost (no deal pays, so None): Wren's own deal pays for about half
-    # the learners, so either slip would otherwise pass visibly for half of them
+    # visible too: the scripted buyer the text works by hand and a buyer who moves a quarter
     cases = [(own.wren_offers, own.wren_cost), *(case[:2] for case in CONCESSION_CASES[:2])]
     if hidden:
         others = [variant(MODULE, learner) for learner in HIDDEN_LEARNERS]
@@ -681,15 +659,27 @@ def reservation_from_concessions(answer, hidden=False):
         for offers, cost in cases:
             if (offers, cost) not in results:
                 results[offers, cost] = _pair(
-                    call_learner(answer, tuple(offers), cost, name="reservation_from_concessions"),
-                    "reservation_from_concessions should return (reservation price, the "
-                    "final price to name, or None)",
+                    call_learner(answer, tuple(offers), name="reservation_from_concessions"),
+                    "reservation_from_concessions should return (share, reservation price)",
                 )
         return [(offers, cost, results[offers, cost]) for offers, cost in cases]
 
+    def reservation():
+        said = _wren_reservation(answers)
+        if hidden:
+            return said
+        price = reference.price_to_name(own.wren_offers, own.wren_cost)
+        then = (
+            "walk away from Wren: no price it accepts covers your cost"
+            if price is None
+            else f"name {_euros(price)} to Wren as your final price: it takes any price up "
+            "to its reservation price, and any lower one gives money away"
+        )
+        return f"{said} With your cost of {_euros(own.wren_cost)}, {then}."
+
     return score(
-        Check("the reservation price", 1, lambda: _wren_reservation(answers)),
-        Check("the price to name, or walk away", 1, lambda: _wren_decision(answers)),
+        Check("the share of the gap", 1, lambda: _wren_share(answers)),
+        Check("the reservation price", 1, reservation),
     )
 
 

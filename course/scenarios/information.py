@@ -1359,19 +1359,12 @@ def future_offers(offers, cost, reservation=None):
 
 @answer_key
 def price_to_name(offers, cost, reservation=None):
-    """Question 4's decision: the final price to name Wren, take it or leave it, once you
-    know its reservation price: that price itself when it is above your ``cost`` (Wren
-    accepts any price up to it), or ``None`` when it is not (no price Wren accepts covers
-    your cost: walk away). ``reservation`` is the reading to judge by (by default the one
-    the offers give; the check passes the learner's). Review 66 X1: the second part was a
-    count of Wren's offers until one reached your cost, which decided nothing."""
+    """What to do with Wren once you know its reservation price: name that price when it
+    is above your ``cost`` (Wren takes any price up to it), else ``None`` (walk away).
+    Review 78 X1: the text spelled this out, so it is no longer a marked part of Question 4;
+    the check says it to the learner once the reading passes."""
     reservation = reservation_from_offers(offers) if reservation is None else reservation
     return reservation if reservation > cost else None
-
-
-#: How far below the reservation price Question 4's price may be and still pass: a price
-#: rounded down to the whole euro is as right as the price to the cent.
-PRICE_ROUNDING = 1.0
 
 
 def _explorer_cases(rng):
@@ -1905,10 +1898,13 @@ def reservation_from_offers(offers):
 
 
 @answer_key
-def reservation_from_concessions(offers, cost):
-    """(the buyer's reservation price, read from three offers; the final price to name it,
-    or None: walk away)."""
-    return reservation_from_offers(offers), price_to_name(offers, cost)
+def reservation_from_concessions(offers):
+    """(the share of the remaining gap the buyer moves each round, and its reservation
+    price), read from three offers. Review 78 X1: the second part was the final price to
+    name Wren, which the text spelled out; ``price_to_name`` now only feeds the check's
+    message."""
+    first, second, third = offers
+    return 1 - (third - second) / (second - first), reservation_from_offers(offers)
 
 
 def explorer_winners(sale):

@@ -377,53 +377,42 @@ from course.widgets.information import BeliefUpdater
 BeliefUpdater()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
-# ### Question 4 (2 marks): read a reservation price from the pace, then name your price
+# ### Question 4 (2 marks): read a reservation price from the pace
 #
 # The scripted buyer in the updater moves the same share of the remaining gap every round
 # (40%). If you know a buyer does that, three offers are enough to find its reservation
 # price: each step is smaller than the one before by the same factor, and that factor
 # tells you the share. Your scenario's other customer, Wren Bakery, has behaved this way in
 # past deals; its first three offers are `sale.wren_offers`, and every one of them is
-# below what its machine costs you to build, `sale.wren_cost`. The machine is built to
-# order, so that cost is the least you would accept. Wren's past habit is your only
-# reason to read its steps this way: a Wren that knew you read them so could shrink its
-# steps on purpose, and the reading would then put its reservation price too low.
+# below what its machine costs you to build, `sale.wren_cost`. Wren's past habit is your
+# only reason to read its steps this way: a Wren that knew you read them so could shrink
+# its steps on purpose, and the reading would then put its reservation price too low.
 #
-# Now you may put one final price to Wren, which it takes or leaves, as section 3 will
-# do with Osprey (where a buyer would counter instead, your first number is an opening:
-# Question 6). Write `reservation_from_concessions(offers, cost)`. Given three offers
-# (a tuple) of a buyer who moves the same share of the remaining gap each round, and your
-# cost, return `(reservation, price)`:
+# Write `reservation_from_concessions(offers)`. Given three offers (a tuple) of a buyer who
+# moves the same share of the remaining gap each round, return `(share, reservation)`:
 #
-# - `reservation`: the buyer's reservation price;
-# - `price`: your decision, the final price you would name (to the cent, or rounded down
-#   to the euro), or `None` to walk away now.
-#
-# Here Wren takes any price up to its reservation price, even one that leaves it none of
-# the gain; for a buyer who may refuse that, Question 6 asks for a fair price, leaving the
-# buyer at least a quarter of the gain.
+# - `share`: the share of the remaining gap it moves each round, between 0 and 1;
+# - `reservation`: its reservation price.
 #
 # Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
-# 59.92, and has a reservation price of 70. One mark for each part. The check also tries
-# your Wren and a buyer who offers 20,000, 24,000 and 27,000 at a cost of 37,000.
+# 59.92, moves 40% of the gap, and has a reservation price of 70. One mark for each part.
+# The check also tries your Wren and a buyer who offers 20,000, 24,000 and 27,000. Once it
+# passes, it says what to do with your Wren: a reservation price above your cost is a
+# price you can name.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
-def reservation_from_concessions(offers, cost):
-    """(reservation price of a buyer who moves the same share of the gap each round,
-    the final price to name it, or None to walk away)."""
+def reservation_from_concessions(offers):
+    """(the share of the gap a buyer moves each round, its reservation price)."""
     ### BEGIN SOLUTION
     first, second, third = offers
     share = 1 - (third - second) / (second - first)
-    reservation = first + (second - first) / share
-    if reservation <= cost:
-        return reservation, None
-    return reservation, reservation
+    return share, first + (second - first) / share
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "reservation-from-concessions-test", "schema_version": 3}
-"""Check that reservation_from_concessions reads the reservation price from shrinking steps, and names the price to ask or walks away."""
+"""Check that reservation_from_concessions reads the share of the gap and the reservation price from shrinking steps."""
 check.reservation_from_concessions(reservation_from_concessions)
 ### BEGIN HIDDEN TESTS
 check.reservation_from_concessions(reservation_from_concessions, hidden=True)
