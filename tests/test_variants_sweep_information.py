@@ -1968,11 +1968,12 @@ def test_a_count_is_not_called_a_decision():
     """Question 4's `rounds` and Question 5b's holds were each called a decision, though the
     text spells out the count and nothing is weighed in the code. Review 66 X1: `rounds` then
     decided nothing at all; Question 4's second part is now the decision itself, the final
-    price to name Wren or None to walk away."""
+    price to name Wren or None to walk away; review 78 X1 found the text spelled that out
+    too, and the question is now called what it is, a reading: the share and the price."""
     words = notebook_words("q4-text")
     assert "`rounds`" not in words and "the count your decision rests on" not in words
-    assert "return `(reservation, price)`" in words
-    assert "`price`: your decision, the final price you would name" in words  # review 75 X2
+    assert "return `(share, reservation)`" in words
+    assert "`price`: your decision" not in words
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
     assert "The count reads every hold as honest" in notebook_words("q5b-text")
 
