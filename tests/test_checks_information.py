@@ -1096,10 +1096,11 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
     # every case (a price between two possible ones always loses to the next one up), so
     # it said nothing of the draw; the text says why it fails, and what was drawn
     assert "drawn so that the expected reservation price fails" not in words
+    # review 78 U3: the estimate's fault is said without reading as "too high"
     assert (
-        "Between two possible prices, asking the expected one loses to the next possible "
-        "price up, which sells as often. Your case was drawn so that the most likely price "
-        "fails after the opening." in words
+        "between two possible prices, the next one up sells as often and earns more. Asking "
+        "the *most likely* one ignores what the other prices pay. Your case was drawn so that "
+        "the most likely price fails after the opening." in words
     )
     assert "a shortcut can land on the model's price, but only by luck" not in words
     assert (

@@ -20,16 +20,17 @@ def test_lewicki_saunders_and_barry_report_a_survey_and_draw_no_line_of_their_ow
     )
 
 
-def test_the_price_notions_have_one_glossary_line_after_section_3():
+def test_the_price_notions_have_one_glossary_line_where_all_are_needed():
     """U3: a learner met four price notions before Question 5 and three more in Question 6
-    with no one place that set them side by side; section 3 now ends with a one-line glossary
-    of the estimate, `sure`, the model's price, a target and an opening."""
-    words = cell_words("price-teaching")
-    assert (
-        "**The prices so far**: your *estimate* is the expected reservation price; `sure`, the "
-        "lowest one still possible; *the model's price*, the final price that earns most on "
-        "average; a *target*, where you aim to land in a haggle, below your *opening*." in words
-    )
+    with no one place that set them side by side; section 3 then ended with a one-line
+    glossary. Review 78 U6: it came after five of them were in use and left out the safer
+    and fair prices; it now opens Question 6, where all are needed, and names all seven."""
+    assert "The prices so far" not in cell_words("price-teaching")
+    six = cell_words("q6-text")
+    assert six.index("**The prices, side by side**") < six.index("`staged-opening`")
+    for name in ("*estimate*", "`sure`", "*the model's price*", "*target*", "*opening*"):
+        assert name in six[: six.index("`staged-opening`")], name
+    assert "a *safer price*; and a *fair price*." in six
 
 
 def test_the_ultimatum_fifth_is_sourced_where_it_is_stated():

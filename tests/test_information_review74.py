@@ -39,7 +39,7 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
     assert "one step (the gap between neighbouring prices in `sale.reservations`)" in words
     assert "any target from the even split up to the estimate" not in words
     # review 77 X1: the check no longer accepts a target below `sure` above halfway
-    assert "`sure` is the one exception to the top of the band module 02 will use" in words
+    assert "If `sure` is higher than halfway, aim at least at `sure`" in words  # review 78 U2
     from course.variants import variant
 
     for n in range(50):

@@ -245,9 +245,7 @@ def test_a_haggle_target_aims_at_sure_kept_inside_the_band(monkeypatch):
     from tests.test_checks_information import own_limits
 
     q6 = cell_words("q6-text")
-    assert (
-        "`sure` is the one exception to the top of the band module 02 will use" in q6
-    )  # review 77
+    assert "If `sure` is higher than halfway, aim at least at `sure`" in q6  # review 78 U2
     assert "The model's price is a target only where it is `sure`." in q6
     with learner_as("sweep-0"):
         solutions = solution_namespace("01_information", "information")

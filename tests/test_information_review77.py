@@ -51,9 +51,9 @@ def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
     assert 100 < below < 170, below  # 134 of 200
     q6 = cell_words("q6-text")
     assert "The check accepts any target in the band, and `sure`." not in q6
-    assert "`sure` is the one exception to the top of the band module 02 will use: if" in q6
-    assert "a target below it fails, and `sure` passes even past the top. The top leaves room" in q6
-    assert "no concession below a price every buyer you still believe in accepts is ever" in q6
+    # review 78 U2: the exception said plainly
+    assert "If `sure` is higher than halfway, aim at least at `sure`, even past the top:" in q6
+    assert "every buyer you still believe in pays it." in q6
 
 
 def test_the_legitimate_label_for_calling_an_opening_fair_rests_on_rule_4_1(monkeypatch):

@@ -57,3 +57,66 @@ def test_question_4_marks_the_reading_in_two_steps_not_a_price_the_text_spells_o
     percent = wren_parts(wren(reference.reservation_from_offers, lambda o: 100 * (1 - ratio(o))))
     assert percent["the share of the gap"][0] == 0
     assert "not a percentage" in percent["the share of the gap"][1]
+
+
+def test_convention_2_states_the_exception_for_sure_plainly():
+    """U2: convention 2's "`sure` is the one exception to the top of the band module 02 will
+    use: if `sure` lies above halfway, a target below it fails, and `sure` passes even past
+    the top" was hard to parse. It now says what to do and why, as the check marks it
+    (``target_band``: from the higher of halfway and `sure` to the higher of three quarters
+    and `sure`)."""
+    q6 = cell_words("q6-text")
+    assert "the one exception to the top of the band" not in q6
+    assert (
+        "If `sure` is higher than halfway, aim at least at `sure`, even past the top: every "
+        "buyer you still believe in pays it." in q6
+    )
+    from course.variants import variant
+
+    for n in range(40):
+        sale = variant("01_information", f"learner-{n}")
+        after = reference.posterior_after_opening(sale)
+        estimate = reference.expected_reservation(after)
+        sure = reference.surest_price(after)
+        low, high = reference.target_band(estimate, sale, after)
+        half, top = (sale.cost + estimate) / 2, sale.cost + 0.75 * (estimate - sale.cost)
+        assert abs(low - max(half, sure)) < 1e-6 and abs(high - max(top, sure)) < 1e-6
+
+
+def test_the_estimate_is_faulted_for_wasting_money_not_for_being_too_high():
+    """U3: "Asking the *expected* reservation price ... ignores that every buyer below it
+    walks away" read as "the estimate is too high", though the model's price lies above the
+    estimate for many learners. The text now says what is true of every case: between two
+    possible prices, the next one up sells as often and earns more."""
+    words = cell_words("price-teaching")
+    assert "ignores that every buyer below it walks away" not in words
+    assert "Asking the *expected* reservation price wastes money: between two possible" in words
+    from course.variants import variant
+
+    above = 0
+    for n in range(50):
+        sale = variant("01_information", f"learner-{n}")
+        after = reference.posterior_after_opening(sale)
+        above += reference.best_move(after, sale.cost)[0] > reference.expected_reservation(after)
+    assert 10 < above < 50, above
+
+
+def test_the_explorer_note_says_the_price_stays_and_its_profit_rises():
+    """U5: "the model's price of 70 gains only 4.5": the price does not move, its profit
+    does (18 to 22.5 when the lowest price rises from 50 to 60 at cost 40)."""
+    from course.models.information import take_it_or_leave_it
+
+    words = cell_words("voi-explorer-text")
+    assert "the model's price of 70 gains only 4.5" not in words
+    assert "the model's price stays 70 and its profit rises only 4.5 (18 to 22.5)" in words
+    (p1, f1), (p2, f2) = take_it_or_leave_it(40, 50, 100), take_it_or_leave_it(40, 60, 100)
+    assert p1 == p2 == 70 and abs(f1 - 18) < 1e-9 and abs(f2 - 22.5) < 1e-9
+
+
+def test_the_sitting_plan_lists_sittings_only():
+    """U7: the plan was cluttered ("four marks; with Question 4, six for the sitting; split
+    it after Question 4 if you need to"); it lists the sittings only."""
+    intro = cell_words("intro")
+    assert "for the sitting" not in intro and "split it after" not in intro
+    assert "(one mark" not in intro and "the longest question:" not in intro
+    assert "2. the pace of concessions with Question 4, then section 3 with Question 5;" in intro

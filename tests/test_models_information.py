@@ -110,7 +110,8 @@ def test_moving_one_end_of_the_range_can_go_either_way():
     says(
         "raising the lowest price from 50 to 60",
         "the worth rises from 17 to 17.5: the middle of the range rises by 5, which knowing "
-        "the price captures in full, while the model's price of 70 gains only 4.5",
+        "the price captures in full, while the model's price stays 70 and its profit rises "
+        "only 4.5 (18 to 22.5)",  # review 78 U5
     )
     for cost in range(0, 150, 5):
         for half in range(5, 70, 5):
@@ -626,9 +627,8 @@ def test_question_6_has_a_sitting_of_its_own_and_an_honest_length():
     map says seven hours."""
     says_not("3. Questions 5b, 5c and 6")
     says(
-        "3. Question 5b (one mark, about half an hour)",  # review 72 X3: 5c is gone
-        "4. Question 6 on its own",
-        "give it an hour and a half to two hours",
+        "3. Question 5b, about half an hour",  # review 72 X3: 5c is gone; 78 U7
+        "4. Question 6 on its own, an hour and a half to two hours",
     )
     low, high = 4 * 1 + 0.5 + 1.5, 4 * 1.25 + 0.5 + 2
     assert low >= 6 and high <= 8
@@ -665,13 +665,6 @@ def test_the_stated_reading_load_matches_the_text():
     minutes = (count + story) / 125 + 10 * 30 + 2 * 15 + 30
     says("and nine to eleven if either is new")
     assert minutes <= 9 * 60, minutes
-
-
-def test_the_sitting_plan_names_the_longest_sitting():
-    """Sitting 2 (Questions 4 and 5, five marks) is the heaviest, and the plan called only
-    sitting 1 the shortest; it now says sitting 2 is the longest and where to split it.
-    Question 5 has four marks (review 72 X3); the six are the sitting's, with Question 4."""
-    says("(four marks;", "with Question 4, six for the sitting;", "split it after Question 4")
 
 
 def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining():

@@ -2113,8 +2113,8 @@ def test_the_sittings_name_question_5b():
     five sittings: section 4 left the third one, which Question 6 fills."""
     words = notebook_words("intro")
     assert "Six sittings suit it, most of them an hour to an hour and a quarter" in words
-    assert "3. Question 5b (one mark" in words  # review 72 X3: Question 5c is gone
-    assert "4. Question 6 on its own, the longest question" in words
+    assert "3. Question 5b, about half an hour" in words  # review 72 X3, 78 U7
+    assert "4. Question 6 on its own, an hour and a half to two hours" in words
     assert "5. section 4, on what information is worth, with Questions 7 and 8;" in words
     assert "6. sections 5 to 7 with Question 9" in words
     assert "up to Question 3 (a little less)" not in words
@@ -2330,8 +2330,8 @@ def test_the_intro_gives_question_5_its_three_marks():
     source = Path(__file__).parents[1] / "source" / "01_information" / "information.py"
     words = " ".join(line.removeprefix("#").strip() for line in source.read_text().splitlines())
     words = " ".join(words.split())
-    assert "Question 5 (four marks; with Question 4, six for the sitting;" in words
-    assert "Question 5 (five marks" not in words
+    # review 78 U7: the sitting plan lists sittings only, no marks
+    assert "for the sitting" not in words and "Question 5 (five marks" not in words
     assert "### Question 5 (4 marks)" in source.read_text()
 
 

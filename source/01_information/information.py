@@ -29,10 +29,9 @@
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
 # 1. sections 1 and 2 with Questions 1 to 3;
-# 2. the pace of concessions with Question 4, then section 3 with Question 5 (four marks;
-#    with Question 4, six for the sitting; split it after Question 4 if you need to);
-# 3. Question 5b (one mark, about half an hour);
-# 4. Question 6 on its own, the longest question: give it an hour and a half to two hours;
+# 2. the pace of concessions with Question 4, then section 3 with Question 5;
+# 3. Question 5b, about half an hour;
+# 4. Question 6 on its own, an hour and a half to two hours;
 # 5. section 4, on what information is worth, with Questions 7 and 8;
 # 6. sections 5 to 7 with Question 9 and the reflection.
 #
@@ -448,11 +447,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # of them
 # (Question 2's `sure`) is accepted for sure too, and earns more.
 #
-# Two tempting shortcuts are wrong. Asking the *expected* reservation price, or the next
-# possible price up from it, ignores that every buyer below it walks away; asking the
-# *most likely* one ignores what the other prices pay. Between two possible prices, asking
-# the expected one loses to the next possible price up, which sells as often. Your case was
-# drawn so that the most likely price fails after the opening.
+# Two tempting shortcuts are wrong. Asking the *expected* reservation price wastes money:
+# between two possible prices, the next one up sells as often and earns more. Asking the
+# *most likely* one ignores what the other prices pay. Your case was drawn so that the most
+# likely price fails after the opening.
 # The next possible price up often lands on the model's price, by luck of the numbers;
 # Question 5 tries a case where it does not.
 #
@@ -494,10 +492,6 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # offer in six refused, fewer the larger the share).
 #
 # </details>
-#
-# **The prices so far**: your *estimate* is the expected reservation price; `sure`, the
-# lowest one still possible; *the model's price*, the final price that earns most on
-# average; a *target*, where you aim to land in a haggle, below your *opening*.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (4 marks): your price, and the news that moves it
@@ -645,6 +639,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): where the model holds
 #
+# **The prices, side by side**: your *estimate* is the expected reservation price; `sure`,
+# the lowest one still possible; *the model's price*, the final price that earns most on
+# average. This question adds a *target*, where you aim to land in a haggle, below your
+# *opening*; a *safer price*; and a *fair price*.
+#
 # Section 3's "Where this model holds" lists four assumptions behind *the model's price*
 # after the opening (Question 5's `now`). For each situation below, say which one fails,
 # with one of
@@ -727,11 +726,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    accepts a lower opening on the spot, and a haggle never climbs back.
 # 2. **Target**, below your opening: from halfway to three quarters of the way from your
 #    cost to your estimate, wherever you open. Aim halfway with no fact you can name,
-#    higher where one puts it, at the top for a fact past it. `sure` is the one exception
-#    to the top of the band module 02 will use: if `sure` lies above halfway, a target
-#    below it fails, and `sure` passes even past the top. The top leaves room to concede,
-#    and no concession below a price every buyer you still believe in accepts is ever
-#    needed. The model's price is a target only where it is `sure`.
+#    higher where one puts it, at the top for a fact past it. If `sure` is higher than
+#    halfway, aim at least at `sure`, even past the top: every buyer you still believe in
+#    pays it. The model's price is a target only where it is `sure`.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
@@ -928,8 +925,9 @@ blind_price, blind_profit, knowing_profit, knowing_profit - blind_profit  # the 
 #
 # Moving only one end of the range also moves its middle, and then the worth can go either
 # way: with cost 40, raising the lowest price from 50 to 60 *narrows* the range, yet the
-# worth rises from 17 to 17.5: the middle of the range rises by 5, which knowing the price captures in
-# full, while the model's price of 70 gains only 4.5.
+# worth rises from 17 to 17.5: the middle of the range rises by 5, which knowing the price
+# captures in full, while the model's price stays 70 and its profit rises only 4.5 (18 to
+# 22.5).
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer", "schema_version": 3}
 from course.widgets.information import InformationExplorer
