@@ -1628,7 +1628,7 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
         "2. **Target**, below your opening: from halfway to three quarters of the way from your "
         "cost to your estimate, wherever you open"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75, 77 U2
-    assert "if `sure` lies above halfway, a target below it fails" in words  # review 77 X1
+    assert "If `sure` is higher than halfway, aim at least at `sure`" in words  # 77 X1, 78 U2
     assert "Aim halfway with no fact you can name" in words  # review 66 C1
     assert "The model's price is a target only where it is `sure`." in words  # review 76 C1
     for item in scenario._SITUATIONS:
