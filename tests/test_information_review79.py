@@ -120,3 +120,36 @@ def test_the_sitting_plan_lists_sittings_only():
     assert "for the sitting" not in intro and "split it after" not in intro
     assert "(one mark" not in intro and "the longest question:" not in intro
     assert "2. the pace of concessions with Question 4, then section 3 with Question 5;" in intro
+
+
+def test_a_notebook_answered_before_question_4_changed_keeps_its_marks(learner):
+    """X1's follow-up: until round 79 question 4's function took ``(offers, cost)`` and
+    returned ``(reservation, price)``. A notebook answered then is graded with today's test
+    cells; its right reading earns both marks (the share it implies is read from its
+    reservation price), visibly, hidden and when the grader replays the transcript; a wrong
+    old reading still fails, and a function that answers in neither form gets the hint."""
+    from course.checks.calls import collected, replay
+    from course.variants import hidden_cases_as, learner_id
+    from tests.test_checks_information import check
+
+    def answered_before(offers, cost):
+        reservation = reference.reservation_from_offers(offers)
+        return reservation, (reservation if reservation > cost else None)
+
+    def read_wrong_before(offers, cost):
+        return offers[2] + (offers[2] - offers[1]), None
+
+    assert check.reservation_from_concessions(answered_before).earned == 2
+    with hidden_cases_as(None), collected() as transcripts:
+        credit = check.reservation_from_concessions(answered_before, hidden=True)
+    assert (credit.earned, credit.possible) == (2, 2)
+    with hidden_cases_as(None):
+        replayed = replay(
+            "01_information", "reservation_from_concessions", transcripts[0], learner_id(), True
+        )
+    assert replayed.failure is None and replayed.value.earned == 2
+    with hidden_cases_as(None):
+        assert check.reservation_from_concessions(read_wrong_before, hidden=True).earned == 0
+    neither = check.reservation_from_concessions(lambda: None)
+    assert neither.earned == 0
+    assert all("takes 0 positional arguments but 1" in o.message for o in neither.outcomes)
