@@ -5154,6 +5154,29 @@ def test_landing_check_tries_a_package_exactly_at_orchards_minimum(learner):
     assert "(a package giving Orchard exactly its minimum counts)" in _flat()
 
 
+def _landing_below_the_frontier_on_a_tie(s, margin=None):
+    """Question 4b's landing by Kite's points alone: of the packages that give Kite the
+    most and leave Orchard enough, the one that gives Orchard least, which may lie below
+    the frontier."""
+    table = TradeTable(s.yours, s.theirs)
+    floor = s.their_minimum + (margin or 0)
+    rows = [(you, them, package) for package, you, them in table.packages if them >= floor]
+    return min(rows, key=lambda row: (-row[0], row[1]))[2]
+
+
+@pytest.mark.parametrize("learner", ["learner-7", "learner-30"])
+def test_the_visible_landing_check_tries_a_tie_below_the_frontier(learner):
+    """Review 78 X1: a landing that broke a tie on Kite's points towards the package below
+    the frontier passed the visible check for most learners (whose own case has no such
+    tie), then failed grading. The visible check now adds a public learner with one, and
+    the text says only frontier packages may tie."""
+    assert not check._dominated_tie(learner)  # the learner alone would not catch it
+    with course.variants.learner_as(learner):
+        said = miss(check.landing, _landing_below_the_frontier_on_a_tie)
+    assert "is below the frontier" in said, said
+    assert "(of two frontier packages that give you the same, either passes)" in _flat()
+
+
 def _reads_against_both(s, offers, picked):
     """Question 5b read against every offer the pick beat that the research rated above it
     (review 75 E1/X4), written out as a learner would."""

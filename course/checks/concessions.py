@@ -1362,12 +1362,39 @@ def _at_minimum_learner():
         return hidden_learner_where(MODULE, "at-minimum", _exactly_at_minimum)
 
 
+def _dominated_tie(learner):
+    """Whether, at a cushion question 4b's check tries for ``learner``, a package below the
+    frontier gives Kite as many points as the landing and Orchard enough, but fewer than
+    the landing: a tie on Kite's points that only the frontier breaks."""
+    s, table = _variant(learner), _table(learner)
+    for margin in _landing_margins(s):
+        floor = s.their_minimum + margin
+        you, _ = landing_point(table, floor)
+        if any(
+            y == you and them >= floor and not table.efficient(package)
+            for package, y, them in table.packages
+        ):
+            return True
+    return False
+
+
+def _dominated_tie_learner():
+    """A public self-check learner with such a tie (review 78 X1: without one, a landing
+    that took the tie's package below the frontier passed the visible check for most
+    learners, then failed grading)."""
+    with hidden_cases_as(None):
+        return hidden_learner_where(MODULE, "dominated-tie", _dominated_tie)
+
+
 def _landing_scenarios(hidden):
-    """Question 4b's scenarios: ``_scenarios``, and a public learner with a frontier
-    package exactly at Orchard's minimum when none of them has one."""
+    """Question 4b's scenarios: ``_scenarios``, and public learners with a frontier
+    package exactly at Orchard's minimum and with a tie below the frontier when none of
+    them has one."""
     found = _scenarios(hidden)
     if not any(_exactly_at_minimum(s.learner) for s in found):
         found.append(_variant(_at_minimum_learner()))
+    if not any(_dominated_tie(s.learner) for s in found):
+        found.append(_variant(_dominated_tie_learner()))
     return found
 
 

@@ -742,11 +742,12 @@ check.next_trade(next_trade, hidden=True)
 # **cushion**), whom you will meet again next year. Write `landing(s, cushion=None)`:
 # return the package (a dict of issue to level) you land on, on the frontier, giving
 # Orchard at least `s.their_minimum + cushion` of its points, and with the most points for
-# you among such packages (of two that give you the same, either passes). The check calls
-# it with a cushion of 0 (a package giving Orchard exactly its minimum counts) and a few
-# others that fall on no package's points. Called without a cushion (`landing(s)`), it
-# returns the landing *you* choose for your case: the cushion is your decision, and the
-# check only verifies that the package is on the frontier with Orchard's minimum met.
+# you among such packages (of two frontier packages that give you the same, either
+# passes). The check calls it with a cushion of 0 (a package giving Orchard exactly its
+# minimum counts) and a few others that fall on no package's points. Called without a
+# cushion (`landing(s)`), it returns the landing *you* choose for your case: the cushion
+# is your decision, and the check only verifies that the package is on the frontier with
+# Orchard's minimum met.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "landing-answer", "schema_version": 3}
