@@ -604,7 +604,7 @@ def test_rule_2_matches_the_smaller_of_the_two_steps_as_the_text_says(learner, c
     assert check._in_band(_capped_by(min)(s, mine, theirs, 100), band, mine[-1])  # gives 4
     assert not check._in_band(_capped_by(max)(s, mine, theirs, 100), band, mine[-1])  # 6
     text = _flat()
-    assert "never more than your own last step" in text
+    assert "capped by your last step (before your first" in text
     assert (
         "Orchard has now conceded 6 (91 against its best earlier 85), more than your last 4, "
         "so you give from 2 up to 4" in text
@@ -2020,12 +2020,15 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     give back at the other side's new ground. In the 6b rubric's case (plan 120, 120, 116.3,
     113.4 since session 75's target of 109; Orchard 68, 76, 51) a move to 78 is 2 of new
     ground against a planned 2.9. Step 3 now caps the step, and the rubric's answer gives 2,
-    as question 3's model answer."""
+    as question 3's model answer. Review 78 C1: step 3 still capped the step by the plan's
+    next one, where rule 2 and question 3 cap it by your last step: after your step of
+    3.67, with 2.93 planned next, Orchard's 3.5 of new ground may be given back in full.
+    Step 3 and the rubric now name rule 2's cap."""
     text = _flat()
-    assert "answer it with your planned step" not in text
+    assert "answer it with your planned step" not in text and "planned step, never" not in text
     assert (
-        "answer it by section 3's rule 2 (up to your planned step, never more than the new "
-        "ground they gave)" in text
+        "answer it by section 3's rule 2 (at most the new ground they gave, capped by your "
+        "last step)" in text
     )
     kite = SimpleNamespace(alternative_price=80, extra_cost=5, rounds=7, their_estimate=117)
     plan = answers["concession_plan"](kite, 120)
@@ -2033,10 +2036,18 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     assert round(plan[2] - plan[3], 1) == 2.9 and round(plan[-1], 1) == 109  # planned step
     after = answers["tit_for_tat"](answers["scenario"], mine, theirs, plan[-1])
     assert round(plan[2] - after, 1) == 2 and round(after, 1) == 114.3  # all of the 2
-    assert "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 114.3, not my" in text
+    assert "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 114.3 (my last" in text
     # review 75 U5: at 114.3 against 78 a 2-point step cannot settle anything
     assert "and only if that settles it" not in text
-    assert "planned 2.9, as part of a deal on the framework." in text
+    assert "step, 3.7, caps it), as part of a deal on the framework." in text
+    assert "not my planned 2.9" not in text
+    # review 78 C1's numbers: a move to 79.5 is 3.5 of new ground, more than the planned
+    # 2.93 and less than the last step of 3.67: rule 2 lets you give all of it
+    assert round(plan[1] - plan[2], 2) == 3.67 and round(plan[2] - plan[3], 2) == 2.93
+    mine, theirs = plan[:3], [68, 76, 79.5]
+    lowest, _ = check.tit_for_tat_band(answers["scenario"], mine, theirs, plan[-1])
+    assert lowest == pytest.approx(plan[2] - 3.5)
+    assert check._in_band(plan[2] - 3.5, (lowest, _), plan[2])
 
 
 def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rules():

@@ -411,11 +411,11 @@ check.concession_plan(concession_plan, hidden=True)
 # four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give back part of what they gave; how much is your call. At most all of it, never
-#    more than your own last step (your first step, as in section 2's plan, no more than
-#    three fifths of the way to your target) or than the room left to your target; at
-#    least half of that most. Give nearly all of it while your target is far, so the talks
-#    keep their pace; less as it nears, keeping room for a last trade.
+# 2. Give back part of what they gave; how much is your call: at most all of it, capped
+#    by your last step (before your first, by three fifths of the room to your target, as
+#    in section 2's plan) and by the room left to your target; at least half of that most.
+#    Give nearly all of it while your target is far, so the talks keep their pace; less as
+#    it nears, keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
 #    retract, hold: neither reward the retraction with a step forward nor answer it with a
 #    step back. An offer that only takes back its own retraction is not a concession:
@@ -432,9 +432,9 @@ check.concession_plan(concession_plan, hidden=True)
 # earlier offer, `max(theirs[:-1])`, and 0 if it does not: an offer that only takes back
 # its own retraction is not a concession. A hold, a step back or such an undo is answered
 # with a hold. To a concession, the most you may give back is Orchard's concession, capped
-# by your own last concession (the last time an offer of yours fell) or, before your
-# first, by three fifths of the room to `target`, and always by the room left to `target`,
-# which your offer never goes below. The check accepts every share from half of that most
+# by your last step (the last time an offer of yours fell) or, before your first, by
+# three fifths of the room to `target`, and always by the room left to `target`, which
+# your offer never goes below. The check accepts every share from half of that most
 # up to all of it, and does not grade how you vary it (rule 2's advice is for the table).
 # For example, with `target = 100`, `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`,
 # you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
@@ -995,9 +995,9 @@ check.read_pick(read_pick, hidden=True)
 #    if your plan had a step due. Some buyers read any step now as a reward for the drop,
 #    others only a big one; you cannot tell which you face, nor a test from a real
 #    cut. Coming back to their offer before the drop only takes back the retraction. When
-#    they come back with a real move, beyond their best earlier offer, answer it by section
-#    3's rule 2 (up to your planned step, never more than the new ground they gave), and on
-#    a condition: a level on another issue where one is on offer ("I can look at 30-day
+#    they come back with a real move, beyond their best earlier offer, answer it by
+#    section 3's rule 2 (at most the new ground they gave, capped by your last step), and
+#    on a condition: a level on another issue where one is on offer ("I can look at 30-day
 #    payment if delivery stays at 10 weeks"), and always the deal itself ("... if that
 #    settles it").
 # 4. *If there is no zone, leave well.* "At 60 we can't do this work properly. If your
@@ -1128,8 +1128,8 @@ except NotImplementedError:
 # What has changed on your side?' Orchard has said its budget is tighter this year, but it
 # paid Linden 120 last year and offered 76 a week ago; a fall to 51 with nothing to show
 # for it reads as a test, so I counter, as respond does. If Orchard then offers 78, 2
-# beyond its 76, I give those 2, to 114.3, not my planned 2.9, as part of a deal on the
-# framework. If Orchard shows me a budget of 51 in writing, that is a cap below my
+# beyond its 76, I give those 2, to 114.3 (my last step, 3.7, caps it), as part of a deal
+# on the framework. If Orchard shows me a budget of 51 in writing, that is a cap below my
 # reservation price: I walk away politely and say what would bring me back."
 # ### END SOLUTION
 
