@@ -2666,8 +2666,7 @@ def test_an_opening_set_of_offers_is_below_what_orchard_signs_and_says_so():
     """The text asked for offers 'Orchard could like' while every offer worth more to you than
     the landing package gives Orchard less than its minimum (the model answer's three did for
     199 of 200 learners). That follows from the landing package's definition, as the text now
-    says; the set is called an opening set and each offer one Orchard could take seriously (not
-    an insult), not one it would sign."""
+    says; the set is called an opening set and each offer no insult, not one it would sign."""
     from course.scenarios.concessions import landing_point
 
     for n in range(30):
@@ -4773,10 +4772,22 @@ def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum
         "prefer the one whose least attractive offer comes nearest Orchard's minimum, a set "
         "none of whose offers looks like a throw-away." in text
     )
+    # review 78 E1: the question still called an offer at the quarter one Orchard could
+    # take seriously, though the study ties the offerer's gains to a set read as sincere
+    assert "take seriously" not in text
+    with course.variants.learner_as("learner-7"):
+        out = io.StringIO()
+        with redirect_stdout(out):
+            check.meso(answers["meso"])
+    assert "take seriously" not in out.getvalue() and "no insult" in out.getvalue()
+    assert "a floor, not a mark of sincerity" in text
     assert (
-        "Question 5's quarter of Orchard's minimum is only the line below which an offer is an "
-        "insult; the arena buyer draws its insult line at the same quarter of the way from its "
-        "worst outcome to its reservation price." in text
+        "Question 5's quarter of Orchard's minimum only keeps an offer from being an insult "
+        "(the arena buyer's insult line is the same quarter" in text
+    )
+    assert (
+        "hardly reads as a sincere attempt to agree, the reading Leonardelli and colleagues "
+        "tied the offerer's gains to." in text
     )
 
 

@@ -1686,7 +1686,7 @@ def meso(answer, hidden=False):
                 )
     passed(
         "your three offers are worth about the same to you, each is ambitious (at least "
-        "your landing with no cushion), on the frontier and one Orchard could take seriously, and each is "
+        "your landing with no cushion), on the frontier and no insult to Orchard, and each is "
         "built differently."
     )
 

@@ -649,7 +649,7 @@ def _trades_problems(c, table=None):
     if len(triples) < MESO_LEAST_SETS:
         found.append(
             "meso: fewer than three sets of three efficient packages worth about the same to "
-            "Kite, each at least the landing point and one Orchard could take seriously"
+            "Kite, each at least the landing point and none an insult to Orchard"
         )
     return found
 

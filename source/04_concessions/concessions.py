@@ -835,12 +835,13 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # <details><summary>Aside: which accepted set to prefer</summary>
 #
-# This course's own preference, not the study's finding: among the accepted sets, prefer
-# the one whose least attractive offer comes nearest Orchard's minimum, a set none of
-# whose offers looks like a throw-away.
-# Question 5's quarter of Orchard's minimum is only the line below which an offer is an
-# insult; the arena buyer draws its insult line at the same quarter of the way from its
-# worst outcome to its reservation price.
+# Question 5's quarter of Orchard's minimum only keeps an offer from being an insult (the
+# arena buyer's insult line is the same quarter, of the way from its worst outcome to its
+# reservation price). An offer that far below what Orchard can sign hardly reads as a
+# sincere attempt to agree, the reading Leonardelli and colleagues tied the offerer's
+# gains to. This course's own preference, not the study's finding: among the accepted
+# sets, prefer the one whose least attractive offer comes nearest Orchard's minimum, a set
+# none of whose offers looks like a throw-away.
 #
 # </details>
 #
@@ -867,10 +868,10 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
-# - each is one Orchard could take seriously, not an insult: it gives Orchard (`s.theirs`)
-#   at least a quarter of the points it needs to sign (`s.their_minimum / 4`). This is an
-#   opening set: an offer worth more to you than your landing package gives Orchard less
-#   than its minimum; only an offer worth the same can meet it.
+# - none is an insult: each gives Orchard (`s.theirs`) at least a quarter of the points it
+#   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity (the aside
+#   above). This is an opening set: an offer worth more to you than your landing package
+#   gives Orchard less than its minimum; only an offer worth the same can meet it.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. Your case has several sets that meet
