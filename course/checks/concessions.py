@@ -1230,28 +1230,6 @@ def _cheapest_learner():
         )
 
 
-def _generous_learner():
-    """A public self-check learner with a package from which the free move that adds most
-    for both sides is not the one that gives Orchard most: the visible check tries it when
-    the learner's own scenario has none, so that choosing free moves by Orchard's gain
-    alone never passes it."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(
-            MODULE, "generous-visible", lambda learner: generous_start(_table(learner)) is not None
-        )
-
-
-def _selfish_learner():
-    """A public self-check learner with a package from which the free move that adds most
-    for both sides is not one that leaves you most: the visible check tries it when the
-    learner's own scenario has none, so that choosing free moves by your own gain first
-    never passes it."""
-    with hidden_cases_as(None):
-        return hidden_learner_where(
-            MODULE, "selfish-visible", lambda learner: selfish_start(_table(learner)) is not None
-        )
-
-
 def _tied_learner():
     """A public self-check learner with a package from which two closing moves cost you
     the same and give Orchard different points: the visible and the hidden check try it
@@ -1269,12 +1247,12 @@ def _tied_learner():
 
 def _trade_scenarios(hidden):
     """Question 4's scenarios: ``_scenarios``, and, in the visible check, a public learner
-    with a package where the cheapest closing move is not the best rate, one with a package
-    where no move closes and the cheapest is not the best rate, and one with a
-    package where the best free move for both is not the best for Orchard, when the
-    learner's own scenario has none; in both, a public learner with two closing moves of
-    the same cost, when none of its scenarios has one (review 75 X2: the visible check
-    tried rule 2.4's tie-break only in grading)."""
+    with a package where the cheapest closing move is not the best rate and one with a
+    package where no move closes and the cheapest is not the best rate, when the learner's
+    own scenario has none; in both, a public learner with two closing moves of the same
+    cost, when none of its scenarios has one (review 75 X2: the visible check tried rule
+    2.4's tie-break only in grading). Review 78 X3: any free move passes, so no learner is
+    added for the free moves' order."""
     found = _scenarios(hidden)
     own = found[0]
     if all(
@@ -1287,14 +1265,6 @@ def _trade_scenarios(hidden):
         cheapest = _variant(_cheapest_learner())
         if all(cheapest.learner != other.learner for other in found):
             found.append(cheapest)
-    if not hidden and generous_start(_table(own.learner)) is None:
-        generous = _variant(_generous_learner())
-        if all(generous.learner != other.learner for other in found):
-            found.append(generous)
-    if not hidden and selfish_start(_table(own.learner)) is None:
-        selfish = _variant(_selfish_learner())
-        if all(selfish.learner != other.learner for other in found):
-            found.append(selfish)
     return found
 
 
@@ -1528,8 +1498,10 @@ def _judge_choice(s, where, result, chosen, best, needed):
             "the move gives Orchard nothing, or takes from it",
         )
     rank, top = trade_rank(chosen, needed), trade_rank(best, needed)
-    if same_rank(rank, top):
-        return  # any of the tied best; a closing move that gives Orchard less is not tied
+    if same_rank(rank, top) or rank[0] == top[0] == 2:
+        # any free move while one exists (review 78 X3: which one is the learner's call);
+        # of the rest, any of the tied best, and a closing move that gives less is not tied
+        return
     better = "another move"  # the hint names what to look for, not the package itself
     if top[0] > rank[0] and top[0] == 2:
         hint = (
@@ -1537,14 +1509,6 @@ def _judge_choice(s, where, result, chosen, best, needed):
             "a trade exists you are below the frontier, so create value before you concede"
         )
         general = "it makes a concession while a trade that creates value exists"
-    elif top[0] == 2:
-        hint = (
-            f"{better} creates {top[1]:g} points for the two of you together, your move "
-            f"only {rank[1]:g}: among free moves, section 4's rule 1 takes the one that "
-            "adds the most points for the two of you together (the course's convention; "
-            "a move that ties with it passes)"
-        )
-        general = "another free move creates more value for both sides together"
     elif top[0] > rank[0]:
         # name the rate only when the learner's move does have the better one
         rates = chosen["them"] / -chosen["you"] > best["them"] / -best["you"]

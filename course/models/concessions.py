@@ -14,8 +14,10 @@ them up to their minimum, the one that costs you least; when no single move does
 that gives them the most points per point you give up (the exchange rate). Otherwise stop.
 Of two closing moves that cost you the same, the one that gives them more is better for
 them and no worse for you, so it is the rule's choice. ``preferred_trade`` breaks the other
-ties by a convention of the course (the most for you, then the cheaper); ``judge_trade`` calls every tied move right, except that of
-two closing moves that cost you the same, only the one that gives them more is right.
+ties by a convention of the course (the most for you, then the cheaper). ``judge_trade``
+calls every free move right (which one is the negotiator's call) and every tied concession
+right, except that of two closing moves that cost you the same, only the one that gives
+them more is right.
 """
 
 import math
@@ -462,8 +464,8 @@ def judge_trade(option, options, needed=True):
     ``"concession"`` or ``None``) and ``ok`` says whether it is as good by the rule as
     ``preferred_trade(options, needed)``, the trade the rule picks from the package.
 
-    So a free trade is right only when no free trade creates more points for both sides
-    together; a concession only when no trade from the package is free, the other side
+    So any free trade is right (which one is your call; ``preferred_trade`` takes the one
+    that creates the most points for both sides together); a concession only when no trade from the package is free, the other side
     still ``needed`` more points to agree, and it is the cheapest of the concessions that
     give all that is needed (or, when none does, no concession gives more per point you
     give up); a trade of tier ``None`` never. Of two closing moves that cost you the same,
@@ -473,7 +475,10 @@ def judge_trade(option, options, needed=True):
     tier = trade_tier(option)
     if tier is None:
         return None, False
-    return tier, _right(option, preferred_trade(options, needed), needed)
+    best = preferred_trade(options, needed)
+    if tier == "free":  # any free move while one exists (review 78 X3)
+        return tier, True
+    return tier, _right(option, best, needed)
 
 
 def _right(option, best, needed=True):
@@ -511,7 +516,9 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
     trade. Also ``rate``, the exchange rate (the other side's net gain per point of
     your net loss, ``them / -you``) of a concession, ``None`` for any other move; and
     ``closes``, whether a concession gives the other side all the points it still needed;
-    ``needed_points``, how many that was (``None`` when ``their_minimum`` is ``None``).
+    ``needed_points``, how many that was (``None`` when ``their_minimum`` is ``None``);
+    ``most_created``, the most points any free move from the same package creates for both
+    sides together (``None`` when none is free).
     Raises ``ValueError`` for a move the table does not allow, naming the trade."""
     table = TradeTable(yours, theirs)
     package = dict(start)
@@ -568,6 +575,10 @@ def plan_trades(start, trades, yours, theirs, their_minimum=None):
                 "tier": tier,
                 "ok": ok,
                 "better": None if ok else preferred_trade(options, needed),
+                "most_created": max(
+                    (o["you"] + o["them"] for o in options if trade_tier(o) == "free"),
+                    default=None,
+                ),
                 "package": after,
                 "you_total": you_total,
                 "them_total": them_total,

@@ -54,8 +54,13 @@ def _judgement(step):
         )
     if step["tier"] == "free":
         created = step["you"] + step["them"]
-        if step["ok"]:
+        if step["ok"] and created >= step["most_created"]:
             return f"a free move that creates {created:g} points: the most any move here creates"
+        if step["ok"]:  # any free move is the rule's (review 78 X3)
+            return (
+                f"a free move that creates {created:g} points (any free move is; one here "
+                f"creates {step['most_created']:g})"
+            )
         return (
             f"creates {created:g} points, but {_option_words(better)} creates "
             f"{better['you'] + better['them']:g}"

@@ -574,9 +574,8 @@ NegotiationArena()
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
-#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Among free moves take the one
-#    that adds the most points for the two of you together; choosing by either side's gain
-#    alone can spend your moves on small gains and leave value below the frontier.
+#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Which free move is your call;
+#    the planner's path takes the one that adds the most points for the two of you.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1. So:
 #    1. Make such a concession only while they still need points to agree.
@@ -686,10 +685,9 @@ ConcessionPlanner(scenario)
 # `s.their_minimum` of its points.
 #
 # This question checks that you follow the course's rule, a convention, not a decision on
-# your case (question 4b grades your landing). Each rule ranks moves by its own measure:
-# rule 1 by the points a free move creates for the two sides together, rule 2.4 by what a
-# closing move costs you, then by what it gives Orchard, rule 2.5 by the exchange rate;
-# moves still equal are a tie, the course's own convention, and the check accepts either.
+# your case (question 4b grades your landing): free moves first (the check accepts any free
+# move), then the cheapest closing move (of two that cost you the same, the one that gives
+# Orchard more) or rule 2.5's, then stop. Of moves still equal, it accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
