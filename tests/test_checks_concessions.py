@@ -4653,13 +4653,34 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
     # review 72 X1: the sentence asked for was graded by no one; the request is dropped and
     # the text says the formula is all question 7 grades
     assert "say in one sentence whether you trust the simulated table" not in written
+    # review 78 X2: on the learner's own table a deal always beats a polite walk-away, so
+    # the full adjustment was one subtraction, and half of it (trusting the direction, not
+    # the size) failed. Any move the table's way up to the whole difference now passes
+    assert "Return the full adjustment the table gives" not in written
     assert (
-        "Return the full adjustment the table gives: that is all question 7 grades. How far "
-        "to trust a simulated table at a real table is yours to judge, and earns no marks."
+        "Move it the table's way, by up to the whole difference: the size is your judgement "
+        "of how far a simulated table deserves trust, and the check accepts any such move."
         in written
     )
     answer = cell_text(MODULE, "concessions", "relationship-answer")
     assert "# I trust the table's direction more than its size" in answer
+
+    def moved_by(share):
+        def answer(s, following):
+            mine = s.alternative_price + s.extra_cost
+            return mine - share * (following["deal"] - following["polite walk-away"])
+
+        return answer
+
+    for learner in ("learner-7", "learner-12"):
+        with course.variants.learner_as(learner):
+            for share in (0.5, 0.1, 1):
+                check.relationship_reservation(moved_by(share))
+                check.relationship_reservation(moved_by(share), hidden=True)
+            assert "whole difference" in miss(check.relationship_reservation, moved_by(1.5))
+            assert "wrong" in miss(check.relationship_reservation, moved_by(-0.5))
+            said = miss(check.relationship_reservation, moved_by(0))
+            assert "is your reservation price without the relationship" in said
 
 
 def test_the_reading_is_a_tenth_shorter_and_the_course_s_own_lines_sit_in_one_note():

@@ -2170,6 +2170,17 @@ def adjusted_reservation(s, following):
     return reservation_of(s) - (following["deal"] - following[ALTERNATIVE])
 
 
+def _part_of_the_move(mine, expected, value):
+    """Whether ``value`` moves your reservation price ``mine`` towards ``expected`` (the
+    whole difference a deal makes next year) by more than a cent and by no more than all of
+    it: how much of a simulated difference to trust is the learner's judgement (review 78
+    X2), its direction is not."""
+    if same_money(expected, mine):
+        return False
+    moved, whole = value - mine, expected - mine
+    return moved * whole > 0 and TOLERANCE < abs(moved) <= abs(whole) + TOLERANCE
+
+
 def _tables(s, hidden):
     """Next-year tables to try: the engine's for the learner, one where a deal makes
     next year worse (a low price sets a precedent), so the sign is read, not assumed (in
@@ -2199,7 +2210,7 @@ def relationship_reservation(answer, hidden=False):
             where = f"relationship_reservation(scenario, {following}) for learner {s.learner}"
             value = _number(call_learner(answer, s, dict(following)), "the reservation price")
             expected = adjusted_reservation(s, following)
-            if same_money(value, expected):
+            if same_money(value, expected) or _part_of_the_move(mine, expected, value):
                 continue
             deal = following["deal"]
             best, other = ALTERNATIVE, "walk-out"
@@ -2258,8 +2269,12 @@ def relationship_reservation(answer, hidden=False):
             )
             if hint is None:  # which side of your reservation price, never the value
                 side = (
-                    "not the price the text's rule gives for this table"
-                    if (value - mine) * (expected - mine) > 0 or same_money(expected, mine)
+                    "further from your reservation price without the relationship than the "
+                    "whole difference a deal makes next year against a polite walk-away: "
+                    "move it by that difference at most"
+                    if (value - mine) * (expected - mine) > 0
+                    else "not the price the text's rule gives for this table"
+                    if same_money(expected, mine)
                     else "on the wrong side of your reservation price without the "
                     f"relationship, {mine:g}: compare next year after a deal with next year "
                     "after a polite walk-away"
@@ -2270,5 +2285,6 @@ def relationship_reservation(answer, hidden=False):
             _fail(where, hint[1], hint[2])
     passed(
         "relationship_reservation counts what a deal does to next year's talks, against "
-        "a polite walk-away, inside the worst price you would accept."
+        "a polite walk-away, inside the worst price you would accept, moving it the "
+        "table's way by no more than the whole difference."
     )
