@@ -2797,7 +2797,7 @@ def test_any_move_tied_with_the_rules_choice_on_its_first_measure_passes(learner
         check.next_trade.__wrapped__(breaks_ties_the_other_way)
         check.next_trade.__wrapped__(breaks_ties_the_other_way, hidden=True)
     text = _flat()
-    assert "the course's own convention, and the check accepts either" in text
+    assert "Of moves still equal, it accepts either." in text
 
 
 def test_of_two_closing_moves_that_cost_the_same_the_one_giving_orchard_less_fails():
@@ -3480,12 +3480,12 @@ def test_section_4_says_what_the_rule_does_and_that_question_4_grades_its_move()
 
 
 def test_question_4_names_the_measure_each_rule_ranks_moves_by():
-    """Question 4's text names the measure of each rule: points created for rule 1, cost
-    to you for rule 2.4, the exchange rate for rule 2.5."""
+    """Question 4's text names what it grades. Review 78 X3: the phases, not rule 1's
+    ranking of free moves: any free move, then the cheapest closing move, then stop."""
     question = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
-    assert "rule 1 by the points a free move creates for the two sides together" in question
-    assert "rule 2.4 by what a closing move costs you" in question
-    assert "rule 2.5 by the exchange rate" in question
+    assert "rule 1 by the points a free move creates" not in question
+    assert "free moves first (the check accepts any free move)" in question
+    assert "then the cheapest closing move" in question and "then stop" in question
 
 
 def test_the_pareto_frontier_is_defined_where_the_text_first_uses_it():
@@ -3652,7 +3652,7 @@ def test_question_3_s_words_give_the_band_the_check_accepts():
     binds (the words once left that cap out, and read literally allowed only the target)."""
     flat = _flat()
     assert "and always by the room left to `target`, which your offer never goes below" in flat
-    assert "or than the room left to your target; at least half of that most" in flat
+    assert "and by the room left to your target; at least half of that most" in flat
     bound = 0
     for learner in LEARNERS:
         with course.variants.learner_as(learner):
