@@ -454,7 +454,7 @@ def to_the_top(s, opening):
         # the last concession is bigger than the first
         (
             lambda s, o: [o, o, o - 2, o - 5, o - 8] + [o - 8] * (s.rounds - 5),
-            "your last concession (3.00) is bigger than your first (2.00)",
+            "your smallest concession after the first (3.00) is bigger than your first (2.00)",
         ),
         (faratin(1.5), "the even split of the zone"),  # all the way to the limit
         (faratin(1.5, lambda s, o: reservation_of(s) + 0.02), "the even split of the zone"),
@@ -1324,7 +1324,7 @@ def test_a_plan_rounded_to_whole_thousands_still_passes():
                         )
                     except NotYet as failure:
                         assert "bigger than an earlier one" not in str(failure), str(failure)
-                        assert "not smaller" in str(failure), str(failure)
+                        assert "shrink at least once" in str(failure), str(failure)
 
 
 def test_the_notebook_says_what_holds_of_trades_quotes_and_hints(learner):
@@ -1422,12 +1422,13 @@ def test_unrounded_curves_pass_rule_3_and_rounding_is_named_when_it_breaks_it():
                 try:
                     check._check_plan(curve, start, reservation, "here", s.their_estimate)
                 except NotYet as failure:
-                    assert "bigger than" not in str(failure) and "not smaller" not in str(failure)
+                    assert "bigger than" not in str(failure)
+                    assert "shrink at least once" not in str(failure)
                 plan = [float(round(offer)) for offer in curve]
                 try:
                     check._check_plan(plan, start, reservation, "here", s.their_estimate)
                 except NotYet as failure:
-                    if "not smaller" in str(failure):
+                    if "shrink at least once" in str(failure):
                         assert "keep more decimals" in str(failure)
                         named += 1
     assert named > 0
@@ -5037,7 +5038,15 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     q4 = " ".join(cell_text(MODULE, "concessions", "q4-text").split())
     assert "This question checks that you follow the course's rule, a convention" in q4
     q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
-    assert "Keep decimals: rounded steps can come out equal, which rule 3 refuses." in q2
+    # review 78 X4: real asks are round numbers; rule 3 asks only that the steps shrink once
+    assert "Keep decimals" not in q2
+    assert "Offers in whole thousands are fine; the steps must still shrink at least once." in q2
+    assert "concede in steps that never grow and shrink at least once" in q2
+    # steps 3, 2, 3, 3 in whole thousands shrink once (the 3 after the 2 is rounding);
+    # the last equals the first, which failed before
+    check._check_plan([120, 120, 117, 115, 112, 109, 109], 120, 85, "here", 117)
+    with pytest.raises(NotYet, match="smallest concession after the first .1.00. is the same"):
+        check._check_plan([85, 85, 84, 83, 82, 81, 80, 80], 85, 70, "here", 88)
     assert "check it yourself" not in text
     assert "in a real case, check it before each concession." not in text  # review 76 U1
 

@@ -743,22 +743,26 @@ def _check_plan(plan, start, reservation, where, estimate):
                 "bigger than one before it",
                 "a concession is bigger than one before it",
             )
-    if len(moves) > 1 and moves[-1][1] >= moves[0][1] - TOLERANCE:
-        last, first = moves[-1][1], moves[0][1]
-        same = "the same size as" if same_money(last, first) else "bigger than"
+    # review 78 X4: the steps must shrink at least once (some later step smaller than the
+    # first), so a plan in whole thousands that shrinks once passes even where rounding
+    # then lets a step come back up by a unit
+    later = min((step for _, step in moves[1:]), default=None)
+    if later is not None and later >= moves[0][1] - TOLERANCE:
+        first = moves[0][1]
+        same = "the same size as" if same_money(later, first) else "bigger than"
         rounding = (
             f" (if you rounded your offers to {_grain_words(grain)}, rounding can make "
-            "steps equal that were not: keep more decimals, or round so that the last step "
-            "comes out smaller)"
-            if rounding_hid_a_shrink(first, last, grain)
+            "steps equal that were not: keep more decimals, or round so that a step comes "
+            "out smaller)"
+            if rounding_hid_a_shrink(first, later, grain)
             else ""
         )
         _fail(
             where,
-            f"in [{_listed(plan)}] your last concession ({last:.2f}) is {same} your first "
-            f"({first:.2f}), not smaller: steps that never shrink tell Orchard that more is "
-            f"coming; make the last concession smaller than the first{rounding}",
-            "the last concession is not smaller than the first",
+            f"in [{_listed(plan)}] your smallest concession after the first ({later:.2f}) is "
+            f"{same} your first ({first:.2f}): steps that never shrink tell Orchard that "
+            f"more is coming; let the steps shrink at least once{rounding}",
+            "no concession is smaller than the first",
         )
     first = moves[0][1]
     if first > FIRST_SHARE * total + grain + TOLERANCE:  # rounding may add a unit

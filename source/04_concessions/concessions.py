@@ -327,9 +327,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
-# 3. concede in steps that never grow and end smaller than they began, a Conceder's shape
-#    after a hold: no step down may be bigger than the smallest earlier step down (holds
-#    do not count), and the last step down must be strictly smaller than the first. Hold
+# 3. concede in steps that never grow and shrink at least once, a Conceder's shape after a
+#    hold: no step down may be bigger than the smallest earlier step down (holds do not
+#    count), and at least one must be smaller than the first. Hold
 #    (a step of 0) in round 1: Orchard has only opened, and an opening is not a
 #    concession. Make your first concession in round 2: a longer hold says you can wait,
 #    and two sides that both wait may run out of rounds. Later holds are yours to place;
@@ -341,7 +341,7 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    band, because this question grades the plan's shape, not its stopping point: any
 #    target from the even split of that zone up to three quarters of the way.
 #
-# Keep decimals: rounded steps can come out equal, which rule 3 refuses.
+# Offers in whole thousands are fine; the steps must still shrink at least once.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
