@@ -5045,7 +5045,7 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     # steps 3, 2, 3, 3 in whole thousands shrink once (the 3 after the 2 is rounding);
     # the last equals the first, which failed before
     check._check_plan([120, 120, 117, 115, 112, 109, 109], 120, 85, "here", 117)
-    with pytest.raises(NotYet, match="smallest concession after the first .1.00. is the same"):
+    with pytest.raises(NotYet, match=r"smallest concession after the first \(1.00\) is the same"):
         check._check_plan([85, 85, 84, 83, 82, 81, 80, 80], 85, 70, "here", 88)
     assert "check it yourself" not in text
     assert "in a real case, check it before each concession." not in text  # review 76 U1

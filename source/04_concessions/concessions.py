@@ -685,9 +685,9 @@ ConcessionPlanner(scenario)
 # `s.their_minimum` of its points.
 #
 # This question checks that you follow the course's rule, a convention, not a decision on
-# your case (question 4b grades your landing): free moves first (the check accepts any free
-# move), then the cheapest closing move (of two that cost you the same, the one that gives
-# Orchard more) or rule 2.5's, then stop. Of moves still equal, it accepts either.
+# your case (question 4b grades your landing): free moves first (the check accepts any
+# free move), then the cheapest closing move (of two that cost you the same, the one that
+# gives Orchard more) or rule 2.5's, then stop. Of moves still equal, it accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
