@@ -540,7 +540,11 @@ def test_the_tit_for_tat_band_is_the_share_the_text_leaves_to_you(learner):
     assert check.tit_for_tat_band(s, [118, 118, 114], [80, 85, 81], 100) == (114, 114)
     assert check.tit_for_tat_band(s, [118, 118], [80, 95], 100) == pytest.approx((107.2, 112.6))
     text = _flat()
-    for words in ("you give from 2 up to 4", "an offer from 110 up to 112", "A rounded offer"):
+    for words in (
+        "you give from 2 up to 4",
+        "an offer from 110 up to 112",
+        "Rounding to whole thousands or to one decimal passes.",
+    ):
         assert words in text
     assert "does not grade how you vary it" in text
     assert "how much is your call" in text and "four fifths" not in text
@@ -2689,7 +2693,8 @@ def test_a_plan_that_stops_above_the_band_fails_for_every_learner():
     assert "where it would wait for a deal you do not expect Orchard to sign" not in text
     assert "and no higher than that estimate (module 02's convention" not in text
     # review 76 C3: one target stated, the band's top; the in-band clauses are cut
-    assert "Your target is the band's top, module 02's rule for an opening" in text
+    # review 78 U3: the sentence is parsed in order: why the top, then the top
+    assert "so module 02's rule puts your target at the band's top: **three quarters" in text
     assert "A fact at or past the band's top gives the top." not in text
     assert "Inside the band, aim at the figure of the best fact you can" not in text
 
@@ -4749,7 +4754,7 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
     text = _flat()
     assert (
         "In the course's engine (reservation price 75, estimate 100, opening 110, Orchard's "
-        "reservation price from 88 to 112, four arena styles: 52 talks), plans stopping at "
+        "reservation price 88, 90, ..., 112, four arena styles: 52 talks), plans stopping at "
         "the estimate, nine tenths and three quarters of the way up closed 44, 45 and 49 "
         "deals, with average gains of 11.7, 11.9 and 12.5 (a talk without a deal counting "
         "0). Targets from 90 to 95 close 48 to 52 deals for about the same gain, 12.4 to "
@@ -4972,7 +4977,8 @@ def test_s75_one_monotone_target_rule_a_stronger_fact_never_lowers_the_target(an
     assert "lower than module 02's table" not in text
     assert "halfway from your reservation price to your opening" not in text
     # review 76 C3: one target stated, the band's top; the in-band clauses are cut
-    assert "Your target is the band's top, module 02's rule for an opening" in text
+    # review 78 U3: the sentence is parsed in order: why the top, then the top
+    assert "so module 02's rule puts your target at the band's top: **three quarters" in text
     assert "A fact at or past the band's top gives the top." not in text
     assert "Inside the band, aim at the figure of the best fact you can" not in text
     drawn = [course.variant(MODULE, f"learner-{n}") for n in range(200)]
@@ -5524,3 +5530,25 @@ def test_s77_u3_the_low_fact_rule_names_market_prices_and_leaves_birch_to_its_ow
     text = _flat()
     assert "a true price about the work below your opening" not in text
     assert "Birch's offer follows the next rule." in text
+
+
+def test_review_78_the_summary_rounding_arena_and_engine_sentences_say_what_is_so():
+    """Review 78 C2: the summary never stated CONTENT's 'every give brings something of
+    equal value back' as the module teaches it. U4: question 3's rounding sentence was
+    hard to read. U5: 'the others about a third' read as if the other buyers only
+    reciprocate; the bots give a third of your concession on top of their own pace. U7:
+    the engine's talks use reservation prices in steps of 2. Seen failing on the old text."""
+    from course.engine.bots import STYLES
+
+    text = _flat()
+    assert (
+        "Below the frontier, every give brings back at least as much; on it, the only thing "
+        "that can come back is the deal, so give only on that condition." in text
+    )
+    assert "A rounded offer passes when it lies less than one unit" not in text
+    assert "Rounding to whole thousands or to one decimal passes." in text
+    assert "the others a third, on top of their own pace." in text
+    others = [STYLES[name][1] for name in ("boulware", "linear", "conceder")]
+    assert {bot["reciprocity"] for bot in others} == {0.3}
+    assert all(bot["pace"] > 0 for bot in others)
+    assert "88, 90, ..., 112" in text and "from 88 to 112" not in text

@@ -283,18 +283,17 @@ check.opening(opening, hidden=True)
 # on the zone you expect, from your reservation price up to your estimate of the other
 # side's, and keeps it at least half and at most three quarters of the way up. The bottom
 # of that band is the **even split** (module 02's name for the point halfway), and a plan
-# may stop exactly on it. Your target is the band's top, module 02's rule for an opening
-# that a fact carries to the estimate or beyond, as in every case of this module:
-# **three quarters of the way from your reservation price up to your estimate**, below
-# your opening. Question 2's model answer, the low-ball and next year's simulation in
-# section 5 follow this rule.
+# may stop exactly on it. In this module your opening always reaches the estimate, so
+# module 02's rule puts your target at the band's top: **three quarters of the way from
+# your reservation price up to your estimate**, below your opening. Question 2's model
+# answer, the low-ball and next year's simulation in section 5 follow this rule.
 #
 # <details><summary>Aside: why three quarters, not the estimate</summary>
 #
 # The higher your target, the more often your last asks stay above Orchard's
 # reservation price, leaving you to depend on Orchard's final offer, which may stop short
 # of it. In the course's engine (reservation price 75, estimate 100, opening 110,
-# Orchard's reservation price from 88 to 112, four arena styles: 52 talks), plans
+# Orchard's reservation price 88, 90, ..., 112, four arena styles: 52 talks), plans
 # stopping at the estimate, nine tenths and three quarters of the way up closed 44, 45
 # and 49 deals, with average gains of 11.7, 11.9 and 12.5 (a talk without a deal counting
 # 0). Targets from 90 to 95 close 48 to 52 deals for about the same gain, 12.4 to 12.6.
@@ -440,8 +439,8 @@ check.concession_plan(concession_plan, hidden=True)
 # you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
 # against its best earlier 85), more than your last 4, so you give from 2 up to 4: an
 # offer from 110 up to 112. Had Orchard gone 80, 85, 81, 85 while you held at 114, its 85
-# would only take back its retraction: you hold at 114. A rounded offer passes when it
-# lies less than one unit of its rounding from one the rule allows.
+# would only take back its retraction: you hold at 114. Rounding to whole thousands or to
+# one decimal passes.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "tit-for-tat-answer", "schema_version": 3}
@@ -497,8 +496,8 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 # - **Read its style.** Unless you pick one, the style is a mystery; name it at the end.
 #   Hold your ask now and then: what the buyer does when you hold is its own pace (growing
 #   late for Boulware, even for linear, shrinking for Conceder), and tit-for-tat gives
-#   back about as much as you concede, the others about a third. Tick "keep its
-#   reservation price" to meet another style with the same one.
+#   back about as much as you concede, the others a third, on top of their own pace.
+#   Tick "keep its reservation price" to meet another style with the same one.
 # - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation
 #   price. Unlike Orchard's anchor, its number is news here, because you know how these
 #   buyers open: one you have not met opens at about 30 per cent of its reservation price
@@ -1276,8 +1275,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   answer to a concession: at most theirs, capped by your own last step, at least half of
 #   that most; hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign, if it beats your BATNA. Create value with free moves; then concede only what
-#   closes the deal, on condition of the deal.
+#   sign, if it beats your BATNA. Below the frontier, every give brings back at least as
+#   much; on it, the only thing that can come back is the deal, so give only on that
+#   condition.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away when the
 #   best deal left is below your reservation price, with the relationship counted inside
