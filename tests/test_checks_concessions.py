@@ -2431,8 +2431,10 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     # review 58 (E2): the quote caps Orchard's reservation price; the band is an edge
     assert "caps Orchard's reservation price at the quote" in text
     # review 76 X2: the table's rows are one rule, whatever the quote's place
-    assert "With a quote below the most a true fact justifies, open at the quote" in text
-    assert "up to 3 thousand under the quote (the course's convention)" in text
+    # review 78 U1: the rule is a table, one row for each place of the quote
+    assert "| a quote from your estimate up to your fact | from your estimate or 3 thousand" in text
+    assert "| a quote below your estimate | from 3 thousand under the quote up to the" in text
+    assert "The 3 thousand is the course's convention" in text  # review 78 U1: a table
     assert "puts Orchard's reservation price between" not in text
 
 
@@ -2572,8 +2574,8 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
         "open at your estimate of the other side's reservation price or somewhat beyond it" in flat
     )
     assert "becomes your best estimate" not in flat
-    assert "Orchard will not pay you more than a quote for the same work" in flat
-    assert "open at the quote or up to 3 thousand under the quote" in flat  # review 76 X2
+    assert "a quote for the same work caps Orchard's reservation price at the quote" in flat
+    assert "from 3 thousand under the quote up to the quote" in flat  # review 76 X2, 78 U1
     assert "what your plan asks in the next round" not in flat
     assert "the next offer your plan would make when you next move" in flat
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
@@ -2730,11 +2732,10 @@ def test_question_1_states_its_rules_in_under_450_words():
     assert len(words) < 450, len(words)
     flat = " ".join(words)
     for rule in (
-        "**Ambitious:**",
         "**Grounded:**",
         "**Your alternative, only when it helps:**",
         "**Not pulled by an anchor:**",
-        "**Moved by news:**",
+        "**Ambitious, and moved by news:**",  # review 78 U1: a table of openings
     ):
         assert rule in flat
 
@@ -2745,12 +2746,13 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
     check's band, a course convention, and the check's band is 3."""
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
-    bullet = flat[flat.index("**Moved by news:**") :]
+    bullet = flat[flat.index("**Ambitious, and moved by news:**") :]
     bullet = bullet[: bullet.index("The check sends no quote")]
     # review 56 (U1): the bullet is shorter; the 3 is named as the course's convention in it
     # review 67 U2: "the 3 is the course's convention" read awkwardly; the bullet now says
     # what the table's 3 means, in thousands, under the quote
-    assert "up to 3 thousand under the quote (the course's convention)" in bullet
+    assert "3 thousand under the quote" in bullet
+    assert "The 3 thousand is the course's convention" in bullet
     assert "the 3 is the course's convention" not in bullet
     assert check.QUOTE_BAND == 3
 
@@ -2761,7 +2763,7 @@ def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_
     introduction. Question 1's band of 3 under a rival's quote was a bare number; the text now
     says what it stands for, a few per cent of the quotes the check tries (100 learners)."""
     text = _flat()
-    assert "up to 3 thousand under the quote (the course's convention)" in text
+    assert "The 3 thousand is the course's convention" in text  # review 78 U1: a table
     assert check.QUOTE_BAND == 3
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
@@ -4051,7 +4053,7 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "The band is this course's convention, not a research finding" in text
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
-    assert "up to 3 thousand under the quote (the course's convention)" in text
+    assert "The 3 thousand is the course's convention" in text  # review 78 U1: a table
     root = Path(__file__).parents[1]
     checks = (root / "course" / "checks" / "concessions.py").read_text()
     assert "module 02 puts a target" not in checks
@@ -4643,12 +4645,13 @@ def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
     under it, below the estimate the quote sets, against the rule 'open at your estimate or
     beyond'; the reason (an edge over an equal rival) sat only in the check's comments."""
     text = _flat()
-    bullet = text[text.index("**Moved by news:**") :]
+    bullet = text[text.index("**Ambitious, and moved by news:**") :]
     bullet = bullet[: bullet.index("The check sends no quote")]
     assert (
-        "up to 3 thousand under the quote (the course's convention), a small edge that gives "
-        "Orchard a reason to choose you over an equal rival, never below your target" in bullet
+        "The 3 thousand is the course's convention, a small edge that gives Orchard a reason "
+        "to choose you over an equal rival." in bullet
     )
+    assert "never below your target: the quote lowers your estimate" in bullet
 
 
 def test_question_7_asks_whether_the_learner_trusts_the_table():
@@ -5469,7 +5472,7 @@ def test_s77_c3_a_lower_quote_moves_the_target_and_no_opening_goes_below_it():
     quote, with a hint that says so; one at that target passes. Failed on the old check."""
     text = _flat()
     assert "with it your target (section 2) and your opening" in text
-    assert "never below your target (a quote below your estimate lowers the estimate" in text
+    assert "never below your target: the quote lowers your estimate, and your target" in text
     found = 0
     for learner in SWEEP[:300]:
         s = course.variant(MODULE, learner)

@@ -176,9 +176,6 @@ scenario
 # is `None`, or the price another studio has quoted Orchard, in writing, for the same year
 # of work (take the two studios' work as equal).
 #
-# - **Ambitious:** the price is at least your best estimate of Orchard's reservation
-#   price, `s.their_estimate` (what *you* think of *Orchard*), unless a quote has come
-#   (last rule).
 # - **Grounded:** the price is no more than the highest figure among the statements you
 #   make, and each is a true fact, said as a fact, worth telling Orchard. A figure other
 #   than the story's for what it reports (`s.facts`; Birch's is `s.alternative_price`) is
@@ -191,13 +188,19 @@ scenario
 #   would take, but names a number well below your opening: weigh the two. The check
 #   accepts either choice then.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts.
-# - **Moved by news:** Orchard will not pay you more than a quote for the same work: it
-#   caps Orchard's reservation price at the quote. With a quote below the most a true fact
-#   justifies, open at the quote or up to 3 thousand under the quote (the course's
-#   convention), a small edge that gives Orchard a reason to choose you over an equal
-#   rival, never below your target (a quote below your estimate lowers the estimate to
-#   it, and your target with it: section 2's rule); a higher quote changes nothing. The
-#   check sends no quote below your reservation price: then no deal is possible.
+#
+# **Ambitious, and moved by news:** a quote for the same work caps Orchard's reservation
+# price at the quote. Your *fact* is the highest figure among the true statements you make.
+#
+# | news | your opening |
+# |---|---|
+# | no quote, or one above your fact (a higher quote changes nothing) | from your estimate of Orchard's reservation price, `s.their_estimate` (what *you* think of *Orchard*), up to your fact |
+# | a quote from your estimate up to your fact | from your estimate or 3 thousand under the quote, whichever is lower, up to the quote |
+# | a quote below your estimate | from 3 thousand under the quote up to the quote, never below your target: the quote lowers your estimate, and your target with it (section 2's rule) |
+#
+# The 3 thousand is the course's convention, a small edge that gives Orchard a reason to
+# choose you over an equal rival. The check sends no quote below your reservation price:
+# then no deal is possible.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
