@@ -2434,7 +2434,8 @@ def test_the_question_says_how_far_under_a_lower_quote_an_opening_may_go():
     # review 78 U1: the rule is a table, one row for each place of the quote
     assert "| a quote from your estimate up to your fact | from your estimate or 3 thousand" in text
     assert "| a quote below your estimate | from 3 thousand under the quote up to the" in text
-    assert "The 3 thousand is the course's convention" in text  # review 78 U1: a table
+    # review 78 U6: the course's lines are named once, in the introduction's note
+    assert "In question 1, the 3 thousand you may open under a quote." in text
     assert "puts Orchard's reservation price between" not in text
 
 
@@ -2752,7 +2753,7 @@ def test_the_quote_bullet_says_in_its_first_line_that_the_3_is_the_checks_band()
     # review 67 U2: "the 3 is the course's convention" read awkwardly; the bullet now says
     # what the table's 3 means, in thousands, under the quote
     assert "3 thousand under the quote" in bullet
-    assert "The 3 thousand is the course's convention" in bullet
+    assert "The 3 thousand is a small edge" in bullet
     assert "the 3 is the course's convention" not in bullet
     assert check.QUOTE_BAND == 3
 
@@ -2763,7 +2764,8 @@ def test_the_introduction_says_how_rounds_are_counted_and_why_the_quote_band_is_
     introduction. Question 1's band of 3 under a rival's quote was a bare number; the text now
     says what it stands for, a few per cent of the quotes the check tries (100 learners)."""
     text = _flat()
-    assert "The 3 thousand is the course's convention" in text  # review 78 U1: a table
+    # review 78 U6: the course's lines are named once, in the introduction's note
+    assert "In question 1, the 3 thousand you may open under a quote." in text
     assert check.QUOTE_BAND == 3
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
@@ -4050,10 +4052,11 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "module 02's advice" not in text
     # session 75: the aside calls the band the convention it is (rule 5's "module 02's
     # convention" went with the old estimate cap)
-    assert "The band is this course's convention, not a research finding" in text
+    assert "In section 2, the target band (module 02's)." in text  # review 78 U6
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
-    assert "The 3 thousand is the course's convention" in text  # review 78 U1: a table
+    # review 78 U6: the course's lines are named once, in the introduction's note
+    assert "In question 1, the 3 thousand you may open under a quote." in text
     root = Path(__file__).parents[1]
     checks = (root / "course" / "checks" / "concessions.py").read_text()
     assert "module 02 puts a target" not in checks
@@ -4648,8 +4651,8 @@ def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
     bullet = text[text.index("**Ambitious, and moved by news:**") :]
     bullet = bullet[: bullet.index("The check sends no quote")]
     assert (
-        "The 3 thousand is the course's convention, a small edge that gives Orchard a reason "
-        "to choose you over an equal rival." in bullet
+        "The 3 thousand is a small edge that gives Orchard a reason to choose you over an "
+        "equal rival." in bullet
     )
     assert "never below your target: the quote lowers your estimate" in bullet
 
@@ -4763,10 +4766,7 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
         "0). Targets from 90 to 95 close 48 to 52 deals for about the same gain, 12.4 to "
         "12.6." in text
     )
-    assert (
-        "The band is this course's convention, not a research finding; these figures "
-        "illustrate it." in text
-    )
+    assert "In section 2, the target band (module 02's)." in text  # review 78 U6
     assert "Aside: why three quarters, not the estimate" in text
     assert "Aside: why halfway, not the estimate" not in text
     # review 72 C2: one target rule for the course; the aside is its reason, not a contrast
@@ -5458,9 +5458,14 @@ def test_s76_u7_the_text_says_which_rule_uses_which_ratio():
     exchange rate, as the check's rule does (the answer key ranks rule 2.5's moves by
     their gain over your loss)."""
     text = _flat()
-    assert "Of the rules below, only rule 2.5 ranks by a ratio, the exchange rate." in text
+    # review 78 U2: the exchange rate and rule 2.5, a rare case, are one line each
+    assert "is used only by rule 2.5." in text
     rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop**")]
-    assert "exchange rate" in rules[rules.index("5. Only when no single move") :]
+    assert (
+        "5. If no single move closes the deal, give where the exchange rate is highest, on "
+        "that condition." in rules
+    )
+    assert "which buys the most of their agreement?" not in text
 
 
 def test_s77_c3_a_lower_quote_moves_the_target_and_no_opening_goes_below_it():
@@ -5533,6 +5538,22 @@ def test_s77_u3_the_low_fact_rule_names_market_prices_and_leaves_birch_to_its_ow
     text = _flat()
     assert "a true price about the work below your opening" not in text
     assert "Birch's offer follows the next rule." in text
+
+
+def test_review_78_u6_the_course_s_own_lines_are_named_once():
+    """Review 78 U6: the introduction's note names the course's own lines, and sections 1,
+    2, 4 and 5 repeated the caveat. The repeats are gone; the note names the target band
+    too. Seen failing on the old text."""
+    text = _flat()
+    for repeat in (
+        "The 3 thousand is the course's convention",
+        "The band is this course's convention, not a research finding",
+        "The rule is this course's own summary",
+        "on the course's own assumptions, not measurements",
+    ):
+        assert repeat not in text, repeat
+    assert "In section 2, the target band (module 02's)." in text
+    assert "Section 4's rule for moves is the course's own summary." in text
 
 
 def test_review_78_the_summary_rounding_arena_and_engine_sentences_say_what_is_so():

@@ -42,7 +42,8 @@
 # <details><summary>Note: which numbers are this course's own lines</summary>
 #
 # Some lines in this module are the course's conventions, chosen for teaching, not
-# findings. In question 1, the 3 thousand you may open under a quote.
+# findings. In question 1, the 3 thousand you may open under a quote. In section 2, the
+# target band (module 02's).
 # In question 2, the first concession's cap: three fifths is this course's line, not a
 # figure from Faratin or another study: it leaves at least two fifths for later steps. In
 # question 5, the least an offer gives Orchard: the quarter is this course's line, not a
@@ -104,7 +105,8 @@ scenario
 #
 # Not every number is an anchor. Another studio's written quote for the same work is news
 # about their alternatives: it should move your estimate of their reservation price, and
-# with it your target (section 2) and your opening. An anchor from far below, from a side that may be shading its opening,
+# with it your target (section 2) and your opening. An anchor from far below, from a side
+# that may be shading its opening,
 # proves only that they would pay that much; it says more only when you know how this side
 # habitually opens (module 01), and Orchard's story gives you no such pattern.
 #
@@ -190,7 +192,8 @@ scenario
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts.
 #
 # **Ambitious, and moved by news:** a quote for the same work caps Orchard's reservation
-# price at the quote. Your *fact* is the highest figure among the true statements you make.
+# price at the quote. Your *fact* is the highest figure among the true statements you
+# make.
 #
 # | news | your opening |
 # |---|---|
@@ -198,9 +201,8 @@ scenario
 # | a quote from your estimate up to your fact | from your estimate or 3 thousand under the quote, whichever is lower, up to the quote |
 # | a quote below your estimate | from 3 thousand under the quote up to the quote, never below your target: the quote lowers your estimate, and your target with it (section 2's rule) |
 #
-# The 3 thousand is the course's convention, a small edge that gives Orchard a reason to
-# choose you over an equal rival. The check sends no quote below your reservation price:
-# then no deal is possible.
+# The 3 thousand is a small edge that gives Orchard a reason to choose you over an equal
+# rival. The check sends no quote below your reservation price: then no deal is possible.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -258,7 +260,8 @@ check.opening(opening, hidden=True)
 # <details><summary>Aside: the name Boulware, and what models of waiting say</summary>
 #
 # The name comes from Lemuel Boulware, the General Electric executive whose firm,
-# take-it-or-leave-it offers to unions became known as Boulwarism. In Sandholm and Vulkan's model of bargaining with private deadlines
+# take-it-or-leave-it offers to unions became known as Boulwarism. In Sandholm and
+# Vulkan's model of bargaining with private deadlines
 # ("Bargaining with deadlines", AAAI 1999), the side whose deadline comes later gets
 # everything: both wait, and at the first deadline the side it belongs to concedes all.
 # Likewise, in Rubinstein's model (1982, module 03), which has no deadline, the more
@@ -300,8 +303,6 @@ check.opening(opening, hidden=True)
 # stopping at the estimate, nine tenths and three quarters of the way up closed 44, 45
 # and 49 deals, with average gains of 11.7, 11.9 and 12.5 (a talk without a deal counting
 # 0). Targets from 90 to 95 close 48 to 52 deals for about the same gain, 12.4 to 12.6.
-# The band is this course's convention, not a research finding; these figures illustrate
-# it.
 #
 # </details>
 #
@@ -386,7 +387,8 @@ check.concession_plan(concession_plan, hidden=True)
 # "The norm of reciprocity", *American Sociological Review*, 1960). Cialdini and
 # colleagues showed that it reaches concessions too ("Reciprocal concessions procedure for
 # inducing compliance", *Journal of Personality and Social Psychology*, 1975): a
-# concession tends to be answered with one. A concession you make without one in return teaches the other side that pressing
+# concession tends to be answered with one. A concession you make without one in return
+# teaches the other side that pressing
 # works (this course's reading).
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
@@ -550,10 +552,8 @@ NegotiationArena()
 #
 # Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
 # back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
-# for you. The **exchange rate** is $\frac{\text{their net gain}}{\text{your net loss}}$:
-# among moves that cost you, which buys the most of their agreement? A single give has a
-# trade ratio of 0: nothing comes back on another issue. Of the rules below, only rule 2.5
-# ranks by a ratio, the exchange rate.
+# for you; a single give's is 0. The **exchange rate**, $\frac{\text{their net
+# gain}}{\text{your net loss}}$, is used only by rule 2.5.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
@@ -571,8 +571,7 @@ NegotiationArena()
 #    of the learners' cases, because its first free moves may hand much of the value they
 #    create to the other side. Where it stops short, propose the landing package itself.
 #
-# Question 4b grades your landing, question 4 the rule's next move. The rule is this
-# course's own summary:
+# Question 4b grades your landing, question 4 the rule's next move. The rule:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
@@ -590,9 +589,8 @@ NegotiationArena()
 #    4. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, make the one
 #       that gives them more: it is better for them and no worse for you.
-#    5. Only when no single move is enough, choose by the exchange rate and take the
-#       highest: cheap for you and dear to them. It may be a single give, as long as it
-#       is given on that condition.
+#    5. If no single move closes the deal, give where the exchange rate is highest, on
+#       that condition.
 #
 #    For example, when Orchard needs 1 more point, a trade that costs you 20 and gives it
 #    4 closes the deal; a single give that costs you 38 and gives it 11 has the better
@@ -780,8 +778,10 @@ check.landing(landing, hidden=True)
 # **Orchard's cushion (1 mark, graded by your instructor).** The cell below lists the
 # frontier packages Orchard would sign, what each leaves Orchard over its minimum and what
 # it costs you against the best. Choose the cushion you would leave Orchard (your
-# `landing(scenario)`), and in two to four sentences say: the cushion and its package; what
-# it costs you in your points against a cushion of 0, and what Orchard gets for it; and why
+# `landing(scenario)`), and in two to four sentences say: the cushion and its package;
+# what
+# it costs you in your points against a cushion of 0, and what Orchard gets for it; and
+# why
 # that is worth it (or why you leave none), from your case: next year's talks, how far
 # your estimate of Orchard's minimum can be trusted.
 
@@ -808,7 +808,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # package worth 86 to me and 58 to Orchard, against 89 and 55 with no cushion: 3 of my
 # points buy Orchard 3 of its own. 8 points over a minimum I only estimated may not be
 # enough for Orchard to sign; 3 of my points is cheap insurance, and we meet again next
-# year. A cushion of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a gift,
+# year. A cushion of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a
+# gift,
 # since my estimate of its minimum is not so far off that I need it." ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
@@ -861,7 +862,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # Write `meso(s)`: a list of three different packages (dicts of issue to level) such that
 #
-# - each is on the Pareto frontier, and worth more to you (`s.yours`) than the package that
+# - each is on the Pareto frontier, and worth more to you (`s.yours`) than the package
+#   that
 #   splits every issue down the middle (the middle level of each issue in `s.issues`);
 # - each is ambitious: worth at least as much to you as your landing with no cushion
 #   (`landing(s, 0)`), so that it gives no ground away before the talks begin;
@@ -1017,7 +1019,8 @@ check.read_pick(read_pick, hidden=True)
 # widget's numbers: your reservation price is 50, you estimate the buyer's at 72 (it lies
 # from 60 to 85), you opened at 84, a sixth above that estimate, the talks last 12 rounds,
 # and your target is section 2's: three quarters of the way from your reservation price up
-# to that estimate (66.5, rounded up to 67). Your plan holds after the buyer's opening, then takes whole steps that never grow,
+# to that estimate (66.5, rounded up to 67). Your plan holds after the buyer's opening,
+# then takes whole steps that never grow,
 # one every round (the introduction's note says why that is short of its rule). Half the
 # buyers read any step in answer to the low-ball as pressure working and start again from
 # their low-ball; the other half read only a step much bigger than your planned one that
@@ -1157,8 +1160,8 @@ except NotImplementedError:
 #
 # <details><summary>Aside: how the arena's buyers keep trust</summary>
 #
-# The arena's buyers carry a simple version of this, **trust**, on the course's own
-# assumptions, not measurements: a deal adds a quarter of the scale, a polite walk-away
+# The arena's buyers carry a simple version of this, **trust**, on the course's
+# assumptions: a deal adds a quarter of the scale, a polite walk-away
 # keeps trust as it was, a walk-out takes away more than a third, talks the buyer leaves
 # cost a tenth and talks that run out of time a twentieth, and every insulting offer and
 # every offer taken back costs a tenth more. More trust makes a buyer open closer to you
