@@ -3077,8 +3077,9 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
     # review 70 C1: the text states the trade-off the engine measures (see
     # test_s75_the_aside_on_three_quarters_quotes_the_engine)
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
-    assert (
-        "as in every case of this module: **three quarters of the way from your reservation "
+    assert (  # review 78 U3
+        "In this module your opening always reaches the estimate, so module 02's rule puts "
+        "your target at the band's top: **three quarters of the way from your reservation "
         "price up to your estimate**, below your opening." in text
     )
     assert (
@@ -3131,7 +3132,7 @@ def test_every_rounding_of_a_right_tit_for_tat_offer_passes(learner, share):
     E1). Rounding any allowed offer up, down or to the nearest, to whole thousands or one
     decimal, now passes, visible and hidden."""
     text = _flat()
-    assert "less than one unit of its rounding from one the rule allows" in text
+    assert "Rounding to whole thousands or to one decimal passes." in text  # review 78 U4
     assert "round up" not in text
 
     def rounded(how, grain):
@@ -4052,7 +4053,7 @@ def test_one_word_for_the_reservation_price_and_the_target_band_is_a_convention(
     assert "module 02's advice" not in text
     # session 75: the aside calls the band the convention it is (rule 5's "module 02's
     # convention" went with the old estimate cap)
-    assert "In section 2, the target band (module 02's)." in text  # review 78 U6
+    assert "In section 2, module 02's band of a half to three quarters." in text  # review 78 U6
     assert "Orchard's limit" not in text and "their limit" not in text
     assert "the most it would pay" not in text
     # review 78 U6: the course's lines are named once, in the introduction's note
@@ -4766,7 +4767,7 @@ def test_s75_the_aside_on_three_quarters_quotes_the_engine():
         "0). Targets from 90 to 95 close 48 to 52 deals for about the same gain, 12.4 to "
         "12.6." in text
     )
-    assert "In section 2, the target band (module 02's)." in text  # review 78 U6
+    assert "In section 2, module 02's band of a half to three quarters." in text  # review 78 U6
     assert "Aside: why three quarters, not the estimate" in text
     assert "Aside: why halfway, not the estimate" not in text
     # review 72 C2: one target rule for the course; the aside is its reason, not a contrast
@@ -5542,7 +5543,7 @@ def test_s77_u3_the_low_fact_rule_names_market_prices_and_leaves_birch_to_its_ow
 
 def test_review_78_u6_the_course_s_own_lines_are_named_once():
     """Review 78 U6: the introduction's note names the course's own lines, and sections 1,
-    2, 4 and 5 repeated the caveat. The repeats are gone; the note names the target band
+    2, 4 and 5 repeated the caveat. The repeats are gone; the note names module 02's band
     too. Seen failing on the old text."""
     text = _flat()
     for repeat in (
@@ -5552,7 +5553,7 @@ def test_review_78_u6_the_course_s_own_lines_are_named_once():
         "on the course's own assumptions, not measurements",
     ):
         assert repeat not in text, repeat
-    assert "In section 2, the target band (module 02's)." in text
+    assert "In section 2, module 02's band of a half to three quarters." in text
     assert "Section 4's rule for moves is the course's own summary." in text
 
 

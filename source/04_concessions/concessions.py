@@ -42,8 +42,8 @@
 # <details><summary>Note: which numbers are this course's own lines</summary>
 #
 # Some lines in this module are the course's conventions, chosen for teaching, not
-# findings. In question 1, the 3 thousand you may open under a quote. In section 2, the
-# target band (module 02's).
+# findings. In question 1, the 3 thousand you may open under a quote. In section 2,
+# module 02's band of a half to three quarters.
 # In question 2, the first concession's cap: three fifths is this course's line, not a
 # figure from Faratin or another study: it leaves at least two fifths for later steps. In
 # question 5, the least an offer gives Orchard: the quarter is this course's line, not a
