@@ -889,12 +889,20 @@ def judge_reply_price(s, result):
     """Question 4, the price: nothing when it is the highest of the three figures Kestrel
     can stand on (``scenarios.power.reply_range``), or Atlas's round figure where taking it
     is right too (``scenarios.power.reply_takes_figure``), else the ``NotYet`` hint."""
-    from course.scenarios.power import kestrel_shapley, reply_range, reply_takes_figure
+    from course.scenarios.power import (
+        kestrel_shapley,
+        reply_range,
+        reply_reason,
+        reply_takes_figure,
+    )
 
     price, _ = _pair(result, "licence_reply", "(price, reason)")
     said = amount(price, "the price")
     low, high = reply_range(s)
     if low - 0.5 <= said <= high + 0.5:  # a Shapley value may be rounded to the nearest hundred
+        return
+    # review 79, X2: or to the unit, either way (44,666 for 44,666.67 is not a wrong answer)
+    if reply_reason(s) == "yardstick" and abs(said - kestrel_shapley(s)) < 1:
         return
     if reply_takes_figure(s) and abs(said - s.atlas_figure) <= 0.5:  # review 68, X1
         return
@@ -934,9 +942,9 @@ def judge_reply_price(s, result):
     else:
         hint = (
             f"{said:,.0f} is less than Kestrel's Shapley value, {shapley:,.0f}, the yardstick "
-            "Atlas itself proposed, and is not that value rounded to the nearest hundred: "
-            "Atlas can check that figure and cannot call it unfair; name it exactly or "
-            "rounded to the nearest hundred, as the question allows"
+            "Atlas itself proposed, and is not that value rounded to the unit or to the "
+            "nearest hundred: Atlas can check that figure and cannot call it unfair; name it "
+            "exactly, to the unit or rounded to the nearest hundred, as the question allows"
         )
         general = "it names a price below the yardstick the buyer itself proposed"
     raise NotYet(f"the price is not right for {_whose(s)}: {hint}.", general=general)

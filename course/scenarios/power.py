@@ -851,7 +851,8 @@ def reply_range(s):
     price, as good against the yardstick). Atlas's figure and Borealis's are
     named exactly; the Shapley value exactly or rounded to the nearest hundred, as the question
     says (review 76, X3: it also took the value rounded the other way, a figure below Atlas's
-    own yardstick when rounded down)."""
+    own yardstick when rounded down). The check also takes the value to the unit, rounded
+    or cut (review 79, X2), which lies within a unit of it, outside this range."""
     reason = reply_reason(s)
     if reason == "yardstick":
         shapley, nearest = kestrel_shapley(s), atlas_proposal(s)

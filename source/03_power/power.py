@@ -790,8 +790,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: the figure Kestrel takes or asks for (a Shapley value may be rounded to the
-#   nearest hundred);
+# - `price`: the figure Kestrel takes or asks for (a Shapley value may be given exactly,
+#   to the unit, rounded or cut, or rounded to the nearest hundred);
 # - `reason`: the reply, one of the three.
 #
 # Where the round figure is below the yardstick but at least section 5's price, two
