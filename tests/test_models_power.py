@@ -914,7 +914,7 @@ def test_question_4s_reply_is_no_committed_last_word_so_section_5s_model_applies
     four = " ".join(_section(PROSE, "### Question 4", "def licence_reply").split())
     # review 58, U1: shortened, the same reasons; review 76, U3: plainer; review 78, U1
     # (round 79): one sentence, and section 5 says Kestrel must turn Atlas down to sell
-    assert "Atlas can refuse and answer a day later" in four
+    assert "Atlas can still refuse and answer a day later" in four  # review 79, C2
     licence = " ".join(_section(PROSE, "The licence of section 2", "In the library").split())
     assert "to sell to Borealis, Kestrel must turn down a proposal from Atlas" in licence
     assert "only at the moment you turn down the other side's proposal" in text

@@ -68,7 +68,8 @@ def test_question_4_says_atlas_proposed_the_shapley_value_itself():
     # review 72, U1: the reason now sits in the question's closing note
     # review 77, C1: what binds Atlas to it is that it proposed it; review 78, U1 (round
     # 79): said in one sentence
-    assert "what binds it to its yardstick is that it proposed it" in four
+    # review 79, C2 (round 80): and says it is not owed, yet may be held to here
+    assert "you may hold Atlas to this one because Atlas proposed it" in four
 
 
 def test_section_2_leaves_the_threshold_of_question_2s_first_part_to_the_learner():

@@ -85,7 +85,7 @@ def test_u3_question_4s_paragraphs_read_at_once():
     assert "an appeal to consistency" not in four
     # review 78, U1 (round 79): the paragraph is one sentence; section 5 says how Kestrel
     # can sell to Borealis
-    assert "Atlas can refuse and answer a day later;" in four
+    assert "Atlas can still refuse and answer a day later." in four  # review 79, C2
 
 
 def test_u2_section_5s_closing_note_has_no_fold_inside_and_no_unused_model():

@@ -22,10 +22,10 @@ def test_c1_question_4_asks_for_the_yardstick_and_says_what_binds_atlas_to_it():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "expects to be paid" not in four
     assert "the figure Kestrel takes or asks for" in four
-    assert (  # review 78, U1 (round 79): one sentence
-        "Atlas can refuse and answer a day later; what binds it to its yardstick is that it "
-        "proposed it."
+    assert (  # review 78, U1 (round 79): one sentence; review 79, C2: why it binds here
+        "you may hold Atlas to this one because Atlas proposed it"
     ) in four
+    assert "Atlas can still refuse and answer a day later." in four
 
 
 def test_c1_question_4s_hint_for_a_higher_ask_does_not_argue_against_the_yardstick():
@@ -105,7 +105,7 @@ def test_u1_u4_question_4_names_the_yardstick_once_and_states_the_replies_first(
     replies = four.index("Kestrel has three replies")
     # review 78, X1 (round 79): the rule is gone; the question follows the replies
     assert replies < four.index("What does Kestrel reply, and for what figure?")
-    assert replies < four.index("Atlas can refuse and answer a day later")
+    assert replies < four.index("Atlas can still refuse and answer a day later")  # review 79, C2
 
 
 def test_u2_the_coined_acceptance_threshold_is_gone():

@@ -41,3 +41,15 @@ def test_x2_the_yardstick_to_the_unit_rounded_or_cut_is_a_right_price(learner):
                 check.judge_reply_price(s, (low - 3, "yardstick"))
     assert cut > 10  # the learners whose cut figure failed before
     assert "to the unit, rounded or cut, or rounded to the nearest hundred" in _four()
+
+
+def test_c2_question_4_says_why_atlas_may_be_held_to_a_value_nobody_is_owed():
+    """C2: section 2 and the summary say the Shapley value is never a price you are owed,
+    yet question 4 grades holding Atlas to it; the reason (Atlas proposed it) came only in
+    section 7, after the question. Question 4 now says it in one line."""
+    four = " ".join(_four().split())
+    assert (
+        "You are not owed a Shapley value (section 2); you may hold Atlas to this one because "
+        "Atlas proposed it, and section 5's predicted price is no cap on an ask."
+    ) in four
+    assert "never as a price you are owed" in " ".join(PROSE.split())

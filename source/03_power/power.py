@@ -784,8 +784,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # out) or `"rival"` (name Borealis's firm written offer and its figure). What does
 # Kestrel reply, and for what figure? Which fits is yours to judge from sections 2 and 5.
 #
-# Atlas can refuse and answer a day later; what binds it to its yardstick is that it
-# proposed it.
+# You are not owed a Shapley value (section 2); you may hold Atlas to this one because
+# Atlas proposed it, and section 5's predicted price is no cap on an ask. Atlas can still
+# refuse and answer a day later.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
