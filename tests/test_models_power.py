@@ -2405,7 +2405,10 @@ def test_reservation_price_means_one_thing_and_the_patience_threshold_has_its_ow
     # review 74, C2: said once, of module 02's yardstick, never of the patience threshold
     # review 76, C1: module 02 has no "threshold"; its rule is named as a rule
     bridge = "Module 02's rule compared the alternative with their estimate of your reservation"
-    assert PROSE.count("estimate of your reservation price") == 1 and bridge in using
+    # review 79, C1 (round 80): the summary names module 02's bar too, as module 02's
+    summary_bar = "module 02's bar, their estimate of your reservation price"
+    assert PROSE.count("estimate of your reservation price") == 2 and bridge in using
+    assert summary_bar in PROSE
     assert "estimate of your acceptance threshold" not in PROSE  # review 76, U1
     for words in ("least you would accept", "least Kestrel would accept", "least it would"):
         assert words not in PROSE, words

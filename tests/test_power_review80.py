@@ -53,3 +53,19 @@ def test_c2_question_4_says_why_atlas_may_be_held_to_a_value_nobody_is_owed():
         "Atlas proposed it, and section 5's predicted price is no cap on an ask."
     ) in four
     assert "never as a price you are owed" in " ".join(PROSE.split())
+
+
+def test_c1_the_summary_says_which_mention_rule_fits_which_talks():
+    """C1: module 02's summary gives the bar for mentioning an alternative as the other
+    side's estimate of your reservation price; this module's summary gave only its own bar
+    (their estimate of your share at the table), so a learner met two rules side by side.
+    The summary now says which fits where, as section 7 does."""
+    summary = " ".join(_section(PROSE, "## What to take away", "leave so that you can").split())
+    assert (
+        "where both sides can counter, mention an alternative when it beats their estimate "
+        "of your share at the table"
+    ) in summary
+    assert (
+        "module 02's bar, their estimate of your reservation price, fits where they can make "
+        "a final offer and hold to it"
+    ) in summary

@@ -1379,8 +1379,9 @@ check.harrow_move(harrow_move, hidden=True)
 #   delay, pushes both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
 #   your share at the table, or an option below that share, adds nothing.
-# - Use power quietly and truthfully: mention an alternative when it beats their
-#   estimate of your share at the table, once they can believe it; keep a weak one to
-#   yourself; warn only of what you would do anyway; make no threats; leave alone power
-#   not yours to use.
+# - Use power quietly and truthfully: where both sides can counter, mention an alternative
+#   when it beats their estimate of your share at the table, once they can believe it
+#   (module 02's bar, their estimate of your reservation price, fits where they can make a
+#   final offer and hold to it); keep a weak one to yourself; warn only of what you would
+#   do anyway; make no threats; leave alone power not yours to use.
 # - If no deal comes, leave so that you can come back: you will likely meet again.
