@@ -1102,7 +1102,7 @@ def test_question_1_has_the_learner_work_out_the_shapley_value(learner):
 
     assert "Atlas proposes a price of `_P.atlas_proposal(s)`" not in PROSE
     assert "has not put a figure on it. (Atlas can work it out" in PROSE
-    assert "question 4 asks how Kestrel should answer the proposal" in PROSE  # review 61, X1
+    assert "question 4 asks how Kestrel should answer it" in PROSE  # review 61, X1; 79, U2
     assert "atlas_proposal" not in repr(course.variant("03_power", "ada"))
     for n in range(20):
         s = course.variant("03_power", f"fair-{n}")

@@ -1918,7 +1918,7 @@ def test_question_2_asks_what_it_marks():
     true as Kestrel's value rises; its mark is whether that price beats the best rival."""
     assert 'Does a third bidder make the "fair" price a better deal' not in PROSE
     # review 74, U2: not "Atlas's 'fair' figure", which invites `s.atlas_figure`
-    assert "Would Atlas's proposal, worked out, beat selling to the best rival, today and" in PROSE
+    assert "Would Atlas's yardstick, worked out, beat selling to the best rival, today and" in PROSE
 
 
 def test_the_overdraft_is_no_fixed_sum_cost_of_delay():

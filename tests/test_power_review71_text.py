@@ -100,7 +100,7 @@ def test_questions_6_and_2a_state_the_goal_and_the_hints_teach_the_rule():
     assert "`switch`: `True` if Kestrel should agree to be paid on signing, `False` if not." in flat
     assert "is at least Kestrel's reservation price for the licence" not in flat
     assert (
-        "`clears_today`: `True` if taking Atlas's proposal in today's market of three does at "
+        "`clears_today`: `True` if taking Atlas's yardstick in today's market of three does at "
         "least as well for Kestrel as it could do without Atlas"
     ) in flat
     assert "weigh what the money's coming sooner is worth against what the change takes" in (

@@ -91,8 +91,9 @@ def test_question_2_calls_the_shapley_value_atlas_proposal_not_its_fair_figure()
 
     two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
     assert '"fair" figure' not in two and '"fair" price' not in two
-    assert "### Question 2 (2 marks): does Atlas's proposal clear the rival?" in two
-    assert "Would Atlas's proposal, worked out, beat selling to the best rival" in two
+    # review 79, U2 (round 80): one number, one name, Atlas's yardstick, defined here
+    assert "### Question 2 (2 marks): does Atlas's yardstick clear the rival?" in two
+    assert "Would Atlas's yardstick, worked out, beat selling to the best rival" in two
 
 
 def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ultimatum():

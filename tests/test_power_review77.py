@@ -99,7 +99,10 @@ def test_u1_u4_question_4_names_the_yardstick_once_and_states_the_replies_first(
     holding Atlas to it was "fairness". It is named once, then "the yardstick", and the
     reason is "yardstick". U4: the three replies now come first, then the one rule."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert "Kestrel's Shapley value, from here on **Atlas's yardstick**" in four
+    # review 79, U2 (round 80): named where question 2 introduces it
+    assert "Atlas's yardstick (question 2) is on the table" in four
+    two = " ".join(PROSE.split())
+    assert "Kestrel's Shapley value in your market, from here on **Atlas's yardstick**" in two
     assert "proposal worked out" not in four and "the proposal at the" not in four
     assert '"fairness"' not in four and P.REASONS == ("rival", "accept", "yardstick")
     replies = four.index("Kestrel has three replies")

@@ -69,3 +69,19 @@ def test_c1_the_summary_says_which_mention_rule_fits_which_talks():
         "module 02's bar, their estimate of your reservation price, fits where they can make "
         "a final offer and hold to it"
     ) in summary
+
+
+def test_u2_kestrels_shapley_value_has_one_name_from_question_2_on():
+    """U2: one number, Kestrel's Shapley value, was "Atlas's proposal" in question 2 and
+    "Atlas's yardstick" from question 4 on, beside "Atlas's figure", a different number. It
+    is named Atlas's yardstick where question 2 introduces it, and only that after."""
+    two = " ".join(_section(PROSE, "### Question 2", "def licence_floor").split())
+    assert "Kestrel's Shapley value in your market, from here on **Atlas's yardstick**" in two
+    after = PROSE[PROSE.index("### Question 2") :]
+    assert "Atlas's proposal" not in after
+    assert "from here on **Atlas's yardstick**" not in _four()
+    s = course.variant("03_power", "u2-0")
+    shapley = _P.kestrel_shapley(s)
+    with pytest.raises(NotYet) as failure:
+        check.judge_clears_today(s, (shapley < s.borealis_value, True))
+    assert "Atlas's yardstick, Kestrel's Shapley value in today's market" in str(failure.value)

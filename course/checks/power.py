@@ -686,13 +686,13 @@ def judge_clears_today(s, result):
     shapley, v2 = kestrel_shapley(s), s.borealis_value
     side = "at least" if expected else "less than"
     hint = (
-        f"Atlas's proposal, Kestrel's Shapley value in today's market, is {shapley:,.0f}, "
+        f"Atlas's yardstick, Kestrel's Shapley value in today's market, is {shapley:,.0f}, "
         f"{side} the {v2:,.0f} Borealis would pay, which is Kestrel's reservation price: "
         "below it, selling to Borealis does better"
     )
     raise NotYet(
         f"clears_today is not right for {_whose(s)}: {hint}.",
-        general="it misjudges whether Atlas's fair proposal in today's market is at least "
+        general="it misjudges whether Atlas's yardstick in today's market is at least "
         "Kestrel's reservation price, what Borealis would pay",
     )
 
@@ -816,10 +816,10 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
             "four players against what the best rival would then pay"
         )
     general = (
-        "it judges the proposal by section 2's formula for three players, though a third "
+        "it judges the yardstick by section 2's formula for three players, though a third "
         "buyer changes Kestrel's Shapley value"
         if three_player and shortcut.startswith(f"{tried}setting")
-        else "it misjudges whether the fair proposal in the market with a third buyer clears "
+        else "it misjudges whether the buyer's yardstick in the market with a third buyer clears "
         "the best rival's offer there"
     )
     raise NotYet(f"clears_with_corvid is not right for {_whose(s)}: {hint}.", general=general)
@@ -875,9 +875,11 @@ def licence_floor(answer, hidden=False):
         "the best rival would pay."
     )
     return score(
-        Check("the proposal today", 1, lambda: _each(answer, scenarios, judge_clears_today, today)),
         Check(
-            "the proposal with Corvid",
+            "the yardstick today", 1, lambda: _each(answer, scenarios, judge_clears_today, today)
+        ),
+        Check(
+            "the yardstick with Corvid",
             1,
             lambda: _verdicts_part(answer, scenarios, verdict),
         ),

@@ -390,20 +390,21 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-floor-text", "schema_version": 3}
-# ### Question 2 (2 marks): does Atlas's proposal clear the rival?
+# ### Question 2 (2 marks): does Atlas's yardstick clear the rival?
 #
-# Atlas proposes to pay Kestrel's Shapley value in your market and calls it fair, but it
-# has not put a figure on it. (Atlas can work it out: Borealis sent it a copy of its
-# offer, so Atlas knows both values.) Part 5 of your story offers a move: bring in Corvid,
-# which would then make a firm offer of `s.corvid_value` on Borealis's terms, and send
-# Atlas a copy, as Borealis did. Would Atlas's proposal, worked out, beat selling to the
-# best rival, today and had Kestrel made that move before Atlas proposed? Write
-# `licence_floor(s)`, returning a pair `(clears_today, clears_with_corvid)`:
+# Atlas proposes to pay Kestrel's Shapley value in your market, from here on **Atlas's
+# yardstick**, and calls it fair, but it has not put a figure on it. (Atlas can work it
+# out: Borealis sent it a copy of its offer, so Atlas knows both values.) Part 5 of your
+# story offers a move: bring in Corvid, which would then make a firm offer of
+# `s.corvid_value` on Borealis's terms, and send Atlas a copy, as Borealis did. Would
+# Atlas's yardstick, worked out, beat selling to the best rival, today and had Kestrel
+# made that move before Atlas proposed? Write `licence_floor(s)`, returning a pair
+# `(clears_today, clears_with_corvid)`:
 #
-# - `clears_today`: `True` if taking Atlas's proposal in today's market of three does at
+# - `clears_today`: `True` if taking Atlas's yardstick in today's market of three does at
 #   least as well for Kestrel as it could do without Atlas (the values: Atlas's
 #   `s.atlas_value`, Borealis's `s.borealis_value`), `False` if not; question 4 asks how
-#   Kestrel should answer the proposal;
+#   Kestrel should answer it;
 # - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, and Atlas then
 #   proposed Kestrel's Shapley value in that market of four (Kestrel and three buyers),
 #   set against what the best rival, whoever it is then, would pay.
@@ -416,11 +417,11 @@ PowerExplorer()
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
 def licence_floor(s):
-    """(whether Atlas's proposal today does at least as well as Kestrel could do without
-    Atlas, whether its proposal in the market with Corvid would beat the best rival)."""
+    """(whether Atlas's yardstick today does at least as well as Kestrel could do without
+    Atlas, whether its yardstick in the market with Corvid would beat the best rival)."""
 
     ### BEGIN SOLUTION
-    def proposal(values):
+    def shapley(values):
         players = ["Kestrel", *values]
         market = {}
         for size in range(1, len(players) + 1):
@@ -432,12 +433,12 @@ def licence_floor(s):
     today = {"Atlas": s.atlas_value, "Borealis": s.borealis_value}
     with_corvid = today | {"Corvid": s.corvid_value}
     best_rival = max(s.borealis_value, s.corvid_value)
-    return proposal(today) >= s.borealis_value, proposal(with_corvid) >= best_rival
+    return shapley(today) >= s.borealis_value, shapley(with_corvid) >= best_rival
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "licence-floor-test", "schema_version": 3}
-"""Check that licence_floor judges Atlas's proposal today and with Corvid."""
+"""Check that licence_floor judges Atlas's yardstick today and with Corvid."""
 check.licence_floor(licence_floor)
 ### BEGIN HIDDEN TESTS
 check.licence_floor(licence_floor, hidden=True)
@@ -775,9 +776,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-reply-text", "schema_version": 3}
 # ### Question 4 (1 mark): your reply to Atlas
 #
-# Back to question 2's licence, in today's market of three. Atlas's proposal of Kestrel's
-# Shapley value, from here on **Atlas's yardstick**, is on the table, and Atlas now names
-# a round figure for it.
+# Back to question 2's licence, in today's market of three. Atlas's yardstick (question 2)
+# is on the table, and Atlas now names a round figure for it.
 # The round figure is a first offer, and first offers *anchor*: they pull the final price
 # towards them (module 04 returns to anchors). Kestrel has three replies: `"accept"`
 # (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked
