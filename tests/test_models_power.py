@@ -684,9 +684,9 @@ def test_an_outside_option_is_taken_only_on_turning_down_a_proposal():
             assert said not in story
     assert "at a moment you choose" not in PROSE and "Borealis is ready whenever" not in PROSE
     # review 65, U2: said where the rule is, as the condition it holds under
-    assert (
-        "The rule holds for an option you can take only at the moment you turn down the other "
-        "side's proposal"
+    assert (  # review 79, U1 (round 80): in the recap's definition
+        "An **outside option** (module 02's outside option) is one you can take only at the "
+        "moment you turn down the other side's proposal"
     ) in " ".join(PROSE.split())
     # review 76, U2: Shaked's leaving-when-refused model, which no question uses, is cut
     assert "Opting Out" not in PROSE
@@ -2219,8 +2219,8 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
 DEFINED_TERMS = {
     "commitment": "what makes it credible is commitment, having bound yourself to it",
     "anchor": "first offers *anchor*: they pull the final price towards them",
-    "share at the table": "your **share at the table**",
-    "equilibrium share": "The responder's **equilibrium share**",
+    "share at the table": "Your **share at the table**",  # review 79, U1: opens the recap
+    "equilibrium share": "the responder's **equilibrium share**",
     "breakdown payoff": "**A breakdown payoff** is what each side",
     "rate of loss": "**rate of loss**",
     "subgame-perfect": "**subgame-perfect equilibrium**",
@@ -2322,11 +2322,11 @@ def test_section_5_gives_the_nash_split_on_b_one_name_and_says_where_it_holds():
     payoff), and question 5 grades it: one formula, two names, read as a contradiction.
     It now has one name, the Nash split on b, said wrong for the first kind and right for
     the second."""
-    five = _section(PROSE, "Suppose the responder can walk away", "The licence of section 2")
+    # review 79, U1 (round 80): the wrong guess is module 02's to teach; section 5 recaps it
+    five = _section(PROSE, "Module 02, section 7, in brief.", "The licence of section 2")
     assert "*split the difference*" not in five and "splitting the difference" not in five
-    assert "A natural guess is the **Nash split on $b$**" in five
-    assert "It is the wrong rule for an alternative reached only by walking out" in five
-    assert "end at the Nash split on the breakdown payoffs, the right rule here" in five
+    assert "Nash split on $b$" not in five
+    assert "alternating offers end at the Nash split on the breakdown payoffs" in five
 
 
 def _licence_by_days(v1, v2, days, option_shrinks):

@@ -23,9 +23,11 @@ def test_the_least_kestrel_would_accept_has_one_name_after_section_2():
 
 def test_section_5_reminds_the_nash_split_before_using_it():
     """U2: the Nash split and the disagreement point came from module 02 without a reminder."""
-    five = _section(PROSE, "Suppose the responder can walk away", "A breakdown payoff is another")
-    assert "$x_A = d_A + (P - d_A - d_B)/2$" in five
-    assert "disagreement point (what it has if no deal is made)" in five
+    # review 79, U1 (round 80): section 5 recaps module 02, section 7, where the Nash split
+    # is taught, instead of teaching it again
+    five = _section(PROSE, "Module 02, section 7, in brief.", "The licence of section 2")
+    assert "$x_A = d_A + (P - d_A - d_B)/2$" not in five
+    assert "Nash split on the breakdown payoffs" in five
 
 
 def test_question_4s_reason_bullet_is_two_sentences():

@@ -85,3 +85,16 @@ def test_u2_kestrels_shapley_value_has_one_name_from_question_2_on():
     with pytest.raises(NotYet) as failure:
         check.judge_clears_today(s, (shapley < s.borealis_value, True))
     assert "Atlas's yardstick, Kestrel's Shapley value in today's market" in str(failure.value)
+
+
+def test_u1_section_5_recaps_module_02_instead_of_teaching_it_again():
+    """U1: section 5's first half re-taught module 02, section 7 (the Nash split on b as the
+    wrong guess, the share at the table, what each unit of an option adds). It is now a short
+    recap that keeps the terms later sections use; the licence application stays."""
+    five = _section(PROSE, "## 5. Outside options", "The licence of section 2")
+    assert five.count("Module 02, section 7, in brief.") == 1
+    assert "A natural guess" not in five and "So ask two questions" not in five
+    assert len(five.split()) < 260
+    for term in ("share at the table", "outside option", "deal-me-out", "equilibrium share"):
+        assert f"**{term}**" in five
+    assert "**A breakdown payoff**" in five

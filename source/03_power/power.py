@@ -663,52 +663,26 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
-# Your BATNA is what you will do if these talks fail (module 02). Inside a bargaining
-# model it can play two different parts, and they predict different deals.
-#
-# **An outside option** is an alternative you can reach only by quitting the talks:
-# Harrow's work for Kestrel, or a second job offer you can accept when you turn this one
-# down. **A breakdown payoff** is what each side is left with if the talks end for reasons
-# neither side controls: a buyer's bank that may withdraw its loan, a regulator who may
-# block the deal.
-#
-# So ask two questions: how you would reach your alternative, and what pushes both sides
-# to agree (module 02 asked the second). The answers decide how much the alternative
-# counts, measured against what you would get if it did not exist: your share $x_2$ from
-# section 4, which this module calls your **share at the table**.
-#
-# Suppose the responder can walk away, whenever they answer a proposal, to an outside
-# option worth $b$ (a share of the pie). A natural guess is the **Nash split on $b$**:
-# module 02's Nash split, where each side gets its disagreement point (what it has if no
-# deal is made) plus half of what the deal adds, $x_A = d_A + (P - d_A - d_B)/2$, here
-# with $b$ as the responder's disagreement point and 0 as the proposer's, so the responder
-# gets $b + (1-b)/2$. It is the wrong rule for an alternative reached only by walking out;
-# there the theory gives the **deal-me-out** result (named by Binmore, Shaked and Sutton,
-# 1989; shown by Shaked & Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky,
-# *RAND Journal of Economics*, 1986; Osborne & Rubinstein, *Bargaining and Markets*, 1990,
-# section 3.12). The responder's **equilibrium
-# share**, what it gets with the option counted, is the larger of its share at the table
-# and $b$:
+# Module 02, section 7, in brief. Your **share at the table** is your share $x_2$ from
+# section 4, what you would get were there no alternative. An **outside option** (module
+# 02's outside option) is one you can take only at the moment you turn down the other
+# side's proposal (Harrow's work for Kestrel). The **deal-me-out** result (named by
+# Binmore, Shaked and Sutton, 1989; shown by Shaked & Sutton, *Econometrica*, 1984;
+# Binmore, Rubinstein & Wolinsky, *RAND Journal of Economics*, 1986): with an option worth
+# $b$ (a share of the pie), the responder's **equilibrium share** is the larger of its
+# share at the table and $b$:
 #
 # $$\text{equilibrium share} = \max(\text{share at the table},\ b),$$
 #
-# which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. An
-# outside option worth less than your share at the table changes nothing: both sides know
-# you would not leave for it. One worth more must be matched, and then it sets your share
-# exactly: each unit of it adds a whole unit to your share when the other side proposes.
-# When you propose, they can refuse and propose a round later, so each unit adds their
-# $\delta$ of a unit. It sets a minimum; it is not a bonus. The rule holds for an option
-# you can take only at the moment you turn down the other side's proposal; Harrow,
-# Borealis and the rig's outside option below are all of that kind (module 02's outside
-# option).
-#
-# A breakdown payoff is another matter. Binmore, Rubinstein and Wolinsky (1986) showed
-# that when the risk of breakdown, rather than the cost of waiting, is what pushes the two
-# sides to agree, and offers follow each other quickly (in the limit as the time between
-# offers shrinks), alternating offers end at the Nash split on the breakdown payoffs, the
-# right rule here: each side gets its breakdown payoff plus half of what is left, so each
-# unit of it adds half a unit to your share, whether or not it beats your share at the
-# table (less where delay also pushes: see the closing note).
+# which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. It
+# sets a minimum; it is not a bonus: once it binds, each unit adds a whole unit to your
+# share when the other side proposes, and their $\delta$ of a unit when you do.
+# **A breakdown payoff** is what each side is left with if the talks end for reasons
+# neither controls (a lender who may withdraw): when the risk of breakdown, rather than
+# the cost of waiting, is what pushes the two sides to agree, and offers follow each other
+# quickly, alternating offers end at the Nash split on the breakdown payoffs, so each unit
+# of it adds half a unit to your share, whether or not it beats your share at the table
+# (less where delay also pushes: see the closing note).
 #
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
