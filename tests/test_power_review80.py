@@ -98,3 +98,18 @@ def test_u1_section_5_recaps_module_02_instead_of_teaching_it_again():
     for term in ("share at the table", "outside option", "deal-me-out", "equilibrium share"):
         assert f"**{term}**" in five
     assert "**A breakdown payoff**" in five
+
+
+def test_u4_story_part_1_gives_one_fact_a_line():
+    """U4: story part 1 was one paragraph of about 330 words carrying the escrow, the fixed
+    payment date, the per-month pricing, the equal daily loss, the overdraft's irrelevance
+    and Atlas's figure, facts questions 2, 4, 6 and 8 depend on. It is now a list, one fact
+    (or two close ones) an item, for every learner."""
+    for n in range(20):
+        story = course.variant("03_power", f"u4-{n}").story()
+        part = story[story.index("**1. A licence") : story.index("*Paid on signing?*")]
+        items = [line for line in part.splitlines() if line.startswith("- ")]
+        assert len(items) >= 8, part
+        assert all(len(item.split()) <= 60 for item in items), part
+        assert "escrow" in next(i for i in items if "fixed date" in i)
+        assert sum(len(p.split()) for p in part.split("\n\n") if not p.startswith("- ")) < 20
