@@ -41,7 +41,7 @@ def test_a_strict_even_split_costs_question_6_half_a_mark_not_both(learner, hidd
 
 
 def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_true():
-    """C1: the practice's H ("Lumen is offering me ..." without the bonus) labelled a
+    """C1: the practice's H (Lumen's base salary, without the bonus) labelled a
     misrepresentation was told "every figure in it is true of your scenario", a test section
     6 rejects for facts (a true statement that plants a false fact is not made honest by
     being true). The hint, the statements' feedback and section 6's table now give that
@@ -53,7 +53,7 @@ def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_tru
             check.judge_statement(fact, {"H": label})
         said = str(failure.value)
         assert "every figure in it is true" not in said, said
-        assert "plants no false fact Northwind would rely on to its cost" in said, said
+        assert "plants no false fact Northwind would rely on" in said, said
     for statement in check._practice_said():
         assert "every figure in it is true" not in statement._why, statement
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())

@@ -329,7 +329,7 @@ def label_from_text(s, text):
         return "bluff" if figures[0] > reservation(s) else "plain statement"
     if text.startswith("Harbor Bank has offered me"):
         return "plain statement" if figures[0] == s.bank_salary else "misrepresentation"
-    if text.startswith("Lumen is offering me"):
+    if text.startswith("Lumen's base salary is"):
         return "plain statement" if figures[0] == s.startup_base else "misrepresentation"
     if "guarantees me" in text:
         return "misrepresentation"
@@ -369,9 +369,12 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
             ):  # true, of an offer not the BATNA
                 assert x._stated == x._actual and figures_in(x.text) == [x._stated]
                 assert batna not in x.text, s.learner
-                facts.append(x.text.split(" ")[0])
+                facts.append(x.text.split(" ")[0].removesuffix("'s"))
             if x._kind == "fact":
                 fact_labels.append(x._label)
+                # review 79 X1: the old Lumen wording's reading still counts
+                lumen = x._label == "plain statement" and x.text.startswith("Lumen")
+                assert x._also == ("misrepresentation" if lumen else None), s.learner
             if x._label == "bluff" and x._kind == "bluff":
                 assert x._stated >= reservation(s) + 3_000, s.learner
             if x._label == "plain statement" and x._kind == "bluff":  # a true floor
@@ -1561,7 +1564,7 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         lost = sum(
             check.label_points(st)
             for st in statements_of(s)
-            if shifted[st.letter] not in (key[st.letter], st._also)
+            if shifted[st.letter] not in check.accepted(st, shifted)
         )
 
         def labeller(offers, shifted=shifted):

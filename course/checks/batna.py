@@ -1343,12 +1343,8 @@ def _nudge(given, right, kind=None):
         if right not in true:
             return "check every figure in it against your scenario"
         # review 78 C1: section 6 judges a true statement of fact by what it makes Northwind
-        # believe, so "every figure is true" alone was a test the text rejects
-        if kind == "fact":
-            return (
-                "it is true of your scenario, and what it leaves out only understates your "
-                "alternative: it plants no false fact Northwind would rely on to its cost"
-            )
+        # believe, so "every figure is true" alone was a test the text rejects; review 79
+        # X1: the hint says section 6's own test, without a "to its cost" it never states
         return "it is true of your scenario and plants no false fact Northwind would rely on"
     if {given, right} == {PLAIN, "warning"}:
         return "look again at what it asks of Northwind, and what follows if Northwind says no"
@@ -1375,6 +1371,24 @@ def _end(sentence):
     return sentence if sentence.endswith("?") else f"{sentence}."
 
 
+def _said_plain(value):
+    """Whether ``value`` is a learner's "plain statement", in any spelling the check takes."""
+    try:
+        return label_of(value, "") == PLAIN
+    except NotYet:
+        return False
+
+
+@answer_key
+def accepted(statement, answers):
+    """The labels question 7 takes for ``statement`` beside the learner's ``answers``: the
+    course's, and any second one (``_also``): a demand above your limit, which module 03
+    files either way; review 79 X1, Lumen's base salary once worded as its offer, only beside
+    plain statements for the two statements true in every scenario (``_beside``)."""
+    beside = all(_said_plain(answers.get(x)) for x in statement._beside)
+    return {statement._label} | ({statement._also} if statement._also and beside else set())
+
+
 @answer_key
 def judge_statement(statement, answers):
     """Question 7 on ``answers`` (letter -> label) for one statement: its pass message when
@@ -1389,7 +1403,7 @@ def judge_statement(statement, answers):
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
     given = label_of(answers[statement.letter], statement.letter)
-    if given == statement._also:  # a demand above your limit: module 03 accepts both labels
+    if given != statement._label and given in accepted(statement, answers):
         return f"statement {statement.letter}, {given!r}: {statement._why}."
     if given != statement._label:  # on the learner's own statements only, so grading may say it
         said = (

@@ -726,6 +726,9 @@ class Statement:
     _why: str
     _kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
     _also: str | None = None  # a second label accepted (a demand above your limit)
+    # review 79 X1: the letters that must be labelled plain statements for ``_also`` to
+    # count (empty: no condition)
+    _beside: tuple = ()
 
 
 #: The labels of question 7, in the order the notebook teaches them: two kinds of true
@@ -901,9 +904,20 @@ def _fact(offers, batna, false):
     return _true_fact(offers, others[math.floor(rng.random() * len(others))])
 
 
-def _true_fact(offers, name):
+#: Review 79 X1: Lumen's true statement once read "Lumen is offering me <base> a year.",
+#: which section 6's paltering test lets a learner call a misrepresentation (the offer is
+#: base and a possible bonus). It now names the base salary, which is plainly true; grading
+#: still accepts the old reading on a learner's own statements, so no one who answered
+#: before loses the 3/8 of a mark, beside plain statements for the two statements true in
+#: every scenario (``_beside``). The practice case, which teaches, takes one label only.
+_OLD_LUMEN_READING = "misrepresentation"
+
+
+def _true_fact(offers, name, graded=True):
     """A true statement of fact about ``name``'s offer (Harbor Bank or Lumen, not the
-    BATNA): a plain statement, in the wording a false one would have."""
+    BATNA): a plain statement, in the wording a false one would have. ``graded`` (a
+    learner's own statement, not the practice's) also accepts ``_OLD_LUMEN_READING`` for
+    Lumen's."""
     if name == "Harbor Bank":
         salary = offers.bank_salary
         text = f"Harbor Bank has offered me {salary:,.0f}."
@@ -913,12 +927,13 @@ def _true_fact(offers, name):
         )
     else:
         salary = offers.startup_base
-        text = f"Lumen is offering me {salary:,.0f} a year."
+        text = f"Lumen's base salary is {salary:,.0f} a year."
         why = (
-            f"Lumen's sure salary is {salary:,.0f}: it is true, and leaving the bonus out "
-            "understates Lumen, so it plants nothing Northwind would rely on to its cost (an "
-            "unwise thing to say, not a dishonest one); it demands nothing"
+            f"Lumen's base salary is {salary:,.0f}: it is true, plants no false fact and "
+            "demands nothing"
         )
+        if graded:  # review 79 X1: learners who labelled the old wording keep their marks
+            return text, PLAIN, salary, salary, why, "fact", _OLD_LUMEN_READING
     return text, PLAIN, salary, salary, why, "fact"
 
 
@@ -986,13 +1001,13 @@ def _statements_of(offers):
                         "fact",
                     ),
                     (
-                        f"Lumen is offering me {offers.startup_base + offers.startup_bonus:,.0f} a "
-                        "year.",
+                        f"Lumen's base salary is {offers.startup_base + offers.startup_bonus:,.0f} "
+                        "a year.",
                         "misrepresentation",
                         offers.startup_base + offers.startup_bonus,
                         offers.startup_base,
-                        f"Lumen's sure salary is {offers.startup_base:,.0f}; the bonus may never come, "
-                        "so stating base and bonus as the offer is a false fact",
+                        f"Lumen's base salary is {offers.startup_base:,.0f}; the bonus may never "
+                        "come, so stating base and bonus as the base salary is a false fact",
                         "fact",
                     ),
                     (
@@ -1009,7 +1024,12 @@ def _statements_of(offers):
         ),
     ]
     rng.shuffle(items)
-    return tuple(Statement(letter, *item) for letter, item in zip("ABCDEF", items, strict=True))
+    said = tuple(Statement(letter, *item) for letter, item in zip("ABCDEF", items, strict=True))
+    # review 79 X1: the old Lumen wording's reading counts beside the truth test applied to
+    # the two statements true in every scenario, so labelling all six a misrepresentation
+    # gains nothing from it
+    plain = tuple(x.letter for x in said if x._kind in ("mention", "private"))
+    return tuple(replace(x, _beside=plain) if x._kind == "fact" and x._also else x for x in said)
 
 
 @answer_key
@@ -1368,5 +1388,5 @@ def true_claim_and_fact(offers, letters="GH"):
     name, _ = _batna_of(offers)
     figure = round(_reservation_of(offers), -3) - 4_000
     claim = _claim(offers, lambda choices: choices[0], figure)
-    fact = _true_fact(offers, "Harbor Bank" if name == "Lumen" else "Lumen")
+    fact = _true_fact(offers, "Harbor Bank" if name == "Lumen" else "Lumen", graded=False)
     return tuple(Statement(x, *item) for x, item in zip(letters, (claim, fact), strict=True))

@@ -1,0 +1,66 @@
+"""Module 02, review 79 (fixes of round 80): each test below failed on the code or text
+before its fix."""
+
+import pytest
+
+import course
+from course.checks import batna as check
+from course.scenarios.batna import statements_of
+
+
+def _lumen_facts(count=60):
+    """Each learner of sweep-0.. whose statement about an offer is about Lumen, with it."""
+    for n in range(count):
+        offers = course.variant("02_batna", f"sweep-{n}")
+        for s in statements_of(offers):
+            if s._kind == "fact" and s.text.startswith("Lumen"):
+                yield offers, s
+
+
+def test_lumens_statement_names_its_base_salary_in_both_its_forms():
+    """X1: the true statement "Lumen is offering me <base> a year." leaves the bonus out of
+    an offer of base and bonus, so section 6's paltering test lets a learner call it a
+    misrepresentation, yet only 'plain statement' was keyed. Both forms now name the base
+    salary, true with the base, false with base and bonus, in the same words."""
+    seen = set()
+    for offers, s in _lumen_facts():
+        assert s.text.startswith("Lumen's base salary is "), s.text
+        assert "offering" not in s.text
+        truth = s._stated == offers.startup_base
+        assert s._label == ("plain statement" if truth else "misrepresentation")
+        seen.add(truth)
+    assert seen == {True, False}
+
+
+def test_the_old_wordings_reading_keeps_its_marks_and_the_practice_teaches_one_label():
+    """X1: a learner who labelled Lumen's true statement a misrepresentation under its old
+    wording keeps the 3/8 of a mark at grading; the practice case's H, which teaches the
+    new wording, takes 'plain statement' only, and its hint gives section 6's own test
+    (the old one added "to its cost", which section 6 never states)."""
+    own = next(s for _, s in _lumen_facts() if s._label == "plain statement")
+    plain = dict.fromkeys(own._beside, "plain statement")
+    for label in ("plain statement", "misrepresentation"):
+        told = check.judge_statement(own, {**plain, own.letter: label})
+        assert told.startswith(f"statement {own.letter}")
+    with pytest.raises(check.NotYet):
+        check.judge_statement(own, {own.letter: "bluff"})
+    fact = check._practice_said()[-1]
+    assert fact.letter == "H" and fact._also is None
+    with pytest.raises(check.NotYet) as failure:
+        check.judge_statement(fact, {"H": "misrepresentation"})
+    said = str(failure.value)
+    assert "to its cost" not in said and "plants no false fact Northwind would rely on" in said
+    assert "to its cost" not in fact._why
+
+
+def test_the_old_reading_counts_only_beside_the_truth_test():
+    """X1: the old reading of Lumen's statement earns its share only when the learner
+    labels the two statements true in every scenario plain statements, so labelling all
+    six a misrepresentation gains nothing from it."""
+    offers, own = next((o, s) for o, s in _lumen_facts() if s._label == "plain statement")
+    said = statements_of(offers)
+    assert len(own._beside) == 2
+    blanket = {s.letter: "misrepresentation" for s in said}
+    with pytest.raises(check.NotYet):
+        check.judge_statement(own, blanket)
+    assert check.judge_statement(own, {**blanket, **dict.fromkeys(own._beside, "Plain statement")})
