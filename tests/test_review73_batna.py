@@ -47,7 +47,8 @@ def test_the_commute_trap_is_defined_before_the_rule_table_uses_it():
     after it is gone rather than said twice."""
     decide = _cell("decide-teaching")
     defined = decide.index(
-        "An offer in the **commute trap** beats your BATNA only until you count the commute."
+        "An offer in the **commute trap** matches or beats your BATNA only until you count the "
+        "commute."
     )
     assert defined < decide.index("| response | when | reason |")
     assert decide.index("commute trap") > defined - 40

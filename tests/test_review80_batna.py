@@ -5,7 +5,9 @@ import pytest
 
 import course
 from course.checks import batna as check
-from course.scenarios.batna import statements_of
+from course.scenarios.batna import right_response, statements_of
+from tests.sweeps import cell_text
+from tests.test_review77_batna import _messages, _respond
 
 
 def _lumen_facts(count=60):
@@ -64,3 +66,39 @@ def test_the_old_reading_counts_only_beside_the_truth_test():
     with pytest.raises(check.NotYet):
         check.judge_statement(own, blanket)
     assert check.judge_statement(own, {**blanket, **dict.fromkeys(own._beside, "Plain statement")})
+
+
+def _respond_at_batna(reason_there):
+    """Question 6's rule as the notebook's solution writes it, but with ``reason_there`` for
+    an offer exactly at the BATNA's value."""
+
+    def respond(offers, offer, batna_value, northwind_reservation):
+        if offer.salary == batna_value and offer.salary < northwind_reservation:
+            return "counter", reason_there
+        return _respond(offers, offer, batna_value, northwind_reservation)
+
+    return respond
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_question_6_tries_an_offer_exactly_at_the_batnas_value(learner, hidden):
+    """X2: section 5's rows read "below what your BATNA is worth" and "above your BATNA's
+    value, below your reservation price", so an offer exactly at that value fitted neither,
+    and the check never tried one: a wrong reason there earned 2/2. The commute trap's row
+    now says "at or above"; the check tries such an offer with and without remote days,
+    and still takes "below your BATNA" there, the old text's other reading."""
+    wrong = check.respond_to_offer(_respond_at_batna("below the even split"), hidden=hidden)
+    got = _messages(wrong)
+    assert wrong.earned == 1.5 and got["reasons"][0] == 0, got
+    for reason in ("commute trap", "below your BATNA"):
+        assert check.respond_to_offer(_respond_at_batna(reason), hidden=hidden).earned == 2
+    assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
+
+
+def test_the_tables_commute_trap_row_covers_an_offer_at_the_batnas_value():
+    """X2: the row and the course's rule agree at the BATNA's value."""
+    offers = check._drawn("ada")
+    for offer in check.at_batna_offers(offers):
+        assert right_response(offers, offer) == ("counter", "commute trap")
+    table = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
+    assert "| counter | at or above your BATNA's value, below your reservation price" in table

@@ -477,9 +477,9 @@ check.target_salary(target_salary, hidden=True)
 # the zone with two remote days. It is your own yardstick of an even-handed deal (Northwind,
 # which does not know your commute, cannot check it), not a forecast. An offer at or above
 # it is *acceptable*, good enough to take; whether you take it at once or counter towards
-# your target first is your call. An offer in the **commute trap** beats your BATNA only
-# until you count the commute. For an offer made while Northwind is still moving, take the
-# first row that fits:
+# your target first is your call. An offer in the **commute trap** matches or beats your
+# BATNA only until you count the commute. For an offer made while Northwind is still
+# moving, take the first row that fits:
 #
 # | response | when | reason |
 # |---|---|---|
@@ -487,7 +487,7 @@ check.target_salary(target_salary, hidden=True)
 # | acceptable | the offer has two remote days and reaches the even split with remote days | even split reached |
 # | ask for remote days | the offer has none, and its salary reaches the even split with remote days | no remote days |
 # | counter | any offer below what your BATNA is worth, by however little | below your BATNA |
-# | counter | above your BATNA's value, below your reservation price for its package | commute trap |
+# | counter | at or above your BATNA's value, below your reservation price for its package | commute trap |
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
