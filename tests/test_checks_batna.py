@@ -3100,7 +3100,7 @@ def test_section_5_names_what_the_last_word_model_leaves_out():
     # review 78 U3: section 5 is its table and one sentence on the last word; it states no
     # model's prediction to qualify (section 7 gives the models, and what they leave out)
     flat = " ".join(decide.split())
-    assert "section 7" not in flat and "last word, take any offer above" in flat
+    assert "section 7" not in flat and "last word you believe, take any offer above" in flat
 
 
 def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_taking():
@@ -3111,7 +3111,7 @@ def test_the_even_split_rule_names_module_04s_last_round_where_less_is_worth_tak
     source = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in source.splitlines())
     assert (
-        "At Northwind's last word, take any offer above your reservation price for its package."
+        "At a last word you believe, take any offer above your reservation price for its package."
         in flat
     )  # review 78 U3
 
@@ -3138,7 +3138,7 @@ def test_section_5_says_the_even_split_rule_is_for_offers_while_northwind_still_
     # review 78 U3: the table is for a moving Northwind; one sentence gives the last word
     assert "For an offer made while Northwind is still moving" in " ".join(decide.split())
     assert (
-        "At Northwind's last word, take any offer above your reservation price for its package."
+        "At a last word you believe, take any offer above your reservation price for its package."
         in " ".join(decide.split())
     )
     assert "for offers made while Northwind is still moving" in q5
@@ -3179,7 +3179,7 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     assert "no fact carries an opening past what the agency's contractor costs" in zopa
     decide = " ".join(_cell("decide-teaching").split())
     assert (
-        "At Northwind's last word, take any offer above your reservation price for its package."
+        "At a last word you believe, take any offer above your reservation price for its package."
         in decide
     )  # review 78 U3
 
@@ -4320,7 +4320,7 @@ def test_section_5_gives_target_even_split_and_reservation_price_one_job_each():
     # price its last word, and the target is sections 3 and 4's
     flat = " ".join(decide.split())
     assert "For an offer made while Northwind is still moving" in flat
-    assert "At Northwind's last word, take any offer above your reservation price" in flat
+    assert "At a last word you believe, take any offer above your reservation price" in flat
     assert "floor" not in decide and "floor" not in _cell("q6-text")
     assert "acceptable" in _cell("q6-text")
     for grade_id in ("intro", "zopa-teaching", "summary"):

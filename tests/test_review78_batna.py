@@ -145,7 +145,7 @@ def test_section_5_is_the_rule_s_table_and_one_sentence_on_the_last_word():
     decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     assert decide.count("| counter |") == 3 and "Three figures each do one job" not in decide
     assert decide.endswith(
-        "At Northwind's last word, take any offer above your reservation price for its package."
+        "At a last word you believe, take any offer above your reservation price for its package."
     )
     assert len(decide.split()) < 400
 

@@ -102,3 +102,17 @@ def test_the_tables_commute_trap_row_covers_an_offer_at_the_batnas_value():
         assert right_response(offers, offer) == ("counter", "commute trap")
     table = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     assert "| counter | at or above your BATNA's value, below your reservation price" in table
+
+
+def test_section_5_takes_an_offer_only_at_a_last_word_you_believe():
+    """C3: section 5 said "At Northwind's last word, take any offer above your reservation
+    price", while question 6b gives full marks for countering a last word you cannot tell
+    is meant. The rule now holds for a last word you believe."""
+    decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
+    assert "At Northwind's last word" not in decide
+    assert decide.endswith(
+        "At a last word you believe, take any offer above your reservation price for its package."
+    )
+    assert "You cannot tell whether it means it" in cell_text(
+        "02_batna", "batna", "take-or-counter-text"
+    )

@@ -491,7 +491,7 @@ check.target_salary(target_salary, hidden=True)
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
-# opens, not where it must stop; answer with your own number. At Northwind's last word,
+# opens, not where it must stop; answer with your own number. At a last word you believe,
 # take any offer above your reservation price for its package.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
