@@ -93,8 +93,8 @@ def test_the_one_worked_warning_is_said_to_give_away_the_reservation_price():
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "if you offer less than 97,000, I will take Harbor Bank's offer." in honest
     assert (
-        "The warning above is honest, yet it hands Northwind your reservation price: warn at "
-        "a figure you can show, below it." in honest
+        "The warning above is honest, yet it hands Northwind your reservation price; a lower "
+        "figure invites an offer just above it, which you would refuse." in honest
     )
 
 

@@ -116,3 +116,14 @@ def test_section_5_takes_an_offer_only_at_a_last_word_you_believe():
     assert "You cannot tell whether it means it" in cell_text(
         "02_batna", "batna", "take-or-counter-text"
     )
+
+
+def test_section_6_gives_no_advice_it_faults_two_paragraphs_later():
+    """C2: under its table section 6 advised "warn at a figure you can show, below it", yet
+    later faults the true "90,000 would not be enough" because it points Northwind at a
+    figure you would refuse; a warning below your reservation price does the same. The
+    advice is gone; the sentence now says what a lower figure invites."""
+    honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
+    assert "warn at a figure you can show" not in honest
+    assert "a lower figure invites an offer just above it, which you would refuse" in honest
+    assert "points the other side at a figure you would refuse" in honest

@@ -587,8 +587,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
 # Declining to name your reservation price is a plain statement too. The warning above is
-# honest, yet it hands Northwind your reservation price: warn at a figure you can show,
-# below it.
+# honest, yet it hands Northwind your reservation price; a lower figure invites an offer
+# just above it, which you would refuse.
 #
 # - **Warning.** It tells the other side something you would do anyway if it says no. (A
 #   *threat* ties a demand to a cost you would rather not impose; none of your statements
