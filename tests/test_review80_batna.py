@@ -127,3 +127,15 @@ def test_section_6_gives_no_advice_it_faults_two_paragraphs_later():
     assert "warn at a figure you can show" not in honest
     assert "a lower figure invites an offer just above it, which you would refuse" in honest
     assert "points the other side at a figure you would refuse" in honest
+
+
+def test_the_no_fact_past_the_agency_claim_is_about_your_scenario():
+    """C4: section 4 said "At Northwind no fact carries an opening past what the agency's
+    contractor costs", but question 4's check uses a case whose survey tops that cost. The
+    claim is now about the learner's own scenario, and holds there for every learner."""
+    zopa = " ".join(cell_text("02_batna", "batna", "zopa-teaching").split())
+    assert "At Northwind no fact" not in zopa
+    assert "In your scenario no fact carries an opening past what the agency's" in zopa
+    for n in range(60):
+        offers = course.variant("02_batna", f"sweep-{n}")
+        assert offers.pay_survey <= offers.agency_rate + offers.agency_fee

@@ -376,7 +376,7 @@ BatnaBuilder()
 # | one inside the band | the fact's figure |
 # | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
 #
-# So a stronger fact never lowers your target. At Northwind no fact carries an opening
+# So a stronger fact never lowers your target. In your scenario no fact carries an opening
 # past what the agency's contractor costs, so you open at that estimate; question 5 applies
 # the band to the zone with two remote days, which starts half the commute below your
 # reservation price.
