@@ -139,3 +139,11 @@ def test_the_no_fact_past_the_agency_claim_is_about_your_scenario():
     for n in range(60):
         offers = course.variant("02_batna", f"sweep-{n}")
         assert offers.pay_survey <= offers.agency_rate + offers.agency_fee
+
+
+def test_choosing_by_expected_value_names_risk_neutrality_too():
+    """E1: section 2 said choosing by expected value "assumes two things", leaving out the
+    third, risk neutrality, which section 1 has just taught; it now names it."""
+    choose = " ".join(cell_text("02_batna", "batna", "choose-teaching").split())
+    assert "assumes two things" not in choose
+    assert "assumes, besides risk neutrality (section 1), two things" in choose

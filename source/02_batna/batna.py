@@ -147,10 +147,11 @@ check.startup_tree(startup_tree, hidden=True)
 # With job offers, a candidate holding a second written one can ask for more and mean it;
 # one with none is negotiating against unemployment.
 #
-# Picking the best alternative by its expected value assumes two things, and your scenario
-# states both: the alternatives exclude each other (you can take only one), and you must
-# choose before their uncertainty is settled (section 3 drops that assumption). Do not
-# compare best cases: freelancing may pay the most at best and be worth less on average.
+# Picking the best alternative by its expected value assumes, besides risk neutrality
+# (section 1), two things, and your scenario states both: the alternatives exclude each
+# other (you can take only one), and you must choose before their uncertainty is settled
+# (section 3 drops that assumption). Do not compare best cases: freelancing may pay the
+# most at best and be worth less on average.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): which alternative is your BATNA?
