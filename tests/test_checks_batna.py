@@ -2347,7 +2347,7 @@ def test_question_3_states_its_two_parts_plainly():
     """Question 3 put '(a point)' once after the first part and once in the middle of the
     second; each part now says its mark first."""
     text = _cell("q3-text")
-    assert "- First part (1 mark): with `risk_averse=False`" in text
+    assert "- First part (1 mark, a warm-up): with `risk_averse=False`" in text  # review 79 X3
     assert "- Second part (1 mark): with `risk_averse=True`" in text
     assert "(a point)" not in text
 

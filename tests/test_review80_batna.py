@@ -147,3 +147,12 @@ def test_choosing_by_expected_value_names_risk_neutrality_too():
     choose = " ".join(cell_text("02_batna", "batna", "choose-teaching").split())
     assert "assumes two things" not in choose
     assert "assumes, besides risk neutrality (section 1), two things" in choose
+
+
+def test_question_3s_first_part_says_it_is_a_warm_up():
+    """X3: question 3's first part adds the commute to question 2's value by the formula
+    printed above it, a transcription like question 1, which says it is a warm-up; the
+    first part now says so too, its mark unchanged."""
+    q3 = " ".join(cell_text("02_batna", "batna", "q3-text").split())
+    assert "First part (1 mark, a warm-up)" in q3
+    assert "Second part (1 mark)" in q3

@@ -279,8 +279,8 @@ NewsQuiz()
 # `choose_batna` from question 2) and `offers.commute_cost`, the yearly extra cost of the
 # Northwind job.
 #
-# - First part (1 mark): with `risk_averse=False`, by expected values. The check tries
-#   your case and question 2's four examples, as grading does.
+# - First part (1 mark, a warm-up): with `risk_averse=False`, by expected values. The
+#   check tries your case and question 2's four examples, as grading does.
 # - Second part (1 mark): with `risk_averse=True`, Lumen and Freelance at their sure amounts
 #   (`offers.lumen_sure`, `offers.freelance_sure`), as your `choose_batna` does. The check
 #   tries your case and three examples, in two of which the BATNA changes.
