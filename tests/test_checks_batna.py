@@ -2424,10 +2424,11 @@ def test_walking_away_is_tested_on_the_only_terms_northwind_can_move():
     assert "Salary and remote days are the only terms Northwind can move" in story
     assert "it pays no signing bonus and the start date is fixed" in story
     decide = _cell("decide-teaching")
-    assert "the best package its policy allows, two remote days (it can move nothing else)" in (
-        decide
-    )
+    # review 79 U4: the walk-away row says "even with two remote days"; the paragraph above
+    # the table says they are the most Northwind's policy allows, and all it can move
+    assert "| walk away | even with two remote days, neither Northwind's" in decide
     assert "salary and remote days are the only terms Northwind can move" in decide
+    assert "its policy allows at most two remote days a week" in decide
 
 
 def test_a_demand_above_the_limit_is_a_false_intention_on_module_00s_line_for_conduct():

@@ -156,3 +156,11 @@ def test_question_3s_first_part_says_it_is_a_warm_up():
     q3 = " ".join(cell_text("02_batna", "batna", "q3-text").split())
     assert "First part (1 mark, a warm-up)" in q3
     assert "Second part (1 mark)" in q3
+
+
+def test_section_5s_walk_away_row_is_one_plain_clause():
+    """U4: the walk-away row was a 40-word cell with a nested colon; it is now one clause."""
+    decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
+    row = decide.split("| walk away |")[1]
+    cell = row.split("|")[0].strip()
+    assert ":" not in cell and len(cell.split()) <= 20, cell
