@@ -637,7 +637,9 @@ def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
     zopa, decide, nash = _cell("zopa-teaching"), _cell("decide-teaching"), _cell("nash-teaching")
     assert "**even split**" in zopa and "section 5 calls that middle" not in zopa
     assert "halfway between the two ends, where each side gains the same" in zopa
-    assert "**even split**" not in decide and "section 4's even split" in decide
+    # review 79 U5: section 4 names the even split with remote days; section 5 refers back
+    assert "**even split" not in decide and "even split with remote days (section 4)" in decide
+    assert "**even split with remote days**" in _cell("explorer-text")
     # review 67 U1: the condition is stated once, in the cancellation case
     assert "Nash price" not in nash and "equals it only when $W = A$ exactly" in nash
 
@@ -3027,7 +3029,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert "it is *acceptable*, good enough to take" in decide
     explorer = _cell("explorer-text")
     assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
-    assert "That is the even split with remote days, which question 6's rule uses" in explorer
+    assert "That is the **even split with remote days**, which question 6's rule uses" in explorer
 
 
 def test_question_2_takes_underscores_in_a_name_as_question_6_does(learner, capsys):

@@ -164,3 +164,13 @@ def test_section_5s_walk_away_row_is_one_plain_clause():
     row = decide.split("| walk away |")[1]
     cell = row.split("|")[0].strip()
     assert ":" not in cell and len(cell.split()) <= 20, cell
+
+
+def test_sections_4_to_6_name_the_even_split_with_remote_days_one_way():
+    """U5: section 5 named its yardstick twice in one sentence ("the even split with remote
+    days, section 4's even split of the zone with two remote days"); section 4 now names it
+    in bold where the learner first works it out, and sections 5 and 6 use only that name."""
+    assert "**even split with remote days**" in cell_text("02_batna", "batna", "explorer-text")
+    for grade_id in ("decide-teaching", "q5-text", "q6-text", "take-or-counter-text"):
+        text = " ".join(cell_text("02_batna", "batna", grade_id).split())
+        assert "even split of the zone" not in text, grade_id

@@ -424,8 +424,8 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 #   then raise it and check. How far did the even split move?
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. Every learner
-#   then has a zone: how wide is it, and where is its even split? That is the even split
-#   with remote days, which question 6's rule uses.
+#   then has a zone: how wide is it, and where is its even split? That is the
+#   **even split with remote days**, which question 6's rule uses.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -474,13 +474,12 @@ check.target_salary(target_salary, hidden=True)
 # A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
 # days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
 #
-# The rule judges offers by the **even split with remote days**, section 4's even split of
-# the zone with two remote days. It is your own yardstick of an even-handed deal (Northwind,
-# which does not know your commute, cannot check it), not a forecast. An offer at or above
-# it is *acceptable*, good enough to take; whether you take it at once or counter towards
-# your target first is your call. An offer in the **commute trap** matches or beats your
-# BATNA only until you count the commute. For an offer made while Northwind is still
-# moving, take the first row that fits:
+# The rule judges offers by the even split with remote days (section 4). It is your own
+# yardstick of an even-handed deal (Northwind, which does not know your commute, cannot
+# check it), not a forecast. An offer at or above it is *acceptable*, good enough to take;
+# whether you take it at once or counter towards your target first is your call. An offer
+# in the **commute trap** matches or beats your BATNA only until you count the commute.
+# For an offer made while Northwind is still moving, take the first row that fits:
 #
 # | response | when | reason |
 # |---|---|---|
