@@ -174,3 +174,17 @@ def test_sections_4_to_6_name_the_even_split_with_remote_days_one_way():
     for grade_id in ("decide-teaching", "q5-text", "q6-text", "take-or-counter-text"):
         text = " ".join(cell_text("02_batna", "batna", grade_id).split())
         assert "even split of the zone" not in text, grade_id
+
+
+def test_the_figure_says_its_outside_option_line_is_the_short_delay_limit():
+    """U3: "The figure shows both models", but its outside-option line is the limit of very
+    short delays (flat at half the pie), while the text above last gave delta/(1 + delta) =
+    0.44 at 0.8. The sentence now says so, and the figure's line is that limit."""
+    from course.models.batna import outside_option_split
+
+    nash = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
+    said = nash[nash.index("The figure shows both models") :]
+    assert said.startswith(
+        "The figure shows both models, the outside option for very short delays ($\\delta \\to 1$)"
+    )
+    assert outside_option_split(100, 20, 40)[0] == 50  # half the pie: the delta -> 1 limit

@@ -846,7 +846,8 @@ check.label_statements(label_statements, hidden=True)
 #
 # </details>
 #
-# The figure shows both models for a pie of 100 when the other side's BATNA is 40.
+# The figure shows both models, the outside option for very short delays
+# ($\delta \to 1$), for a pie of 100 when the other side's BATNA is 40.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "nash-example", "schema_version": 3}
 from course.plots import nash_share_vs_batna
