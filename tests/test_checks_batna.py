@@ -1874,7 +1874,7 @@ def test_the_risk_summary_explorer_and_section_7_texts_say_where_each_idea_holds
     section 7 says where the half-unit move predicts; the deal-me-out name; the derivation of (r
     + W)/2; Lax and Sebenius without a 'half'."""
     risk, summary = _cell("ev-risk"), _cell("summary")
-    assert "as if that were all you had" in risk and "**What the graded questions assume.**" in risk
+    assert "**What the graded questions assume.**" in risk  # review 79 U2: no CRRA detail
     assert "Use an expected value only when" not in summary
     assert "a probability-weighted figure only when you must commit" in " ".join(summary.split())
     explorer, nash = _cell("explorer-text"), _cell("nash-teaching")
@@ -2108,7 +2108,7 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     # review 70 U1: the module is about 15% shorter, and so is its stated time
     assert "about 3½ hours" not in intro and "about 6½ to 7 hours" in intro
     assert "surplus (what it gains over both sides' alternatives together)" in intro
-    assert "from one attitude to risk (constant relative risk aversion" in " ".join(risk.split())
+    assert "constant relative risk aversion" not in " ".join(risk.split())  # review 79 U2
     reservation = _cell("reservation-teaching")
     assert "the outcome you aim to land at, better than your reservation price" in reservation
     assert "your first offer lies beyond the target" in reservation
@@ -4619,9 +4619,9 @@ def test_review_62_section_3s_timings_are_a_table_and_section_7_cites_the_deadli
     assert "what you would do without this deal, Lumen aside" in _cell("q9-text")
     risk = _cell("ev-risk")
     assert "in proportion to the amounts at stake" not in risk
-    # review 70 U1: the scaling property is cut; the attitude is still named, with its sources
-    assert "constant relative risk aversion, in which the premium" in risk  # review 72 U5
-    assert "at every scale: Pratt 1964; Arrow 1965" in risk
+    # review 79 U2: the attitude behind the sure amounts is no longer named (question 3
+    # hands the learner the amounts)
+    assert "constant relative risk aversion" not in risk
     nash = _cell("nash-teaching")
     assert "Roth, Murnighan and Schoumaker" in nash and "did not test it" in nash
 
@@ -4927,7 +4927,7 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
         and reason in honest
     )
     assert reason in " ".join(course.variant("02_batna", "ada").story().split())
-    assert "in which the premium is the same share of the amount at every scale" in _cell("ev-risk")
+    assert "constant relative risk aversion" not in _cell("ev-risk")  # review 79 U2
     rubric = _cell("reflection")
     assert "1. An alternative named and valued today by section 3's timing table; an " in rubric
     assert "alternative the deal leaves open is handled either way if argued." in rubric

@@ -188,3 +188,15 @@ def test_the_figure_says_its_outside_option_line_is_the_short_delay_limit():
         "The figure shows both models, the outside option for very short delays ($\\delta \\to 1$)"
     )
     assert outside_option_split(100, 20, 40)[0] == 50  # half the pie: the delta -> 1 limit
+
+
+def test_what_the_graded_questions_assume_is_one_plain_sentence():
+    """U2: "What the graded questions assume" explained the sure amounts' attitude to risk
+    (constant relative risk aversion on one year's pay), needless since question 3 hands
+    the learner the amounts; it now says only where the sure amounts are used."""
+    risk = " ".join(cell_text("02_batna", "batna", "ev-risk").split())
+    assert "constant relative risk aversion" not in risk
+    assert (
+        "Question 3's second part gives you a sure amount for each of your two gambles; "
+        "elsewhere, use expected values." in risk
+    )

@@ -101,12 +101,9 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # attitude need not be averse to every gamble: the same person may buy insurance and a
 # lottery ticket (Friedman and Savage 1948).
 #
-# **What the graded questions assume.** They value alternatives at their expected values,
-# except question 3's second part, which gives you a sure amount for each of your two
-# gambles, from one attitude to risk (constant relative risk aversion, in which the premium
-# is the same share of the amount at every scale: Pratt 1964; Arrow 1965) applied to this
-# year's pay alone, as if that were all you had, so its premiums are larger than someone
-# with savings would feel. The builder in section 3 lets you try your own.
+# **What the graded questions assume.** Question 3's second part gives you a sure amount
+# for each of your two gambles; elsewhere, use expected values. The builder in section 3
+# lets you try your own.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
