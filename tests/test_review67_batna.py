@@ -39,12 +39,14 @@ def test_the_proposers_gain_under_an_outside_option_is_stated_not_undersold():
     text = _cell("nash-teaching")
     assert "a little more when you propose" not in text
     assert "matters a little" not in text
-    assert "plus a share $1 - \\delta$ of the rest of the pie" in text
+    # review 79 U1: the general paragraph no longer repeats the third case's share and the
+    # box's figures; the case states the share and the box gives its figures
+    assert "so you can ask for $r + (1 - \\delta)(W - r)$" in text
     r, delta = 97_000, 0.9
     gains = [round((1 - delta) * (w - r)) for w in (115_000, 130_000)]
     assert gains == [1_800, 3_300]
-    assert f"{gains[0]:,} or {gains[1]:,} above your reservation price at $\\delta$ = 0.9" in text
-    assert f"{r + gains[0]:,}" in text and f"{r + gains[1]:,}" in text
+    assert f"97,000 + 0.1 × 18,000 = {r + gains[0]:,}" in text
+    assert f"97,000 + 0.1 × 33,000 = {r + gains[1]:,}" in text
 
 
 def test_question_10_does_not_say_the_storys_own_fact_replaces_it():

@@ -200,3 +200,16 @@ def test_what_the_graded_questions_assume_is_one_plain_sentence():
         "Question 3's second part gives you a sure amount for each of your two gambles; "
         "elsewhere, use expected values." in risk
     )
+
+
+def test_section_7_states_the_outside_options_proposer_gain_once():
+    """U1 (as far as the brief goes): section 7's general paragraph repeated what the
+    third of Northwind's cases derives (your BATNA when the other side proposes, plus a
+    share 1 - delta when you do) and the box's figures; it now points to that case, which
+    with the box states it once. Question 10 and its practice stay."""
+    nash = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
+    assert "plus a share $1 - \\delta$ of the rest of the pie" not in nash
+    assert "From there on your BATNA sets what you get; the third case below works it" in nash
+    assert nash.count("(1 - \\delta)") == 1
+    for grade_id in ("q10-text", "batna-rise-answer"):
+        assert cell_text("02_batna", "batna", grade_id)

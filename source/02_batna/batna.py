@@ -778,12 +778,11 @@ check.label_statements(label_statements, hidden=True)
 # talks would give you, were there no alternatives, when the other side proposes. That is
 # $\delta/(1+\delta)$ of the pie, where $\delta$ is the share of the pie still worth having
 # after one round of delay: about half when delays are short, 0.44 at $\delta$ = 0.8. From
-# there on you get exactly your BATNA when the other side proposes. When you propose, you
-# get your BATNA plus a share $1 - \delta$ of the rest of the pie: 1,800 or 3,300 above
-# your reservation price at $\delta$ = 0.9 in Northwind's case below (Shaked and Sutton
-# 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result;
-# Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989, found it fitted
-# laboratory deals better than the Nash split). Module 03, section 5, treats the variants.
+# there on your BATNA sets what you get; the third case below works it out for Northwind
+# (Shaked and Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the
+# *deal-me-out* result; Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104,
+# 1989, found it fitted laboratory deals better than the Nash split). Module 03, section 5,
+# treats the variants.
 #
 # **Northwind's case.** You can take your BATNA whenever you turn Northwind down, and it
 # can call the agency: both are outside options, so the salary lands between your
