@@ -4065,7 +4065,7 @@ def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
                     right += 1
                 except NotYet:
                     pass
-            assert right == sum(label in check.accepted(s, alike) for s in read) < 4
+            assert right == sum(label in check._accepted(s, alike) for s in read) < 4
             earned[label] += 0.375 * right
     assert max(earned.values()) / 100 < 0.6, earned
 
@@ -4687,7 +4687,7 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
                 assert credit.earned == 0.5 + 0.375 * k, (who, k)
             for label in LABELS:  # one label for all six: each fitting statement earns
                 alike = dict.fromkeys(key, label)
-                right = sum(label in check.accepted(s, alike) for s in read)
+                right = sum(label in check._accepted(s, alike) for s in read)
                 credit = check.label_statements(
                     lambda o, w=alike: {**w, "use": choose(o)["use"]},
                     hidden=True,

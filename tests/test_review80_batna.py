@@ -98,7 +98,7 @@ def test_question_6_tries_an_offer_exactly_at_the_batnas_value(learner, hidden):
 def test_the_tables_commute_trap_row_covers_an_offer_at_the_batnas_value():
     """X2: the row and the course's rule agree at the BATNA's value."""
     offers = check._drawn("ada")
-    for offer in check.at_batna_offers(offers):
+    for _, offer in check._at_batna_offers(offers):
         assert right_response(offers, offer) == ("counter", "commute trap")
     table = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
     assert "| counter | at or above your BATNA's value, below your reservation price" in table

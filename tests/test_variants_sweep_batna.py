@@ -1564,7 +1564,7 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
         lost = sum(
             check.label_points(st)
             for st in statements_of(s)
-            if shifted[st.letter] not in check.accepted(st, shifted)
+            if shifted[st.letter] not in check._accepted(st, shifted)
         )
 
         def labeller(offers, shifted=shifted):

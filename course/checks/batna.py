@@ -1221,18 +1221,19 @@ def _why_alone(offers, offer, reason):
 
 def offers_tried(offers):
     """The offers question 6's check tries on a case, each with how a hint names it: the
-    case's own offers by number, then ``rule_offers``, one on every path of the rule, then
-    (review 79 X2) one exactly at the BATNA's value with and without remote days, which the
-    table's "at or above your BATNA's value" puts in the commute trap."""
+    case's own offers by number, then ``rule_offers``, one on every path of the rule."""
     own = [(number, offer) for number, offer in enumerate(offers.northwind_offers, start=1)]
-    edge = [] if even_split(offers, REMOTE_DAYS) is None else at_batna_offers(offers)
-    return own + [("a test offer", offer) for offer in (*rule_offers(offers), *edge)]
+    return own + [("a test offer", offer) for offer in rule_offers(offers)]
 
 
-def at_batna_offers(offers):
-    """Two offers exactly at the BATNA's value, without and with remote days."""
+def _at_batna_offers(offers):
+    """Review 79 X2: two offers exactly at the BATNA's value, without and with remote days,
+    which the table's "at or above your BATNA's value" puts in the commute trap; none when
+    no package works for both sides (the cheaper-agency case has its own offers)."""
+    if even_split(offers, REMOTE_DAYS) is None:
+        return []
     value = batna_value(offers)
-    return tuple(NorthwindOffer(float(value), days) for days in (0, REMOTE_DAYS))
+    return [("a test offer", NorthwindOffer(float(value), days)) for days in (0, REMOTE_DAYS)]
 
 
 #: Review 79 X2: before the table said "at or above your BATNA's value", an offer exactly at
@@ -1248,7 +1249,7 @@ def _responses(answer, cases, parts, done, at_split=False):
     for offers in cases:
         value, limit = batna_value(offers), northwind_reservation(offers)
         split = even_split(offers, REMOTE_DAYS)
-        for number, offer in offers_tried(offers):
+        for number, offer in offers_tried(offers) + _at_batna_offers(offers):
             if (offer.salary == split) != at_split:
                 continue
             given = call_learner(answer, offers, offer, value, limit)
@@ -1398,7 +1399,7 @@ def _said_plain(value):
 
 
 @answer_key
-def accepted(statement, answers):
+def _accepted(statement, answers):
     """The labels question 7 takes for ``statement`` beside the learner's ``answers``: the
     course's, and any second one (``_also``): a demand above your limit, which module 03
     files either way; review 79 X1, Lumen's base salary once worded as its offer, only beside
@@ -1421,7 +1422,7 @@ def judge_statement(statement, answers):
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
     given = label_of(answers[statement.letter], statement.letter)
-    if given != statement._label and given in accepted(statement, answers):
+    if given != statement._label and given in _accepted(statement, answers):
         return f"statement {statement.letter}, {given!r}: {statement._why}."
     if given != statement._label:  # on the learner's own statements only, so grading may say it
         said = (
