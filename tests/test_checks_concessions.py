@@ -2966,10 +2966,10 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
-    assert "While Northwind is still moving, it decides" in batna_flat
+    assert "For an offer made while Northwind is still moving, take the first row" in batna_flat
     assert (
-        "At Northwind's last word, an offer above your reservation price for the package "
-        "it names beats walking away, even below that split" in batna_flat
+        "At a last word you believe, take any offer above your reservation price for its "
+        "package" in batna_flat
     )
     assert "At the end of the talks there is no next ask: an offer above your" in flat
     respond = answers["respond"]
