@@ -213,3 +213,15 @@ def test_section_7_states_the_outside_options_proposer_gain_once():
     assert nash.count("(1 - \\delta)") == 1
     for grade_id in ("q10-text", "batna-rise-answer"):
         assert cell_text("02_batna", "batna", grade_id)
+
+
+def test_the_summarys_mention_rule_says_where_it_holds_and_where_module_03s_bar_does():
+    """Review 79 of module 03 (C1): module 02's summary gave the bar for mentioning an
+    alternative (their estimate of your reservation price) as the whole rule, while module
+    03, section 7 sets their estimate of your share at the table where both sides can
+    counter and lose by waiting. The summary now says where each bar holds."""
+    summary = " ".join(
+        line.lstrip("# ").strip() for line in cell_text("02_batna", "batna", "summary").splitlines()
+    )
+    assert "where they can make a final offer and hold to it" in summary
+    assert "the bar is their estimate of your share at the table (module 03, section 7)" in summary

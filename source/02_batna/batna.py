@@ -1159,5 +1159,7 @@ check.own_batna_needed(own_batna_needed)
 # - Counter an extreme offer calmly, avoid the commute trap, and walk away when no terms
 #   reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
-#   reservation price. Warn only of what you would do anyway; never invent or inflate an
-#   offer.
+#   reservation price, where they can make a final offer and hold to it; where both sides
+#   can counter and both lose by waiting, the bar is their estimate of your share at the
+#   table (module 03, section 7). Warn only of what you would do anyway; never invent or
+#   inflate an offer.
