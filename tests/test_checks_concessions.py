@@ -146,8 +146,14 @@ def test_a_hidden_failure_says_of_the_visible_cases_only_what_they_found(learner
     """Hidden cases also run on the learner's own scenario, so a hidden failure may not say the
     function is right there; it says the visible cases pass only when the visible check passed."""
 
+    own = course.variant(MODULE).learner
+
     def walks_just_below_the_limit(s, offer, next_ask, ceiling=None, in_writing=False):
+        # review 79 X1: the visible check tries every case the hidden test tries on your
+        # own scenario, so this mistake shows only on the hidden test's other learners
         reservation = reservation_of(s)
+        if s.learner == own:
+            return _respond_strictly(s, offer, next_ask, ceiling, in_writing)
         if next_ask is None:
             return "accept" if offer >= reservation else "walk away"
         if offer >= next_ask:
@@ -335,7 +341,7 @@ def test_a_rivals_quote_is_news_and_moves_the_opening(learner):
     hint = miss(check.opening, ignores_news)
     assert "a rival studio has quoted Orchard" in hint and "news about its alternatives" in hint
     s = course.variant(MODULE)
-    [(anchor, rival), (_, between), (_, above)] = check._rivals(s, hidden=False)
+    [(anchor, rival), (_, between), (_, above), *_] = check._rivals(s, hidden=False)
     top, said = _own_opening(s)
     assert reservation_of(s) < rival < s.their_estimate < between < top < above
     assert _own_opening(s, None, between) == (between, said)
@@ -1084,10 +1090,10 @@ def test_an_offer_at_the_claimed_budget_is_no_reason_to_accept_or_walk(answers):
             s = course.variant(MODULE, f"learner-{n}")
             hint = miss(check.respond.__wrapped__, accepts_at_any_cap)
             assert "not 'accept'" in hint and "reads the claim as a test, not a cap" in hint
-            hint = miss(check.respond.__wrapped__, takes_the_cap_at_the_end, True)
+            # review 79 X1: the visible check tries the last-round cap too, so it fails there
+            hint = miss(check.respond.__wrapped__, takes_the_cap_at_the_end)
             assert "not 'accept'" in hint and "walk away" not in hint
             assert f"below your reservation price {reservation_of(s):g}" in hint
-            check.respond.__wrapped__(takes_the_cap_at_the_end)  # only grading tries it
             check.respond.__wrapped__(answers["respond"])
     for n in range(3):
         with course.variants.learner_as(f"learner-{n}"):
@@ -5320,7 +5326,7 @@ def test_question_6_asks_the_learner_to_tell_a_test_from_a_believable_cap(answer
     s = course.variant(MODULE, who)
     written = check._written_offers(s, hidden=False)
     kinds = {check.best_response(s, o, a, c) for o, a, c in written}
-    assert kinds == {"walk away", "accept"}
+    assert kinds == {"walk away", "accept", "counter"}  # review 79 X1: hidden's kinds too
     with course.variants.learner_as(who):
         said = miss(check.respond.__wrapped__, _ignores_the_writing)
         assert "Orchard has shown in writing" in said and ", True) for learner" in said, said

@@ -233,7 +233,11 @@ def _anchor(s):
 
 
 def _anchors(s, hidden):
-    return [None, _anchor(s)] + ([float(round(0.9 * s.alternative_price))] if hidden else [])
+    """No anchor, an extreme one and a milder one below Birch's price. Review 79 X1: the
+    visible check tries every kind of case the hidden test does (``hidden`` is kept for
+    the callers), so a green self-check is not followed by a failed grade on the same
+    scenario."""
+    return [None, _anchor(s), float(round(0.9 * s.alternative_price))]
 
 
 def _rivals(s, hidden):
@@ -241,12 +245,17 @@ def _rivals(s, hidden):
     one at least 3 below your estimate of Orchard's reservation price (news that lowers
     it), one between the estimate and the most a true fact justifies (it caps the
     opening, but the estimate stands) and one above that most (news that changes nothing
-    you can say); hidden, also one further below, and the one between with an anchor."""
+    you can say), one further below, the one between with an anchor, and one just above
+    your reservation price (``FLOOR_QUOTE`` over it), where the target the quote leaves
+    binds: 3 under that quote is below it. Review 79 X1: the visible check tried only the
+    quote 6 under the estimate, where the target rarely binds, so "3 under any quote"
+    passed it for every learner tried and failed the hidden test; the visible check now
+    tries every quote the hidden test does (``hidden`` is kept for the callers)."""
     estimate, top = s.their_estimate, grounded_opening(s)[0]
     between = (estimate + top) // 2
-    quotes = [(_anchor(s), estimate - 6), (None, between), (None, top + 4)]
-    if hidden:
-        quotes += [(None, estimate - 10), (_anchor(s), between)]
+    low = reservation_of(s) + FLOOR_QUOTE
+    quotes = [(_anchor(s), estimate - 6), (None, between), (None, top + 4), (None, low)]
+    quotes += [(None, estimate - 10), (_anchor(s), between)]
     return [(anchor, float(quote)) for anchor, quote in quotes]
 
 
@@ -283,6 +292,12 @@ def _opening_scenarios(hidden):
     found = _scenarios(hidden)
     own = found[0]
     if not hidden:
+        # review 79 X1: the public versions of the hidden test's learners too, so every
+        # kind of story the hidden test tries (Birch inflated, a real retailer, ...) is
+        # tried before grading
+        with hidden_cases_as(None):
+            public = [_variant(learner) for learner in HIDDEN_LEARNERS]
+        found += [p for p in public if all(p.learner != s.learner for s in found)]
         for label, fits in (
             ("birch-weak-visible", _birch_weak),
             ("untrue-visible", _untrue_below_top),
@@ -555,6 +570,11 @@ def _check_statement(s, where, key):
 #: price, and a little under it leaves Orchard a reason to prefer you.
 QUOTE_BAND = 3.0
 
+#: How far above your reservation price question 1's lowest rival quote lies (review 79
+#: X1): the target that quote leaves is 6 over the reservation price, 2 under the quote,
+#: so an opening 3 under the quote falls below the target.
+FLOOR_QUOTE = 8.0
+
 #: The most of everything a plan concedes that its first concession may give.
 FIRST_SHARE = 0.6
 
@@ -634,7 +654,8 @@ def _openings(s, hidden):
     true fact justifies."""
     top = grounded_opening(s)[0]
     # a whole number: a plan rounded to whole thousands starts exactly there
-    return [top, s.their_estimate] + ([(top + s.their_estimate) // 2] if hidden else [])
+    # review 79 X1: visible and hidden try the same openings (``hidden`` kept for callers)
+    return [top, s.their_estimate, (top + s.their_estimate) // 2]
 
 
 @question
@@ -908,24 +929,25 @@ def _histories(s, hidden):
         # ground, so hold (review 73 X2: the old key answered the undo with a step of 4)
         ([top, top, top - 4, top - 4], [low, low + 5, low + 1, low + 5]),
     ]
-    if hidden:
-        cases += [
-            ([top, top], [low + 4, low]),  # a retraction right after Orchard's opening
-            ([top, top, top - 4, top - 6, top - 7], [low, low + 4, low + 6, low + 7, low + 8]),
-            # your steps shrink (3, then 2), as your plan's do; Orchard concedes 7: give 2
-            ([top, top, top - 3, top - 5], [low, low + 3, low + 5, low + 12]),
-            # would cross your target after two steps of yours, the second no bigger
-            (
-                [top, top, halfway, target + 2],
-                [target - 11 - second - first, target - 11 - second, target - 11, target - 5],
-            ),
-            ([top, top], [low, low + 2]),  # a small first concession: copied in full
-            ([top, top, top], [low, low, low + _big_first(top, target) + 3]),
-            # a retract-then-undo after two concessions of yours: hold
-            ([top, top, top - 4, top - 8, top - 8], [low, low + 5, low + 10, low + 6, low + 10]),
-            # an undo that goes 2 beyond Orchard's best: only those 2 are new ground
-            ([top, top, top - 4, top - 4], [low, low + 5, low + 1, low + 7]),
-        ]
+    # review 79 X1: the visible check tries these too (a step capped by your first step,
+    # not your last, or an undo beyond Orchard's best read as all new ground, passed it)
+    cases += [
+        ([top, top], [low + 4, low]),  # a retraction right after Orchard's opening
+        ([top, top, top - 4, top - 6, top - 7], [low, low + 4, low + 6, low + 7, low + 8]),
+        # your steps shrink (3, then 2), as your plan's do; Orchard concedes 7: give 2
+        ([top, top, top - 3, top - 5], [low, low + 3, low + 5, low + 12]),
+        # would cross your target after two steps of yours, the second no bigger
+        (
+            [top, top, halfway, target + 2],
+            [target - 11 - second - first, target - 11 - second, target - 11, target - 5],
+        ),
+        ([top, top], [low, low + 2]),  # a small first concession: copied in full
+        ([top, top, top], [low, low, low + _big_first(top, target) + 3]),
+        # a retract-then-undo after two concessions of yours: hold
+        ([top, top, top - 4, top - 8, top - 8], [low, low + 5, low + 10, low + 6, low + 10]),
+        # an undo that goes 2 beyond Orchard's best: only those 2 are new ground
+        ([top, top, top - 4, top - 4], [low, low + 5, low + 1, low + 7]),
+    ]
     return cases
 
 
@@ -1138,21 +1160,24 @@ def _starts(s, hidden):
     frontier with Orchard's minimum met), one from which the free move that adds most for
     both sides is not the one that gives Orchard most (when the scenario has one), one
     from which no move closes the deal and the cheapest is not the best rate (when the
-    scenario has one); hidden, also Orchard's ideal, a package from
-    which one concession closes the deal but not the one with the best rate (when the
-    scenario has one), and packages drawn at random (with the grading key when graded, so
-    no one can list them beforehand)."""
+    scenario has one), Orchard's ideal, a package from which one concession closes the
+    deal but not the one with the best rate (when the scenario has one), and three packages
+    drawn at random: by a public draw in the visible check, with the grading key in the
+    hidden test, so no one can list those beforehand (review 79 X1: the visible check
+    tries every kind the hidden test does)."""
     starts = [dict(start) for start in _start_packages(s.learner, hidden)]
-    closing = closing_start(_table(s.learner), s.their_minimum)
-    if not hidden and closing is not None:
-        starts.append(closing)  # the cheapest closing move is not the best rate here
     cheapest = cheapest_start(_table(s.learner), s.their_minimum)
     if cheapest is not None and cheapest not in starts:
         starts.append(cheapest)  # none closes, and the cheapest move is not the best rate
-    if hidden:
-        rng = hidden_rng(MODULE, f"trades:{s.learner}")
-        packages = _table(s.learner).packages
-        starts += [dict(packages[int(rng.random() * len(packages))][0]) for _ in range(3)]
+    # review 79 X1: the visible check tries packages drawn at random too, from a public
+    # draw (the hidden test's draw uses the grading key)
+    rng = (
+        hidden_rng(MODULE, f"trades:{s.learner}")
+        if hidden
+        else rng_for(f"{MODULE}:trades-visible", s.learner)
+    )
+    packages = _table(s.learner).packages
+    starts += [dict(packages[int(rng.random() * len(packages))][0]) for _ in range(3)]
     return starts
 
 
@@ -1180,11 +1205,11 @@ def _start_packages(learner, hidden):
     tied = tied_closing_start(table, s.their_minimum)
     if tied is not None and tied not in starts:
         starts.append(tied)  # two closing moves cost the same: give Orchard more
-    if hidden:
-        starts.append({issue: levels[-1] for issue, levels in issues.items()})
-        closing = closing_start(table, s.their_minimum)
-        if closing is not None:
-            starts.append(closing)
+    # review 79 X1: Orchard's ideal (no give is left) in the visible check too
+    starts.append({issue: levels[-1] for issue, levels in issues.items()})
+    closing = closing_start(table, s.their_minimum)
+    if closing is not None and closing not in starts:
+        starts.append(closing)
     return tuple(starts)
 
 
@@ -1707,9 +1732,8 @@ def _pick_sets(s, hidden):
     if not any(_blind_differs(s, offers) for offers in visible):
         blind = _telling_set(s, [first, *others], _blind_differs)
         visible += [blind] if blind is not None else []
-    if hidden:
-        return visible + [offers for offers in others[:2] if offers not in visible]
-    return visible
+    # review 79 X1: the visible check tries the hidden test's further sets too
+    return visible + [offers for offers in others[:2] if offers not in visible]
 
 
 def _against_both_blindly(s, offers, picked):
@@ -1915,16 +1939,16 @@ def _offers(s, hidden):
         (reservation + 0.5, None, None),  # last round, above your limit: accept
         (reservation - 0.5, None, None),  # last round, below it: walk away
     ]
-    if hidden:
-        cases += [
-            (min(ask, s.their_estimate) - 3, ask, s.their_estimate),  # a ceiling above: counter
-            (reservation - 0.5, plan[-1], None),  # below your limit, a round left: counter
-            (plan[-1] + 0.5, plan[-1], None),  # late in the plan, at your ask: accept
-            (round(reservation * 0.6, 2), None, None),  # a low-ball in the last round: walk
-            (reservation - 2, None, reservation - 2),  # last round, at a cap below your limit
-            # below a ceiling that is below your next ask: counter, asking the ceiling
-            (ceiling_between(s, ask) - 1, ask, ceiling_between(s, ask)),
-        ]
+    # review 79 X1: the visible check tries these too
+    cases += [
+        (min(ask, s.their_estimate) - 3, ask, s.their_estimate),  # a ceiling above: counter
+        (reservation - 0.5, plan[-1], None),  # below your limit, a round left: counter
+        (plan[-1] + 0.5, plan[-1], None),  # late in the plan, at your ask: accept
+        (round(reservation * 0.6, 2), None, None),  # a low-ball in the last round: walk
+        (reservation - 2, None, reservation - 2),  # last round, at a cap below your limit
+        # below a ceiling that is below your next ask: counter, asking the ceiling
+        (ceiling_between(s, ask) - 1, ask, ceiling_between(s, ask)),
+    ]
     return cases
 
 
@@ -1933,9 +1957,10 @@ def _written_offers(s, hidden):
     (review 75 X1: question 6 now asks the learner to tell a test from a believable cap):
     visible, a cap below your reservation price (walk away, offered below it and at it)
     and a cap between your reservation price and your next ask (accept an offer at it,
-    below the even split and above it); hidden, also an offer below a cap you could
-    accept (counter, asking the cap), a cap above your estimate, and a cap below your
-    reservation price in the last round. Each offer is at least 0.5 from every line."""
+    below the even split and above it), an offer below a cap you could accept (counter,
+    asking the cap), a cap above your estimate, and a cap below your reservation price in
+    the last round, visible and hidden alike (review 79 X1). Each offer is at least 0.5
+    from every line."""
     reservation = reservation_of(s)
     plan = [round(offer, 2) for offer in course_plan(s, grounded_opening(s)[0])]
     ask = plan[2]
@@ -1945,12 +1970,12 @@ def _written_offers(s, hidden):
         (reservation - 2, ask, reservation - 2),  # Orchard offers that cap: walk away
         (ceiling_between(s, ask), ask, ceiling_between(s, ask)),  # at a cap you take: accept
     ]
-    if hidden:
-        cases += [
-            (below_split(s) - 1, ask, below_split(s)),  # below a cap you would take: counter
-            (min(ask, s.their_estimate) - 3, ask, s.their_estimate),  # a cap above: counter
-            (reservation - 2, None, reservation - 2),  # last round, below your limit: walk
-        ]
+    # review 79 X1: the visible check tries these too
+    cases += [
+        (below_split(s) - 1, ask, below_split(s)),  # below a cap you would take: counter
+        (min(ask, s.their_estimate) - 3, ask, s.their_estimate),  # a cap above: counter
+        (reservation - 2, None, reservation - 2),  # last round, below your limit: walk
+    ]
     return cases
 
 
@@ -2197,10 +2222,8 @@ def _tables(s, hidden):
     worse = dict(following, deal=round(polite - 3, 2))
     base = max(polite, 6.0)  # a walk-out costs 4 of it; a deal adds 8
     larger = {"deal": base + 8, "polite walk-away": base, "walk-out": base - 4}
-    tables = [following, worse, larger]
-    if hidden:
-        tables.append(dict(following, deal=polite))
-    return tables
+    # review 79 X1: the visible check tries the no-difference table too
+    return [following, worse, larger, dict(following, deal=polite)]
 
 
 @question

@@ -1,0 +1,178 @@
+"""Module 04 after review 79 (tests/test_concessions_review80.py): each test failed on the
+code or text the review read (8d02f55) and passes now."""
+
+import itertools
+from pathlib import Path
+
+import course
+from course.checks import concessions as check
+from course.checks.hints import NotYet
+from course.models.batna import TARGET_SHARE
+from course.scenarios.concessions import reservation_of
+from course.variants import learner_as
+
+MODULE = "04_concessions"
+SOURCE = Path(__file__).parents[1] / "source" / MODULE / "concessions.py"
+LEARNERS = [f"st-{n}" for n in range(4)]
+
+
+def _true_keys(s):
+    return [k for k, st in s.statements.items() if s.facts.get(st.about) == st.figure]
+
+
+def _best_fact(s, skip=("birch",)):
+    market = [k for k in _true_keys(s) if s.statements[k].about not in skip]
+    return max(market, key=lambda k: s.statements[k].figure)
+
+
+def _model_opening(s, anchor, quote=None):
+    key = _best_fact(s)
+    price = s.statements[key].figure
+    return (price if quote is None else min(price, quote)), [key]
+
+
+def _verdict(check_function, answer, hidden):
+    try:
+        check_function(answer, hidden=hidden)
+    except NotYet as failure:
+        return str(failure)
+    return None
+
+
+def _green_means_graded(check_function, answer):
+    """For each learner: the visible check fails the answer whenever the hidden test does."""
+    for learner in LEARNERS:
+        with learner_as(learner):
+            hidden = _verdict(check_function, answer, True)
+            visible = _verdict(check_function, answer, False)
+        assert hidden is not None, (learner, "the probe should be a wrong answer")
+        assert visible is not None, (learner, "passed visibly, failed hidden:", hidden)
+
+
+# --- X1: a green self-check means the hidden test passes --------------------------------
+
+
+def test_x1_three_under_any_quote_fails_visibly_where_the_target_binds():
+    """Review 79 X1: '3 under any quote below the fact' passed the visible check for every
+    learner (its quote, 6 under the estimate, rarely let the target bind) and failed the
+    hidden test (10 under). The visible check now tries a quote 8 over the reservation
+    price, where the target binds, and every quote the hidden test tries."""
+
+    def three_under(s, anchor, quote=None):
+        key = _best_fact(s)
+        price = s.statements[key].figure
+        return (price if quote is None or quote >= price else quote - 3), [key]
+
+    _green_means_graded(check.opening, three_under)
+    s = course.variant(MODULE, "st-0")
+    low = reservation_of(s) + check.FLOOR_QUOTE
+    target = reservation_of(s) + TARGET_SHARE * (low - reservation_of(s))
+    assert target - (low - check.QUOTE_BAND) >= 1 and low - target >= 1  # clear of lines
+    assert (None, low) in check._rivals(s, hidden=False)
+    with learner_as("st-0"):
+        assert "is below your target: the rival's quote" in _verdict(
+            check.opening, three_under, False
+        )
+
+
+def test_x1_the_visible_check_tries_every_case_kind_the_hidden_test_does():
+    """Review 79 X1, swept over the module: on the learner's own scenario the visible and
+    hidden checks now try the same cases (only the hidden test's other learners, and its
+    random packages drawn with the grading key, differ)."""
+    for learner in LEARNERS:
+        s = course.variant(MODULE, learner)
+        assert check._anchors(s, False) == check._anchors(s, True)
+        assert check._rivals(s, False) == check._rivals(s, True)
+        assert check._openings(s, False) == check._openings(s, True)
+        assert check._histories(s, False) == check._histories(s, True)
+        assert check._offers(s, False) == check._offers(s, True)
+        assert check._written_offers(s, False) == check._written_offers(s, True)
+        assert check._pick_sets(s, False) == check._pick_sets(s, True)
+        assert check._tables(s, False) == check._tables(s, True)
+        with learner_as(learner):
+            visible, hidden = check._starts(s, False), check._starts(s, True)
+        assert visible[:-3] == hidden[:-3]  # the last three are drawn at random
+
+
+def test_x1_opening_mistakes_on_other_stories_fail_visibly():
+    """An answer that tells any Birch figure above Orchard's belief (true or not), one that
+    never cites a retailer, and one pulled only by a milder anchor passed the visible check
+    for most learners and failed grading on the hidden test's other stories or anchor."""
+
+    def tells_any_birch(s, anchor, quote=None):
+        price, said = _model_opening(s, anchor, quote)
+        birch = [
+            k
+            for k, st in s.statements.items()
+            if st.about == "birch" and s.their_guess < st.figure <= price
+        ]
+        return price, said + birch[:1]
+
+    def no_retailer(s, anchor, quote=None):
+        key = _best_fact(s, skip=("birch", "retailer"))
+        price = s.statements[key].figure
+        return (price if quote is None else min(price, quote)), [key]
+
+    def pulled_by_a_mild_anchor(s, anchor, quote=None):
+        price, said = _model_opening(s, None, quote)
+        if anchor is not None and anchor > 0.75 * reservation_of(s):
+            price -= 0.2 * (price - anchor)
+        return price, said
+
+    for answer in (tells_any_birch, no_retailer, pulled_by_a_mild_anchor):
+        _green_means_graded(check.opening, answer)
+
+
+def test_x1_tit_for_tat_mistakes_fail_visibly():
+    """A step capped by your first step instead of your last, and an undo that goes beyond
+    Orchard's best read as all new ground, passed the visible check and failed grading."""
+
+    def capped_by_first_step(s, mine, theirs, target):
+        step = theirs[-1] - max(theirs[:-1])
+        if step <= 0:
+            return max(mine[-1], target)
+        own = [a - b for a, b in itertools.pairwise(mine) if a > b]
+        most = min(step, own[0] if own else 0.6 * (mine[-1] - target))
+        return max(mine[-1] - most, target)
+
+    def undo_read_as_new_ground(s, mine, theirs, target):
+        if theirs[-1] <= max(theirs[:-1]):
+            return max(mine[-1], target)
+        own = [a - b for a, b in itertools.pairwise(mine) if a > b]
+        most = min(theirs[-1] - theirs[-2], own[-1] if own else 0.6 * (mine[-1] - target))
+        return max(mine[-1] - most, target)
+
+    for answer in (capped_by_first_step, undo_read_as_new_ground):
+        _green_means_graded(check.tit_for_tat, answer)
+
+
+def test_x1_respond_and_relationship_mistakes_fail_visibly():
+    """A written cap answered with a counter in the last round, and a reservation price moved
+    by a unit in the table's direction found by dividing by the difference, passed the
+    visible check and failed grading (the last-round cap and the no-difference table were
+    hidden only)."""
+
+    def counters_a_last_round_cap(s, offer, next_ask, ceiling=None, in_writing=False):
+        reservation = s.alternative_price + s.extra_cost
+        if next_ask is None:
+            if ceiling is not None:
+                return "counter"
+            return "accept" if offer >= reservation else "walk away"
+        if offer >= next_ask:
+            return "accept"
+        if ceiling is not None and in_writing:
+            if ceiling < reservation:
+                return "walk away"
+            if offer >= ceiling:
+                return "accept"
+        return "counter"
+
+    def divides_by_the_difference(s, next_year):
+        difference = next_year["deal"] - next_year["polite walk-away"]
+        reservation = s.alternative_price + s.extra_cost
+        return reservation - difference / abs(difference) * min(abs(difference), 1.0)
+
+    _green_means_graded(check.respond, counters_a_last_round_cap)
+    for learner in LEARNERS:
+        with learner_as(learner):
+            assert _verdict(check.relationship_reservation, divides_by_the_difference, False)
