@@ -3083,11 +3083,12 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
     # review 70 C1: the text states the trade-off the engine measures (see
     # test_s75_the_aside_on_three_quarters_quotes_the_engine)
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
-    assert (  # review 78 U3
-        "In this module your opening always reaches the estimate, so module 02's rule puts "
+    assert (  # review 78 U3; review 79 C1: the rule reads the fact, not the opening
+        "In this module a true fact always reaches your estimate, so module 02's rule puts "
         "your target at the band's top: **three quarters of the way from your reservation "
         "price up to your estimate**, below your opening." in text
     )
+    assert "your opening always reaches the estimate" not in text
     assert (
         "Question 2's model answer, the low-ball and next year's simulation in section 5 "
         "follow this rule." in text

@@ -289,7 +289,7 @@ check.opening(opening, hidden=True)
 # on the zone you expect, from your reservation price up to your estimate of the other
 # side's, and keeps it at least half and at most three quarters of the way up. The bottom
 # of that band is the **even split** (module 02's name for the point halfway), and a plan
-# may stop exactly on it. In this module your opening always reaches the estimate, so
+# may stop exactly on it. In this module a true fact always reaches your estimate, so
 # module 02's rule puts your target at the band's top: **three quarters of the way from
 # your reservation price up to your estimate**, below your opening. Question 2's model
 # answer, the low-ball and next year's simulation in section 5 follow this rule.
