@@ -2061,7 +2061,7 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     # review 75 C1: 'most' was false: questions 1, 2 and 5 hold 6 of the 14 coded marks
     assert "Most graded questions are decisions on your own case" not in text
     assert (
-        "Questions 1, 2, 4b and 5 are decisions on your own case, Kite Studio's talks with "
+        "Questions 1, 2, 4b, 5 and 7 are decisions on your own case, Kite Studio's talks with "
         "Orchard; the other coded questions check that you apply the course's rules to it" in text
     )
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
@@ -2075,6 +2075,10 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     # review 76 U6: question 4b's landing is the learner's own cushion, a decision too
     decisions = ("opening-test", "concession-plan-test", "landing-test", "meso-test")
     assert (sum(coded[g] for g in decisions), sum(coded.values())) == (7, 14)
+    # review 79 C2: question 7 asks you to decide how far to move (the size is yours)
+    assert coded["relationship-test"] == 2
+    assert "decide which way the difference moves the least you would accept" in text
+    assert "Questions 1, 2, 4b and 5 are" not in text
     assert "Questions 1, 2 and 5 are decisions" not in text
     assert "checks that you follow the course's rule, a convention, not a decision" in text
     assert "`target` is a target from section 2's band (the check passes its own)" in text

@@ -13,10 +13,10 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# This module is about using leverage once the talks begin. Questions 1, 2, 4b and 5 are
-# decisions on your own case, Kite Studio's talks with Orchard; the other coded questions
-# check that you apply the course's rules to it, and the written parts ask for your
-# judgement.
+# This module is about using leverage once the talks begin. Questions 1, 2, 4b, 5 and 7
+# are decisions on your own case, Kite Studio's talks with Orchard; the other coded
+# questions check that you apply the course's rules to it, and the written parts ask for
+# your judgement.
 #
 # You will learn to
 #
