@@ -4666,7 +4666,7 @@ def test_the_quote_bullet_says_why_an_opening_may_sit_under_the_quote():
         "The 3 thousand is a small edge that gives Orchard a reason to choose you over an "
         "equal rival." in bullet
     )
-    assert "never below your target: the quote lowers your estimate" in bullet
+    assert "the quote lowers your estimate, and your target with it" in bullet  # review 79 U1
 
 
 def test_question_7_asks_whether_the_learner_trusts_the_table():
@@ -5489,7 +5489,7 @@ def test_s77_c3_a_lower_quote_moves_the_target_and_no_opening_goes_below_it():
     quote, with a hint that says so; one at that target passes. Failed on the old check."""
     text = _flat()
     assert "with it your target (section 2) and your opening" in text
-    assert "never below your target: the quote lowers your estimate, and your target" in text
+    assert "the quote lowers your estimate, and your target with it" in text  # review 79 U1
     found = 0
     for learner in SWEEP[:300]:
         s = course.variant(MODULE, learner)

@@ -4,6 +4,8 @@ code or text the review read (8d02f55) and passes now."""
 import itertools
 from pathlib import Path
 
+import pytest
+
 import course
 from course.checks import concessions as check
 from course.checks.hints import NotYet
@@ -176,3 +178,26 @@ def test_x1_respond_and_relationship_mistakes_fail_visibly():
     for learner in LEARNERS:
         with learner_as(learner):
             assert _verdict(check.relationship_reservation, divides_by_the_difference, False)
+
+
+# --- U1: question 1's table states the target it uses ----------------------------------
+
+
+def test_u1_question_1_states_the_target_formula_in_its_row():
+    """Review 79 U1: the row for a quote below your estimate said 'never below your target
+    ... (section 2's rule)', a rule the learner meets only after question 1 (the rule X1
+    caught). The row now states it: R + 0.75 * (quote - R), with R the reservation price,
+    and the check's floor is that formula."""
+    text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+    row = text[text.index("| a quote below your estimate |") :]
+    row = row[: row.index("The 3 thousand")]
+    assert "never below your target, now `R + 0.75 * (quote - R)`" in row
+    assert "`R = s.alternative_price + s.extra_cost`" in row
+    assert TARGET_SHARE == 0.75
+    s = course.variant(MODULE, "st-1")
+    r = reservation_of(s)
+    quote = r + check.FLOOR_QUOTE
+    key = [_best_fact(s)]
+    check._check_opening(s, None, (r + 0.75 * (quote - r), key), quote)
+    with pytest.raises(NotYet, match="below your target"):
+        check._check_opening(s, None, (r + 0.75 * (quote - r) - 0.5, key), quote)
