@@ -1190,11 +1190,11 @@ def test_the_notebook_states_its_bargaining_sources_as_they_hold():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "module 03's lesson from Rubinstein" not in flat
-    assert "Sandholm and Vulkan's" in flat and "discounts delay less" in flat
-    # in their model the later deadline gets everything, and agreement always comes, at the
-    # first deadline
-    assert "the side whose deadline comes later gets everything" in flat
-    assert "concedes all" in flat and "slides to the last round or fails" not in flat
+    # review 79 U2: the models of waiting (Sandholm and Vulkan, Rubinstein) are cut from
+    # the Boulware aside, which keeps the name's origin
+    assert "Sandholm and Vulkan's" not in flat and "discounts delay less" not in flat
+    assert "became known as Boulwarism." in flat
+    assert "slides to the last round or fails" not in flat
     assert "Its success depends on repeated play" not in flat
     assert "known length of 200 moves" in flat
 
@@ -1297,7 +1297,7 @@ def test_the_notebook_says_what_orchard_would_pay_and_how_long_it_takes():
     # about seven hours (ten if Python is new), as the course map counts it
     assert "about seven hours" in flat and "about five to six hours" not in flat
     assert next(m for m in MODULES if m.folder == MODULE).minutes == 420
-    assert "Likewise, in Rubinstein's model" in flat
+    assert "Likewise, in Rubinstein's model" not in flat  # review 79 U2
     # review 69 U1: shorter; each agent's own deadline, known to it and kept private
     assert "Each agent plans to reach its reservation price at its own deadline" in flat
     # review 72 E2: of Faratin's tactics, the time-dependent ones follow a schedule
@@ -4410,7 +4410,7 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
-READING_WORDS, FOLDED_WORDS = 7200, 1900  # review 77 C1: the made-up walk-out table cut
+READING_WORDS, FOLDED_WORDS = 7200, 1800  # review 79 U2: two asides cut (1,859 -> 1,755)
 
 
 def _reading_and_asides():
@@ -4805,11 +4805,10 @@ def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum
     text = _flat()
     # review 72 E3: the preference is the course's own, not Leonardelli et al.'s mechanism
     assert "MESOs work through sincerity" not in text
-    assert (
-        "This course's own preference, not the study's finding: among the accepted sets, "
-        "prefer the one whose least attractive offer comes nearest Orchard's minimum, a set "
-        "none of whose offers looks like a throw-away." in text
-    )
+    # review 79 U2: the aside on which accepted set to prefer is cut (the check ignores
+    # the preference; the model answer keeps it in a comment)
+    assert "Aside: which accepted set to prefer" not in text
+    assert "none of whose offers looks like a throw-away" not in text
     # review 78 E1: the question still called an offer at the quarter one Orchard could
     # take seriously, though the study ties the offerer's gains to a set read as sincere
     assert "take seriously" not in text
@@ -4819,14 +4818,10 @@ def test_review_70_the_meso_model_answer_offers_the_set_nearest_orchards_minimum
             check.meso(answers["meso"])
     assert "take seriously" not in out.getvalue() and "no insult" in out.getvalue()
     assert "a floor, not a mark of sincerity" in text
-    assert (
-        "Question 5's quarter of Orchard's minimum only keeps an offer from being an insult "
-        "(the arena buyer's insult line is the same quarter" in text
-    )
-    assert (
-        "hardly reads as a sincere attempt to agree, the reading Leonardelli and colleagues "
-        "tied the offerer's gains to." in text
-    )
+    # review 79 U2: the aside that tied the preference to sincerity is cut; the question
+    # still calls the quarter a floor, and the MESO aside keeps the study's sincerity
+    assert "Question 5's quarter of Orchard's minimum only keeps an offer" not in text
+    assert "a set as a sincere attempt to agree" in text
 
 
 def _respond_by_reading(reading):
@@ -5269,7 +5264,8 @@ def test_a_pick_beats_both_offers_it_turned_down_and_both_readings_pass(answers)
     research's best and the reading against both (the old check refused the second)."""
     text = _flat()
     assert "one pick gives one inequality" not in text
-    assert "If your research rated the other offer above the pick too" in text
+    # review 79 U2: the second reading is no longer taught (the check still accepts it)
+    assert "If your research rated the other offer above the pick too" not in text
     s = course.variant(MODULE, "learner-13")
     cases = [c for c in check._pick_cases(s, hidden=True) if c[2]]
     differs = [

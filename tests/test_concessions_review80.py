@@ -201,3 +201,17 @@ def test_u1_question_1_states_the_target_formula_in_its_row():
     check._check_opening(s, None, (r + 0.75 * (quote - r), key), quote)
     with pytest.raises(NotYet, match="below your target"):
         check._check_opening(s, None, (r + 0.75 * (quote - r) - 0.5, key), quote)
+
+
+# --- U2: shorter -------------------------------------------------------------------------
+
+
+def test_u2_the_module_is_shorter_than_the_review_read():
+    """Review 79 U2: about 7,100 words of main text and 1,900 in folds (this counter: 7,116
+    and 1,943 at 8d02f55; 7,116 and 1,755 now). The Sandholm-Vulkan and Rubinstein half of the Boulware aside,
+    the aside on which accepted set to prefer and the second reading of a pick are cut;
+    the words the fixes added are paid for."""
+    from tests.test_checks_concessions import _reading_and_asides
+
+    main, aside = _reading_and_asides()
+    assert main <= 7116 and aside < 1800 and main + aside < 9059 - 150, (main, aside)

@@ -30,7 +30,7 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: some 7,200 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
-# and a reflection. Side remarks, about 1,900 words more, sit in folded notes; no question
+# and a reflection. Side remarks, about 1,800 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
 # and section 4 up to question 4 (three fifths of the reading, four questions, the arena
 # and the planner) take about four hours, and the rest (questions 4b to 7, the low-ball
@@ -257,16 +257,10 @@ check.opening(opening, hidden=True)
 # - $\beta = 1$, **linear**: the same step every round; $\beta > 1$, **Conceder**: most of
 #   the ground early, in shrinking steps.
 #
-# <details><summary>Aside: the name Boulware, and what models of waiting say</summary>
+# <details><summary>Aside: the name Boulware</summary>
 #
 # The name comes from Lemuel Boulware, the General Electric executive whose firm,
-# take-it-or-leave-it offers to unions became known as Boulwarism. In Sandholm and
-# Vulkan's model of bargaining with private deadlines
-# ("Bargaining with deadlines", AAAI 1999), the side whose deadline comes later gets
-# everything: both wait, and at the first deadline the side it belongs to concedes all.
-# Likewise, in Rubinstein's model (1982, module 03), which has no deadline, the more
-# patient side (the one that discounts delay less) gets more. Real talks are less stark,
-# but the direction holds: waiting favours the side that can afford it.
+# take-it-or-leave-it offers to unions became known as Boulwarism.
 #
 # </details>
 #
@@ -834,18 +828,6 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # </details>
 #
-# <details><summary>Aside: which accepted set to prefer</summary>
-#
-# Question 5's quarter of Orchard's minimum only keeps an offer from being an insult (the
-# arena buyer's insult line is the same quarter, of the way from its worst outcome to its
-# reservation price). An offer that far below what Orchard can sign hardly reads as a
-# sincere attempt to agree, the reading Leonardelli and colleagues tied the offerer's
-# gains to. This course's own preference, not the study's finding: among the accepted
-# sets, prefer the one whose least attractive offer comes nearest Orchard's minimum, a set
-# none of whose offers looks like a throw-away.
-#
-# </details>
-#
 # **Reading the pick.** Your research's estimate of Orchard's points suggests which offer
 # it will like best. If Orchard picks that one, its choice is consistent with your
 # estimate (it does not prove it) and tells you nothing new to act on. If it picks
@@ -853,8 +835,7 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # what it gives more of outweighs what it gives less of. Read it against the offer your
 # research rated best for Orchard: each issue where the pick gives it more ground than
 # that offer is a candidate that may matter relatively more to Orchard than you thought.
-# If your research rated the other offer above the pick too, reading it the same way may
-# add candidates. One pick cannot say which, nor rank or price them. Test them in your
+# One pick cannot say which, nor rank or price them. Test them in your
 # next proposal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
