@@ -2,6 +2,7 @@
 code or text the review read (8d02f55) and passes now."""
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,27 @@ def test_u2_the_module_is_shorter_than_the_review_read():
 
     main, aside = _reading_and_asides()
     assert main <= 7116 and aside < 1800 and main + aside < 9059 - 150, (main, aside)
+
+
+# --- U5: source lines are not broken after one word --------------------------------------
+
+
+def _one_word_breaks(text):
+    """Markdown source lines of one word that a paragraph continues after."""
+    lines = text[text.index("# %%") :].splitlines()  # the cells, not jupytext's header
+    found = []
+    for line, after in itertools.pairwise(lines):
+        if line.startswith("# %%") or not (line.startswith("# ") and after.startswith("# ")):
+            continue
+        words, following = line[2:].split(), after[2:].strip()
+        if len(words) == 1 and following and not re.match(r"[-|<#\d]", following):
+            found.append(line)
+    return found
+
+
+def test_u5_no_paragraph_is_broken_after_one_word():
+    """Review 79 U5: question 4b's written part, its rubric, question 5's first rule and
+    three teaching paragraphs broke source lines after one word ('what', 'why', 'that',
+    'gift,'); the paragraphs are rewrapped, word for word."""
+    assert _one_word_breaks(SOURCE.read_text()) == []
+    assert _one_word_breaks("# %%\n# what\n# it costs you\n") == ["# what"]

@@ -106,9 +106,9 @@ scenario
 # Not every number is an anchor. Another studio's written quote for the same work is news
 # about their alternatives: it should move your estimate of their reservation price, and
 # with it your target (section 2) and your opening. An anchor from far below, from a side
-# that may be shading its opening,
-# proves only that they would pay that much; it says more only when you know how this side
-# habitually opens (module 01), and Orchard's story gives you no such pattern.
+# that may be shading its opening, proves only that they would pay that much; it says more
+# only when you know how this side habitually opens (module 01), and Orchard's story gives
+# you no such pattern.
 #
 # <details><summary>Aside: when to let the other side open</summary>
 #
@@ -382,8 +382,7 @@ check.concession_plan(concession_plan, hidden=True)
 # colleagues showed that it reaches concessions too ("Reciprocal concessions procedure for
 # inducing compliance", *Journal of Personality and Social Psychology*, 1975): a
 # concession tends to be answered with one. A concession you make without one in return
-# teaches the other side that pressing
-# works (this course's reading).
+# teaches the other side that pressing works (this course's reading).
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
 # other side did last. It beat cleverer entries in Axelrod's tournaments of the repeated
@@ -773,11 +772,9 @@ check.landing(landing, hidden=True)
 # frontier packages Orchard would sign, what each leaves Orchard over its minimum and what
 # it costs you against the best. Choose the cushion you would leave Orchard (your
 # `landing(scenario)`), and in two to four sentences say: the cushion and its package;
-# what
-# it costs you in your points against a cushion of 0, and what Orchard gets for it; and
-# why
-# that is worth it (or why you leave none), from your case: next year's talks, how far
-# your estimate of Orchard's minimum can be trusted.
+# what it costs you in your points against a cushion of 0, and what Orchard gets for it;
+# and why that is worth it (or why you leave none), from your case: next year's talks, how
+# far your estimate of Orchard's minimum can be trusted.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "margin-costs", "schema_version": 3}
 points = [(you, them) for _, you, them in all_packages(scenario.yours, scenario.theirs)]
@@ -803,8 +800,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # points buy Orchard 3 of its own. 8 points over a minimum I only estimated may not be
 # enough for Orchard to sign; 3 of my points is cheap insurance, and we meet again next
 # year. A cushion of 12 or more (up to 23) would cost me 6 points for 15 of Orchard's: a
-# gift,
-# since my estimate of its minimum is not so far off that I need it." ### END SOLUTION
+# gift, since my estimate of its minimum is not so far off that I need it."
+# ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meso-teaching", "schema_version": 3}
 # ### Several offers at once
@@ -844,8 +841,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # Write `meso(s)`: a list of three different packages (dicts of issue to level) such that
 #
 # - each is on the Pareto frontier, and worth more to you (`s.yours`) than the package
-#   that
-#   splits every issue down the middle (the middle level of each issue in `s.issues`);
+#   that splits every issue down the middle (the middle level of each issue in
+#   `s.issues`);
 # - each is ambitious: worth at least as much to you as your landing with no cushion
 #   (`landing(s, 0)`), so that it gives no ground away before the talks begin;
 # - they are worth about the same to you: within 5 of your points of each other;
@@ -994,19 +991,18 @@ check.read_pick(read_pick, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-moment-teaching", "schema_version": 3}
 # ### Exercise: a low-ball arrives
 #
-# You sell; after at least two rising offers, the buyer
-# suddenly offers far below them and says it is all its budget allows. Sometimes the
-# budget really was cut, below your reservation price; sometimes the claim is a test. The
-# widget's numbers: your reservation price is 50, you estimate the buyer's at 72 (it lies
-# from 60 to 85), you opened at 84, a sixth above that estimate, the talks last 12 rounds,
-# and your target is section 2's: three quarters of the way from your reservation price up
-# to that estimate (66.5, rounded up to 67). Your plan holds after the buyer's opening,
-# then takes whole steps that never grow,
-# one every round (the introduction's note says why that is short of its rule). Half the
-# buyers read any step in answer to the low-ball as pressure working and start again from
-# their low-ball; the other half read only a step much bigger than your planned one that
-# way. Pick an answer, then press "see what happens". (The widgets number rounds from 1,
-# as the arena does.)
+# You sell; after at least two rising offers, the buyer suddenly offers far below them and
+# says it is all its budget allows. Sometimes the budget really was cut, below your
+# reservation price; sometimes the claim is a test. The widget's numbers: your reservation
+# price is 50, you estimate the buyer's at 72 (it lies from 60 to 85), you opened at 84, a
+# sixth above that estimate, the talks last 12 rounds, and your target is section 2's:
+# three quarters of the way from your reservation price up to that estimate (66.5, rounded
+# up to 67). Your plan holds after the buyer's opening, then takes whole steps that never
+# grow, one every round (the introduction's note says why that is short of its rule). Half
+# the buyers read any step in answer to the low-ball as pressure working and start again
+# from their low-ball; the other half read only a step much bigger than your planned one
+# that way. Pick an answer, then press "see what happens". (The widgets number rounds from
+# 1, as the arena does.)
 #
 # <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
 #
