@@ -4209,7 +4209,8 @@ def test_question_2_holds_in_round_1_because_an_opening_is_not_a_concession(answ
     check.concession_plan(plan, hidden=True)
     assert "\N{CHECK MARK}" in capsys.readouterr().out
     flat = _flat()
-    assert "Hold (a step of 0) in round 1: Orchard has only opened" in flat
+    # review 79 U4: the hold is question 2's rule 3 of its own
+    assert "3. hold (a step of 0) in round 1: Orchard has only opened" in flat
 
 
 def test_question_5b_asks_for_the_reading_and_does_not_spell_out_the_algorithm():
@@ -5149,7 +5150,7 @@ def test_review_73_question_2_says_module_02_picks_the_point_and_the_check_the_b
     why the check accepts the whole band."""
     flat = _flat()
     assert (
-        "5. end at your target. Module 02's rule picks the point: three quarters of the way "
+        "6. end at your target. Module 02's rule picks the point: three quarters of the way "
         "from your reservation price, `s.alternative_price` plus `s.extra_cost`, up to your "
         "estimate of Orchard's, `s.their_estimate` (section 2). The check accepts the whole "
         "band, because this question grades the plan's shape, not its stopping point:" in flat
@@ -5455,7 +5456,7 @@ def test_s76_u3_question_2_names_its_shape_a_conceder_after_a_hold(answers):
     Faratin's Conceder shape, beta > 1, after one hold; a learner could take it for
     Boulware because it holds. Rule 3 now names it, and a held Conceder curve passes."""
     q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
-    assert "a Conceder's shape after a hold" in q2  # no beta: question 2 hands no formula
+    assert "a Conceder's shape: no" in q2  # no beta: question 2 hands no formula
     with course.variants.learner_as("learner-0"):
         check.concession_plan(lambda s, o: held_curve(s, o, _split(s) + 1, 2.0))
 

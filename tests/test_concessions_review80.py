@@ -240,3 +240,27 @@ def test_u5_no_paragraph_is_broken_after_one_word():
     'gift,'); the paragraphs are rewrapped, word for word."""
     assert _one_word_breaks(SOURCE.read_text()) == []
     assert _one_word_breaks("# %%\n# what\n# it costs you\n") == ["# what"]
+
+
+# --- U4: question 2's hold is a rule of its own -------------------------------------------
+
+
+def test_u4_question_2_states_the_hold_apart_from_the_shape():
+    """Review 79 U4: rule 3 of question 2 mixed the shape rule with the hold rule, which
+    the check grades apart (a two-round hold fails); the hold is now rule 3 and the shape
+    rule 4, and the check's hint names the first step's cap as rule 5."""
+    text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+    q2 = text[text.index("Question 2 (2 marks)") : text.index("Question 3 (1 mark)")]
+    rules = re.findall(r" (\d)\. (\w+)", q2[: q2.index("Offers in whole thousands")])
+    assert [(n, w) for n, w in rules] == [
+        ("1", "start"),
+        ("2", "never"),
+        ("3", "hold"),
+        ("4", "concede"),
+        ("5", "give"),
+        ("6", "end"),
+    ]
+    rule_3 = q2[q2.index("3. hold") : q2.index("4. concede")]
+    assert "Conceder" not in rule_3 and "smaller than the first" not in rule_3
+    assert "question 2's rule 5" in Path(check.__file__).read_text()
+    assert "question 2's rule 4" not in Path(check.__file__).read_text()

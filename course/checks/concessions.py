@@ -816,7 +816,7 @@ def tit_for_tat_offer(s, mine, theirs, target):
     """The course's answer to question 3: tit-for-tat as a person plays it. Lower your
     last offer by Orchard's last concession, but by no more than your own last concession
     (so that your steps never grow), or, before your first concession, by no more than
-    three fifths of the room between your last offer and ``target`` (question 2's rule 4);
+    three fifths of the room between your last offer and ``target`` (question 2's rule 5);
     never below your ``target``; hold when Orchard held, stepped back or only took back
     its own retraction (``their_concession``)."""
     step = their_concession(theirs)
@@ -1043,7 +1043,7 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
                 f"Orchard conceded {step:g}, and you have not conceded yet: copying all of it "
                 f"would put more than three fifths of the {room:g} between your offer and your "
                 "target into your first concession, which leaves your later steps too small "
-                "to mean anything (question 2's rule 4)",
+                "to mean anything (question 2's rule 5)",
                 "it copies a first concession bigger than three fifths of the room to the target",
             )
         )

@@ -324,15 +324,15 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # 1. start at `opening` in round 0;
 # 2. never go back up (a higher offer than your last reads as a retraction);
-# 3. concede in steps that never grow and shrink at least once, a Conceder's shape after a
-#    hold: no step down may be bigger than the smallest earlier step down (holds do not
-#    count), and at least one must be smaller than the first. Hold
-#    (a step of 0) in round 1: Orchard has only opened, and an opening is not a
+# 3. hold (a step of 0) in round 1: Orchard has only opened, and an opening is not a
 #    concession. Make your first concession in round 2: a longer hold says you can wait,
 #    and two sides that both wait may run out of rounds. Later holds are yours to place;
-# 4. give at most three fifths of everything it concedes in its first concession, so that
+# 4. concede in steps that never grow and shrink at least once, a Conceder's shape: no
+#    step down may be bigger than the smallest earlier step down (holds do not count), and
+#    at least one must be smaller than the first;
+# 5. give at most three fifths of everything it concedes in its first concession, so that
 #    the later steps still mean something;
-# 5. end at your target. Module 02's rule picks the point: three quarters of the way from
+# 6. end at your target. Module 02's rule picks the point: three quarters of the way from
 #    your reservation price, `s.alternative_price` plus `s.extra_cost`, up to your
 #    estimate of Orchard's, `s.their_estimate` (section 2). The check accepts the whole
 #    band, because this question grades the plan's shape, not its stopping point: any
