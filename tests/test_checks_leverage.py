@@ -1572,9 +1572,9 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
     mark for part 2's weighing of that reason against the learner's own clock."""
     q4b = " ".join(_cell("q4b-text").split())
     assert "else the first label after which it does" not in q4b
-    # review 78 X1: the moment is section 5's rule, pointed to; the wait is a decision
+    # review 78 X1: the moment is section 5's rule, pointed to; review 79 X1: waiting is 4c's
     assert "when section 5's rule makes the ask whose bar is `case.bar`" in q4b
-    assert "`wait` (half a mark): your decision on your own story" in q4b
+    assert "Whether to wait past it is question 4c's." in q4b
     shift = " ".join(_cell("shift-teaching").split())
     assert "make the ask the first time your balance reaches it" in shift
     q4c = " ".join(_cell("q4c-text").split())
@@ -2945,9 +2945,8 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         "In the sole-source case, where your pumps are approved only with Ostra's valve",
         # question 4c's model answer: what signals a hurry is coming down after a refusal
         "coming down to 94% straight after a refusal would tell Brannock",
-        # question 4b says which part is a stated rule and which a decision (review 78 X1)
-        "would you wait past `ask_at` (`True`) or ask then (`False`)? Section 5 says what "
-        "makes waiting worth it; question 4c asks why.",
+        # question 4b says the decision to wait is 4c's (review 79 X1)
+        "Whether to wait past it is question 4c's.",
         # the progress map counts the practice case for questions 1, 4a and 5
         "For questions 1, 4a and 5 it counts the practice case's check",
     ):
@@ -3154,11 +3153,10 @@ def test_the_ladder_of_asks_is_described_as_it_is_in_every_case():
 def test_question_4b_says_it_asks_for_the_first_moment_even_with_a_known_deadline():
     """Section 5 says waiting for a known deadline of the other side is sound, while 4b's
     check took only the first moment the balance reaches the need, for deadline learners
-    too. Review 78 X1: 4b's moment is the rule's, and its third part, ``wait``, is the
-    learner's decision whether a deadline of theirs makes waiting worth it; 4c asks why."""
+    too. Review 79 X1: 4b grades the rule's moment; whether to wait is 4c's judgement."""
     text = " ".join(_cell("q4b-text").split())
-    assert "`ask_at` (half a mark): when section 5's rule makes the ask" in text
-    assert "would you wait past `ask_at` (`True`) or ask then (`False`)?" in text
+    assert "`ask_at`: when section 5's rule makes the ask" in text
+    assert "Whether to wait past it is question 4c's." in text
     assert "This half marks the rule's moment, not section 5's advice to wait" not in text
 
 

@@ -13,75 +13,15 @@ def test_fisher_and_urys_point_is_paraphrased_as_relative_strength():
     assert "a side's strength at the table depends above all" not in text
 
 
-def _learners_by_wait(n=60):
-    """Drawn learners, by the key of question 4b's wait."""
-    import course
-    from course.scenarios.leverage import waits
-
-    found = {True: [], False: []}
-    for i in range(n):
-        s = course.variant("00_leverage", f"r79-{i}")
-        found[waits(s)].append(s)
-    return found
-
-
-def _reaudit_with(wait):
-    """A right turning point and moment to ask, with ``wait`` as the third item."""
-    from course.models.audit import leverage_balance, shifted
-
-    def side(balance):
-        return "even" if abs(balance) < 0.5 else ("you" if balance > 0 else "them")
-
-    def reaudit(case, moves):
-        ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
-        balances = {"now": leverage_balance(ratings["you"], ratings["them"], case.weights)}
-        for label, (who, source, change) in moves.items():
-            ratings[who] = shifted(ratings[who], {source: change})
-            balances[label] = leverage_balance(ratings["you"], ratings["them"], case.weights)
-        start = side(balances["now"])
-        turning = next((m for m in moves if side(balances[m]) != start), None)
-        ask_at = next((m for m, b in balances.items() if round(b - case.bar, 9) >= 0), None)
-        return (turning, ask_at) if wait is None else (turning, ask_at, wait)
-
-    return reaudit
-
-
-def test_question_4b_wait_is_the_learners_decision_on_their_own_story(monkeypatch):
-    """X1: question 4b's second mark was the first moment the balance reaches the bar, a rule
-    spelled out in full (transcription). Its ask_at is now half a mark, pointed to section 5's
-    rule, and the other half is ``wait``, the learner's decision on their own story: True
-    where it dates a deadline of the other side still to come (Brannock's six weeks, Vell's
-    sales head's quarter), False where it dates none. A wrong wait costs half a mark with a
-    true hint; a pair, as answered before, keeps the first 1.5. Fails on the old check (a
-    triple was refused, 0 marks)."""
-    from course.checks import leverage as check
-
-    by_key = _learners_by_wait()
-    assert by_key[True] and by_key[False]  # a real decision: both answers occur
-    cases = {s.case for s in by_key[True]}
-    assert "deadline" in cases and not {"salary", "sole-source"} & cases
-    for expected, learners in by_key.items():
-        for s in learners[:2]:
-            monkeypatch.setenv("LEVERAGE_LEARNER", s.learner)
-            right = check.reaudit(_reaudit_with(expected))
-            assert right.earned == right.possible == 2, s.learner
-            wrong = check.reaudit(_reaudit_with(not expected))
-            assert wrong.earned == 1.5, s.learner
-            said = [o.message for o in wrong.outcomes if not o.passed]
-            words = check.WAIT_FOR_THEM if expected else check.NO_REASON_TO_WAIT
-            assert any(words in message for message in said), said
-            assert check.reaudit(_reaudit_with(None)).earned == 1.5
-
-
 def test_question_4b_points_to_the_rule_and_asks_for_a_decision():
-    """X1: the text no longer spells out the moment to ask step by step, and asks for wait."""
+    """X1: the text no longer spells out the moment to ask step by step."""
     source = (ROOT / "source" / "00_leverage" / "leverage.py").read_text()
     text = " ".join(line.removeprefix("#").strip() for line in source.splitlines())
     assert (
         "balance reaches the bar of the ask shown under your news, `case.need` points" not in text
     )
-    assert "`ask_at` (half a mark): when section 5's rule makes the ask" in text
-    assert "Return `(turning_point, ask_at, wait)`" in text
+    # review 79 X1: wait is no longer asked for (tests/test_leverage_review80.py)
+    assert "`ask_at`: when section 5's rule makes the ask" in text
 
 
 def test_trust_is_said_to_be_filed_under_power_by_choice_as_module_03_reads_it():

@@ -56,7 +56,6 @@ from course.scenarios.leverage import (
     tactic_key,
     tactic_kinds_accepted,
     turning_point,
-    waits,
 )
 from course.scenarios.leverage import best_plan as best_average_plan
 from course.variants import hidden_learners, learner_id, variant
@@ -1313,48 +1312,16 @@ def _reaudit_cases(hidden):
 
 
 def _pair(result):
-    """The turning point and moment to ask of ``result``: a triple (turning point, moment to
-    ask, wait), or the pair an answer written before review 78 X1 returns."""
+    """The turning point and moment to ask of ``result``: a pair, or a triple as answered
+    between review 78 and review 79 X1, whose third item (wait) is not graded: a key for it
+    was wrong for some draws (news read by the ask moment can make waiting arguable), so
+    question 4c's written answer weighs waiting instead."""
     if not isinstance(result, tuple | list) or len(result) not in (2, 3):
         raise NotYet(
-            f"reaudit should return (turning point, moment to ask, wait), got {result!r}",
-            general="it should return (turning point, moment to ask, wait)",
+            f"reaudit should return (turning point, moment to ask), got {result!r}",
+            general="it should return (turning point, moment to ask)",
         )
     return result
-
-
-#: Why waiting past the first moment at the bar fits the story, or does not.
-WAIT_FOR_THEM = (
-    "your story or facts date a deadline of the other side still to come when your balance "
-    "first reaches the bar: section 5 counts that as a reason to wait you can see then"
-)
-NO_REASON_TO_WAIT = (
-    "your story and facts date no deadline of the other side still to come, so waiting past "
-    "the bar is a bet on news you cannot see (section 5); a date that presses you is your "
-    "own clock, which question 4c weighs"
-)
-
-
-@answer_key
-def judge_wait(s, moves, result, where="your case"):
-    """Question 4b's third part: whether to wait past the first moment at the bar, the
-    learner's decision on their own story (``waits``). Judged on the cases that share the
-    learner's story (the test cases); another learner's case is not the learner's story."""
-    own = _own()
-    if (s.case, s.facts) != (own.case, own.facts):
-        return
-    result = _pair(result)
-    if len(result) != 3 or not isinstance(result[2], bool):
-        got = result[2] if len(result) == 3 else "nothing"
-        raise NotYet(
-            f"reaudit's third item, wait, should be True or False, got {got!r}",
-            general="its third item, wait, should be True or False",
-        )
-    expected = waits(own)
-    if result[2] == expected:
-        return
-    general = WAIT_FOR_THEM if expected else NO_REASON_TO_WAIT
-    raise NotYet(f"wait is not right for your story: {general}.", general=general)
 
 
 def _moment(value, moments, what):
@@ -1555,9 +1522,9 @@ def own_balances(readings):
 @question
 def reaudit(answer, hidden=False):
     """Check a function that re-audits a case after each move: (turning point, moment to
-    ask, wait). A mark for the first, half a mark each for the others (review 78 X1: wait is
-    the learner's decision on their own story); it is given the right moves, so a slip in
-    news_moves does not cost these points too."""
+    ask), a mark each; a third item, as answered before review 79 X1, is not graded (4c
+    weighs waiting). It is given the right moves, so a slip in news_moves does not cost
+    these points too."""
     results = []
     for s, moves, where in _reaudit_cases(hidden):
         try:
@@ -1586,16 +1553,11 @@ def reaudit(answer, hidden=False):
         ),
         Check(
             "moment to ask",
-            0.5,
+            1,
             lambda: each(
                 judge_ask,
                 "the moment to ask is the first at which the balance reaches the ask's bar.",
             ),
-        ),
-        Check(
-            "wait",
-            0.5,
-            lambda: each(judge_wait, "wait fits what your story lets you see coming."),
         ),
     )
 

@@ -2468,26 +2468,6 @@ def ask_moment(balances, need):
     return next((m for m, b in balances.items() if round(b - need, 9) >= 0), None)
 
 
-#: The supplier fact that dates a deadline on Vell's side: its sales head's bonus turns on
-#: contracts renewed by the end of this quarter, still to come during the talks.
-BONUS = (
-    "You heard Vell's sales head say at a trade fair that his bonus depends on contracts "
-    "renewed this quarter."
-)
-
-
-@answer_key
-def waits(scenario):
-    """Question 4b's third part on the learner's own case: whether to wait past the first
-    moment the balance reaches the bar. True where the story or a drawn fact dates a deadline
-    of the other side still to come (Brannock's lease ends in six weeks; Vell's sales head
-    has this quarter to renew contracts): section 5's reason you can see at that moment.
-    False where none is dated, so waiting is a bet on news you cannot see (a date that
-    presses you, such as Larkfield's three weeks for your answer, is your own clock,
-    question 4c's)."""
-    return scenario.case == "deadline" or BONUS in scenario.facts.values()
-
-
 @answer_key
 def turning_point(balances):
     """The first moment after "now" at which the side ahead differs from the side ahead

@@ -1156,17 +1156,15 @@ check.news_moves(news_moves, hidden=True)
 # (`case.yours`, `case.theirs`, `case.weights`; none of your plan's steps counts here),
 # and `moves`, a dict like the one `news_moves()` returns, in the order the news arrives.
 # Apply the moves one at a time, each as `shifted` does (a rating stops at 0 and at 10).
-# Return `(turning_point, ask_at, wait)`:
+# Return `(turning_point, ask_at)`, a mark each:
 #
-# - `turning_point` (1 mark): the first label after which the side ahead (`"you"`,
+# - `turning_point`: the first label after which the side ahead (`"you"`,
 #   `"them"`, or `"even"` when the balance is under 0.5 points either way) differs from
 #   the side ahead before any news, or `None` if it never does. Becoming even counts as a
 #   change, and so does leaving even.
-# - `ask_at` (half a mark): when section 5's rule makes the ask whose bar is `case.bar`
-#   (`"now"`, before any news, or a news label), or `None` if it never does.
-# - `wait` (half a mark): your decision on your own story and facts, which every case the
-#   check gives shares (`case.case`, `case.facts`): would you wait past `ask_at` (`True`)
-#   or ask then (`False`)? Section 5 says what makes waiting worth it; question 4c asks why.
+# - `ask_at`: when section 5's rule makes the ask whose bar is `case.bar` (`"now"`,
+#   before any news, or a news label), or `None` if it never does. Whether to wait past it
+#   is question 4c's.
 #
 # The cell after the check shows your own balances, news by news, on your readings of
 # question 4a: question 4c starts from them.
@@ -1177,15 +1175,14 @@ check.news_moves(news_moves, hidden=True)
 # The check gives your function the right moves of five test cases on your news labels
 # (one puts the balance exactly on the bar, and exactly on 0.5; in another a move would
 # take a rating past 10), never your own case's, so a slip in question 4a does not cost
-# you here. Grading also tries other learners' cases, for the first two parts only.
+# you here. Grading also tries other learners' cases.
 #
 # </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reaudit-answer", "schema_version": 3}
 def reaudit(case, moves):
-    """(turning point, moment to ask, whether you would wait) of case's starting audit,
-    re-audited move by move."""
+    """(turning point, moment to ask) of case's starting audit, re-audited move by move."""
     # To see your own answer: reaudit(scenario, news_moves())
     ### BEGIN SOLUTION
     ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
@@ -1202,12 +1199,7 @@ def reaudit(case, moves):
     start = ahead(balances["now"])
     turning = next((label for label in moves if ahead(balances[label]) != start), None)
     ask_at = next((m for m, balance in balances.items() if balance >= case.bar), None)
-    # wait only for a deadline of theirs I can see coming: Brannock's lease ends in six weeks;
-    # Vell's sales head must renew contracts this quarter (where that fact is drawn); the
-    # other stories date none (Larkfield's three weeks press the candidate, not Larkfield)
-    bonus = "his bonus depends on contracts renewed this quarter"
-    wait = case.case == "deadline" or any(bonus in fact for fact in case.facts.values())
-    return turning, ask_at, wait
+    return turning, ask_at
     ### END SOLUTION
 
 
@@ -1230,9 +1222,9 @@ check.own_balances(news_moves)
 # 1. (1 mark) Would you set the bar higher or lower than the course did, and why? Tie it
 #    to what the ask asks for and to what a refusal would cost you.
 # 2. (2 marks) After the first moment your balance reached the bar, was there a reason
-#    to wait that you could have seen *at that moment* (a deadline of theirs you knew was
-#    coming), not one you can see only now that all the news is in? Say which, or why
-#    there was none; then weigh it against your own clock (what waiting costs you).
+#    to wait that you could have seen *at that moment* (a deadline of theirs, from your
+#    story or the news read by then), not one you can see only once all the news is in?
+#    Say which, or why there was none; then weigh it against your own clock.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1240,9 +1232,10 @@ check.own_balances(news_moves)
 # reason tied to the size of the ask and the cost of a refusal (a larger ask needs a
 # higher bar; a modest ask may be worth making while behind); half a mark for a bar with
 # only one of the two. (2) A mark for a judgement on waiting that uses only what was known
-# at the first moment the bar was reached (a known deadline of the other side still to
-# come, a rival's offer to them known to lapse), not the peak seen looking back; half a
-# mark for a reason to wait that is named but not tied to the learner's own case. A
+# at the first moment the bar was reached (a deadline of the other side in the story or
+# the news read by then, a rival's offer to them known to lapse, or news that gave them
+# another way out), not the peak seen looking back; half a mark for a reason to wait
+# that is named but not tied to the learner's own case. A
 # learner who says there was no foreseeable reason to wait, and why, earns that mark too.
 # A second mark for that judgement weighed against the learner's own clock (a payment of
 # theirs falling due, an alternative of theirs that may lapse), whichever way it comes

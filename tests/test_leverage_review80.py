@@ -1,0 +1,104 @@
+"""Review 79 (module 00), fixed in round 80: each test below failed on the old code or text."""
+
+import course
+from course.checks import leverage as check
+from course.models.audit import leverage_balance, shifted
+from course.scenarios.leverage import ask_moment, news_key
+from tests.notebooks import source_notebook
+
+
+def _markdown(grade_id):
+    cell = next(
+        c
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id
+    )
+    return " ".join(cell.source.split())
+
+
+def _balances(s):
+    """The learner's balance before any news and after each item, on the right moves."""
+    ratings = {"you": dict(s.yours), "them": dict(s.theirs)}
+    balances = {"now": leverage_balance(ratings["you"], ratings["them"], s.weights)}
+    for label, (side, source, change) in news_key(s).items():
+        ratings[side] = shifted(ratings[side], {source: change})
+        balances[label] = leverage_balance(ratings["you"], ratings["them"], s.weights)
+    return balances
+
+
+def _read_by_the_ask(s, words):
+    """Whether a news item holding ``words`` has been read by the moment to ask."""
+    moment = ask_moment(_balances(s), s.bar)
+    if moment in (None, "now"):
+        return False
+    labels = list(s.news)
+    return any(words in s.news[m][0] for m in labels[: labels.index(moment) + 1])
+
+
+def _reaudit_with(*extra):
+    """A right turning point and moment to ask, with ``extra`` after them."""
+
+    def side(balance):
+        return "even" if abs(balance) < 0.5 else ("you" if balance > 0 else "them")
+
+    def reaudit(case, moves):
+        ratings = {"you": dict(case.yours), "them": dict(case.theirs)}
+        balances = {"now": leverage_balance(ratings["you"], ratings["them"], case.weights)}
+        for label, (who, source, change) in moves.items():
+            ratings[who] = shifted(ratings[who], {source: change})
+            balances[label] = leverage_balance(ratings["you"], ratings["them"], case.weights)
+        start = side(balances["now"])
+        turning = next((m for m in moves if side(balances[m]) != start), None)
+        ask_at = next((m for m, b in balances.items() if round(b - case.bar, 9) >= 0), None)
+        return (turning, ask_at, *extra)
+
+    return reaudit
+
+
+def test_x1_no_fixed_wait_key_is_right_for_every_draw():
+    """Review 79 X1: question 4b's ``wait`` key was fixed per case ("deadline" True,
+    "salary" False), but news read by the ask moment can make either answer arguable. Over
+    sweep-0..199: 23 of 47 salary learners have read that Larkfield's launch date cannot
+    move (a deadline of theirs), and 4 of 51 deadline learners that Brannock signed an
+    option on another warehouse (another way out). The reviewer's counts."""
+    drawn = [course.variant("00_leverage", f"sweep-{i}") for i in range(200)]
+    salary = [s for s in drawn if s.case == "salary"]
+    deadline = [s for s in drawn if s.case == "deadline"]
+    assert (len(salary), len(deadline)) == (47, 51)
+    assert sum(_read_by_the_ask(s, "launch date cannot move") for s in salary) == 23
+    assert sum(_read_by_the_ask(s, "signs an option") for s in deadline) == 4
+
+
+def test_x1_question_4b_grades_the_turning_point_and_moment_a_mark_each(monkeypatch):
+    """Review 79 X1 and C1: ``wait`` is no longer graded; its half mark went to the moment
+    to ask, so 4b is a mark each for the turning point and the moment (2 marks, same
+    grade_id). An answer written as a pair, or as a triple with either wait (learner-10,
+    salary, read the launch-date news at the ask moment; learner-49, deadline, read
+    Brannock's option first), earns 2 of 2, visibly and at grading. Fails on the old check
+    (a wait against the key and a pair each earned 1.5)."""
+    for learner in ("learner-10", "learner-49", "model-1992", "model-2028"):
+        monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+        for extra in ((), (True,), (False,)):
+            for hidden in (False, True):
+                result = check.reaudit(_reaudit_with(*extra), hidden=hidden)
+                assert result.earned == result.possible == 2, (learner, extra, hidden)
+    assert [(o.check, o.points) for o in result.outcomes] == [
+        ("turning point", 1),
+        ("moment to ask", 1),
+    ]
+    assert not hasattr(check, "judge_wait")
+
+
+def test_x1_question_4b_asks_for_the_pair_and_4c_weighs_news_read_by_then():
+    """Review 79 X1 and C1: 4b asks for (turning_point, ask_at), a mark each, and leaves
+    waiting to 4c, whose question and rubric count the news read by the first reach as
+    well as the story. Fails on the old text (it asked for wait, judged on the story)."""
+    q4b = _markdown("q4b-text")
+    assert "Return `(turning_point, ask_at)`, a mark each:" in q4b
+    assert "Whether to wait past it is question 4c's." in q4b
+    assert "`wait`" not in q4b and "half a mark" not in q4b
+    q4c = _markdown("q4c-text")
+    assert "(a deadline of theirs, from your story or the news read by then)" in q4c
+    rubric = _markdown("spend-judgement")
+    assert "a deadline of the other side in the story or the news read by then" in rubric
+    assert "news that gave them another way out" in rubric
