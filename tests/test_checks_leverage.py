@@ -1684,7 +1684,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # marks for grading, points for the leverage scale
         ("intro", "counted in **marks**", None),
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
-        ("q4b-text", "`turning_point` (1 mark)", "A point for each part"),
+        ("q4b-text", "Return `(turning_point, ask_at)`, a mark each", "A point for each part"),
         # one dependence rated from two sides is not counted once
         ("audit-teaching", "give the largest weight to one of the pair", "a second time"),
         # a former manager may be bound to confidentiality
@@ -1993,7 +1993,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("reflection-text", "an outside option worth less than what you would get", None),
         # the turning point defined where it is first named
         # (review 73: where question 4b asks for it; section 3 no longer names it early)
-        ("q4b-text", "`turning_point` (1 mark): the first label after which the side ahead", None),
+        ("q4b-text", "`turning_point`: the first label after which the side ahead", None),
         ("audit-teaching", "The course calls the sides **even** when", "*turning point*"),
         # question 4b says the news stops at the ends of the scale, as shifted does
         ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
@@ -2011,11 +2011,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "0.45), and not a second time as a fall in the owner's power, which stays as rated.",
             "since the owner's siding is still the only one nearby",
         ),
-        # review 68 U5: what the other side's deadline does once it has passed
+        # review 68 U5: what the other side's deadline does, and review 79 E1: a final
+        # deadline presses both sides (tests/test_leverage_review80.py)
         (
             "shift-teaching",
-            "strengthens you while a deal with you is still its best way out; once it has "
-            "passed, the pressure takes another form",
+            "it presses them while a deal with you is still their best way out",
             "strengthens you, until it has passed",
         ),
         # review 68 C1: the model answer for model-1992 says which plan the learner takes

@@ -102,3 +102,18 @@ def test_x1_question_4b_asks_for_the_pair_and_4c_weighs_news_read_by_then():
     rubric = _markdown("spend-judgement")
     assert "a deadline of the other side in the story or the news read by then" in rubric
     assert "news that gave them another way out" in rubric
+
+
+def test_e1_a_final_deadline_presses_both_sides_and_risks_no_deal():
+    """Review 79 E1: section 5 said the other side's deadline "usually strengthens you" as it
+    nears, citing Moore (2004), whose finding is that a final deadline presses both sides;
+    it was silent on the risk of no deal near a deadline, which waiting runs. Section 5
+    now says both, and the closing notes cite Roth, Murnighan and Schoumaker (1988) for
+    deals and no deals bunching up near it. Fails on the old text."""
+    shift = _markdown("shift-teaching")
+    assert "usually strengthens you" not in shift
+    assert "A final deadline ends the talks for both sides, so it presses you too" in shift
+    assert "both deals and talks ending with no deal bunch up near it" in shift
+    notes = _markdown("summary")
+    assert "they expected it to hurt them: it pressed both sides." in notes
+    assert 'Roth, Murnighan and Schoumaker ("The deadline effect in bargaining"' in notes

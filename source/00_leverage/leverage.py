@@ -786,11 +786,11 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # **What passes.** Being ahead because of something that will pass, such as a rival's
 # interest in you or a second offer you hold until a set date, is worth most while it
-# lasts. The other side's deadline works the other way: as it comes closer it usually
-# strengthens you while a deal with you is still its best way out; once it has passed, the
-# pressure takes another form or, for a final deadline, ends the talks for both of you
-# (the closing notes give a finding). The audit does not age a rating by itself: as a known
-# deadline draws near, re-rate it.
+# lasts. The other side's deadline works the other way: it presses them while a deal with
+# you is still their best way out. Do not count on it alone. A final deadline ends the
+# talks for both sides, so it presses you too, and both deals and talks ending with no
+# deal bunch up near it (the closing notes give findings). The audit does not age a
+# rating by itself: as a known deadline draws near, re-rate it.
 #
 # **The rule.** Set the ask's bar beforehand (the more it asks for, the higher the bar; it
 # can be below zero, for a modest ask), and make the ask the first time your balance
@@ -1224,7 +1224,8 @@ check.own_balances(news_moves)
 # 2. (2 marks) After the first moment your balance reached the bar, was there a reason
 #    to wait that you could have seen *at that moment* (a deadline of theirs, from your
 #    story or the news read by then), not one you can see only once all the news is in?
-#    Say which, or why there was none; then weigh it against your own clock.
+#    Say which, or why there was none; then weigh it against your own clock (what
+#    waiting costs you).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1534,7 +1535,9 @@ course.progress()
 # *Section 5, final deadlines.* Moore ("The unexpected benefits of final deadlines in
 # negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
 # final deadline improved the outcomes of negotiators for whom delay was costly, though
-# they expected it to hurt them.
+# they expected it to hurt them: it pressed both sides. Roth, Murnighan and Schoumaker
+# ("The deadline effect in bargaining", *American Economic Review*, 1988) found that
+# both deals and talks ending with no deal bunch up just before a deadline.
 #
 # *Section 3.* The three sources and the weights are the course's own simplification:
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
