@@ -1985,7 +1985,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "due before any of the owner's own", "known to be coming"),
         # module 05 files a deadline under power; the learner is told to move it
         # filing trust under power is a choice, and the text names the other filing
-        ("sources-teaching", "Trust is filed under power by this course's choice", None),
+        ("sources-teaching", "This course rates their trust in your word under power", None),
         ("sources-teaching", "counts the relationship as a source of its own", None),
         # section 1's bargaining theory is a preview, practised in modules 02 and 03
         # review 68 U2: the reflection asks for the deal-me-out limit (review 76 U1: which

@@ -120,7 +120,9 @@ def test_u5_the_third_sorting_question_is_sentences_not_one_nine_line_sentence()
             depth += {"(": 1, ")": -1}.get(char, 0)
             assert depth <= 1, sentence
     assert third.startswith(", it is power:")
-    assert "Trust is filed under power by this course's choice" in third and "cold store" in third
+    assert (
+        "This course rates their trust in your word under power" in third and "cold store" in third
+    )
 
 
 def test_u6_the_widget_s_pointer_to_the_closing_notes_says_what_they_explain():

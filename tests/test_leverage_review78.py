@@ -30,8 +30,9 @@ def test_trust_is_said_to_be_filed_under_power_by_choice_as_module_03_reads_it()
     Section 2 now says the filing is this course's choice and how module 03 reads trust."""
     source = (ROOT / "source" / "00_leverage" / "leverage.py").read_text()
     text = " ".join(line.removeprefix("#").strip() for line in source.splitlines())
-    assert "Trust is filed under power by this course's choice" in text
-    assert "Module 03 treats trust not as one more kind of power but as what makes every" in text
+    # review 79 C2: the filing kept, module 03's reading added without a second framing
+    assert "This course rates their trust in your word under power" in text
+    assert "Module 03 adds that trust also makes your other sources believable" in text
     power = (ROOT / "source" / "03_power" / "power.py").read_text()
     assert "not a fifth base here but what lets the four work" in " ".join(
         line.removeprefix("#").strip() for line in power.splitlines()

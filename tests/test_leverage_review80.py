@@ -117,3 +117,13 @@ def test_e1_a_final_deadline_presses_both_sides_and_risks_no_deal():
     notes = _markdown("summary")
     assert "they expected it to hurt them: it pressed both sides." in notes
     assert 'Roth, Murnighan and Schoumaker ("The deadline effect in bargaining"' in notes
+
+
+def test_c2_trust_is_rated_under_power_with_no_second_framing():
+    """Review 79 C2: section 2 filed trust under power, then said module 03 treats it "not
+    as one more kind of power", which undercut the filing. It now keeps the filing and says
+    what module 03 adds. Fails on the old text."""
+    sources = _markdown("sources-teaching")
+    assert "This course rates their trust in your word under power" in sources
+    assert "Module 03 adds that trust also makes your other sources believable" in sources
+    assert "not as one more kind of power" not in sources

@@ -123,11 +123,11 @@ scenario
 # 3. If not, it is power: something a side holds, controls or decides that the other side
 #    needs. That may be a right, a scarce resource, a rare skill, a say over the terms,
 #    records or know-how the other side relies on and cannot get elsewhere (know-how is
-#    module 03's *expert* power), or the other side's trust in its word. Trust is filed
-#    under power by this course's choice: a record of keeping your word is something you
-#    built and hold. Module 03 treats trust not as one more kind of power but as what
-#    makes every kind believable (Fisher, 1983, counts the relationship as a source of its
-#    own). "You own the only cold store in the port" is power too, though it says nobody
+#    module 03's *expert* power), or the other side's trust in its word. This course
+#    rates their trust in your word under power: a record of keeping your word is
+#    something you built and hold. Module 03 adds that trust also makes your other sources
+#    believable (Fisher, 1983, counts the relationship as a source of its own).
+#    "You own the only cold store in the port" is power too, though it says nobody
 #    else has one: it names what you hold, not anyone's option.
 #
 # The order settles facts that look like two things at once: "you know that the printer
