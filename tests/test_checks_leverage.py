@@ -2194,7 +2194,7 @@ def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
     # review 78 U2: question 3c, where the ladder is first used, gives its rate
     text = " ".join(_cell("q3c-text").split())
-    assert "sits a quarter of a point above the rung below, by the course's convention" in text
+    assert "needs a quarter of a point more balance, by the course's convention" in text
 
 
 def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():
@@ -4339,9 +4339,10 @@ def test_the_news_says_how_question_4b_s_ask_relates_to_question_3c_s():
     assert (s.bar, s.ask) == (0.25, "ask Vell for a price cut of 2%")
     shown = " ".join(s.show("news").markdown.split())
     assert (
-        "It is your fallback if your preparation comes to nothing (question 4b leaves it "
-        "out): smaller than question 3c's ask, made whenever its own rule says: here at the "
-        "first meeting, since your starting balance already meets its bar." in shown
+        # review 79 U2: the fallback in plain sentences
+        "It is your fallback, smaller than question 3c's ask, for when your preparation comes "
+        "to nothing; question 4b leaves the preparation out. Your starting balance already "
+        "meets its bar, so the rule makes it at the first meeting." in shown
     )
     same = next(
         t

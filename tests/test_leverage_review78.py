@@ -116,8 +116,9 @@ def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder(
         assert gone not in build, gone
     q3c = cells["q3c-text"]
     assert "Your case has two asks, each with its bar" in q3c
-    assert "and a fallback, the same or smaller, under your news in section 5" in q3c
-    assert "Both come from one **ladder** of asks" in q3c
+    # review 79 U2: the ladder sentence is shorter, with no nested parenthesis
+    assert "The other is a fallback, the same or smaller, shown under your news" in q3c
+    assert "Each step up the **ladder** of asks" in q3c
 
 
 def _cells():

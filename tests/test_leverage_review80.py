@@ -127,3 +127,25 @@ def test_c2_trust_is_rated_under_power_with_no_second_framing():
     assert "This course rates their trust in your word under power" in sources
     assert "Module 03 adds that trust also makes your other sources believable" in sources
     assert "not as one more kind of power" not in sources
+
+
+def test_u2_the_two_asks_and_the_ladder_read_in_short_sentences():
+    """Review 79 U2: question 3c named the two asks and the ladder in a 60-word sentence with
+    a nested parenthesis, and the news display called the fallback 'smaller than question
+    3c's ask, made whenever its own rule says' inside a parenthetical. Each sentence of
+    3c's paragraph now has at most 45 words and no nested parenthesis, and the display
+    says the fallback's place in plain sentences. Fails on the old text and code."""
+    import re
+
+    q3c = _markdown("q3c-text")
+    paragraph = q3c.split("Your case has two asks")[1]
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", paragraph):
+        assert len(sentence.split()) <= 45, sentence
+        depth = 0
+        for char in sentence:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, sentence
+    s = course.variant("00_leverage", "model-1992")
+    shown = " ".join(s.show("news").markdown.split())
+    assert "It is your fallback, smaller than question 3c's ask, for when your prep" in shown
+    assert "made whenever its own rule says" not in shown

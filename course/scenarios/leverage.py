@@ -2263,13 +2263,14 @@ class LeverageScenario(Scenario):
             return " It is question 3c's ask; question 4b leaves your preparation out."
         start = leverage_balance(self.yours, self.theirs, self.weights)
         when = (
-            ": here at the first meeting, since your starting balance already meets its bar"
+            " Your starting balance already meets its bar, so the rule makes it at the first "
+            "meeting."
             if round(start - self.bar, 9) >= 0
             else ""
         )
         return (
-            " It is your fallback if your preparation comes to nothing (question 4b leaves "
-            f"it out): smaller than question 3c's ask, made whenever its own rule says{when}."
+            " It is your fallback, smaller than question 3c's ask, for when your preparation "
+            f"comes to nothing; question 4b leaves the preparation out.{when}"
         )
 
     def _practice_part(self, part):

@@ -695,13 +695,13 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (1 mark): a plan for a bar
 #
-# Your case has two asks, each with its bar: the one you prepare for, made at the first
-# meeting (`scenario.prepared_ask`, a pair (bar, ask), below; `None` if your case has
-# none), and a fallback, the same or smaller, under your news in section 5 (its bar is
-# `scenario.bar`, question 4b's). Both come from one **ladder** of asks: each rung, one
-# step of the ask (mostly a percentage point of pay or price, two of rent, a few months
-# more of a price hold or one more month of rent paid ahead), sits a quarter of a point
-# above the rung below, by the course's convention.
+# Your case has two asks, each with its bar. The one you prepare for is made at the first
+# meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below, or `None` if your case
+# has none. The other is a fallback, the same or smaller, shown under your news in
+# section 5; its bar is `scenario.bar`. Each step up the **ladder** of asks needs a
+# quarter of a point more balance, by the course's convention. A step is mostly a
+# percentage point of pay or price, two of rent, a few months more of a price hold or one
+# more month of rent paid ahead.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
