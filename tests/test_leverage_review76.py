@@ -75,7 +75,7 @@ def test_u4_an_ask_is_told_apart_from_an_opening_offer_by_what_it_moves():
     already on the table; opening is module 04's. Fails on the old text."""
     text = _markdown("shift-teaching")
     assert "An ask is not your opening offer" not in text
-    assert "Here an ask moves one term of a figure already on the table" in text
+    assert "An ask here moves one term of a figure already on the table" in text  # review 79
 
 
 def test_u2_the_first_sorting_question_is_a_yes_or_no_test():

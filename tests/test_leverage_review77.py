@@ -84,9 +84,10 @@ def test_u2_need_and_bold_are_defined_once_where_the_bar_is():
     Section 4 now defines both where it defines the bar, and nothing defines them again.
     Fails on the old text."""
     text = _module_markdown()
-    # review 78 U2: defined once, in question 3c, before its task uses them
-    assert text.count("(its bar is `scenario.bar`, question 4b's)") == 1
-    defined = "made at the first meeting (`scenario.prepared_ask`, a pair (bar, ask), below"
+    # review 78 U2: defined once, in question 3c, before its task uses them (review 79 U2:
+    # in short sentences)
+    assert text.count("its bar is `scenario.bar`.") == 1
+    defined = "made at the first meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below"
     assert text.count(defined) == 1
     assert "`scenario.prepared_ask[0]` is the bar" not in text
     assert text.index(defined) < text.index("Write `reach_plan(case, bar)`")
@@ -99,9 +100,9 @@ def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
     on the old text."""
     text = _module_markdown()
     # review 78 U2: question 3c teaches it, before its task uses it
-    ladder = text.index("Both come from one **ladder** of asks")
+    ladder = text.index("Each step up the **ladder** of asks")  # review 79 U2
     assert ladder < text.index("Write `reach_plan(case, bar)`")
-    assert "sits a quarter of a point" in _markdown("q3c-text")
+    assert "needs a quarter of a point more balance" in _markdown("q3c-text")
     shift = _markdown("shift-teaching")
     assert "ladder" not in shift and "the next two paragraphs" in shift
     assert "Set a bar higher where being turned down costs you more" in shift

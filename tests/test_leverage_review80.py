@@ -149,3 +149,15 @@ def test_u2_the_two_asks_and_the_ladder_read_in_short_sentences():
     shown = " ".join(s.show("news").markdown.split())
     assert "It is your fallback, smaller than question 3c's ask, for when your prep" in shown
     assert "made whenever its own rule says" not in shown
+
+
+def test_u3_the_rule_first_tells_an_ask_from_an_ambitious_opening():
+    """Review 79 U3: section 5's rule (ask once the balance reaches a bar, which may be
+    below zero for a modest ask) could read as 'when weak, ask small', against the
+    ambitious first offer the course cites; the sentence telling an ask from an opening
+    came after the rule. It now opens the rule's paragraph. Fails on the old text."""
+    rule = _markdown("shift-teaching").split("**The rule.**")[1]
+    opening = "Your opening figure is module 04's: open ambitiously (Galinsky and Mussweiler"
+    assert rule.index("An ask here moves one term") < rule.index(opening)
+    assert rule.index(opening) < rule.index("Set the ask's bar beforehand")
+    assert "however the balance stands" in rule

@@ -792,16 +792,16 @@ check.reach_plan(reach_plan, hidden=True)
 # deal bunch up near it (the closing notes give findings). The audit does not age a
 # rating by itself: as a known deadline draws near, re-rate it.
 #
-# **The rule.** Set the ask's bar beforehand (the more it asks for, the higher the bar; it
-# can be below zero, for a modest ask), and make the ask the first time your balance
-# reaches it. The bar is your own decision rule, not a forecast that the other side will
-# agree. Waiting for a higher balance is a bet on news you cannot see, worth making only
-# when you know what is coming, such as the other side's deadline still weeks away. Here
-# an ask moves one term of a figure already on the table (an offer, a price, your full
-# rent); module 04 has you open ambitiously (Galinsky and Mussweiler, 2001), with a figure
-# you can ground in a fact. Set a bar higher where being turned down costs you more (it
-# shows your hand, or closes a door you cannot reopen), and lower where you could simply
-# ask again later.
+# **The rule.** An ask here moves one term of a figure already on the table (an offer, a
+# price, your full rent) once talks are under way. Your opening figure is module 04's:
+# open ambitiously (Galinsky and Mussweiler, 2001), with a figure you can ground in a
+# fact, however the balance stands. Set the ask's bar beforehand (the more it asks for,
+# the higher the bar; it can be below zero, for a modest ask), and make the ask the first
+# time your balance reaches it. The bar is your own decision rule, not a forecast that the
+# other side will agree. Waiting for a higher balance is a bet on news you cannot see,
+# worth making only when you know what is coming, such as the other side's deadline still
+# weeks away. Set a bar higher where being turned down costs you more (it shows your hand,
+# or closes a door you cannot reopen), and lower where you could simply ask again later.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
 # news, with the widget's audit of the deadline case (not yours; press *start again* to
