@@ -1776,7 +1776,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("shift-teaching", "at $+1.75$ points would have asked", "$+2.00$"),
         # module 02's label is "warning"
         # review 69 U4: other modules' words and the cut-offs' caveat are in the closing notes
-        ("summary", "and a warning, the same true fact", "and a threat, the same"),
+        ("summary", "*warning* (a true fact turned into an ultimatum)", "and a threat, the same"),
         ("summary", "smaller differences included", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "It is a rough convention.", "not a cure"),
@@ -2920,7 +2920,9 @@ def test_one_definition_of_a_bluff_in_the_text_and_the_hints():
     three now say: an untrue claim about your own limit or valuation, with a false
     intention (a threat or warning you would not carry out) on the line with misrepresentation."""
     text = _module_text()
-    for said in (text, check.KIND_TEST["bluff"], check.NOT_KIND["bluff"]):
+    # review 79 U1: the text's own wording is asserted below (the aside that repeated it
+    # in the hints' words was cut)
+    for said in (check.KIND_TEST["bluff"], check.NOT_KIND["bluff"]):
         assert "reservation price or valuation" in said
         assert "or your own intention" not in said and "limit or intention" not in said
     assert "An untrue claim about your own reservation price" in text
@@ -3811,7 +3813,7 @@ def test_the_threshold_of_an_ask_is_its_bar_and_need_keeps_its_everyday_sense():
     # review 77 U2: it defines both once
     assert "An ask's **bar**" in text
     # review 78 U1: one name, bar, for the field too (``need`` stays an alias)
-    assert "(its bar is `scenario.bar`, question 4b's)" in text
+    assert "its bar is `scenario.bar`." in text  # review 79 U2
     assert "### Question 4c (3 marks, graded by your instructor): setting the bar yourself" in text
     s = course.variant("00_leverage", "bar-words")
     shown = s.show("news").markdown

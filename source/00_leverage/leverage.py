@@ -149,15 +149,11 @@ scenario
 # <summary><b>Rating information, and filing a deadline</b> (a side note; question 1
 # needs only the three questions)</summary>
 #
-# The information row rates the difference knowing makes: what a side knows that changes
-# what it does. A weakness of the other side is rated once, in that side's own row; your
-# information adds only what knowing it lets you do, such as holding out past a date you
-# would otherwise have feared. So knowledge both sides take for granted, such as the
-# headline figures of a public filing, adds little and earns a low rating; what the other
-# side does not expect you to know earns more, such as what you work out from public
-# sources further than it expects you to go.
-# Knowing a deadline that presses only the other side is worth something even when it
-# knows you know: it is why you can wait.
+# The information row rates the difference knowing makes. A weakness of the other side is
+# rated once, in its own row; your information adds only what knowing it lets you do. So
+# what both sides take for granted, such as a public filing's headline figures, adds
+# little and earns a low rating; what you work out further than it expects you to go earns
+# more. Knowing a deadline that presses only the other side is why you can wait.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses (a tenant whose
 # lease ends in six weeks has fewer and dearer options each week); knowing the other
@@ -1313,18 +1309,15 @@ check.own_balances(news_moves)
 # trust, but they keep your word.
 #
 # <details>
-# <summary><b>What negotiators think, and other books' words</b> (a side note)</summary>
+# <summary><b>What negotiators think</b> (a side note)</summary>
 #
-# Lewicki, Saunders and Barry (*Negotiation*, "Ethics in Negotiation") report surveys of
-# MBA students (Robinson, Lewicki & Donahue, 2000) who mostly rated hiding one's
-# reservation price as appropriate and false promises as inappropriate; the book files
-# the first under "traditional competitive bargaining" and keeps *bluffing* for insincere
-# threats and promises, where this course's bluff is an untrue claim about your
-# reservation price or valuation. The survey backs *keeping* your reservation price to
-# yourself, not *stating a false* one: that convention rests on the Model Rule comment
-# above, not on this survey, nor on Carr ("Is Business Bluffing Ethical?", *Harvard
-# Business Review*, 1968), who excused misstated facts too and so is no authority for
-# this line.
+# In surveys of MBA students (Robinson, Lewicki & Donahue, 2000), most rated hiding one's
+# reservation price appropriate and false promises inappropriate; Lewicki, Saunders and
+# Barry (*Negotiation*) file the first under "traditional competitive bargaining". The
+# survey backs *keeping* your reservation price to yourself, not *stating a false* one:
+# that convention rests on the Model Rule comment above, not on this survey, nor on Carr
+# ("Is Business Bluffing Ethical?", 1968), who excused misstated facts too and so is no
+# authority for this line.
 #
 # </details>
 
@@ -1565,14 +1558,11 @@ course.progress()
 # readier to negotiate with the same counterpart again (Curhan, Elfenbein & Eisenkraft,
 # 2010).
 #
-# *Section 6, other modules' words.* Modules 01 and 03 use the same four kinds. Module 02,
-# on alternatives only, labels each statement a *plain statement*, a *warning*, a *bluff*
-# or a *misrepresentation*. It splits legitimate leverage in two: a plain statement of an
-# alternative (keeping your reservation price to yourself is one too) and a warning, the
-# same true fact turned into an ultimatum. It calls any false claim about your
-# reservation price a bluff, including a demand above it that you would not carry out; for
-# that demand, a false stated intention, its question 7 also accepts "misrepresentation",
-# as this module does.
+# *Section 6, other modules' words.* Modules 01 and 03 use the same four kinds. Module
+# 02's labels are *plain statement*, *warning* (a true fact turned into an ultimatum),
+# *bluff* and *misrepresentation*. It calls any false claim about your reservation price a
+# bluff, including a demand above it that you would not carry out; its question 7 also
+# accepts "misrepresentation", as this module does.
 #
 # *Section 6, misrepresentation.* A Massachusetts court let a tenant sue a landlord who
 # had invented a rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm
