@@ -55,7 +55,7 @@ IGNORES_CEILING = (
 )
 
 #: reaudit that never says "even": its turning point is wrong on the first test case, its
-#: moment to ask and its wait (review 78 X1) right.
+#: moment to ask right; the wait it returns, as answered before review 79 X1, is not graded.
 IGNORES_EVEN = (
     "def reaudit(case, moves):\n"
     "    yours, theirs = dict(case.yours), dict(case.theirs)\n"
