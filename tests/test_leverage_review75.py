@@ -119,12 +119,12 @@ def test_x2_your_alternatives_may_be_7_once_both_makers_have_quoted():
 def test_x3_weights_split_in_thirds_are_told_how_to_write_them():
     """Review 75 X3: weights of 0.33, 0.33, 0.33 were refused with "weights must sum to 1,
     got 0.99" alone, and a learner splitting evenly may not see the fix. The shared message
-    (course/models/validation.py, which modules 00 and 05 both reach through the audit's
-    weights) now says how to write thirds; a miss that is neither an even split nor
-    rounding gets no such advice. Fails on the old code."""
+    (course/models/validation.py, which module 00 reaches through the audit's weights; module
+    05's audit has graded no weights since review 78 X1) now says how to write thirds; a
+    miss that is neither an even split nor rounding gets no such advice. Fails on the old
+    code."""
     import pytest
 
-    from course.checks import capstone
     from course.checks import leverage as check
     from course.checks.hints import NotYet
     from course.models.validation import sums_to_one
@@ -134,9 +134,6 @@ def test_x3_weights_split_in_thirds_are_told_how_to_write_them():
     with pytest.raises(NotYet) as refusal:
         check.judge_audit(s, _audit((5, 5, 3), (7, 5, 7), (0.33, 0.33, 0.33)))
     assert f"weights must sum to 1, got 0.99 {thirds}" in str(refusal.value)
-    with pytest.raises(ValueError) as refusal:
-        capstone._weights(dict.fromkeys(SOURCES, 0.33))
-    assert thirds in str(refusal.value)
     with pytest.raises(ValueError) as refusal:
         sums_to_one([0.17, 0.33, 0.49], "weights")
     assert "write a third as 1/3, not 0.33" in str(refusal.value)
