@@ -661,6 +661,11 @@ def _audit_edges(case):
             "your_weeks": 8,
             "their_weeks": 2,
         },
+        {  # shares open, you wait 2 weeks longer: under rule (b)'s 3 weeks, the row stays open
+            **_two_states(case),
+            "your_weeks": 7,
+            "their_weeks": 5,
+        },
         *_visible_edges(case),
     ]
 
@@ -678,6 +683,7 @@ def _visible_edges(case):
     the weeks."""
     return [
         _two_states(case),
+        _audit_cost_edge(case),
         *_letter_edges(case),
         {  # shares open, dependence even: only your longer wait decides a row (Marlow's
             # longer wait would clash with its rush request, and may be discounted)
@@ -695,6 +701,29 @@ def _visible_edges(case):
             "their_weeks": 2,
         },
     ]
+
+
+#: The supplier audit question 4's audit edge sets (k€): the story's largest, so that it
+#: moves the share by 0.068 or more for every best profit (115 to 220 k€).
+EDGE_AUDIT = 15.0
+
+
+def _audit_cost_edge(case):
+    """``case``'s change where counting Marlow's supplier audit in your share, which rule
+    (a) leaves out, changes the alternatives row (review 79, X2: no edge put the audit
+    across the 0.05 line, so a share from question 2's reservation price passed for 22 of
+    30 learners): the audit set to ``EDGE_AUDIT`` and Marlow's reservation prices set so
+    that your share without the audit is ahead by about 0.02 to 0.03 in the two states
+    (open), and with it by 0.08 or more (yours); the weeks even. A line at 0 reads 'you'
+    here too, so it fails as well."""
+    best = sum(max(v.values()) for v in case.yours.values())
+    quell = float(round(100 * (alternative_of(case) / best - 0.02)))
+    return {
+        "audit_cost": EDGE_AUDIT,
+        "reservation_if_quell": quell,
+        "reservation_if_not": quell - 1,
+        **EVEN_WEEKS,
+    }
 
 
 #: How far question 4's letter edges move Brenn's letter from the best alternative before
@@ -742,6 +771,8 @@ def _moved(change):
             f"Brenn's profit at {change['brenn_profit']:g} k€ with chance "
             f"{change['brenn_chance']:.4g} (Brenn worth the same on average)"
         )
+    if "audit_cost" in change:
+        moved.append(f"Marlow's supplier audit at {change['audit_cost']:g} k€")
     moved.append(
         f"Marlow's reservation price moved to {change['reservation_if_quell']:g} points if "
         f"Quell has capacity and {change['reservation_if_not']:g} if not"

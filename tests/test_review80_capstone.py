@@ -1,0 +1,59 @@
+"""Module 05, review 79 (fixed in round 80). Each test failed on the text or code before
+this round."""
+
+from pathlib import Path
+
+import pytest
+
+import course
+from course.checks import capstone as check
+from course.checks.hints import NotYet
+from tests.sweeps import passes
+from tests.sweeps import run as run_check
+
+SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+
+
+def _section(grade_id):
+    cell = SOURCE.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    return " ".join(" ".join(line.removeprefix("#").strip() for line in cell.splitlines()).split())
+
+
+# --- X2: question 4's check moves the facts each rule reads across its line ---------------------
+
+
+def _audit(s, audit=0.0, weeks=3, line=0.05):
+    """Question 4 by its rules, written apart from the notebook; ``audit`` (a share of
+    ``s.audit_cost`` counted in your share), ``weeks`` and ``line`` let a test break one."""
+    brenn = s.brenn_chance * s.brenn_profit + (1 - s.brenn_chance) * s.spot_profit
+    kessel = s.pilot_chance * (s.kessel_full + s.kessel_half) / 2
+    kessel += (1 - s.pilot_chance) * s.spot_profit
+    best = sum(max(levels.values()) for levels in s.yours.values())
+    share = (max(brenn, kessel, s.brenn_letter) + audit * s.audit_cost) / best
+    gaps = [share - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
+    shares = (min(gaps) >= line) - (max(gaps) <= -line)
+    time = int(s.your_weeks - s.their_weeks >= weeks)
+    lean = 0 if shares * time < 0 else shares or time
+    needs = s.their_supply_share - s.your_sales_share
+    power = (needs >= 0.10) - (needs <= -0.10)
+    side = {1: "you", -1: "Marlow", 0: "open"}
+    return {"alternatives": side[lean], "power": side[power]}
+
+
+LEARNERS = [f"learner-{i}" for i in range(30)]
+
+
+@pytest.mark.parametrize("learner", LEARNERS)
+def test_question_4_fails_a_share_that_counts_the_audit(monkeypatch, learner):
+    """X2: a share from question 2's reservation price (the audit counted, which rule (a)
+    leaves out) passed for 22 of learner-0 to -29; a moved audit now fails it, visibly and
+    hidden, as it fails a line at 0 and a weeks rule of 2; the rules themselves pass."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+    for hidden in (False, True):
+        assert passes(run_check(check, "my_audit", _audit, hidden=hidden))
+    for hidden in (False, True):
+        for wrong in (lambda s: _audit(s, audit=1.0), lambda s: _audit(s, line=0.0)):
+            with pytest.raises(NotYet):
+                run_check(check, "my_audit", wrong, hidden=hidden)
+    with pytest.raises(NotYet):
+        run_check(check, "my_audit", lambda s: _audit(s, weeks=2), hidden=True)
