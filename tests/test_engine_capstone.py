@@ -1294,7 +1294,7 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     assert "a step may change several issues at once, landing on one you had already" in plan
     assert "(volume back up, delivery back out)" in plan
     # review 59, C3: how to offer such a step now stands in question 7, next to the plan
-    assert "offer each take-back step as a trade in the open (question 7)" in plan
+    assert "offer each trade-back step as a trade in the open (question 7)" in plan
 
 
 def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
@@ -1812,7 +1812,8 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     assert "words it still has room on its own offer: hold, or make section 5's one" in table
     assert "section 5's rule allows your next planned step" in table
     assert "provided you keep moving while" not in section("plan-teaching")
-    assert "provided Marlow moves before each of them" in section("plan-teaching")
+    # review 79 C1: the skip-early sentence that carried this condition is gone; the
+    # packages are sent in order, each step still waiting for Marlow's move (the table)
     assert "a polite walk-away, which leaves the door open, costs none" in table
     assert "and then it may leave: it does if the strain goes on" in table
     assert "and then it leaves;" not in table
@@ -1887,7 +1888,7 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     assert "In more than half of the plans some step costs you more than the one before" in about
     # review 74 C1: the appendix no longer restates the rule; it points to question 7's
     # shrinking subsequence, which states it with its reason
-    assert "Send the steps as a shrinking subsequence" in about
+    assert "At a human table, send shrinking steps" in about  # review 79 C1
     assert "pass over a package whose step would cost you more than the one before" in " ".join(
         section("q7-text").split()
     )
@@ -2365,7 +2366,7 @@ def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
     assert "about two steps in three were one" not in text
     assert "and over half the steps were one" in text  # review 78 U6: a reviewer's sample gave 53
     assert "in most plans" not in text
-    assert "offer each take-back step as a trade in the open (question 7)" in text
+    assert "offer each trade-back step as a trade in the open (question 7)" in text
 
 
 def test_marlows_stall_remark_is_not_the_exceptions_cue():
@@ -2813,7 +2814,7 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     # such a step is a trade, offered in the open, and the appendix no longer calls it bad
     # faith (failed on the old text: the sentence stood only in the appendix)
     q7_flat = " ".join(q7.split())
-    assert "Most plans have a step that takes a term back" in q7_flat
+    assert "Most plans have a **trade-back step**, one that takes a term back" in q7_flat
     assert "a term taken back without a word reads as bad faith" in q7_flat
     assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
     assert (
@@ -2913,13 +2914,13 @@ def test_question_7_grades_the_map_that_the_offers_are_drawn_from():
     now says it grades the map the offers are drawn from, and section 5 calls the plan
     that map."""
     assert "the packages you offer are drawn from your plan" not in section("plan-teaching")
-    assert "The offers you send are a shrinking subsequence of this plan" in " ".join(
+    assert "At this table you send the plan's packages in order, one per step" in " ".join(
         section("q7-text").split()
     )  # review 78 U5: said once, in question 7
     q7 = " ".join(section("q7-text").split())
     # review 69 X2: the question calls it a frontier map and says how offers are drawn
-    assert "Question 7 grades the plan" in q7
-    assert "Which packages to send, and when, you practise at the table" in q7
+    assert "Question 7 grades the plan, by section 5's rule." in q7
+    assert "question 8 grades that" in q7  # review 79 C1: which packages to send
 
 
 def test_the_diagnostic_set_reads_marlows_pick_only_if_it_chooses_sincerely():
@@ -3091,11 +3092,11 @@ def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_draw
     assert "### Question 7 (2 marks): your plan" in q7
     assert "frontier map" not in q7 and "your **plan**" in q7
     # review 72 X3: the offers are a shrinking subsequence of the map, traded in the open
-    assert "The offers you send are a shrinking subsequence of this plan" in q7
+    assert "At this table you send the plan's packages in order, one per step" in q7
     assert "send it as a conditional trade in the open" in q7
     assert "a term taken back without a word reads as bad faith" in q7
     summary = " ".join(section("summary").split())
-    assert "send a shrinking subsequence of the plan as conditional trades" in summary
+    assert "here send them in order; with a person, send shrinking steps as" in summary
     assert "frontier map" not in summary
     assert "at the end of your plan" not in summary
 

@@ -57,3 +57,31 @@ def test_question_4_fails_a_share_that_counts_the_audit(monkeypatch, learner):
                 run_check(check, "my_audit", wrong, hidden=hidden)
     with pytest.raises(NotYet):
         run_check(check, "my_audit", lambda s: _audit(s, weeks=2), hidden=True)
+
+
+# --- C1: one rule on which steps to send ---------------------------------------------------
+
+
+def _notebook():
+    return " ".join(SOURCE.read_text().replace("\n# ", " ").split())
+
+
+def test_one_rule_on_which_steps_to_send_and_the_model_answer_keeps_it():
+    """C1: section 5 and question 7 said to send a shrinking subsequence of the plan (and to
+    skip packages early), while question 8's check, the appendix's trials and the model
+    answer (155, 150, 140: a growing step) sent every package in order. The one rule is
+    now 'send the plan's packages in order' at this table; shrinking steps are advice for
+    a human table; the model answer's steps are the plan's next packages in order."""
+    from course.scenarios.capstone import plan_of
+
+    text = _notebook()
+    assert "shrinking subsequence" not in text
+    assert "skip packages early" not in text
+    assert "At this table you send the plan's packages in order, one per step" in text
+    assert "At a human table, prefer steps that shrink (module 04)" in text
+    assert "here send them in order; with a person, send shrinking steps" in text
+    profits = [row[1] for row in plan_of(course.variant("05_capstone", "learner-1354"))]
+    answer = _section("reflection")
+    assert f"I opened with my planned package (profit {profits[0]:g}" in answer
+    assert f"I made my first step ({profits[1]:g})" in answer
+    assert f"I made my second step ({profits[2]:g})" in answer

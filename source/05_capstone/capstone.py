@@ -735,9 +735,7 @@ check.what_to_say(what_to_say, hidden=True)
 # </details>
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
-# If the first package of your plan that gives Marlow its high reservation price is
-# further down, skip packages early, so that your steps still shrink and reach it,
-# provided Marlow moves before each of them. If no package of your plan reaches it, then
+# If no package of your plan gives Marlow its high reservation price, then
 # with Quell no deal suits you both: your last step is your final offer, and the right
 # ending is to walk away politely, so that Marlow would still take your call next year.
 #
@@ -765,15 +763,15 @@ check.what_to_say(what_to_say, hidden=True)
 # draft if that step is wrong. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# The offers you send are a shrinking subsequence of this plan: pass over a package whose
-# step would cost you more than the one before, since a bigger step reads as a sign that
-# more is coming. Most plans have a step that takes a term back (volume back up, delivery
-# back out): send it as a conditional trade in the open ("if you need 90-day payment,
-# volume goes back to 10k units"), since a term taken back without a word reads as bad
-# faith. Question 7 grades the plan, by the rule section 5 states, not a subsequence:
-# many are right, so no check could pick one. Its marks are for that rule only. Which
-# packages to send, and when, you practise at the table of section 6 and account for in
-# part 1 of the reflection.
+# At this table you send the plan's packages in order, one per step: question 8 grades
+# that, and the appendix's trials play it. Marlow counts only its total points, so a step
+# that grows costs nothing here. At a human table, prefer steps that shrink (module 04):
+# pass over a package whose step would cost you more than the one before, since a bigger
+# step reads as a sign that more is coming. Most plans have a **trade-back step**, one that
+# takes a term back (volume back up, delivery back out): with a person, send it as a
+# conditional trade in the open ("if you need 90-day payment, volume goes back to 10k
+# units"), since a term taken back without a word reads as bad faith. Question 7 grades
+# the plan, by section 5's rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -1157,11 +1155,11 @@ NegotiationTable(
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Plan your concessions down the frontier in the smallest steps that give the other
-#   side more; send a shrinking subsequence of the plan as conditional trades, never take
-#   a term back without a word, and step only in answer to a move of theirs, to their
-#   saying they can give no more (with a person, test that first: it is often a bluff),
-#   or, to break a deadlock, once, announced as an invitation to answer (GRIT); at the
-#   end of the plan, walk away politely.
+#   side more; here send them in order; with a person, send shrinking steps as
+#   conditional trades, never take a term back without a word. Step only in answer to a
+#   move of theirs, to their saying they can give no more (with a person, test that
+#   first: it is often a bluff), or, to break a deadlock, once, announced as an
+#   invitation to answer (GRIT); at the end of the plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
@@ -1195,8 +1193,8 @@ NegotiationTable(
 # than the one before (5 k€, then 10), and a step may change several issues at once,
 # landing on one you had already given ground on (volume back up, delivery back out): in
 # the course's trials, over nine plans in ten had such a step, and over half the steps
-# were one. Send the steps as a shrinking subsequence, and offer each take-back step
-# as a trade in the open (question 7).
+# were one. At a human table, send shrinking steps and offer each trade-back step as a
+# trade in the open (question 7).
 #
 # **The rule, and a step into silence.** In samples of 200 learners, one sitting each,
 # Quell without capacity, so a zone always existed (the scripted learner,
