@@ -85,3 +85,15 @@ def test_one_rule_on_which_steps_to_send_and_the_model_answer_keeps_it():
     assert f"I opened with my planned package (profit {profits[0]:g}" in answer
     assert f"I made my first step ({profits[1]:g})" in answer
     assert f"I made my second step ({profits[2]:g})" in answer
+
+
+def test_the_opening_may_go_one_step_beyond_what_you_can_justify():
+    """C2: section 4 said an opening should be 'as good for you as you can justify, and no
+    better', yet accepted (and question 5 gives full marks to) an opening one step beyond,
+    which no fact justifies. The sentence now allows that one step of room."""
+    opening = _section("opening-teaching")
+    assert "as you can justify, and no better" not in opening
+    assert (
+        "as good for you as you can justify, plus at most one frontier step of room for the "
+        "counter-offer" in opening
+    )
