@@ -97,3 +97,12 @@ def test_the_opening_may_go_one_step_beyond_what_you_can_justify():
         "as good for you as you can justify, plus at most one frontier step of room for the "
         "counter-offer" in opening
     )
+
+
+def test_the_appendix_names_the_departure_from_at_most_theirs():
+    """C3: module 04 says to concede only in answer to a concession, at most theirs; here
+    Marlow's opening, which is no concession, and any move however small earn one planned
+    step, and the appendix's list of departures from module 04 named neither. It does now."""
+    about = _section("about-the-bot")
+    assert "*Any move of Marlow's, its opening included, earns one step of your plan*" in about
+    assert 'module 04\'s "concede at most what they conceded" cannot be measured here' in about

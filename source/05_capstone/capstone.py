@@ -1195,7 +1195,9 @@ NegotiationTable(
 # landing on one you had already given ground on (volume back up, delivery back out): in
 # the course's trials, over nine plans in ten had such a step, and over half the steps
 # were one. At a human table, send shrinking steps and offer each trade-back step as a
-# trade in the open (question 7).
+# trade in the open (question 7). *Any move of Marlow's, its opening included, earns one
+# step of your plan*, however small: your k€ and its points have no common unit, so
+# module 04's "concede at most what they conceded" cannot be measured here.
 #
 # **The rule, and a step into silence.** In samples of 200 learners, one sitting each,
 # Quell without capacity, so a zone always existed (the scripted learner,
