@@ -106,3 +106,14 @@ def test_the_appendix_names_the_departure_from_at_most_theirs():
     about = _section("about-the-bot")
     assert "*Any move of Marlow's, its opening included, earns one step of your plan*" in about
     assert 'module 04\'s "concede at most what they conceded" cannot be measured here' in about
+
+
+def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():
+    """C4: `my_batna` returns the best alternative before the letter, but section 1 calls
+    the BATNA what you keep after it (the letter, if you sign), so one name stood for two
+    things. The graded function keeps its name; question 1 now says the difference."""
+    q1 = _section("q1-text")
+    assert "(if you sign Brenn's letter, below, the letter is your BATNA instead)" in q1
+    assert "Your BATNA is the alternative you keep: the letter if you sign" in _section(
+        "letter-teaching"
+    )

@@ -85,8 +85,9 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): your alternatives
 #
-# Write `my_batna(s)`: your best alternative before the letter, as a pair
-# `(name, expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's
+# Write `my_batna(s)`: your best alternative before the letter (if you sign Brenn's
+# letter, below, the letter is your BATNA instead), as a pair `(name, expected profit)`,
+# with name `"Brenn"` or `"Kessel"`. Build each alternative's
 # tree from your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`,
 # `s.pilot_chance`, `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02
 # is imported for you if you want it. The expected profit must be right to 0.01 k€ (12.34,
