@@ -117,3 +117,36 @@ def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():
     assert "Your BATNA is the alternative you keep: the letter if you sign" in _section(
         "letter-teaching"
     )
+
+
+# --- X3: question 8's hint says why an early accept is wrong -------------------------------------
+
+
+def test_question_8_hint_says_an_early_accept_is_short_of_the_next_package():
+    """X3: an 'accept' to a reply in which Marlow moved got only the row's facts ('reply 4
+    is worth 85 k€ to you, more than its offer before (60): Marlow moved'), not why
+    accepting was wrong. The hint now adds that the offer is worth less than the next
+    package of the plan, the least the rule lets you take, and still names no move."""
+    from course.scenarios.capstone import right_moves
+
+    tried = 0
+    for n in range(20):
+        case = course.variant("05_capstone", f"learner-{n}")
+        for _what, plan, floor, log in check._fixed_logs(case):
+            key = right_moves(case, plan, floor, log, [])
+            for k, (moves, why, *_) in enumerate(key):
+                if why != "moved" or "accept" in moves:
+                    continue
+                answer = [sorted(m)[0] for m, *_ in key[:k]] + ["accept"]
+                moves_before = right_moves(case, plan, floor, log, answer)
+                if any(a not in m for a, (m, *_) in zip(answer[:k], moves_before[:k], strict=True)):
+                    continue
+                with pytest.raises(NotYet) as hint:
+                    check.judge_table_moves(case, answer, plan, floor, log)
+                text = str(hint.value)
+                assert "Marlow moved, and it is worth less to you than" in text, text
+                assert "the least section 5's rule lets you take before the final offer" in text
+                assert "'next step'" not in text.split("you answered")[1]
+                tried += 1
+                break
+    assert tried >= 20, tried

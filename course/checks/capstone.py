@@ -1585,6 +1585,23 @@ def _facts(n, why, worth, before, following, reservation):
     return text if following is not None else text + "; your plan has no step left"
 
 
+def _short_of_accepting(said, why, following):
+    """Why an 'accept' before the final offer is early (review 79, X3: the hint gave only
+    the facts of the row, not why accepting was wrong): the offer is worth less than the
+    package section 5's rule for accepting measures it against. Empty for other moves."""
+    if said != "accept" or why.startswith("final") or why.startswith("worth"):
+        return ""
+    if following is None:
+        return (
+            ", and it is worth less to you than the package you last sent, the least "
+            "section 5's rule lets you take before the final offer"
+        )
+    return (
+        f", and it is worth less to you than the next package of your plan ({following:g} "
+        "k€), the least section 5's rule lets you take before the final offer"
+    )
+
+
 def _move(value):
     """A learner's move as section 5 words it, or ``None`` when it is none of ``MOVES``:
     case, spaces, hyphens and underscores do not count, and "walk away politely" is a
@@ -1626,7 +1643,8 @@ def judge_table_moves(case, result, plan, reservation, log, where=None):
         if said not in moves:
             raise NotYet(
                 f"{name}: you answered {result[n - 1]!r} to reply {n}, and "
-                f"{_facts(n, why, worth, before, following, reservation)}.",
+                f"{_facts(n, why, worth, before, following, reservation)}"
+                f"{_short_of_accepting(said, why, following)}.",
                 general=f"the move after {_WHY[why]} is not the one section 5's rule gives",
             )
     if len(result) > len(key):
