@@ -150,3 +150,15 @@ def test_question_8_hint_says_an_early_accept_is_short_of_the_next_package():
                 tried += 1
                 break
     assert tried >= 20, tried
+
+
+# --- U4 to U1: plain order, one name for one idea, fewer words ------------------------------------
+
+
+def test_question_5_rule_2_holds_its_own_exception():
+    """U4: rule 2 asked every partner to reach `s.reservation_if_not`, and a later paragraph
+    lowered that bar for a step-beyond opening. The exception now stands inside rule 2."""
+    q5 = _section("q5-text")
+    rule2 = q5.split("2. The others complete a MESO.")[1].split("3. A package")[0]
+    assert "a quarter of `s.reservation_if_quell` when you open one step beyond" in rule2
+    assert q5.count("a quarter of `s.reservation_if_quell`") == 1

@@ -474,17 +474,18 @@ check.my_audit(my_audit, hidden=True)
 # 1. The first package is your opening, by the rule above: at the low reservation
 #    price, or one frontier step beyond it.
 # 2. The others complete a MESO. Each is a different package worth exactly the
-#    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
+#    opening's profit to you and at least `s.reservation_if_not` points to Marlow (a
+#    quarter of `s.reservation_if_quell` when you open one step beyond, so that Marlow
+#    would not refuse it out of hand).
 # 3. A package gives Marlow ground on an issue when its level there is not your best, the
 #    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
 #    ground on an issue where the other keeps your best level.
 #
 # The opening and the MESO earn a mark each. The opening at the low reservation price
 # always has at least one such partner; an opening one step beyond may have none: then
-# return the opening alone, a list of one package, and it earns the set's mark too. A
-# partner of an opening one step beyond needs only a quarter of `s.reservation_if_quell`,
-# so that Marlow would not refuse it out of hand. If your opening ties with another
-# package and has no partner, the check names the tied package to open with instead.
+# return the opening alone, a list of one package, and it earns the set's mark too. If
+# your opening ties with another package and has no partner, the check names the tied
+# package to open with instead.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
