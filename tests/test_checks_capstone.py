@@ -2467,14 +2467,11 @@ def test_the_reflection_prompt_asks_for_what_its_rubric_marks():
         "the shortfall weighed by the chance that talks with the letter still end without a "
         "deal, not by question 3's chance of Quell" in rubric
     )
-    assert (
-        "weigh it by your chance that talks with the letter still end without a deal (not "
-        "the chance of Quell)" in prompt
-    )
+    # review 79 U2: the prompt asks the question plainly; the rubric keeps the weight
+    assert "If you did not sign: would a signed letter have got you a deal with Quell" in prompt
+    assert "if not, say what the letter would have cost you" in prompt
     assert "weighing the shortfall by your chance that Quell has capacity" not in prompt
     assert "the line under the table's dropdowns" in rubric
     assert "with what that deal gives against the BATNA" in rubric
-    assert (
-        "where its reservation price reaches a package Marlow needs with Quell (the line "
-        "under the table's dropdowns), set that deal against your BATNA" in prompt
-    )
+    assert "the line under the table's dropdowns shows whether its lower" in prompt
+    assert "If so, set that deal against your BATNA" in prompt

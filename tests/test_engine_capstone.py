@@ -1231,7 +1231,7 @@ def test_section_6_trust_table_matches_the_bot():
         ],
         "Marlow left because its patience ran out": TRUST_CHANGE["it left"],
         "you walked out, slamming the door": TRUST_CHANGE["walk-out"],
-        "each insult (an offer refused out of hand) or retraction, on top": TRUST_PER_INSULT,
+        "each offer refused out of hand, or retraction, on top": TRUST_PER_INSULT,
     }
     assert TRUST_PER_INSULT == TRUST_PER_RETRACTION
     assert "Quell is drawn afresh at every sitting" in SECTION_6
@@ -2499,7 +2499,8 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     assert "a small one-sided step, announced and carried out, invites the other" in plan
     assert "a step, once made, stands, as GRIT's steps do whether or not the other" in plan
     # review 61, C3: conditional at a human table (module 04)
-    assert "taking a step back here is a retraction, which section 6 prices" in plan
+    # review 79 U3: "retraction" is the one name for an offer worse for Marlow
+    assert "an offer worse for Marlow than your last is a retraction, which section 6" in plan
     assert "retraction" in section("opening-teaching")
     assert "conditional: it stands if Marlow answers" not in plan
     notebook = " ".join(NOTEBOOK.read_text().replace("# ", " ").split())
@@ -2742,7 +2743,7 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
         "deal, not by question 3's chance of Quell" in rubric
     )
     assert (
-        "and whether the letter's lower reservation price would reach a package Marlow needs "
+        "whether the letter's lower reservation price would reach a package Marlow needs "
         "with Quell" in rubric
     )
 

@@ -27,8 +27,9 @@ def test_the_rule_for_stepping_names_the_exception_question_8_grades():
     assert "and step only in answer to a move of theirs;" not in summary
     # review 76 C1: the tip for this bot left the rule for the appendix; review 77 C2, C1:
     # the stall row (GRIT) is in the rule, and a person's "no more" is tested first
-    assert "step only in answer to a move of theirs, to their saying they can give no" in summary
-    assert "once, announced as an invitation to answer (GRIT); at the end" in summary
+    # review 79 U2: the bullet split in two, plainer
+    assert "Step only when the other side moves, says it can give no more" in summary
+    assert "or, once, to break a deadlock, announced as an invitation (GRIT)." in summary
 
 
 def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():

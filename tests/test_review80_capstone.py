@@ -162,3 +162,29 @@ def test_question_5_rule_2_holds_its_own_exception():
     rule2 = q5.split("2. The others complete a MESO.")[1].split("3. A package")[0]
     assert "a quarter of `s.reservation_if_quell` when you open one step beyond" in rule2
     assert q5.count("a quarter of `s.reservation_if_quell`") == 1
+
+
+def test_one_name_each_for_a_trade_back_step_and_a_retraction():
+    """U3: a plan's allowed step that takes a term back went by 'take a term back' and
+    'take-back step', a penalised offer worse for Marlow by 'retraction' and 'a step back',
+    and 'insult' meant an offer refused out of hand. Now: 'trade-back step', defined once in
+    question 7; 'retraction' for an offer worse for Marlow; no 'insult'."""
+    text = _notebook()
+    assert "take-back" not in text and "step back" not in text
+    assert "insult" not in text.lower()
+    assert "Most plans have a **trade-back step**, one that takes a term back" in text
+    assert text.count("**trade-back step**") == 1
+    assert "an offer worse for Marlow than your last is a retraction" in text
+
+
+def test_reflection_part_1_and_the_summary_read_at_first_reading():
+    """U2: part 1 asked the learner to 'weigh it by your chance that talks with the letter
+    still end without a deal (not the chance of Quell), and where its reservation price
+    reaches ...', and the summary's concessions bullet packed five rules in one sentence.
+    Part 1 now asks one plain question with two branches; the bullet is two."""
+    part1 = _section("reflection-text").split("2. **Your audit")[0]
+    assert "weigh it by your chance" not in part1
+    assert "If you did not sign: would a signed letter have got you a deal with Quell" in part1
+    assert "If so, set that deal against your BATNA; if not, say what the letter would" in part1
+    summary = _section("summary")
+    assert "- Step only when the other side moves" in summary

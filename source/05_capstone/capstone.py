@@ -720,8 +720,8 @@ check.what_to_say(what_to_say, hidden=True)
 # brings back</summary>
 #
 # At this table a step, once made, stands, as GRIT's steps do whether or not the other
-# side answers. At a human table make it conditional on the deal (module 04); taking a
-# step back here is a retraction, which section 6 prices. Count Marlow's offers, not its
+# side answers. At a human table make it conditional on the deal (module 04); an offer
+# worse for Marlow than your last is a retraction, which section 6 prices. Count Marlow's offers, not its
 # words: it says "You have not moved since your last offer" whenever you hold, whether or
 # not it moved itself, since the remark is about your offer.
 #
@@ -771,10 +771,10 @@ check.what_to_say(what_to_say, hidden=True)
 # that grows costs nothing here. At a human table, prefer steps that shrink (module 04):
 # pass over a package whose step would cost you more than the one before, since a bigger
 # step reads as a sign that more is coming. Most plans have a **trade-back step**, one that
-# takes a term back (volume back up, delivery back out): with a person, send it as a
-# conditional trade in the open ("if you need 90-day payment, volume goes back to 10k
-# units"), since a term taken back without a word reads as bad faith. Question 7 grades
-# the plan, by section 5's rule.
+# takes a term back (volume back up, delivery back out) yet gives Marlow more points, so
+# it is no retraction (section 6): with a person, send it as a conditional trade in the
+# open ("if you need 90-day payment, volume goes back to 10k units"), since a term taken
+# back without a word reads as bad faith. Question 7 grades the plan, by section 5's rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -895,11 +895,11 @@ check.table_moves(table_moves, hidden=True)
 # | the talks ran out of time (Marlow reached its own deadline and left) | −0.05 |
 # | Marlow left because its patience ran out | −0.1 |
 # | you walked out, slamming the door | −0.35 |
-# | each insult (an offer refused out of hand) or retraction, on top | −0.1 |
+# | each offer refused out of hand, or retraction, on top | −0.1 |
 #
 # This table counts trust more narrowly than module 00, as how far Marlow can rely on
 # your offers and your manner: a polite walk-away, which leaves the door open, costs
-# none; only slamming the door does, and so do insults and retractions on the way. The
+# none; only slamming the door does, and so do refused offers and retractions on the way. The
 # more it trusts you, the larger the share of its room (its best package less its
 # reservation price) it aims to give up in its first answer, and the more patient it is.
 # Marlow remembers you across the table's
@@ -912,7 +912,7 @@ check.table_moves(table_moves, hidden=True)
 #   let it become your anchor (section 4). A credible opening of yours pulls it your way;
 #   it can give a large part of its room at once, leaving it little to give later.
 # - Part of each step it takes is its own pace, part an answer to yours (section 5); a
-#   step back buys nothing.
+#   retraction buys nothing.
 # - It gives ground one level at a time, each time where the next level costs it fewest
 #   points, so an issue it never moves is one where even the first level would cost it
 #   at least as much as each step it did take: a clue to its scoring, though not to
@@ -1025,11 +1025,10 @@ NegotiationTable(
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
 #    opened one step beyond, say how Marlow answered it (the table hears
-#    your offers, not your words). If you did not sign, say whether the letter, as a
-#    fact to cite in a real meeting, would have been worth its shortfall: weigh it by your
-#    chance that talks with the letter still end without a deal (not the chance of
-#    Quell), and where its reservation price reaches a package Marlow needs with Quell
-#    (the line under the table's dropdowns), set that deal against your BATNA.
+#    your offers, not your words). If you did not sign: would a signed letter have got
+#    you a deal with Quell (the line under the table's dropdowns shows whether its lower
+#    reservation price reaches a package Marlow needs)? If so, set that deal against
+#    your BATNA; if not, say what the letter would have cost you.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Rate both sides from 0 to 10 on each source and
@@ -1059,13 +1058,11 @@ NegotiationTable(
 #
 # 1. what was kept and what was left of the plan, with a reason;
 # 2. how Marlow answered a step beyond, if the learner opened there;
-# 3. for a learner who did not sign, whether the letter's use in a real meeting was
-#    worth its shortfall: the shortfall weighed by the chance that talks with the letter
-#    still end without a deal, not by question 3's chance of Quell (they differ where the
-#    unsigned plan already reaches what Marlow needs with Quell, or where the letter
-#    saves the deal); and whether the letter's lower reservation price would reach a
-#    package Marlow needs with Quell (the line under the table's dropdowns shows it for
-#    any package), with what that deal gives against the BATNA;
+# 3. for a learner who did not sign: whether the letter's lower reservation price would
+#    reach a package Marlow needs with Quell (the line under the table's dropdowns shows
+#    it for any package), with what that deal gives against the BATNA; if not, what the
+#    letter would have cost: the shortfall weighed by the chance that talks with the
+#    letter still end without a deal, not by question 3's chance of Quell;
 # 4. what the learner attended to after Marlow's opening, and the steps set against
 #    their reply ratios from the debrief.
 #
@@ -1077,12 +1074,12 @@ NegotiationTable(
 #
 # Part (3): how the first negotiation ended; what Marlow's trust became, by section 6's
 # rule (a deal up, a polite walk-away not at all, a walk-out, Marlow's leaving when its
-# patience ran out or its reaching its own deadline down, and every insult or retraction
-# 0.1 down on top, so a deal with retractions or a polite walk-away after an insult can
-# lower it); whether the two sittings can be compared (the same style and Quell in the
-# same state; otherwise the learner says so); what that did or did not change in the
-# second; and a judgement of Marlow's subjective value and of whether it would deal
-# again.
+# patience ran out or its reaching its own deadline down, and every offer refused out of
+# hand or retraction 0.1 down on top, so a deal with retractions or a polite walk-away
+# after a refused offer can lower it); whether the two sittings can be compared (the
+# same style and Quell in the same state; otherwise the learner says so); what that did
+# or did not change in the second; and a judgement of Marlow's subjective value and of
+# whether it would deal again.
 #
 # Part (4): one preparation change and one change at the table, each concrete.
 #
@@ -1157,12 +1154,12 @@ NegotiationTable(
 #   what you believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
-# - Plan your concessions down the frontier in the smallest steps that give the other
-#   side more; here send them in order; with a person, send shrinking steps as
-#   conditional trades, never take a term back without a word. Step only in answer to a
-#   move of theirs, to their saying they can give no more (with a person, test that
-#   first: it is often a bluff), or, to break a deadlock, once, announced as an
-#   invitation to answer (GRIT); at the end of the plan, walk away politely.
+# - Plan your concessions down the frontier, in the smallest steps that give the other
+#   side more. Here send them in order; with a person, send shrinking steps as
+#   conditional trades, and never make a trade-back step without a word.
+# - Step only when the other side moves, says it can give no more (with a person, test
+#   that: it is often a bluff), or, once, to break a deadlock, announced as an
+#   invitation (GRIT). At the end of the plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
@@ -1191,7 +1188,7 @@ NegotiationTable(
 # targets*, down to your reservation price, since you cannot tell before the talks which
 # state holds; the rule for accepting (end of section 5) keeps the last stretch a decision
 # for the end. At a human table, plan to your target, as module 04 did, and go below it
-# only as a decision of its own. *Steps may grow, and may take a term back*, since Marlow
+# only as a decision of its own. *Steps may grow, and some are trade-back steps*, since Marlow
 # counts only its total points. In more than half of the plans some step costs you more
 # than the one before (5 k€, then 10), and a step may change several issues at once,
 # landing on one you had already given ground on (volume back up, delivery back out): in
