@@ -38,4 +38,4 @@ def test_the_text_fixes_of_review_62():
     assert "so you prepare the set and send the opening alone" in text
     assert "module 02's own caution applies: a side that knows it can offer you that" in text
     # review 78 U1: the reply ratio is defined once, in section 5; section 7 points there
-    assert "For each concession it also gives its reply ratio (section 5)." in text
+    assert "(the step's reply ratio, section 5)" in text  # review 79 U1

@@ -52,10 +52,9 @@ def test_the_smallest_step_is_justified_by_marlows_falling_aim():
     the old text."""
     plan = _section("plan-teaching")
     assert "how many points Marlow still needs (it depends on Quell)" not in plan
-    assert (
-        "Marlow accepts when an offer meets what it aims for in that round, which falls "
-        "over time and which you cannot see, and your research's points are an estimate: "
-        "so give it more in the smallest steps, not in one jump." in plan
+    assert (  # review 79 U1: shorter
+        "you cannot see what Marlow needs in a round, and your research's points are an "
+        "estimate: so give it more in the smallest steps, not in one jump." in plan
     )
 
 

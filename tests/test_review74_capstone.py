@@ -62,7 +62,7 @@ def test_the_letters_shortfall_is_weighed_by_the_chance_of_no_deal():
     assert round(worth - case.brenn_letter, 2) == 16.25
     prompt = _section("reflection-text")
     assert "by your chance that Quell has capacity" not in prompt
-    assert "talks with the letter still end without a deal (not the chance of Quell)" in prompt
+    assert "if not, say what the letter would have cost you" in prompt  # review 79 U2
     rubric = _section("reflection")
     assert "the shortfall weighed by question 3's chance of Quell," not in rubric
     assert "weighed by Quell's 0.38 chance" not in rubric

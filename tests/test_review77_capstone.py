@@ -40,7 +40,7 @@ def test_section_5s_table_has_the_stall_row_and_no_gift():
     assert "The last row follows Osgood's GRIT (1962" in plan
     assert "a step, once made, stands, as GRIT's steps do" in plan
     assert "a step into silence that section 5 forbids" not in _section("about-the-bot")
-    assert "or, to break a deadlock, once, announced as an invitation" in _section("summary")
+    assert "or, once, to break a deadlock, announced as an invitation" in _section("summary")
 
 
 def test_the_debrief_allows_one_step_at_a_stall_until_marlow_moves():
@@ -101,7 +101,7 @@ def test_the_floor_words_are_tested_before_a_step_at_a_human_table():
     table = _section("table-teaching")
     assert "At this table the words are true." in table
     assert "\"can't give more\" is often module 04's bluff: test it first" in table
-    assert "with a person, test that first: it is often a bluff" in _section("summary")
+    assert "with a person, test that: it is often a bluff" in _section("summary")
 
 
 # --- C3: the set is a MESO, one name -------------------------------------------------------------

@@ -178,4 +178,4 @@ def test_the_reply_ratio_is_defined_once():
     assert "per k€ the step cost you" in _section("plan-teaching")
     debrief_text = _section("debrief-teaching")
     assert "per k€ the concession cost you" not in debrief_text
-    assert "For each concession it also gives its reply ratio (section 5)." in debrief_text
+    assert "(the step's reply ratio, section 5)" in debrief_text  # review 79 U1

@@ -370,8 +370,8 @@ check.my_audit(my_audit, hidden=True)
 # </details>
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
-# module 01). It should be as good for you as you can justify, plus at most one frontier
-# step of room for the counter-offer (below). An offer beyond anything the other side
+# module 01). It should be as good for you as you can justify, plus at most one step of
+# room for the counter-offer (below). An offer beyond anything the other side
 # could accept still pulls if it is taken as an offer, but it risks an impasse and costs
 # credibility. At this table, an offer Marlow refuses
 # out of hand does not pull: it refuses out of hand any package that gives it less than a
@@ -412,8 +412,8 @@ check.my_audit(my_audit, hidden=True)
 # points than it needs even without Quell, so Marlow cannot accept it in either state.
 # Like module 01's one step above the top, it is room for the counter-offer, not a fact:
 # your first step takes you back to the opening at the low reservation price, and your
-# target stands. The rush cost is already in your profits, so it cannot justify the step. It
-# pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
+# target stands. The rush cost is already in your profits, so it cannot justify the step.
+# It pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
 # finding above is its risk. Question 5 accepts either, the step beyond only if it gives
 # Marlow at least a quarter of its reservation price with Quell. (How this bot answers
 # such an opening is in the appendix.)
@@ -531,18 +531,16 @@ check.opening_offer(opening_offer, hidden=True)
 #   side supposes and to keep a poor one quiet. Marlow knows nothing of Brenn or Kessel
 #   and may assume you would otherwise sell on the spot market, which your real
 #   alternative beats: telling Marlow, plainly, raises the least it believes you would
-#   accept (module 04). The same fact turned into an ultimatum on your terms ("accept
-#   our terms by Friday, or …") is a threat: it ties terms you would in fact improve on
-#   to giving the capacity away, and since your plan concedes below those terms, you
-#   would not carry it out, so it is a bluff as well. Threats invite threats (Deutsch
-#   and Krauss, module 03), and the two sides will meet again.
+#   accept (module 04). Turned into an ultimatum ("accept our terms by Friday, or …"),
+#   the same fact is a threat: it ties terms you would improve on to giving the capacity
+#   away, and is a bluff as well, since your plan concedes below them. Threats invite
+#   threats (Deutsch and Krauss, module 03), and the two sides will meet again.
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks
 #   for (its position: 3-week delivery) from why (its interest: keeping its lines
 #   running). Meeting the interest for something in return is how a strength of yours
 #   (you can deliver fast) meets a need of theirs, and it opens the trades of section 5.
-# - **Keep a belief a belief.** Your reading of the rush request is only a probability.
-#   Stated as a fact, it misleads if you are wrong, and it tells Marlow exactly how you
-#   read its request.
+# - **Keep a belief a belief.** Your reading of the rush request is only a probability:
+#   stated as a fact, it misleads if you are wrong.
 # - **Never invent a fact.** A made-up order from another customer is not a bluff about
 #   your own reservation price, which Carr defends as part of business's game ("Is
 #   Business Bluffing Ethical?", 1968; he also excused some misstated facts, which this
@@ -658,10 +656,8 @@ check.what_to_say(what_to_say, hidden=True)
 #    (*Negotiation Behavior*, 1981). Module 04 added both sides' points; k€ and points
 #    have no common unit: any such trade on the frontier will do.
 # 2. **Then concede only what closes the deal.** On the frontier every move costs you.
-#    Module 04's rule: of the moves that give the other side all it still needs, the
-#    cheapest; only when none does, the best rate (most of Marlow's points per k€ you give
-#    up). Here Marlow accepts when an offer meets what it aims for in that round, which
-#    falls over time and which you cannot see, and your research's points are an
+#    Module 04 took the cheapest move that gives the other side all it still needs. Here
+#    you cannot see what Marlow needs in a round, and your research's points are an
 #    estimate: so give it more in the smallest steps, not in one jump.
 # 3. **Stop** when Marlow has what it needs.
 #
@@ -716,24 +712,22 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # Otherwise hold: any other step into silence gives ground for nothing.
 #
-# <details><summary>Why a step stands here, what counts as a move, and what a step
-# brings back</summary>
+# <details><summary>Why a step stands here, and what it brings back</summary>
 #
 # At this table a step, once made, stands, as GRIT's steps do whether or not the other
-# side answers. At a human table make it conditional on the deal (module 04); an offer
-# worse for Marlow than your last is a retraction, which section 6 prices. Count Marlow's offers, not its
-# words: it says "You have not moved since your last offer" whenever you hold, whether or
-# not it moved itself, since the remark is about your offer.
+# side answers; at a human table make it conditional on the deal (module 04). An offer
+# worse for Marlow than your last is a retraction, which section 6 prices. Count
+# Marlow's offers, not its words: "You have not moved since your last offer" is about
+# your offer, not its own.
 #
-# Module 04's test, that every give bring back something of equal value, applies to
-# rule 1's trades below the frontier as it did there. This table cannot hear conditions,
-# so here a step stands unconditionally, and what it brought back is a step's **reply
-# ratio**, what Marlow's next reply gave back, beyond a replay in which you held
-# (section 7), per k€ the step cost you (1 or more: Marlow matched it); a step also got
-# something back if Marlow accepted what it would not have accepted had you held. Expect
-# less: three of Marlow's four styles give back only part of what
-# you concede, tit-for-tat about as much (on Marlow's own scale), and a small step may
-# move none of them.
+# Module 04's test, that every give bring back something of equal value, applies to rule
+# 1's trades below the frontier as it did there. This table cannot hear conditions, so
+# here a step stands unconditionally. A step's **reply ratio** is what Marlow's next reply
+# gave back, beyond a replay in which you held (section 7), per k€ the step cost you (1 or
+# more: Marlow matched it); a step also got something back if Marlow accepted what it
+# would not have accepted had you held. Expect less: three of Marlow's four styles give
+# back only part of what you concede, tit-for-tat about as much, and a small step may move
+# none of them.
 #
 # </details>
 #
@@ -770,9 +764,9 @@ check.what_to_say(what_to_say, hidden=True)
 # that, and the appendix's trials play it. Marlow counts only its total points, so a step
 # that grows costs nothing here. At a human table, prefer steps that shrink (module 04):
 # pass over a package whose step would cost you more than the one before, since a bigger
-# step reads as a sign that more is coming. Most plans have a **trade-back step**, one that
-# takes a term back (volume back up, delivery back out) yet gives Marlow more points, so
-# it is no retraction (section 6): with a person, send it as a conditional trade in the
+# step reads as a sign that more is coming. Most plans have a **trade-back step**, one
+# that takes a term back (volume back up, delivery back out) yet gives Marlow more points,
+# so it is no retraction (section 6): with a person, send it as a conditional trade in the
 # open ("if you need 90-day payment, volume goes back to 10k units"), since a term taken
 # back without a word reads as bad faith. Question 7 grades the plan, by section 5's rule.
 
@@ -863,11 +857,10 @@ check.table_moves(table_moves, hidden=True)
 # ## 6. At the table
 #
 # Now negotiate. You open; Marlow answers every offer with an offer of its own and a few
-# words, for at most 8 rounds. Pick a level for each issue, see what the package is
-# worth to each side, then send it, accept Marlow's offer, or walk away. Marlow's
-# reservation price depends on whether Quell
-# really has capacity, which is drawn when you sit down, in line with what the rush
-# request told you, and stays hidden until the end.
+# words, for at most 8 rounds: send a package, accept Marlow's offer, or walk away.
+# Marlow's reservation price depends on whether Quell really has capacity, which is drawn
+# when you sit down, in line with what the rush request told you, and stays hidden until
+# the end.
 #
 # **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
 # makes its final offer in round 5, 6 or 7, never later, and says so when it does; you
@@ -877,16 +870,10 @@ check.table_moves(table_moves, hidden=True)
 # as its own next offer (so handing its final offer back is a deal): it never turns a
 # package down to offer you one worth less to it.
 #
-# **Patience.** It loses patience with every offer it must refuse out of hand;
-# retractions (an offer clearly worse for it than your previous one) and rounds in which
-# you stand still strain it only while your offer is still worse for it than walking
-# away. It says when its patience is running out, and then it may leave: it does if the
-# strain goes on, while a concession of yours eases it.
-#
-# **Trust.** It remembers you through its **trust** in you, which starts at 0.5. Each
-# negotiation moves it by how it ended, and by −0.1 for every offer Marlow had to refuse
-# out of hand and every retraction, whatever the ending (so a deal reached through three
-# retractions lowers it):
+# **Trust.** Marlow remembers you through its **trust** in you, which starts at 0.5 and
+# moves after each negotiation by how it ended, and by −0.1 for every offer it refused
+# out of hand and every retraction (an offer clearly worse for it than your previous
+# one), whatever the ending:
 #
 # | how the negotiation ended | change in trust |
 # |---|---|
@@ -897,54 +884,26 @@ check.table_moves(table_moves, hidden=True)
 # | you walked out, slamming the door | −0.35 |
 # | each offer refused out of hand, or retraction, on top | −0.1 |
 #
-# This table counts trust more narrowly than module 00, as how far Marlow can rely on
-# your offers and your manner: a polite walk-away, which leaves the door open, costs
-# none; only slamming the door does, and so do refused offers and retractions on the way. The
-# more it trusts you, the larger the share of its room (its best package less its
-# reservation price) it aims to give up in its first answer, and the more patient it is.
-# Marlow remembers you across the table's
-# "new negotiation" button (to leave a talk under way, walk away, politely or not);
-# running the table's cell again seats a Marlow that has never met you.
-#
-# <details><summary>How Marlow paces its offers</summary>
-#
-# - Its first answer is a serious offer, usually below your reservation price: do not
-#   let it become your anchor (section 4). A credible opening of yours pulls it your way;
-#   it can give a large part of its room at once, leaving it little to give later.
-# - Part of each step it takes is its own pace, part an answer to yours (section 5); a
-#   retraction buys nothing.
-# - It gives ground one level at a time, each time where the next level costs it fewest
-#   points, so an issue it never moves is one where even the first level would cost it
-#   at least as much as each step it did take: a clue to its scoring, though not to
-#   which issue weighs most, since an issue with four levels can carry a large weight in
-#   small steps.
-# - It moves in whole levels, so a small change in trust often leaves its first answer
-#   the same package (the debrief replays your opening against its new trust). **Quell
-#   is drawn afresh at every sitting**, and with Quell Marlow opens no closer to you:
-#   only two sittings with the same style, the same opening of yours and Quell in the
-#   same state (the debrief says which) show what trust changed; set a style yourself to
-#   get them. A style you pick takes effect at the next "new negotiation".
-#
-# </details>
-#
-# What the table leaves out: it treats your research as exact; what you say is not
-# modelled, only your offers; and Marlow's deadline is drawn at random, not from its
-# weeks of stock, so the case's weeks (in the alternatives row) and dependence (power)
-# do not act at the table, though a deadline does.
+# It loses patience with every offer it must refuse out of hand; retractions and stalls
+# strain it only while your offer is still worse for it than walking away, and it warns
+# you before it leaves. The more it trusts you, the more of its room (its best package
+# less its reservation price) it gives in its first answer, and the more patient it is.
+# Marlow remembers you across the table's "new negotiation" button; running the table's
+# cell again seats a Marlow that has never met you. **Quell is drawn afresh at every
+# sitting.** How Marlow paces its offers, and what the table leaves out, is in the
+# appendix's table manual.
 #
 # **When Marlow stops moving.** It says it can't give more only after its first offer,
 # when it cannot give another level on any issue without going below its reservation
-# price. Without those words it still has room on its own offer: hold, or make section
-# 5's one small step after two of its replies without a move. With them, section 5's
-# rule allows your next planned step (question 8 practised it), though a different
-# package of yours may still give it enough points. At this table the words are true. A
-# person's "can't give more" is often module 04's bluff: test it first (ask what would
-# let them move, or hold once).
+# price. Without those words it still has room on its own offer: hold, or make section 5's
+# one small step after two of its replies without a move. With them, section 5's rule
+# allows your next planned step (question 8 practised it). At this table the words are
+# true. A person's "can't give more" is often module 04's bluff: test it first (ask what
+# would let them move, or hold once).
 #
 # The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
 # outcome against them (showing your true reservation price and Quell's chance only
-# once questions 2 and 3 pass) and names Marlow's style unless you picked it. Then sit
-# down again and compare.
+# once questions 2 and 3 pass) and names Marlow's style unless you picked it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -961,59 +920,25 @@ NegotiationTable(
 # ## 7. Debrief: what moved the outcome?
 #
 # The debrief measures five things against Marlow itself, replaying the same bot where
-# it needs to: whether there was a deal and should have been (**agreement**), your share
-# of what you could have gained (**value claimed**), how close the deal came to the best
-# for both sides (**value created**), what each of your concessions brought back
-# (**reciprocity**, with each step's reply ratio of section 5) and the best deal Marlow
-# would have agreed to (**what was achievable**).
+# it needs to:
 #
-# <details><summary>How each measure is computed</summary>
-#
-# - **Agreement.** Was there a deal, and should there have been? No deal is the right
-#   result when no package suits both sides. When a zone existed (the zone of possible
-#   agreement of module 02: some package suited both), no deal left value on the table,
-#   unless your plan's last step was on the table and the most Marlow would accept stayed
-#   below your reservation price: then walking away was right by your plan, and the
-#   debrief says the zone was not on the path these talks took. If Marlow
-#   left, you see what it said and when.
-# - **Value claimed.** Your profit over your true reservation price (the one question
-#   2's check accepts), as a share of the most you could have gained: the best profit of
-#   any package worth at least Marlow's reservation price at that sitting (and at least
-#   yours to you), less your reservation price.
-# - **Value created.** Each side is first put on a 0-to-1 scale of its own, from its
-#   reservation price (0) to its best package (1); the sum of those two shares is a
-#   rough index,
-#   not a sum of money, set against the largest sum any package both of you prefer to
-#   walking away could give, and whether some package was better for both of you (a deal
-#   off the Pareto
-#   frontier). For example, with a reservation price of 90, a best package of 170 and a
-#   deal worth 130 to you, your share is (130 − 90) / (170 − 90) = 0.5; with a reservation
-#   price of 50 points, a best package of 100 and 70 points in the deal, Marlow's is
-#   (70 − 50) / (100 − 50) = 0.4; the index is 0.9, and if the best package for the two
-#   of you together reaches 1.1, the deal fell 0.2 short of it.
-# - **Reciprocity.** For each concession you made, the debrief replays Marlow with you
-#   repeating your previous offer instead: a concession was answered when Marlow's reply
-#   was better for you than in that replay, when it accepted what it would not have
-#   accepted otherwise, or when it stayed at the table where the replay shows it
-#   leaving. The replay looks at Marlow's next reply only, so a concession that made a
-#   later deal possible still shows as unanswered. For each concession it also gives
-#   its reply ratio (section 5). It also counts the concessions you made when Marlow had
-#   not moved since its previous offer: concessions into silence. It counts apart those
-#   section 5 allows: the one small step after two of its replies in a row without a
-#   move, and a step right after it said it could give no more. A step answering
+# - **Agreement.** No deal is right only when no package suited both sides, or when your
+#   plan's last step was sent and the most Marlow would accept stayed below your
+#   reservation price.
+# - **Value claimed.** Your profit over your true reservation price, as a share of the
+#   most any package Marlow would have taken could give you over it.
+# - **Value created.** Each side's gain on its own scale, from its reservation price (0)
+#   to its best package (1); the two added, against the largest such sum any package
+#   could give. Reservation 90, best 170, deal 130: your share is
+#   (130 − 90) / (170 − 90) = 0.5.
+# - **Reciprocity.** Each concession is set against a replay in which you repeated your
+#   previous offer (the step's reply ratio, section 5); concessions made while Marlow had
+#   not moved are counted apart, except the two that section 5 allows. A step answering
 #   Marlow's opening answers its first move.
-# - **What was achievable.** The best package for you that Marlow would have agreed to:
-#   the better of what it would have accepted at one of your turns (packages worth at
-#   least its reservation price that meet its aim for the round or are at least as
-#   good for it as the offer it would make next)
-#   and the best offer it made itself, and when. If even that is below your
-#   reservation price, walking away beat what Marlow would accept on the path these talks
-#   took; no deal was the right result only if no package suited both sides.
+# - **What was achievable.** The best package for you that Marlow would have agreed to
+#   on the path these talks took.
 #
-# </details>
-#
-# Then it names the leverage at work, how far your opening pulled Marlow's first answer,
-# Marlow's style and what it will remember of you.
+# It also names the leverage at work, Marlow's style and what it will remember of you.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 marks, graded by your instructor)
@@ -1188,15 +1113,27 @@ NegotiationTable(
 # targets*, down to your reservation price, since you cannot tell before the talks which
 # state holds; the rule for accepting (end of section 5) keeps the last stretch a decision
 # for the end. At a human table, plan to your target, as module 04 did, and go below it
-# only as a decision of its own. *Steps may grow, and some are trade-back steps*, since Marlow
-# counts only its total points. In more than half of the plans some step costs you more
-# than the one before (5 k€, then 10), and a step may change several issues at once,
+# only as a decision of its own. *Steps may grow, and some are trade-back steps*, since
+# Marlow counts only its total points. In more than half of the plans some step costs you
+# more than the one before (5 k€, then 10), and a step may change several issues at once,
 # landing on one you had already given ground on (volume back up, delivery back out): in
 # the course's trials, over nine plans in ten had such a step, and over half the steps
 # were one. At a human table, send shrinking steps and offer each trade-back step as a
 # trade in the open (question 7). *Any move of Marlow's, its opening included, earns one
-# step of your plan*, however small: your k€ and its points have no common unit, so
-# module 04's "concede at most what they conceded" cannot be measured here.
+# step of your plan*, however small: your k€ and its points have no common unit, so module
+# 04's "concede at most what they conceded" cannot be measured here.
+#
+# **Table manual.**
+#
+# - *Pacing.* Its first answer is usually below your reservation price. Part of each step
+#   it takes is its own pace, part an answer to yours. It gives one level at a time, where
+#   the next costs it fewest points: an issue it never moves is a clue to its scoring, not
+#   to which issue weighs most.
+# - *Trust.* A small change in trust often leaves its first answer the same package;
+#   compare sittings with the same style, opening and state of Quell.
+# - *Left out.* Your research is exact; what you say is not modelled, only your offers;
+#   Marlow's deadline is random, so the case's weeks and dependence do not act at the
+#   table.
 #
 # **The rule, and a step into silence.** In samples of 200 learners, one sitting each,
 # Quell without capacity, so a zone always existed (the scripted learner,
