@@ -661,7 +661,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
 #
 # Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
-# an assumption may fail in one of them, or in none. The check also judges these four
+# an assumption may fail in one of them, or in none. Each is a separate what-if: read it
+# alone, as if the others had not happened. The check also judges these four
 # practice situations one by one on `worked-case-0` (passed in as `sale`), so give your
 # function an entry for every key it may meet:
 #
