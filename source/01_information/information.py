@@ -442,7 +442,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # > `now`. It is never below Question 2's `sure` price, and may be refused.
 #
 # Why not accept Osprey's opening? It earns the opening minus your cost for sure (a loss,
-# if the opening is below your cost, as it is for more than half of learners). But under
+# if the opening is below your cost, as it is for about half of learners). But under
 # the band model every price still possible lies above the opening, so asking the lowest
 # of them
 # (Question 2's `sure`) is accepted for sure too, and earns more.
