@@ -2628,7 +2628,7 @@ def test_asking_above_after_a_counter_offer_is_an_opening_not_a_second_chance():
     item = next(i for i in reference._SITUATIONS if i.key == "counter-offer")
     assert item._actions == (reference.OPEN,)
     assert "second chance" not in item._why_action
-    assert "but it is no reason to open lower: every buyer who would accept" in item._why_action
+    assert "but it is no reason to open lower: no haggle ends above your" in item._why_action
     assert "set a target below it in the course's band (convention 2" in item._why_action
     assert "Riley" in item._why_action
     assert "second chance" not in check.ACTION_HINT

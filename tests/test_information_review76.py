@@ -103,7 +103,8 @@ def test_the_opening_rule_says_why_and_anchoring_is_defined_once():
     to section 5, and the check's hint says the same."""
     six = cell_words("q6-text")
     assert "any buyer who accepts it would take a lower opening" not in six
-    assert "a lower opening on the spot, and a haggle never climbs back" in six
+    # review 79 E1: the reason is now that the opening caps the deal (test_information_review80)
+    assert "no haggle ends above your opening" in six
     assert "**anchoring**" not in six and "(`first-number` is about anchoring: section 5.)" in six
     assert "defined in Question 6's text" not in check.ACTION_HINT
     assert cell_words("anchor-teaching").count("**anchoring**") == 1

@@ -13,3 +13,24 @@ def test_question_6_says_each_situation_is_a_separate_what_if():
         "Each is a separate what-if: read it alone, as if the others had not happened."
         in cell_words("q6-text")
     )
+
+
+def test_the_reason_not_to_open_below_the_models_price_is_that_the_opening_caps_the_deal():
+    """E1: Question 6's rule, its counter-offer feedback and the check's hint said a buyer who
+    would pay the model's price "accepts a lower opening on the spot"; where a refusal brings
+    a counter-offer, buyers usually counter even an acceptable opening. The reason they now
+    give is the one that holds: no haggle ends above your opening, so a lower one gives away
+    what your last word would have kept."""
+    import inspect
+
+    from course.checks import information as check_module
+    from course.scenarios import information as scenario
+
+    six = cell_words("q6-text")
+    counter = next(s for s in scenario._SITUATIONS if s.key == "counter-offer")
+    hint = " ".join(inspect.getsource(check_module).split())
+    for words in (six, " ".join(counter._why_action.split()), hint):
+        assert "on the spot" not in words
+    assert "no haggle ends above your opening, so a lower one gives away what your last word" in six
+    assert "no haggle ends above your opening" in counter._why_action
+    assert "no haggle ends above its opening" in hint

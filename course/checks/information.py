@@ -1983,9 +1983,8 @@ def _opening_notes(openings, sale, after):
     }
     words = {
         "below-model": "An opening below the model's price (Question 5's `now`) is lower than "
-        "the price you would name as your last word: every buyer who would accept that price "
-        "would accept this opening on the spot, and a haggle only comes down from its first "
-        "number. Question 6's convention 1 opens at the higher of your estimate and the "
+        "the price you would name as your last word, and no haggle ends above its opening: "
+        "it gives away what your last word would have kept. Question 6's convention 1 opens at the higher of your estimate and the "
         "model's price, or beyond it.",
         "short-of-estimate": "An opening above the model's price but more than €100 below your "
         "estimate of the buyer's reservation price (the expected reservation price under "

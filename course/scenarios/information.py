@@ -593,8 +593,9 @@ _SITUATIONS = (
         "(convention 2, a preview of module 02: at least halfway from your cost to your "
         "estimate). Losing the power to commit weakens a seller (one who can commit to a "
         "take-it-or-leave-it price does at least as well as by haggling: Riley and "
-        "Zeckhauser, 1983), but it is no reason to open lower: every buyer who would accept "
-        "the model's price as a last word would accept a lower opening on the spot",
+        "Zeckhauser, 1983), but it is no reason to open lower: no haggle ends above your "
+        "opening, so an opening below the model's price gives away what that price as your "
+        "last word would have kept",
     ),
     Situation(
         "friday-cash",
@@ -2135,8 +2136,8 @@ def opening_floor(sale, after):
     the model's price (the best final price against ``after``). Review 69 X1: the floor was
     the estimate alone, wherever the model's price fell, so for 1,813 of 2,000 swept
     learners the check, and the reference answer, opened a haggle below the price the same
-    learner would name as one final price, though every buyer who accepts that price would
-    accept such an opening on the spot. The model's price is the fact that takes the opening
+    learner would name as one final price, though no haggle ends above its opening (review
+    79 E1: not "a buyer accepts a lower opening on the spot"). The model's price is the fact that takes the opening
     beyond the estimate. (Before review s58 E2 the floor was half a step above the higher
     of the two, a convention grounded in no fact.)"""
     return max(expected_reservation(after), best_move(after, sale.cost)[0])

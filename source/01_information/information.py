@@ -723,8 +723,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    opening. That highest price is a fact you can name (by the band model, no buyer you
 #    still believe in pays more), less than a quarter above the estimate, for most within
 #    a sixth. The step above it is room for the counter-offer; beyond that the opening
-#    risks looking unserious. Never open below the model's price: a buyer who would pay it
-#    accepts a lower opening on the spot, and a haggle never climbs back.
+#    risks looking unserious. Never open below the model's price: no haggle ends above
+#    your opening, so a lower one gives away what your last word would have kept.
 # 2. **Target**, below your opening: from halfway to three quarters of the way from your
 #    cost to your estimate, wherever you open. Aim halfway with no fact you can name,
 #    higher where one puts it, at the top for a fact past it. If `sure` is higher than
