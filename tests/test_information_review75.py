@@ -26,7 +26,8 @@ def test_question_5b_never_grades_a_count_the_text_says_to_ignore(monkeypatch, c
     words = cell_words("q5b-text")
     assert "1 in 10,000" not in words and "doubt the model" not in words
     assert "or `None` if even five holds leave it where it is." in words
-    assert "`now`; once it has, re-price. The count reads every hold as honest" in words
+    # review 79 E2, C3: the model reads holds as honest; the cap at five is a convention
+    assert "`now`; once it has, re-price. The model reads every hold as honest." in words
     assert not hasattr(check, "NEVER_RUN")
     unlikely = 0
     for n in range(40):

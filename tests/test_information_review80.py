@@ -34,3 +34,35 @@ def test_the_reason_not_to_open_below_the_models_price_is_that_the_opening_caps_
     assert "no haggle ends above your opening, so a lower one gives away what your last word" in six
     assert "no haggle ends above your opening" in counter._why_action
     assert "no haggle ends above its opening" in hint
+
+
+def test_question_5b_says_holding_is_free_and_the_cap_at_five_is_a_convention():
+    """E2: Question 5b said "a longer run is more likely a buyer holding on purpose, so it
+    stops at five", reasoning the model (which has no strategic holds) does not make. C3:
+    a rule "once Osprey has held that many times, re-price" heard alone says firmness moves
+    you. The text now says the model reads every hold as honest, that holding costs Osprey
+    nothing and a buyer who knows the rule can simply hold, and that the cap at five is the
+    course's convention."""
+    words = cell_words("q5b-text")
+    assert "a longer run is more likely a buyer holding on purpose" not in words
+    assert "The model reads every hold as honest. Holding costs Osprey nothing" in words
+    assert "who knows you re-price after holds, can simply hold" in words
+    assert "the course stops counting at five (a convention)" in words
+
+
+def test_question_5b_pass_message_says_holds_never_move_a_named_price(monkeypatch, capsys):
+    """C3: the pass message told a learner with a count to "re-price" once Osprey had held
+    that many times, and nothing more: heard alone, firmness moves you. It now adds that
+    holding costs Osprey nothing and that holds never move a price once named."""
+    from course.variants import variant
+    from tests.test_checks_information import as_learner, check, reference
+
+    for n in range(40):
+        sale = variant("01_information", f"learner-{n:03d}")
+        if reference.holds_before_moving(sale, reference.posterior_after_opening(sale)):
+            break
+    as_learner(monkeypatch, sale.learner)
+    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    said = " ".join(capsys.readouterr().out.split())
+    assert "then re-price" in said
+    assert "Holding costs Osprey nothing" in said and "holds never move it" in said

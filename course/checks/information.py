@@ -853,7 +853,9 @@ def holds_before_moving(answer, hidden=False):
             first + " (a hold is weak evidence: a buyer far from its reservation price also "
             "holds now and then, to test you). At the table: keep to your price until "
             f"Osprey has held {count} time{'s' if count > 1 else ''}, then re-price. The "
-            f"model gives that run a chance of at most 1 in {round(1 / run):,}"
+            f"model gives that run a chance of at most 1 in {round(1 / run):,}. Holding "
+            "costs Osprey nothing, so count only before you name your price: once named, "
+            "holds never move it"  # review 79 C3: firmness alone is no reason to give
         )
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "

@@ -597,8 +597,9 @@ check.my_price(my_price, hidden=True)
 # answer may be `None` at once; the worked cases still need the count.
 #
 # Use the count as your rule at the table: until Osprey has held that many times, name
-# `now`; once it has, re-price. The count reads every hold as honest; a longer run is more
-# likely a buyer holding on purpose, so it stops at five. It re-reads Osprey before you
+# `now`; once it has, re-price. The model reads every hold as honest. Holding costs Osprey
+# nothing, and a buyer holding on purpose, who knows you re-price after holds, can simply
+# hold: so the course stops counting at five (a convention). It re-reads Osprey before you
 # name a price of your own: once you have named your final price, holds are no reason to
 # move it (module 04). The check tries your scenario
 # and the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
