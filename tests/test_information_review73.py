@@ -124,8 +124,9 @@ def test_convention_1_states_one_ceiling_with_one_reason():
         "opening." in words
     )
     assert (
-        "The step above it is room for the counter-offer; beyond that the opening risks "
-        "looking unserious." in words
+        # review 79 C2: the step is said to rest on no fact, as module 04 would say
+        "The step above it rests on no fact, unlike module 04's openings: it is room to "
+        "concede, for when your last word is already that highest price." in words
     )
     for key in HAGGLES:
         item = next(i for i in reference._SITUATIONS if i.key == key)

@@ -53,7 +53,7 @@ def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
     assert "The check accepts any target in the band, and `sure`." not in q6
     # review 78 U2: the exception said plainly
     assert "If `sure` is higher than halfway, aim at least at `sure`, even past the top:" in q6
-    assert "every buyer you still believe in pays it." in q6
+    assert "every buyer you still believe in pays it, so" in q6  # review 79 C1
 
 
 def test_the_legitimate_label_for_calling_an_opening_fair_rests_on_rule_4_1(monkeypatch):

@@ -69,7 +69,7 @@ def test_convention_2_states_the_exception_for_sure_plainly():
     assert "the one exception to the top of the band" not in q6
     assert (
         "If `sure` is higher than halfway, aim at least at `sure`, even past the top: every "
-        "buyer you still believe in pays it." in q6
+        "buyer you still believe in pays it" in q6
     )
     from course.variants import variant
 

@@ -66,3 +66,17 @@ def test_question_5b_pass_message_says_holds_never_move_a_named_price(monkeypatc
     said = " ".join(capsys.readouterr().out.split())
     assert "then re-price" in said
     assert "Holding costs Osprey nothing" in said and "holds never move it" in said
+
+
+def test_question_6_says_where_its_opening_and_target_leave_modules_02_and_04():
+    """C1: Question 6 aims at `sure` even past module 02's band top, while module 02 keeps
+    the top's quarter of the zone as room to concede; the text now says why that room is not
+    needed below a price every buyer you still believe in pays. C2: Question 6 lets an
+    opening go one step past the highest reservation price still possible, while module 04
+    opens "never beyond a point you can justify"; the text no longer passes the step off as
+    grounded: it rests on no fact and is room to concede (the check keeps it: review 70 X1
+    found learners whose last word was already that highest price)."""
+    six = cell_words("q6-text")
+    assert "so module 02's room to concede below the top is not needed." in six
+    assert "The step above it rests on no fact, unlike module 04's openings" in six
+    assert "The step above it is room for the counter-offer" not in six

@@ -2227,7 +2227,7 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     assert "still possible after the" in words
     assert "before the opening, `max(sale.reservations)`" not in words
     assert "less than a quarter above the estimate, for most within" in words
-    assert "The step above it is room for the counter-offer; beyond that the opening" in words
+    assert "The step above it rests on no fact, unlike module 04's openings" in words
     assert "When it is the model's price itself" not in words and "A *step*" not in words
 
 

@@ -723,14 +723,15 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    in `sale.reservations`) above the highest reservation price still possible after the
 #    opening. That highest price is a fact you can name (by the band model, no buyer you
 #    still believe in pays more), less than a quarter above the estimate, for most within
-#    a sixth. The step above it is room for the counter-offer; beyond that the opening
-#    risks looking unserious. Never open below the model's price: no haggle ends above
+#    a sixth. The step above it rests on no fact, unlike module 04's openings: it is room
+#    to concede, for when your last word is already that highest price. Beyond it the
+#    opening risks looking unserious. Never open below the model's price: no haggle ends above
 #    your opening, so a lower one gives away what your last word would have kept.
 # 2. **Target**, below your opening: from halfway to three quarters of the way from your
 #    cost to your estimate, wherever you open. Aim halfway with no fact you can name,
 #    higher where one puts it, at the top for a fact past it. If `sure` is higher than
 #    halfway, aim at least at `sure`, even past the top: every buyer you still believe in
-#    pays it. The model's price is a target only where it is `sure`.
+#    pays it, so module 02's room to concede below the top is not needed. The model's price is a target only where it is `sure`.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
