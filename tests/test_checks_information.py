@@ -2592,7 +2592,9 @@ def test_a_target_lies_below_the_opening_as_modules_02_and_04_say():
     text = cell_words("q6-text")
     assert "**Target**, below your opening: from halfway to three quarters of the way" in text
     assert "from your cost to your estimate, wherever you open" in text
-    assert "Question 6's convention 2 gives this course's band" in cell_words("anchor-teaching")
+    assert "(Question 6 defines it; its convention 2 gives this course's band)" in cell_words(
+        "anchor-teaching"
+    )  # review 79 U3
     for grade_id in ("q6-text", "anchor-teaching"):
         text = cell_words(grade_id)
         assert "nine tenths" not in text, grade_id

@@ -53,7 +53,7 @@ def test_every_statement_of_the_target_band_lets_sure_above_its_top():
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
     assert "three quarters of the way" in q6 and "three quarters of the way" not in anchor
     assert "aim at least at `sure`, even past the top" in q6  # review 78 U2
-    assert "Question 6's convention 2 gives this course's band" in anchor
+    assert "its convention 2 gives this course's band" in anchor  # review 79 U3
     for n in range(30):
         sale = variant("01_information", f"sweep-{n}")
         after = reference.posterior_after_opening(sale)

@@ -80,3 +80,11 @@ def test_question_6_says_where_its_opening_and_target_leave_modules_02_and_04():
     assert "so module 02's room to concede below the top is not needed." in six
     assert "The step above it rests on no fact, unlike module 04's openings" in six
     assert "The step above it is room for the counter-offer" not in six
+
+
+def test_section_5_cites_question_6_for_the_target():
+    """U3: section 5 sent the reader to "section 3" for the target, which section 3 never
+    defines (Question 6 does); it now cites Question 6."""
+    anchor = cell_words("anchor-teaching")
+    assert "its own target (section 3;" not in anchor
+    assert "its own target (Question 6 defines it;" in anchor

@@ -746,7 +746,8 @@ def test_the_course_s_target_is_not_put_inside_the_study_s_finding():
     ends with the study's word, and the course's definition is a sentence of its own."""
     says_not("its own target: the price you aim to land at, grounded in a fact you can name")
     # review 77 C1: section 5 points to convention 2's band, stated once
-    says("or about its own target (section 3; Question 6's convention 2 gives this course's band")
+    # review 79 U3: the target is defined in Question 6, not in section 3
+    says("or about its own target (Question 6 defines it; its convention 2 gives this course's")
 
 
 def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_word():

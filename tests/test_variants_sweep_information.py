@@ -1181,7 +1181,7 @@ def test_section_5_says_what_module_04s_as_if_unspoken_means():
     # without attributing it back; section 5 gives Question 6's whole target band
     assert "as module 04 puts it" not in words
     # review 77 C1: it points to convention 2, which states the band once
-    assert "Question 6's convention 2 gives this course's band for it" in words
+    assert "(Question 6 defines it; its convention 2 gives this course's band)" in words
     assert "halfway from your reservation price to your opening" not in words  # session 75
     assert "as if it had not been spoken" not in words
     concessions = " ".join(

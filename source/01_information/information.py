@@ -1092,7 +1092,7 @@ check.report_decision(report_decision, hidden=True)
 # that first offers predicted final prices and that the side making the first offer
 # tended to do better. That advantage disappeared when the side receiving the offer
 # thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target (section 3; Question 6's convention 2 gives this course's band for it).
+# its own target (Question 6 defines it; its convention 2 gives this course's band).
 #
 # Question 6's `first-number` situation, drawn for some learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
