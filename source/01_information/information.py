@@ -531,18 +531,9 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # my_price(sale, after, {key: news_likelihood(sale, key) for key in sale.news})
 # ```
 #
-# **After you pass.** Two things to look at.
-#
-# - Compare `now` with `with_news`. The check then says how strongly news must weigh to
-#   move your price (each reservation price `factor` times as likely as the next, up or
-#   down): compare that with your reading in Question 3, or, if your reading is uneven,
-#   run `my_price` on it.
-# - Compare `before` with `now`. An opening can leave the model's price where it was,
-#   lower it or raise it: it raises it for about a third of learners. On a drawn
-#   scenario it rises by ruling out every possible price below the new one, which then
-#   sells for sure.
-#
-# With section 2's worked example and a cost of 40, the model's price is 60 before the
+# **After you pass**, the check says how strongly news must weigh to move your price
+# (each reservation price `factor` times as likely as the next, up or down): compare that
+# with your reading in Question 3. With section 2's worked example and a cost of 40, the model's price is 60 before the
 # offer and 70 after it, because the offer made a buyer at 60 less likely.
 
 
