@@ -1099,9 +1099,10 @@ def test_the_expected_reservation_price_is_never_a_learners_best_price_before_th
     # review 78 U3: the estimate's fault is said without reading as "too high"
     assert (
         "between two possible prices, the next one up sells as often and earns more. Asking "
-        "the *most likely* one ignores what the other prices pay. Your case was drawn so that "
-        "the most likely price fails after the opening." in words
+        "the *most likely* one ignores what the other prices pay." in words
     )
+    # review 79 U1: "Your case was drawn so that ..." was audit trail; the draw still holds it
+    assert "Your case was drawn so that" not in words
     assert "a shortcut can land on the model's price, but only by luck" not in words
     assert (
         "The next possible price up often lands on the model's price, by luck of the numbers; "
@@ -1224,7 +1225,8 @@ def test_the_most_likely_price_claim_holds_for_every_learner():
     # review 59: shortened to "both shortcuts fail, the first before the opening, the second
     # after it" (the second is the most likely price; where several tie, none is the model's);
     # review 68 C2 names each shortcut in the claim
-    assert "Your case was drawn so that the most likely price fails after the opening" in words
+    # review 79 U1: the text no longer says how the case was drawn; the draw still holds it
+    assert "Your case was drawn so that the most likely price fails" not in words
     for n in range(150):
         sale = variant("01_information", f"learner-{n}")
         after = reference.posterior_after_opening(sale)

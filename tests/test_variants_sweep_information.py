@@ -1675,7 +1675,8 @@ def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(s
     words = notebook_words("voi-teaching")
     assert "Often, but not always" not in words
     assert (
-        "For about a third of you, those whose opening rules out the lowest price without "
+        # review 79 U1: the count of learners (audit trail) is cut
+        "Where your opening rules out the lowest price without "
         "raising the model's price, Question 8 shows it worth more after Osprey's opening "
         "than before; where a band opening raised the price, that price now sells for sure "
         "and information is worth no more than before."

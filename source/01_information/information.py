@@ -449,8 +449,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price wastes money:
 # between two possible prices, the next one up sells as often and earns more. Asking the
-# *most likely* one ignores what the other prices pay. Your case was drawn so that the most
-# likely price fails after the opening.
+# *most likely* one ignores what the other prices pay.
 # The next possible price up often lands on the model's price, by luck of the numbers;
 # Question 5 tries a case where it does not.
 #
@@ -858,9 +857,8 @@ check.model_limits(model_limits, hidden=True)
 # 7.
 #
 # Information is not always worth less once you know more: it depends on whether the
-# remaining doubt is about prices that would change your decision. For about a third
-# of you, those whose opening rules out the lowest price without raising the model's
-# price, Question 8 shows it worth more after Osprey's opening than before; where a band
+# remaining doubt is about prices that would change your decision. Where your opening
+# rules out the lowest price without raising the model's price, Question 8 shows it worth more after Osprey's opening than before; where a band
 # opening raised the price, that price now sells for sure and information is worth no
 # more than before. The worked example's offer is not a band opening: it raises the price
 # and the worth of information both. After it, the beliefs are 5/26, 9/26 and 6/13. The
