@@ -88,3 +88,42 @@ def test_section_5_cites_question_6_for_the_target():
     anchor = cell_words("anchor-teaching")
     assert "its own target (section 3;" not in anchor
     assert "its own target (Question 6 defines it;" in anchor
+
+
+def test_question_5_names_no_list_of_worked_cases_and_a_failure_names_the_case(monkeypatch):
+    """U1: Question 5 listed the five worked cases its check tries, audit trail the check
+    already gives: a failure names the case. The list is cut, and a failure still names it."""
+    from course.checks import information as check_module
+
+    five = cell_words("q5-text")
+    assert "worked-case-13" not in five and "worked-case-36" not in five
+    assert "a failure names the case" in five
+
+    def always_sixty(sale, after, reading):
+        return 60_000.0, 60_000.0, 60_000.0, 60_000.0
+
+    import pytest
+
+    from course.checks.hints import NotYet
+
+    with pytest.raises(NotYet, match="for learner worked-case-"):
+        check_module._price_after(*_answers(check_module, always_sixty))
+
+
+def _answers(check_module, answer):
+    """(answers, readings) as ``check.my_price`` builds them, for the worked cases only."""
+    from course.variants import variant
+
+    sales = [variant("01_information", learner) for learner in check_module.WORKED_CASES]
+    after = {s.learner: check_module.reference.posterior_after_opening(s) for s in sales}
+    readings = {s.learner: check_module.reference.given_reading(s) for s in sales}
+
+    def answers():
+        for sale in sales:
+            yield (
+                sale,
+                after[sale.learner],
+                answer(sale, after[sale.learner], readings[sale.learner]),
+            )
+
+    return answers, readings

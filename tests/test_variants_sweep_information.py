@@ -1353,7 +1353,8 @@ def test_each_tempting_method_is_wrong_in_a_worked_case_as_question_5_says():
         expected_wrong += expected_reservation(sale.prior_beliefs()) != before
     assert cap_wrong >= 1 and expected_wrong >= 1
     text = notebook_words("q5-text")
-    assert re.findall(r'"(worked-case-\d+)"', text) == list(check.WORKED_CASES)
+    # review 79 U1: the text no longer lists them; a failure names the case
+    assert not re.findall(r'"(worked-case-\d+)"', text)
     # review 58 U1: which tempting method each case stops is no longer spelt out
     assert "give another price than the right one" not in text
 

@@ -518,12 +518,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # `news_likelihood` gives it. The check passes in readings of its own, drawn by chance,
 # so a slip in Question 3 costs nothing here.
 #
-# One mark for each of the four prices. Besides your own
-# scenario, the check tries five worked cases, `course.variant("01_information",
-# "worked-case-6")`, `"worked-case-13"`, `"worked-case-0"`, `"worked-case-19"` and
-# `"worked-case-36"`; in each the opening moves the price. It also tries
-# `check.rounding_case()`, where the next possible price up from the expected reservation
-# price is wrong before and after the opening. On your own scenario, try
+# One mark for each of the four prices. Besides your own scenario, the check tries worked
+# cases where the opening moves the price, and `check.rounding_case()`, where the next
+# possible price up from the expected reservation price is wrong before and after the
+# opening; a failure names the case (load it with `course.variant`). On your own
+# scenario, try
 #
 # ```python
 # after = belief_after_opening(sale, opening_likelihood(sale))[0]
