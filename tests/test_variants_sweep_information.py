@@ -1900,9 +1900,9 @@ def test_the_check_refuses_the_model_s_price_as_an_opening_below_the_estimate(sa
     assert "does not choose" not in words and "says why both pass" not in words
     assert "sides with the studies" not in words
     assert "wherever that falls against the model's price" not in words
-    assert "Never open below the model's price: a buyer who would pay it accepts a lower " in (
+    assert "Never open below the model's price: no haggle ends above your opening" in (
         words
-    )  # review 76 U2
+    )  # review 76 U2; review 79 E1
 
 
 def test_the_reference_fair_price_leaves_the_buyer_a_third(sales):
@@ -1974,7 +1974,7 @@ def test_a_count_is_not_called_a_decision():
     assert "return `(share, reservation)`" in words
     assert "`price`: your decision" not in words
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
-    assert "The count reads every hold as honest" in notebook_words("q5b-text")
+    assert "The model reads every hold as honest" in notebook_words("q5b-text")  # review 79 E2
 
 
 def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):
@@ -2556,7 +2556,7 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
         "up to one step (the gap between neighbouring prices in `sale.reservations`) above "
         "the highest reservation price still possible after the opening." in words
     )
-    assert "The step above it is room for the counter-offer" in words
+    assert "The step above it rests on no fact" in words  # review 79 C2
 
 
 def test_a_staged_opening_re_prices_away_from_before_for_about_a_third(sales):

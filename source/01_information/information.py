@@ -531,7 +531,8 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #
 # **After you pass**, the check says how strongly news must weigh to move your price
 # (each reservation price `factor` times as likely as the next, up or down): compare that
-# with your reading in Question 3. With section 2's worked example and a cost of 40, the model's price is 60 before the
+# with your reading in Question 3, or, if your reading is uneven, run `my_price` on it.
+# With section 2's worked example and a cost of 40, the model's price is 60 before the
 # offer and 70 after it, because the offer made a buyer at 60 less likely.
 
 
