@@ -715,13 +715,14 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    still believe in pays more), less than a quarter above the estimate, for most within
 #    a sixth. The step above it rests on no fact, unlike module 04's openings: it is room
 #    to concede, for when your last word is already that highest price. Beyond it the
-#    opening risks looking unserious. Never open below the model's price: no haggle ends above
-#    your opening, so a lower one gives away what your last word would have kept.
+#    opening risks looking unserious. Never open below the model's price: no haggle ends
+#    above your opening, so a lower one gives away what your last word would have kept.
 # 2. **Target**, below your opening: from halfway to three quarters of the way from your
 #    cost to your estimate, wherever you open. Aim halfway with no fact you can name,
 #    higher where one puts it, at the top for a fact past it. If `sure` is higher than
 #    halfway, aim at least at `sure`, even past the top: every buyer you still believe in
-#    pays it, so module 02's room to concede below the top is not needed. The model's price is a target only where it is `sure`.
+#    pays it, so module 02's room to concede below the top is not needed. The model's
+#    price is a target only where it is `sure`.
 # 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
 #    buyer at the lowest reservation price still possible at or above it from a quarter to
 #    half of the gain (that reservation price minus your cost). Offers under about a fifth
@@ -858,10 +859,11 @@ check.model_limits(model_limits, hidden=True)
 #
 # Information is not always worth less once you know more: it depends on whether the
 # remaining doubt is about prices that would change your decision. Where your opening
-# rules out the lowest price without raising the model's price, Question 8 shows it worth more after Osprey's opening than before; where a band
-# opening raised the price, that price now sells for sure and information is worth no
-# more than before. The worked example's offer is not a band opening: it raises the price
-# and the worth of information both. After it, the beliefs are 5/26, 9/26 and 6/13. The
+# rules out the lowest price without raising the model's price, Question 8 shows it worth
+# more after Osprey's opening than before; where a band opening raised the price, that
+# price now sells for sure and information is worth no more than before. The worked
+# example's offer is not a band opening: it raises the price and the worth of information
+# both. After it, the beliefs are 5/26, 9/26 and 6/13. The
 # model's price becomes 70, earning about 24.23, and perfect information is now worth
 # about 8.46, more than the 7 before. Before, the model's price of 60 lost no buyer; its
 # whole cost was the money it left on the table (7). Now the model's price of 70 loses the
