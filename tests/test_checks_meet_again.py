@@ -63,7 +63,7 @@ def test_the_right_answer_passes_visible_and_hidden(learner_id):
             lambda s, t: s.alternative_price + s.extra_cost + t["deal"] - t["polite walk-away"],
             "moves the wrong way",
         ),
-        (lambda s, t: 0, "is not the price the text's rule gives"),
+        (lambda s, t: 0, "is further from your reservation price without the relationship"),
     ],
 )
 def test_each_mistake_is_named(learner, wrong, words):
