@@ -10,15 +10,11 @@ from course.checks import leverage as check
 from course.checks.hints import NotYet
 from course.scenarios.leverage import _FACTS, CASES
 from tests.notebooks import source_notebook
+from tests.sweeps import cell_text
 
 
 def _markdown(grade_id):
-    cell = next(
-        c
-        for c in source_notebook("00_leverage", "leverage").cells
-        if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id
-    )
-    return " ".join(cell.source.split())
+    return " ".join(cell_text("00_leverage", "leverage", grade_id).split())
 
 
 def _words(text):
