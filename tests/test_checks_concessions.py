@@ -4683,9 +4683,9 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
     # the size) failed. Any move the table's way up to the whole difference now passes
     assert "Return the full adjustment the table gives" not in written
     assert (
-        "Move it the table's way, by more than nothing and at most the whole difference (not "
-        "at all where a deal changes nothing): the size is your judgement of how far a "
-        "simulated table deserves trust, and the check accepts any such move." in written
+        "Move it the table's way, more than nothing, at most the whole difference (none "
+        "where a deal changes nothing). Any such move passes: its size is how far you trust "
+        "a simulated table." in written
     )
     # review 80 X1: "up to the whole difference" let a move of nothing pass by the text's
     # words, while the check refuses it (test_checks_meet_again: "without the relationship")

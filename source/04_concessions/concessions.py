@@ -1187,9 +1187,9 @@ next_year
 # deal does to next year inside it. Your alternative to a deal is the polite walk-away;
 # decide which way the difference moves the least you would accept. The check also tries
 # tables where a deal makes no difference or makes next year worse: read the rows, do not
-# assume them. Move it the table's way, by more than nothing and at most the whole
-# difference (not at all where a deal changes nothing): the size is your judgement of how
-# far a simulated table deserves trust, and the check accepts any such move.
+# assume them. Move it the table's way, more than nothing, at most the whole difference
+# (none where a deal changes nothing). Any such move passes: its size is how far you trust
+# a simulated table.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
