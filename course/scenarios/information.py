@@ -4,6 +4,7 @@ whether a market report is worth its fee. Every draw is checked against ``proble
 drawn again until it passes, so each learner gets a case with a real decision in it."""
 
 import copy
+import functools
 import hashlib
 import itertools
 import math
@@ -1791,6 +1792,29 @@ def given_reading(sale):
     when it holds of its mirror, so which of the two is taken is the hash's alone: a reading
     points the way the news does for about half the learners (tests/test_checks_information.py
     measures it), and copying it earns nothing in Question 3."""
+    # a check calls this for its worked cases on every call, and a sweep for thousands of
+    # learners: the search below is deterministic, so its result is kept per sale's value
+    return {key: dict(likelihood) for key, likelihood in _given_reading(_ByValue(sale)).items()}
+
+
+class _ByValue:
+    """A scenario compared and hashed by its fields' repr (its dict fields make it
+    unhashable), so a function of its value can be cached."""
+
+    def __init__(self, sale):
+        self.sale, self._key = sale, repr(sale)
+
+    def __hash__(self):
+        return hash(self._key)
+
+    def __eq__(self, other):
+        return isinstance(other, _ByValue) and self._key == other._key
+
+
+@functools.lru_cache(maxsize=1024)
+def _given_reading(by_value):
+    """``given_reading`` of ``by_value.sale``, computed."""
+    sale = by_value.sale
     after = posterior_after_opening(sale)
     now = best_move(after, sale.cost)[0]
     keys = tuple(sale.news)
