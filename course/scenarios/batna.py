@@ -225,6 +225,20 @@ def _alternatives_of(offers, risk_averse=False):
 
 
 @functools.lru_cache(maxsize=4096)
+def _worth_items(offers, risk_averse=False):
+    """Each alternative's value by expected values, as ``(name, value)`` pairs: kept per
+    offers, since every check and every sweep learner asks for them many times."""
+    return tuple(
+        (name, expected_value(tree)) for name, tree in _alternatives_of(offers, risk_averse).items()
+    )
+
+
+def _worth_of(offers, risk_averse=False):
+    """{alternative: its value by expected values} (a fresh dict the caller may change)."""
+    return dict(_worth_items(offers, risk_averse))
+
+
+@functools.lru_cache(maxsize=4096)
 def _batna_of(offers, risk_averse=False):
     """The BATNA as ``(name, value)``: the alternative worth most (by expected values, or
     with ``risk_averse`` by the scenario's sure amounts for the two gambles)."""
@@ -253,7 +267,7 @@ TIMINGS = ("commit first", "known first", "left open")
 @answer_key
 def without_lumen(offers):
     """The value of the best alternative other than Lumen, by expected values."""
-    worth = {name: expected_value(tree) for name, tree in _alternatives_of(offers).items()}
+    worth = _worth_of(offers)
     return max(v for name, v in worth.items() if name != "Lumen")
 
 
@@ -296,7 +310,7 @@ def batna_value_when(offers, timing, funded=None):
     it, is worth as much (``sure_beside_lumen``). Next to a sure fallback Lumen cancels and that
     is the fallback itself; next to freelancing, a gamble, it cancels only when none of Lumen's
     outcomes lies strictly between freelancing's worst and best (question 9)."""
-    worth = {name: expected_value(tree) for name, tree in _alternatives_of(offers).items()}
+    worth = _worth_of(offers)
     if timing == "known first":
         worth["Lumen"] = offers.startup_base + (offers.startup_bonus if funded else 0.0)
     elif timing == "left open":
@@ -661,7 +675,7 @@ def problems(offers):
     if math.isclose(offers.funding_probability, 0.5):
         broken.append(INVARIANTS[0])
     # Q2: a near tie makes the choice of BATNA a coin toss.
-    worth = {name: expected_value(t) for name, t in _alternatives_of(offers).items()}
+    worth = _worth_of(offers)
     ranked = sorted(worth.values(), reverse=True)
     if ranked[0] - ranked[1] < 500:
         broken.append(INVARIANTS[1])
@@ -678,7 +692,7 @@ def problems(offers):
         broken += _offer_problems(offers, ranked[0], limit)
     # Q3: each gamble's sure amount a clear risk premium below its expected value, and no
     # near tie among the alternatives valued at the sure amounts.
-    sure = {name: expected_value(t) for name, t in _alternatives_of(offers, True).items()}
+    sure = _worth_of(offers, True)
     top = sorted(sure.values(), reverse=True)
     if any(sure[n] > worth[n] - MARGIN for n in ("Lumen", "Freelance")) or top[0] - top[1] < 500:
         broken.append(INVARIANTS[10])
