@@ -2512,14 +2512,23 @@ def plans(scenario):
     """Every set of steps that fits in the scenario's budget (the empty plan included), as
     tuples of names in the scenario's order, each with its expected gain in points: the
     steps raise different sources, so their gains add up."""
+    return {plan: gain for plan, days, gain in _every_plan(scenario) if days <= scenario.budget}
+
+
+def _every_plan(scenario):
+    """Every set of steps, whatever the budget, in ``plans``' order: ``(plan, days it
+    takes, expected gain)``."""
     gains = step_gains(scenario)
     names = list(scenario.steps)
-    return {
-        plan: sum(gains[name] for name in plan)
+    return [
+        (
+            plan,
+            sum(scenario.steps[name][2] for name in plan),
+            sum(gains[name] for name in plan),
+        )
         for size in range(len(names) + 1)
         for plan in combinations(names, size)
-        if sum(scenario.steps[name][2] for name in plan) <= scenario.budget
-    }
+    ]
 
 
 @answer_key
@@ -2718,13 +2727,14 @@ def shorter_budget(scenario):
     best plan takes, at which at least two plans of one step or more fit (so that there are
     plans to compare, review 67 X3) and one is best by at least MARGIN / 2 points of
     expected gain; 0 when no number of days gives one, and the steps are drawn again."""
+    every = _every_plan(scenario)  # once: each budget below keeps the plans that fit
     days = sum(scenario.steps[name][2] for name in best_plan(scenario))
     for budget in range(days - 1, 0, -1):
-        fitting = plans(replace(scenario, budget=budget))
+        fitting = {plan: gain for plan, need, gain in every if need <= budget}
         gains = sorted(fitting.values())
         if (
             sum(1 for plan in fitting if plan) >= 2
-            and best_plan(replace(scenario, budget=budget))
+            and max(fitting, key=fitting.get)  # best_plan at this budget
             and gains[-1] - gains[-2] >= MARGIN / 2 - 1e-9
         ):
             return budget
