@@ -105,7 +105,9 @@ def test_the_appendix_names_the_departure_from_at_most_theirs():
     step, and the appendix's list of departures from module 04 named neither. It does now."""
     about = _section("about-the-bot")
     assert "*Any move of Marlow's, its opening included, earns one step of your plan*" in about
-    assert 'module 04\'s "concede at most what they conceded" cannot be measured here' in about
+    # review 80 C1: the reason given ("cannot be measured here") was false; the departure
+    # stays named (tests/test_review81_capstone.py)
+    assert 'module 04\'s "concede at most what they conceded" allows' in about
 
 
 def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():

@@ -1120,8 +1120,8 @@ NegotiationTable(
 # the course's trials, over nine plans in ten had such a step, and over half the steps
 # were one. At a human table, send shrinking steps and offer each trade-back step as a
 # trade in the open (question 7). *Any move of Marlow's, its opening included, earns one
-# step of your plan*, however small: your k€ and its points have no common unit, so module
-# 04's "concede at most what they conceded" cannot be measured here.
+# step of your plan*, a whole package however small the move (measured by its worth to
+# you): more than module 04's "concede at most what they conceded" allows.
 #
 # **Table manual.**
 #
