@@ -26,3 +26,17 @@ def test_the_appendix_measures_marlows_move_as_section_5_does():
     assert "cannot be measured" not in about
     assert "a whole package however small the move (measured by its worth to you)" in about
     assert "Whether Marlow moved is read from what its offer is worth to you" in _section("q8-text")
+
+
+# --- C2: the human-table advice is not an instruction for question 7 ------------------------
+
+
+def test_question_7_says_the_graded_plan_passes_over_no_package():
+    """C2: 'pass over a package whose step would cost you more than the one before', read
+    as an instruction, fails question 7, whose plan keeps every package. The advice is now
+    put as what you would do at a human table, and the question says the graded plan keeps
+    every package."""
+    q7 = _section("q7-text")
+    assert "prefer steps that shrink (module 04): pass over" not in q7
+    assert "there you would pass over a package whose step would cost you more" in q7
+    assert "the graded plan keeps every one" in q7

@@ -761,10 +761,11 @@ check.what_to_say(what_to_say, hidden=True)
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step: question 8 grades
-# that, and the appendix's trials play it. Marlow counts only its total points, so a step
+# that. Marlow counts only its total points, so a step
 # that grows costs nothing here. At a human table, prefer steps that shrink (module 04):
-# pass over a package whose step would cost you more than the one before, since a bigger
-# step reads as a sign that more is coming. Most plans have a **trade-back step**, one
+# there you would pass over a package whose step would cost you more than the one before,
+# since a bigger step reads as a sign that more is coming; the graded plan keeps every one.
+# Most plans have a **trade-back step**, one
 # that takes a term back (volume back up, delivery back out) yet gives Marlow more points,
 # so it is no retraction (section 6): with a person, send it as a conditional trade in the
 # open ("if you need 90-day payment, volume goes back to 10k units"), since a term taken
