@@ -148,7 +148,7 @@ def test_the_small_text_items_of_review_72():
     assert "4. what the learner attended to after Marlow's opening, and the steps set" in (
         reflection
     )
-    assert "Half a mark for part (1) when point 4 is missing." in reflection
+    assert "Part (1), four points, a quarter mark each" in reflection  # review 80 X3
     assert "likelier state" not in reflection
     assert "my target for the state Marlow's answers pointed to (125)" in reflection
 

@@ -359,8 +359,9 @@ def test_rubric_part_1_is_a_list_of_four_points_with_the_half_mark_rule_apart():
     lines = [line.removeprefix("#").strip() for line in rubric.splitlines()]
     points = [line for line in lines if line[:2] in ("1.", "2.", "3.", "4.")]
     assert [p[:2] for p in points] == ["1.", "2.", "3.", "4."]
-    assert "Half a mark for part (1) when point 4 is missing." in lines
-    for part in ("(1), four points:", "(2):", "(3):", "(4):"):
+    # review 80 X3: a quarter mark per point replaced the half-mark rule
+    assert any(line.startswith("Part (1), four points, a quarter mark each") for line in lines)
+    for part in ("(1), four points", "(2):", "(3):", "(4):"):
         assert any(line.startswith(f"Part {part}") for line in lines), part
     assert "(half a mark without these last two" not in " ".join(lines)
 

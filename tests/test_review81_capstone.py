@@ -40,3 +40,23 @@ def test_question_7_says_the_graded_plan_passes_over_no_package():
     assert "prefer steps that shrink (module 04): pass over" not in q7
     assert "there you would pass over a package whose step would cost you more" in q7
     assert "the graded plan keeps every one" in q7
+
+
+# --- X3: the rubric's part 1 marks each point, and the prompt asks what point 3 grades ------
+
+
+def test_rubric_part_1_gives_a_quarter_mark_per_point_that_the_prompt_asks_for():
+    """X3: part (1)'s four points shared one mark with a rule only for point 4 missing,
+    and point 3 graded an expected-value sum (the letter's shortfall times the chance that
+    talks signed still fail) that the prompt never asked for. Each point now earns a
+    quarter mark (a point that does not apply earns its quarter), and the prompt asks for
+    that sum."""
+    rubric = _section("reflection").split("A full-marks answer")[0]
+    assert "Half a mark for part (1)" not in rubric
+    assert "Part (1), four points, a quarter mark each; a point that does not apply" in rubric
+    assert "the shortfall weighed by the chance that signed talks still end" in rubric
+    prompt = _section("reflection-text")
+    assert (
+        "say what the letter would have cost you on average: its shortfall times the "
+        "chance that signed talks still fail" in prompt
+    )

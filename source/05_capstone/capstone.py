@@ -945,8 +945,8 @@ NegotiationTable(
 # ## 8. Reflection (4 marks, graded by your instructor)
 #
 # Play at least two negotiations with Marlow, one after the other on the same table (its
-# "new negotiation" button, so Marlow remembers the first), then write your debrief
-# in a few paragraphs, a point for each part:
+# "new negotiation" button, so Marlow remembers the first), then write your debrief,
+# a paragraph for each part:
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
@@ -954,20 +954,21 @@ NegotiationTable(
 #    your offers, not your words). If you did not sign: would a signed letter have got
 #    you a deal with Quell (the line under the table's dropdowns shows whether its lower
 #    reservation price reaches a package Marlow needs)? If so, set that deal against
-#    your BATNA; if not, say what the letter would have cost you.
+#    your BATNA; if not, say what the letter would have cost you on average: its
+#    shortfall times the chance that signed talks still fail.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Rate both sides from 0 to 10 on each source and
 #    weigh the three sources for this deal (module 00): which weighs most, and why? The
 #    table models two of them, alternatives (Quell, your
 #    BATNA, not the weeks) and information (what Marlow's offers told you): which of the
-#    two did more to shape the result, for you or for Marlow? Point to a moment in the
+#    two did more to shape the result? Point to a moment in the
 #    talks where you saw it, and say whether your weights bore it out, and what the power
 #    you weighed would have added in a real meeting.
 # 3. **The relationship.** How did your first negotiation end, what did the debrief say
 #    Marlow would remember of it, and what did you see of that in the second (its opening,
-#    its patience)? Say whether Quell's state and Marlow's style were the same both
-#    times, since either changes its opening too. Imagine Marlow's buyers afterwards: how
+#    its patience)? Were Quell's state and Marlow's style the same both times? Imagine
+#    Marlow's buyers afterwards: how
 #    would they feel about the outcome, about themselves, about the process and about you
 #    (Curhan, Elfenbein and Xu's *subjective value*, 2006)? Would they want to deal with
 #    Tallis again, and does that matter for a supplier of a year's sensors?
@@ -980,19 +981,18 @@ NegotiationTable(
 # numbers from them. Expect only numbers the learner's answers, the table and the
 # debrief give: a weighing in words with them earns the mark.
 #
-# Part (1), four points:
+# Part (1), four points, a quarter mark each; a point that does not apply to the learner
+# (2 without a step beyond, 3 for a signer) earns its quarter:
 #
 # 1. what was kept and what was left of the plan, with a reason;
 # 2. how Marlow answered a step beyond, if the learner opened there;
 # 3. for a learner who did not sign: whether the letter's lower reservation price would
 #    reach a package Marlow needs with Quell (the line under the table's dropdowns shows
 #    it for any package), with what that deal gives against the BATNA; if not, what the
-#    letter would have cost: the shortfall weighed by the chance that talks with the
-#    letter still end without a deal, not by question 3's chance of Quell;
+#    letter would have cost: the shortfall weighed by the chance that signed talks still
+#    end without a deal, not by question 3's chance of Quell;
 # 4. what the learner attended to after Marlow's opening, and the steps set against
 #    their reply ratios from the debrief.
-#
-# Half a mark for part (1) when point 4 is missing.
 #
 # Part (2): ratings that fit question 4's verdicts, the weights with a reason for the
 # largest, the modelled source that mattered with a moment from the talks, and whether
