@@ -60,3 +60,19 @@ def test_rubric_part_1_gives_a_quarter_mark_per_point_that_the_prompt_asks_for()
         "say what the letter would have cost you on average: its shortfall times the "
         "chance that signed talks still fail" in prompt
     )
+
+
+# --- E1: shares stand in for Emerson's first term; they do not measure it -------------------
+
+
+def test_the_power_row_calls_its_shares_a_rough_measure():
+    """E1: Emerson's first term is how much one side values what the other provides;
+    supply and sales shares stand in for that stake. Section 3 said the power row's first
+    term was 'measured by shares' and question 4 called the shares each side's dependence;
+    both now say the shares stand in for it."""
+    audit = _section("audit-teaching")
+    assert "keeps the first, measured by shares" not in audit
+    assert "keeps the first, measured here, roughly, by shares" in audit
+    q4 = _section("q4-text")
+    assert "`s.their_supply_share` (Marlow's dependence on you)" not in q4
+    assert "(standing for Marlow's dependence on you)" in q4

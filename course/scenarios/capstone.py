@@ -597,7 +597,7 @@ def alternatives_readings(case):
 @answer_key
 def power_holder(case):
     """Who holds power (Emerson's first half: the other side values what this one
-    provides more, measured by shares): the side the other depends on more by
+    provides more, measured here, roughly, by shares): the side the other depends on more by
     ``DEPENDENCE_MARGIN``, else ``None``. The draw keeps dependence clear of its line.
     Time is read in the alternatives row (``alternatives_leans``), so that the course
     files a deadline one way (review 59)."""

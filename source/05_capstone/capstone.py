@@ -262,8 +262,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - **Power.** Emerson ("Power-dependence relations", *American Sociological Review*,
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
-#   the alternatives row, so the power row keeps the first, measured by shares: Marlow
-#   depends on you for the share of its sensors you would supply, and you depend on
+#   the alternatives row, so the power row keeps the first, measured here, roughly, by
+#   shares: Marlow depends on you for the share of its sensors you would supply, and you depend on
 #   Marlow for its share of next year's sales.
 #
 # <details><summary>A note on deadlines and outside options</summary>
@@ -314,8 +314,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open
 #   (Marlow's weeks, when they favour Marlow, are only what its buyers say).
-# - (d) `s.their_supply_share` (Marlow's dependence on you) against `s.your_sales_share`
-#   (yours on Marlow).
+# - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
+#   `s.your_sales_share` (for yours on Marlow).
 #
 # Where a verdict does not fit, the check names the row and gives its facts. It also
 # moves the case's facts, so a verdict typed in from your case fails; where the row turns
