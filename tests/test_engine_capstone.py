@@ -2309,14 +2309,15 @@ def test_the_rule_for_accepting_weighs_marlows_offer_against_your_next_package()
     """Section 5's rule for accepting was any offer at or above your reservation price,
     which gives away what section 4's advice (keep your target in mind, answer with your
     own plan) keeps. It now accepts an offer worth at least the package you would send
-    next, and anything at or above your reservation price only at Marlow's final offer or
-    on your last answer; the scripted learner of the trials keeps that rule."""
+    next, and anything at or above your reservation price only at Marlow's final offer
+    (review 80 U2: 'or on your last answer', never defined, was the same moment); the
+    scripted learner of the trials keeps that rule."""
     plan = " ".join(section("plan-teaching").split())
     assert "any offer of Marlow's at or above your reservation price beats walking away" not in plan
     assert (
         "accept an offer of Marlow's when it is worth at least the next package of your "
-        "plan (with no step left, the last one sent); at Marlow's final offer, or on your "
-        "last answer, accept anything at or above your reservation price." in plan.replace("**", "")
+        "plan (with no step left, the last one sent); at Marlow's final offer, accept "
+        "anything at or above your reservation price." in plan.replace("**", "")
     )
     # review 68 U6: the rule said it kept the target in mind but never used it; it says
     # what it does, measure Marlow's offer against your plan (failed on the old text)

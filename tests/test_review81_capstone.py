@@ -76,3 +76,18 @@ def test_the_power_row_calls_its_shares_a_rough_measure():
     q4 = _section("q4-text")
     assert "`s.their_supply_share` (Marlow's dependence on you)" not in q4
     assert "(standing for Marlow's dependence on you)" in q4
+
+
+# --- U2, U3, U4: terms used before they are defined -----------------------------------------
+
+
+def test_the_rule_for_accepting_names_one_moment_it_defines():
+    """U2: the rule for accepting said 'at Marlow's final offer, or on your last answer';
+    'your last answer' was never defined (at this table it is the answer to the final
+    offer, which comes by round 7 of 8). The rule now names the final offer alone."""
+    from course.engine.capstone import FINAL_ROUNDS, ROUNDS
+
+    plan = _section("plan-teaching").replace("**", "")
+    assert "last answer" not in plan
+    assert "at Marlow's final offer, accept anything at or above your reservation price" in plan
+    assert max(FINAL_ROUNDS) < ROUNDS  # the last round only answers a final offer

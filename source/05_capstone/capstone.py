@@ -740,8 +740,8 @@ check.what_to_say(what_to_say, hidden=True)
 # end with Marlow leaving at its deadline. So the rule for accepting measures Marlow's
 # offer against your own plan, as section 4 advised:
 # **accept an offer of Marlow's when it is worth at least the next package of your plan
-# (with no step left, the last one sent); at Marlow's final offer, or on your last
-# answer, accept anything at or above your reservation price.** Below it, walk away
+# (with no step left, the last one sent); at Marlow's final offer, accept anything at or
+# above your reservation price.** Below it, walk away
 # politely; or, if your plan has a step left, answer the final offer once with that
 # step, which Marlow takes or leaves (question 8 accepts either).
 
