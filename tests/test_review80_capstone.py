@@ -115,7 +115,9 @@ def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():
     the BATNA what you keep after it (the letter, if you sign), so one name stood for two
     things. The graded function keeps its name; question 1 now says the difference."""
     q1 = _section("q1-text")
-    assert "(if you sign Brenn's letter, below, the letter is your BATNA instead)" in q1
+    # review 80 U3: the parenthesis named the letter before it was taught; the next
+    # section says it (below), and question 1 names the alternative "before the letter"
+    assert "your best alternative before the letter, as a pair" in q1
     assert "Your BATNA is the alternative you keep: the letter if you sign" in _section(
         "letter-teaching"
     )

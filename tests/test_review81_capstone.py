@@ -91,3 +91,23 @@ def test_the_rule_for_accepting_names_one_moment_it_defines():
     assert "last answer" not in plan
     assert "at Marlow's final offer, accept anything at or above your reservation price" in plan
     assert max(FINAL_ROUNDS) < ROUNDS  # the last round only answers a final offer
+
+
+def test_question_1_does_not_name_the_letter_before_it_is_taught():
+    """U3: question 1 said 'if you sign Brenn's letter, below, the letter is your BATNA
+    instead' before the letter is introduced; the next section says it where it teaches
+    the letter, so question 1 no longer does."""
+    assert "letter is your BATNA instead" not in _section("q1-text")
+    assert "Your BATNA is the alternative you keep: the letter if you sign" in _section(
+        "letter-teaching"
+    )
+
+
+def test_section_4_says_what_a_retraction_is_where_it_first_uses_the_word():
+    """U4: section 4's fold said Marlow 'counts ... as a retraction' long before section 6
+    defines the word. Its first use now says what it is: an offer worse for Marlow than
+    your last."""
+    text = " ".join(SOURCE.read_text().split())
+    first = text.index("retraction")
+    assert "worse for Marlow than your last" in text[first - 200 : first + 200]
+    assert "counts an offer worse for it" not in text

@@ -85,10 +85,9 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): your alternatives
 #
-# Write `my_batna(s)`: your best alternative before the letter (if you sign Brenn's
-# letter, below, the letter is your BATNA instead), as a pair `(name, expected profit)`,
-# with name `"Brenn"` or `"Kessel"`. Build each alternative's
-# tree from your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`,
+# Write `my_batna(s)`: your best alternative before the letter, as a pair `(name,
+# expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's tree
+# from your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`,
 # `s.pilot_chance`, `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02
 # is imported for you if you want it. The expected profit must be right to 0.01 k€ (12.34,
 # not 12): two decimals are enough. The same holds for the reservation price of
@@ -435,9 +434,9 @@ check.my_audit(my_audit, hidden=True)
 #
 # <details><summary>Why the table cannot run the test</summary>
 #
-# It treats your research as exact, and Marlow counts an offer worse for it by more than
-# a hundredth of the way from its reservation price to its best as a retraction, which
-# lowers its trust in you by 0.1 (section 6).
+# It treats your research as exact, and a partner sent after the opening is a
+# retraction if worse for Marlow than your last offer by more than a hundredth of the way
+# from its reservation price to its best: that lowers its trust in you by 0.1 (section 6).
 #
 # </details>
 #
