@@ -3454,10 +3454,10 @@ def test_section_2_names_the_row_it_governs_and_the_layout_slips_are_gone():
     information = section("information-teaching")
     assert "question 4 (section 3)" not in information
     assert "treat the weeks as a claim to discount. In every case here" in information
-    # review 73 U2: rule (b) reworded, same claim
-    assert (
-        "Weeks that point to Marlow clash with its rush request (section 2), so a verdict "
-        "that leaves them out passes too." in " ".join(section("q4-text").split())
+    # review 73 U2: rule (b) reworded, same claim; review 80 X2: one reading taught,
+    # the weeks discounted (tests/test_review81_capstone.py)
+    assert "its rush request belies them (section 2): discount them" in " ".join(
+        section("q4-text").split()
     )
     assert "Marlow has a\n# reservation price as well, in points of its own scoring." in text
     # review 70 U1: the paragraph on what the check moves was cut to start here

@@ -111,3 +111,56 @@ def test_section_4_says_what_a_retraction_is_where_it_first_uses_the_word():
     first = text.index("retraction")
     assert "worse for Marlow than your last" in text[first - 200 : first + 200]
     assert "counts an offer worse for it" not in text
+
+
+# --- X2: question 4 teaches one reading of the weeks ------------------------------------------
+
+
+def _audit(s, count_marlows_weeks):
+    """Question 4 by its rules, written apart from the notebook: Marlow's claimed weeks
+    discounted (the reading taught) or counted (the one taught before round 81)."""
+    brenn = s.brenn_chance * s.brenn_profit + (1 - s.brenn_chance) * s.spot_profit
+    kessel = s.pilot_chance * (s.kessel_full + s.kessel_half) / 2
+    mine = max(brenn, kessel + (1 - s.pilot_chance) * s.spot_profit, s.brenn_letter)
+    best = sum(max(levels.values()) for levels in s.yours.values())
+    gaps = [mine / best - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
+    shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
+    waits = s.your_weeks - s.their_weeks
+    time = (waits >= 3) - (count_marlows_weeks and waits <= -3)
+    lean = 0 if shares * time < 0 else shares or time
+    needs = s.their_supply_share - s.your_sales_share
+    side = {1: "you", -1: "Marlow", 0: "open"}
+    return {"alternatives": side[lean], "power": side[(needs >= 0.10) - (needs <= -0.10)]}
+
+
+def test_question_4_teaches_one_reading_and_old_answers_keep_their_marks(monkeypatch):
+    """X2: rule (b) taught counting Marlow's weeks and said a verdict leaving them out
+    'passes too', so in about a third of cases the row had no single answer. The text now
+    teaches one reading (discount them, as section 2 does) and calls the thresholds the
+    course's convention; the check still accepts the other reading, so an answer given
+    before keeps its marks (tried on learners where the two readings differ)."""
+    from course.checks import capstone as check
+    from tests.sweeps import passes
+    from tests.sweeps import run as run_check
+
+    q4 = _section("q4-text")
+    assert "passes too" not in q4
+    assert "discount them, so time never favours Marlow" in q4
+    assert "The thresholds are the course's convention, not research findings." in q4
+    differ = 0
+    for n in range(40):
+        learner = f"learner-{n}"
+        case = course.variant("05_capstone", learner)
+        if _audit(case, True) == _audit(case, False):
+            continue
+        differ += 1
+        monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+        for counted in (False, True):
+            for hidden in (False, True):
+                outcome = run_check(
+                    check, "my_audit", lambda s, c=counted: _audit(s, c), hidden=hidden
+                )
+                assert passes(outcome), (learner, counted, hidden)
+        if differ == 4:
+            break
+    assert differ == 4

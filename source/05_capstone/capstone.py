@@ -296,11 +296,12 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # Write `my_audit(s)`: a dict with two keys, `"alternatives"` and `"power"`, each
 # `"you"`, `"Marlow"` or `"open"`: the side the row favours, or open when no rule settles
 # it. The information row is left out: its facts point both ways, so it is your judgement.
+# The thresholds are the course's convention, not research findings.
 #
 # | row | favours a side when |
 # |---|---|
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states |
-# | alternatives: time (b) | it can wait ≥ 3 weeks longer |
+# | alternatives: time (b) | you can wait ≥ 3 weeks longer (it never favours Marlow) |
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`, without
@@ -308,11 +309,11 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
 #   leans towards Marlow by whatever this deal costs Marlow: your share leaves out this
 #   deal's cost to you (the audit), while Marlow's reservation prices keep its own.
-# - (b) `s.your_weeks` against `s.their_weeks`. Weeks that point to Marlow clash with
-#   its rush request (section 2), so a verdict that leaves them out passes too.
+# - (b) `s.your_weeks` against `s.their_weeks`. Marlow's weeks are only what its buyers
+#   claim, and its rush request belies them (section 2): discount them, so time never
+#   favours Marlow.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
-#   alternatives row favours that side. If they point different ways, the row is open
-#   (Marlow's weeks, when they favour Marlow, are only what its buyers say).
+#   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
 #   `s.your_sales_share` (for yours on Marlow).
 #
