@@ -39,7 +39,8 @@ def test_carr_is_not_said_to_stop_at_bluffs_about_a_limit():
     capstone implied he defends only bluffs about one's own limit."""
     text = _cell("say-teaching")
     # review 74: reworded shorter, same claim
-    assert "he also excused some misstated facts, which this course does not, module 04" in text
+    # review 80 U1: said as a sentence of its own
+    assert "Carr excused some false facts too; this course does not (module 04)" in text
 
 
 def test_question_4_and_5_state_their_rules_before_their_tolerances():

@@ -49,6 +49,6 @@ def test_the_rush_request_is_informative_because_it_costs_not_because_it_cannot_
     assert "admits a need" not in text
     assert (
         "a rush request costs Marlow something at the table, so it is less often made "
-        "without need (your likelihoods say how much less), while a claim about stock "
+        "without need, while a claim about stock "
         "costs nothing and serves Marlow" in text
     )

@@ -172,9 +172,8 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
     and the tolerance sentence read plainly. Failed on the old text."""
     q4 = " ".join(_section("q4-text").split())
     assert (
-        "This rule leans towards Marlow by whatever this deal costs Marlow: your share "
-        "leaves out this deal's cost to you (the audit), while Marlow's reservation prices "
-        "keep its own." in q4
+        "This rule leans towards Marlow by whatever this deal costs Marlow, which its "
+        "reservation prices keep." in q4  # review 80 U1: said shorter
     )
     assert (
         "If one of (a) and (b) favours a side and the other is neutral or agrees, the "

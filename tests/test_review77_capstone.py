@@ -148,8 +148,8 @@ def test_bss_is_compared_with_the_nash_split_on_the_option():
     assert "1989 experiment better than the Nash split)" not in audit
     # review 78 U2: said in an order that parses at first reading
     assert (
-        "in Binmore, Shaked and Sutton's 1989 experiment it fitted better than module 03's "
-        "Nash split on the option, which splits the difference above it" in audit
+        "which fitted Binmore, Shaked and Sutton's 1989 experiment better than module 03's "
+        "Nash split on the option" in audit  # review 80 U1: said shorter
     )
 
 

@@ -117,7 +117,7 @@ def test_bss_reads_at_first_reading():
     the option, their split-the-difference' could not be parsed at first reading."""
     audit = _section("audit-teaching")
     assert "their split-the-difference" not in audit
-    assert "(the deal-me-out rule; in Binmore, Shaked and Sutton's 1989 experiment it" in audit
+    assert "(the deal-me-out rule, which fitted Binmore, Shaked and Sutton's 1989" in audit
 
 
 def test_one_name_each_for_marlows_low_price_your_batna_and_your_target():

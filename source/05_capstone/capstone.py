@@ -15,8 +15,7 @@
 #
 # This module puts the whole course into one case. You sell sensor modules for Tallis
 # Sensors to Marlow Robotics, a buyer with four things on the table at once; you know
-# your own side well and Marlow's only through research and one signal. You will work as
-# an experienced negotiator does:
+# your own side well and Marlow's only through research and one signal. You will:
 #
 # 1. **prepare** — your BATNA and reservation price, one step that strengthens them,
 #    what Marlow's request tells you, an audit of both sides' leverage, an opening, what
@@ -25,27 +24,20 @@
 # 3. **debrief** — measure the result against your plan and ask what leverage moved it.
 #
 # It takes **six and a half to eight and a half hours** if you have written a loop in
-# Python before, and **seven and a half to ten and a half** if you are new to
-# programming, best in three sittings: two for the preparation, then a third for the
-# table. The preparation (sections 1 to 5: a practice and eight answers in Python, two of
-# them real programs) takes five to six hours, or six to eight if you are new to
-# programming; the table (at least two negotiations, their debriefs and a written
-# reflection), one and a half to two and a half hours. Click a folded note's title to
-# open it. The eight answers are graded automatically; the reflection is graded by your
-# instructor. Cells that say
-# `YOUR CODE HERE` are yours; the cell after each one checks your answer and says what to
-# fix.
+# Python before, and **seven and a half to ten and a half** if you are new to programming,
+# best in three sittings: two for the preparation, then a third for the table. Click a
+# folded note's title to open it. The eight answers are graded automatically; the
+# reflection is graded by your instructor. Cells that say `YOUR CODE HERE` are yours; the
+# cell after each one checks your answer and says what to fix.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your case
 #
-# The next cell loads the course library and draws your case. The first time, it asks
-# for your course id instead: type the id your instructor gave you in the box and press
-# Enter. Your case then appears under the box, and this computer remembers the id.
+# The next cell draws your case. The first time, it asks for your course id: type the
+# one your instructor gave you and press Enter.
 #
-# Read the brief carefully. Part of it is confidential (only your side knows it), part is
-# research about Marlow that may be wrong, and each part names the fields (`s.…`) that
-# hold its numbers.
+# Read the brief carefully: part is confidential, part is research about Marlow that may
+# be wrong, and each part names the fields (`s.…`) that hold its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
@@ -63,8 +55,8 @@ scenario
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
 # terms than it would otherwise be. You create it (a signed letter, question 2), you
 # notice it (Marlow's rush request, question 3, and each of its offers at the table), and
-# you spend it: question 7 maps the packages you concede through, by a rule section 5
-# states, and the table of section 6 is where you judge when to spend it.
+# you spend it: question 7 maps the packages you concede through, and at the table of
+# section 6 you judge when to spend it.
 #
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
@@ -78,9 +70,9 @@ scenario
 # `(probability, outcome)` pairs, work out its expected value, and find the one worth
 # most on average: your **best alternative before the letter** (the next section).
 #
-# An average is the right yardstick for a seller who is **risk-neutral** (who cares about
-# what a gamble pays on average, not its spread); module 02 showed how a seller who is
-# not compares certainty equivalents. The questions here assume Tallis is risk-neutral.
+# The questions assume Tallis is **risk-neutral**: it cares about what a gamble pays on
+# average, not its spread (module 02 showed how a seller who is not compares certainty
+# equivalents).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): your alternatives
@@ -89,7 +81,7 @@ scenario
 # expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's tree
 # from your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`,
 # `s.pilot_chance`, `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02
-# is imported for you if you want it. The expected profit must be right to 0.01 k€ (12.34,
+# is imported for you. The expected profit must be right to 0.01 k€ (12.34,
 # not 12): two decimals are enough. The same holds for the reservation price of
 # question 2.
 
@@ -126,7 +118,7 @@ check.my_batna(my_batna, hidden=True)
 # Your brief ("When things happen") gives the timeline: you decide on the letter before
 # the talks, and Kessel answers only at your booking deadline, after them.
 #
-# Your BATNA is the alternative you keep: the letter if you sign (Kessel is gone), else
+# Your BATNA is the alternative you keep: the letter if you sign, else
 # question 1's answer. The letter has a second use: it is a fact you can state
 # to Marlow, where "Brenn may be interested" is not much of one (section 4). Its worth
 # depends on how Marlow bargains, unknown before the talks, so question 2 leaves it out;
@@ -187,14 +179,13 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
-# It assumes your two likelihoods are right and the rush request is the only news. Read
-# it against the other news, the stock Marlow's buyers claim: a rush request costs
-# Marlow something at the table, so it is less often made without need (your
-# likelihoods say how much less), while a claim about stock costs nothing and serves
-# Marlow. Where they clash (weeks of stock, and still a rush), trust the rush and treat
-# the weeks as a claim to discount. In every case here a rush is likelier without Quell,
-# so hearing one can only lower the chance that Quell has capacity; it need not make that
-# chance small.
+# It assumes your two likelihoods are right and the rush request is the only news. The
+# other news, the stock Marlow's buyers claim, is weaker: a rush request costs Marlow
+# something at the table, so it is less often made without need, while a claim about
+# stock costs nothing and serves Marlow.
+# Where they clash (weeks of stock, and still a rush), trust the rush and treat the
+# weeks as a claim to discount. In every case here a rush is likelier without Quell, so
+# hearing one can only lower the chance that Quell has capacity.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
 # possible values, its **high reservation price** if Quell has capacity and its **low
@@ -247,8 +238,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   give you; Marlow's is its reservation price as a share of its best (100 points), in
 #   each of the two states, since your research gives no separate figure for Marlow's
 #   alternative. The side with the larger share has the stronger fallback, measured
-#   against what the deal could give it (k€ and points have no common unit, so each
-#   side is measured against its own best). Leave Marlow's supplier audit and tooling
+#   against what the deal could give it (k€ and points have no common unit). Leave
+#   Marlow's supplier audit and tooling
 #   out: a cost of this deal raises your reservation price and narrows the zone of
 #   possible agreement (the packages that suit both sides, module 02), but makes
 #   neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
@@ -262,41 +253,37 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   1962): A's power over B is B's dependence on A, and B depends on A more the more it
 #   values what A provides and the fewer other ways it has to get it. The second half is
 #   the alternatives row, so the power row keeps the first, measured here, roughly, by
-#   shares: Marlow depends on you for the share of its sensors you would supply, and you depend on
-#   Marlow for its share of next year's sales.
+#   shares: Marlow depends on you for the share of its sensors you would supply, and you
+#   depend on Marlow for its share of next year's sales.
 #
 # <details><summary>A note on deadlines and outside options</summary>
 #
-# *Deadlines.* Sandholm and Vulkan ("Bargaining with deadlines", 1999) showed, in a
-# game-theoretic model of two sides splitting one sum with private deadlines (Marlow does
-# not know your booking date), that in equilibrium both wait until the first deadline,
-# whose holder then concedes everything; real people hold out less coolly, but many
-# agreements still come in the last moments (Roth, Murnighan and Schoumaker, *American
-# Economic Review*, 1988).
+# *Deadlines.* In Sandholm and Vulkan's model with private deadlines ("Bargaining with
+# deadlines", 1999; Marlow does not know your booking date), in equilibrium both wait
+# until the first deadline, whose holder then concedes everything; people
+# hold out less coolly, but many deals still come in the last moments (Roth, Murnighan
+# and Schoumaker, *American Economic Review*, 1988).
 #
-# *Outside options.* The alternatives row rates how much Quell *could* strengthen
-# Marlow's hand, not how much it will: in module 03's alternating-offers model, an option
-# taken only on refusing a proposal moves a deal only when it beats what its holder would
-# get from the bargaining anyway (the deal-me-out rule; in Binmore, Shaked and Sutton's
-# 1989 experiment it fitted better than module 03's Nash split on the option, which
-# splits the difference above it). If Quell has capacity, Marlow refuses anything below
-# its reservation price with Quell, whether or not the option moves the deal; what it
-# would get from bargaining without Quell needs a model this module does not have, so the
-# audit stops at comparing the alternatives row's two shares.
+# *Outside options.* The alternatives row rates how much Quell *could* strengthen Marlow's
+# hand, not how much it will: in module 03's alternating-offers model, an option taken
+# only on refusing a proposal moves a deal only when it beats what its holder would get
+# from the bargaining anyway (the deal-me-out rule, which fitted Binmore, Shaked and
+# Sutton's 1989 experiment better than module 03's Nash split on the option). What Marlow
+# would get from bargaining needs a model this module does not have, so the audit stops at
+# comparing the alternatives row's two shares.
 #
 # </details>
 #
-# The case settles which side two of the rows favour (question 4). How much each source
-# counts in *this* deal, and how strong each side is on it, is your judgement: the
-# reflection asks for it.
+# Question 4 settles two rows; how much each source counts in *this* deal is your
+# judgement: the reflection asks for it.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): your audit
 #
-# Write `my_audit(s)`: a dict with two keys, `"alternatives"` and `"power"`, each
-# `"you"`, `"Marlow"` or `"open"`: the side the row favours, or open when no rule settles
-# it. The information row is left out: its facts point both ways, so it is your judgement.
-# The thresholds are the course's convention, not research findings.
+# Write `my_audit(s)`: a dict with two keys, `"alternatives"` and `"power"`, each `"you"`,
+# `"Marlow"` or `"open"`: the side the row favours, or open when no rule settles it. The
+# information row is left out: its facts point both ways. The thresholds are the course's
+# convention, not research findings.
 #
 # | row | favours a side when |
 # |---|---|
@@ -307,8 +294,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`, without
 #   Marlow's supplier audit, `s.audit_cost`) over your best profit (from `s.yours`).
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
-#   leans towards Marlow by whatever this deal costs Marlow: your share leaves out this
-#   deal's cost to you (the audit), while Marlow's reservation prices keep its own.
+#   leans towards Marlow by whatever this deal costs Marlow, which its reservation prices
+#   keep.
 # - (b) `s.your_weeks` against `s.their_weeks`. Marlow's weeks are only what its buyers
 #   claim, and its rush request belies them (section 2): discount them, so time never
 #   favours Marlow.
@@ -361,11 +348,9 @@ check.my_audit(my_audit, hidden=True)
 #
 # <details><summary>Where the sum misstates real profit</summary>
 #
-# Here the sum misstates real profit, because price and volume interact: real profit is
-# the margin times the volume, so a euro on the price is worth two thirds more at 10k
-# units than at 6k, while the table counts it the same. Read the figures as your finance
-# team's approximation around an ordinary contract, least reliable at the table's
-# corners.
+# Price and volume interact: a euro on the price is worth two thirds more at 10k units
+# than at 6k, while the table counts it the same. Read the figures as an approximation,
+# least reliable at the table's corners.
 #
 # </details>
 #
@@ -443,19 +428,16 @@ check.my_audit(my_audit, hidden=True)
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about what weighs against its number: what Marlow's alternatives lack (question
-# 3's chance; the rush request made it less likely than before that Quell has capacity)
-# and the result you aim for (section 5's target), not Marlow's number or your
-# reservation price.
+# 3's chance that Quell has capacity) and the result you aim for (section 5's target), not
+# Marlow's number or your reservation price.
 #
 # <details><summary>The research behind this advice</summary>
 #
 # In Galinsky and Mussweiler's experiments ("First offers as anchors", 2001), thinking
-# about the other side's alternatives or one's own target removed the anchor's pull (their
-# anchors were first offers; Marlow's answers yours, so using the finding here extends it
-# to a counter-offer). And Galinsky, Mussweiler and Medvec (2002) found that negotiators
-# who dwelt on their reservation price reached worse deals than those who kept their
-# target in mind, though the target-minded ones were less satisfied with their better
-# deals.
+# about the other side's alternatives or one's own target removed a first offer's pull
+# (here it is extended to a counter-offer). Galinsky, Mussweiler and Medvec (2002) found
+# that negotiators who dwelt on their reservation price reached worse deals than those
+# who kept their target in mind, though the target-minded were less satisfied with them.
 #
 # </details>
 #
@@ -534,26 +516,25 @@ check.opening_offer(opening_offer, hidden=True)
 #   accept (module 04). Turned into an ultimatum ("accept our terms by Friday, or …"),
 #   the same fact is a threat: it ties terms you would improve on to giving the capacity
 #   away, and is a bluff as well, since your plan concedes below them. Threats invite
-#   threats (Deutsch and Krauss, module 03), and the two sides will meet again.
+#   threats (Deutsch and Krauss, module 03).
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks
 #   for (its position: 3-week delivery) from why (its interest: keeping its lines
 #   running). Meeting the interest for something in return is how a strength of yours
 #   (you can deliver fast) meets a need of theirs, and it opens the trades of section 5.
 # - **Keep a belief a belief.** Your reading of the rush request is only a probability:
 #   stated as a fact, it misleads if you are wrong.
-# - **Never invent a fact.** A made-up order from another customer is not a bluff about
-#   your own reservation price, which Carr defends as part of business's game ("Is
-#   Business Bluffing Ethical?", 1968; he also excused some misstated facts, which this
-#   course does not, module 04) and which the comment to Model Rule 4.1 ordinarily takes
-#   as no statement of material fact (module 00), but a misrepresentation of a fact
-#   Marlow would rely on, which most reject (Lewicki, Saunders and Barry, *Negotiation*,
-#   the chapter on ethics) and which can undo a contract (module 00, section 6).
+# - **Never invent a fact.** A bluff about your own limit is one thing: Carr ("Is Business
+#   Bluffing Ethical?", 1968) defends it as part of business's game, and the comment to
+#   Model Rule 4.1 ordinarily takes it as no statement of material fact (module 00). A
+#   made-up order from another customer is another: a false fact Marlow would rely on,
+#   which most reject (Lewicki, Saunders and Barry, *Negotiation*) and which can undo a
+#   contract (module 00, section 6). Carr excused some false facts too; this course does
+#   not (module 04).
 # - **Another customer's business is theirs.** You may say that a customer could take
 #   your capacity, which is your own fact; that customer's plans, orders or prices, told
 #   to you in confidence, are not yours to pass on. A signed, binding letter of intent is
-#   your own contract, so saying that one exists states your own fact, as long as you
-#   name neither Brenn nor its terms and the letter does not bind you to keep it
-#   confidential. Keep its terms: the letter's sure sum plus the audit cost *is* your
+#   your own contract, so you may say that one exists if you name neither Brenn nor its
+#   terms. Keep its terms: the letter's sure sum plus the audit cost *is* your
 #   reservation price, and module 02's own caution applies: a side that knows it can
 #   offer you that and not a unit more.
 
@@ -575,7 +556,7 @@ check.opening_offer(opening_offer, hidden=True)
 # - `"F"`: "Sign this week, or we give this capacity to someone else."
 #
 # Write `practice_to_say()`: a dict from each letter to `"say"` or `"keep quiet"` for
-# this seller. Its check gives the reason for each wrong verdict; it earns no marks.
+# this seller. It earns no marks; its check explains each wrong verdict.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "practice-to-say-answer", "schema_version": 3}
@@ -753,23 +734,22 @@ check.what_to_say(what_to_say, hidden=True)
 # down to `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in
 # question 5; `all_packages`, `package_points` and `pareto_frontier` (which returns the
 # frontier's points as `(your profit, Marlow's points)` pairs) are imported for you. The
-# check gives your function the right opening and reservation price, so a slip in an
-# earlier question does not cost you here as well. It also starts your function from two
+# check gives your function the right opening and reservation price, so an earlier slip
+# does not cost you twice. It also starts your function from two
 # colleagues' drafts below the frontier (packages of yours that another beats for both
-# sides), where the first step must be a free trade of rule 1. The hint shows the
-# draft if that step is wrong. To see your own plan, run
+# sides), where the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step: question 8 grades
-# that. Marlow counts only its total points, so a step
-# that grows costs nothing here. At a human table, prefer steps that shrink (module 04):
-# there you would pass over a package whose step would cost you more than the one before,
-# since a bigger step reads as a sign that more is coming; the graded plan keeps every one.
-# Most plans have a **trade-back step**, one
-# that takes a term back (volume back up, delivery back out) yet gives Marlow more points,
-# so it is no retraction (section 6): with a person, send it as a conditional trade in the
-# open ("if you need 90-day payment, volume goes back to 10k units"), since a term taken
-# back without a word reads as bad faith. Question 7 grades the plan, by section 5's rule.
+# that. Marlow counts only its total points, so a step that grows costs nothing here. At a
+# human table, prefer steps that shrink (module 04): there you would pass over a package
+# whose step would cost you more than the one before, since a bigger step reads as a sign
+# that more is coming; the graded plan keeps every one. Most plans have a **trade-back
+# step**, one that takes a term back (volume back up, delivery back out) yet gives Marlow
+# more points, so it is no retraction (section 6): with a person, send it as a conditional
+# trade in the open ("if you need 90-day payment, volume goes back to 10k units"), since a
+# term taken back without a word reads as bad faith. Question 7 grades the plan, by
+# section 5's rule.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -857,7 +837,7 @@ check.table_moves(table_moves, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
 # ## 6. At the table
 #
-# Now negotiate. You open; Marlow answers every offer with an offer of its own and a few
+# You open; Marlow answers every offer with an offer of its own and a few
 # words, for at most 8 rounds: send a package, accept Marlow's offer, or walk away.
 # Marlow's reservation price depends on whether Quell really has capacity, which is drawn
 # when you sit down, in line with what the rush request told you, and stays hidden until
@@ -891,8 +871,7 @@ check.table_moves(table_moves, hidden=True)
 # less its reservation price) it gives in its first answer, and the more patient it is.
 # Marlow remembers you across the table's "new negotiation" button; running the table's
 # cell again seats a Marlow that has never met you. **Quell is drawn afresh at every
-# sitting.** How Marlow paces its offers, and what the table leaves out, is in the
-# appendix's table manual.
+# sitting.** The appendix's table manual says more.
 #
 # **When Marlow stops moving.** It says it can't give more only after its first offer,
 # when it cannot give another level on any issue without going below its reservation
@@ -920,8 +899,7 @@ NegotiationTable(
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "debrief-teaching", "schema_version": 3}
 # ## 7. Debrief: what moved the outcome?
 #
-# The debrief measures five things against Marlow itself, replaying the same bot where
-# it needs to:
+# The debrief measures five things, replaying the same bot where it needs to:
 #
 # - **Agreement.** No deal is right only when no package suited both sides, or when your
 #   plan's last step was sent and the most Marlow would accept stayed below your
@@ -939,7 +917,7 @@ NegotiationTable(
 # - **What was achievable.** The best package for you that Marlow would have agreed to
 #   on the path these talks took.
 #
-# It also names the leverage at work, Marlow's style and what it will remember of you.
+# It also names the leverage, Marlow's style and what it will remember.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 marks, graded by your instructor)
@@ -989,8 +967,8 @@ NegotiationTable(
 # 3. for a learner who did not sign: whether the letter's lower reservation price would
 #    reach a package Marlow needs with Quell (the line under the table's dropdowns shows
 #    it for any package), with what that deal gives against the BATNA; if not, what the
-#    letter would have cost: the shortfall weighed by the chance that signed talks still
-#    end without a deal, not by question 3's chance of Quell;
+#    letter would have cost: the shortfall weighed by the chance that talks with the
+#    letter still end without a deal, not by question 3's chance of Quell;
 # 4. what the learner attended to after Marlow's opening, and the steps set against
 #    their reply ratios from the debrief.
 #
@@ -1063,26 +1041,24 @@ NegotiationTable(
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Prepare in order: your BATNA and reservation price, a step that strengthens them, what
-#   you believe about the other side and why, an audit of both sides, and only then the
-#   opening, your words and your concessions.
+# - Prepare in order: your BATNA and reservation price, a step that strengthens them, your
+#   beliefs about the other side, an audit, and only then the opening, your words and
+#   your concessions.
 # - A signal from the other side is evidence: update your beliefs, and keep every state
 #   they allow in view; an average of two reservation prices is not a reservation price.
 # - A deadline belongs to its holder's alternatives, since it caps how long that side
-#   can hold out; power is dependence; in the alternating-offers model, an outside
-#   option moves a deal only when it beats what its holder would get anyway (module 03).
+#   can hold out; power is dependence.
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
 #   name carries you (module 04; here one frontier step, room for the counter-offer:
-#   section 4), never below your reservation price. A firm alternative, told, moves what
-#   the other side believes you would accept, not what it needs. In a meeting, a second
-#   package worth the same to you keeps you as ambitious, and the other side's pick tests
-#   what you believe it values (a MESO, module 04).
+#   section 4), never below your reservation price. In a meeting, add packages worth the
+#   same to you: the other side's pick tests what you believe it values (a MESO, module
+#   04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Plan your concessions down the frontier, in the smallest steps that give the other
 #   side more. Here send them in order; with a person, send shrinking steps as
-#   conditional trades, and never make a trade-back step without a word.
+#   conditional trades.
 # - Step only when the other side moves, says it can give no more (with a person, test
 #   that: it is often a bluff), or, once, to break a deadlock, announced as an
 #   invitation (GRIT). At the end of the plan, walk away politely.
@@ -1113,16 +1089,16 @@ NegotiationTable(
 # **Where question 7's plan departs from module 04 (section 5).** *The plan runs past both
 # targets*, down to your reservation price, since you cannot tell before the talks which
 # state holds; the rule for accepting (end of section 5) keeps the last stretch a decision
-# for the end. At a human table, plan to your target, as module 04 did, and go below it
-# only as a decision of its own. *Steps may grow, and some are trade-back steps*, since
-# Marlow counts only its total points. In more than half of the plans some step costs you
-# more than the one before (5 k€, then 10), and a step may change several issues at once,
-# landing on one you had already given ground on (volume back up, delivery back out): in
-# the course's trials, over nine plans in ten had such a step, and over half the steps
-# were one. At a human table, send shrinking steps and offer each trade-back step as a
-# trade in the open (question 7). *Any move of Marlow's, its opening included, earns one
-# step of your plan*, a whole package however small the move (measured by its worth to
-# you): more than module 04's "concede at most what they conceded" allows.
+# for the end. At a human table, plan to your target, as module 04 did. *Steps may grow,
+# and some are trade-back steps*, since Marlow counts only its total points. In more than
+# half of the plans some step costs you more than the one before (5 k€, then 10), and a
+# step may change several issues at once, landing on one you had already given ground on
+# (volume back up, delivery back out): in the course's trials, over nine plans in ten had
+# such a step, and over half the steps were one. At a human table, send shrinking steps
+# and offer each trade-back step as a trade in the open (question 7). *Any move of
+# Marlow's, its opening included, earns one step of your plan*, a whole package however
+# small the move (measured by its worth to you): more than module 04's "concede at most
+# what they conceded" allows.
 #
 # **Table manual.**
 #
