@@ -496,7 +496,7 @@ LeverageAudit(without_news_of=scenario)
 # in your scenario each raise a different source, so the gains of a plan add up.
 #
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
-# same average count the same, and it treats the steps as independent.
+# same average count the same.
 # If what matters to you is reaching a given balance, compare plans by their chance of
 # getting there instead. An ask's **bar** is the balance you decide, before the talks,
 # that the ask must have behind it (section 5 says how to set one). Against a bar, a sure
