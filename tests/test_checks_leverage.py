@@ -1881,8 +1881,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         (
             "q2-text",
             # review 74 U2: the same claim, said once
-            "An audit that matches one the course shows you, or comes within a point of "
-            "section 4's starting audit, passes with a note",
+            # review 80 C2: ratings do not come in points
+            "An audit that matches one the course shows you, or section 4's starting audit "
+            "with its ratings moved by 1 at most in all, passes with a note",
             "even if you reached it yourself",
         ),
         # question 2's check: what it accepts, and what it quotes for an audit it refuses
@@ -3957,7 +3958,7 @@ def test_the_near_copy_note_says_the_ratings_differ_by_a_point_in_total():
     moved = {**s.yours, "information": r + 1 if r < SCALE else r - 1}
     note = _copy_note(s, {"yours": moved, "theirs": dict(s.theirs), "weights": dict(s.weights)})
     said = " ".join(note.split())
-    assert "its six ratings differ from it by one point at most in total" in said
+    assert "its six ratings differ from it by 1 at most in total" in said  # review 80 C2
     assert "within a point" not in said
     t = s.theirs["power"]
     twice = {**s.theirs, "power": t + 1 if t < SCALE else t - 1}
@@ -4046,7 +4047,7 @@ def test_review_68_every_honest_one_point_reading_of_the_case_audit_passes():
         notes.append(check._copy_note(s, *judged))
     assert all("A note for your instructor, not a fault" in note for note in notes)
     assert any("number for number" in note for note in notes)
-    assert any("one point at most in total" in note for note in notes)
+    assert any("by 1 at most in total" in note for note in notes)
 
 
 def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():

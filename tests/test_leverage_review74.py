@@ -93,6 +93,6 @@ def test_u2_question_2_says_once_when_the_reasons_decide_the_marks():
     assert q2.count("reason") == 3  # the task's request, and the one sentence on them
     assert (
         "Your instructor may read your reasons. An audit that matches one the course shows "
-        "you, or comes within a point of section 4's starting audit, passes with a note, and "
-        "keeps both marks only if each rating has a reason." in q2
+        "you, or section 4's starting audit with its ratings moved by 1 at most in all, "
+        "passes with a note, and keeps both marks only if each rating has a reason." in q2
     )

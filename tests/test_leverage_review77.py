@@ -63,7 +63,7 @@ def test_c1_counting_every_point_of_alternatives_fits_a_breakdown_payoff():
     read as if linear counting were simply wrong; module 02 teaches that a payoff got when
     something neither side controls ends the talks moves the Nash split point by point. The
     bullet now says which payoffs it fits. Fails on the old text."""
-    bullet = _markdown("audit-limits").split("It counts every point of alternatives")[1]
+    bullet = _markdown("audit-limits").split("It counts every alternative alike")[1]
     bullet = bullet.split("It rates what each side has")[0]
     assert "neither side controls ends the talks" in bullet
     assert "ends the talks (module 02)." in bullet  # review 76 U1: it names no split

@@ -1,8 +1,11 @@
 """Review 80 (module 00), fixed in round 81: each test below failed on the old code or text."""
 
+import re
+
 import course
 from course.models.audit import expected_gain, leverage_balance
 from course.scenarios.leverage import plan_outcomes
+from tests.notebooks import source_notebook
 from tests.sweeps import cell_text
 
 
@@ -36,3 +39,45 @@ def test_e1_expected_gains_add_without_independence_and_only_3c_assumes_it():
     )
     assert len(plan) == 2 and abs(average - 1.10) < 1e-9
     assert abs(independent - average) < 1e-9 and abs(coupled - average) < 1e-9
+
+
+def _module_markdown():
+    cells = source_notebook("00_leverage", "leverage").cells
+    return " ".join(
+        " ".join(c.source.replace("#", " ").split()) for c in cells if c.cell_type == "markdown"
+    )
+
+
+#: Ratings said to come in points: the slips review 80 C2 found, as a kind.
+RATING_POINTS = re.compile(
+    r"\b(a|one|\d+) points? (of|on|to) (a |the |your |my |their )?(source|rating|information"
+    r"|alternatives|power)\b|\b(within|by) (a|one) point\b|\bevery point\b|\brating points?\b"
+)
+
+
+def test_c2_ratings_never_come_in_points_in_text_answers_or_hints():
+    """Review 80 C2: section 3 says only leverage comes in points ("a rating rises by 2, not
+    by 2 points"), but question 3b's model answers said the agents and the records "both add
+    2 points to a source" and that reopening the dates "costs 1 to 2 points of power";
+    section 3's limits spoke of "a point of information" and "every point of alternatives",
+    question 2 of an audit "within a point" of the starting audit, and question 3's hint of
+    "a point of a source". None of the module's text, model answers, checks, scenarios,
+    model or widget says so now. Fails on the old text and code."""
+    import inspect
+
+    import course.checks.leverage
+    import course.models.audit
+    import course.scenarios.leverage
+    import course.widgets.audit
+
+    texts = {"markdown": _module_markdown()}
+    for code in (course.checks.leverage, course.models.audit, course.scenarios.leverage):
+        texts[code.__name__] = " ".join(inspect.getsource(code).replace("#", " ").split())
+    texts["widget"] = inspect.getsource(course.widgets.audit)
+    for where, text in texts.items():
+        assert not RATING_POINTS.search(text), (where, RATING_POINTS.search(text))
+    assert 'importance" points' not in texts["widget"]
+    answers = _markdown("plan-judgement")
+    assert "both raise a rating by 2 on a source that weighs 0.3" in answers
+    assert "it lowers my power rating by 1 to 2" in answers
+    assert "a rating rises by 2, not by 2 points" in _markdown("audit-teaching")

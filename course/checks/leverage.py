@@ -467,18 +467,18 @@ def _shown_audits(s):
 
 
 #: How close to the starting audit an audit must not come (question 2): its six ratings
-#: together within _NEAR_POINTS rating points, and its weights the same (within _NEAR_WEIGHT,
-#: for rounding). Weights within 0.05 also refused honest readings: 3 of 800 plausible
-#: readings by 200 learners (review 57 W2), none with the weights the same.
-_NEAR_POINTS, _NEAR_WEIGHT = 1, 1e-6
+#: differing from it by _NEAR_RATINGS at most in total, and its weights the same (within
+#: _NEAR_WEIGHT, for rounding). Weights within 0.05 also refused honest readings: 3 of 800
+#: plausible readings by 200 learners (review 57 W2), none with the weights the same.
+_NEAR_RATINGS, _NEAR_WEIGHT = 1, 1e-6
 
 
 def _near(audit, start):
-    """Whether ``audit`` (yours, theirs, weights) is within _NEAR_POINTS and _NEAR_WEIGHT of
+    """Whether ``audit`` (yours, theirs, weights) is within _NEAR_RATINGS and _NEAR_WEIGHT of
     ``start``."""
     (yours, theirs, weights), (y0, t0, w0) = audit, start
     return all(abs(weights[k] - w0[k]) <= _NEAR_WEIGHT + 1e-9 for k in SOURCES) and (
-        sum(abs(yours[k] - y0[k]) + abs(theirs[k] - t0[k]) for k in SOURCES) <= _NEAR_POINTS + 1e-9
+        sum(abs(yours[k] - y0[k]) + abs(theirs[k] - t0[k]) for k in SOURCES) <= _NEAR_RATINGS + 1e-9
     )
 
 
@@ -511,7 +511,7 @@ def judge_audit(s, result):
     case = CASES[s.case]
     them = case.them.split(",")[0]
     # review 68 X4: an audit that matches one the course shows, or the starting audit with
-    # a rating moved by a point, used to be refused here; 38 of 24,000 honest readings
+    # a rating moved by 1, used to be refused here; 38 of 24,000 honest readings
     # (the case's own audit with one rating moved) were, and a refusal in the graded cell
     # scores 0 until the instructor steps in. Such an audit now passes, with a note for the
     # instructor (``_copy_note``): no check can tell a reading this close from a copy
@@ -579,7 +579,7 @@ COPY_RULE = (
 def _copy_note(s, yours, theirs, weights):
     """A note for the instructor (not a refusal) when the audit is one the notebook shows,
     number for number, or section 4's starting audit with its weights and six ratings
-    within a point in total: "" otherwise. The learner may have reached it honestly (the
+    within 1 in total: "" otherwise. The learner may have reached it honestly (the
     starting audit is shown only after question 2), so the note says what matches, not
     that it was copied."""
     for shown, where in _shown_audits(s):
@@ -596,7 +596,7 @@ def _copy_note(s, yours, theirs, weights):
     if _near((yours, theirs, weights), (s.yours, s.theirs, s.weights)):
         return (
             f"\n{INSTRUCTOR_NOTE}this audit has the same weights as "
-            f"{STARTING}, and its six ratings differ from it by one point at most in total. "
+            f"{STARTING}, and its six ratings differ from it by 1 at most in total. "
             "The check passes it, since an honest reading can come this close; the comments "
             f"in `my_audit` should give the reason for each rating. {COPY_RULE}"
         )
@@ -723,7 +723,7 @@ def _shortcut_plans(s):
         ),
         (
             lambda src, amount, days, chance: chance * room(src, amount),
-            "weigh each step by its source's weight: a point of a source that counts little "
+            "weigh each step by its source's weight: a rise on a source that counts little "
             "adds little",
         ),
         (

@@ -15,16 +15,16 @@ w * (your rating - their rating).
 What the yardstick assumes, and where it misleads (the notebook says the same):
 
 - it is additive, so it cannot show sources working together. In Emerson's terms
-  ("Power-dependence relations", 1962; module 03) dependence grows with what you need
-  from the other side and with your lack of other ways to get it, both at once: an
-  alternative is worth more the more you need what they control, and a point of
-  information is worth only what it lets you do. A weighted sum has no term for such
-  products; the weights stand in for them, roughly, case by case. Each fact is rated once
-  (an alternative of yours goes into your alternatives, not also into a lower power
-  rating for them), but one side's power and the other side's alternatives still rate
-  one dependence from its two sides: heavy weights on both count it twice;
-- it counts every point of alternatives the same, while an outside option moves a deal
-  only when it beats what you would get at the table anyway (deal-me-out, module 03);
+  ("Power-dependence relations", 1962; module 03) dependence grows with what you need from
+  the other side and with your lack of other ways to get it, both at once: an alternative
+  is worth more the more you need what they control, and information is worth only what it
+  lets you do. A weighted sum has no term for such products; the weights stand in for
+  them, roughly, case by case. Each fact is rated once (an alternative of yours goes into
+  your alternatives, not also into a lower power rating for them), but one side's power
+  and the other side's alternatives still rate one dependence from its two sides: heavy
+  weights on both count it twice;
+- it counts every alternative alike, while an outside option moves a deal only when it
+  beats what you would get at the table anyway (deal-me-out, module 03);
 - the weights are one judgement for both sides, and the scores are not predictions of a
   price.
 

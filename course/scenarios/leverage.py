@@ -286,7 +286,7 @@ class Step:
     case: str
     name: str
     source: str
-    amounts: tuple  # (low, high), whole points
+    amounts: tuple  # (low, high), whole numbers: the rise of the rating
     days: tuple  # (low, high), working days
     chances: tuple  # (low, high), in steps of 0.05
     trust: bool = False  # it builds the other side's trust by doing more than you owe

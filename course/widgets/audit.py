@@ -27,7 +27,7 @@ from course.widgets.guards import RangeGuard, message
 
 WIDE = {"description_width": "initial"}
 
-#: Weights are set as whole "importance" points per source and shown as shares of their
+#: Weights are set as whole "importance" units per source and shown as shares of their
 #: total, so the three always add up to 1; a case's weights (multiples of 0.05) are exact.
 IMPORTANCE_TOP = 20
 
@@ -153,7 +153,7 @@ class LeverageAudit(w.VBox):
         )
 
     def _weights(self):
-        """The weights as shares of the importance points, or None when all are 0."""
+        """The weights as shares of the importance units, or None when all are 0."""
         points = {s: self.weights[s].value for s in SOURCES}
         total = sum(points.values())
         return {s: points[s] / total for s in SOURCES} if total else None

@@ -387,10 +387,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # ### What this yardstick cannot do
 #
 # - **It cannot show sources working together.** It adds them up, but an alternative is
-#   worth more the more you need what the other side controls (Emerson), and a point of
-#   information is worth only what it lets you do. The weights stand in for such
-#   products, roughly.
-# - **It counts every point of alternatives the same.** That fits a payoff you get if
+#   worth more the more you need what the other side controls (Emerson), and information is
+#   worth only what it lets you do. The weights stand in for such products, roughly.
+# - **It counts every alternative alike.** That fits a payoff you get if
 #   something neither side controls ends the talks (module 02). An option reached only by
 #   walking out (an *outside option*) counts only when it beats what you would get at the
 #   table; below that it still sets your reservation price, but in the deal-me-out model
@@ -427,9 +426,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # sides ("your power and theirs do not compare as your story has them"), the hint quotes
 # the story's line; it does not say which side your ratings should favour.
 #
-# Your instructor may read your reasons. An audit that matches one the course shows
-# you, or comes within a point of section 4's starting audit, passes with a note, and
-# keeps both marks only if each rating has a reason. Later questions use a starting
+# Your instructor may read your reasons. An audit that matches one the course shows you, or
+# section 4's starting audit with its ratings moved by 1 at most in all, passes with a note,
+# and keeps both marks only if each rating has a reason. Later questions use a starting
 # audit drawn for you.
 #
 # </details>
@@ -660,16 +659,15 @@ scenario.show("judgement")
 # leave out: the firms that left could tell me which clients Vell still has, the one thing
 # the story says nobody outside Vell knows, and that could be worth more than its points.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
-# and to renew, for 0.54 in 3 days. But it tells Vell how much I will buy, the kind of
-# fact module 01 says to keep to yourself, and here information weighs most (0.4). So I
-# would share it once the price is agreed, when it builds the same trust and gives nothing
-# away. My final plan for the 8 days is therefore the firms alone (0.56 in 6 days), not
-# part (1)'s plan: what the forecast reveals is a cost part (1) missed. Reopening the
-# delivery dates Vell thought agreed might win a better schedule once, but it costs 1 to 2
-# points of power, and Vell's sales head would check every promise I make next year; I
-# would not do it. A move that costs trust without breaking my word is declining to
-# renew: worth it if Bellpak or Corrin proves clearly cheaper, and I would tell Vell
-# early."
+# and to renew, for 0.54 in 3 days. But it tells Vell how much I will buy, the kind of fact
+# module 01 says to keep to yourself, and here information weighs most (0.4). So I would
+# share it once the price is agreed, when it builds the same trust and gives nothing away.
+# My final plan for the 8 days is therefore the firms alone (0.56 in 6 days), not part (1)'s
+# plan: what the forecast reveals is a cost part (1) missed. Reopening the delivery dates
+# Vell thought agreed might win a better schedule once, but it lowers my power rating by 1
+# to 2, and Vell's sales head would check every promise I make next year; I would not do it.
+# A move that costs trust without breaking my word is declining to renew: worth it if
+# Bellpak or Corrin proves clearly cheaper, and I would tell Vell early."
 #
 # For most learners the right move is simply to drop a step, and part (1) earns its mark
 # just the same when the comparison shows why nothing the full plan left out fits better.
@@ -681,11 +679,11 @@ scenario.show("judgement")
 # records before it asks for them" (power +2, 3 days, 0.70), with expected gains 0.51,
 # 0.64 and 0.42; best plan the agents and the records (0.93 in 7 days): "(1) With 6 days
 # only one of my two steps fits, and the advertising, which adds most on its own (0.64),
-# needs 7. So I keep the agents and drop the records: both add 2 points to a source that
-# weighs 0.3, but the agents come through more often (0.85 against 0.70), so the agents
-# add 0.51 to the records' 0.42. What the numbers leave out: the records are the step
-# that builds Brannock's trust; they tell Brannock what state the building is in, which
-# its surveyor would find out anyway, so I would still send them before we sign."
+# needs 7. So I keep the agents and drop the records: both raise a rating by 2 on a source
+# that weighs 0.3, but the agents come through more often (0.85 against 0.70), so the agents
+# add 0.51 to the records' 0.42. What the numbers leave out: the records are the step that
+# builds Brannock's trust; they tell Brannock what state the building is in, which its
+# surveyor would find out anyway, so I would still send them before we sign."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
@@ -1240,14 +1238,14 @@ check.own_balances(news_moves)
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
-# higher: 98% for five years is close to the top of what Brannock would pay, so an ask
-# made with too little behind it is likely to be turned down, and coming down to 94%
-# straight after a refusal would tell Brannock that my first figure was not firm and that I am in
-# a hurry. (2) When the balance first reached the bar (+2.05), I knew from the story that
-# Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more:
-# that is a foreseeable reason to wait a week or two. My own clock runs too: the other firm
-# has not called back, so if Brannock finds another site I have no tenant. A week's wait
-# still favours me, but not a long one. The news that took the balance to +3.40 was not
+# higher: 98% for five years is close to the top of what Brannock would pay, so an ask made
+# with too little behind it is likely to be turned down, and coming down to 94% straight
+# after a refusal would tell Brannock that my first figure was not firm and that I am in a
+# hurry. (2) When the balance first reached the bar (+2.05), I knew from the story that
+# Brannock's lease ends in six weeks, so each week without a deal hurts Brannock more: that
+# is a foreseeable reason to wait a week or two. My own clock runs too: the other firm has
+# not called back, so if Brannock finds another site I have no tenant. A week's wait still
+# favours me, but not a long one. The news that took the balance to +3.40 was not
 # something I could count on."
 # ### END SOLUTION
 
