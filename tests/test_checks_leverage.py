@@ -1777,7 +1777,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # module 02's label is "warning"
         # review 69 U4: other modules' words and the cut-offs' caveat are in the closing notes
         ("summary", "*warning* (a true fact turned into an ultimatum)", "and a threat, the same"),
-        ("summary", "smaller differences included", None),
+        # review 80 C1: the ladder is the exercises' finer count
+        ("summary", "The exercises count finer (question 3c's ladder", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "It is a rough convention.", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks

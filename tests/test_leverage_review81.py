@@ -81,3 +81,26 @@ def test_c2_ratings_never_come_in_points_in_text_answers_or_hints():
     assert "both raise a rating by 2 on a source that weighs 0.3" in answers
     assert "it lowers my power rating by 1 to 2" in answers
     assert "a rating rises by 2, not by 2 points" in _markdown("audit-teaching")
+
+
+def test_c1_the_quarter_point_ladder_is_said_to_be_finer_than_ratings_show():
+    """Review 80 C1: question 3c's ladder climbs by a quarter of a point, while the closing
+    notes said half a point is about as fine as ratings can show and that the exercises
+    "count exactly, smaller differences included", without naming the ladder. Both places
+    now say the same thing: the ladder is finer than ratings can show, kept for an exact
+    exercise. Fails on the old text. The ladders are as the text says: each step a quarter,
+    half the even cut-off."""
+    from itertools import pairwise
+
+    from course.models.audit import EVEN_WITHIN
+    from course.scenarios.leverage import CASES
+
+    steps = {round(b - a, 9) for case in CASES.values() for (a, _), (b, _) in pairwise(case.asks)}
+    assert steps == {0.25} and EVEN_WITHIN / 2 == 0.25
+    q3c = _markdown("q3c-text")
+    assert "a quarter of a point more balance, by the course's convention: finer than" in q3c
+    assert "finer than ratings can show, to keep the exercise exact" in q3c
+    notes = _markdown("summary").split("*Section 3, the cut-offs.*")[1].split("*Section")[0]
+    assert "Half a point is about as fine a difference as ratings can show." in notes
+    assert "(question 3c's ladder climbs by quarter points) to stay exact" in notes
+    assert "smaller differences included" not in notes

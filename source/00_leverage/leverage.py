@@ -691,11 +691,11 @@ scenario.show("judgement")
 #
 # Your case has two asks, each with its bar. The one you prepare for is made at the first
 # meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below, or `None` if your case
-# has none. The other is a fallback, the same or smaller, shown under your news in
-# section 5; its bar is `scenario.bar`. Each step up the **ladder** of asks needs a
-# quarter of a point more balance, by the course's convention. A step is mostly a
-# percentage point of pay or price, two of rent, a few months more of a price hold or one
-# more month of rent paid ahead.
+# has none. The other is a fallback, the same or smaller, shown under your news in section
+# 5; its bar is `scenario.bar`. Each step up the **ladder** of asks needs a quarter of a
+# point more balance, by the course's convention: finer than ratings can show, to keep the
+# exercise exact. A step is mostly a percentage point of pay or price, two of rent, a few
+# months more of a price hold or one more month of rent paid ahead.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
@@ -1535,8 +1535,8 @@ course.progress()
 # Negotiation Power") give more sources of power, but no weighted score.
 #
 # *Section 3, the cut-offs.* Half a point is about as fine a difference as ratings can
-# show: the exercises count exactly, smaller differences included, but in a real case
-# check a choice that turns on less against your ratings first.
+# show. The exercises count finer (question 3c's ladder climbs by quarter points) to stay
+# exact; in a real case, check a choice that turns on less against your ratings first.
 #
 # *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
 # Ostra's valve, Ostra is furthest ahead on power. The
