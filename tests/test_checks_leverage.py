@@ -1574,7 +1574,7 @@ def test_question_4b_asks_for_the_moment_not_the_rule_section_5_teaches():
     assert "else the first label after which it does" not in q4b
     # review 78 X1: the moment is section 5's rule, pointed to; review 79 X1: waiting is 4c's
     assert "when section 5's rule makes the ask whose bar is `case.bar`" in q4b
-    assert "Whether to wait past it is question 4c's." in q4b
+    assert "question 4c questions it (your bar, and whether to wait past it)." in q4b
     shift = " ".join(_cell("shift-teaching").split())
     assert "make the ask the first time your balance reaches it" in shift
     q4c = " ".join(_cell("q4c-text").split())
@@ -2950,7 +2950,7 @@ def test_the_text_defines_need_where_it_first_uses_it_and_says_what_each_part_co
         # question 4c's model answer: what signals a hurry is coming down after a refusal
         "coming down to 94% straight after a refusal would tell Brannock",
         # question 4b says the decision to wait is 4c's (review 79 X1)
-        "Whether to wait past it is question 4c's.",
+        "question 4c questions it (your bar, and whether to wait past it).",
         # the progress map counts the practice case for questions 1, 4a and 5
         "For questions 1, 4a and 5 it counts the practice case's check",
     ):
@@ -3160,7 +3160,7 @@ def test_question_4b_says_it_asks_for_the_first_moment_even_with_a_known_deadlin
     too. Review 79 X1: 4b grades the rule's moment; whether to wait is 4c's judgement."""
     text = " ".join(_cell("q4b-text").split())
     assert "`ask_at`: when section 5's rule makes the ask" in text
-    assert "Whether to wait past it is question 4c's." in text
+    assert "question 4c questions it (your bar, and whether to wait past it)." in text
     assert "This half marks the rule's moment, not section 5's advice to wait" not in text
 
 

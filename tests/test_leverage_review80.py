@@ -90,7 +90,8 @@ def test_x1_question_4b_asks_for_the_pair_and_4c_weighs_news_read_by_then():
     well as the story. Fails on the old text (it asked for wait, judged on the story)."""
     q4b = _markdown("q4b-text")
     assert "Return `(turning_point, ask_at)`, a mark each:" in q4b
-    assert "Whether to wait past it is question 4c's." in q4b
+    # review 80 X1: 4b applies the rule that 4c questions
+    assert "question 4c questions it (your bar, and whether to wait past it)." in q4b
     assert "`wait`" not in q4b and "half a mark" not in q4b
     q4c = _markdown("q4c-text")
     assert "(a deadline of theirs, from your story or the news read by then)" in q4c

@@ -104,3 +104,26 @@ def test_c1_the_quarter_point_ladder_is_said_to_be_finer_than_ratings_show():
     assert "Half a point is about as fine a difference as ratings can show." in notes
     assert "(question 3c's ladder climbs by quarter points) to stay exact" in notes
     assert "smaller differences included" not in notes
+
+
+def test_x1_question_4b_says_it_applies_the_rule_that_4c_questions():
+    """Review 80 X1: question 4b (2 marks) codes two rules the text has stated, and for about
+    one learner in nine the ask falls "now" (32 of sweep-0..299 by the reviewer's count);
+    the decision is question 4c's. 4b keeps its marks and keys and now says that it applies
+    the rule and that 4c questions it (the bar, and waiting). Fails on the old text."""
+    q4b = _markdown("q4b-text")
+    assert "### Question 4b (2 marks)" in q4b
+    assert (
+        "You apply the rule here; question 4c questions it (your bar, and whether to wait "
+        "past it)." in q4b
+    )
+    q4c = _markdown("q4c-text")
+    assert "Would you set the bar higher or lower than the course did" in q4c
+    assert "was there a reason to wait" in q4c
+    cells = source_notebook("00_leverage", "leverage").cells
+    graded = {
+        c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"].get("points")
+        for c in cells
+        if c.metadata.get("nbgrader", {}).get("grade")
+    }
+    assert graded["reaudit-test"] == 2 and graded["news-moves-test"] == 1

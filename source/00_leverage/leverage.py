@@ -1156,9 +1156,9 @@ check.news_moves(news_moves, hidden=True)
 #   `"them"`, or `"even"` when the balance is under 0.5 points either way) differs from
 #   the side ahead before any news, or `None` if it never does. Becoming even counts as a
 #   change, and so does leaving even.
-# - `ask_at`: when section 5's rule makes the ask whose bar is `case.bar` (`"now"`,
-#   before any news, or a news label), or `None` if it never does. Whether to wait past it
-#   is question 4c's.
+# - `ask_at`: when section 5's rule makes the ask whose bar is `case.bar` (`"now"`, before
+#   any news, or a news label), or `None` if it never does. You apply the rule here;
+#   question 4c questions it (your bar, and whether to wait past it).
 #
 # The cell after the check shows your own balances, news by news, on your readings of
 # question 4a: question 4c starts from them.
