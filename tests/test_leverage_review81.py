@@ -127,3 +127,19 @@ def test_x1_question_4b_says_it_applies_the_rule_that_4c_questions():
         if c.metadata.get("nbgrader", {}).get("grade")
     }
     assert graded["reaudit-test"] == 2 and graded["news-moves-test"] == 1
+
+
+def test_x3_without_a_prepared_ask_the_learner_checks_a_bar_of_their_own_by_hand():
+    """Review 80 X3: learners with no prepared ask (56 of sweep-0..299) chose a bar "a point
+    or so above" their start and were never checked on it. Question 3c now asks them to try
+    bars up to two points above it and to check one by hand against the plans that fit
+    (tests/test_variants_sweep_leverage.py shows some bar in that range is a real choice for
+    every such learner). It promises no change of plan: ties make none certain. Fails on
+    the old text."""
+    task = _markdown("q3c-task")
+    assert "a point or so above your starting balance" not in task
+    assert "try bars `t` of your own up to two points above your starting balance" in task
+    assert (
+        "check by hand that no plan that fits has a higher chance of reaching `t` than your "
+        "function's plan" in task
+    )

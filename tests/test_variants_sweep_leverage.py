@@ -1178,6 +1178,47 @@ def reach_by_fractions(case, target):
     return list(max(fits, key=lambda plan: chance(plan, dict(case.yours))))
 
 
+def reach_chances_by_enumeration(case, target):
+    """Question 3c's chance of reaching ``target`` for every plan that fits, by plan (a
+    frozenset of names), enumerated as ``reach_by_enumeration`` does."""
+    names, chances = list(case.steps), {}
+    for mask in range(2 ** len(names)):
+        plan = [n for i, n in enumerate(names) if mask >> i & 1]
+        if sum(case.steps[n][2] for n in plan) > case.budget:
+            continue
+        total = 0.0
+        for came in product((True, False), repeat=len(plan)):
+            chance, yours = 1.0, dict(case.yours)
+            for name, through in zip(plan, came, strict=True):
+                source, amount, _, p = case.steps[name]
+                chance *= p if through else 1 - p
+                if through:
+                    yours[source] = min(10, yours[source] + amount)
+            balance = sum(case.weights[k] * (yours[k] - case.theirs[k]) for k in SOURCES)
+            total += chance if balance >= target - 1e-9 else 0.0
+        chances[frozenset(plan)] = total
+    return chances
+
+
+def test_without_a_prepared_ask_a_bar_of_your_own_is_a_real_choice(drawn):
+    """Question 3c (review 80 X3): a learner whose case has no prepared ask tries bars of
+    their own up to two points above the starting balance and checks one by hand. For every
+    such learner some bar in that range is a real choice: a plan can reach it, and some plan
+    of steps that fits is less likely to (ties are common elsewhere: a plan with a step that
+    cannot matter ties with the plan without it, and past what the steps can add every plan
+    has chance 0, so the text promises no change of plan)."""
+    without = [s for s in drawn if s.prepared_ask is None]
+    assert 0.1 * len(drawn) <= len(without) <= 0.3 * len(drawn), len(without)
+    for s in without:
+        start = sum(s.weights[k] * (s.yours[k] - s.theirs[k]) for k in SOURCES)
+        real = 0
+        for k in range(1, 9):
+            chances = reach_chances_by_enumeration(s, start + 0.25 * k)
+            top = max(chances.values())
+            real += top > 0 and any(c < top - 1e-9 for plan, c in chances.items() if plan)
+        assert real, s.learner
+
+
 def test_every_right_formulation_is_judged_right_for_every_learner(drawn, reference):
     for s in drawn:
         for answer in (

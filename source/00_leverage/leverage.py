@@ -713,8 +713,9 @@ scenario.show("prepared-ask")
 #
 # On your own case, if `scenario.prepared_ask` is not `None`, compare
 # `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: for many
-# learners they differ. If it is `None` (the cell above says so), try a bar `t` of your
-# own, a point or so above your starting balance.
+# learners they differ. If it is `None` (the cell above says so), try bars `t` of your own
+# up to two points above your starting balance, and for one of them check by hand that no
+# plan that fits has a higher chance of reaching `t` than your function's plan.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
