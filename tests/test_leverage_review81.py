@@ -143,3 +143,14 @@ def test_x3_without_a_prepared_ask_the_learner_checks_a_bar_of_their_own_by_hand
         "check by hand that no plan that fits has a higher chance of reaching `t` than your "
         "function's plan" in task
     )
+
+
+def test_e2_the_deal_me_out_name_is_credited_to_binmore_shaked_and_sutton():
+    """Review 80 E2: section 3 credited the deal-me-out model to Shaked and Sutton (1984)
+    alone; the name is Binmore, Shaked and Sutton's (1989), as module 03 and the course's
+    content notes credit it. Fails on the old text."""
+    limits = _markdown("audit-limits")
+    assert (
+        "(Shaked and Sutton, 1984; named by Binmore, Shaked and Sutton, 1989; modules 02 and "
+        "03) it moves nothing at the table." in limits
+    )

@@ -389,11 +389,12 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - **It cannot show sources working together.** It adds them up, but an alternative is
 #   worth more the more you need what the other side controls (Emerson), and information is
 #   worth only what it lets you do. The weights stand in for such products, roughly.
-# - **It counts every alternative alike.** That fits a payoff you get if
-#   something neither side controls ends the talks (module 02). An option reached only by
-#   walking out (an *outside option*) counts only when it beats what you would get at the
-#   table; below that it still sets your reservation price, but in the deal-me-out model
-#   (Shaked and Sutton, 1984; modules 02 and 03) it moves nothing at the table.
+# - **It counts every alternative alike.** That fits a payoff you get if something neither
+#   side controls ends the talks (module 02). An option reached only by walking out (an
+#   *outside option*) counts only when it beats what you would get at the table; below that
+#   it still sets your reservation price, but in the deal-me-out model (Shaked and Sutton,
+#   1984; named by Binmore, Shaked and Sutton, 1989; modules 02 and 03) it moves nothing at
+#   the table.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
