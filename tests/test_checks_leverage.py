@@ -4080,7 +4080,11 @@ def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teac
     flat = " ".join(_cell("audit-limits").split())
     assert "for which module 03's rule predicts better" not in flat
     # review 76 U1: the side note is cut; its one limit still credits both modules
-    assert "deal-me-out model (Shaked and Sutton, 1984; modules 02 and 03)" in flat
+    # review 80 E2: the model's name is credited to Binmore, Shaked and Sutton (1989)
+    assert (
+        "deal-me-out model (Shaked and Sutton, 1984; named by Binmore, Shaked and Sutton, "
+        "1989; modules 02 and 03)" in flat
+    )
     assert "in the model and in Binmore" not in flat
 
 
