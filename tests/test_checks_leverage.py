@@ -1804,13 +1804,14 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # what "strong" is used for
         (
             "audit-teaching",
-            "question 2 refuses a balance only when it puts a side strongly",
+            "Question 2 refuses a balance of 2.5 points or more that your story does not",
             "no answer turns",
         ),
         # question 2 refuses only a strong lead the story rules out, and notes the rest
+        # (review 80 U2: says what it notes)
         (
             "audit-teaching",
-            "and notes a lesser difference",
+            "a smaller one that reads the story otherwise passes with a note",
             "bands use",
         ),
         # terms are glossed at their first use

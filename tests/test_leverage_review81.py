@@ -154,3 +154,42 @@ def test_e2_the_deal_me_out_name_is_credited_to_binmore_shaked_and_sutton():
         "(Shaked and Sutton, 1984; named by Binmore, Shaked and Sutton, 1989; modules 02 and "
         "03) it moves nothing at the table." in limits
     )
+
+
+def test_u2_to_u5_and_c4_say_what_the_check_and_the_rule_do():
+    """Review 80 U2-U5 and C4, each failing on the old text. U2: question 2 'notes a lesser
+    difference' did not say what is noted; it now says a balance of 2.5 points or more the
+    story does not support is refused and a smaller one reading the story otherwise passes
+    with a note (the check's behaviour, which tests/test_checks_leverage.py's
+    test_question_2_refuses_only_a_strong_lead_the_story_rules_out_and_notes_the_rest
+    asserts). U3: knowing their deadline does
+    not make you able to wait; it tells you waiting is likely to pay. U4: 'rise of the rating
+    (up to 10)' read as a rise of up to 10. U5: 'power or alternatives weighing more than
+    information' is either, as the check wants. C4: a deadline filed under alternatives is
+    what module 03 reads as a cost of delay (its Rubinstein model's lower discount factor);
+    the deadline note gives that up to its 35-word cap by dropping its tenant example."""
+    from course.scenarios.leverage import CASES
+
+    audit = _markdown("audit-teaching")
+    assert "notes a lesser difference" not in audit
+    assert (
+        "Question 2 refuses a balance of 2.5 points or more that your story does not support; "
+        "a smaller one that reads the story otherwise passes with a note." in audit
+    )
+    sources = _markdown("sources-teaching")
+    assert "is why you can wait" not in sources
+    assert "only the other side tells you waiting is likely to pay." in sources
+    assert "which shrink as it nears (module 03 reads it as a cost of delay);" in sources
+    build = _markdown("build-teaching")
+    assert r"\text{rise of the rating (which stops at 10)}" in build and "(up to 10)" not in build
+    q2 = _markdown("q2-text")
+    assert "power or alternatives (at least one) weighing more than information" in q2
+    # U5: either source weighing more than information is enough, in both cases
+    for key in ("sole-source", "deadline"):
+        (rule,) = [r for r in CASES[key]._rules if r.kind == "weight_top"]
+        assert set(rule.source) == {"power", "alternatives"}
+        for top in ("power", "alternatives"):
+            other = ({"power", "alternatives"} - {top}).pop()
+            weights = {top: 0.5, "information": 0.3, other: 0.2}
+            assert rule.holds({}, {}, weights), (key, top)
+        assert not rule.holds({}, {}, {"information": 0.4, "power": 0.3, "alternatives": 0.3})

@@ -150,14 +150,14 @@ scenario
 # needs only the three questions)</summary>
 #
 # The information row rates the difference knowing makes. A weakness of the other side is
-# rated once, in its own row; your information adds only what knowing it lets you do. So
-# what both sides take for granted, such as a public filing's headline figures, adds
-# little and earns a low rating; what you work out further than it expects you to go earns
-# more. Knowing a deadline that presses only the other side is why you can wait.
+# rated once, in its row; your information adds only what knowing it lets you do. So
+# what both sides take for granted, such as a public filing's headline figures, adds little
+# and earns a low rating; what you work out further than it expects you to go earns more.
+# Knowing a deadline that presses only the other side tells you waiting is likely to pay.
 #
-# **Time.** A deadline goes into the alternatives of the side it presses (a tenant whose
-# lease ends in six weeks has fewer and dearer options each week); knowing the other
-# side's deadline is your information.
+# **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
+# nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
+# information.
 #
 # </details>
 
@@ -361,8 +361,8 @@ scenario.show("reason")
 # $w\,(r_{\mathrm{you}} - r_{\mathrm{them}})$, which say where each side is ahead.
 # The course calls the sides **even** when $|B| < 0.5$ points. From $|B| \ge 2.5$ points,
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
-# side's favour: question 2 refuses a balance only when it puts a side strongly ahead
-# against your story, and notes a lesser difference.
+# side's favour. Question 2 refuses a balance of 2.5 points or more that your story does
+# not support; a smaller one that reads the story otherwise passes with a note.
 # Both cut-offs are this course's conventions, not findings (the closing notes say more).
 #
 # Take a case no learner draws: a caterer renewing its yearly contract with a conference
@@ -414,11 +414,11 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #
 # The check accepts any audit that contradicts nothing your story and facts state, within
 # the course's bounds: every weight from 0.1 to 0.7; no rating 0; the two sides not rated
-# the same on every source; no balance that puts a side strongly ahead (2.5 points or
-# more) against the story; in the sole-source and deadline cases, power or alternatives
-# weighing more than information, and in the supplier case information at least a fifth;
-# and no single rating the story plainly rules out (such as high alternatives for a side
-# with nowhere else to go).
+# the same on every source; no balance that puts a side strongly ahead (2.5 points or more)
+# against the story; in the sole-source and deadline cases, power or alternatives (at least
+# one) weighing more than information, and in the supplier case information at least a
+# fifth; and no single rating the story plainly rules out (such as high alternatives for a
+# side with nowhere else to go).
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -488,7 +488,7 @@ LeverageAudit(without_news_of=scenario)
 # A preparation step raises one of your ratings, takes working days, and may not come
 # through in time. Its **expected gain**, in points of weighted leverage, is
 #
-# $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (up to 10)}.$$
+# $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (which stops at 10)}.$$
 #
 # A step on a source with a small weight adds little, however large it is. A rating
 # cannot pass 10, so a step of 3 on a rating of 9 raises it by 1. And a step that
