@@ -544,7 +544,9 @@ def test_section_3s_example_of_a_passing_weighting_passes():
     """The weight convention is taught in section 3, where weights are defined (review 58
     U1), with the ferry example that keeps to it; a weighting of that kind passes."""
     text = " ".join(_cell("audit-teaching").replace("#", " ").split())
-    assert "power 0.5, alternatives 0.25 and information 0.25 keeps to it" in text
+    # review 80 U1: the rule in one sentence, without the ferry example; a weighting that
+    # keeps to it passes
+    assert "give the larger weight to one row of the pair" in text
     assert "not both weigh 0.4 or more" in text
     assert "0.4 or more" not in " ".join(_cell("sources-teaching").split())
     own = replace(course.variant("00_leverage", "one-heavy"), case="sole-source")
@@ -1686,7 +1688,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
         ("q4b-text", "Return `(turning_point, ask_at)`, a mark each", "A point for each part"),
         # one dependence rated from two sides is not counted once
-        ("audit-teaching", "give the largest weight to one of the pair", "a second time"),
+        ("audit-teaching", "give the larger weight to one row of the pair", "a second time"),
         # a former manager may be bound to confidentiality
         ("sources-teaching", "in the trade press", "former manager"),
         # the arithmetic's step of 2 fails for alternatives here
@@ -1780,7 +1782,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # review 80 C1: the ladder is the exercises' finer count
         ("summary", "The exercises count finer (question 3c's ladder", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
-        ("audit-teaching", "It is a rough convention.", "not a cure"),
+        ("audit-teaching", "should not both weigh 0.4 or more", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks
         ("intro", "What a question earns is counted in **marks**.", "points earned"),
         # neither the widget nor section 5 reads any learner's graded news: the widget

@@ -344,11 +344,8 @@ scenario.show("reason")
 #
 # One dependence rated from its two sides (section 2: the ferry's power, the haulier's
 # alternatives) is counted twice if both rows weigh heavily. So when one dependence
-# decides a case, give the largest weight to one of the pair: the course's convention is
-# that the two should not both weigh 0.4 or more (question 2's check notes a breach but
-# does not refuse the audit). In the ferry case, power 0.5, alternatives 0.25 and
-# information 0.25 keeps to it; power 0.45 with alternatives 0.4 does not. It is a rough
-# convention.
+# decides a case, give the larger weight to one row of the pair: the two should not both
+# weigh 0.4 or more (question 2's check notes a breach but does not refuse the audit).
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10 (only leverage comes in points: a rating rises by 2, not by 2 points):
@@ -400,9 +397,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   through their view: an alternative they doubt, or information they do not know you
 #   hold, moves them less than its rating says.
 # - **Its weights and ratings are judgements,** and its balance is not a prediction of a
-#   price or of who will prevail. Its use is to make your judgement explicit, so that a
-#   colleague can dispute one rating and you can re-rate one source when a fact changes,
-#   instead of starting over.
+#   price or of who will prevail. It makes your judgement explicit: a colleague can
+#   dispute one rating, and you can re-rate one source when a fact changes instead of
+#   starting over.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
@@ -491,9 +488,8 @@ LeverageAudit(without_news_of=scenario)
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (which stops at 10)}.$$
 #
 # A step on a source with a small weight adds little, however large it is. A rating
-# cannot pass 10, so a step of 3 on a rating of 9 raises it by 1. And a step that
-# will probably not come through is worth its chance times what it would add. The steps
-# in your scenario each raise a different source, so the gains of a plan add up.
+# cannot pass 10, so a step of 3 on a rating of 9 raises it by 1. The steps in your
+# scenario each raise a different source, so the gains of a plan add up.
 #
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
 # same average count the same.
@@ -715,8 +711,8 @@ scenario.show("prepared-ask")
 # On your own case, if `scenario.prepared_ask` is not `None`, compare
 # `reach_plan(scenario, scenario.prepared_ask[0])` with `best_plan(scenario)`: for many
 # learners they differ. If it is `None` (the cell above says so), try bars `t` of your own
-# up to two points above your starting balance, and for one of them check by hand that no
-# plan that fits has a higher chance of reaching `t` than your function's plan.
+# up to two points above your starting balance, and check one by hand against the other
+# plans that fit.
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
