@@ -1,0 +1,20 @@
+"""Module 02, review 80 (fixes of round 81): each test below failed on the code or text
+before its fix."""
+
+from tests.sweeps import cell_text
+
+
+def _cell(grade_id):
+    """The cell's text, its lines joined and its comment marks dropped."""
+    lines = cell_text("02_batna", "batna", grade_id).splitlines()
+    return " ".join(" ".join(line.lstrip("# ").strip() for line in lines).split())
+
+
+def test_question_6b_says_you_have_opened_so_a_counter_above_the_target_is_a_retreat():
+    """C2: question 6b's rubric fails any counter above the learner's target, but sections 3
+    and 4 put a first offer beyond the target, at the agency's cost, and 6b never said you
+    had opened: a learner countering there as a first number followed section 4 and lost
+    point 2. The question now says you opened at the agency's cost and Northwind has moved."""
+    text = _cell("take-or-counter-text")
+    assert "You opened earlier at the agency's cost; Northwind has moved since." in text
+    assert "if you counter, a salary above the offer, at most your target (question 5)" in text
