@@ -18,3 +18,18 @@ def test_question_6b_says_you_have_opened_so_a_counter_above_the_target_is_a_ret
     text = _cell("take-or-counter-text")
     assert "You opened earlier at the agency's cost; Northwind has moved since." in text
     assert "if you counter, a salary above the offer, at most your target (question 5)" in text
+
+
+def test_section_6_names_the_bar_the_summary_gives_where_both_sides_can_counter():
+    """C1: the summary's mention rule added a bar section 6 never taught ("where both sides
+    can counter and both lose by waiting, the bar is their estimate of your share at the
+    table (module 03, section 7)"). Section 6 now says where its own rule fits and points
+    to module 03, section 7, for the other bar, as the summary does."""
+    honest = _cell("honest-teaching")
+    assert (
+        "This rule fits talks where Northwind can make a final offer and hold to it; module "
+        "03, section 7, gives the bar when both sides can counter and both lose by waiting."
+    ) in honest
+    summary = _cell("summary")
+    assert "where they can make a final offer and hold to it" in summary
+    assert "the bar is their estimate of your share at the table (module 03, section 7)" in summary

@@ -634,7 +634,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price: then it raises that estimate, and with it what
 # they must offer. Keep a weak one private: naming it would show you could be had for
-# less. Keeping it private is not the same as letting the other side open (modules 01 and
+# less. This rule fits talks where Northwind can make a final offer and hold to it; module
+# 03, section 7, gives the bar when both sides can counter and both lose by waiting.
+# Keeping it private is not the same as letting the other side open (modules 01 and
 # 04). Your scenario assumes that Northwind reads your reservation price as the midpoint of
 # its pay band, on its careers page, because that is what its hires usually accept: an
 # assumption of this case, not a rule.
