@@ -1346,7 +1346,7 @@ def test_section_7_states_its_assumptions_and_its_quiz_asks_what_pushes_to_agree
     section = " ".join(cell_text("02_batna", "batna", "nash-teaching").split())
     assert "neither side earns anything while you talk" in section
     assert "showed what the formula assumes" not in section and "regulator" not in section
-    assert "of the formula are *breakdown payoffs*" in section
+    assert "to agree, $d_A$ and $d_B$ are *breakdown payoffs*" in section  # review 80 E1
     risk = " ".join(cell_text("02_batna", "batna", "ev-risk").split())
     assert "Raiffa's answer" not in risk and "(Pratt 1964)" in risk
     assert judge_situation(0, "Nash split")[1].startswith(

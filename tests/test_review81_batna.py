@@ -33,3 +33,21 @@ def test_section_6_names_the_bar_the_summary_gives_where_both_sides_can_counter(
     summary = _cell("summary")
     assert "where they can make a final offer and hold to it" in summary
     assert "the bar is their estimate of your share at the table (module 03, section 7)" in summary
+
+
+def test_brw_make_the_disagreement_point_breakdown_payoffs_only_when_breakdown_risk_drives():
+    """E1: section 7 said Binmore, Rubinstein and Wolinsky (1986) showed that d_A and d_B
+    "are breakdown payoffs", but they show it only for the risk-of-breakdown model; when
+    the cost of delay drives agreement, the disagreement point is what each earns while
+    talking and the alternatives are outside options. The sentence now says both."""
+    nash = _cell("nash-teaching")
+    assert "showed that the $d_A$ and $d_B$ of the formula are *breakdown payoffs*" not in nash
+    assert (
+        "showed that, when the risk of breakdown pushes both to agree, $d_A$ and $d_B$ are "
+        "*breakdown payoffs*"
+    ) in nash
+    assert (
+        "When the cost of delay pushes both to agree, $d_A$ and $d_B$ are what each side earns "
+        "while talking (here 0), and BATNAs act only as outside options (below)."
+    ) in nash
+    assert nash.index("outside options (below)") < nash.index("*outside option*")

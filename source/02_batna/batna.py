@@ -767,16 +767,17 @@ check.label_statements(label_statements, hidden=True)
 # share, the half-unit move of the ZOPA explorer.
 #
 # **Where this holds.** The pie is money, and both sides are risk-neutral. Binmore,
-# Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that the $d_A$ and
-# $d_B$ of the formula are *breakdown payoffs*: what each side receives if something neither
-# side controls ends the talks. When the risk of that breakdown pushes both to agree, the
-# Nash split with those payoffs is the prediction, and a stronger BATNA raises your share
-# even if you never use it.
+# Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that, when the
+# risk of breakdown pushes both to agree, $d_A$ and $d_B$ are *breakdown payoffs*: what
+# each side receives if something neither side controls ends the talks. The Nash split
+# with those payoffs is then the prediction, and a stronger BATNA raises your share even
+# if you never use it. When the cost of delay pushes both to agree, $d_A$ and $d_B$ are
+# what each side earns while talking (here 0), and BATNAs act only as outside options
+# (below).
 #
-# **Where it misleads.** If you can take your alternative whenever you turn down the other
-# side's proposal, and the cost of delay pushes both to agree, your BATNA is an *outside
-# option*. Two equally patient sides split the pie about
-# evenly, whatever your BATNA, until your BATNA beats your **share at the table**: what the
+# **Where it misleads.** Then, if you can take your alternative whenever you turn down
+# the other side's proposal, your BATNA is an *outside option*. Two equally patient sides
+# split the pie about evenly, whatever your BATNA, until your BATNA beats your **share at the table**: what the
 # talks would give you, were there no alternatives, when the other side proposes. That is
 # $\delta/(1+\delta)$ of the pie, where $\delta$ is the share of the pie still worth having
 # after one round of delay: about half when delays are short, 0.44 at $\delta$ = 0.8. From
