@@ -51,3 +51,16 @@ def test_brw_make_the_disagreement_point_breakdown_payoffs_only_when_breakdown_r
         "while talking (here 0), and BATNAs act only as outside options (below)."
     ) in nash
     assert nash.index("outside options (below)") < nash.index("*outside option*")
+
+
+def test_the_answer_date_result_names_its_source():
+    """E2: the common answer date's result (the last proposer takes the zone) carried no
+    source, and Roth, Murnighan and Schoumaker (1988) are cited only for deals bunched at a
+    deadline. It now names the finite-horizon alternating-offers game, Ståhl 1972."""
+    nash = _cell("nash-teaching")
+    said = nash[nash.index("*A common answer date*") : nash.index("*Head office may cancel")]
+    assert (
+        "turns on who has the last word before it (a finite-horizon alternating-offers game: "
+        "Ståhl 1972)."
+    ) in said
+    assert len(nash.split()) <= 1_227  # review 69's cap on section 7 still holds

@@ -775,17 +775,17 @@ check.label_statements(label_statements, hidden=True)
 # what each side earns while talking (here 0), and BATNAs act only as outside options
 # (below).
 #
-# **Where it misleads.** Then, if you can take your alternative whenever you turn down
-# the other side's proposal, your BATNA is an *outside option*. Two equally patient sides
-# split the pie about evenly, whatever your BATNA, until your BATNA beats your **share at the table**: what the
-# talks would give you, were there no alternatives, when the other side proposes. That is
-# $\delta/(1+\delta)$ of the pie, where $\delta$ is the share of the pie still worth having
-# after one round of delay: about half when delays are short, 0.44 at $\delta$ = 0.8. From
-# there on your BATNA sets what you get; the third case below works it out for Northwind
-# (Shaked and Sutton 1984; Osborne and Rubinstein 1990, §3.12; module 03 calls it the
-# *deal-me-out* result; Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104,
-# 1989, found it fitted laboratory deals better than the Nash split). Module 03, section 5,
-# treats the variants.
+# **Where it misleads.** Then, if you can take your alternative whenever you turn down the
+# other side's proposal, your BATNA is an *outside option*. Two equally patient sides split
+# the pie about evenly, whatever your BATNA, until your BATNA beats your
+# **share at the table**: what the talks would give you, were there no alternatives, when
+# the other side proposes. That is $\delta/(1+\delta)$ of the pie, where $\delta$ is the
+# share of the pie still worth having after one round of delay: about half when delays are
+# short, 0.44 at $\delta$ = 0.8. From there on your BATNA sets what you get; the third case
+# below works it out for Northwind (Shaked and Sutton 1984; Osborne and Rubinstein 1990,
+# §3.12; module 03 calls it the *deal-me-out* result; Binmore, Shaked and Sutton,
+# *Quarterly Journal of Economics* 104, 1989, found it fitted laboratory deals better than
+# the Nash split). Module 03, section 5, treats the variants.
 #
 # **Northwind's case.** You can take your BATNA whenever you turn Northwind down, and it
 # can call the agency: both are outside options, so the salary lands between your
@@ -799,13 +799,14 @@ check.label_statements(label_statements, hidden=True)
 # (section 6): read them as benchmarks.
 #
 # - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
-#   costs neither side anything, and Northwind, Harbor Bank and Lumen all want your answer
-#   by the same date. The prediction then turns on who has the last word before that date.
-#   If Northwind makes the last offer, you can only take it or your BATNA, so it need pay
-#   no more than your reservation price. If you make it, Northwind can only take it or call
-#   the agency, so you can ask for up to $A$. (In experiments, Roth, Murnighan and
-#   Schoumaker, *American Economic Review* 78, 1988, found deals bunched just before a
-#   deadline; their free-form talks had no last proposer, so they did not test it.)
+#   costs neither side anything, and all three employers want your answer by the same date.
+#   The prediction then turns on who has the last word before it (a finite-horizon
+#   alternating-offers game: Ståhl 1972). If Northwind makes the last offer, you can only
+#   take it or your BATNA, so it need pay no more than your reservation price. If you make
+#   it, Northwind can only take it or call the agency, so you can ask for up to $A$. (In
+#   experiments, Roth, Murnighan and Schoumaker, *American Economic Review* 78, 1988, found
+#   deals bunched just before a deadline; their free-form talks had no last proposer, so
+#   they did not test it.)
 # - *Head office may cancel the role any week*, and no one needs your answer by a date.
 #   Breakdown is then outside both sides' control: you get your BATNA, and Northwind no hire
 #   at all, because the role is gone (the agency, an outside option, still caps the salary).
