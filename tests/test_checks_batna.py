@@ -3312,7 +3312,7 @@ def test_sections_5_and_7_state_when_the_models_predict_the_even_split():
 def test_material_fact_is_defined_where_section_6_first_uses_it():
     honest = _cell("honest-teaching")
     first = honest.index("material fact")
-    definition = "(a fact a reasonable person would weigh in deciding"
+    definition = "(our gloss, not the rule's: a fact a reasonable person would weigh"
     assert honest.index(definition) - first < 20
 
 

@@ -64,3 +64,15 @@ def test_the_answer_date_result_names_its_source():
         "Ståhl 1972)."
     ) in said
     assert len(nash.split()) <= 1_227  # review 69's cap on section 7 still holds
+
+
+def test_the_gloss_of_material_is_the_courses_not_the_rule_comments():
+    """E3: the side note's "(a fact a reasonable person would weigh in deciding)" read as the
+    words of the comment to Model Rule 4.1, which has no such gloss. It now says the gloss
+    is the course's."""
+    honest = _cell("honest-teaching")
+    assert "statements of material fact (a fact a reasonable person" not in honest
+    assert (
+        "not statements of material fact (our gloss, not the rule's: a fact a reasonable person "
+        "would weigh in deciding)"
+    ) in honest

@@ -606,13 +606,13 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # <summary><b>Where the words come from</b> (a side note)</summary>
 #
 # *The words* are module 00's, which gives their sources. Bargaining custom tolerates a
-# bluff: the comment to the American Bar Association's Model Rule 4.1, a rule
-# of conduct for lawyers, counts a party's statements about the terms it would accept as
-# ordinarily not statements of material fact (a fact a reasonable person would weigh in
-# deciding). In Robinson, Lewicki and Donahue's (2000) surveys, MBA students rated hiding
-# your reservation price and an ambitious opening appropriate ("traditional competitive
-# bargaining"); misrepresenting information was not. Schelling (1960, 1966) set a
-# warning, which tells the other side only what you would do anyway, apart from a threat:
+# bluff: the comment to the American Bar Association's Model Rule 4.1, a rule of conduct for
+# lawyers, counts a party's statements about the terms it would accept as ordinarily not
+# statements of material fact (our gloss, not the rule's: a fact a reasonable person would
+# weigh in deciding). In Robinson, Lewicki and Donahue's (2000) surveys, MBA students rated
+# hiding your reservation price and an ambitious opening appropriate ("traditional
+# competitive bargaining"); misrepresenting information was not. Schelling (1960, 1966) set
+# a warning, which tells the other side only what you would do anyway, apart from a threat:
 # a demand tied to something you would rather not do; modules 00 and 03 use the same two
 # words.
 #
