@@ -129,7 +129,7 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     the practice case, shown in the notebook, is judged item by item. Grading is unchanged."""
     use = answers["label_statements"]
     key = use(course.variant("02_batna", "ada"))
-    all_honest = {x: "plain statement" for x in "ABCDEF"}
+    all_honest = {x: "legitimate" for x in "ABCDEF"}  # review 80 C3: module 00's words
     for labels in (all_honest, key):
         assert check.label_statements(lambda o, w=labels: {**w, "use": use(o)["use"]}) is None
         said = capsys.readouterr().out
@@ -140,11 +140,11 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     for name, (earned, message) in messages(graded).items():  # grading names the test
         if name == "the statement to make":
             continue
-        if ada[name.split()[-1]]._label == "plain statement":  # review 65 X1: a right label earns
+        if ada[name.split()[-1]]._label == "legitimate":  # review 65 X1: a right label earns
             assert earned == check.label_points(ada[name.split()[-1]])
             continue
         assert not earned
-        assert "is not 'plain statement'" in message and "to label a statement" in message
+        assert "is not 'legitimate'" in message and "to label a statement" in message
     practice = check.practice_case()
     assert practice.learner != "ada" and practice == check.practice_case()
     right = {s.letter: s._label for s in check._practice_said()}  # review 75 X3: G and H too
@@ -152,9 +152,9 @@ def test_the_visible_check_of_question_7_judges_labels_only_on_the_practice_case
     check.practice_labels(answers["practice_labels"])
     assert "all 8 labels of the practice case are right" in capsys.readouterr().out
     with pytest.raises(NotYet) as hint:
-        check.practice_labels(lambda: dict.fromkeys(right, "plain statement"))
+        check.practice_labels(lambda: dict.fromkeys(right, "legitimate"))
     said = str(hint.value)
-    wrong = sum(label != "plain statement" for label in right.values())
+    wrong = sum(label != "legitimate" for label in right.values())
     assert f"{wrong} of the practice case's 8 labels are not right yet" in said
     assert said.count("To label a statement") == 1
     shown = repr(check.practice_statements())
@@ -615,7 +615,7 @@ def test_the_practice_case_of_question_7_is_not_the_own_key_by_analogy():
         for x in statements_of(check.practice_case())
         if x._kind == "warning"
     }
-    assert practice == {True: "bluff", False: "warning"}
+    assert practice == {True: "bluff", False: "legitimate"}
     differ = 0
     for n in range(600):
         own = statements_of(course.variant("02_batna", f"analogy-{n}"))
@@ -1194,7 +1194,7 @@ def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(a
     wrong costs its own share only."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
     use = answers["label_statements"]
-    one_wrong = {**key, "B": "bluff" if key["B"] != "bluff" else "plain statement"}
+    one_wrong = {**key, "B": "bluff" if key["B"] != "bluff" else "legitimate"}
     credit = check.label_statements(
         lambda offers: {**one_wrong, "use": use(offers)["use"]}, hidden=True
     )
@@ -1209,19 +1209,19 @@ def test_statements_read_off_a_figure_are_scored_three_eighths_of_a_point_each(a
 
 
 def test_a_statement_hint_explains_the_test_without_naming_the_label(answers, learner):
-    """Issue 17, item 9: an answer of all "plain statement" learns which test each statement
+    """Issue 17, item 9: an answer of all "legitimate" learns which test each statement
     fails, never its label; its right labels earn their share (review 65 X1: they earned
     nothing beside no right label of another kind)."""
     key = answers["label_statements"](course.variant("02_batna", "ada"))
-    all_honest = {letter: "plain statement" for letter in "ABCDEF"} | {"use": key["use"]}
+    all_honest = {letter: "legitimate" for letter in "ABCDEF"} | {"use": key["use"]}
     got = messages(check.label_statements(lambda offers: all_honest, hidden=True))
     for statement in check.read_off_figures(statements_of(course.variant("02_batna", "ada"))):
         earned, message = got[f"statement {statement.letter}"]
-        if statement._label == "plain statement":
+        if statement._label == "legitimate":
             assert earned == 0.375
             continue
         assert earned == 0 and "ask section 6's questions of it in turn" in message
-        for label in ("warning", "bluff", "misrepresentation", "ultimatum"):
+        for label in ("legitimate", "bluff", "misrepresentation", "ultimatum"):
             assert label not in message.split(":", 1)[1], message
 
 
@@ -1273,19 +1273,18 @@ def test_the_statement_to_use_is_graded_with_a_reason(answers, learner):
 def test_an_unknown_label_and_a_missing_letter_are_named(answers, learner):
     # ada's B and D are read off a figure, so graded (A, the mention, earns no mark)
     got = messages(check.label_statements(lambda offers: {"B": "lie"}, hidden=True))
-    assert "should return one of 'plain statement', 'warning'" in got["statement B"][1]
+    assert "should return one of 'legitimate', 'bluff'" in got["statement B"][1]
     assert got["statement D"][0] == 0 and got["the statement to make"][0] == 0
-    assert (
-        "should be one of 'plain statement', 'warning', 'bluff', 'misrepresentation', got 'lie'"
-        in miss(check.label_statements, lambda offers: {"A": "lie"})
+    assert "should be one of 'legitimate', 'bluff', 'misrepresentation', got 'lie'" in miss(
+        check.label_statements, lambda offers: {"A": "lie"}
     )
     assert "no label for statement B yet" in miss(
-        check.label_statements, lambda offers: {"A": "plain statement"}
+        check.label_statements, lambda offers: {"A": "legitimate"}
     )
-    all_labels = {x: "plain statement" for x in "ABCDEF"}
+    all_labels = {x: "legitimate" for x in "ABCDEF"}
     assert "no 'use' yet" in miss(check.label_statements, lambda offers: all_labels)
     unwritten = messages(check.label_statements(lambda offers: [1 / 0], hidden=True))
-    assert "should return a dict" in miss(check.label_statements, lambda offers: "plain statement")
+    assert "should return a dict" in miss(check.label_statements, lambda offers: "legitimate")
     assert all("raised ZeroDivisionError" in message for _, message in unwritten.values())
 
 
@@ -1537,7 +1536,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     example = re.search(r"offer less than ([\d,]+), I will take Harbor Bank", honest)
     price = re.search(r"reservation price for the job as offered is ([\d,]+)", honest)
     assert example[1] == price[1]  # the only figure both carried out and accepted
-    assert "**Warning.**" in honest and "**Threat.**" not in honest
+    assert "**Warning**, a legitimate demand." in honest and "**Threat.**" not in honest
     assert "Schelling" in honest and "(that is a cost of making it)" in honest  # review 77 U5
     assert "a floor the other side can meet exactly" not in honest
     assert "at a figure no higher than your reservation price" not in summary
@@ -1546,7 +1545,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     assert "counts a commute you leave unpriced at nothing" in honest
     assert "accept such moves as bargaining" not in honest
     assert "misrepresenting information was not" in honest
-    assert check.LABELS == ("plain statement", "warning", "bluff", "misrepresentation")
+    assert check.LABELS == ("legitimate", "bluff", "misrepresentation")  # review 80 C3
     assert (
         "about what it expects someone like you to settle for"
         not in course.variant("02_batna", "ada").story()
@@ -2130,7 +2129,7 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     assert "takes the chances you state at face value" in honest
     nash = _cell("nash-teaching")
     # review 58 C1: "limit" is no longer a second word for anything but delta -> 1
-    assert "Their result is a limit" not in nash and "the risk of that breakdown" in nash
+    assert "Their result is a limit" not in nash and "the risk of breakdown pushes" in nash
     assert "in the same limit" not in nash
 
 
@@ -2592,23 +2591,24 @@ def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
     """The warning paragraph used 'bluff' and 'misrepresentation' before their bullets
     defined them, and section 6 put three layers of nuance before the four labels. A table
     now gives each label's test with an example before any bullet. Review 70 U2: the table
-    sorts the labels by truth first, the two true kinds (plain statement, warning) before
-    the two false ones (bluff, misrepresentation), and the bullets follow its order."""
+    sorts the labels by truth first, the true kind before the two false ones (bluff,
+    misrepresentation), and the bullets follow its order. Review 80 C3: module 00's words,
+    the warning a kind of legitimate move."""
     honest = _cell("honest-teaching")
-    rows = re.findall(r"\| (plain statement|bluff|misrepresentation|warning) \| (\w+) \|", honest)
+    rows = re.findall(r"\| (legitimate|bluff|misrepresentation|warning) \| (\w+) \|", honest)
     assert rows == [
-        ("plain statement", "true"),
-        ("warning", "true"),
+        ("legitimate", "true"),
         ("bluff", "false"),
         ("misrepresentation", "false"),
     ]
     bullets = [
-        honest.index(f"- **{label}.**") for label in ("Warning", "Bluff", "Misrepresentation")
+        honest.index(label)
+        for label in ("- **Warning**, a legitimate", "- **Bluff.**", "- **Misrepresentation.**")
     ]
     assert bullets == sorted(bullets)
     assert "(below)" not in honest
     assert honest.index("| misrepresentation |") < bullets[0]
-    assert "Declining to name your reservation price is a plain statement too." in honest  # r75 U6
+    assert "Declining to name your reservation price is legitimate too." in honest  # r75 U6
 
 
 def test_section_6s_model_warning_names_the_package_its_figure_is_for():
@@ -2618,7 +2618,7 @@ def test_section_6s_model_warning_names_the_package_its_figure_is_for():
     its package."""
     honest = _cell("honest-teaching")
     rows = cell_text("02_batna", "batna", "honest-teaching").splitlines()
-    row = next(line for line in rows if line.startswith("| warning |"))
+    row = next(line for line in rows if line.startswith("| legitimate |"))
     assert "for the job as offered, with no remote days" in row.lower()
     demands = re.findall(r'"[^"]*(?:[Uu]nless|[Ii]f [^"]* less than)[^"]*"', honest)  # review 74 X2
     assert demands and all("job as offered" in d for d in demands), demands
@@ -3419,7 +3419,7 @@ def test_section_7_says_a_common_deadline_without_delay_cost_turns_on_the_last_w
         assert "predicts better here" not in text
     assert (
         "waiting costs neither side anything" in nash
-        and "The prediction then turns on who has the last word before that date." in nash
+        and "The prediction then turns on who has the last word before it (a finite" in nash
     )
     assert "it need pay no more than your reservation price" in nash
     assert "you can ask for up to $A$" in nash
@@ -3861,7 +3861,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
         claims = [
             s
             for s in statements_of(course.variant("02_batna", f"floor-{n}"))
-            if s._kind == "bluff" and s._label == "plain statement"
+            if s._kind == "bluff" and s._label == "legitimate"
         ]
         if claims:
             assert (
@@ -4045,10 +4045,15 @@ def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
     no mark. Session 56 then let a right label earn only beside a right label of another
     kind, a cliff review 65 (X1) removed: one label for all six now earns three eighths for
     each of the four marked statements it gets right, never all four, and under 0.6 of the
-    1.5 label marks on average over 100 learners; the key earns all four."""
-    from course.scenarios.batna import LABELS
+    1.5 label marks on average over 100 learners; the key earns all four. Review 80 C3 made
+    every true statement 'legitimate' (module 00's words): a learner whose four marked
+    statements are all true (each is drawn true or false with even chances, so about one in
+    sixteen) is right with that one label, and 'legitimate' for all six earns about half
+    the label marks on average, what a guess between two labels earns (under 0.8 of 1.5)."""
+    from course.scenarios.batna import LABELS, LEGITIMATE
 
     earned = dict.fromkeys(LABELS, 0.0)
+    all_true = 0
     for n in range(100):
         offers = course.variant("02_batna", f"label-{n}")
         said = check.statements_of(offers)
@@ -4065,9 +4070,13 @@ def test_one_label_for_all_six_statements_earns_only_the_labels_it_gets_right():
                     right += 1
                 except NotYet:
                     pass
-            assert right == sum(label in check._accepted(s, alike) for s in read) < 4
+            assert right == sum(label in check._accepted(s, alike) for s in read)
+            assert right < 4 or label == LEGITIMATE
+            all_true += right == 4
             earned[label] += 0.375 * right
-    assert max(earned.values()) / 100 < 0.6, earned
+    assert all_true < 15, all_true
+    assert max(v for k, v in earned.items() if k != LEGITIMATE) / 100 < 0.6, earned
+    assert earned[LEGITIMATE] / 100 < 0.8, earned
 
 
 def _by_wording(offers, demand, claim, fact):
@@ -4386,7 +4395,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     assert "neither side takes it as a statement of fact" in honest
     # review 68 X3: the claim names one salary, so a true claim is honest without a
     # convention, and the cost of naming a figure below your limit is said
-    assert '"90,000 would not be enough for me" is true, a plain statement' in honest
+    assert '"90,000 would not be enough for me" is true, so legitimate' in honest
     assert "though it points the other side at a figure you would refuse" in honest
     # review 72 U2: the two tests (words for limits, what is planted for facts) are told apart
     assert (
@@ -4397,7 +4406,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
         claims = [
             s
             for s in statements_of(course.variant("02_batna", f"floor-{n}"))
-            if s._kind == "bluff" and s._label == "plain statement"
+            if s._kind == "bluff" and s._label == "legitimate"
         ]
         if claims:
             assert "so the claim is true and demands nothing" in claims[0]._why
@@ -4692,7 +4701,7 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
                     lambda o, w=alike: {**w, "use": choose(o)["use"]},
                     hidden=True,
                 )
-                honest = 0.25 if label == "plain statement" else 0  # review 75 X2
+                honest = 0.25 if label == "legitimate" else 0  # review 75 X2, 80 C3
                 assert credit.earned == 0.25 + honest + 0.375 * right, (who, label)
                 seen.add((label, right))
     assert ("bluff", 3) in seen  # three right labels of one kind: 1.125, no longer nothing

@@ -1776,10 +1776,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # which kind a BATNA usually is
         # the showcase ask needs +1.75, well clear of +2.05
         ("shift-teaching", "at $+1.75$ points would have asked", "$+2.00$"),
-        # module 02's label is "warning"
-        # review 69 U4: other modules' words and the cut-offs' caveat are in the closing notes
-        ("summary", "*warning* (a true fact turned into an ultimatum)", "and a threat, the same"),
-        # review 80 C1: the ladder is the exercises' finer count
+        # review 69 U4: the cut-offs' caveat is in the closing notes (review 80 C3: the note
+        # on other modules' words is gone, module 02 now using these four kinds); review 80
+        # C1: it names the ladder as the exercises' finer count
         ("summary", "The exercises count finer (question 3c's ladder", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "should not both weigh 0.4 or more", "not a cure"),
@@ -1959,13 +1958,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q3c-task", "Write `reach_plan(case, bar)`", "reach_plan(case, target)"),
         ("reach-plan-answer", "def reach_plan(case, bar):", None),
         # a drawn fact rules out a 0
-        # module 02's bluff is only the reservation-price kind
-        ("summary", "including a demand above it that you would not carry out", "meets only one"),
         # section 6 defines its four kinds; the closing notes compare them with other modules'
         ("ethics-teaching", "and question 5 accepts either.", None),
-        ("summary", "*Section 6, other modules' words.* Modules 01 and 03 use the same", None),
-        # review 70 C1: module 00 accepts both labels for an unmeant threat, as module 02 does
-        ("summary", 'also accepts "misrepresentation", as this module does.', "stricter reading"),
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
         ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),

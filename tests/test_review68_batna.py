@@ -29,7 +29,7 @@ def _true_claim_learners(count):
     for n in range(200):
         who = f"floor-{n}"
         said = statements_of(course.variant("02_batna", who))
-        claim = [s for s in said if s._kind == "bluff" and s._label == "plain statement"]
+        claim = [s for s in said if s._kind == "bluff" and s._label == "legitimate"]
         if claim:
             found.append((who, claim[0]))
         if len(found) == count:
@@ -51,9 +51,9 @@ def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
     for who, claim in _true_claim_learners(6):
         assert " under " not in claim.text, claim.text
         assert f"{claim._stated:,.0f}" in claim.text
-        said = check.judge_statement(claim, {claim.letter: "plain statement"})
-        assert f"statement {claim.letter}, 'plain statement'" in said
-        for label in ("bluff", "warning", "misrepresentation"):
+        said = check.judge_statement(claim, {claim.letter: "legitimate"})
+        assert f"statement {claim.letter}, 'legitimate'" in said
+        for label in ("bluff", "warning", "misrepresentation"):  # "warning": the old label
             with pytest.raises(NotYet):
                 check.judge_statement(claim, {claim.letter: label})
         with learner_as(who):
@@ -70,7 +70,7 @@ def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
     text = " ".join(_cell("honest-teaching").split())
     assert (
         'With a reservation price of 97,000, "100,000 would not be enough for me" is a bluff, '
-        'and "90,000 would not be enough for me" is true, a plain statement, though it points '
+        'and "90,000 would not be enough for me" is true, so legitimate, though it points '
         "the other side at a figure you would refuse." in text
     )
 

@@ -29,23 +29,24 @@ def test_question_7s_labels_keep_honesty_apart_from_demanding():
     """Review 70 U2: "honest" meant "true, and nothing is demanded", so a true warning was
     "not honest" by label. The labels now sort by truth first: a plain statement and a
     warning are the two true kinds (both honest), a bluff and a misrepresentation the two
-    false ones; no label is called "honest"."""
-    assert check.LABELS == ("plain statement", "warning", "bluff", "misrepresentation")
+    false ones; no label is called "honest". Review 80 C3: module 00's words, a true
+    statement legitimate with or without a demand; demanding is the warning's mark."""
+    assert check.LABELS == ("legitimate", "bluff", "misrepresentation")
     text = _cell("honest-teaching")
     assert "| honest |" not in text
-    assert "A true statement is honest, with or without a demand" in text
-    assert "| plain statement | true |" in text and "| warning | true |" in text
+    assert "a true statement is **legitimate**, with or without a demand" in text
+    assert "| legitimate | true |" in text and "| warning |" not in text
     assert "| bluff | false |" in text and "| misrepresentation | false |" in text
-    assert "is it true, and does it demand something?" in text
+    assert "To label a statement, ask: is it true?" in text
     # Schelling's threat is named apart from the warning, and none of the statements is one
     assert "A *threat* ties a demand to a cost you would rather not impose" in text
     q7 = _cell("q7-text")
-    assert '`"plain statement"`, `"warning"`, `"bluff"` or `"misrepresentation"`' in q7
+    assert '`"legitimate"`, `"bluff"` or `"misrepresentation"`' in q7
     assert '"honest"' not in q7 and "honest, warning" not in q7
 
 
 def test_a_true_warning_and_a_true_claim_are_both_true_kinds_of_statement():
-    """Every statement the course labels a warning or a plain statement is true of the
+    """Every statement the course labels legitimate is true of the
     scenario; every bluff or misrepresentation is false (its stated figure is not the true
     one, or is above the reservation price it is judged against)."""
     seen = set()
@@ -53,23 +54,23 @@ def test_a_true_warning_and_a_true_claim_are_both_true_kinds_of_statement():
         for s in statements_of(course.variant("02_batna", who)):
             seen.add(s._label)
             if s._stated is None:
-                assert s._label == "plain statement"
+                assert s._label == "legitimate"
             elif s._kind in ("warning", "bluff"):  # judged against a reservation price
                 true = s._stated <= s._actual if s._kind == "warning" else s._stated < s._actual
-                assert (s._label in ("plain statement", "warning")) == true, s
+                assert (s._label == "legitimate") == true, s
             else:
-                assert (s._label in ("plain statement", "warning")) == (s._stated == s._actual), s
+                assert (s._label == "legitimate") == (s._stated == s._actual), s
     assert seen == set(check.LABELS)
 
 
 def test_the_old_word_honest_gets_a_hint_of_its_own(learner):
-    """A learner who writes "honest" (the old label) is told that a warning is honest too,
-    and which word a true statement without a demand now takes."""
+    """A learner who writes "honest" (the old label) is told which word a true statement
+    takes, with a demand or without (review 80 C3: 'legitimate')."""
     statement = statements_of(course.variant("02_batna", "ada"))[0]
     with pytest.raises(NotYet) as hint:
         check.judge_statement(statement, {statement.letter: "honest"})
     said = str(hint.value)
-    assert "a warning is honest too" in said and "'plain statement'" in said
+    assert "a true statement, with a demand or without, is 'legitimate'" in said
 
 
 def _spelled(label, how):

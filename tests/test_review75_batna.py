@@ -78,10 +78,10 @@ def test_a_true_claim_states_no_action_so_it_carries_one_label():
             )
             assert s._also is None  # one label: plain statement below the limit, bluff above
             seen.add(s._label)
-    assert seen == {"bluff", "plain statement"}
+    assert seen == {"bluff", "legitimate"}  # review 80 C3: module 00's word
     honest = _cell("honest-teaching")
     assert '"I would turn down' not in honest
-    assert '"90,000 would not be enough for me" is true, a plain statement' in honest
+    assert '"90,000 would not be enough for me" is true, so legitimate' in honest
 
 
 def test_the_practice_case_has_every_kind_of_statement_a_learner_meets():
@@ -94,7 +94,7 @@ def test_the_practice_case_has_every_kind_of_statement_a_learner_meets():
     met = set()
     for n in range(300):
         met |= {(s._kind, s._label) for s in statements_of(course.variant("02_batna", f"p-{n}"))}
-    assert ("bluff", "plain statement") in met and ("fact", "plain statement") in met
+    assert ("bluff", "legitimate") in met and ("fact", "legitimate") in met
     assert met <= practised, met - practised
     letters = [s.letter for s in check._practice_said()]
     assert letters == list("ABCDEFGH")
@@ -206,7 +206,7 @@ def test_reservation_price_has_one_name_where_section_6_and_its_hints_speak():
     for n in range(60):
         for s in statements_of(course.variant("02_batna", f"u3-{n}")):
             assert "your limit" not in s._why, s._why
-    assert "claims no reservation price" in check._nudge("bluff", "plain statement", "private")
+    assert "claims no reservation price" in check._nudge("bluff", "legitimate", "private")
 
 
 def test_question_9s_box_names_what_an_open_alternative_raises():
@@ -227,7 +227,7 @@ def test_declining_to_name_a_reservation_price_is_the_plain_statement():
     explanation now speak of declining to name it."""
     honest = _cell("honest-teaching")
     assert "Keeping your reservation price to yourself is a plain statement" not in honest
-    assert "Declining to name your reservation price is a plain statement too." in honest
+    assert "Declining to name your reservation price is legitimate too." in honest
     private = next(
         s for s in statements_of(course.variant("02_batna", "u6")) if s._kind == "private"
     )

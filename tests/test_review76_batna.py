@@ -170,6 +170,5 @@ def test_section_6_states_each_labels_test_once():
     honest = " ".join(_cell("honest-teaching").split())
     assert honest.count("I cannot accept less than 100,000") == 1
     assert "A demand is true if you would carry out its consequence below its figure" not in honest
-    assert "To label a statement, ask: is it true, and does it demand something? Is a false" in (
-        honest
-    )
+    # review 80 C3: a true statement is legitimate, demand or not, so only truth is asked
+    assert "To label a statement, ask: is it true? Is a false" in honest

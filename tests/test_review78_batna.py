@@ -57,7 +57,7 @@ def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_tru
     for statement in check._practice_said():
         assert "every figure in it is true" not in statement._why, statement
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
-    assert "| true, it plants no false fact, and it demands nothing |" in honest
+    assert "| true | it plants no false fact; if it demands something," in honest  # r80 C3
 
 
 @pytest.mark.parametrize("hidden", [False, True])
@@ -93,7 +93,7 @@ def test_the_one_worked_warning_is_said_to_give_away_the_reservation_price():
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "if you offer less than 97,000, I will take Harbor Bank's offer." in honest
     assert (
-        "The warning above is honest, yet it hands Northwind your reservation price; a lower "
+        "The warning above is legitimate, yet it hands Northwind your reservation price; a lower "
         "figure invites an offer just above it, which you would refuse." in honest
     )
 

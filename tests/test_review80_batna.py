@@ -29,7 +29,7 @@ def test_lumens_statement_names_its_base_salary_in_both_its_forms():
         assert s.text.startswith("Lumen's base salary is "), s.text
         assert "offering" not in s.text
         truth = s._stated == offers.startup_base
-        assert s._label == ("plain statement" if truth else "misrepresentation")
+        assert s._label == ("legitimate" if truth else "misrepresentation")
         seen.add(truth)
     assert seen == {True, False}
 
@@ -39,9 +39,9 @@ def test_the_old_wordings_reading_keeps_its_marks_and_the_practice_teaches_one_l
     wording keeps the 3/8 of a mark at grading; the practice case's H, which teaches the
     new wording, takes 'plain statement' only, and its hint gives section 6's own test
     (the old one added "to its cost", which section 6 never states)."""
-    own = next(s for _, s in _lumen_facts() if s._label == "plain statement")
-    plain = dict.fromkeys(own._beside, "plain statement")
-    for label in ("plain statement", "misrepresentation"):
+    own = next(s for _, s in _lumen_facts() if s._label == "legitimate")
+    plain = dict.fromkeys(own._beside, "legitimate")
+    for label in ("legitimate", "plain statement", "misrepresentation"):  # r80 C3: old words
         told = check.judge_statement(own, {**plain, own.letter: label})
         assert told.startswith(f"statement {own.letter}")
     with pytest.raises(check.NotYet):
@@ -59,7 +59,7 @@ def test_the_old_reading_counts_only_beside_the_truth_test():
     """X1: the old reading of Lumen's statement earns its share only when the learner
     labels the two statements true in every scenario plain statements, so labelling all
     six a misrepresentation gains nothing from it."""
-    offers, own = next((o, s) for o, s in _lumen_facts() if s._label == "plain statement")
+    offers, own = next((o, s) for o, s in _lumen_facts() if s._label == "legitimate")
     said = statements_of(offers)
     assert len(own._beside) == 2
     blanket = {s.letter: "misrepresentation" for s in said}

@@ -1,6 +1,10 @@
 """Module 02, review 80 (fixes of round 81): each test below failed on the code or text
 before its fix."""
 
+import pytest
+
+from course.checks import batna as check
+from tests.notebooks import solution_namespace
 from tests.sweeps import cell_text
 
 
@@ -76,3 +80,81 @@ def test_the_gloss_of_material_is_the_courses_not_the_rule_comments():
         "not statements of material fact (our gloss, not the rule's: a fact a reasonable person "
         "would weigh in deciding)"
     ) in honest
+
+
+def _solution():
+    """The notebook's own label_statements (its reference solution)."""
+    return solution_namespace("02_batna", "batna")["label_statements"]
+
+
+def _old_form():
+    """ada's answer to question 7 in the labels it had before review 80 C3 (a plain
+    statement and a warning for the two true kinds), as a notebook answered then returns
+    it; "use" worked out by the notebook's solution."""
+    import course
+    from course.scenarios.batna import old_label, statements_of
+
+    old = {s.letter: old_label(s) for s in statements_of(course.variant("02_batna", "ada"))}
+    solve = _solution()
+    return old, lambda offers: {**solve(offers), **old}
+
+
+def test_module_02_labels_statements_in_module_00s_words(learner):
+    """C3 of review 80, module 00: module 02 labelled statements plain statement / warning /
+    bluff / misrepresentation, modules 00, 01 and 03 legitimate / bluff / misrepresentation
+    (/ illegitimate). Module 02 now uses the course's words: a true statement is legitimate,
+    with a demand (a warning, still told apart from a threat) or without; the line between a
+    warning and a bluff (a demand above your reservation price) still decides the label."""
+    import course
+    from course.scenarios.batna import statements_of
+
+    assert check.LABELS == ("legitimate", "bluff", "misrepresentation")
+    honest = _cell("honest-teaching")
+    assert "In module 00's words, a true statement is **legitimate**, with or without a" in honest
+    assert "(its fourth kind, an illegitimate source, does not arise here)" in honest
+    assert "- **Warning**, a legitimate demand." in honest
+    assert "A *threat* ties a demand to a cost you would rather not impose" in honest
+    assert "| plain statement |" not in honest and "| warning |" not in honest
+    notes = cell_text("00_leverage", "leverage", "summary")  # module 00's note on the gap
+    assert "other modules' words" not in notes and "plain statement" not in notes
+    q7 = _cell("q7-text")
+    assert "Question 7 (2 marks): legitimate, bluff or misrepresentation?" in q7
+    assert "plain statement" not in q7 and "plain statement" not in honest
+    for n in range(40):  # every true statement is legitimate; a demand's figure decides
+        for s in statements_of(course.variant("02_batna", f"c3-{n}")):
+            assert s._label in check.LABELS
+            if s._kind == "warning":
+                assert (s._label == "legitimate") == (s._stated <= s._actual), s
+    solve = _solution()
+    assert "legitimate" in solve(course.variant("02_batna", "ada")).values()
+    assert check.label_statements(solve, hidden=True).earned == 2
+
+
+def test_an_answer_in_question_7s_old_labels_keeps_its_marks(learner):
+    """C3: a notebook answered before the change returns 'plain statement' and 'warning'
+    where 'legitimate' is now right; grading takes each old label where it was right (2 of
+    2), and only there: an old label on the wrong true kind, or on a false statement, loses
+    that statement's share as it did before. The practice check takes the old labels too."""
+    import course
+    from course.scenarios.batna import statements_of
+
+    old, answer = _old_form()
+    assert set(old.values()) >= {"plain statement", "warning"}
+    assert check.label_statements(answer, hidden=True).earned == 2
+    ada = statements_of(course.variant("02_batna", "ada"))
+    demand = next(s for s in ada if s._kind == "warning" and s._label == "legitimate")
+
+    def swapped(offers):  # the old "plain statement" on a true demand: wrong then, and now
+        return {**answer(offers), demand.letter: "plain statement"}
+
+    credit = check.label_statements(swapped, hidden=True)
+    assert credit.earned == 2 - check.label_points(demand)
+    said = {o.check: o.message for o in credit.outcomes}[f"statement {demand.letter}"]
+    assert "one of this question's old labels" in said and "'legitimate'" in said
+    false = next(s for s in ada if s._label in ("bluff", "misrepresentation"))
+    for old in ("plain statement", "warning"):
+        with pytest.raises(check.NotYet):
+            check.judge_statement(false, {false.letter: old})
+    practice = {s.letter: check.old_label(s) for s in check._practice_said()}
+    assert {"plain statement", "warning"} <= set(practice.values())
+    check.practice_labels(lambda: practice)

@@ -317,23 +317,23 @@ def demand_package(text):
 
 def label_from_text(s, text):
     """Question 6's label read from a statement's words and the scenario's facts: a demand
-    with a consequence is a warning when its figure is at most your reservation price for
+    with a consequence is a warning, legitimate, when its figure is at most your reservation price for
     the package it names, else a bluff; a figure presented as the least you would take is
     a bluff when it is above your reservation price; a figure that is no fact of the story
     (or a bonus or a busy year presented as sure) is a misrepresentation."""
     figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
     remote = demand_package(text)
     if remote is not None:
-        return "warning" if figures[0] <= reservation(s, remote) else "bluff"
+        return "legitimate" if figures[0] <= reservation(s, remote) else "bluff"
     if figures and any(w in text for w in ("I would turn down", "would not be enough")):
-        return "bluff" if figures[0] > reservation(s) else "plain statement"
+        return "bluff" if figures[0] > reservation(s) else "legitimate"
     if text.startswith("Harbor Bank has offered me"):
-        return "plain statement" if figures[0] == s.bank_salary else "misrepresentation"
+        return "legitimate" if figures[0] == s.bank_salary else "misrepresentation"
     if text.startswith("Lumen's base salary is"):
-        return "plain statement" if figures[0] == s.startup_base else "misrepresentation"
+        return "legitimate" if figures[0] == s.startup_base else "misrepresentation"
     if "guarantees me" in text:
         return "misrepresentation"
-    return "plain statement"
+    return "legitimate"
 
 
 def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
@@ -364,20 +364,18 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
             assert not re.search(r"fourth|another company|Acme", x.text)
             if x._label == "misrepresentation":
                 assert abs(x._stated - x._actual) >= 4_000, s.learner
-            if (
-                x._kind == "fact" and x._label == "plain statement"
-            ):  # true, of an offer not the BATNA
+            if x._kind == "fact" and x._label == "legitimate":  # true, of an offer not the BATNA
                 assert x._stated == x._actual and figures_in(x.text) == [x._stated]
                 assert batna not in x.text, s.learner
                 facts.append(x.text.split(" ")[0].removesuffix("'s"))
             if x._kind == "fact":
                 fact_labels.append(x._label)
                 # review 79 X1: the old Lumen wording's reading still counts
-                lumen = x._label == "plain statement" and x.text.startswith("Lumen")
+                lumen = x._label == "legitimate" and x.text.startswith("Lumen")
                 assert x._also == ("misrepresentation" if lumen else None), s.learner
             if x._label == "bluff" and x._kind == "bluff":
                 assert x._stated >= reservation(s) + 3_000, s.learner
-            if x._label == "plain statement" and x._kind == "bluff":  # a true floor
+            if x._label == "legitimate" and x._kind == "bluff":  # a true floor
                 assert x._stated <= reservation(s) - 1_500, s.learner
             if x._kind == "warning":  # for the package it names: remote days lower the price
                 # true only at or below that package's reservation price: between it and a
@@ -386,11 +384,11 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
                 remote = demand_package(x.text)
                 own = reservation(s, remote)
                 assert abs(x._stated - own) >= 500, s.learner
-                assert x._label == ("bluff" if x._stated > own else "warning"), s.learner
+                assert x._label == ("bluff" if x._stated > own else "legitimate"), s.learner
                 assert x._also == ("misrepresentation" if x._label == "bluff" else None)
                 assert value(s) + 500 <= x._stated <= reservation(s) + 3_000, s.learner
                 if reservation(s, True) < x._stated < reservation(s):  # the package decides
-                    assert x._label == ("bluff" if remote else "warning"), s.learner
+                    assert x._label == ("bluff" if remote else "legitimate"), s.learner
                 if remote:  # a bluff between the two prices, or a warning with remote days
                     assert x._stated <= reservation(s) - 500, s.learner
                 assert x._stated == figures_in(x.text)[0], s.learner
@@ -420,7 +418,7 @@ def test_the_statements_tell_one_story_and_need_the_learners_own_facts(drawn):
         shares = collections.Counter(label for remote, label in drawn_kinds if remote == package)
         assert min(shares.values()) > 0.4 * len(drawn), (package, shares)
     shares = collections.Counter(fact_labels)  # a statement of fact is true or false
-    assert set(shares) == {"plain statement", "misrepresentation"}, shares
+    assert set(shares) == {"legitimate", "misrepresentation"}, shares
     assert min(shares.values()) > 0.4 * len(drawn), shares
     assert set(facts) == {"Harbor", "Lumen"}, set(facts)
 
@@ -435,7 +433,7 @@ def test_the_claim_about_the_least_you_would_accept_names_its_package(drawn):
     for s in drawn:
         claim = next(x for x in statements_of(s) if x._kind == "bluff")
         assert "for the job as offered" in claim.text.lower(), (s.learner, claim.text)
-        if claim._label == "plain statement" and claim._stated > reservation(s, remote=True):
+        if claim._label == "legitimate" and claim._stated > reservation(s, remote=True):
             above_remote += 1
     assert above_remote >= len(drawn) / 10
 
@@ -451,15 +449,24 @@ def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
     remote days always a bluff and the fact always false; it now gets under 0.8. A single label
     for all six earns at most four of the six (about half on average), and the best labelling by
     wording (the commonest label of each wording, its figures removed) gets all six right for
-    under a third of them."""
+    under a third of them. Review 80 C3 (module 00's words) made every true statement
+    'legitimate': that label for all six gets the two always true and each of the other four
+    with even chances (about 4 of 6 on average, all six for under a tenth of learners);
+    any other single label still earns at most four."""
     slots = collections.defaultdict(collections.Counter)
     wordings = collections.defaultdict(collections.Counter)
-    bests = []
+    bests, all_true = [], 0
     for s in drawn:
         said = statements_of(s)
-        best = max(sum(label in (x._label, x._also) for x in said) for label in LABELS)
+        best = max(
+            sum(label in (x._label, x._also) for x in said)
+            for label in LABELS
+            if label != "legitimate"
+        )
         assert best <= 4, s.learner
-        bests.append(best)
+        true = sum(x._label == "legitimate" for x in said)
+        all_true += true == 6
+        bests.append(max(best, true))
         for x in said:
             slot = x._kind if demand_package(x.text) is None else demand_package(x.text)
             slots[slot][x._label] += 1
@@ -471,7 +478,8 @@ def test_question_7s_labels_cannot_be_read_off_the_wording(drawn):
         slots[slot].most_common(1)[0][1] for slot in slots
     )
     assert right / (6 * len(drawn)) < 0.8, right / (6 * len(drawn))
-    assert sum(bests) / len(bests) <= 3.3, sum(bests) / len(bests)  # about half the labels
+    assert sum(bests) / len(bests) <= 4.2, sum(bests) / len(bests)  # the two, half the rest
+    assert all_true < len(drawn) / 10, all_true
     commonest = {wording: labels.most_common(1)[0][0] for wording, labels in wordings.items()}
     by_wording = sum(
         all(commonest[re.sub(r"\d[\d,]*", "#", x.text)] == x._label for x in statements_of(s))
@@ -542,7 +550,7 @@ def test_question_7s_key_follows_the_valuation_the_text_tells_the_learner_to_use
             figures = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*\d", text)]
             remote = demand_package(text)
             limit_for = own - s.commute_cost / 2 if remote else own
-            if key[letter] == "warning":
+            if remote is not None and key[letter] == "legitimate":  # a warning
                 assert action[batna] in text, (s.learner, text)
                 assert 500 <= limit_for - figures[0] <= max(3_000, s.commute_cost / 2), (
                     s.learner,
@@ -703,18 +711,18 @@ def value_shown(s, text):
 
 
 def to_use(s, labels):
-    """The statement to make: the plain statement that tells your BATNA's terms when the
+    """The statement to make: the true statement that tells your BATNA's terms when the
     value they show beats the pay band's midpoint, else the one that names no figure (a true
     floor under your reservation price names a figure but no alternative)."""
     mention = next(text for _, text in s.statements if "spares me the commute" in text)
     strong = value_shown(s, mention) > s.band_midpoint
     for letter, text in s.statements:
         has_figure = bool(re.search(r"\d", text))
-        if re.sub(r"[_-]", " ", labels[letter].lower()) != "plain statement":
+        if re.sub(r"[_-]", " ", labels[letter].lower()) not in ("plain statement", "legitimate"):
             continue
         if (text == mention) if strong else not has_figure:
             return letter
-    raise AssertionError("no plain statement fits")
+    raise AssertionError("no true statement fits")
 
 
 def labels_from_text(s):
@@ -730,7 +738,9 @@ def labels_from_text(s):
 
 def labels_from_facts(s):
     """Another reading: a statement is false when a figure in it is no fact of the story;
-    a false figure about yourself is a bluff, about an offer a misrepresentation."""
+    a false figure about yourself is a bluff, about an offer a misrepresentation. Written
+    in question 7's labels before review 80 C3 ("Warning", "Plain-Statement"): an answer
+    written then keeps its marks."""
 
     def label(offers):
         assert offers.statements == s.statements
@@ -1361,13 +1371,13 @@ def test_question_7_catches_a_commute_not_halved_whenever_the_package_decides(dr
         caught = []
         for ceiling in (reservation(s), value(s)):
             wrong = {
-                letter: "warning" if figures_in(text)[0] <= ceiling else "bluff"
+                letter: "legitimate" if figures_in(text)[0] <= ceiling else "bluff"
                 for letter, text in s.statements
                 if demand_package(text) is not None
             }
             caught.append(any(wrong[letter] != key[letter] for letter in wrong))
         warned = any(
-            demand_package(text) is not None and key[letter] == "warning"
+            demand_package(text) is not None and key[letter] == "legitimate"
             for letter, text in s.statements
         )
         between = any(
@@ -1381,7 +1391,7 @@ def test_question_7_catches_a_commute_not_halved_whenever_the_package_decides(dr
     key = {x.letter: x._label for x in statements_of(practice)}
     for ceiling in (reservation(practice), value(practice)):
         assert any(
-            ("warning" if figures_in(text)[0] <= ceiling else "bluff") != key[letter]
+            ("legitimate" if figures_in(text)[0] <= ceiling else "bluff") != key[letter]
             for letter, text in practice.statements
             if demand_package(text) is not None
         )
@@ -1557,7 +1567,10 @@ def test_the_visible_check_of_question_7_judges_no_own_label_and_grading_marks_t
     for n, s in enumerate(drawn[:600]):
         key = statement_key(s)
         letters = sorted(x for x in key if x != "use")
-        shifted = {x: check.LABELS[(check.LABELS.index(key[x]) + 1 + n) % 4] for x in letters}
+        shifted = {
+            x: check.LABELS[(check.LABELS.index(key[x]) + 1 + n) % len(check.LABELS)]
+            for x in letters
+        }
         # each wrong label costs its own share, whatever the others (review 65 X1); the two
         # always-plain statements an eighth each, the four read off a figure three eighths
         # (review 75 X2)

@@ -36,7 +36,8 @@ from course.record import record_pass
 from course.scenarios.base import MAX_DRAWS, NoFairDraw
 from course.scenarios.batna import (
     LABELS,
-    PLAIN,
+    LEGITIMATE,
+    OLD_LABELS,
     REASONS,
     REMOTE_DAYS,
     RESPONSE_ALIASES,
@@ -56,6 +57,7 @@ from course.scenarios.batna import (
     job_offers,
     no_deal_case,
     northwind_reservation,
+    old_label,
     predicted_salary,
     reservation_of,
     right_response,
@@ -1330,20 +1332,32 @@ def respond_to_offer(answer, hidden=False):
     )
 
 
-# --- question 7: plain statement, warning, bluff or misrepresentation ----------------------------------
+# --- question 7: legitimate, bluff or misrepresentation --------------------------------------
 
 #: The two tests of question 7, in the notebook's words.
 _TESTS = (
     "ask of it, in turn: is it true of your scenario (a demand says only what you will do "
-    "below its figure)? If it is, does it demand something, with a consequence if refused? "
-    "If it is not, is the false part the least you would accept, or a fact Northwind would "
-    "rely on?"
+    "below its figure)? If it is not, is the false part the least you would accept, or a "
+    "fact Northwind would rely on?"
 )
 
 
+#: Each of question 7's old labels (``OLD_LABELS``) in the words it now has.
+_NEW_WORDS = dict.fromkeys(OLD_LABELS, LEGITIMATE)
+
+
 def _nudge(given, right, kind=None):
-    """Which of the tests the learner's label fails, without naming the right label."""
-    if kind == "warning" and {given, right} == {"warning", "bluff"}:
+    """Which of the tests the learner's label fails, without naming the right label. An old
+    label (``OLD_LABELS``) is read in the new words; where those are right, the hint says
+    only that the words have changed."""
+    if given in _NEW_WORDS and _NEW_WORDS[given] == right:
+        return (
+            f"{given!r} is one of this question's old labels, and not the one for this "
+            "statement; the labels now follow module 00, and a true statement, with a demand "
+            f"or without, is {LEGITIMATE!r}"
+        )
+    given = _NEW_WORDS.get(given, given)
+    if kind == "warning" and {given, right} == {LEGITIMATE, "bluff"}:
         told = (
             "compare its figure with your reservation price for the package it names: would "
             "you really take your BATNA at every salary below it?"
@@ -1355,7 +1369,7 @@ def _nudge(given, right, kind=None):
                 "(section 6), not something false in it"
             )
         return told
-    true = {PLAIN, "warning"}
+    true = {LEGITIMATE}
     if kind == "private" and given not in true:  # no figure: "every figure" would be vacuous
         return "it states nothing false and claims no reservation price"
     if (given in true) != (right in true):
@@ -1365,23 +1379,22 @@ def _nudge(given, right, kind=None):
         # believe, so "every figure is true" alone was a test the text rejects; review 79
         # X1: the hint says section 6's own test, without a "to its cost" it never states
         return "it is true of your scenario and plants no false fact Northwind would rely on"
-    if {given, right} == {PLAIN, "warning"}:
-        return "look again at what it asks of Northwind, and what follows if Northwind says no"
     return "look again at what the false part is about"
 
 
 def label_of(value, letter):
-    """The learner's label of statement ``letter`` among ``LABELS``; else the ``NotYet``
-    hint. "honest", the word this question once used for a true statement that demands
-    nothing, gets its own hint: a true warning is honest too (review 70 U2)."""
+    """The learner's label of statement ``letter`` among ``LABELS``, or one of the
+    ``OLD_LABELS`` an answer written before review 80 C3 may hold; else the ``NotYet`` hint.
+    "honest", the word this question once used for a true statement that demands nothing,
+    gets its own hint (review 70 U2)."""
     if evened(_trimmed(value)) == "honest":
         raise NotYet(
             f"the label of statement {letter} is 'honest', which is not one of the labels: a "
-            "warning is honest too. A true statement that demands nothing is a 'plain "
-            "statement'; the labels are " + ", ".join(repr(label) for label in LABELS),
+            f"true statement, with a demand or without, is {LEGITIMATE!r}; the labels are "
+            + ", ".join(repr(label) for label in LABELS),
             general="it should return one of " + ", ".join(repr(label) for label in LABELS),
         )
-    return _choice(value, LABELS, f"the label of statement {letter}")
+    return _choice(value, LABELS, f"the label of statement {letter}", {x: x for x in OLD_LABELS})
 
 
 def _end(sentence):
@@ -1391,9 +1404,10 @@ def _end(sentence):
 
 
 def _said_plain(value):
-    """Whether ``value`` is a learner's "plain statement", in any spelling the check takes."""
+    """Whether ``value`` labels a true statement that demands nothing right, in any spelling
+    the check takes: "legitimate", or the old "plain statement"."""
     try:
-        return label_of(value, "") == PLAIN
+        return label_of(value, "") in (LEGITIMATE, "plain statement")
     except NotYet:
         return False
 
@@ -1401,11 +1415,14 @@ def _said_plain(value):
 @answer_key
 def _accepted(statement, answers):
     """The labels question 7 takes for ``statement`` beside the learner's ``answers``: the
-    course's, and any second one (``_also``): a demand above your limit, which module 03
-    files either way; review 79 X1, Lumen's base salary once worded as its offer, only beside
-    plain statements for the two statements true in every scenario (``_beside``)."""
+    course's, the label it had before review 80 C3 (``old_label``: an answer written then
+    keeps its marks), and any second one (``_also``): a demand above your limit, which
+    module 03 files either way; review 79 X1, Lumen's base salary once worded as its offer,
+    only beside legitimate labels for the two statements true in every scenario
+    (``_beside``)."""
     beside = all(_said_plain(answers.get(x)) for x in statement._beside)
-    return {statement._label} | ({statement._also} if statement._also and beside else set())
+    also = {statement._also} if statement._also and beside else set()
+    return {statement._label, old_label(statement)} | also
 
 
 @answer_key
@@ -1415,7 +1432,7 @@ def judge_statement(statement, answers):
     the label."""
     if not isinstance(answers, dict):
         raise NotYet(
-            "label_statements should return a dict like {'A': 'plain statement', ..., 'use': 'B'}, "
+            "label_statements should return a dict like {'A': 'legitimate', ..., 'use': 'B'}, "
             "got "
             f"{type(answers).__name__}"
         )
@@ -1439,7 +1456,7 @@ def judge_statement(statement, answers):
     return f"statement {statement.letter}, {statement._label!r}: {statement._why}."
 
 
-#: The kinds of question 7's statements that are plain statements in every scenario: your BATNA's
+#: The kinds of question 7's statements that are legitimate in every scenario: your BATNA's
 #: terms told plainly and your reservation price kept private. Their labels earn an eighth of a
 #: mark each, the four read off a figure three eighths (review 75 X2: these two once earned
 #: nothing, so calling your own true BATNA statement a misrepresentation cost no mark).
@@ -1489,7 +1506,7 @@ def judge_use(offers, answers):
     )
     if not where:  # one reply for every wrong letter: another would tell honest ones apart
         raise NotYet(f"statement {letter} is not the one to make: {ask}.", general=ask)
-    if statements[letter]._label != PLAIN:
+    if statements[letter]._label != LEGITIMATE or statements[letter]._kind == "warning":
         raise NotYet(
             f"statement {letter} is not one to make: choose among the statements that are "
             "true and demand nothing."
@@ -1565,7 +1582,7 @@ def _use_parts(answer, cases, answers):
 #: scenario or its statements: the practice check judges labels of no graded case,
 #: whatever learner the kernel claims. Its demands are a bluff with remote days and a
 #: warning without, both figures between the two reservation prices, so the package alone
-#: decides each label (the case to practise), and it has all four labels. Its claim and its
+#: decides each label (the case to practise), and it has all three labels. Its claim and its
 #: fact are false, so two more statements, G and H, state each truly (review 75 X3: 232 of
 #: 300 learners meet a true claim or a true fact in their own six).
 _PRACTICE_ID = "practice:2"
@@ -1657,7 +1674,7 @@ def _form_of_labels(offers, answers):
     label for every letter; else the ``NotYet`` hint. Nothing about which label is right."""
     if not isinstance(answers, dict):
         raise NotYet(
-            "label_statements should return a dict like {'A': 'plain statement', ..., 'use': 'B'}, "
+            "label_statements should return a dict like {'A': 'legitimate', ..., 'use': 'B'}, "
             "got "
             f"{type(answers).__name__}"
         )
@@ -1695,7 +1712,7 @@ def label_statements(answer, hidden=False):
         # review 70 X1: the "not judged here" sentence comes first, so no learner reads the
         # form message as a pass of the labels
         say(
-            f"{MARKED_WHEN_GRADED}\nYour labels have the right form: one of the four labels "
+            f"{MARKED_WHEN_GRADED}\nYour labels have the right form: one of the labels "
             "for each of statements A to F. The statement to make (judged here, on your case "
             f"and with the band's midpoint moved): {use}"
         )

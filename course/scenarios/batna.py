@@ -740,20 +740,34 @@ class Statement:
     _why: str
     _kind: str  # "mention", "private", "warning", "bluff" or "misrepresentation"
     _also: str | None = None  # a second label accepted (a demand above your limit)
-    # review 79 X1: the letters that must be labelled plain statements for ``_also`` to
-    # count (empty: no condition)
+    # review 79 X1: the letters that must be labelled legitimate for ``_also`` to count
+    # (empty: no condition)
     _beside: tuple = ()
 
 
-#: The labels of question 7, in the order the notebook teaches them: two kinds of true
-#: statement (one that demands nothing, and a demand whose consequence you would carry out
-#: anyway), then two kinds of false one (about the least you would accept, about a fact).
-#: Honesty is one question (true or false), demand or not another: review 70 U2's "honest"
-#: label for a true statement without a demand made a true warning "not honest" by label.
-LABELS = ("plain statement", "warning", "bluff", "misrepresentation")
+#: The labels of question 7, in the order the notebook teaches them: module 00's words for
+#: the course's kinds of move (review 80 C3, module 00's C3: one vocabulary for the course).
+#: A true statement is legitimate, with a demand (a warning) or without; a false one is a
+#: bluff (about the least you would accept) or a misrepresentation (about a fact). Module
+#: 00's fourth kind, an illegitimate source, does not arise among these statements.
+LABELS = ("legitimate", "bluff", "misrepresentation")
 
-#: The label a true statement that demands nothing carries.
-PLAIN = LABELS[0]
+#: The label a true statement carries, demand or not.
+LEGITIMATE = LABELS[0]
+
+#: Question 7's labels before review 80 C3 split a true statement in two: one that demands
+#: nothing and a warning. Grading still takes them where they were right (``old_label``).
+OLD_LABELS = ("plain statement", "warning")
+
+
+def old_label(statement):
+    """The label ``statement`` carried before review 80 C3: a legitimate demand was a
+    "warning", any other legitimate statement a "plain statement"; a false one's label is
+    unchanged."""
+    if statement._label != LEGITIMATE:
+        return statement._label
+    return "warning" if statement._kind == "warning" else "plain statement"
+
 
 #: What taking each alternative means, as you would say it.
 _TAKING = {
@@ -855,11 +869,11 @@ def _warning(offers, one, taking, remote, figure):
     why = (
         f"your reservation price {which} is {reservation:,.0f}, so below {figure:,.0f}, "
         "which is no more than it, you really would take your BATNA: a demand with a "
-        "consequence you would carry out anyway, a warning. It says nothing of what you would "
-        "do at or above its figure; that Northwind may hear it as a promise to sign there is "
+        "consequence you would carry out anyway, a warning, which is legitimate. It says "
+        "nothing of what you would do at or above its figure; that Northwind may hear it as a promise to sign there is "
         "a cost of making it, not something false in it"
     )
-    return text, "warning", figure, reservation, why, "warning"
+    return text, LEGITIMATE, figure, reservation, why, "warning"
 
 
 def _claim_figure(offers, above):
@@ -877,7 +891,7 @@ def _claim_figure(offers, above):
 def _claim(offers, one, figure):
     """A claim that a salary of ``figure`` for the job as offered would not be enough for
     you: a bluff above your reservation price for that package (you would in fact accept
-    it), a plain statement below it (it is indeed not enough). It names one salary, not a
+    it), legitimate below it (it is indeed not enough). It names one salary, not a
     floor: "anything under" a figure below your limit was heard as the limit itself, true in
     its words and false in what it told (review 68 X3), and a statement should carry one
     label. It states no action: "I would turn down X", true below the limit, told what you
@@ -901,14 +915,14 @@ def _claim(offers, one, figure):
         "and an offer "
         "just above it is one you would refuse too"
     )
-    return text, PLAIN, figure, reservation, why, "bluff"
+    return text, LEGITIMATE, figure, reservation, why, "bluff"
 
 
 def _fact(offers, batna, false):
     """A statement of fact about one of your alternatives: ``false`` (an inflated offer, a
     bonus stated as sure, a busy year stated as guaranteed), or, with even chances, the same
     wording with the true figure, about Harbor Bank or Lumen when that alternative is not
-    your BATNA (your BATNA's terms are the mention's): a plain statement. So only the figure, checked
+    your BATNA (your BATNA's terms are the mention's): legitimate. So only the figure, checked
     against the story, tells a misrepresentation from a true statement. Drawn from its own
     generator, so the rest of the scenario and the other statements stay put."""
     rng = rng_for("02_batna:fact", offers.learner)
@@ -922,14 +936,14 @@ def _fact(offers, batna, false):
 #: which section 6's paltering test lets a learner call a misrepresentation (the offer is
 #: base and a possible bonus). It now names the base salary, which is plainly true; grading
 #: still accepts the old reading on a learner's own statements, so no one who answered
-#: before loses the 3/8 of a mark, beside plain statements for the two statements true in
+#: before loses the 3/8 of a mark, beside legitimate labels for the two statements true in
 #: every scenario (``_beside``). The practice case, which teaches, takes one label only.
 _OLD_LUMEN_READING = "misrepresentation"
 
 
 def _true_fact(offers, name, graded=True):
     """A true statement of fact about ``name``'s offer (Harbor Bank or Lumen, not the
-    BATNA): a plain statement, in the wording a false one would have. ``graded`` (a
+    BATNA): legitimate, in the wording a false one would have. ``graded`` (a
     learner's own statement, not the practice's) also accepts ``_OLD_LUMEN_READING`` for
     Lumen's."""
     if name == "Harbor Bank":
@@ -947,8 +961,8 @@ def _true_fact(offers, name, graded=True):
             "demands nothing"
         )
         if graded:  # review 79 X1: learners who labelled the old wording keep their marks
-            return text, PLAIN, salary, salary, why, "fact", _OLD_LUMEN_READING
-    return text, PLAIN, salary, salary, why, "fact"
+            return text, LEGITIMATE, salary, salary, why, "fact", _OLD_LUMEN_READING
+    return text, LEGITIMATE, salary, salary, why, "fact"
 
 
 def _statements_of(offers):
@@ -976,7 +990,7 @@ def _statements_of(offers):
     items = [
         (
             said,
-            PLAIN,
+            LEGITIMATE,
             true_figure,
             true_figure,
             "it is true, plants no false fact and demands nothing: your BATNA, told plainly",
@@ -991,7 +1005,7 @@ def _statements_of(offers):
                     "for the role on the table, with the reason for it.",
                 )
             ),
-            PLAIN,
+            LEGITIMATE,
             None,
             None,
             "declining to name your reservation price states nothing false and demands nothing",
@@ -1398,7 +1412,7 @@ def true_claim_and_fact(offers, letters="GH"):
     case, whose six hold them false (review 75 X3): a claim that a salary 4,000 or so below
     the reservation price for the job as offered is not enough, and a true statement of the
     offer of an alternative that is not the BATNA (Lumen's base, or Harbor Bank's salary
-    when Lumen is the BATNA). Both are plain statements."""
+    when Lumen is the BATNA). Both are legitimate."""
     name, _ = _batna_of(offers)
     figure = round(_reservation_of(offers), -3) - 4_000
     claim = _claim(offers, lambda choices: choices[0], figure)

@@ -1554,12 +1554,6 @@ course.progress()
 # readier to negotiate with the same counterpart again (Curhan, Elfenbein & Eisenkraft,
 # 2010).
 #
-# *Section 6, other modules' words.* Modules 01 and 03 use the same four kinds. Module
-# 02's labels are *plain statement*, *warning* (a true fact turned into an ultimatum),
-# *bluff* and *misrepresentation*. It calls any false claim about your reservation price a
-# bluff, including a demand above it that you would not carry out; its question 7 also
-# accepts "misrepresentation", as this module does.
-#
 # *Section 6, misrepresentation.* A Massachusetts court let a tenant sue a landlord who
 # had invented a rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm
 # Building Corp.*, 1952).

@@ -571,29 +571,29 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# An alternative helps you only if the other side believes in it. A true statement is
-# honest, with or without a demand; a false one is not. The examples: Harbor Bank has
-# offered you 89,000, and the commute costs you 8,000 a year, so your reservation price for
-# the job as offered is 97,000.
+# An alternative helps you only if the other side believes in it. In module 00's words, a
+# true statement is **legitimate**, with or without a demand; a false one is a bluff or a
+# misrepresentation (its fourth kind, an illegitimate source, does not arise here). The
+# examples: Harbor Bank has offered you 89,000, and the commute costs you 8,000 a year, so
+# your reservation price for the job as offered is 97,000.
 #
 # | label | true? | its test | example |
 # |---|---|---|---|
-# | plain statement | true | true, it plants no false fact, and it demands nothing | "Harbor Bank has offered me 89,000." |
-# | warning | true | a demand whose consequence you would carry out anyway: below its figure you really would take your BATNA | "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
+# | legitimate | true | it plants no false fact; if it demands something, you would carry out the consequence anyway | "Harbor Bank has offered me 89,000." A warning: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
 # | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
-# Declining to name your reservation price is a plain statement too. The warning above is
-# honest, yet it hands Northwind your reservation price; a lower figure invites an offer
+# Declining to name your reservation price is legitimate too. The warning above is
+# legitimate, yet it hands Northwind your reservation price; a lower figure invites an offer
 # just above it, which you would refuse.
 #
-# - **Warning.** It tells the other side something you would do anyway if it says no. (A
-#   *threat* ties a demand to a cost you would rather not impose; none of your statements
-#   is one.) A demand is true when the alternative is your real BATNA and the figure is at
-#   most your reservation price for the package it names (two remote days lower it). A
-#   figure above that price is a bluff; module 00 puts such a false intention on the line
-#   between a bluff and a misrepresentation, so this course accepts either label for it. A
-#   demand that names an alternative you do not have, or inflates one, is a
+# - **Warning**, a legitimate demand. It tells the other side something you would do anyway
+#   if it says no. (A *threat* ties a demand to a cost you would rather not impose; none of
+#   your statements is one.) A demand is true when the alternative is your real BATNA and
+#   the figure is at most your reservation price for the package it names (two remote days
+#   lower it). A figure above that price is a bluff; module 00 puts such a false intention
+#   on the line between a bluff and a misrepresentation, so this course accepts either label
+#   for it. A demand that names an alternative you do not have, or inflates one, is a
 #   misrepresentation.
 # - **Bluff.** A false claim about the least you would accept states no plan for Northwind
 #   to rely on, so custom tolerates it; but once you give way below a "cannot", your next
@@ -614,31 +614,32 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # competitive bargaining"); misrepresenting information was not. Schelling (1960, 1966) set
 # a warning, which tells the other side only what you would do anyway, apart from a threat:
 # a demand tied to something you would rather not do; modules 00 and 03 use the same two
-# words.
+# words. True words chosen to mislead are *paltering*. Those who detect such
+# *paltering* judge it about as harshly as a lie, though those who palter think it more
+# honest (Rogers et al. 2017).
 #
 # </details>
 #
-# To label a statement, ask: is it true, and does it demand something? Is a false one about
-# your reservation price or a fact?
+# To label a statement, ask: is it true? Is a false one about your reservation price or a
+# fact?
 #
 # A statement about the least you would accept, a demand included, is judged by what it
 # says, not by what Northwind may hear in it (that is a cost of making it): by bargaining
 # custom (module 00) neither side takes it as a statement of fact. With a reservation
 # price of 97,000, "100,000 would not be enough for me" is a bluff, and "90,000 would not
-# be enough for me" is true, a plain statement, though it points the other side at a
+# be enough for me" is true, so legitimate, though it points the other side at a
 # figure you would refuse. For facts, what a true statement is chosen to make the other
 # side believe counts: one that plants a false fact it will rely on is not made honest by
-# being true. Those who detect such *paltering* judge it about as harshly as a lie, though
-# those who palter think it more honest (Rogers et al. 2017).
+# being true (*paltering*; see the side note above).
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price: then it raises that estimate, and with it what
 # they must offer. Keep a weak one private: naming it would show you could be had for
 # less. This rule fits talks where Northwind can make a final offer and hold to it; module
 # 03, section 7, gives the bar when both sides can counter and both lose by waiting.
-# Keeping it private is not the same as letting the other side open (modules 01 and
-# 04). Your scenario assumes that Northwind reads your reservation price as the midpoint of
-# its pay band, on its careers page, because that is what its hires usually accept: an
+# Keeping it private is not the same as letting the other side open (modules 01 and 04).
+# Your scenario assumes that Northwind reads your reservation price as the midpoint of its
+# pay band, on its careers page, because that is what its hires usually accept: an
 # assumption of this case, not a rule.
 #
 # Tell the alternative's terms in full, chances included: the chances are your own
@@ -649,20 +650,20 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # chances you state at face value.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
-# ### Question 7 (2 marks): plain statement, warning, bluff or misrepresentation?
+# ### Question 7 (2 marks): legitimate, bluff or misrepresentation?
 #
 # Your scenario lists six things you might say to Northwind, lettered A to F
 # (`offers.statements` holds them as `(letter, text)` pairs). Write
 # `label_statements(offers)` returning a dict with two kinds of entry:
 #
-# 1. each letter with its label: `"plain statement"`, `"warning"`, `"bluff"` or
-#    `"misrepresentation"`. Ask section 6's questions of each statement, against the
-#    facts of your scenario and your reservation price from expected values (question 3,
-#    first part) for the package the statement names: with two remote days, take half the
-#    commute off. Where two labels fairly fit a statement, both count.
+# 1. each letter with its label: `"legitimate"`, `"bluff"` or `"misrepresentation"`. Ask
+#    section 6's questions of each statement, against the facts of your scenario and your
+#    reservation price from expected values (question 3, first part) for the package the
+#    statement names: with two remote days, take half the commute off. Where two labels
+#    fairly fit a statement, both count.
 # 2. under the key `"use"`, the letter of the statement you would make: your BATNA's terms
 #    or the one that keeps your position private (for example
-#    `return {"A": "plain statement", ..., "use": "B"}`), by section 6's advice on when to
+#    `return {"A": "legitimate", ..., "use": "B"}`), by section 6's advice on when to
 #    mention an alternative, with Northwind's estimate of your reservation price at
 #    `offers.band_midpoint`. Work it out from `offers`: the check also moves the midpoint.
 #
@@ -686,13 +687,13 @@ def practice_labels():
     ### BEGIN SOLUTION
     return {
         "A": "misrepresentation",
-        "B": "warning",
-        "C": "plain statement",
-        "D": "plain statement",
+        "B": "legitimate",
+        "C": "legitimate",
+        "D": "legitimate",
         "E": "bluff",
         "F": "bluff",
-        "G": "plain statement",
-        "H": "plain statement",
+        "G": "legitimate",
+        "H": "legitimate",
     }
     ### END SOLUTION
 
@@ -718,32 +719,35 @@ def label_statements(offers):
         words = [word.strip(".,;:()").replace(",", "") for word in text.split()]
         amounts = {float(word) for word in words if word.isdigit()}
         named = [name for name in facts if name in text]
-        if "less than" in text or "is below" in text:  # a demand, or else
+        demand = "less than" in text or "is below" in text  # a warning, or else a bluff
+        if demand:
             limit = (
                 reservation - offers.commute_cost / 2
                 if "remote days a week" in text
                 else reservation
             )
-            labels[letter] = "warning" if max(amounts) <= limit else "bluff"
+            labels[letter] = "legitimate" if max(amounts) <= limit else "bluff"
         elif amounts and not named:  # a figure about the least I would accept
-            labels[letter] = "bluff" if max(amounts) > reservation else "plain statement"
+            labels[letter] = "bluff" if max(amounts) > reservation else "legitimate"
         elif named and (not amounts <= facts[named[0]] or "guarantees" in text):
             labels[letter] = "misrepresentation"  # a false fact about an alternative
         else:
-            labels[letter] = "plain statement"
+            labels[letter] = "legitimate"
         told[letter] = "a floor" if amounts and not named else "nothing"
         if named:  # my BATNA's terms, or another offer's
             mine = named[0] == {"Freelance": "client"}.get(batna, batna)
             told[letter] = "terms" if mine else "another offer"
+        if demand:  # legitimate or not, a demand is not the statement to make
+            told[letter] = "a demand"
     strong = batna_value > offers.band_midpoint  # its terms would raise their estimate
     want = "terms" if strong else "nothing"
-    use = next(x for x in labels if labels[x] == "plain statement" and told[x] == want)
+    use = next(x for x in labels if labels[x] == "legitimate" and told[x] == want)
     return {**labels, "use": use}
     ### END SOLUTION
 
 
 # %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "label-statements-test", "schema_version": 3}
-"""Check that label_statements tells plain statements from warnings, bluffs and lies."""
+"""Check that label_statements tells legitimate statements from bluffs and lies."""
 check.label_statements(label_statements)
 ### BEGIN HIDDEN TESTS
 check.label_statements(label_statements, hidden=True)
