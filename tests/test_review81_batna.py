@@ -158,3 +158,18 @@ def test_an_answer_in_question_7s_old_labels_keeps_its_marks(learner):
     practice = {s.letter: check.old_label(s) for s in check._practice_said()}
     assert {"plain statement", "warning"} <= set(practice.values())
     check.practice_labels(lambda: practice)
+
+
+def test_question_6_says_the_walk_away_path_is_tried_on_test_offers_only():
+    """X3: question 6's half mark for walking away is never earned on a learner's own offers
+    (every learner has a zone with two remote days), only on the check's test offers; the
+    text said nothing of it. It now says so, and no learner's own offer needs walking away."""
+    import course
+    from course.scenarios.batna import right_response
+
+    q6 = _cell("q6-text")
+    assert "(your own offers never need walking away; the test offers do)" in q6
+    for n in range(60):
+        offers = course.variant("02_batna", f"sweep-{n}")
+        for offer in offers.northwind_offers:
+            assert right_response(offers, offer)[0] != "walk away", offers.learner

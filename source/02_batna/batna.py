@@ -508,9 +508,9 @@ check.target_salary(target_salary, hidden=True)
 # (question 2); `northwind_reservation` is Northwind's reservation price (question 4): the
 # check passes the right values. You also need `offers.commute_cost`.
 #
-# The check tries your offers, an example's, and test offers on every path of the rule.
-# Marks: responses 1/2, reasons 1/2, offers exactly at the even split with remote days 1/2,
-# walking away 1/2.
+# The check tries your offers, an example's, and test offers on every path of the rule (your
+# own offers never need walking away; the test offers do). Marks: responses 1/2, reasons
+# 1/2, offers exactly at the even split with remote days 1/2, walking away 1/2.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
