@@ -1951,8 +1951,9 @@ def test_question_10_says_in_its_own_sentence_when_proposer_means_the_last_word(
     answer-date version; the question said so in a parenthesis a reader missed."""
     text = _cell("q10-text")
     assert "(by an answer date, the last one)" not in text
-    # review 78 U5: one field, named for the one thing it means in every version
-    assert "`talks.proposer` is who speaks when it matters: first, or last before the date" in (
+    # review 80 U5: "who speaks when it matters: first, or last before the date" still gave
+    # one field two meanings in one clause; the two are now said apart, each plainly
+    assert "`talks.proposer` makes the first offer; under an answer date, the last one." in (
         " ".join(text.split())
     )
 
@@ -3841,7 +3842,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
     from course.scenarios.batna import Talks
 
     q10 = " ".join(_cell("q10-text").split())
-    assert "You take turns weekly. `talks.proposer` is who speaks when it matters" in q10
+    assert "You take turns weekly. `talks.proposer` makes the first offer;" in q10
     slips = Talks(False, False, True, "you", 120_000.0, 0.9)
     assert "you making the first offer, then turns" in check._talks_words(slips)
     assert "making the offers" not in check._talks_words(slips)

@@ -167,7 +167,8 @@ def test_talks_proposer_has_one_meaning_in_question_10():
     gave one field two meanings; it is now named for the one thing it is in every version."""
     q10 = " ".join(cell_text("02_batna", "batna", "q10-text").split())
     assert "makes the first offer (in the answer-date version, the last)" not in q10
-    assert "`talks.proposer` is who speaks when it matters: first, or last before the date" in q10
+    # review 80 U5 says the two roles apart, in two plain clauses (test_review81_batna)
+    assert "`talks.proposer` makes the first offer; under an answer date, the last one." in q10
 
 
 def test_question_9_names_the_best_alternative_but_lumen_by_the_course_s_word():

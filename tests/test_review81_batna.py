@@ -173,3 +173,14 @@ def test_question_6_says_the_walk_away_path_is_tried_on_test_offers_only():
         offers = course.variant("02_batna", f"sweep-{n}")
         for offer in offers.northwind_offers:
             assert right_response(offers, offer)[0] != "walk away", offers.learner
+
+
+def test_question_10_says_what_talks_proposer_is_in_plain_words():
+    """U5: "`talks.proposer` is who speaks when it matters: first, or last before the date"
+    gave one field two meanings in one phrase. It now says it makes the first offer, and
+    under an answer date the last one, as batna_rise's solution reads it."""
+    q10 = _cell("q10-text")
+    assert "who speaks when it matters" not in q10
+    assert "`talks.proposer` makes the first offer; under an answer date, the last one." in q10
+    solution = cell_text("02_batna", "batna", "batna-rise-answer")
+    assert "if talks.answer_date:  # delay costs nothing: the last offer's maker" in solution

@@ -1030,8 +1030,8 @@ check.batna_when(batna_when, hidden=True)
 #   to 0.95, set low so that the effect shows (losing the week alone would leave about
 #   0.98).
 #
-# You take turns weekly. `talks.proposer` is who speaks when it matters: first, or last
-# before the date; `talks.work_value` is $W$. Write `batna_rise(offers, talks)`: by how
+# You take turns weekly. `talks.proposer` makes the first offer; under an answer date, the
+# last one. `talks.work_value` is $W$. Write `batna_rise(offers, talks)`: by how
 # much the salary the fitting model predicts rises. The agency's cost may cap it. (Where
 # the start slips, $W$ stays below $2V + c/2$, so your BATNA binds.) The check tries each
 # kind.
