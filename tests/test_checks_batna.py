@@ -2660,10 +2660,10 @@ def test_an_open_alternative_cancels_only_beside_a_fallback_at_least_its_worst_o
     section = " ".join(_cell("q9-text").split())  # review 69 U2: the note moved to question 9
     # review 76 C1: it cancels beside any sure fallback; the condition makes the answer unique
     assert (
-        "Beside a sure BATNA without Lumen, the open alternative cancels (above Lumen's base,"
+        "Beside a sure BATNA without Lumen, the open alternative cancels (when that BATNA pays"
         in section
-    )  # review 78 U4
-    assert "as Harbor Bank's salary always is, that salary is the only answer)" in section
+    )  # review 78 U4, review 80 U4
+    assert "as Harbor Bank always does, its value is the answer)" in section
     for n in range(600):
         s = _drawn_for(f"sweep-{n}")
         assert s.bank_salary > s.startup_base, s.learner
@@ -4534,7 +4534,7 @@ def test_review_59_citations_hold_where_their_sources_do_and_q9_assumes_nothing_
     assert "Model Rule 4.1, a rule of conduct for lawyers," in honest
     assert "Carr" not in honest
     assert "again no lower than Lumen's" not in _cell("q9-text")
-    assert "as Harbor Bank's salary always is" in _cell("q9-text")
+    assert "as Harbor Bank always does" in " ".join(_cell("q9-text").split())  # review 80 U4
     for n in range(500):
         s = _drawn_for(f"premise-{n}")
         assert s.bank_salary >= s.startup_base

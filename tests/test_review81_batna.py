@@ -184,3 +184,21 @@ def test_question_10_says_what_talks_proposer_is_in_plain_words():
     assert "`talks.proposer` makes the first offer; under an answer date, the last one." in q10
     solution = cell_text("02_batna", "batna", "batna-rise-answer")
     assert "if talks.answer_date:  # delay costs nothing: the last offer's maker" in solution
+
+
+def test_question_9s_box_says_its_two_conditions_in_plain_order():
+    """U4: two sentences of question 9's box were hard to parse: "(above Lumen's base, as
+    Harbor Bank's salary always is, that salary is the only answer)" and "A salary at or
+    above Lumen's funded pay must be worth walking away alone." Each now says its condition
+    first, then what follows."""
+    q9 = _cell("q9-text")
+    assert "as Harbor Bank's salary always is, that salary is the only answer" not in q9
+    assert (
+        "(when that BATNA pays more than Lumen's base, as Harbor Bank always does, its value "
+        "is the answer)"
+    ) in q9
+    assert "must be worth walking away alone" not in q9
+    assert (
+        "A salary at or above Lumen's funded pay needs no help from Lumen: it must match "
+        "walking away by itself."
+    ) in q9

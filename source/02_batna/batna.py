@@ -950,8 +950,8 @@ check.batna_needed(batna_needed, hidden=True)
 #
 # With an alternative the deal leaves open, your **BATNA without Lumen** is what you would
 # do without this deal, Lumen aside. Choose it with Lumen beside each candidate, then draw
-# both trees. Beside a sure BATNA without Lumen, the open alternative cancels (above
-# Lumen's base, as Harbor Bank's salary always is, that salary is the only answer).
+# both trees. Beside a sure BATNA without Lumen, the open alternative cancels (when that
+# BATNA pays more than Lumen's base, as Harbor Bank always does, its value is the answer).
 # Beside a gamble as your BATNA without Lumen, it usually raises the sure amount you need
 # above the gamble's expected value: it cancels only when none of its outcomes lies strictly
 # between the gamble's worst and best outcomes. Usually one does: then which you
@@ -963,8 +963,8 @@ check.batna_needed(batna_needed, hidden=True)
 # chances (90,000 on average). Walking away is worth 85,000 when the gamble pays 50,000 and
 # 130,000 when it pays 130,000, so 107,500 in all. A salary $y$ between 60,000 and 110,000,
 # with Lumen beside it, is worth 0.5 × 110,000 + 0.5 × $y$, which is 107,500 at $y$ =
-# 105,000, not 90,000. A salary at or above Lumen's funded pay must be worth walking away
-# alone.
+# 105,000, not 90,000. A salary at or above Lumen's funded pay needs no help from Lumen:
+# it must match walking away by itself.
 #
 # </details>
 
