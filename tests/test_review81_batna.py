@@ -202,3 +202,15 @@ def test_question_9s_box_says_its_two_conditions_in_plain_order():
         "A salary at or above Lumen's funded pay needs no help from Lumen: it must match "
         "walking away by itself."
     ) in q9
+
+
+def test_section_1_uses_attitude_to_risk_in_one_sense():
+    """U3: "from one attitude to risk for every gamble. One attitude need not be averse to
+    every gamble" used "attitude" in two senses in two sentences. The phrase is now defined
+    once (one way of pricing risk), as the builder's and question 3's hints use it, and the
+    next sentence does not repeat the word."""
+    risk = _cell("ev-risk")
+    assert "One attitude need not be averse" not in risk
+    assert "from one attitude to risk (one way of pricing risk) for every gamble." in risk
+    assert "It need not be averse to every gamble: the same person may buy insurance" in risk
+    assert risk.count("attitude") == 1
