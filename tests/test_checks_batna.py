@@ -4707,9 +4707,9 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
                 seen.add((label, right))
     assert ("bluff", 3) in seen  # three right labels of one kind: 1.125, no longer nothing
     text = " ".join(_cell("q7-text").split())
-    # review 76 X4: the marking paragraph in fractions, the four labels named after
-    assert "Four labels earn 3/8 of a mark each when right (your two demands, your claim" in text
-    assert "and your statement about an offer), the other two 1/8 each" in text
+    # review 76 X4 gave the fractions; review 80 U7 cut them: most marks, each label alone
+    assert "mostly for your two demands, your claim and your statement about an offer, each" in text
+    assert "each label on its own" in text
     assert "at least three of these four" not in text
 
 
@@ -4811,8 +4811,8 @@ def test_question_7_gives_the_task_first_and_the_marks_after():
     and the marks in one note at the end, as questions 2 and 6 do."""
     text = " ".join(_cell("q7-text").split())
     assert text.index("1. each letter with its label") < text.index("2. under the key")
-    assert text.index("2. under the key") < text.index("3/8")
-    assert text.index("*Marks.*") > text.index("Practise first on a case that is not yours")
+    assert text.index("2. under the key") < text.index("*Marks*")  # review 80 U7
+    assert text.index("*Marks*") > text.index("Practise first on a case that is not yours")
 
 
 def test_the_demands_name_no_deadline_the_case_does_not_have():

@@ -56,8 +56,10 @@ def test_question_7_counts_every_label_the_learner_gives():
         }
         assert _graded(who, both).earned == 2 - 0.25, who
     text = _cell("q7-text")
-    assert "Four labels earn 3/8 of a mark each when right" in text  # review 76 X4's words
-    assert 'the choice under `"use"` earns 1/4' in text
+    # review 80 U7: the fractions are cut; the text says where most marks are
+    assert "mostly for your two demands, your claim and your statement about an offer" in (
+        " ".join(text.split())
+    )
 
 
 def test_a_true_claim_states_no_action_so_it_carries_one_label():

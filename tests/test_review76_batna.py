@@ -138,7 +138,7 @@ def test_question_7s_marks_read_in_one_pass():
     that the check judges the form of the own labels and the choice under "use"."""
     q7 = _cell("q7-text")
     assert "three eighths" not in q7 and "The check does judge the choice" not in q7
-    assert 'the other two 1/8 each; the choice under `"use"` earns 1/4.' in q7
+    assert "*Marks* (2): mostly for your two demands" in q7  # review 80 U7: no fractions
     assert 'judges their form and the choice under `"use"`)' in q7  # review 78 X7
 
 

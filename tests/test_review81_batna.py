@@ -214,3 +214,14 @@ def test_section_1_uses_attitude_to_risk_in_one_sense():
     assert "from one attitude to risk (one way of pricing risk) for every gamble." in risk
     assert "It need not be averse to every gamble: the same person may buy insurance" in risk
     assert risk.count("attitude") == 1
+
+
+def test_question_7s_marking_paragraph_is_short():
+    """U7: question 7's marking paragraph listed 3/8, 1/8 and 1/4 besides the feedback rule;
+    it now says where most marks are, that each label counts on its own, and the feedback
+    rule, in under 50 words (62 before)."""
+    q7 = cell_text("02_batna", "batna", "q7-text")
+    marks = " ".join(q7[q7.index("*Marks*") :].split())
+    assert "3/8" not in marks and "1/8" not in marks and "1/4" not in marks
+    assert marks.startswith("*Marks* (2): mostly for your two demands, your claim and your")
+    assert len(marks.split()) < 50, len(marks.split())

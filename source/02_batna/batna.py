@@ -671,10 +671,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # labels, and its check says which test to apply again when one is wrong (no marks). Your
 # own statements are drawn apart from it, so judge each of them afresh.
 #
-# *Marks.* Four labels earn 3/8 of a mark each when right (your two demands, your claim
-# and your statement about an offer), the other two 1/8 each; the choice under `"use"`
-# earns 1/4. **Your own labels get no feedback before grading**; the practice case is where
-# you find out (the check under your answer judges their form and the choice under `"use"`).
+# *Marks* (2): mostly for your two demands, your claim and your statement about an offer,
+# each label on its own. **Your own labels get no feedback before grading**; the practice
+# case is where you find out (the check under your answer judges their form and the choice under `"use"`).
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
