@@ -225,3 +225,13 @@ def test_question_7s_marking_paragraph_is_short():
     assert "3/8" not in marks and "1/8" not in marks and "1/4" not in marks
     assert marks.startswith("*Marks* (2): mostly for your two demands, your claim and your")
     assert len(marks.split()) < 50, len(marks.split())
+
+
+def test_the_module_is_shorter_than_before_this_round():
+    """U1 (length): 7,528 markdown words in the release notebook before this round (review
+    80); the round's fixes added about 80, and cuts of repeats (section 1's gamble, section
+    3's risk-neutral aside, section 4's terms and sources, a redundant delta in section 7,
+    section 6's paltering moved to its side note) bring it to 7,518. The cap follows."""
+    from tests.test_review69_batna import _release_markdown_words
+
+    assert _release_markdown_words() <= 7_520

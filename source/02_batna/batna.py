@@ -84,8 +84,8 @@ startup_gamble = [(0.5, 120_000), (0.5, 70_000)]
 expected_value(sure_offer), expected_value(startup_gamble)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ev-risk", "schema_version": 3}
-# On average the gamble is worth 95,000, more than the sure 90,000. But the average is
-# not what you will be paid: you get 120,000 or 70,000.
+# On average the gamble is worth 95,000, more than the sure 90,000, but you will be paid
+# 120,000 or 70,000, never the average.
 #
 # Decision analysis (Raiffa 1968) values such a gamble by its **certainty equivalent**:
 # the sure amount that is exactly as good to you as the gamble. Someone for whom a sure
@@ -94,16 +94,15 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # risk. A certainty equivalent below the expected value means you are *risk-averse*, equal
 # to it *risk-neutral*, above it *risk-seeking*.
 #
-# For the person who would take 88,000, the sure offer of 90,000 is the better
-# alternative, although the gamble has the higher expected value. So compare alternatives
-# by what each is worth *to you*: its expected value if you are risk-neutral, your
-# certainty equivalent if you are not, from one attitude to risk (one way of pricing risk)
-# for every gamble. It need not be averse to every gamble: the same person may buy
-# insurance and a lottery ticket (Friedman and Savage 1948).
+# For someone who values the gamble at 88,000, the sure 90,000 is better, although the
+# gamble has the higher expected value. So compare alternatives by what each is worth
+# *to you*: its expected value if you are risk-neutral, your certainty equivalent if you are
+# not, from one attitude to risk (one way of pricing risk) for every gamble. It need not be
+# averse to every gamble: the same person may buy insurance and a lottery ticket (Friedman
+# and Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
-# for each of your two gambles; elsewhere, use expected values. The builder in section 3
-# lets you try your own.
+# for each of your two gambles; elsewhere, use expected values.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ce-example", "schema_version": 3}
 risk_attitude(startup_gamble, 88_000)
@@ -113,8 +112,8 @@ risk_attitude(startup_gamble, 88_000)
 #
 # Write `startup_tree(offers)`. It takes a scenario like yours and returns Lumen's offer as
 # a tree, as section 1 describes one, from `offers.startup_base`, `offers.startup_bonus` and
-# `offers.funding_probability` (the story says what each means). The check looks at both
-# outcomes, on your scenario; grading also on other learners'.
+# `offers.funding_probability`. The check looks at both outcomes, on your scenario; grading
+# also on other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "startup-tree-answer", "schema_version": 3}
@@ -171,7 +170,7 @@ check.startup_tree(startup_tree, hidden=True)
 #
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
 # `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, the
-# sure amounts your scenario supposes you would take instead of the gambles.
+# sure amounts you would take instead of the gambles.
 #
 # *Grading, in short:* `choose_batna(offers)` on your scenario and four example learners':
 # three make Harbor Bank, Lumen and Freelance the BATNA in turn; grading adds other
@@ -213,18 +212,17 @@ check.choose_batna(choose_batna, hidden=True)
 # The deal on the table may cost you something your alternative does not (a longer commute,
 # a move), or give you something extra. Your **reservation price** is the worst deal you
 # would still accept: the value of your BATNA, corrected for those differences. Below it you
-# take your BATNA instead. Many texts call it your walk-away point or limit; this course
-# says reservation price, and keeps "walk away" for the act (Raiffa, *The Art and Science of
-# Negotiation*, 1982, builds his analysis on this number).
+# take your BATNA instead. Many texts call it your walk-away point; this course says
+# reservation price, and keeps "walk away" for the act (Raiffa,
+# *The Art and Science of Negotiation*, 1982, builds his analysis on this number).
 #
 # For a job that costs you $c$ a year more than your BATNA, worth $V$, the lowest salary
 # worth accepting is
 #
 # $$r = V + c .$$
 #
-# If you are not risk-neutral, $V$ is what your BATNA is worth *to you*: with a certainty
-# equivalent below an uncertain alternative's expected value, that alternative counts for
-# less, and another one may become your BATNA.
+# If you are not risk-neutral, $V$ is what your BATNA is worth *to you* (section 1), and
+# another alternative may become your BATNA.
 #
 # How an uncertain alternative enters $V$ depends on when its uncertainty is settled:
 #
@@ -260,8 +258,8 @@ check.choose_batna(choose_batna, hidden=True)
 # are worth to you, or what this deal costs or gives you that they do not; a fact can be
 # true, and still change neither. Each choice is
 # final, and the item then says whether it fits, and why; the line under the quiz counts
-# your right choices. Two items come back as graded
-# questions; the feedback on each says which.
+# your right choices. Two items come back as graded questions; the feedback on each says
+# which.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -322,12 +320,11 @@ BatnaBuilder()
 # ## 4. The other side's alternatives, and the zone of possible agreement
 #
 # Northwind has a reservation price too, and it comes from Northwind's own BATNA, just as
-# yours comes from yours. If Northwind can fill the role some other way for a known cost,
-# it should pay you no more than that cost. Lax and Sebenius (*The Manager as Negotiator*,
-# 1986) ask you to assess the other side's alternatives as carefully as your own before
-# any talk, and doing so protects you at the table: Galinsky and Mussweiler (*Journal of
-# Personality and Social Psychology* 81, 2001) found that negotiators who thought about
-# the other side's alternatives were far less pulled by the other side's first offer.
+# yours comes from yours. If Northwind can fill the role some other way for a known cost, it
+# should pay you no more than that cost. Assess its alternatives as carefully as your own
+# before any talk (Lax and Sebenius, *The Manager as Negotiator*, 1986): negotiators who
+# thought about them were far less pulled by the other side's first offer (Galinsky and
+# Mussweiler, *Journal of Personality and Social Psychology* 81, 2001).
 # Build the estimate from facts you can check, such as published rates, not from what the
 # other side says it can afford.
 #
@@ -342,11 +339,11 @@ BatnaBuilder()
 # inside it both are better off. Its width, $b - s$, is the **surplus** the deal creates;
 # the negotiation is about where in the zone the price lands.
 #
-# This is a zone on salary alone, with both reservation prices fixed. Other terms can move
-# them: remote days shorten your commute, a signing bonus or a later start date may be worth
-# more to one side than it costs the other. Call an offer's salary and its other terms
-# together its **package**: each package has its own reservation prices, and its own zone.
-# So "no zone" means none for this package: look for terms that change the numbers.
+# Terms other than salary move both reservation prices: remote days shorten your commute; a
+# signing bonus or a later start may be worth more to one side than it costs the other. Call
+# an offer's salary and its other terms together its **package**: each package has its own
+# reservation prices, and its own zone. So "no zone" means none for this package: look for
+# terms that change the numbers.
 #
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the other side's reservation price. This course calls its middle the
@@ -630,7 +627,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # be enough for me" is true, so legitimate, though it points the other side at a
 # figure you would refuse. For facts, what a true statement is chosen to make the other
 # side believe counts: one that plants a false fact it will rely on is not made honest by
-# being true (*paltering*; see the side note above).
+# being true.
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price: then it raises that estimate, and with it what
@@ -673,7 +670,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # *Marks* (2): mostly for your two demands, your claim and your statement about an offer,
 # each label on its own. **Your own labels get no feedback before grading**; the practice
-# case is where you find out (the check under your answer judges their form and the choice under `"use"`).
+# case is where you find out (the check under your answer judges their form and the choice
+# under `"use"`).
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
@@ -823,11 +821,10 @@ check.label_statements(label_statements, hidden=True)
 # - *Each week of talks moves your start a week later*, there is no answer date, and head
 #   office does not threaten the role: the outside-option model. The hire creates a pie of
 #   $W$ less the commute you bear ($W - c$ for the job as offered), and neither side earns
-#   anything while you talk. Here $\delta$ is the share of the gain still worth having a
-#   week later. Once your BATNA beats your share at the table, it binds, and who proposes
-#   first matters. When Northwind does, it must match your BATNA and need not pay a unit
-#   more, however patient the two of you are: the salary is exactly $r$. When you do,
-#   Northwind takes any salary that leaves it what it would get by turning you down and
+#   anything while you talk. Once your BATNA beats your share at the table, it binds, and
+#   who proposes first matters. When Northwind does, it must match your BATNA and need not
+#   pay a unit more, however patient the two of you are: the salary is exactly $r$. When you
+#   do, Northwind takes any salary that leaves it what it would get by turning you down and
 #   proposing a week later, $\delta(W - r)$, so you can ask for $r + (1 - \delta)(W - r)$,
 #   up to $A$.
 #
