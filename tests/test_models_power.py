@@ -1249,7 +1249,7 @@ def test_question_4_does_not_promise_a_grade_it_no_longer_gives():
     assert "proposes cannot carry a higher price" not in PROSE
     # review 69, U2: the price is the figure Kestrel takes or names (the "yardstick" reply
     # names the yardstick worked out, neither Atlas's figure nor section 5's prediction)
-    assert "the figure Kestrel takes or asks for" in (" ".join(PROSE.split()))
+    assert "the figure Kestrel takes or stands on" in (" ".join(PROSE.split()))  # review 80, C1
 
 
 def test_no_key_is_an_attribute_of_what_the_learner_is_handed():
@@ -2164,7 +2164,7 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
     four = " ".join(four.split())  # review 58, U2: the choice is the learner's, unstated
     assert "Atlas's own figure if Kestrel takes it" not in four
     assert "Which fits is yours to judge from sections 2 and 5" in four  # review 77
-    assert "the figure Kestrel takes or asks for" in four  # review 69
+    assert "the figure Kestrel takes or stands on" in four  # review 80, C1; review 69
 
     def general(s, price):
         with pytest.raises(NotYet) as raised:
@@ -2180,8 +2180,8 @@ def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_pr
         reason = _P.reply_reason(s)
         taken[reason] += 1
         assert low >= max(v2, figure), s.learner
-        # review 76, X3: the yardstick exactly or to the nearest hundred, whichever is lower
-        assert low in (v2, figure, min(proposal, round(proposal, -2)))
+        # review 80, X2: the yardstick to the hundred, rounded down, is the lowest price
+        assert low in (v2, figure, math.floor(proposal / 100) * 100)
         assert "below what the rival would pay" in general(s, v2 - 100)
         if high + 200 < s.atlas_value:
             assert "more than any figure the seller can stand on" in general(s, high + 200)
@@ -2437,7 +2437,7 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     assert "the price Kestrel names in its reply" not in four
     # review 69, U2: the price is the money Kestrel expects, whether it takes Atlas's figure
     # or names one, so a counter at Borealis's figure and the walk-out bring the same
-    assert "the figure Kestrel takes or asks for" in four
+    assert "the figure Kestrel takes or stands on" in four  # review 80, C1
     # review 78, X1 (round 79): section 5 says it, of any buyer and rival
     five = " ".join(_section(PROSE, "The licence of section 2", "In the library").split())
     assert "real talks name the rival's figure to the buyer instead" in five

@@ -60,7 +60,7 @@ def test_question_4_defines_price_and_reasons_as_the_key_reads_them():
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "if it refuses, section 5's prediction" not in four
     assert "Otherwise it is the ground for the figure Kestrel names" not in four
-    assert "- `price`: the figure Kestrel takes or asks for" in four
+    assert "- `price`: the figure Kestrel takes or stands on" in four  # review 80, C1
     assert '`"accept"` (take Atlas\'s figure as it stands)' in four  # review 70, X1
     assert '`"yardstick"` (hold Atlas to the yardstick, worked out)' in four
     assert '`"rival"` (name Borealis\'s firm written offer and its figure)' in four

@@ -21,7 +21,7 @@ def test_c1_question_4_asks_for_the_yardstick_and_says_what_binds_atlas_to_it():
     had Kestrel "expect to be paid" it. It now asks for it, and says what binds Atlas."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "expects to be paid" not in four
-    assert "the figure Kestrel takes or asks for" in four
+    assert "the figure Kestrel takes or stands on" in four  # review 80, C1
     assert (  # review 78, U1 (round 79): one sentence; review 79, C2: why it binds here
         "you may hold Atlas to this one because Atlas proposed it"
     ) in four

@@ -325,8 +325,8 @@ OWN_CASE_HINTS = {
     "'neither' only if no sale gives Kestrel any swing",
     "licence_reply": "set Atlas's round figure, its own yardstick worked out (Kestrel's "
     "Shapley value) and Borealis's written offer side by side with section 5's predicted "
-    "price: Kestrel ends up with no less than that price, and asks for "
-    "no more than the largest of the three figures",
+    "price: Kestrel ends up with no less than that price, and stands on "
+    "the largest of the three figures, not an opening ask above them",
     "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
     "that high, and never one that points Atlas to a lower figure (section 5)",
@@ -901,7 +901,7 @@ def judge_reply_price(s, result):
     price, _ = _pair(result, "licence_reply", "(price, reason)")
     said = amount(price, "the price")
     low, high = reply_range(s)
-    if low - 0.5 <= said <= high + 0.5:  # a Shapley value may be rounded to the nearest hundred
+    if low - 0.5 <= said <= high + 0.5:  # a Shapley value may be rounded to the hundred
         return
     # review 79, X2: or to the unit, either way (44,666 for 44,666.67 is not a wrong answer)
     if reply_reason(s) == "yardstick" and abs(said - kestrel_shapley(s)) < 1:
@@ -926,7 +926,8 @@ def judge_reply_price(s, result):
             f"worked out ({shapley:,.0f}) and Borealis's offer ({v2:,.0f}): what binds Atlas "
             "to a figure is that it proposed it (its yardstick) or can check it (Borealis's "
             "written offer), and nothing of either kind carries more, so Atlas could refuse "
-            "this without going back on its word"
+            "this without going back on its word. Question 4 asks for the figure Kestrel "
+            "stands on, not an opening ask above it"
         )
         general = "it asks more than any figure the seller can stand on"
     elif said < v2:
@@ -944,9 +945,9 @@ def judge_reply_price(s, result):
     else:
         hint = (
             f"{said:,.0f} is less than Kestrel's Shapley value, {shapley:,.0f}, the yardstick "
-            "Atlas itself proposed, and is not that value rounded to the unit or to the "
-            "nearest hundred: Atlas can check that figure and cannot call it unfair; name it "
-            "exactly, to the unit or rounded to the nearest hundred, as the question allows"
+            "Atlas itself proposed, and is not that value to the unit or to the hundred: "
+            "Atlas can check that figure and cannot call it unfair; name it exactly, to the "
+            "unit or to the hundred, rounded up or down, as the question allows"
         )
         general = "it names a price below the yardstick the buyer itself proposed"
     raise NotYet(f"the price is not right for {_whose(s)}: {hint}.", general=general)

@@ -856,14 +856,15 @@ def reply_range(s):
     figure, since nothing else binds Atlas: it proposed its yardstick and can check
     Borealis's offer (review 77, C1: the reason given was a day-later answer at section 5's
     price, as good against the yardstick). Atlas's figure and Borealis's are
-    named exactly; the Shapley value exactly or rounded to the nearest hundred, as the question
-    says (review 76, X3: it also took the value rounded the other way, a figure below Atlas's
-    own yardstick when rounded down). The check also takes the value to the unit, rounded
-    or cut (review 79, X2), which lies within a unit of it, outside this range."""
+    named exactly; the Shapley value exactly or to the hundred, rounded up or down, as the
+    question says (review 80, X2: rounding 36,833 up to 36,900 failed, too strict for a
+    67-unit step; the figures lie at least 1,000 apart, so either rounding keeps the order).
+    The check also takes the value to the unit, rounded or cut (review 79, X2), within a
+    unit of it."""
     reason = reply_reason(s)
     if reason == "yardstick":
-        shapley, nearest = kestrel_shapley(s), atlas_proposal(s)
-        return min(shapley, nearest), max(shapley, nearest)
+        shapley = kestrel_shapley(s)
+        return math.floor(shapley / 100) * 100.0, math.ceil(shapley / 100) * 100.0
     figure = reply_grounds(s)[reason]
     return figure, figure
 

@@ -700,13 +700,14 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # option.
 #
 # **The predicted price is no cap on an ask.** It is what a side gets even if the other
-# side refuses every unit more, so taking less gives money away; asking more is allowed.
-# A side can stand on a figure the other side proposed, since nobody can call its own
-# standard unfair, or can check, such as a rival's written offer; an ask above every such
-# figure, the other side can refuse without going back on its word. Naming a figure below
-# the highest one on the table points the other side down to it. Where the model says to
-# sell to the rival, real talks name the rival's figure to the buyer instead: the same
-# money, with the door left open.
+# side refuses every unit more, so taking less gives money away. A side can stand on a
+# figure the other side proposed, since nobody can call its own standard unfair, or can
+# check, such as a rival's written offer: it holds the other side to that figure and
+# settles for no less. An opening may ask more (module 04 covers openings), but the other
+# side can refuse it without going back on its word. Naming a figure below the highest one
+# on the table points the other side down to it. Where the model says to sell to the
+# rival, real talks name the rival's figure to the buyer instead: the same money, with the
+# door left open.
 #
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
@@ -759,14 +760,14 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # Kestrel reply, and for what figure? Which fits is yours to judge from sections 2 and 5.
 #
 # You are not owed a Shapley value (section 2); you may hold Atlas to this one because
-# Atlas proposed it, and section 5's predicted price is no cap on an ask. Atlas can still
-# refuse and answer a day later.
+# Atlas proposed it. Atlas can still refuse and answer a day later. The question asks for
+# the figure Kestrel stands on, not an opening.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
 #
-# - `price`: the figure Kestrel takes or asks for (a Shapley value may be given exactly,
-#   to the unit, rounded or cut, or rounded to the nearest hundred);
+# - `price`: the figure Kestrel takes or stands on (a Shapley value may be named exactly,
+#   to the unit, or to the hundred, rounded up or down);
 # - `reason`: the reply, one of the three.
 #
 # Where the round figure is below the yardstick but at least section 5's price, two

@@ -1,0 +1,74 @@
+"""Module 03, review 80 (an independent negotiation professor's review), fixed in round 81.
+Each test failed on the code or text before this round."""
+
+import math
+
+import pytest
+
+import course
+import course.scenarios.power as _P
+from course.checks import power as check
+from course.checks.hints import NotYet
+from tests.test_models_power import PROSE, _section
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def _four():
+    return _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+
+
+def _draws(count=300):
+    return [course.variant("03_power", f"r81-{n}") for n in range(count)]
+
+
+def test_c1_question_4_asks_for_the_figure_kestrel_stands_on_not_an_opening():
+    """C1: section 5 said "asking more is allowed", while question 4's check fails any price
+    above the largest of the three figures. The text now says one thing: question 4 asks
+    for the figure Kestrel stands on, holding Atlas to it; an opening may ask more, and the
+    hint on a price above the three says so."""
+    prose = _flat(PROSE)
+    assert "asking more is allowed" not in prose
+    assert "The question asks for the figure Kestrel stands on, not an opening." in _four()
+    assert "`price`: the figure Kestrel takes or stands on" in _four()
+    assert (
+        "it holds the other side to that figure and settles for no less. An opening may ask "
+        "more (module 04 covers openings), but the other side can refuse it without going back "
+        "on its word."
+    ) in prose
+    told = 0
+    for s in _draws(100):
+        high = _P.reply_range(s)[1]
+        above = high + 1_000  # the review's case: the key's figure and 1,000 more
+        if above >= s.atlas_value:
+            continue
+        with pytest.raises(NotYet, match="not an opening ask above it"):
+            check.judge_reply_price(s, (above, _P.reply_reason(s)))
+        told += 1
+    assert told > 50
+
+
+def test_x2_the_yardstick_rounded_to_the_hundred_either_way_passes():
+    """X2: a yardstick of 36,833 named as 36,900 failed ("Atlas could refuse this without
+    going back on its word"), too strict for a 67-unit step; only the nearest hundred was
+    taken. Rounded up or down to the hundred it now passes, and every answer that passed
+    before still does (the exact figure, the nearest hundred, to the unit, Atlas's figure
+    where taking it is right)."""
+    other_way = 0
+    for s in _draws():
+        reason = _P.reply_reason(s)
+        shapley = _P.kestrel_shapley(s)
+        best = _P.reply_grounds(s)[reason]
+        passed_before = [best]
+        if reason == "yardstick":
+            passed_before += [round(shapley, -2), math.floor(shapley), math.ceil(shapley)]
+            for named in (math.floor(shapley / 100) * 100, math.ceil(shapley / 100) * 100):
+                check.judge_reply(s, (named, "yardstick"))
+            other_way += round(shapley, -2) != math.ceil(shapley / 100) * 100
+        for price in passed_before:
+            check.judge_reply(s, (price, reason))
+        if _P.reply_takes_figure(s):
+            check.judge_reply(s, (s.atlas_figure, "accept"))
+    assert other_way > 20  # the learners whose rounded-up yardstick failed before
