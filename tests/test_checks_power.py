@@ -401,11 +401,11 @@ def test_the_old_votes_count_question_is_gone():
 REPLY_CASES = {
     # (right, said): words of the hint, and the fact the hint states
     ("accept", "reject"): "is at least Kestrel's equilibrium share",
-    ("accept", "insist on Harrow"): "would lose money if Granite refused",
-    ("insist on Harrow", "accept"): "Harrow's work is worth more",
-    ("insist on Harrow", "reject"): "beats Kestrel's share at the table",
+    ("accept", "take Harrow"): "walking out to Harrow would lose money",
+    ("take Harrow", "accept"): "Harrow's work is worth more",
+    ("take Harrow", "reject"): "beats Kestrel's share at the table",
     ("reject", "accept"): "is less than Kestrel's share at the table",
-    ("reject", "insist on Harrow"): "is less than Kestrel's share at the table",
+    ("reject", "take Harrow"): "is less than Kestrel's share at the table",
 }
 
 
@@ -416,11 +416,11 @@ def facts_hold(s, right, said):
     waiting = s.delta_you * kestrel_next
     return {
         ("accept", "reject"): s.granite_offer >= share > waiting - 0.01,
-        ("accept", "insist on Harrow"): s.outside_offer < s.granite_offer,
-        ("insist on Harrow", "accept"): s.granite_offer < s.outside_offer,
-        ("insist on Harrow", "reject"): s.outside_offer > table and waiting < s.outside_offer,
+        ("accept", "take Harrow"): s.outside_offer < s.granite_offer,
+        ("take Harrow", "accept"): s.granite_offer < s.outside_offer,
+        ("take Harrow", "reject"): s.outside_offer > table and waiting < s.outside_offer,
         ("reject", "accept"): s.granite_offer < table and abs(waiting - table) < 0.01,
-        ("reject", "insist on Harrow"): s.outside_offer < table,
+        ("reject", "take Harrow"): s.outside_offer < table,
     }[right, said]
 
 
@@ -428,7 +428,7 @@ def test_every_wrong_reply_gets_a_hint_whose_facts_hold(learner):
     seen = set()
     for s in hidden_and_own() + [course.variant("03_power", f"reply-{n}") for n in range(40)]:
         right = granite_reply(s)
-        for said in ("accept", "reject", "insist on Harrow"):
+        for said in ("accept", "reject", "take Harrow"):
             if said == right:
                 check.judge_granite_reply(s, said)
                 continue
@@ -453,9 +453,7 @@ def test_a_reply_may_be_written_in_any_case_and_with_an_underscore_or_a_hyphen(a
 
     assert full_marks(check.granite_reply(shouting, hidden=True), capsys)
     assert full_marks(check.granite_reply(hyphenated, hidden=True), capsys)
-    assert "one of 'accept', 'reject', 'insist on Harrow'" in miss(
-        check.granite_reply, lambda s: "yes"
-    )
+    assert "one of 'accept', 'reject', 'take Harrow'" in miss(check.granite_reply, lambda s: "yes")
 
 
 def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
@@ -465,7 +463,7 @@ def test_kestrel_in_the_proposers_seat_fails_the_hidden_check(learner):
         table = s.contract_value * bargaining_split(s.delta_you, s.delta_them)[0]
         if s.granite_offer >= max(table, s.outside_offer):
             return "accept"
-        return "insist on Harrow" if s.outside_offer > table else "reject"
+        return "take Harrow" if s.outside_offer > table else "reject"
 
     assert "every case grading tries" in miss(check.granite_reply, proposers_seat, True)
 
@@ -1401,7 +1399,7 @@ def test_hints_explain_without_naming_the_move_to_make(learner):
     for n in range(80):
         s = course.variant("03_power", f"giveaway-{n}")
         right = granite_reply(s)
-        for said in ("accept", "reject", "insist on Harrow"):
+        for said in ("accept", "reject", "take Harrow"):
             if said != right:
                 with pytest.raises(NotYet) as failure:
                     check.judge_granite_reply(s, said)
@@ -1840,7 +1838,7 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     away = 0
     for n in range(600):
         s = course.variant("03_power", f"reply-{n}")
-        if _P.granite_reply(s) == "insist on Harrow":
+        if _P.granite_reply(s) == "take Harrow":
             away += 1
             assert s.outside_offer < s.contract_value
     assert away
@@ -2283,7 +2281,7 @@ def test_a_hint_on_the_learners_own_case_names_the_comparison_not_its_numbers(le
             with pytest.raises(NotYet) as failure:
                 check.judge_clears_with_corvid(s, (s.borealis_value, shapley < floor))
             hints.append(str(failure.value))
-            for said in ("accept", "reject", "insist on Harrow"):
+            for said in ("accept", "reject", "take Harrow"):
                 if said != granite_reply(s):
                     with pytest.raises(NotYet) as failure:
                         check.judge_granite_reply(s, said)

@@ -966,7 +966,7 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
         "buyer instead: the same money, with the door left open."
     ) in text
     # review 64, C1: question 4 no longer points ahead to question 7's move
-    assert 'question 7\'s `"insist on Harrow"`' not in text
+    assert 'question 7\'s `"take Harrow"`' not in text
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     # review 61, C2; review 75, U6: said calmly, not as a counter
     assert "in real talks, say so calmly, with the door left open" in seven

@@ -29,7 +29,7 @@ def test_question_7_says_insist_on_harrow_is_the_games_walk_out():
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     assert "counter at once" not in seven
     assert (  # review 75, U6: said calmly, not as a counter (a rejection in the game)
-        '`"insist on Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
+        '`"take Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
         "calmly, with the door left open, not as an ultimatum"
     ) in seven
 

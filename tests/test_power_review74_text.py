@@ -98,18 +98,18 @@ def test_question_2_calls_the_shapley_value_atlas_proposal_not_its_fair_figure()
 
 def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ultimatum():
     """U3: question 7's option "insist on Harrow" read like the pressure move section 7
-    calls the weaker one. The option keeps its name (code and tests use it), and the text
+    calls the weaker one. The text
     now says real talks put it as a calm counter, not an ultimatum, and no longer speaks
     of "insisting" on Harrow."""
     from course.scenarios.power import REPLIES
     from tests.test_models_power import PROSE, _section
 
-    assert "insist on Harrow" in REPLIES
+    assert "take Harrow" in REPLIES  # review 80, U2: renamed; the old label maps to it
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
     # review 75, U6: one move, not a walk-out in the game and a counter in real talks (in
     # the model a counter is a "reject" proposed a month later)
     assert (
-        '"insist on Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
+        '"take Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
         "calmly, with the door left open, not as an ultimatum (section 7)." in seven
     )
     assert "Insisting" not in seven

@@ -9,6 +9,7 @@ import course
 import course.scenarios.power as _P
 from course.checks import power as check
 from course.checks.hints import NotYet
+from course.models.power import bargaining_split
 from tests.test_models_power import PROSE, _section
 
 
@@ -72,3 +73,35 @@ def test_x2_the_yardstick_rounded_to_the_hundred_either_way_passes():
         if _P.reply_takes_figure(s):
             check.judge_reply(s, (s.atlas_figure, "accept"))
     assert other_way > 20  # the learners whose rounded-up yardstick failed before
+
+
+def test_u2_question_7s_walk_out_is_take_harrow_and_the_old_label_keeps_its_marks(learner, capsys):
+    """U2: question 7's walk-out was labelled "insist on Harrow", which invites the
+    ultimatum question 9b marks down. It is now "take Harrow"; an answer written with the
+    old label, in any case or with underscores, still earns full marks."""
+    from course.scenarios.power import REPLIES
+    from tests.test_checks_power import full_marks
+
+    assert REPLIES == ("accept", "reject", "take Harrow")
+    assert "insist" not in PROSE.lower()
+    seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
+    assert '`"take Harrow"`: in the game, walk out to Harrow\'s work' in seven
+
+    def old_label(s):  # the model answer as written before this round
+        at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
+        if s.granite_offer >= max(at_the_table, s.outside_offer):
+            return "accept"
+        return "insist on Harrow" if s.outside_offer > at_the_table else "reject"
+
+    walks = 0
+    for s in _draws(100):
+        walks += _P.granite_reply(s) == "take Harrow"
+        for said in ("insist on Harrow", "INSIST_ON_HARROW", "take Harrow"):
+            if _P.granite_reply(s) == "take Harrow":
+                check.judge_granite_reply(s, said)
+            else:
+                with pytest.raises(NotYet):
+                    check.judge_granite_reply(s, said)
+    assert walks > 10
+    assert full_marks(check.granite_reply(old_label, hidden=True), capsys)
+    assert full_marks(check.granite_reply(old_label), capsys)

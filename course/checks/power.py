@@ -32,6 +32,7 @@ from course.scenarios.power import (
     REASON_ALIASES,
     REASONS,
     REPLIES,
+    REPLY_ALIASES,
 )
 from course.variants import (
     CourseIdNeeded,
@@ -57,7 +58,7 @@ def _seat_reply(s):
     table = s.contract_value * (1 - s.delta_them) / (1 - s.delta_you * s.delta_them)
     if s.granite_offer >= max(table, s.outside_offer):
         return "accept"
-    return "insist on Harrow" if s.outside_offer > table else "reject"
+    return "take Harrow" if s.outside_offer > table else "reject"
 
 
 @answer_key
@@ -131,7 +132,7 @@ class _HiddenLearners:
 
     _KINDS = (
         ("accept-seat", lambda s: _story().granite_reply(s) == "accept" != _seat_reply(s)),
-        ("walk-seat", lambda s: _story().granite_reply(s) == "insist on Harrow" != _seat_reply(s)),
+        ("walk-seat", lambda s: _story().granite_reply(s) == "take Harrow" != _seat_reply(s)),
         ("reject", lambda s: _story().granite_reply(s) == "reject"),
         ("bidder", lambda s: _story().best_lever(s) == "bidder"),
         ("loan", lambda s: _story().best_lever(s) == "loan"),
@@ -1769,16 +1770,16 @@ def _granite_hint(s, said, expected):
             "it rejects a proposal worth more than what rejecting and proposing next month "
             "is worth today",
         ),
-        ("accept", "insist on Harrow"): (
-            f"Harrow's {harrow} is less than Granite's {offer}: insisting on Harrow's margin "
-            "would lose money if Granite refused",
-            "it insists on an outside option worth less than the proposal",
+        ("accept", "take Harrow"): (
+            f"Harrow's {harrow} is less than Granite's {offer}: walking out to Harrow "
+            "would lose money",
+            "it takes an outside option worth less than the proposal",
         ),
-        ("insist on Harrow", "accept"): (
+        ("take Harrow", "accept"): (
             f"Granite's {offer} is less than Harrow's {harrow}: Harrow's work is worth more",
             "it accepts a proposal worth less than the outside option",
         ),
-        ("insist on Harrow", "reject"): (
+        ("take Harrow", "reject"): (
             f"Harrow's {harrow} beats Kestrel's share at the table ({table}; Kestrel answers "
             f"Granite's proposal, so it is in the responder's seat): rejecting and proposing "
             f"next month is worth only {waiting} today, less than Harrow's margin now",
@@ -1789,18 +1790,18 @@ def _granite_hint(s, said, expected):
             "what rejecting and proposing next month is worth today",
             "it accepts a proposal worth less than rejecting and proposing next month",
         ),
-        ("reject", "insist on Harrow"): (
+        ("reject", "take Harrow"): (
             f"Harrow's {harrow} is less than Kestrel's share at the table ({table}): "
             "rejecting and proposing next month is worth more than Harrow; an outside option "
-            "below your share at the table is not worth insisting on",
-            "it insists on an outside option worth less than the share at the table",
+            "below your share at the table is not worth taking",
+            "it takes an outside option worth less than the share at the table",
         ),
     }
     return hints[expected, said]
 
 
 @answer_key
-def _judge_choice(s, result, question, choices, right, why):
+def _judge_choice(s, result, question, choices, right, why, aliases=None):
     """A question whose answer is one of ``choices``: nothing when ``result`` is
     ``right``'s answer for ``s`` (``right`` names a function of ``course.scenarios.power``,
     imported here so that no answer is an attribute of this module), else the hint
@@ -1810,7 +1811,7 @@ def _judge_choice(s, result, question, choices, right, why):
     answer was right after one wrong try)."""
     from course.scenarios import power as story
 
-    said = one_of(result, choices, f"{question}'s answer")
+    said = one_of(result, choices, f"{question}'s answer", aliases)
     expected = getattr(story, right)(s)
     if said != expected:
         _not_own(s, question)
@@ -1821,12 +1822,14 @@ def _judge_choice(s, result, question, choices, right, why):
 @answer_key
 def judge_granite_reply(s, result):
     """Question 7 on ``result``: nothing when it is right, else the ``NotYet`` hint."""
-    _judge_choice(s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint)
+    _judge_choice(
+        s, result, "granite_reply", REPLIES, "granite_reply", _granite_hint, REPLY_ALIASES
+    )
 
 
 @question
 def granite_reply(answer, hidden=False):
-    """Check a function that answers Granite's first proposal: accept, reject or insist on
+    """Check a function that answers Granite's first proposal: accept, reject or take
     Harrow."""
     _each(answer, _scenarios(hidden), judge_granite_reply, None)
     passed("granite_reply answers Granite the way the equilibrium says.")

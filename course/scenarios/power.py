@@ -27,7 +27,10 @@ OTHER_MEMBERS = ("Ironvale", "Marrow", "Quillon", "Tessaly")
 LEVERS = ("bidder", "loan", "harrow")
 
 #: How Kestrel can answer Granite's proposal (question 7).
-REPLIES = ("accept", "reject", "insist on Harrow")
+REPLIES = ("accept", "reject", "take Harrow")
+#: Question 7's old label, kept so that answers written before review 80 (U2: "insist"
+#: read as the ultimatum question 9b marks down) keep their marks.
+REPLY_ALIASES = MappingProxyType({"insist on Harrow": "take Harrow"})
 
 #: The labels of question 9: module 00's four kinds of move.
 LABELS = ("legitimate", "bluff", "misrepresentation", "illegitimate")
@@ -918,13 +921,13 @@ def granite_share(s, delta_you=None, harrow=None):
 def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
-    share; otherwise, if Harrow beats the table, insist on Harrow (walk out to Harrow's work,
+    share; otherwise, if Harrow beats the table, take Harrow (walk out to Harrow's work,
     the game's move, said calmly with the door left open in real talks; not a counter, which
     in the game is a rejection and a proposal a month later: review 75, U6), else reject and
     propose next."""
     if s.granite_offer >= granite_share(s):
         return "accept"
-    return "insist on Harrow" if s.outside_offer > table_share(s) else "reject"
+    return "take Harrow" if s.outside_offer > table_share(s) else "reject"
 
 
 @answer_key

@@ -967,7 +967,7 @@ ShrinkingPieGame()
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
 # Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
-# later) or `"insist on Harrow"`: in the game, walk out to Harrow's work; in real talks,
+# later) or `"take Harrow"`: in the game, walk out to Harrow's work; in real talks,
 # say so calmly, with the door left open, not as an ultimatum (section 7).
 #
 # Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
@@ -980,14 +980,14 @@ ShrinkingPieGame()
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
 def granite_reply(s):
-    """The move that gets Kestrel most in section 5's game: accept, reject or insist on
+    """The move that gets Kestrel most in section 5's game: accept, reject or take
     Harrow."""
     ### BEGIN SOLUTION
     at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]
     if s.granite_offer >= max(at_the_table, s.outside_offer):
         return "accept"
     if s.outside_offer > at_the_table:
-        return "insist on Harrow"
+        return "take Harrow"
     return "reject"
     ### END SOLUTION
 
