@@ -105,3 +105,15 @@ def test_u2_question_7s_walk_out_is_take_harrow_and_the_old_label_keeps_its_mark
     assert walks > 10
     assert full_marks(check.granite_reply(old_label, hidden=True), capsys)
     assert full_marks(check.granite_reply(old_label), capsys)
+
+
+def test_u3_the_share_at_the_table_is_defined_for_either_seat():
+    """U3: the share at the table was defined as section 4's x_2, the responder's share,
+    then used for an even split and for Kestrel as proposer (question 6). It is now what
+    section 4 gives your seat, proposer or responder, with no alternative counted."""
+    five = _flat(_section(PROSE, "## 5. Outside options", "The licence of section 2"))
+    assert "Your **share at the table** is your share $x_2$" not in five
+    assert (
+        "Your **share at the table** is what section 4 gives your seat, proposer or "
+        "responder, with no alternative counted."
+    ) in five

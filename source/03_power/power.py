@@ -663,10 +663,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
-# Module 02, section 7, in brief. Your **share at the table** is your share $x_2$ from
-# section 4, what you would get were there no alternative. An **outside option** (module
-# 02's outside option) is one you can take only at the moment you turn down the other
-# side's proposal (Harrow's work for Kestrel). The **deal-me-out** result (named by
+# Module 02, section 7, in brief. Your **share at the table** is what section 4 gives
+# your seat, proposer or responder, with no alternative counted. An **outside option**
+# (module 02's outside option) is one you can take only at the moment you turn down the
+# other side's proposal (Harrow's work for Kestrel). The **deal-me-out** result (named by
 # Binmore, Shaked and Sutton, 1989; shown by Shaked & Sutton, *Econometrica*, 1984;
 # Binmore, Rubinstein & Wolinsky, *RAND Journal of Economics*, 1986): with an option worth
 # $b$ (a share of the pie), the responder's **equilibrium share** is the larger of its
