@@ -400,7 +400,7 @@ def test_the_old_votes_count_question_is_gone():
 
 REPLY_CASES = {
     # (right, said): words of the hint, and the fact the hint states
-    ("accept", "reject"): "is at least Kestrel's equilibrium share",
+    ("accept", "reject"): "is at least Kestrel's share by section 5",
     ("accept", "take Harrow"): "walking out to Harrow would lose money",
     ("take Harrow", "accept"): "Harrow's work is worth more",
     ("take Harrow", "reject"): "beats Kestrel's share at the table",

@@ -1672,8 +1672,9 @@ def test_the_shares_of_section_5_have_one_name_each():
 
     assert "Rubinstein share" not in PROSE and "Rubinstein share" not in bargaining_split.__doc__
     five = _section(PROSE, "## 5.", "### Question 4")
-    assert five.index("**share at the table**") < five.index("**equilibrium share**")
-    assert r"$$\text{equilibrium share} = \max(\text{share at the table},\ b),$$" in five
+    # review 80, U4: "equilibrium share" went; the larger of the two is "your share"
+    assert "equilibrium share" not in five
+    assert r"$$\text{share} = \max(\text{share at the table},\ b),$$" in five
 
 
 def test_atlass_proposal_is_called_a_tactic_not_the_models_price():
@@ -2220,7 +2221,6 @@ DEFINED_TERMS = {
     "commitment": "what makes it credible is commitment, having bound yourself to it",
     "anchor": "first offers *anchor*: they pull the final price towards them",
     "share at the table": "Your **share at the table**",  # review 79, U1: opens the recap
-    "equilibrium share": "the responder's **equilibrium share**",
     "breakdown payoff": "**A breakdown payoff** is what each side",
     "rate of loss": "**rate of loss**",
     "subgame-perfect": "**subgame-perfect equilibrium**",

@@ -60,4 +60,4 @@ def test_the_acceptance_threshold_is_defined_where_it_is_first_used():
 def test_question_8_opens_with_what_to_measure():
     eight = _flat(_section(PROSE, "### Question 8", "def best_lever"))
     assert eight.index("Measure every move the same way") < eight.index("Your scenario offers")
-    assert eight.index("Kestrel's equilibrium share of") < eight.index("Your scenario offers")
+    assert eight.index("Kestrel's share of") < eight.index("Your scenario offers")

@@ -2,6 +2,7 @@
 Each test failed on the code or text before this round."""
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,13 @@ def test_u3_the_share_at_the_table_is_defined_for_either_seat():
         "Your **share at the table** is what section 4 gives your seat, proposer or "
         "responder, with no alternative counted."
     ) in five
+
+
+def test_u4_one_name_for_the_share_deal_me_out_gives():
+    """U4: besides the share at the table, section 5 named the larger of it and the option
+    the "equilibrium share", a fifth name for close ideas; it is now just the share (by
+    section 5), in the text and in the hints."""
+    assert "equilibrium share" not in PROSE
+    five = _flat(_section(PROSE, "## 5. Outside options", "The licence of section 2"))
+    assert "the responder's share is the larger of its share at the table and $b$" in five
+    assert "equilibrium share" not in Path(check.__file__).read_text()  # the hints

@@ -1329,7 +1329,7 @@ def test_the_limit_claim_hint_keeps_the_reservation_price_as_defined(swept_2000)
             assert (
                 f"what Kestrel could get by walking away, Harrow's {s.outside_offer:,.0f}" in fact
             )
-            assert "equilibrium share" in fact
+            assert "its share by section 5" in fact  # review 80, U4
     assert seen > 200
 
 

@@ -340,7 +340,7 @@ OWN_CASE_HINTS = {
     "granite_reply": "work out Kestrel's share at the table in the responder's seat, then set "
     "Granite's proposal and Harrow's offer against it and against each other",
     "best_lever": "work out what each move adds to what the models predict for Kestrel (the "
-    "licence's price, or its equilibrium share of the Granite contract), and compare the three",
+    "licence's price, or its share of the Granite contract by section 5), and compare the three",
     "harrow_move": "ask which number Granite acts on, since it cannot know how patient Kestrel "
     "is, and whether Harrow's offer beats it; then whether Granite can check the offer as "
     "it stands (section 7)",
@@ -1763,7 +1763,7 @@ def _granite_hint(s, said, expected):
     waiting = f"{d_you * kestrel_next:,.0f}"
     hints = {
         ("accept", "reject"): (
-            f"Granite's {offer} is at least Kestrel's equilibrium share ({share}); rejecting "
+            f"Granite's {offer} is at least Kestrel's share by section 5 ({share}); rejecting "
             f"costs a month, and proposing next month is worth only {waiting} today "
             f"(Kestrel answers Granite's proposal, so it is in the responder's seat: its "
             f"share at the table is {table})",
@@ -1921,7 +1921,7 @@ def _tactic_fact(s, tactic):
         "calm_borealis": "compare what Kestrel says with part 1 of the story, and ask whether "
         "it attaches a demand",
         "limit_claim": f"compare {price} with what Kestrel could get by walking away, "
-        f"Harrow's {harrow}, and with its equilibrium share (section 5), and ask whether a "
+        f"Harrow's {harrow}, and with its share by section 5, and ask whether a "
         "proposal below the figure it names but above both would leave it better off than "
         "walking away",
     }[kind]

@@ -669,10 +669,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # other side's proposal (Harrow's work for Kestrel). The **deal-me-out** result (named by
 # Binmore, Shaked and Sutton, 1989; shown by Shaked & Sutton, *Econometrica*, 1984;
 # Binmore, Rubinstein & Wolinsky, *RAND Journal of Economics*, 1986): with an option worth
-# $b$ (a share of the pie), the responder's **equilibrium share** is the larger of its
+# $b$ (a share of the pie), the responder's share is the larger of its
 # share at the table and $b$:
 #
-# $$\text{equilibrium share} = \max(\text{share at the table},\ b),$$
+# $$\text{share} = \max(\text{share at the table},\ b),$$
 #
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. It
 # sets a minimum; it is not a bonus: once it binds, each unit adds a whole unit to your
@@ -934,10 +934,9 @@ check.signing_terms(signing_terms, hidden=True)
 #
 # Set your patience, the computer's and the computer's outside option, then play: you
 # propose first, and the computer follows its equilibrium plan, the same rule in every
-# round. It accepts any offer of at least its
-# equilibrium share. Otherwise it walks away if its outside option beats waiting, and if
-# not, it rejects and, a round later, offers you exactly what your next turn would be
-# worth to you.
+# round. It accepts any offer of at least its share by section 5. Otherwise it walks away
+# if its outside option beats waiting, and if not, it rejects and, a round later, offers
+# you exactly what your next turn would be worth to you.
 #
 # With both patiences at 0.9, set the computer's outside option to 0.3, then to 0.6. What
 # is the lowest offer it accepts in each case? Work it out from section 5 before you play:
@@ -947,7 +946,7 @@ check.signing_terms(signing_terms, hidden=True)
 #
 # <details><summary>Answer</summary>
 #
-# With 0.3 its equilibrium share is 47.4% (0.9/1.9): the option is below its share at the
+# With 0.3 its share is 47.4% (0.9/1.9): the option is below its share at the
 # table, so it changes nothing. The slider moves in steps of 0.01 (one percent), so the
 # lowest offer it accepts is 0.48 (48%); at 0.47 it makes a counter-offer. With 0.6 it
 # accepts 0.60 (60%) or more, and a lower offer makes it walk away.
@@ -1016,7 +1015,7 @@ check.granite_reply(granite_reply, hidden=True)
 # the same way, by what it adds to what the models predict Kestrel will get. For the
 # licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's value
 # `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). For the
-# Granite contract, it is Kestrel's equilibrium share of `s.contract_value` (Granite
+# Granite contract, it is Kestrel's share of `s.contract_value` by section 5 (Granite
 # proposes first, with `s.delta_them`).
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
