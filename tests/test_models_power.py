@@ -1751,12 +1751,11 @@ def test_the_cores_floor_is_said_to_need_no_assumption_about_the_rivals_haggling
     divide v2 between them at any price below it. The text says so, and puts a rival who
     must be bargained with into the reservation price, not into what the core assumes."""
     assert "The core assumes the rival really would pay" not in PROSE
-    # review 58, U1: the paragraph is now a collapsed note on a rival whose offer is not firm
-    text = " ".join(
-        _section(PROSE, "When the rival's offer is not firm", "Read as a price").split()
-    )
+    # review 58, U1: a collapsed note on a rival whose offer is not firm; review 80, U1
+    # (round 81): one sentence
+    text = " ".join(_section(PROSE, "If the rival's offer is not firm", "Read as a price").split())
     assert "Below $v_2$, the seller and the rival would both gain" in " ".join(PROSE.split())
-    assert "whether the seller and the rival could earn $v_2$ together" in text
+    assert "a sale to it would itself be bargained" in text
     assert "its reservation price sits below the core's lowest price" in text
     # the blocking claim itself: a price below v2 leaves the seller and rival a better split
     from course.models.power import blocking_coalition
@@ -2030,7 +2029,7 @@ def test_no_power_fact_uses_a_say_held_for_others():
         assert "project manager" not in text
     assert "the lead bidder alone chooses its own subcontractors" in texts["harrow_approval"]
     assert _keyed("harrow_approval")[:2] == ["authority", "them on Kestrel"]
-    rule = _section(PROSE, "**Power that comes with a public office", "**Dominance")
+    rule = _section(PROSE, "**Power that comes with a public office", "**Information bought")
     assert "as is raising any say you hold on others' behalf" in rule
 
 
@@ -2296,7 +2295,8 @@ def test_question_3_sets_the_chairs_agenda_power_aside():
 
     question = _section(PROSE, "Question 3 (2 marks)", "def buy_votes_from")
     assert "Take it that the chair puts Kestrel's proposal to the vote" in question
-    assert "outside both indices" in question
+    # review 80, U1 (round 81): the rest of the caveat (the chair's power outside the
+    # indices) was cut for length; the assumption itself stays
     assert (
         "chairs Fellgate" not in question and "chair Fellgate" in _POWER_FACTS["fellgate_chair"][2]
     )

@@ -43,8 +43,7 @@ def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():
     assert (
         "Module 00's audit counts a deadline once, under its holder's alternatives; "
         "Rubinstein's model turns the same time pressure into a lower $\\delta$, and so a "
-        "smaller share of the pie (a hard end date is another game; the licence's is years "
-        "away, too far to move section 5's price by even one per cent)."  # review 78, U1
+        "smaller share of the pie."  # review 78, U1; review 80, U1: the aside cut
     ) in four
 
 

@@ -83,22 +83,6 @@ def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic()
     assert "Assume, with section 7's heuristic, that Granite reads" in nine_b
 
 
-def test_section_1_maps_its_bases_to_lewicki_saunders_and_barry():
-    """U5: the four bases are the course's own typology; a learner reading Lewicki,
-    Saunders and Barry alongside meets other categories, so section 1 maps them (review 72,
-    U1: as one shorter list)."""
-    one = _flat(_section(PROSE, "This course calls expert and referent", "**Trust and"))
-    assert "Lewicki, Saunders and Barry's textbook (*Negotiation*) sorts the sources" in one
-    for words in (
-        "informational (expert)",
-        "position-based (authority, resource)",
-        "relationship-based (referent)",
-        "contextual (alternatives, module 02)",
-        "personal (a negotiator's own traits: none of the four)",
-    ):
-        assert words in one, words
-
-
 def test_penrose_and_the_name_deal_me_out_are_credited():
     """U6: the Banzhaf index was first proposed by Penrose (1946), and "deal-me-out" is
     Binmore, Shaked and Sutton's (1989) name; both are now credited where first used. (The

@@ -128,3 +128,22 @@ def test_u4_one_name_for_the_share_deal_me_out_gives():
     five = _flat(_section(PROSE, "## 5. Outside options", "The licence of section 2"))
     assert "the responder's share is the larger of its share at the table and $b$" in five
     assert "equilibrium share" not in Path(check.__file__).read_text()  # the hints
+
+
+def test_u1_the_module_is_over_350_words_shorter():
+    """U1: 10,355 words of markdown. The cuts lose nothing graded: the Lewicki box, the
+    note on a rival whose offer is not firm (now one sentence), most of question 3's chair
+    caveat (section 3 says it), the deadline aside, the shared-lists sentence, the
+    law-on-dominance note, and tighter wording in a few paragraphs."""
+    from tests.test_models_power import NOTEBOOK
+    from tests.test_power_review58_text import _markdown_words
+
+    assert _markdown_words(NOTEBOOK) <= 10_000, _markdown_words(NOTEBOOK)  # 10,355 before
+    for gone in (
+        "Another textbook's sorting",
+        "that power sits outside both indices",
+        "a hard end date is another game",
+        "The law on dominance and pressure",
+        "When the rival's offer is not firm",
+    ):
+        assert gone not in PROSE, gone

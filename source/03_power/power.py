@@ -18,7 +18,7 @@
 # with its role, a skill others rely on. This module
 # is about the third, **power**: your power over someone is how much they depend on you.
 # Their alternatives and their hurry set part of that dependence, so both come back here
-# as inputs to bargaining models that put a number on what they do to a deal.
+# as inputs to bargaining models.
 #
 # You will learn to read power as dependence and name its base; to price a scarce
 # resource by the **Shapley value** (a fair split) and the **core** (what competition
@@ -34,12 +34,11 @@
 # Section 5 holds four of the nine questions.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
-# after them check your answer and tell you what to fix. Your numbers are yours alone.
-# The texts of question 1's facts, question 5's versions and question 9(a)'s statements
-# come from short lists the class shares; which ones you get, and any amounts in them, are
-# yours. A check tries your function on your own scenario and on a few public ones of
-# other learners (their ids start with `self-check`), so that a rule that fits only your
-# numbers shows up before grading; grading tries others.
+# after them check your answer and tell you what to fix. Some texts come from lists the
+# class shares; your numbers are yours alone. A check tries your function on your own
+# scenario and on a few public ones of other learners (their ids start with
+# `self-check`), so that a rule that fits only your numbers shows up before grading;
+# grading tries others.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -101,8 +100,6 @@ scenario
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence, a
 #   machine or a stock. A **monopoly** is its strongest form: nobody else has the thing.
-#   Reward and coercion mostly come to this at a negotiating table: a contract you can
-#   give, a supply you can hold back.
 #
 # One fact can show two bases. The manager who must sign a contract holds authority, since
 # the say comes with her role; the contract she can give is also a resource the other side
@@ -112,15 +109,6 @@ scenario
 # This course calls expert and referent power together **personal influence**
 # (negotiation texts often use "influence" alone more widely, for any way of changing
 # minds): they work through what others think of you, not through anything you control.
-#
-# <details><summary>Another textbook's sorting</summary>
-#
-# Lewicki, Saunders and Barry's textbook (*Negotiation*) sorts the sources of power
-# differently: informational (expert), position-based (authority, resource),
-# relationship-based (referent), contextual (alternatives, module 02) and personal
-# (a negotiator's own traits: none of the four).
-#
-# </details>
 #
 # **Trust and credibility.** Module 00 counts the other side's trust in your word as
 # part of power. It is not a fifth base here but what lets the four work: a promise, a
@@ -292,8 +280,7 @@ print("Left takes all: in the core?", stable)
 # Real bargainers often stop short of the core. Murnighan and Roth (*Management Science*,
 # 1977) had groups of three, one strong player and two weak ones, play a game of this
 # kind: the strong player got clearly less than the core, came closer to it where the weak
-# players competed harder (when they could send no messages, for instance), and over all
-# conditions got close to the Shapley value.
+# players competed harder, and over all conditions got close to the Shapley value.
 #
 # **A licence and two buyers.** One seller has an item that a keen buyer values at $v_1$
 # and a rival buyer at $v_2 < v_1$; the seller has no use for it. Any coalition of the
@@ -312,15 +299,8 @@ print("Left takes all: in the core?", stable)
 # a target. A higher $v_1$ can raise the price (half a unit per unit when the rival is
 # weak, section 5), but telling the keen buyer about a $v_1$ it already knows does not.
 #
-# <details><summary>When the rival's offer is not firm</summary>
-#
-# The core asks only whether the seller and the rival could earn $v_2$ together. A
-# reservation price counts what the seller would really get: if the sale to the rival
-# would itself have to be bargained once the keen buyer is gone, the seller could expect
-# less than $v_2$, and its reservation price sits below the core's lowest price. Check
-# whether a rival is still in the race, and on what terms, before counting on it.
-#
-# </details>
+# If the rival's offer is not firm and a sale to it would itself be bargained, its
+# reservation price sits below the core's lowest price.
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
 # rival never buys, and when the rival's value is close enough to the keen buyer's it
@@ -451,8 +431,7 @@ check.licence_floor(licence_floor, hidden=True)
 # member has some votes, and a proposal passes when its supporters reach a quota. A
 # member's share of the votes is not its share of the power.
 #
-# Two measures look at what actually matters, whether a member's vote can change the
-# result:
+# Two measures count what matters, whether a member's vote can change the result:
 #
 # - **Shapley–Shubik index** (Shapley & Shubik, *American Political Science Review*,
 #   1954): line the members up in every possible order and count how often a member is
@@ -532,9 +511,7 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
 # neither would let Kestrel's vote swing any decision: such votes are not worth paying
 # for. Section 3's two indices agree in every scenario, and so does a count of Kestrel's
-# swings after each sale. Take it that the chair puts Kestrel's proposal to the vote: if
-# one of your facts in question 1 gives a chair the agenda, that power sits outside both
-# indices, and the votes buy nothing until she acts.
+# swings after each sale. Take it that the chair puts Kestrel's proposal to the vote.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "votes-needed-answer", "schema_version": 3}
@@ -595,8 +572,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # can wait. Knowing their deadline is information (module 01); outlasting them is power.
 # Module 00's audit counts a deadline once, under its holder's alternatives; Rubinstein's
 # model turns the same time pressure into a lower $\delta$, and so a smaller share of the
-# pie (a hard end date is another game; the licence's is years away, too far to move
-# section 5's price by even one per cent).
+# pie.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -616,19 +592,16 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # gets about 22% (the plain ratio $3/(10+3)$ would say 23%), and the split is even only
 # when both lose at the same rate.
 #
-# **People do not play the equilibrium.** In Ochs and Roth's laboratory experiments ("An
-# Experimental Study of Sequential Bargaining", *American Economic Review*, 1989), first
-# offers sat closer to an even split than the theory predicts, and players often rejected
-# an offer only to propose a split that gave them less, once discounted, than the offer
-# they had turned down. Read the model for the direction and rough size of what patience
-# does, not as a forecast to the cent.
+# **People do not play the equilibrium.** In Ochs and Roth's experiments (*American
+# Economic Review*, 1989), first offers sat nearer an even split than the theory predicts,
+# and players often turned an offer down only to propose less, once discounted. Read the
+# model for the direction and rough size of what patience does, not to the cent.
 #
 # **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
-# less per round takes almost everything: all of it if it proposes first, and all but
-# one round of its own cost if it answers. So ask what a delay really costs. Kestrel's
+# less per round takes almost everything. So ask what a delay really costs. Kestrel's
 # wages and overdraft run either way until the contract's first payment, on a fixed date
-# (part 4); what a month's delay costs is buying in the work of engineers who leave, in
+# (part 4); a month's delay costs buying in the work of engineers who leave, in
 # proportion to the contract, so a discount factor fits. Where the side that loses more
 # each round loses a fixed bill, the discount-factor model is too kind to it.
 
@@ -1074,9 +1047,8 @@ check.best_lever(best_lever, hidden=True)
 # alternative worth less than the deal). Module 02 called such a demand a bluff when you
 # would not carry it out. A threat invites a threat back and, if carried out, costs you by
 # definition; a warning can be true, but said as a demand it still corners the other side.
-# In Deutsch and Krauss's trucking game ("The Effect of Threat upon Interpersonal
-# Bargaining", 1960), pairs earned most when neither player could close a gate on the
-# other's route, less when one could, least when both could.
+# In Deutsch and Krauss's trucking game (1960), pairs earned most when neither player
+# could close a gate on the other's route, less when one could, least when both could.
 #
 # Quieter uses of the same power:
 #
@@ -1141,7 +1113,6 @@ check.best_lever(best_lever, hidden=True)
 #   council's planning committee exists to serve the town; raising it in a private
 #   negotiation is a conflict of interest, and often a crime, as is raising any say you
 #   hold on others' behalf.
-# - **Dominance and pressure have legal limits** (note below).
 # - **Information bought from someone bound to keep it secret is not yours either.**
 #   Buying it, such as an employee's copy of their firm's costs, makes you party to a
 #   breach of confidence, and may be the misappropriation of a trade secret.
@@ -1159,18 +1130,6 @@ check.best_lever(best_lever, hidden=True)
 #   a material fact, and can undo the contract or amount to fraud. The line is not sharp:
 #   a statement of what you intend to do can itself be a false fact if you do not hold
 #   that intention when you speak (*Edgington v Fitzmaurice*, an English case of 1885).
-#
-# <details><summary>The law on dominance and pressure</summary>
-#
-# A dominant firm may not abuse its position, for instance by imposing unfair prices or
-# terms (Article 102 of the Treaty on the Functioning of the EU); US law (section 2 of the
-# Sherman Act) forbids winning or keeping a monopoly by shutting rivals out, though not
-# charging what the market will bear. Competitors sharing out contracts form a cartel,
-# even if a joint board votes for it. And a contract obtained by threatening something
-# unlawful, such as breaking an existing contract, can often be set aside (economic
-# duress).
-#
-# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 9 (3 marks): which kind of move, and what to say
