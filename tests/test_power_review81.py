@@ -130,6 +130,20 @@ def test_u4_one_name_for_the_share_deal_me_out_gives():
     assert "equilibrium share" not in Path(check.__file__).read_text()  # the hints
 
 
+def test_u5_story_part_4_gives_one_fact_a_line():
+    """U5: story part 4 was one paragraph of about 260 words (the contract, who proposes,
+    wages, overdraft, leavers, both discount factors, Harrow, Granite's proposal, next
+    year). It is now a list, as part 1 is, with the sentences as they were."""
+    for n in range(20):
+        story = course.variant("03_power", f"u5-{n}").story()
+        part = story[story.index("**4. A contract") : story.index("What Granite knows")]
+        items = [line for line in part.splitlines() if line.startswith("- ")]
+        assert len(items) >= 8, part
+        assert all(len(item.split()) <= 100 for item in items), part
+        assert sum(len(p.split()) for p in part.split("\n\n") if not p.startswith("- ")) < 20
+        assert any(item.startswith("- Granite's first proposal gives") for item in items)
+
+
 def test_u1_the_module_is_over_350_words_shorter():
     """U1: 10,355 words of markdown. The cuts lose nothing graded: the Lewicki box, the
     note on a rival whose offer is not firm (now one sentence), most of question 3's chair
