@@ -161,3 +161,18 @@ def test_u1_the_module_is_over_350_words_shorter():
         "When the rival's offer is not firm",
     ):
         assert gone not in PROSE, gone
+
+
+def test_c2_strong_has_one_definition_and_each_module_names_its_estimate():
+    """C2: "strong" meant beating their estimate of your share at the table here and their
+    estimate of your reservation price in module 02, two definitions for one word. It now
+    has one, beating what the other side expects to give you, and each module names the
+    estimate that fits its talks."""
+    seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
+    assert "The rule: mention an alternative when it beats" not in seven
+    assert (
+        "**Mention an alternative when it raises what they must offer.** It does when it "
+        "beats what they expect to give you; each module names that estimate. Here: mention "
+        "an alternative when it beats the other side's estimate of your share at the table"
+    ) in seven
+    assert seven.index("what they expect to give you") < seven.index("**strong**")

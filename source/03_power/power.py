@@ -504,10 +504,9 @@ print("EEC 1958 Shapley-Shubik:", *shapley_shubik_index(12, eec_1958))
 # ### Question 3 (2 marks): whose votes should Kestrel buy?
 #
 # `s.members` lists the owners and their votes, Kestrel last; a decision needs `s.quota`
-# votes, a fixed number written into Fellgate's rules, which stays put. With one vote,
-# Kestrel never decides anything. Two owners offer to sell it votes at one price
-# (`s.vote_offers`: owner and votes); it can afford one offer, and the owner who sells
-# keeps fewer votes. Write
+# votes, a fixed number written into Fellgate's rules, which stays put. Two owners offer
+# to sell Kestrel votes at one price (`s.vote_offers`: owner and votes); it can afford one
+# offer, and the owner who sells keeps fewer votes. Write
 # `buy_votes_from(s)`: the owner whose offer gives Kestrel more power, or `"neither"` if
 # neither would let Kestrel's vote swing any decision: such votes are not worth paying
 # for. Section 3's two indices agree in every scenario, and so does a count of Kestrel's
@@ -593,9 +592,9 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # when both lose at the same rate.
 #
 # **People do not play the equilibrium.** In Ochs and Roth's experiments (*American
-# Economic Review*, 1989), first offers sat nearer an even split than the theory predicts,
+# Economic Review*, 1989), first offers sat nearer an even split than predicted,
 # and players often turned an offer down only to propose less, once discounted. Read the
-# model for the direction and rough size of what patience does, not to the cent.
+# model for direction and rough size, not to the cent.
 #
 # **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
@@ -1050,7 +1049,7 @@ check.best_lever(best_lever, hidden=True)
 # In Deutsch and Krauss's trucking game (1960), pairs earned most when neither player
 # could close a gate on the other's route, less when one could, least when both could.
 #
-# Quieter uses of the same power:
+# Quieter uses of power:
 #
 # - **Say true things, plainly.** Put the highest figure you can stand on forward as the
 #   standard a price must meet, as question 4 does: Borealis's written offer, or Atlas's
@@ -1062,11 +1061,12 @@ check.best_lever(best_lever, hidden=True)
 #   is not a criterion but Kestrel's alternative.
 #   A standard below the figure on the table gives Atlas no reason to pay more and points
 #   it lower: take the figure.
-# - **Mention an alternative when it raises what they must offer.** The rule: mention an
+# - **Mention an alternative when it raises what they must offer.** It does when it beats
+#   what they expect to give you; each module names that estimate. Here: mention an
 #   alternative when it beats the other side's estimate of your share at the table (with
 #   full information, as in section 5, that share itself). Call such an alternative
-#   **strong**, and one worth no more than that **weak**. Mentioning a weak
-#   one gains nothing where they know your patience. Module 02's rule compared the
+#   **strong**, and one worth no more than that **weak**. Mentioning a weak one gains
+#   nothing where they know your patience. Module 02's rule compared the
 #   alternative with their estimate of your reservation price: that fits talks where the
 #   other side can make a final offer and hold to it; where both sides can counter and
 #   both lose by waiting, the bar is their estimate of your share at the table.
