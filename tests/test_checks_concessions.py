@@ -5576,10 +5576,8 @@ def test_review_78_the_summary_rounding_arena_and_engine_sentences_say_what_is_s
     from course.engine.bots import STYLES
 
     text = _flat()
-    assert (
-        "Below the frontier, every give brings back at least as much; on it, the only thing "
-        "that can come back is the deal, so give only on that condition." in text
-    )
+    # review 80 C1 rewrote this summary sentence: tests/test_concessions_review80.py
+    assert "Below the frontier, every give brings back at least as much." in text
     assert "A rounded offer passes when it lies less than one unit" not in text
     assert "Rounding to whole thousands or to one decimal passes." in text
     assert "the others a third, on top of their own pace." in text

@@ -1,5 +1,6 @@
-"""Module 04 after review 79 (tests/test_concessions_review80.py): each test failed on the
-code or text the review read (8d02f55) and passes now."""
+"""Module 04 after reviews 79 and 80 (tests/test_concessions_review80.py): each test failed on
+the code or text the review read (8d02f55 for review 79, f8c218b for review 80) and passes
+now."""
 
 import itertools
 import re
@@ -264,3 +265,29 @@ def test_u4_question_2_states_the_hold_apart_from_the_shape():
     assert "Conceder" not in rule_3 and "smaller than the first" not in rule_3
     assert "question 2's rule 5" in Path(check.__file__).read_text()
     assert "question 2's rule 4" not in Path(check.__file__).read_text()
+
+
+# --- Review 80 ---------------------------------------------------------------------------
+
+
+def _summary():
+    text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+    return text[text.index("What to take away") :]
+
+
+def test_r80_c1_the_summary_names_the_departure_and_the_batna_condition():
+    """Review 80 C1: the summary said that on the frontier 'the only thing that can come
+    back is the deal', stating as settled a departure from the rule of equal value back
+    that the course frames as a rule elsewhere, and without rule 2.3's condition. It now
+    says no single give there pays for itself, that the common rule would leave the deal
+    unsigned, and to give only as part of a deal that still beats your BATNA."""
+    summary = _summary()
+    assert "the only thing that can come back is the deal" not in summary
+    bullet = summary[summary.index("Choose where to land first") :]
+    bullet = bullet[: bullet.index(" - Accept")]
+    for part in (
+        "On it, no single give pays for itself",
+        "the common rule of equal value back would leave the deal unsigned",
+        "give only as part of the deal, and only while that deal beats your BATNA",
+    ):
+        assert part in bullet, part

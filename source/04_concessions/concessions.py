@@ -679,8 +679,8 @@ ConcessionPlanner(scenario)
 #
 # This question checks that you follow the course's rule, a convention, not a decision on
 # your case (question 4b grades your landing): free moves first (the check accepts any
-# free move), then the cheapest closing move (of two that cost you the same, the one that
-# gives Orchard more) or rule 2.5's, then stop. Of moves still equal, it accepts either.
+# free move), then the cheapest closing move or rule 2.5's, then stop. Of moves still
+# equal, it accepts either.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "next-trade-answer", "schema_version": 3}
@@ -1258,9 +1258,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   answer to a concession: at most theirs, capped by your own last step, at least half of
 #   that most; hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign, if it beats your BATNA. Below the frontier, every give brings back at least as
-#   much; on it, the only thing that can come back is the deal, so give only on that
-#   condition.
+#   sign. Below the frontier, every give brings back at least as much. On it, no single
+#   give pays for itself, so the common rule of equal value back would leave the deal
+#   unsigned: give only as part of the deal, and only while that deal beats your BATNA.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away when the
 #   best deal left is below your reservation price, with the relationship counted inside
