@@ -13,10 +13,10 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# This module is about using leverage once the talks begin. Questions 1, 2, 4b, 5 and 7
-# are decisions on your own case, Kite Studio's talks with Orchard; the other coded
-# questions check that you apply the course's rules to it, and the written parts ask for
-# your judgement.
+# This module is about using leverage once the talks begin. Questions 1 (your price and,
+# for about half of you, whether to name your other offer), 2, 4b, 5 and 7 are decisions
+# on your own case, Kite Studio's talks with Orchard; the other coded questions check that
+# you apply the course's rules to it, and the written parts ask for your judgement.
 #
 # You will learn to
 #
@@ -127,7 +127,7 @@ scenario
 # above the estimate. Grounded means a reason that rests on a fact: a market rate, what
 # they paid for the same thing before, what the work is worth to them. What they paid
 # before stays a fair ground even when their budget has shrunk: that is already in your
-# estimate. A number with a reason becomes the reference point for the rest of the talks.
+# estimate.
 #
 # ### What to say, and what not to say
 #
