@@ -305,3 +305,42 @@ def test_r80_x2_the_intro_says_what_question_1_leaves_to_you():
     drawn = [course.variant(MODULE, f"learner-{n}") for n in range(200)]
     share = sum(s.alternative_price > s.their_guess for s in drawn) / len(drawn)
     assert 0.35 < share < 0.65, share
+
+
+def test_r80_x4_question_5b_says_the_second_reading_passes():
+    """Review 80 X4: the check accepts reading the pick against every offer it beat that the
+    research rated above it, which question 5b never said, so a learner who read it so
+    could not know they were right. The question now says so, and it is true: that reading
+    differs from the text's for some pick the check asks about, and passes."""
+    text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+    q5b = text[text.index("Question 5b (1 mark)") : text.index("def read_pick")]
+    assert (
+        "reading the pick against every offer it beat that your research rated above it "
+        "passes too." in q5b
+    )
+    differing = [
+        (learner, offers, k)
+        for learner in LEARNERS
+        for offers, k, expected in check._pick_cases(course.variant(MODULE, learner), False)
+        if expected != check.pick_reading_against_both(course.variant(MODULE, learner), offers, k)
+    ]
+    assert differing, "no visible case tells the two readings apart"
+
+    def against_both(s, offers, picked):  # every offer it beat that research rated above
+        def worth(package):
+            return sum(s.theirs[i][package[i]] for i in s.issues)
+
+        chosen = offers[picked]
+        if worth(chosen) >= max(worth(o) for o in offers):
+            return set()
+        return {
+            i
+            for o in offers
+            if worth(o) > worth(chosen)
+            for i, levels in s.issues.items()
+            if levels.index(chosen[i]) > levels.index(o[i])
+        }
+
+    for learner in LEARNERS:
+        with learner_as(learner):
+            assert _verdict(check.read_pick, against_both, False) is None

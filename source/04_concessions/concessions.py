@@ -826,14 +826,13 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # </details>
 #
 # **Reading the pick.** Your research's estimate of Orchard's points suggests which offer
-# it will like best. If Orchard picks that one, its choice is consistent with your
-# estimate (it does not prove it) and tells you nothing new to act on. If it picks
-# another, the estimate is off. The pick beats both offers it turned down: for Orchard,
-# what it gives more of outweighs what it gives less of. Read it against the offer your
-# research rated best for Orchard: each issue where the pick gives it more ground than
-# that offer is a candidate that may matter relatively more to Orchard than you thought.
-# One pick cannot say which, nor rank or price them. Test them in your
-# next proposal.
+# it likes best. If Orchard picks that one, its choice is consistent with your estimate
+# and tells you nothing new to act on. If it picks another, the estimate is off. The pick
+# beats both offers it turned down: for Orchard, what it gives more of outweighs what it
+# gives less of. Read it against the offer your research rated best for Orchard: each
+# issue where the pick gives it more ground than that offer is a candidate that may matter
+# relatively more to Orchard than you thought. One pick cannot say which, nor rank or
+# price them. Test them in your next proposal.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): three equivalent offers
@@ -844,14 +843,14 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #   that splits every issue down the middle (the middle level of each issue in
 #   `s.issues`);
 # - each is ambitious: worth at least as much to you as your landing with no cushion
-#   (`landing(s, 0)`), so that it gives no ground away before the talks begin;
+#   (`landing(s, 0)`), so that it gives no ground before the talks begin;
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
 # - none is an insult: each gives Orchard (`s.theirs`) at least a quarter of the points it
-#   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity (the aside
-#   above). This is an opening set: an offer worth more to you than your landing package
-#   gives Orchard less than its minimum; only an offer worth the same can meet it.
+#   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity. This is an
+#   opening set: an offer worth more to you than your landing package gives Orchard less
+#   than its minimum; only an offer worth the same can meet it.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. Your case has several sets that meet
@@ -904,12 +903,13 @@ check.meso(meso, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5b-text", "schema_version": 3}
 # ### Question 5b (1 mark): what Orchard's pick tells you
 #
-# Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table
-# together, and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of
-# issues (a list or tuple of them passes too) its pick makes candidates for ones Orchard
-# values relatively more than your research (`s.theirs`) estimated: all of them, not only
-# the likeliest. Work it out from "Reading the pick" above, issue by issue (`s.issues`).
-# The check only asks about sets in which one offer is rated best for Orchard.
+# Write `read_pick(s, offers, picked)`: you put the three packages `offers` on the table,
+# and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of issues (a
+# list or tuple of them passes too) its pick makes candidates for ones Orchard values
+# relatively more than your research (`s.theirs`) estimated: all of them, not only the
+# likeliest. Work it out from "Reading the pick" above over `s.issues`. The check only asks
+# about sets with one offer rated best for Orchard; reading the pick against every offer
+# it beat that your research rated above it passes too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
