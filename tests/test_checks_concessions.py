@@ -5470,7 +5470,7 @@ def test_s76_u7_the_text_says_which_rule_uses_which_ratio():
     their gain over your loss)."""
     text = _flat()
     # review 78 U2: the exchange rate and rule 2.5, a rare case, are one line each
-    assert "is used only by rule 2.5." in text
+    assert "is used only by rule 2.5 below." in text  # review 80 U3
     rules = text[text.index("1. **Create value first.**") : text.index("3. **Stop**")]
     assert (
         "5. If no single move closes the deal, give where the exchange rate is highest, on "

@@ -344,3 +344,14 @@ def test_r80_x4_question_5b_says_the_second_reading_passes():
     for learner in LEARNERS:
         with learner_as(learner):
             assert _verdict(check.read_pick, against_both, False) is None
+
+
+def test_r80_u3_section_4_points_forward_to_rules_it_has_not_listed_yet():
+    """Review 80 U3: section 4 said the exchange rate 'is used only by rule 2.5' before it
+    lists the rules, so the reader met a rule number with nothing to find it by. Every
+    rule number section 4 names before its list now says 'below'."""
+    text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+    section = text[text.index("4. Trading across issues") :]
+    before = section[: section.index("1. **Create value first.**")]
+    named = re.findall(r"rule \d\.\d(?:'s)?(?: below)?", before)
+    assert named and all(n.endswith("below") for n in named), named

@@ -541,12 +541,12 @@ NegotiationArena()
 #
 # A package is **Pareto-optimal** when no other package is better for one side without
 # being worse for the other. The set of such packages is the **Pareto frontier**. A deal
-# below it leaves points on the table that both sides could have shared.
+# below it leaves points that both sides could have shared.
 #
 # Two ratios measure a move. The **trade ratio** is $\frac{\text{your points
 # back}}{\text{your points given}}$, both in *your* points: whether a move pays for itself
 # for you; a single give's is 0. The **exchange rate**, $\frac{\text{their net
-# gain}}{\text{your net loss}}$, is used only by rule 2.5.
+# gain}}{\text{your net loss}}$, is used only by rule 2.5 below.
 #
 # A move is **free** when neither side loses points and at least one gains. Below the
 # frontier some free change of package always exists, though not always a one-level one
