@@ -2311,7 +2311,7 @@ def test_target_is_module_02s_and_the_plan_stops_there():
     assert text[first : first + 120].startswith("target** (module 02: the outcome you aim")
     assert "The target is module 02's: the outcome you aim to land at." in text
     assert "Your concession plan stops there" in text
-    assert "and a plan may stop exactly on it" in text
+    assert "and a plan may stop exactly on the split" in text  # review 80 U2
     assert "**three quarters of the way from your reservation price up to your estimate**" in text
     raised = 0
     for learner in SWEEP:
@@ -2340,7 +2340,8 @@ def test_the_target_rule_is_stated_once_and_one_rule_picks_every_exercises_targe
     # outside it stays under 300 words
     reading = re.sub(r"<details>.*?</details>", "", text[start:end])
     assert len(reading.split()) < 300
-    assert text.count("at least half and at most three quarters of the way up") == 1
+    # review 80 U2: the band is stated once, after the target, as what the checks accept
+    assert text.count("from the **even split** (module 02's name for the point halfway) up") == 1
     assert "nine tenths" not in text.replace("nine tenths and three quarters of the way", "")
     assert "| exercise | its target |" not in text and "two fifths of the way" not in text
     assert "halfway from your reservation price to your opening" not in text
@@ -2707,7 +2708,7 @@ def test_a_plan_that_stops_above_the_band_fails_for_every_learner():
     assert "and no higher than that estimate (module 02's convention" not in text
     # review 76 C3: one target stated, the band's top; the in-band clauses are cut
     # review 78 U3: the sentence is parsed in order: why the top, then the top
-    assert "so module 02's rule puts your target at the band's top: **three quarters" in text
+    assert "Yours is **three quarters of the way from your reservation price" in text  # r80 U2
     assert "A fact at or past the band's top gives the top." not in text
     assert "Inside the band, aim at the figure of the best fact you can" not in text
 
@@ -3053,13 +3054,12 @@ def test_a_target_at_the_even_split_is_allowed_and_the_text_says_so():
     Session 75: the band's top is three quarters of the way up; module 02's own words are
     pinned by its tests."""
     text = _flat()
-    assert (
-        "Module 02 measures it on the zone you expect, from your reservation price up to your "
-        "estimate of the other side's, and keeps it at least half and at most three quarters "
-        "of the way up." in text
+    assert (  # review 80 U2: the target first, then the band the checks accept
+        "The checks accept any target in module 02's band, from the **even split** (module "
+        "02's name for the point halfway) up to three quarters, and a plan may stop exactly on "
+        "the split." in text
     )
     assert "one difference at its bottom" not in text and "more than half" not in text
-    assert "and a plan may stop exactly on it" in text
 
 
 def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at_the_top(
@@ -3087,10 +3087,11 @@ def test_question_2s_model_answer_and_the_course_plan_are_one_plan_that_stops_at
     # review 70 C1: the text states the trade-off the engine measures (see
     # test_s75_the_aside_on_three_quarters_quotes_the_engine)
     assert "The top is a gamble" not in text and "a plan ending there ends with" not in text
-    assert (  # review 78 U3; review 79 C1: the rule reads the fact, not the opening
-        "In this module a true fact always reaches your estimate, so module 02's rule puts "
-        "your target at the band's top: **three quarters of the way from your reservation "
-        "price up to your estimate**, below your opening." in text
+    assert (  # review 78 U3; review 79 C1: the rule reads the fact; review 80 U2: target first
+        "Yours is **three quarters of the way from your reservation price up to your "
+        "estimate** of the other side's (that stretch is the zone you expect), below your "
+        "opening: module 02's rule when a true fact reaches your estimate, as one always does "
+        "in this module." in text
     )
     assert "your opening always reaches the estimate" not in text
     assert (
@@ -3407,9 +3408,8 @@ def test_module_02s_even_split_is_described_as_module_02_states_it():
     75: section 2 says so once, and question 2's rule 5 names the fields)."""
     text = _flat()
     assert "both were known there" not in text
-    assert (
-        "on the zone you expect, from your reservation price up to your estimate of the other "
-        "side's" in text
+    assert (  # review 80 U2
+        "up to your estimate** of the other side's (that stretch is the zone you expect)" in text
     )
     assert "up to your estimate of Orchard's, `s.their_estimate` (section 2)" in text
     assert "any target from the even split of that zone up to three quarters of the way" in text
@@ -3466,7 +3466,7 @@ def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
     )
     assert "when you have none, halfway from your reservation price" not in flat
     band = flat[flat.index("The target is module 02's") :]
-    assert "The bottom of that band is the **even split**" in band[:800]
+    assert "in module 02's band, from the **even split**" in band[:800]  # review 80 U2
 
 
 def test_the_landing_may_sit_above_their_minimum_when_you_meet_again():
@@ -4087,7 +4087,7 @@ def test_the_low_ball_buyers_are_called_an_assumption_and_the_zone_is_defined():
     assert "are this course's assumption, chosen to show the risk; no study has measured" in text
     assert "module 01's band model" not in text
     # session 75: section 2 defines the zone in the sentence that keeps the target in it
-    defined = "the zone you expect, from your reservation price up to your estimate of the other"
+    defined = "(that stretch is the zone you expect)"  # review 80 U2
     assert defined in text
     first = text.index("zone")
     assert text.index(defined) < first + 40
@@ -4991,7 +4991,7 @@ def test_s75_one_monotone_target_rule_a_stronger_fact_never_lowers_the_target(an
     assert "halfway from your reservation price to your opening" not in text
     # review 76 C3: one target stated, the band's top; the in-band clauses are cut
     # review 78 U3: the sentence is parsed in order: why the top, then the top
-    assert "so module 02's rule puts your target at the band's top: **three quarters" in text
+    assert "Yours is **three quarters of the way from your reservation price" in text  # r80 U2
     assert "A fact at or past the band's top gives the top." not in text
     assert "Inside the band, aim at the figure of the best fact you can" not in text
     drawn = [course.variant(MODULE, f"learner-{n}") for n in range(200)]

@@ -355,3 +355,17 @@ def test_r80_u3_section_4_points_forward_to_rules_it_has_not_listed_yet():
     before = section[: section.index("1. **Create value first.**")]
     named = re.findall(r"rule \d\.\d(?:'s)?(?: below)?", before)
     assert named and all(n.endswith("below") for n in named), named
+
+
+def test_r80_u2_section_2_states_the_target_before_the_band():
+    """Review 80 U2: section 2's target paragraph made the reader hold the margin, the band,
+    the even split and the band's top at once before reaching one number. It now gives the
+    number first (three quarters of the way up to your estimate), then the margin, then the
+    band the checks accept, once, and never says 'the band's top'."""
+    text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
+    start = text.index("The target is module 02's: the outcome you aim to land at.")
+    paragraph = text[start : text.index("follow this rule.", start)]
+    rule = paragraph.index("**three quarters of the way from your reservation price up to")
+    assert rule < paragraph.index("margin") < paragraph.index("band")
+    assert paragraph.count("band") == 1 and "band's top" not in paragraph
+    assert len(paragraph.split()) < 125  # 137 before

@@ -278,15 +278,14 @@ check.opening(opening, hidden=True)
 # price, keeping a margin for a final trade, and make each step in answer to a move of
 # theirs (section 3). The plan sets each step's size; their move sets its time.
 #
-# The target is module 02's: the outcome you aim to land at. Your concession plan stops
-# there; what it leaves above your reservation price is the margin. Module 02 measures it
-# on the zone you expect, from your reservation price up to your estimate of the other
-# side's, and keeps it at least half and at most three quarters of the way up. The bottom
-# of that band is the **even split** (module 02's name for the point halfway), and a plan
-# may stop exactly on it. In this module a true fact always reaches your estimate, so
-# module 02's rule puts your target at the band's top: **three quarters of the way from
-# your reservation price up to your estimate**, below your opening. Question 2's model
-# answer, the low-ball and next year's simulation in section 5 follow this rule.
+# The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
+# the way from your reservation price up to your estimate** of the other side's (that
+# stretch is the zone you expect), below your opening: module 02's rule when a true fact
+# reaches your estimate, as one always does in this module. Your concession plan stops
+# there; what it leaves above your reservation price is the margin. The checks accept any
+# target in module 02's band, from the **even split** (module 02's name for the point
+# halfway) up to three quarters, and a plan may stop exactly on the split. Question 2's
+# model answer, the low-ball and next year's simulation in section 5 follow this rule.
 #
 # <details><summary>Aside: why three quarters, not the estimate</summary>
 #
