@@ -1201,7 +1201,7 @@ def test_the_notebook_states_its_bargaining_sources_as_they_hold():
 
 def _accept_bullet():
     flat = _flat()
-    start = flat.index("- **Accept** when the offer is at least what you would ask next")
+    start = flat.index("- **Accept** in four cases")  # review 80 U4: four sub-bullets
     return flat[start : flat.index("- **Walk away**", start)]
 
 

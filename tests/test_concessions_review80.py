@@ -369,3 +369,23 @@ def test_r80_u2_section_2_states_the_target_before_the_band():
     assert rule < paragraph.index("margin") < paragraph.index("band")
     assert paragraph.count("band") == 1 and "band's top" not in paragraph
     assert len(paragraph.split()) < 125  # 137 before
+
+
+def test_r80_u4_the_accept_bullet_is_four_cases_in_question_6s_order():
+    """Review 80 U4: section 5's Accept bullet packed four cases into one paragraph (the
+    next ask, the even split, a believable cap, the last round). It is now four
+    sub-bullets, in the order of question 6's rules: rule 1's two, rule 2's, rule 3's."""
+    lines = SOURCE.read_text().splitlines()
+    start = lines.index("# - **Accept** in four cases (question 6's rules 1 to 3 follow them):")
+    subs = []
+    for line in lines[start + 1 :]:
+        if line.startswith("# - "):
+            break
+        if line.startswith("#   - "):
+            subs.append(line[6:])
+    assert [s.split(":")[0].split(",")[0] for s in subs] == [
+        "When the offer is at least what you would ask next",
+        "While rounds remain",
+        "At the end of the talks there is no next ask",
+        "When you have good evidence of a cap on what they can pay and the cap is at or above",
+    ]

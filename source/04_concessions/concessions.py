@@ -944,16 +944,17 @@ check.read_pick(read_pick, hidden=True)
 # nothing about your BATNA or reservation price; it works on your judgement. Decide
 # beforehand what you will do with any offer:
 #
-# - **Accept** when the offer is at least what you would ask next: turning it down only
-#   delays a deal you were about to offer yourself (Faratin et al.'s rule). While rounds
-#   remain, one below it but at or above the even split (module 02: *acceptable*) you may
-#   take or counter: your plan never asks less than the split. Accept, too, when you have
-#   good evidence of a cap on what they can pay and the cap is at or above your
-#   reservation price: ask no more than the cap, and take an offer at it. A budget claim
-#   alone is not evidence: read it as a test (counter, and ask what changed) until they
-#   show it, say a budget in writing. At the end of the talks there is no next ask: an
-#   offer above your reservation price beats your BATNA; one exactly at it is worth the
-#   same, so either answer is right.
+# - **Accept** in four cases (question 6's rules 1 to 3 follow them):
+#   - When the offer is at least what you would ask next: turning it down only delays a
+#     deal you were about to offer yourself (Faratin et al.'s rule).
+#   - While rounds remain, one below it but at or above the even split (module 02:
+#     *acceptable*) you may take or counter: your plan never asks less than the split.
+#   - At the end of the talks there is no next ask: an offer above your reservation price
+#     beats your BATNA; one exactly at it is worth the same, so either answer is right.
+#   - When you have good evidence of a cap on what they can pay and the cap is at or above
+#     your reservation price: ask no more than the cap, and take an offer at it. A budget
+#     claim alone is not evidence: read it as a test (counter, and ask what changed) until
+#     they show it, say a budget in writing.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone (say, a believable budget cap below your
