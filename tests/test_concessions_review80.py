@@ -185,16 +185,19 @@ def test_x1_respond_and_relationship_mistakes_fail_visibly():
 # --- U1: question 1's table states the target it uses ----------------------------------
 
 
-def test_u1_question_1_states_the_target_formula_in_its_row():
+def test_u1_question_1_states_the_target_formula_under_its_table():
     """Review 79 U1: the row for a quote below your estimate said 'never below your target
     ... (section 2's rule)', a rule the learner meets only after question 1 (the rule X1
-    caught). The row now states it: R + 0.75 * (quote - R), with R the reservation price,
-    and the check's floor is that formula."""
+    caught); it then stated R + 0.75 * (quote - R) in the row. Review 80 U5: a formula and
+    two conditions made one cell hard to read; the row now says 'never below your target'
+    and the sentence under the table gives the formula, with R the reservation price. The
+    check's floor is that formula."""
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
     row = text[text.index("| a quote below your estimate |") :]
-    row = row[: row.index("The 3 thousand")]
-    assert "never below your target, now `R + 0.75 * (quote - R)`" in row
-    assert "`R = s.alternative_price + s.extra_cost`" in row
+    row, under = row[: row.index("|", 32) + 1], row[: row.index("The 3 thousand")]
+    assert "never below your target |" in row and "0.75" not in row
+    assert "the target is then `R + 0.75 * (quote - R)`" in under
+    assert "`R = s.alternative_price + s.extra_cost`" in under
     assert TARGET_SHARE == 0.75
     s = course.variant(MODULE, "st-1")
     r = reservation_of(s)

@@ -199,7 +199,11 @@ scenario
 # |---|---|
 # | no quote, or one above your fact (a higher quote changes nothing) | from your estimate of Orchard's reservation price, `s.their_estimate` (what *you* think of *Orchard*), up to your fact |
 # | a quote from your estimate up to your fact | from your estimate or 3 thousand under the quote, whichever is lower, up to the quote |
-# | a quote below your estimate | from 3 thousand under the quote up to the quote, never below your target, now `R + 0.75 * (quote - R)` with your reservation price `R = s.alternative_price + s.extra_cost`: the quote lowers your estimate, and your target with it (section 2's rule) |
+# | a quote below your estimate | from 3 thousand under the quote up to the quote, never below your target |
+#
+# In the last row, the quote lowers your estimate, and your target with it (section 2's
+# rule): the target is then `R + 0.75 * (quote - R)`, with your reservation price
+# `R = s.alternative_price + s.extra_cost`.
 #
 # The 3 thousand is a small edge that gives Orchard a reason to choose you over an equal
 # rival. The check sends no quote below your reservation price: then no deal is possible.
