@@ -341,14 +341,15 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    band, because this question grades the plan's shape, not its stopping point: any
 #    target from the even split of that zone up to three quarters of the way.
 #
-# Offers in whole thousands are fine; the steps must still shrink at least once.
+# Offers in whole thousands are fine while a step still shrinks; with a small gap to your
+# target, use one decimal.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
 #
 # The check calls the plan with openings from `s.their_estimate` up to the most a true
 # fact of yours justifies. How fast your steps shrink and where you hold is yours to
-# decide for your case; where in the band you stop is not graded.
+# decide; where in the band you stop is not graded.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
