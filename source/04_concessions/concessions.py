@@ -28,7 +28,7 @@
 #    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 7,200 words of
+# It takes about seven hours, and about ten if Python is new to you: some 6,900 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
 # and a reflection. Side remarks, about 1,800 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
@@ -326,30 +326,25 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # plan is yours to choose; it must
 #
 # 1. start at `opening` in round 0;
-# 2. never go back up (a higher offer than your last reads as a retraction);
+# 2. never go back up (that reads as a retraction);
 # 3. hold (a step of 0) in round 1: Orchard has only opened, and an opening is not a
-#    concession. Make your first concession in round 2: a longer hold says you can wait,
-#    and two sides that both wait may run out of rounds. Later holds are yours to place;
+#    concession. Concede in round 2; later holds are yours to place;
 # 4. concede in steps that never grow and shrink at least once, a Conceder's shape: no
-#    step down may be bigger than the smallest earlier step down (holds do not count), and
-#    at least one must be smaller than the first;
-# 5. give at most three fifths of everything it concedes in its first concession, so that
-#    the later steps still mean something;
-# 6. end at your target. Module 02's rule picks the point: three quarters of the way from
-#    your reservation price, `s.alternative_price` plus `s.extra_cost`, up to your
-#    estimate of Orchard's, `s.their_estimate` (section 2). The check accepts the whole
-#    band, because this question grades the plan's shape, not its stopping point: any
-#    target from the even split of that zone up to three quarters of the way.
+#    step down bigger than the smallest earlier one (holds do not count), and at least one
+#    smaller than the first;
+# 5. give at most three fifths of everything it concedes in its first concession;
+# 6. end at your target by section 2's rule, with your reservation price
+#    `s.alternative_price` plus `s.extra_cost` and your estimate of Orchard's,
+#    `s.their_estimate`. Any target in section 2's band passes: this question grades the
+#    plan's shape, not its stopping point.
 #
 # Offers in whole thousands are fine while a step still shrinks; with a small gap to your
 # target, use one decimal.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
-#
-# The check calls the plan with openings from `s.their_estimate` up to the most a true
-# fact of yours justifies. How fast your steps shrink and where you hold is yours to
-# decide; where in the band you stop is not graded.
+# The check tries openings from `s.their_estimate` up to the most a true fact of yours
+# justifies. How fast your steps shrink and where you hold is yours to decide.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -426,17 +421,12 @@ check.concession_plan(concession_plan, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): your next offer, by paced tit-for-tat
 #
-# Write `tit_for_tat(s, mine, theirs, target)`: your next offer by paced tit-for-tat.
-# `mine` lists your offers so far, from your opening, and `theirs` Orchard's answers, one
-# for each of yours (at least 2 each). `target` is a target from section 2's band (the
-# check passes its own). Orchard's concession is how far `theirs[-1]` goes beyond its best
-# earlier offer, `max(theirs[:-1])`, and 0 if it does not: an offer that only takes back
-# its own retraction is not a concession. A hold, a step back or such an undo is answered
-# with a hold. To a concession, the most you may give back is Orchard's concession, capped
-# by your last step (the last time an offer of yours fell) or, before your first, by
-# three fifths of the room to `target`, and always by the room left to `target`, which
-# your offer never goes below. The check accepts every share from half of that most
-# up to all of it, and does not grade how you vary it (rule 2's advice is for the table).
+# Write `tit_for_tat(s, mine, theirs, target)`: your next offer by section 3's rules 2
+# and 3. `mine` lists your offers so far, from your opening, and `theirs` Orchard's
+# answers, one for each of yours (at least 2 each). `target` is from section 2's band
+# (the check passes its own); your offer never goes below it. The check accepts every
+# share from half of rule 2's most up to all of it, and does not grade how you vary it.
+#
 # For example, with `target = 100`, `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`,
 # you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
 # against its best earlier 85), more than your last 4, so you give from 2 up to 4: an
@@ -911,9 +901,9 @@ check.meso(meso, hidden=True)
 # and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of issues (a
 # list or tuple of them passes too) its pick makes candidates for ones Orchard values
 # relatively more than your research (`s.theirs`) estimated: all of them, not only the
-# likeliest. Work it out from "Reading the pick" above over `s.issues`. The check only asks
-# about sets with one offer rated best for Orchard; reading the pick against every offer
-# it beat that your research rated above it passes too.
+# likeliest. Work it out from "Reading the pick" above over `s.issues`. The check only
+# asks about sets with one offer rated best for Orchard; reading the pick against every
+# offer it beat that your research rated above it passes too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
