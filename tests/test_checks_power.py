@@ -1675,7 +1675,9 @@ def test_roths_valuation_the_kinds_of_move_mapped_and_a_bid_above_both_predictio
     # evidence; no question uses it, and it is no longer offered as a forecast either
     assert "a second reading, as a valuation: Roth (1977)" not in PROSE
     assert "four kinds of move for the whole course" not in PROSE
-    assert "module 02 split the first in two" in PROSE
+    # review 80 C3 (module 00's review): module 02 now labels with module 00's four kinds
+    assert "module 02 split the first in two" not in PROSE
+    assert "module 02 uses the same words" in PROSE
     s = course.variant("03_power", "r-1")
     with pytest.raises(
         NotYet,

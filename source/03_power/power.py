@@ -1099,9 +1099,8 @@ check.best_lever(best_lever, hidden=True)
 # ### Legitimate and illegitimate power
 #
 # Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
-# **misrepresentation** and an **illegitimate** source; module 02 split the first in two,
-# an honest mention of an alternative and a warning. A true warning, made with power that
-# is yours, is legitimate. "Unless you pay what Borealis would, we will sell to Borealis"
+# **misrepresentation** and an **illegitimate** source; module 02 uses the same words. A
+# true warning, made with power that is yours, is legitimate. "Unless you pay what Borealis would, we will sell to Borealis"
 # is a true warning, but Atlas already holds a copy of Borealis's offer: said as a demand,
 # the warning tells Atlas nothing new and adds a fight. A threat is a bluff if you would
 # not carry it out and, as a stated intention you do not hold, can be a misrepresentation.
