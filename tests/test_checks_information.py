@@ -1805,11 +1805,11 @@ def test_a_bluff_taken_for_a_misrepresentation_is_told_the_distinction(monkeypat
 def test_the_bluff_hints_name_an_estimate_of_value_as_a_bluff(monkeypatch):
     """`fair-price` is a bluff because it is your own estimate of value; the hints for a bluff
     confused with another label named only your reservation price, and pushed a learner who
-    labelled it otherwise further wrong. (Since review 73 X2 "legitimate" is right for it
-    too, as puffery: tests/test_information_review73.py.)"""
+    labelled it otherwise further wrong. (Since review 80 C1 "misrepresentation" is right
+    for it too, and "legitimate" is not: tests/test_information_review80.py.)"""
     sale = as_learner(monkeypatch, learner_where(lambda s: "fair-price" in s.tactics))
     right = reference.fair_play(sale)
-    for wrong in ("misrepresentation", "illegitimate"):
+    for wrong in ("legitimate", "illegitimate"):
         message = parts(own_labels(lambda s, w=wrong: {**right, "fair-price": w}))
         assert "estimate of what the machine is worth" in message["fair and foul means"][1]
 

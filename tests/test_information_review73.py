@@ -135,36 +135,27 @@ def test_convention_1_states_one_ceiling_with_one_reason():
         assert "grounded in a fact you can name" not in why
 
 
-def test_calling_your_inflated_opening_fair_may_be_labelled_legitimate(monkeypatch):
-    """X2: `fair-price` (calling your inflated opening "a fair price") accepted only "bluff",
-    though the comment to ABA Model Rule 4.1 the module cites puts estimates of price or
-    value outside statements of material fact, and the surveys of Lewicki, Saunders and
-    Barry count an inflated opening as traditional competitive bargaining, rated
-    acceptable. "legitimate" is now right too; the other labels still fail with the hint on
-    an estimate of value; it is drawn as no label's only example (group 0, as every move on
-    a line), and section 6 says so in one sentence."""
+def test_calling_your_inflated_opening_fair_is_drawn_as_a_move_on_a_line(monkeypatch):
+    """X2: `fair-price` (calling your inflated opening "a fair price") accepted only "bluff".
+    It now accepts a second label (review 73: "legitimate"; review 80 C1: "misrepresentation"
+    in its place, tests/test_information_review80.py); the other labels still fail with the
+    hint on an estimate of value, and it is drawn as no label's only example (group 0, as
+    every move on a line)."""
     sale = as_learner(
         monkeypatch, next(f"learner-{n:03d}" for n in range(200) if "fair-price" in _tactics(n))
     )
     right = reference.fair_play(sale)
     assert right["fair-price"] == "bluff"
-    for label in ("bluff", "legitimate", "Legitimate "):
+    for label in ("bluff", "misrepresentation", "Misrepresentation "):
         assert own_labels(lambda s, w=label: {**right, "fair-price": w}).earned == 2, label
-    for wrong in ("misrepresentation", "illegitimate"):
+    for wrong in ("legitimate", "illegitimate"):
         earned, message = parts(own_labels(lambda s, w=wrong: {**right, "fair-price": w}))[
             "fair and foul means"
         ]
         assert earned == 0 and "estimate of what the machine is worth" in message, wrong
     move = next(m for m in reference._TACTICS if m.key == "fair-price")
-    assert move.group == 0 and set(move._also) == {"legitimate"}
-    assert "either answer is accepted" in move._why
-    words = cell_words("guard-teaching")
-    # review 77 E1: grounded in comment [2] to Rule 4.1, not in the survey
-    assert (
-        'Calling your own inflated opening "a fair price" is such an estimate of value (sales '
-        "talk, or *puffery*): by that comment it states no fact the buyer may rely on, so the "
-        'course accepts `"legitimate"` for it as well as `"bluff"`.' in words
-    )
+    assert move.group == 0 and len(move._also) == 1
+    assert "either reading is accepted" in move._why
 
 
 def _tactics(n):

@@ -56,18 +56,17 @@ def test_a_target_below_sure_fails_where_sure_lies_above_halfway(monkeypatch):
     assert "every buyer you still believe in pays it, so" in q6  # review 79 C1
 
 
-def test_the_legitimate_label_for_calling_an_opening_fair_rests_on_rule_4_1(monkeypatch):
+def test_the_label_for_calling_an_opening_fair_rests_on_rule_4_1(monkeypatch):
     """E1: the second accepted label for `fair-price` (calling your inflated opening "a fair
     price") rested on the surveys Lewicki, Saunders and Barry report, which rate *making* a
-    high opening demand, not calling it fair, and it clashed with the module's own
-    "legitimate" (nothing untrue is said). It now rests on what comment [2] to ABA Model
+    high opening demand, not calling it fair. It now rests on what comment [2] to ABA Model
     Rule 4.1 says: estimates of price or value are ordinarily not taken as statements of
-    material fact. Both labels are still accepted, so no mark drops."""
+    material fact. (Review 80 C1 made the second label "misrepresentation", not
+    "legitimate": tests/test_information_review80.py.)"""
     words = cell_words("guard-teaching")
-    start = words.index('Calling your own inflated opening "a fair price"')
+    start = words.index('Calling your opening "a fair price"')
     paragraph = words[start : words.index("**Misrepresentation is not a bluff.**")]
     assert "Lewicki" not in paragraph and "competitive bargaining" not in paragraph
-    assert "by that comment it states no fact the buyer may rely on" in paragraph
     assert "comment [2] to Rule 4.1" in words
     move = next(m for m in reference._TACTICS if m.key == "fair-price")
     assert "Lewicki" not in move._why and "comment [2] to ABA Model Rule 4.1" in move._why
@@ -76,5 +75,5 @@ def test_the_legitimate_label_for_calling_an_opening_fair_rests_on_rule_4_1(monk
         monkeypatch, next(f"learner-{n}" for n in range(300) if "fair-price" in _tactics(n))
     )
     right = reference.fair_play(sale)
-    for label in ("bluff", "legitimate"):
+    for label in ("bluff", "misrepresentation"):
         assert own_labels(lambda s, w=label: {**right, "fair-price": w}).earned == 2, label

@@ -1,6 +1,7 @@
-"""Module 01, review 79 (fixed in round 80): text and checks. Each test failed on the code
-or text before this round."""
+"""Module 01, reviews 79 (fixed in round 80) and 80 (round 81): text and checks. Each test
+failed on the code or text before its round."""
 
+from course.variants import variant
 from tests.test_checks_information import cell_words
 
 
@@ -127,3 +128,41 @@ def _answers(check_module, answer):
             )
 
     return answers, readings
+
+
+# Review 80 (fixed in round 81)
+
+
+def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypatch):
+    """C1: section 6 defines "legitimate" as nothing untrue said, yet Question 9 accepted
+    "legitimate" for `fair-price`, which the move itself calls untrue (you think the price
+    well above the machine's value). It now accepts "bluff" (custom tolerates sales talk:
+    ABA Rule 4.1, comment [2]) and "misrepresentation" (a stated opinion you do not hold
+    misstates the state of your mind, a fact: Edgington), never "legitimate"; the text says
+    so where it defines the kinds and where Question 9 lists the lines."""
+    from tests.test_checks_information import as_learner, own_labels, parts, reference
+
+    move = next(m for m in reference._TACTICS if m.key == "fair-price")
+    assert move._label == "bluff" and move._also == ("misrepresentation",)
+    assert "Edgington" in move._why and "either reading is accepted" in move._why
+    sale = as_learner(
+        monkeypatch,
+        next(
+            f"learner-{n}"
+            for n in range(300)
+            if "fair-price" in variant("01_information", f"learner-{n}").tactics
+        ),
+    )
+    right = reference.fair_play(sale)
+    for label in ("bluff", "misrepresentation"):
+        assert own_labels(lambda s, w=label: {**right, "fair-price": w}).earned == 2, label
+    earned, message = parts(own_labels(lambda s: {**right, "fair-price": "legitimate"}))[
+        "fair and foul means"
+    ]
+    assert earned == 0 and "ask whether anything untrue is said" in message.lower()
+    guard = cell_words("guard-teaching")
+    assert "nothing untrue is said" in guard
+    assert 'accepts `"legitimate"` for it' not in guard
+    assert 'It is untrue, so never `"legitimate"`' in guard
+    assert "a stated intention or opinion you do not hold can be a misrepresentation" in guard
+    assert "or an opinion of value you do not hold, sits on another line" in cell_words("q9-text")

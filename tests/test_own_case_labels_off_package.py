@@ -238,7 +238,8 @@ def test_questions_6_and_9_of_module_01_mark_as_before_the_move():
     """For every learner of the sweep, each own situation's assumption and actions, and
     each label a learner could give each own move, are judged as before the move. (Review
     73 X2 changed two entries of the record: `fair-price` accepts "legitimate" too, and the
-    new bluff `as-low-as-we-go` takes its place in the draw.)"""
+    new bluff `as-low-as-we-go` takes its place in the draw; review 80 C1 changed one:
+    `fair-price` accepts "misrepresentation" in place of "legitimate".)"""
     situations = BEFORE["01_information situations (by key, the same for every learner)"]
     moves = BEFORE["01_information moves (by key, the same for every learner)"]
     choices = {*information_check.LISTS["what to tell Osprey"]}

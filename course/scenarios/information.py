@@ -369,11 +369,16 @@ _TACTICS = (
         "fair-price",
         "calling your opening 'a fair price for this machine' when you yourself think it is "
         "well above the machine's value",
-        "it is untrue, but it is your own estimate of value, which by the usual conventions "
-        "of bargaining nobody takes as a statement of fact (comment [2] to ABA Model Rule "
-        "4.1 names estimates of price or value): it states no fact Osprey may rely on, so "
-        "either answer is accepted. It costs credibility if it cannot be backed",
-        # review 73 X2: it accepts "legitimate" too (puffery), so it fills no label's place
+        "it is untrue: you think the price well above the machine's value. It is your own "
+        "estimate of value, which the usual conventions of bargaining tolerate as sales "
+        "talk (comment [2] to ABA Model Rule 4.1 names estimates of price or value); but an "
+        "opinion you state and do not hold misstates the state of your mind, which is a "
+        "fact in law (Edgington v Fitzmaurice, 1885), so either reading is accepted. Nothing "
+        "untrue is said only when you believe it. It costs credibility if it cannot be backed",
+        # review 80 C1: it accepted "legitimate" (review 73 X2, puffery), which the module
+        # defines as nothing untrue said; it is on the line between a bluff and a
+        # misrepresentation, as a threat you would not carry out is, so it fills no label's
+        # place (group 0)
         group=0,
     ),
     Move(

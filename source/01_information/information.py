@@ -1158,9 +1158,10 @@ check.report_decision(report_decision, hidden=True)
 #   statements of material fact (a fact a reasonable person would weigh in deciding). So
 #   lawyers' own rules tolerate a bluff about your own limit, but a bluff that is called
 #   costs you credibility, and declining to name your reservation price serves you as well.
-#   Calling your own inflated opening "a fair price" is such an estimate of value (sales
-#   talk, or *puffery*): by that comment it states no fact the buyer may rely on, so the
-#   course accepts `"legitimate"` for it as well as `"bluff"`.
+#   Calling your opening "a fair price" when you think it well above value is such an
+#   estimate (sales talk, or *puffery*). It is untrue, so never `"legitimate"`: custom
+#   tolerates it as a bluff, yet an opinion you state and do not hold can be a
+#   misrepresentation (the side note below), so the course accepts either label.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
@@ -1186,11 +1187,11 @@ check.report_decision(report_decision, hidden=True)
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
 # untrue claim about your own reservation price or your own estimate of value.
 #
-# A threat or warning you would not carry out misstates your intention. Modules 00,
-# 02 and 03 all put it on the line between a bluff and a misrepresentation: a stated
-# intention you do not hold can be a misrepresentation in law, since the state of your
-# mind is a fact (*Edgington v Fitzmaurice*, 1885). So the course accepts either label
-# for it.
+# A threat or warning you would not carry out misstates your intention; a "fair price"
+# you do not believe misstates your opinion. Modules 00, 02 and 03 put the threat on the
+# line between a bluff and a misrepresentation: a stated intention or opinion you do not
+# hold can be a misrepresentation in law, since the state of your mind is a fact
+# (*Edgington v Fitzmaurice*, 1885). So the course accepts either label for both.
 #
 # </details>
 
@@ -1213,8 +1214,8 @@ check.report_decision(report_decision, hidden=True)
 #   information that is not yours sits on the line between two kinds: the means is not
 #   yours to use, and the person asked relies on the lie, so both `"illegitimate"` and
 #   `"misrepresentation"` are right for it, as in module 00. A threat or warning you would
-#   not carry out sits on another line, between a bluff and a misrepresentation (section
-#   6), and both labels are right for it too.
+#   not carry out, or an opinion of value you do not hold, sits on another line, between a
+#   bluff and a misrepresentation (section 6), and both labels are right for it too.
 #
 # One mark for each list. A dict written out by hand is fine, such as
 # `return {"some-key": "some label", ...}`. Practise first on these, which the check
