@@ -2023,8 +2023,8 @@ def test_counter_offer_beyond_a_step_above_every_price_still_possible_fails(monk
     prior, though the opening had ruled that price out for about half the learners; review
     s62 C1 bounded it by the highest price still possible, review 73 X1 by one step of the
     reservations above that price (room for the counter-offer), for every learner. An
-    opening two steps above it fails, and the note says it is more than a step above that
-    price; one step above it passes."""
+    opening two steps above it fails, and the note says it is above that price (review 80
+    C2: it names no step, which the text no longer offers); one step above it passes."""
 
     def top_ruled_out(sale):
         after = reference.posterior_after_opening(sale)
@@ -2041,7 +2041,7 @@ def test_counter_offer_beyond_a_step_above_every_price_still_possible_fails(monk
     step = sale.reservations[1] - sale.reservations[0]
     scored = parts(own_limits(limits_with(**{"counter-offer": plan(ceiling + 2 * step)})))
     assert scored["what to do"][0] == 0
-    assert "more than one step of `sale.reservations` above" in scored["what to do"][1]
+    assert "rests on no buyer you still believe in" in scored["what to do"][1]
     for fine in (ceiling, ceiling + step):
         assert own_limits(limits_with(**{"counter-offer": plan(fine)})).earned == 2, fine
 
@@ -2085,7 +2085,8 @@ def test_an_opening_is_judged_by_module_04_s_rule(monkeypatch):
     for price in (69_001, 73_000):
         earned, message = practice_prices(limits_with(**{"practice-come-back": plan(price)}))
         assert earned == 0 and "`practice-come-back`" in message, price
-        assert below not in message and "room for the counter-offer" in message, price
+        # review 80 C2: the hint names the top the text teaches, and no step
+        assert below not in message and "rests on no buyer you still believe" in message, price
 
     def estimate_above_model(sale):
         after = reference.posterior_after_opening(sale)

@@ -47,9 +47,10 @@ def test_learner_003_may_open_a_little_above_the_highest_price_still_possible(mo
         assert own_limits(answer).earned == 2, opening
     earned, message = parts(own_limits(limits_with(**{key: plan(top + 2 * step)})))["what to do"]
     assert earned == 0
-    assert "more than one step of `sale.reservations` above the highest reservation" in message
-    assert "(€72,000): the step is room for the counter-offer" in message
-    assert "grounded in no buyer" not in message
+    # review 80 C2: the hint no longer offers the step; it names the top the text teaches
+    assert "above the highest reservation price still possible after the opening" in message
+    assert "(€72,000) rests on no buyer you still believe in" in message
+    assert "one step" not in message
 
 
 def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hint(
@@ -59,8 +60,8 @@ def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hin
     price was the model's own, and refused elsewhere with a hint ("grounded in no buyer you
     still believe in") that the exception contradicted. On learners of both kinds an
     opening one step above the top now passes; two steps above fails, and the hint says
-    what is true of it (more than a step above that price), never that it is grounded in
-    no buyer."""
+    what is true of it (review 80 C2: above the highest price still possible, a price that
+    rests on no buyer you still believe in; the text no longer offers the step)."""
     kinds = {True: 0, False: 0}
     for n in range(150):  # review 76 X1: fewer situations, so fewer haggles
         sale = variant("01_information", f"learner-{n:03d}")
@@ -79,22 +80,22 @@ def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hin
         for too_high in (top + step + 1, top + 2 * step):
             earned, message = parts(own_limits(limits_with(**{key: plan(too_high)})))["what to do"]
             assert earned == 0, (sale.learner, too_high)
-            assert "more than one step of `sale.reservations` above" in message, sale.learner
-            assert "grounded in no buyer" not in message, sale.learner
+            assert "rests on no buyer you still believe in" in message, sale.learner
+            assert "one step" not in message, sale.learner
     assert kinds == {True: 4, False: 4}
 
 
 def test_the_practice_haggle_takes_the_same_step(learner):
     """C1 on the practice case (`practice-come-back`, highest price still possible €65,000,
     the model's price €61,000): an opening one step above €65,000 passes, one euro more
-    fails with the step's hint."""
+    fails with the top's hint (review 80 C2: it names no step)."""
     practice = check.practice_case()
     after = reference.posterior_after_opening(practice)
     top, step = _steps(practice, after)
     assert (top, model_price(practice, after)) == (65_000, 61_000)
     assert practice_prices(limits_with(**{"practice-come-back": plan(top + step)}))[0] == 1
     earned, message = practice_prices(limits_with(**{"practice-come-back": plan(top + step + 1)}))
-    assert earned == 0 and "the step is room for the counter-offer" in message
+    assert earned == 0 and "rests on no buyer you still believe in" in message
 
 
 def test_a_lone_price_above_every_buyer_is_not_told_a_first_offer_cannot_go_there(
@@ -109,30 +110,25 @@ def test_a_lone_price_above_every_buyer_is_not_told_a_first_offer_cannot_go_ther
     note = check._notes([("none", top + 1_000)], sale, after)
     assert "even as a first offer" not in note
     assert "as one price it sells to no one" in note
-    assert "a haggle's opening, the first number of a plan, may go one step" in note
+    assert "one step" not in note  # review 80 C2: the text no longer offers the step
 
 
 def test_convention_1_states_one_ceiling_with_one_reason():
     """X1/C1: convention 1 capped the opening at the highest price still possible, "no buyer
     you still believe in pays more", then allowed some learners a step above it as "room for
-    the counter-offer". It now states one ceiling for all with that one reason."""
+    the counter-offer". It now states one ceiling for all with that one reason (review 80
+    C2: the highest price still possible itself, a fact you can name; no step)."""
     words = cell_words("q6-text")
     assert "When it is the model's price itself, you may open up to one step" not in words
     assert (
-        "or beyond it, up to one step (the gap between neighbouring prices in "
-        "`sale.reservations`) above the highest reservation price still possible after the "
-        "opening." in words
-    )
-    assert (
-        # review 79 C2: the step is said to rest on no fact, as module 04 would say
-        "The step above it rests on no fact, unlike module 04's openings: it is room to "
-        "concede, for when your last word is already that highest price." in words
+        "or beyond it up to the highest reservation price still possible after the opening. "
+        "That price is a fact you can name" in words
     )
     for key in HAGGLES:
         item = next(i for i in reference._SITUATIONS if i.key == key)
         why = " ".join(item._why_action.split())
-        assert "or beyond it up to one step above the highest price still possible" in why
-        assert "grounded in a fact you can name" not in why
+        assert "or beyond it up to the highest price still possible, a fact you can name" in why
+        assert "one step" not in why
 
 
 def test_calling_your_inflated_opening_fair_is_drawn_as_a_move_on_a_line(monkeypatch):

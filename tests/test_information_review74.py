@@ -36,7 +36,8 @@ def test_the_opening_step_and_the_target_s_halfway_are_defined_where_used():
     there too, and the text says the check accepts the band)."""
     words = cell_words("q6-text")
     assert "one step of `sale.reservations`" not in words
-    assert "one step (the gap between neighbouring prices in `sale.reservations`)" in words
+    # review 80 C2: the text no longer offers the step (the check still accepts it)
+    assert "one step" not in words
     assert "any target from the even split up to the estimate" not in words
     # review 77 X1: the check no longer accepts a target below `sure` above halfway
     assert "If `sure` is higher than halfway, aim at least at `sure`" in words  # review 78 U2

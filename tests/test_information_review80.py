@@ -79,7 +79,7 @@ def test_question_6_says_where_its_opening_and_target_leave_modules_02_and_04():
     found learners whose last word was already that highest price)."""
     six = cell_words("q6-text")
     assert "so module 02's room to concede below the top is not needed." in six
-    assert "The step above it rests on no fact, unlike module 04's openings" in six
+    # review 80 C2: the step is no longer offered at all (test below)
     assert "The step above it is room for the counter-offer" not in six
 
 
@@ -166,3 +166,46 @@ def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypa
     assert 'It is untrue, so never `"legitimate"`' in guard
     assert "a stated intention or opinion you do not hold can be a misrepresentation" in guard
     assert "or an opinion of value you do not hold, sits on another line" in cell_words("q9-text")
+
+
+def test_question_6_opens_at_most_at_the_highest_price_still_possible():
+    """C2: convention 1 let a haggle's opening go one step past the highest reservation price
+    still possible, a step it said rests on no fact, while module 04 (and CONTENT idea 6)
+    open only as far as a fact you can name. The text, the situations' reasons and the
+    check's hints now cap the opening at that price, which is such a fact, and name no step;
+    the model answers (the notebook's and the reference's) never open past it. The check
+    still accepts the step (tests/test_information_review73.py), which the old text offered."""
+    from course.checks import information as check_module
+    from course.scenarios import information as scenario
+    from tests.notebooks import solutions
+
+    six = cell_words("q6-text")
+    assert "one step" not in six and "rests on no fact" not in six
+    assert "That price is a fact you can name, as module 04's openings are" in six
+    hagglers = [
+        item
+        for item in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS)
+        if item.key in ("counter-offer", "board-rounds", "practice-come-back")
+    ]
+    for item in hagglers:
+        why = " ".join(item._why_action.split())
+        assert "up to the highest price still possible" in why and "one step" not in why
+    sale = variant("01_information", "learner-003")
+    after = scenario.posterior_after_opening(sale)
+    top, step = scenario.ceiling(sale, after), sale.reservations[1] - sale.reservations[0]
+    hints = check_module._opening_notes([top + 2 * step], sale, after)
+    hints += check_module._price_notes([top + 1_000], sale, after)
+    assert "one step" not in hints and "the step is room" not in hints
+    assert "rests on no buyer you still believe in" in hints
+    namespace = {}
+    exec(solutions("01_information", "information")["model-limits-answer"], namespace)
+    for n in range(120):
+        sale = variant("01_information", f"sweep-{n}")
+        if not {"counter-offer", "board-rounds"} & set(sale.situations):
+            continue
+        after = scenario.posterior_after_opening(sale)
+        top = scenario.ceiling(sale, after)
+        for answers in (namespace["model_limits"](sale, after), scenario.model_limits(sale, after)):
+            for key in ("counter-offer", "board-rounds"):
+                if key in sale.situations:
+                    assert answers[key][1][0] <= top + 0.005, (sale.learner, key)

@@ -1082,11 +1082,9 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
             assert f"`{item.key}`: {item.text}" in story, (sale.learner, item.key)
     for word in scenario.ASSUMPTIONS:
         assert f"'{word}'" in text, word
-    # review 73 X1: an opening goes up to one step above that price, for every learner
-    assert (
-        "up to one step (the gap between neighbouring prices in `sale.reservations`) above "
-        "the highest reservation price still possible" in text
-    )  # review 74 U3: the step is defined where it is first used
+    # review 80 C2: an opening goes up to the highest reservation price still possible, a
+    # fact you can name (the check still accepts one step above it, as the text once said)
+    assert "or beyond it up to the highest reservation price still possible" in text
     assert "a *safer price*: a reservation price still possible between your cost" in text
     assert "from a quarter to half of the gain" in text
 
@@ -1467,9 +1465,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     assert (
         "1. **Opening**: open at the higher of your estimate of the buyer's reservation price "
         "(the expected reservation price under `after`, rounded to the €100 if you like) and "
-        "the model's price, or beyond it, up to one step (the gap between neighbouring prices "
-        "in `sale.reservations`) above the highest reservation price still possible after the "
-        "opening" in words
+        "the model's price, or beyond it up to the highest reservation price still possible "
+        "after the opening" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
@@ -1527,7 +1524,10 @@ def test_question_6_grades_module_04_s_rule_and_states_no_sixth(sales):
     words = notebook_words("q6-text")
     assert "at most about a sixth above your estimate" not in words
     assert "For about 7 learners in 100" not in words
-    assert "is a fact you can name (by the band model, no buyer you still believe in" in words
+    assert (
+        "is a fact you can name, as module 04's openings are: by the band model no buyer you "
+        "still believe in" in words
+    )
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         estimate = scenario.expected_reservation(after)
@@ -2224,7 +2224,7 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     assert "still possible after the" in words
     assert "before the opening, `max(sale.reservations)`" not in words
     assert "less than a quarter above the estimate, for most within" in words
-    assert "The step above it rests on no fact, unlike module 04's openings" in words
+    assert "one step" not in words  # review 80 C2: no step is offered (the check keeps it)
     assert "When it is the model's price itself" not in words and "A *step*" not in words
 
 

@@ -1970,7 +1970,9 @@ def _opening_notes(openings, sale, after):
     below the model's price, above it but more than €100 short of your estimate, or more
     than one step above every price still possible (review 73 C1: the hint said such an
     opening was grounded in no buyer you still believe in, while the rule allowed some
-    learners a step beyond that buyer as room for the counter-offer). Review 69 X1: openings were read with the lone prices' notes,
+    learners a step beyond that buyer as room for the counter-offer; review 80 C2: the text
+    no longer offers the step, and the hint names the highest price still possible as the
+    rule's top). Review 69 X1: openings were read with the lone prices' notes,
     which speak of fairness and safer prices, not of openings. Never which situation."""
     model = reference.best_move(after, sale.cost)[0]
     estimate = reference.expected_reservation(after)
@@ -1992,10 +1994,12 @@ def _opening_notes(openings, sale, after):
         "estimate of the buyer's reservation price (the expected reservation price under "
         "`after`) is no opening by Question 6's rule, which opens at the higher of your "
         "estimate (rounded to the €100 if you like) and the model's price, or beyond it.",
-        "top": f"An opening above {_euros(top)} is more than one step of `sale.reservations` "
-        "above the highest reservation price still possible after the opening "
-        f"({_euros(reference.ceiling(sale, after))}): the step is room for the counter-offer, "
-        "and an opening beyond it risks looking unserious (Question 6's convention 1).",
+        # review 80 C2: it named the step beyond the highest price still possible as room to
+        # concede; the step rests on no fact, and Question 6 no longer offers it
+        "top": "An opening above the highest reservation price still possible after the "
+        f"opening ({_euros(reference.ceiling(sale, after))}) rests on no buyer you still "
+        "believe in, and risks looking unserious: Question 6's convention 1 opens at most "
+        "there.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2063,8 +2067,7 @@ def _price_notes(prices, sale, after, staged=()):
         "band model.",
         "top": "A price above the highest reservation price still possible after the "
         f"opening ({_euros(alive[-1])}) is grounded in no buyer you still believe in: as "
-        "one price it sells to no one (only a haggle's opening, the first number of a plan, "
-        "may go one step of `sale.reservations` beyond it).",
+        "one price it sells to no one.",
         "under": "A price above the opening but below the lowest reservation price still "
         "possible is accepted no more surely than that price, and earns less.",
         "between": "A price between two reservation prices still possible sells to no more "

@@ -501,8 +501,10 @@ ACCEPT, MODEL_PRICE, ABOVE, BELOW = (
 #: buyers than the next one up, for less). Every such price is also "below it".
 SURER = "ask a safer price"
 #: Where a refusal brings a counter-offer: an opening by module 04's rule, from the higher of
-#: your estimate and the model's price up to ``opening_ceiling``, one step above the highest
-#: price still possible (``opens_by_the_course_rule``; review 73 X1). It was
+#: your estimate and the model's price up to ``ceiling``, the highest price still possible,
+#: as the text teaches (review 80 C2); the check accepts up to ``opening_ceiling``, one step
+#: above it, which the text offered until round 81 (``opens_by_the_course_rule``; review 73
+#: X1). It was
 #: "ask above it" until review s56 (C2), then "open from your estimate", wherever the model's
 #: price fell, until review 69 X1: an opening below the model's price names less in a haggle
 #: than you would name as your last word, and 1,813 of 2,000 swept learners' estimates lie
@@ -593,8 +595,8 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it up to one step above the highest price still "
-        "possible (Question 6's convention 1, a preview of module 04), and set a target below "
+        "and the model's price, or beyond it up to the highest price still possible, a fact "
+        "you can name (Question 6's convention 1, a preview of module 04), and set a target below "
         "it in the course's band "
         "(convention 2, a preview of module 02: at least halfway from your cost to your "
         "estimate). Losing the power to commit weakens a seller (one who can commit to a "
@@ -663,8 +665,8 @@ _SITUATIONS = (
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it up to one step above the highest price still "
-        "possible (Question 6's convention 1), with a target below it in the course's band "
+        "and the model's price, or beyond it up to the highest price still possible, a fact "
+        "you can name (Question 6's convention 1), with a target below it in the course's band "
         "(convention 2)",
     ),
     Situation(
@@ -702,8 +704,9 @@ _PRACTICE_SITUATIONS = (
         "better', and the builders who did closed with it in the second or third round.",
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: open at the higher of your "
-        "estimate of the buyer's reservation price and the model's price, or beyond it "
-        "(never below the price you would name as your last word), and aim for a target "
+        "estimate of the buyer's reservation price and the model's price, or beyond it up to "
+        "the highest price still possible (never below the price you would name as your last "
+        "word), and aim for a target "
         "below it in the course's band (Question 6's convention 2)",
         given_assumption="final-offer",
         given_actions=(OPEN,),
@@ -2045,7 +2048,11 @@ def ceiling(sale, after):
     back to every learner as room for the counter-offer, since the course granted it to
     some already and standard texts open at or a little beyond the plausible maximum. The
     step can reach the invented rival's amount: an opening names your own ask, the rival
-    offer a fact that is untrue."""
+    offer a fact that is untrue. Review 80 C2: module 04 and the course's opening rule open
+    at a point grounded in a fact, and this price is one; the step beyond it is not, so
+    Question 6 now teaches openings up to this price and names no step (the check still
+    accepts the step, ``opening_ceiling``, so answers written to the old text keep their
+    mark)."""
     return max(r for r, chance in after.items() if chance > 0)
 
 
@@ -2059,7 +2066,10 @@ def opening_ceiling(sale, after):
     situation could open only at their last word); review 73 X1/C1: the same reason then
     held for one learner and was refused another (learner-003 lost the mark for an opening
     5% above the highest price still possible), with a hint that contradicted the
-    exception. One rule with one reason now holds for all."""
+    exception. One rule with one reason now holds for all. Review 80 C2: the step rests on
+    no fact, so the text no longer offers it and the reference answers never use it (they
+    open at most at ``ceiling``); the check keeps accepting it, since the text offered it
+    until round 81 and a learner who used it must keep the mark."""
     step = sale.reservations[1] - sale.reservations[0]
     return ceiling(sale, after) + step
 

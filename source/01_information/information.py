@@ -709,14 +709,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # 1. **Opening**: open at the higher of your estimate of the buyer's reservation price
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and
-#    the model's price, or beyond it, up to one step (the gap between neighbouring prices
-#    in `sale.reservations`) above the highest reservation price still possible after the
-#    opening. That highest price is a fact you can name (by the band model, no buyer you
-#    still believe in pays more), less than a quarter above the estimate, for most within
-#    a sixth. The step above it rests on no fact, unlike module 04's openings: it is room
-#    to concede, for when your last word is already that highest price. Beyond it the
-#    opening risks looking unserious. Never open below the model's price: no haggle ends
-#    above your opening, so a lower one gives away what your last word would have kept.
+#    the model's price, or beyond it up to the highest reservation price still possible
+#    after the opening. That price is a fact you can name, as module 04's openings are: by
+#    the band model no buyer you still believe in pays more. It lies less than a quarter
+#    above the estimate, for most within a sixth. Never open below the model's price: no
+#    haggle ends above your opening, so a lower one gives away what your last word keeps.
 # 2. **Target**, below your opening: from halfway to three quarters of the way from your
 #    cost to your estimate, wherever you open. Aim halfway with no fact you can name,
 #    higher where one puts it, at the top for a fact past it. If `sure` is higher than
@@ -791,8 +788,8 @@ def model_limits(sale, after):
     def plan():
         estimate = sum(r * chance for r, chance in after.items())
         # open at the higher of the estimate and the model's price (never below your last
-        # word; at most one step of sale.reservations above the highest price still
-        # possible); aim at `sure` (Question 2), a fact: Osprey would accept it for sure,
+        # word; at most the highest price still possible, a fact you can name); aim at
+        # `sure` (Question 2), a fact: Osprey would accept it for sure,
         # so never below it, and otherwise at least the even split
         opening = max(estimate, model)
         sure = min(r for r, chance in after.items() if chance > 0)
