@@ -27,7 +27,8 @@ def test_question_5b_never_grades_a_count_the_text_says_to_ignore(monkeypatch, c
     assert "1 in 10,000" not in words and "doubt the model" not in words
     assert "or `None` if even five holds leave it where it is." in words
     # review 79 E2, C3: the model reads holds as honest; the cap at five is a convention
-    assert "`now`; once it has, re-price. The model reads every hold as honest." in words
+    # review 80 C3: the count is what honest holds are worth, not a rule to obey
+    assert "The count is what honest holds would be worth: the model reads every hold" in words
     assert not hasattr(check, "NEVER_RUN")
     unlikely = 0
     for n in range(40):
@@ -39,7 +40,7 @@ def test_question_5b_never_grades_a_count_the_text_says_to_ignore(monkeypatch, c
         as_learner(monkeypatch, sale.learner)
         check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
         said = " ".join(capsys.readouterr().out.split())
-        assert f"keep to your price until Osprey has held {count} time" in said, sale.learner
+        assert f"keep to your price until Osprey had held {count} time" in said, sale.learner
         assert "never re-price" not in said and "doubt the model" not in said, sale.learner
         unlikely += run < 1e-4
     assert unlikely, "no learner with a run below 1 in 10,000 was tried"

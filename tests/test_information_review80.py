@@ -46,7 +46,7 @@ def test_question_5b_says_holding_is_free_and_the_cap_at_five_is_a_convention():
     course's convention."""
     words = cell_words("q5b-text")
     assert "a longer run is more likely a buyer holding on purpose" not in words
-    assert "The model reads every hold as honest. Holding costs Osprey nothing" in words
+    assert "the model reads every hold as honest. A hold costs Osprey nothing" in words
     assert "who knows you re-price after holds, can simply hold" in words
     assert "the course stops counting at five (a convention)" in words
 
@@ -66,7 +66,7 @@ def test_question_5b_pass_message_says_holds_never_move_a_named_price(monkeypatc
     check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
     said = " ".join(capsys.readouterr().out.split())
     assert "then re-price" in said
-    assert "Holding costs Osprey nothing" in said and "holds never move it" in said
+    assert "A hold costs Osprey nothing" in said and "holds never move it" in said
 
 
 def test_question_6_says_where_its_opening_and_target_leave_modules_02_and_04():
@@ -209,3 +209,31 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
             for key in ("counter-offer", "board-rounds"):
                 if key in sale.situations:
                     assert answers[key][1][0] <= top + 0.005, (sale.learner, key)
+
+
+def test_question_5b_presents_the_count_as_an_upper_bound_not_a_rule(monkeypatch, capsys):
+    """C3: Question 5b said "Use the count as your rule at the table: until Osprey has held
+    that many times, name `now`; once it has, re-price", a rule that rewards stonewalling,
+    since a hold costs nothing (CONTENT idea 7: never rush a concession). The text and the
+    pass message now present the count as what honest holds would be worth and, since a
+    hold costs nothing to fake, an upper bound on how far holds should move you. What is
+    graded is unchanged."""
+    from tests.test_checks_information import as_learner, check, reference
+
+    words = cell_words("q5b-text")
+    assert "Use the count as your rule at the table" not in words
+    assert "The count is what honest holds would be worth" in words
+    assert (
+        "A hold costs Osprey nothing to fake, so treat the count as an upper bound on how far "
+        "holds should move you" in words
+    )
+    for n in range(40):
+        sale = variant("01_information", f"learner-{n:03d}")
+        if reference.holds_before_moving(sale, reference.posterior_after_opening(sale)):
+            break
+    as_learner(monkeypatch, sale.learner)
+    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    said = " ".join(capsys.readouterr().out.split())
+    assert "At the table: keep to your price" not in said
+    assert "Were every hold honest, you would keep to your price until Osprey had held" in said
+    assert "treat the count as an upper bound on how far holds should move you" in said

@@ -2473,9 +2473,11 @@ def test_question_5b_s_count_is_a_rule_the_text_keeps(sales):
     now stops at five, the text gives one rule (re-price once Osprey has held that many
     times), and a hold's chance stays below 0.19 under every price still possible."""
     q5b = notebook_words("q5b-text")
-    assert "Use the count as your rule at the table: until Osprey has held that many" in q5b
+    # review 80 C3: the count is what honest holds would be worth, an upper bound on how far
+    # holds should move you, not a rule that rewards a buyer who simply holds
+    assert "Use the count as your rule at the table" not in q5b
     # review 79 E2: the model, not the count, reads holds as honest
-    assert "`now`; once it has, re-price. The model reads every hold as honest" in q5b
+    assert "The count is what honest holds would be worth: the model reads every hold" in q5b
     assert "1 in 10,000" not in q5b and "ten in a row" not in q5b
     assert scenario.MOST_HOLDS == 5
     for sale in sales:

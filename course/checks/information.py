@@ -851,12 +851,13 @@ def holds_before_moving(answer, hidden=False):
         )
         ending = (
             first + " (a hold is weak evidence: a buyer far from its reservation price also "
-            "holds now and then, to test you). At the table: keep to your price until "
-            f"Osprey has held {count} time{'s' if count > 1 else ''}, then re-price. The "
-            f"model gives that run a chance of at most 1 in {round(1 / run):,}. Holding "
-            "costs Osprey nothing, so count only before you name your price: once named, "
-            "holds never move it"  # review 79 C3: firmness alone is no reason to give
-        )
+            "holds now and then, to test you). Were every hold honest, you would keep to your "
+            f"price until Osprey had held {count} time{'s' if count > 1 else ''}, then "
+            f"re-price. The model gives that run a chance of at most 1 in {round(1 / run):,}. "
+            "A hold costs Osprey nothing to fake, so treat the count as an upper bound on how "
+            "far holds should move you, and count only before you name your price: once "
+            "named, holds never move it"  # review 79 C3: firmness alone is no reason to give
+        )  # review 80 C3: the count is what honest holds are worth, not a rule to obey
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "
         f"a buyer close to the most it would pay stands firm more often; {ending}."

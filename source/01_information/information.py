@@ -586,10 +586,10 @@ check.my_price(my_price, hidden=True)
 # without counting: a lower price that earns sells no more surely. On your own case the
 # answer may be `None` at once; the worked cases still need the count.
 #
-# Use the count as your rule at the table: until Osprey has held that many times, name
-# `now`; once it has, re-price. The model reads every hold as honest. Holding costs Osprey
-# nothing, and a buyer holding on purpose, who knows you re-price after holds, can simply
-# hold: so the course stops counting at five (a convention). It re-reads Osprey before you
+# The count is what honest holds would be worth: the model reads every hold as honest. A
+# hold costs Osprey nothing to fake, so treat the count as an upper bound on how far holds
+# should move you: a buyer holding on purpose, who knows you re-price after holds, can
+# simply hold, so the course stops counting at five (a convention). Count only before you
 # name a price of your own: once you have named your final price, holds are no reason to
 # move it (module 04). The check tries your scenario
 # and the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
