@@ -237,3 +237,26 @@ def test_question_5b_presents_the_count_as_an_upper_bound_not_a_rule(monkeypatch
     assert "At the table: keep to your price" not in said
     assert "Were every hold honest, you would keep to your price until Osprey had held" in said
     assert "treat the count as an upper bound on how far holds should move you" in said
+
+
+def test_a_hold_far_from_the_reservation_price_is_the_model_s_chance_not_a_test(
+    monkeypatch, capsys
+):
+    """C4: the updater's exercise and Question 5b's pass message said a buyer far from its
+    reservation price holds "to test you", a motive the model lacks: its hold is mechanical,
+    with chance 20% × last offer / r, and Question 5b says the model reads every hold as
+    honest. Both now give the model's chance."""
+    from tests.test_checks_information import as_learner, check, reference
+
+    pace = cell_words("pace-teaching")
+    assert "to test you" not in pace
+    assert "also holds now and then (the model's 20% × last offer / r)" in pace
+    for n in range(40):
+        sale = variant("01_information", f"learner-{n:03d}")
+        if reference.holds_before_moving(sale, reference.posterior_after_opening(sale)):
+            break
+    as_learner(monkeypatch, sale.learner)
+    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    said = " ".join(capsys.readouterr().out.split())
+    assert "to test you" not in said
+    assert "holds now and then, the model's 20% × last offer / r" in said

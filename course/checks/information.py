@@ -850,8 +850,10 @@ def holds_before_moving(answer, hidden=False):
             else f"on your case it takes {count} holds in a row to move your price down"
         )
         ending = (
+            # review 80 C4: "to test you" gave the model's mechanical hold a motive it lacks
             first + " (a hold is weak evidence: a buyer far from its reservation price also "
-            "holds now and then, to test you). Were every hold honest, you would keep to your "
+            "holds now and then, the model's 20% × last offer / r). Were every hold honest, "
+            "you would keep to your "
             f"price until Osprey had held {count} time{'s' if count > 1 else ''}, then "
             f"re-price. The model gives that run a chance of at most 1 in {round(1 / run):,}. "
             "A hold costs Osprey nothing to fake, so treat the count as an upper bound on how "

@@ -360,7 +360,7 @@ check.news_likelihood(news_likelihood, hidden=True)
 # - repeat the last offer, 42, a buyer holding firm. Weight moves towards the lower
 #   reservation prices and the expected reservation price falls a little: a hold hints
 #   that the buyer is near its reservation price. Only a little, because a buyer far from
-#   it also holds now and then, to test you;
+#   it also holds now and then (the model's 20% × last offer / r);
 # - take a small step, from 42 to 44. Under this model a small step is strong evidence,
 #   far stronger than a hold: the model expects each step to cover a fifth to three fifths
 #   of the gap left to the buyer's reservation price, so a step of 2 fits only a
