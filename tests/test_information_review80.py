@@ -260,3 +260,33 @@ def test_a_hold_far_from_the_reservation_price_is_the_model_s_chance_not_a_test(
     said = " ".join(capsys.readouterr().out.split())
     assert "to test you" not in said
     assert "holds now and then, the model's 20% × last offer / r" in said
+
+
+def test_the_chance_of_a_run_of_holds_is_never_overstated(monkeypatch, capsys):
+    """X3: Question 5b's pass message gave the run's largest chance as "at most 1 in
+    round(1 / run)", which rounds up for learner-1 (1 / 31.99 read "at most 1 in 32", a
+    chance below the true one). It now rounds down, so "at most" holds."""
+    import re
+
+    from tests.test_checks_information import as_learner, check, reference
+
+    tried = 0
+    for n in range(60):
+        sale = variant("01_information", f"learner-{n}")
+        after = reference.posterior_after_opening(sale)
+        count = reference.holds_before_moving(sale, after)
+        if count is None:
+            continue
+        hold = reference.hold_likelihood(after, sale.opening_offer)
+        run = max(hold[r] for r, chance in after.items() if chance > 0) ** count
+        if round(1 / run) == int(1 / run):
+            continue
+        as_learner(monkeypatch, sale.learner)
+        check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+        said = " ".join(capsys.readouterr().out.split())
+        (told,) = re.findall(r"a chance of at most 1 in ([\d,]+)", said)
+        assert 1 / int(told.replace(",", "")) >= run, (sale.learner, told, 1 / run)
+        tried += 1
+        if tried == 3:
+            break
+    assert tried == 3

@@ -855,7 +855,9 @@ def holds_before_moving(answer, hidden=False):
             "holds now and then, the model's 20% × last offer / r). Were every hold honest, "
             "you would keep to your "
             f"price until Osprey had held {count} time{'s' if count > 1 else ''}, then "
-            f"re-price. The model gives that run a chance of at most 1 in {round(1 / run):,}. "
+            # review 80 X3: rounded, 1 / 31.99 read "at most 1 in 32", a smaller chance
+            f"re-price. The model gives that run a chance of at most 1 in "
+            f"{math.floor(1 / run):,}. "
             "A hold costs Osprey nothing to fake, so treat the count as an upper bound on how "
             "far holds should move you, and count only before you name your price: once "
             "named, holds never move it"  # review 79 C3: firmness alone is no reason to give
