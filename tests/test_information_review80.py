@@ -290,3 +290,22 @@ def test_the_chance_of_a_run_of_holds_is_never_overstated(monkeypatch, capsys):
         if tried == 3:
             break
     assert tried == 3
+
+
+def test_the_updater_exercise_names_the_button_that_adds_an_offer():
+    """U4: the exercise said "type the offer in the box" and never named the button that
+    reads it, **add this offer**; every button it names in bold is now one the updater has."""
+    import re
+
+    from course.widgets.information import BeliefUpdater
+
+    pace = cell_words("pace-teaching")
+    exercise = pace[pace.index("### Exercise: the belief updater") :]
+    assert "type it in the box and press **add this offer**" in exercise
+    updater = BeliefUpdater()
+    buttons = {
+        getattr(updater, name).description
+        for name in ("next_button", "offer_button", "reset_button")
+    }
+    named = set(re.findall(r"\*\*([a-z ]+)\*\*", exercise))
+    assert named == buttons, named ^ buttons

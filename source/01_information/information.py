@@ -355,7 +355,8 @@ check.news_likelihood(news_likelihood, hidden=True)
 # scripted offer** to let the scripted buyer move, and watch the bars and the expected
 # reservation price. For each offer below, set the sliders back (the prior it starts from:
 # weights 1, 2, 3, 2 and 1 on 40, 50, 60, 70 and 80), press **start over**, then **next
-# scripted offer** once (the buyer opens at 42), and type the offer in the box:
+# scripted offer** once (the buyer opens at 42), then type it in the box and press **add
+# this offer**:
 #
 # - repeat the last offer, 42, a buyer holding firm. Weight moves towards the lower
 #   reservation prices and the expected reservation price falls a little: a hold hints
