@@ -35,9 +35,10 @@
 # 5. section 4, on what information is worth, with Questions 7 and 8;
 # 6. sections 5 to 7 with Question 9 and the reflection.
 #
-# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after them check
-# your answer and tell you what to fix. Every learner gets their own numbers; the news,
-# situations and moves judged in Questions 3, 6 and 9 come from pools the class shares.
+# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
+# after them check your answer and tell you what to fix. Every learner gets their own
+# numbers; the news, situations and moves judged in Questions 3, 6 and 9 come from pools the
+# class shares.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -67,11 +68,12 @@ sale
 # price between the two sides' reservation prices leaves both better off than no deal.
 # Where in that range the price lands depends a great deal on what each side knows.
 #
-# A supplier who has just lost two big clients has a lower reservation price: a modest
-# order now beats no order, and a buyer who knows it can ask for better terms. A deadline
-# works the same way: a buyer who must have a machine running before a launch in three
-# weeks cannot wait for a cheaper offer, and a seller who knows it can ask more. What you know changes while you talk:
-# one fact learned halfway through can move the advantage across the table.
+# A supplier who has just lost two big clients has a lower reservation price: a modest order
+# now beats no order, and a buyer who knows it can ask for better terms. A deadline works
+# the same way: a buyer who must have a machine running before a launch in three weeks
+# cannot wait for a cheaper offer, and a seller who knows it can ask more. What you know
+# changes while you talk: one fact learned halfway through can move the advantage across the
+# table.
 #
 # In bargaining, each side keeps its reservation price to itself, and that has a cost:
 # section 4 shows what it is, on numbers you will have computed by then.
@@ -422,13 +424,13 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # ## 3. Naming a price against what you believe
 #
 # Back to Osprey. Once you have read its opening and the news, you answer with one final
-# price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation price (at exactly its
-# reservation price it is indifferent, and we say it accepts). You build to order, and a
-# sale to Osprey agreed before the month's end, when your free slot goes to the next order,
-# displaces nothing: that order, and any the other food firm places, can be built after it
-# at no loss. So walking away gains you nothing
-# beyond the cost you save, and your cost $c$ (`sale.cost`) is the least you would accept:
-# **your own reservation price in this sale is your cost**. A final price earns on average
+# price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation
+# price (at exactly its reservation price it is indifferent, and we say it accepts). You
+# build to order, and a sale to Osprey agreed before the month's end, when your free slot
+# goes to the next order, displaces nothing: that order, and any the other food firm places,
+# can be built after it at no loss. So walking away gains you nothing beyond the cost you
+# save, and your cost $c$ (`sale.cost`) is the least you would accept: **your own
+# reservation price in this sale is your cost**. A final price earns on average
 #
 # $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
 #
@@ -681,14 +683,13 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # Read by the band model, an opening $x$ (`sale.opening_offer`) tells you three things:
 # Osprey's reservation price is at least $x / b$ (no buyer opens above $b$ times its
 # reservation price; $b$ is `sale.opening_high`), it is at most $x / a$, and among the
-# prices in between the lower ones explain $x$ better. A buyer who shades its opening
-# opens lower than its habit, never higher. Ask which of the three a shaded opening still proves,
+# prices in between the lower ones explain $x$ better. A buyer who shades its opening opens
+# lower than its habit, never higher. Ask which of the three a shaded opening still proves,
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (to the cent); if it is
-# the same, the staging cost you nothing and the model's price stands.
-# On every case the check tries it is never lower. The check also tries `worked-case-0`,
-# `worked-case-1`, `cut-case` and `tilt-case`;
-# `check.staged_cases()` returns all four by name.
+# the same, the staging cost you nothing and the model's price stands. On every case the
+# check tries it is never lower. The check also tries `worked-case-0`, `worked-case-1`,
+# `cut-case` and `tilt-case`; `check.staged_cases()` returns all four by name.
 #
 # </details>
 #
@@ -885,14 +886,14 @@ check.model_limits(model_limits, hidden=True)
 #
 # </details>
 #
-# A classic case: if the buyer's reservation price could be anything
-# between $L$ and $H$, every amount as likely as any other, and your cost $c$ is below
-# $H$, the model's price is $(H + c)/2$ (kept inside $[L, H]$): halfway between your
-# cost and the highest reservation price. Knowing the reservation price, you would earn its average
-# minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and reservation
-# prices from 50 to 100, the model's price is 70: the buyer accepts with chance 3/5 and
-# you earn 18 on average. Knowing the reservation price, you would earn 75 − 40 = 35. The
-# information is worth 35 − 18 = 17.
+# A classic case: if the buyer's reservation price could be anything between $L$ and $H$,
+# every amount as likely as any other, and your cost $c$ is below $H$, the model's price is
+# $(H + c)/2$ (kept inside $[L, H]$): halfway between your cost and the highest reservation
+# price. Knowing the reservation price, you would earn its average minus the cost,
+# $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and reservation prices from 50 to
+# 100, the model's price is 70: the buyer accepts with chance 3/5 and you earn 18 on
+# average. Knowing the reservation price, you would earn 75 − 40 = 35. The information is
+# worth 35 − 18 = 17.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
 from course.models.information import take_it_or_leave_it
@@ -982,10 +983,10 @@ check.information_pays(information_pays, hidden=True)
 #
 # In truth, nobody will tell you Osprey's reservation price for sure, and nobody should:
 # buying it from someone bound to keep it confidential is unethical and often unlawful
-# (section 6). What you *can* buy is legitimate and fallible: a market survey of what comparable firms
-# paid, combined with Osprey's public filings. Your scenario's report names one of the
-# four possible prices; it is right with chance `sale.report_accuracy`, and otherwise
-# names each of the other three equally often.
+# (section 6). What you *can* buy is legitimate and fallible: a market survey of what
+# comparable firms paid, combined with Osprey's public filings. Your scenario's report names
+# one of the four possible prices; it is right with chance `sale.report_accuracy`, and
+# otherwise names each of the other three equally often.
 #
 # A fallible report is worth less than perfect information; EVPI is its ceiling. To value
 # it, go through the reports it could send. For each one:
@@ -998,11 +999,11 @@ check.information_pays(information_pays, hidden=True)
 # 2. find the model's price under those beliefs, and its expected profit;
 # 3. weigh that profit by how likely the report is, $P(s) = \sum_r P(s \mid r)\, P(r)$.
 #
-# The sum, minus what the model's price earns, is the report's worth (Raiffa and Schlaifer call
-# it the expected value of sample information). You can skip the division in step 1:
+# The sum, minus what the model's price earns, is the report's worth (Raiffa and Schlaifer
+# call it the expected value of sample information). You can skip the division in step 1:
 # $P(s)$ times the best expected profit under the updated beliefs is the same as
-# $\max\big(0,\ \max_p\ (p - c) \sum_{r \ge p} P(s \mid r)\, P(r)\big)$, where the 0 is
-# not selling.
+# $\max\big(0,\ \max_p\ (p - c) \sum_{r \ge p} P(s \mid r)\, P(r)\big)$, where the 0 is not
+# selling.
 #
 # In the worked example (prior 0.5, 0.3, 0.2 on 60, 70, 80, cost 40), a report that is
 # right 80% of the time comes out as "60" with chance 0.45, "70" with chance 0.31 and
@@ -1067,21 +1068,21 @@ check.report_decision(report_decision, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "anchor-teaching", "schema_version": 3}
 # ## 5. First offers: information and anchor at once
 #
-# A first offer does two jobs. It carries information. It also pulls: people adjust away from a starting number too little, a pattern
-# Tversky and Kahneman called **anchoring** ("Judgment under Uncertainty: Heuristics and
-# Biases", *Science*, 1974). In one of their demonstrations, people who first saw a
-# random number of 10 or 65 gave median estimates of 25 and 45 for the share of African
-# countries in the United Nations.
+# A first offer does two jobs. It carries information. It also pulls: people adjust away
+# from a starting number too little, a pattern Tversky and Kahneman called **anchoring**
+# ("Judgment under Uncertainty: Heuristics and Biases", *Science*, 1974). In one of their
+# demonstrations, people who first saw a random number of 10 or 65 gave median estimates of
+# 25 and 45 for the share of African countries in the United Nations.
 #
 # The pull is there at the table too. Northcraft and Neale ("Experts, Amateurs, and Real
-# Estate", *Organizational Behavior and Human Decision Processes*, 1987) gave experienced estate
-# agents different listing prices for the same house; their valuations moved with the
+# Estate", *Organizational Behavior and Human Decision Processes*, 1987) gave experienced
+# estate agents different listing prices for the same house; their valuations moved with the
 # listing price, although they said it had not influenced them. Galinsky and Mussweiler
 # ("First Offers as Anchors", *Journal of Personality and Social Psychology*, 2001) found
-# that first offers predicted final prices and that the side making the first offer
-# tended to do better. That advantage disappeared when the side receiving the offer
-# thought about the opener's alternatives, about the opener's reservation price, or about
-# its own target (Question 6 defines it; its convention 2 gives this course's band).
+# that first offers predicted final prices and that the side making the first offer tended
+# to do better. That advantage disappeared when the side receiving the offer thought about
+# the opener's alternatives, about the opener's reservation price, or about its own target
+# (Question 6 defines it; its convention 2 gives this course's band).
 #
 # Question 6's `first-number` situation, drawn for some learners, is this pull at your own
 # table: once the opening is read into your beliefs, its number gives no further reason to
@@ -1090,12 +1091,12 @@ check.report_decision(report_decision, hidden=True)
 # What to do with this:
 #
 # - When the other side opens, separate the two jobs. Update your beliefs on the
-#   information, then give the number no pull beyond what it has told you. Then think
-#   about their alternatives and reservation price, and about your own target. Do not make your own reservation price the focus:
-#   Galinsky, Mussweiler and Medvec ("Disconnecting Outcomes and Evaluations", *Journal of
-#   Personality and Social Psychology*, 2002) found that negotiators who focused on it
-#   reached worse deals than those who focused on their target, even though they felt
-#   better about them.
+#   information, then give the number no pull beyond what it has told you. Then think about
+#   their alternatives and reservation price, and about your own target. Do not make your
+#   own reservation price the focus: Galinsky, Mussweiler and Medvec ("Disconnecting
+#   Outcomes and Evaluations", *Journal of Personality and Social Psychology*, 2002) found
+#   that negotiators who focused on it reached worse deals than those who focused on their
+#   target, even though they felt better about them.
 # - When you know enough to make an ambitious offer you can justify, consider going
 #   first, and ground it in something real (a comparable sale, your costs, a real rival
 #   quote). If you know little, ask questions first.
@@ -1105,14 +1106,14 @@ check.report_decision(report_decision, hidden=True)
 #
 # Everything above works in both directions: the other side is reading *your* signals.
 #
-# - **Keep your reservation price to yourself, and a deadline that only you pay for.**
-#   A side that knows your reservation price can make a final offer right at it and take
-#   nearly all of the gain (section 4, seen from the other seat). A deadline that costs
-#   only you (a bill due on Friday) invites the other side to wait. A final deadline that ends the talks for
-#   both sides is different: Moore ("Myopic Prediction, Self-Destructive Secrecy, and the
-#   Unexpected Benefits of Revealing Final Deadlines in Negotiation", *Organizational
-#   Behavior and Human Decision Processes*, 2004) found that revealing one made the other
-#   side concede sooner, because the deadline binds it too.
+# - **Keep your reservation price to yourself, and a deadline that only you pay for.** A
+#   side that knows your reservation price can make a final offer right at it and take
+#   nearly all of the gain (section 4, seen from the other seat). A deadline that costs only
+#   you (a bill due on Friday) invites the other side to wait. A final deadline that ends
+#   the talks for both sides is different: Moore ("Myopic Prediction, Self-Destructive
+#   Secrecy, and the Unexpected Benefits of Revealing Final Deadlines in Negotiation",
+#   *Organizational Behavior and Human Decision Processes*, 2004) found that revealing one
+#   made the other side concede sooner, because the deadline binds it too.
 # - **Share interests, not positions.** Saying *why* you need a delivery date or a payment
 #   schedule lets the other side find trades that cost it little and help you a lot
 #   (Fisher and Ury, *Getting to Yes*, 1981).
