@@ -32,20 +32,18 @@ def test_question_6_states_its_marking_conventions_as_a_numbered_list():
     starts = [six.index(f"{n}. **{name}**") for n, name in enumerate(CONVENTIONS, 1)]
     assert starts == sorted(starts)
     assert (
-        "Three of these prices follow the course's own marking conventions, not results of "
-        "the model: the opening rule previews module 04, the target band module 02, and the "
-        "fair share reads section 3's ultimatum games." in six
+        # review 80 U3: said in fewer words
+        "Three of these follow the course's marking conventions, not the model: your "
+        "opening's rule previews module 04, the target band module 02, and the fair share reads "
+        "section 3's ultimatum games." in six
     )
     # review 68 X4: "a reflection arguing for another number is not wrong" read as if the
     # check accepted it; the conventions are now stated as this question's marking rules
-    assert (
-        "The check marks by them: a number outside them earns no mark here, however well "
-        "argued." in six
-    )
+    assert "A number outside them earns no mark, however well argued." in six
     assert six.index("marking conventions") < starts[0]
 
 
-CONVENTIONS = ("Opening", "Target", "Fair price")
+CONVENTIONS = ("Your opening", "Target", "Fair price")  # review 80 U2: "Your opening"
 
 #: Later modules' rules named as if the learner had taken them (review 67 U3).
 AS_IF_KNOWN = (

@@ -121,8 +121,8 @@ def test_convention_1_states_one_ceiling_with_one_reason():
     words = cell_words("q6-text")
     assert "When it is the model's price itself, you may open up to one step" not in words
     assert (
-        "or beyond it up to the highest reservation price still possible after the opening. "
-        "That price is a fact you can name" in words
+        "or beyond it up to the highest reservation price still possible after Osprey's "
+        "opening. That price is a fact you can name" in words
     )
     for key in HAGGLES:
         item = next(i for i in reference._SITUATIONS if i.key == key)

@@ -333,3 +333,26 @@ def test_no_prose_line_of_the_source_is_longer_than_90_characters():
                 split.append(line[:40])
     assert not long, long
     assert not split, split
+
+
+def test_question_6_says_whose_opening_it_means():
+    """U2: "opening" meant two things in Question 6, Osprey's opening and the first number
+    of your own haggle plan, often as "the opening". Module 04 calls your first number your
+    opening, so the word stays (one word for one idea); Question 6 now says whose it is
+    each time: "your opening" or "Osprey's opening" (the staged-opening note and the
+    assumptions' list, which quote the model's words, aside)."""
+    import re
+
+    six = cell_words("q6-text")
+    assert "your **opening**, the first number you name" in six
+    assert "1. **Your opening**" in six
+    start = six.index("<details> <summary><b>Your <code>staged-opening</code>")
+    rest = six[:start] + six[six.index("</details>", start) :]
+    rest = re.sub(r"- `\"honest-opening\"`: [^;]*;", "", rest)
+    assert "the opening" not in rest.replace("`", ""), rest
+    for clause in (
+        "after Osprey's opening (Question 5's `now`)",
+        "above your cost and Osprey's opening",
+        "accepting Osprey's opening best",
+    ):
+        assert clause in six, clause

@@ -703,7 +703,7 @@ def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_
         "Fudenberg",
         "Sonnenschein",
     )
-    says("the opening rule previews module 04")  # review 67 U2, U3: a numbered convention
+    says("your opening's rule previews module 04")  # review 67 U2, U3: a numbered convention
 
 
 def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():

@@ -1234,7 +1234,7 @@ def test_question_6_does_not_say_no_situation_doubts_the_band():
     that accepting the opening is not best."""
     words = notebook_words("q6-text")
     assert "gives you a reason to doubt the band model" not in words
-    assert "none of these situations is accepting the opening best" in words
+    assert "none of these situations is accepting Osprey's opening best" in words  # review 80 U2
     # review 76 U4: anchoring is defined once, in section 5; Question 6 points there
     assert "(`first-number` is about anchoring: section 5.)" in words
     assert words.index("about anchoring") < words.index("One mark for the assumptions")
@@ -1256,7 +1256,7 @@ def test_section_4_and_question_6_say_which_of_before_and_now_they_mean():
     Question 6 name `before` and `now`."""
     assert "`before` against your prior, `now` after the opening" in notebook_words("voi-teaching")
     # review 68: Question 6's first sentence trimmed, the pointer kept
-    assert "after the opening (Question 5's `now`)" in notebook_words("q6-text")
+    assert "after Osprey's opening (Question 5's `now`)" in notebook_words("q6-text")
 
 
 def test_question_5_says_what_its_threshold_and_its_cap_mean():
@@ -1457,16 +1457,17 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     # review 67 U2: the row points to the numbered conventions, which state the range;
     # review 69 X1: and says the opening is never below the model's price
     assert (
-        '| `"final-offer"` | a plan, opening at or above the model\'s price (conventions 1, 2) |'
+        '| `"final-offer"` | a plan, your opening at or above the model\'s price (conventions 1, 2) |'
         in words
     )
     assert "sells to no more buyers than the next one, for less" not in words
-    assert "the opening rule previews module 04" in words  # review 67 U3: a preview
+    assert "your opening's rule previews module 04" in words  # review 67 U3: a preview
     assert (
-        "1. **Opening**: open at the higher of your estimate of the buyer's reservation price "
-        "(the expected reservation price under `after`, rounded to the €100 if you like) and "
-        "the model's price, or beyond it up to the highest reservation price still possible "
-        "after the opening" in words
+        # review 80 U2: "your opening", "Osprey's opening": one word, two owners named
+        "1. **Your opening**: open at the higher of your estimate of the buyer's reservation "
+        "price (the expected reservation price under `after`, rounded to the €100 if you "
+        "like) and the model's price, or beyond it up to the highest reservation price still "
+        "possible after Osprey's opening" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
@@ -1873,7 +1874,7 @@ def test_a_fifth_is_not_called_the_edge_of_the_refusal_zone():
     assert "edge of the zone" not in words
     assert "is the course's caution, not a measured risk." in words
     assert '| `"accepts-any"` | a fair price, by convention 3 below |' in words
-    assert "Three of these prices follow the course's own marking conventions" in words
+    assert "Three of these follow the course's marking conventions" in words
     code = inspect.getsource(scenario) + inspect.getsource(check)
     assert "least the check accepts, the edge" not in code
     for item in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS):
@@ -2190,8 +2191,8 @@ def test_question_5_and_6_words_say_what_is_meant():
     assert "what final price you would name" not in q6
     assert (
         "where a refusal brings a counter-offer, your plan for that haggle, a pair "
-        "`(opening, target)`: the first number you name, and your **target**, the price you "
-        "aim to land at." in q6
+        "`(opening, target)`: your **opening**, the first number you name, and your "
+        "**target**, the price you aim to land at." in q6
     )  # review 66 U3: the target is defined where it is first used
 
 
@@ -2221,7 +2222,7 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     assert 0.02 * len(sales) < beyond < 0.8 * len(sales), beyond
     assert within_a_sixth > 0.5 * len(sales), within_a_sixth
     words = notebook_words("q6-text")
-    assert "still possible after the" in words
+    assert "still possible after Osprey's opening" in words  # review 80 U2
     assert "before the opening, `max(sale.reservations)`" not in words
     assert "less than a quarter above the estimate, for most within" in words
     assert "one step" not in words  # review 80 C2: no step is offered (the check keeps it)
@@ -2303,7 +2304,9 @@ def test_a_fair_price_just_above_the_cost_fails_every_learner(sales):
     words = notebook_words("q6-text")
     # review s62 X3: the rule names the band a course convention; the table keeps it
     assert "the band from a quarter to half is the course's caution" in words
-    assert "3. **Fair price**: above your cost and the opening, below the model's price" in words
+    assert (
+        "3. **Fair price**: above your cost and Osprey's opening, below the model's price" in words
+    )
     assert "from a quarter to half of the gain (that reservation price minus" in words
 
 

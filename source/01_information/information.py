@@ -639,8 +639,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # *opening*; a *safer price*; and a *fair price*.
 #
 # Section 3's "Where this model holds" lists four assumptions behind *the model's price*
-# after the opening (Question 5's `now`). For each situation below, say which one fails,
-# with one of
+# after Osprey's opening (Question 5's `now`). For each situation below, say which one
+# fails, with one of
 #
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
@@ -649,8 +649,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # - `"none"`: every assumption holds;
 #
 # and what you would name, in euros: your final price, or, where a refusal brings a
-# counter-offer, your plan for that haggle, a pair `(opening, target)`: the first number
-# you name, and your **target**, the price you aim to land at. Write
+# counter-offer, your plan for that haggle, a pair `(opening, target)`: your **opening**,
+# the first number you name, and your **target**, the price you aim to land at. Write
 # `model_limits(sale, after)`, with `after` as in Question 5, to return a dict from each
 # situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
 #
@@ -699,20 +699,19 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan, opening at or above the model's price (conventions 1, 2) |
+# | `"final-offer"` | a plan, your opening at or above the model's price (conventions 1, 2) |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price (`sure` is one of them only when it lies above your cost); you meet this only when one exists |
 # | `"accepts-any"` | a fair price, by convention 3 below |
 # | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
 #
-# Three of these prices follow the course's own marking conventions, not results of the
-# model: the opening rule previews module 04, the target band module 02, and the fair
-# share reads section 3's ultimatum games. The check marks by them: a number outside them
-# earns no mark here, however well argued.
+# Three of these follow the course's marking conventions, not the model: your opening's
+# rule previews module 04, the target band module 02, and the fair share reads section 3's
+# ultimatum games. A number outside them earns no mark, however well argued.
 #
-# 1. **Opening**: open at the higher of your estimate of the buyer's reservation price
-#    (the expected reservation price under `after`, rounded to the €100 if you like) and
-#    the model's price, or beyond it up to the highest reservation price still possible
-#    after the opening. That price is a fact you can name, as module 04's openings are: by
+# 1. **Your opening**: open at the higher of your estimate of the buyer's reservation price
+#    (the expected reservation price under `after`, rounded to the €100 if you like) and the
+#    model's price, or beyond it up to the highest reservation price still possible after
+#    Osprey's opening. That price is a fact you can name, as module 04's openings are: by
 #    the band model no buyer you still believe in pays more. It lies less than a quarter
 #    above the estimate, for most within a sixth. Never open below the model's price: no
 #    haggle ends above your opening, so a lower one gives away what your last word keeps.
@@ -722,13 +721,13 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    halfway, aim at least at `sure`, even past the top: every buyer you still believe in
 #    pays it, so module 02's room to concede below the top is not needed. The model's
 #    price is a target only where it is `sure`.
-# 3. **Fair price**: above your cost and the opening, below the model's price, leaving the
-#    buyer at the lowest reservation price still possible at or above it from a quarter to
-#    half of the gain (that reservation price minus your cost). Offers under about a fifth
-#    are refused about half the time, so the check's floor is a quarter, clear of that
-#    zone; refusals grow rarer the larger the share, so aim at a third or more. At a
-#    sale's stakes refusals are rarer still (section 3): the band from a quarter to half
-#    is the course's caution, not a measured risk.
+# 3. **Fair price**: above your cost and Osprey's opening, below the model's price, leaving
+#    the buyer at the lowest reservation price still possible at or above it from a quarter
+#    to half of the gain (that reservation price minus your cost). Offers under about a
+#    fifth are refused about half the time, so the check's floor is a quarter, clear of that
+#    zone; refusals grow rarer the larger the share, so aim at a third or more. At a sale's
+#    stakes refusals are rarer still (section 3): the band from a quarter to half is the
+#    course's caution, not a measured risk.
 #
 # <details>
 # <summary><b>Why these prices</b></summary>
@@ -741,9 +740,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # </details>
 #
-# In none of these situations is accepting the opening best (section 3). The check judges
-# the practice situations, and only the form of your own (graded later), and shows what
-# each of your prices earns.
+# In none of these situations is accepting Osprey's opening best (section 3). The check
+# judges the practice situations, and only the form of your own (graded later), and shows
+# what each of your prices earns.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
