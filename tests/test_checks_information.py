@@ -2575,8 +2575,9 @@ def test_the_text_says_what_the_other_modules_do_with_an_unmeant_threat():
     (review 59 C2)."""
     text = cell_words("guard-teaching")
     assert "read it as a bluff" not in text
-    assert "Modules 00, 02 and 03 all put it on the line between a bluff and a" in text
-    assert "the course accepts either label for it" in text
+    # review 80 C1: the side note now covers an opinion you do not hold too
+    assert "Modules 00, 02 and 03 put the threat on the line between a bluff and a" in text
+    assert "the course accepts either label for both" in text  # review 80 C1
     for module, name, words in (
         ("02_batna", "batna", "between a bluff and a misrepresentation"),
         ("03_power", "power", "can be a misrepresentation"),

@@ -1723,7 +1723,10 @@ def test_question_9_defines_a_bluff_as_module_00_does():
     assert "untrue claim about your own reservation price" in words
     assert "limit or valuation" not in words
     assert "what you intend to do, or your estimate" not in words
-    assert "A threat or warning you would not carry out sits on another line" in words
+    assert (
+        "A threat or warning you would not carry out, or an opinion of value you do not hold, sits on another line"
+        in words
+    )
 
 
 def answer_worth(beliefs, cost, amount):
@@ -1950,7 +1953,9 @@ def test_section_6_says_what_module_00_says_of_a_bluff():
     words = notebook_words("guard-teaching")
     assert "as in modules 00 and 02, a bluff" not in words
     # review 59 C2: modules 00, 02 and 03 all put it on that line
-    assert "a stated intention you do not hold can be a misrepresentation in law" in words
+    assert (
+        "a stated intention or opinion you do not hold can be a misrepresentation in law" in words
+    )
 
 
 def test_keeping_what_you_know_is_about_your_estimate_not_every_fact():
@@ -1975,7 +1980,7 @@ def test_a_count_is_not_called_a_decision():
     assert "return `(share, reservation)`" in words
     assert "`price`: your decision" not in words
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
-    assert "The model reads every hold as honest" in notebook_words("q5b-text")  # review 79 E2
+    assert "the model reads every hold as honest" in notebook_words("q5b-text")  # review 79 E2
 
 
 def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):
@@ -2557,11 +2562,10 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
             assert opens(model + step), sale.learner
     assert 0.05 < at_top / len(sales) < 0.15, at_top
     words = notebook_words("q6-text")
-    assert (
-        "up to one step (the gap between neighbouring prices in `sale.reservations`) above "
-        "the highest reservation price still possible after the opening." in words
-    )
-    assert "The step above it rests on no fact" in words  # review 79 C2
+    # review 80 C2: the text teaches openings up to that highest price, a fact, and names no
+    # step; the check still accepts the step (above), which the old text offered
+    assert "up to the highest reservation price still possible after Osprey's opening." in words
+    assert "one step" not in words
 
 
 def test_a_staged_opening_re_prices_away_from_before_for_about_a_third(sales):
