@@ -103,7 +103,7 @@ sale
 # The **expected reservation price** is the average under your beliefs,
 # $E[r] = \sum_r r \, P(r)$. It is what this course calls your **estimate** of the buyer's
 # reservation price: the mean of your current beliefs, not the highest price they allow.
-# It is a useful summary, but, as section 3 shows, not the price to ask.
+# As section 3 shows, it is not the price to ask.
 #
 # A worked example: you think $r$ is 60, 70 or 80 with chances 0.5, 0.3 and 0.2. The
 # offer you see is one that buyers with those reservation prices make with chances 0.1,
@@ -1135,7 +1135,7 @@ check.report_decision(report_decision, hidden=True)
 #   Naming one fact to answer a claim they make is a different move: if they say they can
 #   keep their old line running and you know it failed inspection, saying so calmly takes
 #   the bluff out of that claim.
-# - **Trade information.** Offer a piece of information for a piece of information.
+# - **Trade information**: a piece of theirs for a piece of yours.
 #
 # ### Fair and foul ways to use information
 #
