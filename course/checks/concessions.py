@@ -11,7 +11,7 @@ import math
 from numbers import Real
 
 from course.checks.calls import answer_key, question
-from course.checks.hints import NotYet, call_learner, passed, same_money
+from course.checks.hints import NotYet, call_learner, evened, one_of, passed, same_money
 from course.models.batna import TARGET_SHARE
 from course.models.concessions import (
     TradeTable,
@@ -194,6 +194,14 @@ def _fail(where, hint, general):
     raise NotYet(f"{where}: {hint}.", general=general)
 
 
+def _spelled(word, choices):
+    """``word`` as ``choices`` spell it when it is one of them up to case, spaces, '_' and
+    '-' (``hints.evened``, as modules 00, 02 and 03 read a word), else ``word`` itself for
+    the caller's own hint (review 81 X1: 'Accept' and 'walk-away' failed question 6)."""
+    said = evened(word)
+    return next((choice for choice in choices if evened(choice) == said), word)
+
+
 # --- 1. A grounded opening -------------------------------------------------------------
 
 
@@ -225,6 +233,11 @@ def _said(result):
     if isinstance(said, list | tuple | set | frozenset) and all(isinstance(k, str) for k in said):
         return sorted(said) if isinstance(said, set | frozenset) else list(said)
     return None
+
+
+def _keys(s, said):
+    """The statement keys ``said`` as ``s.statements`` spells them ('a' reads 'A')."""
+    return [_spelled(key, s.statements) for key in said]
 
 
 def _anchor(s):
@@ -322,7 +335,7 @@ def opening(answer, hidden=False):
                 _refuse_anchor_pull(s, anchor, result, first)
             price = _check_opening(s, anchor, result, None)
             if told is None:
-                told, opened = statement_about(s, "birch") in _said(result), price
+                told, opened = statement_about(s, "birch") in _keys(s, _said(result)), price
             if first is None:
                 first = price
         for anchor, rival in _rivals(s, hidden):
@@ -407,6 +420,7 @@ def _check_opening(s, anchor, result, rival):
             "at least one key of s.statements",
             "it makes no statement to justify the opening",
         )
+    said = _keys(s, said)
     if any(key not in s.statements for key in said):
         _fail(
             where,
@@ -1813,6 +1827,8 @@ def _issues(s, result, where):
             f"return a set of issue names, e.g. {{'delivery'}}, or an empty set; got {result!r}",
             "it should return a set of issue names",
         )
+    if all(isinstance(i, str) for i in result):  # 'Delivery' reads 'delivery'
+        result = [_spelled(i, s.issues) for i in result]
     unknown = [i for i in result if i not in s.issues]
     if unknown:
         _fail(
@@ -2028,6 +2044,19 @@ def _written_hint(s, offer, next_ask, ceiling, expected):
     )
 
 
+def _response(result, where):
+    """The learner's answer to question 6 as ``ANSWERS`` spell it: case, spaces, '_' and
+    '-' do not count ('Accept', 'walk-away'), as in modules 00, 02 and 03; else a hint."""
+    try:
+        return one_of(result, ANSWERS, "respond's answer")
+    except NotYet:
+        _fail(
+            where,
+            f"return one of {', '.join(map(repr, ANSWERS))}, got {result!r}",
+            "it should return 'accept', 'counter' or 'walk away'",
+        )
+
+
 @question
 def respond(answer, hidden=False):
     """Check a function that answers Orchard's offer: accept, counter or walk away. No story
@@ -2041,12 +2070,7 @@ def respond(answer, hidden=False):
             where = (
                 f"respond(scenario, {offer:g}, {next_ask!r}, {ceiling!r}) for learner {s.learner}"
             )
-            if result not in ANSWERS:
-                _fail(
-                    where,
-                    f"return one of {', '.join(map(repr, ANSWERS))}, got {result!r}",
-                    "it should return 'accept', 'counter' or 'walk away'",
-                )
+            result = _response(result, where)
             if _right_response(s, offer, next_ask, result):
                 continue
             expected = best_response(s, offer, next_ask)
@@ -2067,12 +2091,7 @@ def respond(answer, hidden=False):
                 f"respond(scenario, {offer:g}, {next_ask!r}, {ceiling!r}, True) for learner "
                 f"{s.learner}"
             )
-            if result not in ANSWERS:
-                _fail(
-                    where,
-                    f"return one of {', '.join(map(repr, ANSWERS))}, got {result!r}",
-                    "it should return 'accept', 'counter' or 'walk away'",
-                )
+            result = _response(result, where)
             if _right_response(s, offer, next_ask, result, ceiling):
                 continue
             expected = best_response(s, offer, next_ask, ceiling)
