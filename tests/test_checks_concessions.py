@@ -3357,7 +3357,7 @@ def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
     assert "Your alternative to a deal is the polite walk-away;" in text  # review 77 C1
     for n in range(60):
         hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
-        assert hint is not None and "compares a deal with a walk-out" in hint, (n, hint)
+        assert hint is not None and "what comparing a deal with a walk-out gives" in hint, (n, hint)
 
     def best_ending(s, next_year):
         return reservation_of(s) - next_year["deal"] + next_year["polite walk-away"]

@@ -54,10 +54,10 @@ def test_the_right_answer_passes_visible_and_hidden(learner_id):
     ("wrong", "words"),
     [
         (lambda s, t: s.alternative_price + s.extra_cost, "without the relationship"),
-        (lambda s, t: s.alternative_price + s.extra_cost - t["deal"], "takes off all of"),
+        (lambda s, t: s.alternative_price + s.extra_cost - t["deal"], "what taking off all of"),
         (
             lambda s, t: s.alternative_price + s.extra_cost - t["deal"] + t["walk-out"],
-            "compares a deal with a walk-out",
+            "what comparing a deal with a walk-out gives",
         ),
         (
             lambda s, t: s.alternative_price + s.extra_cost + t["deal"] - t["polite walk-away"],

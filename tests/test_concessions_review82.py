@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+import course
 from course.checks import concessions as check
+from course.scenarios.concessions import reservation_of
 from tests.test_checks_concessions import answers, miss  # noqa: F401 (fixture)
 
 MODULE = "04_concessions"
@@ -56,3 +58,68 @@ def test_x1_opening_and_read_pick_take_keys_and_issues_in_any_case(answers):  # 
         check.opening(opening, hidden=hidden)
         check.read_pick(read_pick, hidden=hidden)
     assert "is not an issue" in miss(check.read_pick, lambda s, o, k: {"colour"})
+
+
+# --- X2: question 7's hints say only what is true of the number ------------------------
+
+
+def _moves(table_of, wrong):
+    """An answer to question 7 that is right on every table but ``table_of``'s kind, where
+    it gives ``wrong(mine, table)``."""
+
+    def answer(s, following):
+        mine = reservation_of(s)
+        if table_of(following):
+            return wrong(mine, following)
+        return mine - (following["deal"] - following["polite walk-away"])
+
+    return answer
+
+
+def test_x2_moving_twice_the_difference_is_told_so(answers):  # noqa: F811
+    """Learner-7 (reservation price 66; next year 6 after a deal, 4.75 after a polite
+    walk-away, 3.5 after a walk-out) moving twice the difference, to 63.5, was told it
+    'compares a deal with a walk-out': the numbers only coincide. The hint now says how
+    far it moved, which holds whatever the reading."""
+    with course.variants.learner_as("learner-7"):
+        s = course.variant(MODULE, "learner-7")
+        own = check.next_year(s)
+        twice = _moves(lambda f: f == own, lambda m, f: m - 2 * (f["deal"] - f["polite walk-away"]))
+        hint = miss(check.relationship_reservation.__wrapped__, twice)
+    assert "63.5 moves your reservation price 66 by 2.5, more than the whole difference" in hint
+    assert "(1.25)" in hint and "63.5 compares" not in hint
+
+
+@pytest.mark.parametrize("reading", ["whole gain", "walk-out"])
+def test_x2_every_reading_hint_states_the_move_truly(reading):
+    """Over 12 learners and every table the check tries, a number that matches a known
+    wrong reading is told the size and direction of its move, and they are right."""
+    wrong = {
+        "whole gain": lambda m, f: m - f["deal"],
+        "walk-out": lambda m, f: m - (f["deal"] - f["walk-out"]),
+    }[reading]
+    told = 0
+    for n in range(12):
+        learner = f"learner-{n}"
+        with course.variants.learner_as(learner):
+            s = course.variant(MODULE, learner)
+            mine = reservation_of(s)
+            for table in check._tables(s, False):
+                value = wrong(mine, table)
+                whole = -(table["deal"] - table["polite walk-away"])
+                moved = value - mine
+                if (
+                    abs(moved - whole) < 0.01
+                    or abs(moved) < 0.01
+                    or (moved * whole > 0 and abs(moved) <= abs(whole))
+                ):
+                    continue  # right, unmoved or part of the move: passes or another hint
+                hint = miss(check.relationship_reservation.__wrapped__, _moves(table.__eq__, wrong))
+                if abs(whole) < 0.01:
+                    assert "makes no difference" in hint, hint
+                elif moved * whole < 0:
+                    assert "the wrong way" in hint, hint
+                else:
+                    assert "more than the whole difference" in hint, hint
+                told += 1
+    assert told >= 12

@@ -2245,6 +2245,26 @@ def _tables(s, hidden):
     return [following, worse, larger, dict(following, deal=polite)]
 
 
+def _how_far(mine, expected, value):
+    """How ``value`` moves your reservation price ``mine`` against the rule's ``expected``,
+    in words true of it whatever reading led there (review 81 X2: moving twice the
+    difference was told it compared a deal with a walk-out, as the numbers coincided)."""
+    moved, whole = value - mine, expected - mine
+    against = "a deal makes next year against a polite walk-away"
+    if same_money(expected, mine):
+        return (
+            f"moves your reservation price {mine:g} by {moved:+g}, though a deal makes no "
+            "difference next year against a polite walk-away"
+        )
+    if moved * whole < 0:
+        return f"moves your reservation price {mine:g} the wrong way, by {moved:+g}"
+    size = "more than" if abs(moved) > abs(whole) else "part of"
+    return (
+        f"moves your reservation price {mine:g} by {abs(moved):g}, {size} the whole "
+        f"difference {against} ({abs(whole):g})"
+    )
+
+
 @question
 def relationship_reservation(answer, hidden=False):
     """Check a function that puts what the relationship is worth inside the reservation
@@ -2282,17 +2302,21 @@ def relationship_reservation(answer, hidden=False):
                 ),
                 (
                     mine - deal,
-                    f"{value:g} takes off all of next year's gain after a deal ({deal:g}); "
-                    f"you would gain {alt:g} next year after a {best} too, so "
-                    "only the difference a deal makes belongs in the price",
-                    "it takes off next year's whole gain, not the difference a deal makes",
+                    f"{value:g} {_how_far(mine, expected, value)}; it is what taking off "
+                    f"all of next year's gain after a deal ({deal:g}) gives, but you would "
+                    f"gain {alt:g} next year after a {best} too, so only the difference a "
+                    "deal makes belongs in the price",
+                    "it gives what taking off next year's whole gain after a deal gives, not "
+                    "the difference a deal makes",
                 ),
                 (
                     mine - (deal - worse_one),
-                    f"{value:g} compares a deal with a {other}: a {best} leaves next year at "
-                    f"{alt:g}, a {other} at {worse_one:g}, and your alternative to a deal is "
-                    f"the {best}, the way this course leaves (section 5)",
-                    "it compares a deal with a walk-out, not with the polite walk-away",
+                    f"{value:g} {_how_far(mine, expected, value)}; it is what comparing a "
+                    f"deal with a {other} gives, but a {best} leaves next year at {alt:g}, a "
+                    f"{other} at {worse_one:g}, and your alternative to a deal is the {best}, "
+                    "the way this course leaves (section 5)",
+                    "it gives what comparing a deal with a walk-out gives, not with the polite "
+                    "walk-away",
                 ),
                 (
                     mine + (deal - alt),
