@@ -7,7 +7,7 @@ import pytest
 
 import course
 from course.checks import concessions as check
-from course.scenarios.concessions import reservation_of
+from course.scenarios.concessions import birch_is_strong, reservation_of
 from tests.test_checks_concessions import answers, miss  # noqa: F401 (fixture)
 
 MODULE = "04_concessions"
@@ -123,3 +123,40 @@ def test_x2_every_reading_hint_states_the_move_truly(reading):
                     assert "more than the whole difference" in hint, hint
                 told += 1
     assert told >= 12
+
+
+# --- C1 and C2: who has the Birch choice, and the table's Birch row --------------------
+
+
+def _flat():
+    return " ".join(_markdown().split())
+
+
+def test_c1_the_intro_gives_the_measured_share_who_choose_whether_to_name_birch():
+    """The intro said 'for about half of you'. Birch beats Orchard's belief for about half,
+    but for some of those the only Birch statement inflates it: the choice is real for
+    58 of learner-0..199 (the review: 72 of its 200), about a third. Either choice passes."""
+    real = 0
+    for n in range(200):
+        s = course.variant(MODULE, f"learner-{n}")
+        real += birch_is_strong(s) and check._birch_kind(s) == "fact"
+    assert 0.25 * 200 <= real <= 0.4 * 200, real
+    text = _flat()
+    assert "for about a third of you, whether to name your other offer: either choice" in text
+    assert "for about half of you" not in text
+
+
+def test_c2_the_birch_row_weighs_as_question_1_does():
+    """The table said to name Birch 'when it beats what Orchard believes', against
+    question 1 ('weigh the two') and the model answer (Birch private). In every draw Birch
+    lies more than a fifth below the estimate, so the number it names is low; the row now
+    sends the learner to question 1's weighing."""
+    for n in range(200):
+        s = course.variant(MODULE, f"learner-{n}")
+        assert s.alternative_price < 0.8 * s.their_estimate, n
+    text = _flat()
+    assert "| say it when it beats what Orchard believes |" not in text
+    assert (
+        "only when it beats what Orchard believes; even then, weigh the low number it names "
+        "(question 1)" in text
+    )

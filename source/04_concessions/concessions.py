@@ -14,9 +14,10 @@
 # # Module 04 — Concessions, first offers and difficult moments
 #
 # This module is about using leverage once the talks begin. Questions 1 (your price and,
-# for about half of you, whether to name your other offer), 2, 4b, 5 and 7 are decisions
-# on your own case, Kite Studio's talks with Orchard; the other coded questions check that
-# you apply the course's rules to it, and the written parts ask for your judgement.
+# for about a third of you, whether to name your other offer: either choice passes), 2,
+# 4b, 5 and 7 are decisions on your own case, Kite Studio's talks with Orchard; the other
+# coded questions check that you apply the course's rules to it, and the written parts ask
+# for your judgement.
 #
 # You will learn to
 #
@@ -152,7 +153,7 @@ scenario
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
-# | "Birch has offered us that much for the year" (true) | a fact about your alternative | say it when it beats what Orchard believes |
+# | "Birch has offered us that much for the year" (true) | a fact about your alternative | only when it beats what Orchard believes; even then, weigh the low number it names (question 1) |
 # | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back; the course (modules 00, 02 and 03) puts a false statement of what you will do between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
@@ -648,12 +649,11 @@ print("on the frontier, their gain per point you give up:", they_gain / you_lose
 #
 # The colours judge how each move is chosen, not where your plan ends; the verdict under
 # the table judges that. Land on the frontier with Orchard's minimum met; the rule's own
-# path takes three moves for about nine learners in ten, four for most others, and rarely
-# five or six. The verdict says whether that path reached the package best for you (if
-# not, propose your landing whole) and, if you planned your own path to your landing, that
-# you reached it, even through red moves, and where the rule's path would have ended. Then
-# try a concession while a free move is open, or one after Orchard has its minimum, and
-# read what the table says.
+# path usually takes three moves. The verdict says whether that path reached the package
+# best for you (if not, propose your landing whole) and, if you planned your own path to
+# your landing, that you reached it, even through red moves, and where the rule's path
+# would have ended. Then try a concession while a free move is open, or one after Orchard
+# has its minimum, and read what the table says.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
