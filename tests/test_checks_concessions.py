@@ -5458,9 +5458,12 @@ def test_s76_u4_orchard_picks_an_offer_of_the_set_to_build_on_not_to_sign(answer
 def test_s76_u3_question_2_names_its_shape_a_conceder_after_a_hold(answers):
     """Review 76 U3: the plan question 2 asks for (a hold, then shrinking steps) is
     Faratin's Conceder shape, beta > 1, after one hold; a learner could take it for
-    Boulware because it holds. Rule 3 now names it, and a held Conceder curve passes."""
+    Boulware because it holds. Rule 3 named it, and a held Conceder curve passes. Review 81
+    E2: Faratin's Conceder reaches its reservation price fast; a plan of shrinking steps to
+    a target is the textbook's decreasing concessions, the name rule 4 now uses."""
     q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
-    assert "a Conceder's shape: no" in q2  # no beta: question 2 hands no formula
+    assert "Conceder" not in q2
+    assert "4. concede in steps that never grow and shrink at least once (decreasing" in q2
     with course.variants.learner_as("learner-0"):
         check.concession_plan(lambda s, o: held_curve(s, o, _split(s) + 1, 2.0))
 

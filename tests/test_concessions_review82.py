@@ -160,3 +160,20 @@ def test_c2_the_birch_row_weighs_as_question_1_does():
         "only when it beats what Orchard believes; even then, weigh the low number it names "
         "(question 1)" in text
     )
+
+
+# --- E1: kappa's definition agrees with the formula ------------------------------------
+
+
+def test_e1_kappa_is_the_part_given_in_the_first_offer():
+    """With x0 called the opening, alpha(0) = kappa put round 0's offer at
+    x0 + kappa (r - x0), not at x0: 'the part conceded in the opening itself' contradicted
+    itself. x0 is now the agent's best price, kappa the part given in its first offer."""
+    from course.models.concessions import time_dependent_offer
+
+    assert time_dependent_offer(0, 10, 100, 40, 1.0, kappa=0.2) == pytest.approx(88)
+    assert time_dependent_offer(0, 10, 100, 40, 1.0) == pytest.approx(100)
+    text = _flat()
+    assert "part conceded in the opening itself" not in text
+    assert "from its best price $x_0$ to its reservation price $r$" in text
+    assert "$\\kappa$ is the part given in the first offer (0 here: it opens at $x_0$)" in text

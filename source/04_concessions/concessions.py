@@ -247,14 +247,14 @@ check.opening(opening, hidden=True)
 #
 # $$\alpha(t) = \kappa + (1 - \kappa) \left(\frac{\min(t, T)}{T}\right)^{1/\beta}$$
 #
-# of the way from its opening $x_0$ to its reservation price $r$, so its offer is
+# of the way from its best price $x_0$ to its reservation price $r$, so its offer is
 #
 # $$x(t) = x_0 + \alpha(t)\,(r - x_0).$$
 #
-# This is their **polynomial** family (they also give an exponential one). $\kappa$ is the
-# part conceded in the opening itself (0 here), and the exponent $\beta > 0$ sets the
-# shape. Each agent plans to reach its reservation price at its own deadline, round $T$,
-# which it keeps private.
+# This is their **polynomial** family. $\kappa$ is the part given in the first offer (0
+# here: it opens at $x_0$), and the exponent $\beta > 0$ sets the shape. Each
+# agent plans to reach its reservation price at its own deadline, round $T$, which it
+# keeps private.
 #
 # - $\beta < 1$, **Boulware**: it barely moves for most of the talks, then concedes in
 #   large steps near the end. Holding firm says you can wait; two Boulware sides may run
@@ -330,9 +330,9 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # 2. never go back up (that reads as a retraction);
 # 3. hold (a step of 0) in round 1: Orchard has only opened, and an opening is not a
 #    concession. Concede in round 2; later holds are yours to place;
-# 4. concede in steps that never grow and shrink at least once, a Conceder's shape: no
-#    step down bigger than the smallest earlier one (holds do not count), and at least one
-#    smaller than the first;
+# 4. concede in steps that never grow and shrink at least once (decreasing concessions):
+#    no step down bigger than the smallest earlier one (holds do not count), and at least
+#    one smaller than the first;
 # 5. give at most three fifths of everything it concedes in its first concession;
 # 6. end at your target by section 2's rule, with your reservation price
 #    `s.alternative_price` plus `s.extra_cost` and your estimate of Orchard's,
