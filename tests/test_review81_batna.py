@@ -110,7 +110,10 @@ def test_module_02_labels_statements_in_module_00s_words(learner):
 
     assert check.LABELS == ("legitimate", "bluff", "misrepresentation")
     honest = _cell("honest-teaching")
-    assert "In module 00's words, a true statement is **legitimate**, with or without a" in honest
+    assert (
+        "In module 00's words, a true statement that plants no false fact is **legitimate**"
+        in honest
+    )
     assert "(its fourth kind, an illegitimate source, does not arise here)" in honest
     assert "- **Warning**, a legitimate demand." in honest
     assert "A *threat* ties a demand to a cost you would rather not impose" in honest

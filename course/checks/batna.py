@@ -1353,8 +1353,8 @@ def _nudge(given, right, kind=None):
     if given in _NEW_WORDS and _NEW_WORDS[given] == right:
         return (
             f"{given!r} is one of this question's old labels, and not the one for this "
-            "statement; the labels now follow module 00, and a true statement, with a demand "
-            f"or without, is {LEGITIMATE!r}"
+            "statement; the labels now follow module 00, and a true statement that plants no "
+            f"false fact, with a demand or without, is {LEGITIMATE!r}"
         )
     given = _NEW_WORDS.get(given, given)
     if kind == "warning" and {given, right} == {LEGITIMATE, "bluff"}:
@@ -1390,8 +1390,8 @@ def label_of(value, letter):
     if evened(_trimmed(value)) == "honest":
         raise NotYet(
             f"the label of statement {letter} is 'honest', which is not one of the labels: a "
-            f"true statement, with a demand or without, is {LEGITIMATE!r}; the labels are "
-            + ", ".join(repr(label) for label in LABELS),
+            f"true statement that plants no false fact, with a demand or without, is "
+            f"{LEGITIMATE!r}; the labels are " + ", ".join(repr(label) for label in LABELS),
             general="it should return one of " + ", ".join(repr(label) for label in LABELS),
         )
     return _choice(value, LABELS, f"the label of statement {letter}", {x: x for x in OLD_LABELS})

@@ -747,12 +747,13 @@ class Statement:
 
 #: The labels of question 7, in the order the notebook teaches them: module 00's words for
 #: the course's kinds of move (review 80 C3, module 00's C3: one vocabulary for the course).
-#: A true statement is legitimate, with a demand (a warning) or without; a false one is a
-#: bluff (about the least you would accept) or a misrepresentation (about a fact). Module
-#: 00's fourth kind, an illegitimate source, does not arise among these statements.
+#: A true statement that plants no false fact is legitimate, with a demand (a warning) or
+#: without; a false one is a bluff (about the least you would accept) or a misrepresentation
+#: (about a fact). Module 00's fourth kind, an illegitimate source, does not arise among
+#: these statements.
 LABELS = ("legitimate", "bluff", "misrepresentation")
 
-#: The label a true statement carries, demand or not.
+#: The label of a true statement that plants no false fact, demand or not.
 LEGITIMATE = LABELS[0]
 
 #: Question 7's labels before review 80 C3 split a true statement in two: one that demands

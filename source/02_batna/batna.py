@@ -569,8 +569,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # ## 6. Using your alternatives honestly
 #
 # An alternative helps you only if the other side believes in it. In module 00's words, a
-# true statement is **legitimate**, with or without a demand; a false one is a bluff or a
-# misrepresentation (its fourth kind, an illegitimate source, does not arise here). The
+# true statement that plants no false fact is **legitimate**, with or without a demand; a
+# false one is a bluff or a misrepresentation (its fourth kind, an illegitimate source, does
+# not arise here). The
 # examples: Harbor Bank has offered you 89,000, and the commute costs you 8,000 a year, so
 # your reservation price for the job as offered is 97,000.
 #
@@ -590,7 +591,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   the figure is at most your reservation price for the package it names (two remote days
 #   lower it). A figure above that price is a bluff; module 00 puts such a false intention
 #   on the line between a bluff and a misrepresentation, so this course accepts either label
-#   for it. A demand that names an alternative you do not have, or inflates one, is a
+#   for it. A demand naming an alternative you lack, or inflating one, is a
 #   misrepresentation.
 # - **Bluff.** A false claim about the least you would accept states no plan for Northwind
 #   to rely on, so custom tolerates it; but once you give way below a "cannot", your next
