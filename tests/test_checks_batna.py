@@ -4023,7 +4023,11 @@ def test_the_reflections_model_answer_and_rubric_follow_question_5s_rule():
     assert "so I will aim for 74,000." in answer
     assert "72,000" not in answer and "76,000" not in answer
     assert f"three quarters of the way up is {most:,.0f}" in answer  # session 75: 77,000
-    assert "(a published pay survey, a rival's price)" in prompt
+    # review 81 C2: the prompt points to section 4's table, whose facts are these two
+    assert "a target by section 4's table, naming the fact behind it if there is one" in prompt
+    assert "| the fact you can show (a pay survey, a rival's price) | your target |" in (
+        cell_text("02_batna", "batna", "zopa-teaching")
+    )
 
 
 def test_the_reflections_employer_limit_comes_from_its_alternative_to_this_deal():

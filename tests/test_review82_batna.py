@@ -35,3 +35,22 @@ def test_a_true_statement_is_legitimate_only_when_it_plants_no_false_fact(learne
         said = " ".join(str(hint.value).split())
         assert "a true statement, with a demand or without" not in said
         assert "true statement that plants no false fact, with a demand or without" in said
+
+
+def test_the_reflections_target_needs_a_fact_only_where_section_4s_table_asks_for_one():
+    """C2: the reflection's prompt and rubric point 4 asked for "a target, with the fact that
+    justifies it", while section 4's table and question 5 put the target at the even split
+    when no fact lies above it, which needs no fact; the model answer does just that (its
+    survey, 71,500, lies below its even split, 74,000). Prompt and rubric now follow the
+    table."""
+    prompt, rubric = _cell("reflection-text"), _cell("reflection")
+    for text in (prompt, rubric):
+        assert "the fact that justifies it" not in text
+    assert "4. a target by section 4's table, naming the fact behind it if there is one" in prompt
+    assert (
+        "placed by section 4's table, with the fact named if one places it (none is needed at "
+        "the even split)"
+    ) in rubric
+    assert "its even split is 74,000, above the survey," in rubric  # the model answer's case
+    table = _cell("zopa-teaching")
+    assert "| none, or one below the even split | the even split |" in table

@@ -1104,10 +1104,10 @@ check.own_batna_needed(own_batna_needed)
 # 3. how much the step would move your reservation price (the worst terms you would accept:
 #    the least you would take if you are paid, the most you would pay if you pay), with the
 #    arithmetic, and whether you will know its outcome before you must decide;
-# 4. a target, with the fact that justifies it (a published pay survey, a rival's price),
-#    inside section 4's band: from the even split of the zone to three quarters of the way
-#    from your reservation price to your estimate of the other side's reservation price
-#    (the most it would pay, or the least it would take), wherever you open.
+# 4. a target by section 4's table, naming the fact behind it if there is one, inside
+#    section 4's band: from the even split of the zone to three quarters of the way from
+#    your reservation price to your estimate of the other side's reservation price (the
+#    most it would pay, or the least it would take), wherever you open.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1134,11 +1134,11 @@ check.own_batna_needed(own_batna_needed)
 #    commit first.
 # 4. A target at or on the learner's side of the even split of the zone, at most three
 #    quarters of the way from the reservation price to their estimate of the other side's
-#    reservation price (the most it would pay, or the least it would take), with the fact
-#    that justifies it, wherever the learner opens. That estimate must come from its
-#    alternative to *this* deal: what replacing the learner would cost bounds what an
-#    employer would pay only if the learner would really leave. The opening itself is not
-#    graded here.
+#    reservation price (the most it would pay, or the least it would take), placed by
+#    section 4's table, with the fact named if one places it (none is needed at the even
+#    split), wherever the learner opens. That estimate must come from its alternative to
+#    *this* deal: what replacing the learner would cost bounds what an employer would pay
+#    only if the learner would really leave. The opening itself is not graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
