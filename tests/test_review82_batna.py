@@ -54,3 +54,17 @@ def test_the_reflections_target_needs_a_fact_only_where_section_4s_table_asks_fo
     assert "its even split is 74,000, above the survey," in rubric  # the model answer's case
     table = _cell("zopa-teaching")
     assert "| none, or one below the even split | the even split |" in table
+
+
+def test_question_6s_hint_calls_an_offer_at_the_even_split_acceptable_not_one_to_take(learner):
+    """X2: the general hint for 'even split reached' said such an offer "is one to take",
+    while question 6 says "acceptable" marks an offer good enough to take, not one you must
+    take at once. The hint now uses the question's word."""
+    from course.scenarios.batna import REMOTE_DAYS, NorthwindOffer, even_split
+
+    assert "not one you must take at once" in _cell("q6-text")
+    offers = course.variant("02_batna", "ada")
+    offer = NorthwindOffer(even_split(offers, REMOTE_DAYS) + 500, REMOTE_DAYS)
+    _, general = check._why_alone(offers, offer, "even split reached")
+    assert "one to take" not in general
+    assert general.endswith("at or above the even split of its zone is acceptable")

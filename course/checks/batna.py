@@ -1180,7 +1180,8 @@ def _why_alone(offers, offer, reason):
             if mine
             else f"with its remote days {your} reservation price is {reservation:,.0f}, and "
             f"the offer is at or above the even split of that zone{at}",
-            "an offer with remote days at or above the even split of its zone is one to take",
+            # review 81 X2: "one to take" read as "take it at once", which question 6 denies
+            "an offer with remote days at or above the even split of its zone is acceptable",
         )
     if reason == "no remote days":
         short = (
