@@ -68,3 +68,16 @@ def test_question_6s_hint_calls_an_offer_at_the_even_split_acceptable_not_one_to
     _, general = check._why_alone(offers, offer, "even split reached")
     assert "one to take" not in general
     assert general.endswith("at or above the even split of its zone is acceptable")
+
+
+def test_section_1s_attitude_sentence_has_no_dangling_it():
+    """U3: "... from one attitude to risk (one way of pricing risk) for every gamble. It need
+    not be averse to every gamble" left "It" without a clear referent. The advice is now one
+    sentence whose "it" is the attitude, a word shorter."""
+    risk = _cell("ev-risk")
+    assert "It need not be averse" not in risk
+    assert (
+        "Use one attitude to risk (one way of pricing risk) for every gamble; it need not be "
+        "aversion to each (the same person may buy insurance and a lottery ticket: Friedman "
+        "and Savage 1948)."
+    ) in risk

@@ -97,9 +97,9 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For someone who values the gamble at 88,000, the sure 90,000 is better, although the
 # gamble has the higher expected value. So compare alternatives by what each is worth
 # *to you*: its expected value if you are risk-neutral, your certainty equivalent if you are
-# not, from one attitude to risk (one way of pricing risk) for every gamble. It need not be
-# averse to every gamble: the same person may buy insurance and a lottery ticket (Friedman
-# and Savage 1948).
+# not. Use one attitude to risk (one way of pricing risk) for every gamble; it need not be
+# aversion to each (the same person may buy insurance and a lottery ticket: Friedman and
+# Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
 # for each of your two gambles; elsewhere, use expected values.
