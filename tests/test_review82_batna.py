@@ -81,3 +81,12 @@ def test_section_1s_attitude_sentence_has_no_dangling_it():
         "aversion to each (the same person may buy insurance and a lottery ticket: Friedman "
         "and Savage 1948)."
     ) in risk
+
+
+def test_the_story_does_not_price_three_days_of_five_at_half():
+    """U5: the story said "a ticket for three days a week costs half", which reads as three
+    fifths of the commute, against the half every question uses. It now says a part-week
+    ticket costs half as much, in fewer words."""
+    story = " ".join(course.variant("02_batna", "ada").story().split())
+    assert "three days a week costs half" not in story
+    assert "Two remote days a week would halve it: a part-week ticket costs half as much." in story

@@ -111,7 +111,7 @@ class JobOffers(Scenario):
             "value each alternative at its expected value.\n\n"
             "The Northwind job has an extra yearly cost that none of the alternatives has: "
             f"the commute, {self.commute_cost:,.0f} a year, a season ticket. Two remote days a "
-            "week would halve it: a ticket for three days a week costs half. Ignore income "
+            "week would halve it: a part-week ticket costs half as much. Ignore income "
             "tax: read the commute's cost as the pay it takes to cover it. Northwind's policy "
             "allows at most two remote days a week, and remote days "
             "cost Northwind nothing. Salary and remote days are the only terms Northwind can "
