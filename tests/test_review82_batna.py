@@ -90,3 +90,18 @@ def test_the_story_does_not_price_three_days_of_five_at_half():
     story = " ".join(course.variant("02_batna", "ada").story().split())
     assert "three days a week costs half" not in story
     assert "Two remote days a week would halve it: a part-week ticket costs half as much." in story
+
+
+def test_where_it_misleads_says_which_push_it_is_about():
+    """U2: "**Where it misleads.** Then, if you can take your alternative ..." hung its
+    "Then" on the previous paragraph's last clause. The paragraph now names the push itself
+    (the cost of delay), paid for by cutting section 5's repeat of the story's fixed terms."""
+    nash = _cell("nash-teaching")
+    assert "**Where it misleads.** Then," not in nash
+    assert (
+        "**Where it misleads.** When delay pushes both to agree and you can take your "
+        "alternative whenever you turn down the other side's proposal, your BATNA is an "
+        "*outside option*."
+    ) in nash
+    assert len(nash.split()) <= 1_227  # review 69's cap on section 7 still holds
+    assert "(no signing bonus, a fixed start date)" not in _cell("decide-teaching")

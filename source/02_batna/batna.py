@@ -463,8 +463,8 @@ check.target_salary(target_salary, hidden=True)
 # ## 5. Deciding on an offer
 #
 # Three facts of your scenario shape the rule: salary and remote days are the only terms
-# Northwind can move (no signing bonus, a fixed start date), its policy allows at most two
-# remote days a week, and remote days cost Northwind nothing while they halve your commute.
+# Northwind can move, its policy allows at most two remote days a week, and remote days
+# cost Northwind nothing while they halve your commute.
 # A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
 # days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
 #
@@ -777,17 +777,17 @@ check.label_statements(label_statements, hidden=True)
 # what each side earns while talking (here 0), and BATNAs act only as outside options
 # (below).
 #
-# **Where it misleads.** Then, if you can take your alternative whenever you turn down the
-# other side's proposal, your BATNA is an *outside option*. Two equally patient sides split
-# the pie about evenly, whatever your BATNA, until your BATNA beats your
-# **share at the table**: what the talks would give you, were there no alternatives, when
-# the other side proposes. That is $\delta/(1+\delta)$ of the pie, where $\delta$ is the
-# share of the pie still worth having after one round of delay: about half when delays are
-# short, 0.44 at $\delta$ = 0.8. From there on your BATNA sets what you get; the third case
-# below works it out for Northwind (Shaked and Sutton 1984; Osborne and Rubinstein 1990,
-# §3.12; module 03 calls it the *deal-me-out* result; Binmore, Shaked and Sutton,
-# *Quarterly Journal of Economics* 104, 1989, found it fitted laboratory deals better than
-# the Nash split). Module 03, section 5, treats the variants.
+# **Where it misleads.** When delay pushes both to agree and you can take your alternative
+# whenever you turn down the other side's proposal, your BATNA is an *outside option*. Two
+# equally patient sides split the pie about evenly, whatever your BATNA, until your BATNA
+# beats your **share at the table**: what the talks would give you, were there no
+# alternatives, when the other side proposes. That is $\delta/(1+\delta)$ of the pie,
+# where $\delta$ is the share of the pie still worth having after one round of delay:
+# about half when delays are short, 0.44 at $\delta$ = 0.8. From there on your BATNA sets
+# what you get; the third case below works it out for Northwind (Shaked and Sutton 1984;
+# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result;
+# Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989, found it fitted
+# laboratory deals better than the Nash split). Module 03, section 5, treats the variants.
 #
 # **Northwind's case.** You can take your BATNA whenever you turn Northwind down, and it
 # can call the agency: both are outside options, so the salary lands between your
