@@ -2426,9 +2426,10 @@ def test_walking_away_is_tested_on_the_only_terms_northwind_can_move():
     assert "Salary and remote days are the only terms Northwind can move" in story
     assert "it pays no signing bonus and the start date is fixed" in story
     decide = _cell("decide-teaching")
-    # review 79 U4: the walk-away row says "even with two remote days"; the paragraph above
-    # the table says they are the most Northwind's policy allows, and all it can move
-    assert "| walk away | even with two remote days, neither Northwind's" in decide
+    # review 79 U4: the walk-away row says "with two remote days" (review 81 U4: of your
+    # reservation price); the paragraph above the table says they are the most Northwind's
+    # policy allows, and all it can move
+    assert "this offer reaches your reservation price with two remote days |" in decide
     assert "salary and remote days are the only terms Northwind can move" in decide
     assert "its policy allows at most two remote days a week" in decide
 

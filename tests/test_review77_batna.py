@@ -96,9 +96,9 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
     assert right_response(case, with_remote) == ("acceptable", "even split reached")
     assert right_response(case, plain) == ("ask for remote days", "no remote days")
     decide = _cell("decide-teaching")
-    assert (  # review 79 U4: the row in one plain clause
-        "| walk away | even with two remote days, neither Northwind's reservation price nor this "
-        "offer reaches your reservation price |" in decide
+    assert (  # review 79 U4: the row in one plain clause; review 81 U4: which price
+        "| walk away | neither Northwind's reservation price nor this offer reaches your "
+        "reservation price with two remote days |" in decide
     )
 
 

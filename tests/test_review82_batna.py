@@ -105,3 +105,15 @@ def test_where_it_misleads_says_which_push_it_is_about():
     ) in nash
     assert len(nash.split()) <= 1_227  # review 69's cap on section 7 still holds
     assert "(no signing bonus, a fixed start date)" not in _cell("decide-teaching")
+
+
+def test_the_walk_away_row_names_the_package_whose_reservation_price_it_means():
+    """U4: section 5's walk-away row said "even with two remote days, neither Northwind's
+    reservation price nor this offer reaches your reservation price", without saying which
+    package's reservation price. It now names it, a word shorter."""
+    decide = _cell("decide-teaching")
+    assert "| walk away | even with two remote days," not in decide
+    assert (
+        "| walk away | neither Northwind's reservation price nor this offer reaches your "
+        "reservation price with two remote days | no zone even with remote days |"
+    ) in decide

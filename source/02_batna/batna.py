@@ -477,7 +477,7 @@ check.target_salary(target_salary, hidden=True)
 #
 # | response | when | reason |
 # |---|---|---|
-# | walk away | even with two remote days, neither Northwind's reservation price nor this offer reaches your reservation price | no zone even with remote days |
+# | walk away | neither Northwind's reservation price nor this offer reaches your reservation price with two remote days | no zone even with remote days |
 # | acceptable | the offer has two remote days and reaches the even split with remote days | even split reached |
 # | ask for remote days | the offer has none, and its salary reaches the even split with remote days | no remote days |
 # | counter | any offer below what your BATNA is worth, by however little | below your BATNA |
