@@ -2576,7 +2576,8 @@ def test_the_text_says_what_the_other_modules_do_with_an_unmeant_threat():
     text = cell_words("guard-teaching")
     assert "read it as a bluff" not in text
     # review 80 C1: the side note now covers an opinion you do not hold too
-    assert "Modules 00, 02 and 03 put the threat on the line between a bluff and a" in text
+    # review 81 E1: the side note names the threat itself, then the opinion case
+    assert "Modules 00, 02 and 03 put a threat you would not carry out on the line" in text
     assert "the course accepts either label for both" in text  # review 80 C1
     for module, name, words in (
         ("02_batna", "batna", "between a bluff and a misrepresentation"),

@@ -144,7 +144,8 @@ def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypa
 
     move = next(m for m in reference._TACTICS if m.key == "fair-price")
     assert move._label == "bluff" and move._also == ("misrepresentation",)
-    assert "Edgington" in move._why and "either reading is accepted" in move._why
+    # review 81 E1: the opinion case is Smith v Land and House Property Corp, not Edgington
+    assert "Smith v Land" in move._why and "either reading is accepted" in move._why
     sale = as_learner(
         monkeypatch,
         next(
@@ -164,7 +165,7 @@ def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypa
     assert "nothing untrue is said" in guard
     assert 'accepts `"legitimate"` for it' not in guard
     assert 'It is untrue, so never `"legitimate"`' in guard
-    assert "a stated intention or opinion you do not hold can be a misrepresentation" in guard
+    assert 'such as a "fair price", from the side that knows the facts better' in guard
     assert "or an opinion of value you do not hold, sits on another line" in cell_words("q9-text")
 
 

@@ -371,10 +371,11 @@ _TACTICS = (
         "well above the machine's value",
         "it is untrue: you think the price well above the machine's value. It is your own "
         "estimate of value, which the usual conventions of bargaining tolerate as sales "
-        "talk (comment [2] to ABA Model Rule 4.1 names estimates of price or value); but an "
-        "opinion you state and do not hold misstates the state of your mind, which is a "
-        "fact in law (Edgington v Fitzmaurice, 1885), so either reading is accepted. Nothing "
-        "untrue is said only when you believe it. It costs credibility if it cannot be backed",
+        "talk (comment [2] to ABA Model Rule 4.1 names estimates of price or value); but you "
+        "know the machine better than Osprey does, and in law an opinion from the side that "
+        "knows the facts better implies it knows facts that back it (Smith v Land and House "
+        "Property Corp, 1884), so either reading is accepted. Nothing untrue is said only "
+        "when you believe it. It costs credibility if it cannot be backed",
         # review 80 C1: it accepted "legitimate" (review 73 X2, puffery), which the module
         # defines as nothing untrue said; it is on the line between a bluff and a
         # misrepresentation, as a threat you would not carry out is, so it fills no label's

@@ -1158,8 +1158,8 @@ check.report_decision(report_decision, hidden=True)
 #   costs you credibility, and declining to name your reservation price serves you as well.
 #   Calling your opening "a fair price" when you think it well above value is such an
 #   estimate (sales talk, or *puffery*). It is untrue, so never `"legitimate"`: custom
-#   tolerates it as a bluff, yet an opinion you state and do not hold can be a
-#   misrepresentation (the side note below), so the course accepts either label.
+#   tolerates it as a bluff, yet it can be a misrepresentation (side note below), so
+#   either label is right.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
 #   side relies on. A Massachusetts court held that a landlord who invented another
@@ -1185,11 +1185,11 @@ check.report_decision(report_decision, hidden=True)
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
 # untrue claim about your own reservation price or your own estimate of value.
 #
-# A threat or warning you would not carry out misstates your intention; a "fair price"
-# you do not believe misstates your opinion. Modules 00, 02 and 03 put the threat on the
-# line between a bluff and a misrepresentation: a stated intention or opinion you do not
-# hold can be a misrepresentation in law, since the state of your mind is a fact
-# (*Edgington v Fitzmaurice*, 1885). So the course accepts either label for both.
+# Modules 00, 02 and 03 put a threat you would not carry out on the line between a bluff
+# and a misrepresentation: in law the state of your mind, such as an intention, is a fact
+# (*Edgington v Fitzmaurice*, 1885). An opinion, such as a "fair price", from the side that
+# knows the facts better implies it knows facts that back it (*Smith v Land and House
+# Property Corp*, 1884). So the course accepts either label for both.
 #
 # </details>
 
