@@ -21,3 +21,25 @@ def test_each_misrepresentation_claim_cites_its_own_case():
     fair = " ".join(moves["fair-price"]._why.split())
     assert "Smith v Land and House Property Corp, 1884" in fair and "Edgington" not in fair
     assert "Edgington v Fitzmaurice, 1885" in moves["rival-ultimatum"]._why
+
+
+def test_question_5b_says_plainly_a_hold_alone_is_no_reason_to_lower(monkeypatch, capsys):
+    """C1: Question 5b grades how many holds move the model's price, while a hold costs Osprey
+    nothing to fake (CONTENT idea 7: never rush a concession). The hedge ("treat the count as
+    an upper bound on how far holds should move you") left a count to obey; the text and the
+    pass message now say plainly that a hold alone is no reason to lower your price. What is
+    graded is unchanged (the reference still passes)."""
+    from course.variants import variant
+    from tests.test_checks_information import as_learner, check, reference
+
+    words = cell_words("q5b-text")
+    assert "so a hold alone is no reason to lower your price: the count is only an upper" in words
+    sale = next(
+        s
+        for s in (variant("01_information", f"learner-{n:03d}") for n in range(40))
+        if reference.holds_before_moving(s, reference.posterior_after_opening(s))
+    )
+    as_learner(monkeypatch, sale.learner)
+    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    said = " ".join(capsys.readouterr().out.split())
+    assert "so a hold alone is no reason to lower your price" in said

@@ -858,9 +858,10 @@ def holds_before_moving(answer, hidden=False):
             # review 80 X3: rounded, 1 / 31.99 read "at most 1 in 32", a smaller chance
             f"re-price. The model gives that run a chance of at most 1 in "
             f"{math.floor(1 / run):,}. "
-            "A hold costs Osprey nothing to fake, so treat the count as an upper bound on how "
-            "far holds should move you, and count only before you name your price: once "
-            "named, holds never move it"  # review 79 C3: firmness alone is no reason to give
+            # review 81 C1: said plainly, a hold alone is no reason to lower your price
+            "A hold costs Osprey nothing to fake, so a hold alone is no reason to lower your "
+            "price: treat the count as an upper bound, and count only before you name your "
+            "price: once named, holds never move it"  # review 79 C3
         )  # review 80 C3: the count is what honest holds are worth, not a rule to obey
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "

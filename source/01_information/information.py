@@ -590,12 +590,12 @@ check.my_price(my_price, hidden=True)
 # answer may be `None` at once; the worked cases still need the count.
 #
 # The count is what honest holds would be worth: the model reads every hold as honest. A
-# hold costs Osprey nothing to fake, so treat the count as an upper bound on how far holds
-# should move you: a buyer holding on purpose, who knows you re-price after holds, can
-# simply hold, so the course stops counting at five (a convention). Count only before you
-# name a price of your own: once you have named your final price, holds are no reason to
-# move it (module 04). The check tries your scenario
-# and the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
+# hold costs Osprey nothing to fake, so a hold alone is no reason to lower your price: the
+# count is only an upper bound, since a buyer holding on purpose, who knows you re-price
+# after holds, can simply hold; the course stops counting at five (a convention). Count
+# only before you name a price of your own: once you have named your final price, holds
+# are no reason to move it (module 04). The check tries your scenario and
+# the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
 # holds move nothing, so `None`), `worked-case-20` (exactly five holds move it, so 5) and
 # `worked-case-6` (only a sixth hold would move it, so `None`); grading tries these and
 # other learners'.
