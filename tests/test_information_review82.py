@@ -43,3 +43,18 @@ def test_question_5b_says_plainly_a_hold_alone_is_no_reason_to_lower(monkeypatch
     check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
     said = " ".join(capsys.readouterr().out.split())
     assert "so a hold alone is no reason to lower your price" in said
+
+
+def test_the_weak_alternative_s_reason_agrees_with_section_3():
+    """C2: the `weak-alternative` reason said naming Wren "tells it you could be had for
+    less", yet section 3 says you build to order and your reservation price is your cost
+    whatever Wren does. The reason now gives what naming Wren does reveal: that you are short
+    of other work, so the deal matters more to you than to Osprey."""
+    from course.scenarios import information as scenario
+
+    words = cell_words("price-teaching")
+    assert "**your own reservation price in this sale is your cost**" in words
+    weak = next(m for m in scenario._DISCLOSURES if m.key == "weak-alternative")
+    why = " ".join(weak._why.split())
+    assert "had for less" not in why and "least you would accept" not in why
+    assert "you are short of other work, so the deal matters more to you than to it" in why

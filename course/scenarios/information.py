@@ -298,8 +298,10 @@ _DISCLOSURES = (
         "that, besides the food firm that asked you for a quote last week, your only other "
         "prospect is Wren Bakery, haggling over a smaller machine with offers below what it "
         "costs you to build",
-        "an alternative worse than what Osprey believes is the least you would accept tells "
-        "it you could be had for less; mention an alternative only when it is strong "
+        # review 81 C2: your floor is your cost whatever Wren does (section 3), so Wren says
+        # nothing about the least you would accept; it tells how short of work you are
+        "it tells Osprey you are short of other work, so the deal matters more to you than "
+        "to it and it can press harder; mention an alternative only when it is strong "
         "(section 6)",
         group=2,
     ),
