@@ -1563,7 +1563,7 @@ def test_the_ultimatum_game_figures_are_cited():
     assert "average offer of 40 per cent and about one offer in six refused" in q6
     # review 64 E1: Camerer gives modal and median offers of 40-50%, means of 30-40%
     assert "most offers give 40 to 50 per cent" not in q6
-    assert "the typical (modal and median) offer gives 40 to 50 per cent and the average" in q6
+    # review 81 U1: the side note with Camerer's modal and median offers is cut
 
 
 def test_myerson_satterthwaite_says_which_promise_can_be_kept():

@@ -472,8 +472,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
 #   found that people often refuse offers they find unfair, so a price right at the
 #   buyer's reservation price is riskier than the model says: offers under about a fifth
-#   of the sum are refused about half the time (Camerer, 2003, chapter 2; the note below
-#   the list gives more figures). Those games split small sums; refusals fall towards
+#   of the sum are refused about half the time (Camerer, *Behavioral Game Theory*, 2003,
+#   chapter 2), and a meta-analysis of 37 papers finds an average offer of 40 per cent and
+#   about one offer in six refused (Oosterbeek, Sloof and van de Kuilen, *Experimental
+#   Economics*, 2004). Those games split small sums; refusals fall towards
 #   zero when an offer is worth weeks of wages (Andersen, Ertaç, Gneezy, Hoffman and List,
 #   "Stakes Matter in Ultimatum Games", *American Economic Review*, 2011). Players in
 #   those games know the sum they split, so reading Osprey this way assumes it has a fair
@@ -483,17 +485,6 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   alone; a workshop that badly needs the cash may prefer the sure thing;
 # - Osprey does not know what you believe about it, and does not shade its opening to
 #   steer your reading of it.
-#
-# <details>
-# <summary><b>The ultimatum-game figures</b> (a side note)</summary>
-#
-# Beyond that, the typical (modal and median) offer gives 40 to 50 per cent and the
-# average 30 to 40 (Camerer, *Behavioral Game Theory*, 2003, chapter 2, summing up many
-# studies; a meta-analysis of 37 papers, Oosterbeek, Sloof and van de Kuilen,
-# *Experimental Economics*, 2004, finds an average offer of 40 per cent and about one
-# offer in six refused, fewer the larger the share).
-#
-# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (4 marks): your price, and the news that moves it
