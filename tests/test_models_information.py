@@ -490,18 +490,12 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     )
 
 
-def test_the_bargaining_theorem_is_two_sentences_with_its_conditions():
-    """Myerson and Satterthwaite's theorem took about 330 words (four named properties of a
-    mechanism, the continuity condition) for a result the text then says does not apply to
-    this sale. It is now two sentences with the citation: the conditions in plain words, and
-    why this sale does not meet them, so the lost buyers come from the price."""
-    says(
-        "spread continuously over ranges that overlap",
-        "no money comes from outside (Myerson and Satterthwaite",
-        "This sale does not meet those conditions",
-        "so the theorem does not apply to it as it stands",
-    )
-    says_not("*incentive compatible*", "a *mechanism*", "No rules have all four.")
+def test_the_bargaining_theorem_side_note_is_cut():
+    """Myerson and Satterthwaite's theorem took about 330 words, then two sentences, for a
+    result the text said does not apply to this sale (review 81 U1: cut). One sentence now
+    says what the lost buyers are: the cost of a hidden reservation price."""
+    says_not("Myerson and Satterthwaite", "Why some deals are lost whatever the rules")
+    says("Those lost buyers are the cost of a hidden reservation price")
 
 
 def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
@@ -509,7 +503,7 @@ def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
     before the learner had seen a prior or a price. The theorem now sits in section 4, after the
     worked example's lost buyers at 60 it explains; section 1 points there."""
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
-    theorem = text.index("Myerson and Satterthwaite")
+    theorem = text.index("Those lost buyers are the cost of a hidden reservation price")
     assert text.index("## 4. What perfect information") < theorem
     assert text.index("(about 3.85 on average)") < theorem
     assert "section 4 shows what it is, on numbers you will have computed by then" in text
@@ -757,7 +751,7 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     is glossed as theirs; U3, "the model's price" is defined before section 3 uses it, and
     section 2 does not use it; U2, Lewicki's categories and the threat's two labels are notes
     after the list of fair and foul ways, not a parenthesis inside it."""
-    says("known only to itself, drawn independently of the other's, and spread continuously")
+    # review 81 U1: the theorem's side note (and its conditions) is cut
     says_not("a target is grounded in a fact you can name")
     # review 59 C3, review 66 C4 (Question 6's whole band); session 75; review 77 C1 (once)
     says("2. **Target**, below your opening: from halfway to three quarters of the way from")

@@ -1566,14 +1566,6 @@ def test_the_ultimatum_game_figures_are_cited():
     # review 81 U1: the side note with Camerer's modal and median offers is cut
 
 
-def test_myerson_satterthwaite_says_which_promise_can_be_kept():
-    """ "such a promise can be kept" pointed back several sentences to efficiency; it now
-    names it."""
-    words = notebook_words("voi-teaching")
-    assert "such a promise can be kept" not in words
-    assert "a deal every time one would help both can be guaranteed" in words
-
-
 def test_question_6s_hint_says_where_anchoring_is_defined():
     """The hint said anchoring was 'defined just before Question 6'; it is defined inside
     Question 6's text, and section 5 says more."""

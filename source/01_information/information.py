@@ -24,7 +24,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 9,900 words of text and 900 in your scenario), ten coded questions, two widgets
+# 9,700 words of text and 900 in your scenario), ten coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -857,24 +857,9 @@ check.model_limits(model_limits, hidden=True)
 # about 8.46, more than the 7 before. Before, the model's price of 60 lost no buyer; its
 # whole cost was the money it left on the table (7). Now the model's price of 70 loses the
 # buyers at 60 (about 3.85 on average) and still leaves about 4.62 on the table: the offer
-# moved your doubt onto the prices that decide your ask.
-#
-# <details>
-# <summary><b>Why some deals are lost whatever the rules</b> (a side note)</summary>
-#
-# Those lost buyers at 60 are one cost of a hidden reservation price. Where each side's
-# reservation price is known only to itself, drawn independently of the other's, and spread
-# continuously over ranges that overlap, no rules of bargaining avoid some such cost while
-# both sides stay free to leave, telling the truth serves each, and no money comes from
-# outside (Myerson and Satterthwaite, "Efficient Mechanisms for Bilateral Trading",
-# *Journal of Economic Theory*, 1983). This sale does not meet those conditions (Osprey's
-# reservation price is one of four amounts, and your cost is no secret that matters), so
-# the theorem does not apply to it as it stands. With only the buyer's reservation price
-# hidden, a deal every time one would help both can be guaranteed, but not at the price
-# that is best for you: section 3's one final price gives up some deals that would help
-# both (here the buyers at 60) for a larger margin.
-#
-# </details>
+# moved your doubt onto the prices that decide your ask. Those lost buyers are the cost
+# of a hidden reservation price: section 3's one final price gives up some deals that would
+# help both (here the buyers at 60) for a larger margin.
 #
 # A classic case: if the buyer's reservation price could be anything between $L$ and $H$,
 # every amount as likely as any other, and your cost $c$ is below $H$, the model's price is
