@@ -1220,7 +1220,11 @@ def test_section_1_says_the_take_it_or_leave_it_price_gives_up_deals():
     3's price to be efficient; it is not, and section 1 says so. Learner sweep-0's best price
     after the opening refuses a buyer above the cost. (The passage is in section 4, after the
     numbers it explains.)"""
-    assert "not at the price that is best for you" in notebook_words("voi-teaching")
+    # review 81 U1: the theorem's side note is cut; one sentence keeps the point
+    assert (
+        "section 3's one final price gives up some deals that would help both (here the buyers "
+        "at 60) for a larger margin" in notebook_words("voi-teaching")
+    )
     found = 0
     for sale in (drawn(learner) for learner in LEARNERS[:50]):
         after = scenario.posterior_after_opening(sale)
@@ -1945,8 +1949,11 @@ def test_section_6_says_what_module_00_says_of_a_bluff():
     words = notebook_words("guard-teaching")
     assert "as in modules 00 and 02, a bluff" not in words
     # review 59 C2: modules 00, 02 and 03 all put it on that line
+    # review 81 E1: intention (Edgington) and opinion (Smith v Land) now cited apart
     assert (
-        "a stated intention or opinion you do not hold can be a misrepresentation in law" in words
+        "Modules 00, 02 and 03 put a threat you would not carry out on the line between a bluff "
+        "and a misrepresentation: in law the state of your mind, such as an intention, is a fact"
+        in words
     )
 
 
