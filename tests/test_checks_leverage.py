@@ -1962,7 +1962,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "and question 5 accepts either.", None),
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
-        ("sources-teaching", "a deadline that presses only the other side", "knowing its deadline"),
+        ("sources-teaching", "a deadline presses only the other side", "knowing its deadline"),
         ("summary", "The unexpected benefits of final deadlines in negotiation", None),
         # four cases, so learners of one case share facts and news
         # review 72 U1: the intro says only that cases are drawn with numbers of their own

@@ -47,12 +47,10 @@
 # - Dicts keep the order in which keys were added.
 # - `next((x for x in items if x > 2), None)` is the first item of `items` above 2, or
 #   `None` when there is none.
-# - `itertools.combinations(names, 2)` gives every pair of `names` once, without caring
-#   about order: for `["a", "b", "c"]`, the pairs `("a", "b")`, `("a", "c")` and
-#   `("b", "c")`.
+# - `itertools.combinations(names, 2)` gives every unordered pair of `names` once: for
+#   `["a", "b", "c"]`, the pairs `("a", "b")`, `("a", "c")` and `("b", "c")`.
 # - `itertools.product((True, False), repeat=k)` gives every way `k` yes-or-no events can
-#   turn out: for `k = 2`, `(True, True)`, `(True, False)`, `(False, True)` and
-#   `(False, False)`; for `k = 3`, eight such tuples. Write
+#   turn out: for `k = 2`, four tuples, from `(True, True)` to `(False, False)`. Write
 #   `from itertools import combinations, product` at the top of your function to use them.
 #
 # </details>
@@ -149,11 +147,11 @@ scenario
 # <summary><b>Rating information, and filing a deadline</b> (a side note; question 1
 # needs only the three questions)</summary>
 #
-# The information row rates the difference knowing makes. A weakness of the other side is
-# rated once, in its row; your information adds only what knowing it lets you do. So
-# what both sides take for granted, such as a public filing's headline figures, adds little
-# and earns a low rating; what you work out further than it expects you to go earns more.
-# Knowing a deadline that presses only the other side tells you waiting is likely to pay.
+# The information row rates the difference knowing makes. Their weakness is rated once, in
+# their row; your information adds only what knowing it lets you do. What both sides take
+# for granted (a public filing's headline figures) adds little and earns a low rating;
+# what you work out further than it expects you to go earns more. Time may be on your side
+# when a deadline presses only the other side; section 5 says why not to count on it.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
 # nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
