@@ -20,3 +20,18 @@ def test_e1_a_deadline_of_theirs_may_put_time_on_your_side_not_waiting_pays():
         " why not to count on it." in sources
     )
     assert "Do not count on it alone." in _markdown("shift-teaching")
+
+
+def test_c2_open_ambitiously_only_once_you_know_the_range_as_module_04_says():
+    """Review 81 C2: section 5 said to open ambitiously "however the balance stands", while
+    module 04 says opening first pays only when you know the range well, and otherwise to
+    let the other side open. Section 5's rule now adds that condition. Fails on the old
+    text."""
+    rule = _markdown("shift-teaching").split("**The rule.**")[1]
+    opening = rule.split("however the balance stands")[1].split(".")[0]
+    assert opening == ", if you know the likely range of terms well enough to open first"
+    from tests.conftest import ROOT
+
+    path = ROOT / "source" / "04_concessions" / "concessions.py"
+    concessions = " ".join(path.read_text(encoding="utf-8").split())
+    assert "# Opening first pays when you know the range well." in concessions

@@ -766,32 +766,32 @@ check.reach_plan(reach_plan, hidden=True)
 # ## 5. When the ground moves
 #
 # In the talks, each piece of news moves one rating (one may be a move of your own, shown
-# so you can see what it costs). **Re-audit** after
-# each piece: name the rating it moves and which way, apply that change, and compute the
-# balance again. A re-audit tells you two things.
+# so you can see what it costs). **Re-audit** after each piece: name the rating it moves
+# and which way, and recompute the balance. A re-audit tells you two things.
 #
 # - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
 #   item that changed it, and so the source (question 4b asks for that item).
 # - **When to spend**: the next two paragraphs.
 #
 # **What passes.** Being ahead because of something that will pass, such as a rival's
-# interest in you or a second offer you hold until a set date, is worth most while it
-# lasts. The other side's deadline works the other way: it presses them while a deal with
-# you is still their best way out. Do not count on it alone. A final deadline ends the
-# talks for both sides, so it presses you too, and both deals and talks ending with no
-# deal bunch up near it (the closing notes give findings). The audit does not age a
-# rating by itself: as a known deadline draws near, re-rate it.
+# interest or an offer open until a set date, is worth most while it lasts. The other
+# side's deadline works the other way: it presses them while a deal with you is still
+# their best way out. Do not count on it alone. A final deadline ends the talks for both
+# sides, so it presses you too, and both deals and talks ending with no deal bunch up near
+# it (the closing notes give findings). The audit does not age a rating by itself: as a
+# known deadline draws near, re-rate it.
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
 # price, your full rent) once talks are under way. Your opening figure is module 04's:
-# open ambitiously (Galinsky and Mussweiler, 2001), with a figure you can ground in a
-# fact, however the balance stands. Set the ask's bar beforehand (the more it asks for,
-# the higher the bar; it can be below zero, for a modest ask), and make the ask the first
-# time your balance reaches it. The bar is your own decision rule, not a forecast that the
-# other side will agree. Waiting for a higher balance is a bet on news you cannot see,
-# worth making only when you know what is coming, such as the other side's deadline still
-# weeks away. Set a bar higher where being turned down costs you more (it shows your hand,
-# or closes a door you cannot reopen), and lower where you could simply ask again later.
+# open ambitiously (Galinsky and Mussweiler, 2001), with a figure grounded in a fact,
+# however the balance stands, if you know the likely range of terms well enough to open
+# first. Set the ask's bar beforehand (the more it asks for, the higher the bar; it can be
+# below zero, for a modest ask), and make the ask the first time your balance reaches it.
+# The bar is your own decision rule, not a forecast that the other side will agree.
+# Waiting for a higher balance is a bet on news you cannot see, worth making only when you
+# know what is coming, such as the other side's deadline still weeks away. Set a bar
+# higher where being turned down costs you more (it shows your hand or closes a door), and
+# lower where you could ask again later.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
 # news, with the widget's audit of the deadline case (not yours; press *start again* to
