@@ -2193,7 +2193,7 @@ def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
     # review 78 U2: question 3c, where the ladder is first used, gives its rate
     text = " ".join(_cell("q3c-text").split())
-    assert "needs a quarter of a point more balance, by the course's convention" in text
+    assert "needs a quarter of a point more balance, a convention finer" in text
 
 
 def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():

@@ -35,3 +35,30 @@ def test_c2_open_ambitiously_only_once_you_know_the_range_as_module_04_says():
     path = ROOT / "source" / "04_concessions" / "concessions.py"
     concessions = " ".join(path.read_text(encoding="utf-8").split())
     assert "# Opening first pays when you know the range well." in concessions
+
+
+def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():
+    """Review 81 U2: question 3c said "Your case has two asks", false for a learner with no
+    prepared ask (``prepared_ask`` None) and for one whose prepared ask is the news ask
+    itself. It now says one or two, and names the three ways the news ask relates to the
+    prepared one. Over sweep-0..299 each way occurs and the count of distinct asks is
+    always one or two (56 with no prepared ask, 71 with the same ask and bar, 173 with
+    two). Fails on the old text."""
+    import course
+
+    q3c = _markdown("q3c-text")
+    assert "Your case has two asks" not in q3c
+    assert q3c.count("Your case has one or two asks, each with its bar.") == 1
+    assert "is that one, a smaller fallback, or your only ask;" in q3c
+    ways = {"only": 0, "same": 0, "smaller": 0}
+    for i in range(300):
+        s = course.variant("00_leverage", f"sweep-{i}")
+        asks = {(s.bar, s.ask)} | ({s.prepared_ask} if s.prepared_ask else set())
+        assert len(asks) in (1, 2), i
+        if s.prepared_ask is None:
+            ways["only"] += 1
+        elif s.prepared_ask == (s.bar, s.ask):
+            ways["same"] += 1
+        else:
+            ways["smaller"] += 1
+    assert ways == {"only": 56, "same": 71, "smaller": 173}

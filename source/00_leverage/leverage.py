@@ -684,11 +684,11 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (1 mark): a plan for a bar
 #
-# Your case has two asks, each with its bar. The one you prepare for is made at the first
-# meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below, or `None` if your case
-# has none. The other is a fallback, the same or smaller, shown under your news in section
-# 5; its bar is `scenario.bar`. Each step up the **ladder** of asks needs a quarter of a
-# point more balance, by the course's convention: finer than ratings can show, to keep the
+# Your case has one or two asks, each with its bar. The one you prepare is made at the
+# first meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below, or `None` if your
+# case has none. The ask under your news in section 5 is that one, a smaller fallback, or
+# your only ask; its bar is `scenario.bar`. Each step up the **ladder** of asks needs a
+# quarter of a point more balance, a convention finer than ratings can show, to keep the
 # exercise exact. A step is mostly a percentage point of pay or price, two of rent, a few
 # months more of a price hold or one more month of rent paid ahead.
 
@@ -787,11 +787,11 @@ check.reach_plan(reach_plan, hidden=True)
 # however the balance stands, if you know the likely range of terms well enough to open
 # first. Set the ask's bar beforehand (the more it asks for, the higher the bar; it can be
 # below zero, for a modest ask), and make the ask the first time your balance reaches it.
-# The bar is your own decision rule, not a forecast that the other side will agree.
-# Waiting for a higher balance is a bet on news you cannot see, worth making only when you
-# know what is coming, such as the other side's deadline still weeks away. Set a bar
-# higher where being turned down costs you more (it shows your hand or closes a door), and
-# lower where you could ask again later.
+# The bar is your decision rule, not a forecast that the other side will agree. Waiting
+# for a higher balance is a bet on news you cannot see, worth making only when you know
+# what is coming, such as the other side's deadline still weeks away. Set a bar higher
+# where being turned down costs you more (it shows your hand or closes a door), and lower
+# where you could ask again later.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
 # news, with the widget's audit of the deadline case (not yours; press *start again* to
