@@ -62,3 +62,24 @@ def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():
         else:
             ways["smaller"] += 1
     assert ways == {"only": 56, "same": 71, "smaller": 173}
+
+
+def test_c1_news_revealing_their_weakness_is_called_a_simplification():
+    """Review 81 C1: section 2 rates a weakness of the other side once, in its row, yet news
+    that reveals a weakness already there (Vell's bank reviewing its credit line) moves only
+    your information, so after a re-audit the weakness is never in their row. Section 5 now
+    says so and calls it a simplification. Fails on the old text."""
+    import course
+    from course.scenarios.leverage import news_key
+
+    shift = _markdown("shift-teaching")
+    assert (
+        "News that reveals a weakness of theirs moves only your information here, a "
+        "simplification: a full re-audit would also lower their row." in shift
+    )
+    revealed = []
+    for i in range(100):
+        s = course.variant("00_leverage", f"sweep-{i}")
+        keys = news_key(s)
+        revealed += [keys[k] for k, (text, _) in s.news.items() if "credit line" in text]
+    assert revealed and all(key[:2] == ("you", "information") for key in revealed)

@@ -806,14 +806,15 @@ check.reach_plan(reach_plan, hidden=True)
 # deadline of Brannock's due before any of the owner's own: that would have been an
 # argument for waiting, and question 4c asks whether your own case had one.
 #
-# One re-audit by hand, in the same case, on a move that is not among its news: had an
-# owner farther out offered Brannock a warehouse with its own rail siding on a five-year
-# lease (Brannock's alternatives +3) before anything else happened, Brannock would need
-# the owner's siding less: in Emerson's terms (section 2), it now has another way to get
-# one. The audit records that change once, as a rise in Brannock's alternatives (weight
-# 0.45), and not a second time as a fall in the owner's power, which stays as rated. Had
-# your audit weighed this dependence through the owner's power, you would lower that power
-# instead.
+# One re-audit by hand, on a move not among the case's news: had an owner farther out
+# offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
+# before anything else happened, Brannock would need the owner's siding less, having
+# another way to get one (Emerson, section 2). The audit records that change once, as a
+# rise in Brannock's alternatives (weight 0.45), and not a second time as a fall in the
+# owner's power, which stays as rated. Had your audit weighed this dependence through the
+# owner's power, you would lower that power instead. News that reveals a weakness of
+# theirs moves only your information here, a simplification: a full re-audit would also
+# lower their row.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
