@@ -83,3 +83,20 @@ def test_c1_news_revealing_their_weakness_is_called_a_simplification():
         keys = news_key(s)
         revealed += [keys[k] for k, (text, _) in s.news.items() if "credit line" in text]
     assert revealed and all(key[:2] == ("you", "information") for key in revealed)
+
+
+def test_e2_roth_murnighan_and_schoumaker_found_deals_bunched_at_the_deadline():
+    """Review 81 E2: section 5 and the closing notes said both deals and talks ending with no
+    deal "bunch up" near a deadline, citing Roth, Murnighan and Schoumaker (1988). They found
+    agreements concentrated in the last seconds; in their design a no-deal could only happen
+    at the deadline, so bunching is no finding about it. Both places now say most deals come
+    just before it and many talks end with none. Fails on the old text."""
+    shift = _markdown("shift-teaching")
+    notes = _markdown("summary")
+    for text in (shift, notes):
+        assert "bunch up" not in text
+    assert "most deals come just before it, and many talks end with none" in shift
+    assert (
+        "1988) found that most deals came in the last seconds before the deadline, and many "
+        "pairs reached none." in notes
+    )

@@ -777,8 +777,8 @@ check.reach_plan(reach_plan, hidden=True)
 # interest or an offer open until a set date, is worth most while it lasts. The other
 # side's deadline works the other way: it presses them while a deal with you is still
 # their best way out. Do not count on it alone. A final deadline ends the talks for both
-# sides, so it presses you too, and both deals and talks ending with no deal bunch up near
-# it (the closing notes give findings). The audit does not age a rating by itself: as a
+# sides, so it presses you too: most deals come just before it, and many talks end with
+# none (the closing notes give findings). The audit does not age a rating by itself: as a
 # known deadline draws near, re-rate it.
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
@@ -1524,8 +1524,8 @@ course.progress()
 # negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
 # final deadline improved the outcomes of negotiators for whom delay was costly, though
 # they expected it to hurt them: it pressed both sides. Roth, Murnighan and Schoumaker
-# ("The deadline effect in bargaining", *American Economic Review*, 1988) found that
-# both deals and talks ending with no deal bunch up just before a deadline.
+# ("The deadline effect in bargaining", *American Economic Review*, 1988) found that most
+# deals came in the last seconds before the deadline, and many pairs reached none.
 #
 # *Section 3.* The three sources and the weights are the course's own simplification:
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
