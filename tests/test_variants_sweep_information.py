@@ -1951,9 +1951,9 @@ def test_section_6_says_what_module_00_says_of_a_bluff():
     # review 59 C2: modules 00, 02 and 03 all put it on that line
     # review 81 E1: intention (Edgington) and opinion (Smith v Land) now cited apart
     assert (
-        "Modules 00, 02 and 03 put a threat you would not carry out on the line between a bluff "
-        "and a misrepresentation: in law the state of your mind, such as an intention, is a fact"
-        in words
+        "Modules 00, 02 and 03 put a threat or warning you would not carry out on the line "
+        "between a bluff and a misrepresentation: in law your state of mind, such as an "
+        "intention, is a fact" in words
     )
 
 

@@ -380,8 +380,8 @@ _TACTICS = (
         "when you believe it. It costs credibility if it cannot be backed",
         # review 80 C1: it accepted "legitimate" (review 73 X2, puffery), which the module
         # defines as nothing untrue said; it is on the line between a bluff and a
-        # misrepresentation, as a threat you would not carry out is, so it fills no label's
-        # place (group 0)
+        # misrepresentation, as a threat or warning you would not carry out is, so it fills
+        # no label's place (group 0)
         group=0,
     ),
     Move(

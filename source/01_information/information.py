@@ -1161,11 +1161,12 @@ check.report_decision(report_decision, hidden=True)
 # "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
 # untrue claim about your own reservation price or your own estimate of value.
 #
-# Modules 00, 02 and 03 put a threat you would not carry out on the line between a bluff
-# and a misrepresentation: in law the state of your mind, such as an intention, is a fact
-# (*Edgington v Fitzmaurice*, 1885). An opinion, such as a "fair price", from the side that
-# knows the facts better implies it knows facts that back it (*Smith v Land and House
-# Property Corp*, 1884). So the course accepts either label for both.
+# Modules 00, 02 and 03 put a threat or warning you would not carry out on the line
+# between a bluff and a misrepresentation: in law your state of mind, such as an
+# intention, is a fact (*Edgington v Fitzmaurice*, 1885). An opinion, such as a "fair
+# price", from the side that knows the facts better implies it knows facts that back it
+# (*Smith v Land and House Property Corp*, 1884). The course accepts either label for
+# both.
 #
 # </details>
 
