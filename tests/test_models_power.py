@@ -734,9 +734,8 @@ def test_the_citations_the_fixed_cost_warning_the_timing_and_the_acceptance_figu
     # review 4, E2: Borealis's offer is put forward as a standard Atlas can check, not as news
     # (review 65, X1: with Atlas's own yardstick where Atlas's round figure falls short of it)
     assert "Put the highest figure you can stand on forward as the standard" in PROSE  # 7
-    # review 76, E2: Fisher and Ury's objective criterion is Atlas's yardstick, not the
-    # rival's offer, which is an alternative
-    assert "(Fisher and Ury's objective criterion)" in " ".join(PROSE.split())  # review 78, U3
+    # review 76, E2: the rival's offer is an alternative, not a standard (review 81, C1)
+    assert "it is Kestrel's alternative" in " ".join(PROSE.split())
 
 
 def test_keeping_quiet_about_a_weak_harrow_is_explained_truthfully():

@@ -29,9 +29,9 @@ def test_e2_the_objective_criterion_is_atlass_yardstick_not_the_rivals_offer():
     criterion; for them a rival's offer is an alternative, kept apart from criteria."""
     seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
     assert "call such a test an objective criterion" not in seven
-    # review 78, U3 (round 79): independent of either side's will, though Atlas proposed it
-    assert "(Fisher and Ury's objective criterion)" in seven
-    assert "Borealis's offer is not a criterion but Kestrel's alternative" in seven
+    # review 81, C1 (round 82): the yardstick is no objective criterion either; it holds
+    # Atlas because Atlas proposed it (test_power_review81.py)
+    assert "Borealis's offer counts for another reason: it is Kestrel's alternative" in seven
 
 
 def test_c1_module_02s_rule_is_not_called_a_threshold():

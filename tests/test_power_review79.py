@@ -151,18 +151,6 @@ def test_e2_an_ultimatum_adds_a_deadline_which_corners_more_than_it_informs():
     )
 
 
-def test_u3_the_yardstick_is_independent_of_either_sides_will_though_atlas_proposed_it():
-    """U3: section 7 called Atlas's yardstick "a measure neither side sets", though Atlas
-    chose it. It is now a standard independent of either side's will, hard to refuse
-    because Atlas proposed it."""
-    seven = _flat(_section(PROSE, "## 7. Using power", "### Legitimate and illegitimate"))
-    assert "a measure neither side sets" not in seven
-    assert (
-        "Atlas's yardstick is a standard independent of either side's will (Fisher and Ury's "
-        "objective criterion); that Atlas proposed it is what makes it hard to refuse."
-    ) in seven
-
-
 def test_u4_question_8_points_to_both_questions_where_atlas_proposes():
     """U4: question 8 pointed to question 4 alone for what Atlas will propose, though its
     proposal enters in the story and question 2."""
