@@ -52,3 +52,16 @@ def test_x1_question_6_says_how_rarely_the_switch_pays():
     assert 0.35 < kinds["free"] / 600 < 0.65, kinds
     assert kinds["more"] > 0.8 * (600 - kinds["free"]), kinds
     assert 0.005 < kinds["less"] / 600 < 0.05, kinds
+
+
+def test_e1_no_unsourced_claim_that_control_decides_most():
+    """E1: section 1 said control of what the other side needs is "the one that usually
+    decides most at a negotiating table", a claim with no source that nothing in the module
+    needs; it is gone, and the grouping stays the course's."""
+    one = _flat(_section(PROSE, "## 1. Where power comes from", "Emerson"))
+    assert "usually decides most" not in one
+    assert (
+        "This course groups those two with scarcity under one base: **control of something "
+        "the other side needs**"
+    ) in one
+    assert "That grouping is the course's." in one

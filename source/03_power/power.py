@@ -75,9 +75,9 @@ scenario
 # **legitimate** authority, a role others accept; the ability to **reward**; the ability
 # to **coerce**; **expert** knowledge; and **referent** power, the pull of someone others
 # admire. Their reward and coercive power both rest on control of what the other side
-# values. This course groups those two with scarcity under one base, the one that usually
-# decides most at a negotiating table: **control of something the other side needs**, such
-# as a part only you make, a licence or a vote. That grouping is the course's.
+# values. This course groups those two with scarcity under one base: **control of
+# something the other side needs**, such as a part only you make, a licence or a vote.
+# That grouping is the course's.
 #
 # Emerson ("Power-Dependence Relations", *American Sociological Review*, 1962) turned the
 # idea round in a way you can use. Your power over someone *is* their dependence on you.
