@@ -69,8 +69,9 @@ def test_c1_section_7_says_when_module_02s_bar_applies_and_when_its_own_does():
     assert "this rule without patience" not in seven
     assert (
         "their estimate of your reservation price: that fits talks where the other side can "
-        "make a final offer and hold to it; where both sides can counter and both lose by "
-        "waiting, the bar is their estimate of your share at the table."
+        "make a final offer and hold to it. Where both sides can counter and both lose by "
+        "waiting, as here, mention an alternative when it beats the other side's estimate of "
+        "your share at the table"  # review 81, C2 (round 82)
     ) in seven
 
 

@@ -65,3 +65,22 @@ def test_e1_no_unsourced_claim_that_control_decides_most():
         "the other side needs**"
     ) in one
     assert "That grouping is the course's." in one
+
+
+def test_c2_one_rule_for_mentioning_an_alternative_with_one_bar_per_kind_of_talks():
+    """C2: section 7 said "each module names that estimate" before giving the two bars, as if
+    there were no single rule. The phrase is gone: one rule (beat what they expect to give
+    you), then when each bar applies, Kestrel's kind last, before "strong" is defined."""
+    seven = _seven()
+    assert "each module names that estimate" not in seven
+    rule = seven.index("It does when it beats what they expect to give you.")
+    module_02 = seven.index(
+        "Module 02's rule compared the alternative with their estimate of your reservation "
+        "price: that fits talks where the other side can make a final offer and hold to it."
+    )
+    here = seven.index(
+        "Where both sides can counter and both lose by waiting, as here, mention an "
+        "alternative when it beats the other side's estimate of your share at the table"
+    )
+    assert rule < module_02 < here < seven.index("**strong**")
+    assert seven.count("estimate of your share at the table") == 1

@@ -1063,14 +1063,13 @@ check.best_lever(best_lever, hidden=True)
 #   A standard below the figure on the table gives Atlas no reason to pay more and points
 #   it lower: take the figure.
 # - **Mention an alternative when it raises what they must offer.** It does when it beats
-#   what they expect to give you; each module names that estimate. Here: mention an
-#   alternative when it beats the other side's estimate of your share at the table (with
-#   full information, as in section 5, that share itself). Call such an alternative
-#   **strong**, and one worth no more than that **weak**. Mentioning a weak one gains
-#   nothing where they know your patience. Module 02's rule compared the
-#   alternative with their estimate of your reservation price: that fits talks where the
-#   other side can make a final offer and hold to it; where both sides can counter and
-#   both lose by waiting, the bar is their estimate of your share at the table.
+#   what they expect to give you. Module 02's rule compared the alternative with their
+#   estimate of your reservation price: that fits talks where the other side can make a
+#   final offer and hold to it. Where both sides can counter and both lose by waiting, as
+#   here, mention an alternative when it beats the other side's estimate of your share at
+#   the table (with full information, as in section 5, that share itself). Call such an
+#   alternative **strong**, and one worth no more than that **weak**. Mentioning a weak
+#   one gains nothing where they know your patience.
 # - **When they are unsure of your patience**, a weak figure you name can anchor their
 #   estimate of your share low (module 04 returns to anchors), though section 5's model
 #   says it should not. The evidence is an analogy: in Galinsky and Mussweiler's
