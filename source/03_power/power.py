@@ -1100,9 +1100,10 @@ check.best_lever(best_lever, hidden=True)
 #
 # Module 00 defined four kinds of move: **legitimate** leverage, a **bluff**, a
 # **misrepresentation** and an **illegitimate** source; module 02 uses the same words. A
-# true warning, made with power that is yours, is legitimate. "Unless you pay what Borealis would, we will sell to Borealis"
-# is a true warning, but Atlas already holds a copy of Borealis's offer: said as a demand,
-# the warning tells Atlas nothing new and adds a fight. A threat is a bluff if you would
+# true warning, made with power that is yours, is legitimate. "Unless you pay what
+# Borealis would, we will sell to Borealis" is a true warning, but Atlas already holds a
+# copy of Borealis's offer: said as a demand, the warning tells Atlas nothing new and adds
+# a fight. A threat is a bluff if you would
 # not carry it out and, as a stated intention you do not hold, can be a misrepresentation.
 # One you would carry out is a threat all the same: true, so not a bluff, but still the
 # move this course advises against; what makes it credible is commitment, having bound
