@@ -84,3 +84,22 @@ def test_c2_one_rule_for_mentioning_an_alternative_with_one_bar_per_kind_of_talk
     )
     assert rule < module_02 < here < seven.index("**strong**")
     assert seven.count("estimate of your share at the table") == 1
+
+
+def test_x3_the_hints_call_a_weak_alternatives_pull_a_heuristic_as_section_7_does():
+    """X3: question 9b's hints said naming a weak alternative "lowers what they expect to
+    pay", while section 7 calls that an untested heuristic ("can anchor"). Both hints that
+    said so now say it can, and name section 7's heuristic."""
+    import course
+    from course.checks import power as check
+
+    seen = 0
+    for n in range(12):
+        s = course.variant("03_power", f"r82-x3-{n}")
+        for said in ("mention", "ultimatum"):  # where keeping quiet is right: Harrow is weak
+            text = " ".join(check._harrow_move_hint(s, said, "keep quiet"))
+            assert "lowers what" not in text, text
+            if "can lower" in text:
+                assert "(section 7's heuristic)" in text
+                seen += 1
+    assert seen == 24

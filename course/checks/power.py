@@ -2046,8 +2046,8 @@ def _harrow_move_hint(s, said, expected):
                 "it issues an ultimatum where a calm mention does the same work",
             )
         return (
-            f"Harrow's {harrow} does not beat {known}: naming it in any form lowers what "
-            "Granite expects to pay, and as an ultimatum it also corners Granite",
+            f"Harrow's {harrow} does not beat {known}: naming it in any form can lower "
+            "what Granite expects to pay (section 7's heuristic), and as an ultimatum it also corners Granite",
             "it issues an ultimatum over an alternative below their estimate of your share",
         )
     if not strong:
@@ -2061,8 +2061,8 @@ def _harrow_move_hint(s, said, expected):
             f"Harrow's {harrow} does not beat {known}; Granite reads an alternative Kestrel "
             "names as a sign of that share, so naming this one would lower what Granite "
             "expects to pay",
-            "it names an alternative below their estimate of your share, which lowers what "
-            "they expect to pay",
+            "it names an alternative below their estimate of your share, which can lower what "
+            "they expect to pay (section 7's heuristic)",
         )
     if said == "keep quiet":
         return (
