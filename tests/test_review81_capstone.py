@@ -143,9 +143,9 @@ def test_question_4_teaches_one_reading_and_old_answers_keep_their_marks(monkeyp
     from tests.sweeps import passes
     from tests.sweeps import run as run_check
 
+    # review 81 E1/X1 (tests/test_review82_capstone.py): the text now calls never-Marlow
+    # the course's convention and says counting the claimed weeks passes too
     q4 = _section("q4-text")
-    assert "passes too" not in q4
-    assert "discount them, so time never favours Marlow" in q4
     assert "The thresholds are the course's convention, not research findings." in q4
     differ = 0
     for n in range(40):

@@ -288,7 +288,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # | row | favours a side when |
 # |---|---|
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states |
-# | alternatives: time (b) | you can wait ≥ 3 weeks longer (it never favours Marlow) |
+# | alternatives: time (b) | you can wait ≥ 3 weeks longer (never Marlow) |
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`, without
@@ -296,9 +296,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
 #   leans towards Marlow by whatever this deal costs Marlow, which its reservation prices
 #   keep.
-# - (b) `s.your_weeks` against `s.their_weeks`. Marlow's weeks are only what its buyers
-#   claim, and its rush request belies them (section 2): discount them, so time never
-#   favours Marlow.
+# - (b) `s.your_weeks` against `s.their_weeks`. By the course's convention time never
+#   favours Marlow: its weeks are only its buyers' claim, which its rush request belies
+#   (section 2). Counting the claimed weeks passes too.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -383,8 +383,7 @@ check.my_audit(my_audit, hidden=True)
 # concedes from it towards the higher number). Among the packages that give Marlow at
 # least its low reservation price (by your research's points) and you at least your
 # reservation price, take the one with the most profit; between two with the same profit,
-# the one that gives Marlow more, which costs you nothing. (Every case here has such a
-# package.)
+# the one that gives Marlow more. (Every case here has such a package.)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your target, the
