@@ -103,11 +103,10 @@ def test_the_appendix_names_the_departure_from_at_most_theirs():
     """C3: module 04 says to concede only in answer to a concession, at most theirs; here
     Marlow's opening, which is no concession, and any move however small earn one planned
     step, and the appendix's list of departures from module 04 named neither. It does now."""
-    about = _section("about-the-bot")
-    assert "*Any move of Marlow's, its opening included, earns one step of your plan*" in about
-    # review 80 C1: the reason given ("cannot be measured here") was false; the departure
-    # stays named (tests/test_review81_capstone.py)
-    assert 'module 04\'s "concede at most what they conceded" allows' in about
+    # review 81 C1: the departure is now named in section 5, where the rule is taught, and
+    # the appendix's repeat is cut (tests/test_review82_capstone.py)
+    plan = _section("plan-teaching")
+    assert "Here any move, however small (measured by its worth to you), earns a whole step" in plan
 
 
 def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():

@@ -24,7 +24,10 @@ def test_the_appendix_measures_marlows_move_as_section_5_does():
     any move earns a whole package."""
     about = _section("about-the-bot")
     assert "cannot be measured" not in about
-    assert "a whole package however small the move (measured by its worth to you)" in about
+    # review 81 C1: the whole-step departure moved to section 5 (tests/test_review82_capstone.py)
+    assert "however small (measured by its worth to you), earns a whole step" in _section(
+        "plan-teaching"
+    )
     assert "Whether Marlow moved is read from what its offer is worth to you" in _section("q8-text")
 
 

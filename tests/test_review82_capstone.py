@@ -29,3 +29,22 @@ def test_question_4_calls_never_marlow_a_convention_and_says_the_counted_reading
     assert "By the course's convention time never favours Marlow" in q4
     assert "its weeks are only its buyers' claim, which its rush request belies" in q4
     assert "Counting the claimed weeks passes too." in q4
+
+
+# --- C1: the whole step for any move is said where question 8's rule is taught --------------
+
+
+def test_section_5_says_any_move_earns_a_whole_step_and_what_a_person_gets():
+    """C1: question 8 grades a whole planned step for any move of Marlow's, however small,
+    which module 04's paced tit-for-tat (at most what they gave) teaches against; only the
+    appendix said so. Section 5 now says it under the rule's table, with what to do with a
+    person, and the appendix's repeat is cut."""
+    plan = _section("plan-teaching")
+    assert (
+        "Here any move, however small (measured by its worth to you), earns a whole step; "
+        "with a person, give back at most what they gave (module 04's paced tit-for-tat)."
+    ) in plan
+    assert plan.index("earns a whole step") < plan.index("The last row follows Osgood")
+    about = _section("about-the-bot")
+    assert "earns one step of your plan" not in about
+    assert "concede at most what they conceded" not in about

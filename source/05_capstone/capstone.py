@@ -685,6 +685,9 @@ check.what_to_say(what_to_say, hidden=True)
 # | its opening | hold, or a small step |
 # | its second reply in a row without a move | hold, or one small step announced as an invitation; then hold until it moves |
 #
+# Here any move, however small (measured by its worth to you), earns a whole step; with a
+# person, give back at most what they gave (module 04's paced tit-for-tat).
+#
 # The last row follows Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in
 # Tension reduction): a small one-sided step, announced and carried out, invites the
 # other side to answer and can break a deadlock. It is the only step you make while
@@ -1094,10 +1097,7 @@ NegotiationTable(
 # step may change several issues at once, landing on one you had already given ground on
 # (volume back up, delivery back out): in the course's trials, over nine plans in ten had
 # such a step, and over half the steps were one. At a human table, send shrinking steps
-# and offer each trade-back step as a trade in the open (question 7). *Any move of
-# Marlow's, its opening included, earns one step of your plan*, a whole package however
-# small the move (measured by its worth to you): more than module 04's "concede at most
-# what they conceded" allows.
+# and offer each trade-back step as a trade in the open (question 7).
 #
 # **Table manual.**
 #
