@@ -48,3 +48,20 @@ def test_section_5_says_any_move_earns_a_whole_step_and_what_a_person_gets():
     about = _section("about-the-bot")
     assert "earns one step of your plan" not in about
     assert "concede at most what they conceded" not in about
+
+
+# --- C3: the letter creates leverage only when signing pays ----------------------------------
+
+
+def test_section_1_says_the_letter_creates_leverage_only_when_signing_pays():
+    """C3: section 1 said 'You create it (a signed letter, question 2)', yet question 2's
+    right answer is not to sign in most cases (45 of the first 60 learners), so those
+    learners create nothing. It now says you may create it, when signing pays; both
+    answers occur among the learners."""
+    from course.scenarios.capstone import signs_letter
+
+    intro = _section("leverage-teaching")
+    assert "You create it (a signed letter, question 2)" not in intro
+    assert "You may create it (Brenn's letter, question 2, when signing pays)" in intro
+    signs = {signs_letter(course.variant("05_capstone", f"learner-{n}")) for n in range(60)}
+    assert signs == {True, False}

@@ -53,10 +53,10 @@ scenario
 # ## 1. Leverage is built before anyone sits down
 #
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
-# terms than it would otherwise be. You create it (a signed letter, question 2), you
-# notice it (Marlow's rush request, question 3, and each of its offers at the table), and
-# you spend it: question 7 maps the packages you concede through, and at the table of
-# section 6 you judge when to spend it.
+# terms than it would otherwise be. You may create it (Brenn's letter, question 2, when
+# signing pays), you notice it (Marlow's rush request, question 3, and each of its offers
+# at the table), and you spend it: question 7 maps the packages you concede through, and
+# at the table of section 6 you judge when.
 #
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
