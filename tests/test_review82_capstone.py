@@ -65,3 +65,31 @@ def test_section_1_says_the_letter_creates_leverage_only_when_signing_pays():
     assert "You may create it (Brenn's letter, question 2, when signing pays)" in intro
     signs = {signs_letter(course.variant("05_capstone", f"learner-{n}")) for n in range(60)}
     assert signs == {True, False}
+
+
+# --- X4: question 1's hint no longer reads as 'pick the best single outcome' ----------------
+
+
+def test_question_1_hint_says_whatever_its_best_single_outcome():
+    """X4: the hint for naming the alternative worth less on average ended 'the one with
+    the higher expected profit, whichever has the best single outcome', which reads as
+    'pick whichever has the best single outcome', the slip itself. It now says 'whatever
+    its best single outcome'."""
+    import pytest
+
+    from course.checks import capstone as check
+    from course.checks.hints import NotYet
+
+    tempted = 0
+    for n in range(200):
+        case = course.variant("05_capstone", learner=f"r-{n}")
+        best, _ = check.batna_of(case)
+        other = "Kessel" if best == "Brenn" else "Brenn"
+        with pytest.raises(NotYet) as hint:
+            check.judge_batna(case, (other, check.alternative_values(case)[other]))
+        for said in (str(hint.value), hint.value.general):
+            assert "whichever has the best single outcome" not in said
+        if "best single outcome" in str(hint.value):
+            tempted += 1
+            assert "higher expected profit, whatever its best single outcome." in str(hint.value)
+    assert tempted

@@ -240,9 +240,7 @@ def judge_batna(case, result):
         # the clause on the best single outcome only where it names the slip: the
         # alternative named does have the larger single outcome
         single = _best_single_outcome(case)
-        outcome = (
-            ", whichever has the best single outcome" if single[name] > single[best] + 1e-9 else ""
-        )
+        outcome = ", whatever its best single outcome" if single[name] > single[best] + 1e-9 else ""
         # no value of either tree: each is a graded answer (review 56, W4)
         raise NotYet(
             f"for learner {case.learner}, {name} is not the alternative worth most on "
