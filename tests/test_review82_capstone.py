@@ -93,3 +93,24 @@ def test_question_1_hint_says_whatever_its_best_single_outcome():
             tempted += 1
             assert "higher expected profit, whatever its best single outcome." in str(hint.value)
     assert tempted
+
+
+# --- U2: 'count on four steps' says what happens to a longer plan ---------------------------
+
+
+def test_section_5_says_what_decides_when_the_plan_is_longer_than_four_steps():
+    """U2: section 5 said 'count on four steps', yet the graded plan is longer for about a
+    third of learners (up to 12 steps), and for some the first package Marlow's high
+    reservation price accepts lies past step 4; the text never said what then. It now
+    says a longer plan may not finish and the rule for accepting decides at Marlow's final
+    offer."""
+    from course.scenarios.capstone import ANSWERS, if_quell_of, plan_of
+
+    plan = _section("plan-teaching")
+    assert (
+        "count on four steps. If your plan has more, it may not finish: at Marlow's final "
+        "offer the rule for accepting decides."
+    ) in plan
+    cases = [course.variant("05_capstone", f"learner-{n}") for n in range(150)]
+    assert any(len(plan_of(case)) - 1 > ANSWERS for case in cases)
+    assert any(if_quell_of(case)[0] == "jump" for case in cases)

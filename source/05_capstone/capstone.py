@@ -349,8 +349,7 @@ check.my_audit(my_audit, hidden=True)
 # <details><summary>Where the sum misstates real profit</summary>
 #
 # Price and volume interact: a euro on the price is worth two thirds more at 10k units
-# than at 6k, while the table counts it the same. Read the figures as an approximation,
-# least reliable at the table's corners.
+# than at 6k, while the table counts it the same.
 #
 # </details>
 #
@@ -709,13 +708,13 @@ check.what_to_say(what_to_say, hidden=True)
 # gave back, beyond a replay in which you held (section 7), per k€ the step cost you (1 or
 # more: Marlow matched it); a step also got something back if Marlow accepted what it
 # would not have accepted had you held. Expect less: three of Marlow's four styles give
-# back only part of what you concede, tit-for-tat about as much, and a small step may move
-# none of them.
+# back only part of what you concede, tit-for-tat about as much.
 #
 # </details>
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
-# If no package of your plan gives Marlow its high reservation price, then
+# If your plan has more, it may not finish: at Marlow's final offer the rule for accepting
+# decides. If no package of your plan gives Marlow its high reservation price, then
 # with Quell no deal suits you both: your last step is your final offer, and the right
 # ending is to walk away politely, so that Marlow would still take your call next year.
 #
