@@ -1567,7 +1567,7 @@ def test_the_reciprocity_line_judges_concessions_into_silence_against_the_plan()
     # review 75 X3: after Marlow's first answer a small step is allowed, and said so;
     # review 77 C2: so is one after two replies without a move
     debriefed = " ".join(section("debrief-teaching").split())
-    assert "are counted apart, except the two that section 5 allows" in (
+    assert 'are counted apart, except a step after its "can\'t give more" and the GRIT step' in (
         debriefed
     )  # review 78 C1: a step answering the opening answers a move
 
@@ -2118,8 +2118,9 @@ def test_a_learner_who_keeps_the_plan_is_never_told_it_broke_the_plan():
     assert "No other came into silence: you kept your plan's rule." in line
     table = section("table-teaching")
     assert "the debrief still counts it as a step into silence" not in table
-    assert "are counted apart, except the two that section 5 allows" in " ".join(
-        section("debrief-teaching").split()
+    assert (
+        'are counted apart, except a step after its "can\'t give more" and the GRIT step'
+        in " ".join(section("debrief-teaching").split())
     )
 
 

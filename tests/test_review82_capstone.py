@@ -114,3 +114,19 @@ def test_section_5_says_what_decides_when_the_plan_is_longer_than_four_steps():
     cases = [course.variant("05_capstone", f"learner-{n}") for n in range(150)]
     assert any(len(plan_of(case)) - 1 > ANSWERS for case in cases)
     assert any(if_quell_of(case)[0] == "jump" for case in cases)
+
+
+# --- U5: the debrief names the steps without a move that section 5 allows ------------------
+
+
+def test_the_debrief_names_the_two_steps_without_a_move_it_does_not_count_apart():
+    """U5: section 7 said concessions without a move of Marlow's are counted apart 'except
+    the two that section 5 allows', naming neither, while section 5 has three steps
+    without a move (the answer to Marlow's opening is the third, counted as answering a
+    move). It now names the two: a step after its "can't give more" and the GRIT step, the
+    ones the debrief's reciprocity line excepts
+    (tests/test_engine_capstone.py holds the line)."""
+    debrief = _section("debrief-teaching")
+    assert "the two that section 5 allows" not in debrief
+    assert 'except a step after its "can\'t give more" and the GRIT step (section 5)' in debrief
+    assert "GRIT" in _section("plan-teaching")

@@ -913,8 +913,8 @@ NegotiationTable(
 #   (130 − 90) / (170 − 90) = 0.5.
 # - **Reciprocity.** Each concession is set against a replay in which you repeated your
 #   previous offer (the step's reply ratio, section 5); concessions made while Marlow had
-#   not moved are counted apart, except the two that section 5 allows. A step answering
-#   Marlow's opening answers its first move.
+#   not moved are counted apart, except a step after its "can't give more" and the GRIT
+#   step (section 5). A step answering Marlow's opening answers its first move.
 # - **What was achievable.** The best package for you that Marlow would have agreed to
 #   on the path these talks took.
 #
