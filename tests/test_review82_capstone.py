@@ -130,3 +130,18 @@ def test_the_debrief_names_the_two_steps_without_a_move_it_does_not_count_apart(
     assert "the two that section 5 allows" not in debrief
     assert 'except a step after its "can\'t give more" and the GRIT step (section 5)' in debrief
     assert "GRIT" in _section("plan-teaching")
+
+
+# --- U4: the value-created example is a gain, not the value-claimed share --------------------
+
+
+def test_the_value_created_example_says_gain_not_share():
+    """U4: under 'Value created', the example said 'your share is (130 − 90)/(170 − 90)',
+    right after 'Value claimed' defined a share, so it read as value claimed. It now says
+    'your gain', the bullet's own word."""
+    debrief = _section("debrief-teaching")
+    assert "deal 130: your share is" not in debrief
+    assert "Each side's gain on its own scale" in debrief
+    assert "Reservation 90, best 170, deal 130: your gain is (130 − 90) / (170 − 90) = 0.5" in (
+        debrief
+    )
