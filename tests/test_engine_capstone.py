@@ -1304,7 +1304,8 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     assert "a step may change several issues at once, landing on one you had already" in plan
     assert "(volume back up, delivery back out)" in plan
     # review 59, C3: how to offer such a step now stands in question 7, next to the plan
-    assert "offer each trade-back step as a trade in the open (question 7)" in plan
+    # review 81 U1: the appendix no longer repeats it (tests/test_review82_capstone.py)
+    assert "At a human table, see question 7." in plan
 
 
 def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
@@ -1905,7 +1906,7 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     assert "In more than half of the plans some step costs you more than the one before" in about
     # review 74 C1: the appendix no longer restates the rule; it points to question 7's
     # shrinking subsequence, which states it with its reason
-    assert "At a human table, send shrinking steps" in about  # review 79 C1
+    assert "At a human table, see question 7." in about  # review 79 C1; review 81 U1
     assert "pass over a package whose step would cost you more than the one before" in " ".join(
         section("q7-text").split()
     )
@@ -2386,7 +2387,7 @@ def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
     assert "about two steps in three were one" not in text
     assert "and over half the steps were one" in text  # review 78 U6: a reviewer's sample gave 53
     assert "in most plans" not in text
-    assert "offer each trade-back step as a trade in the open (question 7)" in text
+    assert "At a human table, see question 7." in text  # review 81 U1
 
 
 def test_marlows_stall_remark_is_not_the_exceptions_cue():

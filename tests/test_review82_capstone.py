@@ -145,3 +145,20 @@ def test_the_value_created_example_says_gain_not_share():
     assert "Reservation 90, best 170, deal 130: your gain is (130 − 90) / (170 − 90) = 0.5" in (
         debrief
     )
+
+
+# --- U1: the appendix does not repeat question 7's advice; the module is shorter ------------
+
+
+def test_the_appendix_points_to_question_7_and_the_module_is_shorter():
+    """U1: question 7 and the appendix both said how to make growing and trade-back steps
+    with a person. The appendix now points to question 7; with this round's fixes paid for,
+    the module's Markdown is 8,041 words (8,059 before; measured as
+    tests/test_review81_capstone.py does)."""
+    from tests.test_review81_capstone import _markdown_words
+
+    about = _section("about-the-bot")
+    assert "send shrinking steps and offer each trade-back step" not in about
+    assert "At a human table, see question 7." in about
+    assert "send it as a conditional trade in the open" in _section("q7-text")
+    assert _markdown_words(SOURCE.read_text()) <= 8_041

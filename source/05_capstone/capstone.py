@@ -1095,8 +1095,7 @@ NegotiationTable(
 # half of the plans some step costs you more than the one before (5 k€, then 10), and a
 # step may change several issues at once, landing on one you had already given ground on
 # (volume back up, delivery back out): in the course's trials, over nine plans in ten had
-# such a step, and over half the steps were one. At a human table, send shrinking steps
-# and offer each trade-back step as a trade in the open (question 7).
+# such a step, and over half the steps were one. At a human table, see question 7.
 #
 # **Table manual.**
 #
