@@ -51,20 +51,28 @@ def test_question_5b_says_holding_is_free_and_the_cap_at_five_is_a_convention():
     assert "the course stops counting at five (a convention)" in words
 
 
+def _q5b_pass_message(monkeypatch, capsys, learner=None):
+    """What Question 5b's check prints when the reference answer passes, for ``learner``
+    (by default the first of learner-000 to learner-039 whose count is not None), its
+    white space evened out."""
+    from tests.test_checks_information import as_learner, check, reference
+
+    if learner is None:
+        learner = next(
+            sale.learner
+            for sale in (variant("01_information", f"learner-{n:03d}") for n in range(40))
+            if reference.holds_before_moving(sale, reference.posterior_after_opening(sale))
+        )
+    as_learner(monkeypatch, learner)
+    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
+    return " ".join(capsys.readouterr().out.split())
+
+
 def test_question_5b_pass_message_says_holds_never_move_a_named_price(monkeypatch, capsys):
     """C3: the pass message told a learner with a count to "re-price" once Osprey had held
     that many times, and nothing more: heard alone, firmness moves you. It now adds that
     holding costs Osprey nothing and that holds never move a price once named."""
-    from course.variants import variant
-    from tests.test_checks_information import as_learner, check, reference
-
-    for n in range(40):
-        sale = variant("01_information", f"learner-{n:03d}")
-        if reference.holds_before_moving(sale, reference.posterior_after_opening(sale)):
-            break
-    as_learner(monkeypatch, sale.learner)
-    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
-    said = " ".join(capsys.readouterr().out.split())
+    said = _q5b_pass_message(monkeypatch, capsys)
     assert "then re-price" in said
     assert "A hold costs Osprey nothing" in said and "holds never move it" in said
 
@@ -219,20 +227,12 @@ def test_question_5b_presents_the_count_as_an_upper_bound_not_a_rule(monkeypatch
     pass message now present the count as what honest holds would be worth and, since a
     hold costs nothing to fake, an upper bound on how far holds should move you. What is
     graded is unchanged."""
-    from tests.test_checks_information import as_learner, check, reference
-
     words = cell_words("q5b-text")
     assert "Use the count as your rule at the table" not in words
     assert "The count is what honest holds would be worth" in words
     # review 81 C1: the text now says plainly that a hold alone is no reason to lower
     assert "the count is only an upper bound" in words
-    for n in range(40):
-        sale = variant("01_information", f"learner-{n:03d}")
-        if reference.holds_before_moving(sale, reference.posterior_after_opening(sale)):
-            break
-    as_learner(monkeypatch, sale.learner)
-    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
-    said = " ".join(capsys.readouterr().out.split())
+    said = _q5b_pass_message(monkeypatch, capsys)
     assert "At the table: keep to your price" not in said
     assert "Were every hold honest, you would keep to your price until Osprey had held" in said
     assert "treat the count as an upper bound" in said
@@ -245,18 +245,10 @@ def test_a_hold_far_from_the_reservation_price_is_the_model_s_chance_not_a_test(
     reservation price holds "to test you", a motive the model lacks: its hold is mechanical,
     with chance 20% × last offer / r, and Question 5b says the model reads every hold as
     honest. Both now give the model's chance."""
-    from tests.test_checks_information import as_learner, check, reference
-
     pace = cell_words("pace-teaching")
     assert "to test you" not in pace
     assert "also holds now and then (the model's 20% × last offer / r)" in pace
-    for n in range(40):
-        sale = variant("01_information", f"learner-{n:03d}")
-        if reference.holds_before_moving(sale, reference.posterior_after_opening(sale)):
-            break
-    as_learner(monkeypatch, sale.learner)
-    check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
-    said = " ".join(capsys.readouterr().out.split())
+    said = _q5b_pass_message(monkeypatch, capsys)
     assert "to test you" not in said
     assert "holds now and then, the model's 20% × last offer / r" in said
 
@@ -267,7 +259,7 @@ def test_the_chance_of_a_run_of_holds_is_never_overstated(monkeypatch, capsys):
     chance below the true one). It now rounds down, so "at most" holds."""
     import re
 
-    from tests.test_checks_information import as_learner, check, reference
+    from tests.test_checks_information import reference
 
     tried = 0
     for n in range(60):
@@ -280,9 +272,7 @@ def test_the_chance_of_a_run_of_holds_is_never_overstated(monkeypatch, capsys):
         run = max(hold[r] for r, chance in after.items() if chance > 0) ** count
         if round(1 / run) == int(1 / run):
             continue
-        as_learner(monkeypatch, sale.learner)
-        check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
-        said = " ".join(capsys.readouterr().out.split())
+        said = _q5b_pass_message(monkeypatch, capsys, sale.learner)
         (told,) = re.findall(r"a chance of at most 1 in ([\d,]+)", said)
         assert 1 / int(told.replace(",", "")) >= run, (sale.learner, told, 1 / run)
         tried += 1
