@@ -238,7 +238,7 @@ IDEAS = (
             (
                 "00_leverage",
                 "sources-teaching",
-                "knowing a deadline that presses only the other side",
+                "when a deadline presses only the other side",
             ),
             ("01_information", "why-teaching", "deadline"),
             ("01_information", "bayes-teaching", "Bayes"),
