@@ -121,6 +121,18 @@ class Graded:
             parts += [data.get("text/html", ""), data.get("text/plain", "")]
         return "\n".join(part if isinstance(part, str) else "".join(part) for part in parts)
 
+    def kernel_printed(self, learner, grade_id):
+        """What the learner's kernel printed in test cell ``grade_id`` (kept by the judge for
+        the instructor), its stdout joined as a notebook shows it: ipykernel sends printed
+        text in pieces on a timer, so one ``print`` may span several stream outputs when
+        the machine is busy."""
+        outputs = self.cell(learner, grade_id).metadata["leverage"]["kernel_outputs"]
+        return "".join(
+            "".join(o["text"])
+            for o in outputs
+            if o.get("output_type") == "stream" and o.get("name") == "stdout"
+        )
+
 
 class ModuleGrading:
     """What real nbgrader must do with every module, on submissions named after what each

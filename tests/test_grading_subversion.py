@@ -201,8 +201,9 @@ def kernel_said(graded, learner):
 def test_the_kernel_was_fooled_but_the_grade_was_not(graded):
     """In the kernel, every test cell printed a pass or showed a score nbgrader would have
     counted; the grader counted none of it."""
-    for outputs in kernel_said(graded, "replaces-sys-modules"):
-        assert any("\N{CHECK MARK} passed" in o.get("text", "") for o in outputs), outputs
+    for grade_id in auto_points(MODULE, NAME):
+        printed = graded.kernel_printed("replaces-sys-modules", grade_id)
+        assert "\N{CHECK MARK} passed\n" in printed, (grade_id, printed)
     for outputs in kernel_said(graded, "prints-a-score"):
         assert [o["data"]["text/plain"] for o in outputs if "data" in o] == ["2"], outputs
 

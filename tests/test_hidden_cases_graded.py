@@ -102,8 +102,8 @@ def test_the_kernel_was_asked_about_the_secret_learners_and_nothing_shown_names_
         drawn = list(checks_of(MODULE).HIDDEN_LEARNERS)
     # the learner's look-up printed, in the kernel, the cases it was asked about: the
     # instructor keeps that in the cell's metadata; the learner is not shown it
-    kernel = str(graded.cell(learner, "best-plan-test").metadata["leverage"]["kernel_outputs"])
-    assert f"not in my table: {drawn[0]}" in kernel
+    printed = graded.kernel_printed(learner, "best-plan-test")
+    assert f"not in my table: {drawn[0]}\n" in printed, printed
     for cell in POINTS:
         shown = graded.shown(learner, cell)
         assert not re.search(r"h-[0-9a-f]{16}|self-check-|hidden-", shown), (cell, shown)
