@@ -3025,26 +3025,9 @@ def test_question_2_bounds_the_weights_and_the_balance_of_every_case():
 
 def _reach_without_the_cap(case, target):
     """A wrong reach_plan: each step adds its full amount, so a rating may pass 10."""
-    from itertools import combinations, product
+    from tests.test_variants_sweep_leverage import reach_by_enumeration
 
-    names = list(case.steps)
-    best, best_chance = [], -1.0
-    for k in range(len(names) + 1):
-        for plan in combinations(names, k):
-            if sum(case.steps[n][2] for n in plan) > case.budget:
-                continue
-            chance = 0.0
-            for came in product((True, False), repeat=len(plan)):
-                p, ratings = 1.0, dict(case.yours)
-                for name, through in zip(plan, came, strict=True):
-                    source, amount, _, c = case.steps[name]
-                    p *= c if through else 1 - c
-                    ratings[source] += amount if through else 0
-                balance = sum(case.weights[s] * (ratings[s] - case.theirs[s]) for s in ratings)
-                chance += p if balance >= target - 1e-9 else 0.0
-            if chance > best_chance + 1e-12:
-                best, best_chance = list(plan), chance
-    return best
+    return reach_by_enumeration(case, target, cap=None)
 
 
 def test_a_reach_plan_that_lets_a_rating_pass_10_is_told_of_the_cap():

@@ -1129,31 +1129,13 @@ def reference_for(reference, s, name):
     return reference[name]
 
 
-def reach_by_enumeration(case, target):
+def reach_by_enumeration(case, target, cap=10):
     """Question 3c written out by hand: every plan that fits, every way its steps come
-    through, ratings capped at 10, the balance as a plain weighted sum."""
-    names = list(case.steps)
-    best, best_chance = [], -1.0
-    for mask in range(2 ** len(names)):
-        plan = [n for i, n in enumerate(names) if mask >> i & 1]
-        if sum(case.steps[n][2] for n in plan) > case.budget:
-            continue
-        chance_total = 0.0
-        for came in range(2 ** len(plan)):
-            chance, yours = 1.0, dict(case.yours)
-            for i, name in enumerate(plan):
-                source, amount, _, p = case.steps[name]
-                if came >> i & 1:
-                    chance *= p
-                    yours[source] = min(10, yours[source] + amount)
-                else:
-                    chance *= 1 - p
-            balance = sum(case.weights[k] * (yours[k] - case.theirs[k]) for k in SOURCES)
-            if balance >= target - 1e-9:
-                chance_total += chance
-        if chance_total > best_chance + 1e-12:
-            best, best_chance = plan, chance_total
-    return best
+    through, ratings capped at ``cap``, the balance as a plain weighted sum; the first plan
+    most likely to reach ``target``."""
+    chances = reach_chances_by_enumeration(case, target, cap)
+    best = max(chances.values())
+    return list(next(plan for plan, chance in chances.items() if chance > best - 1e-12))
 
 
 def reach_by_fractions(case, target):
@@ -1178,25 +1160,27 @@ def reach_by_fractions(case, target):
     return list(max(fits, key=lambda plan: chance(plan, dict(case.yours))))
 
 
-def reach_chances_by_enumeration(case, target):
+def reach_chances_by_enumeration(case, target, cap=10):
     """Question 3c's chance of reaching ``target`` for every plan that fits, by plan (a
-    frozenset of names), enumerated as ``reach_by_enumeration`` does."""
+    tuple of step names, fewest steps first), each way its steps come through enumerated;
+    a rating stops at ``cap`` (``None``: no top of the scale, the mistake a test names)."""
     names, chances = list(case.steps), {}
-    for mask in range(2 ** len(names)):
-        plan = [n for i, n in enumerate(names) if mask >> i & 1]
-        if sum(case.steps[n][2] for n in plan) > case.budget:
-            continue
-        total = 0.0
-        for came in product((True, False), repeat=len(plan)):
-            chance, yours = 1.0, dict(case.yours)
-            for name, through in zip(plan, came, strict=True):
-                source, amount, _, p = case.steps[name]
-                chance *= p if through else 1 - p
-                if through:
-                    yours[source] = min(10, yours[source] + amount)
-            balance = sum(case.weights[k] * (yours[k] - case.theirs[k]) for k in SOURCES)
-            total += chance if balance >= target - 1e-9 else 0.0
-        chances[frozenset(plan)] = total
+    for size in range(len(names) + 1):
+        for plan in combinations(names, size):
+            if sum(case.steps[n][2] for n in plan) > case.budget:
+                continue
+            total = 0.0
+            for came in product((True, False), repeat=len(plan)):
+                chance, yours = 1.0, dict(case.yours)
+                for name, through in zip(plan, came, strict=True):
+                    source, amount, _, p = case.steps[name]
+                    chance *= p if through else 1 - p
+                    if through:
+                        yours[source] += amount
+                        yours[source] = yours[source] if cap is None else min(cap, yours[source])
+                balance = sum(case.weights[k] * (yours[k] - case.theirs[k]) for k in SOURCES)
+                total += chance if balance >= target - 1e-9 else 0.0
+            chances[plan] = total
     return chances
 
 
