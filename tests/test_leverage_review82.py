@@ -74,8 +74,8 @@ def test_c1_news_revealing_their_weakness_is_called_a_simplification():
 
     shift = _markdown("shift-teaching")
     assert (
-        "News that reveals a weakness of theirs moves only your information here, a "
-        "simplification: a full re-audit would also lower their row." in shift
+        "Question 4a's news simplifies: it puts all of a revealed weakness of theirs in your "
+        "information; a full re-audit would lower their row" in shift
     )
     revealed = []
     for i in range(100):

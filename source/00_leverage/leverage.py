@@ -148,9 +148,9 @@ scenario
 # needs only the three questions)</summary>
 #
 # The information row rates the difference knowing makes. Their weakness is rated once, in
-# their row; your information adds only what knowing it lets you do. What both sides take
-# for granted (a public filing's headline figures) adds little and earns a low rating;
-# what you work out further than it expects you to go earns more. Time may be on your side
+# their row (question 4a's news simplifies: it all goes to your information, none to their
+# row). What both sides take for granted adds little and earns a low rating; what you work
+# out further than it expects you to go earns more. Time may be on your side
 # when a deadline presses only the other side; section 5 says why not to count on it.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
@@ -812,9 +812,9 @@ check.reach_plan(reach_plan, hidden=True)
 # another way to get one (Emerson, section 2). The audit records that change once, as a
 # rise in Brannock's alternatives (weight 0.45), and not a second time as a fall in the
 # owner's power, which stays as rated. Had your audit weighed this dependence through the
-# owner's power, you would lower that power instead. News that reveals a weakness of
-# theirs moves only your information here, a simplification: a full re-audit would also
-# lower their row.
+# owner's power, you would lower that power instead. Question 4a's news simplifies: it
+# puts all of a revealed weakness of theirs in your information; a full re-audit would
+# lower their row and add to your information only what knowing it lets you do.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
