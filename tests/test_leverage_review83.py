@@ -24,3 +24,15 @@ def test_c1_sections_2_and_5_agree_that_4a_puts_a_revealed_weakness_in_your_info
         "information; a full re-audit would lower their row and add to your information only "
         "what knowing it lets you do." in shift
     )
+
+
+def test_c2_the_opening_rests_on_a_fact_that_carries_your_leverage():
+    """Review 82 C2: section 5 said to open ambitiously with a figure grounded in a fact
+    "however the balance stands", cutting the opening loose from leverage, while the course
+    (CONTENT.md idea 6) grounds it in your leverage. The opening now rests on a fact that
+    carries your leverage, and the balance sets how far past that fact it can go. Fails on
+    the old text."""
+    rule = _markdown("shift-teaching").split("**The rule.**")[1].split("Set the ask's bar")[0]
+    assert "however the balance stands" not in rule
+    assert "with a figure grounded in a fact that carries your leverage, such as a" in rule
+    assert "the balance sets how far beyond that fact you can credibly go." in rule
