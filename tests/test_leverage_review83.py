@@ -36,3 +36,13 @@ def test_c2_the_opening_rests_on_a_fact_that_carries_your_leverage():
     assert "however the balance stands" not in rule
     assert "with a figure grounded in a fact that carries your leverage, such as a" in rule
     assert "the balance sets how far beyond that fact you can credibly go." in rule
+
+
+def test_u3_the_4c_rubric_never_calls_the_learner_theirs():
+    """Review 82 U3: question 4c's rubric gave the learner's own clock as "a payment of
+    theirs falling due, an alternative of theirs that may lapse", where everywhere else in
+    the module "theirs" means the other side. It now says the learner's own. Fails on the
+    old text."""
+    rubric = _markdown("spend-judgement")
+    assert " of theirs" not in rubric
+    assert "(a payment of the learner's own falling due, an alternative of the learner's" in rubric

@@ -1231,8 +1231,8 @@ check.own_balances(news_moves)
 # that is named but not tied to the learner's own case. A
 # learner who says there was no foreseeable reason to wait, and why, earns that mark too.
 # A second mark for that judgement weighed against the learner's own clock (a payment of
-# theirs falling due, an alternative of theirs that may lapse), whichever way it comes
-# out; half a mark for a clock named but not weighed.
+# the learner's own falling due, an alternative of the learner's that may lapse),
+# whichever way it comes out; half a mark for a clock named but not weighed.
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
