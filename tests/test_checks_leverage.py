@@ -1896,7 +1896,12 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # the old rent, which moves both sides' payoffs, is gone
         # section 5 agrees with question 4c's model answer on waiting
         ("shift-teaching", "would have been an argument for waiting", "sound decision"),
-        ("shift-teaching", "Asking at first reach is the conservative default", None),
+        # review 82 U5: "conservative" read as if asking early were the risky move
+        (
+            "shift-teaching",
+            "Asking at first reach is the default that bets on no unseen news",
+            "conservative",
+        ),
         ("shift-teaching", "deadline still weeks away.", "with nothing else moving"),
         # question 2 states the bounds its check sets on every case (weights and balance)
         (

@@ -802,9 +802,9 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # The peak is plain only looking back: an owner who had set the bar of a five-year lease
 # at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
-# before the peak. Asking at first reach is the conservative default, and question 4b
-# grades it. Waiting needs a reason the owner could see at that moment, such as a
-# deadline of Brannock's due before any of the owner's own: that would have been an
+# before the peak. Asking at first reach is the default that bets on no unseen news, and
+# question 4b grades it. Waiting needs a reason the owner could see at that moment, such
+# as a deadline of Brannock's due before any of the owner's own: that would have been an
 # argument for waiting, and question 4c asks whether your own case had one.
 #
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
