@@ -46,3 +46,16 @@ def test_u3_the_4c_rubric_never_calls_the_learner_theirs():
     rubric = _markdown("spend-judgement")
     assert " of theirs" not in rubric
     assert "(a payment of the learner's own falling due, an alternative of the learner's" in rubric
+
+
+def test_c3_the_ladder_says_its_rate_per_point_is_no_price_forecast():
+    """Review 82 C3: section 3 says the balance is not a prediction of a price, yet question
+    3c's ladder ties each quarter point to a share of pay, price or rent. Question 3c now
+    says that rate per point is a classroom device, not a price forecast. Fails on the old
+    text."""
+    assert "its balance is not a prediction of a price" in _markdown("audit-limits")
+    q3c = _markdown("q3c-text")
+    assert (
+        "one more month of rent paid ahead; that rate per point is a classroom device, not a "
+        "price forecast." in q3c
+    )

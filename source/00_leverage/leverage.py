@@ -690,7 +690,8 @@ scenario.show("judgement")
 # your only ask; its bar is `scenario.bar`. Each step up the **ladder** of asks needs a
 # quarter of a point more balance, a convention finer than ratings can show, to keep the
 # exercise exact. A step is mostly a percentage point of pay or price, two of rent, a few
-# months more of a price hold or one more month of rent paid ahead.
+# months more of a price hold or one more month of rent paid ahead; that rate per point is a
+# classroom device, not a price forecast.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
