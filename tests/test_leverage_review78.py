@@ -117,7 +117,7 @@ def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder(
     q3c = cells["q3c-text"]
     assert "Your case has one or two asks, each with its bar" in q3c  # review 81 U2
     # review 79 U2: the ladder sentence is shorter, with no nested parenthesis
-    assert "The ask under your news in section 5 is that one, a smaller fallback" in q3c
+    assert "Section 5's news tests one ask: the prepared ask, a smaller fallback" in q3c
     assert "Each step up the **ladder** of asks" in q3c
 
 

@@ -48,7 +48,7 @@ def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():
     q3c = _markdown("q3c-text")
     assert "Your case has two asks" not in q3c
     assert q3c.count("Your case has one or two asks, each with its bar.") == 1
-    assert "is that one, a smaller fallback, or your only ask;" in q3c
+    # review 82 U2 reworded the three ways plainly (tests/test_leverage_review83.py)
     ways = {"only": 0, "same": 0, "smaller": 0}
     for i in range(300):
         s = course.variant("00_leverage", f"sweep-{i}")

@@ -59,3 +59,17 @@ def test_c3_the_ladder_says_its_rate_per_point_is_no_price_forecast():
         "one more month of rent paid ahead; that rate per point is a classroom device, not a "
         "price forecast." in q3c
     )
+
+
+def test_u2_question_3c_says_plainly_which_ask_section_5_tests():
+    """Review 82 U2: question 3c's "The ask under your news in section 5 is that one, a
+    smaller fallback, or your only ask" took a second reading. It now says section 5's news
+    tests one ask, names the three ways in order, then gives its bar; review 81's
+    test (tests/test_leverage_review82.py) checks over a sweep that each way occurs. Fails on
+    the old text."""
+    q3c = _markdown("q3c-text")
+    assert "The ask under your news" not in q3c
+    assert (
+        "Section 5's news tests one ask: the prepared ask, a smaller fallback, or, if there is"
+        " no prepared ask, your only ask; its bar is `scenario.bar`." in q3c
+    )

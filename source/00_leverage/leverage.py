@@ -686,12 +686,12 @@ scenario.show("judgement")
 #
 # Your case has one or two asks, each with its bar. The one you prepare is made at the
 # first meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below, or `None` if your
-# case has none. The ask under your news in section 5 is that one, a smaller fallback, or
-# your only ask; its bar is `scenario.bar`. Each step up the **ladder** of asks needs a
-# quarter of a point more balance, a convention finer than ratings can show, to keep the
-# exercise exact. A step is mostly a percentage point of pay or price, two of rent, a few
-# months more of a price hold or one more month of rent paid ahead; that rate per point is a
-# classroom device, not a price forecast.
+# case has none. Section 5's news tests one ask: the prepared ask, a smaller fallback, or,
+# if there is no prepared ask, your only ask; its bar is `scenario.bar`. Each step up the
+# **ladder** of asks needs a quarter of a point more balance, a convention finer than
+# ratings can show, to keep the exercise exact. A step is mostly a percentage point of pay
+# or price, two of rent, a few months more of a price hold or one more month of rent paid
+# ahead; that rate per point is a classroom device, not a price forecast.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
