@@ -95,9 +95,11 @@ def test_u2_the_practice_hint_asks_the_first_question_as_the_text_does():
     told only that it does not say a side knows something, though "knows how" does. The hint
     now asks whether a side knows *that* something is true and says that knowing how is not
     that, without naming the right source. Fails on the old code."""
-    from course.checks.leverage import NOT_SOURCE
+    from course.checks.leverage import _not_source
 
-    said = NOT_SOURCE["information"]
+    # review 82 X1: the know-how line goes only to an item that names know-how
+    # (tests/test_leverage_review83.py)
+    said = _not_source("information", "You are one of the few engineers who know how to run it.")
     assert "finds out that something was already true" in said
     assert "knowing how to do something is not knowing that something is true" in said
     assert "power" not in said and "alternatives" not in said

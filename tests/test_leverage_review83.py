@@ -73,3 +73,43 @@ def test_u2_question_3c_says_plainly_which_ask_section_5_tests():
         "Section 5's news tests one ask: the prepared ask, a smaller fallback, or, if there is"
         " no prepared ask, your only ask; its bar is `scenario.bar`." in q3c
     )
+
+
+def test_x1_only_a_know_how_item_is_told_that_knowing_how_is_not_knowing_that():
+    """Review 82 X1: a fact or news item wrongly filed as information was always told that
+    "knowing how to do something is not knowing that something is true", noise for an item
+    such as a rival's offer. Now only an item that names know-how (the salary case's
+    engineers "who know how to run the streaming system") gets that line. Fails on the old
+    code, which gave it to every item."""
+    import pytest
+
+    import course
+    from course.checks import leverage as check
+    from course.checks.hints import NotYet
+    from course.scenarios.leverage import fact_key, news_key
+
+    line = "knowing how to do something is not knowing that something is true"
+    told, checked = set(), 0
+    for i in range(40):
+        s = course.variant("00_leverage", f"sweep-{i}")
+        items = [
+            (check.judge_fact, letter, s.facts[letter], fact_key(s)[letter][::-1])
+            for letter in s.facts
+        ] + [
+            (check.judge_news_item, label, s.news[label][0], news_key(s)[label]) for label in s.news
+        ]
+        for judge, label, text, (side, source, *rest) in items:
+            if source == "information":
+                continue
+            wrong = (side, "information", *rest)
+            answer = {label: wrong[::-1] if judge is check.judge_fact else wrong}
+            with pytest.raises(NotYet) as hint:
+                judge(s, label, answer)
+            checked += 1
+            if line in str(hint.value):
+                told.add(text)
+    assert checked > 100
+    assert told == {
+        "You are one of the few engineers who know how to run the streaming system Larkfield is "
+        "launching."
+    }

@@ -11,6 +11,7 @@ about the learner's own case never gives the answer away.
 """
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from itertools import pairwise, permutations, product
@@ -72,8 +73,7 @@ HIDDEN_LEARNERS = hidden_learners(MODULE, range(1, 7))
 #: settled by an earlier question or fails its own).
 NOT_SOURCE = {
     "information": (
-        "it does not say that a side knows, learns or finds out that something was already "
-        "true (knowing how to do something is not knowing that something is true)"
+        "it does not say that a side knows, learns or finds out that something was already true"
     ),
     "alternatives": (
         "it is not about a specific other option a side could turn to, or section 2's first "
@@ -84,6 +84,21 @@ NOT_SOURCE = {
         "then whether it is about a specific other option"
     ),
 }
+
+#: An item that names a skill or know-how ("know how to run"): only its wrong "information"
+#: hint adds that knowing how is not knowing that; for any other item the line is noise
+#: (review 82 X1).
+KNOW_HOW = re.compile(r"\bknows? how to\b|\bknow-how\b|\bskills?\b", re.IGNORECASE)
+
+
+def _not_source(source, text):
+    """Why ``source`` does not fit the item ``text`` (``NOT_SOURCE``), with the know-how
+    caution when the item names know-how."""
+    said = NOT_SOURCE[source]
+    if source == "information" and KNOW_HOW.search(text):
+        said += " (knowing how to do something is not knowing that something is true)"
+    return said
+
 
 #: Why a side does not fit, without naming the right one.
 NOT_SIDE = (
@@ -254,7 +269,7 @@ def judge_fact(s, letter, pairs):
     source, side = pairs[letter]
     right_source, right_side = fact_key(s)[letter]
     if source != right_source:
-        said = f"fact {letter} is not {source}: {NOT_SOURCE[source]}."
+        said = f"fact {letter} is not {source}: {_not_source(source, s.facts[letter])}."
         raise NotYet(said, general=said.rstrip("."))
     if side != right_side:
         said = f"fact {letter}'s source is right, its side is not: {NOT_SIDE}."
@@ -1110,7 +1125,7 @@ def judge_news_item(s, label, moves):
     side, source, change = moves[label]
     right_side, right_source, right_change = news_key(s)[label]
     if source != right_source:
-        said = f"{label} does not move {source}: {NOT_SOURCE[source]}."
+        said = f"{label} does not move {source}: {_not_source(source, s.news[label][0])}."
         if source != "power":  # after 'power', NOT_SOURCE already gives the order
             # the questions in order, power last: after a wrong 'alternatives' where the
             # reading is information, power's definition alone pointed the wrong way
