@@ -113,3 +113,38 @@ def test_x1_only_a_know_how_item_is_told_that_knowing_how_is_not_knowing_that():
         "You are one of the few engineers who know how to run the streaming system Larkfield is "
         "launching."
     }
+
+
+def test_u1_cross_references_with_nothing_to_do_are_cut_and_the_module_is_shorter():
+    """Review 82 U1: a learner met "section 5 says", "module 03 adds" and "the closing notes
+    give" dozens of times. Pointers that gave nothing to do are cut (eleven in sections 1 to
+    6), paying for this round's additions: the module's markdown is below 6,255 words, its
+    count before the round (6,228 after). Fails on the old text."""
+    import json
+    import re
+
+    from tests.conftest import ROOT
+
+    cells = {
+        grade_id: _markdown(grade_id)
+        for grade_id in ("what-teaching", "build-teaching", "shift-teaching", "ethics-teaching")
+    }
+    text = " ".join(cells.values()) + _markdown("audit-teaching")
+    for gone in (
+        "(the closing notes say more)",
+        "(the closing notes give the research)",
+        "(the closing notes give findings)",
+        "(the closing notes give a case)",
+        "(modules 01, 02 and 04)",
+        "is module 01's",
+        "(module 02 works it out)",
+        "as module 01 also does",
+        "(modules 02 to 04)",
+        "(see *a bluff*, next)",
+        "(question 4b asks for that item)",
+    ):
+        assert gone not in text, gone
+    path = ROOT / "release" / "00_leverage" / "leverage.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert len(re.sub("<[^>]+>", " ", markdown).split()) < 6255

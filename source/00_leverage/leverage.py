@@ -88,13 +88,12 @@ scenario
 # - **build** it in the days before the talks (section 4);
 # - **recognise** it as it shifts during the talks, yours and theirs (section 5);
 # - **spend** it while it lasts, by making an ask (a request you put to the other side)
-#   when your balance (how far your leverage exceeds theirs, section 3) can carry it
-#   (section 5).
+#   when your balance (how far your leverage exceeds theirs, section 3) can carry it.
 #
 # Fisher and Ury (*Getting to Yes*, 1981, in the chapter "What if they are more powerful?
 # (Develop your BATNA)") argue, in our paraphrase, that the two sides' relative strength
 # depends above all on how attractive each finds not agreeing. A side's best such option
-# is its **BATNA**, the *best alternative to a negotiated agreement* (module 02).
+# is its **BATNA**, the *best alternative to a negotiated agreement*.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
@@ -106,7 +105,7 @@ scenario
 # |---|---|---|---|
 # | **information** | what does a side *know*: the other side's needs, deadlines, options or **reservation price** (the worst terms it would still accept), or the market? | you read in the trade press that a printer lost its biggest client last month | `01_information` |
 # | **alternatives** | what could a side *do instead* if these talks fail? Its best such option is its BATNA | a second written job offer | `02_batna` |
-# | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as rightfully yours (authority, module 03), a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
+# | **power** | what does a side *hold, control or decide* that the other side needs: a scarce resource, a right, a say the other side accepts as rightfully yours (authority), a rare skill, the other side's trust in its word? | the only licence to run a ferry on a route that a haulier's lorries must cross | `03_power` |
 #
 # In this course, **power** is the third source only; the literature often uses the word
 # for leverage as a whole.
@@ -358,7 +357,7 @@ scenario.show("reason")
 # a quarter of the 0–10 rating scale, the course calls the balance *strongly* in one
 # side's favour. Question 2 refuses a balance of 2.5 points or more that your story does
 # not support; a smaller one that reads the story otherwise passes with a note.
-# Both cut-offs are this course's conventions, not findings (the closing notes say more).
+# Both cut-offs are this course's conventions, not findings.
 #
 # Take a case no learner draws: a caterer renewing its yearly contract with a conference
 # centre. The caterer holds a written offer from a second venue; the centre knows better
@@ -490,33 +489,30 @@ LeverageAudit(without_news_of=scenario)
 # scenario each raise a different source, so the gains of a plan add up.
 #
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
-# same average count the same.
-# If what matters to you is reaching a given balance, compare plans by their chance of
-# getting there instead. An ask's **bar** is the balance you decide, before the talks,
-# that the ask must have behind it (section 5 says how to set one). Against a bar, a sure
-# step that gets you there can beat a long shot with a higher average, and a long shot can
-# be the only way there (question 3c practises both).
+# same average count the same. If what matters to you is reaching a given balance, compare
+# plans by their chance of getting there instead. An ask's **bar** is the balance you
+# decide, before the talks, that the ask must have behind it. Against a bar, a sure step
+# that gets you there can beat a long shot with a higher average, and a long shot can be
+# the only way there (question 3c practises both).
 #
 # - **Information.** Find out what the other side needs, how soon, and what else it could
 #   do: from its public filings, the trade press, and people who are free to tell you,
 #   such as its former clients. People may tell you what they are paid, but not pay
-#   records they handle for their employer (section 6); ask the employer for the band,
-#   which some laws oblige it to give.
+#   records they handle for their employer; ask the employer for the band, which some
+#   laws oblige it to give.
 # - **Alternatives.** Make an alternative real: a signed offer, a second supplier that
 #   has passed your tests. A better alternative improves your reservation price (it
-#   raises a seller's, lowers a buyer's), whether or not the other side hears of it
-#   (module 02). It changes *their* view only if they believe in it (modules 01, 02 and
-#   04).
+#   raises a seller's, lowers a buyer's), whether or not the other side hears of it. It
+#   changes *their* view only if they believe in it.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too: trust is leverage that outlasts one deal (the closing notes give
-#   the research). Each case has a step that builds it by doing, freely,
-#   more than you owe the other side (sharing a forecast your contract does not require,
-#   sending records before they are asked for), and a piece of news in which a move that
-#   breaks your word (or that the other side takes as such) spends it; your scenario has
-#   at least one of the two. Keeping a promise already made is never a step: it is owed
-#   (section 6). A step given freely often tells the other side something too, which its
-#   rating does not count; what to share, and when, is module 01's.
+#   counts here too: trust is leverage that outlasts one deal. Each case has a step that
+#   builds it by doing, freely, more than you owe the other side (sharing a forecast your
+#   contract does not require, sending records before they are asked for), and a piece of
+#   news in which a move that breaks your word (or that the other side takes as such)
+#   spends it; your scenario has at least one of the two. Keeping a promise already made
+#   is never a step: it is owed. A step given freely often tells the other side something
+#   too, which its rating does not count.
 #
 # Your starting audit and steps (the next cell reloads your scenario with
 # `scenario.yours`, `scenario.theirs` and `scenario.weights`):
@@ -771,7 +767,7 @@ check.reach_plan(reach_plan, hidden=True)
 # and which way, and recompute the balance. A re-audit tells you two things.
 #
 # - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
-#   item that changed it, and so the source (question 4b asks for that item).
+#   item that changed it, and so the source.
 # - **When to spend**: the next two paragraphs.
 #
 # **What passes.** Being ahead because of something that will pass, such as a rival's
@@ -779,8 +775,8 @@ check.reach_plan(reach_plan, hidden=True)
 # side's deadline works the other way: it presses them while a deal with you is still
 # their best way out. Do not count on it alone. A final deadline ends the talks for both
 # sides, so it presses you too: most deals come just before it, and many talks end with
-# none (the closing notes give findings). The audit does not age a rating by itself: as a
-# known deadline draws near, re-rate it.
+# none. The audit does not age a rating by itself: as a known deadline draws near,
+# re-rate it.
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
 # price, your full rent) once talks are under way. Your opening figure is module 04's:
@@ -811,7 +807,7 @@ check.reach_plan(reach_plan, hidden=True)
 # One re-audit by hand, on a move not among the case's news: had an owner farther out
 # offered Brannock a warehouse with its own rail siding (Brannock's alternatives +3)
 # before anything else happened, Brannock would need the owner's siding less, having
-# another way to get one (Emerson, section 2). The audit records that change once, as a
+# another way to get one (Emerson). The audit records that change once, as a
 # rise in Brannock's alternatives (weight 0.45), and not a second time as a fall in the
 # owner's power, which stays as rated. Had your audit weighed this dependence through the
 # owner's power, you would lower that power instead. Question 4a's news simplifies: it
@@ -1259,30 +1255,27 @@ check.own_balances(news_moves)
 #   - *Warning and threat.* A *warning* is legitimate too: a demand tied to something you
 #     would really do anyway in your own interest, such as selling to the second bidder if
 #     this buyer will not match its offer. In this course's judgement it is usually weaker
-#     than calmly naming the same offer, since as a demand it corners the other side
-#     (modules 02 to 04). Modules 02 and 03 use the words of Schelling (*The Strategy of
-#     Conflict*, 1960): a *threat* ties a demand to something you would rather not do, to
-#     punish a refusal. A threat or warning you would not carry out is false (see *a
-#     bluff*, next).
-# - **A bluff.** An untrue claim about your own reservation price (module 02 works it
-#   out), that is, the worst terms you would settle for, or about your *valuation*,
-#   what something is worth to you: "I won't let the van go for under 9,000" when you
-#   would take 8,200. The rules most US states adopt for lawyers tolerate it: the comment
-#   to the American Bar Association's Model Rule 4.1 notes that, by the conventions of
+#     than calmly naming the same offer, since as a demand it corners the other side.
+#     Modules 02 and 03 use the words of Schelling (*The Strategy of Conflict*, 1960): a
+#     *threat* ties a demand to something you would rather not do, to punish a refusal. A
+#     threat or warning you would not carry out is false.
+# - **A bluff.** An untrue claim about your own reservation price, that is, the worst
+#   terms you would settle for, or about your *valuation*, what something is worth to you:
+#   "I won't let the van go for under 9,000" when you would take 8,200. The rules most US
+#   states adopt for lawyers tolerate it: the comment to the American Bar Association's
+#   Model Rule 4.1 notes that, by the conventions of
 #   negotiation, some statements are not taken as statements of material fact (a
 #   *material* fact is one that a reasonable person would weigh in deciding), and that
 #   "estimates of price or value placed on the subject of a transaction and a party's
 #   intentions as to an acceptable settlement of a claim are ordinarily in this category".
-#   A false
-#   *intention*, such as a threat or warning you would not carry out, sits on the line
-#   between a bluff and a misrepresentation (a false statement of a material fact, the
-#   next bullet): a stated plan you do not hold, made for the other side to rely on, can
-#   be a misrepresentation (*Edgington v Fitzmaurice*, 1885, on a false stated purpose
-#   for a loan).
+#   A false *intention*, such as a threat or warning you would not carry out, sits on the
+#   line between a bluff and a misrepresentation (a false statement of a material fact): a
+#   stated plan you do not hold, made for the other side to rely on, can be a
+#   misrepresentation (*Edgington v Fitzmaurice*, 1885, on a false stated purpose for a
+#   loan).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
-#   In many legal systems it can undo the contract or
-#   amount to fraud (the closing notes give a case).
+#   In many legal systems it can undo the contract or amount to fraud.
 # - **An illegitimate source.** Leverage that is not yours to use, however truthfully you
 #   use it: confidential information bought from someone bound to keep it (a dealer's
 #   cost-price list one of its mechanics sells you), information got by deceit
@@ -1292,10 +1285,8 @@ check.own_balances(news_moves)
 #   What decides the first of these is whether the person was free to tell: a remark on
 #   what anyone could see or what is no secret is yours to use; a figure or document they
 #   are bound to keep is not, paid for or not.
-#   A lie told to get
-#   information is filed here by where the information comes from, as module 01 also
-#   does; calling it a misrepresentation is also a fair
-#   reading, and question 5 accepts either.
+#   A lie told to get information is filed here by where the information comes from;
+#   calling it a misrepresentation is also a fair reading, and question 5 accepts either.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
