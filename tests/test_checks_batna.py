@@ -1458,8 +1458,7 @@ def test_the_precision_of_money_answers_is_stated_before_question_3(learner):
     question 3 to the hundred lost a mark unwarned (about one learner in five). The intro
     says it once: unrounded, to the cent; and a reservation price rounded to the hundred
     is indeed refused where it is not a multiple of a hundred."""
-    intro = _cell("intro")
-    assert "Return amounts unrounded (checked to the cent)" in intro
+    assert "Amounts are checked to the cent: do not round." in _cell("q2-text")  # review 82 U4
     ada = course.variant("02_batna", "ada")
     value = reservation_of(ada) + 50  # a rounding to the hundred, 50 off
     with pytest.raises(NotYet):
@@ -1473,12 +1472,10 @@ def test_the_intro_states_each_questions_tolerance_as_its_check_applies_it(learn
     passes, and half a unit (not 0.6) off question 10's rise passes."""
     from course.scenarios.batna import batna_rise_of, target_of
 
-    intro = " ".join(_cell("intro").split())
-    assert "question 5 accepts a target within 100" in intro
-    # review 67 C2: question 8's own-talks part takes the whole unit too
-    assert (
-        "question 9 and the practice whole units" in intro
-    )  # review 72 X1: 8-own and 10 are practice
+    # review 82 U4: each question states its own tolerance, where the learner meets it
+    assert "the check takes any figure within 100 of it" in " ".join(_cell("q5-text").split())
+    for grade_id in ("q9-text", "q10-text", "own-batna-needed-text"):
+        assert "whole units suffice" in " ".join(_cell(grade_id).split()).lower(), grade_id
     ada = course.variant("02_batna", "ada")
     check.judge_target(ada, target_of(ada) + 100)
     with pytest.raises(NotYet):
@@ -2008,7 +2005,7 @@ def test_question_9_accepts_an_answer_rounded_to_the_whole_unit_and_no_further(l
     """The left-open value is often not a whole number (90,357.14 in the visible example):
     rounded to the unit it is right, as the question now says; rounded to the hundred it
     is not, and the hint never shows two amounts that look the same."""
-    assert "question 9 and the practice whole units" in " ".join(_cell("intro").split())
+    assert "Whole units suffice." in " ".join(_cell("q9-text").split())  # review 82 U4
     example = check._sure_example(True)
     expected = check.batna_value_when(example, "left open")
     assert expected % 1 > 0.01
@@ -4935,7 +4932,7 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
     honest = _cell("honest-teaching")
     assert "A statement about the least you would accept, a demand included, is judged" in honest
     assert "by bargaining custom (module 00) neither side takes it" in honest
-    assert "*paltering* judge it about as harshly as a lie" in honest  # review 76 E1
+    assert "those who detect it judge it about as harshly as a lie" in honest  # review 76 E1
     reason = "because that is what its hires usually accept"
     assert (
         "Northwind reads your reservation price as the midpoint of its pay band, on its "

@@ -81,9 +81,9 @@ def test_the_citations_say_what_their_studies_found():
     show responders refusing low offers; the text used it for why Northwind, the proposer,
     offers more without saying that link."""
     honest, decide = _cell("honest-teaching"), _cell("decide-teaching")
-    assert "Those who detect such *paltering* judge it about as harshly as a lie, though " in (
+    assert "*paltering*; those who detect it judge it about as harshly as a lie, though " in (
         honest
-    )
+    )  # review 82 U6: the word once
     assert "those who palter think it more honest (Rogers et al. 2017)." in honest
     assert "judged about as harshly as lying" not in honest
     assert "Schelling (1960, 1966) set a warning" in honest

@@ -164,9 +164,8 @@ def test_the_intros_rounding_rule_reads_in_one_sentence():
     unrounded') and ran on with its exceptions after 'but'. It is now one short sentence."""
     source = cell_text("02_batna", "batna", "intro")
     assert "\nReturn amounts unrounded (checked to the cent); question 5 accepts a" not in source
-    assert "Return amounts unrounded (checked to the cent); question 5 accepts a target" in (
-        _cell("intro")
-    )
+    # review 82 U4: each question states its own tolerance; the intro states none
+    assert "Amounts are checked to the cent: do not round." in _cell("q2-text")
     assert "earn no marks. Return\n" not in source and "the checks compare them" not in source
 
 
@@ -187,7 +186,8 @@ def test_section_6s_side_note_keeps_only_where_the_words_come_from():
     by what they say (the label hint cites section 6 for it)."""
     honest = _cell("honest-teaching")
     note = honest[honest.index("<details>") : honest.index("</details>")]
-    assert "Why even a true warning costs you" not in honest and "corners" not in honest
+    assert "Why even a true warning costs you" not in honest and "corners" not in note
+    assert honest.count("corners") == 1  # review 82 C2: module 00's reason, said once
     assert "Model Rule 4.1" in note and "Schelling (1960, 1966)" in note
     assert "not by what Northwind may hear in it (that is a cost of making it)" in honest
 

@@ -93,8 +93,9 @@ def test_the_one_worked_warning_is_said_to_give_away_the_reservation_price():
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "if you offer less than 97,000, I will take Harbor Bank's offer." in honest
     assert (
-        "The warning above is legitimate, yet it hands Northwind your reservation price; a lower "
-        "figure invites an offer just above it, which you would refuse." in honest
+        "The warning above is legitimate, yet as a demand it corners Northwind and hands it "
+        "your reservation price; a lower figure invites an offer just above it, which you "
+        "would refuse." in honest  # review 82 C2: module 00's reason added
     )
 
 

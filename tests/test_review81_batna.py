@@ -215,7 +215,7 @@ def test_section_1_uses_attitude_to_risk_in_one_sense():
     risk = _cell("ev-risk")
     assert "One attitude need not be averse" not in risk
     assert "Use one attitude to risk (one way of pricing risk) for every gamble;" in risk  # r81 U3
-    assert "it need not be aversion to each (the same person may buy insurance" in risk
+    assert "you may avoid some risks and seek others: the same person may buy insurance" in risk
     assert risk.count("attitude") == 1
 
 

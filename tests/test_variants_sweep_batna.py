@@ -1639,8 +1639,9 @@ def test_an_open_lumen_cancels_exactly_when_none_of_its_outcomes_splits_the_fall
     # review 58 U1: the exact condition beside a gamble moved from section 3 to question 9
     section = " ".join(text_of("q9-text").split())
     assert "Beside another gamble it does not cancel" not in section
-    assert "when none of its outcomes lies strictly between the gamble's worst and best" in section
-    assert "Usually one does: then which you would take turns on how both turn out" in section
+    # review 82 U3: the general rule is cut from the box; its worked cases stay
+    assert "strictly between" not in section and "Usually one does" not in section
+    assert "Now take a gamble of 50,000 or 130,000 with even chances" in section
     # review 69 U2: the general rule moved from section 3 into question 9's box
     assert (
         "Beside a gamble as your BATNA without Lumen, it usually raises the sure amount you need above"

@@ -34,8 +34,7 @@
 # with questions 6, 6b and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and
 # the reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are
 # yours; the cells after them check your answer. Question 10 and the practice after it
-# earn no marks. Return amounts unrounded (checked to the cent); question 5 accepts a
-# target within 100, question 9 and the practice whole units.
+# earn no marks.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
@@ -97,9 +96,9 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For someone who values the gamble at 88,000, the sure 90,000 is better, although the
 # gamble has the higher expected value. So compare alternatives by what each is worth
 # *to you*: its expected value if you are risk-neutral, your certainty equivalent if you are
-# not. Use one attitude to risk (one way of pricing risk) for every gamble; it need not be
-# aversion to each (the same person may buy insurance and a lottery ticket: Friedman and
-# Savage 1948).
+# not. Use one attitude to risk (one way of pricing risk) for every gamble; you may avoid
+# some risks and seek others: the same person may buy insurance and a lottery ticket
+# (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
 # for each of your two gambles; elsewhere, use expected values.
@@ -166,7 +165,7 @@ check.startup_tree(startup_tree, hidden=True)
 #   `offers.freelance_no_renewal`.
 #
 # `best_alternative` takes a dict of name to tree and returns the pair (a tuple; a list of
-# two items counts too).
+# two items counts too). Amounts are checked to the cent: do not round.
 #
 # Give the function a second argument, `risk_averse=False`, for question 3: when it is
 # `True`, value Lumen at `offers.lumen_sure` and Freelance at `offers.freelance_sure`, the
@@ -484,6 +483,9 @@ check.target_salary(target_salary, hidden=True)
 # | counter | at or above your BATNA's value, below your reservation price for its package | commute trap |
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
+# Every counter asks for two remote days too. Before you walk away, state your reservation
+# price with two remote days as your last word.
+#
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a last word you believe,
 # take any offer above your reservation price for its package.
@@ -582,8 +584,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
 #
 # Declining to name your reservation price is legitimate too. The warning above is
-# legitimate, yet it hands Northwind your reservation price; a lower figure invites an offer
-# just above it, which you would refuse.
+# legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
+# lower figure invites an offer just above it, which you would refuse.
 #
 # - **Warning**, a legitimate demand. It tells the other side something you would do anyway
 #   if it says no. (A *threat* ties a demand to a cost you would rather not impose; none of
@@ -612,9 +614,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # competitive bargaining"); misrepresenting information was not. Schelling (1960, 1966) set
 # a warning, which tells the other side only what you would do anyway, apart from a threat:
 # a demand tied to something you would rather not do; modules 00 and 03 use the same two
-# words. True words chosen to mislead are *paltering*. Those who detect such
-# *paltering* judge it about as harshly as a lie, though those who palter think it more
-# honest (Rogers et al. 2017).
+# words. True words chosen to mislead are *paltering*; those who detect it judge it about
+# as harshly as a lie, though those who palter think it more honest (Rogers et al. 2017).
 #
 # </details>
 #
@@ -764,9 +765,10 @@ check.label_statements(label_statements, hidden=True)
 #
 # With a pie of 100 and BATNAs of 20 and 40, the surplus is 40, and the split is 40 and 60.
 # If the pie is smaller than the two BATNAs together, there is nothing to split. For a
-# price, this is the even split of a zone $[s, b]$. Read the formula for side A as
-# $x_A = \tfrac{1}{2}(P + d_A - d_B)$: every unit your BATNA rises adds half a unit to your
-# share, the half-unit move of the ZOPA explorer.
+# price, this is the even split of a zone $[s, b]$ only when the reservation prices are the
+# disagreement point. Read the formula for side A as $x_A = \tfrac{1}{2}(P + d_A - d_B)$:
+# every unit your BATNA rises adds half a unit to your share, the half-unit move of the
+# ZOPA explorer.
 #
 # **Where this holds.** The pie is money, and both sides are risk-neutral. Binmore,
 # Rubinstein and Wolinsky (*RAND Journal of Economics* 17, 1986) showed that, when the
@@ -789,16 +791,16 @@ check.label_statements(label_statements, hidden=True)
 # Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989, found it fitted
 # laboratory deals better than the Nash split). Module 03, section 5, treats the variants.
 #
-# **Northwind's case.** You can take your BATNA whenever you turn Northwind down, and it
-# can call the agency: both are outside options, so the salary lands between your
-# reservation price and the agency's cost. Where depends on what ends the talks. Keep $V$
-# and $c$ as in section 3, and write $r$ for your reservation price for the package under
-# discussion: $V + c$ for the job as offered, $V + c/2$ with two remote days (question 10
-# and the practice after it). Write $A$ for the agency's cost, which is Northwind's
-# reservation price ($b$ in section 4), $W$ for what your work is worth to it, and $x$ for
-# the salary. Question 10's three variants of your story are these three cases. Each
-# assumes that Northwind knows your reservation price, which your story does not grant
-# (section 6): read them as benchmarks.
+# **Northwind's case.** You may take your BATNA only when you turn down Northwind's offer,
+# and Northwind may call the agency only when it turns down yours: both are outside
+# options, so the salary lands between your reservation price and the agency's cost. Keep
+# $V$ and $c$ as in section 3, and write $r$ for your reservation price for the package
+# under discussion: $V + c$ for the job as offered, $V + c/2$ with two remote days
+# (question 10 and the practice after it). Write $A$ for the agency's cost, which is
+# Northwind's reservation price ($b$ in section 4), $W$ for what your work is worth to it,
+# and $x$ for the salary. Question 10's three variants of your story are these three
+# cases. Each assumes that Northwind knows your reservation price, which your story does
+# not grant (section 6): read them as benchmarks.
 #
 # - *A common answer date* (your story as it stands). Your start date is fixed, so waiting
 #   costs neither side anything, and all three employers want your answer by the same date.
@@ -811,7 +813,7 @@ check.label_statements(label_statements, hidden=True)
 #   they did not test it.)
 # - *Head office may cancel the role any week*, and no one needs your answer by a date.
 #   Breakdown is then outside both sides' control: you get your BATNA, and Northwind no hire
-#   at all, because the role is gone (the agency, an outside option, still caps the salary).
+#   at all, because the role is gone.
 #   You gain $x - r$ over breakdown and Northwind $W - x$; the Nash split makes the two
 #   equal: $x = (r + W)/2$, or $A$ if that is smaller. This holds when the risk of
 #   cancellation pushes much harder than the cost of delay; module 03 treats the mix of the
@@ -932,7 +934,8 @@ check.batna_needed(batna_needed, hidden=True)
 # Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
 # `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
-# Marks: known first 1/2, commit first 1/2, left open none (feedback only).
+# Marks: known first 1/2, commit first 1/2, left open none (feedback only). Whole units
+# suffice.
 #
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
@@ -950,9 +953,7 @@ check.batna_needed(batna_needed, hidden=True)
 # both trees. Beside a sure BATNA without Lumen, the open alternative cancels (when that
 # BATNA pays more than Lumen's base, as Harbor Bank always does, its value is the answer).
 # Beside a gamble as your BATNA without Lumen, it usually raises the sure amount you need
-# above the gamble's expected value: it cancels only when none of its outcomes lies strictly
-# between the gamble's worst and best outcomes. Usually one does: then which you
-# would take turns on how both turn out.
+# above the gamble's expected value.
 #
 # Here, let Lumen pay 60,000 or 110,000 with even chances. Beside a sure 90,000, walking
 # away is worth 0.5 × 90,000 + 0.5 × 110,000 = 100,000, and so is a salary of 90,000 with
@@ -1031,7 +1032,7 @@ check.batna_when(batna_when, hidden=True)
 # last one. `talks.work_value` is $W$. Write `batna_rise(offers, talks)`: by how
 # much the salary the fitting model predicts rises. The agency's cost may cap it. (Where
 # the start slips, $W$ stays below $2V + c/2$, so your BATNA binds.) The check tries each
-# kind.
+# kind; whole units suffice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "batna-rise-answer", "schema_version": 3}
@@ -1066,7 +1067,8 @@ check.batna_rise(batna_rise)
 # package with two remote days, whose reservation price is your BATNA's value plus half
 # the commute (`offers.commute_cost`). For the Nash split, call your `batna_needed` with
 # the pie $W$ less half the commute, Northwind's breakdown payoff 0, and the target less
-# half the commute. The check tries your question 5 target on one variant of each kind.
+# half the commute. The check tries your question 5 target on one variant of each kind;
+# whole units suffice.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "own-batna-needed-answer", "schema_version": 3}
