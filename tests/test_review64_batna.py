@@ -72,7 +72,11 @@ def test_question_6_hints_on_an_example_say_their_not_your(learner):
             reasons.add(reason)
             mine = re.findall(r"\b(your|their)\b", hint)
             assert mine and set(mine) == {word}, (reason, hint)
-    assert {"commute trap", "below your BATNA", "even split reached"} <= reasons
+    assert {
+        "below your reservation price",
+        "below your BATNA",
+        "even split reached",
+    } <= reasons  # r82 U2
 
 
 def _cell(grade_id):

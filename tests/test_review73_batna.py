@@ -46,13 +46,11 @@ def test_the_commute_trap_is_defined_before_the_rule_table_uses_it():
     text said what it is; the definition now comes before the table, and the sentence
     after it is gone rather than said twice."""
     decide = _cell("decide-teaching")
-    defined = decide.index(
-        "An offer in the **commute trap** matches or beats your BATNA only until you count the "
-        "commute."
+    # review 82 U2: the coined name is gone; its row names the reservation price it means
+    assert "commute trap" not in decide
+    assert "below your reservation price for its package | below your reservation price |" in (
+        decide
     )
-    assert defined < decide.index("| response | when | reason |")
-    assert decide.index("commute trap") > defined - 40
-    assert "The commute trap looks better than your BATNA" not in decide
 
 
 def test_section_4_says_its_band_applies_to_the_zone_with_two_remote_days():

@@ -1,6 +1,7 @@
 """Module 02, review 82 (fixes of round 83): each test below failed on the code or text
 before its fix."""
 
+from course.checks import batna as check
 from tests.sweeps import cell_text
 
 
@@ -110,3 +111,27 @@ def test_question_9s_box_keeps_the_worked_cases_without_the_general_rule():
     assert "Beside a gamble as your BATNA without Lumen, it usually raises the sure amount" in box
     assert "Lumen open beside it: Lumen cancels." in box
     assert "which is 107,500 at $y$ = 105,000, not 90,000." in box
+
+
+def test_question_6s_reason_names_the_reservation_price_and_takes_the_old_name(learner):
+    """U2: "commute trap" was a coined name for the row below your reservation price for an
+    offer's package. The reason is now "below your reservation price"; an answer written
+    with the old name keeps its marks, and no text or hint uses the name."""
+    import inspect
+
+    from course.scenarios.batna import REASON_ALIASES, REASONS
+    from tests.test_review77_batna import _respond
+
+    assert "commute trap" not in REASONS and REASONS["below your reservation price"] == "counter"
+    assert REASON_ALIASES == {"commute trap": "below your reservation price"}
+    for grade_id in ("decide-teaching", "q6-text", "respond-to-offer-answer", "summary"):
+        assert "commute trap" not in _cell(grade_id), grade_id
+
+    def old_words(offers, offer, batna_value, northwind_reservation):
+        response, reason = _respond(offers, offer, batna_value, northwind_reservation)
+        return response, "commute trap" if reason == "below your reservation price" else reason
+
+    for hidden in (False, True):
+        credit = check.respond_to_offer(old_words, hidden=hidden)
+        assert credit.earned == credit.possible == 2, credit
+    assert "commute trap" not in inspect.getsource(check._why_alone)

@@ -104,7 +104,7 @@ def response(s, offer):
     if offer.salary < value(s):
         return "counter", "below your BATNA"
     if offer.salary < reservation(s, remote=offer.remote_days > 0):
-        return "counter", "commute trap"
+        return "counter", "below your reservation price"
     return "counter", "below the even split"
 
 
@@ -259,7 +259,8 @@ def test_every_learner_has_offers_that_need_deciding(drawn):
     """Q5: four different offers, each a multiple of 500 within Northwind's reservation
     price and at least 500 from every threshold the rule compares it with (the even split
     with remote days, the BATNA's value, the package's reservation price); an extreme low
-    offer (10,000 or more below the BATNA's value); a commute trap; an offer without remote
+    offer (10,000 or more below the BATNA's value); one below your reservation price, above
+    your BATNA's value; an offer without remote
     days to answer by asking for them (every learner: the fourth response); at least three
     different reasons; some learners with an offer to accept, others with one below the
     even split."""
@@ -277,7 +278,7 @@ def test_every_learner_has_offers_that_need_deciding(drawn):
                 assert abs(o.salary - threshold) >= 500 - 1e-6, s.learner
         assert min(o.salary for o in offers) <= value(s) - 10_000, s.learner
         reasons = [response(s, o)[1] for o in offers]
-        assert "commute trap" in reasons and "no remote days" in reasons, s.learner
+        assert "below your reservation price" in reasons and "no remote days" in reasons, s.learner
         assert len(set(reasons)) >= 3, s.learner
         accept += "even split reached" in reasons
         below_split += "below the even split" in reasons
@@ -1180,7 +1181,7 @@ def test_the_hidden_checks_try_every_kind_of_case():
     assert len({batna_by_hand(s)[0] for s in hidden}) >= 2
     given = {response(s, o) for s in examples for o in s.northwind_offers}
     assert {r for r, _ in given} == {"acceptable", "ask for remote days", "counter"}
-    assert {"below your BATNA", "commute trap"} <= {reason for _, reason in given}
+    assert {"below your BATNA", "below your reservation price"} <= {reason for _, reason in given}
     no_deal = [no_deal_case(s) for s in examples]
     assert {response(s, o)[0] for s in no_deal for o in s.northwind_offers} == {"walk away"}
     prefix = hidden_learner(MODULE, "c")
@@ -1311,7 +1312,7 @@ def test_question_6s_visible_check_tries_every_path_of_the_rule_for_every_learne
         for days in (0, 2)
         for pair in (
             ("counter", "below your BATNA"),
-            ("counter", "commute trap"),
+            ("counter", "below your reservation price"),
             ("counter", "below the even split"),
         )
     } | {

@@ -38,6 +38,7 @@ from course.scenarios.batna import (
     LABELS,
     LEGITIMATE,
     OLD_LABELS,
+    REASON_ALIASES,
     REASONS,
     REMOTE_DAYS,
     RESPONSE_ALIASES,
@@ -1076,7 +1077,7 @@ def judge_response(offers, number, offer, given, part="response"):
             shown = " ".join(_trimmed(said).lower().replace("_", " ").split())
             raise NotYet(f"{where}: {hint}; so not {shown!r}.", general=general)
         return
-    because = _choice(because, tuple(REASONS), "the reason")
+    because = _choice(because, tuple(REASONS), "the reason", REASON_ALIASES)
     if because == _OLD_AT_BATNA and offer.salary == batna_value(offers) and reason != because:
         return
     if because != reason:
@@ -1112,11 +1113,11 @@ def _not_so(offers, offer, because):
         return "it has remote days"
     if because == "below your BATNA" and salary >= value:
         return "its salary is not below your BATNA's value"
-    if because in ("commute trap", "below the even split") and salary >= split:
+    if because in ("below your reservation price", "below the even split") and salary >= split:
         return "its salary reaches the even split with remote days"
-    if because == "commute trap" and salary >= own:
-        return f"it reaches your reservation price for its package{halved}: no commute trap"
-    if because == "commute trap" and salary < value:
+    if because == "below your reservation price" and salary >= own:
+        return f"it reaches your reservation price for its package{halved}"
+    if because == "below your reservation price" and salary < value:
         return "its salary is below your BATNA's value, not between that and your reservation price"
     if because == "below the even split" and salary < own:
         return f"it is short of your reservation price for its package{halved}"
@@ -1206,7 +1207,7 @@ def _why_alone(offers, offer, reason):
             "an offer below your BATNA's value is where Northwind opens, not where it must "
             "stop; while a zone exists, answer it",
         )
-    if reason == "commute trap":
+    if reason == "below your reservation price":
         return (
             f"it reaches {your} BATNA's value, {batna_value(offers):,.0f}, but not {your} "
             f"reservation price for this package{price(reservation)[:-1]}: once the commute is "
@@ -1231,8 +1232,8 @@ def offers_tried(offers):
 
 def _at_batna_offers(offers):
     """Review 79 X2: two offers exactly at the BATNA's value, without and with remote days,
-    which the table's "at or above your BATNA's value" puts in the commute trap; none when
-    no package works for both sides (the cheaper-agency case has its own offers)."""
+    which the table's "at or above your BATNA's value" puts below your reservation price;
+    none when no package works for both sides (the cheaper-agency case has its own offers)."""
     if even_split(offers, REMOTE_DAYS) is None:
         return []
     value = batna_value(offers)

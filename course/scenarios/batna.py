@@ -343,13 +343,18 @@ RESPONSES = ("acceptable", "ask for remote days", "counter", "walk away")
 #: stands for (an answer written before the rename keeps its marks).
 RESPONSE_ALIASES = {"accept": "acceptable"}
 
+#: Older words for a reason that question 6's check still takes: "commute trap" was the
+#: name of the row below your reservation price for its package until review 82 (U2) cut
+#: the coined term.
+REASON_ALIASES = {"commute trap": "below your reservation price"}
+
 #: The reasons of question 6, each with the response it goes with, in the rule's order.
 REASONS = {
     "no zone even with remote days": "walk away",
     "even split reached": "acceptable",
     "no remote days": "ask for remote days",
     "below your BATNA": "counter",
-    "commute trap": "counter",
+    "below your reservation price": "counter",
     "below the even split": "counter",
 }
 
@@ -378,7 +383,7 @@ def _right_response(offers, offer):
     if offer.salary < _batna_value(offers):
         return "counter", "below your BATNA"
     if offer.salary < _reservation_of(offers, offer.remote_days):
-        return "counter", "commute trap"
+        return "counter", "below your reservation price"
     return "counter", "below the even split"
 
 
@@ -451,8 +456,8 @@ def split_edge_case(offers):
 
 def rule_offers(offers):
     """Offers built on the case's own numbers, one on every path of question 6's rule, with and
-    without remote days: below the BATNA's value, in the commute trap, inside the zone below its
-    even split, and at or above that even split. Each salary is the middle of its stretch,
+    without remote days: below the BATNA's value, above it but below your reservation price,
+    inside the zone below its even split, and at or above that even split. Each salary is the middle of its stretch,
     rounded to 100, so it stays at least 450 from every threshold; an offer without remote days
     between your reservation price and the even split exists only when that stretch is 1,000
     wide or more. Last come ``between_splits_offers``, between the two even splits.
@@ -607,9 +612,8 @@ def _target_of(offers):
 
 def _draw_offers(rng, offers):
     """Four offers to respond to, in a shuffled order, all without remote days but the
-    last: an extreme low one, one above your BATNA but below your reservation price (the
-    commute trap), one whose salary reaches the even split with remote days (ask for
-    them), and one with remote days, at or above its even split or, for some learners,
+    last: an extreme low one, one above your BATNA but below your reservation price, one
+    whose salary reaches the even split with remote days (ask for them), and one with remote days, at or above its even split or, for some learners,
     inside its zone but below the even split. Each lies at least ``STILL_MOVING`` below
     Northwind's reservation price: these are offers of a Northwind still moving."""
     value, limit = _batna_value(offers), _northwind_reservation(offers)
@@ -657,7 +661,7 @@ INVARIANTS = (
     "no zone of 2,000 even with remote days",
     "implausible agency rate",
     "offer within 500 of a threshold",
-    "no commute trap among the offers",
+    "no offer below your reservation price, above your BATNA",
     "offer at or above Northwind's reservation price",
     "low offer not extreme",
     "fewer than three reasons among the offers",
@@ -712,7 +716,10 @@ def _offer_problems(offers, value, limit):
             broken.append(INVARIANTS[5])
         if offer.salary > limit - STILL_MOVING:
             broken.append(INVARIANTS[7])
-    if not any(_right_response(offers, o)[1] == "commute trap" for o in offers.northwind_offers):
+    if not any(
+        _right_response(offers, o)[1] == "below your reservation price"
+        for o in offers.northwind_offers
+    ):
         broken.append(INVARIANTS[6])
     if min(o.salary for o in offers.northwind_offers) > value - 10_000:
         broken.append(INVARIANTS[8])

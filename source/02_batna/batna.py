@@ -470,9 +470,8 @@ check.target_salary(target_salary, hidden=True)
 # The rule judges offers by the even split with remote days (section 4). It is
 # your own yardstick of an even-handed deal (Northwind, which does not know your commute,
 # cannot check it), not a forecast. An offer at or above it is *acceptable*, good enough to
-# take; whether you take it at once or counter towards your target first is your call. An
-# offer in the **commute trap** matches or beats your BATNA only until you count the
-# commute. For an offer made while Northwind is still moving, take the first row that fits:
+# take; whether you take it at once or counter towards your target first is your call.
+# For an offer made while Northwind is still moving, take the first row that fits:
 #
 # | response | when | reason |
 # |---|---|---|
@@ -480,7 +479,7 @@ check.target_salary(target_salary, hidden=True)
 # | acceptable | the offer has two remote days and reaches the even split with remote days | even split reached |
 # | ask for remote days | the offer has none, and its salary reaches the even split with remote days | no remote days |
 # | counter | any offer below what your BATNA is worth, by however little | below your BATNA |
-# | counter | at or above your BATNA's value, below your reservation price for its package | commute trap |
+# | counter | at or above your BATNA's value, below your reservation price for its package | below your reservation price |
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
 # Every counter asks for two remote days too. Before you walk away, state your reservation
@@ -499,8 +498,8 @@ check.target_salary(target_salary, hidden=True)
 # (section 5). The response is one of
 # `"acceptable"`, `"ask for remote days"`, `"counter"` or `"walk away"`; the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
-# `"below your BATNA"`, `"commute trap"` or `"below the even split"`, paired as in section
-# 5's table.
+# `"below your BATNA"`, `"below your reservation price"` or `"below the even split"`,
+# paired as in section 5's table.
 #
 # `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
 # `offers.northwind_offers`. `batna_value` is what your BATNA is worth by expected values
@@ -529,7 +528,7 @@ def respond_to_offer(offers, offer, batna_value, northwind_reservation):
         return "counter", "below your BATNA"
     commute = offers.commute_cost / 2 if offer.remote_days else offers.commute_cost
     if offer.salary < batna_value + commute:
-        return "counter", "commute trap"
+        return "counter", "below your reservation price"
     return "counter", "below the even split"
     ### END SOLUTION
 
@@ -1163,7 +1162,7 @@ check.own_batna_needed(own_batna_needed)
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03). By a common answer date it
 #   counts in full when the other side has the last word, and not at all when you do.
-# - Counter an extreme offer calmly, avoid the commute trap, and walk away when no terms
+# - Counter an extreme offer calmly, count the commute, and walk away when no terms
 #   reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
 #   reservation price, where they can make a final offer and hold to it; where both sides
