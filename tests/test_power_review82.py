@@ -30,28 +30,14 @@ def test_c1_the_yardstick_holds_atlas_because_atlas_proposed_it():
     assert "you may hold Atlas to this one because Atlas proposed it" in _four()
 
 
-def test_x1_question_6_says_how_rarely_the_switch_pays():
+def test_x1_question_6_no_longer_says_both_kinds_are_common():
     """X1: question 6 said that in other learners' scenarios the change "costs more, or
     less, than it brings", as if both were common; in about 1 draw in 50 the money's coming
-    sooner is worth more than the change costs. The text now gives the proportions drawn,
-    and they hold; grading still tries each kind (the hidden-learner sweep checks that)."""
-    import course
-    import course.scenarios.power as scenarios
-
+    sooner is worth more than the change costs. Round 83 (review 82, C1) dropped the
+    proportions this round wrote in their place; tests/test_power_review83.py pins them in
+    the generator's docstring."""
     six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
     assert "in others it costs more, or less, than it brings" not in six
-    assert (
-        "The change costs Kestrel nothing for about half of all learners, more than it brings "
-        "for most others, less for about 1 in 50."
-    ) in six
-    kinds = {"free": 0, "more": 0, "less": 0}
-    for n in range(600):
-        s = course.variant("03_power", f"r82-six-{n}")
-        loss = scenarios.signing_loss(s)
-        kinds["free" if loss == 0 else "less" if s.signing_gain > loss else "more"] += 1
-    assert 0.35 < kinds["free"] / 600 < 0.65, kinds
-    assert kinds["more"] > 0.8 * (600 - kinds["free"]), kinds
-    assert 0.005 < kinds["less"] / 600 < 0.05, kinds
 
 
 def test_e1_no_unsourced_claim_that_control_decides_most():

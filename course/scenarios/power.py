@@ -1168,8 +1168,9 @@ def _signing_terms(learner, atlas, borealis):
     costs Kestrel something, the money's coming sooner is worth clearly less or clearly more
     than that; when Borealis binds either way, it is worth a modest sum. Review 76, X2: the
     free change (about 43% of learners) always answers True, so with the gain above the loss
-    for half of the rest, True was the answer for 73% of learners; it is now above the loss
-    for a quarter of them, and each answer comes up for at least a third of learners."""
+    for half of the rest, True was the answer for 73% of learners. Review 82: the cap below
+    sends most draws of twice the loss under it, so the gain is above the loss for about 1
+    learner in 50 (1 in 30 of those who pay), and True is the answer for under half."""
     rng = random.Random(f"03_power:signing:{learner}")
     ratio = _choice(rng, (2, 3, 4))
     price = max(atlas / 2, borealis)

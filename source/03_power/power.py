@@ -877,9 +877,7 @@ check.rig_prices(rig_prices, hidden=True)
 #   on signing;
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
-# Each part earns a mark; grading also tries other learners' scenarios. The change costs
-# Kestrel nothing for about half of all learners, more than it brings for most others,
-# less for about 1 in 50.
+# Each part earns a mark; grading also tries other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
