@@ -2146,7 +2146,8 @@ def test_legitimate_is_kept_for_section_7s_line_only_from_section_1_on():
     # module 00's power row no longer uses the word (it says 'rightfully yours'), so
     # section 1 no longer says it did
     assert "module 00's power row used the word" not in one
-    assert 'from here on the course keeps "legitimate" for section 7\'s line' in one
+    # review 82, U5 (round 83): shorter
+    assert 'renamed: the course keeps "legitimate" for section 7\'s ethics' in " ".join(one.split())
 
 
 def test_question_4_leaves_take_or_counter_to_the_learner_and_hints_bound_the_price():

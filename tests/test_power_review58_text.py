@@ -58,7 +58,11 @@ def test_the_reservation_price_is_named_once_and_used_alone():
     text = two[: two.index("market-example")]  # the markdown, before the code cell
     assert "core's **floor**" not in text and "floor" not in text
     assert "module 02's **reservation price**" in " ".join(two.split())
-    assert 'From here on this module says "reservation price" only.' in " ".join(two.split())
+    # review 82, U2 (round 83): "says 'reservation price' only" did not say what it replaced
+    assert 'this module says "reservation price" only' not in " ".join(two.split())
+    assert "From here on this module calls that lowest price the reservation price." in " ".join(
+        two.split()
+    )
     question = _section(PROSE, "- `clears_today`:", "- `clears_with_corvid`")  # review 61
     assert "the least Kestrel could accept" not in question and "limit" not in question
 

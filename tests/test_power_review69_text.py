@@ -39,7 +39,7 @@ def test_authority_says_how_it_is_broader_than_legitimate_power():
     # review 70, U2: without the right to direct, it is different, not broader
     # review 75, U2: the examples are textbook legitimate power; the course renames it
     assert "different from French and Raven" not in one
-    assert "(French and Raven's *legitimate* power, renamed: from here on the course keeps" in one
+    assert "(French and Raven's *legitimate* power, renamed: the course keeps" in one  # r83
 
 
 def test_question_9a_says_its_bluff_covers_estimates_of_value():
@@ -93,7 +93,9 @@ def test_penrose_and_the_name_deal_me_out_are_credited():
     text = _flat(PROSE)
     first = text.index("deal-me-out")
     assert text[first:].startswith(
-        "deal-me-out** result (named by Binmore, Shaked and Sutton, 1989; shown by Shaked & "
+        # review 82, U1 (round 83): the literature's other name, in Abreu & Manea's title
+        "deal-me-out** result (also called the *outside option principle*; named by Binmore, "
+        "Shaked and Sutton, 1989; shown by Shaked & "
         "Sutton, *Econometrica*, 1984;"
     )
 

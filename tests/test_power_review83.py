@@ -31,3 +31,18 @@ def test_c1_question_6_states_no_wrong_share_of_learners():
     assert 0.004 < kinds["less"] / 300 < 0.04, kinds  # about 1 in 50
     assert 0.015 < kinds["less"] / (300 - kinds["free"]) < 0.07, kinds  # about 1 in 30
     assert kinds["free"] + kinds["less"] < 150, kinds  # True for under half
+
+
+def test_u4_u6_no_forward_definition_and_no_absolute_claim_about_standards():
+    """U4: the introduction said "without threats (section 7 defines one)", an awkward
+    pointer. U6: section 5 said "nobody can call its own standard unfair"; people can, at a
+    cost, and section 7 names the effect (Shell's normative leverage)."""
+    text = _flat(PROSE)
+    assert "section 7 defines one" not in text
+    assert "to use power without threats (section 7), and only power that is yours" in text
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    assert "nobody can call its own standard unfair" not in five
+    assert (
+        "since few will call their own standard unfair (Shell's normative leverage, section 7)"
+    ) in five
+    assert "normative leverage" in _flat(_section(PROSE, "## 7. Using power", "### Legitimate"))

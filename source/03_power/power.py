@@ -25,8 +25,8 @@
 # leaves you); to tell a vote's weight from its **voting power**; to price patience with
 # **Rubinstein's** model and say where it misleads; to tell an alternative you walk out to
 # from one you are left with when talks fail; to choose the move that strengthens your
-# hand most; and to use power without threats (section 7 defines one), and only power
-# that is yours.
+# hand most; and to use power without threats (section 7), and only power that is
+# yours.
 #
 # It takes 8 to 10 hours for most learners, best in three sittings: sections 1 to 3 (three
 # to four hours), sections 4 and 5 (three to four hours), then sections 6 to 8 (about two
@@ -94,8 +94,8 @@ scenario
 #
 # - **authority**: a role or office that both sides accept gives someone the say, such as
 #   the manager who must sign a contract or the chair who sets a board's agenda (French
-#   and Raven's *legitimate* power, renamed: from here on the course keeps "legitimate"
-#   for section 7's line between leverage you may use and leverage you may not);
+#   and Raven's *legitimate* power, renamed: the course keeps "legitimate" for section
+#   7's ethics);
 # - **expert**: others rely on what someone knows and they cannot work out themselves;
 # - **referent**: others admire or identify with someone, and want their approval;
 # - **resource**: someone controls a thing others must get, such as a part, a licence, a
@@ -295,9 +295,10 @@ print("Left takes all: in the core?", stable)
 # would pay): every unit the rival would pay raises it by a whole unit, though the rival
 # never buys. When the rival's offer is firm, that lowest price is also module 02's
 # **reservation price**, the least the seller could accept: below it, selling to the rival
-# does better. From here on this module says "reservation price" only. It is a limit, not
-# a target. A higher $v_1$ can raise the price (half a unit per unit when the rival is
-# weak, section 5), but telling the keen buyer about a $v_1$ it already knows does not.
+# does better. From here on this module calls that lowest price the reservation price. It
+# is a limit, not a target. A higher $v_1$ can raise the price (half a unit per unit when
+# the rival is weak, section 5), but telling the keen buyer about a $v_1$ it already knows
+# does not.
 #
 # If the rival's offer is not firm and a sale to it would itself be bargained, its
 # reservation price sits below the core's lowest price.
@@ -635,26 +636,26 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
-# Module 02, section 7, in brief. Your **share at the table** is what section 4 gives
-# your seat, proposer or responder, with no alternative counted. An **outside option**
-# (module 02's outside option) is one you can take only at the moment you turn down the
-# other side's proposal (Harrow's work for Kestrel). The **deal-me-out** result (named by
-# Binmore, Shaked and Sutton, 1989; shown by Shaked & Sutton, *Econometrica*, 1984;
-# Binmore, Rubinstein & Wolinsky, *RAND Journal of Economics*, 1986): with an option worth
-# $b$ (a share of the pie), the responder's share is the larger of its
-# share at the table and $b$:
+# Module 02, section 7, in brief. Your **share at the table** is what section 4 gives your
+# seat, proposer or responder, with no alternative counted. An **outside option** (module
+# 02's outside option) is one you can take only at the moment you turn down the other
+# side's proposal (Harrow's work for Kestrel). The **deal-me-out** result (also called the
+# *outside option principle*; named by Binmore, Shaked and Sutton, 1989; shown by Shaked &
+# Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
+# Economics*, 1986): with an option worth $b$ (a share of the pie), the responder's share
+# is the larger of its share at the table and $b$:
 #
 # $$\text{share} = \max(\text{share at the table},\ b),$$
 #
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. It
-# sets a minimum; it is not a bonus: once it binds, each unit adds a whole unit to your
-# share when the other side proposes, and their $\delta$ of a unit when you do.
+# is a minimum, not a bonus: once it binds, each unit adds a whole unit to your share when
+# the other side proposes, and their $\delta$ of a unit when you do.
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither controls (a lender who may withdraw): when the risk of breakdown, rather than
 # the cost of waiting, is what pushes the two sides to agree, and offers follow each other
 # quickly, alternating offers end at the Nash split on the breakdown payoffs, so each unit
 # of it adds half a unit to your share, whether or not it beats your share at the table
-# (less where delay also pushes: see the closing note).
+# (less where delay also pushes, closing note).
 #
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
@@ -673,13 +674,13 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # **The predicted price is no cap on an ask.** It is what a side gets even if the other
 # side refuses every unit more, so taking less gives money away. A side can stand on a
-# figure the other side proposed, since nobody can call its own standard unfair, or can
-# check, such as a rival's written offer: it holds the other side to that figure and
-# settles for no less. An opening may ask more (module 04 covers openings), but the other
-# side can refuse it without going back on its word. Naming a figure below the highest one
-# on the table points the other side down to it. Where the model says to sell to the
-# rival, real talks name the rival's figure to the buyer instead: the same money, with the
-# door left open.
+# figure the other side proposed, since few will call their own standard unfair (Shell's
+# normative leverage, section 7), or can check, such as a rival's written offer: it holds
+# the other side to that figure and settles for no less. An opening may ask more (module
+# 04 covers openings), but the other side can refuse it without going back on its word.
+# Naming a figure below the highest one on the table points the other side down to it.
+# Where the model says to sell to the rival, real talks name the rival's figure to the
+# buyer instead: the same money, with the door left open.
 #
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
