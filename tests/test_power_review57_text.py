@@ -32,7 +32,7 @@ def test_section_5_reminds_the_nash_split_before_using_it():
 
 def test_question_4s_reason_bullet_is_two_sentences():
     """U1: the reason bullet was one nested conditional over four sentences."""
-    four = _section(PROSE, "- `reason`:", "Where the round figure")  # review 77, U4: moved
+    four = _section(PROSE, "- `reason`:", "The mark needs both right")  # review 82: moved
     assert len(re.findall(r"\. [A-Z]", four)) + 1 <= 2, four
 
 

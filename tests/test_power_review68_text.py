@@ -77,15 +77,31 @@ def test_no_hint_on_question_4_argues_a_refusal_both_ways():
     assert "no less than that price" in check.OWN_CASE_HINTS["licence_reply"]
 
 
-def test_question_4_says_when_both_replies_earn_the_mark():
-    """X1: the marking and the text agree: the question says where taking the figure and
-    holding Atlas to its yardstick both earn the mark, and on what each rests."""
+def test_question_4_says_when_both_replies_earn_the_mark(learner):
+    """X1: the marking and the text agree: question 4 said where taking the figure and
+    holding Atlas to its yardstick both earn the mark, and on what each rests. Review 82, X2
+    (round 83): in the stem that told the learner to take the largest figure; the check's
+    feedback says it instead, and the stem no longer does."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+    assert "two replies earn the mark" not in four
+    assert "Atlas may refuse the yardstick" not in four
+
+    def reply(s):  # the notebook's solution
+        grounds = {
+            "accept": s.atlas_figure,
+            "yardstick": (3 * s.atlas_value + s.borealis_value) / 6,
+            "rival": s.borealis_value,
+        }
+        reason = max(grounds, key=grounds.get)
+        return grounds[reason], reason
+
+    credit = check.licence_reply(reply)
+    assert credit.earned == credit.possible == 1, credit.outcomes
+    shown = _flat(credit.outcomes[0].message)
     assert (
-        "Where the round figure is below the yardstick but at least section 5's price, "
-        "two replies earn the mark: taking the figure (Atlas may refuse the yardstick), or "
-        "holding Atlas to its yardstick." in four
-    )
+        "where that figure is still at least section 5's price, taking it is right too, "
+        "since Atlas may refuse the yardstick" in shown
+    ), shown
 
 
 def test_hidden_cases_include_a_figure_question_4_should_not_take():

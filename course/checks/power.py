@@ -1075,7 +1075,8 @@ def licence_reply(answer, hidden=False):
                 "the reply names the highest figure Kestrel can stand on: Atlas's round "
                 "figure, taken as it stands; Atlas's own yardstick worked out, where its "
                 "figure falls short of it (where "
-                "that figure is still at least section 5's price, taking it is right too); or "
+                "that figure is still at least section 5's price, taking it is right too, since "
+                "Atlas may refuse the yardstick); or "
                 "Borealis's written offer, put forward as the standard, where it beats both.",
             ),
         ),

@@ -743,10 +743,7 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #   to the unit, or to the hundred, rounded up or down);
 # - `reason`: the reply, one of the three.
 #
-# Where the round figure is below the yardstick but at least section 5's price, two
-# replies earn the mark: taking the figure (Atlas may refuse the yardstick), or holding
-# Atlas to its yardstick. The price and the reason together earn one mark, when both are
-# right. Grading also tries other learners' scenarios.
+# The mark needs both right; grading also tries other learners' scenarios.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
