@@ -779,9 +779,7 @@ def test_question_5_pays_a_quarter_a_version_but_one_rule_for_all_earns_nothing(
     assert "The mark needs all four prices right." not in " ".join(five.split())
     assert "whatever the others" not in " ".join(five.split())
     assert (
-        "Each version with its price right earns a quarter mark, so one misread version costs "
-        "a quarter; but if all four prices follow one rule, none earns anything, right or not, "
-        "since such an answer treats both kinds alike."
+        "A quarter mark a version, none if one rule prices all four."  # review 82, U3
     ) in " ".join(five.split())
     assert "Two versions are of each kind;" in " ".join(five.split())
     for rule in (

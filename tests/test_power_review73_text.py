@@ -31,9 +31,8 @@ def test_question_5_states_its_one_rule_exception_with_its_quarter_mark_promise(
     five = _five()
     assert "Only prices that all follow one rule earn nothing" not in five
     assert (
-        "Each version with its price right earns a quarter mark, so one misread version "
-        "costs a quarter; but if all four prices follow one rule, none earns anything, "
-        "right or not, since such an answer treats both kinds alike."
+        # review 82, U3 (round 83): in one line; the check's closing words say the rest
+        "A quarter mark a version, none if one rule prices all four."
     ) in five
     with learner_as("ada"):
         s = course.variant("03_power", "ada")

@@ -46,3 +46,35 @@ def test_u4_u6_no_forward_definition_and_no_absolute_claim_about_standards():
         "since few will call their own standard unfair (Shell's normative leverage, section 7)"
     ) in five
     assert "normative leverage" in _flat(_section(PROSE, "## 7. Using power", "### Legitimate"))
+
+
+def test_u3_question_5_says_its_scoring_in_one_line_and_the_check_says_the_rest(learner, capsys):
+    """U3: question 5's stem spent five lines on its scoring (a quarter mark a version, what
+    one misread version costs, why one rule for all four earns nothing, that the practice
+    versions earn no marks). It now says it in one line; the visible check's closing words,
+    unchanged, say the rest."""
+    from course.checks import power as check
+
+    five = _flat(_section(PROSE, "### Question 5", "def rig_prices"))
+    assert "A quarter mark a version, none if one rule prices all four." in five
+    assert "since such an answer treats both kinds alike" not in five
+    assert "earn no marks" not in five
+
+    def rig_prices(s):  # the notebook's solution
+        events = (
+            "bank could withdraw its loan",
+            "approval to buy the rig lapses",
+            "parent company may take back",
+        )
+        prices = {}
+        for v in s.rig_versions:
+            if not any(e in v.text for e in events):
+                prices[v.letter] = max(s.rig_value / 2, v.amount)
+            else:
+                prices[v.letter] = v.amount + (s.rig_value - v.amount) / 2
+        return prices | {1: 20_000, 2: 26_000}
+
+    assert check.rig_prices(rig_prices) is None
+    shown = _flat(capsys.readouterr().out)
+    assert "The practice versions earn no marks." in shown
+    assert "a quarter mark a version, none if all four prices follow one rule" in shown

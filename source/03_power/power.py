@@ -798,12 +798,10 @@ check.licence_reply(licence_reply, hidden=True)
 # equal, less than half a unit).
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
-# predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. Each version
-# with its price right earns a quarter mark, so one misread version costs a quarter; but
-# if all four prices follow one rule, none earns anything, right or not, since such an
-# answer treats both kinds alike. Grading also tries other learners' scenarios (of each
-# kind, some above half of Dunmore's value and some below), with the same letters for each
-# kind as yours, so your function may go by `v.letter`.
+# predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. A quarter mark
+# a version, none if one rule prices all four. Grading also tries other learners'
+# scenarios (of each kind, some above half of Dunmore's value and some below), with your
+# letters for each kind, so your function may go by `v.letter`.
 #
 # Practise first on two versions that are the same for every learner. Kestrel is selling a
 # used lathe to Pell, which would pay up to 40,000 for it; the lathe is worth nothing to
@@ -818,7 +816,7 @@ check.licence_reply(licence_reply, hidden=True)
 #    and at no other time.
 #
 # Put your prices for them in the dict your function returns, under the numbers 1 and 2,
-# the same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`); they earn no marks.
+# the same whatever `s` is (`{1: ..., 2: ..., "A": ..., "B": ...}`).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "rig-prices-answer", "schema_version": 3}
