@@ -120,9 +120,10 @@ def test_question_5_says_its_practice_versions_are_of_the_kinds_of_its_own():
 
     assert sorted(walk_out for walk_out, _, _ in PRACTICE_RIG.values()) == [False, True]
     five = _flat(_section(PROSE, "### Question 5", "def rig_prices"))
+    # review 82, U3 (round 83): shorter, in the opening line on marking
     assert (
-        "The two practice versions are one of each kind your own versions use, so getting "
-        "both right is your signal before grading." in five
+        "the self-check judges the practice versions (one of each kind yours use: your "
+        "signal)" in five
     )
 
 

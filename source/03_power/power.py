@@ -771,9 +771,8 @@ check.licence_reply(licence_reply, hidden=True)
 # ### Question 5 (1 mark): walk out, or left over?
 #
 # *Which rule fits each of your versions is marked only at grading: the self-check judges
-# the practice versions, and of your own prices only whether each follows one of section
-# 5's two rules. The two practice versions are one of each kind your own versions use, so
-# getting both right is your signal before grading.*
+# the practice versions (one of each kind yours use: your signal), and of your own prices
+# only whether each follows one of section 5's two rules.*
 #
 # Kestrel is selling its old test rig to Dunmore, which would pay up to `s.rig_value` for
 # it; the rig is worth nothing to Kestrel, and Dunmore has nothing else to turn to if the
