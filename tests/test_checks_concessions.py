@@ -1842,8 +1842,8 @@ def test_question_7_leaves_the_comparison_to_the_learner():
     is the polite walk-away, the course's way of leaving)."""
     flat = _flat()
     assert "than after a polite walk-away;" not in flat
-    assert "Which way the difference moves the least you would accept" in flat
-    assert "read it from the table below, not from the trust figures" in flat
+    # review 82 C1/C4: the table gives the way, question 7 how far
+    assert "The table below gives the way the difference moves the least you would" in flat
     s = course.variant(MODULE, "learner-1")
     tables = check._tables(s, hidden=True)
     assert all(t["polite walk-away"] > t["walk-out"] for t in tables)
@@ -3353,7 +3353,8 @@ def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
     passes."""
     text = _flat()
     assert "you would choose the one that leaves next year best" not in text
-    assert "question 7 leaves to you" in text  # review 58 (W2): no longer spelled out
+    # review 58 (W2): no longer spelled out; review 82 C4: the table gives the way
+    assert "question 7 asks how far" in text
     assert "Your alternative to a deal is the polite walk-away;" in text  # review 77 C1
     for n in range(60):
         hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
@@ -3447,7 +3448,7 @@ def test_the_text_says_what_makes_one_ending_better_than_the_other():
     # review 58 (W2): the teaching gives the principle; choosing the row is question 7's
     assert "compared with what your alternative does to them" in teaching
     assert "the polite walk-away, the way this course leaves (section 5)" in teaching
-    assert "read it from the table below, not from the trust figures" in teaching
+    assert "The table below gives the way the difference moves" in teaching  # review 82 C4
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
     assert "in which a walk-out convinced Orchard you really have other work:" not in question
     assert "read the rows, do not assume them" in question

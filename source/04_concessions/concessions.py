@@ -1145,10 +1145,10 @@ except NotImplementedError:
 # meet Orchard again, a deal now is worth its price plus what it does to next year's
 # talks, compared with what your alternative does to them. Your alternative to a deal is
 # the polite walk-away, the way this course leaves (section 5): it leaves you with Birch's
-# job this year, as a walk-out would, without burning the bridge. Which way the difference
-# moves the least you would accept, question 7 leaves to you: read it from the table
-# below, not from the trust figures (a deal can also make next year worse: a low price can
-# become the starting point of the next talks).
+# job this year, as a walk-out would, without burning the bridge. The table below gives
+# the way the difference moves the least you would accept; question 7 asks how far. In
+# this table a deal always helps; in real talks a low price can become next year's
+# starting point.
 #
 # The cell below estimates, under the arena bots' assumptions, next year's gain over next
 # year's reservation price (the same figure as this year's; thousands, averaged over the
