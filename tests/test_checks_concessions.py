@@ -2077,7 +2077,7 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     assert (sum(coded[g] for g in decisions), sum(coded.values())) == (7, 14)
     # review 79 C2: question 7 asks you to decide how far to move (the size is yours)
     assert coded["relationship-test"] == 2
-    assert "decide which way the difference moves the least you would accept" in text
+    assert "Move the least you would accept the table's way" in text  # review 82 C4
     assert "Questions 1, 2, 4b and 5 are" not in text
     assert "Questions 1, 2 and 5 are decisions" not in text
     assert "checks that you follow the course's rule, a convention, not a decision" in text
@@ -3355,7 +3355,7 @@ def test_which_ending_is_the_alternative_to_a_deal_is_the_learners_judgement():
     assert "you would choose the one that leaves next year best" not in text
     # review 58 (W2): no longer spelled out; review 82 C4: the table gives the way
     assert "question 7 asks how far" in text
-    assert "Your alternative to a deal is the polite walk-away;" in text  # review 77 C1
+    assert "Your alternative to a deal is the polite walk-away." in text  # review 77 C1
     for n in range(60):
         hint = _public_hint(check.relationship_reservation, _against_a_walk_out, f"learner-{n}")
         assert hint is not None and "what comparing a deal with a walk-out gives" in hint, (n, hint)
@@ -3451,7 +3451,7 @@ def test_the_text_says_what_makes_one_ending_better_than_the_other():
     assert "The table below gives the way the difference moves" in teaching  # review 82 C4
     question = " ".join(cell_text(MODULE, "concessions", "relationship-text").split())
     assert "in which a walk-out convinced Orchard you really have other work:" not in question
-    assert "read the rows, do not assume them" in question
+    assert "tables where a deal changes nothing or makes next year worse" in question
 
 
 def test_the_target_recalls_module_02s_even_split_when_no_fact_grounds_it():
@@ -3569,7 +3569,7 @@ def test_the_walk_out_table_is_called_made_up_and_no_case_for_burning_a_bridge_i
     assert "less trust does not always mean less gain" not in text
     assert "the polite walk-away's row is almost always the higher" not in text  # review 58 W2
     assert "decide both for a made-up table too" not in text  # review 77 C1
-    assert "tables where a deal makes no difference or makes next year worse" in text
+    assert "tables where a deal changes nothing or makes next year worse" in text  # review 82
     higher = 0
     for n in range(12):
         following = check.next_year(course.variant(MODULE, f"r-{n}"))
@@ -4686,10 +4686,10 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
     # the size) failed. Any move the table's way up to the whole difference now passes
     assert "Return the full adjustment the table gives" not in written
     assert (
-        "Move it the table's way, more than nothing, at most the whole difference (none "
-        "where a deal changes nothing). Any such move passes: its size is how far you trust "
-        "a simulated table." in written
+        "Move the least you would accept the table's way, more than nothing, at most the "
+        "whole difference (none where a deal changes nothing);" in written
     )
+    assert "Any such move passes: its size is how far you trust a simulated table." in written
     # review 80 X1: "up to the whole difference" let a move of nothing pass by the text's
     # words, while the check refuses it (test_checks_meet_again: "without the relationship")
     answer = cell_text(MODULE, "concessions", "relationship-answer")
@@ -4856,7 +4856,8 @@ def test_respond_reads_every_budget_claim_as_a_test(answers):
     assert "Which your case supports is your call" not in text
     assert "either reading" not in text
     # review 75 X1: the learner now decides between a test and a believable cap
-    assert "whether Orchard has shown it to you in writing" in text
+    # review 82 E1: a cap counts when the learner can check it, not because it is written
+    assert "`True` when Orchard has shown that its board approved it" in text
     tighter = set()
     for n in range(8):
         with course.variants.learner_as(f"learner-{n}"):
@@ -4968,13 +4969,14 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
         assert "respond says 'counter'" in capsys.readouterr().out, s.learner
     text = _flat()
     assert (
-        "A budget claim alone is not evidence: read it as a test (counter, and ask what "
-        "changed) until they show it, say a budget in writing." in text
+        "a figure merely stated or written down is a test: counter, and ask what it rests "
+        "on." in text
     )
     # review 73 X1 made every claim a test; review 75 X1: one shown in writing is a cap
     # review 76 U5: the function reads only in_writing, and the question says so
     assert "whether Orchard has shown it to you in writing. Decide, as section 5 does" not in text
-    assert "a claim counts as a cap only when `in_writing`; answer it." in text
+    # review 82 U4: rule 3 says what to do with a cap, not "answer it"
+    assert "Such a cap below your reservation price means walk away; otherwise" in text
     assert respond(s, low, mine[2], low, True) == "walk away"
     assert "reads as a test, so I counter, as respond does." in text
 
@@ -5336,9 +5338,10 @@ def test_question_6_asks_the_learner_to_tell_a_test_from_a_believable_cap(answer
     assert kinds == {"walk away", "accept", "counter"}  # review 79 X1: hidden's kinds too
     with course.variants.learner_as(who):
         said = miss(check.respond.__wrapped__, _ignores_the_writing)
-        assert "Orchard has shown in writing" in said and ", True) for learner" in said, said
+        assert "Orchard has shown you that its board approved" in said, said
+        assert ", True) for learner" in said, said
         said = miss(check.respond.__wrapped__, _believes_every_claim)
-        assert "has shown nothing in writing (in_writing is False)" in said, said
+        assert "nothing you can check (in_writing is False)" in said, said
         for hidden in (False, True):
             check.respond.__wrapped__(answers["respond"], hidden=hidden)
             check.respond.__wrapped__(_respond_strictly, hidden=hidden)

@@ -33,3 +33,25 @@ def test_c1_c4_the_text_says_what_the_next_year_table_can_show():
     for n in range(3):
         own = check.next_year(course.variant(MODULE, f"rv83-{n}"))
         assert own["deal"] > own["polite walk-away"], (n, own)
+
+
+# --- E1: a cap is believable when you can check it, not because it is written ------------
+
+
+def test_e1_a_cap_counts_when_you_can_check_it_or_breaking_it_costs_them():
+    """Review 82 E1: section 5 and question 6 taught a budget 'in writing' as a believable
+    cap, the limited-authority ploy. A cap now counts when you can check it or breaking it
+    costs them; a figure merely written down is a claim. The field keeps its name
+    (learners' code reads ``in_writing``) and what passes is unchanged."""
+    text = _flat()
+    assert "say a budget in writing" not in text
+    assert "shown it to you in writing" not in text
+    assert "Evidence is a cap you can check or that costs them to break" in text
+    assert "a figure merely stated or written down is a test" in text
+    assert "`in_writing` is `True` when Orchard has shown that its board approved it" in text
+    assert "a published tender ceiling" in text
+    assert "respond(s, offer, next_ask, ceiling=None, in_writing=False)" in text
+    assert "shows me a budget of 51 in writing" not in text
+    s = course.variant(MODULE, "rv83-0")
+    hint, _ = check._written_hint(s, 60.0, 70.0, 55.0, "walk away")
+    assert "in writing" not in hint and "its board approved a budget of 55" in hint

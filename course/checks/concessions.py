@@ -1914,12 +1914,12 @@ def read_pick(answer, hidden=False):
 
 @answer_key
 def best_response(s, offer, next_ask, ceiling=None):
-    """Section 5's rule. With a credible ``ceiling`` (the most Orchard can pay, shown, say,
-    in a written budget) below your reservation price there is no zone: walk away; at or
+    """Section 5's rule. With a credible ``ceiling`` (the most Orchard can pay, one you can
+    check, say a budget its board approved and shows you) below your reservation price there is no zone: walk away; at or
     above it, you ask no more than the ceiling, so an offer at the ceiling is accepted.
     Question 6 passes the ceiling with ``in_writing``: a claim Orchard has not shown is a
-    test, answered as if it were not said (review 73 X1); one shown in writing is a
-    believable cap, and this rule answers it (review 75 X1)."""
+    test, answered as if it were not said (review 73 X1); one Orchard shows its board
+    approved is a believable cap, and this rule answers it (review 75 X1)."""
     reservation = reservation_of(s)
     if next_ask is None:
         return "accept" if offer >= reservation else "walk away"
@@ -1969,7 +1969,7 @@ def _offers(s, hidden):
 
 
 def _written_offers(s, hidden):
-    """(offer, next_ask, ceiling) cases in which Orchard shows its ceiling in writing
+    """(offer, next_ask, ceiling) cases in which Orchard shows its board approved its ceiling
     (review 75 X1: question 6 now asks the learner to tell a test from a believable cap):
     visible, a cap below your reservation price (walk away, offered below it and at it)
     and a cap between your reservation price and your next ask (accept an offer at it,
@@ -2012,7 +2012,7 @@ def ceiling_between(s, ask):
 def _right_response(s, offer, next_ask, result, cap=None):
     """Whether ``result`` is a right answer to question 6's case: the answer key's, with
     Orchard's budget claim read as a test (answered as if it were not said) unless ``cap``,
-    a ceiling shown in writing, is given; or, while rounds remain, "accept" at or above
+    a ceiling Orchard shows its board approved, is given; or, while rounds remain, "accept" at or above
     the even split (module 02) where the key counters."""
     expected = best_response(s, offer, next_ask, cap)
     return result == expected or (
@@ -2022,9 +2022,9 @@ def _right_response(s, offer, next_ask, result, cap=None):
 
 @answer_key
 def _written_hint(s, offer, next_ask, ceiling, expected):
-    """Why ``expected`` is right when Orchard has shown ``ceiling`` in writing."""
+    """Why ``expected`` is right when Orchard has shown its board approved ``ceiling``."""
     reservation = reservation_of(s)
-    shown = f"Orchard has shown in writing that {ceiling:g} is all its budget allows"
+    shown = f"Orchard has shown you that its board approved a budget of {ceiling:g}"
     if expected == "walk away":
         return (
             f"{shown}: a believable cap below your reservation price {reservation:g}, so no "
@@ -2060,7 +2060,7 @@ def _response(result, where):
 @question
 def respond(answer, hidden=False):
     """Check a function that answers Orchard's offer: accept, counter or walk away. No story
-    gives a written budget figure, so Orchard's budget claim (``ceiling``) is a test in every
+    gives a budget you can check, so Orchard's budget claim (``ceiling``) is a test in every
     variant, as section 5 reads a claim with no evidence (review 73 X1: the check accepted
     reading every claim as a cap, walking away on it, which section 5 and question 6b's
     rubric reject): the ceiling alone changes no answer."""
@@ -2078,13 +2078,14 @@ def respond(answer, hidden=False):
             by_cap = result == best_response(s, offer, next_ask, ceiling)
             if ceiling is not None and (by_cap or (result == "accept" and offer >= ceiling)):
                 hint = (
-                    f"Orchard says {ceiling:g} is all its budget allows, but has shown nothing "
-                    "in writing (in_writing is False), so section 5 reads the claim as a test, "
+                    f"Orchard says {ceiling:g} is all its budget allows, but has shown you "
+                    "nothing you can check (in_writing is False), so section 5 reads the claim "
+                    "as a test, "
                     f"not a cap: answer as if it were not said. Here, {hint}"
                 )
                 general = "it reads Orchard's budget claim, which has no evidence, as a cap"
             _fail(where, f"not {result!r}: {hint}", general)
-        # review 75 X1: a ceiling shown in writing is a believable cap
+        # review 75 X1: a ceiling its board approved, shown, is a believable cap
         for offer, next_ask, ceiling in _written_offers(s, hidden):
             result = call_learner(answer, s, offer, next_ask, ceiling, True)
             where = (
@@ -2103,7 +2104,8 @@ def respond(answer, hidden=False):
     passed(
         "respond accepts what beats your next ask, counters while a deal is still possible, "
         "and walks away when the best deal left is below your reservation price, reading "
-        "Orchard's budget claim as a test unless it is shown in writing, and then as a cap. "
+        "Orchard's budget claim as a test unless Orchard shows that its board approved it, "
+        "and then as a cap. "
         "While rounds remain, an offer below your next ask but at or above the even split "
         "may be countered or accepted (module 02 calls it acceptable). No case offers within "
         "half a thousand of your reservation price or your next ask, so '>' and '>=' both "

@@ -947,13 +947,14 @@ check.read_pick(read_pick, hidden=True)
 #   - At the end of the talks there is no next ask: an offer above your reservation price
 #     beats your BATNA; one exactly at it is worth the same, so either answer is right.
 #   - When you have good evidence of a cap on what they can pay and the cap is at or above
-#     your reservation price: ask no more than the cap, and take an offer at it. A budget
-#     claim alone is not evidence: read it as a test (counter, and ask what changed) until
-#     they show it, say a budget in writing.
+#     your reservation price: ask no more than the cap, and take an offer at it. Evidence
+#     is a cap you can check or that costs them to break (a published tender ceiling, a
+#     budget their board approved); a figure merely stated or written down is a test:
+#     counter, and ask what it rests on.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
-#   have good evidence that there is no zone (say, a believable budget cap below your
-#   reservation price). It signals only if credible: you must be willing to take your
+#   have good evidence that there is no zone (say, such a cap below your reservation
+#   price). It signals only if credible: you must be willing to take your
 #   BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
@@ -1026,9 +1027,10 @@ DifficultMoment()
 # 2. in the last round, when no ask of yours is left (`next_ask` is `None`), accept an
 #    offer above your reservation price, `s.alternative_price` plus `s.extra_cost`, and
 #    walk away from one below it;
-# 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows, and
-#    `in_writing` says whether Orchard has shown it to you in writing. As in section 5, a
-#    claim counts as a cap only when `in_writing`; answer it.
+# 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows;
+#    `in_writing` is `True` when Orchard has shown that its board approved it (section
+#    5's evidence). Such a cap below your reservation price means walk away; otherwise
+#    accept an offer at it.
 #
 # `next_ask` is the next offer your plan would make when you next move (after a
 # retraction, your last ask: section 5's step 3 holds). The check's messages say what
@@ -1038,14 +1040,15 @@ DifficultMoment()
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
 def respond(s, offer, next_ask, ceiling=None, in_writing=False):
     """Accept, counter or walk away from Orchard's offer; ceiling: what Orchard says is all
-    its budget allows, or None; in_writing: whether Orchard has shown it in writing."""
+    its budget allows, or None; in_writing: whether Orchard has shown you that its board
+    approved it."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
     if next_ask is None:  # the last round: the offer on the table is the best left
         return "accept" if offer >= reservation else "walk away"
     if offer >= next_ask:
         return "accept"
-    # a budget shown in writing is a believable cap; a claim with nothing shown is a test,
+    # a budget its board approved, shown to me, is a cap I can check; a claim is a test,
     # and I answer as if it were not said (section 5)
     if ceiling is not None and in_writing:
         if ceiling < reservation:
@@ -1105,8 +1108,8 @@ except NotImplementedError:
 # paid Linden 120 last year and offered 76 a week ago; a fall to 51 with nothing to show
 # for it reads as a test, so I counter, as respond does. If Orchard then offers 78, 2
 # beyond its 76, I give those 2, to 114.3 (my last step, 3.7, caps it), as part of a deal
-# on the framework. If Orchard shows me a budget of 51 in writing, that is a cap below my
-# reservation price: I walk away politely and say what would bring me back."
+# on the framework. If Orchard shows me that its board approved a budget of 51, that is a
+# cap below my reservation price: I walk away politely and say what would bring me back."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
@@ -1179,12 +1182,11 @@ next_year
 # gain next year after it, over next year's reservation price, as in the table above.
 # Write `relationship_reservation(s, next_year)`: your reservation price for this year's
 # talks (`s.alternative_price` plus `s.extra_cost` without the relationship) with what a
-# deal does to next year inside it. Your alternative to a deal is the polite walk-away;
-# decide which way the difference moves the least you would accept. The check also tries
-# tables where a deal makes no difference or makes next year worse: read the rows, do not
-# assume them. Move it the table's way, more than nothing, at most the whole difference
-# (none where a deal changes nothing). Any such move passes: its size is how far you trust
-# a simulated table.
+# deal does to next year inside it. Your alternative to a deal is the polite walk-away.
+# Move the least you would accept the table's way, more than nothing, at most the whole
+# difference (none where a deal changes nothing); the check also tries tables where a deal
+# changes nothing or makes next year worse. Any such move passes: its size is how far you
+# trust a simulated table.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
