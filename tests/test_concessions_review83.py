@@ -55,3 +55,16 @@ def test_e1_a_cap_counts_when_you_can_check_it_or_breaking_it_costs_them():
     s = course.variant(MODULE, "rv83-0")
     hint, _ = check._written_hint(s, 60.0, 70.0, 55.0, "walk away")
     assert "in writing" not in hint and "its board approved a budget of 55" in hint
+
+
+# --- C3: tit-for-tat's strength grows with the shadow of the future ----------------------
+
+
+def test_c3_tit_for_tat_does_not_rest_on_an_unknown_end():
+    """Review 82 C3: the text said tit-for-tat's strength 'rests on repeated play with no
+    known end', and the aside below it says it also won Axelrod's first tournament, of a
+    known length. Its strength now grows with the shadow of the future."""
+    text = _flat()
+    assert "Its strength rests on repeated play with no known end" not in text
+    assert 'Its strength grows with Axelrod\'s "shadow of the future"' in text
+    assert "known length of 200 moves" in text  # the aside it squares with

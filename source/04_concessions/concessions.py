@@ -386,10 +386,9 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # **Tit-for-tat** turns reciprocity into a rule: open cooperatively, then do whatever the
 # other side did last. It beat cleverer entries in Axelrod's tournaments of the repeated
-# prisoner's dilemma (*The Evolution of Cooperation*, 1984). Its strength rests on
-# repeated play with no known end, Axelrod's "shadow of the future". In one negotiation
-# with a fixed end, treat it as a way of pacing concessions; its full force needs a next
-# meeting.
+# prisoner's dilemma (*The Evolution of Cooperation*, 1984). Its strength grows with
+# Axelrod's "shadow of the future": how much later rounds count. In one negotiation with a
+# fixed end, treat it as a way of pacing concessions; its full force needs a next meeting.
 #
 # <details><summary>Aside: Axelrod's two tournaments</summary>
 #
