@@ -3,8 +3,11 @@ failed on the code or text the review read and passes now."""
 
 from pathlib import Path
 
+import pytest
+
 import course
 from course.checks import concessions as check
+from course.checks.hints import NotYet
 
 MODULE = "04_concessions"
 SOURCE = Path(__file__).parents[1] / "source" / MODULE / "concessions.py"
@@ -68,3 +71,26 @@ def test_c3_tit_for_tat_does_not_rest_on_an_unknown_end():
     assert "Its strength rests on repeated play with no known end" not in text
     assert 'Its strength grows with Axelrod\'s "shadow of the future"' in text
     assert "known length of 200 moves" in text  # the aside it squares with
+
+
+# --- X3: question 2's hint names a growing step first ------------------------------------
+
+
+def test_x3_a_plan_whose_steps_grow_after_the_first_is_told_of_the_growing_step():
+    """Review 82 X3: for [100, 100, 99, 97, 96, 96, 95, 95] (steps 1, 2, 1, 1: the 2 is
+    within rounding's allowance) the hint said only that the smallest step after the first
+    is the same size as the first, missing the real fault, a step of 2 after a step of 1.
+    It now names the growing step first (as rounding's allowance, not the growth rule: see
+    test_a_plan_rounded_to_whole_thousands_still_passes); a plan with no growing step is
+    told as before."""
+    plan = [100, 100, 99, 97, 96, 96, 95, 95]
+    with pytest.raises(NotYet) as told:
+        check._check_plan(plan, 100, 85, "here", 98)
+    said = str(told.value)
+    growing = "the concession in round 3 (2.00) grows from an earlier one (1.00)"
+    assert growing in said, said
+    assert said.index(growing) < said.index("your smallest concession after the first")
+    with pytest.raises(NotYet) as told:
+        check._check_plan([85, 85, 84, 83, 82, 81, 80, 80], 85, 70, "here", 88)
+    assert "grows from an earlier one" not in str(told.value)
+    assert "smallest concession after the first (1.00) is the same" in str(told.value)

@@ -792,11 +792,28 @@ def _check_plan(plan, start, reservation, where, estimate):
             if rounding_hid_a_shrink(first, later, grain)
             else ""
         )
+        # review 82 X3: a step that grows within rounding's allowance is the plan's real
+        # fault when the steps never shrink (say [100, 100, 99, 97, ...]): name it first
+        grows = next(
+            (
+                (t, step, min(before for _, before in moves[:at]))
+                for at, (t, step) in enumerate(moves[1:], start=1)
+                if step > min(before for _, before in moves[:at]) + TOLERANCE
+            ),
+            None,
+        )
+        growing = (
+            f"the concession in round {grows[0]} ({grows[1]:.2f}) grows from an earlier one "
+            f"({grows[2]:.2f}), which rounding to {_grain_words(grain)} allows only where the "
+            "steps shrink somewhere, and "
+            if grows
+            else ""
+        )
         _fail(
             where,
-            f"in [{_listed(plan)}] your smallest concession after the first ({later:.2f}) is "
-            f"{same} your first ({first:.2f}): steps that never shrink tell Orchard that "
-            f"more is coming; let the steps shrink at least once{rounding}",
+            f"in [{_listed(plan)}] {growing}your smallest concession after the first "
+            f"({later:.2f}) is {same} your first ({first:.2f}): steps that never shrink tell "
+            f"Orchard that more is coming; let the steps shrink at least once{rounding}",
             "no concession is smaller than the first",
         )
     first = moves[0][1]
