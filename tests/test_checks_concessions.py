@@ -2089,15 +2089,18 @@ def test_margin_means_one_thing_and_orchards_points_over_its_minimum_are_its_cus
     """Review 74 U1: "margin" named the room between your target and your reservation price
     (sections 2 and 3) and, in question 4b, its written part, question 5 and their hints,
     the points you leave Orchard above its minimum. The second is now Orchard's cushion
-    wherever a learner reads it; "margin" keeps the first meaning only."""
+    wherever a learner reads it. Review 82 U3: the two were still near-synonyms, so the
+    first is now plain "room for a last trade", and no learner reads "margin" at all (the
+    grade_id margin-judgement stays: grading reads it)."""
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     learner_lines = [
         line for line in source.splitlines() if "margin" in line.lower() and "grade_id" not in line
     ]
-    assert all(
-        "reservation price" in line or "last trade" in line or "final trade" in line
-        for line in learner_lines
-    ), learner_lines
+    assert learner_lines == [], learner_lines
+    assert "is room for a last trade" in _flat()
+    hints = Path(check.__file__).read_text()
+    assert "keep a margin" not in hints and "keep the margin" not in hints
+    assert "with a margin above" not in hints and 'f"margin above' not in hints
     for cell in ("landing-text", "margin-text"):
         said = " ".join(cell_text(MODULE, "concessions", cell).split())
         assert "margin" not in said.lower() and "cushion" in said, cell

@@ -374,7 +374,8 @@ def test_r80_u2_section_2_states_the_target_before_the_band():
     start = text.index("The target is module 02's: the outcome you aim to land at.")
     paragraph = text[start : text.index("follow this rule.", start)]
     rule = paragraph.index("**three quarters of the way from your reservation price up to")
-    assert rule < paragraph.index("margin") < paragraph.index("band")
+    # review 82 U3: the margin is now "room for a last trade"
+    assert rule < paragraph.index("room for a last trade") < paragraph.index("band")
     assert paragraph.count("band") == 1 and "band's top" not in paragraph
     assert len(paragraph.split()) < 125  # 137 before
 

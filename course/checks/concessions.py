@@ -728,7 +728,7 @@ def _check_plan(plan, start, reservation, where, estimate):
             f"the plan [{_listed(plan)}] ends at {plan[-1]:.2f}, below {split:g}, the even "
             f"split of the zone between your reservation price {reservation:g} and your "
             f"estimate of Orchard's {estimate:g}: module 02's convention puts a target no lower than that "
-            "split, so that you aim for at least half of the zone you expect and keep a margin "
+            "split, so that you aim for at least half of the zone you expect and keep room "
             "above your reservation price for a last trade",
             "the plan ends below the even split of the zone you expect",
         )
@@ -1095,9 +1095,9 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
         rules.append(
             (
                 below,
-                f"that goes below your target {target:g}, the offer your plan stops at with a "
-                f"margin above your reservation price {reservation:g}: hold at the target and "
-                "keep the margin for a last trade",
+                f"that goes below your target {target:g}, the offer your plan stops at, above "
+                f"your reservation price {reservation:g}: hold at the target and keep the room "
+                "above it for a last trade",
                 "it lets the offer pass the target",
             )
         )

@@ -280,17 +280,18 @@ check.opening(opening, hidden=True)
 # kinds of tit-for-tat, answer its moves: section 3); a person rarely knows when the talks
 # end, and a clock hands out concessions nobody paid for. So use the curve for its shape,
 # not as a script: plan steps that shrink towards a **target** above your reservation
-# price, keeping a margin for a final trade, and make each step in answer to a move of
+# price, keeping room for a final trade, and make each step in answer to a move of
 # theirs (section 3). The plan sets each step's size; their move sets its time.
 #
 # The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
 # the way from your reservation price up to your estimate** of the other side's (that
 # stretch is the zone you expect), below your opening: module 02's rule when a true fact
 # reaches your estimate, as one always does in this module. Your concession plan stops
-# there; what it leaves above your reservation price is the margin. The checks accept any
-# target in module 02's band, from the **even split** (module 02's name for the point
-# halfway) up to three quarters, and a plan may stop exactly on the split. Question 2's
-# model answer, the low-ball and next year's simulation in section 5 follow this rule.
+# there; what it leaves above your reservation price is room for a last trade. The
+# checks accept any target in module 02's band, from the **even split** (module 02's name
+# for the point halfway) up to three quarters, and a plan may stop exactly on the split.
+# Question 2's model answer, the low-ball and next year's simulation in section 5 follow
+# this rule.
 #
 # <details><summary>Aside: why three quarters, not the estimate</summary>
 #
@@ -416,7 +417,7 @@ check.concession_plan(concession_plan, hidden=True)
 #    retract, hold: neither reward the retraction with a step forward nor answer it with a
 #    step back. An offer that only takes back its own retraction is not a concession:
 #    their concession is how far their offer goes beyond their best earlier offer.
-# 4. Stop at your target, keeping the margin for a last trade.
+# 4. Stop at your target, keeping room for a last trade.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): your next offer, by paced tit-for-tat
