@@ -94,3 +94,28 @@ def test_x3_a_plan_whose_steps_grow_after_the_first_is_told_of_the_growing_step(
         check._check_plan([85, 85, 84, 83, 82, 81, 80, 80], 85, 70, "here", 88)
     assert "grows from an earlier one" not in str(told.value)
     assert "smallest concession after the first (1.00) is the same" in str(told.value)
+
+
+# --- U6 and the intro: three asides cut, and the folds counted truly ----------------------
+
+
+def test_u6_three_asides_are_cut_and_the_intro_counts_the_folds_left():
+    """Review 82 U6: the asides on when to let the other side open, on the name Boulware
+    and on each trust change in the arena were cited nowhere; they are cut (the table's
+    aside keeps one sentence on how trust moves). The intro said 'about 1,800 words' of
+    folded notes (1,755 by the course's counter, 1,675 by the review's); it now gives the
+    count left, which test_the_asides_are_folded_and_the_intro_counts_what_is_left
+    measures to within 50."""
+    from tests.test_checks_concessions import FOLDED_WORDS, _reading_and_asides
+
+    source = SOURCE.read_text()
+    for summary in (
+        "Aside: when to let the other side open",
+        "Aside: the name Boulware",
+        "Aside: how the arena's buyers keep trust",
+    ):
+        assert summary not in source, summary
+    text = _flat()
+    assert "about 1,800 words more" not in text
+    assert f"about {FOLDED_WORDS:,} words more" in text
+    assert abs(_reading_and_asides()[1] - FOLDED_WORDS) < 50

@@ -31,7 +31,7 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: some 6,900 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
-# and a reflection. Side remarks, about 1,800 words more, sit in folded notes; no question
+# and a reflection. Side remarks, about 1,600 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
 # and section 4 up to question 4 (three fifths of the reading, four questions, the arena
 # and the planner) take about four hours, and the rest (questions 4b to 7, the low-ball
@@ -110,14 +110,6 @@ scenario
 # that may be shading its opening, proves only that they would pay that much; it says more
 # only when you know how this side habitually opens (module 01), and Orchard's story gives
 # you no such pattern.
-#
-# <details><summary>Aside: when to let the other side open</summary>
-#
-# Opening first pays when you know the range well. When you do not, a first offer can give
-# away more than any later concession wins back, and it may be wiser to let the other side
-# open and learn from their number (module 01).
-#
-# </details>
 #
 # A good opening is **ambitious** and **grounded**. The course's rule, the same in every
 # module: open at your estimate of the other side's reservation price or somewhat beyond
@@ -261,13 +253,6 @@ check.opening(opening, hidden=True)
 #   out of time.
 # - $\beta = 1$, **linear**: the same step every round; $\beta > 1$, **Conceder**: most of
 #   the ground early, in shrinking steps.
-#
-# <details><summary>Aside: the name Boulware</summary>
-#
-# The name comes from Lemuel Boulware, the General Electric executive whose firm,
-# take-it-or-leave-it offers to unions became known as Boulwarism.
-#
-# </details>
 #
 # The other side does not see $\beta$; it sees your steps, and reads them. Shrinking steps
 # say you are nearing your reservation price; steps that hold or grow say there is more to
@@ -1133,17 +1118,6 @@ except NotImplementedError:
 #
 # </details>
 #
-# <details><summary>Aside: how the arena's buyers keep trust</summary>
-#
-# The arena's buyers carry a simple version of this, **trust**, on the course's
-# assumptions: a deal adds a quarter of the scale, a polite walk-away
-# keeps trust as it was, a walk-out takes away more than a third, talks the buyer leaves
-# cost a tenth and talks that run out of time a twentieth, and every insulting offer and
-# every offer taken back costs a tenth more. More trust makes a buyer open closer to you
-# next time and stay longer: try "meet this buyer again" in the arena.
-#
-# </details>
-#
 # **What the relationship is worth belongs inside your reservation price.** When you will
 # meet Orchard again, a deal now is worth its price plus what it does to next year's
 # talks, compared with what your alternative does to them. Your alternative to a deal is
@@ -1159,6 +1133,9 @@ except NotImplementedError:
 #
 # <details><summary>Aside: how the table is simulated</summary>
 #
+# The arena's buyers keep a **trust** score that moves with how talks end, not with the
+# price: a deal raises it, a walk-out lowers it most, and a buyer who trusts you more
+# opens closer to you next time.
 # The buyer's reservation price is a single draw within 6 of your estimate of Orchard's,
 # the same for every row, and its style is unknown. The simulated talks use the arena's 10
 # rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
