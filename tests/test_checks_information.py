@@ -4332,7 +4332,7 @@ def test_a_passing_count_of_holds_says_how_to_use_it_and_how_likely_the_run_is(m
         check.holds_before_moving(lambda s, a: reference.holds_before_moving(s, a))
         said = " ".join(capsys.readouterr().out.split())
         assert "a chance of at most 1 in " in said
-        # review 80 C3: what honest holds would be worth, an upper bound, not a rule to obey
+        # review 80 C3: what honest holds would be worth (review 82 E1: a floor), not a rule
         assert f"keep to your price until Osprey had held {count} time" in said
         assert "never re-price on holds alone" not in said and "doubt the model" not in said
 

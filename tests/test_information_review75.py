@@ -27,8 +27,9 @@ def test_question_5b_never_grades_a_count_the_text_says_to_ignore(monkeypatch, c
     assert "1 in 10,000" not in words and "doubt the model" not in words
     assert "or `None` if even five holds leave it where it is." in words
     # review 79 E2, C3: the model reads holds as honest; the cap at five is a convention
-    # review 80 C3: the count is what honest holds are worth, not a rule to obey
-    assert "The count is what honest holds would be worth: the model reads every hold" in words
+    # review 80 C3: the count is what honest holds are worth, not a rule to obey (review 82
+    # E1: a floor, never a trigger)
+    assert "The model reads every hold as honest." in words
     assert not hasattr(check, "NEVER_RUN")
     unlikely = 0
     for n in range(40):
@@ -56,7 +57,7 @@ def test_section_4_s_rule_on_a_raised_price_is_said_of_band_openings_only():
     from fractions import Fraction
 
     words = cell_words("voi-teaching")
-    assert "where a band opening raised the price, that price now sells for sure" in words
+    assert "where a band opening raised the price, that price sells for sure" in words
     assert (
         "The worked example's offer is not a band opening: it raises the price and the worth "
         "of information both." in words

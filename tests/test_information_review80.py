@@ -46,9 +46,9 @@ def test_question_5b_says_holding_is_free_and_the_cap_at_five_is_a_convention():
     course's convention."""
     words = cell_words("q5b-text")
     assert "a longer run is more likely a buyer holding on purpose" not in words
-    assert "the model reads every hold as honest. A hold costs Osprey nothing" in words
+    assert "The model reads every hold as honest. A hold costs Osprey nothing" in words
     assert "who knows you re-price after holds, can simply hold" in words
-    assert "the course stops counting at five (a convention)" in words
+    assert "The course stops counting at five (a convention)" in words
 
 
 def _q5b_pass_message(monkeypatch, capsys, learner=None):
@@ -220,7 +220,7 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
                     assert answers[key][1][0] <= top + 0.005, (sale.learner, key)
 
 
-def test_question_5b_presents_the_count_as_an_upper_bound_not_a_rule(monkeypatch, capsys):
+def test_question_5b_presents_the_count_as_a_floor_not_a_rule(monkeypatch, capsys):
     """C3: Question 5b said "Use the count as your rule at the table: until Osprey has held
     that many times, name `now`; once it has, re-price", a rule that rewards stonewalling,
     since a hold costs nothing (CONTENT idea 7: never rush a concession). The text and the
@@ -229,13 +229,12 @@ def test_question_5b_presents_the_count_as_an_upper_bound_not_a_rule(monkeypatch
     graded is unchanged."""
     words = cell_words("q5b-text")
     assert "Use the count as your rule at the table" not in words
-    assert "The count is what honest holds would be worth" in words
-    # review 81 C1: the text now says plainly that a hold alone is no reason to lower
-    assert "the count is only an upper bound" in words
+    # review 82 E1/U5: the count is the fewest holds that could justify a lower price
+    assert "a floor, never a trigger" in words
     said = _q5b_pass_message(monkeypatch, capsys)
     assert "At the table: keep to your price" not in said
     assert "Were every hold honest, you would keep to your price until Osprey had held" in said
-    assert "treat the count as an upper bound" in said
+    assert "the count is the fewest holds that could justify a lower price, a floor" in said
 
 
 def test_a_hold_far_from_the_reservation_price_is_the_model_s_chance_not_a_test(

@@ -33,7 +33,10 @@ def test_question_5b_says_plainly_a_hold_alone_is_no_reason_to_lower(monkeypatch
     from tests.test_checks_information import as_learner, check, reference
 
     words = cell_words("q5b-text")
-    assert "so a hold alone is no reason to lower your price: the count is only an upper" in words
+    # review 82 E1: the count is a floor (a faked hold is weaker evidence), never a trigger
+    assert (
+        "the count is the fewest holds that could justify a lower price: a floor, never a" in words
+    )
     sale = next(
         s
         for s in (variant("01_information", f"learner-{n:03d}") for n in range(40))

@@ -1676,8 +1676,8 @@ def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(s
         # review 79 U1: the count of learners (audit trail) is cut
         "Where your opening rules out the lowest price without "
         "raising the model's price, Question 8 shows it worth more after Osprey's opening "
-        "than before; where a band opening raised the price, that price now sells for sure "
-        "and information is worth no more than before."
+        "than before. In this course's scenarios, where a band opening raised the price, that "
+        "price sells for sure and information is worth no more than before."
     ) in words  # review 75 C2: "a band opening" (the worked example's offer is not one)
     more = 0
     for sale in sales:
@@ -1688,6 +1688,8 @@ def test_perfect_information_is_worth_more_after_the_opening_for_most_learners(s
         more += rises
         raised = best_price(after, sale.cost) > best_price(sale.prior_beliefs(), sale.cost)
         assert rises == (after[min(sale.reservations)] == 0 and not raised), sale.learner
+        if raised:  # review 82 E2: the text's claim, checked on every drawn learner
+            assert best_price(after, sale.cost) == scenario.surest_price(after), sale.learner
     assert 0.25 * len(sales) < more < 0.45 * len(sales), more
 
 
@@ -1979,7 +1981,7 @@ def test_a_count_is_not_called_a_decision():
     assert "return `(share, reservation)`" in words
     assert "`price`: your decision" not in words
     assert "This is a decision about your own case" not in notebook_words("q5b-text")
-    assert "the model reads every hold as honest" in notebook_words("q5b-text")  # review 79 E2
+    assert "The model reads every hold as honest" in notebook_words("q5b-text")  # review 79 E2
 
 
 def test_a_band_opening_is_said_to_tilt_down_unlike_the_worked_example(sales):
@@ -2480,11 +2482,11 @@ def test_question_5b_s_count_is_a_rule_the_text_keeps(sales):
     now stops at five, the text gives one rule (re-price once Osprey has held that many
     times), and a hold's chance stays below 0.19 under every price still possible."""
     q5b = notebook_words("q5b-text")
-    # review 80 C3: the count is what honest holds would be worth, an upper bound on how far
-    # holds should move you, not a rule that rewards a buyer who simply holds
+    # review 80 C3: the count is what honest holds would be worth (review 82 E1: a floor),
+    # not a rule that rewards a buyer who simply holds
     assert "Use the count as your rule at the table" not in q5b
     # review 79 E2: the model, not the count, reads holds as honest
-    assert "The count is what honest holds would be worth: the model reads every hold" in q5b
+    assert "The model reads every hold as honest." in q5b
     assert "1 in 10,000" not in q5b and "ten in a row" not in q5b
     assert scenario.MOST_HOLDS == 5
     for sale in sales:

@@ -859,9 +859,11 @@ def holds_before_moving(answer, hidden=False):
             f"re-price. The model gives that run a chance of at most 1 in "
             f"{math.floor(1 / run):,}. "
             # review 81 C1: said plainly, a hold alone is no reason to lower your price
-            "A hold costs Osprey nothing to fake, so a hold alone is no reason to lower your "
-            "price: treat the count as an upper bound, and count only before you name your "
-            "price: once named, holds never move it"  # review 79 C3
+            # review 82 E1: a faked hold is weaker evidence, so the count is a floor
+            "A hold costs Osprey nothing to fake and a faked hold is weaker evidence, so a "
+            "hold alone is no reason to lower your price: the count is the fewest holds that "
+            "could justify a lower price, a floor, never a trigger. Count only before you "
+            "name your price: once named, holds never move it"  # review 79 C3
         )  # review 80 C3: the count is what honest holds are worth, not a rule to obey
     passed(
         "holds_before_moving: each hold makes the lower reservation prices likelier, because "

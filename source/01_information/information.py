@@ -580,12 +580,12 @@ check.my_price(my_price, hidden=True)
 # without counting: a lower price that earns sells no more surely. On your own case the
 # answer may be `None` at once; the worked cases still need the count.
 #
-# The count is what honest holds would be worth: the model reads every hold as honest. A
-# hold costs Osprey nothing to fake, so a hold alone is no reason to lower your price: the
-# count is only an upper bound, since a buyer holding on purpose, who knows you re-price
-# after holds, can simply hold; the course stops counting at five (a convention). Count
-# only before you name a price of your own: once you have named your final price, holds
-# are no reason to move it (module 04). The check tries your scenario and
+# The model reads every hold as honest. A hold costs Osprey nothing to fake: a buyer
+# holding on purpose, who knows you re-price after holds, can simply hold. A faked hold is
+# weaker evidence, so the count is the fewest holds that could justify a lower price: a
+# floor, never a trigger. The course stops counting at five (a convention). Count only
+# before you name your own price: once you have named your final price, holds are no
+# reason to move it (module 04). The check tries your scenario and
 # the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
 # holds move nothing, so `None`), `worked-case-20` (exactly five holds move it, so 5) and
 # `worked-case-6` (only a sixth hold would move it, so `None`); grading tries these and
@@ -849,10 +849,10 @@ check.model_limits(model_limits, hidden=True)
 # Information is not always worth less once you know more: it depends on whether the
 # remaining doubt is about prices that would change your decision. Where your opening
 # rules out the lowest price without raising the model's price, Question 8 shows it worth
-# more after Osprey's opening than before; where a band opening raised the price, that
-# price now sells for sure and information is worth no more than before. The worked
-# example's offer is not a band opening: it raises the price and the worth of information
-# both. After it, the beliefs are 5/26, 9/26 and 6/13. The
+# more after Osprey's opening than before. In this course's scenarios, where a band
+# opening raised the price, that price sells for sure and information is worth no more
+# than before. The worked example's offer is not a band opening: it raises the price and
+# the worth of information both. After it, the beliefs are 5/26, 9/26 and 6/13. The
 # model's price becomes 70, earning about 24.23, and perfect information is now worth
 # about 8.46, more than the 7 before. Before, the model's price of 60 lost no buyer; its
 # whole cost was the money it left on the table (7). Now the model's price of 70 loses the

@@ -1,0 +1,65 @@
+"""Module 01, review 82 (fixed in round 83): text, checks and the claims they make about
+the course's scenarios. Each test failed on the text or code before this round."""
+
+from course.scenarios import information as scenario
+from course.variants import variant
+from tests.test_checks_information import cell_words
+from tests.test_information_review80 import _q5b_pass_message
+
+
+def _holds_with_bluffers(sale, after, bluff, most=40):
+    """Question 5b's count when a buyer holds on purpose (always) with chance ``bluff`` and
+    honestly (the updater's chance) otherwise; None if ``most`` holds move nothing."""
+    now = scenario.best_move(after, sale.cost)[0]
+    beliefs = dict(after)
+    for holds in range(1, most + 1):
+        honest = scenario.hold_likelihood(beliefs, sale.opening_offer)
+        likelihood = {v: bluff + (1 - bluff) * c if c else 0.0 for v, c in honest.items()}
+        beliefs = scenario.bayes_update(beliefs, likelihood)
+        if scenario.best_move(beliefs, sale.cost)[0] != now:
+            return holds
+    return None
+
+
+def test_question_5b_reads_the_honest_count_as_a_floor(monkeypatch, capsys):
+    """E1: the text and the pass message called the count of honest holds "an upper bound",
+    since a buyer holding on purpose can simply hold. Backwards: a faked hold is weaker
+    evidence, so a buyer who may hold on purpose needs at least as many holds to move the
+    price (checked here on 60 drawn learners). The count is now the fewest holds that could
+    justify a lower price, a floor, never a trigger."""
+    words = cell_words("q5b-text")
+    said = _q5b_pass_message(monkeypatch, capsys)
+    for text in (words, said):
+        assert "upper bound" not in text
+        assert "the fewest holds that could justify a lower price" in text
+        assert "a floor, never a trigger" in text
+    assert "A faked hold is weaker evidence" in words
+    counted = 0
+    for n in range(60):
+        sale = variant("01_information", f"learner-{n:03d}")
+        after = scenario.posterior_after_opening(sale)
+        honest = scenario.holds_before_moving(sale, after, most=40)
+        if honest is None:
+            continue
+        counted += 1
+        for bluff in (0.1, 0.5):
+            mixed = _holds_with_bluffers(sale, after, bluff)
+            assert mixed is None or mixed >= honest, (sale.learner, bluff, honest, mixed)
+    assert counted >= 20
+
+
+def test_section_4_scopes_the_raised_price_rule_to_the_course_s_scenarios():
+    """E2: section 4 said that where a band opening raised the price, that price sells for
+    sure and information is worth no more than before, as if always so. A band opening that
+    rules out 51 and 66 under this prior raises the price from 66 to 67 and the worth of
+    perfect information from 2.24 to about 3.35. The rule holds in every drawn scenario
+    (the sweep checks 2,000), and the text now says it of this course's scenarios only."""
+    assert (
+        "In this course's scenarios, where a band opening raised the price, that price sells "
+        "for sure" in cell_words("voi-teaching")
+    )
+    prior = {51: 0.18, 66: 0.32, 67: 0.21, 73: 0.29}
+    after = scenario.bayes_update(prior, {51: 0.0, 66: 0.0, 67: 1 / 67, 73: 1 / 73})
+    assert [scenario.best_move(b, 54)[0] for b in (prior, after)] == [66, 67]
+    before, now = (scenario.perfect_information(b, 54) for b in (prior, after))
+    assert now > before + 1
