@@ -63,3 +63,33 @@ def test_section_4_scopes_the_raised_price_rule_to_the_course_s_scenarios():
     assert [scenario.best_move(b, 54)[0] for b in (prior, after)] == [66, 67]
     before, now = (scenario.perfect_information(b, 54) for b in (prior, after))
     assert now > before + 1
+
+
+def test_the_shaded_opening_has_one_name_in_what_the_learner_reads():
+    """U3, U5: one idea had three names: the model's opening was "an honest habit", one set
+    to steer you was "shaded", and Question 6's re-pricing spoke of a "staged" opening and
+    "the staging". What the learner reads (the notebook's text, the assumptions, every
+    situation's reasons and the check's notes) now says "shaded" only; the keys that old
+    answers use (`staged-opening`, `honest-opening`, `check.staged_cases()`) stay."""
+    import inspect
+
+    from course.checks import information as check
+    from tests.notebooks import source_notebook
+
+    text = " ".join(
+        " ".join(cell.source.split())
+        for cell in source_notebook("01_information", "information").cells
+        if cell.cell_type == "markdown"
+    )
+    assert "never *shaded* (set low to steer your reading)" in text
+    situations = (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS)
+    said = [text, *scenario.ASSUMPTIONS.values(), inspect.getsource(check)]
+    said += [" ".join(str(v) for v in vars(item).values()) for item in situations]
+    sale = variant("01_information", "worked-case-0")
+    after = scenario.posterior_after_opening(sale)
+    said += [scenario.why_action_for(item, sale, after) for item in scenario._SITUATIONS]
+    for words in said:
+        words = " ".join(words.split()).lower()
+        for name in ("honest habit", "staged opening", "staging"):
+            assert name not in words, name
+    assert callable(check.staged_cases) and "staged-opening" in sale.situations

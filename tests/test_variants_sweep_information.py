@@ -1585,7 +1585,7 @@ def test_question_6_says_how_to_price_a_staged_opening():
     the model's price stands when re-pricing leaves it unchanged."""
     words = notebook_words("q6-text")
     assert "opens lower than its habit, never higher" in words
-    assert "the staging cost you nothing and the model's price stands" in words
+    assert "the shading cost you nothing and the model's price stands" in words
 
 
 def test_question_6_names_the_worked_cases_its_staged_price_is_tried_on():

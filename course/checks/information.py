@@ -2135,7 +2135,7 @@ def model_limits(answer, hidden=False):
             f" Your function is tried on the worked cases {', '.join(STAGED_CASES)}, "
             f"{CUT_CASE} and {TILT_CASE} too: "
             f"on {case}, one of your prices does not do what its situation calls for. "
-            "Re-price from what a staged opening still proves, not by a rule of thumb."
+            "Re-price from what a shaded opening still proves, not by a rule of thumb."
         )
 
     if not hidden:

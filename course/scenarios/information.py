@@ -488,7 +488,7 @@ ASSUMPTIONS = {
     "final-offer": "you can commit to one final price, and a refusal ends the talks",
     "accepts-any": "the buyer accepts any price up to its reservation price",
     "risk-neutral": "you care only about the average profit",
-    "honest-opening": "the opening is an honest habit, not shaded to steer your reading",
+    "honest-opening": "the opening is not shaded to steer your reading",
     "none": "every assumption holds",
 }
 
@@ -584,7 +584,7 @@ _SITUATIONS = (
         "knows the reading can steer it",
         # the learner's own version, with its numbers: ``why_action_for``; which action is
         # right depends on the learner's numbers too: ``actions_for``
-        "a staged opening is lower than Osprey's habit; read as the habit, it pushes your "
+        "a shaded opening is lower than Osprey's habit; read as the habit, it pushes your "
         "beliefs down (it can cut off reservation prices at the top that are still possible, "
         "and it favours the lower prices inside the band), so the model's price can only err "
         "low. What shading cannot fake is the bottom: a buyer who shades opens lower, never "
@@ -653,7 +653,7 @@ _SITUATIONS = (
         "Your beliefs already take its opening into account. Yet the opening's number keeps coming "
         "back to you, and you are tempted to name a final price halfway between it and the "
         "model's price.",
-        "the opening is an honest habit here and is already read into your beliefs; a pull "
+        "the opening is not shaded here and is already read into your beliefs; a pull "
         "you feel towards its number is a bias in you, not a broken promise of the model",
         "a price drawn towards the opening's number gives margin away for no reason the "
         "model knows: that pull is anchoring (section 5 says more). Set the number aside and think "
@@ -806,7 +806,7 @@ def why_action_for(item, sale, after):
     floor = sale.opening_offer / sale.opening_high
     cut = [value for value in sale.reservations if value < floor]
     lead = (
-        "a staged opening is lower than Osprey's habit, so read as the habit it can only "
+        "a shaded opening is lower than Osprey's habit, so read as the habit it can only "
         "push your beliefs down and the model's price can only err low. What shading cannot "
         "fake is the bottom: Osprey's reservation price is still at least "
         f"{_money(sale.opening_offer)} / {sale.opening_high:.2f} = {_money(floor)}"
@@ -831,7 +831,7 @@ def why_action_for(item, sale, after):
         )
     return lead + (
         f"{_money(price)}, the model's price too: on your numbers the habit's reading moved "
-        "weight without moving the model's price, so the staging cost you nothing here, and "
+        "weight without moving the model's price, so the shading cost you nothing here, and "
         "asking more only because the opening looks staged would be a guess"
     )
 

@@ -147,9 +147,10 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # none, as the belief updater below does for concessions. Under hard edges an opening rules
 # a price out for good, and whatever this module says is "for sure" holds only under them.
 #
-# The model reads the opening as an honest habit. A buyer who knows that sellers read
-# openings this way can open low whatever its reservation price, and the reading would
-# then mislead you. Treat the result as your best guess under the model.
+# The model reads the opening as honest, never *shaded* (set low to steer your reading). A
+# buyer who knows that sellers read openings this way can shade it whatever its reservation
+# price, and the reading would then mislead you. Treat the result as your best guess under
+# the model.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (practice, no mark): how well does each price explain Osprey's opening?
@@ -636,7 +637,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
 # - `"risk-neutral"`: you care only about the average profit;
-# - `"honest-opening"`: the opening is an honest habit, not shaded to steer your reading;
+# - `"honest-opening"`: the opening is not shaded to steer your reading;
 # - `"none"`: every assumption holds;
 #
 # and what you would name, in euros: your final price, or, where a refusal brings a
@@ -678,7 +679,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # lower than its habit, never higher. Ask which of the three a shaded opening still proves,
 # price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
 # with the model's price: if it is higher, name that higher price (to the cent); if it is
-# the same, the staging cost you nothing and the model's price stands. On every case the
+# the same, the shading cost you nothing and the model's price stands. On every case the
 # check tries it is never lower. The check also tries `worked-case-0`, `worked-case-1`,
 # `cut-case` and `tilt-case`; `check.staged_cases()` returns all four by name.
 #
