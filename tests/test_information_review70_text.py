@@ -42,5 +42,5 @@ def test_the_ultimatum_fifth_is_sourced_where_it_is_stated():
     # review 81 U1: the side note is cut; its meta-analysis figures stand with this one
     assert (
         "offers under about a fifth of the sum are refused about half the time (Camerer, "
-        "*Behavioral Game Theory*, 2003, chapter 2), and a meta-analysis" in words
+        "*Behavioral Game Theory*, 2003, chapter 2), a meta-analysis" in words
     )

@@ -93,3 +93,17 @@ def test_the_shaded_opening_has_one_name_in_what_the_learner_reads():
         for name in ("honest habit", "staged opening", "staging"):
             assert name not in words, name
     assert callable(check.staged_cases) and "staged-opening" in sale.situations
+
+
+def test_the_ultimatum_paragraph_is_two_sentences():
+    """U1: the assumption that the buyer accepts any price it can afford took four sentences
+    of ultimatum-game evidence. It is now two (the assumption, then the evidence with its
+    sources), and the module's words went down."""
+    import re
+
+    words = cell_words("price-teaching")
+    start = words.index("- the buyer accepts any price up to its reservation price")
+    bullet = words[start : words.index("- you care only about the average profit", start)]
+    assert len(re.findall(r"[.;] [A-Z]", bullet)) == 1, bullet
+    for source in ("Güth", "Camerer", "Oosterbeek", "Andersen"):
+        assert source in bullet

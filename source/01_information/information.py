@@ -470,16 +470,14 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   Strategies: When to Haggle, When to Hold Firm", *Quarterly Journal of Economics*,
 #   1983);
 # - the buyer accepts any price up to its reservation price, even one that leaves it
-#   almost nothing. Ultimatum-game experiments (Güth, Schmittberger and Schwarze, 1982)
-#   found that people often refuse offers they find unfair, so a price right at the
-#   buyer's reservation price is riskier than the model says: offers under about a fifth
-#   of the sum are refused about half the time (Camerer, *Behavioral Game Theory*, 2003,
-#   chapter 2), and a meta-analysis of 37 papers finds an average offer of 40 per cent and
-#   about one offer in six refused (Oosterbeek, Sloof and van de Kuilen, *Experimental
-#   Economics*, 2004). Those games split small sums; refusals fall towards
-#   zero when an offer is worth weeks of wages (Andersen, Ertaç, Gneezy, Hoffman and List,
-#   "Stakes Matter in Ultimatum Games", *American Economic Review*, 2011). Players in
-#   those games know the sum they split, so reading Osprey this way assumes it has a fair
+#   almost nothing. In small-stakes ultimatum games (Güth, Schmittberger and Schwarze,
+#   1982) people refuse offers they find unfair: offers under about a fifth of the sum are
+#   refused about half the time (Camerer, *Behavioral Game Theory*, 2003, chapter 2), a
+#   meta-analysis finds an average offer of 40 per cent and about one offer in six refused
+#   (Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004), and refusals
+#   fall towards zero when an offer is worth weeks of wages (Andersen, Ertaç, Gneezy,
+#   Hoffman and List, "Stakes Matter in Ultimatum Games", *American Economic Review*,
+#   2011); players there know the sum, so reading Osprey this way assumes it has a fair
 #   idea of your cost;
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
