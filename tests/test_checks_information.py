@@ -2174,31 +2174,36 @@ def test_a_staged_price_hard_coded_on_the_fixed_cases_fails_at_grading(monkeypat
         assert own_limits(reference.model_limits).earned == 2
 
 
-def test_a_fair_price_leaves_the_buyer_at_most_half_the_gain(monkeypatch):
-    """A fair price one euro above the cost (the seller keeps one euro of the gain) passed,
-    in the practice case and for every learner with `fair-share` tried at grading, though
-    the evidence the text cites asks for no more than an even split. The check now wants
-    the buyer at the lowest reservation price still possible at or above the price to keep
-    at most half the gain, and says so of a price that leaves more."""
+def test_a_fair_price_is_marked_on_its_hard_bounds_only(monkeypatch):
+    """Review 82 X1: a fair price that left the buyer more than half the gain failed (the
+    cap of round s62), though it met every hard bound the text states. Such prices pass now,
+    in the practice case and on a learner's own case at grading; a price leaving the buyer
+    less than a quarter, or at the cost, still fails."""
     as_learner(monkeypatch, "ada")
     practice = check.practice_case()
     after = reference.posterior_after_opening(practice)
     floor = max(practice.cost, practice.opening_offer)
     lowest = min(r for r, c in after.items() if c > 0)
     half = (lowest + practice.cost) / 2
-    for giveaway in (floor + 1, half - 1):
+    for generous in (floor + 1, half - 1, half):
         earned, message = practice_prices(
-            limits_with(**{"practice-whole-gain": ("accepts-any", giveaway)})
+            limits_with(**{"practice-whole-gain": ("accepts-any", generous)})
         )
-        assert earned == 0 and "more than half the gain" in message, giveaway
-    assert practice_prices(limits_with(**{"practice-whole-gain": ("accepts-any", half)}))[0] == 1
-    # the same on a learner's own case, at grading
+        assert earned == 1 and "more than half the gain" not in message, generous
+    thin = lowest - (lowest - practice.cost) / 5
+    for outside in (thin, practice.cost):
+        earned, _ = practice_prices(
+            limits_with(**{"practice-whole-gain": ("accepts-any", outside)})
+        )
+        assert earned == 0, outside
     sale = as_learner(
         monkeypatch,
         learner_where(lambda s: "fair-share" in s.situations and s.cost > s.opening_offer),
     )
     scored = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", sale.cost + 1)})))
-    assert scored["what to do"][0] == 0 and "more than half the gain" in scored["what to do"][1]
+    assert scored["what to do"][0] == 1
+    scored = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", sale.cost)})))
+    assert scored["what to do"][0] == 0
     assert own_limits(limits_with()).earned == 2
 
 
@@ -3908,8 +3913,8 @@ def test_the_notebook_s_words_do_not_grow():
     # 9,863 words, 9,866 before the round
     # review 81 (round 82): the ultimatum and theorem side notes are cut and the fixes paid
     # for: 9,674 words
-    # review 82 (round 83): U1's shorter ultimatum paragraph pays for E1-E2: 9,646 words
-    assert words <= 9_646, words
+    # review 82 (round 83): U1 and X1 cut more than E1-E2 add: 9,639 words (9,674 before)
+    assert words <= 9_639, words
 
 
 @pytest.mark.parametrize("hidden", [False, True])

@@ -20,8 +20,8 @@ def test_the_ultimatum_refusals_carry_their_stakes_where_they_meet_the_sale():
         in section_3
     )
     assert (
-        "At a sale's stakes refusals are rarer still (section 3): the band from a quarter to "
-        "half is the course's caution, not a measured risk." in cell_words("q6-text")
+        "At a sale's stakes refusals are rarer still (section 3): the quarter is the course's "
+        "caution, not a measured risk." in cell_words("q6-text")
     )
     (fair,) = [item for item in reference._SITUATIONS if item.key == "fair-share"]
     assert "in small-stakes ultimatum games offers under about a fifth" in " ".join(

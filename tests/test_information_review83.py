@@ -107,3 +107,18 @@ def test_the_ultimatum_paragraph_is_two_sentences():
     assert len(re.findall(r"[.;] [A-Z]", bullet)) == 1, bullet
     for source in ("Güth", "Camerer", "Oosterbeek", "Andersen"):
         assert source in bullet
+
+
+def test_question_6_passes_every_fair_price_inside_the_hard_bounds():
+    """X1: on worked-case-0 a fair price of 58,333 (above the cost and the opening, below
+    the model's price of 61,000, the buyer at 61,000 keeping 53% of the gain) failed, since
+    the check capped the buyer's share at half. It passes now; prices outside the hard
+    bounds (leaving less than a quarter, at the cost, at the model's price) still fail."""
+    sale = variant("01_information", "worked-case-0")
+    after = scenario.posterior_after_opening(sale)
+    item = next(i for i in scenario._SITUATIONS if i.key == "fair-share")
+    assert (sale.cost, scenario.best_move(after, sale.cost)[0]) == (56_000, 61_000)
+    assert scenario.situation_fits(item, 58_333, sale, after)
+    for outside in (59_751, 56_000, 61_000):
+        assert not scenario.situation_fits(item, outside, sale, after), outside
+    assert "every such price passes" in cell_words("q6-text")

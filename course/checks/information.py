@@ -2035,8 +2035,9 @@ def _price_notes(prices, sale, after, staged=()):
     """What is true of some of the learner's wrong Question 6 prices whatever the
     situation: at or below the cost, at or below the opening, above every price still
     possible, above the opening and the cost but below the lowest reservation price
-    still possible, between two reservation prices still possible, leaving the buyer more
-    than half the gain. (A plan's opening has its own notes, ``_opening_notes``; review 69
+    still possible, between two reservation prices still possible (review 82 X1: a price
+    leaving the buyer more than half the gain is no longer wrong). (A plan's opening has its
+    own notes, ``_opening_notes``; review 69
     X1 moved the one on openings short of the estimate there.) "Above every price still
     possible" skips the prices in ``staged`` (those the learner re-priced for a shaded
     opening). Never which situation."""
@@ -2060,11 +2061,6 @@ def _price_notes(prices, sale, after, staged=()):
             and not reference.leaves_fair_share(p, after, sale.cost)
             for p in everything
         ),
-        "generous": any(
-            max(sale.cost, sale.opening_offer) + cent < p < model - cent
-            and not reference.keeps_half_the_gain(p, after, sale.cost)
-            for p in everything
-        ),
     }
     words = {
         "cost": f"A price at or below your cost ({_euros(sale.cost)}) earns nothing: no "
@@ -2086,10 +2082,6 @@ def _price_notes(prices, sale, after, staged=()):
         "there less than a quarter of the gain (that reservation price minus your cost): a "
         "buyer who takes any price it can afford accepts it, one who walks out of deals it "
         "finds unfair may not.",
-        "generous": "A price that leaves the buyer at the lowest reservation price still "
-        "possible at or above it more than half the gain (that reservation price minus your "
-        "cost) gives away more than fairness asks: most offers in ultimatum games give 40 to "
-        "50 per cent, and the larger the share, the fewer refusals.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

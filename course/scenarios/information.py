@@ -533,9 +533,10 @@ OPEN = "open at the higher of your estimate and the model's price"
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.25
 GENEROUS_SHARE = 1 / 3
-#: The most of the gain a fair price may leave the buyer: half, an even split (most
-#: ultimatum offers give 40 to 50 per cent, and the larger the share the fewer refusals).
-MOST_FAIR_SHARE = 0.5
+#: Review 82 X1 (round 83): a fair price is marked on its hard bounds only (above the cost
+#: and the opening, below the model's price, the buyer keeping at least ``FAIR_SHARE``); the
+#: cap at half the gain (``keeps_half_the_gain``, round s62) failed fair prices such as
+#: 58,333 on worked-case-0 (the buyer keeps 53%), so it is gone.
 
 
 @dataclass(frozen=True)
@@ -629,10 +630,9 @@ _SITUATIONS = (
         "reservation price riskier than the model says, the model's own price included: "
         "that buyer keeps nothing, or next to nothing. Name a lower price that leaves the "
         "buyer at the next reservation price still possible at least a quarter of the gain, "
-        "better a third or more, and no more than half (that reservation price minus your "
-        "cost; in small-stakes ultimatum games offers under about a fifth are refused about "
-        "half the time, refusals grow rarer the larger the share, and most offers give 40 to "
-        "50 per cent)",
+        "better a third or more (that reservation price minus your cost; in small-stakes "
+        "ultimatum games offers under about a fifth are refused about half the time, and "
+        "refusals grow rarer the larger the share)",
     ),
     Situation(
         "one-price",
@@ -730,7 +730,7 @@ _PRACTICE_SITUATIONS = (
         "'keeps the whole gain', and it did so last spring in a deal it could afford.",
         "this buyer may refuse a price it can afford",
         "name a lower price that leaves the buyer at the next reservation price still "
-        "possible at least a quarter of the gain, better a third, and no more than half",
+        "possible at least a quarter of the gain, better a third",
         given_assumption="accepts-any",
         given_actions=(FAIR,),
     ),
@@ -2088,8 +2088,8 @@ def fits(action, price, sale, after):
     2,000 learners, e.g. sweep-8's €61,000 over €53,000); ``BELOW``
     any price above your cost and above the opening and under the model's price;
     ``SURER`` one of ``surer_prices``; ``FAIR`` a ``BELOW`` price that
-    ``leaves_fair_share`` and ``keeps_half_the_gain``. Accepting the opening is never
-    right under the band model: a higher price is accepted as surely and earns more."""
+    ``leaves_fair_share`` (review 82 X1: no cap at half the gain). Accepting the opening is
+    never right under the band model: a higher price is accepted as surely and earns more."""
     model = best_move(after, sale.cost)[0]
     cent = 0.005
     if action == MODEL_PRICE:
@@ -2103,11 +2103,7 @@ def fits(action, price, sale, after):
     if action == SURER:
         return any(abs(price - value) < cent for value in surer_prices(after, sale.cost))
     if action == FAIR:
-        return (
-            fits(BELOW, price, sale, after)
-            and leaves_fair_share(price, after, sale.cost)
-            and keeps_half_the_gain(price, after, sale.cost)
-        )
+        return fits(BELOW, price, sale, after) and leaves_fair_share(price, after, sale.cost)
     return False
 
 
@@ -2122,21 +2118,6 @@ def leaves_fair_share(price, beliefs, cost, share=FAIR_SHARE):
         return False
     nearest = min(above)
     return nearest - price >= share * (nearest - cost) - cent
-
-
-@answer_key
-def keeps_half_the_gain(price, beliefs, cost, share=MOST_FAIR_SHARE):
-    """Whether ``price`` leaves the buyer at the lowest reservation price still possible at or
-    above it at most ``share`` (half) of the gain, so you keep at least half: most ultimatum
-    offers give 40 to 50 per cent and refusals grow rarer as the share grows, so the evidence
-    the text cites asks for no more than an even split. Without this bound a price one euro
-    above your cost passed as a fair price for every learner with `fair-share`."""
-    cent = 0.005
-    above = [r for r, chance in beliefs.items() if chance > 0 and r >= price - cent]
-    if not above:
-        return False
-    nearest = min(above)
-    return nearest - price <= share * (nearest - cost) + cent
 
 
 @answer_key

@@ -712,12 +712,12 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    pays it, so module 02's room to concede below the top is not needed. The model's
 #    price is a target only where it is `sure`.
 # 3. **Fair price**: above your cost and Osprey's opening, below the model's price, leaving
-#    the buyer at the lowest reservation price still possible at or above it from a quarter
-#    to half of the gain (that reservation price minus your cost). Offers under about a
-#    fifth are refused about half the time, so the check's floor is a quarter, clear of that
-#    zone; refusals grow rarer the larger the share, so aim at a third or more. At a sale's
-#    stakes refusals are rarer still (section 3): the band from a quarter to half is the
-#    course's caution, not a measured risk.
+#    the buyer at the lowest reservation price still possible at or above it at least a
+#    quarter of the gain (that reservation price minus your cost); every such price passes.
+#    Offers under about a fifth are refused about half the time, so the floor is a quarter;
+#    refusals grow rarer the larger the share, so aim at a third or more. At a sale's stakes
+#    refusals are rarer still (section 3): the quarter is the course's caution, not a
+#    measured risk.
 #
 # <details>
 # <summary><b>Why these prices</b></summary>
