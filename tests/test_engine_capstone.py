@@ -1826,8 +1826,9 @@ def test_section_6_holds_while_marlow_has_room_and_the_summary_names_no_meso():
     after its warning; and the model reflection says the first walk-away was a loss."""
     assert "a planned step of yours is the way to test it" not in SECTION_6
     table = section("table-teaching")
-    # review 77 C2: without the words, hold or make the stall row's one small step
-    assert "words it still has room on its own offer: hold, or make section 5's one" in table
+    # review 77 C2: without the words, hold or make the stall row's one small step;
+    # review 82 C1: section 6 no longer restates section 5's rows
+    assert "words it still has room on its own offer." in table
     assert "section 5's rule allows your next planned step" in table
     assert "provided you keep moving while" not in section("plan-teaching")
     # review 79 C1: the skip-early sentence that carried this condition is gone; the
@@ -3170,7 +3171,9 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
         "rule 1's trades below the frontier as it did there"
     ) in plan
     assert "what comes back is the deal the step is made conditional on" not in plan
-    assert "This table cannot hear conditions, so here a step stands unconditionally" in plan
+    # review 82 C1: said once, at the fold's start (a step stands; conditional with a person)
+    assert "This table cannot hear conditions" not in plan
+    assert "at a human table make it conditional on the deal (module 04)" in plan
     # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
     assert "The debrief sets each of your steps against the test" not in plan
     # review 75 U4: 'the replay' came before section 7 defines it

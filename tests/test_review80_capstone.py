@@ -106,7 +106,8 @@ def test_the_appendix_names_the_departure_from_at_most_theirs():
     # review 81 C1: the departure is now named in section 5, where the rule is taught, and
     # the appendix's repeat is cut (tests/test_review82_capstone.py)
     plan = _section("plan-teaching")
-    assert "Here any move, however small (measured by its worth to you), earns a whole step" in plan
+    # review 82 C1: said as the bot's table (tests/test_review83_capstone.py)
+    assert "This is the bot's table: any move, however small (by its worth to you), earns" in plan
 
 
 def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():

@@ -25,9 +25,8 @@ def test_the_appendix_measures_marlows_move_as_section_5_does():
     about = _section("about-the-bot")
     assert "cannot be measured" not in about
     # review 81 C1: the whole-step departure moved to section 5 (tests/test_review82_capstone.py)
-    assert "however small (measured by its worth to you), earns a whole step" in _section(
-        "plan-teaching"
-    )
+    # review 82 C1: said as the bot's table (tests/test_review83_capstone.py)
+    assert "however small (by its worth to you), earns a whole step" in _section("plan-teaching")
     assert "Whether Marlow moved is read from what its offer is worth to you" in _section("q8-text")
 
 

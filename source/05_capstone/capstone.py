@@ -684,8 +684,9 @@ check.what_to_say(what_to_say, hidden=True)
 # | its opening | hold, or a small step |
 # | its second reply in a row without a move | hold, or one small step announced as an invitation; then hold until it moves |
 #
-# Here any move, however small (measured by its worth to you), earns a whole step; with a
-# person, give back at most what they gave (module 04's paced tit-for-tat).
+# This is the bot's table: any move, however small (by its worth to you), earns a whole
+# step. With a person, give back at most about what they gave (module 04's paced
+# tit-for-tat).
 #
 # The last row follows Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in
 # Tension reduction): a small one-sided step, announced and carried out, invites the
@@ -703,12 +704,11 @@ check.what_to_say(what_to_say, hidden=True)
 # your offer, not its own.
 #
 # Module 04's test, that every give bring back something of equal value, applies to rule
-# 1's trades below the frontier as it did there. This table cannot hear conditions, so
-# here a step stands unconditionally. A step's **reply ratio** is what Marlow's next reply
-# gave back, beyond a replay in which you held (section 7), per k€ the step cost you (1 or
-# more: Marlow matched it); a step also got something back if Marlow accepted what it
-# would not have accepted had you held. Expect less: three of Marlow's four styles give
-# back only part of what you concede, tit-for-tat about as much.
+# 1's trades below the frontier as it did there. A step's **reply ratio** is what
+# Marlow's next reply gave back, beyond a replay in which you held (section 7), per k€
+# the step cost you (1 or more: Marlow matched it); a step also got something back if
+# Marlow accepted what it would not have accepted had you held. Expect less: three of
+# Marlow's four styles give back only part of what you concede, tit-for-tat about as much.
 #
 # </details>
 #
@@ -876,11 +876,10 @@ check.table_moves(table_moves, hidden=True)
 #
 # **When Marlow stops moving.** It says it can't give more only after its first offer,
 # when it cannot give another level on any issue without going below its reservation
-# price. Without those words it still has room on its own offer: hold, or make section 5's
-# one small step after two of its replies without a move. With them, section 5's rule
-# allows your next planned step (question 8 practised it). At this table the words are
-# true. A person's "can't give more" is often module 04's bluff: test it first (ask what
-# would let them move, or hold once).
+# price. Without those words it still has room on its own offer. With them, section 5's
+# rule allows your next planned step (question 8 practised it). At this table the words
+# are true. A person's "can't give more" is often module 04's bluff: test it first (ask
+# what would let them move, or hold once).
 #
 # The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
 # outcome against them (showing your true reservation price and Quell's chance only
@@ -1062,7 +1061,8 @@ NegotiationTable(
 #   conditional trades.
 # - Step only when the other side moves, says it can give no more (with a person, test
 #   that: it is often a bluff), or, once, to break a deadlock, announced as an
-#   invitation (GRIT). At the end of the plan, walk away politely.
+#   invitation (GRIT). This bot gets a whole step for any move; a person, at most about
+#   what they gave. At the end of the plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 

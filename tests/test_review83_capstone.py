@@ -1,0 +1,44 @@
+"""Module 05, review 82 (fixed in round 83). Each test failed on the text or code before
+this round."""
+
+from pathlib import Path
+
+import course
+
+SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
+
+
+def _section(grade_id):
+    """The markdown cell ``grade_id`` of the source notebook, on one line, ``#`` dropped."""
+    cell = SOURCE.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    return " ".join(" ".join(line.removeprefix("#").strip() for line in cell.splitlines()).split())
+
+
+# --- C1: a whole step for any move is this bot's table; a person gets about what they gave --
+
+
+def test_the_whole_step_for_any_move_is_the_bots_table_and_question_8_still_grades_it():
+    """C1: question 8 grades a whole planned step for any move of Marlow's, however small,
+    against module 04's paced tit-for-tat. The text under the rule's table and the summary
+    now say that this is the bot's table and that a person gets at most about what they
+    gave. The graded rule is kept, so old answers keep their marks: the smallest move
+    below the reservation price still calls for the next step."""
+    from course.scenarios.capstone import package_rows, plan_of, reply, reservation_of, right_moves
+
+    plan_text = _section("plan-teaching")
+    assert (
+        "This is the bot's table: any move, however small (by its worth to you), earns a "
+        "whole step. With a person, give back at most about what they gave"
+    ) in plan_text
+    table = plan_text.index("| Marlow's reply | your move |")
+    assert 0 < plan_text.index("This is the bot's table") - table < 600
+    summary = _section("summary")
+    assert "This bot gets a whole step for any move; a person, at most about what they gave." in (
+        summary
+    )
+    case = course.variant("05_capstone", "learner-1354")
+    floor, plan = reservation_of(case), [row[0] for row in plan_of(case)]
+    worth = {row[1]: row for row in package_rows(case) if row[1] < floor}
+    low, next_up = worth[60.0], worth[65.0]  # 5 k€, the smallest move the profits allow
+    key = right_moves(case, plan, floor, [reply(low), reply(next_up)])
+    assert key[1][0] == ("next step",) and key[1][1] == "moved"
