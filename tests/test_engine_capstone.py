@@ -1137,8 +1137,9 @@ def test_the_audit_says_what_its_rules_rest_on():
     # review 80 X2: rule (b) says why Marlow's weeks are discounted
     q4 = " ".join(section("q4-text").split())
     assert "If they point different ways, the row is open." in q4
-    # review 81 E1: the never-Marlow rule is the course's convention (test_review82)
-    assert "By the course's convention time never favours Marlow" in q4
+    # review 81 E1: the never-Marlow rule is the course's convention (test_review82);
+    # review 82 C2: Marlow's weeks count at its buyers' word, left out passes too
+    assert "so leaving them out passes too." in q4
     # review 61, E2: deal-me-out is the alternating-offers model's result, not a law
     assert "in module 03's alternating-offers model, an option taken only on refusing" in (
         " ".join(section("audit-teaching").split())
@@ -3473,8 +3474,9 @@ def test_section_2_names_the_row_it_governs_and_the_layout_slips_are_gone():
     assert "question 4 (section 3)" not in information
     assert "treat the weeks as a claim to discount. In every case here" in information
     # review 73 U2: rule (b) reworded, same claim; review 80 X2: one reading taught,
-    # the weeks discounted (tests/test_review81_capstone.py)
-    assert "which its rush request belies (section 2)" in " ".join(section("q4-text").split())
+    # the weeks discounted (tests/test_review81_capstone.py); review 82 C2: the weeks
+    # counted as claimed, leaving them out passes too (tests/test_review83_capstone.py)
+    assert "its rush request belies them (section 2)" in " ".join(section("q4-text").split())
     assert "Marlow has a\n# reservation price as well, in points of its own scoring." in text
     # review 70 U1: the paragraph on what the check moves was cut to start here
     assert "\n# Where a verdict does not fit, the check names the row and gives its facts" in text

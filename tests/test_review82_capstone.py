@@ -26,9 +26,10 @@ def test_question_4_calls_never_marlow_a_convention_and_says_the_counted_reading
     differ)."""
     q4 = _section("q4-text")
     assert "discount them, so time never favours Marlow" not in q4
-    assert "By the course's convention time never favours Marlow" in q4
-    assert "its weeks are only its buyers' claim, which its rush request belies" in q4
-    assert "Counting the claimed weeks passes too." in q4
+    # review 82 C2 (tests/test_review83_capstone.py): rule (b) counts the claimed weeks, as
+    # the deadline note does, and says leaving them out passes too
+    assert "Marlow's taken at its buyers' word; its rush request belies them (section 2)" in q4
+    assert "so leaving them out passes too." in q4
 
 
 # --- C1: the whole step for any move is said where question 8's rule is taught --------------

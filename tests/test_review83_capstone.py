@@ -42,3 +42,47 @@ def test_the_whole_step_for_any_move_is_the_bots_table_and_question_8_still_grad
     low, next_up = worth[60.0], worth[65.0]  # 5 k€, the smallest move the profits allow
     key = right_moves(case, plan, floor, [reply(low), reply(next_up)])
     assert key[1][0] == ("next step",) and key[1][1] == "moved"
+
+
+# --- C2: rule (b) agrees with the deadline note; both readings of Marlow's weeks pass ------
+
+
+def test_rule_b_lets_the_side_that_can_wait_longer_hold_time_and_both_readings_pass(monkeypatch):
+    """C2: rule (b) said time 'never favours Marlow', against the module's own note that in
+    Sandholm and Vulkan's model the holder of the earlier deadline concedes everything.
+    Rule (b) now gives time to the side that can wait 3 weeks longer, Marlow's weeks at its
+    buyers' word, and says leaving them out passes too, in fewer words. The check is
+    unchanged: on learners where the two readings differ, both pass, visible and hidden,
+    and so does the notebook's solution, which now counts the weeks."""
+    from course.checks import capstone as check
+    from tests.notebooks import solution_namespace
+    from tests.sweeps import passes
+    from tests.sweeps import run as run_check
+    from tests.test_review81_capstone import _audit
+
+    q4 = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
+    assert "never" not in q4
+    assert "# | alternatives: time (b) | it can wait ≥ 3 weeks longer |" in q4
+    text = _section("q4-text")
+    assert (
+        "(b) `s.your_weeks` against `s.their_weeks`, Marlow's taken at its buyers' word; its "
+        "rush request belies them (section 2), so leaving them out passes too."
+    ) in text
+    assert "whose holder then concedes everything" in _section("audit-teaching")
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    solution = solution_namespace("05_capstone", "capstone")["my_audit"]
+    differ = 0
+    for n in range(60):
+        learner = f"learner-{n}"
+        case = course.variant("05_capstone", learner)
+        if _audit(case, True) == _audit(case, False):
+            continue
+        differ += 1
+        assert solution(case) == _audit(case, True), learner
+        monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+        for answer in (solution, lambda s: _audit(s, False)):
+            for hidden in (False, True):
+                assert passes(run_check(check, "my_audit", answer, hidden=hidden)), learner
+        if differ == 3:
+            break
+    assert differ == 3

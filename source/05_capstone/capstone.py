@@ -288,7 +288,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # | row | favours a side when |
 # |---|---|
 # | alternatives: shares (a) | it is ahead by ≥ 0.05 in *both* states |
-# | alternatives: time (b) | you can wait ≥ 3 weeks longer (never Marlow) |
+# | alternatives: time (b) | it can wait ≥ 3 weeks longer |
 # | power (d) | the other depends on the deal more by ≥ 0.10 |
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`, without
@@ -296,9 +296,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
 #   leans towards Marlow by whatever this deal costs Marlow, which its reservation prices
 #   keep.
-# - (b) `s.your_weeks` against `s.their_weeks`. By the course's convention time never
-#   favours Marlow: its weeks are only its buyers' claim, which its rush request belies
-#   (section 2). Counting the claimed weeks passes too.
+# - (b) `s.your_weeks` against `s.their_weeks`, Marlow's taken at its buyers' word; its
+#   rush request belies them (section 2), so leaving them out passes too.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -320,8 +319,8 @@ def my_audit(s):
     share = max(my_batna(s)[1], s.brenn_letter) / best  # your BATNA, without the audit
     gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
     shares = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else "open"
-    # Marlow's claimed weeks clash with its rush request: discounted (section 2)
-    time = "you" if s.your_weeks - s.their_weeks >= 3 else "open"
+    waits = s.your_weeks - s.their_weeks  # Marlow's weeks at its buyers' word
+    time = "you" if waits >= 3 else "Marlow" if waits <= -3 else "open"
     leans = {shares, time} - {"open"}  # two facts that disagree leave the row open
     alternatives = leans.pop() if len(leans) == 1 else "open"
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
