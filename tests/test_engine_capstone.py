@@ -2682,8 +2682,9 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     assert "by what each choice pays if there is no deal with Marlow" in text
     assert "question 2 leaves it out" in text
     # review 73 E1: the step beyond no longer turns on the letter, so the appendix's gain
-    # is no part of the letter's worth; it says the figures are no reason to open there
-    assert "no reason to open there in your own case" in section("about-the-bot")
+    # is no part of the letter's worth; review 82 C3: it says the step paid at this bot
+    # and a person may walk away (tests/test_review83_capstone.py)
+    assert "At this bot it paid on average" in " ".join(section("about-the-bot").split())
     assert "would a signed letter have got you a deal with Quell" in section("reflection-text")
     rubric = NOTEBOOK.read_text().split('grade_id": "reflection"')[1]
     assert "whether the letter's lower reservation price would reach a package" in " ".join(

@@ -86,3 +86,17 @@ def test_rule_b_lets_the_side_that_can_wait_longer_hold_time_and_both_readings_p
         if differ == 3:
             break
     assert differ == 3
+
+
+# --- C3: the appendix's gain from the step beyond is said as this bot's, with a person's risk -
+
+
+def test_the_appendix_says_the_step_beyond_paid_at_this_bot_and_a_person_may_walk_away():
+    """C3: after reporting that opening one step beyond earned 4 to 8 k€ more against every
+    style, the appendix said 'These are averages, no reason to open there in your own
+    case', yet an expected gain is a reason. It now says it paid on average at this bot,
+    and that a person may take offence and walk away (section 4's research, in its word)."""
+    about = _section("about-the-bot")
+    assert "no reason to open there" not in about
+    assert "At this bot it paid on average; a person may take offence and walk away" in about
+    assert "extreme first offers offended those who received them" in _section("opening-teaching")

@@ -1084,7 +1084,7 @@ NegotiationTable(
 # style, by about 4 to 8 k€ where both reached a deal; not in every sitting (against each
 # style, at most one sitting in fifteen ended with less). Against a tit-for-tat Marlow it
 # also reached a deal more often in each sample: 186 to 193 sittings against 175 to 181.
-# These are averages, no reason to open there in your own case: section 4 gives the risk.
+# At this bot it paid on average; a person may take offence and walk away (section 4).
 #
 # **Where question 7's plan departs from module 04 (section 5).** *The plan runs past both
 # targets*, down to your reservation price, since you cannot tell before the talks which
