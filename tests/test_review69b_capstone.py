@@ -163,9 +163,10 @@ def test_section_4_folds_the_diagnostic_discussion_and_question_4_is_a_table():
     rules are a five-row table; the hedges 'This course's convention, not a finding' and
     'this course's bookkeeping, not Emerson's' are gone. Failed on the old text."""
     opened, folded = _open_and_folded("opening-teaching")
-    # review 77 C3: what a pick shows is open text; the fold keeps why the table cannot
-    assert "if Marlow picks sincerely (the package it likes best" in opened
-    assert "It treats your research as exact" in folded
+    # review 77 C3: what a pick shows is open text; review 82 U1: one sentence, and the
+    # fold on why the table cannot run the test is cut
+    assert "If Marlow sincerely picks a partner your research scores lower" in opened
+    assert "It treats your research as exact" not in folded
     q4 = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
     rows = [line for line in q4.splitlines() if line.startswith("# |")]
     # review 78 X1: a verdict per row; the information row and the ratings left the table

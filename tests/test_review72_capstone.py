@@ -181,5 +181,6 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
     )  # review 78 X1: a verdict, not ratings
     assert "where the row turns on a share gap within 0.01 of its line" in q4
     opening = " ".join(_section("opening-teaching").split())
-    # review 77 C3: it is module 04's MESO, used here only as a test of the research
-    assert "so the set only tests your research: if Marlow picks sincerely" in opening
+    # review 77 C3: it is module 04's MESO, used here only as a test of the research;
+    # review 82 U1: said in one sentence
+    assert "If Marlow sincerely picks a partner your research scores lower" in opening

@@ -100,3 +100,32 @@ def test_the_appendix_says_the_step_beyond_paid_at_this_bot_and_a_person_may_wal
     assert "no reason to open there" not in about
     assert "At this bot it paid on average; a person may take offence and walk away" in about
     assert "extreme first offers offended those who received them" in _section("opening-teaching")
+
+
+# --- U1, U4: the MESO's caveats cut to a sentence; one definition of a retraction ----------
+
+
+def test_the_meso_ends_in_one_sentence_and_a_retraction_is_defined_once_with_its_line():
+    """U1: after teaching the MESO, section 4 added that the set 'only tests your research'
+    and a fold on why the table 'cannot run the test' (about 70 words of hedging); they
+    are now one sentence on what a sincere pick would show. U4: a retraction was 'worse by
+    more than a hundredth' (that fold), 'worse for Marlow than your last' (section 5) and
+    'clearly worse' (section 6). Section 6 now gives the one definition with the engine's
+    threshold (tests/test_engine_capstone.py checks it against the bot), and section 5
+    points there."""
+    opening = _section("opening-teaching")
+    assert "Why the table cannot run the test" not in opening
+    assert "the set only tests your research" not in opening
+    assert (
+        "If Marlow sincerely picks a partner your research scores lower than the opening, "
+        "your research misweighs the issues."
+    ) in opening
+    table = _section("table-teaching")
+    assert "clearly worse" not in table
+    assert (
+        "every retraction (an offer worse for it than your previous one by more than a "
+        "hundredth of the way from its reservation price to its best)"
+    ) in table
+    text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
+    assert text.count("hundredth of the way") == 1
+    assert "is a retraction (defined and priced in section 6)" in _section("plan-teaching")

@@ -410,18 +410,8 @@ check.my_audit(my_audit, hidden=True)
 # tells you what the other side prefers (Medvec and Galinsky, "Putting more on the
 # table", 2005). At a human table you offer them together, before any concession; this
 # bot hears one package at a time, so you prepare the set and send the opening alone.
-# Here the partners give Marlow no more points than the opening, so the set only tests
-# your research: if Marlow picks sincerely (the package it likes best, not one chosen to
-# mislead you) a partner your research scores lower than the opening, your research
-# misweighs the issues.
-#
-# <details><summary>Why the table cannot run the test</summary>
-#
-# It treats your research as exact, and a partner sent after the opening is a
-# retraction if worse for Marlow than your last offer by more than a hundredth of the way
-# from its reservation price to its best: that lowers its trust in you by 0.1 (section 6).
-#
-# </details>
+# If Marlow sincerely picks a partner your research scores lower than the opening, your
+# research misweighs the issues.
 #
 # **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
 # think about what weighs against its number: what Marlow's alternatives lack (question
@@ -698,7 +688,7 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # At this table a step, once made, stands, as GRIT's steps do whether or not the other
 # side answers; at a human table make it conditional on the deal (module 04). An offer
-# worse for Marlow than your last is a retraction, which section 6 prices. Count
+# worse for Marlow than your last is a retraction (defined and priced in section 6). Count
 # Marlow's offers, not its words: "You have not moved since your last offer" is about
 # your offer, not its own.
 #
@@ -853,8 +843,9 @@ check.table_moves(table_moves, hidden=True)
 #
 # **Trust.** Marlow remembers you through its **trust** in you, which starts at 0.5 and
 # moves after each negotiation by how it ended, and by −0.1 for every offer it refused
-# out of hand and every retraction (an offer clearly worse for it than your previous
-# one), whatever the ending:
+# out of hand and every retraction (an offer worse for it than your previous one by more
+# than a hundredth of the way from its reservation price to its best), whatever the
+# ending:
 #
 # | how the negotiation ended | change in trust |
 # |---|---|
