@@ -1553,7 +1553,7 @@ def test_question_5_promises_a_partner_only_for_the_course_opening():
     (0.5% of learners); the check now names the tied package to open with."""
     text = section("q5-text")
     assert "Every case has at least one such partner" not in text
-    assert "The opening at the low reservation price always has at least one such" in " ".join(
+    assert "The opening at Marlow's low reservation price always has at least one" in " ".join(
         text.split()
     )
     assert "an opening one step beyond may have none" in text

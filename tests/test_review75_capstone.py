@@ -408,7 +408,8 @@ def test_the_opening_package_is_not_called_the_estimate():
     text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
     assert "Question 5 accepts the estimate and the step beyond" not in text
     assert "Question 5 accepts the opening at the estimate and the step beyond" not in text
-    assert "takes you back to the opening at the low reservation price" in text  # review 77 U4
+    # review 77 U4; review 82 U2: whose low reservation price is said
+    assert "takes you back to the opening at Marlow's low reservation price" in text
     # review 77 C3: the solution names its set a MESO, as the text now does
     assert (
         "diagnostic" not in SOURCE.read_text().split('grade_id": "opening-offer-answer"')[1][:1500]

@@ -129,3 +129,22 @@ def test_the_meso_ends_in_one_sentence_and_a_retraction_is_defined_once_with_its
     text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
     assert text.count("hundredth of the way") == 1
     assert "is a retraction (defined and priced in section 6)" in _section("plan-teaching")
+
+
+# --- U2: the low reservation price is always Marlow's --------------------------------------
+
+
+def test_the_low_reservation_price_is_always_said_to_be_marlows():
+    """U2: 'the low reservation price' (sections 4 and question 5, the appendix) is
+    Marlow's, yet it sat next to 'your reservation price' in the same rules, so it could
+    be read as yours. Every use in the text now says whose (Marlow's, or its)."""
+    import re
+
+    cells = SOURCE.read_text().split("# %% [markdown]")[1:]
+    text = " ".join(
+        " ".join(line.removeprefix("#").strip() for line in cell.split("# %%")[0].splitlines())
+        for cell in cells
+    )
+    uses = re.findall(r"(\S+) (?:\*\*)?low reservation price", text)
+    assert len(uses) >= 6
+    assert set(uses) <= {"Marlow's", "its"}, uses

@@ -389,13 +389,13 @@ check.my_audit(my_audit, hidden=True)
 # value, such as a rival's price, could raise it (module 02). Your beliefs about Quell
 # and your reading of the rush request decide where you open; keep them to yourself.
 #
-# **One step beyond.** Steps run along the **Pareto frontier**, the packages that no
-# other package beats for both sides. The package one step beyond gives Marlow fewer
-# points than it needs even without Quell, so Marlow cannot accept it in either state.
-# Like module 01's one step above the top, it is room for the counter-offer, not a fact:
-# your first step takes you back to the opening at the low reservation price, and your
-# target stands. The rush cost is already in your profits, so it cannot justify the step.
-# It pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
+# **One step beyond.** Steps run along the **Pareto frontier**, the packages that no other
+# package beats for both sides. The package one step beyond gives Marlow fewer points than
+# it needs even without Quell, so Marlow cannot accept it in either state. Like module
+# 01's one step above the top, it is room for the counter-offer, not a fact: your first
+# step takes you back to the opening at Marlow's low reservation price, and your target
+# stands. The rush cost is already in your profits, so it cannot justify the step. It
+# pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
 # finding above is its risk. Question 5 accepts either, the step beyond only if it gives
 # Marlow at least a quarter of its reservation price with Quell. (How this bot answers
 # such an opening is in the appendix.)
@@ -440,7 +440,7 @@ check.my_audit(my_audit, hidden=True)
 # `my_reservation(s)` from question 2. `all_packages`, `package_points` and
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
-# 1. The first package is your opening, by the rule above: at the low reservation
+# 1. The first package is your opening, by the rule above: at Marlow's low reservation
 #    price, or one frontier step beyond it.
 # 2. The others complete a MESO. Each is a different package worth exactly the
 #    opening's profit to you and at least `s.reservation_if_not` points to Marlow (a
@@ -450,7 +450,7 @@ check.my_audit(my_audit, hidden=True)
 #    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
 #    ground on an issue where the other keeps your best level.
 #
-# The opening and the MESO earn a mark each. The opening at the low reservation price
+# The opening and the MESO earn a mark each. The opening at Marlow's low reservation price
 # always has at least one such partner; an opening one step beyond may have none: then
 # return the opening alone, a list of one package, and it earns the set's mark too. If
 # your opening ties with another package and has no partner, the check names the tied
@@ -466,7 +466,7 @@ def opening_offer(s):
     acceptable = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
     profit, _, opening = max(
         acceptable, key=lambda found: found[:2]
-    )  # at the low reservation price
+    )  # at Marlow's low reservation price
     # (one frontier step beyond it, room for the counter-offer, would pass too: section 4)
 
     def ground(package):  # the issues on which a package gives Marlow ground
@@ -1067,14 +1067,15 @@ NegotiationTable(
 # **An opening one step beyond (section 4).** An offer Marlow could not accept pulls its
 # *first answer* no further than one it just could. But Marlow measures what you have
 # given from your first offer it did not refuse out of hand, so stepping back from an
-# opening beyond to the opening at the low reservation price counts as a concession, and
-# it answers part of it. Over four samples of 200 learners' cases at a table where Quell
-# has no capacity (195 to 199 of them have such a step), opening one step beyond along the
-# frontier and then following the same plan (with section 5's rule of when to step) ended
-# with more profit on average than opening at the low reservation price, against every
-# style, by about 4 to 8 k€ where both reached a deal; not in every sitting (against each
-# style, at most one sitting in fifteen ended with less). Against a tit-for-tat Marlow it
-# also reached a deal more often in each sample: 186 to 193 sittings against 175 to 181.
+# opening beyond to the opening at Marlow's low reservation price counts as a concession,
+# and it answers part of it. Over four samples of 200 learners' cases at a table where
+# Quell has no capacity (195 to 199 of them have such a step), opening one step beyond
+# along the frontier and then following the same plan (with section 5's rule of when to
+# step) ended with more profit on average than opening at Marlow's low reservation price,
+# against every style, by about 4 to 8 k€ where both reached a deal; not in every sitting
+# (against each style, at most one sitting in fifteen ended with less). Against a
+# tit-for-tat Marlow it also reached a deal more often in each sample: 186 to 193 sittings
+# against 175 to 181.
 # At this bot it paid on average; a person may take offence and walk away (section 4).
 #
 # **Where question 7's plan departs from module 04 (section 5).** *The plan runs past both
