@@ -1292,7 +1292,8 @@ def test_the_frontier_and_styles_are_glossed_where_first_used():
     assert COUNTERPARTS["linear"][1]["beta"] == 1
     assert COUNTERPARTS["tit-for-tat"][1]["reciprocity"] == 1
     assert plan.index("four **styles**") < plan.index("three of Marlow's four styles")
-    assert "Module 04 planned its steps towards a **target**" in plan
+    # review 82 U3: the target is defined (in bold) at its first use, in section 4
+    assert "Module 04 planned its steps towards a target (section 4)" in plan
     assert "though the target-minded were less satisfied" in section("opening-teaching")
 
 
@@ -1343,7 +1344,9 @@ def test_the_opening_is_never_the_target_and_the_conventions_are_labelled():
     plan = section("plan-teaching")
     opening = section("opening-teaching")
     assert "the target is your opening" not in plan
-    assert "The plan runs past both targets" in plan and "aim to land" in plan  # review 78 U5
+    assert "The plan runs past both targets" in plan  # review 78 U5
+    # review 82 U3: 'the result you aim for' is said once, where the target is first used
+    assert "aim to land" not in plan and "the result you aim for" in opening
     assert "your own target (your opening" not in opening
     assert "what Marlow's alternatives lack" in opening
     assert "This table adds a third" not in plan and "never into silence" in plan

@@ -58,7 +58,8 @@ def test_the_grounding_facts_justify_the_ask_and_neither_moves_the_target():
     of value'; the two fitted only on a second reading. Now one sentence says both facts
     justify asking for the opening and neither moves the target."""
     opening = _section("opening-teaching")
-    assert "They justify *asking* for your opening; neither moves your target" in opening
+    # review 82 U3: the target is defined here, at its first use
+    assert "They justify *asking* for your opening; neither moves your **target**" in opening
     assert "not *counting on*" not in opening
     assert "are your own ask, not evidence of value" not in opening
 

@@ -148,3 +148,22 @@ def test_the_low_reservation_price_is_always_said_to_be_marlows():
     uses = re.findall(r"(\S+) (?:\*\*)?low reservation price", text)
     assert len(uses) >= 6
     assert set(uses) <= {"Marlow's", "its"}, uses
+
+
+# --- U3: the target is defined where it is first used ---------------------------------------
+
+
+def test_the_target_is_defined_at_its_first_use():
+    """U3: section 4 used 'your target' (twice) and glossed it only as 'the middle of the
+    zone'; section 5 defined it fifteen screens later. Its first use now says what it is,
+    in one line, and points to section 5 for the rule; section 5 no longer bolds it as new."""
+    text = " ".join(
+        line.removeprefix("#").strip()
+        for line in SOURCE.read_text().split('grade_id": "opening-teaching"')[1].splitlines()
+    )
+    first = text.index("target")
+    assert text[first - 2 :].startswith(
+        "**target**, the result you aim for: your plan's package nearest the middle of the zone "
+        "(section 5"
+    )
+    assert text.count("**target**") == 1

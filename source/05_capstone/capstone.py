@@ -384,10 +384,11 @@ check.my_audit(my_audit, hidden=True)
 # the one that gives Marlow more. (Every case here has such a package.)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
-# of a 3-week rush. They justify *asking* for your opening; neither moves your target, the
-# middle of the zone (section 5: a convention, not a research finding). Only evidence of
-# value, such as a rival's price, could raise it (module 02). Your beliefs about Quell
-# and your reading of the rush request decide where you open; keep them to yourself.
+# of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
+# the result you aim for: your plan's package nearest the middle of the zone (section 5: a
+# convention, not a research finding). Only evidence of value, such as a rival's price,
+# could raise it (module 02). Your beliefs about Quell and your reading of the rush
+# request decide where you open; keep them to yourself.
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no other
 # package beats for both sides. The package one step beyond gives Marlow fewer points than
@@ -643,15 +644,15 @@ check.what_to_say(what_to_say, hidden=True)
 #   trade, rule 1): any free trade that lands on the frontier will do there;
 # - repeat until none is left.
 #
-# Module 04 planned its steps towards a **target**, the result you aim to land at; here
-# you need one for each state of Quell. In each state the zone runs from your reservation
-# price up to your best profit on a package that gives Marlow that state's reservation
-# price. Your target in each state: of the packages of your plan Marlow could accept in
-# that state, the one nearest the middle of that state's zone, at or above it (module
-# 02's rule when no fact you can show, such as a rival's price, carries you higher; this
-# case has none). The plan runs past both targets; you decide at the table when to stop.
-# The table shows both targets: keep in mind the one for the state Marlow's answers
-# point to. How this plan departs from module 04 is in the appendix.
+# Module 04 planned its steps towards a target (section 4); here you need one for each
+# state of Quell. In each state the zone runs from your reservation price up to your best
+# profit on a package that gives Marlow that state's reservation price. Your target in
+# each state: of the packages of your plan Marlow could accept in that state, the one
+# nearest the middle of that state's zone, at or above it (module 02's rule when no fact
+# you can show, such as a rival's price, carries you higher; this case has none). The plan
+# runs past both targets; you decide at the table when to stop. The table shows both
+# targets: keep in mind the one for the state Marlow's answers point to. How this plan
+# departs from module 04 is in the appendix.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
