@@ -167,3 +167,31 @@ def test_the_target_is_defined_at_its_first_use():
         "(section 5"
     )
     assert text.count("**target**") == 1
+
+
+# --- U5: the debrief says why the two sides' gains can be added ------------------------------
+
+
+def test_value_created_says_why_the_two_gains_can_be_added():
+    """U5: section 5 warns that k€ and points have no common unit, yet the debrief's value
+    created adds the two sides' gains without saying why it may. It now says: each gain
+    runs from 0 to 1 on its own side's scale, which makes them addable."""
+    assert "k€ and points have no common unit" in _section("plan-teaching")
+    debrief = _section("debrief-teaching")
+    assert "the two added, against" not in debrief
+    assert (
+        "its best package (1), which makes k€ and points addable; their sum, against the "
+        "largest such sum any package could give."
+    ) in debrief
+
+
+# --- the round's words: every fix above paid for ---------------------------------------------
+
+
+def test_the_module_is_shorter_after_this_rounds_fixes():
+    """Review 82 U1 and the round's cuts (section 6's restatement of section 5's rows, the
+    fold's second 'a step stands') paid for C1 to U5: the module's Markdown is 7,963
+    words, 8,041 before (measured as tests/test_review81_capstone.py does)."""
+    from tests.test_review81_capstone import _markdown_words
+
+    assert _markdown_words(SOURCE.read_text()) <= 7_963
