@@ -222,8 +222,10 @@ def test_u2_the_module_is_shorter_than_the_review_read():
     # review 80 U1: questions 2 and 3 cut their restatements (7,116 -> 6,939); review 81's
     # fixes are paid for by its U6 cut and shorter wording (6,939 -> 6,937); review 82 C1/C4
     # (6,937 -> 6,929)
-    # review 82 U6: three asides cut (folded 1,755 -> 1,605)
-    assert main <= 6929 and aside <= 1605 and main + aside < 9059 - 150, (main, aside)
+    # review 82 U6: three asides cut (folded 1,755 -> 1,605); the aside on when to let the
+    # other side open came back as one main-text sentence, since module 00 relies on it
+    # (6,929 -> 6,935)
+    assert main <= 6935 and aside <= 1605 and main + aside < 9059 - 150, (main, aside)
 
 
 # --- U5: source lines are not broken after one word --------------------------------------

@@ -33,7 +33,7 @@ def test_c2_open_ambitiously_only_once_you_know_the_range_as_module_04_says():
 
     path = ROOT / "source" / "04_concessions" / "concessions.py"
     concessions = " ".join(path.read_text(encoding="utf-8").split())
-    assert "# Opening first pays when you know the range well." in concessions
+    assert "Open first only if you know the range well; if not, let them open" in concessions
 
 
 def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():

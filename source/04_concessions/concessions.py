@@ -108,19 +108,18 @@ scenario
 # about their alternatives: it should move your estimate of their reservation price, and
 # with it your target (section 2) and your opening. An anchor from far below, from a side
 # that may be shading its opening, proves only that they would pay that much; it says more
-# only when you know how this side habitually opens (module 01), and Orchard's story gives
-# you no such pattern.
+# only when you know how this side habitually opens (module 01).
 #
-# A good opening is **ambitious** and **grounded**. The course's rule, the same in every
-# module: open at your estimate of the other side's reservation price or somewhat beyond
-# it, grounded in a fact you can name, and never beyond a point you can justify. Your
-# target (module 02; section 2 gives the rule) lies below your opening. The further past
-# the estimate, the more your number looks like a bluff and the likelier a walk-out; in
-# this module's cases the fact that grounds an opening is never more than about a sixth
-# above the estimate. Grounded means a reason that rests on a fact: a market rate, what
+# Open first only if you know the range well; if not, let them open and learn from their
+# number (module 01). A good opening is **ambitious** and **grounded**. The course's rule,
+# the same in every module: open at your estimate of the other side's reservation price or
+# somewhat beyond it, grounded in a fact you can name, and never beyond a point you can
+# justify. Your target (module 02; section 2 gives the rule) lies below your opening. The
+# further past the estimate, the more your number looks like a bluff and the likelier a
+# walk-out; in this module's cases the fact that grounds an opening is never more than
+# about a sixth above the estimate. Grounded means resting on a fact: a market rate, what
 # they paid for the same thing before, what the work is worth to them. What they paid
-# before stays a fair ground even when their budget has shrunk: that is already in your
-# estimate.
+# before stays fair ground even if their budget shrank: your estimate counts that.
 #
 # ### What to say, and what not to say
 #
