@@ -296,8 +296,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
 #   leans towards Marlow by whatever this deal costs Marlow, which its reservation prices
 #   keep.
-# - (b) `s.your_weeks` against `s.their_weeks`, Marlow's taken at its buyers' word; its
-#   rush request belies them (section 2), so leaving them out passes too.
+# - (b) `s.your_weeks` against `s.their_weeks`, Marlow's taken at its buyers' word; where
+#   they put Marlow ahead, its rush request belies them (section 2), so leaving them out
+#   there passes too.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against

@@ -1,0 +1,59 @@
+"""Review 83 of module 05 (a fresh reader's, on 4df03cb): fixes, each with a test that
+fails on the text or code it replaced."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import course
+from course.checks import capstone as check
+from course.checks.hints import NotYet
+from tests.sweeps import passes
+from tests.sweeps import run as run_check
+from tests.test_review81_capstone import _audit
+
+SOURCE = Path(__file__).resolve().parents[1] / "source" / "05_capstone" / "capstone.py"
+
+
+def _q4():
+    cell = SOURCE.read_text().split('grade_id": "q4-text"')[1].split("# %%")[0]
+    return " ".join(" ".join(line.removeprefix("#").strip() for line in cell.splitlines()).split())
+
+
+def test_x1_leaving_marlows_weeks_out_is_allowed_only_where_they_put_marlow_ahead(monkeypatch):
+    """X1: rule (b) said 'leaving them out passes too' with no condition, but the check
+    (``alternatives_readings``) accepts the reading without Marlow's weeks only where they
+    put Marlow ahead; where they favour you, leaving them out drops the time fact and a
+    learner who read the sentence literally lost the mark. The sentence now says 'where
+    they put Marlow ahead ... there'. On learners where the weeks put Marlow ahead, the
+    audit without them passes, visible and hidden; where they favour you and the time fact
+    decides the row, dropping them fails, as the text now implies."""
+    q4 = _q4()
+    assert "so leaving them out passes too." not in q4
+    assert (
+        "where they put Marlow ahead, its rush request belies them (section 2), so leaving "
+        "them out there passes too."
+    ) in q4
+    ahead = dropped = 0
+    for n in range(80):
+        learner = f"learner-{n}"
+        s = course.variant("05_capstone", learner)
+        monkeypatch.setenv("LEVERAGE_LEARNER", learner)
+        waits = s.your_weeks - s.their_weeks
+        if waits <= -3 and _audit(s, False) != _audit(s, True) and ahead < 3:
+            ahead += 1
+            for hidden in (False, True):
+                outcome = run_check(check, "my_audit", lambda c: _audit(c, False), hidden=hidden)
+                assert passes(outcome), learner
+        if waits >= 3 and dropped < 3 and _audit_time_left_out(s) != _audit(s, True):
+            dropped += 1
+            with pytest.raises(NotYet, match="your alternatives verdict does not fit"):
+                run_check(check, "my_audit", _audit_time_left_out)
+    assert ahead == 3 and dropped == 3, (ahead, dropped)
+
+
+def _audit_time_left_out(s):
+    """Question 4 with the time fact dropped whichever side it favours (the literal reading
+    of the old sentence): the audit of the same case with both sides' weeks equal."""
+    return _audit(replace(s, their_weeks=s.your_weeks), True)
