@@ -5337,7 +5337,7 @@ def test_question_6_asks_the_learner_to_tell_a_test_from_a_believable_cap(answer
     kinds of written cap; reading every claim as a test, or every one as a cap, fails with
     a hint that says which; the model answer and section 5's rule pass."""
     text = " ".join(cell_text(MODULE, "concessions", "q6-text").split())
-    assert "`respond(s, offer, next_ask, ceiling=None, in_writing=False)`" in text
+    assert "`respond(s, offer, next_ask, ceiling=None, board_approved=False)`" in text
     assert "answer as if it were not said" not in text
     s = course.variant(MODULE, who)
     written = check._written_offers(s, hidden=False)
@@ -5348,7 +5348,7 @@ def test_question_6_asks_the_learner_to_tell_a_test_from_a_believable_cap(answer
         assert "Orchard has shown you that its board approved" in said, said
         assert ", True) for learner" in said, said
         said = miss(check.respond.__wrapped__, _believes_every_claim)
-        assert "nothing you can check (in_writing is False)" in said, said
+        assert "nothing you can check (board_approved is False)" in said, said
         for hidden in (False, True):
             check.respond.__wrapped__(answers["respond"], hidden=hidden)
             check.respond.__wrapped__(_respond_strictly, hidden=hidden)

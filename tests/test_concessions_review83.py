@@ -44,16 +44,16 @@ def test_c1_c4_the_text_says_what_the_next_year_table_can_show():
 def test_e1_a_cap_counts_when_you_can_check_it_or_breaking_it_costs_them():
     """Review 82 E1: section 5 and question 6 taught a budget 'in writing' as a believable
     cap, the limited-authority ploy. A cap now counts when you can check it or breaking it
-    costs them; a figure merely written down is a claim. The field keeps its name
-    (learners' code reads ``in_writing``) and what passes is unchanged."""
+    costs them; a figure merely written down is a claim. What passes is unchanged (review
+    83 C1 renamed the argument: tests/test_concessions_review84.py)."""
     text = _flat()
     assert "say a budget in writing" not in text
     assert "shown it to you in writing" not in text
     assert "Evidence is a cap you can check or that costs them to break" in text
     assert "a figure merely stated or written down is a test" in text
-    assert "`in_writing` is `True` when Orchard has shown that its board approved it" in text
+    assert "`board_approved` is `True` when Orchard has shown that its board approved it" in text
     assert "a published tender ceiling" in text
-    assert "respond(s, offer, next_ask, ceiling=None, in_writing=False)" in text
+    assert "respond(s, offer, next_ask, ceiling=None, board_approved=False)" in text
     assert "shows me a budget of 51 in writing" not in text
     s = course.variant(MODULE, "rv83-0")
     hint, _ = check._written_hint(s, 60.0, 70.0, 55.0, "walk away")

@@ -1934,7 +1934,7 @@ def best_response(s, offer, next_ask, ceiling=None):
     """Section 5's rule. With a credible ``ceiling`` (the most Orchard can pay, one you can
     check, say a budget its board approved and shows you) below your reservation price there is no zone: walk away; at or
     above it, you ask no more than the ceiling, so an offer at the ceiling is accepted.
-    Question 6 passes the ceiling with ``in_writing``: a claim Orchard has not shown is a
+    Question 6 passes the ceiling with ``board_approved``: a claim Orchard has not shown is a
     test, answered as if it were not said (review 73 X1); one Orchard shows its board
     approved is a believable cap, and this rule answers it (review 75 X1)."""
     reservation = reservation_of(s)
@@ -2096,7 +2096,7 @@ def respond(answer, hidden=False):
             if ceiling is not None and (by_cap or (result == "accept" and offer >= ceiling)):
                 hint = (
                     f"Orchard says {ceiling:g} is all its budget allows, but has shown you "
-                    "nothing you can check (in_writing is False), so section 5 reads the claim "
+                    "nothing you can check (board_approved is False), so section 5 reads the claim "
                     "as a test, "
                     f"not a cap: answer as if it were not said. Here, {hint}"
                 )

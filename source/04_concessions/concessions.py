@@ -1002,9 +1002,9 @@ DifficultMoment()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): accept, counter or walk away
 #
-# Write `respond(s, offer, next_ask, ceiling=None, in_writing=False)`: Orchard has just
-# answered your last offer with `offer`. Return `"accept"`, `"counter"` or `"walk away"`
-# by section 5's rule:
+# Write `respond(s, offer, next_ask, ceiling=None, board_approved=False)`: Orchard has
+# just answered your last offer with `offer`. Return `"accept"`, `"counter"` or `"walk
+# away"` by section 5's rule:
 #
 # 1. while rounds remain, accept an offer at least `next_ask`, and counter any other (one
 #    at or above the even split you may also accept: module 02);
@@ -1012,9 +1012,9 @@ DifficultMoment()
 #    offer above your reservation price, `s.alternative_price` plus `s.extra_cost`, and
 #    walk away from one below it;
 # 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows;
-#    `in_writing` is `True` when Orchard has shown that its board approved it (section
-#    5's evidence). Such a cap below your reservation price means walk away; otherwise
-#    accept an offer at it.
+#    `board_approved` is `True` when Orchard has shown that its board approved it
+#    (section 5's evidence). Such a cap below your reservation price means walk away;
+#    otherwise accept an offer at it.
 #
 # `next_ask` is the next offer your plan would make when you next move (after a
 # retraction, your last ask: section 5's step 3 holds). The check's messages say what
@@ -1022,10 +1022,10 @@ DifficultMoment()
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-answer", "schema_version": 3}
-def respond(s, offer, next_ask, ceiling=None, in_writing=False):
+def respond(s, offer, next_ask, ceiling=None, board_approved=False):
     """Accept, counter or walk away from Orchard's offer; ceiling: what Orchard says is all
-    its budget allows, or None; in_writing: whether Orchard has shown you that its board
-    approved it."""
+    its budget allows, or None; board_approved: whether Orchard has shown you that its
+    board approved it."""
     ### BEGIN SOLUTION
     reservation = s.alternative_price + s.extra_cost
     if next_ask is None:  # the last round: the offer on the table is the best left
@@ -1034,7 +1034,7 @@ def respond(s, offer, next_ask, ceiling=None, in_writing=False):
         return "accept"
     # a budget its board approved, shown to me, is a cap I can check; a claim is a test,
     # and I answer as if it were not said (section 5)
-    if ceiling is not None and in_writing:
+    if ceiling is not None and board_approved:
         if ceiling < reservation:
             return "walk away"  # no zone: nothing Orchard can pay reaches my limit
         if offer >= ceiling:
