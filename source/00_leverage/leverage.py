@@ -1229,7 +1229,9 @@ check.own_balances(news_moves)
 # learner who says there was no foreseeable reason to wait, and why, earns that mark too.
 # A second mark for that judgement weighed against the learner's own clock (a payment of
 # the learner's own falling due, an alternative of the learner's that may lapse),
-# whichever way it comes out; half a mark for a clock named but not weighed.
+# whichever way it comes out; half a mark for a clock named but not weighed. Judge part 2
+# on the balances the learner's own 4a readings give (the own-balances cell): a slip in
+# 4a costs marks there, not again here.
 #
 # A full-marks answer for section 5's deadline run (the owner asking for a five-year lease
 # at 98% of the full rent, +1.45 at the start): "(1) I would keep +1.75, or go a little
