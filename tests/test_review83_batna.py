@@ -65,8 +65,9 @@ def test_section_5_asks_for_remote_days_in_every_counter_and_states_terms_before
 
     decide = _cell("decide-teaching")
     assert (
-        "Every counter asks for two remote days too. Before you walk away, state your "
-        "reservation price with two remote days as your last word."
+        "Every counter asks for two remote days too. Before you walk away, name your "
+        "reservation price with two remote days as your last word (with no zone, that costs "
+        "nothing)."
     ) in decide
     for reason, response in REASONS.items():  # the graded answers are unchanged
         assert f"| {response} |" in decide and f"| {reason} |" in decide

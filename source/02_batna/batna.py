@@ -467,10 +467,10 @@ check.target_salary(target_salary, hidden=True)
 # A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
 # days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
 #
-# The rule judges offers by the even split with remote days (section 4). It is
-# your own yardstick of an even-handed deal (Northwind, which does not know your commute,
-# cannot check it), not a forecast. An offer at or above it is *acceptable*, good enough to
-# take; whether you take it at once or counter towards your target first is your call.
+# The rule judges offers by the even split with remote days (section 4). It is your own
+# yardstick of an even-handed deal (Northwind cannot check it), not a forecast. An offer at
+# or above it is *acceptable*, good enough to take; whether you take it at once or counter
+# towards your target first is your call.
 # For an offer made while Northwind is still moving, take the first row that fits:
 #
 # | response | when | reason |
@@ -482,8 +482,8 @@ check.target_salary(target_salary, hidden=True)
 # | counter | at or above your BATNA's value, below your reservation price for its package | below your reservation price |
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
-# Every counter asks for two remote days too. Before you walk away, state your reservation
-# price with two remote days as your last word.
+# Every counter asks for two remote days too. Before you walk away, name your reservation
+# price with two remote days as your last word (with no zone, that costs nothing).
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a last word you believe,
