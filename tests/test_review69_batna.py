@@ -78,8 +78,8 @@ def test_the_even_split_is_your_own_yardstick_not_a_point_both_sides_can_defend(
     defend as even-handed". It is now your own yardstick, which Northwind cannot check."""
     decide = _cell("decide-teaching")
     assert "both sides can defend" not in decide
-    assert "It is your own yardstick of an even-handed deal (Northwind, which does not" in decide
-    assert "know your commute, cannot check it)" in decide
+    # review 83: the gloss is shorter, paying for section 5's line on a last word
+    assert "It is your own yardstick of an even-handed deal (Northwind cannot check it)" in decide
     assert "section 5 uses the even split as your own yardstick of an even-handed deal" in _cell(
         "nash-teaching"
     )

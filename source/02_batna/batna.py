@@ -467,10 +467,10 @@ check.target_salary(target_salary, hidden=True)
 # A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
 # days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
 #
-# The rule judges offers by the even split with remote days (section 4). It is your own
-# yardstick of an even-handed deal (Northwind cannot check it), not a forecast. An offer at
-# or above it is *acceptable*, good enough to take; whether you take it at once or counter
-# towards your target first is your call.
+# The rule judges offers by the even split with remote days (section 4).
+# It is your own yardstick of an even-handed deal (Northwind cannot check it), not a
+# forecast. An offer at or above it is *acceptable*, good enough to take; whether you take
+# it at once or counter towards your target first is your call.
 # For an offer made while Northwind is still moving, take the first row that fits:
 #
 # | response | when | reason |
