@@ -60,20 +60,9 @@ def test_u3_question_5_says_its_scoring_in_one_line_and_the_check_says_the_rest(
     assert "since such an answer treats both kinds alike" not in five
     assert "earn no marks" not in five
 
-    def rig_prices(s):  # the notebook's solution
-        events = (
-            "bank could withdraw its loan",
-            "approval to buy the rig lapses",
-            "parent company may take back",
-        )
-        prices = {}
-        for v in s.rig_versions:
-            if not any(e in v.text for e in events):
-                prices[v.letter] = max(s.rig_value / 2, v.amount)
-            else:
-                prices[v.letter] = v.amount + (s.rig_value - v.amount) / 2
-        return prices | {1: 20_000, 2: 26_000}
+    from tests.notebooks import solution_namespace
 
+    rig_prices = solution_namespace("03_power", "power")["rig_prices"]
     assert check.rig_prices(rig_prices) is None
     shown = _flat(capsys.readouterr().out)
     assert "The practice versions earn no marks." in shown
