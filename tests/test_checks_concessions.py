@@ -1201,7 +1201,7 @@ def test_the_notebook_states_its_bargaining_sources_as_they_hold():
 
 def _accept_bullet():
     flat = _flat()
-    start = flat.index("- **Accept** in four cases")  # review 80 U4: four sub-bullets
+    start = flat.index("- **Accept** in three cases")  # review 83 C3: three, and accept or counter
     return flat[start : flat.index("- **Walk away**", start)]
 
 
@@ -2979,7 +2979,10 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     the last round fails the check."""
     flat = _flat()
     assert "your plan never asks less than the split" in flat
-    assert "(module 02: *acceptable*) you may take or counter" in flat  # s76 C1
+    assert (  # s76 C1; review 83 C3: a case of its own
+        "**Accept or counter** while rounds remain an offer below your next ask but at or above "
+        "the even split (module 02: *acceptable*)" in flat
+    )
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     batna_flat = " ".join(line.lstrip("# ").strip() for line in batna.splitlines())
@@ -3020,8 +3023,8 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     and (review 68 C1) module 02's floor passes the visible check too, for 40 learners."""
     flat = _flat()
     assert (  # review 59 C1, s76 C1: where the two differ, said in section 5's bullet
-        "While rounds remain, one below it but at or above the even split (module 02: "
-        "*acceptable*) you may take or counter" in flat
+        "**Accept or counter** while rounds remain an offer below your next ask but at or above "
+        "the even split (module 02: *acceptable*)" in flat
     )
     assert "this rule replaces that one" not in flat
     assert "at the last round it hands over to this rule" not in flat
@@ -5433,7 +5436,7 @@ def test_s76_c1_question_6_s_rule_says_an_offer_at_the_even_split_may_be_accepte
     assert "at or above the even split you may also accept" in rule
     section_5 = " ".join(cell_text(MODULE, "concessions", "difficult-teaching").split())
     accept = section_5[section_5.index("**Accept**") : section_5.index("**Walk away**")]
-    assert "at or above the even split (module 02: *acceptable*) you may take or counter" in accept
+    assert "at or above the even split (module 02: *acceptable*): your plan never" in accept
     assert "Aside: module 02's acceptable offers" not in _flat()
 
 

@@ -386,9 +386,11 @@ def test_r80_u2_section_2_states_the_target_before_the_band():
 def test_r80_u4_the_accept_bullet_is_four_cases_in_question_6s_order():
     """Review 80 U4: section 5's Accept bullet packed four cases into one paragraph (the
     next ask, the even split, a believable cap, the last round). It is now four
-    sub-bullets, in the order of question 6's rules: rule 1's two, rule 2's, rule 3's."""
+    sub-bullets, in the order of question 6's rules: rule 1's two, rule 2's, rule 3's.
+    Review 83 C3: one of the four was accept or counter, so the Accept bullet now holds
+    three accepts, and the split's case is a bullet of its own (review 84's test_c3)."""
     lines = SOURCE.read_text().splitlines()
-    start = lines.index("# - **Accept** in four cases (question 6's rules 1 to 3 follow them):")
+    start = lines.index("# - **Accept** in three cases (question 6's rules 1 to 3 follow them):")
     subs = []
     for line in lines[start + 1 :]:
         if line.startswith("# - "):
@@ -397,7 +399,6 @@ def test_r80_u4_the_accept_bullet_is_four_cases_in_question_6s_order():
             subs.append(line[6:])
     assert [s.split(":")[0].split(",")[0] for s in subs] == [
         "When the offer is at least what you would ask next",
-        "While rounds remain",
         "At the end of the talks there is no next ask",
         "When you have good evidence of a cap on what they can pay and the cap is at or above",
     ]

@@ -2,6 +2,7 @@
 fails on the text or code it replaced."""
 
 import inspect
+from pathlib import Path
 
 from course.checks import concessions as check
 from tests.notebooks import solution_namespace, solutions
@@ -10,6 +11,7 @@ from tests.sweeps import run as run_check
 from tests.test_concessions_review83 import _flat
 
 MODULE = "04_concessions"
+SOURCE = Path(__file__).parents[1] / "source" / MODULE / "concessions.py"
 
 
 def test_c1_the_flag_of_a_believable_cap_is_named_for_what_makes_it_one(monkeypatch):
@@ -36,3 +38,24 @@ def test_c1_the_flag_of_a_believable_cap_is_named_for_what_makes_it_one(monkeypa
         monkeypatch.setenv("LEVERAGE_LEARNER", learner)
         for hidden in (False, True):
             assert passes(run_check(check, "respond", earlier, hidden=hidden)), learner
+
+
+def test_c3_the_accept_cases_are_accepts_and_as_many_as_the_rules_they_follow():
+    """Review 83 C3: section 5's "Accept in four cases" held a case where you "may take or
+    counter", and its lead-in said question 6's rules 1 to 3 follow them (four cases, three
+    rules). It now lists three cases, each an accept, and the split's case is a bullet of
+    its own, "Accept or counter"; fails on the old text."""
+    lines = SOURCE.read_text().splitlines()
+    head = next(n for n, line in enumerate(lines) if line.startswith("# - **Accept** in "))
+    count = lines[head].split("**Accept** in ")[1].split()[0]
+    cases, n = [], head + 1
+    while lines[n].startswith("#   "):
+        if lines[n].startswith("#   - "):
+            cases.append(lines[n][6:])
+        else:
+            cases[-1] += " " + lines[n][6:]
+        n += 1
+    assert count == "three" == ["one", "two", "three", "four"][len(cases) - 1]
+    assert "rules 1 to 3 follow them" in lines[head]
+    assert not any("counter:" in case or "or counter" in case for case in cases), cases
+    assert lines[n].startswith("# - **Accept or counter** while rounds remain")

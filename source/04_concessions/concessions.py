@@ -923,11 +923,9 @@ check.read_pick(read_pick, hidden=True)
 # nothing about your BATNA or reservation price; it works on your judgement. Decide
 # beforehand what you will do with any offer:
 #
-# - **Accept** in four cases (question 6's rules 1 to 3 follow them):
+# - **Accept** in three cases (question 6's rules 1 to 3 follow them):
 #   - When the offer is at least what you would ask next: turning it down only delays a
-#     deal you were about to offer yourself (Faratin et al.'s rule).
-#   - While rounds remain, one below it but at or above the even split (module 02:
-#     *acceptable*) you may take or counter: your plan never asks less than the split.
+#     deal you were about to offer (Faratin et al.'s rule).
 #   - At the end of the talks there is no next ask: an offer above your reservation price
 #     beats your BATNA; one exactly at it is worth the same, so either answer is right.
 #   - When you have good evidence of a cap on what they can pay and the cap is at or above
@@ -935,6 +933,8 @@ check.read_pick(read_pick, hidden=True)
 #     is a cap you can check or that costs them to break (a published tender ceiling, a
 #     budget their board approved); a figure merely stated or written down is a test:
 #     counter, and ask what it rests on.
+# - **Accept or counter** while rounds remain an offer below your next ask but at or above
+#   the even split (module 02: *acceptable*): your plan never asks less than the split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone (say, such a cap below your reservation
