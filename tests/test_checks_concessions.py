@@ -4173,7 +4173,7 @@ def test_rule_2_3_says_the_deal_must_still_beat_your_batna_and_that_this_case_do
     assert "This case does not score that" not in text
     assert "is the deal itself, while that deal still beats your BATNA (rule 2.3)" in text
     assert (  # review 80 C1: the summary puts the condition on the deal a give is part of
-        "give only as part of the deal, and only while that deal beats your BATNA" in text
+        "make every give conditional on it, and only while that deal beats your BATNA" in text
     )
     # 'does not score that' stays true only while Kite has no floor of its own in the case
     assert not any("your_minimum" in f.name for f in fields(KiteContract))

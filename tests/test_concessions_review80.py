@@ -294,10 +294,10 @@ def test_r80_c1_the_summary_names_the_departure_and_the_batna_condition():
     assert "the only thing that can come back is the deal" not in summary
     bullet = summary[summary.index("Choose where to land first") :]
     bullet = bullet[: bullet.index(" - Accept")]
+    # review 83 C2: the common rule's reading was a straw man; what comes back is the deal
     for part in (
-        "On it, no single give pays for itself",
-        "the common rule of equal value back would leave the deal unsigned",
-        "give only as part of the deal, and only while that deal beats your BATNA",
+        "On it, what comes back for a give is the deal itself",
+        "make every give conditional on it, and only while that deal beats your BATNA",
     ):
         assert part in bullet, part
 

@@ -59,3 +59,18 @@ def test_c3_the_accept_cases_are_accepts_and_as_many_as_the_rules_they_follow():
     assert "rules 1 to 3 follow them" in lines[head]
     assert not any("counter:" in case or "or counter" in case for case in cases), cases
     assert lines[n].startswith("# - **Accept or counter** while rounds remain")
+
+
+def test_c2_the_summary_says_what_comes_back_on_the_frontier_without_a_straw_man():
+    """Review 83 C2: the summary read the practitioners' rule of equal value back as a trade
+    ratio of at least 1 in your own points and said it "would leave the deal unsigned", a
+    straw man: they mean nothing for free. It now says that on the frontier what comes back
+    for a give is the deal itself, so every give is conditional on it (CONTENT idea 7: every
+    give brings something back); fails on the old text."""
+    text = _flat()
+    summary = text[text.index("What to take away") :]
+    bullet = summary[summary.index("Choose where to land first") : summary.index("- Accept")]
+    assert "leave the deal unsigned" not in bullet and "equal value back" not in bullet
+    assert "every give brings back at least as much" in bullet  # below the frontier
+    assert "what comes back for a give is the deal itself" in bullet  # on it
+    assert "make every give conditional on it" in bullet

@@ -1231,9 +1231,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   answer to a concession: at most theirs, capped by your own last step, at least half of
 #   that most; hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign. Below the frontier, every give brings back at least as much. On it, no single
-#   give pays for itself, so the common rule of equal value back would leave the deal
-#   unsigned: give only as part of the deal, and only while that deal beats your BATNA.
+#   sign. Below the frontier, every give brings back at least as much. On it, what comes
+#   back for a give is the deal itself: make every give conditional on it, and only while
+#   that deal beats your BATNA.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away when the
 #   best deal left is below your reservation price, with the relationship counted inside
