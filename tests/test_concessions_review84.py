@@ -5,6 +5,7 @@ import inspect
 from pathlib import Path
 
 from course.checks import concessions as check
+from course.variants import learner_as
 from tests.notebooks import solution_namespace, solutions
 from tests.sweeps import passes
 from tests.sweeps import run as run_check
@@ -74,3 +75,53 @@ def test_c2_the_summary_says_what_comes_back_on_the_frontier_without_a_straw_man
     assert "every give brings back at least as much" in bullet  # below the frontier
     assert "what comes back for a give is the deal itself" in bullet  # on it
     assert "make every give conditional on it" in bullet
+
+
+def test_x3_rule_1_prefers_a_free_move_towards_the_landing_and_the_check_takes_any():
+    """Review 83 X3: by the module's own count the rule's path stops short of the landing
+    from the middle for about half of the learners, and rule 1 gave no advice on which free
+    move to make. It now says, as advice, to prefer one towards your landing; question 4's
+    check still accepts any free move, so earlier answers keep their marks (the model
+    answer's most-points-for-both, and one that heads for the landing); fails on the old
+    text."""
+    from course.models.concessions import TradeTable
+
+    text = _flat()
+    rule = text[text.index("1. **Create value first.**") : text.index("2. **Then concede")]
+    assert "Of the free moves, prefer one towards your landing" in rule
+    assert "the check accepts any free move" in text
+    model = solutions(MODULE, "concessions")["next-trade-answer"]
+
+    def towards_landing(s, current):
+        table = TradeTable(s.yours, s.theirs)
+        free = [
+            o
+            for o in table.options(current, gives=True)
+            if min(o["you"], o["them"]) >= 0 < o["you"] + o["them"]
+        ]
+        if not free:
+            return namespace["next_trade"](s, current)
+
+        signed = [(y, them, p) for p, y, them in table.packages if them >= s.their_minimum]
+        best = max(signed, key=lambda found: found[:2])[:2]
+        landings = [p for y, them, p in signed if (y, them) == best]
+
+        def distance(option):  # levels from the package after the move to a landing
+            after = option["package"]
+            return (
+                min(
+                    sum(abs(s.issues[i].index(after[i]) - s.issues[i].index(p[i])) for i in after)
+                    for p in landings
+                ),
+                -(option["you"] + option["them"]),
+            )
+
+        return min(free, key=distance)["package"]
+
+    namespace = {}
+    exec("from itertools import permutations\n" + model, namespace)
+    for learner in ("learner-0", "learner-3", "learner-7"):
+        with learner_as(learner):
+            for hidden in (False, True):
+                for answer in (namespace["next_trade"], towards_landing):
+                    assert passes(run_check(check, "next_trade", answer, hidden=hidden)), learner

@@ -547,8 +547,9 @@ NegotiationArena()
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
-#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Which free move is your call;
-#    the planner's path takes the one that adds the most points for the two of you.
+#    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Of the free moves, prefer one
+#    towards your landing; the planner's path takes the one that adds the most points for
+#    the two of you.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1. So:
 #    1. Make such a concession only while they still need points to agree.
