@@ -409,11 +409,16 @@ def test_r80_x5_question_2_says_when_whole_thousands_stop_shrinking():
     rounded to whole thousands has no shrinking step when the opening is close to the target
     (learner-7 from an opening of 85: 85, 85, 84, 83, 82, 81, 80, 80), and fails. The text
     now says whole thousands are fine while a step still shrinks, and to use one decimal
-    with a small gap; one decimal of the model plan passes for every learner tried here."""
+    with a small gap; one decimal of the model plan passes for every learner tried here.
+    Review 83 X4: the check tries openings the learner did not choose, and 'a small gap'
+    did not say where whole thousands fail: at an opening at the estimate. The text now
+    says so, and every whole-thousands failure here is at that opening (fails on the old
+    text)."""
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
     assert (
-        "Offers in whole thousands are fine while a step still shrinks; with a small gap to "
-        "your target, use one decimal." in text
+        "The check tries openings from `s.their_estimate` up to the most a true fact of yours "
+        "justifies, not only yours. Offers in whole thousands are fine while a step still "
+        "shrinks; from an opening at your estimate they may not: keep one decimal." in text
     )
 
     def plan(s, start):
@@ -437,6 +442,7 @@ def test_r80_x5_question_2_says_when_whole_thousands_stop_shrinking():
                 check._check_plan(whole, start, r, s.learner, s.their_estimate)
             except NotYet:
                 whole_fails += 1
+                assert start == s.their_estimate, (n, start)  # where the text says
     assert whole_fails  # learner-7 among them: the warning is needed
 
 

@@ -324,13 +324,13 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    `s.their_estimate`. Any target in section 2's band passes: this question grades the
 #    plan's shape, not its stopping point.
 #
-# Offers in whole thousands are fine while a step still shrinks; with a small gap to your
-# target, use one decimal.
-#
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
+# How fast your steps shrink and where you hold is yours to decide.
+#
 # The check tries openings from `s.their_estimate` up to the most a true fact of yours
-# justifies. How fast your steps shrink and where you hold is yours to decide.
+# justifies, not only yours. Offers in whole thousands are fine while a step still
+# shrinks; from an opening at your estimate they may not: keep one decimal.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
