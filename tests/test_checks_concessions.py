@@ -2063,9 +2063,9 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     assert "The graded questions are decisions on your own case" not in text
     # review 75 C1: 'most' was false: questions 1, 2 and 5 hold 6 of the 14 coded marks
     assert "Most graded questions are decisions on your own case" not in text
-    assert (
-        "2, 4b, 5 and 7 are decisions on your own case, Kite Studio's talks with "
-        "Orchard; the other coded questions check that you apply the course's rules to it" in text
+    assert (  # review 83 U4: the intro names the rule questions
+        "Questions 1, 2, 4b, 5 and 7 are decisions on your own case; 3, 4, 5b and 6 check "
+        "that you apply the course's rules; the written parts ask for judgement." in text
     )
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     coded = {

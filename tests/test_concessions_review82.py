@@ -142,7 +142,7 @@ def test_c1_the_intro_gives_the_measured_share_who_choose_whether_to_name_birch(
         real += birch_is_strong(s) and check._birch_kind(s) == "fact"
     assert 0.25 * 200 <= real <= 0.4 * 200, real
     text = _flat()
-    assert "for about a third of you, whether to name your other offer: either choice" in text
+    assert "For about a third of you, question 1 also asks whether to name your other" in text
     assert "for about half of you" not in text
 
 

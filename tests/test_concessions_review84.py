@@ -125,3 +125,16 @@ def test_x3_rule_1_prefers_a_free_move_towards_the_landing_and_the_check_takes_a
             for hidden in (False, True):
                 for answer in (namespace["next_trade"], towards_landing):
                     assert passes(run_check(check, "next_trade", answer, hidden=hidden)), learner
+
+
+def test_u4_the_intro_lists_the_questions_without_a_nested_parenthesis():
+    """Review 83 U4: the intro's first sentence nested a parenthesis about question 1 in its
+    list of questions. The list is now plain, names the questions that apply the course's
+    rules, and question 1's choice is a sentence of its own; fails on the old text."""
+    lines = SOURCE.read_text().splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("# # Module 04"))
+    intro = " ".join(line[2:] for line in lines[start : start + 8])
+    first = intro[intro.index("Questions 1") :]
+    first = first[: first.index(".")]
+    assert "(" not in first, first
+    assert "; 3, 4, 5b and 6 check that you apply the course's rules;" in first

@@ -13,11 +13,11 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 04 — Concessions, first offers and difficult moments
 #
-# This module is about using leverage once the talks begin. Questions 1 (your price and,
-# for about a third of you, whether to name your other offer: either choice passes), 2,
-# 4b, 5 and 7 are decisions on your own case, Kite Studio's talks with Orchard; the other
-# coded questions check that you apply the course's rules to it, and the written parts ask
-# for your judgement.
+# This module is about using leverage once the talks begin, in Kite Studio's talks with
+# Orchard. Questions 1, 2, 4b, 5 and 7 are decisions on your own case; 3, 4, 5b and 6
+# check that you apply the course's rules; the written parts ask for judgement. For about
+# a third of you, question 1 also asks whether to name your other offer: either choice
+# passes.
 #
 # You will learn to
 #
