@@ -4048,7 +4048,7 @@ def test_the_threat_is_set_apart_from_the_bluff_by_what_it_claims():
     promise)."""
     text = _flat()
     assert "which can also count as a misrepresentation of your intention" not in text
-    assert "do not: it corners Orchard and invites a threat back" in text
+    assert "do not: it invites a threat back" in text  # review 83 U3: two clauses
     assert (
         "puts a false statement of what you will do between a bluff and a misrepresentation" in text
     )
@@ -4329,7 +4329,7 @@ def test_review_63_the_threat_row_states_the_common_ground_and_question_7_warns_
     assert "module 02 accepts either label" not in text
     assert "The Model Rule's comment would treat it like the bluff above" not in text
     assert (
-        "the course (modules 00, 02 and 03) puts a false statement of what you will do "
+        "the course puts a false statement of what you will do "  # review 83 U3: shorter
         "between a bluff and a misrepresentation" in text
     )
     # review 64 X1: the first wording invited counting the polite walk-away only, which

@@ -138,3 +138,14 @@ def test_u4_the_intro_lists_the_questions_without_a_nested_parenthesis():
     first = first[: first.index(".")]
     assert "(" not in first, first
     assert "; 3, 4, 5b and 6 check that you apply the course's rules;" in first
+
+
+def test_u3_the_threat_rows_last_cell_is_two_clauses():
+    """Review 83 U3: the threat row's last cell ran three clauses over three modules. It now
+    says, in two, that a threat invites one back and where the course puts a false statement
+    of what you will do; fails on the old text."""
+    row = next(line for line in SOURCE.read_text().splitlines() if "a *threat*" in line)
+    cell = row.strip(" |").split(" | ")[-1]
+    assert cell.startswith("do not: it invites a threat back")
+    assert "between a bluff and a misrepresentation" in cell  # the course's common ground
+    assert len(cell.split()) < 26 and cell.count(";") == 0 and "(" not in cell, cell

@@ -145,7 +145,7 @@ scenario
 # | what you say | what kind of move | in this course |
 # |---|---|---|
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | only when it beats what Orchard believes; even then, weigh the low number it names (question 1) |
-# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it corners Orchard and invites a threat back; the course (modules 00, 02 and 03) puts a false statement of what you will do between a bluff and a misrepresentation |
+# | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it invites a threat back, and the course puts a false statement of what you will do between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # <details><summary>Aside: this rule and module 03's deal-me-out result</summary>
