@@ -149,3 +149,34 @@ def test_u3_the_threat_rows_last_cell_is_two_clauses():
     assert cell.startswith("do not: it invites a threat back")
     assert "between a bluff and a misrepresentation" in cell  # the course's common ground
     assert len(cell.split()) < 26 and cell.count(";") == 0 and "(" not in cell, cell
+
+
+def _cells():
+    """The source's cells, each from its ``# %%`` line."""
+    return SOURCE.read_text().split("# %%")[1:]
+
+
+def test_x2_questions_3_4_and_5b_each_say_they_check_the_courses_rule():
+    """Review 83 X2: questions 3, 4 and 5b grade the learner's use of rules the course
+    coined (paced tit-for-tat, section 4's rule, the reading of the pick), and only question
+    4 said so. Questions 3 and 5b now say it in one line each, as 4 does, and the intro
+    names the three with question 6; fails on the old text."""
+    text = _flat()
+    cells = {cell.split('"grade_id": "')[1].split('"')[0]: cell for cell in _cells()}
+    for grade_id, line in (
+        (
+            "q3-text",
+            "This question checks that you apply the course's rule:",
+        ),
+        (
+            "q4-text",
+            "This question checks that you follow the course's rule",
+        ),
+        (
+            "q5b-text",
+            "this question checks that you apply the course's reading.",
+        ),
+    ):
+        question = " ".join(cells[grade_id].replace("\n# ", "\n").split())
+        assert line in question, grade_id
+    assert "3, 4, 5b and 6 check that you apply the course's rules" in text

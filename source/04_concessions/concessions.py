@@ -374,7 +374,7 @@ check.concession_plan(concession_plan, hidden=True)
 # other side did last. It beat cleverer entries in Axelrod's tournaments of the repeated
 # prisoner's dilemma (*The Evolution of Cooperation*, 1984). Its strength grows with
 # Axelrod's "shadow of the future": how much later rounds count. In one negotiation with a
-# fixed end, treat it as a way of pacing concessions; its full force needs a next meeting.
+# fixed end, treat it as a way of pacing concessions.
 #
 # <details><summary>Aside: Axelrod's two tournaments</summary>
 #
@@ -410,8 +410,9 @@ check.concession_plan(concession_plan, hidden=True)
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer by section 3's rules 2
 # and 3. `mine` lists your offers so far, from your opening, and `theirs` Orchard's
 # answers, one for each of yours (at least 2 each). `target` is from section 2's band
-# (the check passes its own); your offer never goes below it. The check accepts every
-# share from half of rule 2's most up to all of it, and does not grade how you vary it.
+# (the check passes its own); your offer never goes below it. This question checks that
+# you apply the course's rule: it accepts every share from half of rule 2's most up to all
+# of it, and does not grade how you vary it.
 #
 # For example, with `target = 100`, `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`,
 # you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
@@ -887,9 +888,10 @@ check.meso(meso, hidden=True)
 # and Orchard chose `offers[picked]` (`picked` is 0, 1 or 2). Return the set of issues (a
 # list or tuple of them passes too) its pick makes candidates for ones Orchard values
 # relatively more than your research (`s.theirs`) estimated: all of them, not only the
-# likeliest. Work it out from "Reading the pick" above over `s.issues`. The check only
-# asks about sets with one offer rated best for Orchard; reading the pick against every
-# offer it beat that your research rated above it passes too.
+# likeliest. Work it out from "Reading the pick" above over `s.issues`: this question
+# checks that you apply the course's reading. The check only asks about sets with one
+# offer rated best for Orchard; reading the pick against every offer it beat that your
+# research rated above it passes too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
