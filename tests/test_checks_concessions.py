@@ -1724,6 +1724,7 @@ def test_the_visible_check_catches_conceding_the_cheapest_move_when_none_closes(
             hint = miss(check.next_trade, cheapest_first)
         assert "no single move gives Orchard" in hint, (learner, hint)
         assert "for each point you give up, your move only" in hint, (learner, hint)
+        assert "has the highest exchange rate" in hint, (learner, hint)  # review 83 U2
 
 
 def test_the_q4_hints_read_as_they_mean():

@@ -180,3 +180,17 @@ def test_x2_questions_3_4_and_5b_each_say_they_check_the_courses_rule():
         question = " ".join(cells[grade_id].replace("\n# ", "\n").split())
         assert line in question, grade_id
     assert "3, 4, 5b and 6 check that you apply the course's rules" in text
+
+
+def test_u2_their_gain_per_point_you_give_has_one_name():
+    """Review 83 U2: section 4 names their net gain per point of your net loss the exchange
+    rate, but the frontier example printed it as "their gain per point you give up" and
+    question 4's rule-2.5 hint described it without its name. The printout and the hint now
+    use the name (tests/test_checks_concessions.py checks the hint); fails on the old
+    notebook."""
+    source = SOURCE.read_text()
+    assert "their gain per point you give up" not in source
+    assert 'print("on the frontier, the exchange rate:", they_gain / you_lose)' in source
+    assert "**exchange rate**" in source
+    code = Path(check.__file__).read_text()
+    assert '"another concession has a higher exchange rate"' in code

@@ -1602,10 +1602,11 @@ def _judge_choice(s, where, result, chosen, best, needed):
     else:
         hint = (
             f"no single move gives Orchard the {needed:g} points it still needs, and "
-            f"{better} gives it {top[1]:.3g} of its points for each point you give up, your "
-            f"move only {rank[1]:.3g}: concede where it is cheap for you and dear to them"
+            f"{better} has the highest exchange rate: it gives {top[1]:.3g} of its points "
+            f"for each point you give up, your move only {rank[1]:.3g}: concede where it is "
+            "cheap for you and dear to them"
         )
-        general = "another concession gives Orchard more per point you give up"
+        general = "another concession has a higher exchange rate"
     _fail(where, hint, general)
 
 

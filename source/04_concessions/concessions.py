@@ -616,7 +616,7 @@ print("frontier:", pareto_frontier(small_case))
 # Below the frontier, (1, 1) -> (2, 3) is a free move: you gain 1, they gain 2.
 # On the frontier, (3, 1) -> (2, 3) costs you 1 and gives them 2.
 you_lose, they_gain = 3 - 2, 3 - 1
-print("on the frontier, their gain per point you give up:", they_gain / you_lose)
+print("on the frontier, the exchange rate:", they_gain / you_lose)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner-teaching", "schema_version": 3}
 # ### Exercise: the concession planner
