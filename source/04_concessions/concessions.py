@@ -256,8 +256,7 @@ check.opening(opening, hidden=True)
 # The other side does not see $\beta$; it sees your steps, and reads them. Shrinking steps
 # say you are nearing your reservation price; steps that hold or grow say there is more to
 # come. Shrinking steps towards a target above your reservation price claim "nearly done"
-# early: like section 1's bluff, a claim about your own position, which the conventions
-# tolerate.
+# early: a bluff about your own position, which the conventions tolerate.
 #
 # **Where the model stops.** Faratin's time-dependent tactics know their deadline and
 # follow the schedule whatever the other side does (their behaviour-dependent tactics,
