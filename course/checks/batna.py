@@ -1158,14 +1158,13 @@ def _why_alone(offers, offer, reason):
         return "" if mine else f", {value:,.0f},"
 
     if limit < with_remote and reason != "no zone even with remote days":  # review 77 C2
-        return (
-            f"the offer beats Northwind's reservation price as estimated, {limit:,.0f}, and "
-            f"reaches {your} reservation price with two remote days{price(with_remote)[:-1]}: "
-            "it shows the estimate too low, and the offer tops the zone; walk away only when "
-            "no package, this offer included, reaches that price",
-            "an offer above your estimate of Northwind's reservation price that reaches your "
-            "reservation price with two remote days shows the estimate too low: walk away only "
-            "when no package, this offer included, reaches your reservation price",
+        return (  # review 83 X1: in section 5's words, without an unstated rule
+            f"the offer reaches {your} reservation price with two remote days"
+            f"{price(with_remote)[:-1]}, though Northwind's reservation price as estimated, "
+            f"{limit:,.0f}, does not: section 5 walks away only when neither reaches it",
+            "an offer that reaches your reservation price with two remote days is not walked "
+            "away from, even when your estimate of Northwind's reservation price falls short: "
+            "section 5 walks away only when neither reaches it",
         )
     if reason == "no zone even with remote days":
         return (

@@ -362,14 +362,16 @@ REASONS = {
 def _right_response(offers, offer):
     """The course's rule for question 6, as ``(response, reason)``: walk away when no package
     reaches your reservation price, neither Northwind's reservation price nor this offer's
-    salary, even with two remote days; an offer above Northwind's reservation price shows the
-    estimate too low, and tops the zone instead (review 77 C2: the rule walked away from it).
-    An offer at or above the even split of the zone with remote days is acceptable if it has
-    them, and answered by asking for them if not (they cost Northwind nothing); anything else
-    is countered, for the first reason that applies."""
+    salary, even with two remote days (review 77 C2: the rule walked away from such an
+    offer). An offer at or above the even split of the zone with remote days is acceptable
+    if it has them, and answered by asking for them if not (they cost Northwind nothing);
+    anything else is countered, for the first reason that applies. Review 83 X1: the even
+    split is taken on the estimate of Northwind's reservation price alone, as section 5
+    says; an offer above that estimate, once it reaches your reservation price, is at or
+    above the split either way, so no answer changes."""
     low = _reservation_of(offers, REMOTE_DAYS)
-    high = max(_northwind_reservation(offers), offer.salary)
-    if high < low:
+    high = _northwind_reservation(offers)
+    if high < low and offer.salary < low:
         return "walk away", "no zone even with remote days"
     if offer.salary >= (low + high) / 2:
         return (

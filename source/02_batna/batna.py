@@ -516,10 +516,9 @@ def respond_to_offer(offers, offer, batna_value, northwind_reservation):
     """(response, reason) for one of Northwind's offers."""
     ### BEGIN SOLUTION
     with_remote = batna_value + offers.commute_cost / 2
-    top = max(northwind_reservation, offer.salary)  # an offer above it shows it too low
-    if top < with_remote:
+    if northwind_reservation < with_remote and offer.salary < with_remote:
         return "walk away", "no zone even with remote days"
-    even_split = (with_remote + top) / 2
+    even_split = (with_remote + northwind_reservation) / 2
     if offer.salary >= even_split:
         if offer.remote_days:
             return "acceptable", "even split reached"

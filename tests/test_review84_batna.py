@@ -1,0 +1,37 @@
+"""Module 02, review 83 (fixes of round 84): each test below failed on the code or text
+before its fix."""
+
+import pytest
+
+from course.checks import batna as check
+from tests.sweeps import cell_text
+
+
+def _cell(grade_id):
+    """The cell's text, its lines joined and its comment marks dropped."""
+    lines = cell_text("02_batna", "batna", grade_id).splitlines()
+    return " ".join(" ".join(line.lstrip("# ").strip() for line in lines).split())
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_question_6s_solution_and_hint_use_only_section_5s_rule(learner, hidden):
+    """X1: the model solution and the walk-away hint replaced Northwind's reservation price
+    by an offer above it ("an offer above it shows it too low"), a rule the text never
+    states. Both now use section 5's table alone, and the solution still earns 2/2."""
+    solution = cell_text("02_batna", "batna", "respond-to-offer-answer")
+    assert "max(northwind_reservation, offer.salary)" not in solution
+    assert "too low" not in solution
+    namespace = {}
+    exec(solution, namespace)
+    respond = namespace["respond_to_offer"]
+    assert check.respond_to_offer(respond, hidden=hidden).earned == 2
+
+    def old_walk_away(offers, offer, batna_value, northwind_reservation):
+        if northwind_reservation < batna_value + offers.commute_cost / 2:
+            return "walk away", "no zone even with remote days"
+        return respond(offers, offer, batna_value, northwind_reservation)
+
+    credit = check.respond_to_offer(old_walk_away, hidden=hidden)
+    hints = " ".join(o.message for o in credit.outcomes)
+    assert "walk away" in hints or "walks away" in hints
+    assert "too low" not in hints and "tops the zone" not in hints
