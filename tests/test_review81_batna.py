@@ -30,9 +30,9 @@ def test_section_6_names_the_bar_the_summary_gives_where_both_sides_can_counter(
     table (module 03, section 7)"). Section 6 now says where its own rule fits and points
     to module 03, section 7, for the other bar, as the summary does."""
     honest = _cell("honest-teaching")
-    assert (
-        "This rule fits talks where Northwind can make a final offer and hold to it; module "
-        "03, section 7, gives the bar when both sides can counter and both lose by waiting."
+    assert (  # review 83 (module 03's C1): the other bar now sits in the rule itself
+        "(where both sides can counter and both lose by waiting, their estimate of what the "
+        "talks would give you: module 03, section 7)"
     ) in honest
     summary = _cell("summary")
     assert "where they can make a final offer and hold to it" in summary

@@ -357,10 +357,11 @@ BatnaBuilder()
 # of the other side's reservation price, or somewhat beyond it when a fact you can name
 # takes you there. Wherever you open, the target lies at least half and at most three
 # quarters of the way from your reservation price up to your estimate of the other side's
-# reservation price. The top keeps at least a quarter of the zone as room to concede;
-# module 04 shows what aiming higher costs in simulated talks. This band is this course's
-# convention, not a research finding: studies of aspirations support ambitious targets you
-# can justify, not these bounds.
+# reservation price, unless a price every possible buyer pays lies higher (module 01).
+# The top keeps at least a quarter of the zone as room to concede; module 04 shows what
+# aiming higher costs in simulated talks. This band is this course's convention, not a
+# research finding: studies of aspirations support ambitious targets you can justify, not
+# these bounds.
 #
 # Inside the band, aim where a fact you can show puts the price:
 #
@@ -630,10 +631,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # being true.
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
-# side's estimate of your reservation price: then it raises that estimate, and with it what
-# they must offer. Keep a weak one private: naming it would show you could be had for
-# less. This rule fits talks where Northwind can make a final offer and hold to it; module
-# 03, section 7, gives the bar when both sides can counter and both lose by waiting.
+# side's estimate of your reservation price (where both sides can counter and both lose by
+# waiting, their estimate of what the talks would give you: module 03, section 7). Then it
+# raises that estimate and what they must offer. Keep a weak one private: naming it would
+# show you could be had for less.
 # Keeping it private is not the same as letting the other side open (modules 01 and 04).
 # Your scenario assumes that Northwind reads your reservation price as the midpoint of its
 # pay band, on its careers page, because that is what its hires usually accept: an
