@@ -62,3 +62,12 @@ def test_the_target_rule_and_the_mention_rule_carry_the_other_modules_exceptions
     )
     assert bar in honest
     assert text.count(exception) == 1 and text.count("their estimate of what the talks") == 1
+
+
+def test_the_opening_rule_leads_with_at_or_somewhat_beyond_the_estimate():
+    """U4: section 4's opening rule read "open at your estimate of the other side's
+    reservation price, or somewhat beyond it when ...", so the estimate alone read as the
+    advice, where many texts open beyond it. The rule now leads with its hedged form."""
+    zopa = _cell("zopa-teaching")
+    assert "open at your estimate of the other side's reservation price, or" not in zopa
+    assert "(module 04 develops it): open at or somewhat beyond your estimate of" in zopa

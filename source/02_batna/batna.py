@@ -353,9 +353,9 @@ BatnaBuilder()
 #   the surplus.
 # - And it lies below your opening, so that you can concede towards it.
 #
-# The course has one rule for the opening (module 04 develops it): open at your estimate
-# of the other side's reservation price, or somewhat beyond it when a fact you can name
-# takes you there. Wherever you open, the target lies at least half and at most three
+# The course has one rule for the opening (module 04 develops it): open at or somewhat
+# beyond your estimate of the other side's reservation price, as far as a fact you can
+# name takes you. Wherever you open, the target lies at least half and at most three
 # quarters of the way from your reservation price up to your estimate of the other side's
 # reservation price, unless a price every possible buyer pays lies higher (module 01).
 # The top keeps at least a quarter of the zone as room to concede; module 04 shows what
