@@ -77,9 +77,9 @@ def test_section_1s_attitude_sentence_has_no_dangling_it():
     risk = _cell("ev-risk")
     assert "It need not be averse" not in risk
     assert (
-        "Use one attitude to risk (one way of pricing risk) for every gamble; you may avoid "
-        "some risks and seek others: the same person may buy insurance and a lottery ticket "
-        "(Friedman and Savage 1948)."  # review 82 U5 reworded "it need not be aversion"
+        "Use one attitude to risk (one way of pricing risk) for every gamble. One attitude can "
+        "avoid some risks and seek others: one person may buy insurance and a lottery ticket "
+        "(Friedman and Savage 1948)."  # review 82 U5, review 83 U2 reworded it
     ) in risk
 
 

@@ -71,3 +71,15 @@ def test_the_opening_rule_leads_with_at_or_somewhat_beyond_the_estimate():
     zopa = _cell("zopa-teaching")
     assert "open at your estimate of the other side's reservation price, or" not in zopa
     assert "(module 04 develops it): open at or somewhat beyond your estimate of" in zopa
+
+
+def test_section_1_says_one_attitude_to_risk_can_avoid_some_risks_and_seek_others():
+    """U2: "Use one attitude to risk ... for every gamble; you may avoid some risks and seek
+    others" read as a contradiction: one attitude, yet you may switch. It now says that the
+    one attitude itself can avoid some risks and seek others."""
+    risk = _cell("ev-risk")
+    assert "; you may avoid some risks" not in risk
+    assert (
+        "for every gamble. One attitude can avoid some risks and seek others: one person may "
+        "buy insurance and a lottery ticket (Friedman and Savage 1948)."
+    ) in risk

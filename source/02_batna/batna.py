@@ -96,8 +96,8 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For someone who values the gamble at 88,000, the sure 90,000 is better, although the
 # gamble has the higher expected value. So compare alternatives by what each is worth
 # *to you*: its expected value if you are risk-neutral, your certainty equivalent if you are
-# not. Use one attitude to risk (one way of pricing risk) for every gamble; you may avoid
-# some risks and seek others: the same person may buy insurance and a lottery ticket
+# not. Use one attitude to risk (one way of pricing risk) for every gamble. One attitude can
+# avoid some risks and seek others: one person may buy insurance and a lottery ticket
 # (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
