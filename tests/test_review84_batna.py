@@ -1,9 +1,13 @@
 """Module 02, review 83 (fixes of round 84): each test below failed on the code or text
 before its fix."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from course.checks import batna as check
+from tests.notebooks import source_notebook
 from tests.sweeps import cell_text
 
 
@@ -39,8 +43,6 @@ def test_question_6s_solution_and_hint_use_only_section_5s_rule(learner, hidden)
 
 def _markdown():
     """The module's Markdown, as one line of words."""
-    from tests.notebooks import source_notebook
-
     cells = source_notebook("02_batna", "batna").cells
     return " ".join(" ".join(c.source for c in cells if c.cell_type == "markdown").split())
 
@@ -83,3 +85,43 @@ def test_section_1_says_one_attitude_to_risk_can_avoid_some_risks_and_seek_other
         "for every gamble. One attitude can avoid some risks and seek others: one person may "
         "buy insurance and a lottery ticket (Friedman and Savage 1948)."
     ) in risk
+
+
+def test_question_5_points_to_section_4_for_the_target():
+    """U3: question 5 said "set your target at Northwind (section 3)", but the band and the
+    table that place the target are section 4's; it now points there."""
+    q5 = _cell("q5-text")
+    assert "set your target at Northwind (section 3)" not in q5
+    assert "set your target at Northwind (section 4)" in q5
+
+
+#: "section N" or "sections N and M", unless a module names it (another module's section)
+_POINTER = re.compile(r"(module \d\d(?:'s|,)? )?\bsections? (\d+)((?:(?:,| and| or| to) \d+)*)")
+
+
+def test_every_section_pointer_names_a_section_of_the_module():
+    """U3: each "section N" the notebook or a hint, note or quiz of the module shows
+    (another module's "module 03, section 7" aside) names one of the module's sections."""
+    cells = source_notebook("02_batna", "batna").cells
+    markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    sections = {int(n) for n in re.findall(r"^## (\d+)\. ", markdown, flags=re.M)}
+    assert sections == set(range(1, 9))
+    root = Path(__file__).parents[1]
+    texts = {"notebook": markdown} | {
+        path: (root / path).read_text()
+        for path in (
+            "course/checks/batna.py",
+            "course/widgets/batna.py",
+            "course/scenarios/batna.py",
+        )
+    }
+    seen = 0
+    for where, text in texts.items():
+        text = " ".join(text.replace("#", " ").replace('"', " ").split())
+        for match in _POINTER.finditer(text):
+            if match.group(1):
+                continue
+            numbers = [int(match.group(2))] + [int(n) for n in re.findall(r"\d+", match.group(3))]
+            assert set(numbers) <= sections, (where, match.group(0))
+            seen += 1
+    assert seen > 40

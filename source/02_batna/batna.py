@@ -429,7 +429,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (1 mark): your target at Northwind
 #
-# Before the first offer, set your target at Northwind (section 3). Write
+# Before the first offer, set your target at Northwind (section 4). Write
 # `target_salary(offers, reservation)` returning yours, for the job with two remote days.
 # `reservation` is your reservation price from expected values (question 3, first part);
 # the check passes the right value. Apply section 4's band to the job with two remote days
