@@ -4845,7 +4845,7 @@ def test_sections_6_and_7_and_questions_7_to_10_are_shorter_and_point_to_module_
     old = ("honest-teaching", "q7-text", "nash-teaching", "q8-text", "q9-text", "q10-text")
     assert sum(len(_cell(g).split()) for g in old) <= 3_629  # review 70 U1: 3,593, plus 1%
     nash = _cell("nash-teaching")
-    assert nash.count("<details>") == 1 and "Northwind's case in numbers" in nash
+    assert nash.count("<details>") == 1 and "**In numbers.**" in nash  # review 83 U1: one box
     assert "Module 03, section 5, treats the variants." in nash
     assert _markdown_words() <= 8_759  # review 70 U1: 8,672 after the cut, plus 1%
 

@@ -125,3 +125,28 @@ def test_every_section_pointer_names_a_section_of_the_module():
             assert set(numbers) <= sections, (where, match.group(0))
             seen += 1
     assert seen > 40
+
+
+def test_northwinds_three_benchmarks_are_one_optional_box_and_module_03s_evidence_is_cut():
+    """U1 (length): section 7 brought module 03's material into a BATNA module. Graded cells
+    stay; what no graded answer needs, Northwind's three benchmark cases (question 10, no
+    marks) with their numbers, is now one optional box, and the laboratory evidence that
+    module 03, section 5, gives is cut here. The module's words go down (7,499 before)."""
+    from tests.test_review69_batna import _release_markdown_words
+
+    nash = _cell("nash-teaching")
+    box = nash[nash.index("<details>") : nash.index("</details>")]
+    assert "<b>Northwind's case: three benchmarks</b> (optional, no marks)" in box
+    for part in (
+        "**Northwind's case.**",
+        "*A common answer date*",
+        "*Each week of talks",
+        "**In numbers.**",
+        "98,800",
+    ):
+        assert part in box, part
+    before = nash[: nash.index("<details>")]
+    assert "$x_A = d_A + \\tfrac{1}{2}" in before and "**share at the table**" in before
+    assert "found it fitted laboratory deals" not in nash
+    assert "found it fitted laboratory deals" not in _markdown()
+    assert _release_markdown_words() < 7_499

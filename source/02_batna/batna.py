@@ -786,9 +786,11 @@ check.label_statements(label_statements, hidden=True)
 # where $\delta$ is the share of the pie still worth having after one round of delay:
 # about half when delays are short, 0.44 at $\delta$ = 0.8. From there on your BATNA sets
 # what you get; the third case below works it out for Northwind (Shaked and Sutton 1984;
-# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result;
-# Binmore, Shaked and Sutton, *Quarterly Journal of Economics* 104, 1989, found it fitted
-# laboratory deals better than the Nash split). Module 03, section 5, treats the variants.
+# Osborne and Rubinstein 1990, §3.12; module 03 calls it the *deal-me-out* result).
+# Module 03, section 5, treats the variants.
+#
+# <details>
+# <summary><b>Northwind's case: three benchmarks</b> (optional, no marks)</summary>
 #
 # **Northwind's case.** You may take your BATNA only when you turn down Northwind's offer,
 # and Northwind may call the agency only when it turns down yours: both are outside
@@ -834,17 +836,14 @@ check.label_statements(label_statements, hidden=True)
 # Northwind proposes, and by $\delta$ × 1,000 when you do (up to $A$): more than the Nash
 # split's half unit for the values of $\delta$ question 10 uses.
 #
-# <details>
-# <summary><b>Northwind's case in numbers</b></summary>
-#
-# Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000, and let
-# $A$ = 110,000: the even split of the zone is 103,500. If the role may be cancelled and
-# $W$ = 115,000, the prediction is (97,000 + 115,000)/2 = 106,000; if $W$ = 130,000, the
-# Nash split, 113,500, is above $A$, so the prediction is 110,000. Where the start
-# slips, with $\delta$ = 0.9, your share at the table is 0.9/1.9 of $W - c$: about 50,700
-# if $W$ = 115,000, 57,800 if $W$ = 130,000. Your BATNA, 89,000, beats both: the salary is
-# 97,000 when Northwind proposes; when you propose, it is 97,000 + 0.1 × 18,000 = 98,800,
-# or 97,000 + 0.1 × 33,000 = 100,300.
+# **In numbers.** Take the job as offered: $V$ = 89,000 and $c$ = 8,000, so $r$ = 97,000,
+# and let $A$ = 110,000: the even split of the zone is 103,500. If the role may be
+# cancelled and $W$ = 115,000, the prediction is (97,000 + 115,000)/2 = 106,000; if
+# $W$ = 130,000, the Nash split, 113,500, is above $A$, so the prediction is 110,000.
+# Where the start slips, with $\delta$ = 0.9, your share at the table is 0.9/1.9 of
+# $W - c$: about 50,700 if $W$ = 115,000, 57,800 if $W$ = 130,000. Your BATNA, 89,000,
+# beats both: the salary is 97,000 when Northwind proposes; when you propose, it is
+# 97,000 + 0.1 × 18,000 = 98,800, or 97,000 + 0.1 × 33,000 = 100,300.
 #
 # </details>
 #
