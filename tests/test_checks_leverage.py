@@ -3800,7 +3800,7 @@ def test_the_threshold_of_an_ask_is_its_bar_and_need_keeps_its_everyday_sense():
     # review 77 U2: it defines both once
     assert "An ask's **bar**" in text
     # review 78 U1: one name, bar, for the field too (``need`` stays an alias)
-    assert "its bar is `scenario.bar`." in text  # review 79 U2
+    assert "`scenario.bar` is the bar of the ask" in text  # review 79 U2, review 83 U1
     assert "### Question 4c (3 marks, graded by your instructor): setting the bar yourself" in text
     s = course.variant("00_leverage", "bar-words")
     shown = s.show("news").markdown

@@ -206,7 +206,7 @@ def test_u2_section_4_says_once_that_need_and_bold_are_both_bars():
     fields are bars, and says it nowhere else. Fails on the old text."""
     # review 77 U2: section 4 now defines both fields, once; review 78 U2: question 3c does,
     # where they are used, and section 4 defines only the bar
-    said = "its bar is `scenario.bar`."  # review 79 U2: a sentence of its own
+    said = "`scenario.bar` is the bar of the ask"  # review 79 U2, review 83 U1
     assert said in _markdown("q3c-text")
     from tests.notebooks import source_notebook
 

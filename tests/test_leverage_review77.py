@@ -81,9 +81,9 @@ def test_u2_need_and_bold_are_defined_once_where_the_bar_is():
     Fails on the old text."""
     text = _module_markdown()
     # review 78 U2: defined once, in question 3c, before its task uses them (review 79 U2:
-    # in short sentences)
-    assert text.count("its bar is `scenario.bar`.") == 1
-    defined = "made at the first meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below"
+    # in short sentences; review 83 U1: as two bars)
+    assert text.count("`scenario.bar` is the bar of the ask") == 1
+    defined = "`scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks"
     assert text.count(defined) == 1
     assert "`scenario.prepared_ask[0]` is the bar" not in text
     assert text.index(defined) < text.index("Write `reach_plan(case, bar)`")

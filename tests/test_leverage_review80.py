@@ -135,7 +135,7 @@ def test_u2_the_two_asks_and_the_ladder_read_in_short_sentences():
     import re
 
     q3c = _markdown("q3c-text")
-    paragraph = q3c.split("Your case has one or two asks")[1]
+    paragraph = q3c.split("You have two bars")[1]  # review 83 U1
     for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", paragraph):
         assert len(sentence.split()) <= 45, sentence
         depth = 0

@@ -47,7 +47,8 @@ def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():
 
     q3c = _markdown("q3c-text")
     assert "Your case has two asks" not in q3c
-    assert q3c.count("Your case has one or two asks, each with its bar.") == 1
+    # review 83 U1: "two bars, or one" (tests/test_variants_sweep_leverage.py)
+    assert q3c.count("You have two bars, or one if `scenario.prepared_ask` is `None`.") == 1
     # review 82 U2 reworded the three ways plainly (tests/test_leverage_review83.py)
     ways = {"only": 0, "same": 0, "smaller": 0}
     for i in range(300):

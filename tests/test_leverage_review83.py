@@ -69,10 +69,8 @@ def test_u2_question_3c_says_plainly_which_ask_section_5_tests():
     the old text."""
     q3c = _markdown("q3c-text")
     assert "The ask under your news" not in q3c
-    assert (
-        "Section 5's news tests one ask: the prepared ask, a smaller fallback, or, if there is"
-        " no prepared ask, your only ask; its bar is `scenario.bar`." in q3c
-    )
+    # review 83 U1 names the two bars instead (tests/test_variants_sweep_leverage.py)
+    assert "`scenario.bar` is the bar of the ask section 5's news tests, in question 4b." in q3c
 
 
 def test_x1_only_a_know_how_item_is_told_that_knowing_how_is_not_knowing_that():

@@ -1203,6 +1203,31 @@ def test_without_a_prepared_ask_a_bar_of_your_own_is_a_real_choice(drawn):
         assert real, s.learner
 
 
+def test_question_3c_s_two_bars_are_as_it_says_for_every_learner(drawn):
+    """Review 83 U1: question 3c named "one or two asks", "a smaller fallback" and "your only
+    ask" in three sentences, and a learner with a prepared ask of bar +2.25 and a news bar of
+    +0.25 could not tell which bar was which. It now says: two bars, or one if
+    ``scenario.prepared_ask`` is None; where there are both, question 4b's ask is the
+    prepared one or a smaller one. True for every drawn learner: 4b's (bar, ask) is a rung
+    of the case's ladder, and the prepared ask is the same rung or one above it (in
+    sweep-0..1999: 358 none, 466 the same, 1,176 smaller). Fails on the old text."""
+    q3c = " ".join(cell_text(MODULE, "leverage", "q3c-text").split())
+    assert "You have two bars, or one if `scenario.prepared_ask` is `None`." in q3c
+    assert "Where you have both, 4b's ask is the prepared one or a smaller one." in q3c
+    assert "smaller fallback" not in q3c and "your only ask" not in q3c
+    ways = collections.Counter()
+    for s in drawn:
+        ladder = list(CASES[s.case].asks)
+        assert (s.bar, s.ask) in ladder, s.learner
+        if s.prepared_ask is None:
+            ways["none"] += 1
+            continue
+        rung = ladder.index(s.prepared_ask)
+        assert rung >= ladder.index((s.bar, s.ask)), s.learner
+        ways["same" if s.prepared_ask == (s.bar, s.ask) else "smaller"] += 1
+    assert min(ways.values()) >= 0.1 * len(drawn) and len(ways) == 3, ways
+
+
 def test_every_right_formulation_is_judged_right_for_every_learner(drawn, reference):
     for s in drawn:
         for answer in (

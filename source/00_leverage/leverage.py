@@ -680,14 +680,15 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (1 mark): a plan for a bar
 #
-# Your case has one or two asks, each with its bar. The one you prepare is made at the
-# first meeting: `scenario.prepared_ask`, a pair (bar, ask) shown below, or `None` if your
-# case has none. Section 5's news tests one ask: the prepared ask, a smaller fallback, or,
-# if there is no prepared ask, your only ask; its bar is `scenario.bar`. Each step up the
-# **ladder** of asks needs a quarter of a point more balance, a convention finer than
-# ratings can show, to keep the exercise exact. A step is mostly a percentage point of pay
-# or price, two of rent, a few months more of a price hold or one more month of rent paid
-# ahead; that rate per point is a classroom device, not a price forecast.
+# You have two bars, or one if `scenario.prepared_ask` is `None`. `scenario.prepared_ask`
+# (shown below) is the (bar, ask) you plan before the talks, for this question.
+# `scenario.bar` is the bar of the ask section 5's news tests, in question 4b. Where you
+# have both, 4b's ask is the prepared one or a smaller one.
+#
+# Each step up the **ladder** of asks needs a quarter of a point more balance, a convention
+# finer than ratings can show, to keep the exercise exact. A step is mostly a percentage
+# point of pay or price, two of rent, a few months more of a price hold or one more month
+# of rent paid ahead; that rate per point is a classroom device, not a price forecast.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
