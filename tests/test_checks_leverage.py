@@ -4106,7 +4106,8 @@ def test_review_64_section_6_is_trimmed_and_the_first_offer_advice_credits_each_
     assert "traditional competitive bargaining" in note and "Robinson, Lewicki" in note
     assert "no authority for this line" in note
     text = " ".join(_cell("shift-teaching").replace("#", "").split())
-    assert "open ambitiously (Galinsky and Mussweiler, 2001), with a figure grounded in a" in text
+    # review 83 U4: split after the citation, which now credits the first offer alone
+    assert "open ambitiously (Galinsky and Mussweiler, 2001). Ground it in a fact" in text
     assert "grounded in a true fact" not in text
 
 

@@ -28,7 +28,8 @@ def test_c2_open_ambitiously_only_once_you_know_the_range_as_module_04_says():
     let the other side open. Section 5's rule now adds that condition. Fails on the old
     text."""
     rule = _markdown("shift-teaching").split("**The rule.**")[1]
-    assert "if you know the likely range of terms well enough to open first;" in rule
+    # review 83 U4 split the sentence (tests/test_leverage_review84.py)
+    assert "and open first only if you know the likely range well." in rule
     from tests.conftest import ROOT
 
     path = ROOT / "source" / "04_concessions" / "concessions.py"

@@ -34,8 +34,9 @@ def test_c2_the_opening_rests_on_a_fact_that_carries_your_leverage():
     the old text."""
     rule = _markdown("shift-teaching").split("**The rule.**")[1].split("Set the ask's bar")[0]
     assert "however the balance stands" not in rule
-    assert "with a figure grounded in a fact that carries your leverage, such as a" in rule
-    assert "the balance sets how far beyond that fact you can credibly go." in rule
+    # review 83 U4 split the sentence (tests/test_leverage_review84.py)
+    assert "Ground it in a fact that carries your leverage, such as a" in rule
+    assert "The balance sets how far beyond that fact you can credibly go." in rule
 
 
 def test_u3_the_4c_rubric_never_calls_the_learner_theirs():

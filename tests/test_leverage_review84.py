@@ -1,7 +1,13 @@
 """Review 83 of module 00 (a fresh reader's, on 4df03cb): fixes, each with a test that
 fails on the text it replaced."""
 
+import re
+
 from tests.sweeps import cell_text
+
+
+def _markdown(grade_id):
+    return " ".join(cell_text("00_leverage", "leverage", grade_id).split())
 
 
 def test_x1_the_4c_rubric_charges_a_4a_slip_once():
@@ -14,3 +20,15 @@ def test_x1_the_4c_rubric_charges_a_4a_slip_once():
         "Judge part 2 on the balances the learner's own 4a readings give (the own-balances "
         "cell): a slip in 4a costs marks there, not again here."
     ) in rubric
+
+
+def test_u4_the_opening_advice_comes_one_idea_to_a_sentence():
+    """Review 83 U4: section 5 gave module 04's opening advice in one 54-word sentence with
+    four ideas (module 04, open ambitiously, ground the figure, open first only if you know
+    the range). It is now split after the citation, and keeps module 04's condition on
+    opening first. Fails on the old text."""
+    rule = _markdown("shift-teaching").split("**The rule.**")[1].split("Set the ask's bar")[0]
+    assert "open ambitiously (Galinsky and Mussweiler, 2001). Ground it in a fact" in rule
+    assert "open first only if you know the likely range well." in rule
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", rule):
+        assert len(sentence.split()) <= 30, sentence

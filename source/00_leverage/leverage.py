@@ -781,16 +781,16 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
 # price, your full rent) once talks are under way. Your opening figure is module 04's:
-# open ambitiously (Galinsky and Mussweiler, 2001), with a figure grounded in a fact that
-# carries your leverage, such as a rival's written offer, if you know the likely range of
-# terms well enough to open first; the balance sets how far beyond that fact you can
-# credibly go. Set the ask's bar beforehand (the more it asks for, the higher the bar; it
-# can be below zero, for a modest ask), and make the ask the first time your balance
-# reaches it. The bar is your decision rule, not a forecast that the other side will agree.
-# Waiting for a higher balance is a bet on news you cannot see, worth making only when you
-# know what is coming, such as the other side's deadline still weeks away. Set a bar higher
-# where being turned down costs you more (it shows your hand or closes a door), and lower
-# where you could ask again later.
+# open ambitiously (Galinsky and Mussweiler, 2001). Ground it in a fact that carries your
+# leverage, such as a rival's written offer, and open first only if you know the likely
+# range well. The balance sets how far beyond that fact you can credibly go. Set the ask's
+# bar beforehand (the more it asks for, the higher the bar; it can be below zero, for a
+# modest ask), and make the ask the first time your balance reaches it. The bar is your
+# decision rule, not a forecast that the other side will agree. Waiting for a higher
+# balance is a bet on news you cannot see, worth making only when you know what is coming,
+# such as the other side's deadline still weeks away. Set a bar higher where being turned
+# down costs you more (it shows your hand or closes a door), and lower where you could ask
+# again later.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
 # news, with the widget's audit of the deadline case (not yours; press *start again* to
