@@ -2002,8 +2002,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # question 4b says the news stops at the ends of the scale, as shifted does
         ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
         # reading a filing adds little; working through public sources can earn more, as
-        # the supplier case's accounts step does
-        ("sources-teaching", "further than it expects you to go", None),
+        # the supplier case's accounts step does (review 83 U3: said plainly)
+        ("sources-teaching", "that they do not expect you to know earns more", "expects you to go"),
         # the re-audit example agrees with the deadline case: yours is the only siding nearby
         ("shift-teaching", "owner farther out offered Brannock", "like yours"),
         # review 68 C2: in Emerson's terms the siding is needed less; the audit records the
@@ -2819,7 +2819,7 @@ def test_the_information_row_rates_the_difference_knowing_makes():
     section = " ".join(_cell("sources-teaching").split())
     assert "helps you even when it knows you know" not in section
     assert "The information row rates the difference knowing makes" in section
-    assert "adds little and earns a low rating" in section
+    assert "What both sides take for granted earns a low rating" in section  # review 83 U3
     # review 78 U4: one rule for whose deadline it is, the side it presses
     assert "A deadline goes into the alternatives of the side it presses" in section
     rubric = " ".join(_cell("fact-reason").split())

@@ -175,8 +175,11 @@ def test_the_deadline_note_keeps_its_two_rules_and_the_weight_note_its_cut_offs(
     says its two rules, the weight note only the cut-offs, and the module's words go down
     (6,595 before this round). Fails on the old text."""
     cells = _cells()
-    time = cells["sources-teaching"].split("**Time.**")[1].split("</details>")[0]
-    assert len(time.split()) <= 35, time
+    note = cells["sources-teaching"].split("three questions)</summary>")[1].split("</details>")[0]
+    time = note.split("**Time.**")[1]
+    # review 83 U3 moved the note's other deadline sentence into the Time paragraph (33 words
+    # -> 56); the side note as a whole went down (113 -> 111)
+    assert len(time.split()) <= 56 and len(note.split()) <= 111, time
     summary = cells["summary"]
     assert "a second dependence the convention did not mean to discount" not in summary
     assert "*Section 3, the cut-offs.* Half a point" in summary

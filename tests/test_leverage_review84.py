@@ -32,3 +32,18 @@ def test_u4_the_opening_advice_comes_one_idea_to_a_sentence():
     assert "open first only if you know the likely range well." in rule
     for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", rule):
         assert len(sentence.split()) <= 30, sentence
+
+
+def test_u3_the_side_note_says_plainly_what_earns_more_and_time_is_one_paragraph():
+    """Review 83 U3: the side note on rating information said "what you work out further
+    than it expects you to go earns more", hard to parse, and then gave two notes on
+    deadlines in a row, one in the information paragraph and one under **Time.** It now says
+    what they do not expect you to know, and both deadline notes sit in the Time paragraph.
+    Fails on the old text."""
+    note = cell_text("00_leverage", "leverage", "sources-teaching")
+    note = note.split("needs only the three questions)</summary>")[1].split("</details>")[0]
+    information, time = (" ".join(p.split()) for p in note.split("**Time.**"))
+    assert "further than it expects" not in information
+    assert "what you work out that they do not expect you to know earns more." in information
+    assert "deadline" not in information
+    assert "Time may be on your side when a deadline presses only the other side;" in time

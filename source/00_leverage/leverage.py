@@ -148,13 +148,13 @@ scenario
 #
 # The information row rates the difference knowing makes. Their weakness is rated once, in
 # their row (question 4a's news simplifies: it all goes to your information, none to their
-# row). What both sides take for granted adds little and earns a low rating; what you work
-# out further than it expects you to go earns more. Time may be on your side
-# when a deadline presses only the other side; section 5 says why not to count on it.
+# row). What both sides take for granted earns a low rating; what you work out that they
+# do not expect you to know earns more.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
 # nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
-# information.
+# information. Time may be on your side when a deadline presses only the other side;
+# section 5 says why not to count on it.
 #
 # </details>
 
