@@ -15,10 +15,8 @@ def test_c1_sections_2_and_5_agree_that_4a_puts_a_revealed_weakness_in_your_info
     old text."""
     sources = _markdown("sources-teaching")
     shift = _markdown("shift-teaching")
-    assert (
-        "(question 4a's news simplifies: it all goes to your information, none to their row)"
-        in sources
-    )
+    # review 83 U2 cut this first statement; section 5's stays (tests/test_leverage_review84.py)
+    assert "(question 4a's news simplifies" not in sources
     assert (
         "Question 4a's news simplifies: it puts all of a revealed weakness of theirs in your "
         "information; a full re-audit would lower their row and add to your information only "

@@ -47,3 +47,21 @@ def test_u3_the_side_note_says_plainly_what_earns_more_and_time_is_one_paragraph
     assert "what you work out that they do not expect you to know earns more." in information
     assert "deadline" not in information
     assert "Time may be on your side when a deadline presses only the other side;" in time
+
+
+def test_u2_the_simplification_of_4a_s_news_is_stated_once_in_section_5():
+    """Review 83 U2: section 2's side note and section 5 both said that question 4a's news
+    puts all of a revealed weakness of theirs in your information. Section 5's statement,
+    beside the re-audit it qualifies, is kept; section 2's parenthesis is cut. Fails on the
+    old text."""
+    from tests.notebooks import source_notebook
+
+    text = " ".join(
+        " ".join(c.source.split())
+        for c in source_notebook("00_leverage", "leverage").cells
+        if c.cell_type == "markdown"
+    )
+    assert text.count("news simplifies") == 1
+    assert "Question 4a's news simplifies: it puts all of a revealed weakness" in _markdown(
+        "shift-teaching"
+    )

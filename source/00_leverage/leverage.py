@@ -147,9 +147,8 @@ scenario
 # needs only the three questions)</summary>
 #
 # The information row rates the difference knowing makes. Their weakness is rated once, in
-# their row (question 4a's news simplifies: it all goes to your information, none to their
-# row). What both sides take for granted earns a low rating; what you work out that they
-# do not expect you to know earns more.
+# their row. What both sides take for granted earns a low rating; what you work out that
+# they do not expect you to know earns more.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
 # nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
