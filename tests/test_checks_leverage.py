@@ -1947,7 +1947,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # rating rises by a bare number (review 77 U4: "rating points" beside "points" was
         # two units in one parenthesis); where the reading time goes
         ("build-teaching", "raises it by 1.", "adds 1. And"),
-        ("audit-teaching", "a rating rises by 2, not by 2 points", "rating points"),
+        # review 83 U5: the parenthesis that said so read like a trap and is cut
+        ("audit-teaching", "in **points** from 0 to 10:", "rating points"),
         # section 1 is the densest reading and had no time (review 72 U1: its reading is
         # counted in the module's 5 to 7 hours, with no separate figure)
         ("intro", "It takes most people **5 to 7 hours** (4 to 5 if", "45 minutes"),

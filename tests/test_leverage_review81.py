@@ -80,7 +80,7 @@ def test_c2_ratings_never_come_in_points_in_text_answers_or_hints():
     answers = _markdown("plan-judgement")
     assert "both raise a rating by 2 on a source that weighs 0.3" in answers
     assert "it lowers my power rating by 1 to 2" in answers
-    assert "a rating rises by 2, not by 2 points" in _markdown("audit-teaching")
+    # review 83 U5 cut section 3's parenthesis (tests/test_leverage_review84.py)
 
 
 def test_c1_the_quarter_point_ladder_is_said_to_be_finer_than_ratings_show():

@@ -65,3 +65,13 @@ def test_u2_the_simplification_of_4a_s_news_is_stated_once_in_section_5():
     assert "Question 4a's news simplifies: it puts all of a revealed weakness" in _markdown(
         "shift-teaching"
     )
+
+
+def test_u5_section_3_gives_points_without_the_fussy_parenthesis():
+    """Review 83 U5: section 3's "(only leverage comes in points: a rating rises by 2, not by
+    2 points)" was fussy and read like a trap; the unit is clear from use, and review 80's
+    test (tests/test_leverage_review81.py) still keeps ratings out of points everywhere.
+    Fails on the old text."""
+    audit = _markdown("audit-teaching")
+    assert "only leverage comes in points" not in audit
+    assert "weighted and added up, in **points** from 0 to 10: $$L =" in audit

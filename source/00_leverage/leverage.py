@@ -344,7 +344,7 @@ scenario.show("reason")
 # weigh 0.4 or more (question 2's check notes a breach but does not refuse the audit).
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
-# to 10 (only leverage comes in points: a rating rises by 2, not by 2 points):
+# to 10:
 #
 # $$L = w_{\mathrm{info}}\, r_{\mathrm{info}} + w_{\mathrm{alt}}\, r_{\mathrm{alt}} + w_{\mathrm{power}}\, r_{\mathrm{power}}.$$
 #
