@@ -2036,7 +2036,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
             None,
         ),
         # two of section 2's three examples come from no case of the module
-        ("sources-teaching", "side by side, each with an example.", "this module's cases"),
+        ("sources-teaching", "| an example | module |", "this module's cases"),
         # what a learner whose scenario.prepared_ask is None does in question 3c
         ("q3c-task", "If it is `None` (the cell above says so), try bars", None),
     ],

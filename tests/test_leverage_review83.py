@@ -144,4 +144,5 @@ def test_u1_cross_references_with_nothing_to_do_are_cut_and_the_module_is_shorte
     path = ROOT / "release" / "00_leverage" / "leverage.ipynb"
     nb = json.loads(path.read_text(encoding="utf-8"))
     markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    assert len(re.sub("<[^>]+>", " ", markdown).split()) < 6255
+    # review 83's fixes (round 84) cut 6,228 -> 6,170; the cap follows
+    assert len(re.sub("<[^>]+>", " ", markdown).split()) <= 6170

@@ -22,13 +22,13 @@
 # legitimate leverage from bluffs, lies and sources that are not yours to use.
 #
 # It takes most people **5 to 7 hours** (4 to 5 if you are at ease with Python, 8 if you
-# are new to it): some reading, an interactive audit, one short practice case (with facts,
-# news and tactics to sort), seven graded answers in Python and three practice ones, and
-# four pieces of writing, for which allow an hour to an hour and a half. What a question
-# earns is counted in **marks**. Run the cells from top to bottom. Cells that say
-# `YOUR CODE HERE` are yours; the cells after them check your answer. Each learner draws
-# one of four cases, with numbers of their own. Questions 1, 4a and 5 judge your own items
-# only at grading; their practice cases give feedback first.
+# are new to it): some reading, an interactive audit, one short practice case, seven
+# graded answers in Python and three practice ones, and four pieces of writing, for which
+# allow an hour to an hour and a half. What a question earns is counted in **marks**. Run
+# the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells after
+# them check your answer. Each learner draws one of four cases, with numbers of their own.
+# Questions 1, 4a and 5 judge your own items only at grading; their practice cases give
+# feedback first.
 #
 # <details>
 # <summary><b>A little Python for this module</b> (open it if dicts, tuples or loops are
@@ -98,8 +98,7 @@ scenario
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
 # ## 2. Three sources of leverage
 #
-# The three, side by side, each with an example. Section 3 rates each side on each
-# source, from 0 to 10.
+# Section 3 rates each side on each source, from 0 to 10.
 #
 # | source | the question it asks | an example | module |
 # |---|---|---|---|
