@@ -298,7 +298,7 @@ def test_whether_the_fair_price_with_corvid_clears_is_judged_against_that_floor(
             assert "set Kestrel's Shapley value in the game of four players against" in hint
             continue
         assert f"Kestrel's Shapley value would be {shapley:,.0f}" in hint
-        assert (f"more than the {floor:,.0f}" in hint) == expected
+        assert (f"at least the {floor:,.0f}" in hint) == expected  # review 83, X2
         assert (f"less than the {floor:,.0f}" in hint) != expected
         today = (3 * s.atlas_value + s.borealis_value) / 6 >= s.borealis_value
         if today != expected:

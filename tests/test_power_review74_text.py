@@ -93,7 +93,8 @@ def test_question_2_calls_the_shapley_value_atlas_proposal_not_its_fair_figure()
     assert '"fair" figure' not in two and '"fair" price' not in two
     # review 79, U2 (round 80): one number, one name, Atlas's yardstick, defined here
     assert "### Question 2 (2 marks): does Atlas's yardstick clear the rival?" in two
-    assert "Would Atlas's yardstick, worked out, beat selling to the best rival" in two
+    # review 83, X2 (round 84): "reach or beat", as the check does on a tie
+    assert "Would Atlas's yardstick, worked out, reach or beat selling to the best rival" in two
 
 
 def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ultimatum():

@@ -806,10 +806,10 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
         )
     else:
         shortcut = ""
-    side = "more" if expected else "less"
+    side = "at least" if expected else "less than"  # a tie reaches the rival: review 83, X2
     hint = (
         f"{shortcut}With Corvid in the market, Kestrel's Shapley value would be "
-        f"{with_corvid:,.0f}, {side} than the {floor:,.0f} the best rival would then pay"
+        f"{with_corvid:,.0f}, {side} the {floor:,.0f} the best rival would then pay"
     )
     if _own(s):  # the comparison to make, not its numbers (see ``_own``)
         hint = (
@@ -864,8 +864,8 @@ def _each(answer, scenarios, judge, message):
 @question
 def licence_floor(answer, hidden=False):
     """Check a function that returns (whether Atlas's proposal today is at least Kestrel's
-    reservation price, whether its proposal in the market with Corvid would beat the best
-    rival). Two parts, a point each."""
+    reservation price, whether its proposal in the market with Corvid would reach or beat the
+    best rival). Two parts, a point each."""
     scenarios = [*_scenarios(hidden), _corvid_worked_case()]
     today = (
         "clears_today compares Kestrel's Shapley value in today's market with its reservation "

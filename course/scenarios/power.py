@@ -823,7 +823,7 @@ def clears_today(s):
 @answer_key
 def clears_with_corvid(s):
     """Question 2's verdict: whether Atlas's 'fair' proposal in the market with Corvid,
-    Kestrel's Shapley value there, would beat selling to the best rival."""
+    Kestrel's Shapley value there, would reach or beat selling to the best rival."""
     return kestrel_shapley_with_corvid(s) >= floor_with_corvid(s)
 
 

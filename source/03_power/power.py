@@ -378,8 +378,8 @@ PowerExplorer()
 # out: Borealis sent it a copy of its offer, so Atlas knows both values.) Part 5 of your
 # story offers a move: bring in Corvid, which would then make a firm offer of
 # `s.corvid_value` on Borealis's terms, and send Atlas a copy, as Borealis did. Would
-# Atlas's yardstick, worked out, beat selling to the best rival, today and had Kestrel
-# made that move before Atlas proposed? Write `licence_floor(s)`, returning a pair
+# Atlas's yardstick, worked out, reach or beat selling to the best rival, today and had
+# Kestrel made that move before Atlas proposed? Write `licence_floor(s)`, returning a pair
 # `(clears_today, clears_with_corvid)`:
 #
 # - `clears_today`: `True` if taking Atlas's yardstick in today's market of three does at
@@ -399,7 +399,7 @@ PowerExplorer()
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-floor-answer", "schema_version": 3}
 def licence_floor(s):
     """(whether Atlas's yardstick today does at least as well as Kestrel could do without
-    Atlas, whether its yardstick in the market with Corvid would beat the best rival)."""
+    Atlas, whether its yardstick in the market with Corvid would reach the best rival's)."""
 
     ### BEGIN SOLUTION
     def shapley(values):

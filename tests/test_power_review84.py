@@ -1,0 +1,42 @@
+"""Module 03, review 83 (an independent negotiation professor's review), fixed in round 84.
+Each test failed on the code or text before this round."""
+
+import dataclasses
+
+import pytest
+
+from course.checks import power as check
+from course.checks.hints import NotYet
+from tests.test_models_power import PROSE, _section
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_x2_question_2_asks_reach_or_beat_and_a_tie_is_told_it_reaches(learner):
+    """X2: question 2 asked whether the yardstick would "beat" the best rival, while its
+    bullets and the check count a tie as a yes (at least as well). The question now says
+    "reach or beat"; on a tie (Atlas 100,000, Borealis 50,000, Corvid 65,000: Kestrel's
+    Shapley value with Corvid is 65,000) True passes and the hint for False says "at least",
+    where it said "more than"."""
+    import course
+    from course.scenarios.power import floor_with_corvid, kestrel_shapley_with_corvid
+
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
+    assert "reach or beat selling to the best rival" in two
+    assert "worked out, beat selling" not in two
+    tie = dataclasses.replace(
+        course.variant("03_power", "tie-case"),
+        atlas_value=100_000.0,
+        borealis_value=50_000.0,
+        corvid_value=65_000.0,
+    )
+    assert kestrel_shapley_with_corvid(tie) == floor_with_corvid(tie) == 65_000
+    check.judge_clears_with_corvid(tie, (True, True))
+    with pytest.raises(NotYet) as failure:
+        check.judge_clears_with_corvid(tie, (True, False))
+    assert "would be 65,000, at least the 65,000 the best rival would then pay" in str(
+        failure.value
+    )
+    assert "more than the" not in str(failure.value)
