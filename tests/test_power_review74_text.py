@@ -92,7 +92,10 @@ def test_question_2_calls_the_shapley_value_atlas_proposal_not_its_fair_figure()
     two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
     assert '"fair" figure' not in two and '"fair" price' not in two
     # review 79, U2 (round 80): one number, one name, Atlas's yardstick, defined here
-    assert "### Question 2 (2 marks): does Atlas's yardstick clear the rival?" in two
+    # review 83, U4 (round 84): the title names the reservation price, as the text does
+    assert (
+        "### Question 2 (2 marks): does Atlas's yardstick reach Kestrel's reservation price?" in two
+    )
     # review 83, X2 (round 84): "reach or beat", as the check does on a tie
     assert "Would Atlas's yardstick, worked out, reach or beat selling to the best rival" in two
 

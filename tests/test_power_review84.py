@@ -7,7 +7,7 @@ import pytest
 
 from course.checks import power as check
 from course.checks.hints import NotYet
-from tests.test_models_power import PROSE, _section
+from tests.test_models_power import NOTEBOOK, PROSE, _section
 
 
 def _flat(text):
@@ -40,3 +40,31 @@ def test_x2_question_2_asks_reach_or_beat_and_a_tie_is_told_it_reaches(learner):
         failure.value
     )
     assert "more than the" not in str(failure.value)
+
+
+def test_u4_question_2_and_its_hints_call_the_floor_the_reservation_price(learner):
+    """U4: one idea had three names: "reservation price" in the text, "clear the rival" in
+    question 2's title and "what the best rival would pay" in the check's words for the verdict
+    with Corvid. The title now asks whether the yardstick reaches Kestrel's reservation price,
+    and each hint for that verdict (other learners' cases, the own case, the general words)
+    names it. The graded function keeps its name, licence_floor."""
+    import course
+    from course.scenarios.power import clears_with_corvid
+
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
+    assert "does Atlas's yardstick reach Kestrel's reservation price?" in two
+    assert "clear the rival" not in PROSE
+    assert "def licence_floor(s):" in NOTEBOOK  # the graded name stays
+    other = dataclasses.replace(
+        course.variant("03_power", "tie-case"),
+        atlas_value=100_000.0,
+        borealis_value=52_000.0,
+        corvid_value=61_000.0,
+    )
+    own = course.variant("03_power", learner)
+    for s in (other, own):
+        right = clears_with_corvid(s)
+        with pytest.raises(NotYet) as failure:
+            check.judge_clears_with_corvid(s, (True, not right))
+        assert "Kestrel's reservation price then" in str(failure.value)
+        assert "reservation price" in failure.value.general

@@ -809,19 +809,20 @@ def judge_clears_with_corvid(s, result, followed=frozenset()):
     side = "at least" if expected else "less than"  # a tie reaches the rival: review 83, X2
     hint = (
         f"{shortcut}With Corvid in the market, Kestrel's Shapley value would be "
-        f"{with_corvid:,.0f}, {side} the {floor:,.0f} the best rival would then pay"
+        f"{with_corvid:,.0f}, {side} the {floor:,.0f} the best rival would then pay, "
+        "Kestrel's reservation price then"
     )
     if _own(s):  # the comparison to make, not its numbers (see ``_own``)
         hint = (
             f"{shortcut}With Corvid in the market, set Kestrel's Shapley value in the game of "
-            "four players against what the best rival would then pay"
+            "four players against Kestrel's reservation price then, what the best rival would pay"
         )
     general = (
         "it judges the yardstick by section 2's formula for three players, though a third "
         "buyer changes Kestrel's Shapley value"
         if three_player and shortcut.startswith(f"{tried}setting")
-        else "it misjudges whether the buyer's yardstick in the market with a third buyer clears "
-        "the best rival's offer there"
+        else "it misjudges whether the buyer's yardstick in the market with a third buyer reaches "
+        "the seller's reservation price there, the best rival's offer"
     )
     raise NotYet(f"clears_with_corvid is not right for {_whose(s)}: {hint}.", general=general)
 
@@ -872,8 +873,8 @@ def licence_floor(answer, hidden=False):
         "price, what Borealis would pay."
     )
     verdict = (
-        "clears_with_corvid compares Kestrel's Shapley value in the market of four with what "
-        "the best rival would pay."
+        "clears_with_corvid compares Kestrel's Shapley value in the market of four with its "
+        "reservation price there, what the best rival would pay."
     )
     return score(
         Check(

@@ -371,7 +371,7 @@ from course.widgets.power import PowerExplorer
 PowerExplorer()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "licence-floor-text", "schema_version": 3}
-# ### Question 2 (2 marks): does Atlas's yardstick clear the rival?
+# ### Question 2 (2 marks): does Atlas's yardstick reach Kestrel's reservation price?
 #
 # Atlas proposes to pay Kestrel's Shapley value in your market, from here on **Atlas's
 # yardstick**, and calls it fair, but it has not put a figure on it. (Atlas can work it
