@@ -986,11 +986,11 @@ def test_a_threat_is_a_bluff_only_if_you_would_not_carry_it_out():
     assert "says (unless you have bound yourself to it) that you will do something" not in text
     assert "is a bluff if you would not carry it out" in text
     # review 76, C2: a true threat gets a verdict, though none of module 00's four labels
+    # review 83, U3 (round 84): the commitment comes first, in one sentence
     assert (
-        "One you would carry out is a threat all the same: true, so not a bluff, but still the "
-        "move this course advises against" in text
+        "A threat you have bound yourself to carry out is true, so not a bluff; the course "
+        "still advises against it." in text
     )
-    assert "what makes it credible is commitment" in text
     assert "A threat (a move Kestrel would rather not make) sits where" not in text
     # review 78, U1 (round 79): question 9a says it in one line, pointing to section 7
     assert "A threat is a bluff if you would not carry it out" in text
@@ -2219,7 +2219,7 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
 #: before them (a fresh review, finding 2: "commitment" was used in sections 5 and question 4,
 #: for Borealis's offer and for a last word, before section 7 defined it).
 DEFINED_TERMS = {
-    "commitment": "what makes it credible is commitment, having bound yourself to it",
+    # review 83, U3 (round 84): "commitment" is gone; test_power_review84 keeps it out
     "anchor": "first offers *anchor*: they pull the final price towards them",
     "share at the table": "Your **share at the table**",  # review 79, U1: opens the recap
     "breakdown payoff": "**A breakdown payoff** is what each side",

@@ -43,7 +43,8 @@ def test_c1_module_02s_rule_is_not_called_a_threshold():
 def test_c2_a_threat_you_would_carry_out_gets_a_verdict():
     """C2: a true threat fitted none of the labels: true, so by the definitions legitimate,
     while the section says to make no threats."""
-    assert "true, so not a bluff, but still the move this course advises against" in _flat(PROSE)
+    # review 83, U3 (round 84): the threat is one you have bound yourself to carry out
+    assert "is true, so not a bluff; the course still advises against it." in _flat(PROSE)
 
 
 def test_u4_module_02s_bluff_is_said_plainly():

@@ -68,3 +68,18 @@ def test_u4_question_2_and_its_hints_call_the_floor_the_reservation_price(learne
             check.judge_clears_with_corvid(s, (True, not right))
         assert "Kestrel's reservation price then" in str(failure.value)
         assert "reservation price" in failure.value.general
+
+
+def test_u3_a_true_threat_is_one_you_have_bound_yourself_to():
+    """U3: section 7 said "One you would carry out is a threat all the same: true, so not a
+    bluff", though a threat was defined as tying a demand to something you would rather not
+    do, so "would carry out" needed commitment first; commitment came after. The sentence now
+    starts from the commitment and still advises against the move."""
+    legit = _flat(_section(PROSE, "### Legitimate and illegitimate power", "Four lines"))
+    assert (
+        "A threat you have bound yourself to carry out is true, so not a bluff; the course "
+        "still advises against it." in legit
+    )
+    assert "One you would carry out is a threat all the same" not in PROSE
+    assert "commitment" not in PROSE  # its definition went with it (test_models_power)
+    assert "A threat is a bluff if you would not carry it out" in legit

@@ -1096,11 +1096,10 @@ check.best_lever(best_lever, hidden=True)
 # true warning, made with power that is yours, is legitimate. "Unless you pay what
 # Borealis would, we will sell to Borealis" is a true warning, but Atlas already holds a
 # copy of Borealis's offer: said as a demand, the warning tells Atlas nothing new and adds
-# a fight. A threat is a bluff if you would
-# not carry it out and, as a stated intention you do not hold, can be a misrepresentation.
-# One you would carry out is a threat all the same: true, so not a bluff, but still the
-# move this course advises against; what makes it credible is commitment, having bound
-# yourself to it. Four lines matter most.
+# a fight. A threat is a bluff if you would not carry it out and, as a stated intention
+# you do not hold, can be a misrepresentation. A threat you have bound yourself to carry
+# out is true, so not a bluff; the course still advises against it. Four lines matter
+# most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee exists to serve the town; raising it in a private
