@@ -684,9 +684,9 @@ def test_an_outside_option_is_taken_only_on_turning_down_a_proposal():
             assert said not in story
     assert "at a moment you choose" not in PROSE and "Borealis is ready whenever" not in PROSE
     # review 65, U2: said where the rule is, as the condition it holds under
-    assert (  # review 79, U1 (round 80): in the recap's definition
-        "An **outside option** (module 02's outside option) is one you can take only at the "
-        "moment you turn down the other side's proposal"
+    assert (  # review 79, U1 (round 80): in the recap's definition; review 83, U2: not circular
+        "An **outside option** is one you can take only at the moment you turn down the other "
+        "side's proposal"
     ) in " ".join(PROSE.split())
     # review 76, U2: Shaked's leaving-when-refused model, which no question uses, is cut
     assert "Opting Out" not in PROSE
@@ -1027,7 +1027,9 @@ def test_modules_02_and_01_are_described_as_they_are():
     it implicit; contradiction 2: the winner of Shaked's result is named as in his model.
     E5: module 01's claim keeps its condition, a take-it-or-leave-it offer."""
     assert "left this condition implicit" not in PROSE
-    assert "(module 02's outside option)" in PROSE
+    # review 83, U2 (round 84): "(module 02's outside option)" defined the term by itself;
+    # the paragraph opens "Module 02, section 7, in brief", which says where it comes from
+    assert "Module 02, section 7, in brief." in PROSE
     # review 76, U2: Shaked's own model is cut (no question uses it); module 02 keeps it
     assert "Opting Out" not in PROSE
     assert "a side that knows your reservation price can take nearly all" not in PROSE
@@ -1396,7 +1398,7 @@ def test_section_5_names_whose_rate_and_defines_each_share_once():
     assert "is the larger of its share at the table and $b$" in outside
     # U1: the timing caveat said twice in one paragraph now says it once
     assert "not at any moment at all" not in outside
-    assert outside.count("(module 02's outside option)") == 1
+    assert outside.count("(module 02's outside option)") == 0  # review 83, U2: circular
     using = _section(PROSE, "## 7. Using power", "### Legitimate and illegitimate power")
     assert "Keep a weak one to yourself." not in using  # said again two sentences later
     assert "keep a weak one private" in using

@@ -94,10 +94,13 @@ def test_penrose_and_the_name_deal_me_out_are_credited():
     first = text.index("deal-me-out")
     assert text[first:].startswith(
         # review 82, U1 (round 83): the literature's other name, in Abreu & Manea's title
-        "deal-me-out** result (also called the *outside option principle*; named by Binmore, "
-        "Shaked and Sutton, 1989; shown by Shaked & "
-        "Sutton, *Econometrica*, 1984;"
+        # review 83, U2 (round 84): the citations follow the result, out of its definition
+        "deal-me-out** result, also called the *outside option principle*: with an option"
     )
+    assert (
+        "Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics*, 1986) showed it; "
+        "Binmore, Shaked and Sutton (1989) named it."
+    ) in text
 
 
 def test_the_story_says_why_a_quota_can_be_high_and_owners_sell_votes():

@@ -83,3 +83,20 @@ def test_u3_a_true_threat_is_one_you_have_bound_yourself_to():
     assert "One you would carry out is a threat all the same" not in PROSE
     assert "commitment" not in PROSE  # its definition went with it (test_models_power)
     assert "A threat is a bluff if you would not carry it out" in legit
+
+
+def test_u2_the_outside_option_is_defined_without_itself_and_cited_after_the_result():
+    """U2: section 5's definition read "An **outside option** (module 02's outside option)
+    is one ...", the term inside its own definition, and the deal-me-out result carried three
+    citations in the parenthesis that named it. The definition now stands alone and the
+    citations follow the formula, in a sentence of their own."""
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    assert "(module 02's outside option)" not in five
+    assert (
+        "An **outside option** is one you can take only at the moment you turn down the other "
+        "side's proposal (Harrow's work for Kestrel)."
+    ) in five
+    result = five.index("The **deal-me-out** result, also called the *outside option principle*:")
+    cited = five.index("Shaked and Sutton (*Econometrica*, 1984) and Binmore, Rubinstein")
+    assert result < five.index("$$") < cited
+    assert "named by Binmore, Shaked and Sutton, 1989; shown by" not in five

@@ -637,19 +637,19 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
 # Module 02, section 7, in brief. Your **share at the table** is what section 4 gives your
-# seat, proposer or responder, with no alternative counted. An **outside option** (module
-# 02's outside option) is one you can take only at the moment you turn down the other
-# side's proposal (Harrow's work for Kestrel). The **deal-me-out** result (also called the
-# *outside option principle*; named by Binmore, Shaked and Sutton, 1989; shown by Shaked &
-# Sutton, *Econometrica*, 1984; Binmore, Rubinstein & Wolinsky, *RAND Journal of
-# Economics*, 1986): with an option worth $b$ (a share of the pie), the responder's share
-# is the larger of its share at the table and $b$:
+# seat, proposer or responder, with no alternative counted. An **outside option** is one
+# you can take only at the moment you turn down the other side's proposal (Harrow's work
+# for Kestrel). The **deal-me-out** result, also called the *outside option principle*:
+# with an option worth $b$ (a share of the pie), the responder's share is the larger of
+# its share at the table and $b$:
 #
 # $$\text{share} = \max(\text{share at the table},\ b),$$
 #
-# which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$. It
-# is a minimum, not a bonus: once it binds, each unit adds a whole unit to your share when
-# the other side proposes, and their $\delta$ of a unit when you do.
+# which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$.
+# Shaked and Sutton (*Econometrica*, 1984) and Binmore, Rubinstein and Wolinsky (*RAND
+# Journal of Economics*, 1986) showed it; Binmore, Shaked and Sutton (1989) named it.
+# The option is a minimum, not a bonus: once it binds, each unit adds a whole unit to your
+# share when the other side proposes, and their $\delta$ of a unit when you do.
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither controls (a lender who may withdraw): when the risk of breakdown, rather than
 # the cost of waiting, is what pushes the two sides to agree, and offers follow each other
