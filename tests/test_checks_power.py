@@ -147,7 +147,9 @@ def test_a_practice_fact_of_an_office_that_allots_a_thing_accepts_either_base():
     ("not a thing that changes hands"), false of a berth, is never shown for it."""
     from course.scenarios.power import PRACTICE_FACTS
 
-    assert "changes hands (a contract, a berth), either base is accepted" in " ".join(PROSE.split())
+    # review 83, U5 (round 84): a berth is allotted; its use is what changes hands
+    flat = " ".join(PROSE.split())
+    assert "changes hands (a contract, the use of a berth), either base is accepted" in flat
     assert "harbour master" in PRACTICE_FACTS["1"][2] and "berth" in PRACTICE_FACTS["1"][2]
     for base in ("authority", "resource"):
         # review 57, U3: the feedback says that both bases fit, whichever was given

@@ -1902,8 +1902,8 @@ def test_question_1_says_for_which_role_holders_resource_is_accepted_too():
 
     one = " ".join(_section(PROSE, "### Question 1", "def power_sources").split())
     assert (  # review 63, U1: the rule is in question 1's text, not in the teaching
-        "Where a role-holder can give or withhold a thing that changes hands (a contract, a "
-        "berth), either base is accepted." in one
+        "Where a role-holder can give or withhold a thing that changes hands (a contract, the "
+        "use of a berth), either base is accepted." in one  # review 83, U5 (round 84)
     )
     assert "Question 1 accepts" not in PROSE
     assert "A chair's say over what reaches a vote hands over no such thing" in PROSE

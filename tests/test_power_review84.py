@@ -100,3 +100,14 @@ def test_u2_the_outside_option_is_defined_without_itself_and_cited_after_the_res
     cited = five.index("Shaked and Sutton (*Econometrica*, 1984) and Binmore, Rubinstein")
     assert result < five.index("$$") < cited
     assert "named by Binmore, Shaked and Sutton, 1989; shown by" not in five
+
+
+def test_u5_what_changes_hands_is_the_use_of_a_berth():
+    """U5: question 1 gave "a berth" as a thing that changes hands, and the practice hint
+    said the berth the harbour master gives is a thing Kestrel must get; a berth is allotted,
+    not handed over. Both now say the use of a berth."""
+    one = _flat(_section(PROSE, "### Question 1", "def power_sources"))
+    assert "(a contract, the use of a berth)" in one
+    assert "(a contract, a berth)" not in PROSE
+    note = check.judge_practice_fact("1", ("resource", "Kestrel on them"))
+    assert "the use of the berth she allots is a thing Kestrel must get" in note

@@ -417,8 +417,8 @@ NOT_BASE = {
 
 #: Practice facts whose base is also defensible as another (a learner's own facts' are in
 #: the grader's keys, ``scenarios.power.fact_also_bases``): practice fact 1's harbour
-#: master has the say by office (authority), and the berth she allots is also a thing
-#: Kestrel must get (resource), by the rule section 1 states for such a fact.
+#: master has the say by office (authority), and the use of the berth she allots is also a
+#: thing Kestrel must get (resource), by the rule section 1 states for such a fact.
 PRACTICE_ALSO_BASE = {"1": {"resource"}}
 
 #: Why a direction of dependence does not fit, without saying which does.
@@ -528,8 +528,9 @@ def judge_practice_fact(number, said):
     if PRACTICE_ALSO_BASE.get(number):  # review 57, U3: say that the other base fits too
         return (
             "Authority and resource both fit it: the harbour master has the say by her "
-            "office, and the berth she gives is a thing Kestrel must get (section 1's rule "
-            "for a role-holder who can give or withhold a thing that changes hands)."
+            "office, and the use of the berth she allots is a thing Kestrel must get "
+            "(section 1's rule for a role-holder who can give or withhold a thing that "
+            "changes hands)."
         )
     return None
 

@@ -133,7 +133,7 @@ scenario
 # `"authority"`, `"expert"`, `"referent"` or `"resource"`, and who depends on whom:
 # `"them on Kestrel"` when the other party depends on Kestrel, `"Kestrel on them"` when
 # Kestrel depends on the other party. Where a role-holder can give or withhold a thing
-# that changes hands (a contract, a berth), either base is accepted. Write
+# that changes hands (a contract, the use of a berth), either base is accepted. Write
 # `power_sources()`, returning a dict from letter to a pair, for example
 # `return {"A": ("expert", "them on Kestrel"), ...}`.
 # Each fact with both parts right earns half a mark; if all four pairs are the same, none
