@@ -621,8 +621,8 @@ def test_licence_offers_are_quick_so_the_loan_moves_only_the_granite_deal():
     # review 62, U1: why the rates are equal is told once, in the story, not again in a note
     assert "so signing sooner brings Kestrel no cash sooner" in " ".join(story.split())
     assert "the loan cuts what keeping the idle team costs" not in PROSE
-    assert "The loan cuts what waiting for the Granite contract costs" in PROSE
-    assert "the loan changes nothing for the licence" in PROSE
+    # review 83, U1 (round 84): question 8 no longer repeats the story's fixed date; the
+    # story says it (above), and question 8 measures the licence by max(v1/2, v2)
     assert "the ratio of the two sides' costs of delay sets the split" in PROSE
 
 
@@ -1651,7 +1651,7 @@ def test_question_8_is_set_before_atlas_proposes_so_its_measure_has_no_proposal_
     same on either yardstick, swept in tests/test_variants_sweep_power.py)."""
     eight = _section(PROSE, "### Question 8", "def best_lever")
     assert "a what-if set before Atlas proposes and before Granite's first proposal" in eight
-    assert "Atlas has not proposed yet" in eight
+    # review 83, U1 (round 84): "Atlas has not proposed yet" repeated the line above; cut
     assert "leaves out Atlas's proposal" not in eight and "still unsold" not in eight
     assert "drawn so that" not in eight and "either yardstick" not in eight
 

@@ -157,7 +157,8 @@ def test_u4_question_8_points_to_both_questions_where_atlas_proposes():
     proposal enters in the story and question 2."""
     eight = _flat(_section(PROSE, "### Question 8", "def best_lever"))
     assert "what it will propose (question 4)" not in eight
-    assert "what it will propose (questions 2 and 4) is not what the models predict" in eight
+    # review 83, U1 (round 84): the sentence repeated the question's first line; cut
+    assert "set before Atlas proposes" in eight
 
 
 def test_u2_the_reply_hint_names_section_5s_predicted_price_not_a_floor():

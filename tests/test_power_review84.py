@@ -111,3 +111,17 @@ def test_u5_what_changes_hands_is_the_use_of_a_berth():
     assert "(a contract, a berth)" not in PROSE
     note = check.judge_practice_fact("1", ("resource", "Kestrel on them"))
     assert "the use of the berth she allots is a thing Kestrel must get" in note
+
+
+def test_u1_question_8_ends_on_the_task_not_on_the_story_again():
+    """U1: question 8's last paragraph said again that Atlas has not proposed (the question's
+    first line says so) and that the licence money comes on a fixed date (story parts 1 and
+    5, and section 5). It now ends on the task; the story keeps the fixed date."""
+    eight = _flat(_section(PROSE, "### Question 8", "def best_lever"))
+    assert "Atlas has not proposed yet" not in eight
+    assert "the loan changes nothing for the licence" not in eight
+    assert eight.split(" %% ")[0].endswith(
+        'Write `best_lever(s)`, returning `"bidder"`, `"loan"` or `"harrow"`: the move that '
+        "adds most."
+    )
+    assert "a what-if set before Atlas proposes and before Granite's first proposal" in eight

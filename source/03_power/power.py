@@ -994,11 +994,8 @@ check.granite_reply(granite_reply, hidden=True)
 # Harrow, whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow tells
 # Granite of it before Granite's first proposal, as with its first).
 #
-# Atlas has not proposed yet, and what it will propose (questions 2 and 4) is not what the
-# models predict. The loan cuts what waiting for the Granite contract costs; the licence
-# money arrives on one fixed date whatever day that deal is signed, so the loan changes
-# nothing for the licence and moves only the Granite deal, where a round is a month. Write
-# `best_lever(s)`, returning `"bidder"`, `"loan"` or `"harrow"`: the move that adds most.
+# Write `best_lever(s)`, returning `"bidder"`, `"loan"` or `"harrow"`: the move that adds
+# most.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "best-lever-answer", "schema_version": 3}
