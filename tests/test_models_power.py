@@ -1513,7 +1513,9 @@ def test_section_7_does_not_offer_the_shapley_value_as_a_reason():
     assert "That appeal is to Atlas's interest" in seven
     assert "the yardstick Atlas used to work out its own proposal" not in seven
     plainly = " ".join(_section(PROSE, "**Say true things, plainly.**", "**Mention").split())
-    assert "or Atlas's own yardstick where Atlas's figure falls short of it" in plainly
+    # review 83, U1 (round 84): section 7 no longer restates section 5's figures; it points
+    assert "as question 4 does (section 5 says which figures those are)" in plainly
+    assert "falls short of it" not in plainly
 
 
 def test_question_9b_points_at_the_number_the_story_gives_too():
@@ -2265,7 +2267,10 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
     assert "cannot carry the price alone" not in prose
     # review 65, X1: section 7 points back to question 4 for the grounds and the figures
-    assert "A standard below the figure on the table gives Atlas no reason to pay more" in prose
+    # review 83, U1 (round 84): said once, in section 5, before question 4
+    lower = "Naming a figure below the highest one on the table points the other side down to it"
+    assert prose.index(lower) < prose.index("### Question 4")
+    assert "A standard below the figure on the table" not in prose
     assert "as question 4 does" in prose
     assert "no ground for a higher price" not in prose
 

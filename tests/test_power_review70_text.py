@@ -15,11 +15,10 @@ def test_section_7_states_both_replies_question_4_accepts():
     short of it; question 4 also accepts taking the figure when it is at least section 5's
     price. Section 7 now says so."""
     seven = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention an alternative"))
-    assert (
-        "own yardstick where Atlas's figure falls short of it (where Atlas's figure is already "
-        "at least what section 5 predicts after a refusal, taking it is just as sound: "
-        "question 4)." in seven
-    )
+    # review 83, U1 (round 84): section 7 states no rule of its own now, so none that
+    # could leave out a reply question 4 accepts; it points to section 5
+    assert "as question 4 does (section 5 says which figures those are)." in seven
+    assert "falls short of it" not in seven
 
 
 def test_accept_takes_the_figure_as_it_stands_and_the_interest_talk_is_section_7s():
@@ -38,7 +37,10 @@ def test_accept_takes_the_figure_as_it_stands_and_the_interest_talk_is_section_7
     assert '`"accept"` (take Atlas\'s figure as it stands),' in four
     assert "talk about what the licence does for Atlas" not in four
     seven = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention an alternative"))
-    assert "points it lower: take the figure." in seven
+    # review 83, U1 (round 84): said once, in section 5
+    assert "Naming a figure below the highest one on the table points the other side down" in (
+        _flat(PROSE)
+    )
     assert "talk about" not in seven
     source = Path(check.__file__).read_text()
     assert "taken while Kestrel talks about" not in source

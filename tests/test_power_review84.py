@@ -125,3 +125,19 @@ def test_u1_question_8_ends_on_the_task_not_on_the_story_again():
         "adds most."
     )
     assert "a what-if set before Atlas proposes and before Granite's first proposal" in eight
+
+
+def test_u1_what_a_side_can_stand_on_is_said_once_before_question_4():
+    """U1: section 5's paragraph on what a side can stand on ("The predicted price is no cap
+    on an ask") was said again in section 7's first point (the figures, taking Atlas's figure
+    when it is highest, a lower standard pointing Atlas down). The review asked to keep it
+    in section 7; question 4 is judged by what comes before it, so it is kept in section 5
+    and section 7 points back."""
+    prose = _flat(PROSE)
+    four = prose.index("### Question 4")
+    assert prose.count("The predicted price is no cap on an ask.") == 1
+    assert prose.index("The predicted price is no cap on an ask.") < four
+    plainly = _flat(_section(PROSE, "**Say true things, plainly.**", "**Mention"))
+    assert "as question 4 does (section 5 says which figures those are)" in plainly
+    for gone in ("falls short of it", "taking it is just as sound", "points it lower"):
+        assert gone not in plainly, gone

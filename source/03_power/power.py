@@ -1043,15 +1043,11 @@ check.best_lever(best_lever, hidden=True)
 # Quieter uses of power:
 #
 # - **Say true things, plainly.** Put the highest figure you can stand on forward as the
-#   standard a price must meet, as question 4 does: Borealis's written offer, or Atlas's
-#   own yardstick where Atlas's figure falls short of it (where Atlas's figure is already
-#   at least what section 5 predicts after a refusal, taking it is just as sound:
-#   question 4). It tells Atlas nothing it does not know, and Atlas can check it. Kestrel
-#   may hold Atlas to its yardstick only because Atlas proposed it: people resist going
-#   back on a standard they set (Shell, *Bargaining for Advantage*, 1999: normative
-#   leverage). Borealis's offer counts for another reason: it is Kestrel's alternative.
-#   A standard below the figure on the table gives Atlas no reason to pay more and points
-#   it lower: take the figure.
+#   standard a price must meet, as question 4 does (section 5 says which figures those
+#   are). It tells Atlas nothing it does not know, and Atlas can check it. Kestrel may
+#   hold Atlas to its yardstick only because Atlas proposed it: people resist going back
+#   on a standard they set (Shell, *Bargaining for Advantage*, 1999: normative leverage).
+#   Borealis's offer counts for another reason: it is Kestrel's alternative.
 # - **Mention an alternative when it raises what they must offer.** It does when it beats
 #   what they expect to give you. Module 02's rule compared the alternative with their
 #   estimate of your reservation price: that fits talks where the other side can make a
