@@ -190,7 +190,8 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
 
     six = cell_words("q6-text")
     assert "one step" not in six and "rests on no fact" not in six
-    assert "That price is a fact you can name, as module 04's openings are" in six
+    # review 83 C1: the bound is the learner's model's, not a fact to name to Osprey
+    assert "bound is your model's, not a fact you can name to Osprey" in six
     hagglers = [
         item
         for item in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS)

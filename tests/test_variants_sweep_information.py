@@ -1531,8 +1531,8 @@ def test_question_6_grades_module_04_s_rule_and_states_no_sixth(sales):
     assert "at most about a sixth above your estimate" not in words
     assert "For about 7 learners in 100" not in words
     assert (
-        "is a fact you can name, as module 04's openings are: by the band model no buyer you "
-        "still believe in" in words
+        "opening: by the band model no buyer you still believe in pays more. That bound is "
+        "your model's, not a fact you can name to Osprey" in words  # review 83 C1
     )
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
@@ -1625,7 +1625,8 @@ def test_question_6_keeps_the_courses_order_of_target_estimate_and_opening(sales
         "cost to your estimate, wherever you open"
     ) in words  # review 59 C3, review s61 C2, review 66 U3, review 67 U2, session 75, 77 U2
     assert "If `sure` is higher than halfway, aim at least at `sure`" in words  # 77 X1, 78 U2
-    assert "Aim halfway with no fact you can name" in words  # review 66 C1
+    # review 66 C1; review 83 C1: no situation gives a fact you can name to Osprey
+    assert "aim halfway, as your situations give no fact you can name to Osprey" in words
     assert "The model's price is a target only where it is `sure`." in words  # review 76 C1
     for item in scenario._SITUATIONS:
         assert "settle for" not in item._why_action, item.key
@@ -2569,7 +2570,11 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
     words = notebook_words("q6-text")
     # review 80 C2: the text teaches openings up to that highest price, a fact, and names no
     # step; the check still accepts the step (above), which the old text offered
-    assert "up to the highest reservation price still possible after Osprey's opening." in words
+    # review 83 C1: the bound is said to be the model's, not a fact to name to Osprey
+    assert (
+        "up to the highest reservation price still possible after Osprey's opening: by the band "
+        "model no buyer you still believe in pays more" in words
+    )
     assert "one step" not in words
 
 

@@ -599,8 +599,8 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it up to the highest price still possible, a fact "
-        "you can name (Question 6's convention 1, a preview of module 04), and set a target below "
+        "and the model's price, or beyond it up to the highest price still possible "
+        "(Question 6's convention 1, a preview of module 04), and set a target below "
         "it in the course's band "
         "(convention 2, a preview of module 02: at least halfway from your cost to your "
         "estimate). Losing the power to commit weakens a seller (one who can commit to a "
@@ -668,8 +668,8 @@ _SITUATIONS = (
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it up to the highest price still possible, a fact "
-        "you can name (Question 6's convention 1), with a target below it in the course's band "
+        "and the model's price, or beyond it up to the highest price still possible "
+        "(Question 6's convention 1), with a target below it in the course's band "
         "(convention 2)",
     ),
     Situation(

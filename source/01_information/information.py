@@ -701,13 +701,13 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # 1. **Your opening**: open at the higher of your estimate of the buyer's reservation price
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and the
 #    model's price, or beyond it up to the highest reservation price still possible after
-#    Osprey's opening. That price is a fact you can name, as module 04's openings are: by
-#    the band model no buyer you still believe in pays more. It lies less than a quarter
+#    Osprey's opening: by the band model no buyer you still believe in pays more. That
+#    bound is your model's, not a fact you can name to Osprey. It lies less than a quarter
 #    above the estimate, for most within a sixth. Never open below the model's price: no
 #    haggle ends above your opening, so a lower one gives away what your last word keeps.
 # 2. **Target**, below your opening: from halfway to three quarters of the way from your
-#    cost to your estimate, wherever you open. Aim halfway with no fact you can name,
-#    higher where one puts it, at the top for a fact past it. If `sure` is higher than
+#    cost to your estimate, wherever you open. Any target in that band passes; aim halfway,
+#    as your situations give no fact you can name to Osprey. If `sure` is higher than
 #    halfway, aim at least at `sure`, even past the top: every buyer you still believe in
 #    pays it, so module 02's room to concede below the top is not needed. The model's
 #    price is a target only where it is `sure`.
@@ -779,8 +779,8 @@ def model_limits(sale, after):
     def plan():
         estimate = sum(r * chance for r, chance in after.items())
         # open at the higher of the estimate and the model's price (never below your last
-        # word; at most the highest price still possible, a fact you can name); aim at
-        # `sure` (Question 2), a fact: Osprey would accept it for sure,
+        # word; at most the highest price still possible, a bound from your model); aim at
+        # `sure` (Question 2): Osprey would accept it for sure,
         # so never below it, and otherwise at least the even split
         opening = max(estimate, model)
         sure = min(r for r, chance in after.items() if chance > 0)

@@ -1,0 +1,48 @@
+"""Module 01, review 83 (fixed in round 84): text and the claims it makes about the checks.
+Each test failed on the text before this round."""
+
+from course.scenarios import information as scenario
+from course.variants import variant
+from tests.test_checks_information import cell_words
+
+HAGGLES = ("counter-offer", "board-rounds")
+
+
+def _reasons(key):
+    """The reason the check gives for situation ``key`` (what it calls for, and why)."""
+    item = next(i for i in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS) if i.key == key)
+    return " ".join(item._why_action.split())
+
+
+def test_a_fact_you_can_name_is_one_you_could_show_osprey():
+    """C1: convention 1 called the highest price still possible "a fact you can name, as
+    module 04's openings are", though it is a bound from the learner's own model that
+    cannot be cited to Osprey; modules 02 and 04 mean a fact you can show across the table.
+    The phrase now keeps that meaning: the bound is "your model's, not a fact you can name
+    to Osprey", and the target says to aim halfway since no situation gives such a fact,
+    while any target in the band passes (what the check accepts did not change). The
+    exception for `sure` is stated once."""
+    six = cell_words("q6-text")
+    assert "That price is a fact you can name" not in six
+    assert "at the top for a fact past it" not in six
+    assert "That bound is your model's, not a fact you can name to Osprey." in six
+    assert "Any target in that band passes; aim halfway, as your situations give no fact" in six
+    assert six.count("fact you can name") == six.count("fact you can name to Osprey") == 2
+    assert six.count("even past the top") == 1
+    for key in (*HAGGLES, "practice-come-back"):
+        assert "a fact you can name" not in _reasons(key), key
+    haggled = 0
+    for n in range(40):
+        sale = variant("01_information", f"learner-{n:03d}")
+        if not set(HAGGLES) & set(sale.situations):
+            continue
+        after = scenario.posterior_after_opening(sale)
+        opening = scenario.opening_floor(sale, after)
+        estimate = scenario.expected_reservation(after)
+        sure = scenario.surest_price(after)
+        for share in (0.5, 0.6, 0.75):
+            target = max(sale.cost + share * (estimate - sale.cost), sure)
+            if target < opening - 1:
+                haggled += 1
+                assert scenario.plans_by_the_course_rule((opening, target), sale, after)
+    assert haggled >= 10, haggled
