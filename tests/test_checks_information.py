@@ -696,6 +696,23 @@ def test_the_price_with_the_largest_expected_profit_has_one_name():
     for other in ("best final price", "best blind price", "best price", "blind price"):
         assert other not in words, other
     assert words.count("is **the model's price**") == 1
+    # review 83 U2: "blind" was a third name for the model's price without the information,
+    # in the text, the worked cell's names, Question 7's hint and the explorer's verdicts
+    from course.widgets.information import InformationExplorer
+
+    explorer = InformationExplorer({"A": (40, 50, 100), "B": (40, 60, 90), **LOWER_COST})
+    explorer.picks[("A", "B")].value = "A"
+    explorer.picks[("C", "D")].value = "D"
+    explorer.judge()
+    shown = explorer.feedback.value.replace("&#x27;", "'")
+    assert "wider spread" in shown and "cost is lower" in shown
+    (worked,) = [
+        cell.source
+        for cell in source_notebook("01_information", "information").cells
+        if cell.metadata["nbgrader"]["grade_id"] == "voi-example"
+    ]
+    for said in (words, worked, check.FIRM_HOW, shown):
+        assert "blind" not in said.lower(), said
 
 
 def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():

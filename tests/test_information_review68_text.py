@@ -32,4 +32,5 @@ def test_the_evpi_definition_is_one_idea_a_sentence():
         "minus your best expected profit without it, is the **expected value of perfect "
         "information**, EVPI" in words
     )
-    assert "Without it you name the model's price *blind*: `before` against your prior" in words
+    # review 83 U2: "blind" was a third name for the model's price without the information
+    assert "Without it you name the model's price: `before` against your prior" in words

@@ -390,7 +390,7 @@ def test_the_worked_market_report():
     assert chances == pytest.approx({60: 0.45, 70: 0.31, 80: 0.24})
     worth = report_value(WORKED_PRIOR, 40, 0.8)
     assert worth == pytest.approx(3.2) and worth < perfect_information(WORKED_PRIOR, 40) / 2
-    says("9 + 7.8 + 6.4 = 23.2 in all, against 20 blind. The report is worth 3.2")
+    says("9 + 7.8 + 6.4 = 23.2 in all, against 20 without it. The report is worth 3.2")
 
 
 def test_a_fallible_report_is_worth_at_most_perfect_information():

@@ -1399,7 +1399,7 @@ FIRM_HOW = (
     "Value each firm's answer as section 4 valued perfect information: the model's price "
     "and its expected profit against the beliefs a yes leaves, the same after a no (chances "
     "left unscaled, so each answer counts with its chance), added up, minus what the "
-    "model's price earns blind. Then weigh each worth against its fee."
+    "model's price earns with no answer. Then weigh each worth against its fee."
 )
 
 

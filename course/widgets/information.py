@@ -279,16 +279,16 @@ class InformationExplorer(w.VBox):
             elif verdict["differ"] == "range":
                 why = (
                     f"{winner} and {other} share the cost and the middle of the range, and "
-                    f"{winner}'s range is wider: the one blind price fits a wider spread of "
+                    f"{winner}'s range is wider: the model's one price fits a wider spread of "
                     "buyers less well, refused by more of them or leaving more on the table."
                 )
             elif verdict["differ"] == "cost":
                 why = (
                     f"{winner} and {other} share the range, and {winner}'s cost is lower. "
                     "Each euro off the cost comes back from every buyer you sell to. Knowing, "
-                    "you sell to every buyer who values the goods above your cost; blind, the "
-                    "one price sells to fewer, so a lower cost adds more to what knowing earns "
-                    "than to what the blind price earns. Once the cost is so low that the "
+                    "you sell to every buyer who values the goods above your cost; without knowing, "
+                    "the model's price sells to fewer, so a lower cost adds more to what knowing earns "
+                    "than to what the model's price earns. Once the cost is so low that the "
                     "model's price sits at the bottom of the range, both sell to every buyer "
                     "and the worth stops changing."
                 )

@@ -829,12 +829,12 @@ check.model_limits(model_limits, hidden=True)
 # expected profit with that knowledge, minus your best expected profit without it, is the
 # **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
 # Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966). Without
-# it you name the model's price *blind*: `before` against your prior, `now` after the
+# it you name the model's price: `before` against your prior, `now` after the
 # opening.
 #
 # $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max\Big(0,\ \max_p\ (p - c)\, P(r \ge p)\Big) ,$$
 #
-# where the 0 is not selling at all. (The first 0 matters when a buyer may value the
+# where the 0 is not selling. (The first 0 matters when a buyer may value the
 # machine below your cost; the second never binds here: for every learner some price
 # pays.)
 #
@@ -872,9 +872,9 @@ check.model_limits(model_limits, hidden=True)
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
 from course.models.information import take_it_or_leave_it
 
-blind_price, blind_profit = take_it_or_leave_it(40, 50, 100)
+model_price, model_profit = take_it_or_leave_it(40, 50, 100)
 knowing_profit = (50 + 100) / 2 - 40  # every buyer is above the cost: average minus cost
-blind_price, blind_profit, knowing_profit, knowing_profit - blind_profit  # the last: the worth
+model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the last: the worth
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-explorer-text", "schema_version": 3}
 # ### Exercise: the value-of-information explorer
@@ -913,8 +913,8 @@ InformationExplorer(sale.explorer_cases)
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount, after a no against those below
 # it. Left unscaled, the chances weigh each answer's profit, so the two add up to what you
-# expect to earn; take away what you earn blind. An answer you can predict, or one that
-# leaves your price where it was, is worth nothing.
+# expect to earn; take away what you earn with no answer. An answer you can predict, or
+# one that leaves your price where it was, is worth nothing.
 #
 # Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
 # news set aside, as for Question 8's report; the check passes in the right ones), to
@@ -982,8 +982,8 @@ check.information_pays(information_pays, hidden=True)
 # In the worked example (prior 0.5, 0.3, 0.2 on 60, 70, 80, cost 40), a report that is
 # right 80% of the time comes out as "60" with chance 0.45, "70" with chance 0.31 and
 # "80" with chance 0.24. The model's prices after them are 60, 70 and 80, earning
-# 9 + 7.8 + 6.4 = 23.2 in all, against 20 blind. The report is worth 3.2, less than half
-# of perfect information's 7.
+# 9 + 7.8 + 6.4 = 23.2 in all, against 20 without it. The report is worth 3.2, less than
+# half of perfect information's 7.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q8-text", "schema_version": 3}
 # ### Question 8 (3 marks): is the market report worth its fee?
