@@ -341,7 +341,6 @@ def test_question_6_says_whose_opening_it_means():
     assert "the opening" not in rest.replace("`", ""), rest
     for clause in (
         "after Osprey's opening (Question 5's `now`)",
-        "above your cost and Osprey's opening",
-        "accepting Osprey's opening best",
+        "above your cost and Osprey's opening",  # review 83 U1: "accepting ... best" cut
     ):
         assert clause in six, clause

@@ -46,3 +46,28 @@ def test_a_fact_you_can_name_is_one_you_could_show_osprey():
                 haggled += 1
                 assert scenario.plans_by_the_course_rule((opening, target), sale, after)
     assert haggled >= 10, haggled
+
+
+def test_question_6_says_in_place_what_a_pull_towards_a_number_is_worth():
+    """U3: Question 6 said only "(`first-number` is about anchoring: section 5.)", so a
+    learner answering before section 5 had to read ahead. The `"none"` item now says what is
+    needed, in the words of the check's hint: a pull towards a number already read into
+    your beliefs breaks no assumption; the reference answer to `first-number` is `"none"` at
+    the model's price."""
+    from course.checks import information as check
+
+    six = cell_words("q6-text")
+    assert "is about anchoring: section 5" not in six
+    rule = "a pull towards a number already read into your beliefs"
+    assert f'`"none"`: every assumption holds ({rule} breaks none of them: section 5)' in six
+    assert rule in " ".join(check.ACTION_HINT.split())
+    sale = variant("01_information", "worked-case-0")
+    after = scenario.posterior_after_opening(sale)
+    answer = scenario.model_limits(sale, after)
+    if "first-number" in answer:
+        assert answer["first-number"] == ("none", scenario.best_move(after, sale.cost)[0])
+    assert any(
+        scenario.model_limits(s, scenario.posterior_after_opening(s))["first-number"][0] == "none"
+        for s in (variant("01_information", f"learner-{n:03d}") for n in range(40))
+        if "first-number" in s.situations
+    )

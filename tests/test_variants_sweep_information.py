@@ -1238,10 +1238,12 @@ def test_question_6_does_not_say_no_situation_doubts_the_band():
     that accepting the opening is not best."""
     words = notebook_words("q6-text")
     assert "gives you a reason to doubt the band model" not in words
-    assert "none of these situations is accepting Osprey's opening best" in words  # review 80 U2
-    # review 76 U4: anchoring is defined once, in section 5; Question 6 points there
-    assert "(`first-number` is about anchoring: section 5.)" in words
-    assert words.index("about anchoring") < words.index("One mark for the assumptions")
+    # review 80 U2; review 83 U3 cut Question 6's copy of section 3's point
+    assert "Why not accept Osprey's opening?" in notebook_words("price-teaching")
+    # review 76 U4: anchoring is defined once, in section 5; review 83 U3: Question 6 says
+    # in place what a pull towards a number is worth, and points there
+    assert "beliefs breaks none of them: section 5" in words
+    assert words.index("breaks none of them") < words.index("One mark for the assumptions")
 
 
 def test_a_shown_quote_and_a_reported_quote_are_told_apart():
@@ -1548,7 +1550,8 @@ def test_question_6_gives_the_evidence_for_anchoring_before_it_is_needed():
     q6 = notebook_words("q6-text")
     # review 58 U2: one finding here (the experts'), the rest in section 5; review 76 U4:
     # anchoring was then defined twice, so Question 6 only points to section 5's evidence
-    assert "(`first-number` is about anchoring: section 5.)" in q6
+    # review 83 U3: the pointer is now the rule itself, in the `"none"` item
+    assert "a pull towards a number already read into your beliefs breaks none of them" in q6
     assert "Northcraft and Neale" not in q6
     assert "Northcraft and Neale" in notebook_words("anchor-teaching")
     assert "random number of 10 or 65 gave median estimates of 25 and 45" in notebook_words(

@@ -636,7 +636,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
 # - `"risk-neutral"`: you care only about the average profit;
 # - `"honest-opening"`: the opening is not shaded to steer your reading;
-# - `"none"`: every assumption holds;
+# - `"none"`: every assumption holds (a pull towards a number already read into your
+#   beliefs breaks none of them: section 5);
 #
 # and what you would name, in euros: your final price, or, where a refusal brings a
 # counter-offer, your plan for that haggle, a pair `(opening, target)`: your **opening**,
@@ -647,7 +648,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
 # an assumption may fail in one of them, or in none. Each is a separate what-if: read it
 # alone, as if the others had not happened. The check also judges these four
-# practice situations one by one on `worked-case-0` (passed in as `sale`), so give your
+# practice situations on `worked-case-0` (passed in as `sale`), so give your
 # function an entry for every key it may meet:
 #
 # - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
@@ -663,8 +664,6 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   price and takes or leaves it, and its past suppliers say it signed prices that left it
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
-#
-# (`first-number` is about anchoring: section 5.)
 #
 # <details>
 # <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
@@ -730,9 +729,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # </details>
 #
-# In none of these situations is accepting Osprey's opening best (section 3). The check
-# judges the practice situations, and only the form of your own (graded later), and shows
-# what each of your prices earns.
+# The check judges the practice situations, and only the form of your own (graded later),
+# and shows what each of your prices earns.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
