@@ -3931,8 +3931,8 @@ def test_the_notebook_s_words_do_not_grow():
     # review 81 (round 82): the ultimatum and theorem side notes are cut and the fixes paid
     # for: 9,674 words
     # review 82 (round 83): U1 and X1 cut more than E1-E2 add: 9,639 words (9,674 before)
-    # review 83 (round 84): C1 and U3 are paid for by their own cuts: 9,632 words
-    assert words <= 9_632, words
+    # review 83 (round 84): C1 and U3 are paid for by their own cuts; U4 cuts: 9,613 words
+    assert words <= 9_613, words
 
 
 @pytest.mark.parametrize("hidden", [False, True])

@@ -8,12 +8,11 @@ def test_the_verified_bound_row_states_its_assumption():
     """U1: the bound's row drops the prices above the bound and rescales the rest, which
     treats the quote as equally likely under every reservation price below it; a firm
     holding such a quote is likelier to sit at the bound, as Question 3's `rival-quote`
-    reasons. The row now says so."""
+    reasons. The row now says so. Review 83 U4: that parenthesis was dense; it now states
+    the assumption alone."""
     words = cell_words("news-teaching")
-    assert (
-        "the bound's row assumes the quote says nothing else about Osprey's need, a "
-        "simplification: a firm holding such a quote is likelier to sit right at the bound" in words
-    )
+    assert "on 60, 70, 80 (assuming the quote says nothing more about Osprey's need):" in words
+    assert "simplification" not in words
 
 
 def test_the_summary_points_back_to_section_6_for_the_unwise_warning():

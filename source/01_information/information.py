@@ -263,8 +263,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # cap. It is news that reveals, and, among news, the one case where a likelihood of zero
 # is right: a verified bound. A *cap* is another operation, for news that changes Osprey's
 # options now. Side by side, bound and cap both at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70,
-# 80 (the bound's row assumes the quote says nothing else about Osprey's need, a
-# simplification: a firm holding such a quote is likelier to sit right at the bound):
+# 80 (assuming the quote says nothing more about Osprey's need):
 #
 # | operation | prices above it | 60, 70, 80 become |
 # |---|---|---|
