@@ -1751,6 +1751,10 @@ def test_the_decision_follows_the_learners_own_worth_of_the_report(monkeypatch):
 
     scored = report_parts(scaled)
     assert scored["the report's worth"][0] == 0 and scored["the decision"][0] == 1
+    # review 83 X3: Question 8 now says so, and that a worth it cannot follow is replaced
+    assert "one for the decision, judged on your own worth where the check follows it" in (
+        cell_words("q8-text")
+    )
 
 
 def test_the_decision_must_be_true_or_false(learner):
@@ -3931,7 +3935,7 @@ def test_the_notebook_s_words_do_not_grow():
     # review 81 (round 82): the ultimatum and theorem side notes are cut and the fixes paid
     # for: 9,674 words
     # review 82 (round 83): U1 and X1 cut more than E1-E2 add: 9,639 words (9,674 before)
-    # review 83 (round 84): C1 and U3 are paid for by their own cuts; U4 cuts: 9,613 words
+    # review 83 (round 84): C1, U3 and X3 are paid for by their own cuts; U4 cuts: 9,613 words
     assert words <= 9_613, words
 
 

@@ -997,8 +997,8 @@ check.information_pays(information_pays, hidden=True)
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
 # Do not round: the check compares amounts to the cent. One mark for the two EVPIs, one
-# for the report's worth, one for the decision. When your EVPIs pass, the check says where
-# each comes from; ask yourself why the opening moved the value of knowing.
+# for the report's worth, one for the decision, judged on your own worth where the check
+# follows it. When your EVPIs pass, the check says where each comes from.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "report-decision-answer", "schema_version": 3}
