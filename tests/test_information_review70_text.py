@@ -39,8 +39,8 @@ def test_the_ultimatum_fifth_is_sourced_where_it_is_stated():
     and never sourced that figure. The source now stands with the figure."""
     words = cell_words("price-teaching")
     assert "(the note below the list gives the figures and their sources)" not in words
-    # review 81 U1: the side note is cut; its meta-analysis figures stand with this one
+    # review 81 U1: the side note is cut; review 83 U1: so are the meta-analysis figures
     assert (
-        "offers under about a fifth of the sum are refused about half the time (Camerer, "
-        "*Behavioral Game Theory*, 2003, chapter 2), a meta-analysis" in words
+        "offers under about a fifth are refused about half the time (Camerer, "
+        "*Behavioral Game Theory*, 2003, chapter 2)" in words
     )

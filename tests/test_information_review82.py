@@ -70,9 +70,9 @@ def test_the_ultimatum_figures_stand_in_the_list_without_a_side_note():
     words = cell_words("price-teaching")
     assert "The ultimatum-game figures" not in words
     assert "the note below the list gives more figures" not in words
+    # review 82 U1: the ultimatum paragraph is two sentences now; review 83 U1: the
+    # meta-analysis's figures are cut with it, Camerer's refusal figure stays with its source
     assert (
-        # review 82 U1: the ultimatum paragraph is two sentences now
-        "chapter 2), a meta-analysis finds an average offer of 40 per cent and about one offer "
-        "in six refused (Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004),"
-        in words
+        "offers under about a fifth are refused about half the time (Camerer, *Behavioral Game "
+        "Theory*, 2003, chapter 2)" in words
     )

@@ -1567,8 +1567,8 @@ def test_the_ultimatum_game_figures_are_cited():
     with the assumption they qualify, in section 3 (review s57 U1 cut Question 6)."""
     q6 = notebook_words("price-teaching")
     assert "(Camerer, *Behavioral Game Theory*, 2003, chapter 2" in q6
-    assert "Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004" in q6
-    assert "average offer of 40 per cent and about one offer in six refused" in q6
+    # review 83 U1: the meta-analysis's figures are cut; the stakes study stays cited
+    assert "(Andersen, Ertaç, Gneezy, Hoffman and List, *American Economic Review*, 2011)" in q6
     # review 64 E1: Camerer gives modal and median offers of 40-50%, means of 30-40%
     assert "most offers give 40 to 50 per cent" not in q6
     # review 81 U1: the side note with Camerer's modal and median offers is cut

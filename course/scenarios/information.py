@@ -522,7 +522,7 @@ OPEN = "open at the higher of your estimate and the model's price"
 #: there is a floor, not a safe price, and the reference answer leaves the buyer
 #: ``GENEROUS_SHARE`` (most ultimatum offers give 40 to 50 per cent). A price leaving a
 #: quarter exists for every drawn learner (22,000 checked; a third does too), and the sweep
-#: test keeps it so. Sources, as the notebook cites them: Camerer, *Behavioral Game
+#: test keeps it so. Sources (the notebook cites Camerer and Andersen): Camerer, *Behavioral Game
 #: Theory*, 2003, chapter 2 (its summary of many studies), and the meta-analysis of
 #: Oosterbeek, Sloof and van de Kuilen, *Experimental Economics* 7, 2004 (37 papers: an
 #: average offer of 40 per cent, about one offer in six refused, fewer the larger the share

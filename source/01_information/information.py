@@ -24,7 +24,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 9,700 words of text and 900 in your scenario), ten coded questions, two widgets
+# 9,600 words of text and 900 in your scenario), ten coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -469,15 +469,11 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   Strategies: When to Haggle, When to Hold Firm", *Quarterly Journal of Economics*,
 #   1983);
 # - the buyer accepts any price up to its reservation price, even one that leaves it
-#   almost nothing. In small-stakes ultimatum games (Güth, Schmittberger and Schwarze,
-#   1982) people refuse offers they find unfair: offers under about a fifth of the sum are
-#   refused about half the time (Camerer, *Behavioral Game Theory*, 2003, chapter 2), a
-#   meta-analysis finds an average offer of 40 per cent and about one offer in six refused
-#   (Oosterbeek, Sloof and van de Kuilen, *Experimental Economics*, 2004), and refusals
-#   fall towards zero when an offer is worth weeks of wages (Andersen, Ertaç, Gneezy,
-#   Hoffman and List, "Stakes Matter in Ultimatum Games", *American Economic Review*,
-#   2011); players there know the sum, so reading Osprey this way assumes it has a fair
-#   idea of your cost;
+#   almost nothing. In small-stakes ultimatum games, where both players know the sum (as if
+#   Osprey knew your cost), offers under about a fifth are refused about half the time
+#   (Camerer, *Behavioral Game Theory*, 2003, chapter 2), though refusals fall towards zero
+#   when an offer is worth weeks of wages (Andersen, Ertaç, Gneezy, Hoffman and List,
+#   *American Economic Review*, 2011);
 # - you care only about the average profit (you are *risk-neutral*). A sure sale at a
 #   lower price and a larger average with a chance of no sale are compared on averages
 #   alone; a workshop that badly needs the cash may prefer the sure thing;
