@@ -465,9 +465,7 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 #   alternating offers (Rubinstein), where patience and outside options set the split.
 #   Losing that commitment weakens a seller: meeting buyers of unknown value one at a
 #   time, one who can commit to a single price does at least as well as by any way of
-#   haggling (Riley and Zeckhauser, "Optimal Selling
-#   Strategies: When to Haggle, When to Hold Firm", *Quarterly Journal of Economics*,
-#   1983);
+#   haggling (Riley and Zeckhauser, *Quarterly Journal of Economics*, 1983);
 # - the buyer accepts any price up to its reservation price, even one that leaves it
 #   almost nothing. In small-stakes ultimatum games, where both players know the sum (as if
 #   Osprey knew your cost), offers under about a fifth are refused about half the time
