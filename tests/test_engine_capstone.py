@@ -1308,8 +1308,9 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     assert "a step may change several issues at once, landing on one you had already" in plan
     assert "(volume back up, delivery back out)" in plan
     # review 59, C3: how to offer such a step now stands in question 7, next to the plan
-    # review 81 U1: the appendix no longer repeats it (tests/test_review82_capstone.py)
-    assert "At a human table, see question 7." in plan
+    # review 81 U1: the appendix no longer repeats it (tests/test_review82_capstone.py);
+    # review 83 C2: section 5 says it once, before the rule's table (test_review84)
+    assert "offer each step as a conditional trade" in " ".join(section("plan-teaching").split())
 
 
 def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
@@ -1915,10 +1916,8 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     assert "In more than half of the plans some step costs you more than the one before" in about
     # review 74 C1: the appendix no longer restates the rule; it points to question 7's
     # shrinking subsequence, which states it with its reason
-    assert "At a human table, see question 7." in about  # review 79 C1; review 81 U1
-    assert "pass over a package whose step would cost you more than the one before" in " ".join(
-        section("q7-text").split()
-    )
+    # review 83 C2: one line in section 5 now (tests/test_review84_capstone.py)
+    assert "prefer shrinking steps" in " ".join(section("plan-teaching").split())
     grows = 0
     for n in range(200):
         rows = plan_of(course.variant("05_capstone", f"learner-{n}"))
@@ -2396,7 +2395,7 @@ def test_nearly_every_plan_takes_a_term_back_as_the_text_says():
     assert "about two steps in three were one" not in text
     assert "and over half the steps were one" in text  # review 78 U6: a reviewer's sample gave 53
     assert "in most plans" not in text
-    assert "At a human table, see question 7." in text  # review 81 U1
+    assert "At a human table, see question 7." not in text  # review 83 C2 (test_review84)
 
 
 def test_marlows_stall_remark_is_not_the_exceptions_cue():
@@ -2838,17 +2837,19 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "applies the rule section 5 states" not in q8
     assert "after each you decide: **hold**" in q8
     q7 = section("q7-text")
-    assert "Question 7 grades the plan, by section 5's rule." in " ".join(q7.split())
+    # review 83 U1: 'the packages the rule above moves through' says it (test_review84)
+    assert "the packages the rule above moves through" in " ".join(q7.split())
     assert "no check could pick one" not in q7  # review 79 C1: question 8 grades the sending
     assert "you practise at the table of section 6" not in q7  # review 79 C1: cut
-    assert "send it as a conditional trade in the open" in " ".join(q7.split())
+    # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
+    assert "offer each step as a conditional trade" in " ".join(section("plan-teaching").split())
     # review 59, C3: question 7 grades plans that take a term back (189 to 195 of 200),
     # and the appendix alone called a take-back bad faith to a person; question 7 now says
     # such a step is a trade, offered in the open, and the appendix no longer calls it bad
     # faith (failed on the old text: the sentence stood only in the appendix)
     q7_flat = " ".join(q7.split())
     assert "Most plans have a **trade-back step**, one that takes a term back" in q7_flat
-    assert "a term taken back without a word reads as bad faith" in q7_flat
+    assert "a term taken back without a word reads as bad faith" not in q7_flat  # review 83 C2
     assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
     assert (
         "question 7 maps the packages you concede through, and at the table of section 6"
@@ -2952,7 +2953,7 @@ def test_question_7_grades_the_map_that_the_offers_are_drawn_from():
     )  # review 78 U5: said once, in question 7
     q7 = " ".join(section("q7-text").split())
     # review 69 X2: the question calls it a frontier map and says how offers are drawn
-    assert "Question 7 grades the plan, by section 5's rule." in q7
+    assert "the packages the rule above moves through" in q7  # review 83 U1
     assert "question 8 grades that" in q7  # review 79 C1: which packages to send
 
 
@@ -3127,8 +3128,8 @@ def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_draw
     assert "frontier map" not in q7 and "your **plan**" in q7
     # review 72 X3: the offers are a shrinking subsequence of the map, traded in the open
     assert "At this table you send the plan's packages in order, one per step" in q7
-    assert "send it as a conditional trade in the open" in q7
-    assert "a term taken back without a word reads as bad faith" in q7
+    # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
+    assert "offer each step as a conditional trade" in " ".join(section("plan-teaching").split())
     summary = " ".join(section("summary").split())
     assert "Here send them in order; with a person, send shrinking steps as" in summary
     assert "frontier map" not in summary
@@ -3186,7 +3187,9 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     assert "what comes back is the deal the step is made conditional on" not in plan
     # review 82 C1: said once, at the fold's start (a step stands; conditional with a person)
     assert "This table cannot hear conditions" not in plan
-    assert "at a human table make it conditional on the deal (module 04)" in plan
+    # review 83 C2: the one line before the rule's table says it (test_review84)
+    assert "at a human table make it conditional on the deal (module 04)" not in plan
+    assert "offer each step as a conditional trade (module 04)" in " ".join(plan.split())
     # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
     assert "The debrief sets each of your steps against the test" not in plan
     # review 75 U4: 'the replay' came before section 7 defines it

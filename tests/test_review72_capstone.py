@@ -111,7 +111,8 @@ def test_question_7_says_the_offers_are_a_shrinking_subsequence_of_the_map():
     last package is one). Failed on the old text."""
     q7 = _section("q7-text")
     assert "At this table you send the plan's packages in order, one per step" in q7  # review 76 U3
-    assert "pass over a package whose step would cost you more than the one before" in q7
+    # review 83 C2: the human-table advice is one line in section 5 (test_review84)
+    assert "pass over a package whose step would cost you more than the one before" not in q7
     assert "no check could pick one" not in q7  # review 79 C1: question 8 grades the sending
     summary = _section("summary")
     assert "with a person, send shrinking steps as conditional trades" in " ".join(summary.split())

@@ -105,7 +105,8 @@ def test_a_far_quell_package_is_reached_by_skipping_early_not_by_growing_steps()
     # review 79 C1: the packages are sent in order at this table; passing over one is
     # question 7's advice for a human table
     assert "skip packages early" not in plan
-    assert "pass over a package whose step would cost you more" in _section("q7-text")
+    # review 83 C2: the human-table advice is one line before the rule's table (test_review84)
+    assert "prefer shrinking steps" in _section("plan-teaching")
     far = 0
     for n in range(200):
         case = course.variant("05_capstone", f"learner-{n}")

@@ -78,7 +78,8 @@ def test_one_rule_on_which_steps_to_send_and_the_model_answer_keeps_it():
     assert "shrinking subsequence" not in text
     assert "skip packages early" not in text
     assert "At this table you send the plan's packages in order, one per step" in text
-    assert "At a human table, prefer steps that shrink (module 04)" in text
+    # review 83 C2: said once, before the rule's table (tests/test_review84_capstone.py)
+    assert "prefer shrinking steps, and offer each step as a conditional trade" in text
     assert "Here send them in order; with a person, send shrinking steps" in text
     profits = [row[1] for row in plan_of(course.variant("05_capstone", "learner-1354"))]
     answer = _section("reflection")
@@ -106,8 +107,9 @@ def test_the_appendix_names_the_departure_from_at_most_theirs():
     # review 81 C1: the departure is now named in section 5, where the rule is taught, and
     # the appendix's repeat is cut (tests/test_review82_capstone.py)
     plan = _section("plan-teaching")
-    # review 82 C1: said as the bot's table (tests/test_review83_capstone.py)
-    assert "This is the bot's table: any move, however small (by its worth to you), earns" in plan
+    # review 82 C1: said as the bot's table (tests/test_review83_capstone.py); review 83
+    # C2: one line before the rule's table (tests/test_review84_capstone.py)
+    assert "This rule is tuned to this bot. With a person, step by about what they gave" in plan
 
 
 def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():

@@ -25,8 +25,9 @@ def test_the_appendix_measures_marlows_move_as_section_5_does():
     about = _section("about-the-bot")
     assert "cannot be measured" not in about
     # review 81 C1: the whole-step departure moved to section 5 (tests/test_review82_capstone.py)
-    # review 82 C1: said as the bot's table (tests/test_review83_capstone.py)
-    assert "however small (by its worth to you), earns a whole step" in _section("plan-teaching")
+    # review 82 C1: said as the bot's table (tests/test_review83_capstone.py); review 83
+    # C2: one line before the rule's table (tests/test_review84_capstone.py)
+    assert "This rule is tuned to this bot." in _section("plan-teaching")
     assert "Whether Marlow moved is read from what its offer is worth to you" in _section("q8-text")
 
 
@@ -40,8 +41,9 @@ def test_question_7_says_the_graded_plan_passes_over_no_package():
     every package."""
     q7 = _section("q7-text")
     assert "prefer steps that shrink (module 04): pass over" not in q7
-    assert "there you would pass over a package whose step would cost you more" in q7
-    assert "the graded plan keeps every one" in q7
+    # review 83 C2: the human-table advice left question 7 for one line in section 5
+    # (tests/test_review84_capstone.py), so nothing there reads as an instruction
+    assert "pass over a package" not in q7
 
 
 # --- X3: the rubric's part 1 marks each point, and the prompt asks what point 3 grades ------

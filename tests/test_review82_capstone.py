@@ -41,10 +41,10 @@ def test_section_5_says_any_move_earns_a_whole_step_and_what_a_person_gets():
     appendix said so. Section 5 now says it under the rule's table, with what to do with a
     person, and the appendix's repeat is cut."""
     plan = _section("plan-teaching")
-    # review 82 C1 (tests/test_review83_capstone.py): said as the bot's table, and "about"
-    assert "any move, however small (by its worth to you), earns a whole step." in plan
-    assert "give back at most about what they gave (module 04's paced tit-for-tat)" in plan
-    assert plan.index("earns a whole step") < plan.index("The last row follows Osgood")
+    # review 82 C1 (tests/test_review83_capstone.py): said as the bot's table, and "about";
+    # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
+    assert "With a person, step by about what they gave" in plan
+    assert plan.index("This rule is tuned to this bot.") < plan.index("The last row follows")
     about = _section("about-the-bot")
     assert "earns one step of your plan" not in about
     assert "concede at most what they conceded" not in about
@@ -159,6 +159,7 @@ def test_the_appendix_points_to_question_7_and_the_module_is_shorter():
 
     about = _section("about-the-bot")
     assert "send shrinking steps and offer each trade-back step" not in about
-    assert "At a human table, see question 7." in about
-    assert "send it as a conditional trade in the open" in _section("q7-text")
+    # review 83 C2: both pointers gave way to one line in section 5 (test_review84)
+    assert "At a human table, see question 7." not in about
+    assert "offer each step as a conditional trade" in _section("plan-teaching")
     assert _markdown_words(SOURCE.read_text()) <= 8_041

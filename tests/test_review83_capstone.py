@@ -26,12 +26,10 @@ def test_the_whole_step_for_any_move_is_the_bots_table_and_question_8_still_grad
     from course.scenarios.capstone import package_rows, plan_of, reply, reservation_of, right_moves
 
     plan_text = _section("plan-teaching")
-    assert (
-        "This is the bot's table: any move, however small (by its worth to you), earns a "
-        "whole step. With a person, give back at most about what they gave"
-    ) in plan_text
+    # review 83 C2: one line before the table now (tests/test_review84_capstone.py)
+    assert "With a person, step by about what they gave" in plan_text
     table = plan_text.index("| Marlow's reply | your move |")
-    assert 0 < plan_text.index("This is the bot's table") - table < 600
+    assert 0 < table - plan_text.index("This rule is tuned to this bot.") < 300
     summary = _section("summary")
     assert "This bot gets a whole step for any move; a person, at most about what they gave." in (
         summary

@@ -57,3 +57,29 @@ def _audit_time_left_out(s):
     """Question 4 with the time fact dropped whichever side it favours (the literal reading
     of the old sentence): the audit of the same case with both sides' weeks equal."""
     return _audit(replace(s, their_weeks=s.your_weeks), True)
+
+
+def _cell(grade_id):
+    """The Markdown of one cell, its lines joined with single spaces."""
+    cell = SOURCE.read_text().split(f'grade_id": "{grade_id}"')[1].split("# %%")[0]
+    return " ".join(" ".join(line.removeprefix("#").strip() for line in cell.splitlines()).split())
+
+
+def test_c2_the_bot_only_rule_is_named_once_before_its_table():
+    """C2: the graded plan and moves (growing steps, silent trade-backs, a whole step for
+    any move) are tuned to this bot, and three scattered caveats said so: under the rule's
+    table, in question 7 and in the appendix. One line before the table now names the
+    conflict and the human rule (module 04); the three caveats are cut. Fails on the old
+    text."""
+    plan = _cell("plan-teaching")
+    line = (
+        "This rule is tuned to this bot. With a person, step by about what they gave, prefer "
+        "shrinking steps, and offer each step as a conditional trade (module 04)."
+    )
+    assert line in plan
+    assert 0 < plan.index("| Marlow's reply | your move |") - plan.index(line) < len(line) + 5
+    assert "This is the bot's table" not in plan
+    assert "at a human table make it conditional" not in plan
+    assert "At a human table, prefer steps that shrink" not in _cell("q7-text")
+    assert "with a person, send it as a conditional trade" not in _cell("q7-text")
+    assert "At a human table, see question 7." not in _cell("about-the-bot")

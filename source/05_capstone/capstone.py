@@ -666,7 +666,10 @@ check.what_to_say(what_to_say, hidden=True)
 # opening is a serious counter-offer, so it is its first move: one small step in answer
 # to it is reciprocity, not a step into silence. This table tests the third most. After
 # each of Marlow's offers, compare what it is worth to you (the "your profit" column of
-# the table's log) with its offer before:
+# the table's log) with its offer before.
+#
+# This rule is tuned to this bot. With a person, step by about what they gave, prefer
+# shrinking steps, and offer each step as a conditional trade (module 04).
 #
 # | Marlow's reply | your move |
 # |---|---|
@@ -674,10 +677,6 @@ check.what_to_say(what_to_say, hidden=True)
 # | it said it can't give more on its own offer (section 6) | next step |
 # | its opening | hold, or a small step |
 # | its second reply in a row without a move | hold, or one small step announced as an invitation; then hold until it moves |
-#
-# This is the bot's table: any move, however small (by its worth to you), earns a whole
-# step. With a person, give back at most about what they gave (module 04's paced
-# tit-for-tat).
 #
 # The last row follows Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in
 # Tension reduction): a small one-sided step, announced and carried out, invites the
@@ -689,10 +688,9 @@ check.what_to_say(what_to_say, hidden=True)
 # <details><summary>Why a step stands here, and what it brings back</summary>
 #
 # At this table a step, once made, stands, as GRIT's steps do whether or not the other
-# side answers; at a human table make it conditional on the deal (module 04). An offer
-# worse for Marlow than your last is a retraction (defined and priced in section 6). Count
-# Marlow's offers, not its words: "You have not moved since your last offer" is about
-# your offer, not its own.
+# side answers. An offer worse for Marlow than your last is a retraction (defined and
+# priced in section 6). Count Marlow's offers, not its words: "You have not moved since
+# your last offer" is about your offer, not its own.
 #
 # Module 04's test, that every give bring back something of equal value, applies to rule
 # 1's trades below the frontier as it did there. A step's **reply ratio** is what
@@ -733,15 +731,9 @@ check.what_to_say(what_to_say, hidden=True)
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step: question 8 grades
-# that. Marlow counts only its total points, so a step that grows costs nothing here. At a
-# human table, prefer steps that shrink (module 04): there you would pass over a package
-# whose step would cost you more than the one before, since a bigger step reads as a sign
-# that more is coming; the graded plan keeps every one. Most plans have a **trade-back
-# step**, one that takes a term back (volume back up, delivery back out) yet gives Marlow
-# more points, so it is no retraction (section 6): with a person, send it as a conditional
-# trade in the open ("if you need 90-day payment, volume goes back to 10k units"), since a
-# term taken back without a word reads as bad faith. Question 7 grades the plan, by
-# section 5's rule.
+# that. Marlow counts only its total points, so a step that grows costs nothing here.
+# Most plans have a **trade-back step**, one that takes a term back (volume back up,
+# delivery back out) yet gives Marlow more points, so it is no retraction (section 6).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -1088,7 +1080,7 @@ NegotiationTable(
 # half of the plans some step costs you more than the one before (5 k€, then 10), and a
 # step may change several issues at once, landing on one you had already given ground on
 # (volume back up, delivery back out): in the course's trials, over nine plans in ten had
-# such a step, and over half the steps were one. At a human table, see question 7.
+# such a step, and over half the steps were one.
 #
 # **Table manual.**
 #
