@@ -1994,9 +1994,11 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     assert "here no fact carried you beyond" not in summary
     # review 73 E1: a firm alternative carries no opening beyond what Marlow needs
     assert "such as a firm alternative (module 04" not in summary
+    # review 83 C1: the step beyond is room, not a fact, as section 4 says (test_review84)
     assert (
-        "as far as a fact you can name carries you (module 04; here one frontier step, room "
-        "for the counter-offer: section 4)" in " ".join(summary.split())
+        "as far as a fact you can name carries you (module 04), never below your reservation "
+        "price. Here, with no such fact, at most one frontier step of room for the "
+        "counter-offer (section 4)." in " ".join(summary.split())
     )
 
 

@@ -83,3 +83,18 @@ def test_c2_the_bot_only_rule_is_named_once_before_its_table():
     assert "At a human table, prefer steps that shrink" not in _cell("q7-text")
     assert "with a person, send it as a conditional trade" not in _cell("q7-text")
     assert "At a human table, see question 7." not in _cell("about-the-bot")
+
+
+def test_c1_the_summary_files_the_step_beyond_as_room_not_as_a_fact():
+    """C1: the summary put the frontier step beyond inside the brackets of 'as far as a fact
+    you can name carries you', while section 4 calls it room for the counter-offer, not a
+    fact. The summary now says that here, with no such fact, the step is at most one step
+    of room. Fails on the old text."""
+    summary = _cell("summary")
+    assert "(module 04; here one frontier step" not in summary
+    assert (
+        "as far as a fact you can name carries you (module 04), never below your reservation "
+        "price. Here, with no such fact, at most one frontier step of room for the "
+        "counter-offer (section 4)."
+    ) in summary
+    assert "room for the counter-offer, not a fact" in _cell("opening-teaching")

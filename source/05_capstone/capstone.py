@@ -1034,10 +1034,10 @@ NegotiationTable(
 #   can hold out; power is dependence.
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
-#   name carries you (module 04; here one frontier step, room for the counter-offer:
-#   section 4), never below your reservation price. In a meeting, add packages worth the
-#   same to you: the other side's pick tests what you believe it values (a MESO, module
-#   04).
+#   name carries you (module 04), never below your reservation price. Here, with no such
+#   fact, at most one frontier step of room for the counter-offer (section 4). In a
+#   meeting, add packages worth the same to you: the other side's pick tests what you
+#   believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
 # - Plan your concessions down the frontier, in the smallest steps that give the other
