@@ -1140,8 +1140,9 @@ def test_the_audit_says_what_its_rules_rest_on():
     q4 = " ".join(section("q4-text").split())
     assert "If they point different ways, the row is open." in q4
     # review 81 E1: the never-Marlow rule is the course's convention (test_review82);
-    # review 82 C2: Marlow's weeks count at its buyers' word, left out passes too
-    assert "so leaving them out there passes too." in q4
+    # review 82 C2: Marlow's weeks count at its buyers' word, left out passes too;
+    # review 83 C3: the other way round (tests/test_review84_capstone.py)
+    assert "Taking them at its buyers' word there passes too." in q4
     # review 61, E2: deal-me-out is the alternating-offers model's result, not a law
     assert "in module 03's alternating-offers model, an option taken only on refusing" in (
         " ".join(section("audit-teaching").split())

@@ -62,11 +62,8 @@ def test_rule_b_lets_the_side_that_can_wait_longer_hold_time_and_both_readings_p
     assert "never" not in q4
     assert "# | alternatives: time (b) | it can wait ≥ 3 weeks longer |" in q4
     text = _section("q4-text")
-    assert (
-        "(b) `s.your_weeks` against `s.their_weeks`, Marlow's taken at its buyers' word; where "
-        "they put Marlow ahead, its rush request belies them (section 2), so leaving them out "
-        "there passes too."
-    ) in text
+    # review 83 C3: discounting is the default, the buyers' word passes (test_review84)
+    assert "Taking them at its buyers' word there passes too." in text
     assert "whose holder then concedes everything" in _section("audit-teaching")
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     solution = solution_namespace("05_capstone", "capstone")["my_audit"]
@@ -77,9 +74,9 @@ def test_rule_b_lets_the_side_that_can_wait_longer_hold_time_and_both_readings_p
         if _audit(case, True) == _audit(case, False):
             continue
         differ += 1
-        assert solution(case) == _audit(case, True), learner
+        assert solution(case) == _audit(case, False), learner  # review 83 C3: discounted
         monkeypatch.setenv("LEVERAGE_LEARNER", learner)
-        for answer in (solution, lambda s: _audit(s, False)):
+        for answer in (solution, lambda s: _audit(s, True)):
             for hidden in (False, True):
                 assert passes(run_check(check, "my_audit", answer, hidden=hidden)), learner
         if differ == 3:

@@ -31,10 +31,9 @@ def test_x1_leaving_marlows_weeks_out_is_allowed_only_where_they_put_marlow_ahea
     decides the row, dropping them fails, as the text now implies."""
     q4 = _q4()
     assert "so leaving them out passes too." not in q4
-    assert (
-        "where they put Marlow ahead, its rush request belies them (section 2), so leaving "
-        "them out there passes too."
-    ) in q4
+    # C3 below: the reading without them is now the default, still only where they put
+    # Marlow ahead
+    assert "Where Marlow's weeks put it ahead, its rush request belies them (section 2)" in q4
     ahead = dropped = 0
     for n in range(80):
         learner = f"learner-{n}"
@@ -98,3 +97,39 @@ def test_c1_the_summary_files_the_step_beyond_as_room_not_as_a_fact():
         "counter-offer (section 4)."
     ) in summary
     assert "room for the counter-offer, not a fact" in _cell("opening-teaching")
+
+
+def test_c3_question_4_discounts_marlows_weeks_as_section_2_does_and_both_readings_pass(
+    monkeypatch,
+):
+    """C3/X2: section 2 says to trust the rush and treat Marlow's claimed weeks as a claim to
+    discount, while rule (b) and the model solution took them at its buyers' word and only
+    tolerated discounting. Discounting is now the default in the text and the solution;
+    the buyers' word is the accepted alternative, and the check passes both, visible and
+    hidden, on learners where the two differ. Fails on the old text and solution."""
+    from tests.notebooks import solution_namespace
+    from tests.test_review81_capstone import _audit
+
+    q4 = _q4()
+    assert "Marlow's taken at its buyers' word" not in q4
+    assert (
+        "Where Marlow's weeks put it ahead, its rush request belies them (section 2): discount "
+        "them, so time favours neither side. Taking them at its buyers' word there passes too."
+    ) in q4
+    assert "treat the weeks as a claim to discount" in _cell("information-teaching")
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    solution = solution_namespace("05_capstone", "capstone")["my_audit"]
+    differ = 0
+    for n in range(80):
+        case = course.variant("05_capstone", f"learner-{n}")
+        if _audit(case, True) == _audit(case, False):
+            continue
+        differ += 1
+        assert solution(case) == _audit(case, False), n
+        monkeypatch.setenv("LEVERAGE_LEARNER", f"learner-{n}")
+        for answer in (solution, lambda s: _audit(s, True)):
+            for hidden in (False, True):
+                assert passes(run_check(check, "my_audit", answer, hidden=hidden)), n
+        if differ == 3:
+            break
+    assert differ == 3

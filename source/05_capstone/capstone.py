@@ -296,9 +296,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
 #   leans towards Marlow by whatever this deal costs Marlow, which its reservation prices
 #   keep.
-# - (b) `s.your_weeks` against `s.their_weeks`, Marlow's taken at its buyers' word; where
-#   they put Marlow ahead, its rush request belies them (section 2), so leaving them out
-#   there passes too.
+# - (b) `s.your_weeks` against `s.their_weeks`. Where Marlow's weeks put it ahead, its
+#   rush request belies them (section 2): discount them, so time favours neither side.
+#   Taking them at its buyers' word there passes too.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -320,8 +320,9 @@ def my_audit(s):
     share = max(my_batna(s)[1], s.brenn_letter) / best  # your BATNA, without the audit
     gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
     shares = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else "open"
-    waits = s.your_weeks - s.their_weeks  # Marlow's weeks at its buyers' word
-    time = "you" if waits >= 3 else "Marlow" if waits <= -3 else "open"
+    waits = s.your_weeks - s.their_weeks
+    time = "you" if waits >= 3 else "open"  # Marlow's claim to wait longer: discounted
+    # (at its buyers' word, `else "Marlow" if waits <= -3`, passes too)
     leans = {shares, time} - {"open"}  # two facts that disagree leave the row open
     alternatives = leans.pop() if len(leans) == 1 else "open"
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
