@@ -175,10 +175,8 @@ def test_value_created_says_why_the_two_gains_can_be_added():
     assert "k€ and points have no common unit" in _section("plan-teaching")
     debrief = _section("debrief-teaching")
     assert "the two added, against" not in debrief
-    assert (
-        "its best package (1), which makes k€ and points addable; their sum, against the "
-        "largest such sum any package could give."
-    ) in debrief
+    # review 83 E1: a convention, not a common unit (tests/test_review84_capstone.py)
+    assert "that lets the two gains be added; their sum, against the largest such" in debrief
 
 
 # --- the round's words: every fix above paid for ---------------------------------------------

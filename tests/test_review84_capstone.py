@@ -133,3 +133,17 @@ def test_c3_question_4_discounts_marlows_weeks_as_section_2_does_and_both_readin
         if differ == 3:
             break
     assert differ == 3
+
+
+def test_e1_normalised_gains_are_a_convention_not_a_common_unit():
+    """E1: the debrief said rescaling each side's gain to 0-1 of its own room 'makes k€ and
+    points addable', as if it gave them a common unit, which section 5 denies. It now calls
+    the rescaling a convention, not a common unit, that lets the two gains be added. Fails
+    on the old text."""
+    debrief = _cell("debrief-teaching")
+    assert "makes k€ and points addable" not in debrief
+    assert (
+        "to its best package (1): a convention, not a common unit, that lets the two gains be "
+        "added; their sum"
+    ) in debrief
+    assert "k€ and points have no common unit" in _cell("plan-teaching")

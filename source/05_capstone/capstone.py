@@ -892,9 +892,9 @@ NegotiationTable(
 # - **Value claimed.** Your profit over your true reservation price, as a share of the
 #   most any package Marlow would have taken could give you over it.
 # - **Value created.** Each side's gain on its own scale, from its reservation price (0)
-#   to its best package (1), which makes k€ and points addable; their sum, against the
-#   largest such sum any package could give. Reservation 90, best 170, deal 130: your
-#   gain is (130 − 90) / (170 − 90) = 0.5.
+#   to its best package (1): a convention, not a common unit, that lets the two gains be
+#   added; their sum, against the largest such sum any package could give. Reservation
+#   90, best 170, deal 130: your gain is (130 − 90) / (170 − 90) = 0.5.
 # - **Reciprocity.** Each concession is set against a replay in which you repeated your
 #   previous offer (the step's reply ratio, section 5); concessions made while Marlow had
 #   not moved are counted apart, except a step after its "can't give more" and the GRIT
