@@ -147,3 +147,39 @@ def test_e1_normalised_gains_are_a_convention_not_a_common_unit():
         "added; their sum"
     ) in debrief
     assert "k€ and points have no common unit" in _cell("plan-teaching")
+
+
+def _batna_without_spot(s):
+    """Question 1 with Brenn's spot-market branch forgotten: its chances sum to less than 1."""
+    from course.models.batna import best_alternative
+
+    kessel = [
+        (s.pilot_chance, [(0.5, s.kessel_full), (0.5, s.kessel_half)]),
+        (1 - s.pilot_chance, s.spot_profit),
+    ]
+    return best_alternative({"Brenn": [(s.brenn_chance, s.brenn_profit)], "Kessel": kessel})
+
+
+def test_x3_a_tree_best_alternative_refuses_gets_its_own_error_in_the_hidden_hint(monkeypatch):
+    """X3: a tree whose chances do not sum to 1 (the spot branch forgotten) made the hidden
+    check of my_batna say 'look for inputs your code does not handle yet (a zero, a tie, an
+    empty list)'. It now passes best_alternative's own ValueError text through, cut before
+    its ', got ...' so that it names no hidden case's number; any other error keeps the
+    general hint. Fails on the old check."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    with pytest.raises(NotYet) as hidden:
+        run_check(check, "my_batna", _batna_without_spot, hidden=True)
+    text = str(hidden.value)
+    assert (
+        "best_alternative refused one of your trees: alternative 'Brenn': the probabilities "
+        "of the outcomes must sum to 1."
+    ) in text
+    assert "a zero, a tie" not in text and ", got" not in text
+    with pytest.raises(NotYet, match="must sum to 1, got"):  # the visible hint: as before
+        run_check(check, "my_batna", _batna_without_spot)
+
+    def divides_by_zero(s):
+        return ("Brenn", 1 / 0)
+
+    with pytest.raises(NotYet, match="a zero, a tie, an empty list"):
+        run_check(check, "my_batna", divides_by_zero, hidden=True)

@@ -270,8 +270,29 @@ def my_batna(answer, hidden=False):
         # Brenn clearly first
         {"brenn_chance": 0.8, "brenn_profit": 110.0, "pilot_chance": 0.5, "kessel_full": 90.0},
     ]
-    _each_with_edges(answer, hidden, edges, judge_batna, "my_batna")
+    try:
+        _each_with_edges(answer, hidden, edges, judge_batna, "my_batna")
+    except NotYet as hint:
+        raise _with_tree_error(hint) from None
     passed("my_batna picks the alternative with the higher expected profit.")
+
+
+def _with_tree_error(hint):
+    """``hint`` with, when the learner's call raised ``best_alternative``'s own
+    ``ValueError`` (a tree it refused, e.g. chances that do not sum to 1), that error's text
+    as the general hint a hidden check shows, cut before its ", got ..." so that it names
+    no hidden case's number (review 83 X3: the generic 'a zero, a tie, an empty list'
+    misled)."""
+    first = str(hint).splitlines()[0]
+    marker = " raised ValueError: "
+    if marker not in first:
+        return hint
+    error = first.split(marker, 1)[1]
+    if not error.startswith(("alternative '", 'alternative "', "alternatives is empty")):
+        return hint
+    return NotYet(
+        str(hint), general=f"best_alternative refused one of your trees: {error.split(', got ')[0]}"
+    )
 
 
 # --- question 2: the letter, and the reservation price ------------------------------------
