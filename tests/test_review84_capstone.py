@@ -183,3 +183,15 @@ def test_x3_a_tree_best_alternative_refuses_gets_its_own_error_in_the_hidden_hin
 
     with pytest.raises(NotYet, match="a zero, a tie, an empty list"):
         run_check(check, "my_batna", divides_by_zero, hidden=True)
+
+
+def test_u2_the_target_is_defined_in_the_state_marlows_answers_point_to():
+    """U2: section 4 defined the target as 'your plan's package nearest the middle of the
+    zone', one zone, while section 5 gives a target for each state of Quell. The definition
+    now says: in the state Marlow's answers point to. Fails on the old text."""
+    opening = _cell("opening-teaching")
+    assert (
+        "your plan's package nearest the middle of the zone in the state Marlow's answers point "
+        "to (section 5"
+    ) in opening
+    assert "keep in mind the one for the state Marlow's answers point to" in _cell("plan-teaching")
