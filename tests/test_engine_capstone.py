@@ -1594,8 +1594,9 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
 
     opening = section("opening-teaching")
     assert "still pulls if it is taken as an offer" in " ".join(opening.split())
-    assert "a quarter of the way from its worst package (0 points) up to its reservation" in (
-        opening
+    # review 83 U3: one wording for the line, as in 'One step beyond' (test_review84)
+    assert "any package that gives it less than a quarter of its reservation price." in " ".join(
+        opening.split()
     )
     assert "they are a fact to cite, not an opening" in opening
     assert "Module 04's rule is to open at your estimate of the other side's reservation" in (

@@ -195,3 +195,18 @@ def test_u2_the_target_is_defined_in_the_state_marlows_answers_point_to():
         "to (section 5"
     ) in opening
     assert "keep in mind the one for the state Marlow's answers point to" in _cell("plan-teaching")
+
+
+def test_u3_the_refusal_line_has_one_wording_and_no_dead_pointer():
+    """U3: section 4 named one threshold two ways, 'a quarter of the way from its worst
+    package (0 points) up to its reservation price (section 6)' and 'a quarter of its
+    reservation price', and section 6 defines neither. Both now say 'a quarter of its
+    reservation price' and the pointer is gone. Fails on the old text."""
+    opening = _cell("opening-teaching")
+    assert "quarter of the way" not in opening
+    assert "up to its reservation price (section 6)" not in opening
+    assert (
+        "it refuses out of hand any package that gives it less than a quarter of its "
+        "reservation price."
+    ) in opening
+    assert "at least a quarter of its reservation price with Quell" in opening

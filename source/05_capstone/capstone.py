@@ -356,13 +356,11 @@ check.my_audit(my_audit, hidden=True)
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, plus at most one step of
-# room for the counter-offer (below). An offer beyond anything the other side
-# could accept still pulls if it is taken as an offer, but it risks an impasse and costs
-# credibility. At this table, an offer Marlow refuses
-# out of hand does not pull: it refuses out of hand any package that gives it less than a
-# quarter of the way from its worst package (0 points) up to its reservation price
-# (section 6). Your list terms give Marlow 0 points: they are a fact to cite, not an
-# opening.
+# room for the counter-offer (below). An offer beyond anything the other side could
+# accept still pulls if it is taken as an offer, but it risks an impasse and costs
+# credibility. At this table, an offer Marlow refuses out of hand does not pull: it
+# refuses out of hand any package that gives it less than a quarter of its reservation
+# price. Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
 #
 # <details><summary>What the research found on extreme first offers</summary>
 #
