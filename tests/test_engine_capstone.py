@@ -2939,7 +2939,8 @@ def test_the_alternatives_row_says_why_marlows_side_is_its_reservation_price():
     assert "since your research gives no separate figure for Marlow's alternative" in audit
     # review 78 U4: which way that leans is said once, in question 4's (a)
     assert "the row leans that much towards Marlow" not in audit
-    assert "This rule leans towards Marlow by whatever this deal costs Marlow" in " ".join(
+    # review 83 U4: said plainly (tests/test_review84_capstone.py)
+    assert "yours here does not, so the rule slightly favours Marlow." in " ".join(
         section("q4-text").split()
     )
     assert "the audit stops at comparing reservation prices" not in audit

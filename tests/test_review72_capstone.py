@@ -173,8 +173,8 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
     and the tolerance sentence read plainly. Failed on the old text."""
     q4 = " ".join(_section("q4-text").split())
     assert (
-        "This rule leans towards Marlow by whatever this deal costs Marlow, which its "
-        "reservation prices keep." in q4  # review 80 U1: said shorter
+        "Marlow's reservation prices include its own deal costs, yours here does not, so the "
+        "rule slightly favours Marlow." in q4  # review 80 U1: shorter; review 83 U4: plain
     )
     assert (
         "If one of (a) and (b) favours a side and the other is neutral or agrees, the "

@@ -147,7 +147,8 @@ def test_the_lean_towards_marlow_is_said_once_in_question_4():
     """U4: that the share rule leans towards Marlow by this deal's cost to it was said in
     section 3 and again in question 4's (a); it stays in (a)."""
     assert "the row leans that much towards Marlow" not in _section("audit-teaching")
-    assert "leans towards Marlow by whatever this deal costs Marlow" in _section("q4-text")
+    # review 83 U4: said plainly (tests/test_review84_capstone.py)
+    assert "so the rule slightly favours Marlow" in " ".join(_section("q4-text").split())
 
 
 def test_the_target_paragraph_gives_the_rule_and_sends_departures_to_the_appendix():

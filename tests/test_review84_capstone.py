@@ -210,3 +210,16 @@ def test_u3_the_refusal_line_has_one_wording_and_no_dead_pointer():
         "reservation price."
     ) in opening
     assert "at least a quarter of its reservation price with Quell" in opening
+
+
+def test_u4_rule_a_says_plainly_why_it_favours_marlow():
+    """U4: rule (a) said 'This rule leans towards Marlow by whatever this deal costs Marlow,
+    which its reservation prices keep', which readers found cryptic. It now says Marlow's
+    reservation prices include its own deal costs and yours here does not, so the rule
+    slightly favours Marlow. Fails on the old text."""
+    q4 = _q4()
+    assert "which its reservation prices keep" not in q4
+    assert (
+        "Marlow's reservation prices include its own deal costs, yours here does not, so the "
+        "rule slightly favours Marlow."
+    ) in q4

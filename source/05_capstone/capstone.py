@@ -293,9 +293,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #
 # - (a) Your share: your BATNA (the better of `my_batna(s)` and `s.brenn_letter`, without
 #   Marlow's supplier audit, `s.audit_cost`) over your best profit (from `s.yours`).
-#   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. This rule
-#   leans towards Marlow by whatever this deal costs Marlow, which its reservation prices
-#   keep.
+#   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. Marlow's
+#   reservation prices include its own deal costs, yours here does not, so the rule
+#   slightly favours Marlow.
 # - (b) `s.your_weeks` against `s.their_weeks`. Where Marlow's weeks put it ahead, its
 #   rush request belies them (section 2): discount them, so time favours neither side.
 #   Taking them at its buyers' word there passes too.
