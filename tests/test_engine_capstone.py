@@ -2431,7 +2431,8 @@ def test_marlows_stall_remark_is_not_the_exceptions_cue():
     plan = section("plan-teaching")
     assert "it read your offer as no step" not in plan
     assert "Count Marlow's offers, not its words" in plan
-    assert "is about your offer, not its own" in " ".join(plan.split())
+    # review 83 U5: said plainly (tests/test_review84_capstone.py)
+    assert "it means yours; its own offer may still have moved." in " ".join(plan.split())
     # review 70 U6: the separate count sentence is gone; the first row says what a move is
     assert "it moved: its offer is worth more to you than its offer before" in plan
 
@@ -2593,7 +2594,7 @@ def test_section_5_names_where_its_figures_are_recomputed_and_what_moved_means()
     # given where the rule is, and Marlow's remark is said to be about your offer
     assert "Three things in this module are called a move" not in plan
     stall = REMARKS["stall"].rstrip(".")
-    assert f'"{stall}" is about your offer, not its own' in " ".join(plan.split())
+    assert f'when it says "{stall}", it means yours' in " ".join(plan.split())  # review 83 U5
     assert 'the "your profit" column of the table\'s log' in plan
 
 
@@ -3106,7 +3107,8 @@ def test_marlows_stall_remark_answers_an_offer_with_no_more_points_for_it():
     plan = section("plan-teaching")
     assert "| your offer is the same as your previous one |" not in plan
     # review 58, U1: the table of meanings is cut; the text says whose offer it is about
-    assert "is about your offer, not its own" in " ".join(plan.split())
+    # review 83 U5: said plainly (tests/test_review84_capstone.py)
+    assert "it means yours; its own offer may still have moved." in " ".join(plan.split())
 
 
 def test_the_plan_says_why_it_runs_past_module_04s_stop_at_the_target():

@@ -223,3 +223,18 @@ def test_u4_rule_a_says_plainly_why_it_favours_marlow():
         "Marlow's reservation prices include its own deal costs, yours here does not, so the "
         "rule slightly favours Marlow."
     ) in q4
+
+
+def test_u5_the_stall_remark_is_quoted_and_said_plainly():
+    """U5: '"You have not moved since your last offer" is about your offer, not its own'
+    was opaque. The fold now quotes the remark as Marlow says it (the engine's own line) and
+    says plainly that it means your offer and that Marlow's own may still have moved. Fails
+    on the old text."""
+    from course.engine.bots import REMARKS
+
+    plan = _cell("plan-teaching")
+    assert "is about your offer, not its own" not in plan
+    assert (
+        f'when it says "{REMARKS["stall"].rstrip(".")}", it means yours; its own offer may '
+        "still have moved."
+    ) in plan

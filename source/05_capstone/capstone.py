@@ -689,8 +689,8 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # At this table a step, once made, stands, as GRIT's steps do whether or not the other
 # side answers. An offer worse for Marlow than your last is a retraction (defined and
-# priced in section 6). Count Marlow's offers, not its words: "You have not moved since
-# your last offer" is about your offer, not its own.
+# priced in section 6). Count Marlow's offers, not its words: when it says "You have not
+# moved since your last offer", it means yours; its own offer may still have moved.
 #
 # Module 04's test, that every give bring back something of equal value, applies to rule
 # 1's trades below the frontier as it did there. A step's **reply ratio** is what
