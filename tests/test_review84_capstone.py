@@ -238,3 +238,11 @@ def test_u5_the_stall_remark_is_quoted_and_said_plainly():
         f'when it says "{REMARKS["stall"].rstrip(".")}", it means yours; its own offer may '
         "still have moved."
     ) in plan
+
+
+def test_u6_the_reply_ratio_says_in_words_what_1_or_more_means():
+    """U6: the reply ratio's '(1 or more: Marlow matched it)' was shorthand. It now says a
+    ratio of 1 or more means Marlow matched the step. Fails on the old text."""
+    plan = _cell("plan-teaching")
+    assert "(1 or more: Marlow matched it)" not in plan
+    assert "per k€ the step cost you; a ratio of 1 or more means Marlow matched the step." in plan

@@ -695,9 +695,10 @@ check.what_to_say(what_to_say, hidden=True)
 # Module 04's test, that every give bring back something of equal value, applies to rule
 # 1's trades below the frontier as it did there. A step's **reply ratio** is what
 # Marlow's next reply gave back, beyond a replay in which you held (section 7), per k€
-# the step cost you (1 or more: Marlow matched it); a step also got something back if
-# Marlow accepted what it would not have accepted had you held. Expect less: three of
-# Marlow's four styles give back only part of what you concede, tit-for-tat about as much.
+# the step cost you; a ratio of 1 or more means Marlow matched the step. A step also got
+# something back if Marlow accepted what it would not have accepted had you held. Expect
+# less: three of Marlow's four styles give back only part of what you concede,
+# tit-for-tat about as much.
 #
 # </details>
 #
