@@ -3501,5 +3501,6 @@ def test_section_2_names_the_row_it_governs_and_the_layout_slips_are_gone():
     assert "its rush request belies them (section 2)" in " ".join(section("q4-text").split())
     assert "Marlow has a\n# reservation price as well, in points of its own scoring." in text
     # review 70 U1: the paragraph on what the check moves was cut to start here
-    assert "\n# Where a verdict does not fit, the check names the row and gives its facts" in text
-    assert "\n#   Where a verdict does not fit" not in text
+    # review 83 U1: the check's mechanics left the text for its messages (test_review84)
+    assert "\n# The check builds on question 2's right decision, so pass questions 1 and" in text
+    assert "Where a verdict does not fit" not in text

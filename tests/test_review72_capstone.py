@@ -180,7 +180,8 @@ def test_review73_the_audit_rule_states_its_bias_and_the_set_is_not_a_meso():
         "If one of (a) and (b) favours a side and the other is neutral or agrees, the "
         "alternatives row favours that side." in q4
     )  # review 78 X1: a verdict, not ratings
-    assert "where the row turns on a share gap within 0.01 of its line" in q4
+    # review 83 U1: the tolerance is said by the check's message (test_review84)
+    assert "where the row turns on a share gap within 0.01 of its line" not in q4
     opening = " ".join(_section("opening-teaching").split())
     # review 77 C3: it is module 04's MESO, used here only as a test of the research;
     # review 82 U1: said in one sentence

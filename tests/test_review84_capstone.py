@@ -246,3 +246,34 @@ def test_u6_the_reply_ratio_says_in_words_what_1_or_more_means():
     plan = _cell("plan-teaching")
     assert "(1 or more: Marlow matched it)" not in plan
     assert "per k€ the step cost you; a ratio of 1 or more means Marlow matched the step." in plan
+
+
+def test_u1_questions_4_and_6_leave_the_checks_mechanics_to_the_checks_messages(monkeypatch):
+    """U1: questions 4 and 6 spent a paragraph each on how their checks work (facts moved,
+    tolerances on a line, why question 6's visible check looks only at the form). Each
+    question now keeps one sentence; the rest is said where it applies, in the check's
+    message: question 4's passing message gives the tolerance, and question 6's (as
+    before) says why it judges the form only. Fails on the old text and check."""
+    import contextlib
+    import io
+
+    from tests.notebooks import solution_namespace
+
+    q4, q6 = _q4(), _cell("q6-text")
+    assert "The check builds on question 2's right decision, so pass questions 1 and 2 first." in q4
+    assert "Where a verdict does not fit" not in q4 and "within 0.01 of its line" not in q4
+    assert "flipping it" not in q6 and "looks only at the form" not in q6
+    assert "a sixth of the marks each but only beside a right verdict of the other kind" in q6
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    answers = solution_namespace("05_capstone", "capstone")
+    said = {}
+    for name in ("my_audit", "what_to_say"):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            getattr(check, name)(answers[name])
+        said[name] = " ".join(printed.getvalue().split())
+    assert (
+        "(where a row turns on a share gap within 0.01 of its line, or on weeks exactly 3 "
+        "apart, either reading passes)"
+    ) in said["my_audit"]
+    assert "by flipping it and running the check again" in said["what_to_say"]

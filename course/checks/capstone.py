@@ -844,8 +844,10 @@ def my_audit(answer, hidden=False):
             ) from None
     passed(
         f"your audit fits your case: alternatives {_said(verdicts['alternatives'])}, power "
-        f"{_said(verdicts['power'])}, and it follows the rules when the case's facts move. "
-        "Rate both sides and weigh the three sources for part 2 of the reflection."
+        f"{_said(verdicts['power'])}, and it follows the rules when the case's facts move "
+        "(where a row turns on a share gap within 0.01 of its line, or on weeks exactly 3 "
+        "apart, either reading passes). Rate both sides and weigh the three sources for "
+        "part 2 of the reflection."
     )
 
 

@@ -304,10 +304,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
 #   `s.your_sales_share` (for yours on Marlow).
 #
-# Where a verdict does not fit, the check names the row and gives its facts. It also
-# moves the case's facts, so a verdict typed in from your case fails; where the row turns
-# on a share gap within 0.01 of its line, or on weeks exactly 3 apart, either reading
-# passes. It uses question 2's right decision, so pass questions 1 and 2 first.
+# The check builds on question 2's right decision, so pass questions 1 and 2 first.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-audit-answer", "schema_version": 3}
@@ -577,11 +574,9 @@ check.practice_to_say(practice_to_say)
 # before the letter, `my_batna(s)`): a sentence about a signed letter is true only if you
 # signed.
 #
-# Each right verdict earns a sixth of the marks, but only beside a right verdict of the
-# other kind (every case has at least two of each), so the same verdict for all six earns
-# nothing. The check below looks only at the form: even a count of the verdicts that pass
-# would let you find each one by flipping it and running the check again. They are marked
-# at grading, so learn the reasons in the practice above.
+# The verdicts are marked at grading, a sixth of the marks each but only beside a right
+# verdict of the other kind (every case has at least two of each): learn the reasons in
+# the practice above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
