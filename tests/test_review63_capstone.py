@@ -153,12 +153,22 @@ def test_every_moved_letter_stays_between_the_spot_market_and_brenns_profit(lear
         assert batna_of(moved) == pytest.approx(batna_of(own))
 
 
-def test_the_question_8_text_names_the_logs_the_check_builds():
+def test_the_question_8_text_names_the_logs_the_check_builds(monkeypatch):
     """Q8's visible check tries logs built from the own case besides the learner's own
     (review 69 X1: it used to try the own case out of the plan's reach, a question that is
-    gone); the text that lists what the check tries says so, and how many."""
+    gone); the text that lists what the check tries says so, and how many. Review 83 U1:
+    the check's passing message says it now, not the text (tests/test_review84_capstone.py)."""
+    import contextlib
+    import io
+
     text = " ".join(cell_text("05_capstone", "capstone", "q8-text").split())
     assert "one point more than the plan's last package gives" not in text
+    assert "nine logs" not in text
     count = len(check._fixed_logs(check._drawn("ada")))
     words = {6: "six", 7: "seven", 8: "eight", 9: "nine"}
-    assert f"the check builds {words[count]} logs from your case, one for each row" in text
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        check.table_moves(solution_namespace("05_capstone", "capstone")["table_moves"])
+    said = " ".join(printed.getvalue().split())
+    assert f"{words[count]} logs built from your case, one for each row" in said

@@ -277,3 +277,32 @@ def test_u1_questions_4_and_6_leave_the_checks_mechanics_to_the_checks_messages(
         "apart, either reading passes)"
     ) in said["my_audit"]
     assert "by flipping it and running the check again" in said["what_to_say"]
+
+
+def test_u1_questions_7_and_8_leave_the_checks_mechanics_to_the_checks_messages(monkeypatch):
+    """U1: question 7 said the check feeds the right opening and reservation price, and
+    question 8 that it builds nine logs, one for each row of the rule: how the check works,
+    not what to write. Both are now said by the checks' passing messages; question 7 keeps
+    the drafts below the frontier, which the function must handle. Fails on the old text
+    and checks."""
+    import contextlib
+    import io
+
+    from tests.notebooks import solution_namespace
+
+    q7, q8 = _cell("q7-text"), _cell("q8-text")
+    assert "so an earlier slip does not cost you twice" not in q7
+    assert "from two colleagues' drafts below the frontier, where the first step" in q7
+    assert "nine logs" not in q8
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    answers = solution_namespace("05_capstone", "capstone")
+    said = {}
+    for name in ("concession_plan", "table_moves"):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            getattr(check, name)(answers[name])
+        said[name] = " ".join(printed.getvalue().split())
+    assert (
+        "the course's opening and reservation price, so an earlier slip" in said["concession_plan"]
+    )
+    assert "nine logs built from your case, one for each row of the rule" in said["table_moves"]

@@ -1536,7 +1536,10 @@ def concession_plan(answer, hidden=False):
     for case, opening, floor in cases:
         result = call_learner(answer, case, dict(opening), floor)
         judge_plan(case, result, opening, floor)
-    passed("concession_plan walks down the frontier one smallest step at a time.")
+    passed(
+        "concession_plan walks down the frontier one smallest step at a time. The check gave "
+        "it the course's opening and reservation price, so an earlier slip did not count here."
+    )
 
 
 # --- question 8: your moves on a scripted log of Marlow's replies ---------------------------
@@ -1791,7 +1794,14 @@ def table_moves(answer, hidden=False):
                 f"{wrong} On that log, {_offers_in_words(case, log)}.",
                 general=wrong.general,
             ) from None
-    passed("table_moves makes section 5's move after each of Marlow's replies.")
+    built = len(_fixed_logs(_cases(False)[0]))
+    passed(
+        "table_moves makes section 5's move after each of Marlow's replies, on your log and on "
+        f"{_COUNTS.get(built, built)} logs built from your case, one for each row of the rule."
+    )
+
+
+_COUNTS = {6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 
 # --- for the table's prepared plan (tests/strategies.py) ---------------------------------

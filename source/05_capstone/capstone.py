@@ -720,10 +720,8 @@ check.what_to_say(what_to_say, hidden=True)
 # down to `reservation` (a profit). `s.issues`, `s.yours` and `s.theirs` are as in
 # question 5; `all_packages`, `package_points` and `pareto_frontier` (which returns the
 # frontier's points as `(your profit, Marlow's points)` pairs) are imported for you. The
-# check gives your function the right opening and reservation price, so an earlier slip
-# does not cost you twice. It also starts your function from two
-# colleagues' drafts below the frontier (packages of yours that another beats for both
-# sides), where the first step must be a free trade of rule 1. To see your own plan, run
+# check also starts your function from two colleagues' drafts below the frontier, where
+# the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step: question 8 grades
@@ -776,8 +774,7 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # Return a list with one move per reply, each `"hold"`, `"next step"`, `"accept"` or
 # `"walk away"`, up to the move that ends the talks (case, hyphens and underscores do not
-# count). Run `check.table_log(scenario)` to see your log. Besides it, the check builds
-# nine logs from your case, one for each row of the rule.
+# count). Run `check.table_log(scenario)` to see your log.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "table-moves-answer", "schema_version": 3}
