@@ -4151,7 +4151,8 @@ def test_the_departure_from_the_equal_value_rule_is_named_and_grading_detail_is_
     grace of question 2 and the planner's fewer-levels case (2.7% of learners) are left to
     the check's and the verdict's messages."""
     text = _flat()
-    assert "On the frontier this course departs from it" in text
+    assert "Its intent, nothing for free, holds there" in text
+    assert "this course departs from it" not in text
     assert "a give that would not help close the deal is still refused" in text
     assert "look at your steps after rounding" not in text
     assert "takes levels back on balance" not in text

@@ -576,15 +576,14 @@ NegotiationArena()
 #
 # <details><summary>Aside: the common rule of equal value back</summary>
 #
-# Much practical advice says that every give must bring back something of equal value, a
+# Common advice says every give must bring back something of equal value; read strictly, a
 # trade ratio of at least 1. Rule 1 keeps it below the frontier: a free move's trade ratio
 # is at least 1, or its give costs you nothing (the ratio alone cannot tell you whether a
 # move is free, since it says nothing of Orchard's points). On the frontier no move that
 # helps Orchard has a ratio of 1 or more, so that rule would refuse every closing
-# concession and leave the deal unsigned. On the frontier this course departs from it:
-# what comes back for a conditional concession is the deal itself, while that deal still
-# beats your BATNA (rule 2.3), and a give that would not help close the deal is still
-# refused.
+# concession and leave the deal unsigned. Its intent, nothing for free, holds there: what
+# comes back for a conditional concession is the deal itself, while that deal still beats
+# your BATNA (rule 2.3), and a give that would not help close the deal is still refused.
 #
 # </details>
 #
