@@ -391,24 +391,29 @@ def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
 
 
 def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
-    """Section 2 calls the rule against weighing both rows of one dependence at 0.4 or more
-    a rough convention, and a specialist can defend (0.2, 0.4, 0.4): the check refused it
-    for every learner of the case. It now passes such an audit with a note naming the
-    convention; the course's own audits keep it."""
+    """Section 3 says the two rows of one dependence share one weight, their sum, and question
+    2 notes a sum above 0.85 beside a pass; the course's own audits keep below it. Review 85
+    E1: the old note ("not both 0.4 or more") noted (0.2, 0.4, 0.4) but not (0.2, 0.6, 0.2),
+    which counts the dependence just as much, nor (0.1, 0.2, 0.7), which counts it more. The
+    note now goes by the sum, so the first two are treated alike and the third is noted.
+    Fails on the old rule."""
+    weightings = [
+        dict(zip(("information", "alternatives", "power"), w, strict=True))
+        for w in ((0.2, 0.4, 0.4), (0.2, 0.6, 0.2), (0.1, 0.2, 0.7))
+    ]
     for key in ("sole-source", "deadline", "salary"):
         case = CASES[key]
         (rule,) = [r for r in case._rules if r.kind == "one_heavy"]
         assert rule.holds(case._yours, case._theirs, case._weights)
-        heavy = {"information": 0.2, "alternatives": 0.4, "power": 0.4}
-        assert not rule.holds(case._yours, case._theirs, heavy)
         own = replace(course.variant("00_leverage", "one-heavy"), case=key)
-        audit = {"yours": dict(case._yours), "theirs": dict(case._theirs), "weights": heavy}
+        alike, same_sum, heavy = (check._heavy_twice(own, w) for w in weightings)
+        assert alike == same_sum == ""
+        audit = {"yours": dict(case._yours), "theirs": dict(case._theirs), "weights": weightings[2]}
         audit["yours"]["information"] += 1  # not a copy of a shown audit
         check.judge_audit(own, audit)
-        note = check._heavy_twice(own, heavy)
-        assert "alternatives and power should not both weigh 0.4 or more" in note
-        assert "a convention of this course, section 3" in note
-        assert "not a fault" in note
+        assert "alternatives and power together weigh more than 0.85" in heavy
+        assert "a convention of this course, section 3" in heavy
+        assert "not a fault" in heavy
         assert check._heavy_twice(own, dict(case._weights)) == ""
 
 
@@ -546,9 +551,9 @@ def test_section_3s_example_of_a_passing_weighting_passes():
     text = " ".join(_cell("audit-teaching").replace("#", " ").split())
     # review 80 U1: the rule in one sentence, without the ferry example; a weighting that
     # keeps to it passes
-    assert "give the larger weight to one row of the pair" in text
-    assert "not both weigh 0.4 or more" in text
-    assert "0.4 or more" not in " ".join(_cell("sources-teaching").split())
+    assert "they share one weight" in text
+    assert "a sum above 0.85" in text
+    assert "0.85" not in " ".join(_cell("sources-teaching").split())
     own = replace(course.variant("00_leverage", "one-heavy"), case="sole-source")
     audit = {
         "yours": {"information": 4, "alternatives": 1, "power": 3},
@@ -880,7 +885,7 @@ def test_section_2_keeps_the_sorting_rule_and_puts_its_refinements_in_a_side_not
     # review 77 U1: Moore's finding, an aside, went on to the closing notes
     assert "Moore" not in text and "Moore" in " ".join(_cell("summary").split())
     assert "weight" not in opened.split("**Each fact in one place.**")[0]
-    assert "not both weigh 0.4 or more" in " ".join(_cell("audit-teaching").split())
+    assert "a sum above 0.85" in " ".join(_cell("audit-teaching").split())
 
 
 def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
@@ -1688,7 +1693,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
         ("q4b-text", "Return `(turning_point, ask_at)`, a mark each", "A point for each part"),
         # one dependence rated from two sides is not counted once
-        ("audit-teaching", "give the larger weight to one row of the pair", "a second time"),
+        ("audit-teaching", "they share one weight", "a second time"),
         # a former manager may be bound to confidentiality
         ("sources-teaching", "in the trade press", "former manager"),
         # the arithmetic's step of 2 fails for alternatives here
@@ -1781,7 +1786,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # C1: it names the ladder as the exercises' finer count
         ("summary", "The exercises count finer (question 3c's ladder", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
-        ("audit-teaching", "should not both weigh 0.4 or more", "not a cure"),
+        ("audit-teaching", "a sum above 0.85", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks
         ("intro", "What a question earns is counted in **marks**.", "points earned"),
         # neither the widget nor section 5 reads any learner's graded news: the widget
@@ -1851,7 +1856,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
         # the sentence on which source weighs most, and the fact that loosens it
         # section 3 no longer says what moves the pay in a job search
-        ("audit-teaching", "not both weigh 0.4 or more", "move the pay most"),
+        ("audit-teaching", "a sum above 0.85", "move the pay most"),
         # the one rule a fact lifts is named, with its case
         (
             "q2-text",
@@ -1866,7 +1871,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "audit-teaching",
-            "notes a breach but does not refuse the audit",
+            "but passes the audit",
             "which question 2's check applies",
         ),
         # where the time goes
@@ -4043,8 +4048,8 @@ def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():
     about another negotiation of the learner's own. They now cite section 3 and ask for the
     reason in a comment in ``my_audit``."""
     notebook = " ".join(cell_text("00_leverage", "leverage", "audit-teaching").split())
-    assert "should not both weigh 0.4 or more" in notebook
-    heavy = {"information": 0.2, "alternatives": 0.4, "power": 0.4}
+    assert "a sum above 0.85" in notebook
+    heavy = {"information": 0.1, "alternatives": 0.45, "power": 0.45}
     own = replace(course.variant("00_leverage", "one-heavy"), case="deadline")
     off = {
         "yours": {"information": 3, "alternatives": 2, "power": 3},

@@ -109,8 +109,9 @@ def test_e1_a_final_deadline_presses_both_sides_and_risks_no_deal():
     shift = _markdown("shift-teaching")
     assert "usually strengthens you" not in shift
     assert "A final deadline ends the talks for both sides, so it presses you too" in shift
-    # review 81 E2 (round 82): deals bunch up near it; no deal is not a finding of bunching
-    assert "most deals come just before it, and many talks end with none" in shift
+    # review 81 E2 (round 82): deals bunch up near it; no deal is not a finding of bunching;
+    # review 85 E2: deals bunch, not "most deals"
+    assert "deals tend to bunch just before it, and many talks end with none" in shift
     notes = _markdown("summary")
     assert "they expected it to hurt them: it pressed both sides." in notes
     assert 'Roth, Murnighan and Schoumaker ("The deadline effect in bargaining"' in notes

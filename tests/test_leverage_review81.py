@@ -204,10 +204,11 @@ def test_u1_the_weight_convention_is_one_sentence_and_the_module_is_shorter():
     from tests.conftest import ROOT
 
     audit = _markdown("audit-teaching")
-    rule = audit.split("One dependence rated from its two sides")[1].split("A side's")[0]
+    rule = audit.split("rate one dependence from its two sides")[1].split("A side's")[0]
     assert len(rule.split()) <= 55, len(rule.split())  # 84 before
-    assert "give the larger weight to one row of the pair" in rule
-    assert "should not both weigh 0.4 or more" in rule
+    # review 85 E1: the pair shares one weight, and question 2's note cites its sum
+    assert "they share one weight" in rule
+    assert "a sum above 0.85" in rule
     assert "It is a rough convention." not in audit and "keeps to it" not in audit
     path = ROOT / "release" / "00_leverage" / "leverage.ipynb"
     nb = json.loads(path.read_text(encoding="utf-8"))

@@ -96,8 +96,9 @@ def test_e2_roth_murnighan_and_schoumaker_found_deals_bunched_at_the_deadline():
     notes = _markdown("summary")
     for text in (shift, notes):
         assert "bunch up" not in text
-    assert "most deals come just before it, and many talks end with none" in shift
+    # review 85 E2: a striking concentration of deals, not most of them
+    assert "deals tend to bunch just before it, and many talks end with none" in shift
     assert (
-        "1988) found that most deals came in the last seconds before the deadline, and many "
-        "pairs reached none." in notes
+        "1988) found deals bunched in the last seconds before the deadline, and many pairs "
+        "reaching none." in notes
     )

@@ -407,8 +407,9 @@ def _rule_words(rule, them):
         return SOME_IN_ONE_LINE
     if rule.kind == "one_heavy":
         return (
-            f"{' and '.join(rule.source)} should not both weigh {rule.value:g} or more (a "
-            "convention of this course, section 3, not something the story states)"
+            f"{' and '.join(rule.source)} together weigh more than {rule.value:g}, which leaves "
+            "information less than 0.15 (a convention of this course, section 3, not "
+            "something the story states)"
         )
     if rule.kind == "band":
         return BAND_WORDS[rule.readings].format(them=them, even=EVEN_WITHIN, strong=STRONG_FROM)
@@ -539,10 +540,9 @@ def judge_audit(s, result):
             "side and not the other",
             general="it rates both sides the same on every source",
         )
-    # section 3's convention against weighing one dependence heavily twice is advisory: the
-    # text calls it a rough convention, and a reading such as (0.2, 0.4, 0.4) can be
-    # defended, so my_audit notes it beside a pass (see ``_heavy_twice``) instead of
-    # refusing the audit
+    # section 3's total for one dependence (alternatives plus power) is advisory: a reading
+    # that leaves information little can be defended, so my_audit notes it beside a pass
+    # (see ``_heavy_twice``) instead of refusing the audit
     broken = [
         rule
         for rule in rules_for(s)
@@ -619,13 +619,13 @@ def _copy_note(s, yours, theirs, weights):
 
 
 def _heavy_twice(s, weights):
-    """A note (not a refusal) when ``weights`` give both rows of the case's one dependence
-    section 3's heavy weight: "" when they do not."""
+    """A note (not a refusal) when the two rows of the case's one dependence weigh more than
+    section 3's total together: "" when they do not. Only their sum counts (review 85 E1)."""
     for rule in rules_for(s):
         if rule.kind == "one_heavy" and not rule.holds({}, {}, weights):
             return (
-                f"\nA note, not a fault: {_rule_words(rule, '')}. Section 3 asks you to weigh "
-                "one dependence mostly through one of its two rows; if you read the two rows "
+                f"\nA note, not a fault: {_rule_words(rule, '')}. Section 3 counts one "
+                "dependence by the sum of its two rows' weights; if you read the two rows "
                 "here as two different dependences, say why in a comment in `my_audit`."
             )
     return ""

@@ -21,8 +21,8 @@ What the yardstick assumes, and where it misleads (the notebook says the same):
   lets you do. A weighted sum has no term for such products; the weights stand in for
   them, roughly, case by case. Each fact is rated once (an alternative of yours goes into
   your alternatives, not also into a lower power rating for them), but one side's power
-  and the other side's alternatives still rate one dependence from its two sides: heavy
-  weights on both count it twice;
+  and the other side's alternatives still rate one dependence from its two sides: their
+  two weights together say how much it counts;
 - it counts every alternative alike, while an outside option moves a deal only when it
   beats what you would get at the table anyway (deal-me-out, module 03);
 - the weights are one judgement for both sides, and the scores are not predictions of a

@@ -40,9 +40,15 @@ from course.models.audit import (
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
 
-#: Section 2's convention: the two rows of one dependence (alternatives and power) should not
-#: both weigh this much or more ("no heavier than the third source" failed ordinary readings
-#: such as information 0.2, alternatives 0.3, power 0.5).
+#: Section 3's rule: the two rows of one dependence (alternatives and power) share one weight,
+#: their sum, which is how much that dependence counts; question 2 notes a sum above this.
+#: Every story here turns in part on what a side knows, so information keeps at least 0.15,
+#: as in the sole-source case's starting audits, where one dependence decides most.
+#: (Review 85 E1: the old rule, "not both 0.4 or more", moved weight inside the pair, which
+#: leaves the sum, and so the count, unchanged.)
+PAIR_MOST = 0.85
+
+#: The old rule, kept only so that the starting audits section 4 draws stay as they were.
 HEAVY = 0.4
 
 #: The kinds of tactic the ethics section teaches, in its order.
@@ -56,8 +62,8 @@ class Rule:
     ``kind`` is "weight_top" (the largest weight goes to one of ``source``, a tuple of the
     sources the story supports as weighing most: one only where the story says so
     outright), "one_heavy" (of the pair ``source``, one dependence rated from its two
-    sides, the two do not both weigh ``value`` or more: section 2's convention against
-    counting a dependence heavily twice), "higher" (``side``'s rating of ``source`` must be above the other side's),
+    sides, the two weigh ``value`` or less together: their sum is how much that dependence
+    counts, section 3), "higher" (``side``'s rating of ``source`` must be above the other side's),
     "some" (``side``'s rating of ``source`` must be above 0: a drawn fact gives it some),
     "not_below" (at least the other side's: where some drawn facts pull the other way),
     "at_most" or "at_least" (``side``'s rating of ``source`` must be at most, or at least,
@@ -99,7 +105,7 @@ class Rule:
             top = max(weights[s] for s in self.source)
             return all(top > weights[s] for s in SOURCES if s not in self.source)
         if self.kind == "one_heavy":
-            return min(weights[s] for s in self.source) < self.value - 1e-9
+            return sum(weights[s] for s in self.source) <= self.value + 1e-9
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
             return own[self.source] > other[self.source]
@@ -407,9 +413,9 @@ CASES = {
                 "one_heavy",
                 ("alternatives", "power"),
                 "Larkfield's months of failing to fill the post and what makes you hard to "
-                "replace are largely one dependence seen from two sides; weighing both "
-                "heavily counts it twice",
-                value=HEAVY,
+                "replace are largely one dependence seen from two sides; their two weights "
+                "together say how much it counts",
+                value=PAIR_MOST,
             ),
             Rule(  # lifted where Larkfield has a contractor to cover the post
                 "higher",
@@ -470,8 +476,8 @@ CASES = {
                 ("alternatives", "power"),
                 "Vell's patent on the lid you use now and the three months a switch to "
                 "another maker takes are largely one dependence seen from two sides; "
-                "weighing both heavily counts it twice",
-                value=HEAVY,
+                "their two weights together say how much it counts",
+                value=PAIR_MOST,
             ),
             Rule(
                 "higher",
@@ -567,8 +573,9 @@ CASES = {
                 "one_heavy",
                 ("alternatives", "power"),
                 "Ostra's control of the valve and your lack of another maker are largely one "
-                "dependence seen from two sides; weighing both heavily counts it twice",
-                value=HEAVY,
+                "dependence seen from two sides; their two weights together say how much it "
+                "counts",
+                value=PAIR_MOST,
             ),
             Rule(
                 "higher",
@@ -636,8 +643,9 @@ CASES = {
                 "one_heavy",
                 ("alternatives", "power"),
                 "Brannock's need for your siding and its lack of other sites are largely one "
-                "dependence seen from two sides; weighing both heavily counts it twice",
-                value=HEAVY,
+                "dependence seen from two sides; their two weights together say how much it "
+                "counts",
+                value=PAIR_MOST,
             ),
             Rule(  # not_below, and lifted where Brannock has a standing offer elsewhere
                 "not_below",
@@ -2643,9 +2651,22 @@ def ceilings(key):
     }
 
 
+def _both_rows_heavy(case, weights):
+    """Whether a drawn starting audit weighs both rows of a case's one dependence at ``HEAVY``
+    or more: the old rule of question 2, kept for the draw so that no learner's draw changes."""
+    return any(
+        min(weights[s] for s in rule.source) >= HEAVY - 1e-9
+        for rule in case._rules
+        if rule.kind == "one_heavy"
+    )
+
+
 def _audit_problems(case, yours, theirs, weights):
-    if not all(rule.holds(yours, theirs, weights) for rule in case._rules) or (
-        _lighter_of_pair_above_third(case, weights)
+    if not all(
+        rule.holds(yours, theirs, weights) for rule in case._rules if rule.kind != "one_heavy"
+    ) or (
+        _both_rows_heavy(case, weights)
+        or _lighter_of_pair_above_third(case, weights)
         or not _reads_as_story(case, yours, theirs, weights)
     ):
         return ["audit: breaks the case's story"]

@@ -139,7 +139,7 @@ scenario
 # haulier could reach the far shore only by a day-long detour goes into *its
 # alternatives*, rated low; that the ferry company holds the only licensed route goes into
 # *its power*. The two rows then rate one dependence from its two sides; section 3 says
-# how to weigh them so that it is not counted twice.
+# how much their weights count together.
 #
 # <details>
 # <summary><b>Rating information, and filing a deadline</b> (a side note; question 1
@@ -337,10 +337,10 @@ scenario.show("reason")
 # - A **weight** for each source: how much that source counts *in this case*. The three
 #   weights add up to 1.
 #
-# One dependence rated from its two sides (section 2: the ferry's power, the haulier's
-# alternatives) is counted twice if both rows weigh heavily. So when one dependence
-# decides a case, give the larger weight to one row of the pair: the two should not both
-# weigh 0.4 or more (question 2's check notes a breach but does not refuse the audit).
+# When two rows rate one dependence from its two sides (section 2: the ferry's power, the
+# haulier's alternatives), they share one weight: their sum is how much that dependence
+# counts against information. Decide that sum first, then split it. Here information
+# keeps at least 0.15 (question 2 notes a sum above 0.85 but passes the audit).
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10:
@@ -773,8 +773,8 @@ check.reach_plan(reach_plan, hidden=True)
 # interest or an offer open until a set date, is worth most while it lasts. The other
 # side's deadline works the other way: it presses them while a deal with you is still
 # their best way out. Do not count on it alone. A final deadline ends the talks for both
-# sides, so it presses you too: most deals come just before it, and many talks end with
-# none. The audit does not age a rating by itself: as a known deadline draws near,
+# sides, so it presses you too: deals tend to bunch just before it, and many talks end
+# with none. The audit does not age a rating by itself: as a known deadline draws near,
 # re-rate it.
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
@@ -1501,7 +1501,8 @@ course.progress()
 # ## What to take away
 #
 # - File each fact under one source: a weakness of the other side is rated in its own
-#   row, and only your knowing it counts as your information.
+#   row, and only your knowing it counts as your information. Question 4a simplifies,
+#   booking the whole change as yours (section 5).
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
 #   its bar, unless you can already see a reason to wait, such as their deadline still
 #   to come.
@@ -1518,8 +1519,8 @@ course.progress()
 # negotiation", *Journal of Experimental Social Psychology*, 2004) found that a moderate
 # final deadline improved the outcomes of negotiators for whom delay was costly, though
 # they expected it to hurt them: it pressed both sides. Roth, Murnighan and Schoumaker
-# ("The deadline effect in bargaining", *American Economic Review*, 1988) found that most
-# deals came in the last seconds before the deadline, and many pairs reached none.
+# ("The deadline effect in bargaining", *American Economic Review*, 1988) found deals
+# bunched in the last seconds before the deadline, and many pairs reaching none.
 #
 # *Section 3.* The three sources and the weights are the course's own simplification:
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
