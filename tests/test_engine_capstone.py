@@ -2530,7 +2530,8 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     # GRIT is a series of announced one-sided steps, carried out whether or not the
     # other side answers; at this table a step stands, and taking it back is a retraction
     plan = " ".join(plan.split())
-    assert "a small one-sided step, announced and carried out, invites the other" in plan
+    # review 85 E1: GRIT proposes a series of such steps; this table allows one
+    assert "a series of small one-sided steps, each announced and carried out" in plan
     assert "a step, once made, stands, as GRIT's steps do whether or not the other" in plan
     # review 61, C3: conditional at a human table (module 04)
     # review 79 U3: "retraction" is the one name for an offer worse for Marlow
@@ -3165,7 +3166,7 @@ def test_section_5_gives_its_rule_as_a_three_row_table_and_folds_grit_and_the_re
     )
     # review 77 C2: GRIT is cited for the stall row in the open, and for "a step stands"
     assert "GRIT's steps" in fold and "**reply ratio**" in fold
-    assert "The last row follows Osgood's GRIT (1962" in cell
+    assert "The last row borrows from Osgood's GRIT (1962" in cell  # review 85 E1
     assert "The rule has one exception." not in cell
 
 

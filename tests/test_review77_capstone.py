@@ -37,7 +37,7 @@ def test_section_5s_table_has_the_stall_row_and_no_gift():
     assert row in plan
     assert "then hold until it moves |" in plan
     assert "is a gift" not in plan
-    assert "The last row follows Osgood's GRIT (1962" in plan
+    assert "The last row borrows from Osgood's GRIT (1962" in plan  # review 85 E1
     assert "a step, once made, stands, as GRIT's steps do" in plan
     assert "a step into silence that section 5 forbids" not in _section("about-the-bot")
     assert "or, once, to break a deadlock, announced as an invitation" in _section("summary")

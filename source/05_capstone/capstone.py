@@ -673,10 +673,10 @@ check.what_to_say(what_to_say, hidden=True)
 # | its opening | hold, or a small step |
 # | its second reply in a row without a move | hold, or one small step announced as an invitation; then hold until it moves |
 #
-# The last row follows Osgood's GRIT (1962, Graduated and Reciprocated Initiatives in
-# Tension reduction): a small one-sided step, announced and carried out, invites the
-# other side to answer and can break a deadlock. It is the only step you make while
-# Marlow neither moves nor speaks. Accepting and walking away come first.
+# The last row borrows from Osgood's GRIT (1962), which proposes a series of small
+# one-sided steps, each announced and carried out, to invite an answer; this table allows
+# one. It is the only step you make while Marlow neither moves nor speaks. Accepting and
+# walking away come first.
 #
 # Otherwise hold: any other step into silence gives ground for nothing.
 #
