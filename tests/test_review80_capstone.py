@@ -109,7 +109,8 @@ def test_the_appendix_names_the_departure_from_at_most_theirs():
     plan = _section("plan-teaching")
     # review 82 C1: said as the bot's table (tests/test_review83_capstone.py); review 83
     # C2: one line before the rule's table (tests/test_review84_capstone.py)
-    assert "This rule is tuned to this bot. With a person, step by about what they gave" in plan
+    # review 85 C2: the step's size with a person is said in the table's row
+    assert "next step (this bot's rule; with a person, about its move's size) |" in plan
 
 
 def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():

@@ -43,7 +43,7 @@ def test_section_5_says_any_move_earns_a_whole_step_and_what_a_person_gets():
     plan = _section("plan-teaching")
     # review 82 C1 (tests/test_review83_capstone.py): said as the bot's table, and "about";
     # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
-    assert "With a person, step by about what they gave" in plan
+    assert "with a person, about its move's size" in plan  # review 85 C2: in the row
     assert plan.index("This rule is tuned to this bot.") < plan.index("The last row borrows")
     about = _section("about-the-bot")
     assert "earns one step of your plan" not in about

@@ -27,7 +27,8 @@ def test_the_whole_step_for_any_move_is_the_bots_table_and_question_8_still_grad
 
     plan_text = _section("plan-teaching")
     # review 83 C2: one line before the table now (tests/test_review84_capstone.py)
-    assert "With a person, step by about what they gave" in plan_text
+    # review 85 C2: and the step's size with a person is said in the table's row
+    assert "with a person, about its move's size" in plan_text
     table = plan_text.index("| Marlow's reply | your move |")
     assert 0 < table - plan_text.index("This rule is tuned to this bot.") < 300
     summary = _section("summary")

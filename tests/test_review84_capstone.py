@@ -72,8 +72,9 @@ def test_c2_the_bot_only_rule_is_named_once_before_its_table():
     text."""
     plan = _cell("plan-teaching")
     line = (
-        "This rule is tuned to this bot. With a person, step by about what they gave, prefer "
-        "shrinking steps, and offer each step as a conditional trade (module 04)."
+        # review 85 C2: stepping by about what they gave moved into the table's row
+        "This rule is tuned to this bot. With a person, prefer shrinking steps, and offer each "
+        "step as a conditional trade (module 04)."
     )
     assert line in plan
     assert 0 < plan.index("| Marlow's reply | your move |") - plan.index(line) < len(line) + 5

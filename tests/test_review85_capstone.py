@@ -15,3 +15,19 @@ def test_e1_grit_is_a_series_of_steps_and_the_table_borrows_one():
         "one-sided steps, each announced and carried out, to invite an answer; this table "
         "allows one."
     ) in plan
+
+
+def test_c2_the_any_move_row_says_it_is_the_bots_rule_and_what_a_person_gets():
+    """C2: question 8 grades a whole planned step for any move of Marlow's, however small,
+    and the table's row said only 'next step', the habit a learner keeps. The row now says
+    it is this bot's rule and that with a person the step is about the size of its move;
+    the line before the table no longer says the same (it keeps shrinking steps and the
+    conditional trade). Fails on the old text."""
+    plan = _cell("plan-teaching")
+    row = (
+        "| it moved: its offer is worth more to you than its offer before | next step (this "
+        "bot's rule; with a person, about its move's size) |"
+    )
+    assert row in plan
+    assert "what they gave" not in plan  # said once, in the row
+    assert plan.index("This rule is tuned to this bot.") < plan.index(row)

@@ -663,12 +663,12 @@ check.what_to_say(what_to_say, hidden=True)
 # each of Marlow's offers, compare what it is worth to you (the "your profit" column of
 # the table's log) with its offer before.
 #
-# This rule is tuned to this bot. With a person, step by about what they gave, prefer
-# shrinking steps, and offer each step as a conditional trade (module 04).
+# This rule is tuned to this bot. With a person, prefer shrinking steps, and offer each
+# step as a conditional trade (module 04).
 #
 # | Marlow's reply | your move |
 # |---|---|
-# | it moved: its offer is worth more to you than its offer before | next step |
+# | it moved: its offer is worth more to you than its offer before | next step (this bot's rule; with a person, about its move's size) |
 # | it said it can't give more on its own offer (section 6) | next step |
 # | its opening | hold, or a small step |
 # | its second reply in a row without a move | hold, or one small step announced as an invitation; then hold until it moves |
