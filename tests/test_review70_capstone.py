@@ -96,10 +96,10 @@ def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split
     opening = _section("opening-teaching")
     assert (
         "They justify *asking* for your opening; neither moves your **target**, the result you "
-        "aim for: your plan's package nearest the middle of the zone in the state Marlow's "
-        "answers point to (section 5: a convention, not a research finding)." in opening
+        "aim for (section 5 sets it by a convention, not a research finding)." in opening
     )  # review 75 U4; review 76 E3: the course's convention; review 78 C2: one sentence;
-    # review 82 U3: the target defined at its first use
+    # review 82 U3: the target defined at its first use; review 85 U5: plainly, section 5
+    # says how it is set
 
 
 def test_part_1_of_the_model_reflection_says_it_is_the_second_negotiation():

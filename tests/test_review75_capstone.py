@@ -320,8 +320,8 @@ def test_the_even_split_and_the_replay_are_glossed_at_first_use():
     text = " ".join(SOURCE.read_text().replace("\n# ", " ").split())
     # review 78 U3: one name, "your target", glossed at its first use in section 4
     assert "the even split" not in text
-    # review 82 U3: the gloss now gives the rule, in one line
-    assert "neither moves your **target**, the result you aim for: your plan's package" in text
+    # review 82 U3: the gloss gave the rule; review 85 U5: plainly, with section 5's pointer
+    assert "neither moves your **target**, the result you aim for (section 5 sets it" in text
     first = text.index("replay")
     assert text[first - 2 :].startswith("a replay in which you held (section 7)")
     assert "the result you aim for (section 5's target)" in _section("opening-teaching")

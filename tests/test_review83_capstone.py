@@ -160,8 +160,7 @@ def test_the_target_is_defined_at_its_first_use():
     )
     first = text.index("target")
     assert text[first - 2 :].startswith(
-        "**target**, the result you aim for: your plan's package nearest the middle of the zone "
-        "in the state Marlow's answers point to (section 5"  # review 83 U2 (test_review84)
+        "**target**, the result you aim for (section 5 sets it"  # review 85 U5 (test_review85)
     )
     assert text.count("**target**") == 1
 

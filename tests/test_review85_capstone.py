@@ -31,3 +31,19 @@ def test_c2_the_any_move_row_says_it_is_the_bots_rule_and_what_a_person_gets():
     assert row in plan
     assert "what they gave" not in plan  # said once, in the row
     assert plan.index("This rule is tuned to this bot.") < plan.index(row)
+
+
+def test_u5_section_4_defines_the_target_plainly_before_section_5_sets_it():
+    """U5: section 4 defined the target through section 5's plan and its zones per state,
+    which come later. It now says plainly what a target is, the result you aim for, and
+    points to section 5, which sets it (in the state Marlow's answers point to). Fails on
+    the old text."""
+    opening = _cell("opening-teaching")
+    assert "your plan's package nearest the middle of the zone" not in opening
+    assert (
+        "neither moves your **target**, the result you aim for (section 5 sets it by a "
+        "convention, not a research finding)."
+    ) in opening
+    plan = _cell("plan-teaching")
+    assert "nearest the middle of that state's zone" in plan
+    assert "keep in mind the one for the state Marlow's answers point to" in plan

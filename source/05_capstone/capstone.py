@@ -382,8 +382,7 @@ check.my_audit(my_audit, hidden=True)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
-# the result you aim for: your plan's package nearest the middle of the zone in the state
-# Marlow's answers point to (section 5: a convention, not a research finding). Only
+# the result you aim for (section 5 sets it by a convention, not a research finding). Only
 # evidence of value, such as a rival's price, could raise it (module 02). Your beliefs
 # about Quell and your reading of the rush request decide where you open; keep them to
 # yourself.
