@@ -2961,7 +2961,7 @@ def test_question_7_grades_the_map_that_the_offers_are_drawn_from():
     q7 = " ".join(section("q7-text").split())
     # review 69 X2: the question calls it a frontier map and says how offers are drawn
     assert "the packages the rule above moves through" in q7  # review 83 U1
-    assert "question 8 grades that" in q7  # review 79 C1: which packages to send
+    assert "one per step (question 8)" in q7  # review 79 C1; review 85 U4: shorter
 
 
 def test_the_diagnostic_set_reads_marlows_pick_only_if_it_chooses_sincerely():

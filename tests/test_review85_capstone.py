@@ -47,3 +47,20 @@ def test_u5_section_4_defines_the_target_plainly_before_section_5_sets_it():
     plan = _cell("plan-teaching")
     assert "nearest the middle of that state's zone" in plan
     assert "keep in mind the one for the state Marlow's answers point to" in plan
+
+
+def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_to_a_person():
+    """U4: 'so a step that grows costs nothing here' read two ways (every step costs you
+    profit). C3: question 7's graded plan grows its steps for most learners, against module
+    04's shrinking concessions, with no word there of a person. The sentence now says this
+    bot does not mind a step bigger than the one before and points, once and short, to
+    section 5's line for a person (which keeps 'prefer shrinking steps'). Fails on the old
+    text."""
+    q7 = _cell("q7-text")
+    assert "costs nothing here" not in q7
+    assert (
+        "Marlow counts only its total points, so this bot does not mind a step bigger than the "
+        "one before; a person may (section 5)."
+    ) in q7
+    assert q7.count("a person") == 1
+    assert "prefer shrinking steps" in _cell("plan-teaching")

@@ -723,8 +723,9 @@ check.what_to_say(what_to_say, hidden=True)
 # the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# At this table you send the plan's packages in order, one per step: question 8 grades
-# that. Marlow counts only its total points, so a step that grows costs nothing here.
+# At this table you send the plan's packages in order, one per step (question 8). Marlow
+# counts only its total points, so this bot does not mind a step bigger than the one
+# before; a person may (section 5).
 # Most plans have a **trade-back step**, one that takes a term back (volume back up,
 # delivery back out) yet gives Marlow more points, so it is no retraction (section 6).
 
