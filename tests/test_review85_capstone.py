@@ -64,3 +64,37 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
     ) in q7
     assert q7.count("a person") == 1
     assert "prefer shrinking steps" in _cell("plan-teaching")
+
+
+def test_u3_question_6_says_plainly_what_a_verdict_earns(monkeypatch):
+    """U3: 'a sixth of the marks each but only beside a right verdict of the other kind'
+    was hard to parse. It now says it plainly, as the hidden check marks it: an answer
+    that says the same of every statement earns nothing, and one right verdict of the other
+    kind is enough for each right verdict to earn its sixth. Fails on the old text."""
+    from course.checks import capstone as check
+    from course.checks.hints import NotYet
+    from course.scenarios.capstone import statement_key
+
+    q6 = _cell("q6-text")
+    assert "only beside a right verdict" not in q6
+    assert (
+        "Each right verdict earns a sixth of the marks, but only if you also get at least one "
+        "verdict of the other kind right (every case has at least two of each)."
+    ) in q6
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    case = check._cases(False)[0]
+    key = statement_key(case)
+    one_kind = next(iter(key.values()))
+    same = dict.fromkeys(key, one_kind)
+    for letter in key:
+        if key[letter] == one_kind:
+            try:
+                check.judge_statement(case, letter, same)
+            except NotYet as error:
+                assert "earns nothing" in str(error)
+            else:
+                raise AssertionError(letter)
+    other = next(letter for letter, verdict in key.items() if verdict != one_kind)
+    for letter in key:
+        if key[letter] == one_kind:
+            check.judge_statement(case, letter, {**same, other: key[other]})

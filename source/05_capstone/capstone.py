@@ -573,9 +573,9 @@ check.practice_to_say(practice_to_say)
 # before the letter, `my_batna(s)`): a sentence about a signed letter is true only if you
 # signed.
 #
-# The verdicts are marked at grading, a sixth of the marks each but only beside a right
-# verdict of the other kind (every case has at least two of each): learn the reasons in
-# the practice above.
+# The verdicts are marked at grading. Each right verdict earns a sixth of the marks, but
+# only if you also get at least one verdict of the other kind right (every case has at
+# least two of each).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "what-to-say-answer", "schema_version": 3}
