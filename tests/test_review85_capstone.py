@@ -98,3 +98,41 @@ def test_u3_question_6_says_plainly_what_a_verdict_earns(monkeypatch):
     for letter in key:
         if key[letter] == one_kind:
             check.judge_statement(case, letter, {**same, other: key[other]})
+
+
+def test_x1_the_openings_tie_break_is_left_to_the_checks_hint():
+    """X1: section 4 spelled out the opening's tie-break ('between two with the same profit,
+    the one that gives Marlow more'), so question 5's answer transcribed the text. The
+    sentence is cut because the check's hint names the tie-break a learner needs: on
+    learners whose best profit is tied (most of them), opening with the tied package that
+    gives Marlow fewer points fails with a hint to prefer the one that gives it more. Fails
+    on the old text."""
+    import course
+    from course.checks import capstone as check
+    from course.checks.hints import NotYet
+    from course.scenarios.capstone import package_rows, reservation_of
+
+    opening = _cell("opening-teaching")
+    assert "between two with the same profit" not in opening
+    assert "take the one with the most profit. (Every case here has such a package.)" in opening
+    tried = 0
+    for n in range(40):
+        case = course.variant("05_capstone", f"learner-{n}")
+        floor, low = reservation_of(case), case.reservation_if_not
+        rows = [r for r in package_rows(case) if r[2] >= low and r[1] >= floor]
+        top = max(r[1] for r in rows)
+        tied = sorted((r for r in rows if r[1] == top), key=lambda r: r[2])
+        if tied[0][2] == tied[-1][2]:
+            continue
+        tried += 1
+        try:
+            check.judge_opening(case, [dict(tied[0][0])])
+        except NotYet as error:
+            assert "another package leaves you as much" in str(error)
+            assert "gives Marlow more" in str(error) and "prefer it" in str(error)
+        else:
+            raise AssertionError(case.learner)
+        check.judge_opening(case, [dict(tied[-1][0])])
+        if tried == 5:
+            break
+    assert tried == 5

@@ -377,8 +377,8 @@ check.my_audit(my_audit, hidden=True)
 # some learners it is still the less likely one; your opening is the same, and your plan
 # concedes from it towards the higher number). Among the packages that give Marlow at
 # least its low reservation price (by your research's points) and you at least your
-# reservation price, take the one with the most profit; between two with the same profit,
-# the one that gives Marlow more. (Every case here has such a package.)
+# reservation price, take the one with the most profit. (Every case here has such a
+# package.)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
