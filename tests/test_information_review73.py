@@ -205,8 +205,8 @@ def test_small_claims_are_said_as_the_numbers_and_sources_allow():
     opening was introduced; the nit: states adopted the ABA's Model Rules, not necessarily
     the comment."""
     price = cell_words("price-teaching")
-    # review 79 E3: 203 of 400 learners is "about half", not "more than half"
-    assert "as it is for about half of learners" in price
+    # review 79 E3 read 203 of 400 learners as "about half"; review 85 E1: 1,137 of 2,000
+    assert "as for more than half of learners" in price
     assert "as it is for most learners" not in price
     q5 = cell_words("q5-text")
     assert "`tilt-case`" not in q5 and "staged_cases" not in q5

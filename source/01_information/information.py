@@ -444,11 +444,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # > prior) and `now` (after the opening); where the text names no beliefs, it means
 # > `now`. It is never below Question 2's `sure` price, and may be refused.
 #
-# Why not accept Osprey's opening? It earns the opening minus your cost for sure (a loss,
-# if the opening is below your cost, as it is for about half of learners). But under
-# the band model every price still possible lies above the opening, so asking the lowest
-# of them
-# (Question 2's `sure`) is accepted for sure too, and earns more.
+# Why not accept Osprey's opening? It earns the opening minus your cost for sure (a loss
+# if the opening is below your cost, as for more than half of learners). But under the
+# band model every price still possible lies above the opening, so asking the lowest of
+# them (Question 2's `sure`) is accepted for sure too, and earns more.
 #
 # Two tempting shortcuts are wrong. Asking the *expected* reservation price wastes money:
 # between two possible prices, the next one up sells as often and earns more. Asking the
