@@ -618,6 +618,18 @@ def test_concession_mistakes_are_named_and_cost_only_their_point(learner, mistak
     assert scored[SHARE][0] == 1
 
 
+def test_wrens_reservation_price_is_not_called_yours(learner):
+    """Review 85 X3: Question 4's hint said "your reservation price of €25,440" of Wren's,
+    though the module calls your cost your reservation price. It now says "the reservation
+    price you found", and no hint of the module calls a buyer's reservation price yours."""
+    scored = wren_parts(wren(lambda o: o[2] + 12_345))
+    hint = scored["the reservation price"][1]
+    assert scored["the reservation price"][0] == 0
+    assert "the reservation price you found, €" in hint
+    assert "your reservation price" not in hint
+    assert "your reservation price of" not in inspect.getsource(check)
+
+
 def test_the_one_more_step_hint_gives_the_series(learner):
     scored = wren_parts(wren(lambda o: o[2] + (o[2] - o[1])))
     assert "second step × q / (1 − q)" in scored["the reservation price"][1]

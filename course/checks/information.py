@@ -654,8 +654,8 @@ def _wren_reservation(answers):
             expected,
             mistakes,
             f"for a buyer who offers {shown}, moving the same share of the gap each time, "
-            f"your reservation price of {_euros(given)} is {_way(given, expected)}: find the "
-            "share from the two steps, then add up every step still to come",
+            f"the reservation price you found, {_euros(given)}, is {_way(given, expected)}: "
+            "find the share from the two steps, then add up every step still to come",
         )
         if hint:
             raise NotYet(
