@@ -745,7 +745,7 @@ def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
     assert (
         "open at the higher of your estimate of the buyer's reservation price (the expected "
         "reservation price under `after`, rounded to the €100 if you like) and the model's "
-        "price, or beyond it" in words
+        "price; go beyond it" in words  # review 85 C1: past it only as far as a fact takes you
     )
 
 

@@ -120,15 +120,12 @@ def test_convention_1_states_one_ceiling_with_one_reason():
     C2: the highest price still possible itself, a fact you can name; no step)."""
     words = cell_words("q6-text")
     assert "When it is the model's price itself, you may open up to one step" not in words
-    # review 83 C1: the bound is the learner's model's, not a fact to name to Osprey
-    assert (
-        "or beyond it up to the highest reservation price still possible after Osprey's "
-        "opening: by the band model no buyer you still believe in pays more" in words
-    )
+    # review 85 C1: beyond the floor only as far as a fact takes you; the mark's bound stays
+    assert "The mark accepts openings up to the highest reservation price still possible" in words
     for key in HAGGLES:
         item = next(i for i in reference._SITUATIONS if i.key == key)
         why = " ".join(item._why_action.split())
-        assert "or beyond it up to the highest price still possible (Question 6's" in why
+        assert "beyond it only as far as a fact you can name takes you (Question 6's" in why
         assert "one step" not in why
 
 

@@ -190,8 +190,8 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
 
     six = cell_words("q6-text")
     assert "one step" not in six and "rests on no fact" not in six
-    # review 83 C1: the bound is the learner's model's, not a fact to name to Osprey
-    assert "bound is your model's, not a fact you can name to Osprey" in six
+    # review 85 C1: past the floor only as far as a fact you can name to Osprey takes you
+    assert "only as far as a fact you can name to Osprey takes you" in six
     hagglers = [
         item
         for item in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS)
@@ -199,7 +199,7 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     ]
     for item in hagglers:
         why = " ".join(item._why_action.split())
-        assert "up to the highest price still possible" in why and "one step" not in why
+        assert "only as far as a fact you can name takes you" in why and "one step" not in why
     sale = variant("01_information", "learner-003")
     after = scenario.posterior_after_opening(sale)
     top, step = scenario.ceiling(sale, after), sale.reservations[1] - sale.reservations[0]

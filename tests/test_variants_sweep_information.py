@@ -1082,9 +1082,9 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
             assert f"`{item.key}`: {item.text}" in story, (sale.learner, item.key)
     for word in scenario.ASSUMPTIONS:
         assert f"'{word}'" in text, word
-    # review 80 C2: an opening goes up to the highest reservation price still possible, a
-    # fact you can name (the check still accepts one step above it, as the text once said)
-    assert "or beyond it up to the highest reservation price still possible" in text
+    # review 80 C2: an opening is accepted up to the highest reservation price still
+    # possible (the check still accepts one step above it, as the text once said)
+    assert "The mark accepts openings up to the highest reservation price still possible" in text
     assert "a *safer price*: a reservation price still possible between your cost" in text
     assert "at least a quarter of the gain" in text
 
@@ -1472,8 +1472,8 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         # review 80 U2: "your opening", "Osprey's opening": one word, two owners named
         "1. **Your opening**: open at the higher of your estimate of the buyer's reservation "
         "price (the expected reservation price under `after`, rounded to the €100 if you "
-        "like) and the model's price, or beyond it up to the highest reservation price still "
-        "possible after Osprey's opening" in words
+        "like) and the model's price; go beyond it only as far as a fact you can name to "
+        "Osprey takes you" in words  # review 85 C1
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
@@ -1532,10 +1532,8 @@ def test_question_6_grades_module_04_s_rule_and_states_no_sixth(sales):
     words = notebook_words("q6-text")
     assert "at most about a sixth above your estimate" not in words
     assert "For about 7 learners in 100" not in words
-    assert (
-        "opening: by the band model no buyer you still believe in pays more. That bound is "
-        "your model's, not a fact you can name to Osprey" in words  # review 83 C1
-    )
+    # review 85 C1: past the floor only as far as a fact you can name takes you
+    assert "(your situations give none)" in words
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         estimate = scenario.expected_reservation(after)
@@ -2212,7 +2210,7 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     the highest reservation price still possible after the opening, while the prior's top
     price lies beyond it for some learners (the opening ruled it out). The ceiling lies less
     than a quarter above the estimate for every learner, within a sixth (module 04's cases)
-    for most, as the text says, and never reaches the invented rival offer. Review s62 C1
+    for most, as the text said until review 85 C1, and never reaches the invented rival offer. Review s62 C1
     had made it the openings' bound too; review 73 X1 lets every learner's opening go one
     step of the reservations above it, as room for the counter-offer (``opening_ceiling``),
     and the text says so with that one reason."""
@@ -2235,7 +2233,6 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     words = notebook_words("q6-text")
     assert "still possible after Osprey's opening" in words  # review 80 U2
     assert "before the opening, `max(sale.reservations)`" not in words
-    assert "less than a quarter above the estimate, for most within" in words
     assert "one step" not in words  # review 80 C2: no step is offered (the check keeps it)
     assert "When it is the model's price itself" not in words and "A *step*" not in words
 
@@ -2573,10 +2570,10 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
     words = notebook_words("q6-text")
     # review 80 C2: the text teaches openings up to that highest price, a fact, and names no
     # step; the check still accepts the step (above), which the old text offered
-    # review 83 C1: the bound is said to be the model's, not a fact to name to Osprey
+    # review 85 C1: the mark's bound, said to judge the direction, not the height
     assert (
-        "up to the highest reservation price still possible after Osprey's opening: by the band "
-        "model no buyer you still believe in pays more" in words
+        "The mark accepts openings up to the highest reservation price still possible after "
+        "Osprey's opening, as it judges the direction, not the height" in words
     )
     assert "one step" not in words
 

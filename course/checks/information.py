@@ -2006,7 +2006,7 @@ def _opening_notes(openings, sale, after):
         # concede; the step rests on no fact, and Question 6 no longer offers it
         "top": "An opening above the highest reservation price still possible after the "
         f"opening ({_euros(reference.ceiling(sale, after))}) rests on no buyer you still "
-        "believe in, and risks looking unserious: Question 6's convention 1 opens at most "
+        "believe in, and risks looking unserious: Question 6's mark accepts openings at most "
         "there.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)

@@ -599,7 +599,7 @@ _SITUATIONS = (
         "the model's price is the best final price when there is no second round",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it up to the highest price still possible "
+        "and the model's price, beyond it only as far as a fact you can name takes you "
         "(Question 6's convention 1, a preview of module 04), and set a target below "
         "it in the course's band "
         "(convention 2, a preview of module 02: at least halfway from your cost to your "
@@ -668,7 +668,7 @@ _SITUATIONS = (
         "refusal brings the board's own figure",
         "when a refusal brings a counter-offer, your first number is an opening, not your "
         "last word: open at the higher of your estimate of the buyer's reservation price "
-        "and the model's price, or beyond it up to the highest price still possible "
+        "and the model's price, beyond it only as far as a fact you can name takes you "
         "(Question 6's convention 1), with a target below it in the course's band "
         "(convention 2)",
     ),
@@ -707,9 +707,9 @@ _PRACTICE_SITUATIONS = (
         "better', and the builders who did closed with it in the second or third round.",
         "a refusal does not end the talks here: it asks for another number",
         "your first number is an opening, not your last word: open at the higher of your "
-        "estimate of the buyer's reservation price and the model's price, or beyond it up to "
-        "the highest price still possible (never below the price you would name as your last "
-        "word), and aim for a target "
+        "estimate of the buyer's reservation price and the model's price, beyond it only as "
+        "far as a fact you can name takes you (never below the price you would name as your "
+        "last word), and aim for a target "
         "below it in the course's band (Question 6's convention 2)",
         given_assumption="final-offer",
         given_actions=(OPEN,),

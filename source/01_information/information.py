@@ -691,11 +691,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # 1. **Your opening**: open at the higher of your estimate of the buyer's reservation price
 #    (the expected reservation price under `after`, rounded to the €100 if you like) and the
-#    model's price, or beyond it up to the highest reservation price still possible after
-#    Osprey's opening: by the band model no buyer you still believe in pays more. That
-#    bound is your model's, not a fact you can name to Osprey. It lies less than a quarter
-#    above the estimate, for most within a sixth. Never open below the model's price: no
-#    haggle ends above your opening, so a lower one gives away what your last word keeps.
+#    model's price; go beyond it only as far as a fact you can name to Osprey takes you
+#    (your situations give none). The mark accepts openings up to the highest reservation
+#    price still possible after Osprey's opening, as it judges the direction, not the
+#    height. Never open below the model's price: no haggle ends above your opening, so a
+#    lower one gives away what your last word keeps.
 # 2. **Target**, below your opening: from halfway to three quarters of the way from your
 #    cost to your estimate, wherever you open. Any target in that band passes; aim halfway,
 #    as your situations give no fact you can name to Osprey. If `sure` is higher than

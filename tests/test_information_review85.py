@@ -1,0 +1,40 @@
+"""Module 01, review 85 (fixed in round 85): text and the claims it makes about the checks.
+Each test failed on the text before this round."""
+
+import inspect
+
+from course.checks import information as check
+from course.scenarios import information as scenario
+from course.variants import variant
+from tests.test_checks_information import cell_words
+
+HAGGLES = ("counter-offer", "board-rounds", "practice-come-back")
+
+
+def _reasons(key):
+    """The reason the check gives for situation ``key`` (what it calls for, and why)."""
+    item = next(i for i in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS) if i.key == key)
+    return " ".join(item._why_action.split())
+
+
+def test_an_opening_goes_past_the_floor_only_as_far_as_a_fact_while_the_mark_keeps_its_bound():
+    """C1: convention 1 advised openings up to the highest reservation price still possible,
+    a bound of the learner's own model, while modules 02 and 04 say go beyond your estimate
+    only as far as a fact you can name. The advice now agrees with them, and one clause says
+    the mark still accepts the whole range because it judges the direction, not the height:
+    an opening at that bound keeps its mark."""
+    six = cell_words("q6-text")
+    assert "or beyond it up to the highest" not in six
+    assert (
+        "and the model's price; go beyond it only as far as a fact you can name to Osprey "
+        "takes you (your situations give none)." in six
+    )
+    assert "as it judges the direction, not the height" in six
+    for key in HAGGLES:
+        assert "only as far as a fact you can name takes you" in _reasons(key), key
+        assert "up to the highest price still possible" not in _reasons(key), key
+    assert "Question 6's mark accepts openings at most" in inspect.getsource(check)
+    sale = variant("01_information", "learner-003")
+    after = scenario.posterior_after_opening(sale)
+    for opening in (scenario.opening_floor(sale, after), scenario.ceiling(sale, after)):
+        assert scenario.opens_by_the_course_rule(opening, sale, after), opening
