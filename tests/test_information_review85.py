@@ -3,6 +3,8 @@ Each test failed on the text before this round."""
 
 import inspect
 
+import pytest
+
 from course.checks import information as check
 from course.scenarios import information as scenario
 from course.variants import variant
@@ -38,3 +40,19 @@ def test_an_opening_goes_past_the_floor_only_as_far_as_a_fact_while_the_mark_kee
     after = scenario.posterior_after_opening(sale)
     for opening in (scenario.opening_floor(sale, after), scenario.ceiling(sale, after)):
         assert scenario.opens_by_the_course_rule(opening, sale, after), opening
+
+
+def test_likelihoods_are_said_to_need_only_be_non_negative():
+    """U3: section 2 said "a likelihood may be any number of at least 0, above 1 too; the
+    course's `update_beliefs` takes it so", which read as a rule about one function. It now
+    states the property itself, and `update_beliefs` does take likelihoods above 1 that do
+    not add up to 1."""
+    bayes = cell_words("bayes-teaching")
+    assert "above 1 too" not in bayes
+    assert (
+        "so likelihoods need only be non-negative; they need not add up to 1 or stay below it"
+        in bayes
+    )
+    from course.models.information import update_beliefs
+
+    assert update_beliefs({60: 0.5, 70: 0.5}, {60: 2, 70: 6}) == pytest.approx({60: 0.25, 70: 0.75})

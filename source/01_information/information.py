@@ -97,8 +97,8 @@ sale
 #
 # In words: multiply each prior chance by its likelihood, then divide by the total so the
 # chances add up to 1 again. Only the likelihoods' *ratios* matter (doubling all of them
-# changes nothing), so a likelihood may be any number of at least 0, above 1 too; the
-# course's `update_beliefs` takes it so.
+# changes nothing), so likelihoods need only be non-negative; they need not add up to 1
+# or stay below it.
 #
 # The **expected reservation price** is the average under your beliefs,
 # $E[r] = \sum_r r \, P(r)$. It is what this course calls your **estimate** of the buyer's
