@@ -3950,7 +3950,8 @@ def test_the_notebook_s_words_do_not_grow():
     # review 83 (round 84): C1, U3 and X3 are paid for by their own cuts; U4 and U1 (the
     # ultimatum paragraph) cut, and the Riley-Zeckhauser title as the stakes study's: 9,551
     # words (9,639 before the round)
-    assert words <= 9_551, words
+    # review 85 (round 85): E1, C1 and U3 cut more than U4 adds: 9,545 words (9,551 before)
+    assert words <= 9_545, words
 
 
 @pytest.mark.parametrize("hidden", [False, True])

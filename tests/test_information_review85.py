@@ -56,3 +56,13 @@ def test_likelihoods_are_said_to_need_only_be_non_negative():
     from course.models.information import update_beliefs
 
     assert update_beliefs({60: 0.5, 70: 0.5}, {60: 2, 70: 6}) == pytest.approx({60: 0.25, 70: 0.75})
+
+
+def test_question_9_says_a_tactic_s_label_is_about_fairness_not_wisdom():
+    """U4: section 6 advises naming an alternative only when it beats what the other side
+    expects, while Question 9 labels a rival-quote request with no price "legitimate";
+    learners read the label as advice. Question 9 now says, once, that a tactic's label says
+    whether the move is fair, not whether it is wise."""
+    nine = cell_words("q9-text")
+    assert nine.count("the label says whether the move is fair, not whether it is wise") == 1
+    assert '`return {"some-key"' not in nine  # cut to pay for the sentence

@@ -1181,11 +1181,12 @@ check.report_decision(report_decision, hidden=True)
 #   not carry out, or an opinion of value you do not hold, sits on another line, between a
 #   bluff and a misrepresentation (section 6), and both labels are right for it too.
 #
-# One mark for each list. A dict written out by hand is fine, such as
-# `return {"some-key": "some label", ...}`. Practise first on these, which the check
-# judges label by label, saying what tells apart the two labels of a wrong one and, once
-# all are right, why each is so (it calls your function on a worked case whose
-# `sale.disclosures` and `sale.tactics` are these keys, so give them labels too):
+# For tactics, the label says whether the move is fair, not whether it is wise.
+#
+# One mark for each list; a dict written out by hand is fine. Practise first on these,
+# which the check judges label by label, saying what tells apart the two labels of a wrong
+# one and, once all are right, why each is so (it calls your function on a worked case
+# whose `sale.disclosures` and `sale.tactics` are these keys, so give them labels too):
 #
 # - to tell Osprey, or not: `practice-spare-parts`, that you keep spare parts for every
 #   machine you have built in the last ten years, and ship them within two days;
