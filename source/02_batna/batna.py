@@ -357,7 +357,7 @@ BatnaBuilder()
 # beyond your estimate of the other side's reservation price, as far as a fact you can
 # name takes you. Wherever you open, the target lies at least half and at most three
 # quarters of the way from your reservation price up to your estimate of the other side's
-# reservation price, unless a price every possible buyer pays lies higher (module 01).
+# reservation price.
 # The top keeps at least a quarter of the zone as room to concede; module 04 shows what
 # aiming higher costs in simulated talks. This band is this course's convention, not a
 # research finding: studies of aspirations support ambitious targets you can justify, not

@@ -1,0 +1,31 @@
+"""Module 02, review 85 (fixes of round 86): each test below failed on the code or text
+before its fix."""
+
+from tests.notebooks import source_notebook
+from tests.sweeps import cell_text
+
+
+def _cell(grade_id):
+    """The cell's text, its lines joined and its comment marks dropped."""
+    lines = cell_text("02_batna", "batna", grade_id).splitlines()
+    return " ".join(" ".join(line.lstrip("# ").strip() for line in lines).split())
+
+
+def _markdown():
+    """The module's Markdown, as one line of words."""
+    cells = source_notebook("02_batna", "batna").cells
+    return " ".join(" ".join(c.source for c in cells if c.cell_type == "markdown").split())
+
+
+def test_the_target_band_has_no_exception_that_its_table_contradicts():
+    """C2: section 4's band said "at most three quarters of the way ... unless a price every
+    possible buyer pays lies higher (module 01)", while the table below it caps every fact
+    at the band's top. The exception never arises in this module; it is gone, and the table
+    still caps."""
+    zopa = _cell("zopa-teaching")
+    assert "every possible buyer" not in _markdown()
+    assert (
+        "at most three quarters of the way from your reservation price up to your estimate "
+        "of the other side's reservation price. The top keeps"
+    ) in zopa
+    assert "| the band's top: three quarters of the way up |" in zopa
