@@ -230,5 +230,5 @@ def test_the_summarys_mention_rule_says_where_it_holds_and_where_module_03s_bar_
     summary = " ".join(
         line.lstrip("# ").strip() for line in cell_text("02_batna", "batna", "summary").splitlines()
     )
-    assert "where they can make a final offer and hold to it" in summary
-    assert "the bar is their estimate of your share at the table (module 03, section 7)" in summary
+    # review 85 U5: a pointer a learner can read here, not section 7's term
+    assert "(module 03 refines this bar for talks where both sides can counter)" in summary

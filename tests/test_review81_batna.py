@@ -30,13 +30,11 @@ def test_section_6_names_the_bar_the_summary_gives_where_both_sides_can_counter(
     table (module 03, section 7)"). Section 6 now says where its own rule fits and points
     to module 03, section 7, for the other bar, as the summary does."""
     honest = _cell("honest-teaching")
-    assert (  # review 83 (module 03's C1): the other bar now sits in the rule itself
-        "(where both sides can counter and both lose by waiting, their estimate of what the "
-        "talks would give you: module 03, section 7)"
-    ) in honest
-    summary = _cell("summary")
-    assert "where they can make a final offer and hold to it" in summary
-    assert "the bar is their estimate of your share at the table (module 03, section 7)" in summary
+    # review 83 (module 03's C1): the other bar sits in the rule itself; review 85 U5: as a
+    # pointer a learner can read here, the same in section 6 and the summary
+    pointer = "(module 03 refines this bar for talks where both sides can counter)"
+    assert pointer in honest
+    assert pointer in _cell("summary")
 
 
 def test_brw_make_the_disagreement_point_breakdown_payoffs_only_when_breakdown_risk_drives():

@@ -47,23 +47,6 @@ def _markdown():
     return " ".join(" ".join(c.source for c in cells if c.cell_type == "markdown").split())
 
 
-def test_the_mention_rule_carries_module_03s_bar_once():
-    """Cross-module clause: module 03 replaces the bar for mentioning an alternative where
-    both sides can counter and both lose by waiting (review 83, module 03, C1). Module 02's
-    rule said nothing of it; it now says it once, in the rule (the bar in section 7's words
-    for the share at the table, a term section 6 comes before). Module 01's exception to
-    the target band is no longer repeated here (review 85 C2: this module's table caps
-    every fact at the band's top)."""
-    honest, text = _cell("honest-teaching"), _markdown()
-    bar = (
-        "Mention it when what it shows beats the other side's estimate of your reservation "
-        "price (where both sides can counter and both lose by waiting, their estimate of "
-        "what the talks would give you: module 03, section 7)."
-    )
-    assert bar in honest
-    assert text.count("their estimate of what the talks") == 1
-
-
 def test_the_opening_rule_leads_with_at_or_somewhat_beyond_the_estimate():
     """U4: section 4's opening rule read "open at your estimate of the other side's
     reservation price, or somewhat beyond it when ...", so the estimate alone read as the

@@ -29,3 +29,19 @@ def test_the_target_band_has_no_exception_that_its_table_contradicts():
         "of the other side's reservation price. The top keeps"
     ) in zopa
     assert "| the band's top: three quarters of the way up |" in zopa
+
+
+def test_the_mention_rule_points_to_module_03_without_a_term_defined_later():
+    """U5: section 6 and the summary gave module 03's bar in a parenthesis ("where both
+    sides can counter and both lose by waiting, their estimate of what the talks would give
+    you: module 03, section 7"), which leans on section 7's share at the table. Both now
+    give a pointer a learner can read here, and review 84's pin on the old bar is gone."""
+    pointer = "(module 03 refines this bar for talks where both sides can counter)"
+    honest, text = _cell("honest-teaching"), _markdown()
+    assert (
+        "Mention it when what it shows beats the other side's estimate of your reservation "
+        "price " + pointer + ". Then it raises that estimate"
+    ) in honest
+    assert text.count(pointer) == 2
+    assert "what the talks would give you: module 03" not in text
+    assert "make a final offer and hold to it" not in text

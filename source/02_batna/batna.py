@@ -631,10 +631,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # being true.
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
-# side's estimate of your reservation price (where both sides can counter and both lose by
-# waiting, their estimate of what the talks would give you: module 03, section 7). Then it
-# raises that estimate and what they must offer. Keep a weak one private: naming it would
-# show you could be had for less.
+# side's estimate of your reservation price (module 03 refines this bar for talks where
+# both sides can counter). Then it raises that estimate and what they must offer. Keep a
+# weak one private: naming it would show you could be had for less.
 # Keeping it private is not the same as letting the other side open (modules 01 and 04).
 # Your scenario assumes that Northwind reads your reservation price as the midpoint of its
 # pay band, on its careers page, because that is what its hires usually accept: an
@@ -1164,7 +1163,5 @@ check.own_batna_needed(own_batna_needed)
 # - Counter an extreme offer calmly, count the commute, and walk away when no terms
 #   reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
-#   reservation price, where they can make a final offer and hold to it; where both sides
-#   can counter and both lose by waiting, the bar is their estimate of your share at the
-#   table (module 03, section 7). Warn only of what you would do anyway; never invent or
-#   inflate an offer.
+#   reservation price (module 03 refines this bar for talks where both sides can counter).
+#   Warn only of what you would do anyway; never invent or inflate an offer.
