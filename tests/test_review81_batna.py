@@ -21,7 +21,8 @@ def test_question_6b_says_you_have_opened_so_a_counter_above_the_target_is_a_ret
     point 2. The question now says you opened at the agency's cost and Northwind has moved."""
     text = _cell("take-or-counter-text")
     assert "You opened earlier at the agency's cost; Northwind has moved since." in text
-    assert "if you counter, a salary above the offer, at most your target (question 5)" in text
+    # review 85 C1: up to the opening, since section 4 concedes from it towards the target
+    assert "if you counter, a salary above the offer, at most your opening, the remote" in text
 
 
 def test_section_6_names_the_bar_the_summary_gives_where_both_sides_can_counter():

@@ -45,3 +45,20 @@ def test_the_mention_rule_points_to_module_03_without_a_term_defined_later():
     assert text.count(pointer) == 2
     assert "what the talks would give you: module 03" not in text
     assert "make a final offer and hold to it" not in text
+
+
+def test_question_6b_accepts_a_counter_between_the_target_and_the_opening():
+    """C1/X1: question 6b's point 2 and rubric failed a counter above the learner's target,
+    though section 4 opens beyond the target so as to concede towards it, and module 04
+    plans steps from the opening down to the target. Point 2 now takes any counter above
+    the offer and at most your opening, remote days kept; point 4 asks why a counter above
+    the target is worth its risk. Hand-graded: the cell's 2 marks stay."""
+    text, model = _cell("take-or-counter-text"), _cell("take-or-counter")
+    assert "at most your target" not in text
+    assert (
+        "if you counter, a salary above the offer, at most your opening, the remote days kept;"
+    ) in text
+    assert "for a counter above your target (question 5), why that height is worth it." in text
+    assert "fails point 2" not in model and "above the learner's target" not in model
+    assert "You opened earlier at the agency's cost" in text  # what "your opening" means
+    assert "Question 6b (2 marks, graded by your instructor)" in text

@@ -552,9 +552,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # 1. the offer's salary, from your numbers, and your choice;
 # 2. a figure that fits it: the offer if you take it; if you counter, a salary above the
-#    offer, at most your target (question 5), the remote days kept;
+#    offer, at most your opening, the remote days kept;
 # 3. the fact behind it (for a counter, one you could show Northwind);
-# 4. what your choice risks, and why you accept that risk.
+# 4. what your choice risks, and why you accept that risk; for a counter above your
+#    target (question 5), why that height is worth it.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "take-or-counter", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -562,8 +563,6 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # 103,375 to 119,000, so the offer is 107,300. I counter, (2) at 114,500 with the remote
 # days, my question 5 target, (3) the survey median I can show. (4) Northwind may withdraw
 # the offer, 3,925 above my reservation price; it has moved before, so I take that risk.
-#
-# Rubric: as listed; a counter above the learner's target fails point 2.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
