@@ -62,3 +62,15 @@ def test_question_6b_accepts_a_counter_between_the_target_and_the_opening():
     assert "fails point 2" not in model and "above the learner's target" not in model
     assert "You opened earlier at the agency's cost" in text  # what "your opening" means
     assert "Question 6b (2 marks, graded by your instructor)" in text
+
+
+def test_section_4_names_the_even_split_with_remote_days_that_section_5_cites():
+    """U2: section 5 says "the even split with remote days (section 4)", but only the
+    explorer exercise named it, so a reader who skipped the widget met it undefined.
+    Section 4 now ends by naming it, before any use."""
+    zopa = _cell("zopa-teaching")
+    assert zopa.endswith("Call the middle of that zone the **even split with remote days**.")
+    text = _markdown()
+    naming = "Call the middle of that zone the **even split with remote days**"
+    assert text.index("even split with remote days") == text.index(naming) + len(naming) - 29
+    assert "the even split with remote days (section 4)" in _cell("decide-teaching")

@@ -374,7 +374,7 @@ BatnaBuilder()
 # So a stronger fact never lowers your target. In your scenario no fact carries an opening
 # past what the agency's contractor costs, so you open at that estimate; question 5 applies
 # the band to the zone with two remote days, which starts half the commute below your
-# reservation price.
+# reservation price. Call the middle of that zone the **even split with remote days**.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
