@@ -1183,7 +1183,8 @@ def test_ignoring_remote_days_is_caught_where_they_matter(learner, monkeypatch):
     assert got["responses"][0] == 0
     # review 70 X2: the own case's hint names the threshold, not the reservation price
     assert (
-        "the offer has remote days and is at or above the even split of your zone with them"
+        # review 85 U3: the defined term, not "your zone with them"
+        "the offer has remote days and is at or above the even split of your zone with remote days"
         in (got["responses"][1])
     )
 

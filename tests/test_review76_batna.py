@@ -66,7 +66,8 @@ def test_question_6b_is_a_real_decision_for_every_learner():
         assert offer - low >= 450 and target_of(s) - offer >= 450, s.learner
         assert math.isclose(offer % 100, 0)
     text = _cell("take-or-counter-text")
-    assert "the salary a quarter of the way up your zone with them, rounded to 100" in text
+    # review 85 U3: "them" could be Northwind or the remote days
+    assert "a quarter of the way up your zone with two remote days, rounded to 100" in text
     assert "calls it its last word: above your reservation price, below the even split" in text
     assert "rounded up to the next 500" not in text and "is not above the offer" not in text
     model = _cell("take-or-counter")

@@ -74,3 +74,16 @@ def test_section_4_names_the_even_split_with_remote_days_that_section_5_cites():
     naming = "Call the middle of that zone the **even split with remote days**"
     assert text.index("even split with remote days") == text.index(naming) + len(naming) - 29
     assert "the even split with remote days (section 4)" in _cell("decide-teaching")
+
+
+def test_question_6bs_offer_names_the_zone_with_two_remote_days():
+    """U3: "a quarter of the way up your zone with them" could mean Northwind or the remote
+    days, and the two zones differ; question 6 said the same in its hint. Both now name the
+    zone with two remote days (the hint as its zone with remote days)."""
+    text = _cell("take-or-counter-text")
+    assert "zone with them" not in text
+    assert "a quarter of the way up your zone with two remote days, rounded to 100" in text
+    from pathlib import Path
+
+    checks = (Path(__file__).parents[1] / "course" / "checks" / "batna.py").read_text()
+    assert 'f"them{at}"' not in checks and 'f"remote days{at}"' in checks

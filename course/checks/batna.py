@@ -1176,7 +1176,7 @@ def _why_alone(offers, offer, reason):
     if reason == "even split reached":
         return (
             f"the offer has remote days and is at or above the even split of your zone with "
-            f"them{at}"
+            f"remote days{at}"
             if mine
             else f"with its remote days {your} reservation price is {reservation:,.0f}, and "
             f"the offer is at or above the even split of that zone{at}",

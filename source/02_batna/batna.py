@@ -543,12 +543,12 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "take-or-counter-text", "schema_version": 3}
 # ### Question 6b (2 marks, graded by your instructor): take it now, or counter?
 #
-# You opened earlier at the agency's cost; Northwind has moved since. It now offers, with
-# two remote days, the salary a quarter of the way up your zone with them, rounded to 100,
-# and calls it its last word: above your reservation price, below the even split with
-# remote days. You cannot tell whether it means it. Take it now, or counter? In two to four
-# sentences, say which, with the figure and the fact behind it. Either choice can earn full
-# marks. Half a mark each for:
+# You opened earlier at the agency's cost; Northwind has moved since. It now offers two
+# remote days at the salary a quarter of the way up your zone with two remote days, rounded
+# to 100, and calls it its last word: above your reservation price, below the even split
+# with remote days. You cannot tell whether it means it. Take it now, or counter? In two to
+# four sentences, say which, with the figure and the fact behind it. Either choice can earn
+# full marks. Half a mark each for:
 #
 # 1. the offer's salary, from your numbers, and your choice;
 # 2. a figure that fits it: the offer if you take it; if you counter, a salary above the
