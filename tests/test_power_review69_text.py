@@ -97,10 +97,13 @@ def test_penrose_and_the_name_deal_me_out_are_credited():
         # review 83, U2 (round 84): the citations follow the result, out of its definition
         "deal-me-out** result, also called the *outside option principle*: with an option"
     )
+    # review 85, E1 (round 86): "named it" followed "outside option principle" and so
+    # credited Binmore, Shaked and Sutton with that name too; they coined deal-me-out
     assert (
         "Binmore, Rubinstein and Wolinsky (*RAND Journal of Economics*, 1986) showed it; "
-        "Binmore, Shaked and Sutton (1989) named it."
+        "Binmore, Shaked and Sutton (1989) coined deal-me-out."
     ) in text
+    assert "(1989) named it" not in text
 
 
 def test_the_story_says_why_a_quota_can_be_high_and_owners_sell_votes():

@@ -647,7 +647,8 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$.
 # Shaked and Sutton (*Econometrica*, 1984) and Binmore, Rubinstein and Wolinsky (*RAND
-# Journal of Economics*, 1986) showed it; Binmore, Shaked and Sutton (1989) named it.
+# Journal of Economics*, 1986) showed it; Binmore, Shaked and Sutton (1989) coined
+# deal-me-out.
 # The option is a minimum, not a bonus: once it binds, each unit adds a whole unit to your
 # share when the other side proposes, and their $\delta$ of a unit when you do.
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
