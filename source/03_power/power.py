@@ -1061,10 +1061,10 @@ check.best_lever(best_lever, hidden=True)
 #   estimate of your share low (module 04 returns to anchors), though section 5's model
 #   says it should not. The evidence is an analogy: in Galinsky and Mussweiler's
 #   experiments on first offers (2001), final prices ended nearer the first figure
-#   named. A weak alternative anchors you too: with one, negotiators opened lower and did
-#   worse than with none (Schaerer, Swaab and Galinsky, 2015). So make a strong
-#   alternative known, keep a weak one private. That rule is a heuristic this course
-#   adopts: we know of no study that tests the disclosure of a weak alternative directly.
+#   named. A weak alternative anchors you too: with one, negotiators made less ambitious
+#   first offers and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So
+#   make a strong alternative known, keep a weak one private. That rule is this course's
+#   heuristic: no study we know of tests disclosing a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
