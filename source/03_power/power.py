@@ -1096,12 +1096,12 @@ check.best_lever(best_lever, hidden=True)
 # most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
-#   council's planning committee exists to serve the town; raising it in a private
-#   negotiation is a conflict of interest, and often a crime, as is raising any say you
-#   hold on others' behalf.
+#   council's planning committee serves the town; raising it in a private negotiation is
+#   a conflict of interest, and can be a crime (bribery, misconduct in office), as is
+#   raising any say you hold on others' behalf.
 # - **Information bought from someone bound to keep it secret is not yours either.**
 #   Buying it, such as an employee's copy of their firm's costs, makes you party to a
-#   breach of confidence, and may be the misappropriation of a trade secret.
+#   breach of confidence, and may be misappropriation of a trade secret.
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
 #   and that bluffing is one of them. Carr also counted concealing or misstating relevant
