@@ -1055,13 +1055,14 @@ def test_question_9b_sets_the_model_in_which_keeping_quiet_wins():
     # review 4, W3: the rule itself left the premise; how Granite reads a named option stays
     # review 75, C3: and one it cannot check weighs little (the key's "confirm first")
     assert (
-        "that Granite reads an alternative Kestrel names as a sign of that share, but gives "
-        "little weight to one it cannot check." in " ".join(PROSE.split())
+        "heuristic: Granite reads an alternative Kestrel names as a sign of that share, but "
+        "gives little weight to one it cannot check." in " ".join(PROSE.split())
     )
     # review 59, E2: and the question says that reading is its assumption, not a model's
     # review 61, U3: said as the reader's assumption, whose it is and what it is not
     # review 78, U1 (round 79): section 7's heuristic, named in three words
-    assert "Assume, with section 7's heuristic, that Granite reads" in " ".join(PROSE.split())
+    # review 85, X2 (round 86): and the answer is judged by it
+    assert "Answers are judged by section 7's heuristic: Granite reads" in " ".join(PROSE.split())
     assert "as in question 9 below, mentioning a weak alternative gains nothing" not in PROSE
 
 

@@ -55,7 +55,7 @@ def test_question_2_does_not_say_still_and_question_9b_says_whose_assumption():
     nine_b = _section(PROSE, "**Part b (1 mark).**", "def harrow_move")
     assert "The question assumes (anchoring, not a model here)" not in nine_b
     # review 78, U1 (round 79): the parenthesis is now "section 7's heuristic"
-    assert "Assume, with section 7's heuristic, that Granite reads" in _flat(nine_b)
+    assert "Answers are judged by section 7's heuristic: Granite reads" in _flat(nine_b)
 
 
 def test_side_material_sits_in_details_blocks():

@@ -80,7 +80,7 @@ def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic()
     nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
     # review 75, C3: shortened to pay for the premise's new clause
     # review 78, U1 (round 79): the parenthesis is "section 7's heuristic" alone
-    assert "Assume, with section 7's heuristic, that Granite reads" in nine_b
+    assert "Answers are judged by section 7's heuristic: Granite reads" in nine_b
 
 
 def test_penrose_and_the_name_deal_me_out_are_credited():

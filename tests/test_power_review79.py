@@ -181,6 +181,6 @@ def test_u1_question_9_points_to_section_7_and_names_its_heuristic_briefly():
     assert '- `"legitimate"`: true, and using power' not in nine
     nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
     assert "untested heuristic" not in nine_b
-    assert "Assume, with section 7's heuristic, that Granite reads" in nine_b
+    assert "Answers are judged by section 7's heuristic: Granite reads" in nine_b
     four = _flat(_section(PROSE, "## 4. Patience as power", "**Where the model misleads.**"))
     assert "see section 5's closing note" not in four

@@ -343,7 +343,7 @@ OWN_CASE_HINTS = {
     "licence's price, or its share of the Granite contract by section 5), and compare the three",
     "harrow_move": "ask which number Granite acts on, since it cannot know how patient Kestrel "
     "is, and whether Harrow's offer beats it; then whether Granite can check the offer as "
-    "it stands (section 7)",
+    "it stands (judged by section 7's heuristic)",
 }
 
 
@@ -2028,7 +2028,22 @@ def judge_practice_tactic(number, said):
         raise NotYet(f"it is not {KIND_NAME[said]}: {decides}; {NOT_KIND[said]}")
 
 
+#: Question 9b's right answer follows section 7's rule on naming an alternative, which the
+#: text calls a heuristic no study tests directly: every hint and the passing message say
+#: the answer is judged by it (review 85, X2).
+HEURISTIC = "section 7's heuristic"
+
+
 def _harrow_move_hint(s, said, expected):
+    """``_harrow_move_why``'s two hints, each saying it is judged by section 7's heuristic
+    (review 85, X2)."""
+    return tuple(
+        words if HEURISTIC in words else f"{words} (judged by {HEURISTIC})"
+        for words in _harrow_move_why(s, said, expected)
+    )
+
+
+def _harrow_move_why(s, said, expected):
     """Why ``said`` is not what Kestrel should do about Harrow, in the case's words and in
     general words. It says whether Harrow's offer beats Granite's estimate of Kestrel's
     share at the table, but names no figure to set it against: which number decides is
@@ -2094,8 +2109,8 @@ def judge_harrow_move(s, result):
     case."""
     if _own(s) and one_of(result, HARROW_MOVES, "harrow_move's answer") == "ultimatum":
         words = (
-            "an ultimatum is never section 7's best move here: it adds only a deadline, which "
-            "corners Granite more than it informs it"
+            "an ultimatum is never the best move here (judged by section 7's heuristic): it "
+            "adds only a deadline, which corners Granite more than it informs it"
         )
         raise NotYet(f"harrow_move is not right for your own scenario: {words}.", general=words)
     _judge_choice(s, result, "harrow_move", HARROW_MOVES, "harrow_move", _harrow_move_hint)
@@ -2108,6 +2123,5 @@ def harrow_move(answer, hidden=False):
     _each(answer, _scenarios(hidden), judge_harrow_move, None)
     passed(
         "harrow_move mentions Harrow only when it beats what Granite expects and Granite can "
-        "check it, and never "
-        "as an ultimatum."
+        "check it, and never as an ultimatum: right by section 7's heuristic."
     )

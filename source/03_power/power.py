@@ -1188,10 +1188,9 @@ check.rate_tactics(rate_tactics, hidden=True)
 # `s.harrow_in_writing` is `True`. Granite has not seen it and is unsure how patient
 # Kestrel is, so it cannot work out Kestrel's share at the table: part 4 ends with
 # Granite's estimate of it (`s.granite_guess`), which may be above or below that share.
-# Assume, with section 7's heuristic, that Granite reads an alternative Kestrel names as a
-# sign of that share, but gives little weight to one it cannot check.
-# Write `harrow_move(s)`, returning what Kestrel should do about Harrow, following
-# section 7:
+# Answers are judged by section 7's heuristic: Granite reads an alternative Kestrel names
+# as a sign of that share, but gives little weight to one it cannot check.
+# Write `harrow_move(s)`, returning what Kestrel should do about Harrow:
 #
 # - `"mention"`: tell Granite calmly what Harrow has offered;
 # - `"confirm first"`: ask Harrow to confirm its offer in a letter, and mention it to
