@@ -12,7 +12,13 @@ from tests.test_power_review58_text import _markdown_words
 
 def test_question_6_says_why_the_overdraft_is_a_rate_of_loss_not_a_fixed_bill():
     six = _section(PROSE, "### Question 6", "def signing_terms")
-    assert "a share of the price, so a rate of loss (section 4), not a fixed bill" in six
+    # review 85, U3 (round 86): said plainly, the same meaning
+    assert (
+        "a day's delay costs Kestrel the overdraft interest on the price: a rate of loss "
+        "(section 4), not a fixed bill. With the day of use both sides lose, Kestrel's rate "
+        "of loss is `s.signing_ratio` times Atlas's;" in " ".join(six.split())
+    )
+    assert "the money it would receive" not in PROSE
 
 
 def test_question_5s_visible_check_says_a_pass_does_not_judge_each_reading(learner, capsys):

@@ -857,9 +857,9 @@ check.rig_prices(rig_prices, hidden=True)
 #
 # - the buyer pays the day the deal is signed, not on the fixed date, and Borealis's offer
 #   comes on the same terms;
-# - each day's delay costs Kestrel the overdraft interest on the money it would receive,
-#   a share of the price, so a rate of loss (section 4), not a fixed bill, fits; with the
-#   day of use lost that both sides lose, that rate is `s.signing_ratio` times Atlas's;
+# - a day's delay costs Kestrel the overdraft interest on the price: a rate of loss
+#   (section 4), not a fixed bill. With the day of use both sides lose, Kestrel's rate of
+#   loss is `s.signing_ratio` times Atlas's;
 # - Borealis's offer is still priced per remaining month of the licence, coming to
 #   `s.borealis_value` signed today.
 #
