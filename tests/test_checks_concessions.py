@@ -2064,8 +2064,8 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     assert "The graded questions are decisions on your own case" not in text
     # review 75 C1: 'most' was false: questions 1, 2 and 5 hold 6 of the 14 coded marks
     assert "Most graded questions are decisions on your own case" not in text
-    assert (  # review 83 U4: the intro names the rule questions
-        "Questions 1, 2, 4b, 5 and 7 are decisions on your own case; 3, 4, 5b and 6 check "
+    assert (  # review 83 U4 and review 85 X1: the intro names the rule questions
+        "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7 check "
         "that you apply the course's rules; the written parts ask for judgement." in text
     )
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
@@ -2082,7 +2082,8 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     # review 79 C2: question 7 asks you to decide how far to move (the size is yours)
     assert coded["relationship-test"] == 2
     assert "Move the least you would accept the table's way" in text  # review 82 C4
-    assert "Questions 1, 2, 4b and 5 are" not in text
+    # review 85 X1: question 7 is listed with the rule questions (its size is graded as any)
+    assert "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7" in text
     assert "Questions 1, 2 and 5 are decisions" not in text
     assert "checks that you follow the course's rule, a convention, not a decision" in text
     assert "`target` is from section 2's band (the check passes its own)" in text
@@ -5603,7 +5604,8 @@ def test_review_78_the_summary_rounding_arena_and_engine_sentences_say_what_is_s
 
     text = _flat()
     # review 80 C1 rewrote this summary sentence: tests/test_concessions_review80.py
-    assert "Below the frontier, every give brings back at least as much." in text
+    # review 85 E1 rewrote it again: tests/test_concessions_review85.py
+    assert "Below the frontier, make only free moves: none costs you anything." in text
     assert "A rounded offer passes when it lies less than one unit" not in text
     assert "Rounding to whole thousands or to one decimal passes." in text
     assert "the others a third, on top of their own pace." in text

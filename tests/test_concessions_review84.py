@@ -72,7 +72,7 @@ def test_c2_the_summary_says_what_comes_back_on_the_frontier_without_a_straw_man
     summary = text[text.index("What to take away") :]
     bullet = summary[summary.index("Choose where to land first") : summary.index("- Accept")]
     assert "leave the deal unsigned" not in bullet and "equal value back" not in bullet
-    assert "every give brings back at least as much" in bullet  # below the frontier
+    assert "make only free moves: none costs you anything" in bullet  # below it (review 85)
     assert "what comes back for a give is the deal itself" in bullet  # on it
     assert "make every give conditional on it" in bullet
 
@@ -137,7 +137,7 @@ def test_u4_the_intro_lists_the_questions_without_a_nested_parenthesis():
     first = intro[intro.index("Questions 1") :]
     first = first[: first.index(".")]
     assert "(" not in first, first
-    assert "; 3, 4, 5b and 6 check that you apply the course's rules;" in first
+    assert "; 3, 4, 5b, 6 and 7 check that you apply the course's rules;" in first
 
 
 def test_u3_the_threat_rows_last_cell_is_two_clauses():
@@ -179,7 +179,7 @@ def test_x2_questions_3_4_and_5b_each_say_they_check_the_courses_rule():
     ):
         question = " ".join(cells[grade_id].replace("\n# ", "\n").split())
         assert line in question, grade_id
-    assert "3, 4, 5b and 6 check that you apply the course's rules" in text
+    assert "3, 4, 5b, 6 and 7 check that you apply the course's rules" in text
 
 
 def test_u2_their_gain_per_point_you_give_has_one_name():

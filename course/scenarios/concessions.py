@@ -758,8 +758,9 @@ def generous_start(table):
 
 def met_start(table, their_minimum):
     """A package that already gives Orchard ``their_minimum`` or more and from which a
-    move is still free, so that a rule that stops once Orchard has its minimum stops too
-    soon: the one with the most joint points (then the most for Kite), or ``None``."""
+    move that gains Kite points is still free, so that a rule that stops once Orchard has
+    its minimum stops too soon (a free move that gains Kite nothing may be kept: review 85
+    C1): the one with the most joint points (then the most for Kite), or ``None``."""
     for _, _, package in sorted(
         (
             (you + them, you, package)
@@ -769,7 +770,8 @@ def met_start(table, their_minimum):
         key=lambda found: found[:2],
         reverse=True,
     ):
-        if any(trade_tier(o) == "free" for o in table.options(package, gives=True)):
+        options = table.options(package, gives=True)
+        if any(trade_tier(o) == "free" and o["you"] > 0 for o in options):
             return package
     return None
 

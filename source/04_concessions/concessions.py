@@ -14,7 +14,7 @@
 # # Module 04 — Concessions, first offers and difficult moments
 #
 # This module is about using leverage once the talks begin, in Kite Studio's talks with
-# Orchard. Questions 1, 2, 4b, 5 and 7 are decisions on your own case; 3, 4, 5b and 6
+# Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7
 # check that you apply the course's rules; the written parts ask for judgement. For about
 # a third of you, question 1 also asks whether to name your other offer: either choice
 # passes.
@@ -312,9 +312,10 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # plan is yours to choose; it must
 #
 # 1. start at `opening` in round 0;
-# 2. never go back up (that reads as a retraction);
+# 2. never go back up;
 # 3. hold (a step of 0) in round 1: Orchard has only opened, and an opening is not a
-#    concession. Concede in round 2; later holds are yours to place;
+#    concession (if Orchard opened first, use section 3). Concede in round 2; later holds
+#    are yours to place;
 # 4. concede in steps that never grow and shrink at least once (decreasing concessions):
 #    no step down bigger than the smallest earlier one (holds do not count), and at least
 #    one smaller than the first;
@@ -378,10 +379,9 @@ check.concession_plan(concession_plan, hidden=True)
 # <details><summary>Aside: Axelrod's two tournaments</summary>
 #
 # Tit-for-tat was never first to defect, struck back at once, forgave as soon as the other
-# side cooperated again, and was easy to read. It won his first tournament, whose games
-# had a known length of 200 moves, too. Because a known last move invites defection, he
-# made each game of his second tournament end at random, and nobody could profit from
-# defecting on a known last move.
+# side cooperated again, and was easy to read. It won both tournaments. The first one's
+# games had a known length of 200 moves; since a known last move invites defection, he
+# made each game of the second end at random.
 #
 # </details>
 #
@@ -541,16 +541,15 @@ NegotiationArena()
 # 2. *Pace the moves* with the course's rule below. It looks only one move ahead, so it
 #    does not always reach your landing: from your colleague's draft it usually does, but
 #    from a package that splits every issue down the middle it stops short in about half
-#    of the learners' cases, because its first free moves may hand much of the value they
-#    create to the other side. Where it stops short, propose the landing package itself.
+#    of the learners' cases. Where it stops short, propose the landing package itself.
 #
 # Question 4b grades your landing, question 4 the rule's next move. The rule:
 #
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
 #    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Of the free moves, prefer one
-#    towards your landing; the planner's path takes the one that adds the most points for
-#    the two of you.
+#    towards your landing. Once they have their minimum, keep a move that gains you
+#    nothing to trade for a level back.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1. So:
 #    1. Make such a concession only while they still need points to agree.
@@ -562,7 +561,7 @@ NegotiationArena()
 #       every concession falls away.
 #    4. If one move gives them all the points they still need (a **closing move**), make
 #       the one of those that costs you least. If two cost you the same, make the one
-#       that gives them more: it is better for them and no worse for you.
+#       that gives them more.
 #    5. If no single move closes the deal, give where the exchange rate is highest, on
 #       that condition.
 #
@@ -571,8 +570,8 @@ NegotiationArena()
 #    rate (0.29 against 0.20) but costs you 18 more than the cheapest move that closes
 #    the deal, so rule 2.4 takes the trade.
 #
-# 3. **Stop** when nothing is free and they have what they need. Every point more is a
-#    gift, and a gift tells them more can be had for nothing.
+# 3. **Stop** when they have what they need and no move gains you points. Every point
+#    more is a gift, and a gift tells them more can be had for nothing.
 #
 # <details><summary>Aside: the common rule of equal value back</summary>
 #
@@ -686,9 +685,11 @@ def next_trade(s, current):
             free.append((you + them, you, package))
         elif you < 0 < them:
             concessions.append((you, them, package))
+    needed = s.their_minimum - sum(s.theirs[i][current[i]] for i in issues)
+    if needed <= 0:  # rule 1: once Orchard has its minimum, keep a move that gains me nothing
+        free = [found for found in free if found[1] > 0]
     if free:
         return max(free, key=lambda found: found[:2])[2]
-    needed = s.their_minimum - sum(s.theirs[i][current[i]] for i in issues)
     if not concessions or needed <= 0:
         return None
     closing = [found for found in concessions if found[1] >= needed]
@@ -833,7 +834,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. Your case has several sets that meet
-# these rules, and the check accepts any of them: which is your choice.
+# these rules, and the check accepts any of them: which is your choice. Prefer a set
+# whose least attractive offer still tempts Orchard (Leonardelli and colleagues, above).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
@@ -940,16 +942,15 @@ check.read_pick(read_pick, hidden=True)
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone (say, such a cap below your reservation
-#   price). It signals only if credible: you must be willing to take your
-#   BATNA (module 03).
+#   price). Mean it: be willing to take your BATNA (module 03).
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
 #
-# What you *say* matters as much as the rule. Suppose a client who offered 84 and then 90
+# What you *say* matters too. Suppose a client who offered 84 and then 90
 # for a year of your work suddenly offers 60:
 #
 # 1. *Slow down.* "That is a long way from where we were last week. What has changed on
-#    your side?" You learn whether the number is news or a test.
+#    your side?"
 # 2. *Reassess, then re-anchor.* If the news is credible, update your estimate of their
 #    reservation price, and your plan. If not, restate the fact behind your number:
 #    "The market rate for a year of this work is 118; my ask of 112 is already below it."
@@ -1164,7 +1165,8 @@ next_year
 # Move the least you would accept the table's way, more than nothing, at most the whole
 # difference (none where a deal changes nothing); the check also tries tables where a deal
 # changes nothing or makes next year worse. Any such move passes: its size is how far you
-# trust a simulated table.
+# trust a simulated table. Questions 1 to 6 leave the relationship out; with it, your
+# walk-away point is this figure.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1233,9 +1235,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   answer to a concession: at most theirs, capped by your own last step, at least half of
 #   that most; hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign. Below the frontier, every give brings back at least as much. On it, what comes
-#   back for a give is the deal itself: make every give conditional on it, and only while
-#   that deal beats your BATNA.
+#   sign. Below the frontier, make only free moves: none costs you anything. On it, what
+#   comes back for a give is the deal itself: make every give conditional on it, and only
+#   while that deal beats your BATNA.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away when the
 #   best deal left is below your reservation price, with the relationship counted inside
