@@ -408,8 +408,8 @@ def _rule_words(rule, them):
     if rule.kind == "one_heavy":
         return (
             f"{' and '.join(rule.source)} together weigh more than {rule.value:g}, which leaves "
-            "information less than 0.15 (a convention of this course, section 3, not "
-            "something the story states)"
+            f"information less than {1 - rule.value:g} (a convention of this course, section "
+            "3, not something the story states)"
         )
     if rule.kind == "band":
         return BAND_WORDS[rule.readings].format(them=them, even=EVEN_WITHIN, strong=STRONG_FROM)
