@@ -186,6 +186,22 @@ def test_x3_a_tree_best_alternative_refuses_gets_its_own_error_in_the_hidden_hin
         run_check(check, "my_batna", divides_by_zero, hidden=True)
 
 
+def test_x3_the_tree_hint_reads_what_the_call_raised_not_the_hint_text(monkeypatch):
+    """X3 follow-up: the check found best_alternative's error by parsing its own hint for
+    ' raised ValueError: ', so another error whose message quoted such a text got the tree
+    hint. It now reads the recorded outcome (exception class and message). Fails on the
+    parsing check."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+
+    def quotes_a_tree_error(s):
+        raise RuntimeError("x raised ValueError: alternative 'Brenn': must sum to 1")
+
+    with pytest.raises(NotYet) as hidden:
+        run_check(check, "my_batna", quotes_a_tree_error, hidden=True)
+    assert "refused one of your trees" not in str(hidden.value)
+    assert "it raised RuntimeError" in str(hidden.value)
+
+
 def test_u2_the_target_is_defined_in_the_state_marlows_answers_point_to():
     """U2: section 4 defined the target as 'your plan's package nearest the middle of the
     zone', one zone, while section 5 gives a target for each state of Quell. The definition

@@ -355,6 +355,7 @@ def _settle(recorded, arguments):
         "Run that line in a new cell to see where your code stops.",
         general=f"on one of them it raised {kind}: look for inputs your code does not "
         "handle yet (a zero, a tie, an empty list)",
+        raised=(kind, message),
     )
 
 

@@ -157,6 +157,7 @@ def _each_with_edges(answer, hidden, edges, judge, name, message=None):
                 f"{name} fits your case, but not your case with {_changed(change)} (the "
                 f"rest as it is): {text}",
                 general=hint.general,
+                raised=hint.raised,
             ) from None
     return message
 
@@ -283,15 +284,15 @@ def _with_tree_error(hint):
     as the general hint a hidden check shows, cut before its ", got ..." so that it names
     no hidden case's number (review 83 X3: the generic 'a zero, a tie, an empty list'
     misled)."""
-    first = str(hint).splitlines()[0]
-    marker = " raised ValueError: "
-    if marker not in first:
-        return hint
-    error = first.split(marker, 1)[1]
-    if not error.startswith(("alternative '", 'alternative "', "alternatives is empty")):
+    kind, error = hint.raised or (None, "")
+    if kind != "ValueError" or not error.startswith(
+        ("alternative '", 'alternative "', "alternatives is empty")
+    ):
         return hint
     return NotYet(
-        str(hint), general=f"best_alternative refused one of your trees: {error.split(', got ')[0]}"
+        str(hint),
+        general=f"best_alternative refused one of your trees: {error.split(', got ')[0]}",
+        raised=hint.raised,
     )
 
 

@@ -21,15 +21,18 @@ class NotYet(AssertionError):
 
     ``general``, when given, says what is wrong without any number of the case it failed
     on: a hidden check shows only that (``course.checks.calls``), so feedback never gives
-    away a hidden case's inputs or answer.
+    away a hidden case's inputs or answer. ``raised``, when the learner's function raised,
+    is what it raised as ``(exception class name, message)``, so a check can read the
+    outcome instead of parsing the hint.
 
     It is an AssertionError so nbgrader counts the test as failed; IPython shows only
     the hint (``_render_traceback_``), because the check's own code helps nobody.
     """
 
-    def __init__(self, message, general=None):
+    def __init__(self, message, general=None, raised=None):
         super().__init__(message)
         self.general = general
+        self.raised = raised
 
     def _render_traceback_(self):
         return ["\x1b[0;31mNot yet:\x1b[0m " + line for line in str(self).splitlines()[:1]] + [
