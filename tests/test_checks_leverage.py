@@ -380,7 +380,7 @@ def test_every_case_s_own_audit_fits_its_story_and_a_flat_one_does_not(key):
         not in (
             "at_most",
             "at_least",
-            "one_heavy",
+            "pair_cap",
             "not_below",
             "not_strong",
             "band",
@@ -403,7 +403,7 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
     ]
     for key in ("sole-source", "deadline", "salary"):
         case = CASES[key]
-        (rule,) = [r for r in case._rules if r.kind == "one_heavy"]
+        (rule,) = [r for r in case._rules if r.kind == "pair_cap"]
         assert rule.holds(case._yours, case._theirs, case._weights)
         own = replace(course.variant("00_leverage", "one-heavy"), case=key)
         alike, same_sum, heavy = (check._heavy_twice(own, w) for w in weightings)
@@ -2546,7 +2546,7 @@ def test_power_on_top_is_accepted_where_the_facts_support_it(own):
     )
     assert check.judge_audit(replace(own, case="supplier"), supplier)
     for key in ("salary", "supplier"):
-        (pair,) = [r for r in CASES[key]._rules if r.kind == "one_heavy"]
+        (pair,) = [r for r in CASES[key]._rules if r.kind == "pair_cap"]
         assert pair.source == ("alternatives", "power")
         assert not pair.holds({}, {}, {"information": 0.1, "alternatives": 0.45, "power": 0.45})
     because = " ".join(r.because for r in CASES["supplier"]._rules)

@@ -1670,7 +1670,7 @@ def test_question_2_bounds_the_weights_and_keeps_the_balance_near_the_cases_read
             if answer is start:  # question 2 refuses a copy of the starting audit as shown
                 yours, theirs, weights = (answer[p] for p in ("yours", "theirs", "weights"))
                 assert all(
-                    r.holds(yours, theirs, weights) for r in rules_for(s) if r.kind != "one_heavy"
+                    r.holds(yours, theirs, weights) for r in rules_for(s) if r.kind != "pair_cap"
                 ), s.learner
             else:
                 yours, theirs, weights = check.judge_audit(s, answer)
@@ -1705,7 +1705,7 @@ def test_question_2_bounds_the_ratings_each_story_states_most_plainly(drawn, ref
         assert all(
             rule.holds(s.yours, s.theirs, s.weights)
             for rule in rules_for(s)
-            if rule.kind != "one_heavy"
+            if rule.kind != "pair_cap"
         ), s.learner
 
 
@@ -1753,7 +1753,7 @@ def test_no_audit_passes_question_2_for_the_learners_of_two_stories(drawn):
             passing = [
                 s
                 for s in drawn
-                if all(r.holds(*audit) for r in rules_for(s) if r.kind != "one_heavy")
+                if all(r.holds(*audit) for r in rules_for(s) if r.kind != "pair_cap")
             ]
             cases = {s.case for s in passing}
             quoted = all(QUOTES in s.facts.values() for s in passing if s.case == "supplier")

@@ -405,7 +405,7 @@ SOME_IN_ONE_LINE = (
 def _rule_words(rule, them):
     if rule.kind == "some":
         return SOME_IN_ONE_LINE
-    if rule.kind == "one_heavy":
+    if rule.kind == "pair_cap":
         return (
             f"{' and '.join(rule.source)} together weigh more than {rule.value:g}, which leaves "
             f"information less than {1 - rule.value:g} (a convention of this course, section "
@@ -546,7 +546,7 @@ def judge_audit(s, result):
     broken = [
         rule
         for rule in rules_for(s)
-        if rule.kind != "one_heavy" and not rule.holds(yours, theirs, weights)
+        if rule.kind != "pair_cap" and not rule.holds(yours, theirs, weights)
     ]
     if broken:
         # the "some" rules share one line that names no side or source: naming each let two
@@ -622,7 +622,7 @@ def _heavy_twice(s, weights):
     """A note (not a refusal) when the two rows of the case's one dependence weigh more than
     section 3's total together: "" when they do not. Only their sum counts (review 85 E1)."""
     for rule in rules_for(s):
-        if rule.kind == "one_heavy" and not rule.holds({}, {}, weights):
+        if rule.kind == "pair_cap" and not rule.holds({}, {}, weights):
             return (
                 f"\nA note, not a fault: {_rule_words(rule, '')}. Section 3 counts one "
                 "dependence by the sum of its two rows' weights; if you read the two rows "

@@ -61,7 +61,7 @@ class Rule:
 
     ``kind`` is "weight_top" (the largest weight goes to one of ``source``, a tuple of the
     sources the story supports as weighing most: one only where the story says so
-    outright), "one_heavy" (of the pair ``source``, one dependence rated from its two
+    outright), "pair_cap" (of the pair ``source``, one dependence rated from its two
     sides, the two weigh ``value`` or less together: their sum is how much that dependence
     counts, section 3), "higher" (``side``'s rating of ``source`` must be above the other side's),
     "some" (``side``'s rating of ``source`` must be above 0: a drawn fact gives it some),
@@ -104,7 +104,7 @@ class Rule:
         if self.kind == "weight_top":
             top = max(weights[s] for s in self.source)
             return all(top > weights[s] for s in SOURCES if s not in self.source)
-        if self.kind == "one_heavy":
+        if self.kind == "pair_cap":
             return sum(weights[s] for s in self.source) <= self.value + 1e-9
         own, other = (yours, theirs) if self.side == "you" else (theirs, yours)
         if self.kind == "higher":
@@ -410,7 +410,7 @@ CASES = {
         weights=(0.3, 0.45, 0.25),
         rules=(
             Rule(
-                "one_heavy",
+                "pair_cap",
                 ("alternatives", "power"),
                 "Larkfield's months of failing to fill the post and what makes you hard to "
                 "replace are largely one dependence seen from two sides; their two weights "
@@ -472,7 +472,7 @@ CASES = {
         weights=(0.45, 0.3, 0.25),
         rules=(
             Rule(
-                "one_heavy",
+                "pair_cap",
                 ("alternatives", "power"),
                 "Vell's patent on the lid you use now and the three months a switch to "
                 "another maker takes are largely one dependence seen from two sides; "
@@ -570,7 +570,7 @@ CASES = {
                 "through one of the two",
             ),
             Rule(
-                "one_heavy",
+                "pair_cap",
                 ("alternatives", "power"),
                 "Ostra's control of the valve and your lack of another maker are largely one "
                 "dependence seen from two sides; their two weights together say how much it "
@@ -640,7 +640,7 @@ CASES = {
                 "how soon, counts; and your rail siding is what Brannock's freight needs",
             ),
             Rule(
-                "one_heavy",
+                "pair_cap",
                 ("alternatives", "power"),
                 "Brannock's need for your siding and its lack of other sites are largely one "
                 "dependence seen from two sides; their two weights together say how much it "
@@ -2633,7 +2633,7 @@ def _lighter_of_pair_above_third(case, weights):
     the third source. Question 2 now accepts that, but the starting audits section 4 draws keep
     the course's own reading, as they did, so that no learner's draw changes."""
     for rule in case._rules:
-        if rule.kind == "one_heavy":
+        if rule.kind == "pair_cap":
             third = next(s for s in SOURCES if s not in rule.source)
             if min(weights[s] for s in rule.source) > weights[third] + 1e-9:
                 return True
@@ -2657,13 +2657,13 @@ def _both_rows_heavy(case, weights):
     return any(
         min(weights[s] for s in rule.source) >= HEAVY - 1e-9
         for rule in case._rules
-        if rule.kind == "one_heavy"
+        if rule.kind == "pair_cap"
     )
 
 
 def _audit_problems(case, yours, theirs, weights):
     if not all(
-        rule.holds(yours, theirs, weights) for rule in case._rules if rule.kind != "one_heavy"
+        rule.holds(yours, theirs, weights) for rule in case._rules if rule.kind != "pair_cap"
     ) or (
         _both_rows_heavy(case, weights)
         or _lighter_of_pair_above_third(case, weights)
