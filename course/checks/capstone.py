@@ -1779,11 +1779,13 @@ def table_moves(answer, hidden=False):
     section 5's rule, from the course's plan and reservation price. Visible: the learner's
     own log, and the logs ``_fixed_logs`` builds from the learner's case, one for each row
     of the rule; hidden: other learners' logs and their built logs too."""
-    runs = []
+    runs, built = [], None
     for case in _cases(hidden):
         plan = [row[0] for row in plan_of(case)]
         runs.append((None, case, plan, reservation_of(case), table_log(case)))
-        runs += [(what, case, *rest) for what, *rest in _fixed_logs(case)]
+        fixed = _fixed_logs(case)
+        runs += [(what, case, *rest) for what, *rest in fixed]
+        built = len(fixed) if built is None else built  # the own case comes first
     for where, case, plan, reservation, log in runs:
         result = call_learner(answer, case, plan, reservation, log)
         try:
@@ -1795,7 +1797,6 @@ def table_moves(answer, hidden=False):
                 f"{wrong} On that log, {_offers_in_words(case, log)}.",
                 general=wrong.general,
             ) from None
-    built = len(_fixed_logs(_cases(False)[0]))
     passed(
         "table_moves makes section 5's move after each of Marlow's replies, on your log and on "
         f"{_COUNTS.get(built, built)} logs built from your case, one for each row of the rule."
