@@ -12,6 +12,7 @@ import course
 from course.checks import capstone as check
 from course.checks.hints import NotYet, money
 from course.scenarios.capstone import quell_posterior
+from tests.sweeps import run as run_check
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,23 @@ def test_every_real_number_is_a_number(value):
 def test_anything_else_gets_a_hint(value):
     with pytest.raises(NotYet, match="x should be a"):
         money(value, "x")
+
+
+def test_a_hidden_check_says_a_value_was_no_number_without_naming_it(monkeypatch):
+    """Review 86 (05 X3): a function returning ``("Kessel", "60.62")`` was told at grading
+    "Make sure it works for any numbers, not only for yours", though the visible hint said
+    the profit should be a number: ``money`` gave no words for a hidden check. It now says
+    what came back where a number belongs, and no value. Fails on the old ``money``."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+
+    def text_profit(s):
+        return ("Kessel", "60.62")
+
+    with pytest.raises(NotYet) as hidden:
+        run_check(check, "my_batna", text_profit, hidden=True)
+    said = str(hidden.value)
+    assert "it gave a str where a number belongs" in said
+    assert "any numbers, not only for yours" not in said and "60.62" not in said
 
 
 def test_the_capstones_beliefs_may_be_exact_fractions():

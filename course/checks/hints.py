@@ -63,10 +63,16 @@ def money(value, what):
     counts (int, float, an exact ``Fraction`` as module 01 teaches, ``Decimal``, numpy's
     numbers); a truth value does not."""
     if isinstance(value, bool) or not isinstance(value, Real | Decimal):
-        raise NotYet(f"{what} should be a number, got {type(value).__name__} {value!r}")
+        raise NotYet(
+            f"{what} should be a number, got {type(value).__name__} {value!r}",
+            general=f"on one of them it gave a {type(value).__name__} where a number belongs",
+        )
     value = float(value)
     if not math.isfinite(value):
-        raise NotYet(f"{what} should be a finite number, got {value!r}")
+        raise NotYet(
+            f"{what} should be a finite number, got {value!r}",
+            general=f"on one of them it gave {value!r} where a finite number belongs",
+        )
     return float(value)
 
 
