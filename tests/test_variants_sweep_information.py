@@ -54,9 +54,15 @@ WREN_GAP = 400.0
 EXPLORER_GAP = 1.0
 
 
-@functools.cache
+#: Scenarios drawn in this process, by learner; ``quick_checks`` seeds it with the sweep's
+#: own draw (``sales``), so the formulations do not draw the 2,000 learners a second time.
+_DRAWN = {}
+
+
 def drawn(learner):
-    return variant(MODULE, learner)
+    if learner not in _DRAWN:
+        _DRAWN[learner] = variant(MODULE, learner)
+    return _DRAWN[learner]
 
 
 @pytest.fixture(scope="module")
@@ -919,13 +925,15 @@ def formulations():
 
 
 @pytest.fixture
-def quick_checks(monkeypatch):
+def quick_checks(monkeypatch, sales):
     """The checks as they decide, without what costs time and decides nothing: each
     scenario is drawn once per learner (drawing is deterministic); the learner's function
     is called directly, and its value arrives as plain Python, as ``call_learner`` gives
     it (numpy's numbers as float and bool, arrays as lists), without the encoding,
     argument copies and transcripts that tests/test_plaindata.py and tests/test_judge.py
     cover; passes are not written to a progress record."""
+
+    _DRAWN.update(zip(LEARNERS, sales, strict=True))
 
     def cached(module, learner=None):
         return drawn(learner or learner_id())
