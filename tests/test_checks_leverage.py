@@ -1233,14 +1233,21 @@ def test_the_moment_hints_name_only_what_each_part_accepts(own):
     """The turning point's hint never offers 'now'."""
     with pytest.raises(NotYet) as failure:
         check.judge_turning(own, news_key(own), ("later", "now"))
-    assert failure.value.general == "the turning point should be a news label such as 'N1'"
+    assert failure.value.general == (
+        "the turning point should be a news label such as 'N1', or None if it never comes"
+    )
     with pytest.raises(NotYet) as failure:
         check.judge_ask(own, news_key(own), ("N1", "later"))
     assert "'now' or a news label" in failure.value.general
 
 
 def test_the_reaudit_test_cases_are_fair(own):
-    *clear, (edge, edge_moves) = check.reaudit_test_cases(own)
+    *clear, (never, never_moves), (edge, edge_moves) = check.reaudit_test_cases(own)
+    # review 86 X1: one case has neither a turning point nor a moment to ask, clear of both
+    # lines, so the None that question 4b allows is tried
+    never_balances = balances_after(never.yours, never.theirs, never.weights, never_moves)
+    assert turning_point(never_balances) is None and ask_moment(never_balances, never.bar) is None
+    assert all(abs(b) >= 0.6 and never.bar - b >= 0.1 for b in never_balances.values())
     # the last case sits on both lines on purpose, exactly
     edge_balances = balances_after(edge.yours, edge.theirs, edge.weights, edge_moves)
     assert list(edge_balances.values())[:2] == [edge.bar, 0.5]
@@ -1881,8 +1888,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q3c-task", "gets there when only some of its steps come through", None),
         (
             "q4b-text",
-            "five test cases on your news labels (one puts the balance",
-            "four test cases",
+            "six test cases on your news labels (one puts the balance",
+            "five test cases",
         ),
         # a copy of a shown audit, or the starting audit within a point, is noted for the
         # instructor, not refused (review 68 X4: honest readings were scored 0)
@@ -2104,6 +2111,8 @@ def reaudit_one_early(case, moves):
     balances = balances_by_hand(case.yours, case.theirs, case.weights, moves)
     labels = list(balances)
     turning = turning_by_hand(balances)
+    if turning is None:  # no change to be early for
+        return None, ask_by_hand(balances, case.bar)
     return labels[max(1, labels.index(turning) - 1)], ask_by_hand(balances, case.bar)
 
 

@@ -67,7 +67,7 @@ IGNORES_EVEN = (
     "    ahead = balances['now'] > 0\n"
     "    turning = next((m for m in moves if (balances[m] > 0) != ahead), 'N4')\n"
     "    wait = case.case == 'deadline' or any('this quarter' in f for f in case.facts.values())\n"
-    "    return turning, next(m for m, b in balances.items() if b >= case.bar), wait\n"
+    "    return turning, next((m for m, b in balances.items() if b >= case.bar), None), wait\n"
 )
 
 

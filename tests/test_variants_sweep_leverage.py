@@ -1077,9 +1077,11 @@ def reaudit_by_arithmetic(case, moves):
         balances.append(weighted(yours, case.weights) - weighted(theirs, case.weights))
     sides = [ahead(b) for b in balances]
     labels = list(moves)
-    turning = labels[next(i for i, side in enumerate(sides) if side != sides[0]) - 1]
+    changed = next((i for i, side in enumerate(sides) if side != sides[0]), None)
+    turning = None if changed is None else labels[changed - 1]
     moments = ["now", *labels]
-    return turning, moments[ask_at(balances, case.bar)], waits_by_story(case)
+    at = ask_at(balances, case.bar)
+    return turning, None if at is None else moments[at], waits_by_story(case)
 
 
 def reaudit_exactly(case, moves):
@@ -1094,7 +1096,7 @@ def reaudit_exactly(case, moves):
         lead = sum(w[s] * (ratings["you"][s] - ratings["them"][s]) for s in SOURCES)
         history.append((label, lead))
     start = ahead(history[0][1])
-    turning = next(label for label, lead in history if ahead(lead) != start)
+    turning = next((label for label, lead in history if ahead(lead) != start), None)
     need = Fraction(str(case.bar))
     for label, lead in history:  # the news arrives: ask as soon as the balance is enough
         if lead >= need:

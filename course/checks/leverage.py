@@ -1283,6 +1283,21 @@ def reaudit_test_cases(own):
                 ("you", "power", 3),
             ],
         ),
+        # ahead all along, never by enough: the balance goes +1.10, +1.70, +1.30, +1.60, +1.00,
+        # so the side ahead never changes and the bar (+2.00) is never reached: both answers
+        # are None, and a reaudit that never returns None fails here
+        case(
+            (6, 6, 5),
+            (5, 4, 5),
+            (0.3, 0.4, 0.3),
+            2.0,
+            [
+                ("you", "information", 2),
+                ("them", "alternatives", 1),
+                ("you", "power", 1),
+                ("them", "power", 2),
+            ],
+        ),
         # on the boundaries, exact in quarters: the balance starts at exactly the need (+1.00),
         # so the ask is "now", not after N4 (+1.25); after N1 it is exactly +0.50, which is not
         # even, so the side ahead first changes after N3
@@ -1340,9 +1355,15 @@ def _pair(result):
 
 
 def _moment(value, moments, what):
+    """The moment ``value`` names, matched without regard to case or spaces; ``None`` is a
+    moment too, since question 4b returns it when the side ahead never changes or the bar is
+    never reached (the judge says whether that is right for the case)."""
+    if value is None:
+        return None
     if isinstance(value, str) and value.strip().upper() in {m.upper() for m in moments}:
         return next(m for m in moments if m.upper() == value.strip().upper())
     allowed = "'now' or a news label" if "now" in moments else "a news label such as 'N1'"
+    allowed += ", or None if it never comes"
     raise NotYet(
         f"{what} should be one of {', '.join(repr(m) for m in moments)}, got {value!r}",
         general=f"{what} should be {allowed}",
@@ -1357,6 +1378,16 @@ def _uncapped_balances(s, moves):
         ratings[side][source] += change
         out[label] = sum(s.weights[k] * (ratings["you"][k] - ratings["them"][k]) for k in SOURCES)
     return out
+
+
+#: The hint for a None where the moment does come (what, when: what comes and how).
+NONE_TOO_SOON = "{what} {when} at some moment here: None is only for a case where it never does"
+
+#: The hint for a turning point where the side ahead never changes.
+NEVER_TURNS = (
+    "here the side ahead never changes (every balance stays on the side it starts on), "
+    "so turning_point is None"
+)
 
 
 #: The hint for a re-audit that lets a rating pass an end of the scale.
@@ -1445,8 +1476,14 @@ def judge_turning(s, moves, result, where="your case"):
     # learner's label: a label two mistakes share says nothing true about which was made
     hints = {words for label, words in _turning_mistakes(s, moves) if label == got}
     general = hints.pop() if len(hints) == 1 else TURNING_ANY
+    if got is None:
+        general = NONE_TOO_SOON.format(what="the side ahead", when="changes")
+    elif expected is None and general == TURNING_ANY:
+        general = NEVER_TURNS
     if where == "your case":
         detail = f" Now the balance is {signed(balances['now'])} points ({start})."
+    elif expected is None:
+        detail = f" There the side ahead never changes, so the answer is None, not {got}."
     else:
         detail = f" There the side ahead first changes after {expected}, not {got}."
     raise NotYet(f"the turning point is not right for {where}: {general}.{detail}", general=general)
@@ -1462,7 +1499,14 @@ def judge_ask(s, moves, result, where="your case"):
     if got == expected:
         return
     uncapped = _uncapped_balances(s, moves)
-    if round(balances[got] - s.bar, 9) < 0:
+    if got is None:
+        general = NONE_TOO_SOON.format(what="the balance", when="reaches the ask's bar")
+    elif expected is None:
+        general = (
+            "here the balance never reaches the ask's bar (case.bar), at no moment: "
+            "the ask is never made, so ask_at is None"
+        )
+    elif round(balances[got] - s.bar, 9) < 0:
         general = (
             "at that moment the balance is below the ask's bar (case.bar): the ask "
             "has to wait for news that raises it"

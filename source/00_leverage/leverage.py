@@ -1160,7 +1160,7 @@ check.news_moves(news_moves, hidden=True)
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# The check gives your function the right moves of five test cases on your news labels
+# The check gives your function the right moves of six test cases on your news labels
 # (one puts the balance exactly on the bar, and exactly on 0.5; in another a move would
 # take a rating past 10), never your own case's, so a slip in question 4a does not cost
 # you here. Grading also tries other learners' cases.
