@@ -551,7 +551,7 @@ def test_section_3s_example_of_a_passing_weighting_passes():
     text = " ".join(_cell("audit-teaching").replace("#", " ").split())
     # review 80 U1: the rule in one sentence, without the ferry example; a weighting that
     # keeps to it passes
-    assert "they share one weight" in text
+    assert "their two weights together say how much that dependence counts" in text  # rv 86 U2
     assert "a sum above 0.85" in text
     assert "0.85" not in " ".join(_cell("sources-teaching").split())
     own = replace(course.variant("00_leverage", "one-heavy"), case="sole-source")
@@ -1700,7 +1700,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q1-text", "Each fact earns 0.4 marks", "0.4 points"),
         ("q4b-text", "Return `(turning_point, ask_at)`, a mark each", "A point for each part"),
         # one dependence rated from two sides is not counted once
-        ("audit-teaching", "they share one weight", "a second time"),
+        # review 86 U2: two weights, not one
+        ("audit-teaching", "their two weights together say how much", "share one weight"),
         # a former manager may be bound to confidentiality
         ("sources-teaching", "in the trade press", "former manager"),
         # the arithmetic's step of 2 fails for alternatives here
@@ -1717,7 +1718,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # going back on your word is not a trade-off
         ("ethics-teaching", "Going back on your word", None),
         ("ethics-teaching", "breaks your word", None),
-        ("plan-judgement-text", "keeping your word", "when could a move"),
+        # review 86 U4: part 2 asks three things
+        ("plan-judgement-text", "Say three things:", "when could a move"),
         ("plan-judgement", "I would not do it", "worth it only if I never"),
         # the model answer compares plans by their numbers
         (
@@ -1878,7 +1880,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "audit-teaching",
-            "but passes the audit",
+            # review 86 U1: advice, which question 2 passes with a note
+            "The course advises at least 0.15 for information; question 2 passes a sum above "
+            "0.85 with a note",
             "which question 2's check applies",
         ),
         # where the time goes
@@ -1919,12 +1923,13 @@ def test_no_line_of_prose_runs_far_past_the_others():
         (
             "q2-text",
             # review 72 U3: the bounds themselves, in one sentence
-            "within the course's bounds: every weight from 0.1 to 0.7; no rating 0;",
+            # review 86 U6: a list
+            "- every weight from 0.1 to 0.7, and no rating 0;",
             None,
         ),
         # review 61 C1: and on a few single ratings, which the check also enforces (review 75
         # U1: worded as a bound, not as something the check accepts)
-        ("q2-text", "and no single rating the story plainly rules out (such as", None),
+        ("q2-text", "- no rating the story plainly rules out (such as", None),
         # section 3 no longer points ahead to a term section 4 defines
         ("audit-limits", "instead of starting over.", "Section 4 defines an"),
         # section 5's figures are the case's own starting audit, which the learner may have
@@ -2560,7 +2565,7 @@ def test_power_on_top_is_accepted_where_the_facts_support_it(own):
         assert not pair.holds({}, {}, {"information": 0.1, "alternatives": 0.45, "power": 0.45})
     because = " ".join(r.because for r in CASES["supplier"]._rules)
     assert "nothing in the story gives it clients" not in because
-    assert "not yet a buyer" in because
+    assert "not yet another buyer" in because  # review 86 U7
 
 
 def test_the_deadline_trust_item_breaks_a_word_section_6_defines():
@@ -2852,7 +2857,7 @@ def test_question_3b_asks_what_a_trust_step_reveals():
     assert "(b) what the step tells the other side about your position" in prompt
     rubric = " ".join(_cell("plan-judgement").split())
     assert "says what the step reveals of the learner's position" in rubric
-    assert "Half a mark for each of the four." in rubric
+    assert "A mark for (b), half for what the step reveals and half for when" in rubric
     assert "But it tells Vell how much I will buy" in rubric
     assert "I would share it after the talks either way" not in rubric
     teaching = " ".join(_cell("build-teaching").split())
@@ -3001,7 +3006,7 @@ def test_the_supplier_bound_on_vells_alternatives_speaks_of_other_buyers():
         for r in CASES["supplier"]._rules
         if r.kind == "at_most" and r.source == "alternatives" and r.side == "them"
     )
-    assert "other buyers to turn to" in rule.because
+    assert "another buyer to turn to" in rule.because  # review 86 U7
     assert "clients to spare" not in rule.because
 
 
@@ -4122,7 +4127,9 @@ def test_review_64_section_6_is_trimmed_and_the_first_offer_advice_credits_each_
     assert "no authority for this line" in note
     text = " ".join(_cell("shift-teaching").replace("#", "").split())
     # review 83 U4: split after the citation, which now credits the first offer alone
-    assert "open ambitiously (Galinsky and Mussweiler, 2001). Ground it in a fact" in text
+    # review 86 U5: section 5's rule only points to module 04 for the opening
+    assert "Opening offers, grounded in your leverage, are module 04's." in text
+    assert "Galinsky" not in text
     assert "grounded in a true fact" not in text
 
 
@@ -4211,10 +4218,12 @@ def test_the_summary_files_a_fact_as_the_side_note_and_question_1b_do():
     the side note does."""
     summary = " ".join(cell_text("00_leverage", "leverage", "summary").split())
     assert "Rate each fact in one place only" not in summary
+    # review 86 C1: question 4a's simplification is flagged once, in section 5
     assert (
-        "File each fact under one source: a weakness of the other side is rated in its own "
-        "row, and only your knowing it counts as your information." in summary
+        "File each fact under one source: a weakness of the other side is rated in its own row."
+        in summary
     )
+    assert "Question 4a simplifies" not in summary
 
 
 def test_review_69_c1_an_unmeant_ultimatum_is_a_threat_or_warning_not_a_threat_alone():
@@ -4286,11 +4295,12 @@ def test_review_69_u3_question_3b_part_2_asks_the_four_things_its_rubric_marks()
     prompt = " ".join(_cell("plan-judgement-text").replace("#", " ").split())
     part2 = prompt.split("2. **Trust.**")[1]
     rubric = " ".join(_cell("plan-judgement").replace("#", " ").split())
-    rubric2 = rubric.split("(2) The prompt's four things:")[1].split("Half a mark if")[0]
-    for letter in "abcd":
+    # review 86 U4: (d) repeated section 7's trust point, so part 2 asks three things
+    rubric2 = rubric.split("(2) The prompt's three things:")[1].split("A full-marks")[0]
+    for letter in "abc":
         assert f"({letter})" in part2 and f"({letter})" in rubric2, letter
-    assert "(e)" not in part2 and "?" not in part2
-    assert "Say four things" in part2
+    assert "(d)" not in part2 and "(d)" not in rubric2 and "?" not in part2
+    assert "Say three things" in part2
 
 
 def test_the_coding_questions_weigh_less_than_the_plan_decision():

@@ -126,12 +126,12 @@ def test_question_2_states_its_bounds_and_section_5_says_what_rises():
     from course.scenarios.leverage import CASES, WEIGHT_CAP, WEIGHT_FLOOR
 
     q2 = _flat("q2-text")
+    # review 86 U6: a list, one bound to an item
     assert (
-        f"every weight from {WEIGHT_FLOOR} to {WEIGHT_CAP}; no rating 0; the two sides not "
-        "rated the same on every source; no balance that puts a side strongly ahead (2.5 "
-        "points or more) against the story; in the sole-source and deadline cases, power or "
-        "alternatives (at least one) weighing more than information, and in the supplier "
-        "case information at least a fifth;" in q2
+        f"- every weight from {WEIGHT_FLOOR} to {WEIGHT_CAP}, and no rating 0; - the two sides "
+        "not rated the same on every source; - no strong lead (2.5 points or more) the story "
+        "rules out; - sole-source and deadline: power or alternatives weighs more than "
+        "information; supplier: information weighs at least 0.2;" in q2
     )  # review 77 X3: the supplier case's floor on information; review 80 U5: either source
     tops = {k for k, c in CASES.items() if any(r.kind == "weight_top" for r in c._rules)}
     assert tops == {"sole-source", "deadline"}

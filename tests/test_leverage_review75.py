@@ -195,8 +195,8 @@ def test_u1_question_2_names_single_ratings_as_a_bound_not_as_what_it_accepts():
     q2 = _markdown("q2-text")
     assert "a few single ratings" not in q2
     assert (
-        "and no single rating the story plainly rules out (such as high alternatives for a "
-        "side with nowhere else to go)" in q2
+        "- no rating the story plainly rules out (such as high alternatives for a side with "
+        "nowhere else to go)" in q2  # review 86 U6: as a list item
     )
 
 

@@ -115,9 +115,10 @@ def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder(
     for gone in ("an *ask* is", "ladder", "scenario.need", "scenario.bar", "prepared_ask"):
         assert gone not in build, gone
     q3c = cells["q3c-text"]
-    assert "You have two bars, or one if" in q3c  # review 81 U2, review 83 U1
+    # review 86 U3: the two fields said plainly
+    assert "some learners have none (`None`)" in q3c
     # review 79 U2: the ladder sentence is shorter, with no nested parenthesis
-    assert "`scenario.bar` is the bar of the ask section 5's news tests" in q3c
+    assert "`scenario.bar` is the bar of the ask question 4b tests" in q3c
     assert "Each step up the **ladder** of asks" in q3c
 
 

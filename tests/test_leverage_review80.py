@@ -136,7 +136,7 @@ def test_u2_the_two_asks_and_the_ladder_read_in_short_sentences():
     import re
 
     q3c = _markdown("q3c-text")
-    paragraph = q3c.split("You have two bars")[1]  # review 83 U1
+    paragraph = q3c.split("`scenario.prepared_ask` (shown below)")[1]  # review 86 U3
     for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", paragraph):
         assert len(sentence.split()) <= 45, sentence
         depth = 0
@@ -155,7 +155,7 @@ def test_u3_the_rule_first_tells_an_ask_from_an_ambitious_opening():
     ambitious first offer the course cites; the sentence telling an ask from an opening
     came after the rule. It now opens the rule's paragraph. Fails on the old text."""
     rule = _markdown("shift-teaching").split("**The rule.**")[1]
-    opening = "Your opening figure is module 04's: open ambitiously (Galinsky and Mussweiler"
+    opening = "Opening offers, grounded in your leverage, are module 04's."  # review 86 U5
     assert rule.index("An ask here moves one term") < rule.index(opening)
     assert rule.index(opening) < rule.index("Set the ask's bar beforehand")
     # review 82 C2 replaced "however the balance stands" (tests/test_leverage_review83.py)

@@ -181,7 +181,7 @@ def test_u2_to_u5_and_c4_say_what_the_check_and_the_rule_do():
     build = _markdown("build-teaching")
     assert r"\text{rise of the rating (which stops at 10)}" in build and "(up to 10)" not in build
     q2 = _markdown("q2-text")
-    assert "power or alternatives (at least one) weighing more than information" in q2
+    assert "power or alternatives weighs more than information" in q2  # review 86 U6
     # U5: either source weighing more than information is enough, in both cases
     for key in ("sole-source", "deadline"):
         (rule,) = [r for r in CASES[key]._rules if r.kind == "weight_top"]
@@ -207,7 +207,7 @@ def test_u1_the_weight_convention_is_one_sentence_and_the_module_is_shorter():
     rule = audit.split("rate one dependence from its two sides")[1].split("A side's")[0]
     assert len(rule.split()) <= 55, len(rule.split())  # 84 before
     # review 85 E1: the pair shares one weight, and question 2's note cites its sum
-    assert "they share one weight" in rule
+    assert "their two weights together say how much" in rule  # review 86 U2
     assert "a sum above 0.85" in rule
     assert "It is a rough convention." not in audit and "keeps to it" not in audit
     path = ROOT / "release" / "00_leverage" / "leverage.ipynb"

@@ -28,8 +28,8 @@ def test_c2_open_ambitiously_only_once_you_know_the_range_as_module_04_says():
     let the other side open. Section 5's rule now adds that condition. Fails on the old
     text."""
     rule = _markdown("shift-teaching").split("**The rule.**")[1]
-    # review 83 U4 split the sentence (tests/test_leverage_review84.py)
-    assert "and open first only if you know the likely range well." in rule
+    # review 86 U5: section 5 points to module 04 for the opening, where the condition is
+    assert "Opening offers, grounded in your leverage, are module 04's." in rule
     from tests.conftest import ROOT
 
     path = ROOT / "source" / "04_concessions" / "concessions.py"
@@ -49,7 +49,7 @@ def test_u2_question_3c_counts_one_or_two_asks_true_for_every_learner():
     q3c = _markdown("q3c-text")
     assert "Your case has two asks" not in q3c
     # review 83 U1: "two bars, or one" (tests/test_variants_sweep_leverage.py)
-    assert q3c.count("You have two bars, or one if `scenario.prepared_ask` is `None`.") == 1
+    assert q3c.count("some learners have none (`None`)") == 1  # review 86 U3
     # review 82 U2 reworded the three ways plainly (tests/test_leverage_review83.py)
     ways = {"only": 0, "same": 0, "smaller": 0}
     for i in range(300):

@@ -32,9 +32,8 @@ def test_c2_the_opening_rests_on_a_fact_that_carries_your_leverage():
     the old text."""
     rule = _markdown("shift-teaching").split("**The rule.**")[1].split("Set the ask's bar")[0]
     assert "however the balance stands" not in rule
-    # review 83 U4 split the sentence (tests/test_leverage_review84.py)
-    assert "Ground it in a fact that carries your leverage, such as a" in rule
-    assert "The balance sets how far beyond that fact you can credibly go." in rule
+    # review 86 U5: one line grounds the opening in your leverage and points to module 04
+    assert "Opening offers, grounded in your leverage, are module 04's." in rule
 
 
 def test_u3_the_4c_rubric_never_calls_the_learner_theirs():
@@ -69,7 +68,8 @@ def test_u2_question_3c_says_plainly_which_ask_section_5_tests():
     q3c = _markdown("q3c-text")
     assert "The ask under your news" not in q3c
     # review 83 U1 names the two bars instead (tests/test_variants_sweep_leverage.py)
-    assert "`scenario.bar` is the bar of the ask section 5's news tests, in question 4b." in q3c
+    # review 86 U3: plainly (tests/test_leverage_review86.py)
+    assert "`scenario.bar` is the bar of the ask question 4b tests" in q3c
 
 
 def test_x1_only_a_know_how_item_is_told_that_knowing_how_is_not_knowing_that():

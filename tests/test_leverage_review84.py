@@ -28,8 +28,8 @@ def test_u4_the_opening_advice_comes_one_idea_to_a_sentence():
     the range). It is now split after the citation, and keeps module 04's condition on
     opening first. Fails on the old text."""
     rule = _markdown("shift-teaching").split("**The rule.**")[1].split("Set the ask's bar")[0]
-    assert "open ambitiously (Galinsky and Mussweiler, 2001). Ground it in a fact" in rule
-    assert "open first only if you know the likely range well." in rule
+    # review 86 U5: the advice itself is module 04's; section 5 keeps one line
+    assert "Opening offers, grounded in your leverage, are module 04's." in rule
     for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", rule):
         assert len(sentence.split()) <= 30, sentence
 

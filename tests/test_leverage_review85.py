@@ -36,5 +36,7 @@ def test_c1_the_take_away_owns_question_4a_s_simplification():
     information, while graded question 4a books all of a revealed weakness as yours (section
     5 admits the simplification). The take-away now says so too. Fails on the old text."""
     take_away = _markdown("summary").split("- Re-audit after each piece of news")[0]
-    assert "Question 4a simplifies, booking the whole change as yours (section 5)." in take_away
+    # review 86 C1: said once, in section 5; the take-away no longer states the rule 4a bends
+    assert "Question 4a simplifies" not in take_away
+    assert "only your knowing it counts" not in take_away
     assert "Question 4a's news simplifies" in _markdown("shift-teaching")

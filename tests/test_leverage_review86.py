@@ -81,3 +81,69 @@ def test_x1_none_is_graded_both_ways(learner):
             check.judge_turning(c, m, (None, ask), "a test case")
         with pytest.raises(NotYet, match="None is only for a case where it never does"):
             check.judge_ask(c, m, (turning, None), "a test case")
+
+
+def test_u1_u2_the_pair_has_two_weights_and_the_floor_is_advice():
+    """Review 86 U2 and U1: section 3 said the two rows of one dependence "share one weight"
+    (they have two), and that information "keeps at least 0.15", which read as a rule the
+    check does not enforce (question 2 passes less, with a note). The text now says the two
+    weights together count the dependence, and calls 0.15 the course's advice; the figure is
+    still 1 - PAIR_MOST. Fails on the old text."""
+    from course.scenarios.leverage import PAIR_MOST
+
+    audit = _markdown("audit-teaching")
+    assert "share one weight" not in audit and "information keeps at least" not in audit
+    assert "their two weights together say how much that dependence counts" in audit
+    assert f"The course advises at least {1 - PAIR_MOST:.2f} for information;" in audit
+    assert f"question 2 passes a sum above {PAIR_MOST:g} with a note" in audit
+
+
+def test_u7_no_audit_hint_repeats_its_bound_after_the_story_s_line():
+    """Review 86 U7: the supplier's hint read "information should weigh at least 0.2: ...
+    nobody outside Vell knows yet: information weighs at least 0.2", and three other rules
+    ended their story line by restating their bound in words. The line now ends with the
+    story. Fails on the old strings."""
+    import re
+
+    from course.scenarios.leverage import CASES
+
+    for key, case in CASES.items():
+        for rule in case._rules:
+            if rule.kind in ("some", "band"):
+                continue
+            for words in ("at least", "at most", "no higher than", "weigh it most", "weighs at"):
+                assert words not in rule.because, (key, rule.because)
+            if rule.value:
+                assert not re.search(rf"(?<![\d.]){rule.value:g}(?![\d.])", rule.because)
+
+
+def test_u3_u5_u6_c1_u4_said_once_and_plainly():
+    """Review 86: U3, question 3c's "two bars, or one if ... Where you have both" took a
+    second reading; U5, module 04's opening advice sat inside section 5's bar rule; U6,
+    question 2's bounds were one seven-line sentence; C1, question 4a's simplification was
+    flagged in section 5 and again in the take-away; U4, question 3b part 2 asked four
+    things, (d) repeating section 7's trust point. Each is now said once, plainly; the
+    module's markdown is shorter (6,170 words before). Fails on the old text."""
+    import json
+    import re
+
+    from tests.conftest import ROOT
+
+    q3c = _markdown("q3c-text")
+    assert "two bars" not in q3c and "Where you have both" not in q3c
+    rule = _markdown("shift-teaching").split("**The rule.**")[1].split("Set the ask's bar")[0]
+    assert "Galinsky" not in rule and "open first" not in rule
+    assert rule.count("module 04") == 1
+    q2 = cell_text("00_leverage", "leverage", "q2-text")
+    bounds = q2.split("these bounds:")[1].split("<details>")[0]
+    assert len([line for line in bounds.splitlines() if line.startswith("- ")]) == 5
+    flagged = _markdown("shift-teaching") + _markdown("summary")
+    assert flagged.count("Question 4a") == 1 and flagged.count("simplifies") == 1
+    prompt = _markdown("plan-judgement-text")
+    assert "(d)" not in prompt and "declining to renew" not in prompt
+    rubric = _markdown("plan-judgement")
+    assert "(d)" not in rubric and "declining to renew" not in rubric
+    path = ROOT / "release" / "00_leverage" / "leverage.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert len(re.sub("<[^>]+>", " ", text).split()) <= 6060

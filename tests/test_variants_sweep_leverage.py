@@ -1214,8 +1214,9 @@ def test_question_3c_s_two_bars_are_as_it_says_for_every_learner(drawn):
     of the case's ladder, and the prepared ask is the same rung or one above it (in
     sweep-0..1999: 358 none, 466 the same, 1,176 smaller). Fails on the old text."""
     q3c = " ".join(cell_text(MODULE, "leverage", "q3c-text").split())
-    assert "You have two bars, or one if `scenario.prepared_ask` is `None`." in q3c
-    assert "Where you have both, 4b's ask is the prepared one or a smaller one." in q3c
+    # review 86 U3: said plainly
+    assert "some learners have none (`None`)" in q3c
+    assert "the bar of the ask question 4b tests: the same ask or a smaller one" in q3c
     assert "smaller fallback" not in q3c and "your only ask" not in q3c
     ways = collections.Counter()
     for s in drawn:

@@ -496,7 +496,7 @@ CASES = {
                 "at_most",
                 "alternatives",
                 "either other maker needs a three-month switch, so neither is an option you "
-                "could turn to at once: no higher than a little above the middle of the scale",
+                "could turn to at once",
                 side="you",
                 value=6,
                 step_ceiling=8,
@@ -516,8 +516,8 @@ CASES = {
                 "at_most",
                 "alternatives",
                 "rumour says Vell has lost big clients this year, and an invitation to bid, "
-                "should Vell have one, is not yet a buyer; but nobody knows yet how much Vell "
-                "needs your order: at most a middling choice of other buyers to turn to",
+                "should Vell have one, is not yet another buyer to turn to; but nobody knows "
+                "yet how much Vell needs your order",
                 side="them",
                 value=5,
             ),
@@ -533,7 +533,7 @@ CASES = {
                 "weight_floor",
                 "information",
                 "how much Vell needs your order turns on which clients it still has, which "
-                "nobody outside Vell knows yet: information weighs at least 0.2",
+                "nobody outside Vell knows yet",
                 value=0.2,
             ),
         ),
@@ -566,8 +566,7 @@ CASES = {
                 ("power", "alternatives"),
                 "your pumps are approved only with the valve Ostra controls, and qualifying "
                 "another maker would take eighteen months: one dependence, rated from its "
-                "two sides as Ostra's power and your lack of alternatives; weigh it most "
-                "through one of the two",
+                "two sides as Ostra's power and your lack of alternatives",
             ),
             Rule(
                 "pair_cap",

@@ -338,9 +338,9 @@ scenario.show("reason")
 #   weights add up to 1.
 #
 # When two rows rate one dependence from its two sides (section 2: the ferry's power, the
-# haulier's alternatives), they share one weight: their sum is how much that dependence
-# counts against information. Decide that sum first, then split it. Here information
-# keeps at least 0.15 (question 2 notes a sum above 0.85 but passes the audit).
+# haulier's alternatives), their two weights together say how much that dependence counts
+# against information: decide that sum, then split it. The course advises at least 0.15
+# for information; question 2 passes a sum above 0.85 with a note.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10:
@@ -405,12 +405,15 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # reason for each rating in a comment.
 #
 # The check accepts any audit that contradicts nothing your story and facts state, within
-# the course's bounds: every weight from 0.1 to 0.7; no rating 0; the two sides not rated
-# the same on every source; no balance that puts a side strongly ahead (2.5 points or more)
-# against the story; in the sole-source and deadline cases, power or alternatives (at least
-# one) weighing more than information, and in the supplier case information at least a
-# fifth; and no single rating the story plainly rules out (such as high alternatives for a
-# side with nowhere else to go).
+# these bounds:
+#
+# - every weight from 0.1 to 0.7, and no rating 0;
+# - the two sides not rated the same on every source;
+# - no strong lead (2.5 points or more) the story rules out;
+# - sole-source and deadline: power or alternatives weighs more than information; supplier:
+#   information weighs at least 0.2;
+# - no rating the story plainly rules out (such as high alternatives for a side with
+#   nowhere else to go).
 #
 # <details>
 # <summary><b>How your answer is checked</b></summary>
@@ -599,14 +602,12 @@ scenario.show("judgement")
 #    what the numbers leave out.
 # 2. **Trust.** Look at your case's step that builds the other side's trust and its news
 #    item in which your broken word spends it (both named above, whether or not you drew
-#    them). Say four things:
+#    them). Say three things:
 #    (a) what each does to your next negotiation with the same people;
 #    (b) what the step tells the other side about your position, and so when you would
 #    take it;
 #    (c) whether the step is worth its days against the steps it competes with (leaving
-#    it out breaks no promise);
-#    (d) a move that costs their trust while keeping your word (walking away, declining to
-#    renew, enforcing a right the contract gives you), and when it could be worth making.
+#    it out breaks no promise).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "plan-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -620,16 +621,14 @@ scenario.show("judgement")
 # another choice is fine with a reason), with a
 # comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
 # the top of the scale) and one thing the numbers leave out; half a mark for a plan
-# without the comparison. (2) The prompt's four things: (a) says what the freely given
+# without the comparison. (2) The prompt's three things: (a) says what the freely given
 # step and the broken word each do to the next negotiation (the other side's readiness to
 # deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010, found that
 # negotiators who came away with more subjective value were readier to deal with the same
 # counterpart again); (b) says what the step reveals of the learner's position and when
 # to take it (before the talks, or after the terms are settled, when what it reveals
-# costs nothing at the table); (c) weighs the step against its days; (d) names a move
-# that costs trust without breaking your word (walking away, declining to renew,
-# enforcing a contractual right) with when it could pay; going back on an agreed or
-# quoted term is not such a move (section 6). Half a mark for each of the four.
+# costs nothing at the table); (c) weighs the step against its days. A mark for (b),
+# half for what the step reveals and half for when; half a mark each for (a) and (c).
 #
 # A full-marks answer for a real supplier draw (learner id `model-1992`): 11 working days,
 # 8 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
@@ -654,9 +653,7 @@ scenario.show("judgement")
 # My final plan for the 8 days is therefore the firms alone (0.56 in 6 days), not part (1)'s
 # plan: what the forecast reveals is a cost part (1) missed. Reopening the delivery dates
 # Vell thought agreed might win a better schedule once, but it lowers my power rating by 1
-# to 2, and Vell's sales head would check every promise I make next year; I would not do it.
-# A move that costs trust without breaking my word is declining to renew: worth it if
-# Bellpak or Corrin proves clearly cheaper, and I would tell Vell early."
+# to 2, and Vell's sales head would check every promise I make next year; I would not do it."
 #
 # For most learners the right move is simply to drop a step, and part (1) earns its mark
 # just the same when the comparison shows why nothing the full plan left out fits better.
@@ -678,10 +675,9 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3c-text", "schema_version": 3}
 # ### Question 3c (1 mark): a plan for a bar
 #
-# You have two bars, or one if `scenario.prepared_ask` is `None`. `scenario.prepared_ask`
-# (shown below) is the (bar, ask) you plan before the talks, for this question.
-# `scenario.bar` is the bar of the ask section 5's news tests, in question 4b. Where you
-# have both, 4b's ask is the prepared one or a smaller one.
+# `scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks; some
+# learners have none (`None`). `scenario.bar` is the bar of the ask question 4b tests:
+# the same ask or a smaller one.
 #
 # Each step up the **ladder** of asks needs a quarter of a point more balance, a convention
 # finer than ratings can show, to keep the exercise exact. A step is mostly a percentage
@@ -778,17 +774,14 @@ check.reach_plan(reach_plan, hidden=True)
 # re-rate it.
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
-# price, your full rent) once talks are under way. Your opening figure is module 04's:
-# open ambitiously (Galinsky and Mussweiler, 2001). Ground it in a fact that carries your
-# leverage, such as a rival's written offer, and open first only if you know the likely
-# range well. The balance sets how far beyond that fact you can credibly go. Set the ask's
-# bar beforehand (the more it asks for, the higher the bar; it can be below zero, for a
-# modest ask), and make the ask the first time your balance reaches it. The bar is your
-# decision rule, not a forecast that the other side will agree. Waiting for a higher
-# balance is a bet on news you cannot see, worth making only when you know what is coming,
-# such as the other side's deadline still weeks away. Set a bar higher where being turned
-# down costs you more (it shows your hand or closes a door), and lower where you could ask
-# again later.
+# price, your full rent) once talks are under way. Opening offers, grounded in your
+# leverage, are module 04's. Set the ask's bar beforehand (the more it asks for, the
+# higher the bar; it can be below zero, for a modest ask), and make the ask the first time
+# your balance reaches it. The bar is your decision rule, not a forecast that the other
+# side will agree. Waiting for a higher balance is a bet on news you cannot see, worth
+# making only when you know what is coming, such as the other side's deadline still weeks
+# away. Set a bar higher where being turned down costs you more (it shows your hand or
+# closes a door), and lower where you could ask again later.
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
 # news, with the widget's audit of the deadline case (not yours; press *start again* to
@@ -1501,8 +1494,7 @@ course.progress()
 # ## What to take away
 #
 # - File each fact under one source: a weakness of the other side is rated in its own
-#   row, and only your knowing it counts as your information. Question 4a simplifies,
-#   booking the whole change as yours (section 5).
+#   row.
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
 #   its bar, unless you can already see a reason to wait, such as their deadline still
 #   to come.
