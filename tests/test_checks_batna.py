@@ -1535,7 +1535,7 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     price = re.search(r"reservation price for the job as offered is ([\d,]+)", honest)
     assert example[1] == price[1]  # the only figure both carried out and accepted
     assert "**Warning**, a legitimate demand." in honest and "**Threat.**" not in honest
-    assert "Schelling" in honest and "(that is a cost of making it)" in honest  # review 77 U5
+    assert "Schelling" in honest  # review 86 U1: the cost clause went with its paragraph
     assert "a floor the other side can meet exactly" not in honest
     assert "at a figure no higher than your reservation price" not in summary
     assert "Warn only of what you would do anyway" in summary  # review 69: summary cut
@@ -2276,12 +2276,9 @@ def test_a_demand_below_your_reservation_price_is_judged_by_what_it_says():
     from course.variants import learner_as
 
     honest = _cell("honest-teaching")
-    assert "is judged by what it says, not by what Northwind may hear in it" in " ".join(
-        honest.split()
-    )
-    assert "not by what Northwind may hear in it (that is a cost of making it)" in " ".join(
-        honest.split()
-    )  # review 77 U5: the side note's paragraph on the cost of a warning is cut
+    # review 86 U1: one sentence; a warning's cost is said under the table
+    assert "a demand included, by what it says" in " ".join(honest.split())
+    assert "as a demand it corners Northwind" in " ".join(honest.split())
     assert "Its figure also reads as a promise" not in honest
     assert "a demand says only what you will do below its figure" in check._TESTS
     use = solution_namespace("02_batna", "batna")["label_statements"]
@@ -4397,19 +4394,13 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
     naming a figure below your limit costs."""
     honest = " ".join(_cell("honest-teaching").split())
     assert "honest because it misleads" not in honest
-    assert "A statement about the least you would accept, a demand included, is judged by" in (
-        honest
-    )  # review 72 U2
-    assert "neither side takes it as a statement of fact" in honest
-    # review 68 X3: the claim names one salary, so a true claim is honest without a
-    # convention, and the cost of naming a figure below your limit is said
-    assert '"90,000 would not be enough for me" is true, so legitimate' in honest
-    assert "though it points the other side at a figure you would refuse" in honest
-    # review 72 U2: the two tests (words for limits, what is planted for facts) are told apart
+    # review 86 U1: the paragraph is one sentence per test, words for limits, belief for facts
     assert (
-        "For facts, what a true statement is chosen to make the other side believe counts: "
-        "one that plants a false fact it will rely on is not made honest by being true" in honest
+        "Judge a claim about the least you would accept, a demand included, by what it says: "
+        'at 97,000, "90,000 would not be enough for me" is true. Judge a statement of fact by '
+        "what it makes Northwind believe." in honest
     )
+    assert "as a statement of fact, so it tolerates a bluff" in honest  # the bluff bullet
     for n in range(40):
         claims = [
             s
@@ -4934,8 +4925,9 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
     aversion was named, not taught, and rubric item 1 asked graders for the "left open"
     cancellation test. Seen failing on the old text."""
     honest = _cell("honest-teaching")
-    assert "A statement about the least you would accept, a demand included, is judged" in honest
-    assert "by bargaining custom (module 00) neither side takes it" in honest
+    # review 86 U1: which test applies is now one sentence each (limits; facts)
+    assert "Judge a claim about the least you would accept, a demand included, by" in honest
+    assert "Judge a statement of fact by what it makes Northwind believe" in honest
     assert "those who detect it judge it about as harshly as a lie" in honest  # review 76 E1
     reason = "because that is what its hires usually accept"
     assert (

@@ -68,11 +68,7 @@ def test_a_claim_about_your_limit_names_one_salary_so_it_carries_one_label():
                 assert f"you would accept {said._stated:,.0f}" in said._why
     assert bluffs > 10
     text = " ".join(_cell("honest-teaching").split())
-    assert (
-        'With a reservation price of 97,000, "100,000 would not be enough for me" is a bluff, '
-        'and "90,000 would not be enough for me" is true, so legitimate, though it points '
-        "the other side at a figure you would refuse." in text
-    )
+    assert '"90,000 would not be enough for me" is true.' in text  # review 86 U1: shorter
 
 
 def test_question_8s_own_talks_tell_a_salary_target_passed_as_the_share():

@@ -79,7 +79,7 @@ def test_the_surveys_are_cited_for_keeping_a_reservation_price_private_not_for_a
     Model Rule's comment alone, and the surveys sit in a sentence of their own."""
     honest = _cell("honest-teaching")
     sentences = re.split(r"(?<=[.;])\s+", honest)
-    custom = next(s for s in sentences if "tolerates a bluff" in s)
+    custom = next(s for s in sentences if "tolerates a bluff:" in s)  # r86: the note
     assert "Model Rule 4.1" in custom and "Robinson" not in custom and "survey" not in custom
     surveys = next(s for s in sentences if "Robinson" in s)
     assert "bluff" not in surveys and "Model Rule" not in surveys
@@ -113,7 +113,8 @@ def test_section_6_says_why_a_false_limit_stays_a_bluff_and_a_false_demand_need_
     bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
     # review 77 C1: "unlike a demand" contradicted the table, whose bluffs include a demand
     # you would not carry out; the bullet now names the claim it speaks of
-    assert "A false claim about the least you would accept states no plan for Northwind" in (
+    # review 86 C1: the reason is now the bargaining convention, for claims and demands
+    assert "does not ordinarily take a claim about the least you would accept" in (
         " ".join(bluff.split())
     )
     warning = honest[honest.index("- **Warning**") : honest.index("- **Bluff.**")]

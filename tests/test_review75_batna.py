@@ -83,7 +83,7 @@ def test_a_true_claim_states_no_action_so_it_carries_one_label():
     assert seen == {"bluff", "legitimate"}  # review 80 C3: module 00's word
     honest = _cell("honest-teaching")
     assert '"I would turn down' not in honest
-    assert '"90,000 would not be enough for me" is true, so legitimate' in honest
+    assert '"90,000 would not be enough for me" is true.' in honest  # review 86 U1
 
 
 def test_the_practice_case_has_every_kind_of_statement_a_learner_meets():

@@ -110,7 +110,7 @@ def test_the_bluff_bullet_no_longer_says_a_bluff_is_unlike_a_demand():
     honest = _cell("honest-teaching")
     bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
     assert "Unlike a demand" not in bluff
-    assert "A false claim about the least you would accept states no plan" in bluff
+    assert "a claim about the least you would accept, or a demand" in bluff  # review 86 C1
     assert "a demand you would not carry out" in honest
 
 
@@ -189,7 +189,7 @@ def test_section_6s_side_note_keeps_only_where_the_words_come_from():
     assert "Why even a true warning costs you" not in honest and "corners" not in note
     assert honest.count("corners") == 1  # review 82 C2: module 00's reason, said once
     assert "Model Rule 4.1" in note and "Schelling (1960, 1966)" in note
-    assert "not by what Northwind may hear in it (that is a cost of making it)" in honest
+    assert "by what it says" in honest  # review 86 U1: the cost clause is cut
 
 
 def test_module_02s_prose_lines_stay_within_90_characters():

@@ -133,7 +133,7 @@ def test_section_6_gives_no_advice_it_faults_two_paragraphs_later():
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "warn at a figure you can show" not in honest
     assert "a lower figure invites an offer just above it, which you would refuse" in honest
-    assert "points the other side at a figure you would refuse" in honest
+    assert "points the other side at a figure" not in honest  # review 86 U1: said once
 
 
 def test_the_no_fact_past_the_agency_claim_is_about_your_scenario():

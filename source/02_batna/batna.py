@@ -593,9 +593,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   on the line between a bluff and a misrepresentation, so this course accepts either label
 #   for it. A demand naming an alternative you lack, or inflating one, is a
 #   misrepresentation.
-# - **Bluff.** A false claim about the least you would accept states no plan for Northwind
-#   to rely on, so custom tolerates it; but once you give way below a "cannot", your next
-#   one counts for less.
+# - **Bluff.** Bargaining custom does not ordinarily take a claim about the least you would
+#   accept, or a demand, as a statement of fact, so it tolerates a bluff; but once you give
+#   way below a "cannot", your next one counts for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist or is inflated, a possible bonus presented as sure. Such a
 #   lie can be fraud.
@@ -620,14 +620,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # To label a statement, ask: is it true? Is a false one about your reservation price or a
 # fact?
 #
-# A statement about the least you would accept, a demand included, is judged by what it
-# says, not by what Northwind may hear in it (that is a cost of making it): by bargaining
-# custom (module 00) neither side takes it as a statement of fact. With a reservation
-# price of 97,000, "100,000 would not be enough for me" is a bluff, and "90,000 would not
-# be enough for me" is true, so legitimate, though it points the other side at a
-# figure you would refuse. For facts, what a true statement is chosen to make the other
-# side believe counts: one that plants a false fact it will rely on is not made honest by
-# being true.
+# Judge a claim about the least you would accept, a demand included, by what it says: at
+# 97,000, "90,000 would not be enough for me" is true. Judge a statement of fact by what it
+# makes Northwind believe.
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price (module 03 refines this bar for talks where
