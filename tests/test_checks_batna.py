@@ -639,7 +639,7 @@ def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
     assert "halfway between the two ends, where each side gains the same" in zopa
     # review 79 U5: section 4 names the even split with remote days; section 5 refers back
     assert "**even split" not in decide and "even split with remote days (section 4)" in decide
-    assert "**even split with remote days**" in _cell("explorer-text")
+    assert "the even split with remote days (section 4)?" in _cell("explorer-text")  # r86 U5
     # review 67 U1: the condition is stated once, in the cancellation case
     assert "Nash price" not in nash and "equals it only when $W = A$ exactly" in nash
 
@@ -3029,7 +3029,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert "it is *acceptable*, good enough to take" in decide
     explorer = _cell("explorer-text")
     assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
-    assert "That is the **even split with remote days**, which question 6's rule uses" in explorer
+    assert "where is its even split, the even split with remote days (section 4)?" in explorer
 
 
 def test_question_2_takes_underscores_in_a_name_as_question_6_does(learner, capsys):
@@ -4038,8 +4038,10 @@ def test_the_reflections_employer_limit_comes_from_its_alternative_to_this_deal(
     answer = " ".join(_cell("reflection").split())
     assert "61,000 to 80,000" not in answer and "70,500" not in answer
     assert "78,100" not in answer and "I will aim for 71,500" not in answer
-    assert "While I would stay if the talks failed, that alternative is keeping me at" in answer
-    assert "With it in hand I would really leave, and my employer would have to replace" in (answer)
+    assert "Today my only alternative is to stay at 61,000, so I want the offer in hand" in (
+        answer
+    )  # review 86 U4
+    assert "With it I would really leave, and my employer would have to replace" in answer
     assert "zone then runs from 68,000 to 80,000" in answer
     assert "That estimate must come from its alternative to *this* deal" in answer
 

@@ -94,8 +94,8 @@ def test_the_one_worked_warning_is_said_to_give_away_the_reservation_price():
     assert "if you offer less than 97,000, I will take Harbor Bank's offer." in honest
     assert (
         "The warning above is legitimate, yet as a demand it corners Northwind and hands it "
-        "your reservation price; a lower figure invites an offer just above it, which you "
-        "would refuse." in honest  # review 82 C2: module 00's reason added
+        "your reservation price; a warning at a lower figure invites an offer just above "
+        "that figure, which you would refuse." in honest  # r82 C2; r86 U2 names the figure
     )
 
 

@@ -132,7 +132,7 @@ def test_section_6_gives_no_advice_it_faults_two_paragraphs_later():
     advice is gone; the sentence now says what a lower figure invites."""
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
     assert "warn at a figure you can show" not in honest
-    assert "a lower figure invites an offer just above it, which you would refuse" in honest
+    assert "invites an offer just above that figure, which you would refuse" in honest  # r86
     assert "points the other side at a figure" not in honest  # review 86 U1: said once
 
 
@@ -177,7 +177,7 @@ def test_sections_4_to_6_name_the_even_split_with_remote_days_one_way():
     """U5: section 5 named its yardstick twice in one sentence ("the even split with remote
     days, section 4's even split of the zone with two remote days"); section 4 now names it
     in bold where the learner first works it out, and sections 5 and 6 use only that name."""
-    assert "**even split with remote days**" in cell_text("02_batna", "batna", "explorer-text")
+    assert "**even split with remote days**" in cell_text("02_batna", "batna", "zopa-teaching")
     for grade_id in ("decide-teaching", "q5-text", "q6-text", "take-or-counter-text"):
         text = " ".join(cell_text("02_batna", "batna", grade_id).split())
         assert "even split of the zone" not in text, grade_id

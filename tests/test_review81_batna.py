@@ -213,9 +213,9 @@ def test_section_1_uses_attitude_to_risk_in_one_sense():
     next sentence does not repeat the word."""
     risk = _cell("ev-risk")
     assert "One attitude need not be averse" not in risk
-    assert "Use one attitude to risk (one way of pricing risk) for every gamble." in risk  # r81 U3
-    assert "One attitude can avoid some risks and seek others: one person may buy" in risk
-    assert risk.count("attitude") == 2  # review 83 U2: the second use is the same sense
+    assert "Use one attitude to risk (one way of pricing risk) for every gamble," in risk  # r86
+    assert "even one that makes you avoid some risks and seek others: one person may" in risk
+    assert risk.count("attitude") == 1  # review 86 U3: one sentence, one use
 
 
 def test_question_7s_marking_paragraph_is_short():

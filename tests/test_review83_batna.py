@@ -66,9 +66,8 @@ def test_section_5_asks_for_remote_days_in_every_counter_and_states_terms_before
     decide = _cell("decide-teaching")
     assert (
         "Every counter asks for two remote days too. Before you walk away, name your "
-        "reservation price with two remote days as your last word (with no zone, that costs "
-        "nothing)."
-    ) in decide
+        "reservation price with two remote days as your last word."
+    ) in decide  # review 86 C2: what it costs is its own sentence
     for reason, response in REASONS.items():  # the graded answers are unchanged
         assert f"| {response} |" in decide and f"| {reason} |" in decide
     assert RESPONSES == ("acceptable", "ask for remote days", "counter", "walk away")
@@ -79,7 +78,7 @@ def test_section_1_says_plainly_that_one_attitude_may_avoid_some_risks_and_seek_
     some risks and seek others, with Friedman and Savage's example."""
     risk = _cell("ev-risk")
     assert "need not be aversion" not in risk
-    assert "can avoid some risks and seek others: one person may buy insurance" in risk  # r83 U2
+    assert "avoid some risks and seek others: one person may buy insurance" in risk  # r83, r86
 
 
 def test_paltering_is_named_once():

@@ -62,9 +62,9 @@ def test_section_1_says_one_attitude_to_risk_can_avoid_some_risks_and_seek_other
     one attitude itself can avoid some risks and seek others."""
     risk = _cell("ev-risk")
     assert "; you may avoid some risks" not in risk
-    assert (
-        "for every gamble. One attitude can avoid some risks and seek others: one person may "
-        "buy insurance and a lottery ticket (Friedman and Savage 1948)."
+    assert (  # review 86 U3: one sentence, so it cannot read as a second rule
+        "for every gamble, even one that makes you avoid some risks and seek others: one "
+        "person may buy insurance and a lottery ticket (Friedman and Savage 1948)."
     ) in risk
 
 

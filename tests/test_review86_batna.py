@@ -48,3 +48,62 @@ def test_section_6_states_the_labelling_test_once_below_its_bullets():
     ) in honest
     assert honest.count("statement of fact") == 3  # the bullet, this test, misrepresentation
     assert _release_markdown_words() < 7_464
+
+
+def test_naming_your_last_word_costs_nothing_only_if_your_estimate_is_right():
+    """C2: "(with no zone, that costs nothing)": the walk-away row fires on your estimate of
+    Northwind's reservation price, and if that estimate is low, naming your reservation price
+    lets Northwind pay exactly that (section 6: a side that knows it offers that and no more).
+    The text now says the cost depends on the estimate, and why naming it still beats
+    walking."""
+    decide = _cell("decide-teaching")
+    assert "with no zone, that costs nothing" not in decide
+    assert (
+        "If your estimate of Northwind's reservation price is right, that costs nothing; if it "
+        "is too low, Northwind may pay just that, still no worse than walking."
+    ) in decide
+
+
+def test_the_sentence_on_a_lower_figure_names_which_figure():
+    """U2: "a lower figure invites an offer just above it, which you would refuse" left the
+    figure unnamed (a lower offer? a lower reservation price?). It is now a warning's figure."""
+    honest = _cell("honest-teaching")
+    assert "a lower figure invites an offer just above it" not in honest
+    assert (
+        "a warning at a lower figure invites an offer just above that figure, which you would "
+        "refuse."
+    ) in honest
+
+
+def test_one_attitude_to_risk_is_one_sentence_not_a_rule_and_its_apparent_exception():
+    """U3: "Use one attitude to risk ... for every gamble. One attitude can avoid some risks
+    and seek others" read as a rule followed at once by its contradiction. It is now one
+    sentence: the one attitude holds even where it avoids some risks and seeks others."""
+    risk = _cell("ev-risk")
+    assert "One attitude can avoid" not in risk
+    assert (
+        "Use one attitude to risk (one way of pricing risk) for every gamble, even one that "
+        "makes you avoid some risks and seek others"
+    ) in risk
+
+
+def test_the_reflection_answer_says_plainly_why_the_offer_must_come_first():
+    """U4: the model answer's point (4) began "While I would stay if the talks failed, that
+    alternative is keeping me at 61,000", a knotted sentence. It now says that staying is
+    today's only alternative, so the offer must be in hand before the talks."""
+    answer = _cell("reflection")
+    assert "that alternative is keeping me" not in answer
+    assert (
+        "(4) Today my only alternative is to stay at 61,000, so I want the offer in hand before "
+        "the talks. With it I would really leave"
+    ) in answer
+
+
+def test_the_explorer_points_to_section_4_for_the_even_split_with_remote_days():
+    """U5: section 4 named the even split with remote days in bold, and the explorer exercise
+    named it again in bold ("That is the **even split with remote days**"). The exercise now
+    points back to section 4, and the bold name appears once."""
+    explorer = _cell("explorer-text")
+    assert "That is the" not in explorer
+    assert "where is its even split, the even split with remote days (section 4)?" in explorer
+    assert _markdown().count("**even split with remote days**") == 1

@@ -96,9 +96,9 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # For someone who values the gamble at 88,000, the sure 90,000 is better, although the
 # gamble has the higher expected value. So compare alternatives by what each is worth
 # *to you*: its expected value if you are risk-neutral, your certainty equivalent if you are
-# not. Use one attitude to risk (one way of pricing risk) for every gamble. One attitude can
-# avoid some risks and seek others: one person may buy insurance and a lottery ticket
-# (Friedman and Savage 1948).
+# not. Use one attitude to risk (one way of pricing risk) for every gamble, even one that
+# makes you avoid some risks and seek others: one person may buy insurance and a lottery
+# ticket (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
 # for each of your two gambles; elsewhere, use expected values.
@@ -418,8 +418,8 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 #   then raise it and check. How far did the even split move?
 # - Then, zone or not: set your reservation back to your question 3 value and lower it by
 #   half your commute cost, which is what two remote days a week would do. Every learner
-#   then has a zone: how wide is it, and where is its even split? That is the
-#   **even split with remote days**, which question 6's rule uses.
+#   then has a zone: how wide is it, and where is its even split, the even split with remote
+#   days (section 4)?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -484,7 +484,9 @@ check.target_salary(target_salary, hidden=True)
 # | counter | inside the zone, short of the even split with remote days | below the even split |
 #
 # Every counter asks for two remote days too. Before you walk away, name your reservation
-# price with two remote days as your last word (with no zone, that costs nothing).
+# price with two remote days as your last word. If your estimate of Northwind's reservation
+# price is right, that costs nothing; if it is too low, Northwind may pay just that, still
+# no worse than walking.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a last word you believe,
@@ -583,7 +585,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # Declining to name your reservation price is legitimate too. The warning above is
 # legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
-# lower figure invites an offer just above it, which you would refuse.
+# warning at a lower figure invites an offer just above that figure, which you would refuse.
 #
 # - **Warning**, a legitimate demand. It tells the other side something you would do anyway
 #   if it says no. (A *threat* ties a demand to a cost you would rather not impose; none of
@@ -1110,12 +1112,12 @@ check.own_batna_needed(own_batna_needed)
 # offer in writing before my talks: a 0.4 chance of about 70,000, worth 68,000 to me after
 # 2,000 more travel. (3) If it comes first, my reservation price rises from 61,000 to
 # 68,000, by 7,000. Only if I had to commit before hearing would 0.4 × 68,000 + 0.6 ×
-# 61,000 = 63,800 count: 2,800 above today's. (4) While I would stay if the talks failed,
-# that alternative is keeping me at 61,000, so I want the offer first. With it in hand I
-# would really leave, and my employer would have to replace me through an agency at about
-# 80,000. A salary survey puts the median for my role at 71,500. My zone then runs from
-# 68,000 to 80,000; its even split is 74,000, above the survey, and three quarters of the
-# way up is 77,000, so I will aim for 74,000.
+# 61,000 = 63,800 count: 2,800 above today's. (4) Today my only alternative is to stay at
+# 61,000, so I want the offer in hand before the talks. With it I would really leave, and
+# my employer would have to replace me through an agency at about 80,000. A salary survey
+# puts the median for my role at 71,500. My zone then runs from 68,000 to 80,000; its even
+# split is 74,000, above the survey, and three quarters of the way up is 77,000, so I will
+# aim for 74,000.
 #
 # Rubric, half a mark each:
 #
