@@ -1981,7 +1981,8 @@ def test_question_9s_solution_earns_its_point_and_each_timing_mistake_is_named(a
     assert got["settled before you answer"][0] == 0
     assert "averages Lumen's two outcomes" in got["settled before you answer"][1]
     # review 68 X1 / 69 X3: "left open" earns no mark; its hint has a line of its own
-    assert got["committed first"][0] == 0.5
+    assert got["committed first"][0] == 0  # review 86 X2: feedback only, though right
+    assert {o.check: o for o in check.batna_when(always_average).outcomes}["committed first"].right
     assert got[check.LEFT_OPEN_UNMARKED][0] == 0
     assert "sits on both sides of your comparison" in got[check.LEFT_OPEN_UNMARKED][1]
     assert "left open" not in got["committed first"][1]
@@ -3543,7 +3544,7 @@ def test_question_9s_check_shows_a_fallback_above_lumens_funded_pay_visibly_and_
         assert len(highs) == (2 if hidden else 1)
         got = messages(check.batna_when(no_cap, hidden=hidden))
         # review 68 X1 / 69 X3: "left open" earns no mark; the slip is named on its own line
-        assert got["committed first"][0] == 0.5
+        assert got["committed first"][0] == 0  # review 86 X2: feedback only
         assert "left open" not in got["committed first"][1]
         assert got[check.LEFT_OPEN_UNMARKED][0] == 0
     assert (

@@ -45,7 +45,7 @@ def test_question_9s_left_open_verdict_is_its_own_feedback_line_not_part_of_a_pa
         assert not left.passed and left.points == 0 and left.feedback_only
         html = credit._repr_mimebundle_()["text/html"]
         assert "<b>left open</b> (feedback only, no mark): Not yet: " in html
-        assert "(0.5 of 0.5): " in html and "(0 of 0)" not in html
+        assert "(1 of 1): " in html and "(0 of 0)" not in html  # review 86 X2: known first
     got = _outcomes(check.batna_when(right))
     assert got[check.LEFT_OPEN_UNMARKED].passed
 

@@ -159,7 +159,7 @@ def test_the_marks_of_questions_4_and_9_are_one_line_each():
     q9 = " ".join(cell_text("02_batna", "batna", "q9-text").split())
     assert "Marks: zones 1, no zone 1/2, equal prices 1/2." in q4
     assert "only beside" not in q4
-    assert "Marks: known first 1/2, commit first 1/2, left open none (feedback only)." in q9
+    assert "Marks: known first 1, the other two feedback only." in q9  # review 86 X2
     assert "judged on a line of its own" not in q9
 
 

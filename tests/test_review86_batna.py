@@ -107,3 +107,34 @@ def test_the_explorer_points_to_section_4_for_the_even_split_with_remote_days():
     assert "That is the" not in explorer
     assert "where is its even split, the even split with remote days (section 4)?" in explorer
     assert _markdown().count("**even split with remote days**") == 1
+
+
+def test_question_9_gives_known_first_the_whole_mark_and_commit_first_feedback_only(
+    monkeypatch,
+):
+    """X2: question 9's "commit first" half mark paid again for question 2's BATNA. Known
+    first now earns the whole mark; commit first is judged on a feedback line of no points,
+    beside "left open". The cell's mark is unchanged, and a right answer keeps it."""
+    from course.checks import batna as check
+    from tests.notebooks import solution_namespace
+
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    right = solution_namespace("02_batna", "batna")["batna_when"]
+
+    def average(offers, timing, funded=None):  # right when committing first only
+        return right(offers, "commit first")
+
+    def known_only(offers, timing, funded=None):  # right when the round is known first only
+        return right(offers, "known first", True if funded is None else funded)
+
+    for hidden in (False, True):
+        assert (check.batna_when(right, hidden=hidden).earned, 1) == (1, 1)
+        assert check.batna_when(average, hidden=hidden).earned == 0
+        credit = check.batna_when(known_only, hidden=hidden)
+        assert (credit.earned, credit.possible) == (1, 1)
+        outcomes = {o.check: o for o in credit.outcomes}
+        assert outcomes["committed first"].points == 0
+        assert not outcomes["committed first"].right
+    q9 = _cell("q9-text")
+    assert "Marks: known first 1, the other two feedback only." in q9
+    assert "commit first 1/2" not in q9

@@ -2454,15 +2454,15 @@ def _left_open(answer, cases):
 def batna_when(answer, hidden=False):
     """Check a function ``(offers, timing, funded=None)`` that returns the value of the
     BATNA a reservation price rests on when Lumen's uncertainty is timed as ``timing``:
-    settled before you answer (half a point), and when you must commit first (half a
-    point), on the learner's case and an example whose BATNA is Lumen (and other learners'
-    when grading). The deal leaving Lumen open is judged too, on a line of its own that
-    earns nothing."""
+    settled before you answer (the whole point), on the learner's case and an example whose
+    BATNA is Lumen (and other learners' when grading). When you must commit first, and the
+    deal leaving Lumen open, are judged too, each on a line of its own that earns nothing
+    (review 86 X2: committing first is question 2's BATNA again)."""
     cases = _when_cases(hidden)
     return score(
         Check(
             "settled before you answer",
-            0.5,
+            1,
             lambda: _timings(
                 answer,
                 cases,
@@ -2472,7 +2472,7 @@ def batna_when(answer, hidden=False):
         ),
         Check(
             "committed first",
-            0.5,
+            0,
             lambda: _timings(
                 answer,
                 cases,

@@ -927,8 +927,7 @@ check.batna_needed(batna_needed, hidden=True)
 # Use `offers.bank_salary`, `offers.renewal_probability`, `offers.busy_probability`,
 # `offers.freelance_busy`, `offers.freelance_normal`, `offers.freelance_no_renewal`,
 # `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
-# Marks: known first 1/2, commit first 1/2, left open none (feedback only). Whole units
-# suffice.
+# Marks: known first 1, the other two feedback only. Whole units suffice.
 #
 # <details>
 # <summary><b>Worked cases for "left open"</b></summary>
