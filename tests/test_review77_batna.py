@@ -88,7 +88,7 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
         return _respond(offers, offer, batna_value, northwind_reservation)
 
     got = _messages(check.respond_to_offer(old_rule, hidden=hidden))
-    assert got["walk away"][0] == 0 and got["responses"][0] == 0.5  # all of its (review 78 X2)
+    assert got["walk away"][0] == 0 and got["responses"][0] == 1  # all of its (review 86 X1)
     assert "walks away only when neither reaches it" in got["walk away"][1]  # review 83 X1
     assert check.respond_to_offer(_respond, hidden=hidden).earned == 2
     case = beaten_estimate_case(course.variant("02_batna", "ada"))
@@ -97,8 +97,8 @@ def test_question_6_walks_away_only_when_no_package_reaches_the_reservation_pric
     assert right_response(case, plain) == ("ask for remote days", "no remote days")
     decide = _cell("decide-teaching")
     assert (  # review 79 U4: the row in one plain clause; review 81 U4: which price
-        "| walk away | neither Northwind's reservation price nor this offer reaches your "
-        "reservation price with two remote days |" in decide
+        "- **walk away** when neither your estimate of Northwind's reservation price nor the "
+        "offer reaches your reservation price with two remote days" in decide  # review 86 X1
     )
 
 

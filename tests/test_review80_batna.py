@@ -10,6 +10,11 @@ from tests.sweeps import cell_text
 from tests.test_review77_batna import _messages, _respond
 
 
+def _outcomes_right(credit):
+    """{check: whether it passed} of a credit (review 86 X1: reasons earn no points)."""
+    return {o.check: o.right for o in credit.outcomes}
+
+
 def _lumen_facts(count=60):
     """Each learner of sweep-0.. whose statement about an offer is about Lumen, with it."""
     for n in range(count):
@@ -89,7 +94,7 @@ def test_question_6_tries_an_offer_exactly_at_the_batnas_value(learner, hidden):
     and still takes "below your BATNA" there, the old text's other reading."""
     wrong = check.respond_to_offer(_respond_at_batna("below the even split"), hidden=hidden)
     got = _messages(wrong)
-    assert wrong.earned == 1.5 and got["reasons"][0] == 0, got
+    assert wrong.earned == 2 and not _outcomes_right(wrong)["reasons"], got  # r86 X1
     for reason in (
         "below your reservation price",
         "commute trap",
@@ -108,7 +113,7 @@ def test_the_tables_commute_trap_row_covers_an_offer_at_the_batnas_value():
             "below your reservation price",
         )  # r82 U2
     table = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
-    assert "| counter | at or above your BATNA's value, below your reservation price" in table
+    assert "it is below your BATNA, below your reservation price for its package" in table
 
 
 def test_section_5_takes_an_offer_only_at_a_last_word_you_believe():
@@ -168,9 +173,9 @@ def test_question_3s_first_part_says_it_is_a_warm_up():
 def test_section_5s_walk_away_row_is_one_plain_clause():
     """U4: the walk-away row was a 40-word cell with a nested colon; it is now one clause."""
     decide = " ".join(cell_text("02_batna", "batna", "decide-teaching").split())
-    row = decide.split("| walk away |")[1]
-    cell = row.split("|")[0].strip()
-    assert ":" not in cell and len(cell.split()) <= 20, cell
+    row = decide.split("- **walk away** ")[1]  # review 86 X1: a principle, not a table row
+    clause = row.split(":")[0].strip()
+    assert len(clause.split()) <= 20, clause
 
 
 def test_sections_4_to_6_name_the_even_split_with_remote_days_one_way():

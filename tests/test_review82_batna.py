@@ -113,7 +113,7 @@ def test_the_walk_away_row_names_the_package_whose_reservation_price_it_means():
     package's reservation price. It now names it, a word shorter."""
     decide = _cell("decide-teaching")
     assert "| walk away | even with two remote days," not in decide
-    assert (
-        "| walk away | neither Northwind's reservation price nor this offer reaches your "
-        "reservation price with two remote days | no zone even with remote days |"
+    assert (  # review 86 X1: a principle, not a table row
+        "when neither your estimate of Northwind's reservation price nor the offer reaches your "
+        "reservation price with two remote days"
     ) in decide

@@ -138,3 +138,80 @@ def test_question_9_gives_known_first_the_whole_mark_and_commit_first_feedback_o
     q9 = _cell("q9-text")
     assert "Marks: known first 1, the other two feedback only." in q9
     assert "commit first 1/2" not in q9
+
+
+def test_question_6_asks_for_responses_by_principles_not_a_table_to_copy(monkeypatch):
+    """X1: section 5 gave question 6 as a six-row table, its order and a reason column, so
+    the learner only transcribed it. Section 5 now states the rule's three cases (walk away,
+    acceptable or ask for remote days, counter), mutually exclusive, with no row order or
+    reason column; the function returns a response, and the reasons' half mark moved to
+    the responses (cell marks unchanged). The old (response, reason) form keeps full marks
+    where its responses are right, whatever its reasons; a reason, when given, is judged on
+    a feedback line of no points."""
+    from course.checks import batna as check
+    from tests.notebooks import solution_namespace
+
+    decide = _cell("decide-teaching")
+    assert "first row that fits" not in decide and "| reason |" not in decide
+    assert (
+        "- **walk away** when neither your estimate of Northwind's reservation price nor the "
+        "offer reaches your reservation price with two remote days"
+    ) in decide
+    q6 = _cell("q6-text")
+    assert "Marks: responses 1, offers exactly at the even split with remote days 1/2, " in q6
+    assert "paired as in section 5's table" not in q6
+    monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
+    pair = solution_namespace("02_batna", "batna")["respond_to_offer"]
+
+    def alone(*args):  # the new form: the response only
+        return pair(*args)[0]
+
+    def wrong_reasons(*args):  # the old form, right responses, every reason wrong
+        response, reason = pair(*args)
+        return response, "no remote days" if reason != "no remote days" else "below your BATNA"
+
+    for hidden in (False, True):
+        for answer in (pair, alone, wrong_reasons):
+            credit = check.respond_to_offer(answer, hidden=hidden)
+            assert (credit.earned, credit.possible) == (2, 2), answer.__name__
+        outcomes = {o.check: o for o in check.respond_to_offer(wrong_reasons).outcomes}
+        assert outcomes["reasons"].points == 0 and not outcomes["reasons"].right
+        assert outcomes["responses"].points == 1
+
+
+def test_section_5s_principles_decide_every_offer_the_check_tries(monkeypatch):
+    """X1: with the table's order gone, the three cases of section 5 must not overlap and
+    must decide every offer question 6's checks try. Coded from the text alone, they give
+    the rule's response on every case, visible and hidden, for 40 learners (500 were tried
+    by hand when the table went)."""
+    from course.checks import batna as check
+    from course.scenarios.batna import (
+        _right_response,
+        beaten_estimate_case,
+        no_deal_case,
+        split_edge_case,
+    )
+
+    def principles(offers, offer):
+        with_remote = check.batna_value(offers) + offers.commute_cost / 2
+        estimate = offers.agency_rate + offers.agency_fee
+        if estimate < with_remote and offer.salary < with_remote:
+            return "walk away"
+        zone = estimate >= with_remote
+        bar = (with_remote + estimate) / 2 if zone else with_remote
+        if offer.salary >= bar:
+            return "acceptable" if offer.remote_days else "ask for remote days"
+        return "counter"
+
+    tried = 0
+    for n in range(40):
+        monkeypatch.setenv("LEVERAGE_LEARNER", f"p86-{n}")
+        for hidden in (False, True):
+            cases = check._both_kinds(hidden)
+            cases.append(split_edge_case(check._first_example("Harbor Bank")))
+            cases += [no_deal_case(o) for o in cases] + [beaten_estimate_case(o) for o in cases[:2]]
+            for offers in cases:
+                for _, offer in check.offers_tried(offers) + check._at_batna_offers(offers):
+                    assert principles(offers, offer) == _right_response(offers, offer)[0]
+                    tried += 1
+    assert tried > 5_000

@@ -1060,11 +1060,15 @@ def northwind_zopa(answer, hidden=False):
 
 @answer_key
 def judge_response(offers, number, offer, given, part="response"):
-    """Question 6 on ``given``, the ``(response, reason)`` for offer ``number`` (``offer``)
-    of ``offers`` (given the right BATNA value and Northwind reservation price): nothing
-    when its ``part`` ("response" or "reason") is the rule's, else the ``NotYet`` hint
-    saying why the rule's answer is right."""
-    said, because = _pair(given, "respond_to_offer", "(response, reason)")
+    """Question 6 on ``given``, the response, or the ``(response, reason)`` pair of the form
+    graded before review 86 (X1), for offer ``number`` (``offer``) of ``offers`` (given the
+    right BATNA value and Northwind reservation price): nothing when its ``part``
+    ("response" or "reason") is the rule's, or when a reason is asked of a response given
+    alone, else the ``NotYet`` hint saying why the rule's answer is right."""
+    if isinstance(given, str):
+        said, because = given, None
+    else:
+        said, because = _pair(given, "respond_to_offer", "(response, reason)")
     right, reason = right_response(offers, offer)
     named = f"offer {number}" if isinstance(number, int) else number
     where = f"{_case(offers)}, {named} ({offer})"
@@ -1076,6 +1080,8 @@ def judge_response(offers, number, offer, given, part="response"):
             # echoes the learner's own word, which may be an older alias (review 67 X2)
             shown = " ".join(_trimmed(said).lower().replace("_", " ").split())
             raise NotYet(f"{where}: {hint}; so not {shown!r}.", general=general)
+        return
+    if because is None:  # a response alone: reasons are optional feedback (review 86 X1)
         return
     because = _choice(because, tuple(REASONS), "the reason", REASON_ALIASES)
     if because == _OLD_AT_BATNA and offer.salary == batna_value(offers) and reason != because:
@@ -1268,7 +1274,7 @@ def _at_split(answer, cases):
         return _responses(
             answer,
             cases,
-            ("response", "reason"),
+            ("response",),
             "respond_to_offer takes an offer exactly at the even split as reaching it.",
             at_split=True,
         )
@@ -1281,13 +1287,14 @@ def _at_split(answer, cases):
 @question
 def respond_to_offer(answer, hidden=False):
     """Check a function ``(offers, offer, batna_value, northwind_reservation) -> (response,
-    reason)`` on the learner's own offers and an example of the other kind, each with
-    further offers on every path of the rule (``rule_offers``): the responses (half a
-    point) and the reasons (half a point); two offers exactly at the even split with
-    remote days, response and reason (half a point: review 78 X2, a `>` for `>=` cost
-    both marks); and on the same cases with a cheaper agency, where every offer should be
-    walked away from, for the rule's reason (half a point, earned only beside the
-    responses: a constant walk-away earned it for every learner)."""
+    reason)``, or the response alone, on the learner's own offers and an example of the
+    other kind, each with further offers on every path of the rule (``rule_offers``): the
+    responses (a point); two offers exactly at the even split with remote days (half a
+    point: review 78 X2, a `>` for `>=` cost both marks); and on the same cases with a
+    cheaper agency, where every offer should be walked away from (half a point, earned only
+    beside the responses: a constant walk-away earned it for every learner). Review 86 X1:
+    the text no longer gives the rule's reasons as a table to copy, so a reason, when the
+    answer gives one, is judged on a feedback line of no points, on every offer tried."""
     cases = _both_kinds(hidden)
     # review 77 C2: offers that reach your reservation price with remote days, though the
     # estimate of Northwind's leaves no zone, are not walked away from
@@ -1303,15 +1310,14 @@ def respond_to_offer(answer, hidden=False):
             "respond_to_offer finds acceptable offers, asks for remote days and counters by the rule.",
         )
 
+    def reasons():
+        done = "respond_to_offer's reasons, where it gives them, are the rule's."
+        _responses(answer, cases, ("reason",), done)
+        _responses(answer, cases, ("reason",), done, at_split=True)
+        return _responses(answer, no_deal, ("reason",), done)
+
     return score(
-        Check("responses", 0.5, responses),
-        Check(
-            "reasons",
-            0.5,
-            lambda: _responses(
-                answer, cases, ("reason",), "respond_to_offer gives the rule's reasons."
-            ),
-        ),
+        Check("responses", 1, responses),
         Check("at the even split", 0.5, lambda: _at_split(answer, cases)),
         Check(
             "walk away",
@@ -1320,16 +1326,17 @@ def respond_to_offer(answer, hidden=False):
                 lambda: _responses(
                     answer,
                     no_deal,
-                    ("response", "reason"),
+                    ("response",),
                     "respond_to_offer walks away when no package works for both sides.",
                 ),
                 responses,
-                "it walks away, for the rule's reason, where no package works for both sides, "
+                "it walks away where no package works for both sides, "
                 "but that earns its half mark only beside the rule's responses where a deal is "
                 "possible (else a function that always walked away would earn it): get those "
                 "responses right first",
             ),
         ),
+        Check("reasons", 0, reasons),
     )
 
 

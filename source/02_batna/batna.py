@@ -472,16 +472,15 @@ check.target_salary(target_salary, hidden=True)
 # It is your own yardstick of an even-handed deal (Northwind cannot check it), not a
 # forecast. An offer at or above it is *acceptable*, good enough to take; whether you take
 # it at once or counter towards your target first is your call.
-# For an offer made while Northwind is still moving, take the first row that fits:
+# For an offer made while Northwind is still moving:
 #
-# | response | when | reason |
-# |---|---|---|
-# | walk away | neither Northwind's reservation price nor this offer reaches your reservation price with two remote days | no zone even with remote days |
-# | acceptable | the offer has two remote days and reaches the even split with remote days | even split reached |
-# | ask for remote days | the offer has none, and its salary reaches the even split with remote days | no remote days |
-# | counter | any offer below what your BATNA is worth, by however little | below your BATNA |
-# | counter | at or above your BATNA's value, below your reservation price for its package | below your reservation price |
-# | counter | inside the zone, short of the even split with remote days | below the even split |
+# - **walk away** when neither your estimate of Northwind's reservation price nor the offer
+#   reaches your reservation price with two remote days: no package works for both;
+# - an offer that reaches the even split with remote days (with no zone on your estimate,
+#   your reservation price with two remote days) is acceptable if it has the remote days;
+#   if not, **ask for remote days**;
+# - **counter** any other offer, and say why: it is below your BATNA, below your
+#   reservation price for its package, or short of the even split with remote days.
 #
 # Every counter asks for two remote days too. Before you walk away, name your reservation
 # price with two remote days as your last word. If your estimate of Northwind's reservation
@@ -495,14 +494,15 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): acceptable, ask for remote days, counter or walk away?
 #
-# Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns a
-# pair `(response, reason)` by the rule above, for offers made while Northwind is still
-# moving. `"acceptable"` marks an offer good enough to take, not one you must take at once
-# (section 5). The response is one of
-# `"acceptable"`, `"ask for remote days"`, `"counter"` or `"walk away"`; the reason one of
+# Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
+# your response by section 5's rule, for offers made while Northwind is still moving:
+# `"acceptable"` (good enough to take, not one you must take at once),
+# `"ask for remote days"`, `"counter"` or `"walk away"`. You decide in which order to test
+# the rule's cases.
+# You may return a pair `(response, reason)`, the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,
-# `"below your BATNA"`, `"below your reservation price"` or `"below the even split"`,
-# paired as in section 5's table.
+# `"below your BATNA"`, `"below your reservation price"` or `"below the even split"`:
+# the check then says, without marks, whether it is the rule's.
 #
 # `offer` has `offer.salary` and `offer.remote_days` (0 or 2); your own four offers are
 # `offers.northwind_offers`. `batna_value` is what your BATNA is worth by expected values
@@ -510,8 +510,8 @@ check.target_salary(target_salary, hidden=True)
 # check passes the right values. You also need `offers.commute_cost`.
 #
 # The check tries your offers, an example's, and test offers on every path of the rule (your
-# own offers never need walking away; the test offers do). Marks: responses 1/2, reasons
-# 1/2, offers exactly at the even split with remote days 1/2, walking away 1/2.
+# own offers never need walking away; the test offers do). Marks: responses 1, offers
+# exactly at the even split with remote days 1/2, walking away 1/2; reasons none.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "respond-to-offer-answer", "schema_version": 3}
