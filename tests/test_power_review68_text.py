@@ -84,7 +84,9 @@ def test_question_4_says_when_both_replies_earn_the_mark(learner):
     feedback says it instead, and the stem no longer does."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
     assert "two replies earn the mark" not in four
-    assert "Atlas may refuse the yardstick" not in four
+    # review 86, C1: the stem says again, in one sentence, when taking the figure earns the
+    # mark, without naming which figure is largest (test_power_review86.py)
+    assert "Atlas may refuse the yardstick and leave Kestrel that price" in four
 
     def reply(s):  # the notebook's solution
         grounds = {

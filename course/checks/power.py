@@ -327,7 +327,8 @@ OWN_CASE_HINTS = {
     "licence_reply": "set Atlas's round figure, its own yardstick worked out (Kestrel's "
     "Shapley value) and Borealis's written offer side by side with section 5's predicted "
     "price: Kestrel ends up with no less than that price, and stands on "
-    "the largest of the three figures, not an opening ask above them",
+    "the largest of the three figures, not an opening ask above them (or takes Atlas's "
+    "figure where it is at least that price)",
     "licence_reply_reason": "the reason must fit the figure Kestrel names: 'accept' for "
     "Atlas's own figure taken as it stands, else a ground Atlas can check that puts a figure "
     "that high, and never one that points Atlas to a lower figure (section 5)",

@@ -703,11 +703,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   of the remaining 32,500, a price of 33,750; each unit of its 35,000 adds only a
 #   quarter of a unit to the price, below both the Nash split's 42,500 and the 35,000
 #   itself (deal-me-out's price), since a breakdown takes time.
-# - *A firm rival offer.* The price also rests on Borealis's offer being firm, terms
-#   Kestrel can take or leave but not bargain over. Where the seller could bargain with
-#   either buyer in turn, some equilibria let it get anything between $v_1/2$ and $v_1$
-#   (Abreu & Manea, "Bargaining Foundations for the Outside Option Principle", *Review of
-#   Economic Studies*, 2025, doi:10.1093/restud/rdaf053).
+# - *Firm offers.* The price also rests on Borealis's offer being firm: were it open to
+#   bargaining, Kestrel might get anything from $v_1/2$ to $v_1$ (Abreu & Manea,
+#   "Bargaining Foundations for the Outside Option Principle", *Review of Economic
+#   Studies*, 2025, doi:10.1093/restud/rdaf053).
 # - *Full information.* Every model here assumes each side knows the other's patience and
 #   options (section 7 drops it).
 #
@@ -735,7 +734,9 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 #
 # You are not owed a Shapley value (section 2); you may hold Atlas to this one because
 # Atlas proposed it. Atlas can still refuse and answer a day later. The question asks for
-# the figure Kestrel stands on, not an opening.
+# the figure Kestrel stands on, not an opening. Taking Atlas's figure also earns the mark
+# where it is at least section 5's price, since Atlas may refuse the yardstick and leave
+# Kestrel that price.
 #
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
@@ -752,7 +753,7 @@ def licence_reply(s):
     """(the figure Kestrel takes or asks for; the reason)."""
     ### BEGIN SOLUTION
     grounds = {
-        "accept": s.atlas_figure,  # Atlas's round figure: take it
+        "accept": s.atlas_figure,  # Atlas's figure (also right if >= section 5's price)
         "yardstick": (3 * s.atlas_value + s.borealis_value) / 6,  # Kestrel's Shapley value
         "rival": s.borealis_value,  # Borealis's firm written offer
     }
@@ -1128,10 +1129,9 @@ check.best_lever(best_lever, hidden=True)
 # and before Harrow told Granite of its offer (part 4's table). Label each with one of
 # module 00's four words, as section 7 uses them: `"legitimate"`, `"bluff"` (module 00's
 # bluff: a false claim about its reservation price or its valuation),
-# `"misrepresentation"` or `"illegitimate"`. Your story tells a warning from a threat, and
-# a true figure from a false one. For a threat Kestrel would not carry out, either
-# `"bluff"` or `"misrepresentation"` counts as right (section 7: the line is not sharp).
-# Write `rate_tactics()`, returning a dict from letter to label, for example
+# `"misrepresentation"` or `"illegitimate"`. For a threat Kestrel would not carry out,
+# either `"bluff"` or `"misrepresentation"` counts as right (section 7: the line is not
+# sharp). Write `rate_tactics()`, returning a dict from letter to label, for example
 # `return {"A": "legitimate", ...}`. Each right label earns half a mark; if all four
 # labels are the same, none earns anything.
 #

@@ -1,0 +1,51 @@
+"""Module 03, review 86 (an independent negotiation professor's review), fixed in round 86.
+Each test failed on the code or text before this round."""
+
+import pytest
+
+import course
+import course.scenarios.power as _P
+from course.checks import power as check
+from course.checks.hints import NotYet
+from tests.test_models_power import PROSE, _section
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def _four():
+    return _flat(_section(PROSE, "### Question 4", "def licence_reply"))
+
+
+def _draws(count=500):
+    return [course.variant("03_power", f"r86-{n}") for n in range(count)]
+
+
+def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_mark():
+    """C1: the check also gives the mark for taking Atlas's figure below its yardstick when
+    the figure is at least section 5's price, and the learner was never told. Question 4
+    now says so, with its reason, and the own-case hint says it too; the check is as it
+    was (both replies pass there, and taking a figure below that price fails)."""
+    assert (
+        "Taking Atlas's figure also earns the mark where it is at least section 5's price, "
+        "since Atlas may refuse the yardstick and leave Kestrel that price."
+    ) in _four()
+    assert (
+        "or takes Atlas's figure where it is at least that price"
+        in (check.OWN_CASE_HINTS["licence_reply"])
+    )
+    both = below = 0
+    for s in _draws(200):
+        if _P.reply_reason(s) != "yardstick":
+            continue
+        taken = (s.atlas_figure, "accept")
+        if s.atlas_figure >= _P.licence_price(s):
+            check.judge_reply(s, taken)
+            check.judge_reply(s, (_P.kestrel_shapley(s), "yardstick"))
+            both += 1
+        else:
+            with pytest.raises(NotYet):
+                check.judge_reply(s, taken)
+            below += 1
+    assert both > 20 and below > 5, (both, below)
