@@ -49,7 +49,7 @@ def test_question_4_says_which_figure_is_above_borealis():
     assert "where it is above, it is more than the models predict" not in four
     # review 73, U2: rewritten to hold for the round figure too; it still names the figure
     # review 76, E1: any first offer anchors, whichever side of the price it falls
-    assert "The round figure is a first offer" in " ".join(four.split())
+    assert "Atlas's figure is a first offer" in " ".join(four.split())  # review 86, X3
 
 
 def test_section_7s_rule_for_an_alternative_is_three_bullets():

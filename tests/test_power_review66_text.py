@@ -64,7 +64,7 @@ def test_question_4_says_atlas_proposed_the_shapley_value_itself():
     question 4 holds Atlas to it where its round figure falls short; the question now says
     why that is no new demand."""
     four = _flat(_section(PROSE, "### Question 4", "def licence_reply"))
-    assert "Atlas now names a round figure for it." in four
+    assert "Atlas now names its own figure for it." in four  # review 86, X3
     # review 72, U1: the reason now sits in the question's closing note
     # review 77, C1: what binds Atlas to it is that it proposed it; review 78, U1 (round
     # 79): said in one sentence

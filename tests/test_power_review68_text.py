@@ -49,8 +49,8 @@ def test_question_4_accepts_atlass_figure_where_section_5_favours_taking_it(lear
             check.judge_reply(s, (figure, "accept"))
             check.judge_reply(s, (int(figure), "Accept"))
             # each reason carries its own figure only
-            assert "is Atlas's round figure as it stands" in _hint(s, (figure, "yardstick"))
-            assert "'accept' takes Atlas's round figure" in _hint(s, (shapley, "accept"))
+            assert "is Atlas's figure as it stands" in _hint(s, (figure, "yardstick"))
+            assert "'accept' takes Atlas's figure" in _hint(s, (shapley, "accept"))
             assert "less than the" in _hint(s, (figure, "rival"))
         else:
             short += 1

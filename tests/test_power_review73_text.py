@@ -72,7 +72,7 @@ def test_question_4s_sentence_on_atlass_figures_holds_for_the_round_figure_too()
     assert "it is also above the price the models predict" not in four
     # review 76, E1: any first figure anchors, whichever side of the model's price it falls
     assert (
-        "The round figure is a first offer, and first offers *anchor*: they pull the final "
+        "Atlas's figure is a first offer, and first offers *anchor*: they pull the final "
         "price towards them (module 04 returns to anchors)."
     ) in four
     old_clause_false, figure_below, proposal_below = [], 0, 0

@@ -49,3 +49,33 @@ def test_c1_question_4_says_taking_atlass_figure_at_section_5s_price_earns_the_m
                 check.judge_reply(s, taken)
             below += 1
     assert both > 20 and below > 5, (both, below)
+
+
+def test_x3_atlass_figure_is_called_a_figure_of_its_own_and_the_story_holds_for_every_draw():
+    """X3: "Atlas now names a round figure for it" read as the yardstick rounded, yet on
+    half the draws the figure is above the yardstick and on some about 25% below it. The
+    words now say only what holds for every draw (no redraw): a figure of Atlas's own, a
+    multiple of 5,000 within 10,000 of the yardstick, above or below; no learner-facing
+    text calls it round."""
+    four = _four()
+    assert "Atlas now names its own figure for it." in four
+    assert "round figure" not in _flat(PROSE)
+    texts = [
+        check.OWN_CASE_HINTS["licence_reply"],
+        *(words for words, _ in check.TAKE_REASON_HINTS.values()),
+        *(words for words, _ in check.REPLY_REASON_HINTS.values()),
+    ]
+    assert not [t for t in texts if "round figure" in t]
+    claim = (
+        "Atlas names a figure of its own, {figure}, and calls it Kestrel's Shapley value; it "
+        "is a multiple of 5,000 within 10,000 of that value, above or below."
+    )
+    sides = set()
+    for s in _draws():
+        story = _flat(s.story())
+        assert "round figure" not in story, s.learner
+        assert claim.format(figure=f"{s.atlas_figure:,.0f}") in story, s.learner
+        gap = s.atlas_figure - float(_P.kestrel_shapley(s))
+        assert s.atlas_figure % 5_000 == 0 and 0 < abs(gap) <= 10_000, s.learner
+        sides.add(gap > 0)
+    assert sides == {True, False}

@@ -324,7 +324,7 @@ OWN_CASE_HINTS = {
     "buy_votes_from": "for each offer, count the swings Kestrel's vote would have after that "
     "sale, with the seller holding fewer votes and Kestrel more, and compare the two; "
     "'neither' only if no sale gives Kestrel any swing",
-    "licence_reply": "set Atlas's round figure, its own yardstick worked out (Kestrel's "
+    "licence_reply": "set Atlas's figure, its own yardstick worked out (Kestrel's "
     "Shapley value) and Borealis's written offer side by side with section 5's predicted "
     "price: Kestrel ends up with no less than that price, and stands on "
     "the largest of the three figures, not an opening ask above them (or takes Atlas's "
@@ -893,7 +893,7 @@ def licence_floor(answer, hidden=False):
 @answer_key
 def judge_reply_price(s, result):
     """Question 4, the price: nothing when it is the highest of the three figures Kestrel
-    can stand on (``scenarios.power.reply_range``), or Atlas's round figure where taking it
+    can stand on (``scenarios.power.reply_range``), or Atlas's figure where taking it
     is right too (``scenarios.power.reply_takes_figure``), else the ``NotYet`` hint."""
     from course.scenarios.power import (
         kestrel_shapley,
@@ -1000,20 +1000,20 @@ REPLY_REASON_HINTS = {
     ),
 }
 
-#: The same, where Atlas's round figure is below its yardstick yet at least section 5's
+#: The same, where Atlas's figure is below its yardstick yet at least section 5's
 #: price, so that taking the figure and holding Atlas to the yardstick are both right
 #: (``scenarios.power.reply_takes_figure``, review 68, X1), by (the ground given, the one
 #: that carries the price named).
 TAKE_REASON_HINTS = {
     ("yardstick", "accept"): (
-        "the {figure} named is Atlas's round figure as it stands: holding Atlas to its "
-        "yardstick carries the yardstick worked out, {shapley}, and taking the round figure "
+        "the {figure} named is Atlas's figure as it stands: holding Atlas to its "
+        "yardstick carries the yardstick worked out, {shapley}, and taking Atlas's figure "
         "is accepting it",
         "it calls the buyer's own figure its yardstick worked out",
     ),
     ("rival", "accept"): REPLY_REASON_HINTS["rival", "accept"],
     ("accept", "yardstick"): (
-        "'accept' takes Atlas's round figure, {figure}, as it stands, and no price above it: "
+        "'accept' takes Atlas's figure, {figure}, as it stands, and no price above it: "
         "what the licence does for Atlas is already counted in Atlas's value",
         "it accepts the buyer's figure at a price other than that figure",
     ),
@@ -1075,7 +1075,7 @@ def licence_reply(answer, hidden=False):
                 answer,
                 scenarios,
                 judge_reply,
-                "the reply names the highest figure Kestrel can stand on: Atlas's round "
+                "the reply names the highest figure Kestrel can stand on: Atlas's "
                 "figure, taken as it stands; Atlas's own yardstick worked out, where its "
                 "figure falls short of it (where "
                 "that figure is still at least section 5's price, taking it is right too, since "

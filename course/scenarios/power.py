@@ -63,7 +63,7 @@ LEVER_MARGIN = 2_000  # the best lever's gain over the second best, in money, at
 LEVER_SHARE = 0.10  # ... and at least this share of the best gain
 THREAT_MARGIN = 0.05  # a bluffed threat's price above Borealis's value, relative
 RIG_MARGIN = 0.10  # the rig's alternative vs half of Dunmore's value, as a share of it
-FIGURE_STEP = 5_000  # Atlas's round figure (question 4) is a multiple of this ...
+FIGURE_STEP = 5_000  # Atlas's figure (question 4) is a multiple of this ...
 FIGURE_MARGIN = 1_000  # ... this far from Kestrel's Shapley value, Borealis's and section 5's price
 
 #: The most the licence money's coming on signing, at most a quarter sooner, may be worth to
@@ -497,7 +497,7 @@ class KestrelPower(Scenario):
     granite_guess: float = 0.0
     # question 3: two owners' offers to sell Kestrel votes, (owner, votes) pairs, same price
     vote_offers: tuple = ()
-    # question 4: Atlas's round figure, within 10,000 of Kestrel's Shapley value
+    # question 4: Atlas's figure, within 10,000 of Kestrel's Shapley value
     atlas_figure: float = 0.0
 
     @property
@@ -566,8 +566,8 @@ class KestrelPower(Scenario):
             "- Atlas now proposes "
             "to pay **Kestrel's Shapley value** (a fair split, section 2) in this market and "
             "calls it fair, but has not put a figure on it.\n"
-            "- *Atlas's figure* (`s.atlas_figure`): later, Atlas names a "
-            f"round figure, {money(self.atlas_figure)}, and calls it Kestrel's Shapley value; "
+            "- *Atlas's figure* (`s.atlas_figure`): later, Atlas names a figure of its own, "
+            f"{money(self.atlas_figure)}, and calls it Kestrel's Shapley value; "
             "it is a multiple of 5,000 within 10,000 of that value, above or below.\n\n"
             "*Paid on signing?* (`s.signing_ratio`, `s.signing_gain`) A what-if: suppose "
             "that before the talks began Atlas had offered to change one term: the buyer "
@@ -829,7 +829,7 @@ def clears_with_corvid(s):
 
 @answer_key
 def reply_grounds(s):
-    """Question 4's three figures, by the ground that carries each: Atlas's round figure,
+    """Question 4's three figures, by the ground that carries each: Atlas's figure,
     which Kestrel may simply take as it stands ("accept": review 66, X2, it was
     "interests", which Fisher and Ury would not call a ground for a price; review 70, X1,
     the talk about Atlas's interests it carried moved to section 7); Atlas's own yardstick worked out, Kestrel's Shapley value, which Atlas proposed
@@ -845,7 +845,7 @@ def reply_grounds(s):
 def reply_reason(s):
     """Question 4: the ground of Kestrel's reply, the one that carries the highest of its
     three figures (review 65, X1: the reply used to be question 2's first verdict again,
-    accept iff the Shapley value beats Borealis; Atlas now names a round figure, above its
+    accept iff the Shapley value beats Borealis; Atlas now names a figure of its own, above its
     yardstick for some learners and below it for others, so which ground to give and what
     figure to name is a choice of its own). Kestrel takes Atlas's figure where it is the
     highest, and then names no rival and no yardstick, which would point Atlas to a lower
@@ -859,7 +859,7 @@ def reply_reason(s):
 @answer_key
 def reply_range(s):
     """Question 4: the prices it accepts, ``(low, high)``, both included: the highest of
-    the three figures (``reply_grounds``); where ``reply_takes_figure``, Atlas's round
+    the three figures (``reply_grounds``); where ``reply_takes_figure``, Atlas's
     figure too, outside this range. Kestrel never takes less than Borealis would pay, nor
     less than section 5's price, max(v1/2, v2); and it asks for no more than the highest
     figure, since nothing else binds Atlas: it proposed its yardstick and can check
@@ -880,7 +880,7 @@ def reply_range(s):
 
 @answer_key
 def reply_takes_figure(s):
-    """Question 4 (review 68, X1): whether taking Atlas's round figure is right as well as
+    """Question 4 (review 68, X1): whether taking Atlas's figure is right as well as
     holding Atlas to its yardstick. That is so where the figure falls short of the yardstick
     (a "yardstick" draw) but is at least section 5's price, ``licence_price``: naming the
     yardstick leaves Atlas free to refuse, and a refusal leads, by section 5's model, to that
@@ -894,7 +894,7 @@ def reply_takes_figure(s):
 @answer_key
 def reply_reasons(s, price):
     """Every reason question 4 accepts with ``price``: "accept" where ``price`` is Atlas's
-    round figure and taking it is right (``reply_takes_figure``); otherwise the one ground
+    figure and taking it is right (``reply_takes_figure``); otherwise the one ground
     that carries the highest figure (``reply_reason``). Any other ground either cannot carry
     the price ("accept" takes Atlas's own figure, and no price above it, since what the
     licence does for Atlas is already counted in Atlas's value) or points Atlas to a lower
@@ -1138,7 +1138,7 @@ def _granite_guess(learner, harrow, contract):
 
 def _atlas_figure(learner, atlas, borealis):
     """Question 4's number, from a generator of its own (seeded by the learner), so that
-    adding it left every other number of every learner as it was: the round figure Atlas
+    adding it left every other number of every learner as it was: the figure Atlas
     names for its proposal, a multiple of ``FIGURE_STEP`` next to Kestrel's Shapley value,
     above it for about half of the learners and below it for the rest, and at least
     ``FIGURE_MARGIN`` from that value, from Borealis's offer and from section 5's price,

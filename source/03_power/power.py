@@ -725,8 +725,8 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # ### Question 4 (1 mark): your reply to Atlas
 #
 # Back to question 2's licence, in today's market of three. Atlas's yardstick (question 2)
-# is on the table, and Atlas now names a round figure for it.
-# The round figure is a first offer, and first offers *anchor*: they pull the final price
+# is on the table, and Atlas now names its own figure for it.
+# Atlas's figure is a first offer, and first offers *anchor*: they pull the final price
 # towards them (module 04 returns to anchors). Kestrel has three replies: `"accept"`
 # (take Atlas's figure as it stands), `"yardstick"` (hold Atlas to the yardstick, worked
 # out) or `"rival"` (name Borealis's firm written offer and its figure). What does
