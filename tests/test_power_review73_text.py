@@ -99,19 +99,8 @@ def test_an_empty_core_is_called_empty_not_missing():
     assert "4. Build the game with an empty core:" in flat
 
 
-def test_the_both_forces_price_says_why_it_is_below_the_breakdown_payoff():
-    """U5: the closing note's seller ends at 33,750, below its own breakdown payoff of
-    35,000, which reads as a typo; the note now says why (a breakdown takes time).
-    The fold's words did not grow: Shaked's bullet has a shorter heading."""
-    from tests.test_models_power import PROSE
-
-    flat = _flat(PROSE)
-    assert (
-        "below both the Nash split's 42,500 and the 35,000 itself (deal-me-out's price), since "
-        "a breakdown takes time."
-    ) in flat
-    m, d = 50_000, 35_000
-    assert d / 2 + (m - d / 2) / 2 == 33_750 < d
+# review 86, U1: the closing note's both-forces example (33,750) is cut; its test went with
+# it (tests/test_power_review86.py)
 
 
 def test_module_04_is_named_as_the_module_that_returns_to_anchors():

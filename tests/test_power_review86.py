@@ -79,3 +79,44 @@ def test_x3_atlass_figure_is_called_a_figure_of_its_own_and_the_story_holds_for_
         assert s.atlas_figure % 5_000 == 0 and 0 < abs(gap) <= 10_000, s.learner
         sides.add(gap > 0)
     assert sides == {True, False}
+
+
+def test_x1_question_6_says_the_share_kept_mostly_outweighs_money_sooner():
+    """X1: the learner's own signing_gain almost never beats what paying on signing takes
+    off the price, so the weighing looked decorative. The question now says, true to the
+    draws, that in most cases the share patience keeps outweighs the money a little sooner,
+    and that the check also tries cases where it does not (no redraw)."""
+    from course.scenarios.power import signing_loss, signing_switch
+
+    six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
+    assert (
+        "In most cases the share patience keeps outweighs money a little sooner, which is why "
+        "the check also tries cases where it does not."
+    ) in six
+    costly = [s for s in _draws() if signing_loss(s) > 0]
+    kept = sum(s.signing_gain < signing_loss(s) for s in costly)
+    assert kept > 0.9 * len(costly) and kept < len(costly), (kept, len(costly))
+    from course.variants import hidden_cases_as
+
+    with hidden_cases_as(None):
+        public = list(check.HIDDEN_LEARNERS)
+    for learners in (public, list(check.HIDDEN_LEARNERS)):
+        cases = [check._drawn(learner) for learner in learners]
+        assert any(signing_loss(s) > 0 and signing_switch(s) for s in cases), learners
+        assert any(not signing_switch(s) for s in cases), learners
+
+
+def test_u1_the_closing_note_keeps_one_line_a_bullet_and_the_module_is_shorter():
+    """U1: the closing note's bullets on both forces and on firm offers ran to a paragraph
+    each; each is now one sentence (the worked 33,750 example is cut), and the module's
+    markdown words go down (9,719 at the start of this round)."""
+    from tests.test_models_power import NOTEBOOK
+    from tests.test_power_review58_text import _markdown_words
+
+    note = _section(PROSE, "<details><summary>Closing note", "</details>")
+    bullets = [b for b in _flat(note.replace("#", "")).split(" - ")[1:]]
+    for heading in ("*Both forces at once.*", "*Firm offers.*"):
+        (bullet,) = [b for b in bullets if b.startswith(heading)]
+        assert bullet.count(". ") <= 1 and len(bullet.split()) < 45, bullet
+    assert "33,750" not in PROSE
+    assert _markdown_words(NOTEBOOK) < 9_719

@@ -694,15 +694,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #   Journal of Economics*, 1989) had people bargain with an option they could take only by
 #   leaving: deal-me-out described their agreements better than the Nash split on the
 #   option.
-# - *Both forces at once.* Where the risk of breakdown and the cost of delay both push,
-#   each unit adds less than half a unit (Binmore, Rubinstein & Wolinsky 1986), and the
-#   split lands between the share at the table and the Nash split on the breakdown
-#   payoffs, not necessarily between deal-me-out and the Nash split. A rig worth 50,000 to
-#   the buyer, a seller left with 35,000 on breakdown, the two forces equally fast: each
-#   breakdown payoff counts with a weight of one half, so the seller gets 17,500 plus half
-#   of the remaining 32,500, a price of 33,750; each unit of its 35,000 adds only a
-#   quarter of a unit to the price, below both the Nash split's 42,500 and the 35,000
-#   itself (deal-me-out's price), since a breakdown takes time.
+# - *Both forces at once.* Where breakdown and delay both push, each unit adds less than
+#   half a unit, and the split lands between the share at the table and the Nash split on
+#   the breakdown payoffs (Binmore, Rubinstein & Wolinsky 1986).
 # - *Firm offers.* The price also rests on Borealis's offer being firm: were it open to
 #   bargaining, Kestrel might get anything from $v_1/2$ to $v_1$ (Abreu & Manea,
 #   "Bargaining Foundations for the Outside Option Principle", *Review of Economic
@@ -874,7 +868,9 @@ check.rig_prices(rig_prices, hidden=True)
 #   on signing;
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
-# Each part earns a mark; grading also tries other learners' scenarios.
+# Each part earns a mark; grading also tries other learners' scenarios. In most cases the
+# share patience keeps outweighs money a little sooner, which is why the check also tries
+# cases where it does not.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
