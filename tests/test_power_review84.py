@@ -75,7 +75,7 @@ def test_u3_a_true_threat_is_one_you_have_bound_yourself_to():
     bluff", though a threat was defined as tying a demand to something you would rather not
     do, so "would carry out" needed commitment first; commitment came after. The sentence now
     starts from the commitment and still advises against the move."""
-    legit = _flat(_section(PROSE, "### Legitimate and illegitimate power", "Four lines"))
+    legit = _flat(_section(PROSE, "### Legitimate and illegitimate power", "Three lines"))
     assert (
         "A threat you have bound yourself to carry out is true, so not a bluff; the course "
         "still advises against it." in legit

@@ -1,6 +1,8 @@
 """Module 03, review 86 (an independent negotiation professor's review), fixed in round 86.
 Each test failed on the code or text before this round."""
 
+from pathlib import Path
+
 import pytest
 
 import course
@@ -120,3 +122,40 @@ def test_u1_the_closing_note_keeps_one_line_a_bullet_and_the_module_is_shorter()
         assert bullet.count(". ") <= 1 and len(bullet.split()) < 45, bullet
     assert "33,750" not in PROSE
     assert _markdown_words(NOTEBOOK) < 9_719
+
+
+def test_c2_a_threat_has_module_00s_one_definition():
+    """C2: module 00 says a threat ties a demand to something you would rather not do "to
+    punish a refusal"; this module said "said to deter", two definitions of one word.
+    Section 7 now uses module 00's words."""
+    leverage = (Path(course.__file__).parents[1] / "source/00_leverage/leverage.py").read_text()
+    definition = "something you would rather not do, to punish a refusal"
+    assert definition in _flat(leverage.replace("#", ""))
+    assert f"a **threat** ties it to {definition}" in _flat(PROSE)
+    assert "said to deter" not in PROSE
+
+
+def test_u2_the_core_paragraph_names_whose_reservation_price_sits_below():
+    """U2: "its reservation price sits below the core's lowest price" could be read as the
+    rival's or the seller's; it now names the seller."""
+    text = _flat(PROSE)
+    assert (
+        "would itself be bargained, the seller's reservation price sits below the core's "
+        "lowest price."
+    ) in text
+
+
+def test_u1_section_7_points_to_module_00_where_it_said_the_same():
+    """U1: section 7 restated module 00's account of bought confidential information, the
+    Model Rule 4.1 comment and the false stated intention; it now points to module 00,
+    section 6, which says each, and counts its own lines right (three, not four)."""
+    legit = _flat(_section(PROSE, "### Legitimate and illegitimate power", "### Question 9"))
+    leverage = (Path(course.__file__).parents[1] / "source/00_leverage/leverage.py").read_text()
+    zero = _flat(_section(leverage, "## 6. The ethics of leverage", "<details>").replace("#", ""))
+    for said in ("confidential information bought from someone bound to keep it", "Model Rule 4.1"):
+        assert said in zero, said
+    assert "*Edgington v Fitzmaurice*" in zero
+    assert "is not yours either** (module 00, section 6)." in legit
+    assert "trade secret" not in legit and "Edgington" not in legit
+    assert "Three lines matter most." in legit
+    assert legit.count(" - **") == 3

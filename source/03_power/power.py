@@ -300,8 +300,8 @@ print("Left takes all: in the core?", stable)
 # the rival is weak, section 5), but telling the keen buyer about a $v_1$ it already knows
 # does not.
 #
-# If the rival's offer is not firm and a sale to it would itself be bargained, its
-# reservation price sits below the core's lowest price.
+# If the rival's offer is not firm and a sale to it would itself be bargained, the
+# seller's reservation price sits below the core's lowest price.
 #
 # Read as a price, the Shapley value misleads here. It pays the rival $v_2/6$ though the
 # rival never buys, and when the rival's value is close enough to the keen buyer's it
@@ -1031,10 +1031,11 @@ check.best_lever(best_lever, hidden=True)
 #
 # This section uses module 00's two words, after Schelling: a **warning** ties a demand to
 # something you would do anyway if it is refused (sell to the rival who pays more); a
-# **threat** ties it to something you would rather not do, said to deter (walk out to an
-# alternative worth less than the deal). Module 02 called such a demand a bluff when you
-# would not carry it out. A threat invites a threat back and, if carried out, costs you by
-# definition; a warning can be true, but said as a demand it still corners the other side.
+# **threat** ties it to something you would rather not do, to punish a refusal (walk out
+# to an alternative worth less than the deal). Module 02 called such a demand a bluff when
+# you would not carry it out. A threat invites a threat back and, if carried out, costs
+# you by definition; a warning can be true, but said as a demand it still corners the
+# other side.
 # In Deutsch and Krauss's trucking game (1960), pairs earned most when neither player
 # could close a gate on the other's route, less when one could, least when both could.
 #
@@ -1089,30 +1090,25 @@ check.best_lever(best_lever, hidden=True)
 # copy of Borealis's offer: said as a demand, the warning tells Atlas nothing new and adds
 # a fight. A threat is a bluff if you would not carry it out and, as a stated intention
 # you do not hold, can be a misrepresentation. A threat you have bound yourself to carry
-# out is true, so not a bluff; the course still advises against it. Four lines matter
+# out is true, so not a bluff; the course still advises against it. Three lines matter
 # most.
 #
 # - **Power that comes with a public office is not yours to bring to a deal.** A seat on a
 #   council's planning committee serves the town; raising it in a private negotiation is
 #   a conflict of interest, and can be a crime (bribery, misconduct in office), as is
 #   raising any say you hold on others' behalf.
-# - **Information bought from someone bound to keep it secret is not yours either.**
-#   Buying it, such as an employee's copy of their firm's costs, makes you party to a
-#   breach of confidence, and may be misappropriation of a trade secret.
+# - **Information bought from someone bound to keep it secret is not yours either**
+#   (module 00, section 6).
 # - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
 #   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
 #   and that bluffing is one of them. Carr also counted concealing or misstating relevant
 #   facts as bluffing; this course does not follow him there. Misrepresentation law mostly
-#   draws its
-#   line at facts, and the rules most US states have adopted for lawyers, based on the
-#   American Bar Association's Model Rules, take a similar line: the comment to Model Rule
-#   4.1 notes that in negotiation, estimates of price or value and a party's intentions
-#   about an acceptable settlement are ordinarily not taken as statements of material
-#   fact. "We cannot go below 80,000", said by a seller whose reservation price is lower,
-#   is therefore a bluff; "another buyer has offered 80,000", when none has, misrepresents
-#   a material fact, and can undo the contract or amount to fraud. The line is not sharp:
-#   a statement of what you intend to do can itself be a false fact if you do not hold
-#   that intention when you speak (*Edgington v Fitzmaurice*, an English case of 1885).
+#   draws its line at facts, as does the comment to Model Rule 4.1 that module 00, section
+#   6, quotes. "We cannot go below 80,000", said by a seller whose reservation price is
+#   lower, is therefore a bluff; "another buyer has offered 80,000", when none has,
+#   misrepresents a material fact, and can undo the contract or amount to fraud. The line
+#   is not sharp: a stated intention you do not hold can itself be a false fact (module
+#   00, section 6).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 9 (3 marks): which kind of move, and what to say
