@@ -1162,7 +1162,7 @@ def test_the_breakdown_rule_keeps_its_condition():
     # gives the result, and draws the half a unit from it
     flat = " ".join(PROSE.split())
     assert (
-        "when the risk of breakdown, rather than the cost of waiting, is what pushes the two "
+        "when the risk of breakdown, rather than the cost of delay, is what pushes the two "
         "sides to agree"
     ) in flat
     assert "so each unit of it adds half a unit to your share" in flat

@@ -115,8 +115,8 @@ def test_u3_the_share_at_the_table_is_defined_for_either_seat():
     five = _flat(_section(PROSE, "## 5. Outside options", "The licence of section 2"))
     assert "Your **share at the table** is your share $x_2$" not in five
     assert (
-        "Your **share at the table** is what section 4 gives your seat, proposer or "
-        "responder, with no alternative counted."
+        "Your **share at the table** is what Rubinstein's model (section 4) gives your seat, "
+        "proposer or responder, with no alternative counted."  # review 86, U3: names the model
     ) in five
 
 

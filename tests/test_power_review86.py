@@ -92,8 +92,8 @@ def test_x1_question_6_says_the_share_kept_mostly_outweighs_money_sooner():
 
     six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
     assert (
-        "In most cases the share patience keeps outweighs money a little sooner, which is why "
-        "the check also tries cases where it does not."
+        "In most cases the share patience keeps outweighs money a little sooner, so the check "
+        "also tries cases where it does not."
     ) in six
     costly = [s for s in _draws() if signing_loss(s) > 0]
     kept = sum(s.signing_gain < signing_loss(s) for s in costly)
@@ -159,3 +159,17 @@ def test_u1_section_7_points_to_module_00_where_it_said_the_same():
     assert "trade secret" not in legit and "Edgington" not in legit
     assert "Three lines matter most." in legit
     assert legit.count(" - **") == 3
+
+
+def test_u3_the_share_at_the_table_names_rubinsteins_model_and_delay_has_one_name():
+    """U3: "share at the table" and "what section 4 gives your seat" read as two ideas, and
+    "the cost of waiting" stood beside "the cost of delay". Section 5's one-line definition
+    now names Rubinstein's model (not a second name for the share: "Rubinstein share" was
+    cut in an earlier round), and delay's cost has one name."""
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    assert (
+        "Your **share at the table** is what Rubinstein's model (section 4) gives your seat, "
+        "proposer or responder, with no alternative counted."
+    ) in five
+    assert "Rubinstein share" not in PROSE  # one name for it (test_models_power)
+    assert "cost of waiting" not in PROSE

@@ -636,12 +636,12 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
-# Module 02, section 7, in brief. Your **share at the table** is what section 4 gives your
-# seat, proposer or responder, with no alternative counted. An **outside option** is one
-# you can take only at the moment you turn down the other side's proposal (Harrow's work
-# for Kestrel). The **deal-me-out** result, also called the *outside option principle*:
-# with an option worth $b$ (a share of the pie), the responder's share is the larger of
-# its share at the table and $b$:
+# Module 02, section 7, in brief. Your **share at the table** is what Rubinstein's model
+# (section 4) gives your seat, proposer or responder, with no alternative counted. An
+# **outside option** is one you can take only at the moment you turn down the other
+# side's proposal (Harrow's work for Kestrel). The **deal-me-out** result, also called the
+# *outside option principle*: with an option worth $b$ (a share of the pie), the
+# responder's share is the larger of its share at the table and $b$:
 #
 # $$\text{share} = \max(\text{share at the table},\ b),$$
 #
@@ -653,7 +653,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # share when the other side proposes, and their $\delta$ of a unit when you do.
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither controls (a lender who may withdraw): when the risk of breakdown, rather than
-# the cost of waiting, is what pushes the two sides to agree, and offers follow each other
+# the cost of delay, is what pushes the two sides to agree, and offers follow each other
 # quickly, alternating offers end at the Nash split on the breakdown payoffs, so each unit
 # of it adds half a unit to your share, whether or not it beats your share at the table
 # (less where delay also pushes, closing note).
@@ -869,8 +869,8 @@ check.rig_prices(rig_prices, hidden=True)
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
 # Each part earns a mark; grading also tries other learners' scenarios. In most cases the
-# share patience keeps outweighs money a little sooner, which is why the check also tries
-# cases where it does not.
+# share patience keeps outweighs money a little sooner, so the check also tries cases
+# where it does not.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
