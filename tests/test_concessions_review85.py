@@ -127,10 +127,8 @@ def test_x2_question_5_says_which_valid_set_to_prefer():
     tempts Orchard, citing the study the module already cites; fails on the old text."""
     text = _flat()
     question = text[text.index("Question 5 (2 marks)") : text.index("Question 5b")]
-    assert (
-        "Prefer a set whose least attractive offer still tempts Orchard (Leonardelli and "
-        "colleagues, above)." in question
-    )
+    # review 86 E1: the preference is labelled the course's own (test_concessions_review86)
+    assert "Prefer a set whose least attractive offer still tempts Orchard" in question
     assert text.index("In experiments by Leonardelli") < text.index("Question 5 (2 marks)")
 
 

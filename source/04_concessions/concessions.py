@@ -835,7 +835,8 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. Your case has several sets that meet
 # these rules, and the check accepts any of them: which is your choice. Prefer a set
-# whose least attractive offer still tempts Orchard (Leonardelli and colleagues, above).
+# whose least attractive offer still tempts Orchard: the course's preference, drawn from
+# the sincerity finding above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
