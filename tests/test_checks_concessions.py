@@ -5604,8 +5604,8 @@ def test_review_78_the_summary_rounding_arena_and_engine_sentences_say_what_is_s
 
     text = _flat()
     # review 80 C1 rewrote this summary sentence: tests/test_concessions_review80.py
-    # review 85 E1 rewrote it again: tests/test_concessions_review85.py
-    assert "Below the frontier, make only free moves: none costs you anything." in text
+    # review 85 E1 and review 86 C1 rewrote it again: tests/test_concessions_review86.py
+    assert "Make free moves while one exists; once none does," in text
     assert "A rounded offer passes when it lies less than one unit" not in text
     assert "Rounding to whole thousands or to one decimal passes." in text
     assert "the others a third, on top of their own pace." in text

@@ -300,7 +300,7 @@ def test_r80_c1_the_summary_names_the_departure_and_the_batna_condition():
     bullet = bullet[: bullet.index(" - Accept")]
     # review 83 C2: the common rule's reading was a straw man; what comes back is the deal
     for part in (
-        "On it, what comes back for a give is the deal itself",
+        "once none does, what comes back for a give is the deal itself",  # review 86 C1
         "make every give conditional on it, and only while that deal beats your BATNA",
     ):
         assert part in bullet, part

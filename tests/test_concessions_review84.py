@@ -72,7 +72,7 @@ def test_c2_the_summary_says_what_comes_back_on_the_frontier_without_a_straw_man
     summary = text[text.index("What to take away") :]
     bullet = summary[summary.index("Choose where to land first") : summary.index("- Accept")]
     assert "leave the deal unsigned" not in bullet and "equal value back" not in bullet
-    assert "make only free moves: none costs you anything" in bullet  # below it (review 85)
+    assert "Make free moves while one exists" in bullet  # below it (review 86 C1)
     assert "what comes back for a give is the deal itself" in bullet  # on it
     assert "make every give conditional on it" in bullet
 

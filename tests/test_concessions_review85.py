@@ -30,7 +30,8 @@ def test_e1_the_summary_says_below_the_frontier_make_only_free_moves():
     now says what rule 1 does; fails on the old text."""
     bullet = _summary_bullet()
     assert "every give brings back at least as much" not in bullet
-    assert "Below the frontier, make only free moves: none costs you anything." in bullet
+    # review 86 C1: "only" contradicted rule 2 when stuck below the frontier
+    assert "Make free moves while one exists;" in bullet
 
 
 def _move(s, current, keep):

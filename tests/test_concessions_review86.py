@@ -26,3 +26,37 @@ def test_e1_question_5s_preference_is_the_courses_not_leonardellis():
     aside = text[text.index("In experiments by Leonardelli") : text.index("Reading the pick")]
     assert "more likely to hold an offer the other side found attractive" in aside
     assert "reading a set as a sincere attempt to agree" in aside
+
+
+def _summary_bullet():
+    text = _flat()
+    summary = text[text.index("What to take away") :]
+    return summary[summary.index("Choose where to land first") : summary.index("- Accept")]
+
+
+def test_c1_the_summary_makes_free_moves_while_one_exists_then_rule_2():
+    """Review 86 C1: the summary said "Below the frontier, make only free moves", against
+    rule 2, which applies once no move is free, stuck below the frontier too (the aside on
+    being stuck). It now says to make free moves while one exists, and what comes back for
+    a give once none does; fails on the old text."""
+    bullet = _summary_bullet()
+    assert "make only free moves" not in bullet
+    assert (
+        "Make free moves while one exists; once none does, what comes back for a give is the "
+        "deal itself: make every give conditional on it" in bullet
+    )
+    text = _flat()
+    rule_2 = text[text.index("**Then concede only what closes the deal.**") :]
+    assert rule_2.startswith("**Then concede only what closes the deal.** Once no move is free")
+    assert "Aside: stuck below the frontier" in text
+
+
+def test_c3_retraction_is_defined_where_it_is_first_used():
+    """Review 86 C3: section 3 called asking more than you last offered "a retraction
+    (section 2)", but section 2 never uses the word. It is now defined there, in bold, and
+    no use of the word comes before it; fails on the old text."""
+    text = _flat()
+    assert "retraction (section 2)" not in text
+    defined = text.index("asking more than you last offered, a **retraction**, tells")
+    assert text.lower().find("retract") == text.index("**retraction**") + 2
+    assert defined < text.index("If they retract, hold")

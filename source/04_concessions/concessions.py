@@ -385,11 +385,10 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # </details>
 #
-# A person should not mirror a step back: asking more than you last offered is itself a
-# retraction (section 2), which tells the other side your offers cannot be relied on. Nor
-# should a person copy a big step in full: a step bigger than your last tells the other
-# side more is coming. So the course's rule, which it calls **paced tit-for-tat**, has
-# four parts:
+# A person should not mirror a step back: asking more than you last offered, a
+# **retraction**, tells the other side your offers cannot be relied on. Nor should a
+# person copy a big step in full: a step bigger than your last tells the other side more
+# is coming. So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
 # 2. Give back part of what they gave; how much is your call: at most all of it, capped
@@ -1236,9 +1235,9 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   answer to a concession: at most theirs, capped by your own last step, at least half of
 #   that most; hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
-#   sign. Below the frontier, make only free moves: none costs you anything. On it, what
-#   comes back for a give is the deal itself: make every give conditional on it, and only
-#   while that deal beats your BATNA.
+#   sign. Make free moves while one exists; once none does, what comes back for a give is
+#   the deal itself: make every give conditional on it, and only while that deal beats
+#   your BATNA.
 # - Accept what is at least your next ask (or an offer at a believable cap that is at or
 #   above your reservation price); counter while a deal is possible; walk away when the
 #   best deal left is below your reservation price, with the relationship counted inside
