@@ -5082,7 +5082,7 @@ def test_review_72_the_script_rubric_and_questions_say_what_they_do(learner):
     q2 = " ".join(cell_text(MODULE, "concessions", "q2-text").split())
     # review 78 X4: real asks are round numbers; rule 3 asks only that the steps shrink once
     assert "Keep decimals" not in q2
-    assert "Offers in whole thousands are fine while a step still shrinks" in q2  # review 80 X5
+    assert "Whole thousands pass when the room to your target is wide" in q2  # review 86 U3
     assert "concede in steps that never grow and shrink at least once" in q2
     # steps 3, 2, 3, 3 in whole thousands shrink once (the 3 after the 2 is rounding);
     # the last equals the first, which failed before

@@ -265,7 +265,7 @@ def test_u4_question_2_states_the_hold_apart_from_the_shape():
     rule 4, and the check's hint names the first step's cap as rule 5."""
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
     q2 = text[text.index("Question 2 (2 marks)") : text.index("Question 3 (1 mark)")]
-    rules = re.findall(r" (\d)\. (\w+)", q2[: q2.index("Offers in whole thousands")])
+    rules = re.findall(r" (\d)\. (\w+)", q2[: q2.index("The check tries openings")])
     assert [(n, w) for n, w in rules] == [
         ("1", "start"),
         ("2", "never"),
@@ -419,10 +419,10 @@ def test_r80_x5_question_2_says_when_whole_thousands_stop_shrinking():
     says so, and every whole-thousands failure here is at that opening (fails on the old
     text)."""
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
-    assert (
+    assert (  # review 86 U3: said plainly (tests/test_concessions_review86.py)
         "The check tries openings from `s.their_estimate` up to the most a true fact of yours "
-        "justifies, not only yours. Offers in whole thousands are fine while a step still "
-        "shrinks; from an opening at your estimate they may not: keep one decimal." in text
+        "justifies, not only yours. Whole thousands pass when the room to your target is wide"
+        in text
     )
 
     def plan(s, start):

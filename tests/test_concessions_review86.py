@@ -2,6 +2,7 @@
 /work/notes/s76/review86_04.md): fixes, each with a test that fails on the text or code it
 replaced."""
 
+from itertools import pairwise
 from pathlib import Path
 
 from tests.test_concessions_review83 import _flat
@@ -60,3 +61,41 @@ def test_c3_retraction_is_defined_where_it_is_first_used():
     defined = text.index("asking more than you last offered, a **retraction**, tells")
     assert text.lower().find("retract") == text.index("**retraction**") + 2
     assert defined < text.index("If they retract, hold")
+
+
+def test_u3_x3_question_2_says_plainly_when_whole_thousands_fail():
+    """Review 86 U3 and X3: "Offers in whole thousands are fine while a step still shrinks;
+    from an opening at your estimate they may not" was opaque. It now says what goes wrong:
+    with little room to the target, rounding makes every step equal, so rule 4 fails. The
+    model plan rounded to whole thousands from an opening at learner-7's estimate shows it,
+    and one decimal of the same plan passes; fails on the old text."""
+    import pytest
+
+    import course
+    from course.checks import concessions as check
+    from course.checks.hints import NotYet
+    from course.models.batna import TARGET_SHARE
+    from course.scenarios.concessions import reservation_of
+
+    text = _flat()
+    question = text[
+        text.index("Question 2 (2 marks)") : text.index("3. Reciprocity and tit-for-tat")
+    ]
+    assert "Offers in whole thousands are fine while a step still shrinks" not in question
+    assert (
+        "Whole thousands pass when the room to your target is wide; with little room, they "
+        "can make every step equal (rule 4 fails): keep one decimal." in question
+    )
+    s = course.variant(MODULE, "learner-7")
+    r, start = reservation_of(s), s.their_estimate
+    target = r + TARGET_SHARE * (start - r)
+    sizes = range(s.rounds - 2, 0, -1)
+    plan = [start, start] + [
+        start - (start - target) * sum(sizes[: k + 1]) / sum(sizes) for k in range(len(sizes))
+    ]
+    whole = [round(x) for x in plan]
+    steps = {a - b for a, b in pairwise(whole) if a > b}
+    assert steps == {1}, whole  # every step equal
+    with pytest.raises(NotYet):
+        check._check_plan(whole, start, r, s.learner, s.their_estimate)
+    check._check_plan([round(x, 1) for x in plan], start, r, s.learner, s.their_estimate)

@@ -330,8 +330,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 # How fast your steps shrink and where you hold is yours to decide.
 #
 # The check tries openings from `s.their_estimate` up to the most a true fact of yours
-# justifies, not only yours. Offers in whole thousands are fine while a step still
-# shrinks; from an opening at your estimate they may not: keep one decimal.
+# justifies, not only yours. Whole thousands pass when the room to your target is wide;
+# with little room, they can make every step equal (rule 4 fails): keep one decimal.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
