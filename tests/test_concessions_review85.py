@@ -59,7 +59,7 @@ def test_c1_rule_1_keeps_a_move_that_gains_you_nothing_and_the_check_takes_both(
     assert "the planner's path takes the one that adds the most points" not in text  # U3
     assert (
         "Of the free moves, prefer one towards your landing. Once they have their minimum, "
-        "keep a move that gains you nothing to trade for a level back." in text
+        "hold back a move that gains you nothing: save it to trade later." in text  # r86 U2
     )
     assert "**Stop** when they have what they need and no move gains you points." in text
     keeps = solution_namespace(MODULE, "concessions")["next_trade"]

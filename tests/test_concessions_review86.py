@@ -99,3 +99,50 @@ def test_u3_x3_question_2_says_plainly_when_whole_thousands_fail():
     with pytest.raises(NotYet):
         check._check_plan(whole, start, r, s.learner, s.their_estimate)
     check._check_plan([round(x, 1) for x in plan], start, r, s.learner, s.their_estimate)
+
+
+def test_u2_u4_u5_u6_four_unclear_phrases_are_said_plainly():
+    """Review 86 U2: rule 1's "keep a move that gains you nothing to trade for a level back"
+    was unclear; it now says to hold such a move back and save it to trade later. U4: the
+    introduction's note said "In section 2, module 02's band of a half to three quarters.",
+    a fragment before section 2 is read; it now says what the band is for. U5: section 5 says
+    "cap", question 6's parameter is `ceiling`; question 6 now calls `ceiling` a cap Orchard
+    states. U6: question 4b's "(its cushion), whom you will meet again next year" dangled;
+    it is now its own clause. Fails on the old text."""
+    text = _flat()
+    for old in (
+        "keep a move that gains you nothing to trade for a level back",
+        "module 02's band of a half to three quarters.",
+        "`ceiling` is `None`, or a figure Orchard says",
+        "whom you will meet again next year",
+    ):
+        assert old not in text, old
+    rule_1 = text[text.index("**Create value first.**") : text.index("**Then concede only")]
+    assert "hold back a move that gains you nothing: save it to trade later." in rule_1
+    note = text[: text.index("## Your scenario")]
+    # neither "target" nor "zone" before section 1 and 2 define them (older tests pin that)
+    assert "In section 2, module 02's band for the price you aim at: a half to three quarters." in (
+        note
+    )
+    question_6 = text[text.index("Question 6 (2 marks)") : text.index("Question 6b")]
+    assert "`ceiling` is `None`, or a cap Orchard states:" in question_6
+    assert (
+        "how far above its minimum to leave Orchard (its **cushion**); you will meet Orchard "
+        "again next year." in text
+    )
+
+
+def test_u1_the_planners_verdict_paragraph_is_short():
+    """Review 86 U1: the planner's paragraph on the verdict nested parentheses and clauses
+    three deep in 106 words. It now says, in under 70 words, what the colours judge, where to
+    land, and what the verdict reports, which is what the widget's verdict does; fails on
+    the old text."""
+    text = _flat()
+    start = text.index("The colours judge how each move is chosen")
+    paragraph = text[start : text.index("%%", start)]
+    assert "(if not, propose your landing whole)" not in paragraph
+    assert len(paragraph.split()) < 70, len(paragraph.split())  # 106 before
+    assert (
+        "The verdict under the table says whether you reached your landing, and where the "
+        "rule's path would have ended." in paragraph
+    )

@@ -44,7 +44,7 @@
 #
 # Some lines in this module are the course's conventions, chosen for teaching, not
 # findings. In question 1, the 3 thousand you may open under a quote. In section 2,
-# module 02's band of a half to three quarters.
+# module 02's band for the price you aim at: a half to three quarters.
 # In question 2, the first concession's cap: three fifths is this course's line, not a
 # figure from Faratin or another study: it leaves at least two fifths for later steps. In
 # question 5, the least an offer gives Orchard: the quarter is this course's line, not a
@@ -151,8 +151,8 @@ scenario
 # <details><summary>Aside: this rule and module 03's deal-me-out result</summary>
 #
 # Module 03's deal-me-out result says when an outside option moves a deal once both
-# sides know it; this rule is about what telling it does to their belief, so it is a
-# rule of thumb drawn from the same idea.
+# sides know it; this rule is about what telling it does to their belief: a rule of
+# thumb drawn from the same idea.
 #
 # </details>
 #
@@ -547,8 +547,8 @@ NegotiationArena()
 # 1. **Create value first.** While a free move exists, make one: give on an issue that
 #    matters more to them than to you, take one that matters more to you. This is
 #    **logrolling** (Pruitt, *Negotiation Behavior*, 1981). Of the free moves, prefer one
-#    towards your landing. Once they have their minimum, keep a move that gains you
-#    nothing to trade for a level back.
+#    towards your landing. Once they have their minimum, hold back a move that gains you
+#    nothing: save it to trade later.
 # 2. **Then concede only what closes the deal.** Once no move is free (on the frontier,
 #    always), every move that helps them costs you: its trade ratio is below 1. So:
 #    1. Make such a concession only while they still need points to agree.
@@ -630,13 +630,10 @@ print("on the frontier, the exchange rate:", they_gain / you_lose)
 #    move by question 4's rule from where you stood: green when it is the rule's move, red
 #    when the rule makes another (it says which).
 #
-# The colours judge how each move is chosen, not where your plan ends; the verdict under
-# the table judges that. Land on the frontier with Orchard's minimum met; the rule's own
-# path usually takes three moves. The verdict says whether that path reached the package
-# best for you (if not, propose your landing whole) and, if you planned your own path to
-# your landing, that you reached it, even through red moves, and where the rule's path
-# would have ended. Then try a concession while a free move is open, or one after Orchard
-# has its minimum, and read what the table says.
+# The colours judge how each move is chosen, not where your plan ends. Land on the
+# frontier with Orchard's minimum met; the rule's own path usually takes three moves. The
+# verdict under the table says whether you reached your landing, and where the rule's path
+# would have ended. Then try a concession while a free move is open, and read the table.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -708,8 +705,8 @@ check.next_trade(next_trade, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "landing-text", "schema_version": 3}
 # ### Question 4b (2 marks, one of them graded by your instructor): where you land
 #
-# Section 4's first decision: how far above its minimum to leave Orchard (its
-# **cushion**), whom you will meet again next year. Write `landing(s, cushion=None)`:
+# Section 4's first decision is how far above its minimum to leave Orchard (its
+# **cushion**); you will meet Orchard again next year. Write `landing(s, cushion=None)`:
 # return the package (a dict of issue to level) you land on, on the frontier, giving
 # Orchard at least `s.their_minimum + cushion` of its points, and with the most points for
 # you among such packages (of two frontier packages that give you the same, either
@@ -1014,8 +1011,8 @@ DifficultMoment()
 # 2. in the last round, when no ask of yours is left (`next_ask` is `None`), accept an
 #    offer above your reservation price, `s.alternative_price` plus `s.extra_cost`, and
 #    walk away from one below it;
-# 3. `ceiling` is `None`, or a figure Orchard says is all its budget allows;
-#    `board_approved` is `True` when Orchard has shown that its board approved it
+# 3. `ceiling` is `None`, or a cap Orchard states: a figure it says is all its budget
+#    allows; `board_approved` is `True` when Orchard has shown that its board approved it
 #    (section 5's evidence). Such a cap below your reservation price means walk away;
 #    otherwise accept an offer at it.
 #
@@ -1116,7 +1113,7 @@ except NotImplementedError:
 # over and above what the first deal paid, and only the feelings, not the first deal's
 # economic outcome, predicted the wish to deal again. The study measured each
 # negotiator's own feelings; that the other side's feelings about how you ended shape its
-# wish to deal with you again is this course's reading of it.
+# wish to deal with you again is this course's reading.
 #
 # </details>
 #
