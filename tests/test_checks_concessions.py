@@ -614,7 +614,7 @@ def test_rule_2_matches_the_smaller_of_the_two_steps_as_the_text_says(learner, c
     assert check._in_band(_capped_by(min)(s, mine, theirs, 100), band, mine[-1])  # gives 4
     assert not check._in_band(_capped_by(max)(s, mine, theirs, 100), band, mine[-1])  # 6
     text = _flat()
-    assert "capped by your last step (before your first" in text
+    assert "capped by your last step and by the room left to your target" in text  # r86 U1
     assert (
         "Orchard has now conceded 6 (91 against its best earlier 85), more than your last 4, "
         "so you give from 2 up to 4" in text
@@ -1826,7 +1826,9 @@ def test_every_equivalent_offer_asks_at_least_the_landing_point():
             assert "less than your landing with no cushion" in hint, hint
             caught += 1
     assert caught >= 3
-    assert "worth at least as much to you as your landing with no cushion" in _flat()
+    assert "worth at least as much to you as `landing(s, 0)`, your landing with no cushion" in (
+        _flat()
+    )  # review 86 U1: the call no longer nested in a parenthesis
 
 
 def test_the_q4_hints_name_the_criterion_not_the_package():
@@ -1999,9 +2001,9 @@ def test_the_planner_and_section_3_say_move_where_a_give_is_meant_too():
     flat = _flat()
     assert "has four parts:" in flat
     assert "1. Concede only in answer to a concession of theirs, never into silence." in flat
-    assert (
-        "(before your first, by three fifths of the room to your target, as in section 2's plan)"
-        in flat
+    assert (  # review 86 U1: no longer nested inside the clause on the last step
+        "capped by your last step and by the room left to your target, and before your first "
+        "step by three fifths of that room (section 2's plan)" in flat
     )
 
 
@@ -2078,9 +2080,11 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     }
     # review 76 U6: question 4b's landing is the learner's own cushion, a decision too
     decisions = ("opening-test", "concession-plan-test", "landing-test", "meso-test")
-    assert (sum(coded[g] for g in decisions), sum(coded.values())) == (7, 14)
-    # review 79 C2: question 7 asks you to decide how far to move (the size is yours)
-    assert coded["relationship-test"] == 2
+    # review 86 X1: one of question 7's marks moved to the written 6b (14 -> 13 coded)
+    assert (sum(coded[g] for g in decisions), sum(coded.values())) == (7, 13)
+    # review 79 C2: question 7 asks you to decide how far to move (the size is yours);
+    # review 86 X1: that decision is now written and graded in 6b, the formula keeps 1
+    assert coded["relationship-test"] == 1
     assert "Move the least you would accept the table's way" in text  # review 82 C4
     # review 85 X1: question 7 is listed with the rule questions (its size is graded as any)
     assert "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7" in text
@@ -3668,7 +3672,9 @@ def test_question_2_leaves_the_plan_to_the_learner_and_hands_no_formula():
     question = text[text.index("### Question 2 (") : text.index("### Question 3 (")]
     asked = question[: question.index("def concession_plan")]
     assert "time_dependent_offer" not in asked and "\\beta" not in asked
-    assert "is yours to decide" in " ".join(
+    # review 86 U1 cut "How fast your steps shrink and where you hold is yours to decide":
+    # the question's first sentence and rule 3 say it
+    assert "The plan is yours to choose; it must" in " ".join(
         line.lstrip("# ").strip() for line in asked.splitlines()
     )
     model = question[question.index("### BEGIN SOLUTION") : question.index("### END SOLUTION")]
@@ -3686,7 +3692,7 @@ def test_question_3_s_words_give_the_band_the_check_accepts():
     # review 80 U1: question 3 points to section 3's rules, which state the caps
     assert "your next offer by section 3's rules 2 and 3" in flat
     assert "your offer never goes below it" in flat
-    assert "and by the room left to your target; at least half of that most" in flat
+    assert "three fifths of that room (section 2's plan); at least half of that most" in flat
     bound = 0
     for learner in LEARNERS:
         with course.variants.learner_as(learner):
@@ -4505,9 +4511,9 @@ def test_question_6b_asks_for_a_decision_on_the_learners_own_low_ball(answers, c
     judgement the rule cannot make. The cell runs on the learner's answers, and on an
     untouched notebook it says what to answer first."""
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
-    assert '"points": 1, "grade_id": "low-ball-judgement"' in source
+    assert '"points": 2, "grade_id": "low-ball-judgement"' in source  # review 86 X1
     written = " ".join(cell_text(MODULE, "concessions", "low-ball-text").split())
-    assert "Question 6b (1 mark, graded by your instructor)" in written
+    assert "Question 6b (2 marks, graded by your instructor)" in written  # review 86 X1
     # review 73 X1: question 6 reads the claim as a test; 6b's reason comes from the case
     assert (
         "why your case makes the claim a test (as your `respond` reads it) or what evidence "
@@ -4700,7 +4706,7 @@ def test_question_7_asks_whether_the_learner_trusts_the_table():
         "Move the least you would accept the table's way, more than nothing, at most the "
         "whole difference (none where a deal changes nothing);" in written
     )
-    assert "Any such move passes: its size is how far you trust a simulated table." in written
+    assert "Any such move passes; question 6b asks how far you moved, and why." in written
     # review 80 X1: "up to the whole difference" let a move of nothing pass by the text's
     # words, while the check refuses it (test_checks_meet_again: "without the relationship")
     answer = cell_text(MODULE, "concessions", "relationship-answer")

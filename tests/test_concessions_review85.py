@@ -97,7 +97,7 @@ def test_c2_question_7_says_questions_1_to_6_leave_the_relationship_out():
     question 6 walks away below the reservation price without it. Question 7 now says so;
     fails on the old text."""
     text = _flat()
-    question = text[text.index("Question 7 (2 marks)") : text.index("## 6. Reflection")]
+    question = text[text.index("Question 7 (1 mark)") : text.index("## 6. Reflection")]
     assert (
         "Questions 1 to 6 leave the relationship out; with it, your walk-away point is this "
         "figure." in question

@@ -146,3 +146,55 @@ def test_u1_the_planners_verdict_paragraph_is_short():
         "The verdict under the table says whether you reached your landing, and where the "
         "rule's path would have ended." in paragraph
     )
+
+
+def _points():
+    import re
+
+    return {
+        grade_id: int(points)
+        for points, grade_id in re.findall(
+            r'"points": (\d+), "grade_id": "([a-z-]+)"', SOURCE.read_text()
+        )
+    }
+
+
+def test_x1_question_7s_decision_is_asked_and_graded_in_6b():
+    """Review 86 X1: question 7 gave 2 marks for what any move in (0, whole difference]
+    passes, one subtraction of two table cells, while its one decision, how far to trust
+    the simulated table, was neither asked nor graded. One of its marks moved to the
+    written 6b, which now asks how far you moved and why, with a rubric line for it; the
+    module's total marks are unchanged. Fails on the old text and marks."""
+    points = _points()
+    assert points["relationship-test"] == 1 and points["low-ball-judgement"] == 2
+    assert sum(points.values()) == 18  # 13 coded, 5 by hand, as before the move
+    text = _flat()
+    assert "Question 7 (1 mark): the relationship inside your reservation price" in text
+    assert "Any such move passes; question 6b asks how far you moved, and why." in text
+    written = text[text.index("Question 6b (2 marks, graded by your instructor)") :]
+    written = written[: written.index("%%")]
+    assert (
+        "Once question 7 passes, add how far your `relationship_reservation` moved your "
+        "reservation price, and why you trust the simulated table that far." in written
+    )
+    source = SOURCE.read_text()
+    rubric = source[source.index('"grade_id": "low-ball-judgement"') :]
+    rubric = rubric[: rubric.index("### END SOLUTION")]
+    assert "Rubric, first mark:" in rubric
+    assert "Rubric, second mark (question 7's decision):" in rubric
+
+
+def test_u1_rule_2_and_question_5_nest_no_clause_in_a_parenthesis():
+    """Review 86 U1: section 3's rule 2 put the first step's cap in a parenthesis inside the
+    clause on the last step, and question 5's first two rules nested a parenthesis or a
+    call in another. They now say the same in sequence; fails on the old text."""
+    text = _flat()
+    assert "(before your first, by three fifths of the room to your target" not in text
+    assert (
+        "capped by your last step and by the room left to your target, and before your first "
+        "step by three fifths of that room (section 2's plan); at least half of that most." in text
+    )
+    question = text[text.index("Question 5 (2 marks)") : text.index("Question 5b")]
+    assert "(the middle level of each issue in `s.issues`)" not in question
+    assert "than the package at the middle level of every issue in `s.issues`;" in question
+    assert "as `landing(s, 0)`, your landing with no cushion, so it gives no ground" in question

@@ -327,7 +327,6 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
 # its entry for round k is where you stand in round k only if Orchard moves every round.
-# How fast your steps shrink and where you hold is yours to decide.
 #
 # The check tries openings from `s.their_estimate` up to the most a true fact of yours
 # justifies, not only yours. Whole thousands pass when the room to your target is wide;
@@ -392,8 +391,8 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
 # 2. Give back part of what they gave; how much is your call: at most all of it, capped
-#    by your last step (before your first, by three fifths of the room to your target, as
-#    in section 2's plan) and by the room left to your target; at least half of that most.
+#    by your last step and by the room left to your target, and before your first step by
+#    three fifths of that room (section 2's plan); at least half of that most.
 #    Give nearly all of it while your target is far, so the talks keep their pace; less as
 #    it nears, keeping room for a last trade.
 # 3. After a concession of yours, wait for one back before you move again. If they
@@ -815,11 +814,10 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 #
 # Write `meso(s)`: a list of three different packages (dicts of issue to level) such that
 #
-# - each is on the Pareto frontier, and worth more to you (`s.yours`) than the package
-#   that splits every issue down the middle (the middle level of each issue in
-#   `s.issues`);
-# - each is ambitious: worth at least as much to you as your landing with no cushion
-#   (`landing(s, 0)`), so that it gives no ground before the talks begin;
+# - each is on the Pareto frontier, and worth more to you (`s.yours`) than the package at
+#   the middle level of every issue in `s.issues`;
+# - each is ambitious: worth at least as much to you as `landing(s, 0)`, your landing with
+#   no cushion, so it gives no ground before the talks begin;
 # - they are worth about the same to you: within 5 of your points of each other;
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
@@ -1051,13 +1049,15 @@ check.respond(respond, hidden=True)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-text", "schema_version": 3}
-# ### Question 6b (1 mark, graded by your instructor): your answer to a low-ball
+# ### Question 6b (2 marks, graded by your instructor): your answer to a low-ball
 #
 # The cell below plays section 5's moment on your own case: your opening and plan,
 # Orchard's answers, which rose once and then fell far with "this is all the budget
 # allows", and what `respond` says. In two to four sentences, say what you answer (an ask,
 # accept or walk away) and the words you would use, and why your case makes the claim a
-# test (as your `respond` reads it) or what evidence would make it a cap.
+# test (as your `respond` reads it) or what evidence would make it a cap. Once question
+# 7 passes, add how far your `relationship_reservation` moved your reservation price, and
+# why you trust the simulated table that far.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "low-ball-own", "schema_version": 3}
 try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
@@ -1075,14 +1075,14 @@ try:  # your own opening and plan: run it once questions 1, 2 and 6 pass
 except NotImplementedError:
     print("Answer questions 1, 2 and 6 first.")
 
-# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 1, "grade_id": "low-ball-judgement", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "low-ball-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric (1 mark): an answer that fits the learner's own numbers (a hold at the last ask,
-# section 5's step 3, or a reasoned departure from it); words that slow down and ask what
-# changed, or restate the fact behind the ask; and the claim read as a test with a reason
-# from the case (what Orchard offered before, what the story says of its budget, what
-# evidence would make a cap believable). The claim read as a cap, with a walk-away before
-# asking what changed, gets half a mark, as do missing words or a missing reason.
+# Rubric, first mark: an answer that fits the learner's own numbers (a hold at the last
+# ask, section 5's step 3, or a reasoned departure from it); words that slow down and ask
+# what changed, or restate the fact behind the ask; and the claim read as a test with a
+# reason from the case (what Orchard offered before, what the story says of its budget,
+# what evidence would make a cap believable). The claim read as a cap, with a walk-away
+# before asking what changed, gets half a mark, as do missing words or a missing reason.
 #
 # A full-marks answer, for the model answer's plan from an opening of 120 over 7 rounds
 # with a reservation price of 85 and an estimate of 117 (asks of 120, 120 and 116.3, a
@@ -1094,6 +1094,15 @@ except NotImplementedError:
 # beyond its 76, I give those 2, to 114.3 (my last step, 3.7, caps it), as part of a deal
 # on the framework. If Orchard shows me that its board approved a budget of 51, that is a
 # cap below my reservation price: I walk away politely and say what would bring me back."
+#
+# Rubric, second mark (question 7's decision): the size of the learner's move, read from
+# their own table (how much of the difference between a deal and a polite walk-away), and
+# a reason for trusting the simulated table that far: it rests on the arena bots' trust
+# score and one draw of Orchard's reservation price, and in real talks a low price can
+# become next year's starting point. A size with no reason, or a reason not about the
+# table, gets half a mark. For example, with 13.5 after a deal and 12.5 after a polite
+# walk-away: "I moved from 85 to 84.5, half of the 1 the table gives: I trust its
+# direction more than its size, since the bots remember only how talks ended."
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "meet-again-teaching", "schema_version": 3}
@@ -1151,7 +1160,7 @@ next_year = check.next_year(scenario)
 next_year
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "relationship-text", "schema_version": 3}
-# ### Question 7 (2 marks): the relationship inside your reservation price
+# ### Question 7 (1 mark): the relationship inside your reservation price
 #
 # You will negotiate with Orchard again next year. `next_year` maps each way this year's
 # talks could end (`"deal"`, `"polite walk-away"`, `"walk-out"`) to what you can expect to
@@ -1161,9 +1170,9 @@ next_year
 # deal does to next year inside it. Your alternative to a deal is the polite walk-away.
 # Move the least you would accept the table's way, more than nothing, at most the whole
 # difference (none where a deal changes nothing); the check also tries tables where a deal
-# changes nothing or makes next year worse. Any such move passes: its size is how far you
-# trust a simulated table. Questions 1 to 6 leave the relationship out; with it, your
-# walk-away point is this figure.
+# changes nothing or makes next year worse. Any such move passes; question 6b asks how far
+# you moved, and why. Questions 1 to 6 leave the relationship out; with it, your walk-away
+# point is this figure.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "relationship-answer", "schema_version": 3}
@@ -1180,7 +1189,7 @@ def relationship_reservation(s, next_year):
     ### END SOLUTION
 
 
-# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 2, "grade_id": "relationship-test", "schema_version": 3}
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "relationship-test", "schema_version": 3}
 """Check that relationship_reservation puts what a deal does to next year inside the reservation price."""
 check.relationship_reservation(relationship_reservation)
 ### BEGIN HIDDEN TESTS
