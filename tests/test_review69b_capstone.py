@@ -93,7 +93,8 @@ def test_the_model_reflection_is_four_short_paragraphs_and_the_arithmetic_a_note
     assert [p.split()[0].strip('"') for p in paragraphs] == ["(1)", "(2)", "(3)", "(4)"]
     # review 76 C3, U6: a clause naming the first sitting's breach and one reading the
     # weight off Quell, paid for in part by cuts (406 words; 400 before)
-    assert 320 <= len(answer.split()) <= 410, len(answer.split())
+    # review 86 C2: the 0-10 ratings the prompt asks for (424 words)
+    assert 320 <= len(answer.split()) <= 425, len(answer.split())
     assert "6.2 k€" not in answer and "Instructor note" not in answer
     note = text[text.index("Instructor note:") :]
     # review 70 E2: 0.1 is a floor and 6.2 no upper bound

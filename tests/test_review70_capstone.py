@@ -73,7 +73,7 @@ def test_the_unsigned_alternative_is_no_fact_for_an_opening_beyond():
 def test_the_model_reflection_says_what_power_would_have_added_in_a_meeting():
     """C3: part 2 of the reflection asks what the power weighed would have added in a real
     meeting; the full-marks answer only said whose it was. Failed on the old text."""
-    answer = _section("reflection").split("(2) I weighted")[1].split("(3) I left")[0]
+    answer = _section("reflection").split("(2) I rated")[1].split("(3) I left")[0]
     assert "In a real meeting" in answer and "Quell" in answer.split("In a real meeting")[1]
 
 

@@ -979,13 +979,14 @@ NegotiationTable(
 # Marlow accepts even with Quell (63 points, 81 net): no failed talks, so signing would
 # have cost 0.38 × 0.25 ≈ 0.1, not 16.25.
 #
-# (2) I weighted alternatives 0.4, power 0.35 and information 0.25: alternatives carried
-# Quell, the deciding fact. Brenn was 43% of my best profit (190), against Marlow's 62%
-# with Quell and 22% without, and Marlow's claimed 9 weeks of stock against my 3 clashed
-# with its rush, so I rated the row open. Marlow took 34 points, far under its 62 with
-# Quell: my 0.4 fit. Power, which the table omits, was Marlow's (72% of my sales against
-# the 20% of its sensors). In a real meeting Marlow could hint at moving next year's
-# volume to Quell.
+# (2) I rated information 6 to 5 for me, alternatives 5 to 5 and power 3 to 7 for Marlow,
+# and weighted alternatives 0.4, power 0.35, information 0.25: alternatives carried
+# Quell, the deciding fact. Brenn was 43%
+# of my best profit (190), against Marlow's 62% with Quell and 22% without, and Marlow's
+# claimed 9 weeks of stock against my 3 clashed with its rush, so I rated the row open.
+# Marlow took 34 points, far under its 62 with Quell: my 0.4 fit. Power, which the table
+# omits, was Marlow's (72% of my sales against the 20% of its sensors). In a real meeting
+# Marlow could hint at moving next year's volume to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
 # unoffered, against my rule (it had not said it could give no more), and the debrief said
