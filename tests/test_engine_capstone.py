@@ -1216,9 +1216,8 @@ def test_the_text_on_dependence_held_issues_acceptances_and_the_deadline_fits_th
     # rush_if_not > rush_if_quell, tests/test_variants_sweep_capstone.py), and for some
     # learners Quell stays the likelier state (test_the_opening_is_grounded_in_facts...)
     assert "can only lower the chance that Quell has capacity" in information
-    assert "for some learners it is still the less likely one" in " ".join(  # review 77 U4
-        section("opening-teaching").split()
-    )
+    # review 77 U4's note that the low state may stay the less likely one: cut in review 86
+    # U1 (tests/test_review86_capstone.py)
     debriefing = section("debrief-teaching")
     assert "zone between the two reservation prices" not in debriefing
     assert "the most any package Marlow would have taken could give you over it" in " ".join(
@@ -3139,7 +3138,8 @@ def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_draw
     # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
     assert "offer each step as a conditional trade" in " ".join(section("plan-teaching").split())
     summary = " ".join(section("summary").split())
-    assert "Here send them in order; with a person, send shrinking steps as" in summary
+    # review 86 C1, C3: a plan for this bot's table; with a person, shrinking traded steps
+    assert "That plan is for this bot; with a person, make shrinking steps" in summary
     assert "frontier map" not in summary
     assert "at the end of your plan" not in summary
 

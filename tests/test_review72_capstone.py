@@ -115,7 +115,10 @@ def test_question_7_says_the_offers_are_a_shrinking_subsequence_of_the_map():
     assert "pass over a package whose step would cost you more than the one before" not in q7
     assert "no check could pick one" not in q7  # review 79 C1: question 8 grades the sending
     summary = _section("summary")
-    assert "with a person, send shrinking steps as conditional trades" in " ".join(summary.split())
+    # review 86 C1: each step traded for something, as module 04 teaches
+    assert "with a person, make shrinking steps, each traded for something" in " ".join(
+        summary.split()
+    )
 
 
 def test_the_small_text_items_of_review_72():

@@ -80,7 +80,7 @@ def test_one_rule_on_which_steps_to_send_and_the_model_answer_keeps_it():
     assert "At this table you send the plan's packages in order, one per step" in text
     # review 83 C2: said once, before the rule's table (tests/test_review84_capstone.py)
     assert "prefer shrinking steps, and offer each step as a conditional trade" in text
-    assert "Here send them in order; with a person, send shrinking steps" in text
+    assert "That plan is for this bot; with a person, make shrinking steps" in text
     profits = [row[1] for row in plan_of(course.variant("05_capstone", "learner-1354"))]
     answer = _section("reflection")
     assert f"I opened with my planned package (profit {profits[0]:g}" in answer

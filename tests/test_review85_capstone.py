@@ -60,7 +60,7 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
     assert "costs nothing here" not in q7
     assert (
         "Marlow counts only its total points, so this bot does not mind a step bigger than the "
-        "one before; a person may (section 5)."
+        "one before."  # review 86 C1: and says what to do with a person instead
     ) in q7
     assert q7.count("a person") == 1
     assert "prefer shrinking steps" in _cell("plan-teaching")

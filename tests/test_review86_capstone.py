@@ -26,3 +26,32 @@ def test_c2_the_full_marks_example_rates_both_sides_on_each_source():
     assert power_holder(case) == "Marlow" and ratings["power"][0] < ratings["power"][1]
     assert ratings["alternatives"][0] == ratings["alternatives"][1]  # the open row
     assert "so I rated the row open" in answer
+
+
+def test_c1_c3_the_graded_plan_is_a_plan_for_this_bot_not_a_pattern_for_people():
+    """C1: questions 7 and 8 grade a plan tuned to this bot (steps whose costs zig-zag,
+    steps taking a term back), which a reader takes for a model concession pattern. C3:
+    the summary's 'in the smallest steps' meant the package that leaves you most, not a
+    small concession. Question 7 and the summary now say the plan is for this bot's table,
+    not a pattern for people, and name module 04's shrinking steps, each traded; the
+    summary says what each step is. Fails on the old text."""
+    q7 = _cell("q7-text")
+    assert "The plan is for this bot's table, not a pattern for people" in q7
+    assert "With a person, make shrinking steps, each traded for something (module 04)." in q7
+    summary = _cell("summary")
+    assert "in the smallest steps" not in summary
+    assert (
+        "Plan your concessions step by step down the frontier, each time to the package that "
+        "leaves you most. That plan is for this bot; with a person, make shrinking "
+        "steps, each traded for something (module 04)."
+    ) in summary
+
+
+def test_u1_the_module_is_shorter_and_its_repeats_are_cut():
+    """U1: 7,730 learner-facing words (tests/test_review81_capstone.py counts them), many
+    in hedges and asides. The opening's parenthetical on learners for whom the low state
+    stays the less likely one is cut. Fails on the old text."""
+    from tests.test_review81_capstone import SOURCE, _markdown_words
+
+    assert _markdown_words(SOURCE.read_text()) <= 7_730
+    assert "for some learners it is still the less likely one" not in _cell("opening-teaching")

@@ -373,9 +373,7 @@ check.my_audit(my_audit, hidden=True)
 # side's reservation price, or somewhat beyond it as far as a fact you can cite carries
 # you. With two states, the mean of your beliefs is no reservation price Marlow can have
 # (section 2), so here you open at Marlow's **low reservation price**, the state better
-# for you, which the rush request made likelier (for
-# some learners it is still the less likely one; your opening is the same, and your plan
-# concedes from it towards the higher number). Among the packages that give Marlow at
+# for you, which the rush request made likelier. Among the packages that give Marlow at
 # least its low reservation price (by your research's points) and you at least your
 # reservation price, take the one with the most profit. (Every case here has such a
 # package.)
@@ -723,9 +721,10 @@ check.what_to_say(what_to_say, hidden=True)
 # the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# At this table you send the plan's packages in order, one per step (question 8). Marlow
-# counts only its total points, so this bot does not mind a step bigger than the one
-# before; a person may (section 5).
+# At this table you send the plan's packages in order, one per step (question 8). The
+# plan is for this bot's table, not a pattern for people: Marlow counts only its total
+# points, so this bot does not mind a step bigger than the one before. With a person, make
+# shrinking steps, each traded for something (module 04).
 # Most plans have a **trade-back step**, one that takes a term back (volume back up,
 # delivery back out) yet gives Marlow more points, so it is no retraction (section 6).
 
@@ -1034,9 +1033,9 @@ NegotiationTable(
 #   believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
-# - Plan your concessions down the frontier, in the smallest steps that give the other
-#   side more. Here send them in order; with a person, send shrinking steps as
-#   conditional trades.
+# - Plan your concessions step by step down the frontier, each time to the package that
+#   leaves you most. That plan is for this bot; with a person, make shrinking steps,
+#   each traded for something (module 04).
 # - Step only when the other side moves, says it can give no more (with a person, test
 #   that: it is often a bluff), or, once, to break a deadlock, announced as an
 #   invitation (GRIT). This bot gets a whole step for any move; a person, at most about
