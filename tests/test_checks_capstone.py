@@ -923,7 +923,7 @@ def test_the_free_trade_rule_says_why_it_departs_from_module_04():
     assert "which would rank differently counted in euros" not in plan
     assert "keeps part of it for you" not in plan and "At this table either passes" not in plan
     rule = " ".join(section("plan-teaching").split())
-    assert "Module 04 added both sides' points; k€ and points have no common unit:" in rule
+    assert "Module 04 added both sides' points, but k€ and points have no common unit:" in rule
 
 
 def test_best_trade_follows_the_plan(own):
@@ -2449,9 +2449,8 @@ def test_the_model_answer_puts_the_bots_gain_down_to_the_opening_not_to_words():
     # replays; review 68 X1: learners cannot run those, so the answer says the step beyond
     # went untried at its table and the appendix's figure is not its own
     assert "one step beyond gained 1.85 against a Boulware Marlow" not in source
-    # review 69 U2: said in the instructor note after the (shorter) model answer
-    assert "went untried at this learner's table, so the sittings cannot price it" in source
-    assert "this bot hears offers, not words" in source
+    # review 69 U2 moved it to an instructor note, cut in review 86 U1 (it repeated the
+    # model answer; tests/test_review86_capstone.py)
     assert "what you say is not modelled, only your offers" in source
 
 

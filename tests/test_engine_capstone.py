@@ -949,7 +949,8 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     assert f"over the letter's sure {case.brenn_letter:g}. Signed," in rubric
     assert case.brenn_letter < worth
     floor, best = reservation_of(case), best_profit(case)
-    assert f"the reservation price is {floor:g} unsigned" in rubric
+    # review 86 U1: the instructor note that gave it is cut; the answer measures from it
+    assert f"{plan[2][1] - floor:g} above my reservation price" in rubric
     alone = alternative_of(case)
     assert alone == worth  # learner-1354 did not sign, so Brenn is the alternative
     assert f"{name} was {alone / best:.0%} of my best profit ({best:g})" in rubric
@@ -1076,7 +1077,8 @@ def test_the_stated_duration_matches_the_course_map():
     assert words(preparation) - folded(preparation) <= 5_313
     assert folded(preparation) <= 737
     # review 82 U1: the MESO's fold ("Why the table cannot run the test") is cut
-    assert text.count("# <details><summary>") == text.count("# </details>") >= 7
+    # review 86 U1: section 5's fold that repeated its rule is cut
+    assert text.count("# <details><summary>") == text.count("# </details>") >= 6
     assert words(text[: text.index("# ## 6.")]) > words(text) / 2
     minutes = next(m.minutes for m in MODULES if m.folder == "05_capstone")
     assert 450 <= minutes <= 630
@@ -2520,7 +2522,7 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     plan = section("plan-teaching")
     # review 75 C4: the exception is now a tip for this bot; review 76 C1: in the appendix;
     # review 77 C2: a row of section 5's table (GRIT), the appendix keeps the trials
-    assert "This bot waits to be answered: the one small step of section 5's last row" in (
+    assert "This bot waits to be answered: the one step of section 5's last row" in (
         " ".join(section("about-the-bot").split())
     )
     assert "as module 04 said, opens with a fair step" not in plan
@@ -2741,7 +2743,6 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     unsigned = plan_of(case)
     most = max(them for _, _, them in unsigned)
     assert most == 57 < case.reservation_if_quell == 62
-    assert f"Unsigned, the plan stops at {unsigned[-1][1]:g}/{most:g}" in rubric
     # signed: the floor falls to the letter plus the audit, and the plan reaches Quell's
     signed_floor = case.brenn_letter + case.audit_cost
     assert signed_floor == 74 and signed_floor < reservation_of(case) == 90.25
@@ -2757,25 +2758,12 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     last = unsigned[-1][0]
     assert (unsigned[-1][1], unsigned[-1][2]) == (105, 57)
     assert {**last, "delivery": "3 weeks"} == signed[k][0]
-    # review 69 U2: the letter's arithmetic moved from the model answer to the instructor
-    # note that follows it
-    assert "€48, 6k units, 3 weeks, 90 days) at 90 for Tallis and 63 for Marlow" in rubric
+    # review 69 U2 moved the letter's arithmetic to an instructor note after the model
+    # answer; review 86 U1 cut that note (it repeated the answer): the answer keeps the
+    # package and the letter's cost, 0.38 x 0.25 = 0.1 against 0.38 x 16.25
     net = profit - case.audit_cost
-    assert f"a deal worth {net:g} net, {worth - net:g} below Brenn's gamble" in rubric
-    low, high = posterior * (worth - net), posterior * shortfall
-    # review 70 E2: 6.2 is no upper bound (a failed talk without Quell, or a final offer
-    # between 74 and 90.25 accepted, costs the signer too)
-    assert (
-        f"Weighed by the chance of Quell, {posterior:.2f}, the letter costs at least about "
-        f"{low:.1f} k€ on average, about {high:.1f} if the learner does not reach that "
-        "package, and more if the talks fail without Quell" in rubric
-    )
-    assert beyond_of(case)[1] == 160
-    assert (
-        "An opening one step beyond (160), which question 5 accepts from every learner, went "
-        "untried" in rubric
-    )
-    assert "the appendix's 4 to 8 k€ is an average over many learners' cases, not this" in rubric
+    assert f"(63 points, {net:g} net)" in rubric and f"{worth - net:g}" == "0.25"
+    assert f"{posterior:.2f} × {worth - net:g} ≈ {posterior * (worth - net):.1f}" in rubric
     assert (
         "the shortfall weighed by the chance that talks with the letter still end without a "
         "deal, not by question 3's chance of Quell" in rubric
@@ -2856,10 +2844,7 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "Most plans have a **trade-back step**, one that takes a term back" in q7_flat
     assert "a term taken back without a word reads as bad faith" not in q7_flat  # review 83 C2
     assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
-    assert (
-        "question 7 maps the packages you concede through, and at the table of section 6"
-        in section("leverage-teaching")
-    )
+    # review 86 U5: section 1's cross-references to questions 2, 3 and 7 are cut
     # review 68 C1: the Quell-state package is no longer the target; section 5 counts the
     # steps to it (question 8 no longer does, review 69 X1)
     assert "count on four steps." in section("plan-teaching")
@@ -2908,7 +2893,7 @@ def test_a_step_right_after_marlows_first_answer_is_flagged_and_called_reciproci
     plan_text = section("plan-teaching")
     # review 78 C1: the opening is Marlow's first move, and one small step answering it is
     # reciprocity (tests/test_review79_capstone.py)
-    assert "one small step in answer to it is reciprocity" in plan_text
+    assert "your next step in answer to it is reciprocity" in plan_text
 
 
 def test_section_5_states_module_04s_trade_rule_below_and_on_the_frontier():
@@ -3153,12 +3138,12 @@ def test_section_5_gives_its_rule_as_a_three_row_table_and_folds_grit_and_the_re
     text = NOTEBOOK.read_text()
     cell = text[text.index("# ## 5.") : text.index('grade_id": "q7-text"')]
     assert "# | Marlow's reply | your move |" in cell
-    rows = [line for line in cell.splitlines() if line.startswith("# | ") and "next step" in line]
+    rows = [line for line in cell.splitlines() if line.startswith("# | ") and "| next step" in line]
     # review 75 C4: the row for two replies without a move became a tip for this bot, and
     # the opening's row allows a hold or a small step
     assert len(rows) == 2, rows
     assert "it moved" in rows[0] and "can't give more" in rows[1]
-    assert "# | its opening | hold, or a small step |" in cell
+    assert "# | its opening | hold, or your next step |" in cell
     assert "# Otherwise hold" in cell
     fold = cell[cell.index("<details><summary>Why a step stands here") :]
     fold = " ".join(

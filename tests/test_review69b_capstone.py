@@ -96,9 +96,8 @@ def test_the_model_reflection_is_four_short_paragraphs_and_the_arithmetic_a_note
     # review 86 C2: the 0-10 ratings the prompt asks for (424 words)
     assert 320 <= len(answer.split()) <= 425, len(answer.split())
     assert "6.2 k€" not in answer and "Instructor note" not in answer
-    note = text[text.index("Instructor note:") :]
-    # review 70 E2: 0.1 is a floor and 6.2 no upper bound
-    assert "at least about 0.1 k€ on average, about 6.2 if" in " ".join(note.split())
+    # review 86 U1: the instructor note, which repeated the answer, is cut
+    assert "Instructor note" not in text
 
 
 def _open_and_folded(grade_id):

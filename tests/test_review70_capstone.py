@@ -39,9 +39,9 @@ def test_the_hold_after_marlows_opening_is_claimed_for_this_table_only():
     question 8 does. Failed on the old text."""
     plan = _section("plan-teaching")
     assert "here as at a human table" not in plan
-    assert "| its opening | hold, or a small step |" in plan
+    assert "| its opening | hold, or your next step |" in plan
     # review 78 C1: the opening is Marlow's first move, said once where the rule is stated
-    assert "so it is its first move: one small step in answer to it is reciprocity" in plan
+    assert "so it is its first move: your next step in answer to it is reciprocity" in plan
 
 
 def test_the_smallest_step_is_justified_by_marlows_falling_aim():
@@ -54,8 +54,9 @@ def test_the_smallest_step_is_justified_by_marlows_falling_aim():
     assert "how many points Marlow still needs (it depends on Quell)" not in plan
     assert (  # review 79 U1: shorter
         "you cannot see what Marlow needs in a round, and your research's points are an "
-        "estimate: so give it more in the smallest steps, not in one jump." in plan
+        "estimate." in plan  # review 86 U1: the fold that repeated the rule is cut
     )
+    assert "So make the **smallest** step that gives Marlow more" in plan
 
 
 def test_the_unsigned_alternative_is_no_fact_for_an_opening_beyond():
@@ -80,13 +81,11 @@ def test_the_model_reflection_says_what_power_would_have_added_in_a_meeting():
 def test_the_instructor_note_gives_the_letters_cost_as_no_upper_bound():
     """E2: a signer also nets less than 81.25 on final offers in [74, 90.25) and loses
     16.25 in an impasse without Quell, so 6.2 k€ is no upper bound. Failed on the old
-    text."""
-    note = _section("reflection").split("Instructor note:")[1]
-    assert "between about 0.1 and 6.2 k€" not in note
-    assert (
-        "at least about 0.1 k€ on average, about 6.2 if the learner does not reach that "
-        "package, and more if the talks fail without Quell" in note
-    )
+    text. Review 86 U1 cut the note (it repeated the model answer), so no range is left to
+    misstate."""
+    reflection = _section("reflection")
+    assert "between about 0.1 and 6.2 k€" not in reflection
+    assert "Instructor note:" not in reflection
 
 
 def test_the_opening_facts_justify_asking_not_expecting_more_than_the_even_split():

@@ -141,10 +141,8 @@ def test_the_small_text_items_of_review_72():
         "Count each deadline here, once; knowing Marlow's claimed stock is part of your "
         "information row's judgement." in audit
     )
-    assert (
-        "your opening is the same, and your plan concedes from it towards "  # review 77 U4
-        "the higher number" in _section("opening-teaching")
-    )
+    # review 77 U4's note on learners for whom the low state stays less likely: cut in
+    # review 86 U1 (tests/test_review86_capstone.py)
     reflection = _section("reflection")
     # review 75 U6: the rubric is a list, the half-mark rule on its own line
     assert "4. what the learner attended to after Marlow's opening, and the steps set" in (

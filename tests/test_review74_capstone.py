@@ -70,10 +70,9 @@ def test_the_letters_shortfall_is_weighed_by_the_chance_of_no_deal():
         f"(63 points, {net:g} net): no failed talks, so signing would have cost "
         f"{chance:.2f} × {worth - net:g} ≈ {chance * (worth - net):.1f}, not 16.25." in rubric
     )
-    assert (
-        "The shortfall is weighed by the chance that the signed talks still fail: with "
-        "Quell, only if the learner misses that package." in rubric
-    )
+    # the instructor note that said it again was cut in review 86 U1; the rubric's part 1
+    # keeps the rule (the shortfall weighed by the chance that signed talks still fail)
+    assert "weighed by the chance that talks with the letter still end without a deal" in rubric
 
 
 def _shrinking_path(profits, k, steps):

@@ -116,7 +116,7 @@ def test_the_text_gives_the_exception_step_as_a_tip_for_this_bot():
     allows a hold or a small step after Marlow's opening. Failed on the old text."""
     plan = _section("plan-teaching")
     assert "with one exception: after two replies in a row" not in plan
-    assert "| its opening | hold, or a small step |" in plan
+    assert "| its opening | hold, or your next step |" in plan
     # review 76 C1: the tip taught the step into silence the rule forbids; it moved to
     # the appendix (tests/test_review76_capstone.py)
     assert "**A tip for this bot.**" not in plan
@@ -211,7 +211,7 @@ def test_the_text_ranks_no_free_trade_by_a_sum_of_k_euros_and_points():
     assert "adds most for the two" not in text
     assert "which would rank differently counted in euros" not in text
     plan = _section("plan-teaching")
-    assert "k€ and points have no common unit: any such trade on the frontier will do" in plan
+    assert "k€ and points have no common unit: any free trade that lands on the" in plan
     assert "any free trade that lands on the frontier will do there" in plan
 
 

@@ -33,7 +33,7 @@ def test_section_5s_table_has_the_stall_row_and_no_gift():
     own trials and Q8's key; the table now has a row for two replies without a move: hold,
     or one small announced step, then hold until Marlow moves, after Osgood's GRIT."""
     plan = _section("plan-teaching")
-    row = "| its second reply in a row without a move | hold, or one small step announced as"
+    row = "| its second reply in a row without a move | hold, or your next step announced as"
     assert row in plan
     assert "then hold until it moves |" in plan
     assert "is a gift" not in plan

@@ -32,10 +32,10 @@ def test_a_step_answering_marlows_opening_is_reciprocity_in_text_and_debrief():
     Marlow neither moves nor speaks; the debrief and question 8's hint agree."""
     plan = _section("plan-teaching")
     assert "concede only in answer to a move of theirs, never into silence" in plan
-    assert "so it is its first move: one small step in answer to it is reciprocity" in plan
+    assert "so it is its first move: your next step in answer to it is reciprocity" in plan
     assert plan.count("first move") == 1
     assert "not a move" not in plan
-    assert "| its opening | hold, or a small step |" in plan
+    assert "| its opening | hold, or your next step |" in plan
     assert "It is the only step you make while Marlow neither moves nor speaks." in plan
     text = _section("debrief-teaching")
     assert "or had made only its first answer" not in text

@@ -49,9 +49,54 @@ def test_c1_c3_the_graded_plan_is_a_plan_for_this_bot_not_a_pattern_for_people()
 
 def test_u1_the_module_is_shorter_and_its_repeats_are_cut():
     """U1: 7,730 learner-facing words (tests/test_review81_capstone.py counts them), many
-    in hedges and asides. The opening's parenthetical on learners for whom the low state
-    stays the less likely one is cut. Fails on the old text."""
+    in hedges and asides. Cut: the opening's parenthetical on learners for whom the low
+    state stays the less likely one, question 5's tie note, section 5's folded note that
+    repeated the rule after it, and the rubric's instructor note that repeated the model
+    answer. Fails on the old text."""
     from tests.test_review81_capstone import SOURCE, _markdown_words
 
-    assert _markdown_words(SOURCE.read_text()) <= 7_730
+    assert _markdown_words(SOURCE.read_text()) <= 7_587
     assert "for some learners it is still the less likely one" not in _cell("opening-teaching")
+    assert "ties with another package" not in _cell("q5-text")
+    assert "three steps in this case's terms" not in _cell("plan-teaching")
+    assert "Instructor note" not in _cell("reflection")
+
+
+def test_u2_the_free_trade_is_said_plainly():
+    """U2: 'what you give is worth more to Marlow ... k€ and points have no common unit:
+    any such trade on the frontier will do' was hard to parse. The free trade is now
+    said in one plain clause where the rule uses it. Fails on the old text."""
+    plan = _cell("plan-teaching")
+    assert "k€ and points have no common unit: any such trade" not in plan
+    assert (
+        "trade an issue Marlow values more for one you value more, so both sides gain "
+        "(Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both sides' "
+        "points, but k€ and points have no common unit: any free trade that lands on the frontier will do there;"
+    ) in plan
+
+
+def test_u3_the_rule_table_names_only_question_8s_moves():
+    """U3: the rule table's 'a small step' and 'one small step' are not among question
+    8's moves (hold, next step, accept, walk away). The rows now say 'your next step'.
+    Fails on the old text."""
+    plan = _cell("plan-teaching")
+    assert "small step |" not in plan and "one small step announced" not in plan
+    assert "| its opening | hold, or your next step |" in plan
+    assert "| hold, or your next step announced as an invitation;" in plan
+
+
+def test_u4_the_worst_package_covers_production_costs_not_the_audit():
+    """U4: 'only covers your costs, a profit of 0', though the reservation price adds
+    Marlow's audit and tooling on top. Fails on the old text."""
+    opening = _cell("opening-teaching")
+    assert "only covers your costs" not in opening
+    assert "covers only your production costs (not Marlow's audit and tooling)" in opening
+
+
+def test_u5_section_1_opens_without_cross_references():
+    """U5: section 1's first paragraph pointed to four questions and two sections before
+    any term was taught. It keeps its first sentence; the intro's list gives the plan.
+    Fails on the old text."""
+    teaching = _cell("leverage-teaching")
+    assert "question 7 maps the packages" not in teaching
+    assert "than it would otherwise be. Two words carry the whole module." in teaching

@@ -53,10 +53,7 @@ scenario
 # ## 1. Leverage is built before anyone sits down
 #
 # Module 00 defined leverage as whatever makes the other side more willing to accept your
-# terms than it would otherwise be. You may create it (Brenn's letter, question 2, when
-# signing pays), you notice it (Marlow's rush request, question 3, and each of its offers
-# at the table), and you spend it: question 7 maps the packages you concede through, and
-# at the table of section 6 you judge when.
+# terms than it would otherwise be.
 #
 # Two words carry the whole module. Your **BATNA** is your best alternative to a
 # negotiated agreement (Fisher and Ury, *Getting to Yes*, 1981). Your **reservation
@@ -341,8 +338,9 @@ check.my_audit(my_audit, hidden=True)
 # **How the contract is scored.** Your contract table gives each level of each issue a
 # profit, and a package's profit is the sum over the four issues: the additive scoring of
 # module 04 (Raiffa, *The Art and Science of Negotiation*, 1982), rounded to 5 k€; the
-# worst package (every issue at Marlow's best level) only covers your costs, a profit of
-# 0. Marlow's points are your research's estimate of its own scoring.
+# worst package (every issue at Marlow's best level) covers only your production costs
+# (not Marlow's audit and tooling), a profit of 0. Marlow's points are your research's
+# estimate of its own scoring.
 #
 # <details><summary>Where the sum misstates real profit</summary>
 #
@@ -448,9 +446,7 @@ check.my_audit(my_audit, hidden=True)
 #
 # The opening and the MESO earn a mark each. The opening at Marlow's low reservation price
 # always has at least one such partner; an opening one step beyond may have none: then
-# return the opening alone, a list of one package, and it earns the set's mark too. If
-# your opening ties with another package and has no partner, the check names the tied
-# package to open with instead.
+# return the opening alone, a list of one package, and it earns the set's mark too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
@@ -607,23 +603,10 @@ check.what_to_say(what_to_say, hidden=True)
 # other package beats for both sides at once (more for one side and no less for the
 # other); a package off it leaves value on the table for both of you.
 #
-# Module 04's rule for the next move has three steps: **create value first**, **then
-# concede only what closes the deal**, and **stop**.
-#
-# <details><summary>Module 04's three steps in this case's terms</summary>
-#
-# 1. **Create value first.** Below the frontier, look for trades that cost you nothing:
-#    what you take is worth more to you than what you give, and what you give is worth
-#    more to Marlow, each side on its own scale. Pruitt called this logrolling
-#    (*Negotiation Behavior*, 1981). Module 04 added both sides' points; k€ and points
-#    have no common unit: any such trade on the frontier will do.
-# 2. **Then concede only what closes the deal.** On the frontier every move costs you.
-#    Module 04 took the cheapest move that gives the other side all it still needs. Here
-#    you cannot see what Marlow needs in a round, and your research's points are an
-#    estimate: so give it more in the smallest steps, not in one jump.
-# 3. **Stop** when Marlow has what it needs.
-#
-# </details>
+# Module 04's rule for the next move has three steps: **create value first** (rule 1),
+# **then concede only what closes the deal**, and **stop**. It took the cheapest move that
+# gives the other side all it still needs; here you cannot see what Marlow needs in a
+# round, and your research's points are an estimate.
 #
 # Your opening is on the frontier, so every step from it costs you. Suppose one step costs
 # you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the second has the better
@@ -634,7 +617,10 @@ check.what_to_say(what_to_say, hidden=True)
 # - move to the one that leaves you most; between two that leave you the same, the one
 #   that gives Marlow more (it is on the frontier);
 # - from a colleague's draft below the frontier, that step may cost you nothing (a free
-#   trade, rule 1): any free trade that lands on the frontier will do there;
+#   trade, rule 1): trade an issue Marlow values more for one you value more, so both
+#   sides gain (Pruitt's *logrolling*, *Negotiation Behavior*, 1981). Module 04 added both
+#   sides' points, but k€ and points have no common unit: any free trade that lands on the
+#   frontier will do there;
 # - repeat until none is left.
 #
 # Module 04 planned its steps towards a target (section 4); here you need one for each
@@ -655,7 +641,7 @@ check.what_to_say(what_to_say, hidden=True)
 # Module 04 asked three things of your moves: below the frontier, that a trade bring back
 # at least what it costs you; on it, that a concession be conditional on the deal; and
 # that you concede only in answer to a move of theirs, never into silence. Marlow's
-# opening is a serious counter-offer, so it is its first move: one small step in answer
+# opening is a serious counter-offer, so it is its first move: your next step in answer
 # to it is reciprocity, not a step into silence. This table tests the third most. After
 # each of Marlow's offers, compare what it is worth to you (the "your profit" column of
 # the table's log) with its offer before.
@@ -667,8 +653,8 @@ check.what_to_say(what_to_say, hidden=True)
 # |---|---|
 # | it moved: its offer is worth more to you than its offer before | next step (this bot's rule; with a person, about its move's size) |
 # | it said it can't give more on its own offer (section 6) | next step |
-# | its opening | hold, or a small step |
-# | its second reply in a row without a move | hold, or one small step announced as an invitation; then hold until it moves |
+# | its opening | hold, or your next step |
+# | its second reply in a row without a move | hold, or your next step announced as an invitation; then hold until it moves |
 #
 # The last row borrows from Osgood's GRIT (1962), which proposes a series of small
 # one-sided steps, each announced and carried out, to invite an answer; this table allows
@@ -998,21 +984,7 @@ NegotiationTable(
 #
 # (4) Next time I would count my plan's seven steps against the rounds, and wait for a
 # move before conceding."
-#
-# Instructor note: the letter's arithmetic behind part 1, in this case (the rubric does
-# not require it). Brenn's gamble is worth 81.25 and the letter a sure 65, a shortfall of
-# 16.25. With Marlow's supplier audit and tooling (9) the reservation price is 90.25
-# unsigned, 74 signed. Unsigned, the plan stops at 105/57, so the talks fail whenever
-# Quell has capacity; signed, that last step with delivery cut to 3 weeks (€48, 6k units,
-# 3 weeks, 90 days) at 90 for Tallis and 63 for Marlow is enough even with Quell, a deal
-# worth 81 net, 0.25 below Brenn's gamble. The shortfall is weighed by the chance that the
-# signed talks still fail: with Quell, only if the learner misses that package. Weighed by
-# the chance of Quell, 0.38, the letter costs at least about 0.1 k€ on average, about 6.2
-# if the learner does not reach that package, and more if the talks fail without Quell or
-# a signer accepts a final offer below 90.25. An opening one step beyond (160), which
-# question 5 accepts from every learner, went untried at this learner's table, so the
-# sittings cannot price it; the appendix's 4 to 8 k€ is an average over many learners'
-# cases, not this one's, and this bot hears offers, not words.
+
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1092,7 +1064,7 @@ NegotiationTable(
 # `sit_by_the_plan`, and the tests of each figure are in `tests/test_engine_capstone.py`),
 # a learner who kept section 5's rule and always held at a stall reached a deal against a
 # tit-for-tat Marlow in six to eight sittings in ten. This bot waits to be answered: the
-# one small step of section 5's last row raised that to about nine in ten. Against the
+# one step of section 5's last row raised that to about nine in ten. Against the
 # other three styles, nearly every sitting ended in a deal either way (at least 199 in
 # 200).
 #
