@@ -952,7 +952,7 @@ check.information_pays(information_pays, hidden=True)
 # one of the four possible prices; it is right with chance `sale.report_accuracy`, and
 # otherwise names each of the other three equally often.
 #
-# A fallible report is worth less than perfect information; EVPI is its ceiling. To value
+# A fallible report is worth no more than perfect information; EVPI is its ceiling. To value
 # it, go through the reports it could send. For each one:
 #
 # 1. update your beliefs with it, by Bayes' rule: the likelihood of a report naming $s$ is
@@ -1292,8 +1292,8 @@ check.fair_play(fair_play, hidden=True)
 #   accepted. An opening tells you the reservation price is above it. The
 #   take-it-or-leave-it model is a benchmark, not a law.
 # - Information is worth what it adds to your best decision. Perfect information sets
-#   the ceiling; a fallible report is worth less. Buy only when it costs less than it is
-#   worth, and only from fair sources.
+#   the ceiling; a fallible report is worth no more. Buy only when it costs less than it
+#   is worth, and only from fair sources.
 # - A first offer is information and an anchor: read the information, then focus on
 #   their alternatives and reservation price and on your own target.
 # - Share interests, and a true deadline that binds both sides, said as information;
