@@ -13,7 +13,7 @@ def test_a_true_final_deadline_is_shared_as_information_and_the_summary_says_so(
     mark. Text, summary and check now say one thing: said as information the deadline
     helps you (Moore), said as a demand it invites a test."""
     guard, summary = cell_words("guard-teaching"), cell_words("summary")
-    assert "Said as information" in guard and "a true deadline helps you (Moore)" in guard
+    assert "Said as information" in guard and "a true deadline helps you (Moore's logic" in guard
     assert 'Said as a demand ("sign by the end of the month"), it is a *warning*' in guard
     assert "usually unwise said that way" not in summary
     assert "a true deadline that binds both sides, said as information;" in summary

@@ -1,7 +1,7 @@
 """Module 01, review 86 (fixed in round 86): text and the claims it makes about the checks.
 Each test failed on the text before this round."""
 
-from tests.test_checks_information import cell_words
+from tests.test_checks_information import cell_words, reference
 
 
 def test_a_fallible_report_is_worth_no_more_than_perfect_information_not_less():
@@ -11,3 +11,18 @@ def test_a_fallible_report_is_worth_no_more_than_perfect_information_not_less():
         words = cell_words(grade_id)
         assert "is worth less" not in words, grade_id
         assert "worth no more" in words, grade_id
+
+
+def test_the_build_slot_is_not_said_to_be_the_deadline_moore_studied():
+    """E2: Moore (2004) found that revealing a final deadline that ends the talks for both
+    sides makes the other side concede sooner. The build slot's date binds Osprey (it loses
+    its machine on time), not both, yet `final-deadline`'s reason called it such a deadline
+    and section 6 credited its effect to Moore outright. Both now borrow only Moore's logic."""
+    deadline = next(m for m in reference._DISCLOSURES if m.key == "final-deadline")
+    why = " ".join(deadline._why.split())
+    assert "a final deadline that ends the talks for both sides binds Osprey" not in why
+    assert "makes Osprey move sooner (Moore" not in why
+    assert "the logic of Moore's finding on deadlines that bind both sides" in why
+    guard = cell_words("guard-teaching")
+    assert "a true deadline helps you (Moore)." not in guard
+    assert "(Moore's logic: the date costs Osprey its machine on time" in guard

@@ -287,10 +287,10 @@ _DISCLOSURES = (
         "that your one free build slot goes to the next order on the list at the end of the "
         "month, so after that you could not build Osprey's machine by the date it wants its "
         "new line running (true)",
-        "a final deadline that ends the talks for both sides binds Osprey too: waiting costs "
-        "it its machine, not only you your sale, so saying it, as information and not as a "
-        "demand, makes Osprey move sooner (Moore, section 6), where keeping it secret lets "
-        "Osprey think it can wait you out",
+        "the date binds Osprey too: waiting costs it its machine on time, not only you your "
+        "sale. Said as information and not as a demand, it gives Osprey a reason to move "
+        "sooner, the logic of Moore's finding on deadlines that bind both sides (section 6), "
+        "where keeping it secret lets Osprey think it can wait you out",
         group=1,
     ),
     Move(

@@ -1086,7 +1086,8 @@ check.report_decision(report_decision, hidden=True)
 #   since naming it shows you could be had for less (module 02). A true "we are also
 #   talking with two other buyers" informs without threatening. Said as information ("the
 #   slot goes to the next order at the end of the month"), a true deadline helps you
-#   (Moore). Said as a demand ("sign by the end of the month"), it is a *warning*: a
+#   (Moore's logic: the date costs Osprey its machine on time, not only you your sale). Said
+#   as a demand ("sign by the end of the month"), it is a *warning*: a
 #   consequence you would bring about anyway, stated as a condition. That is legitimate
 #   when true, but it invites a test. A demand tied to something you would not do (a
 #   made-up Friday) is a *threat or warning you would not carry out*, a false statement
