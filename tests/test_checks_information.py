@@ -4118,7 +4118,7 @@ def test_the_order_book_story_hangs_together():
         " ".join(cell.source.split())
         for cell in source_notebook("01_information", "information").cells
     )
-    assert "a sale to Osprey agreed before the month's end, when your free slot goes" in words
+    assert "a sale to Osprey agreed before the month's end (when your free slot goes" in words
     weak = next(m for m in reference._DISCLOSURES if m.key == "weak-alternative")
     assert "Wren Bakery" in weak.text and "next year" not in weak.text
     deadline = next(m for m in reference._DISCLOSURES if m.key == "final-deadline")

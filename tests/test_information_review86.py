@@ -26,3 +26,18 @@ def test_the_build_slot_is_not_said_to_be_the_deadline_moore_studied():
     guard = cell_words("guard-teaching")
     assert "a true deadline helps you (Moore)." not in guard
     assert "(Moore's logic: the date costs Osprey its machine on time" in guard
+
+
+def test_section_3_says_the_sale_displaces_no_order_in_one_sentence():
+    """C1 and U3: section 3 spoke of "the other food firm" before any story had named it
+    (only Question 9's items do), inside a 60-word sentence whose one point is that your
+    cost is your reservation price. One sentence now says so, of every other order."""
+    words = cell_words("price-teaching")
+    assert "other food firm" not in words
+    sentence = (
+        "You build to order, and a sale to Osprey agreed before the month's end (when your "
+        "free slot goes to the next order) displaces no other order, so your cost $c$ "
+        "(`sale.cost`) is the least you would accept: **your own reservation price in this "
+        "sale is your cost**."
+    )
+    assert sentence in words and len(sentence.split()) < 50

@@ -2052,7 +2052,7 @@ def test_the_seller_s_alternatives_give_its_reservation_price(sales):
     walking away gains nothing beyond the cost; every story that names them is covered."""
     words = notebook_words("price-teaching")
     assert "a sale to Osprey agreed before the month's end" in words
-    assert "displaces nothing: that order" in words and "other food firm" in words
+    assert "displaces no other order, so your cost" in words  # review 86 C1, U3
     for sale in sales[:300]:
         assert "true-rival" in sale.tactics
 

@@ -426,11 +426,10 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # Back to Osprey. Once you have read its opening and the news, you answer with one final
 # price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation
 # price (at exactly its reservation price it is indifferent, and we say it accepts). You
-# build to order, and a sale to Osprey agreed before the month's end, when your free slot
-# goes to the next order, displaces nothing: that order, and any the other food firm places,
-# can be built after it at no loss. So walking away gains you nothing beyond the cost you
-# save, and your cost $c$ (`sale.cost`) is the least you would accept: **your own
-# reservation price in this sale is your cost**. A final price earns on average
+# build to order, and a sale to Osprey agreed before the month's end (when your free slot
+# goes to the next order) displaces no other order, so your cost $c$ (`sale.cost`) is the
+# least you would accept: **your own reservation price in this sale is your cost**. A
+# final price earns on average
 #
 # $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
 #
