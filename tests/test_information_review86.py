@@ -41,3 +41,14 @@ def test_section_3_says_the_sale_displaces_no_order_in_one_sentence():
         "sale is your cost**."
     )
     assert sentence in words and len(sentence.split()) < 50
+
+
+def test_the_updater_steps_are_a_numbered_list_with_the_prior_stated_once():
+    """U4: the steps before each offer were one long sentence ("set the sliders back ...,
+    press start over, then ... once ..., then type it in the box"). They are now three
+    numbered steps, and the starting prior is stated once."""
+    pace = cell_words("pace-teaching")
+    assert "Then, for each offer below: 1. set the sliders back to the prior it starts from" in pace
+    assert " 2. press **start over**, then **next scripted offer** once" in pace
+    assert " 3. type it in the box and press **add this offer**." in pace
+    assert pace.count("1, 2, 3, 2 and 1") == 1

@@ -355,10 +355,14 @@ check.news_likelihood(news_likelihood, hidden=True)
 #
 # Set your prior with the sliders (the weights are rescaled to add up to 1), press **next
 # scripted offer** to let the scripted buyer move, and watch the bars and the expected
-# reservation price. For each offer below, set the sliders back (the prior it starts from:
-# weights 1, 2, 3, 2 and 1 on 40, 50, 60, 70 and 80), press **start over**, then **next
-# scripted offer** once (the buyer opens at 42), then type it in the box and press **add
-# this offer**:
+# reservation price. Then, for each offer below:
+#
+# 1. set the sliders back to the prior it starts from: weights 1, 2, 3, 2 and 1 on 40, 50,
+#    60, 70 and 80;
+# 2. press **start over**, then **next scripted offer** once (the buyer opens at 42);
+# 3. type it in the box and press **add this offer**.
+#
+# The offers:
 #
 # - repeat the last offer, 42, a buyer holding firm. Weight moves towards the lower
 #   reservation prices and the expected reservation price falls a little: a hold hints
