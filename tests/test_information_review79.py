@@ -14,7 +14,10 @@ def test_a_true_final_deadline_is_shared_as_information_and_the_summary_says_so(
     helps you (Moore), said as a demand it invites a test."""
     guard, summary = cell_words("guard-teaching"), cell_words("summary")
     assert "Said as information" in guard and "a true deadline helps you (Moore's logic" in guard
-    assert 'Said as a demand ("sign by the end of the month"), it is a *warning*' in guard
+    # review 86 U5: the warning is defined where question 9 lists its labels
+    assert 'Said as a demand ("sign by the end of the month"), a true deadline is a *warning*' in (
+        cell_words("q9-text")
+    )
     assert "usually unwise said that way" not in summary
     assert "a true deadline that binds both sides, said as information;" in summary
     assert "said as a demand it invites a test" in summary

@@ -52,3 +52,18 @@ def test_the_updater_steps_are_a_numbered_list_with_the_prior_stated_once():
     assert " 2. press **start over**, then **next scripted offer** once" in pace
     assert " 3. type it in the box and press **add this offer**." in pace
     assert pace.count("1, 2, 3, 2 and 1") == 1
+
+
+def test_section_6_mentions_alternatives_without_repeating_question_9_s_labels():
+    """U5: section 6's bullet on alternatives mixed mentioning them, deadlines, warnings and
+    threats, and repeated what Question 9 and the summary say of the last two. The bullet
+    keeps alternatives and the deadline said as information; the warning is defined once,
+    where Question 9 lists the labels, and the summary points there."""
+    guard = cell_words("guard-teaching")
+    start = guard.index("**Mention alternatives lightly, and only true ones.**")
+    bullet = guard[start : guard.index("- **Watch your concession pattern.**")]
+    assert "*warning*" not in bullet and "made-up Friday" not in bullet
+    assert "informs without threatening" in bullet and "a true deadline helps you" in bullet
+    nine = cell_words("q9-text")
+    assert "a true deadline is a *warning*: a consequence you would bring about anyway" in nine
+    assert "it invites a test (Question 9)" in cell_words("summary")

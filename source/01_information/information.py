@@ -1089,12 +1089,7 @@ check.report_decision(report_decision, hidden=True)
 #   since naming it shows you could be had for less (module 02). A true "we are also
 #   talking with two other buyers" informs without threatening. Said as information ("the
 #   slot goes to the next order at the end of the month"), a true deadline helps you
-#   (Moore's logic: the date costs Osprey its machine on time, not only you your sale). Said
-#   as a demand ("sign by the end of the month"), it is a *warning*: a
-#   consequence you would bring about anyway, stated as a condition. That is legitimate
-#   when true, but it invites a test. A demand tied to something you would not do (a
-#   made-up Friday) is a *threat or warning you would not carry out*, a false statement
-#   of your intention, on the line between a bluff and a misrepresentation.
+#   (Moore's logic: the date costs Osprey its machine on time, not only you your sale).
 # - **Watch your concession pattern.** Big, quick concessions say there is more to come;
 #   smaller steps say you are near the end (module 04 plans such steps).
 # - **Use what you know about them; do not announce it.** What you have learned about the
@@ -1181,9 +1176,12 @@ check.report_decision(report_decision, hidden=True)
 #   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
 #   information that is not yours sits on the line between two kinds: the means is not
 #   yours to use, and the person asked relies on the lie, so both `"illegitimate"` and
-#   `"misrepresentation"` are right for it, as in module 00. A threat or warning you would
-#   not carry out, or an opinion of value you do not hold, sits on another line, between a
-#   bluff and a misrepresentation (section 6), and both labels are right for it too.
+#   `"misrepresentation"` are right for it, as in module 00. Said as a demand ("sign by the
+#   end of the month"), a true deadline is a *warning*: a consequence you would bring about
+#   anyway, stated as a condition; that is `"legitimate"`, though it invites a test. A
+#   threat or warning you would not carry out, or an opinion of value you do not hold, sits
+#   on another line, between a bluff and a misrepresentation (section 6), and both labels
+#   are right for it too.
 #
 # For tactics, the label says whether the move is fair, not whether it is wise.
 #
@@ -1304,7 +1302,7 @@ check.fair_play(fair_play, hidden=True)
 #   guard your reservation price and any deadline only you pay for. Mention only true
 #   alternatives, calmly rather than as an ultimatum: a true warning, tied to what you
 #   would do anyway, is legitimate (module 00), but said as a demand it invites a test
-#   (section 6). A bluff about your own reservation price is tolerated but contested; a
+#   (Question 9). A bluff about your own reservation price is tolerated but contested; a
 #   threat or warning you would not carry out sits on the line between a bluff and a
 #   misrepresentation; lying about facts, or learning through an illegitimate source, is
 #   out of bounds.
