@@ -2613,11 +2613,9 @@ def test_the_text_says_what_the_other_modules_do_with_an_unmeant_threat():
     (review 59 C2)."""
     text = cell_words("guard-teaching")
     assert "read it as a bluff" not in text
-    # review 80 C1: the side note now covers an opinion you do not hold too
-    # review 81 E1: the side note names the threat itself, then the opinion case
-    # module 00's review 69 C1: "a threat or warning", as an unmeant ultimatum may be either
-    assert "Modules 00, 02 and 03 put a threat or warning you would not carry out" in text
-    assert "The course accepts either label for both" in text  # review 80 C1
+    # review 86 U1: the side note is cut; question 9 says both labels pass, and why in law
+    nine = cell_words("q9-text")
+    assert "between a bluff and a misrepresentation, and both labels are right" in nine
     for module, name, words in (
         ("02_batna", "batna", "between a bluff and a misrepresentation"),
         ("03_power", "power", "can be a misrepresentation"),

@@ -11,7 +11,8 @@ def test_the_verified_bound_row_states_its_assumption():
     reasons. The row now says so. Review 83 U4: that parenthesis was dense; it now states
     the assumption alone."""
     words = cell_words("news-teaching")
-    assert "on 60, 70, 80 (assuming the quote says nothing more about Osprey's need):" in words
+    # review 86 U1: the table is one sentence, which keeps the assumption
+    assert "a bound drops the prices above it (if the quote says nothing more about" in words
     assert "simplification" not in words
 
 

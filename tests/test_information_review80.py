@@ -173,7 +173,10 @@ def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypa
     assert "nothing untrue is said" in guard
     assert 'accepts `"legitimate"` for it' not in guard
     assert 'It is untrue, so never `"legitimate"`' in guard
-    assert 'such as a "fair price", from the side that knows the facts better' in guard
+    # review 86 U1: the side note is cut; question 9 gives the reason in law
+    assert "or an opinion from the side that knows more, can count as a statement of fact" in (
+        cell_words("q9-text")
+    )
     assert "or an opinion of value you do not hold, sits on another line" in cell_words("q9-text")
 
 

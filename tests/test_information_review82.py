@@ -12,11 +12,11 @@ def test_each_misrepresentation_claim_cites_its_own_case():
     cites its own case; the threat (`rival-ultimatum`) keeps Edgington."""
     from course.scenarios import information as scenario
 
-    guard = cell_words("guard-teaching")
-    intention = guard.index("such as an intention, is a fact (*Edgington v Fitzmaurice*, 1885)")
-    opinion = guard.index("(*Smith v Land and House Property Corp*, 1884)")
-    assert intention < opinion
-    assert "a stated intention or opinion you do not hold" not in guard
+    nine = cell_words("q9-text")  # review 86 U1: the side note is cut; question 9 says it
+    intention = nine.index("a stated intention, or an opinion")
+    assert intention < nine.index("(*Edgington v Fitzmaurice*, 1885;")
+    assert nine.index("*Edgington") < nine.index("*Smith v Land and House Property Corp*, 1884)")
+    assert "a stated intention or opinion you do not hold" not in nine
     moves = {m.key: m for m in scenario._TACTICS}
     fair = " ".join(moves["fair-price"]._why.split())
     assert "Smith v Land and House Property Corp, 1884" in fair and "Edgington" not in fair

@@ -67,3 +67,28 @@ def test_section_6_mentions_alternatives_without_repeating_question_9_s_labels()
     nine = cell_words("q9-text")
     assert "a true deadline is a *warning*: a consequence you would bring about anyway" in nine
     assert "it invites a test (Question 9)" in cell_words("summary")
+
+
+def _markdown_words():
+    """The module's markdown words, counted as the review counted them."""
+    from tests.notebooks import source_notebook
+
+    cells = source_notebook("01_information", "information").cells
+    return sum(len(c.source.split()) for c in cells if c.cell_type == "markdown")
+
+
+def test_the_module_is_shorter_by_its_repeats_and_says_how_long_it_is():
+    """U1 and X3: 9,545 words for one idea. Cut: the "Two notes on the words" box (question 9
+    says both labels pass, and now why in law), the bound-versus-cap table no question used
+    (one sentence keeps the difference), and the "Why these prices" box (its worked fair
+    price is one sentence of convention 3). The intro's count follows."""
+    words = _markdown_words()
+    assert words <= 9250, words
+    assert "about 9,200 words of text" in cell_words("intro") and abs(words - 9200) < 100
+    assert "Two notes on the words" not in cell_words("guard-teaching")
+    assert "| verified bound (old news) |" not in cell_words("news-teaching")
+    six = cell_words("q6-text")
+    assert "Why these prices" not in six
+    assert "the highest fair price is 62.50: a buyer at 70 keeps 7.50" in six
+    assert "(*Edgington v Fitzmaurice*, 1885; *Smith v Land" in cell_words("q9-text")
+

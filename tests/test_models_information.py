@@ -564,10 +564,11 @@ def test_a_verified_bound_drops_prices_and_a_cap_moves_them():
     now sets them side by side, and its numbers are the course's own operations."""
     from course.scenarios import information as scenario
 
+    # review 86 U1: the side-by-side table (no question used it) is one sentence
+    says_not("| verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |")
     says(
-        "| verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |",
-        "| cap (new news) | moved down to the cap, chances carried: those buyers now pay only "
-        "the cap | 0.5, 0.5, 0 |",
+        "a bound drops the prices above it (if the quote says nothing more about Osprey's "
+        "need), while a cap moves them down to it, their chances carried."
     )
     beliefs = {60.0: 0.5, 70.0: 0.3, 80.0: 0.2}
     dropped = scenario.dropped_beliefs(beliefs, 70.0)
@@ -666,10 +667,8 @@ def test_the_sins_scale_files_hiding_the_bottom_line_as_competitive_bargaining()
     traditional competitive bargaining and misleading statements under misrepresentation;
     the text said "hiding or misstating"."""
     says_not("hiding or misstating")
-    says(
-        "file hiding your real reservation price (their *walk-away point*) under "
-        '"traditional competitive bargaining"'
-    )
+    # review 86 U1: the side note on their words is cut; the survey result stays
+    says("negotiators rate misstating facts far less acceptable than hiding their reservation")
 
 
 def test_the_news_factor_comes_with_a_worked_example():
@@ -757,7 +756,6 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     says("2. **Target**, below your opening: from halfway to three quarters of the way from")
     says_not("halfway from your reservation price to your opening")
     says_not("limit or valuation", "hiding your real walk-away point")
-    says("reservation price (their *walk-away point*)")
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
     section_3 = text.index("## 3. Naming a price against what you believe")
     defined = text.index("is **the model's price**")
@@ -765,8 +763,7 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     assert text.index("model's price", section_3) == defined + len("is **the ")
     assert defined < text.index("Two tempting shortcuts are wrong")
     says_not("(Lewicki, Saunders and Barry cut the field differently")
-    says("<b>Two notes on the words</b> (a side note)</summary>")  # review 66 U1: folded
-    says("Lewicki, Saunders and Barry file hiding your real reservation price")
+    says_not("<b>Two notes on the words</b>")  # review 86 U1: cut, question 9 says both pass
 
 
 def test_review_57_question_6_is_cut_to_its_table_and_one_reason_per_price():

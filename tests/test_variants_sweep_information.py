@@ -1961,12 +1961,12 @@ def test_section_6_says_what_module_00_says_of_a_bluff():
     possibly a misrepresentation. The text now says so."""
     words = notebook_words("guard-teaching")
     assert "as in modules 00 and 02, a bluff" not in words
-    # review 59 C2: modules 00, 02 and 03 all put it on that line
     # review 81 E1: intention (Edgington) and opinion (Smith v Land) now cited apart
+    # review 86 U1: said once, in question 9, where the labels are listed
     assert (
-        "Modules 00, 02 and 03 put a threat or warning you would not carry out on the line "
-        "between a bluff and a misrepresentation: in law your state of mind, such as an "
-        "intention, is a fact" in words
+        "in law a stated intention, or an opinion from the side that knows more, can count as "
+        "a statement of fact (*Edgington v Fitzmaurice*, 1885; *Smith v Land"
+        in notebook_words("q9-text")
     )
 
 

@@ -313,7 +313,9 @@ def test_a_small_step_is_strong_evidence_as_the_text_says():
         " ".join(cell.source.split())
         for cell in source_notebook("01_information", "information").cells
     )
-    assert "take a small step, from 42 to 44. Under this model a small step is strong" in text
+    assert "take a small step, from 42 to 44. Under this model a small step is far stronger" in (
+        text
+    )
     assert "falls from about 61 to about 50" in text
 
 

@@ -24,7 +24,7 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 9,600 words of text and 900 in your scenario), ten coded questions, two widgets
+# 9,200 words of text and 900 in your scenario), ten coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
@@ -262,13 +262,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # quote's price plus what your machine is worth to Osprey beyond the rival's, as for a
 # cap. It is news that reveals, and, among news, the one case where a likelihood of zero
 # is right: a verified bound. A *cap* is another operation, for news that changes Osprey's
-# options now. Side by side, bound and cap both at 70, on beliefs 0.5, 0.3, 0.2 on 60, 70,
-# 80 (assuming the quote says nothing more about Osprey's need):
-#
-# | operation | prices above it | 60, 70, 80 become |
-# |---|---|---|
-# | verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |
-# | cap (new news) | moved down to the cap, chances carried: those buyers now pay only the cap | 0.5, 0.5, 0 |
+# options now: a bound drops the prices above it (if the quote says nothing more about
+# Osprey's need), while a cap moves them down to it, their chances carried.
 #
 # Either way, leverage shifts during a negotiation: one fact moves your beliefs, and
 # perhaps your price.
@@ -364,17 +359,15 @@ check.news_likelihood(news_likelihood, hidden=True)
 #
 # The offers:
 #
-# - repeat the last offer, 42, a buyer holding firm. Weight moves towards the lower
-#   reservation prices and the expected reservation price falls a little: a hold hints
-#   that the buyer is near its reservation price. Only a little, because a buyer far from
+# - repeat the last offer, 42, a buyer holding firm. The expected reservation price falls a
+#   little: a hold hints that the buyer is near its reservation price, but a buyer far from
 #   it also holds now and then (the model's 20% × last offer / r);
-# - take a small step, from 42 to 44. Under this model a small step is strong evidence,
-#   far stronger than a hold: the model expects each step to cover a fifth to three fifths
-#   of the gap left to the buyer's reservation price, so a step of 2 fits only a
-#   reservation price a little above the offer (here 50), and every higher price explains
-#   it only through the 5% chance the model spreads over steps of any size. The expected
-#   reservation price falls from about 61 to about 50, with almost all the weight on 50:
-#   a buyer who shrinks its steps early on purpose can mislead you that much;
+# - take a small step, from 42 to 44. Under this model a small step is far stronger
+#   evidence than a hold: each step is expected to cover a fifth to three fifths of the gap
+#   left, so a step of 2 fits only a reservation price near the offer (here 50);
+#   higher prices explain it only through the 5% chance of a step of any size. The expected
+#   reservation price falls from about 61 to about 50, almost all the weight on 50: a buyer
+#   who shrinks its steps early on purpose can mislead you that much;
 # - try an offer of 90, above every price you still believe in, and read why it is refused.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
@@ -711,18 +704,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    Offers under about a fifth are refused about half the time, so the floor is a quarter;
 #    refusals grow rarer the larger the share, so aim at a third or more. At a sale's stakes
 #    refusals are rarer still (section 3): the quarter is the course's caution, not a
-#    measured risk.
-#
-# <details>
-# <summary><b>Why these prices</b></summary>
-#
-# A price between two possible reservation prices sells to no more buyers than the next
-# one up, for less. A fair price treats the gain as the sum split in section 3's
-# ultimatum games. With section 2's worked example after its offer (60, 70 or 80 still
-# possible, the model's price 70) and a cost of 40, the highest fair price is 62.50: it
-# leaves a buyer at 70 a gain of 7.50, a quarter of 70 − 40.
-#
-# </details>
+#    measured risk. On section 2's example after its offer (cost 40, the model's price
+#    70), the highest fair price is 62.50: a buyer at 70 keeps 7.50, a quarter of 70 − 40.
 #
 # The check judges the practice situations, and only the form of your own (graded later),
 # and shows what each of your prices earns.
@@ -880,8 +863,8 @@ model_price, model_profit, knowing_profit, knowing_profit - model_profit  # the 
 # lowest, highest)`, listed in the explorer): `"A"` and `"B"` share the cost and the middle
 # of the range, `"C"` and `"D"` the range. Before you move anything, pick for each pair the
 # setting under which knowing the reservation price is worth more, and press **check my
-# picks**: the explorer says whether each pick is right, and why. Then show each setting
-# in the sliders and compare the curves.
+# picks**: the explorer says whether each pick is right, and why. Then set each one and
+# compare the curves.
 #
 # Moving only one end of the range also moves its middle, and then the worth can go either
 # way: with cost 40, raising the lowest price from 50 to 60 *narrows* the range, yet the
@@ -1075,8 +1058,8 @@ check.report_decision(report_decision, hidden=True)
 #
 # - **Keep your reservation price to yourself, and a deadline that only you pay for.** A
 #   side that knows your reservation price can make a final offer right at it and take
-#   nearly all of the gain (section 4, seen from the other seat). A deadline that costs only
-#   you (a bill due on Friday) invites the other side to wait. A final deadline that ends
+#   nearly all of the gain (section 4). A deadline that costs only you (a bill due on
+#   Friday) invites the other side to wait. A final deadline that ends
 #   the talks for both sides is different: Moore ("Myopic Prediction, Self-Destructive
 #   Secrecy, and the Unexpected Benefits of Revealing Final Deadlines in Negotiation",
 #   *Organizational Behavior and Human Decision Processes*, 2004) found that revealing one
@@ -1094,11 +1077,10 @@ check.report_decision(report_decision, hidden=True)
 #   smaller steps say you are near the end (module 04 plans such steps).
 # - **Use what you know about them; do not announce it.** What you have learned about the
 #   other side's needs and alternatives belongs in your price and your terms (a delivery
-#   date that meets its deadline), not in a speech. Telling it what you know shows how you
-#   read its signals, so it can shade what it shows you next, and it sounds like pressure.
-#   Naming one fact to answer a claim they make is a different move: if they say they can
-#   keep their old line running and you know it failed inspection, saying so calmly takes
-#   the bluff out of that claim.
+#   date that meets its deadline), not in a speech, which shows how you read its signals
+#   and sounds like pressure. Naming one fact to answer a claim is a different move: if
+#   they say their old line can keep running and you know it failed inspection, saying so
+#   calmly takes the bluff out of that claim.
 # - **Trade information**: a piece of theirs for a piece of yours.
 #
 # ### Fair and foul ways to use information
@@ -1122,7 +1104,7 @@ check.report_decision(report_decision, hidden=True)
 #   costs you credibility, and declining to name your reservation price serves you as well.
 #   Calling your opening "a fair price" when you think it well above value is such an
 #   estimate (sales talk, or *puffery*). It is untrue, so never `"legitimate"`: custom
-#   tolerates it as a bluff, yet it can be a misrepresentation (side note below), so
+#   tolerates it as a bluff, yet it can be a misrepresentation (Question 9), so
 #   either label is right.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist,
 #   costs that have not changed, a defect you deny: these are lies about facts the other
@@ -1140,23 +1122,6 @@ check.report_decision(report_decision, hidden=True)
 #   bribery, misrepresentation or inducing someone to break a duty of confidence (in the
 #   US, the Uniform Trade Secrets Act and the Defend Trade Secrets Act; in the EU, the
 #   Trade Secrets Directive 2016/943, article 4).
-#
-# <details>
-# <summary><b>Two notes on the words</b> (a side note)</summary>
-#
-# Lewicki, Saunders and Barry file hiding your real reservation
-# price (their *walk-away point*) under "traditional competitive bargaining" and keep
-# "bluffing" for insincere threats and promises; here, as in module 00, a bluff is an
-# untrue claim about your own reservation price or your own estimate of value.
-#
-# Modules 00, 02 and 03 put a threat or warning you would not carry out on the line
-# between a bluff and a misrepresentation: in law your state of mind, such as an
-# intention, is a fact (*Edgington v Fitzmaurice*, 1885). An opinion, such as a "fair
-# price", from the side that knows the facts better implies it knows facts that back it
-# (*Smith v Land and House Property Corp*, 1884). The course accepts either label for
-# both.
-#
-# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (2 marks): what you say, and how you learn
@@ -1180,8 +1145,10 @@ check.report_decision(report_decision, hidden=True)
 #   end of the month"), a true deadline is a *warning*: a consequence you would bring about
 #   anyway, stated as a condition; that is `"legitimate"`, though it invites a test. A
 #   threat or warning you would not carry out, or an opinion of value you do not hold, sits
-#   on another line, between a bluff and a misrepresentation (section 6), and both labels
-#   are right for it too.
+#   on another line, between a bluff and a misrepresentation, and both labels are right
+#   for it too: in law a stated intention, or an opinion from the side that knows more,
+#   can count as a statement of fact (*Edgington v Fitzmaurice*, 1885; *Smith v Land and
+#   House Property Corp*, 1884).
 #
 # For tactics, the label says whether the move is fair, not whether it is wise.
 #
