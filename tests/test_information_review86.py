@@ -91,4 +91,3 @@ def test_the_module_is_shorter_by_its_repeats_and_says_how_long_it_is():
     assert "Why these prices" not in six
     assert "the highest fair price is 62.50: a buyer at 70 keeps 7.50" in six
     assert "(*Edgington v Fitzmaurice*, 1885; *Smith v Land" in cell_words("q9-text")
-
