@@ -2,8 +2,10 @@
 number counts, so an exact answer is never refused for its type (module 01 teaches the
 belief update with ``Fraction``; the capstone's question 3 refused 22/49 as "not a number")."""
 
+import ast
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -43,6 +45,25 @@ def test_a_hidden_check_says_a_value_was_no_number_without_naming_it(monkeypatch
     said = str(hidden.value)
     assert "it gave a str where a number belongs" in said
     assert "any numbers, not only for yours" not in said and "60.62" not in said
+
+
+def test_every_hint_on_an_answers_form_has_words_for_a_hidden_check():
+    """Review 86 (05 X3), the kind: a hint that says what form an answer should take ("...
+    should be a pair", "should return a dict") had no ``general`` words in 17 places, so a
+    hidden check that met the wrong form said only "Make sure it works for any numbers".
+    Every ``NotYet`` of course/checks whose message says what something should be now
+    gives them. Fails on the checks before review 86."""
+    missing = []
+    for path in sorted((Path(course.__file__).parent / "checks").glob("*.py")):
+        source = path.read_text()
+        for node in ast.walk(ast.parse(source)):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "NotYet"):
+                continue
+            message = ast.get_source_segment(source, node.args[0]) if node.args else ""
+            has_general = len(node.args) > 1 or any(k.arg == "general" for k in node.keywords)
+            if "should" in message and not has_general:
+                missing.append(f"{path.name}:{node.lineno}")
+    assert not missing, missing
 
 
 def test_the_capstones_beliefs_may_be_exact_fractions():

@@ -1442,7 +1442,8 @@ def judge_statement(statement, answers):
         raise NotYet(
             "label_statements should return a dict like {'A': 'legitimate', ..., 'use': 'B'}, "
             "got "
-            f"{type(answers).__name__}"
+            f"{type(answers).__name__}",
+            general="it should return a dict of letter to label, with 'use'",
         )
     if statement.letter not in answers:
         raise NotYet(f"label_statements has no label for statement {statement.letter} yet.")
@@ -1498,7 +1499,10 @@ def judge_use(offers, answers):
     chosen = answers["use"]
     letter = _trimmed(chosen).upper() if isinstance(chosen, str) else chosen
     if letter not in statements:
-        raise NotYet(f"'use' should be one of the letters {', '.join(statements)}, got {chosen!r}.")
+        raise NotYet(
+            f"'use' should be one of the letters {', '.join(statements)}, got {chosen!r}.",
+            general="'use' should be one of the statements' letters",
+        )
     right = statement_to_use(offers)
     where = (
         ""
@@ -1684,7 +1688,8 @@ def _form_of_labels(offers, answers):
         raise NotYet(
             "label_statements should return a dict like {'A': 'legitimate', ..., 'use': 'B'}, "
             "got "
-            f"{type(answers).__name__}"
+            f"{type(answers).__name__}",
+            general="it should return a dict of letter to label, with 'use'",
         )
     for statement in statements_of(offers):
         if statement.letter not in answers:

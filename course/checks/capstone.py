@@ -578,12 +578,12 @@ def _audit_verdicts(result):
         '"you", "Marlow" or "open": the side the row favours'
     )
     if not isinstance(result, Mapping) or set(result) != set(AUDIT_ROWS):
-        raise NotYet(f"{form}; got {result!r}")
+        raise NotYet(f"{form}; got {result!r}", general=form)
     verdicts = {}
     for row, verdict in result.items():
         spelled = {v.lower(): v for v in AUDIT_VERDICTS}
         if not isinstance(verdict, str) or verdict.strip().lower() not in spelled:
-            raise NotYet(f"{form}; got {verdict!r} for {row}")
+            raise NotYet(f"{form}; got {verdict!r} for {row}", general=form)
         verdicts[row] = spelled[verdict.strip().lower()]
     return verdicts
 
@@ -865,7 +865,8 @@ def _verdict(value, letter):
         if said in VERDICTS:
             return said
     raise NotYet(
-        f"the verdict for {letter} should be {' or '.join(map(repr, VERDICTS))}, got {value!r}"
+        f"the verdict for {letter} should be {' or '.join(map(repr, VERDICTS))}, got {value!r}",
+        general=f"each verdict should be {' or '.join(map(repr, VERDICTS))}",
     )
 
 
@@ -937,7 +938,8 @@ def _verdicts(answer, statements, name="what_to_say"):
     if not isinstance(verdicts, Mapping):
         raise NotYet(
             f"{name} should return a dict like {{'A': 'say', 'B': 'keep quiet', ...}}, "
-            f"got {verdicts!r}"
+            f"got {verdicts!r}",
+            general="it should return a dict of letter to verdict",
         )
     verdicts = {str(letter).strip().upper(): v for letter, v in verdicts.items()}
     extra = sorted(set(verdicts) - set(statements))
@@ -1035,7 +1037,8 @@ def what_to_say(answer, hidden=False):
     if not isinstance(raw, Mapping):
         raise NotYet(
             f"what_to_say should return a dict like {{'A': 'say', 'B': 'keep quiet', ...}}, "
-            f"got {raw!r}"
+            f"got {raw!r}",
+            general="it should return a dict of letter to verdict",
         )
     verdicts = {str(letter).strip().upper(): v for letter, v in raw.items()}
     extra = sorted(set(verdicts) - set(case.statements))

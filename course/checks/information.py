@@ -1857,7 +1857,8 @@ def _limits(result, items):
     a price that is no number is named."""
     if not isinstance(result, Mapping):
         raise NotYet(
-            f"model_limits should return a dict of situation to (assumption, price), got {result!r}"
+            f"model_limits should return a dict of situation to (assumption, price), got {result!r}",
+            general="it should return a dict of situation to (assumption, price)",
         )
     read = {}
     for item in items:
@@ -2310,7 +2311,10 @@ def _read_labels(result, moves, what, choices):
     """The learner's label for each move of ``moves``, read without case or extra spaces;
     a missing move or a label outside ``choices`` is named (the form, not the judgement)."""
     if not isinstance(result, Mapping):
-        raise NotYet(f"fair_play should return a dict of key to label, got {result!r}")
+        raise NotYet(
+            f"fair_play should return a dict of key to label, got {result!r}",
+            general="it should return a dict of key to label",
+        )
     read = {}
     for move in moves:
         if move.key not in result:

@@ -253,7 +253,8 @@ def _facts(s, result):
     for letter, answer in given.items():
         if not isinstance(answer, tuple | list) or len(answer) != 2:
             raise NotYet(
-                f"the answer for fact {letter} should be a pair (source, side), got {answer!r}"
+                f"the answer for fact {letter} should be a pair (source, side), got {answer!r}",
+                general="each fact's answer should be a pair (source, side)",
             )
         pairs[letter] = (
             one_of(answer[0], SOURCES, f"fact {letter}'s source"),
@@ -505,7 +506,8 @@ def judge_audit(s, result):
     if not isinstance(result, Mapping) or set(result) != {"yours", "theirs", "weights"}:
         raise NotYet(
             "my_audit should return a dict with three keys, 'yours', 'theirs' and 'weights', "
-            f"each a dict from source to number; got {result!r}"
+            f"each a dict from source to number; got {result!r}",
+            general="it should return a dict with the keys 'yours', 'theirs' and 'weights'",
         )
     if any(
         value is Ellipsis
@@ -1106,10 +1108,16 @@ def _news(s, result):
     moves = {}
     for label, move in given.items():
         if not isinstance(move, tuple | list) or len(move) != 3:
-            raise NotYet(f"the move for {label} should be (side, source, change), got {move!r}")
+            raise NotYet(
+                f"the move for {label} should be (side, source, change), got {move!r}",
+                general="each move should be (side, source, change)",
+            )
         change = move[2]
         if isinstance(change, bool) or not isinstance(change, int | float):
-            raise NotYet(f"{label}'s change should be a number such as 2 or -2, got {change!r}")
+            raise NotYet(
+                f"{label}'s change should be a number such as 2 or -2, got {change!r}",
+                general="each move's change should be a number such as 2 or -2",
+            )
         moves[label] = (
             one_of(move[0], SIDES, f"{label}'s side"),
             one_of(move[1], SOURCES, f"{label}'s source"),

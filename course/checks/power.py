@@ -442,7 +442,8 @@ def judge_power_fact(s, fact, answers):
     if not isinstance(said, tuple | list) or len(said) != 2:
         raise NotYet(
             f"the answer for fact {fact.letter} should be a pair (base, who depends on whom), "
-            f"like ('expert', 'them on Kestrel'), got {said!r}"
+            f"like ('expert', 'them on Kestrel'), got {said!r}",
+            general="each fact's answer should be a pair (base, who depends on whom)",
         )
     base = one_of(said[0], BASES, f"the base of power of {fact.letter}")
     depends = one_of(said[1], DEPENDENCE, f"who depends on whom in {fact.letter}")
@@ -503,7 +504,8 @@ def _power_fact_form(letter, said):
     if not isinstance(said, tuple | list) or len(said) != 2:
         raise NotYet(
             f"the answer for fact {letter} should be a pair (base, who depends on whom), "
-            f"like ('expert', 'them on Kestrel'), got {said!r}"
+            f"like ('expert', 'them on Kestrel'), got {said!r}",
+            general="each fact's answer should be a pair (base, who depends on whom)",
         )
     return one_of(said[0], BASES, f"the base of power of {letter}"), one_of(
         said[1], DEPENDENCE, f"who depends on whom in {letter}"
@@ -669,7 +671,10 @@ SHAPE = "(clears_today, clears_with_corvid)"
 
 def _pair(result, what, shape):
     if not isinstance(result, tuple | list) or len(result) != 2:
-        raise NotYet(f"{what} should return a pair {shape}, got {result!r}")
+        raise NotYet(
+            f"{what} should return a pair {shape}, got {result!r}",
+            general=f"it should return a pair {shape}",
+        )
     return result
 
 
