@@ -73,10 +73,10 @@ def test_c1_news_revealing_their_weakness_is_called_a_simplification():
     import course
     from course.scenarios.leverage import news_key
 
-    shift = _markdown("shift-teaching")
+    # review 87 C1: the caveat moved into question 4a's own text
     assert (
-        "Question 4a's news simplifies: it puts all of a revealed weakness of theirs in your "
-        "information; a full re-audit would lower their row" in shift
+        "file news that you learn of a weakness of theirs as your information only; a full "
+        "re-audit would also lower their row" in _markdown("q4-text")
     )
     revealed = []
     for i in range(100):

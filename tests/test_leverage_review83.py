@@ -14,13 +14,11 @@ def test_c1_sections_2_and_5_agree_that_4a_puts_a_revealed_weakness_in_your_info
     news does that, as a simplification, and what it leaves out (their row). Fails on the
     old text."""
     sources = _markdown("sources-teaching")
-    shift = _markdown("shift-teaching")
-    # review 83 U2 cut this first statement; section 5's stays (tests/test_leverage_review84.py)
+    # review 83 U2 cut this first statement; review 87 C1 moved section 5's into question 4a
     assert "(question 4a's news simplifies" not in sources
     assert (
-        "Question 4a's news simplifies: it puts all of a revealed weakness of theirs in your "
-        "information; a full re-audit would lower their row and add to your information only "
-        "what knowing it lets you do." in shift
+        "file news that you learn of a weakness of theirs as your information only; a full "
+        "re-audit would also lower their row." in _markdown("q4-text")
     )
 
 

@@ -138,7 +138,8 @@ def test_u3_u5_u6_c1_u4_said_once_and_plainly():
     bounds = q2.split("these bounds:")[1].split("<details>")[0]
     assert len([line for line in bounds.splitlines() if line.startswith("- ")]) == 5
     flagged = _markdown("shift-teaching") + _markdown("summary")
-    assert flagged.count("Question 4a") == 1 and flagged.count("simplifies") == 1
+    # review 87 C1: the caveat is now in question 4a's own text, and neither place repeats it
+    assert "Question 4a" not in flagged and "simplifies" not in flagged
     prompt = _markdown("plan-judgement-text")
     assert "(d)" not in prompt and "declining to renew" not in prompt
     rubric = _markdown("plan-judgement")

@@ -802,9 +802,7 @@ check.reach_plan(reach_plan, hidden=True)
 # another way to get one (Emerson). The audit records that change once, as a
 # rise in Brannock's alternatives (weight 0.45), and not a second time as a fall in the
 # owner's power, which stays as rated. Had your audit weighed this dependence through the
-# owner's power, you would lower that power instead. Question 4a's news simplifies: it
-# puts all of a revealed weakness of theirs in your information; a full re-audit would
-# lower their row and add to your information only what knowing it lets you do.
+# owner's power, you would lower that power instead.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reaudit-example", "schema_version": 3}
 owner = {"information": 6, "alternatives": 4, "power": 5}
@@ -831,6 +829,9 @@ scenario.show("news")
 # theirs, up or down by its size. Write `news_moves()`, returning for each label
 # `(side, source, change)`, with a negative change for a fall: for example
 # `{"N1": ("you", "information", 2), ...}`. Each item earns a quarter of a mark.
+#
+# Here, file news that you learn of a weakness of theirs as your information only; a full
+# re-audit would also lower their row.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
