@@ -412,7 +412,7 @@ def test_a_dependence_weighed_heavily_twice_is_noted_not_refused(capsys):
         audit["yours"]["information"] += 1  # not a copy of a shown audit
         check.judge_audit(own, audit)
         assert "alternatives and power together weigh more than 0.85" in heavy
-        assert "a convention of this course, section 3" in heavy
+        assert "question 2's bound, a convention of this course" in heavy  # review 87 U1
         assert "not a fault" in heavy
         assert check._heavy_twice(own, dict(case._weights)) == ""
 
@@ -552,7 +552,8 @@ def test_section_3s_example_of_a_passing_weighting_passes():
     # review 80 U1: the rule in one sentence, without the ferry example; a weighting that
     # keeps to it passes
     assert "their two weights together say how much that dependence counts" in text  # rv 86 U2
-    assert "a sum above 0.85" in text
+    # review 87 U1: section 3 points to question 2, where information's bound is stated once
+    assert "Question 2 bounds information's weight." in text
     assert "0.85" not in " ".join(_cell("sources-teaching").split())
     own = replace(course.variant("00_leverage", "one-heavy"), case="sole-source")
     audit = {
@@ -885,7 +886,7 @@ def test_section_2_keeps_the_sorting_rule_and_puts_its_refinements_in_a_side_not
     # review 77 U1: Moore's finding, an aside, went on to the closing notes
     assert "Moore" not in text and "Moore" in " ".join(_cell("summary").split())
     assert "weight" not in opened.split("**Each fact in one place.**")[0]
-    assert "a sum above 0.85" in " ".join(_cell("audit-teaching").split())
+    assert "decide that sum, then split it" in " ".join(_cell("audit-teaching").split())
 
 
 def test_section_5_does_not_answer_question_4c_for_the_deadline_case():
@@ -1795,7 +1796,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # C1: it names the ladder as the exercises' finer count
         ("summary", "The exercises count finer (question 3c's ladder", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
-        ("audit-teaching", "a sum above 0.85", "not a cure"),
+        ("audit-teaching", "decide that sum, then split it", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks
         ("intro", "What a question earns is counted in **marks**.", "points earned"),
         # neither the widget nor section 5 reads any learner's graded news: the widget
@@ -1865,7 +1866,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("fact-reason", "Rubric (1 mark)", "Rubric (1 point)"),
         # the sentence on which source weighs most, and the fact that loosens it
         # section 3 no longer says what moves the pay in a job search
-        ("audit-teaching", "a sum above 0.85", "move the pay most"),
+        ("audit-teaching", "decide that sum, then split it", "move the pay most"),
         # the one rule a fact lifts is named, with its case
         (
             "q2-text",
@@ -1879,10 +1880,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("audit-limits", "modules 02 and 03) it moves nothing at the table.", "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
-            "audit-teaching",
-            # review 86 U1: advice, which question 2 passes with a note
-            "The course advises at least 0.15 for information; question 2 passes a sum above "
-            "0.85 with a note",
+            "q2-text",
+            # review 86 U1: advice, which question 2 passes with a note; review 87 U1: stated
+            # once, in question 2's bounds
+            "information weighs at least 0.15 (down to 0.1 passes, with a note)",
             "which question 2's check applies",
         ),
         # where the time goes
@@ -4062,7 +4063,7 @@ def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():
     about another negotiation of the learner's own. They now cite section 3 and ask for the
     reason in a comment in ``my_audit``."""
     notebook = " ".join(cell_text("00_leverage", "leverage", "audit-teaching").split())
-    assert "a sum above 0.85" in notebook
+    assert "decide that sum, then split it" in notebook
     heavy = {"information": 0.1, "alternatives": 0.45, "power": 0.45}
     own = replace(course.variant("00_leverage", "one-heavy"), case="deadline")
     off = {
@@ -4075,7 +4076,7 @@ def test_question_2_s_notes_cite_section_3_and_ask_for_the_reason_in_my_audit():
     for note in notes:
         assert "section 7" not in note and "reflection" not in note
         assert "in a comment in `my_audit`" in note
-    assert "section 3" in notes[0] and "section 2" not in notes[0]
+    assert "Section 3 counts one dependence" in notes[0] and "section 2" not in notes[0]
 
 
 def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teach_it():

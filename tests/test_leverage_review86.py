@@ -94,8 +94,8 @@ def test_u1_u2_the_pair_has_two_weights_and_the_floor_is_advice():
     audit = _markdown("audit-teaching")
     assert "share one weight" not in audit and "information keeps at least" not in audit
     assert "their two weights together say how much that dependence counts" in audit
-    assert f"The course advises at least {1 - PAIR_MOST:.2f} for information;" in audit
-    assert f"question 2 passes a sum above {PAIR_MOST:g} with a note" in audit
+    # review 87 U1: the advice is stated once, in question 2's bounds
+    assert f"information weighs at least {1 - PAIR_MOST:.2f} (down to" in _markdown("q2-text")
 
 
 def test_u7_no_audit_hint_repeats_its_bound_after_the_story_s_line():

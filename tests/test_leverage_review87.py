@@ -20,3 +20,29 @@ def test_c1_question_4a_says_where_a_revealed_weakness_of_theirs_goes():
         "full re-audit would also lower their row." in question
     )
     assert "news simplifies" not in _markdown("shift-teaching")
+
+
+def test_u1_information_s_least_weight_is_stated_once_in_question_2_from_the_code():
+    """Review 87 U1: the least weight for information was given four ways (section 3's
+    advice of 0.15 and "a sum above 0.85 with a note", question 2's "every weight from 0.1"
+    and "supplier: at least 0.2"). Question 2's bounds now state it once, with the code's
+    figures; section 3 points there, and the check's note cites question 2. Fails on the
+    old text."""
+    from dataclasses import replace
+
+    import course
+    from course.checks import leverage as check
+    from course.scenarios.leverage import CASES, PAIR_MOST, WEIGHT_FLOOR
+
+    (supplier,) = [r.value for r in CASES["supplier"]._rules if r.kind == "weight_floor"]
+    rule = (
+        f"information weighs at least {1 - PAIR_MOST:.2f} (down to {WEIGHT_FLOOR:g} passes, "
+        f"with a note); supplier: at least {supplier:g};"
+    )
+    assert rule in _markdown("q2-text")
+    audit = _markdown("audit-teaching")
+    assert "Question 2 bounds information's weight." in audit
+    assert "0.15" not in audit and "0.85" not in audit
+    own = replace(course.variant("00_leverage", "one-heavy"), case="deadline")
+    note = check._heavy_twice(own, {"information": 0.1, "alternatives": 0.45, "power": 0.45})
+    assert "question 2's bound" in note and "section 3, not" not in note

@@ -409,8 +409,8 @@ def _rule_words(rule, them):
     if rule.kind == "pair_cap":
         return (
             f"{' and '.join(rule.source)} together weigh more than {rule.value:g}, which leaves "
-            f"information less than {1 - rule.value:g} (a convention of this course, section "
-            "3, not something the story states)"
+            f"information less than {1 - rule.value:g} (question 2's bound, a convention of this "
+            "course, not something the story states)"
         )
     if rule.kind == "band":
         return BAND_WORDS[rule.readings].format(them=them, even=EVEN_WITHIN, strong=STRONG_FROM)

@@ -339,8 +339,8 @@ scenario.show("reason")
 #
 # When two rows rate one dependence from its two sides (section 2: the ferry's power, the
 # haulier's alternatives), their two weights together say how much that dependence counts
-# against information: decide that sum, then split it. The course advises at least 0.15
-# for information; question 2 passes a sum above 0.85 with a note.
+# against information: decide that sum, then split it. Question 2 bounds information's
+# weight.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10:
@@ -410,8 +410,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - every weight from 0.1 to 0.7, and no rating 0;
 # - the two sides not rated the same on every source;
 # - no strong lead (2.5 points or more) the story rules out;
-# - sole-source and deadline: power or alternatives weighs more than information; supplier:
-#   information weighs at least 0.2;
+# - information weighs at least 0.15 (down to 0.1 passes, with a note); supplier: at least
+#   0.2; sole-source and deadline: power or alternatives weighs more than information;
 # - no rating the story plainly rules out (such as high alternatives for a side with
 #   nowhere else to go).
 #
