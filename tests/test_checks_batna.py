@@ -4402,7 +4402,7 @@ def test_the_honest_claim_of_a_lower_limit_says_why_it_is_honest():
         'at 97,000, "90,000 would not be enough for me" is true. Judge a statement of fact by '
         "what it makes Northwind believe." in honest
     )
-    assert "as a statement of fact, so it tolerates a bluff" in honest  # the bluff bullet
+    assert "as a statement of fact, so it tolerates that bluff" in honest  # review 87 C1
     for n in range(40):
         claims = [
             s
@@ -4933,7 +4933,7 @@ def test_review_72_paltering_band_midpoint_crra_and_rubric_1_are_explained():
     assert "those who detect it judge it about as harshly as a lie" in honest  # review 76 E1
     reason = "because that is what its hires usually accept"
     assert (
-        "Northwind reads your reservation price as the midpoint of its pay band, on its "
+        "Northwind reads your reservation price as the midpoint of its pay band, because "
         in (honest)
         and reason in honest
     )

@@ -110,7 +110,7 @@ def test_the_bluff_bullet_no_longer_says_a_bluff_is_unlike_a_demand():
     honest = _cell("honest-teaching")
     bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
     assert "Unlike a demand" not in bluff
-    assert "a claim about the least you would accept, or a demand" in bluff  # review 86 C1
+    assert "a claim about the least you would accept as a statement" in bluff  # review 87 C1
     assert "a demand you would not carry out" in honest
 
 

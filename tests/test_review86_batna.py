@@ -26,9 +26,9 @@ def test_the_bluff_bullet_gives_the_conventions_reason_for_claims_and_demands_al
     honest = _cell("honest-teaching")
     bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
     assert "states no plan" not in honest
-    assert (
-        "Bargaining custom does not ordinarily take a claim about the least you would accept, "
-        "or a demand, as a statement of fact, so it tolerates a bluff;"
+    assert (  # review 87 C1: the custom covers the claim only; a false demand is riskier
+        "Bargaining custom does not ordinarily take a claim about the least you would accept "
+        "as a statement of fact, so it tolerates that bluff;"
     ) in bluff
     assert "or a demand you would not carry out" in honest  # the table's row it agrees with
 

@@ -93,12 +93,11 @@ expected_value(sure_offer), expected_value(startup_gamble)
 # risk. A certainty equivalent below the expected value means you are *risk-averse*, equal
 # to it *risk-neutral*, above it *risk-seeking*.
 #
-# For someone who values the gamble at 88,000, the sure 90,000 is better, although the
-# gamble has the higher expected value. So compare alternatives by what each is worth
-# *to you*: its expected value if you are risk-neutral, your certainty equivalent if you are
-# not. Use one attitude to risk (one way of pricing risk) for every gamble, even one that
-# makes you avoid some risks and seek others: one person may buy insurance and a lottery
-# ticket (Friedman and Savage 1948).
+# Valued at 88,000, the gamble loses to the sure 90,000. So compare alternatives by what
+# each is worth *to you*: its expected value if you are risk-neutral, your certainty
+# equivalent if you are not. Use one attitude to risk (one way of pricing risk) for every
+# gamble, even one that makes you avoid some risks and seek others: one person may buy
+# insurance and a lottery ticket (Friedman and Savage 1948).
 #
 # **What the graded questions assume.** Question 3's second part gives you a sure amount
 # for each of your two gambles; elsewhere, use expected values.
@@ -596,8 +595,9 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #   for it. A demand naming an alternative you lack, or inflating one, is a
 #   misrepresentation.
 # - **Bluff.** Bargaining custom does not ordinarily take a claim about the least you would
-#   accept, or a demand, as a statement of fact, so it tolerates a bluff; but once you give
-#   way below a "cannot", your next one counts for less.
+#   accept as a statement of fact, so it tolerates that bluff; a demand you would not carry
+#   out is riskier (see Warning). Once you give way below a "cannot", your next one counts
+#   for less.
 # - **Misrepresentation.** A false statement of fact the other side will rely on: an
 #   offer that does not exist or is inflated, a possible bonus presented as sure. Such a
 #   lie can be fraud.
@@ -632,8 +632,8 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # weak one private: naming it would show you could be had for less.
 # Keeping it private is not the same as letting the other side open (modules 01 and 04).
 # Your scenario assumes that Northwind reads your reservation price as the midpoint of its
-# pay band, on its careers page, because that is what its hires usually accept: an
-# assumption of this case, not a rule.
+# pay band, because that is what its hires usually accept: an assumption of this case,
+# not a rule.
 #
 # Tell the alternative's terms in full, chances included: the chances are your own
 # estimates, which nobody can check, so say they are yours ("I put the chance at ...").

@@ -1,0 +1,46 @@
+"""Module 02, review 87 (fixes of round 88): each test below failed on the code or text
+before its fix."""
+
+import re
+from pathlib import Path
+
+from tests.sweeps import cell_text
+
+
+def _cell(grade_id):
+    """The cell's text, its lines joined and its comment marks dropped."""
+    lines = cell_text("02_batna", "batna", grade_id).splitlines()
+    return " ".join(" ".join(line.lstrip("# ").strip() for line in lines).split())
+
+
+def test_the_bluff_bullet_gives_customs_leeway_to_claims_not_to_false_demands():
+    """C1: the bluff bullet said custom does not take "a demand" as a statement of fact, four
+    lines after the warning bullet put a false demand on the line between a bluff and a
+    misrepresentation (as module 00 does). The bullet now gives the leeway to a claim about
+    the least you would accept only, and calls a demand you would not carry out riskier."""
+    honest = _cell("honest-teaching")
+    bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
+    assert "or a demand," not in bluff
+    assert "a claim about the least you would accept as a statement of fact" in bluff
+    assert "a demand you would not carry out is riskier (see Warning)" in bluff
+    warning = honest[honest.index("- **Warning**") : honest.index("- **Bluff.**")]
+    assert "on the line between a bluff and a misrepresentation" in warning
+
+
+def _markdown_words():
+    text = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
+    cells = re.split(r"^# %%", text, flags=re.M)[1:]
+    return sum(
+        len(line[1:].split())
+        for cell in cells
+        if cell.partition("\n")[0].strip().startswith("[markdown]")
+        for line in cell.partition("\n")[2].splitlines()
+        if line.startswith("#")
+    )
+
+
+def test_round_88_fixes_are_paid_for_by_cuts():
+    """The round's fixes add words (C1 7 in the notebook); a repeat in section 1 (the sure
+    90,000 against the gamble) and the pay band's careers page, which the scenario already
+    names, were cut: 7,788 notebook words before, 7,780 after."""
+    assert _markdown_words() <= 7_780
