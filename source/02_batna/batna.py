@@ -23,9 +23,9 @@
 #    target;
 # 3. work out the other side's reservation price from *its* alternative, and the zone
 #    where a deal can happen, the **ZOPA**;
-# 4. decide what to do with an offer: accept it, counter it, ask for a term that costs the
-#    other side nothing (here, remote days), or walk away; and mention your alternatives
-#    honestly;
+# 4. decide what to do with an offer: judge it acceptable, counter it, ask for a term that
+#    costs the other side nothing (here, remote days), or walk away; and mention your
+#    alternatives honestly;
 # 5. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits, and when a better BATNA earns you more.
 #
