@@ -2507,7 +2507,7 @@ def test_package_is_defined_in_section_4_before_any_use():
         "decide-teaching"
     )
     remote = next(why for text, _, why in NEWS if "remote days" in text)
-    assert "questions 5 and 6 use this reservation price" in remote
+    assert "the reservation price for the job with two remote days" in remote  # review 87 C2
 
 
 def test_the_stated_time_matches_the_course_map_and_names_the_hardest_question():

@@ -37,6 +37,21 @@ def test_the_intro_says_judge_an_offer_acceptable_as_section_5_and_question_6_do
     assert "acceptable" in _cell("q6-text")
 
 
+def test_the_remote_days_news_says_you_switch_to_that_jobs_reservation_price():
+    """C2: "Northwind agrees to two remote days" is scored "revise it", yet sections 4 and 5
+    give each set of terms its own reservation price: nothing moved the old one. The
+    feedback now adds that strictly you now use the reservation price for the job with two
+    remote days, V + c/2 (without the word "package", which section 4 defines later)."""
+    from course.scenarios.batna import NEWS, judge_news
+
+    index = next(i for i, (text, _, _) in enumerate(NEWS) if "two remote days" in text)
+    assert NEWS[index][1] == "revise it"  # what is scored is unchanged
+    right, said = judge_news(index, "revise it")
+    assert right
+    assert "strictly, you now use the reservation price for the job with two remote days" in said
+    assert "V + c/2" in said and "package" not in said
+
+
 def _markdown_words():
     text = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
     cells = re.split(r"^# %%", text, flags=re.M)[1:]
@@ -50,7 +65,7 @@ def _markdown_words():
 
 
 def test_round_88_fixes_are_paid_for_by_cuts():
-    """The round's fixes add words (C1 7 and C3 1 in the notebook); a repeat in section 1 (the
-    sure 90,000 against the gamble) and the pay band's careers page, which the scenario
-    already names, were cut: 7,788 notebook words before, 7,781 after."""
+    """The three fixes added about 13 words (8 in the notebook, 5 in the news feedback); a
+    repeat in section 1 (the sure 90,000 against the gamble) and the pay band's careers page,
+    which the scenario already names, were cut: 7,788 notebook words before, 7,781 after."""
     assert _markdown_words() <= 7_781

@@ -1183,8 +1183,8 @@ NEWS = (
         "Northwind agrees to two remote days a week.",
         "revise it",
         "a fact about what this deal costs you: half the commute goes, so the least salary "
-        "worth accepting falls by half the commute; questions 5 and 6 use this reservation "
-        "price, your BATNA plus half the commute",
+        "worth accepting falls; strictly, you now use the reservation price for the job with "
+        "two remote days, V + c/2, as questions 5 and 6 do",
     ),
     (
         "Northwind's HR tells you that offers above the midpoint of the role's pay band are "
