@@ -1846,12 +1846,9 @@ def test_question_7_says_walking_away_rests_on_a_month_long_round(learner):
     assert away
     seven = PROSE[PROSE.index("### Question 7") : PROSE.index("def granite_reply")]
     seven = " ".join(seven.split())  # review 61, C2: the counter is the graded move
-    # review 75, U6: the walk-out, said calmly; a counter would be a rejection in the game
-    assert (
-        "in the game, walk out to Harrow's work; in real talks, say so calmly, with the "
-        "door left open, not as an ultimatum" in seven
-    )
-    assert "Saying so calmly beats leaving in silence" in seven
+    # review 75, U6: the walk-out; a counter would be a rejection in the game. Review 87,
+    # C1: naming Harrow first is question 9's part b, not this game's move
+    assert '`"take Harrow"` (walk out to Harrow\'s work)' in seven
 
 
 def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
@@ -1867,7 +1864,8 @@ def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
     assert "`granite_reply(s)`: the move that gets Kestrel most in section 5's game" in seven
     assert "the game's best reply to a proposal below it is to walk out to Harrow" in seven
     assert '`"walk away"`' not in seven
-    assert "Kestrel will meet Granite again (question 9)" in seven
+    # review 87, C1: the repeat dealing and the calm mention are question 9's part b
+    assert "naming an offer is question 9's part b" in seven
 
 
 def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_an_office():

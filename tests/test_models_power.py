@@ -770,8 +770,8 @@ def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
     assert "| today, before Harrow tells Granite | only what Kestrel tells it | 9a |" in (
         course.variant("03_power", "u3").story()
     )
-    # review 61, C2; review 75, U6
-    assert "Saying so calmly beats leaving in silence" in " ".join(PROSE.split())
+    # review 61, C2; review 75, U6; review 87, C1: naming Harrow is question 9's part b
+    # (tests/test_power_review87.py)
     assert "Kestrel meets Granite again next week" not in PROSE
     assert "A year later Kestrel negotiates with Granite" in PROSE  # seventh review, C1
 
@@ -966,9 +966,8 @@ def test_question_4s_counter_at_borealis_is_the_walk_out_question_7_grades():
     ) in text
     # review 64, C1: question 4 no longer points ahead to question 7's move
     assert 'question 7\'s `"take Harrow"`' not in text
-    seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
-    # review 61, C2; review 75, U6: said calmly, not as a counter
-    assert "in real talks, say so calmly, with the door left open" in seven
+    # review 61, C2; review 75, U6; review 87, C1: question 7's walk-out is the game's move
+    # only (tests/test_power_review87.py)
     for s in _drawn_scenarios():
         v1, v2 = s.atlas_value, s.borealis_value
         if (3 * v1 + v2) / 6 < v2:
@@ -2450,8 +2449,8 @@ def test_questions_4_and_7_grade_one_standard_the_models_move():
     # review 78, X1 (round 79): section 5 says it, of any buyer and rival
     five = " ".join(_section(PROSE, "The licence of section 2", "In the library").split())
     assert "real talks name the rival's figure to the buyer instead" in five
-    # review 61, C2; review 75, U6: said calmly, not as a counter
-    assert "in real talks, say so calmly, with the door left open" in seven
+    # review 61, C2; review 75, U6; review 87, C1: no "say so calmly" in question 7
+    assert "walk out to Harrow's work" in seven
 
 
 def test_no_phrase_tells_the_rigs_two_kinds_apart_and_a_walk_out_text_names_an_event():

@@ -28,10 +28,9 @@ def test_question_7_says_insist_on_harrow_is_the_games_walk_out():
     talks put as a counter at Harrow's margin (the advice to name Harrow's figure stays)."""
     seven = " ".join(_section(PROSE, "### Question 7", "def granite_reply").split())
     assert "counter at once" not in seven
-    assert (  # review 75, U6: said calmly, not as a counter (a rejection in the game)
-        '`"take Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
-        "calmly, with the door left open, not as an ultimatum"
-    ) in seven
+    # review 75, U6: not a counter (a rejection in the game); review 87, C1: naming
+    # Harrow's offer first is question 9's part b, so question 7 has only the walk-out
+    assert '`"take Harrow"` (walk out to Harrow\'s work)' in seven
 
 
 def test_section_4_says_how_patience_is_power_and_an_alternative_at_once():

@@ -112,10 +112,8 @@ def test_question_7_says_its_harrow_option_is_a_calm_counter_not_section_7s_ulti
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
     # review 75, U6: one move, not a walk-out in the game and a counter in real talks (in
     # the model a counter is a "reject" proposed a month later)
-    assert (
-        '"take Harrow"`: in the game, walk out to Harrow\'s work; in real talks, say so '
-        "calmly, with the door left open, not as an ultimatum (section 7)." in seven
-    )
+    # review 87, C1: the real-talks words went to question 9's part b ("mention")
+    assert '"take Harrow"` (walk out to Harrow\'s work).' in seven
     assert "Insisting" not in seven
     assert "counter" not in seven.lower()
     section_7 = _seven()

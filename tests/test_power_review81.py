@@ -86,7 +86,7 @@ def test_u2_question_7s_walk_out_is_take_harrow_and_the_old_label_keeps_its_mark
     assert REPLIES == ("accept", "reject", "take Harrow")
     assert "insist" not in PROSE.lower()
     seven = _flat(_section(PROSE, "### Question 7", "def granite_reply"))
-    assert '`"take Harrow"`: in the game, walk out to Harrow\'s work' in seven
+    assert '`"take Harrow"` (walk out to Harrow\'s work)' in seven  # review 87, C1
 
     def old_label(s):  # the model answer as written before this round
         at_the_table = s.contract_value * bargaining_split(s.delta_them, s.delta_you)[1]

@@ -928,9 +928,9 @@ def granite_reply(s):
     """What Kestrel should answer Granite's first proposal, in the alternating-offers game
     with Harrow as an outside option: accept it if it gives at least Kestrel's equilibrium
     share; otherwise, if Harrow beats the table, take Harrow (walk out to Harrow's work,
-    the game's move, said calmly with the door left open in real talks; not a counter, which
-    in the game is a rejection and a proposal a month later: review 75, U6), else reject and
-    propose next."""
+    the game's move; naming Harrow's offer first is question 9b's "mention", which this game
+    lacks: review 87, C1; not a counter, which in the game is a rejection and a proposal a
+    month later: review 75, U6), else reject and propose next."""
     if s.granite_offer >= granite_share(s):
         return "accept"
     return "take Harrow" if s.outside_offer > table_share(s) else "reject"

@@ -930,15 +930,14 @@ ShrinkingPieGame()
 # Kestrel answers (`s.delta_you`), and Kestrel can walk away to Harrow's
 # `s.outside_offer` whenever it answers. Write `granite_reply(s)`: the move that gets
 # Kestrel most in section 5's game, one of `"accept"`, `"reject"` (and propose a month
-# later) or `"take Harrow"`: in the game, walk out to Harrow's work; in real talks,
-# say so calmly, with the door left open, not as an ultimatum (section 7).
+# later) or `"take Harrow"` (walk out to Harrow's work).
 #
 # Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
 # Kestrel is (part 4), so section 5's full information holds. Granite may still open below
 # Harrow's offer, as real bargainers often open off the equilibrium path; your reply is to
 # that opening. When Harrow beats Kestrel's share at the table, the game's best reply to a
-# proposal below it is to walk out to Harrow. Saying so calmly beats leaving in silence:
-# Granite may match Harrow, and Kestrel will meet Granite again (question 9).
+# proposal below it is to walk out to Harrow. This game has no move that names Harrow's
+# offer before walking out: naming an offer is question 9's part b, `"mention"`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
