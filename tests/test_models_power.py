@@ -1122,7 +1122,8 @@ def test_the_licence_price_names_where_it_is_not_the_only_prediction():
     """Review 3, section 2b: with two buyers who can both bargain, max(v1/2, v2) is the
     Markov prediction and other equilibria give the seller anything in [v1/2, v1] (Abreu &
     Manea 2025, abstract checked); the story's firm Borealis offer is why it applies."""
-    assert "also rests on Borealis's offer being firm" in PROSE
+    # review 87, E1: the prediction stays; only its uniqueness is lost
+    # (tests/test_power_review87.py)
     assert "Bargaining Foundations for the Outside Option Principle" in PROSE
 
 

@@ -8,6 +8,22 @@ def _flat(text):
     return " ".join(text.replace("#", "").split())
 
 
+def test_e1_a_bargained_rival_offer_keeps_the_prediction_but_not_its_uniqueness():
+    """E1: the closing note said the price rests on Borealis's offer being firm, and that
+    were it bargained Kestrel might get anything from v1/2 to v1. Abreu & Manea (RES 2025)
+    keep max(v1/2, v2) as the Markov-perfect prediction when that offer is bargained too;
+    only the set of all subgame-perfect equilibria spans v1/2 to v1. The note now says the
+    prediction stays and only its uniqueness is lost."""
+    note = _flat(_section(PROSE, "<details><summary>Closing note", "</details>"))
+    assert "rests on Borealis's offer being firm" not in note
+    assert "Kestrel might get anything from" not in note
+    assert (
+        "Were Borealis's offer bargained too, the predicted price would stand, but no longer "
+        "as the only equilibrium: any price from $v_1/2$ to $v_1$ can be one (Abreu & Manea,"
+        in note
+    )
+
+
 def test_c1_question_7s_walk_out_is_not_question_9s_mention():
     """C1: question 7's "take Harrow" is walking out to Harrow, yet the text then told the
     learner to say so calmly first, which is question 9's part b "mention" move. Question 7

@@ -697,8 +697,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # - *Both forces at once.* Where breakdown and delay both push, each unit adds less than
 #   half a unit, and the split lands between the share at the table and the Nash split on
 #   the breakdown payoffs (Binmore, Rubinstein & Wolinsky 1986).
-# - *Firm offers.* The price also rests on Borealis's offer being firm: were it open to
-#   bargaining, Kestrel might get anything from $v_1/2$ to $v_1$ (Abreu & Manea,
+# - *Firm offers.* Were Borealis's offer bargained too, the predicted price would stand,
+#   but no longer as the only equilibrium: any price from $v_1/2$ to $v_1$ can be one
+#   (Abreu & Manea,
 #   "Bargaining Foundations for the Outside Option Principle", *Review of Economic
 #   Studies*, 2025, doi:10.1093/restud/rdaf053).
 # - *Full information.* Every model here assumes each side knows the other's patience and
