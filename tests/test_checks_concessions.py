@@ -4991,8 +4991,8 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
         assert "respond says 'counter'" in capsys.readouterr().out, s.learner
     text = _flat()
     assert (
-        "a figure merely stated or written down is a test: counter, and ask what it rests "
-        "on." in text
+        "treat a figure merely stated or written down as a test: counter, and ask what it "
+        "rests on." in text
     )
     # review 73 X1 made every claim a test; review 75 X1: one shown in writing is a cap
     # review 76 U5: the function reads only in_writing, and the question says so

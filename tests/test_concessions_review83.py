@@ -50,7 +50,8 @@ def test_e1_a_cap_counts_when_you_can_check_it_or_breaking_it_costs_them():
     assert "say a budget in writing" not in text
     assert "shown it to you in writing" not in text
     assert "Evidence is a cap you can check or that costs them to break" in text
-    assert "a figure merely stated or written down is a test" in text
+    # review 87 C1: such a figure is treated as a test, not labelled one
+    assert "a figure merely stated or written down as a test" in text
     assert "`board_approved` is `True` when Orchard has shown that its board approved it" in text
     assert "a published tender ceiling" in text
     assert "respond(s, offer, next_ask, ceiling=None, board_approved=False)" in text

@@ -24,7 +24,7 @@ def test_c1_the_flag_of_a_believable_cap_is_named_for_what_makes_it_one(monkeypa
     text = _flat()
     assert "in_writing" not in text
     assert "respond(s, offer, next_ask, ceiling=None, board_approved=False)" in text
-    assert "a figure merely stated or written down is a test" in text
+    assert "a figure merely stated or written down as a test" in text  # review 87 C1
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     solution = solution_namespace(MODULE, "concessions")["respond"]
     assert list(inspect.signature(solution).parameters)[-1] == "board_approved"

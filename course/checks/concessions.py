@@ -2088,8 +2088,8 @@ def _response(result, where):
 @question
 def respond(answer, hidden=False):
     """Check a function that answers Orchard's offer: accept, counter or walk away. No story
-    gives a budget you can check, so Orchard's budget claim (``ceiling``) is a test in every
-    variant, as section 5 reads a claim with no evidence (review 73 X1: the check accepted
+    gives a budget you can check, so Orchard's budget claim (``ceiling``) is treated as a test in
+    every variant, as section 5 reads a claim with no evidence (review 73 X1: the check accepted
     reading every claim as a cap, walking away on it, which section 5 and question 6b's
     rubric reject): the ceiling alone changes no answer."""
     for s in _scenarios(hidden):

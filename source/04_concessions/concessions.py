@@ -920,7 +920,7 @@ check.read_pick(read_pick, hidden=True)
 #
 # A shock offer (far below anything discussed, a sudden deadline, a sharp remark) changes
 # nothing about your BATNA or reservation price; it works on your judgement. Decide
-# beforehand what you will do with any offer:
+# beforehand how to answer any offer:
 #
 # - **Accept** in three cases (question 6's rules 1 to 3 follow them):
 #   - When the offer is at least what you would ask next: turning it down only delays a
@@ -930,14 +930,14 @@ check.read_pick(read_pick, hidden=True)
 #   - When you have good evidence of a cap on what they can pay and the cap is at or above
 #     your reservation price: ask no more than the cap, and take an offer at it. Evidence
 #     is a cap you can check or that costs them to break (a published tender ceiling, a
-#     budget their board approved); a figure merely stated or written down is a test:
-#     counter, and ask what it rests on.
+#     budget their board approved); treat a figure merely stated or written down as a
+#     test: counter, and ask what it rests on.
 # - **Accept or counter** while rounds remain an offer below your next ask but at or above
 #   the even split (module 02: *acceptable*): your plan never asks less than the split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone (say, such a cap below your reservation
-#   price). Mean it: be willing to take your BATNA (module 03).
+#   price). Mean it: be willing to take your BATNA.
 # - **Counter** in every other case: while rounds remain and a deal is still possible, a
 #   low offer is a reason to answer, not to leave, and not to jump.
 #
@@ -1030,8 +1030,8 @@ def respond(s, offer, next_ask, ceiling=None, board_approved=False):
         return "accept" if offer >= reservation else "walk away"
     if offer >= next_ask:
         return "accept"
-    # a budget its board approved, shown to me, is a cap I can check; a claim is a test,
-    # and I answer as if it were not said (section 5)
+    # a budget its board approved, shown to me, is a cap I can check; a claim I treat as a
+    # test, and I answer as if it were not said (section 5)
     if ceiling is not None and board_approved:
         if ceiling < reservation:
             return "walk away"  # no zone: nothing Orchard can pay reaches my limit

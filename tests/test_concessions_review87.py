@@ -1,0 +1,24 @@
+"""Review 87 of module 04 (a negotiation professor's, on 34dbc168;
+/work/notes/s76/review87_04.md): fixes, each with a test that fails on the text or code it
+replaced."""
+
+from pathlib import Path
+
+from tests.test_concessions_review83 import _flat
+
+MODULE = "04_concessions"
+SOURCE = Path(__file__).parents[1] / "source" / MODULE / "concessions.py"
+
+
+def test_c1_a_stated_budget_is_treated_as_a_test_not_labelled_one():
+    """Review 87 C1: section 5 said 'a figure merely stated or written down is a test',
+    while the same section says you cannot tell a test from a real cut and the exercise
+    says the budget is sometimes really cut. The rule now says to treat such a figure as a
+    test, and the model answer's comment reads a claim the same way; fails on the old text."""
+    text = _flat()
+    assert "written down is a test" not in text
+    assert "treat a figure merely stated or written down as a test: counter" in text
+    assert "you cannot tell which you face, nor a test from a real cut" in text
+    source = SOURCE.read_text()
+    assert "a claim is a test" not in source
+    assert "a claim I treat as a\n    # test" in source
