@@ -2067,8 +2067,9 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     # review 75 C1: 'most' was false: questions 1, 2 and 5 hold 6 of the 14 coded marks
     assert "Most graded questions are decisions on your own case" not in text
     assert (  # review 83 U4 and review 85 X1: the intro names the rule questions
-        "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7 check "
-        "that you apply the course's rules; the written parts ask for judgement." in text
+        "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check that "
+        "you apply the course's rules; 7 checks which way you move, 6b how far; the written "
+        "parts ask for judgement." in text  # review 87 C3
     )
     source = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     coded = {
@@ -2087,7 +2088,8 @@ def test_the_intro_says_which_graded_questions_are_decisions_and_which_apply_rul
     assert coded["relationship-test"] == 1
     assert "Move the least you would accept the table's way" in text  # review 82 C4
     # review 85 X1: question 7 is listed with the rule questions (its size is graded as any)
-    assert "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7" in text
+    # review 87 C3: 7 checks only the way; 6b asks how far
+    assert "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6" in text
     assert "Questions 1, 2 and 5 are decisions" not in text
     assert "checks that you follow the course's rule, a convention, not a decision" in text
     assert "`target` is from section 2's band (the check passes its own)" in text

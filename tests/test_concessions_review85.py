@@ -116,10 +116,9 @@ def test_x1_question_7_is_listed_with_the_rule_questions():
     """Review 85 X1: the intro billed question 7 as a decision on your own case, while its
     check takes any move up to the whole difference and grades no reason. It is now listed
     with the questions that apply the course's rules; fails on the old text."""
-    assert (
-        "Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7 check "
-        "that you apply the course's rules;" in _flat()
-    )
+    # review 87 C3: 7 is no longer a rule question either: it checks the way, 6b how far
+    assert "Questions 1, 2, 4b and 5 are decisions on your own case" in _flat()
+    assert "7 checks which way you move, 6b how far;" in _flat()
 
 
 def test_x2_question_5_says_which_valid_set_to_prefer():

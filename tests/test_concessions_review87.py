@@ -22,3 +22,16 @@ def test_c1_a_stated_budget_is_treated_as_a_test_not_labelled_one():
     source = SOURCE.read_text()
     assert "a claim is a test" not in source
     assert "a claim I treat as a\n    # test" in source
+
+
+def test_c3_the_intro_says_question_7_checks_the_way_and_6b_how_far():
+    """Review 87 C3: the intro listed question 7 among the questions that check you apply
+    the course's rules, while question 7 passes any move the table's way and 6b asks how
+    far. The intro now says 7 checks the way and 6b the size; fails on the old text."""
+    text = _flat()
+    assert "3, 4, 5b, 6 and 7 check" not in text
+    assert (
+        "3, 4, 5b and 6 check that you apply the course's rules; 7 checks which way you "
+        "move, 6b how far;" in text
+    )
+    assert "Any such move passes; question 6b asks how far you moved" in text

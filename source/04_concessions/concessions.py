@@ -14,10 +14,10 @@
 # # Module 04 — Concessions, first offers and difficult moments
 #
 # This module is about using leverage once the talks begin, in Kite Studio's talks with
-# Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b, 6 and 7
-# check that you apply the course's rules; the written parts ask for judgement. For about
-# a third of you, question 1 also asks whether to name your other offer: either choice
-# passes.
+# Orchard. Questions 1, 2, 4b and 5 are decisions on your own case; 3, 4, 5b and 6 check
+# that you apply the course's rules; 7 checks which way you move, 6b how far; the written
+# parts ask for judgement. For about a third of you, question 1 also asks whether to name
+# your other offer: either choice passes.
 #
 # You will learn to
 #
@@ -918,7 +918,7 @@ check.read_pick(read_pick, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "difficult-teaching", "schema_version": 3}
 # ## 5. Difficult moments: accept, counter or walk away
 #
-# A shock offer (far below anything discussed, a sudden deadline, a sharp remark) changes
+# A shock offer (far below anything discussed, a sudden deadline) changes
 # nothing about your BATNA or reservation price; it works on your judgement. Decide
 # beforehand how to answer any offer:
 #
@@ -938,10 +938,10 @@ check.read_pick(read_pick, hidden=True)
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone (say, such a cap below your reservation
 #   price). Mean it: be willing to take your BATNA.
-# - **Counter** in every other case: while rounds remain and a deal is still possible, a
-#   low offer is a reason to answer, not to leave, and not to jump.
+# - **Counter** in every other case: while a deal is still possible, a low offer is a
+#   reason to answer, not to leave or jump.
 #
-# What you *say* matters too. Suppose a client who offered 84 and then 90
+# Words matter too. Suppose a client who offered 84 and then 90
 # for a year of your work suddenly offers 60:
 #
 # 1. *Slow down.* "That is a long way from where we were last week. What has changed on
