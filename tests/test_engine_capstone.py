@@ -2184,10 +2184,34 @@ def deal_profit(table):
     return None if session.agreement is None else session.utility(session.agreement)
 
 
-@pytest.mark.parametrize(
-    "first, cases_with_a_step, tit_for_tat_deals",
-    [(0, 199, (175, 191)), (200, 195, (179, 186)), (400, 199, (180, 190)), (600, 196, (180, 190))],
-)
+# The four samples of the step beyond: first learner, cases with a step, and tit-for-tat
+# deals (opening at Marlow's low reservation price, one step beyond), recomputed below.
+STEP_BEYOND_SAMPLES = [
+    (0, 199, (175, 191)),
+    (200, 195, (179, 186)),
+    (400, 199, (180, 190)),
+    (600, 196, (180, 190)),
+]
+
+
+def test_the_appendix_states_the_step_beyonds_tit_for_tat_deals_as_computed():
+    """Review 87 M1: the appendix said 186 to 193 sittings against 175 to 181; the four
+    samples (recomputed by the test below) give 186 to 191 against 175 to 180, out of the
+    195 to 199 cases with a step. The text now gives the samples' own range (failed on the
+    old text)."""
+    low = [deals[0] for _, _, deals in STEP_BEYOND_SAMPLES]
+    beyond = [deals[1] for _, _, deals in STEP_BEYOND_SAMPLES]
+    cases = [count for _, count, _ in STEP_BEYOND_SAMPLES]
+    text = " ".join(section("about-the-bot").split())
+    assert f"({min(cases)} to {max(cases)} of them have such a step)" in text
+    assert (
+        f"often in each sample: {min(beyond)} to {max(beyond)} of those sittings against "
+        f"{min(low)} to {max(low)}." in text
+    )
+    assert "186 to 193" not in text
+
+
+@pytest.mark.parametrize("first, cases_with_a_step, tit_for_tat_deals", STEP_BEYOND_SAMPLES)
 def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
     first, cases_with_a_step, tit_for_tat_deals
 ):
@@ -2231,7 +2255,6 @@ def test_an_opening_one_frontier_step_beyond_ends_with_more_as_section_4_says(
         " ".join(text.split())
     )
     assert "against each style, at most one sitting in fifteen ended with less" in text
-    assert "often in each sample: 186 to 193 sittings against 175 to 181" in text
     assert "with section 5's rule of when to step" in text
 
 
@@ -2282,6 +2305,36 @@ def test_the_course_map_calls_the_opening_set_a_diagnostic_set():
     assert "diagnostic set" not in described and "an opening with a MESO" in described
 
 
+# Deals of 200 closed against tit-for-tat by the scripted learner who keeps section 5's rule
+# without the exception, per sample: (learner prefix, first learner, a seed per learner).
+# Each is recomputed by a test below; the appendix states their range.
+TIT_FOR_TAT_HOLD_DEALS = {
+    ("r", 0, False): 139,
+    ("r", 200, False): 136,
+    ("r", 400, False): 139,
+    ("r", 600, False): 136,
+    ("r", 800, False): 155,
+    ("r", 1000, False): 142,
+    ("r", 0, True): 139,
+    ("r", 200, True): 136,
+    ("r", 400, True): 139,
+    ("f76a", 0, True): 130,
+    ("f76b", 0, True): 132,
+}
+
+
+def test_the_appendix_states_the_hold_deal_rate_as_computed():
+    """Review 87 M2: the appendix said "six to eight sittings in ten", wider than its
+    samples; the eleven samples (each recomputed below and in test_review76_capstone.py)
+    closed 130 to 155 of 200. The text now gives that range and the number of samples
+    (failed on the old text)."""
+    text = " ".join(section("about-the-bot").split())
+    deals = TIT_FOR_TAT_HOLD_DEALS.values()
+    assert len(TIT_FOR_TAT_HOLD_DEALS) == 11 and "In eleven samples of 200 learners" in text
+    assert f"a tit-for-tat Marlow in {min(deals)} to {max(deals)} sittings of 200." in text
+    assert "six to eight sittings in ten" not in text
+
+
 @pytest.mark.parametrize("first", [0, 200])
 def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_text_allows(first):
     """Section 5's rule (a step only after a move of Marlow's; its first answer is its
@@ -2312,7 +2365,7 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
         deals[style, steps_first, exception] = sum(
             table.session.agreement is not None for table in tables
         )
-    assert 136 <= deals["tit-for-tat", False, False] <= 140
+    assert deals["tit-for-tat", False, False] == TIT_FOR_TAT_HOLD_DEALS["r", first, False]
     assert 172 <= deals["tit-for-tat", False, True] <= 186
     assert 178 <= deals["tit-for-tat", True, True] <= 188  # review 77 C2: 181 in [0]
     assert deals["tit-for-tat", True, True] > deals["tit-for-tat", False, True]
@@ -2322,11 +2375,8 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     assert "a learner who kept section 5's rule and always held at a stall reached a deal" in (
         " ".join(text.split())
     )
-    # review 76 E1: the ranges were narrower than fresh samples (62.5 and 94 in 100); the
-    # text gives rounded rates, and the step into silence is the appendix's only (C1)
-    assert "reached a deal against a tit-for-tat Marlow in six to eight sittings in ten" in (
-        " ".join(text.split())
-    )
+    # review 76 E1: the ranges were narrower than fresh samples (62.5 and 94 in 100);
+    # review 87 M2: the rate without the exception is the samples' range (tested above)
     assert "raised that to about nine in ten" in " ".join(text.split())
     assert "nearly every sitting ended in a deal either way (at least 199 in 200)" in text
     assert "about 87 in 100" not in text
@@ -3360,11 +3410,10 @@ def test_the_tit_for_tat_deal_rates_hold_over_four_more_samples(first):
     65.5%. The text now says "about seven sittings in ten" with the range over all six
     samples, each measured here, and "about nine in ten" with the exception."""
     deals = _tit_for_tat_deals(first, seed_per_learner=False)
-    assert 136 <= deals[0] <= 156, deals
+    assert deals[0] == TIT_FOR_TAT_HOLD_DEALS["r", first, False], deals  # review 87 M2
     assert 172 <= deals[1] <= 186, deals
     text = " ".join(section("about-the-bot").split())
-    assert 120 <= deals[0] <= 160 and deals[1] >= 170  # review 76 E1: the text's rates
-    assert "six to eight sittings in ten" in text and "about nine in ten" in text
+    assert deals[1] >= 170 and "about nine in ten" in text  # review 76 E1: the text's rates
 
 
 @pytest.mark.parametrize("first", [0, 200, 400])
@@ -3377,10 +3426,8 @@ def test_the_tit_for_tat_deal_rates_hold_with_a_seed_per_learner(first):
     stated 68 to 78 and 86 to 93. The text now counts nine samples and says that other
     scripted learners closed as few as 64 in 100 (an earlier reviewer's, 64 to 65.5)."""
     deals = _tit_for_tat_deals(first, seed_per_learner=True)
-    assert 136 <= deals[0] <= 156, deals
+    assert deals[0] == TIT_FOR_TAT_HOLD_DEALS["r", first, True], deals  # review 87 M2
     assert 172 <= deals[1] <= 186, deals
-    text = " ".join(section("about-the-bot").split())
-    assert "six to eight sittings in ten" in text  # review 76 E1
 
 
 def test_the_step_beyond_is_room_for_the_counter_offer_and_the_letter_grounds_no_opening():

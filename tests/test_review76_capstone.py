@@ -14,7 +14,7 @@ import pytest
 import course
 from course.checks import capstone as check
 from course.scenarios.capstone import plan_of, right_moves
-from tests.test_engine_capstone import sit_by_the_plan
+from tests.test_engine_capstone import TIT_FOR_TAT_HOLD_DEALS, sit_by_the_plan
 
 SOURCE = Path(course.__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
 
@@ -64,10 +64,9 @@ def test_the_tit_for_tat_rates_hold_on_fresh_samples(prefix):
             for i in range(200)
         ]
         deals.append(sum(table.session.agreement is not None for table in tables))
-    assert 120 <= deals[0] <= 160, deals  # six to eight in ten
+    assert deals[0] == TIT_FOR_TAT_HOLD_DEALS[prefix, 0, True], deals  # review 87 M2
     assert 170 <= deals[1] <= 190, deals  # about nine in ten
     about = _section("about-the-bot")
-    assert "reached a deal against a tit-for-tat Marlow in six to eight sittings in ten" in about
     assert "raised that to about nine in ten" in about
     assert "68 to 78" not in about and "86 to 93" not in about
 
