@@ -434,8 +434,8 @@ check.my_audit(my_audit, hidden=True)
 # `my_reservation(s)` from question 2. `all_packages`, `package_points` and
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
-# 1. The first package is your opening, by the rule above: at Marlow's low reservation
-#    price, or one frontier step beyond it.
+# 1. The first package is your opening: at Marlow's low reservation price, or one frontier
+#    step beyond it, which breaks module 04's rule and pays only against this bot.
 # 2. The others complete a MESO. Each is a different package worth exactly the
 #    opening's profit to you and at least `s.reservation_if_not` points to Marlow (a
 #    quarter of `s.reservation_if_quell` when you open one step beyond, so that Marlow
