@@ -1,20 +1,7 @@
-"""Module 02, review 86 (fixes of round 87): each test below failed on the code or text
+"""Module 02, review 86 (fixes of round 86): each test below failed on the code or text
 before its fix."""
 
-from tests.notebooks import source_notebook
-from tests.sweeps import cell_text
-
-
-def _cell(grade_id):
-    """The cell's text, its lines joined and its comment marks dropped."""
-    lines = cell_text("02_batna", "batna", grade_id).splitlines()
-    return " ".join(" ".join(line.lstrip("# ").strip() for line in lines).split())
-
-
-def _markdown():
-    """The module's Markdown, as one line of words."""
-    cells = source_notebook("02_batna", "batna").cells
-    return " ".join(" ".join(c.source for c in cells if c.cell_type == "markdown").split())
+from tests.test_review85_batna import _cell, _markdown
 
 
 def test_the_bluff_bullet_gives_the_conventions_reason_for_claims_and_demands_alike():
