@@ -8,10 +8,9 @@ number of the case (``general``).
 import functools
 import itertools
 import math
-from numbers import Real
 
 from course.checks.calls import answer_key, question
-from course.checks.hints import NotYet, call_learner, evened, one_of, passed, same_money
+from course.checks.hints import NotYet, call_learner, evened, money, one_of, passed, same_money
 from course.models.batna import TARGET_SHARE
 from course.models.concessions import (
     TradeTable,
@@ -172,22 +171,6 @@ def _scenarios(hidden):
     """The learner's own scenario, plus other learners' when grading hidden cases."""
     own = _variant(learner_id())
     return [own] + ([_variant(learner) for learner in HIDDEN_LEARNERS] if hidden else [])
-
-
-def _number(value, what):
-    """The learner's number as a float (any real number: int, float, Fraction, numpy's),
-    or a hint that it is not one."""
-    if type(value) not in (int, float) and (isinstance(value, bool) or not isinstance(value, Real)):
-        raise NotYet(
-            f"{what} should be a number, got {type(value).__name__} {value!r}",
-            general=f"{what} should be a number",
-        )
-    value = float(value)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise NotYet(
-            f"{what} should be a finite number, got {value!r}", general=f"{what} should be finite"
-        )
-    return value
 
 
 def _fail(where, hint, general):
@@ -376,7 +359,7 @@ def _refuse_anchor_pull(s, anchor, result, first):
     if not isinstance(result, tuple | list) or len(result) != 2:
         return
     try:
-        price = _number(result[0], "the opening price")
+        price = money(result[0], "the opening price")
     except NotYet:
         return  # not a price yet: _check_opening says what it should be
     if same_money(price, first):
@@ -428,7 +411,7 @@ def _check_opening(s, anchor, result, rival):
             f"{', '.join(map(repr, s.statements))}",
             "the statements should be keys of s.statements",
         )
-    price = _number(result[0], "the opening price")
+    price = money(result[0], "the opening price")
     for key in said:
         _check_statement(s, where, key)
     # the statement that grounds the price: the cited one that names the most
@@ -688,7 +671,7 @@ def concession_plan(answer, hidden=False):
                     f"{s.rounds - 1} (s.rounds), got {result!r}",
                     "it should return a list of s.rounds offers",
                 )
-            plan = [_number(offer, f"offer {t} of the plan") for t, offer in enumerate(result)]
+            plan = [money(offer, f"offer {t} of the plan") for t, offer in enumerate(result)]
             _check_plan(plan, start, reservation, where, s.their_estimate)
     passed(
         "your plan opens where you chose, never goes back up, concedes in steps that shrink, "
@@ -996,7 +979,7 @@ def tit_for_tat(answer, hidden=False):
         for mine, theirs in _histories(s, hidden):
             result = call_learner(answer, s, list(mine), list(theirs), target)
             where = f"tit_for_tat(scenario, {mine}, {theirs}, {target:g}) for learner {s.learner}"
-            value = _number(result, "the next offer tit_for_tat gives")
+            value = money(result, "the next offer tit_for_tat gives")
             band = tit_for_tat_band(s, mine, theirs, target)
             if not _in_band(value, band, mine[-1]) or value < target - TOLERANCE:
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, band))
@@ -2304,7 +2287,7 @@ def relationship_reservation(answer, hidden=False):
         mine = reservation_of(s)
         for following in _tables(s, hidden):
             where = f"relationship_reservation(scenario, {following}) for learner {s.learner}"
-            value = _number(call_learner(answer, s, dict(following)), "the reservation price")
+            value = money(call_learner(answer, s, dict(following)), "the reservation price")
             expected = adjusted_reservation(s, following)
             if same_money(value, expected) or _part_of_the_move(mine, expected, value):
                 continue
