@@ -40,8 +40,8 @@ from course.models.audit import (
 )
 from course.scenarios.base import MAX_DRAWS, NoFairDraw, Scenario, fitting, pick
 
-#: Section 3's rule: the two rows of one dependence (alternatives and power) share one weight,
-#: their sum, which is how much that dependence counts; question 2 notes a sum above this.
+#: Section 3's rule: the two rows of one dependence (alternatives and power) count together:
+#: their weights' sum is how much that dependence counts; question 2 notes a sum above this.
 #: Every story here turns in part on what a side knows, so information keeps at least 0.15,
 #: as in the sole-source case's starting audits, where one dependence decides most.
 #: (Review 85 E1: the old rule, "not both 0.4 or more", moved weight inside the pair, which
