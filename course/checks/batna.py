@@ -1075,7 +1075,7 @@ def judge_response(offers, number, offer, given, part="response"):
     if part == "response":
         word = _choice(said, RESPONSES, "the response", RESPONSE_ALIASES)
         if word != right:
-            hint, general = _why(offers, offer, reason)
+            hint, general = _why(offers, offer, reason, word)
             # the reason only: the hint never names the right response (review 58 W2); it
             # echoes the learner's own word, which may be an older alias (review 67 X2)
             shown = " ".join(_trimmed(said).lower().replace("_", " ").split())
@@ -1087,7 +1087,7 @@ def judge_response(offers, number, offer, given, part="response"):
     if because == _OLD_AT_BATNA and offer.salary == batna_value(offers) and reason != because:
         return
     if because != reason:
-        hint, general = _why(offers, offer, reason)
+        hint, general = _why(offers, offer, reason, because)
         general = _not_so(offers, offer, because) or general
         raise NotYet(
             f"{where}: the reason is not {because!r}: {hint}.",
@@ -1130,12 +1130,13 @@ def _not_so(offers, offer, because):
     return None
 
 
-def _why(offers, offer, reason):
+def _why(offers, offer, reason, said=None):
     """Why ``reason`` is the one for ``offer``: a sentence with the case's numbers, and the
     same in general words; for an offer at or above the even split with remote days but below
     that of the job as offered, both end by naming section 5's rule (review 62 X1; a
-    numbered step until review 70 made the rule a table)."""
-    hint, general = _why_alone(offers, offer, reason)
+    numbered step until review 70 made the rule a table). ``said`` is the learner's response
+    or reason, if any (``_why_alone``)."""
+    hint, general = _why_alone(offers, offer, reason, said)
     job_split = even_split(offers)
     if reason in ("even split reached", "no remote days") and (
         job_split is not None and offer.salary < job_split
@@ -1148,7 +1149,15 @@ def _why(offers, offer, reason):
     return hint, general
 
 
-def _why_alone(offers, offer, reason):
+#: What a learner says when walking away: the response, or its reason (review 88 X1).
+_WALKING = ("walk away", "no zone even with remote days")
+
+
+def _why_alone(offers, offer, reason, said=None):
+    """``_why`` before its step: ``said``, the learner's response or reason, picks the hint
+    where your estimate of Northwind's reservation price leaves no zone but the offer reaches
+    your reservation price with two remote days (review 88 X1: only a walk-away is told that
+    section 5 does not walk away; any other answer gets the rule's own reason)."""
     limit = northwind_reservation(offers)
     reservation = reservation_of(offers, offer.remote_days)
     with_remote = reservation_of(offers, REMOTE_DAYS)
@@ -1163,7 +1172,8 @@ def _why_alone(offers, offer, reason):
     def price(value):
         return "" if mine else f", {value:,.0f},"
 
-    if limit < with_remote and reason != "no zone even with remote days":  # review 77 C2
+    beaten = limit < with_remote and reason != "no zone even with remote days"  # r77 C2
+    if beaten and said in _WALKING:
         return (  # review 83 X1: in section 5's words, without an unstated rule
             f"the offer reaches {your} reservation price with two remote days"
             f"{price(with_remote)[:-1]}, though Northwind's reservation price as estimated, "
@@ -1173,12 +1183,40 @@ def _why_alone(offers, offer, reason):
             "section 5 walks away only when neither reaches it",
         )
     if reason == "no zone even with remote days":
+        # review 88 C1: what walking away is, without naming the response (review 58 W2)
+        last = (
+            f"section 5 leaves only {your} last word ({your} reservation price with two remote "
+            "days) and leaving if it is refused"
+        )
         return (
             f"even with two remote days {your} reservation price{price(with_remote)} is more "
-            f"than Northwind's reservation price {limit:,.0f}: no package works for both",
+            f"than Northwind's reservation price {limit:,.0f}: no package works for both, so "
+            + last,
             "when even two remote days leave your reservation price above Northwind's, no "
-            "package works for both",
+            "package works for both, so section 5 leaves only your last word (your "
+            "reservation price with two remote days) and leaving if it is refused",
         )
+    if beaten:  # review 88 X1: the rule's own reason, where the estimate leaves no zone
+        reached = (
+            f"{your} reservation price with two remote days{price(with_remote)[:-1]}, the bar "
+            f"where {your} estimate of Northwind's reservation price, {limit:,.0f}, leaves no zone"
+        )
+        if reason == "even split reached":
+            return (
+                f"the offer has remote days and reaches {reached}",
+                "where your estimate of Northwind's reservation price leaves no zone, an offer "
+                "with remote days that reaches your reservation price with two remote days is "
+                "acceptable",
+            )
+        if reason == "no remote days":
+            return (
+                f"the salary reaches {reached}, but the offer has no remote days; they cost "
+                f"Northwind nothing and halve {your} commute",
+                "where your estimate of Northwind's reservation price leaves no zone, a salary "
+                "that reaches your reservation price with two remote days, offered without "
+                "them, lacks only the remote days: they cost Northwind nothing and are worth "
+                "half your commute to you",
+            )
     if reason == "even split reached":
         return (
             f"the offer has remote days and is at or above the even split of your zone with "

@@ -317,9 +317,9 @@ BatnaBuilder()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-teaching", "schema_version": 3}
 # ## 4. The other side's alternatives, and the zone of possible agreement
 #
-# Northwind has a reservation price too, and it comes from Northwind's own BATNA, just as
-# yours comes from yours. If Northwind can fill the role some other way for a known cost, it
-# should pay you no more than that cost. Assess its alternatives as carefully as your own
+# Northwind's reservation price comes from its own BATNA, as yours comes from yours. If
+# Northwind can fill the role some other way for a known cost, it should pay you no more
+# than that cost. Assess its alternatives as carefully as your own
 # before any talk (Lax and Sebenius, *The Manager as Negotiator*, 1986): negotiators who
 # thought about them were far less pulled by the other side's first offer (Galinsky and
 # Mussweiler, *Journal of Personality and Social Psychology* 81, 2001).
@@ -430,8 +430,7 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 #
 # Before the first offer, set your target at Northwind (section 4). Write
 # `target_salary(offers, reservation)` returning yours, for the job with two remote days.
-# `reservation` is your reservation price from expected values (question 3, first part);
-# the check passes the right value. Apply section 4's band to the job with two remote days
+# `reservation` is as in question 4. Apply section 4's band to the job with two remote days
 # (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
 # price belongs to that job, and what is Northwind's reservation price? Your scenario has
 # one fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey
@@ -475,16 +474,16 @@ check.target_salary(target_salary, hidden=True)
 #
 # - **walk away** when neither your estimate of Northwind's reservation price nor the offer
 #   reaches your reservation price with two remote days: no package works for both;
-# - an offer that reaches the even split with remote days (with no zone on your estimate,
-#   your reservation price with two remote days) is acceptable if it has the remote days;
-#   if not, **ask for remote days**;
+# - an offer that reaches the even split with remote days, or, when your estimate leaves no
+#   zone, your reservation price with two remote days, is acceptable if it has the remote
+#   days; if not, **ask for remote days**;
 # - **counter** any other offer, and say why: it is below your BATNA, below your
 #   reservation price for its package, or short of the even split with remote days.
 #
-# Every counter asks for two remote days too. Before you walk away, name your reservation
-# price with two remote days as your last word. If your estimate of Northwind's reservation
-# price is right, that costs nothing; if it is too low, Northwind may pay just that, still
-# no worse than walking.
+# Every counter asks for two remote days too. Walking away means naming your reservation
+# price with two remote days as your last word, and leaving if it is refused. If your
+# estimate of Northwind's reservation price is right, that costs nothing; if it is too low,
+# Northwind may pay just that, still no worse than walking.
 #
 # An offer below your BATNA is often an extreme opening. Stay calm: it shows where Northwind
 # opens, not where it must stop; answer with your own number. At a last word you believe,
@@ -496,7 +495,8 @@ check.target_salary(target_salary, hidden=True)
 # Write `respond_to_offer(offers, offer, batna_value, northwind_reservation)` that returns
 # your response by section 5's rule, for offers made while Northwind is still moving:
 # `"acceptable"` (good enough to take, not one you must take at once),
-# `"ask for remote days"`, `"counter"` or `"walk away"`. You decide in which order to test
+# `"ask for remote days"`, `"counter"` or `"walk away"` (give your last word and leave if it
+# is refused). You decide in which order to test
 # the rule's cases.
 # You may return a pair `(response, reason)`, the reason one of
 # `"no zone even with remote days"`, `"even split reached"`, `"no remote days"`,

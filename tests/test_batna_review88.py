@@ -1,0 +1,141 @@
+"""Module 02, review 88 (fixes of round 88): each test below failed on the code or text
+before its fix."""
+
+import pytest
+
+import course
+from course.checks import batna as check
+from course.scenarios.batna import (
+    REMOTE_DAYS,
+    beaten_estimate_case,
+    no_deal_case,
+    northwind_reservation,
+    reservation_of,
+)
+from tests.test_checks_batna import _markdown_words
+from tests.test_review77_batna import _respond
+from tests.test_review85_batna import _cell
+
+LEARNERS = ("rv88b", "ada", "example-3")
+
+
+def _walk_away_part(answer):
+    """The message of question 6's walk-away part for ``answer``."""
+    outcome = next(o for o in check.respond_to_offer(answer).outcomes if o.check == "walk away")
+    return outcome.earned, outcome.message
+
+
+def _unless_beaten(change):
+    """The notebook's rule, with ``change(response)`` where the estimate of Northwind's
+    reservation price leaves no zone but the offer reaches your reservation price with two
+    remote days (``beaten_estimate_case``)."""
+
+    def answer(offers, offer, batna_value, northwind_reservation):
+        response, _ = _respond(offers, offer, batna_value, northwind_reservation)
+        with_remote = batna_value + offers.commute_cost / 2
+        if northwind_reservation < with_remote <= offer.salary:
+            return change(response)
+        return response
+
+    return answer
+
+
+@pytest.mark.parametrize("who", LEARNERS)
+def test_x1_a_beaten_estimate_hint_gives_the_rules_own_reason_unless_you_walk_away(
+    monkeypatch, who
+):
+    """X1: on a case whose estimate of Northwind's reservation price leaves no zone, any
+    wrong response to an offer that reaches your reservation price with two remote days got
+    "section 5 walks away only when neither reaches it", though the learner never walked
+    away. It now gets the rule's own reason (no remote days; the bar reached with them);
+    only a walk-away gets the walking-away sentence."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", who)
+    no_days = {"ask for remote days": "acceptable", "acceptable": "acceptable"}
+    earned, said = _walk_away_part(_unless_beaten(lambda r: no_days[r]))  # the reviewer's
+    assert earned == 0
+    assert "walks away only when neither reaches it" not in said
+    assert "but the offer has no remote days; they cost Northwind nothing" in said
+    assert "so not 'acceptable'" in said
+    assert "reaches your reservation price with two remote days" in said
+
+    earned, said = _walk_away_part(_unless_beaten(lambda r: "counter"))
+    assert earned == 0 and "walks away only when neither reaches it" not in said
+    assert "the offer has remote days and reaches your reservation price with two" in said
+
+    earned, said = _walk_away_part(_unless_beaten(lambda r: "walk away"))
+    assert earned == 0 and "walks away only when neither reaches it" in said
+
+
+def test_x1_the_reason_hint_on_a_beaten_estimate_follows_the_learners_reason(learner):
+    """X1, the reason line: a wrong reason other than 'no zone even with remote days' on a
+    beaten-estimate offer gets the rule's own reason, not the walking-away sentence."""
+    case = beaten_estimate_case(course.variant("02_batna", learner))
+    with_days, without = case.northwind_offers
+    assert with_days.remote_days == REMOTE_DAYS and not without.remote_days
+    for offer, wrong in ((without, "even split reached"), (with_days, "no remote days")):
+        with pytest.raises(check.NotYet) as slip:
+            check.judge_response(case, 1, offer, ("acceptable", wrong), part="reason")
+        assert "walks away only when neither" not in str(slip.value)
+    with pytest.raises(check.NotYet) as slip:
+        check.judge_response(
+            case, 1, without, ("walk away", "no zone even with remote days"), part="reason"
+        )
+    assert "walks away only when neither reaches it" in str(slip.value)
+
+
+@pytest.mark.parametrize("who", LEARNERS)
+def test_c1_the_no_zone_hint_says_what_walking_away_is_without_naming_it(monkeypatch, who):
+    """C1: a learner who followed section 5's stay-calm and last-word advice and answered
+    'counter' where no package works was told only that no package works. The hint now says
+    that section 5 then leaves only your last word (your reservation price with two remote
+    days) and leaving if it is refused; it still ends at the reason, never naming the right
+    response (review 58 W2)."""
+    monkeypatch.setenv("LEVERAGE_LEARNER", who)
+
+    def counters_instead(offers, offer, batna_value, northwind_reservation):
+        response, _ = _respond(offers, offer, batna_value, northwind_reservation)
+        return "counter" if response == "walk away" else response
+
+    earned, said = _walk_away_part(counters_instead)
+    assert earned == 0
+    assert (
+        "no package works for both, so section 5 leaves only your last word (your reservation "
+        "price with two remote days) and leaving if it is refused; so not 'counter'."
+    ) in said
+    assert "'walk away'" not in said
+    case = no_deal_case(course.variant("02_batna", who))
+    assert northwind_reservation(case) < reservation_of(case, REMOTE_DAYS)
+
+
+def test_c1_section_5_and_question_6_say_what_walk_away_means():
+    """C1: section 5 called the response "walk away" and also told you to name your last word
+    first, and to answer an extreme offer with your own number, so a learner could take that
+    last word for a counter. Section 5 and question 6 now say that walking away is giving
+    your last word and leaving if it is refused."""
+    decide, question = _cell("decide-teaching"), _cell("q6-text")
+    assert "Before you walk away" not in decide
+    assert (
+        "Walking away means naming your reservation price with two remote days as your last "
+        "word, and leaving if it is refused."
+    ) in decide
+    assert '`"walk away"` (give your last word and leave if it is refused)' in question
+
+
+def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():
+    """U1: "(with no zone on your estimate, your reservation price with two remote days)"
+    swapped the bar in a parenthesis; the sentence now says it in line."""
+    decide = _cell("decide-teaching")
+    assert "(with no zone on your estimate" not in decide
+    assert (
+        "an offer that reaches the even split with remote days, or, when your estimate leaves "
+        "no zone, your reservation price with two remote days, is acceptable if it has the "
+        "remote days; if not, **ask for remote days**;"
+    ) in decide
+
+
+def test_round_88_fixes_are_paid_for_by_cuts():
+    """The round's additions are paid for by cuts in the module (question 5 points to
+    question 4 for `reservation`; section 4's first sentence is shorter): 7,781 words
+    before."""
+    assert _markdown_words() <= 7_781
+    assert "`reservation` is as in question 4." in _cell("q5-text")
