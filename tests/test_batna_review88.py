@@ -134,8 +134,96 @@ def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():
 
 
 def test_round_88_fixes_are_paid_for_by_cuts():
-    """The round's additions are paid for by cuts in the module (question 5 points to
-    question 4 for `reservation`; section 4's first sentence is shorter): 7,781 words
-    before."""
-    assert _markdown_words() <= 7_781
+    """The round's additions (about 44 words) are paid for by cuts in the module: question 5
+    points to question 4 for `reservation`; section 4's first sentence, question 1's and
+    question 3's openings, section 5's and section 6's statements of the scenario's facts
+    are shorter. 7,781 notebook words before, 7,776 after."""
+    assert _markdown_words() <= 7_776
     assert "`reservation` is as in question 4." in _cell("q5-text")
+
+
+def test_c2_section_4_names_module_01s_one_exception_to_the_targets_top():
+    """C2: section 4 said the target lies at most three quarters of the way up "wherever you
+    open", and its table caps every fact at that top, while module 01 (question 6, rule 2),
+    taken first, aims at least at a price every buyer still believed in pays, even past the
+    top. Section 4 now names that one exception beside its table (module 01 is unchanged)."""
+    zopa = _cell("zopa-teaching")
+    assert (
+        "So a stronger fact never lowers your target. Module 01's one exception: a price the "
+        "other side is sure to pay may set your target past the top."
+    ) in zopa
+
+
+def test_u2_the_ethics_sentence_and_the_warning_hint_say_which_price_is_which():
+    """U2: "at 97,000, ..." left the reader to supply "with a reservation price of"; the
+    warning's explanation read "so below 89,100, which is no more than it, you really
+    would take your BATNA". Both now say plainly which figure is the reservation price."""
+    from course.scenarios.batna import _warning
+
+    honest = _cell("honest-teaching")
+    assert "by what it says: at 97,000" not in honest
+    assert 'with a reservation price of 97,000, "90,000 would not be enough for me"' in honest
+    offers = course.variant("02_batna", "rv88a")
+    for remote, which in ((False, "for the job as offered"), (True, "with two remote days")):
+        reservation = reservation_of(offers, REMOTE_DAYS if remote else 0)
+        figure = float(int(reservation) // 100 * 100 - 800)
+        _text, label, *_, why, old = _warning(
+            offers, lambda choices: choices[0], "take Harbor Bank's offer", remote, figure
+        )
+        assert label == "legitimate" and old == "warning"
+        assert "which is no more than it" not in why
+        assert (
+            f"{figure:,.0f} is at or below your reservation price {which} ({reservation:,.0f}), "
+            f"so at any salary below {figure:,.0f} you really would take your BATNA:"
+        ) in why
+
+
+def _builder(sure, cost):
+    """The BATNA builder on its worked example, with ``sure`` typed as the gamble's sure
+    amount and ``cost`` as the deal's extra cost."""
+    from course.widgets.batna import BatnaBuilder
+
+    builder = BatnaBuilder()
+    builder.deal_cost.value = cost
+    builder.cards.children[1].sure.value = sure
+    return builder
+
+
+def test_u3_the_builder_says_the_batna_stays_when_only_its_value_moves():
+    """U3: a sure amount that kept the BATNA but moved its value got "With expected values
+    alone, your BATNA would be Startup and your reservation price ...", which reads as if the
+    BATNA changed. The builder now says it stays and how far the reservation price moves."""
+    from course.models.batna import expected_value
+    from course.pictures import amount
+
+    builder = _builder("92,000", "3,000")
+    shown = builder.result.value
+    gamble = builder.cards.children[1]
+    name = gamble.name.value
+    before = amount(expected_value(gamble.tree()) + 3_000)
+    assert "With expected values alone" not in shown
+    assert (
+        f"Your BATNA stays {name}; your sure amount moves your reservation price from "
+        f"{before} to {amount(92_000 + 3_000)}."
+    ) in shown
+    builder.cards.children[1].sure.value = "80,000"  # below the sure offer: the BATNA changes
+    assert "With expected values alone, your BATNA would be " + name in builder.result.value
+
+
+def test_u3_the_builder_prints_a_negative_extra_cost_as_what_the_deal_adds():
+    """U3: section 3 lets the deal give you something extra, yet a negative extra cost read
+    "95,000 plus -3,000 extra cost of the deal". It now reads "minus 3,000 that the deal
+    adds"; a cost of 0 or more is shown as before."""
+    from course.models.batna import expected_value
+    from course.pictures import amount
+
+    builder = _builder("", "-3,000")
+    value = expected_value(builder.cards.children[1].tree())
+    shown = builder.result.value
+    assert "plus -3,000" not in shown
+    assert (
+        f"{amount(value - 3_000)} ({amount(value)} minus 3,000 that the deal adds): accept no "
+        f"offer below {amount(value - 3_000)}."
+    ) in shown
+    builder.deal_cost.value = "3,000"
+    assert f"({amount(value)} plus 3,000 extra cost of the deal)" in builder.result.value

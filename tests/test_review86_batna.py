@@ -30,8 +30,8 @@ def test_section_6_states_the_labelling_test_once_below_its_bullets():
     honest = _cell("honest-teaching")
     assert "what Northwind may hear" not in honest and "not made honest" not in honest
     assert (
-        'by what it says: at 97,000, "90,000 would not be enough for me" is true. Judge a '
-        "statement of fact by what it makes Northwind believe."
+        'by what it says: with a reservation price of 97,000, "90,000 would not be enough for '
+        'me" is true. Judge a statement of fact by what it makes Northwind believe.'  # r88 U2
     ) in honest
     assert honest.count("statement of fact") == 3  # the bullet, this test, misrepresentation
     assert _release_markdown_words() < 7_464

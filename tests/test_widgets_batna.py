@@ -40,7 +40,9 @@ def test_a_sure_amount_that_keeps_the_batna_says_so():
     shown = builder.result.value
     assert "BATNA:</b> Startup, worth 92,000 to you (the sure amount you gave)" in shown
     assert "Reservation price:</b> 95,000 (92,000 plus 3,000" in shown
-    assert "With expected values alone, your BATNA would be Startup and your reservation" in (shown)
+    # review 88 U3: the BATNA stays, so the builder says so and how far the price moves
+    assert "Your BATNA stays Startup; your sure amount moves your reservation price from" in shown
+    assert "With expected values alone, your BATNA would be" not in shown
 
 
 @pytest.mark.parametrize(

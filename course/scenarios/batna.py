@@ -877,8 +877,8 @@ def _warning(offers, one, taking, remote, figure):
         )
         return text, "bluff", figure, reservation, why, "warning", "misrepresentation"
     why = (
-        f"your reservation price {which} is {reservation:,.0f}, so below {figure:,.0f}, "
-        "which is no more than it, you really would take your BATNA: a demand with a "
+        f"{figure:,.0f} is at or below your reservation price {which} ({reservation:,.0f}), "
+        f"so at any salary below {figure:,.0f} you really would take your BATNA: a demand with a "
         "consequence you would carry out anyway, a warning, which is legitimate. It says "
         "nothing of what you would do at or above its figure; that Northwind may hear it as a promise to sign there is "
         "a cost of making it, not something false in it"

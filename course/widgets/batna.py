@@ -257,10 +257,13 @@ def _batna_text(name, value, cost, from_sure_amount, certain):
         worth = f"a sure {amount(value)}, worth that whatever your attitude to risk"
     else:
         worth = f"worth {amount(value)} on average (its expected value: right if you are risk-neutral about it)"
+    if cost < 0:  # review 88 U3: section 3's deal that gives you something extra
+        parts = f"{amount(value)} minus {amount(-cost)} that the deal adds"
+    else:
+        parts = f"{amount(value)} plus {amount(cost)} extra cost of the deal"
     return (
         f"<p><b>BATNA:</b> {escape(name)}, {worth}. <b>Reservation price:</b> "
-        f"{amount(value + cost)} ({amount(value)} plus {amount(cost)} extra cost of the deal): "
-        f"accept no offer below {amount(value + cost)}.</p>"
+        f"{amount(value + cost)} ({parts}): accept no offer below {amount(value + cost)}.</p>"
     )
 
 
@@ -271,6 +274,11 @@ def _against_averages(averages, worth, best_name, cost):
     average_name, average_value = best_alternative(averages)
     if average_name == best_name and average_value == worth[best_name]:
         return "<p>Your sure amounts change neither your BATNA nor your reservation price.</p>"
+    if average_name == best_name:  # review 88 U3: the BATNA stays; only its value moves
+        return (
+            f"<p>Your BATNA stays {escape(best_name)}; your sure amount moves your reservation "
+            f"price from {amount(average_value + cost)} to {amount(worth[best_name] + cost)}.</p>"
+        )
     return (
         f"<p>With expected values alone, your BATNA would be {escape(average_name)} and your "
         f"reservation price {amount(average_value + cost)}.</p>"

@@ -108,10 +108,9 @@ risk_attitude(startup_gamble, 88_000)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (1 mark, a warm-up): Lumen's offer as a tree
 #
-# Write `startup_tree(offers)`. It takes a scenario like yours and returns Lumen's offer as
-# a tree, as section 1 describes one, from `offers.startup_base`, `offers.startup_bonus` and
-# `offers.funding_probability`. The check looks at both outcomes, on your scenario; grading
-# also on other learners'.
+# Write `startup_tree(offers)`, returning Lumen's offer as a tree, as section 1 describes
+# one, from `offers.startup_base`, `offers.startup_bonus` and `offers.funding_probability`.
+# The check looks at both outcomes, on your scenario; grading also on other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "startup-tree-answer", "schema_version": 3}
@@ -268,9 +267,8 @@ NewsQuiz()
 # ### Question 3 (2 marks): your reservation price at Northwind
 #
 # Write `reservation_salary(offers, risk_averse=False)`: your reservation price for the
-# Northwind salary, the lowest salary you should accept, from your BATNA (use your
-# `choose_batna` from question 2) and `offers.commute_cost`, the yearly extra cost of the
-# Northwind job.
+# Northwind salary, from your BATNA (use your `choose_batna` from question 2) and
+# `offers.commute_cost`, the yearly extra cost of the Northwind job.
 #
 # - First part (1 mark, a warm-up): with `risk_averse=False`, by expected values. The
 #   check tries your case and question 2's four examples, as grading does.
@@ -370,10 +368,11 @@ BatnaBuilder()
 # | one inside the band | the fact's figure |
 # | one at or past the band's top, even one that carries your opening beyond the estimate | the band's top: three quarters of the way up |
 #
-# So a stronger fact never lowers your target. In your scenario no fact carries an opening
-# past what the agency's contractor costs, so you open at that estimate; question 5 applies
-# the band to the zone with two remote days, which starts half the commute below your
-# reservation price. Call the middle of that zone the **even split with remote days**.
+# So a stronger fact never lowers your target. Module 01's one exception: a price the other
+# side is sure to pay may set your target past the top. In your scenario no fact carries an
+# opening past what the agency's contractor costs, so you open at that estimate; question 5
+# applies the band to the zone with two remote days, which starts half the commute below
+# your reservation price. Call the middle of that zone the **even split with remote days**.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -460,9 +459,9 @@ check.target_salary(target_salary, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "decide-teaching", "schema_version": 3}
 # ## 5. Deciding on an offer
 #
-# Three facts of your scenario shape the rule: salary and remote days are the only terms
-# Northwind can move, its policy allows at most two remote days a week, and remote days
-# cost Northwind nothing while they halve your commute.
+# In your scenario, salary and remote days are the only terms Northwind can move, its
+# policy allows at most two remote days a week, and remote days cost Northwind nothing
+# while they halve your commute.
 # A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
 # days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
 #
@@ -622,25 +621,23 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # To label a statement, ask: is it true? Is a false one about your reservation price or a
 # fact?
 #
-# Judge a claim about the least you would accept, a demand included, by what it says: at
-# 97,000, "90,000 would not be enough for me" is true. Judge a statement of fact by what it
-# makes Northwind believe.
+# Judge a claim about the least you would accept, a demand included, by what it says: with
+# a reservation price of 97,000, "90,000 would not be enough for me" is true. Judge a
+# statement of fact by what it makes Northwind believe.
 #
 # **When to mention an alternative at all.** Mention it when what it shows beats the other
 # side's estimate of your reservation price (module 03 refines this bar for talks where
 # both sides can counter). Then it raises that estimate and what they must offer. Keep a
 # weak one private: naming it would show you could be had for less.
 # Keeping it private is not the same as letting the other side open (modules 01 and 04).
-# Your scenario assumes that Northwind reads your reservation price as the midpoint of its
-# pay band, because that is what its hires usually accept: an assumption of this case,
-# not a rule.
+# Northwind reads your reservation price as the midpoint of its pay band, because that is
+# what its hires usually accept: an assumption of this case, not a rule.
 #
 # Tell the alternative's terms in full, chances included: the chances are your own
 # estimates, which nobody can check, so say they are yours ("I put the chance at ...").
 # Leave the commute unpriced: a side that knows your exact reservation price can offer you
-# that and not a unit more. Your scenario assumes that Northwind counts a commute you leave
-# unpriced at nothing, so your terms show it your BATNA's value, and that it takes the
-# chances you state at face value.
+# that and not a unit more. Here Northwind counts a commute you leave unpriced at nothing,
+# so your terms show it your BATNA's value, and takes the chances you state at face value.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): legitimate, bluff or misrepresentation?
