@@ -111,12 +111,15 @@ def test_u2_question_7s_walk_out_is_take_harrow_and_the_old_label_keeps_its_mark
 def test_u3_the_share_at_the_table_is_defined_for_either_seat():
     """U3: the share at the table was defined as section 4's x_2, the responder's share,
     then used for an even split and for Kestrel as proposer (question 6). It is now what
-    section 4 gives your seat, proposer or responder, with no alternative counted."""
+    section 4 gives your seat, proposer or responder, with no alternative counted. Review 88,
+    C1: that made the binding rule false for a proposer; it is module 02's meaning again (the
+    seat that answers), which with short rounds, as in the licence, is about an even split."""
     five = _flat(_section(PROSE, "## 5. Outside options", "The licence of section 2"))
     assert "Your **share at the table** is your share $x_2$" not in five
+    # review 88, C1: one meaning, module 02's (the seat that answers); test_power_review88
     assert (
-        "Your **share at the table** is what Rubinstein's model (section 4) gives your seat, "
-        "proposer or responder, with no alternative counted."  # review 86, U3: names the model
+        "Your **share at the table** is what Rubinstein's model (section 4) gives you when the "
+        "other side proposes, with no alternative counted."  # review 86, U3: names the model
     ) in five
 
 

@@ -167,9 +167,9 @@ def test_u3_the_share_at_the_table_names_rubinsteins_model_and_delay_has_one_nam
     now names Rubinstein's model (not a second name for the share: "Rubinstein share" was
     cut in an earlier round), and delay's cost has one name."""
     five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
-    assert (
-        "Your **share at the table** is what Rubinstein's model (section 4) gives your seat, "
-        "proposer or responder, with no alternative counted."
+    assert (  # review 88, C1: module 02's meaning, the seat that answers
+        "Your **share at the table** is what Rubinstein's model (section 4) gives you when the "
+        "other side proposes, with no alternative counted."
     ) in five
     assert "Rubinstein share" not in PROSE  # one name for it (test_models_power)
     assert "cost of waiting" not in PROSE

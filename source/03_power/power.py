@@ -637,7 +637,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
 # Module 02, section 7, in brief. Your **share at the table** is what Rubinstein's model
-# (section 4) gives your seat, proposer or responder, with no alternative counted. An
+# (section 4) gives you when the other side proposes, with no alternative counted. An
 # **outside option** is one you can take only at the moment you turn down the other
 # side's proposal (Harrow's work for Kestrel). The **deal-me-out** result, also called the
 # *outside option principle*: with an option worth $b$ (a share of the pie), the
@@ -647,10 +647,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # which with equal discount factors $\delta$ is $\max\big(\delta/(1+\delta),\ b\big)$.
 # Shaked and Sutton (*Econometrica*, 1984) and Binmore, Rubinstein and Wolinsky (*RAND
-# Journal of Economics*, 1986) showed it; Binmore, Shaked and Sutton (1989) coined
-# deal-me-out.
-# The option is a minimum, not a bonus: once it binds, each unit adds a whole unit to your
-# share when the other side proposes, and their $\delta$ of a unit when you do.
+# Journal of Economics*, 1986) showed it.
+# Whoever proposes, the option binds once it beats your share at the table; each unit then
+# adds a whole unit to your share when the other side proposes, and their $\delta$ of a
+# unit when you do.
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither controls (a lender who may withdraw): when the risk of breakdown, rather than
 # the cost of delay, is what pushes the two sides to agree, and offers follow each other
@@ -661,11 +661,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
 # that moment. Offers for the licence go back and forth within days, so the first mover's
-# edge all but vanishes; what is left is the ratio of the two sides' costs of delay. In
-# your story a day's delay costs Kestrel and Atlas the same share of the licence's worth
-# (a day unsigned is a day of use lost, whoever buys), so they split evenly at the table,
-# and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$: never below its reservation price,
-# and exactly that whenever Borealis binds.
+# edge all but vanishes. In your story a day's delay costs Kestrel and Atlas the same
+# share of the licence's worth (a day unsigned is a day of use lost, whoever buys), so
+# they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
+# never below its reservation price, and exactly that whenever Borealis binds.
 #
 # In your story the licence money is paid on one fixed date, so Kestrel's share at the
 # table is one half (questions 4 and 8). In question 6's what-if it is paid the day the
@@ -691,9 +690,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # <details><summary>Closing note: the evidence, and where these rules stop</summary>
 #
 # - *Evidence.* Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly
-#   Journal of Economics*, 1989) had people bargain with an option they could take only by
-#   leaving: deal-me-out described their agreements better than the Nash split on the
-#   option.
+#   Journal of Economics*, 1989), who used the term deal-me-out, had people bargain with
+#   an option they could take only by leaving: deal-me-out described their agreements
+#   better than the Nash split on the option.
 # - *Both forces at once.* Where breakdown and delay both push, each unit adds less than
 #   half a unit, and the split lands between the share at the table and the Nash split on
 #   the breakdown payoffs (Binmore, Rubinstein & Wolinsky 1986).
@@ -1283,7 +1282,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   shrinks, but patience's does not: the ratio of the two sides' costs of delay sets the
 #   split.
 # - Ask how you would reach an alternative. One you must walk out to take (an outside
-#   option) counts only when it beats your share at the table, and then sets your share;
+#   option) counts only when it beats your share at the table, and then sets your share
+#   when they propose;
 #   one you are left with when talks fail on their own (a breakdown payoff) adds half a
 #   unit to your share for each unit of it where the risk of breakdown, not the cost of
 #   delay, pushes both sides to agree.
