@@ -1927,7 +1927,8 @@ def test_question_2_asks_what_it_marks():
     assert 'Does a third bidder make the "fair" price a better deal' not in PROSE
     # review 74, U2: not "Atlas's 'fair' figure", which invites `s.atlas_figure`
     # review 83, X2 (round 84): "reach or beat", as the check does on a tie
-    assert "Atlas's yardstick, worked out, reach or beat selling to the best rival, today" in PROSE
+    # review 88, U1: the two verdicts asked in two sentences
+    assert "Atlas's yardstick, worked out, reach or beat selling to the best rival today?" in PROSE
 
 
 def test_the_overdraft_is_no_fixed_sum_cost_of_delay():

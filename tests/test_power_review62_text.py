@@ -13,10 +13,11 @@ from tests.test_power_review58_text import _markdown_words
 def test_question_6_says_why_the_overdraft_is_a_rate_of_loss_not_a_fixed_bill():
     six = _section(PROSE, "### Question 6", "def signing_terms")
     # review 85, U3 (round 86): said plainly, the same meaning
+    # review 88, U1: one fact a sentence (test_power_review88)
     assert (
-        "a day's delay costs Kestrel the overdraft interest on the price: a rate of loss "
-        "(section 4), not a fixed bill. With the day of use both sides lose, Kestrel's rate "
-        "of loss is `s.signing_ratio` times Atlas's;" in " ".join(six.split())
+        "It now also costs Kestrel overdraft interest on the price: a rate of loss "
+        "(section 4), not a fixed bill. So Kestrel's rate of loss is `s.signing_ratio` times "
+        "Atlas's." in " ".join(six.split())
     )
     assert "the money it would receive" not in PROSE
 

@@ -101,7 +101,7 @@ def test_question_6_lists_its_three_stipulations_together():
     the prompt now lists them in one place."""
     six = _section(PROSE, "### Question 6", "def signing_terms")
     assert "Three things would then hold" in six
-    items = [six.index(f"- {start}") for start in ("the buyer pays", "a day's delay", "Borealis")]
+    items = [six.index(f"- {start}") for start in ("The buyer pays", "A day's delay", "Borealis")]
     assert items == sorted(items) and items[-1] - items[0] < 700
 
 

@@ -27,7 +27,9 @@ def test_question_6s_ratio_is_anchored_in_the_licences_term_and_the_overdraft():
     assert len(seen) >= 2  # the ratio, and so the rate, varies between learners
     six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
     # review 85, U3 (round 86): said plainly
-    assert "With the day of use both sides lose, Kestrel's rate of loss is" in six
+    # review 88, U1: one fact a sentence
+    assert "A day's delay costs both sides a day of use." in six
+    assert "So Kestrel's rate of loss is" in six
 
 
 def test_trust_and_credibility_keeps_one_framing():

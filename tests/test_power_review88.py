@@ -80,3 +80,58 @@ def test_coined_the_course_says_only_that_binmore_shaked_and_sutton_used_the_ter
         'Binmore, Shaked and Sutton ("An Outside Option Experiment", *Quarterly Journal of '
         "Economics*, 1989), who used the term deal-me-out, had people bargain" in note
     )
+
+
+def test_u1_question_2_asks_its_two_verdicts_in_two_sentences():
+    """U1: question 2 asked for both verdicts in one sentence ("... reach or beat selling to
+    the best rival, today and had Kestrel made that move before Atlas proposed?"). It now
+    asks two short questions, today's and Corvid's; the bullets and the check are unchanged."""
+    two = _flat(_section(PROSE, "### Question 2", "def licence_floor"))
+    assert "today and had Kestrel made that move" not in two
+    assert (
+        "Would Atlas's yardstick, worked out, reach or beat selling to the best rival today? "
+        "And with Corvid, brought in before Atlas proposed?" in two
+    )
+
+
+def _sentences(text):
+    for sentence in text.replace(";", ".").split(". "):
+        if sentence.strip():
+            yield sentence
+
+
+def test_u1_question_6_gives_its_what_if_one_fact_a_sentence_and_no_formula():
+    """U1: question 6's three terms were a stack of clauses ("a rate of loss (section 4), not
+    a fixed bill. With the day of use both sides lose, Kestrel's rate of loss is ..."). Each
+    term is now told in sentences of at most 20 words. The prompt still gives no share: the
+    learner decides what the faster loss does to the price (sections 4 and 5)."""
+    six = _flat(_section(PROSE, "### Question 6", "Write `signing_terms(s)`"))
+    terms = six[six.index("- The buyer pays") : six.index("Being paid sooner")]
+    assert terms.count("- ") == 3
+    longest = max(len(sentence.split()) for sentence in _sentences(terms))
+    assert longest <= 20, longest
+    assert "With the day of use both sides lose" not in six
+    assert "So Kestrel's rate of loss is `s.signing_ratio` times Atlas's." in six
+    for formula in ("1 + `s.signing_ratio`", "1/(1", "r_2/(r_1", "\\max"):
+        assert formula not in six, formula
+
+
+def test_u1_carr_and_the_model_rule_are_an_aside_and_the_module_is_shorter():
+    """U1: section 7's third line carried Carr's view and the Model Rule comment before its
+    own rule and examples. The line now gives the rule and the two examples; where the line
+    comes from (Carr, misrepresentation law, Model Rule 4.1) is in a details box after the
+    list. The Abreu & Manea bullet was already in section 5's closing note (a details box).
+    The module's markdown words fall (9,553 before this round)."""
+    from tests.test_models_power import NOTEBOOK
+    from tests.test_power_review58_text import _markdown_words
+
+    legit = _section(PROSE, "### Legitimate and illegitimate power", "### Question 9")
+    line = _flat(_section(legit, "**A bluff is not a lie about a fact.**", "<details>"))
+    assert "Carr" not in line and "Model Rule" not in line
+    assert '"We cannot go below 80,000", said by a seller' in line
+    aside = _flat(_section(legit, "<details><summary>Where the line comes from", "</details>"))
+    assert 'Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968)' in aside
+    assert "Model Rule 4.1" in aside
+    note = _section(PROSE, "<details><summary>Closing note", "</details>")
+    assert "(Abreu & Manea," in note
+    assert _markdown_words(NOTEBOOK) < 9_553, _markdown_words(NOTEBOOK)

@@ -378,8 +378,8 @@ PowerExplorer()
 # out: Borealis sent it a copy of its offer, so Atlas knows both values.) Part 5 of your
 # story offers a move: bring in Corvid, which would then make a firm offer of
 # `s.corvid_value` on Borealis's terms, and send Atlas a copy, as Borealis did. Would
-# Atlas's yardstick, worked out, reach or beat selling to the best rival, today and had
-# Kestrel made that move before Atlas proposed? Write `licence_floor(s)`, returning a pair
+# Atlas's yardstick, worked out, reach or beat selling to the best rival today? And with
+# Corvid, brought in before Atlas proposed? Write `licence_floor(s)`, returning a pair
 # `(clears_today, clears_with_corvid)`:
 #
 # - `clears_today`: `True` if taking Atlas's yardstick in today's market of three does at
@@ -388,7 +388,7 @@ PowerExplorer()
 #   Kestrel should answer it;
 # - `clears_with_corvid`: the same verdict had Kestrel brought Corvid in, and Atlas then
 #   proposed Kestrel's Shapley value in that market of four (Kestrel and three buyers),
-#   set against what the best rival, whoever it is then, would pay.
+#   set against the best rival then, whoever it is.
 #
 # Each part earns a mark. The check also tries other learners' scenarios, where the
 # verdicts differ, and a worked case of its own (Atlas 100,000, Borealis 52,000, Corvid
@@ -684,8 +684,7 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 #
 # In the library, `bargaining_split(delta_proposer, delta_responder, outside_option=0)`
 # returns the pair `(proposer's share, responder's share)` of a pie of 1, the responder
-# being able to walk away to `outside_option`. Mind the order: the first discount factor
-# is the proposer's.
+# being able to walk away to `outside_option`.
 #
 # <details><summary>Closing note: the evidence, and where these rules stop</summary>
 #
@@ -711,7 +710,7 @@ for b in (0.1, 0.3, 0.6):  # equal, short rounds (0.99): the two rules side by s
     outside = bargaining_split(0.99, 0.99, b)[1]
     breakdown = b + (1 - b) / 2
     print(f"alternative {b}: outside option {outside:.3f}, breakdown payoff {breakdown:.3f}")
-# the order matters: the proposer's delta comes first (see "Mind the order" above)
+# the order matters: the proposer's delta comes first
 proposer, responder = bargaining_split(0.95, 0.9)
 print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, responder {responder:.3f}")
 
@@ -850,17 +849,17 @@ check.rig_prices(rig_prices, hidden=True)
 # the talks began Atlas had offered to change one term. Three things would then hold
 # (numbers: "Paid on signing?", end of story part 1):
 #
-# - the buyer pays the day the deal is signed, not on the fixed date, and Borealis's offer
-#   comes on the same terms;
-# - a day's delay costs Kestrel the overdraft interest on the price: a rate of loss
-#   (section 4), not a fixed bill. With the day of use both sides lose, Kestrel's rate of
-#   loss is `s.signing_ratio` times Atlas's;
-# - Borealis's offer is still priced per remaining month of the licence, coming to
+# - The buyer pays the day the deal is signed, not on the fixed date. Borealis's offer
+#   comes on the same terms.
+# - A day's delay costs both sides a day of use. It now also costs Kestrel overdraft
+#   interest on the price: a rate of loss (section 4), not a fixed bill. So Kestrel's rate
+#   of loss is `s.signing_ratio` times Atlas's.
+# - Borealis's offer is still priced per remaining month of the licence:
 #   `s.borealis_value` signed today.
 #
-# The money's coming sooner would be worth `s.signing_gain` to Kestrel in all, whoever
-# buys (the order that cash in hand lets it take, and the overdraft interest it saves).
-# Offers still follow each other within days.
+# Being paid sooner would be worth `s.signing_gain` to Kestrel in all, whoever buys (the
+# order that cash in hand lets it take, and the overdraft interest it saves). Offers still
+# follow each other within days.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
@@ -1098,16 +1097,21 @@ check.best_lever(best_lever, hidden=True)
 #   raising any say you hold on others' behalf.
 # - **Information bought from someone bound to keep it secret is not yours either**
 #   (module 00, section 6).
-# - **A bluff is not a lie about a fact.** Carr ("Is Business Bluffing Ethical?",
-#   *Harvard Business Review*, 1968) argued that business, like poker, has its own rules,
-#   and that bluffing is one of them. Carr also counted concealing or misstating relevant
-#   facts as bluffing; this course does not follow him there. Misrepresentation law mostly
-#   draws its line at facts, as does the comment to Model Rule 4.1 that module 00, section
-#   6, quotes. "We cannot go below 80,000", said by a seller whose reservation price is
-#   lower, is therefore a bluff; "another buyer has offered 80,000", when none has,
-#   misrepresents a material fact, and can undo the contract or amount to fraud. The line
-#   is not sharp: a stated intention you do not hold can itself be a false fact (module
-#   00, section 6).
+# - **A bluff is not a lie about a fact.** "We cannot go below 80,000", said by a seller
+#   whose reservation price is lower, is a bluff; "another buyer has offered 80,000", when
+#   none has, misrepresents a material fact, and can undo the contract or amount to fraud.
+#   The line is not sharp: a stated intention you do not hold can itself be a false fact
+#   (module 00, section 6).
+#
+# <details><summary>Where the line comes from</summary>
+#
+# Carr ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968) argued that
+# business, like poker, has its own rules, and that bluffing is one of them. Carr also
+# counted concealing or misstating relevant facts as bluffing; this course does not follow
+# him there. Misrepresentation law mostly draws its line at facts, as does the comment to
+# Model Rule 4.1 that module 00, section 6, quotes.
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "rate-tactics-text", "schema_version": 3}
 # ### Question 9 (3 marks): which kind of move, and what to say
