@@ -25,8 +25,9 @@ What the yardstick assumes, and where it misleads (the notebook says the same):
   two weights together say how much it counts;
 - it counts every alternative alike, while an outside option moves a deal only when it
   beats what you would get at the table anyway (deal-me-out, module 03);
-- the weights are one judgement for both sides, and the scores are not predictions of a
-  price.
+- the weights are one judgement for both sides, though a source can count more for one
+  side (alternatives, for a side that a deadline presses);
+- the ratings and weights are judgements, and the scores are not predictions of a price.
 
 The three-way split and the weights are the course's own simplification of the source
 groups in Lewicki, Saunders & Barry (*Negotiation*, 7th ed., 2015, the chapter "Finding

@@ -395,6 +395,8 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   price or of who will prevail. It makes your judgement explicit: a colleague can
 #   dispute one rating, and you can re-rate one source when a fact changes instead of
 #   starting over.
+# - **It weighs each source alike for both sides,** though a source can count more for
+#   one: alternatives, for a side that a deadline presses.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): your own audit
@@ -485,9 +487,8 @@ LeverageAudit(without_news_of=scenario)
 #
 # $$\text{expected gain} = \text{chance} \times \text{weight of the source} \times \text{rise of the rating (which stops at 10)}.$$
 #
-# A step on a source with a small weight adds little, however large it is. A rating
-# cannot pass 10, so a step of 3 on a rating of 9 raises it by 1. The steps in your
-# scenario each raise a different source, so the gains of a plan add up.
+# A step on a source with a small weight adds little, however large it is. The steps in
+# your scenario each raise a different source, so the gains of a plan add up.
 #
 # The rule counts only the *average* gain, so a sure small step and a long shot with the
 # same average count the same. If what matters to you is reaching a given balance, compare
@@ -590,8 +591,7 @@ scenario.show("judgement")
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-judgement-text", "schema_version": 3}
 # ### Question 3b (3 marks, graded by your instructor): judging your plan
 #
-# Two judgements are yours; answer each in a short paragraph (about 100 to 200 words),
-# about your own
+# Answer each part in a short paragraph (about 100 to 200 words), about your own
 # scenario.
 #
 # 1. **Less time.** The talks are brought forward, and you have only
@@ -623,12 +623,11 @@ scenario.show("judgement")
 # the top of the scale) and one thing the numbers leave out; half a mark for a plan
 # without the comparison. (2) The prompt's three things: (a) says what the freely given
 # step and the broken word each do to the next negotiation (the other side's readiness to
-# deal again and to take your word; Curhan, Elfenbein & Eisenkraft, 2010, found that
-# negotiators who came away with more subjective value were readier to deal with the same
-# counterpart again); (b) says what the step reveals of the learner's position and when
-# to take it (before the talks, or after the terms are settled, when what it reveals
-# costs nothing at the table); (c) weighs the step against its days. A mark for (b),
-# half for what the step reveals and half for when; half a mark each for (a) and (c).
+# deal again and to take your word; the closing notes cite Curhan and colleagues); (b)
+# says what the step reveals of the learner's position and when to take it (before the
+# talks, or after the terms are settled, when what it reveals costs nothing at the table);
+# (c) weighs the step against its days. A mark for (b), half for what the step reveals and
+# half for when; half a mark each for (a) and (c).
 #
 # A full-marks answer for a real supplier draw (learner id `model-1992`): 11 working days,
 # 8 if the talks are brought forward; starting ratings 7, 5, 3 and weights 0.4, 0.3, 0.3;
@@ -785,9 +784,9 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # The exercise's deadline case shows the rule and what passes. In the widget's run of its
 # news, with the widget's audit of the deadline case (not yours; press *start again* to
-# restore it), the owner starts at $+1.45$ points. The balance first
-# reaches $+1.75$ after one of the early items and peaks an item later; four items after
-# the peak the sides are even, and the next puts Brannock ahead.
+# restore it), the owner starts at $+1.45$ points. The first item takes the balance to
+# $+2.05$ and the next to its peak, $+3.40$; four items after the peak the sides are even,
+# and the next puts Brannock ahead.
 #
 # The peak is plain only looking back: an owner who had set the bar of a five-year lease
 # at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
@@ -1207,7 +1206,8 @@ check.own_balances(news_moves)
 #    to wait that you could have seen *at that moment* (a deadline of theirs, from your
 #    story or the news read by then), not one you can see only once all the news is in?
 #    Say which, or why there was none; then weigh it against your own clock (what
-#    waiting costs you).
+#    waiting costs you). Your balances, as question 4a asks, leave their row unchanged by
+#    news of their weakness.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION

@@ -1,0 +1,96 @@
+"""Review 88 of module 00 (a negotiation professor's): fixes, each with a test that fails on
+the text or code it replaced."""
+
+from course.models.audit import _who_leads, balances_after, signed
+from course.scenarios.leverage import _NEWS, CASES, _widget_news
+from tests.sweeps import cell_text
+
+
+def _markdown(grade_id):
+    return " ".join(cell_text("00_leverage", "leverage", grade_id).split())
+
+
+def _widget_run(key):
+    """The balances of the widget's run of case ``key``'s news, on the widget's audit."""
+    case = CASES[key]
+    moves = {f"N{i}": (n._side, n._source, n._change) for i, n in enumerate(_widget_news(key), 1)}
+    return balances_after(case._yours, case._theirs, case._weights, moves)
+
+
+def test_u1_the_deadline_run_gives_the_balances_the_widget_shows():
+    """Review 88 U1: section 5 said the balance "first reaches +1.75 after one of the early
+    items and peaks an item later", but the widget's run goes from +1.45 straight to +2.05
+    and shows no +1.75. The sentence now gives the balances the widget shows, computed here
+    from the widget's news; the rest of the run is as the paragraph says. Fails on the old
+    text."""
+    run = _widget_run("deadline")
+    labels = list(run)
+    peak = max(run, key=run.get)
+    assert labels.index(peak) == 2  # the item after the first
+    shift = _markdown("shift-teaching")
+    assert (
+        f"the owner starts at ${signed(run['now'])}$ points. The first item takes the balance "
+        f"to ${signed(run['N1'])}$ and the next to its peak, ${signed(run[peak])}$; four items "
+        "after the peak the sides are even, and the next puts Brannock ahead." in shift
+    )
+    even, ahead = labels[labels.index(peak) + 4], labels[labels.index(peak) + 5]
+    assert _who_leads(run[even]) == "even" and _who_leads(run[ahead]) == "them"
+    assert all(_who_leads(run[label]) == "you" for label in labels[: labels.index(even)])
+    # the next paragraph's bar of +1.75 is first reached at the first item, before the peak
+    first = next(label for label in labels if run[label] >= 1.75)
+    assert first == "N1" and "would have asked at the first reach, an item before the peak" in (
+        shift
+    )
+    assert "reaches $+1.75$ after one of the early items" not in shift
+
+
+def test_u2_the_notebook_says_one_set_of_weights_serves_both_sides_as_the_model_claims():
+    """Review 88 U2: ``course.models.audit`` lists "the weights are one judgement for both
+    sides" among the yardstick's limits and claims "the notebook says the same", but section
+    3's limits did not say it. They now do, with the docstring's example. Fails on the old
+    text."""
+    import course.models.audit as audit
+
+    doc = " ".join(audit.__doc__.split())
+    assert "(the notebook says the same)" in doc
+    limits = _markdown("audit-limits")
+    said = {  # each limit the docstring lists, and where section 3's limits say it
+        "it is additive, so it cannot show sources working together": (
+            "**It cannot show sources working together.**"
+        ),
+        "it counts every alternative alike": "**It counts every alternative alike.**",
+        "the weights are one judgement for both sides, though a source can count more for one "
+        "side (alternatives, for a side that a deadline presses)": (
+            "**It weighs each source alike for both sides,** though a source can count more for "
+            "one: alternatives, for a side that a deadline presses."
+        ),
+        "the ratings and weights are judgements, and the scores are not predictions of a price": (
+            "**Its weights and ratings are judgements,** and its balance is not a prediction of "
+            "a price"
+        ),
+    }
+    listed = doc.split("(the notebook says the same):")[1].split("The three-way split")[0]
+    assert listed.count("- ") == len(said)
+    for in_doc, in_notebook in said.items():
+        assert in_doc in doc, in_doc
+        assert in_notebook in limits, in_notebook
+
+
+def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
+    """Review 88 C1: the summary rates a weakness of the other side in its own row, while
+    question 4a files news of it as your information only, and the balances question 4c
+    starts from inherit that. Question 4c now says so, next to the summary's rule (kept, as
+    a full re-audit applies it). The reviewer's example is filed as question 4a says. Fails
+    on the old text."""
+    q4c = _markdown("q4c-text")
+    assert (
+        "Your balances, as question 4a asks, leave their row unchanged by news of their "
+        "weakness." in q4c
+    )
+    assert (
+        "Here, file news that you learn of a weakness of theirs as your information only"
+        in _markdown("q4-text")
+    )
+    assert "a weakness of the other side is rated in its own row." in _markdown("summary")
+    (rail,) = [n for n in _NEWS if "new rail contracts start in two months" in n.text]
+    assert (rail._side, rail._source) == ("you", "information") and rail._change > 0
