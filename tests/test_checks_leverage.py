@@ -3853,7 +3853,7 @@ def test_a_wrong_reading_of_trust_news_is_told_that_trust_counts_as_power():
     course's choice, but the widget's feedback on a wrong reading said only "what a side
     controls, or what the other side needs from it", and the check's hint for a wrong source
     the same. Both now name trust (this failed on the old strings)."""
-    from course.widgets.audit import WHY
+    from course.models.audit import WHY  # review 88 X1: the verdict's words left the view
 
     assert "trust in its word" in WHY["power"] and "section 2" in WHY["power"]
     s = course.variant("00_leverage", "trust-hint")

@@ -94,3 +94,76 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
     assert "a weakness of the other side is rated in its own row." in _markdown("summary")
     (rail,) = [n for n in _NEWS if "new rail contracts start in two months" in n.text]
     assert (rail._side, rail._source) == ("you", "information") and rail._change > 0
+
+
+def _reading(audit, side, source, direction):
+    """Show the next news item, say which rating it moves and which way, and check the
+    reading: the widget's words after the question."""
+    import re
+
+    audit.next_news.click()
+    audit.rating.value = f"{side}:{source}"
+    audit.direction.value = direction
+    audit.check_reading.click()
+    shown = re.sub(r"<[^>]+>", "", audit.news.value).split("📰")[-1]
+    return shown.split("Which rating does it move, and which way?")[1].strip()
+
+
+def test_x1_a_right_rating_read_the_wrong_way_is_told_the_way_not_the_source():
+    """Review 88 X1: "your alternatives, down" for "A builders' merchant asks to view your
+    warehouse next week" was told "Not quite: it moves your alternatives, up. What a side
+    could do instead of this deal changed: that is alternatives", explaining a source the
+    learner had right. A right rating read the wrong way is now told only the way; the
+    source is explained only when the side or the source is wrong. Played in the widget
+    (set ``.value``, ``.click()``) on every case's first item, read four ways: right, wrong
+    way only, wrong source, wrong side. Fails on the old code."""
+    from course.models.audit import WHY
+    from course.widgets.audit import LeverageAudit
+
+    for key in CASES:
+        item = _widget_news(key)[0]
+        side, source, up = item._side, item._source, item._change > 0
+        way, other_way = ("up", "down") if up else ("down", "up")
+        other_source = next(s for s in ("information", "alternatives", "power") if s != source)
+        other_side = "them" if side == "you" else "you"
+        why = WHY[source][0].upper() + WHY[source][1:]
+        owner = "your" if side == "you" else "their"
+        wrong = f"Not quite: it moves {owner} {source}, {way}. {why}. "
+        for reading, verdict in (
+            ((side, source, way), "Right. "),
+            (
+                (side, source, other_way),
+                f"Right rating, wrong way: this item makes that rating {'rise' if up else 'fall'}. ",
+            ),
+            ((side, other_source, way), wrong),
+            ((other_side, source, way), wrong),
+        ):
+            report = _reading(LeverageAudit(key), *reading)
+            assert report.startswith(verdict), (key, reading, report)
+            assert (WHY[source][1:] in report) == (reading[:2] != (side, source)), report
+            # the move applied is the item's, whatever the reading
+            assert f"{owner} {source} rating".capitalize() in report, report
+    # the reviewer's own case: the deadline case's second item, read "your alternatives, down"
+    audit = LeverageAudit("deadline")
+    _reading(audit, "you", "information", "up")
+    report = _reading(audit, "you", "alternatives", "down")
+    assert "asks to view your warehouse" in audit.news.value
+    assert report.startswith(
+        "Right rating, wrong way: this item makes that rating rise. Your alternatives rating "
+        "rises from"
+    ), report
+    assert "Not quite" not in report and WHY["alternatives"][1:] not in report
+
+
+def test_x1_the_verdict_refuses_a_reading_that_names_no_rating():
+    """The verdict lives in the model (views hold no logic) and, like every model function,
+    says what is wrong with its input."""
+    import pytest
+
+    from course.models.audit import reading_verdict
+
+    with pytest.raises(ValueError, match="'us' is not one of you, them"):
+        reading_verdict(("us", "power", True), ("you", "power", 1))
+    with pytest.raises(ValueError, match="'luck' is not one of information"):
+        reading_verdict(("you", "power", True), ("you", "luck", 1))
+    assert reading_verdict(("them", "power", False), ("them", "power", -2)) == "Right."

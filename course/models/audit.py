@@ -91,6 +91,41 @@ ANSWERED_BY = {
     ),
 }
 
+#: Why a piece of news belongs to its source: section 2's test, for the interactive audit's
+#: feedback on a reading that names the wrong rating.
+WHY = {
+    "information": "a side found out something that was already true: that is information, "
+    "for the side that found out",
+    "alternatives": "what a side could do instead of this deal changed: that is alternatives",
+    "power": "what a side controls, what the other side needs from it, or the other side's "
+    "trust in its word changed: that is power (section 2 files trust there, as a record a "
+    "side has built and holds)",
+}
+
+
+def reading_verdict(said, right):
+    """The verdict on a reading of a news item. ``said`` is the learner's ``(side, source,
+    up)``, ``up`` a bool; ``right`` is how the item moves the audit, ``(side, source, signed
+    change)``. A right rating read the wrong way is told only the way: the source, which
+    the learner had right, is explained (``WHY``) only when the side or the source is wrong."""
+    side, source, up = said
+    moved, where, change = right
+    for value, allowed in ((side, SIDES), (moved, SIDES), (source, SOURCES), (where, SOURCES)):
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
+    rises = number(change, "change") > 0
+    if (side, source) == (moved, where):
+        if bool(up) == rises:
+            return "Right."
+        return (
+            f"Right rating, wrong way: this item makes that rating {'rise' if rises else 'fall'}."
+        )
+    owner = "your" if moved == "you" else "their"
+    return (
+        f"Not quite: it moves {owner} {where}, {'up' if rises else 'down'}. "
+        f"{WHY[where][0].upper()}{WHY[where][1:]}."
+    )
+
 
 def _plain(values, low, high):
     """``values`` as a dict source -> float when it is already a clean mapping of the three

@@ -14,6 +14,7 @@ from course.models.audit import (
     SOURCES,
     _who_leads,
     describe_balance,
+    reading_verdict,
     shifted,
     signed,
     strengthen_first,
@@ -37,16 +38,6 @@ RATINGS = [
     for side in ("you", "them")
     for source in SOURCES
 ]
-
-#: Why a piece of news belongs to its source: the notebook's test, for the feedback.
-WHY = {
-    "information": "a side found out something that was already true: that is information, "
-    "for the side that found out",
-    "alternatives": "what a side could do instead of this deal changed: that is alternatives",
-    "power": "what a side controls, what the other side needs from it, or the other side's "
-    "trust in its word changed: that is power (section 2 files trust there, as a record a "
-    "side has built and holds)",
-}
 
 
 def _owner(side):
@@ -212,13 +203,7 @@ class LeverageAudit(w.VBox):
         side, source = self.rating.value.split(":")
         up = self.direction.value == "up"
         moved, where, change = news_reading(self.case.value, self._pending)
-        if (side, source, up) == (moved, where, change > 0):
-            verdict = "Right."
-        else:
-            verdict = (
-                f"Not quite: it moves {_owner(moved)} {where}, "
-                f"{'up' if change > 0 else 'down'}. {WHY[where].capitalize()}."
-            )
+        verdict = reading_verdict((side, source, up), (moved, where, change))
         yours, theirs = self._ratings()
         ratings = {"you": yours, "them": theirs}
         before_side = _who_leads(
