@@ -1794,7 +1794,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # review 69 U4: the cut-offs' caveat is in the closing notes (review 80 C3: the note
         # on other modules' words is gone, module 02 now using these four kinds); review 80
         # C1: it names the ladder as the exercises' finer count
-        ("summary", "The exercises count finer (question 3c's ladder", None),
+        ("summary", "The exercises count finer (section 5's ladder", None),  # review 88 U3
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "decide that sum, then split it", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks
@@ -2219,8 +2219,8 @@ def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
     for case in CASES.values():
         needs = [need for need, _ in case.asks]
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
-    # review 78 U2: question 3c, where the ladder is first used, gives its rate
-    text = " ".join(_cell("q3c-text").split())
+    # review 78 U2: question 3c gave its rate; review 88 U3: section 5's rule gives it again
+    text = " ".join(_cell("shift-teaching").split())
     assert "needs a quarter of a point more balance, a convention finer" in text
 
 

@@ -95,12 +95,16 @@ def test_u3_the_ladder_is_taught_before_question_3c_uses_it():
     the bar, before question 3c; section 5 keeps when to set a bar higher or lower. Fails
     on the old text."""
     text = _module_markdown()
-    # review 78 U2: question 3c teaches it, before its task uses it
-    ladder = text.index("Each step up the **ladder** of asks")  # review 79 U2
-    assert ladder < text.index("Write `reach_plan(case, bar)`")
-    assert "needs a quarter of a point more balance" in _markdown("q3c-text")
+    # review 78 U2: question 3c taught it, before its task; review 88 U3: 3c's task and check
+    # need only that a larger ask has a higher bar, which 3c keeps, and the ladder's rate is
+    # back in section 5's rule, before question 4c (whose bar it anchors) asks for a bar
+    assert "(a larger ask has a higher bar)" in _markdown("q3c-text")
+    assert text.index("(a larger ask has a higher bar)") < text.index("Write `reach_plan(")
+    ladder = text.index("each step up the **ladder** of asks")
+    assert text.index("**The rule.**") < ladder < text.index("### Question 4c")
     shift = _markdown("shift-teaching")
-    assert "ladder" not in shift and "the next two paragraphs" in shift
+    assert "needs a quarter of a point more balance" in shift
+    assert "the next three paragraphs" in shift
     assert "Set a bar higher where being turned down costs you more" in shift
 
 

@@ -119,7 +119,8 @@ def test_section_4_defines_only_the_bar_and_question_3c_the_two_asks_and_ladder(
     assert "some learners have none (`None`)" in q3c
     # review 79 U2: the ladder sentence is shorter, with no nested parenthesis
     assert "`scenario.bar` is the bar of the ask question 4b tests" in q3c
-    assert "Each step up the **ladder** of asks" in q3c
+    # review 88 U3: the ladder is section 5's; 3c keeps that a larger ask has a higher bar
+    assert "(a larger ask has a higher bar)" in q3c and "**ladder**" not in q3c
 
 
 def _cells():

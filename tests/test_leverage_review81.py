@@ -97,12 +97,13 @@ def test_c1_the_quarter_point_ladder_is_said_to_be_finer_than_ratings_show():
 
     steps = {round(b - a, 9) for case in CASES.values() for (a, _), (b, _) in pairwise(case.asks)}
     assert steps == {0.25} and EVEN_WITHIN / 2 == 0.25
-    q3c = _markdown("q3c-text")
-    assert "a quarter of a point more balance, a convention finer than" in q3c
-    assert "finer than ratings can show, to keep the exercise exact" in q3c
+    ladder = _markdown("shift-teaching")  # review 88 U3: the ladder is section 5's
+    assert "a quarter of a point more balance, a convention finer than" in ladder
+    assert "finer than ratings can show, to keep the exercise exact" in ladder
     notes = _markdown("summary").split("*Section 3, the cut-offs.*")[1].split("*Section")[0]
     assert "Half a point is about as fine a difference as ratings can show." in notes
-    assert "(question 3c's ladder climbs by quarter points) to stay exact" in notes
+    # review 88 U3: "to stay exact" is cut, section 5 saying it beside the ladder
+    assert "(section 5's ladder climbs by quarter points);" in notes
     assert "smaller differences included" not in notes
 
 

@@ -167,3 +167,36 @@ def test_x1_the_verdict_refuses_a_reading_that_names_no_rating():
     with pytest.raises(ValueError, match="'luck' is not one of information"):
         reading_verdict(("you", "power", True), ("you", "luck", 1))
     assert reading_verdict(("them", "power", False), ("them", "power", -2)) == "Right."
+
+
+def test_u3_the_ladder_is_taught_in_section_5_s_rule_and_question_3c_keeps_one_line():
+    """Review 88 U3: the ladder paragraph sat in question 3c between the question and its
+    task, though 3c gives the bar and needs only that a larger ask has a higher bar. It now
+    follows section 5's rule, where asks of different sizes are weighed and which question
+    4c (set your own bar) builds on; 3c keeps one line. The rate it states is the cases'
+    own. The module's markdown words do not grow this round (8,465 before). Fails on the
+    old text."""
+    from itertools import pairwise
+
+    q3c = _markdown("q3c-text")
+    assert "the same ask or a smaller one (a larger ask has a higher bar)." in q3c
+    assert "**ladder**" not in q3c and "quarter of a point" not in q3c
+    shift = _markdown("shift-teaching")
+    rule = shift.split("**The rule.**")[1]
+    ladder = rule.index("A larger ask has a higher bar: each step up the **ladder** of asks")
+    assert ladder < rule.index("The exercise's deadline case shows the rule")
+    steps = {round(b - a, 9) for c in CASES.values() for (a, _), (b, _) in pairwise(c.asks)}
+    assert steps == {0.25}
+    assert "needs a quarter of a point more balance" in rule[ladder:]
+    assert "**When to spend**: the next three paragraphs." in shift
+    assert "(section 5's ladder climbs by quarter points)" in _markdown("summary")
+    # counted as the round's word count does: each markdown line of the source script
+    from tests.conftest import ROOT
+
+    words, markdown = 0, False
+    for line in (ROOT / "source" / "00_leverage" / "leverage.py").read_text().splitlines():
+        if line.startswith("# %%"):
+            markdown = "[markdown]" in line
+        elif markdown and line.startswith("#"):
+            words += len(line[1:].split())
+    assert words <= 8465, words

@@ -676,12 +676,7 @@ scenario.show("judgement")
 #
 # `scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks; some
 # learners have none (`None`). `scenario.bar` is the bar of the ask question 4b tests:
-# the same ask or a smaller one.
-#
-# Each step up the **ladder** of asks needs a quarter of a point more balance, a convention
-# finer than ratings can show, to keep the exercise exact. A step is mostly a percentage
-# point of pay or price, two of rent, a few months more of a price hold or one more month
-# of rent paid ahead; that rate per point is a classroom device, not a price forecast.
+# the same ask or a smaller one (a larger ask has a higher bar).
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
 scenario.show("prepared-ask")
@@ -762,7 +757,7 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # - **Who is ahead now, and why.** When the side ahead changes, the re-audit shows the
 #   item that changed it, and so the source.
-# - **When to spend**: the next two paragraphs.
+# - **When to spend**: the next three paragraphs.
 #
 # **What passes.** Being ahead because of something that will pass, such as a rival's
 # interest or an offer open until a set date, is worth most while it lasts. The other
@@ -774,19 +769,25 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
 # price, your full rent) once talks are under way. Opening offers, grounded in your
-# leverage, are module 04's. Set the ask's bar beforehand (the more it asks for, the
-# higher the bar; it can be below zero, for a modest ask), and make the ask the first time
-# your balance reaches it. The bar is your decision rule, not a forecast that the other
-# side will agree. Waiting for a higher balance is a bet on news you cannot see, worth
-# making only when you know what is coming, such as the other side's deadline still weeks
-# away. Set a bar higher where being turned down costs you more (it shows your hand or
-# closes a door), and lower where you could ask again later.
+# leverage, are module 04's. Set the ask's bar beforehand (it can be below zero, for a
+# modest ask), and make the ask the first time your balance reaches it. The bar is your
+# decision rule, not a forecast that the other side will agree. Waiting for a higher
+# balance is a bet on news you cannot see, worth making only when you know what is coming,
+# such as the other side's deadline still weeks away. Set a bar higher where being turned
+# down costs you more (it shows your hand or closes a door), and lower where you could ask
+# again later.
 #
-# The exercise's deadline case shows the rule and what passes. In the widget's run of its
-# news, with the widget's audit of the deadline case (not yours; press *start again* to
-# restore it), the owner starts at $+1.45$ points. The first item takes the balance to
-# $+2.05$ and the next to its peak, $+3.40$; four items after the peak the sides are even,
-# and the next puts Brannock ahead.
+# A larger ask has a higher bar: each step up the **ladder** of asks needs a quarter of a
+# point more balance, a convention finer than ratings can show, to keep the exercise exact.
+# A step is mostly a percentage point of pay or price, two of rent, a few months more of a
+# price hold or one more month of rent paid ahead; that rate per point is a classroom
+# device, not a price forecast.
+#
+# The exercise's deadline case shows the rule and what passes. In the widget's run, with
+# the widget's audit of the deadline case (not yours; press *start again* to restore it),
+# the owner starts at $+1.45$ points. The first item takes the balance to $+2.05$ and the
+# next to its peak, $+3.40$; four items after the peak the sides are even, and the next
+# puts Brannock ahead.
 #
 # The peak is plain only looking back: an owner who had set the bar of a five-year lease
 # at 98% of the full rent at $+1.75$ points would have asked at the first reach, an item
@@ -1520,8 +1521,8 @@ course.progress()
 # Negotiation Power") give more sources of power, but no weighted score.
 #
 # *Section 3, the cut-offs.* Half a point is about as fine a difference as ratings can
-# show. The exercises count finer (question 3c's ladder climbs by quarter points) to stay
-# exact; in a real case, check a choice that turns on less against your ratings first.
+# show. The exercises count finer (section 5's ladder climbs by quarter points); in a real
+# case, check a choice that turns on less against your ratings first.
 #
 # *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
 # Ostra's valve, Ostra is furthest ahead on power. The
