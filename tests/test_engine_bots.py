@@ -489,4 +489,4 @@ def test_the_pace_reader_calls_a_still_buyer_still_and_compares_steps_by_their_r
     assert debrief._pace([0.10, 0.10]) == "steady"
     moves_ = debrief.bot_moves(_natural_game("boulware", 0), SELLER)
     text = debrief.style_evidence(moves_, STYLES["boulware"][0])
-    assert "steady" not in text and "it stood still while you held" in text
+    assert "steady" not in text and "it barely moved while you held: under 5% each time" in text

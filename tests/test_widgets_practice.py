@@ -586,8 +586,14 @@ def test_every_debrief_sentence_is_true_of_its_history(style, asks, opens):
                     and yours[number + first][1] >= yours[number + first - 1][1]
                 ]
                 if m := re.search(r"each time you held, it moved (.*) of that ground", line):
-                    shown_ = [int(x) for x in re.findall(r"(\d+)%", m.group(1))]
-                    assert shown_ == [round(100 * s) for s in holds] and len(holds) >= 2
+                    # review 88 C2: to one decimal; a step under 5% is rounded down
+                    shown_ = [float(x) for x in re.findall(r"(-?\d+\.\d)%", m.group(1))]
+                    assert len(shown_) == len(holds) >= 2
+                    assert all(
+                        abs(a - 100 * s) <= 0.1 + 1e-9 for a, s in zip(shown_, holds, strict=True)
+                    )
+                    if "barely moved" in line:
+                        assert max(shown_) < 5 and max(holds) < debrief.STILL
                 else:
                     assert "you held fewer than twice" in line and len(holds) < 2
             elif line.startswith("The buyer will remember"):
@@ -628,12 +634,9 @@ def test_what_the_low_ball_verdict_says_the_buyer_did_is_in_the_history(seed):
         if "was not true: it later offered" in text:
             later = int(re.search(r"it later offered (\d+)", text).group(1))
             assert later == max(p for _, p in after) > m.low_ball
-            # on module 00's line; a claim about a budget may be a bluff about a limit or a
-            # false statement of fact, and is not settled
-            assert (
-                "a bluff about its reservation price" in text and "can be misrepresentation" in text
-            )
-            assert "close to a bluff" not in text and "are divided" in text
+            # review 88 U5: where the claim falls on module 00's line is said once, under
+            # the comparison table (views.BUDGET_CLAIM_LINE), not in each verdict
+            assert "are divided" not in text and "module 00's line" not in text
         else:
             assert not after or max(p for _, p in after) <= m.low_ball
         assert ("This time the claim was true" in text) == m.claim_true

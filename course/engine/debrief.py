@@ -24,6 +24,7 @@ Utilities are each side's own; shares are fractions in [0, 1] unless said otherw
 """
 
 import itertools
+import math
 
 from course.engine.protocol import OFFER, Move, steps
 
@@ -351,10 +352,10 @@ def style_evidence(moves, description):
     if len(holds) >= 2:
         text += (
             "; each time you held, it moved "
-            + ", ".join(f"{step:.0%}" for step in holds)
+            + ", ".join(held_share(step) for step in holds)
             + " of that ground"
             + {
-                "still": " (it stood still while you held)",
+                "still": f" (it barely moved while you held: under {STILL:.0%} each time)",
                 "growing": " (its own pace, growing)",
                 "shrinking": " (its own pace, shrinking)",
                 "steady": " (its own pace, steady)",
@@ -363,6 +364,15 @@ def style_evidence(moves, description):
     else:
         text += "; you held fewer than twice, so its own pace never showed on its own"
     return f"{text} ({description})."
+
+
+def held_share(step):
+    """A step of the bot's after one of your holds, as a share of its ground to one
+    decimal (``"4.8%"``). A step below ``STILL`` is rounded down, so that it never reads
+    as 5.0% beside "under 5%" (review 88 C2: "5%" printed beside "stood still")."""
+    if step < STILL:
+        return f"{math.floor(step * 1000 + 1e-9) / 10:.1f}%"
+    return f"{step:.1%}"
 
 
 def _mean(values):

@@ -584,7 +584,7 @@ class DifficultMoment(w.VBox):
         self.comparison.value = (
             "<table><tr><th>answer</th><th>deal</th><th>gain over your BATNA</th>"
             f"<th>your share of the zone</th></tr>{rows}</table>"
-        )
+        ) + ("" if moment.claim_true else f"<p>{escape(BUDGET_CLAIM_LINE)}</p>")
 
 
 def _share(run):
@@ -609,6 +609,18 @@ RIGHT_ANSWER = {
     "after rising offers is a retraction, and section 3's rule 3 answers a retraction with a "
     "hold, whether or not a claim is true.",
 }
+
+
+#: Where a false budget claim falls on module 00's line: said once per moment, under the
+#: comparison table, not in each verdict (review 88 U5).
+BUDGET_CLAIM_LINE = (
+    "On module 00's line, the buyer's false claim about its budget sits near the line: read "
+    "as a statement of what it is willing to pay, it is a bluff about its reservation price, "
+    "which the conventions of bargaining tolerate; read as a statement of fact about its "
+    "budget (a figure its board set, say), it can be misrepresentation, like an invented "
+    "rival's quote. Ethicists and the rules for lawyers are divided on where such a claim "
+    "falls."
+)
 
 
 def which_buyer(moment):
@@ -719,12 +731,7 @@ def verdict_of(moment, run, held):
     if later is not None and later > moment.low_ball:
         text += (
             f" Its claim that the low-ball was all its budget allowed was not true: it later "
-            f"offered {later}. On module 00's line, a false claim about its budget sits near "
-            "the line: read as a statement of what it is willing to pay, it is a bluff about "
-            "its reservation price, which the conventions of bargaining tolerate; read as a statement of "
-            "fact about its budget (a figure its board set, say), it can be misrepresentation, "
-            "like an invented rival's quote. Ethicists and the rules for lawyers are divided "
-            "on where such a claim falls."
+            f"offered {later}."
         )
     text += true
     if run["response"] != "hold":
