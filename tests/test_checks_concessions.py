@@ -1773,14 +1773,19 @@ def test_the_plans_on_the_clock_are_named_as_such():
     flat = _flat()
     # review 69 U1: question 2's paragraph on the table is shorter
     assert "you make the plan's next offer only in answer to a move of Orchard's" in flat
-    assert "The plan sets each step's size; their move sets its time." in flat
+    # review 88 C1: the plan caps each step; their move sets its time and how much of it
+    assert "The plan sets each step's size; their move sets its time." not in flat
+    assert (
+        "The plan caps each step and sets where you stop; their move sets when you step and "
+        "how much of the planned step you give (section 3's rule 2)." in flat
+    )
     # review 66 U1/U2: the simulations' exception sits in a folded note; review 69 U1: the
     # one note under the introduction that gathers the course's own lines
     aside = flat[flat.index("Note: which numbers are this course's own lines") :]
-    assert (
-        "Section 5's two simulations (the low-ball and next year's table) step every round, "
-        "to stay short, so they concede a little faster than section 3's rule: read their "
-        "figures as rough." in aside[: aside.index("</details>")]
+    assert (  # review 88 U2: section 2's aside plays the same every-round plan
+        "Section 2's aside and section 5's two simulations (the low-ball and next year's "
+        "table) step every round, to stay short, so they concede a little faster than "
+        "section 3's rule: read their figures as rough." in aside[: aside.index("</details>")]
     )
     assert "one every round (the introduction's note says why that is short of its rule)" in flat
     # review 66 C1: the next-year plan now holds after the buyer's opening, as question 2's
@@ -2042,13 +2047,17 @@ def test_section_5_caps_the_step_after_a_low_ball_by_the_new_ground_as_rule_2_do
     assert round(plan[2] - plan[3], 1) == 2.9 and round(plan[-1], 1) == 109  # planned step
     after = answers["tit_for_tat"](answers["scenario"], mine, theirs, plan[-1])
     assert round(plan[2] - after, 1) == 2 and round(after, 1) == 114.3  # all of the 2
-    assert "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 114.3 (my last" in text
+    # review 88 C1: the plan caps each step (rule 2), so the answer names the planned step
+    assert (
+        "If Orchard then offers 78, 2 beyond its 76, I give those 2, to 114.3, not my plan's "
+        "full 2.9 (rule 2), as part of a deal on the framework." in text
+    )
     # review 75 U5: at 114.3 against 78 a 2-point step cannot settle anything
     assert "and only if that settles it" not in text
-    assert "step, 3.7, caps it), as part of a deal on the framework." in text
-    assert "not my planned 2.9" not in text
     # review 78 C1's numbers: a move to 79.5 is 3.5 of new ground, more than the planned
-    # 2.93 and less than the last step of 3.67: rule 2 lets you give all of it
+    # 2.93 and less than the last step of 3.67: question 3's check, which passes no plan,
+    # accepts all of it (review 88 C1: rule 2 caps it at the plan's next step, so the check
+    # accepts more than the rule, never less)
     assert round(plan[1] - plan[2], 2) == 3.67 and round(plan[2] - plan[3], 2) == 2.93
     mine, theirs = plan[:3], [68, 76, 79.5]
     lowest, _ = check.tit_for_tat_band(answers["scenario"], mine, theirs, plan[-1])
@@ -2603,7 +2612,8 @@ def test_the_notebook_names_honest_sittings_a_quote_as_a_ceiling_and_the_next_mo
     assert "a quote for the same work caps Orchard's reservation price at the quote" in flat
     assert "from 3 thousand under the quote up to the quote" in flat  # review 76 X2, 78 U1
     assert "what your plan asks in the next round" not in flat
-    assert "the next offer your plan would make when you next move" in flat
+    # review 88 C1: next_ask is the plan's next entry, the lowest you would ask next
+    assert "`next_ask` is the lowest you would ask next, your plan's next entry" in flat
     assert check.QUOTE_BAND == 3.0  # the '3 below' the text names
 
 
@@ -2627,10 +2637,8 @@ def test_the_two_sittings_split_after_question_4_four_hours_then_three():
     assert questions == [4, 6]  # review 66 X2: question 6b joins the second sitting
     flat = _flat()
     assert "take three hours or so" not in flat
-    assert (
-        "(three fifths of the reading, four questions, the arena and the planner) take about "
-        "four hours, and the rest (questions 4b to 7, the low-ball exercise and the "
-        "reflection) about three." in flat
+    assert (  # review 88: shortened to pay for additions
+        "stop after question 4 (three fifths of the reading): about four hours, then three." in flat
     )
     assert "It takes about seven hours" in flat
     minutes = next(module.minutes for module in MODULES if module.folder == MODULE)
@@ -2738,7 +2746,11 @@ def test_question_2_says_what_a_plans_entries_and_deadline_are():
 
     text = _flat()
     assert "it does not say when you make them" not in text
-    assert "its entry for round k is where you stand in round k only if Orchard moves" in text
+    # review 88 C1: where you stand only if each of Orchard's moves earns the full step
+    assert (
+        "its entry for round k is where you stand only if each of Orchard's moves earns the "
+        "full planned step." in text
+    )
     for learner in SWEEP[:100]:
         s = course.variant(MODULE, learner)
         start = _own_opening(s)[0]
@@ -4748,7 +4760,7 @@ def test_the_reading_is_a_tenth_shorter_and_the_course_s_own_lines_sit_in_one_no
         "three fifths is this course's line, not a figure from Faratin or another study",
         "the quarter is this course's line, not a finding",
         "are this course's assumption, chosen to show the risk; no study has measured them",
-        "Section 5's two simulations (the low-ball and next year's table) step every round",
+        "section 5's two simulations (the low-ball and next year's table) step every round",
     ):
         assert hedge in note, hedge
         assert flat.count(hedge) == 1, hedge
@@ -5000,7 +5012,14 @@ def test_review_72_question_6b_passes_the_budget_claim_and_reads_it_as_the_rubri
     # review 76 U5: the function reads only in_writing, and the question says so
     assert "whether Orchard has shown it to you in writing. Decide, as section 5 does" not in text
     # review 82 U4: rule 3 says what to do with a cap, not "answer it"
-    assert "Such a cap below your reservation price means walk away; otherwise" in text
+    # review 88 U3: only a cap its board approved counts; a bare claim is answered as if
+    # no cap were stated
+    assert "Such a cap below your reservation price means walk away; otherwise" not in text
+    assert (
+        "When `board_approved` is `True`, walk away from a cap below your reservation price "
+        "and accept an offer at one at or above it; when `False`, answer as if no cap were "
+        "stated (section 5: a test)." in text
+    )
     assert respond(s, low, mine[2], low, True) == "walk away"
     assert "reads as a test, so I counter, as respond does." in text
 

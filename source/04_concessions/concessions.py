@@ -32,13 +32,14 @@
 # It takes about seven hours, and about ten if Python is new to you: some 6,900 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
 # and a reflection. Side remarks, about 1,600 words more, sit in folded notes; no question
-# needs them. If you split it into two sittings, stop after question 4: sections 1 to 3
-# and section 4 up to question 4 (three fifths of the reading, four questions, the arena
-# and the planner) take about four hours, and the rest (questions 4b to 7, the low-ball
-# exercise and the reflection) about three.
+# needs them. If you split it into two sittings, stop after question 4 (three fifths of
+# the reading): about four hours, then three.
 #
 # Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
-# after them check your answer and say what to fix.
+# after them check your answer and say what to fix. A check tries your function on your
+# own scenario and on a few public ones of other learners (their ids start with
+# `self-check`); in its message, `scenario` is that learner's, which
+# `course.variant("04_concessions", "<id>")` opens.
 #
 # <details><summary>Note: which numbers are this course's own lines</summary>
 #
@@ -50,9 +51,10 @@
 # question 5, the least an offer gives Orchard: the quarter is this course's line, not a
 # finding. Section 4's rule for moves is the course's own summary. In section 5, the two
 # kinds of low-ball buyer and the exercise's half-and-half mix of them are this course's
-# assumption, chosen to show the risk; no study has measured them. Section 5's two
-# simulations (the low-ball and next year's table) step every round, to stay short, so
-# they concede a little faster than section 3's rule: read their figures as rough.
+# assumption, chosen to show the risk; no study has measured them. Section 2's aside and
+# section 5's two simulations (the low-ball and next year's table) step every round, to
+# stay short, so they concede a little faster than section 3's rule: read their figures
+# as rough.
 #
 # </details>
 
@@ -111,10 +113,12 @@ scenario
 # only when you know how this side habitually opens (module 01).
 #
 # Open first only if you know the range well; if not, let them open and learn from their
-# number (module 01). A good opening is **ambitious** and **grounded**. The course's rule,
-# the same in every module: open at your estimate of the other side's reservation price or
-# somewhat beyond it, grounded in a fact you can name, and never beyond a point you can
-# justify. Your target (module 02; section 2 gives the rule) lies below your opening. The
+# number (module 01). A good opening is **ambitious** and **grounded**. The course's core
+# rule, shared by every module (module 01 adds a floor for a single take-it-or-leave-it
+# price; module 05 opens at a reservation price they can really have): open at your
+# estimate of the other side's reservation price or somewhat beyond it, grounded in a
+# fact you can name, and never beyond a point you can justify.
+# Your target (module 02; section 2 gives the rule) lies below your opening. The
 # further past the estimate, the more your number looks like a bluff and the likelier a
 # walk-out; in this module's cases the fact that grounds an opening is never more than
 # about a sixth above the estimate. Grounded means resting on a fact: a market rate, what
@@ -134,12 +138,11 @@ scenario
 # deception and which can amount to fraud.
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
-# The other side already has an idea of what you could get elsewhere, and of the least you
-# would take. Telling them your BATNA (your best alternative to this deal, module 02)
-# works on that belief: a better alternative than they thought raises the least they
-# believe you would accept; a worse one lowers it. So compare your alternative with what
-# *they* believe of it, not with your own reservation price, and keep a weaker one
-# private. Even a stronger one names a number below your opening that they can hold on to.
+# Telling them your BATNA (your best alternative to this deal, module 02) works on what
+# they believe of it, and of the least you would take: a better one than they thought
+# raises that least; a worse one lowers it. So compare it with what *they*
+# believe, not with your own reservation price, and keep a weaker one private. Even a
+# stronger one names a number below your opening that they can hold on to.
 # State it as a fact and let them draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
@@ -150,9 +153,8 @@ scenario
 #
 # <details><summary>Aside: this rule and module 03's deal-me-out result</summary>
 #
-# Module 03's deal-me-out result says when an outside option moves a deal once both
-# sides know it; this rule is about what telling it does to their belief: a rule of
-# thumb drawn from the same idea.
+# Module 03's deal-me-out result says when a known outside option moves a deal; this rule
+# of thumb, drawn from the same idea, says what telling it does to their belief.
 #
 # </details>
 #
@@ -263,8 +265,8 @@ check.opening(opening, hidden=True)
 # kinds of tit-for-tat, answer its moves: section 3); a person rarely knows when the talks
 # end, and a clock hands out concessions nobody paid for. So use the curve for its shape,
 # not as a script: plan steps that shrink towards a **target** above your reservation
-# price, keeping room for a final trade, and make each step in answer to a move of
-# theirs (section 3). The plan sets each step's size; their move sets its time.
+# price. The plan caps each step and sets where you stop; their move sets when you step
+# and how much of the planned step you give (section 3's rule 2).
 #
 # The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
 # the way from your reservation price up to your estimate** of the other side's (that
@@ -326,7 +328,8 @@ HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.
 #    plan's shape, not its stopping point.
 #
 # At the table you make the plan's next offer only in answer to a move of Orchard's, so
-# its entry for round k is where you stand in round k only if Orchard moves every round.
+# its entry for round k is where you stand only if each of Orchard's moves earns the full
+# planned step.
 #
 # The check tries openings from `s.their_estimate` up to the most a true fact of yours
 # justifies, not only yours. Whole thousands pass when the room to your target is wide;
@@ -390,15 +393,16 @@ check.concession_plan(concession_plan, hidden=True)
 # is coming. So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give back part of what they gave; how much is your call: at most all of it, capped
-#    by your last step and by the room left to your target, and before your first step by
-#    three fifths of that room (section 2's plan); at least half of that most.
+# 2. Give back part of what they gave; how much is your call: at most all of it (never
+#    more than your plan's next step), capped by your last step and by the room left to
+#    your target, and before your first step by three fifths of that room (section 2's
+#    plan); at least half of that most.
 #    Give nearly all of it while your target is far, so the talks keep their pace; less as
 #    it nears, keeping room for a last trade.
-# 3. After a concession of yours, wait for one back before you move again. If they
-#    retract, hold: neither reward the retraction with a step forward nor answer it with a
-#    step back. An offer that only takes back its own retraction is not a concession:
-#    their concession is how far their offer goes beyond their best earlier offer.
+# 3. If they retract, hold: neither reward the retraction with a step forward nor answer
+#    it with a step back. An offer that only takes back its own retraction is not a
+#    concession: their concession is how far their offer goes beyond their best earlier
+#    offer.
 # 4. Stop at your target, keeping room for a last trade.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
@@ -473,7 +477,6 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   Hold your ask now and then: what the buyer does when you hold is its own pace (growing
 #   late for Boulware, even for linear, shrinking for Conceder), and tit-for-tat gives
 #   back about as much as you concede, the others a third, on top of their own pace.
-#   Tick "keep its reservation price" to meet another style with the same one.
 # - **Answer an anchor.** Tick "the buyer opens": it starts far below its reservation
 #   price. Unlike Orchard's anchor, its number is news here, because you know how these
 #   buyers open: one you have not met opens at about 30 per cent of its reservation price
@@ -481,8 +484,7 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   larger share the more it trusts you. So a first meeting's opening of 24 puts that
 #   price between about 60 (24 / 0.4) and 80 (24 / 0.3). Take that range as your estimate
 #   of its reservation price, and open at its top, 80: that is below the insult line of
-#   every buyer in the range (90 for a reservation price of 60). The debrief gives the
-#   exact price.
+#   every buyer in the range (90 for a reservation price of 60).
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 #
@@ -632,7 +634,7 @@ print("on the frontier, the exchange rate:", they_gain / you_lose)
 # The colours judge how each move is chosen, not where your plan ends. Land on the
 # frontier with Orchard's minimum met; the rule's own path usually takes three moves. The
 # verdict under the table says whether you reached your landing, and where the rule's path
-# would have ended. Then try a concession while a free move is open, and read the table.
+# would have ended.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "planner", "schema_version": 3}
 from course.widgets.concessions import ConcessionPlanner
@@ -941,8 +943,7 @@ check.read_pick(read_pick, hidden=True)
 # - **Counter** in every other case: while a deal is still possible, a low offer is a
 #   reason to answer, not to leave or jump.
 #
-# Words matter too. Suppose a client who offered 84 and then 90
-# for a year of your work suddenly offers 60:
+# Suppose a client who offered 84, then 90, suddenly offers 60:
 #
 # 1. *Slow down.* "That is a long way from where we were last week. What has changed on
 #    your side?"
@@ -979,8 +980,7 @@ check.read_pick(read_pick, hidden=True)
 # grow, one every round (the introduction's note says why that is short of its rule). Half
 # the buyers read any step in answer to the low-ball as pressure working and start again
 # from their low-ball; the other half read only a step much bigger than your planned one
-# that way. Pick an answer, then press "see what happens". (The widgets number rounds from
-# 1, as the arena does.)
+# that way. (The widgets number rounds from 1, as the arena does.)
 #
 # <details><summary>Aside: how the two kinds of buyer answer a hold and a step</summary>
 #
@@ -1011,10 +1011,11 @@ DifficultMoment()
 #    walk away from one below it;
 # 3. `ceiling` is `None`, or a cap Orchard states: a figure it says is all its budget
 #    allows; `board_approved` is `True` when Orchard has shown that its board approved it
-#    (section 5's evidence). Such a cap below your reservation price means walk away;
-#    otherwise accept an offer at it.
+#    (section 5's evidence). When `board_approved` is `True`, walk away from a cap below
+#    your reservation price and accept an offer at one at or above it; when `False`,
+#    answer as if no cap were stated (section 5: a test).
 #
-# `next_ask` is the next offer your plan would make when you next move (after a
+# `next_ask` is the lowest you would ask next, your plan's next entry (after a
 # retraction, your last ask: section 5's step 3 holds). The check's messages say what
 # else it accepts.
 
@@ -1091,9 +1092,10 @@ except NotImplementedError:
 # What has changed on your side?' Orchard has said its budget is tighter this year, but it
 # paid Linden 120 last year and offered 76 a week ago; a fall to 51 with nothing to show
 # for it reads as a test, so I counter, as respond does. If Orchard then offers 78, 2
-# beyond its 76, I give those 2, to 114.3 (my last step, 3.7, caps it), as part of a deal
-# on the framework. If Orchard shows me that its board approved a budget of 51, that is a
-# cap below my reservation price: I walk away politely and say what would bring me back."
+# beyond its 76, I give those 2, to 114.3, not my plan's full 2.9 (rule 2), as part of a
+# deal on the framework. If Orchard shows me that its board approved a budget of 51, that
+# is a cap below my reservation price: I walk away politely and say what would bring me
+# back."
 #
 # Rubric, second mark (question 7's decision): the size of the learner's move, read from
 # their own table (how much of the difference between a deal and a polite walk-away), and
@@ -1150,8 +1152,9 @@ except NotImplementedError:
 # (thousands) so that Orchard's prices fit. For each ending, the engine plays a plan of
 # section 2's shape twice: question 1's grounded opening, a hold after the buyer's
 # opening, then whole steps that never grow, one every round (the introduction's note says
-# why that is rough), down to section 2's target, with question 6's
-# rule for accepting; this year until the plan ends the talks that way, next year in full.
+# why that is rough), down to section 2's target, with question 6's rule for accepting.
+# This year the plan is played up to the turn where it would end the talks, which then
+# end there in each of the three ways; next year in full.
 #
 # </details>
 
@@ -1238,8 +1241,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   about your reservation price is tolerated; an invented or inflated offer is
 #   misrepresentation.
 # - Plan shrinking steps to a target above your reservation price, and concede only in
-#   answer to a concession: at most theirs, capped by your own last step, at least half of
-#   that most; hold when they hold or step back.
+#   answer to a concession: at most theirs and your plan's next step, capped by your own
+#   last step, at least half of that most; hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
 #   sign. Make free moves while one exists; once none does, what comes back for a give is
 #   the deal itself: make every give conditional on it, and only while that deal beats
