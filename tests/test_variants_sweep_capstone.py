@@ -595,6 +595,22 @@ def test_q8_never_sits_one_or_two_steps_past_the_four_step_line(drawn):
         assert not rich or rich[0] not in (5, 6), (s.learner, rich[0])
 
 
+def _floor_in_a_state(s, package):
+    """Whether Marlow's "can't give more" on ``package`` is true with Quell or without: the
+    package gives it at least that state's reservation price, and its ladder (the bot's
+    own) finds no one-level move that keeps it there (review 88 X1)."""
+    from course.engine.bots import _Ladder
+    from course.engine.domain import BUYER
+
+    for walkaway in (s.reservation_if_quell, s.reservation_if_not):
+        negotiation = scenario.contract_negotiation(s, walkaway, 8)
+        marlow, index = negotiation.preferences[BUYER], negotiation.index_of(package)
+        ladder = _Ladder(marlow)
+        if marlow.utilities[index] >= walkaway - 1e-9 and ladder.at_floor(ladder.ranks(index)):
+            return True
+    return False
+
+
 def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
     """Review 69, X1: question 8 is a move after each of Marlow's replies in a log drawn
     for the learner. Every log holds a hold and a next step and ends in an accept or a
@@ -605,8 +621,9 @@ def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
     one move alone is right, except a final offer below the reservation price, where the
     check takes a walk-away or the plan's next step, and Marlow's opening and a second
     reply without a move, where it takes a hold or the next step (review 75 X3); and the
-    log reads as Marlow would play it: its offers never move back, and after "can't give
-    more" only its final offer, the same package, follows."""
+    log reads as Marlow would play it: its offers never move back, after "can't give
+    more" only its final offer, the same package, follows, and the words are true in one
+    state of Quell at least (review 88 X1)."""
     ends = {"accept": 0, "walk away": 0, "accept before the final": 0}
     for s in drawn:
         plan = [row[0] for row in scenario.plan_of(s)]
@@ -628,6 +645,8 @@ def test_q8_logs_hold_a_real_decision_at_every_reply(drawn):
             )
         limit = next(n for n, r in enumerate(log) if r["cant_give_more"])
         assert all(r["offer"] == log[limit]["offer"] for r in log[limit:]), s.learner
+        # review 88 X1: the words are true in a state of Quell, by the bot's own test
+        assert _floor_in_a_state(s, log[limit]["offer"]), s.learner
         assert len(log) - limit <= 2 and all(not r["final"] for r in log[:-1]), s.learner
         end = moves[-1] if log[-1]["final"] else "accept before the final"
         ends[end] += 1

@@ -969,13 +969,49 @@ def _steps_in(shape):
     return steps
 
 
+def says_true(case, package):
+    """Whether Marlow's "can't give more" on ``package`` is true in at least one state of
+    Quell the learner considers (review 88 X1): the package gives Marlow at least that
+    state's reservation price, and no one-level move on any issue towards Tallis (the next
+    level down Marlow's own ranking, as the bot's ladder ranks it) keeps it there."""
+    points = sum(case.theirs[issue][level] for issue, level in package.items())
+    for floor in (case.reservation_if_quell, case.reservation_if_not):
+        if points < floor - 1e-9:
+            continue
+        room = False
+        for issue, level in package.items():
+            levels = list(case.issues[issue])
+            ranked = sorted(levels, key=lambda lv: (-case.theirs[issue][lv], levels.index(lv)))
+            at = ranked.index(level)
+            if at + 1 < len(ranked):
+                given = points - case.theirs[issue][level] + case.theirs[issue][ranked[at + 1]]
+                room = room or given >= floor - 1e-9
+        if not room:
+            return True
+    return False
+
+
+def _limit_above(case, floor, following):
+    """The package of a "can't give more" worth more than ``floor`` to Tallis and true in
+    a state (``says_true``): the least profit, then the most points, short of
+    ``following`` when one is, else above it; ``None`` when there is none."""
+    rows = [row for row in package_rows(case) if row[1] > floor and says_true(case, row[0])]
+    if following is not None:
+        rows = [row for row in rows if row[1] < following] or [
+            row for row in rows if row[1] > following
+        ]
+    return min(rows, key=lambda row: (row[1], -row[2])) if rows else None
+
+
 def table_log(case):
     """Question 8's log for ``case``: Marlow's opening, then the replies of a shape of
     ``LOG_SHAPES`` that the course's plan has steps for, then its final offer. From the
     "can't give more" on, Marlow's offer stays as it is (it cannot give another level), so
     its final offer repeats it: worth more than Tallis's reservation price or less, half the
     time each. When the offer worth more already reaches the plan's next package, the log
-    ends there (accept). Drawn from the learner's id alone, so that the case's own draws
+    ends there (accept). The "can't give more" is true in at least one state of Quell
+    (``says_true``, review 88 X1): below the reservation price, the offers before it are
+    worth less to Tallis. Drawn from the learner's id alone, so that the case's own draws
     stay as they were; a list of ``reply`` dicts."""
     bits = zlib.crc32(f"05_capstone table log {case.learner}".encode())
     floor = reservation_of(case)
@@ -991,22 +1027,40 @@ def table_log(case):
     moves = shape.count("move")
     extra = min(len(below) - 1 - moves, bits >> 9 & 1)  # a move with the "can't give more"
     chosen = sorted(range(len(below)), key=lambda k: zlib.crc32(f"{bits} {k}".encode()))
-    offers = iter([below[k] for k in sorted(chosen[: 1 + moves + extra])])
+    rows = [below[k] for k in sorted(chosen[: 1 + moves + extra])]
+    at = _steps_in(shape[:-1])
+    following = profits[at + 1] if at + 1 < len(profits) else None
+    limit = _limit_above(case, floor, following) if high else None
+    if limit is None and not says_true(case, rows[-1][0]):
+        # review 88 X1: a limit below the reservation price that is true in a state, the
+        # offers before it worth less to Tallis; else the limit above, whatever the bit
+        need = max(1, moves + extra)  # offers before the limit's package
+        lows = [
+            row
+            for row in package_rows(case)
+            if row[1] < floor
+            and says_true(case, row[0])
+            and sum(other[1] < row[1] for other in below) >= need
+        ]
+        if lows:
+            limit = min(lows, key=lambda row: zlib.crc32(f"{bits} {row[1]} {row[2]}".encode()))
+            pool = [row for row in below if row[1] < limit[1]]
+            picked = sorted(range(len(pool)), key=lambda k: zlib.crc32(f"{bits} {k}".encode()))
+            rows = [pool[k] for k in sorted(picked[:need])] + [limit]
+        else:
+            high, limit = True, _limit_above(case, floor, following)
+    if limit is None:  # the old limit below the reservation price was true already
+        limit = rows[-1]
+    offers = iter(rows)
     row = next(offers)
     log = [reply(row)]
     for event in shape[:-1]:
         if event == "move":
             row = next(offers)
         log.append(reply(row))
-    if high:
-        at = _steps_in(shape[:-1])
-        following = profits[at + 1] if at + 1 < len(profits) else None
-        row = final_above(case, floor, following)
-        if following is not None and row[1] >= following:
-            return [*log, reply(row, cant_give_more=True)]
-    elif extra:
-        row = next(offers)
-    return [*log, reply(row, cant_give_more=True), reply(row, final=True, cant_give_more=True)]
+    if high and following is not None and limit[1] >= following:
+        return [*log, reply(limit, cant_give_more=True)]
+    return [*log, reply(limit, cant_give_more=True), reply(limit, final=True, cant_give_more=True)]
 
 
 @answer_key
