@@ -1692,7 +1692,8 @@ def test_a_passing_audit_sends_the_ratings_and_weights_to_the_reflection(monkeyp
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         check.my_audit(_verdicts("open", "you"))
-    assert "alternatives open, power favour you" in out.getvalue(), out.getvalue()
+    # review 88 U1 (c): each row "favours" a side or "is open" (was "power favour you")
+    assert "the alternatives row is open, the power row favours you" in out.getvalue()
     assert "for part 2 of the reflection" in out.getvalue()
 
 
@@ -2474,5 +2475,6 @@ def test_the_reflection_prompt_asks_for_what_its_rubric_marks():
     assert "weighing the shortfall by your chance that Quell has capacity" not in prompt
     assert "the line under the table's dropdowns" in rubric
     assert "with what that deal gives against the BATNA" in rubric
-    assert "the line under the table's dropdowns shows whether its lower" in prompt
+    # review 88 U3: the line shows each package's profit and points
+    assert "the line under the table's dropdowns shows each package's profit" in prompt
     assert "If so, set that deal against your BATNA" in prompt

@@ -173,7 +173,7 @@ def test_a_deal_is_scored_against_the_frontier_and_the_plan(case, style):
     assert any("Your plan said walk away below" in line for line in lines)
     assert any(line.startswith("Opening: you planned to open at") for line in lines)
     assert any(line.startswith("Concessions: you made") for line in lines)
-    assert any(line.startswith("Value created, each side counted") for line in lines)
+    assert any(line.startswith("Value created: the deal is") for line in lines)  # review 88
     assert any(line.startswith("Achievable: Marlow would have accepted") for line in lines)
 
 
@@ -1255,13 +1255,15 @@ def test_section_6_trust_table_matches_the_bot():
 def test_the_debriefs_share_and_value_created_lines_say_what_the_code_computes():
     """Third review, unclear 6 and contradiction 8: the share of the gain is over the best
     package Marlow would have accepted, not a 'zone between two reservation prices'; the
-    value created is set against the best package both of you prefer to walking away."""
+    value created was set against the best package both of you prefer to walking away;
+    since review 88 E1 its verdict is the frontier test and the sum is shown as the split
+    (tests/test_capstone_review88.py)."""
     from course.engine.capstone import BUYER, SELLER
 
     created = debrief.__globals__["_created"](
         {"shares": {SELLER: 0.5, BUYER: 0.3}, "joint": 0.8, "best_joint": 1.1, "on_frontier": True}
     )
-    assert "of the 1.10 the best package both of you prefer to walking away could give" in (created)
+    assert "the deal is on the Pareto frontier" in created and "could give" not in created
     line = debrief.__globals__["_agreement"](
         {
             "agreement": {"price": "€45"},
@@ -1414,7 +1416,7 @@ def test_the_value_created_parts_add_up_to_the_printed_sum():
             "better_for_both": 0,
         }
     )
-    assert "together 0.21 of the 1.20" in line, line
+    assert "together 0.21." in line, line  # review 88 E1: no maximum to fall short of
     assert "you 0.02, Marlow 0.19" in line or "you 0.01, Marlow 0.20" in line, line
 
 
@@ -1436,11 +1438,11 @@ def test_a_deal_never_reads_above_the_maximum_it_is_measured_against():
                 "better_for_both": 0,
             }
         )
+        line = line.split("to its best package (1): ")[1]  # review 88 E1: the split
         you = float(line.split("you ")[1].split(",")[0])
         them = float(line.split("Marlow ")[1].split(",")[0])
-        together = float(line.split("together ")[1].split(" ")[0])
-        most = float(line.split(" of the ")[1].split(" ")[0])
-        return you, them, together, most
+        together = float(line.split("together ")[1].split(" ")[0].rstrip(".,"))
+        return you, them, together, round(100 * best) / 100  # the maximum is no longer printed
 
     you, them, together, most = printed(5 / 90, 5 / 37, 5 / 90 + 5 / 37)
     assert together == most == 0.19, (you, them, together, most)
@@ -2322,6 +2324,23 @@ TIT_FOR_TAT_HOLD_DEALS = {
     ("f76b", 0, True): 132,
 }
 
+#: Review 88 M1: the same eleven samples' deals with section 5's step after two stalls (the
+#: exception), each recomputed exactly by the test that draws its sample; the appendix
+#: states their range (tests/test_capstone_review88.py).
+TIT_FOR_TAT_STEP_DEALS = {
+    ("r", 0, False): 173,
+    ("r", 200, False): 183,
+    ("r", 400, False): 181,
+    ("r", 600, False): 183,
+    ("r", 800, False): 184,
+    ("r", 1000, False): 175,
+    ("r", 0, True): 175,
+    ("r", 200, True): 184,
+    ("r", 400, True): 181,
+    ("f76a", 0, True): 170,
+    ("f76b", 0, True): 182,
+}
+
 
 def test_the_appendix_states_the_hold_deal_rate_as_computed():
     """Review 87 M2: the appendix said "six to eight sittings in ten", wider than its
@@ -2366,7 +2385,7 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
             table.session.agreement is not None for table in tables
         )
     assert deals["tit-for-tat", False, False] == TIT_FOR_TAT_HOLD_DEALS["r", first, False]
-    assert 172 <= deals["tit-for-tat", False, True] <= 186
+    assert deals["tit-for-tat", False, True] == TIT_FOR_TAT_STEP_DEALS["r", first, False]
     assert 178 <= deals["tit-for-tat", True, True] <= 188  # review 77 C2: 181 in [0]
     assert deals["tit-for-tat", True, True] > deals["tit-for-tat", False, True]
     for style in ("boulware", "linear", "conceder"):
@@ -2377,7 +2396,9 @@ def test_the_deal_rates_against_tit_for_tat_are_stated_for_each_behaviour_the_te
     )
     # review 76 E1: the ranges were narrower than fresh samples (62.5 and 94 in 100);
     # review 87 M2: the rate without the exception is the samples' range (tested above)
-    assert "raised that to about nine in ten" in " ".join(text.split())
+    # review 88 M1: the samples' range, each sample's count recomputed exactly
+    steps = TIT_FOR_TAT_STEP_DEALS.values()
+    assert f"raised that to {min(steps)} to {max(steps)} sittings of 200" in " ".join(text.split())
     assert "nearly every sitting ended in a deal either way (at least 199 in 200)" in text
     assert "about 87 in 100" not in text
     print(deals)
@@ -3411,9 +3432,7 @@ def test_the_tit_for_tat_deal_rates_hold_over_four_more_samples(first):
     samples, each measured here, and "about nine in ten" with the exception."""
     deals = _tit_for_tat_deals(first, seed_per_learner=False)
     assert deals[0] == TIT_FOR_TAT_HOLD_DEALS["r", first, False], deals  # review 87 M2
-    assert 172 <= deals[1] <= 186, deals
-    text = " ".join(section("about-the-bot").split())
-    assert deals[1] >= 170 and "about nine in ten" in text  # review 76 E1: the text's rates
+    assert deals[1] == TIT_FOR_TAT_STEP_DEALS["r", first, False], deals  # review 88 M1
 
 
 @pytest.mark.parametrize("first", [0, 200, 400])
@@ -3427,7 +3446,7 @@ def test_the_tit_for_tat_deal_rates_hold_with_a_seed_per_learner(first):
     scripted learners closed as few as 64 in 100 (an earlier reviewer's, 64 to 65.5)."""
     deals = _tit_for_tat_deals(first, seed_per_learner=True)
     assert deals[0] == TIT_FOR_TAT_HOLD_DEALS["r", first, True], deals  # review 87 M2
-    assert 172 <= deals[1] <= 186, deals
+    assert deals[1] == TIT_FOR_TAT_STEP_DEALS["r", first, True], deals  # review 88 M1
 
 
 def test_the_step_beyond_is_room_for_the_counter_offer_and_the_letter_grounds_no_opening():
@@ -3442,7 +3461,8 @@ def test_the_step_beyond_is_room_for_the_counter_offer_and_the_letter_grounds_no
     # review 70 C2 / 61 C2 / 62 C1 tied the step to a firm fact; the tie is gone
     assert "not a firm fact you can cite for an opening beyond" not in text
     assert "only mirrors that reasoning" not in text
-    assert "Like module 01's one step above the top, it is room for the counter-offer" in text
+    # review 88 C1: module 01 has no 'one step above the top' to compare with
+    assert "; it is room for the counter-offer, not a fact" in text
     assert "Schweinsberg and colleagues' finding above is its risk" in text
     assert (
         "Told, a firm alternative raises the least Marlow believes *you* would accept and "

@@ -176,7 +176,8 @@ def test_value_created_says_why_the_two_gains_can_be_added():
     debrief = _section("debrief-teaching")
     assert "the two added, against" not in debrief
     # review 83 E1: a convention, not a common unit (tests/test_review84_capstone.py)
-    assert "that lets the two gains be added; their sum, against the largest such" in debrief
+    # review 88 E1: the sum describes the split, set against no largest sum
+    assert "that lets the two gains be added; their sum moves along the frontier" in debrief
 
 
 # --- the round's words: every fix above paid for ---------------------------------------------

@@ -844,8 +844,8 @@ def my_audit(answer, hidden=False):
                 f"{str(hint).removeprefix('your audit does not yet fit your case:')}"
             ) from None
     passed(
-        f"your audit fits your case: alternatives {_said(verdicts['alternatives'])}, power "
-        f"{_said(verdicts['power'])}, and it follows the rules when the case's facts move "
+        f"your audit fits your case: the alternatives row {_said(verdicts['alternatives'])}, "
+        f"the power row {_said(verdicts['power'])}, and it follows the rules when the case's facts move "
         "(where a row turns on a share gap within 0.01 of its line, or on weeks exactly 3 "
         "apart, either reading passes). Rate both sides and weigh the three sources for "
         "part 2 of the reflection."
@@ -853,7 +853,8 @@ def my_audit(answer, hidden=False):
 
 
 def _said(verdict):
-    return "open" if verdict == "open" else f"favour {verdict}"
+    """A row's verdict as a predicate: "is open", or "favours" its side (review 88 U1)."""
+    return "is open" if verdict == "open" else f"favours {verdict}"
 
 
 # --- question 6: what to say at the table ---------------------------------------------------

@@ -394,7 +394,7 @@ def _held_back(outcome, plan):
     lines.append(_reciprocity(outcome["concessions"], stalls, bool(outcome.get("your_offers"))))
     lines.append(_style(outcome))
     if outcome.get("memory") is not None:
-        lines.append(_remembers(outcome["memory"]))
+        lines.append(_remembers(outcome["memory"], shown=False))
     if plan["notes"]:
         lines.append("Your plan is not complete (" + "; ".join(plan["notes"]) + "): finish it.")
     return [*lines, HELD_BACK]
@@ -417,24 +417,33 @@ def _hundredths(yours, theirs, best=None):
 
 
 def _created(created):
-    best = created["best_joint"]
-    yours, theirs, together = _hundredths(created["shares"][SELLER], created["shares"][BUYER], best)
-    text = (
-        "Value created, each side counted from its reservation price (0) to its best "
-        f"package (1): you {yours:.2f}, Marlow {theirs:.2f}, together {together:.2f}"
+    """Review 88 E1: the verdict on value created is the frontier test (whether some package
+    was at least as good for both sides and better for one, and how many); the sum of the
+    two gains moves along the frontier with the split, so it is shown as the split."""
+    if created["on_frontier"]:
+        verdict = (
+            "Value created: the deal is on the Pareto frontier, so no package was at least "
+            "as good for both of you and better for one."
+        )
+    else:
+        verdict = (
+            f"Value created: the deal is below the Pareto frontier; {created['better_for_both']} "
+            "package(s) were at least as good for both of you and better for one."
+        )
+    yours, theirs, together = _hundredths(
+        created["shares"][SELLER], created["shares"][BUYER], created["best_joint"]
+    )
+    split = (
+        " How the gains were split, each side counted from its reservation price (0) to its "
+        f"best package (1): you {yours:.2f}, Marlow {theirs:.2f}, together {together:.2f}"
     )
     if created["best_joint"] is None:
-        text += ", though no package was worth more than its reservation price to both of you"
-    else:
-        text += (
-            f" of the {round(100 * best) / 100:.2f} the best package both of you prefer to "
-            "walking away could give"
-        )
-    return text + (
-        "; the deal is on the Pareto frontier."
-        if created["on_frontier"]
-        else f"; {created['better_for_both']} package(s) were at least as good for both of "
-        "you and better for one."
+        split += ", though no package was worth more than its reservation price to both of you"
+    return (
+        verdict
+        + split
+        + ". The sum changes along the frontier with the split, so it describes the split, "
+        "not the value created."
     )
 
 
@@ -815,7 +824,9 @@ def _style(outcome):
     )
 
 
-def _remembers(memory):
+def _remembers(memory, shown=True):
+    """What Marlow will remember; ``shown`` false when the debrief holds back the
+    alternatives line, which the advice on Quell then does not point to (review 88 U1)."""
     change = memory["trust_after"] - memory["trust_before"]
     steps = round(PATIENCE_PER_TRUST * (memory["trust_after"] - TRUST_START)) - round(
         PATIENCE_PER_TRUST * (memory["trust_before"] - TRUST_START)
@@ -830,8 +841,8 @@ def _remembers(memory):
     quell = (
         " Quell is drawn afresh at every sitting, and at the same trust Marlow opens no "
         "closer to you, and usually further, when Quell has capacity (it needs more points): "
-        "compare only sittings with Quell in the same state (the alternatives line above "
-        "says which it was)."
+        "compare only sittings with Quell in the same state"
+        + (" (the alternatives line above says which it was)." if shown else ".")
     )
     patience = (
         " It will be more patient with rounds that bring it nothing."

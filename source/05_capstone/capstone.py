@@ -25,9 +25,8 @@
 #
 # It takes **six and a half to eight and a half hours** if you have written a loop in
 # Python before, and **seven and a half to ten and a half** if you are new to programming,
-# best in three sittings: two for the preparation, then a third for the table. Click a
-# folded note's title to open it. The eight answers are graded automatically; the
-# reflection is graded by your instructor. Cells that say `YOUR CODE HERE` are yours; the
+# best in three sittings: two for the preparation, then a third for the table. The eight
+# answers are graded automatically; the reflection is graded by your instructor. Cells that say `YOUR CODE HERE` are yours; the
 # cell after each one checks your answer and says what to fix.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
@@ -63,13 +62,12 @@ scenario
 #
 # ### Your alternatives, each uncertain
 #
-# Neither of your alternatives is a sure thing. As in module 02, write each as a tree of
-# `(probability, outcome)` pairs, work out its expected value, and find the one worth
-# most on average: your **best alternative before the letter** (the next section).
+# As in module 02, write each as a tree of `(probability, outcome)` pairs, work out its
+# expected value, and find the one worth most on average:
+# your **best alternative before the letter** (the next section).
 #
 # The questions assume Tallis is **risk-neutral**: it cares about what a gamble pays on
-# average, not its spread (module 02 showed how a seller who is not compares certainty
-# equivalents).
+# average, not its spread.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): your alternatives
@@ -78,9 +76,8 @@ scenario
 # expected profit)`, with name `"Brenn"` or `"Kessel"`. Build each alternative's tree
 # from your brief (`s.brenn_chance`, `s.brenn_profit`, `s.spot_profit`,
 # `s.pilot_chance`, `s.kessel_full`, `s.kessel_half`); `best_alternative` from module 02
-# is imported for you. The expected profit must be right to 0.01 k€ (12.34,
-# not 12): two decimals are enough. The same holds for the reservation price of
-# question 2.
+# is imported for you. The expected profit, and question 2's reservation price, must be
+# right to 0.01 k€ (12.34, not 12): two decimals are enough.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "my-batna-answer", "schema_version": 3}
@@ -122,7 +119,7 @@ check.my_batna(my_batna, hidden=True)
 # the reflection asks about it.
 #
 # A deal with Marlow has costs of its own: Marlow's supplier audit and tooling (this case
-# counts one year only, not how a deal would change next year's business).
+# counts one year only).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q2-text", "schema_version": 3}
 # ### Question 2 (2 marks): sign the letter or not, and your reservation price
@@ -157,8 +154,7 @@ check.my_reservation(my_reservation, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "information-teaching", "schema_version": 3}
 # ## 2. What you know, and what you only believe
 #
-# Information is leverage when it tells you how badly the other side needs the deal (a
-# buyer whose usual supplier is full will pay more). You rarely learn that outright; you
+# Information is leverage when it tells you how badly the other side needs the deal. You
 # infer it from what the other side does and from what is public.
 #
 # Sort your brief into three piles. **Known**: your own numbers, and the fact that Marlow
@@ -351,9 +347,9 @@ check.my_audit(my_audit, hidden=True)
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
 # module 01). It should be as good for you as you can justify, plus at most one step of
-# room for the counter-offer (below). An offer beyond anything the other side could
-# accept still pulls if it is taken as an offer, but it risks an impasse and costs
-# credibility. At this table, an offer Marlow refuses out of hand does not pull: it
+# room for the counter-offer, an allowance against this bot only (below); with a person,
+# module 04's rule stands. An offer beyond anything the other side could accept still
+# pulls if it is taken as an offer, but it risks an impasse and costs credibility. At this table, an offer Marlow refuses out of hand does not pull: it
 # refuses out of hand any package that gives it less than a quarter of its reservation
 # price. Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
 #
@@ -385,10 +381,9 @@ check.my_audit(my_audit, hidden=True)
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no other
 # package beats for both sides. The package one step beyond gives Marlow fewer points than
-# it needs even without Quell, so Marlow cannot accept it in either state. Like module
-# 01's one step above the top, it is room for the counter-offer, not a fact: your first
-# step takes you back to the opening at Marlow's low reservation price, and your target
-# stands. The rush cost is already in your profits, so it cannot justify the step. It
+# it needs even without Quell, so Marlow cannot accept it in either state; it is room for
+# the counter-offer, not a fact: your first step takes you back to the opening at
+# Marlow's low reservation price, and your target stands. The rush cost is already in your profits, so it cannot justify the step. It
 # pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
 # finding above is its risk. Question 5 accepts either, the step beyond only if it gives
 # Marlow at least a quarter of its reservation price with Quell. (How this bot answers
@@ -494,8 +489,7 @@ check.opening_offer(opening_offer, hidden=True)
 #   alternative beats: telling Marlow, plainly, raises the least it believes you would
 #   accept (module 04). Turned into an ultimatum ("accept our terms by Friday, or …"),
 #   the same fact is a threat: it ties terms you would improve on to giving the capacity
-#   away, and is a bluff as well, since your plan concedes below them. Threats invite
-#   threats (Deutsch and Krauss, module 03).
+#   away, and is a bluff as well, since your plan concedes below them.
 # - **Answer interests, not only positions.** Fisher and Ury separate what a side asks
 #   for (its position: 3-week delivery) from why (its interest: keeping its lines
 #   running). Meeting the interest for something in return is how a strength of yours
@@ -628,7 +622,9 @@ check.what_to_say(what_to_say, hidden=True)
 # profit on a package that gives Marlow that state's reservation price. Your target in
 # each state: of the packages of your plan Marlow could accept in that state, the one
 # nearest the middle of that state's zone, at or above it (module 02's rule when no fact
-# you can show, such as a rival's price, carries you higher; this case has none). The plan
+# you can show, such as a rival's price, carries you higher; this case has none). With
+# whole packages, it may lie above module 02's top (three quarters of the way up) or be
+# the opening itself. The plan
 # runs past both targets; you decide at the table when to stop. The table shows both
 # targets: keep in mind the one for the state Marlow's answers point to. How this plan
 # departs from module 04 is in the appendix.
@@ -693,7 +689,8 @@ check.what_to_say(what_to_say, hidden=True)
 # (with no step left, the last one sent); at Marlow's final offer, accept anything at or
 # above your reservation price.** Below it, walk away
 # politely; or, if your plan has a step left, answer the final offer once with that
-# step, which Marlow takes or leaves (question 8 accepts either).
+# step, which Marlow takes or leaves (question 8 accepts either; if Marlow leaves, that
+# counts as talks that ran out of time, section 6).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): your plan
@@ -834,7 +831,7 @@ check.table_moves(table_moves, hidden=True)
 # less its reservation price) it gives in its first answer, and the more patient it is.
 # Marlow remembers you across the table's "new negotiation" button; running the table's
 # cell again seats a Marlow that has never met you. **Quell is drawn afresh at every
-# sitting.** The appendix's table manual says more.
+# sitting.**
 #
 # **When Marlow stops moving.** It says it can't give more only after its first offer,
 # when it cannot give another level on any issue without going below its reservation
@@ -845,7 +842,7 @@ check.table_moves(table_moves, hidden=True)
 #
 # The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
 # outcome against them (showing your true reservation price and Quell's chance only
-# once questions 2 and 3 pass) and names Marlow's style unless you picked it.
+# once questions 2 and 3 pass) and names Marlow's style.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table", "schema_version": 3}
 from course.widgets.capstone import NegotiationTable
@@ -861,16 +858,18 @@ NegotiationTable(
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "debrief-teaching", "schema_version": 3}
 # ## 7. Debrief: what moved the outcome?
 #
-# The debrief measures five things, replaying the same bot where it needs to:
+# The debrief measures five things:
 #
 # - **Agreement.** No deal is right only when no package suited both sides, or when your
 #   plan's last step was sent and the most Marlow would accept stayed below your
 #   reservation price.
 # - **Value claimed.** Your profit over your true reservation price, as a share of the
 #   most any package Marlow would have taken could give you over it.
-# - **Value created.** Each side's gain on its own scale, from its reservation price (0)
-#   to its best package (1): a convention, not a common unit, that lets the two gains be
-#   added; their sum, against the largest such sum any package could give. Reservation
+# - **Value created.** Whether the deal is on the Pareto frontier; if not, how many
+#   packages beat it for both sides. Each side's gain
+#   on its own scale, from its reservation price (0) to its best package (1): a
+#   convention, not a common unit, that lets the two gains be added; their sum moves along
+#   the frontier with the split, so it describes only the split. Reservation
 #   90, best 170, deal 130: your gain is (130 − 90) / (170 − 90) = 0.5.
 # - **Reciprocity.** Each concession is set against a replay in which you repeated your
 #   previous offer (the step's reply ratio, section 5); concessions made while Marlow had
@@ -879,7 +878,7 @@ NegotiationTable(
 # - **What was achievable.** The best package for you that Marlow would have agreed to
 #   on the path these talks took.
 #
-# It also names the leverage, Marlow's style and what it will remember.
+# It also names the leverage and what Marlow will remember.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 marks, graded by your instructor)
@@ -892,8 +891,9 @@ NegotiationTable(
 #    your opening and your planned steps, and where did you leave them? Why? If you
 #    opened one step beyond, say how Marlow answered it (the table hears
 #    your offers, not your words). If you did not sign: would a signed letter have got
-#    you a deal with Quell (the line under the table's dropdowns shows whether its lower
-#    reservation price reaches a package Marlow needs)? If so, set that deal against
+#    you a deal with Quell (the line under the table's dropdowns shows each package's
+#    profit and points: compare them with `s.brenn_letter + s.audit_cost` and
+#    `s.reservation_if_quell`)? If so, set that deal against
 #    your BATNA; if not, say what the letter would have cost you on average: its
 #    shortfall times the chance that signed talks still fail.
 #    When Marlow opened, what did you think about before you answered? Which of your
@@ -939,10 +939,8 @@ NegotiationTable(
 # the weights fit it.
 #
 # Part (3): how the first negotiation ended; what Marlow's trust became, by section 6's
-# rule (a deal up, a polite walk-away not at all, a walk-out, Marlow's leaving when its
-# patience ran out or its reaching its own deadline down, and every offer refused out of
-# hand or retraction 0.1 down on top, so a deal with retractions or a polite walk-away
-# after a refused offer can lower it); whether the two sittings can be compared (the
+# table (a deal with retractions, or a polite walk-away after a refused offer, can lower
+# it); whether the two sittings can be compared (the
 # same style and Quell in the same state; otherwise the learner says so); what that did
 # or did not change in the second; and a judgement of Marlow's subjective value and of
 # whether it would deal again.
@@ -1000,7 +998,9 @@ NegotiationTable(
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
 #   name carries you (module 04), never below your reservation price. Here, with no such
-#   fact, at most one frontier step of room for the counter-offer (section 4). In a
+#   fact, at most one frontier step of room for the counter-offer (section 4). That step
+#   is an allowance against this bot only; for people, module 04's rule is the takeaway.
+#   In a
 #   meeting, add packages worth the same to you: the other side's pick tests what you
 #   believe it values (a MESO, module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
@@ -1063,7 +1063,7 @@ NegotiationTable(
 # `sit_by_the_plan`, and the tests of each figure are in `tests/test_engine_capstone.py`),
 # a learner who kept section 5's rule and always held at a stall reached a deal against a
 # tit-for-tat Marlow in 130 to 155 sittings of 200. This bot waits to be answered: the
-# one step of section 5's last row raised that to about nine in ten. Against the
+# one step of section 5's last row raised that to 170 to 184 sittings of 200. Against the
 # other three styles, nearly every sitting ended in a deal either way (at least 199 in
 # 200).
 #
