@@ -11,8 +11,10 @@ def test_the_verified_bound_row_states_its_assumption():
     reasons. The row now says so. Review 83 U4: that parenthesis was dense; it now states
     the assumption alone."""
     words = cell_words("news-teaching")
-    # review 86 U1: the table is one sentence, which keeps the assumption
-    assert "a bound drops the prices above it (if the quote says nothing more about" in words
+    # review 86 U1: the table is one sentence; review 88 U2: that sentence moved to
+    # Question 5, beside `capped`, the one place a question uses the difference
+    assert "bound" not in words
+    assert "would instead drop the prices above it" in cell_words("q5-text")
     assert "simplification" not in words
 
 
@@ -28,9 +30,8 @@ def test_the_evpi_definition_is_one_idea_a_sentence():
     """U3: EVPI's definition nested two parentheticals in one sentence; the blind price is
     now said in a sentence of its own."""
     words = cell_words("voi-teaching")
+    # review 88 U1: one sentence, the model's price named in a short parenthesis
     assert (
-        "minus your best expected profit without it, is the **expected value of perfect "
-        "information**, EVPI" in words
+        "minus what the model's price earns without it (`before` against your prior, `now` "
+        "after the opening), is the **expected value of perfect information**, EVPI" in words
     )
-    # review 83 U2: "blind" was a third name for the model's price without the information
-    assert "Without it you name the model's price: `before` against your prior" in words

@@ -10,9 +10,8 @@ def test_lewicki_saunders_and_barry_report_a_survey_and_draw_no_line_of_their_ow
     negotiators rate each tactic. Shell draws the line; the textbook reports the ratings."""
     words = cell_words("guard-teaching")
     assert "draw the line in the same place" not in words
-    assert "Shell (*Bargaining for Advantage*, 1999) puts lies about facts beyond that line." in (
-        words
-    )
+    # review 88 U1: shortened
+    assert "Shell (*Bargaining for Advantage*, 1999) puts them beyond the line." in words
     assert (
         "In the surveys Lewicki, Saunders and Barry report (*Negotiation*, ethics chapter), "
         "negotiators rate misstating facts far less acceptable than hiding their reservation "

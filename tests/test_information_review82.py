@@ -12,8 +12,9 @@ def test_each_misrepresentation_claim_cites_its_own_case():
     cites its own case; the threat (`rival-ultimatum`) keeps Edgington."""
     from course.scenarios import information as scenario
 
-    nine = cell_words("q9-text")  # review 86 U1: the side note is cut; question 9 says it
-    intention = nine.index("a stated intention, or an opinion")
+    # review 86 U1: the side note is cut; review 88 U1: section 6's "In law" box says it
+    nine = cell_words("guard-teaching")
+    intention = nine.index("A stated intention, or an opinion")
     assert intention < nine.index("(*Edgington v Fitzmaurice*, 1885;")
     assert nine.index("*Edgington") < nine.index("*Smith v Land and House Property Corp*, 1884)")
     assert "a stated intention or opinion you do not hold" not in nine

@@ -33,7 +33,7 @@ def test_question_5b_reads_the_honest_count_as_a_floor(monkeypatch, capsys):
         assert "upper bound" not in text
         assert "the fewest holds that could justify a lower price" in text
         assert "a floor, never a trigger" in text
-    assert "A faked hold is weaker evidence" in words
+    assert "A hold costs Osprey nothing to fake" in words  # review 88 U1: shortened
     counted = 0
     for n in range(60):
         sale = variant("01_information", f"learner-{n:03d}")
@@ -123,6 +123,11 @@ def test_question_6_passes_every_fair_price_inside_the_hard_bounds():
     item = next(i for i in scenario._SITUATIONS if i.key == "fair-share")
     assert (sale.cost, scenario.best_move(after, sale.cost)[0]) == (56_000, 61_000)
     assert scenario.situation_fits(item, 58_333, sale, after)
-    for outside in (59_751, 56_000, 61_000):
+    # review 88 X1: the floor is a tenth of the gain, so 59,751 (a quarter, less a cent)
+    # passes now; 60,600 leaves the buyer at 61,000 8%
+    assert scenario.situation_fits(item, 59_751, sale, after)
+    for outside in (60_600, 56_000, 61_000):
         assert not scenario.situation_fits(item, outside, sale, after), outside
-    assert "every such price passes" in cell_words("q6-text")
+    assert "These are hard bounds; inside them the number is your judgement." in cell_words(
+        "q6-text"
+    )

@@ -27,11 +27,12 @@ def test_an_opening_goes_past_the_floor_only_as_far_as_a_fact_while_the_mark_kee
     an opening at that bound keeps its mark."""
     six = cell_words("q6-text")
     assert "or beyond it up to the highest" not in six
+    # review 88 C1: module 04's rule plus a floor; the mark's range is stated
     assert (
-        "and the model's price; go beyond it only as far as a fact you can name to Osprey "
-        "takes you (your situations give none)." in six
+        "go beyond it only as far as a fact you can name to Osprey takes you (your situations "
+        "give none))" in six
     )
-    assert "as it judges the direction, not the height" in six
+    assert "up to the highest reservation price still possible" in six
     for key in HAGGLES:
         assert "only as far as a fact you can name takes you" in _reasons(key), key
         assert "up to the highest price still possible" not in _reasons(key), key

@@ -41,11 +41,8 @@ def test_the_text_states_one_band_and_no_special_case_beyond_the_estimate():
     no longer a target halfway to an opening beyond the estimate."""
     q6, anchor = cell_words("q6-text"), cell_words("anchor-teaching")
     # review 77 U2: convention 2 rewritten short
-    assert (
-        "from halfway to three quarters of the way from your cost to your estimate, wherever" in q6
-    )
-    # review 83 C1: no situation gives a fact, so "at the top for a fact past it" went
-    assert "Any target in that band passes; aim halfway" in q6
-    assert "If `sure` is higher than halfway, aim at least at `sure`" in q6  # review 78 U2
+    # review 88 X1: the band is advice, stated once
+    assert "halfway to three quarters of the way from your cost to your estimate" in q6
+    assert "or `sure` where that is higher" in q6
     for words in (q6, anchor):
         assert "nine tenths" not in words and "never above the estimate" not in words

@@ -349,7 +349,7 @@ def test_the_worked_prices_and_perfect_information():
     says(
         "the model's price is 60, which every buyer accepts: 20 for sure",
         "67 − 40 = 27. Perfect information is worth 7.",
-        "becomes 70, earning about 24.23, and perfect information is now worth about 8.46",
+        "price becomes 70, earning about 24.23, and perfect information is now worth about 8.46",
     )
     assert f"{315 / 13:.2f}" == "24.23" and f"{110 / 13:.2f}" == "8.46"
 
@@ -483,10 +483,10 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     quote Osprey hands you as a cap to carry the chances to (news that changes), the arithmetic
     Question 5's check calls a slip for old news."""
     says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
+    # review 88 U2: the bound-versus-cap passage is one sentence beside `capped`
     says(
-        "It is news that reveals, and, among news, the one case where a likelihood of zero is "
-        "right: a verified bound. A *cap* is another operation, for news that changes "
-        "Osprey's options now",
+        "(A quote Osprey held all along would instead drop the prices above it; a new "
+        "discount moves them down to it.)"
     )
 
 
@@ -506,7 +506,7 @@ def test_the_bargaining_theorem_comes_after_the_numbers_it_explains():
     theorem = text.index("Those lost buyers are the cost of a hidden reservation price")
     assert text.index("## 4. What perfect information") < theorem
     assert text.index("(about 3.85 on average)") < theorem
-    assert "section 4 shows what it is, on numbers you will have computed by then" in text
+    assert "at a cost section 4 measures" in text  # review 88 U1: shortened
     assert "gives up some deals that would help both (here the buyers at 60)" in text
 
 
@@ -566,10 +566,8 @@ def test_a_verified_bound_drops_prices_and_a_cap_moves_them():
 
     # review 86 U1: the side-by-side table (no question used it) is one sentence
     says_not("| verified bound (old news) | dropped, the rest rescaled | 0.625, 0.375, 0 |")
-    says(
-        "a bound drops the prices above it (if the quote says nothing more about Osprey's "
-        "need), while a cap moves them down to it, their chances carried."
-    )
+    # review 88 U2: one sentence beside `capped` now
+    says("would instead drop the prices above it; a new discount moves them down to it.")
     beliefs = {60.0: 0.5, 70.0: 0.3, 80.0: 0.2}
     dropped = scenario.dropped_beliefs(beliefs, 70.0)
     assert [round(dropped.get(v, 0.0), 3) for v in beliefs] == [0.625, 0.375, 0.0]
@@ -696,7 +694,8 @@ def test_question_6_no_longer_says_its_check_takes_a_side_against_the_theory_it_
         "Fudenberg",
         "Sonnenschein",
     )
-    says("your opening's rule previews module 04")  # review 67 U2, U3: a numbered convention
+    # review 67 U2, U3: a numbered convention; review 88 C1: module 04's rule plus a floor
+    says("1. **Your opening**: this is the rule module 04 teaches")
 
 
 def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
@@ -753,7 +752,10 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     # review 81 U1: the theorem's side note (and its conditions) is cut
     says_not("a target is grounded in a fact you can name")
     # review 59 C3, review 66 C4 (Question 6's whole band); session 75; review 77 C1 (once)
-    says("2. **Target**, below your opening: from halfway to three quarters of the way from")
+    # review 88 X1: the band is advice, stated once
+    says(
+        "2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your cost"
+    )
     says_not("halfway from your reservation price to your opening")
     says_not("limit or valuation", "hiding your real walk-away point")
     text = " ".join(line.removeprefix("#").strip() for line in NOTEBOOK.splitlines())
@@ -761,7 +763,7 @@ def test_review_57_text_states_the_theorem_s_independence_one_target_and_one_wor
     defined = text.index("is **the model's price**")
     assert "model's price" not in text[text.index("### News changes the balance") : section_3]
     assert text.index("model's price", section_3) == defined + len("is **the ")
-    assert defined < text.index("Two tempting shortcuts are wrong")
+    assert defined < text.index("Two shortcuts are wrong too")  # review 88 U1
     says_not("(Lewicki, Saunders and Barry cut the field differently")
     says_not("<b>Two notes on the words</b>")  # review 86 U1: cut, question 9 says both pass
 
@@ -782,7 +784,8 @@ def test_the_cap_has_one_sense():
     Question 3 also said "within the cap" for the ten-times limit on neighbouring
     likelihoods; Question 3 now says "within the ten-times limit"."""
     says_not("for every price, within the cap)")
-    says("for every price, within the ten-times limit)")
+    # review 88 U1: the form check's sentence was cut; the limit is stated once
+    says("no price may be more than ten times as likely as its neighbour")
 
 
 def test_the_delivery_you_may_mention_meets_osprey_s_deadlines():
@@ -813,4 +816,5 @@ def test_question_6_says_what_the_function_answers():
     """Review 66 U5: "your function answers both" had no antecedent."""
     says_not("your function answers both")
     # review 70 U1: the sentence now says it through the entries the function must give
-    says("so give your function an entry for every key it may meet")
+    # review 88 U1: shortened
+    says("so give your function an entry for each")

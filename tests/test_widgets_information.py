@@ -277,7 +277,10 @@ def test_the_explorer_shows_what_question_6_hints_say(cost, high, worth):
 def test_low_above_high_is_explained_not_raised():
     explorer = InformationExplorer()
     explorer.low.value = 120
-    assert "low must not exceed high" in explorer.status.value
+    # review 88 U3: the sliders' names, not the model's parameters
+    assert "the lowest reservation price (120) must not exceed the highest (100)" in (
+        explorer.status.value
+    )
     assert "fix the range first" in explorer.numbers.value and explorer.picture.value == ""
 
 
@@ -313,9 +316,8 @@ def test_a_small_step_is_strong_evidence_as_the_text_says():
         " ".join(cell.source.split())
         for cell in source_notebook("01_information", "information").cells
     )
-    assert "take a small step, from 42 to 44. Under this model a small step is far stronger" in (
-        text
-    )
+    # review 88 U1: the list of offers was shortened; the claim stays
+    assert "44, a small step: under this model far stronger evidence than a hold" in text
     assert "falls from about 61 to about 50" in text
 
 
@@ -330,9 +332,8 @@ def test_the_updaters_worked_claims_hold_from_the_state_the_text_sets_up():
         " ".join(cell.source.split())
         for cell in source_notebook("01_information", "information").cells
     )
-    assert "press **start over**, then **next scripted offer** once (the buyer opens at 42)" in (
-        text
-    )
+    # review 88 U1: the three numbered steps became one sentence
+    assert "press **start over** and **next scripted offer** once (the buyer opens at 42)" in (text)
     updater = BeliefUpdater()
     for _ in range(6):
         updater.next_button.click()  # the whole script: the state the claims do not hold in

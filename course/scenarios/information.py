@@ -533,6 +533,13 @@ OPEN = "open at the higher of your estimate and the model's price"
 FAIR = "ask a fair price"
 FAIR_SHARE = 0.25
 GENEROUS_SHARE = 1 / 3
+#: Review 88 X1: the mark's hard bound for a fair price: the buyer at the lowest reservation
+#: price still possible at or above it keeps at least a tenth of the gain. ``FAIR_SHARE`` (a
+#: quarter) and ``GENEROUS_SHARE`` (a third) are now the text's advice, not pass marks: a
+#: learner who left a walk-out-prone buyer a fifth, Camerer's figure, earned nothing. A price
+#: under a tenth keeps nearly the whole gain (review 88 X3: rv-alice's €54,666.67 left the
+#: buyer at €55,000 €333 of €17,000).
+FAIR_FLOOR = 0.1
 #: Review 82 X1 (round 83): a fair price is marked on its hard bounds only (above the cost
 #: and the opening, below the model's price, the buyer keeping at least ``FAIR_SHARE``); the
 #: cap at half the gain (``keeps_half_the_gain``, round s62) failed fair prices such as
@@ -2097,13 +2104,15 @@ def fits(action, price, sale, after):
     if action == ABOVE:
         return model + cent < price <= max(sale.reservations) + cent
     if action == OPEN:
-        return opens_by_the_course_rule(price, sale, after)
+        return opening_passes(price, sale, after)
     if action == BELOW:
         return max(sale.cost, sale.opening_offer) + cent < price < model - cent
     if action == SURER:
         return any(abs(price - value) < cent for value in surer_prices(after, sale.cost))
     if action == FAIR:
-        return fits(BELOW, price, sale, after) and leaves_fair_share(price, after, sale.cost)
+        return fits(BELOW, price, sale, after) and leaves_fair_share(
+            price, after, sale.cost, FAIR_FLOOR
+        )
     return False
 
 
@@ -2145,7 +2154,7 @@ def situation_fits(item, price, sale, after):
     if item.key == "staged-opening":
         return abs(price - staged_price(sale)) < 0.005
     if item._assumption == "final-offer":
-        return isinstance(price, tuple) and plans_by_the_course_rule(price, sale, after)
+        return isinstance(price, tuple) and plan_passes(price, sale, after)
     if isinstance(price, tuple):
         return False
     return any(fits(action, price, sale, after) for action in actions_for(item, sale, after))
@@ -2224,6 +2233,36 @@ def plans_by_the_course_rule(plan, sale, after):
     low, high = target_band(opening, sale, after)
     cent = 0.005
     return low - cent <= target <= high + cent and target < opening - cent
+
+
+@answer_key
+def opening_passes(price, sale, after):
+    """Whether Question 6's mark accepts ``price`` as an opening (review 88 C1): an opening
+    by the course's rule (``opens_by_the_course_rule``: module 04's rule, from your estimate
+    up, plus the floor at the model's price), or any reservation price still possible at or
+    above the model's price (module 05's way: the estimate is a mean of beliefs, not a price
+    the buyer can have; rv-alice's €59,000, the possible price just below her €59,381.92
+    estimate, lost the mark)."""
+    cent = 0.005
+    model = best_move(after, sale.cost)[0]
+    possible = [r for r, chance in after.items() if chance > 0 and r >= model - cent]
+    return opens_by_the_course_rule(price, sale, after) or any(
+        abs(price - r) < cent for r in possible
+    )
+
+
+@answer_key
+def plan_passes(plan, sale, after):
+    """Whether Question 6's mark accepts ``plan``, a pair (opening, target) (review 88 X1:
+    the price is marked on direction and hard bounds, module 02's band is advice): an
+    opening that ``opening_passes`` and a target below it, above your cost and Osprey's
+    opening. Every plan ``plans_by_the_course_rule`` accepts still passes."""
+    opening, target = plan
+    cent = 0.005
+    floor = max(sale.cost, sale.opening_offer)
+    return plans_by_the_course_rule(plan, sale, after) or (
+        opening_passes(opening, sale, after) and floor + cent < target < opening - cent
+    )
 
 
 @own_case_key

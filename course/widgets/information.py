@@ -316,6 +316,10 @@ class InformationExplorer(w.VBox):
             return
         cost, low, high = self.cost.value, self.low.value, self.high.value
         try:
+            if low > high:  # review 88 U3: name the sliders as the learner sees them
+                raise ValueError(
+                    f"the lowest reservation price ({low:g}) must not exceed the highest ({high:g})"
+                )
             summary = information_summary(cost, low, high)
         except (TypeError, ValueError) as error:
             self.numbers.value = "<b>The model's price:</b> fix the range first."

@@ -13,8 +13,8 @@
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
 # # Module 01 — Information as leverage
 #
-# Two people can face the same offer and hold very different amounts of leverage. Often
-# the difference is what each of them knows about the other. This module treats that
+# Two people facing the same offer can hold very different leverage, often because of
+# what each knows about the other. This module treats that
 # knowledge as something you can measure, revise as the talks go on, and put a price on.
 #
 # You will learn to hold beliefs about the other side's **reservation price** (section 1
@@ -24,12 +24,12 @@
 #
 # It takes most learners about six to eight hours if they are at ease with Python and
 # probability, and nine to eleven if either is new: there is a good deal to read (about
-# 9,200 words of text and 900 in your scenario), ten coded questions, two widgets
+# 8,200 words of text and 900 in your scenario), eleven coded questions, two widgets
 # and a short reflection.
 # Six sittings suit it, most of them an hour to an hour and a quarter:
 #
 # 1. sections 1 and 2 with Questions 1 to 3;
-# 2. the pace of concessions with Question 4, then section 3 with Question 5;
+# 2. the pace of concessions with Questions 4 and 4b, then section 3 with Question 5;
 # 3. Question 5b, about half an hour;
 # 4. Question 6 on its own, an hour and a half to two hours;
 # 5. section 4, on what information is worth, with Questions 7 and 8;
@@ -44,8 +44,8 @@
 # ## Your scenario
 #
 # The next cell loads the course library and draws your scenario. The first time, it asks
-# for your course id instead: type the id your instructor gave you in the box and press
-# Enter. Your scenario then appears under the box, and this computer remembers the id.
+# for your course id: type the id your instructor gave you in the box and press Enter.
+# Your scenario then appears, and this computer remembers the id.
 # Each fact in it names the field that holds it, such as `sale.cost`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
@@ -75,8 +75,8 @@ sale
 # changes while you talk: one fact learned halfway through can move the advantage across the
 # table.
 #
-# In bargaining, each side keeps its reservation price to itself, and that has a cost:
-# section 4 shows what it is, on numbers you will have computed by then.
+# In bargaining, each side keeps its reservation price to itself, at a cost section 4
+# measures.
 #
 # You rarely learn the other side's reservation price for sure, but you can hold beliefs
 # about it and sharpen them (Raiffa, *The Art and Science of Negotiation*, 1982).
@@ -137,20 +137,14 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # And among the prices whose band holds the opening, lower ones explain it a little
 # better, because their band is narrower: the same chance is packed into fewer euros.
 #
-# So an opening read this way works unlike the offer in the worked example above, whose
-# likelihood rose with $r$. Among the prices it leaves possible, a band opening always
-# tilts your beliefs towards the lower ones; the only thing that can raise your estimate
-# of Osprey's reservation price is that it rules out low prices.
+# So, unlike the worked example's offer, a band opening tilts your beliefs towards the
+# lower prices it leaves possible; it can raise your estimate only by ruling out low ones.
 #
-# The hard edges are a simplification. Real buyers now and then open outside their usual
-# band, and a careful reader would leave the prices outside it a small chance instead of
-# none, as the belief updater below does for concessions. Under hard edges an opening rules
-# a price out for good, and whatever this module says is "for sure" holds only under them.
-#
-# The model reads the opening as honest, never *shaded* (set low to steer your reading). A
-# buyer who knows that sellers read openings this way can shade it whatever its reservation
-# price, and the reading would then mislead you. Treat the result as your best guess under
-# the model.
+# The hard edges are a simplification: real buyers now and then open outside their usual
+# band, and a careful reader would leave those prices a small chance, as the belief
+# updater below does for concessions. Whatever this module says is "for sure" holds only
+# under hard edges. The model also reads the opening as honest, never *shaded* (set low to
+# steer your reading); a buyer who knows how sellers read openings can shade its own.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (practice, no mark): how well does each price explain Osprey's opening?
@@ -226,9 +220,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-teaching", "schema_version": 3}
 # ### News changes the balance
 #
-# Facts about Osprey also come to light during the talks, here after its opening and
-# before you name your final price: from the trade press, a public register, or Osprey
-# itself. They come in two kinds.
+# Facts about Osprey also come to light during the talks, after its opening and before you
+# name your final price. They come in two kinds.
 #
 # **News that reveals.** You learn something that was already true: a launch date Osprey
 # promised months ago, a customer it lost last year. Osprey's reservation price has not
@@ -239,7 +232,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # or less need, is likelier when $r$ is low. A fact unrelated to Osprey's need or
 # alternatives has the same likelihood under every $r$ and changes nothing, however
 # dramatic it sounds. Such news rarely rules a price out, so give every price some
-# likelihood above zero (Question 3's check asks so).
+# likelihood above zero.
 #
 # **News that changes.** Something happens now: a rival starts advertising a 15% discount
 # today. Osprey's reservation price itself may fall, to the rival's new price plus what
@@ -253,20 +246,11 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # treats them as *independent* given Osprey's reservation price: fair for a launch date
 # and a habit of opening, not for two reports from one source (one fact counted twice).
 #
-# | how you learn it | example | read it as |
-# |---|---|---|
-# | Osprey chose to show it | a rival's quote Osprey now hands you, its price on it | a bound, if you can verify it; Osprey may have picked it to steer you |
-# | you found it, from a source Osprey does not control | the press reports Osprey holds a rival quote, its price unknown | evidence that Osprey has a way out (news that reveals) |
-#
-# A verified quote that Osprey has held all along is a bound that was always there, at the
-# quote's price plus what your machine is worth to Osprey beyond the rival's, as for a
-# cap. It is news that reveals, and, among news, the one case where a likelihood of zero
-# is right: a verified bound. A *cap* is another operation, for news that changes Osprey's
-# options now: a bound drops the prices above it (if the quote says nothing more about
-# Osprey's need), while a cap moves them down to it, their chances carried.
-#
-# Either way, leverage shifts during a negotiation: one fact moves your beliefs, and
-# perhaps your price.
+# Mind who chose to show you a fact: a rival's quote Osprey chose to show you may have
+# been picked to steer you, while the press reports Osprey holds a rival quote, its price
+# unknown, is news that reveals. Either way, leverage shifts during a negotiation: one fact
+# moves
+# your beliefs, and perhaps your price.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -275,14 +259,12 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # Write `news_likelihood(sale, key)`: for the piece of news `key`, a dict from each price
 # in `sale.reservations` to how likely that news would be if that were Osprey's
 # reservation price. The scale is yours (only ratios matter), but every number must be
-# above 0, and no price may be more than ten times as likely as its neighbour in the list:
-# news of this kind makes prices more or less likely but rarely comes close to ruling one
-# out. Any likelihoods that go the way the news points are right: rising with the price,
+# above 0, and no price may be more than ten times as likely as its neighbour in the list.
+# Any likelihoods that go the way the news points are right: rising with the price,
 # falling with it, or all equal.
 #
-# Practise first on these three pieces of news, which the check judges one by one on a
-# worked case (`worked-case-0`, passed in as `sale`); your function answers them too, so
-# give it an entry for every key it may meet:
+# Practise first on these three, which the check judges one by one on `worked-case-0`
+# (passed in as `sale`), so give your function an entry for each:
 #
 # - `practice-penalty`: A court filing shows that Osprey's contract with a supermarket
 #   chain makes it pay a penalty for every week its new bags arrive late.
@@ -292,10 +274,9 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # - `practice-repaint`: Osprey's website shows that its head office was repainted in the
 #   firm's new colours last month.
 #
-# On your own two pieces of news the check confirms only the form (a likelihood above 0
-# for every price, within the ten-times limit); which way your likelihoods go is marked
-# when the notebook is graded. It shows at once what they do: your beliefs after the news,
-# and whether your price moves.
+# On your own two pieces of news the check confirms only the form; which way your
+# likelihoods go is marked when the notebook is graded. It shows at once your beliefs
+# after the news, and whether your price moves.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
@@ -333,11 +314,10 @@ check.news_likelihood(news_likelihood, hidden=True)
 # say the buyer is near the end.
 #
 # The belief updater below reads offers with this model. Its buyer opens at 50–90% of its
-# reservation price. Then each round
-# it either holds (repeats its last offer) or moves up. It holds more often the closer it
-# is to its reservation price: with chance 20% times its last offer divided by its
-# reservation price, 18% when that offer is 90% of its reservation price, 10% when it is
-# half. A move usually covers 20–60% of the remaining
+# reservation price. Then each round it either holds (repeats its last offer) or moves up.
+# It holds more often the closer it is to its reservation price: with chance 20% times its
+# last offer divided by its reservation price, 18% when that offer is 90% of its
+# reservation price, 10% when it is half. A move usually covers 20–60% of the remaining
 # gap, but with chance 5% it may be of any size up to the reservation price. Giving every
 # move some chance is *Cromwell's rule* (Lindley, *Making Decisions*, 1985): a belief set
 # to exactly zero can never recover, whatever the evidence.
@@ -349,26 +329,20 @@ check.news_likelihood(news_likelihood, hidden=True)
 # ### Exercise: the belief updater
 #
 # Set your prior with the sliders (the weights are rescaled to add up to 1), press **next
-# scripted offer** to let the scripted buyer move, and watch the bars and the expected
-# reservation price. Then, for each offer below:
+# scripted offer** and watch the bars and the expected
+# reservation price. Then, for each offer below, set the weights 1, 2, 3, 2 and 1 on 40,
+# 50, 60, 70 and 80, press **start over** and **next scripted offer** once (the buyer
+# opens at 42), then type the offer in the box and press **add this offer**:
 #
-# 1. set the sliders back to the prior it starts from: weights 1, 2, 3, 2 and 1 on 40, 50,
-#    60, 70 and 80;
-# 2. press **start over**, then **next scripted offer** once (the buyer opens at 42);
-# 3. type it in the box and press **add this offer**.
-#
-# The offers:
-#
-# - repeat the last offer, 42, a buyer holding firm. The expected reservation price falls a
-#   little: a hold hints that the buyer is near its reservation price, but a buyer far from
-#   it also holds now and then (the model's 20% × last offer / r);
-# - take a small step, from 42 to 44. Under this model a small step is far stronger
-#   evidence than a hold: each step is expected to cover a fifth to three fifths of the gap
-#   left, so a step of 2 fits only a reservation price near the offer (here 50);
-#   higher prices explain it only through the 5% chance of a step of any size. The expected
-#   reservation price falls from about 61 to about 50, almost all the weight on 50: a buyer
-#   who shrinks its steps early on purpose can mislead you that much;
-# - try an offer of 90, above every price you still believe in, and read why it is refused.
+# - 42 again, a buyer holding firm. The expected reservation price falls a little: a hold
+#   hints that the buyer is near its reservation price, but a buyer far from it also holds
+#   now and then;
+# - 44, a small step: under this model far stronger evidence than a hold. Each step is
+#   expected to cover a fifth to three fifths of the gap left, so a step of 2 fits only a
+#   reservation price near the offer (here 50); higher prices explain it only through the
+#   5% chance of a step of any size. The expected reservation price falls from about 61 to
+#   about 50: a buyer who shrinks its steps on purpose can mislead you that much;
+# - 90, above every price you still believe in: read why it is refused.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "belief-updater", "schema_version": 3}
 from course.widgets.information import BeliefUpdater
@@ -383,9 +357,8 @@ BeliefUpdater()
 # price: each step is smaller than the one before by the same factor, and that factor
 # tells you the share. Your scenario's other customer, Wren Bakery, has behaved this way in
 # past deals; its first three offers are `sale.wren_offers`, and every one of them is
-# below what its machine costs you to build, `sale.wren_cost`. Wren's past habit is your
-# only reason to read its steps this way: a Wren that knew you read them so could shrink
-# its steps on purpose, and the reading would then put its reservation price too low.
+# below what its machine costs you to build, `sale.wren_cost`. Wren's habit is your only
+# reason to read its steps so: a Wren that knew you did could shrink its steps on purpose.
 #
 # Write `reservation_from_concessions(offers)`. Given three offers (a tuple) of a buyer who
 # moves the same share of the remaining gap each round, return `(share, reservation)`:
@@ -393,11 +366,9 @@ BeliefUpdater()
 # - `share`: the share of the remaining gap it moves each round, between 0 and 1;
 # - `reservation`: its reservation price.
 #
-# Check it by hand first on the updater's scripted buyer: it offers 42, then 53.20, then
-# 59.92, moves 40% of the gap, and has a reservation price of 70. One mark for each part.
-# The check also tries your Wren and a buyer who offers 20,000, 24,000 and 27,000. Once it
-# passes, it says what to do with your Wren: a reservation price above your cost is a
-# price you can name.
+# Check it by hand on the updater's scripted buyer: it offers 42, then 53.20, then 59.92,
+# moves 40% of the gap, and has a reservation price of 70. One mark for each part.
+# The check also tries your Wren and a buyer who offers 20,000, 24,000 and 27,000.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "reservation-from-concessions-answer", "schema_version": 3}
@@ -417,39 +388,60 @@ check.reservation_from_concessions(reservation_from_concessions)
 check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4b-text", "schema_version": 3}
+# ### Question 4b (1 mark): your answer to Wren
+#
+# Wren asks you for one final price and takes or leaves it. Write `wren_price(sale,
+# reservation)` to return the price you name to Wren, or `None` to walk away,
+# given Wren's reservation price `reservation` (the check passes in the right one, so a
+# slip in Question 4 costs nothing here) and your cost `sale.wren_cost`. The check also
+# tries Question 4's two buyers; grading tries other learners' Wrens. On your own case, try
+# `wren_price(sale, reservation_from_concessions(sale.wren_offers)[1])`.
+
+
+# %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "wren-price-answer", "schema_version": 3}
+def wren_price(sale, reservation):
+    """The final price to name to Wren, or None to walk away."""
+    ### BEGIN SOLUTION
+    return reservation if reservation > sale.wren_cost else None
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "solution": false, "locked": true, "points": 1, "grade_id": "wren-price-test", "schema_version": 3}
+"""Check that wren_price names Wren a price it accepts and that pays, or walks away."""
+check.wren_price(wren_price)
+### BEGIN HIDDEN TESTS
+check.wren_price(wren_price, hidden=True)
+### END HIDDEN TESTS
+
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "price-teaching", "schema_version": 3}
 # ## 3. Naming a price against what you believe
 #
 # Back to Osprey. Once you have read its opening and the news, you answer with one final
 # price $p$ that Osprey takes or leaves: it accepts when $p$ is at most its reservation
-# price (at exactly its reservation price it is indifferent, and we say it accepts). You
-# build to order, and a sale to Osprey agreed before the month's end (when your free slot
-# goes to the next order) displaces no other order, so your cost $c$ (`sale.cost`) is the
-# least you would accept: **your own reservation price in this sale is your cost**. A
-# final price earns on average
+# price (at exactly that price, say it accepts). You build to order, and a sale to Osprey
+# agreed before the month's end (when your free slot goes to the next order) displaces no
+# other order, so **your own reservation price in this sale is your cost** $c$
+# (`sale.cost`). A final price earns on average
 #
 # $$\text{expected profit}(p) = (p - c) \times P(r \ge p) .$$
 #
-# A higher price earns more per sale but is accepted less often. With a handful of
-# possible reservation prices, only the values your beliefs allow are worth trying as
-# final prices (after a cap, the cap is one of them): between two of them, raising the
-# price loses no buyer, so you would raise it to the next one.
+# A higher price earns more per sale but is accepted less often. Only the values your
+# beliefs allow are worth trying (after a cap, the cap is one of them): between two of
+# them, raising the price loses no buyer.
 #
 # > **One price, one name.** The final price with the largest expected profit against
 # > your beliefs is **the model's price**. Question 5 returns it as `before` (against your
 # > prior) and `now` (after the opening); where the text names no beliefs, it means
 # > `now`. It is never below Question 2's `sure` price, and may be refused.
 #
-# Why not accept Osprey's opening? It earns the opening minus your cost for sure (a loss
-# if the opening is below your cost, as for more than half of learners). But under the
-# band model every price still possible lies above the opening, so asking the lowest of
-# them (Question 2's `sure`) is accepted for sure too, and earns more.
-#
-# Two tempting shortcuts are wrong. Asking the *expected* reservation price wastes money:
-# between two possible prices, the next one up sells as often and earns more. Asking the
-# *most likely* one ignores what the other prices pay.
-# The next possible price up often lands on the model's price, by luck of the numbers;
-# Question 5 tries a case where it does not.
+# Why not accept Osprey's opening (a loss for more than half of learners)? Under the band
+# model every price still possible lies above the opening, so `sure` is accepted as surely,
+# and earns more. Two shortcuts are wrong too. Asking the *expected* reservation price
+# wastes money: the next possible price up sells as often and earns more. Asking the
+# *most likely* one ignores what the other prices pay. The next possible price up often
+# lands on the model's price, by luck of the numbers; Question 5 tries a case where it
+# does not.
 #
 # **Where this model holds.** Naming one final price is the *take-it-or-leave-it* model
 # of bargaining with private information (W. Samuelson, "First-Offer Bargains",
@@ -458,18 +450,17 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - you can commit to one final price, and a refusal ends the talks. In most real
 #   negotiations a refusal brings a counter-offer; module 03 treats bargaining as
 #   alternating offers (Rubinstein), where patience and outside options set the split.
-#   Losing that commitment weakens a seller: meeting buyers of unknown value one at a
-#   time, one who can commit to a single price does at least as well as by any way of
-#   haggling (Riley and Zeckhauser, *Quarterly Journal of Economics*, 1983);
+#   Losing that commitment weakens a seller: facing buyers of unknown value one at a
+#   time, a seller who can commit to one price earns at least as much as any way of
+#   haggling would earn it (Riley and Zeckhauser, *Quarterly Journal of Economics*, 1983);
 # - the buyer accepts any price up to its reservation price, even one that leaves it
 #   almost nothing. In small-stakes ultimatum games, where both players know the sum (as if
 #   Osprey knew your cost), offers under about a fifth are refused about half the time
 #   (Camerer, *Behavioral Game Theory*, 2003, chapter 2), though refusals fall towards zero
 #   when an offer is worth weeks of wages (Andersen, Ertaç, Gneezy, Hoffman and List,
 #   *American Economic Review*, 2011);
-# - you care only about the average profit (you are *risk-neutral*). A sure sale at a
-#   lower price and a larger average with a chance of no sale are compared on averages
-#   alone; a workshop that badly needs the cash may prefer the sure thing;
+# - you care only about the average profit (you are *risk-neutral*); a workshop that badly
+#   needs the cash may prefer a surer sale at a lower price;
 # - Osprey does not know what you believe about it, and does not shade its opening to
 #   steer your reading of it.
 
@@ -487,22 +478,22 @@ check.reservation_from_concessions(reservation_from_concessions, hidden=True)
 # - `capped`: your price after the scenario's **news that changes**: a rival starts
 #   selling a similar machine for less, so Osprey would pay you at most `sale.rival_cap`.
 #   As section 2 says, move each possible reservation price above the cap down to the cap,
-#   carrying its chance with it. Cap the beliefs in `after` (ignore the news for this
+#   carrying its chance with it. (A quote Osprey held all along would instead drop the
+#   prices above it; a new discount moves them down to it.) Cap the beliefs in `after`
+#   (ignore the news for this
 #   part: that shows what the cap does on its own) and price them against `sale.cost`;
 #   once it passes, the check shows what combining both gives. Leverage has shifted: see
 #   whether your price falls, to the cap or below it. (A cap above a price that already
 #   sells for sure leaves it where it is.)
 #
-# The inputs: `after` is your beliefs after Osprey's opening (the first part of your
-# answer to Question 2; the check passes in the right ones). `reading` is how you read
-# the news of Question 3: a dict from each key of `sale.news` to the likelihood your
-# `news_likelihood` gives it. The check passes in readings of its own, drawn by chance,
-# so a slip in Question 3 costs nothing here.
+# `after` is your beliefs after Osprey's opening (Question 2's first part) and `reading`
+# maps each key of `sale.news` to the likelihood your `news_likelihood` gives it; the
+# check passes in the right beliefs and readings of its own, so a slip in Question 2 or 3
+# costs nothing here.
 #
-# One mark for each of the four prices. Besides your own scenario, the check tries worked
-# cases where the opening moves the price, and `check.rounding_case()`, where the next
-# possible price up from the expected reservation price is wrong before and after the
-# opening; a failure names the case (load it with `course.variant`). On your own
+# One mark for each of the four prices. The check also tries worked cases where the
+# opening moves the price, and `check.rounding_case()`, where the next possible price up
+# from the expected reservation price is wrong before and after the opening. On your own
 # scenario, try
 #
 # ```python
@@ -552,29 +543,24 @@ check.my_price(my_price, hidden=True)
 # Suppose that, before you name your price, the talks go in rounds: each round you ask
 # Osprey to improve its offer, and it repeats its opening instead: it *holds*. Your price,
 # when you name it, is still take-it-or-leave-it. Read each hold with the belief
-# updater's model: under a reservation price $r$ above the last offer, a buyer holds with
-# chance
+# updater's model: under a reservation price $r$ above the last offer (every price still
+# possible after the opening is), a buyer holds with chance
 # $0.2 \times \text{last offer} / r$, so a hold is likelier from a buyer close to the most
-# it would pay. (Every price still possible after the opening lies above the last offer.)
-# Each hold is new evidence: update the beliefs you had after the last hold, not the ones
-# after the opening.
+# it would pay. Each hold is new evidence: update the beliefs you had after the last hold.
 #
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
-# (as in Question 5). Return the fewest holds in a row
-# at `sale.opening_offer` after which the model's price (against `sale.cost`) is no
-# longer the one you would name now, or `None` if even five holds leave it where it is.
-# Where no possible price lies between your cost and the model's price, `None` follows
-# without counting: a lower price that earns sells no more surely. On your own case the
-# answer may be `None` at once; the worked cases still need the count.
+# (as in Question 5). Return the fewest holds in a row at `sale.opening_offer` after which
+# the model's price (against `sale.cost`) is no longer the one you would name now, or
+# `None` if even five holds leave it where it is. Where no possible price lies between
+# your cost and the model's price, `None` follows without counting: a lower price that
+# earns sells no more surely.
 #
-# The model reads every hold as honest. A hold costs Osprey nothing to fake: a buyer
-# holding on purpose, who knows you re-price after holds, can simply hold. A faked hold is
-# weaker evidence, so the count is the fewest holds that could justify a lower price: a
-# floor, never a trigger. The course stops counting at five (a convention). Count only
-# before you name your own price: once you have named your final price, holds are no
-# reason to move it (module 04). The check tries your scenario and
-# the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five
-# holds move nothing, so `None`), `worked-case-20` (exactly five holds move it, so 5) and
+# The model reads every hold as honest. A hold costs Osprey nothing to fake, so the
+# count is the fewest holds that could justify a lower price: a floor, never a trigger.
+# The course stops counting at five (a convention). Once you have named your final price,
+# holds are no reason to move it (module 04). The check tries your scenario and
+# the worked cases `worked-case-7` (four holds move the price), `worked-case-0` (five holds
+# move nothing, so `None`), `worked-case-20` (exactly five holds move it, so 5) and
 # `worked-case-6` (only a sixth hold would move it, so `None`); grading tries these and
 # other learners'.
 
@@ -613,10 +599,10 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # **The prices, side by side**: your *estimate* is the expected reservation price; `sure`,
 # the lowest one still possible; *the model's price*, the final price that earns most on
-# average. This question adds a *target*, where you aim to land in a haggle, below your
-# *opening*; a *safer price*; and a *fair price*.
+# average. This question adds your **opening**, the first number you name in a haggle; a
+# *target* below it, where you aim to land; a *safer price*; and a *fair price*.
 #
-# Section 3's "Where this model holds" lists four assumptions behind *the model's price*
+# Section 3's "Where this model holds" lists four assumptions behind the model's price
 # after Osprey's opening (Question 5's `now`). For each situation below, say which one
 # fails, with one of
 #
@@ -627,17 +613,16 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # - `"none"`: every assumption holds (a pull towards a number already read into your
 #   beliefs breaks none of them: section 5);
 #
-# and what you would name, in euros: your final price, or, where a refusal brings a
-# counter-offer, your plan for that haggle, a pair `(opening, target)`: your **opening**,
-# the first number you name, and your **target**, the price you aim to land at. Write
-# `model_limits(sale, after)`, with `after` as in Question 5, to return a dict from each
-# situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
+# and what you would name, in euros: your final price or, where a refusal brings a
+# counter-offer, a plan `(opening, target)`. Write `model_limits(sale, after)`, with `after`
+# as in Question 5, to return a dict from each situation's key to `(assumption, price)` or
+# `("final-offer", (opening, target))`.
 #
 # Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
 # an assumption may fail in one of them, or in none. Each is a separate what-if: read it
-# alone, as if the others had not happened. The check also judges these four
-# practice situations on `worked-case-0` (passed in as `sale`), so give your
-# function an entry for every key it may meet:
+# alone, as if the others had not happened. The check also judges these practice situations
+# on `worked-case-0` (passed
+# in as `sale`), so give your function an entry for each:
 #
 # - `practice-come-back`: Osprey's buyer answers every price it dislikes with "come back
 #   with something better", and the builders who did closed with it in the second or third
@@ -653,62 +638,46 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #   next to nothing; your workshop has cash for months. A colleague says to ask €5,000 less
 #   than the model's price, "to be safe".
 #
-# <details>
-# <summary><b>Your <code>staged-opening</code> situation: re-pricing a shaded
-# opening</b></summary>
+# For `staged-opening`: read by the band model, Osprey's opening $x$
+# (`sale.opening_offer`) says its reservation price is at least $x / b$ ($b$ is
+# `sale.opening_high`), at most $x / a$, and
+# that the lower prices in between explain $x$ better. A buyer who shades opens lower than
+# its habit, never higher. Keep only what a shaded opening still proves, price against your
+# prior (`sale.prior_beliefs()`) with that, and name the result to the cent: if it is the
+# model's price, the shading cost you nothing and the model's price stands. The check also
+# tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`.
 #
-# Read by the band model, an opening $x$ (`sale.opening_offer`) tells you three things:
-# Osprey's reservation price is at least $x / b$ (no buyer opens above $b$ times its
-# reservation price; $b$ is `sale.opening_high`), it is at most $x / a$, and among the
-# prices in between the lower ones explain $x$ better. A buyer who shades its opening opens
-# lower than its habit, never higher. Ask which of the three a shaded opening still proves,
-# price against your prior (`sale.prior_beliefs()`) with only that, and compare the result
-# with the model's price: if it is higher, name that higher price (to the cent); if it is
-# the same, the shading cost you nothing and the model's price stands. On every case the
-# check tries it is never lower. The check also tries `worked-case-0`, `worked-case-1`,
-# `cut-case` and `tilt-case`; `check.staged_cases()` returns all four by name.
-#
-# </details>
-#
-# One mark for the assumptions, one for the prices. What the check accepts, by the
-# assumption that fails:
+# One mark for the assumptions, one for the prices. The check accepts, by the assumption
+# that fails:
 #
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
-# | `"final-offer"` | a plan, your opening at or above the model's price (conventions 1, 2) |
-# | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price (`sure` is one of them only when it lies above your cost); you meet this only when one exists |
-# | `"accepts-any"` | a fair price, by convention 3 below |
-# | `"honest-opening"` | the model's price against your prior with only what a shaded opening still proves, to the cent |
+# | `"final-offer"` | a plan: an opening by convention 1, a target below it and above your cost and Osprey's opening |
+# | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price; you meet this only when one exists |
+# | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a tenth of the gain (that reservation price minus your cost) |
+# | `"honest-opening"` | the re-priced price, to the cent |
 #
-# Three of these follow the course's marking conventions, not the model: your opening's
-# rule previews module 04, the target band module 02, and the fair share reads section 3's
-# ultimatum games. A number outside them earns no mark, however well argued.
+# These are hard bounds; inside them the number is your judgement. The course's advice:
 #
-# 1. **Your opening**: open at the higher of your estimate of the buyer's reservation price
-#    (the expected reservation price under `after`, rounded to the €100 if you like) and the
-#    model's price; go beyond it only as far as a fact you can name to Osprey takes you
-#    (your situations give none). The mark accepts openings up to the highest reservation
-#    price still possible after Osprey's opening, as it judges the direction, not the
-#    height. Never open below the model's price: no haggle ends above your opening, so a
-#    lower one gives away what your last word keeps.
-# 2. **Target**, below your opening: from halfway to three quarters of the way from your
-#    cost to your estimate, wherever you open. Any target in that band passes; aim halfway,
-#    as your situations give no fact you can name to Osprey. If `sure` is higher than
-#    halfway, aim at least at `sure`, even past the top: every buyer you still believe in
-#    pays it, so module 02's room to concede below the top is not needed. The model's
-#    price is a target only where it is `sure`.
-# 3. **Fair price**: above your cost and Osprey's opening, below the model's price, leaving
-#    the buyer at the lowest reservation price still possible at or above it at least a
-#    quarter of the gain (that reservation price minus your cost); every such price passes.
-#    Offers under about a fifth are refused about half the time, so the floor is a quarter;
-#    refusals grow rarer the larger the share, so aim at a third or more. At a sale's stakes
-#    refusals are rarer still (section 3): the quarter is the course's caution, not a
-#    measured risk. On section 2's example after its offer (cost 40, the model's price
-#    70), the highest fair price is 62.50: a buyer at 70 keeps 7.50, a quarter of 70 − 40.
+# 1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the
+#    buyer's reservation price; go beyond it only as far as a fact you can name to Osprey
+#    takes you (your situations give none)) plus a floor, the model's price, because no
+#    haggle ends above your opening, so a lower one gives away what your last word keeps.
+#    The mark accepts openings from the higher of
+#    your estimate (rounded to the €100 if you like) and the model's price up to the
+#    highest reservation price still possible, and any reservation price still possible at
+#    or above the model's price: your estimate is an average, not a price Osprey can have
+#    (module 05 opens so).
+# 2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your
+#    cost to your estimate, or `sure` where that is higher. Your situations give no fact to
+#    aim past halfway.
+# 3. **Fair price**: in small-stakes ultimatum games offers under about a fifth of the gain
+#    are refused about half the time, and refusals grow rarer the larger the share, so leave
+#    a quarter or more, better a third. On section 2's example after its offer (cost 40, the
+#    model's price 70), 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40.
 #
-# The check judges the practice situations, and only the form of your own (graded later),
-# and shows what each of your prices earns.
+# The check judges the practice situations, and only the form of your own (graded later).
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "model-limits-answer", "schema_version": 3}
@@ -800,21 +769,16 @@ check.model_limits(model_limits, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-teaching", "schema_version": 3}
 # ## 4. What perfect information about the other side's reservation price is worth
 #
-# Suppose you could learn Osprey's reservation price before you name your price. You
-# would ask exactly that price when it covers your cost, and not sell otherwise. Your
-# expected profit with that knowledge, minus your best expected profit without it, is the
-# **expected value of perfect information**, EVPI (Raiffa and Schlaifer, *Applied
-# Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966). Without
-# it you name the model's price: `before` against your prior, `now` after the
-# opening.
+# If you could learn Osprey's reservation price first, you would ask exactly that price
+# when it covers your cost, and not sell otherwise. Your expected profit then, minus what
+# the model's price earns without it (`before` against your prior, `now` after the
+# opening), is the **expected value of perfect information**, EVPI (Raiffa and Schlaifer,
+# *Applied Statistical Decision Theory*, 1961; Howard, "Information Value Theory", 1966):
 #
 # $$\mathrm{EVPI} = E\big[\max(r - c,\ 0)\big] - \max\Big(0,\ \max_p\ (p - c)\, P(r \ge p)\Big) ,$$
 #
-# where the 0 is not selling. (The first 0 matters when a buyer may value the
-# machine below your cost; the second never binds here: for every learner some price
-# pays.)
-#
-# It is the most any information about $r$ can be worth to a risk-neutral seller.
+# where the 0 is not selling. It is the most any information about $r$ can be worth to a
+# risk-neutral seller.
 #
 # With the worked example's prior (60, 70 or 80 with chances 0.5, 0.3, 0.2) and a cost
 # of 40, the model's price is 60, which every buyer accepts: 20 for sure. Knowing $r$,
@@ -824,26 +788,26 @@ check.model_limits(model_limits, hidden=True)
 # Information is not always worth less once you know more: it depends on whether the
 # remaining doubt is about prices that would change your decision. Where your opening
 # rules out the lowest price without raising the model's price, Question 8 shows it worth
-# more after Osprey's opening than before. In this course's scenarios, where a band
-# opening raised the price, that price sells for sure and information is worth no more
-# than before. The worked example's offer is not a band opening: it raises the price and
-# the worth of information both. After it, the beliefs are 5/26, 9/26 and 6/13. The
-# model's price becomes 70, earning about 24.23, and perfect information is now worth
-# about 8.46, more than the 7 before. Before, the model's price of 60 lost no buyer; its
-# whole cost was the money it left on the table (7). Now the model's price of 70 loses the
-# buyers at 60 (about 3.85 on average) and still leaves about 4.62 on the table: the offer
-# moved your doubt onto the prices that decide your ask. Those lost buyers are the cost
-# of a hidden reservation price: section 3's one final price gives up some deals that would
-# help both (here the buyers at 60) for a larger margin.
+# more after Osprey's opening than before. In this course's scenarios, where a band opening
+# raised the price, that price sells for sure and information is worth no more than before.
+# The worked example's
+# offer (not a band opening) raises both: after it the model's price becomes 70, earning
+# about
+# 24.23, and perfect information is now worth about 8.46, more than the 7 before. The price
+# of
+# 60 lost no buyer; its whole cost was the money it left on the table (7). The price of 70
+# loses
+# the buyers at 60 (about 3.85 on average) and still leaves about 4.62 on the table. Those
+# lost buyers are the cost of a hidden reservation price: section 3's one final price
+# gives up some deals that would help both (here the buyers at 60) for a larger margin.
 #
 # A classic case: if the buyer's reservation price could be anything between $L$ and $H$,
 # every amount as likely as any other, and your cost $c$ is below $H$, the model's price is
-# $(H + c)/2$ (kept inside $[L, H]$): halfway between your cost and the highest reservation
-# price. Knowing the reservation price, you would earn its average minus the cost,
-# $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and reservation prices from 50 to
-# 100, the model's price is 70: the buyer accepts with chance 3/5 and you earn 18 on
-# average. Knowing the reservation price, you would earn 75 − 40 = 35. The information is
-# worth 35 − 18 = 17.
+# $(H + c)/2$ (kept inside $[L, H]$). Knowing the reservation price, you would earn its
+# average minus the cost, $(L + H)/2 - c$, when $c$ is at most $L$. With cost 40 and
+# reservation prices from 50 to 100, the model's price is 70: the buyer accepts with
+# chance 3/5 and you earn 18 on average. Knowing it, you would earn 75 − 40 = 35. The
+# information is worth 35 − 18 = 17.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "voi-example", "schema_version": 3}
 from course.models.information import take_it_or_leave_it
@@ -889,8 +853,7 @@ InformationExplorer(sale.explorer_cases)
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
 # against the reservation prices at or above the amount, after a no against those below
 # it. Left unscaled, the chances weigh each answer's profit, so the two add up to what you
-# expect to earn; take away what you earn with no answer. An answer you can predict, or
-# one that leaves your price where it was, is worth nothing.
+# expect to earn; take away what you earn with no answer.
 #
 # Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
 # news set aside, as for Question 8's report; the check passes in the right ones), to
@@ -933,8 +896,9 @@ check.information_pays(information_pays, hidden=True)
 #
 # In truth, nobody will tell you Osprey's reservation price for sure, and nobody should:
 # buying it from someone bound to keep it confidential is unethical and often unlawful
-# (section 6). What you *can* buy is legitimate and fallible: a market survey of what
-# comparable firms paid, combined with Osprey's public filings. Your scenario's report names
+# (section 6). What you
+# *can* buy is legitimate and fallible: a market survey of what comparable firms paid,
+# combined with Osprey's public filings. Your scenario's report names
 # one of the four possible prices; it is right with chance `sale.report_accuracy`, and
 # otherwise names each of the other three equally often.
 #
@@ -975,9 +939,8 @@ check.information_pays(information_pays, hidden=True)
 #   of `sale.reservations`;
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
-# Do not round: the check compares amounts to the cent. One mark for the two EVPIs, one
-# for the report's worth, one for the decision, judged on your own worth where the check
-# follows it. When your EVPIs pass, the check says where each comes from.
+# Do not round. One mark for the two EVPIs, one for the report's worth, one for the
+# decision, judged on your own worth where the check follows it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "report-decision-answer", "schema_version": 3}
@@ -1025,9 +988,9 @@ check.report_decision(report_decision, hidden=True)
 # 25 and 45 for the share of African countries in the United Nations.
 #
 # The pull is there at the table too. Northcraft and Neale ("Experts, Amateurs, and Real
-# Estate", *Organizational Behavior and Human Decision Processes*, 1987) gave experienced
-# estate agents different listing prices for the same house; their valuations moved with the
-# listing price, although they said it had not influenced them. Galinsky and Mussweiler
+# Estate", *Organizational Behavior and Human Decision Processes*, 1987) found that estate
+# agents' valuations of one house moved with the listing price they were given, though
+# they said it had not influenced them. Galinsky and Mussweiler
 # ("First Offers as Anchors", *Journal of Personality and Social Psychology*, 2001) found
 # that first offers predicted final prices and that the side making the first offer tended
 # to do better. That advantage disappeared when the side receiving the offer thought about
@@ -1075,12 +1038,11 @@ check.report_decision(report_decision, hidden=True)
 #   (Moore's logic: the date costs Osprey its machine on time, not only you your sale).
 # - **Watch your concession pattern.** Big, quick concessions say there is more to come;
 #   smaller steps say you are near the end (module 04 plans such steps).
-# - **Use what you know about them; do not announce it.** What you have learned about the
-#   other side's needs and alternatives belongs in your price and your terms (a delivery
-#   date that meets its deadline), not in a speech, which shows how you read its signals
-#   and sounds like pressure. Naming one fact to answer a claim is a different move: if
-#   they say their old line can keep running and you know it failed inspection, saying so
-#   calmly takes the bluff out of that claim.
+# - **Use what you know about them; do not announce it.** Put it into your price and your
+#   terms (a delivery date that meets their deadline), not into a speech, which shows how
+#   you read their signals and sounds like pressure. Naming one fact to answer a claim is
+#   different: if they say their old line can keep running and you know it failed
+#   inspection, saying so calmly takes the bluff out of that claim.
 # - **Trade information**: a piece of theirs for a piece of yours.
 #
 # ### Fair and foul ways to use information
@@ -1091,37 +1053,40 @@ check.report_decision(report_decision, hidden=True)
 # - **Legitimate.** Keeping your reservation price private, asking questions, reading what
 #   is published, and mentioning a true alternative calmly: nothing untrue is said, and
 #   nothing is taken that is not yours.
-# - **A bluff is tolerated, not admired.** "That would be very hard for us" about a price
-#   you would in fact accept is untrue, but it is about your own reservation price, and by
-#   the conventions of bargaining neither side takes it as a statement of fact. Carr
-#   defended such bluffs as part of the game ("Is Business Bluffing Ethical?", *Harvard
-#   Business Review*, 1968; he went further, excusing some misstatements of fact too:
-#   module 00), and comment [2] to Rule 4.1 of the American Bar Association's Model
-#   Rules, the rules most US states follow for lawyers, notes that a party's estimates of
-#   price or value, and what it says it would settle for, are not ordinarily taken as
-#   statements of material fact (a fact a reasonable person would weigh in deciding). So
-#   lawyers' own rules tolerate a bluff about your own limit, but a bluff that is called
-#   costs you credibility, and declining to name your reservation price serves you as well.
-#   Calling your opening "a fair price" when you think it well above value is such an
-#   estimate (sales talk, or *puffery*). It is untrue, so never `"legitimate"`: custom
-#   tolerates it as a bluff, yet it can be a misrepresentation (Question 9), so
-#   either label is right.
-# - **Misrepresentation is not a bluff.** A rival offer that does not exist,
-#   costs that have not changed, a defect you deny: these are lies about facts the other
-#   side relies on. A Massachusetts court held that a landlord who invented another
-#   tenant's offer to push up the rent could be sued for fraud (*Kabatchnick v.
-#   Hanover-Elm Building Corp.*, 1952). Shell (*Bargaining for Advantage*, 1999) puts lies
-#   about facts beyond that line. In the surveys Lewicki, Saunders and Barry report
-#   (*Negotiation*, ethics chapter), negotiators rate misstating facts far less acceptable
-#   than hiding their reservation price.
+# - **A bluff is tolerated, not admired.** "That would be very hard for us", about a price
+#   you would in fact accept, is untrue, but it is about your own reservation price, which
+#   by the conventions of bargaining neither side takes as a statement of fact. Carr
+#   defended such bluffs ("Is Business Bluffing Ethical?", *Harvard Business Review*,
+#   1968), and comment [2] to Rule 4.1 of the American Bar Association's Model Rules, the
+#   rules most US states follow for lawyers, notes that a party's estimates of price or
+#   value, and what it would settle for, are not ordinarily taken as statements of material
+#   fact. A bluff that is called still costs you
+#   credibility, and declining to name your reservation price serves you as well. Calling
+#   your opening "a fair price" when you think it well above value (*puffery*) is such an
+#   estimate. It is untrue, so never `"legitimate"`: a bluff or a misrepresentation.
+# - **Misrepresentation is not a bluff.** A rival offer that does not exist, costs that
+#   have not changed, a defect you deny: these are lies about facts the other side relies
+#   on, and can be fraud. Shell (*Bargaining for Advantage*, 1999) puts them beyond the
+#   line. In the surveys Lewicki, Saunders and Barry report (*Negotiation*, ethics
+#   chapter), negotiators rate misstating facts far less acceptable than hiding their
+#   reservation price.
 # - **An illegitimate source taints even true information.** Public filings, the trade
 #   press, market surveys and your own questions are fair. Confidential information bought
 #   from someone bound to keep it, information obtained by pretending to be someone else
-#   (*pretexting*), or by paying an insider, is not. It is often unlawful too: where the
-#   information is a trade secret, the law forbids acquiring it by improper means such as
-#   bribery, misrepresentation or inducing someone to break a duty of confidence (in the
-#   US, the Uniform Trade Secrets Act and the Defend Trade Secrets Act; in the EU, the
-#   Trade Secrets Directive 2016/943, article 4).
+#   (*pretexting*), or by paying an insider, is not, and where it is a trade secret the law
+#   forbids getting it so.
+#
+# <details>
+# <summary><b>In law</b></summary>
+#
+# A landlord who invented another tenant's offer to push up the rent could be sued for
+# fraud (*Kabatchnick v. Hanover-Elm Building Corp.*, Massachusetts, 1952). A stated
+# intention, or an opinion from the side that knows more, can count as a statement of
+# fact (*Edgington v Fitzmaurice*, 1885; *Smith v Land and House Property Corp*, 1884).
+# Getting a trade secret by improper means is unlawful under the US Uniform Trade Secrets
+# Act and Defend Trade Secrets Act, and the EU Trade Secrets Directive 2016/943 (article 4).
+#
+# </details>
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q9-text", "schema_version": 3}
 # ### Question 9 (2 marks): what you say, and how you learn
@@ -1146,16 +1111,12 @@ check.report_decision(report_decision, hidden=True)
 #   anyway, stated as a condition; that is `"legitimate"`, though it invites a test. A
 #   threat or warning you would not carry out, or an opinion of value you do not hold, sits
 #   on another line, between a bluff and a misrepresentation, and both labels are right
-#   for it too: in law a stated intention, or an opinion from the side that knows more,
-#   can count as a statement of fact (*Edgington v Fitzmaurice*, 1885; *Smith v Land and
-#   House Property Corp*, 1884).
+#   for it too (section 6's "In law" box says why).
 #
 # For tactics, the label says whether the move is fair, not whether it is wise.
 #
 # One mark for each list; a dict written out by hand is fine. Practise first on these,
-# which the check judges label by label, saying what tells apart the two labels of a wrong
-# one and, once all are right, why each is so (it calls your function on a worked case
-# whose `sale.disclosures` and `sale.tactics` are these keys, so give them labels too):
+# which the check judges label by label on a worked case, so give them labels too:
 #
 # - to tell Osprey, or not: `practice-spare-parts`, that you keep spare parts for every
 #   machine you have built in the last ten years, and ship them within two days;
@@ -1258,18 +1219,13 @@ check.fair_play(fair_play, hidden=True)
 # - Openings, concessions and news are signals; a model turns them into likelihoods,
 #   and its assumptions deserve doubt.
 # - Price against the whole belief: weigh each price's margin by the chance it is
-#   accepted. An opening tells you the reservation price is above it. The
-#   take-it-or-leave-it model is a benchmark, not a law.
-# - Information is worth what it adds to your best decision. Perfect information sets
-#   the ceiling; a fallible report is worth no more. Buy only when it costs less than it
-#   is worth, and only from fair sources.
+#   accepted. The take-it-or-leave-it model is a benchmark, not a law.
+# - Information is worth what it adds to your best decision, perfect information at most.
+#   Buy it only when it costs less than that, and only from fair sources.
 # - A first offer is information and an anchor: read the information, then focus on
 #   their alternatives and reservation price and on your own target.
 # - Share interests, and a true deadline that binds both sides, said as information;
 #   guard your reservation price and any deadline only you pay for. Mention only true
-#   alternatives, calmly rather than as an ultimatum: a true warning, tied to what you
-#   would do anyway, is legitimate (module 00), but said as a demand it invites a test
-#   (Question 9). A bluff about your own reservation price is tolerated but contested; a
-#   threat or warning you would not carry out sits on the line between a bluff and a
-#   misrepresentation; lying about facts, or learning through an illegitimate source, is
-#   out of bounds.
+#   alternatives, calmly: a true warning is legitimate, but said as a demand it invites a
+#   test (Question 9). A bluff about your own reservation price is tolerated but contested;
+#   lying about facts, or learning through an illegitimate source, is out of bounds.
