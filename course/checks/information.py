@@ -2247,10 +2247,11 @@ def model_limits(answer, hidden=False):
             if reference.situation_fits(whole_gain[0], entry[1], sale, fair_after):
                 return ""
             notes = _notes([entry], sale, fair_after)
+            shown = _euros(entry[1]) if isinstance(entry[1], Real) else repr(entry[1])
             return (
                 f" On {FAIR_CASE} (`check.fair_case()`: the practice case with a cost of "
                 f"{_euros(sale.cost)} and the prior {sale.prior}), your price for "
-                f"`practice-whole-gain`, {_euros(entry[1]) if isinstance(entry[1], Real) else entry[1]!r}, "
+                f"`practice-whole-gain`, {shown}, "
                 "does not do what its situation calls for." + (" " + notes if notes else "")
             )
 
@@ -2268,7 +2269,7 @@ def model_limits(answer, hidden=False):
                 notes = _notes([entries[i.key] for i in wrong], practice, after)
                 if any(i.key == "staged-opening" for i in wrong):
                     notes = " ".join(filter(None, (notes, _staged_note(practice, "this case"))))
-                raise NotYet(
+                said = (
                     (
                         "on the practice case ("
                         + PRACTICE_CASE
@@ -2284,7 +2285,8 @@ def model_limits(answer, hidden=False):
                     + fair_note
                     + " "
                     + note
-                )
+                ).strip()
+                raise NotYet(said)
             return (
                 "the practice situations: move off the model's price the way the broken "
                 "assumption points:\n"
