@@ -694,8 +694,8 @@ def model_limits(sale, after):
         return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
 
     # a fair price: the buyer at the next possible reservation price keeps at least a
-    # quarter of the gain (the check's floor); against a buyer who walks out, leave it a
-    # third (a quarter, should no price above the opening leave a third)
+    # quarter of the gain (the text's advice; the mark asks a tenth); against a buyer who
+    # walks out, leave it a third (a quarter, should no price above the opening leave a third)
     def fair(price, share):
         nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
         return nearest - price >= share * (nearest - sale.cost)
