@@ -13,9 +13,10 @@ from tests.notebooks import release_notebook, solved
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_grading_information")]
 
 MODULE, NAME = "01_information", "information"
-#: Nine graded questions (2 + 1 + 2 + 4 + 1 + 2 + 1 + 3 + 2; since review 75 X1 Question 1
-#: is practice and its mark is Question 2's second); the 3-point reflection is graded by hand.
-AUTO_POINTS = 18
+#: Ten graded questions (2 + 1 + 2 + 4 + 1 + 1 + 2 + 1 + 3 + 2; since review 75 X1 Question 1
+#: is practice and its mark is Question 2's second; review 88 X2 added Question 4b's mark, the
+#: price named to Wren); the 3-point reflection is graded by hand.
+AUTO_POINTS = 19
 
 
 def hard_coded_beliefs(learner):
