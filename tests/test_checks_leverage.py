@@ -1736,7 +1736,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("ethics-teaching", "filed here by where the information comes from", None),
         ("q5-text", "a lie told to get information), either of its two kinds", None),
         # a pretext lie also fits the module's misrepresentation
-        ("ethics-teaching", "question 5 accepts either", None),
+        # review 89 U1: said once, in question 5
+        ("ethics-teaching", "calling it a misrepresentation is also a fair reading.", None),
         ("q5-text", "either of its two kinds is accepted.", "too, either kind is"),
         # what a tactic states is true unless it says otherwise
         ("q5-text", "Unless a tactic says otherwise, what it states is true", None),
@@ -1985,7 +1986,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("reach-plan-answer", "def reach_plan(case, bar):", None),
         # a drawn fact rules out a 0
         # section 6 defines its four kinds; the closing notes compare them with other modules'
-        ("ethics-teaching", "and question 5 accepts either.", None),
+        ("ethics-teaching", "also a fair reading.", "and question 5 accepts either"),
         # only a deadline that presses one side helps the other when known; a final deadline
         # ends the talks for both (Moore, 2004)
         ("sources-teaching", "a deadline presses only the other side", "knowing its deadline"),
@@ -2021,7 +2022,9 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q4b-text", "`turning_point`: the first label after which the side ahead", None),
         ("audit-teaching", "The course calls the sides **even** when", "*turning point*"),
         # question 4b says the news stops at the ends of the scale, as shifted does
-        ("q4b-text", "as `shifted` does (a rating stops at 0 and at 10)", None),
+        # (review 89 U1: once, in the check's note; section 4 says what shifted does)
+        ("q4b-text", "each as `shifted` does.", "a rating stops at 0 and at 10"),
+        ("q4b-text", "a move would take a rating past 10", None),
         # reading a filing adds little; working through public sources can earn more, as
         # the supplier case's accounts step does (review 83 U3: said plainly)
         ("sources-teaching", "that they do not expect you to know earns more", "expects you to go"),
@@ -4293,7 +4296,8 @@ def test_review_69_u2_u5_question_3c_and_the_summary_say_what_holds():
     already see), which question 4c grades; it now names it (both failed on the old text)."""
     task = " ".join(_cell("q3c-task").replace("#", " ").split())
     assert "another ask" not in task
-    assert "section 5's ask or a larger one on its ladder" in task
+    # review 89 U2: the check's note no longer uses section 5's ladder before it is taught
+    assert "The check tries your case (when it has the ask you prepare for)" in task
     summary = " ".join(_cell("summary").replace("#", " ").split())
     assert (
         "first time your balance reaches its bar, unless you can already see a reason to wait, "

@@ -73,10 +73,11 @@ def test_c1_news_revealing_their_weakness_is_called_a_simplification():
     import course
     from course.scenarios.leverage import news_key
 
-    # review 87 C1: the caveat moved into question 4a's own text
+    # review 87 C1: the caveat moved into question 4a's own text; review 89 C1: both
+    # readings of such news are right now (tests/test_leverage_review89.py)
     assert (
-        "file news that you learn of a weakness of theirs as your information only; a full "
-        "re-audit would also lower their row" in _markdown("q4-text")
+        "News that reveals a new weakness or deadline of theirs is right either way"
+        in _markdown("q4-text")
     )
     revealed = []
     for i in range(100):

@@ -16,9 +16,10 @@ def test_c1_sections_2_and_5_agree_that_4a_puts_a_revealed_weakness_in_your_info
     sources = _markdown("sources-teaching")
     # review 83 U2 cut this first statement; review 87 C1 moved section 5's into question 4a
     assert "(question 4a's news simplifies" not in sources
+    # review 89 C1: question 4a now accepts either reading, and says so
     assert (
-        "file news that you learn of a weakness of theirs as your information only; a full "
-        "re-audit would also lower their row." in _markdown("q4-text")
+        "News that reveals a new weakness or deadline of theirs is right either way"
+        in _markdown("q4-text")
     )
 
 
@@ -67,7 +68,8 @@ def test_u2_question_3c_says_plainly_which_ask_section_5_tests():
     assert "The ask under your news" not in q3c
     # review 83 U1 names the two bars instead (tests/test_variants_sweep_leverage.py)
     # review 86 U3: plainly (tests/test_leverage_review86.py)
-    assert "`scenario.bar` is the bar of the ask question 4b tests" in q3c
+    # review 89 U2: without pointing forward to question 4b
+    assert "`scenario.bar` is the bar of the ask made during the talks" in q3c
 
 
 def test_x1_only_a_know_how_item_is_told_that_knowing_how_is_not_knowing_that():

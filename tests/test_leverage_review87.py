@@ -15,9 +15,10 @@ def test_c1_question_4a_says_where_a_revealed_weakness_of_theirs_goes():
     now in question 4a's text, where the learner answers, and section 5's repeat is cut.
     Fails on the old text."""
     question = _markdown("q4-text")
+    # review 89 C1: question 4a accepts either reading of such news, and says so
     assert (
-        "Here, file news that you learn of a weakness of theirs as your information only; a "
-        "full re-audit would also lower their row." in question
+        "News that reveals a new weakness or deadline of theirs is right either way: your "
+        "information up, or the row of theirs it weakens down." in question
     )
     assert "news simplifies" not in _markdown("shift-teaching")
 
@@ -35,9 +36,9 @@ def test_u1_information_s_least_weight_is_stated_once_in_question_2_from_the_cod
     from course.scenarios.leverage import CASES, PAIR_MOST, WEIGHT_FLOOR
 
     (supplier,) = [r.value for r in CASES["supplier"]._rules if r.kind == "weight_floor"]
-    rule = (
+    rule = (  # review 89 U3: the supplier case named, and what must weigh that much
         f"information weighs at least {1 - PAIR_MOST:.2f} (down to {WEIGHT_FLOOR:g} passes, "
-        f"with a note); supplier: at least {supplier:g};"
+        f'with a note), or {supplier:g} in case `"supplier"`;'
     )
     assert rule in _markdown("q2-text")
     audit = _markdown("audit-teaching")

@@ -83,12 +83,10 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
     a full re-audit applies it). The reviewer's example is filed as question 4a says. Fails
     on the old text."""
     q4c = _markdown("q4c-text")
+    # review 89 C1, U4: question 4a accepts either reading, so question 4c's caveat is gone
+    assert "leave their row unchanged" not in q4c
     assert (
-        "Your balances, as question 4a asks, leave their row unchanged by news of their "
-        "weakness." in q4c
-    )
-    assert (
-        "Here, file news that you learn of a weakness of theirs as your information only"
+        "News that reveals a new weakness or deadline of theirs is right either way"
         in _markdown("q4-text")
     )
     assert "a weakness of the other side is rated in its own row." in _markdown("summary")

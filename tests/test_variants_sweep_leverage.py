@@ -1216,7 +1216,8 @@ def test_question_3c_s_two_bars_are_as_it_says_for_every_learner(drawn):
     q3c = " ".join(cell_text(MODULE, "leverage", "q3c-text").split())
     # review 86 U3: said plainly
     assert "some learners have none (`None`)" in q3c
-    assert "the bar of the ask question 4b tests: the same ask or a smaller one" in q3c
+    # review 89 U2: no pointer forward to question 4b
+    assert "the bar of the ask made during the talks: the same ask or a smaller one" in q3c
     assert "smaller fallback" not in q3c and "your only ask" not in q3c
     ways = collections.Counter()
     for s in drawn:

@@ -49,6 +49,7 @@ from course.scenarios.leverage import (
     best_moment,
     fact_key,
     news_key,
+    news_readings,
     plan_outcomes,
     plans,
     practice_for,
@@ -1131,7 +1132,13 @@ def judge_news_item(s, label, moves):
     """Question 4a for one news item: ``moves`` is the learner's dict label -> move. A
     wrong source or side is told why it does not fit, never which one does."""
     side, source, change = moves[label]
-    right_side, right_source, right_change = news_key(s)[label]
+    readings = news_readings(s)[label]
+    # review 89 C1: a revealed weakness of theirs may go into your information or into the
+    # row of theirs it weakens; an answer on that row's side and source is judged against
+    # that reading, any other against the first, with the hints it always had
+    right_side, right_source, right_change = next(
+        (r for r in readings[1:] if r[:2] == (side, source)), readings[0]
+    )
     if source != right_source:
         said = f"{label} does not move {source}: {_not_source(source, s.news[label][0])}."
         if source != "power":  # after 'power', NOT_SOURCE already gives the order
@@ -1411,6 +1418,37 @@ def _plain_balances(s, moves):
     return balances_after(s.yours, s.theirs, flat, moves)
 
 
+def _raw_sum_balances(s, moves):
+    """The balances a learner who compares raw rating sums (weights 1, 1, 1) would compute:
+    three times the equal-weights balances, so the 0.5 cut-off for even falls elsewhere
+    (review 89 X1)."""
+    return {m: 3 * b for m, b in _plain_balances(s, moves).items()}
+
+
+#: The hint for a turning point found on balances that ignore the weights.
+UNWEIGHTED = "weigh each rating by its source's weight before you compare the sides"
+
+
+def _compares_raw_sums(results):
+    """Whether a learner's turning points are those of raw rating sums on every case tried
+    (``results`` as ``reaudit`` holds them) and wrong on one at least. On the first test
+    case, raw sums give the label the sign mistake gives, so that case alone named "even"
+    to a learner who did count it (review 89 X1); across all cases the weights are what
+    such a learner missed."""
+    wrong = False
+    for s, moves, _, result, failure in results:
+        if failure is not None:
+            return False
+        try:
+            got = _moment(_pair(result)[0], list(moves), "the turning point")
+        except NotYet:
+            return False
+        if got != turning_point(_raw_sum_balances(s, moves)):
+            return False
+        wrong |= got != turning_point(balances_after(s.yours, s.theirs, s.weights, moves))
+    return wrong
+
+
 #: The hint for a wrong turning point that no single known mistake explains.
 TURNING_ANY = (
     "re-audit after each move (apply it, then compute the weighted balance) and stop at "
@@ -1455,7 +1493,7 @@ def _turning_mistakes(s, moves):
         ),
         (
             turning_point(_plain_balances(s, moves)),
-            "weigh each rating by its source's weight before you compare the sides",
+            UNWEIGHTED,
         ),
         (turning_point(_uncapped_balances(s, moves)), PAST_THE_END),
         (
@@ -1472,8 +1510,9 @@ def _turning_mistakes(s, moves):
 
 
 @answer_key
-def judge_turning(s, moves, result, where="your case"):
-    """Question 4's turning point on ``result``, what ``reaudit(s, moves)`` returned."""
+def judge_turning(s, moves, result, where="your case", mistake=None):
+    """Question 4's turning point on ``result``, what ``reaudit(s, moves)`` returned;
+    ``mistake``, when given, is the hint of a mistake known from every case tried."""
     balances = balances_after(s.yours, s.theirs, s.weights, moves)
     got = _moment(_pair(result)[0], list(moves), "the turning point")
     expected = turning_point(balances)
@@ -1484,6 +1523,8 @@ def judge_turning(s, moves, result, where="your case"):
     # learner's label: a label two mistakes share says nothing true about which was made
     hints = {words for label, words in _turning_mistakes(s, moves) if label == got}
     general = hints.pop() if len(hints) == 1 else TURNING_ANY
+    if mistake is not None:
+        general = mistake
     if got is None:
         general = NONE_TOO_SOON.format(what="the side ahead", when="changes")
     elif expected is None and general == TURNING_ANY:
@@ -1616,7 +1657,13 @@ def reaudit(answer, hidden=False):
         Check(
             "turning point",
             1,
-            lambda: each(judge_turning, "the turning point is where the side ahead first changes."),
+            lambda: each(
+                functools.partial(
+                    judge_turning,
+                    mistake=UNWEIGHTED if _compares_raw_sums(results) else None,
+                ),
+                "the turning point is where the side ahead first changes.",
+            ),
         ),
         Check(
             "moment to ask",

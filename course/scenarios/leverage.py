@@ -273,6 +273,10 @@ class News:
     sizes: tuple = ()
     trust: bool = False
     played: bool = field(default=True, repr=False)
+    #: For news that reveals a new weakness or deadline of theirs (filed as your information
+    #: up), the row of theirs it weakens: question 4a accepts that row down by the same size
+    #: too, as section 2 would file the weakness (review 89 C1); "" for any other news.
+    _weakens: str = field(default="", repr=False)
 
     def __post_init__(self):
         if not self.sizes:
@@ -829,6 +833,7 @@ _NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "salary", "A strong internal candidate applies for the post.", "them", "alternatives", 1, 2
@@ -894,6 +899,7 @@ _NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "supplier",
@@ -958,6 +964,7 @@ _NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "sole-source",
@@ -1012,6 +1019,7 @@ _NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "deadline",
@@ -1074,6 +1082,7 @@ _NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "deadline",
@@ -1659,6 +1668,7 @@ _PRACTICE_NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "deadline",
@@ -1721,6 +1731,7 @@ _PRACTICE_NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "deadline",
@@ -1738,6 +1749,7 @@ _PRACTICE_NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "salary",
@@ -1772,6 +1784,7 @@ _PRACTICE_NEWS = (
         "information",
         1,
         2,
+        _weakens="alternatives",
     ),
     News(
         "supplier",
@@ -1824,6 +1837,7 @@ _PRACTICE_NEWS = (
         1,
         2,
         played=False,
+        _weakens="alternatives",
     ),
     News(
         "deadline",
@@ -1863,6 +1877,7 @@ _PRACTICE_NEWS = (
         1,
         2,
         played=False,
+        _weakens="alternatives",
     ),
     News(
         "salary",
@@ -2445,6 +2460,21 @@ def news_key(scenario):
         label: (item._side, item._source, item._sign * size)
         for (label, (_, size)), item in zip(scenario.news.items(), items, strict=True)
     }
+
+
+@own_case_key
+def news_readings(scenario):
+    """Every move question 4a accepts for each news item, by label: ``news_key``'s, and for
+    news that reveals a new weakness or deadline of theirs also the row of theirs it weakens,
+    down by the same size (review 89 C1)."""
+    texts = [text for text, _ in scenario.news.values()]
+    items = _by_text(_NEWS + _PRACTICE_NEWS, scenario.case, texts)
+    readings = {}
+    for (label, (_, size)), item in zip(scenario.news.items(), items, strict=True):
+        readings[label] = ((item._side, item._source, item._sign * size),)
+        if item._weakens:
+            readings[label] += (("them", item._weakens, -size),)
+    return readings
 
 
 @own_case_key

@@ -412,8 +412,9 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 # - every weight from 0.1 to 0.7, and no rating 0;
 # - the two sides not rated the same on every source;
 # - no strong lead (2.5 points or more) the story rules out;
-# - information weighs at least 0.15 (down to 0.1 passes, with a note); supplier: at least
-#   0.2; sole-source and deadline: power or alternatives weighs more than information;
+# - information weighs at least 0.15 (down to 0.1 passes, with a note), or 0.2 in case
+#   `"supplier"`; in cases `"sole-source"` and `"deadline"`, power or alternatives weighs
+#   more than information;
 # - no rating the story plainly rules out (such as high alternatives for a side with
 #   nowhere else to go).
 #
@@ -675,7 +676,7 @@ scenario.show("judgement")
 # ### Question 3c (1 mark): a plan for a bar
 #
 # `scenario.prepared_ask` (shown below) is the (bar, ask) you plan before the talks; some
-# learners have none (`None`). `scenario.bar` is the bar of the ask question 4b tests:
+# learners have none (`None`). `scenario.bar` is the bar of the ask made during the talks:
 # the same ask or a smaller one (a larger ask has a higher bar).
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "bold-ask", "schema_version": 3}
@@ -701,11 +702,10 @@ scenario.show("prepared-ask")
 # <details>
 # <summary><b>How your answer is checked</b></summary>
 #
-# The check tries your case (when it has the ask you prepare for: section 5's ask or a
-# larger one on its ladder), two test cases in which the two rules disagree, one in which
-# the top of the scale (10) cuts what a step adds, as in question 3, one in which a plan
-# can leave the balance exactly on the bar, and one in which a plan gets there when only
-# some of its steps come through; grading also tries other learners' cases.
+# The check tries your case (when it has the ask you prepare for), two test cases in which
+# the two rules disagree, one in which a step would take a rating past 10, one in which a
+# plan can leave the balance exactly on the bar, and one in which a plan gets there when
+# only some of its steps come through; grading also tries other learners' cases.
 #
 # </details>
 
@@ -830,8 +830,8 @@ scenario.show("news")
 # `(side, source, change)`, with a negative change for a fall: for example
 # `{"N1": ("you", "information", 2), ...}`. Each item earns a quarter of a mark.
 #
-# Here, file news that you learn of a weakness of theirs as your information only; a full
-# re-audit would also lower their row.
+# News that reveals a new weakness or deadline of theirs is right either way: your
+# information up, or the row of theirs it weakens down.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1137,7 +1137,7 @@ check.news_moves(news_moves, hidden=True)
 # Write `reaudit(case, moves)`. It takes a scenario like yours, with its starting audit
 # (`case.yours`, `case.theirs`, `case.weights`; none of your plan's steps counts here),
 # and `moves`, a dict like the one `news_moves()` returns, in the order the news arrives.
-# Apply the moves one at a time, each as `shifted` does (a rating stops at 0 and at 10).
+# Apply the moves one at a time, each as `shifted` does.
 # Return `(turning_point, ask_at)`, a mark each:
 #
 # - `turning_point`: the first label after which the side ahead (`"you"`,
@@ -1207,8 +1207,7 @@ check.own_balances(news_moves)
 #    to wait that you could have seen *at that moment* (a deadline of theirs, from your
 #    story or the news read by then), not one you can see only once all the news is in?
 #    Say which, or why there was none; then weigh it against your own clock (what
-#    waiting costs you). Your balances, as question 4a asks, leave their row unchanged by
-#    news of their weakness.
+#    waiting costs you).
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 3, "grade_id": "spend-judgement", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1282,7 +1281,7 @@ check.own_balances(news_moves)
 #   what anyone could see or what is no secret is yours to use; a figure or document they
 #   are bound to keep is not, paid for or not.
 #   A lie told to get information is filed here by where the information comes from;
-#   calling it a misrepresentation is also a fair reading, and question 5 accepts either.
+#   calling it a misrepresentation is also a fair reading.
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
