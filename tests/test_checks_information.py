@@ -1765,8 +1765,9 @@ def test_the_decision_follows_the_learners_own_worth_of_the_report(monkeypatch):
 
     scored = report_parts(scaled)
     assert scored["the report's worth"][0] == 0 and scored["the decision"][0] == 1
-    # review 83 X3: Question 8 now says so, and that a worth it cannot follow is replaced
-    assert "one for the decision, judged on your own worth where the check follows it" in (
+    # review 83 X3: Question 8 now says so, and that a worth it cannot follow is replaced;
+    # review 89 U2: in plainer words
+    assert "one for the decision, judged against your worth when the check names its slip" in (
         cell_words("q8-text")
     )
 
@@ -2236,7 +2237,7 @@ def test_a_fair_price_is_marked_on_its_hard_bounds_only(monkeypatch):
     for at in ("floor", "below", "half"):
         earned, message = practice_prices(limits_with(**{"practice-whole-gain": generous(at)}))
         assert earned == 1 and "more than half the gain" not in message, at
-    thin = lowest - (lowest - practice.cost) / 20  # review 88 X1: the floor is a tenth
+    thin = lowest - (lowest - practice.cost) / 20  # review 89 X2: the floor is a fifth
     for outside in (thin, practice.cost):
         earned, _ = practice_prices(
             limits_with(**{"practice-whole-gain": ("accepts-any", outside)})
@@ -3217,7 +3218,7 @@ def test_a_fair_price_leaves_the_buyer_a_quarter_of_the_gain(monkeypatch):
             graded += 1
             said = parts(own_limits(limits_with(**{"fair-share": ("accepts-any", model - 1)})))
             earned, message = said["what to do"]
-            assert earned == 0 and "less than a tenth of the gain" in message
+            assert earned == 0 and "less than a fifth of the gain" in message  # review 89 X2
             # review 88 X1: a price leaving the buyer a fifth of the gain passes again
             nearest = min(r for r, c in after.items() if c > 0 and r >= fair)
             fifth = nearest - (nearest - sale.cost) / 5

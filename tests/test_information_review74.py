@@ -20,8 +20,8 @@ def test_the_ultimatum_refusals_carry_their_stakes_where_they_meet_the_sale():
         in section_3
     )
     # review 88 X1: the quarter is advice now, not a pass mark, so the caution sentence
-    # went; the mark's floor is a tenth
-    assert "at least a tenth of the gain" in cell_words("q6-text")
+    # went; the mark's floor is a tenth (review 89 X2: a fifth)
+    assert "at least a fifth of the gain" in cell_words("q6-text")
     (fair,) = [item for item in reference._SITUATIONS if item.key == "fair-share"]
     assert "in small-stakes ultimatum games offers under about a fifth" in " ".join(
         fair._why_action.split()

@@ -106,8 +106,9 @@ def test_the_opening_rule_says_why_and_anchoring_is_defined_once():
     # review 79 E1: the reason is now that the opening caps the deal (test_information_review80)
     assert "no haggle ends above your opening" in six
     assert "**anchoring**" not in six
-    # review 83 U3: the pointer to section 5 is now the rule itself, in the `"none"` item
-    assert "a pull towards a number already read into your beliefs breaks none of them" in six
+    # review 83 U3 put the rule in the `"none"` item; review 89 X1 took it out again (it
+    # gave away `first-number`); the check's hint defines anchoring (test_information_review89)
+    assert "breaks none of them" not in six
     assert "defined in Question 6's text" not in check.ACTION_HINT
     assert cell_words("anchor-teaching").count("**anchoring**") == 1
 

@@ -182,7 +182,12 @@ def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypa
         guard
     )
     assert '"In law" box' in cell_words("q9-text")
-    assert "or an opinion of value you do not hold, sits on another line" in cell_words("q9-text")
+    # review 89 (module 00's C2): the opinion is of the machine's value, from the side that
+    # knows more
+    assert (
+        "or an opinion of the machine's value you do not hold, from the side that knows more, "
+        "sits on another line" in cell_words("q9-text")
+    )
 
 
 def test_question_6_opens_at_most_at_the_highest_price_still_possible():

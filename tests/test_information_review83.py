@@ -123,8 +123,8 @@ def test_question_6_passes_every_fair_price_inside_the_hard_bounds():
     item = next(i for i in scenario._SITUATIONS if i.key == "fair-share")
     assert (sale.cost, scenario.best_move(after, sale.cost)[0]) == (56_000, 61_000)
     assert scenario.situation_fits(item, 58_333, sale, after)
-    # review 88 X1: the floor is a tenth of the gain, so 59,751 (a quarter, less a cent)
-    # passes now; 60,600 leaves the buyer at 61,000 8%
+    # review 88 X1: the floor is a tenth of the gain (review 89 X2: a fifth), so 59,751 (a
+    # quarter, less a cent) passes now; 60,600 leaves the buyer at 61,000 8%
     assert scenario.situation_fits(item, 59_751, sale, after)
     for outside in (60_600, 56_000, 61_000):
         assert not scenario.situation_fits(item, outside, sale, after), outside

@@ -1094,7 +1094,7 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
     # possible (the check still accepts one step above it, as the text once said)
     assert "up to the highest reservation price still possible" in text  # review 88 C1
     assert "a *safer price*: a reservation price still possible between your cost" in text
-    assert "at least a tenth of the gain" in text  # review 88 X1
+    assert "at least a fifth of the gain" in text  # review 88 X1 (review 89 X2: a fifth)
 
 
 def test_question_6s_prices_differ_between_learners(sales):
@@ -1249,9 +1249,9 @@ def test_question_6_does_not_say_no_situation_doubts_the_band():
     # review 80 U2; review 83 U3 cut Question 6's copy of section 3's point
     assert "Why not accept Osprey's opening" in notebook_words("price-teaching")
     # review 76 U4: anchoring is defined once, in section 5; review 83 U3: Question 6 says
-    # in place what a pull towards a number is worth, and points there
-    assert "beliefs breaks none of them: section 5" in words
-    assert words.index("breaks none of them") < words.index("One mark for the assumptions")
+    # in place what a pull towards a number is worth, and points there; review 89 X1: that
+    # gave away `first-number`, so it is gone
+    assert "breaks none of them" not in words
 
 
 def test_a_shown_quote_and_a_reported_quote_are_told_apart():
@@ -1521,13 +1521,13 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
         for r in alive:
             if sale.cost < r <= model:
                 gain = r - sale.cost
-                # review 88 X1: the mark's floor is a tenth of the gain; a quarter (the old
-                # floor, review 66 X3) and a fifth pass
-                fair = r - gain / 10
+                # review 88 X1: the mark's floor was a tenth of the gain; review 89 X2: a
+                # fifth; a quarter (the old floor, review 66 X3) passes
+                fair = r - gain / 5
                 above = [q for q in alive if q < r]
                 if fair > max([sale.cost, sale.opening_offer, *above]) + 1 and fair < model - 1:
                     assert fits("fair-share", fair) and not fits("fair-share", fair + 1)
-                    assert fits("fair-share", r - gain / 5) and fits("fair-share", r - gain / 4)
+                    assert fits("fair-share", r - gain / 4)
                 half = r - gain / 2  # leaves the buyer at r half the gain
                 if half > max([sale.cost, sale.opening_offer, *above]) + 1 and half < model - 1:
                     # review 82 X1: no cap at half the gain, so more for the buyer passes too
@@ -1561,8 +1561,9 @@ def test_question_6_gives_the_evidence_for_anchoring_before_it_is_needed():
     q6 = notebook_words("q6-text")
     # review 58 U2: one finding here (the experts'), the rest in section 5; review 76 U4:
     # anchoring was then defined twice, so Question 6 only points to section 5's evidence
-    # review 83 U3: the pointer is now the rule itself, in the `"none"` item
-    assert "a pull towards a number already read into your beliefs breaks none of them" in q6
+    # review 83 U3: the pointer is now the rule itself, in the `"none"` item; review 89 X1:
+    # it gave away `first-number`, so the check's hint alone says it
+    assert "a pull towards a number already read into your beliefs" not in q6
     assert "Northcraft and Neale" not in q6
     assert "Northcraft and Neale" in notebook_words("anchor-teaching")
     assert "random number of 10 or 65 gave median estimates of 25 and 45" in notebook_words(
@@ -1736,9 +1737,11 @@ def test_question_9_defines_a_bluff_as_module_00_does():
     assert "untrue claim about your own reservation price" in words
     assert "limit or valuation" not in words
     assert "what you intend to do, or your estimate" not in words
+    # review 89 (module 00's C2): an opinion of the machine's value from the side that knows
+    # more, not what it is worth to you
     assert (
-        "A threat or warning you would not carry out, or an opinion of value you do not hold, sits on another line"
-        in words
+        "A threat or warning you would not carry out, or an opinion of the machine's value you "
+        "do not hold, from the side that knows more, sits on another line" in words
     )
 
 
@@ -1869,9 +1872,10 @@ def test_question_6_works_the_fair_price_on_section_2s_example():
     # the course's own answer leaves a third (53 on the example)
     assert scenario.fair_price(after, 40, 0, scenario.GENEROUS_SHARE) == 53
     # review s62 U2: no unsourced "third"; the text says only which way refusals fall;
-    # review 88 X1: the quarter and the third are advice, the mark's floor a tenth
+    # review 88 X1: the quarter and the third are advice, the mark's floor a tenth (review
+    # 89 X2: a fifth)
     assert "refusals grow rarer the larger the share, so leave a quarter or more" in words
-    assert "at least a tenth of the gain" in words
+    assert "at least a fifth of the gain" in words
 
 
 def test_a_fifth_is_not_called_the_edge_of_the_refusal_zone():
@@ -2335,7 +2339,7 @@ def test_a_fair_price_is_marked_on_its_hard_bounds_only(sales):
     # review s62 X3: the rule names the band a course convention; the table keeps it
     # review 88 X1: the table states the hard bounds, the quarter is advice
     assert "a *fair price*: above your cost and Osprey's opening, below the model's price" in words
-    assert "at least a tenth of the gain (that reservation price minus" in words
+    assert "at least a fifth of the gain (that reservation price minus" in words  # review 89 X2
     assert "so leave a quarter or more, better a third" in words
 
 

@@ -1329,10 +1329,13 @@ def _combined(sale, after, reading, capped):
     )[0]
     same = "the same price" if same_money(both, capped) else f"{_euros(both)}, not {_euros(capped)}"
     # review 66 U6: the check's reading of the news can point against the learner's own, so
-    # the message says whose reading it is and how to see the learner's
+    # the message says whose reading it is and how to see the learner's; review 89 U3: and
+    # that it reads every piece up or down (``reference.given_reading``), even news that
+    # points nowhere, so a learner does not take a weighted piece for evidence
     return (
         f"Combining both, as a real seller would (cap your beliefs after the news), gives "
-        f"{same} on your case with the check's reading of the news: "
+        f"{same} on your case with the check's reading of the news (it reads each piece up "
+        "or down, even news that points nowhere, so as not to give away Question 3): "
         + (
             "on that reading the news does not change what the cap leaves you."
             if same_money(both, capped)
@@ -1925,7 +1928,8 @@ ACTION_HINT = (
     "make a price's chance of acceptance matter more than the "
     "model lets it? Where nothing breaks, ask whether "
     "anything but a feeling moves you off the model's price: a pull towards a number already "
-    "read into your beliefs is anchoring (section 5)."
+    "read into your beliefs is anchoring (section 5). Anchoring is the habit of adjusting "
+    "too little away from a number you have met, even one that tells you nothing new."
 )
 
 
@@ -2157,9 +2161,10 @@ def _price_notes(prices, sale, after, staged=()):
         "the buyer more, so fairness, a buyer who may walk out of a deal it finds unfair, is "
         "the one reason to name such a price.",
         "thin": "A price at or just under a reservation price still possible leaves the buyer "
-        "there less than a tenth of the gain (that reservation price minus your cost), nearly "
-        "the whole gain kept: check the buyer at the lowest reservation price still possible "
-        "at or above your price, not only the one you started from.",
+        "there less than a fifth of the gain (that reservation price minus your cost): in the "
+        "ultimatum games convention 3 cites, such offers are refused about half the time. "
+        "Check the buyer at the lowest reservation price still possible at or above your "
+        "price, not only the one you started from.",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 

@@ -538,8 +538,12 @@ GENEROUS_SHARE = 1 / 3
 #: quarter) and ``GENEROUS_SHARE`` (a third) are now the text's advice, not pass marks: a
 #: learner who left a walk-out-prone buyer a fifth, Camerer's figure, earned nothing. A price
 #: under a tenth keeps nearly the whole gain (review 88 X3: rv-alice's €54,666.67 left the
-#: buyer at €55,000 €333 of €17,000).
-FAIR_FLOOR = 0.1
+#: buyer at €55,000 €333 of €17,000). Review 89 X2: the floor is a fifth, Camerer's figure
+#: for offers refused about half the time, which the text cites: a tenth passed a price the
+#: text then called risky (63,320 on ``fair-case``, a buyer at 65,000 keeping 12%). Every
+#: price that passed before review 88 (a quarter or more) still passes, and every learner
+#: with `fair-share` can leave a quarter (tests/test_information_review89.py).
+FAIR_FLOOR = 0.2
 #: Review 82 X1 (round 83): a fair price is marked on its hard bounds only (above the cost
 #: and the opening, below the model's price, the buyer keeping at least ``FAIR_SHARE``); the
 #: cap at half the gain (``keeps_half_the_gain``, round s62) failed fair prices such as
@@ -663,7 +667,8 @@ _SITUATIONS = (
         "the opening is not shaded here and is already read into your beliefs; a pull "
         "you feel towards its number is a bias in you, not a broken promise of the model",
         "a price drawn towards the opening's number gives margin away for no reason the "
-        "model knows: that pull is anchoring (section 5 says more). Set the number aside and think "
+        "model knows: that pull is anchoring, the habit of adjusting too little away from a "
+        "number you have met (section 5 says more). Set the number aside and think "
         "about Osprey's alternatives, its reservation price and your own target",
     ),
     Situation(
@@ -2272,7 +2277,7 @@ def model_limits(sale, after):
     price above it, the highest surer price below it, or for `fair-share` the highest
     whole-euro price that leaves a third of the gain (``fair_price`` with ``GENEROUS_SHARE``;
     a quarter, ``FAIR_SHARE``, should no price above the opening leave a third), more than
-    the quarter the check asks for: the surer price leaves the buyer there nothing, the case ultimatum games show is refused most); for
+    the fifth the check asks for (``FAIR_FLOOR``): the surer price leaves the buyer there nothing, the case ultimatum games show is refused most); for
     `staged-opening`, the best price against the honest part of the opening
     (``staged_price``)."""
     model = best_move(after, sale.cost)[0]

@@ -610,8 +610,7 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # - `"accepts-any"`: the buyer accepts any price up to its reservation price;
 # - `"risk-neutral"`: you care only about the average profit;
 # - `"honest-opening"`: the opening is not shaded to steer your reading;
-# - `"none"`: every assumption holds (a pull towards a number already read into your
-#   beliefs breaks none of them: section 5);
+# - `"none"`: every assumption holds;
 #
 # and what you would name, in euros: your final price or, where a refusal brings a
 # counter-offer, a plan `(opening, target)`. Write `model_limits(sale, after)`, with `after`
@@ -655,10 +654,11 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | a plan: an opening by convention 1, a target below it and above your cost and Osprey's opening |
 # | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price; you meet this only when one exists |
-# | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a tenth of the gain (that reservation price minus your cost) |
+# | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
 #
-# These are hard bounds; inside them the number is your judgement. The course's advice:
+# These are hard bounds; inside them the number is your judgement. Conventions (the
+# course's advice):
 #
 # 1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the
 #    buyer's reservation price; go beyond it only as far as a fact you can name to Osprey
@@ -694,7 +694,7 @@ def model_limits(sale, after):
         return max(r for r, chance in after.items() if chance > 0 and sale.cost < r < model)
 
     # a fair price: the buyer at the next possible reservation price keeps at least a
-    # quarter of the gain (the text's advice; the mark asks a tenth); against a buyer who
+    # quarter of the gain (the text's advice; the mark asks a fifth); against a buyer who
     # walks out, leave it a third (a quarter, should no price above the opening leave a third)
     def fair(price, share):
         nearest = min(r for r, chance in after.items() if chance > 0 and r >= price)
@@ -940,7 +940,8 @@ check.information_pays(information_pays, hidden=True)
 # - `buy`: `True` if the report is worth more than its fee, `sale.report_fee`.
 #
 # Do not round. One mark for the two EVPIs, one for the report's worth, one for the
-# decision, judged on your own worth where the check follows it.
+# decision, judged against your worth when the check names its slip, so one slip costs
+# one mark.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "report-decision-answer", "schema_version": 3}
@@ -1109,9 +1110,10 @@ check.report_decision(report_decision, hidden=True)
 #   `"misrepresentation"` are right for it, as in module 00. Said as a demand ("sign by the
 #   end of the month"), a true deadline is a *warning*: a consequence you would bring about
 #   anyway, stated as a condition; that is `"legitimate"`, though it invites a test. A
-#   threat or warning you would not carry out, or an opinion of value you do not hold, sits
-#   on another line, between a bluff and a misrepresentation, and both labels are right
-#   for it too (section 6's "In law" box says why).
+#   threat or warning you would not carry out, or an opinion of the machine's value you do
+#   not hold, from the side that knows more, sits on another line, between a bluff
+#   and a misrepresentation, and both labels are right for it too (section 6's "In law"
+#   box says why).
 #
 # For tactics, the label says whether the move is fair, not whether it is wise.
 #
