@@ -127,10 +127,10 @@ def test_u1_section_5_states_the_bar_for_a_beaten_estimate_in_the_sentence():
     decide = _cell("decide-teaching")
     assert "(with no zone on your estimate" not in decide
     assert (
-        "an offer that reaches the even split with remote days, or, when your estimate leaves "
-        "no zone, your reservation price with two remote days, is acceptable if it has the "
-        "remote days; if not, **ask for remote days**;"
-    ) in decide
+        "an offer whose salary reaches the higher of the even split with remote days and your "
+        "reservation price with two remote days is acceptable with the remote days; without "
+        "them, **ask for remote days**;"
+    ) in decide  # review 89 U1: one bar, the higher of the two
 
 
 def test_round_88_fixes_are_paid_for_by_cuts():

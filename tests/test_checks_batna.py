@@ -2105,7 +2105,10 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     says with section 7's numbers; the chances Northwind is assumed to take at face value."""
     intro, risk = _cell("intro"), _cell("ev-risk")
     # review 70 U1: the module is about 15% shorter, and so is its stated time
-    assert "about 3½ hours" not in intro and "about 6½ to 7 hours" in intro
+    assert "about 3½ hours" not in intro
+    # review 89 U3: the 6½ to 7 hours are now a core and an optional extension
+    assert "The core takes about 5 to 5½ hours" in intro
+    assert "An optional extension (about 1½ hours, no marks)" in intro
     assert "surplus (what it gains over both sides' alternatives together)" in intro
     assert "constant relative risk aversion" not in " ".join(risk.split())  # review 79 U2
     reservation = _cell("reservation-teaching")
@@ -2382,18 +2385,22 @@ def test_the_intro_times_each_sitting_and_they_add_up():
     short for a non-specialist next to modules of like length; the target question now
     sits in the first sitting, each of the first two takes 2½ hours, the total 7½ to 8."""
     intro = _cell("intro")
-    total = re.search(r"about ([\d½]+) to ([\d½]+) hours, best in three sittings", intro)
+    # review 89 U3: the three sittings are the core; the extension is timed apart
+    total = re.search(
+        r"The core takes about ([\d½]+) to ([\d½]+) hours, best in three sittings", intro
+    )
     parts = re.search(
-        r"about ([\d½]+) hours for sections 1 to 4 with questions 1 to 5, ([\d½]+) hours for "
+        r"you: ([\d½]+) hours for sections 1 to 4 with questions 1 to 5, ([\d½]+) hours for "
         r"sections 5 and 6 with questions 6, 6b and 7, and ([\d½]+) to ([\d½]+) hours for section 7 "
-        r"with questions 8 to 10",
+        r"with questions 8 and 9 and the reflection",
         intro,
     )
     first, middle, low, high = (_hours(x) for x in parts.groups())
     assert (first + middle + low, first + middle + high) == tuple(map(_hours, total.groups()))
     # review 70 U1: sections 5 to 7 were cut by about a fifth, so each of the first two
-    # sittings is back to 2 hours and the total to 6½ to 7
-    assert first == middle == 2 and _hours(total.group(1)) == 6.5
+    # sittings is back to 2 hours; review 89 U3: core and extension together 6½ to 7
+    extension = _hours(re.search(r"extension \(about ([\d½]+) hours", intro).group(1))
+    assert first == middle == 2 and _hours(total.group(1)) + extension == 6.5
 
 
 def test_the_target_question_sits_where_section_4_teaches_the_band():
@@ -2517,10 +2524,12 @@ def test_the_stated_time_matches_the_course_map_and_names_the_hardest_question()
     from course.course_map import MODULES
 
     intro = _cell("intro")
-    assert "2½ to 3 hours for section 7" in intro and "hardest" not in intro
+    # review 89 U3: section 7's core is 1 to 1½ hours; the extension (about 1½) is apart
+    assert "1 to 1½ hours for section 7" in intro and "hardest" not in intro
     low, high = (_hours(x) for x in re.search(r"about ([\d½]+) to ([\d½]+) hours", intro).groups())
+    extension = _hours(re.search(r"extension \(about ([\d½]+) hours", intro).group(1))
     minutes = next(m.minutes for m in MODULES if m.folder == "02_batna")
-    assert low * 60 <= minutes <= high * 60
+    assert (low + extension) * 60 <= minutes <= (high + extension) * 60
 
 
 def test_no_markdown_line_of_the_source_runs_past_the_wrapping_width():
@@ -2959,12 +2968,13 @@ def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
     """The revise/hold quiz asks for a label only; its feedback sends the learner to the
     graded questions that work out two of its news items on their own numbers: Lumen
     settled first (question 9, 'known first') and two remote days (questions 5 and 6).
-    The introduction only says that two items come back, not which (see the next test)."""
+    The introduction names none of them (see the next test); review 89 cut its sentence
+    that two items come back, which the feedback says anyway."""
     from course.scenarios.batna import NEWS
 
     news = _cell("news-text")
     assert "A click can find a label, not a figure" not in news
-    assert "the feedback on each says which" in " ".join(news.split())
+    assert "Two items come back" not in news  # review 89: cut, the feedback says which
     why = {text: reason for text, _, reason in NEWS}
     lumen = next(reason for text, reason in why.items() if "Lumen" in text)
     remote = next(reason for text, reason in why.items() if "remote days" in text)
@@ -3346,7 +3356,8 @@ def test_question_6_says_never_to_accept_an_ask_for_remote_days_offer_without_th
     the package it names is accepted, remote days or not)."""
     # review 78 U3: the table's row says it (ask for remote days), and the last-word sentence
     decide = " ".join(_cell("decide-teaching").split())
-    assert "if not, **ask for remote days**" in decide  # review 86 X1: a principle, no table
+    # review 86 X1: a principle, no table; review 89 U1: "if not" is now "without them"
+    assert "without them, **ask for remote days**" in decide
     assert "take any offer above your reservation price for its package" in decide
 
 
@@ -3751,7 +3762,8 @@ def test_question_10_grades_which_model_fits_on_the_learners_own_numbers(answers
     text = _cell("q10-text")
     for fact in ("talks.may_be_cancelled", "talks.answer_date", "talks.start_slips"):
         assert fact in text
-    assert "section 7 with questions 8 to 10" in _cell("intro")
+    # review 89 U3: the intro times question 10 as part of the optional extension
+    assert "question 10 with its practice" in _cell("intro")
 
 
 def test_question_10_refuses_one_model_for_every_version(learner):
@@ -4970,9 +4982,9 @@ def test_review_72_marks_move_from_model_predictions_to_a_decision_on_your_own_o
     for cell in ("own-batna-needed-test", "batna-rise-test"):
         assert "HIDDEN TESTS" not in cell_text("02_batna", "batna", cell)
     # review 73 U2: "question 8's own talks" was opaque; the practice follows question 10
-    assert "Question 10 and the practice after it earn no marks." in " ".join(
-        _cell("intro").split()
-    )
+    intro = " ".join(_cell("intro").split())  # review 89 U3: the extension earns no marks
+    assert "An optional extension (about 1½ hours, no marks) adds" in intro
+    assert "question 10 with its practice" in intro
 
 
 def test_review_73_question_6b_tells_a_learner_whose_target_is_no_higher_to_take_the_offer():

@@ -35,7 +35,9 @@ def test_the_own_talks_practice_follows_question_10_which_defines_talks():
         assert term in _cell("q10-text")
     intro = _cell("intro")
     assert "question 8's own talks" not in intro
-    assert "Question 10 and the practice after it earn no marks." in intro
+    # review 89 U3: the intro's optional extension (no marks) holds question 10 and its practice
+    assert "An optional extension (about 1½ hours, no marks) adds" in intro
+    assert "question 10 with its practice" in intro
     for n in range(40):
         story = course.variant("02_batna", f"u2-{n}").story()
         assert "questions 8 (your own talks)" not in story

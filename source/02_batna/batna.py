@@ -14,7 +14,8 @@
 # # Module 02 — Alternatives: your BATNA
 #
 # Your strongest argument at a negotiating table is often what you will do if this deal
-# falls through.
+# falls through: module 00's **alternatives**, a source of leverage you build before the
+# table (the reflection asks how) and that shifts as news arrives (section 3's quiz).
 #
 # You will learn to
 #
@@ -29,20 +30,20 @@
 # 5. see how a deal's surplus (what it gains over both sides' alternatives together)
 #    splits, and when a better BATNA earns you more.
 #
-# It takes about 6½ to 7 hours, best in three sittings; longer if Python is new to you:
-# about 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
-# with questions 6, 6b and 7, and 2½ to 3 hours for section 7 with questions 8 to 10 and
-# the reflection. Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are
-# yours; the cells after them check your answer. Question 10 and the practice after it
-# earn no marks.
+# The core takes about 5 to 5½ hours, best in three sittings, longer if Python is new to
+# you: 2 hours for sections 1 to 4 with questions 1 to 5, 2 hours for sections 5 and 6
+# with questions 6, 6b and 7, and 1 to 1½ hours for section 7 with questions 8 and 9 and
+# the reflection. An optional extension (about 1½ hours, no marks) adds section 7's
+# three-benchmark box, question 9's "left open" case, and question 10 with its practice.
+# Run the cells from top to bottom. Cells that say `YOUR CODE HERE` are yours; the cells
+# after them check your answer.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup-explained", "schema_version": 3}
 # ## Your scenario
 #
 # The next cell draws your scenario. The first time, it asks for your course id: type the
-# id your instructor gave you and press Enter. The cell
-# keeps your scenario as `offers`; the table at its end names each number as your
-# functions read it, for example `offers.bank_salary`.
+# id your instructor gave you and press Enter. The cell keeps your scenario as `offers`;
+# the table at its end names each number, for example `offers.bank_salary`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
@@ -248,15 +249,12 @@ check.choose_batna(choose_batna, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-text", "schema_version": 3}
 # ### Exercise: revise or hold?
 #
-# This quiz is about your reservation price alone. Each item below reaches you during your
-# talks with Northwind: decide whether it is a
-# reason to work your reservation price out again (revise it; the figure may still come
-# out where it was) or no reason at all (hold it). Revise only for what your alternatives
-# are worth to you, or what this deal costs or gives you that they do not; a fact can be
-# true, and still change neither. Each choice is
-# final, and the item then says whether it fits, and why; the line under the quiz counts
-# your right choices. Two items come back as graded questions; the feedback on each says
-# which.
+# This quiz is about your reservation price. Each item below reaches you during your
+# talks: decide whether it is a reason to work your reservation price out again (revise
+# it; it may come out the same) or no reason at all (hold it). Revise only for what your
+# alternatives are worth to you, or what this deal costs or gives you that they do not; a
+# fact can be true, and still change neither. Each choice is final, and the item then says
+# whether it fits, and why; the line under the quiz counts your right choices.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "news-quiz", "schema_version": 3}
 from course.widgets.batna import NewsQuiz
@@ -473,9 +471,9 @@ check.target_salary(target_salary, hidden=True)
 #
 # - **walk away** when neither your estimate of Northwind's reservation price nor the offer
 #   reaches your reservation price with two remote days: no package works for both;
-# - an offer that reaches the even split with remote days, or, when your estimate leaves no
-#   zone, your reservation price with two remote days, is acceptable if it has the remote
-#   days; if not, **ask for remote days**;
+# - an offer whose salary reaches the higher of the even split with remote days and your
+#   reservation price with two remote days is acceptable with the remote days; without
+#   them, **ask for remote days**;
 # - **counter** any other offer, and say why: it is below your BATNA, below your
 #   reservation price for its package, or short of the even split with remote days.
 #
@@ -877,11 +875,10 @@ ModelQuiz()
 #   delays ($\delta \to 1$), where the even split is exactly half the pie.
 #
 # In both models, return `None` when no deal can give you `target`, because the other side
-# would rather walk away than accept less than its BATNA. When a BATNA of 0 already gets you
-# the target, return 0. The check uses other sides' BATNAs below half the pie and targets
-# from 0 to the whole pie, exactly half of it among them. With a pie of 200 and their BATNA
-# 40, a target of 130 needs a BATNA of 100 in the Nash model and 130 in the outside-option
-# model.
+# would rather walk away than accept less than its BATNA. The check uses other sides'
+# BATNAs below half the pie and targets from 0 to the whole pie, exactly half of it among
+# them. With a pie of 200 and their BATNA 40, a target of 130 needs a BATNA of 100 in the
+# Nash model and 130 in the outside-option model.
 #
 # Marks: Nash cases 1/2, outside-option cases 1/4, targets out of reach 1/4.
 
