@@ -255,7 +255,8 @@ def test_the_notebooks_pie_task_the_lowest_offer_accepted(outside, lowest, below
     game.offer.value = lowest
     game.propose.click()
     assert "It accepts." in game.history.value
-    assert f"accepts any offer of at least {max(outside, 0.9 / 1.9):.1%}" in game.equilibrium.value
+    assert f"the computer {max(outside, 0.9 / 1.9):.1%}" in game.equilibrium.value
+    assert f"accepts any offer of at least {lowest:.0%}" in game.equilibrium.value
     game.restart.click()
     game.offer.value = round(lowest - 0.01, 2)
     game.propose.click()

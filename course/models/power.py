@@ -197,6 +197,22 @@ def computer_reply(offer_to_computer, delta_you, delta_computer, outside_option=
     return ("counter", counter_for_you)
 
 
+def lowest_accepted_offer(delta_you, delta_computer, outside_option=0, steps=100):
+    """The lowest offer on a grid of ``steps`` equal steps from 0 to 1 (a slider's values
+    ``k / steps``) that ``computer_reply`` accepts: the computer's equilibrium share rounded
+    up to the grid, found by asking ``computer_reply`` itself so the two always agree."""
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+        raise ValueError(f"steps must be a whole number of at least 1, got {steps!r}")
+    _, theirs = bargaining_split(delta_you, delta_computer, outside_option)
+    k = max(0, math.floor(theirs * steps) - 1)
+    while (
+        k < steps
+        and computer_reply(k / steps, delta_you, delta_computer, outside_option)[0] != "accept"
+    ):
+        k += 1
+    return k / steps
+
+
 # --- coalitions and the Shapley value -------------------------------------------------------
 
 

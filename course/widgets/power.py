@@ -10,6 +10,7 @@ from course.models.power import (
     bargaining_split,
     blocking_coalition,
     computer_reply,
+    lowest_accepted_offer,
     shapley_shubik_index,
     shapley_values,
     worth_today,
@@ -368,10 +369,11 @@ class ShrinkingPieGame(w.VBox):
             self.chart.value = ""
             return
         yours, theirs = bargaining_split(*settings)
+        lowest = lowest_accepted_offer(*settings)
         self.equilibrium.value = (
             f"<b>Equilibrium:</b> you propose first and get {yours:.1%}, the computer "
             f"{theirs:.1%}, agreed at once. The computer accepts any offer of at least "
-            f"{theirs:.1%} (your offer moves in steps of one percent)."
+            f"{lowest:.0%} (its share rounded up to your offer's steps of one percent)."
         )
         self.chart.value = value_bars({"you": 100 * yours, "computer": 100 * theirs})
 
