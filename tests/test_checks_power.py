@@ -1662,7 +1662,8 @@ def test_every_breakdown_story_leaves_dunmore_with_nothing_and_names_the_hazard(
             for e in ("withdraw its loan", "approval to buy the rig lapses", "no money for any rig")
         ), text
     assert "small in itself, but far larger than that daily share" in PROSE
-    assert "were the two about equal, less than half a unit" in PROSE
+    # review 89, U4: the rule is no longer restated; question 5 says which one applies
+    assert "as section 5's rule for a breakdown payoff requires" in PROSE
 
 
 def test_roths_valuation_the_kinds_of_move_mapped_and_a_bid_above_both_predictions():

@@ -1326,8 +1326,12 @@ def test_the_rubric_keeps_the_condition_on_half_a_unit_per_unit():
     talks fail counts by half; sections 5 and 8 say so only where the risk of breakdown,
     not the cost of delay, drives agreement."""
     rubric = _section(PROSE, "Rubric, half a mark each", "A full-marks answer")
-    assert "adds half a unit per unit where" in rubric
-    assert "not the cost of delay" in rubric
+    # review 89, U4: the rubric points to section 5's two rules, which carry the condition,
+    # instead of restating them; it states no unit rule of its own, conditioned or not
+    assert "how it counts by section 5's two rules" in " ".join(rubric.split())
+    assert "half a unit" not in rubric
+    five = " ".join(_section(PROSE, "## 5. Outside options", "### Question 4").split())
+    assert "when the risk of breakdown, rather than the cost of delay, is what pushes" in five
 
 
 def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
@@ -1716,7 +1720,8 @@ def test_section_4_files_a_deadline_once_as_module_00_does():
     another label, counted once; section 4 says the same, in one sentence after its own
     claim, and this test reads module 00 to see that it still says so."""
     four = _section(PROSE, "## 4.", "**Where the model misleads.**")
-    told = four[four.index("is power. ") + len("is power. ") :]
+    # review 89 (module 00's C3): outlasting them "is leverage", no longer "is power"
+    told = four[four.index("is leverage. ") + len("is leverage. ") :]
     # review 58, C2: one line pointing to module 00's convention; module 05 now files a
     # deadline as module 00 does, so this module no longer reconciles the two
     assert " ".join(told.split()).startswith(  # review 72, U4: reworded
@@ -2260,10 +2265,8 @@ def test_question_4s_reasons_are_judged_by_what_comes_before_it():
     # review 59, E1: the value raises no price only because the buyer knows it, and the
     # price still moves with v1 when the rival is weak; review 64, C2 and U1: said in one
     # sentence that keeps the two apart, the advice on interests left to section 7
-    ground = (
-        "A higher $v_1$ can raise the price (half a unit per unit when the rival is weak, "
-        "section 5), but telling the keen buyer about a $v_1$ it already knows does not."
-    )
+    # review 89, U1: the clause on telling the buyer a value it knows is cut
+    ground = "A higher $v_1$ can raise the price (half a unit per unit when the rival is weak, section 5)."
     prose = " ".join(PROSE.split())
     assert prose.index(ground) < prose.index("### Question 4") < prose.index("## 7. Using power")
     assert "cannot carry the price alone" not in prose

@@ -34,7 +34,7 @@ def test_question_4_no_longer_says_only_interests_passes_on_accepting():
 
 def test_section_2_keeps_the_price_apart_from_telling_and_leaves_interests_to_section_7():
     two = _flat(_section(PROSE, "**A licence and two buyers.**", "### Exercise: the power"))
-    assert "but telling the keen buyer about a $v_1$ it already knows does not" in two
+    assert "A higher $v_1$ can raise the price" in two  # review 89, U1: the clause is cut
     assert "Pointing out value" not in two and "is a ground for more" not in two
     seven = _flat(_section(PROSE, "**Show what you solve for them.**", "**Remember that"))
     assert "it moves a price only where the buyer has not yet counted that value" in seven

@@ -94,7 +94,8 @@ def test_u1_section_5_recaps_module_02_instead_of_teaching_it_again():
     five = _section(PROSE, "## 5. Outside options", "The licence of section 2")
     assert five.count("Module 02, section 7, in brief.") == 1
     assert "A natural guess" not in five and "So ask two questions" not in five
-    assert len(five.split()) < 260
+    # review 89, U3: one worked figure beside each rule (about 40 words) is not re-teaching
+    assert len(five.split()) < 300
     for term in ("share at the table", "outside option", "deal-me-out"):
         assert f"**{term}**" in five
     assert "**A breakdown payoff**" in five

@@ -297,8 +297,7 @@ print("Left takes all: in the core?", stable)
 # **reservation price**, the least the seller could accept: below it, selling to the rival
 # does better. From here on this module calls that lowest price the reservation price. It
 # is a limit, not a target. A higher $v_1$ can raise the price (half a unit per unit when
-# the rival is weak, section 5), but telling the keen buyer about a $v_1$ it already knows
-# does not.
+# the rival is weak, section 5).
 #
 # If the rival's offer is not firm and a sale to it would itself be bargained, the
 # seller's reservation price sits below the core's lowest price.
@@ -569,10 +568,10 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #   responder with $\delta = 0.51$ still gets about 0.66.
 #
 # Kestrel, whose order book is thin, is the impatient side in the Granite talks; Granite
-# can wait. Knowing their deadline is information (module 01); outlasting them is power.
-# Module 00's audit counts a deadline once, under its holder's alternatives; Rubinstein's
-# model turns the same time pressure into a lower $\delta$, and so a smaller share of the
-# pie.
+# can wait. Knowing their deadline is information (module 01); outlasting them is
+# leverage. Module 00's audit counts a deadline once, under its holder's alternatives;
+# Rubinstein's model turns the same time pressure into a lower $\delta$, and so a smaller
+# share of the pie.
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
@@ -637,8 +636,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
 # Module 02, section 7, in brief. Your **share at the table** is what Rubinstein's model
-# (section 4) gives you when the other side proposes, with no alternative counted. An
-# **outside option** is one you can take only at the moment you turn down the other
+# (section 4) gives you when the other side proposes, with no alternative counted.
+#
+# An **outside option** is one you can take only at the moment you turn down the other
 # side's proposal (Harrow's work for Kestrel). The **deal-me-out** result, also called the
 # *outside option principle*: with an option worth $b$ (a share of the pie), the
 # responder's share is the larger of its share at the table and $b$:
@@ -650,13 +650,16 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Journal of Economics*, 1986) showed it.
 # Whoever proposes, the option binds once it beats your share at the table; each unit then
 # adds a whole unit to your share when the other side proposes, and their $\delta$ of a
-# unit when you do.
+# unit when you do. With $\delta = 0.99$ on both sides (the cell below) the share at the
+# table is 0.497: an option of 0.1 leaves it there, one of 0.6 makes it 0.600.
+#
 # **A breakdown payoff** is what each side is left with if the talks end for reasons
 # neither controls (a lender who may withdraw): when the risk of breakdown, rather than
 # the cost of delay, is what pushes the two sides to agree, and offers follow each other
 # quickly, alternating offers end at the Nash split on the breakdown payoffs, so each unit
 # of it adds half a unit to your share, whether or not it beats your share at the table
-# (less where delay also pushes, closing note).
+# (less where delay also pushes, closing note). A breakdown payoff of 0.1 gives 0.550, one
+# of 0.6 gives 0.800.
 #
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
@@ -787,9 +790,8 @@ check.licence_reply(licence_reply, hidden=True)
 #
 # *Where the talks can end on their own.* The chance that the talks fail on a given day is
 # small in itself, but far larger than that daily share. So the risk of failure, not
-# delay, is what pushes the two sides to agree, and by section 5's rule for a breakdown
-# payoff each unit of the alternative adds half a unit to the price (were the two about
-# equal, less than half a unit).
+# delay, is what pushes the two sides to agree, as section 5's rule for a breakdown payoff
+# requires.
 #
 # Write `rig_prices(s)`, returning a dict from letter to the price section 5's models
 # predict in that version, for example `{"A": 31_000, "B": 27_500, ...}`. A quarter mark
@@ -935,8 +937,10 @@ ShrinkingPieGame()
 # Kestrel is (part 4), so section 5's full information holds. Granite may still open below
 # Harrow's offer, as real bargainers often open off the equilibrium path; your reply is to
 # that opening. When Harrow beats Kestrel's share at the table, the game's best reply to a
-# proposal below it is to walk out to Harrow. This game has no move that names Harrow's
-# offer before walking out: naming an offer is question 9's part b, `"mention"`.
+# proposal below it is to walk out to Harrow. In real talks the same money comes from
+# naming Harrow's figure and leaving only if Granite will not meet it (section 5). This
+# game has no move that names Harrow's offer before walking out: naming an offer is
+# question 9's part b, `"mention"`.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -1059,8 +1063,9 @@ check.best_lever(best_lever, hidden=True)
 #   experiments on first offers (2001), final prices ended nearer the first figure
 #   named. A weak alternative anchors you too: with one, negotiators made less ambitious
 #   first offers and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So
-#   make a strong alternative known, keep a weak one private. That rule is this course's
-#   heuristic: no study we know of tests disclosing a weak alternative directly.
+#   make a strong alternative known, keep a weak one private. That rule is a textbook
+#   heuristic (Thompson, *The Mind and Heart of the Negotiator*, 2nd ed., 2001, chapter
+#   7): no study we know of tests disclosing a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
@@ -1245,14 +1250,11 @@ check.harrow_move(harrow_move, hidden=True)
 # Rubric, half a mark each, for a point made about the learner's own case: (1) both
 # directions of dependence, with what each side controls (its base of power), the interest
 # behind each side's position, and its alternatives; (2) who can wait longer, with a
-# reason, and how each alternative is reached and so how it counts (one walked out to
-# binds only above that side's share at the table; one left when talks fail adds half a
-# unit per unit where the risk of breakdown, not the cost of delay, pushes both sides to
-# agree, and less than half a unit where both push); (3)
-# one change and a use of it that is neither a threat, nor a misrepresentation, nor an
-# illegitimate source, with what is said (framed by the other side's interests) and what
-# is kept back; (4) an ending without a deal that leaves the door open, and what it does
-# to the next negotiation with the same counterpart (deals repeat: Axelrod).
+# reason, and how each alternative is reached and so how it counts by section 5's two
+# rules; (3) one change and a use of it that is neither a threat, nor a misrepresentation,
+# nor an illegitimate source, with what is said (framed by the other side's interests)
+# and what is kept back; (4) an ending without a deal that leaves the door open, and what
+# it does to the next negotiation with the same counterpart (deals repeat: Axelrod).
 #
 # A full-marks answer: "Our team depends on the one vendor whose software runs our
 # billing (we need its updates, a resource only it controls; moving away would take a
@@ -1281,10 +1283,10 @@ check.harrow_move(harrow_move, hidden=True)
 #   says what competition leaves: a rival buyer's firm offer sets your reservation price
 #   at what it would pay, unit for unit, even if it never buys.
 # - Votes are not power: count who can swing a decision (Shapley–Shubik, Banzhaf).
-# - Patience is power, and so is moving first: in Rubinstein's game your share rises with
-#   your own patience and falls with theirs. As rounds get shorter the first mover's edge
-#   shrinks, but patience's does not: the ratio of the two sides' costs of delay sets the
-#   split.
+# - Patience is leverage, and so is moving first: in Rubinstein's game your share rises
+#   with your own patience and falls with theirs. As rounds get shorter the first
+#   mover's edge shrinks, but patience's does not: the ratio of the two sides' costs of
+#   delay sets the split.
 # - Ask how you would reach an alternative. One you must walk out to take (an outside
 #   option) counts only when it beats your share at the table, and then sets your share
 #   when they propose;
