@@ -2,7 +2,7 @@
 
 from html import escape
 
-from course.models.concessions import time_dependent_offer
+from course.models.concessions import tactic_name, time_dependent_offer
 from course.pictures import (
     BUYER_COLOUR,
     SELLER_COLOUR,
@@ -171,7 +171,7 @@ def tactic_curves(opening, reservation, deadline, betas):
     """The offers of Faratin time-dependent tactics with each β, from the opening in round 0
     to the reservation price at the deadline."""
     series = {
-        f"β = {beta:g}": [
+        f"β = {beta:g} ({tactic_name(beta)})": [
             (t, time_dependent_offer(t, deadline, opening, reservation, beta))
             for t in range(deadline + 1)
         ]

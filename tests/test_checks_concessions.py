@@ -614,7 +614,10 @@ def test_rule_2_matches_the_smaller_of_the_two_steps_as_the_text_says(learner, c
     assert check._in_band(_capped_by(min)(s, mine, theirs, 100), band, mine[-1])  # gives 4
     assert not check._in_band(_capped_by(max)(s, mine, theirs, 100), band, mine[-1])  # 6
     text = _flat()
-    assert "capped by your last step and by the room left to your target" in text  # r86 U1
+    assert (  # r86 U1; review 89 U2: the caps as a list
+        "your last step (before your first step: three fifths of the room left to your target"
+        in text
+    )
     assert (
         "Orchard has now conceded 6 (91 against its best earlier 85), more than your last 4, "
         "so you give from 2 up to 4" in text
@@ -1790,9 +1793,9 @@ def test_the_plans_on_the_clock_are_named_as_such():
     assert "one every round (the introduction's note says why that is short of its rule)" in flat
     # review 66 C1: the next-year plan now holds after the buyer's opening, as question 2's
     # rule 3 asks, and the aside says so instead of calling it "section 2's plan"
-    assert (
-        "a hold after the buyer's opening, then whole steps that never grow, one every round "
-        "(the introduction's note says why that is rough)" in flat
+    assert (  # review 89 U3: the introduction's note is pointed to once, in section 5
+        "a hold after the buyer's opening, then whole steps that never grow, one every round, "
+        "down to section 2's target" in flat
     )
     assert "the engine plays section 2's plan (" not in flat
     assert "which section 2 advises against" not in flat
@@ -2006,9 +2009,10 @@ def test_the_planner_and_section_3_say_move_where_a_give_is_meant_too():
     flat = _flat()
     assert "has four parts:" in flat
     assert "1. Concede only in answer to a concession of theirs, never into silence." in flat
-    assert (  # review 86 U1: no longer nested inside the clause on the last step
-        "capped by your last step and by the room left to your target, and before your first "
-        "step by three fifths of that room (section 2's plan)" in flat
+    assert (  # review 86 U1; review 89 U2: the caps as a list
+        "Your most is the smallest of: their concession, your plan's next step, your last "
+        "step (before your first step: three fifths of the room left to your target, section "
+        "2's plan), and the room left to your target." in flat
     )
 
 
@@ -2196,14 +2200,15 @@ def test_the_text_says_what_holds_of_rounds_curves_and_statements():
     text = _flat()
     assert "Below the frontier free moves exist" not in text
     assert "some free change of package always exists, though not always a one-level one" in text
-    assert "outside-option principle" not in text and "deal-me-out" in text
+    assert "outside-option principle" not in text  # review 89 U3: the deal-me-out aside is cut
     assert "confirms your estimate" not in text and "is consistent with your estimate" in text
     assert "matter relatively more to Orchard" in text and "values relatively more" in text
     assert "is the quote itself" not in text
     assert "choose the one you would rather put on the table" not in text
     assert "the check accepts any of them" in text
-    assert "from a side that may be shading its opening" in text
-    assert "when you know how this side habitually opens (module 01)" in text
+    # review 89 U3: section 1's paragraph on quotes and low anchors is cut (question 1's
+    # table says what a quote does; section 1 keeps "an opening rules out prices")
+    assert "what it tells you about them you may still use (module 01" in text
     # review 58 (U2): the kinds of move are a table now
     assert "| a *threat*, not a *warning* (modules 02 and 03): any price above your" in text
 
@@ -2659,8 +2664,9 @@ def test_what_module_04_says_an_opening_proves_in_module_01s_band_model():
     text = (Path(__file__).parents[1] / "source" / MODULE / "concessions.py").read_text()
     flat = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
     assert "a low opening rules out the top prices" not in flat
-    # review 57 U3: the band model's detail is left to module 01, with a pointer
-    assert "when you know how this side habitually opens (module 01)" in flat
+    # review 57 U3: the band model's detail is left to module 01, with a pointer (review
+    # 89 U3: section 1's first paragraph carries it)
+    assert "(module 01: an opening rules out prices)" in flat
 
 
 def test_the_ratio_of_their_gain_to_your_loss_has_one_name():
@@ -2998,10 +3004,10 @@ def test_below_the_even_split_the_model_accepts_only_when_no_round_is_left(answe
     disagree; the model answer does what it says for 40 learners, and module 02's floor in
     the last round fails the check."""
     flat = _flat()
-    assert "your plan never asks less than the split" in flat
-    assert (  # s76 C1; review 83 C3: a case of its own
-        "**Accept or counter** while rounds remain an offer below your next ask but at or above "
-        "the even split (module 02: *acceptable*)" in flat
+    assert "Your plan never asks less than the split" in flat
+    assert (  # s76 C1; review 83 C3: a case of its own; review 89 U2: split in two
+        "**Accept or counter:** while rounds remain, an offer below your next ask but at or "
+        "above the even split is *acceptable* (module 02): accept it or counter." in flat
     )
     assert "parts from module 02" not in flat
     batna = (Path(__file__).parents[1] / "source" / "02_batna" / "batna.py").read_text()
@@ -3043,8 +3049,8 @@ def test_module_02s_even_split_rule_is_for_an_offer_weighed_without_a_plan(answe
     and (review 68 C1) module 02's floor passes the visible check too, for 40 learners."""
     flat = _flat()
     assert (  # review 59 C1, s76 C1: where the two differ, said in section 5's bullet
-        "**Accept or counter** while rounds remain an offer below your next ask but at or above "
-        "the even split (module 02: *acceptable*)" in flat
+        "**Accept or counter:** while rounds remain, an offer below your next ask but at or "
+        "above the even split is *acceptable* (module 02)" in flat
     )
     assert "this rule replaces that one" not in flat
     assert "at the last round it hands over to this rule" not in flat
@@ -3706,7 +3712,10 @@ def test_question_3_s_words_give_the_band_the_check_accepts():
     # review 80 U1: question 3 points to section 3's rules, which state the caps
     assert "your next offer by section 3's rules 2 and 3" in flat
     assert "your offer never goes below it" in flat
-    assert "three fifths of that room (section 2's plan); at least half of that most" in flat
+    assert (  # review 89 U2: the caps as a list
+        "three fifths of the room left to your target, section 2's plan), and the room left to "
+        "your target. Give between half of your most and all of it." in flat
+    )
     bound = 0
     for learner in LEARNERS:
         with course.variants.learner_as(learner):
@@ -4444,7 +4453,8 @@ def test_question_4b_asks_for_the_margin_and_its_check_tries_several(learner, ca
 
 #: The intro's word counts of the reading outside and inside folded notes (review 66 U1
 #: asked for them to be reported; the test measures them)
-READING_WORDS, FOLDED_WORDS = 6900, 1600  # review 80 U1: questions 2 and 3 point, not restate
+# review 80 U1: questions 2 and 3 point, not restate; review 89 U3: an aside cut
+READING_WORDS, FOLDED_WORDS = 6900, 1500
 # review 82: 1,800 overstated the folds; its U6 cut three asides (1,755 -> 1,605)
 
 
@@ -5469,7 +5479,7 @@ def test_s76_c1_question_6_s_rule_says_an_offer_at_the_even_split_may_be_accepte
     assert "at or above the even split you may also accept" in rule
     section_5 = " ".join(cell_text(MODULE, "concessions", "difficult-teaching").split())
     accept = section_5[section_5.index("**Accept**") : section_5.index("**Walk away**")]
-    assert "at or above the even split (module 02: *acceptable*): your plan never" in accept
+    assert "is *acceptable* (module 02): accept it or counter. Your plan never" in accept
     assert "Aside: module 02's acceptable offers" not in _flat()
 
 
@@ -5537,22 +5547,25 @@ def test_s77_c3_a_lower_quote_moves_the_target_and_no_opening_goes_below_it():
     the check accepted openings below the target (learner-7: quote 79, opening 76, target
     80.25) against 'your target lies below your opening'. The text now says the quote moves
     the target too, and the check refuses an opening below the target recomputed from the
-    quote, with a hint that says so; one at that target passes. Failed on the old check."""
+    quote, with a hint that says so; one at that target passes. Failed on the old check.
+    Review 89 C1: the floor is the foot of module 02's band, the even split of the lowered
+    zone (section 2 accepts any target in the band), which binds for quotes less than 6 over
+    the reservation price; the check's own quotes are all at least 6 over, so this tries
+    quotes 4 and 5 over it, where 3 under the quote falls below the split."""
     text = _flat()
-    assert "with it your target (section 2) and your opening" in text
     assert "the quote lowers your estimate, and your target with it" in text  # review 79 U1
     found = 0
     for learner in SWEEP[:300]:
         s = course.variant(MODULE, learner)
         key = list(_own_opening(s)[1][:1])
-        for anchor, quote in check._rivals(s, hidden=True):
-            lowered = reservation_of(s) + TARGET_SHARE * (quote - reservation_of(s))
-            if quote >= s.their_estimate or quote - check.QUOTE_BAND >= lowered - 0.2:
-                continue
+        r = reservation_of(s)
+        for quote in (r + 4, r + 5):
+            lowered = (r + quote) / 2
             found += 1
-            assert check._check_opening(s, anchor, (lowered, key), quote) == lowered
+            for right in (lowered, r + TARGET_SHARE * (quote - r), quote):
+                assert check._check_opening(s, None, (right, key), quote) == right
             with pytest.raises(NotYet, match="below your target: the rival's quote"):
-                check._check_opening(s, anchor, (quote - check.QUOTE_BAND, key), quote)
+                check._check_opening(s, None, (quote - check.QUOTE_BAND, key), quote)
     assert found
 
 

@@ -56,27 +56,30 @@ def _green_means_graded(check_function, answer):
 # --- X1: a green self-check means the hidden test passes --------------------------------
 
 
-def test_x1_three_under_any_quote_fails_visibly_where_the_target_binds():
+def test_x1_three_under_any_quote_gets_the_same_verdict_visibly_and_hidden():
     """Review 79 X1: '3 under any quote below the fact' passed the visible check for every
     learner (its quote, 6 under the estimate, rarely let the target bind) and failed the
     hidden test (10 under). The visible check now tries a quote 8 over the reservation
-    price, where the target binds, and every quote the hidden test tries."""
+    price, and every quote the hidden test tries. Review 89 C1: the floor under a quote is
+    now the foot of module 02's band, the even split (section 2 accepts any target in the
+    band), 4 over the reservation price for that quote: 3 under it, 5 over, passes, and it
+    passes the hidden test too, for every learner (it failed both before)."""
 
     def three_under(s, anchor, quote=None):
         key = _best_fact(s)
         price = s.statements[key].figure
         return (price if quote is None or quote >= price else quote - 3), [key]
 
-    _green_means_graded(check.opening, three_under)
     s = course.variant(MODULE, "st-0")
     low = reservation_of(s) + check.FLOOR_QUOTE
+    split = (reservation_of(s) + low) / 2
     target = reservation_of(s) + TARGET_SHARE * (low - reservation_of(s))
-    assert target - (low - check.QUOTE_BAND) >= 1 and low - target >= 1  # clear of lines
+    assert split < low - check.QUOTE_BAND < target  # passes the band's foot, not its top
     assert (None, low) in check._rivals(s, hidden=False)
-    with learner_as("st-0"):
-        assert "is below your target: the rival's quote" in _verdict(
-            check.opening, three_under, False
-        )
+    for learner in LEARNERS:
+        with learner_as(learner):
+            assert _verdict(check.opening, three_under, False) is None, learner
+            assert _verdict(check.opening, three_under, True) is None, learner
 
 
 def test_x1_the_visible_check_tries_every_case_kind_the_hidden_test_does():
@@ -196,16 +199,18 @@ def test_u1_question_1_states_the_target_formula_under_its_table():
     row = text[text.index("| a quote below your estimate |") :]
     row, under = row[: row.index("|", 32) + 1], row[: row.index("The 3 thousand")]
     assert "never below your target |" in row and "0.75" not in row
-    assert "the target is then `R + 0.75 * (quote - R)`" in under
+    # review 89 C1: the sentence gives the band, halfway to three quarters; the check's
+    # floor is its foot
+    assert "from halfway, `R + 0.5 * (quote - R)`, up to `R + 0.75 * (quote - R)`" in under
     assert "`R = s.alternative_price + s.extra_cost`" in under
     assert TARGET_SHARE == 0.75
     s = course.variant(MODULE, "st-1")
     r = reservation_of(s)
-    quote = r + check.FLOOR_QUOTE
+    quote = r + 4
     key = [_best_fact(s)]
-    check._check_opening(s, None, (r + 0.75 * (quote - r), key), quote)
+    check._check_opening(s, None, (r + 0.5 * (quote - r), key), quote)
     with pytest.raises(NotYet, match="below your target"):
-        check._check_opening(s, None, (r + 0.75 * (quote - r) - 0.5, key), quote)
+        check._check_opening(s, None, (r + 0.5 * (quote - r) - 0.5, key), quote)
 
 
 # --- U2: shorter -------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_c3_the_accept_cases_are_accepts_and_as_many_as_the_rules_they_follow():
     assert count == "three" == ["one", "two", "three", "four"][len(cases) - 1]
     assert "rules 1 to 3 follow them" in lines[head]
     assert not any("counter:" in case or "or counter" in case for case in cases), cases
-    assert lines[n].startswith("# - **Accept or counter** while rounds remain")
+    assert lines[n].startswith("# - **Accept or counter:** while rounds remain")  # review 89 U2
 
 
 def test_c2_the_summary_says_what_comes_back_on_the_frontier_without_a_straw_man():

@@ -190,9 +190,11 @@ def test_u1_rule_2_and_question_5_nest_no_clause_in_a_parenthesis():
     call in another. They now say the same in sequence; fails on the old text."""
     text = _flat()
     assert "(before your first, by three fifths of the room to your target" not in text
-    assert (
-        "capped by your last step and by the room left to your target, and before your first "
-        "step by three fifths of that room (section 2's plan); at least half of that most." in text
+    assert (  # review 89 U2: the caps as a list, the band after it
+        "Your most is the smallest of: their concession, your plan's next step, your last "
+        "step (before your first step: three fifths of the room left to your target, section "
+        "2's plan), and the room left to your target. Give between half of your most and all "
+        "of it." in text
     )
     question = text[text.index("Question 5 (2 marks)") : text.index("Question 5b")]
     assert "(the middle level of each issue in `s.issues`)" not in question

@@ -548,6 +548,18 @@ def test_every_debrief_sentence_is_true_of_its_history(style, asks, opens):
                         assert instead == ("offer", result.negotiation.index_of(later[0]))
                 elif "left anyway" in line:
                     assert history[-1] == (round_, "you", after) and result.by_side == "buyer"
+            elif m := re.match(  # review 89 X1
+                rf"Round (\d+): your ask of {PRICE} was below the buyer's offer on the table "
+                rf"\({PRICE}\): accepting it would have given you {PRICE} more\.$",
+                line,
+            ):
+                round_, ask, theirs, gain = int(m.group(1)), *map(float, m.groups()[1:])
+                at = next(
+                    i for i, (r, who, _) in enumerate(history) if who == "you" and r == round_
+                )
+                assert history[at][2] == ask
+                assert [p for _, who, p in history[:at] if who == "bot"][-1] == theirs
+                assert gain == theirs - ask > 0
             elif line == "You made no concession after your first offer.":
                 assert all(b >= a for (_, a), (_, b) in itertools.pairwise(yours))
             elif m := re.match(

@@ -242,8 +242,8 @@ def _rivals(s, hidden):
     it), one between the estimate and the most a true fact justifies (it caps the
     opening, but the estimate stands) and one above that most (news that changes nothing
     you can say), one further below, the one between with an anchor, and one just above
-    your reservation price (``FLOOR_QUOTE`` over it), where the target the quote leaves
-    binds: 3 under that quote is below it. Review 79 X1: the visible check tried only the
+    your reservation price (``FLOOR_QUOTE`` over it), where 3 under that quote is below
+    the rule's target of three quarters, though not below the even split (review 89 C1). Review 79 X1: the visible check tried only the
     quote 6 under the estimate, where the target rarely binds, so "3 under any quote"
     passed it for every learner tried and failed the hidden test; the visible check now
     tries every quote the hidden test does (``hidden`` is kept for the callers)."""
@@ -460,19 +460,18 @@ def _check_opening(s, anchor, result, rival):
             "the price is well below the rival's quote",
         )
     # review 77 C3: a quote below the estimate lowers the estimate to it, and the target
-    # (section 2's rule) with it; the opening stays above the target
-    lowered = (
-        reservation + TARGET_SHARE * (min(estimate, rival) - reservation)
-        if rival is not None
-        else None
-    )
+    # (section 2's rule) with it; the opening stays above the target. Review 89 C1:
+    # section 2 accepts any target in module 02's band, so the floor is its foot, the even
+    # split of the lowered zone (three quarters, the rule's own target, passes too)
+    lowered = (reservation + min(estimate, rival)) / 2 if rival is not None else None
     if lowered is not None and price < lowered - TOLERANCE:
         _fail(
             where,
             f"{price:g} is below your target: the rival's quote of {rival:g} lowers your "
             f"estimate of Orchard's reservation price to {rival:g}, and with it your target, "
-            f"three quarters of the way from your reservation price {reservation:g} up to "
-            f"it ({lowered:g}). Open at or above that target",
+            f"which lies from the even split, halfway from your reservation price "
+            f"{reservation:g} up to it ({lowered:g}), to three quarters of the way. Open at "
+            "or above that target",
             "the price is below the target recomputed from the rival's quote",
         )
     if price < least - TOLERANCE:
@@ -568,8 +567,9 @@ def _check_statement(s, where, key):
 QUOTE_BAND = 3.0
 
 #: How far above your reservation price question 1's lowest rival quote lies (review 79
-#: X1): the target that quote leaves is 6 over the reservation price, 2 under the quote,
-#: so an opening 3 under the quote falls below the target.
+#: X1): the target that quote leaves is 4 (the even split) to 6 (three quarters) over the
+#: reservation price, so an opening 3 under the quote is above the foot of the band
+#: (review 89 C1) but below the rule's three quarters.
 FLOOR_QUOTE = 8.0
 
 #: The most of everything a plan concedes that its first concession may give.

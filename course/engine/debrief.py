@@ -9,6 +9,8 @@ schedule whatever you do gives nothing *back* for a concession, however much it 
   the bot's answer against its answer in a replay where you had repeated your
   previous offer instead (a counterfactual): a concession the bot would have answered
   by accepting your previous offer anyway bought nothing;
+- ``asks_below_offer``: your offers worth less to you than the bot's offer on the table,
+  which accepting would have beaten (a concession given for nothing);
 - ``achievable``: the best deal for you the bot would have accepted, and in which round;
 - ``value_created``: the deal on each side's own scale, 0 at its walk-away and 1 at its
   best outcome (so euros and points are never added), against the best joint share any
@@ -146,6 +148,29 @@ def concessions(result, person):
                 "answered": answered,
             }
         )
+    return found
+
+
+def asks_below_offer(result, person):
+    """Each offer of ``person`` worth less to them than the bot's offer standing when they
+    made it (its latest), which accepting would have given them (review 89 X1): a dict with
+    ``round``, ``ask`` and ``theirs`` (the two offers, public) and ``gain``, what accepting
+    would have given them more, in their utility."""
+    own = result.negotiation.preferences[person].utilities
+    bot_side = _bot_side(result, person)
+    found, standing = [], None
+    for round_, who, index in result.history:
+        if who == bot_side:
+            standing = index
+        elif standing is not None and own[standing] > own[index] + 1e-9:
+            found.append(
+                {
+                    "round": round_,
+                    "ask": result.negotiation.public(index),
+                    "theirs": result.negotiation.public(standing),
+                    "gain": own[standing] - own[index],
+                }
+            )
     return found
 
 

@@ -29,6 +29,16 @@ from course.models.validation import number, probability
 FAMILIES = ("polynomial", "exponential")
 
 
+def tactic_name(beta):
+    """Faratin et al.'s (1998) name for the shape a β gives: ``"Boulware"`` (β < 1, late
+    concessions in growing steps), ``"linear"`` (β = 1) or ``"Conceder"`` (β > 1, early
+    concessions in shrinking steps)."""
+    beta = number(beta, "beta")
+    if beta <= 0:
+        raise ValueError(f"beta must be above 0, got {beta:g}")
+    return "Boulware" if beta < 1 else "linear" if beta == 1 else "Conceder"
+
+
 def concession_fraction(t, deadline, beta, kappa=0.0, family="polynomial"):
     """α(t): the fraction of the way from the opening offer to the reservation value that a
     time-dependent tactic has conceded at time ``t`` (Faratin et al. 1998).

@@ -392,6 +392,12 @@ def _moves_debrief(result, person):
         lines.append("You made no concession after your first offer.")
     for c in found:
         lines.append(_concession_line(c))
+    for below in measures.asks_below_offer(result, person):
+        lines.append(
+            f"Round {below['round']}: your ask of {amount(below['ask'])} was below the buyer's "
+            f"offer on the table ({amount(below['theirs'])}): accepting it would have given "
+            f"you {amount(below['gain'])} more."
+        )
     silent = sum(1 for c in found if c["into_silence"])
     if silent:
         lines.append(

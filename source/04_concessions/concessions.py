@@ -31,7 +31,7 @@
 #
 # It takes about seven hours, and about ten if Python is new to you: some 6,900 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
-# and a reflection. Side remarks, about 1,600 words more, sit in folded notes; no question
+# and a reflection. Side remarks, about 1,500 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (three fifths of
 # the reading): about four hours, then three.
 #
@@ -106,12 +106,6 @@ scenario
 # an anchor from their alternatives and your target. Resist their number's pull; what it
 # tells you about them you may still use (module 01: an opening rules out prices).
 #
-# Not every number is an anchor. Another studio's written quote for the same work is news
-# about their alternatives: it should move your estimate of their reservation price, and
-# with it your target (section 2) and your opening. An anchor from far below, from a side
-# that may be shading its opening, proves only that they would pay that much; it says more
-# only when you know how this side habitually opens (module 01).
-#
 # Open first only if you know the range well; if not, let them open and learn from their
 # number (module 01). A good opening is **ambitious** and **grounded**. The course's core
 # rule, shared by every module (module 01 adds a floor for a single take-it-or-leave-it
@@ -134,8 +128,8 @@ scenario
 # ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968) went further and
 # excused some misstatements of fact too, which this course does not. Inventing a rival
 # offer, or inflating a real one, is **misrepresentation**: a false statement of a fact
-# the other side relies on, which Lewicki, Saunders and Barry (*Negotiation*) treat as
-# deception and which can amount to fraud.
+# the other side relies on, which Lewicki, Saunders and Barry (*Negotiation*, 7th ed.,
+# 2015) treat as deception and which can amount to fraud.
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
 # Telling them your BATNA (your best alternative to this deal, module 02) works on what
@@ -150,13 +144,6 @@ scenario
 # | "Birch has offered us that much for the year" (true) | a fact about your alternative | only when it beats what Orchard believes; even then, weigh the low number it names (question 1) |
 # | "Pay more, or we take Birch's job and you miss your launch" | a *threat*, not a *warning* (modules 02 and 03): any price above your reservation price beats Birch's job, so you would not do it; a bluff about an act | do not: it invites a threat back, and the course puts a false statement of what you will do between a bluff and a misrepresentation |
 # | an invented or inflated rival offer | misrepresentation | never |
-#
-# <details><summary>Aside: this rule and module 03's deal-me-out result</summary>
-#
-# Module 03's deal-me-out result says when a known outside option moves a deal; this rule
-# of thumb, drawn from the same idea, says what telling it does to their belief.
-#
-# </details>
 #
 # In your scenario your BATNA is Birch's job, worth Birch's price to you, and your
 # **reservation price** (module 02) is Birch's price plus the extra cost of Orchard's job:
@@ -196,8 +183,8 @@ scenario
 # | a quote below your estimate | from 3 thousand under the quote up to the quote, never below your target |
 #
 # In the last row, the quote lowers your estimate, and your target with it (section 2's
-# rule): the target is then `R + 0.75 * (quote - R)`, with your reservation price
-# `R = s.alternative_price + s.extra_cost`.
+# band): from halfway, `R + 0.5 * (quote - R)`, up to `R + 0.75 * (quote - R)`, with your
+# reservation price `R = s.alternative_price + s.extra_cost`.
 #
 # The 3 thousand is a small edge that gives Orchard a reason to choose you over an equal
 # rival. The check sends no quote below your reservation price: then no deal is possible.
@@ -265,8 +252,10 @@ check.opening(opening, hidden=True)
 # kinds of tit-for-tat, answer its moves: section 3); a person rarely knows when the talks
 # end, and a clock hands out concessions nobody paid for. So use the curve for its shape,
 # not as a script: plan steps that shrink towards a **target** above your reservation
-# price. The plan caps each step and sets where you stop; their move sets when you step
-# and how much of the planned step you give (section 3's rule 2).
+# price. That is the Conceder's shape, stopped at a target, not at your reservation price;
+# a Boulware's late, growing steps would tell Orchard that more is coming. The plan caps
+# each step and sets where you stop; their move sets when you step and how much of the
+# planned step you give (section 3's rule 2).
 #
 # The target is module 02's: the outcome you aim to land at. Yours is **three quarters of
 # the way from your reservation price up to your estimate** of the other side's (that
@@ -296,13 +285,15 @@ check.opening(opening, hidden=True)
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "tactics-example", "schema_version": 3}
 from itertools import pairwise
 
+from course.models.concessions import tactic_name
 from course.pictures_concessions import tactic_curves
 
 for beta in (0.2, 1.0, 5.0):
     alpha = concession_fraction(5, 10, beta)
     offers = [time_dependent_offer(t, 10, 100, 40, beta) for t in range(11)]
     steps = [round(before - after, 1) for before, after in pairwise(offers)]
-    print(f"β = {beta}: by round 5 it has conceded {alpha:.0%}, offering {offers[5]:.1f}")
+    name = tactic_name(beta)
+    print(f"β = {beta} ({name}): by round 5 it has conceded {alpha:.0%}, offering {offers[5]:.1f}")
     print(f"        its steps: {steps}")
 HTML(tactic_curves(opening=100, reservation=40, deadline=10, betas=(0.2, 1.0, 5.0)))
 
@@ -393,10 +384,10 @@ check.concession_plan(concession_plan, hidden=True)
 # is coming. So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give back part of what they gave; how much is your call: at most all of it (never
-#    more than your plan's next step), capped by your last step and by the room left to
-#    your target, and before your first step by three fifths of that room (section 2's
-#    plan); at least half of that most.
+# 2. Give back part of what they gave; how much is your call. Your most is the smallest
+#    of: their concession, your plan's next step, your last step (before your first step:
+#    three fifths of the room left to your target, section 2's plan), and the room left to
+#    your target. Give between half of your most and all of it.
 #    Give nearly all of it while your target is far, so the talks keep their pace; less as
 #    it nears, keeping room for a last trade.
 # 3. If they retract, hold: neither reward the retraction with a step forward nor answer
@@ -934,8 +925,9 @@ check.read_pick(read_pick, hidden=True)
 #     is a cap you can check or that costs them to break (a published tender ceiling, a
 #     budget their board approved); treat a figure merely stated or written down as a
 #     test: counter, and ask what it rests on.
-# - **Accept or counter** while rounds remain an offer below your next ask but at or above
-#   the even split (module 02: *acceptable*): your plan never asks less than the split.
+# - **Accept or counter:** while rounds remain, an offer below your next ask but at or
+#   above the even split is *acceptable* (module 02): accept it or counter. Your plan
+#   never asks less than the split.
 # - **Walk away** when the best deal you can still reach is below your reservation price:
 #   at the end of the talks, when the offer on the table is below it, or earlier when you
 #   have good evidence that there is no zone (say, such a cap below your reservation
@@ -1151,10 +1143,10 @@ except NotImplementedError:
 # rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
 # (thousands) so that Orchard's prices fit. For each ending, the engine plays a plan of
 # section 2's shape twice: question 1's grounded opening, a hold after the buyer's
-# opening, then whole steps that never grow, one every round (the introduction's note says
-# why that is rough), down to section 2's target, with question 6's rule for accepting.
-# This year the plan is played up to the turn where it would end the talks, which then
-# end there in each of the three ways; next year in full.
+# opening, then whole steps that never grow, one every round, down to section 2's
+# target, with question 6's rule for accepting. This year the plan is played up to the
+# turn where it would end the talks, which then end there in each of the three ways; next
+# year in full.
 #
 # </details>
 
