@@ -1297,7 +1297,7 @@ def test_the_frontier_and_styles_are_glossed_where_first_used():
     assert COUNTERPARTS["tit-for-tat"][1]["reciprocity"] == 1
     assert plan.index("four **styles**") < plan.index("three of Marlow's four styles")
     # review 82 U3: the target is defined (in bold) at its first use, in section 4
-    assert "Module 04 planned its steps towards a target (section 4)" in plan
+    assert "Module 04 planned its steps towards a target (sections 2 and 3)" in plan
     assert "though the target-minded were less satisfied" in section("opening-teaching")
 
 

@@ -13,7 +13,15 @@ import math
 import random
 
 from course.engine.analysis import analyse
-from course.engine.bots import PATIENCE_PER_TRUST, REMARKS, TRUST_START, make_bot
+from course.engine.bots import (
+    PATIENCE_PER_TRUST,
+    REMARKS,
+    TRUST_CHANGE,
+    TRUST_PER_INSULT,
+    TRUST_PER_RETRACTION,
+    TRUST_START,
+    make_bot,
+)
 from course.engine.bots import STYLES as COUNTERPARTS
 from course.engine.debrief import (
     achievable,
@@ -177,6 +185,8 @@ class Table:
             else {
                 "met": self._met,
                 "ending": memory.encounters[-1].ending,
+                "insults": memory.encounters[-1].insults,
+                "retractions": memory.encounters[-1].retractions,
                 "trust_before": self._trust_before,
                 "trust_after": memory.trust,
                 "first_answers": replayed,
@@ -749,7 +759,10 @@ def _returns(found):
             words.append(f"round {c.get('round')}, the deal itself")
             equal += 1
         elif back is None and instead == "leave" and answer != "leave":
-            words.append(f"round {c.get('round')}, Marlow stayed where it would have left")
+            words.append(
+                f"round {c.get('round')}, had you held, Marlow would have left: your step "
+                "kept it at the table"
+            )
         elif back is None or cost <= 0:
             words.append(f"round {c.get('round')}, nothing to price (Marlow made no offer)")
         else:
@@ -838,6 +851,7 @@ def _remembers(memory, shown=True):
         else f"What Marlow will remember: {ENDINGS[memory['ending']]}. Its trust in you stays "
         f"at {memory['trust_after']:.2f}"
     )
+    text += _trust_moves(memory)
     quell = (
         " Quell is drawn afresh at every sitting, and at the same trust Marlow opens no "
         "closer to you, and usually further, when Quell has capacity (it needs more points): "
@@ -854,6 +868,36 @@ def _remembers(memory, shown=True):
     return text + _next_answer(memory) + patience + quell
 
 
+def _signed(change, digits):
+    """``change`` with its sign, a true minus for a fall."""
+    return f"{change:+.{digits}f}".replace("-", "\u2212")
+
+
+def _trust_moves(memory):
+    """What moved trust in this sitting besides the ending (review 89 C3): each offer
+    refused out of hand and each retraction (section 6's table, each
+    ``TRUST_PER_INSULT`` = ``TRUST_PER_RETRACTION``), with the ending's own change when
+    it has one; empty when neither happened, since the line names the ending already."""
+    insults, retractions = memory.get("insults", 0), memory.get("retractions", 0)
+    moves = []
+    if insults:
+        moves.append(f"{insults} offer{'s' if insults > 1 else ''} refused out of hand")
+    if retractions:
+        moves.append(f"{retractions} retraction{'s' if retractions > 1 else ''}")
+    if not moves:
+        return ""
+    ending = TRUST_CHANGE[memory["ending"]]
+    text = ": " + (f"the ending {_signed(ending, 2)}, and " if ending else "")
+    text += " and ".join(moves) + f", {_signed(TRUST_PER_INSULT, 1)} each"
+    total = memory["trust_before"] + ending + TRUST_PER_INSULT * insults
+    total += TRUST_PER_RETRACTION * retractions
+    if total < -1e-9:
+        text += " (trust stops at 0)"
+    elif total > 1 + 1e-9:
+        text += " (trust stops at 1)"
+    return text
+
+
 def _next_answer(memory):
     """The replayed first answer of a Marlow of the same style, with Quell in the same
     state, to the same opening, at the trust before and after this sitting."""
@@ -864,6 +908,8 @@ def _next_answer(memory):
             "aim to give up a larger share of its room in its first answer, but it moves in "
             "whole levels, so a small change in trust often leaves that answer the same."
         )
+    if abs(memory["trust_after"] - memory["trust_before"]) < 1e-9:
+        return "."  # the same trust: a replay would compare it with itself (review 89 U3)
     before, after = replayed["before"], replayed["after"]
 
     def words(answer):

@@ -35,8 +35,8 @@
 # The next cell draws your case. The first time, it asks for your course id: type the
 # one your instructor gave you and press Enter.
 #
-# Read the brief carefully: part is confidential, part is research about Marlow that may
-# be wrong, and each part names the fields (`s.…`) that hold its numbers.
+# Part of the brief is confidential, part is research about Marlow that may be wrong; each
+# part names the fields (`s.…`) holding its numbers.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "setup", "schema_version": 3}
 import course
@@ -157,7 +157,7 @@ check.my_reservation(my_reservation, hidden=True)
 # Information is leverage when it tells you how badly the other side needs the deal. You
 # infer it from what the other side does and from what is public.
 #
-# Sort your brief into three piles. **Known**: your own numbers, and the fact that Marlow
+# **Known**: your own numbers, and the fact that Marlow
 # has asked for a rush. **Believed**: what Marlow's buyers say about how long its stock
 # lasts (a buyer has every reason to overstate its stock, to sound patient), and all your
 # research estimates, from Marlow's published tender criteria, its past contracts and the
@@ -166,14 +166,14 @@ check.my_reservation(my_reservation, hidden=True)
 # someone bound to keep Marlow's secrets would not be (module 00, section 6). **Unknown**:
 # whether Quell really has capacity, and how Marlow will bargain.
 #
-# Then let the evidence move your beliefs. A buyer asks for a rush more often when its
-# other supplier cannot help, so Marlow's request for 3-week delivery is evidence. As in
+# A buyer asks for a rush more often when its other supplier cannot help, so Marlow's
+# request for 3-week delivery is evidence that should move your beliefs. As in
 # module 01, Bayes' rule turns the prior chance that Quell has capacity into a posterior:
 #
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
-# It assumes your two likelihoods are right and the rush request is the only news. The
-# other news, the stock Marlow's buyers claim, is weaker: a rush request costs Marlow
+# It assumes your two likelihoods are right. The
+# stock Marlow's buyers claim is weaker news: a rush request costs Marlow
 # something at the table, so it is less often made without need, while a claim about
 # stock costs nothing and serves Marlow.
 # Where they clash (weeks of stock, and still a rush), trust the rush and treat the
@@ -367,17 +367,16 @@ check.my_audit(my_audit, hidden=True)
 # side's reservation price, or somewhat beyond it as far as a fact you can cite carries
 # you. With two states, the mean of your beliefs is no reservation price Marlow can have
 # (section 2), so here you open at Marlow's **low reservation price**, the state better
-# for you, which the rush request made likelier. Among the packages that give Marlow at
-# least its low reservation price (by your research's points) and you at least your
-# reservation price, take the one with the most profit. (Every case here has such a
-# package.)
+# for you, even when Quell stays likelier: Marlow can accept no package below it in either
+# state. Among the packages that give Marlow at least its low reservation price (by your
+# research's points) and you at least your reservation price, take the one with the most
+# profit. (Every case here has such a package.)
 #
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
 # the result you aim for (section 5 sets it by a convention, not a research finding). Only
 # evidence of value, such as a rival's price, could raise it (module 02). Your beliefs
-# about Quell and your reading of the rush request decide where you open; keep them to
-# yourself.
+# about Quell decide where you open; keep them to yourself.
 #
 # **One step beyond.** Steps run along the **Pareto frontier**, the packages that no other
 # package beats for both sides. The package one step beyond gives Marlow fewer points than
@@ -417,7 +416,7 @@ check.my_audit(my_audit, hidden=True)
 #
 # </details>
 #
-# Then answer with your own plan, not with a number halfway to theirs.
+# Then answer with your own plan.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q5-text", "schema_version": 3}
 # ### Question 5 (2 marks): your opening, with a MESO
@@ -617,7 +616,7 @@ check.what_to_say(what_to_say, hidden=True)
 #   frontier will do there;
 # - repeat until none is left.
 #
-# Module 04 planned its steps towards a target (section 4); here you need one for each
+# Module 04 planned its steps towards a target (sections 2 and 3); here you need one for each
 # state of Quell. In each state the zone runs from your reservation price up to your best
 # profit on a package that gives Marlow that state's reservation price. Your target in
 # each state: of the packages of your plan Marlow could accept in that state, the one
@@ -641,6 +640,10 @@ check.what_to_say(what_to_say, hidden=True)
 # to it is reciprocity, not a step into silence. This table tests the third most. After
 # each of Marlow's offers, compare what it is worth to you (the "your profit" column of
 # the table's log) with its offer before.
+#
+# Marlow says it **can't give more** only when another level would take it below its
+# reservation price; it announces its **final offer** in round 5, 6 or 7; you answer it
+# once; a **retraction** is an offer worse for Marlow than your last.
 #
 # This rule is tuned to this bot. With a person, prefer shrinking steps, and offer each
 # step as a conditional trade (module 04).
@@ -742,8 +745,8 @@ check.concession_plan(concession_plan, hidden=True)
 #
 # At the table Marlow's replies come one at a time, and after each you decide: **hold**
 # (send your last package again), make the **next step** of your plan, **accept** its
-# offer, or **walk away** politely. Here is a short log of Marlow's replies, drawn for
-# you: give your move after each, by section 5's rule.
+# offer, or **walk away** politely. Here is a short log of them, drawn for you: give your
+# move after each, by section 5's rule.
 #
 # Write `table_moves(s, plan, reservation, log)`. The check gives the course's plan (a
 # list of packages from your opening down) and reservation price; `log` is Marlow's
@@ -796,16 +799,14 @@ check.table_moves(table_moves, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "table-teaching", "schema_version": 3}
 # ## 6. At the table
 #
-# You open; Marlow answers every offer with an offer of its own and a few
-# words, for at most 8 rounds: send a package, accept Marlow's offer, or walk away.
-# Marlow's reservation price depends on whether Quell really has capacity, which is drawn
-# when you sit down, in line with what the rush request told you, and stays hidden until
-# the end.
+# You open; Marlow answers every offer with an offer and a few words, for at most 8
+# rounds: send a package, accept Marlow's offer, or walk away. Marlow's reservation price
+# depends on whether Quell has capacity, drawn when you sit down with the chance the rush
+# request gave it, and hidden until the end.
 #
 # **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
-# makes its final offer in round 5, 6 or 7, never later, and says so when it does; you
-# can answer it once more. It accepts a package worth at least its reservation price if
-# the package meets its aim for the round (the points it wants then, falling from 100
+# makes its final offer in round 5, 6 or 7, never later. It accepts a package worth at
+# least its reservation price if the package meets its aim for the round (the points it wants then, falling from 100
 # towards its reservation price at its style's pace), or if it is at least as good for it
 # as its own next offer (so handing its final offer back is a deal): it never turns a
 # package down to offer you one worth less to it.
