@@ -103,6 +103,11 @@ WHY = {
 }
 
 
+def possessive(side):
+    """``"your"`` for ``"you"``, ``"their"`` for ``"them"``: how a sentence names a side's rating."""
+    return "your" if side == "you" else "their"
+
+
 def reading_verdict(said, right):
     """The verdict on a reading of a news item. ``said`` is the learner's ``(side, source,
     up)``, ``up`` a bool; ``right`` is how the item moves the audit, ``(side, source, signed
@@ -120,9 +125,8 @@ def reading_verdict(said, right):
         return (
             f"Right rating, wrong way: this item makes that rating {'rise' if rises else 'fall'}."
         )
-    owner = "your" if moved == "you" else "their"
     return (
-        f"Not quite: it moves {owner} {where}, {'up' if rises else 'down'}. "
+        f"Not quite: it moves {possessive(moved)} {where}, {'up' if rises else 'down'}. "
         f"{WHY[where][0].upper()}{WHY[where][1:]}."
     )
 

@@ -14,6 +14,7 @@ from course.models.audit import (
     SOURCES,
     _who_leads,
     describe_balance,
+    possessive,
     reading_verdict,
     shifted,
     signed,
@@ -40,15 +41,11 @@ RATINGS = [
 ]
 
 
-def _owner(side):
-    return "your" if side == "you" else "their"
-
-
 def moved_words(side, source, before, change, after):
     """What a move of ``change`` did to one rating, ``before`` -> ``after``, in words that
     are true at the ends of the scale: a cap or a floor is named only when it cut the move
     short."""
-    name = f"{_owner(side)} {source} rating"
+    name = f"{possessive(side)} {source} rating"
     if after == before:
         end = "top" if before >= SCALE else "bottom"
         return f"{name} stays at {before:g}: it is already at the {end} of the scale"
