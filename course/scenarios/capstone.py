@@ -951,10 +951,20 @@ def final_above(case, floor=None, below=None):
     accept), else above ``below`` (never worth exactly that much)."""
     floor = reservation_of(case) if floor is None else floor
     rows = [row for row in package_rows(case) if row[1] > floor]
+    return _least_profit(rows, below) or min(rows, key=_least_profit_key)
+
+
+def _least_profit_key(row):
+    return row[1], -row[2]
+
+
+def _least_profit(rows, below):
+    """Of package rows ``(package, profit, points)``, the least profit, then the most points,
+    short of ``below`` when one is, else above it (never worth exactly ``below``); ``None``
+    when no row qualifies."""
     if below is not None:
-        under = [row for row in rows if row[1] < below]
-        rows = under or [row for row in rows if row[1] > below] or rows
-    return min(rows, key=lambda row: (row[1], -row[2]))
+        rows = [row for row in rows if row[1] < below] or [row for row in rows if row[1] > below]
+    return min(rows, key=_least_profit_key) if rows else None
 
 
 def _steps_in(shape):
@@ -996,11 +1006,7 @@ def _limit_above(case, floor, following):
     a state (``says_true``): the least profit, then the most points, short of
     ``following`` when one is, else above it; ``None`` when there is none."""
     rows = [row for row in package_rows(case) if row[1] > floor and says_true(case, row[0])]
-    if following is not None:
-        rows = [row for row in rows if row[1] < following] or [
-            row for row in rows if row[1] > following
-        ]
-    return min(rows, key=lambda row: (row[1], -row[2])) if rows else None
+    return _least_profit(rows, following)
 
 
 def table_log(case):
