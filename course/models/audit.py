@@ -108,17 +108,27 @@ def possessive(side):
     return "your" if side == "you" else "their"
 
 
-def reading_verdict(said, right):
+def reading_verdict(said, right, weakens=""):
     """The verdict on a reading of a news item. ``said`` is the learner's ``(side, source,
     up)``, ``up`` a bool; ``right`` is how the item moves the audit, ``(side, source, signed
     change)``. A right rating read the wrong way is told only the way: the source, which
-    the learner had right, is explained (``WHY``) only when the side or the source is wrong."""
+    the learner had right, is explained (``WHY``) only when the side or the source is wrong.
+    ``weakens`` is, for news that reveals a weakness of theirs, the row of theirs it
+    weakens: that row, down, is right too, as question 4a grades it (review 90 X1)."""
     side, source, up = said
     moved, where, change = right
     for value, allowed in ((side, SIDES), (moved, SIDES), (source, SOURCES), (where, SOURCES)):
         if value not in allowed:
             raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
+    if weakens and weakens not in SOURCES:
+        raise ValueError(f"{weakens!r} is not one of {', '.join(SOURCES)}")
     rises = number(change, "change") > 0
+    if weakens and (side, source, bool(up)) == ("them", weakens, False):
+        return (
+            f"Right too: the weakness it reveals lowers their {weakens}, and question 4a "
+            f"accepts that reading; the audit applies the course's, "
+            f"{possessive(moved)} {where}, {'up' if rises else 'down'}."
+        )
     if (side, source) == (moved, where):
         if bool(up) == rises:
             return "Right."

@@ -2436,6 +2436,15 @@ def news_reading(key, text):
     return item._side, item._source, item._change
 
 
+@answer_key
+def news_weakens(key, text):
+    """The row of theirs that news item ``text`` of case ``key`` weakens, when the item
+    reveals a weakness of theirs (filed as your information up), else "": the interactive
+    audit accepts that row, down, as question 4a does (review 90 X1)."""
+    (item,) = [item for item in _widget_news(key) if item.text == text]
+    return item._weakens
+
+
 def _by_text(pool, case, texts):
     found = {item.text: item for item in pool if item.case == case}
     return [found[text] for text in texts]

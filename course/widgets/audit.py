@@ -23,7 +23,7 @@ from course.models.audit import (
     weighted_leverage,
 )
 from course.pictures import audit_bars
-from course.scenarios.leverage import CASES, news_reading, news_texts
+from course.scenarios.leverage import CASES, news_reading, news_texts, news_weakens
 from course.widgets.controls import IntSlider
 from course.widgets.guards import RangeGuard, message
 
@@ -200,7 +200,11 @@ class LeverageAudit(w.VBox):
         side, source = self.rating.value.split(":")
         up = self.direction.value == "up"
         moved, where, change = news_reading(self.case.value, self._pending)
-        verdict = reading_verdict((side, source, up), (moved, where, change))
+        verdict = reading_verdict(
+            (side, source, up),
+            (moved, where, change),
+            news_weakens(self.case.value, self._pending),
+        )
         yours, theirs = self._ratings()
         ratings = {"you": yours, "them": theirs}
         before_side = _who_leads(
