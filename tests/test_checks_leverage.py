@@ -1795,7 +1795,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # review 69 U4: the cut-offs' caveat is in the closing notes (review 80 C3: the note
         # on other modules' words is gone, module 02 now using these four kinds); review 80
         # C1: it names the ladder as the exercises' finer count
-        ("summary", "The exercises count finer (section 5's ladder", None),  # review 88 U3
+        # review 90 U1: the caveat moved from the closing notes to the ladder it qualifies
+        ("shift-teaching", "the exercises count finer to stay exact", None),
         ("summary", "doing, freely, more than you owe builds it", "a kept promise builds it"),
         ("audit-teaching", "decide that sum, then split it", "not a cure"),
         # review 72 U1: the example of the feedback is cut; the intro still counts marks
@@ -2224,7 +2225,8 @@ def test_the_needs_climb_a_quarter_of_a_point_a_rung_as_section_5_says():
         assert all(b - a == pytest.approx(0.25) for a, b in pairwise(needs))
     # review 78 U2: question 3c gave its rate; review 88 U3: section 5's rule gives it again
     text = " ".join(_cell("shift-teaching").split())
-    assert "needs a quarter of a point more balance, a convention finer" in text
+    # review 90 U1: the closing notes' caveat on ratings now follows the ladder
+    assert "needs a quarter of a point more balance. Ratings can hardly show a difference" in text
 
 
 def test_a_turning_point_one_item_early_is_never_told_to_weigh_the_ratings():
@@ -4236,9 +4238,11 @@ def test_the_summary_files_a_fact_as_the_side_note_and_question_1b_do():
     summary = " ".join(cell_text("00_leverage", "leverage", "summary").split())
     assert "Rate each fact in one place only" not in summary
     # review 86 C1: question 4a's simplification is flagged once, in section 5
+    # review 90 C1: the summary states the one rule in the words section 2 and questions 1
+    # and 4a use
     assert (
-        "File each fact under one source: a weakness of the other side is rated in its own row."
-        in summary
+        "Knowing a weakness of theirs is your information; the weakness itself lowers their "
+        "row. Question 1 accepts only your information, question 4a either." in summary
     )
     assert "Question 4a simplifies" not in summary
 

@@ -98,13 +98,11 @@ def test_c1_the_quarter_point_ladder_is_said_to_be_finer_than_ratings_show():
     steps = {round(b - a, 9) for case in CASES.values() for (a, _), (b, _) in pairwise(case.asks)}
     assert steps == {0.25} and EVEN_WITHIN / 2 == 0.25
     ladder = _markdown("shift-teaching")  # review 88 U3: the ladder is section 5's
-    assert "a quarter of a point more balance, a convention finer than" in ladder
-    assert "finer than ratings can show, to keep the exercise exact" in ladder
-    notes = _markdown("summary").split("*Section 3, the cut-offs.*")[1].split("*Section")[0]
-    assert "Half a point is about as fine a difference as ratings can show." in notes
-    # review 88 U3: "to stay exact" is cut, section 5 saying it beside the ladder
-    assert "(section 5's ladder climbs by quarter points);" in notes
-    assert "smaller differences included" not in notes
+    # review 90 U1: the closing notes' caveat moved into the ladder paragraph it qualifies
+    assert "a quarter of a point more balance. Ratings can hardly show a difference" in ladder
+    assert "under half a point; the exercises count finer to stay exact" in ladder
+    assert "*Section 3, the cut-offs.*" not in _markdown("summary")
+    assert "smaller differences included" not in ladder
 
 
 def test_x1_question_4b_says_it_applies_the_rule_that_4c_questions():

@@ -74,9 +74,10 @@ def test_c1_news_revealing_their_weakness_is_called_a_simplification():
     from course.scenarios.leverage import news_key
 
     # review 87 C1: the caveat moved into question 4a's own text; review 89 C1: both
-    # readings of such news are right now (tests/test_leverage_review89.py)
+    # readings of such news are right now (tests/test_leverage_review89.py); review 90 C1
+    # reworded it as the rule every place states (tests/test_leverage_review90.py)
     assert (
-        "News that reveals a new weakness or deadline of theirs is right either way"
+        "question 4a either: your information up, or the row of theirs it weakens down"
         in _markdown("q4-text")
     )
     revealed = []

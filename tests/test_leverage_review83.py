@@ -16,9 +16,10 @@ def test_c1_sections_2_and_5_agree_that_4a_puts_a_revealed_weakness_in_your_info
     sources = _markdown("sources-teaching")
     # review 83 U2 cut this first statement; review 87 C1 moved section 5's into question 4a
     assert "(question 4a's news simplifies" not in sources
-    # review 89 C1: question 4a now accepts either reading, and says so
+    # review 89 C1: question 4a now accepts either reading, and says so (review 90 C1: in
+    # the words every place uses)
     assert (
-        "News that reveals a new weakness or deadline of theirs is right either way"
+        "question 4a either: your information up, or the row of theirs it weakens down"
         in _markdown("q4-text")
     )
 

@@ -85,11 +85,12 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
     q4c = _markdown("q4c-text")
     # review 89 C1, U4: question 4a accepts either reading, so question 4c's caveat is gone
     assert "leave their row unchanged" not in q4c
+    # review 90 C1: the summary and question 4a state one rule in the same words
     assert (
-        "News that reveals a new weakness or deadline of theirs is right either way"
+        "question 4a either: your information up, or the row of theirs it weakens down"
         in _markdown("q4-text")
     )
-    assert "a weakness of the other side is rated in its own row." in _markdown("summary")
+    assert "the weakness itself lowers their row." in _markdown("summary")
     (rail,) = [n for n in _NEWS if "new rail contracts start in two months" in n.text]
     assert (rail._side, rail._source) == ("you", "information") and rail._change > 0
 
@@ -187,7 +188,8 @@ def test_u3_the_ladder_is_taught_in_section_5_s_rule_and_question_3c_keeps_one_l
     assert steps == {0.25}
     assert "needs a quarter of a point more balance" in rule[ladder:]
     assert "**When to spend**: the next three paragraphs." in shift
-    assert "(section 5's ladder climbs by quarter points)" in _markdown("summary")
+    # review 90 U1: the caveat on counting finer than ratings moved here, beside the ladder
+    assert "the exercises count finer to stay exact" in rule[ladder:]
     # counted as the round's word count does: each markdown line of the source script
     from tests.conftest import ROOT
 

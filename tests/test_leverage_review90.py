@@ -5,7 +5,68 @@ import re
 
 import pytest
 
-from course.scenarios.leverage import CASES, _widget_news
+import course
+from course.checks import leverage as check
+from course.checks.hints import NotYet
+from course.scenarios.leverage import _FACTS, CASES, _widget_news, fact_key, news_readings
+from tests.sweeps import cell_text
+
+MODULE = "00_leverage"
+
+#: The one rule for a weakness of theirs that you know of, in the words every place uses.
+RULE = (
+    "Knowing a weakness of theirs is your information; the weakness itself lowers their row. "
+    "Question 1 accepts only your information, question 4a either"
+)
+
+
+def _markdown(grade_id):
+    return " ".join(cell_text(MODULE, "leverage", grade_id).split())
+
+
+def _weakness_facts():
+    """Question 1's facts in which you know a weakness of theirs: your information, easily
+    taken for their alternatives (the key's look-alike)."""
+    return {
+        f.text
+        for f in _FACTS
+        if (f._source, f._side, f._lookalike) == ("information", "you", "alternatives")
+    }
+
+
+def test_c1_section_2_questions_1_and_4a_and_the_take_away_state_one_rule():
+    """Review 90 C1: section 2 filed "you know that the printer lost its biggest client" as
+    your information, question 1 accepted only that, question 4a accepted their row too,
+    and the take-away said a weakness of theirs is "rated in its own row". The four places
+    now state one rule in the same words, and the grading does what it says: question 1
+    refuses their row for a fact that reveals a weakness of theirs (question 1b asks why it
+    does not belong there), question 4a accepts it for news. Fails on the old text."""
+    for grade_id in ("sources-teaching", "q1-text", "q4-text", "summary"):
+        assert RULE in _markdown(grade_id), grade_id
+    assert "rated in its own row" not in _markdown("summary")
+    assert "Their weakness is rated once" not in _markdown("sources-teaching")
+
+    weak = _weakness_facts()
+    assert len(weak) == len(CASES)  # one per case, each a question 1b fact
+    seen = 0
+    for i in range(200):
+        s = course.variant(MODULE, f"sweep-{i}")
+        key = fact_key(s)
+        for letter, text in s.facts.items():
+            if text not in weak:
+                continue
+            seen += 1
+            assert key[letter] == ("information", "you")
+            assert check.judge_fact(s, letter, dict(key)) == f"fact {letter} is right."
+            with pytest.raises(NotYet, match=f"fact {letter} is not alternatives"):
+                check.judge_fact(s, letter, dict(key) | {letter: ("alternatives", "them")})
+        for readings in news_readings(s).values():
+            if len(readings) == 2:  # news revealing a weakness of theirs: either reading
+                (side, source, change), (their_side, row, their_change) = readings
+                assert (side, source, their_side, row) == ("you", "information", "them", row)
+                assert row in ("information", "alternatives", "power") and row != "information"
+                assert change > 0 and their_change == -change
+    assert seen
 
 
 def _reading(audit, side, source, direction):
@@ -76,3 +137,13 @@ def test_x1_the_verdict_checks_the_row_it_is_given():
     assert reading_verdict(("you", "information", True), right, "alternatives") == "Right."
     with pytest.raises(ValueError, match="luck"):
         reading_verdict(("them", "alternatives", False), right, "luck")
+
+
+def test_u1_the_ratings_caveat_sits_beside_the_ladder_it_qualifies():
+    """Review 90 U1: the warning that the exercises count finer than ratings can show was
+    in the closing notes, far from section 5's ladder of quarter-point steps. It is now in
+    the ladder paragraph, once. Fails on the old text."""
+    ladder = _markdown("shift-teaching").split("**ladder**")[1].split("A step is mostly")[0]
+    assert "half a point" in ladder and "the exercises count finer" in ladder
+    notes = _markdown("summary")
+    assert "count finer" not in notes and "*Section 3, the cut-offs.*" not in notes

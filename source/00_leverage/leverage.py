@@ -126,11 +126,12 @@ scenario
 #    "You own the only cold store in the port" is power too, though it says nobody
 #    else has one: it names what you hold, not anyone's option.
 #
-# The order settles facts that look like two things at once: "you know that the printer
-# lost its biggest client" is your information, even though the lost client itself
-# weakens the printer's alternatives. A fact goes into the rating of the side it
-# describes: the side that knows, that has the option, or that holds the thing. A weak
-# option still goes into its holder's alternatives, where it earns a low rating.
+# The order settles facts that look like two things at once, such as the table's
+# printer. Knowing a weakness of theirs is your information; the weakness itself lowers
+# their row. Question 1 accepts only your information, question 4a either. A fact goes
+# into the rating of the side it describes: the side that knows, that has the option, or
+# that holds the thing. A weak option still goes into its holder's alternatives, where it
+# earns a low rating.
 #
 # **Each fact in one place.** The sources are not independent. Module 03 follows Emerson
 # ("Power-dependence relations", 1962): the other side's power over you *is* your
@@ -145,9 +146,9 @@ scenario
 # <summary><b>Rating information, and filing a deadline</b> (a side note; question 1
 # needs only the three questions)</summary>
 #
-# The information row rates the difference knowing makes. Their weakness is rated once, in
-# their row. What both sides take for granted earns a low rating; what you work out that
-# they do not expect you to know earns more.
+# The information row rates the difference knowing makes. What both sides take for
+# granted earns a low rating; what you work out that they do not expect you to know earns
+# more.
 #
 # **Time.** A deadline goes into the alternatives of the side it presses, which shrink as it
 # nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
@@ -164,7 +165,9 @@ scenario
 # `fact_leverage()` to return, for each letter, the fact's source (`"information"`,
 # `"alternatives"` or `"power"`) and the side whose rating it goes into (`"you"` or
 # `"them"`), sorted with the three questions above: for example
-# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks.
+# `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. Knowing a weakness
+# of theirs is your information; the weakness itself lowers their row. Question 1
+# accepts only your information, question 4a either.
 #
 # **Your own facts are judged only when the notebook is graded.** Practise first on the
 # practice case below (`scenario.practice`): write `practice_facts()` the same way for its
@@ -517,8 +520,7 @@ LeverageAudit(without_news_of=scenario)
 #   is never a step: it is owed. A step given freely often tells the other side something
 #   too, which its rating does not count.
 #
-# Your starting audit and steps (the next cell reloads your scenario with
-# `scenario.yours`, `scenario.theirs` and `scenario.weights`):
+# Your starting audit and steps:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "starting-audit", "schema_version": 3}
 scenario = course.variant("00_leverage")
@@ -655,7 +657,7 @@ scenario.show("judgement")
 # Vell thought agreed might win a better schedule once, but it lowers my power rating by 1
 # to 2, and Vell's sales head would check every promise I make next year; I would not do it."
 #
-# For most learners the right move is simply to drop a step, and part (1) earns its mark
+# For most learners the right move is to drop a step, and part (1) earns its mark
 # just the same when the comparison shows why nothing the full plan left out fits better.
 # A full-marks part (1) for a real deadline draw (learner id `model-2028`): 9 working days,
 # 6 if the talks are brought forward; starting ratings 5, 3, 6 and weights 0.3, 0.4, 0.3;
@@ -778,7 +780,9 @@ check.reach_plan(reach_plan, hidden=True)
 # again later.
 #
 # A larger ask has a higher bar: each step up the **ladder** of asks needs a quarter of a
-# point more balance, a convention finer than ratings can show, to keep the exercise exact.
+# point more balance. Ratings can hardly show a difference under half a point; the
+# exercises count finer to stay exact, so in a real case recheck your ratings before a
+# choice that turns on less.
 # A step is mostly a percentage point of pay or price, two of rent, a few months more of a
 # price hold or one more month of rent paid ahead; that rate per point is a classroom
 # device, not a price forecast.
@@ -830,8 +834,9 @@ scenario.show("news")
 # `(side, source, change)`, with a negative change for a fall: for example
 # `{"N1": ("you", "information", 2), ...}`. Each item earns a quarter of a mark.
 #
-# News that reveals a new weakness or deadline of theirs is right either way: your
-# information up, or the row of theirs it weakens down.
+# Knowing a weakness of theirs is your information; the weakness itself lowers their row.
+# Question 1 accepts only your information, question 4a either: your information up, or
+# the row of theirs it weakens down.
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1494,8 +1499,8 @@ course.progress()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - File each fact under one source: a weakness of the other side is rated in its own
-#   row.
+# - Knowing a weakness of theirs is your information; the weakness itself lowers their
+#   row. Question 1 accepts only your information, question 4a either.
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
 #   its bar, unless you can already see a reason to wait, such as their deadline still
 #   to come.
@@ -1518,10 +1523,6 @@ course.progress()
 # *Section 3.* The three sources and the weights are the course's own simplification:
 # Lewicki, Saunders and Barry (*Negotiation*, 7th ed., 2015, "Finding and Using
 # Negotiation Power") give more sources of power, but no weighted score.
-#
-# *Section 3, the cut-offs.* Half a point is about as fine a difference as ratings can
-# show. The exercises count finer (section 5's ladder climbs by quarter points); in a real
-# case, check a choice that turns on less against your ratings first.
 #
 # *Section 3's exercise.* In the sole-source case, where your pumps are approved only with
 # Ostra's valve, Ostra is furthest ahead on power. The
