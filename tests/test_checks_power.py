@@ -1865,8 +1865,9 @@ def test_question_7_grades_the_move_that_gets_kestrel_most_and_says_why():
     assert "`granite_reply(s)`: the move that gets Kestrel most in section 5's game" in seven
     assert "the game's best reply to a proposal below it is to walk out to Harrow" in seven
     assert '`"walk away"`' not in seven
-    # review 87, C1: the repeat dealing and the calm mention are question 9's part b
-    assert "naming an offer is question 9's part b" in seven
+    # review 87, C1: the repeat dealing and the calm mention are question 9's part b;
+    # review 90, U3: the line saying so is cut, and no calm mention is asked for here
+    assert "say so calmly" not in seven
 
 
 def test_corvid_copies_atlas_a_breakdown_buyer_buys_only_then_and_fact_4_names_an_office():

@@ -765,7 +765,8 @@ def test_question_7s_walk_away_rests_on_a_granite_that_knows_harrows_offer():
     assert "Harrow told Granite of its offer before Granite proposed" in seven
     nine_a = _section(PROSE, "### Question 9", "def rate_tactics")
     # review 77, U3: the story's table says what Granite knows then; no second telling
-    assert "before Harrow told Granite of its offer (part 4's table)" in nine_a
+    # review 90, U3: the clause now says what the table says of that moment
+    assert "before question 8's moves; Granite knows only what Kestrel tells it" in nine_a
     assert "At that moment Granite had not seen Harrow's offer" not in nine_a
     assert "| today, before Harrow tells Granite | only what Kestrel tells it | 9a |" in (
         course.variant("03_power", "u3").story()
@@ -1027,8 +1028,8 @@ def test_modules_02_and_01_are_described_as_they_are():
     E5: module 01's claim keeps its condition, a take-it-or-leave-it offer."""
     assert "left this condition implicit" not in PROSE
     # review 83, U2 (round 84): "(module 02's outside option)" defined the term by itself;
-    # the paragraph opens "Module 02, section 7, in brief", which says where it comes from
-    assert "Module 02, section 7, in brief." in PROSE
+    # the paragraph opens with where it comes from (review 90, U4: a sentence, not a fragment)
+    assert "We recap and extend module 02's section 7." in PROSE
     # review 76, U2: Shaked's own model is cut (no question uses it); module 02 keeps it
     assert "Opting Out" not in PROSE
     assert "a side that knows your reservation price can take nearly all" not in PROSE
@@ -1672,7 +1673,8 @@ def test_question_8_has_harrow_tell_granite_of_its_raise_as_of_its_first_offer()
     eight = _section(PROSE, "### Question 8", "def best_lever")
     assert "as it did of its first" not in eight
     assert "before Granite's first proposal, as with its first" in " ".join(eight.split())
-    assert "before Harrow told Granite of its offer" in PROSE  # question 9a's moment
+    # question 9a's moment (review 90, U3: said by what Granite knows then)
+    assert "Granite knows only what Kestrel tells it of Harrow" in PROSE
 
 
 def test_the_shares_of_section_5_have_one_name_each():
@@ -2086,15 +2088,15 @@ def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
         "### Question 6 (2 marks)": "before the talks began",
         "### Question 7 (2 marks)": "Granite's first proposal",
         "### Question 8 (2 marks)": "before Atlas proposes",
-        "**Part a (2 marks).**": "before Harrow told Granite of its offer",
+        "**Part a (2 marks).**": "Granite knows only what Kestrel tells it of Harrow",  # rev. 90
         "**Part b (1 mark).**": "A year later",
     }
     for head, moment in heads.items():
         start = PROSE.index(head)
         assert moment in PROSE[start : start + 700], head
-    assert "before Harrow told Granite of its offer" in _section(
+    assert "Granite knows only what Kestrel tells it of Harrow" in _section(
         PROSE, "### Question 9", "def rate_tactics"
-    )
+    )  # review 90, U3: the moment said by what Granite knows then
     assert "a what-if set before Atlas proposes and before Granite's first proposal" in (
         _section(PROSE, "### Question 8", "def best_lever")
     )
@@ -2212,8 +2214,8 @@ def test_a_bidder_no_higher_than_the_best_rival_or_the_table_share_adds_nothing(
     ten), and the text now says both; the lever's gain is zero exactly then."""
     six = _section(PROSE, "## 6. Building power", "### Question 8")
     assert (
-        "a bidder who would pay no more than your best rival, or no more than your share at "
-        "the table with the keen buyer"
+        "A bidder who would pay no more than your best rival, or no more than your share at "
+        "the table with the keen buyer"  # review 90, C1: a sentence of its own
     ) in six
     assert "a bidder below your best rival, or an" not in PROSE
     assert "a bidder no higher than your best rival or your share at the table" in PROSE
@@ -2336,7 +2338,7 @@ def test_section_5_gives_the_nash_split_on_b_one_name_and_says_where_it_holds():
     It now has one name, the Nash split on b, said wrong for the first kind and right for
     the second."""
     # review 79, U1 (round 80): the wrong guess is module 02's to teach; section 5 recaps it
-    five = _section(PROSE, "Module 02, section 7, in brief.", "The licence of section 2")
+    five = _section(PROSE, "We recap and extend module 02's section 7.", "The licence of section 2")
     assert "*split the difference*" not in five and "splitting the difference" not in five
     assert "Nash split on $b$" not in five
     assert "alternating offers end at the Nash split on the breakdown payoffs" in five

@@ -25,7 +25,7 @@ def test_section_5_reminds_the_nash_split_before_using_it():
     """U2: the Nash split and the disagreement point came from module 02 without a reminder."""
     # review 79, U1 (round 80): section 5 recaps module 02, section 7, where the Nash split
     # is taught, instead of teaching it again
-    five = _section(PROSE, "Module 02, section 7, in brief.", "The licence of section 2")
+    five = _section(PROSE, "We recap and extend module 02's section 7.", "The licence of section 2")
     assert "$x_A = d_A + (P - d_A - d_B)/2$" not in five
     assert "Nash split on the breakdown payoffs" in five
 

@@ -43,7 +43,7 @@ def test_section_2_keeps_the_price_apart_from_telling_and_leaves_interests_to_se
 def test_section_5_leads_with_its_two_questions():
     five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
     # review 79, U1 (round 80): a recap of module 02 leads; the licence follows it
-    rule = five.index("Module 02, section 7, in brief.")
+    rule = five.index("We recap and extend module 02's section 7.")
     assert rule < five.index("**A breakdown payoff** is what each side") < five.index("The licence")
     assert "Had the licence money come the day the deal was signed" not in five
 

@@ -52,7 +52,9 @@ def test_section_5_has_one_closing_note_after_its_rule():
     assert cell.count("<details>") == 1
     note = cell[cell.index("<details>") :]
     assert note.rstrip().endswith("</details>")
-    assert cell.index("Module 02, section 7, in brief.") < cell.index("<details>")  # review 79
+    assert cell.index("We recap and extend module 02's section 7.") < cell.index(
+        "<details>"
+    )  # review 79
     flat = _flat(note.replace("#", ""))
     for moved in (
         "An Outside Option Experiment",

@@ -75,7 +75,8 @@ def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic()
     seven = _flat(_section(PROSE, "**Mention an alternative when", "**Make a strong"))
     assert (  # review 70, U3; review 85 (round 86): shorter; review 89, U2: a textbook's
         "That rule is a textbook heuristic (Thompson, *The Mind and Heart of the Negotiator*, "
-        "2nd ed., 2001, chapter 7): no study we know of tests disclosing a weak alternative "
+        "2nd ed., 2001, on power and persuasion): no study we know of tests disclosing a "
+        "weak alternative "
         "directly." in seven
     )
     nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))

@@ -138,7 +138,8 @@ def test_u3_question_9a_leaves_the_timeline_to_the_storys_table():
     Granite knows of Harrow's offer, moment by moment); it now points to the table."""
     nine_a = _flat(_section(PROSE, "### Question 9", "def rate_tactics"))
     assert "it would rely on a figure Kestrel gives for Harrow" not in nine_a
-    assert "before Harrow told Granite of its offer (part 4's table)" in nine_a
+    # review 90, U3: the clause says what Granite knows then, as the table does
+    assert "before question 8's moves; Granite knows only what Kestrel tells it" in nine_a
 
 
 def test_a_reply_answered_with_the_reasons_old_name_still_earns_its_mark(learner):

@@ -92,7 +92,7 @@ def test_u1_section_5_recaps_module_02_instead_of_teaching_it_again():
     wrong guess, the share at the table, what each unit of an option adds). It is now a short
     recap that keeps the terms later sections use; the licence application stays."""
     five = _section(PROSE, "## 5. Outside options", "The licence of section 2")
-    assert five.count("Module 02, section 7, in brief.") == 1
+    assert five.count("We recap and extend module 02's section 7.") == 1
     assert "A natural guess" not in five and "So ask two questions" not in five
     # review 89, U3: one worked figure beside each rule (about 40 words) is not re-teaching
     assert len(five.split()) < 300

@@ -144,7 +144,8 @@ def test_u2_the_rule_on_disclosing_alternatives_cites_the_textbook_it_follows():
     assert "this course's heuristic" not in seven
     assert (
         "That rule is a textbook heuristic (Thompson, *The Mind and Heart of the Negotiator*, "
-        "2nd ed., 2001, chapter 7): no study we know of tests disclosing a weak alternative "
+        "2nd ed., 2001, on power and persuasion): no study we know of tests disclosing a "
+        "weak alternative "
         "directly." in seven
     )
 

@@ -1375,7 +1375,7 @@ def test_an_inflated_harrow_figure_is_false_even_after_courting_harrow(swept_200
                 seen += 1
                 assert t.amount > 1.1 * s.harrow_raised, s.learner
     assert seen > 800
-    assert "today, before any of question 8's moves" in PROSE
+    assert "today, before question 8's moves" in PROSE  # review 90, U3: shorter
 
 
 def test_the_licence_floor_as_question_8_yardstick_picks_another_move_for_some(drawn):

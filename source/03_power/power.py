@@ -543,9 +543,8 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
 # $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. Here $\delta$ is a cost of time and
-# nothing else: the deal does not disappear while the two sides talk. (A deal that could
-# fall through on its own is a different model, in section 5.)
+# delay costs a tenth of the deal. Here $\delta$ is a cost of time only: the deal does
+# not disappear while the two sides talk (section 5 models one that can).
 #
 # Rubinstein ("Perfect Equilibrium in a Bargaining Model", *Econometrica*, 1982) studied
 # two sides splitting a pie of 1 by taking turns: one proposes, the other accepts, or
@@ -635,8 +634,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
-# Module 02, section 7, in brief. Your **share at the table** is what Rubinstein's model
-# (section 4) gives you when the other side proposes, with no alternative counted.
+# We recap and extend module 02's section 7. Your **share at the table** is what
+# Rubinstein's model (section 4) gives you when the other side proposes, with no
+# alternative counted.
 #
 # An **outside option** is one you can take only at the moment you turn down the other
 # side's proposal (Harrow's work for Kestrel). The **deal-me-out** result, also called the
@@ -678,9 +678,10 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # **The predicted price is no cap on an ask.** It is what a side gets even if the other
 # side refuses every unit more, so taking less gives money away. A side can stand on a
 # figure the other side proposed, since few will call their own standard unfair (Shell's
-# normative leverage, section 7), or can check, such as a rival's written offer: it holds
-# the other side to that figure and settles for no less. An opening may ask more (module
-# 04 covers openings), but the other side can refuse it without going back on its word.
+# normative leverage, section 7), or on one the other side can check, such as a rival's
+# written offer. To stand on a figure is to hold the other side to it and settle for no
+# less. An opening may ask more (module 04 covers openings), but the other side can refuse
+# it without going back on its word.
 # Naming a figure below the highest one on the table points the other side down to it.
 # Where the model says to sell to the rival, real talks name the rival's figure to the
 # buyer instead: the same money, with the door left open.
@@ -728,12 +729,6 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # out) or `"rival"` (name Borealis's firm written offer and its figure). What does
 # Kestrel reply, and for what figure? Which fits is yours to judge from sections 2 and 5.
 #
-# You are not owed a Shapley value (section 2); you may hold Atlas to this one because
-# Atlas proposed it. Atlas can still refuse and answer a day later. The question asks for
-# the figure Kestrel stands on, not an opening. Taking Atlas's figure also earns the mark
-# where it is at least section 5's price, since Atlas may refuse the yardstick and leave
-# Kestrel that price.
-#
 # Write `licence_reply(s)`, returning a pair `(price, reason)` from `s.atlas_figure`,
 # `s.atlas_value` and `s.borealis_value`:
 #
@@ -742,6 +737,16 @@ print(f"proposer's delta 0.95, responder's 0.9: proposer {proposer:.3f}, respond
 # - `reason`: the reply, one of the three.
 #
 # The mark needs both right; grading also tries other learners' scenarios.
+#
+# <details><summary>How this is marked</summary>
+#
+# The question asks for the figure Kestrel stands on, not an opening. You are not owed a
+# Shapley value (section 2); you may hold Atlas to this one because Atlas proposed it.
+# Atlas can still refuse and answer a day later. Taking Atlas's figure also earns the mark
+# where it is at least section 5's price, since Atlas may refuse the yardstick and leave
+# Kestrel that price.
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "licence-reply-answer", "schema_version": 3}
@@ -869,9 +874,8 @@ check.rig_prices(rig_prices, hidden=True)
 #   on signing;
 # - `switch`: `True` if Kestrel should agree to be paid on signing, `False` if not.
 #
-# Each part earns a mark; grading also tries other learners' scenarios. In most cases the
-# share patience keeps outweighs money a little sooner, so the check also tries cases
-# where it does not.
+# Each part earns a mark; grading also tries other learners' scenarios. The check tries
+# cases where agreeing pays and cases where it does not.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "signing-terms-answer", "schema_version": 3}
@@ -934,13 +938,17 @@ ShrinkingPieGame()
 # later) or `"take Harrow"` (walk out to Harrow's work).
 #
 # Harrow told Granite of its offer before Granite proposed, and Granite knows how patient
-# Kestrel is (part 4), so section 5's full information holds. Granite may still open below
-# Harrow's offer, as real bargainers often open off the equilibrium path; your reply is to
-# that opening. When Harrow beats Kestrel's share at the table, the game's best reply to a
-# proposal below it is to walk out to Harrow. In real talks the same money comes from
-# naming Harrow's figure and leaving only if Granite will not meet it (section 5). This
-# game has no move that names Harrow's offer before walking out: naming an offer is
-# question 9's part b, `"mention"`.
+# Kestrel is (part 4), so section 5's full information holds.
+#
+# <details><summary>How this is marked</summary>
+#
+# Granite may still open below Harrow's offer, as real bargainers often open off the
+# equilibrium path; your reply is to that opening. When Harrow beats Kestrel's share at
+# the table, the game's best reply to a proposal below it is to walk out to Harrow. In
+# real talks the same money comes from naming Harrow's figure and leaving only if Granite
+# will not meet it (section 5).
+#
+# </details>
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "granite-reply-answer", "schema_version": 3}
@@ -968,21 +976,21 @@ check.granite_reply(granite_reply, hidden=True)
 # ## 6. Building power: which move pays most?
 #
 # Leverage is not fixed. A new bidder turns up, a loan buys time, an alternative improves,
-# and the balance moves. The models of this module tell you which of these moves count,
-# by how much, and which count for nothing: a bidder who would pay no more than your best
-# rival, or no more than your share at the table with the keen buyer, or an outside option
-# that stays below your share at the table, does not move the deal.
+# and the balance moves. This module's models say which of these moves count, and by how
+# much. A bidder who would pay no more than your best rival, or no more than your share at
+# the table with the keen buyer, or an outside option that stays below your share at the
+# table, adds nothing to section 5's predicted price; such a bidder can still raise a
+# Shapley yardstick the other side proposed, such as Atlas's (question 2).
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "best-lever-text", "schema_version": 3}
 # ### Question 8 (2 marks): one month, one move
 #
 # This question is a what-if set before Atlas proposes and before Granite's first
-# proposal: it asks what each move would add to Kestrel's prospects. Measure every move
-# the same way, by what it adds to what the models predict Kestrel will get. For the
-# licence, that is section 5's price, $\max(v_1/2,\ v_2)$, with $v_1$ Atlas's value
-# `s.atlas_value` and $v_2$ the best rival's value (`s.borealis_value` today). For the
-# Granite contract, it is Kestrel's share of `s.contract_value` by section 5 (Granite
-# proposes first, with `s.delta_them`).
+# proposal. Measure every move the same way, by what it adds to what the models predict
+# Kestrel will get. For the licence, that is section 5's price, $\max(v_1/2,\ v_2)$,
+# with $v_1$ Atlas's value `s.atlas_value` and $v_2$ the best rival's value
+# (`s.borealis_value` today). For the Granite contract, it is Kestrel's share of
+# `s.contract_value` by section 5 (Granite proposes first, with `s.delta_them`).
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
 # written offer of `s.corvid_value` for the licence on Borealis's terms, with a copy to
@@ -1064,8 +1072,8 @@ check.best_lever(best_lever, hidden=True)
 #   named. A weak alternative anchors you too: with one, negotiators made less ambitious
 #   first offers and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So
 #   make a strong alternative known, keep a weak one private. That rule is a textbook
-#   heuristic (Thompson, *The Mind and Heart of the Negotiator*, 2nd ed., 2001, chapter
-#   7): no study we know of tests disclosing a weak alternative directly.
+#   heuristic (Thompson, *The Mind and Heart of the Negotiator*, 2nd ed., 2001, on power
+#   and persuasion): no study we know of tests disclosing a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
@@ -1125,15 +1133,14 @@ check.best_lever(best_lever, hidden=True)
 # statements, and of your own labels only their form.*
 #
 # **Part a (2 marks).** Your scenario lists four things Kestrel might say or do, A to D
-# (`scenario.tactics`, story part 6), today, before any of question 8's moves
-# and before Harrow told Granite of its offer (part 4's table). Label each with one of
-# module 00's four words, as section 7 uses them: `"legitimate"`, `"bluff"` (module 00's
-# bluff: a false claim about its reservation price or its valuation),
-# `"misrepresentation"` or `"illegitimate"`. For a threat Kestrel would not carry out,
-# either `"bluff"` or `"misrepresentation"` counts as right (section 7: the line is not
-# sharp). Write `rate_tactics()`, returning a dict from letter to label, for example
-# `return {"A": "legitimate", ...}`. Each right label earns half a mark; if all four
-# labels are the same, none earns anything.
+# (`scenario.tactics`, story part 6), today, before question 8's moves; Granite knows
+# only what Kestrel tells it of Harrow. Label each with one of module 00's four words, as
+# section 7 uses them: `"legitimate"`, `"bluff"` (module 00's bluff: a false claim about
+# its reservation price or its valuation), `"misrepresentation"` or `"illegitimate"`.
+# For a threat Kestrel would not carry out, either `"bluff"` or `"misrepresentation"`
+# counts as right (section 7: the line is not sharp). Write `rate_tactics()`, returning a
+# dict from letter to label, for example `return {"A": "legitimate", ...}`. Each right
+# label earns half a mark; if all four labels are the same, none earns anything.
 #
 # Practise first on a case that is the same for every learner (its statements earn no
 # marks): put your labels for it in the same dict, under the numbers 1 to 4.
@@ -1294,7 +1301,8 @@ check.harrow_move(harrow_move, hidden=True)
 #   unit to your share for each unit of it where the risk of breakdown, not the cost of
 #   delay, pushes both sides to agree.
 # - Spend preparation where it moves something: a bidder no higher than your best rival or
-#   your share at the table, or an option below that share, adds nothing.
+#   your share at the table, or an option below that share, adds nothing to section 5's
+#   predicted price (a bidder can still raise Atlas's yardstick).
 # - Use power quietly and truthfully: where both sides can counter, mention an alternative
 #   when it beats their estimate of your share at the table, once they can believe it
 #   (module 02's bar, their estimate of your reservation price, fits where they can make a
