@@ -16,10 +16,10 @@ def test_the_capped_bullet_says_what_to_do_in_plain_words():
     instruction is now a sentence of its own."""
     words = cell_words("q5-text")
     assert "from `after`, without the other news, and `sale.cost`" not in words
-    assert (
-        "Cap the beliefs in `after` (ignore the news for this part: that shows what the cap "
-        "does on its own) and price them against `sale.cost`" in words
-    )
+    # review 90 U3: the bullet's parentheticals became plain sentences after the list
+    assert "Move each possible reservation price in `after` above the cap down" in words
+    assert "price against `sale.cost`." in words
+    assert "For `capped`, leave the news out: that shows what the cap does on its own" in words
 
 
 def test_question_2_gives_sure_s_edge_case_a_paragraph_of_its_own():

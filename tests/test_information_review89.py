@@ -185,9 +185,10 @@ def test_question_5_says_the_check_reads_every_piece_of_news(learner):
     piece of the check's reading favours some prices, including every piece that points
     nowhere."""
     message = parts(check.my_price(solution("my_price")))["the price under the cap"][1]
+    # review 90 U3: said in fewer words
     assert (
-        "with the check's reading of the news (it reads each piece up or down, even news "
-        "that points nowhere, so as not to give away Question 3)" in message
+        "with the check's reading of the news, which tilts every piece, even news that points "
+        "nowhere" in message
     )
     nowhere = 0
     for sale in (

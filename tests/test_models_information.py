@@ -485,8 +485,9 @@ def test_an_old_quote_is_a_bound_and_a_new_discount_a_cap():
     says_not("a cap: Osprey will not pay you much above what it can buy for (news that changes)")
     # review 88 U2: the bound-versus-cap passage is one sentence beside `capped`
     says(
-        "(A quote Osprey held all along would instead drop the prices above it; a new "
-        "discount moves them down to it.)"
+        # review 90 U3: no longer in parentheses
+        "A quote Osprey held all along would instead drop the prices above it; a new "
+        "discount moves them down to it."
     )
 
 
@@ -707,8 +708,9 @@ def test_question_7s_sure_answers_are_an_assumption_the_next_section_drops():
     from course.variants import variant
 
     says(
-        "treat a sure answer as a thought experiment: it prices the question at most, and the "
-        "next section drops it.",
+        # review 90 U2: said plainly
+        "Real research can be wrong; assume here that it never is, which gives the most the "
+        "question can be worth (the next section drops that assumption).",
         "In truth, nobody will tell you Osprey's reservation price for sure, and nobody should",
     )
     says_not("Nobody will tell you", "taken as sure here")

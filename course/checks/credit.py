@@ -120,7 +120,10 @@ class Credit:
         if self.outcomes and all(o.feedback_only for o in self.outcomes):
             right = sum(o.passed for o in self.outcomes)
             return f"Feedback only, no marks: {right} of {len(self.outcomes)} right."
-        if self.outcomes and all(o.practice for o in self.outcomes):
+        # review 90 X2: a feedback-only line beside the practice (the form of the learner's
+        # own answers) is not part of the practice case, and earns nothing either
+        marked = [o for o in self.outcomes if not o.feedback_only]
+        if marked and all(o.practice for o in marked):
             return (
                 f"Practice case: {self.earned:g} of {self.possible:g} right. It earns no "
                 "marks; your own answers are marked when the notebook is graded."

@@ -442,6 +442,12 @@ def _news_reading(answer, sale, item):
     return given, chances
 
 
+#: What Question 3's messages call the price that earns most against the learner's beliefs:
+#: section 3 names it "the model's price" two questions later (review 90 U1), and a term has
+#: one name, so this describes it and points ahead.
+BEST_PRICE = "the price that earns most against your beliefs (section 3)"
+
+
 def _own_news_effect(own, readings):
     """What the learner's own news readings do, shown at once with no word on whether they
     are right (review s62 X2): the beliefs after the opening and both pieces of news, and
@@ -452,7 +458,7 @@ def _own_news_effect(own, readings):
     moved = reference.best_move(now, own.cost)[0] != reference.best_move(after, own.cost)[0]
     return (
         "What your own readings do, right or not: after the opening and both pieces of your "
-        f"news, your beliefs are {shown}, and the model's price "
+        f"news, your beliefs are {shown}, and {BEST_PRICE} "
         + ("moves." if moved else "stays where it was.")
     )
 
@@ -490,26 +496,27 @@ def news_likelihood(answer, hidden=False):
         )
 
         def practice_news():
-            # the form only, then what the readings do, with no verdict (review s62 X2)
-            readings = [_news_reading(answer, own, item)[0] for item in reference.news_of(own)]
             hints = [
                 hint
                 for item in reference.news_of(practice)
                 if (hint := _news_hint(item, _news_reading(answer, practice, item)[1]))
             ]
             if hints:
-                raise NotYet("on the practice news, " + " ".join(hints) + " " + note)
-            return (
-                "the practice news, read the way each piece points:\n"
-                + "\n".join(f"`{item.key}`: {item._why}." for item in reference.news_of(practice))
-                + "\n"
-                + note
-                + " "
-                + _own_news_effect(own, readings)
+                raise NotYet("on the practice news, " + " ".join(hints))
+            return "the practice news, read the way each piece points:\n" + "\n".join(
+                f"`{item.key}`: {item._why}." for item in reference.news_of(practice)
             )
 
+        def own_form():
+            # the form only, then what the readings do, with no verdict (review s62 X2); on
+            # its own line, for no marks, so that a form error on the learner's own news is
+            # neither counted nor told as a practice answer (review 90 X2)
+            readings = [_news_reading(answer, own, item)[0] for item in reference.news_of(own)]
+            return note + " " + _own_news_effect(own, readings)
+
         return score(
-            Check("practice: which way each piece of news points", 1, practice_news, practice=True)
+            Check("practice: which way each piece of news points", 1, practice_news, practice=True),
+            Check("your own news: the form", 0, own_form),
         )
 
     def own_news():
@@ -528,11 +535,7 @@ def news_likelihood(answer, hidden=False):
         before_price = reference.best_move(after, own.cost)[0]
         now_price = reference.best_move(now, own.cost)[0]
         shown = ", ".join(f"{_euros(v)}: {now[v]:.0%}" for v in sorted(now))
-        move = (
-            "the model's price stays where it was"
-            if now_price == before_price
-            else "the model's price moves"
-        )
+        move = f"{BEST_PRICE} " + ("stays where it was" if now_price == before_price else "moves")
         why = " ".join(f"`{item.key}`: {item._why}." for item in reference.news_of(own))
         return (
             f"news_likelihood reads both pieces of news the right way round. {why} With your "
@@ -617,7 +620,9 @@ def _wren_share(answers):
 def _wren_reservation(answers):
     """Question 4's second part: the reservation price. Judged against the learner's own
     share where that is the named slip (the ratio taken for the share), so that slip costs
-    one mark, not two."""
+    one mark, not two. Review 90 X1: the pass message then says the price rests on a wrong
+    share and changes once the share is fixed, naming neither the right price nor share."""
+    followed = False
     for offers, _, result in answers():
         expected = reference.reservation_from_offers(offers)
         given = _number(result[1], "the reservation price")
@@ -630,6 +635,7 @@ def _wren_reservation(answers):
             and abs(float(share) - _slip_share(offers)) <= CHANCE_TOLERANCE
             and same_money(given, first + step1 / float(share))
         ):
+            followed = True
             continue  # right from the share the first part already marked wrong
         series = (
             "each step is the one before times the same factor q = second step / first "
@@ -664,6 +670,11 @@ def _wren_reservation(answers):
                 or "it does not read the reservation price of a buyer who moves the same "
                 "share of the gap each round",
             )
+    if followed:
+        return (
+            "the reservation price follows from your share, but that share is wrong, so this "
+            "price is wrong too and will change once you fix the share."
+        )
     return "the reservation price read from the pace of the steps."
 
 
@@ -904,15 +915,16 @@ def holds_before_moving(answer, hidden=False):
         raise NotYet(f"{who}: {hint}.", general=general)
     own = variant(MODULE)
     count = reference.holds_before_moving(own, reference.posterior_after_opening(own))
+    # review 90 U3: the pass message is the verdict on the learner's case and one reason
     if count is None and not reference.surer_prices(
         reference.posterior_after_opening(own), own.cost
     ):
-        ending = f"{FLOOR_HOLDS}, so Osprey's firmness alone should not move you"
+        ending = FLOOR_HOLDS
     elif count is None:
         ending = (
             f"on your case even {reference.MOST_HOLDS} holds leave your price where it is: "
-            "the lower prices gain weight, but not enough to pay more than the price you "
-            "name now, so Osprey's firmness alone should not move you"
+            "the lower prices gain weight, but not enough to earn more than the price you "
+            "name now"
         )
     else:
         # review 69 X2: how likely the model finds that run, at most (under the price most
@@ -928,34 +940,27 @@ def holds_before_moving(answer, hidden=False):
             else f"on your case it takes {count} holds in a row to move your price down"
         )
         ending = (
-            # review 80 C4: "to test you" gave the model's mechanical hold a motive it lacks
-            first + " (a hold is weak evidence: a buyer far from its reservation price also "
-            "holds now and then, the model's 20% × last offer / r). Were every hold honest, "
-            "you would keep to your "
-            f"price until Osprey had held {count} time{'s' if count > 1 else ''}, then "
             # review 80 X3: rounded, 1 / 31.99 read "at most 1 in 32", a smaller chance
-            f"re-price. The model gives that run a chance of at most 1 in "
-            f"{math.floor(1 / run):,}. "
-            # review 81 C1: said plainly, a hold alone is no reason to lower your price
-            # review 82 E1: a faked hold is weaker evidence, so the count is a floor
-            "A hold costs Osprey nothing to fake and a faked hold is weaker evidence, so a "
-            "hold alone is no reason to lower your price: the count is the fewest holds that "
-            "could justify a lower price, a floor, never a trigger. Count only before you "
-            "name your price: once named, holds never move it"  # review 79 C3
-        )  # review 80 C3: the count is what honest holds are worth, not a rule to obey
-    passed(
-        "holds_before_moving: each hold makes the lower reservation prices likelier, because "
-        f"a buyer close to the most it would pay stands firm more often; {ending}."
-    )
+            # review 80 C3: the count is what honest holds are worth, not a rule to obey
+            f"{first}. Were every hold honest, you would keep to your price until Osprey had "
+            f"held {count} time{'s' if count > 1 else ''}, then re-price; the model gives that "
+            f"run a chance of at most 1 in {math.floor(1 / run):,}. "
+            # review 81 C1, 82 E1: a hold alone is no reason to lower your price; the count is
+            # a floor. Review 90 U3: the text says the rest (the model's chance of a hold,
+            # and that holds never move a price once named)
+            "A hold costs Osprey nothing to fake, so a hold alone is no reason to lower your "
+            "price: the count is the fewest holds that could justify a lower price, a floor, "
+            "never a trigger"
+        )
+    passed(f"holds_before_moving: {ending}.")
 
 
 #: Question 5b where no possible reservation price lies between the cost and the model's
 #: price (about a third of learners: their opening raised the price, review 70 X5), so the
 #: answer is None whatever the count: said in the hint for a count and the pass message.
 FLOOR_HOLDS = (
-    "no reservation price still possible lies between your cost and the model's price, so "
-    "a lower price that still earns is accepted no more often and earns less: holds move "
-    "weight towards the lower prices, but no number of them moves your price"
+    "no number of holds moves your price: no reservation price still possible lies between "
+    "your cost and the model's price, so a lower price that still earns sells no more surely"
 )
 
 
@@ -1330,19 +1335,12 @@ def _combined(sale, after, reading, capped):
     same = "the same price" if same_money(both, capped) else f"{_euros(both)}, not {_euros(capped)}"
     # review 66 U6: the check's reading of the news can point against the learner's own, so
     # the message says whose reading it is and how to see the learner's; review 89 U3: and
-    # that it reads every piece up or down (``reference.given_reading``), even news that
-    # points nowhere, so a learner does not take a weighted piece for evidence
+    # that it tilts every piece (``reference.given_reading``), even news that points
+    # nowhere; review 90 U3: the verdict and that one caveat, nothing more
     return (
-        f"Combining both, as a real seller would (cap your beliefs after the news), gives "
-        f"{same} on your case with the check's reading of the news (it reads each piece up "
-        "or down, even news that points nowhere, so as not to give away Question 3): "
-        + (
-            "on that reading the news does not change what the cap leaves you."
-            if same_money(both, capped)
-            else "on that reading the news still matters once the cap is in."
-        )
-        + " That is the check's reading, not yours: rerun `my_price` with your own Question 3 "
-        "reading to see your own combined price."
+        f"Combining both (capping your beliefs after the news) gives {same} on your case, "
+        "with the check's reading of the news, which tilts every piece, even news that points "
+        "nowhere: rerun `my_price` with your own Question 3 reading to see yours."
     )
 
 

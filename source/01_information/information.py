@@ -276,7 +276,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # On your own two pieces of news the check confirms only the form; which way your
 # likelihoods go is marked when the notebook is graded. It shows at once your beliefs
-# after the news, and whether your price moves.
+# after the news, and whether the price that earns most against them (section 3) moves.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "news-likelihood-answer", "schema_version": 3}
@@ -367,7 +367,8 @@ BeliefUpdater()
 # - `reservation`: its reservation price.
 #
 # Check it by hand on the updater's scripted buyer: it offers 42, then 53.20, then 59.92,
-# moves 40% of the gap, and has a reservation price of 70. One mark for each part.
+# moves 40% of the gap, and has a reservation price of 70. One mark for each part; a
+# reservation price that follows from a wrong share the check names keeps its mark.
 # The check also tries your Wren and a buyer who offers 20,000, 24,000 and 27,000.
 
 
@@ -477,14 +478,13 @@ check.wren_price(wren_price, hidden=True)
 #   each likelihood in `reading` by Bayes' rule, then price against the result;
 # - `capped`: your price after the scenario's **news that changes**: a rival starts
 #   selling a similar machine for less, so Osprey would pay you at most `sale.rival_cap`.
-#   As section 2 says, move each possible reservation price above the cap down to the cap,
-#   carrying its chance with it. (A quote Osprey held all along would instead drop the
-#   prices above it; a new discount moves them down to it.) Cap the beliefs in `after`
-#   (ignore the news for this
-#   part: that shows what the cap does on its own) and price them against `sale.cost`;
-#   once it passes, the check shows what combining both gives. Leverage has shifted: see
-#   whether your price falls, to the cap or below it. (A cap above a price that already
-#   sells for sure leaves it where it is.)
+#   Move each possible reservation price in `after` above the cap down to the cap,
+#   carrying its chance with it, and price against `sale.cost`.
+#
+# For `capped`, leave the news out: that shows what the cap does on its own; once it passes,
+# the check shows what combining both gives. A quote Osprey held all along would instead
+# drop the prices above it; a new discount moves them down to it. Leverage has shifted: see
+# whether your price falls, to the cap or below it.
 #
 # `after` is your beliefs after Osprey's opening (Question 2's first part) and `reading`
 # maps each key of `sale.news` to the likelihood your `news_likelihood` gives it; the
@@ -846,14 +846,14 @@ InformationExplorer(sale.explorer_cases)
 #
 # Your two research firms (`sale.firms`, triples `(name, amount, fee)`) would each learn,
 # from lawful research only (public filings, Osprey's other suppliers), whether Osprey's
-# reservation price is at least its amount. No lawful source is sure, so treat a sure answer
-# as a thought experiment: it prices the question at most, and the next section drops
-# it.
+# reservation price is at least its amount. Real research can be wrong; assume here that it
+# never is, which gives the most the question can be worth (the next section drops that
+# assumption).
 #
 # Value an answer as above: after a yes, the model's price for your cost (`sale.cost`)
-# against the reservation prices at or above the amount, after a no against those below
-# it. Left unscaled, the chances weigh each answer's profit, so the two add up to what you
-# expect to earn; take away what you earn with no answer.
+# against the reservation prices at or above the amount; after a no, against those below
+# it. Weigh each answer's best profit by the chance of that answer, add the two, and
+# subtract what you earn with no answer.
 #
 # Write `information_pays(sale, after)`, with `after` your beliefs after the opening (the
 # news set aside, as for Question 8's report; the check passes in the right ones), to
