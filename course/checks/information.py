@@ -1332,7 +1332,11 @@ def _combined(sale, after, reading, capped):
         reference.capped_beliefs(reference.beliefs_after_news(after, reading), sale.rival_cap),
         sale.cost,
     )[0]
-    same = "the same price" if same_money(both, capped) else f"{_euros(both)}, not {_euros(capped)}"
+    same = (
+        "the same price as `capped`"
+        if same_money(both, capped)
+        else f"{_euros(both)}, not {_euros(capped)}"
+    )
     # review 66 U6: the check's reading of the news can point against the learner's own, so
     # the message says whose reading it is and how to see the learner's; review 89 U3: and
     # that it tilts every piece (``reference.given_reading``), even news that points
