@@ -8,6 +8,7 @@ failed on the code or text before this round."""
 import re
 
 from course.checks import information as check
+from course.record import passed_checks
 from course.variants import variant
 from tests.test_checks_information import (
     RIGHT,
@@ -93,6 +94,17 @@ def test_a_form_error_on_the_learners_own_news_is_not_a_practice_verdict(monkeyp
     assert all(o.passed for o in check.news_likelihood(reading(RIGHT)).outcomes)
     assert check.news_likelihood(_steep_own, hidden=True).earned == 0
     assert check.news_likelihood(reading(RIGHT), hidden=True).earned == 1
+
+
+def test_a_form_error_on_the_learners_own_news_keeps_question_3_unpassed(monkeypatch):
+    """X2's line of its own carries no mark, and a line of no mark did not decide whether the
+    question passed: the progress record counted Question 3 done while the hidden check gave
+    it nothing. The form line is required, so the record waits for news in the right form."""
+    as_learner(monkeypatch, learner_where(lambda s: True))
+    check.news_likelihood(_steep_own)
+    assert "news_likelihood" not in passed_checks().get(MODULE, {})
+    check.news_likelihood(reading(RIGHT))
+    assert "news_likelihood" in passed_checks()[MODULE]
 
 
 def test_question_3_does_not_use_the_model_s_price_before_section_3(monkeypatch):

@@ -50,13 +50,16 @@ class Check:
     alone, so re-running cannot find them): it runs only under nbgrader or a grading key
     (``own_items_judged``), so a hidden check run by hand in a learner's kernel
     says the learner's own items are judged at grading and judges none of them; grading
-    shows its hint as it is, not prefixed as a function's that fails a case grading tries."""
+    shows its hint as it is, not prefixed as a function's that fails a case grading tries.
+    A ``required`` check of no points still decides whether the question counts as passed
+    in the learner's progress record (the form of answers that are marked at grading)."""
 
     name: str
     points: float
     run: Callable[[], str]
     practice: bool = False
     own_case: bool = False
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -187,8 +190,12 @@ def score(*checks):
         for check in checks
     )
     # a check of no points is feedback: it does not decide whether the question passed,
-    # unless the question has only such checks (an ungraded practice question)
-    deciding = [o for o in credit.outcomes if not o.feedback_only] or credit.outcomes
+    # unless it is required or the question has only such checks (ungraded practice)
+    deciding = [
+        outcome
+        for check, outcome in zip(checks, credit.outcomes, strict=True)
+        if check.required or not outcome.feedback_only
+    ] or credit.outcomes
     if all(outcome.passed for outcome in deciding):
         record_check_pass(sys._getframe(1))
     return credit

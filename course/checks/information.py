@@ -510,13 +510,14 @@ def news_likelihood(answer, hidden=False):
         def own_form():
             # the form only, then what the readings do, with no verdict (review s62 X2); on
             # its own line, for no marks, so that a form error on the learner's own news is
-            # neither counted nor told as a practice answer (review 90 X2)
+            # neither counted nor told as a practice answer (review 90 X2); required, since
+            # the hidden check gives nothing for news in the wrong form
             readings = [_news_reading(answer, own, item)[0] for item in reference.news_of(own)]
             return note + " " + _own_news_effect(own, readings)
 
         return score(
             Check("practice: which way each piece of news points", 1, practice_news, practice=True),
-            Check("your own news: the form", 0, own_form),
+            Check("your own news: the form", 0, own_form, required=True),
         )
 
     def own_news():
