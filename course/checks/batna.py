@@ -2090,6 +2090,10 @@ def own_batna_needed(answer, hidden=False):
 #: moves it by at most this. Every band's top lies at least 200 below Northwind's limit.
 TARGET_TOLERANCE = 100
 
+#: How far from question 5's target a value inside the band may lie and still be read as that
+#: target rounded (to a round thousand at most), when no other figure of section 4 is nearer.
+ROUNDING_SLIP = 1_000
+
 
 @answer_key
 def target_band(offers):
@@ -2185,11 +2189,22 @@ def _target_without_remote_days(offers):
 
 def _judge_survey(offers, value, split, most):
     """The ``NotYet`` hint naming the survey's median for ``value``, inside the band but not
-    within ``TARGET_TOLERANCE`` of the target the salary survey supports (``target_of``)."""
+    within ``TARGET_TOLERANCE`` of the target the salary survey supports (``target_of``).
+    Review 90 X1: a value that is a rounded target (``_rounded_target``) is told about the
+    tolerance, not sent back to compare it with both ends of the band."""
     survey = offers.pay_survey
     own = offers == _drawn(learner_id())
     whose, fact = ("your", "the fact in your scenario") if own else ("that learner's", "its fact")
     median = "" if own else f" ({survey:,.0f})"  # an example's, never the own case's answer
+    if _rounded_target(offers, value, split, most):
+        raise NotYet(
+            f"{_case(offers)}, a target of {value:,.2f} is inside the band and within "
+            f"{ROUNDING_SLIP:,} of the one {fact}, {whose} salary survey's median{median}, "
+            f"supports, but the check takes only figures within {TARGET_TOLERANCE} of it "
+            "(question 5 says so): did you round? Round to the hundred at most.",
+            general="the target is inside the band and near where the salary survey's median "
+            f"puts it, but more than {TARGET_TOLERANCE} from it: a rounding slip",
+        )
     why = "compare it with both ends of the band, as section 4 does"
     if same_money(value, reservation_of(offers)):
         why += "; and that is a reservation price, the least you would accept, not what you aim for"
@@ -2197,6 +2212,19 @@ def _judge_survey(offers, value, split, most):
         f"{_case(offers)}, a target of {value:,.2f} is inside the band, but it is not the one "
         f"{fact}, {whose} salary survey's median{median}, supports: {why}.",
         general="the target is inside the band but not where the salary survey's median puts it",
+    )
+
+
+def _rounded_target(offers, value, split, most):
+    """Whether ``value``, inside the band, is ``target_of`` rounded: within ``ROUNDING_SLIP``
+    of it and nearer to it than to each other figure a learner could reason to (the band's
+    two ends, the reservation price for the job as offered, the target without remote
+    days). A value nearest one of those is a slip of reasoning, not of rounding."""
+    target = target_of(offers)
+    gap = abs(value - target)
+    others = (split, most, reservation_of(offers), _target_without_remote_days(offers))
+    return gap <= ROUNDING_SLIP and all(
+        gap < abs(value - other) for other in others if abs(other - target) > TARGET_TOLERANCE
     )
 
 
