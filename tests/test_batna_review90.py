@@ -7,6 +7,8 @@ import course
 from course.checks import batna as check
 from course.checks.hints import NotYet
 from course.scenarios.batna import reservation_of, target_of
+from tests.test_checks_batna import _markdown_words
+from tests.test_review85_batna import _cell
 
 LEARNERS = [f"rv90-{n}" for n in range(30)]
 
@@ -81,3 +83,65 @@ def test_x1_a_near_miss_inside_the_band_gets_the_tolerance_not_a_reasoning_hint(
     if abs(target - split) > check.ROUNDING_SLIP:
         said = str(_hint(offers, split))
         assert "compare it with both ends of the band" in said and "round" not in said
+
+
+_EXCEPTION = (
+    "Module 01's one exception: a price the other side is sure to pay may set {} past the top."
+)
+
+
+@pytest.mark.parametrize("grade_id", ["summary", "reflection-text", "reflection"])
+def test_c1_every_statement_of_the_cap_carries_section_4s_exception(grade_id):
+    """C1: section 4 gives the band's one exception (module 01's price the other side is
+    sure to pay), but the summary and the reflection's rubric (and its prompt) stated the
+    three-quarter cap "wherever you open" with none, so a learner who used module 01's sure
+    price was out of the band by the rubric. Each now states the cap with the exception in
+    section 4's words (the rubric says "the target" for "your target")."""
+    zopa = _cell("zopa-teaching")
+    assert _EXCEPTION.format("your target") in zopa  # the words the others repeat
+    text = _cell(grade_id)
+    assert "three quarters of the way" in text
+    whose = "the target" if grade_id == "reflection" else "your target"
+    assert _EXCEPTION.format(whose) in text, grade_id
+
+
+def test_u1a_section_4_states_the_target_band_once():
+    """U1 (a): section 4 gave the band three times, two bullets ("It lies at or above the
+    even split ...", "And it lies below your opening ..."), the "Wherever you open" sentence
+    and the table. The bullets are cut: the sentence and the table carry the rule, and
+    section 3 already places the opening beyond the target."""
+    zopa = _cell("zopa-teaching")
+    assert "must meet two conditions" not in zopa
+    assert "It lies at or above the even split" not in zopa
+    assert "And it lies below your opening" not in zopa
+    assert zopa.count("at least half and at most three quarters of the way") == 1
+    assert "your first offer lies beyond the target" in _cell("reservation-teaching")
+
+
+def test_u1b_section_6_explains_each_label_once_and_keeps_what_the_bullets_added():
+    """U1 (b): section 6 explained each label in its table and again in three bullets. The
+    bullets are cut; what they added that the table did not say is kept once: the warning
+    and the threat, a demand's limit (the reservation price for the package it names) with
+    either label above it, the custom's leeway for a claim, and the misrepresentation row's
+    examples and its legal risk."""
+    honest = _cell("honest-teaching")
+    for bullet in ("- **Warning**", "- **Bluff.**", "- **Misrepresentation.**"):
+        assert bullet not in honest, bullet
+    row = next(line for line in honest.split(" | misrepresentation | ")[1:])
+    assert "a possible bonus presented as sure; it can be fraud" in row
+    for kept in (
+        "A legitimate demand is a **warning**",
+        "A *threat* ties a demand to a cost you would rather not impose",
+        "at most your reservation price for the package it names (two remote days lower it)",
+        "A figure above that price is a bluff",
+        "so this course accepts either label for it",
+        "a demand you would not carry out is riskier",
+        "your next one counts for less",
+    ):
+        assert honest.count(kept) == 1, kept
+
+
+def test_u1_the_module_has_fewer_words_than_before_round_90():
+    """U1 with C1: 7,775 markdown words before round 90; C1's three statements of the
+    exception are paid for by U1's cuts."""
+    assert _markdown_words() < 7_775

@@ -1431,8 +1431,8 @@ def test_a_target_at_the_even_split_passes_when_no_fact_takes_it_higher(capsys):
             assert offers.pay_survey < (low + high) / 2
     assert "at least half and at most three quarters" in _cell("zopa-teaching")
     assert "section 4's band" in _cell("q5-text")  # review 58 U4: stated once, in section 4
-    for grade_id in ("zopa-teaching", "summary"):
-        assert "at or above" in _cell(grade_id)
+    # review 90 U1: section 4 says "at least half" once (its "at or above" bullet is cut)
+    assert "at or above" in _cell("summary")
     assert "more than half" not in _cell("zopa-teaching") + _cell("q5-text")
 
 
@@ -1534,7 +1534,8 @@ def test_section_6_calls_a_demand_you_would_carry_out_a_warning_and_says_what_it
     example = re.search(r"offer less than ([\d,]+), I will take Harbor Bank", honest)
     price = re.search(r"reservation price for the job as offered is ([\d,]+)", honest)
     assert example[1] == price[1]  # the only figure both carried out and accepted
-    assert "**Warning**, a legitimate demand." in honest and "**Threat.**" not in honest
+    # review 90 U1: the warning bullet is folded into the paragraph under the table
+    assert "A legitimate demand is a **warning**" in honest and "**Threat.**" not in honest
     assert "Schelling" in honest  # review 86 U1: the cost clause went with its paragraph
     assert "a floor the other side can meet exactly" not in honest
     assert "at a figure no higher than your reservation price" not in summary
@@ -1898,7 +1899,9 @@ def test_the_three_places_that_set_a_target_set_the_same_one():
     # the conditions moved from section 3 to the end of section 4
     section, reflection = _cell("zopa-teaching"), _cell("reflection-text")
     assert "near what you believe" not in _cell("reservation-teaching") + section
-    assert "at or above the even split, so" in section and "below your opening" in section
+    # review 90 U1: the two bullets are cut; the band's sentence and section 3 say both
+    assert "Wherever you open, the target lies at least half" in section
+    assert "your first offer lies beyond the target" in _cell("reservation-teaching")
     # the reflection invites a lease or a purchase, so its target is worded for either side
     assert "from the even split of the zone to three quarters of the way from" in " ".join(
         reflection.split()
@@ -1932,7 +1935,9 @@ def test_one_account_of_what_places_a_target_and_of_a_demand_above_the_limit():
     stricter one."""
     summary = " ".join(_cell("summary").split())
     assert "(the other side's alternative) justifies" not in summary
-    assert "inside that band, aim where a fact you can show puts it" in summary
+    assert (
+        "Inside that band, aim where a fact you can show puts it" in summary
+    )  # review 90 C1: a sentence now
     assert "The other side's alternative grounds your opening" in summary
     for cell in ("reservation-teaching", "q5-text"):
         assert "grounded in a fact" not in " ".join(_cell(cell).split()), cell
@@ -2121,9 +2126,10 @@ def test_the_texts_on_the_limit_result_the_target_and_accepting_below_it():
     honest = _cell("honest-teaching")
     assert "module 03 shows how such a demand invites one back" not in honest
     assert "modules 00 and 03 use the same two words." in honest  # review 69: cut
-    # the Model Rule is introduced under *Bluff*, before any use
+    # the Model Rule is introduced once, in the side note (review 90 U1: no bluff bullet)
     assert "introduced under *Bluff* below" not in honest
-    assert honest.index("Model Rule 4.1") > honest.index("**Bluff.**")
+    assert honest.count("Model Rule 4.1") == 1
+    assert honest.index("Model Rule 4.1") > honest.index("<details>")
     # a side note (review 65 U3: one block with the sources of the words)
     # review 77 U5: the side note keeps the words' sources; "why even a true warning costs
     # you" is cut (the warning row's test and the judged-by-what-it-says line carry it)
@@ -2323,7 +2329,8 @@ def test_section_5_says_how_its_target_meets_module_04s():
     # goes is module 04's
     assert "counter towards your target first is your call" in " ".join(decide.split())
     assert "your first offer lies beyond the target" in _cell("reservation-teaching")
-    assert "And it lies below your opening" in _cell("zopa-teaching")
+    # review 90 U1: the band is stated once; section 3 places the opening beyond the target
+    assert "Wherever you open, the target lies at least half" in _cell("zopa-teaching")
     for grade_id in ("reflection-text", "reflection"):
         assert "three quarters of the way" in _cell(grade_id), grade_id
 
@@ -2611,13 +2618,12 @@ def test_section_6_defines_the_labels_in_a_table_before_the_warning_uses_them():
         ("bluff", "false"),
         ("misrepresentation", "false"),
     ]
-    bullets = [
-        honest.index(label)
-        for label in ("- **Warning**, a legitimate", "- **Bluff.**", "- **Misrepresentation.**")
-    ]
-    assert bullets == sorted(bullets)
+    # review 90 U1: each label is explained once, in the table; the bullets that repeated it
+    # are gone, and the one paragraph under it adds the warning and a demand's limit
+    for label in ("- **Warning**", "- **Bluff.**", "- **Misrepresentation.**"):
+        assert label not in honest, label
     assert "(below)" not in honest
-    assert honest.index("| misrepresentation |") < bullets[0]
+    assert honest.index("| misrepresentation |") < honest.index("A legitimate demand is a")
     assert "Declining to name your reservation price is legitimate too." in honest  # r75 U6
 
 

@@ -110,14 +110,19 @@ def test_section_6_says_why_a_false_limit_stays_a_bluff_and_a_false_demand_need_
     plan for Northwind to rely on. The keys agree: every claim takes one label, every demand
     above its figure's reservation price two."""
     honest = _cell("honest-teaching")
-    bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
+    # review 90 U1: the bullets are one paragraph under the table now
+    bluff = honest[
+        honest.index("A legitimate demand is a **warning**") : honest.index("Declining to name")
+    ]
     # review 77 C1: "unlike a demand" contradicted the table, whose bluffs include a demand
     # you would not carry out; the bullet now names the claim it speaks of
     # review 86 C1: the reason is now the bargaining convention, for claims and demands
     assert "does not ordinarily take a claim about the least you would accept" in (
         " ".join(bluff.split())
     )
-    warning = honest[honest.index("- **Warning**") : honest.index("- **Bluff.**")]
+    warning = honest[
+        honest.index("A legitimate demand is a **warning**") : honest.index("Declining to name")
+    ]
     assert "module 00 puts such a false intention on the line" in warning
     assert "so this course accepts either label for it" in warning
     for learner in LEARNERS[:50]:

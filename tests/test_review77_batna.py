@@ -108,7 +108,10 @@ def test_the_bluff_bullet_no_longer_says_a_bluff_is_unlike_a_demand():
     The bullet now speaks of the false claim about your limit only; the false demand is the
     warning bullet's either-label case."""
     honest = _cell("honest-teaching")
-    bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
+    # review 90 U1: the bullets are one paragraph under the table now
+    bluff = honest[
+        honest.index("A legitimate demand is a **warning**") : honest.index("Declining to name")
+    ]
     assert "Unlike a demand" not in bluff
     assert "a claim about the least you would accept as a statement" in bluff  # review 87 C1
     assert "a demand you would not carry out" in honest

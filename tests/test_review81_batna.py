@@ -114,7 +114,7 @@ def test_module_02_labels_statements_in_module_00s_words(learner):
         in honest
     )
     assert "(its fourth kind, an illegitimate source, does not arise here)" in honest
-    assert "- **Warning**, a legitimate demand." in honest
+    assert "A legitimate demand is a **warning**" in honest  # review 90 U1: no bullets
     assert "A *threat* ties a demand to a cost you would rather not impose" in honest
     assert "| plain statement |" not in honest and "| warning |" not in honest
     notes = cell_text("00_leverage", "leverage", "summary")  # module 00's note on the gap

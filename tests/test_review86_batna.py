@@ -11,7 +11,10 @@ def test_the_bluff_bullet_gives_the_conventions_reason_for_claims_and_demands_al
     convention, not the absence of a plan. The bullet now gives that reason for both, as
     modules 00 and 03 do (statements about acceptable terms are not taken as facts)."""
     honest = _cell("honest-teaching")
-    bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
+    # review 90 U1: the bullets are one paragraph under the table now
+    bluff = honest[
+        honest.index("A legitimate demand is a **warning**") : honest.index("Declining to name")
+    ]
     assert "states no plan" not in honest
     assert (  # review 87 C1: the custom covers the claim only; a false demand is riskier
         "Bargaining custom does not ordinarily take a claim about the least you would accept "
@@ -33,7 +36,9 @@ def test_section_6_states_the_labelling_test_once_below_its_bullets():
         'by what it says: with a reservation price of 97,000, "90,000 would not be enough for '
         'me" is true. Judge a statement of fact by what it makes Northwind believe.'  # r88 U2
     ) in honest
-    assert honest.count("statement of fact") == 3  # the bullet, this test, misrepresentation
+    # the bluff sentence, this test, misrepresentation (review 90 U1: now the table's row,
+    # the bullet that repeated it being cut)
+    assert honest.count("statement of fact") == 3
     assert _release_markdown_words() < 7_464
 
 

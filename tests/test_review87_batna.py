@@ -11,11 +11,16 @@ def test_the_bluff_bullet_gives_customs_leeway_to_claims_not_to_false_demands():
     misrepresentation (as module 00 does). The bullet now gives the leeway to a claim about
     the least you would accept only, and calls a demand you would not carry out riskier."""
     honest = _cell("honest-teaching")
-    bluff = honest[honest.index("- **Bluff.**") : honest.index("- **Misrepresentation.**")]
+    # review 90 U1: the bullets are one paragraph under the table now
+    bluff = honest[
+        honest.index("A legitimate demand is a **warning**") : honest.index("Declining to name")
+    ]
     assert "or a demand," not in bluff
     assert "a claim about the least you would accept as a statement of fact" in bluff
-    assert "a demand you would not carry out is riskier (see Warning)" in bluff
-    warning = honest[honest.index("- **Warning**") : honest.index("- **Bluff.**")]
+    assert "a demand you would not carry out is riskier." in bluff  # r90 U1: no bullet to see
+    warning = honest[
+        honest.index("A legitimate demand is a **warning**") : honest.index("Declining to name")
+    ]
     assert "on the line between a bluff and a misrepresentation" in warning
 
 

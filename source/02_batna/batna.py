@@ -342,17 +342,11 @@ BatnaBuilder()
 # **Where your target belongs.** Take the zone from your reservation price to your
 # estimate of the other side's reservation price. This course calls its middle the
 # **even split**: the price halfway between the two ends, where each side gains the same
-# over its alternative. Your target (section 3) must meet two conditions.
-#
-# - It lies at or above the even split, so reaching it gives you at least half of
-#   the surplus.
-# - And it lies below your opening, so that you can concede towards it.
-#
-# The course has one rule for the opening (module 04 develops it): open at or somewhat
-# beyond your estimate of the other side's reservation price, as far as a fact you can
-# name takes you. Wherever you open, the target lies at least half and at most three
-# quarters of the way from your reservation price up to your estimate of the other side's
-# reservation price.
+# over its alternative. The course has one rule for the opening (module 04 develops it):
+# open at or somewhat beyond your estimate of the other side's reservation price, as far
+# as a fact you can name takes you. Wherever you open, the target lies at least half and
+# at most three quarters of the way from your reservation price up to your estimate of the
+# other side's reservation price.
 # The top keeps at least a quarter of the zone as room to concede; module 04 shows what
 # aiming higher costs in simulated talks. This band is this course's convention, not a
 # research finding: studies of aspirations support ambitious targets you can justify, not
@@ -577,27 +571,21 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # |---|---|---|---|
 # | legitimate | true | it plants no false fact; if it demands something, you would carry out the consequence anyway | "Harbor Bank has offered me 89,000." A warning: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
 # | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
-# | misrepresentation | false | about a fact the other side will rely on | "Harbor Bank has offered me 95,000." |
+# | misrepresentation | false | A false statement of fact the other side will rely on: an offer that does not exist or is inflated (in a demand too), a possible bonus presented as sure; it can be fraud | "Harbor Bank has offered me 95,000." |
+#
+# A legitimate demand is a **warning**: it tells the other side something you would do
+# anyway if it says no. A *threat* ties a demand to a cost you would rather not impose;
+# none of your statements is one. A demand is true when it names your real BATNA at a
+# figure at most your reservation price for the package it names (two remote days lower
+# it). A figure above that price is a bluff; module 00 puts such a false intention on the
+# line between a bluff and a misrepresentation, so this course accepts either label for
+# it. Bargaining custom does not ordinarily take a claim about the least you would accept
+# as a statement of fact, so it tolerates that bluff; a demand you would not carry out is
+# riskier. Once you give way below a "cannot", your next one counts for less.
 #
 # Declining to name your reservation price is legitimate too. The warning above is
 # legitimate, yet as a demand it corners Northwind and hands it your reservation price; a
 # warning at a lower figure invites an offer just above that figure, which you would refuse.
-#
-# - **Warning**, a legitimate demand. It tells the other side something you would do anyway
-#   if it says no. (A *threat* ties a demand to a cost you would rather not impose; none of
-#   your statements is one.) A demand is true when the alternative is your real BATNA and
-#   the figure is at most your reservation price for the package it names (two remote days
-#   lower it). A figure above that price is a bluff; module 00 puts such a false intention
-#   on the line between a bluff and a misrepresentation, so this course accepts either label
-#   for it. A demand naming an alternative you lack, or inflating one, is a
-#   misrepresentation.
-# - **Bluff.** Bargaining custom does not ordinarily take a claim about the least you would
-#   accept as a statement of fact, so it tolerates that bluff; a demand you would not carry
-#   out is riskier (see Warning). Once you give way below a "cannot", your next one counts
-#   for less.
-# - **Misrepresentation.** A false statement of fact the other side will rely on: an
-#   offer that does not exist or is inflated, a possible bonus presented as sure. Such a
-#   lie can be fraud.
 #
 # <details>
 # <summary><b>Where the words come from</b> (a side note)</summary>
@@ -1095,7 +1083,8 @@ check.own_batna_needed(own_batna_needed)
 # 4. a target by section 4's table, naming the fact behind it if there is one, inside
 #    section 4's band: from the even split of the zone to three quarters of the way from
 #    your reservation price to your estimate of the other side's reservation price (the
-#    most it would pay, or the least it would take), wherever you open.
+#    most it would pay, or the least it would take), wherever you open. Module 01's one
+#    exception: a price the other side is sure to pay may set your target past the top.
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
@@ -1124,9 +1113,11 @@ check.own_batna_needed(own_batna_needed)
 #    quarters of the way from the reservation price to their estimate of the other side's
 #    reservation price (the most it would pay, or the least it would take), placed by
 #    section 4's table, with the fact named if one places it (none is needed at the even
-#    split), wherever the learner opens. That estimate must come from its alternative to
-#    *this* deal: what replacing the learner would cost bounds what an employer would pay
-#    only if the learner would really leave. The opening itself is not graded here.
+#    split), wherever the learner opens. Module 01's one exception: a price the other side
+#    is sure to pay may set the target past the top. That estimate must come from its
+#    alternative to *this* deal: what replacing the learner would cost bounds what an
+#    employer would pay only if the learner would really leave. The opening itself is not
+#    graded here.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
@@ -1143,9 +1134,10 @@ check.own_batna_needed(own_batna_needed)
 #   only inside the ZOPA of the package discussed; a term that costs one side nothing can
 #   open a zone.
 # - Keep your target at or above the even split of the zone, and (by this course's
-#   convention) at most three quarters of the way up it, wherever you open; inside that
-#   band, aim where a fact you can show puts it. The other side's alternative grounds your
-#   opening.
+#   convention) at most three quarters of the way up it, wherever you open. Module 01's one
+#   exception: a price the other side is sure to pay may set your target past the top.
+#   Inside that band, aim where a fact you can show puts it. The other side's alternative
+#   grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
 #   beats your share at the table (outside options, module 03). By a common answer date it
 #   counts in full when the other side has the last word, and not at all when you do.
