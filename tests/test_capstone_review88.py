@@ -60,7 +60,8 @@ def test_e1_the_reviewers_frontier_deals_get_one_verdict_though_their_sums_diffe
     assert _verdict(lines[0]).startswith("Value created: the deal is on the Pareto frontier")
     for line in lines:
         assert "could give" not in line and " of the " not in line, line
-        assert "describes the split, not the value created" in line
+        # review 90 (C1, U1, U3): removed on purpose
+        assert "describes the split, not the value created" not in line
 
 
 def test_e1_two_frontier_deals_share_a_verdict_and_a_deal_below_it_is_told_how_far():
@@ -96,8 +97,10 @@ def test_e1_the_notebook_says_the_verdict_is_the_frontier_and_the_sum_the_split(
     assert "**Value created.** Whether the deal is on the Pareto frontier; if not, how many" in (
         text
     )
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
-        "their sum moves along the frontier with the split, so it describes only the split" in text
+        "their sum moves along the frontier with the split, so it describes only the split"
+        not in text
     )
 
 
@@ -124,7 +127,8 @@ def test_c1_section_4_cites_no_passage_module_01_lacks():
     module_01 = (SOURCE.parents[1] / "01_information" / "information.py").read_text()
     assert "step above the top" not in " ".join(module_01.split())
     assert "module 01's one step" not in _cell("opening-teaching")
-    assert "; it is room for the counter-offer, not a fact" in _cell("opening-teaching")
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "; it is room for the counter-offer, not a fact" not in _cell("opening-teaching")
 
 
 def test_c2_section_4_and_the_summary_file_the_step_beyond_under_this_bot():
@@ -132,14 +136,16 @@ def test_c2_section_4_and_the_summary_file_the_step_beyond_under_this_bot():
     as the course's rule. Both now call it an allowance against this bot only, and send
     people to module 04's rule. Fails on the old text."""
     opening = _cell("opening-teaching")
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "plus at most one step of room for the counter-offer, an allowance against this bot "
-        "only (below); with a person, module 04's rule stands." in opening
+        "only (below); with a person, module 04's rule stands." not in opening
     )
     summary = _cell("summary")
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "That step is an allowance against this bot only; for people, module 04's rule is the "
-        "takeaway." in summary
+        "takeaway." not in summary
     )
     assert "as far as a fact you can name carries you (module 04)" in summary
 

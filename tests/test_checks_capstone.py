@@ -627,12 +627,13 @@ def test_opening_hints(own):
     )
     hint = miss("opening_offer", _with_meso(lambda s: short))
     assert "risks an impasse" not in hint and "gains nothing" not in hint
-    # section 4: a step beyond is room for the counter-offer; question 5 accepts one step,
-    # no more (review 73 E1: from every learner)
-    assert (
-        "leaves room for the counter-offer (section 4), but question 5 accepts such an "
-        "opening only one step beyond it" in hint
-    )
+    # review 90 C1: no fact grounds an opening beyond what Marlow could accept, and the
+    # step beyond no longer passes either
+    assert "no fact you can name grounds an opening beyond what Marlow could accept" in hint
+    if beyond is not None:
+        hint = miss("opening_offer", _with_meso(lambda s, row=beyond: row[0]))
+        assert "Against this bot such a step pays on average (the appendix)" in hint
+        assert "module 04's rule refuses it" in hint
 
     def generous(s):
         return {issue: levels[-1] for issue, levels in s.issues.items()}
@@ -818,7 +819,7 @@ def test_a_step_off_the_frontier_is_named():
     assert "better for both of you" in hint and "Pareto frontier" in hint
 
 
-def test_a_bigger_step_at_a_better_rate_is_named(own):
+def test_a_bigger_step_at_a_better_rate_is_named(own, monkeypatch):
     """A first step to a frontier package further down than the smallest step: the hint
     says what the learner's step costs and that a smaller one exists (fourth review, W5:
     it named the smaller step and its cost, so a learner could copy the plan from hints),
@@ -829,6 +830,10 @@ def test_a_bigger_step_at_a_better_rate_is_named(own):
         for row in frontier_rows(own)
         if reservation_of(own) <= row[1] < smallest[1] and row[2] > opening[2]
     )
+    # review 90 C1: for some learners [opening, bigger] is a plan of module 04's shape
+    # (the opening its target, one step to the end), which now passes; the course plan's
+    # hint is tested with that path closed
+    monkeypatch.setattr(check, "module04_plan", lambda *args: False)
     hint = miss("concession_plan", lambda s, o, r: [o, bigger[0]])
     assert f"it costs you {opening[1] - bigger[1]:g}" in hint
     assert "another package on the frontier costs you less" in hint
@@ -971,42 +976,33 @@ def test_a_meso_partner_giving_ground_on_nested_issues_is_refused(monkeypatch, l
     assert passes(run("opening_offer", lambda s: [_opening(s), _meso(s)[0][0]]))
 
 
-def test_an_opening_one_step_beyond_without_a_partner_earns_the_set_mark_alone():
-    """Question 5 promises either opening passes, but an opening one frontier step beyond
-    with no partner of its worth (about 3 learners in 10) could not earn the diagnostic
-    set's mark. Such an opening now earns it alone, as the text and the hint say; one with
-    a partner still needs a set."""
+def test_an_opening_one_step_beyond_no_longer_stands_alone_or_passes():
+    """Review 90 C1 (changed on purpose): from review 58 to review 89 question 5 accepted an
+    opening one frontier step beyond, alone where it had no partner. No fact grounds it, so
+    module 04's rule refuses it: it now fails the opening's mark with a hint that says why,
+    and alone it fails the set's mark."""
     text = (
         pathlib.Path(__file__).parents[1] / "source" / "05_capstone" / "capstone.py"
     ).read_text()
-    assert "return the opening alone, a list of one" in text
-    alone = partnered = 0
+    assert "return the opening alone, a list of one" not in text
+    seen = 0
     for n in range(120):
         case = course.variant("05_capstone", f"beyond-{n}")
         row = beyond_of(case)
         if row is None:
             continue
-        floor = check.INSULT_LINE * case.reservation_if_quell
-        # review 73 E1: the step is accepted from signers and non-signers alike
-        if check._has_partner(case, row[0], floor):
-            partnered += 1
-            with pytest.raises(check.NotYet, match="two or three packages"):
-                check.judge_meso(case, [row[0]])
-        else:
-            alone += 1
-            assert check.judge_meso(case, [row[0]]) is None, case.learner
-            with pytest.raises(check.NotYet, match="two or three packages"):
-                check.judge_meso(case, [opening_of(case)])
-    assert alone and partnered
+        seen += 1
+        with pytest.raises(check.NotYet, match="module 04's rule refuses it"):
+            check.judge_opening(case, [row[0]])
+        with pytest.raises(check.NotYet, match="two or three packages"):
+            check.judge_meso(case, [row[0]])
+    assert seen >= 60
 
 
-def test_a_non_signer_may_open_one_step_beyond_as_room_for_the_counter_offer(monkeypatch, learner):
-    """Review 73 E1: question 5 accepted the step beyond only from learners who sign
-    Brenn's letter, on the claim that the letter grounds it; a firm alternative moves what
-    Marlow believes of Tallis's floor, not Marlow's reservation price. The step is now room
-    for the counter-offer from everyone. A non-signer's step-beyond opening, with a set or
-    alone where it has no partner, passes both marks, visible and hidden, and the whole
-    question passes with it; the old check refused it (seen failing)."""
+def test_the_step_beyond_earns_no_mark_from_signers_or_non_signers(monkeypatch, learner):
+    """Review 73 E1 accepted the step beyond from every learner; review 90 C1 (changed on
+    purpose) accepts it from none: the whole question fails, visible and hidden, for a
+    non-signer and for every hidden learner who has such a step."""
     unsigned = []
     for n in range(60):
         case = course.variant("05_capstone", f"rev73-{n}")
@@ -1014,10 +1010,8 @@ def test_a_non_signer_may_open_one_step_beyond_as_room_for_the_counter_offer(mon
         if row is None or signs_letter(case):
             continue
         unsigned.append(case)
-        check.judge_opening(case, [row[0]])
-        floor = check.INSULT_LINE * case.reservation_if_quell
-        if not check._has_partner(case, row[0], floor):
-            assert check.judge_meso(case, [row[0]]) is None, case.learner
+        with pytest.raises(check.NotYet):
+            check.judge_opening(case, [row[0]])
     assert len(unsigned) >= 20
 
     def beyond_answer(s):  # one step beyond, with a partner of its worth where it has one
@@ -1040,9 +1034,9 @@ def test_a_non_signer_may_open_one_step_beyond_as_room_for_the_counter_offer(mon
 
     hidden = [check._drawn(name) for name in check.HIDDEN_LEARNERS]
     assert any(not signs_letter(c) and beyond_of(c) is not None for c in hidden)
-    assert passes(run("opening_offer", beyond_answer, hidden=True))
+    assert not passes(run("opening_offer", beyond_answer, hidden=True))
     as_own(monkeypatch, unsigned[0])  # a non-signer's own case, with its edge
-    assert passes(run("opening_offer", beyond_answer))
+    assert not passes(run("opening_offer", beyond_answer))
 
 
 # --- question 8: your moves, reply by reply -----------------------------------------------------
@@ -1407,7 +1401,8 @@ def test_the_openings_pass_message_claims_only_what_it_checks(learner, answers):
     message no longer calls the opening 'grounded'."""
     outcome = run("opening_offer", answers["opening_offer"])
     messages = " ".join(o.message for o in outcome.outcomes)
-    assert "best package Marlow could accept without Quell, or one frontier step" in messages
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "best package Marlow could accept without Quell, or one frontier step" not in messages
     assert "grounded" not in messages
 
 
@@ -1701,33 +1696,33 @@ def _section(grade_id):
     return __import__("tests.test_engine_capstone", fromlist=["section"]).section(grade_id)
 
 
-def test_one_frontier_step_beyond_passes_question_5_and_further_out_is_refused():
-    """Section 4 said a point beyond the estimate buys nothing at this table, and question 5
-    refused every opening beyond what Marlow could accept. At the table a step beyond pays
-    (Marlow counts the step back as a concession), so question 5 accepts the next package
-    along the frontier when Marlow would not refuse it out of hand even with Quell; a
-    package beyond what Marlow could accept that is not that step is refused, with a hint
-    that says what question 5 accepts."""
+def test_the_step_beyond_and_openings_further_out_are_refused_each_with_its_hint():
+    """Review 90 C1 (changed on purpose): question 5 accepted the next package along the
+    frontier beyond what Marlow could accept from review 05 to review 89. It now refuses
+    it, with a hint that says it pays against this bot but no fact grounds it; a package
+    further out gets the hint that no fact grounds an opening beyond what Marlow could
+    accept."""
     from course.checks.capstone import judge_opening
 
     text = _section("opening-teaching")
     assert "buys nothing" not in text and "artefact" not in text
     assert "pulls its *first answer* no further than one it just could" in _section("about-the-bot")
-    accepted = refused = 0
+    stepped = refused = 0
     for n in range(40):
         case = course.variant("05_capstone", f"rev05-{n}")
         beyond = beyond_of(case)
         low = case.reservation_if_not
-        if beyond is not None and signs_letter(case):
-            judge_opening(case, [beyond[0]])
-            accepted += 1
+        if beyond is not None:
+            with pytest.raises(NotYet, match="Against this bot such a step pays on average"):
+                judge_opening(case, [beyond[0]])
+            stepped += 1
         for row in package_rows(case):
             if low / 4 <= row[2] < low and (beyond is None or row[1:] != beyond[1:]):
-                with pytest.raises(NotYet, match="accepts such an opening only one step beyond"):
+                with pytest.raises(NotYet, match="no fact you can name grounds an opening"):
                     judge_opening(case, [row[0]])
                 refused += 1
                 break
-    assert accepted >= 6 and refused == 40
+    assert stepped >= 20 and refused == 40
 
 
 def test_a_bayes_answer_rounded_too_far_is_told_so():
@@ -2098,14 +2093,10 @@ def test_q4_shares_and_weeks_that_point_to_different_sides_leave_alternatives_op
     assert alternatives_readings(case) == {"you", None}
 
 
-def test_q5_takes_a_step_beyond_from_every_learner_and_no_further(learner):
-    """Fifth review, finding 4 had question 5 take the step beyond only from learners who
-    sign Brenn's letter, as the fact that carries it; review 73 E1 found that the letter
-    grounds no such opening (it moves what Marlow believes of Tallis's floor, not Marlow's
-    reservation price). The step is now room for the counter-offer for signers and
-    non-signers alike; a package short of Marlow's lower need that is not that step is
-    still refused, and its hint names no letter. The unsigned step failed on the old
-    code."""
+def test_q5_takes_a_step_beyond_from_no_learner_and_names_no_letter(learner):
+    """Fifth review, finding 4 and review 73 E1 took the step beyond from signers, then from
+    every learner; review 90 C1 (changed on purpose) takes it from none. Its hint and the
+    hint for a package further out name no letter."""
     signed = unsigned = 0
     for n in range(40):
         case = course.variant("05_capstone", f"rev05-{n}")
@@ -2116,21 +2107,19 @@ def test_q5_takes_a_step_beyond_from_every_learner_and_no_further(learner):
             signed += 1
         else:
             unsigned += 1
-        check.judge_opening(case, [beyond[0]])
+        with pytest.raises(NotYet, match="module 04's rule refuses it") as refused:
+            check.judge_opening(case, [beyond[0]])
+        assert "letter" not in str(refused.value)
         low = case.reservation_if_not
         for row in package_rows(case):
             if low / 4 <= row[2] < low and row[1:] != beyond[1:]:
-                with pytest.raises(NotYet, match="only one step beyond") as refused:
+                with pytest.raises(NotYet, match="no fact you can name grounds") as refused:
                     check.judge_opening(case, [row[0]])
                 assert "letter" not in str(refused.value)
     assert signed and unsigned
     text = " ".join(_section("opening-teaching").split())
     assert "the step beyond only if you signed Brenn's letter" not in text
-    # review 77 U2: "from everyone" and "only if" clashed; one condition now
-    assert (
-        "Question 5 accepts either, the step beyond only if it gives Marlow at least a quarter"
-        in text
-    )
+    assert "Question 5 accepts either" not in text
 
 
 # --- answer keys ----------------------------------------------------------------------------
@@ -2371,13 +2360,10 @@ def test_q4_visible_check_tries_the_power_rule_and_the_weeks():
                     run("my_audit", audit(rules[name]))
 
 
-def test_the_step_beyond_is_credible_at_best_and_signers_may_open_at_the_estimate():
-    """Review 58, E2: section 4 said the signed letter 'tells Marlow it must offer more
-    than it supposes', as if it carried an opening Marlow could accept; but the step
-    beyond gives Marlow fewer points than its lower reservation price, so it cannot accept
-    it in either state, whatever Tallis says about its own alternative. The text now says
-    so, and question 5 accepts the estimate from signers as well as the step. The text
-    assertions failed on the old text; the check already accepted both (seen passing)."""
+def test_the_step_beyond_is_refused_and_signers_may_open_at_the_estimate():
+    """Review 58 E2: the step beyond gives Marlow fewer points than its lower reservation
+    price, so it cannot accept it in either state; signers open at the estimate. Review
+    90 C1 (changed on purpose): question 5 no longer accepts the step from anyone."""
     signers = 0
     for n in range(60):
         case = course.variant("05_capstone", f"rev58-{n}")
@@ -2390,17 +2376,12 @@ def test_the_step_beyond_is_credible_at_best_and_signers_may_open_at_the_estimat
             estimate = [opening_of(case), meso_partners(case)[0][0]]
             check.judge_opening(case, estimate)
             check.judge_meso(case, estimate)
-            check.judge_opening(case, [beyond[0]])
+            with pytest.raises(NotYet, match="module 04's rule refuses it"):
+                check.judge_opening(case, [beyond[0]])
     assert signers
     text = " ".join(_section("opening-teaching").split())
     assert "it must offer more than it supposes" not in text
-    assert "so Marlow cannot accept it in either state" in text
-    assert "never lower what Marlow needs" in text
-    # review 77 U2: "from everyone" and "only if" clashed; one condition now
-    assert (
-        "Question 5 accepts either, the step beyond only if it gives Marlow at least a quarter"
-        in text
-    )
+    assert "never what Marlow needs" in text
 
 
 def test_a_diagnostic_partner_can_lie_on_the_frontier_and_the_text_says_so():

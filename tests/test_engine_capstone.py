@@ -1078,7 +1078,8 @@ def test_the_stated_duration_matches_the_course_map():
     assert folded(preparation) <= 737
     # review 82 U1: the MESO's fold ("Why the table cannot run the test") is cut
     # review 86 U1: section 5's fold that repeated its rule is cut
-    assert text.count("# <details><summary>") == text.count("# </details>") >= 6
+    # review 90 U3: section 5's last fold ("Why a step stands here") is cut too
+    assert text.count("# <details><summary>") == text.count("# </details>") >= 5
     assert words(text[: text.index("# ## 6.")]) > words(text) / 2
     minutes = next(m.minutes for m in MODULES if m.folder == "05_capstone")
     assert 450 <= minutes <= 630
@@ -1092,8 +1093,10 @@ def test_section_5_says_which_styles_give_back_less_than_you_concede():
     partial = [name for name in STYLES if COUNTERPARTS[name][1]["reciprocity"] < 1]
     full = [name for name in STYLES if COUNTERPARTS[name][1]["reciprocity"] == 1]
     assert (len(partial), full) == (3, ["tit-for-tat"])
-    assert "three of Marlow's four styles give back only part" in plan
-    assert "tit-for-tat about as much" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "three of Marlow's four styles give back only part" not in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "tit-for-tat about as much" not in plan
 
 
 def test_section_5_claims_no_replay_figures_and_reaching_is_not_a_deal():
@@ -1103,7 +1106,7 @@ def test_section_5_claims_no_replay_figures_and_reaching_is_not_a_deal():
     plan = section("plan-teaching")
     for claim in ("twelve learners", "closed every talk", "two in three", "can reach it in time"):
         assert claim not in plan
-    assert "Reaching it is not the same as a deal" in plan
+    assert "Reaching your target is not the same as a deal" in plan  # review 90 U3
 
 
 def test_the_text_agrees_with_modules_01_and_04_and_its_citations():
@@ -1117,14 +1120,16 @@ def test_the_text_agrees_with_modules_01_and_04_and_its_citations():
     assert "receivers with little power were the ones who then walked" in opening
     assert "high power" not in opening
     plan = section("plan-teaching")
-    assert "the cheapest move that gives the other side all it still needs" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "the cheapest move that gives the other side all it still needs" not in plan
     # review 75 X2, C2: the appendix's defence of the sum of k€ and points is gone
     assert "which cannot be added" not in plan and "counted in euros" not in " ".join(
         section("about-the-bot").split()
     )
     assert "Marlow gains most points per k€" not in plan
     # review 70 U1: the definition itself now carries it (no less for the other side)
-    assert "(more for one side and no less for the other)" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "(more for one side and no less for the other)" not in plan
     assert "*Negotiation Behavior*, 1981" in plan
     beliefs = section("information-teaching")
     assert "no help in planning" not in beliefs and "a summary" in beliefs
@@ -1285,19 +1290,16 @@ def test_the_frontier_and_styles_are_glossed_where_first_used():
     plan = section("plan-teaching")
     # glossed in section 4, where the opening one step beyond first needs it
     opening = section("opening-teaching")
-    assert opening.index("**Pareto frontier**, the packages that no") < (
-        opening.index("The package one step beyond gives Marlow fewer points")
-    )
-    assert plan.index("The Pareto frontier (module 04, and section 4 above) is the set") < (
-        plan.index("frontier,")
-    )
+    # review 90 U2: module 04's wording; the step beyond is no longer an opening
+    assert "**Pareto frontier** (module 04) when no other package is better" in opening
+    # review 90 U2: section 5 now points to section 4's definition, before it uses it
+    assert plan.index("Pareto frontier (section 4)") < plan.index("frontier,")
     assert "a **Boulware** Marlow barely moves until late" in plan
     assert COUNTERPARTS["boulware"][1]["beta"] < 1 < COUNTERPARTS["conceder"][1]["beta"]
     assert COUNTERPARTS["linear"][1]["beta"] == 1
     assert COUNTERPARTS["tit-for-tat"][1]["reciprocity"] == 1
-    assert plan.index("four **styles**") < plan.index("three of Marlow's four styles")
-    # review 82 U3: the target is defined (in bold) at its first use, in section 4
-    assert "Module 04 planned its steps towards a target (sections 2 and 3)" in plan
+    # review 90 U3: "three of Marlow's four styles ..." and "(sections 2 and 3)" were cut
+    assert "Module 04 planned its steps towards a target" in plan
     assert "though the target-minded were less satisfied" in section("opening-teaching")
 
 
@@ -1314,7 +1316,10 @@ def test_section_5_says_plans_take_back_terms_issue_by_issue():
     # review 59, C3: how to offer such a step now stands in question 7, next to the plan
     # review 81 U1: the appendix no longer repeats it (tests/test_review82_capstone.py);
     # review 83 C2: section 5 says it once, before the rule's table (test_review84)
-    assert "offer each step as a conditional trade" in " ".join(section("plan-teaching").split())
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "offer each step as a conditional trade" not in " ".join(
+        section("plan-teaching").split()
+    )
 
 
 def test_section_4_states_module_04s_meso_rules_and_why_this_case_departs():
@@ -1401,62 +1406,27 @@ def test_no_deal_is_never_called_right_when_a_zone_existed():
                 assert not ("A zone existed" in text and "no deal was right" in text), text
 
 
-def test_the_value_created_parts_add_up_to_the_printed_sum():
-    """Review C4: "you 0.01, Marlow 0.19, together 0.21" printed parts that did not add
-    up. Review 68 C3: the sum of the rounded parts then fell short of the exact sum
-    (0.20 for 0.208); the sum is now the exact sum rounded, and the parts are rounded so
-    that they add up to it."""
+def test_the_two_gains_are_printed_side_by_side_without_a_sum():
+    """Review C4 and review 68 C3 rounded the printed sum of the two gains; review 90 U1
+    dropped the sum (it moves along the frontier with the split), so each gain is its own
+    share rounded to hundredths, on the value-claimed line, and the value-created line
+    holds only the frontier verdict."""
+    gains = debrief.__globals__["_gains"]
     created = debrief.__globals__["_created"]
-    line = created(
-        {
-            "shares": {SELLER: 0.014, BUYER: 0.194},
-            "joint": 0.208,
+    rng = random.Random(68)
+    for _ in range(2000):
+        yours, theirs = rng.random(), rng.random()
+        found = {
+            "shares": {SELLER: yours, BUYER: theirs},
+            "joint": yours + theirs,
             "best_joint": 1.2,
             "on_frontier": True,
             "better_for_both": 0,
         }
-    )
-    assert "together 0.21." in line, line  # review 88 E1: no maximum to fall short of
-    assert "you 0.02, Marlow 0.19" in line or "you 0.01, Marlow 0.20" in line, line
-
-
-def test_a_deal_never_reads_above_the_maximum_it_is_measured_against():
-    """Review 68 C3: learner-8's deal at 85/68 (Quell with capacity) is the best package
-    for the two sides together, shares 5/90 and 5/37, yet the debrief added the rounded
-    parts and printed "together 0.20 of the 0.19" (16 of 240 sittings). Now the printed
-    sum never exceeds the printed maximum, equals it when the deal reaches it, the parts
-    add up to it and each is its share rounded down or up. Failed on the old debrief."""
-    created = debrief.__globals__["_created"]
-
-    def printed(yours, theirs, best):
-        line = created(
-            {
-                "shares": {SELLER: yours, BUYER: theirs},
-                "joint": yours + theirs,
-                "best_joint": best,
-                "on_frontier": True,
-                "better_for_both": 0,
-            }
-        )
-        line = line.split("to its best package (1): ")[1]  # review 88 E1: the split
-        you = float(line.split("you ")[1].split(",")[0])
-        them = float(line.split("Marlow ")[1].split(",")[0])
-        together = float(line.split("together ")[1].split(" ")[0].rstrip(".,"))
-        return you, them, together, round(100 * best) / 100  # the maximum is no longer printed
-
-    you, them, together, most = printed(5 / 90, 5 / 37, 5 / 90 + 5 / 37)
-    assert together == most == 0.19, (you, them, together, most)
-    assert round(you + them, 2) == together
-    rng = random.Random(68)
-    for _ in range(20000):
-        yours, theirs = rng.random(), rng.random()
-        best = yours + theirs + rng.choice([0, 0, rng.random() / 50])
-        you, them, together, most = printed(yours, theirs, best)
-        assert together <= most, (yours, theirs, best)
-        assert round(you + them, 2) == together, (yours, theirs)
-        assert abs(you - yours) < 0.01 + 1e-9 and abs(them - theirs) < 0.01 + 1e-9
-        if best == yours + theirs:
-            assert together == most
+        line = gains(found)
+        assert "together" not in line and "sum" not in line, line
+        assert f"you {yours:.2f}, Marlow {theirs:.2f}." in line, line
+        assert "gain" not in created(found), created(found)
 
 
 def test_the_alternatives_verdict_is_labelled_question_4s_convention():
@@ -1526,7 +1496,8 @@ def test_terms_are_explained_where_first_used_and_the_meso_is_a_diagnostic():
     equivalent packages tell you what the other side values."""
     source = NOTEBOOK.read_text()
     first = source.index("frontier", source.index("## 1."))
-    assert "frontier**, the packages that" in source[first : first + 80]
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "frontier**, the packages that" not in source[first : first + 80]
     table = section("table-teaching")
     room = table.index("its room")
     assert table[room:].startswith("its room (its best package less its reservation price)")
@@ -1564,7 +1535,8 @@ def test_question_5_promises_a_partner_only_for_the_course_opening():
     assert "The opening at Marlow's low reservation price always has at least one" in " ".join(
         text.split()
     )
-    assert "an opening one step beyond may have none" in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "an opening one step beyond may have none" not in text
 
 
 def test_the_reciprocity_line_judges_concessions_into_silence_against_the_plan():
@@ -1608,7 +1580,8 @@ def test_an_opening_at_the_list_terms_is_refused_out_of_hand():
     assert "no point beyond the estimate can be justified here" not in opening
     # review 72 U1: one sentence now says it
     # review 75 U5: "carry you there" read as the estimate; it is the step it cannot justify
-    assert "The rush cost is already in your profits, so it cannot justify the step." in (
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "The rush cost is already in your profits, so it cannot justify the step." not in (
         " ".join(opening.split())
     )
     assert "pulls its *first answer* no further than one it just could" in section("about-the-bot")
@@ -1775,7 +1748,8 @@ def test_the_plan_and_audit_texts_count_answers_deadlines_and_the_claimed_share_
     assert "at most five steps down" not in plan
     assert "can reach that package before Marlow's last offer" not in plan
     assert "every give bring something of equal value back" not in plan
-    assert "on it, that a concession be conditional on the deal" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "on it, that a concession be conditional on the deal" not in plan
     audit = section("audit-teaching")
     assert "how much each side minds a delay then does not matter" not in audit
     assert "in equilibrium both wait until the first deadline" in " ".join(audit.split())
@@ -1922,7 +1896,8 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     # review 74 C1: the appendix no longer restates the rule; it points to question 7's
     # shrinking subsequence, which states it with its reason
     # review 83 C2: one line in section 5 now (tests/test_review84_capstone.py)
-    assert "prefer shrinking steps" in " ".join(section("plan-teaching").split())
+    # review 90 C1: the one boxed note names module 04's shrinking steps
+    assert "steps > that shrink towards your target" in " ".join(section("plan-teaching").split())
     grows = 0
     for n in range(200):
         rows = plan_of(course.variant("05_capstone", f"learner-{n}"))
@@ -2003,7 +1978,7 @@ def test_the_summary_states_the_course_opening_rule_and_this_case_as_its_applica
     assert (
         "as far as a fact you can name carries you (module 04), never below your reservation "
         "price. Here, with no such fact, at most one frontier step of room for the "
-        "counter-offer (section 4)." in " ".join(summary.split())
+        "counter-offer (section 4)." not in " ".join(summary.split())  # review 90 C1
     )
 
 
@@ -2016,7 +1991,8 @@ def test_the_text_says_what_a_step_beyond_does_here_and_at_a_human_table():
     assert "artefact" not in opening and "buys nothing" not in opening
     # review 73 E1: the letter does not carry the step, at a human table or here
     assert "does, at a human table" not in opening
-    assert "A **signed letter of intent** (question 2) does not carry you further" in " ".join(
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "A **signed letter of intent** (question 2) does not carry you further" not in " ".join(
         opening.split()
     )
     assert "simplification" not in summary and "gains nothing" not in summary
@@ -2039,13 +2015,16 @@ def test_the_step_beyond_is_accepted_under_module_04s_rule_and_its_gain_is_an_ob
     # review 58, E2: the step cannot be made acceptable; review 73 E1: nor does the
     # letter ground it, so question 5 accepts it from everyone as room for the counter-offer
     assert "the step beyond only if you signed Brenn's letter" not in opening
+    # review 90 (C1, U1, U3): removed on purpose
     assert (  # review 77 U2
         "Question 5 accepts either, the step beyond only if it gives Marlow at least a quarter "
-        "of its reservation price with Quell" in " ".join(opening.split())
+        "of its reservation price with Quell" not in " ".join(opening.split())
     )
     appendix = section("about-the-bot")
-    assert "an observation about this bot, not a rule for a human table" in appendix
-    assert "How this bot answers such an opening is in the appendix" in opening
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "an observation about this bot, not a rule for a human table" not in appendix
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "How this bot answers such an opening is in the appendix" not in opening
     assert "observation about this bot" not in summary
     assert "as far as a fact you can name carries you (module 04" in " ".join(summary.split())
     assert "say how Marlow answered it (the table hears your offers, not your words)" in " ".join(
@@ -2272,7 +2251,8 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     # review 69 X1: question 8 is no longer the four-step threshold but a move after
     # each of Marlow's replies; section 6 says it practised the step after the floor words
     assert "question 8 decided only how large your steps are" not in table
-    assert "(question 8 practised it)" in table
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "(question 8 practised it)" not in table
     q8 = section("q8-text")
     assert "with `k` at most 5" not in q8 and "with `k` above 5" not in q8
     assert "This question asks you to apply section 5's rule, not to judge" not in q8
@@ -2288,10 +2268,12 @@ def test_the_text_says_what_question_8_decides_and_where_the_walk_away_differs()
     assert "the check also accepts" not in rule
     assert "which leaves it needing the fewest further points" not in rule
     assert "defensible" not in rule
-    assert "How this plan departs from module 04 is in the appendix." in (
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "How this plan departs from module 04 is in the appendix." not in (
         " ".join(plan.split())
     )  # review 78 U1: said once
-    assert "**Where question 7's plan departs from module 04 (section 5).**" in section(
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "**Where question 7's plan departs from module 04 (section 5).**" not in section(
         "about-the-bot"
     )
 
@@ -2604,7 +2586,8 @@ def test_the_plan_rule_and_tit_for_tat_are_reconciled_in_the_text():
     plan = " ".join(plan.split())
     # review 85 E1: GRIT proposes a series of such steps; this table allows one
     assert "a series of small one-sided steps, each announced and carried out" in plan
-    assert "a step, once made, stands, as GRIT's steps do whether or not the other" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "a step, once made, stands, as GRIT's steps do whether or not the other" not in plan
     # review 61, C3: conditional at a human table (module 04)
     # review 79 U3: "retraction" is the one name for an offer worse for Marlow
     # review 82 U4: section 6 gives the one definition, with its line; section 5 points there
@@ -2906,13 +2889,17 @@ def test_questions_7_and_8_say_they_apply_a_stated_rule_and_where_judgement_is_p
     assert "no check could pick one" not in q7  # review 79 C1: question 8 grades the sending
     assert "you practise at the table of section 6" not in q7  # review 79 C1: cut
     # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
-    assert "offer each step as a conditional trade" in " ".join(section("plan-teaching").split())
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "offer each step as a conditional trade" not in " ".join(
+        section("plan-teaching").split()
+    )
     # review 59, C3: question 7 grades plans that take a term back (189 to 195 of 200),
     # and the appendix alone called a take-back bad faith to a person; question 7 now says
     # such a step is a trade, offered in the open, and the appendix no longer calls it bad
     # faith (failed on the old text: the sentence stood only in the appendix)
     q7_flat = " ".join(q7.split())
-    assert "Most plans have a **trade-back step**, one that takes a term back" in q7_flat
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "Most plans have a **trade-back step**, one that takes a term back" not in q7_flat
     assert "a term taken back without a word reads as bad faith" not in q7_flat  # review 83 C2
     assert "a term taken back as bad faith" not in " ".join(section("about-the-bot").split())
     # review 86 U5: section 1's cross-references to questions 2, 3 and 7 are cut
@@ -2981,9 +2968,10 @@ def test_section_5_states_module_04s_trade_rule_below_and_on_the_frontier():
     assert "make every one **conditional** on the deal" in module_04
     plan = section("plan-teaching")
     assert "a trade of one issue for another bring back" not in plan
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "below the frontier, that a trade bring back at least what it costs you; on it, "
-        "that a concession be conditional on the deal;" in plan
+        "that a concession be conditional on the deal;" not in plan
     )
 
 
@@ -3174,9 +3162,12 @@ def test_the_plan_says_why_it_runs_past_module_04s_stop_at_the_target():
     plan = " ".join(section("about-the-bot").split())
     # review 57, C3: said in the box of this table's departures, with module 04's rule
     # for a human table beside it (review 58, U1: the box is now in the appendix)
-    assert "*The plan runs past both targets*, down to your reservation price" in plan
-    assert "keeps the last stretch a decision for the end" in plan
-    assert "At a human table, plan to your target, as module 04 did" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "*The plan runs past both targets*, down to your reservation price" not in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "keeps the last stretch a decision for the end" not in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "At a human table, plan to your target, as module 04 did" not in plan
 
 
 def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_drawn():
@@ -3192,10 +3183,14 @@ def test_question_7_calls_its_output_a_frontier_map_and_says_how_offers_are_draw
     # review 72 X3: the offers are a shrinking subsequence of the map, traded in the open
     assert "At this table you send the plan's packages in order, one per step" in q7
     # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
-    assert "offer each step as a conditional trade" in " ".join(section("plan-teaching").split())
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "offer each step as a conditional trade" not in " ".join(
+        section("plan-teaching").split()
+    )
     summary = " ".join(section("summary").split())
     # review 86 C1, C3: a plan for this bot's table; with a person, shrinking traded steps
-    assert "That plan is for this bot; with a person, make shrinking steps" in summary
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "That plan is for this bot; with a person, make shrinking steps" not in summary
     assert "frontier map" not in summary
     assert "at the end of your plan" not in summary
 
@@ -3216,12 +3211,8 @@ def test_section_5_gives_its_rule_as_a_three_row_table_and_folds_grit_and_the_re
     assert "it moved" in rows[0] and "can't give more" in rows[1]
     assert "# | its opening | hold, or your next step |" in cell
     assert "# Otherwise hold" in cell
-    fold = cell[cell.index("<details><summary>Why a step stands here") :]
-    fold = " ".join(
-        line.removeprefix("#").strip() for line in fold[: fold.index("</details>")].splitlines()
-    )
-    # review 77 C2: GRIT is cited for the stall row in the open, and for "a step stands"
-    assert "GRIT's steps" in fold and "**reply ratio**" in fold
+    # review 90 U3: the fold that repeated the rule is gone; its two facts stand in the open
+    assert "GRIT's steps" in cell and "**reply ratio**" in cell
     assert "The last row borrows from Osgood's GRIT (1962" in cell  # review 85 E1
     assert "The rule has one exception." not in cell
 
@@ -3244,16 +3235,18 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     assert "replaces module 04's test" not in plan
     # review 66 C3: on the frontier the test's answer is a condition, which this table
     # cannot hear; the text now says so instead of promising a conditional step here
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "Module 04's test, that every give bring back something of equal value, applies to "
         "rule 1's trades below the frontier as it did there"
-    ) in plan
+    ) not in plan
     assert "what comes back is the deal the step is made conditional on" not in plan
     # review 82 C1: said once, at the fold's start (a step stands; conditional with a person)
     assert "This table cannot hear conditions" not in plan
     # review 83 C2: the one line before the rule's table says it (test_review84)
     assert "at a human table make it conditional on the deal (module 04)" not in plan
-    assert "offer each step as a conditional trade (module 04)" in " ".join(plan.split())
+    # review 90 C1: the one boxed note says it
+    assert "each traded for something" in " ".join(plan.split())
     # review 59, E1: the debrief's number is the reply ratio, not module 04's trade ratio
     assert "The debrief sets each of your steps against the test" not in plan
     # review 75 U4: 'the replay' came before section 7 defines it
@@ -3264,7 +3257,8 @@ def test_section_5_names_the_rule_that_replaces_module_04s_equal_value_test():
     debrief_text = " ".join(section("debrief-teaching").split())
     assert "module 04's trade test" not in debrief_text
     assert "reply ratio, section 5" in debrief_text
-    assert "three of Marlow's four styles give back only part of what you concede" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "three of Marlow's four styles give back only part of what you concede" not in plan
     # most steps of a learner who keeps the plan get back less than they cost (a step
     # whose answer is a deal Marlow would not have made otherwise gets the deal back)
     steps = short = 0
@@ -3462,14 +3456,18 @@ def test_the_step_beyond_is_room_for_the_counter_offer_and_the_letter_grounds_no
     assert "not a firm fact you can cite for an opening beyond" not in text
     assert "only mirrors that reasoning" not in text
     # review 88 C1: module 01 has no 'one step above the top' to compare with
-    assert "; it is room for the counter-offer, not a fact" in text
-    assert "Schweinsberg and colleagues' finding above is its risk" in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "; it is room for the counter-offer, not a fact" not in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "Schweinsberg and colleagues' finding above is its risk" not in text
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "Told, a firm alternative raises the least Marlow believes *you* would accept and "
         "makes your walk-away credible (module 04), but it can never lower what Marlow "
-        "needs" in text
+        "needs" not in text
     )
-    assert "It is a fact to state (below), not a ground for an opening" in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "It is a fact to state (below), not a ground for an opening" not in text
 
 
 def test_the_four_step_line_and_the_target_for_the_round_are_defined_where_first_used():

@@ -34,7 +34,8 @@ def test_the_text_fixes_of_review_62():
     assert "stays your private test" not in text
     # review 69 U5: said as what you would do at a human table, and why not here
     # review 72 U1: shortened into one sentence
-    assert "At a human table you offer them together, before any concession;" in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "At a human table you offer them together, before any concession;" not in text
     assert "so you prepare the set and send the opening alone" in text
     assert "module 02's own caution applies: a side that knows it can offer you that" in text
     # review 78 U1: the reply ratio is defined once, in section 5; section 7 points there

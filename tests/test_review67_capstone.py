@@ -33,9 +33,10 @@ def test_question_5_states_the_partners_quarter_line_without_a_condition_that_ne
     assert seen >= 100, seen
     text = _section("q5-text")
     assert "Where no package of the same profit gives that many points" not in text
+    # review 90 (C1, U1, U3): removed on purpose
     assert (  # review 79 U4: the exception now stands inside rule 2
         "points to Marlow (a quarter of `s.reservation_if_quell` when you open one step "
-        "beyond, so that Marlow would not refuse it out of hand)." in text
+        "beyond, so that Marlow would not refuse it out of hand)." not in text
     )
 
 

@@ -22,7 +22,8 @@ def test_the_rule_for_stepping_names_the_exception_question_8_grades():
     question 8 accepts a hold there too). Failed on the old text."""
     plan = _section("plan-teaching")
     # review 77 C2: the rule is section 5's table, with its stall row
-    assert "This table tests the third most." in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "This table tests the third most." not in plan
     summary = _section("summary")
     assert "and step only in answer to a move of theirs;" not in summary
     # review 76 C1: the tip for this bot left the rule for the appendix; review 77 C2, C1:

@@ -105,7 +105,8 @@ def test_a_far_quell_package_is_reached_by_skipping_early_not_by_growing_steps()
     # question 7's advice for a human table
     assert "skip packages early" not in plan
     # review 83 C2: the human-table advice is one line before the rule's table (test_review84)
-    assert "prefer shrinking steps" in _section("plan-teaching")
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "prefer shrinking steps" not in _section("plan-teaching")
     far = 0
     for n in range(200):
         case = course.variant("05_capstone", f"learner-{n}")

@@ -272,8 +272,10 @@ def test_the_step_beyond_is_room_not_grounded_so_the_target_stands():
     U5: 'it cannot carry you there' now says what it cannot do. Failed on the old text."""
     opening = _section("opening-teaching")
     assert "Your list terms ground it as they ground the estimate." not in opening
-    assert "it is room for the counter-offer, not a fact:" in opening
-    assert "and your target stands." in opening  # review 78 U3
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "it is room for the counter-offer, not a fact:" not in opening
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "and your target stands." not in opening  # review 78 U3
     assert "so it cannot carry you there" not in opening
 
 
@@ -410,7 +412,8 @@ def test_the_opening_package_is_not_called_the_estimate():
     assert "Question 5 accepts the estimate and the step beyond" not in text
     assert "Question 5 accepts the opening at the estimate and the step beyond" not in text
     # review 77 U4; review 82 U2: whose low reservation price is said
-    assert "takes you back to the opening at Marlow's low reservation price" in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "takes you back to the opening at Marlow's low reservation price" not in text
     # review 77 C3: the solution names its set a MESO, as the text now does
     assert (
         "diagnostic" not in SOURCE.read_text().split('grade_id": "opening-offer-answer"')[1][:1500]

@@ -79,8 +79,10 @@ def test_one_rule_on_which_steps_to_send_and_the_model_answer_keeps_it():
     assert "skip packages early" not in text
     assert "At this table you send the plan's packages in order, one per step" in text
     # review 83 C2: said once, before the rule's table (tests/test_review84_capstone.py)
-    assert "prefer shrinking steps, and offer each step as a conditional trade" in text
-    assert "That plan is for this bot; with a person, make shrinking steps" in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "prefer shrinking steps, and offer each step as a conditional trade" not in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "That plan is for this bot; with a person, make shrinking steps" not in text
     profits = [row[1] for row in plan_of(course.variant("05_capstone", "learner-1354"))]
     answer = _section("reflection")
     assert f"I opened with my planned package (profit {profits[0]:g}" in answer
@@ -94,9 +96,10 @@ def test_the_opening_may_go_one_step_beyond_what_you_can_justify():
     which no fact justifies. The sentence now allows that one step of room."""
     opening = _section("opening-teaching")
     assert "as you can justify, and no better" not in opening
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "as good for you as you can justify, plus at most one step of room for the "
-        "counter-offer" in opening
+        "counter-offer" not in opening
     )
 
 
@@ -110,7 +113,8 @@ def test_the_appendix_names_the_departure_from_at_most_theirs():
     # review 82 C1: said as the bot's table (tests/test_review83_capstone.py); review 83
     # C2: one line before the rule's table (tests/test_review84_capstone.py)
     # review 85 C2: the step's size with a person is said in the table's row
-    assert "next step (this bot's rule; with a person, about its move's size) |" in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "next step (this bot's rule; with a person, about its move's size) |" not in plan
 
 
 def test_question_1_says_my_batna_is_not_the_batna_of_a_seller_who_signs():
@@ -167,8 +171,9 @@ def test_question_5_rule_2_holds_its_own_exception():
     lowered that bar for a step-beyond opening. The exception now stands inside rule 2."""
     q5 = _section("q5-text")
     rule2 = q5.split("2. The others complete a MESO.")[1].split("3. A package")[0]
-    assert "a quarter of `s.reservation_if_quell` when you open one step beyond" in rule2
-    assert q5.count("a quarter of `s.reservation_if_quell`") == 1
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "a quarter of `s.reservation_if_quell` when you open one step beyond" not in rule2
+    assert q5.count("a quarter of `s.reservation_if_quell`") == 0  # review 90 C1
 
 
 def test_one_name_each_for_a_trade_back_step_and_a_retraction():
@@ -179,7 +184,8 @@ def test_one_name_each_for_a_trade_back_step_and_a_retraction():
     text = _notebook()
     assert "take-back" not in text and "step back" not in text
     assert "insult" not in text.lower()
-    assert "Most plans have a **trade-back step**, one that takes a term back" in text
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "Most plans have a **trade-back step**, one that takes a term back" not in text
     assert text.count("**trade-back step**") == 1
     assert "An offer worse for Marlow than your last is a retraction" in text
 

@@ -27,7 +27,8 @@ def test_the_appendix_measures_marlows_move_as_section_5_does():
     # review 81 C1: the whole-step departure moved to section 5 (tests/test_review82_capstone.py)
     # review 82 C1: said as the bot's table (tests/test_review83_capstone.py); review 83
     # C2: one line before the rule's table (tests/test_review84_capstone.py)
-    assert "This rule is tuned to this bot." in _section("plan-teaching")
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "This rule is tuned to this bot." not in _section("plan-teaching")
     assert "Whether Marlow moved is read from what its offer is worth to you" in _section("q8-text")
 
 

@@ -43,8 +43,8 @@ def test_section_5_says_any_move_earns_a_whole_step_and_what_a_person_gets():
     plan = _section("plan-teaching")
     # review 82 C1 (tests/test_review83_capstone.py): said as the bot's table, and "about";
     # review 83 C2: one line before the rule's table (tests/test_review84_capstone.py)
-    assert "with a person, about its move's size" in plan  # review 85 C2: in the row
-    assert plan.index("This rule is tuned to this bot.") < plan.index("The last row borrows")
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "with a person, about its move's size" not in plan  # review 85 C2: in the row
     about = _section("about-the-bot")
     assert "earns one step of your plan" not in about
     assert "concede at most what they conceded" not in about
@@ -162,5 +162,6 @@ def test_the_appendix_points_to_question_7_and_the_module_is_shorter():
     assert "send shrinking steps and offer each trade-back step" not in about
     # review 83 C2: both pointers gave way to one line in section 5 (test_review84)
     assert "At a human table, see question 7." not in about
-    assert "offer each step as a conditional trade" in _section("plan-teaching")
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "offer each step as a conditional trade" not in _section("plan-teaching")
     assert _markdown_words(SOURCE.read_text()) <= 8_041

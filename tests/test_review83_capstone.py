@@ -28,12 +28,13 @@ def test_the_whole_step_for_any_move_is_the_bots_table_and_question_8_still_grad
     plan_text = _section("plan-teaching")
     # review 83 C2: one line before the table now (tests/test_review84_capstone.py)
     # review 85 C2: and the step's size with a person is said in the table's row
-    assert "with a person, about its move's size" in plan_text
-    table = plan_text.index("| Marlow's reply | your move |")
-    assert 0 < table - plan_text.index("This rule is tuned to this bot.") < 300
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "with a person, about its move's size" not in plan_text
     summary = _section("summary")
-    assert "This bot gets a whole step for any move; a person, at most about what they gave." in (
-        summary
+    # review 90 (C1, U1, U3): removed on purpose
+    assert (
+        "This bot gets a whole step for any move; a person, at most about what they gave."
+        not in (summary)
     )
     case = course.variant("05_capstone", "learner-1354")
     floor, plan = reservation_of(case), [row[0] for row in plan_of(case)]
@@ -143,7 +144,7 @@ def test_the_low_reservation_price_is_always_said_to_be_marlows():
         for cell in cells
     )
     uses = re.findall(r"(\S+) (?:\*\*)?low reservation price", text)
-    assert len(uses) >= 6
+    assert len(uses) >= 5  # review 90 C1: the step beyond's uses went with it
     assert set(uses) <= {"Marlow's", "its"}, uses
 
 
@@ -177,7 +178,8 @@ def test_value_created_says_why_the_two_gains_can_be_added():
     assert "the two added, against" not in debrief
     # review 83 E1: a convention, not a common unit (tests/test_review84_capstone.py)
     # review 88 E1: the sum describes the split, set against no largest sum
-    assert "that lets the two gains be added; their sum moves along the frontier" in debrief
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "that lets the two gains be added; their sum moves along the frontier" not in debrief
 
 
 # --- the round's words: every fix above paid for ---------------------------------------------

@@ -76,8 +76,8 @@ def test_c2_the_bot_only_rule_is_named_once_before_its_table():
         "This rule is tuned to this bot. With a person, prefer shrinking steps, and offer each "
         "step as a conditional trade (module 04)."
     )
-    assert line in plan
-    assert 0 < plan.index("| Marlow's reply | your move |") - plan.index(line) < len(line) + 5
+    # review 90 (C1, U1, U3): removed on purpose
+    assert line not in plan
     assert "This is the bot's table" not in plan
     assert "at a human table make it conditional" not in plan
     assert "At a human table, prefer steps that shrink" not in _cell("q7-text")
@@ -92,12 +92,13 @@ def test_c1_the_summary_files_the_step_beyond_as_room_not_as_a_fact():
     of room. Fails on the old text."""
     summary = _cell("summary")
     assert "(module 04; here one frontier step" not in summary
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "as far as a fact you can name carries you (module 04), never below your reservation "
         "price. Here, with no such fact, at most one frontier step of room for the "
         "counter-offer (section 4)."
-    ) in summary
-    assert "room for the counter-offer, not a fact" in _cell("opening-teaching")
+    ) not in summary
+    assert "room for the counter-offer, not a fact" not in _cell("opening-teaching")
 
 
 def test_c3_question_4_discounts_marlows_weeks_as_section_2_does_and_both_readings_pass(
@@ -143,10 +144,11 @@ def test_e1_normalised_gains_are_a_convention_not_a_common_unit():
     on the old text."""
     debrief = _cell("debrief-teaching")
     assert "makes k€ and points addable" not in debrief
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "to its best package (1): a convention, not a common unit, that lets the two gains be "
         "added; their sum"
-    ) in debrief
+    ) not in debrief
     assert "k€ and points have no common unit" in _cell("plan-teaching")
 
 
@@ -223,7 +225,8 @@ def test_u3_the_refusal_line_has_one_wording_and_no_dead_pointer():
         "it refuses out of hand any package that gives it less than a quarter of its "
         "reservation price."
     ) in opening
-    assert "at least a quarter of its reservation price with Quell" in opening
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "at least a quarter of its reservation price with Quell" not in opening
 
 
 def test_u4_rule_a_says_plainly_why_it_favours_marlow():

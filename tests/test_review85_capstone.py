@@ -28,9 +28,9 @@ def test_c2_the_any_move_row_says_it_is_the_bots_rule_and_what_a_person_gets():
         "| it moved: its offer is worth more to you than its offer before | next step (this "
         "bot's rule; with a person, about its move's size) |"
     )
-    assert row in plan
+    # review 90 (C1, U1, U3): removed on purpose
+    assert row not in plan
     assert "what they gave" not in plan  # said once, in the row
-    assert plan.index("This rule is tuned to this bot.") < plan.index(row)
 
 
 def test_u5_section_4_defines_the_target_plainly_before_section_5_sets_it():
@@ -58,12 +58,13 @@ def test_c3_u4_question_7_says_this_bot_does_not_mind_a_growing_step_and_points_
     text."""
     q7 = _cell("q7-text")
     assert "costs nothing here" not in q7
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "Marlow counts only its total points, so this bot does not mind a step bigger than the "
         "one before."  # review 86 C1: and says what to do with a person instead
-    ) in q7
-    assert q7.count("a person") == 1
-    assert "prefer shrinking steps" in _cell("plan-teaching")
+    ) not in q7
+    assert q7.count("a person") == 0  # review 90 C1: the one boxed note in section 5 says it
+    assert "that shrink towards your target" in _cell("plan-teaching")
 
 
 def test_u3_question_6_says_plainly_what_a_verdict_earns(monkeypatch):

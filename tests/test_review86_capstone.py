@@ -36,15 +36,18 @@ def test_c1_c3_the_graded_plan_is_a_plan_for_this_bot_not_a_pattern_for_people()
     not a pattern for people, and name module 04's shrinking steps, each traded; the
     summary says what each step is. Fails on the old text."""
     q7 = _cell("q7-text")
-    assert "The plan is for this bot's table, not a pattern for people" in q7
-    assert "With a person, make shrinking steps, each traded for something (module 04)." in q7
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "The plan is for this bot's table, not a pattern for people" not in q7
+    # review 90 (C1, U1, U3): removed on purpose
+    assert "With a person, make shrinking steps, each traded for something (module 04)." not in q7
     summary = _cell("summary")
     assert "in the smallest steps" not in summary
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "Plan your concessions step by step down the frontier, each time to the package that "
         "leaves you most. That plan is for this bot; with a person, make shrinking "
         "steps, each traded for something (module 04)."
-    ) in summary
+    ) not in summary
 
 
 def test_u1_the_module_is_shorter_and_its_repeats_are_cut():

@@ -11,12 +11,13 @@ def test_c2_question_5_says_once_that_the_step_beyond_breaks_module_04s_rule():
     once in the notebook, that the option breaks module 04's rule and pays only against
     this bot (the check is unchanged). Fails on the old text."""
     q5 = " ".join(_cell("q5-text").split())
+    # review 90 (C1, U1, U3): removed on purpose
     assert (
         "or one frontier step beyond it, which breaks module 04's rule and pays only against "
-        "this bot." in q5
+        "this bot." not in q5
     )
     notebook = SOURCE.read_text()
-    assert " ".join(notebook.split()).count("breaks module 04's rule") == 1
+    assert " ".join(notebook.split()).count("breaks module 04's rule") == 0  # review 90 C1
     lines = (SOURCE.parents[1] / "04_concessions" / "concessions.py").read_text().splitlines()
     module_04 = " ".join(" ".join(line.removeprefix("#") for line in lines).split())
     assert "never beyond a point you can justify" in module_04

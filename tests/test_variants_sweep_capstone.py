@@ -322,18 +322,14 @@ def test_q5_the_opening_is_acceptable_ambitious_and_leaves_room(drawn):
             assert package_points(p, s.theirs) <= them, s.learner
 
 
-def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_further(drawn):
-    """Q5 accepts the opening at the estimate or, from every learner (room for the
-    counter-offer: review 73 E1; fifth review, finding 4 had taken it from signers only),
-    one step beyond it along the frontier when
-    Marlow would not refuse that step out of hand even with Quell (section 4): the step
-    exists for nearly every learner and gives Marlow fewer points than its lower
-    reservation price; the checks accept it (the scenario's ``beyond_of`` agrees with
-    the brute force), refuse the frontier package after it, and judge its diagnostic set
-    against its own profit: where no package of its worth has a partner, the set's hint
-    says no diagnostic set exists for it and the opening alone earns the set's mark (a
-    partnered one does not), and the estimate always has one."""
-    found = signed = without = 0
+def test_q5_refuses_the_frontier_step_beyond_and_everything_further(drawn):
+    """Review 90 C1 (changed on purpose): from review 73 to review 89 Q5 accepted one step
+    beyond the opening along the frontier, from every learner, alone where it had no
+    partner. No fact grounds it, so Q5 now refuses it with its own hint (it pays against
+    this bot, module 04's rule refuses it), refuses the frontier package after it, and an
+    opening one step beyond no longer earns the set's mark alone. The scenario's
+    ``beyond_of`` still agrees with the brute force (the appendix's trials use it)."""
+    found = 0
     for s in drawn:
         beyond = one_step_beyond_point(s)
         row = scenario.beyond_of(s)
@@ -344,42 +340,18 @@ def test_q5_accepts_one_frontier_step_beyond_above_the_insult_line_and_no_furthe
         assert beyond[1] < s.reservation_if_not, s.learner
         packages = every_package(s)
         ties = [p for p, y, t in packages if (y, t) == beyond]
-        # review 73 E1: the step passes whether or not the learner signs Brenn's letter
-        signed += s.brenn_letter > max(values(s).values())
-        check.judge_opening(s, [ties[0]])
+        with pytest.raises(check.NotYet, match="module 04's rule refuses it"):
+            check.judge_opening(s, [ties[0]])
+        with pytest.raises(check.NotYet, match="two or three packages"):
+            check.judge_meso(s, [ties[0]])
         points = {(y, t) for _, y, t in packages}
         frontier = sorted(p for p in points if not dominated(p, points) and p[0] > beyond[0])
         if frontier:
             further = next(p for p, y, t in packages if (y, t) == frontier[0])
-            refused = (
-                "accepts such an opening only one step beyond|refuses such an offer out of hand"
-            )
+            refused = "no fact you can name grounds|refuses such an offer out of hand"
             with pytest.raises(check.NotYet, match=refused):
                 check.judge_opening(s, [further])
-        partnered = [
-            p
-            for p in ties
-            for q, y, t in packages
-            if y == beyond[0] and t >= 0.25 * s.reservation_if_quell and crossing(s, p, q)
-        ]
-        if not partnered:
-            without += 1
-            same = [
-                q
-                for q, y, t in packages
-                if y == beyond[0] and t >= 0.25 * s.reservation_if_quell and q != ties[0]
-            ]
-            for second in same[:1]:
-                with pytest.raises(check.NotYet, match="no MESO exists"):
-                    check.judge_meso(s, [ties[0], second])
-            # such an opening earns the set's mark alone (section 4 and the hint say so)
-            assert check.judge_meso(s, [ties[0]]) is None, s.learner
-        else:
-            with pytest.raises(check.NotYet, match="two or three packages"):
-                check.judge_meso(s, [partnered[0]])
     assert found >= 0.97 * len(drawn)
-    assert 0.2 * found <= signed < found, signed  # signers and others alike take it
-    assert 0.15 * found <= without <= 0.45 * found, without
 
 
 def test_q6_the_statements_tell_one_story(drawn):
@@ -1025,7 +997,8 @@ ALTERNATIVES = {
     "my_reservation": (reservation_by_hand, reservation_with_a_third_tree),
     "marlow_beliefs": (beliefs_by_hand, beliefs_by_odds),
     "my_audit": (audit_strong_views, audit_mild_views),
-    "opening_offer": (opening_by_brute_force, opening_from_the_frontier, opening_one_step_beyond),
+    # review 90 C1: opening_one_step_beyond is no longer a right formulation
+    "opening_offer": (opening_by_brute_force, opening_from_the_frontier),
     "what_to_say": (say_by_words, say_by_facts),
     "concession_plan": (plan_step_by_step, plan_from_the_sorted_frontier),
     "table_moves": (moves_by_counting_quiet_replies, moves_from_the_rows_in_turn),

@@ -109,8 +109,8 @@ def test_a_whole_negotiation_played_by_clicking(case):
     assert "Debrief" in debrief and f"Deal in round 2: profit {profit:g}," in debrief
     assert "Alternatives: Quell" in debrief and "Concessions: you made none" in debrief
     assert (
-        "How the gains were split, each side counted from its reservation price (0) to its best "
-        "package" in debrief  # review 88 E1: the verdict is the frontier test
+        "Each side's gain, from its reservation price (0) to its best package (1): you "
+        in debrief  # review 88 E1: the verdict is the frontier test; review 90 U1: the gains
     )
     assert f"Marlow's style was {STYLE_WORDS['conceder']}" in debrief
     assert f"<title>the deal: {profit:g} for you" in table.chart.value  # a ring of its own

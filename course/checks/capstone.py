@@ -1128,11 +1128,6 @@ def _opening_hint(case, package):
     beyond = beyond_of(case)
     if (you, them) == (best_you, best_them):
         return None
-    # One frontier step beyond: room for the counter-offer, from every learner. A signed
-    # letter does not ground it: it moves what Marlow believes of Tallis's floor, not
-    # Marlow's own reservation price (review 73 E1).
-    if beyond and (you, them) == beyond[1:]:
-        return None
     low, high = case.reservation_if_not, case.reservation_if_quell
     floor = reservation_of(case)
     if them < INSULT_LINE * low:
@@ -1143,20 +1138,25 @@ def _opening_hint(case, package):
             "the best package Marlow could accept if Quell has no capacity",
             "it gives Marlow so little that Marlow refuses it out of hand",
         )
-    if them < low:
-        where = (
-            "yours is not that step"
-            if beyond
-            else "none here: the next package along the frontier gives Marlow fewer than a "
-            f"quarter of the {high:g} points it needs if Quell has capacity, and in that "
-            "state Marlow would refuse it out of hand"
+    # Review 90 C1: the step beyond no longer passes; against this bot it pays on average
+    # (the appendix), but no fact grounds it, so module 04's rule refuses it.
+    if beyond and (you, them) == tuple(beyond[1:]):
+        return (
+            f"it is one frontier step beyond the best package Marlow could accept: it gives "
+            f"Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has no "
+            "capacity. Against this bot such a step pays on average (the appendix), but no "
+            "fact you can name grounds it, so module 04's rule refuses it; open at Marlow's "
+            "low reservation price: the package that leaves you most among those that give "
+            f"Marlow at least {low:g} points and leave you your reservation price",
+            "it is one step beyond what Marlow could accept, which no fact grounds: open at "
+            "Marlow's low reservation price",
         )
+    if them < low:
         return (
             f"it gives Marlow {them:g} points, fewer than the {low:g} it needs even if Quell has "
-            "no capacity. An opening beyond the best package Marlow could accept leaves room "
-            "for the counter-offer (section 4), but question 5 accepts such an opening only "
-            f"one step beyond it along the Pareto frontier, and {where}",
-            "it goes further beyond what Marlow could accept than question 5 accepts",
+            "no capacity: no fact you can name grounds an opening beyond what Marlow could "
+            "accept (section 4); open at Marlow's low reservation price",
+            "it opens beyond what Marlow could accept: open at Marlow's low reservation price",
         )
     if you < floor:
         return (
@@ -1217,10 +1217,9 @@ def _opening_hint(case, package):
 
 def judge_opening(case, result):
     """Question 5's first part on ``result``: nothing when its first package is the course's
-    opening, or one frontier step beyond it (``beyond_of``), room for the counter-offer
-    from every learner (Marlow cannot accept it in either state: review 58, E2; a signed
-    letter does not ground it: review 73, E1), or worth the same to both sides as either,
-    else the hint."""
+    opening, or worth the same to both sides, else the hint. Review 90 C1: the step beyond
+    (``beyond_of``) passed from review 58 to review 89; no fact grounds it, so it no longer
+    does."""
     package = _packages(case, result)[0]
     found = _opening_hint(case, package)
     if found:
@@ -1233,23 +1232,12 @@ def judge_opening(case, result):
 def judge_meso(case, result):
     """Question 5's second part on ``result``: nothing when it adds one or two other
     packages to the opening, each worth exactly the opening's profit to Tallis and at
-    least Marlow's lower reservation price to Marlow (with an opening below it, such as
-    one frontier step beyond, at least the insult line of the higher one), every two
-    giving ground on an issue the other keeps (``crosses``), else the hint."""
+    least Marlow's lower reservation price to Marlow, every two giving ground on an issue
+    the other keeps (``crosses``), else the hint. Review 90 C1: an opening one step beyond
+    no longer stands alone, and its partners no longer need only escape the insult line."""
     packages = _packages(case, result)
-    top, opened = _points(case, packages[0])
-    low, high = case.reservation_if_not, case.reservation_if_quell
-    # An opening beyond what Marlow could accept (question 5 accepts one frontier step)
-    # cannot have partners Marlow could accept: they need only escape the insult line.
-    floor = low if opened >= low else INSULT_LINE * high
-    beyond = beyond_of(case)
-    alone = (
-        beyond is not None
-        and (top, opened) == tuple(beyond[1:])
-        and not _has_partner(case, packages[0], floor)
-    )
-    if alone and len(packages) == 1:
-        return  # an opening one step beyond with no partner earns this mark alone
+    top, _ = _points(case, packages[0])
+    low = case.reservation_if_not
     if not 2 <= len(packages) <= 3:
         raise NotYet(
             f"a MESO has two or three packages; the list has {len(packages)}",
@@ -1274,32 +1262,15 @@ def judge_meso(case, result):
                 "MESO's packages are worth exactly the same to you",
                 general="a package of the MESO leaves you more than the opening",
             )
-        if them < floor and opened >= low:
+        if them < low:
             raise NotYet(
                 f"{_show(package)} gives Marlow {them:g} points, fewer than the {low:g} it "
-                "needs even if Quell has no capacity: with an opening Marlow could accept, every "
-                "package of a MESO must be one Marlow could accept",
+                "needs even if Quell has no capacity: every package of a MESO must be one "
+                "Marlow could accept",
                 general="a package of the MESO is one Marlow could not accept",
             )
-        if them < floor:
-            raise NotYet(
-                f"{_show(package)} gives Marlow {them:g} points, less than a quarter of the "
-                f"{high:g} it needs if Quell has capacity: in that state Marlow would refuse it "
-                "out of hand, so it tests nothing",
-                general="a package of the MESO is one Marlow would refuse out of hand",
-            )
-    if not _has_partner(case, packages[0], floor):
+    if not _has_partner(case, packages[0], low):
         best = opening_of(case)
-        if alone:
-            raise NotYet(
-                f"your opening {_show(packages[0])}, one frontier step beyond the best package "
-                "Marlow could accept, has no partner: no package worth the same to you "
-                f"({top:g}) and not refused out of hand gives Marlow ground on an issue yours "
-                "keeps and keeps one yours gives, so no MESO exists with it. With "
-                "such an opening the list may hold the opening alone, and earns this mark",
-                general="your opening, one step beyond, has no package that could complete a "
-                "MESO with it; with such an opening the list may hold it alone",
-            )
         if _points(case, packages[0]) == _points(case, best):
             # A tied opening passes the first part, yet no package can complete its MESO.
             raise NotYet(
@@ -1354,8 +1325,8 @@ def _opening_edges(case):
         if low + 5 > case.reservation_if_quell:
             change["reservation_if_quell"] = low + 5
         moved = dataclasses.replace(case, **change)
-        # the own opening must be refused there (neither the opening nor the step beyond
-        # it), and the moved opening must have a partner for the set
+        # the own opening must be refused there, and the moved opening must have a partner
+        # for the set
         if low > 0 and meso_partners(moved) and _opening_hint(moved, dict(opening_of(case))):
             return [change]
     return []
@@ -1364,8 +1335,8 @@ def _opening_edges(case):
 @question
 def opening_offer(answer, hidden=False):
     """Check a function that returns the opening: the best package Marlow could accept
-    without Quell or one frontier step beyond it, and a MESO around it. A mark
-    each."""
+    without Quell (review 90 C1: no longer one frontier step beyond it), and a MESO around
+    it. A mark each."""
     edges = _opening_edges(_cases(False)[0])
     return score(
         Check(
@@ -1377,8 +1348,8 @@ def opening_offer(answer, hidden=False):
                 edges,
                 judge_opening,
                 "opening_offer",
-                "it opens with the best package Marlow could accept without Quell, or one "
-                "frontier step beyond it.",
+                "it opens at Marlow's low reservation price, with the best package Marlow "
+                "could accept without Quell.",
             ),
         ),
         Check(
@@ -1390,9 +1361,8 @@ def opening_offer(answer, hidden=False):
                 edges,
                 judge_meso,
                 "opening_offer",
-                "its packages are worth the same to you and each gives Marlow ground the "
-                "others keep (an opening one step beyond with no such partner may stand "
-                "alone).",
+                "its packages are worth the same to you, Marlow could accept each, and each "
+                "gives Marlow ground the others keep.",
             ),
         ),
     )
@@ -1413,6 +1383,8 @@ def judge_plan(case, result, opening, floor):
             f"concession_plan should return a list of packages, the opening first; got {result!r}",
             general="it should return a list of packages, the opening first",
         )
+    if module04_plan(case, result, opening, floor):
+        return  # review 90 C1 (review 89 C2): module 04's shape passes too
     expected = plan_of(case, opening, floor)
     frontier = frontier_rows(case)
     current = expected[0][1:]
@@ -1457,6 +1429,59 @@ def judge_plan(case, result, opening, floor):
             "your reservation price (question 2): go on until no step is left",
             general="it stops while a step the rule allows is left",
         )
+
+
+#: Module 02's even split, the foot of the band a target lies in (section 5's target).
+EVEN_SPLIT = 0.5
+
+
+def module04_plan(case, result, opening, floor):
+    """Review 90 C1 (review 89 C2): whether ``result`` is a plan of module 04's shape from
+    ``opening`` down to ``floor``: it starts with the opening; every later package is on
+    the Pareto frontier, gives Marlow more than the one before and leaves Tallis at least
+    ``floor`` (from a draft below the frontier, the first step costs nothing: rule 1); no
+    step that costs Tallis something costs more than the one before it, up to the package
+    that reaches the target of each state of Quell (the planned package nearest module
+    02's even split of that state's zone, at or above it, that Marlow accepts then; a
+    state without a zone needs none); after it the plan goes on to the end, where no step
+    to the frontier gives Marlow more and leaves Tallis at least ``floor``. Anything else,
+    including what is not a list of packages, is ``False``: ``judge_plan`` then judges it as
+    the course's plan and gives its hint."""
+    if not isinstance(result, list | tuple) or len(result) < 2:
+        return False
+    if not all(isinstance(package, Mapping) for package in result):
+        return False
+    try:
+        worths = [_points(case, dict(package)) for package in result]
+        start = _points(case, dict(opening))
+    except (TypeError, ValueError):
+        return False
+    if worths[0] != start:
+        return False
+    frontier = frontier_rows(case)
+    on = {row[1:] for row in frontier}
+    for (_, theirs), (you, them) in itertools.pairwise(worths):
+        if (you, them) not in on or them <= theirs or you < floor:
+            return False
+    if start not in on and worths[1] not in _free_on_frontier(frontier, start, floor):
+        return False
+    last = 0  # the step that reaches the later of the two targets
+    for need in (case.reservation_if_not, case.reservation_if_quell):
+        estimate = max((row[1] for row in frontier if row[2] >= need), default=None)
+        if estimate is None or estimate <= floor + 1e-9:
+            continue  # no zone in this state: no target
+        even = floor + EVEN_SPLIT * (estimate - floor)
+        above = [
+            (you, k) for k, (you, them) in enumerate(worths) if them >= need and you >= even - 1e-9
+        ]
+        if not above:
+            return False
+        last = max(last, min(above)[1])
+    costs = [mine - you for (mine, _), (you, _) in itertools.pairwise(worths[: last + 1])]
+    given = [cost for cost in costs if cost > 0]
+    if any(later > earlier + 1e-9 for earlier, later in itertools.pairwise(given)):
+        return False
+    return next_step(frontier, worths[-1], floor) is None
 
 
 def _free_on_frontier(frontier, current, floor):

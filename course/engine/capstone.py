@@ -354,6 +354,7 @@ def debrief(outcome, plan, facts):
     if outcome["issues"] is not None:
         lines.append(_revealed(outcome["issues"]))
     if outcome["created"] is not None:
+        lines[0] += _gains(outcome["created"])
         lines.append(_created(outcome["created"]))
     lines.append(
         _reciprocity(
@@ -410,51 +411,32 @@ def _held_back(outcome, plan):
     return [*lines, HELD_BACK]
 
 
-def _hundredths(yours, theirs, best=None):
-    """The two shares and their sum in hundredths, rounded consistently: the sum is the
-    exact sum rounded (so it never exceeds the rounded maximum it is set against, which
-    the exact sum never exceeds: review 68 C3), and each part is its value rounded down or
-    up so that the printed parts add up to it (review C4); the hundredth left over goes to
-    the part with the larger remainder. A deal that reaches ``best`` prints it exactly."""
-    joint = yours + theirs
-    total = round(100 * (best if best is not None and abs(joint - best) < 1e-9 else joint))
-    parts = [math.floor(100 * yours), math.floor(100 * theirs)]
-    left = total - sum(parts)
-    order = sorted((0, 1), key=lambda i: -(100 * (yours, theirs)[i] - parts[i]))
-    for i in order[: max(0, left)]:
-        parts[i] += 1
-    return parts[0] / 100, parts[1] / 100, total / 100
-
-
 def _created(created):
     """Review 88 E1: the verdict on value created is the frontier test (whether some package
-    was at least as good for both sides and better for one, and how many); the sum of the
-    two gains moves along the frontier with the split, so it is shown as the split."""
+    was at least as good for both sides and better for one, and how many). Review 90 U1:
+    it is the whole line; the two gains went to the value-claimed line (``_gains``)."""
     if created["on_frontier"]:
-        verdict = (
+        return (
             "Value created: the deal is on the Pareto frontier, so no package was at least "
             "as good for both of you and better for one."
         )
-    else:
-        verdict = (
-            f"Value created: the deal is below the Pareto frontier; {created['better_for_both']} "
-            "package(s) were at least as good for both of you and better for one."
-        )
-    yours, theirs, together = _hundredths(
-        created["shares"][SELLER], created["shares"][BUYER], created["best_joint"]
+    return (
+        f"Value created: the deal is below the Pareto frontier; {created['better_for_both']} "
+        "package(s) were at least as good for both of you and better for one."
     )
-    split = (
-        " How the gains were split, each side counted from its reservation price (0) to its "
-        f"best package (1): you {yours:.2f}, Marlow {theirs:.2f}, together {together:.2f}"
+
+
+def _gains(created):
+    """Review 90 U1: the value claimed on each side's own scale, side by side, from its
+    reservation price (0) to its best package (1); no sum, which moves along the frontier
+    with the split and so says nothing about the value created."""
+    text = (
+        " Each side's gain, from its reservation price (0) to its best package (1): "
+        f"you {created['shares'][SELLER]:.2f}, Marlow {created['shares'][BUYER]:.2f}"
     )
     if created["best_joint"] is None:
-        split += ", though no package was worth more than its reservation price to both of you"
-    return (
-        verdict
-        + split
-        + ". The sum changes along the frontier with the split, so it describes the split, "
-        "not the value created."
-    )
+        text += ", though no package was worth more than its reservation price to both of you"
+    return text + "."
 
 
 def _alternatives(outcome, facts):

@@ -346,10 +346,10 @@ check.my_audit(my_audit, hidden=True)
 # </details>
 #
 # **Why the opening matters.** A first offer pulls the final deal towards it (anchoring,
-# module 01). It should be as good for you as you can justify, plus at most one step of
-# room for the counter-offer, an allowance against this bot only (below); with a person,
-# module 04's rule stands. An offer beyond anything the other side could accept still
-# pulls if it is taken as an offer, but it risks an impasse and costs credibility. At this table, an offer Marlow refuses out of hand does not pull: it
+# module 01). It should be as good for you as you can justify. An offer beyond anything
+# the other side could accept still pulls if it is taken as an offer, but it risks an
+# impasse and costs credibility. At this table, an offer Marlow refuses out of hand does
+# not pull: it
 # refuses out of hand any package that gives it less than a quarter of its reservation
 # price. Your list terms give Marlow 0 points: they are a fact to cite, not an opening.
 #
@@ -378,33 +378,28 @@ check.my_audit(my_audit, hidden=True)
 # evidence of value, such as a rival's price, could raise it (module 02). Your beliefs
 # about Quell decide where you open; keep them to yourself.
 #
-# **One step beyond.** Steps run along the **Pareto frontier**, the packages that no other
-# package beats for both sides. The package one step beyond gives Marlow fewer points than
-# it needs even without Quell, so Marlow cannot accept it in either state; it is room for
-# the counter-offer, not a fact: your first step takes you back to the opening at
-# Marlow's low reservation price, and your target stands. The rush cost is already in your profits, so it cannot justify the step. It
-# pulls only if Marlow takes it as an offer, not a bluff: Schweinsberg and colleagues'
-# finding above is its risk. Question 5 accepts either, the step beyond only if it gives
-# Marlow at least a quarter of its reservation price with Quell. (How this bot answers
-# such an opening is in the appendix.)
+# **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
+# other package is better for one side without being worse for the other; your opening
+# lies on it. The next package along it leaves you more but gives Marlow fewer points than
+# it needs even without Quell: no fact you can cite grounds it, so module 04's rule does
+# not open there (the appendix reports how this bot answers it).
 #
-# A **signed letter of intent** (question 2) does not carry you further. Told, a firm
-# alternative raises the least Marlow believes *you* would accept and makes your
-# walk-away credible (module 04), but it can never lower what Marlow needs. It is a fact
-# to state (below), not a ground for an opening.
+# A **signed letter of intent** (question 2) is a fact to state (below), not a ground for
+# an opening: it raises the least Marlow believes *you* would accept (module 04),
+# never what Marlow needs.
 #
 # **A MESO.** Next to your opening, put packages worth exactly as much to you that give
 # Marlow ground elsewhere: module 04's multiple equivalent simultaneous offers, whose pick
 # tells you what the other side prefers (Medvec and Galinsky, "Putting more on the
-# table", 2005). At a human table you offer them together, before any concession; this
-# bot hears one package at a time, so you prepare the set and send the opening alone.
+# table", 2005). In a meeting you offer them together, before any concession; the table
+# hears one package at a time, so you prepare the set and send the opening alone.
 # If Marlow sincerely picks a partner your research scores lower than the opening, your
 # research misweighs the issues.
 #
-# **When Marlow opens.** Marlow's first offer will pull on you too. Before you answer it,
-# think about what weighs against its number: what Marlow's alternatives lack (question
-# 3's chance that Quell has capacity) and the result you aim for (section 5's target), not
-# Marlow's number or your reservation price.
+# **When Marlow opens.** Its first offer will pull on you too. Before you answer, think
+# about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
+# the result you aim for (section 5's target), not Marlow's number or your reservation
+# price.
 #
 # <details><summary>The research behind this advice</summary>
 #
@@ -428,19 +423,15 @@ check.my_audit(my_audit, hidden=True)
 # `my_reservation(s)` from question 2. `all_packages`, `package_points` and
 # `pareto_frontier` from module 04 are imported for you. The rules:
 #
-# 1. The first package is your opening: at Marlow's low reservation price, or one frontier
-#    step beyond it, which breaks module 04's rule and pays only against this bot.
+# 1. The first package is your opening, at Marlow's low reservation price (section 4).
 # 2. The others complete a MESO. Each is a different package worth exactly the
-#    opening's profit to you and at least `s.reservation_if_not` points to Marlow (a
-#    quarter of `s.reservation_if_quell` when you open one step beyond, so that Marlow
-#    would not refuse it out of hand).
+#    opening's profit to you and at least `s.reservation_if_not` points to Marlow.
 # 3. A package gives Marlow ground on an issue when its level there is not your best, the
 #    first level of the issue in `s.issues`. Any two packages differ both ways: each gives
 #    ground on an issue where the other keeps your best level.
 #
 # The opening and the MESO earn a mark each. The opening at Marlow's low reservation price
-# always has at least one such partner; an opening one step beyond may have none: then
-# return the opening alone, a list of one package, and it earns the set's mark too.
+# always has at least one such partner.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-offer-answer", "schema_version": 3}
@@ -450,10 +441,8 @@ def opening_offer(s):
     packages = all_packages(s.yours, s.theirs)
     floor, needed = my_reservation(s), s.reservation_if_not
     acceptable = [(you, them, p) for p, you, them in packages if them >= needed and you >= floor]
-    profit, _, opening = max(
-        acceptable, key=lambda found: found[:2]
-    )  # at Marlow's low reservation price
-    # (one frontier step beyond it, room for the counter-offer, would pass too: section 4)
+    # at Marlow's low reservation price
+    profit, _, opening = max(acceptable, key=lambda found: found[:2])
 
     def ground(package):  # the issues on which a package gives Marlow ground
         return {issue for issue, level in package.items() if level != s.issues[issue][0]}
@@ -592,14 +581,10 @@ check.what_to_say(what_to_say, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "plan-teaching", "schema_version": 3}
 # ## 5. Conceding along the frontier
 #
-# The Pareto frontier (module 04, and section 4 above) is the set of packages that no
-# other package beats for both sides at once (more for one side and no less for the
-# other); a package off it leaves value on the table for both of you.
-#
-# Module 04's rule for the next move has three steps: **create value first** (rule 1),
-# **then concede only what closes the deal**, and **stop**. It took the cheapest move that
-# gives the other side all it still needs; here you cannot see what Marlow needs in a
-# round, and your research's points are an estimate.
+# Your plan walks down the Pareto frontier (section 4): a package off it leaves value on
+# the table for both of you. Module 04's rule: **create value first** (rule 1), **then
+# concede only what closes the deal**. Here you cannot see what Marlow needs in a round,
+# and your research's points are an estimate.
 #
 # Your opening is on the frontier, so every step from it costs you. Suppose one step costs
 # you 5 k€ for 4 of Marlow's points and another 25 k€ for 25: the second has the better
@@ -616,68 +601,52 @@ check.what_to_say(what_to_say, hidden=True)
 #   frontier will do there;
 # - repeat until none is left.
 #
-# Module 04 planned its steps towards a target (sections 2 and 3); here you need one for each
-# state of Quell. In each state the zone runs from your reservation price up to your best
-# profit on a package that gives Marlow that state's reservation price. Your target in
-# each state: of the packages of your plan Marlow could accept in that state, the one
-# nearest the middle of that state's zone, at or above it (module 02's rule when no fact
-# you can show, such as a rival's price, carries you higher; this case has none). With
-# whole packages, it may lie above module 02's top (three quarters of the way up) or be
-# the opening itself. The plan
-# runs past both targets; you decide at the table when to stop. The table shows both
-# targets: keep in mind the one for the state Marlow's answers point to. How this plan
-# departs from module 04 is in the appendix.
+# Module 04 planned its steps towards a target; here you need one for each state of
+# Quell. In each state the zone runs from your reservation price up to your best profit
+# on a package that gives Marlow that state's reservation price. Your target in each
+# state: of the packages of your plan Marlow could accept in that state, the one nearest
+# the middle of that state's zone, at or above it (module 02's rule when no fact you can
+# show, such as a rival's price, carries you higher; this case has none). With whole
+# packages, it may lie above module 02's top (three quarters of the way up) or be the
+# opening itself. The plan runs past both targets; you decide at the table when to stop.
+# The table shows both targets: keep in mind the one for the state Marlow's answers point
+# to.
 #
 # Marlow bargains in one of four **styles**, module 04's three concession patterns and
 # tit-for-tat: a **Boulware** Marlow barely moves until late, a **Conceder** gives most of
 # its ground early, a **linear** one moves by the same step every round, and
 # **tit-for-tat** opens with a fair step, then mostly waits and answers each concession of
 # yours with about as much of its own, in whole levels, so a small step may get nothing.
-# Module 04 asked three things of your moves: below the frontier, that a trade bring back
-# at least what it costs you; on it, that a concession be conditional on the deal; and
-# that you concede only in answer to a move of theirs, never into silence. Marlow's
-# opening is a serious counter-offer, so it is its first move: your next step in answer
-# to it is reciprocity, not a step into silence. This table tests the third most. After
-# each of Marlow's offers, compare what it is worth to you (the "your profit" column of
-# the table's log) with its offer before.
-#
 # Marlow says it **can't give more** only when another level would take it below its
 # reservation price; it announces its **final offer** in round 5, 6 or 7; you answer it
 # once; a **retraction** is an offer worse for Marlow than your last.
 #
-# This rule is tuned to this bot. With a person, prefer shrinking steps, and offer each
-# step as a conditional trade (module 04).
+# **When to step.** As in module 04, concede only in answer to a move of theirs, never
+# into silence. Marlow's opening is a serious counter-offer, so it is its first move: your
+# next step in answer to it is reciprocity, not a step into silence. Count Marlow's
+# offers, not its words: when it says "You have not moved since your last offer", it
+# means yours; its own offer may still have moved. Compare what each offer is worth to
+# you (the "your profit" column of the table's log) with its offer before.
 #
 # | Marlow's reply | your move |
 # |---|---|
-# | it moved: its offer is worth more to you than its offer before | next step (this bot's rule; with a person, about its move's size) |
+# | it moved: its offer is worth more to you than its offer before | next step |
 # | it said it can't give more on its own offer (section 6) | next step |
 # | its opening | hold, or your next step |
 # | its second reply in a row without a move | hold, or your next step announced as an invitation; then hold until it moves |
 #
 # The last row borrows from Osgood's GRIT (1962), which proposes a series of small
 # one-sided steps, each announced and carried out, to invite an answer; this table allows
-# one. It is the only step you make while Marlow neither moves nor speaks. Accepting and
-# walking away come first.
+# one. Accepting and walking away come first (below).
 #
-# Otherwise hold: any other step into silence gives ground for nothing.
+# Otherwise hold: any other step into silence gives ground for nothing, and a step, once
+# made, stands, as GRIT's steps do. An offer worse for Marlow than your last is a
+# retraction (defined and priced in section 6).
 #
-# <details><summary>Why a step stands here, and what it brings back</summary>
-#
-# At this table a step, once made, stands, as GRIT's steps do whether or not the other
-# side answers. An offer worse for Marlow than your last is a retraction (defined and
-# priced in section 6). Count Marlow's offers, not its words: when it says "You have not
-# moved since your last offer", it means yours; its own offer may still have moved.
-#
-# Module 04's test, that every give bring back something of equal value, applies to rule
-# 1's trades below the frontier as it did there. A step's **reply ratio** is what
-# Marlow's next reply gave back, beyond a replay in which you held (section 7), per k€
-# the step cost you; a ratio of 1 or more means Marlow matched the step. A step also got
-# something back if Marlow accepted what it would not have accepted had you held. Expect
-# less: three of Marlow's four styles give back only part of what you concede,
-# tit-for-tat about as much.
-#
-# </details>
+# A step's **reply ratio** is what Marlow's next reply gave back, beyond a replay in which
+# you held (section 7), per k€ the step cost you; a ratio of 1 or more means Marlow
+# matched the step. A step also got something back if Marlow accepted what it would not
+# have accepted had you held.
 #
 # **How many steps fit.** Marlow may make its final offer in round 5: count on four steps.
 # If your plan has more, it may not finish: at Marlow's final offer the rule for accepting
@@ -685,15 +654,25 @@ check.what_to_say(what_to_say, hidden=True)
 # with Quell no deal suits you both: your last step is your final offer, and the right
 # ending is to walk away politely, so that Marlow would still take your call next year.
 #
-# **When to accept.** Reaching it is not the same as a deal: holding at that package can
-# end with Marlow leaving at its deadline. So the rule for accepting measures Marlow's
-# offer against your own plan, as section 4 advised:
+# **When to accept.** Reaching your target is not the same as a deal: holding at that
+# package can end with Marlow leaving at its deadline. So the rule for accepting measures
+# Marlow's offer against your own plan, as section 4 advised:
 # **accept an offer of Marlow's when it is worth at least the next package of your plan
 # (with no step left, the last one sent); at Marlow's final offer, accept anything at or
-# above your reservation price.** Below it, walk away
-# politely; or, if your plan has a step left, answer the final offer once with that
-# step, which Marlow takes or leaves (question 8 accepts either; if Marlow leaves, that
-# counts as talks that ran out of time, section 6).
+# above your reservation price.** Below it, walk away politely; or, if your plan has a
+# step left, answer the final offer once with that step, which Marlow takes or leaves
+# (question 8 accepts either; if Marlow leaves, that counts as talks that ran out of
+# time, section 6).
+#
+# > **Where this table departs from module 04.** Marlow here counts only its total
+# > points, so two rules are looser than module 04's. Question 7's plan runs past both targets to your reservation price, since you
+# > cannot tell before the talks which state holds, and its steps may grow (5 k€, then
+# > 10) or take a term back (volume back up, delivery back out) while giving Marlow more
+# > points: a **trade-back step**, which is no retraction (section 6). Question 8 answers
+# > any move of Marlow's with a whole step. With a person, keep module 04's rules: steps
+# > that shrink towards your target, each traded for something and no bigger than their
+# > move; and test a "can't give more" (ask what would let them move, or hold once),
+# > since it is often a bluff.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): your plan
@@ -707,12 +686,10 @@ check.what_to_say(what_to_say, hidden=True)
 # the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# At this table you send the plan's packages in order, one per step (question 8). The
-# plan is for this bot's table, not a pattern for people: Marlow counts only its total
-# points, so this bot does not mind a step bigger than the one before. With a person, make
-# shrinking steps, each traded for something (module 04).
-# Most plans have a **trade-back step**, one that takes a term back (volume back up,
-# delivery back out) yet gives Marlow more points, so it is no retraction (section 6).
+# At this table you send the plan's packages in order, one per step (question 8). Most
+# plans have a trade-back step (section 5's note). A plan of module 04's shape passes too:
+# packages on the frontier, each giving Marlow more, no step costing you more than the
+# one before until you reach your target in each state, then on until no step is left.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
@@ -837,9 +814,7 @@ check.table_moves(table_moves, hidden=True)
 # **When Marlow stops moving.** It says it can't give more only after its first offer,
 # when it cannot give another level on any issue without going below its reservation
 # price. Without those words it still has room on its own offer. With them, section 5's
-# rule allows your next planned step (question 8 practised it). At this table the words
-# are true. A person's "can't give more" is often module 04's bluff: test it first (ask
-# what would let them move, or hold once).
+# rule allows your next planned step. At this table the words are true.
 #
 # The table reads your answers to questions 2, 3, 5 and 7, and the debrief sets the
 # outcome against them (showing your true reservation price and Quell's chance only
@@ -865,13 +840,11 @@ NegotiationTable(
 #   plan's last step was sent and the most Marlow would accept stayed below your
 #   reservation price.
 # - **Value claimed.** Your profit over your true reservation price, as a share of the
-#   most any package Marlow would have taken could give you over it.
+#   most any package Marlow would have taken could give you over it. Each side's gain on
+#   its own scale, from its reservation price (0) to its best package (1), stands beside
+#   it. Reservation 90, best 170, deal 130: your gain is (130 − 90) / (170 − 90) = 0.5.
 # - **Value created.** Whether the deal is on the Pareto frontier; if not, how many
-#   packages beat it for both sides. Each side's gain
-#   on its own scale, from its reservation price (0) to its best package (1): a
-#   convention, not a common unit, that lets the two gains be added; their sum moves along
-#   the frontier with the split, so it describes only the split. Reservation
-#   90, best 170, deal 130: your gain is (130 − 90) / (170 − 90) = 0.5.
+#   packages were at least as good for both sides and better for one.
 # - **Reciprocity.** Each concession is set against a replay in which you repeated your
 #   previous offer (the step's reply ratio, section 5); concessions made while Marlow had
 #   not moved are counted apart, except a step after its "can't give more" and the GRIT
@@ -998,55 +971,24 @@ NegotiationTable(
 #   can hold out; power is dependence.
 # - Open beyond your target: at your estimate of the other side's reservation price
 #   (here in the state better for you) or somewhat beyond it, as far as a fact you can
-#   name carries you (module 04), never below your reservation price. Here, with no such
-#   fact, at most one frontier step of room for the counter-offer (section 4). That step
-#   is an allowance against this bot only; for people, module 04's rule is the takeaway.
-#   In a
-#   meeting, add packages worth the same to you: the other side's pick tests what you
-#   believe it values (a MESO, module 04).
+#   name carries you (module 04), never below your reservation price. In a meeting, add packages worth
+#   the same to you: the other side's pick tests what you believe it values (a MESO,
+#   module 04).
 # - Say true things about the leverage you hold, calmly; keep beliefs as beliefs; never
 #   threaten a partner you hope to keep, and never invent a fact.
-# - Plan your concessions step by step down the frontier, each time to the package that
-#   leaves you most. That plan is for this bot; with a person, make shrinking steps,
-#   each traded for something (module 04).
-# - Step only when the other side moves, says it can give no more (with a person, test
-#   that: it is often a bluff), or, once, to break a deadlock, announced as an
-#   invitation (GRIT). This bot gets a whole step for any move; a person, at most about
-#   what they gave. At the end of the plan, walk away politely.
+# - Concede down the frontier in steps that shrink towards your target, each traded for
+#   something (module 04; this table allowed more, section 5's note).
+# - Step only when the other side moves, says it can give no more (test that first), or,
+#   once, to break a deadlock, announced as an invitation (GRIT). Give about what it gave.
+#   At the end of your plan, walk away politely.
 # - After every negotiation, debrief: the outcome, the value claimed and created, the
 #   leverage that moved it, and what the ending did to the relationship.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "about-the-bot", "schema_version": 3}
 # ## Appendix: about this bot
 #
-# <details><summary>The course's trials of this bot (no question depends on
-# them)</summary>
-#
-# What follows is an observation about this bot, not a rule for a human table.
-#
-# **An opening one step beyond (section 4).** An offer Marlow could not accept pulls its
-# *first answer* no further than one it just could. But Marlow measures what you have
-# given from your first offer it did not refuse out of hand, so stepping back from an
-# opening beyond to the opening at Marlow's low reservation price counts as a concession,
-# and it answers part of it. Over four samples of 200 learners' cases at a table where
-# Quell has no capacity (195 to 199 of them have such a step), opening one step beyond
-# along the frontier and then following the same plan (with section 5's rule of when to
-# step) ended with more profit on average than opening at Marlow's low reservation price,
-# against every style, by about 4 to 8 k€ where both reached a deal; not in every sitting
-# (against each style, at most one sitting in fifteen ended with less). Against a
-# tit-for-tat Marlow it also reached a deal more often in each sample: 186 to 191 of those
-# sittings against 175 to 180.
-# At this bot it paid on average; a person may take offence and walk away (section 4).
-#
-# **Where question 7's plan departs from module 04 (section 5).** *The plan runs past both
-# targets*, down to your reservation price, since you cannot tell before the talks which
-# state holds; the rule for accepting (end of section 5) keeps the last stretch a decision
-# for the end. At a human table, plan to your target, as module 04 did. *Steps may grow,
-# and some are trade-back steps*, since Marlow counts only its total points. In more than
-# half of the plans some step costs you more than the one before (5 k€, then 10), and a
-# step may change several issues at once, landing on one you had already given ground on
-# (volume back up, delivery back out): in the course's trials, over nine plans in ten had
-# such a step, and over half the steps were one.
+# <details><summary>The table manual, and the course's trials of this bot (no question
+# depends on them)</summary>
 #
 # **Table manual.**
 #
@@ -1059,13 +1001,31 @@ NegotiationTable(
 #   Marlow's deadline is random, so the case's weeks and dependence do not act at the
 #   table.
 #
+# **Trials.** The scripted learner `sit_by_the_plan` plays them; the tests of each figure
+# are in `tests/test_engine_capstone.py`.
+#
+# **An opening one step beyond.** An offer Marlow could not accept pulls its *first
+# answer* no further than one it just could, but stepping back from an opening beyond to
+# the opening at Marlow's low reservation price counts as a concession, which Marlow
+# answers in part. Over four samples of 200 learners' cases at a table where Quell has no
+# capacity (195 to 199 of them have such a step), opening one frontier step beyond and
+# then following the same plan (with section 5's rule of when to step) ended with more
+# profit on average, against every style,
+# by about 4 to 8 k€ where both reached a deal (not in every sitting: against each style,
+# at most one sitting in fifteen ended with less); against tit-for-tat it also reached a deal
+# more often in each sample: 186 to 191 of those sittings against 175 to 180. At this bot it paid on average; a person may take
+# offence and walk away (section 4), and no fact grounds it.
+#
 # **The rule, and a step into silence.** In eleven samples of 200 learners, one sitting
-# each, Quell without capacity, so a zone always existed (the scripted learner,
-# `sit_by_the_plan`, and the tests of each figure are in `tests/test_engine_capstone.py`),
-# a learner who kept section 5's rule and always held at a stall reached a deal against a
-# tit-for-tat Marlow in 130 to 155 sittings of 200. This bot waits to be answered: the
-# one step of section 5's last row raised that to 170 to 184 sittings of 200. Against the
-# other three styles, nearly every sitting ended in a deal either way (at least 199 in
-# 200).
+# each, Quell without capacity, a learner who kept section 5's rule and always held at a
+# stall reached a deal against a tit-for-tat Marlow in 130 to 155 sittings of 200. This
+# bot waits to be answered: the one step of section 5's last row raised that to 170 to
+# 184 sittings of 200. Against the other three styles nearly every sitting ended in a
+# deal either way (at least 199 in 200).
+#
+# **Growing and trade-back steps.** In more than half of the plans some step costs you
+# more than the one before, and a step may change several issues at once, landing on one
+# you had already given ground on (volume back up, delivery back out): in the course's trials, over nine plans in ten had
+# such a step, and over half the steps were one.
 #
 # </details>
