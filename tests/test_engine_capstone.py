@@ -1897,7 +1897,7 @@ def test_section_5_says_why_steps_may_grow_and_names_a_target_for_each_state():
     # shrinking subsequence, which states it with its reason
     # review 83 C2: one line in section 5 now (tests/test_review84_capstone.py)
     # review 90 C1: the one boxed note names module 04's shrinking steps
-    assert "steps > that shrink towards your target" in " ".join(section("plan-teaching").split())
+    assert "steps that shrink towards your target" in " ".join(section("plan-teaching").split())
     grows = 0
     for n in range(200):
         rows = plan_of(course.variant("05_capstone", f"learner-{n}"))

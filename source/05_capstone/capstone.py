@@ -665,14 +665,14 @@ check.what_to_say(what_to_say, hidden=True)
 # time, section 6).
 #
 # > **Where this table departs from module 04.** Marlow here counts only its total
-# > points, so two rules are looser than module 04's. Question 7's plan runs past both targets to your reservation price, since you
-# > cannot tell before the talks which state holds, and its steps may grow (5 k€, then
-# > 10) or take a term back (volume back up, delivery back out) while giving Marlow more
-# > points: a **trade-back step**, which is no retraction (section 6). Question 8 answers
-# > any move of Marlow's with a whole step. With a person, keep module 04's rules: steps
-# > that shrink towards your target, each traded for something and no bigger than their
-# > move; and test a "can't give more" (ask what would let them move, or hold once),
-# > since it is often a bluff.
+# > points, so two rules are looser than module 04's. Question 7's plan runs past both
+# > targets to your reservation price, since you cannot tell before the talks which
+# > state holds, and its steps may grow (5 k€, then 10) or take a term back (volume back
+# > up, delivery back out) while giving Marlow more points: a **trade-back step**, which
+# > is no retraction (section 6). Question 8 answers any move of Marlow's with a whole
+# > step. With a person, keep module 04's rules: steps that shrink towards your target,
+# > each traded for something and no bigger than their move; and test a "can't give
+# > more" (ask what would let them move, or hold once), since it is often a bluff.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q7-text", "schema_version": 3}
 # ### Question 7 (2 marks): your plan
