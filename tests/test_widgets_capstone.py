@@ -98,7 +98,9 @@ def test_the_worth_of_a_package_follows_the_dropdowns(case):
 def test_a_whole_negotiation_played_by_clicking(case):
     table = table_for(case, style="conceder")
     table.send_offer.click()
-    assert "Round 2 of at most 8: Marlow offers" in table.status.value
+    # review 90 (module 04) U1: Marlow's offer carries its own round, your move the next
+    assert "Marlow offers" in table.status.value and "(round 1)." in table.status.value
+    assert "Your move, round 2 of at most 8." in table.status.value
     assert "“" in unescape(table.status.value)  # what Marlow said with its offer
     assert "<td>Marlow</td>" in table.history.value
     assert not table.accept.disabled

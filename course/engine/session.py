@@ -121,6 +121,7 @@ class PersonSession:
             "said": self.said,
             "finished": False,
             "round": self.round,
+            "offered_in": turn.offered_in,
             "last_turn": self.last_turn,
         }
 

@@ -78,8 +78,12 @@ class PlaysRounds:
                 what = "Accept it, counter (it may leave) or walk away."
             else:
                 what = "Counter, accept or walk away."
+            # review 90 U1: the offer carries the round it was made in, as the history
+            # and the debrief number it; the person's move has its own round
+            offer = self._bot_offers(answer["bot_offer"])
+            made = f" (round {answer['offered_in']})" if answer.get("offered_in") else ""
             self.status.value = message(
-                f"Round {answer['round']} of at most {self.rounds}: "
-                f"{self._bot_offers(answer['bot_offer'])}.{said} {what}"
+                f"{offer[:1].upper()}{offer[1:]}{made}.{said} Your move, round "
+                f"{answer['round']} of at most {self.rounds}. {what}"
             )
         self._buttons()

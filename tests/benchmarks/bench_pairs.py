@@ -11,7 +11,7 @@ each with its own cookies) open the page, join by name and negotiate:
   "send offer" to the other's page receiving the update that shows the offer ("<name>
   offers <price>") is what is measured: p50 and p90 (target p90 under 1 s);
 - the arena: each participant sends offers to its bot at the same pace; the time from the
-  click to the page receiving the bot's answer ("Round <n> of at most 10", or the end);
+  click to the page receiving the bot's answer ("round <n> of at most 10", or the end);
 - memory: PSS of the whole server (launcher, Voila processes and every kernel) once every
   page is open, and per participant (PSS shares common pages fairly between processes,
   so the sum is what the machine really spends).
@@ -339,7 +339,7 @@ async def arena_room(base, count, offers, measure):
             price = 95 - 2 * turn if seller else 5 + 2 * turn
             await page.set(box, value=str(price))
             seen = page.expect(
-                rf"Round {turn + 2} of at most 10|Saved for the debrief|could not be saved"
+                rf"round {turn + 2} of at most 10|Saved for the debrief|could not be saved"
             )
             began = time.perf_counter()
             await page.click(send)

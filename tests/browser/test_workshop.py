@@ -61,7 +61,7 @@ def play_arena_by_keyboard(page):
         page.keyboard.press("Enter")
         # the other side's answer is written in a live region, which a screen reader reads
         page.get_by_role("status").filter(
-            has_text=re.compile(rf"Round {round_} of at most 10|Saved for the debrief")
+            has_text=re.compile(rf"round {round_} of at most 10|Saved for the debrief")
         ).wait_for()
         if page.get_by_text("Saved for the debrief").count():
             break
@@ -88,7 +88,7 @@ def play_arena_by_touch(page):
         offer.fill(str(price))
         tap(page.get_by_role("button", name="send offer"))
         status = page.get_by_role("status").filter(
-            has_text=re.compile(rf"Round {round_} of at most 10|Saved for the debrief")
+            has_text=re.compile(rf"round {round_} of at most 10|Saved for the debrief")
         )
         status.wait_for()
         assert sideways_scroll(page) == 0 and not cut_off(page)
