@@ -88,8 +88,12 @@ def test_c1_the_text_states_the_band_under_question_1_s_table():
     """Review 89 C1: question 1 gave the target as three quarters only; it now gives the
     band (halfway to three quarters), as section 2's tolerance says."""
     q1 = _cell("q1-text")
-    assert "from halfway, `R + 0.5 * (quote - R)`, up to `R + 0.75 * (quote - R)`" in q1
+    # review 90 U2: question 1's quote rule is one sentence; the band is the check's hint
     assert "the target is then `R + 0.75 * (quote - R)`" not in q1
+    s = course.variant(MODULE, "rv-alpha")
+    r, quote = reservation_of(s), reservation_of(s) + 4
+    with pytest.raises(check.NotYet, match=r"from the even split, halfway .* to three quart"):
+        check._check_opening(s, None, ((r + quote) / 2 - 0.5, [_best_fact(s)]), quote)
     assert "The checks accept any target in module 02's band" in _cell("tactics-teaching")
 
 

@@ -29,7 +29,7 @@
 #    where on it to land, and offer several equally good packages at once;
 # 4. decide whether to accept, counter or walk away, and leave so that you can come back.
 #
-# It takes about seven hours, and about ten if Python is new to you: some 6,900 words of
+# It takes about seven hours, and about ten if Python is new to you: some 6,700 words of
 # reading, nine coded questions, three widgets, a simulation table, two written choices
 # and a reflection. Side remarks, about 1,500 words more, sit in folded notes; no question
 # needs them. If you split it into two sittings, stop after question 4 (three fifths of
@@ -111,20 +111,20 @@ scenario
 # rule, shared by every module (module 01 adds a floor for a single take-it-or-leave-it
 # price; module 05 opens at a reservation price they can really have): open at your
 # estimate of the other side's reservation price or somewhat beyond it, grounded in a
-# fact you can name, and never beyond a point you can justify.
-# Your target (module 02; section 2 gives the rule) lies below your opening. The
-# further past the estimate, the more your number looks like a bluff and the likelier a
-# walk-out; in this module's cases the fact that grounds an opening is never more than
-# about a sixth above the estimate. Grounded means resting on a fact: a market rate, what
-# they paid for the same thing before, what the work is worth to them. What they paid
-# before stays fair ground even if their budget shrank: your estimate counts that.
+# fact you can name, and never beyond a point you can justify. Your target lies below
+# your opening. The further past the estimate, the more your number looks like a bluff
+# and the likelier a walk-out; in this module's cases the fact that grounds an opening is
+# never more than about a sixth above the estimate. Grounded means resting on a fact: a
+# market rate, what they paid for the same thing before, what the work is worth to them.
+# What they paid before stays fair ground even if their budget shrank: your estimate
+# counts that.
 #
 # ### What to say, and what not to say
 #
 # **The reason must be true.** Keeping your reservation price to yourself is ordinary and
 # honest (module 00). A **bluff** about your own reservation price ("I can't go below
 # 110") is tolerated by the conventions of negotiation (the comment to the American Bar
-# Association's Model Rule 4.1; module 00), though many negotiators will not bluff. Carr
+# Association's Model Rule 4.1), though many negotiators will not bluff. Carr
 # ("Is Business Bluffing Ethical?", *Harvard Business Review*, 1968) went further and
 # excused some misstatements of fact too, which this course does not. Inventing a rival
 # offer, or inflating a real one, is **misrepresentation**: a false statement of a fact
@@ -132,12 +132,12 @@ scenario
 # 2015) treat as deception and which can amount to fraud.
 #
 # **An alternative helps only when it is stronger than they think, and only as a fact.**
-# Telling them your BATNA (your best alternative to this deal, module 02) works on what
-# they believe of it, and of the least you would take: a better one than they thought
-# raises that least; a worse one lowers it. So compare it with what *they*
-# believe, not with your own reservation price, and keep a weaker one private. Even a
-# stronger one names a number below your opening that they can hold on to.
-# State it as a fact and let them draw the conclusion:
+# Telling them your BATNA (your best alternative to this deal) works on what they
+# believe of it, and of the least you would take: a better one than they thought raises
+# that least; a worse one lowers it. So compare it with what *they* believe, not with
+# your own reservation price, and keep a weaker one private. Even a stronger one names a
+# number below your opening that they can hold on to. State it as a fact and let them
+# draw the conclusion:
 #
 # | what you say | what kind of move | in this course |
 # |---|---|---|
@@ -146,8 +146,8 @@ scenario
 # | an invented or inflated rival offer | misrepresentation | never |
 #
 # In your scenario your BATNA is Birch's job, worth Birch's price to you, and your
-# **reservation price** (module 02) is Birch's price plus the extra cost of Orchard's job:
-# the worst price you would still accept.
+# **reservation price** is Birch's price plus the extra cost of Orchard's job: the worst
+# price you would still accept.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q1-text", "schema_version": 3}
 # ### Question 1 (2 marks): choose your opening, and answer an anchor
@@ -172,22 +172,11 @@ scenario
 #   accepts either choice then.
 # - **Not pulled by an anchor:** Orchard's opening changes none of your facts.
 #
-# **Ambitious, and moved by news:** a quote for the same work caps Orchard's reservation
-# price at the quote. Your *fact* is the highest figure among the true statements you
-# make.
-#
-# | news | your opening |
-# |---|---|
-# | no quote, or one above your fact (a higher quote changes nothing) | from your estimate of Orchard's reservation price, `s.their_estimate` (what *you* think of *Orchard*), up to your fact |
-# | a quote from your estimate up to your fact | from your estimate or 3 thousand under the quote, whichever is lower, up to the quote |
-# | a quote below your estimate | from 3 thousand under the quote up to the quote, never below your target |
-#
-# In the last row, the quote lowers your estimate, and your target with it (section 2's
-# band): from halfway, `R + 0.5 * (quote - R)`, up to `R + 0.75 * (quote - R)`, with your
-# reservation price `R = s.alternative_price + s.extra_cost`.
-#
-# The 3 thousand is a small edge that gives Orchard a reason to choose you over an equal
-# rival. The check sends no quote below your reservation price: then no deal is possible.
+# **Ambitious, and moved by news:** open from your estimate of Orchard's reservation
+# price, `s.their_estimate` (what *you* think of *Orchard*), up to your *fact*, the
+# highest figure among the true statements you make. A quote below your fact caps
+# Orchard's reservation price: open no higher than the quote and at most 3 thousand under
+# it, a small edge that gives Orchard a reason to choose you over an equal rival.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -402,9 +391,10 @@ check.concession_plan(concession_plan, hidden=True)
 # Write `tit_for_tat(s, mine, theirs, target)`: your next offer by section 3's rules 2
 # and 3. `mine` lists your offers so far, from your opening, and `theirs` Orchard's
 # answers, one for each of yours (at least 2 each). `target` is from section 2's band
-# (the check passes its own); your offer never goes below it. This question checks that
-# you apply the course's rule: it accepts every share from half of rule 2's most up to all
-# of it, and does not grade how you vary it.
+# (the check passes its own); your offer never goes below it. It gets no plan: leave out
+# rule 2's plan step, as the check does. This question checks that you apply the course's
+# rule: it accepts any share from half of rule 2's most to all, and does not grade how you
+# vary it.
 #
 # For example, with `target = 100`, `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`,
 # you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
@@ -997,7 +987,7 @@ DifficultMoment()
 # away"` by section 5's rule:
 #
 # 1. while rounds remain, accept an offer at least `next_ask`, and counter any other (one
-#    at or above the even split you may also accept: module 02);
+#    at or above the even split you may also accept);
 # 2. in the last round, when no ask of yours is left (`next_ask` is `None`), accept an
 #    offer above your reservation price, `s.alternative_price` plus `s.extra_cost`, and
 #    walk away from one below it;
