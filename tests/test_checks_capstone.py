@@ -529,7 +529,7 @@ def test_alternatives_are_measured_without_the_cost_of_this_deal():
         gaps = [share - r / 100 for r in (case.reservation_if_quell, case.reservation_if_not)]
         shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
         waits = case.your_weeks - case.their_weeks
-        time = (waits >= 3) - (waits <= -3)  # the weeks: the row's other fact
+        time = int(waits >= 3)  # the weeks, Marlow's claim discounted (review 90 X1)
         lean = 0 if shares * time < 0 else shares or time
         side = {1: "you", -1: "Marlow", 0: None}[lean]
         if len(alternatives_readings(case)) > 1:
@@ -562,7 +562,8 @@ def test_an_alternatives_fact_on_its_line_takes_either_reading():
         rules = [rule for rule, why in check.audit_rules(case) if "alternatives" in why]
         for side in ("you", "Marlow", None):
             verdict = {"alternatives": side or "open"}
-            assert rules[-1](verdict) == (side in readings), (n, side)
+            accepted = all(rule(verdict) for rule in rules)  # review 90 X1: two rules
+            assert accepted == (side in readings), (n, side)
     assert seen > 10
     # review 73 U2: the sentence is grammatical now, with the same tolerance; review 83
     # U1: it is the check's message now, not question 4's text (test_review84_capstone)
@@ -1957,7 +1958,7 @@ def test_an_audit_that_skips_question_2s_decision_fails():
             shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
             needs = case.their_supply_share - case.your_sales_share
             waits = case.your_weeks - case.their_weeks
-            power, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
+            power, time = (needs >= 0.1) - (needs <= -0.1), int(waits >= 3)  # review 90 X1
             held = 0 if shares * time < 0 else shares or time
             pair = {1: (7, 4), -1: (3, 6), 0: (5, 5)}
             return {
@@ -2034,10 +2035,10 @@ def test_the_wrong_alternative_hint_names_the_best_single_outcome_only_where_it_
     ("shares", "weeks", "alternatives", "power"),
     [
         ((0.5, 0.47), (9, 3), "you", None),  # dependence even: the weeks decide a row
-        ((0.5, 0.47), (2, 8), "Marlow", None),
+        ((0.5, 0.47), (2, 8), None, None),  # Marlow's claimed weeks: discounted (review 90 X1)
         ((0.7, 0.3), (5, 4), None, "you"),  # weeks even: dependence decides power
         ((0.3, 0.7), (4, 4), None, "Marlow"),
-        ((0.7, 0.3), (2, 8), "Marlow", "you"),  # each fact in its own row
+        ((0.7, 0.3), (2, 8), None, "you"),  # each fact in its own row
     ],
 )
 def test_q4_the_weeks_sit_in_the_alternatives_row_and_power_is_dependence(
@@ -2337,7 +2338,7 @@ def test_q4_visible_check_tries_the_power_rule_and_the_weeks():
             gaps = [share - r / 100 for r in (s.reservation_if_quell, s.reservation_if_not)]
             shares = (min(gaps) >= 0.05) - (max(gaps) <= -0.05)
             needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
-            dependence, time = (needs >= 0.1) - (needs <= -0.1), (waits >= 3) - (waits <= -3)
+            dependence, time = (needs >= 0.1) - (needs <= -0.1), int(waits >= 3)  # review 90 X1
             alternatives, power = rule(shares, time, dependence)
             return _audit_with_rows({1: (7, 4), -1: (3, 6), 0: (5, 5)}, alternatives, power)
 

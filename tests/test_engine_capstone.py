@@ -969,7 +969,8 @@ def test_the_rubric_example_is_learner_1354s_case_with_its_own_numbers():
     # review 59: the weeks are a fact of the alternatives row, not of power
     # review 61, C1: the weeks clash with the rush request, so the model answer discounts
     # them and rates the row open, a reading question 4 accepts
-    assert alternatives_holder(case) == "Marlow" and None in alternatives_readings(case)
+    # review 90 X1: the only reading question 4 accepts
+    assert alternatives_holder(case) is None and alternatives_readings(case) == {None}
     assert "clashed with its rush, so I rated the row open" in " ".join(rubric.split())
     assert f"claimed {case.their_weeks} weeks of stock against my {case.your_weeks}" in rubric
     negotiation = contract_negotiation(case, case.reservation_if_not, ROUNDS)
@@ -1149,7 +1150,8 @@ def test_the_audit_says_what_its_rules_rest_on():
     # review 81 E1: the never-Marlow rule is the course's convention (test_review82);
     # review 82 C2: Marlow's weeks count at its buyers' word, left out passes too;
     # review 83 C3: the other way round (tests/test_review84_capstone.py)
-    assert "Taking them at its buyers' word there passes too." in q4
+    # review 90 X1: only the discounted reading passes (tests/test_capstone_review90b.py)
+    assert "Taking them at its buyers' word there passes too." not in q4
     # review 61, E2: deal-me-out is the alternating-offers model's result, not a law
     assert "in module 03's alternating-offers model, an option taken only on refusing" in (
         " ".join(section("audit-teaching").split())

@@ -160,7 +160,9 @@ def test_question_4_teaches_one_reading_and_old_answers_keep_their_marks(monkeyp
             continue
         differ += 1
         monkeypatch.setenv("LEVERAGE_LEARNER", learner)
-        for counted in (False, True):
+        for counted in (
+            False,
+        ):  # review 90 X1: the buyers' word no longer passes (tests/test_capstone_review90b.py)
             for hidden in (False, True):
                 outcome = run_check(
                     check, "my_audit", lambda s, c=counted: _audit(s, c), hidden=hidden

@@ -29,7 +29,9 @@ def test_question_4_calls_never_marlow_a_convention_and_says_the_counted_reading
     # review 82 C2 (tests/test_review83_capstone.py): rule (b) counts the claimed weeks, as
     # the deadline note does, and says leaving them out passes too
     # review 83 C3: discounted by default, as section 2 says (tests/test_review84_capstone.py)
-    assert "Taking them at its buyers' word there passes too." in q4
+    assert (
+        "Taking them at its buyers' word there passes too." not in q4
+    )  # review 90 X1: the buyers' word no longer passes (tests/test_capstone_review90b.py)
 
 
 # --- C1: the whole step for any move is said where question 8's rule is taught --------------

@@ -65,7 +65,9 @@ def test_rule_b_lets_the_side_that_can_wait_longer_hold_time_and_both_readings_p
     assert "# | alternatives: time (b) | it can wait ≥ 3 weeks longer |" in q4
     text = _section("q4-text")
     # review 83 C3: discounting is the default, the buyers' word passes (test_review84)
-    assert "Taking them at its buyers' word there passes too." in text
+    assert (
+        "Taking them at its buyers' word there passes too." not in text
+    )  # review 90 X1: the buyers' word no longer passes (tests/test_capstone_review90b.py)
     assert "whose holder then concedes everything" in _section("audit-teaching")
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     solution = solution_namespace("05_capstone", "capstone")["my_audit"]
@@ -78,7 +80,9 @@ def test_rule_b_lets_the_side_that_can_wait_longer_hold_time_and_both_readings_p
         differ += 1
         assert solution(case) == _audit(case, False), learner  # review 83 C3: discounted
         monkeypatch.setenv("LEVERAGE_LEARNER", learner)
-        for answer in (solution, lambda s: _audit(s, True)):
+        for answer in (
+            solution,
+        ):  # review 90 X1: the buyers' word no longer passes (tests/test_capstone_review90b.py)
             for hidden in (False, True):
                 assert passes(run_check(check, "my_audit", answer, hidden=hidden)), learner
         if differ == 3:

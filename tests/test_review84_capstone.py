@@ -116,8 +116,11 @@ def test_c3_question_4_discounts_marlows_weeks_as_section_2_does_and_both_readin
     assert "Marlow's taken at its buyers' word" not in q4
     assert (
         "Where Marlow's weeks put it ahead, its rush request belies them (section 2): discount "
-        "them, so time favours neither side. Taking them at its buyers' word there passes too."
+        "them, so time favours neither side."
     ) in q4
+    assert (
+        "Taking them at its buyers' word there passes too." not in q4
+    )  # review 90 X1: the buyers' word no longer passes (tests/test_capstone_review90b.py)
     assert "treat the weeks as a claim to discount" in _cell("information-teaching")
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     solution = solution_namespace("05_capstone", "capstone")["my_audit"]
@@ -129,7 +132,9 @@ def test_c3_question_4_discounts_marlows_weeks_as_section_2_does_and_both_readin
         differ += 1
         assert solution(case) == _audit(case, False), n
         monkeypatch.setenv("LEVERAGE_LEARNER", f"learner-{n}")
-        for answer in (solution, lambda s: _audit(s, True)):
+        for answer in (
+            solution,
+        ):  # review 90 X1: the buyers' word no longer passes (tests/test_capstone_review90b.py)
             for hidden in (False, True):
                 assert passes(run_check(check, "my_audit", answer, hidden=hidden)), n
         if differ == 3:

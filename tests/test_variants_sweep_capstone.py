@@ -236,11 +236,12 @@ def test_q4_each_source_settles_for_either_side_and_no_constant_audit_passes_mos
     and a constant audit ('me 7, Marlow 4' everywhere) passed every learner. Each side
     now holds power in a real share of cases, and no audit that ignores the case passes
     more than 60%. Alternatives are measured without Marlow's audit cost (a cost of this
-    deal, not a strength of your alternative): Marlow then holds them in about 24% of
-    cases and you in about 5% (at least 18% and 3% here), and they hang on Quell in the
-    rest."""
+    deal, not a strength of your alternative): Marlow then holds them in about 12% of
+    cases (24% before review 90 X1 discounted its claimed weeks everywhere: it now holds
+    them by the shares alone) and you in about 5% (at least 10% and 3% here), and they hang
+    on Quell in the rest."""
     alternatives = [_holders(s)["alternatives"] for s in drawn]
-    assert alternatives.count("Marlow") / len(drawn) >= 0.18
+    assert alternatives.count("Marlow") / len(drawn) >= 0.10  # 0.18 before review 90 X1
     assert alternatives.count("you") / len(drawn) >= 0.03
     holders = [_holders(s)["power"] for s in drawn]
     assert 0.3 <= holders.count("Marlow") / len(drawn) <= 0.5
@@ -757,7 +758,7 @@ def _holders(s):
     needs, waits = s.their_supply_share - s.your_sales_share, s.your_weeks - s.their_weeks
     # the shares and the weeks each vote +1 (you), -1 (Marlow) or 0 on the alternatives
     # row; votes against each other leave it open; power is dependence alone
-    votes = {shares, (waits >= 3) - (waits <= -3)} - {0}
+    votes = {shares, int(waits >= 3)} - {0}  # Marlow's claimed weeks discounted (review 90 X1)
     alternatives = None if len(votes) != 1 else "you" if votes == {1} else "Marlow"
     power = "you" if needs >= 0.1 else "Marlow" if needs <= -0.1 else None
     return {"alternatives": alternatives, "power": power}

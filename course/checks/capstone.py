@@ -41,6 +41,7 @@ from course.scenarios.capstone import (
     alternatives_readings,
     batna_of,
     beyond_of,
+    buyers_word_readings,
     crosses,
     draft_of,
     final_above,
@@ -546,9 +547,22 @@ def audit_rules(case):
     rule a function of the verdicts (``AUDIT_ROWS`` to ``"you"``, ``"Marlow"`` or
     ``"open"``) that must hold."""
     readings = {"open" if side is None else side for side in alternatives_readings(case)}
+    claimed = {"open" if side is None else side for side in buyers_word_readings(case)}
     power = power_holder(case) or "open"
     return [
-        _unfit(lambda v: v["alternatives"] in readings, "alternatives", _alternatives_reason(case)),
+        (
+            lambda v: v["alternatives"] not in claimed,
+            "your alternatives verdict does not fit your case's facts: it is the reading that "
+            f"takes Marlow's {case.their_weeks} weeks of stock at its buyers' word, an "
+            "unverified claim of the other side, which its rush request belies; section 2's "
+            "rule is to discount it, so time favours neither side here (if you did not count "
+            f"those weeks, check the shares: {_alternatives_reason(case)})",
+        ),
+        _unfit(
+            lambda v: v["alternatives"] in readings | claimed,
+            "alternatives",
+            _alternatives_reason(case),
+        ),
         _unfit(lambda v: v["power"] == power, "power", _power_reason(case)),
     ]
 
@@ -706,7 +720,7 @@ def _visible_edges(case):
         _audit_cost_edge(case),
         *_letter_edges(case),
         {  # shares open, dependence even: only your longer wait decides a row (Marlow's
-            # longer wait would clash with its rush request, and may be discounted)
+            # longer wait would clash with its rush request, and is discounted)
             **_two_states(case),
             "their_supply_share": 0.5,
             "your_sales_share": 0.45,

@@ -556,17 +556,27 @@ def alternatives_leans(case):
     ``None``: the shares, to the side whose alternative is ahead by
     ``ALTERNATIVES_MARGIN`` whichever way Quell turns out; time, to the side that can wait
     ``WEEKS_MARGIN`` weeks longer (a deadline makes its holder's alternatives fewer and
-    dearer as the date nears, modules 00 and 03)."""
+    dearer as the date nears, modules 00 and 03), but only to Tallis (``_time_lean``)."""
     waits = case.your_weeks - case.their_weeks  # > 0: you can wait longer
-    return _holder(alternatives_gaps(case), ALTERNATIVES_MARGIN), _lean(waits, WEEKS_MARGIN)
+    return _holder(alternatives_gaps(case), ALTERNATIVES_MARGIN), _time_lean(waits, WEEKS_MARGIN)
+
+
+def _time_lean(waits, margin):
+    """Where time points when Tallis can wait ``waits`` weeks longer than Marlow's buyers
+    say its stock lasts: ``"you"`` from ``margin`` on, else ``None``. Marlow's weeks are an
+    unverified claim of the other side, which its rush request (always made) belies, so
+    section 2 discounts them where they would put Marlow ahead (review 90 X1: taking them
+    at its buyers' word no longer passes)."""
+    return "you" if waits >= margin else None
 
 
 @answer_key
 def alternatives_holder(case):
     """Who holds the alternatives source: the side that the shares or time point to, when
     the other fact does not point to the other side; ``None`` when they point to different
-    sides (two facts that point different ways leave the row open; and Marlow's weeks,
-    when they favour Marlow, are only what its buyers say) or neither points. (Before review
+    sides (two facts that point different ways leave the row open) or neither points
+    (Marlow's weeks, when they would favour Marlow, are only what its buyers say, and are
+    discounted: ``_time_lean``). (Before review
     59 the weeks sat in the power row.)"""
     return _together(*alternatives_leans(case))
 
@@ -579,19 +589,33 @@ def alternatives_readings(case):
     ``LINE_CLEARANCE`` of its line is read both ways (the draw does not avoid such gaps:
     the measure came after the learners' cases), and so is a weeks gap of exactly
     ``WEEKS_MARGIN`` (weeks are whole, and redrawing would give learners new cases).
-    Weeks that point to Marlow clash with its rush request, which it always makes, and
-    section 2 says to discount them there: the row read without them passes as well
-    (review 61, C1)."""
+    Weeks that would point to Marlow clash with its rush request, which it always makes,
+    and section 2 says to discount them there: the row is read without them (review 61 C1
+    accepted that reading too; review 90 X1 made it the only one)."""
     gaps = alternatives_gaps(case)
     shares = {
         _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE),
         _holder(gaps, ALTERNATIVES_MARGIN + LINE_CLEARANCE),
     }
     waits = case.your_weeks - case.their_weeks
-    times = {_lean(waits, WEEKS_MARGIN), _lean(waits, WEEKS_MARGIN + 1)}
-    if "Marlow" in times:  # claimed weeks of stock against a rush: a claim to discount
-        times.add(None)
+    times = {_time_lean(waits, WEEKS_MARGIN), _time_lean(waits, WEEKS_MARGIN + 1)}
     return {_together(share, time) for share in shares for time in times}
+
+
+@answer_key
+def buyers_word_readings(case):
+    """The readings of the alternatives row that take Marlow's claimed weeks of stock at
+    its buyers' word where they would put Marlow ahead, and that ``alternatives_readings``
+    does not accept: question 4's hint says why (review 90 X1). Empty where Marlow's weeks
+    do not reach ``WEEKS_MARGIN`` beyond Tallis's."""
+    if case.their_weeks - case.your_weeks < WEEKS_MARGIN:
+        return set()
+    gaps = alternatives_gaps(case)
+    shares = {
+        _holder(gaps, ALTERNATIVES_MARGIN - LINE_CLEARANCE),
+        _holder(gaps, ALTERNATIVES_MARGIN + LINE_CLEARANCE),
+    }
+    return {_together(share, "Marlow") for share in shares} - alternatives_readings(case)
 
 
 @answer_key

@@ -291,7 +291,6 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   slightly favours Marlow.
 # - (b) `s.your_weeks` against `s.their_weeks`. Where Marlow's weeks put it ahead, its
 #   rush request belies them (section 2): discount them, so time favours neither side.
-#   Taking them at its buyers' word there passes too.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -312,7 +311,6 @@ def my_audit(s):
     shares = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else "open"
     waits = s.your_weeks - s.their_weeks
     time = "you" if waits >= 3 else "open"  # Marlow's claim to wait longer: discounted
-    # (at its buyers' word, `else "Marlow" if waits <= -3`, passes too)
     leans = {shares, time} - {"open"}  # two facts that disagree leave the row open
     alternatives = leans.pop() if len(leans) == 1 else "open"
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
