@@ -20,6 +20,7 @@ from course.course_map import questions
 from course.grader_keys import own_case_labels
 from course.models.concessions import all_packages, package_points
 from course.scenarios.capstone import (
+    _SEVENTH_WORDINGS,
     _STATEMENT_FAMILIES,
     PRACTICE_BATNA,
     PRACTICE_LETTER,
@@ -726,11 +727,14 @@ def test_each_wrong_verdict_costs_its_share_and_says_why(own):
         "invented": "misrepresentation",
         "interest": "opens a trade",
         "belief": "you only believe it",
+        "confidential": "in confidence",  # review 90 X2: statement G
     }
     for letter, kind in kinds.items():
         assert words[kind] in why[letter], (kind, why[letter])
     one = {**key, next(iter(key)): flipped[next(iter(key))]}
-    assert run("what_to_say", lambda s: one, hidden=True).earned == pytest.approx(2 - 2 / 6)
+    assert run("what_to_say", lambda s: one, hidden=True).earned == pytest.approx(
+        2 - 2 / 7
+    )  # review 90 X2: seven
 
 
 def test_a_verdict_given_to_every_statement_alike_earns_nothing():
@@ -764,7 +768,7 @@ def test_what_to_say_reads_loose_spellings_and_refuses_strangers(own):
     # A fresh review (U6): "keep-quiet" was refused though "keep_quiet" passed.
     hyphened = {letter: v.replace(" ", "-") for letter, v in key.items()}
     assert passes(run("what_to_say", lambda s: hyphened, hidden=True))
-    assert "no statement 'G'" in miss("what_to_say", lambda s: {**key, "G": "say"})
+    assert "no statement 'H'" in miss("what_to_say", lambda s: {**key, "H": "say"})  # G: review 90
     assert "no verdict for statement" in miss("what_to_say", lambda s: {})
     assert "should be 'say' or 'keep quiet'" in miss(
         "what_to_say", lambda s: dict.fromkeys(key, "maybe")
@@ -1824,7 +1828,7 @@ def test_the_visible_what_to_say_check_judges_the_form_only(monkeypatch, learner
 def test_the_visible_what_to_say_check_refuses_a_wrong_form(own):
     key = statement_key(own)
     assert "has no verdict for statement" in miss("what_to_say", lambda s: {"A": "say"})
-    assert "no statement 'G'" in miss("what_to_say", lambda s: {**key, "G": "say"})
+    assert "no statement 'H'" in miss("what_to_say", lambda s: {**key, "H": "say"})  # G: review 90
     assert "should be 'say' or 'keep quiet'" in miss("what_to_say", lambda s: {**key, "A": "maybe"})
     assert "should return a dict" in miss("what_to_say", lambda s: ["say"] * 5)
 
@@ -1836,7 +1840,8 @@ def test_no_learners_statement_is_a_practice_sentence_word_for_word():
     sentences is a practice sentence, each is still one of its kind's wordings, and both
     wordings of every kind occur."""
     practice = set(PRACTICE_STATEMENTS.values())
-    family_of = {text: family for family in _STATEMENT_FAMILIES for text in family}
+    families = (*_STATEMENT_FAMILIES, _SEVENTH_WORDINGS)  # statement G's: review 90 X2
+    family_of = {text: family for family in families for text in family}
     kind_of = own_case_labels("05_capstone", "statements")  # the grader's keys
     seen = set()
     for n in range(600):
@@ -1862,7 +1867,8 @@ def test_the_practice_statements_are_shown_and_every_verdict_is_judged():
     assert (PRACTICE_LETTER, PRACTICE_BATNA, PRACTICE_NO_QUELL) == (60, 72.5, 0.7)
     key, kinds = practice_key(), practice_kinds()
     assert set(key.values()) == {"say", "keep quiet"}
-    assert sorted(kinds.values()) == sorted(STATEMENT_KINDS)  # one of each, a threat too
+    # one of each, a threat too; not statement G's kind (review 90 X2)
+    assert sorted([*kinds.values(), "confidential"]) == sorted(STATEMENT_KINDS)
     assert passes(run("practice_to_say", lambda: key))
     words = {
         "mention": "Fisher and Ury",
@@ -2449,7 +2455,7 @@ def test_the_reflection_prompt_asks_for_what_its_rubric_marks():
     # a deal, not the chance of Quell, in the prompt and the rubric alike
     assert (
         "the shortfall weighed by the chance that talks with the letter still end without a "
-        "deal, not by question 3's chance of Quell" in rubric
+        "deal;" in rubric  # review 90 M1: the clause on Quell's chance went (its answer uses it)
     )
     # review 79 U2: the prompt asks the question plainly; the rubric keeps the weight
     assert "If you did not sign: would a signed letter have got you a deal with Quell" in prompt

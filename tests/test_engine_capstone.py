@@ -2759,7 +2759,8 @@ def test_question_2_says_what_it_counts_and_the_reflection_weighs_the_rest():
     assert "At this bot it paid on average" in " ".join(section("about-the-bot").split())
     assert "would a signed letter have got you a deal with Quell" in section("reflection-text")
     rubric = NOTEBOOK.read_text().split('grade_id": "reflection"')[1]
-    assert "whether the letter's lower reservation price would reach a package" in " ".join(
+    # review 90 M1: a package must exist and the plan reach it (test_capstone_review90b)
+    assert "whether the plan would reach it in the steps that fit" in " ".join(
         line.removeprefix("#").strip() for line in rubric.splitlines()
     )
     # review 66 E1: the model answer set the letter's whole shortfall (paid only on no
@@ -2815,18 +2816,20 @@ def test_the_model_answer_weighs_the_letter_by_the_chances_on_its_own_case():
     assert (unsigned[-1][1], unsigned[-1][2]) == (105, 57)
     assert {**last, "delivery": "3 weeks"} == signed[k][0]
     # review 69 U2 moved the letter's arithmetic to an instructor note after the model
-    # answer; review 86 U1 cut that note (it repeated the answer): the answer keeps the
-    # package and the letter's cost, 0.38 x 0.25 = 0.1 against 0.38 x 16.25
+    # answer; review 86 U1 cut that note (it repeated the answer). Review 90 M1: the package
+    # is step 8, past the four steps that fit, so signed talks with Quell still fail and the
+    # letter costs 0.38 x 16.25, not 0.38 x 0.25 (tests/test_capstone_review90b.py)
     net = profit - case.audit_cost
     assert f"(63 points, {net:g} net)" in rubric and f"{worth - net:g}" == "0.25"
-    assert f"{posterior:.2f} × {worth - net:g} ≈ {posterior * (worth - net):.1f}" in rubric
+    assert f"{posterior:.2f} × {shortfall:g} ≈ {posterior * shortfall:.1f}" in rubric
     assert (
         "the shortfall weighed by the chance that talks with the letter still end without a "
-        "deal, not by question 3's chance of Quell" in rubric
+        "deal;" in rubric  # review 90 M1: here that chance is Quell's (signed talks fail then)
     )
-    assert (
-        "whether the letter's lower reservation price would reach a package Marlow needs "
-        "with Quell" in rubric
+    assert (  # review 90 M1
+        "whether a package Marlow needs with Quell lies above the letter's lower reservation price"
+        in rubric
+        and "and whether the plan would reach it in the steps that fit" in rubric
     )
 
 

@@ -285,7 +285,7 @@ def test_u1_questions_4_and_6_leave_the_checks_mechanics_to_the_checks_messages(
     assert "The check builds on question 2's right decision, so pass questions 1 and 2 first." in q4
     assert "Where a verdict does not fit" not in q4 and "within 0.01 of its line" not in q4
     assert "flipping it" not in q6 and "looks only at the form" not in q6
-    assert "Each right verdict earns a sixth of the marks, but only if" in q6  # review 85 U3
+    assert "Each right verdict earns a seventh of the marks, but only if" in q6  # review 90 X2
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     answers = solution_namespace("05_capstone", "capstone")
     said = {}

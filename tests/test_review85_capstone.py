@@ -79,7 +79,7 @@ def test_u3_question_6_says_plainly_what_a_verdict_earns(monkeypatch):
     q6 = _cell("q6-text")
     assert "only beside a right verdict" not in q6
     assert (
-        "Each right verdict earns a sixth of the marks, but only if you also get at least one "
+        "Each right verdict earns a seventh of the marks, but only if you also get at least one "
         "verdict of the other kind right (every case has at least two of each)."
     ) in q6
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")

@@ -370,7 +370,7 @@ def test_q6_the_statements_tell_one_story(drawn):
     signed = {True: 0, False: 0}
     places = set()
     for s in drawn[:300]:
-        assert list(s.statements) == list("ABCDEF")
+        assert list(s.statements) == list("ABCDEFG")  # G since review 90 X2
         kinds = scenario.statement_kinds(s)
         assert set(kinds.values()) == set(scenario.STATEMENT_KINDS)
         places.add(next(i for i, kind in enumerate(kinds.values()) if kind == "signed"))
@@ -872,7 +872,7 @@ def opening_one_step_beyond(s):
 
 def say_by_words(s):
     signs = s.brenn_letter > max(values(s).values())
-    quiet = ("by Friday", "this week, or", "has already", "We know")
+    quiet = ("by Friday", "this week, or", "has already", "We know", "n confidence")  # G: review 90
     return {
         letter: "keep quiet"
         if any(w in text for w in quiet) or ("signed" in text and not signs)

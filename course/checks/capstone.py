@@ -938,6 +938,10 @@ def _reason(
         "not even decided yet. A made-up order is not a "
         "bluff about your own reservation price but a misrepresentation of a fact Marlow would rely on "
         "(module 00, section 6)",
+        "confidential": "it passes on another customer's plans, which that customer told you "
+        "in confidence: they are not yours to pass on (section 4: another customer's business "
+        "is theirs). You may say that a customer could take your capacity, not its plans; and a "
+        "Marlow that hears another's secrets from you will expect its own to travel too",
         "interest": "it answers what Marlow asked for and opens a trade: the rush matters to "
         "Marlow and costs you, which is exactly what a trade is made of",
         "belief": f"you only believe it (chance {no_quell:.2f} after the rush request): stated "
@@ -991,7 +995,7 @@ def practice_to_say(answer):
         )
     passed(
         f"all {len(PRACTICE_STATEMENTS)} practice verdicts are right. Now decide your own "
-        "six in what_to_say; "
+        "seven in what_to_say; "
         "the check below looks only at their form."
     )
 
@@ -1025,16 +1029,17 @@ def judge_statement(case, letter, verdicts):
     return f"{letter}: {said}."
 
 
-#: What one right verdict of question 6 earns: its 2 marks shared by the six statements.
-STATEMENT_POINTS = 2 / 6
+#: What one right verdict of question 6 earns: its 2 marks shared by the seven statements
+#: (six before review 90 X2 added statement G).
+STATEMENT_POINTS = 2 / 7
 
 
 @question
 def what_to_say(answer, hidden=False):
     """Check a function that says, for each statement of the learner's case, whether to
     say it at the table or keep quiet. Visible: the form only (a verdict for each letter,
-    each one of ``VERDICTS``), since a check that judged the learner's own six would let
-    re-running find them; hidden: each verdict marked, a sixth of the marks each
+    each one of ``VERDICTS``), since a check that judged the learner's own seven would let
+    re-running find them; hidden: each verdict marked, a seventh of the marks each
     (``STATEMENT_POINTS``), with its reason, a right verdict counting only beside a right
     verdict of the other kind (every case has at least two of each)."""
     case = _cases(False)[0]
@@ -1042,8 +1047,8 @@ def what_to_say(answer, hidden=False):
     if not hidden:
         _verdicts(raw, case.statements)
         passed(
-            "what_to_say gives a verdict, 'say' or 'keep quiet', for each of your six "
-            "statements. This check looks only at that form, by design: even a count of "
+            "what_to_say gives a verdict, 'say' or 'keep quiet', for each of your "
+            f"{len(case.statements)} statements. This check looks only at that form, by design: even a count of "
             "the verdicts that pass would let you find each one by flipping it and running "
             "the check again. The verdicts themselves are marked when your notebook is "
             "graded (the practice above is where you get feedback on the reasons)."

@@ -40,16 +40,16 @@ VERDICTS = ("say", "keep quiet")
 
 #: The kinds of statement a learner is offered, in the alphabetical order (never shown:
 #: ``statement_key`` reads them). ``signed`` claims Brenn's signed letter: true exactly
-#: when question 2's right decision is to sign it. Each case has six statements, one per
-#: kind, so that every case has at least two of each verdict (review 66 X1: with five,
-#: ``signed`` took the place of ``mention`` for half the learners, and a learner who did not
-#: sign then had a single "say", whose one slip cost all of question 6's marks under the
+#: when question 2's right decision is to sign it. Each case has seven statements, one per
+#: kind (six before review 90 X2), so that every case has at least two of each verdict
+#: (review 66 X1: with five, ``signed`` took the place of ``mention`` for half the
+#: learners, and a learner who did not sign then had a single "say", whose one slip cost all of question 6's marks under the
 #: rule that a right verdict counts only beside a right verdict of the other kind).
-STATEMENT_KINDS = ("belief", "interest", "invented", "mention", "signed", "threat")
+STATEMENT_KINDS = ("belief", "confidential", "interest", "invented", "mention", "signed", "threat")
 
 #: What Tallis could say: six families of two or more wordings, one family per kind of
-#: ``STATEMENT_KINDS``. Which family is of which kind is question 6's own-case label, so it
-#: is not here but in the grader's keys (``grader-keys/05_capstone.json``, pool
+#: ``STATEMENT_KINDS`` but statement G's (``_SEVENTH_WORDINGS``). Which family is of which
+#: kind is question 6's own-case label, so it is not here but in the grader's keys (``grader-keys/05_capstone.json``, pool
 #: "statements": text -> kind, read through ``course.grader_keys`` where grading runs;
 #: review 70 X2). The draw needs only the families, in the order they have always had, and
 #: which one claims the signed letter (``SIGNED_FAMILY``: its place among the six is drawn
@@ -94,6 +94,19 @@ _STATEMENT_FAMILIES = (
 
 #: The family that claims Brenn's signed letter (the draw places it apart).
 SIGNED_FAMILY = 1
+
+#: Statement G of every case (review 90 X2): one of these wordings, of a kind the
+#: practice lacks (its label is in the grader's keys, as the other families' are). Kept
+#: apart from ``_STATEMENT_FAMILIES`` and chosen from the learner's id alone
+#: (``_seventh``), after every other draw, so that no learner's numbers or statements A to
+#: F change. Like the others, it names neither Brenn nor anything that depends on the
+#: case's numbers.
+_SEVENTH_WORDINGS = (
+    "Kessel has told us in confidence that it plans a pilot line that could take all of "
+    "this capacity.",
+    "In confidence, Kessel has shared its plans for a pilot line that could take this "
+    "whole capacity.",
+)
 
 #: The least gap, in k€, between two alternatives (or an alternative and the letter) a
 #: learner must rank.
@@ -327,6 +340,7 @@ def draw(rng, learner):
     statements = {
         letter: _wording(learner, family) for letter, family in zip("ABCDEF", order, strict=True)
     }
+    statements["G"] = _seventh(learner)  # no draw from ``rng``: review 90 X2
     return CapstoneCase(module="05_capstone", learner=learner, statements=statements, **numbers)
 
 
@@ -392,6 +406,12 @@ def _wording(learner, family):
     bits = zlib.crc32(f"05_capstone statements {learner}".encode())
     wordings = _STATEMENT_FAMILIES[family]
     return wordings[(bits >> (1 + family)) % len(wordings)]
+
+
+def _seventh(learner):
+    """``learner``'s statement G (``_SEVENTH_WORDINGS``), chosen from the id alone."""
+    bits = zlib.crc32(f"05_capstone seventh statement {learner}".encode())
+    return _SEVENTH_WORDINGS[bits % len(_SEVENTH_WORDINGS)]
 
 
 def capstone_case(rng, learner, rejected=None):
@@ -663,7 +683,8 @@ def _verdict_of(kind, signs):
 #: alternative, worth ``PRACTICE_BATNA`` on average, rather than sign a letter worth a sure
 #: ``PRACTICE_LETTER``, so its signed-letter claim is false; after the rush request it puts
 #: the chance that Quell has no capacity at ``PRACTICE_NO_QUELL``. Its six statements
-#: hold one of each kind, as every learner's own six do.
+#: hold one of each kind, as every learner's statements A to F do; statement G's kind
+#: is not among them (review 90 X2).
 #: The practice's sentences are worded apart from every learner's (``_STATEMENT_FAMILIES``),
 #: so that no learner's own statement is a practice sentence word for word: the practice
 #: teaches the kinds, and each learner still reads and judges their own sentences.

@@ -540,14 +540,13 @@ check.practice_to_say(practice_to_say)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q6-text", "schema_version": 3}
 # ### Question 6 (2 marks): what to say
 #
-# Your brief lists six things you could say when you open (`s.statements`, a dict from
+# Your brief lists seven things you could say when you open (`s.statements`, a dict from
 # letter to sentence). Write `what_to_say(s)`: a dict from each letter to `"say"` or
-# `"keep quiet"`, for example `{"A": "say", "B": "keep quiet", ...}`. Answer as the seller
-# you became in question 2 (Brenn's sure `s.brenn_letter` against your best alternative
-# before the letter, `my_batna(s)`): a sentence about a signed letter is true only if you
-# signed.
+# `"keep quiet"`. Answer as the seller you became in question 2 (Brenn's sure
+# `s.brenn_letter` against your best alternative before the letter, `my_batna(s)`): a
+# sentence about a signed letter is true only if you signed.
 #
-# The verdicts are marked at grading. Each right verdict earns a sixth of the marks, but
+# The verdicts are marked at grading. Each right verdict earns a seventh of the marks, but
 # only if you also get at least one verdict of the other kind right (every case has at
 # least two of each).
 
@@ -563,7 +562,8 @@ def what_to_say(s):
         invented = "already" in text  # no order exists
         false_letter = "signed" in text and not signed
         belief_as_fact = text.startswith("We know")
-        wrong = threat or invented or false_letter or belief_as_fact
+        confided = "in confidence" in text.lower()  # another customer's plans: not yours
+        wrong = threat or invented or false_letter or belief_as_fact or confided
         verdicts[letter] = "keep quiet" if wrong else "say"
     return verdicts
     ### END SOLUTION
@@ -865,9 +865,10 @@ NegotiationTable(
 #    your offers, not your words). If you did not sign: would a signed letter have got
 #    you a deal with Quell (the line under the table's dropdowns shows each package's
 #    profit and points: compare them with `s.brenn_letter + s.audit_cost` and
-#    `s.reservation_if_quell`)? If so, set that deal against
-#    your BATNA; if not, say what the letter would have cost you on average: its
-#    shortfall times the chance that signed talks still fail.
+#    `s.reservation_if_quell`), and would your plan, run to that reservation price, reach
+#    one within the steps that fit (section 5)? If so, set that deal against your BATNA;
+#    if not, say what the letter would have cost you on average: its shortfall times the
+#    chance that signed talks still fail.
 #    When Marlow opened, what did you think about before you answered? Which of your
 #    steps did Marlow match in the debrief, and what did the others buy?
 # 2. **Your audit against the talks.** Rate both sides from 0 to 10 on each source and
@@ -889,20 +890,20 @@ NegotiationTable(
 
 # %% [markdown] nbgrader={"grade": true, "solution": true, "locked": false, "points": 4, "grade_id": "reflection", "schema_version": 3}
 # ### BEGIN SOLUTION
-# Rubric: a mark for each part, answered about the learner's own negotiations with
-# numbers from them. Expect only numbers the learner's answers, the table and the
-# debrief give: a weighing in words with them earns the mark.
+# Rubric: a mark for each part, with numbers from the learner's own negotiations. Expect
+# only numbers the learner's answers, the table and the debrief give: a weighing in words
+# with them earns the mark.
 #
 # Part (1), four points, a quarter mark each; a point that does not apply to the learner
 # (2 without a step beyond, 3 for a signer) earns its quarter:
 #
 # 1. what was kept and what was left of the plan, with a reason;
 # 2. how Marlow answered a step beyond, if the learner opened there;
-# 3. for a learner who did not sign: whether the letter's lower reservation price would
-#    reach a package Marlow needs with Quell (the line under the table's dropdowns shows
-#    it for any package), with what that deal gives against the BATNA; if not, what the
-#    letter would have cost: the shortfall weighed by the chance that talks with the
-#    letter still end without a deal, not by question 3's chance of Quell;
+# 3. for a learner who did not sign: whether a package Marlow needs with Quell lies above
+#    the letter's lower reservation price (the line under the table's dropdowns shows it)
+#    and whether the plan would reach it in the steps that fit, with what that deal gives
+#    against the BATNA; if not, what the letter would have cost: the shortfall weighed by
+#    the chance that talks with the letter still end without a deal;
 # 4. what the learner attended to after Marlow's opening, and the steps set against
 #    their reply ratios from the debrief.
 #
@@ -911,8 +912,7 @@ NegotiationTable(
 # the weights fit it.
 #
 # Part (3): how the first negotiation ended; what Marlow's trust became, by section 6's
-# table (a deal with retractions, or a polite walk-away after a refused offer, can lower
-# it); whether the two sittings can be compared (the
+# table (each retraction and each offer refused out of hand lowers it); whether the two sittings can be compared (the
 # same style and Quell in the same state; otherwise the learner says so); what that did
 # or did not change in the second; and a judgement of Marlow's subjective value and of
 # whether it would deal again.
@@ -931,12 +931,13 @@ NegotiationTable(
 # move called for my next step, yet I held, having got nothing back; it accepted 140 in
 # round 6, 49.75 above my reservation price. I kept Brenn (81.25 on average) over the
 # letter's sure 65. Signed, my reservation price would have been 74, enough for a package
-# Marlow accepts even with Quell (63 points, 81 net): no failed talks, so signing would
-# have cost 0.38 × 0.25 ≈ 0.1, not 16.25.
+# Marlow accepts even with Quell (63 points, 81 net), but that is step 8 of my plan and
+# about four fit: signed talks with Quell would still have failed, so the letter would
+# have cost 0.38 × 16.25 ≈ 6.2.
 #
 # (2) I rated information 6 to 5 for me, alternatives 5 to 5 and power 3 to 7 for Marlow,
 # and weighted alternatives 0.4, power 0.35, information 0.25: alternatives carried
-# Quell, the deciding fact. Brenn was 43%
+# Quell. Brenn was 43%
 # of my best profit (190), against Marlow's 62% with Quell and 22% without, and Marlow's
 # claimed 9 weeks of stock against my 3 clashed with its rush, so I rated the row open.
 # Marlow took 34 points, far under its 62 with Quell: my 0.4 fit. Power, which the table
@@ -944,13 +945,12 @@ NegotiationTable(
 # Marlow could hint at moving next year's volume to Quell.
 #
 # (3) I left my first negotiation politely when Marlow stalled, with steps of my plan
-# unoffered, against my rule (it had not said it could give no more), and the debrief said
-# value was left. Trust stayed at 0.50; in the second, again a linear Marlow and again
-# with Quell without capacity, it opened at 60 again. The deal raised its trust to 0.75;
+# unoffered, against my rule (it had not said it could give no more). Trust stayed at 0.50; in the second, again a linear Marlow and again
+# with Quell without capacity, it opened at 60. The deal raised trust to 0.75;
 # it would still answer at 60. Its buyers paid list price for 10k units without the rush:
 # 34 points, 12 above their reservation price of 22. They may feel they lost and, about
-# themselves, gave in too soon; but I made no threat and took nothing back, so they would
-# take my call next year, pushing harder.
+# themselves, gave in too soon; but I made no threat, took nothing back, so they would
+# take my call next year.
 #
 # (4) Next time I would count my plan's seven steps against the rounds, and wait for a
 # move before conceding."
