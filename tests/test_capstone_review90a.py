@@ -194,3 +194,13 @@ def test_u3_section_5_says_its_rule_once_and_the_module_is_shorter():
         elif inside and line.startswith("#"):
             words += len(line[1:].split())
     assert words <= 7_850, words  # 8,338 before review 90
+
+
+def test_c1_the_reflection_no_longer_names_the_step_beyond_as_an_option():
+    """Review 90 C1 left the reflection asking "If you opened one step beyond" and its rubric
+    grading "how Marlow answered a step beyond": the words of an option question 5 no longer
+    takes. Both now speak of an opening past question 5's grounded one."""
+    for grade_id in ("reflection-text", "reflection"):
+        text = _cell(grade_id)
+        assert "step beyond" not in text, grade_id
+        assert "past question 5's" in text, grade_id

@@ -86,7 +86,8 @@ def test_a_whole_negotiation_is_played_and_debriefed():
             break
         offer(arena, ask)
         if not arena._session.finished:
-            assert "Round" in arena.status.value and "“" in unescape(arena.status.value)
+            status = unescape(arena.status.value)
+            assert "Your move, round" in status and "“" in status  # review 90 U1 wording
     if not arena._session.finished:
         arena.accept.click()
     text = unescape(arena.result.value)

@@ -861,7 +861,7 @@ NegotiationTable(
 #
 # 1. **The outcome against your plan.** Where did you keep to your reservation price,
 #    your opening and your planned steps, and where did you leave them? Why? If you
-#    opened one step beyond, say how Marlow answered it (the table hears
+#    opened past question 5's opening, say how Marlow answered it (the table hears
 #    your offers, not your words). If you did not sign: would a signed letter have got
 #    you a deal with Quell (the line under the table's dropdowns shows each package's
 #    profit and points: compare them with `s.brenn_letter + s.audit_cost` and
@@ -895,10 +895,10 @@ NegotiationTable(
 # with them earns the mark.
 #
 # Part (1), four points, a quarter mark each; a point that does not apply to the learner
-# (2 without a step beyond, 3 for a signer) earns its quarter:
+# (2 if question 5's opening was kept, 3 for a signer) earns its quarter:
 #
 # 1. what was kept and what was left of the plan, with a reason;
-# 2. how Marlow answered a step beyond, if the learner opened there;
+# 2. how Marlow answered an opening past question 5's, if any;
 # 3. for a learner who did not sign: whether a package Marlow needs with Quell lies above
 #    the letter's lower reservation price (the line under the table's dropdowns shows it)
 #    and whether the plan would reach it in the steps that fit, with what that deal gives
