@@ -18,31 +18,14 @@ from course.pictures import amount
 from course.scenarios.concessions import birch_is_strong
 from course.variants import learner_as
 from course.widgets.practice import NegotiationArena
-from tests.sweeps import cell_text, drawn_once
+from tests.sweeps import drawn_once
+from tests.test_concessions_review89 import _best_fact, _cell, _flat
 
 MODULE = "04_concessions"
 ROOT = Path(__file__).parents[1]
 SOURCE = ROOT / "source" / MODULE / "concessions.py"
 #: the learners the module's variant sweep draws (tests/test_variants_sweep_concessions.py)
 SWEEP = tuple(f"sweep-{n}" for n in range(2000))
-
-
-def _flat():
-    return " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
-
-
-def _cell(grade_id):
-    return " ".join(cell_text(MODULE, "concessions", grade_id).split())
-
-
-def _best_fact(s):
-    """The key of the highest true market fact of ``s`` (the model answer's)."""
-    true = [
-        k
-        for k, st in s.statements.items()
-        if s.facts.get(st.about) == st.figure and st.about != "birch"
-    ]
-    return max(true, key=lambda k: s.statements[k].figure)
 
 
 # --- M1: the share of learners whose question 1 asks whether to name Birch ---------------

@@ -1,8 +1,6 @@
 """Review 90 of module 00 (a negotiation professor's): fixes, each with a test that fails on
 the code or text it replaced."""
 
-import re
-
 import pytest
 
 import course
@@ -10,6 +8,7 @@ from course.checks import leverage as check
 from course.checks.hints import NotYet
 from course.scenarios.leverage import _FACTS, CASES, _widget_news, fact_key, news_readings
 from tests.sweeps import cell_text
+from tests.test_leverage_review88 import _reading
 
 MODULE = "00_leverage"
 
@@ -67,17 +66,6 @@ def test_c1_section_2_questions_1_and_4a_and_the_take_away_state_one_rule():
                 assert row in ("information", "alternatives", "power") and row != "information"
                 assert change > 0 and their_change == -change
     assert seen
-
-
-def _reading(audit, side, source, direction):
-    """Show the next news item, give a reading (set ``.value``, ``.click()``) and return the
-    widget's words after the question."""
-    audit.next_news.click()
-    audit.rating.value = f"{side}:{source}"
-    audit.direction.value = direction
-    audit.check_reading.click()
-    shown = re.sub(r"<[^>]+>", "", audit.news.value).split("📰")[-1]
-    return shown.split("Which rating does it move, and which way?")[1].strip()
 
 
 def test_x1_the_widget_accepts_their_row_down_for_news_revealing_a_weakness():

@@ -1,13 +1,10 @@
 """Module 03, review 90 (an independent negotiation professor's review), fixed in round 90.
 Each test failed on the text before this round."""
 
-from itertools import combinations
-
 import course
 import course.scenarios.power as _P
 from course.checks import power as check
-from course.models.power import shapley_values
-from tests.test_models_power import NOTEBOOK, PROSE, _section
+from tests.test_models_power import NOTEBOOK, PROSE, _kestrel_shapley, _section
 from tests.test_power_review58_text import _markdown_words
 
 #: The module's markdown words at the start of round 90 (mdwords.py on fix90_03's base).
@@ -30,17 +27,6 @@ def _draws(count=300):
     return [course.variant("03_power", f"rv90-{n}") for n in range(count)]
 
 
-def _kestrels_shapley(values):
-    """Kestrel's Shapley value in a licence market with these buyers (name -> value)."""
-    players = ["Kestrel", *values]
-    market = {}
-    for size in range(1, len(players) + 1):
-        for group in combinations(players, size):
-            bids = [values[b] for b in group if b != "Kestrel"]
-            market[frozenset(group)] = max(bids) if "Kestrel" in group and bids else 0
-    return float(shapley_values(players, market)["Kestrel"])
-
-
 def test_c1_a_low_bidder_adds_nothing_to_the_predicted_price_yet_raises_the_yardstick():
     """C1: section 6 and the summary said a bidder no higher than the best rival or the
     share at the table "adds nothing", yet questions 2 and 4 let Kestrel stand on Atlas's
@@ -61,8 +47,8 @@ def test_c1_a_low_bidder_adds_nothing_to_the_predicted_price_yet_raises_the_yard
             continue
         low += 1
         assert _P.lever_gains(s)["bidder"] == 0, s.learner
-        today = _kestrels_shapley({"Atlas": v1, "Borealis": v2})
-        with_corvid = _kestrels_shapley({"Atlas": v1, "Borealis": v2, "Corvid": c})
+        today = _kestrel_shapley({"Atlas": v1, "Borealis": v2})
+        with_corvid = _kestrel_shapley({"Atlas": v1, "Borealis": v2, "Corvid": c})
         assert with_corvid > today, s.learner
     assert low > 20, low
 
