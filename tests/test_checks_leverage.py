@@ -830,6 +830,14 @@ def _one_learner_per_case():
     raise AssertionError(f"no learner drawn for {set(CASES) - set(found)}")
 
 
+def _without_refinance(s):
+    """``s`` with the fact that lifts the warehouse case's siding rule taken out of its draw
+    (review 91 X1), so that the rule applies."""
+    from course.scenarios.leverage import REFINANCE
+
+    return replace(s, facts={k: v for k, v in s.facts.items() if v != REFINANCE})
+
+
 def _copy_note(s, answer):
     """Question 2's note for the instructor on ``answer``, or None if the check refuses it."""
     try:
@@ -979,8 +987,9 @@ def test_the_story_rules_catch_another_negotiations_reading(case, source, side, 
     """A supplier learner must rate their alternatives at most 6 (either other maker needs a
     three-month switch; at most 7 for this learner, who drew both makers' quotes, review 75
     X2), and a warehouse owner's power, the rail siding, at least Brannock's; a reading that
-    misses it is told which line of the story says so."""
-    s = _one_learner_per_case()[case]
+    misses it is told which line of the story says so. (The warehouse learner's draw without
+    Brannock's pull on the owner's bank, which lifts the siding rule: review 91 X1.)"""
+    s = _without_refinance(_one_learner_per_case()[case])
     c = CASES[case]
     audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
     audit["yours"]["information"] += 1  # not a copy: two ratings moved
@@ -1003,7 +1012,7 @@ def test_a_numeric_bound_on_the_story_is_named_as_the_courses_own():
     with pytest.raises(NotYet) as failure:
         check.judge_audit(s, audit)
     assert "a bound the course sets" in str(failure.value)
-    s = _one_learner_per_case()["deadline"]
+    s = _without_refinance(_one_learner_per_case()["deadline"])
     c = CASES["deadline"]
     audit = {"yours": dict(c._yours), "theirs": dict(c._theirs), "weights": dict(c._weights)}
     audit["yours"]["information"] += 1
@@ -2487,7 +2496,7 @@ def test_question_2_text_sorts_no_fact_of_question_1():
     Larkfield's contractor or the quotes for the learners who drew it in question 1. The
     check's mechanics (lifted rules, binding facts, the course's bounds) are said in its
     feedback, not in the question, which asks for the reading."""
-    from course.scenarios.leverage import CASES, CONTRACTOR, QUOTES, STANDING_OFFER
+    from course.scenarios.leverage import CASES, CONTRACTOR, QUOTES, REFINANCE, STANDING_OFFER
 
     lifted = [
         (key, rule.kind, rule.source, rule.side, rule.lifted_by)
@@ -2499,6 +2508,7 @@ def test_question_2_text_sorts_no_fact_of_question_1():
         ("salary", "higher", "alternatives", "you", CONTRACTOR),
         ("supplier", "at_most", "alternatives", "you", QUOTES),
         ("deadline", "not_below", "alternatives", "you", STANDING_OFFER),
+        ("deadline", "not_below", "power", "you", REFINANCE),  # review 91 X1
     ]
     assert [(key, r.value) for key, c in CASES.items() for r in c._rules if r.drawn_with] == [
         ("supplier", 7)

@@ -124,6 +124,14 @@ class Rule:
 #: rate Brannock's alternatives above the owner's.
 STANDING_OFFER = "Brannock has a standing offer of space in a logistics park thirty miles away."
 
+#: A deadline fact that gives Brannock a hold over the owner (its name on the lease helps the
+#: owner's refinancing): a learner who draws it may rate Brannock's power above the owner's
+#: (review 91 X1), since only another drawn fact says Brannock's freight needs the siding.
+REFINANCE = (
+    "Brannock's name on a lease raises what banks will lend against a warehouse, and you "
+    "plan to refinance yours."
+)
+
 #: A salary fact that gives Larkfield a fallback, against an offer from Calder whose terms the
 #: story never gives: a learner who draws it may rate Larkfield's alternatives at or above the
 #: candidate's (review 74 X3), as STANDING_OFFER does for Brannock's.
@@ -658,11 +666,12 @@ CASES = {
                 side="you",
                 lifted_by=STANDING_OFFER,
             ),
-            Rule(  # not_below: some draws give Brannock's name a pull on your bank
+            Rule(  # not_below, and lifted where Brannock's name has a pull on your bank
                 "not_below",
                 "power",
                 "you own the rail siding that Brannock's freight needs",
                 side="you",
+                lifted_by=REFINANCE,
             ),
             Rule(
                 "at_most",
@@ -815,11 +824,7 @@ _FACTS = (
         "deadline",
         STANDING_OFFER,
     ),
-    Fact(
-        "deadline",
-        "Brannock's name on a lease raises what banks will lend against a warehouse, and you "
-        "plan to refinance yours.",
-    ),
+    Fact("deadline", REFINANCE),
 )
 
 #: News that moves a case while it unfolds (question 4 and the widget), by case, in the
