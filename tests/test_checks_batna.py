@@ -3861,7 +3861,7 @@ def test_the_text_says_how_offers_alternate_and_why_remote_days_halve_the_commut
     q10 = " ".join(_cell("q10-text").split())
     assert "You take turns weekly. `talks.proposer` makes the first offer;" in q10
     slips = Talks(False, False, True, "you", 120_000.0, 0.9)
-    assert "you making the first offer, then turns" in check._talks_words(slips)
+    assert "you making the first offer (you then take turns)" in check._talks_words(slips)
     assert "making the offers" not in check._talks_words(slips)
     # review 62 U7: the hint read "with head office may cancel the role any week"
     cancelled = Talks(True, False, False, "Northwind", 120_000.0, 0.9)
@@ -4007,10 +4007,10 @@ def test_the_summary_names_the_answer_date_case_of_a_better_batna():
     """The summary said a better BATNA pays under the Nash split or once it beats your share
     at the table, leaving out the learner's own story, a common answer date, where section 7
     predicts a rise one for one when Northwind has the last word and none when you do."""
-    summary = _cell("summary")
-    assert (
-        "By a common answer date it counts in full when the other side has the last word, and "
-        "not at all when you do." in summary
+    summary = " ".join(_cell("summary").split())
+    assert (  # review 91 U1: it names the optional box that teaches it
+        "By a common answer date (section 7's optional box) it counts in full when the other "
+        "side has the last word, and not at all when you do." in summary
     )
 
 

@@ -2590,8 +2590,10 @@ def _talks_words(talks):
         "answer date": "all three employers want your answer by one date",
         "start slips": "each week of talks moves your start a week later",
     }[talks.pressure]
-    offer = "the last offer" if talks.answer_date else "the first offer, then turns"
-    return f"{said}, with {talks.proposer} making {offer} and work worth {talks.work_value:,.0f}"
+    offer = "the last offer" if talks.answer_date else "the first offer (you then take turns)"
+    return (
+        f"{said}, with {talks.proposer} making {offer}, and with work worth {talks.work_value:,.0f}"
+    )
 
 
 @answer_key

@@ -137,7 +137,7 @@ check.startup_tree(startup_tree, hidden=True)
 # ## 2. Choosing your BATNA
 #
 # When you hold several alternatives, only the best one counts as your BATNA: the one you
-# would actually take if the talks failed; if it disappears, the next best takes its place.
+# would take if the talks failed; if it disappears, the next best takes its place.
 # With job offers, a candidate holding a second written one can ask for more and mean it;
 # one with none is negotiating against unemployment.
 #
@@ -228,7 +228,7 @@ check.choose_batna(choose_batna, hidden=True)
 # |---|---|---|
 # | you must commit before it is settled, and the deal rules it out | its expected value (or your certainty equivalent) | Lumen here: its round closes after you choose, and Northwind means no Lumen |
 # | it is settled before you must decide | the outcome itself, never the average | an offer if it comes, nothing if not |
-# | the deal leaves it open: you could still take it later | both sides of the comparison, since you keep it whether or not you sign | an offer held open for a year |
+# | the deal leaves it open: you could still take it later | not in $V$ alone: both sides of the comparison, since you keep it whether or not you sign | an offer held open for a year |
 #
 # The third case needs more care; question 9 works it through, as an extension.
 #
@@ -323,7 +323,7 @@ BatnaBuilder()
 # other side says it can afford.
 #
 # With both reservation prices known, a seller (here: you, selling your work) will not
-# go below theirs, $s$, and a buyer (Northwind) will not go above theirs, $b$. The
+# go below its own, $s$, nor a buyer (Northwind) above its own, $b$. The
 # interval between them is the **zone of possible agreement**, or ZOPA (Raiffa 1982 speaks
 # of the zone of agreement; Lax and Sebenius 1986 of the zone of possible agreement):
 #
@@ -1139,8 +1139,9 @@ check.own_batna_needed(own_batna_needed)
 #   Inside that band, aim where a fact you can show puts it. The other side's alternative
 #   grounds your opening.
 # - A better BATNA raises your share when it is your breakdown payoff (Nash), or once it
-#   beats your share at the table (outside options, module 03). By a common answer date it
-#   counts in full when the other side has the last word, and not at all when you do.
+#   beats your share at the table (outside options, module 03). By a common answer date
+#   (section 7's optional box) it counts in full when the other side has the last word,
+#   and not at all when you do.
 # - Counter an extreme offer calmly, count the commute, and walk away when no terms
 #   reach your reservation price.
 # - Mention an alternative when what it shows beats the other side's estimate of your
