@@ -746,10 +746,9 @@ def test_your_estimate_is_said_once_to_be_the_mean_of_your_beliefs():
     )
     # review 69 X1: the opening rule takes the higher of the estimate and the model's price
     assert (
-        # review 88 C1: module 04's rule plus a floor
+        # review 88 C1: module 04's rule plus a floor; review 91 U1: then the mark's rule
         "1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the "
-        "buyer's reservation price; go beyond it only as far as a fact you can name to Osprey "
-        "takes you" in words
+        "buyer's reservation price) plus a floor, the model's price" in words
     )
 
 
@@ -1910,10 +1909,11 @@ def test_a_missing_or_unknown_label_is_named(learner):
     sale = variant("01_information")
     right = reference.fair_play(sale)
     missing = {k: v for k, v in right.items() if k != sale.tactics[0]}
+    # review 91 X2: on a line of its own, not a practice line
     shown = parts(check.fair_play(lambda s: missing))
-    assert "give a label for" in shown["practice: fair and foul means"][1]
+    assert f"give a label for `{sale.tactics[0]}`" in shown[check.OWN_LISTS_FORM][1]
     odd = {**right, sale.disclosures[0]: "maybe"}
-    assert "label `" in parts(check.fair_play(lambda s: odd))["practice: what to tell Osprey"][1]
+    assert "label `" in parts(check.fair_play(lambda s: odd))[check.OWN_LISTS_FORM][1]
 
 
 def test_illegitimate_source_is_read_as_illegitimate(learner):
@@ -2307,8 +2307,11 @@ def test_question_6_is_judged_on_the_learners_own_prices(monkeypatch):
 def test_a_malformed_judgement_is_named(monkeypatch, answer, words):
     """The visible check names what is malformed in the learner's own entries."""
     as_learner(monkeypatch, learner_where(lambda sale: "fair-share" in sale.situations))
-    for earned, message in parts(check.model_limits(answer)).values():
-        assert earned == 0 and words in message, message
+    # review 91 X2: on the own situations' line of its own, which fails
+    (own,) = [
+        o for o in check.model_limits(answer).outcomes if o.check == check.OWN_SITUATIONS_FORM
+    ]
+    assert not own.passed and words in own.message, own.message
 
 
 def test_a_price_pulled_towards_the_opening_is_named_anchoring(learner):
@@ -2632,7 +2635,11 @@ def test_the_text_says_what_the_other_modules_do_with_an_unmeant_threat():
     assert "read it as a bluff" not in text
     # review 86 U1: the side note is cut; question 9 says both labels pass, and why in law
     nine = cell_words("q9-text")
-    assert "between a bluff and a misrepresentation, and both labels are right" in nine
+    # review 91 U3: the two-label cases are a list
+    assert "Two labels are right for a move that sits on the line between two kinds" in nine
+    assert (
+        '- a threat or warning you would not carry out: `"bluff"` or `"misrepresentation"`' in nine
+    )
     for module, name, words in (
         ("02_batna", "batna", "between a bluff and a misrepresentation"),
         ("03_power", "power", "can be a misrepresentation"),
@@ -3443,8 +3450,10 @@ def test_own_situations_are_judged_only_at_grading_and_practice_ones_item_by_ite
         **{key: lambda s, a: ("none" if key not in NONE_KEYS else "final-offer", 1)}
     )
     shown = parts(check.model_limits(wrong_own))
-    for earned, message in shown.values():
-        assert earned == 1 and "marked when the notebook is graded" in message
+    # review 91 X2: the note on the own situations is on a line of its own, of no marks
+    assert "marked when the notebook is graded" in shown[check.OWN_SITUATIONS_FORM][1]
+    for name, (earned, message) in shown.items():
+        assert earned == (0 if name == check.OWN_SITUATIONS_FORM else 1)
         # review s62 X2: the own prices' consequences follow, each named by its key, with no
         # verdict; nothing before them names an own situation
         verdicts = message.split("What your own prices do, right or not")[0]
@@ -3472,8 +3481,10 @@ def test_own_labels_are_judged_only_at_grading_and_practice_ones_item_by_item(le
         sale.tactics[0]: "bluff" if right[sale.tactics[0]] != "bluff" else "legitimate",
     }
     shown = parts(check.fair_play(lambda s: flipped))
+    # review 91 X2: the note on the own lists is on a line of its own, of no marks
+    assert "marked when the notebook is graded" in shown.pop(check.OWN_LISTS_FORM)[1]
     for earned, message in shown.values():
-        assert earned == 1 and "marked when the notebook is graded" in message
+        assert earned == 1
         assert f"`{sale.tactics[0]}`" not in message
     assert own_labels(lambda s: flipped).earned == 1
     slip = {**right, "practice-payment-terms": "misrepresentation"}
@@ -4301,8 +4312,9 @@ def test_own_question_6_prices_show_what_they_earn_before_grading(monkeypatch):
     model = model_price(sale, after)
     for price in (model, model - 1):
         answer = limits_with(**{"friday-cash": ("risk-neutral", price)})
-        earned, message = parts(check.model_limits(answer))["practice: what to do"]
-        assert earned == 1
+        shown = parts(check.model_limits(answer))
+        assert shown["practice: what to do"][0] == 1
+        message = shown[check.OWN_SITUATIONS_FORM][1]  # review 91 X2: the own line's
         chance = sum(c for r, c in after.items() if r >= price - 0.005)
         assert "What your own prices do, right or not" in message
         assert f"`friday-cash`: {check._euros(price)}, accepted with chance {chance:.0%}" in message

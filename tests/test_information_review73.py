@@ -50,7 +50,9 @@ def test_learner_003_may_open_a_little_above_the_highest_price_still_possible(mo
     # review 80 C2: the hint no longer offers the step; it names the top the text teaches
     assert "above the highest reservation price still possible after the opening" in message
     assert "(€72,000) rests on no buyer you still believe in" in message
-    assert "one step" not in message
+    assert (
+        "one step above it (€78,000)" in message
+    )  # review 91 U1: the mark's exact bound, one step above that price, is stated
 
 
 def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hint(
@@ -81,7 +83,8 @@ def test_one_step_above_the_top_passes_for_everyone_and_two_fail_with_a_true_hin
             earned, message = parts(own_limits(limits_with(**{key: plan(too_high)})))["what to do"]
             assert earned == 0, (sale.learner, too_high)
             assert "rests on no buyer you still believe in" in message, sale.learner
-            assert "one step" not in message, sale.learner
+            # review 91 U1: the mark's exact bound, one step above that price, is stated
+            assert "at most one step above it" in message, sale.learner
     assert kinds == {True: 4, False: 4}
 
 
@@ -122,7 +125,8 @@ def test_convention_1_states_one_ceiling_with_one_reason():
     assert "When it is the model's price itself, you may open up to one step" not in words
     # review 85 C1: beyond the floor only as far as a fact takes you; the mark's bound stays
     # review 88 C1: the mark's bound stays, and a possible price at or above the model's passes
-    assert "up to the highest reservation price still possible" in words
+    # review 91 U1: the mark's exact bound, one step above that price, is stated
+    assert "up to one step above the highest reservation price still possible" in words
     for key in HAGGLES:
         item = next(i for i in reference._SITUATIONS if i.key == key)
         why = " ".join(item._why_action.split())

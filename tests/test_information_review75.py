@@ -114,7 +114,9 @@ def test_question_5b_says_the_own_case_may_be_none_at_once_but_the_worked_cases_
     # review 88 U1: the sentence on the own case was cut; the shortcut and the worked
     # cases' counts stay
     words = cell_words("q5b-text")
-    assert "`None` follows without counting" in words and "`worked-case-7` (four holds" in words
+    # review 91 U2: the shortcut said with its reason
+    assert "nowhere lower still earns, and the answer is `None`" in words
+    assert "`worked-case-7` (four holds" in words
     floor = 0
     for n in range(60):
         sale = variant("01_information", f"learner-{n:03d}")

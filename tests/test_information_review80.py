@@ -188,9 +188,10 @@ def test_calling_an_opening_fair_you_do_not_believe_is_never_legitimate(monkeypa
     assert '"In law" box' in cell_words("q9-text")
     # review 89 (module 00's C2): the opinion is of the machine's value, from the side that
     # knows more
+    # review 91 U3: the two-label cases are a list
     assert (
-        "or an opinion of the machine's value you do not hold, from the side that knows more, "
-        "sits on another line" in cell_words("q9-text")
+        "an opinion of the machine's value you do not hold, voiced by you as the side that "
+        "knows the machine better" in cell_words("q9-text")
     )
 
 
@@ -206,9 +207,9 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     from tests.notebooks import solutions
 
     six = cell_words("q6-text")
-    assert "one step" not in six and "rests on no fact" not in six
-    # review 85 C1: past the floor only as far as a fact you can name to Osprey takes you
-    assert "only as far as a fact you can name to Osprey takes you" in six
+    assert "rests on no fact" not in six
+    # review 91 U1: the mark's exact bound, one step above that price, is stated; the stricter advice before it (review 85 C1) is gone
+    assert "one step above the highest reservation price still possible" in six
     hagglers = [
         item
         for item in (*scenario._SITUATIONS, *scenario._PRACTICE_SITUATIONS)
@@ -222,7 +223,9 @@ def test_question_6_opens_at_most_at_the_highest_price_still_possible():
     top, step = scenario.ceiling(sale, after), sale.reservations[1] - sale.reservations[0]
     hints = check_module._opening_notes([top + 2 * step], sale, after)
     hints += check_module._price_notes([top + 1_000], sale, after)
-    assert "one step" not in hints and "the step is room" not in hints
+    # review 91 U1: the hint names the mark's exact bound, one step above that price
+    assert "the step is room" not in hints
+    assert f"at most one step above it ({check_module._euros(top + step)})" in hints
     assert "rests on no buyer you still believe in" in hints
     namespace = {}
     exec(solutions("01_information", "information")["model-limits-answer"], namespace)

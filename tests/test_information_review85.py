@@ -28,11 +28,9 @@ def test_an_opening_goes_past_the_floor_only_as_far_as_a_fact_while_the_mark_kee
     six = cell_words("q6-text")
     assert "or beyond it up to the highest" not in six
     # review 88 C1: module 04's rule plus a floor; the mark's range is stated
-    assert (
-        "go beyond it only as far as a fact you can name to Osprey takes you (your situations "
-        "give none))" in six
-    )
-    assert "up to the highest reservation price still possible" in six
+    # review 91 U1: the mark's exact bound, one step above that price, is stated; the stricter rule before the mark's is gone
+    assert "go beyond it only as far as a fact you can name" not in six
+    assert "up to one step above the highest reservation price still possible" in six
     for key in HAGGLES:
         assert "only as far as a fact you can name takes you" in _reasons(key), key
         assert "up to the highest price still possible" not in _reasons(key), key

@@ -186,10 +186,9 @@ def test_question_5_says_the_check_reads_every_piece_of_news(learner):
     nowhere."""
     message = parts(check.my_price(solution("my_price")))["the price under the cap"][1]
     # review 90 U3: said in fewer words
-    assert (
-        "with the check's reading of the news, which tilts every piece, even news that points "
-        "nowhere" in message
-    )
+    # review 91 X1: made up, not Question 3's answer, half the wrong way, none flat
+    assert "with the check's reading of the news, made up, not Question 3's answer" in message
+    assert "none is flat" in message
     nowhere = 0
     for sale in (
         variant(MODULE, "rv-alice"),
@@ -211,8 +210,9 @@ def test_an_opinion_of_value_on_the_line_is_the_better_informed_side_s():
     machine's value from the side that knows more, and the text now says so."""
     nine = cell_words("q9-text")
     assert "an opinion of value you do not hold" not in nine
+    # review 91 U3: a list of the two-label cases
     assert (
-        "or an opinion of the machine's value you do not hold, from the side that knows more, "
-        "sits on another line, between a bluff and a misrepresentation" in nine
+        "an opinion of the machine's value you do not hold, voiced by you as the side that "
+        'knows the machine better: `"bluff"` or `"misrepresentation"`' in nine
     )
     assert "an opinion from the side that knows more" in cell_words("guard-teaching")

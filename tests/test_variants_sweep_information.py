@@ -1092,7 +1092,8 @@ def test_question_6_shows_every_situation_and_every_word_it_accepts(sales):
         assert f"'{word}'" in text, word
     # review 80 C2: an opening is accepted up to the highest reservation price still
     # possible (the check still accepts one step above it, as the text once said)
-    assert "up to the highest reservation price still possible" in text  # review 88 C1
+    # review 88 C1; review 91 U1: the mark's exact bound, one step above that price, is stated
+    assert "up to one step above the highest reservation price still possible" in text
     assert "a *safer price*: a reservation price still possible between your cost" in text
     assert "at least a fifth of the gain" in text  # review 88 X1 (review 89 X2: a fifth)
 
@@ -1481,9 +1482,9 @@ def test_question_6s_table_says_what_the_check_accepts(sales):
     assert (
         # review 80 U2: "your opening", "Osprey's opening": one word, two owners named
         # review 88 C1: module 04's rule plus a floor
+        # review 91 U1: the stricter rule before the mark's is gone
         "1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the "
-        "buyer's reservation price; go beyond it only as far as a fact you can name to Osprey "
-        "takes you (your situations give none)) plus a floor, the model's price" in words
+        "buyer's reservation price) plus a floor, the model's price" in words
     )
     by_key = {item.key: item for item in scenario._SITUATIONS}
     for sale in sales[:600]:
@@ -1545,8 +1546,9 @@ def test_question_6_grades_module_04_s_rule_and_states_no_sixth(sales):
     words = notebook_words("q6-text")
     assert "at most about a sixth above your estimate" not in words
     assert "For about 7 learners in 100" not in words
-    # review 85 C1: past the floor only as far as a fact you can name takes you
-    assert "(your situations give none)" in words
+    # review 85 C1: past the floor only as far as a fact you can name takes you; review 91
+    # U1: convention 1 states the mark's rule instead
+    assert "(your situations give none)" not in words
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
         estimate = scenario.expected_reservation(after)
@@ -1739,9 +1741,10 @@ def test_question_9_defines_a_bluff_as_module_00_does():
     assert "what you intend to do, or your estimate" not in words
     # review 89 (module 00's C2): an opinion of the machine's value from the side that knows
     # more, not what it is worth to you
+    # review 91 U3: the two-label cases are a list
     assert (
-        "A threat or warning you would not carry out, or an opinion of the machine's value you "
-        "do not hold, from the side that knows more, sits on another line" in words
+        "- an opinion of the machine's value you do not hold, voiced by you as the side that "
+        "knows the machine better" in words
     )
 
 
@@ -2219,7 +2222,8 @@ def test_question_5_and_6_words_say_what_is_meant():
     assert "what final price you would name" not in q6
     assert (
         # review 88 U1: the terms are defined once, at the top
-        "where a refusal brings a counter-offer, a plan `(opening, target)`" in q6
+        # review 91 U1: one line per assumption says what to name
+        "a refusal ends the talks; if not, name a plan `(opening, target)`" in q6
         and "your **opening**, the first number you name" in q6
     )  # review 66 U3: the target is defined where it is first used
 
@@ -2252,7 +2256,9 @@ def test_question_6_above_is_bounded_by_the_prices_still_possible(sales):
     words = notebook_words("q6-text")
     assert "highest reservation price still possible" in words  # review 80 U2, 88 U1
     assert "before the opening, `max(sale.reservations)`" not in words
-    assert "one step" not in words  # review 80 C2: no step is offered (the check keeps it)
+    assert (
+        "one step above the highest" in words
+    )  # review 91 U1: the mark's exact bound, one step above that price, is stated
     assert "When it is the model's price itself" not in words and "A *step*" not in words
 
 
@@ -2553,10 +2559,10 @@ def test_question_5b_says_none_follows_where_no_price_lies_below_the_model_s(sal
     """Review 70 X5 made Question 5b's answer None for every learner whose opening raised the
     price (672 of 2,000): no possible price lies between the cost and the model's price, so no
     hold can lower it. The text says so; the sweep holds it."""
-    assert (
-        "Where no possible price lies between your cost and the model's price, `None` follows "
-        "without counting: a lower price that earns sells no more surely."
-        in notebook_words("q5b-text")
+    assert (  # review 91 U2: said plainly
+        "Holds only push beliefs down, so they can only move your price down: if no possible "
+        "reservation price lies between your cost and the model's price, nowhere lower still "
+        "earns, and the answer is `None`." in notebook_words("q5b-text")
     )
     for sale in sales:
         after = scenario.posterior_after_opening(sale)
@@ -2595,8 +2601,9 @@ def test_a_haggle_always_has_room_above_the_last_word(sales):
     # step; the check still accepts the step (above), which the old text offered
     # review 85 C1: the mark's bound, said to judge the direction, not the height
     # review 88 C1: the mark's range, and module 05's possible prices, are stated
-    assert "up to the highest reservation price still possible, and any reservation" in words
-    assert "one step" not in words
+    # review 91 U1: the mark's exact bound, one step above that price, is stated
+    assert "price still possible (a step: the gap between neighbouring prices in" in words
+    assert "`sale.reservations`), and any reservation price still possible at or above" in words
 
 
 def test_a_staged_opening_re_prices_away_from_before_for_about_a_third(sales):

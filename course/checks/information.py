@@ -960,8 +960,9 @@ def holds_before_moving(answer, hidden=False):
 #: price (about a third of learners: their opening raised the price, review 70 X5), so the
 #: answer is None whatever the count: said in the hint for a count and the pass message.
 FLOOR_HOLDS = (
-    "no number of holds moves your price: no reservation price still possible lies between "
-    "your cost and the model's price, so a lower price that still earns sells no more surely"
+    "no number of holds moves your price: holds can only move it down, and no reservation "
+    "price still possible lies between your cost and the model's price, so nowhere lower "
+    "still earns"
 )
 
 
@@ -1341,11 +1342,13 @@ def _combined(sale, after, reading, capped):
     # review 66 U6: the check's reading of the news can point against the learner's own, so
     # the message says whose reading it is and how to see the learner's; review 89 U3: and
     # that it tilts every piece (``reference.given_reading``), even news that points
-    # nowhere; review 90 U3: the verdict and that one caveat, nothing more
+    # nowhere; review 90 U3: the verdict and that one caveat, nothing more; review 91 X1:
+    # the caveat says the reading is made up, half of it the wrong way, and no answer to
+    # Question 3, which a learner debugging `my_price` might otherwise copy
     return (
         f"Combining both (capping your beliefs after the news) gives {same} on your case, "
-        "with the check's reading of the news, which tilts every piece, even news that points "
-        "nowhere: rerun `my_price` with your own Question 3 reading to see yours."
+        "with the check's reading of the news, made up, not Question 3's answer (about half "
+        "points the wrong way, none is flat): rerun `my_price` with your own Question 3 reading."
     )
 
 
@@ -2089,10 +2092,11 @@ def _opening_notes(openings, sale, after):
         "a price.",
         # review 80 C2: it named the step beyond the highest price still possible as room to
         # concede; the step rests on no fact, and Question 6 no longer offers it
+        # review 91 U1: the mark's bound is one step above that price, not the price itself
         "top": "An opening above the highest reservation price still possible after the "
         f"opening ({_euros(reference.ceiling(sale, after))}) rests on no buyer you still "
         "believe in, and risks looking unserious: Question 6's mark accepts openings at most "
-        "there.",
+        f"one step above it ({_euros(top)}).",
     }
     return " ".join(words[key] for key, found in notes.items() if found)
 
@@ -2226,7 +2230,6 @@ def model_limits(answer, hidden=False):
         )
 
         def assumptions():
-            read(own, own_items)  # the form only: a missing key or an unknown word is named
             wrong = [i for i in items if read(practice, items)[i.key][0] != i._assumption]
             if wrong:
                 raise NotYet(
@@ -2236,14 +2239,9 @@ def model_limits(answer, hidden=False):
                     )
                     + ". "
                     + ASSUMPTION_HINT
-                    + " "
-                    + note
                 )
-            return (
-                "the practice situations: which promise of the model each breaks, or none:\n"
-                + "\n".join(f"`{i.key}`: {i._why_assumption}." for i in items)
-                + "\n"
-                + note
+            return "the practice situations: which promise of the model each breaks, or none:\n" + (
+                "\n".join(f"`{i.key}`: {i._why_assumption}." for i in items)
             )
 
         def fair_on_worked_case():
@@ -2264,7 +2262,6 @@ def model_limits(answer, hidden=False):
             )
 
         def prices():
-            read(own, own_items)
             entries = read(practice, items)
             wrong = [
                 i
@@ -2291,8 +2288,6 @@ def model_limits(answer, hidden=False):
                     )
                     + (worked_note(case) if case else "")
                     + fair_note
-                    + " "
-                    + note
                 ).strip()
                 raise NotYet(said)
             return (
@@ -2301,15 +2296,22 @@ def model_limits(answer, hidden=False):
                 + "\n".join(
                     f"`{i.key}`: {reference.why_action_for(i, practice, after)}." for i in items
                 )
-                + "\n"
-                + note
-                + "\n"
-                + _own_prices_effect(read(own, own_items), own)
             )
+
+        def own_form():
+            # review 91 X2 (as review 90 X2 for Question 3): a form error on the learner's
+            # own situations (a missing key, an unknown word, a price that is no number) was
+            # raised inside both practice lines, so it read as a practice failure ("Practice
+            # case: 0 of 2 right") with the practice answered right. It is a line of its own
+            # now, for no marks, required (grading gives nothing for entries in the wrong
+            # form), naming the own situation; then what the own prices do, with no verdict
+            entries = read(own, own_items)
+            return note + "\n" + _own_prices_effect(entries, own)
 
         return score(
             Check("practice: which assumption fails", 1, assumptions, practice=True),
             Check("practice: what to do", 1, prices, practice=True),
+            Check(OWN_SITUATIONS_FORM, 0, own_form, required=True),
         )
 
     after = reference.posterior_after_opening(own)
@@ -2573,6 +2575,11 @@ def practice_case():
     )
 
 
+#: The feedback-only lines of Questions 6 and 9 on the form of the learner's own answers
+#: (review 91 X2): a form error there is no practice failure.
+OWN_SITUATIONS_FORM = "your own situations: the form"
+OWN_LISTS_FORM = "your own lists: the form"
+
 #: Question 9's two lists: the name of each, and its labels.
 LISTS = {
     "what to tell Osprey": (reference.SHARE, reference.KEEP),
@@ -2613,14 +2620,21 @@ def fair_play(answer, hidden=False):
 
         def practised(what, moves):
             def run():
-                _read_labels(labels(own), moves(own), what, LISTS[what])  # the form only
-                try:
-                    why = _practice_labels(labels(practice), moves(practice), what, LISTS[what])
-                except NotYet as hint:
-                    raise NotYet(f"{hint} {note}") from None
-                return f"the practice moves, {what}:\n{why}\n{note}"
+                why = _practice_labels(labels(practice), moves(practice), what, LISTS[what])
+                return f"the practice moves, {what}:\n{why}"
 
             return run
+
+        def own_form():
+            # review 91 X2 (as for Question 6): a missing or unknown label on the learner's
+            # own lists failed a practice line; it is a line of its own now, for no marks,
+            # required, naming the own key
+            for what, moves in (
+                ("what to tell Osprey", _said),
+                ("ways to learn or persuade", _done),
+            ):
+                _read_labels(labels(own), moves(own), what, LISTS[what])
+            return note
 
         return score(
             Check(
@@ -2635,6 +2649,7 @@ def fair_play(answer, hidden=False):
                 practised("ways to learn or persuade", _done),
                 practice=True,
             ),
+            Check(OWN_LISTS_FORM, 0, own_form, required=True),
         )
 
     def disclosures():

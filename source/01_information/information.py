@@ -230,9 +230,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # low?* A fact that shows Osprey needs the machine soon, or has few alternatives, is
 # likelier when $r$ is high: its likelihood rises with $r$. A fact that shows a way out,
 # or less need, is likelier when $r$ is low. A fact unrelated to Osprey's need or
-# alternatives has the same likelihood under every $r$ and changes nothing, however
-# dramatic it sounds. Such news rarely rules a price out, so give every price some
-# likelihood above zero.
+# alternatives has the same likelihood under every $r$ and changes nothing. Such news
+# rarely rules a price out, so give every price some likelihood above zero.
 #
 # **News that changes.** Something happens now: a rival starts advertising a 15% discount
 # today. Osprey's reservation price itself may fall, to the rival's new price plus what
@@ -248,9 +247,7 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 #
 # Mind who chose to show you a fact: a rival's quote Osprey chose to show you may have
 # been picked to steer you, while the press reports Osprey holds a rival quote, its price
-# unknown, is news that reveals. Either way, leverage shifts during a negotiation: one fact
-# moves
-# your beliefs, and perhaps your price.
+# unknown, is news that reveals. Either way, leverage shifts as facts come to light.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -487,9 +484,10 @@ check.wren_price(wren_price, hidden=True)
 # whether your price falls, to the cap or below it.
 #
 # `after` is your beliefs after Osprey's opening (Question 2's first part) and `reading`
-# maps each key of `sale.news` to the likelihood your `news_likelihood` gives it; the
-# check passes in the right beliefs and readings of its own, so a slip in Question 2 or 3
-# costs nothing here.
+# maps each key of `sale.news` to the likelihood your `news_likelihood` gives it. The check
+# passes in the right `after`, and readings it makes up so as not to give Question 3 away:
+# about half point the wrong way, and none is flat. They are no answers to Question 3;
+# never copy them there.
 #
 # One mark for each of the four prices. The check also tries worked cases where the
 # opening moves the price, and `check.rounding_case()`, where the next possible price up
@@ -551,9 +549,9 @@ check.my_price(my_price, hidden=True)
 # Write `holds_before_moving(sale, after)`, with `after` your beliefs after the opening
 # (as in Question 5). Return the fewest holds in a row at `sale.opening_offer` after which
 # the model's price (against `sale.cost`) is no longer the one you would name now, or
-# `None` if even five holds leave it where it is. Where no possible price lies between
-# your cost and the model's price, `None` follows without counting: a lower price that
-# earns sells no more surely.
+# `None` if even five holds leave it where it is. Holds only push beliefs down, so they can
+# only move your price down: if no possible reservation price lies between your cost and
+# the model's price, nowhere lower still earns, and the answer is `None`.
 #
 # The model reads every hold as honest. A hold costs Osprey nothing to fake, so the
 # count is the fewest holds that could justify a lower price: a floor, never a trigger.
@@ -604,18 +602,20 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #
 # Section 3's "Where this model holds" lists four assumptions behind the model's price
 # after Osprey's opening (Question 5's `now`). For each situation below, say which one
-# fails, with one of
+# fails, and name what it calls for:
 #
-# - `"final-offer"`: you can commit to one final price, and a refusal ends the talks;
-# - `"accepts-any"`: the buyer accepts any price up to its reservation price;
-# - `"risk-neutral"`: you care only about the average profit;
-# - `"honest-opening"`: the opening is not shaded to steer your reading;
-# - `"none"`: every assumption holds;
+# - `"final-offer"`: you can commit to one final price, and a refusal ends the talks; if
+#   not, name a plan `(opening, target)`;
+# - `"accepts-any"`: the buyer accepts any price up to its reservation price; if not, a
+#   *fair price* below the model's price;
+# - `"risk-neutral"`: you care only about the average profit; if not, a *safer price*
+#   below it;
+# - `"honest-opening"`: the opening is not shaded to steer your reading; if not, the price
+#   re-priced from what a shaded opening still proves;
+# - `"none"`: every assumption holds; name the model's price.
 #
-# and what you would name, in euros: your final price or, where a refusal brings a
-# counter-offer, a plan `(opening, target)`. Write `model_limits(sale, after)`, with `after`
-# as in Question 5, to return a dict from each situation's key to `(assumption, price)` or
-# `("final-offer", (opening, target))`.
+# Write `model_limits(sale, after)`, with `after` as in Question 5, to return a dict from
+# each situation's key to `(assumption, price)` or `("final-offer", (opening, target))`.
 #
 # Your situations (`sale.situations`) are `staged-opening` and three others drawn for you;
 # an assumption may fail in one of them, or in none. Each is a separate what-if: read it
@@ -646,14 +646,16 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # model's price, the shading cost you nothing and the model's price stands. The check also
 # tries `worked-case-0`, `worked-case-1`, `cut-case` and `tilt-case`.
 #
-# One mark for the assumptions, one for the prices. The check accepts, by the assumption
-# that fails:
+# One mark for the assumptions, one for the prices.
+#
+# <details>
+# <summary><b>How your prices are checked</b></summary>
 #
 # | assumption that fails | price the check accepts |
 # |---|---|
 # | `"none"` | the model's price, to the cent |
 # | `"final-offer"` | a plan: an opening by convention 1, a target below it and above your cost and Osprey's opening |
-# | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price; you meet this only when one exists |
+# | `"risk-neutral"` | a *safer price*: a reservation price still possible between your cost (`sale.cost`) and the model's price |
 # | `"accepts-any"` | a *fair price*: above your cost and Osprey's opening, below the model's price, and leaving the buyer at the lowest reservation price still possible at or above it at least a fifth of the gain (that reservation price minus your cost) |
 # | `"honest-opening"` | the re-priced price, to the cent |
 #
@@ -661,14 +663,13 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # course's advice):
 #
 # 1. **Your opening**: this is the rule module 04 teaches (open at your estimate of the
-#    buyer's reservation price; go beyond it only as far as a fact you can name to Osprey
-#    takes you (your situations give none)) plus a floor, the model's price, because no
-#    haggle ends above your opening, so a lower one gives away what your last word keeps.
-#    The mark accepts openings from the higher of
-#    your estimate (rounded to the €100 if you like) and the model's price up to the
-#    highest reservation price still possible, and any reservation price still possible at
-#    or above the model's price: your estimate is an average, not a price Osprey can have
-#    (module 05 opens so).
+#    buyer's reservation price) plus a floor, the model's price, because no haggle ends
+#    above your opening, so a lower one gives away what your last word keeps. The mark
+#    accepts any opening from the higher of your estimate (rounded to the €100 if you like)
+#    and the model's price up to one step above the highest reservation price still
+#    possible (a step: the gap between neighbouring prices in `sale.reservations`), and any
+#    reservation price still possible at or above the model's price: your estimate is an
+#    average, not a price Osprey can have (module 05 opens so).
 # 2. **Target**: the band module 02 teaches, halfway to three quarters of the way from your
 #    cost to your estimate, or `sure` where that is higher. Your situations give no fact to
 #    aim past halfway.
@@ -676,6 +677,8 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 #    are refused about half the time, and refusals grow rarer the larger the share, so leave
 #    a quarter or more, better a third. On section 2's example after its offer (cost 40, the
 #    model's price 70), 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40.
+#
+# </details>
 #
 # The check judges the practice situations, and only the form of your own (graded later).
 
@@ -785,8 +788,7 @@ check.model_limits(model_limits, hidden=True)
 # you would earn its average minus the cost, 67 − 40 = 27. Perfect information is worth
 # 7.
 #
-# Information is not always worth less once you know more: it depends on whether the
-# remaining doubt is about prices that would change your decision. Where your opening
+# Information is not always worth less once you know more. Where your opening
 # rules out the lowest price without raising the model's price, Question 8 shows it worth
 # more after Osprey's opening than before. In this course's scenarios, where a band opening
 # raised the price, that price sells for sure and information is worth no more than before.
@@ -1056,15 +1058,16 @@ check.report_decision(report_decision, hidden=True)
 #   nothing is taken that is not yours.
 # - **A bluff is tolerated, not admired.** "That would be very hard for us", about a price
 #   you would in fact accept, is untrue, but it is about your own reservation price, which
-#   by the conventions of bargaining neither side takes as a statement of fact. Carr
-#   defended such bluffs ("Is Business Bluffing Ethical?", *Harvard Business Review*,
-#   1968), and comment [2] to Rule 4.1 of the American Bar Association's Model Rules, the
-#   rules most US states follow for lawyers, notes that a party's estimates of price or
-#   value, and what it would settle for, are not ordinarily taken as statements of material
-#   fact. A bluff that is called still costs you
-#   credibility, and declining to name your reservation price serves you as well. Calling
-#   your opening "a fair price" when you think it well above value (*puffery*) is such an
-#   estimate. It is untrue, so never `"legitimate"`: a bluff or a misrepresentation.
+#   by the conventions of bargaining neither side takes as a statement of fact. Carr ("Is
+#   Business Bluffing Ethical?", *Harvard Business Review*, 1968) defended bluffing in
+#   business broadly, misstated facts included, so he is no authority for where the line
+#   falls (module 00); comment [2] to Rule 4.1 of the American Bar Association's Model
+#   Rules, the rules most US states follow for lawyers, notes that a party's estimates of
+#   price or value, and what it would settle for, are not ordinarily taken as statements of
+#   material fact. A bluff that is called still costs you credibility, and declining to
+#   name your reservation price serves you as well. Calling your opening "a fair price"
+#   when you think it well above value (*puffery*) is such an estimate. It is untrue, so
+#   never `"legitimate"`: a bluff or a misrepresentation.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist, costs that
 #   have not changed, a defect you deny: these are lies about facts the other side relies
 #   on, and can be fraud. Shell (*Bargaining for Advantage*, 1999) puts them beyond the
@@ -1094,9 +1097,8 @@ check.report_decision(report_decision, hidden=True)
 #
 # Your scenario lists things you might tell Osprey (`sale.disclosures`) and ways to learn
 # about Osprey or to persuade it (`sale.tactics`), each with a key. Take each item on its
-# own, as if it were true; it does not change the story of the other questions (a cash
-# need named here is not assumed in Question 5). Write `fair_play(sale)` to return a dict
-# from every one of those keys to a label:
+# own, as if it were true; it does not change the story of the other questions. Write
+# `fair_play(sale)` to return a dict from every one of those keys to a label:
 #
 # - for each of `sale.disclosures`: `"share"` (it helps you to say it, in those words) or
 #   `"keep"` (keep it to yourself); where both are defensible, both are right;
@@ -1104,16 +1106,18 @@ check.report_decision(report_decision, hidden=True)
 #   untrue claim about your own reservation price, what you would settle for, or your own
 #   estimate of what something is worth),
 #   `"misrepresentation"` (an untrue statement of a fact the other side relies on) or
-#   `"illegitimate"` (a source or a means that is not yours to use). A lie told to obtain
-#   information that is not yours sits on the line between two kinds: the means is not
-#   yours to use, and the person asked relies on the lie, so both `"illegitimate"` and
-#   `"misrepresentation"` are right for it, as in module 00. Said as a demand ("sign by the
-#   end of the month"), a true deadline is a *warning*: a consequence you would bring about
-#   anyway, stated as a condition; that is `"legitimate"`, though it invites a test. A
-#   threat or warning you would not carry out, or an opinion of the machine's value you do
-#   not hold, from the side that knows more, sits on another line, between a bluff
-#   and a misrepresentation, and both labels are right for it too (section 6's "In law"
-#   box says why).
+#   `"illegitimate"` (a source or a means that is not yours to use). Said as a demand
+#   ("sign by the end of the month"), a true deadline is a *warning*: a consequence you
+#   would bring about anyway, stated as a condition; that is `"legitimate"`, though it
+#   invites a test.
+#
+# Two labels are right for a move that sits on the line between two kinds:
+#
+# - a lie told to obtain information (the means is not yours, and the person asked relies
+#   on the lie): `"illegitimate"` or `"misrepresentation"`;
+# - a threat or warning you would not carry out: `"bluff"` or `"misrepresentation"`;
+# - an opinion of the machine's value you do not hold, voiced by you as the side that knows
+#   the machine better: `"bluff"` or `"misrepresentation"` (section 6's "In law" box).
 #
 # For tactics, the label says whether the move is fair, not whether it is wise.
 #
