@@ -2715,9 +2715,7 @@ def test_the_explorer_asks_for_the_move_of_the_even_split_before_it_shows_it():
     text = _cell("explorer-text")
     assert "find the new even split" not in text
     # review 70 U1: shorter, the learner still works out the move before raising it
-    assert "Work out where the even split will be if you raise your reservation by 1,000; then" in (
-        text
-    )
+    assert "Work out where the even split will be if you raise your reservation price by" in text
     assert "then raise it and check" in text
 
 

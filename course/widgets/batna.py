@@ -289,11 +289,11 @@ def _against_averages(averages, worth, best_name, cost):
 VERDICTS = {
     "no-zopa": "No ZOPA: the buyer will pay at most {buyer}, less than the {seller} the seller "
     "needs. On these terms no price works for both; other terms that lower the seller's "
-    "reservation or raise the buyer's could open a zone, and without them walking away is "
+    "reservation price or raise the buyer's could open a zone, and without them walking away is "
     "best for both.",
-    "below-seller": "A deal at {price} is below the seller's reservation {seller}: "
+    "below-seller": "A deal at {price} is below the seller's reservation price {seller}: "
     "the seller would rather walk away.",
-    "above-buyer": "A deal at {price} is above the buyer's reservation {buyer}: "
+    "above-buyer": "A deal at {price} is above the buyer's reservation price {buyer}: "
     "the buyer would rather walk away.",
     "no-surplus": "The zone is the single price {price}: a deal there leaves no surplus to share.",
     "inside": "Inside the ZOPA. Surplus {surplus}: the seller gets {seller_gain} ({share:.0%}), "
@@ -308,13 +308,13 @@ class ZopaExplorer(w.VBox):
     def __init__(self, seller=50.0, buyer=80.0, price=65.0, low=0.0, high=150.0, step=1.0):
         self.low, self.high, self.step = low, high, step
         slider = {"min": low, "max": high, "step": step, "continuous_update": True}
-        self.seller = FloatSlider(value=seller, description="seller's reservation", **slider)
-        self.buyer = FloatSlider(value=buyer, description="buyer's reservation", **slider)
+        self.seller = FloatSlider(value=seller, description="seller's reservation price", **slider)
+        self.buyer = FloatSlider(value=buyer, description="buyer's reservation price", **slider)
         self.price = FloatSlider(value=price, description="proposed deal", **slider)
         self.guard = RangeGuard()
         for widget, name in (
-            (self.seller, "the seller's reservation"),
-            (self.buyer, "the buyer's reservation"),
+            (self.seller, "the seller's reservation price"),
+            (self.buyer, "the buyer's reservation price"),
             (self.price, "the deal price"),
         ):
             self.guard.add(widget, low, high, name)

@@ -400,16 +400,16 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "explorer-text", "schema_version": 3}
 # ### Exercise: your zone in the ZOPA explorer
 #
-# Set the seller's reservation to your reservation price from expected values (question 3,
-# first part) and the buyer's to Northwind's (question 4).
+# Set the seller's reservation price to yours (question 3, first part) and the buyer's to
+# Northwind's (question 4).
 #
 # - If you have a zone: move the proposed deal to its even split and read how the surplus
-#   divides. Work out where the even split will be if you raise your reservation by 1,000;
-#   then raise it and check. How far did the even split move?
-# - Then, zone or not: set your reservation back to your question 3 value and lower it by
-#   half your commute cost, which is what two remote days a week would do. Every learner
-#   then has a zone: how wide is it, and where is its even split, the even split with remote
-#   days (section 4)?
+#   divides. Work out where the even split will be if you raise your reservation price by
+#   1,000; then raise it and check. How far did the even split move?
+# - Then, zone or not: set your reservation price back to your question 3 value and lower
+#   it by half your commute cost, which is what two remote days a week would do. Every
+#   learner then has a zone: how wide is it, and where is its even split, the even split
+#   with remote days (section 4)?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer

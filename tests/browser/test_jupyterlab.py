@@ -42,7 +42,7 @@ def test_the_notebook_runs_and_its_widgets_respond(notebook_page):
     deal.focus()
     deal.press("End")
     page.get_by_text(
-        "is above the buyer's reservation 100,000: the buyer would rather walk away"
+        "is above the buyer's reservation price 100,000: the buyer would rather walk away"
     ).wait_for()
     check_notebook(page, "module 02's notebook")
 
