@@ -60,3 +60,36 @@ def test_u5_the_zopa_explorer_says_reservation_price_in_full():
     text = _flat("explorer-text")
     assert "Set the seller's reservation price to yours" in text
     assert "reservation by" not in text and "reservation back" not in text
+
+
+def test_x1_question_5_leaves_the_package_to_the_learner_and_its_hint_says_why(monkeypatch):
+    """X1: question 5 said "Apply section 4's band to the job with two remote days", its
+    first lines and its function's docstring named that package, and section 4 said
+    "question 5 applies the band to the zone with two remote days": the learner only coded
+    the band. Now the learner decides the package from the scenario's costs; the check is
+    unchanged, and its hint for a target built on the job as offered gives the reason."""
+    import course
+    from course.checks.hints import NotYet
+    from course.scenarios.batna import northwind_reservation, reservation_of
+
+    q5 = _flat("q5-text")
+    assert "Apply section 4's band" not in q5
+    assert "remote days" not in q5 and "remote days" not in _flat("target-salary-answer")
+    assert "First decide which package to apply section 4's band to" in q5
+    zopa = _flat("zopa-teaching")
+    assert "question 5 applies the band" not in zopa
+    assert "below your reservation price. Call the middle of that zone the **even split" in zopa
+    monkeypatch.setenv("LEVERAGE_LEARNER", "rv91-x1-0")  # one of them is the learner's own case
+    told = 0
+    for n in range(40):
+        offers = course.variant("02_batna", f"rv91-x1-{n}")
+        if reservation_of(offers) >= northwind_reservation(offers):
+            continue  # the job as offered has no zone: no such slip to make
+        slip = check._target_without_remote_days(offers)
+        try:
+            check.judge_target(offers, slip)
+        except NotYet as hint:
+            said = " ".join(str(hint).split())
+            assert "remote days cost Northwind nothing and halve your commute" in said, said
+            told += 1
+    assert told >= 10, told

@@ -1941,9 +1941,8 @@ def test_one_account_of_what_places_a_target_and_of_a_demand_above_the_limit():
     assert "The other side's alternative grounds your opening" in summary
     for cell in ("reservation-teaching", "q5-text"):
         assert "grounded in a fact" not in " ".join(_cell(cell).split()), cell
-    assert "the even split with remote days needs no fact" in " ".join(  # review 77 U3
-        _cell("q5-text").split()
-    )
+    # review 77 U3; review 91 X1: no zone named, the learner decides which package
+    assert "the band's bottom needs no fact" in " ".join(_cell("q5-text").split())
     honest = " ".join(_cell("honest-teaching").split())
     # review 65 U3: said once, in the warning's paragraph
     assert "module 00 puts such a false intention on the line between a bluff and" in honest
@@ -2983,7 +2982,10 @@ def test_the_news_quiz_says_where_its_judgements_are_graded_on_your_numbers():
     lumen = next(reason for text, reason in why.items() if "Lumen" in text)
     remote = next(reason for text, reason in why.items() if "remote days" in text)
     assert 'question 9\'s "known first" case' in lumen and "questions 5 and 6" in remote
-    assert '"known first"' in _cell("q9-text") and "two remote days" in _cell("q5-text")
+    # review 91 X1: question 5 leaves the package with two remote days to the learner
+    assert '"known first"' in _cell(
+        "q9-text"
+    ) and "which package to apply section 4's band to" in _cell("q5-text")
 
 
 def test_the_news_quiz_introduction_answers_none_of_its_items():
@@ -3193,7 +3195,8 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     zopa = _cell("zopa-teaching")
     assert "Module 04 loosens both ends" not in zopa
     assert "concession plan" not in zopa and "stops halfway" not in zopa
-    assert "question 5 applies the band to the zone with two remote days" in zopa  # session 75
+    # session 75; review 91 X1: question 5 decides the package itself
+    assert "The zone with two remote days starts half the commute below" in " ".join(zopa.split())
     assert "no fact carries an opening past what the agency's contractor costs" in zopa
     decide = " ".join(_cell("decide-teaching").split())
     assert (
@@ -3513,7 +3516,9 @@ def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
         "way from your reservation price up to your estimate of the other side's "
         "reservation price" in section
     )
-    assert "question 5 applies the band to the zone with two remote days" in section
+    assert "The zone with two remote days starts half the commute below" in " ".join(
+        section.split()
+    )  # review 91 X1: question 5 decides the package itself
     for grade_id in ("reflection-text", "reflection"):
         assert "three quarters of the way from" in _cell(grade_id)
         assert "nine tenths" not in _cell(grade_id)

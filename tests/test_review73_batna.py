@@ -64,9 +64,8 @@ def test_section_4_says_its_band_applies_to_the_zone_with_two_remote_days():
 
     zopa = _cell("zopa-teaching")
     assert (
-        "question 5 applies the band to the zone with two remote days, which starts half the "
-        "commute below your reservation price"
-    ) in zopa  # session 75
+        "The zone with two remote days starts half the commute below your reservation price"
+    ) in " ".join(zopa.split())  # session 75; review 91 X1: question 5 decides the package
     target_salary = solution_namespace("02_batna", "batna")["target_salary"]
     for n in range(20):
         offers = course.variant("02_batna", f"u4-{n}")

@@ -2144,10 +2144,11 @@ def judge_target(offers, value):
             "justified figure to open at beyond it",
         )
     if plain < limit and abs(value - _target_without_remote_days(offers)) <= TARGET_TOLERANCE:
-        said = (
-            "it is where question 5's rule puts a target in the zone for the job as offered, "
-            "which starts at the reservation price without remote days; the band is the zone "
-            "with two remote days"
+        said = (  # review 91 X1: question 5 no longer names the package; the hint says why
+            "it is section 4's target in the zone for the job as offered, which starts at the "
+            "reservation price without remote days; remote days cost Northwind nothing and "
+            "halve your commute, so you will ask for them: the band is the zone with two "
+            "remote days"
         )
         raise NotYet(
             f"{where}, a target of {value:,.2f} is not the one to aim for: {said}.",

@@ -362,9 +362,9 @@ BatnaBuilder()
 #
 # So a stronger fact never lowers your target. Module 01's one exception: a price the other
 # side is sure to pay may set your target past the top. In your scenario no fact carries an
-# opening past what the agency's contractor costs, so you open at that estimate; question 5
-# applies the band to the zone with two remote days, which starts half the commute below
-# your reservation price. Call the middle of that zone the **even split with remote days**.
+# opening past what the agency's contractor costs, so you open at that estimate. The zone
+# with two remote days starts half the commute below your reservation price. Call the
+# middle of that zone the **even split with remote days**.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -420,18 +420,19 @@ ZopaExplorer(seller=90_000, buyer=100_000, price=95_000, low=60_000, high=150_00
 # ### Question 5 (1 mark): your target at Northwind
 #
 # Before the first offer, set your target at Northwind (section 4). Write
-# `target_salary(offers, reservation)` returning yours, for the job with two remote days.
-# `reservation` is as in question 4. Apply section 4's band to the job with two remote days
-# (`offers.commute_cost`, `offers.agency_rate`, `offers.agency_fee`): which reservation
-# price belongs to that job, and what is Northwind's reservation price? Your scenario has
-# one fact to aim by, `offers.pay_survey`, the median pay for the role in a salary survey
-# (the even split with remote days needs no fact). Decide what it supports on your
-# numbers; the check takes any figure within 100 of it, on your case and other learners'.
+# `target_salary(offers, reservation)` returning it; `reservation` is as in question 4.
+# First decide which package to apply section 4's band to, from what your scenario says
+# each term costs each side (`offers.commute_cost`, `offers.agency_rate`,
+# `offers.agency_fee`): which reservation price belongs to that package, and what is
+# Northwind's reservation price? Your scenario has one fact to aim by, `offers.pay_survey`,
+# the median pay for the role in a salary survey (the band's bottom needs no fact). Decide
+# what it supports on your numbers; the check takes any figure within 100 of it, on your
+# case and other learners'.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "target-salary-answer", "schema_version": 3}
 def target_salary(offers, reservation):
-    """The salary to aim for at Northwind, with two remote days."""
+    """The salary to aim for at Northwind."""
     ### BEGIN SOLUTION
     with_remote_days = reservation - offers.commute_cost / 2
     northwind = offers.agency_rate + offers.agency_fee
