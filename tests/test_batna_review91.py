@@ -93,3 +93,37 @@ def test_x1_question_5_leaves_the_package_to_the_learner_and_its_hint_says_why(m
             assert "remote days cost Northwind nothing and halve your commute" in said, said
             told += 1
     assert told >= 10, told
+
+
+def test_section_6_quotes_module_00s_legitimate_as_leaving_no_false_impression():
+    """Module 00 now calls a statement legitimate when it is true, about leverage the side
+    really holds, and leaves no false impression; section 6 quoted it as "a true statement
+    that plants no false fact". The quotation, section 6's table and the hints and feedback
+    that repeat its test now use module 00's words."""
+    import pytest
+
+    import course
+    from course.checks.hints import NotYet
+    from course.scenarios.batna import statements_of
+
+    honest = _flat("honest-teaching")
+    assert (
+        "In module 00's terms, a true statement that leaves no false impression is "
+        "**legitimate**, with or without a demand;" in honest
+    )
+    assert "| legitimate | true | it leaves no false impression;" in honest
+    assert "plants no false fact" not in honest
+    for statement in statements_of(course.variant("02_batna", "ada")) + check._practice_said():
+        assert "plants no false fact" not in statement._why, statement
+    true = [s for s in check._practice_said() if s._label == check.LEGITIMATE]
+    assert true
+    for statement in true:
+        for label in ("honest", "bluff"):
+            with pytest.raises(NotYet) as hint:
+                check.judge_statement(statement, {statement.letter: label})
+            said = " ".join(str(hint.value).split())
+            assert "plants no false fact" not in said, said
+    fact = check._practice_said()[-1]
+    with pytest.raises(NotYet) as hint:
+        check.judge_statement(fact, {fact.letter: "bluff"})
+    assert "leaves no false impression Northwind would rely on" in str(hint.value)

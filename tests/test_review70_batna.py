@@ -35,7 +35,10 @@ def test_question_7s_labels_keep_honesty_apart_from_demanding():
     text = _cell("honest-teaching")
     assert "| honest |" not in text
     # review 81 C1: a true statement that plants a false fact is not legitimate
-    assert "a true statement that plants no false fact is **legitimate**, with or without a" in text
+    assert (
+        "a true statement that leaves no false impression is **legitimate**, with or without a"
+        in text
+    )
     assert "| legitimate | true |" in text and "| warning |" not in text
     assert "| bluff | false |" in text and "| misrepresentation | false |" in text
     assert "To label a statement, ask: is it true?" in text
@@ -72,7 +75,7 @@ def test_the_old_word_honest_gets_a_hint_of_its_own(learner):
         check.judge_statement(statement, {statement.letter: "honest"})
     said = str(hint.value)
     assert (
-        "true statement that plants no false fact, with a demand or without, is 'legitimate'"
+        "true statement that leaves no false impression, with a demand or without, is 'legitimate'"
         in said
     )
 

@@ -54,11 +54,11 @@ def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_tru
             check.judge_statement(fact, {"H": label})
         said = str(failure.value)
         assert "every figure in it is true" not in said, said
-        assert "plants no false fact Northwind would rely on" in said, said
+        assert "leaves no false impression Northwind would rely on" in said, said
     for statement in check._practice_said():
         assert "every figure in it is true" not in statement._why, statement
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
-    assert "| true | it plants no false fact; if it demands something," in honest  # r80 C3
+    assert "| true | it leaves no false impression; if it demands something," in honest  # r80 C3
 
 
 @pytest.mark.parametrize("hidden", [False, True])

@@ -56,7 +56,9 @@ def test_the_old_wordings_reading_keeps_its_marks_and_the_practice_teaches_one_l
     with pytest.raises(check.NotYet) as failure:
         check.judge_statement(fact, {"H": "misrepresentation"})
     said = str(failure.value)
-    assert "to its cost" not in said and "plants no false fact Northwind would rely on" in said
+    assert (
+        "to its cost" not in said and "leaves no false impression Northwind would rely on" in said
+    )
     assert "to its cost" not in fact._why
 
 

@@ -110,7 +110,7 @@ def test_module_02_labels_statements_in_module_00s_words(learner):
     assert check.LABELS == ("legitimate", "bluff", "misrepresentation")
     honest = _cell("honest-teaching")
     assert (
-        "In module 00's words, a true statement that plants no false fact is **legitimate**"
+        "In module 00's terms, a true statement that leaves no false impression is **legitimate**"
         in honest
     )
     assert "(its fourth kind, an illegitimate source, does not arise here)" in honest

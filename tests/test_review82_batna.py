@@ -24,7 +24,7 @@ def test_a_true_statement_is_legitimate_only_when_it_plants_no_false_fact(learne
     honest = _cell("honest-teaching")
     assert "a true statement is **legitimate**" not in honest
     assert (
-        "In module 00's words, a true statement that plants no false fact is **legitimate**, "
+        "In module 00's terms, a true statement that leaves no false impression is **legitimate**, "
         "with or without a demand;"
     ) in honest
     ada = statements_of(course.variant("02_batna", "ada"))
@@ -34,7 +34,7 @@ def test_a_true_statement_is_legitimate_only_when_it_plants_no_false_fact(learne
             check.judge_statement(demand, {demand.letter: old})
         said = " ".join(str(hint.value).split())
         assert "a true statement, with a demand or without" not in said
-        assert "true statement that plants no false fact, with a demand or without" in said
+        assert "true statement that leaves no false impression, with a demand or without" in said
 
 
 def test_the_reflections_target_needs_a_fact_only_where_section_4s_table_asks_for_one():

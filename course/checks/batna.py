@@ -1399,8 +1399,8 @@ def _nudge(given, right, kind=None):
     if given in _NEW_WORDS and _NEW_WORDS[given] == right:
         return (
             f"{given!r} is one of this question's old labels, and not the one for this "
-            "statement; the labels now follow module 00, and a true statement that plants no "
-            f"false fact, with a demand or without, is {LEGITIMATE!r}"
+            "statement; the labels now follow module 00, and a true statement that leaves no "
+            f"false impression, with a demand or without, is {LEGITIMATE!r}"
         )
     given = _NEW_WORDS.get(given, given)
     if kind == "warning" and {given, right} == {LEGITIMATE, "bluff"}:
@@ -1424,7 +1424,7 @@ def _nudge(given, right, kind=None):
         # review 78 C1: section 6 judges a true statement of fact by what it makes Northwind
         # believe, so "every figure is true" alone was a test the text rejects; review 79
         # X1: the hint says section 6's own test, without a "to its cost" it never states
-        return "it is true of your scenario and plants no false fact Northwind would rely on"
+        return "it is true of your scenario and leaves no false impression Northwind would rely on"
     return "look again at what the false part is about"
 
 
@@ -1436,7 +1436,7 @@ def label_of(value, letter):
     if evened(_trimmed(value)) == "honest":
         raise NotYet(
             f"the label of statement {letter} is 'honest', which is not one of the labels: a "
-            f"true statement that plants no false fact, with a demand or without, is "
+            f"true statement that leaves no false impression, with a demand or without, is "
             f"{LEGITIMATE!r}; the labels are " + ", ".join(repr(label) for label in LABELS),
             general="it should return one of " + ", ".join(repr(label) for label in LABELS),
         )

@@ -756,13 +756,13 @@ class Statement:
 
 #: The labels of question 7, in the order the notebook teaches them: module 00's words for
 #: the course's kinds of move (review 80 C3, module 00's C3: one vocabulary for the course).
-#: A true statement that plants no false fact is legitimate, with a demand (a warning) or
+#: A true statement that leaves no false impression is legitimate, with a demand (a warning) or
 #: without; a false one is a bluff (about the least you would accept) or a misrepresentation
 #: (about a fact). Module 00's fourth kind, an illegitimate source, does not arise among
 #: these statements.
 LABELS = ("legitimate", "bluff", "misrepresentation")
 
-#: The label of a true statement that plants no false fact, demand or not.
+#: The label of a true statement that leaves no false impression, demand or not.
 LEGITIMATE = LABELS[0]
 
 #: Question 7's labels before review 80 C3 split a true statement in two: one that demands
@@ -960,14 +960,14 @@ def _true_fact(offers, name, graded=True):
         salary = offers.bank_salary
         text = f"Harbor Bank has offered me {salary:,.0f}."
         why = (
-            f"Harbor Bank did offer you {salary:,.0f}: it is true, plants no false fact and "
+            f"Harbor Bank did offer you {salary:,.0f}: it is true, leaves no false impression and "
             "demands nothing"
         )
     else:
         salary = offers.startup_base
         text = f"Lumen's base salary is {salary:,.0f} a year."
         why = (
-            f"Lumen's base salary is {salary:,.0f}: it is true, plants no false fact and "
+            f"Lumen's base salary is {salary:,.0f}: it is true, leaves no false impression and "
             "demands nothing"
         )
         if graded:  # review 79 X1: learners who labelled the old wording keep their marks
@@ -1003,7 +1003,7 @@ def _statements_of(offers):
             LEGITIMATE,
             true_figure,
             true_figure,
-            "it is true, plants no false fact and demands nothing: your BATNA, told plainly",
+            "it is true, leaves no false impression and demands nothing: your BATNA, told plainly",
             "mention",
         ),
         (

@@ -561,16 +561,16 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "honest-teaching", "schema_version": 3}
 # ## 6. Using your alternatives honestly
 #
-# An alternative helps you only if the other side believes in it. In module 00's words, a
-# true statement that plants no false fact is **legitimate**, with or without a demand; a
-# false one is a bluff or a misrepresentation (its fourth kind, an illegitimate source, does
-# not arise here). The
-# examples: Harbor Bank has offered you 89,000, and the commute costs you 8,000 a year, so
-# your reservation price for the job as offered is 97,000.
+# An alternative helps you only if the other side believes in it. In module 00's terms, a
+# true statement that leaves no false impression is **legitimate**, with or without a
+# demand; a false one is a bluff or a misrepresentation (its fourth kind, an illegitimate
+# source, does not arise here). The examples: Harbor Bank has offered you 89,000, and the
+# commute costs you 8,000 a year, so your reservation price for the job as offered is
+# 97,000.
 #
 # | label | true? | its test | example |
 # |---|---|---|---|
-# | legitimate | true | it plants no false fact; if it demands something, you would carry out the consequence anyway | "Harbor Bank has offered me 89,000." A warning: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
+# | legitimate | true | it leaves no false impression; if it demands something, you would carry out the consequence anyway | "Harbor Bank has offered me 89,000." A warning: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
 # | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | A false statement of fact the other side will rely on: an offer that does not exist or is inflated (in a demand too), a possible bonus presented as sure; it can be fraud | "Harbor Bank has offered me 95,000." |
 #
