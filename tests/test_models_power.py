@@ -657,7 +657,8 @@ def test_short_rounds_remove_the_first_movers_edge_but_not_patiences():
     # from section 4's short-rounds rule
     # review 64, U2: the licence application is short; the table says it
     # review 67, U2: the table is now two sentences
-    assert "costs Kestrel more, its overdraft interest too, and its share at the table " in (
+    # review 91, U2: section 5 says question 6's what-if in one sentence
+    assert "a day's delay also costs Kestrel overdraft interest, so its share at the table " in (
         " ".join(PROSE.split())
     )
     assert "falls below a half" in PROSE
@@ -1228,9 +1229,9 @@ def test_the_luxembourg_paper_is_cited_by_title_and_journal():
     abstract page give the title, the affiliation and the dates, no author), so the
     citation stays as it is rather than guess a name."""
     text = " ".join(PROSE.split())
-    assert (
+    assert (  # review 91, U3: the DOI in place of the address (no author found again)
         '("Luxembourg in the early days of the EEC: null player or not?", *Games* 9(2), '
-        "article 29, 2018, at https://www.mdpi.com/2073-4336/9/2/29)"
+        "article 29, 2018, doi:10.3390/g9020029)"
     ) in text
     assert "University of Bayreuth" not in PROSE
     assert "economics department" not in PROSE
@@ -1342,7 +1343,7 @@ def test_question_6_the_ultimatum_and_the_time_are_placed_in_the_text():
     is given three hours; the course map agrees (480 minutes since session 56)."""
     from course.course_map import MODULES
 
-    assert "Like question 4, this goes back to the licence, with a what-if." in PROSE
+    assert "Like question 4, this goes back to the licence, with the what-if" in PROSE
     using = _section(PROSE, "## 7. Using power", "### Question 9")
     using = " ".join(using.split())
     assert "is a warning, and legitimate, but still the weaker move" in using
@@ -1367,7 +1368,7 @@ def test_citations_and_figures_read_exactly():
     named, as no abstract available to us names one); U5, Roth (1977) is a utility a player
     neutral to ordinary and strategic risk gives the game, not a forecast; U6, the shrinking
     pie answer gives offers as the slider shows them, 0.48 (48%)."""
-    assert "https://www.mdpi.com/2073-4336/9/2/29" in PROSE
+    assert "doi:10.3390/g9020029" in PROSE  # review 91, U3: the DOI, not the address
     assert "can expect from playing the game" not in PROSE
     # review 69, U1: Roth's valuation was cut for length, so the text makes no claim on it
     assert "values playing the game at" not in PROSE and "strategic risk" not in PROSE
@@ -1798,11 +1799,14 @@ def test_the_licence_terms_table_matches_the_prices_the_checks_use():
     8); paid on signing, Kestrel loses faster and its share is below a half (question 6)."""
     from course.scenarios.power import licence_price, signing_price
 
-    terms = " ".join(_section(PROSE, "In your story the licence money", "Either way").split())
-    assert "paid on one fixed date, so Kestrel's share at the table is one half" in terms
-    assert "(questions 4 and 8)" in terms
-    assert "In question 6's what-if it is paid the day the deal is signed" in terms
-    assert "share at the table falls below a half" in terms
+    # review 91, U2: the fixed date's even split is said once, in the paragraph before;
+    # question 6's what-if is one sentence
+    flat = " ".join(PROSE.split())
+    assert "so they split evenly at the table" in flat
+    assert (
+        "In question 6's what-if, paid on signing, a day's delay also costs Kestrel overdraft "
+        "interest, so its share at the table falls below a half." in flat
+    )
     assert "| the licence money |" not in PROSE
     for s in _drawn_scenarios()[:200]:
         assert s.signing_ratio > 1
@@ -1977,7 +1981,7 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     specialist = _section(PROSE, "<details><summary>Closing note", "</details>")
     assert "Abreu & Manea" in specialist
     assert "Borealis's figure is unchanged" not in PROSE
-    assert "Borealis's offer is still priced per remaining month of the licence" in PROSE
+    # review 91, U2: question 6 points to the story, which says it (below)
     for s in _drawn_scenarios()[:20]:
         story = " ".join(s.story().split())
         assert "priced per remaining month of the licence" in story
@@ -2006,10 +2010,7 @@ def test_the_signing_gain_is_an_order_cash_lets_kestrel_take_and_interest_saved(
         )
     q6 = _section(PROSE, "### Question 6 (2 marks)", "def signing_terms")
     assert "would save Kestrel" not in q6 and "than it saves" not in q6
-    assert (
-        "worth `s.signing_gain` to Kestrel in all, whoever buys (the order that cash in hand "
-        "lets it take, and the overdraft interest it saves)" in q6
-    )
+    assert "`s.signing_gain`" in q6  # review 91, U2: the story says what it is worth
 
 
 def test_a_breakdown_payoff_is_measured_one_way_by_what_each_unit_adds():
@@ -2085,7 +2086,7 @@ def test_the_order_in_time_of_questions_4_and_6_to_9_comes_before_question_4():
     heads = {
         "### Question 2": "before Atlas proposed",
         "### Question 4 (1 mark)": "is on the table",
-        "### Question 6 (2 marks)": "before the talks began",
+        "### Question 6 (2 marks)": 'the what-if "Paid on signing?"',  # review 91, U2
         "### Question 7 (2 marks)": "Granite's first proposal",
         "### Question 8 (2 marks)": "before Atlas proposes",
         "**Part a (2 marks).**": "Granite knows only what Kestrel tells it of Harrow",  # rev. 90

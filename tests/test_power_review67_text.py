@@ -28,8 +28,8 @@ def test_question_6s_ratio_is_anchored_in_the_licences_term_and_the_overdraft():
     six = _flat(_section(PROSE, "### Question 6", "def signing_terms"))
     # review 85, U3 (round 86): said plainly
     # review 88, U1: one fact a sentence
-    assert "A day's delay costs both sides a day of use." in six
-    assert "So Kestrel's rate of loss is" in six
+    # review 91, U2: the story says it; the question points there
+    assert "(`s.signing_ratio`, `s.signing_gain`)" in six
 
 
 def test_trust_and_credibility_keeps_one_framing():
@@ -58,7 +58,7 @@ def test_section_5_says_the_licence_terms_in_two_sentences_not_a_table():
     in a cell, and a column mixing questions) is now two sentences."""
     five = _flat(_section(PROSE, "The licence of section 2 is the first kind", "In the library"))
     assert "| the licence money |" not in five and "as the licence nears its end date" not in five
-    assert (
-        "In your story the licence money is paid on one fixed date, so Kestrel's share at "
-        "the table is one half (questions 4 and 8)." in five
+    assert (  # review 91, U2: one sentence, for question 6's what-if
+        "In question 6's what-if, paid on signing, a day's delay also costs Kestrel overdraft "
+        "interest, so its share at the table falls below a half." in five
     )

@@ -74,10 +74,10 @@ def test_the_rule_on_naming_a_weak_alternative_is_called_the_courses_heuristic()
     opening). Section 7 and question 9b now call the rule the course's heuristic."""
     seven = _flat(_section(PROSE, "**Mention an alternative when", "**Make a strong"))
     assert (  # review 70, U3; review 85 (round 86): shorter; review 89, U2: a textbook's
-        "That rule is a textbook heuristic (Thompson, *The Mind and Heart of the Negotiator*, "
-        "2nd ed., 2001, on power and persuasion): no study we know of tests disclosing a "
-        "weak alternative "
-        "directly." in seven
+        "That rule is Fisher and Ury's (*Getting to Yes*, 1981, \"What If They Are More "
+        'Powerful? Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, '
+        "2nd ed., 2001): no study we know of tests disclosing a weak alternative "
+        "directly." in seven  # review 91, C1
     )
     nine_b = _flat(_section(PROSE, "**Part b (1 mark).**", "def harrow_move"))
     # review 75, C3: shortened to pay for the premise's new clause

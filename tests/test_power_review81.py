@@ -37,9 +37,8 @@ def test_c1_question_4_asks_for_the_figure_kestrel_stands_on_not_an_opening():
     assert "`price`: the figure Kestrel takes or stands on" in _four()
     assert (
         # review 90, U1: what standing on a figure means is now a sentence of its own
-        "To stand on a figure is to hold the other side to it and settle for no less. An "
-        "opening may ask more (module 04 covers openings), but the other side can refuse it "
-        "without going back on its word."
+        # review 91, U2: the opening sentence went; question 4's note says it asks no opening
+        "To stand on a figure is to hold the other side to it and settle for no less."
     ) in prose
     told = 0
     for s in _draws(100):

@@ -143,10 +143,10 @@ def test_u2_the_rule_on_disclosing_alternatives_cites_the_textbook_it_follows():
     seven = " ".join(_cell("using-teaching"))
     assert "this course's heuristic" not in seven
     assert (
-        "That rule is a textbook heuristic (Thompson, *The Mind and Heart of the Negotiator*, "
-        "2nd ed., 2001, on power and persuasion): no study we know of tests disclosing a "
-        "weak alternative "
-        "directly." in seven
+        "That rule is Fisher and Ury's (*Getting to Yes*, 1981, \"What If They Are More "
+        'Powerful? Develop Your BATNA"; also Thompson, *The Mind and Heart of the Negotiator*, '
+        "2nd ed., 2001): no study we know of tests disclosing a weak alternative "
+        "directly." in seven  # review 91, C1
     )
 
 
@@ -172,8 +172,9 @@ def test_u3_section_5_gives_each_rule_its_paragraph_and_a_number():
     )
     nash_low, nash_high = (b + (1 - b) / 2 for b in (0.1, 0.6))
     assert (
-        f"A breakdown payoff of 0.1 gives {nash_low:.3f}, one of 0.6 gives {nash_high:.3f}."
-        in breakdown
+        # review 91, U1: with the other side's breakdown payoff said
+        f"If the other side's breakdown payoff is 0, one of 0.1 gives {nash_low:.3f}, one of "
+        f"0.6 gives {nash_high:.3f}." in breakdown
     )
     # both come before the first question that uses them
     prose = " ".join(line.lstrip("#").strip() for line in NOTEBOOK.splitlines())

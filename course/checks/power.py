@@ -1067,6 +1067,32 @@ def judge_reply(s, result):
     judge_reply_reason(s, result)
 
 
+def _replied(answer, scenarios, message):
+    """Question 4 over ``scenarios``, as ``_each`` runs ``judge_reply``; ``message`` when all
+    pass, except where the learner took Atlas's figure on its own case and the yardstick was
+    higher (review 91, X1: the message called that figure the highest Kestrel could stand on).
+    """
+    from course.scenarios.power import kestrel_shapley, licence_price
+
+    def judged(s):
+        result = call_learner(answer, s)
+        judge_reply(s, result)
+        return result
+
+    took = None
+    for s in scenarios:
+        result = _judged(s, functools.partial(judged, s))
+        if _own(s) and one_of(result[1], REASONS, "the reason", REASON_ALIASES) == "accept":
+            took = s
+    if took is None or kestrel_shapley(took) <= took.atlas_figure + 0.5:
+        return message
+    return (
+        f"taking Atlas's {took.atlas_figure:,.0f} earns the mark, since it is at least "
+        f"section 5's price, {licence_price(took):,.0f}; Atlas's own yardstick, "
+        f"{kestrel_shapley(took):,.0f}, was a higher figure to stand on."
+    )
+
+
 @question
 def licence_reply(answer, hidden=False):
     """Check a function that returns (the price Kestrel gets in reply to Atlas, what it
@@ -1076,10 +1102,9 @@ def licence_reply(answer, hidden=False):
         Check(
             "the price and the reason",
             1,
-            lambda: _each(
+            lambda: _replied(
                 answer,
                 scenarios,
-                judge_reply,
                 "the reply names the highest figure Kestrel can stand on: Atlas's "
                 "figure, taken as it stands; Atlas's own yardstick worked out, where its "
                 "figure falls short of it (where "

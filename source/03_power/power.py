@@ -460,7 +460,7 @@ check.licence_floor(licence_floor, hidden=True)
 # from at least four members, so France, Germany and Italy needed a fourth, and Luxembourg
 # could supply it; and where the treaty asked for unanimity, Luxembourg had a veto
 # ("Luxembourg in the early days of the EEC: null player or not?", *Games* 9(2), article
-# 29, 2018, at https://www.mdpi.com/2073-4336/9/2/29).
+# 29, 2018, doi:10.3390/g9020029).
 #
 # </details>
 #
@@ -650,16 +650,16 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # Journal of Economics*, 1986) showed it.
 # Whoever proposes, the option binds once it beats your share at the table; each unit then
 # adds a whole unit to your share when the other side proposes, and their $\delta$ of a
-# unit when you do. With $\delta = 0.99$ on both sides (the cell below) the share at the
-# table is 0.497: an option of 0.1 leaves it there, one of 0.6 makes it 0.600.
+# unit when you do. With $\delta = 0.99$ on both sides, the share at the table is 0.497:
+# an option of 0.1 leaves it there, one of 0.6 makes it 0.600.
 #
-# **A breakdown payoff** is what each side is left with if the talks end for reasons
-# neither controls (a lender who may withdraw): when the risk of breakdown, rather than
-# the cost of delay, is what pushes the two sides to agree, and offers follow each other
-# quickly, alternating offers end at the Nash split on the breakdown payoffs, so each unit
-# of it adds half a unit to your share, whether or not it beats your share at the table
-# (less where delay also pushes, closing note). A breakdown payoff of 0.1 gives 0.550, one
-# of 0.6 gives 0.800.
+# **A breakdown payoff** is what each side keeps if the talks end for reasons neither
+# controls (a lender withdrawing): when the risk of breakdown, rather than the cost of
+# delay, is what pushes the two sides to agree, and offers follow each other quickly,
+# alternating offers end at the Nash split on the breakdown payoffs, so each unit of it
+# adds half a unit to your share, whether or not it beats your share at the table (less
+# where delay also pushes, closing note). If the other side's breakdown payoff is 0, one
+# of 0.1 gives 0.550, one of 0.6 gives 0.800.
 #
 # The licence of section 2 is the first kind: to sell to Borealis, Kestrel must turn down
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
@@ -669,19 +669,15 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
 # never below its reservation price, and exactly that whenever Borealis binds.
 #
-# In your story the licence money is paid on one fixed date, so Kestrel's share at the
-# table is one half (questions 4 and 8). In question 6's what-if it is paid the day the
-# deal is signed, so a day's delay costs Kestrel more, its overdraft interest too, and its
-# share at the table falls below a half. Either way Borealis's offer stays an outside
-# option.
+# In question 6's what-if, paid on signing, a day's delay also costs Kestrel overdraft
+# interest, so its share at the table falls below a half.
 #
 # **The predicted price is no cap on an ask.** It is what a side gets even if the other
 # side refuses every unit more, so taking less gives money away. A side can stand on a
 # figure the other side proposed, since few will call their own standard unfair (Shell's
 # normative leverage, section 7), or on one the other side can check, such as a rival's
 # written offer. To stand on a figure is to hold the other side to it and settle for no
-# less. An opening may ask more (module 04 covers openings), but the other side can refuse
-# it without going back on its word.
+# less.
 # Naming a figure below the highest one on the table points the other side down to it.
 # Where the model says to sell to the rival, real talks name the rival's figure to the
 # buyer instead: the same money, with the door left open.
@@ -710,7 +706,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # </details>
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-example", "schema_version": 3}
-for b in (0.1, 0.3, 0.6):  # equal, short rounds (0.99): the two rules side by side
+# equal, short rounds (0.99): the two rules side by side;
+# the other side's breakdown payoff 0
+for b in (0.1, 0.3, 0.6):
     outside = bargaining_split(0.99, 0.99, b)[1]
     breakdown = b + (1 - b) / 2
     print(f"alternative {b}: outside option {outside:.3f}, breakdown payoff {breakdown:.3f}")
@@ -852,21 +850,9 @@ check.rig_prices(rig_prices, hidden=True)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "signing-terms-text", "schema_version": 3}
 # ### Question 6 (2 marks): paid on signing?
 #
-# Like question 4, this goes back to the licence, with a what-if. Suppose that before
-# the talks began Atlas had offered to change one term. Three things would then hold
-# (numbers: "Paid on signing?", end of story part 1):
-#
-# - The buyer pays the day the deal is signed, not on the fixed date. Borealis's offer
-#   comes on the same terms.
-# - A day's delay costs both sides a day of use. It now also costs Kestrel overdraft
-#   interest on the price: a rate of loss (section 4), not a fixed bill. So Kestrel's rate
-#   of loss is `s.signing_ratio` times Atlas's.
-# - Borealis's offer is still priced per remaining month of the licence:
-#   `s.borealis_value` signed today.
-#
-# Being paid sooner would be worth `s.signing_gain` to Kestrel in all, whoever buys (the
-# order that cash in hand lets it take, and the overdraft interest it saves). Offers still
-# follow each other within days.
+# Like question 4, this goes back to the licence, with the what-if "Paid on signing?". It
+# ends story part 1 (`s.signing_ratio`, `s.signing_gain`). The overdraft interest is a
+# rate of loss (section 4), not a fixed bill; all else is as in question 4.
 #
 # Write `signing_terms(s)`, returning a pair `(price, switch)`:
 #
@@ -1071,9 +1057,10 @@ check.best_lever(best_lever, hidden=True)
 #   experiments on first offers (2001), final prices ended nearer the first figure
 #   named. A weak alternative anchors you too: with one, negotiators made less ambitious
 #   first offers and did worse than with none (Schaerer, Swaab and Galinsky, 2015). So
-#   make a strong alternative known, keep a weak one private. That rule is a textbook
-#   heuristic (Thompson, *The Mind and Heart of the Negotiator*, 2nd ed., 2001, on power
-#   and persuasion): no study we know of tests disclosing a weak alternative directly.
+#   make a strong alternative known, keep a weak one private. That rule is Fisher and
+#   Ury's (*Getting to Yes*, 1981, "What If They Are More Powerful? Develop Your BATNA";
+#   also Thompson, *The Mind and Heart of the Negotiator*, 2nd ed., 2001): no study we
+#   know of tests disclosing a weak alternative directly.
 # - **Make a strong alternative believable, and say it calmly.** Granite has not seen
 #   Harrow's new offer and cannot check what Kestrel says of it, so an offer made only by
 #   telephone is worth having confirmed in writing first. Never threaten to take an option
