@@ -55,6 +55,8 @@ class PersonSession:
         self.finished = False
         self.ended_by = None
         self.agreement = None
+        self.ending = None  # once over: how the bot remembers it (a key of bots.ENDINGS)
+        self.remembered = None  # once over: the bot's Encounter, if it keeps a memory
         self._index_of, self._public = negotiation.index_of, negotiation.public
         self._own_utilities = own.utilities
         bots = {person: None, bot_side: counterpart}
@@ -134,8 +136,11 @@ class PersonSession:
         if result.said:
             self.said = result.said
             self.remarks.append((result.round, result.said))
-        if self._memory is not None and self._encounter is not None:
-            self._memory.remember(self._encounter(_ending(result, self.side)))
+        self.ending = _ending(result, self.side)
+        if self._encounter is not None:
+            self.remembered = self._encounter(self.ending)
+            if self._memory is not None:
+                self._memory.remember(self.remembered)
         return {
             "bot_offer": self.bot_offer,
             "said": result.said,

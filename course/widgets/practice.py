@@ -49,14 +49,26 @@ REMEMBERED = {
 
 
 def _ending_words(session):
-    result = session.result()
-    if result.ended_by == "agreement":
-        return "deal"
-    if result.ended_by == "deadline":
-        return "deadline"
-    if result.by_side != session.side:
-        return "it left"
-    return "polite walk-away" if result.polite else "walk-out"
+    """How the buyer remembers the finished ``session``: the engine's own ending (a key of
+    ``REMEMBERED``), so a buyer that left at its own deadline reads as talks that ran out
+    of time, not as a buyer that had to leave."""
+    return session.ending
+
+
+def _remembered_line(session):
+    """The debrief's last line: the ending the buyer remembers, and the insults and
+    retractions it counted, each of which costs trust as the engine's ``Memory`` says."""
+    met = session.remembered
+    line = f"The buyer will remember {REMEMBERED[met.ending]}"
+    if met.insults and met.retractions:
+        return (
+            f"{line}, and {met.insults} offer(s) of yours it took as insults and "
+            f"{met.retractions} as retractions."
+        )
+    for count, kind in ((met.insults, "insults"), (met.retractions, "retractions")):
+        if count:
+            return f"{line}, and {count} offer(s) of yours it took as {kind}."
+    return f"{line}."
 
 
 class NegotiationArena(PlaysRounds, w.VBox):
@@ -258,11 +270,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
         lines += _moves_debrief(result, session.side)
         if not self._mystery:
             lines.append(_style_line(result, session.side, buyer["style"]))
-        insults = measures.insults(result, session.side)
-        lines.append(
-            f"The buyer will remember {REMEMBERED[ending]}"
-            + (f", and {insults} offer(s) of yours it took as insults." if insults else ".")
-        )
+        lines.append(_remembered_line(session))
         self.result.value = "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
         self.status.value = message(
             "Negotiation over. "
