@@ -334,8 +334,8 @@ def test_r80_x4_question_5b_says_the_second_reading_passes():
     text = " ".join(line.lstrip("# ").strip() for line in SOURCE.read_text().splitlines())
     q5b = text[text.index("Question 5b (1 mark)") : text.index("def read_pick")]
     assert (
-        "reading the pick against every offer it beat that your research rated above it "
-        "passes too." in q5b
+        "Comparing the pick with every offer it beat that your research rated higher may "
+        "name more issues, and passes too." in q5b  # review 91 U1
     )
     differing = [
         (learner, offers, k)

@@ -191,10 +191,10 @@ def test_u1_rule_2_and_question_5_nest_no_clause_in_a_parenthesis():
     text = _flat()
     assert "(before your first, by three fifths of the room to your target" not in text
     assert (  # review 89 U2: the caps as a list, the band after it
-        "Your most is the smallest of: their concession, your plan's next step, your last "
-        "step (before your first step: three fifths of the room left to your target, section "
-        "2's plan), and the room left to your target. Give between half of your most and all "
-        "of it." in text
+        "Your **allowance** is the smallest of four numbers: their concession; your plan's next "
+        "step; your own last step (or, before your first step, three fifths of the room to "
+        "your target); and the room left to your target. Give between half of your allowance "
+        "and all of it." in text  # review 91 U1: the allowance
     )
     question = text[text.index("Question 5 (2 marks)") : text.index("Question 5b")]
     assert "(the middle level of each issue in `s.issues`)" not in question

@@ -51,7 +51,10 @@ def test_c1_section_2_3_and_the_summary_give_one_rule_for_a_steps_size():
     rule_2 = text[text.index("2. Give back part of what they gave") : text.index("3. If they")]
     assert "your plan's next step" in rule_2  # review 89 U2: the caps as a list
     summary = text[text.index("What to take away") :]
-    assert "at most theirs and your plan's next step, capped by your own last step" in summary
+    # review 91 U1: the summary names rule 2's allowance
+    assert (
+        "all of your allowance (the least of theirs, your plan's next step and your own" in summary
+    )
 
 
 def test_c1_question_2_and_6_read_the_plan_as_a_cap():

@@ -190,10 +190,10 @@ def test_u2_rule_2_and_the_accept_or_counter_bullet_are_split():
     text = _flat()
     assert "at most all of it (never more than your plan's next step), capped" not in text
     assert (
-        "Your most is the smallest of: their concession, your plan's next step, your last "
-        "step (before your first step: three fifths of the room left to your target, section "
-        "2's plan), and the room left to your target. Give between half of your most and all "
-        "of it." in text
+        "Your **allowance** is the smallest of four numbers: their concession; your plan's next "
+        "step; your own last step (or, before your first step, three fifths of the room to "
+        "your target); and the room left to your target. Give between half of your allowance "
+        "and all of it." in text  # review 91 U1: the allowance
     )
     assert "while rounds remain an offer below your next ask" not in text
     assert (

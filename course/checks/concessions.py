@@ -984,10 +984,10 @@ def tit_for_tat(answer, hidden=False):
             if not _in_band(value, band, mine[-1]) or value < target - TOLERANCE:
                 _fail(where, *_tit_for_tat_mistake(s, mine, theirs, target, value, band))
     passed(
-        "tit_for_tat answers a concession with a share you chose of the most the rule "
-        "allows (Orchard's concession capped by your own last step: at least half of that "
-        "most), holds when Orchard holds, steps back or only takes back its own "
-        "retraction, and never passes your target."
+        "tit_for_tat answers a concession with a share you chose of your allowance "
+        "(Orchard's concession capped by your own last step), from half of it to all, "
+        "holds when Orchard holds, steps back or only takes back its own retraction, and "
+        "never passes your target."
     )
 
 
@@ -1151,9 +1151,9 @@ def _tit_for_tat_mistake(s, mine, theirs, target, value, band):
             "it concedes more than the rule allows",
         )
     return (
-        f"you answered with {value:g}: lower your last offer by at most Orchard's last "
-        "concession, capped by your own last concession (before your first, by three "
-        "fifths of the room to your target), and by at least half of that most; hold "
+        f"you answered with {value:g}: lower your last offer by half to all of your "
+        "allowance: Orchard's last concession, capped by your own last concession (before "
+        "your first, by three fifths of the room to your target); hold "
         "when it held, stepped back or only took back its own retraction (count only "
         "how far its offer goes beyond its best earlier one); never below your target",
         "it is not an offer the rule allows",

@@ -176,7 +176,9 @@ scenario
 # price, `s.their_estimate` (what *you* think of *Orchard*), up to your *fact*, the
 # highest figure among the true statements you make. A quote below your fact caps
 # Orchard's reservation price: open no higher than the quote and at most 3 thousand under
-# it, a small edge that gives Orchard a reason to choose you over an equal rival.
+# it, a small edge that gives Orchard a reason to choose you over an equal rival. A quote
+# below your estimate lowers your target too: your opening need only reach halfway from
+# your reservation price to the quote.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-answer", "schema_version": 3}
@@ -373,12 +375,12 @@ check.concession_plan(concession_plan, hidden=True)
 # is coming. So the course's rule, which it calls **paced tit-for-tat**, has four parts:
 #
 # 1. Concede only in answer to a concession of theirs, never into silence.
-# 2. Give back part of what they gave; how much is your call. Your most is the smallest
-#    of: their concession, your plan's next step, your last step (before your first step:
-#    three fifths of the room left to your target, section 2's plan), and the room left to
-#    your target. Give between half of your most and all of it.
-#    Give nearly all of it while your target is far, so the talks keep their pace; less as
-#    it nears, keeping room for a last trade.
+# 2. Give back part of what they gave; how much is your call. Your **allowance** is the
+#    smallest of four numbers: their concession; your plan's next step; your own last
+#    step (or, before your first step, three fifths of the room to your target); and the
+#    room left to your target. Give between half of your allowance and all of it.
+#    Give nearly all of it while your target is far; less as it nears, keeping room for a
+#    last trade.
 # 3. If they retract, hold: neither reward the retraction with a step forward nor answer
 #    it with a step back. An offer that only takes back its own retraction is not a
 #    concession: their concession is how far their offer goes beyond their best earlier
@@ -393,8 +395,8 @@ check.concession_plan(concession_plan, hidden=True)
 # answers, one for each of yours (at least 2 each). `target` is from section 2's band
 # (the check passes its own); your offer never goes below it. It gets no plan: leave out
 # rule 2's plan step, as the check does. This question checks that you apply the course's
-# rule: it accepts any share from half of rule 2's most to all, and does not grade how you
-# vary it.
+# rule: it accepts any share from half of your allowance to all, and does not grade how
+# you vary it.
 #
 # For example, with `target = 100`, `mine = [118, 118, 114]` and `theirs = [80, 85, 91]`,
 # you held after Orchard's opening, gave 4 for its 5, and Orchard has now conceded 6 (91
@@ -463,9 +465,9 @@ check.tit_for_tat(tit_for_tat, hidden=True)
 #   buyers open: one you have not met opens at about 30 per cent of its reservation price
 #   (Boulware), 35 (linear, tit-for-tat) or 40 (Conceder); one you meet again opens at a
 #   larger share the more it trusts you. So a first meeting's opening of 24 puts that
-#   price between about 60 (24 / 0.4) and 80 (24 / 0.3). Take that range as your estimate
-#   of its reservation price, and open at its top, 80: that is below the insult line of
-#   every buyer in the range (90 for a reservation price of 60).
+#   price between 60 (24 / 0.4) and 83 (0.3 × 83 = 24.9, rounded down). Take that range
+#   as your estimate and open at its top, 83: still below the insult line of every buyer
+#   in the range (90 for one of 60).
 # - **Take one back.** Watch what the tit-for-tat buyer does when you make a big
 #   concession, when you make none, and when you retract one.
 #
@@ -805,15 +807,15 @@ for you, them in signed:  # the frontier packages Orchard would sign, best for y
 # - no two give Orchard ground on exactly the same issues (an issue gives Orchard ground
 #   when it is not at your best level, the first of its levels in `s.issues`);
 # - none is an insult: each gives Orchard (`s.theirs`) at least a quarter of the points it
-#   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity. This is an
-#   opening set: an offer worth more to you than your landing package gives Orchard less
-#   than its minimum; only an offer worth the same can meet it.
+#   needs to sign (`s.their_minimum / 4`), a floor, not a mark of sincerity.
+#
+# So your offers will nearly always give Orchard less than its minimum: normal for an
+# opening set.
 #
 # `all_packages(s.yours, s.theirs)` lists every package with both sides' points, and
 # `pareto_frontier` finds the frontier's points. Your case has several sets that meet
-# these rules, and the check accepts any of them: which is your choice. Prefer a set
-# whose least attractive offer still tempts Orchard: the course's preference, drawn from
-# the sincerity finding above.
+# these rules; the check accepts any of them. Prefer a set whose least attractive offer
+# still tempts Orchard: the course's preference, drawn from the sincerity finding above.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "meso-answer", "schema_version": 3}
@@ -867,9 +869,9 @@ check.meso(meso, hidden=True)
 # list or tuple of them passes too) its pick makes candidates for ones Orchard values
 # relatively more than your research (`s.theirs`) estimated: all of them, not only the
 # likeliest. Work it out from "Reading the pick" above over `s.issues`: this question
-# checks that you apply the course's reading. The check only asks about sets with one
-# offer rated best for Orchard; reading the pick against every offer it beat that your
-# research rated above it passes too.
+# checks that you apply the course's reading. The check asks only about sets with one
+# offer your research rates best for Orchard. Comparing the pick with every offer it beat
+# that your research rated higher may name more issues, and passes too.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "read-pick-answer", "schema_version": 3}
@@ -1223,8 +1225,8 @@ check.relationship_reservation(relationship_reservation, hidden=True)
 #   about your reservation price is tolerated; an invented or inflated offer is
 #   misrepresentation.
 # - Plan shrinking steps to a target above your reservation price, and concede only in
-#   answer to a concession: at most theirs and your plan's next step, capped by your own
-#   last step, at least half of that most; hold when they hold or step back.
+#   answer to a concession: from half to all of your allowance (the least of theirs, your
+#   plan's next step and your own last step); hold when they hold or step back.
 # - Choose where to land first: the frontier package best for you that they will still
 #   sign. Make free moves while one exists; once none does, what comes back for a give is
 #   the deal itself: make every give conditional on it, and only while that deal beats
