@@ -5427,7 +5427,10 @@ def test_the_cushion_model_answer_claims_no_trust_the_course_does_not_model():
     text = _flat()
     assert "will open lower and trust me less" not in text
     assert "8 points over a minimum I only estimated may not be enough for Orchard to sign" in text
-    assert "trust** score that moves with how talks end, not with the price" in text
+    assert (
+        "trust** score that moves with how talks end and with your insults and retractions, not with the price"
+        in text
+    )
 
 
 def test_a_growing_step_in_an_unrounded_plan_is_not_blamed_on_rounding():

@@ -111,7 +111,7 @@ def test_x1_a_buyer_that_left_at_its_deadline_is_remembered_as_talks_out_of_time
     assert (met.ending, met.retractions) == ("deadline", 1)
     line = _last_line(arena)
     assert REMEMBERED["deadline"] in line and REMEMBERED["it left"] not in line
-    assert "and 1 offer(s) of yours it took as retractions." in line
+    assert "and counted 1 retraction of yours." in line
     assert "<td>deadline</td>" in arena.meetings.value
     assert "<td>it left</td>" not in arena.meetings.value
 
@@ -119,8 +119,8 @@ def test_x1_a_buyer_that_left_at_its_deadline_is_remembered_as_talks_out_of_time
 def _read(line):
     """(ending, insults, retractions) as the debrief's last line states them."""
     ending = next(key for key, words in REMEMBERED.items() if words in line)
-    insults = re.search(r"(\d+) offer\(s\) of yours it took as insults", line)
-    retractions = re.search(r"(\d+)(?: offer\(s\) of yours it took)? as retractions", line)
+    insults = re.search(r"(\d+) insults? ", line)
+    retractions = re.search(r"(\d+) retractions? ", line)
     return (
         ending,
         int(insults.group(1)) if insults else 0,
@@ -164,10 +164,9 @@ def test_x1_the_debrief_names_retractions_and_insults_together():
         met = arena._session.remembered
         if met.insults and met.retractions:
             line = _last_line(arena)
-            assert (
-                f"and {met.insults} offer(s) of yours it took as insults and "
-                f"{met.retractions} as retractions." in line
-            )
+            insults = f"{met.insults} insult{'s' * (met.insults > 1)}"
+            retractions = f"{met.retractions} retraction{'s' * (met.retractions > 1)}"
+            assert f"and counted {insults} and {retractions} of yours." in line
             assert _read(line)[1:] == (met.insults, met.retractions)
             assert REMARKS["insult"] in " ".join(w for _, w in arena._session.remarks)
             return

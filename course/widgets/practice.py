@@ -48,27 +48,19 @@ REMEMBERED = {
 }
 
 
-def _ending_words(session):
-    """How the buyer remembers the finished ``session``: the engine's own ending (a key of
-    ``REMEMBERED``), so a buyer that left at its own deadline reads as talks that ran out
-    of time, not as a buyer that had to leave."""
-    return session.ending
-
-
 def _remembered_line(session):
-    """The debrief's last line: the ending the buyer remembers, and the insults and
-    retractions it counted, each of which costs trust as the engine's ``Memory`` says."""
+    """The debrief's last line: the ending the buyer remembers (the engine's own, so a
+    buyer that left at its own deadline reads as talks that ran out of time) and the
+    insults and retractions it counted, each of which costs trust as the engine's
+    ``Memory`` says."""
     met = session.remembered
+    counted = [
+        f"{count} {kind if count == 1 else kind + 's'}"
+        for count, kind in ((met.insults, "insult"), (met.retractions, "retraction"))
+        if count
+    ]
     line = f"The buyer will remember {REMEMBERED[met.ending]}"
-    if met.insults and met.retractions:
-        return (
-            f"{line}, and {met.insults} offer(s) of yours it took as insults and "
-            f"{met.retractions} as retractions."
-        )
-    for count, kind in ((met.insults, "insults"), (met.retractions, "retractions")):
-        if count:
-            return f"{line}, and {count} offer(s) of yours it took as {kind}."
-    return f"{line}."
+    return f"{line}, and counted {' and '.join(counted)} of yours." if counted else f"{line}."
 
 
 class NegotiationArena(PlaysRounds, w.VBox):
@@ -193,7 +185,11 @@ class NegotiationArena(PlaysRounds, w.VBox):
             "sooner: when its time is up it says its offer is final, and when its patience "
             "runs out it says so at least one offer before it leaves. "
             + ("The buyer opens: answer its number." if first == "bot" else "You open.")
-            + (f" You have met this buyer {met} time(s) before." if met else "")
+            + (
+                f" You have met this buyer {'once' if met == 1 else f'{met} times'} before."
+                if met
+                else ""
+            )
         )
         self.price.value = ""
         self.history.value = self.chart.value = self.result.value = self.reading.value = ""
@@ -259,7 +255,7 @@ class NegotiationArena(PlaysRounds, w.VBox):
             moves_by_side(session.history),
             {"your reservation price": mine, "its reservation price": limit},
         )
-        ending = _ending_words(session)
+        ending = session.ending
         theirs = [price for _, who, price in session.history if who == "bot"]
         self._meetings.append((ending, theirs[0] if theirs else None, session.agreement))
         lines = [_outcome(session, mine, limit)]
