@@ -190,7 +190,7 @@ def surplus_share(price, seller_reservation, buyer_reservation):
     zone = zopa(seller_reservation, buyer_reservation)
     if zone is None:
         raise ValueError(
-            f"there is no ZOPA: the buyer's reservation {buyer_reservation:g} is below "
+            f"there is no ZOPA: the buyer's reservation price {buyer_reservation:g} is below "
             f"the seller's {seller_reservation:g}"
         )
     low, high = zone
