@@ -32,7 +32,8 @@ def test_x1_question_4_accepts_only_the_discounted_reading_of_marlows_weeks(monk
     visible and hidden, with a hint that says why, and the discounted one passes."""
     q4 = _cell("q4-text")
     assert "Taking them at its buyers' word there passes too." not in q4
-    assert "discount them, so time favours neither side" in q4
+    # review 91 U1: "discount them" became "set the claimed weeks aside"
+    assert "set the claimed weeks aside" in q4 and "time favours neither side" in q4
     assert "passes too" not in _cell("my-audit-answer")
     learners = ["learner-1354"] + [f"learner-{n}" for n in range(120)]
     differ = 0
@@ -47,7 +48,7 @@ def test_x1_question_4_accepts_only_the_discounted_reading_of_marlows_weeks(monk
         said = " ".join(str(hint.value).split())
         assert f"takes Marlow's {case.their_weeks} weeks of stock at its buyers' word" in said
         assert "an unverified claim of the other side" in said
-        assert "section 2's rule is to discount it" in said
+        assert "section 2's rule is to set the claimed weeks aside" in said  # review 91 U1
         with pytest.raises(NotYet):  # grading refuses it too
             run_check(check, "my_audit", lambda s: _audit(s, True), hidden=True)
         for shown in (False, True):

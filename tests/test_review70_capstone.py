@@ -148,7 +148,7 @@ def test_section_5_is_cut_and_its_fold_did_not_grow():
         "any free trade that lands on the frontier will do there",  # review 75 X2
         "the one nearest the middle of that state's zone, at or above it",  # review 78 U5
         "accept an offer of Marlow's when it is worth at least the next package of your plan",
-        "Marlow's opening is a serious counter-offer, so it is its first move",  # review 78 C1
+        "so it is its first move: your next step in answer to it is reciprocity",  # review 91 C1
         "**reply ratio**",
     ):
         assert fact in plan, fact

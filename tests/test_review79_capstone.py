@@ -31,7 +31,8 @@ def test_a_step_answering_marlows_opening_is_reciprocity_in_text_and_debrief():
     reciprocity, said once where the rule is stated; the GRIT row is the only step made while
     Marlow neither moves nor speaks; the debrief and question 8's hint agree."""
     plan = _section("plan-teaching")
-    assert "concede only in answer to a move of theirs, never into silence" in plan
+    # review 91 C1: no longer "as in module 04"; the opening's reason is in the box
+    assert "only in answer to a move of theirs, never into silence" in plan
     assert "so it is its first move: your next step in answer to it is reciprocity" in plan
     assert plan.count("first move") == 1
     assert "not a move" not in plan

@@ -33,7 +33,8 @@ def test_x1_leaving_marlows_weeks_out_is_allowed_only_where_they_put_marlow_ahea
     assert "so leaving them out passes too." not in q4
     # C3 below: the reading without them is now the default, still only where they put
     # Marlow ahead
-    assert "Where Marlow's weeks put it ahead, its rush request belies them (section 2)" in q4
+    # review 91 U1: "its rush request belies them ... discount them" became "set aside"
+    assert "Where Marlow's weeks put it ahead, set the claimed weeks aside" in q4
     ahead = dropped = 0
     for n in range(80):
         learner = f"learner-{n}"
@@ -114,14 +115,15 @@ def test_c3_question_4_discounts_marlows_weeks_as_section_2_does_and_both_readin
 
     q4 = _q4()
     assert "Marlow's taken at its buyers' word" not in q4
-    assert (
-        "Where Marlow's weeks put it ahead, its rush request belies them (section 2): discount "
-        "them, so time favours neither side."
+    assert (  # review 91 U1: "discount them" became "set the claimed weeks aside"
+        "Where Marlow's weeks put it ahead, set the claimed weeks aside (its rush request "
+        "makes them doubtful, section 2): time favours neither side."
     ) in q4
     assert (
         "Taking them at its buyers' word there passes too." not in q4
     )  # review 90 X1: the buyers' word no longer passes (tests/test_capstone_review90b.py)
-    assert "treat the weeks as a claim to discount" in _cell("information-teaching")
+    # review 91 U1: was "treat the weeks as a claim to discount"
+    assert "set the claimed weeks aside" in _cell("information-teaching")
     monkeypatch.setenv("LEVERAGE_LEARNER", "ada")
     solution = solution_namespace("05_capstone", "capstone")["my_audit"]
     differ = 0

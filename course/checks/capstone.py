@@ -554,8 +554,9 @@ def audit_rules(case):
             lambda v: v["alternatives"] not in claimed,
             "your alternatives verdict does not fit your case's facts: it is the reading that "
             f"takes Marlow's {case.their_weeks} weeks of stock at its buyers' word, an "
-            "unverified claim of the other side, which its rush request belies; section 2's "
-            "rule is to discount it, so time favours neither side here (if you did not count "
+            "unverified claim of the other side; section 2's rule is to set the claimed weeks "
+            "aside (its rush request makes them doubtful), so time favours neither side here "
+            "(if you did not count "
             f"those weeks, check the shares: {_alternatives_reason(case)})",
         ),
         _unfit(
@@ -720,7 +721,7 @@ def _visible_edges(case):
         _audit_cost_edge(case),
         *_letter_edges(case),
         {  # shares open, dependence even: only your longer wait decides a row (Marlow's
-            # longer wait would clash with its rush request, and is discounted)
+            # longer wait would clash with its rush request, and is set aside)
             **_two_states(case),
             "their_supply_share": 0.5,
             "your_sales_share": 0.45,

@@ -585,7 +585,7 @@ def _time_lean(waits, margin):
     """Where time points when Tallis can wait ``waits`` weeks longer than Marlow's buyers
     say its stock lasts: ``"you"`` from ``margin`` on, else ``None``. Marlow's weeks are an
     unverified claim of the other side, which its rush request (always made) belies, so
-    section 2 discounts them where they would put Marlow ahead (review 90 X1: taking them
+    section 2 sets them aside where they would put Marlow ahead (review 91 U1) (review 90 X1: taking them
     at its buyers' word no longer passes)."""
     return "you" if waits >= margin else None
 
@@ -596,7 +596,7 @@ def alternatives_holder(case):
     the other fact does not point to the other side; ``None`` when they point to different
     sides (two facts that point different ways leave the row open) or neither points
     (Marlow's weeks, when they would favour Marlow, are only what its buyers say, and are
-    discounted: ``_time_lean``). (Before review
+    set aside: ``_time_lean``). (Before review
     59 the weeks sat in the power row.)"""
     return _together(*alternatives_leans(case))
 
@@ -610,7 +610,7 @@ def alternatives_readings(case):
     the measure came after the learners' cases), and so is a weeks gap of exactly
     ``WEEKS_MARGIN`` (weeks are whole, and redrawing would give learners new cases).
     Weeks that would point to Marlow clash with its rush request, which it always makes,
-    and section 2 says to discount them there: the row is read without them (review 61 C1
+    and section 2 says to set them aside there: the row is read without them (review 61 C1
     accepted that reading too; review 90 X1 made it the only one)."""
     gaps = alternatives_gaps(case)
     shares = {
@@ -989,6 +989,18 @@ def offers_below(case, floor=None):
     return [found[profit] for profit in sorted(found)]
 
 
+def _bot_can_open(case, row):
+    """Whether Marlow's table bot could open with ``row`` (review 91 X1): it gives up at
+    least κ of Marlow's room (its best points less its reservation price), κ as the engine
+    sets it at the start trust for the style that gives up least, in the state with less
+    room (Quell with capacity). The bot never opens at its own best package."""
+    from course.engine.bots import STYLES, TRUST_START
+
+    kappa = min(settings["kappa"] for _, settings in STYLES.values()) * (0.5 + TRUST_START)
+    best = best_points(case)
+    return best - row[2] >= kappa * (best - case.reservation_if_quell) - 1e-9
+
+
 def final_above(case, floor=None, below=None):
     """A final offer of Marlow's worth more than ``floor`` (Tallis's reservation price by
     default) to Tallis: the package with the least profit above it, then the most points
@@ -1062,12 +1074,16 @@ def table_log(case):
     time each. When the offer worth more already reaches the plan's next package, the log
     ends there (accept). The "can't give more" is true in at least one state of Quell
     (``says_true``, review 88 X1): below the reservation price, the offers before it are
-    worth less to Tallis. Drawn from the learner's id alone, so that the case's own draws
+    worth less to Tallis. Every offer is one the bot could open with (``_bot_can_open``,
+    review 91 X1). Drawn from the learner's id alone, so that the case's own draws
     stay as they were; a list of ``reply`` dicts."""
     bits = zlib.crc32(f"05_capstone table log {case.learner}".encode())
     floor = reservation_of(case)
     profits = [row[1] for row in plan_of(case)]
+    # review 91 X1: only offers the table's bot could open with (never its best package);
+    # in the few cases with none, the one that gives Marlow fewest points
     below = offers_below(case, floor)
+    below = [row for row in below if _bot_can_open(case, row)] or below[-1:]
     shapes = [
         shape
         for shape in LOG_SHAPES
@@ -1124,8 +1140,8 @@ def right_moves(case, plan, reservation, log, follow=None):
     accept at or above the reservation price, else walk away politely (or, if the plan has
     a step left, answer with it); an offer worth at least the plan's next package, or, with
     no step left, at least the package last sent, accept (review 73 X2); its opening, hold,
-    or one small step (a serious counter-offer is Marlow's first move, so the step is
-    reciprocity: review 75 X3, review 78 C1); a move, the next step; "can't give more", the
+    or one small step (at this table Marlow's opening always gives up ground, so it is its
+    first move and the step is reciprocity: review 75 X3, review 78 C1, review 91 C1); a move, the next step; "can't give more", the
     next step; the second reply in a row without a move since Tallis's last step, the next
     step or a hold (section 5's row after Osgood's GRIT, review 77 C2; the model answer
     holds, review 76 C1), and after that step only a hold until Marlow moves; else hold. The

@@ -172,12 +172,11 @@ check.my_reservation(my_reservation, hidden=True)
 #
 # $$P(\text{Quell} \mid \text{rush}) = \frac{P(\text{rush} \mid \text{Quell})\,P(\text{Quell})}{P(\text{rush} \mid \text{Quell})\,P(\text{Quell}) + P(\text{rush} \mid \text{no Quell})\,P(\text{no Quell})}.$$
 #
-# It assumes your two likelihoods are right. The
-# stock Marlow's buyers claim is weaker news: a rush request costs Marlow
+# The stock Marlow's buyers claim is weaker news: a rush request costs Marlow
 # something at the table, so it is less often made without need, while a claim about
 # stock costs nothing and serves Marlow.
-# Where they clash (weeks of stock, and still a rush), trust the rush and treat the
-# weeks as a claim to discount. In every case here a rush is likelier without Quell, so
+# Where the two clash, set the claimed weeks aside (its rush request makes them
+# doubtful). In every case here a rush is likelier without Quell, so
 # hearing one can only lower the chance that Quell has capacity.
 #
 # What you hold afterwards is a belief about Marlow's reservation price with **two**
@@ -234,8 +233,7 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   against what the deal could give it (k€ and points have no common unit). Leave
 #   Marlow's supplier audit and tooling
 #   out: a cost of this deal raises your reservation price and narrows the zone of
-#   possible agreement (the packages that suit both sides, module 02), but makes
-#   neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
+#   possible agreement (the packages that suit both sides, module 02), but makes neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
 #   sits in its holder's alternatives, because it caps how long that side can hold out.
 #   You must book your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
@@ -289,8 +287,9 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   Marlow's: `s.reservation_if_quell` and `s.reservation_if_not` out of 100. Marlow's
 #   reservation prices include its own deal costs, yours here does not, so the rule
 #   slightly favours Marlow.
-# - (b) `s.your_weeks` against `s.their_weeks`. Where Marlow's weeks put it ahead, its
-#   rush request belies them (section 2): discount them, so time favours neither side.
+# - (b) `s.your_weeks` against `s.their_weeks`. Where Marlow's weeks put it ahead, set
+#   the claimed weeks aside (its rush request makes them doubtful, section 2): time
+#   favours neither side.
 # - (c) If one of (a) and (b) favours a side and the other is neutral or agrees, the
 #   alternatives row favours that side. If they point different ways, the row is open.
 # - (d) `s.their_supply_share` (standing for Marlow's dependence on you) against
@@ -310,7 +309,7 @@ def my_audit(s):
     gaps = (share - s.reservation_if_quell / 100, share - s.reservation_if_not / 100)
     shares = "you" if min(gaps) >= 0.05 else "Marlow" if max(gaps) <= -0.05 else "open"
     waits = s.your_weeks - s.their_weeks
-    time = "you" if waits >= 3 else "open"  # Marlow's claim to wait longer: discounted
+    time = "you" if waits >= 3 else "open"  # Marlow's claim to wait longer: set aside
     leans = {shares, time} - {"open"}  # two facts that disagree leave the row open
     alternatives = leans.pop() if len(leans) == 1 else "open"
     needs = s.their_supply_share - s.your_sales_share  # above 0: Marlow needs you more
@@ -373,8 +372,7 @@ check.my_audit(my_audit, hidden=True)
 # An opening is *grounded* by true facts you can cite: your list terms and the cost to you
 # of a 3-week rush. They justify *asking* for your opening; neither moves your **target**,
 # the result you aim for (section 5 sets it by a convention, not a research finding). Only
-# evidence of value, such as a rival's price, could raise it (module 02). Your beliefs
-# about Quell decide where you open; keep them to yourself.
+# evidence of value, such as a rival's price, could raise it (module 02).
 #
 # **The Pareto frontier.** A package is on the **Pareto frontier** (module 04) when no
 # other package is better for one side without being worse for the other; your opening
@@ -391,8 +389,10 @@ check.my_audit(my_audit, hidden=True)
 # tells you what the other side prefers (Medvec and Galinsky, "Putting more on the
 # table", 2005). In a meeting you offer them together, before any concession; the table
 # hears one package at a time, so you prepare the set and send the opening alone.
-# If Marlow sincerely picks a partner your research scores lower than the opening, your
-# research misweighs the issues.
+# Unlike module 04's sets (frontier packages within 5 points), these partners are worth
+# exactly the opening and usually lie just below the frontier: by your research Marlow
+# should prefer the opening. If Marlow sincerely picks a partner your research scores lower
+# than the opening, your research misweighs the issues.
 #
 # **When Marlow opens.** Its first offer will pull on you too. Before you answer, think
 # about what Marlow's alternatives lack (question 3's chance that Quell has capacity) and
@@ -619,12 +619,11 @@ check.what_to_say(what_to_say, hidden=True)
 # reservation price; it announces its **final offer** in round 5, 6 or 7; you answer it
 # once; a **retraction** is an offer worse for Marlow than your last.
 #
-# **When to step.** As in module 04, concede only in answer to a move of theirs, never
-# into silence. Marlow's opening is a serious counter-offer, so it is its first move: your
-# next step in answer to it is reciprocity, not a step into silence. Count Marlow's
-# offers, not its words: when it says "You have not moved since your last offer", it
-# means yours; its own offer may still have moved. Compare what each offer is worth to
-# you (the "your profit" column of the table's log) with its offer before.
+# **When to step.** Concede only in answer to a move of theirs, never into silence;
+# here its opening is one (box). Count Marlow's offers, not its words: when it
+# says "You have not moved since your last offer", it means yours; its own offer may still
+# have moved. Compare what each offer is worth to you (the "your profit" column of the
+# table's log) with its offer before.
 #
 # | Marlow's reply | your move |
 # |---|---|
@@ -635,7 +634,7 @@ check.what_to_say(what_to_say, hidden=True)
 #
 # The last row borrows from Osgood's GRIT (1962), which proposes a series of small
 # one-sided steps, each announced and carried out, to invite an answer; this table allows
-# one. Accepting and walking away come first (below).
+# one.
 #
 # Otherwise hold: any other step into silence gives ground for nothing, and a step, once
 # made, stands, as GRIT's steps do. An offer worse for Marlow than your last is a
@@ -658,12 +657,14 @@ check.what_to_say(what_to_say, hidden=True)
 # **accept an offer of Marlow's when it is worth at least the next package of your plan
 # (with no step left, the last one sent); at Marlow's final offer, accept anything at or
 # above your reservation price.** Below it, walk away politely; or, if your plan has a
-# step left, answer the final offer once with that step, which Marlow takes or leaves
-# (question 8 accepts either; if Marlow leaves, that counts as talks that ran out of
-# time, section 6).
+# step left, answer the final offer once with that step (question 8 accepts either; if
+# Marlow leaves, that counts as talks that ran out of time, section 6).
 #
-# > **Where this table departs from module 04.** Marlow here counts only its total
-# > points, so two rules are looser than module 04's. Question 7's plan runs past both
+# > **Where this table departs from module 04.** Marlow's opening always gives up ground
+# > (about two fifths of the way to its reservation price at a first meeting),
+# > so it is its first move: your next step in answer to it is reciprocity. A person's
+# > opening at ideal terms gives up nothing: hold. Marlow counts only its total
+# > points, so two more rules are looser. Question 7's plan runs past both
 # > targets to your reservation price, since you cannot tell before the talks which
 # > state holds, and its steps may grow (5 k€, then 10) or take a term back (volume back
 # > up, delivery back out) while giving Marlow more points: a **trade-back step**, which
@@ -684,9 +685,8 @@ check.what_to_say(what_to_say, hidden=True)
 # the first step must be a free trade of rule 1. To see your own plan, run
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
-# At this table you send the plan's packages in order, one per step (question 8). Most
-# plans have a trade-back step (section 5's note). A plan of module 04's shape passes too:
-# packages on the frontier, each giving Marlow more, no step costing you more than the
+# At this table you send the plan's packages in order, one per step (question 8). A plan
+# of module 04's shape passes too: packages on the frontier, each giving Marlow more, no step costing you more than the
 # one before until you reach your target in each state, then on until no step is left.
 
 
@@ -781,8 +781,9 @@ check.table_moves(table_moves, hidden=True)
 #
 # **Deadline and acceptance.** Marlow has its own deadline, which you do not know: it
 # makes its final offer in round 5, 6 or 7, never later. It accepts a package worth at
-# least its reservation price if the package meets its aim for the round (the points it wants then, falling from 100
-# towards its reservation price at its style's pace), or if it is at least as good for it
+# least its reservation price if the package meets its aim for the round (the points it
+# wants then, falling from its opening offer's points towards its reservation price at
+# its style's pace), or if it is at least as good for it
 # as its own next offer (so handing its final offer back is a deal): it never turns a
 # package down to offer you one worth less to it.
 #
@@ -849,8 +850,6 @@ NegotiationTable(
 #   step (section 5). A step answering Marlow's opening answers its first move.
 # - **What was achievable.** The best package for you that Marlow would have agreed to
 #   on the path these talks took.
-#
-# It also names the leverage and what Marlow will remember.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reflection-text", "schema_version": 3}
 # ## 8. Reflection (4 marks, graded by your instructor)
@@ -1010,9 +1009,10 @@ NegotiationTable(
 # then following the same plan (with section 5's rule of when to step) ended with more
 # profit on average, against every style,
 # by about 4 to 8 k€ where both reached a deal (not in every sitting: against each style,
-# at most one sitting in fifteen ended with less); against tit-for-tat it also reached a deal
-# more often in each sample: 186 to 191 of those sittings against 175 to 180. At this bot it paid on average; a person may take
-# offence and walk away (section 4), and no fact grounds it.
+# at most one sitting in fifteen ended with less); against tit-for-tat it also reached
+# more deals in each of eight such samples, by 7 to 19 sittings. At this bot it
+# paid on average; a person may take offence and walk away (section 4), and no fact
+# grounds it.
 #
 # **The rule, and a step into silence.** In eleven samples of 200 learners, one sitting
 # each, Quell without capacity, a learner who kept section 5's rule and always held at a
