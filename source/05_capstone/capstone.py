@@ -233,7 +233,8 @@ check.marlow_beliefs(marlow_beliefs, hidden=True)
 #   against what the deal could give it (k€ and points have no common unit). Leave
 #   Marlow's supplier audit and tooling
 #   out: a cost of this deal raises your reservation price and narrows the zone of
-#   possible agreement (the packages that suit both sides, module 02), but makes neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
+#   possible agreement (the packages that suit both sides, module 02), but makes
+#   neither Brenn nor Kessel better. Second, time: as in modules 00 and 03, a deadline
 #   sits in its holder's alternatives, because it caps how long that side can hold out.
 #   You must book your capacity within `s.your_weeks`; Marlow's buyers say its stock lasts
 #   `s.their_weeks`, and after that only air freight or a spot purchase bridge the gap,
@@ -686,8 +687,8 @@ check.what_to_say(what_to_say, hidden=True)
 # `concession_plan(scenario, opening_offer(scenario)[0], my_reservation(scenario))`.
 #
 # At this table you send the plan's packages in order, one per step (question 8). A plan
-# of module 04's shape passes too: packages on the frontier, each giving Marlow more, no step costing you more than the
-# one before until you reach your target in each state, then on until no step is left.
+# of module 04's shape passes too: packages on the frontier, each giving Marlow more, no
+# step costing you more than the one before until you reach your target in each state, then on until no step is left.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "concession-plan-answer", "schema_version": 3}
