@@ -21,6 +21,12 @@ def amount(value):
     return text[:-3] if text.endswith(".00") else text
 
 
+def counted(number, noun):
+    """``number`` with ``noun`` as people write a count: "1 step", "3 steps" (``noun`` is a
+    regular English noun, singular)."""
+    return f"{number:g} {noun if number == 1 else noun + 's'}"
+
+
 def svg(width, height, body, label):
     """A picture ``width`` × ``height`` (it shrinks to fit a narrower screen, keeping its
     proportions) whose text alternative is ``label``: what it shows, said in words."""

@@ -85,7 +85,7 @@ def test_e1_two_frontier_deals_share_a_verdict_and_a_deal_below_it_is_told_how_f
                 created = _deal(case, walkaway, below[0])
                 line = _verdict(_created(created))
                 assert line not in verdicts and "below the Pareto frontier" in line
-                assert f"; {created['better_for_both']} package(s)" in line
+                assert f"; the table had {created['better_for_both']} package" in line
 
 
 def test_e1_the_notebook_says_the_verdict_is_the_frontier_and_the_sum_the_split():

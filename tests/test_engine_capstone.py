@@ -871,7 +871,7 @@ def test_packages_off_the_frontier_are_called_at_least_as_good_for_both():
             "better_for_both": 3,
         }
     )
-    assert "3 package(s) were at least as good for both of you and better for one" in line
+    assert "the table had 3 packages at least as good for both of you and better for one" in line
 
 
 def test_marlows_stock_weeks_are_a_belief_and_the_deadline_result_says_why_it_fits():

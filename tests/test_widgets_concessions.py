@@ -218,7 +218,7 @@ def test_the_verdict_counts_only_the_moves_that_break_the_rule(learner):
     movable = next(i for i, levels in scenario.issues.items() if after[i] != levels[-1])
     plan(planner, [first, (movable, None)])
     verdict = unescape(planner.verdict.value)
-    assert "1 of its 2 move(s) are not the rule's move." in verdict
+    assert "1 of its 2 moves is not the rule's move." in verdict
 
 
 def test_a_move_the_table_does_not_allow_is_explained_and_nothing_stale_is_left(learner):

@@ -15,6 +15,7 @@ from course.engine import debrief
 from course.engine.bots import REMARKS, STYLES
 from course.engine.practice import Buyer
 from course.engine.protocol import Result
+from course.pictures import counted
 from course.widgets import practice as views
 from course.widgets.practice import REMEMBERED, DifficultMoment, NegotiationArena
 
@@ -992,3 +993,9 @@ def test_the_debrief_never_says_the_buyer_would_have_paid_its_limit():
             assert f"The buyer's reservation price was {limit}, above your 40" in text
             seen += 1
     assert seen
+
+
+def test_counts_are_written_as_people_write_them():
+    """Counts a learner reads ("1 step", "2 moves") carry the noun in its right number, never
+    "step(s)"."""
+    assert [counted(n, "step") for n in (0, 1, 2)] == ["0 steps", "1 step", "2 steps"]

@@ -34,6 +34,7 @@ from course.engine.debrief import (
 )
 from course.engine.domain import BUYER, SELLER
 from course.engine.session import PersonSession
+from course.pictures import counted
 
 #: The styles the buyer may negotiate in.
 STYLES = tuple(COUNTERPARTS)
@@ -421,8 +422,9 @@ def _created(created):
             "as good for both of you and better for one."
         )
     return (
-        f"Value created: the deal is below the Pareto frontier; {created['better_for_both']} "
-        "package(s) were at least as good for both of you and better for one."
+        "Value created: the deal is below the Pareto frontier; the table had "
+        f"{counted(created['better_for_both'], 'package')} at least as good for both of you "
+        "and better for one."
     )
 
 
@@ -582,7 +584,7 @@ def _against_plan(offers, worths):
             reached = at if reached is None else max(reached, at)
         parts.append(f"round {round_}, profit {profit:g}: {label}")
     return (
-        f"Against your plan ({len(worths) - 1} step(s) after the opening): "
+        f"Against your plan ({counted(len(worths) - 1, 'step')} after the opening): "
         + "; ".join(parts)
         + (
             ". None of your offers was your opening or a step of your plan."

@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from course.models.concessions import TradeTable, better_for_both, pareto_frontier, plan_trades
+from course.pictures import counted
 from course.pictures_concessions import frontier_picture
 from course.scenarios.concessions import (
     PLANNER_ROWS,
@@ -238,7 +239,7 @@ class ConcessionPlanner(w.VBox):
             best = max(better, key=lambda p: p[0] + p[1])
             text = (
                 f"Your plan ends at {you:g} points for you and {them:g} for Orchard, below the "
-                f"frontier: {len(better)} package(s) are better for both, e.g. {best[0]:g} and "
+                f"frontier, with {counted(len(better), 'package')} better for both, e.g. {best[0]:g} and "
                 f"{best[1]:g}."
             )
         else:
@@ -252,14 +253,15 @@ class ConcessionPlanner(w.VBox):
             text += (
                 " It is the frontier package best for you that still gives Orchard its "
                 "minimum: the landing section 4 tells you to choose first, and you reached it. "
-                f"{wrong} of its {len(steps)} move(s) are not the move the rule makes from "
+                f"{wrong} of its {counted(len(steps), 'move')} {'is' if wrong == 1 else 'are'} not the move the rule "
+                "makes from "
                 "where you stood, so the table shows them in red as not the rule's move: "
                 "the colours judge each move by question 4's rule, not your plan by where "
                 "it ends. The rule looks only one move ahead, and its own path from the "
                 f"draft ends at {rule_end[0]:g} for you and {rule_end[1]:g} for Orchard."
             )
         elif wrong:
-            text += f" {wrong} of its {len(steps)} move(s) are not the rule's move."
+            text += f" {wrong} of its {counted(len(steps), 'move')} {'is' if wrong == 1 else 'are'} not the rule's move."
         elif steps and not better and not short:
             text += " Every move on the way is the rule's move"
             if best_for_you[0] > you:

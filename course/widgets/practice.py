@@ -22,7 +22,7 @@ from course.engine.practice import (
     moves_by_side,
     spans,
 )
-from course.pictures import amount
+from course.pictures import amount, counted
 from course.pictures_concessions import concession_curves
 from course.widgets.guards import message
 from course.widgets.rounds import PlaysRounds, price_history, read_price
@@ -54,13 +54,13 @@ def _remembered_line(session):
     insults and retractions it counted, each of which costs trust as the engine's
     ``Memory`` says."""
     met = session.remembered
-    counted = [
-        f"{count} {kind if count == 1 else kind + 's'}"
+    counts = [
+        counted(count, kind)
         for count, kind in ((met.insults, "insult"), (met.retractions, "retraction"))
         if count
     ]
     line = f"The buyer will remember {REMEMBERED[met.ending]}"
-    return f"{line}, and counted {' and '.join(counted)} of yours." if counted else f"{line}."
+    return f"{line}, and counted {' and '.join(counts)} of yours." if counts else f"{line}."
 
 
 class NegotiationArena(PlaysRounds, w.VBox):
