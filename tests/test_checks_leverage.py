@@ -4248,12 +4248,9 @@ def test_the_summary_files_a_fact_as_the_side_note_and_question_1b_do():
     summary = " ".join(cell_text("00_leverage", "leverage", "summary").split())
     assert "Rate each fact in one place only" not in summary
     # review 86 C1: question 4a's simplification is flagged once, in section 5
-    # review 90 C1: the summary states the one rule in the words section 2 and questions 1
-    # and 4a use
-    assert (
-        "Knowing a weakness of theirs is your information; the weakness itself lowers their "
-        "row. Question 1 accepts only your information, question 4a either." in summary
-    )
+    # review 90 C1 stated the one rule here; review 91 U1: section 2's side note states it,
+    # and the take-away is the negotiation idea behind it
+    assert "What you know about their weakness is worth only what it lets you do" in summary
     assert "Question 4a simplifies" not in summary
 
 

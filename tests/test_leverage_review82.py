@@ -77,7 +77,7 @@ def test_c1_news_revealing_their_weakness_is_called_a_simplification():
     # readings of such news are right now (tests/test_leverage_review89.py); review 90 C1
     # reworded it as the rule every place states (tests/test_leverage_review90.py)
     assert (
-        "question 4a either: your information up, or the row of theirs it weakens down"
+        "may be read either way: your information up, or the row of theirs it weakens down"
         in _markdown("q4-text")
     )
     revealed = []

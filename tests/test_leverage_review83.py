@@ -19,7 +19,7 @@ def test_c1_sections_2_and_5_agree_that_4a_puts_a_revealed_weakness_in_your_info
     # review 89 C1: question 4a now accepts either reading, and says so (review 90 C1: in
     # the words every place uses)
     assert (
-        "question 4a either: your information up, or the row of theirs it weakens down"
+        "may be read either way: your information up, or the row of theirs it weakens down"
         in _markdown("q4-text")
     )
 

@@ -41,8 +41,8 @@ def test_c1_the_take_away_owns_question_4a_s_simplification():
     assert "only your knowing it counts" not in take_away
     # review 87 C1: the caveat moved from section 5 into question 4a's own text; review 89
     # C1: question 4a accepts either reading
-    # review 90 C1: in the words every place uses
+    # review 90 C1: in the words every place uses; review 91 U1: question 4a's own words
     assert (
-        "question 4a either: your information up, or the row of theirs it weakens down"
+        "may be read either way: your information up, or the row of theirs it weakens down"
         in _markdown("q4-text")
     )

@@ -87,10 +87,11 @@ def test_c1_question_4c_says_its_balances_follow_question_4a_s_simplification():
     assert "leave their row unchanged" not in q4c
     # review 90 C1: the summary and question 4a state one rule in the same words
     assert (
-        "question 4a either: your information up, or the row of theirs it weakens down"
+        "may be read either way: your information up, or the row of theirs it weakens down"
         in _markdown("q4-text")
     )
-    assert "the weakness itself lowers their row." in _markdown("summary")
+    # review 91 U1: the rule is stated once, in section 2's side note
+    assert "the weakness itself lowers their row." in _markdown("sources-teaching")
     (rail,) = [n for n in _NEWS if "new rail contracts start in two months" in n.text]
     assert (rail._side, rail._source) == ("you", "information") and rail._change > 0
 

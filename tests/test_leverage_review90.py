@@ -12,11 +12,9 @@ from tests.test_leverage_review88 import _reading
 
 MODULE = "00_leverage"
 
-#: The one rule for a weakness of theirs that you know of, in the words every place uses.
-RULE = (
-    "Knowing a weakness of theirs is your information; the weakness itself lowers their row. "
-    "Question 1 accepts only your information, question 4a either"
-)
+#: The one rule for a weakness of theirs that you know of. Review 91 U1: it is stated once,
+#: with its reason, in section 2's side note, and questions 1 and 4a point there.
+RULE = "**Their weakness.** Knowing it is your information; the weakness itself lowers their row."
 
 
 def _markdown(grade_id):
@@ -40,8 +38,9 @@ def test_c1_section_2_questions_1_and_4a_and_the_take_away_state_one_rule():
     now state one rule in the same words, and the grading does what it says: question 1
     refuses their row for a fact that reveals a weakness of theirs (question 1b asks why it
     does not belong there), question 4a accepts it for news. Fails on the old text."""
-    for grade_id in ("sources-teaching", "q1-text", "q4-text", "summary"):
-        assert RULE in _markdown(grade_id), grade_id
+    assert RULE in _markdown("sources-teaching")
+    for grade_id in ("q1-text", "q4-text"):
+        assert "section 2's side note" in _markdown(grade_id), grade_id
     assert "rated in its own row" not in _markdown("summary")
     assert "Their weakness is rated once" not in _markdown("sources-teaching")
 

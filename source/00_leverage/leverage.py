@@ -127,11 +127,9 @@ scenario
 #    else has one: it names what you hold, not anyone's option.
 #
 # The order settles facts that look like two things at once, such as the table's
-# printer. Knowing a weakness of theirs is your information; the weakness itself lowers
-# their row. Question 1 accepts only your information, question 4a either. A fact goes
-# into the rating of the side it describes: the side that knows, that has the option, or
-# that holds the thing. A weak option still goes into its holder's alternatives, where it
-# earns a low rating.
+# printer. A fact goes into the rating of the side it describes: the side that knows,
+# that has the option, or that holds the thing. A weak option still goes into its holder's
+# alternatives, where it earns a low rating.
 #
 # **Each fact in one place.** The sources are not independent. Module 03 follows Emerson
 # ("Power-dependence relations", 1962): the other side's power over you *is* your
@@ -143,8 +141,8 @@ scenario
 # how much their weights count together.
 #
 # <details>
-# <summary><b>Rating information, and filing a deadline</b> (a side note; question 1
-# needs only the three questions)</summary>
+# <summary><b>Rating information; filing a deadline or their weakness</b> (a side note;
+# question 1 needs only the three questions)</summary>
 #
 # The information row rates the difference knowing makes. What both sides take for
 # granted earns a low rating; what you work out that they do not expect you to know earns
@@ -154,6 +152,10 @@ scenario
 # nears (module 03 reads it as a cost of delay); knowing the other side's deadline is your
 # information. Time may be on your side when a deadline presses only the other side;
 # section 5 says why not to count on it.
+#
+# **Their weakness.** Knowing it is your information; the weakness itself lowers their row.
+# Question 1 files a fact as stated (what you know), so it accepts only your information;
+# question 4a asks which one rating a newly revealed weakness moves, so it accepts either.
 #
 # </details>
 
@@ -166,8 +168,7 @@ scenario
 # `"alternatives"` or `"power"`) and the side whose rating it goes into (`"you"` or
 # `"them"`), sorted with the three questions above: for example
 # `{"A": ("alternatives", "you"), ...}`. Each fact earns 0.4 marks. Knowing a weakness
-# of theirs is your information; the weakness itself lowers their row. Question 1
-# accepts only your information, question 4a either.
+# of theirs is your information (section 2's side note).
 #
 # **Your own facts are judged only when the notebook is graded.** Practise first on the
 # practice case below (`scenario.practice`): write `practice_facts()` the same way for its
@@ -834,9 +835,8 @@ scenario.show("news")
 # `(side, source, change)`, with a negative change for a fall: for example
 # `{"N1": ("you", "information", 2), ...}`. Each item earns a quarter of a mark.
 #
-# Knowing a weakness of theirs is your information; the weakness itself lowers their row.
-# Question 1 accepts only your information, question 4a either: your information up, or
-# the row of theirs it weakens down.
+# News revealing their weakness may be read either way: your information up, or the row
+# of theirs it weakens down (section 2's side note).
 #
 # **Your own news is judged only at grading**, as in question 1. Practise first on
 # `scenario.practice.news` with `practice_news()`.
@@ -1499,8 +1499,8 @@ course.progress()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - Knowing a weakness of theirs is your information; the weakness itself lowers their
-#   row. Question 1 accepts only your information, question 4a either.
+# - What you know about their weakness is worth only what it lets you do: when to ask,
+#   and for what.
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
 #   its bar, unless you can already see a reason to wait, such as their deadline still
 #   to come.
