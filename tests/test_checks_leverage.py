@@ -1555,7 +1555,8 @@ def test_the_model_answer_of_question_3b_is_a_real_supplier_draw():
         "8 if the talks are brought forward",
         "add 0.71 in 7 days",
         "The firms alone add 0.56 in 6 days",
-        "about 0.18 a day, the firms 0.09 and the question 0.04",
+        # review 91 X2: the answer argues from totals, not rates per day
+        "The totals decide, since a day left unused adds nothing.",
         "a step my first plan left out",
     ):
         assert quoted in text, quoted
@@ -1697,7 +1698,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("sources-teaching", "finds out *that* something was already true", None),
         # the shadow of the future is Axelrod's analysis, not a tournament result
         # review 69 U4: the literature behind section 4's trust step is in the closing notes
-        ("summary", "showed in theory that cooperation is stable only", "held up when"),
+        # review 91 U2: the repeated game moved from the closing notes into section 4
+        ("build-teaching", "showed in theory that cooperation is stable only", "held up when"),
         # an honest duration
         ("intro", "5 to 7 hours", "about 3½ hours**"),
         # the audit's limits are practised in the reflection
@@ -1718,7 +1720,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # review 69 U4: the reading of the sole-source advice is in the closing notes
         ("summary", "a step on alternatives is far slower", "Only the weights"),
         # jargon glossed
-        ("summary", "each side gains by cheating in one round", None),
+        ("build-teaching", "each side gains by cheating in one round", None),
         # materiality is what a reasonable person would weigh
         (
             "ethics-teaching",
@@ -1796,7 +1798,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # "in full" is said of an outside option that binds, as in module 03; a breakdown payoff
         # counts by half (not "always")
         # review 69 U4: the note no longer gives a binding option's rate (module 03 does)
-        ("audit-limits", "counts only when it beats what you would get at the table", "fully"),
+        # review 91 U3: "at the table" was undefined in module 00; "anyway", with an example
+        ("audit-limits", "counts only when it beats what the deal would give you anyway", "fully"),
         # module 03's name for it, which becomes the disagreement point
         # which kind a BATNA usually is
         # the showcase ask needs +1.75, well clear of +2.05
@@ -1851,9 +1854,10 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("plan-judgement-text", "Which plan would you take instead, and why?", "drop or change"),
         # deal-me-out is Shaked and Sutton's, tested by BSS
         # review 76 U1: the side note is cut; the limit names the model and its authors
+        # review 91 U3: the authors moved to the closing notes
         (
-            "audit-limits",
-            "deal-me-out model (Shaked and Sutton, 1984;",
+            "summary",
+            "The deal-me-out model is Shaked and Sutton's (1984),",
             "result of Binmore, Shaked",
         ),
         # a demand tied to what you would really do is a warning, as in modules 02, 03
@@ -1888,7 +1892,8 @@ def test_no_line_of_prose_runs_far_past_the_others():
             "yours to decide",
         ),
         # deal-me-out is a sharp threshold: any option below the table share changes nothing
-        ("audit-limits", "modules 02 and 03) it moves nothing at the table.", "well below"),
+        # review 91 U3: said with an example; modules 02 and 03 make it exact
+        ("audit-limits", 'modules 02 and 03 make "anyway" exact.', "well below"),
         # section 2's convention is noted by question 2's check, not held against the audit
         (
             "q2-text",
@@ -2026,7 +2031,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # section 1's bargaining theory is a preview, practised in modules 02 and 03
         # review 68 U2: the reflection asks for the deal-me-out limit (review 76 U1: which
         # section 3 now states as one limit, with no side note)
-        ("reflection-text", "an outside option worth less than what you would get", None),
+        ("reflection-text", "an outside option worth less than what the deal would give", None),
         # the turning point defined where it is first named
         # (review 73: where question 4b asks for it; section 3 no longer names it early)
         ("q4b-text", "`turning_point`: the first label after which the side ahead", None),
@@ -2421,7 +2426,8 @@ def test_the_bold_ask_is_a_rung_of_the_ladder_above_the_start_and_often_a_revers
     for n in range(120):
         s = course.variant("00_leverage", f"bold-{n}")
         if s.prepared_ask is None:
-            assert "No ask of your case" in s.show("prepared-ask").markdown
+            # review 91 U4: said plainly
+            assert "Your case has no ask prepared" in s.show("prepared-ask").markdown
             continue
         total += 1
         need, ask = s.prepared_ask
@@ -3832,7 +3838,8 @@ def test_a_binding_outside_option_adds_a_whole_unit_only_when_the_other_side_pro
     assert "adds a whole unit" not in limits and "counts only when it beats" in limits
     reflection = " ".join(_cell("reflection-text").split())
     assert "an alternative worth less than what you would get at the table" not in reflection
-    assert "an outside option worth less than what you would get at the table" in reflection
+    # review 91 U3: in section 3's new words
+    assert "an outside option worth less than what the deal would give you anyway" in reflection
 
 
 # --- review 58: C1, C3, U3, U4, W1, W2, W3 -----------------------------------------------
@@ -4011,14 +4018,15 @@ def test_the_deal_me_out_result_is_the_models_and_leaves_the_reservation_price()
     depends on them. Each now says it is the model's result; the side note says the option
     still sets your reservation price (this failed on the old text)."""
     limits = " ".join(_cell("audit-limits").split())
-    assert "it still sets your reservation price, but in the deal-me-out model" in limits
+    # review 91 U3: the model's name moved to the closing notes with its authors
+    assert "Below that it still sets your reservation price;" in limits
     assert "Below that, it changes nothing" not in limits
     prompt = " ".join(_cell("reflection-text").split())
     # review 76 U1: the prompt names the limit and leaves its statement to section 3
-    assert "an outside option worth less than what you would get at the table" in prompt
+    assert "an outside option worth less than what the deal would give you anyway" in prompt
     assert "moves nothing" not in prompt
     answer = " ".join(_cell("reflection").split())
-    assert "in the deal-me-out model, the flats I found move the rent only if" in answer
+    assert "the flats I found move the rent only if they beat what I would get anyway" in answer
     assert "my share of what renewing saves us both" in answer
     assert "would offer anyway" not in answer
 
@@ -4037,7 +4045,8 @@ def test_the_shadow_of_the_future_is_axelrods_theory_not_a_tournament_finding():
     """Review 60 E3: the tournaments showed that reciprocating strategies did best; that
     cooperation is stable only when the future weighs enough is Axelrod's theoretical
     result, not something the tournaments observed (this failed on the old text)."""
-    text = " ".join(_cell("summary").split())  # review 69 U4: the closing notes
+    # review 69 U4: the closing notes; review 91 U2: section 4, where question 3b uses it
+    text = " ".join(_cell("build-teaching").split())
     assert "did best, and cooperation was stable only" not in text
     assert "did best; Axelrod showed in theory that cooperation is stable only" in text
 
@@ -4115,10 +4124,9 @@ def test_review_63_the_outside_option_rule_is_credited_to_both_modules_that_teac
     assert "for which module 03's rule predicts better" not in flat
     # review 76 U1: the side note is cut; its one limit still credits both modules
     # review 80 E2: the model's name is credited to Binmore, Shaked and Sutton (1989)
-    assert (
-        "deal-me-out model (Shaked and Sutton, 1984; named by Binmore, Shaked and Sutton, "
-        "1989; modules 02 and 03)" in flat
-    )
+    # review 91 U3: the authors moved to the closing notes; section 3 names both modules
+    assert 'modules 02 and 03 make "anyway" exact' in flat
+    assert "named by Binmore, Shaked and Sutton (1989)" in " ".join(_cell("summary").split())
     assert "in the model and in Binmore" not in flat
 
 

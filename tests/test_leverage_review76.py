@@ -114,7 +114,7 @@ def test_u1_the_two_kinds_of_alternative_side_note_is_cut_to_one_limit():
     assert "Two kinds of alternative" not in limits and "<details>" not in limits
     assert (
         "An option reached only by walking out (an *outside option*) counts only when it beats "
-        "what you would get at the table" in limits
+        "what the deal would give you anyway" in limits  # review 91 U3
     )
     assert "side note after section 3" not in _markdown("what-teaching")
     assert "however many points it earns" not in _markdown("reflection-text")

@@ -145,10 +145,10 @@ def test_e2_the_deal_me_out_name_is_credited_to_binmore_shaked_and_sutton():
     """Review 80 E2: section 3 credited the deal-me-out model to Shaked and Sutton (1984)
     alone; the name is Binmore, Shaked and Sutton's (1989), as module 03 and the course's
     content notes credit it. Fails on the old text."""
-    limits = _markdown("audit-limits")
+    # review 91 U3: the citation moved from section 3 to the closing notes, credited alike
     assert (
-        "(Shaked and Sutton, 1984; named by Binmore, Shaked and Sutton, 1989; modules 02 and "
-        "03) it moves nothing at the table." in limits
+        "The deal-me-out model is Shaked and Sutton's (1984), named by Binmore, Shaked and "
+        "Sutton (1989)." in _markdown("summary")
     )
 
 

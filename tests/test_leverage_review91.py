@@ -60,3 +60,88 @@ def test_u1_the_weakness_rule_is_stated_once_with_its_reason_and_the_take_away_i
     first = _markdown("summary").split("- ")[1]
     assert first.startswith("What you know about their weakness is worth only what it lets")
     assert "Question" not in first
+
+
+def test_u2_trust_as_a_repeated_game_is_taught_in_section_4_where_question_3b_uses_it():
+    """U2: Axelrod's repeated game and Curhan and colleagues' subjective value sat only in the
+    closing notes, after question 3b asked what trust does to the next negotiation. Section
+    4's power bullet now teaches both; the closing notes keep only the references, and the
+    rubric points to section 4."""
+    power = _markdown("build-teaching").split("- **Power, relationships included.**")[1]
+    for said in (
+        "Axelrod's contests of a repeated game",
+        "*shadow of the future*",
+        "*subjective value*",
+        "deal with you again (Curhan and colleagues)",
+    ):
+        assert said in power, said
+    notes = _markdown("summary").split("*Section 4.*")[1].split("*Section 6")[0]
+    assert "Axelrod, *The Evolution of Cooperation* (1984)" in notes
+    assert "Curhan, Elfenbein and Xu (2006)" in notes and "shadow" not in notes
+    rubric = _markdown("plan-judgement")
+    assert "the closing notes cite Curhan" not in rubric
+    assert "section 4's subjective value" in rubric
+
+
+def test_x2_question_3b_compares_plans_by_totals_as_question_3_grades_them():
+    """X2: question 3b asked for what each plan adds "per day", the heuristic question 3's
+    check rejects, and the model answer argued from rates per day. The prompt now asks for
+    totals and days; the model answer argues from totals, and its totals are the rule's."""
+    from dataclasses import replace
+
+    from course.scenarios.leverage import best_plan, step_gains
+
+    prompt = _markdown("plan-judgement-text")
+    assert "(what each adds in total, in how many days, with what chance)" in prompt
+    assert "per day" not in prompt
+    rubric = _markdown("plan-judgement")
+    assert "a day," not in rubric and "0.18 a day" not in rubric
+    assert "per-day rates only as a tie-break" in rubric
+    assert "The totals decide, since a day left unused adds nothing." in rubric
+    # the model answer's totals at 8 days, as question 3's rule finds them
+    s = course.variant(MODULE, "model-1992")
+    gains = step_gains(s)
+    short = best_plan(replace(s, budget=s.short_budget))
+    total = sum(gains[n] for n in short)
+    (firms,) = [n for n in s.steps if n.startswith("Ask firms that left Vell")]
+    assert firms not in short and total > gains[firms]
+    assert f"add {total:.2f} in {sum(s.steps[n][2] for n in short)} days" in rubric
+    assert f"The firms alone add {gains[firms]:.2f} in {s.steps[firms][2]} days" in rubric
+
+
+def test_u3_the_outside_option_limit_is_said_in_plain_words_with_an_example():
+    """U3: section 3's limit rested on "what you would get at the table", which only modules
+    02 and 03 define, and carried three citations. It is now one plain rule with an example;
+    the citations are in the closing notes, and the reflection's prompt and model answer use
+    the same words."""
+    limits = _markdown("audit-limits")
+    assert "at the table" not in limits and "Shaked" not in limits
+    bullet = limits.split("**It counts every alternative alike.**")[1].split("- **")[0]
+    assert "counts only when it beats what the deal would give you anyway" in bullet
+    assert "a flat you would move to only if talks fail lowers the rent only if" in bullet
+    assert 'modules 02 and 03 make "anyway" exact.' in bullet
+    notes = _markdown("summary")
+    assert "*Section 3, outside options.* The deal-me-out model is Shaked and Sutton's" in notes
+    prompt = _markdown("reflection-text")
+    assert "an outside option worth less than what the deal would give you anyway" in prompt
+    answer = _markdown("reflection")
+    assert "the flats I found move the rent only if they beat what I would get anyway" in answer
+    assert "at the table" not in prompt + answer
+
+
+def test_u4_a_learner_without_a_prepared_ask_is_told_what_to_do():
+    """U4: learners with no prepared ask (about one in six) read "No ask of your case makes a
+    fair question 3c on your own numbers", the author's notion. They are now told plainly
+    that their case has none and to practise on bars of their own."""
+    none = [
+        s
+        for s in (course.variant(MODULE, f"sweep-{i}") for i in range(40))
+        if s.prepared_ask is None
+    ]
+    assert none
+    for s in none:
+        said = s._bold_text()
+        assert "fair question" not in said
+        assert "Your case has no ask prepared before the talks." in said
+        assert "Practise `reach_plan` on bars of your own (see below)" in said
+        assert said.endswith("the check uses its own test cases.")

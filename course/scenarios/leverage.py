@@ -2143,8 +2143,9 @@ class LeverageScenario(Scenario):
         start = leverage_balance(self.yours, self.theirs, self.weights)
         if self.prepared_ask is None:
             return (
-                f"Your starting balance is {signed(start)} points. No ask of your case makes a "
-                "fair question 3c on your own numbers; the check tries its test cases."
+                f"Your starting balance is {signed(start)} points. Your case has no ask "
+                "prepared before the talks. Practise `reach_plan` on bars of your own (see "
+                "below); the check uses its own test cases."
             )
         need, ask = self.prepared_ask
         return (

@@ -387,10 +387,10 @@ print(f"balance: {leverage_balance(yours, theirs, weights):+.2f} points")
 #   worth only what it lets you do. The weights stand in for such products, roughly.
 # - **It counts every alternative alike.** That fits a payoff you get if something neither
 #   side controls ends the talks (module 02). An option reached only by walking out (an
-#   *outside option*) counts only when it beats what you would get at the table; below that
-#   it still sets your reservation price, but in the deal-me-out model (Shaked and Sutton,
-#   1984; named by Binmore, Shaked and Sutton, 1989; modules 02 and 03) it moves nothing at
-#   the table.
+#   *outside option*) counts only when it beats what the deal would give you anyway: a flat
+#   you would move to only if talks fail lowers the rent only if you value it above the
+#   renewal you would get without it. Below that it still sets your reservation price;
+#   modules 02 and 03 make "anyway" exact.
 # - **It rates what each side has, not what the other side believes it has** (one belief
 #   excepted, on purpose: their trust in your word, filed as your power). Leverage works
 #   through their view: an alternative they doubt, or information they do not know you
@@ -513,7 +513,13 @@ LeverageAudit(without_news_of=scenario)
 #   changes *their* view only if they believe in it.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too: trust is leverage that outlasts one deal. Each case has a step that
+#   counts here too: trust is leverage that outlasts one deal, if you will meet again. In
+#   Axelrod's contests of a repeated game, where each side gains by cheating in one round
+#   but both gain more by cooperating, returning cooperation for cooperation did best;
+#   Axelrod showed in theory that cooperation is stable only while the future weighs
+#   enough (the *shadow of the future*). How the other side feels about the outcome,
+#   itself, the process and the relationship, its *subjective value*, predicts whether it
+#   wants to deal with you again (Curhan and colleagues). Each case has a step that
 #   builds it by doing, freely, more than you owe the other side (sharing a forecast your
 #   contract does not require, sending records before they are asked for), and a piece of
 #   news in which a move that breaks your word (or that the other side takes as such)
@@ -602,8 +608,8 @@ scenario.show("judgement")
 #    `scenario.short_budget` working days (shown above), too few for your best plan.
 #    Which plan would you take instead, and why? It need not be your old plan with a step
 #    dropped: a step your best plan left out may now fit better. Compare the plans that
-#    still fit by their numbers (what each adds, per day, and with what chance), then say
-#    what the numbers leave out.
+#    still fit by their numbers (what each adds in total, in how many days, with what
+#    chance), then say what the numbers leave out.
 # 2. **Trust.** Look at your case's step that builds the other side's trust and its news
 #    item in which your broken word spends it (both named above, whether or not you drew
 #    them). Say three things:
@@ -623,11 +629,12 @@ scenario.show("judgement")
 # in four (509 of the 2,000 learners sweep-0 to sweep-1999 that the tests draw) brings in
 # a step the full plan left out and for the rest is the full plan with one step dropped;
 # another choice is fine with a reason), with a
-# comparison of the plans that fit by their numbers (gain, days, chance, weight, room to
-# the top of the scale) and one thing the numbers leave out; half a mark for a plan
+# comparison of the plans that fit by their numbers (total gain, days, chance, weight, room
+# to the top of the scale; per-day rates only as a tie-break) and one thing the numbers
+# leave out; half a mark for a plan
 # without the comparison. (2) The prompt's three things: (a) says what the freely given
 # step and the broken word each do to the next negotiation (the other side's readiness to
-# deal again and to take your word; the closing notes cite Curhan and colleagues); (b)
+# deal again and to take your word; section 4's subjective value); (b)
 # says what the step reveals of the learner's position and when to take it (before the
 # talks, or after the terms are settled, when what it reveals costs nothing at the table);
 # (c) weighs the step against its days. A mark for (b), half for what the step reveals and
@@ -639,14 +646,13 @@ scenario.show("judgement")
 # "Ask Bellpak and Corrin how fast they could take over" (alternatives +1, 4 days, 0.55)
 # and "Share next year's order forecast with Vell's planners, which your contract does not
 # require" (power +2, 3 days, 0.90), with expected gains 0.56, 0.17 and 0.54 points; best
-# plan the firms and the forecast (1.10 in 9 days). Its parts (1) and (2) end on different
-# plans, and that is wanted: part (2) may revise part (1)'s plan for a reason its numbers
-# leave out, and earns both marks when it says which plan the learner takes. "(1) With 8
-# days the firms and the
+# plan the firms and the forecast (1.10 in 9 days). Part (2) may revise part (1)'s plan
+# for a reason the numbers leave out; it earns both marks when it says which plan the
+# learner takes. "(1) With 8 days the firms and the
 # forecast no longer fit together. The firms alone add 0.56 in 6 days; the forecast and
 # the question to Bellpak and Corrin add 0.71 in 7 days. So I switch plans: I drop the
-# firms and ask Bellpak and Corrin, a step my first plan left out. This turns on days: the
-# forecast adds about 0.18 a day, the firms 0.09 and the question 0.04. What the numbers
+# firms and ask Bellpak and Corrin, a step my first plan left out. The totals decide, since
+# a day left unused adds nothing. What the numbers
 # leave out: the firms that left could tell me which clients Vell still has, the one thing
 # the story says nobody outside Vell knows, and that could be worth more than its points.
 # (2) A forecast nobody required makes Vell's planners readier to take my word on volumes
@@ -1271,8 +1277,7 @@ check.own_balances(news_moves)
 #   A false *intention*, such as a threat or warning you would not carry out, sits on the
 #   line between a bluff and a misrepresentation (a false statement of a material fact): a
 #   stated plan you do not hold, made for the other side to rely on, can be a
-#   misrepresentation (*Edgington v Fitzmaurice*, 1885, on a false stated purpose for a
-#   loan).
+#   misrepresentation (*Edgington v Fitzmaurice*, 1885).
 # - **Misrepresentation.** A false statement of a fact the other side will rely on: a
 #   buyer for the van who does not exist, a mileage reading turned back.
 #   In many legal systems it can undo the contract or amount to fraud.
@@ -1290,9 +1295,8 @@ check.own_balances(news_moves)
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
-# breaks your word; once a quote is accepted it can also be a breach of contract. The
-# news in which a side loses trust this way shows the cost; none of question 5's tactics
-# is of this kind. Walking
+# breaks your word; once a quote is accepted it can also be a breach of contract. Section
+# 5's news shows the cost; none of question 5's tactics is of this kind. Walking
 # away, declining to renew or enforcing a right the contract gives you can also cost
 # trust, but they keep your word.
 #
@@ -1446,7 +1450,7 @@ check.classify_tactics(tactic_kinds, hidden=True)
 #    reason (six ratings);
 # 2. the weights, why the source that weighs most does so in this negotiation, and one
 #    thing the weighted sum misses here (section 3's limits: sources that only work
-#    together, or an outside option worth less than what you would get at the table);
+#    together, or an outside option worth less than what the deal would give you anyway);
 # 3. the one preparation step that would move the balance most: which rating it raises,
 #    by about how much and with what chance, whether you can do it in the time you have
 #    and within the lines of section 6, and what it does to the other side's trust in you
@@ -1474,8 +1478,8 @@ check.classify_tactics(tactic_kinds, hidden=True)
 # Power: he sets the rent and can refuse to renew, 6; I am a tenant who pays on time and
 # looks after the flat, which he values, 4. Weights 0.25, 0.5, 0.25: alternatives count
 # most because moving is a real option for me and an empty flat a real cost for him.
-# What the sum misses: in the deal-me-out model, the flats I found move the rent only if
-# they beat my share of what renewing saves us both; below that, they only cap what I
+# What the sum misses: the flats I found move the rent only if they beat what I would get
+# anyway, my share of what renewing saves us both; below that, they only cap what I
 # should agree to pay.
 # Balance: my 5.0 against his 5.75, about -0.75. Step: view the two flats and apply
 # before we talk; it raises my alternatives by about 2, with a chance of 0.8 that one is
@@ -1531,16 +1535,11 @@ course.progress()
 # arithmetic assumes a step of 2 on any source; here a step on alternatives is far slower
 # (about eighteen months to qualify another maker).
 #
-# *Section 4.* In Axelrod's tournaments of the repeated prisoner's dilemma (a game played
-# round after round, in which each side gains by cheating in one round but both do better
-# if both cooperate; *The Evolution of Cooperation*, 1984), strategies that returned
-# cooperation for cooperation, such as TIT FOR TAT, did best; Axelrod showed in theory
-# that cooperation is stable only when the future weighs enough (the *shadow of the
-# future*). Curhan, Elfenbein and Xu (2006) called what people value in a negotiation
-# beyond the deal's terms (how they feel about the outcome, themselves, the process and
-# the relationship) *subjective value*; negotiators who came away with more of it were
-# readier to negotiate with the same counterpart again (Curhan, Elfenbein & Eisenkraft,
-# 2010).
+# *Section 3, outside options.* The deal-me-out model is Shaked and Sutton's (1984),
+# named by Binmore, Shaked and Sutton (1989).
+#
+# *Section 4.* Axelrod, *The Evolution of Cooperation* (1984); Curhan, Elfenbein and Xu
+# (2006); Curhan, Elfenbein and Eisenkraft (2010).
 #
 # *Section 6, misrepresentation.* A Massachusetts court let a tenant sue a landlord who
 # had invented a rival tenant's offer to push up the rent (*Kabatchnick v. Hanover-Elm
