@@ -7,7 +7,7 @@ import pytest
 import course
 from course.checks import leverage as check
 from course.checks.hints import NotYet
-from course.scenarios.leverage import REFINANCE
+from course.scenarios.leverage import REFINANCE, practice_for, tactic_key
 from tests.sweeps import cell_text
 
 MODULE = "00_leverage"
@@ -145,3 +145,28 @@ def test_u4_a_learner_without_a_prepared_ask_is_told_what_to_do():
         assert "Your case has no ask prepared before the talks." in said
         assert "Practise `reach_plan` on bars of your own (see below)" in said
         assert said.endswith("the check uses its own test cases.")
+
+
+def test_c1_legitimate_leaves_no_false_impression_and_paltering_is_named():
+    """C1: module 02 quotes module 00 as calling legitimate "a true statement that plants no
+    false fact", and treats paltering as close to a lie, yet 00's test was only that the
+    statement is true and the source really held. Section 6's legitimate bullet and question
+    5's feedback for a legitimate tactic now add "leaves no false impression", and section 6
+    names paltering with its source."""
+    ethics = _markdown("ethics-teaching")
+    legit = ethics.split("- **Legitimate leverage.**")[1].split("- **A bluff.**")[0]
+    assert "which leaves no false impression" in legit
+    assert "*paltering*" in legit and "about as harshly as a lie" in legit
+    assert "Rogers, Zeckhauser, Gino, Norton & Schweitzer, 2017" in legit
+    assert check.KIND_TEST["legitimate"].endswith("and it leaves no false impression")
+    # the feedback a learner reads for a practice tactic labelled legitimate, in both cases
+    seen = 0
+    for name in ("rv91-alice", "rv91-bob", "rv91-carol", "rv91-dan"):
+        s = practice_for(course.variant(MODULE, name))
+        kinds = dict(tactic_key(s))
+        for label, kind in kinds.items():
+            if kind == "legitimate":
+                seen += 1
+                said = check.judge_tactic(s, label, kinds)
+                assert said.endswith("and it leaves no false impression."), said
+    assert seen

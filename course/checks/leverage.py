@@ -110,8 +110,8 @@ NOT_SIDE = (
 #: What makes a tactic each kind, said the way the ethics section teaches it.
 KIND_TEST = {
     "legitimate": (
-        "what it states is true (question 5: unless a tactic says otherwise), and it uses "
-        "leverage the side really holds"
+        "what it states is true (question 5: unless a tactic says otherwise), it uses "
+        "leverage the side really holds, and it leaves no false impression"
     ),
     "bluff": (
         "it is an untrue claim about nothing but your own reservation price or valuation "

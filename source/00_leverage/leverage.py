@@ -91,8 +91,8 @@ scenario
 #   when your balance (how far your leverage exceeds theirs, section 3) can carry it.
 #
 # Fisher and Ury (*Getting to Yes*, 1981, in the chapter "What if they are more powerful?
-# (Develop your BATNA)") argue, in our paraphrase, that the two sides' relative strength
-# depends above all on how attractive each finds not agreeing. A side's best such option
+# (Develop your BATNA)") argue that the two sides' relative strength depends above all on
+# how attractive each finds not agreeing. A side's best such option
 # is its **BATNA**, the *best alternative to a negotiated agreement*.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "sources-teaching", "schema_version": 3}
@@ -513,15 +513,15 @@ LeverageAudit(without_news_of=scenario)
 #   changes *their* view only if they believe in it.
 # - **Power, relationships included.** Increase what you control that the other side
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
-#   counts here too: trust is leverage that outlasts one deal, if you will meet again. In
-#   Axelrod's contests of a repeated game, where each side gains by cheating in one round
-#   but both gain more by cooperating, returning cooperation for cooperation did best;
-#   Axelrod showed in theory that cooperation is stable only while the future weighs
-#   enough (the *shadow of the future*). How the other side feels about the outcome,
-#   itself, the process and the relationship, its *subjective value*, predicts whether it
-#   wants to deal with you again (Curhan and colleagues). Each case has a step that
-#   builds it by doing, freely, more than you owe the other side (sharing a forecast your
-#   contract does not require, sending records before they are asked for), and a piece of
+#   counts here too: trust is leverage that outlasts one deal. In Axelrod's contests of a
+#   repeated game, where each side gains by cheating in one round but both gain more by
+#   cooperating, returning cooperation for cooperation did best; Axelrod showed in theory
+#   that cooperation is stable only while the future weighs enough (the *shadow of the
+#   future*). How the other side feels about the outcome, itself, the process and the
+#   relationship, its *subjective value*, predicts whether it wants to deal with you again
+#   (Curhan and colleagues). Each case has a step that builds it by doing, freely, more
+#   than you owe the other side (sharing a forecast your contract does not require, sending
+#   records before they are asked for), and a piece of
 #   news in which a move that breaks your word (or that the other side takes as such)
 #   spends it; your scenario has at least one of the two. Keeping a promise already made
 #   is never a step: it is owed. A step given freely often tells the other side something
@@ -1256,8 +1256,11 @@ check.own_balances(news_moves)
 # Four kinds of move need telling apart; going back on your word is none of them.
 #
 # - **Legitimate leverage.** A true statement about a source you really hold or a fact you
-#   truly know: a second bidder's written offer for the used van you are selling, the date
-#   you know the buyer must have a van by.
+#   truly know, which leaves no false impression: a second bidder's written offer for the
+#   used van you are selling, the date you know the buyer must have a van by. True words
+#   chosen to mislead ("another buyer came to see it", when that buyer walked away) are
+#   *paltering*, which those misled judge about as harshly as a lie (Rogers, Zeckhauser,
+#   Gino, Norton & Schweitzer, 2017, *J. Pers. Soc. Psychol.*).
 #   - *Warning and threat.* A *warning* is legitimate too: a demand tied to something you
 #     would really do anyway in your own interest, such as selling to the second bidder if
 #     this buyer will not match its offer. In this course's judgement it is usually weaker
@@ -1295,8 +1298,8 @@ check.own_balances(news_moves)
 #
 # **Going back on your word** is none of these kinds of leverage. Reopening a term the
 # other side rightly took as agreed, or raising a price you quoted and they accepted,
-# breaks your word; once a quote is accepted it can also be a breach of contract. Section
-# 5's news shows the cost; none of question 5's tactics is of this kind. Walking
+# breaks your word; once a quote is accepted it can also be a breach of contract, and
+# none of question 5's tactics is of this kind. Walking
 # away, declining to renew or enforcing a right the contract gives you can also cost
 # trust, but they keep your word.
 #
@@ -1503,8 +1506,7 @@ course.progress()
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "summary", "schema_version": 3}
 # ## What to take away
 #
-# - What you know about their weakness is worth only what it lets you do: when to ask,
-#   and for what.
+# - What you know about their weakness is worth only what it lets you do.
 # - Re-audit after each piece of news. Make the ask the first time your balance reaches
 #   its bar, unless you can already see a reason to wait, such as their deadline still
 #   to come.
