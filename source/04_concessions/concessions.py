@@ -1128,8 +1128,8 @@ except NotImplementedError:
 # <details><summary>Aside: how the table is simulated</summary>
 #
 # The arena's buyers keep a **trust** score that moves with how talks end and with your
-# insults and retractions, not with the price: a deal raises it, a walk-out lowers it most,
-# and a buyer who trusts you more opens closer to you next time.
+# insults and retractions, not with the price: a deal raises it, a walk-out lowers it
+# most, and a buyer who trusts you more opens closer to you next time.
 # The buyer's reservation price is a single draw within 6 of your estimate of Orchard's,
 # the same for every row, and its style is unknown. The simulated talks use the arena's 10
 # rounds and its bots, whatever `s.rounds` says, on a price scale from 0 to 200
