@@ -551,7 +551,7 @@ def test_section_3s_example_of_a_passing_weighting_passes():
     text = " ".join(_cell("audit-teaching").replace("#", " ").split())
     # review 80 U1: the rule in one sentence, without the ferry example; a weighting that
     # keeps to it passes
-    assert "their two weights together say how much that dependence counts" in text  # rv 86 U2
+    assert "together say how much that dependence counts" in text  # rv 86 U2, rv 92 U2
     # review 87 U1: section 3 points to question 2, where information's bound is stated once
     assert "Question 2 bounds information's weight." in text
     assert "0.85" not in " ".join(_cell("sources-teaching").split())
@@ -1713,7 +1713,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ("q4b-text", "Return `(turning_point, ask_at)`, a mark each", "A point for each part"),
         # one dependence rated from two sides is not counted once
         # review 86 U2: two weights, not one
-        ("audit-teaching", "their two weights together say how much", "share one weight"),
+        (
+            "audit-teaching",
+            "the weights of alternatives and of power, which count for both",
+            "share one weight",
+        ),
         # a former manager may be bound to confidentiality
         ("sources-teaching", "in the trade press", "former manager"),
         # the arithmetic's step of 2 fails for alternatives here
@@ -1822,7 +1826,11 @@ def test_no_line_of_prose_runs_far_past_the_others():
         ),
         ("shift-teaching", "The peak is plain only looking back", "the widget leaves them out"),
         # Schelling's words are named by their work (review 55, U3)
-        ("ethics-teaching", "Schelling (*The Strategy of Conflict*, 1960)", "use Schelling's"),
+        (
+            "ethics-teaching",
+            "Schelling (*The Strategy of Conflict*, 1960; *Arms and Influence*, 1966)",
+            "use Schelling's",
+        ),
         # leverage works through perception; the audit rates holdings (review 55, C1)
         ("audit-limits", "not what the other side believes it has", None),
         ("audit-widget-text", "No question grades its news.", "leaves out"),
@@ -2013,7 +2021,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # interest or an offer you hold until a date
         (
             "shift-teaching",
-            "The other side's deadline works the other way",
+            "The other side's deadline does the opposite: your edge from it grows as it nears",
             "such as the other side's deadline or",
         ),
         ("spend-judgement", "a rival's offer to them known to lapse", "a rival offer known"),
@@ -2058,7 +2066,7 @@ def test_no_line_of_prose_runs_far_past_the_others():
         # deadline presses both sides (tests/test_leverage_review80.py)
         (
             "shift-teaching",
-            "it presses them while a deal with you is still their best way out",
+            "your edge from it grows as it nears, but only while a deal with you is still their",
             "strengthens you, until it has passed",
         ),
         # review 68 C1: the model answer for model-1992 says which plan the learner takes

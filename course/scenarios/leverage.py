@@ -2048,9 +2048,11 @@ NEWS_TRIES = 12
 #: met); the others must wait for it.
 ASK_NOW_SHARE = 0.15
 
-#: About this share of learners get steps on which taking them one at a time, the best
-#: first (by expected gain, or by gain per day), misses the best plan, so that question 3
-#: on their own case is a real decision and not what a greedy rule gives anyway.
+#: This share of learners is meant to get steps on which taking them one at a time, the
+#: best first (by expected gain, or by gain per day), misses the best plan, so that
+#: question 3 on their own case is a real decision and not what a greedy rule gives anyway.
+#: Many starting audits leave no such steps (``CROWDED_TRIES``), so about half of all
+#: learners get them (1,045 of the sweep's 2,000 ids).
 CROWDED_SHARE = 0.85
 
 #: How many draws of steps a learner meant to get such steps has before the requirement is

@@ -342,9 +342,9 @@ scenario.show("reason")
 #   weights add up to 1.
 #
 # When two rows rate one dependence from its two sides (section 2: the ferry's power, the
-# haulier's alternatives), their two weights together say how much that dependence counts
-# against information: decide that sum, then split it. Question 2 bounds information's
-# weight.
+# haulier's alternatives), the weights of alternatives and of power, which count for both
+# sides alike, together say how much that dependence counts against information: decide
+# that sum, then split it. Question 2 bounds information's weight.
 #
 # A side's **weighted leverage** is its ratings weighted and added up, in **points** from 0
 # to 10:
@@ -515,7 +515,8 @@ LeverageAudit(without_news_of=scenario)
 #   needs: a rarer skill, a larger order, a decision they want from you. A relationship
 #   counts here too: trust is leverage that outlasts one deal. In Axelrod's contests of a
 #   repeated game, where each side gains by cheating in one round but both gain more by
-#   cooperating, returning cooperation for cooperation did best; Axelrod showed in theory
+#   cooperating, Tit for Tat (cooperate first, then repay cooperation and cheating in
+#   kind) did best; Axelrod showed in theory
 #   that cooperation is stable only while the future weighs enough (the *shadow of the
 #   future*). How the other side feels about the outcome, itself, the process and the
 #   relationship, its *subjective value*, predicts whether it wants to deal with you again
@@ -770,11 +771,11 @@ check.reach_plan(reach_plan, hidden=True)
 #
 # **What passes.** Being ahead because of something that will pass, such as a rival's
 # interest or an offer open until a set date, is worth most while it lasts. The other
-# side's deadline works the other way: it presses them while a deal with you is still
-# their best way out. Do not count on it alone. A final deadline ends the talks for both
-# sides, so it presses you too: deals tend to bunch just before it, and many talks end
-# with none. The audit does not age a rating by itself: as a known deadline draws near,
-# re-rate it.
+# side's deadline does the opposite: your edge from it grows as it nears, but only while a
+# deal with you is still their best way out. Do not count on it alone. A final deadline
+# ends the talks for both sides, so it presses you too: deals tend to bunch just before
+# it, and many talks end with none. The audit does not age a rating by itself: as a known
+# deadline draws near, re-rate it.
 #
 # **The rule.** An ask here moves one term of a figure already on the table (an offer, a
 # price, your full rent) once talks are under way. Opening offers, grounded in your
@@ -1265,7 +1266,8 @@ check.own_balances(news_moves)
 #     would really do anyway in your own interest, such as selling to the second bidder if
 #     this buyer will not match its offer. In this course's judgement it is usually weaker
 #     than calmly naming the same offer, since as a demand it corners the other side.
-#     Modules 02 and 03 use the words of Schelling (*The Strategy of Conflict*, 1960): a
+#     Modules 02 and 03 use the words of Schelling (*The Strategy of Conflict*, 1960;
+#     *Arms and Influence*, 1966): a
 #     *threat* ties a demand to something you would rather not do, to punish a refusal. A
 #     threat or warning you would not carry out is false.
 # - **A bluff.** An untrue claim about your own reservation price, that is, the worst
