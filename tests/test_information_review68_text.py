@@ -23,7 +23,7 @@ def test_the_summary_points_back_to_section_6_for_the_unwise_warning():
     has already shown."""
     words = cell_words("summary")
     assert "as module 02 will show" not in words
-    assert "said as a demand it invites a test (Question 9)" in words  # review 86 U5
+    assert "legitimate, but it invites a test (Question 9)" in words  # review 86 U5, 92 U2
 
 
 def test_the_evpi_definition_is_one_idea_a_sentence():

@@ -20,7 +20,9 @@ def test_a_true_final_deadline_is_shared_as_information_and_the_summary_says_so(
     )
     assert "usually unwise said that way" not in summary
     assert "a true deadline that binds both sides, said as information;" in summary
-    assert "said as a demand it invites a test" in summary
+    assert "said as a demand, that deadline is a warning: legitimate, but it invites a test" in (
+        summary
+    )  # review 92 U2
     deadline = next(m for m in reference._DISCLOSURES if m.key == "final-deadline")
     assert deadline._label == reference.SHARE and not deadline._also
     assert "as information and not as a demand" in deadline._why

@@ -1260,7 +1260,7 @@ def test_a_shown_quote_and_a_reported_quote_are_told_apart():
     reported by the press, its price unknown, and the section says such a quote is news that
     reveals."""
     words = notebook_words("news-teaching")
-    assert "the press reports Osprey holds a rival quote, its price unknown, is news" in words
+    assert "a press report that Osprey holds a rival quote (its price unknown) is news" in words
     # review 88 U2: the table became one sentence
     assert "news that reveals" in words and "a rival's quote Osprey chose to show you" in words
     item = next(n for n in scenario._NEWS if n.key == "rival-quote")
@@ -2032,7 +2032,7 @@ def test_the_summary_treats_an_ultimatum_as_unwise_not_unethical():
     # review 67 U3: module 02 comes later, so the summary previewed it; review 68 C1: section 6
     # of this module has already shown it, so the summary points back there
     # review 78 C2: said as information a true deadline helps; said as a demand, a test
-    assert "is legitimate, but said as a demand it invites a test" in words  # review 88 U1
+    assert "that deadline is a warning: legitimate, but it invites a test" in words  # review 92 U2
 
 
 def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
@@ -2045,7 +2045,7 @@ def test_a_demand_tied_to_what_you_would_do_anyway_is_a_warning():
     text = (Path(__file__).parents[1] / "source" / MODULE / "information.py").read_text()
     words = " ".join(line.removeprefix("#").strip() for line in text.splitlines())
     assert "threat you would carry out" not in words
-    assert "a true warning is legitimate, but said as a demand" in notebook_words("summary")
+    assert "said as a demand, that deadline is a warning: legitimate" in notebook_words("summary")
     # review 67 U3: the word is defined here, not borrowed from later modules
     assert "is a *warning*: a consequence you would bring about anyway, stated as a" in words
     assert "threat or warning you would not carry out" in words

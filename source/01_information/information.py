@@ -14,8 +14,7 @@
 # # Module 01 — Information as leverage
 #
 # Two people facing the same offer can hold very different leverage, often because of
-# what each knows about the other. This module treats that
-# knowledge as something you can measure, revise as the talks go on, and put a price on.
+# what each knows about the other.
 #
 # You will learn to hold beliefs about the other side's **reservation price** (section 1
 # defines it) as probabilities, revise them with **Bayes' rule** as offers and news
@@ -71,12 +70,11 @@ sale
 # A supplier who has just lost two big clients has a lower reservation price: a modest order
 # now beats no order, and a buyer who knows it can ask for better terms. A deadline works
 # the same way: a buyer who must have a machine running before a launch in three weeks
-# cannot wait for a cheaper offer, and a seller who knows it can ask more. What you know
-# changes while you talk: one fact learned halfway through can move the advantage across the
-# table.
+# cannot wait for a cheaper offer, and a seller who knows it can ask more.
 #
-# In bargaining, each side keeps its reservation price to itself, at a cost section 4
-# measures.
+# In bargaining, each side keeps its reservation price to itself; section 4 measures what
+# that costs a seller: deals that would help both sides, lost to a price set too high, and
+# money left on the table.
 #
 # You rarely learn the other side's reservation price for sure, but you can hold beliefs
 # about it and sharpen them (Raiffa, *The Art and Science of Negotiation*, 1982).
@@ -154,8 +152,7 @@ posterior, expected_reservation(prior), expected_reservation(posterior)
 # `sale.opening_offer` ($x$). Return a dict that maps each possible reservation price to
 # the density of Osprey's opening under it, using the formula above. Since only ratios
 # matter, the same positive multiple of the density for every price passes too (working
-# in thousands of euros, say). This is practice for Question 2, which builds on it: its
-# check gives hints but no mark.
+# in thousands of euros, say). Question 2 builds on it.
 
 
 # %% nbgrader={"grade": false, "solution": true, "locked": false, "grade_id": "opening-likelihood-answer", "schema_version": 3}
@@ -246,8 +243,8 @@ check.belief_after_opening(belief_after_opening, hidden=True)
 # and a habit of opening, not for two reports from one source (one fact counted twice).
 #
 # Mind who chose to show you a fact: a rival's quote Osprey chose to show you may have
-# been picked to steer you, while the press reports Osprey holds a rival quote, its price
-# unknown, is news that reveals. Either way, leverage shifts as facts come to light.
+# been picked to steer you, while a press report that Osprey holds a rival quote (its price
+# unknown) is news that reveals. Either way, leverage shifts as facts come to light.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q3-text", "schema_version": 3}
 # ### Question 3 (1 mark): what does your news say?
@@ -676,7 +673,9 @@ check.holds_before_moving(holds_before_moving, hidden=True)
 # 3. **Fair price**: in small-stakes ultimatum games offers under about a fifth of the gain
 #    are refused about half the time, and refusals grow rarer the larger the share, so leave
 #    a quarter or more, better a third. On section 2's example after its offer (cost 40, the
-#    model's price 70), 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40.
+#    model's price 70), 62.50 leaves a buyer at 70 a quarter: 7.50 of 70 − 40. A fair price
+#    just above Osprey's opening is no slip: that opening already left the same buyer about
+#    that share, so fairness gives up nearly all the model's price adds.
 #
 # </details>
 #
@@ -904,8 +903,8 @@ check.information_pays(information_pays, hidden=True)
 # one of the four possible prices; it is right with chance `sale.report_accuracy`, and
 # otherwise names each of the other three equally often.
 #
-# A fallible report is worth no more than perfect information; EVPI is its ceiling. To value
-# it, go through the reports it could send. For each one:
+# A fallible report is worth no more than EVPI. To value it, go through the reports it
+# could send. For each one:
 #
 # 1. update your beliefs with it, by Bayes' rule: the likelihood of a report naming $s$ is
 #    the accuracy when $r = s$, and (1 − accuracy)/(n − 1) otherwise, with $n$ the number
@@ -1054,7 +1053,8 @@ check.report_decision(report_decision, hidden=True)
 # illegitimate); the law draws part of the line between them.
 #
 # - **Legitimate.** Keeping your reservation price private, asking questions, reading what
-#   is published, and mentioning a true alternative calmly: nothing untrue is said, and
+#   is published, and mentioning a true alternative calmly: nothing untrue is said, no false
+#   impression is left (true words chosen to mislead are *paltering*, module 00), and
 #   nothing is taken that is not yours.
 # - **A bluff is tolerated, not admired.** "That would be very hard for us", about a price
 #   you would in fact accept, is untrue, but it is about your own reservation price, which
@@ -1064,10 +1064,9 @@ check.report_decision(report_decision, hidden=True)
 #   falls (module 00); comment [2] to Rule 4.1 of the American Bar Association's Model
 #   Rules, the rules most US states follow for lawyers, notes that a party's estimates of
 #   price or value, and what it would settle for, are not ordinarily taken as statements of
-#   material fact. A bluff that is called still costs you credibility, and declining to
-#   name your reservation price serves you as well. Calling your opening "a fair price"
-#   when you think it well above value (*puffery*) is such an estimate. It is untrue, so
-#   never `"legitimate"`: a bluff or a misrepresentation.
+#   material fact. A bluff that is called still costs you credibility. Calling your opening
+#   "a fair price" when you think it well above value (*puffery*) is such an estimate. It is
+#   untrue, so never `"legitimate"`: a bluff or a misrepresentation.
 # - **Misrepresentation is not a bluff.** A rival offer that does not exist, costs that
 #   have not changed, a defect you deny: these are lies about facts the other side relies
 #   on, and can be fraud. Shell (*Bargaining for Advantage*, 1999) puts them beyond the
@@ -1230,8 +1229,9 @@ check.fair_play(fair_play, hidden=True)
 #   Buy it only when it costs less than that, and only from fair sources.
 # - A first offer is information and an anchor: read the information, then focus on
 #   their alternatives and reservation price and on your own target.
-# - Share interests, and a true deadline that binds both sides, said as information;
-#   guard your reservation price and any deadline only you pay for. Mention only true
-#   alternatives, calmly: a true warning is legitimate, but said as a demand it invites a
-#   test (Question 9). A bluff about your own reservation price is tolerated but contested;
-#   lying about facts, or learning through an illegitimate source, is out of bounds.
+# - Share interests, and a true deadline that binds both sides, said as information; said
+#   as a demand, that deadline is a warning: legitimate, but it invites a test (Question 9).
+#   Guard your reservation price and any deadline only you pay for. Mention only true
+#   alternatives, calmly. A bluff about your own reservation price is tolerated but
+#   contested; lying about facts, or learning through an illegitimate source, is out of
+#   bounds.
