@@ -78,7 +78,9 @@ def test_x1_question_5_leaves_the_package_to_the_learner_and_its_hint_says_why(m
     assert "First decide which package to apply section 4's band to" in q5
     zopa = _flat("zopa-teaching")
     assert "question 5 applies the band" not in zopa
-    assert "below your reservation price. Call the middle of that zone the **even split" in zopa
+    assert "Call the middle of that zone" not in zopa  # review 92 X1: named in section 5
+    decide = _flat("decide-teaching")
+    assert "below your reservation price. Call the middle of that zone the **even split" in decide
     monkeypatch.setenv("LEVERAGE_LEARNER", "rv91-x1-0")  # one of them is the learner's own case
     told = 0
     for n in range(40):
@@ -111,7 +113,7 @@ def test_section_6_quotes_module_00s_legitimate_as_leaving_no_false_impression()
         "In module 00's terms, a true statement that leaves no false impression is "
         "**legitimate**, with or without a demand;" in honest
     )
-    assert "| legitimate | true | it leaves no false impression;" in honest
+    assert "a statement of fact: it leaves no false impression." in honest  # review 92 U1
     assert "plants no false fact" not in honest
     for statement in statements_of(course.variant("02_batna", "ada")) + check._practice_said():
         assert "plants no false fact" not in statement._why, statement

@@ -637,9 +637,10 @@ def test_the_even_split_is_defined_where_it_is_first_used_and_keeps_one_name():
     zopa, decide, nash = _cell("zopa-teaching"), _cell("decide-teaching"), _cell("nash-teaching")
     assert "**even split**" in zopa and "section 5 calls that middle" not in zopa
     assert "halfway between the two ends, where each side gains the same" in zopa
-    # review 79 U5: section 4 names the even split with remote days; section 5 refers back
-    assert "**even split" not in decide and "even split with remote days (section 4)" in decide
-    assert "the even split with remote days (section 4)?" in _cell("explorer-text")  # r86 U5
+    # review 79 U5 named the even split with remote days in section 4; review 92 X1 moved
+    # the name to section 5, after question 5 has the learner choose the package
+    assert "even split with remote days" not in zopa + _cell("explorer-text")
+    assert decide.count("**even split with remote days**") == 1
     # review 67 U1: the condition is stated once, in the cancellation case
     assert "Nash price" not in nash and "equals it only when $W = A$ exactly" in nash
 
@@ -3046,7 +3047,7 @@ def test_the_intro_target_and_question_9_texts_say_what_they_assume():
     assert "it is *acceptable*, good enough to take" in decide
     explorer = _cell("explorer-text")
     assert "If you have no zone" not in explorer and "Then, zone or not" in explorer
-    assert "where is its even split, the even split with remote days (section 4)?" in explorer
+    assert "where is its even split?" in explorer  # review 92 X1: the name comes in section 5
 
 
 def test_question_2_takes_underscores_in_a_name_as_question_6_does(learner, capsys):
@@ -3195,8 +3196,11 @@ def test_section_4_states_its_target_rule_without_module_04s_plan():
     zopa = _cell("zopa-teaching")
     assert "Module 04 loosens both ends" not in zopa
     assert "concession plan" not in zopa and "stops halfway" not in zopa
-    # session 75; review 91 X1: question 5 decides the package itself
-    assert "The zone with two remote days starts half the commute below" in " ".join(zopa.split())
+    # session 75; review 91 X1: question 5 decides the package itself; review 92 X1: the
+    # zone with two remote days is named in section 5, after question 5
+    assert "zone starts half the commute below your reservation price" in " ".join(
+        _cell("decide-teaching").split()
+    )
     assert "no fact carries an opening past what the agency's contractor costs" in zopa
     decide = " ".join(_cell("decide-teaching").split())
     assert (
@@ -3516,9 +3520,9 @@ def test_the_target_band_is_stated_in_section_4_and_the_reflection_agrees():
         "way from your reservation price up to your estimate of the other side's "
         "reservation price" in section
     )
-    assert "The zone with two remote days starts half the commute below" in " ".join(
-        section.split()
-    )  # review 91 X1: question 5 decides the package itself
+    assert "zone starts half the commute below your reservation price" in " ".join(
+        _cell("decide-teaching").split()
+    )  # review 91 X1, 92 X1: question 5 decides the package itself; section 5 names the zone
     for grade_id in ("reflection-text", "reflection"):
         assert "three quarters of the way from" in _cell(grade_id)
         assert "nine tenths" not in _cell(grade_id)
@@ -4728,9 +4732,9 @@ def test_question_7_marks_each_right_label_in_proportion(answers):
                 seen.add((label, right))
     assert ("bluff", 3) in seen  # three right labels of one kind: 1.125, no longer nothing
     text = " ".join(_cell("q7-text").split())
-    # review 76 X4 gave the fractions; review 80 U7 cut them: most marks, each label alone
-    assert "mostly for your two demands, your claim and your statement about an offer, each" in text
-    assert "each label on its own" in text
+    # review 76 X4 gave the fractions; review 80 U7 cut them; review 92 U3: one sentence
+    # gives the split, the choice under "use" and the plain statements included
+    assert "3/8 per label for your two demands, your claim and your statement" in text
     assert "at least three of these four" not in text
 
 

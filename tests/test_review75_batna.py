@@ -56,10 +56,8 @@ def test_question_7_counts_every_label_the_learner_gives():
         }
         assert _graded(who, both).earned == 2 - 0.25, who
     text = _cell("q7-text")
-    # review 80 U7: the fractions are cut; the text says where most marks are
-    assert "mostly for your two demands, your claim and your statement about an offer" in (
-        " ".join(text.split())
-    )
+    # review 80 U7 cut the fractions; review 92 U3: one sentence gives them again
+    assert "1/8 per other label, and 1/4 for the choice under" in " ".join(text.split())
 
 
 def test_a_true_claim_states_no_action_so_it_carries_one_label():

@@ -139,8 +139,8 @@ def test_question_7s_marks_read_in_one_pass():
     that the check judges the form of the own labels and the choice under "use"."""
     q7 = _cell("q7-text")
     assert "three eighths" not in q7 and "The check does judge the choice" not in q7
-    assert "*Marks* (2): mostly for your two demands" in q7  # review 80 U7: no fractions
-    assert 'judges their form and the choice under `"use"`)' in q7  # review 78 X7
+    assert "*Marks* (2): 3/8 per label for your two demands" in q7  # review 92 U3
+    assert 'the choice under `"use"`, which the check below judges.' in q7  # review 78 X7
 
 
 def test_question_2_says_plainly_what_a_risk_averse_value_is_and_what_its_examples_are():

@@ -58,7 +58,9 @@ def test_a_true_fact_labelled_false_is_told_section_6s_test_not_every_figure_tru
     for statement in check._practice_said():
         assert "every figure in it is true" not in statement._why, statement
     honest = " ".join(cell_text("02_batna", "batna", "honest-teaching").split())
-    assert "| true | it leaves no false impression; if it demands something," in honest  # r80 C3
+    assert "| true | a claim or demand: true as worded; a statement of fact: it leaves no" in (
+        honest
+    )  # r80 C3; review 92 U1: a fact's test, beside a claim's
 
 
 @pytest.mark.parametrize("hidden", [False, True])

@@ -184,7 +184,8 @@ def test_sections_4_to_6_name_the_even_split_with_remote_days_one_way():
     """U5: section 5 named its yardstick twice in one sentence ("the even split with remote
     days, section 4's even split of the zone with two remote days"); section 4 now names it
     in bold where the learner first works it out, and sections 5 and 6 use only that name."""
-    assert "**even split with remote days**" in cell_text("02_batna", "batna", "zopa-teaching")
+    # review 92 X1: named in section 5, after question 5
+    assert "**even split with remote days**" in cell_text("02_batna", "batna", "decide-teaching")
     for grade_id in ("decide-teaching", "q5-text", "q6-text", "take-or-counter-text"):
         text = " ".join(cell_text("02_batna", "batna", grade_id).split())
         assert "even split of the zone" not in text, grade_id

@@ -1424,6 +1424,11 @@ def _nudge(given, right, kind=None):
         # review 78 C1: section 6 judges a true statement of fact by what it makes Northwind
         # believe, so "every figure is true" alone was a test the text rejects; review 79
         # X1: the hint says section 6's own test, without a "to its cost" it never states
+        if kind in ("bluff", "warning"):  # review 92 U1: a claim or demand is judged as worded
+            return (
+                "a claim or demand is true as worded, and this one is; a figure below your "
+                "reservation price can mislead only against you: a cost, not a lie"
+            )
         return "it is true of your scenario and leaves no false impression Northwind would rely on"
     return "look again at what the false part is about"
 

@@ -22,7 +22,7 @@ from course.scenarios.batna import (
     judge_situation,
 )
 from course.widgets.controls import FloatSlider, number_box
-from course.widgets.guards import RangeGuard, message, read_number
+from course.widgets.guards import RangeGuard, message, read_number, typed
 
 #: What the builder starts with: the sure offer against the 50/50 gamble of CONTENT.md.
 EXAMPLE_ALTERNATIVES = {
@@ -303,7 +303,10 @@ VERDICTS = {
 
 class ZopaExplorer(w.VBox):
     """Move both reservation prices and a proposed deal: see the zone, the surplus, how it
-    splits and where its even split lies; a deal outside the zone is called out."""
+    splits and where its even split lies; a deal outside the zone is called out. Each slider
+    has a number box beside it (``boxes``, keyed by the slider): a number typed there sets
+    the slider exactly (review 92 U2: at one pixel to about 190 and 5 an arrow press, "raise
+    it by 1,000" took a drag and then scores of presses)."""
 
     def __init__(self, seller=50.0, buyer=80.0, price=65.0, low=0.0, high=150.0, step=1.0):
         self.low, self.high, self.step = low, high, step
@@ -312,6 +315,7 @@ class ZopaExplorer(w.VBox):
         self.buyer = FloatSlider(value=buyer, description="buyer's reservation price", **slider)
         self.price = FloatSlider(value=price, description="proposed deal", **slider)
         self.guard = RangeGuard()
+        self.boxes, self._typing = {}, False
         for widget, name in (
             (self.seller, "the seller's reservation price"),
             (self.buyer, "the buyer's reservation price"),
@@ -319,13 +323,46 @@ class ZopaExplorer(w.VBox):
         ):
             self.guard.add(widget, low, high, name)
             widget.observe(self.refresh, names="value")
+            box = number_box(widget.value, f"type {name}")
+            box.observe(lambda _, s=widget, n=name: self.type_value(s, n), names="value")
+            widget.observe(lambda _, s=widget: self.show_value(s), names="value")
+            self.boxes[widget] = box
         self.picture = w.HTML()
         self.verdict = w.HTML()
         self.status = w.HTML()
-        super().__init__(
-            [self.seller, self.buyer, self.price, self.picture, self.verdict, self.status]
-        )
+        wrap = w.Layout(flex_flow="row wrap")  # on a phone, the box goes under its slider
+        rows = [
+            w.HBox([s, self.boxes[s]], layout=wrap) for s in (self.seller, self.buyer, self.price)
+        ]
+        super().__init__([*rows, self.picture, self.verdict, self.status])
         self.refresh()
+
+    def type_value(self, slider, name):
+        """Set ``slider`` to the number typed in its box, if it is one inside the view's
+        range; otherwise say what to type and leave the slider where it is."""
+        try:
+            value = read_number(self.boxes[slider].value, name, typed(self.low))
+        except ValueError as error:
+            self.status.value = message(str(error), ok=False)
+            return
+        if not self.low <= value <= self.high:
+            self.status.value = message(
+                f"{name} must be between {amount(self.low)} and {amount(self.high)}; "
+                f"{amount(value)} was not used.",
+                ok=False,
+            )
+            return
+        self._typing = True  # the box keeps the text as typed (90,000 stays 90,000)
+        try:
+            slider.value = value
+        finally:
+            self._typing = False
+        self.refresh()
+
+    def show_value(self, slider):
+        """Show ``slider``'s value in its box, unless the value came from that box."""
+        if not self._typing:
+            self.boxes[slider].value = typed(slider.value)
 
     def refresh(self, change=None):
         """Redraw from the slider values, after checking them against the view's bounds."""

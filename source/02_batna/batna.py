@@ -362,9 +362,7 @@ BatnaBuilder()
 #
 # So a stronger fact never lowers your target. Module 01's one exception: a price the other
 # side is sure to pay may set your target past the top. In your scenario no fact carries an
-# opening past what the agency's contractor costs, so you open at that estimate. The zone
-# with two remote days starts half the commute below your reservation price. Call the
-# middle of that zone the **even split with remote days**.
+# opening past what the agency's contractor costs, so you open at that estimate.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "q4-text", "schema_version": 3}
 # ### Question 4 (2 marks): is there a deal with Northwind?
@@ -401,15 +399,14 @@ check.northwind_zopa(northwind_zopa, hidden=True)
 # ### Exercise: your zone in the ZOPA explorer
 #
 # Set the seller's reservation price to yours (question 3, first part) and the buyer's to
-# Northwind's (question 4).
+# Northwind's (question 4): type each in its box.
 #
 # - If you have a zone: move the proposed deal to its even split and read how the surplus
 #   divides. Work out where the even split will be if you raise your reservation price by
 #   1,000; then raise it and check. How far did the even split move?
 # - Then, zone or not: set your reservation price back to your question 3 value and lower
-#   it by half your commute cost, which is what two remote days a week would do. Every
-#   learner then has a zone: how wide is it, and where is its even split, the even split
-#   with remote days (section 4)?
+#   it by half your commute cost. Every learner then has a zone: how wide is it, and where
+#   is its even split?
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "zopa-explorer", "schema_version": 3}
 from course.widgets.batna import ZopaExplorer
@@ -456,9 +453,11 @@ check.target_salary(target_salary, hidden=True)
 # policy allows at most two remote days a week, and remote days cost Northwind nothing
 # while they halve your commute.
 # A package (section 4) is here a salary with 0 or 2 remote days, and one with two remote
-# days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$.
+# days has its own reservation price, $V + c/2$ instead of section 3's $r = V + c$: its
+# zone starts half the commute below your reservation price. Call the middle of that zone
+# the **even split with remote days**.
 #
-# The rule judges offers by the even split with remote days (section 4).
+# The rule judges offers by the even split with remote days.
 # It is your own yardstick of an even-handed deal (Northwind cannot check it), not a
 # forecast. An offer at or above it is *acceptable*, good enough to take; whether you take
 # it at once or counter towards your target first is your call.
@@ -570,7 +569,7 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 #
 # | label | true? | its test | example |
 # |---|---|---|---|
-# | legitimate | true | it leaves no false impression; if it demands something, you would carry out the consequence anyway | "Harbor Bank has offered me 89,000." A warning: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
+# | legitimate | true | a claim or demand: true as worded; a statement of fact: it leaves no false impression. A figure below your reservation price can mislead only against you: a cost, not a lie | "Harbor Bank has offered me 89,000." A warning: "For the job as offered, with no remote days: if you offer less than 97,000, I will take Harbor Bank's offer." |
 # | bluff | false | about the least you would accept: a false reservation price, or a demand you would not carry out | "I cannot accept less than 100,000." |
 # | misrepresentation | false | A false statement of fact the other side will rely on: an offer that does not exist or is inflated (in a demand too), a possible bonus presented as sure; it can be fraud | "Harbor Bank has offered me 95,000." |
 #
@@ -648,10 +647,10 @@ check.respond_to_offer(respond_to_offer, hidden=True)
 # labels, and its check says which test to apply again when one is wrong (no marks). Your
 # own statements are drawn apart from it, so judge each of them afresh.
 #
-# *Marks* (2): mostly for your two demands, your claim and your statement about an offer,
-# each label on its own. **Your own labels get no feedback before grading**; the practice
-# case is where you find out (the check under your answer judges their form and the choice
-# under `"use"`).
+# *Marks* (2): 3/8 per label for your two demands, your claim and your statement about an
+# offer, 1/8 per other label, and 1/4 for the choice under `"use"`, which the check below
+# judges. **Your own labels get no feedback before grading**; the practice case is where you
+# find out.
 
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "practice-statements", "schema_version": 3}
