@@ -1545,14 +1545,18 @@ def _rig_version(answer, scenarios, letter):
         )
         if set.intersection(*followed) and not right:
             raise NotYet(RIG_ONE_RULE, general=RIG_ONE_RULE)
-    said = ""
+    # the message is the learner's own version's; the others are judged for pass or fail
+    # only (review 92, X1: the last scenario's price was shown as the learner's own)
+    said = None
     for s in scenarios:
         version = next(v for v in s.rig_versions if v.letter == letter)
-        said = _judged(
+        text = _judged(
             s,
             lambda s=s, version=version: judge_rig_price(s, version, _rig_prices_of(answer, s)),
             named=False,
         )
+        if s is own:
+            said = text
     kind = _story().walks_out(next(v for v in own.rig_versions if v.letter == letter))
     return f"{said} {RIG_RULES[kind]}"
 
