@@ -873,9 +873,10 @@ def test_the_loan_lever_cuts_the_cost_of_waiting_without_claiming_to_pay_wages()
     for s in _drawn_scenarios()[:20]:
         story = s.story()
         assert "pays the idle team" not in story and "a few hundred a month" not in story
-        assert "The idle team's wages are still paid" in story
+        # review 92, E1: the cost of delay is a share of each side's own part: the loan lowers the rate on the margin Kestrel waits for
+        assert "but the rest now waits at the loan's lower rate" in story
     assert "small enough to leave out" not in PROSE
-    assert "the idle team is still" in PROSE
+    assert "so waiting for its margin costs Kestrel less" in PROSE
 
 
 def test_section_2_labels_what_it_borrows_from_section_5():
@@ -1423,13 +1424,14 @@ def test_kestrels_cost_of_delay_is_a_share_in_the_story_as_the_model_grading_it_
     assert "would leave Kestrel nothing beyond Harrow's offer" not in PROSE
     assert "kinder to Kestrel" not in PROSE and "so the loan would add nothing" not in PROSE
     assert "Where the side that loses more each round loses a fixed bill" in patience
-    assert "Kestrel's wages and overdraft run either way" in " ".join(patience.split())
+    # review 92, E1: the cost of delay is a share of each side's own part
+    assert "loses Kestrel a month of its own margin" in " ".join(patience.split())
     for s in _drawn_scenarios()[:20]:
         story = s.story()
         assert "pays a team that has nothing to do" not in story
         assert "wages do not depend on when the contract is signed" in story
-        # review 77, E1: replacing staff is a bill, not a share; buying in their work is
-        assert "bought in from other firms at a cost in proportion to it" in story
+        # review 92, E1: the cost of delay is a share of each side's own part
+        assert "loses Kestrel a month of its margin" in " ".join(story.split())
 
 
 # --- question 8's yardsticks, and prompts that leave the reasoning to the learner ---------
@@ -1946,10 +1948,8 @@ def test_the_overdraft_is_no_fixed_sum_cost_of_delay():
     """Section 4 rules out wages as a fixed sum lost each round, but the story pays them out
     of an overdraft: the text and story now say it runs either way until a payment on a
     fixed date."""
-    assert (
-        "wages and overdraft run either way until the contract's first payment, on a fixed date"
-        in " ".join(PROSE.split())
-    )
+    # review 92, E1: the cost of delay is a share of each side's own part: the overdraft's interest on the margin Kestrel waits for is a share of it
+    assert "and interest on the rest (part 4)" in " ".join(PROSE.split())
 
 
 def _kestrels_price_with_an_end_date(v1, v2, rounds, kestrel_first):
@@ -1985,7 +1985,7 @@ def test_borealis_offer_falls_with_the_licence_so_the_price_is_deal_me_out():
     for s in _drawn_scenarios()[:20]:
         story = " ".join(s.story().split())
         assert "priced per remaining month of the licence" in story
-        assert "its offer falls by that same share each day" in story
+        assert "Borealis's offer falls by that same share each day" in story  # review 92, E1
         assert f"Borealis's offer stays at {s.borealis_value:,.0f}" not in story
         assert f"per remaining month, {s.borealis_value:,.0f} signed today" in story
         v1, v2 = s.atlas_value, s.borealis_value
@@ -2501,7 +2501,8 @@ def test_section_5_keeps_the_two_rules_and_leaves_the_mixed_case_to_the_speciali
     for moved in ("each unit adds less than half a unit",):  # review 86, U1: no 33,750
         assert moved in note and moved not in main, moved
     assert "priced per remaining month" not in main and "overdraft plays no part" not in main
-    assert "costs Kestrel and Atlas the same share of the licence's worth" in main
+    # review 92, E1: the cost of delay is a share of each side's own part
+    assert "costs Kestrel and Atlas the same share of what each gets" in " ".join(main.split())
     assert len(main.split()) < 1_250, len(main.split())
     seven = _section(PROSE, "### Question 7", "def granite_reply")
     assert "the same reasoning applies" not in seven

@@ -50,7 +50,8 @@ def test_section_5_says_in_place_why_a_days_delay_costs_both_sides_alike():
     """U4: the learner had to go back to part 1 of the story for the reason."""
     text = " ".join(PROSE.split())
     assert "(part 1 of your story says why)" not in text
-    assert "(a day unsigned is a day of use lost, whoever buys), so they split evenly" in text
+    # review 92, E1: the cost of delay is a share of each side's own part
+    assert "(every price is per remaining month of the licence), so they split evenly" in text
 
 
 def test_question_3_says_plainly_what_a_sale_of_votes_does():

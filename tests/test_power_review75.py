@@ -105,17 +105,13 @@ def test_the_loans_interest_is_no_cost_of_delay_in_question_8_or_the_story():
 
     eight = _section(PROSE, "### Question 8", "def best_lever")
     assert "interest counted in" not in eight
-    assert "(the loan's interest, like the overdraft's, runs either way: no cost of delay)" in (
-        eight
-    )
+    # review 92, E1: the cost of delay is a share of each side's own part: the loan's lower rate on the margin waited for is what raises delta
+    assert "so waiting for its margin costs Kestrel less" in eight
     for n in range(12):
         story = _flat(course.variant("03_power", f"rev75-c1-{n}").story())
         assert "already counted in that figure" not in story
-        assert (
-            "The loan, like the overdraft, runs either way until the contract's first payment, "
-            "so its interest is no cost of delay and plays no part in that figure." in story
-        )
-        assert "(which runs either way until the contract's first payment" in story
+        # review 92, E1: the cost of delay is a share of each side's own part
+        assert "but the rest now waits at the loan's lower rate" in story
 
 
 def test_yardstick_names_one_thing_in_module_03():

@@ -69,11 +69,12 @@ def test_e1_the_cost_of_delay_in_the_granite_talks_is_a_share_of_the_gain():
     too kindly. The loss is now buying in their work, a cost in proportion to it."""
     patience = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
     assert "puts at risk is the engineers the contract needs" not in patience
-    assert "buying in the work of engineers who leave, in proportion to the contract" in patience
+    # review 92, E1: the cost of delay is a share of each side's own part
+    assert "A month's delay loses Kestrel a month of its own margin" in patience
     for n in range(5):
         story = _flat(course.variant("03_power", f"learner-{n}").story())
         assert "replacing them would take a share" not in story
-        assert "bought in from other firms at a cost in proportion to it: a share" in story
+        assert "both are a share of Kestrel's own margin, whatever the split" in story
 
 
 def test_e2_the_abreu_manea_reference_carries_its_doi():

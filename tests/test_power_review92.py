@@ -8,6 +8,7 @@ from course.checks import power as check
 from course.scenarios.power import rig_price
 from course.variants import hidden_cases_as, learner_as
 from tests.notebooks import solution_namespace
+from tests.test_models_power import PROSE, _section
 
 
 @pytest.mark.parametrize("key", [None, "some-key"])
@@ -31,3 +32,91 @@ def test_x1_question_5s_graded_message_gives_the_learners_own_prices(key):
         if f"{rig_price(others[-1], last):,.0f}" != mine:
             shown += 1
     assert shown  # the case the review found: the last scenario's price differs
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_e1_each_sides_cost_of_delay_is_a_share_of_what_the_deal_brings_it():
+    """E1: section 4 and story part 4 put Kestrel's cost of a month's delay in proportion to
+    the contract's gain (buying in work), the same whatever the split: a fixed sum each
+    round in Rubinstein's terms, not the discount factor the model applies. Section 4 now
+    says when a discount factor fits, and the story makes each month's loss a share of
+    Kestrel's own margin (a month of it, and the overdraft's interest on the rest). The
+    model loses Kestrel (1 - delta) of its own share a month: for rv92-alice about 5,800,
+    not the 16,000 that 8% of the gain would be."""
+    from course.scenarios.power import table_share
+
+    patience = _flat(_section(PROSE, "## 4. Patience as power", "### Exercise: patience"))
+    assert "in proportion to the contract" not in patience
+    assert (
+        "A discount factor fits when a delay costs each side a share of what the deal brings "
+        "*it*; a cost that is the same whatever the split is a fixed sum each round."
+    ) in patience
+    assert "costs a side a tenth of what the deal brings it" in patience
+    s = course.variant("03_power", "rv92-alice")
+    story = _flat(s.story())
+    assert "a share of that gain" not in story and "fewer engineers leave" not in story
+    assert "each month unsigned loses Kestrel a month of its margin" in story
+    assert "both are a share of Kestrel's own margin, whatever the split" in story
+    assert "Granite loses a smaller share of what the deal brings it" in story
+    # what the model computes: Kestrel, answering, is offered exactly its own proposal a
+    # month later discounted by delta_you, so a month's delay costs it (1 - delta_you) of
+    # its own share, and Granite likewise of its own
+    v, dy, dt = s.contract_value, s.delta_you, s.delta_them
+    mine = table_share(s)
+    own_proposal = v - dt * (v - mine)  # Kestrel proposing: Granite gets its own, discounted
+    assert mine == pytest.approx(dy * own_proposal)
+    assert (1 - dy) * own_proposal < (1 - dy) * v  # not a share of the whole gain
+    # the loan raises delta: a lower rate on the margin waited for, still below Granite's
+    assert dy < s.delta_with_loan < dt
+    assert "but the rest now waits at the loan's lower rate" in story
+    eight = _flat(_section(PROSE, "### Question 8", "def best_lever"))
+    assert "fewer engineers leave" not in eight
+    assert "so waiting for its margin costs Kestrel less" in eight
+
+
+def test_e1_every_licence_offer_is_priced_per_remaining_month():
+    """E1, the licence: a lump sum paid on a fixed date makes a day's delay cost only the
+    buyer, and 'the same small share of what the licence is worth' read as equal fixed
+    costs. Every offer, Atlas's included, is now priced per remaining month, so a day costs
+    each side the same share of what it gets; section 5 says so in place."""
+    story = _flat(course.variant("03_power", "rv92-alice").story())
+    assert "every offer, Atlas's included, is priced per remaining month" in story
+    assert "the same small share of what each gets from the deal" in story
+    assert "the same small share of what the licence is worth" not in story
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    assert "share of the licence's worth (a day unsigned" not in five
+    assert "the same share of what each gets (every price is per remaining month" in five
+
+
+def test_u1_the_predicted_price_is_where_the_talks_end_not_a_floor():
+    """U1: "It is what a side gets even if the other side refuses every unit more" read as a
+    guaranteed floor. It is the equilibrium outcome: a responder who refuses and proposes a
+    round later gets, discounted, exactly what it was offered."""
+    from course.models.power import bargaining_split
+
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    assert "refuses every unit more" not in five
+    assert (
+        "It is where the model says the talks end: asking for more costs a round and comes "
+        "back to it, so taking less gives money away."
+    ) in five
+    for dp, dr in [(0.99, 0.99), (0.9, 0.97), (0.92, 0.96)]:
+        offered = bargaining_split(dp, dr)[1]
+        asked_later = bargaining_split(dr, dp)[0]  # its own proposal a round later
+        assert float(offered) == pytest.approx(dr * float(asked_later))
+
+
+def test_u2_section_5_names_harrows_work_as_kestrels_batna():
+    """U2: section 5 recaps module 02's section 7 but never used the course's word BATNA;
+    it now says Harrow's work is Kestrel's BATNA and how it counts depends on how Kestrel
+    reaches it, and the take-away says the same."""
+    five = _flat(_section(PROSE, "## 5. Outside options", "### Question 4"))
+    assert (
+        "We recap and extend module 02's section 7. Harrow's work is Kestrel's BATNA in the "
+        "Granite talks; how it counts depends on how Kestrel reaches it."
+    ) in five
+    assert five.index("Kestrel's BATNA") < five.index("An **outside option** is")
+    assert "- Ask how you would reach your BATNA." in PROSE

@@ -1132,7 +1132,8 @@ def test_the_loan_leaves_kestrel_less_patient_than_granite(drawn_1000):
     # (part 5) says why, as question 8 did until its words paid for the loan's interest
     assert "`s.delta_with_loan`, though never as high as Granite's" in PROSE
     story = " ".join(drawn_1000[0].story().split())
-    assert "so fewer engineers leave (some with nothing to do still may)" in story
+    # review 92, E1: the cost of delay is a share of each side's own part
+    assert "but the rest now waits at the loan's lower rate" in story
 
 
 def test_the_invented_corvid_bid_is_false_on_both_counts(drawn_1000):
@@ -1303,7 +1304,8 @@ def test_every_story_has_granite_know_harrows_offer_before_it_proposes(swept_200
         assert told < story.index("Granite's first proposal gives")
         assert "before Granite made its first proposal: Granite knows Harrow's offer" in story
         assert "but will not tell Granite of it this time" in story
-        assert "which runs either way until the contract's first payment" in story
+        # review 92, E1: the cost of delay is a share of each side's own part
+        assert "a month's more overdraft interest on that sum" in story
         # question 8 is set before Harrow tells Granite of its first offer (question 9a)
         assert "tell Granite of it before Granite's first proposal, as with its first" in story
         assert "as it did of its first" not in story

@@ -543,8 +543,9 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # compared with the same deal now. A round is the time from one proposal to the next: one
 # side proposes and the other answers; for Kestrel and Granite it is a month.
 # $\delta = 0.9$ per month means a month's
-# delay costs a tenth of the deal. Here $\delta$ is a cost of time only: the deal does
-# not disappear while the two sides talk (section 5 models one that can).
+# delay costs a side a tenth of what the deal brings it. Here $\delta$ is a cost of time
+# only: the deal does not disappear while the two sides talk (section 5 models one that
+# can).
 #
 # Rubinstein ("Perfect Equilibrium in a Bargaining Model", *Econometrica*, 1982) studied
 # two sides splitting a pie of 1 by taking turns: one proposes, the other accepts, or
@@ -574,7 +575,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # **Where the model misleads.** It assumes that each side knows the other's patience and
 # options (full information); that the pie and both $\delta$s stay the same round after
-# round, with no deadline; that waiting costs a fixed fraction of whatever is at stake;
+# round, with no deadline; that waiting costs a fixed fraction of each side's share;
 # and that both sides reason through the whole game.
 #
 # **Short rounds.** The first mover's edge (0.53 against 0.47 when both have
@@ -587,8 +588,7 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 # As rounds shrink, the split tends to $r_2/(r_1+r_2)$ for the first side (Binmore,
 # Rubinstein & Wolinsky 1986). So with short rounds the ratio of the two sides' costs of
 # delay sets the split: a side whose $\delta$ is 0.90 a month, facing one at 0.97 a month,
-# gets about 22% (the plain ratio $3/(10+3)$ would say 23%), and the split is even only
-# when both lose at the same rate.
+# gets about 22%, and the split is even only when both lose at the same rate.
 #
 # **People do not play the equilibrium.** In Ochs and Roth's experiments (*American
 # Economic Review*, 1989), first offers sat nearer an even split than predicted,
@@ -597,11 +597,11 @@ check.buy_votes_from(buy_votes_from, hidden=True)
 #
 # **A cost that is a fixed sum each round** is a different game, and Rubinstein (1982)
 # solved it too: there the answer is a corner, not a split. The side whose delay costs
-# less per round takes almost everything. So ask what a delay really costs. Kestrel's
-# wages and overdraft run either way until the contract's first payment, on a fixed date
-# (part 4); a month's delay costs buying in the work of engineers who leave, in
-# proportion to the contract, so a discount factor fits. Where the side that loses more
-# each round loses a fixed bill, the discount-factor model is too kind to it.
+# less per round takes almost everything. A discount factor fits when a delay costs each
+# side a share of what the deal brings *it*; a cost that is the same whatever the split is
+# a fixed sum each round. A month's delay loses Kestrel a month of its own margin and
+# interest on the rest (part 4). Where the side that loses more each round loses a fixed
+# bill, the discount-factor model is too kind to it.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "patience-example", "schema_version": 3}
 for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
@@ -634,7 +634,9 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "outside-teaching", "schema_version": 3}
 # ## 5. Outside options and breakdown payoffs: when an alternative changes the deal
 #
-# We recap and extend module 02's section 7. Your **share at the table** is what
+# We recap and extend module 02's section 7. Harrow's work is Kestrel's BATNA in the
+# Granite talks; how it counts depends on how Kestrel reaches it. Your **share at the
+# table** is what
 # Rubinstein's model (section 4) gives you when the other side proposes, with no
 # alternative counted.
 #
@@ -665,19 +667,19 @@ for proposer, responder in [(0.9, 0.9), (0.6, 0.95), (0.95, 0.6), (0.5, 0.51)]:
 # a proposal from Atlas and end those talks, and Borealis's firm written offer is there at
 # that moment. Offers for the licence go back and forth within days, so the first mover's
 # edge all but vanishes. In your story a day's delay costs Kestrel and Atlas the same
-# share of the licence's worth (a day unsigned is a day of use lost, whoever buys), so
+# share of what each gets (every price is per remaining month of the licence), so
 # they split evenly at the table, and deal-me-out gives Kestrel $\max(v_1/2,\ v_2)$:
 # never below its reservation price, and exactly that whenever Borealis binds.
 #
 # In question 6's what-if, paid on signing, a day's delay also costs Kestrel overdraft
 # interest, so its share at the table falls below a half.
 #
-# **The predicted price is no cap on an ask.** It is what a side gets even if the other
-# side refuses every unit more, so taking less gives money away. A side can stand on a
-# figure the other side proposed, since few will call their own standard unfair (Shell's
-# normative leverage, section 7), or on one the other side can check, such as a rival's
-# written offer. To stand on a figure is to hold the other side to it and settle for no
-# less.
+# **The predicted price is no cap on an ask.** It is where the model says the talks end:
+# asking for more costs a round and comes back to it, so taking less gives money away. A
+# side can stand on a figure the other side proposed, since few will call their own
+# standard unfair (Shell's normative leverage, section 7), or on one the other side can
+# check, such as a rival's written offer. To stand on a figure is to hold the other side
+# to it and settle for no less.
 # Naming a figure below the highest one on the table points the other side down to it.
 # Where the model says to sell to the rival, real talks name the rival's figure to the
 # buyer instead: the same money, with the door left open.
@@ -980,11 +982,10 @@ check.granite_reply(granite_reply, hidden=True)
 #
 # Your scenario offers three moves. *bidder*: bring in Corvid, which would make a firm
 # written offer of `s.corvid_value` for the licence on Borealis's terms, with a copy to
-# Atlas (less than Atlas would pay). *loan*: a bridging loan that replaces the overdraft,
-# so that wages are paid on time; the idle team is still paid by Kestrel, but fewer
-# engineers leave, so Kestrel grows more patient, its discount factor rising from
-# `s.delta_you` to `s.delta_with_loan`, though never as high as Granite's (the loan's
-# interest, like the overdraft's, runs either way: no cost of delay). *harrow*: court
+# Atlas (less than Atlas would pay). *loan*: a bridging loan at an ordinary rate replaces
+# the overdraft, so waiting for its margin costs Kestrel less; Kestrel grows more patient,
+# its discount factor rising from `s.delta_you` to `s.delta_with_loan`, though never as
+# high as Granite's. *harrow*: court
 # Harrow, whose offer rises from `s.outside_offer` to `s.harrow_raised` (Harrow tells
 # Granite of it before Granite's first proposal, as with its first).
 #
@@ -1281,7 +1282,7 @@ check.harrow_move(harrow_move, hidden=True)
 #   with your own patience and falls with theirs. As rounds get shorter the first
 #   mover's edge shrinks, but patience's does not: the ratio of the two sides' costs of
 #   delay sets the split.
-# - Ask how you would reach an alternative. One you must walk out to take (an outside
+# - Ask how you would reach your BATNA. One you must walk out to take (an outside
 #   option) counts only when it beats your share at the table, and then sets your share
 #   when they propose;
 #   one you are left with when talks fail on their own (a breakdown payoff) adds half a
